@@ -1,0 +1,94 @@
+/**
+ * Every error code ratecard can raise. Codes are stable API: scripts and tests match on them,
+ * never on message wording.
+ */
+export type RatecardErrorCode =
+  // numbers and money
+  | "invalid_decimal"
+  | "decimal_out_of_range"
+  | "unknown_currency"
+  | "invalid_custom_unit"
+  | "amount_not_in_minor_units"
+  | "invalid_allocation_weights"
+  // time
+  | "invalid_time_zone"
+  | "invalid_instant"
+  | "invalid_period"
+  | "period_outside_billing_cycle"
+  // contract input
+  | "invalid_json"
+  | "invalid_field"
+  | "unknown_field"
+  | "missing_field"
+  | "unsupported_version"
+  | "duplicate_id"
+  | "unknown_meter"
+  | "tier_up_to_not_increasing"
+  | "last_tier_must_be_unbounded"
+  | "only_last_tier_unbounded"
+  | "negative_price"
+  | "value_property_required"
+  | "anchor_not_allowed"
+  // usage input
+  | "invalid_event"
+  | "unreadable_usage"
+  // our own bugs
+  | "invariant_violated";
+
+/** A JSON path into the input, e.g. `charges[2].price.tiers[1].upTo`; `""` for the whole input. */
+export type JsonPath = string;
+
+/**
+ * Base class of every error ratecard throws on purpose. It is data: a `code` to branch on, a `path`
+ * into the input that caused it, a `message` a billing specialist can act on, and `details`.
+ */
+export class RatecardError extends Error {
+  readonly code: RatecardErrorCode;
+  readonly path: JsonPath;
+  readonly details: Readonly<Record<string, unknown>>;
+
+  constructor(code: RatecardErrorCode, path: JsonPath, message: string, details: Record<string, unknown> = {}) {
+    super(message);
+    this.name = "RatecardError";
+    this.code = code;
+    this.path = path;
+    this.details = Object.freeze({ ...details });
+  }
+}
+
+/** The contract (or a value inside it) is not valid. */
+export class ContractError extends RatecardError {
+  constructor(code: RatecardErrorCode, path: JsonPath, message: string, details: Record<string, unknown> = {}) {
+    super(code, path, message, details);
+    this.name = "ContractError";
+  }
+}
+
+/** A usage event (or the usage file) is not valid. */
+export class UsageError extends RatecardError {
+  constructor(code: RatecardErrorCode, path: JsonPath, message: string, details: Record<string, unknown> = {}) {
+    super(code, path, message, details);
+    this.name = "UsageError";
+  }
+}
+
+/** A call argument other than a contract or usage (a decimal, a period, a currency) is not valid. */
+export class InputError extends RatecardError {
+  constructor(code: RatecardErrorCode, path: JsonPath, message: string, details: Record<string, unknown> = {}) {
+    super(code, path, message, details);
+    this.name = "InputError";
+  }
+}
+
+/** ratecard broke one of its own invariants: a bug in ratecard, never in the caller's input. */
+export class InvariantError extends RatecardError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super("invariant_violated", "", message, details);
+    this.name = "InvariantError";
+  }
+}
+
+/** True when `value` is an error ratecard raised on purpose (as opposed to a crash). */
+export function isRatecardError(value: unknown): value is RatecardError {
+  return value instanceof RatecardError;
+}

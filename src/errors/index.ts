@@ -1,0 +1,10 @@
+export { joinPath, toJsonPath } from "./jsonPath.js";
+export type { JsonPath, RatecardErrorCode } from "./RatecardError.js";
+export {
+  ContractError,
+  InputError,
+  InvariantError,
+  isRatecardError,
+  RatecardError,
+  UsageError,
+} from "./RatecardError.js";

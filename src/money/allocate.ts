@@ -1,0 +1,78 @@
+import { InputError } from "../errors/index.js";
+import type { Currency } from "./currency.js";
+import { Decimal } from "./decimal.js";
+
+/**
+ * Splits `amount` into parts proportional to `weights`, in whole minor units, so the parts always
+ * sum to `amount` exactly (largest-remainder method).
+ *
+ * Each part first gets the whole minor units of its exact share; the minor units left over go one
+ * each to the parts with the largest remainders; equal remainders go to the earlier part. Every part
+ * therefore differs from its exact share by less than one minor unit. The arithmetic is done on
+ * integers (BigInt), so no division ever rounds.
+ *
+ * @param amount - a whole number of minor units of `currency` (e.g. "10.00" USD), may be negative
+ * @param weights - non-negative, at least one positive (e.g. usage per region)
+ * @returns one part per weight, in the same order
+ * @throws InputError `amount_not_in_minor_units`, `invalid_allocation_weights`
+ * @example allocate(new Decimal("10.00"), [1, 1, 1].map((w) => new Decimal(w)), usd) // 3.34, 3.33, 3.33
+ */
+export function allocate(amount: Decimal, weights: ReadonlyArray<Decimal>, currency: Currency): Decimal[] {
+  const unit = new Decimal(10).pow(-currency.minorUnits);
+  const totalUnitsDecimal = amount.div(unit);
+  if (!totalUnitsDecimal.isInteger()) {
+    throw new InputError(
+      "amount_not_in_minor_units",
+      "amount",
+      `Cannot split ${amount.toFixed()} ${currency.code}: it is not a whole number of minor units (${currency.minorUnits} decimals).`,
+    );
+  }
+  validateWeights(weights);
+  const scaledWeights = toIntegers(weights);
+  const weightSum = scaledWeights.reduce((sum, w) => sum + w, 0n);
+
+  const totalUnits = BigInt(totalUnitsDecimal.toFixed(0));
+  const sign = totalUnits < 0n ? -1n : 1n;
+  const magnitude = totalUnits * sign;
+
+  const floors = scaledWeights.map((w) => (magnitude * w) / weightSum);
+  const remainders = scaledWeights.map((w) => (magnitude * w) % weightSum);
+  let leftOver = magnitude - floors.reduce((sum, f) => sum + f, 0n);
+
+  // Largest remainder first; on equal remainders the earlier index wins (a stable, documented tie-break).
+  const order = remainders
+    .map((remainder, index) => ({ remainder, index }))
+    .sort((a, b) => (a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1));
+  const parts = [...floors];
+  for (const { index } of order) {
+    if (leftOver === 0n) break;
+    parts[index] = (parts[index] ?? 0n) + 1n;
+    leftOver -= 1n;
+  }
+  return parts.map((units) => new Decimal((units * sign).toString()).times(unit));
+}
+
+function validateWeights(weights: ReadonlyArray<Decimal>): void {
+  if (weights.length === 0) {
+    throw new InputError("invalid_allocation_weights", "weights", "Cannot split an amount over zero parts.");
+  }
+  weights.forEach((weight, index) => {
+    if (!weight.isFinite() || weight.isNegative()) {
+      throw new InputError(
+        "invalid_allocation_weights",
+        `weights[${index}]`,
+        `weights[${index}] is ${weight.toString()}; weights must be zero or positive.`,
+      );
+    }
+  });
+  if (weights.every((weight) => weight.isZero())) {
+    throw new InputError("invalid_allocation_weights", "weights", "Cannot split an amount when every weight is zero.");
+  }
+}
+
+// Scales decimal weights to integers by the largest number of decimals among them (exact).
+function toIntegers(weights: ReadonlyArray<Decimal>): bigint[] {
+  const decimals = Math.max(...weights.map((w) => w.decimalPlaces()));
+  const scale = new Decimal(10).pow(decimals);
+  return weights.map((w) => BigInt(w.times(scale).toFixed(0)));
+}

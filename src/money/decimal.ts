@@ -1,0 +1,42 @@
+import DecimalJs from "decimal.js";
+
+/**
+ * ratecard's private Decimal class. A clone, so we never touch decimal.js's global configuration
+ * (the host application may use decimal.js with other settings).
+ *
+ * - precision 50 significant digits: a quantity of 10^15 units times a unit price with 20 decimals
+ *   still multiplies exactly; only divisions (proration ratios) can round, and those multiply first.
+ * - toExpNeg/toExpPos wide, so `toString()` never switches to exponent notation for money.
+ * - rounding defaults to half-even, but every rounding call in ratecard names its mode anyway.
+ */
+export const Decimal = DecimalJs.clone({
+  precision: 50,
+  rounding: DecimalJs.ROUND_HALF_EVEN,
+  toExpNeg: -60,
+  toExpPos: 60,
+  maxE: 9e15,
+  minE: -9e15,
+});
+
+/** An exact decimal number (an instance of ratecard's private decimal.js clone). */
+export type Decimal = DecimalJs;
+
+/** A value ratecard accepts where it needs a decimal: a decimal string, or a finite JS number. */
+export type DecimalInput = string | number;
+
+export const ZERO: Decimal = new Decimal(0);
+export const ONE: Decimal = new Decimal(1);
+
+/**
+ * The canonical text of an exact decimal: plain notation, no exponent, no trailing zeros beyond
+ * the value's own digits, and never "-0". Used for every quantity and price in output JSON.
+ */
+export function toPlainString(value: Decimal): string {
+  return value.isZero() ? "0" : value.toFixed();
+}
+
+/** The canonical text of an amount with exactly `decimals` decimals (e.g. "800.00"); never "-0.00". */
+export function toFixedString(value: Decimal, decimals: number): string {
+  const text = value.toFixed(decimals);
+  return /^-0(\.0*)?$/.test(text) ? text.slice(1) : text;
+}

@@ -1,0 +1,49 @@
+import type DecimalJs from "decimal.js";
+import { Decimal } from "./decimal.js";
+
+/**
+ * How an exact amount becomes a whole number of minor units.
+ * - `half_even`: to nearest, ties to the even digit (banker's rounding; ratecard's default)
+ * - `half_up`: to nearest, ties away from zero (Lago, Kill Bill, "commercial" rounding)
+ * - `half_down`: to nearest, ties toward zero
+ * - `up`: away from zero; `down`: toward zero (truncate)
+ * - `ceiling`: toward +∞; `floor`: toward −∞
+ */
+export type RoundingMode = "half_even" | "half_up" | "half_down" | "up" | "down" | "ceiling" | "floor";
+
+export const ROUNDING_MODES: ReadonlyArray<RoundingMode> = [
+  "half_even",
+  "half_up",
+  "half_down",
+  "up",
+  "down",
+  "ceiling",
+  "floor",
+];
+
+const DECIMAL_JS_MODE: Readonly<Record<RoundingMode, DecimalJs.Rounding>> = {
+  half_even: Decimal.ROUND_HALF_EVEN,
+  half_up: Decimal.ROUND_HALF_UP,
+  half_down: Decimal.ROUND_HALF_DOWN,
+  up: Decimal.ROUND_UP,
+  down: Decimal.ROUND_DOWN,
+  ceiling: Decimal.ROUND_CEIL,
+  floor: Decimal.ROUND_FLOOR,
+};
+
+/**
+ * Rounds to `decimals` decimal places with the named mode.
+ * @example roundTo(new Decimal("0.125"), 2, "half_even").toFixed(2) // "0.12"
+ * @example roundTo(new Decimal("0.125"), 2, "half_up").toFixed(2)   // "0.13"
+ */
+export function roundTo(amount: Decimal, decimals: number, mode: RoundingMode): Decimal {
+  return amount.toDecimalPlaces(decimals, DECIMAL_JS_MODE[mode]);
+}
+
+/**
+ * Rounds to a whole number with the named mode (e.g. packages, or a quantity transform).
+ * @example roundToInteger(new Decimal("2.5"), "half_even").toString() // "2"
+ */
+export function roundToInteger(value: Decimal, mode: RoundingMode): Decimal {
+  return value.toDecimalPlaces(0, DECIMAL_JS_MODE[mode]);
+}

@@ -1,0 +1,134 @@
+import { z } from "zod";
+
+/** The invoice format version this build writes. */
+export const INVOICE_SCHEMA_VERSION = 1;
+
+// Output decimals are canonical strings: plain notation, never floats.
+const amountText = z.string().regex(/^-?\d+(\.\d+)?$/);
+
+const tierStep = z.strictObject({
+  kind: z.literal("tier"),
+  mode: z.enum(["graduated", "volume"]),
+  tier: z.number().int().positive(),
+  from: amountText,
+  upTo: amountText.nullable(),
+  quantity: amountText,
+  unitPrice: amountText,
+  amount: amountText,
+});
+
+/**
+ * One step of a line's breakdown: the data `explain` turns into words. A line's price steps add up
+ * exactly to its unrounded amount; its rounding step turns that into the line amount.
+ */
+export const stepSchema = z.discriminatedUnion("kind", [
+  z.strictObject({
+    kind: z.literal("usage"),
+    meter: z.string(),
+    aggregation: z.string(),
+    events: z.number().int().nonnegative(),
+    quantity: amountText,
+  }),
+  z.strictObject({ kind: z.literal("flat"), amount: amountText }),
+  z.strictObject({ kind: z.literal("unit"), quantity: amountText, unitPrice: amountText, amount: amountText }),
+  z.strictObject({
+    kind: z.literal("package"),
+    quantity: amountText,
+    packageSize: amountText,
+    partialPackage: z.enum(["round_up", "round_down"]),
+    packages: amountText,
+    packagePrice: amountText,
+    amount: amountText,
+  }),
+  tierStep,
+  z.strictObject({
+    kind: z.literal("tier_flat_fee"),
+    tier: z.number().int().positive(),
+    zeroUsage: z.boolean(),
+    amount: amountText,
+  }),
+  z.strictObject({
+    kind: z.literal("proration"),
+    basis: z.enum(["second", "day"]),
+    elapsed: amountText,
+    total: amountText,
+    before: amountText,
+    amount: amountText,
+  }),
+  z.strictObject({
+    kind: z.literal("rounding"),
+    mode: z.string(),
+    minorUnits: z.number().int().nonnegative(),
+    before: amountText,
+    amount: amountText,
+  }),
+]);
+export type Step = z.output<typeof stepSchema>;
+export type PriceStep = Exclude<Step, { kind: "usage" | "proration" | "rounding" }>;
+
+const periodOut = z.strictObject({ start: z.string(), end: z.string() });
+
+export const invoiceLineSchema = z.strictObject({
+  id: z.string(),
+  chargeId: z.string(),
+  name: z.string(),
+  model: z.string(),
+  period: periodOut,
+  quantity: amountText,
+  unit: z.string().optional(),
+  /** The single unit price when there is one; "tiered" or "flat" otherwise. */
+  unitPrice: z.string(),
+  amount: amountText,
+  steps: z.array(stepSchema),
+});
+export type InvoiceLine = z.output<typeof invoiceLineSchema>;
+
+const exclusionSchema = z.strictObject({
+  reason: z.enum([
+    "outside_period",
+    "other_customer",
+    "unknown_event_type",
+    "filtered_out",
+    "invalid_value",
+    "duplicate_id",
+    "conflicting_duplicate",
+  ]),
+  events: z.number().int().positive(),
+  /** Up to five of the excluded event ids, the smallest first (so the sample never depends on event order). */
+  sampleIds: z.array(z.string()),
+});
+export type UsageExclusion = z.output<typeof exclusionSchema>;
+
+export const usageReportSchema = z.strictObject({
+  eventsRead: z.number().int().nonnegative(),
+  eventsCounted: z.number().int().nonnegative(),
+  excluded: z.array(exclusionSchema),
+  meters: z.array(
+    z.strictObject({
+      meter: z.string(),
+      aggregation: z.string(),
+      events: z.number().int().nonnegative(),
+      quantity: amountText,
+      unit: z.string().optional(),
+    }),
+  ),
+});
+export type UsageReport = z.output<typeof usageReportSchema>;
+
+/** An invoice: deterministic JSON, amounts as strings, every line with its breakdown. */
+export const invoiceSchema = z.strictObject({
+  schemaVersion: z.literal(INVOICE_SCHEMA_VERSION),
+  id: z.string(),
+  contractId: z.string(),
+  customer: z.strictObject({ id: z.string(), name: z.string().optional() }),
+  currency: z.strictObject({ code: z.string(), minorUnits: z.number().int().nonnegative() }),
+  period: z.strictObject({ start: z.string(), end: z.string(), timeZone: z.string(), label: z.string() }),
+  rounding: z.strictObject({ mode: z.string(), point: z.literal("line") }),
+  lines: z.array(invoiceLineSchema),
+  subtotal: amountText,
+  total: amountText,
+  usage: usageReportSchema,
+  warnings: z.array(z.string()),
+  metadata: z.record(z.string(), z.string()).optional(),
+});
+export type Invoice = z.output<typeof invoiceSchema>;

@@ -1,0 +1,97 @@
+import type { ContractError } from "../errors/index.js";
+import { type Currency, type CustomUnit, type RoundingMode, resolveCurrency } from "../money/index.js";
+import { type BillingCycle, type ProrationBasis, parseInstant, startOfLocalDate } from "../time/index.js";
+import { type ChargeTerms, contractSchema, type ParsedContractTerms } from "./contract.js";
+import { type InputProblem, toInputError, toProblems } from "./issuesToError.js";
+import type { MeterTerms } from "./meter.js";
+
+/** A validated contract, ready to rate: decimals are exact, dates are instants, references resolved. */
+export interface Contract {
+  readonly schemaVersion: number;
+  readonly id: string;
+  readonly customer: { readonly id: string; readonly name?: string };
+  readonly currency: Currency;
+  readonly customUnits: ReadonlyArray<CustomUnit>;
+  readonly timeZone: string;
+  readonly cycle: BillingCycle;
+  readonly proration: ProrationBasis;
+  readonly term: { readonly start: number; readonly end?: number };
+  readonly rounding: RoundingMode;
+  readonly meters: ReadonlyArray<MeterTerms>;
+  readonly charges: ReadonlyArray<ChargeTerms>;
+  readonly metadata: Readonly<Record<string, string>>;
+}
+
+/** Result of {@link safeParseContract}. */
+export type SafeParseContractResult =
+  | { readonly success: true; readonly data: Contract }
+  | { readonly success: false; readonly error: ContractError };
+
+/**
+ * Validates contract JSON without throwing.
+ * @returns the contract, or the error listing every problem (`error.details.problems`)
+ */
+export function safeParseContract(input: unknown): SafeParseContractResult {
+  const parsed = contractSchema.safeParse(input);
+  if (!parsed.success) {
+    return { success: false, error: toInputError("contract", toProblems(parsed.error.issues)) as ContractError };
+  }
+  const terms = parsed.data;
+  const termProblems: InputProblem[] = [];
+  const start = resolveDateOrInstant(terms.term.start, terms.timeZone);
+  const end = terms.term.end === undefined ? undefined : resolveDateOrInstant(terms.term.end, terms.timeZone);
+  if (end !== undefined && end <= start) {
+    termProblems.push({ code: "invalid_period", path: "term.end", message: "term.end must be after term.start" });
+  }
+  if (termProblems.length > 0) return { success: false, error: toInputError("contract", termProblems) as ContractError };
+  return { success: true, data: toContract(terms, start, end) };
+}
+
+/**
+ * Validates contract JSON (as parsed from a file) into a {@link Contract}.
+ * @throws ContractError with the JSON path of the first problem, e.g. code `tier_up_to_not_increasing`
+ *   at `charges[2].price.tiers[1].upTo`; every problem is in `error.details.problems`
+ */
+export function parseContract(input: unknown): Contract {
+  const result = safeParseContract(input);
+  if (result.success) return result.data;
+  throw result.error;
+}
+
+function toContract(terms: ParsedContractTerms, start: number, end: number | undefined): Contract {
+  const customUnits = terms.customUnits ?? [];
+  const cycle: BillingCycle = {
+    cadence: terms.billing.cadence,
+    alignment: terms.billing.alignment ?? "calendar",
+    timeZone: terms.timeZone,
+    termStart: start,
+    ...(terms.billing.anchorDay !== undefined ? { anchorDay: terms.billing.anchorDay } : {}),
+    ...(terms.billing.anchorMonth !== undefined ? { anchorMonth: terms.billing.anchorMonth } : {}),
+  };
+  return {
+    schemaVersion: terms.schemaVersion,
+    id: terms.id,
+    customer: terms.customer.name === undefined ? { id: terms.customer.id } : { ...terms.customer, name: terms.customer.name },
+    currency: resolveCurrency(terms.currency, customUnits),
+    customUnits,
+    timeZone: terms.timeZone,
+    cycle,
+    proration: terms.billing.proration ?? "second",
+    term: end === undefined ? { start } : { start, end },
+    rounding: terms.rounding?.mode ?? "half_even",
+    meters: terms.meters,
+    charges: terms.charges,
+    metadata: terms.metadata ?? {},
+  };
+}
+
+// A plain date means local midnight in the contract's zone; a timestamp carries its own offset.
+function resolveDateOrInstant(text: string, timeZone: string): number {
+  if (text.length === 10) {
+    return startOfLocalDate(
+      { year: Number(text.slice(0, 4)), month: Number(text.slice(5, 7)), day: Number(text.slice(8, 10)) },
+      timeZone,
+    );
+  }
+  return parseInstant(text);
+}

@@ -1,0 +1,29 @@
+import { z } from "zod";
+import { instantSchema } from "./primitives.js";
+
+/** A property value on a usage event. Numbers may be given as decimal strings ("12.5") for exactness. */
+export type PropertyValue = string | number | boolean | null;
+
+/**
+ * One usage event as sent by the customer's systems. Events have no version field of their own: the
+ * event format is versioned with the contract format (docs/decisions/versioning.md).
+ */
+export const usageEventSchema = z.strictObject({
+  id: z.string().min(1, { message: "must not be empty: every event needs an id for deduplication" }),
+  type: z.string().min(1, { message: "must name the event type" }),
+  customer: z.string().min(1, { message: "must name the customer" }),
+  timestamp: instantSchema,
+  properties: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+});
+
+/** A usage event as sent (timestamp as text). */
+export type UsageEventInput = z.input<typeof usageEventSchema>;
+
+/** A validated usage event: `timestamp` is epoch milliseconds. */
+export interface UsageEvent {
+  readonly id: string;
+  readonly type: string;
+  readonly customer: string;
+  readonly timestamp: number;
+  readonly properties: Readonly<Record<string, PropertyValue>>;
+}

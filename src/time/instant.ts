@@ -1,0 +1,57 @@
+import { isValid, parseISO } from "date-fns";
+import { InputError, type JsonPath } from "../errors/index.js";
+
+// An ISO 8601 date-time that names its offset (Z or ±hh:mm). A timestamp without an offset is
+// ambiguous (whose midnight?), so it is refused rather than guessed.
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/** Outcome of {@link safeParseInstant}. */
+export type InstantParseResult =
+  | { readonly success: true; readonly data: number }
+  | { readonly success: false; readonly reason: string };
+
+/**
+ * Parses an ISO 8601 timestamp with an explicit offset into epoch milliseconds, without throwing.
+ * Sub-millisecond digits are accepted and truncated to the millisecond.
+ */
+export function safeParseInstant(text: string): InstantParseResult {
+  if (!ISO_INSTANT.test(text)) {
+    return {
+      success: false,
+      reason: `"${text}" is not an ISO 8601 timestamp with an offset, such as "2026-02-03T10:15:00Z" or "2026-02-03T05:15:00-05:00"`,
+    };
+  }
+  const date = parseISO(text);
+  if (!isValid(date) || !hasValidCalendarDate(text)) {
+    return { success: false, reason: `"${text}" is not a real date and time` };
+  }
+  return { success: true, data: date.getTime() };
+}
+
+/**
+ * Parses an ISO 8601 timestamp with an explicit offset into epoch milliseconds.
+ * @throws InputError `invalid_instant`
+ * @example parseInstant("2026-02-01T05:00:00Z") // 1769922000000
+ */
+export function parseInstant(text: string, path: JsonPath = ""): number {
+  const result = safeParseInstant(text);
+  if (result.success) return result.data;
+  throw new InputError("invalid_instant", path, path === "" ? `${result.reason}.` : `${path}: ${result.reason}.`);
+}
+
+/** The canonical text of an instant: UTC, millisecond precision (`2026-02-01T05:00:00.000Z`). */
+export function formatInstant(instant: number): string {
+  return new Date(instant).toISOString();
+}
+
+// parseISO rolls some impossible dates over (e.g. February 30) on some inputs; reject them explicitly.
+function hasValidCalendarDate(text: string): boolean {
+  const year = Number(text.slice(0, 4));
+  const month = Number(text.slice(5, 7));
+  const day = Number(text.slice(8, 10));
+  const hour = Number(text.slice(11, 13));
+  const minute = Number(text.slice(14, 16));
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59) return false;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day <= daysInMonth;
+}

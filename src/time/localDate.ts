@@ -1,0 +1,54 @@
+import { TZDate } from "@date-fns/tz";
+
+/** A calendar date with no time and no zone: year, month 1–12, day 1–31. */
+export interface LocalDate {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+}
+
+/** The first instant (epoch ms) of `date` in `timeZone`: local midnight, or the first valid local time after it. */
+export function startOfLocalDate(date: LocalDate, timeZone: string): number {
+  return new TZDate(date.year, date.month - 1, date.day, timeZone).getTime();
+}
+
+/** The calendar date that `instant` falls on in `timeZone`. */
+export function toLocalDate(instant: number, timeZone: string): LocalDate {
+  const local = new TZDate(instant, timeZone);
+  return { year: local.getFullYear(), month: local.getMonth() + 1, day: local.getDate() };
+}
+
+/** The number of days in a month (month 1–12), leap years included. */
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** `date` plus `days` calendar days (negative goes back). Pure civil arithmetic, no zone involved. */
+export function addLocalDays(date: LocalDate, days: number): LocalDate {
+  const utc = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
+  return { year: utc.getUTCFullYear(), month: utc.getUTCMonth() + 1, day: utc.getUTCDate() };
+}
+
+/**
+ * The date `months` months after the month of (`year`, `month`), on `day` clamped to that month's
+ * length: day 31 lands on Feb 28/29, Apr 30, and is 31 again in March.
+ */
+export function addMonthsClamped(year: number, month: number, months: number, day: number): LocalDate {
+  const index = year * 12 + (month - 1) + months;
+  const targetYear = Math.floor(index / 12);
+  const targetMonth = index - targetYear * 12 + 1;
+  return { year: targetYear, month: targetMonth, day: Math.min(day, daysInMonth(targetYear, targetMonth)) };
+}
+
+/** Days from `a` to `b` (positive when `b` is later), counting calendar days. */
+export function daysBetween(a: LocalDate, b: LocalDate): number {
+  return Math.round(
+    (Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000,
+  );
+}
+
+/** `YYYY-MM-DD` text of a local date. */
+export function formatLocalDate(date: LocalDate): string {
+  const pad = (n: number, width: number) => String(n).padStart(width, "0");
+  return `${pad(date.year, 4)}-${pad(date.month, 2)}-${pad(date.day, 2)}`;
+}

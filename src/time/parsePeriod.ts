@@ -1,0 +1,55 @@
+import { InputError } from "../errors/index.js";
+import { type LocalDate, startOfLocalDate } from "./localDate.js";
+import type { Period } from "./period.js";
+
+const MONTH = /^(\d{4})-(\d{2})$/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * Parses the period syntax used by the CLI and the library, in the contract's time zone:
+ * - `2026-02`: that calendar month, local midnight Feb 1 to local midnight Mar 1;
+ * - `2026-02-01/2026-03-01`: from local midnight of the first date to local midnight of the second
+ *   (the second date is excluded, as in every ratecard period).
+ * @throws InputError `invalid_period`
+ * @example parsePeriod("2026-02", "UTC") // { start: Date.UTC(2026, 1, 1), end: Date.UTC(2026, 2, 1) }
+ */
+export function parsePeriod(text: string, timeZone: string): Period {
+  const month = MONTH.exec(text);
+  if (month) {
+    const year = Number(month[1]);
+    const m = Number(month[2]);
+    if (m < 1 || m > 12) throw invalidPeriod(text);
+    const next = m === 12 ? { year: year + 1, month: 1, day: 1 } : { year, month: m + 1, day: 1 };
+    return { start: startOfLocalDate({ year, month: m, day: 1 }, timeZone), end: startOfLocalDate(next, timeZone) };
+  }
+  const parts = text.split("/");
+  if (parts.length === 2) {
+    const from = parseDate(parts[0] ?? "");
+    const to = parseDate(parts[1] ?? "");
+    if (from && to) {
+      const period = { start: startOfLocalDate(from, timeZone), end: startOfLocalDate(to, timeZone) };
+      if (period.end <= period.start) {
+        throw new InputError("invalid_period", "period", `Period "${text}" ends before it starts.`);
+      }
+      return period;
+    }
+  }
+  throw invalidPeriod(text);
+}
+
+function parseDate(text: string): LocalDate | undefined {
+  const match = DATE.exec(text);
+  if (!match) return undefined;
+  const date = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+  const check = new Date(Date.UTC(date.year, date.month - 1, date.day));
+  const real = check.getUTCMonth() + 1 === date.month && check.getUTCDate() === date.day;
+  return real ? date : undefined;
+}
+
+function invalidPeriod(text: string): InputError {
+  return new InputError(
+    "invalid_period",
+    "period",
+    `Period "${text}" is not understood; write a month like 2026-02 or a range like 2026-02-01/2026-03-01.`,
+  );
+}

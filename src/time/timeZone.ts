@@ -1,0 +1,25 @@
+import { TZDate } from "@date-fns/tz";
+import { InputError, type JsonPath } from "../errors/index.js";
+
+/** True when `zone` is an IANA time zone name this runtime knows (e.g. "America/New_York", "UTC"). */
+export function isValidTimeZone(zone: string): boolean {
+  if (zone === "" || /^[+-]/.test(zone)) return false;
+  try {
+    return !Number.isNaN(new TZDate(2000, 0, 1, zone).getTime());
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Checks an IANA time zone name.
+ * @throws InputError `invalid_time_zone`
+ */
+export function assertTimeZone(zone: string, path: JsonPath = "timeZone"): string {
+  if (isValidTimeZone(zone)) return zone;
+  throw new InputError(
+    "invalid_time_zone",
+    path,
+    `${path}: "${zone}" is not an IANA time zone name such as "America/New_York", "Europe/Berlin" or "UTC".`,
+  );
+}
