@@ -10,6 +10,7 @@ export type RatecardErrorCode =
   | "invalid_custom_unit"
   | "amount_not_in_minor_units"
   | "invalid_allocation_weights"
+  | "negative_quantity"
   // time
   | "invalid_time_zone"
   | "invalid_instant"
@@ -47,7 +48,12 @@ export class RatecardError extends Error {
   readonly path: JsonPath;
   readonly details: Readonly<Record<string, unknown>>;
 
-  constructor(code: RatecardErrorCode, path: JsonPath, message: string, details: Record<string, unknown> = {}) {
+  constructor(
+    code: RatecardErrorCode,
+    path: JsonPath,
+    message: string,
+    details: Record<string, unknown> = {},
+  ) {
     super(message);
     this.name = "RatecardError";
     this.code = code;
@@ -58,7 +64,12 @@ export class RatecardError extends Error {
 
 /** The contract (or a value inside it) is not valid. */
 export class ContractError extends RatecardError {
-  constructor(code: RatecardErrorCode, path: JsonPath, message: string, details: Record<string, unknown> = {}) {
+  constructor(
+    code: RatecardErrorCode,
+    path: JsonPath,
+    message: string,
+    details: Record<string, unknown> = {},
+  ) {
     super(code, path, message, details);
     this.name = "ContractError";
   }
@@ -66,7 +77,12 @@ export class ContractError extends RatecardError {
 
 /** A usage event (or the usage file) is not valid. */
 export class UsageError extends RatecardError {
-  constructor(code: RatecardErrorCode, path: JsonPath, message: string, details: Record<string, unknown> = {}) {
+  constructor(
+    code: RatecardErrorCode,
+    path: JsonPath,
+    message: string,
+    details: Record<string, unknown> = {},
+  ) {
     super(code, path, message, details);
     this.name = "UsageError";
   }
@@ -74,7 +90,12 @@ export class UsageError extends RatecardError {
 
 /** A call argument other than a contract or usage (a decimal, a period, a currency) is not valid. */
 export class InputError extends RatecardError {
-  constructor(code: RatecardErrorCode, path: JsonPath, message: string, details: Record<string, unknown> = {}) {
+  constructor(
+    code: RatecardErrorCode,
+    path: JsonPath,
+    message: string,
+    details: Record<string, unknown> = {},
+  ) {
     super(code, path, message, details);
     this.name = "InputError";
   }

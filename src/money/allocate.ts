@@ -66,7 +66,11 @@ function validateWeights(weights: ReadonlyArray<Decimal>): void {
     }
   });
   if (weights.every((weight) => weight.isZero())) {
-    throw new InputError("invalid_allocation_weights", "weights", "Cannot split an amount when every weight is zero.");
+    throw new InputError(
+      "invalid_allocation_weights",
+      "weights",
+      "Cannot split an amount when every weight is zero.",
+    );
   }
 }
 

@@ -8,7 +8,11 @@ const DECIMAL_LITERAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 /** Outcome of {@link safeParseDecimal}. */
 export type DecimalParseResult =
   | { readonly success: true; readonly data: Decimal }
-  | { readonly success: false; readonly reason: string; readonly code: "invalid_decimal" | "decimal_out_of_range" };
+  | {
+      readonly success: false;
+      readonly reason: string;
+      readonly code: "invalid_decimal" | "decimal_out_of_range";
+    };
 
 /**
  * Parses a decimal string or a finite JS number without throwing.
@@ -29,11 +33,19 @@ export function safeParseDecimal(input: unknown): DecimalParseResult {
   }
   const value = new Decimal(text);
   if (!value.isFinite()) {
-    return { success: false, code: "decimal_out_of_range", reason: `"${truncate(text)}" is too large to represent` };
+    return {
+      success: false,
+      code: "decimal_out_of_range",
+      reason: `"${truncate(text)}" is too large to represent`,
+    };
   }
   // decimal.js turns an exponent below its range into zero; a non-zero literal must not become 0.
   if (value.isZero() && /[1-9]/.test(text.replace(/[eE].*$/, ""))) {
-    return { success: false, code: "decimal_out_of_range", reason: `"${truncate(text)}" is too small to represent` };
+    return {
+      success: false,
+      code: "decimal_out_of_range",
+      reason: `"${truncate(text)}" is too small to represent`,
+    };
   }
   return { success: true, data: value };
 }

@@ -23,7 +23,9 @@ const dateOrInstantSchema = z
 const chargeSchema = z.strictObject({
   id: idSchema,
   name: z.string().min(1, { message: "must not be empty" }),
-  meter: idSchema.optional().meta({ description: "The meter whose quantity is priced; not used by flat prices." }),
+  meter: idSchema
+    .optional()
+    .meta({ description: "The meter whose quantity is priced; not used by flat prices." }),
   price: priceSchema,
 });
 export type ChargeTerms = z.output<typeof chargeSchema>;
@@ -47,7 +49,9 @@ export const contractSchema = z
     }),
     id: idSchema,
     customer: z.strictObject({ id: idSchema, name: z.string().optional() }),
-    currency: z.string().regex(/^[A-Z][A-Z0-9_]{1,15}$/, { message: 'must be a currency code such as "USD"' }),
+    currency: z
+      .string()
+      .regex(/^[A-Z][A-Z0-9_]{1,15}$/, { message: 'must be a currency code such as "USD"' }),
     customUnits: z.array(customUnitSchema).optional(),
     timeZone: z.string().min(1),
     billing: billingSchema,
@@ -55,7 +59,9 @@ export const contractSchema = z
     rounding: z
       .strictObject({ mode: roundingModeSchema })
       .optional()
-      .meta({ description: `Rounding of each line to minor units: ${ROUNDING_MODES.join(", ")} (default half_even).` }),
+      .meta({
+        description: `Rounding of each line to minor units: ${ROUNDING_MODES.join(", ")} (default half_even).`,
+      }),
     meters: z.array(meterSchema),
     charges: z.array(chargeSchema).min(1, { message: "must list at least one charge" }),
     metadata: z
@@ -113,11 +119,11 @@ export const contractSchema = z
       }
       if (charge.meter === undefined) {
         ctx.addIssue(
-          ratecardIssue("missing_field", `a ${charge.price.model} price needs a meter to measure the quantity`, [
-            "charges",
-            index,
-            "meter",
-          ]),
+          ratecardIssue(
+            "missing_field",
+            `a ${charge.price.model} price needs a meter to measure the quantity`,
+            ["charges", index, "meter"],
+          ),
         );
       } else if (!meterIds.has(charge.meter)) {
         ctx.addIssue(

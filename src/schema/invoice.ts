@@ -30,7 +30,12 @@ export const stepSchema = z.discriminatedUnion("kind", [
     quantity: amountText,
   }),
   z.strictObject({ kind: z.literal("flat"), amount: amountText }),
-  z.strictObject({ kind: z.literal("unit"), quantity: amountText, unitPrice: amountText, amount: amountText }),
+  z.strictObject({
+    kind: z.literal("unit"),
+    quantity: amountText,
+    unitPrice: amountText,
+    amount: amountText,
+  }),
   z.strictObject({
     kind: z.literal("package"),
     quantity: amountText,

@@ -19,7 +19,10 @@ export interface InputProblem {
  * Turns zod issues into ratecard problems with JSON paths and sentences a specialist understands,
  * e.g. `charges[2].price.tiers[1].upTo must be greater than 1000, the previous tier's upTo`.
  */
-export function toProblems(issues: ReadonlyArray<z.core.$ZodIssue>, basePath: ReadonlyArray<PropertyKey> = []) {
+export function toProblems(
+  issues: ReadonlyArray<z.core.$ZodIssue>,
+  basePath: ReadonlyArray<PropertyKey> = [],
+) {
   return issues.flatMap((issue): InputProblem[] => {
     const segments = [...basePath, ...issue.path];
     if (issue.code === "unrecognized_keys") {
@@ -34,7 +37,8 @@ export function toProblems(issues: ReadonlyArray<z.core.$ZodIssue>, basePath: Re
     if (issue.code === "invalid_type" && /received undefined$/.test(issue.message)) {
       return [{ code: "missing_field", path, message: `${subject} is required` }];
     }
-    const custom = issue.code === "custom" ? (issue.params as { code?: RatecardErrorCode } | undefined) : undefined;
+    const custom =
+      issue.code === "custom" ? (issue.params as { code?: RatecardErrorCode } | undefined) : undefined;
     const code: RatecardErrorCode = custom?.code ?? "invalid_field";
     return [{ code, path, message: `${subject} ${describeIssue(issue)}` }];
   });
@@ -45,11 +49,17 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     case "invalid_type":
       return `has the wrong type: ${issue.message.replace(/^Invalid input: /, "")}`;
     case "invalid_value":
-      return issue.message.startsWith("Invalid") ? `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}` : issue.message;
+      return issue.message.startsWith("Invalid")
+        ? `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`
+        : issue.message;
     case "too_small":
-      return issue.message.startsWith("Too small") ? `is too small (${issue.message.replace(/^Too small: /, "")})` : issue.message;
+      return issue.message.startsWith("Too small")
+        ? `is too small (${issue.message.replace(/^Too small: /, "")})`
+        : issue.message;
     case "too_big":
-      return issue.message.startsWith("Too big") ? `is too big (${issue.message.replace(/^Too big: /, "")})` : issue.message;
+      return issue.message.startsWith("Too big")
+        ? `is too big (${issue.message.replace(/^Too big: /, "")})`
+        : issue.message;
     case "invalid_format":
       return issue.message.startsWith("Invalid") ? `has the wrong format (${issue.message})` : issue.message;
     default:
@@ -58,9 +68,17 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 }
 
 /** Builds the error thrown for a list of problems: the first one leads, all are in `details.problems`. */
-export function toInputError(kind: "contract" | "usage", problems: ReadonlyArray<InputProblem>): RatecardError {
-  const first = problems[0] ?? { code: "invalid_field" as const, path: "", message: "the input is not valid" };
-  const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? "s" : ""})` : "";
+export function toInputError(
+  kind: "contract" | "usage",
+  problems: ReadonlyArray<InputProblem>,
+): RatecardError {
+  const first = problems[0] ?? {
+    code: "invalid_field" as const,
+    path: "",
+    message: "the input is not valid",
+  };
+  const more =
+    problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? "s" : ""})` : "";
   const ErrorClass = kind === "contract" ? ContractError : UsageError;
   return new ErrorClass(first.code, first.path, `${capitalize(first.message)}.${more}`, { problems });
 }

@@ -11,7 +11,11 @@ export const filterSchema = z.discriminatedUnion(
   [
     z.strictObject({ property: z.string().min(1), op: z.literal("equals"), value: propertyValueSchema }),
     z.strictObject({ property: z.string().min(1), op: z.literal("not_equals"), value: propertyValueSchema }),
-    z.strictObject({ property: z.string().min(1), op: z.literal("in"), values: z.array(propertyValueSchema).min(1) }),
+    z.strictObject({
+      property: z.string().min(1),
+      op: z.literal("in"),
+      values: z.array(propertyValueSchema).min(1),
+    }),
     z.strictObject({
       property: z.string().min(1),
       op: z.literal("not_in"),
@@ -38,7 +42,10 @@ export const meterSchema = z
     eventType: z.string().min(1, { message: "must name an event type" }),
     aggregation: aggregationSchema,
     valueProperty: z.string().min(1).optional(),
-    unit: z.string().optional().meta({ description: 'The quantity\'s unit for invoices, e.g. "GB" or "requests".' }),
+    unit: z
+      .string()
+      .optional()
+      .meta({ description: 'The quantity\'s unit for invoices, e.g. "GB" or "requests".' }),
     filters: z.array(filterSchema).optional(),
   })
   .superRefine((meter, ctx) => {

@@ -34,16 +34,24 @@ export type SafeParseContractResult =
 export function safeParseContract(input: unknown): SafeParseContractResult {
   const parsed = contractSchema.safeParse(input);
   if (!parsed.success) {
-    return { success: false, error: toInputError("contract", toProblems(parsed.error.issues)) as ContractError };
+    return {
+      success: false,
+      error: toInputError("contract", toProblems(parsed.error.issues)) as ContractError,
+    };
   }
   const terms = parsed.data;
   const termProblems: InputProblem[] = [];
   const start = resolveDateOrInstant(terms.term.start, terms.timeZone);
   const end = terms.term.end === undefined ? undefined : resolveDateOrInstant(terms.term.end, terms.timeZone);
   if (end !== undefined && end <= start) {
-    termProblems.push({ code: "invalid_period", path: "term.end", message: "term.end must be after term.start" });
+    termProblems.push({
+      code: "invalid_period",
+      path: "term.end",
+      message: "term.end must be after term.start",
+    });
   }
-  if (termProblems.length > 0) return { success: false, error: toInputError("contract", termProblems) as ContractError };
+  if (termProblems.length > 0)
+    return { success: false, error: toInputError("contract", termProblems) as ContractError };
   return { success: true, data: toContract(terms, start, end) };
 }
 
@@ -71,7 +79,10 @@ function toContract(terms: ParsedContractTerms, start: number, end: number | und
   return {
     schemaVersion: terms.schemaVersion,
     id: terms.id,
-    customer: terms.customer.name === undefined ? { id: terms.customer.id } : { ...terms.customer, name: terms.customer.name },
+    customer:
+      terms.customer.name === undefined
+        ? { id: terms.customer.id }
+        : { ...terms.customer, name: terms.customer.name },
     currency: resolveCurrency(terms.currency, customUnits),
     customUnits,
     timeZone: terms.timeZone,

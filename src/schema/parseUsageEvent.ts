@@ -11,10 +11,16 @@ export type SafeParseUsageEventResult =
  * Validates one usage event without throwing.
  * @param location - where the event sits, for the error path: an index (`[17]`) or a label (`line 18`)
  */
-export function safeParseUsageEvent(input: unknown, location: number | string = 0): SafeParseUsageEventResult {
+export function safeParseUsageEvent(
+  input: unknown,
+  location: number | string = 0,
+): SafeParseUsageEventResult {
   const parsed = usageEventSchema.safeParse(input);
   if (!parsed.success) {
-    return { success: false, error: toInputError("usage", toProblems(parsed.error.issues, [location])) as UsageError };
+    return {
+      success: false,
+      error: toInputError("usage", toProblems(parsed.error.issues, [location])) as UsageError,
+    };
   }
   const event = parsed.data;
   return {

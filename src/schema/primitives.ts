@@ -48,12 +48,14 @@ export const idSchema = z
   });
 
 /** An ISO 8601 timestamp with an explicit offset; parsed to epoch milliseconds. */
-export const instantSchema = z.string({ error: "expected an ISO 8601 timestamp text" }).transform((value, ctx) => {
-  const parsed = safeParseInstant(value);
-  if (parsed.success) return parsed.data;
-  ctx.addIssue(ratecardIssue("invalid_instant", parsed.reason));
-  return z.NEVER;
-});
+export const instantSchema = z
+  .string({ error: "expected an ISO 8601 timestamp text" })
+  .transform((value, ctx) => {
+    const parsed = safeParseInstant(value);
+    if (parsed.success) return parsed.data;
+    ctx.addIssue(ratecardIssue("invalid_instant", parsed.reason));
+    return z.NEVER;
+  });
 
 /** A rounding mode name. */
 export const roundingModeSchema = z.enum(ROUNDING_MODES as [string, ...string[]], {

@@ -42,7 +42,13 @@ const MONTHS_PER_STEP: Readonly<Record<Cadence, number>> = {
   quarterly: 3,
   annual: 12,
 };
-const DAYS_PER_STEP: Readonly<Record<Cadence, number>> = { daily: 1, weekly: 7, monthly: 0, quarterly: 0, annual: 0 };
+const DAYS_PER_STEP: Readonly<Record<Cadence, number>> = {
+  daily: 1,
+  weekly: 7,
+  monthly: 0,
+  quarterly: 0,
+  annual: 0,
+};
 
 /**
  * The local date of boundary `n` (boundary 0 is the cycle's reference date). Every boundary is

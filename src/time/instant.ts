@@ -36,7 +36,11 @@ export function safeParseInstant(text: string): InstantParseResult {
 export function parseInstant(text: string, path: JsonPath = ""): number {
   const result = safeParseInstant(text);
   if (result.success) return result.data;
-  throw new InputError("invalid_instant", path, path === "" ? `${result.reason}.` : `${path}: ${result.reason}.`);
+  throw new InputError(
+    "invalid_instant",
+    path,
+    path === "" ? `${result.reason}.` : `${path}: ${result.reason}.`,
+  );
 }
 
 /** The canonical text of an instant: UTC, millisecond precision (`2026-02-01T05:00:00.000Z`). */

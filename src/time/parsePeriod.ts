@@ -20,7 +20,10 @@ export function parsePeriod(text: string, timeZone: string): Period {
     const m = Number(month[2]);
     if (m < 1 || m > 12) throw invalidPeriod(text);
     const next = m === 12 ? { year: year + 1, month: 1, day: 1 } : { year, month: m + 1, day: 1 };
-    return { start: startOfLocalDate({ year, month: m, day: 1 }, timeZone), end: startOfLocalDate(next, timeZone) };
+    return {
+      start: startOfLocalDate({ year, month: m, day: 1 }, timeZone),
+      end: startOfLocalDate(next, timeZone),
+    };
   }
   const parts = text.split("/");
   if (parts.length === 2) {

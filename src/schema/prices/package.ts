@@ -6,9 +6,8 @@ export const packageTermsSchema = z.strictObject({
   model: z.literal("package"),
   packageSize: positiveDecimalSchema,
   packagePrice: nonNegativeDecimalSchema,
-  partialPackage: z
-    .enum(["round_up", "round_down"])
-    .optional()
-    .meta({ description: "How a partial package bills: round_up (default, as Orb, Lago, OpenMeter) or round_down." }),
+  partialPackage: z.enum(["round_up", "round_down"]).optional().meta({
+    description: "How a partial package bills: round_up (default, as Orb, Lago, OpenMeter) or round_down.",
+  }),
 });
 export type PackageTerms = z.output<typeof packageTermsSchema>;

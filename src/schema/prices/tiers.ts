@@ -3,12 +3,13 @@ import { nonNegativeDecimalSchema, positiveDecimalSchema, ratecardIssue } from "
 
 /** One tier: units in `(previous upTo, upTo]` cost `unitPrice` each; the last tier has no `upTo`. */
 export const tierSchema = z.strictObject({
-  upTo: positiveDecimalSchema
-    .nullable()
-    .optional()
-    .meta({ description: "Inclusive upper bound of the tier; null or omitted on the last tier (unbounded)." }),
+  upTo: positiveDecimalSchema.nullable().optional().meta({
+    description: "Inclusive upper bound of the tier; null or omitted on the last tier (unbounded).",
+  }),
   unitPrice: nonNegativeDecimalSchema,
-  flatFee: nonNegativeDecimalSchema.optional().meta({ description: "A fixed amount charged once the tier is reached." }),
+  flatFee: nonNegativeDecimalSchema
+    .optional()
+    .meta({ description: "A fixed amount charged once the tier is reached." }),
 });
 
 /** Tiers of a graduated or volume price: bounds strictly ascending, only the last one unbounded. */
@@ -56,7 +57,6 @@ export const tiersSchema = z
 export type TierTerms = z.output<typeof tierSchema>;
 
 /** Whether a first-tier flat fee is billed when the quantity is zero (Stripe, Lago, OpenMeter: yes). */
-export const flatFeeAtZeroSchema = z
-  .boolean()
-  .optional()
-  .meta({ description: "Bill the first tier's flat fee when usage is zero (default true, as Stripe and Lago)." });
+export const flatFeeAtZeroSchema = z.boolean().optional().meta({
+  description: "Bill the first tier's flat fee when usage is zero (default true, as Stripe and Lago).",
+});

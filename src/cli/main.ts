@@ -1,0 +1,138 @@
+#!/usr/bin/env node
+import { readFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import {
+  ContractError,
+  contractJsonSchema,
+  explainText,
+  isRatecardError,
+  parseContract,
+  rateParsedInvoice,
+  safeParseContract,
+} from "../index.js";
+import { readUsage } from "./readUsage.js";
+
+const USAGE = `ratecard — exact, explainable usage-based invoices
+
+Usage:
+  ratecard invoice --contract FILE --usage FILE --period PERIOD [--format text|json]
+  ratecard validate FILE
+  ratecard schema
+
+PERIOD is a month in the contract's time zone (2026-02) or a range of local dates
+(2026-02-01/2026-03-01, end date excluded). Usage files: .ndjson, .jsonl, .csv or .json.
+
+Exit codes: 0 done, 1 ratecard failed (a bug), 2 the input is wrong (the message says where).
+`;
+
+/** Raised for a wrong command line; printed like an input error (exit 2). */
+class UsageLineError extends Error {}
+
+async function main(argv: ReadonlyArray<string>): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case "invoice":
+      return invoiceCommand(rest);
+    case "validate":
+      return validateCommand(rest);
+    case "schema":
+      process.stdout.write(`${JSON.stringify(contractJsonSchema(), null, 2)}\n`);
+      return 0;
+    case undefined:
+    case "help":
+    case "--help":
+    case "-h":
+      process.stdout.write(USAGE);
+      return command === undefined ? 2 : 0;
+    default:
+      throw new UsageLineError(`unknown command "${command}"; run ratecard --help`);
+  }
+}
+
+async function invoiceCommand(args: ReadonlyArray<string>): Promise<number> {
+  const { values } = parseArgs({
+    args: [...args],
+    options: {
+      contract: { type: "string" },
+      usage: { type: "string" },
+      period: { type: "string" },
+      format: { type: "string", default: "text" },
+    },
+    strict: true,
+  });
+  const contractFile = required(values.contract, "--contract FILE");
+  const usageFile = required(values.usage, "--usage FILE");
+  const period = required(values.period, "--period PERIOD");
+  if (values.format !== "text" && values.format !== "json") {
+    throw new UsageLineError(`--format must be text or json, not "${values.format}"`);
+  }
+  const contract = parseContract(await readJson(contractFile));
+  const events = await readUsage(usageFile);
+  const invoice = rateParsedInvoice(contract, events, period);
+  process.stdout.write(
+    values.format === "json" ? `${JSON.stringify(invoice, null, 2)}\n` : explainText(invoice),
+  );
+  return 0;
+}
+
+async function validateCommand(args: ReadonlyArray<string>): Promise<number> {
+  const [file, ...extra] = args;
+  if (file === undefined || extra.length > 0)
+    throw new UsageLineError("validate takes exactly one contract file");
+  const result = safeParseContract(await readJson(file));
+  if (result.success) {
+    const contract = result.data;
+    process.stdout.write(
+      `${file}: contract ${contract.id} is valid (${contract.charges.length} charges, ${contract.meters.length} meters, ${contract.currency.code}, ${contract.timeZone}).\n`,
+    );
+    return 0;
+  }
+  const problems = (result.error.details.problems ?? []) as ReadonlyArray<{ message: string }>;
+  process.stderr.write(`${file}: ${problems.length} problem${problems.length === 1 ? "" : "s"}:\n`);
+  for (const problem of problems) process.stderr.write(`- ${problem.message}\n`);
+  return 2;
+}
+
+async function readJson(file: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageLineError(
+      code === "ENOENT" ? `${file}: no such file` : `${file}: cannot be read (${code})`,
+    );
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ContractError("invalid_json", file, `${file} is not valid JSON (${(error as Error).message}).`);
+  }
+}
+
+function required(value: string | undefined, flag: string): string {
+  if (value === undefined || value === "") throw new UsageLineError(`missing ${flag}; run ratecard --help`);
+  return value;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (isRatecardError(error) || error instanceof UsageLineError) {
+      process.stderr.write(`ratecard: ${error.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    if (error instanceof TypeError && (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      process.stderr.write(`ratecard: ${error.message}; run ratecard --help\n`);
+      process.exitCode = 2;
+      return;
+    }
+    process.stderr.write(
+      `ratecard: internal error, please report it: ${error instanceof Error ? error.stack : String(error)}\n`,
+    );
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,62 @@
+import type { Invoice, UsageExclusion } from "../schema/index.js";
+import { currencyPrefix } from "./currencySymbol.js";
+import { explainLine, type MoneyStyle } from "./explainLine.js";
+import { formatExact, formatQuantity } from "./formatNumber.js";
+
+const REASON_WORDS: Readonly<Record<UsageExclusion["reason"], string>> = {
+  duplicate_id: "repeated an event id already counted (same payload, counted once)",
+  conflicting_duplicate: "shared an id with a different payload (all copies left out)",
+  other_customer: "belong to another customer",
+  unknown_event_type: "have an event type no meter measures",
+  outside_period: "fall outside the invoice period",
+  filtered_out: "did not match any meter's filters",
+  invalid_value: "had a missing or non-numeric value",
+};
+
+/**
+ * The invoice in plain words: a header, one paragraph per line showing the arithmetic, the totals,
+ * and an account of the usage (what was counted and what was left out, and why).
+ * Reads only the invoice: every number comes from its breakdown, nothing is recomputed.
+ */
+export function explainText(invoice: Invoice): string {
+  const style: MoneyStyle = {
+    prefix: currencyPrefix(invoice.currency.code),
+    minorUnits: invoice.currency.minorUnits,
+  };
+  const money = (plain: string) => `${style.prefix}${formatExact(plain, style.minorUnits)}`;
+  const customer =
+    invoice.customer.name === undefined
+      ? invoice.customer.id
+      : `${invoice.customer.name} (${invoice.customer.id})`;
+  const [from, to] = invoice.period.label.split("/");
+
+  const out: string[] = [
+    `Invoice ${invoice.id} for ${customer}`,
+    `Period: ${from} to ${to} (${invoice.period.timeZone}), the end date not included.`,
+    `Currency: ${invoice.currency.code}. Each line is rounded once, ${invoice.rounding.mode.replace("_", "-")}, to ${invoice.currency.minorUnits} decimals.`,
+    "",
+  ];
+  for (const line of invoice.lines) out.push(explainLine(line, style), "");
+  out.push(`Subtotal ${money(invoice.subtotal)} (the sum of the ${invoice.lines.length} lines).`);
+  out.push(`Total ${money(invoice.total)}.`);
+  out.push("", explainUsage(invoice));
+  if (invoice.warnings.length > 0)
+    out.push("", "Warnings:", ...invoice.warnings.map((warning) => `- ${warning}`));
+  return `${out.join("\n")}\n`;
+}
+
+function explainUsage(invoice: Invoice): string {
+  const { usage } = invoice;
+  const lines = [
+    `Usage: ${count(usage.eventsRead)} read, ${count(usage.eventsCounted)} counted, ${count(usage.eventsRead - usage.eventsCounted)} left out.`,
+  ];
+  for (const entry of usage.excluded) {
+    const samples = entry.sampleIds.length > 0 ? ` (e.g. ${entry.sampleIds.join(", ")})` : "";
+    lines.push(`- ${count(entry.events)} ${REASON_WORDS[entry.reason]}${samples}.`);
+  }
+  return lines.join("\n");
+}
+
+function count(events: number): string {
+  return `${formatQuantity(String(events))} event${events === 1 ? "" : "s"}`;
+}

@@ -1,0 +1,27 @@
+import { Decimal } from "../money/index.js";
+
+/**
+ * Groups thousands with commas: "61400" → "61,400", "1234567.891" → "1,234,567.891".
+ * Fixed English style so explanations never depend on the machine's locale.
+ */
+export function groupThousands(plain: string): string {
+  const negative = plain.startsWith("-");
+  const unsigned = negative ? plain.slice(1) : plain;
+  const [whole = "0", fraction] = unsigned.split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${negative ? "-" : ""}${grouped}${fraction === undefined ? "" : `.${fraction}`}`;
+}
+
+/** A quantity in words: grouped, with exactly its own decimals ("11,400", "23,456.789"). */
+export function formatQuantity(plain: string): string {
+  return groupThousands(new Decimal(plain).toFixed());
+}
+
+/**
+ * An amount with at least `minDecimals` decimals and more only when the exact value has them:
+ * ("800", 2) → "800.00"; ("98.76536", 2) → "98.76536"; ("0.08", 4) → "0.0800".
+ */
+export function formatExact(plain: string, minDecimals: number): string {
+  const value = new Decimal(plain);
+  return groupThousands(value.toFixed(Math.max(minDecimals, value.decimalPlaces())));
+}

@@ -1,0 +1,2 @@
+export { explainLine } from "./explainLine.js";
+export { explainText } from "./explainText.js";

@@ -1,0 +1,90 @@
+// ratecard's public API. Every export is named here (no `export *`), and a test snapshots this list
+// so the public surface never changes by accident.
+
+export type { JsonPath, RatecardErrorCode } from "./errors/index.js";
+export {
+  ContractError,
+  InputError,
+  InvariantError,
+  isRatecardError,
+  RatecardError,
+  UsageError,
+} from "./errors/index.js";
+export { explainLine, explainText } from "./explain/index.js";
+export type { ServicePeriod } from "./invoice/index.js";
+export { rateInvoice, rateParsedInvoice, resolveServicePeriod } from "./invoice/index.js";
+export type {
+  AggregateUsageOptions,
+  AggregateUsageResult,
+  Aggregation,
+  AggregationState,
+  Exclusion,
+  ExclusionReason,
+  MeterQuantity,
+} from "./meters/index.js";
+export { aggregateUsage, EXCLUSION_REASONS } from "./meters/index.js";
+export type { Currency, CustomUnit, DecimalInput, DecimalParseResult, RoundingMode } from "./money/index.js";
+export {
+  allocate,
+  Decimal,
+  isIsoCurrency,
+  isoCurrencyCodes,
+  ROUNDING_MODES,
+  resolveCurrency,
+  roundTo,
+  safeParseDecimal,
+  toDecimal,
+  toFixedString,
+  toPlainString,
+} from "./money/index.js";
+export type { PriceModel, PriceResult, TermsOf } from "./pricing/index.js";
+export { PRICE_MODELS, ratePrice } from "./pricing/index.js";
+export type {
+  ChargeTerms,
+  Contract,
+  ContractInput,
+  FilterTerms,
+  Invoice,
+  InvoiceLine,
+  MeterTerms,
+  PriceModelName,
+  PriceStep,
+  PriceTerms,
+  SafeParseContractResult,
+  SafeParseUsageEventResult,
+  Step,
+  TierTerms,
+  UsageEvent,
+  UsageEventInput,
+  UsageExclusion,
+  UsageReport,
+} from "./schema/index.js";
+export {
+  CONTRACT_SCHEMA_VERSION,
+  contractJsonSchema,
+  contractSchema,
+  INVOICE_SCHEMA_VERSION,
+  invoiceSchema,
+  parseContract,
+  parseUsageEvent,
+  safeParseContract,
+  safeParseUsageEvent,
+} from "./schema/index.js";
+export type {
+  Alignment,
+  BillingCycle,
+  Cadence,
+  Period,
+  ProrationBasis,
+  ProrationRatio,
+} from "./time/index.js";
+export {
+  applyRatio,
+  formatInstant,
+  nthPeriod,
+  parseInstant,
+  parsePeriod,
+  periodOf,
+  periodsBetween,
+  prorationRatio,
+} from "./time/index.js";

@@ -1,0 +1,64 @@
+import { InputError } from "../errors/index.js";
+import type { Contract } from "../schema/index.js";
+import {
+  formatLocalDate,
+  intersectPeriods,
+  isSamePeriod,
+  type Period,
+  type ProrationRatio,
+  parsePeriod,
+  periodOf,
+  prorationRatio,
+  toLocalDate,
+} from "../time/index.js";
+
+/** The invoice period resolved against the contract's billing cycle and term. */
+export interface ServicePeriod {
+  /** The period asked for. */
+  readonly requested: Period;
+  /** The billing-cycle period that contains it. */
+  readonly billingPeriod: Period;
+  /** The requested period clipped to the contract term: what the invoice charges for. */
+  readonly service: Period;
+  /** The share of the billing period charged for per-period fees; undefined when it is all of it. */
+  readonly proration: ProrationRatio | undefined;
+}
+
+/**
+ * Resolves the period an invoice covers. The period must lie inside one billing period of the
+ * contract (an invoice never straddles two); it is clipped to the contract term, and per-period fees
+ * are prorated when the result is less than the whole billing period.
+ * @throws InputError `invalid_period`, `period_outside_billing_cycle`
+ */
+export function resolveServicePeriod(contract: Contract, period: Period | string): ServicePeriod {
+  const requested = typeof period === "string" ? parsePeriod(period, contract.timeZone) : period;
+  if (!(requested.end > requested.start)) {
+    throw new InputError("invalid_period", "period", "The invoice period must end after it starts.");
+  }
+  const billingPeriod = periodOf(contract.cycle, requested.start);
+  if (requested.end > billingPeriod.end) {
+    throw new InputError(
+      "period_outside_billing_cycle",
+      "period",
+      `The period ${label(requested, contract.timeZone)} spans more than one billing period of contract ${contract.id}; the billing period containing its start is ${label(billingPeriod, contract.timeZone)}. Rate each billing period separately.`,
+    );
+  }
+  const term: Period = { start: contract.term.start, end: contract.term.end ?? Number.MAX_SAFE_INTEGER };
+  const service = intersectPeriods(requested, term);
+  if (service === undefined) {
+    throw new InputError(
+      "invalid_period",
+      "period",
+      `The period ${label(requested, contract.timeZone)} is outside the term of contract ${contract.id}.`,
+    );
+  }
+  const proration = isSamePeriod(service, billingPeriod)
+    ? undefined
+    : prorationRatio(service, billingPeriod, contract.proration, contract.timeZone);
+  return { requested, billingPeriod, service, proration };
+}
+
+/** `2026-02-01/2026-03-01`: the local dates of a period, in the syntax the CLI's --period takes. */
+export function label(period: Period, timeZone: string): string {
+  return `${formatLocalDate(toLocalDate(period.start, timeZone))}/${formatLocalDate(toLocalDate(period.end, timeZone))}`;
+}

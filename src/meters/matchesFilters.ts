@@ -1,0 +1,29 @@
+import type { FilterTerms, PropertyValue } from "../schema/index.js";
+
+/**
+ * True when the event's properties meet every filter. Values compare strictly: the text "1" is not
+ * the number 1, so a filter means exactly what it says.
+ */
+export function matchesFilters(
+  properties: Readonly<Record<string, PropertyValue>>,
+  filters: ReadonlyArray<FilterTerms>,
+): boolean {
+  return filters.every((filter) => matchesFilter(properties, filter));
+}
+
+function matchesFilter(properties: Readonly<Record<string, PropertyValue>>, filter: FilterTerms): boolean {
+  const has = Object.hasOwn(properties, filter.property);
+  const value = properties[filter.property];
+  switch (filter.op) {
+    case "exists":
+      return has && value !== null;
+    case "equals":
+      return has && value === filter.value;
+    case "not_equals":
+      return !has || value !== filter.value;
+    case "in":
+      return has && filter.values.some((candidate) => candidate === value);
+    case "not_in":
+      return !has || !filter.values.some((candidate) => candidate === value);
+  }
+}

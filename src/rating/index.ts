@@ -1,0 +1,2 @@
+export type { RateChargeInput } from "./rateCharge.js";
+export { rateCharge } from "./rateCharge.js";
