@@ -19,10 +19,9 @@ export type {
   Aggregation,
   AggregationState,
   Exclusion,
-  ExclusionReason,
   MeterQuantity,
 } from "./meters/index.js";
-export { aggregateUsage, EXCLUSION_REASONS } from "./meters/index.js";
+export { aggregateUsage } from "./meters/index.js";
 export type { Currency, CustomUnit, DecimalInput, DecimalParseResult, RoundingMode } from "./money/index.js";
 export {
   allocate,
@@ -43,6 +42,7 @@ export type {
   ChargeTerms,
   Contract,
   ContractInput,
+  ExclusionReason,
   FilterTerms,
   Invoice,
   InvoiceLine,
@@ -63,6 +63,7 @@ export {
   CONTRACT_SCHEMA_VERSION,
   contractJsonSchema,
   contractSchema,
+  EXCLUSION_REASONS,
   INVOICE_SCHEMA_VERSION,
   invoiceSchema,
   parseContract,

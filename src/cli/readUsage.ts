@@ -35,7 +35,7 @@ async function readNdjson(file: string): Promise<UsageEvent[]> {
   for await (const line of lines) {
     lineNumber += 1;
     if (line.trim() === "") continue;
-    events.push(parseUsageEvent(parseJsonLine(line, file, lineNumber), `${file}:${lineNumber}`));
+    events.push(parseUsageEvent(parseJsonLine(line, file, lineNumber), `${file} line ${lineNumber}`));
   }
   return events;
 }
@@ -71,7 +71,7 @@ async function readCsv(file: string): Promise<UsageEvent[]> {
       timestamp: record.timestamp,
       properties,
     };
-    events.push(parseUsageEvent(raw, `${file}:${lineNumber}`));
+    events.push(parseUsageEvent(raw, `${file} line ${lineNumber}`));
   }
   return events;
 }
@@ -81,7 +81,7 @@ async function readJsonArray(file: string): Promise<UsageEvent[]> {
   if (!Array.isArray(data)) {
     throw new UsageError("unreadable_usage", file, `${file} must hold a JSON array of usage events.`);
   }
-  return data.map((raw, index) => parseUsageEvent(raw, index));
+  return data.map((raw, index) => parseUsageEvent(raw, `${file} event [${index}]`));
 }
 
 /** JSON.parse with an error that names the file instead of a stack trace. */

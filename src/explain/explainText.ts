@@ -4,13 +4,13 @@ import { explainLine, type MoneyStyle } from "./explainLine.js";
 import { formatExact, formatQuantity } from "./formatNumber.js";
 
 const REASON_WORDS: Readonly<Record<UsageExclusion["reason"], string>> = {
-  duplicate_id: "repeated an event id already counted (same payload, counted once)",
-  conflicting_duplicate: "shared an id with a different payload (all copies left out)",
-  other_customer: "belong to another customer",
-  unknown_event_type: "have an event type no meter measures",
-  outside_period: "fall outside the invoice period",
-  filtered_out: "did not match any meter's filters",
-  invalid_value: "had a missing or non-numeric value",
+  duplicate_id: "repeats of an event id with the same payload (one copy is kept)",
+  conflicting_duplicate: "conflicting duplicate: an id sent with different payloads, every copy left out",
+  other_customer: "another customer's usage",
+  unknown_event_type: "an event type that no meter measures",
+  outside_period: "outside the invoice period",
+  filtered_out: "matched no meter's filters",
+  invalid_value: "missing or non-numeric value",
 };
 
 /**
@@ -52,7 +52,7 @@ function explainUsage(invoice: Invoice): string {
   ];
   for (const entry of usage.excluded) {
     const samples = entry.sampleIds.length > 0 ? ` (e.g. ${entry.sampleIds.join(", ")})` : "";
-    lines.push(`- ${count(entry.events)} ${REASON_WORDS[entry.reason]}${samples}.`);
+    lines.push(`- ${count(entry.events)}: ${REASON_WORDS[entry.reason]}${samples}.`);
   }
   return lines.join("\n");
 }

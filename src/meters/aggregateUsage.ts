@@ -1,9 +1,13 @@
 import { type Decimal, safeParseDecimal } from "../money/index.js";
-import type { MeterTerms, UsageEvent } from "../schema/index.js";
+import {
+  EXCLUSION_REASONS,
+  type ExclusionReason,
+  type MeterTerms,
+  type UsageEvent,
+} from "../schema/index.js";
 import { isInPeriod, type Period } from "../time/index.js";
 import { type AggregationState, aggregationOf } from "./aggregation.js";
 import { canonicalPayload } from "./canonicalPayload.js";
-import { EXCLUSION_REASONS, type ExclusionReason } from "./exclusionReasons.js";
 import { matchesFilters } from "./matchesFilters.js";
 
 /** What to aggregate: the contract's meters, for one customer, over one period. */

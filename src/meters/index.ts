@@ -8,6 +8,4 @@ export { aggregateUsage } from "./aggregateUsage.js";
 export type { Aggregation, AggregationState } from "./aggregation.js";
 export { aggregationOf, countAggregation, sumAggregation } from "./aggregation.js";
 export { canonicalPayload } from "./canonicalPayload.js";
-export type { ExclusionReason } from "./exclusionReasons.js";
-export { EXCLUSION_REASONS } from "./exclusionReasons.js";
 export { matchesFilters } from "./matchesFilters.js";

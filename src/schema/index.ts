@@ -1,7 +1,15 @@
 export type { ChargeTerms, ContractInput, ParsedContractTerms } from "./contract.js";
 export { CONTRACT_SCHEMA_VERSION, contractSchema } from "./contract.js";
-export type { Invoice, InvoiceLine, PriceStep, Step, UsageExclusion, UsageReport } from "./invoice.js";
-export { INVOICE_SCHEMA_VERSION, invoiceSchema, stepSchema } from "./invoice.js";
+export type {
+  ExclusionReason,
+  Invoice,
+  InvoiceLine,
+  PriceStep,
+  Step,
+  UsageExclusion,
+  UsageReport,
+} from "./invoice.js";
+export { EXCLUSION_REASONS, INVOICE_SCHEMA_VERSION, invoiceSchema, stepSchema } from "./invoice.js";
 export type { InputProblem } from "./issuesToError.js";
 export { contractJsonSchema } from "./jsonSchema.js";
 export type { AggregationName, FilterTerms, MeterTerms } from "./meter.js";

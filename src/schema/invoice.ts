@@ -88,16 +88,24 @@ export const invoiceLineSchema = z.strictObject({
 });
 export type InvoiceLine = z.output<typeof invoiceLineSchema>;
 
+/**
+ * Why an event did not count, in the order the checks run (docs/invoice-format.md). Each event gets
+ * exactly one outcome, so `eventsRead = eventsCounted + Σ excluded`.
+ */
+export const EXCLUSION_REASONS = [
+  "duplicate_id",
+  "conflicting_duplicate",
+  "other_customer",
+  "unknown_event_type",
+  "outside_period",
+  "filtered_out",
+  "invalid_value",
+] as const;
+
+export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
+
 const exclusionSchema = z.strictObject({
-  reason: z.enum([
-    "outside_period",
-    "other_customer",
-    "unknown_event_type",
-    "filtered_out",
-    "invalid_value",
-    "duplicate_id",
-    "conflicting_duplicate",
-  ]),
+  reason: z.enum(EXCLUSION_REASONS),
   events: z.number().int().positive(),
   /** Up to five of the excluded event ids, the smallest first (so the sample never depends on event order). */
   sampleIds: z.array(z.string()),

@@ -9,7 +9,8 @@ export type SafeParseUsageEventResult =
 
 /**
  * Validates one usage event without throwing.
- * @param location - where the event sits, for the error path: an index (`[17]`) or a label (`line 18`)
+ * @param location - where the event sits: an array index (the error path becomes `[17].timestamp`) or
+ *   a label such as `usage.ndjson line 18` (the path stays `timestamp`, the message starts with the label)
  */
 export function safeParseUsageEvent(
   input: unknown,
@@ -17,10 +18,14 @@ export function safeParseUsageEvent(
 ): SafeParseUsageEventResult {
   const parsed = usageEventSchema.safeParse(input);
   if (!parsed.success) {
-    return {
-      success: false,
-      error: toInputError("usage", toProblems(parsed.error.issues, [location])) as UsageError,
-    };
+    const problems =
+      typeof location === "number"
+        ? toProblems(parsed.error.issues, [location])
+        : toProblems(parsed.error.issues).map((problem) => ({
+            ...problem,
+            message: `${location}: ${problem.message}`,
+          }));
+    return { success: false, error: toInputError("usage", problems) as UsageError };
   }
   const event = parsed.data;
   return {

@@ -1,0 +1,229 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+
+// These tests run the built CLI exactly as a user would (npm test builds it first).
+const ROOT = join(import.meta.dirname, "..", "..");
+const CLI = join(ROOT, "dist", "cli.js");
+const FIXTURE = join(ROOT, "fixtures", "cdn-basic");
+
+function ratecard(...args: string[]) {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: "utf8" });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+let scratch = "";
+function scratchFile(name: string, content: string): string {
+  const file = join(scratch, name);
+  writeFileSync(file, content);
+  return file;
+}
+
+beforeAll(() => {
+  if (!existsSync(CLI)) throw new Error("dist/cli.js is missing: run `npm run build` before the CLI tests");
+  scratch = mkdtempSync(join(tmpdir(), "ratecard-cli-"));
+});
+
+describe("ratecard invoice", () => {
+  it("prints the cdn-basic invoice as JSON identical to expected.json", () => {
+    const result = ratecard(
+      "invoice",
+      "--contract",
+      join(FIXTURE, "contract.json"),
+      "--usage",
+      join(FIXTURE, "usage.ndjson"),
+      "--period",
+      "2026-02",
+      "--format",
+      "json",
+    );
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(readFileSync(join(FIXTURE, "expected.json"), "utf8"));
+  });
+
+  it("explains the invoice in words by default", () => {
+    const result = ratecard(
+      "invoice",
+      "--contract",
+      join(FIXTURE, "contract.json"),
+      "--usage",
+      join(FIXTURE, "usage.ndjson"),
+      "--period",
+      "2026-02",
+    );
+    expect(result.code).toBe(0);
+    // NA bandwidth: 10,000 × 0.08 + 40,000 × 0.06 + 11,400 × 0.04 = 3,656.00
+    expect(result.stdout).toContain(
+      "First 10,000 GB at $0.0800 = $800.00; next 40,000 GB at $0.0600 = $2,400.00; remaining 11,400 GB at $0.0400 = $456.00. Line total $3,656.00.",
+    );
+    expect(result.stdout).toContain("Total $7,663.78.");
+  });
+
+  it("reads CSV and JSON usage files to the same invoice", () => {
+    const header = "id,type,customer,timestamp,region,gb\n";
+    const rows = [
+      "a,cdn.bandwidth,cus_northwind,2026-02-10T00:00:00Z,na,100.5",
+      'b,cdn.bandwidth,cus_northwind,2026-02-11T00:00:00Z,"na",0.5',
+    ];
+    const csv = scratchFile("usage.csv", `${header}${rows.join("\n")}\n`);
+    const json = scratchFile(
+      "usage.json",
+      JSON.stringify([
+        {
+          id: "a",
+          type: "cdn.bandwidth",
+          customer: "cus_northwind",
+          timestamp: "2026-02-10T00:00:00Z",
+          properties: { region: "na", gb: "100.5" },
+        },
+        {
+          id: "b",
+          type: "cdn.bandwidth",
+          customer: "cus_northwind",
+          timestamp: "2026-02-11T00:00:00Z",
+          properties: { region: "na", gb: "0.5" },
+        },
+      ]),
+    );
+    const fromCsv = ratecard(
+      "invoice",
+      "--contract",
+      join(FIXTURE, "contract.json"),
+      "--usage",
+      csv,
+      "--period",
+      "2026-02",
+      "--format",
+      "json",
+    );
+    const fromJson = ratecard(
+      "invoice",
+      "--contract",
+      join(FIXTURE, "contract.json"),
+      "--usage",
+      json,
+      "--period",
+      "2026-02",
+      "--format",
+      "json",
+    );
+    expect(fromCsv.code).toBe(0);
+    expect(fromCsv.stdout).toBe(fromJson.stdout);
+    // 101 GB × 0.08 = 8.08, plus the 500 platform fee = 508.08
+    expect(JSON.parse(fromCsv.stdout).total).toBe("508.08");
+  });
+
+  it("accepts a range of local dates as the period", () => {
+    const result = ratecard(
+      "invoice",
+      "--contract",
+      join(FIXTURE, "contract.json"),
+      "--usage",
+      join(FIXTURE, "usage.ndjson"),
+      "--period",
+      "2026-02-01/2026-03-01",
+      "--format",
+      "json",
+    );
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).period.label).toBe("2026-02-01/2026-03-01");
+  });
+
+  it("exits 2 with one clear line and no stack for a malformed event", () => {
+    const usage = scratchFile(
+      "bad.ndjson",
+      '{"id":"a","type":"cdn.bandwidth","customer":"cus_northwind","timestamp":"yesterday"}\n',
+    );
+    const result = ratecard(
+      "invoice",
+      "--contract",
+      join(FIXTURE, "contract.json"),
+      "--usage",
+      usage,
+      "--period",
+      "2026-02",
+    );
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toMatch(
+      /^ratecard: .*bad\.ndjson line 1: timestamp "yesterday" is not an ISO 8601 timestamp/,
+    );
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+  });
+
+  it("exits 2 for a period it does not understand", () => {
+    const result = ratecard(
+      "invoice",
+      "--contract",
+      join(FIXTURE, "contract.json"),
+      "--usage",
+      join(FIXTURE, "usage.ndjson"),
+      "--period",
+      "Feb",
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Period "Feb" is not understood');
+  });
+
+  it("exits 2 when a flag is missing or unknown", () => {
+    expect(ratecard("invoice", "--contract", join(FIXTURE, "contract.json")).code).toBe(2);
+    expect(ratecard("invoice", "--bogus").code).toBe(2);
+    expect(ratecard("frobnicate").code).toBe(2);
+  });
+
+  it("exits 2 for a file that does not exist", () => {
+    const result = ratecard(
+      "invoice",
+      "--contract",
+      join(scratch, "nope.json"),
+      "--usage",
+      join(FIXTURE, "usage.ndjson"),
+      "--period",
+      "2026-02",
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("no such file");
+  });
+});
+
+describe("ratecard validate", () => {
+  it("accepts the cdn-basic contract", () => {
+    const result = ratecard("validate", join(FIXTURE, "contract.json"));
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("contract ctr_northwind_cdn is valid (5 charges, 4 meters");
+  });
+
+  it("lists every problem with its JSON path and exits 2", () => {
+    const contract = JSON.parse(readFileSync(join(FIXTURE, "contract.json"), "utf8"));
+    contract.charges[1].price.tiers[1].upTo = "5000";
+    contract.charges[0].pirce = {};
+    const file = scratchFile("broken.json", JSON.stringify(contract));
+    const result = ratecard("validate", file);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("charges[0].pirce");
+    expect(result.stderr).toContain("charges[1].price.tiers[1].upTo must be greater than 10000");
+  });
+
+  it("exits 2 for a file that is not JSON", () => {
+    const result = ratecard("validate", scratchFile("notjson.json", "{ nope"));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/is not valid JSON/);
+  });
+});
+
+describe("ratecard schema", () => {
+  it("prints the contract's JSON Schema", () => {
+    const result = ratecard("schema");
+    expect(result.code).toBe(0);
+    const schema = JSON.parse(result.stdout);
+    expect(schema.type).toBe("object");
+    expect(schema.additionalProperties).toBe(false);
+    expect(Object.keys(schema.properties)).toEqual(
+      expect.arrayContaining(["schemaVersion", "currency", "charges", "meters"]),
+    );
+  });
+});

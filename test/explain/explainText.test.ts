@@ -1,0 +1,117 @@
+import { describe, expect, it } from "vitest";
+import { explainLine, explainText } from "../../src/explain/index.js";
+import { rateInvoice } from "../../src/invoice/index.js";
+import type { InvoiceLine } from "../../src/schema/index.js";
+import { fixtureContract } from "../_arbitraries/contracts.js";
+
+const usd = { prefix: "$", minorUnits: 2 };
+
+function bandwidthLine(): InvoiceLine {
+  // 61,400 GB over 0.08 / 0.06 / 0.04 tiers: 800 + 2,400 + 456 = 3,656
+  const contract = fixtureContract("cdn-basic");
+  const events = [
+    {
+      id: "e1",
+      type: "cdn.bandwidth",
+      customer: "cus_northwind",
+      timestamp: "2026-02-10T00:00:00Z",
+      properties: { region: "na", gb: "61400" },
+    },
+  ];
+  return rateInvoice(contract, events, "2026-02").lines.find((line) => line.id === "bandwidth_na")!;
+}
+
+describe("explainLine", () => {
+  it("reads a graduated line tier by tier", () => {
+    expect(explainLine(bandwidthLine(), usd)).toBe(
+      "Bandwidth (North America): 61,400 GB from 1 event. First 10,000 GB at $0.0800 = $800.00; next 40,000 GB at $0.0600 = $2,400.00; remaining 11,400 GB at $0.0400 = $456.00. Line total $3,656.00.",
+    );
+  });
+
+  it("says when a line was rounded, showing the exact amount", () => {
+    const line: InvoiceLine = {
+      id: "req",
+      chargeId: "req",
+      name: "Requests",
+      model: "unit",
+      period: { start: "2026-02-01T00:00:00.000Z", end: "2026-03-01T00:00:00.000Z" },
+      quantity: "1234567",
+      unit: "requests",
+      unitPrice: "0.0000025",
+      amount: "3.09",
+      steps: [
+        { kind: "usage", meter: "req", aggregation: "count", events: 1234567, quantity: "1234567" },
+        { kind: "unit", quantity: "1234567", unitPrice: "0.0000025", amount: "3.0864175" },
+        { kind: "rounding", mode: "half_even", minorUnits: 2, before: "3.0864175", amount: "3.09" },
+      ],
+    };
+    expect(explainLine(line, usd)).toBe(
+      "Requests: 1,234,567 requests from 1,234,567 events. 1,234,567 requests at $0.0000025 = $3.0864175. Rounded half-even from $3.0864175 to $3.09. Line total $3.09.",
+    );
+  });
+
+  it("explains a prorated flat fee with the ratio used", () => {
+    const line: InvoiceLine = {
+      id: "fee",
+      chargeId: "fee",
+      name: "Platform",
+      model: "flat",
+      period: { start: "2026-01-15T00:00:00.000Z", end: "2026-02-01T00:00:00.000Z" },
+      quantity: "1",
+      unitPrice: "flat",
+      amount: "164.52",
+      steps: [
+        { kind: "flat", amount: "300" },
+        {
+          kind: "proration",
+          basis: "day",
+          elapsed: "17",
+          total: "31",
+          before: "300",
+          amount: "164.516129032258064516129032258064516129032258064516",
+        },
+        {
+          kind: "rounding",
+          mode: "half_even",
+          minorUnits: 2,
+          before: "164.516129032258064516129032258064516129032258064516",
+          amount: "164.52",
+        },
+      ],
+    };
+    const text = explainLine(line, usd);
+    expect(text).toContain("Prorated for 17 of 31 days of the billing period: $300.00 × 17 ÷ 31");
+    expect(text).toContain("Line total $164.52.");
+  });
+});
+
+describe("explainText", () => {
+  it("explains the whole cdn-basic invoice from its breakdown", () => {
+    const contract = fixtureContract("cdn-basic");
+    const invoice = rateInvoice(contract, [], "2026-02");
+    const text = explainText(invoice);
+    expect(text).toContain("Invoice ctr_northwind_cdn:2026-02-01 for Northwind Streaming (cus_northwind)");
+    expect(text).toContain("Period: 2026-02-01 to 2026-03-01 (America/New_York)");
+    // With no usage only the $500 platform fee remains.
+    expect(text).toContain("Total $500.00.");
+    expect(text).toContain("Usage: 0 events read, 0 events counted, 0 events left out.");
+  });
+
+  it("lists each exclusion reason with sample ids", () => {
+    const contract = fixtureContract("cdn-basic");
+    const other = {
+      id: "x1",
+      type: "cdn.bandwidth",
+      customer: "cus_other",
+      timestamp: "2026-02-10T00:00:00Z",
+      properties: { region: "na", gb: "1" },
+    };
+    const text = explainText(rateInvoice(contract, [other], "2026-02"));
+    expect(text).toContain("- 1 event: another customer's usage (e.g. x1).");
+  });
+
+  it("writes non-dollar currencies by code so they cannot be misread", () => {
+    const contract = { ...fixtureContract("cdn-basic"), currency: { code: "CAD", minorUnits: 2 } };
+    expect(explainText(rateInvoice(contract, [], "2026-02"))).toContain("Total CAD 500.00.");
+  });
+});
