@@ -62,51 +62,30 @@ export class RatecardError extends Error {
   }
 }
 
+// The subclasses only name the kind of input at fault; `name` is what a caller sees in logs.
+
 /** The contract (or a value inside it) is not valid. */
 export class ContractError extends RatecardError {
-  constructor(
-    code: RatecardErrorCode,
-    path: JsonPath,
-    message: string,
-    details: Record<string, unknown> = {},
-  ) {
-    super(code, path, message, details);
-    this.name = "ContractError";
-  }
+  override readonly name = "ContractError";
 }
 
 /** A usage event (or the usage file) is not valid. */
 export class UsageError extends RatecardError {
-  constructor(
-    code: RatecardErrorCode,
-    path: JsonPath,
-    message: string,
-    details: Record<string, unknown> = {},
-  ) {
-    super(code, path, message, details);
-    this.name = "UsageError";
-  }
+  override readonly name = "UsageError";
 }
 
 /** A call argument other than a contract or usage (a decimal, a period, a currency) is not valid. */
 export class InputError extends RatecardError {
-  constructor(
-    code: RatecardErrorCode,
-    path: JsonPath,
-    message: string,
-    details: Record<string, unknown> = {},
-  ) {
-    super(code, path, message, details);
-    this.name = "InputError";
-  }
+  override readonly name = "InputError";
 }
 
 /** ratecard broke one of its own invariants: a bug in ratecard, never in the caller's input. */
 export class InvariantError extends RatecardError {
   constructor(message: string, details: Record<string, unknown> = {}) {
     super("invariant_violated", "", message, details);
-    this.name = "InvariantError";
   }
+
+  override readonly name = "InvariantError";
 }
 
 /** True when `value` is an error ratecard raised on purpose (as opposed to a crash). */

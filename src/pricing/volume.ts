@@ -1,8 +1,8 @@
-import { type Decimal, toPlainString, ZERO } from "../money/index.js";
-import type { PriceStep } from "../schema/index.js";
+import { type Decimal, ZERO } from "../money/index.js";
 import { type VolumeTerms, volumeTermsSchema } from "../schema/index.js";
 import { assertNonNegativeQuantity } from "./assertQuantity.js";
 import type { PriceModel } from "./priceModel.js";
+import { tierFlatFeeStep, tierStep } from "./tierSteps.js";
 
 /**
  * Volume tiers: the total quantity picks one tier — the first whose `upTo` it does not exceed — and
@@ -15,39 +15,15 @@ export const volume: PriceModel<"volume"> = {
   usesQuantity: true,
   rate: (terms: VolumeTerms, quantity) => {
     assertNonNegativeQuantity(quantity, "volume");
-    let from: Decimal = ZERO;
-    let index = 0;
-    for (; index < terms.tiers.length - 1; index += 1) {
-      const upTo = terms.tiers[index]?.upTo ?? undefined;
-      if (upTo === undefined || !quantity.greaterThan(upTo)) break;
-      from = upTo;
-    }
+    const index = terms.tiers.findIndex((tier) => tier.upTo == null || quantity.lessThanOrEqualTo(tier.upTo));
     const tier = terms.tiers[index]!;
-    const upTo = tier.upTo ?? undefined;
-    const unitsAmount = quantity.times(tier.unitPrice);
-    const steps: PriceStep[] = [
-      {
-        kind: "tier",
-        mode: "volume",
-        tier: index + 1,
-        from: toPlainString(from),
-        upTo: upTo === undefined ? null : toPlainString(upTo),
-        quantity: toPlainString(quantity),
-        unitPrice: toPlainString(tier.unitPrice),
-        amount: toPlainString(unitsAmount),
-      },
-    ];
-    let amount = unitsAmount;
-    const billFlatFee = !quantity.isZero() || terms.flatFeeAtZeroUsage !== false;
-    if (billFlatFee && tier.flatFee !== undefined && !tier.flatFee.isZero()) {
-      amount = amount.plus(tier.flatFee);
-      steps.push({
-        kind: "tier_flat_fee",
-        tier: index + 1,
-        zeroUsage: quantity.isZero(),
-        amount: toPlainString(tier.flatFee),
-      });
-    }
-    return { amount, steps, unitPrice: "tiered" };
+    const from: Decimal = index === 0 ? ZERO : terms.tiers[index - 1]!.upTo!;
+    const units = tierStep("volume", index, from, tier, quantity);
+    const fee = tierFlatFeeStep(index, tier, quantity, terms.flatFeeAtZeroUsage);
+    return {
+      amount: fee ? units.amount.plus(fee.amount) : units.amount,
+      steps: fee ? [units.step, fee.step] : [units.step],
+      unitPrice: "tiered",
+    };
   },
 };
