@@ -3,7 +3,14 @@
 // is the figure to compare across runs. Run with `npm run bench` (builds first).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { Decimal, aggregateUsage, parseContract, parseUsageEvent, rateInvoice, ratePrice } from "../dist/index.js";
+import {
+  aggregateUsage,
+  Decimal,
+  parseContract,
+  parseUsageEvent,
+  rateInvoice,
+  ratePrice,
+} from "../dist/index.js";
 
 const ROOT = join(import.meta.dirname, "..");
 const quick = process.argv.includes("--quick");
@@ -98,7 +105,8 @@ report(
   `Aggregating ${eventCount.toLocaleString("en-US")} in-memory events (sum meter, filter region = na)`,
   measure(
     "ratecard aggregateUsage (exact, dedup)",
-    (n) => aggregateUsage(events.slice(0, n), { meters: [meter], customer: "cus_a", period }).meters[0].quantity,
+    (n) =>
+      aggregateUsage(events.slice(0, n), { meters: [meter], customer: "cus_a", period }).meters[0].quantity,
     eventCount,
   ),
   measure(
@@ -146,5 +154,9 @@ const parseOnly = measure(
   invoices,
 );
 console.log(`\nEnd to end, cdn-basic fixture`);
-console.log(`  ${e2e.label}: ${e2e.perSecond.toFixed(1)} invoices/s (${Math.round(e2e.perSecond * rawEvents.length).toLocaleString("en-US")} events/s)`);
-console.log(`  of which event validation: ${((parseOnly.seconds / e2e.seconds) * 100).toFixed(0)}% of the time`);
+console.log(
+  `  ${e2e.label}: ${e2e.perSecond.toFixed(1)} invoices/s (${Math.round(e2e.perSecond * rawEvents.length).toLocaleString("en-US")} events/s)`,
+);
+console.log(
+  `  of which event validation: ${((parseOnly.seconds / e2e.seconds) * 100).toFixed(0)}% of the time`,
+);

@@ -1,5 +1,5 @@
-import { createReadStream } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { constants, createReadStream } from "node:fs";
+import { access, readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import { createInterface } from "node:readline";
 import { parse as parseCsv } from "csv-parse";
@@ -14,6 +14,7 @@ import { parseUsageEvent, UsageError, type UsageEvent } from "../index.js";
  * @throws UsageError naming the file, line or index and field of the first malformed event
  */
 export async function readUsage(file: string): Promise<UsageEvent[]> {
+  await assertReadable(file);
   const extension = extname(file).toLowerCase();
   if (extension === ".ndjson" || extension === ".jsonl") return readNdjson(file);
   if (extension === ".csv") return readCsv(file);
@@ -82,6 +83,16 @@ async function readJsonArray(file: string): Promise<UsageEvent[]> {
     throw new UsageError("unreadable_usage", file, `${file} must hold a JSON array of usage events.`);
   }
   return data.map((raw, index) => parseUsageEvent(raw, `${file} event [${index}]`));
+}
+
+async function assertReadable(file: string): Promise<void> {
+  try {
+    await access(file, constants.R_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === "ENOENT" ? "no such file" : `cannot be read (${code})`;
+    throw new UsageError("unreadable_usage", "", `${file}: ${reason}.`, { file });
+  }
 }
 
 /** JSON.parse with an error that names the file instead of a stack trace. */

@@ -37,7 +37,9 @@ export function explainText(invoice: Invoice): string {
     "",
   ];
   for (const line of invoice.lines) out.push(explainLine(line, style), "");
-  out.push(`Subtotal ${money(invoice.subtotal)} (the sum of the ${invoice.lines.length} lines).`);
+  out.push(
+    `Subtotal ${money(invoice.subtotal)} (the sum of the ${invoice.lines.length} line${invoice.lines.length === 1 ? "" : "s"}).`,
+  );
   out.push(`Total ${money(invoice.total)}.`);
   out.push("", explainUsage(invoice));
   if (invoice.warnings.length > 0)

@@ -57,7 +57,7 @@ function validateWeights(weights: ReadonlyArray<Decimal>): void {
     throw new InputError("invalid_allocation_weights", "weights", "Cannot split an amount over zero parts.");
   }
   weights.forEach((weight, index) => {
-    if (!weight.isFinite() || weight.isNegative()) {
+    if (!weight.isFinite() || (weight.isNegative() && !weight.isZero())) {
       throw new InputError(
         "invalid_allocation_weights",
         `weights[${index}]`,

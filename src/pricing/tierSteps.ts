@@ -34,7 +34,7 @@ export function tierStep(
 
 /**
  * The flat fee of a reached tier, if it has one. At zero usage the fee is billed only when
- * `flatFeeAtZeroUsage` is not false (the default follows Stripe, Lago and OpenMeter: billed).
+ * `flatFeeAtZeroUsage` is not false (the default follows Stripe and OpenMeter: billed; Lago bills nothing).
  */
 export function tierFlatFeeStep(
   index: number,

@@ -1,6 +1,12 @@
 import { z } from "zod";
 import { isIsoCurrency, ROUNDING_MODES } from "../money/index.js";
-import { isValidTimeZone } from "../time/index.js";
+import {
+  isValidTimeZone,
+  type LocalDate,
+  parseLocalDate,
+  safeParseInstant,
+  standardTimeZoneName,
+} from "../time/index.js";
 import { meterSchema } from "./meter.js";
 import { priceSchema } from "./price.js";
 import { idSchema, ratecardIssue, roundingModeSchema } from "./primitives.js";
@@ -13,11 +19,27 @@ const customUnitSchema = z.strictObject({
   minorUnits: z.number().int().min(0).max(12),
 });
 
+/** Where a term starts or ends: a calendar date (local midnight in the contract's zone) or an instant. */
+export type TermBoundary = { readonly date: LocalDate } | { readonly instant: number };
+
 /** A date (`2026-01-01`, local midnight in the contract's zone) or an instant with an offset. */
-const dateOrInstantSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2}))?$/, {
-    message: 'expected a date such as "2026-01-01" or a timestamp with an offset',
+const termBoundarySchema = z
+  .string({ error: 'expected a date such as "2026-01-01" or a timestamp with an offset' })
+  .transform((text, ctx): TermBoundary => {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
+      const date = parseLocalDate(text);
+      if (date) return { date };
+      ctx.addIssue(ratecardIssue("invalid_field", `"${text}" is not a real calendar date`));
+      return z.NEVER;
+    }
+    const instant = safeParseInstant(text);
+    if (instant.success) return { instant: instant.data };
+    ctx.addIssue(ratecardIssue("invalid_instant", instant.reason));
+    return z.NEVER;
+  })
+  .meta({
+    description:
+      'A date such as "2026-01-01" (local midnight in the contract\'s zone) or a timestamp with an offset.',
   });
 
 const chargeSchema = z.strictObject({
@@ -44,9 +66,18 @@ const billingSchema = z.strictObject({
 /** A customer contract: who, in what currency and zone, billed how often, for which charges. */
 export const contractSchema = z
   .strictObject({
-    schemaVersion: z.literal(CONTRACT_SCHEMA_VERSION, {
-      error: `must be ${CONTRACT_SCHEMA_VERSION}; this version of ratecard reads contract format ${CONTRACT_SCHEMA_VERSION}`,
-    }),
+    schemaVersion: z
+      .number({ error: `expected the number ${CONTRACT_SCHEMA_VERSION}` })
+      .superRefine((version, ctx) => {
+        if (version !== CONTRACT_SCHEMA_VERSION)
+          ctx.addIssue(
+            ratecardIssue(
+              "unsupported_version",
+              `is ${version}, but this version of ratecard reads contract format ${CONTRACT_SCHEMA_VERSION} only`,
+            ),
+          );
+      })
+      .meta({ const: CONTRACT_SCHEMA_VERSION, description: "The contract format version." }),
     id: idSchema,
     customer: z.strictObject({ id: idSchema, name: z.string().optional() }),
     currency: z
@@ -55,7 +86,7 @@ export const contractSchema = z
     customUnits: z.array(customUnitSchema).optional(),
     timeZone: z.string().min(1),
     billing: billingSchema,
-    term: z.strictObject({ start: dateOrInstantSchema, end: dateOrInstantSchema.optional() }),
+    term: z.strictObject({ start: termBoundarySchema, end: termBoundarySchema.optional() }),
     rounding: z
       .strictObject({ mode: roundingModeSchema })
       .optional()
@@ -70,6 +101,16 @@ export const contractSchema = z
       .meta({ description: "Passed through to the invoice unchanged: PO number, billing entity, …" }),
   })
   .superRefine((contract, ctx) => {
+    (contract.customUnits ?? []).forEach((unit, index) => {
+      if (isIsoCurrency(unit.code))
+        ctx.addIssue(
+          ratecardIssue(
+            "invalid_custom_unit",
+            `"${unit.code}" is an ISO 4217 currency; a custom unit needs a code of its own (e.g. "CREDIT")`,
+            ["customUnits", index, "code"],
+          ),
+        );
+    });
     const customCodes = new Set((contract.customUnits ?? []).map((unit) => unit.code));
     if (!isIsoCurrency(contract.currency) && !customCodes.has(contract.currency)) {
       ctx.addIssue(
@@ -80,15 +121,9 @@ export const contractSchema = z
         ),
       );
     }
-    if (!isValidTimeZone(contract.timeZone)) {
-      ctx.addIssue(
-        ratecardIssue(
-          "invalid_time_zone",
-          `"${contract.timeZone}" is not an IANA time zone name such as "America/New_York" or "UTC"`,
-          ["timeZone"],
-        ),
-      );
-    }
+    const zoneProblem = timeZoneProblem(contract.timeZone);
+    if (zoneProblem !== undefined)
+      ctx.addIssue(ratecardIssue("invalid_time_zone", zoneProblem, ["timeZone"]));
     const { billing } = contract;
     if (billing.alignment === "anniversary") {
       for (const key of ["anchorDay", "anchorMonth"] as const) {
@@ -160,4 +195,15 @@ function reportDuplicateIds(
       );
     } else seen.set(item.id, index);
   });
+}
+
+// Zone names are matched without regard to case by the runtime, but a contract should carry the
+// standard spelling so that every tool reading it agrees.
+function timeZoneProblem(zone: string): string | undefined {
+  if (!isValidTimeZone(zone))
+    return `"${zone}" is not an IANA time zone name such as "America/New_York" or "UTC"`;
+  const standard = standardTimeZoneName(zone);
+  if (standard !== zone && standard.toLowerCase() === zone.toLowerCase())
+    return `"${zone}" must be written "${standard}", the standard spelling of that time zone`;
+  return undefined;
 }

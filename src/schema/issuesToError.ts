@@ -21,6 +21,7 @@ export interface InputProblem {
  */
 export function toProblems(
   issues: ReadonlyArray<z.core.$ZodIssue>,
+  input: unknown,
   basePath: ReadonlyArray<PropertyKey> = [],
 ) {
   return issues.flatMap((issue): InputProblem[] => {
@@ -34,7 +35,7 @@ export function toProblems(
     }
     const path = toJsonPath(segments);
     const subject = path === "" ? "the input" : path;
-    if (issue.code === "invalid_type" && /received undefined$/.test(issue.message)) {
+    if (issue.code !== "custom" && isAbsent(input, issue.path)) {
       return [{ code: "missing_field", path, message: `${subject} is required` }];
     }
     const custom =
@@ -42,6 +43,16 @@ export function toProblems(
     const code: RatecardErrorCode = custom?.code ?? "invalid_field";
     return [{ code, path, message: `${subject} ${describeIssue(issue)}` }];
   });
+}
+
+// True when the input has no value at `path` (the field was left out), whatever zod's message says.
+function isAbsent(input: unknown, path: ReadonlyArray<PropertyKey>): boolean {
+  let node: unknown = input;
+  for (const segment of path) {
+    if (node === null || typeof node !== "object") return false;
+    node = (node as Record<PropertyKey, unknown>)[segment];
+  }
+  return node === undefined;
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
@@ -80,9 +91,5 @@ export function toInputError(
   const more =
     problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? "s" : ""})` : "";
   const ErrorClass = kind === "contract" ? ContractError : UsageError;
-  return new ErrorClass(first.code, first.path, `${capitalize(first.message)}.${more}`, { problems });
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  return new ErrorClass(first.code, first.path, `${first.message}.${more}`, { problems });
 }

@@ -1,7 +1,7 @@
 import type { ContractError } from "../errors/index.js";
 import { type Currency, type CustomUnit, type RoundingMode, resolveCurrency } from "../money/index.js";
-import { type BillingCycle, type ProrationBasis, parseInstant, startOfLocalDate } from "../time/index.js";
-import { type ChargeTerms, contractSchema, type ParsedContractTerms } from "./contract.js";
+import { type BillingCycle, type ProrationBasis, startOfLocalDate } from "../time/index.js";
+import { type ChargeTerms, contractSchema, type ParsedContractTerms, type TermBoundary } from "./contract.js";
 import { type InputProblem, toInputError, toProblems } from "./issuesToError.js";
 import type { MeterTerms } from "./meter.js";
 
@@ -36,13 +36,13 @@ export function safeParseContract(input: unknown): SafeParseContractResult {
   if (!parsed.success) {
     return {
       success: false,
-      error: toInputError("contract", toProblems(parsed.error.issues)) as ContractError,
+      error: toInputError("contract", toProblems(parsed.error.issues, input)) as ContractError,
     };
   }
   const terms = parsed.data;
   const termProblems: InputProblem[] = [];
-  const start = resolveDateOrInstant(terms.term.start, terms.timeZone);
-  const end = terms.term.end === undefined ? undefined : resolveDateOrInstant(terms.term.end, terms.timeZone);
+  const start = resolveTermBoundary(terms.term.start, terms.timeZone);
+  const end = terms.term.end === undefined ? undefined : resolveTermBoundary(terms.term.end, terms.timeZone);
   if (end !== undefined && end <= start) {
     termProblems.push({
       code: "invalid_period",
@@ -97,12 +97,6 @@ function toContract(terms: ParsedContractTerms, start: number, end: number | und
 }
 
 // A plain date means local midnight in the contract's zone; a timestamp carries its own offset.
-function resolveDateOrInstant(text: string, timeZone: string): number {
-  if (text.length === 10) {
-    return startOfLocalDate(
-      { year: Number(text.slice(0, 4)), month: Number(text.slice(5, 7)), day: Number(text.slice(8, 10)) },
-      timeZone,
-    );
-  }
-  return parseInstant(text);
+function resolveTermBoundary(boundary: TermBoundary, timeZone: string): number {
+  return "date" in boundary ? startOfLocalDate(boundary.date, timeZone) : boundary.instant;
 }

@@ -20,8 +20,8 @@ export function safeParseUsageEvent(
   if (!parsed.success) {
     const problems =
       typeof location === "number"
-        ? toProblems(parsed.error.issues, [location])
-        : toProblems(parsed.error.issues).map((problem) => ({
+        ? toProblems(parsed.error.issues, input, [location])
+        : toProblems(parsed.error.issues, input).map((problem) => ({
             ...problem,
             message: `${location}: ${problem.message}`,
           }));

@@ -31,8 +31,10 @@ export const decimalSchema = z
   .meta({ description: 'A decimal number; write it as a string ("0.0000025") so no precision is lost.' });
 
 /** A decimal that must be zero or more. */
-export const nonNegativeDecimalSchema = decimalSchema.refine((value) => !value.isNegative(), {
-  message: "must be zero or more",
+export const nonNegativeDecimalSchema = decimalSchema.superRefine((value, ctx) => {
+  // -0 is zero, not negative (decimal.js reports isNegative() for it).
+  if (value.isNegative() && !value.isZero())
+    ctx.addIssue(ratecardIssue("negative_price", `is ${value.toFixed()}; prices must be zero or more`));
 });
 
 /** A decimal that must be more than zero. */

@@ -10,10 +10,10 @@ export {
 export type { InstantParseResult } from "./instant.js";
 export { formatInstant, parseInstant, safeParseInstant } from "./instant.js";
 export type { LocalDate } from "./localDate.js";
-export { formatLocalDate, startOfLocalDate, toLocalDate } from "./localDate.js";
+export { formatLocalDate, parseLocalDate, startOfLocalDate, toLocalDate } from "./localDate.js";
 export { parsePeriod } from "./parsePeriod.js";
 export type { Period } from "./period.js";
 export { intersectPeriods, isInPeriod, isSamePeriod } from "./period.js";
 export type { ProrationBasis, ProrationRatio } from "./proration.js";
 export { applyRatio, prorationRatio } from "./proration.js";
-export { assertTimeZone, isValidTimeZone } from "./timeZone.js";
+export { assertTimeZone, isValidTimeZone, standardTimeZoneName } from "./timeZone.js";

@@ -3,7 +3,7 @@ import { InputError, type JsonPath } from "../errors/index.js";
 
 // An ISO 8601 date-time that names its offset (Z or ±hh:mm). A timestamp without an offset is
 // ambiguous (whose midnight?), so it is refused rather than guessed.
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d)$/;
 
 /** Outcome of {@link safeParseInstant}. */
 export type InstantParseResult =
@@ -21,7 +21,11 @@ export function safeParseInstant(text: string): InstantParseResult {
       reason: `"${text}" is not an ISO 8601 timestamp with an offset, such as "2026-02-03T10:15:00Z" or "2026-02-03T05:15:00-05:00"`,
     };
   }
-  const date = parseISO(text);
+  // Keep exactly three fraction digits, so sub-millisecond digits floor to their millisecond
+  // (new Date truncates toward zero, which would move an instant before 1970 one millisecond later).
+  const date = parseISO(
+    text.replace(/\.(\d{1,9})/, (_, digits: string) => `.${digits.slice(0, 3).padEnd(3, "0")}`),
+  );
   if (!isValid(date) || !hasValidCalendarDate(text)) {
     return { success: false, reason: `"${text}" is not a real date and time` };
   }

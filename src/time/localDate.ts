@@ -52,3 +52,13 @@ export function formatLocalDate(date: LocalDate): string {
   const pad = (n: number, width: number) => String(n).padStart(width, "0");
   return `${pad(date.year, 4)}-${pad(date.month, 2)}-${pad(date.day, 2)}`;
 }
+
+/** Parses `YYYY-MM-DD` into a real calendar date; `undefined` for anything else (2026-02-30 included). */
+export function parseLocalDate(text: string): LocalDate | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return undefined;
+  const date = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+  const valid =
+    date.month >= 1 && date.month <= 12 && date.day >= 1 && date.day <= daysInMonth(date.year, date.month);
+  return valid ? date : undefined;
+}

@@ -1,9 +1,8 @@
 import { InputError } from "../errors/index.js";
-import { type LocalDate, startOfLocalDate } from "./localDate.js";
+import { parseLocalDate, startOfLocalDate } from "./localDate.js";
 import type { Period } from "./period.js";
 
 const MONTH = /^(\d{4})-(\d{2})$/;
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /**
  * Parses the period syntax used by the CLI and the library, in the contract's time zone:
@@ -27,8 +26,8 @@ export function parsePeriod(text: string, timeZone: string): Period {
   }
   const parts = text.split("/");
   if (parts.length === 2) {
-    const from = parseDate(parts[0] ?? "");
-    const to = parseDate(parts[1] ?? "");
+    const from = parseLocalDate(parts[0] ?? "");
+    const to = parseLocalDate(parts[1] ?? "");
     if (from && to) {
       const period = { start: startOfLocalDate(from, timeZone), end: startOfLocalDate(to, timeZone) };
       if (period.end <= period.start) {
@@ -38,15 +37,6 @@ export function parsePeriod(text: string, timeZone: string): Period {
     }
   }
   throw invalidPeriod(text);
-}
-
-function parseDate(text: string): LocalDate | undefined {
-  const match = DATE.exec(text);
-  if (!match) return undefined;
-  const date = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
-  const check = new Date(Date.UTC(date.year, date.month - 1, date.day));
-  const real = check.getUTCMonth() + 1 === date.month && check.getUTCDate() === date.day;
-  return real ? date : undefined;
 }
 
 function invalidPeriod(text: string): InputError {

@@ -7,8 +7,10 @@ import type { Period } from "./period.js";
  * How a part of a period is measured against the whole.
  * - `second`: elapsed seconds ÷ total seconds (Stripe's choice; exact for any split).
  * - `day`: whole local days in the contract's zone. A part counts the days from the local date its
- *   start falls on to the local date its end falls on, so a day split between two parts belongs to
- *   the part that starts on it; consecutive parts therefore always add up to the whole.
+ *   start falls on to the local date its end falls on. So each day is charged to the part in force
+ *   when that day ends (a plan changed at 15:00 on March 15 charges March 15 to the new plan), and
+ *   consecutive parts always add up to the whole. A part that starts and ends on the same local day
+ *   counts 0 days.
  */
 export type ProrationBasis = "second" | "day";
 

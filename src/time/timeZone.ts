@@ -23,3 +23,8 @@ export function assertTimeZone(zone: string, path: JsonPath = "timeZone"): strin
     `${path}: "${zone}" is not an IANA time zone name such as "America/New_York", "Europe/Berlin" or "UTC".`,
   );
 }
+
+/** The runtime's standard spelling of a valid zone name ("america/new_york" → "America/New_York"). */
+export function standardTimeZoneName(zone: string): string {
+  return new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone;
+}

@@ -175,6 +175,20 @@ describe("ratecard invoice", () => {
     expect(ratecard("frobnicate").code).toBe(2);
   });
 
+  it("exits 2 for a usage file that does not exist", () => {
+    const result = ratecard(
+      "invoice",
+      "--contract",
+      join(FIXTURE, "contract.json"),
+      "--usage",
+      join(scratch, "nope.csv"),
+      "--period",
+      "2026-02",
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/nope\.csv: no such file/);
+  });
+
   it("exits 2 for a file that does not exist", () => {
     const result = ratecard(
       "invoice",

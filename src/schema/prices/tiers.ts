@@ -56,7 +56,8 @@ export const tiersSchema = z
 
 export type TierTerms = z.output<typeof tierSchema>;
 
-/** Whether a first-tier flat fee is billed when the quantity is zero (Stripe, Lago, OpenMeter: yes). */
+/** Whether a first-tier flat fee is billed when the quantity is zero (Stripe and OpenMeter: yes; Lago: no). */
 export const flatFeeAtZeroSchema = z.boolean().optional().meta({
-  description: "Bill the first tier's flat fee when usage is zero (default true, as Stripe and Lago).",
+  description:
+    "Bill the first tier's flat fee when usage is zero (default true, as Stripe and OpenMeter; false bills nothing, as Lago).",
 });

@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { InputError } from "../../src/errors/index.js";
+import { formatInstant, type Period, parsePeriod } from "../../src/time/index.js";
+import { thrown } from "../_support/thrown.js";
+
+const text = (period: Period) => ({ start: formatInstant(period.start), end: formatInstant(period.end) });
+
+describe("parsePeriod", () => {
+  it("reads a month in New York as local midnight to local midnight", () => {
+    // Feb 1 00:00 EST (−05:00) = 05:00Z; Mar 1 00:00 is still EST (DST starts Mar 8) = 05:00Z.
+    expect(text(parsePeriod("2026-02", "America/New_York"))).toEqual({
+      start: "2026-02-01T05:00:00.000Z",
+      end: "2026-03-01T05:00:00.000Z",
+    });
+  });
+
+  it("reads a month that spans the start of DST in New York", () => {
+    // Mar 1 00:00 EST = 05:00Z; Apr 1 00:00 EDT (−04:00) = 04:00Z: 31 days less one hour.
+    expect(text(parsePeriod("2026-03", "America/New_York"))).toEqual({
+      start: "2026-03-01T05:00:00.000Z",
+      end: "2026-04-01T04:00:00.000Z",
+    });
+  });
+
+  it("reads December as ending on January 1 of the next year", () => {
+    expect(text(parsePeriod("2026-12", "UTC"))).toEqual({
+      start: "2026-12-01T00:00:00.000Z",
+      end: "2027-01-01T00:00:00.000Z",
+    });
+  });
+
+  it("reads a range of dates, excluding the second date", () => {
+    expect(text(parsePeriod("2026-02-01/2026-03-01", "UTC"))).toEqual({
+      start: "2026-02-01T00:00:00.000Z",
+      end: "2026-03-01T00:00:00.000Z",
+    });
+  });
+
+  it("reads a range in the given zone", () => {
+    // Kolkata is +05:30: Feb 15 00:00 local = Feb 14 18:30Z; Feb 16 00:00 local = Feb 15 18:30Z.
+    expect(text(parsePeriod("2026-02-15/2026-02-16", "Asia/Kolkata"))).toEqual({
+      start: "2026-02-14T18:30:00.000Z",
+      end: "2026-02-15T18:30:00.000Z",
+    });
+  });
+
+  it("reads a range that ends on February 29 of a leap year", () => {
+    expect(text(parsePeriod("2028-02-01/2028-02-29", "UTC"))).toEqual({
+      start: "2028-02-01T00:00:00.000Z",
+      end: "2028-02-29T00:00:00.000Z",
+    });
+  });
+
+  it.each([
+    ["2026-13", "month 13"],
+    ["2026-00", "month 0"],
+    ["2026-2", "a one-digit month"],
+    ["2026-02-30/2026-03-01", "February 30"],
+    ["2026-02-01/2026-02-30", "February 30 as the end"],
+    ["2026-02-01/", "a range without an end"],
+    ["2026-02-01/2026-03-01/2026-04-01", "three dates"],
+    ["2026-02-01", "a single date"],
+    ["February 2026", "words"],
+    ["", "the empty string"],
+  ])("rejects %j (%s) with invalid_period", (input) => {
+    const error = thrown(() => parsePeriod(input, "UTC"));
+    expect(error).toBeInstanceOf(InputError);
+    expect(error).toMatchObject({ code: "invalid_period", path: "period" });
+  });
+
+  it("rejects a range that ends before it starts", () => {
+    expect(thrown(() => parsePeriod("2026-03-01/2026-02-01", "UTC"))).toMatchObject({
+      code: "invalid_period",
+      path: "period",
+    });
+  });
+
+  it("rejects an empty range (start equals end)", () => {
+    expect(thrown(() => parsePeriod("2026-03-01/2026-03-01", "UTC"))).toMatchObject({
+      code: "invalid_period",
+      path: "period",
+    });
+  });
+});

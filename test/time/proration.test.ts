@@ -1,0 +1,143 @@
+import { describe, expect, it } from "vitest";
+import { InputError } from "../../src/errors/index.js";
+import { Decimal, roundTo } from "../../src/money/index.js";
+import { applyRatio, type Period, parseInstant, parsePeriod, prorationRatio } from "../../src/time/index.js";
+import { thrown } from "../_support/thrown.js";
+
+const at = parseInstant;
+const DAY_SECONDS = 86_400;
+
+const ratioText = (part: Period, whole: Period, basis: "second" | "day", timeZone: string) => {
+  const ratio = prorationRatio(part, whole, basis, timeZone);
+  return { basis: ratio.basis, elapsed: ratio.elapsed.toFixed(), total: ratio.total.toFixed() };
+};
+
+describe("prorationRatio", () => {
+  const february = parsePeriod("2026-02", "UTC");
+  const secondHalf = { start: at("2026-02-15T00:00:00Z"), end: february.end };
+
+  it("measures the second half of February by day as 14/28", () => {
+    // Feb 15 → Mar 1 is 14 days; February 2026 has 28.
+    expect(ratioText(secondHalf, february, "day", "UTC")).toEqual({
+      basis: "day",
+      elapsed: "14",
+      total: "28",
+    });
+  });
+
+  it("measures the second half of February by second", () => {
+    // 14 × 86,400 = 1,209,600 s of 28 × 86,400 = 2,419,200 s.
+    expect(ratioText(secondHalf, february, "second", "UTC")).toEqual({
+      basis: "second",
+      elapsed: String(14 * DAY_SECONDS),
+      total: String(28 * DAY_SECONDS),
+    });
+  });
+
+  it("counts a part starting at 15:00 on March 15 from March 15, by day", () => {
+    const march = parsePeriod("2026-03", "UTC");
+    const part = { start: at("2026-03-15T15:00:00Z"), end: march.end };
+    // Mar 15 → Apr 1 is 17 days (the 15th through the 31st); March has 31.
+    expect(ratioText(part, march, "day", "UTC")).toEqual({ basis: "day", elapsed: "17", total: "31" });
+  });
+
+  it("counts the part that ends on a day, not the one that started before it", () => {
+    const march = parsePeriod("2026-03", "UTC");
+    const part = { start: march.start, end: at("2026-03-15T15:00:00Z") };
+    // Mar 1 → Mar 15 is 14 days; 14 + 17 = 31, the whole month.
+    expect(ratioText(part, march, "day", "UTC")).toEqual({ basis: "day", elapsed: "14", total: "31" });
+  });
+
+  it("gives the New York day of March 8, 2026 82,800 seconds", () => {
+    const march = parsePeriod("2026-03", "America/New_York");
+    const dstDay = parsePeriod("2026-03-08/2026-03-09", "America/New_York");
+    // The day is 23 h = 82,800 s; March in New York is 31 × 86,400 − 3,600 = 2,674,800 s.
+    expect(ratioText(dstDay, march, "second", "America/New_York")).toEqual({
+      basis: "second",
+      elapsed: "82800",
+      total: "2674800",
+    });
+    // By day it is simply 1 of 31.
+    expect(ratioText(dstDay, march, "day", "America/New_York")).toEqual({
+      basis: "day",
+      elapsed: "1",
+      total: "31",
+    });
+  });
+
+  it("counts local days in the contract's zone, not UTC days", () => {
+    // February in Kolkata is [Jan 31 18:30Z, Feb 28 18:30Z). A part from Feb 15 00:00Z (05:30 on
+    // Feb 15 locally) to the end counts Feb 15 → Mar 1 local = 14 of 28 days.
+    const february = parsePeriod("2026-02", "Asia/Kolkata");
+    const part = { start: at("2026-02-15T00:00:00Z"), end: february.end };
+    expect(ratioText(part, february, "day", "Asia/Kolkata")).toEqual({
+      basis: "day",
+      elapsed: "14",
+      total: "28",
+    });
+  });
+
+  it("keeps milliseconds as fractional seconds", () => {
+    const part = { start: february.start, end: february.start + 1_500 };
+    // 1,500 ms = 1.5 s.
+    expect(prorationRatio(part, february, "second", "UTC").elapsed.toFixed()).toBe("1.5");
+  });
+
+  it("gives the whole period a ratio of total/total", () => {
+    expect(ratioText(february, february, "day", "UTC")).toEqual({ basis: "day", elapsed: "28", total: "28" });
+  });
+
+  it("refuses a part that starts before the period", () => {
+    const part = { start: february.start - 1, end: february.end };
+    const error = thrown(() => prorationRatio(part, february, "second", "UTC"));
+    expect(error).toBeInstanceOf(InputError);
+    expect(error).toMatchObject({ code: "invalid_period", path: "" });
+  });
+
+  it("refuses a part that ends after the period", () => {
+    const part = { start: february.start, end: february.end + 1 };
+    expect(thrown(() => prorationRatio(part, february, "day", "UTC"))).toMatchObject({
+      code: "invalid_period",
+    });
+  });
+
+  it("refuses an empty part", () => {
+    const part = { start: secondHalf.start, end: secondHalf.start };
+    expect(thrown(() => prorationRatio(part, february, "second", "UTC"))).toMatchObject({
+      code: "invalid_period",
+    });
+  });
+});
+
+describe("applyRatio", () => {
+  const ratio = (elapsed: string, total: string) =>
+    ({ basis: "day", elapsed: new Decimal(elapsed), total: new Decimal(total) }) as const;
+
+  it("multiplies before dividing, so 3 × 1/3 is exactly 1", () => {
+    // (3 × 1) / 3 = 1; dividing first would give 3 × 0.333… = 0.999….
+    expect(applyRatio(new Decimal(3), ratio("1", "3")).toFixed()).toBe("1");
+  });
+
+  it("prorates 100 by 1/3 to 33.33 once rounded to cents", () => {
+    // 100 × 1 / 3 = 33.333…; to cents, half-even: 33.33.
+    const amount = applyRatio(new Decimal(100), ratio("1", "3"));
+    expect(roundTo(amount, 2, "half_even").toFixed(2)).toBe("33.33");
+    // 200 × 1 / 3 = 66.666… → 66.67.
+    expect(roundTo(applyRatio(new Decimal(200), ratio("1", "3")), 2, "half_even").toFixed(2)).toBe("66.67");
+  });
+
+  it("prorates 500.00 by 14/28 to exactly 250", () => {
+    // 500 × 14 = 7000; 7000 / 28 = 250.
+    expect(applyRatio(new Decimal("500.00"), ratio("14", "28")).toFixed()).toBe("250");
+  });
+
+  it("prorates a sub-minor unit price exactly", () => {
+    // 0.0000025 × 1.5 = 0.00000375; / 3 = 0.00000125.
+    expect(applyRatio(new Decimal("0.0000025"), ratio("1.5", "3")).toFixed()).toBe("0.00000125");
+  });
+
+  it("returns the amount itself for the whole period", () => {
+    // elapsed = total: nothing to scale.
+    expect(applyRatio(new Decimal("123.45"), ratio("31", "31")).toFixed()).toBe("123.45");
+  });
+});
