@@ -11,6 +11,8 @@ export type RatecardErrorCode =
   | "amount_not_in_minor_units"
   | "invalid_allocation_weights"
   | "negative_quantity"
+  | "capacity_exceeded"
+  | "unpriced_combination"
   // time
   | "invalid_time_zone"
   | "invalid_instant"

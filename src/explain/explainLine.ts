@@ -1,3 +1,4 @@
+import { Decimal } from "../money/index.js";
 import type { InvoiceLine, Step } from "../schema/index.js";
 import { formatExact, formatQuantity } from "./formatNumber.js";
 
@@ -9,75 +10,156 @@ export interface MoneyStyle {
 
 type StepOf<K extends Step["kind"]> = Extract<Step, { kind: K }>;
 
+/** The formatters one line's sentences use. */
+interface Words {
+  /** An amount: at least the minor-unit decimals, more only when exact ("$92.505"). */
+  money(plain: string): string;
+  /** A unit price: two decimals more than money ("$0.0800"). */
+  price(plain: string): string;
+  /** A quantity with the line's unit ("11,400 GB"). */
+  units(plain: string): string;
+}
+
 /**
  * One invoice line in plain words, e.g.
  * "Bandwidth (North America): 61,400 GB from 1,228 events. First 10,000 GB at $0.0800 = $800.00;
  * next 40,000 GB at $0.0600 = $2,400.00; remaining 11,400 GB at $0.0400 = $456.00. Line total $3,656.00."
+ * Every number comes from the line's steps; nothing is recomputed except the words around them.
  */
 export function explainLine(line: InvoiceLine, style: MoneyStyle): string {
-  const money = (plain: string) => `${style.prefix}${formatExact(plain, style.minorUnits)}`;
-  const price = (plain: string) => `${style.prefix}${formatExact(plain, style.minorUnits + 2)}`;
-  const units = (plain: string) =>
-    `${formatQuantity(plain)}${line.unit === undefined ? "" : ` ${line.unit}`}`;
-
+  const words: Words = {
+    money: (plain) =>
+      signed(plain, (magnitude) => `${style.prefix}${formatExact(magnitude, style.minorUnits)}`),
+    price: (plain) =>
+      signed(plain, (magnitude) => `${style.prefix}${formatExact(magnitude, style.minorUnits + 2)}`),
+    units: (plain) => `${formatQuantity(plain)}${line.unit === undefined ? "" : ` ${line.unit}`}`,
+  };
+  const name = line.group === undefined ? line.name : `${line.name} [${describeGroup(line.group)}]`;
   const usage = line.steps.find((step): step is StepOf<"usage"> => step.kind === "usage");
   const head =
     usage === undefined
-      ? `${line.name}:`
-      : `${line.name}: ${units(usage.quantity)} from ${formatQuantity(String(usage.events))} event${usage.events === 1 ? "" : "s"}.`;
+      ? `${name}:`
+      : `${name}: ${words.units(usage.quantity)} from ${count(usage.events, "event")}.`;
 
   const tiers = line.steps.filter((step): step is StepOf<"tier"> => step.kind === "tier");
   const sentences: string[] = [];
-  if (tiers.length > 0) sentences.push(describeTiers(tiers, units, price, money));
   for (const step of line.steps) {
-    const sentence = describeStep(step, units, price, money);
+    // The tier steps read as one sentence, placed where the first of them stands.
+    const sentence =
+      step.kind === "tier"
+        ? step === tiers[0]
+          ? describeTiers(tiers, words)
+          : undefined
+        : describeStep(step, words);
     if (sentence !== undefined) sentences.push(sentence);
   }
-  return [head, ...sentences, `Line total ${money(line.amount)}.`].join(" ");
+  return [head, ...sentences, `Line total ${words.money(line.amount)}.`].join(" ");
 }
 
-type Formatter = (plain: string) => string;
-
-function describeTiers(
-  tiers: ReadonlyArray<StepOf<"tier">>,
-  units: Formatter,
-  price: Formatter,
-  money: Formatter,
-) {
+function describeTiers(tiers: ReadonlyArray<StepOf<"tier">>, words: Words): string {
   const [first] = tiers;
+  const rate = (step: StepOf<"tier">) =>
+    step.mode === "graduated_percentage" ? percent(step.unitPrice) : words.price(step.unitPrice);
   if (first !== undefined && first.mode === "volume") {
-    const range =
-      first.upTo === null ? `over ${formatQuantity(first.from)}` : `up to ${formatQuantity(first.upTo)}`;
-    return `All ${units(first.quantity)} at the tier ${first.tier} price (${range}) of ${price(first.unitPrice)} = ${money(first.amount)}.`;
+    return `All ${words.units(first.quantity)} at the tier ${first.tier} price (${range(first)}) of ${rate(first)} = ${words.money(first.amount)}.`;
   }
   const parts = tiers.map((step, index) => {
     const lead = index === 0 ? "First" : index === tiers.length - 1 ? "remaining" : "next";
-    return `${lead} ${units(step.quantity)} at ${price(step.unitPrice)} = ${money(step.amount)}`;
+    const quantity =
+      step.mode === "graduated_percentage" ? words.money(step.quantity) : words.units(step.quantity);
+    return `${lead} ${quantity} at ${rate(step)} = ${words.money(step.amount)}`;
   });
   return `${parts.join("; ")}.`;
 }
 
-function describeStep(step: Step, units: Formatter, price: Formatter, money: Formatter): string | undefined {
+function describeStep(step: Step, words: Words): string | undefined {
+  const { money, price, units } = words;
   switch (step.kind) {
+    case "billable_quantity": {
+      const parts = [
+        step.divideBy === null ? undefined : `divided by ${formatQuantity(step.divideBy)}`,
+        step.included === null ? undefined : `minus ${formatQuantity(step.included)} included`,
+        step.round === "none" ? undefined : `rounded ${step.round}`,
+      ].filter((part) => part !== undefined);
+      return `Billable quantity: ${formatQuantity(step.measured)} ${parts.join(", ")} = ${units(step.billable)}.`;
+    }
     case "flat":
       return `Flat fee ${money(step.amount)}.`;
     case "unit":
       return `${units(step.quantity)} at ${price(step.unitPrice)} = ${money(step.amount)}.`;
     case "package":
-      return `${units(step.quantity)} in packages of ${formatQuantity(step.packageSize)} = ${formatQuantity(step.packages)} package${step.packages === "1" ? "" : "s"} (a partial package rounded ${step.partialPackage === "round_up" ? "up" : "down"}) at ${price(step.packagePrice)} = ${money(step.amount)}.`;
+      return `${units(step.quantity)} in packages of ${formatQuantity(step.packageSize)} = ${count(Number(step.packages), "package")} (a partial package rounded ${step.partialPackage === "round_up" ? "up" : "down"}) at ${price(step.packagePrice)} = ${money(step.amount)}.`;
+    case "tier_package":
+      return `Tier ${step.tier} (${range(step)}): ${units(step.quantity)} in packages of ${formatQuantity(step.packageSize)} = ${count(Number(step.packages), "package")} at ${price(step.packagePrice)} = ${money(step.amount)}.`;
     case "tier_flat_fee":
       return step.zeroUsage
         ? `Tier ${step.tier} flat fee ${money(step.amount)}, billed even though usage is zero.`
         : `Tier ${step.tier} flat fee ${money(step.amount)}.`;
+    case "tier_minimum":
+      return `The tiers come to ${money(step.before)}, below tier ${step.tier}'s minimum of ${money(step.minimum)}: plus ${money(step.amount)}.`;
+    case "percentage": {
+      const free =
+        step.free === "0" && step.freeEvents === 0
+          ? ""
+          : ` (${money(step.free)} free${step.freeEvents > 0 ? `, ${count(step.freeEvents, "transaction")} entirely free` : ""})`;
+      return `${percent(step.rate)} of ${money(new Decimal(step.total).minus(step.free).toFixed())} = ${money(step.amount)}, on ${count(step.events, "transaction")} worth ${money(step.total)}${free}.`;
+    }
+    case "fixed_fees":
+      return `Fixed fee ${price(step.fixedFee)} × ${count(step.events, "transaction")} = ${money(step.amount)}.`;
+    case "per_event_limit":
+      return step.limit === "minimum"
+        ? `${count(step.events, "transaction")} raised to the minimum of ${money(step.perEvent)} each: plus ${money(step.amount)}.`
+        : `${count(step.events, "transaction")} capped at the maximum of ${money(step.perEvent)} each: ${money(step.amount)}.`;
+    case "threshold":
+      return `Band ${step.band} (${range(step)}) applies to ${units(step.quantity)}: ${money(step.amount)}.`;
+    case "capacity": {
+      const limits = step.limits.map(
+        (limit) => `${limit.meter} ${formatQuantity(limit.quantity)} ≤ ${formatQuantity(limit.max)}`,
+      );
+      return `Capacity tier ${step.tier}, the lowest whose limits hold${limits.length > 0 ? ` (${limits.join(", ")})` : ""}: ${money(step.amount)}.`;
+    }
+    case "dynamic":
+      return `Event amounts ${money(step.eventAmounts)} × ${formatQuantity(step.multiplier)} = ${money(step.amount)}.`;
     case "proration":
       return `Prorated for ${formatQuantity(step.elapsed)} of ${formatQuantity(step.total)} ${step.basis === "day" ? "days" : "seconds"} of the billing period: ${money(step.before)} × ${formatQuantity(step.elapsed)} ÷ ${formatQuantity(step.total)} = ${money(step.amount)}.`;
+    case "line_limit":
+      return step.limit === "minimum"
+        ? `Raised to the line minimum of ${money(step.value)} (from ${money(step.before)}).`
+        : `Capped at the line maximum of ${money(step.value)} (from ${money(step.before)}).`;
     case "rounding":
-      return step.before === step.amount ||
-        formatExact(step.before, step.minorUnits) === formatExact(step.amount, step.minorUnits)
+      return formatExact(step.before, step.minorUnits) === formatExact(step.amount, step.minorUnits)
         ? undefined
         : `Rounded ${step.mode.replace("_", "-")} from ${money(step.before)} to ${money(step.amount)}.`;
     case "usage":
     case "tier":
       return undefined;
   }
+}
+
+/** A negative amount reads "-$0.20", never "$-0.20". */
+function signed(plain: string, format: (magnitude: string) => string): string {
+  return plain.startsWith("-") ? `-${format(plain.slice(1))}` : format(plain);
+}
+
+/** `(over 1,000 up to 5,000)`-style bounds of a tier or band. */
+function range(step: { readonly from: string; readonly upTo: string | null }): string {
+  if (step.upTo === null) return `over ${formatQuantity(step.from)}`;
+  return step.from === "0"
+    ? `up to ${formatQuantity(step.upTo)}`
+    : `over ${formatQuantity(step.from)} up to ${formatQuantity(step.upTo)}`;
+}
+
+/** A rate as a percentage: "0.029" → "2.9%". */
+function percent(rate: string): string {
+  return `${formatQuantity(new Decimal(rate).times(100).toFixed())}%`;
+}
+
+function count(n: number, noun: string): string {
+  return `${formatQuantity(String(n))} ${noun}${n === 1 ? "" : "s"}`;
+}
+
+function describeGroup(group: Readonly<Record<string, string | number | boolean | null>>): string {
+  return Object.entries(group)
+    .map(([name, value]) => `${name} ${value === null ? "(none)" : String(value)}`)
+    .join(", ");
 }

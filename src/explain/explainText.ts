@@ -23,7 +23,10 @@ export function explainText(invoice: Invoice): string {
     prefix: currencyPrefix(invoice.currency.code),
     minorUnits: invoice.currency.minorUnits,
   };
-  const money = (plain: string) => `${style.prefix}${formatExact(plain, style.minorUnits)}`;
+  const money = (plain: string) =>
+    plain.startsWith("-")
+      ? `-${style.prefix}${formatExact(plain.slice(1), style.minorUnits)}`
+      : `${style.prefix}${formatExact(plain, style.minorUnits)}`;
   const customer =
     invoice.customer.name === undefined
       ? invoice.customer.id

@@ -1,6 +1,6 @@
 import { aggregateUsage } from "../meters/index.js";
 import { toFixedString, toPlainString, ZERO } from "../money/index.js";
-import { rateCharge } from "../rating/index.js";
+import { groupDimensions, meterRequests, rateCharge } from "../rating/index.js";
 import {
   type Contract,
   INVOICE_SCHEMA_VERSION,
@@ -39,19 +39,30 @@ export function rateParsedInvoice(
     meters: contract.meters,
     customer: contract.customer.id,
     period: resolved.service,
+    requests: meterRequests(contract.charges),
   });
-  const quantities = new Map(usage.meters.map((entry) => [entry.meter.id, entry]));
+  const totals = new Map(usage.meters.map((entry) => [entry.meter.id, entry]));
+  const meterQuantities = new Map(usage.meters.map((entry) => [entry.meter.id, entry.quantity]));
 
-  const lines = contract.charges.map((charge) =>
-    rateCharge({
+  const rated = contract.charges.map((charge, index) => {
+    const meter = charge.meter;
+    const groups = usage.groups.find(
+      (grouping) => grouping.meter === meter && sameList(grouping.dimensions, groupDimensions(charge)),
+    );
+    return rateCharge({
       charge,
-      usage: charge.meter === undefined ? undefined : quantities.get(charge.meter),
+      index,
+      usage: meter === undefined ? undefined : totals.get(meter),
+      groups: groups?.groups ?? [],
+      meterQuantities,
       period: resolved.service,
       proration: resolved.proration,
       currency: contract.currency,
       rounding: contract.rounding,
-    }),
-  );
+    });
+  });
+  const lines = rated.flatMap((result) => result.lines);
+  const warnings = rated.flatMap((result) => result.warnings);
   // The total is the exact sum of the rounded lines: rounding happened once per line, never again.
   const subtotal = lines.reduce((sum, line) => sum.plus(line.amount), ZERO);
   const { minorUnits } = contract.currency;
@@ -84,7 +95,7 @@ export function rateParsedInvoice(
         ...(entry.meter.unit !== undefined ? { unit: entry.meter.unit } : {}),
       })),
     },
-    warnings: [],
+    warnings,
     ...(Object.keys(contract.metadata).length > 0 ? { metadata: { ...contract.metadata } } : {}),
   };
 }
@@ -95,4 +106,8 @@ function* parseEvents(events: Iterable<unknown>): Generator<UsageEvent> {
     yield parseUsageEvent(raw, index);
     index += 1;
   }
+}
+
+function sameList(a: ReadonlyArray<string>, b: ReadonlyArray<string> | undefined): boolean {
+  return b !== undefined && a.length === b.length && a.every((value, index) => value === b[index]);
 }

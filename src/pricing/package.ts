@@ -1,13 +1,13 @@
 import { roundToInteger, toPlainString } from "../money/index.js";
 import { type PackageTerms, packageTermsSchema } from "../schema/index.js";
 import { assertNonNegativeQuantity } from "./assertQuantity.js";
-import type { PriceModel } from "./priceModel.js";
+import { definePriceModel } from "./priceModel.js";
 
 /**
  * packages × packagePrice, where packages = quantity ÷ packageSize, a partial package rounded up
  * (default) or down: 123,335,000 requests in packages of 10,000 = 12,333.5 → 12,334 packages.
  */
-export const packagePrice: PriceModel<"package"> = {
+export const packagePrice = definePriceModel<"package">({
   model: "package",
   termsSchema: packageTermsSchema,
   usesQuantity: true,
@@ -35,4 +35,4 @@ export const packagePrice: PriceModel<"package"> = {
       unitPrice: "package",
     };
   },
-};
+});

@@ -1,5 +1,7 @@
-import { type Decimal, toPlainString } from "../money/index.js";
-import type { PriceStep, TierTerms } from "../schema/index.js";
+import { type Decimal, toPlainString, ZERO } from "../money/index.js";
+import type { PriceStep } from "../schema/index.js";
+import type { PriceResult } from "./priceModel.js";
+import type { ReachedTier } from "./tierWalk.js";
 
 /** A priced step and its exact amount, kept as a Decimal so callers never re-parse the text. */
 export interface PricedStep {
@@ -7,26 +9,26 @@ export interface PricedStep {
   readonly amount: Decimal;
 }
 
-/** The step for `quantity` units priced at one tier (graduated: the units inside it; volume: all units). */
+type TierMode = "graduated" | "volume" | "graduated_percentage" | "tiered_with_minimum";
+
+/** The step for the units of a reached tier priced at `unitPrice` each (a rate, for percentages). */
 export function tierStep(
-  mode: "graduated" | "volume",
-  index: number,
-  from: Decimal,
-  tier: TierTerms,
-  quantity: Decimal,
+  mode: TierMode,
+  reached: ReachedTier<{ readonly upTo?: Decimal | null | undefined }>,
+  unitPrice: Decimal,
 ): PricedStep {
-  const amount = quantity.times(tier.unitPrice);
-  const upTo = tier.upTo ?? undefined;
+  const amount = reached.inTier.times(unitPrice);
+  const upTo = reached.tier.upTo ?? undefined;
   return {
     amount,
     step: {
       kind: "tier",
       mode,
-      tier: index + 1,
-      from: toPlainString(from),
+      tier: reached.index + 1,
+      from: toPlainString(reached.from),
       upTo: upTo === undefined ? null : toPlainString(upTo),
-      quantity: toPlainString(quantity),
-      unitPrice: toPlainString(tier.unitPrice),
+      quantity: toPlainString(reached.inTier),
+      unitPrice: toPlainString(unitPrice),
       amount: toPlainString(amount),
     },
   };
@@ -38,11 +40,10 @@ export function tierStep(
  */
 export function tierFlatFeeStep(
   index: number,
-  tier: TierTerms,
+  fee: Decimal | undefined,
   quantity: Decimal,
   flatFeeAtZeroUsage: boolean | undefined,
 ): PricedStep | undefined {
-  const fee = tier.flatFee;
   if (fee === undefined || fee.isZero()) return undefined;
   if (quantity.isZero() && flatFeeAtZeroUsage === false) return undefined;
   return {
@@ -53,5 +54,15 @@ export function tierFlatFeeStep(
       zeroUsage: quantity.isZero(),
       amount: toPlainString(fee),
     },
+  };
+}
+
+/** The price result of a list of priced steps: their exact sum, and the steps in order. */
+export function resultOf(priced: ReadonlyArray<PricedStep | undefined>, unitPrice: string): PriceResult {
+  const present = priced.filter((entry): entry is PricedStep => entry !== undefined);
+  return {
+    amount: present.reduce((sum, entry) => sum.plus(entry.amount), ZERO),
+    steps: present.map((entry) => entry.step),
+    unitPrice,
   };
 }

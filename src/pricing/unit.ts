@@ -1,11 +1,11 @@
 import { toPlainString } from "../money/index.js";
 import { type UnitTerms, unitTermsSchema } from "../schema/index.js";
-import type { PriceModel } from "./priceModel.js";
+import { definePriceModel } from "./priceModel.js";
 
 /**
  * quantity × unitPrice, exactly (1,234,567 requests × $0.0000025 = $3.0864175 before line rounding).
  */
-export const unit: PriceModel<"unit"> = {
+export const unit = definePriceModel<"unit">({
   model: "unit",
   termsSchema: unitTermsSchema,
   usesQuantity: true,
@@ -24,4 +24,4 @@ export const unit: PriceModel<"unit"> = {
       unitPrice: toPlainString(terms.unitPrice),
     };
   },
-};
+});

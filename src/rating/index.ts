@@ -1,2 +1,5 @@
-export type { RateChargeInput } from "./rateCharge.js";
+export { billableQuantity } from "./billableQuantity.js";
+export { applyLineLimits } from "./lineLimits.js";
+export { groupDimensions, meterRequests, needsEventValues } from "./meterRequests.js";
+export type { RateChargeInput, RateChargeResult } from "./rateCharge.js";
 export { rateCharge } from "./rateCharge.js";

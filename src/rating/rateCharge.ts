@@ -1,47 +1,115 @@
-import type { MeterQuantity } from "../meters/index.js";
+import { ContractError } from "../errors/index.js";
+import type { GroupQuantity, MeterQuantity } from "../meters/index.js";
 import type { Currency, Decimal, RoundingMode } from "../money/index.js";
 import { ONE, roundTo, toFixedString, toPlainString } from "../money/index.js";
-import { priceModelOf, ratePrice } from "../pricing/index.js";
-import type { ChargeTerms, InvoiceLine, Step } from "../schema/index.js";
+import { type PriceModel, priceModelOf, type RatingContext, ratePrice } from "../pricing/index.js";
+import type {
+  ChargeTerms,
+  InvoiceLine,
+  PriceModelName,
+  PriceTerms,
+  PropertyValue,
+  Step,
+} from "../schema/index.js";
 import { applyRatio, formatInstant, type Period, type ProrationRatio } from "../time/index.js";
+import { billableQuantity } from "./billableQuantity.js";
+import { applyLineLimits } from "./lineLimits.js";
 
-/** Everything a charge needs to become one invoice line. */
+/** Everything a charge needs to become invoice lines. */
 export interface RateChargeInput {
   readonly charge: ChargeTerms;
-  /** The meter's quantity; absent for a charge that does not use a meter (a flat fee). */
+  /** Where the charge sits in the contract, for error paths. */
+  readonly index: number;
+  /** The meter's total; absent for a charge that does not use a meter (a flat fee). */
   readonly usage: MeterQuantity | undefined;
-  /** The part of the billing period the line covers. */
+  /** The meter's groups, for a grouped or matrix price. */
+  readonly groups: ReadonlyArray<GroupQuantity>;
+  /** Every meter's quantity over the line's period (capacity limits). */
+  readonly meterQuantities: ReadonlyMap<string, Decimal>;
+  /** The part of the billing period the lines cover. */
   readonly period: Period;
-  /** Share of the billing period covered, for fees charged per period; absent when it is all of it. */
+  /** Share of the billing period covered; absent when it is all of it. */
   readonly proration: ProrationRatio | undefined;
   readonly currency: Currency;
   readonly rounding: RoundingMode;
 }
 
+/** The lines of one charge, and the warnings rating it raised. */
+export interface RateChargeResult {
+  readonly lines: ReadonlyArray<InvoiceLine>;
+  readonly warnings: ReadonlyArray<string>;
+}
+
 /**
- * Rates one charge into an invoice line: usage → price model → proration (recurring fees on a
- * partial period) → rounding to minor units, once. Every stage adds its step to the breakdown.
+ * Rates one charge: one line, or one line per group for grouped and matrix prices. Each line goes
+ * usage → billable quantity → price model → proration (per-period fees) → line minimum/maximum →
+ * rounding to minor units, once; every stage adds its step to the breakdown.
+ * @throws ContractError `unpriced_combination` for usage in a matrix combination with no price
  */
-export function rateCharge(input: RateChargeInput): InvoiceLine {
-  const { charge, usage, currency } = input;
-  const model = priceModelOf(charge.price.model);
-  const quantity: Decimal = model.usesQuantity && usage ? usage.quantity : ONE;
-  const priced = ratePrice(charge.price, quantity);
+export function rateCharge(input: RateChargeInput): RateChargeResult {
+  const model = modelOf(input.charge.price);
+  if (model.grouping === undefined) {
+    const usage = input.usage;
+    const measured = usage === undefined ? undefined : { ...usage, group: undefined };
+    return { lines: [rateLine(input, input.charge.price, measured)], warnings: [] };
+  }
+  const grouping = model.grouping;
+  const lines: InvoiceLine[] = [];
+  const warnings: string[] = [];
+  for (const group of input.groups) {
+    const price = grouping.priceFor(input.charge.price as never, group.group);
+    if (price === undefined) {
+      const described = `${describeGroup(group.group)} (${group.quantity.toFixed()}${unitSuffix(input)} from ${group.events} events)`;
+      if (grouping.onUnpriced(input.charge.price as never) === "error") {
+        throw new ContractError(
+          "unpriced_combination",
+          `charges[${input.index}].price`,
+          `Charge ${input.charge.id} has usage in ${described} but no cell and no defaultPrice for it; add a cell or a defaultPrice, or set onUnpriced to "warn".`,
+        );
+      }
+      warnings.push(`Charge ${input.charge.id}: usage in ${described} has no price and was not billed.`);
+      continue;
+    }
+    lines.push(rateLine(input, price, { meter: input.usage!.meter, ...group }));
+  }
+  return { lines, warnings };
+}
+
+interface Measured {
+  readonly meter: MeterQuantity["meter"];
+  readonly events: number;
+  readonly quantity: Decimal;
+  readonly values?: ReadonlyArray<Decimal> | undefined;
+  readonly group?: Readonly<Record<string, PropertyValue>> | undefined;
+}
+
+function rateLine(input: RateChargeInput, price: PriceTerms, measured: Measured | undefined): InvoiceLine {
+  const { charge, currency } = input;
+  const model = modelOf(price);
   const steps: Step[] = [];
-  if (model.usesQuantity && usage) {
+  let quantity: Decimal = ONE;
+  if (model.usesQuantity && measured) {
     steps.push({
       kind: "usage",
-      meter: usage.meter.id,
-      aggregation: usage.meter.aggregation,
-      events: usage.events,
-      quantity: toPlainString(usage.quantity),
+      meter: measured.meter.id,
+      aggregation: measured.meter.aggregation,
+      events: measured.events,
+      quantity: toPlainString(measured.quantity),
     });
+    const billable = billableQuantity(measured.quantity, charge.transform);
+    if (billable.step) steps.push(billable.step);
+    quantity = billable.quantity;
   }
+  const context: RatingContext = {
+    eventValues: measured?.values ?? [],
+    meterQuantities: input.meterQuantities,
+    ...(measured?.group ? { group: measured.group } : {}),
+  };
+  const priced = ratePrice(price, quantity, context);
   steps.push(...priced.steps);
 
   let exact = priced.amount;
-  // Usage is measured inside the line's period already; only per-period fees are prorated.
-  if (!model.usesQuantity && input.proration !== undefined) {
+  if (input.proration !== undefined && model.prorates(price as never)) {
     const prorated = applyRatio(exact, input.proration);
     steps.push({
       kind: "proration",
@@ -53,6 +121,9 @@ export function rateCharge(input: RateChargeInput): InvoiceLine {
     });
     exact = prorated;
   }
+  const limited = applyLineLimits(exact, charge, input.proration);
+  steps.push(...limited.steps);
+  exact = limited.amount;
 
   const amount = roundTo(exact, currency.minorUnits, input.rounding);
   steps.push({
@@ -62,17 +133,34 @@ export function rateCharge(input: RateChargeInput): InvoiceLine {
     before: toPlainString(exact),
     amount: toFixedString(amount, currency.minorUnits),
   });
-
+  const group = measured?.group;
   return {
-    id: charge.id,
+    id: group === undefined ? charge.id : `${charge.id}[${describeGroup(group)}]`,
     chargeId: charge.id,
     name: charge.name,
-    model: charge.price.model,
+    model: price.model,
+    ...(group !== undefined ? { group: { ...group } } : {}),
     period: { start: formatInstant(input.period.start), end: formatInstant(input.period.end) },
     quantity: toPlainString(quantity),
-    ...(model.usesQuantity && usage?.meter.unit !== undefined ? { unit: usage.meter.unit } : {}),
+    ...(model.usesQuantity && measured?.meter.unit !== undefined ? { unit: measured.meter.unit } : {}),
     unitPrice: priced.unitPrice,
     amount: toFixedString(amount, currency.minorUnits),
     steps,
   };
+}
+
+/** `region=na,service=http`: a group's values in dimension order; a missing property reads "(none)". */
+function describeGroup(group: Readonly<Record<string, PropertyValue>>): string {
+  return Object.entries(group)
+    .map(([name, value]) => `${name}=${value === null ? "(none)" : String(value)}`)
+    .join(",");
+}
+
+function unitSuffix(input: RateChargeInput): string {
+  const unit = input.usage?.meter.unit;
+  return unit === undefined ? "" : ` ${unit}`;
+}
+
+function modelOf(price: PriceTerms): PriceModel<PriceModelName> {
+  return priceModelOf(price.model) as PriceModel<PriceModelName>;
 }

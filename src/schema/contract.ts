@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isIsoCurrency, ROUNDING_MODES } from "../money/index.js";
+import { Decimal, isIsoCurrency, ROUNDING_MODES } from "../money/index.js";
 import {
   isValidTimeZone,
   type LocalDate,
@@ -9,7 +9,14 @@ import {
 } from "../time/index.js";
 import { meterSchema } from "./meter.js";
 import { priceSchema } from "./price.js";
-import { idSchema, ratecardIssue, roundingModeSchema } from "./primitives.js";
+import {
+  idSchema,
+  moneySchema,
+  nonNegativeDecimalSchema,
+  positiveDecimalSchema,
+  ratecardIssue,
+  roundingModeSchema,
+} from "./primitives.js";
 
 /** The contract format version this build reads. See docs/decisions/versioning.md. */
 export const CONTRACT_SCHEMA_VERSION = 1;
@@ -42,6 +49,18 @@ const termBoundarySchema = z
       'A date such as "2026-01-01" (local midnight in the contract\'s zone) or a timestamp with an offset.',
   });
 
+/**
+ * How the meter's quantity becomes the billable quantity, in this order: divide (bytes → GB, requests
+ * → thousands), subtract the included allowance (never below zero), then round (any part of a unit
+ * bills the whole unit with "up"). Vendors round billable units after the allowance (Cloudflare R2).
+ */
+const transformSchema = z.strictObject({
+  divideBy: positiveDecimalSchema.optional(),
+  included: nonNegativeDecimalSchema.optional(),
+  round: z.enum(["up", "down", "none"]).optional(),
+});
+export type TransformTerms = z.output<typeof transformSchema>;
+
 const chargeSchema = z.strictObject({
   id: idSchema,
   name: z.string().min(1, { message: "must not be empty" }),
@@ -49,6 +68,17 @@ const chargeSchema = z.strictObject({
     .optional()
     .meta({ description: "The meter whose quantity is priced; not used by flat prices." }),
   price: priceSchema,
+  transform: transformSchema.optional(),
+  minimum: moneySchema
+    .optional()
+    .meta({ description: "The least this line costs per billing period (prorated)." }),
+  maximum: moneySchema
+    .optional()
+    .meta({ description: "The most this line costs per billing period (prorated)." }),
+  credit: z
+    .boolean()
+    .optional()
+    .meta({ description: "A credit charge may have negative prices (it reduces the invoice)." }),
 });
 export type ChargeTerms = z.output<typeof chargeSchema>;
 
@@ -140,36 +170,7 @@ export const contractSchema = z
     reportDuplicateIds(ctx, contract.meters, "meters");
     reportDuplicateIds(ctx, contract.charges, "charges");
     const meterIds = new Set(contract.meters.map((meter) => meter.id));
-    contract.charges.forEach((charge, index) => {
-      if (charge.price.model === "flat") {
-        if (charge.meter !== undefined)
-          ctx.addIssue(
-            ratecardIssue("invalid_field", "a flat price does not depend on usage; remove meter", [
-              "charges",
-              index,
-              "meter",
-            ]),
-          );
-        return;
-      }
-      if (charge.meter === undefined) {
-        ctx.addIssue(
-          ratecardIssue(
-            "missing_field",
-            `a ${charge.price.model} price needs a meter to measure the quantity`,
-            ["charges", index, "meter"],
-          ),
-        );
-      } else if (!meterIds.has(charge.meter)) {
-        ctx.addIssue(
-          ratecardIssue(
-            "unknown_meter",
-            `no meter has id "${charge.meter}"; known meters: ${[...meterIds].join(", ") || "none"}`,
-            ["charges", index, "meter"],
-          ),
-        );
-      }
-    });
+    contract.charges.forEach((charge, index) => checkCharge(ctx, charge, index, meterIds));
   });
 
 /** The contract as written in JSON (decimals as strings, dates as text). */
@@ -206,4 +207,83 @@ function timeZoneProblem(zone: string): string | undefined {
   if (standard !== zone && standard.toLowerCase() === zone.toLowerCase())
     return `"${zone}" must be written "${standard}", the standard spelling of that time zone`;
   return undefined;
+}
+
+function checkCharge(
+  ctx: z.RefinementCtx,
+  charge: ChargeTerms,
+  index: number,
+  meterIds: ReadonlySet<string>,
+): void {
+  const at = (...path: PropertyKey[]) => ["charges", index, ...path];
+  if (charge.price.model === "flat") {
+    if (charge.meter !== undefined)
+      ctx.addIssue(
+        ratecardIssue("invalid_field", "a flat price does not depend on usage; remove meter", at("meter")),
+      );
+  } else if (charge.meter === undefined) {
+    ctx.addIssue(
+      ratecardIssue(
+        "missing_field",
+        `a ${charge.price.model} price needs a meter to measure the quantity`,
+        at("meter"),
+      ),
+    );
+  }
+  for (const { path, meter } of meterReferences(charge)) {
+    if (!meterIds.has(meter))
+      ctx.addIssue(
+        ratecardIssue(
+          "unknown_meter",
+          `no meter has id "${meter}"; known meters: ${[...meterIds].join(", ") || "none"}`,
+          at(...path),
+        ),
+      );
+  }
+  if (charge.credit !== true) {
+    for (const { path, value } of decimalsIn(charge.price, ["price"])) {
+      if (value.isNegative() && !value.isZero())
+        ctx.addIssue(
+          ratecardIssue(
+            "negative_price",
+            `is ${value.toFixed()}; prices must be zero or more unless the charge is declared a credit ("credit": true)`,
+            at(...path),
+          ),
+        );
+    }
+  }
+  if (charge.minimum && charge.maximum && charge.minimum.greaterThan(charge.maximum))
+    ctx.addIssue(
+      ratecardIssue(
+        "invalid_field",
+        `must not be below the minimum ${charge.minimum.toFixed()}`,
+        at("maximum"),
+      ),
+    );
+}
+
+// Every `meter` reference in a charge (its own, and those inside a price such as capacity limits).
+function meterReferences(charge: ChargeTerms): { path: PropertyKey[]; meter: string }[] {
+  const found: { path: PropertyKey[]; meter: string }[] = [];
+  if (charge.meter !== undefined) found.push({ path: ["meter"], meter: charge.meter });
+  const walk = (node: unknown, path: PropertyKey[]) => {
+    if (Array.isArray(node)) node.forEach((child, i) => walk(child, [...path, i]));
+    else if (node !== null && typeof node === "object" && !(node instanceof Decimal)) {
+      for (const [key, child] of Object.entries(node)) {
+        if (key === "meter" && typeof child === "string") found.push({ path: [...path, key], meter: child });
+        else walk(child, [...path, key]);
+      }
+    }
+  };
+  walk(charge.price, ["price"]);
+  return found;
+}
+
+// Every decimal inside a price, with its path: the money amounts a sign check looks at.
+function decimalsIn(node: unknown, path: PropertyKey[]): { path: PropertyKey[]; value: Decimal }[] {
+  if (node instanceof Decimal) return [{ path, value: node }];
+  if (Array.isArray(node)) return node.flatMap((child, i) => decimalsIn(child, [...path, i]));
+  if (node !== null && typeof node === "object")
+    return Object.entries(node).flatMap(([key, child]) => decimalsIn(child, [...path, key]));
+  return [];
 }

@@ -1,4 +1,4 @@
-export type { ChargeTerms, ContractInput, ParsedContractTerms } from "./contract.js";
+export type { ChargeTerms, ContractInput, ParsedContractTerms, TransformTerms } from "./contract.js";
 export { CONTRACT_SCHEMA_VERSION, contractSchema } from "./contract.js";
 export type {
   ExclusionReason,
@@ -17,14 +17,28 @@ export type { Contract, SafeParseContractResult } from "./parseContract.js";
 export { parseContract, safeParseContract } from "./parseContract.js";
 export type { SafeParseUsageEventResult } from "./parseUsageEvent.js";
 export { parseUsageEvent, safeParseUsageEvent } from "./parseUsageEvent.js";
-export type { PriceModelName, PriceTerms } from "./price.js";
-export { priceSchema } from "./price.js";
+export type { GroupedTerms, MatrixTerms, PriceModelName, PriceTerms, SimplePriceTerms } from "./price.js";
+export { groupedTermsSchema, matrixTermsSchema, priceSchema, simplePriceSchema } from "./price.js";
+export type { CapacityTerms, CapacityTierTerms } from "./prices/capacity.js";
+export { capacityTermsSchema } from "./prices/capacity.js";
+export type { DynamicTerms } from "./prices/dynamic.js";
+export { dynamicTermsSchema } from "./prices/dynamic.js";
 export type { FlatTerms } from "./prices/flat.js";
 export { flatTermsSchema } from "./prices/flat.js";
 export type { GraduatedTerms } from "./prices/graduated.js";
 export { graduatedTermsSchema } from "./prices/graduated.js";
+export type { GraduatedPercentageTerms, PercentTierTerms } from "./prices/graduatedPercentage.js";
+export { graduatedPercentageTermsSchema } from "./prices/graduatedPercentage.js";
 export type { PackageTerms } from "./prices/package.js";
 export { packageTermsSchema } from "./prices/package.js";
+export type { PercentageTerms } from "./prices/percentage.js";
+export { percentageTermsSchema } from "./prices/percentage.js";
+export type { BandTerms, ThresholdTerms } from "./prices/threshold.js";
+export { thresholdTermsSchema } from "./prices/threshold.js";
+export type { PackageTierTerms, TieredPackageTerms } from "./prices/tieredPackage.js";
+export { tieredPackageTermsSchema } from "./prices/tieredPackage.js";
+export type { MinimumTierTerms, TieredWithMinimumTerms } from "./prices/tieredWithMinimum.js";
+export { tieredWithMinimumTermsSchema } from "./prices/tieredWithMinimum.js";
 export type { TierTerms } from "./prices/tiers.js";
 export type { UnitTerms } from "./prices/unit.js";
 export { unitTermsSchema } from "./prices/unit.js";

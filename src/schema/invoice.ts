@@ -8,7 +8,7 @@ const amountText = z.string().regex(/^-?\d+(\.\d+)?$/);
 
 const tierStep = z.strictObject({
   kind: z.literal("tier"),
-  mode: z.enum(["graduated", "volume"]),
+  mode: z.enum(["graduated", "volume", "graduated_percentage", "tiered_with_minimum"]),
   tier: z.number().int().positive(),
   from: amountText,
   upTo: amountText.nullable(),
@@ -17,9 +17,13 @@ const tierStep = z.strictObject({
   amount: amountText,
 });
 
+const decimalOrNull = amountText.nullable();
+
 /**
- * One step of a line's breakdown: the data `explain` turns into words. A line's price steps add up
- * exactly to its unrounded amount; its rounding step turns that into the line amount.
+ * One step of a line's breakdown: the data `explain` turns into words. Steps that carry money
+ * (price steps, minimum/maximum adjustments) add up exactly to the line's unrounded amount, with the
+ * proration step replacing the running amount by its prorated value; the rounding step gives the
+ * line amount. docs/invoice-format.md lists every kind.
  */
 export const stepSchema = z.discriminatedUnion("kind", [
   z.strictObject({
@@ -28,6 +32,14 @@ export const stepSchema = z.discriminatedUnion("kind", [
     aggregation: z.string(),
     events: z.number().int().nonnegative(),
     quantity: amountText,
+  }),
+  z.strictObject({
+    kind: z.literal("billable_quantity"),
+    measured: amountText,
+    divideBy: decimalOrNull,
+    included: decimalOrNull,
+    round: z.enum(["up", "down", "none"]),
+    billable: amountText,
   }),
   z.strictObject({ kind: z.literal("flat"), amount: amountText }),
   z.strictObject({
@@ -47,9 +59,70 @@ export const stepSchema = z.discriminatedUnion("kind", [
   }),
   tierStep,
   z.strictObject({
+    kind: z.literal("tier_package"),
+    mode: z.enum(["graduated", "volume"]),
+    tier: z.number().int().positive(),
+    from: amountText,
+    upTo: decimalOrNull,
+    quantity: amountText,
+    packageSize: amountText,
+    packages: amountText,
+    packagePrice: amountText,
+    amount: amountText,
+  }),
+  z.strictObject({
     kind: z.literal("tier_flat_fee"),
     tier: z.number().int().positive(),
     zeroUsage: z.boolean(),
+    amount: amountText,
+  }),
+  z.strictObject({
+    kind: z.literal("tier_minimum"),
+    tier: z.number().int().positive(),
+    minimum: amountText,
+    before: amountText,
+    amount: amountText,
+  }),
+  z.strictObject({
+    kind: z.literal("percentage"),
+    events: z.number().int().nonnegative(),
+    freeEvents: z.number().int().nonnegative(),
+    total: amountText,
+    free: amountText,
+    rate: amountText,
+    amount: amountText,
+  }),
+  z.strictObject({
+    kind: z.literal("fixed_fees"),
+    events: z.number().int().nonnegative(),
+    fixedFee: amountText,
+    amount: amountText,
+  }),
+  z.strictObject({
+    kind: z.literal("per_event_limit"),
+    limit: z.enum(["minimum", "maximum"]),
+    events: z.number().int().positive(),
+    perEvent: amountText,
+    amount: amountText,
+  }),
+  z.strictObject({
+    kind: z.literal("threshold"),
+    band: z.number().int().positive(),
+    from: amountText,
+    upTo: decimalOrNull,
+    quantity: amountText,
+    amount: amountText,
+  }),
+  z.strictObject({
+    kind: z.literal("capacity"),
+    tier: z.number().int().positive(),
+    limits: z.array(z.strictObject({ meter: z.string(), quantity: amountText, max: amountText })),
+    amount: amountText,
+  }),
+  z.strictObject({
+    kind: z.literal("dynamic"),
+    eventAmounts: amountText,
+    multiplier: amountText,
     amount: amountText,
   }),
   z.strictObject({
@@ -57,6 +130,14 @@ export const stepSchema = z.discriminatedUnion("kind", [
     basis: z.enum(["second", "day"]),
     elapsed: amountText,
     total: amountText,
+    before: amountText,
+    amount: amountText,
+  }),
+  z.strictObject({
+    kind: z.literal("line_limit"),
+    limit: z.enum(["minimum", "maximum"]),
+    /** The line's minimum or maximum for this line's period (prorated on a partial period). */
+    value: amountText,
     before: amountText,
     amount: amountText,
   }),
@@ -69,7 +150,10 @@ export const stepSchema = z.discriminatedUnion("kind", [
   }),
 ]);
 export type Step = z.output<typeof stepSchema>;
-export type PriceStep = Exclude<Step, { kind: "usage" | "proration" | "rounding" }>;
+export type PriceStep = Exclude<
+  Step,
+  { kind: "usage" | "billable_quantity" | "proration" | "line_limit" | "rounding" }
+>;
 
 const periodOut = z.strictObject({ start: z.string(), end: z.string() });
 
@@ -78,6 +162,8 @@ export const invoiceLineSchema = z.strictObject({
   chargeId: z.string(),
   name: z.string(),
   model: z.string(),
+  /** For grouped and matrix prices: the event property values this line prices. */
+  group: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
   period: periodOut,
   quantity: amountText,
   unit: z.string().optional(),

@@ -30,11 +30,17 @@ export const decimalSchema = z
   })
   .meta({ description: 'A decimal number; write it as a string ("0.0000025") so no precision is lost.' });
 
-/** A decimal that must be zero or more. */
+/**
+ * A money amount in a price (unit price, fee, minimum). Negative amounts parse here; the contract
+ * refuses them unless the charge is declared a credit (see `contractSchema`), so the rule lives once.
+ */
+export const moneySchema = decimalSchema;
+
+/** A quantity that must be zero or more (included units, free events). */
 export const nonNegativeDecimalSchema = decimalSchema.superRefine((value, ctx) => {
   // -0 is zero, not negative (decimal.js reports isNegative() for it).
   if (value.isNegative() && !value.isZero())
-    ctx.addIssue(ratecardIssue("negative_price", `is ${value.toFixed()}; prices must be zero or more`));
+    ctx.addIssue(ratecardIssue("invalid_field", `is ${value.toFixed()}; it must be zero or more`));
 });
 
 /** A decimal that must be more than zero. */

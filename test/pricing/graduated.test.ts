@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/money/index.js";
 import type { TermsOf } from "../../src/pricing/index.js";
-import { graduated } from "../../src/pricing/index.js";
+import { graduated, NO_CONTEXT } from "../../src/pricing/index.js";
 
 const d = (value: string | number) => new Decimal(value);
 // CDN bandwidth: first 10,000 GB at $0.08, up to 50,000 at $0.06, beyond at $0.04.
@@ -13,7 +13,7 @@ const bandwidth: TermsOf<"graduated"> = {
     { unitPrice: d("0.04") },
   ],
 };
-const rate = (quantity: string | number, terms = bandwidth) => graduated.rate(terms, d(quantity));
+const rate = (quantity: string | number, terms = bandwidth) => graduated.rate(terms, d(quantity), NO_CONTEXT);
 
 describe("graduated price", () => {
   it("charges the first 10,000 GB at the first tier price and the rest tier by tier", () => {

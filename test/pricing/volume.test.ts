@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/money/index.js";
 import type { TermsOf } from "../../src/pricing/index.js";
-import { volume } from "../../src/pricing/index.js";
+import { NO_CONTEXT, volume } from "../../src/pricing/index.js";
 
 const d = (value: string | number) => new Decimal(value);
 // Storage: up to 1,000 GB at $0.03 per GB, up to 5,000 at $0.02, beyond at $0.015 plus a $5 fee.
@@ -13,7 +13,7 @@ const storage: TermsOf<"volume"> = {
     { unitPrice: d("0.015"), flatFee: d("5") },
   ],
 };
-const rate = (quantity: string | number, terms = storage) => volume.rate(terms, d(quantity));
+const rate = (quantity: string | number, terms = storage) => volume.rate(terms, d(quantity), NO_CONTEXT);
 
 describe("volume price", () => {
   it("prices every unit at the tier the total reaches", () => {

@@ -1,9 +1,12 @@
 import { z } from "zod";
-import { nonNegativeDecimalSchema } from "../primitives.js";
+import { moneySchema } from "../primitives.js";
 
 /** A fixed amount per billing period, whatever the usage (a platform fee, a support plan). */
 export const flatTermsSchema = z.strictObject({
   model: z.literal("flat"),
-  amount: nonNegativeDecimalSchema,
+  amount: moneySchema,
+  prorate: z.boolean().optional().meta({
+    description: "Prorate on a partial billing period (default true); false bills the whole amount.",
+  }),
 });
 export type FlatTerms = z.output<typeof flatTermsSchema>;

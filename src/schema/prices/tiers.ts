@@ -1,58 +1,68 @@
 import { z } from "zod";
-import { nonNegativeDecimalSchema, positiveDecimalSchema, ratecardIssue } from "../primitives.js";
+import type { Decimal } from "../../money/index.js";
+import { moneySchema, positiveDecimalSchema, ratecardIssue } from "../primitives.js";
+
+/** A tier's inclusive upper bound; null or omitted on the last tier (unbounded). */
+export const upToSchema = positiveDecimalSchema.nullable().optional().meta({
+  description: "Inclusive upper bound of the tier; null or omitted on the last tier (unbounded).",
+});
 
 /** One tier: units in `(previous upTo, upTo]` cost `unitPrice` each; the last tier has no `upTo`. */
 export const tierSchema = z.strictObject({
-  upTo: positiveDecimalSchema.nullable().optional().meta({
-    description: "Inclusive upper bound of the tier; null or omitted on the last tier (unbounded).",
-  }),
-  unitPrice: nonNegativeDecimalSchema,
-  flatFee: nonNegativeDecimalSchema
-    .optional()
-    .meta({ description: "A fixed amount charged once the tier is reached." }),
+  upTo: upToSchema,
+  unitPrice: moneySchema,
+  flatFee: moneySchema.optional().meta({ description: "A fixed amount charged once the tier is reached." }),
 });
 
-/** Tiers of a graduated or volume price: bounds strictly ascending, only the last one unbounded. */
-export const tiersSchema = z
-  .array(tierSchema)
-  .min(1, { message: "must list at least one tier" })
-  .superRefine((tiers, ctx) => {
-    let previous: string | undefined;
-    tiers.forEach((tier, index) => {
-      const isLast = index === tiers.length - 1;
-      const upTo = tier.upTo ?? undefined;
-      if (upTo === undefined) {
-        if (!isLast)
+/**
+ * A list of tiers with `upTo` bounds: strictly ascending, only the last one unbounded. Shared by every
+ * tiered model (graduated, volume, tiered package, graduated percentage, threshold, tiered minimum).
+ */
+export function boundedTiers<T extends z.ZodType<{ upTo?: Decimal | null | undefined }>>(tier: T) {
+  return z
+    .array(tier)
+    .min(1, { message: "must list at least one tier" })
+    .superRefine((tiers, ctx) => {
+      let previous: string | undefined;
+      tiers.forEach((tier, index) => {
+        const isLast = index === tiers.length - 1;
+        const upTo = tier.upTo ?? undefined;
+        if (upTo === undefined) {
+          if (!isLast)
+            ctx.addIssue(
+              ratecardIssue(
+                "only_last_tier_unbounded",
+                `only the last tier may be unbounded; give tier ${index + 1} an upTo`,
+                [index, "upTo"],
+              ),
+            );
+          return;
+        }
+        if (isLast) {
           ctx.addIssue(
             ratecardIssue(
-              "only_last_tier_unbounded",
-              `only the last tier may be unbounded; give tier ${index + 1} an upTo`,
+              "last_tier_must_be_unbounded",
+              `the last tier must be unbounded (no upTo), so every quantity has a price; remove upTo ${upTo.toFixed()} or add a tier after it`,
               [index, "upTo"],
             ),
           );
-        return;
-      }
-      if (isLast) {
-        ctx.addIssue(
-          ratecardIssue(
-            "last_tier_must_be_unbounded",
-            `the last tier must be unbounded (no upTo), so every quantity has a price; remove upTo ${upTo.toFixed()} or add a tier after it`,
-            [index, "upTo"],
-          ),
-        );
-      }
-      if (previous !== undefined && !upTo.greaterThan(previous)) {
-        ctx.addIssue(
-          ratecardIssue(
-            "tier_up_to_not_increasing",
-            `must be greater than ${previous}, the previous tier's upTo`,
-            [index, "upTo"],
-          ),
-        );
-      }
-      previous = upTo.toFixed();
+        }
+        if (previous !== undefined && !upTo.greaterThan(previous)) {
+          ctx.addIssue(
+            ratecardIssue(
+              "tier_up_to_not_increasing",
+              `must be greater than ${previous}, the previous tier's upTo`,
+              [index, "upTo"],
+            ),
+          );
+        }
+        previous = upTo.toFixed();
+      });
     });
-  });
+}
+
+/** Tiers of a graduated or volume price. */
+export const tiersSchema = boundedTiers(tierSchema);
 
 export type TierTerms = z.output<typeof tierSchema>;
 

@@ -1,0 +1,52 @@
+import { InputError } from "../errors/index.js";
+import { toPlainString, ZERO } from "../money/index.js";
+import { type CapacityTerms, capacityTermsSchema } from "../schema/index.js";
+import { definePriceModel, type RatingContext } from "./priceModel.js";
+import { resultOf } from "./tierSteps.js";
+
+/**
+ * Capacity pricing (Kill Bill's CAPACITY usage): the price of the lowest tier whose every limit
+ * holds, each limit a maximum for one meter. Tiers "≤ 100 GB and ≤ 1M requests: $20", "≤ 1,000 GB
+ * and ≤ 10M requests: $150": 120 GB and 0.5M requests exceed tier 1's storage, so $150.
+ * @throws InputError `capacity_exceeded` when usage exceeds every tier's limits
+ */
+export const capacity = definePriceModel<"capacity">({
+  model: "capacity",
+  termsSchema: capacityTermsSchema,
+  usesQuantity: true,
+  rate: (terms: CapacityTerms, _quantity, context: RatingContext) => {
+    const measured = (meter: string) => context.meterQuantities.get(meter) ?? ZERO;
+    const index = terms.tiers.findIndex((tier) =>
+      (tier.limits ?? []).every((limit) => measured(limit.meter).lessThanOrEqualTo(limit.max)),
+    );
+    const tier = terms.tiers[index];
+    if (tier === undefined) {
+      const usage = (terms.tiers.at(-1)?.limits ?? []).map(
+        (limit) => `${limit.meter} ${measured(limit.meter).toFixed()}`,
+      );
+      throw new InputError(
+        "capacity_exceeded",
+        "",
+        `Usage (${usage.join(", ")}) exceeds the limits of every capacity tier; add a larger tier to the contract.`,
+      );
+    }
+    return resultOf(
+      [
+        {
+          amount: tier.amount,
+          step: {
+            kind: "capacity",
+            tier: index + 1,
+            limits: (tier.limits ?? []).map((limit) => ({
+              meter: limit.meter,
+              quantity: toPlainString(measured(limit.meter)),
+              max: toPlainString(limit.max),
+            })),
+            amount: toPlainString(tier.amount),
+          },
+        },
+      ],
+      "capacity",
+    );
+  },
+});

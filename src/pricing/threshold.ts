@@ -1,0 +1,38 @@
+import { toPlainString } from "../money/index.js";
+import { type ThresholdTerms, thresholdTermsSchema } from "../schema/index.js";
+import { assertNonNegativeQuantity } from "./assertQuantity.js";
+import { definePriceModel } from "./priceModel.js";
+import { resultOf } from "./tierSteps.js";
+import { volumeTier } from "./tierWalk.js";
+
+/**
+ * Threshold (step) pricing: the quantity falls in one band — the first whose `upTo` it does not
+ * exceed — and the line costs that band's flat amount. Bands up to 10 seats $49, up to 50 $199, then
+ * $499: 10 seats cost $49, 11 cost $199.
+ */
+export const threshold = definePriceModel<"threshold">({
+  model: "threshold",
+  termsSchema: thresholdTermsSchema,
+  usesQuantity: true,
+  rate: (terms: ThresholdTerms, quantity) => {
+    assertNonNegativeQuantity(quantity, "threshold");
+    const reached = volumeTier(terms.bands, quantity);
+    const upTo = reached.tier.upTo ?? undefined;
+    return resultOf(
+      [
+        {
+          amount: reached.tier.amount,
+          step: {
+            kind: "threshold",
+            band: reached.index + 1,
+            from: toPlainString(reached.from),
+            upTo: upTo === undefined ? null : toPlainString(upTo),
+            quantity: toPlainString(quantity),
+            amount: toPlainString(reached.tier.amount),
+          },
+        },
+      ],
+      "threshold",
+    );
+  },
+});

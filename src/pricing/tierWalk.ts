@@ -1,0 +1,54 @@
+import { Decimal, ZERO } from "../money/index.js";
+
+/** Anything with an inclusive upper bound; the last tier has none. */
+export interface Bounded {
+  readonly upTo?: Decimal | null | undefined;
+}
+
+/** One reached tier of a graduated walk. */
+export interface ReachedTier<T extends Bounded> {
+  readonly index: number;
+  readonly tier: T;
+  /** The previous tier's upTo (0 for the first tier). */
+  readonly from: Decimal;
+  /** The units of the quantity inside `(from, upTo]`. */
+  readonly inTier: Decimal;
+}
+
+/**
+ * The tiers a quantity reaches under graduated pricing, each with its share of the quantity: tier i
+ * holds the units in `(previous upTo, upTo]`. Zero usage reaches tier 1 with 0 units, so the
+ * breakdown always says which tier applied.
+ */
+export function graduatedTiers<T extends Bounded>(
+  tiers: ReadonlyArray<T>,
+  quantity: Decimal,
+): ReachedTier<T>[] {
+  const reached: ReachedTier<T>[] = [];
+  let from: Decimal = ZERO;
+  for (const [index, tier] of tiers.entries()) {
+    const upTo = tier.upTo ?? undefined;
+    const inTier = (upTo === undefined ? quantity : Decimal.min(quantity, upTo)).minus(from);
+    if (inTier.greaterThan(0) || (index === 0 && quantity.isZero()))
+      reached.push({ index, tier, from, inTier });
+    if (upTo === undefined || quantity.lessThanOrEqualTo(upTo)) break;
+    from = upTo;
+  }
+  return reached;
+}
+
+/**
+ * The single tier a total quantity falls in under volume pricing: the first whose `upTo` it does
+ * not exceed (a total exactly on a bound stays in the lower tier).
+ */
+export function volumeTier<T extends Bounded>(tiers: ReadonlyArray<T>, quantity: Decimal): ReachedTier<T> {
+  const index = tiers.findIndex((tier) => tier.upTo == null || quantity.lessThanOrEqualTo(tier.upTo));
+  const tier = tiers[index] as T;
+  const from = index === 0 ? ZERO : (tiers[index - 1]?.upTo ?? ZERO);
+  return { index, tier, from, inTier: quantity };
+}
+
+/** Sums exact amounts. */
+export function sumAmounts(entries: ReadonlyArray<{ readonly amount: Decimal }>): Decimal {
+  return entries.reduce((sum, entry) => sum.plus(entry.amount), ZERO);
+}

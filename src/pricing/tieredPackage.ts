@@ -1,0 +1,52 @@
+import { type Decimal, roundToInteger, toPlainString } from "../money/index.js";
+import { type PackageTierTerms, type TieredPackageTerms, tieredPackageTermsSchema } from "../schema/index.js";
+import { assertNonNegativeQuantity } from "./assertQuantity.js";
+import { definePriceModel } from "./priceModel.js";
+import { type PricedStep, resultOf } from "./tierSteps.js";
+import { graduatedTiers, type ReachedTier, volumeTier } from "./tierWalk.js";
+
+/**
+ * Tiered package (Kill Bill's tiered blocks): each tier bills whole blocks of its `packageSize` at
+ * its `packagePrice`, a partial block billed whole. Graduated: tier by tier (Kill Bill ALL_TIERS);
+ * volume: all units in the blocks of the tier the total reaches (TOP_TIER).
+ * Graduated, tiers up to 1,000 in blocks of 100 at $5, then blocks of 500 at $20: 1,250 units =
+ * 10 blocks × 5 + ceil(250 ÷ 500) = 1 block × 20 = $70.
+ */
+export const tieredPackage = definePriceModel<"tiered_package">({
+  model: "tiered_package",
+  termsSchema: tieredPackageTermsSchema,
+  usesQuantity: true,
+  rate: (terms: TieredPackageTerms, quantity) => {
+    assertNonNegativeQuantity(quantity, "tiered package");
+    const reached =
+      terms.mode === "graduated"
+        ? graduatedTiers(terms.tiers, quantity)
+        : [volumeTier(terms.tiers, quantity)];
+    return resultOf(
+      reached.map((tier) => packageTierStep(terms.mode, tier)),
+      "tiered",
+    );
+  },
+});
+
+function packageTierStep(mode: "graduated" | "volume", reached: ReachedTier<PackageTierTerms>): PricedStep {
+  const { tier } = reached;
+  const packages: Decimal = roundToInteger(reached.inTier.div(tier.packageSize), "ceiling");
+  const amount = packages.times(tier.packagePrice);
+  const upTo = tier.upTo ?? undefined;
+  return {
+    amount,
+    step: {
+      kind: "tier_package",
+      mode,
+      tier: reached.index + 1,
+      from: toPlainString(reached.from),
+      upTo: upTo === undefined ? null : toPlainString(upTo),
+      quantity: toPlainString(reached.inTier),
+      packageSize: toPlainString(tier.packageSize),
+      packages: toPlainString(packages),
+      packagePrice: toPlainString(tier.packagePrice),
+      amount: toPlainString(amount),
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import { type Decimal, toPlainString } from "../money/index.js";
+import type { Step } from "../schema/index.js";
+import { applyRatio, type ProrationRatio } from "../time/index.js";
+
+/**
+ * Applies a line's minimum and maximum (per billing period; scaled by the proration ratio when the
+ * line covers part of one), each a visible step with the adjustment as its amount.
+ */
+export function applyLineLimits(
+  amount: Decimal,
+  limits: { readonly minimum?: Decimal | undefined; readonly maximum?: Decimal | undefined },
+  proration: ProrationRatio | undefined,
+): { readonly amount: Decimal; readonly steps: ReadonlyArray<Step> } {
+  const scale = (value: Decimal) => (proration === undefined ? value : applyRatio(value, proration));
+  if (limits.minimum !== undefined && amount.lessThan(scale(limits.minimum))) {
+    const minimum = scale(limits.minimum);
+    return { amount: minimum, steps: [limitStep("minimum", minimum, amount)] };
+  }
+  if (limits.maximum !== undefined && amount.greaterThan(scale(limits.maximum))) {
+    const maximum = scale(limits.maximum);
+    return { amount: maximum, steps: [limitStep("maximum", maximum, amount)] };
+  }
+  return { amount, steps: [] };
+}
+
+function limitStep(limit: "minimum" | "maximum", value: Decimal, before: Decimal): Step {
+  return {
+    kind: "line_limit",
+    limit,
+    value: toPlainString(value),
+    before: toPlainString(before),
+    amount: toPlainString(value.minus(before)),
+  };
+}

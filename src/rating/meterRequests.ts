@@ -1,0 +1,62 @@
+import type { MeterRequest } from "../meters/index.js";
+import { type PriceModel, priceModelOf } from "../pricing/index.js";
+import type { ChargeTerms, PriceModelName, PriceTerms } from "../schema/index.js";
+
+/**
+ * What the meters must compute for the contract's charges besides totals: the groupings that
+ * grouped and matrix prices split by, and the per-event values that per-transaction prices need.
+ */
+export function meterRequests(charges: ReadonlyArray<ChargeTerms>): ReadonlyMap<string, MeterRequest> {
+  const requests = new Map<string, { groupings: string[][]; collectValues: boolean }>();
+  for (const charge of charges) {
+    if (charge.meter === undefined) continue;
+    const request = requests.get(charge.meter) ?? { groupings: [], collectValues: false };
+    const dimensions = groupDimensions(charge);
+    if (dimensions !== undefined && !request.groupings.some((known) => sameList(known, dimensions))) {
+      request.groupings.push([...dimensions]);
+    }
+    if (needsEventValues(charge.price)) request.collectValues = true;
+    requests.set(charge.meter, request);
+  }
+  return requests;
+}
+
+/** The properties a grouped or matrix charge splits its events by; undefined for other charges. */
+export function groupDimensions(charge: ChargeTerms): ReadonlyArray<string> | undefined {
+  return modelOf(charge.price).grouping?.dimensions(charge.price as never);
+}
+
+/** Whether a price, or any price its groups may use, needs each event's value. */
+export function needsEventValues(price: PriceTerms): boolean {
+  if (modelOf(price).needsEventValues) return true;
+  return nestedPrices(price).some((nested) => modelOf(nested).needsEventValues);
+}
+
+function nestedPrices(price: PriceTerms): PriceTerms[] {
+  const found: PriceTerms[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (
+      node !== null &&
+      typeof node === "object" &&
+      "constructor" in node &&
+      node.constructor === Object
+    ) {
+      for (const [key, child] of Object.entries(node)) {
+        if ((key === "price" || key === "defaultPrice") && child !== null && typeof child === "object")
+          found.push(child as PriceTerms);
+        walk(child);
+      }
+    }
+  };
+  walk(price);
+  return found;
+}
+
+function modelOf(price: PriceTerms): PriceModel<PriceModelName> {
+  return priceModelOf(price.model) as PriceModel<PriceModelName>;
+}
+
+function sameList(a: ReadonlyArray<string>, b: ReadonlyArray<string>): boolean {
+  return a.length === b.length && a.every((value, index) => value === b[index]);
+}

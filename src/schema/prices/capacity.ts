@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { idSchema, moneySchema, nonNegativeDecimalSchema, ratecardIssue } from "../primitives.js";
+
+/** A capacity tier: its price, and the most of each meter it allows (no limits: unlimited). */
+export const capacityTierSchema = z.strictObject({
+  limits: z.array(z.strictObject({ meter: idSchema, max: nonNegativeDecimalSchema })).optional(),
+  amount: moneySchema,
+});
+export type CapacityTierTerms = z.output<typeof capacityTierSchema>;
+
+/**
+ * Capacity pricing (Kill Bill's CAPACITY usage): the price of the lowest tier whose every limit holds.
+ * Usage above every tier's limits is an error, never a made-up price.
+ */
+export const capacityTermsSchema = z.strictObject({
+  model: z.literal("capacity"),
+  tiers: z
+    .array(capacityTierSchema)
+    .min(1, { message: "must list at least one tier" })
+    .superRefine((tiers, ctx) => {
+      tiers.forEach((tier, index) => {
+        if (index < tiers.length - 1 && (tier.limits ?? []).length === 0)
+          ctx.addIssue(
+            ratecardIssue("only_last_tier_unbounded", "only the last tier may have no limits", [
+              index,
+              "limits",
+            ]),
+          );
+      });
+    }),
+});
+export type CapacityTerms = z.output<typeof capacityTermsSchema>;

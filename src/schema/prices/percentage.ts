@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { moneySchema, nonNegativeDecimalSchema, ratecardIssue } from "../primitives.js";
+
+/**
+ * A share of each transaction's amount, payments-style: `percent` (2.9) or `basisPoints` (290), plus
+ * an optional fixed fee per transaction, min and max per transaction, and a free allowance of the
+ * first `freeEvents` transactions and/or the first `freeAmount` of transaction value.
+ */
+export const percentageTermsSchema = z
+  .strictObject({
+    model: z.literal("percentage"),
+    percent: nonNegativeDecimalSchema
+      .optional()
+      .meta({ description: 'The rate in percent: "2.9" is 2.9 %.' }),
+    basisPoints: nonNegativeDecimalSchema
+      .optional()
+      .meta({ description: 'The rate in basis points: "290" is 2.9 %.' }),
+    fixedFee: moneySchema.optional().meta({ description: "Added to every transaction that is not free." }),
+    minimumPerEvent: moneySchema.optional(),
+    maximumPerEvent: moneySchema.optional(),
+    freeEvents: z.number().int().nonnegative().optional(),
+    freeAmount: nonNegativeDecimalSchema.optional(),
+  })
+  .superRefine((terms, ctx) => {
+    if ((terms.percent === undefined) === (terms.basisPoints === undefined)) {
+      ctx.addIssue(
+        ratecardIssue("invalid_field", "give the rate as exactly one of percent or basisPoints", ["percent"]),
+      );
+    }
+    if (
+      terms.minimumPerEvent &&
+      terms.maximumPerEvent &&
+      terms.minimumPerEvent.greaterThan(terms.maximumPerEvent)
+    ) {
+      ctx.addIssue(
+        ratecardIssue(
+          "invalid_field",
+          `must not be below minimumPerEvent ${terms.minimumPerEvent.toFixed()}`,
+          ["maximumPerEvent"],
+        ),
+      );
+    }
+  });
+export type PercentageTerms = z.output<typeof percentageTermsSchema>;
