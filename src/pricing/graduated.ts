@@ -1,7 +1,7 @@
 import { type GraduatedTerms, graduatedTermsSchema } from "../schema/index.js";
 import { assertNonNegativeQuantity } from "./assertQuantity.js";
 import { definePriceModel } from "./priceModel.js";
-import { resultOf, tierFlatFeeStep, tierStep } from "./tierSteps.js";
+import { type PricedStep, resultOf, tierFlatFeeStep, tierStep } from "./tierSteps.js";
 import { graduatedTiers } from "./tierWalk.js";
 
 /**
@@ -16,10 +16,12 @@ export const graduated = definePriceModel<"graduated">({
   usesQuantity: true,
   rate: (terms: GraduatedTerms, quantity) => {
     assertNonNegativeQuantity(quantity, "graduated");
-    const priced = graduatedTiers(terms.tiers, quantity).flatMap((reached) => [
-      tierStep("graduated", reached, reached.tier.unitPrice),
-      tierFlatFeeStep(reached.index, reached.tier.flatFee, quantity, terms.flatFeeAtZeroUsage),
-    ]);
+    const priced: (PricedStep | undefined)[] = [];
+    for (const reached of graduatedTiers(terms.tiers, quantity)) {
+      priced.push(tierStep("graduated", reached, reached.tier.unitPrice));
+      if (reached.tier.flatFee !== undefined)
+        priced.push(tierFlatFeeStep(reached.index, reached.tier.flatFee, quantity, terms.flatFeeAtZeroUsage));
+    }
     return resultOf(priced, "tiered");
   },
 });

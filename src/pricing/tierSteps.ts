@@ -9,6 +9,20 @@ export interface PricedStep {
   readonly amount: Decimal;
 }
 
+// The text of a contract's constant decimals (tier bounds, unit prices) is computed once per decimal:
+// rating a million quantities against the same tiers must not re-format the same bounds a million times.
+const constantText = new WeakMap<Decimal, string>();
+
+/** `toPlainString` for decimals that come from contract terms, memoised per instance. */
+export function termText(value: Decimal): string {
+  let text = constantText.get(value);
+  if (text === undefined) {
+    text = toPlainString(value);
+    constantText.set(value, text);
+  }
+  return text;
+}
+
 type TierMode = "graduated" | "volume" | "graduated_percentage" | "tiered_with_minimum";
 
 /** The step for the units of a reached tier priced at `unitPrice` each (a rate, for percentages). */
@@ -25,10 +39,10 @@ export function tierStep(
       kind: "tier",
       mode,
       tier: reached.index + 1,
-      from: toPlainString(reached.from),
-      upTo: upTo === undefined ? null : toPlainString(upTo),
+      from: termText(reached.from),
+      upTo: upTo === undefined ? null : termText(upTo),
       quantity: toPlainString(reached.inTier),
-      unitPrice: toPlainString(unitPrice),
+      unitPrice: termText(unitPrice),
       amount: toPlainString(amount),
     },
   };
@@ -59,10 +73,13 @@ export function tierFlatFeeStep(
 
 /** The price result of a list of priced steps: their exact sum, and the steps in order. */
 export function resultOf(priced: ReadonlyArray<PricedStep | undefined>, unitPrice: string): PriceResult {
-  const present = priced.filter((entry): entry is PricedStep => entry !== undefined);
-  return {
-    amount: present.reduce((sum, entry) => sum.plus(entry.amount), ZERO),
-    steps: present.map((entry) => entry.step),
-    unitPrice,
-  };
+  // A plain loop: this runs once per rating, on the hot path of batch rating.
+  let amount: Decimal | undefined;
+  const steps: PriceStep[] = [];
+  for (const entry of priced) {
+    if (entry === undefined) continue;
+    amount = amount === undefined ? entry.amount : amount.plus(entry.amount);
+    steps.push(entry.step);
+  }
+  return { amount: amount ?? ZERO, steps, unitPrice };
 }
