@@ -10,6 +10,7 @@ import {
   rateParsedInvoice,
   safeParseContract,
 } from "../index.js";
+import { explainQuote, quote } from "./quote.js";
 import { readUsage } from "./readUsage.js";
 
 const USAGE = `ratecard — exact, explainable usage-based invoices
@@ -18,6 +19,7 @@ Usage:
   ratecard invoice --contract FILE --usage FILE --period PERIOD [--format text|json]
   ratecard validate FILE
   ratecard schema
+  ratecard quote --price JSON|FILE (--quantity Q | --values V1,V2,…) [--currency USD] [--format text|json]
 
 PERIOD is a month in the contract's time zone (2026-02) or a range of local dates
 (2026-02-01/2026-03-01, end date excluded). Usage files: .ndjson, .jsonl, .csv or .json.
@@ -35,6 +37,8 @@ async function main(argv: ReadonlyArray<string>): Promise<number> {
       return invoiceCommand(rest);
     case "validate":
       return validateCommand(rest);
+    case "quote":
+      return quoteCommand(rest);
     case "schema":
       process.stdout.write(`${JSON.stringify(contractJsonSchema(), null, 2)}\n`);
       return 0;
@@ -71,6 +75,33 @@ async function invoiceCommand(args: ReadonlyArray<string>): Promise<number> {
   const invoice = rateParsedInvoice(contract, events, period);
   process.stdout.write(
     values.format === "json" ? `${JSON.stringify(invoice, null, 2)}\n` : explainText(invoice),
+  );
+  return 0;
+}
+
+async function quoteCommand(args: ReadonlyArray<string>): Promise<number> {
+  const { values } = parseArgs({
+    args: [...args],
+    options: {
+      price: { type: "string" },
+      quantity: { type: "string" },
+      values: { type: "string" },
+      currency: { type: "string", default: "USD" },
+      format: { type: "string", default: "text" },
+    },
+    strict: true,
+  });
+  const price = required(values.price, "--price JSON|FILE");
+  if (values.format !== "text" && values.format !== "json") {
+    throw new UsageLineError(`--format must be text or json, not "${values.format}"`);
+  }
+  const currency = values.currency ?? "USD";
+  const line = await quote({ price, quantity: values.quantity, values: values.values, currency });
+  const minorUnits = (line.amount.split(".")[1] ?? "").length;
+  process.stdout.write(
+    values.format === "json"
+      ? `${JSON.stringify(line, null, 2)}\n`
+      : explainQuote(line, { code: currency, minorUnits }),
   );
   return 0;
 }

@@ -229,6 +229,59 @@ describe("ratecard validate", () => {
   });
 });
 
+describe("ratecard quote", () => {
+  const tiers = JSON.stringify({
+    model: "graduated",
+    tiers: [
+      { upTo: "10000", unitPrice: "0.08" },
+      { upTo: "50000", unitPrice: "0.06" },
+      { unitPrice: "0.04" },
+    ],
+  });
+
+  it("rates one price for a quantity and explains it", () => {
+    const result = ratecard("quote", "--price", tiers, "--quantity", "61400");
+    expect(result.code).toBe(0);
+    // 10,000 × 0.08 + 40,000 × 0.06 + 11,400 × 0.04 = 800 + 2,400 + 456 = 3,656
+    expect(result.stdout).toContain("Line total $3,656.00.");
+  });
+
+  it("rates a per-transaction percentage from a list of values, as JSON", () => {
+    const price = JSON.stringify({ model: "percentage", percent: "2.9", fixedFee: "0.30" });
+    const result = ratecard("quote", "--price", price, "--values", "100,20,5", "--format", "json");
+    expect(result.code).toBe(0);
+    // 2.9% × 125 = 3.625; 3 × 0.30 = 0.90; 4.525 → half-even 4.52
+    expect(JSON.parse(result.stdout).amount).toBe("4.52");
+  });
+
+  it("reads the price from a file and rounds in the given currency", () => {
+    const file = scratchFile("price.json", JSON.stringify({ model: "unit", unitPrice: "0.35" }));
+    const result = ratecard(
+      "quote",
+      "--price",
+      file,
+      "--quantity",
+      "5",
+      "--currency",
+      "JPY",
+      "--format",
+      "json",
+    );
+    // 5 × ¥0.35 = ¥1.75 → ¥2 (JPY has no minor unit)
+    expect(JSON.parse(result.stdout).amount).toBe("2");
+  });
+
+  it("names the path of a bad price inside it and exits 2", () => {
+    const bad = JSON.stringify({
+      model: "graduated",
+      tiers: [{ upTo: "10", unitPrice: "1" }, { upTo: "5", unitPrice: "1" }, { unitPrice: "1" }],
+    });
+    const result = ratecard("quote", "--price", bad, "--quantity", "1");
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("price.tiers[1].upTo must be greater than 10");
+  });
+});
+
 describe("ratecard schema", () => {
   it("prints the contract's JSON Schema", () => {
     const result = ratecard("schema");
