@@ -1,6 +1,6 @@
 import { Decimal } from "../money/index.js";
 import type { InvoiceLine, Step } from "../schema/index.js";
-import { formatExact, formatQuantity } from "./formatNumber.js";
+import { formatExact, formatQuantity, formatReadable } from "./formatNumber.js";
 
 /** How amounts are written: currency prefix and minor-unit decimals. */
 export interface MoneyStyle {
@@ -29,7 +29,10 @@ interface Words {
 export function explainLine(line: InvoiceLine, style: MoneyStyle): string {
   const words: Words = {
     money: (plain) =>
-      signed(plain, (magnitude) => `${style.prefix}${formatExact(magnitude, style.minorUnits)}`),
+      signed(
+        plain,
+        (magnitude) => `${style.prefix}${formatReadable(magnitude, style.minorUnits, style.minorUnits + 8)}`,
+      ),
     price: (plain) =>
       signed(plain, (magnitude) => `${style.prefix}${formatExact(magnitude, style.minorUnits + 2)}`),
     units: (plain) => `${formatQuantity(plain)}${line.unit === undefined ? "" : ` ${line.unit}`}`,
@@ -39,7 +42,7 @@ export function explainLine(line: InvoiceLine, style: MoneyStyle): string {
   const head =
     usage === undefined
       ? `${name}:`
-      : `${name}: ${words.units(usage.quantity)} from ${count(usage.events, "event")}.`;
+      : `${name}: ${formatQuantity(usage.quantity)}${usage.unit === undefined ? "" : ` ${usage.unit}`} from ${count(usage.events, "event")}.`;
 
   const tiers = line.steps.filter((step): step is StepOf<"tier"> => step.kind === "tier");
   const sentences: string[] = [];
@@ -102,7 +105,8 @@ function describeStep(step: Step, words: Words): string | undefined {
         step.free === "0" && step.freeEvents === 0
           ? ""
           : ` (${money(step.free)} free${step.freeEvents > 0 ? `, ${count(step.freeEvents, "transaction")} entirely free` : ""})`;
-      return `${percent(step.rate)} of ${money(new Decimal(step.total).minus(step.free).toFixed())} = ${money(step.amount)}, on ${count(step.events, "transaction")} worth ${money(step.total)}${free}.`;
+      const refunds = step.refunds > 0 ? `; ${count(step.refunds, "refund")} not charged` : "";
+      return `${percent(step.rate)} of ${money(new Decimal(step.total).minus(step.free).toFixed())} = ${money(step.amount)}, on ${count(step.events, "transaction")} worth ${money(step.total)}${free}${refunds}.`;
     }
     case "fixed_fees":
       return `Fixed fee ${price(step.fixedFee)} × ${count(step.events, "transaction")} = ${money(step.amount)}.`;
@@ -123,6 +127,8 @@ function describeStep(step: Step, words: Words): string | undefined {
     case "proration":
       return `Prorated for ${formatQuantity(step.elapsed)} of ${formatQuantity(step.total)} ${step.basis === "day" ? "days" : "seconds"} of the billing period: ${money(step.before)} × ${formatQuantity(step.elapsed)} ÷ ${formatQuantity(step.total)} = ${money(step.amount)}.`;
     case "line_limit":
+      if (step.limit === "zero_floor")
+        return `The charge came to ${money(step.before)}; it is not a credit, so it bills ${money(step.value)}.`;
       return step.limit === "minimum"
         ? `Raised to the line minimum of ${money(step.value)} (from ${money(step.before)}).`
         : `Capped at the line maximum of ${money(step.value)} (from ${money(step.before)}).`;
@@ -160,6 +166,9 @@ function count(n: number, noun: string): string {
 
 function describeGroup(group: Readonly<Record<string, string | number | boolean | null>>): string {
   return Object.entries(group)
-    .map(([name, value]) => `${name} ${value === null ? "(none)" : String(value)}`)
+    .map(
+      ([name, value]) =>
+        `${name} ${value === null ? "(not set)" : typeof value === "string" ? value : JSON.stringify(value)}`,
+    )
     .join(", ");
 }

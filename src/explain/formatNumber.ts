@@ -25,3 +25,14 @@ export function formatExact(plain: string, minDecimals: number): string {
   const value = new Decimal(plain);
   return groupThousands(value.toFixed(Math.max(minDecimals, value.decimalPlaces())));
 }
+
+/**
+ * Like {@link formatExact}, but a value with more than `maxDecimals` decimals (a prorated amount
+ * such as 500 × 15 ÷ 31) is cut there and marked with "…", so a sentence stays readable; the invoice
+ * JSON keeps every digit. ("241.93548387096774193548", 2, 8) → "241.93548387…".
+ */
+export function formatReadable(plain: string, minDecimals: number, maxDecimals: number): string {
+  const value = new Decimal(plain);
+  if (value.decimalPlaces() <= maxDecimals) return formatExact(plain, minDecimals);
+  return `${groupThousands(value.toFixed(maxDecimals, Decimal.ROUND_DOWN))}…`;
+}

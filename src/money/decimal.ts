@@ -40,3 +40,20 @@ export function toFixedString(value: Decimal, decimals: number): string {
   const text = value.toFixed(decimals);
   return /^-0(\.0*)?$/.test(text) ? text.slice(1) : text;
 }
+
+// Wide enough to add or subtract any two of ratecard's decimals (each at most 50 significant digits,
+// exponents within a few hundred of each other) without rounding.
+const Wide = DecimalJs.clone({
+  precision: 1000,
+  rounding: DecimalJs.ROUND_HALF_EVEN,
+  toExpNeg: -60,
+  toExpPos: 60,
+});
+
+/**
+ * `a − b` with no rounding, for adjustment steps that must re-add exactly: `before + adjustment`
+ * equals the adjusted value to the last digit, even when one side carries 50 digits of a proration.
+ */
+export function exactDifference(a: Decimal, b: Decimal): Decimal {
+  return new Decimal(new Wide(a.toFixed()).minus(new Wide(b.toFixed())).toFixed());
+}

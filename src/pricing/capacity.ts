@@ -14,7 +14,7 @@ export const capacity = definePriceModel<"capacity">({
   model: "capacity",
   termsSchema: capacityTermsSchema,
   usesQuantity: true,
-  rate: (terms: CapacityTerms, _quantity, context: RatingContext) => {
+  rate: (terms: CapacityTerms, quantity, context: RatingContext) => {
     const measured = (meter: string) => context.meterQuantities.get(meter) ?? ZERO;
     const index = terms.tiers.findIndex((tier) =>
       (tier.limits ?? []).every((limit) => measured(limit.meter).lessThanOrEqualTo(limit.max)),
@@ -30,10 +30,12 @@ export const capacity = definePriceModel<"capacity">({
         `Usage (${usage.join(", ")}) exceeds the limits of every capacity tier; add a larger tier to the contract.`,
       );
     }
+    // Like Kill Bill, no usage of the charge's meter can bill nothing when the contract says so.
+    const amount = quantity.isZero() && terms.flatFeeAtZeroUsage === false ? ZERO : tier.amount;
     return resultOf(
       [
         {
-          amount: tier.amount,
+          amount,
           step: {
             kind: "capacity",
             tier: index + 1,
@@ -42,7 +44,7 @@ export const capacity = definePriceModel<"capacity">({
               quantity: toPlainString(measured(limit.meter)),
               max: toPlainString(limit.max),
             })),
-            amount: toPlainString(tier.amount),
+            amount: toPlainString(amount),
           },
         },
       ],

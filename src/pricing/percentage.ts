@@ -1,3 +1,4 @@
+import { InputError } from "../errors/index.js";
 import { type Decimal, toPlainString, ZERO } from "../money/index.js";
 import { type PercentageTerms, percentageTermsSchema } from "../schema/index.js";
 import { definePriceModel, type RatingContext } from "./priceModel.js";
@@ -12,6 +13,9 @@ import { type PricedStep, resultOf } from "./tierSteps.js";
  * A transaction inside it pays nothing. When the free amount runs out inside a transaction, the part
  * above it pays the percentage and the fixed fee (the allowance ended there), as Lago does.
  *
+ * A negative value (a refund) is charged nothing, uses none of the allowance and is left out of
+ * `total`; the step counts it under `refunds`, as card processors keep their fee on refunds.
+ *
  * 2.9 % + $0.30 on $100, $20 and $5: 3.20 + 0.88 + 0.445 = $4.525 (before line rounding).
  */
 export const percentage = definePriceModel<"percentage">({
@@ -19,7 +23,15 @@ export const percentage = definePriceModel<"percentage">({
   termsSchema: percentageTermsSchema,
   usesQuantity: true,
   needsEventValues: true,
-  rate: (terms: PercentageTerms, _quantity, context: RatingContext) => {
+  rate: (terms: PercentageTerms, quantity, context: RatingContext) => {
+    if (context.eventValues.length === 0 && !quantity.isZero()) {
+      // A total alone cannot be split into transactions: fixed fees and per-event limits need each one.
+      throw new InputError(
+        "invalid_field",
+        "",
+        `A percentage price needs each transaction's value, not only the total ${quantity.toFixed()}; rate it through a contract or pass context.eventValues.`,
+      );
+    }
     const rate =
       terms.percent !== undefined ? terms.percent.div(100) : (terms.basisPoints ?? ZERO).div(10_000);
     const tally = tallyTransactions(terms, rate, context.eventValues);
@@ -29,6 +41,7 @@ export const percentage = definePriceModel<"percentage">({
         step: {
           kind: "percentage",
           events: context.eventValues.length,
+          refunds: tally.refunds,
           freeEvents: tally.freeEvents,
           total: toPlainString(tally.total),
           free: toPlainString(tally.total.minus(tally.chargeable)),
@@ -84,11 +97,16 @@ function tallyTransactions(terms: PercentageTerms, rate: Decimal, values: Readon
   let total = ZERO;
   let chargeable = ZERO;
   let freeEvents = 0;
+  let refunds = 0;
   let paying = 0;
   let raised: Adjustment = { events: 0, amount: ZERO };
   let lowered: Adjustment = { events: 0, amount: ZERO };
 
   for (const value of values) {
+    if (value.isNegative() && !value.isZero()) {
+      refunds += 1;
+      continue;
+    }
     total = total.plus(value);
     let charged = value;
     if (
@@ -118,5 +136,5 @@ function tallyTransactions(terms: PercentageTerms, rate: Decimal, values: Readon
       };
     }
   }
-  return { total, chargeable, freeEvents, paying, raised, lowered };
+  return { total, chargeable, freeEvents, refunds, paying, raised, lowered };
 }

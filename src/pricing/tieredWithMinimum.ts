@@ -9,7 +9,8 @@ import { graduatedTiers } from "./tierWalk.js";
  * Graduated tiers with a minimum set by the tier reached (Orb's tiered_with_minimum): the line costs
  * the graduated amount, topped up to the highest reached tier's minimum when it is less.
  * Tiers up to 1,000 at $0.10 (minimum $50), then $0.08 (minimum $150): 1,200 units = 100 + 16 = $116,
- * below the tier-2 minimum, so $150 (a $34 top-up step).
+ * below the tier-2 minimum, so $150 (a $34 top-up step). Zero usage reaches tier 1, so its minimum
+ * applies unless `flatFeeAtZeroUsage` is false.
  */
 export const tieredWithMinimum = definePriceModel<"tiered_with_minimum">({
   model: "tiered_with_minimum",
@@ -22,7 +23,8 @@ export const tieredWithMinimum = definePriceModel<"tiered_with_minimum">({
     const graduatedAmount = tiers.reduce((sum, entry) => sum.plus(entry.amount), ZERO);
     const top = reached.at(-1);
     const minimum = top?.tier.minimum;
-    if (top === undefined || minimum === undefined || !minimum.greaterThan(graduatedAmount)) {
+    const skipAtZero = quantity.isZero() && terms.flatFeeAtZeroUsage === false;
+    if (top === undefined || minimum === undefined || skipAtZero || !minimum.greaterThan(graduatedAmount)) {
       return resultOf(tiers, "tiered");
     }
     const topUp: Decimal = minimum.minus(graduatedAmount);

@@ -1,12 +1,28 @@
-import { type Decimal, toPlainString } from "../money/index.js";
+import { type Decimal, exactDifference, toPlainString, ZERO } from "../money/index.js";
 import type { Step } from "../schema/index.js";
 import { applyRatio, type ProrationRatio } from "../time/index.js";
 
 /**
  * Applies a line's minimum and maximum (per billing period; scaled by the proration ratio when the
- * line covers part of one), each a visible step with the adjustment as its amount.
+ * line covers part of one), each a visible step with the adjustment as its amount. A charge that is
+ * not a credit never bills below zero (negative usage, refunds): the `zero_floor` step says so, as
+ * OpenMeter and Lago also bill nothing rather than a negative fee.
  */
 export function applyLineLimits(
+  amount: Decimal,
+  limits: {
+    readonly minimum?: Decimal | undefined;
+    readonly maximum?: Decimal | undefined;
+    readonly credit?: boolean | undefined;
+  },
+  proration: ProrationRatio | undefined,
+): { readonly amount: Decimal; readonly steps: ReadonlyArray<Step> } {
+  const limited = applyMinimumMaximum(amount, limits, proration);
+  if (limits.credit === true || !limited.amount.isNegative() || limited.amount.isZero()) return limited;
+  return { amount: ZERO, steps: [...limited.steps, limitStep("zero_floor", ZERO, limited.amount)] };
+}
+
+function applyMinimumMaximum(
   amount: Decimal,
   limits: { readonly minimum?: Decimal | undefined; readonly maximum?: Decimal | undefined },
   proration: ProrationRatio | undefined,
@@ -23,12 +39,12 @@ export function applyLineLimits(
   return { amount, steps: [] };
 }
 
-function limitStep(limit: "minimum" | "maximum", value: Decimal, before: Decimal): Step {
+function limitStep(limit: "minimum" | "maximum" | "zero_floor", value: Decimal, before: Decimal): Step {
   return {
     kind: "line_limit",
     limit,
     value: toPlainString(value),
     before: toPlainString(before),
-    amount: toPlainString(value.minus(before)),
+    amount: toPlainString(exactDifference(value, before)),
   };
 }

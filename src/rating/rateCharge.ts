@@ -1,4 +1,4 @@
-import { ContractError } from "../errors/index.js";
+import { ContractError, InvariantError, isRatecardError } from "../errors/index.js";
 import type { GroupQuantity, MeterQuantity } from "../meters/index.js";
 import type { Currency, Decimal, RoundingMode } from "../money/index.js";
 import { ONE, roundTo, toFixedString, toPlainString } from "../money/index.js";
@@ -51,7 +51,8 @@ export function rateCharge(input: RateChargeInput): RateChargeResult {
   if (model.grouping === undefined) {
     const usage = input.usage;
     const measured = usage === undefined ? undefined : { ...usage, group: undefined };
-    return { lines: [rateLine(input, input.charge.price, measured)], warnings: [] };
+    const warnings: string[] = [];
+    return { lines: [rateLine(input, input.charge.price, measured, warnings)], warnings };
   }
   const grouping = model.grouping;
   const lines: InvoiceLine[] = [];
@@ -59,7 +60,7 @@ export function rateCharge(input: RateChargeInput): RateChargeResult {
   for (const group of input.groups) {
     const price = grouping.priceFor(input.charge.price as never, group.group);
     if (price === undefined) {
-      const described = `${describeGroup(group.group)} (${group.quantity.toFixed()}${unitSuffix(input)} from ${group.events} events)`;
+      const described = `${describeGroup(group.group)} (${group.quantity.toFixed()}${unitSuffix(input)} from ${group.events} event${group.events === 1 ? "" : "s"})`;
       if (grouping.onUnpriced(input.charge.price as never) === "error") {
         throw new ContractError(
           "unpriced_combination",
@@ -70,7 +71,7 @@ export function rateCharge(input: RateChargeInput): RateChargeResult {
       warnings.push(`Charge ${input.charge.id}: usage in ${described} has no price and was not billed.`);
       continue;
     }
-    lines.push(rateLine(input, price, { meter: input.usage!.meter, ...group }));
+    lines.push(rateLine(input, price, { meter: input.usage!.meter, ...group }, warnings));
   }
   return { lines, warnings };
 }
@@ -83,7 +84,12 @@ interface Measured {
   readonly group?: Readonly<Record<string, PropertyValue>> | undefined;
 }
 
-function rateLine(input: RateChargeInput, price: PriceTerms, measured: Measured | undefined): InvoiceLine {
+function rateLine(
+  input: RateChargeInput,
+  price: PriceTerms,
+  measured: Measured | undefined,
+  warnings: string[],
+): InvoiceLine {
   const { charge, currency } = input;
   const model = modelOf(price);
   const steps: Step[] = [];
@@ -95,6 +101,7 @@ function rateLine(input: RateChargeInput, price: PriceTerms, measured: Measured 
       aggregation: measured.meter.aggregation,
       events: measured.events,
       quantity: toPlainString(measured.quantity),
+      ...(measured.meter.unit !== undefined ? { unit: measured.meter.unit } : {}),
     });
     const billable = billableQuantity(measured.quantity, charge.transform);
     if (billable.step) steps.push(billable.step);
@@ -105,7 +112,7 @@ function rateLine(input: RateChargeInput, price: PriceTerms, measured: Measured 
     meterQuantities: input.meterQuantities,
     ...(measured?.group ? { group: measured.group } : {}),
   };
-  const priced = ratePrice(price, quantity, context);
+  const priced = rateWithin(input, () => ratePrice(price, quantity, context));
   steps.push(...priced.steps);
 
   let exact = priced.amount;
@@ -123,6 +130,11 @@ function rateLine(input: RateChargeInput, price: PriceTerms, measured: Measured 
   }
   const limited = applyLineLimits(exact, charge, input.proration);
   steps.push(...limited.steps);
+  if (limited.steps.some((step) => step.kind === "line_limit" && step.limit === "zero_floor")) {
+    warnings.push(
+      `Charge ${charge.id} came to ${exact.toFixed()} ${currency.code}; it bills 0 because it is not declared a credit ("credit": true).`,
+    );
+  }
   exact = limited.amount;
 
   const amount = roundTo(exact, currency.minorUnits, input.rounding);
@@ -142,18 +154,43 @@ function rateLine(input: RateChargeInput, price: PriceTerms, measured: Measured 
     ...(group !== undefined ? { group: { ...group } } : {}),
     period: { start: formatInstant(input.period.start), end: formatInstant(input.period.end) },
     quantity: toPlainString(quantity),
-    ...(model.usesQuantity && measured?.meter.unit !== undefined ? { unit: measured.meter.unit } : {}),
+    ...unitOf(model.usesQuantity ? (charge.transform?.unit ?? measured?.meter.unit) : undefined),
     unitPrice: priced.unitPrice,
     amount: toFixedString(amount, currency.minorUnits),
     steps,
   };
 }
 
-/** `region=na,service=http`: a group's values in dimension order; a missing property reads "(none)". */
+// A price model's error knows nothing of the contract; give it the charge's path and id.
+function rateWithin<T>(input: RateChargeInput, rate: () => T): T {
+  try {
+    return rate();
+  } catch (error) {
+    if (!isRatecardError(error) || error.path !== "" || error instanceof InvariantError) throw error;
+    throw new ContractError(
+      error.code,
+      `charges[${input.index}].price`,
+      `Charge ${input.charge.id}: ${error.message}`,
+      {
+        ...error.details,
+      },
+    );
+  }
+}
+
+/**
+ * `region="na",tier=1`: a group's values in dimension order, each written as JSON so the text "1" and
+ * the number 1, or values containing "," or "=", can never give two lines the same id. A missing
+ * property reads `null`.
+ */
 function describeGroup(group: Readonly<Record<string, PropertyValue>>): string {
   return Object.entries(group)
-    .map(([name, value]) => `${name}=${value === null ? "(none)" : String(value)}`)
+    .map(([name, value]) => `${name}=${JSON.stringify(value)}`)
     .join(",");
+}
+
+function unitOf(unit: string | undefined): { unit?: string } {
+  return unit === undefined ? {} : { unit };
 }
 
 function unitSuffix(input: RateChargeInput): string {

@@ -8,7 +8,7 @@ import {
   standardTimeZoneName,
 } from "../time/index.js";
 import { meterSchema } from "./meter.js";
-import { priceSchema } from "./price.js";
+import { GROUPING_MODELS, MODELS_WITHOUT_TRANSFORM, modelsIn, priceSchema } from "./price.js";
 import {
   idSchema,
   moneySchema,
@@ -58,6 +58,10 @@ const transformSchema = z.strictObject({
   divideBy: positiveDecimalSchema.optional(),
   included: nonNegativeDecimalSchema.optional(),
   round: z.enum(["up", "down", "none"]).optional(),
+  unit: z
+    .string()
+    .optional()
+    .meta({ description: "The billable quantity's unit when it differs from the meter's (bytes → \"GB\")." }),
 });
 export type TransformTerms = z.output<typeof transformSchema>;
 
@@ -170,7 +174,9 @@ export const contractSchema = z
     reportDuplicateIds(ctx, contract.meters, "meters");
     reportDuplicateIds(ctx, contract.charges, "charges");
     const meterIds = new Set(contract.meters.map((meter) => meter.id));
-    contract.charges.forEach((charge, index) => checkCharge(ctx, charge, index, meterIds));
+    contract.charges.forEach((charge, index) => {
+      checkCharge(ctx, charge, index, meterIds);
+    });
   });
 
 /** The contract as written in JSON (decimals as strings, dates as text). */
@@ -240,8 +246,29 @@ function checkCharge(
         ),
       );
   }
+  const models = modelsIn(charge.price);
+  const untransformable = models.find((model) => MODELS_WITHOUT_TRANSFORM.has(model));
+  if (charge.transform !== undefined && untransformable !== undefined)
+    ctx.addIssue(
+      ratecardIssue(
+        "invalid_field",
+        `a ${untransformable} price reads each transaction or meter as measured, so a transform would not apply; remove transform`,
+        at("transform"),
+      ),
+    );
+  for (const key of ["minimum", "maximum"] as const) {
+    if (charge[key] !== undefined && GROUPING_MODELS.has(charge.price.model))
+      ctx.addIssue(
+        ratecardIssue(
+          "invalid_field",
+          `a ${charge.price.model} charge bills one line per group and none without usage, so a charge-wide ${key} has no line to apply to; remove ${key}`,
+          at(key),
+        ),
+      );
+  }
   if (charge.credit !== true) {
-    for (const { path, value } of decimalsIn(charge.price, ["price"])) {
+    const limits = { minimum: charge.minimum, maximum: charge.maximum };
+    for (const { path, value } of [...decimalsIn(charge.price, ["price"]), ...decimalsIn(limits, [])]) {
       if (value.isNegative() && !value.isZero())
         ctx.addIssue(
           ratecardIssue(
@@ -267,9 +294,14 @@ function meterReferences(charge: ChargeTerms): { path: PropertyKey[]; meter: str
   const found: { path: PropertyKey[]; meter: string }[] = [];
   if (charge.meter !== undefined) found.push({ path: ["meter"], meter: charge.meter });
   const walk = (node: unknown, path: PropertyKey[]) => {
-    if (Array.isArray(node)) node.forEach((child, i) => walk(child, [...path, i]));
-    else if (node !== null && typeof node === "object" && !(node instanceof Decimal)) {
+    if (Array.isArray(node)) {
+      node.forEach((child, i) => {
+        walk(child, [...path, i]);
+      });
+    } else if (node !== null && typeof node === "object" && !(node instanceof Decimal)) {
       for (const [key, child] of Object.entries(node)) {
+        // A matrix cell's `match` holds event property values, whatever the property is called.
+        if (key === "match") continue;
         if (key === "meter" && typeof child === "string") found.push({ path: [...path, key], meter: child });
         else walk(child, [...path, key]);
       }
@@ -280,10 +312,16 @@ function meterReferences(charge: ChargeTerms): { path: PropertyKey[]; meter: str
 }
 
 // Every decimal inside a price, with its path: the money amounts a sign check looks at.
+// Quantities, rates and bounds have their own sign checks where they are declared; only money amounts
+// (prices, fees, minimums) are left for the credit rule.
+const NOT_MONEY = new Set(["upTo", "packageSize", "percent", "basisPoints", "freeAmount", "max", "match"]);
+
 function decimalsIn(node: unknown, path: PropertyKey[]): { path: PropertyKey[]; value: Decimal }[] {
   if (node instanceof Decimal) return [{ path, value: node }];
   if (Array.isArray(node)) return node.flatMap((child, i) => decimalsIn(child, [...path, i]));
   if (node !== null && typeof node === "object")
-    return Object.entries(node).flatMap(([key, child]) => decimalsIn(child, [...path, key]));
+    return Object.entries(node).flatMap(([key, child]) =>
+      NOT_MONEY.has(key) ? [] : decimalsIn(child, [...path, key]),
+    );
   return [];
 }

@@ -32,6 +32,8 @@ export const stepSchema = z.discriminatedUnion("kind", [
     aggregation: z.string(),
     events: z.number().int().nonnegative(),
     quantity: amountText,
+    /** The meter's unit (the line's `unit` is the billable quantity's, which a transform may change). */
+    unit: z.string().optional(),
   }),
   z.strictObject({
     kind: z.literal("billable_quantity"),
@@ -86,6 +88,8 @@ export const stepSchema = z.discriminatedUnion("kind", [
   z.strictObject({
     kind: z.literal("percentage"),
     events: z.number().int().nonnegative(),
+    /** Transactions with a negative value (refunds): charged nothing, left out of `total`. */
+    refunds: z.number().int().nonnegative(),
     freeEvents: z.number().int().nonnegative(),
     total: amountText,
     free: amountText,
@@ -135,7 +139,8 @@ export const stepSchema = z.discriminatedUnion("kind", [
   }),
   z.strictObject({
     kind: z.literal("line_limit"),
-    limit: z.enum(["minimum", "maximum"]),
+    /** `zero_floor`: a charge that is not a credit never bills a negative amount. */
+    limit: z.enum(["minimum", "maximum", "zero_floor"]),
     /** The line's minimum or maximum for this line's period (prorated on a partial period). */
     value: amountText,
     before: amountText,

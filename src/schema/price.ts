@@ -49,3 +49,24 @@ export type SimplePriceTerms = z.output<typeof simplePriceSchema>;
 export type PriceModelName = PriceTerms["model"];
 export type MatrixTerms = z.output<typeof matrixTermsSchema>;
 export type GroupedTerms = z.output<typeof groupedTermsSchema>;
+
+/** Prices that split a charge into one line per group. */
+export const GROUPING_MODELS: ReadonlySet<PriceModelName> = new Set(["matrix", "grouped"]);
+
+/**
+ * Prices a charge `transform` cannot apply to: percentage rates each transaction's own value, and
+ * capacity compares raw meter quantities with its limits, so a transformed total would be shown but
+ * not used.
+ */
+export const MODELS_WITHOUT_TRANSFORM: ReadonlySet<PriceModelName> = new Set(["percentage", "capacity"]);
+
+/** The model of a price and of every price nested in it (matrix cells, grouped price). */
+export function modelsIn(price: PriceTerms): PriceModelName[] {
+  const nested: SimplePriceTerms[] =
+    price.model === "matrix"
+      ? [...price.cells.map((cell) => cell.price), ...(price.defaultPrice ? [price.defaultPrice] : [])]
+      : price.model === "grouped"
+        ? [price.price]
+        : [];
+  return [price.model, ...nested.map((inner) => inner.model)];
+}

@@ -40,7 +40,14 @@ describe("explainLine", () => {
       unitPrice: "0.0000025",
       amount: "3.09",
       steps: [
-        { kind: "usage", meter: "req", aggregation: "count", events: 1234567, quantity: "1234567" },
+        {
+          kind: "usage",
+          meter: "req",
+          aggregation: "count",
+          events: 1234567,
+          quantity: "1234567",
+          unit: "requests",
+        },
         { kind: "unit", quantity: "1234567", unitPrice: "0.0000025", amount: "3.0864175" },
         { kind: "rounding", mode: "half_even", minorUnits: 2, before: "3.0864175", amount: "3.09" },
       ],

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idSchema, moneySchema, nonNegativeDecimalSchema, ratecardIssue } from "../primitives.js";
+import { flatFeeAtZeroSchema } from "./tiers.js";
 
 /** A capacity tier: its price, and the most of each meter it allows (no limits: unlimited). */
 export const capacityTierSchema = z.strictObject({
@@ -28,5 +29,6 @@ export const capacityTermsSchema = z.strictObject({
           );
       });
     }),
+  flatFeeAtZeroUsage: flatFeeAtZeroSchema,
 });
 export type CapacityTerms = z.output<typeof capacityTermsSchema>;

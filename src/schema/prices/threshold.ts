@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { moneySchema } from "../primitives.js";
-import { boundedTiers, upToSchema } from "./tiers.js";
+import { boundedTiers, flatFeeAtZeroSchema, upToSchema } from "./tiers.js";
 
 /** One band of quantity and the flat amount it costs. */
 export const bandSchema = z.strictObject({ upTo: upToSchema, amount: moneySchema });
@@ -10,5 +10,6 @@ export type BandTerms = z.output<typeof bandSchema>;
 export const thresholdTermsSchema = z.strictObject({
   model: z.literal("threshold"),
   bands: boundedTiers(bandSchema),
+  flatFeeAtZeroUsage: flatFeeAtZeroSchema,
 });
 export type ThresholdTerms = z.output<typeof thresholdTermsSchema>;

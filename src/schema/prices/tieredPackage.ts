@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { moneySchema, positiveDecimalSchema } from "../primitives.js";
+import type { Decimal } from "../../money/index.js";
+import { moneySchema, positiveDecimalSchema, ratecardIssue } from "../primitives.js";
 import { boundedTiers, upToSchema } from "./tiers.js";
 
 /** One tier of blocks: units in `(previous upTo, upTo]` are billed in blocks of `packageSize`. */
@@ -18,6 +19,25 @@ export type PackageTierTerms = z.output<typeof packageTierSchema>;
 export const tieredPackageTermsSchema = z.strictObject({
   model: z.literal("tiered_package"),
   mode: z.enum(["graduated", "volume"]),
-  tiers: boundedTiers(packageTierSchema),
+  tiers: boundedTiers(packageTierSchema).superRefine((tiers, ctx) => {
+    // A bounded tier holds whole blocks (as Kill Bill's size × max blocks): otherwise its last block
+    // would straddle into the next tier and bill units twice.
+    let from: Decimal | undefined;
+    tiers.forEach((tier, index) => {
+      const upTo = tier.upTo ?? undefined;
+      // A zero or negative package size has its own error where it is declared.
+      if (upTo === undefined || !tier.packageSize.isPositive() || tier.packageSize.isZero()) return;
+      const width = from === undefined ? upTo : upTo.minus(from);
+      if (!width.mod(tier.packageSize).isZero())
+        ctx.addIssue(
+          ratecardIssue(
+            "invalid_field",
+            `tier ${index + 1} spans ${width.toFixed()} units, not a whole number of packages of ${tier.packageSize.toFixed()}; make its upTo a multiple`,
+            [index, "upTo"],
+          ),
+        );
+      from = upTo;
+    });
+  }),
 });
 export type TieredPackageTerms = z.output<typeof tieredPackageTermsSchema>;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { moneySchema } from "../primitives.js";
-import { boundedTiers, upToSchema } from "./tiers.js";
+import { boundedTiers, flatFeeAtZeroSchema, upToSchema } from "./tiers.js";
 
 /** A graduated tier with the minimum the line costs once the quantity reaches it. */
 export const minimumTierSchema = z.strictObject({
@@ -17,5 +17,6 @@ export type MinimumTierTerms = z.output<typeof minimumTierSchema>;
 export const tieredWithMinimumTermsSchema = z.strictObject({
   model: z.literal("tiered_with_minimum"),
   tiers: boundedTiers(minimumTierSchema),
+  flatFeeAtZeroUsage: flatFeeAtZeroSchema,
 });
 export type TieredWithMinimumTerms = z.output<typeof tieredWithMinimumTermsSchema>;
