@@ -11,17 +11,19 @@ export {
   UsageError,
 } from "./errors/index.js";
 export { explainLine, explainText } from "./explain/index.js";
-export type { ServicePeriod } from "./invoice/index.js";
-export { rateInvoice, rateParsedInvoice, resolveServicePeriod } from "./invoice/index.js";
+export type { RateInvoiceOptions, ServicePeriod } from "./invoice/index.js";
+export { rateInvoice, rateInvoiceAsync, rateParsedInvoice, resolveServicePeriod } from "./invoice/index.js";
 export type {
   AggregateUsageOptions,
   AggregateUsageResult,
-  Aggregation,
-  AggregationState,
+  CarriedMeterState,
+  Computation,
+  EventSource,
   Exclusion,
   MeterQuantity,
+  Reducer,
 } from "./meters/index.js";
-export { aggregateUsage } from "./meters/index.js";
+export { aggregateUsage, aggregateUsageAsync, compileMeter } from "./meters/index.js";
 export type { Currency, CustomUnit, DecimalInput, DecimalParseResult, RoundingMode } from "./money/index.js";
 export {
   allocate,

@@ -42,17 +42,6 @@ export async function quote(request: QuoteRequest): Promise<InvoiceLine> {
     meters: [{ id: "quantity", eventType: "quote", aggregation: "sum", valueProperty: "value" }],
     charges: [{ id: "quote", name: "Quote", ...(isFlat ? {} : { meter: "quantity" }), price }],
   };
-  let contract: ReturnType<typeof parseContract>;
-  try {
-    contract = parseContract(contractJson);
-  } catch (error) {
-    if (!isRatecardError(error)) throw error;
-    // Paths inside the wrapper contract read as paths inside the price the user gave.
-    const message = error.message.replaceAll("charges[0].price", "price").replaceAll("charges[0]", "price");
-    throw new ContractError(error.code, error.path.replace(/^charges\[0\]\.?/, ""), message, {
-      ...error.details,
-    });
-  }
   const events = values.map((value, index) => ({
     id: `q${index}`,
     type: "quote",
@@ -60,10 +49,25 @@ export async function quote(request: QuoteRequest): Promise<InvoiceLine> {
     timestamp: TIMESTAMP,
     properties: { value },
   }));
-  const line = rateInvoice(contract, events, PERIOD).lines[0];
+  const line = asPriceErrors(() => rateInvoice(parseContract(contractJson), events, PERIOD)).lines[0];
   if (line === undefined)
     throw new ContractError("invalid_field", "price", "This price produced no line to quote.");
   return line;
+}
+
+// Paths and messages inside the wrapper contract read as paths inside the price the user gave.
+function asPriceErrors<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (!isRatecardError(error)) throw error;
+    const message = error.message
+      .replaceAll("charges[0].price", "price")
+      .replaceAll("charges[0]", "price")
+      .replace(/^Charge quote: /, "");
+    const path = error.path.replace(/^charges\[0\]\.price/, "price").replace(/^charges\[0\]/, "price");
+    throw new ContractError(error.code, path, message, { ...error.details });
+  }
 }
 
 /** The line in words, with the currency's symbol or code. */

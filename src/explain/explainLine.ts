@@ -106,7 +106,8 @@ function describeStep(step: Step, words: Words): string | undefined {
           ? ""
           : ` (${money(step.free)} free${step.freeEvents > 0 ? `, ${count(step.freeEvents, "transaction")} entirely free` : ""})`;
       const refunds = step.refunds > 0 ? `; ${count(step.refunds, "refund")} not charged` : "";
-      return `${percent(step.rate)} of ${money(new Decimal(step.total).minus(step.free).toFixed())} = ${money(step.amount)}, on ${count(step.events, "transaction")} worth ${money(step.total)}${free}${refunds}.`;
+      const charged = step.events - step.refunds;
+      return `${percent(step.rate)} of ${money(new Decimal(step.total).minus(step.free).toFixed())} = ${money(step.amount)}, on ${count(charged, "transaction")} worth ${money(step.total)}${free}${refunds}.`;
     }
     case "fixed_fees":
       return `Fixed fee ${price(step.fixedFee)} × ${count(step.events, "transaction")} = ${money(step.amount)}.`;

@@ -1,3 +1,5 @@
-export { rateInvoice, rateParsedInvoice } from "./rateInvoice.js";
+export { assembleInvoice } from "./assembleInvoice.js";
+export type { RateInvoiceOptions } from "./rateInvoice.js";
+export { rateInvoice, rateInvoiceAsync, rateParsedInvoice } from "./rateInvoice.js";
 export type { ServicePeriod } from "./resolveServicePeriod.js";
 export { resolveServicePeriod } from "./resolveServicePeriod.js";

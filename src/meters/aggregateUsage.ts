@@ -1,19 +1,25 @@
-import { type Decimal, safeParseDecimal } from "../money/index.js";
-import type { ExclusionReason, MeterTerms, UsageEvent } from "../schema/index.js";
-import { isInPeriod, type Period } from "../time/index.js";
-import { aggregationOf } from "./aggregation.js";
-import { deduplicate } from "./deduplicate.js";
+import type { Decimal } from "../money/index.js";
+import type { MeterTerms, UsageEvent } from "../schema/index.js";
+import type { Period } from "../time/index.js";
+import { deduplicate, resolveCopies } from "./deduplicate.js";
 import type { Exclusion } from "./exclusionTally.js";
-import { matchesFilters } from "./matchesFilters.js";
-import { type GroupedQuantities, MeterAccumulator, type MeterRequest } from "./meterAccumulator.js";
+import { ExclusionTally } from "./exclusionTally.js";
+import { HashList, idHash } from "./idHash.js";
+import type { GroupedQuantities, MeterRequest } from "./meterAccumulator.js";
+import type { CarriedMeterState, Computation } from "./reducer.js";
+import { UsageAggregation } from "./usageAggregation.js";
 
 /** What to aggregate: the contract's meters, for one customer, over one period. */
 export interface AggregateUsageOptions {
   readonly meters: ReadonlyArray<MeterTerms>;
   readonly customer: string;
   readonly period: Period;
+  /** The contract's zone: local-day windows follow it. Defaults to UTC. */
+  readonly timeZone?: string;
   /** Per meter id: property lists to split its events by, and whether to keep each event's value. */
   readonly requests?: ReadonlyMap<string, MeterRequest>;
+  /** Per meter id: what the previous period carried out (persistent and weighted meters). */
+  readonly carried?: Readonly<Record<string, CarriedMeterState>>;
 }
 
 /** The quantity of one meter over the period. */
@@ -21,6 +27,7 @@ export interface MeterQuantity {
   readonly meter: MeterTerms;
   readonly events: number;
   readonly quantity: Decimal;
+  readonly computation?: Computation;
   /** Each counted event's value in event order (timestamp, then id), when requested. */
   readonly values?: ReadonlyArray<Decimal>;
 }
@@ -33,14 +40,20 @@ export interface AggregateUsageResult {
   /** One entry per requested grouping, in the order of the meters and their requests. */
   readonly groups: ReadonlyArray<GroupedQuantities>;
   readonly excluded: ReadonlyArray<Exclusion>;
+  /** Per meter id, what carries into the next period (only meters that carry something). */
+  readonly carryOut: Readonly<Record<string, CarriedMeterState>>;
 }
 
-const NO_REQUEST: MeterRequest = { groupings: [], collectValues: false };
+/** Events to aggregate: any iterable, sync or async, or a function that yields them afresh each call. */
+export type EventSource =
+  | Iterable<UsageEvent>
+  | AsyncIterable<UsageEvent>
+  | (() => Iterable<UsageEvent> | AsyncIterable<UsageEvent>);
 
 /**
  * Aggregates usage events into one quantity per meter (and per group, when asked), accounting for
  * every event: each one is either counted or excluded with a reason (docs/invoice-format.md lists
- * the reasons and their order). Deduplication by id happens first, over all events, so the result
+ * the reasons and their order). Deduplication by id happens over all events first, so the result
  * never depends on event order.
  */
 export function aggregateUsage(
@@ -48,82 +61,41 @@ export function aggregateUsage(
   options: AggregateUsageOptions,
 ): AggregateUsageResult {
   const { unique, eventsRead, excluded } = deduplicate(events);
-  const metersByType = groupMetersByType(options.meters);
-  const accumulators = new Map(
-    options.meters.map((meter) => [
-      meter.id,
-      new MeterAccumulator(meter, options.requests?.get(meter.id) ?? NO_REQUEST),
-    ]),
-  );
-  let eventsCounted = 0;
-
-  for (const event of unique) {
-    const outcome = classify(event, options, metersByType);
-    if (typeof outcome === "string") {
-      excluded.record(outcome, event.id);
-      continue;
-    }
-    eventsCounted += 1;
-    for (const { meter, value } of outcome) accumulators.get(meter.id)?.add(event, value);
-  }
-
-  return {
-    eventsRead,
-    eventsCounted,
-    meters: options.meters.map((meter) => {
-      const { events: count, quantity, values } = accumulators.get(meter.id)!.total();
-      return values === undefined
-        ? { meter, events: count, quantity }
-        : { meter, events: count, quantity, values };
-    }),
-    groups: options.meters.flatMap((meter) =>
-      (options.requests?.get(meter.id)?.groupings ?? []).map((dimensions) =>
-        accumulators.get(meter.id)!.grouped(dimensions),
-      ),
-    ),
-    excluded: excluded.toList(),
-  };
+  const aggregation = new UsageAggregation(options, excluded);
+  for (const event of unique) aggregation.accept(event);
+  return aggregation.result(eventsRead);
 }
 
-type Accepted = ReadonlyArray<{ readonly meter: MeterTerms; readonly value: Decimal | undefined }>;
-
-// Either the reason the event is excluded, or the meters that count it with the value each adds.
-function classify(
-  event: UsageEvent,
+/**
+ * {@link aggregateUsage} for streams. Given a function that yields the events afresh (a file read
+ * twice), it streams them in two passes and keeps only an 8-byte hash per event for deduplication:
+ * the first pass finds the ids that may repeat, the second aggregates every other event at once and
+ * resolves those few exactly. Given a single iterable, it keeps the events in memory to deduplicate.
+ */
+export async function aggregateUsageAsync(
+  source: EventSource,
   options: AggregateUsageOptions,
-  metersByType: ReadonlyMap<string, ReadonlyArray<MeterTerms>>,
-): ExclusionReason | Accepted {
-  if (event.customer !== options.customer) return "other_customer";
-  const candidates = metersByType.get(event.type);
-  if (candidates === undefined) return "unknown_event_type";
-  if (!isInPeriod(options.period, event.timestamp)) return "outside_period";
-  const matching = candidates.filter((meter) => matchesFilters(event.properties, meter.filters ?? []));
-  if (matching.length === 0) return "filtered_out";
-  const accepted: { meter: MeterTerms; value: Decimal | undefined }[] = [];
-  for (const meter of matching) {
-    if (!aggregationOf(meter.aggregation).needsValue) {
-      accepted.push({ meter, value: undefined });
-      continue;
-    }
-    const value = numericValue(event, meter.valueProperty);
-    if (value === undefined) return "invalid_value";
-    accepted.push({ meter, value });
+): Promise<AggregateUsageResult> {
+  if (typeof source !== "function") {
+    const events: UsageEvent[] = [];
+    for await (const event of source) events.push(event);
+    return aggregateUsage(events, options);
   }
-  return accepted;
-}
-
-function numericValue(event: UsageEvent, property: string | undefined): Decimal | undefined {
-  if (property === undefined) return undefined;
-  const raw = event.properties[property];
-  if (typeof raw !== "string" && typeof raw !== "number") return undefined;
-  const parsed = safeParseDecimal(raw);
-  return parsed.success ? parsed.data : undefined;
-}
-
-function groupMetersByType(
-  meters: ReadonlyArray<MeterTerms>,
-): ReadonlyMap<string, ReadonlyArray<MeterTerms>> {
-  const byType = new Map<string, MeterTerms[]>();
-  for (const meter of meters) byType.set(meter.eventType, [...(byType.get(meter.eventType) ?? []), meter]);
-  return byType;
+  const hashes = new HashList();
+  let eventsRead = 0;
+  for await (const event of source()) {
+    hashes.push(idHash(event.id));
+    eventsRead += 1;
+  }
+  const mayRepeat = hashes.repeated();
+  const excluded = new ExclusionTally();
+  const aggregation = new UsageAggregation(options, excluded);
+  const suspects: UsageEvent[] = [];
+  for await (const event of source()) {
+    // An id whose hash is unique cannot repeat: aggregate it as it streams.
+    if (mayRepeat.has(idHash(event.id))) suspects.push(event);
+    else aggregation.accept(event);
+  }
+  for (const event of resolveCopies(suspects, excluded)) aggregation.accept(event);
+  return aggregation.result(eventsRead);
 }

@@ -3,14 +3,13 @@ import { canonicalPayload } from "./canonicalPayload.js";
 import { ExclusionTally } from "./exclusionTally.js";
 
 /**
- * Groups copies by id: identical copies keep one (the others are `duplicate_id`); an id sent with
- * differing payloads is excluded entirely (`conflicting_duplicate`), whatever the order of the copies.
+ * Groups copies by id: identical copies keep one (the others are recorded as `duplicate_id`); an id
+ * sent with differing payloads is excluded entirely (`conflicting_duplicate`), whatever the order of
+ * the copies. Returns the events that go on, one per id.
  */
-export function deduplicate(events: Iterable<UsageEvent>) {
+export function resolveCopies(events: Iterable<UsageEvent>, excluded: ExclusionTally): UsageEvent[] {
   const byId = new Map<string, { first: UsageEvent; payload: string; copies: number; conflict: boolean }>();
-  let eventsRead = 0;
   for (const event of events) {
-    eventsRead += 1;
     const seen = byId.get(event.id);
     if (seen === undefined) {
       byId.set(event.id, { first: event, payload: canonicalPayload(event), copies: 1, conflict: false });
@@ -19,7 +18,6 @@ export function deduplicate(events: Iterable<UsageEvent>) {
     seen.copies += 1;
     if (!seen.conflict && canonicalPayload(event) !== seen.payload) seen.conflict = true;
   }
-  const excluded = new ExclusionTally();
   const unique: UsageEvent[] = [];
   for (const [id, entry] of byId) {
     if (entry.conflict) {
@@ -29,5 +27,19 @@ export function deduplicate(events: Iterable<UsageEvent>) {
     if (entry.copies > 1) excluded.record("duplicate_id", id, entry.copies - 1);
     unique.push(entry.first);
   }
+  return unique;
+}
+
+/** {@link resolveCopies} over all events in memory, counting them as it goes. */
+export function deduplicate(events: Iterable<UsageEvent>) {
+  let eventsRead = 0;
+  const counted = (function* () {
+    for (const event of events) {
+      eventsRead += 1;
+      yield event;
+    }
+  })();
+  const excluded = new ExclusionTally();
+  const unique = resolveCopies(counted, excluded);
   return { unique, eventsRead, excluded };
 }

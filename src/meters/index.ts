@@ -1,12 +1,21 @@
 export type {
   AggregateUsageOptions,
   AggregateUsageResult,
+  EventSource,
   MeterQuantity,
 } from "./aggregateUsage.js";
-export { aggregateUsage } from "./aggregateUsage.js";
-export type { Aggregation, AggregationState } from "./aggregation.js";
-export { aggregationOf, countAggregation, sumAggregation } from "./aggregation.js";
+export { aggregateUsage, aggregateUsageAsync } from "./aggregateUsage.js";
 export { canonicalPayload } from "./canonicalPayload.js";
+export { compileMeter } from "./compileMeter.js";
 export type { Exclusion } from "./exclusionTally.js";
 export { matchesFilters } from "./matchesFilters.js";
 export type { GroupedQuantities, GroupQuantity, MeterRequest } from "./meterAccumulator.js";
+export type {
+  CarriedMeterState,
+  Computation,
+  FinalizeContext,
+  MeterOutcome,
+  Reducer,
+  Sample,
+} from "./reducer.js";
+export { rankedValue, windowLayout } from "./windows.js";

@@ -1,3 +1,4 @@
+import { type Decimal, safeParseDecimal } from "../money/index.js";
 import type { FilterTerms, PropertyValue } from "../schema/index.js";
 
 /**
@@ -25,5 +26,21 @@ function matchesFilter(properties: Readonly<Record<string, PropertyValue>>, filt
       return has && filter.values.some((candidate) => candidate === value);
     case "not_in":
       return !has || !filter.values.some((candidate) => candidate === value);
+    default:
+      return compareNumber(value, filter.op, filter.value);
   }
+}
+
+// Numeric comparisons read the property as a decimal (a number or a decimal string); anything else
+// does not match, so "n/a" > 5 is simply false rather than an error.
+function compareNumber(
+  value: PropertyValue | undefined,
+  op: "gt" | "gte" | "lt" | "lte",
+  bound: Decimal,
+): boolean {
+  if (typeof value !== "number" && typeof value !== "string") return false;
+  const parsed = safeParseDecimal(value);
+  if (!parsed.success) return false;
+  const order = parsed.data.comparedTo(bound);
+  return op === "gt" ? order > 0 : op === "gte" ? order >= 0 : op === "lt" ? order < 0 : order <= 0;
 }

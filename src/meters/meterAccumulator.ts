@@ -1,15 +1,21 @@
-import { type Decimal, ONE } from "../money/index.js";
+import { type Decimal, ONE, safeParseDecimal } from "../money/index.js";
 import type { MeterTerms, PropertyValue, UsageEvent } from "../schema/index.js";
-import { type AggregationState, aggregationOf } from "./aggregation.js";
+import type { Period } from "../time/index.js";
 import { compareText } from "./compareText.js";
+import { compileMeter } from "./compileMeter.js";
+import type { CarriedMeterState, Computation, Reducer, Sample } from "./reducer.js";
 
 /** The quantity of one group of a meter's events (one value of each grouping property). */
 export interface GroupQuantity {
   readonly group: Readonly<Record<string, PropertyValue>>;
   readonly events: number;
   readonly quantity: Decimal;
+  /** How the quantity was computed, for meters that do more than add up. */
+  readonly computation?: Computation;
   /** Each counted event's value in event order (timestamp, then id), when asked for. */
   readonly values?: ReadonlyArray<Decimal>;
+  /** What the meter carries into the next period (persistent and weighted meters). */
+  readonly carryOut?: CarriedMeterState;
 }
 
 /** A meter's events split by a list of properties. */
@@ -29,43 +35,53 @@ export interface MeterRequest {
 }
 
 interface Bucket {
-  state: AggregationState;
+  state: unknown;
   values: { timestamp: number; id: string; value: Decimal }[];
-  group: Record<string, PropertyValue>;
+  readonly group: Record<string, PropertyValue>;
 }
 
 /**
- * Accumulates one meter: its total, and per grouping a bucket per combination of values, each with
- * its aggregation state and, if asked, the events' values. The mutable state stays inside; callers
- * get immutable results from `total()` and `grouped()`.
+ * Accumulates one meter over one period: its total, and per grouping a bucket per combination of
+ * values, each with the meter's reducer state and, if asked, the events' values. The mutable state
+ * stays inside; callers get immutable results from `total()` and `grouped()`.
  */
 export class MeterAccumulator {
   readonly meter: MeterTerms;
+  private readonly reducer: Reducer<unknown>;
   private readonly request: MeterRequest;
+  private readonly period: Period;
+  private readonly timeZone: string;
   private readonly total_: Bucket;
   private readonly groups_ = new Map<string, Map<string, Bucket>>();
 
-  constructor(meter: MeterTerms, request: MeterRequest) {
+  constructor(meter: MeterTerms, request: MeterRequest, period: Period, timeZone: string) {
     this.meter = meter;
     this.request = request;
-    this.total_ = { state: this.aggregation().init(), values: [], group: {} };
+    this.period = period;
+    this.timeZone = timeZone;
+    this.reducer = compileMeter(meter, period, timeZone);
+    this.total_ = { state: this.reducer.init(), values: [], group: {} };
     for (const dimensions of request.groupings) this.groups_.set(dimensionsKey(dimensions), new Map());
   }
 
-  add(event: UsageEvent, value: Decimal | undefined): void {
-    this.addTo(this.total_, event, value);
+  add(event: UsageEvent, raw: PropertyValue | undefined): void {
+    const sample: Sample = { event, raw };
+    this.addTo(this.total_, sample);
     for (const dimensions of this.request.groupings) {
       const buckets = this.groups_.get(dimensionsKey(dimensions))!;
       const group = Object.fromEntries(dimensions.map((name) => [name, event.properties[name] ?? null]));
       const key = JSON.stringify(dimensions.map((name) => group[name]));
-      const bucket = buckets.get(key) ?? { state: this.aggregation().init(), values: [], group };
-      this.addTo(bucket, event, value);
-      buckets.set(key, bucket);
+      let bucket = buckets.get(key);
+      if (bucket === undefined) {
+        bucket = { state: this.reducer.init(), values: [], group };
+        buckets.set(key, bucket);
+      }
+      this.addTo(bucket, sample);
     }
   }
 
-  total(): GroupQuantity {
-    return this.finish(this.total_);
+  total(carried: CarriedMeterState | undefined): GroupQuantity {
+    return this.finish(this.total_, carried);
   }
 
   grouped(dimensions: ReadonlyArray<string>): GroupedQuantities {
@@ -74,25 +90,31 @@ export class MeterAccumulator {
     return {
       meter: this.meter.id,
       dimensions: [...dimensions],
-      groups: keys.map((key) => this.finish(buckets.get(key)!)),
+      groups: keys.map((key) => this.finish(buckets.get(key)!, undefined)),
     };
   }
 
-  private aggregation() {
-    return aggregationOf(this.meter.aggregation);
+  private addTo(bucket: Bucket, sample: Sample): void {
+    bucket.state = this.reducer.add(bucket.state, sample);
+    if (this.request.collectValues) {
+      const parsed = sample.raw === undefined ? undefined : safeParseDecimal(sample.raw);
+      const value = parsed?.success ? parsed.data : ONE;
+      bucket.values.push({ timestamp: sample.event.timestamp, id: sample.event.id, value });
+    }
   }
 
-  private addTo(bucket: Bucket, event: UsageEvent, value: Decimal | undefined): void {
-    bucket.state = this.aggregation().add(bucket.state, value);
-    if (this.request.collectValues)
-      bucket.values.push({ timestamp: event.timestamp, id: event.id, value: value ?? ONE });
-  }
-
-  private finish(bucket: Bucket): GroupQuantity {
-    const base = {
+  private finish(bucket: Bucket, carried: CarriedMeterState | undefined): GroupQuantity {
+    const outcome = this.reducer.finalize(bucket.state, {
+      period: this.period,
+      timeZone: this.timeZone,
+      carried,
+    });
+    const base: GroupQuantity = {
       group: bucket.group,
-      events: bucket.state.events,
-      quantity: this.aggregation().finalize(bucket.state),
+      events: outcome.events,
+      quantity: outcome.quantity,
+      ...(outcome.computation ? { computation: outcome.computation } : {}),
+      ...(outcome.carryOut ? { carryOut: outcome.carryOut } : {}),
     };
     if (!this.request.collectValues) return base;
     const ordered = [...bucket.values].sort((a, b) => a.timestamp - b.timestamp || compareText(a.id, b.id));

@@ -30,8 +30,11 @@ export const capacity = definePriceModel<"capacity">({
         `Usage (${usage.join(", ")}) exceeds the limits of every capacity tier; add a larger tier to the contract.`,
       );
     }
-    // Like Kill Bill, no usage of the charge's meter can bill nothing when the contract says so.
-    const amount = quantity.isZero() && terms.flatFeeAtZeroUsage === false ? ZERO : tier.amount;
+    // Like Kill Bill, no usage at all (the charge's meter and every limited meter at zero) can bill
+    // nothing when the contract says so.
+    const limited = terms.tiers.flatMap((candidate) => (candidate.limits ?? []).map((limit) => limit.meter));
+    const noUsage = quantity.isZero() && limited.every((meter) => measured(meter).isZero());
+    const amount = noUsage && terms.flatFeeAtZeroUsage === false ? ZERO : tier.amount;
     return resultOf(
       [
         {

@@ -1,10 +1,11 @@
 import { ContractError, InvariantError, isRatecardError } from "../errors/index.js";
-import type { GroupQuantity, MeterQuantity } from "../meters/index.js";
+import type { Computation, GroupQuantity, MeterQuantity } from "../meters/index.js";
 import type { Currency, Decimal, RoundingMode } from "../money/index.js";
 import { ONE, roundTo, toFixedString, toPlainString } from "../money/index.js";
 import { type PriceModel, priceModelOf, type RatingContext, ratePrice } from "../pricing/index.js";
 import type {
   ChargeTerms,
+  ComputationData,
   InvoiceLine,
   PriceModelName,
   PriceTerms,
@@ -80,6 +81,7 @@ interface Measured {
   readonly meter: MeterQuantity["meter"];
   readonly events: number;
   readonly quantity: Decimal;
+  readonly computation?: Computation | undefined;
   readonly values?: ReadonlyArray<Decimal> | undefined;
   readonly group?: Readonly<Record<string, PropertyValue>> | undefined;
 }
@@ -102,6 +104,7 @@ function rateLine(
       events: measured.events,
       quantity: toPlainString(measured.quantity),
       ...(measured.meter.unit !== undefined ? { unit: measured.meter.unit } : {}),
+      ...(measured.computation ? { computation: toComputationData(measured.computation) } : {}),
     });
     const billable = billableQuantity(measured.quantity, charge.transform);
     if (billable.step) steps.push(billable.step);
@@ -132,7 +135,7 @@ function rateLine(
   steps.push(...limited.steps);
   if (limited.steps.some((step) => step.kind === "line_limit" && step.limit === "zero_floor")) {
     warnings.push(
-      `Charge ${charge.id} came to ${exact.toFixed()} ${currency.code}; it bills 0 because it is not declared a credit ("credit": true).`,
+      `Charge ${charge.id} came to ${toFixedString(exact, Math.max(currency.minorUnits, exact.decimalPlaces()))} ${currency.code}; it bills 0 because it is not declared a credit ("credit": true).`,
     );
   }
   exact = limited.amount;
@@ -200,4 +203,13 @@ function unitSuffix(input: RateChargeInput): string {
 
 function modelOf(price: PriceTerms): PriceModel<PriceModelName> {
   return priceModelOf(price.model) as PriceModel<PriceModelName>;
+}
+
+// The meter's record as invoice data: the same fields, the optional direction left out when absent.
+function toComputationData(computation: Computation): ComputationData {
+  if (computation.kind === "percentile") {
+    const { direction, ...rest } = computation;
+    return direction === undefined ? rest : { ...rest, direction: { ...direction } };
+  }
+  return { ...computation };
 }

@@ -252,7 +252,7 @@ function checkCharge(
     ctx.addIssue(
       ratecardIssue(
         "invalid_field",
-        `a ${untransformable} price reads each transaction or meter as measured, so a transform would not apply; remove transform`,
+        `a ${untransformable} price does not rate a transformed quantity (percentage reads each transaction, capacity each meter as measured, flat no quantity); remove transform`,
         at("transform"),
       ),
     );

@@ -1,6 +1,7 @@
 export type { ChargeTerms, ContractInput, ParsedContractTerms, TransformTerms } from "./contract.js";
 export { CONTRACT_SCHEMA_VERSION, contractSchema } from "./contract.js";
 export type {
+  ComputationData,
   ExclusionReason,
   Invoice,
   InvoiceLine,
@@ -12,7 +13,16 @@ export type {
 export { EXCLUSION_REASONS, INVOICE_SCHEMA_VERSION, invoiceSchema, stepSchema } from "./invoice.js";
 export type { InputProblem } from "./issuesToError.js";
 export { contractJsonSchema } from "./jsonSchema.js";
-export type { AggregationName, FilterTerms, MeterTerms } from "./meter.js";
+export type {
+  AggregationName,
+  EntityTerms,
+  FilterTerms,
+  MeterTerms,
+  PercentileTerms,
+  WeightedTerms,
+  WindowTerms,
+} from "./meter.js";
+export { AGGREGATIONS } from "./meter.js";
 export type { Contract, SafeParseContractResult } from "./parseContract.js";
 export { parseContract, safeParseContract } from "./parseContract.js";
 export type { SafeParseUsageEventResult } from "./parseUsageEvent.js";

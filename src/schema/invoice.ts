@@ -19,6 +19,52 @@ const tierStep = z.strictObject({
 
 const decimalOrNull = amountText.nullable();
 
+/** How a meter computed its quantity when it did more than add up (windows, percentiles, …). */
+const computationSchema = z.discriminatedUnion("kind", [
+  z.strictObject({
+    kind: z.literal("windows"),
+    size: z.string(),
+    inner: z.string(),
+    outer: z.string(),
+    windows: z.number().int().nonnegative(),
+    emptyWindows: z.number().int().nonnegative(),
+    perSecond: z.boolean(),
+  }),
+  z.strictObject({
+    kind: z.literal("percentile"),
+    size: z.string(),
+    inner: z.string(),
+    rank: amountText,
+    samples: z.number().int().nonnegative(),
+    discarded: z.number().int().nonnegative(),
+    discardRounding: z.string(),
+    perSecond: z.boolean(),
+    direction: z.strictObject({ combine: z.string(), billed: z.string() }).optional(),
+  }),
+  z.strictObject({
+    kind: z.literal("entities"),
+    entities: z.number().int().nonnegative(),
+    divideBy: decimalOrNull,
+    round: z.string(),
+    cap: decimalOrNull,
+    capped: z.number().int().nonnegative(),
+  }),
+  z.strictObject({
+    kind: z.literal("weighted"),
+    openingLevel: amountText,
+    closingLevel: amountText,
+    per: z.string(),
+    points: z.number().int().nonnegative(),
+  }),
+  z.strictObject({
+    kind: z.literal("persistent"),
+    carriedIn: amountText,
+    inPeriod: amountText,
+    carriedOut: amountText,
+  }),
+]);
+export type ComputationData = z.output<typeof computationSchema>;
+
 /**
  * One step of a line's breakdown: the data `explain` turns into words. Steps that carry money
  * (price steps, minimum/maximum adjustments) add up exactly to the line's unrounded amount, with the
@@ -34,6 +80,7 @@ export const stepSchema = z.discriminatedUnion("kind", [
     quantity: amountText,
     /** The meter's unit (the line's `unit` is the billable quantity's, which a transform may change). */
     unit: z.string().optional(),
+    computation: computationSchema.optional(),
   }),
   z.strictObject({
     kind: z.literal("billable_quantity"),
@@ -203,6 +250,12 @@ const exclusionSchema = z.strictObject({
 });
 export type UsageExclusion = z.output<typeof exclusionSchema>;
 
+const carriedStateSchema = z.strictObject({
+  total: amountText.optional(),
+  level: amountText.optional(),
+  active: z.array(z.string()).optional(),
+});
+
 export const usageReportSchema = z.strictObject({
   eventsRead: z.number().int().nonnegative(),
   eventsCounted: z.number().int().nonnegative(),
@@ -216,6 +269,8 @@ export const usageReportSchema = z.strictObject({
       unit: z.string().optional(),
     }),
   ),
+  /** What the next period's rating takes as `carried`: persistent totals, levels, active values. */
+  carryOut: z.record(z.string(), carriedStateSchema).optional(),
 });
 export type UsageReport = z.output<typeof usageReportSchema>;
 

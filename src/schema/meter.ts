@@ -1,39 +1,119 @@
 import { z } from "zod";
-import { idSchema, ratecardIssue } from "./primitives.js";
+import {
+  decimalSchema,
+  idSchema,
+  nonNegativeDecimalSchema,
+  positiveDecimalSchema,
+  ratecardIssue,
+} from "./primitives.js";
 
 const propertyValueSchema = z.union([z.string(), z.number(), z.boolean()], {
   error: "expected a text, number or true/false value",
 });
 
+const property = z.string().min(1);
+
 /** A condition on one event property; an event is counted only if it meets every filter of the meter. */
 export const filterSchema = z.discriminatedUnion(
   "op",
   [
-    z.strictObject({ property: z.string().min(1), op: z.literal("equals"), value: propertyValueSchema }),
-    z.strictObject({ property: z.string().min(1), op: z.literal("not_equals"), value: propertyValueSchema }),
-    z.strictObject({
-      property: z.string().min(1),
-      op: z.literal("in"),
-      values: z.array(propertyValueSchema).min(1),
-    }),
-    z.strictObject({
-      property: z.string().min(1),
-      op: z.literal("not_in"),
-      values: z.array(propertyValueSchema).min(1),
-    }),
-    z.strictObject({ property: z.string().min(1), op: z.literal("exists") }),
+    z.strictObject({ property, op: z.literal("equals"), value: propertyValueSchema }),
+    z.strictObject({ property, op: z.literal("not_equals"), value: propertyValueSchema }),
+    z.strictObject({ property, op: z.literal("in"), values: z.array(propertyValueSchema).min(1) }),
+    z.strictObject({ property, op: z.literal("not_in"), values: z.array(propertyValueSchema).min(1) }),
+    z.strictObject({ property, op: z.literal("exists") }),
+    z.strictObject({ property, op: z.enum(["gt", "gte", "lt", "lte"]), value: decimalSchema }),
   ],
-  { error: "expected a filter with op equals, not_equals, in, not_in or exists" },
+  { error: "expected a filter with op equals, not_equals, in, not_in, exists, gt, gte, lt or lte" },
 );
 export type FilterTerms = z.output<typeof filterSchema>;
 
+/** Every aggregation a meter can use. */
+export const AGGREGATIONS = [
+  "sum",
+  "count",
+  "unique_count",
+  "min",
+  "max",
+  "latest",
+  "avg",
+  "weighted_sum",
+  "percentile",
+] as const;
+
 /** How a meter turns the events it counts into one quantity. */
-export const aggregationSchema = z.enum(["sum", "count"], { error: "expected aggregation sum or count" });
+export const aggregationSchema = z.enum(AGGREGATIONS, {
+  error: `expected aggregation ${AGGREGATIONS.join(", ")}`,
+});
 export type AggregationName = z.output<typeof aggregationSchema>;
 
+/** The aggregations that can run inside a window (the first level of a two-level meter). */
+export const WINDOW_AGGREGATIONS = ["sum", "count", "max", "min", "avg", "latest"] as const;
+
 /**
- * A meter: which events count (event type + filters) and how they add up.
- * `sum` adds the numeric `valueProperty` of each event; `count` counts events.
+ * A window size: `day` (a local day in the contract's zone, 23 or 25 hours across DST), `hour`, or a
+ * fixed length such as `5m`, `30s`, `2h`. Fixed windows start at the period's start.
+ */
+export const windowSizeSchema = z.string().regex(/^(day|hour|[1-9]\d*[smh])$/, {
+  message: 'expected "day", "hour" or a length such as "5m", "30s", "2h"',
+});
+
+/**
+ * Two-level aggregation: the events of each window are aggregated first (`aggregation`), and the
+ * meter's own aggregation then runs over the window values — the average of daily peaks (Cloudflare
+ * R2 storage), the month's average of hourly maxima (Azure Cosmos DB), the 95th percentile of
+ * five-minute sums (CDN transit).
+ */
+export const windowSchema = z.strictObject({
+  size: windowSizeSchema,
+  aggregation: z.enum(WINDOW_AGGREGATIONS),
+  /** Turn each window's value into a rate per second (bytes per 5 minutes → bytes per second). */
+  perSecond: z.boolean().optional(),
+  /** Windows without events: counted as 0 (default) or left out. */
+  emptyWindows: z.enum(["zero", "skip"]).optional(),
+});
+export type WindowTerms = z.output<typeof windowSchema>;
+
+/** Settings of a percentile meter (the 95th-percentile burstable method and its open questions). */
+export const percentileSchema = z.strictObject({
+  /** The percentile billed, e.g. 95: the top (100 − 95) % of samples are discarded. */
+  rank: positiveDecimalSchema.refine((rank) => rank.lessThanOrEqualTo(100), {
+    message: "must be at most 100",
+  }),
+  /** How the number of discarded samples rounds when (100 − rank) % of them is not whole. */
+  discard: z.enum(["floor", "ceil", "round"]).optional(),
+  /** Inbound/outbound: take the higher of the two per sample before ranking, or rank each and bill the higher. */
+  direction: z
+    .strictObject({ property, combine: z.enum(["max_per_sample", "higher_percentile"]) })
+    .optional(),
+});
+export type PercentileTerms = z.output<typeof percentileSchema>;
+
+/** Settings of a weighted_sum (time-weighted gauge) meter. */
+export const weightedSchema = z.strictObject({
+  /** Each event gives the new level (default) or a change to add to the level. */
+  values: z.enum(["level", "change"]).optional(),
+  /** Level × time divided by: the period (default: GB-month), or an hour, a day, a second (GB-hours…). */
+  per: z.enum(["period", "hour", "day", "second"]).optional(),
+});
+export type WeightedTerms = z.output<typeof weightedSchema>;
+
+/**
+ * Per-entity rounding and caps: the meter's aggregation runs per entity (an instance, a container, a
+ * domain), each entity's quantity is divided, rounded and capped, and the entities are summed (any
+ * part of an hour bills the whole hour; an hourly price capped at a monthly maximum).
+ */
+export const entitySchema = z.strictObject({
+  property,
+  divideBy: positiveDecimalSchema.optional(),
+  round: z.enum(["up", "down", "none"]).optional(),
+  cap: nonNegativeDecimalSchema.optional(),
+});
+export type EntityTerms = z.output<typeof entitySchema>;
+
+/**
+ * A meter: which events count (event type + filters) and how they add up into one quantity.
+ * See docs/meters.md for every aggregation with a worked example.
  */
 export const meterSchema = z
   .strictObject({
@@ -41,22 +121,73 @@ export const meterSchema = z
     name: z.string().optional(),
     eventType: z.string().min(1, { message: "must name an event type" }),
     aggregation: aggregationSchema,
-    valueProperty: z.string().min(1).optional(),
+    valueProperty: property.optional(),
     unit: z
       .string()
       .optional()
       .meta({ description: 'The quantity\'s unit for invoices, e.g. "GB" or "requests".' }),
     filters: z.array(filterSchema).optional(),
+    window: windowSchema.optional(),
+    percentile: percentileSchema.optional(),
+    weighted: weightedSchema.optional(),
+    entity: entitySchema.optional(),
+    /** A running total since the contract start (carried from period to period), not a per-period one. */
+    persistent: z.boolean().optional(),
+    /** For a persistent unique_count: the property saying "add" or "remove" for the value. */
+    operationProperty: property.optional(),
   })
   .superRefine((meter, ctx) => {
-    if (meter.aggregation === "sum" && meter.valueProperty === undefined) {
-      ctx.addIssue(
-        ratecardIssue(
-          "value_property_required",
-          `a sum meter must name the event property to add up (valueProperty), e.g. "bytes"`,
-          ["valueProperty"],
-        ),
+    const issue = (code: string, message: string, path: PropertyKey[]) =>
+      ctx.addIssue(ratecardIssue(code, message, path));
+    if (meter.aggregation !== "count" && meter.valueProperty === undefined) {
+      issue(
+        "value_property_required",
+        `a ${meter.aggregation} meter must name the event property it reads (valueProperty), e.g. "bytes"`,
+        ["valueProperty"],
       );
     }
+    const only = (key: "percentile" | "weighted", aggregation: AggregationName) => {
+      if (meter[key] !== undefined && meter.aggregation !== aggregation)
+        issue("invalid_field", `only a ${aggregation} meter takes ${key} settings`, [key]);
+    };
+    only("percentile", "percentile");
+    only("weighted", "weighted_sum");
+    if (meter.aggregation === "percentile") {
+      if (meter.percentile === undefined)
+        issue("missing_field", "a percentile meter needs percentile settings (at least rank)", [
+          "percentile",
+        ]);
+      if (meter.window === undefined)
+        issue(
+          "missing_field",
+          'a percentile meter ranks window samples; give a window such as { "size": "5m", "aggregation": "sum" }',
+          ["window"],
+        );
+    }
+    if (meter.window !== undefined && !["sum", "avg", "max", "min", "percentile"].includes(meter.aggregation))
+      issue(
+        "invalid_field",
+        `a ${meter.aggregation} meter cannot run over windows; use sum, avg, max, min or percentile`,
+        ["window"],
+      );
+    if (meter.aggregation === "weighted_sum" && (meter.window !== undefined || meter.entity !== undefined))
+      issue("invalid_field", "a weighted_sum meter already weighs time; it takes no window or entity", [
+        "aggregation",
+      ]);
+    if (meter.persistent === true && !["sum", "count", "unique_count"].includes(meter.aggregation))
+      issue("invalid_field", "only sum, count and unique_count meters can be persistent", ["persistent"]);
+    if (meter.persistent === true && (meter.window !== undefined || meter.entity !== undefined))
+      issue(
+        "invalid_field",
+        "a persistent meter runs since the contract start; it takes no window or entity",
+        ["persistent"],
+      );
+    if (
+      meter.operationProperty !== undefined &&
+      !(meter.persistent === true && meter.aggregation === "unique_count")
+    )
+      issue("invalid_field", "operationProperty belongs to a persistent unique_count meter", [
+        "operationProperty",
+      ]);
   });
 export type MeterTerms = z.output<typeof meterSchema>;

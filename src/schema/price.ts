@@ -54,11 +54,15 @@ export type GroupedTerms = z.output<typeof groupedTermsSchema>;
 export const GROUPING_MODELS: ReadonlySet<PriceModelName> = new Set(["matrix", "grouped"]);
 
 /**
- * Prices a charge `transform` cannot apply to: percentage rates each transaction's own value, and
- * capacity compares raw meter quantities with its limits, so a transformed total would be shown but
- * not used.
+ * Prices a charge `transform` cannot apply to: percentage rates each transaction's own value,
+ * capacity compares raw meter quantities with its limits, and a flat fee uses no quantity at all, so a
+ * transformed total would be shown but not used.
  */
-export const MODELS_WITHOUT_TRANSFORM: ReadonlySet<PriceModelName> = new Set(["percentage", "capacity"]);
+export const MODELS_WITHOUT_TRANSFORM: ReadonlySet<PriceModelName> = new Set([
+  "percentage",
+  "capacity",
+  "flat",
+]);
 
 /** The model of a price and of every price nested in it (matrix cells, grouped price). */
 export function modelsIn(price: PriceTerms): PriceModelName[] {

@@ -10,7 +10,14 @@ export {
 export type { InstantParseResult } from "./instant.js";
 export { formatInstant, parseInstant, safeParseInstant } from "./instant.js";
 export type { LocalDate } from "./localDate.js";
-export { formatLocalDate, parseLocalDate, startOfLocalDate, toLocalDate } from "./localDate.js";
+export {
+  addLocalDays,
+  daysBetween,
+  formatLocalDate,
+  parseLocalDate,
+  startOfLocalDate,
+  toLocalDate,
+} from "./localDate.js";
 export { parsePeriod } from "./parsePeriod.js";
 export type { Period } from "./period.js";
 export { intersectPeriods, isInPeriod, isSamePeriod } from "./period.js";

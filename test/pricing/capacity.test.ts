@@ -76,12 +76,14 @@ describe("capacity price", () => {
     });
   });
 
-  it("bills nothing when the charge's own meter has no usage and flatFeeAtZeroUsage is false", () => {
-    // charge quantity 0, flatFeeAtZeroUsage false: tier 1 is still the tier found, amount 0
+  it("bills nothing with flatFeeAtZeroUsage false only when there is no usage at all, as Kill Bill", () => {
     const skip: TermsOf<"capacity"> = { ...plans, flatFeeAtZeroUsage: false };
-    const result = capacity.rate(skip, d(0), usage(50, 1000));
-    expect(result.amount.toFixed()).toBe("0");
-    expect(result.steps[0]).toMatchObject({ tier: 1, amount: "0" });
+    // charge quantity 0 and every limited meter at 0: tier 1 is found, amount 0
+    const idle = capacity.rate(skip, d(0), usage(0, 0));
+    expect(idle.amount.toFixed()).toBe("0");
+    expect(idle.steps[0]).toMatchObject({ tier: 1, amount: "0" });
+    // charge quantity 0 but 50 GB and 1,000 requests measured: usage exists → tier 1 → 20
+    expect(capacity.rate(skip, d(0), usage(50, 1000)).amount.toFixed()).toBe("20");
     // any usage of the charge's meter bills the tier: 0.5 → tier 1 → 20
     expect(capacity.rate(skip, d("0.5"), usage(50, 1000)).amount.toFixed()).toBe("20");
   });

@@ -1,0 +1,92 @@
+import type { AggregateUsageResult } from "../meters/index.js";
+import { toFixedString, toPlainString, ZERO } from "../money/index.js";
+import { groupDimensions, rateCharge } from "../rating/index.js";
+import { type Contract, INVOICE_SCHEMA_VERSION, type Invoice } from "../schema/index.js";
+import { formatInstant, formatLocalDate, toLocalDate } from "../time/index.js";
+import { label, type ServicePeriod } from "./resolveServicePeriod.js";
+
+/**
+ * Builds the invoice from aggregated usage: prices each charge, rounds each line once, sums the
+ * rounded lines, and reports the usage (counted, excluded, per meter, carried state).
+ */
+export function assembleInvoice(
+  contract: Contract,
+  resolved: ServicePeriod,
+  usage: AggregateUsageResult,
+): Invoice {
+  const totals = new Map(usage.meters.map((entry) => [entry.meter.id, entry]));
+  const meterQuantities = new Map(usage.meters.map((entry) => [entry.meter.id, entry.quantity]));
+  const rated = contract.charges.map((charge, index) => {
+    const meter = charge.meter;
+    const groups = usage.groups.find(
+      (grouping) => grouping.meter === meter && sameList(grouping.dimensions, groupDimensions(charge)),
+    );
+    return rateCharge({
+      charge,
+      index,
+      usage: meter === undefined ? undefined : totals.get(meter),
+      groups: groups?.groups ?? [],
+      meterQuantities,
+      period: resolved.service,
+      proration: resolved.proration,
+      currency: contract.currency,
+      rounding: contract.rounding,
+    });
+  });
+  const lines = rated.flatMap((result) => result.lines);
+  const warnings = rated.flatMap((result) => result.warnings);
+  // The total is the exact sum of the rounded lines: rounding happened once per line, never again.
+  const subtotal = lines.reduce((sum, line) => sum.plus(line.amount), ZERO);
+  const { minorUnits } = contract.currency;
+
+  return {
+    schemaVersion: INVOICE_SCHEMA_VERSION,
+    id: `${contract.id}:${formatLocalDate(toLocalDate(resolved.service.start, contract.timeZone))}`,
+    contractId: contract.id,
+    customer: contract.customer,
+    currency: { code: contract.currency.code, minorUnits },
+    period: {
+      start: formatInstant(resolved.service.start),
+      end: formatInstant(resolved.service.end),
+      timeZone: contract.timeZone,
+      label: label(resolved.service, contract.timeZone),
+    },
+    rounding: { mode: contract.rounding, point: "line" },
+    lines,
+    subtotal: toFixedString(subtotal, minorUnits),
+    total: toFixedString(subtotal, minorUnits),
+    usage: {
+      eventsRead: usage.eventsRead,
+      eventsCounted: usage.eventsCounted,
+      excluded: usage.excluded.map((entry) => ({ ...entry, sampleIds: [...entry.sampleIds] })),
+      meters: usage.meters.map((entry) => ({
+        meter: entry.meter.id,
+        aggregation: entry.meter.aggregation,
+        events: entry.events,
+        quantity: toPlainString(entry.quantity),
+        ...(entry.meter.unit !== undefined ? { unit: entry.meter.unit } : {}),
+      })),
+      ...(Object.keys(usage.carryOut).length > 0 ? { carryOut: structuredCarry(usage.carryOut) } : {}),
+    },
+    warnings,
+    ...(Object.keys(contract.metadata).length > 0 ? { metadata: { ...contract.metadata } } : {}),
+  };
+}
+
+// Plain JSON in meter order of keys as produced (deterministic: meters are visited in contract order).
+function structuredCarry(carry: AggregateUsageResult["carryOut"]) {
+  return Object.fromEntries(
+    Object.entries(carry).map(([meter, state]) => [
+      meter,
+      {
+        ...(state.total !== undefined ? { total: state.total } : {}),
+        ...(state.level !== undefined ? { level: state.level } : {}),
+        ...(state.active !== undefined ? { active: [...state.active] } : {}),
+      },
+    ]),
+  );
+}
+
+function sameList(a: ReadonlyArray<string>, b: ReadonlyArray<string> | undefined): boolean {
+  return b !== undefined && a.length === b.length && a.every((value, index) => value === b[index]);
+}

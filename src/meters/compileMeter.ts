@@ -1,0 +1,31 @@
+import type { MeterTerms } from "../schema/index.js";
+import type { Period } from "../time/index.js";
+import { entityReducer } from "./entities.js";
+import { persistentTotalReducer, persistentUniqueReducer } from "./persistent.js";
+import type { Reducer } from "./reducer.js";
+import { valueReducerOf } from "./valueReducers.js";
+import { weightedReducer } from "./weighted.js";
+import { windowedReducer, windowLayout } from "./windows.js";
+
+/**
+ * The reducer of a meter over one period, composed from its settings: the value reducer (or the
+ * weighted or persistent one), inside windows when it has a window, inside entities when it has an
+ * entity. Windows and fixed-length buckets depend on the period and zone, hence one per period.
+ */
+export function compileMeter(meter: MeterTerms, period: Period, timeZone: string): Reducer<unknown> {
+  if (meter.aggregation === "weighted_sum") return weightedReducer(meter.weighted ?? {}) as Reducer<unknown>;
+  if (meter.persistent === true) {
+    if (meter.aggregation === "unique_count")
+      return persistentUniqueReducer(meter.operationProperty) as Reducer<unknown>;
+    return persistentTotalReducer(valueReducerOf(meter.aggregation)!);
+  }
+  const perEntity = meter.window
+    ? (windowedReducer(
+        meter.window,
+        meter.aggregation,
+        meter.aggregation === "percentile" ? meter.percentile : undefined,
+        windowLayout(meter.window.size, period, timeZone),
+      ) as Reducer<unknown>)
+    : valueReducerOf(meter.aggregation)!;
+  return meter.entity ? (entityReducer(meter.entity, perEntity) as Reducer<unknown>) : perEntity;
+}

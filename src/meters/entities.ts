@@ -1,0 +1,63 @@
+import { type Decimal, roundToInteger, toPlainString, ZERO } from "../money/index.js";
+import type { EntityTerms } from "../schema/index.js";
+import type { MeterOutcome, Reducer } from "./reducer.js";
+
+type EntityState = Map<string, unknown>;
+
+/**
+ * Per-entity rounding and caps: the inner reducer runs per entity (the value of `terms.property`;
+ * events without it form one entity of their own), each entity's quantity is divided, rounded and
+ * capped, then the entities are summed. 3 instances running 90 min, 20 min and 800 h, billed per
+ * started hour capped at 720: 2 + 1 + 720 = 723 hours.
+ */
+export function entityReducer(terms: EntityTerms, inner: Reducer<unknown>): Reducer<EntityState> {
+  return {
+    init: () => new Map(),
+    add: (state, sample) => {
+      const key = JSON.stringify(sample.event.properties[terms.property] ?? null);
+      state.set(key, inner.add(state.get(key) ?? inner.init(), sample));
+      return state;
+    },
+    merge: (a, b) => {
+      const merged = new Map(a);
+      for (const [key, value] of b)
+        merged.set(key, merged.has(key) ? inner.merge(merged.get(key), value) : value);
+      return merged;
+    },
+    finalize: (state, context): MeterOutcome => {
+      let total: Decimal = ZERO;
+      let events = 0;
+      let capped = 0;
+      for (const entityState of state.values()) {
+        const outcome = inner.finalize(entityState, context);
+        events += outcome.events;
+        const entity = billableEntityQuantity(outcome.quantity, terms);
+        if (entity.capped) capped += 1;
+        total = total.plus(entity.quantity);
+      }
+      return {
+        quantity: total,
+        events,
+        computation: {
+          kind: "entities",
+          entities: state.size,
+          divideBy: terms.divideBy === undefined ? null : toPlainString(terms.divideBy),
+          round: terms.round ?? "none",
+          cap: terms.cap === undefined ? null : toPlainString(terms.cap),
+          capped,
+        },
+      };
+    },
+  };
+}
+
+function billableEntityQuantity(
+  measured: Decimal,
+  terms: EntityTerms,
+): { quantity: Decimal; capped: boolean } {
+  const divided = terms.divideBy === undefined ? measured : measured.div(terms.divideBy);
+  const round = terms.round ?? "none";
+  const rounded = round === "none" ? divided : roundToInteger(divided, round === "up" ? "ceiling" : "floor");
+  if (terms.cap !== undefined && rounded.greaterThan(terms.cap)) return { quantity: terms.cap, capped: true };
+  return { quantity: rounded, capped: false };
+}

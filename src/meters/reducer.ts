@@ -1,0 +1,91 @@
+import type { Decimal } from "../money/index.js";
+import type { PropertyValue, UsageEvent } from "../schema/index.js";
+import type { Period } from "../time/index.js";
+
+/** What one counted event contributes to a meter: the event and the raw value of its value property. */
+export interface Sample {
+  readonly event: UsageEvent;
+  readonly raw: PropertyValue | undefined;
+}
+
+/** State carried into a period from the one before it (persistent and weighted meters). */
+export interface CarriedMeterState {
+  /** A persistent sum or count: the running total at the period start. */
+  readonly total?: string;
+  /** A weighted_sum meter: the level at the period start. */
+  readonly level?: string;
+  /** A persistent unique_count: the values active at the period start. */
+  readonly active?: ReadonlyArray<string>;
+}
+
+/** What finalizing needs besides the state. */
+export interface FinalizeContext {
+  readonly period: Period;
+  readonly timeZone: string;
+  readonly carried: CarriedMeterState | undefined;
+}
+
+/** How a quantity was computed, when it takes more than adding up: the data `explain` words. */
+export type Computation =
+  | {
+      readonly kind: "windows";
+      readonly size: string;
+      readonly inner: string;
+      readonly outer: string;
+      readonly windows: number;
+      readonly emptyWindows: number;
+      readonly perSecond: boolean;
+    }
+  | {
+      readonly kind: "percentile";
+      readonly size: string;
+      readonly inner: string;
+      readonly rank: string;
+      readonly samples: number;
+      readonly discarded: number;
+      readonly discardRounding: string;
+      readonly perSecond: boolean;
+      readonly direction?: { readonly combine: string; readonly billed: string } | undefined;
+    }
+  | {
+      readonly kind: "entities";
+      readonly entities: number;
+      readonly divideBy: string | null;
+      readonly round: string;
+      readonly cap: string | null;
+      readonly capped: number;
+    }
+  | {
+      readonly kind: "weighted";
+      readonly openingLevel: string;
+      readonly closingLevel: string;
+      readonly per: string;
+      readonly points: number;
+    }
+  | {
+      readonly kind: "persistent";
+      readonly carriedIn: string;
+      readonly inPeriod: string;
+      readonly carriedOut: string;
+    };
+
+/** A finalized meter: its quantity, the events it counted, how, and what carries to the next period. */
+export interface MeterOutcome {
+  readonly quantity: Decimal;
+  readonly events: number;
+  readonly computation?: Computation;
+  readonly carryOut?: CarriedMeterState;
+}
+
+/**
+ * An aggregation as a mergeable computation: `init` → `add` per event → `merge` partial states (from
+ * shards or workers) → `finalize` to the billable quantity. `merge` is associative and commutative and
+ * leaves its arguments untouched, so any sharding of the events gives the state of one pass. `add`
+ * may update the state in place (it is an accumulator owned by one pass) and returns it.
+ */
+export interface Reducer<S> {
+  init(): S;
+  add(state: S, sample: Sample): S;
+  merge(a: S, b: S): S;
+  finalize(state: S, context: FinalizeContext): MeterOutcome;
+}

@@ -1,0 +1,124 @@
+import { isDecimalText } from "../money/index.js";
+import type { ExclusionReason, MeterTerms, PropertyValue, UsageEvent } from "../schema/index.js";
+import type { AggregateUsageOptions, AggregateUsageResult, MeterQuantity } from "./aggregateUsage.js";
+import type { ExclusionTally } from "./exclusionTally.js";
+import { matchesFilters } from "./matchesFilters.js";
+import { MeterAccumulator, type MeterRequest } from "./meterAccumulator.js";
+import type { CarriedMeterState } from "./reducer.js";
+
+const NO_REQUEST: MeterRequest = { groupings: [], collectValues: false };
+
+/** What a meter needs from an event's value property. */
+type ValueNeed = "none" | "present" | "number";
+
+interface CompiledMeter {
+  readonly meter: MeterTerms;
+  readonly accumulator: MeterAccumulator;
+  readonly need: ValueNeed;
+}
+
+/**
+ * One pass of aggregation over deduplicated events: classifies each event (counted, or excluded with
+ * a reason) and feeds the meters that count it. The hot loop allocates nothing per event beyond what
+ * the meters keep.
+ */
+export class UsageAggregation {
+  private readonly options: AggregateUsageOptions;
+  private readonly excluded: ExclusionTally;
+  private readonly byType = new Map<string, CompiledMeter[]>();
+  private readonly compiled: CompiledMeter[];
+  private readonly matched: CompiledMeter[] = [];
+  private readonly rawValues: (PropertyValue | undefined)[] = [];
+  private eventsCounted = 0;
+
+  constructor(options: AggregateUsageOptions, excluded: ExclusionTally) {
+    this.options = options;
+    this.excluded = excluded;
+    const timeZone = options.timeZone ?? "UTC";
+    this.compiled = options.meters.map((meter) => ({
+      meter,
+      accumulator: new MeterAccumulator(
+        meter,
+        options.requests?.get(meter.id) ?? NO_REQUEST,
+        options.period,
+        timeZone,
+      ),
+      need:
+        meter.aggregation === "count" ? "none" : meter.aggregation === "unique_count" ? "present" : "number",
+    }));
+    for (const entry of this.compiled)
+      this.byType.set(entry.meter.eventType, [...(this.byType.get(entry.meter.eventType) ?? []), entry]);
+  }
+
+  /** Classifies one event (already deduplicated) and counts it, or records why not. */
+  accept(event: UsageEvent): void {
+    const reason = this.classify(event);
+    if (reason !== undefined) {
+      this.excluded.record(reason, event.id);
+      return;
+    }
+    this.eventsCounted += 1;
+    for (let i = 0; i < this.matched.length; i += 1)
+      this.matched[i]!.accumulator.add(event, this.rawValues[i]);
+  }
+
+  result(eventsRead: number): AggregateUsageResult {
+    const carried = this.options.carried ?? {};
+    const carryOut: Record<string, CarriedMeterState> = {};
+    const meters = this.compiled.map(({ meter, accumulator }): MeterQuantity => {
+      const total = accumulator.total(carried[meter.id]);
+      if (total.carryOut) carryOut[meter.id] = total.carryOut;
+      return {
+        meter,
+        events: total.events,
+        quantity: total.quantity,
+        ...(total.computation ? { computation: total.computation } : {}),
+        ...(total.values ? { values: total.values } : {}),
+      };
+    });
+    return {
+      eventsRead,
+      eventsCounted: this.eventsCounted,
+      meters,
+      groups: this.compiled.flatMap(({ meter, accumulator }) =>
+        (this.options.requests?.get(meter.id)?.groupings ?? []).map((dimensions) =>
+          accumulator.grouped(dimensions),
+        ),
+      ),
+      excluded: this.excluded.toList(),
+      carryOut,
+    };
+  }
+
+  // Fills `matched`/`rawValues` with the meters that count the event, or returns why none may.
+  private classify(event: UsageEvent): ExclusionReason | undefined {
+    if (event.customer !== this.options.customer) return "other_customer";
+    const candidates = this.byType.get(event.type);
+    if (candidates === undefined) return "unknown_event_type";
+    const { period } = this.options;
+    if (event.timestamp < period.start || event.timestamp >= period.end) return "outside_period";
+    this.matched.length = 0;
+    this.rawValues.length = 0;
+    let invalid = false;
+    for (const entry of candidates) {
+      if (entry.meter.filters !== undefined && !matchesFilters(event.properties, entry.meter.filters))
+        continue;
+      const raw =
+        entry.meter.valueProperty === undefined ? undefined : event.properties[entry.meter.valueProperty];
+      if (!hasUsableValue(raw, entry.need)) invalid = true;
+      this.matched.push(entry);
+      this.rawValues.push(raw);
+    }
+    if (this.matched.length === 0) return "filtered_out";
+    // A broken event never half-counts: one meter unable to read it excludes it from all.
+    return invalid ? "invalid_value" : undefined;
+  }
+}
+
+function hasUsableValue(raw: PropertyValue | undefined, need: ValueNeed): boolean {
+  if (need === "none") return true;
+  if (raw === undefined || raw === null) return false;
+  if (need === "present") return true;
+  if (typeof raw === "number") return Number.isFinite(raw);
+  return typeof raw === "string" && isDecimalText(raw);
+}

@@ -1,0 +1,152 @@
+import { Decimal, ExactSum, ZERO } from "../money/index.js";
+import type { AggregationName, PropertyValue } from "../schema/index.js";
+import { compareText } from "./compareText.js";
+import type { Reducer, Sample } from "./reducer.js";
+
+// The reducers of single values. Each keeps `events` so a meter can say how many events it counted.
+
+interface SumState {
+  readonly sum: ExactSum;
+  events: number;
+}
+
+function sumOf(states: ReadonlyArray<SumState>): SumState {
+  const sum = new ExactSum();
+  for (const state of states) sum.merge(state.sum);
+  return { sum, events: states.reduce((n, state) => n + state.events, 0) };
+}
+
+/** `sum`: the exact total of the value property (bytes, GB, requests, seconds). */
+export const sumReducer: Reducer<SumState> = {
+  init: () => ({ sum: new ExactSum(), events: 0 }),
+  add: (state, sample) => {
+    state.sum.add(sample.raw as string | number);
+    state.events += 1;
+    return state;
+  },
+  merge: (a, b) => sumOf([a, b]),
+  finalize: (state) => ({ quantity: state.sum.value(), events: state.events }),
+};
+
+/** `avg`: the exact total divided by the number of events (0 with no events). */
+export const avgReducer: Reducer<SumState> = {
+  ...sumReducer,
+  finalize: (state) => ({
+    quantity: state.events === 0 ? ZERO : state.sum.value().div(state.events),
+    events: state.events,
+  }),
+};
+
+interface CountState {
+  events: number;
+}
+
+/** `count`: the number of counted events (after deduplication by id). */
+export const countReducer: Reducer<CountState> = {
+  init: () => ({ events: 0 }),
+  add: (state) => {
+    state.events += 1;
+    return state;
+  },
+  merge: (a, b) => ({ events: a.events + b.events }),
+  finalize: (state) => ({ quantity: new Decimal(state.events), events: state.events }),
+};
+
+interface UniqueState {
+  readonly values: Set<string>;
+  events: number;
+}
+
+/**
+ * The text a value is compared by in unique counts: the number 5, "5" and "5.0" are the same value
+ * (numbers compare by value), text compares exactly.
+ */
+export function uniqueKey(raw: PropertyValue | undefined): string {
+  if (typeof raw === "number") return `n:${new Decimal(raw).toFixed()}`;
+  if (typeof raw === "string" && /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(raw))
+    return `n:${new Decimal(raw).toFixed()}`;
+  return `s:${String(raw)}`;
+}
+
+/** `unique_count`: the number of distinct values of the value property (users, domains, IPs). */
+export const uniqueCountReducer: Reducer<UniqueState> = {
+  init: () => ({ values: new Set(), events: 0 }),
+  add: (state, sample) => {
+    state.values.add(uniqueKey(sample.raw));
+    state.events += 1;
+    return state;
+  },
+  merge: (a, b) => ({ values: new Set([...a.values, ...b.values]), events: a.events + b.events }),
+  finalize: (state) => ({ quantity: new Decimal(state.values.size), events: state.events }),
+};
+
+interface ExtremeState {
+  best: Decimal | undefined;
+  events: number;
+}
+
+function extremeReducer(keep: (candidate: Decimal, best: Decimal) => boolean): Reducer<ExtremeState> {
+  const pick = (a: Decimal | undefined, b: Decimal | undefined) =>
+    a === undefined ? b : b === undefined ? a : keep(b, a) ? b : a;
+  return {
+    init: () => ({ best: undefined, events: 0 }),
+    add: (state, sample) => {
+      state.best = pick(state.best, new Decimal(sample.raw as string | number));
+      state.events += 1;
+      return state;
+    },
+    merge: (a, b) => ({ best: pick(a.best, b.best), events: a.events + b.events }),
+    finalize: (state) => ({ quantity: state.best ?? ZERO, events: state.events }),
+  };
+}
+
+/** `max`: the largest value (0 with no events). */
+export const maxReducer = extremeReducer((candidate, best) => candidate.greaterThan(best));
+/** `min`: the smallest value (0 with no events). */
+export const minReducer = extremeReducer((candidate, best) => candidate.lessThan(best));
+
+interface LatestState {
+  timestamp: number;
+  id: string;
+  value: Decimal;
+  events: number;
+}
+
+function later(a: LatestState, b: LatestState): LatestState {
+  if (a.events === 0) return b;
+  if (b.events === 0) return a;
+  return b.timestamp > a.timestamp || (b.timestamp === a.timestamp && compareText(b.id, a.id) > 0) ? b : a;
+}
+
+/** `latest`: the value of the last event in the period; events at the same instant are ordered by id. */
+export const latestReducer: Reducer<LatestState> = {
+  init: () => ({ timestamp: Number.NEGATIVE_INFINITY, id: "", value: ZERO, events: 0 }),
+  add: (state, sample) => {
+    const candidate = { timestamp: sample.event.timestamp, id: sample.event.id, value: ZERO, events: 1 };
+    const winner = later(state, candidate);
+    if (winner === candidate) {
+      state.timestamp = candidate.timestamp;
+      state.id = candidate.id;
+      state.value = new Decimal(sample.raw as string | number);
+    }
+    state.events += 1;
+    return state;
+  },
+  merge: (a, b) => ({ ...later(a, b), events: a.events + b.events }),
+  finalize: (state) => ({ quantity: state.value, events: state.events }),
+};
+
+const VALUE_REDUCERS: Partial<Record<AggregationName, Reducer<unknown>>> = {
+  sum: sumReducer as Reducer<unknown>,
+  count: countReducer as Reducer<unknown>,
+  unique_count: uniqueCountReducer as Reducer<unknown>,
+  max: maxReducer as Reducer<unknown>,
+  min: minReducer as Reducer<unknown>,
+  latest: latestReducer as Reducer<unknown>,
+  avg: avgReducer as Reducer<unknown>,
+};
+
+/** The single-level reducer of an aggregation, or undefined for weighted_sum and percentile. */
+export function valueReducerOf(name: AggregationName): Reducer<unknown> | undefined {
+  return VALUE_REDUCERS[name];
+}

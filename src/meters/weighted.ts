@@ -1,0 +1,64 @@
+import { Decimal, toPlainString, ZERO } from "../money/index.js";
+import type { WeightedTerms } from "../schema/index.js";
+import { compareText } from "./compareText.js";
+import type { MeterOutcome, Reducer } from "./reducer.js";
+
+interface Point {
+  readonly timestamp: number;
+  readonly id: string;
+  readonly value: Decimal;
+}
+
+type WeightedState = Point[];
+
+const SECONDS_PER = { hour: 3600, day: 86_400, second: 1 } as const;
+
+/**
+ * `weighted_sum`, a time-weighted gauge: each event sets the level (or changes it, with
+ * `values: "change"`), the level holds until the next event, and the meter is Σ level × time ÷ the
+ * period (GB-month) or ÷ an hour, a day or a second. The level at the period start comes from the
+ * carried state (the previous period's closing level), 0 without one. 100 GB all February, then
+ * 400 GB from the 15th 00:00: (100 × 14 + 400 × 14) days ÷ 28 days = 250 GB-month.
+ * Keeps every point of the period (it must order them), so its memory grows with the events.
+ */
+export function weightedReducer(terms: WeightedTerms): Reducer<WeightedState> {
+  return {
+    init: () => [],
+    add: (state, sample) => {
+      state.push({
+        timestamp: sample.event.timestamp,
+        id: sample.event.id,
+        value: new Decimal(sample.raw as string | number),
+      });
+      return state;
+    },
+    merge: (a, b) => [...a, ...b],
+    finalize: (state, context): MeterOutcome => {
+      const points = [...state].sort((a, b) => a.timestamp - b.timestamp || compareText(a.id, b.id));
+      const opening = new Decimal(context.carried?.level ?? "0");
+      let level = opening;
+      let since = context.period.start;
+      let area: Decimal = ZERO; // level × milliseconds
+      for (const point of points) {
+        area = area.plus(level.times(point.timestamp - since));
+        level = terms.values === "change" ? level.plus(point.value) : point.value;
+        since = point.timestamp;
+      }
+      area = area.plus(level.times(context.period.end - since));
+      const per = terms.per ?? "period";
+      const divisor = per === "period" ? context.period.end - context.period.start : SECONDS_PER[per] * 1000;
+      return {
+        quantity: area.div(divisor),
+        events: points.length,
+        computation: {
+          kind: "weighted",
+          openingLevel: toPlainString(opening),
+          closingLevel: toPlainString(level),
+          per,
+          points: points.length,
+        },
+        carryOut: { level: toPlainString(level) },
+      };
+    },
+  };
+}

@@ -1,0 +1,217 @@
+import { Decimal, roundToInteger, ZERO } from "../money/index.js";
+import type { PercentileTerms, WindowTerms } from "../schema/index.js";
+import { addLocalDays, daysBetween, type Period, startOfLocalDate, toLocalDate } from "../time/index.js";
+import type { Computation, FinalizeContext, MeterOutcome, Reducer, Sample } from "./reducer.js";
+import { valueReducerOf } from "./valueReducers.js";
+
+/** How the windows of a period are laid out: how many, which one an instant falls in, their lengths. */
+export interface WindowLayout {
+  readonly count: number;
+  indexOf(instant: number): number;
+  /** Length of window `index` in seconds (a local day across DST is 82,800 or 90,000). */
+  secondsOf(index: number): number;
+}
+
+const UNIT_SECONDS = { s: 1, m: 60, h: 3600 } as const;
+
+/** The windows of `period`: local days in `timeZone`, or fixed lengths from the period start. */
+export function windowLayout(size: string, period: Period, timeZone: string): WindowLayout {
+  if (size === "day") {
+    const first = toLocalDate(period.start, timeZone);
+    const count = Math.max(1, daysBetween(first, toLocalDate(period.end - 1, timeZone)) + 1);
+    const startOf = (index: number) =>
+      Math.max(period.start, startOfLocalDate(addLocalDays(first, index), timeZone));
+    return {
+      count,
+      indexOf: (instant) => daysBetween(first, toLocalDate(instant, timeZone)),
+      secondsOf: (index) => (Math.min(period.end, startOf(index + 1)) - startOf(index)) / 1000,
+    };
+  }
+  const seconds =
+    size === "hour" ? 3600 : Number(size.slice(0, -1)) * UNIT_SECONDS[size.slice(-1) as "s" | "m" | "h"];
+  const length = seconds * 1000;
+  const count = Math.ceil((period.end - period.start) / length);
+  return {
+    count,
+    indexOf: (instant) => Math.floor((instant - period.start) / length),
+    secondsOf: (index) =>
+      (Math.min(period.end, period.start + (index + 1) * length) - (period.start + index * length)) / 1000,
+  };
+}
+
+type WindowState = Map<string, unknown>;
+
+/** Outer aggregations over window values. */
+const OUTER: Record<string, (values: ReadonlyArray<Decimal>) => Decimal> = {
+  sum: (values) => values.reduce((sum, value) => sum.plus(value), ZERO),
+  avg: (values) =>
+    values.length === 0 ? ZERO : values.reduce((sum, value) => sum.plus(value), ZERO).div(values.length),
+  max: (values) =>
+    values.reduce((best, value) => (value.greaterThan(best) ? value : best), values[0] ?? ZERO),
+  min: (values) => values.reduce((best, value) => (value.lessThan(best) ? value : best), values[0] ?? ZERO),
+};
+
+/**
+ * Two-level aggregation: the inner aggregation per window, then `outer` over the window values
+ * (or the percentile of them). Windows are keyed by index (and direction, for in/out percentiles).
+ */
+export function windowedReducer(
+  window: WindowTerms,
+  outer: string,
+  percentile: PercentileTerms | undefined,
+  layout: WindowLayout,
+): Reducer<WindowState> {
+  const inner = valueReducerOf(window.aggregation)!;
+  const directionProperty = percentile?.direction?.property;
+  const keyOf = (sample: Sample) => {
+    const index = layout.indexOf(sample.event.timestamp);
+    if (directionProperty === undefined) return String(index);
+    return `${index}|${String(sample.event.properties[directionProperty] ?? "")}`;
+  };
+  return {
+    init: () => new Map(),
+    add: (state, sample) => {
+      const key = keyOf(sample);
+      state.set(key, inner.add(state.get(key) ?? inner.init(), sample));
+      return state;
+    },
+    merge: (a, b) => {
+      const merged = new Map(a);
+      for (const [key, value] of b)
+        merged.set(key, merged.has(key) ? inner.merge(merged.get(key), value) : value);
+      return merged;
+    },
+    finalize: (state, context) =>
+      finalizeWindows(state, context, { window, outer, percentile, layout, inner }),
+  };
+}
+
+interface WindowPlan {
+  readonly window: WindowTerms;
+  readonly outer: string;
+  readonly percentile: PercentileTerms | undefined;
+  readonly layout: WindowLayout;
+  readonly inner: Reducer<unknown>;
+}
+
+function finalizeWindows(state: WindowState, context: FinalizeContext, plan: WindowPlan): MeterOutcome {
+  const { window, layout, inner } = plan;
+  const perSecond = window.perSecond === true;
+  let events = 0;
+  // Window values per direction ("" when the meter has no direction); undefined marks an empty window.
+  const directions = new Set<string>();
+  for (const key of state.keys()) directions.add(key.includes("|") ? key.slice(key.indexOf("|") + 1) : "");
+  if (directions.size === 0) directions.add("");
+  const series = new Map<string, (Decimal | undefined)[]>();
+  for (const direction of directions) {
+    const values: (Decimal | undefined)[] = [];
+    for (let index = 0; index < layout.count; index += 1) {
+      const windowState = state.get(plan.percentile?.direction ? `${index}|${direction}` : String(index));
+      if (windowState === undefined) {
+        values.push(undefined);
+        continue;
+      }
+      const outcome = inner.finalize(windowState, context);
+      events += outcome.events;
+      values.push(perSecond ? outcome.quantity.div(layout.secondsOf(index)) : outcome.quantity);
+    }
+    series.set(direction, values);
+  }
+  const combined =
+    plan.percentile?.direction?.combine === "max_per_sample"
+      ? new Map([["max of directions", maxPerSample([...series.values()])]])
+      : series;
+  // Empty windows count as 0 or are left out, after directions are combined window by window.
+  const filled = new Map(
+    [...combined.entries()].map(([direction, values]) => [
+      direction,
+      applyEmpty(values, window.emptyWindows),
+    ]),
+  );
+  if (plan.percentile === undefined) {
+    const values = filled.get("") ?? [];
+    const computation: Computation = {
+      kind: "windows",
+      size: window.size,
+      inner: window.aggregation,
+      outer: plan.outer,
+      windows: layout.count,
+      emptyWindows: (series.get("") ?? []).filter((value) => value === undefined).length,
+      perSecond,
+    };
+    return { quantity: OUTER[plan.outer]!(values), events, computation };
+  }
+  return percentileOutcome(filled, plan.percentile, window, events, perSecond);
+}
+
+function applyEmpty(
+  values: ReadonlyArray<Decimal | undefined>,
+  policy: "zero" | "skip" | undefined,
+): Decimal[] {
+  return policy === "skip"
+    ? values.filter((value): value is Decimal => value !== undefined)
+    : values.map((value) => value ?? ZERO);
+}
+
+function percentileOutcome(
+  series: ReadonlyMap<string, Decimal[]>,
+  terms: PercentileTerms,
+  window: WindowTerms,
+  events: number,
+  perSecond: boolean,
+): MeterOutcome {
+  const discardRounding = terms.discard ?? "floor";
+  const combine = terms.direction?.combine;
+  const results = [...series.entries()].map(([direction, values]) => ({
+    direction,
+    ...rankedValue(values, terms.rank, discardRounding),
+  }));
+  const billed = results.reduce(
+    (best, result) => (result.value.greaterThan(best.value) ? result : best),
+    results[0]!,
+  );
+  return {
+    quantity: billed.value,
+    events,
+    computation: {
+      kind: "percentile",
+      size: window.size,
+      inner: window.aggregation,
+      rank: terms.rank.toFixed(),
+      samples: billed.samples,
+      discarded: billed.discarded,
+      discardRounding,
+      perSecond,
+      direction: combine === undefined ? undefined : { combine, billed: billed.direction },
+    },
+  };
+}
+
+/**
+ * The percentile by the burstable method: sort the samples, discard the top (100 − rank) % of them
+ * (rounded as the meter says when not whole: 8,928 × 5 % = 446.4 → 446 with "floor"), bill the highest
+ * remaining one. 0 when nothing remains.
+ */
+export function rankedValue(
+  values: ReadonlyArray<Decimal>,
+  rank: Decimal,
+  rounding: "floor" | "ceil" | "round",
+) {
+  const sorted = [...values].sort((a, b) => a.comparedTo(b));
+  const exactDiscard = new Decimal(100).minus(rank).div(100).times(sorted.length);
+  const mode = rounding === "floor" ? "floor" : rounding === "ceil" ? "ceiling" : "half_up";
+  const discarded = Math.min(sorted.length, roundToInteger(exactDiscard, mode).toNumber());
+  const remaining = sorted.length - discarded;
+  return { value: remaining > 0 ? sorted[remaining - 1]! : ZERO, samples: sorted.length, discarded };
+}
+
+function maxPerSample(series: ReadonlyArray<ReadonlyArray<Decimal | undefined>>): (Decimal | undefined)[] {
+  const length = Math.max(0, ...series.map((values) => values.length));
+  return Array.from({ length }, (_, index) =>
+    series.reduce<Decimal | undefined>((best, values) => {
+      const value = values[index];
+      if (value === undefined) return best;
+      return best === undefined || value.greaterThan(best) ? value : best;
+    }, undefined),
+  );
+}
