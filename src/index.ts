@@ -68,6 +68,7 @@ export {
   EXCLUSION_REASONS,
   INVOICE_SCHEMA_VERSION,
   invoiceSchema,
+  parseCarriedStates,
   parseContract,
   parseUsageEvent,
   safeParseContract,

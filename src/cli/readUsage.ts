@@ -5,20 +5,24 @@ import { createInterface } from "node:readline";
 import { parse as parseCsv } from "csv-parse";
 import { parseUsageEvent, UsageError, type UsageEvent } from "../index.js";
 
+/** A usage file as a source that streams its events afresh on every call (so it can be read twice). */
+export type UsageSource = () => AsyncIterable<UsageEvent>;
+
 /**
- * Reads a usage file into validated events. The format follows the extension:
- * - `.ndjson` / `.jsonl`: one JSON event per line (blank lines skipped), read as a stream;
+ * Opens a usage file as a stream of validated events. The format follows the extension:
+ * - `.ndjson` / `.jsonl`: one JSON event per line (blank lines skipped);
  * - `.csv`: a header row with `id,type,customer,timestamp`; every other column is an event property
- *   (an empty cell means the property is absent); read as a stream;
- * - `.json`: an array of events.
- * @throws UsageError naming the file, line or index and field of the first malformed event
+ *   (an empty cell means the property is absent);
+ * - `.json`: an array of events (read whole: JSON arrays cannot be streamed line by line).
+ * @throws UsageError when the file cannot be read or has an unknown extension; a malformed event
+ *   throws while streaming, naming the file, the line and the field
  */
-export async function readUsage(file: string): Promise<UsageEvent[]> {
+export async function usageSource(file: string): Promise<UsageSource> {
   await assertReadable(file);
   const extension = extname(file).toLowerCase();
-  if (extension === ".ndjson" || extension === ".jsonl") return readNdjson(file);
-  if (extension === ".csv") return readCsv(file);
-  if (extension === ".json") return readJsonArray(file);
+  if (extension === ".ndjson" || extension === ".jsonl") return () => streamNdjson(file);
+  if (extension === ".csv") return () => streamCsv(file);
+  if (extension === ".json") return () => streamJsonArray(file);
   throw new UsageError(
     "unreadable_usage",
     file,
@@ -26,44 +30,47 @@ export async function readUsage(file: string): Promise<UsageEvent[]> {
   );
 }
 
-async function readNdjson(file: string): Promise<UsageEvent[]> {
+/** Reads a whole usage file into memory (for tests and small files). */
+export async function readUsage(file: string): Promise<UsageEvent[]> {
   const events: UsageEvent[] = [];
+  for await (const event of (await usageSource(file))()) events.push(event);
+  return events;
+}
+
+async function* streamNdjson(file: string): AsyncGenerator<UsageEvent> {
   const lines = createInterface({
-    input: createReadStream(file, { encoding: "utf8" }),
+    input: createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 20 }),
     crlfDelay: Number.POSITIVE_INFINITY,
   });
   let lineNumber = 0;
   for await (const line of lines) {
     lineNumber += 1;
     if (line.trim() === "") continue;
-    events.push(parseUsageEvent(parseJsonLine(line, file, lineNumber), `${file} line ${lineNumber}`));
+    yield parseUsageEvent(parseJsonLine(line, file, lineNumber), `${file} line ${lineNumber}`);
   }
-  return events;
 }
 
 function parseJsonLine(line: string, file: string, lineNumber: number): unknown {
   try {
     return JSON.parse(line);
   } catch {
-    throw new UsageError(
-      "invalid_json",
-      `${file}:${lineNumber}`,
-      `${file} line ${lineNumber} is not valid JSON.`,
-    );
+    throw new UsageError("invalid_json", "", `${file} line ${lineNumber} is not valid JSON.`, {
+      file,
+      line: lineNumber,
+    });
   }
 }
 
-const CSV_FIELDS = ["id", "type", "customer", "timestamp"] as const;
+const CSV_FIELDS = new Set(["id", "type", "customer", "timestamp"]);
 
-async function readCsv(file: string): Promise<UsageEvent[]> {
+async function* streamCsv(file: string): AsyncGenerator<UsageEvent> {
   const parser = createReadStream(file).pipe(parseCsv({ columns: true, bom: true, skip_empty_lines: true }));
-  const events: UsageEvent[] = [];
   let lineNumber = 1;
   for await (const record of parser as AsyncIterable<Record<string, string>>) {
     lineNumber += 1;
     const properties: Record<string, string> = {};
     for (const [key, value] of Object.entries(record)) {
-      if (!(CSV_FIELDS as ReadonlyArray<string>).includes(key) && value !== "") properties[key] = value;
+      if (!CSV_FIELDS.has(key) && value !== "") properties[key] = value;
     }
     const raw = {
       id: record.id,
@@ -72,17 +79,16 @@ async function readCsv(file: string): Promise<UsageEvent[]> {
       timestamp: record.timestamp,
       properties,
     };
-    events.push(parseUsageEvent(raw, `${file} line ${lineNumber}`));
+    yield parseUsageEvent(raw, `${file} line ${lineNumber}`);
   }
-  return events;
 }
 
-async function readJsonArray(file: string): Promise<UsageEvent[]> {
+async function* streamJsonArray(file: string): AsyncGenerator<UsageEvent> {
   const data = parseJsonFile(await readFile(file, "utf8"), file);
   if (!Array.isArray(data)) {
     throw new UsageError("unreadable_usage", file, `${file} must hold a JSON array of usage events.`);
   }
-  return data.map((raw, index) => parseUsageEvent(raw, `${file} event [${index}]`));
+  for (const [index, raw] of data.entries()) yield parseUsageEvent(raw, `${file} event [${index}]`);
 }
 
 async function assertReadable(file: string): Promise<void> {

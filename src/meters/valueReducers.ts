@@ -1,7 +1,7 @@
 import { Decimal, ExactSum, ZERO } from "../money/index.js";
 import type { AggregationName, PropertyValue } from "../schema/index.js";
 import { compareText } from "./compareText.js";
-import type { Reducer, Sample } from "./reducer.js";
+import type { Reducer } from "./reducer.js";
 
 // The reducers of single values. Each keeps `events` so a meter can say how many events it counted.
 

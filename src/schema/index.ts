@@ -10,7 +10,13 @@ export type {
   UsageExclusion,
   UsageReport,
 } from "./invoice.js";
-export { EXCLUSION_REASONS, INVOICE_SCHEMA_VERSION, invoiceSchema, stepSchema } from "./invoice.js";
+export {
+  carriedStatesSchema,
+  EXCLUSION_REASONS,
+  INVOICE_SCHEMA_VERSION,
+  invoiceSchema,
+  stepSchema,
+} from "./invoice.js";
 export type { InputProblem } from "./issuesToError.js";
 export { contractJsonSchema } from "./jsonSchema.js";
 export type {
@@ -23,8 +29,8 @@ export type {
   WindowTerms,
 } from "./meter.js";
 export { AGGREGATIONS } from "./meter.js";
-export type { Contract, SafeParseContractResult } from "./parseContract.js";
-export { parseContract, safeParseContract } from "./parseContract.js";
+export type { CarriedMeterStateInput, Contract, SafeParseContractResult } from "./parseContract.js";
+export { parseCarriedStates, parseContract, safeParseContract } from "./parseContract.js";
 export type { SafeParseUsageEventResult } from "./parseUsageEvent.js";
 export { parseUsageEvent, safeParseUsageEvent } from "./parseUsageEvent.js";
 export type { GroupedTerms, MatrixTerms, PriceModelName, PriceTerms, SimplePriceTerms } from "./price.js";

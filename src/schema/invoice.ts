@@ -256,6 +256,9 @@ const carriedStateSchema = z.strictObject({
   active: z.array(z.string()).optional(),
 });
 
+/** Carried meter states by meter id: a previous invoice's `usage.carryOut`. */
+export const carriedStatesSchema = z.record(z.string(), carriedStateSchema);
+
 export const usageReportSchema = z.strictObject({
   eventsRead: z.number().int().nonnegative(),
   eventsCounted: z.number().int().nonnegative(),

@@ -2,6 +2,7 @@ import type { ContractError } from "../errors/index.js";
 import { type Currency, type CustomUnit, type RoundingMode, resolveCurrency } from "../money/index.js";
 import { type BillingCycle, type ProrationBasis, startOfLocalDate } from "../time/index.js";
 import { type ChargeTerms, contractSchema, type ParsedContractTerms, type TermBoundary } from "./contract.js";
+import { carriedStatesSchema } from "./invoice.js";
 import { type InputProblem, toInputError, toProblems } from "./issuesToError.js";
 import type { MeterTerms } from "./meter.js";
 
@@ -99,4 +100,22 @@ function toContract(terms: ParsedContractTerms, start: number, end: number | und
 // A plain date means local midnight in the contract's zone; a timestamp carries its own offset.
 function resolveTermBoundary(boundary: TermBoundary, timeZone: string): number {
   return "date" in boundary ? startOfLocalDate(boundary.date, timeZone) : boundary.instant;
+}
+
+/**
+ * Validates carried meter states (a previous invoice's `usage.carryOut`): totals and levels are
+ * decimal strings, active values a list of texts.
+ * @throws ContractError with the path of the first problem, e.g. `bandwidth.total`
+ */
+export function parseCarriedStates(input: unknown): Readonly<Record<string, CarriedMeterStateInput>> {
+  const parsed = carriedStatesSchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  throw toInputError("contract", toProblems(parsed.error.issues, input));
+}
+
+/** One meter's carried state as JSON. */
+export interface CarriedMeterStateInput {
+  readonly total?: string | undefined;
+  readonly level?: string | undefined;
+  readonly active?: ReadonlyArray<string> | undefined;
 }

@@ -1,6 +1,7 @@
 import type { UsageError } from "../errors/index.js";
+import { safeParseInstant } from "../time/index.js";
 import { toInputError, toProblems } from "./issuesToError.js";
-import { type UsageEvent, usageEventSchema } from "./usageEvent.js";
+import { type PropertyValue, type UsageEvent, usageEventSchema } from "./usageEvent.js";
 
 /** Result of {@link safeParseUsageEvent}. */
 export type SafeParseUsageEventResult =
@@ -48,4 +49,47 @@ export function parseUsageEvent(input: unknown, location: number | string = 0): 
   const result = safeParseUsageEvent(input, location);
   if (result.success) return result.data;
   throw result.error;
+}
+
+const EVENT_KEYS = new Set(["id", "type", "customer", "timestamp", "properties"]);
+
+/**
+ * The same checks as `usageEventSchema` for an event that passes them all, without zod's machinery:
+ * millions of well-formed events go through here. Anything unusual returns undefined, and the schema
+ * then produces the precise error (or accepts it), so both paths always agree.
+ */
+function parseWellFormedEvent(input: unknown): UsageEvent | undefined {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) return undefined;
+  const event = input as Record<string, unknown>;
+  for (const key in event) if (!EVENT_KEYS.has(key)) return undefined;
+  const { id, type, customer, timestamp, properties } = event;
+  if (typeof id !== "string" || id === "" || typeof type !== "string" || type === "") return undefined;
+  if (typeof customer !== "string" || customer === "" || typeof timestamp !== "string") return undefined;
+  if (properties !== undefined && !isPropertyRecord(properties)) return undefined;
+  const instant = safeParseInstant(timestamp);
+  if (!instant.success) return undefined;
+  return {
+    id,
+    type,
+    customer,
+    timestamp: instant.data,
+    properties: (properties ?? {}) as Readonly<Record<string, PropertyValue>>,
+  };
+}
+
+function isPropertyRecord(value: unknown): boolean {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  if (Object.getPrototypeOf(value) !== Object.prototype) return false;
+  for (const key in value) {
+    const entry = (value as Record<string, unknown>)[key];
+    const kind = typeof entry;
+    if (
+      entry !== null &&
+      kind !== "string" &&
+      kind !== "boolean" &&
+      !(kind === "number" && Number.isFinite(entry))
+    )
+      return false;
+  }
+  return true;
 }

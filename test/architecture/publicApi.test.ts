@@ -30,6 +30,7 @@ const PUBLIC_VALUES = [
   "isRatecardError",
   "isoCurrencyCodes",
   "nthPeriod",
+  "parseCarriedStates",
   "parseContract",
   "parseInstant",
   "parsePeriod",
