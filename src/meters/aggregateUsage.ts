@@ -1,10 +1,10 @@
 import type { Decimal } from "../money/index.js";
 import type { MeterTerms, UsageEvent } from "../schema/index.js";
 import type { Period } from "../time/index.js";
-import { deduplicate, resolveCopies } from "./deduplicate.js";
+import { deduplicateInto, resolveCopies } from "./deduplicate.js";
 import type { Exclusion } from "./exclusionTally.js";
 import { ExclusionTally } from "./exclusionTally.js";
-import { HashList, idHash } from "./idHash.js";
+import { HashList, idHash, repeatedHashes } from "./idHash.js";
 import type { GroupedQuantities, MeterRequest } from "./meterAccumulator.js";
 import type { CarriedMeterState, Computation } from "./reducer.js";
 import { UsageAggregation } from "./usageAggregation.js";
@@ -20,6 +20,11 @@ export interface AggregateUsageOptions {
   readonly requests?: ReadonlyMap<string, MeterRequest>;
   /** Per meter id: what the previous period carried out (persistent and weighted meters). */
   readonly carried?: Readonly<Record<string, CarriedMeterState>>;
+  /**
+   * Deduplicate by event id (default true). False skips it for events whose ids are unique by
+   * construction (deduplicated at ingestion, as OpenMeter does): a repeated id would then count twice.
+   */
+  readonly deduplicate?: boolean;
 }
 
 /** The quantity of one meter over the period. */
@@ -60,9 +65,14 @@ export function aggregateUsage(
   events: Iterable<UsageEvent>,
   options: AggregateUsageOptions,
 ): AggregateUsageResult {
-  const { unique, eventsRead, excluded } = deduplicate(events);
+  const all = Array.isArray(events) ? (events as ReadonlyArray<UsageEvent>) : [...events];
+  const excluded = new ExclusionTally();
   const aggregation = new UsageAggregation(options, excluded);
-  for (const event of unique) aggregation.accept(event);
+  if (options.deduplicate === false) {
+    for (const event of all) aggregation.accept(event);
+    return aggregation.result(all.length);
+  }
+  const eventsRead = deduplicateInto(all, excluded, (event) => aggregation.accept(event));
   return aggregation.result(eventsRead);
 }
 
@@ -82,18 +92,15 @@ export async function aggregateUsageAsync(
     return aggregateUsage(events, options);
   }
   const hashes = new HashList();
-  let eventsRead = 0;
-  for await (const event of source()) {
-    hashes.push(idHash(event.id));
-    eventsRead += 1;
-  }
-  const mayRepeat = hashes.repeated();
+  for await (const event of source()) hashes.push(idHash(event.id));
+  const eventsRead = hashes.view().length;
+  const repeated = repeatedHashes(hashes.view());
   const excluded = new ExclusionTally();
   const aggregation = new UsageAggregation(options, excluded);
   const suspects: UsageEvent[] = [];
   for await (const event of source()) {
     // An id whose hash is unique cannot repeat: aggregate it as it streams.
-    if (mayRepeat.has(idHash(event.id))) suspects.push(event);
+    if (repeated.size > 0 && repeated.has(idHash(event.id))) suspects.push(event);
     else aggregation.accept(event);
   }
   for (const event of resolveCopies(suspects, excluded)) aggregation.accept(event);

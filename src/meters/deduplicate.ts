@@ -1,21 +1,23 @@
 import type { UsageEvent } from "../schema/index.js";
 import { canonicalPayload } from "./canonicalPayload.js";
-import { ExclusionTally } from "./exclusionTally.js";
+import type { ExclusionTally } from "./exclusionTally.js";
+import { idHash, repeatedHashes } from "./idHash.js";
 
 /**
  * Groups copies by id: identical copies keep one (the others are recorded as `duplicate_id`); an id
  * sent with differing payloads is excluded entirely (`conflicting_duplicate`), whatever the order of
- * the copies. Returns the events that go on, one per id.
+ * the copies. Returns the events that go on, one per id. Payloads are compared only when an id repeats.
  */
 export function resolveCopies(events: Iterable<UsageEvent>, excluded: ExclusionTally): UsageEvent[] {
-  const byId = new Map<string, { first: UsageEvent; payload: string; copies: number; conflict: boolean }>();
+  const byId = new Map<string, { first: UsageEvent; payload?: string; copies: number; conflict: boolean }>();
   for (const event of events) {
     const seen = byId.get(event.id);
     if (seen === undefined) {
-      byId.set(event.id, { first: event, payload: canonicalPayload(event), copies: 1, conflict: false });
+      byId.set(event.id, { first: event, copies: 1, conflict: false });
       continue;
     }
     seen.copies += 1;
+    seen.payload ??= canonicalPayload(seen.first);
     if (!seen.conflict && canonicalPayload(event) !== seen.payload) seen.conflict = true;
   }
   const unique: UsageEvent[] = [];
@@ -30,16 +32,25 @@ export function resolveCopies(events: Iterable<UsageEvent>, excluded: ExclusionT
   return unique;
 }
 
-/** {@link resolveCopies} over all events in memory, counting them as it goes. */
-export function deduplicate(events: Iterable<UsageEvent>) {
-  let eventsRead = 0;
-  const counted = (function* () {
-    for (const event of events) {
-      eventsRead += 1;
-      yield event;
-    }
-  })();
-  const excluded = new ExclusionTally();
-  const unique = resolveCopies(counted, excluded);
-  return { unique, eventsRead, excluded };
+/**
+ * Deduplicates events held in memory: a 32-bit hash per id finds the ids that may repeat; every event
+ * whose hash is unique goes straight to `accept`, and the few others are resolved exactly with
+ * {@link resolveCopies}. Returns how many events were read.
+ */
+export function deduplicateInto(
+  events: ReadonlyArray<UsageEvent>,
+  excluded: ExclusionTally,
+  accept: (event: UsageEvent) => void,
+): number {
+  const hashes = new Uint32Array(events.length);
+  for (let i = 0; i < events.length; i += 1) hashes[i] = idHash(events[i]!.id);
+  const repeated = repeatedHashes(hashes);
+  const suspects: UsageEvent[] = [];
+  for (let i = 0; i < events.length; i += 1) {
+    const event = events[i]!;
+    if (repeated.size > 0 && repeated.has(hashes[i]!)) suspects.push(event);
+    else accept(event);
+  }
+  for (const event of resolveCopies(suspects, excluded)) accept(event);
+  return events.length;
 }

@@ -13,14 +13,20 @@ const SAMPLE_SIZE = 5;
 
 /** Counts excluded events per reason, keeping the five smallest ids of each as samples. */
 export class ExclusionTally {
-  private readonly counts = new Map<ExclusionReason, { events: number; ids: Set<string> }>();
+  private readonly counts = new Map<ExclusionReason, { events: number; ids: Set<string>; largest: string }>();
 
   record(reason: ExclusionReason, id: string, events = 1): void {
-    const entry = this.counts.get(reason) ?? { events: 0, ids: new Set<string>() };
+    let entry = this.counts.get(reason);
+    if (entry === undefined) {
+      entry = { events: 0, ids: new Set<string>(), largest: "" };
+      this.counts.set(reason, entry);
+    }
     entry.events += events;
+    // Once five samples are kept, only an id smaller than the largest of them can change the sample.
+    if (entry.ids.size === SAMPLE_SIZE && compareText(id, entry.largest) >= 0) return;
     entry.ids.add(id);
     if (entry.ids.size > SAMPLE_SIZE) entry.ids.delete(largest(entry.ids));
-    this.counts.set(reason, entry);
+    entry.largest = largest(entry.ids);
   }
 
   /** The exclusions with at least one event, in the documented reason order. */

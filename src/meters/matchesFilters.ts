@@ -44,3 +44,32 @@ function compareNumber(
   const order = parsed.data.comparedTo(bound);
   return op === "gt" ? order > 0 : op === "gte" ? order >= 0 : op === "lt" ? order < 0 : order <= 0;
 }
+
+/**
+ * The filters as one predicate, prepared once per meter: `in` and `not_in` become set lookups, and a
+ * meter without filters matches without looking at the event.
+ */
+export function compileFilters(
+  filters: ReadonlyArray<FilterTerms>,
+): (properties: Readonly<Record<string, PropertyValue>>) => boolean {
+  if (filters.length === 0) return () => true;
+  const tests = filters.map((filter) => {
+    if (filter.op === "in" || filter.op === "not_in") {
+      const values = new Set<unknown>(filter.values);
+      const wanted = filter.op === "in";
+      return (properties: Readonly<Record<string, PropertyValue>>) => {
+        const has = Object.hasOwn(properties, filter.property);
+        return wanted
+          ? has && values.has(properties[filter.property])
+          : !has || !values.has(properties[filter.property]);
+      };
+    }
+    if (filter.op === "equals") {
+      return (properties: Readonly<Record<string, PropertyValue>>) =>
+        properties[filter.property] === filter.value && Object.hasOwn(properties, filter.property);
+    }
+    return (properties: Readonly<Record<string, PropertyValue>>) => matchesFilters(properties, [filter]);
+  });
+  if (tests.length === 1) return tests[0]!;
+  return (properties) => tests.every((test) => test(properties));
+}

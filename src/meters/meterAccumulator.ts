@@ -1,4 +1,4 @@
-import { type Decimal, ONE, safeParseDecimal } from "../money/index.js";
+import { type Decimal, ONE, type ShortDecimal, safeParseDecimal } from "../money/index.js";
 import type { MeterTerms, PropertyValue, UsageEvent } from "../schema/index.js";
 import type { Period } from "../time/index.js";
 import { compareText } from "./compareText.js";
@@ -52,7 +52,19 @@ export class MeterAccumulator {
   private readonly period: Period;
   private readonly timeZone: string;
   private readonly total_: Bucket;
-  private readonly groups_ = new Map<string, Map<string, Bucket>>();
+  private readonly sample: {
+    event: UsageEvent;
+    raw: PropertyValue | undefined;
+    short: ShortDecimal | undefined;
+  } = {
+    event: undefined as unknown as UsageEvent,
+    raw: undefined,
+    short: undefined,
+  };
+  private readonly groupings: {
+    readonly dimensions: ReadonlyArray<string>;
+    readonly buckets: Map<string, Bucket>;
+  }[];
 
   constructor(meter: MeterTerms, request: MeterRequest, period: Period, timeZone: string) {
     this.meter = meter;
@@ -61,20 +73,34 @@ export class MeterAccumulator {
     this.timeZone = timeZone;
     this.reducer = compileMeter(meter, period, timeZone);
     this.total_ = { state: this.reducer.init(), values: [], group: {} };
-    for (const dimensions of request.groupings) this.groups_.set(dimensionsKey(dimensions), new Map());
+    this.groupings = request.groupings.map((dimensions) => ({ dimensions, buckets: new Map() }));
   }
 
-  add(event: UsageEvent, raw: PropertyValue | undefined): void {
-    const sample: Sample = { event, raw };
+  add(event: UsageEvent, raw: PropertyValue | undefined, short: ShortDecimal | undefined): void {
+    // One sample object per accumulator, refilled per event: reducers copy what they keep.
+    const sample = this.sample;
+    sample.event = event;
+    sample.raw = raw;
+    sample.short = short;
     this.addTo(this.total_, sample);
-    for (const dimensions of this.request.groupings) {
-      const buckets = this.groups_.get(dimensionsKey(dimensions))!;
-      const group = Object.fromEntries(dimensions.map((name) => [name, event.properties[name] ?? null]));
-      const key = JSON.stringify(dimensions.map((name) => group[name]));
-      let bucket = buckets.get(key);
+    for (const { dimensions, buckets } of this.groupings) {
+      // Nested maps keyed by the raw values: no key text to build, and 1 and "1" stay apart.
+      let level: Map<unknown, unknown> = buckets;
+      for (let d = 0; d < dimensions.length - 1; d += 1) {
+        const value = event.properties[dimensions[d]!] ?? null;
+        let inner = level.get(value) as Map<unknown, unknown> | undefined;
+        if (inner === undefined) {
+          inner = new Map();
+          level.set(value, inner);
+        }
+        level = inner;
+      }
+      const last = event.properties[dimensions[dimensions.length - 1]!] ?? null;
+      let bucket = level.get(last) as Bucket | undefined;
       if (bucket === undefined) {
+        const group = Object.fromEntries(dimensions.map((name) => [name, event.properties[name] ?? null]));
         bucket = { state: this.reducer.init(), values: [], group };
-        buckets.set(key, bucket);
+        level.set(last, bucket);
       }
       this.addTo(bucket, sample);
     }
@@ -85,8 +111,16 @@ export class MeterAccumulator {
   }
 
   grouped(dimensions: ReadonlyArray<string>): GroupedQuantities {
-    const buckets = this.groups_.get(dimensionsKey(dimensions)) ?? new Map<string, Bucket>();
-    const keys = [...buckets.keys()].sort(compareText);
+    const buckets =
+      this.groupings.find((grouping) => sameList(grouping.dimensions, dimensions))?.buckets ??
+      new Map<string, Bucket>();
+    // Lines are ordered by the group's values as JSON, whatever the bucket keys look like.
+    const keys = [...buckets.keys()].sort((a, b) =>
+      compareText(
+        JSON.stringify(valuesOf(buckets.get(a)!, dimensions)),
+        JSON.stringify(valuesOf(buckets.get(b)!, dimensions)),
+      ),
+    );
     return {
       meter: this.meter.id,
       dimensions: [...dimensions],
@@ -122,6 +156,15 @@ export class MeterAccumulator {
   }
 }
 
-function dimensionsKey(dimensions: ReadonlyArray<string>): string {
-  return JSON.stringify(dimensions);
+function leaves(level: Map<unknown, unknown>, depth: number): Bucket[] {
+  if (depth === 1) return [...level.values()] as Bucket[];
+  return [...level.values()].flatMap((inner) => leaves(inner as Map<unknown, unknown>, depth - 1));
+}
+
+function valuesOf(bucket: Bucket, dimensions: ReadonlyArray<string>): PropertyValue[] {
+  return dimensions.map((name) => bucket.group[name] ?? null);
+}
+
+function sameList(a: ReadonlyArray<string>, b: ReadonlyArray<string>): boolean {
+  return a.length === b.length && a.every((value, index) => value === b[index]);
 }

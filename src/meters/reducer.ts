@@ -1,21 +1,25 @@
-import type { Decimal } from "../money/index.js";
+import type { Decimal, ShortDecimal } from "../money/index.js";
 import type { PropertyValue, UsageEvent } from "../schema/index.js";
 import type { Period } from "../time/index.js";
 
-/** What one counted event contributes to a meter: the event and the raw value of its value property. */
+/**
+ * What one counted event contributes to a meter: the event, the raw value of its value property, and
+ * that value already read into integers when it is a short decimal (so sums never parse it twice).
+ */
 export interface Sample {
   readonly event: UsageEvent;
   readonly raw: PropertyValue | undefined;
+  readonly short?: ShortDecimal | undefined;
 }
 
 /** State carried into a period from the one before it (persistent and weighted meters). */
 export interface CarriedMeterState {
   /** A persistent sum or count: the running total at the period start. */
-  readonly total?: string;
+  readonly total?: string | undefined;
   /** A weighted_sum meter: the level at the period start. */
-  readonly level?: string;
+  readonly level?: string | undefined;
   /** A persistent unique_count: the values active at the period start. */
-  readonly active?: ReadonlyArray<string>;
+  readonly active?: ReadonlyArray<string> | undefined;
 }
 
 /** What finalizing needs besides the state. */

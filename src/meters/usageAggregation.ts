@@ -1,8 +1,8 @@
-import { isDecimalText } from "../money/index.js";
+import { isDecimalText, parseShortDecimal, ShortDecimal } from "../money/index.js";
 import type { ExclusionReason, MeterTerms, PropertyValue, UsageEvent } from "../schema/index.js";
 import type { AggregateUsageOptions, AggregateUsageResult, MeterQuantity } from "./aggregateUsage.js";
 import type { ExclusionTally } from "./exclusionTally.js";
-import { matchesFilters } from "./matchesFilters.js";
+import { compileFilters } from "./matchesFilters.js";
 import { MeterAccumulator, type MeterRequest } from "./meterAccumulator.js";
 import type { CarriedMeterState } from "./reducer.js";
 
@@ -15,6 +15,9 @@ interface CompiledMeter {
   readonly meter: MeterTerms;
   readonly accumulator: MeterAccumulator;
   readonly need: ValueNeed;
+  readonly matches: (properties: Readonly<Record<string, PropertyValue>>) => boolean;
+  /** Where this meter's value is read into, once per event. */
+  readonly short: ShortDecimal;
 }
 
 /**
@@ -29,6 +32,10 @@ export class UsageAggregation {
   private readonly compiled: CompiledMeter[];
   private readonly matched: CompiledMeter[] = [];
   private readonly rawValues: (PropertyValue | undefined)[] = [];
+  private readonly shorts: (ShortDecimal | undefined)[] = [];
+  // How many entries of matched/rawValues/shorts belong to the current event (reused, never shrunk:
+  // truncating an array's length is a slow path in V8 on a per-event loop).
+  private matchedCount = 0;
   private eventsCounted = 0;
 
   constructor(options: AggregateUsageOptions, excluded: ExclusionTally) {
@@ -45,6 +52,8 @@ export class UsageAggregation {
       ),
       need:
         meter.aggregation === "count" ? "none" : meter.aggregation === "unique_count" ? "present" : "number",
+      matches: compileFilters(meter.filters ?? []),
+      short: new ShortDecimal(),
     }));
     for (const entry of this.compiled)
       this.byType.set(entry.meter.eventType, [...(this.byType.get(entry.meter.eventType) ?? []), entry]);
@@ -58,8 +67,8 @@ export class UsageAggregation {
       return;
     }
     this.eventsCounted += 1;
-    for (let i = 0; i < this.matched.length; i += 1)
-      this.matched[i]!.accumulator.add(event, this.rawValues[i]);
+    for (let i = 0; i < this.matchedCount; i += 1)
+      this.matched[i]!.accumulator.add(event, this.rawValues[i], this.shorts[i]);
   }
 
   result(eventsRead: number): AggregateUsageResult {
@@ -97,19 +106,28 @@ export class UsageAggregation {
     if (candidates === undefined) return "unknown_event_type";
     const { period } = this.options;
     if (event.timestamp < period.start || event.timestamp >= period.end) return "outside_period";
-    this.matched.length = 0;
-    this.rawValues.length = 0;
+    let count = 0;
     let invalid = false;
     for (const entry of candidates) {
-      if (entry.meter.filters !== undefined && !matchesFilters(event.properties, entry.meter.filters))
-        continue;
+      if (!entry.matches(event.properties)) continue;
       const raw =
         entry.meter.valueProperty === undefined ? undefined : event.properties[entry.meter.valueProperty];
-      if (!hasUsableValue(raw, entry.need)) invalid = true;
-      this.matched.push(entry);
-      this.rawValues.push(raw);
+      // A number meter reads the value once, here; sums then add the integers read.
+      let short: ShortDecimal | undefined;
+      if (
+        entry.need === "number" &&
+        (typeof raw === "string" || typeof raw === "number") &&
+        parseShortDecimal(raw, entry.short)
+      )
+        short = entry.short;
+      else if (!hasUsableValue(raw, entry.need)) invalid = true;
+      this.matched[count] = entry;
+      this.rawValues[count] = raw;
+      this.shorts[count] = short;
+      count += 1;
     }
-    if (this.matched.length === 0) return "filtered_out";
+    this.matchedCount = count;
+    if (count === 0) return "filtered_out";
     // A broken event never half-counts: one meter unable to read it excludes it from all.
     return invalid ? "invalid_value" : undefined;
   }

@@ -20,7 +20,8 @@ function sumOf(states: ReadonlyArray<SumState>): SumState {
 export const sumReducer: Reducer<SumState> = {
   init: () => ({ sum: new ExactSum(), events: 0 }),
   add: (state, sample) => {
-    state.sum.add(sample.raw as string | number);
+    if (sample.short !== undefined) state.sum.addShort(sample.short);
+    else state.sum.add(sample.raw as string | number);
     state.events += 1;
     return state;
   },

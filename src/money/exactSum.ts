@@ -22,22 +22,82 @@ const NORMALISE_EVERY = 4096;
  * Mutable on purpose (an accumulator inside one aggregation); `merge` and `value` never change their
  * arguments' results.
  */
+/**
+ * A short plain decimal split into integers: `whole` and `fraction` (nine decimals, scaled by 10^9),
+ * both carrying the sign. Filled by {@link parseShortDecimal}; reused to avoid an object per value.
+ */
+export class ShortDecimal {
+  whole = 0;
+  fraction = 0;
+}
+
+/**
+ * Reads "-123.4567" (at most 11 whole digits and 9 decimals, no exponent) into `out`; false, leaving
+ * `out` unspecified, for anything else — which may still be a valid decimal for the slow path.
+ */
+export function parseShortDecimal(value: string | number, out: ShortDecimal): boolean {
+  const text = typeof value === "number" ? (Number.isFinite(value) ? String(value) : "") : value;
+  const length = text.length;
+  if (length === 0 || length > 26) return false;
+  let index = 0;
+  let sign = 1;
+  const first = text.charCodeAt(0);
+  if (first === 45 /* - */ || first === 43 /* + */) {
+    sign = first === 45 ? -1 : 1;
+    index = 1;
+  }
+  let whole = 0;
+  let wholeDigits = 0;
+  while (index < length) {
+    const code = text.charCodeAt(index);
+    if (code < 48 || code > 57) break;
+    whole = whole * 10 + (code - 48);
+    wholeDigits += 1;
+    index += 1;
+  }
+  let fraction = 0;
+  let fractionDigits = 0;
+  if (index < length && text.charCodeAt(index) === 46 /* . */) {
+    index += 1;
+    while (index < length) {
+      const code = text.charCodeAt(index);
+      if (code < 48 || code > 57 || fractionDigits === FRACTION_DIGITS) return false;
+      fraction = fraction * 10 + (code - 48);
+      fractionDigits += 1;
+      index += 1;
+    }
+  }
+  if (index !== length || wholeDigits + fractionDigits === 0 || wholeDigits > MAX_WHOLE_DIGITS) return false;
+  out.whole = sign * whole;
+  out.fraction = sign * fraction * POWERS[FRACTION_DIGITS - fractionDigits]!;
+  return true;
+}
+
 export class ExactSum {
   private whole = 0;
   private fraction = 0;
   private pending = 0;
   private remainder: Decimal = ZERO;
+  private readonly scratch = new ShortDecimal();
 
   /** Adds a decimal literal (string) or a finite number; returns false, adding nothing, if it is not one. */
   add(value: string | number): boolean {
-    const text = typeof value === "number" ? (Number.isFinite(value) ? String(value) : "") : value;
-    if (!this.addShort(text)) {
-      if (!isDecimalText(text)) return false;
-      this.remainder = this.remainder.plus(text);
+    if (parseShortDecimal(value, this.scratch)) {
+      this.addShort(this.scratch);
+      return true;
     }
+    const text = typeof value === "number" ? (Number.isFinite(value) ? String(value) : "") : value;
+    if (!isDecimalText(text)) return false;
+    this.remainder = this.remainder.plus(text);
+    return true;
+  }
+
+  /** Adds a value already read by {@link parseShortDecimal}. */
+  addShort(value: ShortDecimal): void {
+    this.whole += value.whole;
+    this.fraction += value.fraction;
     this.pending += 1;
     if (this.pending >= NORMALISE_EVERY) this.normalise();
-    return true;
   }
 
   /** Adds an exact Decimal. */
@@ -62,46 +122,6 @@ export class ExactSum {
       this.whole = 0;
       this.fraction = 0;
     }
-  }
-
-  // Parses "-123.4567" by hand into integer parts; false when the text is not a short plain decimal.
-  private addShort(text: string): boolean {
-    const length = text.length;
-    if (length === 0 || length > 26) return false;
-    let index = 0;
-    let sign = 1;
-    const first = text.charCodeAt(0);
-    if (first === 45 /* - */ || first === 43 /* + */) {
-      sign = first === 45 ? -1 : 1;
-      index = 1;
-    }
-    let whole = 0;
-    let wholeDigits = 0;
-    while (index < length) {
-      const code = text.charCodeAt(index);
-      if (code < 48 || code > 57) break;
-      whole = whole * 10 + (code - 48);
-      wholeDigits += 1;
-      index += 1;
-    }
-    let fraction = 0;
-    let fractionDigits = 0;
-    if (index < length && text.charCodeAt(index) === 46 /* . */) {
-      index += 1;
-      while (index < length) {
-        const code = text.charCodeAt(index);
-        if (code < 48 || code > 57) return false;
-        if (fractionDigits === FRACTION_DIGITS) return false;
-        fraction = fraction * 10 + (code - 48);
-        fractionDigits += 1;
-        index += 1;
-      }
-    }
-    if (index !== length || wholeDigits + fractionDigits === 0 || wholeDigits > MAX_WHOLE_DIGITS)
-      return false;
-    this.whole += sign * whole;
-    this.fraction += sign * fraction * POWERS[FRACTION_DIGITS - fractionDigits]!;
-    return true;
   }
 }
 
