@@ -1,8 +1,13 @@
-// In-memory aggregation: ratecard's exact, deduplicating aggregation vs a plain float loop.
+// In-memory aggregation, as issue 4 asks: N events with decimal-string values, one sum meter with a
+// filter and group-by region. ratecard (exact) against a plain loop summing Number(value) into a Map
+// (inexact), in the same run. ratecard is measured twice: with deduplication by id (the default) and
+// with `deduplicate: false` (ids unique upstream), so the cost of each is visible.
 import { aggregateUsage } from "../dist/index.js";
-import { measure, report } from "./lib.mjs";
+import { measure } from "./lib.mjs";
 
-/** Aggregates `count` events with a filtered sum meter; prints both rates and the ratio. */
+const grouped = (n) => Math.round(n).toLocaleString("en-US");
+
+/** Aggregates `count` events; prints events/s of each variant and its ratio to the float loop. */
 export function benchAggregation(count) {
   const regions = ["na", "eu", "apac", "latam"];
   const start = Date.UTC(2026, 1, 1, 5);
@@ -11,39 +16,54 @@ export function benchAggregation(count) {
     type: "cdn.bandwidth",
     customer: "cus_a",
     timestamp: start + (i % 2_000_000) * 1000,
-    properties: { region: regions[i % 4], gb: `${(i * 37) % 1000}.${i % 1000}` },
+    properties: { region: regions[i % 4], gb: `${(i * 37) % 1000}.${String(i % 1000).padStart(3, "0")}` },
   }));
   const meter = {
-    id: "bw_na",
+    id: "bandwidth",
     eventType: "cdn.bandwidth",
     aggregation: "sum",
     valueProperty: "gb",
-    filters: [{ property: "region", op: "equals", value: "na" }],
+    filters: [{ property: "region", op: "in", values: ["na", "eu", "apac"] }],
   };
   const period = { start, end: Date.UTC(2026, 2, 1, 5) };
-  report(
-    `Aggregating ${count.toLocaleString("en-US")} in-memory events (sum meter, filter region = na)`,
-    measure(
-      "ratecard aggregateUsage (exact, dedup)",
-      (n) =>
-        aggregateUsage(events.slice(0, n), { meters: [meter], customer: "cus_a", period }).meters[0].quantity,
-      count,
-    ),
-    measure(
-      "plain loop, Number(value) into a Map",
-      (n) => {
-        const totals = new Map();
-        for (let i = 0; i < n; i += 1) {
-          const event = events[i];
-          if (event.customer !== "cus_a" || event.type !== "cdn.bandwidth") continue;
-          if (event.timestamp < period.start || event.timestamp >= period.end) continue;
-          const region = event.properties.region;
-          if (region !== "na") continue;
-          totals.set(region, (totals.get(region) ?? 0) + Number(event.properties.gb));
-        }
-        return totals.get("na");
-      },
-      count,
-    ),
+  const requests = new Map([["bandwidth", { groupings: [["region"]], collectValues: false }]]);
+  const options = { meters: [meter], customer: "cus_a", period, requests };
+  const exactTotals = (result) => result.groups[0].groups.map((group) => group.quantity.toFixed()).join(" ");
+
+  const float = measure(
+    "plain loop, Number(value) into a Map",
+    (n) => {
+      const totals = new Map();
+      for (let i = 0; i < n; i += 1) {
+        const event = events[i];
+        if (event.customer !== "cus_a" || event.type !== "cdn.bandwidth") continue;
+        if (event.timestamp < period.start || event.timestamp >= period.end) continue;
+        const region = event.properties.region;
+        if (region !== "na" && region !== "eu" && region !== "apac") continue;
+        totals.set(region, (totals.get(region) ?? 0) + Number(event.properties.gb));
+      }
+      return [...totals.values()].join(" ");
+    },
+    count,
   );
+  const trusted = measure(
+    "ratecard, exact, deduplicate: false",
+    (n) =>
+      exactTotals(
+        aggregateUsage(n === count ? events : events.slice(0, n), { ...options, deduplicate: false }),
+      ),
+    count,
+  );
+  const deduplicated = measure(
+    "ratecard, exact, deduplicated by id",
+    (n) => exactTotals(aggregateUsage(n === count ? events : events.slice(0, n), options)),
+    count,
+  );
+  console.log(`\nAggregating ${grouped(count)} in-memory events (sum meter, filter, group by region)`);
+  for (const row of [trusted, deduplicated, float]) {
+    const ratio = row === float ? "" : `  ratio ${(row.perSecond / float.perSecond).toFixed(3)}×`;
+    console.log(`  ${row.label.padEnd(40)} ${grouped(row.perSecond).padStart(12)} events/s${ratio}`);
+  }
+  console.log(`  totals, exact: ${trusted.checksum}`);
+  console.log(`  totals, float: ${float.checksum}`);
 }

@@ -1,13 +1,16 @@
-// ratecard benchmarks: `npm run bench` (builds first). `--quick` runs a tenth of the work.
+// ratecard benchmarks: `npm run bench` (builds first). `--quick` runs a tenth of the work;
+// `--streaming` adds the 10,000,000-event NDJSON run through the CLI (generates a 1.4 GB file once).
 // Figures are ratios against a baseline measured in the same run, never timed assertions.
 import { benchAggregation } from "./aggregation.mjs";
 import { benchEndToEnd } from "./endToEnd.mjs";
 import { benchPricing } from "./pricing.mjs";
+import { benchStreaming } from "./streaming.mjs";
 
 const scale = process.argv.includes("--quick") ? 0.1 : 1;
 console.log(
   `ratecard benchmarks on Node ${process.version}${scale < 1 ? " (quick: a tenth of the work)" : ""}`,
 );
 benchPricing(Math.floor(1_000_000 * scale));
-benchAggregation(Math.floor(200_000 * scale));
+benchAggregation(Math.floor(1_000_000 * scale));
 benchEndToEnd(Math.max(5, Math.floor(100 * scale)));
+if (process.argv.includes("--streaming")) await benchStreaming(Math.floor(10_000_000 * scale));

@@ -18,12 +18,13 @@ import { usageSource } from "./readUsage.js";
 const USAGE = `ratecard — exact, explainable usage-based invoices
 
 Usage:
-  ratecard invoice --contract FILE --usage FILE --period PERIOD [--format text|json] [--carry FILE]
+  ratecard invoice --contract FILE --usage FILE --period PERIOD [--format text|json] [--carry FILE] [--daily]
   ratecard validate FILE
   ratecard schema
   ratecard quote --price JSON|FILE (--quantity Q | --values V1,V2,…) [--currency USD] [--format text|json]
 
 --carry takes the previous period's invoice (JSON) to continue persistent and weighted meters.
+--daily adds each sum and count meter's quantity per local day (and a chart in the text).
 PERIOD is a month in the contract's time zone (2026-02) or a range of local dates
 (2026-02-01/2026-03-01, end date excluded). Usage files: .ndjson, .jsonl, .csv or .json.
 
@@ -65,6 +66,7 @@ async function invoiceCommand(args: ReadonlyArray<string>): Promise<number> {
       period: { type: "string" },
       format: { type: "string", default: "text" },
       carry: { type: "string" },
+      daily: { type: "boolean", default: false },
     },
     strict: true,
   });
@@ -79,12 +81,10 @@ async function invoiceCommand(args: ReadonlyArray<string>): Promise<number> {
     values.carry === undefined ? undefined : carriedState(await readJson(values.carry), values.carry);
   // The file is streamed twice (once to find ids that may repeat, once to aggregate), so memory stays
   // at about 8 bytes per event however large the file.
-  const invoice = await rateInvoiceAsync(
-    contract,
-    await usageSource(usageFile),
-    period,
-    carried ? { carried } : {},
-  );
+  const invoice = await rateInvoiceAsync(contract, await usageSource(usageFile), period, {
+    ...(carried ? { carried } : {}),
+    ...(values.daily ? { daily: true } : {}),
+  });
   process.stdout.write(
     values.format === "json" ? `${JSON.stringify(invoice, null, 2)}\n` : explainText(invoice),
   );

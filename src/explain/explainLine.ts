@@ -39,10 +39,12 @@ export function explainLine(line: InvoiceLine, style: MoneyStyle): string {
   };
   const name = line.group === undefined ? line.name : `${line.name} [${describeGroup(line.group)}]`;
   const usage = line.steps.find((step): step is StepOf<"usage"> => step.kind === "usage");
-  const head =
+  const measured =
     usage === undefined
-      ? `${name}:`
-      : `${name}: ${formatQuantity(usage.quantity)}${usage.unit === undefined ? "" : ` ${usage.unit}`} from ${count(usage.events, "event")}.`;
+      ? ""
+      : ` ${formatQuantity(usage.quantity)}${usage.unit === undefined ? "" : ` ${usage.unit}`} from ${count(usage.events, "event")}.`;
+  const how = usage?.computation === undefined ? "" : ` ${describeComputation(usage.computation)}`;
+  const head = `${name}:${measured}${how}`;
 
   const tiers = line.steps.filter((step): step is StepOf<"tier"> => step.kind === "tier");
   const sentences: string[] = [];
@@ -143,6 +145,45 @@ function describeStep(step: Step, words: Words): string | undefined {
   }
 }
 
+const WINDOW_NAMES: Readonly<Record<string, string>> = { day: "daily", hour: "hourly" };
+
+/** How a meter computed its quantity, in words (windows, percentile, entities, time weighting, carry). */
+function describeComputation(computation: NonNullable<StepOf<"usage">["computation"]>): string {
+  const windowName = (size: string) => WINDOW_NAMES[size] ?? `${size}`;
+  switch (computation.kind) {
+    case "windows": {
+      const empty =
+        computation.emptyWindows === 0
+          ? ""
+          : `; ${count(computation.emptyWindows, "window")} without events counted as 0 or left out as the meter says`;
+      return `Measured as the ${computation.outer} of ${count(computation.windows, `${windowName(computation.size)} window`)}, each the ${computation.inner} of its events${computation.perSecond ? " per second" : ""}${empty}.`;
+    }
+    case "percentile": {
+      const direction =
+        computation.direction === undefined
+          ? ""
+          : computation.direction.combine === "max_per_sample"
+            ? " The higher of the directions was taken per sample."
+            : ` Each direction was ranked; the higher (${computation.direction.billed}) is billed.`;
+      return `The ${formatQuantity(computation.rank)}th percentile of ${count(computation.samples, `${windowName(computation.size)} sample`)} (the ${computation.inner} of each${computation.perSecond ? ", per second" : ""}): the top ${formatQuantity(String(computation.discarded))} discarded (${formatQuantity(new Decimal(100).minus(computation.rank).toFixed())}% of ${formatQuantity(String(computation.samples))}, rounded ${computation.discardRounding === "ceil" ? "up" : computation.discardRounding === "round" ? "to nearest" : "down"}), the highest remaining billed.${direction}`;
+    }
+    case "entities": {
+      const parts = [
+        computation.divideBy === null ? undefined : `divided by ${formatQuantity(computation.divideBy)}`,
+        computation.round === "none" ? undefined : `rounded ${computation.round}`,
+        computation.cap === null
+          ? undefined
+          : `capped at ${formatQuantity(computation.cap)} (${count(computation.capped, "entity")} capped)`,
+      ].filter((part) => part !== undefined);
+      return `Summed over ${count(computation.entities, "entity")}${parts.length > 0 ? `, each ${parts.join(", ")}` : ""}.`;
+    }
+    case "weighted":
+      return `Time-weighted over ${count(computation.points, "change")}: level ${formatQuantity(computation.openingLevel)} at the start, ${formatQuantity(computation.closingLevel)} at the end, level × time divided by ${computation.per === "period" ? "the period" : `one ${computation.per}`}.`;
+    case "persistent":
+      return `Running total since the contract start: ${formatQuantity(computation.carriedIn)} carried in, ${formatQuantity(computation.inPeriod)} added this period; ${formatQuantity(computation.carriedOut)} carried out.`;
+  }
+}
+
 /** A negative amount reads "-$0.20", never "$-0.20". */
 function signed(plain: string, format: (magnitude: string) => string): string {
   return plain.startsWith("-") ? `-${format(plain.slice(1))}` : format(plain);
@@ -162,7 +203,8 @@ function percent(rate: string): string {
 }
 
 function count(n: number, noun: string): string {
-  return `${formatQuantity(String(n))} ${noun}${n === 1 ? "" : "s"}`;
+  const plural = noun.endsWith("y") ? `${noun.slice(0, -1)}ies` : `${noun}s`;
+  return `${formatQuantity(String(n))} ${n === 1 ? noun : plural}`;
 }
 
 function describeGroup(group: Readonly<Record<string, string | number | boolean | null>>): string {

@@ -1,2 +1,2 @@
 export { explainLine } from "./explainLine.js";
-export { explainText } from "./explainText.js";
+export { dailyChart, explainText } from "./explainText.js";

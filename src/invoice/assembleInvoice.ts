@@ -65,6 +65,9 @@ export function assembleInvoice(
         events: entry.events,
         quantity: toPlainString(entry.quantity),
         ...(entry.meter.unit !== undefined ? { unit: entry.meter.unit } : {}),
+        ...(entry.daily
+          ? { daily: entry.daily.map((day) => ({ date: day.date, quantity: toPlainString(day.quantity) })) }
+          : {}),
       })),
       ...(Object.keys(usage.carryOut).length > 0 ? { carryOut: structuredCarry(usage.carryOut) } : {}),
     },

@@ -1,6 +1,12 @@
 import { aggregateUsage, aggregateUsageAsync, type CarriedMeterState } from "../meters/index.js";
 import { meterRequests } from "../rating/index.js";
-import { type Contract, type Invoice, parseUsageEvent, type UsageEvent } from "../schema/index.js";
+import {
+  type Contract,
+  type Invoice,
+  parseCarriedStates,
+  parseUsageEvent,
+  type UsageEvent,
+} from "../schema/index.js";
 import type { Period } from "../time/index.js";
 import { assembleInvoice } from "./assembleInvoice.js";
 import { resolveServicePeriod, type ServicePeriod } from "./resolveServicePeriod.js";
@@ -13,6 +19,8 @@ export interface RateInvoiceOptions {
    * unique counts. Absent: everything starts from zero.
    */
   readonly carried?: Readonly<Record<string, CarriedMeterState>>;
+  /** Add each sum and count meter's quantity per local day to the usage report (for charts). */
+  readonly daily?: boolean;
 }
 
 /**
@@ -75,9 +83,11 @@ function aggregationOptions(contract: Contract, resolved: ServicePeriod, options
     meters: contract.meters,
     customer: contract.customer.id,
     period: resolved.service,
+    billingPeriod: resolved.billingPeriod,
     timeZone: contract.timeZone,
     requests: meterRequests(contract.charges),
     ...(options.carried ? { carried: options.carried } : {}),
+    ...(options.daily ? { daily: true } : {}),
   };
 }
 

@@ -14,6 +14,8 @@ export interface AggregateUsageOptions {
   readonly meters: ReadonlyArray<MeterTerms>;
   readonly customer: string;
   readonly period: Period;
+  /** The whole billing period `period` is part of (GB-month divisors); `period` itself when absent. */
+  readonly billingPeriod?: Period;
   /** The contract's zone: local-day windows follow it. Defaults to UTC. */
   readonly timeZone?: string;
   /** Per meter id: property lists to split its events by, and whether to keep each event's value. */
@@ -25,6 +27,8 @@ export interface AggregateUsageOptions {
    * construction (deduplicated at ingestion, as OpenMeter does): a repeated id would then count twice.
    */
   readonly deduplicate?: boolean;
+  /** Also compute each sum and count meter's quantity per local day of the period (for charts). */
+  readonly daily?: boolean;
 }
 
 /** The quantity of one meter over the period. */
@@ -35,6 +39,8 @@ export interface MeterQuantity {
   readonly computation?: Computation;
   /** Each counted event's value in event order (timestamp, then id), when requested. */
   readonly values?: ReadonlyArray<Decimal>;
+  /** The quantity per local day, when asked for with `daily` (sum and count meters). */
+  readonly daily?: ReadonlyArray<{ readonly date: string; readonly quantity: Decimal }>;
 }
 
 /** The result of aggregating: every meter's quantity, and an account of every event. */
@@ -90,6 +96,15 @@ export async function aggregateUsageAsync(
     const events: UsageEvent[] = [];
     for await (const event of source) events.push(event);
     return aggregateUsage(events, options);
+  }
+  if (options.deduplicate === false) {
+    const aggregation = new UsageAggregation(options, new ExclusionTally());
+    let eventsRead = 0;
+    for await (const event of source()) {
+      aggregation.accept(event);
+      eventsRead += 1;
+    }
+    return aggregation.result(eventsRead);
   }
   const hashes = new HashList();
   for await (const event of source()) hashes.push(idHash(event.id));

@@ -19,9 +19,10 @@ export function entityReducer(terms: EntityTerms, inner: Reducer<unknown>): Redu
       return state;
     },
     merge: (a, b) => {
-      const merged = new Map(a);
-      for (const [key, value] of b)
-        merged.set(key, merged.has(key) ? inner.merge(merged.get(key), value) : value);
+      // Fresh inner states throughout: adding to the merge must never change a shard's state.
+      const merged = new Map<string, unknown>();
+      for (const [key, value] of a) merged.set(key, inner.merge(inner.init(), value));
+      for (const [key, value] of b) merged.set(key, inner.merge(merged.get(key) ?? inner.init(), value));
       return merged;
     },
     finalize: (state, context): MeterOutcome => {

@@ -1,9 +1,11 @@
-import { type Decimal, ONE, type ShortDecimal, safeParseDecimal } from "../money/index.js";
+import { type Decimal, ONE, type ShortDecimal, safeParseDecimal, ZERO } from "../money/index.js";
 import type { MeterTerms, PropertyValue, UsageEvent } from "../schema/index.js";
-import type { Period } from "../time/index.js";
+import { addLocalDays, formatLocalDate, type Period, toLocalDate } from "../time/index.js";
 import { compareText } from "./compareText.js";
 import { compileMeter } from "./compileMeter.js";
 import type { CarriedMeterState, Computation, Reducer, Sample } from "./reducer.js";
+import { valueReducerOf } from "./valueReducers.js";
+import { type WindowLayout, windowLayout } from "./windows.js";
 
 /** The quantity of one group of a meter's events (one value of each grouping property). */
 export interface GroupQuantity {
@@ -66,7 +68,25 @@ export class MeterAccumulator {
     readonly buckets: Map<string, Bucket>;
   }[];
 
-  constructor(meter: MeterTerms, request: MeterRequest, period: Period, timeZone: string) {
+  private readonly daily:
+    | {
+        readonly layout: WindowLayout;
+        readonly reducer: Reducer<unknown>;
+        readonly states: Map<number, unknown>;
+      }
+    | undefined;
+
+  private readonly billingPeriod: Period | undefined;
+
+  constructor(
+    meter: MeterTerms,
+    request: MeterRequest,
+    period: Period,
+    timeZone: string,
+    options: { readonly daily?: boolean; readonly billingPeriod?: Period | undefined } = {},
+  ) {
+    const daily = options.daily === true;
+    this.billingPeriod = options.billingPeriod;
     this.meter = meter;
     this.request = request;
     this.period = period;
@@ -74,6 +94,15 @@ export class MeterAccumulator {
     this.reducer = compileMeter(meter, period, timeZone);
     this.total_ = { state: this.reducer.init(), values: [], group: {} };
     this.groupings = request.groupings.map((dimensions) => ({ dimensions, buckets: new Map() }));
+    // Daily buckets (for charts) are kept for meters that add up: sum and count.
+    const dailyReducer =
+      meter.aggregation === "sum" || meter.aggregation === "count"
+        ? valueReducerOf(meter.aggregation)
+        : undefined;
+    this.daily =
+      daily && dailyReducer !== undefined
+        ? { layout: windowLayout("day", period, timeZone), reducer: dailyReducer, states: new Map() }
+        : undefined;
   }
 
   add(event: UsageEvent, raw: PropertyValue | undefined, short: ShortDecimal | undefined): void {
@@ -83,6 +112,13 @@ export class MeterAccumulator {
     sample.raw = raw;
     sample.short = short;
     this.addTo(this.total_, sample);
+    if (this.daily !== undefined) {
+      const day = this.daily.layout.indexOf(event.timestamp);
+      this.daily.states.set(
+        day,
+        this.daily.reducer.add(this.daily.states.get(day) ?? this.daily.reducer.init(), sample),
+      );
+    }
     for (const { dimensions, buckets } of this.groupings) {
       // Nested maps keyed by the raw values: no key text to build, and 1 and "1" stay apart.
       let level: Map<unknown, unknown> = buckets;
@@ -110,21 +146,31 @@ export class MeterAccumulator {
     return this.finish(this.total_, carried);
   }
 
+  /** The meter's quantity per local day of the period (sum and count meters, when asked), else undefined. */
+  perDay(): ReadonlyArray<{ readonly date: string; readonly quantity: Decimal }> | undefined {
+    const daily = this.daily;
+    if (daily === undefined) return undefined;
+    const first = toLocalDate(this.period.start, this.timeZone);
+    const context = { period: this.period, timeZone: this.timeZone, carried: undefined };
+    return Array.from({ length: daily.layout.count }, (_, index) => {
+      const state = daily.states.get(index);
+      return {
+        date: formatLocalDate(addLocalDays(first, index)),
+        quantity: state === undefined ? ZERO : daily.reducer.finalize(state, context).quantity,
+      };
+    });
+  }
+
   grouped(dimensions: ReadonlyArray<string>): GroupedQuantities {
-    const buckets =
-      this.groupings.find((grouping) => sameList(grouping.dimensions, dimensions))?.buckets ??
-      new Map<string, Bucket>();
-    // Lines are ordered by the group's values as JSON, whatever the bucket keys look like.
-    const keys = [...buckets.keys()].sort((a, b) =>
-      compareText(
-        JSON.stringify(valuesOf(buckets.get(a)!, dimensions)),
-        JSON.stringify(valuesOf(buckets.get(b)!, dimensions)),
-      ),
-    );
+    const root = this.groupings.find((grouping) => sameList(grouping.dimensions, dimensions))?.buckets;
+    const buckets = root === undefined ? [] : leaves(root, dimensions.length);
+    // Lines are ordered by the group's values written as JSON: stable and locale-free.
+    const keyed = buckets.map((bucket) => ({ bucket, key: JSON.stringify(valuesOf(bucket, dimensions)) }));
+    keyed.sort((a, b) => compareText(a.key, b.key));
     return {
       meter: this.meter.id,
       dimensions: [...dimensions],
-      groups: keys.map((key) => this.finish(buckets.get(key)!, undefined)),
+      groups: keyed.map(({ bucket }) => this.finish(bucket, undefined)),
     };
   }
 

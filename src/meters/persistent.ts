@@ -1,7 +1,6 @@
 import { Decimal, toPlainString } from "../money/index.js";
 import { compareText } from "./compareText.js";
 import type { MeterOutcome, Reducer } from "./reducer.js";
-import { uniqueKey } from "./valueReducers.js";
 
 /**
  * A persistent sum or count: the running total since the contract start. The period's own events add
@@ -52,7 +51,7 @@ export function persistentUniqueReducer(operationProperty: string | undefined): 
       state.push({
         timestamp: sample.event.timestamp,
         id: sample.event.id,
-        key: uniqueKey(sample.raw),
+        key: String(sample.raw),
         remove: operation === "remove",
       });
       return state;

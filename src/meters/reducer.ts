@@ -24,7 +24,13 @@ export interface CarriedMeterState {
 
 /** What finalizing needs besides the state. */
 export interface FinalizeContext {
+  /** The period the events were measured over (the invoice's, clipped to the contract term). */
   readonly period: Period;
+  /**
+   * The whole billing period it belongs to: a GB-month is level × time ÷ this, so storage held for
+   * half of a first, partial month is half a GB-month. Equal to `period` when not given.
+   */
+  readonly billingPeriod?: Period | undefined;
   readonly timeZone: string;
   readonly carried: CarriedMeterState | undefined;
 }

@@ -1,5 +1,11 @@
 import { isDecimalText, parseShortDecimal, ShortDecimal } from "../money/index.js";
-import type { ExclusionReason, MeterTerms, PropertyValue, UsageEvent } from "../schema/index.js";
+import {
+  type ExclusionReason,
+  type MeterTerms,
+  type PropertyValue,
+  parseCarriedStates,
+  type UsageEvent,
+} from "../schema/index.js";
 import type { AggregateUsageOptions, AggregateUsageResult, MeterQuantity } from "./aggregateUsage.js";
 import type { ExclusionTally } from "./exclusionTally.js";
 import { compileFilters } from "./matchesFilters.js";
@@ -16,6 +22,7 @@ interface CompiledMeter {
   readonly accumulator: MeterAccumulator;
   readonly need: ValueNeed;
   readonly matches: (properties: Readonly<Record<string, PropertyValue>>) => boolean;
+  readonly direction: string | undefined;
   /** Where this meter's value is read into, once per event. */
   readonly short: ShortDecimal;
 }
@@ -49,10 +56,11 @@ export class UsageAggregation {
         options.requests?.get(meter.id) ?? NO_REQUEST,
         options.period,
         timeZone,
+        { daily: options.daily === true, billingPeriod: options.billingPeriod },
       ),
-      need:
-        meter.aggregation === "count" ? "none" : meter.aggregation === "unique_count" ? "present" : "number",
+      need: valueNeed(meter),
       matches: compileFilters(meter.filters ?? []),
+      direction: meter.percentile?.direction?.property,
       short: new ShortDecimal(),
     }));
     for (const entry of this.compiled)
@@ -72,10 +80,12 @@ export class UsageAggregation {
   }
 
   result(eventsRead: number): AggregateUsageResult {
-    const carried = this.options.carried ?? {};
+    // Carried state is input like any other: validated (typed error with a path) before it is used.
+    const carried = this.options.carried === undefined ? {} : parseCarriedStates(this.options.carried);
     const carryOut: Record<string, CarriedMeterState> = {};
     const meters = this.compiled.map(({ meter, accumulator }): MeterQuantity => {
       const total = accumulator.total(carried[meter.id]);
+      const daily = accumulator.perDay();
       if (total.carryOut) carryOut[meter.id] = total.carryOut;
       return {
         meter,
@@ -83,6 +93,7 @@ export class UsageAggregation {
         quantity: total.quantity,
         ...(total.computation ? { computation: total.computation } : {}),
         ...(total.values ? { values: total.values } : {}),
+        ...(daily ? { daily } : {}),
       };
     });
     return {
@@ -121,6 +132,9 @@ export class UsageAggregation {
       )
         short = entry.short;
       else if (!hasUsableValue(raw, entry.need)) invalid = true;
+      // An in/out percentile must know each event's direction: one without it would form a series of its own.
+      if (entry.direction !== undefined && typeof event.properties[entry.direction] !== "string")
+        invalid = true;
       this.matched[count] = entry;
       this.rawValues[count] = raw;
       this.shorts[count] = short;
@@ -133,10 +147,22 @@ export class UsageAggregation {
   }
 }
 
+// Counting events needs no value; a unique count needs one of any kind; everything else a number.
+function valueNeed(meter: MeterTerms): ValueNeed {
+  if (meter.aggregation === "count" || meter.window?.aggregation === "count") return "none";
+  return meter.aggregation === "unique_count" ? "present" : "number";
+}
+
+// Event values beyond this exponent are refused: nothing metered is 10^50 of anything, and a value
+// such as "1e2000000" would otherwise become a two-million-digit quantity.
+const MAX_EXPONENT = 50;
+
 function hasUsableValue(raw: PropertyValue | undefined, need: ValueNeed): boolean {
   if (need === "none") return true;
   if (raw === undefined || raw === null) return false;
   if (need === "present") return true;
   if (typeof raw === "number") return Number.isFinite(raw);
-  return typeof raw === "string" && isDecimalText(raw);
+  if (typeof raw !== "string" || !isDecimalText(raw)) return false;
+  const exponent = /[eE]([+-]?\d+)$/.exec(raw);
+  return exponent === null || Math.abs(Number(exponent[1])) <= MAX_EXPONENT;
 }

@@ -59,13 +59,12 @@ interface UniqueState {
 }
 
 /**
- * The text a value is compared by in unique counts: the number 5, "5" and "5.0" are the same value
- * (numbers compare by value), text compares exactly.
+ * The key a value is compared by in unique counts: numbers by value (5 and 5.0 are one), text exactly
+ * ("0012" and "12" are two users), and a number never equals a text or a boolean.
  */
 export function uniqueKey(raw: PropertyValue | undefined): string {
   if (typeof raw === "number") return `n:${new Decimal(raw).toFixed()}`;
-  if (typeof raw === "string" && /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(raw))
-    return `n:${new Decimal(raw).toFixed()}`;
+  if (typeof raw === "boolean") return `b:${raw}`;
   return `s:${String(raw)}`;
 }
 

@@ -46,7 +46,8 @@ export function weightedReducer(terms: WeightedTerms): Reducer<WeightedState> {
       }
       area = area.plus(level.times(context.period.end - since));
       const per = terms.per ?? "period";
-      const divisor = per === "period" ? context.period.end - context.period.start : SECONDS_PER[per] * 1000;
+      const whole = context.billingPeriod ?? context.period;
+      const divisor = per === "period" ? whole.end - whole.start : SECONDS_PER[per] * 1000;
       return {
         quantity: area.div(divisor),
         events: points.length,

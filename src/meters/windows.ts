@@ -76,9 +76,10 @@ export function windowedReducer(
       return state;
     },
     merge: (a, b) => {
-      const merged = new Map(a);
-      for (const [key, value] of b)
-        merged.set(key, merged.has(key) ? inner.merge(merged.get(key), value) : value);
+      // Fresh inner states throughout: adding to the merge must never change a shard's state.
+      const merged = new Map<string, unknown>();
+      for (const [key, value] of a) merged.set(key, inner.merge(inner.init(), value));
+      for (const [key, value] of b) merged.set(key, inner.merge(merged.get(key) ?? inner.init(), value));
       return merged;
     },
     finalize: (state, context) =>
@@ -162,7 +163,9 @@ function percentileOutcome(
 ): MeterOutcome {
   const discardRounding = terms.discard ?? "floor";
   const combine = terms.direction?.combine;
-  const results = [...series.entries()].map(([direction, values]) => ({
+  // Directions in name order, so a tie bills the same direction whatever order the events came in.
+  const ordered = [...series.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const results = ordered.map(([direction, values]) => ({
     direction,
     ...rankedValue(values, terms.rank, discardRounding),
   }));

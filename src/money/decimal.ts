@@ -57,3 +57,8 @@ const Wide = DecimalJs.clone({
 export function exactDifference(a: Decimal, b: Decimal): Decimal {
   return new Decimal(new Wide(a.toFixed()).minus(new Wide(b.toFixed())).toFixed());
 }
+
+/** `a + b` with no rounding (see {@link exactDifference}): exact running sums of any decimals. */
+export function exactSum(a: Decimal, b: Decimal | string | number): Decimal {
+  return new Decimal(new Wide(a.toFixed()).plus(new Wide(typeof b === "object" ? b.toFixed() : b)).toFixed());
+}

@@ -1,4 +1,4 @@
-import { Decimal, ZERO } from "./decimal.js";
+import { Decimal, exactSum, ZERO } from "./decimal.js";
 
 // Fraction digits kept in the fast accumulator; values with more go to the exact Decimal remainder.
 const FRACTION_DIGITS = 9;
@@ -88,7 +88,7 @@ export class ExactSum {
     }
     const text = typeof value === "number" ? (Number.isFinite(value) ? String(value) : "") : value;
     if (!isDecimalText(text)) return false;
-    this.remainder = this.remainder.plus(text);
+    this.remainder = exactSum(this.remainder, text);
     return true;
   }
 
@@ -102,17 +102,18 @@ export class ExactSum {
 
   /** Adds an exact Decimal. */
   addDecimal(value: Decimal): void {
-    this.remainder = this.remainder.plus(value);
+    this.remainder = exactSum(this.remainder, value);
   }
 
   /** Adds another sum's total into this one. */
   merge(other: ExactSum): void {
-    this.remainder = this.remainder.plus(other.value());
+    this.remainder = exactSum(this.remainder, other.value());
   }
 
   /** The exact total so far. */
   value(): Decimal {
-    return this.remainder.plus(this.whole).plus(new Decimal(this.fraction).div(FRACTION_SCALE));
+    // Both integer parts are exact; the fraction part divides by a power of ten, which is exact too.
+    return exactSum(exactSum(this.remainder, this.whole), new Decimal(this.fraction).div(FRACTION_SCALE));
   }
 
   private normalise(): void {

@@ -176,6 +176,7 @@ export const contractSchema = z
     const meterIds = new Set(contract.meters.map((meter) => meter.id));
     contract.charges.forEach((charge, index) => {
       checkCharge(ctx, charge, index, meterIds);
+      checkGroupedMeter(ctx, charge, index, contract.meters);
     });
   });
 
@@ -324,4 +325,28 @@ function decimalsIn(node: unknown, path: PropertyKey[]): { path: PropertyKey[]; 
       NOT_MONEY.has(key) ? [] : decimalsIn(child, [...path, key]),
     );
   return [];
+}
+
+// Carried state (persistent totals, weighted levels) is kept per meter, not per group, so a grouped
+// or matrix charge on such a meter would bill each group without its history.
+function checkGroupedMeter(
+  ctx: z.RefinementCtx,
+  charge: ChargeTerms,
+  index: number,
+  meters: ReadonlyArray<{
+    readonly id: string;
+    readonly aggregation: string;
+    readonly persistent?: boolean | undefined;
+  }>,
+): void {
+  if (!GROUPING_MODELS.has(charge.price.model)) return;
+  const meter = meters.find((candidate) => candidate.id === charge.meter);
+  if (meter === undefined || !(meter.persistent === true || meter.aggregation === "weighted_sum")) return;
+  ctx.addIssue(
+    ratecardIssue(
+      "invalid_field",
+      `a ${charge.price.model} charge cannot use meter "${meter.id}": its carried state (running total or level) is kept for the whole meter, not per group`,
+      ["charges", index, "meter"],
+    ),
+  );
 }

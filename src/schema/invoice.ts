@@ -270,6 +270,8 @@ export const usageReportSchema = z.strictObject({
       events: z.number().int().nonnegative(),
       quantity: amountText,
       unit: z.string().optional(),
+      /** The quantity per local day (sum and count meters), when rating was asked for it. */
+      daily: z.array(z.strictObject({ date: z.string(), quantity: amountText })).optional(),
     }),
   ),
   /** What the next period's rating takes as `carried`: persistent totals, levels, active values. */

@@ -139,7 +139,8 @@ export const meterSchema = z
   .superRefine((meter, ctx) => {
     const issue = (code: string, message: string, path: PropertyKey[]) =>
       ctx.addIssue(ratecardIssue(code, message, path));
-    if (meter.aggregation !== "count" && meter.valueProperty === undefined) {
+    const countsEvents = meter.aggregation === "count" || meter.window?.aggregation === "count";
+    if (!countsEvents && meter.valueProperty === undefined) {
       issue(
         "value_property_required",
         `a ${meter.aggregation} meter must name the event property it reads (valueProperty), e.g. "bytes"`,
