@@ -1,12 +1,14 @@
 import { constants, createReadStream } from "node:fs";
 import { access, readFile } from "node:fs/promises";
 import { extname } from "node:path";
-import { createInterface } from "node:readline";
 import { parse as parseCsv } from "csv-parse";
 import { parseUsageEvent, UsageError, type UsageEvent } from "../index.js";
 
 /** A usage file as a source that streams its events afresh on every call (so it can be read twice). */
-export type UsageSource = () => AsyncIterable<UsageEvent>;
+export type UsageSource = (() => AsyncIterable<UsageEvent>) & {
+  /** The events' ids alone, read faster than whole events (for the deduplication pass). */
+  readonly ids?: () => AsyncIterable<string>;
+};
 
 /**
  * Opens a usage file as a stream of validated events. The format follows the extension:
@@ -20,7 +22,8 @@ export type UsageSource = () => AsyncIterable<UsageEvent>;
 export async function usageSource(file: string): Promise<UsageSource> {
   await assertReadable(file);
   const extension = extname(file).toLowerCase();
-  if (extension === ".ndjson" || extension === ".jsonl") return () => streamNdjson(file);
+  if (extension === ".ndjson" || extension === ".jsonl")
+    return Object.assign(() => streamNdjson(file), { ids: () => streamNdjsonIds(file) });
   if (extension === ".csv") return () => streamCsv(file);
   if (extension === ".json") return () => streamJsonArray(file);
   throw new UsageError(
@@ -37,16 +40,51 @@ export async function readUsage(file: string): Promise<UsageEvent[]> {
   return events;
 }
 
+// Lines of a text file, read in 1 MB chunks and split by hand (faster than readline on large files).
+async function* readLines(file: string): AsyncGenerator<string> {
+  let rest = "";
+  for await (const chunk of createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 20 })) {
+    const text = rest + (chunk as string);
+    let start = 0;
+    let end = text.indexOf("\n", start);
+    while (end !== -1) {
+      yield text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
+      start = end + 1;
+      end = text.indexOf("\n", start);
+    }
+    rest = text.slice(start);
+  }
+  if (rest !== "") yield rest.endsWith("\r") ? rest.slice(0, -1) : rest;
+}
+
 async function* streamNdjson(file: string): AsyncGenerator<UsageEvent> {
-  const lines = createInterface({
-    input: createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 20 }),
-    crlfDelay: Number.POSITIVE_INFINITY,
-  });
   let lineNumber = 0;
-  for await (const line of lines) {
+  for await (const line of readLines(file)) {
     lineNumber += 1;
     if (line.trim() === "") continue;
     yield parseUsageEvent(parseJsonLine(line, file, lineNumber), `${file} line ${lineNumber}`);
+  }
+}
+
+// A line that starts with a plain {"id":"…" gives its id without parsing the rest; any other shape
+// (escapes, another key order) is parsed in full. Malformed lines are left to the events pass,
+// which reports them with their line number.
+const LEADING_ID = /^\{"id":"([^"\\]*)"/;
+
+async function* streamNdjsonIds(file: string): AsyncGenerator<string> {
+  for await (const line of readLines(file)) {
+    if (line.trim() === "") continue;
+    const match = LEADING_ID.exec(line);
+    if (match) {
+      yield match[1]!;
+      continue;
+    }
+    try {
+      const id = (JSON.parse(line) as { id?: unknown }).id;
+      yield typeof id === "string" ? id : "";
+    } catch {
+      yield "";
+    }
   }
 }
 

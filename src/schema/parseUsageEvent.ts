@@ -17,6 +17,8 @@ export function safeParseUsageEvent(
   input: unknown,
   location: number | string = 0,
 ): SafeParseUsageEventResult {
+  const fast = parseWellFormedEvent(input);
+  if (fast !== undefined) return { success: true, data: fast };
   const parsed = usageEventSchema.safeParse(input);
   if (!parsed.success) {
     const problems =

@@ -69,12 +69,18 @@ export function formatInstant(instant: number): string {
 
 // parseISO rolls some impossible dates over (e.g. February 30) on some inputs; reject them explicitly.
 function hasValidCalendarDate(text: string): boolean {
-  const year = Number(text.slice(0, 4));
-  const month = Number(text.slice(5, 7));
-  const day = Number(text.slice(8, 10));
-  const hour = Number(text.slice(11, 13));
-  const minute = Number(text.slice(14, 16));
-  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59) return false;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return day <= daysInMonth;
+  // Digits read by hand: this runs once per usage event.
+  const digits = (at: number, count: number) => {
+    let value = 0;
+    for (let i = at; i < at + count; i += 1) value = value * 10 + (text.charCodeAt(i) - 48);
+    return value;
+  };
+  const year = digits(0, 4);
+  const month = digits(5, 2);
+  const day = digits(8, 2);
+  if (month < 1 || month > 12 || day < 1 || digits(11, 2) > 23 || digits(14, 2) > 59) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 ? (leap ? 29 : 28) : DAYS_IN_MONTH[month - 1]!);
 }
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

@@ -116,6 +116,48 @@ describe("ratecard invoice", () => {
     expect(JSON.parse(fromCsv.stdout).total).toBe("508.08");
   });
 
+  it("deduplicates across the two streamed passes, ids with escapes and other key orders included", () => {
+    const line = (id: string, gb: string, order: "id-first" | "id-last") => {
+      const body = {
+        type: "cdn.bandwidth",
+        customer: "cus_northwind",
+        timestamp: "2026-02-10T00:00:00Z",
+        properties: { region: "na", gb },
+      };
+      return JSON.stringify(order === "id-first" ? { id, ...body } : { ...body, id });
+    };
+    const usage = scratchFile(
+      "dups.ndjson",
+      [
+        line('q"1', "10", "id-first"),
+        line('q"1', "10", "id-last"), // same event again, keys in another order: a duplicate
+        line("plain", "5", "id-first"),
+        line("plain", "5", "id-first"), // exact duplicate
+        line("late", "1", "id-last"),
+      ].join("\n"),
+    );
+    const result = ratecard(
+      "invoice",
+      "--contract",
+      join(FIXTURE, "contract.json"),
+      "--usage",
+      usage,
+      "--period",
+      "2026-02",
+      "--format",
+      "json",
+    );
+    expect(result.code).toBe(0);
+    const invoice = JSON.parse(result.stdout);
+    // counted once each: 10 + 5 + 1 = 16 GB; 2 duplicates reported
+    expect(invoice.usage.eventsRead).toBe(5);
+    expect(invoice.usage.eventsCounted).toBe(3);
+    expect(invoice.usage.meters[0].quantity).toBe("16");
+    expect(invoice.usage.excluded).toEqual([
+      { reason: "duplicate_id", events: 2, sampleIds: ["plain", 'q"1'] },
+    ]);
+  });
+
   it("accepts a range of local dates as the period", () => {
     const result = ratecard(
       "invoice",
