@@ -77,8 +77,7 @@ async function invoiceCommand(args: ReadonlyArray<string>): Promise<number> {
     throw new UsageLineError(`--format must be text or json, not "${values.format}"`);
   }
   const contract = parseContract(await readJson(contractFile));
-  const carried =
-    values.carry === undefined ? undefined : carriedState(await readJson(values.carry), values.carry);
+  const carried = values.carry === undefined ? undefined : carriedState(await readJson(values.carry));
   // The file is streamed twice (once to find ids that may repeat, once to aggregate), so memory stays
   // at about 8 bytes per event however large the file.
   const invoice = await rateInvoiceAsync(contract, await usageSource(usageFile), period, {
@@ -137,7 +136,7 @@ async function validateCommand(args: ReadonlyArray<string>): Promise<number> {
 }
 
 // --carry takes the previous period's invoice (its usage.carryOut) or the carried state itself.
-function carriedState(data: unknown, file: string): Record<string, CarriedMeterState> {
+function carriedState(data: unknown): Record<string, CarriedMeterState> {
   const candidate =
     typeof data === "object" && data !== null && "usage" in data
       ? (data as { usage?: { carryOut?: unknown } }).usage?.carryOut

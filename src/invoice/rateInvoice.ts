@@ -1,12 +1,6 @@
 import { aggregateUsage, aggregateUsageAsync, type CarriedMeterState } from "../meters/index.js";
 import { meterRequests } from "../rating/index.js";
-import {
-  type Contract,
-  type Invoice,
-  parseCarriedStates,
-  parseUsageEvent,
-  type UsageEvent,
-} from "../schema/index.js";
+import { type Contract, type Invoice, parseUsageEvent, type UsageEvent } from "../schema/index.js";
 import type { Period } from "../time/index.js";
 import { assembleInvoice } from "./assembleInvoice.js";
 import { resolveServicePeriod, type ServicePeriod } from "./resolveServicePeriod.js";

@@ -158,6 +158,48 @@ describe("ratecard invoice", () => {
     ]);
   });
 
+  it("adds daily quantities with --daily: one per local day of February, summing to the meter", () => {
+    const result = ratecard(
+      "invoice",
+      "--contract",
+      join(FIXTURE, "contract.json"),
+      "--usage",
+      join(FIXTURE, "usage.ndjson"),
+      "--period",
+      "2026-02",
+      "--daily",
+      "--format",
+      "json",
+    );
+    expect(result.code).toBe(0);
+    const meter = JSON.parse(result.stdout).usage.meters[0];
+    // February 2026 has 28 local days; the days add up to the meter's 61,400 GB
+    expect(meter.daily).toHaveLength(28);
+    expect(meter.daily[0].date).toBe("2026-02-01");
+    const total = meter.daily.reduce(
+      (sum: number, day: { quantity: string }) => sum + Number(day.quantity) * 1000,
+      0,
+    );
+    expect(Math.round(total)).toBe(61_400_000);
+  });
+
+  it("refuses a malformed --carry file with exit 2 and its path", () => {
+    const carry = scratchFile("carry.json", JSON.stringify({ requests: { total: "n/a" } }));
+    const result = ratecard(
+      "invoice",
+      "--contract",
+      join(FIXTURE, "contract.json"),
+      "--usage",
+      join(FIXTURE, "usage.ndjson"),
+      "--period",
+      "2026-02",
+      "--carry",
+      carry,
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("requests.total");
+  });
+
   it("accepts a range of local dates as the period", () => {
     const result = ratecard(
       "invoice",

@@ -9,7 +9,7 @@ import {
   type Reducer,
   type Sample,
 } from "../../src/meters/index.js";
-import { Decimal, isDecimalText } from "../../src/money/index.js";
+import { Decimal } from "../../src/money/index.js";
 import type { MeterTerms, UsageEvent } from "../../src/schema/index.js";
 import {
   ALL_METERS,
