@@ -79,7 +79,7 @@ async function invoiceCommand(args: ReadonlyArray<string>): Promise<number> {
   const contract = parseContract(await readJson(contractFile));
   const carried = values.carry === undefined ? undefined : carriedState(await readJson(values.carry));
   // The file is streamed twice (once to find ids that may repeat, once to aggregate), so memory stays
-  // at about 8 bytes per event however large the file.
+  // at about 4 bytes per event however large the file.
   const invoice = await rateInvoiceAsync(contract, await usageSource(usageFile), period, {
     ...(carried ? { carried } : {}),
     ...(values.daily ? { daily: true } : {}),

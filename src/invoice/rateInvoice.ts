@@ -1,4 +1,9 @@
-import { aggregateUsage, aggregateUsageAsync, type CarriedMeterState } from "../meters/index.js";
+import {
+  aggregateUsage,
+  aggregateUsageAsync,
+  type CarriedMeterState,
+  type EventSource,
+} from "../meters/index.js";
 import { meterRequests } from "../rating/index.js";
 import { type Contract, type Invoice, parseUsageEvent, type UsageEvent } from "../schema/index.js";
 import type { Period } from "../time/index.js";
@@ -56,7 +61,7 @@ export function rateParsedInvoice(
 
 /**
  * {@link rateParsedInvoice} for streamed events: an async iterable, or a function yielding the events
- * afresh each call (a file read twice), which keeps memory to about 8 bytes per event.
+ * afresh each call (a file read twice), which keeps memory to about 4 bytes per event.
  */
 export async function rateInvoiceAsync(
   contract: Contract,

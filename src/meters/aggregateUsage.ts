@@ -90,7 +90,7 @@ export function aggregateUsage(
 
 /**
  * {@link aggregateUsage} for streams. Given a function that yields the events afresh (a file read
- * twice), it streams them in two passes and keeps only an 8-byte hash per event for deduplication:
+ * twice), it streams them in two passes and keeps only a 4-byte hash per event for deduplication:
  * the first pass finds the ids that may repeat, the second aggregates every other event at once and
  * resolves those few exactly. Given a single iterable, it keeps the events in memory to deduplicate.
  */
@@ -115,8 +115,8 @@ export async function aggregateUsageAsync(
   const hashes = new HashList();
   if (source.ids !== undefined) for await (const id of source.ids()) hashes.push(idHash(id));
   else for await (const event of source()) hashes.push(idHash(event.id));
-  const eventsRead = hashes.view().length;
-  const repeated = repeatedHashes(hashes.view());
+  const eventsRead = hashes.length;
+  const repeated = repeatedHashes(hashes.chunks());
   const excluded = new ExclusionTally();
   const aggregation = new UsageAggregation(options, excluded);
   const suspects: UsageEvent[] = [];

@@ -44,7 +44,7 @@ export function deduplicateInto(
 ): number {
   const hashes = new Uint32Array(events.length);
   for (let i = 0; i < events.length; i += 1) hashes[i] = idHash(events[i]!.id);
-  const repeated = repeatedHashes(hashes);
+  const repeated = repeatedHashes([hashes]);
   const suspects: UsageEvent[] = [];
   for (let i = 0; i < events.length; i += 1) {
     const event = events[i]!;

@@ -94,9 +94,11 @@ export class MeterAccumulator {
     this.reducer = compileMeter(meter, period, timeZone);
     this.total_ = { state: this.reducer.init(), values: [], group: {} };
     this.groupings = request.groupings.map((dimensions) => ({ dimensions, buckets: new Map() }));
-    // Daily buckets (for charts) are kept for meters that add up: sum and count.
+    // Daily buckets (for charts) are kept for meters whose days add up to the quantity: plain sums and
+    // counts (no window, entity or carried total, whose quantity is not the sum of their days).
+    const plain = meter.window === undefined && meter.entity === undefined && meter.persistent !== true;
     const dailyReducer =
-      meter.aggregation === "sum" || meter.aggregation === "count"
+      plain && (meter.aggregation === "sum" || meter.aggregation === "count")
         ? valueReducerOf(meter.aggregation)
         : undefined;
     this.daily =
@@ -186,6 +188,7 @@ export class MeterAccumulator {
   private finish(bucket: Bucket, carried: CarriedMeterState | undefined): GroupQuantity {
     const outcome = this.reducer.finalize(bucket.state, {
       period: this.period,
+      billingPeriod: this.billingPeriod,
       timeZone: this.timeZone,
       carried,
     });

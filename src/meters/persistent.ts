@@ -59,6 +59,7 @@ export function persistentUniqueReducer(operationProperty: string | undefined): 
     merge: (a, b) => [...a, ...b],
     finalize: (state, context): MeterOutcome => {
       const active = new Set(context.carried?.active ?? []);
+      const carriedIn = active.size;
       const billed = new Set(active);
       const ordered = [...state].sort((a, b) => a.timestamp - b.timestamp || compareText(a.id, b.id));
       for (const operation of ordered) {
@@ -68,7 +69,6 @@ export function persistentUniqueReducer(operationProperty: string | undefined): 
           billed.add(operation.key);
         }
       }
-      const carriedIn = context.carried?.active?.length ?? 0;
       return {
         quantity: new Decimal(billed.size),
         events: state.length,

@@ -1,4 +1,5 @@
-import { isDecimalText, parseShortDecimal, ShortDecimal } from "../money/index.js";
+import { ContractError } from "../errors/index.js";
+import { isDecimalText, parseShortDecimal, ShortDecimal, safeParseDecimal } from "../money/index.js";
 import {
   type ExclusionReason,
   type MeterTerms,
@@ -23,6 +24,7 @@ interface CompiledMeter {
   readonly need: ValueNeed;
   readonly matches: (properties: Readonly<Record<string, PropertyValue>>) => boolean;
   readonly direction: string | undefined;
+  readonly operation: string | undefined;
   /** Where this meter's value is read into, once per event. */
   readonly short: ShortDecimal;
 }
@@ -61,6 +63,7 @@ export class UsageAggregation {
       need: valueNeed(meter),
       matches: compileFilters(meter.filters ?? []),
       direction: meter.percentile?.direction?.property,
+      operation: meter.persistent === true ? meter.operationProperty : undefined,
       short: new ShortDecimal(),
     }));
     for (const entry of this.compiled)
@@ -82,6 +85,7 @@ export class UsageAggregation {
   result(eventsRead: number): AggregateUsageResult {
     // Carried state is input like any other: validated (typed error with a path) before it is used.
     const carried = this.options.carried === undefined ? {} : parseCarriedStates(this.options.carried);
+    checkCarriedMatchesMeters(carried, this.options.meters);
     const carryOut: Record<string, CarriedMeterState> = {};
     const meters = this.compiled.map(({ meter, accumulator }): MeterQuantity => {
       const total = accumulator.total(carried[meter.id]);
@@ -132,6 +136,12 @@ export class UsageAggregation {
       )
         short = entry.short;
       else if (!hasUsableValue(raw, entry.need)) invalid = true;
+      // A persistent unique count must know whether the value is added or removed.
+      if (entry.operation !== undefined) {
+        const operation = event.properties[entry.operation];
+        if (operation !== undefined && operation !== null && operation !== "add" && operation !== "remove")
+          invalid = true;
+      }
       // An in/out percentile must know each event's direction: one without it would form a series of its own.
       if (entry.direction !== undefined && typeof event.properties[entry.direction] !== "string")
         invalid = true;
@@ -161,8 +171,43 @@ function hasUsableValue(raw: PropertyValue | undefined, need: ValueNeed): boolea
   if (need === "none") return true;
   if (raw === undefined || raw === null) return false;
   if (need === "present") return true;
-  if (typeof raw === "number") return Number.isFinite(raw);
+  if (typeof raw === "number") return Number.isFinite(raw) && Math.abs(raw) < 1e50;
   if (typeof raw !== "string" || !isDecimalText(raw)) return false;
-  const exponent = /[eE]([+-]?\d+)$/.exec(raw);
-  return exponent === null || Math.abs(Number(exponent[1])) <= MAX_EXPONENT;
+  // Only values that are not short plain decimals get here (exponents, long digits): rare enough to
+  // measure exactly.
+  const parsed = safeParseDecimal(raw);
+  return parsed.success && (parsed.data.isZero() || Math.abs(parsed.data.e) <= MAX_EXPONENT);
+}
+
+// What each kind of meter carries: a total (persistent sum or count), a level (weighted_sum), the
+// active values (persistent unique_count). Anything else in a carried state would be ignored silently.
+function carriedField(meter: MeterTerms): "total" | "level" | "active" | undefined {
+  if (meter.aggregation === "weighted_sum") return "level";
+  if (meter.persistent !== true) return undefined;
+  return meter.aggregation === "unique_count" ? "active" : "total";
+}
+
+function checkCarriedMatchesMeters(
+  carried: Readonly<Record<string, object>>,
+  meters: ReadonlyArray<MeterTerms>,
+): void {
+  for (const [id, state] of Object.entries(carried)) {
+    const meter = meters.find((candidate) => candidate.id === id);
+    const expected = meter === undefined ? undefined : carriedField(meter);
+    if (expected === undefined) {
+      throw new ContractError(
+        "invalid_field",
+        id,
+        `The carried state names meter "${id}", which ${meter === undefined ? "the contract does not have" : "carries nothing between periods (only persistent and weighted_sum meters do)"}.`,
+      );
+    }
+    for (const [key, value] of Object.entries(state)) {
+      if (key !== expected && value !== undefined)
+        throw new ContractError(
+          "invalid_field",
+          `${id}.${key}`,
+          `The carried state of meter "${id}" has ${key}, but this meter carries ${expected}.`,
+        );
+    }
+  }
 }

@@ -345,7 +345,7 @@ function checkGroupedMeter(
   ctx.addIssue(
     ratecardIssue(
       "invalid_field",
-      `a ${charge.price.model} charge cannot use meter "${meter.id}": its carried state (running total or level) is kept for the whole meter, not per group`,
+      `a ${charge.price.model} charge cannot use meter "${meter.id}": its carried state (a running total, the active values or a level) is kept for the whole meter, not per group`,
       ["charges", index, "meter"],
     ),
   );
