@@ -1,5 +1,5 @@
 import { Decimal } from "../money/index.js";
-import type { Invoice, UsageExclusion } from "../schema/index.js";
+import type { Invoice, InvoiceTax, UsageExclusion } from "../schema/index.js";
 import { currencyPrefix } from "./currencySymbol.js";
 import { explainLine, type MoneyStyle } from "./explainLine.js";
 import { formatExact, formatQuantity } from "./formatNumber.js";
@@ -44,6 +44,7 @@ export function explainText(invoice: Invoice): string {
   out.push(
     `Subtotal ${money(invoice.subtotal)} (the sum of the ${invoice.lines.length} line${invoice.lines.length === 1 ? "" : "s"}).`,
   );
+  if (invoice.tax !== undefined) out.push(...explainTax(invoice.tax, money));
   out.push(`Total ${money(invoice.total)}.`);
   out.push("", explainUsage(invoice));
   if (invoice.warnings.length > 0)
@@ -69,6 +70,19 @@ function explainUsage(invoice: Invoice): string {
     lines.push(`- ${count(entry.events)}: ${REASON_WORDS[entry.reason]}${samples}.`);
   }
   return lines.join("\n");
+}
+
+/** The tax section in words: each rate on its base, how it was rounded, and the notes. */
+function explainTax(tax: InvoiceTax, money: (plain: string) => string): string[] {
+  const rounding = tax.rounding === "per_line" ? "each line's tax rounded" : "rounded once on the total";
+  const sentences = tax.rates.map((rate) =>
+    tax.mode === "exclusive"
+      ? `${rate.name}: ${formatQuantity(rate.percent)}% of ${money(rate.base)} = ${money(rate.amount)} (${rounding}).`
+      : `${rate.name}: included in ${money(rate.base)}, ${formatQuantity(rate.percent)}% on top of the net = ${money(rate.amount)} (${rounding}).`,
+  );
+  const net =
+    tax.mode === "inclusive" ? [`Net ${money(tax.net)} + tax ${money(tax.total)} = the subtotal.`] : [];
+  return [...sentences, ...net, ...tax.notes.map((note) => `${note}.`)];
 }
 
 const BARS = "▁▂▃▄▅▆▇█";

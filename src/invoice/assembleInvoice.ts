@@ -3,6 +3,7 @@ import { toFixedString, toPlainString, ZERO } from "../money/index.js";
 import { groupDimensions, rateCharge } from "../rating/index.js";
 import { type Contract, INVOICE_SCHEMA_VERSION, type Invoice } from "../schema/index.js";
 import { formatInstant, formatLocalDate, toLocalDate } from "../time/index.js";
+import { applyTax } from "./applyTax.js";
 import { label, type ServicePeriod } from "./resolveServicePeriod.js";
 
 /**
@@ -38,6 +39,12 @@ export function assembleInvoice(
   // The total is the exact sum of the rounded lines: rounding happened once per line, never again.
   const subtotal = lines.reduce((sum, line) => sum.plus(line.amount), ZERO);
   const { minorUnits } = contract.currency;
+  // Tax comes last: on the rounded lines; added on top (exclusive) or already inside them (inclusive).
+  const tax =
+    contract.tax === undefined
+      ? undefined
+      : applyTax(contract.tax, lines, subtotal, contract.currency, contract.rounding);
+  const total = tax !== undefined && tax.mode === "exclusive" ? subtotal.plus(tax.total) : subtotal;
 
   return {
     schemaVersion: INVOICE_SCHEMA_VERSION,
@@ -54,7 +61,8 @@ export function assembleInvoice(
     rounding: { mode: contract.rounding, point: "line" },
     lines,
     subtotal: toFixedString(subtotal, minorUnits),
-    total: toFixedString(subtotal, minorUnits),
+    ...(tax !== undefined ? { tax } : {}),
+    total: toFixedString(total, minorUnits),
     usage: {
       eventsRead: usage.eventsRead,
       eventsCounted: usage.eventsCounted,

@@ -1,3 +1,4 @@
+export { applyTax } from "./applyTax.js";
 export { assembleInvoice } from "./assembleInvoice.js";
 export type { RateInvoiceOptions } from "./rateInvoice.js";
 export { rateInvoice, rateInvoiceAsync, rateParsedInvoice } from "./rateInvoice.js";

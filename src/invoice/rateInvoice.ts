@@ -1,9 +1,4 @@
-import {
-  aggregateUsage,
-  aggregateUsageAsync,
-  type CarriedMeterState,
-  type EventSource,
-} from "../meters/index.js";
+import { aggregateUsage, aggregateUsageAsync, type CarriedMeterState } from "../meters/index.js";
 import { meterRequests } from "../rating/index.js";
 import { type Contract, type Invoice, parseUsageEvent, type UsageEvent } from "../schema/index.js";
 import type { Period } from "../time/index.js";

@@ -17,6 +17,7 @@ import {
   ratecardIssue,
   roundingModeSchema,
 } from "./primitives.js";
+import { taxSchema } from "./tax.js";
 
 /** The contract format version this build reads. See docs/decisions/versioning.md. */
 export const CONTRACT_SCHEMA_VERSION = 1;
@@ -129,6 +130,7 @@ export const contractSchema = z
       }),
     meters: z.array(meterSchema),
     charges: z.array(chargeSchema).min(1, { message: "must list at least one charge" }),
+    tax: taxSchema.optional(),
     metadata: z
       .record(z.string(), z.string())
       .optional()
@@ -174,6 +176,21 @@ export const contractSchema = z
     reportDuplicateIds(ctx, contract.meters, "meters");
     reportDuplicateIds(ctx, contract.charges, "charges");
     const meterIds = new Set(contract.meters.map((meter) => meter.id));
+    const chargeIds = new Set(contract.charges.map((charge) => charge.id));
+    contract.tax?.rates.forEach((rate, index) => {
+      rate.charges?.forEach((id, at) => {
+        if (!chargeIds.has(id))
+          ctx.addIssue(
+            ratecardIssue("invalid_field", `no charge has id "${id}"`, [
+              "tax",
+              "rates",
+              index,
+              "charges",
+              at,
+            ]),
+          );
+      });
+    });
     contract.charges.forEach((charge, index) => {
       checkCharge(ctx, charge, index, meterIds);
       checkGroupedMeter(ctx, charge, index, contract.meters);

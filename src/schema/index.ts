@@ -5,6 +5,7 @@ export type {
   ExclusionReason,
   Invoice,
   InvoiceLine,
+  InvoiceTax,
   PriceStep,
   Step,
   UsageExclusion,
@@ -60,4 +61,6 @@ export type { UnitTerms } from "./prices/unit.js";
 export { unitTermsSchema } from "./prices/unit.js";
 export type { VolumeTerms } from "./prices/volume.js";
 export { volumeTermsSchema } from "./prices/volume.js";
+export type { TaxRateTerms, TaxTerms } from "./tax.js";
+export { taxSchema } from "./tax.js";
 export type { PropertyValue, UsageEvent, UsageEventInput } from "./usageEvent.js";

@@ -279,6 +279,36 @@ export const usageReportSchema = z.strictObject({
 });
 export type UsageReport = z.output<typeof usageReportSchema>;
 
+/** The tax of one rate, with the share of each line it applies to. */
+const taxLineSchema = z.strictObject({
+  rate: z.string(),
+  name: z.string(),
+  percent: amountText,
+  /** Exclusive: the net amounts taxed; inclusive: the gross amounts the tax is taken out of. */
+  base: amountText,
+  amount: amountText,
+  lines: z.array(
+    z.strictObject({
+      line: z.string(),
+      base: amountText,
+      exact: amountText,
+      /** The line's tax rounded on its own (per_line rounding only). */
+      rounded: amountText.optional(),
+    }),
+  ),
+});
+
+export const invoiceTaxSchema = z.strictObject({
+  mode: z.enum(["exclusive", "inclusive"]),
+  rounding: z.enum(["per_line", "per_invoice"]),
+  rates: z.array(taxLineSchema),
+  total: amountText,
+  /** The invoice's amount before tax: the subtotal (exclusive) or the subtotal less the tax (inclusive). */
+  net: amountText,
+  notes: z.array(z.string()),
+});
+export type InvoiceTax = z.output<typeof invoiceTaxSchema>;
+
 /** An invoice: deterministic JSON, amounts as strings, every line with its breakdown. */
 export const invoiceSchema = z.strictObject({
   schemaVersion: z.literal(INVOICE_SCHEMA_VERSION),
@@ -290,6 +320,7 @@ export const invoiceSchema = z.strictObject({
   rounding: z.strictObject({ mode: z.string(), point: z.literal("line") }),
   lines: z.array(invoiceLineSchema),
   subtotal: amountText,
+  tax: invoiceTaxSchema.optional(),
   total: amountText,
   usage: usageReportSchema,
   warnings: z.array(z.string()),

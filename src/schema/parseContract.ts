@@ -5,6 +5,7 @@ import { type ChargeTerms, contractSchema, type ParsedContractTerms, type TermBo
 import { carriedStatesSchema } from "./invoice.js";
 import { type InputProblem, toInputError, toProblems } from "./issuesToError.js";
 import type { MeterTerms } from "./meter.js";
+import type { TaxTerms } from "./tax.js";
 
 /** A validated contract, ready to rate: decimals are exact, dates are instants, references resolved. */
 export interface Contract {
@@ -21,6 +22,8 @@ export interface Contract {
   readonly meters: ReadonlyArray<MeterTerms>;
   readonly charges: ReadonlyArray<ChargeTerms>;
   readonly metadata: Readonly<Record<string, string>>;
+  /** Tax on the invoice, if the contract has any. */
+  readonly tax?: TaxTerms;
 }
 
 /** Result of {@link safeParseContract}. */
@@ -94,6 +97,7 @@ function toContract(terms: ParsedContractTerms, start: number, end: number | und
     meters: terms.meters,
     charges: terms.charges,
     metadata: terms.metadata ?? {},
+    ...(terms.tax !== undefined ? { tax: terms.tax } : {}),
   };
 }
 

@@ -1,0 +1,91 @@
+import {
+  type Currency,
+  type Decimal,
+  type RoundingMode,
+  roundTo,
+  toFixedString,
+  toPlainString,
+  ZERO,
+} from "../money/index.js";
+import type { InvoiceLine, InvoiceTax, TaxRateTerms, TaxTerms } from "../schema/index.js";
+
+/**
+ * Computes the invoice's tax from its rounded lines, after everything else (the last step of the
+ * documented order of operations).
+ *
+ * - `exclusive`: a line of `net` pays `net × percent ÷ 100` for each rate that applies to it.
+ * - `inclusive`: a line of `gross` holds `gross × percent ÷ (100 + the sum of the percents applying to
+ *   it)` of each rate; the net is what remains, so net + tax = gross to the last minor unit.
+ * - `per_line` rounds each line's tax of each rate (Stripe); `per_invoice` adds the exact taxes of a
+ *   rate and rounds once (Lago) — 3 lines of 0.02 at 20 %: 0.00 per line, 0.01 per invoice.
+ * - An exempt customer or a reverse-charge supply pays 0, with a note saying why.
+ */
+export function applyTax(
+  tax: TaxTerms,
+  lines: ReadonlyArray<InvoiceLine>,
+  subtotal: Decimal,
+  currency: Currency,
+  rounding: RoundingMode,
+): InvoiceTax {
+  const perLine = (tax.rounding ?? "per_line") === "per_line";
+  const relieved = tax.exempt !== undefined || tax.reverseCharge !== undefined;
+  const round = (value: Decimal) => roundTo(value, currency.minorUnits, rounding);
+  const rates = tax.rates.map((rate) => {
+    const applicable = lines.filter((line) => appliesTo(rate, line));
+    const shares = applicable.map((line) => {
+      const base = lineAmount(line);
+      const exact = relieved ? ZERO : taxOf(base, rate, tax, line);
+      return { line: line.id, base, exact };
+    });
+    const amount = perLine
+      ? shares.reduce((sum, share) => sum.plus(round(share.exact)), ZERO)
+      : round(shares.reduce((sum, share) => sum.plus(share.exact), ZERO));
+    return {
+      rate: rate.id,
+      name: rate.name,
+      percent: toPlainString(rate.percent),
+      base: toFixedString(
+        shares.reduce((sum, share) => sum.plus(share.base), ZERO),
+        currency.minorUnits,
+      ),
+      amount: toFixedString(amount, currency.minorUnits),
+      lines: shares.map((share) => ({
+        line: share.line,
+        base: toFixedString(share.base, currency.minorUnits),
+        exact: toPlainString(share.exact),
+        ...(perLine ? { rounded: toFixedString(round(share.exact), currency.minorUnits) } : {}),
+      })),
+      total: amount,
+    };
+  });
+  const total = rates.reduce((sum, rate) => sum.plus(rate.total), ZERO);
+  const net = tax.mode === "inclusive" ? subtotal.minus(total) : subtotal;
+  return {
+    mode: tax.mode,
+    rounding: perLine ? "per_line" : "per_invoice",
+    rates: rates.map(({ total: _total, ...rate }) => rate),
+    total: toFixedString(total, currency.minorUnits),
+    net: toFixedString(net, currency.minorUnits),
+    notes: [
+      ...(tax.exempt ? [`Tax exempt: ${tax.exempt.reason}`] : []),
+      ...(tax.reverseCharge ? [`Reverse charge: ${tax.reverseCharge.note}`] : []),
+    ],
+  };
+}
+
+function appliesTo(rate: TaxRateTerms, line: InvoiceLine): boolean {
+  return rate.charges === undefined || rate.charges.includes(line.chargeId);
+}
+
+function lineAmount(line: InvoiceLine): Decimal {
+  return ZERO.plus(line.amount);
+}
+
+// One rate's exact tax on one line; for inclusive prices every rate on the line shares the gross.
+function taxOf(base: Decimal, rate: TaxRateTerms, tax: TaxTerms, line: InvoiceLine): Decimal {
+  if (tax.mode === "exclusive") return base.times(rate.percent).div(100);
+  const together = tax.rates
+    .filter((other) => appliesTo(other, line))
+    .reduce((sum, other) => sum.plus(other.percent), ZERO);
+  return base.times(rate.percent).div(together.plus(100));
+}
