@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Decimal, isIsoCurrency, ROUNDING_MODES } from "../money/index.js";
+import { Decimal, isIsoCurrency, ROUNDING_MODES, toPlainString } from "../money/index.js";
 import {
   isValidTimeZone,
   type LocalDate,
@@ -291,7 +291,7 @@ function checkCharge(
         ctx.addIssue(
           ratecardIssue(
             "negative_price",
-            `is ${value.toFixed()}; prices must be zero or more unless the charge is declared a credit ("credit": true)`,
+            `is ${toPlainString(value)}; prices must be zero or more unless the charge is declared a credit ("credit": true)`,
             at(...path),
           ),
         );
@@ -301,7 +301,7 @@ function checkCharge(
     ctx.addIssue(
       ratecardIssue(
         "invalid_field",
-        `must not be below the minimum ${charge.minimum.toFixed()}`,
+        `must not be below the minimum ${toPlainString(charge.minimum)}`,
         at("maximum"),
       ),
     );

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type Decimal, ROUNDING_MODES, safeParseDecimal } from "../money/index.js";
+import { type Decimal, ROUNDING_MODES, safeParseDecimal, toPlainString } from "../money/index.js";
 import { safeParseInstant } from "../time/index.js";
 
 /**
@@ -40,7 +40,7 @@ export const moneySchema = decimalSchema;
 export const nonNegativeDecimalSchema = decimalSchema.superRefine((value, ctx) => {
   // -0 is zero, not negative (decimal.js reports isNegative() for it).
   if (value.isNegative() && !value.isZero())
-    ctx.addIssue(ratecardIssue("invalid_field", `is ${value.toFixed()}; it must be zero or more`));
+    ctx.addIssue(ratecardIssue("invalid_field", `is ${toPlainString(value)}; it must be zero or more`));
 });
 
 /** A decimal that must be more than zero. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { toPlainString } from "../../money/index.js";
 import { moneySchema, nonNegativeDecimalSchema, ratecardIssue } from "../primitives.js";
 
 /**
@@ -35,7 +36,7 @@ export const percentageTermsSchema = z
       ctx.addIssue(
         ratecardIssue(
           "invalid_field",
-          `must not be below minimumPerEvent ${terms.minimumPerEvent.toFixed()}`,
+          `must not be below minimumPerEvent ${toPlainString(terms.minimumPerEvent)}`,
           ["maximumPerEvent"],
         ),
       );

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Decimal } from "../../money/index.js";
+import { type Decimal, toPlainString } from "../../money/index.js";
 import { moneySchema, positiveDecimalSchema, ratecardIssue } from "../primitives.js";
 import { boundedTiers, upToSchema } from "./tiers.js";
 
@@ -32,7 +32,7 @@ export const tieredPackageTermsSchema = z.strictObject({
         ctx.addIssue(
           ratecardIssue(
             "invalid_field",
-            `tier ${index + 1} spans ${width.toFixed()} units, not a whole number of packages of ${tier.packageSize.toFixed()}; make its upTo a multiple`,
+            `tier ${index + 1} spans ${toPlainString(width)} units, not a whole number of packages of ${toPlainString(tier.packageSize)}; make its upTo a multiple`,
             [index, "upTo"],
           ),
         );

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Decimal } from "../../money/index.js";
+import { type Decimal, toPlainString } from "../../money/index.js";
 import { moneySchema, positiveDecimalSchema, ratecardIssue } from "../primitives.js";
 
 /** A tier's inclusive upper bound; null or omitted on the last tier (unbounded). */
@@ -42,7 +42,7 @@ export function boundedTiers<T extends z.ZodType<{ upTo?: Decimal | null | undef
           ctx.addIssue(
             ratecardIssue(
               "last_tier_must_be_unbounded",
-              `the last tier must be unbounded (no upTo), so every quantity has a price; remove upTo ${upTo.toFixed()} or add a tier after it`,
+              `the last tier must be unbounded (no upTo), so every quantity has a price; remove upTo ${toPlainString(upTo)} or add a tier after it`,
               [index, "upTo"],
             ),
           );
@@ -56,7 +56,7 @@ export function boundedTiers<T extends z.ZodType<{ upTo?: Decimal | null | undef
             ),
           );
         }
-        previous = upTo.toFixed();
+        previous = toPlainString(upTo);
       });
     });
 }
