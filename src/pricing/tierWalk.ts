@@ -47,8 +47,3 @@ export function volumeTier<T extends Bounded>(tiers: ReadonlyArray<T>, quantity:
   const from = index === 0 ? ZERO : (tiers[index - 1]?.upTo ?? ZERO);
   return { index, tier, from, inTier: quantity };
 }
-
-/** Sums exact amounts. */
-export function sumAmounts(entries: ReadonlyArray<{ readonly amount: Decimal }>): Decimal {
-  return entries.reduce((sum, entry) => sum.plus(entry.amount), ZERO);
-}
