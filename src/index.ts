@@ -11,8 +11,14 @@ export {
   UsageError,
 } from "./errors/index.js";
 export { explainLine, explainText } from "./explain/index.js";
-export type { RateInvoiceOptions, ServicePeriod } from "./invoice/index.js";
-export { rateInvoice, rateInvoiceAsync, rateParsedInvoice, resolveServicePeriod } from "./invoice/index.js";
+export type { CreditNoteOptions, RateInvoiceOptions, ServicePeriod } from "./invoice/index.js";
+export {
+  issueCreditNote,
+  rateInvoice,
+  rateInvoiceAsync,
+  rateParsedInvoice,
+  resolveServicePeriod,
+} from "./invoice/index.js";
 export type {
   AggregateUsageOptions,
   AggregateUsageResult,
@@ -44,6 +50,8 @@ export type {
   ChargeTerms,
   Contract,
   ContractInput,
+  CorrectionTerms,
+  CreditNote,
   ExclusionReason,
   FilterTerms,
   Invoice,

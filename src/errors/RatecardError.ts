@@ -13,6 +13,8 @@ export type RatecardErrorCode =
   | "negative_quantity"
   | "capacity_exceeded"
   | "unpriced_combination"
+  | "credit_exceeds_invoiced"
+  | "unknown_line"
   // time
   | "invalid_time_zone"
   | "invalid_instant"

@@ -1,5 +1,12 @@
 export type { ChargeTerms, ContractInput, ParsedContractTerms, TransformTerms } from "./contract.js";
 export { CONTRACT_SCHEMA_VERSION, contractSchema } from "./contract.js";
+export type { CorrectionTerms, CreditNote } from "./creditNote.js";
+export {
+  CREDIT_NOTE_SCHEMA_VERSION,
+  correctionSchema,
+  correctionsSchema,
+  creditNoteSchema,
+} from "./creditNote.js";
 export type {
   ComputationData,
   ExclusionReason,
@@ -19,6 +26,7 @@ export {
   stepSchema,
 } from "./invoice.js";
 export type { InputProblem } from "./issuesToError.js";
+export { toInputError, toProblems } from "./issuesToError.js";
 export { contractJsonSchema } from "./jsonSchema.js";
 export type {
   AggregationName,

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import {
   ContractError,
+  InputError,
   type JsonPath,
   type RatecardError,
   type RatecardErrorCode,
@@ -80,7 +81,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 
 /** Builds the error thrown for a list of problems: the first one leads, all are in `details.problems`. */
 export function toInputError(
-  kind: "contract" | "usage",
+  kind: "contract" | "usage" | "input",
   problems: ReadonlyArray<InputProblem>,
 ): RatecardError {
   const first = problems[0] ?? {
@@ -90,6 +91,6 @@ export function toInputError(
   };
   const more =
     problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? "s" : ""})` : "";
-  const ErrorClass = kind === "contract" ? ContractError : UsageError;
+  const ErrorClass = kind === "contract" ? ContractError : kind === "usage" ? UsageError : InputError;
   return new ErrorClass(first.code, first.path, `${first.message}.${more}`, { problems });
 }

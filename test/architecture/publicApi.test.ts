@@ -27,6 +27,7 @@ const PUBLIC_VALUES = [
   "formatInstant",
   "invoiceSchema",
   "isIsoCurrency",
+  "issueCreditNote",
   "isRatecardError",
   "isoCurrencyCodes",
   "nthPeriod",

@@ -1,0 +1,197 @@
+import { InputError } from "../errors/index.js";
+import { type Decimal, roundTo, toFixedString, ZERO } from "../money/index.js";
+import { type PriceModel, priceModelOf, ratePrice } from "../pricing/index.js";
+import {
+  type Contract,
+  type CorrectionTerms,
+  CREDIT_NOTE_SCHEMA_VERSION,
+  type CreditNote,
+  correctionsSchema,
+  type Invoice,
+  type InvoiceLine,
+  type PriceModelName,
+  type PriceTerms,
+  toInputError,
+  toProblems,
+} from "../schema/index.js";
+import { applyTax } from "./applyTax.js";
+
+/** Options of {@link issueCreditNote}. */
+export interface CreditNoteOptions {
+  /** Credit notes already issued against the invoice: a line is never credited beyond what it billed. */
+  readonly previous?: ReadonlyArray<CreditNote>;
+}
+
+type CreditLine = CreditNote["lines"][number];
+
+/**
+ * Issues a credit note against an issued invoice: one line per correction, each referencing the
+ * invoice line it corrects, with the tax of the credited amounts worked out as the invoice's was.
+ * - `invoice` credits what remains of every line; `line` what remains of one line;
+ * - `amount` credits part of a line (whole minor units);
+ * - `quantity` takes units off a line and re-rates it with the line's price: the credit is what the
+ *   line billed minus what the remaining units cost (graduated tiers are walked again, not averaged).
+ * A line is never credited beyond what it billed, counting the `previous` credit notes.
+ * @throws InputError `invalid_field`, `unknown_line`, `credit_exceeds_invoiced` with the correction's path
+ */
+export function issueCreditNote(
+  contract: Contract,
+  invoice: Invoice,
+  corrections: unknown,
+  options: CreditNoteOptions = {},
+): CreditNote {
+  const parsed = correctionsSchema.safeParse(corrections);
+  if (!parsed.success) throw toInputError("input", toProblems(parsed.error.issues, corrections));
+  const { minorUnits } = invoice.currency;
+  const credited = creditedSoFar(options.previous ?? [], invoice.id);
+  const lines: CreditLine[] = [];
+  parsed.data.forEach((correction, index) => {
+    for (const line of linesOf(correction, invoice, index)) {
+      const creditedBefore = credited.get(line.id) ?? ZERO;
+      const remaining = ZERO.plus(line.amount).minus(creditedBefore);
+      const credit = creditFor(correction, line, remaining, contract, index, minorUnits);
+      if (credit.amount.greaterThan(remaining) || !credit.amount.isPositive() || credit.amount.isZero()) {
+        throw new InputError(
+          "credit_exceeds_invoiced",
+          `[${index}]`,
+          `Line ${line.id} billed ${line.amount} and ${toFixedString(creditedBefore, minorUnits)} is already credited; a credit of ${toFixedString(credit.amount, minorUnits)} must be more than 0 and at most the ${toFixedString(remaining, minorUnits)} that remains.`,
+        );
+      }
+      credited.set(line.id, creditedBefore.plus(credit.amount));
+      lines.push({
+        id: `${line.id}:credit:${lines.length + 1}`,
+        corrects: line.id,
+        name: line.name,
+        reason: correction.reason,
+        invoiced: line.amount,
+        creditedBefore: toFixedString(creditedBefore, minorUnits),
+        ...(credit.quantity !== undefined ? { quantity: credit.quantity, rerated: credit.rerated } : {}),
+        amount: toFixedString(credit.amount, minorUnits),
+      });
+    }
+  });
+  const subtotal = lines.reduce((sum, line) => sum.plus(line.amount), ZERO);
+  const tax = creditedTax(contract, invoice, lines, subtotal);
+  const total = tax !== undefined && tax.mode === "exclusive" ? subtotal.plus(tax.total) : subtotal;
+  return {
+    schemaVersion: CREDIT_NOTE_SCHEMA_VERSION,
+    id: `${invoice.id}:credit-note:${(options.previous?.length ?? 0) + 1}`,
+    invoiceId: invoice.id,
+    contractId: invoice.contractId,
+    customer: invoice.customer,
+    currency: invoice.currency,
+    lines,
+    subtotal: toFixedString(subtotal, minorUnits),
+    ...(tax !== undefined ? { tax } : {}),
+    total: toFixedString(total, minorUnits),
+  };
+}
+
+function creditedSoFar(previous: ReadonlyArray<CreditNote>, invoiceId: string): Map<string, Decimal> {
+  const credited = new Map<string, Decimal>();
+  for (const note of previous) {
+    if (note.invoiceId !== invoiceId) continue;
+    for (const line of note.lines)
+      credited.set(line.corrects, (credited.get(line.corrects) ?? ZERO).plus(line.amount));
+  }
+  return credited;
+}
+
+function linesOf(correction: CorrectionTerms, invoice: Invoice, index: number): InvoiceLine[] {
+  if (correction.kind === "invoice") return invoice.lines.filter((line) => ZERO.lessThan(line.amount));
+  const line = invoice.lines.find((candidate) => candidate.id === correction.line);
+  if (line === undefined) {
+    throw new InputError(
+      "unknown_line",
+      `[${index}].line`,
+      `Invoice ${invoice.id} has no line "${correction.line}".`,
+    );
+  }
+  return [line];
+}
+
+function creditFor(
+  correction: CorrectionTerms,
+  line: InvoiceLine,
+  remaining: Decimal,
+  contract: Contract,
+  index: number,
+  minorUnits: number,
+): { amount: Decimal; quantity?: string; rerated?: string } {
+  if (correction.kind === "invoice" || correction.kind === "line") return { amount: remaining };
+  if (correction.kind === "amount") {
+    if (correction.amount.decimalPlaces() > minorUnits) {
+      throw new InputError(
+        "invalid_field",
+        `[${index}].amount`,
+        `A credit of ${correction.amount.toFixed()} is not a whole number of minor units (${minorUnits} decimals).`,
+      );
+    }
+    return { amount: correction.amount };
+  }
+  const price = priceOfLine(contract, line, index);
+  const kept = ZERO.plus(line.quantity).minus(correction.quantity);
+  if (kept.isNegative()) {
+    throw new InputError(
+      "credit_exceeds_invoiced",
+      `[${index}].quantity`,
+      `Line ${line.id} billed ${line.quantity} units; ${correction.quantity.toFixed()} cannot be taken off.`,
+    );
+  }
+  const rerated = roundTo(ratePrice(price, kept).amount, minorUnits, contract.rounding);
+  return {
+    amount: ZERO.plus(line.amount).minus(rerated),
+    quantity: correction.quantity.toFixed(),
+    rerated: toFixedString(rerated, minorUnits),
+  };
+}
+
+// The price that rated the line: the charge's, or its group's cell for grouped and matrix charges.
+function priceOfLine(contract: Contract, line: InvoiceLine, index: number): PriceTerms {
+  const charge = contract.charges.find((candidate) => candidate.id === line.chargeId);
+  const model =
+    charge === undefined ? undefined : (priceModelOf(charge.price.model) as PriceModel<PriceModelName>);
+  const price =
+    charge === undefined || model === undefined
+      ? undefined
+      : model.grouping !== undefined
+        ? model.grouping.priceFor(charge.price as never, line.group ?? {})
+        : charge.price;
+  const usable =
+    price !== undefined &&
+    priceModelOf(price.model).usesQuantity &&
+    !priceModelOf(price.model).needsEventValues;
+  if (
+    !usable ||
+    line.steps.some(
+      (step) => step.kind === "billable_quantity" || step.kind === "proration" || step.kind === "line_limit",
+    )
+  ) {
+    throw new InputError(
+      "invalid_field",
+      `[${index}].kind`,
+      `Line ${line.id} cannot be re-rated from its quantity alone (a flat, per-transaction, transformed, prorated or limited line); credit an amount instead.`,
+    );
+  }
+  return price;
+}
+
+function creditedTax(
+  contract: Contract,
+  invoice: Invoice,
+  lines: ReadonlyArray<CreditLine>,
+  subtotal: Decimal,
+) {
+  if (contract.tax === undefined || invoice.tax === undefined) return undefined;
+  const asInvoiceLines = lines.map((line) => {
+    const original = invoice.lines.find((candidate) => candidate.id === line.corrects)!;
+    return { ...original, id: line.id, amount: line.amount };
+  });
+  return applyTax(
+    contract.tax,
+    asInvoiceLines,
+    subtotal,
+    { code: invoice.currency.code, minorUnits: invoice.currency.minorUnits },
+    contract.rounding,
+  );
+}

@@ -1,0 +1,66 @@
+import { z } from "zod";
+import { invoiceTaxSchema } from "./invoice.js";
+import { positiveDecimalSchema } from "./primitives.js";
+
+/** The credit note format version this build writes. */
+export const CREDIT_NOTE_SCHEMA_VERSION = 1;
+
+/**
+ * What to correct on an issued invoice: a whole line, part of a line's amount, a number of its units
+ * (re-rated with the line's price), or the whole invoice.
+ */
+export const correctionSchema = z.discriminatedUnion(
+  "kind",
+  [
+    z.strictObject({ kind: z.literal("invoice"), reason: z.string().min(1) }),
+    z.strictObject({ kind: z.literal("line"), line: z.string().min(1), reason: z.string().min(1) }),
+    z.strictObject({
+      kind: z.literal("amount"),
+      line: z.string().min(1),
+      amount: positiveDecimalSchema,
+      reason: z.string().min(1),
+    }),
+    z.strictObject({
+      kind: z.literal("quantity"),
+      line: z.string().min(1),
+      quantity: positiveDecimalSchema,
+      reason: z.string().min(1),
+    }),
+  ],
+  { error: "expected a correction with kind invoice, line, amount or quantity" },
+);
+export const correctionsSchema = z
+  .array(correctionSchema)
+  .min(1, { message: "must list at least one correction" });
+export type CorrectionTerms = z.output<typeof correctionSchema>;
+
+const amountText = z.string().regex(/^-?\d+(\.\d+)?$/);
+
+/** A credit note: invoice-shaped, each line referencing the invoice line it corrects. */
+export const creditNoteSchema = z.strictObject({
+  schemaVersion: z.literal(CREDIT_NOTE_SCHEMA_VERSION),
+  id: z.string(),
+  invoiceId: z.string(),
+  contractId: z.string(),
+  customer: z.strictObject({ id: z.string(), name: z.string().optional() }),
+  currency: z.strictObject({ code: z.string(), minorUnits: z.number().int().nonnegative() }),
+  lines: z.array(
+    z.strictObject({
+      id: z.string(),
+      corrects: z.string(),
+      name: z.string(),
+      reason: z.string(),
+      /** What the invoice billed on the line, and what had been credited before this note. */
+      invoiced: amountText,
+      creditedBefore: amountText,
+      /** For a quantity correction: the units taken off and the line re-rated without them. */
+      quantity: amountText.optional(),
+      rerated: amountText.optional(),
+      amount: amountText,
+    }),
+  ),
+  subtotal: amountText,
+  tax: invoiceTaxSchema.optional(),
+  total: amountText,
+});
+export type CreditNote = z.output<typeof creditNoteSchema>;
