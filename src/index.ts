@@ -76,6 +76,7 @@ export {
   CONTRACT_SCHEMA_VERSION,
   contractJsonSchema,
   contractSchema,
+  creditNoteSchema,
   EXCLUSION_REASONS,
   INVOICE_SCHEMA_VERSION,
   invoiceSchema,

@@ -1,12 +1,16 @@
 #!/usr/bin/env node
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
+import type { z } from "zod";
 import {
   type CarriedMeterState,
   ContractError,
   contractJsonSchema,
+  creditNoteSchema,
   explainText,
+  invoiceSchema,
   isRatecardError,
+  issueCreditNote,
   parseCarriedStates,
   parseContract,
   rateInvoiceAsync,
@@ -21,6 +25,7 @@ Usage:
   ratecard invoice --contract FILE --usage FILE --period PERIOD [--format text|json] [--carry FILE] [--daily]
   ratecard validate FILE
   ratecard schema
+  ratecard credit-note --contract FILE --invoice FILE --corrections FILE [--previous FILE …] [--format text|json]
   ratecard quote --price JSON|FILE (--quantity Q | --values V1,V2,…) [--currency USD] [--format text|json]
 
 --carry takes the previous period's invoice (JSON) to continue persistent and weighted meters.
@@ -43,6 +48,8 @@ async function main(argv: ReadonlyArray<string>): Promise<number> {
       return validateCommand(rest);
     case "quote":
       return quoteCommand(rest);
+    case "credit-note":
+      return creditNoteCommand(rest);
     case "schema":
       process.stdout.write(`${JSON.stringify(contractJsonSchema(), null, 2)}\n`);
       return 0;
@@ -88,6 +95,62 @@ async function invoiceCommand(args: ReadonlyArray<string>): Promise<number> {
     values.format === "json" ? `${JSON.stringify(invoice, null, 2)}\n` : explainText(invoice),
   );
   return 0;
+}
+
+async function creditNoteCommand(args: ReadonlyArray<string>): Promise<number> {
+  const { values } = parseArgs({
+    args: [...args],
+    options: {
+      contract: { type: "string" },
+      invoice: { type: "string" },
+      corrections: { type: "string" },
+      previous: { type: "string", multiple: true },
+      format: { type: "string", default: "text" },
+    },
+    strict: true,
+  });
+  const contract = parseContract(await readJson(required(values.contract, "--contract FILE")));
+  const invoiceFile = required(values.invoice, "--invoice FILE");
+  const invoice = parseDocument(
+    invoiceSchema,
+    await readJson(invoiceFile),
+    invoiceFile,
+    "a ratecard invoice",
+  );
+  const corrections = await readJson(required(values.corrections, "--corrections FILE"));
+  const previous = await Promise.all(
+    (values.previous ?? []).map(async (file) => creditNoteSchema.parse(await readJson(file))),
+  );
+  const note = issueCreditNote(contract, invoice, corrections, { previous });
+  if (values.format === "json") {
+    process.stdout.write(`${JSON.stringify(note, null, 2)}\n`);
+    return 0;
+  }
+  const lines = note.lines.map(
+    (line) =>
+      `- ${line.name} (${line.corrects}): ${line.amount} ${note.currency.code} credited of ${line.invoiced} billed${line.creditedBefore === "0" || Number(line.creditedBefore) === 0 ? "" : ` (${line.creditedBefore} credited before)`}${line.quantity === undefined ? "" : `; ${line.quantity} units taken off, the rest re-rated at ${line.rerated}`}. Reason: ${line.reason}.`,
+  );
+  const tax = note.tax === undefined ? [] : [`Tax credited: ${note.tax.total} ${note.currency.code}.`];
+  process.stdout.write(
+    [
+      `Credit note ${note.id} against invoice ${note.invoiceId}`,
+      ...lines,
+      `Subtotal ${note.subtotal}.`,
+      ...tax,
+      `Total credited ${note.total} ${note.currency.code}.`,
+      "",
+    ].join("\n"),
+  );
+  return 0;
+}
+
+// An issued document read back (an invoice, a credit note): a wrong file is an input error, not a crash.
+function parseDocument<T>(schema: z.ZodType<T>, data: unknown, file: string, what: string): T {
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const where = issue === undefined || issue.path.length === 0 ? "" : ` (at ${issue.path.join(".")})`;
+  throw new UsageLineError(`${file} is not ${what}${where}: ${issue?.message ?? "unreadable"}`);
 }
 
 async function quoteCommand(args: ReadonlyArray<string>): Promise<number> {

@@ -22,6 +22,7 @@ const PUBLIC_VALUES = [
   "compileMeter",
   "contractJsonSchema",
   "contractSchema",
+  "creditNoteSchema",
   "explainLine",
   "explainText",
   "formatInstant",

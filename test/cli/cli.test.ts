@@ -366,6 +366,46 @@ describe("ratecard quote", () => {
   });
 });
 
+describe("ratecard credit-note", () => {
+  it("re-rates a line without the units taken off and credits the difference", () => {
+    const corrections = scratchFile(
+      "corrections.json",
+      JSON.stringify([
+        { kind: "quantity", line: "bandwidth_na", quantity: "11400", reason: "double-counted logs" },
+      ]),
+    );
+    const result = ratecard(
+      "credit-note",
+      "--contract",
+      join(FIXTURE, "contract.json"),
+      "--invoice",
+      join(FIXTURE, "expected.json"),
+      "--corrections",
+      corrections,
+      "--format",
+      "json",
+    );
+    expect(result.code).toBe(0);
+    // 61,400 → 50,000 GB: 800 + 2,400 = 3,200.00 kept; 3,656.00 − 3,200.00 = 456.00 credited
+    expect(JSON.parse(result.stdout).total).toBe("456.00");
+  });
+
+  it("exits 2 when the invoice file is not an invoice", () => {
+    const corrections = scratchFile("c2.json", JSON.stringify([{ kind: "invoice", reason: "x" }]));
+    const result = ratecard(
+      "credit-note",
+      "--contract",
+      join(FIXTURE, "contract.json"),
+      "--invoice",
+      join(FIXTURE, "contract.json"),
+      "--corrections",
+      corrections,
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("is not a ratecard invoice");
+  });
+});
+
 describe("ratecard schema", () => {
   it("prints the contract's JSON Schema", () => {
     const result = ratecard("schema");
