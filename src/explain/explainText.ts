@@ -44,6 +44,16 @@ export function explainText(invoice: Invoice): string {
   out.push(
     `Subtotal ${money(invoice.subtotal)} (the sum of the ${invoice.lines.length} line${invoice.lines.length === 1 ? "" : "s"}).`,
   );
+  for (const discount of invoice.discounts ?? []) {
+    const what =
+      discount.percent !== undefined
+        ? `${formatQuantity(discount.percent)}% of ${money(discount.base)}`
+        : `${money(discount.fixed ?? "0")} (at most the ${money(discount.base)} it applies to)`;
+    const spread = discount.allocation.map((entry) => `${entry.line} ${money(entry.amount)}`).join(", ");
+    out.push(
+      `${discount.name}: ${what} = ${money(discount.amount)}${spread === "" ? "" : `, spread over ${spread}`}.`,
+    );
+  }
   if (invoice.tax !== undefined) out.push(...explainTax(invoice.tax, money));
   out.push(`Total ${money(invoice.total)}.`);
   out.push("", explainUsage(invoice));

@@ -77,8 +77,9 @@ function appliesTo(rate: TaxRateTerms, line: InvoiceLine): boolean {
   return rate.charges === undefined || rate.charges.includes(line.chargeId);
 }
 
+// Tax is charged on what the line costs after its discounts.
 function lineAmount(line: InvoiceLine): Decimal {
-  return ZERO.plus(line.amount);
+  return ZERO.plus(line.net ?? line.amount);
 }
 
 // One rate's exact tax on one line; for inclusive prices every rate on the line shares the gross.

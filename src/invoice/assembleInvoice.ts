@@ -3,6 +3,7 @@ import { toFixedString, toPlainString, ZERO } from "../money/index.js";
 import { groupDimensions, rateCharge } from "../rating/index.js";
 import { type Contract, INVOICE_SCHEMA_VERSION, type Invoice } from "../schema/index.js";
 import { formatInstant, formatLocalDate, toLocalDate } from "../time/index.js";
+import { applyDiscounts } from "./applyDiscounts.js";
 import { applyTax } from "./applyTax.js";
 import { label, type ServicePeriod } from "./resolveServicePeriod.js";
 
@@ -34,7 +35,12 @@ export function assembleInvoice(
       rounding: contract.rounding,
     });
   });
-  const lines = rated.flatMap((result) => result.lines);
+  const discounted = applyDiscounts(
+    contract,
+    rated.flatMap((result) => result.lines),
+    resolved,
+  );
+  const lines = discounted.lines;
   const warnings = rated.flatMap((result) => result.warnings);
   // The total is the exact sum of the rounded lines: rounding happened once per line, never again.
   const subtotal = lines.reduce((sum, line) => sum.plus(line.amount), ZERO);
@@ -43,8 +49,17 @@ export function assembleInvoice(
   const tax =
     contract.tax === undefined
       ? undefined
-      : applyTax(contract.tax, lines, subtotal, contract.currency, contract.rounding);
-  const total = tax !== undefined && tax.mode === "exclusive" ? subtotal.plus(tax.total) : subtotal;
+      : applyTax(
+          contract.tax,
+          lines,
+          subtotal.plus(discountTotalOf(discounted.discounts)),
+          contract.currency,
+          contract.rounding,
+        );
+  const discountTotal = discounted.discounts.reduce((sum, discount) => sum.plus(discount.amount), ZERO);
+  const afterDiscounts = subtotal.plus(discountTotal);
+  const total =
+    tax !== undefined && tax.mode === "exclusive" ? afterDiscounts.plus(tax.total) : afterDiscounts;
 
   return {
     schemaVersion: INVOICE_SCHEMA_VERSION,
@@ -59,8 +74,9 @@ export function assembleInvoice(
       label: label(resolved.service, contract.timeZone),
     },
     rounding: { mode: contract.rounding, point: "line" },
-    lines,
+    lines: [...lines],
     subtotal: toFixedString(subtotal, minorUnits),
+    ...(discounted.discounts.length > 0 ? { discounts: [...discounted.discounts] } : {}),
     ...(tax !== undefined ? { tax } : {}),
     total: toFixedString(total, minorUnits),
     usage: {
@@ -100,4 +116,8 @@ function structuredCarry(carry: AggregateUsageResult["carryOut"]) {
 
 function sameList(a: ReadonlyArray<string>, b: ReadonlyArray<string> | undefined): boolean {
   return b !== undefined && a.length === b.length && a.every((value, index) => value === b[index]);
+}
+
+function discountTotalOf(discounts: ReadonlyArray<{ readonly amount: string }>) {
+  return discounts.reduce((sum, discount) => sum.plus(discount.amount), ZERO);
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Decimal, isIsoCurrency, ROUNDING_MODES, toPlainString } from "../money/index.js";
+import { Decimal, isIsoCurrency, ROUNDING_MODES, resolveCurrency, toPlainString } from "../money/index.js";
 import {
   isValidTimeZone,
   type LocalDate,
@@ -7,6 +7,7 @@ import {
   safeParseInstant,
   standardTimeZoneName,
 } from "../time/index.js";
+import { discountSchema } from "./discount.js";
 import { meterSchema } from "./meter.js";
 import { GROUPING_MODELS, MODELS_WITHOUT_TRANSFORM, modelsIn, priceSchema } from "./price.js";
 import {
@@ -130,6 +131,7 @@ export const contractSchema = z
       }),
     meters: z.array(meterSchema),
     charges: z.array(chargeSchema).min(1, { message: "must list at least one charge" }),
+    discounts: z.array(discountSchema).optional(),
     tax: taxSchema.optional(),
     metadata: z
       .record(z.string(), z.string())
@@ -177,6 +179,7 @@ export const contractSchema = z
     reportDuplicateIds(ctx, contract.charges, "charges");
     const meterIds = new Set(contract.meters.map((meter) => meter.id));
     const chargeIds = new Set(contract.charges.map((charge) => charge.id));
+    checkDiscounts(ctx, contract, chargeIds);
     contract.tax?.rates.forEach((rate, index) => {
       rate.charges?.forEach((id, at) => {
         if (!chargeIds.has(id))
@@ -366,4 +369,46 @@ function checkGroupedMeter(
       ["charges", index, "meter"],
     ),
   );
+}
+
+function checkDiscounts(
+  ctx: z.RefinementCtx,
+  contract: {
+    readonly currency: string;
+    readonly customUnits?: ReadonlyArray<{ code: string; minorUnits: number }> | undefined;
+    readonly discounts?:
+      | ReadonlyArray<{ id: string; amount?: Decimal | undefined; charges?: string[] | undefined }>
+      | undefined;
+  },
+  chargeIds: ReadonlySet<string>,
+): void {
+  const seen = new Set<string>();
+  const minorUnits =
+    contract.customUnits?.find((unit) => unit.code === contract.currency)?.minorUnits ??
+    (isIsoCurrency(contract.currency) ? resolveCurrency(contract.currency).minorUnits : undefined);
+  contract.discounts?.forEach((discount, index) => {
+    if (seen.has(discount.id))
+      ctx.addIssue(
+        ratecardIssue("duplicate_id", `repeats discount id "${discount.id}"`, ["discounts", index, "id"]),
+      );
+    seen.add(discount.id);
+    discount.charges?.forEach((id, at) => {
+      if (!chargeIds.has(id))
+        ctx.addIssue(
+          ratecardIssue("invalid_field", `no charge has id "${id}"`, ["discounts", index, "charges", at]),
+        );
+    });
+    if (
+      discount.amount !== undefined &&
+      minorUnits !== undefined &&
+      discount.amount.decimalPlaces() > minorUnits
+    )
+      ctx.addIssue(
+        ratecardIssue(
+          "amount_not_in_minor_units",
+          `is not a whole number of ${contract.currency} minor units (${minorUnits} decimals)`,
+          ["discounts", index, "amount"],
+        ),
+      );
+  });
 }

@@ -7,7 +7,10 @@ export {
   correctionsSchema,
   creditNoteSchema,
 } from "./creditNote.js";
+export type { DiscountTerms } from "./discount.js";
+export { discountSchema } from "./discount.js";
 export type {
+  AppliedDiscount,
   ComputationData,
   ExclusionReason,
   Invoice,

@@ -223,6 +223,12 @@ export const invoiceLineSchema = z.strictObject({
   unitPrice: z.string(),
   amount: amountText,
   steps: z.array(stepSchema),
+  /** Discounts taken off the line after its amount (docs/contracts.md steps 5–6), each a negative amount. */
+  adjustments: z
+    .array(z.strictObject({ kind: z.literal("discount"), source: z.string(), amount: amountText }))
+    .optional(),
+  /** The line's amount after its adjustments: what tax is computed on. Present only with adjustments. */
+  net: amountText.optional(),
 });
 export type InvoiceLine = z.output<typeof invoiceLineSchema>;
 
@@ -279,6 +285,19 @@ export const usageReportSchema = z.strictObject({
 });
 export type UsageReport = z.output<typeof usageReportSchema>;
 
+/** A discount as applied: its base, its (negative) amount and how that amount was spread over lines. */
+export const appliedDiscountSchema = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  percent: amountText.optional(),
+  /** The discount's fixed amount for this invoice, after proration, before it was capped at the base. */
+  fixed: amountText.optional(),
+  base: amountText,
+  amount: amountText,
+  allocation: z.array(z.strictObject({ line: z.string(), amount: amountText })),
+});
+export type AppliedDiscount = z.output<typeof appliedDiscountSchema>;
+
 /** The tax of one rate, with the share of each line it applies to. */
 const taxLineSchema = z.strictObject({
   rate: z.string(),
@@ -320,6 +339,7 @@ export const invoiceSchema = z.strictObject({
   rounding: z.strictObject({ mode: z.string(), point: z.literal("line") }),
   lines: z.array(invoiceLineSchema),
   subtotal: amountText,
+  discounts: z.array(appliedDiscountSchema).optional(),
   tax: invoiceTaxSchema.optional(),
   total: amountText,
   usage: usageReportSchema,

@@ -2,6 +2,7 @@ import type { ContractError } from "../errors/index.js";
 import { type Currency, type CustomUnit, type RoundingMode, resolveCurrency } from "../money/index.js";
 import { type BillingCycle, type ProrationBasis, startOfLocalDate } from "../time/index.js";
 import { type ChargeTerms, contractSchema, type ParsedContractTerms, type TermBoundary } from "./contract.js";
+import type { DiscountTerms } from "./discount.js";
 import { carriedStatesSchema } from "./invoice.js";
 import { type InputProblem, toInputError, toProblems } from "./issuesToError.js";
 import type { MeterTerms } from "./meter.js";
@@ -24,6 +25,8 @@ export interface Contract {
   readonly metadata: Readonly<Record<string, string>>;
   /** Tax on the invoice, if the contract has any. */
   readonly tax?: TaxTerms;
+  /** Discounts, in contract order. */
+  readonly discounts: ReadonlyArray<DiscountTerms>;
 }
 
 /** Result of {@link safeParseContract}. */
@@ -98,6 +101,7 @@ function toContract(terms: ParsedContractTerms, start: number, end: number | und
     charges: terms.charges,
     metadata: terms.metadata ?? {},
     ...(terms.tax !== undefined ? { tax: terms.tax } : {}),
+    discounts: terms.discounts ?? [],
   };
 }
 

@@ -1,0 +1,74 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { rateInvoice } from "../../src/invoice/index.js";
+import { Decimal } from "../../src/money/index.js";
+import { parseContract } from "../../src/schema/index.js";
+
+const centsArb = (max: number) => fc.integer({ min: 0, max }).map((cents) => (cents / 100).toFixed(2));
+const discountArb = fc.oneof(
+  fc.record({
+    percent: fc.integer({ min: 1, max: 100 }).map(String),
+    charges: fc.option(fc.subarray(["c0", "c1", "c2"], { minLength: 1 }), { nil: undefined }),
+  }),
+  fc.record({
+    amount: centsArb(50_000).filter((a) => a !== "0.00"),
+    charges: fc.option(fc.subarray(["c0", "c1", "c2"], { minLength: 1 }), { nil: undefined }),
+  }),
+);
+
+describe("discount laws", () => {
+  it("never takes a line below zero, spreads exactly, and totals subtotal + discounts", () => {
+    fc.assert(
+      fc.property(
+        fc.array(discountArb, { maxLength: 4 }),
+        fc.array(centsArb(200_000), { minLength: 3, maxLength: 3 }),
+        (discounts, values) => {
+          const contract = parseContract({
+            schemaVersion: 1,
+            id: "ctr",
+            customer: { id: "cus" },
+            currency: "USD",
+            timeZone: "UTC",
+            billing: { cadence: "monthly" },
+            term: { start: "2026-01-01" },
+            meters: values.map((_, i) => ({
+              id: `m${i}`,
+              eventType: `u${i}`,
+              aggregation: "sum" as const,
+              valueProperty: "v",
+            })),
+            charges: values.map((_, i) => ({
+              id: `c${i}`,
+              name: `C${i}`,
+              meter: `m${i}`,
+              price: { model: "unit" as const, unitPrice: "1" },
+            })),
+            discounts: discounts.map((discount, i) => ({
+              id: `d${i}`,
+              name: `D${i}`,
+              ...("percent" in discount ? { percent: discount.percent } : { amount: discount.amount }),
+              ...(discount.charges !== undefined ? { charges: discount.charges } : {}),
+            })),
+          });
+          const events = values.map((v, i) => ({
+            id: `e${i}`,
+            type: `u${i}`,
+            customer: "cus",
+            timestamp: "2026-03-02T00:00:00Z",
+            properties: { v },
+          }));
+          const invoice = rateInvoice(contract, events, "2026-03");
+          for (const line of invoice.lines)
+            expect(new Decimal(line.net ?? line.amount).isNegative()).toBe(false);
+          let discountTotal = new Decimal(0);
+          for (const discount of invoice.discounts ?? []) {
+            const spread = discount.allocation.reduce((sum, entry) => sum.plus(entry.amount), new Decimal(0));
+            expect(spread.equals(discount.amount)).toBe(true);
+            discountTotal = discountTotal.plus(discount.amount);
+          }
+          expect(new Decimal(invoice.subtotal).plus(discountTotal).equals(invoice.total)).toBe(true);
+        },
+      ),
+    );
+  });
+});
