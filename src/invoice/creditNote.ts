@@ -48,13 +48,15 @@ export function issueCreditNote(
   parsed.data.forEach((correction, index) => {
     for (const line of linesOf(correction, invoice, index)) {
       const creditedBefore = credited.get(line.id) ?? ZERO;
-      const remaining = ZERO.plus(line.amount).minus(creditedBefore);
+      // A line is credited at most what it cost after its discounts.
+      const billed = line.net ?? line.amount;
+      const remaining = ZERO.plus(billed).minus(creditedBefore);
       const credit = creditFor(correction, line, remaining, contract, index, minorUnits);
       if (credit.amount.greaterThan(remaining) || !credit.amount.isPositive() || credit.amount.isZero()) {
         throw new InputError(
           "credit_exceeds_invoiced",
           `[${index}]`,
-          `Line ${line.id} billed ${line.amount} and ${toFixedString(creditedBefore, minorUnits)} is already credited; a credit of ${toFixedString(credit.amount, minorUnits)} must be more than 0 and at most the ${toFixedString(remaining, minorUnits)} that remains.`,
+          `Line ${line.id} billed ${billed} and ${toFixedString(creditedBefore, minorUnits)} is already credited; a credit of ${toFixedString(credit.amount, minorUnits)} must be more than 0 and at most the ${toFixedString(remaining, minorUnits)} that remains.`,
         );
       }
       credited.set(line.id, creditedBefore.plus(credit.amount));
@@ -63,7 +65,7 @@ export function issueCreditNote(
         corrects: line.id,
         name: line.name,
         reason: correction.reason,
-        invoiced: line.amount,
+        invoiced: billed,
         creditedBefore: toFixedString(creditedBefore, minorUnits),
         ...(credit.quantity !== undefined ? { quantity: credit.quantity, rerated: credit.rerated } : {}),
         amount: toFixedString(credit.amount, minorUnits),
@@ -98,7 +100,8 @@ function creditedSoFar(previous: ReadonlyArray<CreditNote>, invoiceId: string): 
 }
 
 function linesOf(correction: CorrectionTerms, invoice: Invoice, index: number): InvoiceLine[] {
-  if (correction.kind === "invoice") return invoice.lines.filter((line) => ZERO.lessThan(line.amount));
+  if (correction.kind === "invoice")
+    return invoice.lines.filter((line) => ZERO.lessThan(line.net ?? line.amount));
   const line = invoice.lines.find((candidate) => candidate.id === correction.line);
   if (line === undefined) {
     throw new InputError(
@@ -161,8 +164,11 @@ function priceOfLine(contract: Contract, line: InvoiceLine, index: number): Pric
     price !== undefined &&
     priceModelOf(price.model).usesQuantity &&
     !priceModelOf(price.model).needsEventValues;
+  // A discounted line's credit would have to be discounted too: credit an amount for those.
+  const discounted = line.adjustments !== undefined && line.adjustments.length > 0;
   if (
     !usable ||
+    discounted ||
     line.steps.some(
       (step) => step.kind === "billable_quantity" || step.kind === "proration" || step.kind === "line_limit",
     )
@@ -170,7 +176,7 @@ function priceOfLine(contract: Contract, line: InvoiceLine, index: number): Pric
     throw new InputError(
       "invalid_field",
       `[${index}].kind`,
-      `Line ${line.id} cannot be re-rated from its quantity alone (a flat, per-transaction, transformed, prorated or limited line); credit an amount instead.`,
+      `Line ${line.id} cannot be re-rated from its quantity alone (a flat, per-transaction, transformed, prorated, limited or discounted line); credit an amount instead.`,
     );
   }
   return price;

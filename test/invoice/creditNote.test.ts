@@ -146,3 +146,40 @@ describe("issueCreditNote", () => {
     expect(thrown(() => issueCreditNote(contract, invoice, []))).toMatchObject({ name: "InputError" });
   });
 });
+
+describe("credit notes on discounted lines", () => {
+  const discountedContract = parseContract({
+    ...fixtureContractJson("cdn-basic"),
+    discounts: [{ id: "na10", name: "NA 10% off", percent: "10", charges: ["bandwidth_na"] }],
+  });
+  const discountedInvoice = {
+    ...invoice,
+    lines: invoice.lines.map((line) =>
+      line.id === "bandwidth_na"
+        ? {
+            ...line,
+            adjustments: [{ kind: "discount" as const, source: "na10", amount: "-365.60" }],
+            net: "3290.40",
+          }
+        : line,
+    ),
+  };
+
+  it("credits at most what the line cost after its discounts", () => {
+    // 3,656.00 − 10 % (365.60) = 3,290.40 is all that can be credited
+    const note = issueCreditNote(discountedContract, discountedInvoice, [
+      { kind: "line", line: "bandwidth_na", reason: "x" },
+    ]);
+    expect(note.lines[0]).toMatchObject({ invoiced: "3290.40", amount: "3290.40" });
+  });
+
+  it("refuses to re-rate a discounted line by quantity", () => {
+    expect(
+      thrown(() =>
+        issueCreditNote(discountedContract, discountedInvoice, [
+          { kind: "quantity", line: "bandwidth_na", quantity: "100", reason: "x" },
+        ]),
+      ),
+    ).toMatchObject({ code: "invalid_field", path: "[0].kind" });
+  });
+});
