@@ -139,6 +139,8 @@ function describeStep(step: Step, words: Words): string | undefined {
       return formatExact(step.before, step.minorUnits) === formatExact(step.amount, step.minorUnits)
         ? undefined
         : `Rounded ${step.mode.replace("_", "-")} from ${money(step.before)} to ${money(step.amount)}.`;
+    case "commitment_true_up":
+      return `The committed minimum for the period is ${money(step.minimum)}; spend came to ${money(step.spend)}, so the shortfall of ${money(step.amount)} is billed.`;
     case "usage":
     case "tier":
       return undefined;

@@ -3,6 +3,7 @@ import { toFixedString, toPlainString, ZERO } from "../money/index.js";
 import { groupDimensions, rateCharge } from "../rating/index.js";
 import { type Contract, INVOICE_SCHEMA_VERSION, type Invoice } from "../schema/index.js";
 import { formatInstant, formatLocalDate, toLocalDate } from "../time/index.js";
+import { applyCommitments } from "./applyCommitments.js";
 import { applyDiscounts } from "./applyDiscounts.js";
 import { applyTax } from "./applyTax.js";
 import { label, type ServicePeriod } from "./resolveServicePeriod.js";
@@ -40,24 +41,20 @@ export function assembleInvoice(
     rated.flatMap((result) => result.lines),
     resolved,
   );
-  const lines = discounted.lines;
+  const committed = applyCommitments(contract, discounted.lines, resolved);
+  const lines = committed.lines;
   const warnings = rated.flatMap((result) => result.warnings);
-  // The total is the exact sum of the rounded lines: rounding happened once per line, never again.
+  // The subtotal is the exact sum of the rounded lines (true-up lines included): rounding happened
+  // once per line, never again. Discounts and caps ride on the lines as adjustments, so the amount
+  // before tax is the sum of the lines' nets.
   const subtotal = lines.reduce((sum, line) => sum.plus(line.amount), ZERO);
+  const afterDiscounts = lines.reduce((sum, line) => sum.plus(line.net ?? line.amount), ZERO);
   const { minorUnits } = contract.currency;
-  // Tax comes last: on the rounded lines; added on top (exclusive) or already inside them (inclusive).
+  // Tax comes last, on each line's net: added on top (exclusive) or already inside it (inclusive).
   const tax =
     contract.tax === undefined
       ? undefined
-      : applyTax(
-          contract.tax,
-          lines,
-          subtotal.plus(discountTotalOf(discounted.discounts)),
-          contract.currency,
-          contract.rounding,
-        );
-  const discountTotal = discounted.discounts.reduce((sum, discount) => sum.plus(discount.amount), ZERO);
-  const afterDiscounts = subtotal.plus(discountTotal);
+      : applyTax(contract.tax, lines, afterDiscounts, contract.currency, contract.rounding);
   const total =
     tax !== undefined && tax.mode === "exclusive" ? afterDiscounts.plus(tax.total) : afterDiscounts;
 
@@ -77,6 +74,7 @@ export function assembleInvoice(
     lines: [...lines],
     subtotal: toFixedString(subtotal, minorUnits),
     ...(discounted.discounts.length > 0 ? { discounts: [...discounted.discounts] } : {}),
+    ...(committed.commitments.length > 0 ? { commitments: [...committed.commitments] } : {}),
     ...(tax !== undefined ? { tax } : {}),
     total: toFixedString(total, minorUnits),
     usage: {
@@ -116,8 +114,4 @@ function structuredCarry(carry: AggregateUsageResult["carryOut"]) {
 
 function sameList(a: ReadonlyArray<string>, b: ReadonlyArray<string> | undefined): boolean {
   return b !== undefined && a.length === b.length && a.every((value, index) => value === b[index]);
-}
-
-function discountTotalOf(discounts: ReadonlyArray<{ readonly amount: string }>) {
-  return discounts.reduce((sum, discount) => sum.plus(discount.amount), ZERO);
 }

@@ -7,6 +7,7 @@ import {
   safeParseInstant,
   standardTimeZoneName,
 } from "../time/index.js";
+import { commitmentSchema } from "./commitment.js";
 import { discountSchema } from "./discount.js";
 import { meterSchema } from "./meter.js";
 import { GROUPING_MODELS, MODELS_WITHOUT_TRANSFORM, modelsIn, priceSchema } from "./price.js";
@@ -132,6 +133,7 @@ export const contractSchema = z
     meters: z.array(meterSchema),
     charges: z.array(chargeSchema).min(1, { message: "must list at least one charge" }),
     discounts: z.array(discountSchema).optional(),
+    commitments: z.array(commitmentSchema).optional(),
     tax: taxSchema.optional(),
     metadata: z
       .record(z.string(), z.string())
@@ -180,6 +182,22 @@ export const contractSchema = z
     const meterIds = new Set(contract.meters.map((meter) => meter.id));
     const chargeIds = new Set(contract.charges.map((charge) => charge.id));
     checkDiscounts(ctx, contract, chargeIds);
+    contract.commitments?.forEach((commitment, index) => {
+      commitment.charges?.forEach((id, at) => {
+        if (!chargeIds.has(id))
+          ctx.addIssue(
+            ratecardIssue("invalid_field", `no charge has id "${id}"`, ["commitments", index, "charges", at]),
+          );
+      });
+      if (chargeIds.has(commitment.id))
+        ctx.addIssue(
+          ratecardIssue("duplicate_id", `is a charge id too; a true-up line needs an id of its own`, [
+            "commitments",
+            index,
+            "id",
+          ]),
+        );
+    });
     contract.tax?.rates.forEach((rate, index) => {
       rate.charges?.forEach((id, at) => {
         if (!chargeIds.has(id))

@@ -1,3 +1,5 @@
+export type { CommitmentTerms } from "./commitment.js";
+export { commitmentSchema } from "./commitment.js";
 export type { ChargeTerms, ContractInput, ParsedContractTerms, TransformTerms } from "./contract.js";
 export { CONTRACT_SCHEMA_VERSION, contractSchema } from "./contract.js";
 export type { CorrectionTerms, CreditNote } from "./creditNote.js";
@@ -10,6 +12,7 @@ export {
 export type { DiscountTerms } from "./discount.js";
 export { discountSchema } from "./discount.js";
 export type {
+  AppliedCommitment,
   AppliedDiscount,
   ComputationData,
   ExclusionReason,

@@ -194,6 +194,14 @@ export const stepSchema = z.discriminatedUnion("kind", [
     amount: amountText,
   }),
   z.strictObject({
+    kind: z.literal("commitment_true_up"),
+    commitment: z.string(),
+    /** The minimum for this invoice's period (prorated on a partial one). */
+    minimum: amountText,
+    spend: amountText,
+    amount: amountText,
+  }),
+  z.strictObject({
     kind: z.literal("rounding"),
     mode: z.string(),
     minorUnits: z.number().int().nonnegative(),
@@ -204,7 +212,7 @@ export const stepSchema = z.discriminatedUnion("kind", [
 export type Step = z.output<typeof stepSchema>;
 export type PriceStep = Exclude<
   Step,
-  { kind: "usage" | "billable_quantity" | "proration" | "line_limit" | "rounding" }
+  { kind: "usage" | "billable_quantity" | "proration" | "line_limit" | "rounding" | "commitment_true_up" }
 >;
 
 const periodOut = z.strictObject({ start: z.string(), end: z.string() });
@@ -225,7 +233,13 @@ export const invoiceLineSchema = z.strictObject({
   steps: z.array(stepSchema),
   /** Discounts taken off the line after its amount (docs/contracts.md steps 5–6), each a negative amount. */
   adjustments: z
-    .array(z.strictObject({ kind: z.literal("discount"), source: z.string(), amount: amountText }))
+    .array(
+      z.strictObject({
+        kind: z.enum(["discount", "commitment_cap"]),
+        source: z.string(),
+        amount: amountText,
+      }),
+    )
     .optional(),
   /** The line's amount after its adjustments: what tax is computed on. Present only with adjustments. */
   net: amountText.optional(),
@@ -298,6 +312,21 @@ export const appliedDiscountSchema = z.strictObject({
 });
 export type AppliedDiscount = z.output<typeof appliedDiscountSchema>;
 
+/** A commitment as applied to this invoice. */
+export const appliedCommitmentSchema = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  minimum: amountText.optional(),
+  maximum: amountText.optional(),
+  /** What the in-scope lines cost after discounts, before this commitment. */
+  spend: amountText,
+  trueUp: amountText.optional(),
+  /** The excess above the maximum taken off the lines (negative), and how it was spread. */
+  cap: amountText.optional(),
+  allocation: z.array(z.strictObject({ line: z.string(), amount: amountText })).optional(),
+});
+export type AppliedCommitment = z.output<typeof appliedCommitmentSchema>;
+
 /** The tax of one rate, with the share of each line it applies to. */
 const taxLineSchema = z.strictObject({
   rate: z.string(),
@@ -340,6 +369,7 @@ export const invoiceSchema = z.strictObject({
   lines: z.array(invoiceLineSchema),
   subtotal: amountText,
   discounts: z.array(appliedDiscountSchema).optional(),
+  commitments: z.array(appliedCommitmentSchema).optional(),
   tax: invoiceTaxSchema.optional(),
   total: amountText,
   usage: usageReportSchema,

@@ -1,6 +1,7 @@
 import type { ContractError } from "../errors/index.js";
 import { type Currency, type CustomUnit, type RoundingMode, resolveCurrency } from "../money/index.js";
 import { type BillingCycle, type ProrationBasis, startOfLocalDate } from "../time/index.js";
+import type { CommitmentTerms } from "./commitment.js";
 import { type ChargeTerms, contractSchema, type ParsedContractTerms, type TermBoundary } from "./contract.js";
 import type { DiscountTerms } from "./discount.js";
 import { carriedStatesSchema } from "./invoice.js";
@@ -27,6 +28,8 @@ export interface Contract {
   readonly tax?: TaxTerms;
   /** Discounts, in contract order. */
   readonly discounts: ReadonlyArray<DiscountTerms>;
+  /** Commitments (minimum and maximum spend), in contract order. */
+  readonly commitments: ReadonlyArray<CommitmentTerms>;
 }
 
 /** Result of {@link safeParseContract}. */
@@ -102,6 +105,7 @@ function toContract(terms: ParsedContractTerms, start: number, end: number | und
     metadata: terms.metadata ?? {},
     ...(terms.tax !== undefined ? { tax: terms.tax } : {}),
     discounts: terms.discounts ?? [],
+    commitments: terms.commitments ?? [],
   };
 }
 

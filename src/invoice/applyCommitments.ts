@@ -1,0 +1,134 @@
+import { allocate, type Decimal, roundTo, toFixedString, ZERO } from "../money/index.js";
+import type { AppliedCommitment, CommitmentTerms, Contract, InvoiceLine } from "../schema/index.js";
+import { applyRatio, formatInstant } from "../time/index.js";
+import type { ServicePeriod } from "./resolveServicePeriod.js";
+
+/** The lines after commitments (true-up lines appended, caps taken off), and the commitments applied. */
+export interface CommitmentResult {
+  readonly lines: ReadonlyArray<InvoiceLine>;
+  readonly commitments: ReadonlyArray<AppliedCommitment>;
+}
+
+/**
+ * Step 7 of docs/contracts.md: after discounts, each commitment measures the spend of its lines (their
+ * net; lines of credit charges do not count). Below the minimum, a true-up line makes up the shortfall
+ * (Fastly's "commit shortfall", Lago's true-up fee); above the maximum, the excess is taken off the
+ * lines by largest remainder. Minimum and maximum are per billing period and prorated on a partial
+ * one, then rounded once. Commitments on listed charges come before invoice-wide ones, so a narrow
+ * true-up counts as spend for a wide commitment.
+ */
+export function applyCommitments(
+  contract: Contract,
+  lines: ReadonlyArray<InvoiceLine>,
+  resolved: ServicePeriod,
+): CommitmentResult {
+  const ordered = [
+    ...contract.commitments.filter((commitment) => commitment.charges !== undefined),
+    ...contract.commitments.filter((commitment) => commitment.charges === undefined),
+  ];
+  const minor = contract.currency.minorUnits;
+  const round = (value: Decimal) => roundTo(value, minor, contract.rounding);
+  const scale = (value: Decimal | undefined) =>
+    value === undefined
+      ? undefined
+      : round(resolved.proration ? applyRatio(value, resolved.proration) : value);
+  const credits = new Set(
+    contract.charges.filter((charge) => charge.credit === true).map((charge) => charge.id),
+  );
+  let current = [...lines];
+  const applied: AppliedCommitment[] = [];
+  for (const commitment of ordered) {
+    const inScope = current.filter((line) => inScopeOf(commitment, line) && !credits.has(line.chargeId));
+    const spend = inScope.reduce((sum, line) => sum.plus(line.net ?? line.amount), ZERO);
+    const minimum = scale(commitment.minimum);
+    const maximum = scale(commitment.maximum);
+    const base = {
+      id: commitment.id,
+      name: commitment.name,
+      ...(minimum !== undefined ? { minimum: toFixedString(minimum, minor) } : {}),
+      ...(maximum !== undefined ? { maximum: toFixedString(maximum, minor) } : {}),
+      spend: toFixedString(spend, minor),
+    };
+    if (minimum !== undefined && spend.lessThan(minimum)) {
+      const shortfall = minimum.minus(spend);
+      current = [
+        ...current,
+        trueUpLine(commitment, minimum, spend, shortfall, resolved, minor, contract.rounding),
+      ];
+      applied.push({ ...base, trueUp: toFixedString(shortfall, minor) });
+      continue;
+    }
+    if (maximum !== undefined && spend.greaterThan(maximum)) {
+      const excess = spend.minus(maximum);
+      const positive = inScope.filter((line) => ZERO.plus(line.net ?? line.amount).greaterThan(0));
+      const shares = allocate(
+        excess,
+        positive.map((line) => ZERO.plus(line.net ?? line.amount)),
+        contract.currency,
+      );
+      const byLine = new Map(positive.map((line, index) => [line.id, shares[index]!]));
+      current = current.map((line) => {
+        const share = byLine.get(line.id);
+        if (share === undefined || share.isZero()) return line;
+        return {
+          ...line,
+          adjustments: [
+            ...(line.adjustments ?? []),
+            {
+              kind: "commitment_cap" as const,
+              source: commitment.id,
+              amount: toFixedString(share.negated(), minor),
+            },
+          ],
+          net: toFixedString(ZERO.plus(line.net ?? line.amount).minus(share), minor),
+        };
+      });
+      applied.push({
+        ...base,
+        cap: toFixedString(excess.negated(), minor),
+        allocation: positive
+          .map((line) => ({ line: line.id, amount: toFixedString(byLine.get(line.id)!.negated(), minor) }))
+          .filter((entry) => !ZERO.plus(entry.amount).isZero()),
+      });
+      continue;
+    }
+    applied.push(base);
+  }
+  return { lines: current, commitments: applied };
+}
+
+function inScopeOf(commitment: CommitmentTerms, line: InvoiceLine): boolean {
+  return commitment.charges === undefined || commitment.charges.includes(line.chargeId);
+}
+
+function trueUpLine(
+  commitment: CommitmentTerms,
+  minimum: Decimal,
+  spend: Decimal,
+  shortfall: Decimal,
+  resolved: ServicePeriod,
+  minor: number,
+  rounding: Contract["rounding"],
+): InvoiceLine {
+  const amount = toFixedString(shortfall, minor);
+  return {
+    id: commitment.id,
+    chargeId: commitment.id,
+    name: commitment.name,
+    model: "commitment",
+    period: { start: formatInstant(resolved.service.start), end: formatInstant(resolved.service.end) },
+    quantity: "1",
+    unitPrice: "true_up",
+    amount,
+    steps: [
+      {
+        kind: "commitment_true_up",
+        commitment: commitment.id,
+        minimum: toFixedString(minimum, minor),
+        spend: toFixedString(spend, minor),
+        amount,
+      },
+      { kind: "rounding", mode: rounding, minorUnits: minor, before: amount, amount },
+    ],
+  };
+}

@@ -1,0 +1,143 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { explainText } from "../../src/explain/index.js";
+import { rateInvoice } from "../../src/invoice/index.js";
+import { Decimal } from "../../src/money/index.js";
+import { type ContractInput, parseContract } from "../../src/schema/index.js";
+import { thrown } from "../_support/thrown.js";
+
+// Two unit-priced charges at 1.00 a unit, so a line's amount is its usage.
+function contractWith(extra: Partial<ContractInput>) {
+  return parseContract({
+    schemaVersion: 1,
+    id: "ctr_commit",
+    customer: { id: "cus" },
+    currency: "USD",
+    timeZone: "UTC",
+    billing: { cadence: "monthly" },
+    term: { start: "2026-01-01" },
+    meters: [
+      { id: "a", eventType: "a", aggregation: "sum", valueProperty: "v" },
+      { id: "b", eventType: "b", aggregation: "sum", valueProperty: "v" },
+    ],
+    charges: [
+      { id: "compute", name: "Compute", meter: "a", price: { model: "unit", unitPrice: "1" } },
+      { id: "storage", name: "Storage", meter: "b", price: { model: "unit", unitPrice: "1" } },
+    ],
+    ...extra,
+  });
+}
+const usage = (a: string, b: string) => [
+  { id: "1", type: "a", customer: "cus", timestamp: "2026-03-02T00:00:00Z", properties: { v: a } },
+  { id: "2", type: "b", customer: "cus", timestamp: "2026-03-02T00:00:00Z", properties: { v: b } },
+];
+
+describe("commitments", () => {
+  it("adds a true-up line for the shortfall below a minimum (Fastly's commit shortfall)", () => {
+    const contract = contractWith({ commitments: [{ id: "min50", name: "Monthly minimum", minimum: "50" }] });
+    const invoice = rateInvoice(contract, usage("5.20", "3.50"), "2026-03");
+    // spend 5.20 + 3.50 = 8.70; shortfall 50.00 − 8.70 = 41.30; total 50.00
+    expect(invoice.lines.at(-1)).toMatchObject({
+      id: "min50",
+      chargeId: "min50",
+      amount: "41.30",
+      unitPrice: "true_up",
+    });
+    expect(invoice.commitments).toEqual([
+      { id: "min50", name: "Monthly minimum", minimum: "50.00", spend: "8.70", trueUp: "41.30" },
+    ]);
+    expect(invoice.total).toBe("50.00");
+    expect(explainText(invoice)).toContain("spend came to $8.70, so the shortfall of $41.30 is billed");
+  });
+
+  it("takes the excess above a maximum off the lines by largest remainder", () => {
+    const contract = contractWith({ commitments: [{ id: "cap", name: "Spend cap", maximum: "100" }] });
+    const invoice = rateInvoice(contract, usage("90", "60"), "2026-03");
+    // spend 150.00, cap 100.00: 50.00 off, split 90:60 → 30.00 and 20.00; nets 60.00 and 40.00
+    expect(invoice.commitments?.[0]).toMatchObject({ spend: "150.00", cap: "-50.00" });
+    expect(invoice.lines.map((line) => line.net)).toEqual(["60.00", "40.00"]);
+    expect(invoice.total).toBe("100.00");
+  });
+
+  it("measures spend after discounts, so a discount cannot push the bill below the minimum", () => {
+    const contract = contractWith({
+      discounts: [{ id: "half", name: "50% off", percent: "50" }],
+      commitments: [{ id: "min", name: "Minimum", minimum: "80" }],
+    });
+    const invoice = rateInvoice(contract, usage("60", "40"), "2026-03");
+    // 100.00 − 50 % = 50.00 spend; true-up 30.00; total 80.00
+    expect(invoice.commitments?.[0]).toMatchObject({ spend: "50.00", trueUp: "30.00" });
+    expect(invoice.total).toBe("80.00");
+  });
+
+  it("prorates the minimum on a partial period", () => {
+    const contract = contractWith({
+      term: { start: "2026-03-17" },
+      commitments: [{ id: "min", name: "Minimum", minimum: "31" }],
+    });
+    const invoice = rateInvoice(contract, [], "2026-03");
+    // 17–31 March = 15 of 31 days: 31 × 15 ÷ 31 = 15.00, all of it a true-up
+    expect(invoice.commitments?.[0]).toMatchObject({ minimum: "15.00", spend: "0.00", trueUp: "15.00" });
+  });
+
+  it("applies a commitment on listed charges only to those, before invoice-wide ones", () => {
+    const contract = contractWith({
+      commitments: [
+        { id: "all", name: "Overall minimum", minimum: "100" },
+        { id: "compute_min", name: "Compute minimum", minimum: "40", charges: ["compute"] },
+      ],
+    });
+    const invoice = rateInvoice(contract, usage("10", "20"), "2026-03");
+    // compute_min first: compute 10 → true-up 30; then all: 10 + 20 + 30 = 60 → true-up 40; total 100
+    expect(invoice.commitments?.map((c) => [c.id, c.spend, c.trueUp])).toEqual([
+      ["compute_min", "10.00", "30.00"],
+      ["all", "60.00", "40.00"],
+    ]);
+    expect(invoice.total).toBe("100.00");
+  });
+
+  it("refuses a maximum below the minimum, neither bound, an unknown charge, and an id a charge uses", () => {
+    expect(
+      thrown(() => contractWith({ commitments: [{ id: "c", name: "C", minimum: "10", maximum: "5" }] })),
+    ).toMatchObject({
+      code: "invalid_field",
+      path: "commitments[0].maximum",
+    });
+    expect(thrown(() => contractWith({ commitments: [{ id: "c", name: "C" }] }))).toMatchObject({
+      code: "missing_field",
+    });
+    expect(
+      thrown(() => contractWith({ commitments: [{ id: "c", name: "C", minimum: "1", charges: ["x"] }] })),
+    ).toMatchObject({
+      path: "commitments[0].charges[0]",
+    });
+    expect(
+      thrown(() => contractWith({ commitments: [{ id: "compute", name: "C", minimum: "1" }] })),
+    ).toMatchObject({
+      code: "duplicate_id",
+      path: "commitments[0].id",
+    });
+  });
+});
+
+describe("commitment laws", () => {
+  const cents = fc.integer({ min: 0, max: 2_000_000 }).map((n) => (n / 100).toFixed(2));
+  it("bills at least the minimum and at most the maximum before tax", () => {
+    fc.assert(
+      fc.property(
+        cents,
+        cents,
+        fc.integer({ min: 1, max: 30_000 }),
+        fc.integer({ min: 0, max: 30_000 }),
+        (a, b, min, extra) => {
+          const contract = contractWith({
+            commitments: [{ id: "c", name: "C", minimum: String(min), maximum: String(min + extra) }],
+          });
+          const total = new Decimal(rateInvoice(contract, usage(a, b), "2026-03").total);
+          expect(total.greaterThanOrEqualTo(min)).toBe(true);
+          expect(total.lessThanOrEqualTo(min + extra)).toBe(true);
+        },
+      ),
+    );
+  });
+});
