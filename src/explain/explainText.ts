@@ -54,6 +54,15 @@ export function explainText(invoice: Invoice): string {
       `${discount.name}: ${what} = ${money(discount.amount)}${spread === "" ? "" : `, spread over ${spread}`}.`,
     );
   }
+  for (const commitment of invoice.commitments ?? []) {
+    if (commitment.cap === undefined) continue;
+    const spread = (commitment.allocation ?? [])
+      .map((entry) => `${entry.line} ${money(entry.amount)}`)
+      .join(", ");
+    out.push(
+      `${commitment.name}: spend ${money(commitment.spend)} is above the maximum of ${money(commitment.maximum ?? "0")}: ${money(commitment.cap)}${spread === "" ? "" : `, spread over ${spread}`}.`,
+    );
+  }
   if (invoice.tax !== undefined) out.push(...explainTax(invoice.tax, money));
   out.push(`Total ${money(invoice.total)}.`);
   out.push("", explainUsage(invoice));

@@ -57,6 +57,9 @@ describe("commitments", () => {
     expect(invoice.commitments?.[0]).toMatchObject({ spend: "150.00", cap: "-50.00" });
     expect(invoice.lines.map((line) => line.net)).toEqual(["60.00", "40.00"]);
     expect(invoice.total).toBe("100.00");
+    expect(explainText(invoice)).toContain(
+      "Spend cap: spend $150.00 is above the maximum of $100.00: -$50.00, spread over compute -$30.00, storage -$20.00.",
+    );
   });
 
   it("measures spend after discounts, so a discount cannot push the bill below the minimum", () => {
