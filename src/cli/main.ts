@@ -22,13 +22,14 @@ import { usageSource } from "./readUsage.js";
 const USAGE = `ratecard — exact, explainable usage-based invoices
 
 Usage:
-  ratecard invoice --contract FILE --usage FILE --period PERIOD [--format text|json] [--carry FILE] [--daily]
+  ratecard invoice --contract FILE --usage FILE --period PERIOD [--format text|json] [--carry FILE] [--balances FILE] [--daily]
   ratecard validate FILE
   ratecard schema
   ratecard credit-note --contract FILE --invoice FILE --corrections FILE [--previous FILE …] [--format text|json]
   ratecard quote --price JSON|FILE (--quantity Q | --values V1,V2,…) [--currency USD] [--format text|json]
 
 --carry takes the previous period's invoice (JSON) to continue persistent and weighted meters.
+--balances takes the previous invoice (JSON) to continue credit grant balances.
 --daily adds each sum and count meter's quantity per local day (and a chart in the text).
 PERIOD is a month in the contract's time zone (2026-02) or a range of local dates
 (2026-02-01/2026-03-01, end date excluded). Usage files: .ndjson, .jsonl, .csv or .json.
@@ -74,6 +75,7 @@ async function invoiceCommand(args: ReadonlyArray<string>): Promise<number> {
       format: { type: "string", default: "text" },
       carry: { type: "string" },
       daily: { type: "boolean", default: false },
+      balances: { type: "string" },
     },
     strict: true,
   });
@@ -90,6 +92,7 @@ async function invoiceCommand(args: ReadonlyArray<string>): Promise<number> {
   const invoice = await rateInvoiceAsync(contract, await usageSource(usageFile), period, {
     ...(carried ? { carried } : {}),
     ...(values.daily ? { daily: true } : {}),
+    ...(values.balances ? { creditBalances: creditBalances(await readJson(values.balances)) } : {}),
   });
   process.stdout.write(
     values.format === "json" ? `${JSON.stringify(invoice, null, 2)}\n` : explainText(invoice),
@@ -196,6 +199,23 @@ async function validateCommand(args: ReadonlyArray<string>): Promise<number> {
   process.stderr.write(`${file}: ${problems.length} problem${problems.length === 1 ? "" : "s"}:\n`);
   for (const problem of problems) process.stderr.write(`- ${problem.message}\n`);
   return 2;
+}
+
+// --balances takes the previous invoice (its credits[].balanceAfter) or a map of grant id → balance.
+function creditBalances(data: unknown): Record<string, string> {
+  if (typeof data === "object" && data !== null && "credits" in data) {
+    const credits = (data as { credits?: ReadonlyArray<{ id: string; balanceAfter: string }> }).credits ?? [];
+    return Object.fromEntries(credits.map((credit) => [credit.id, credit.balanceAfter]));
+  }
+  if (typeof data === "object" && data !== null && !Array.isArray(data) && "schemaVersion" in data) return {};
+  if (
+    typeof data !== "object" ||
+    data === null ||
+    Array.isArray(data) ||
+    Object.values(data).some((v) => typeof v !== "string")
+  )
+    throw new UsageLineError("--balances must be a previous invoice or an object of grant id → balance text");
+  return data as Record<string, string>;
 }
 
 // --carry takes the previous period's invoice (its usage.carryOut) or the carried state itself.

@@ -63,8 +63,14 @@ export function explainText(invoice: Invoice): string {
       `${commitment.name}: spend ${money(commitment.spend)} is above the maximum of ${money(commitment.maximum ?? "0")}: ${money(commitment.cap)}${spread === "" ? "" : `, spread over ${spread}`}.`,
     );
   }
+  const creditWords = (credit: NonNullable<Invoice["credits"]>[number]) =>
+    `${credit.name} (${credit.stage === "before_tax" ? "before tax" : "after tax"}): ${money(credit.applied)} of a ${money(credit.balanceBefore)} balance; ${money(credit.balanceAfter)} left.`;
+  for (const credit of invoice.credits ?? [])
+    if (credit.stage === "before_tax") out.push(creditWords(credit));
   if (invoice.tax !== undefined) out.push(...explainTax(invoice.tax, money));
   out.push(`Total ${money(invoice.total)}.`);
+  for (const credit of invoice.credits ?? []) if (credit.stage === "after_tax") out.push(creditWords(credit));
+  if (invoice.amountDue !== undefined) out.push(`Amount due ${money(invoice.amountDue)}.`);
   out.push("", explainUsage(invoice));
   if (invoice.warnings.length > 0)
     out.push("", "Warnings:", ...invoice.warnings.map((warning) => `- ${warning}`));

@@ -4,6 +4,12 @@ import { groupDimensions, rateCharge } from "../rating/index.js";
 import { type Contract, INVOICE_SCHEMA_VERSION, type Invoice } from "../schema/index.js";
 import { formatInstant, formatLocalDate, toLocalDate } from "../time/index.js";
 import { applyCommitments } from "./applyCommitments.js";
+import {
+  applyCreditsAfterTax,
+  applyCreditsBeforeTax,
+  type CreditBalances,
+  openGrants,
+} from "./applyCredits.js";
 import { applyDiscounts } from "./applyDiscounts.js";
 import { applyTax } from "./applyTax.js";
 import { label, type ServicePeriod } from "./resolveServicePeriod.js";
@@ -16,6 +22,7 @@ export function assembleInvoice(
   contract: Contract,
   resolved: ServicePeriod,
   usage: AggregateUsageResult,
+  creditBalances: CreditBalances = {},
 ): Invoice {
   const totals = new Map(usage.meters.map((entry) => [entry.meter.id, entry]));
   const meterQuantities = new Map(usage.meters.map((entry) => [entry.meter.id, entry.quantity]));
@@ -42,7 +49,9 @@ export function assembleInvoice(
     resolved,
   );
   const committed = applyCommitments(contract, discounted.lines, resolved);
-  const lines = committed.lines;
+  const grants = openGrants(contract, resolved, creditBalances);
+  const preTax = applyCreditsBeforeTax(contract, committed.lines, grants);
+  const lines = preTax.lines;
   const warnings = rated.flatMap((result) => result.warnings);
   // The subtotal is the exact sum of the rounded lines (true-up lines included): rounding happened
   // once per line, never again. Discounts and caps ride on the lines as adjustments, so the amount
@@ -57,6 +66,9 @@ export function assembleInvoice(
       : applyTax(contract.tax, lines, afterDiscounts, contract.currency, contract.rounding);
   const total =
     tax !== undefined && tax.mode === "exclusive" ? afterDiscounts.plus(tax.total) : afterDiscounts;
+  // Prepaid credits taxed when used (a wallet, a customer balance) pay the total after tax.
+  const postTax = applyCreditsAfterTax(contract, total, grants);
+  const credits = [...preTax.applied, ...postTax.applied];
 
   return {
     schemaVersion: INVOICE_SCHEMA_VERSION,
@@ -75,8 +87,10 @@ export function assembleInvoice(
     subtotal: toFixedString(subtotal, minorUnits),
     ...(discounted.discounts.length > 0 ? { discounts: [...discounted.discounts] } : {}),
     ...(committed.commitments.length > 0 ? { commitments: [...committed.commitments] } : {}),
+    ...(credits.length > 0 ? { credits } : {}),
     ...(tax !== undefined ? { tax } : {}),
     total: toFixedString(total, minorUnits),
+    ...(postTax.applied.length > 0 ? { amountDue: toFixedString(postTax.amountDue, minorUnits) } : {}),
     usage: {
       eventsRead: usage.eventsRead,
       eventsCounted: usage.eventsCounted,

@@ -1,3 +1,5 @@
+export type { CreditBalances } from "./applyCredits.js";
+export { burnOrder } from "./applyCredits.js";
 export { applyTax } from "./applyTax.js";
 export { assembleInvoice } from "./assembleInvoice.js";
 export type { CreditNoteOptions } from "./creditNote.js";

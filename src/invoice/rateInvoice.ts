@@ -15,6 +15,8 @@ export interface RateInvoiceOptions {
   readonly carried?: Readonly<Record<string, CarriedMeterState>>;
   /** Add each sum and count meter's quantity per local day to the usage report (for charts). */
   readonly daily?: boolean;
+  /** Each credit grant's balance before this invoice (the previous invoice's `credits[].balanceAfter`). */
+  readonly creditBalances?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -51,6 +53,7 @@ export function rateParsedInvoice(
     contract,
     resolved,
     aggregateUsage(events, aggregationOptions(contract, resolved, options)),
+    options.creditBalances,
   );
 }
 
@@ -69,7 +72,7 @@ export async function rateInvoiceAsync(
 ): Promise<Invoice> {
   const resolved = resolveServicePeriod(contract, period);
   const usage = await aggregateUsageAsync(events, aggregationOptions(contract, resolved, options));
-  return assembleInvoice(contract, resolved, usage);
+  return assembleInvoice(contract, resolved, usage, options.creditBalances);
 }
 
 function aggregationOptions(contract: Contract, resolved: ServicePeriod, options: RateInvoiceOptions) {

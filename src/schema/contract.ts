@@ -8,6 +8,7 @@ import {
   standardTimeZoneName,
 } from "../time/index.js";
 import { commitmentSchema } from "./commitment.js";
+import { creditGrantSchema } from "./creditGrant.js";
 import { discountSchema } from "./discount.js";
 import { meterSchema } from "./meter.js";
 import { GROUPING_MODELS, MODELS_WITHOUT_TRANSFORM, modelsIn, priceSchema } from "./price.js";
@@ -134,6 +135,7 @@ export const contractSchema = z
     charges: z.array(chargeSchema).min(1, { message: "must list at least one charge" }),
     discounts: z.array(discountSchema).optional(),
     commitments: z.array(commitmentSchema).optional(),
+    credits: z.array(creditGrantSchema).optional(),
     tax: taxSchema.optional(),
     metadata: z
       .record(z.string(), z.string())
@@ -182,6 +184,20 @@ export const contractSchema = z
     const meterIds = new Set(contract.meters.map((meter) => meter.id));
     const chargeIds = new Set(contract.charges.map((charge) => charge.id));
     checkDiscounts(ctx, contract, chargeIds);
+    const grantIds = new Set<string>();
+    contract.credits?.forEach((grant, index) => {
+      if (grantIds.has(grant.id))
+        ctx.addIssue(
+          ratecardIssue("duplicate_id", `repeats credit id "${grant.id}"`, ["credits", index, "id"]),
+        );
+      grantIds.add(grant.id);
+      grant.charges?.forEach((id, at) => {
+        if (!chargeIds.has(id))
+          ctx.addIssue(
+            ratecardIssue("invalid_field", `no charge has id "${id}"`, ["credits", index, "charges", at]),
+          );
+      });
+    });
     contract.commitments?.forEach((commitment, index) => {
       commitment.charges?.forEach((id, at) => {
         if (!chargeIds.has(id))

@@ -2,6 +2,8 @@ export type { CommitmentTerms } from "./commitment.js";
 export { commitmentSchema } from "./commitment.js";
 export type { ChargeTerms, ContractInput, ParsedContractTerms, TransformTerms } from "./contract.js";
 export { CONTRACT_SCHEMA_VERSION, contractSchema } from "./contract.js";
+export type { CreditGrantTerms } from "./creditGrant.js";
+export { creditGrantSchema } from "./creditGrant.js";
 export type { CorrectionTerms, CreditNote } from "./creditNote.js";
 export {
   CREDIT_NOTE_SCHEMA_VERSION,
@@ -13,6 +15,7 @@ export type { DiscountTerms } from "./discount.js";
 export { discountSchema } from "./discount.js";
 export type {
   AppliedCommitment,
+  AppliedCredit,
   AppliedDiscount,
   ComputationData,
   ExclusionReason,

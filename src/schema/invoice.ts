@@ -235,7 +235,7 @@ export const invoiceLineSchema = z.strictObject({
   adjustments: z
     .array(
       z.strictObject({
-        kind: z.enum(["discount", "commitment_cap"]),
+        kind: z.enum(["discount", "commitment_cap", "credit"]),
         source: z.string(),
         amount: amountText,
       }),
@@ -327,6 +327,19 @@ export const appliedCommitmentSchema = z.strictObject({
 });
 export type AppliedCommitment = z.output<typeof appliedCommitmentSchema>;
 
+/** A credit grant's burn on this invoice, and the balance it leaves. */
+export const appliedCreditSchema = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  /** "before_tax" reduces the taxed amount; "after_tax" pays the invoice. */
+  stage: z.enum(["before_tax", "after_tax"]),
+  balanceBefore: amountText,
+  applied: amountText,
+  balanceAfter: amountText,
+  allocation: z.array(z.strictObject({ line: z.string(), amount: amountText })).optional(),
+});
+export type AppliedCredit = z.output<typeof appliedCreditSchema>;
+
 /** The tax of one rate, with the share of each line it applies to. */
 const taxLineSchema = z.strictObject({
   rate: z.string(),
@@ -370,8 +383,11 @@ export const invoiceSchema = z.strictObject({
   subtotal: amountText,
   discounts: z.array(appliedDiscountSchema).optional(),
   commitments: z.array(appliedCommitmentSchema).optional(),
+  credits: z.array(appliedCreditSchema).optional(),
   tax: invoiceTaxSchema.optional(),
   total: amountText,
+  /** The total less credits used after tax; present only when such credits applied. */
+  amountDue: amountText.optional(),
   usage: usageReportSchema,
   warnings: z.array(z.string()),
   metadata: z.record(z.string(), z.string()).optional(),

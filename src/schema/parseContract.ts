@@ -3,6 +3,7 @@ import { type Currency, type CustomUnit, type RoundingMode, resolveCurrency } fr
 import { type BillingCycle, type ProrationBasis, startOfLocalDate } from "../time/index.js";
 import type { CommitmentTerms } from "./commitment.js";
 import { type ChargeTerms, contractSchema, type ParsedContractTerms, type TermBoundary } from "./contract.js";
+import type { CreditGrantTerms } from "./creditGrant.js";
 import type { DiscountTerms } from "./discount.js";
 import { carriedStatesSchema } from "./invoice.js";
 import { type InputProblem, toInputError, toProblems } from "./issuesToError.js";
@@ -30,6 +31,8 @@ export interface Contract {
   readonly discounts: ReadonlyArray<DiscountTerms>;
   /** Commitments (minimum and maximum spend), in contract order. */
   readonly commitments: ReadonlyArray<CommitmentTerms>;
+  /** Credit grants, in contract order (they burn in their own order). */
+  readonly credits: ReadonlyArray<CreditGrantTerms>;
 }
 
 /** Result of {@link safeParseContract}. */
@@ -106,6 +109,7 @@ function toContract(terms: ParsedContractTerms, start: number, end: number | und
     ...(terms.tax !== undefined ? { tax: terms.tax } : {}),
     discounts: terms.discounts ?? [],
     commitments: terms.commitments ?? [],
+    credits: terms.credits ?? [],
   };
 }
 
