@@ -198,6 +198,7 @@ export const contractSchema = z
           );
       });
     });
+    checkCommitmentScopes(ctx, contract.commitments ?? []);
     contract.commitments?.forEach((commitment, index) => {
       commitment.charges?.forEach((id, at) => {
         if (!chargeIds.has(id))
@@ -444,5 +445,28 @@ function checkDiscounts(
           ["discounts", index, "amount"],
         ),
       );
+  });
+}
+
+// Two commitments on lists of charges must be nested or disjoint: a true-up of the narrower one counts
+// as spend of the wider one, which needs one to contain the other (docs/contracts.md, step 7).
+function checkCommitmentScopes(
+  ctx: z.RefinementCtx,
+  commitments: ReadonlyArray<{ readonly charges?: ReadonlyArray<string> | undefined }>,
+): void {
+  commitments.forEach((a, i) => {
+    commitments.forEach((b, j) => {
+      if (j <= i || a.charges === undefined || b.charges === undefined) return;
+      const shared = a.charges.filter((id) => b.charges!.includes(id));
+      const nested = shared.length === a.charges.length || shared.length === b.charges.length;
+      if (shared.length > 0 && !nested)
+        ctx.addIssue(
+          ratecardIssue(
+            "invalid_field",
+            `overlaps commitments[${i}] on ${shared.join(", ")} without containing it or being contained; make the scopes nested or separate`,
+            ["commitments", j, "charges"],
+          ),
+        );
+    });
   });
 }

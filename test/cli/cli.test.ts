@@ -366,6 +366,37 @@ describe("ratecard quote", () => {
   });
 });
 
+describe("ratecard invoice --balances", () => {
+  it("continues a credit grant from the previous invoice", () => {
+    const contract = JSON.parse(readFileSync(join(FIXTURE, "contract.json"), "utf8"));
+    contract.credits = [{ id: "wallet", name: "Wallet", kind: "prepaid", taxed: "at_use", amount: "8000" }];
+    const file = scratchFile("wallet-contract.json", JSON.stringify(contract));
+    const run = (...extra: string[]) =>
+      ratecard(
+        "invoice",
+        "--contract",
+        file,
+        "--usage",
+        join(FIXTURE, "usage.ndjson"),
+        "--period",
+        "2026-02",
+        "--format",
+        "json",
+        ...extra,
+      );
+    const first = run();
+    // February totals 7,663.78; the 8,000 wallet pays it all, 336.22 left
+    expect(JSON.parse(first.stdout).credits[0]).toMatchObject({
+      applied: "-7663.78",
+      balanceAfter: "336.22",
+    });
+    const previous = scratchFile("previous-invoice.json", first.stdout);
+    const second = run("--balances", previous);
+    // rated again from a 336.22 balance: 7,663.78 − 336.22 = 7,327.56 due
+    expect(JSON.parse(second.stdout).amountDue).toBe("7327.56");
+  });
+});
+
 describe("ratecard credit-note", () => {
   it("re-rates a line without the units taken off and credits the difference", () => {
     const corrections = scratchFile(

@@ -99,6 +99,39 @@ describe("commitments", () => {
     expect(invoice.total).toBe("100.00");
   });
 
+  it("refuses two commitments whose charge lists overlap without one containing the other", () => {
+    const overlapping = {
+      commitments: [
+        { id: "c1", name: "C1", minimum: "10", charges: ["compute"] },
+        { id: "c2", name: "C2", minimum: "10", charges: ["compute", "storage"] },
+        { id: "c3", name: "C3", minimum: "10", charges: ["storage"] },
+      ],
+    };
+    // c1 ⊂ c2 and c3 ⊂ c2 are nested; c1 and c3 are separate: all fine
+    expect(() => contractWith(overlapping)).not.toThrow();
+    // with a third charge: { compute, storage } and { storage, egress } share storage, and neither
+    // contains the other
+    expect(
+      thrown(() =>
+        contractWith({
+          meters: [
+            { id: "a", eventType: "a", aggregation: "sum", valueProperty: "v" },
+            { id: "b", eventType: "b", aggregation: "sum", valueProperty: "v" },
+          ],
+          charges: [
+            { id: "compute", name: "Compute", meter: "a", price: { model: "unit", unitPrice: "1" } },
+            { id: "storage", name: "Storage", meter: "b", price: { model: "unit", unitPrice: "1" } },
+            { id: "egress", name: "Egress", meter: "b", price: { model: "unit", unitPrice: "1" } },
+          ],
+          commitments: [
+            { id: "c1", name: "C1", minimum: "10", charges: ["compute", "storage"] },
+            { id: "c2", name: "C2", minimum: "10", charges: ["storage", "egress"] },
+          ],
+        }),
+      ),
+    ).toMatchObject({ code: "invalid_field", path: "commitments[1].charges" });
+  });
+
   it("refuses a maximum below the minimum, neither bound, an unknown charge, and an id a charge uses", () => {
     expect(
       thrown(() => contractWith({ commitments: [{ id: "c", name: "C", minimum: "10", maximum: "5" }] })),
