@@ -37,6 +37,8 @@ export function openGrants(contract: Contract, resolved: ServicePeriod, balances
 }
 
 function balanceOf(grant: CreditGrantTerms, balances: CreditBalances): Decimal {
+  // A recurring credit (a monthly compute credit) starts full every period: nothing carries.
+  if (grant.recurring === true) return grant.amount;
   const carried = balances[grant.id];
   if (carried === undefined) return grant.amount;
   const parsed = safeParseDecimal(carried);

@@ -25,6 +25,8 @@ export const creditGrantSchema = z
       .regex(/^\d{4}-\d{2}-\d{2}$/)
       .optional(),
     charges: z.array(idSchema).min(1).optional(),
+    /** The amount is granted afresh every billing period and unused credit does not roll over. */
+    recurring: z.boolean().optional(),
   })
   .superRefine((grant, ctx) => {
     if (grant.kind === "prepaid" && grant.taxed === undefined)
@@ -44,6 +46,14 @@ export const creditGrantSchema = z
         ratecardIssue("invalid_field", "a credit used after tax pays the whole invoice; remove charges", [
           "charges",
         ]),
+      );
+    if (grant.recurring === true && grant.kind !== "promotional")
+      ctx.addIssue(
+        ratecardIssue(
+          "invalid_field",
+          "only a promotional credit recurs each period (prepaid money carries over)",
+          ["recurring"],
+        ),
       );
     if (grant.effective !== undefined && grant.expires !== undefined && grant.expires <= grant.effective)
       ctx.addIssue(ratecardIssue("invalid_field", "must be after effective", ["expires"]));

@@ -98,6 +98,34 @@ describe("credit grants", () => {
     expect(april.amountDue).toBe("100.00");
   });
 
+  it("grants a recurring credit afresh each period on its charges only, without rolling over (Supabase's compute credit)", () => {
+    const contract = contractWith({
+      credits: [
+        {
+          id: "compute10",
+          name: "Compute credit",
+          kind: "promotional",
+          amount: "10",
+          charges: ["compute"],
+          recurring: true,
+        },
+      ],
+    });
+    const march = rateInvoice(contract, usage("4", "20"), "2026-03");
+    // compute 4.00 uses 4 of the 10 (storage is not covered): total 20.00; 6.00 left, which does not roll over
+    expect(march.credits?.[0]).toMatchObject({ applied: "-4.00", balanceAfter: "6.00" });
+    expect(march.total).toBe("20.00");
+    const april = rateInvoice(
+      contract,
+      [{ id: "9", type: "a", customer: "cus", timestamp: "2026-04-02T00:00:00Z", properties: { v: "25" } }],
+      "2026-04",
+      { creditBalances: { compute10: "6.00" } },
+    );
+    // April starts from 10 again, not 6 or 16: 25 − 10 = 15.00
+    expect(april.credits?.[0]).toMatchObject({ balanceBefore: "10.00", applied: "-10.00" });
+    expect(april.total).toBe("15.00");
+  });
+
   it("burns by priority, then soonest expiry, then the oldest, then id", () => {
     const grant = (id: string, extra: Partial<CreditGrantTerms>): CreditGrantTerms => ({
       id,
