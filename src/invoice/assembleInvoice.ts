@@ -1,8 +1,16 @@
+import { ContractError } from "../errors/index.js";
 import type { AggregateUsageResult } from "../meters/index.js";
 import { toFixedString, toPlainString, ZERO } from "../money/index.js";
 import { groupDimensions, rateCharge } from "../rating/index.js";
-import { type Contract, INVOICE_SCHEMA_VERSION, type Invoice } from "../schema/index.js";
-import { formatInstant, formatLocalDate, toLocalDate } from "../time/index.js";
+import { type ChargeTerms, type Contract, INVOICE_SCHEMA_VERSION, type Invoice } from "../schema/index.js";
+import {
+  formatInstant,
+  formatLocalDate,
+  type Period,
+  type ProrationRatio,
+  prorationRatio,
+  toLocalDate,
+} from "../time/index.js";
 import { applyCommitments } from "./applyCommitments.js";
 import {
   applyCreditsAfterTax,
@@ -13,6 +21,7 @@ import {
 import { applyDiscounts } from "./applyDiscounts.js";
 import { applyTax } from "./applyTax.js";
 import { label, type ServicePeriod } from "./resolveServicePeriod.js";
+import { chargeKey, chargesAt, segmentsOf } from "./termsAt.js";
 
 /**
  * Builds the invoice from aggregated usage: prices each charge, rounds each line once, sums the
@@ -23,26 +32,9 @@ export function assembleInvoice(
   resolved: ServicePeriod,
   usage: AggregateUsageResult,
   creditBalances: CreditBalances = {},
+  segmentUsage?: (period: Period) => AggregateUsageResult,
 ): Invoice {
-  const totals = new Map(usage.meters.map((entry) => [entry.meter.id, entry]));
-  const meterQuantities = new Map(usage.meters.map((entry) => [entry.meter.id, entry.quantity]));
-  const rated = contract.charges.map((charge, index) => {
-    const meter = charge.meter;
-    const groups = usage.groups.find(
-      (grouping) => grouping.meter === meter && sameList(grouping.dimensions, groupDimensions(charge)),
-    );
-    return rateCharge({
-      charge,
-      index,
-      usage: meter === undefined ? undefined : totals.get(meter),
-      groups: groups?.groups ?? [],
-      meterQuantities,
-      period: resolved.service,
-      proration: resolved.proration,
-      currency: contract.currency,
-      rounding: contract.rounding,
-    });
-  });
+  const rated = rateCharges(contract, resolved, usage, segmentUsage);
   const discounted = applyDiscounts(
     contract,
     rated.flatMap((result) => result.lines),
@@ -128,4 +120,88 @@ function structuredCarry(carry: AggregateUsageResult["carryOut"]) {
 
 function sameList(a: ReadonlyArray<string>, b: ReadonlyArray<string> | undefined): boolean {
   return b !== undefined && a.length === b.length && a.every((value, index) => value === b[index]);
+}
+
+// Rates every charge in force. When amendments take effect inside the period, a charge whose terms
+// change is rated per piece (its own usage, its own proration, line ids "charge@2026-02-17"); a
+// charge they leave unchanged is rated over the whole period, so an amendment that changes nothing
+// changes nothing on the invoice.
+function rateCharges(
+  contract: Contract,
+  resolved: ServicePeriod,
+  usage: AggregateUsageResult,
+  segmentUsage: ((period: Period) => AggregateUsageResult) | undefined,
+) {
+  const segments = segmentsOf(contract, resolved.service);
+  const whole = { period: resolved.service, usage, proration: resolved.proration };
+  if (segments.length === 1 || segmentUsage === undefined) {
+    return chargesAt(contract, resolved.service.start).map((charge, index) =>
+      rateOne(contract, charge, index, whole),
+    );
+  }
+  const pieces = segments.map((period) => ({
+    period,
+    usage: segmentUsage(period),
+    proration: prorationRatio(period, resolved.billingPeriod, contract.proration, contract.timeZone),
+    charges: chargesAt(contract, period.start),
+  }));
+  const ids = [...new Set(pieces.flatMap((piece) => piece.charges.map((charge) => charge.id)))];
+  return ids.flatMap((id, index) => {
+    const versions = pieces.map((piece) => piece.charges.find((charge) => charge.id === id));
+    const first = versions[0];
+    if (
+      first !== undefined &&
+      versions.every((version) => version !== undefined && chargeKey(version) === chargeKey(first))
+    ) {
+      return [rateOne(contract, first, index, whole)];
+    }
+    const meter = contract.meters.find(
+      (candidate) => candidate.id === first?.meter || versions.some((v) => v?.meter === candidate.id),
+    );
+    if (meter !== undefined && (meter.persistent === true || meter.aggregation === "weighted_sum")) {
+      // Each piece would bill the whole running total or level again: refused until seats and
+      // subscriptions are prorated (issue 5), rather than billed twice.
+      throw new ContractError(
+        "invalid_field",
+        "amendments",
+        `Charge ${id} changes inside the period but reads meter "${meter.id}", whose running total or level cannot be split between the pieces yet; let the amendment take effect on a period boundary.`,
+      );
+    }
+    return pieces.flatMap((piece, at) => {
+      const charge = versions[at];
+      if (charge === undefined) return [];
+      const result = rateOne(contract, charge, index, piece);
+      const suffix = `@${formatLocalDate(toLocalDate(piece.period.start, contract.timeZone))}`;
+      return [{ ...result, lines: result.lines.map((line) => ({ ...line, id: `${line.id}${suffix}` })) }];
+    });
+  });
+}
+
+function rateOne(
+  contract: Contract,
+  charge: ChargeTerms,
+  index: number,
+  piece: {
+    readonly period: Period;
+    readonly usage: AggregateUsageResult;
+    readonly proration: ProrationRatio | undefined;
+  },
+) {
+  const totals = new Map(piece.usage.meters.map((entry) => [entry.meter.id, entry]));
+  const meterQuantities = new Map(piece.usage.meters.map((entry) => [entry.meter.id, entry.quantity]));
+  const meter = charge.meter;
+  const groups = piece.usage.groups.find(
+    (grouping) => grouping.meter === meter && sameList(grouping.dimensions, groupDimensions(charge)),
+  );
+  return rateCharge({
+    charge,
+    index,
+    usage: meter === undefined ? undefined : totals.get(meter),
+    groups: groups?.groups ?? [],
+    meterQuantities,
+    period: piece.period,
+    proration: piece.proration,
+    currency: contract.currency,
+    rounding: contract.rounding,
+  });
 }

@@ -4,6 +4,7 @@ import { type Contract, type Invoice, parseUsageEvent, type UsageEvent } from ".
 import type { Period } from "../time/index.js";
 import { assembleInvoice } from "./assembleInvoice.js";
 import { resolveServicePeriod, type ServicePeriod } from "./resolveServicePeriod.js";
+import { allCharges, segmentsOf } from "./termsAt.js";
 
 /** Options of a rating call. */
 export interface RateInvoiceOptions {
@@ -49,11 +50,14 @@ export function rateParsedInvoice(
   options: RateInvoiceOptions = {},
 ): Invoice {
   const resolved = resolveServicePeriod(contract, period);
+  // Amendments inside the period rate their pieces from the same events: keep them for that.
+  const all = [...events];
   return assembleInvoice(
     contract,
     resolved,
-    aggregateUsage(events, aggregationOptions(contract, resolved, options)),
+    aggregateUsage(all, aggregationOptions(contract, resolved, options)),
     options.creditBalances,
+    (piece) => aggregateUsage(all, { ...aggregationOptions(contract, resolved, options), period: piece }),
   );
 }
 
@@ -71,6 +75,13 @@ export async function rateInvoiceAsync(
   options: RateInvoiceOptions = {},
 ): Promise<Invoice> {
   const resolved = resolveServicePeriod(contract, period);
+  if (segmentsOf(contract, resolved.service).length > 1) {
+    // Amendments split the period: each piece is aggregated from the events again, so read them once
+    // into memory (streaming keeps its 4 bytes an event only for periods no amendment splits).
+    const all: UsageEvent[] = [];
+    for await (const event of typeof events === "function" ? events() : events) all.push(event);
+    return rateParsedInvoice(contract, all, resolved.requested, options);
+  }
   const usage = await aggregateUsageAsync(events, aggregationOptions(contract, resolved, options));
   return assembleInvoice(contract, resolved, usage, options.creditBalances);
 }
@@ -82,7 +93,7 @@ function aggregationOptions(contract: Contract, resolved: ServicePeriod, options
     period: resolved.service,
     billingPeriod: resolved.billingPeriod,
     timeZone: contract.timeZone,
-    requests: meterRequests(contract.charges),
+    requests: meterRequests(allCharges(contract)),
     ...(options.carried ? { carried: options.carried } : {}),
     ...(options.daily ? { daily: true } : {}),
   };

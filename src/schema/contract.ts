@@ -133,6 +133,21 @@ export const contractSchema = z
       }),
     meters: z.array(meterSchema),
     charges: z.array(chargeSchema).min(1, { message: "must list at least one charge" }),
+    amendments: z
+      .array(
+        z.strictObject({
+          id: idSchema,
+          /** Local date in the contract's zone from which the amendment's terms apply. */
+          effective: z
+            .string()
+            .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected a date such as "2026-02-17"' }),
+          /** Charges that replace the charge with the same id, or are added. */
+          charges: z.array(chargeSchema).optional(),
+          /** Charges that end on the effective date. */
+          remove: z.array(idSchema).optional(),
+        }),
+      )
+      .optional(),
     discounts: z.array(discountSchema).optional(),
     commitments: z.array(commitmentSchema).optional(),
     credits: z.array(creditGrantSchema).optional(),
@@ -233,6 +248,7 @@ export const contractSchema = z
       checkCharge(ctx, charge, index, meterIds);
       checkGroupedMeter(ctx, charge, index, contract.meters);
     });
+    checkAmendments(ctx, contract, meterIds);
   });
 
 /** The contract as written in JSON (decimals as strings, dates as text). */
@@ -466,6 +482,51 @@ function checkCommitmentScopes(
             `overlaps commitments[${i}] on ${shared.join(", ")} without containing it or being contained; make the scopes nested or separate`,
             ["commitments", j, "charges"],
           ),
+        );
+    });
+  });
+}
+
+// Amendments take effect in the order written, one per date, each after the term start; their charges
+// are checked like the contract's own, at their own paths.
+function checkAmendments(
+  ctx: z.RefinementCtx,
+  contract: z.output<typeof contractSchema>,
+  meterIds: ReadonlySet<string>,
+): void {
+  const known = new Set(contract.charges.map((charge) => charge.id));
+  let previous: string | undefined;
+  contract.amendments?.forEach((amendment, index) => {
+    if (previous !== undefined && amendment.effective <= previous)
+      ctx.addIssue(
+        ratecardIssue(
+          "invalid_field",
+          `takes effect on ${amendment.effective}, not after the amendment before it (${previous}); list amendments in effective order, one per date`,
+          ["amendments", index, "effective"],
+        ),
+      );
+    previous = amendment.effective;
+    amendment.charges?.forEach((charge, at) => {
+      const issues: z.core.$ZodRawIssue[] = [];
+      const collect = {
+        addIssue: (issue: z.core.$ZodRawIssue) => issues.push(issue),
+      } as unknown as z.RefinementCtx;
+      checkCharge(collect, charge, at, meterIds);
+      for (const issue of issues)
+        ctx.addIssue({
+          ...issue,
+          path: [
+            "amendments",
+            index,
+            ...((issue.path ?? []) as PropertyKey[]).map((segment) => segment as string | number),
+          ],
+        } as never);
+      known.add(charge.id);
+    });
+    amendment.remove?.forEach((id, at) => {
+      if (!known.has(id))
+        ctx.addIssue(
+          ratecardIssue("invalid_field", `no charge has id "${id}"`, ["amendments", index, "remove", at]),
         );
     });
   });

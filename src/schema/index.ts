@@ -47,7 +47,12 @@ export type {
   WindowTerms,
 } from "./meter.js";
 export { AGGREGATIONS } from "./meter.js";
-export type { CarriedMeterStateInput, Contract, SafeParseContractResult } from "./parseContract.js";
+export type {
+  Amendment,
+  CarriedMeterStateInput,
+  Contract,
+  SafeParseContractResult,
+} from "./parseContract.js";
 export { parseCarriedStates, parseContract, safeParseContract } from "./parseContract.js";
 export type { SafeParseUsageEventResult } from "./parseUsageEvent.js";
 export { parseUsageEvent, safeParseUsageEvent } from "./parseUsageEvent.js";

@@ -33,6 +33,17 @@ export interface Contract {
   readonly commitments: ReadonlyArray<CommitmentTerms>;
   /** Credit grants, in contract order (they burn in their own order). */
   readonly credits: ReadonlyArray<CreditGrantTerms>;
+  /** Effective-dated changes to the charges, in effective order. */
+  readonly amendments: ReadonlyArray<Amendment>;
+}
+
+/** An amendment: from `effective` (local midnight, epoch ms) on, its charges replace or add to the terms. */
+export interface Amendment {
+  readonly id: string;
+  readonly effective: number;
+  readonly effectiveDate: string;
+  readonly charges: ReadonlyArray<ChargeTerms>;
+  readonly remove: ReadonlyArray<string>;
 }
 
 /** Result of {@link safeParseContract}. */
@@ -110,6 +121,20 @@ function toContract(terms: ParsedContractTerms, start: number, end: number | und
     discounts: terms.discounts ?? [],
     commitments: terms.commitments ?? [],
     credits: terms.credits ?? [],
+    amendments: (terms.amendments ?? []).map((amendment) => ({
+      id: amendment.id,
+      effectiveDate: amendment.effective,
+      effective: startOfLocalDate(
+        {
+          year: Number(amendment.effective.slice(0, 4)),
+          month: Number(amendment.effective.slice(5, 7)),
+          day: Number(amendment.effective.slice(8, 10)),
+        },
+        terms.timeZone,
+      ),
+      charges: amendment.charges ?? [],
+      remove: amendment.remove ?? [],
+    })),
   };
 }
 

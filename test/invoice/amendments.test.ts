@@ -1,0 +1,149 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { rateInvoice, rateInvoiceAsync } from "../../src/invoice/index.js";
+import { type ContractInput, parseContract, parseUsageEvent } from "../../src/schema/index.js";
+import { thrown } from "../_support/thrown.js";
+
+const base: ContractInput = {
+  schemaVersion: 1,
+  id: "ctr_amend",
+  customer: { id: "cus" },
+  currency: "USD",
+  timeZone: "UTC",
+  billing: { cadence: "monthly" },
+  term: { start: "2026-01-01" },
+  meters: [{ id: "cpu", eventType: "cpu", aggregation: "sum", valueProperty: "v" }],
+  charges: [
+    { id: "compute", name: "Compute", meter: "cpu", price: { model: "unit", unitPrice: "1" } },
+    { id: "platform", name: "Platform", price: { model: "flat", amount: "100" } },
+  ],
+};
+const contractWith = (amendments: ContractInput["amendments"]) =>
+  parseContract({ ...base, ...(amendments ? { amendments } : {}) });
+const event = (id: string, day: number, v: string) => ({
+  id,
+  type: "cpu",
+  customer: "cus",
+  timestamp: `2026-03-${String(day).padStart(2, "0")}T12:00:00Z`,
+  properties: { v },
+});
+const events = [event("a", 10, "5"), event("b", 20, "3")];
+
+describe("amendments", () => {
+  it("splits the period where a price changes: each piece with its own usage and line", () => {
+    const contract = contractWith([
+      {
+        id: "raise",
+        effective: "2026-03-17",
+        charges: [{ id: "compute", name: "Compute", meter: "cpu", price: { model: "unit", unitPrice: "2" } }],
+      },
+    ]);
+    const invoice = rateInvoice(contract, events, "2026-03");
+    // 1–16 March: 5 units × 1.00 = 5.00; 17–31 March: 3 units × 2.00 = 6.00; platform unchanged: 100.00 once
+    expect(invoice.lines.map((line) => [line.id, line.quantity, line.amount])).toEqual([
+      ["compute@2026-03-01", "5", "5.00"],
+      ["compute@2026-03-17", "3", "6.00"],
+      ["platform", "1", "100.00"],
+    ]);
+    expect(invoice.lines[1]!.period).toEqual({
+      start: "2026-03-17T00:00:00.000Z",
+      end: "2026-04-01T00:00:00.000Z",
+    });
+    expect(invoice.total).toBe("111.00");
+  });
+
+  it("prorates a flat fee that changes mid-period over each piece", () => {
+    const contract = contractWith([
+      {
+        id: "up",
+        effective: "2026-03-17",
+        charges: [{ id: "platform", name: "Platform", price: { model: "flat", amount: "200" } }],
+      },
+    ]);
+    const invoice = rateInvoice(contract, [], "2026-03");
+    // 100 × 16 ÷ 31 = 51.6129… → 51.61; 200 × 15 ÷ 31 = 96.7741… → 96.77
+    expect(invoice.lines.filter((line) => line.chargeId === "platform").map((line) => line.amount)).toEqual([
+      "51.61",
+      "96.77",
+    ]);
+  });
+
+  it("ends a removed charge on the effective date and applies earlier amendments to the whole period", () => {
+    const contract = contractWith([
+      {
+        id: "feb",
+        effective: "2026-02-01",
+        charges: [{ id: "compute", name: "Compute", meter: "cpu", price: { model: "unit", unitPrice: "3" } }],
+      },
+      { id: "stop", effective: "2026-03-17", remove: ["platform"] },
+    ]);
+    const invoice = rateInvoice(contract, events, "2026-03");
+    // compute at 3.00 all March (the February amendment): 8 × 3 = 24.00; platform 1–16 March: 100 × 16 ÷ 31 = 51.61
+    expect(invoice.lines.map((line) => [line.id, line.amount])).toEqual([
+      ["compute", "24.00"],
+      ["platform@2026-03-01", "51.61"],
+    ]);
+  });
+
+  it("gives the same streamed result as in memory", async () => {
+    const contract = contractWith([
+      {
+        id: "raise",
+        effective: "2026-03-17",
+        charges: [{ id: "compute", name: "Compute", meter: "cpu", price: { model: "unit", unitPrice: "2" } }],
+      },
+    ]);
+    const parsed = events.map((raw) => parseUsageEvent(raw));
+    const streamed = await rateInvoiceAsync(contract, () => parsed, "2026-03");
+    expect(streamed).toEqual(rateInvoice(contract, events, "2026-03"));
+  });
+
+  it("refuses amendments out of effective order", () => {
+    expect(
+      thrown(() =>
+        contractWith([
+          { id: "b", effective: "2026-04-01", remove: ["platform"] },
+          { id: "a", effective: "2026-03-01", remove: ["compute"] },
+        ]),
+      ),
+    ).toMatchObject({ code: "invalid_field", path: "amendments[1].effective" });
+  });
+
+  it("checks an amendment's charges like the contract's own, at their path", () => {
+    expect(
+      thrown(() =>
+        contractWith([
+          {
+            id: "x",
+            effective: "2026-03-17",
+            charges: [
+              { id: "compute", name: "Compute", meter: "nope", price: { model: "unit", unitPrice: "2" } },
+            ],
+          },
+        ]),
+      ),
+    ).toMatchObject({ code: "unknown_meter", path: "amendments[0].charges[0].meter" });
+  });
+});
+
+describe("amendment laws", () => {
+  it("an amendment that changes nothing gives the same invoice as none", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 31 }), fc.integer({ min: 0, max: 100_000 })), {
+          maxLength: 20,
+        }),
+        fc.integer({ min: 2, max: 31 }),
+        (usage, day) => {
+          const raw = usage.map(([d, v], i) => event(`e${i}`, d, (v / 100).toFixed(2)));
+          const same = contractWith([
+            { id: "noop", effective: `2026-03-${String(day).padStart(2, "0")}`, charges: [...base.charges] },
+          ]);
+          expect(JSON.stringify(rateInvoice(same, raw, "2026-03"))).toBe(
+            JSON.stringify(rateInvoice(contractWith(undefined), raw, "2026-03")),
+          );
+        },
+      ),
+    );
+  });
+});
