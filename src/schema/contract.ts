@@ -133,6 +133,30 @@ export const contractSchema = z
       }),
     meters: z.array(meterSchema),
     charges: z.array(chargeSchema).min(1, { message: "must list at least one charge" }),
+    overrides: z
+      .array(
+        z
+          .strictObject({
+            id: idSchema,
+            charge: idSchema,
+            /** Local date from which the override applies (default: the term start). */
+            from: z
+              .string()
+              .regex(/^\d{4}-\d{2}-\d{2}$/)
+              .optional(),
+            /** Multiplies every money amount of the charge's price (0.8 = 20 % off the list price). */
+            multiplier: nonNegativeDecimalSchema.optional(),
+            /** Replaces the charge's price. */
+            price: priceSchema.optional(),
+          })
+          .superRefine((override, ctx) => {
+            if ((override.multiplier === undefined) === (override.price === undefined))
+              ctx.addIssue(
+                ratecardIssue("invalid_field", "give exactly one of multiplier or price", ["multiplier"]),
+              );
+          }),
+      )
+      .optional(),
     amendments: z
       .array(
         z.strictObject({
@@ -249,6 +273,20 @@ export const contractSchema = z
       checkGroupedMeter(ctx, charge, index, contract.meters);
     });
     checkAmendments(ctx, contract, meterIds);
+    const everyCharge = new Set([
+      ...chargeIds,
+      ...(contract.amendments ?? []).flatMap((a) => (a.charges ?? []).map((c) => c.id)),
+    ]);
+    contract.overrides?.forEach((override, index) => {
+      if (!everyCharge.has(override.charge))
+        ctx.addIssue(
+          ratecardIssue("invalid_field", `no charge has id "${override.charge}"`, [
+            "overrides",
+            index,
+            "charge",
+          ]),
+        );
+    });
   });
 
 /** The contract as written in JSON (decimals as strings, dates as text). */
@@ -386,7 +424,16 @@ function meterReferences(charge: ChargeTerms): { path: PropertyKey[]; meter: str
 // Every decimal inside a price, with its path: the money amounts a sign check looks at.
 // Quantities, rates and bounds have their own sign checks where they are declared; only money amounts
 // (prices, fees, minimums) are left for the credit rule.
-const NOT_MONEY = new Set(["upTo", "packageSize", "percent", "basisPoints", "freeAmount", "max", "match"]);
+/** Fields of a price that hold quantities, rates or bounds rather than money (not scaled, not sign-checked as prices). */
+export const NOT_MONEY: ReadonlySet<string> = new Set([
+  "upTo",
+  "packageSize",
+  "percent",
+  "basisPoints",
+  "freeAmount",
+  "max",
+  "match",
+]);
 
 function decimalsIn(node: unknown, path: PropertyKey[]): { path: PropertyKey[]; value: Decimal }[] {
   if (node instanceof Decimal) return [{ path, value: node }];

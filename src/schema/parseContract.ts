@@ -1,4 +1,5 @@
 import type { ContractError } from "../errors/index.js";
+import type { Decimal } from "../money/index.js";
 import { type Currency, type CustomUnit, type RoundingMode, resolveCurrency } from "../money/index.js";
 import { type BillingCycle, type ProrationBasis, startOfLocalDate } from "../time/index.js";
 import type { CommitmentTerms } from "./commitment.js";
@@ -8,6 +9,7 @@ import type { DiscountTerms } from "./discount.js";
 import { carriedStatesSchema } from "./invoice.js";
 import { type InputProblem, toInputError, toProblems } from "./issuesToError.js";
 import type { MeterTerms } from "./meter.js";
+import type { PriceTerms } from "./price.js";
 import type { TaxTerms } from "./tax.js";
 
 /** A validated contract, ready to rate: decimals are exact, dates are instants, references resolved. */
@@ -35,6 +37,8 @@ export interface Contract {
   readonly credits: ReadonlyArray<CreditGrantTerms>;
   /** Effective-dated changes to the charges, in effective order. */
   readonly amendments: ReadonlyArray<Amendment>;
+  /** Customer-specific price changes, in contract order. */
+  readonly overrides: ReadonlyArray<Override>;
 }
 
 /** An amendment: from `effective` (local midnight, epoch ms) on, its charges replace or add to the terms. */
@@ -44,6 +48,15 @@ export interface Amendment {
   readonly effectiveDate: string;
   readonly charges: ReadonlyArray<ChargeTerms>;
   readonly remove: ReadonlyArray<string>;
+}
+
+/** An override: from `from` (local midnight, epoch ms) on, a charge's price is replaced or multiplied. */
+export interface Override {
+  readonly id: string;
+  readonly charge: string;
+  readonly from: number;
+  readonly multiplier?: Decimal | undefined;
+  readonly price?: PriceTerms | undefined;
 }
 
 /** Result of {@link safeParseContract}. */
@@ -121,6 +134,13 @@ function toContract(terms: ParsedContractTerms, start: number, end: number | und
     discounts: terms.discounts ?? [],
     commitments: terms.commitments ?? [],
     credits: terms.credits ?? [],
+    overrides: (terms.overrides ?? []).map((override) => ({
+      id: override.id,
+      charge: override.charge,
+      from: override.from === undefined ? start : localMidnight(override.from, terms.timeZone),
+      ...(override.multiplier !== undefined ? { multiplier: override.multiplier } : {}),
+      ...(override.price !== undefined ? { price: override.price } : {}),
+    })),
     amendments: (terms.amendments ?? []).map((amendment) => ({
       id: amendment.id,
       effectiveDate: amendment.effective,
@@ -159,4 +179,11 @@ export interface CarriedMeterStateInput {
   readonly total?: string | undefined;
   readonly level?: string | undefined;
   readonly active?: ReadonlyArray<string> | undefined;
+}
+
+function localMidnight(date: string, timeZone: string): number {
+  return startOfLocalDate(
+    { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) },
+    timeZone,
+  );
 }
