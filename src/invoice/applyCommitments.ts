@@ -1,7 +1,8 @@
-import { allocate, type Decimal, roundTo, toFixedString, ZERO } from "../money/index.js";
+import { type Decimal, roundTo, toFixedString, ZERO } from "../money/index.js";
 import type { AppliedCommitment, CommitmentTerms, Contract, InvoiceLine } from "../schema/index.js";
 import { applyRatio, formatInstant } from "../time/index.js";
 import type { ServicePeriod } from "./resolveServicePeriod.js";
+import { netOf, spreadReduction } from "./spreadReduction.js";
 
 /** The lines after commitments (true-up lines appended, caps taken off), and the commitments applied. */
 export interface CommitmentResult {
@@ -60,36 +61,17 @@ export function applyCommitments(
     }
     if (maximum !== undefined && spend.greaterThan(maximum)) {
       const excess = spend.minus(maximum);
-      const positive = inScope.filter((line) => ZERO.plus(line.net ?? line.amount).greaterThan(0));
-      const shares = allocate(
+      const positive = inScope.filter((line) => netOf(line).greaterThan(0));
+      const spread = spreadReduction(
+        current,
+        positive,
         excess,
-        positive.map((line) => ZERO.plus(line.net ?? line.amount)),
         contract.currency,
+        "commitment_cap",
+        commitment.id,
       );
-      const byLine = new Map(positive.map((line, index) => [line.id, shares[index]!]));
-      current = current.map((line) => {
-        const share = byLine.get(line.id);
-        if (share === undefined || share.isZero()) return line;
-        return {
-          ...line,
-          adjustments: [
-            ...(line.adjustments ?? []),
-            {
-              kind: "commitment_cap" as const,
-              source: commitment.id,
-              amount: toFixedString(share.negated(), minor),
-            },
-          ],
-          net: toFixedString(ZERO.plus(line.net ?? line.amount).minus(share), minor),
-        };
-      });
-      applied.push({
-        ...base,
-        cap: toFixedString(excess.negated(), minor),
-        allocation: positive
-          .map((line) => ({ line: line.id, amount: toFixedString(byLine.get(line.id)!.negated(), minor) }))
-          .filter((entry) => !ZERO.plus(entry.amount).isZero()),
-      });
+      current = spread.lines;
+      applied.push({ ...base, cap: toFixedString(excess.negated(), minor), allocation: spread.allocation });
       continue;
     }
     applied.push(base);

@@ -1,8 +1,9 @@
 import { InputError } from "../errors/index.js";
-import { allocate, type Decimal, safeParseDecimal, toFixedString, ZERO } from "../money/index.js";
+import { type Decimal, safeParseDecimal, toFixedString, ZERO } from "../money/index.js";
 import type { AppliedCredit, Contract, CreditGrantTerms, InvoiceLine } from "../schema/index.js";
 import { formatLocalDate, toLocalDate } from "../time/index.js";
 import type { ServicePeriod } from "./resolveServicePeriod.js";
+import { netOf, spreadReduction } from "./spreadReduction.js";
 
 /** Remaining balance of each grant before this invoice, by grant id (the previous invoice's `balanceAfter`). */
 export type CreditBalances = Readonly<Record<string, string>>;
@@ -68,31 +69,12 @@ export function applyCreditsBeforeTax(
     if (grant.taxed === "at_use") continue;
     const eligible = current.filter(
       (line) =>
-        (grant.charges === undefined || grant.charges.includes(line.chargeId)) &&
-        ZERO.plus(line.net ?? line.amount).greaterThan(0),
+        (grant.charges === undefined || grant.charges.includes(line.chargeId)) && netOf(line).greaterThan(0),
     );
-    const base = eligible.reduce((sum, line) => sum.plus(line.net ?? line.amount), ZERO);
+    const base = eligible.reduce((sum, line) => sum.plus(netOf(line)), ZERO);
     const used = balance.lessThan(base) ? balance : base;
-    const shares = used.isZero()
-      ? eligible.map(() => ZERO)
-      : allocate(
-          used,
-          eligible.map((line) => ZERO.plus(line.net ?? line.amount)),
-          contract.currency,
-        );
-    const byLine = new Map(eligible.map((line, index) => [line.id, shares[index]!]));
-    current = current.map((line) => {
-      const share = byLine.get(line.id);
-      if (share === undefined || share.isZero()) return line;
-      return {
-        ...line,
-        adjustments: [
-          ...(line.adjustments ?? []),
-          { kind: "credit" as const, source: grant.id, amount: toFixedString(share.negated(), minor) },
-        ],
-        net: toFixedString(ZERO.plus(line.net ?? line.amount).minus(share), minor),
-      };
-    });
+    const spread = spreadReduction(current, eligible, used, contract.currency, "credit", grant.id);
+    current = spread.lines;
     applied.push({
       id: grant.id,
       name: grant.name,
@@ -100,9 +82,7 @@ export function applyCreditsBeforeTax(
       balanceBefore: toFixedString(balance, minor),
       applied: toFixedString(used.negated(), minor),
       balanceAfter: toFixedString(balance.minus(used), minor),
-      allocation: eligible
-        .map((line) => ({ line: line.id, amount: toFixedString(byLine.get(line.id)!.negated(), minor) }))
-        .filter((entry) => !ZERO.plus(entry.amount).isZero()),
+      allocation: spread.allocation,
     });
   }
   return { lines: current, applied };

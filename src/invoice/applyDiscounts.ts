@@ -1,5 +1,4 @@
 import {
-  allocate,
   type Currency,
   type Decimal,
   type RoundingMode,
@@ -11,6 +10,7 @@ import {
 import type { AppliedDiscount, Contract, DiscountTerms, InvoiceLine } from "../schema/index.js";
 import { applyRatio, formatLocalDate, periodIndexOf, toLocalDate } from "../time/index.js";
 import type { ServicePeriod } from "./resolveServicePeriod.js";
+import { netOf, spreadReduction } from "./spreadReduction.js";
 
 /** The lines after discounts, and the discounts as applied. */
 export interface DiscountResult {
@@ -37,43 +37,27 @@ export function applyDiscounts(
     ...active.filter((d) => d.charges === undefined && d.percent !== undefined),
     ...active.filter((d) => d.charges === undefined && d.amount !== undefined),
   ];
-  const nets = new Map(lines.map((line) => [line.id, ZERO.plus(line.amount)]));
-  const adjustments = new Map<string, { source: string; amount: Decimal }[]>();
+  const minor = contract.currency.minorUnits;
+  let current = [...lines];
   const applied: AppliedDiscount[] = [];
   for (const discount of ordered) {
-    const eligible = lines.filter(
+    const eligible = current.filter(
       (line) =>
         (discount.charges === undefined || discount.charges.includes(line.chargeId)) &&
-        nets.get(line.id)!.greaterThan(0),
+        netOf(line).greaterThan(0),
     );
-    const base = eligible.reduce((sum, line) => sum.plus(nets.get(line.id)!), ZERO);
+    const base = eligible.reduce((sum, line) => sum.plus(netOf(line)), ZERO);
     const fixed =
       discount.amount === undefined
         ? undefined
         : prorated(discount.amount, resolved, contract.currency, contract.rounding);
     const wanted =
       discount.percent !== undefined
-        ? roundTo(base.times(discount.percent).div(100), contract.currency.minorUnits, contract.rounding)
+        ? roundTo(base.times(discount.percent).div(100), minor, contract.rounding)
         : fixed!;
     const amount = wanted.greaterThan(base) ? base : wanted;
-    const shares =
-      amount.isZero() || eligible.length === 0
-        ? eligible.map(() => ZERO)
-        : allocate(
-            amount,
-            eligible.map((line) => nets.get(line.id)!),
-            contract.currency,
-          );
-    eligible.forEach((line, index) => {
-      const share = shares[index]!;
-      if (share.isZero()) return;
-      nets.set(line.id, nets.get(line.id)!.minus(share));
-      adjustments.set(line.id, [
-        ...(adjustments.get(line.id) ?? []),
-        { source: discount.id, amount: share.negated() },
-      ]);
-    });
-    const minor = contract.currency.minorUnits;
+    const spread = spreadReduction(current, eligible, amount, contract.currency, "discount", discount.id);
+    current = spread.lines;
     applied.push({
       id: discount.id,
       name: discount.name,
@@ -81,28 +65,10 @@ export function applyDiscounts(
       ...(fixed !== undefined ? { fixed: toFixedString(fixed, minor) } : {}),
       base: toFixedString(base, minor),
       amount: toFixedString(amount.negated(), minor),
-      allocation: eligible
-        .map((line, index) => ({ line: line.id, amount: toFixedString(shares[index]!.negated(), minor) }))
-        .filter((entry) => !ZERO.plus(entry.amount).isZero()),
+      allocation: spread.allocation,
     });
   }
-  const minor = contract.currency.minorUnits;
-  return {
-    lines: lines.map((line) => {
-      const own = adjustments.get(line.id);
-      if (own === undefined) return line;
-      return {
-        ...line,
-        adjustments: own.map((entry) => ({
-          kind: "discount" as const,
-          source: entry.source,
-          amount: toFixedString(entry.amount, minor),
-        })),
-        net: toFixedString(nets.get(line.id)!, minor),
-      };
-    }),
-    discounts: applied,
-  };
+  return { lines: current, discounts: applied };
 }
 
 // A discount applies to the invoice when its billing period is among the first `periods` of the term
