@@ -16,6 +16,7 @@ export {
   issueCreditNote,
   rateInvoice,
   rateInvoiceAsync,
+  rateOpeningInvoice,
   rateParsedInvoice,
   resolveServicePeriod,
 } from "./invoice/index.js";

@@ -14,6 +14,7 @@ import {
   parseCarriedStates,
   parseContract,
   rateInvoiceAsync,
+  rateOpeningInvoice,
   safeParseContract,
 } from "../index.js";
 import { explainQuote, quote } from "./quote.js";
@@ -23,6 +24,7 @@ const USAGE = `ratecard — exact, explainable usage-based invoices
 
 Usage:
   ratecard invoice --contract FILE --usage FILE --period PERIOD [--format text|json] [--carry FILE] [--balances FILE] [--daily]
+  ratecard invoice --contract FILE --opening [--format text|json] [--balances FILE]
   ratecard validate FILE
   ratecard schema
   ratecard credit-note --contract FILE --invoice FILE --corrections FILE [--previous FILE …] [--format text|json]
@@ -31,6 +33,7 @@ Usage:
 --carry takes the previous period's invoice (JSON) to continue persistent and weighted meters.
 --balances takes the previous invoice (JSON) to continue credit grant balances.
 --daily adds each sum and count meter's quantity per local day (and a chart in the text).
+--opening rates the invoice issued at the term start: the first period's fees billed in advance.
 PERIOD is a month in the contract's time zone (2026-02) or a range of local dates
 (2026-02-01/2026-03-01, end date excluded). Usage files: .ndjson, .jsonl, .csv or .json.
 
@@ -76,10 +79,12 @@ async function invoiceCommand(args: ReadonlyArray<string>): Promise<number> {
       carry: { type: "string" },
       daily: { type: "boolean", default: false },
       balances: { type: "string" },
+      opening: { type: "boolean", default: false },
     },
     strict: true,
   });
   const contractFile = required(values.contract, "--contract FILE");
+  if (values.opening) return openingCommand(contractFile, values);
   const usageFile = required(values.usage, "--usage FILE");
   const period = required(values.period, "--period PERIOD");
   if (values.format !== "text" && values.format !== "json") {
@@ -96,6 +101,39 @@ async function invoiceCommand(args: ReadonlyArray<string>): Promise<number> {
   });
   process.stdout.write(
     values.format === "json" ? `${JSON.stringify(invoice, null, 2)}\n` : explainText(invoice),
+  );
+  return 0;
+}
+
+// The opening invoice has no usage and no period to ask for: it is the term's first period.
+async function openingCommand(
+  contractFile: string,
+  values: {
+    readonly format?: string;
+    readonly balances?: string;
+    readonly usage?: string;
+    readonly period?: string;
+    readonly carry?: string;
+  },
+): Promise<number> {
+  for (const flag of ["usage", "period", "carry"] as const) {
+    if (values[flag] !== undefined)
+      throw new UsageLineError(
+        `--opening bills the first period's fees in advance only; leave out --${flag}`,
+      );
+  }
+  if (values.format !== "text" && values.format !== "json") {
+    throw new UsageLineError(`--format must be text or json, not "${values.format}"`);
+  }
+  const contract = parseContract(await readJson(contractFile));
+  const invoice = rateOpeningInvoice(contract, {
+    ...(values.balances ? { creditBalances: creditBalances(await readJson(values.balances)) } : {}),
+  });
+  process.stdout.write(
+    values.format === "json"
+      ? `${JSON.stringify(invoice, null, 2)}
+`
+      : explainText(invoice),
   );
   return 0;
 }

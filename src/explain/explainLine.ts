@@ -44,7 +44,12 @@ export function explainLine(line: InvoiceLine, style: MoneyStyle): string {
       ? ""
       : ` ${formatQuantity(usage.quantity)}${usage.unit === undefined ? "" : ` ${usage.unit}`} from ${count(usage.events, "event")}.`;
   const how = usage?.computation === undefined ? "" : ` ${describeComputation(usage.computation)}`;
-  const head = `${name}:${measured}${how}`;
+  // A fee billed in advance covers another period than the invoice's: say which.
+  const advance =
+    line.billed === "in_advance" && !line.steps.some((step) => step.kind === "unused_time")
+      ? ` Billed in advance for ${line.period.start} to ${line.period.end}.`
+      : "";
+  const head = `${name}:${measured}${how}${advance}`;
 
   const tiers = line.steps.filter((step): step is StepOf<"tier"> => step.kind === "tier");
   const sentences: string[] = [];
@@ -129,6 +134,12 @@ function describeStep(step: Step, words: Words): string | undefined {
       return `Event amounts ${money(step.eventAmounts)} × ${formatQuantity(step.multiplier)} = ${money(step.amount)}.`;
     case "proration":
       return `Prorated for ${formatQuantity(step.elapsed)} of ${formatQuantity(step.total)} ${step.basis === "day" ? "days" : "seconds"} of the billing period: ${money(step.before)} × ${formatQuantity(step.elapsed)} ÷ ${formatQuantity(step.total)} = ${money(step.amount)}.`;
+    case "contract_quantity":
+      return `Quantity ${formatQuantity(step.quantity)}, set by the contract (seats or licences), not measured.`;
+    case "trial":
+      return `Free trial until ${step.ends}: only the time after it is billed.`;
+    case "unused_time":
+      return `Credit for the unused time from ${step.from} to ${step.to} of the fee billed in advance: ${money(step.amount)}.`;
     case "line_limit":
       if (step.limit === "zero_floor")
         return `The charge came to ${money(step.before)}; it is not a credit, so it bills ${money(step.value)}.`;

@@ -36,6 +36,9 @@ export function explainText(invoice: Invoice): string {
 
   const out: string[] = [
     `Invoice ${invoice.id} for ${customer}`,
+    ...(invoice.kind === "opening"
+      ? ["Opening invoice: the first period's fees, billed in advance when the term starts."]
+      : []),
     `Period: ${from} to ${to} (${invoice.period.timeZone}), the end date not included.`,
     `Currency: ${invoice.currency.code}. Each line is rounded once, ${invoice.rounding.mode.replace("_", "-")}, to ${invoice.currency.minorUnits} decimals.`,
     "",

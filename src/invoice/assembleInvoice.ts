@@ -1,7 +1,7 @@
 import { ContractError } from "../errors/index.js";
 import type { AggregateUsageResult } from "../meters/index.js";
 import { toFixedString, toPlainString, ZERO } from "../money/index.js";
-import { groupDimensions, rateCharge } from "../rating/index.js";
+import { groupDimensions, isFee, type RateChargeResult, rateCharge } from "../rating/index.js";
 import { type ChargeTerms, type Contract, INVOICE_SCHEMA_VERSION, type Invoice } from "../schema/index.js";
 import {
   formatInstant,
@@ -20,6 +20,7 @@ import {
 } from "./applyCredits.js";
 import { applyDiscounts } from "./applyDiscounts.js";
 import { applyTax } from "./applyTax.js";
+import { advanceChargeIds, advanceFeeLines, feeTime, openingFeeLines, type RateFee } from "./fees.js";
 import { label, type ServicePeriod } from "./resolveServicePeriod.js";
 import { chargeKey, chargesAt, segmentsOf } from "./termsAt.js";
 
@@ -33,14 +34,24 @@ export function assembleInvoice(
   usage: AggregateUsageResult,
   creditBalances: CreditBalances = {},
   segmentUsage?: (period: Period) => AggregateUsageResult,
+  opening = false,
 ): Invoice {
-  const rated = rateCharges(contract, resolved, usage, segmentUsage);
+  const rateFee: RateFee = (charge, index, time) => rateOne(contract, charge, index, { ...time, usage });
+  const rated = opening
+    ? openingFeeLines(contract, resolved, rateFee)
+    : [
+        ...rateCharges(contract, resolved, usage, segmentUsage),
+        ...advanceFeeLines(contract, resolved, rateFee),
+      ];
   const discounted = applyDiscounts(
     contract,
     rated.flatMap((result) => result.lines),
     resolved,
   );
-  const committed = applyCommitments(contract, discounted.lines, resolved);
+  // Commitments measure a period's spend, which the opening invoice (fees in advance only) does not close.
+  const committed = opening
+    ? { lines: discounted.lines, commitments: [] }
+    : applyCommitments(contract, discounted.lines, resolved);
   const grants = openGrants(contract, resolved, creditBalances);
   const preTax = applyCreditsBeforeTax(contract, committed.lines, grants);
   const lines = preTax.lines;
@@ -64,7 +75,8 @@ export function assembleInvoice(
 
   return {
     schemaVersion: INVOICE_SCHEMA_VERSION,
-    id: `${contract.id}:${formatLocalDate(toLocalDate(resolved.service.start, contract.timeZone))}`,
+    id: `${contract.id}:${formatLocalDate(toLocalDate(resolved.service.start, contract.timeZone))}${opening ? ":opening" : ""}`,
+    ...(opening ? { kind: "opening" as const } : {}),
     contractId: contract.id,
     customer: contract.customer,
     currency: { code: contract.currency.code, minorUnits },
@@ -134,10 +146,21 @@ function rateCharges(
 ) {
   const segments = segmentsOf(contract, resolved.service);
   const whole = { period: resolved.service, usage, proration: resolved.proration };
+  // Fees billed in advance have lines of their own (fees.ts); a trial makes a fee free until it ends.
+  const advance = advanceChargeIds(contract);
+  const rate = (charge: ChargeTerms, index: number, piece: Parameters<typeof rateOne>[3]) =>
+    advance.has(charge.id)
+      ? { lines: [], warnings: [] }
+      : rateOne(
+          contract,
+          charge,
+          index,
+          isFee(charge) && contract.trialEnd !== undefined
+            ? { ...piece, ...feeTime(contract, piece.period, resolved.billingPeriod) }
+            : piece,
+        );
   if (segments.length === 1 || segmentUsage === undefined) {
-    return chargesAt(contract, resolved.service.start).map((charge, index) =>
-      rateOne(contract, charge, index, whole),
-    );
+    return chargesAt(contract, resolved.service.start).map((charge, index) => rate(charge, index, whole));
   }
   const pieces = segments.map((period) => ({
     period,
@@ -153,7 +176,7 @@ function rateCharges(
       first !== undefined &&
       versions.every((version) => version !== undefined && chargeKey(version) === chargeKey(first))
     ) {
-      return [rateOne(contract, first, index, whole)];
+      return [rate(first, index, whole)];
     }
     const meter = contract.meters.find(
       (candidate) => candidate.id === first?.meter || versions.some((v) => v?.meter === candidate.id),
@@ -170,7 +193,7 @@ function rateCharges(
     return pieces.flatMap((piece, at) => {
       const charge = versions[at];
       if (charge === undefined) return [];
-      const result = rateOne(contract, charge, index, piece);
+      const result = rate(charge, index, piece);
       const suffix = `@${formatLocalDate(toLocalDate(piece.period.start, contract.timeZone))}`;
       return [{ ...result, lines: result.lines.map((line) => ({ ...line, id: `${line.id}${suffix}` })) }];
     });
@@ -185,8 +208,11 @@ function rateOne(
     readonly period: Period;
     readonly usage: AggregateUsageResult;
     readonly proration: ProrationRatio | undefined;
+    readonly trialEnd?: number | undefined;
+    readonly unused?: boolean | undefined;
+    readonly billed?: "in_advance" | undefined;
   },
-) {
+): RateChargeResult {
   const totals = new Map(piece.usage.meters.map((entry) => [entry.meter.id, entry]));
   const meterQuantities = new Map(piece.usage.meters.map((entry) => [entry.meter.id, entry.quantity]));
   const meter = charge.meter;
@@ -203,5 +229,8 @@ function rateOne(
     proration: piece.proration,
     currency: contract.currency,
     rounding: contract.rounding,
+    trialEnd: piece.trialEnd,
+    unused: piece.unused,
+    billed: piece.billed,
   });
 }

@@ -1,7 +1,7 @@
 import { aggregateUsage, aggregateUsageAsync, type CarriedMeterState } from "../meters/index.js";
 import { meterRequests } from "../rating/index.js";
 import { type Contract, type Invoice, parseUsageEvent, type UsageEvent } from "../schema/index.js";
-import type { Period } from "../time/index.js";
+import { type Period, periodOf } from "../time/index.js";
 import { assembleInvoice } from "./assembleInvoice.js";
 import { resolveServicePeriod, type ServicePeriod } from "./resolveServicePeriod.js";
 import { allCharges, segmentsOf } from "./termsAt.js";
@@ -84,6 +84,22 @@ export async function rateInvoiceAsync(
   }
   const usage = await aggregateUsageAsync(events, aggregationOptions(contract, resolved, options));
   return assembleInvoice(contract, resolved, usage, options.creditBalances);
+}
+
+/**
+ * The opening invoice, issued when the term starts: the fees billed in advance (`"billed":
+ * "in_advance"`) for the term's first billing period, prorated when that period is partial and free
+ * while a trial lasts. Later fees in advance come on the invoice that closes each period (Stripe, Lago).
+ * Commitments are not measured on it: they close with the period's own invoice.
+ * @example rateOpeningInvoice(contract).lines[0].period // the first billing period
+ */
+export function rateOpeningInvoice(
+  contract: Contract,
+  options: Pick<RateInvoiceOptions, "creditBalances"> = {},
+): Invoice {
+  const resolved = resolveServicePeriod(contract, periodOf(contract.cycle, contract.term.start));
+  const noUsage = aggregateUsage([], aggregationOptions(contract, resolved, {}));
+  return assembleInvoice(contract, resolved, noUsage, options.creditBalances, undefined, true);
 }
 
 function aggregationOptions(contract: Contract, resolved: ServicePeriod, options: RateInvoiceOptions) {

@@ -33,6 +33,15 @@ export interface RateChargeInput {
   readonly proration: ProrationRatio | undefined;
   readonly currency: Currency;
   readonly rounding: RoundingMode;
+  /**
+   * Set when the line's period overlaps the contract's free trial (a fee only): `proration` then bills
+   * the time after the trial, and a `trial` step says so.
+   */
+  readonly trialEnd?: number | undefined;
+  /** A credit for the unused time of a fee billed in advance: the amount for `period`, negated. */
+  readonly unused?: boolean | undefined;
+  /** Marks the lines of a fee billed in advance. */
+  readonly billed?: "in_advance" | undefined;
 }
 
 /** The lines of one charge, and the warnings rating it raised. */
@@ -96,7 +105,12 @@ function rateLine(
   const model = modelOf(price);
   const steps: Step[] = [];
   let quantity: Decimal = ONE;
-  if (model.usesQuantity && measured) {
+  if (model.usesQuantity && charge.quantity !== undefined) {
+    steps.push({ kind: "contract_quantity", quantity: toPlainString(charge.quantity) });
+    const billable = billableQuantity(charge.quantity, charge.transform);
+    if (billable.step) steps.push(billable.step);
+    quantity = billable.quantity;
+  } else if (model.usesQuantity && measured) {
     steps.push({
       kind: "usage",
       meter: measured.meter.id,
@@ -119,7 +133,12 @@ function rateLine(
   steps.push(...priced.steps);
 
   let exact = priced.amount;
-  if (input.proration !== undefined && model.prorates(price as never)) {
+  if (input.trialEnd !== undefined) steps.push({ kind: "trial", ends: formatInstant(input.trialEnd) });
+  // A contract quantity is a fee per period (seats), so it prorates like a flat fee; a trial prorates
+  // every fee to the time after it.
+  const prorates =
+    model.prorates(price as never) || charge.quantity !== undefined || input.trialEnd !== undefined;
+  if (input.proration !== undefined && prorates) {
     const prorated = applyRatio(exact, input.proration);
     steps.push({
       kind: "proration",
@@ -139,6 +158,17 @@ function rateLine(
     );
   }
   exact = limited.amount;
+  if (input.unused === true) {
+    const credit = exact.negated();
+    steps.push({
+      kind: "unused_time",
+      from: formatInstant(input.period.start),
+      to: formatInstant(input.period.end),
+      before: toPlainString(exact),
+      amount: toPlainString(credit),
+    });
+    exact = credit;
+  }
 
   const amount = roundTo(exact, currency.minorUnits, input.rounding);
   steps.push({
@@ -160,8 +190,14 @@ function rateLine(
     ...unitOf(model.usesQuantity ? (charge.transform?.unit ?? measured?.meter.unit) : undefined),
     unitPrice: priced.unitPrice,
     amount: toFixedString(amount, currency.minorUnits),
+    ...(input.billed !== undefined ? { billed: input.billed } : {}),
     steps,
   };
+}
+
+/** A fee: a flat price or a quantity fixed by the contract (seats); what trials and billing in advance apply to. */
+export function isFee(charge: ChargeTerms): boolean {
+  return charge.price.model === "flat" || charge.quantity !== undefined;
 }
 
 // A price model's error knows nothing of the contract; give it the charge's path and id.

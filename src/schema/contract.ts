@@ -87,6 +87,14 @@ const chargeSchema = z.strictObject({
     .boolean()
     .optional()
     .meta({ description: "A credit charge may have negative prices (it reduces the invoice)." }),
+  quantity: nonNegativeDecimalSchema.optional().meta({
+    description:
+      "A quantity fixed by the contract (seats, licences) priced instead of a meter's; the fee is prorated like a flat fee.",
+  }),
+  billed: z.enum(["in_advance", "in_arrears"]).optional().meta({
+    description:
+      "When a fee (a flat price or a contract quantity) is billed: in_arrears (default) on the invoice of the period it covers; in_advance on the invoice that closes the period before (the opening invoice for the first).",
+  }),
 });
 export type ChargeTerms = z.output<typeof chargeSchema>;
 
@@ -172,6 +180,10 @@ export const contractSchema = z
         }),
       )
       .optional(),
+    trial: z.strictObject({ end: termBoundarySchema }).optional().meta({
+      description:
+        "A free trial from the term start until `end`: fees (flat prices and contract quantities) are not billed for that time; usage is (as Lago).",
+    }),
     discounts: z.array(discountSchema).optional(),
     commitments: z.array(commitmentSchema).optional(),
     credits: z.array(creditGrantSchema).optional(),
@@ -337,15 +349,16 @@ function checkCharge(
       ctx.addIssue(
         ratecardIssue("invalid_field", "a flat price does not depend on usage; remove meter", at("meter")),
       );
-  } else if (charge.meter === undefined) {
+  } else if (charge.meter === undefined && charge.quantity === undefined) {
     ctx.addIssue(
       ratecardIssue(
         "missing_field",
-        `a ${charge.price.model} price needs a meter to measure the quantity`,
+        `a ${charge.price.model} price needs a meter to measure the quantity, or a quantity fixed by the contract (seats)`,
         at("meter"),
       ),
     );
   }
+  checkFeeTerms(ctx, charge, at);
   for (const { path, meter } of meterReferences(charge)) {
     if (!meterIds.has(meter))
       ctx.addIssue(
@@ -395,6 +408,42 @@ function checkCharge(
         "invalid_field",
         `must not be below the minimum ${toPlainString(charge.minimum)}`,
         at("maximum"),
+      ),
+    );
+}
+
+// A contract quantity (seats) replaces the meter of a price that prices a quantity; billing in advance
+// is for fees only (a flat price or a contract quantity), since usage is known only when the period ends.
+function checkFeeTerms(
+  ctx: z.RefinementCtx,
+  charge: ChargeTerms,
+  at: (...path: PropertyKey[]) => PropertyKey[],
+): void {
+  if (charge.quantity !== undefined) {
+    if (charge.meter !== undefined)
+      ctx.addIssue(
+        ratecardIssue(
+          "invalid_field",
+          "give either a meter (usage decides the quantity) or a quantity (the contract decides it), not both",
+          at("quantity"),
+        ),
+      );
+    const model = charge.price.model;
+    if (model === "flat" || MODELS_WITHOUT_TRANSFORM.has(model) || GROUPING_MODELS.has(model))
+      ctx.addIssue(
+        ratecardIssue(
+          "invalid_field",
+          `a ${model} price does not price a single quantity; seats need a unit, graduated, volume or package price`,
+          at("quantity"),
+        ),
+      );
+  }
+  if (charge.billed === "in_advance" && charge.price.model !== "flat" && charge.quantity === undefined)
+    ctx.addIssue(
+      ratecardIssue(
+        "invalid_field",
+        "only fees (a flat price or a contract quantity) can be billed in advance; usage is known only when the period ends",
+        at("billed"),
       ),
     );
 }

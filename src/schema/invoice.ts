@@ -185,6 +185,24 @@ export const stepSchema = z.discriminatedUnion("kind", [
     amount: amountText,
   }),
   z.strictObject({
+    /** A quantity fixed by the contract (seats, licences) priced instead of a meter's. */
+    kind: z.literal("contract_quantity"),
+    quantity: amountText,
+  }),
+  z.strictObject({
+    /** The fee is free until the trial ends; the proration step that follows bills the time after it. */
+    kind: z.literal("trial"),
+    ends: z.string(),
+  }),
+  z.strictObject({
+    /** Credit for the part of a fee billed in advance that the change at `from` left unused. */
+    kind: z.literal("unused_time"),
+    from: z.string(),
+    to: z.string(),
+    before: amountText,
+    amount: amountText,
+  }),
+  z.strictObject({
     kind: z.literal("line_limit"),
     /** `zero_floor`: a charge that is not a credit never bills a negative amount. */
     limit: z.enum(["minimum", "maximum", "zero_floor"]),
@@ -212,7 +230,18 @@ export const stepSchema = z.discriminatedUnion("kind", [
 export type Step = z.output<typeof stepSchema>;
 export type PriceStep = Exclude<
   Step,
-  { kind: "usage" | "billable_quantity" | "proration" | "line_limit" | "rounding" | "commitment_true_up" }
+  {
+    kind:
+      | "usage"
+      | "billable_quantity"
+      | "proration"
+      | "line_limit"
+      | "rounding"
+      | "commitment_true_up"
+      | "contract_quantity"
+      | "trial"
+      | "unused_time";
+  }
 >;
 
 const periodOut = z.strictObject({ start: z.string(), end: z.string() });
@@ -230,6 +259,8 @@ export const invoiceLineSchema = z.strictObject({
   /** The single unit price when there is one; "tiered" or "flat" otherwise. */
   unitPrice: z.string(),
   amount: amountText,
+  /** `in_advance`: a fee billed before the period it covers (its `period`), or a change to one. */
+  billed: z.literal("in_advance").optional(),
   steps: z.array(stepSchema),
   /** Discounts taken off the line after its amount (docs/contracts.md steps 5–6), each a negative amount. */
   adjustments: z
@@ -374,6 +405,8 @@ export type InvoiceTax = z.output<typeof invoiceTaxSchema>;
 export const invoiceSchema = z.strictObject({
   schemaVersion: z.literal(INVOICE_SCHEMA_VERSION),
   id: z.string(),
+  /** `opening`: the invoice issued at the term start, billing the first period's in-advance fees. */
+  kind: z.literal("opening").optional(),
   contractId: z.string(),
   customer: z.strictObject({ id: z.string(), name: z.string().optional() }),
   currency: z.strictObject({ code: z.string(), minorUnits: z.number().int().nonnegative() }),

@@ -39,6 +39,8 @@ export interface Contract {
   readonly amendments: ReadonlyArray<Amendment>;
   /** Customer-specific price changes, in contract order. */
   readonly overrides: ReadonlyArray<Override>;
+  /** End of the free trial (epoch ms): fees are not billed before it. */
+  readonly trialEnd?: number;
 }
 
 /** An amendment: from `effective` (local midnight, epoch ms) on, its charges replace or add to the terms. */
@@ -87,6 +89,13 @@ export function safeParseContract(input: unknown): SafeParseContractResult {
       message: "term.end must be after term.start",
     });
   }
+  if (terms.trial !== undefined && resolveTermBoundary(terms.trial.end, terms.timeZone) <= start) {
+    termProblems.push({
+      code: "invalid_period",
+      path: "trial.end",
+      message: "trial.end must be after term.start: the trial runs from the term start until then",
+    });
+  }
   if (termProblems.length > 0)
     return { success: false, error: toInputError("contract", termProblems) as ContractError };
   return { success: true, data: toContract(terms, start, end) };
@@ -131,6 +140,7 @@ function toContract(terms: ParsedContractTerms, start: number, end: number | und
     charges: terms.charges,
     metadata: terms.metadata ?? {},
     ...(terms.tax !== undefined ? { tax: terms.tax } : {}),
+    ...(terms.trial !== undefined ? { trialEnd: resolveTermBoundary(terms.trial.end, terms.timeZone) } : {}),
     discounts: terms.discounts ?? [],
     commitments: terms.commitments ?? [],
     credits: terms.credits ?? [],

@@ -43,6 +43,7 @@ const PUBLIC_VALUES = [
   "ratePrice",
   "rateInvoice",
   "rateInvoiceAsync",
+  "rateOpeningInvoice",
   "rateParsedInvoice",
   "resolveCurrency",
   "resolveServicePeriod",

@@ -397,6 +397,44 @@ describe("ratecard invoice --balances", () => {
   });
 });
 
+describe("ratecard invoice --opening", () => {
+  const contract = () =>
+    scratchFile(
+      "opening.json",
+      JSON.stringify({
+        schemaVersion: 1,
+        id: "ctr_open",
+        customer: { id: "cus" },
+        currency: "USD",
+        timeZone: "UTC",
+        billing: { cadence: "monthly" },
+        term: { start: "2026-03-10" },
+        meters: [],
+        charges: [
+          { id: "platform", name: "Platform", price: { model: "flat", amount: "310" }, billed: "in_advance" },
+        ],
+      }),
+    );
+
+  it("bills the first period's fees in advance without usage", () => {
+    const result = ratecard("invoice", "--contract", contract(), "--opening", "--format", "json");
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const invoice = JSON.parse(result.stdout);
+    // 10 March → 1 April: 22 of 31 days; 310 × 22 ÷ 31 = 220.00
+    expect(invoice.kind).toBe("opening");
+    expect(invoice.total).toBe("220.00");
+  });
+
+  it("refuses usage with --opening (exit 2)", () => {
+    const result = ratecard("invoice", "--contract", contract(), "--opening", "--usage", "x.ndjson");
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      "--opening bills the first period's fees in advance only; leave out --usage",
+    );
+  });
+});
+
 describe("ratecard credit-note", () => {
   it("re-rates a line without the units taken off and credits the difference", () => {
     const corrections = scratchFile(

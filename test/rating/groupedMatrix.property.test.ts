@@ -201,6 +201,12 @@ function readdedAmount(steps: ReadonlyArray<Step>): string {
     switch (step.kind) {
       case "usage":
       case "billable_quantity":
+      case "contract_quantity":
+      case "trial":
+        break;
+      case "unused_time":
+        expect(new Decimal(step.before).equals(running)).toBe(true);
+        running = new Decimal(step.amount);
         break;
       case "proration":
         expect(new Decimal(step.before).equals(running)).toBe(true);

@@ -1,0 +1,180 @@
+import { ContractError } from "../errors/index.js";
+import { ZERO } from "../money/index.js";
+import type { RateChargeResult } from "../rating/index.js";
+import type { ChargeTerms, Contract } from "../schema/index.js";
+import {
+  formatLocalDate,
+  intersectPeriods,
+  isSamePeriod,
+  type Period,
+  type ProrationRatio,
+  periodOf,
+  prorationRatio,
+  toLocalDate,
+} from "../time/index.js";
+import type { ServicePeriod } from "./resolveServicePeriod.js";
+import { chargeKey, chargesAt, segmentsOf } from "./termsAt.js";
+
+/** How a fee is rated over a stretch of time: its share of the billing period, net of the trial. */
+export interface FeeTime {
+  readonly period: Period;
+  /** Share of the billing period billed; undefined when it is all of it and no trial overlaps. */
+  readonly proration: ProrationRatio | undefined;
+  /** The trial's end, when the trial overlaps `period` (the time before it is free). */
+  readonly trialEnd?: number;
+  /** The fee was billed in advance: credit the time (`unused`) or bill it (`billed`). */
+  readonly unused?: boolean;
+  readonly billed?: "in_advance";
+}
+
+/** Rates one charge over a stretch of time (assembleInvoice's rating, handed in to keep one path). */
+export type RateFee = (charge: ChargeTerms, index: number, time: FeeTime) => RateChargeResult;
+
+/**
+ * The share of `billingPeriod` a fee bills for `period`: the time after the contract's free trial (Lago:
+ * the trial covers the subscription fee only, usage is billed), measured with the contract's proration
+ * basis. Wholly inside the trial: a share of 0.
+ */
+export function feeTime(contract: Contract, period: Period, billingPeriod: Period): FeeTime {
+  const trialEnd = contract.trialEnd;
+  if (trialEnd === undefined || trialEnd <= period.start) {
+    const proration = isSamePeriod(period, billingPeriod)
+      ? undefined
+      : prorationRatio(period, billingPeriod, contract.proration, contract.timeZone);
+    return { period, proration };
+  }
+  const whole = prorationRatio(billingPeriod, billingPeriod, contract.proration, contract.timeZone);
+  const proration =
+    trialEnd >= period.end
+      ? { ...whole, elapsed: ZERO }
+      : prorationRatio(
+          { start: trialEnd, end: period.end },
+          billingPeriod,
+          contract.proration,
+          contract.timeZone,
+        );
+  return { period, proration, trialEnd };
+}
+
+/** True when no part of `period` is billable because the trial covers all of it. */
+function whollyInTrial(contract: Contract, period: Period): boolean {
+  return contract.trialEnd !== undefined && contract.trialEnd >= period.end;
+}
+
+/** Whether a charge is billed in advance; a charge may not switch timing through an amendment. */
+export function inAdvance(charge: ChargeTerms): boolean {
+  return charge.billed === "in_advance";
+}
+
+/** The ids of the charges billed in advance at any time of the contract. */
+export function advanceChargeIds(contract: Contract): ReadonlySet<string> {
+  const versions = [...contract.charges, ...contract.amendments.flatMap((amendment) => amendment.charges)];
+  const advance = new Set(versions.filter(inAdvance).map((charge) => charge.id));
+  for (const charge of versions) {
+    if (advance.has(charge.id) && !inAdvance(charge))
+      throw new ContractError(
+        "invalid_field",
+        "amendments",
+        `Charge ${charge.id} is billed in advance in one version and in arrears in another; a charge keeps its timing for the whole term (end it and add a new charge instead).`,
+      );
+  }
+  return advance;
+}
+
+/**
+ * The lines of the fees billed in advance on the invoice that closes a period (docs/contracts.md,
+ * "Subscriptions and seats"), as Stripe, Lago and Orb bill them:
+ * - each change inside the period (an amendment, an override, a cancellation) credits the unused time
+ *   of the terms billed in advance and bills the new terms for the same time, each its own line
+ *   (`seats:unused@2026-03-17`, `seats@2026-03-17`);
+ * - when the invoice closes its billing period, the fee for the next period, at the terms in force when
+ *   it starts (prorated if the term ends inside it, free while a trial lasts).
+ */
+export function advanceFeeLines(
+  contract: Contract,
+  resolved: ServicePeriod,
+  rate: RateFee,
+): RateChargeResult[] {
+  const advance = advanceChargeIds(contract);
+  if (advance.size === 0) return [];
+  const results: RateChargeResult[] = [];
+  const index = indexOf(contract);
+  const segments = segmentsOf(contract, resolved.service);
+  for (const id of advance) {
+    let before = versionAt(contract, id, segments[0]!.start);
+    for (const segment of segments.slice(1)) {
+      const after = versionAt(contract, id, segment.start);
+      const rest: Period = { start: segment.start, end: resolved.service.end };
+      const changed =
+        (before === undefined ? "" : chargeKey(before)) !== (after === undefined ? "" : chargeKey(after));
+      if (changed && !whollyInTrial(contract, rest)) {
+        const suffix = `@${formatLocalDate(toLocalDate(segment.start, contract.timeZone))}`;
+        const time = { ...feeTime(contract, rest, resolved.billingPeriod), billed: "in_advance" as const };
+        if (before !== undefined)
+          results.push(renamed(rate(before, index(id), { ...time, unused: true }), `:unused${suffix}`));
+        if (after !== undefined) results.push(renamed(rate(after, index(id), time), suffix));
+      }
+      before = after;
+    }
+  }
+  return [...results, ...nextPeriodFees(contract, resolved, rate)];
+}
+
+// The fee for the billing period after this one, billed now; only on the invoice that closes the
+// billing period, and only when the next period starts inside the term.
+function nextPeriodFees(contract: Contract, resolved: ServicePeriod, rate: RateFee): RateChargeResult[] {
+  if (resolved.service.end !== resolved.billingPeriod.end) return [];
+  const next = periodOf(contract.cycle, resolved.billingPeriod.end);
+  const service = intersectPeriods(next, termOf(contract));
+  return service === undefined ? [] : periodFeeLines(contract, service, next, rate);
+}
+
+/**
+ * The lines of the opening invoice: the fees billed in advance for the term's first billing period,
+ * at the terms in force at the term start, prorated when the period is partial, free while a trial lasts.
+ */
+export function openingFeeLines(
+  contract: Contract,
+  resolved: ServicePeriod,
+  rate: RateFee,
+): RateChargeResult[] {
+  advanceChargeIds(contract);
+  return periodFeeLines(contract, resolved.service, resolved.billingPeriod, rate);
+}
+
+function periodFeeLines(
+  contract: Contract,
+  service: Period,
+  billingPeriod: Period,
+  rate: RateFee,
+): RateChargeResult[] {
+  const index = indexOf(contract);
+  return chargesAt(contract, service.start)
+    .filter(inAdvance)
+    .map((charge) =>
+      rate(charge, index(charge.id), {
+        ...feeTime(contract, service, billingPeriod),
+        billed: "in_advance",
+      }),
+    );
+}
+
+function versionAt(contract: Contract, id: string, instant: number): ChargeTerms | undefined {
+  return chargesAt(contract, instant).find((charge) => charge.id === id);
+}
+
+function termOf(contract: Contract): Period {
+  return { start: contract.term.start, end: contract.term.end ?? Number.MAX_SAFE_INTEGER };
+}
+
+// Error paths name the charge's place in the contract (amendment charges are placed after the contract's).
+function indexOf(contract: Contract): (id: string) => number {
+  return (id) => {
+    const at = contract.charges.findIndex((charge) => charge.id === id);
+    return at === -1 ? contract.charges.length : at;
+  };
+}
+
+function renamed(result: RateChargeResult, suffix: string): RateChargeResult {
+  return { ...result, lines: result.lines.map((line) => ({ ...line, id: `${line.id}${suffix}` })) };
+}
