@@ -1,7 +1,7 @@
 import { ContractError } from "../errors/index.js";
 import type { AggregateUsageResult } from "../meters/index.js";
 import { toFixedString, toPlainString, ZERO } from "../money/index.js";
-import { groupDimensions, rateCharge } from "../rating/index.js";
+import { type AllowanceLookup, groupDimensions, planAllowanceDraws, rateCharge } from "../rating/index.js";
 import { type ChargeTerms, type Contract, INVOICE_SCHEMA_VERSION, type Invoice } from "../schema/index.js";
 import {
   formatInstant,
@@ -34,7 +34,7 @@ export function assembleInvoice(
   creditBalances: CreditBalances = {},
   segmentUsage?: (period: Period) => AggregateUsageResult,
 ): Invoice {
-  const rated = rateCharges(contract, resolved, usage, segmentUsage);
+  const { rated, allowances } = rateWithAllowances(contract, resolved, usage, segmentUsage);
   const discounted = applyDiscounts(
     contract,
     rated.flatMap((result) => result.lines),
@@ -76,6 +76,7 @@ export function assembleInvoice(
     },
     rounding: { mode: contract.rounding, point: "line" },
     lines: [...lines],
+    ...(allowances !== undefined ? { allowances: [...allowances] } : {}),
     subtotal: toFixedString(subtotal, minorUnits),
     ...(discounted.discounts.length > 0 ? { discounts: [...discounted.discounts] } : {}),
     ...(committed.commitments.length > 0 ? { commitments: [...committed.commitments] } : {}),
@@ -122,6 +123,35 @@ function sameList(a: ReadonlyArray<string>, b: ReadonlyArray<string> | undefined
   return b !== undefined && a.length === b.length && a.every((value, index) => value === b[index]);
 }
 
+// Allowance pools (docs/contracts.md, step 1) reduce quantities, not money: rate once, plan each pooled
+// line's draw from the billable quantities, then rate again with the draws. Without pools: one pass.
+function rateWithAllowances(
+  contract: Contract,
+  resolved: ServicePeriod,
+  usage: AggregateUsageResult,
+  segmentUsage: ((period: Period) => AggregateUsageResult) | undefined,
+) {
+  if (contract.allowances.length === 0)
+    return { rated: rateCharges(contract, resolved, usage, segmentUsage), allowances: undefined };
+  // Both passes rate the same amendment pieces: aggregate each piece's usage once.
+  const pieces = new Map<string, AggregateUsageResult>();
+  const pieceUsage =
+    segmentUsage &&
+    ((period: Period) => {
+      const key = `${period.start}/${period.end}`;
+      const known = pieces.get(key) ?? segmentUsage(period);
+      pieces.set(key, known);
+      return known;
+    });
+  const unpooled = rateCharges(contract, resolved, usage, pieceUsage);
+  const plan = planAllowanceDraws(
+    contract.allowances,
+    unpooled.flatMap((result) => result.lines),
+  );
+  const rated = rateCharges(contract, resolved, usage, pieceUsage, (id) => plan.draws.get(id));
+  return { rated, allowances: plan.pools };
+}
+
 // Rates every charge in force. When amendments take effect inside the period, a charge whose terms
 // change is rated per piece (its own usage, its own proration, line ids "charge@2026-02-17"); a
 // charge they leave unchanged is rated over the whole period, so an amendment that changes nothing
@@ -131,12 +161,13 @@ function rateCharges(
   resolved: ServicePeriod,
   usage: AggregateUsageResult,
   segmentUsage: ((period: Period) => AggregateUsageResult) | undefined,
+  allowance?: AllowanceLookup,
 ) {
   const segments = segmentsOf(contract, resolved.service);
   const whole = { period: resolved.service, usage, proration: resolved.proration };
   if (segments.length === 1 || segmentUsage === undefined) {
     return chargesAt(contract, resolved.service.start).map((charge, index) =>
-      rateOne(contract, charge, index, whole),
+      rateOne(contract, charge, index, whole, allowance),
     );
   }
   const pieces = segments.map((period) => ({
@@ -153,7 +184,7 @@ function rateCharges(
       first !== undefined &&
       versions.every((version) => version !== undefined && chargeKey(version) === chargeKey(first))
     ) {
-      return [rateOne(contract, first, index, whole)];
+      return [rateOne(contract, first, index, whole, allowance)];
     }
     const meter = contract.meters.find(
       (candidate) => candidate.id === first?.meter || versions.some((v) => v?.meter === candidate.id),
@@ -170,8 +201,14 @@ function rateCharges(
     return pieces.flatMap((piece, at) => {
       const charge = versions[at];
       if (charge === undefined) return [];
-      const result = rateOne(contract, charge, index, piece);
       const suffix = `@${formatLocalDate(toLocalDate(piece.period.start, contract.timeZone))}`;
+      const result = rateOne(
+        contract,
+        charge,
+        index,
+        piece,
+        allowance && ((id) => allowance(`${id}${suffix}`)),
+      );
       return [{ ...result, lines: result.lines.map((line) => ({ ...line, id: `${line.id}${suffix}` })) }];
     });
   });
@@ -186,6 +223,7 @@ function rateOne(
     readonly usage: AggregateUsageResult;
     readonly proration: ProrationRatio | undefined;
   },
+  allowance?: AllowanceLookup,
 ) {
   const totals = new Map(piece.usage.meters.map((entry) => [entry.meter.id, entry]));
   const meterQuantities = new Map(piece.usage.meters.map((entry) => [entry.meter.id, entry.quantity]));
@@ -203,5 +241,6 @@ function rateOne(
     proration: piece.proration,
     currency: contract.currency,
     rounding: contract.rounding,
+    allowance,
   });
 }
