@@ -48,6 +48,8 @@ export {
 export type { PriceModel, PriceResult, TermsOf } from "./pricing/index.js";
 export { PRICE_MODELS, ratePrice } from "./pricing/index.js";
 export type {
+  AllowanceTerms,
+  AppliedAllowance,
   ChargeTerms,
   Contract,
   ContractInput,

@@ -93,6 +93,8 @@ function describeStep(step: Step, words: Words): string | undefined {
       ].filter((part) => part !== undefined);
       return `Billable quantity: ${formatQuantity(step.measured)} ${parts.join(", ")} = ${units(step.billable)}.`;
     }
+    case "allowance":
+      return `Drawn from shared allowance ${step.pool}: ${units(step.drawn)} of the ${units(step.available)} left; ${units(step.quantity)} billable.`;
     case "flat":
       return `Flat fee ${money(step.amount)}.`;
     case "unit":

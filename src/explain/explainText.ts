@@ -44,6 +44,13 @@ export function explainText(invoice: Invoice): string {
     "",
   ];
   for (const line of invoice.lines) out.push(explainLine(line, style), "");
+  for (const pool of invoice.allowances ?? []) {
+    const drawn = pool.drawn.map((entry) => `${entry.line} ${formatQuantity(entry.quantity)}`).join(", ");
+    out.push(
+      `Shared allowance ${pool.name} (${pool.id}): ${formatQuantity(pool.quantity)}${drawn === "" ? ", none drawn" : `, drawn by ${drawn}`}; ${formatQuantity(pool.remaining)} left.`,
+    );
+  }
+  if ((invoice.allowances ?? []).length > 0) out.push("");
   out.push(
     `Subtotal ${money(invoice.subtotal)} (the sum of the ${invoice.lines.length} line${invoice.lines.length === 1 ? "" : "s"}).`,
   );

@@ -1,7 +1,14 @@
 import { ContractError } from "../errors/index.js";
 import type { AggregateUsageResult } from "../meters/index.js";
 import { toFixedString, toPlainString, ZERO } from "../money/index.js";
-import { groupDimensions, isFee, type RateChargeResult, rateCharge } from "../rating/index.js";
+import {
+  type AllowanceLookup,
+  groupDimensions,
+  isFee,
+  planAllowanceDraws,
+  type RateChargeResult,
+  rateCharge,
+} from "../rating/index.js";
 import { type ChargeTerms, type Contract, INVOICE_SCHEMA_VERSION, type Invoice } from "../schema/index.js";
 import {
   formatInstant,
@@ -37,12 +44,11 @@ export function assembleInvoice(
   opening = false,
 ): Invoice {
   const rateFee: RateFee = (charge, index, time) => rateOne(contract, charge, index, { ...time, usage });
+  const pooled = opening ? undefined : rateWithAllowances(contract, resolved, usage, segmentUsage);
   const rated = opening
     ? openingFeeLines(contract, resolved, rateFee)
-    : [
-        ...rateCharges(contract, resolved, usage, segmentUsage),
-        ...advanceFeeLines(contract, resolved, rateFee),
-      ];
+    : [...(pooled?.rated ?? []), ...advanceFeeLines(contract, resolved, rateFee)];
+  const allowances = pooled?.allowances;
   const discounted = applyDiscounts(
     contract,
     rated.flatMap((result) => result.lines),
@@ -88,6 +94,7 @@ export function assembleInvoice(
     },
     rounding: { mode: contract.rounding, point: "line" },
     lines: [...lines],
+    ...(allowances !== undefined ? { allowances: [...allowances] } : {}),
     subtotal: toFixedString(subtotal, minorUnits),
     ...(discounted.discounts.length > 0 ? { discounts: [...discounted.discounts] } : {}),
     ...(committed.commitments.length > 0 ? { commitments: [...committed.commitments] } : {}),
@@ -134,6 +141,35 @@ function sameList(a: ReadonlyArray<string>, b: ReadonlyArray<string> | undefined
   return b !== undefined && a.length === b.length && a.every((value, index) => value === b[index]);
 }
 
+// Allowance pools (docs/contracts.md, step 1) reduce quantities, not money: rate once, plan each pooled
+// line's draw from the billable quantities, then rate again with the draws. Without pools: one pass.
+function rateWithAllowances(
+  contract: Contract,
+  resolved: ServicePeriod,
+  usage: AggregateUsageResult,
+  segmentUsage: ((period: Period) => AggregateUsageResult) | undefined,
+) {
+  if (contract.allowances.length === 0)
+    return { rated: rateCharges(contract, resolved, usage, segmentUsage), allowances: undefined };
+  // Both passes rate the same amendment pieces: aggregate each piece's usage once.
+  const pieces = new Map<string, AggregateUsageResult>();
+  const pieceUsage =
+    segmentUsage &&
+    ((period: Period) => {
+      const key = `${period.start}/${period.end}`;
+      const known = pieces.get(key) ?? segmentUsage(period);
+      pieces.set(key, known);
+      return known;
+    });
+  const unpooled = rateCharges(contract, resolved, usage, pieceUsage);
+  const plan = planAllowanceDraws(
+    contract.allowances,
+    unpooled.flatMap((result) => result.lines),
+  );
+  const rated = rateCharges(contract, resolved, usage, pieceUsage, (id) => plan.draws.get(id));
+  return { rated, allowances: plan.pools };
+}
+
 // Rates every charge in force. When amendments take effect inside the period, a charge whose terms
 // change is rated per piece (its own usage, its own proration, line ids "charge@2026-02-17"); a
 // charge they leave unchanged is rated over the whole period, so an amendment that changes nothing
@@ -143,12 +179,18 @@ function rateCharges(
   resolved: ServicePeriod,
   usage: AggregateUsageResult,
   segmentUsage: ((period: Period) => AggregateUsageResult) | undefined,
+  allowance?: AllowanceLookup,
 ) {
   const segments = segmentsOf(contract, resolved.service);
   const whole = { period: resolved.service, usage, proration: resolved.proration };
   // Fees billed in advance have lines of their own (fees.ts); a trial makes a fee free until it ends.
   const advance = advanceChargeIds(contract);
-  const rate = (charge: ChargeTerms, index: number, piece: Parameters<typeof rateOne>[3]) =>
+  const rate = (
+    charge: ChargeTerms,
+    index: number,
+    piece: Parameters<typeof rateOne>[3],
+    lookup: AllowanceLookup | undefined = allowance,
+  ) =>
     advance.has(charge.id)
       ? { lines: [], warnings: [] }
       : rateOne(
@@ -158,6 +200,7 @@ function rateCharges(
           isFee(charge) && contract.trialEnd !== undefined
             ? { ...piece, ...feeTime(contract, piece.period, resolved.billingPeriod) }
             : piece,
+          lookup,
         );
   if (segments.length === 1 || segmentUsage === undefined) {
     return chargesAt(contract, resolved.service.start).map((charge, index) => rate(charge, index, whole));
@@ -193,8 +236,8 @@ function rateCharges(
     return pieces.flatMap((piece, at) => {
       const charge = versions[at];
       if (charge === undefined) return [];
-      const result = rate(charge, index, piece);
       const suffix = `@${formatLocalDate(toLocalDate(piece.period.start, contract.timeZone))}`;
+      const result = rate(charge, index, piece, allowance && ((id) => allowance(`${id}${suffix}`)));
       return [{ ...result, lines: result.lines.map((line) => ({ ...line, id: `${line.id}${suffix}` })) }];
     });
   });
@@ -212,6 +255,7 @@ function rateOne(
     readonly unused?: boolean | undefined;
     readonly billed?: "in_advance" | undefined;
   },
+  allowance?: AllowanceLookup,
 ): RateChargeResult {
   const totals = new Map(piece.usage.meters.map((entry) => [entry.meter.id, entry]));
   const meterQuantities = new Map(piece.usage.meters.map((entry) => [entry.meter.id, entry.quantity]));
@@ -232,5 +276,6 @@ function rateOne(
     trialEnd: piece.trialEnd,
     unused: piece.unused,
     billed: piece.billed,
+    allowance,
   });
 }

@@ -15,6 +15,7 @@ import type {
 import { applyRatio, formatInstant, type Period, type ProrationRatio } from "../time/index.js";
 import { billableQuantity } from "./billableQuantity.js";
 import { applyLineLimits } from "./lineLimits.js";
+import type { AllowanceDraw, AllowanceLookup } from "./planAllowanceDraws.js";
 
 /** Everything a charge needs to become invoice lines. */
 export interface RateChargeInput {
@@ -42,6 +43,8 @@ export interface RateChargeInput {
   readonly unused?: boolean | undefined;
   /** Marks the lines of a fee billed in advance. */
   readonly billed?: "in_advance" | undefined;
+  /** Each line's draw from its allowance pool, by line id; absent when the charge is in no pool. */
+  readonly allowance?: AllowanceLookup | undefined;
 }
 
 /** The lines of one charge, and the warnings rating it raised. */
@@ -103,6 +106,8 @@ function rateLine(
 ): InvoiceLine {
   const { charge, currency } = input;
   const model = modelOf(price);
+  const group = measured?.group;
+  const id = group === undefined ? charge.id : `${charge.id}[${describeGroup(group)}]`;
   const steps: Step[] = [];
   let quantity: Decimal = ONE;
   if (model.usesQuantity && charge.quantity !== undefined) {
@@ -123,6 +128,17 @@ function rateLine(
     const billable = billableQuantity(measured.quantity, charge.transform);
     if (billable.step) steps.push(billable.step);
     quantity = billable.quantity;
+    const draw = input.allowance?.(id);
+    if (draw !== undefined) {
+      quantity = drawAllowance(quantity, draw, id);
+      steps.push({
+        kind: "allowance",
+        pool: draw.pool,
+        available: toPlainString(draw.available),
+        drawn: toPlainString(draw.drawn),
+        quantity: toPlainString(quantity),
+      });
+    }
   }
   const context: RatingContext = {
     eventValues: measured?.values ?? [],
@@ -178,9 +194,8 @@ function rateLine(
     before: toPlainString(exact),
     amount: toFixedString(amount, currency.minorUnits),
   });
-  const group = measured?.group;
   return {
-    id: group === undefined ? charge.id : `${charge.id}[${describeGroup(group)}]`,
+    id,
     chargeId: charge.id,
     name: charge.name,
     model: price.model,
@@ -198,6 +213,15 @@ function rateLine(
 /** A fee: a flat price or a quantity fixed by the contract (seats); what trials and billing in advance apply to. */
 export function isFee(charge: ChargeTerms): boolean {
   return charge.price.model === "flat" || charge.quantity !== undefined;
+}
+
+// The pool's draw was planned on this same billable quantity; a draw larger than it is our bug.
+function drawAllowance(billable: Decimal, draw: AllowanceDraw, lineId: string): Decimal {
+  if (draw.drawn.isNegative() || draw.drawn.greaterThan(billable.isNegative() ? 0 : billable))
+    throw new InvariantError(
+      `Line ${lineId} was planned to draw ${toPlainString(draw.drawn)} from allowance ${draw.pool} but bills ${toPlainString(billable)}.`,
+    );
+  return billable.minus(draw.drawn);
 }
 
 // A price model's error knows nothing of the contract; give it the charge's path and id.

@@ -7,6 +7,7 @@ import {
   safeParseInstant,
   standardTimeZoneName,
 } from "../time/index.js";
+import { allowanceSchema, checkAllowances } from "./allowance.js";
 import { commitmentSchema } from "./commitment.js";
 import { creditGrantSchema } from "./creditGrant.js";
 import { discountSchema } from "./discount.js";
@@ -141,6 +142,9 @@ export const contractSchema = z
       }),
     meters: z.array(meterSchema),
     charges: z.array(chargeSchema).min(1, { message: "must list at least one charge" }),
+    allowances: z.array(allowanceSchema).optional().meta({
+      description: "Allowance pools: free quantities shared by several charges (docs/contracts.md, step 1).",
+    }),
     overrides: z
       .array(
         z
@@ -285,6 +289,7 @@ export const contractSchema = z
       checkGroupedMeter(ctx, charge, index, contract.meters);
     });
     checkAmendments(ctx, contract, meterIds);
+    checkAllowances(ctx, contract);
     const everyCharge = new Set([
       ...chargeIds,
       ...(contract.amendments ?? []).flatMap((a) => (a.charges ?? []).map((c) => c.id)),

@@ -1,3 +1,5 @@
+export type { AllowanceTerms } from "./allowance.js";
+export { allowanceSchema } from "./allowance.js";
 export type { CommitmentTerms } from "./commitment.js";
 export { commitmentSchema } from "./commitment.js";
 export type { ChargeTerms, ContractInput, ParsedContractTerms, TransformTerms } from "./contract.js";
@@ -14,6 +16,7 @@ export {
 export type { DiscountTerms } from "./discount.js";
 export { discountSchema } from "./discount.js";
 export type {
+  AppliedAllowance,
   AppliedCommitment,
   AppliedCredit,
   AppliedDiscount,

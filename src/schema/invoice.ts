@@ -90,6 +90,16 @@ export const stepSchema = z.discriminatedUnion("kind", [
     round: z.enum(["up", "down", "none"]),
     billable: amountText,
   }),
+  z.strictObject({
+    kind: z.literal("allowance"),
+    /** The allowance pool's id. */
+    pool: z.string(),
+    /** What was left in the pool when this line drew (docs/contracts.md, step 1). */
+    available: amountText,
+    drawn: amountText,
+    /** The billable quantity after the draw: the line's quantity. */
+    quantity: amountText,
+  }),
   z.strictObject({ kind: z.literal("flat"), amount: amountText }),
   z.strictObject({
     kind: z.literal("unit"),
@@ -240,7 +250,8 @@ export type PriceStep = Exclude<
       | "commitment_true_up"
       | "contract_quantity"
       | "trial"
-      | "unused_time";
+      | "unused_time"
+      | "allowance";
   }
 >;
 
@@ -330,6 +341,17 @@ export const usageReportSchema = z.strictObject({
 });
 export type UsageReport = z.output<typeof usageReportSchema>;
 
+/** An allowance pool as drawn on this invoice: what each line took, in draw order, and what is left. */
+export const appliedAllowanceSchema = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  quantity: amountText,
+  /** The lines that drew more than 0, in draw order. */
+  drawn: z.array(z.strictObject({ line: z.string(), quantity: amountText })),
+  remaining: amountText,
+});
+export type AppliedAllowance = z.output<typeof appliedAllowanceSchema>;
+
 /** A discount as applied: its base, its (negative) amount and how that amount was spread over lines. */
 export const appliedDiscountSchema = z.strictObject({
   id: z.string(),
@@ -413,6 +435,8 @@ export const invoiceSchema = z.strictObject({
   period: z.strictObject({ start: z.string(), end: z.string(), timeZone: z.string(), label: z.string() }),
   rounding: z.strictObject({ mode: z.string(), point: z.literal("line") }),
   lines: z.array(invoiceLineSchema),
+  /** Only when the contract has allowance pools (docs/contracts.md, step 1). */
+  allowances: z.array(appliedAllowanceSchema).optional(),
   subtotal: amountText,
   discounts: z.array(appliedDiscountSchema).optional(),
   commitments: z.array(appliedCommitmentSchema).optional(),

@@ -2,6 +2,7 @@ import type { ContractError } from "../errors/index.js";
 import type { Decimal } from "../money/index.js";
 import { type Currency, type CustomUnit, type RoundingMode, resolveCurrency } from "../money/index.js";
 import { type BillingCycle, type ProrationBasis, startOfLocalDate } from "../time/index.js";
+import type { AllowanceTerms } from "./allowance.js";
 import type { CommitmentTerms } from "./commitment.js";
 import { type ChargeTerms, contractSchema, type ParsedContractTerms, type TermBoundary } from "./contract.js";
 import type { CreditGrantTerms } from "./creditGrant.js";
@@ -26,6 +27,8 @@ export interface Contract {
   readonly rounding: RoundingMode;
   readonly meters: ReadonlyArray<MeterTerms>;
   readonly charges: ReadonlyArray<ChargeTerms>;
+  /** Allowance pools shared by several charges, in contract order (docs/contracts.md, step 1). */
+  readonly allowances: ReadonlyArray<AllowanceTerms>;
   readonly metadata: Readonly<Record<string, string>>;
   /** Tax on the invoice, if the contract has any. */
   readonly tax?: TaxTerms;
@@ -138,6 +141,7 @@ function toContract(terms: ParsedContractTerms, start: number, end: number | und
     rounding: terms.rounding?.mode ?? "half_even",
     meters: terms.meters,
     charges: terms.charges,
+    allowances: terms.allowances ?? [],
     metadata: terms.metadata ?? {},
     ...(terms.tax !== undefined ? { tax: terms.tax } : {}),
     ...(terms.trial !== undefined ? { trialEnd: resolveTermBoundary(terms.trial.end, terms.timeZone) } : {}),

@@ -201,6 +201,7 @@ function readdedAmount(steps: ReadonlyArray<Step>): string {
     switch (step.kind) {
       case "usage":
       case "billable_quantity":
+      case "allowance":
       case "contract_quantity":
       case "trial":
         break;

@@ -1,0 +1,68 @@
+import { Decimal, toPlainString, ZERO } from "../money/index.js";
+import type { AllowanceTerms, AppliedAllowance, InvoiceLine } from "../schema/index.js";
+
+/** What one line takes from its allowance pool. */
+export interface AllowanceDraw {
+  readonly pool: string;
+  /** What was left in the pool when the line drew. */
+  readonly available: Decimal;
+  /** min(the line's billable quantity, available). */
+  readonly drawn: Decimal;
+}
+
+/** Finds the draw of a line by its id (as rated, before an amendment piece's `@date` suffix is added). */
+export type AllowanceLookup = (lineId: string) => AllowanceDraw | undefined;
+
+/** Every pooled line's draw by line id, and each pool as the invoice shows it. */
+export interface AllowancePlan {
+  readonly draws: ReadonlyMap<string, AllowanceDraw>;
+  readonly pools: ReadonlyArray<AppliedAllowance>;
+}
+
+/**
+ * Plans the draws of allowance pools on lines rated without them (docs/contracts.md, step 1). Each
+ * pool is drawn charge by charge in the order it lists them and, within a charge, line by line in
+ * line-id order (groups, amendment pieces); each line takes min(its billable quantity, what is left).
+ * A 1,000 GB pool on [egress, cdn] with egress eu 700 and na 500 and cdn 200: eu draws 700, na 300,
+ * cdn 0; 0 left.
+ * @param pools - the contract's pools; a charge is in one pool at most (the contract checks it)
+ * @param lines - the lines as rated without pools; `quantity` is each line's billable quantity
+ */
+export function planAllowanceDraws(
+  pools: ReadonlyArray<AllowanceTerms>,
+  lines: ReadonlyArray<Pick<InvoiceLine, "id" | "chargeId" | "quantity" | "steps">>,
+): AllowancePlan {
+  const draws = new Map<string, AllowanceDraw>();
+  const applied = pools.map((pool): AppliedAllowance => {
+    let left = pool.quantity;
+    const drawn: { line: string; quantity: string }[] = [];
+    for (const chargeId of pool.charges) {
+      const charged = lines
+        .filter((line) => line.chargeId === chargeId && pricesQuantity(line))
+        // Code-unit order of the ids: deterministic and the same in every locale.
+        .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      for (const line of charged) {
+        const billable = new Decimal(line.quantity);
+        // A negative quantity (refunds outweighing usage) draws nothing: a pool never grows.
+        const take = billable.isNegative() ? ZERO : Decimal.min(billable, left);
+        draws.set(line.id, { pool: pool.id, available: left, drawn: take });
+        if (take.greaterThan(ZERO)) drawn.push({ line: line.id, quantity: toPlainString(take) });
+        left = left.minus(take);
+      }
+    }
+    return {
+      id: pool.id,
+      name: pool.name,
+      quantity: toPlainString(pool.quantity),
+      drawn,
+      remaining: toPlainString(left),
+    };
+  });
+  return { draws, pools: applied };
+}
+
+// A line whose quantity is measured usage (it has a usage step); a pooled charge has no other kind,
+// but a line without one has nothing a pool could reduce.
+function pricesQuantity(line: Pick<InvoiceLine, "steps">): boolean {
+  return line.steps.some((step) => step.kind === "usage");
+}
