@@ -1,5 +1,6 @@
 import { Decimal } from "../money/index.js";
-import type { Invoice, InvoiceTax, UsageExclusion } from "../schema/index.js";
+import type { AppliedDiscount, Invoice, InvoiceTax, UsageExclusion } from "../schema/index.js";
+import { formatLocalDate, parseInstant, toLocalDate } from "../time/index.js";
 import { currencyPrefix } from "./currencySymbol.js";
 import { explainLine, type MoneyStyle } from "./explainLine.js";
 import { formatExact, formatQuantity } from "./formatNumber.js";
@@ -55,10 +56,12 @@ export function explainText(invoice: Invoice): string {
     `Subtotal ${money(invoice.subtotal)} (the sum of the ${invoice.lines.length} line${invoice.lines.length === 1 ? "" : "s"}).`,
   );
   for (const discount of invoice.discounts ?? []) {
+    const part =
+      discount.inForce === undefined ? "" : inForceWords(discount.inForce, invoice.period.timeZone);
     const what =
       discount.percent !== undefined
-        ? `${formatQuantity(discount.percent)}% of ${money(discount.base)}`
-        : `${money(discount.fixed ?? "0")} (at most the ${money(discount.base)} it applies to)`;
+        ? `${formatQuantity(discount.percent)}% of ${money(discount.base)}${part}`
+        : `${money(discount.fixed ?? "0")}${part} (at most the ${money(discount.base)} it applies to)`;
     const spread = discount.allocation.map((entry) => `${entry.line} ${money(entry.amount)}`).join(", ");
     out.push(
       `${discount.name}: ${what} = ${money(discount.amount)}${spread === "" ? "" : `, spread over ${spread}`}.`,
@@ -85,6 +88,13 @@ export function explainText(invoice: Invoice): string {
   if (invoice.warnings.length > 0)
     out.push("", "Warnings:", ...invoice.warnings.map((warning) => `- ${warning}`));
   return `${out.join("\n")}\n`;
+}
+
+// ", in force for 15 of 31 days (2026-03-17 to 2026-04-01)": the share of the period that scaled a discount.
+function inForceWords(inForce: NonNullable<AppliedDiscount["inForce"]>, timeZone: string): string {
+  const date = (instant: string) => formatLocalDate(toLocalDate(parseInstant(instant), timeZone));
+  const unit = inForce.basis === "day" ? "days" : "seconds";
+  return `, in force for ${formatQuantity(inForce.elapsed)} of ${formatQuantity(inForce.total)} ${unit} (${date(inForce.start)} to ${date(inForce.end)})`;
 }
 
 function explainUsage(invoice: Invoice): string {

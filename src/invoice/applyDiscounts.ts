@@ -8,7 +8,18 @@ import {
   ZERO,
 } from "../money/index.js";
 import type { AppliedDiscount, Contract, DiscountTerms, InvoiceLine } from "../schema/index.js";
-import { applyRatio, formatLocalDate, periodIndexOf, toLocalDate } from "../time/index.js";
+import {
+  applyRatio,
+  formatInstant,
+  intersectPeriods,
+  isSamePeriod,
+  type Period,
+  type ProrationRatio,
+  parseLocalDate,
+  periodIndexOf,
+  prorationRatio,
+  startOfLocalDate,
+} from "../time/index.js";
 import type { ServicePeriod } from "./resolveServicePeriod.js";
 import { netOf, spreadReduction } from "./spreadReduction.js";
 
@@ -23,14 +34,19 @@ export interface DiscountResult {
  * within each, percentages before fixed amounts, each group in contract order. Each discount is
  * worked out on the current net of its lines (so two 10 % discounts take 19 %), rounded once, never
  * more than that base, and spread over the lines by largest remainder in proportion to their nets.
- * Fixed amounts are per billing period and prorated on a partial one.
+ * Fixed amounts are per billing period and prorated on a partial one. A discount whose from/until
+ * cuts the invoice's period applies pro rata: its percent, or its fixed amount, times the share of the
+ * period it is in force (the contract's proration basis), shown as `inForce` on its entry.
  */
 export function applyDiscounts(
   contract: Contract,
   lines: ReadonlyArray<InvoiceLine>,
   resolved: ServicePeriod,
 ): DiscountResult {
-  const active = contract.discounts.filter((discount) => isActive(discount, contract, resolved));
+  const share = new Map(
+    contract.discounts.map((discount) => [discount.id, shareInForce(discount, contract, resolved)]),
+  );
+  const active = contract.discounts.filter((discount) => share.get(discount.id) !== undefined);
   const ordered = [
     ...active.filter((d) => d.charges !== undefined && d.percent !== undefined),
     ...active.filter((d) => d.charges !== undefined && d.amount !== undefined),
@@ -47,13 +63,24 @@ export function applyDiscounts(
         netOf(line).greaterThan(0),
     );
     const base = eligible.reduce((sum, line) => sum.plus(netOf(line)), ZERO);
+    const inForce = share.get(discount.id)!;
     const fixed =
       discount.amount === undefined
         ? undefined
-        : prorated(discount.amount, resolved, contract.currency, contract.rounding);
+        : inForce.part === undefined
+          ? prorated(discount.amount, resolved, contract.currency, contract.rounding)
+          : roundTo(applyRatio(discount.amount, inForce.part.ofBillingPeriod), minor, contract.rounding);
+    // A percentage in force for part of the invoice's period: percent × its share of the period, with
+    // every multiplication before the one division (20 % for 15 of 31 days on 1,000.00 → 96.77).
     const wanted =
       discount.percent !== undefined
-        ? roundTo(base.times(discount.percent).div(100), minor, contract.rounding)
+        ? roundTo(
+            inForce.part === undefined
+              ? base.times(discount.percent).div(100)
+              : applyRatio(base.times(discount.percent), inForce.part.ofService).div(100),
+            minor,
+            contract.rounding,
+          )
         : fixed!;
     const amount = wanted.greaterThan(base) ? base : wanted;
     const spread = spreadReduction(current, eligible, amount, contract.currency, "discount", discount.id);
@@ -63,6 +90,7 @@ export function applyDiscounts(
       name: discount.name,
       ...(discount.percent !== undefined ? { percent: toPlainString(discount.percent) } : {}),
       ...(fixed !== undefined ? { fixed: toFixedString(fixed, minor) } : {}),
+      ...(inForce.part !== undefined ? { inForce: inForceData(inForce.part, discount) } : {}),
       base: toFixedString(base, minor),
       amount: toFixedString(amount.negated(), minor),
       allocation: spread.allocation,
@@ -71,19 +99,53 @@ export function applyDiscounts(
   return { lines: current, discounts: applied };
 }
 
-// A discount applies to the invoice when its billing period is among the first `periods` of the term
-// and the period starts within [from, until) — local dates in the contract's zone.
-function isActive(discount: DiscountTerms, contract: Contract, resolved: ServicePeriod): boolean {
+/** Where a discount is in force inside the invoice's period, when that is only part of it. */
+interface PartInForce {
+  readonly period: Period;
+  /** The part's share of the invoice's (service) period: what scales a percentage. */
+  readonly ofService: ProrationRatio;
+  /** The part's share of the billing period: what scales a fixed amount per billing period. */
+  readonly ofBillingPeriod: ProrationRatio;
+}
+
+// Whether a discount applies to the invoice, and for which part of its period: undefined when it does
+// not apply (outside its first `periods` billing periods, or its [from, until) misses the period),
+// `{ part: undefined }` when it is in force all period, and the part otherwise. `from` and `until` are
+// local dates, midnight in the contract's zone; `until` is the first day it no longer applies.
+function shareInForce(
+  discount: DiscountTerms,
+  contract: Contract,
+  resolved: ServicePeriod,
+): { readonly part: PartInForce | undefined } | undefined {
   if (discount.periods !== undefined) {
     const index =
       periodIndexOf(contract.cycle, resolved.billingPeriod.start) -
       periodIndexOf(contract.cycle, contract.term.start);
-    if (index >= discount.periods) return false;
+    if (index >= discount.periods) return undefined;
   }
-  const start = formatLocalDate(toLocalDate(resolved.service.start, contract.timeZone));
-  if (discount.from !== undefined && start < discount.from) return false;
-  if (discount.until !== undefined && start >= discount.until) return false;
-  return true;
+  const midnight = (date: string) => startOfLocalDate(parseLocalDate(date)!, contract.timeZone);
+  const window: Period = {
+    start: discount.from === undefined ? Number.MIN_SAFE_INTEGER : midnight(discount.from),
+    end: discount.until === undefined ? Number.MAX_SAFE_INTEGER : midnight(discount.until),
+  };
+  const service = resolved.service;
+  const period = intersectPeriods(service, window);
+  if (period === undefined) return undefined;
+  if (isSamePeriod(period, service)) return { part: undefined };
+  const ratio = (whole: Period) => prorationRatio(period, whole, contract.proration, contract.timeZone);
+  return { part: { period, ofService: ratio(service), ofBillingPeriod: ratio(resolved.billingPeriod) } };
+}
+
+// The invoice entry's account of the part: when, and the ratio that scaled the discount.
+function inForceData(part: PartInForce, discount: DiscountTerms) {
+  const ratio = discount.percent !== undefined ? part.ofService : part.ofBillingPeriod;
+  return {
+    start: formatInstant(part.period.start),
+    end: formatInstant(part.period.end),
+    basis: ratio.basis,
+    elapsed: toPlainString(ratio.elapsed),
+    total: toPlainString(ratio.total),
+  };
 }
 
 function prorated(

@@ -1,4 +1,3 @@
-import { ContractError } from "../errors/index.js";
 import type { AggregateUsageResult } from "../meters/index.js";
 import { toFixedString, toPlainString, ZERO } from "../money/index.js";
 import {
@@ -40,7 +39,7 @@ export function assembleInvoice(
   resolved: ServicePeriod,
   usage: AggregateUsageResult,
   creditBalances: CreditBalances = {},
-  segmentUsage?: (period: Period) => AggregateUsageResult,
+  segmentUsage?: (pieces: ReadonlyArray<Period>) => ReadonlyArray<AggregateUsageResult>,
   opening = false,
 ): Invoice {
   const rateFee: RateFee = (charge, index, time) => rateOne(contract, charge, index, { ...time, usage });
@@ -147,20 +146,13 @@ function rateWithAllowances(
   contract: Contract,
   resolved: ServicePeriod,
   usage: AggregateUsageResult,
-  segmentUsage: ((period: Period) => AggregateUsageResult) | undefined,
+  segmentUsage: ((pieces: ReadonlyArray<Period>) => ReadonlyArray<AggregateUsageResult>) | undefined,
 ) {
   if (contract.allowances.length === 0)
     return { rated: rateCharges(contract, resolved, usage, segmentUsage), allowances: undefined };
-  // Both passes rate the same amendment pieces: aggregate each piece's usage once.
-  const pieces = new Map<string, AggregateUsageResult>();
-  const pieceUsage =
-    segmentUsage &&
-    ((period: Period) => {
-      const key = `${period.start}/${period.end}`;
-      const known = pieces.get(key) ?? segmentUsage(period);
-      pieces.set(key, known);
-      return known;
-    });
+  // Both passes rate the same amendment pieces: aggregate them once.
+  let known: ReadonlyArray<AggregateUsageResult> | undefined;
+  const pieceUsage = segmentUsage && ((pieces: ReadonlyArray<Period>) => (known ??= segmentUsage(pieces)));
   const unpooled = rateCharges(contract, resolved, usage, pieceUsage);
   const plan = planAllowanceDraws(
     contract.allowances,
@@ -173,12 +165,13 @@ function rateWithAllowances(
 // Rates every charge in force. When amendments take effect inside the period, a charge whose terms
 // change is rated per piece (its own usage, its own proration, line ids "charge@2026-02-17"); a
 // charge they leave unchanged is rated over the whole period, so an amendment that changes nothing
-// changes nothing on the invoice.
+// changes nothing on the invoice. The pieces are aggregated in time order, each opening with the
+// state the previous one closed with, so a weighted_sum piece starts from the level in force then.
 function rateCharges(
   contract: Contract,
   resolved: ServicePeriod,
   usage: AggregateUsageResult,
-  segmentUsage: ((period: Period) => AggregateUsageResult) | undefined,
+  segmentUsage: ((pieces: ReadonlyArray<Period>) => ReadonlyArray<AggregateUsageResult>) | undefined,
   allowance?: AllowanceLookup,
 ) {
   const segments = segmentsOf(contract, resolved.service);
@@ -205,9 +198,10 @@ function rateCharges(
   if (segments.length === 1 || segmentUsage === undefined) {
     return chargesAt(contract, resolved.service.start).map((charge, index) => rate(charge, index, whole));
   }
-  const pieces = segments.map((period) => ({
+  const usages = segmentUsage(segments);
+  const pieces = segments.map((period, at) => ({
     period,
-    usage: segmentUsage(period),
+    usage: usages[at]!,
     proration: prorationRatio(period, resolved.billingPeriod, contract.proration, contract.timeZone),
     charges: chargesAt(contract, period.start),
   }));
@@ -221,26 +215,59 @@ function rateCharges(
     ) {
       return [rate(first, index, whole)];
     }
-    const meter = contract.meters.find(
-      (candidate) => candidate.id === first?.meter || versions.some((v) => v?.meter === candidate.id),
-    );
-    if (meter !== undefined && (meter.persistent === true || meter.aggregation === "weighted_sum")) {
-      // Each piece would bill the whole running total or level again: refused until seats and
-      // subscriptions are prorated (issue 5), rather than billed twice.
-      throw new ContractError(
-        "invalid_field",
-        "amendments",
-        `Charge ${id} changes inside the period but reads meter "${meter.id}", whose running total or level cannot be split between the pieces yet; let the amendment take effect on a period boundary.`,
-      );
-    }
-    return pieces.flatMap((piece, at) => {
+    const last = pieces.length - 1;
+    const rated = pieces.flatMap((piece, at) => {
       const charge = versions[at];
       if (charge === undefined) return [];
+      // A running total is one reading at the period's end: the terms in force then price all of it,
+      // once, on a line without a piece suffix; the earlier versions bill nothing (docs/contracts.md, step 0).
+      if (readsRunningTotal(contract, charge)) return at === last ? [rate(charge, index, whole)] : [];
       const suffix = `@${formatLocalDate(toLocalDate(piece.period.start, contract.timeZone))}`;
       const result = rate(charge, index, piece, allowance && ((id) => allowance(`${id}${suffix}`)));
       return [{ ...result, lines: result.lines.map((line) => ({ ...line, id: `${line.id}${suffix}` })) }];
     });
+    const note = runningTotalNote(contract, resolved, id, versions, pieces);
+    return note === undefined ? rated : [...rated, { lines: [], warnings: [note] }];
   });
+}
+
+// True when the charge reads a persistent meter (a running total or an active set since the contract start).
+function readsRunningTotal(contract: Contract, charge: ChargeTerms): boolean {
+  return contract.meters.some((meter) => meter.id === charge.meter && meter.persistent === true);
+}
+
+// The warning a specialist needs when a charge on a running total changes inside the period: which
+// terms priced the period's reading, or that no terms did because the charge stopped reading it.
+function runningTotalNote(
+  contract: Contract,
+  resolved: ServicePeriod,
+  id: string,
+  versions: ReadonlyArray<ChargeTerms | undefined>,
+  pieces: ReadonlyArray<{ readonly period: Period }>,
+): string | undefined {
+  const date = (at: number) => formatLocalDate(toLocalDate(pieces[at]!.period.start, contract.timeZone));
+  const final = versions[versions.length - 1];
+  if (final !== undefined && readsRunningTotal(contract, final)) {
+    let from = versions.length - 1;
+    while (
+      from > 0 &&
+      versions[from - 1] !== undefined &&
+      chargeKey(versions[from - 1]!) === chargeKey(final)
+    )
+      from -= 1;
+    return `Charge ${id} has new terms from ${date(from)}; its meter "${final.meter}" is a running total read at the end of the period, so those terms price the whole period's reading (${label(resolved.service, contract.timeZone)}).`;
+  }
+  // The last piece whose terms read a running total (-1: none did, nothing to say).
+  const earlier = Math.max(
+    ...versions.map((version, at) =>
+      version !== undefined && readsRunningTotal(contract, version) ? at : -1,
+    ),
+  );
+  if (earlier === -1) return undefined;
+  const meter = versions[earlier]!.meter;
+  const change = date(earlier + 1);
+  const how = versions[earlier + 1] === undefined ? `ends on ${change}` : `no longer reads it from ${change}`;
+  return `Charge ${id} read the running total of meter "${meter}", which is read at the end of the period, but ${how}: it bills nothing for that reading in ${label(resolved.service, contract.timeZone)}.`;
 }
 
 function rateOne(

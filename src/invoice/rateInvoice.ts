@@ -1,4 +1,9 @@
-import { aggregateUsage, aggregateUsageAsync, type CarriedMeterState } from "../meters/index.js";
+import {
+  type AggregateUsageResult,
+  aggregateUsage,
+  aggregateUsageAsync,
+  type CarriedMeterState,
+} from "../meters/index.js";
 import { meterRequests } from "../rating/index.js";
 import { type Contract, type Invoice, parseUsageEvent, type UsageEvent } from "../schema/index.js";
 import { type Period, periodOf } from "../time/index.js";
@@ -57,8 +62,32 @@ export function rateParsedInvoice(
     resolved,
     aggregateUsage(all, aggregationOptions(contract, resolved, options)),
     options.creditBalances,
-    (piece) => aggregateUsage(all, { ...aggregationOptions(contract, resolved, options), period: piece }),
+    (pieces) => aggregatePieces(all, contract, resolved, options, pieces),
   );
+}
+
+/**
+ * Aggregates the pieces of a period that amendments split, in time order, each opening with the state
+ * the previous piece closed with (the first with the invoice's carried state): a weighted_sum level or
+ * a running total flows across an amendment date as it flows across a period boundary, so the pieces'
+ * time-weighted quantities add up to the whole period's.
+ */
+function aggregatePieces(
+  events: ReadonlyArray<UsageEvent>,
+  contract: Contract,
+  resolved: ServicePeriod,
+  options: RateInvoiceOptions,
+  pieces: ReadonlyArray<Period>,
+): AggregateUsageResult[] {
+  let carried = options.carried;
+  return pieces.map((piece) => {
+    const result = aggregateUsage(events, {
+      ...aggregationOptions(contract, resolved, { ...options, ...(carried ? { carried } : {}) }),
+      period: piece,
+    });
+    carried = result.carryOut;
+    return result;
+  });
 }
 
 /**

@@ -1,10 +1,17 @@
 import { z } from "zod";
+import { parseLocalDate } from "../time/index.js";
 import { idSchema, positiveDecimalSchema, ratecardIssue } from "./primitives.js";
+
+// A calendar date that exists (2026-02-30 is refused), compared as text (YYYY-MM-DD sorts by date).
+const localDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected a date such as "2026-03-17"', abort: true })
+  .refine((text) => parseLocalDate(text) !== undefined, { message: "is not a real calendar date" });
 
 /**
  * A discount: a percentage or a fixed amount, on selected charges (a line discount) or on the whole
- * invoice, for the first `periods` billing periods of the term and/or between two dates.
- * docs/contracts.md, steps 5 and 6.
+ * invoice, for the first `periods` billing periods of the term and/or between two dates (pro rata
+ * on a period the dates cut). docs/contracts.md, steps 5 and 6.
  */
 export const discountSchema = z
   .strictObject({
@@ -27,14 +34,14 @@ export const discountSchema = z
       .positive()
       .optional()
       .meta({ description: "Only the first N billing periods of the term." }),
-    from: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/)
-      .optional(),
-    until: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/)
-      .optional(),
+    from: localDateSchema.optional().meta({
+      description:
+        "First day in force (local midnight in the contract's zone). A period it cuts gets the discount pro rata: its percent or amount × the share of the period from this date.",
+    }),
+    until: localDateSchema.optional().meta({
+      description:
+        "First day no longer in force (local midnight). A period it cuts gets the discount pro rata: its percent or amount × the share of the period before this date.",
+    }),
   })
   .superRefine((discount, ctx) => {
     if ((discount.percent === undefined) === (discount.amount === undefined))

@@ -359,6 +359,20 @@ export const appliedDiscountSchema = z.strictObject({
   percent: amountText.optional(),
   /** The discount's fixed amount for this invoice, after proration, before it was capped at the base. */
   fixed: amountText.optional(),
+  /**
+   * Present when the discount's from/until covers only part of the invoice's period: that part, and the
+   * ratio that scaled the discount (of the invoice's period for a percentage, of the billing period for
+   * a fixed amount), by the contract's proration basis.
+   */
+  inForce: z
+    .strictObject({
+      start: z.string(),
+      end: z.string(),
+      basis: z.enum(["second", "day"]),
+      elapsed: amountText,
+      total: amountText,
+    })
+    .optional(),
   base: amountText,
   amount: amountText,
   allocation: z.array(z.strictObject({ line: z.string(), amount: amountText })),

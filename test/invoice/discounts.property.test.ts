@@ -71,4 +71,74 @@ describe("discount laws", () => {
       ),
     );
   });
+
+  // A 1,000,000.00 flat line in March 2026 (UTC), large enough that no discount here meets its base.
+  const marchWith = (discounts: ReadonlyArray<Record<string, string>>, proration: "second" | "day") =>
+    rateInvoice(
+      parseContract({
+        schemaVersion: 1,
+        id: "ctr",
+        customer: { id: "cus" },
+        currency: "USD",
+        timeZone: "America/New_York",
+        billing: { cadence: "monthly", proration },
+        term: { start: "2026-01-01" },
+        meters: [],
+        charges: [{ id: "fee", name: "Fee", price: { model: "flat", amount: "1000000" } }],
+        discounts: discounts.map((discount, i) => ({ id: `d${i}`, name: `D${i}`, ...discount })),
+      }),
+      [],
+      "2026-03",
+    );
+  const dayArb = fc.integer({ min: 2, max: 31 }).map((day) => `2026-03-${String(day).padStart(2, "0")}`);
+  const basisArb = fc.constantFrom("second" as const, "day" as const);
+
+  it("a fixed amount cut at any date into its part before and its part after adds up to the amount within a cent", () => {
+    fc.assert(
+      fc.property(
+        centsArb(100_000).filter((a) => a !== "0.00"),
+        dayArb,
+        basisArb,
+        (amount, day, basis) => {
+          const invoice = marchWith(
+            [
+              { amount, until: day },
+              { amount, from: day },
+            ],
+            basis,
+          );
+          const [before, after] = invoice.discounts!;
+          // the two shares of the billing period add up to it exactly; each part rounds once (≤ half a cent)
+          expect(new Decimal(before!.inForce!.elapsed).plus(after!.inForce!.elapsed).toString()).toBe(
+            before!.inForce!.total,
+          );
+          const sum = new Decimal(before!.amount).plus(after!.amount).negated();
+          expect(sum.minus(amount).abs().lessThanOrEqualTo("0.01")).toBe(true);
+        },
+      ),
+    );
+  });
+
+  it("a percentage in force from a later date takes no more, and never more than the whole period's", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 100 }).map(String),
+        dayArb,
+        dayArb,
+        basisArb,
+        (percent, a, b, basis) => {
+          const [early, late] = a <= b ? [a, b] : [b, a];
+          const taken = (from: string | undefined) =>
+            new Decimal(
+              marchWith([{ percent, ...(from ? { from } : {}) }], basis).discounts![0]!.amount,
+            ).negated();
+          const whole = taken(undefined);
+          expect(taken(early).lessThanOrEqualTo(whole)).toBe(true);
+          expect(taken(late).lessThanOrEqualTo(taken(early))).toBe(true);
+          expect(taken(late).isNegative()).toBe(false);
+        },
+      ),
+      { numRuns: 50 },
+    );
+  });
 });

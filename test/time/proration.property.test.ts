@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/money/index.js";
-import { type Period, periodOf, prorationRatio } from "../../src/time/index.js";
+import { applyRatio, type Period, periodOf, prorationRatio } from "../../src/time/index.js";
 import { billingCycleArb, instantArb } from "../_arbitraries/time.js";
 
 const SCALE = 1_000_000;
@@ -35,6 +35,36 @@ describe("proration (laws)", () => {
             expect(ratio.elapsed.lessThanOrEqualTo(ratio.total)).toBe(true);
           }
         }),
+      );
+    });
+  }
+
+  for (const basis of ["second", "day"] as const) {
+    it(`splits a fee over ${basis}-based pieces whose exact prorated values add up to the fee`, () => {
+      fc.assert(
+        fc.property(
+          billingCycleArb,
+          instantArb,
+          cutsArb,
+          fc.integer({ min: 1, max: 10_000_000_000 }),
+          (cycle, instant, cuts, cents) => {
+            const fee = new Decimal(cents).div(100);
+            const whole = periodOf(cycle, instant);
+            const ratios = pieces(whole, cuts).map((part) =>
+              prorationRatio(part, whole, basis, cycle.timeZone),
+            );
+            const total = ratios[0]!.total;
+            // As fractions, Σ fee × elapsed ÷ total = fee exactly: Σ fee × elapsed = fee × total (no division).
+            const numerators = ratios.reduce((sum, r) => sum.plus(fee.times(r.elapsed)), new Decimal(0));
+            expect(numerators.equals(fee.times(total))).toBe(true);
+            // As 50-digit decimals (applyRatio divides once per piece), each piece is off by less than a
+            // unit in its 50th significant digit, so the sum is within that of the fee per piece — far
+            // below a minor unit, which is where the invoice rounds.
+            const sum = ratios.reduce((acc, r) => acc.plus(applyRatio(fee, r)), new Decimal(0));
+            const unit = new Decimal(10).pow(fee.e - 49);
+            expect(sum.minus(fee).abs().lessThanOrEqualTo(unit.times(ratios.length))).toBe(true);
+          },
+        ),
       );
     });
   }
