@@ -152,6 +152,14 @@ function describeStep(step: Step, words: Words): string | undefined {
       return formatExact(step.before, step.minorUnits) === formatExact(step.amount, step.minorUnits)
         ? undefined
         : `Rounded ${step.mode.replace("_", "-")} from ${money(step.before)} to ${money(step.amount)}.`;
+    case "override": {
+      const scope = step.where === undefined ? "" : ` for ${describeGroup(step.where)}`;
+      return step.multiplier !== undefined
+        ? `Price changed by override ${step.override}${scope}: every price and fee × ${formatQuantity(step.multiplier)}.`
+        : `Price replaced by override ${step.override}${scope}.`;
+    }
+    case "commitment_overage":
+      return `Spend of ${money(step.spend)} is ${money(step.excess)} above the committed minimum of ${money(step.minimum)}; the excess is billed at ${formatQuantity(step.factor)} times its price, so the overage is ${money(step.excess)} × (${formatQuantity(step.factor)} − 1) = ${money(step.amount)}.`;
     case "commitment_true_up":
       return `The committed minimum for the period is ${money(step.minimum)}; spend came to ${money(step.spend)}, so the shortfall of ${money(step.amount)} is billed.`;
     case "usage":

@@ -73,7 +73,7 @@ export function explainText(invoice: Invoice): string {
       .map((entry) => `${entry.line} ${money(entry.amount)}`)
       .join(", ");
     out.push(
-      `${commitment.name}: spend ${money(commitment.spend)} is above the maximum of ${money(commitment.maximum ?? "0")}: ${money(commitment.cap)}${spread === "" ? "" : `, spread over ${spread}`}.`,
+      `${commitment.name}: spend ${money(commitment.spend)}${commitment.overage === undefined ? "" : ` plus the overage of ${money(commitment.overage)}`} is above the maximum of ${money(commitment.maximum ?? "0")}: ${money(commitment.cap)}${spread === "" ? "" : `, spread over ${spread}`}.`,
     );
   }
   const creditWords = (credit: NonNullable<Invoice["credits"]>[number]) =>

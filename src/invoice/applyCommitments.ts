@@ -1,10 +1,13 @@
-import { type Decimal, roundTo, toFixedString, ZERO } from "../money/index.js";
+import { type Decimal, roundTo, toFixedString, toPlainString, ZERO } from "../money/index.js";
 import type { AppliedCommitment, CommitmentTerms, Contract, InvoiceLine } from "../schema/index.js";
 import { applyRatio, formatInstant } from "../time/index.js";
 import type { ServicePeriod } from "./resolveServicePeriod.js";
 import { netOf, spreadReduction } from "./spreadReduction.js";
 
-/** The lines after commitments (true-up lines appended, caps taken off), and the commitments applied. */
+/**
+ * The lines after commitments (true-up and overage lines appended, caps taken off), and the
+ * commitments applied.
+ */
 export interface CommitmentResult {
   readonly lines: ReadonlyArray<InvoiceLine>;
   readonly commitments: ReadonlyArray<AppliedCommitment>;
@@ -13,10 +16,12 @@ export interface CommitmentResult {
 /**
  * Step 7 of docs/contracts.md: after discounts, each commitment measures the spend of its lines (their
  * net; lines of credit charges do not count). Below the minimum, a true-up line makes up the shortfall
- * (Fastly's "commit shortfall", Lago's true-up fee); above the maximum, the excess is taken off the
- * lines by largest remainder. Minimum and maximum are per billing period and prorated on a partial
- * one, then rounded once. Commitments on listed charges come before invoice-wide ones, so a narrow
- * true-up counts as spend for a wide commitment.
+ * (Fastly's "commit shortfall", Lago's true-up fee). Above the minimum, an overage factor adds an
+ * overage line, (spend − minimum) × (factor − 1) rounded once (Flexprice's commitment overage). Above
+ * the maximum, the excess of spend and overage is taken off the lines, the overage line included, by
+ * largest remainder. Minimum and maximum are per billing period and prorated on a partial one, then
+ * rounded once. Commitments on listed charges come before invoice-wide ones, so a narrow true-up or
+ * overage counts as spend for a wide commitment.
  */
 export function applyCommitments(
   contract: Contract,
@@ -59,9 +64,25 @@ export function applyCommitments(
       applied.push({ ...base, trueUp: toFixedString(shortfall, minor) });
       continue;
     }
-    if (maximum !== undefined && spend.greaterThan(maximum)) {
-      const excess = spend.minus(maximum);
-      const positive = inScope.filter((line) => netOf(line).greaterThan(0));
+    const overage =
+      minimum !== undefined && commitment.overageFactor !== undefined && spend.greaterThan(minimum)
+        ? overageLine(
+            commitment,
+            commitment.overageFactor,
+            minimum,
+            spend,
+            resolved,
+            minor,
+            contract.rounding,
+          )
+        : undefined;
+    if (overage !== undefined) current = [...current, overage];
+    const billed = overage === undefined ? spend : spend.plus(overage.amount);
+    const overageField = overage === undefined ? {} : { overage: overage.amount };
+    if (maximum !== undefined && billed.greaterThan(maximum)) {
+      const excess = billed.minus(maximum);
+      const capped = overage === undefined ? inScope : [...inScope, overage];
+      const positive = capped.filter((line) => netOf(line).greaterThan(0));
       const spread = spreadReduction(
         current,
         positive,
@@ -71,10 +92,15 @@ export function applyCommitments(
         commitment.id,
       );
       current = spread.lines;
-      applied.push({ ...base, cap: toFixedString(excess.negated(), minor), allocation: spread.allocation });
+      applied.push({
+        ...base,
+        ...overageField,
+        cap: toFixedString(excess.negated(), minor),
+        allocation: spread.allocation,
+      });
       continue;
     }
-    applied.push(base);
+    applied.push({ ...base, ...overageField });
   }
   return { lines: current, commitments: applied };
 }
@@ -111,6 +137,46 @@ function trueUpLine(
         amount,
       },
       { kind: "rounding", mode: rounding, minorUnits: minor, before: amount, amount },
+    ],
+  };
+}
+
+// The overage line: the excess of spend above the minimum, times (factor − 1), rounded once with the
+// contract's mode. Undefined when that rounds to nothing (a line of 0.00 would explain nothing).
+function overageLine(
+  commitment: CommitmentTerms,
+  factor: Decimal,
+  minimum: Decimal,
+  spend: Decimal,
+  resolved: ServicePeriod,
+  minor: number,
+  rounding: Contract["rounding"],
+): InvoiceLine | undefined {
+  const excess = spend.minus(minimum);
+  const exact = excess.times(factor.minus(1));
+  const rounded = roundTo(exact, minor, rounding);
+  if (rounded.isZero()) return undefined;
+  const amount = toFixedString(rounded, minor);
+  return {
+    id: commitment.id,
+    chargeId: commitment.id,
+    name: `${commitment.name} (overage)`,
+    model: "commitment",
+    period: { start: formatInstant(resolved.service.start), end: formatInstant(resolved.service.end) },
+    quantity: "1",
+    unitPrice: "overage",
+    amount,
+    steps: [
+      {
+        kind: "commitment_overage",
+        commitment: commitment.id,
+        minimum: toFixedString(minimum, minor),
+        spend: toFixedString(spend, minor),
+        excess: toFixedString(excess, minor),
+        factor: toPlainString(factor),
+        amount: toPlainString(exact),
+      },
+      { kind: "rounding", mode: rounding, minorUnits: minor, before: toPlainString(exact), amount },
     ],
   };
 }

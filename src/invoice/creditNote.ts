@@ -170,13 +170,18 @@ function priceOfLine(contract: Contract, line: InvoiceLine, index: number): Pric
     !usable ||
     discounted ||
     line.steps.some(
-      (step) => step.kind === "billable_quantity" || step.kind === "proration" || step.kind === "line_limit",
+      // An override changed the price the line was rated with; the contract's charge does not have it.
+      (step) =>
+        step.kind === "override" ||
+        step.kind === "billable_quantity" ||
+        step.kind === "proration" ||
+        step.kind === "line_limit",
     )
   ) {
     throw new InputError(
       "invalid_field",
       `[${index}].kind`,
-      `Line ${line.id} cannot be re-rated from its quantity alone (a flat, per-transaction, transformed, prorated, limited or discounted line); credit an amount instead.`,
+      `Line ${line.id} cannot be re-rated from its quantity alone (a flat, per-transaction, overridden, transformed, prorated, limited or discounted line); credit an amount instead.`,
     );
   }
   return price;

@@ -1,13 +1,17 @@
-import { Decimal } from "../money/index.js";
-import { type ChargeTerms, type Contract, NOT_MONEY, type PriceTerms } from "../schema/index.js";
+import { type ChargeInForce, type OverrideInForce, scaleMoney } from "../rating/index.js";
+import type { ChargeTerms, Contract } from "../schema/index.js";
 import type { Period } from "../time/index.js";
+
+type Override = Contract["overrides"][number];
 
 /**
  * The charges in force at `instant`: the contract's, changed by every amendment effective by then,
- * then by every override in force (a replaced price, or every money amount of the price multiplied).
+ * then by every override in force, in contract order. A whole-charge override changes the charge's
+ * price (replaced, or every money amount multiplied); one with `where` is kept on the charge for rating
+ * to apply to the matching groups. Each charge lists the overrides that change its lines.
  */
-export function chargesAt(contract: Contract, instant: number): ChargeTerms[] {
-  let charges = [...contract.charges];
+export function chargesAt(contract: Contract, instant: number): ChargeInForce[] {
+  let charges: ChargeInForce[] = [...contract.charges];
   for (const amendment of contract.amendments) {
     if (amendment.effective > instant) break;
     charges = charges.filter((charge) => !amendment.remove.includes(charge.id));
@@ -19,25 +23,39 @@ export function chargesAt(contract: Contract, instant: number): ChargeTerms[] {
   }
   for (const override of contract.overrides) {
     if (override.from > instant) continue;
-    charges = charges.map((charge) => {
-      if (charge.id !== override.charge) return charge;
-      const price = override.price ?? (scaleMoney(charge.price, override.multiplier!) as PriceTerms);
-      return { ...charge, price };
-    });
+    charges = charges.map((charge) =>
+      charge.id === override.charge ? withOverride(charge, override) : charge,
+    );
   }
   return charges;
 }
 
-// Multiplies the money amounts of a price (unit prices, fees, minimums), leaving quantities, rates and
-// bounds as they are; a multiplier follows the list price, as Metronome's multiplier overrides.
-function scaleMoney(node: unknown, multiplier: Decimal, key = ""): unknown {
-  if (node instanceof Decimal) return NOT_MONEY.has(key) ? node : node.times(multiplier);
-  if (Array.isArray(node)) return node.map((child) => scaleMoney(child, multiplier, key));
-  if (node !== null && typeof node === "object") {
-    if (NOT_MONEY.has(key)) return node;
-    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, scaleMoney(v, multiplier, k)]));
-  }
-  return node;
+// Applies one override on top of those before it. A whole-charge replacement makes the earlier ones moot;
+// a whole-charge multiplier also scales the group prices earlier overrides put in (it multiplies every
+// price the charge has at that point), while later ones are taken as written.
+function withOverride(charge: ChargeInForce, override: Override): ChargeInForce {
+  const earlier = charge.overrides ?? [];
+  const entry: OverrideInForce = {
+    id: override.id,
+    ...(override.where !== undefined ? { where: override.where } : {}),
+    ...(override.multiplier !== undefined ? { multiplier: override.multiplier } : {}),
+    ...(override.price !== undefined ? { price: override.price } : {}),
+  };
+  if (override.where !== undefined) return { ...charge, overrides: [...earlier, entry] };
+  if (override.price !== undefined) return { ...charge, price: override.price, overrides: [entry] };
+  const multiplier = override.multiplier!;
+  return {
+    ...charge,
+    price: scaleMoney(charge.price, multiplier),
+    overrides: [
+      ...earlier.map((before) =>
+        before.where !== undefined && before.price !== undefined
+          ? { ...before, price: scaleMoney(before.price, multiplier) }
+          : before,
+      ),
+      entry,
+    ],
+  };
 }
 
 /** The pieces of `period` between the amendments that take effect inside it (one piece when none does). */
@@ -54,8 +72,11 @@ export function segmentsOf(contract: Contract, period: Period): Period[] {
   return bounds.slice(0, -1).map((start, index) => ({ start, end: bounds[index + 1]! }));
 }
 
-/** A text equal for two charges exactly when their terms are the same (decimals write their value). */
-export function chargeKey(charge: ChargeTerms): string {
+/**
+ * A text equal for two charges in force exactly when their terms and overrides are the same (decimals
+ * write their value), so a piece of the period where an override starts or ends rates on its own.
+ */
+export function chargeKey(charge: ChargeInForce): string {
   return JSON.stringify(charge);
 }
 

@@ -1,7 +1,10 @@
 export { billableQuantity } from "./billableQuantity.js";
 export { applyLineLimits } from "./lineLimits.js";
 export { groupDimensions, meterRequests, needsEventValues } from "./meterRequests.js";
+export type { ChargeInForce, OverrideInForce } from "./overriddenPrice.js";
+export { overriddenPrice } from "./overriddenPrice.js";
 export type { AllowanceDraw, AllowanceLookup, AllowancePlan } from "./planAllowanceDraws.js";
 export { planAllowanceDraws } from "./planAllowanceDraws.js";
 export type { RateChargeInput, RateChargeResult } from "./rateCharge.js";
 export { isFee, rateCharge } from "./rateCharge.js";
+export { scaleMoney } from "./scaleMoney.js";

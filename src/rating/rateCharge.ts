@@ -4,7 +4,6 @@ import type { Currency, Decimal, RoundingMode } from "../money/index.js";
 import { ONE, roundTo, toFixedString, toPlainString } from "../money/index.js";
 import { type PriceModel, priceModelOf, type RatingContext, ratePrice } from "../pricing/index.js";
 import type {
-  ChargeTerms,
   ComputationData,
   InvoiceLine,
   PriceModelName,
@@ -15,11 +14,13 @@ import type {
 import { applyRatio, formatInstant, type Period, type ProrationRatio } from "../time/index.js";
 import { billableQuantity } from "./billableQuantity.js";
 import { applyLineLimits } from "./lineLimits.js";
+import { type ChargeInForce, overriddenPrice } from "./overriddenPrice.js";
 import type { AllowanceDraw, AllowanceLookup } from "./planAllowanceDraws.js";
 
 /** Everything a charge needs to become invoice lines. */
 export interface RateChargeInput {
-  readonly charge: ChargeTerms;
+  /** The charge in force, with the overrides that change its lines' prices. */
+  readonly charge: ChargeInForce;
   /** Where the charge sits in the contract, for error paths. */
   readonly index: number;
   /** The meter's total; absent for a charge that does not use a meter (a flat fee). */
@@ -55,23 +56,30 @@ export interface RateChargeResult {
 
 /**
  * Rates one charge: one line, or one line per group for grouped and matrix prices. Each line goes
- * usage → billable quantity → price model → proration (per-period fees) → line minimum/maximum →
- * rounding to minor units, once; every stage adds its step to the breakdown.
+ * usage → billable quantity → the overrides in force on its price → price model → proration
+ * (per-period fees) → line minimum/maximum → rounding to minor units, once; every stage adds its step
+ * to the breakdown.
  * @throws ContractError `unpriced_combination` for usage in a matrix combination with no price
  */
 export function rateCharge(input: RateChargeInput): RateChargeResult {
   const model = modelOf(input.charge.price);
+  const overrides = input.charge.overrides ?? [];
   if (model.grouping === undefined) {
     const usage = input.usage;
     const measured = usage === undefined ? undefined : { ...usage, group: undefined };
     const warnings: string[] = [];
-    return { lines: [rateLine(input, input.charge.price, measured, warnings)], warnings };
+    const { steps } = overriddenPrice(input.charge.price, overrides, undefined);
+    return { lines: [rateLine(input, input.charge.price, steps, measured, warnings)], warnings };
   }
   const grouping = model.grouping;
   const lines: InvoiceLine[] = [];
   const warnings: string[] = [];
   for (const group of input.groups) {
-    const price = grouping.priceFor(input.charge.price as never, group.group);
+    const { price, steps } = overriddenPrice(
+      grouping.priceFor(input.charge.price as never, group.group),
+      overrides,
+      group.group,
+    );
     if (price === undefined) {
       const described = `${describeGroup(group.group)} (${group.quantity.toFixed()}${unitSuffix(input)} from ${group.events} event${group.events === 1 ? "" : "s"})`;
       if (grouping.onUnpriced(input.charge.price as never) === "error") {
@@ -84,7 +92,7 @@ export function rateCharge(input: RateChargeInput): RateChargeResult {
       warnings.push(`Charge ${input.charge.id}: usage in ${described} has no price and was not billed.`);
       continue;
     }
-    lines.push(rateLine(input, price, { meter: input.usage!.meter, ...group }, warnings));
+    lines.push(rateLine(input, price, steps, { meter: input.usage!.meter, ...group }, warnings));
   }
   return { lines, warnings };
 }
@@ -101,6 +109,7 @@ interface Measured {
 function rateLine(
   input: RateChargeInput,
   price: PriceTerms,
+  overrideSteps: ReadonlyArray<Step>,
   measured: Measured | undefined,
   warnings: string[],
 ): InvoiceLine {
@@ -140,6 +149,8 @@ function rateLine(
       });
     }
   }
+  // The overrides changed the price the model rates with, so they come right before its steps.
+  steps.push(...overrideSteps);
   const context: RatingContext = {
     eventValues: measured?.values ?? [],
     meterQuantities: input.meterQuantities,
@@ -211,7 +222,7 @@ function rateLine(
 }
 
 /** A fee: a flat price or a quantity fixed by the contract (seats); what trials and billing in advance apply to. */
-export function isFee(charge: ChargeTerms): boolean {
+export function isFee(charge: ChargeInForce): boolean {
   return charge.price.model === "flat" || charge.quantity !== undefined;
 }
 

@@ -12,7 +12,14 @@ import { commitmentSchema } from "./commitment.js";
 import { creditGrantSchema } from "./creditGrant.js";
 import { discountSchema } from "./discount.js";
 import { meterSchema } from "./meter.js";
-import { GROUPING_MODELS, MODELS_WITHOUT_TRANSFORM, modelsIn, priceSchema } from "./price.js";
+import {
+  GROUPING_MODELS,
+  MODELS_WITHOUT_TRANSFORM,
+  modelsIn,
+  type PriceTerms,
+  priceSchema,
+} from "./price.js";
+import { dimensionValueSchema } from "./prices/matrix.js";
 import {
   idSchema,
   moneySchema,
@@ -160,6 +167,16 @@ export const contractSchema = z
             multiplier: nonNegativeDecimalSchema.optional(),
             /** Replaces the charge's price. */
             price: priceSchema.optional(),
+            where: z
+              .record(z.string().min(1), dimensionValueSchema)
+              .refine((where) => Object.keys(where).length > 0, {
+                message: "must name at least one dimension, or be left out to override the whole charge",
+              })
+              .optional()
+              .meta({
+                description:
+                  'Only the groups (lines) of a grouped or matrix charge whose values match every key, e.g. { "region": "eu" }; the multiplier or price then applies to that group\'s price.',
+              }),
           })
           .superRefine((override, ctx) => {
             if ((override.multiplier === undefined) === (override.price === undefined))
@@ -304,6 +321,7 @@ export const contractSchema = z
           ]),
         );
     });
+    checkOverrides(ctx, contract);
   });
 
 /** The contract as written in JSON (decimals as strings, dates as text). */
@@ -631,4 +649,80 @@ function checkAmendments(
         );
     });
   });
+}
+
+type OverrideTerms = NonNullable<z.output<typeof contractSchema>["overrides"]>[number];
+
+// An override's `where` picks groups, so every price it can meet (the charge's own, an amendment's, a
+// whole-charge replacement listed before it; overrides apply in contract order, after amendments) must
+// group by the dimensions it names. A group's price is a single price model, so a replacement for one
+// group must be one too. An override's price meets the same sign rule as the charge's own
+// (docs/contracts.md, step 0).
+function checkOverrides(ctx: z.RefinementCtx, contract: z.output<typeof contractSchema>): void {
+  const overrides = contract.overrides ?? [];
+  overrides.forEach((override, index) => {
+    const definitions = [
+      ...contract.charges,
+      ...(contract.amendments ?? []).flatMap((amendment) => amendment.charges ?? []),
+    ].filter((charge) => charge.id === override.charge);
+    if (definitions.length === 0) return;
+    const at = (...path: PropertyKey[]) => ["overrides", index, ...path];
+    if (override.where !== undefined) {
+      const prices = [
+        ...definitions.map((charge) => charge.price),
+        ...wholeReplacements(overrides.slice(0, index), override.charge),
+      ];
+      const problem = prices
+        .map((price) => whereProblem(override.charge, price, override.where!))
+        .find((found) => found !== undefined);
+      if (problem !== undefined) ctx.addIssue(ratecardIssue("invalid_field", problem, at("where")));
+      if (override.price !== undefined && !isSinglePrice(override.price))
+        ctx.addIssue(
+          ratecardIssue(
+            "invalid_field",
+            `is a ${override.price.model} price; with where it replaces the price of one group, which must be a single price model (not matrix, grouped or capacity)`,
+            at("price", "model"),
+          ),
+        );
+    }
+    if (override.price !== undefined && !definitions.every((charge) => charge.credit === true)) {
+      for (const { path, value } of decimalsIn(override.price, at("price"))) {
+        if (value.isNegative() && !value.isZero())
+          ctx.addIssue(
+            ratecardIssue(
+              "negative_price",
+              `is ${toPlainString(value)}; an override's prices must be zero or more unless charge ${override.charge} is declared a credit ("credit": true)`,
+              path,
+            ),
+          );
+      }
+    }
+  });
+}
+
+// The prices that replace a whole charge (overrides without `where`) among `overrides`.
+function wholeReplacements(overrides: ReadonlyArray<OverrideTerms>, chargeId: string): PriceTerms[] {
+  return overrides.flatMap((other) =>
+    other.charge === chargeId && other.where === undefined && other.price !== undefined ? [other.price] : [],
+  );
+}
+
+// Why `where` cannot pick groups of this price, or undefined when it can.
+function whereProblem(
+  chargeId: string,
+  price: PriceTerms,
+  where: Readonly<Record<string, unknown>>,
+): string | undefined {
+  if (price.model !== "matrix" && price.model !== "grouped")
+    return `picks groups, but charge ${chargeId} has a ${price.model} price, which bills one line, not one per group; remove where to override the whole charge, or give the charge a matrix or grouped price`;
+  const dimensions = price.model === "matrix" ? price.dimensions : price.groupBy;
+  const unknown = Object.keys(where).filter((name) => !dimensions.includes(name));
+  if (unknown.length > 0)
+    return `names ${unknown.map((name) => `"${name}"`).join(", ")}, but charge ${chargeId} groups by ${dimensions.join(", ")} only`;
+  return undefined;
+}
+
+// A price a matrix cell or a grouped charge could hold: one that rates one quantity.
+function isSinglePrice(price: PriceTerms): boolean {
+  return !GROUPING_MODELS.has(price.model) && price.model !== "capacity";
 }

@@ -83,6 +83,17 @@ export const stepSchema = z.discriminatedUnion("kind", [
     computation: computationSchema.optional(),
   }),
   z.strictObject({
+    kind: z.literal("override"),
+    /** The contract override that changed the price this line is rated with. */
+    override: z.string(),
+    /** For an override of some groups only: the dimension values it matched. */
+    where: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+    /** Every money amount of the price was multiplied by this. */
+    multiplier: amountText.optional(),
+    /** The price was replaced by the override's. */
+    replaced: z.literal(true).optional(),
+  }),
+  z.strictObject({
     kind: z.literal("billable_quantity"),
     measured: amountText,
     divideBy: decimalOrNull,
@@ -230,6 +241,19 @@ export const stepSchema = z.discriminatedUnion("kind", [
     amount: amountText,
   }),
   z.strictObject({
+    kind: z.literal("commitment_overage"),
+    commitment: z.string(),
+    /** The minimum for this invoice's period (prorated on a partial one). */
+    minimum: amountText,
+    spend: amountText,
+    /** Spend above the minimum: spend − minimum. */
+    excess: amountText,
+    /** The overage factor: the excess is billed at this many times its price. */
+    factor: amountText,
+    /** excess × (factor − 1), exact (the rounding step after it gives the line amount). */
+    amount: amountText,
+  }),
+  z.strictObject({
     kind: z.literal("rounding"),
     mode: z.string(),
     minorUnits: z.number().int().nonnegative(),
@@ -243,6 +267,7 @@ export type PriceStep = Exclude<
   {
     kind:
       | "usage"
+      | "override"
       | "billable_quantity"
       | "proration"
       | "line_limit"
@@ -251,7 +276,8 @@ export type PriceStep = Exclude<
       | "contract_quantity"
       | "trial"
       | "unused_time"
-      | "allowance";
+      | "allowance"
+      | "commitment_overage";
   }
 >;
 
@@ -388,6 +414,8 @@ export const appliedCommitmentSchema = z.strictObject({
   /** What the in-scope lines cost after discounts, before this commitment. */
   spend: amountText,
   trueUp: amountText.optional(),
+  /** The overage line's amount: (spend − minimum) × (overageFactor − 1), rounded once. */
+  overage: amountText.optional(),
   /** The excess above the maximum taken off the lines (negative), and how it was spread. */
   cap: amountText.optional(),
   allocation: z.array(z.strictObject({ line: z.string(), amount: amountText })).optional(),

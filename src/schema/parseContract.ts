@@ -55,13 +55,17 @@ export interface Amendment {
   readonly remove: ReadonlyArray<string>;
 }
 
-/** An override: from `from` (local midnight, epoch ms) on, a charge's price is replaced or multiplied. */
+/**
+ * An override: from `from` (local midnight, epoch ms) on, a charge's price is replaced or multiplied;
+ * with `where`, only the price of the groups of a grouped or matrix charge whose values match it.
+ */
 export interface Override {
   readonly id: string;
   readonly charge: string;
   readonly from: number;
   readonly multiplier?: Decimal | undefined;
   readonly price?: PriceTerms | undefined;
+  readonly where?: Readonly<Record<string, string | number | boolean>> | undefined;
 }
 
 /** Result of {@link safeParseContract}. */
@@ -154,6 +158,7 @@ function toContract(terms: ParsedContractTerms, start: number, end: number | und
       from: override.from === undefined ? start : localMidnight(override.from, terms.timeZone),
       ...(override.multiplier !== undefined ? { multiplier: override.multiplier } : {}),
       ...(override.price !== undefined ? { price: override.price } : {}),
+      ...(override.where !== undefined ? { where: override.where } : {}),
     })),
     amendments: (terms.amendments ?? []).map((amendment) => ({
       id: amendment.id,

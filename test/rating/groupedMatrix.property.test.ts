@@ -200,6 +200,7 @@ function readdedAmount(steps: ReadonlyArray<Step>): string {
   for (const step of steps) {
     switch (step.kind) {
       case "usage":
+      case "override":
       case "billable_quantity":
       case "allowance":
       case "contract_quantity":

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { ratecardIssue } from "../primitives.js";
 
-const dimensionValueSchema = z.union([z.string(), z.number(), z.boolean()], {
+/** A value of a grouping dimension, as a matrix cell or an override's `where` names it. */
+export const dimensionValueSchema = z.union([z.string(), z.number(), z.boolean()], {
   error: "expected a text, number or true/false value",
 });
 
