@@ -14,7 +14,9 @@ import {
   toInputError,
   toProblems,
 } from "../schema/index.js";
+import { parseInstant } from "../time/index.js";
 import { applyTax } from "./applyTax.js";
+import { chargesAt } from "./termsAt.js";
 
 /** Options of {@link issueCreditNote}. */
 export interface CreditNoteOptions {
@@ -151,7 +153,11 @@ function creditFor(
 
 // The price that rated the line: the charge's, or its group's cell for grouped and matrix charges.
 function priceOfLine(contract: Contract, line: InvoiceLine, index: number): PriceTerms {
-  const charge = contract.charges.find((candidate) => candidate.id === line.chargeId);
+  // The terms in force when the line's period starts: an amended or overridden charge is re-rated with
+  // the price that rated it, not the contract's first one.
+  const charge = chargesAt(contract, parseInstant(line.period.start)).find(
+    (candidate) => candidate.id === line.chargeId,
+  );
   const model =
     charge === undefined ? undefined : (priceModelOf(charge.price.model) as PriceModel<PriceModelName>);
   const price =
@@ -173,6 +179,8 @@ function priceOfLine(contract: Contract, line: InvoiceLine, index: number): Pric
       // An override changed the price the line was rated with; the contract's charge does not have it.
       (step) =>
         step.kind === "override" ||
+        // A pool's draw depends on the other pooled lines; crediting units would have to redraw it.
+        step.kind === "allowance" ||
         step.kind === "billable_quantity" ||
         step.kind === "proration" ||
         step.kind === "line_limit",
@@ -181,7 +189,7 @@ function priceOfLine(contract: Contract, line: InvoiceLine, index: number): Pric
     throw new InputError(
       "invalid_field",
       `[${index}].kind`,
-      `Line ${line.id} cannot be re-rated from its quantity alone (a flat, per-transaction, overridden, transformed, prorated, limited or discounted line); credit an amount instead.`,
+      `Line ${line.id} cannot be re-rated from its quantity alone (a flat, per-transaction, overridden, transformed, pooled, prorated, limited or discounted line); credit an amount instead.`,
     );
   }
   return price;
