@@ -1,4 +1,3 @@
-import { ContractError } from "../errors/index.js";
 import { ZERO } from "../money/index.js";
 import type { RateChargeResult } from "../rating/index.js";
 import type { ChargeTerms, Contract } from "../schema/index.js";
@@ -61,24 +60,18 @@ function whollyInTrial(contract: Contract, period: Period): boolean {
   return contract.trialEnd !== undefined && contract.trialEnd >= period.end;
 }
 
-/** Whether a charge is billed in advance; a charge may not switch timing through an amendment. */
+/** Whether a charge is billed in advance. */
 export function inAdvance(charge: ChargeTerms): boolean {
   return charge.billed === "in_advance";
 }
 
-/** The ids of the charges billed in advance at any time of the contract. */
+/**
+ * The ids of the charges billed in advance at any time of the contract (a charge keeps its timing for
+ * the whole term: parseContract refuses an amendment that switches it).
+ */
 export function advanceChargeIds(contract: Contract): ReadonlySet<string> {
   const versions = [...contract.charges, ...contract.amendments.flatMap((amendment) => amendment.charges)];
-  const advance = new Set(versions.filter(inAdvance).map((charge) => charge.id));
-  for (const charge of versions) {
-    if (advance.has(charge.id) && !inAdvance(charge))
-      throw new ContractError(
-        "invalid_field",
-        "amendments",
-        `Charge ${charge.id} is billed in advance in one version and in arrears in another; a charge keeps its timing for the whole term (end it and add a new charge instead).`,
-      );
-  }
-  return advance;
+  return new Set(versions.filter(inAdvance).map((charge) => charge.id));
 }
 
 /**
@@ -138,7 +131,6 @@ export function openingFeeLines(
   resolved: ServicePeriod,
   rate: RateFee,
 ): RateChargeResult[] {
-  advanceChargeIds(contract);
   return periodFeeLines(contract, resolved.service, resolved.billingPeriod, rate);
 }
 

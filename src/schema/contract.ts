@@ -614,6 +614,8 @@ function checkAmendments(
   meterIds: ReadonlySet<string>,
 ): void {
   const known = new Set(contract.charges.map((charge) => charge.id));
+  // A fee billed in advance settles its changes against what it billed, so its timing is for the term.
+  const timing = new Map(contract.charges.map((charge) => [charge.id, charge.billed ?? "in_arrears"]));
   let previous: string | undefined;
   contract.amendments?.forEach((amendment, index) => {
     if (previous !== undefined && amendment.effective <= previous)
@@ -641,6 +643,17 @@ function checkAmendments(
           ],
         } as never);
       known.add(charge.id);
+      const billed = charge.billed ?? "in_arrears";
+      const before = timing.get(charge.id);
+      if (before !== undefined && before !== billed)
+        ctx.addIssue(
+          ratecardIssue(
+            "invalid_field",
+            `charge ${charge.id} is billed ${before.replace("_", " ")} before this amendment; a charge keeps its timing for the whole term (remove it and add a charge with a new id instead)`,
+            ["amendments", index, "charges", at, "billed"],
+          ),
+        );
+      timing.set(charge.id, billed);
     });
     amendment.remove?.forEach((id, at) => {
       if (!known.has(id))

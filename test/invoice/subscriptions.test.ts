@@ -385,14 +385,12 @@ describe("contract errors for fees", () => {
   });
 
   it("refuses a charge whose amendment switches it between in advance and in arrears", () => {
-    const contract = contractWith({
-      amendments: [
-        { id: "switch", effective: "2026-04-21", charges: [{ ...seats("15"), billed: "in_arrears" }] },
-      ],
-    });
-    expect(thrown(() => rateInvoice(contract, [], "2026-04"))).toMatchObject({
-      code: "invalid_field",
-      path: "amendments",
-    });
+    expect(
+      problem({
+        amendments: [
+          { id: "switch", effective: "2026-04-21", charges: [{ ...seats("15"), billed: "in_arrears" }] },
+        ],
+      }),
+    ).toEqual(["amendments[0].charges[0].billed"]);
   });
 });
