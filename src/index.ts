@@ -54,6 +54,7 @@ export type {
   Contract,
   ContractInput,
   CorrectionTerms,
+  CreditBurnOrder,
   CreditNote,
   ExclusionReason,
   FilterTerms,
@@ -77,6 +78,7 @@ export type {
 } from "./schema/index.js";
 export {
   CONTRACT_SCHEMA_VERSION,
+  CREDIT_BURN_ORDERS,
   contractJsonSchema,
   contractSchema,
   creditNoteSchema,

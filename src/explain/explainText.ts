@@ -5,6 +5,15 @@ import { currencyPrefix } from "./currencySymbol.js";
 import { explainLine, type MoneyStyle } from "./explainLine.js";
 import { formatExact, formatQuantity } from "./formatNumber.js";
 
+// The keys of each burn order, as docs/contracts.md (step 8) states them.
+const BURN_ORDER_WORDS: Readonly<Record<NonNullable<Invoice["creditBurnOrder"]>, string>> = {
+  priority: "lower priority number first, then the soonest expiry, then the oldest grant, then the id",
+  expiry:
+    "grants limited to some charges first, then the soonest expiry, then the lower cost basis, then priority, then the oldest grant, then the id",
+  narrowest:
+    "lower priority number first, then free grants before paid ones, then the fewest charges covered, then the soonest expiry, then the oldest grant, then the id",
+};
+
 const REASON_WORDS: Readonly<Record<UsageExclusion["reason"], string>> = {
   duplicate_id: "repeats of an event id with the same payload (one copy is kept)",
   conflicting_duplicate: "conflicting duplicate: an id sent with different payloads, every copy left out",
@@ -76,8 +85,17 @@ export function explainText(invoice: Invoice): string {
       `${commitment.name}: spend ${money(commitment.spend)}${commitment.overage === undefined ? "" : ` plus the overage of ${money(commitment.overage)}`} is above the maximum of ${money(commitment.maximum ?? "0")}: ${money(commitment.cap)}${spread === "" ? "" : `, spread over ${spread}`}.`,
     );
   }
-  const creditWords = (credit: NonNullable<Invoice["credits"]>[number]) =>
-    `${credit.name} (${credit.stage === "before_tax" ? "before tax" : "after tax"}): ${money(credit.applied)} of a ${money(credit.balanceBefore)} balance; ${money(credit.balanceAfter)} left.`;
+  const creditWords = (credit: NonNullable<Invoice["credits"]>[number]) => {
+    const stage = credit.stage === "before_tax" ? "before tax" : "after tax";
+    if (credit.unit === undefined)
+      return `${credit.name} (${stage}): ${money(credit.applied)} of a ${money(credit.balanceBefore)} balance; ${money(credit.balanceAfter)} left.`;
+    const units = (plain: string) => `${formatQuantity(plain)} ${credit.unit}`;
+    return `${credit.name} (${stage}): ${units(credit.unitsUsed ?? "0")} at ${money(credit.unitValue ?? "0")} each = ${money(credit.applied)}, of a ${units(credit.balanceBefore)} balance; ${units(credit.balanceAfter)} left.`;
+  };
+  if (invoice.creditBurnOrder !== undefined)
+    out.push(
+      `Credits are used in the "${invoice.creditBurnOrder}" burn order: ${BURN_ORDER_WORDS[invoice.creditBurnOrder]}.`,
+    );
   for (const credit of invoice.credits ?? [])
     if (credit.stage === "before_tax") out.push(creditWords(credit));
   if (invoice.tax !== undefined) out.push(...explainTax(invoice.tax, money));

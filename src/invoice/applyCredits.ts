@@ -1,53 +1,50 @@
 import { InputError } from "../errors/index.js";
-import { type Decimal, safeParseDecimal, toFixedString, ZERO } from "../money/index.js";
+import { type Decimal, safeParseDecimal, toFixedString, toPlainString, ZERO } from "../money/index.js";
 import type { AppliedCredit, Contract, CreditGrantTerms, InvoiceLine } from "../schema/index.js";
 import { formatLocalDate, toLocalDate } from "../time/index.js";
+import { type Burn, burnAmount, unitMinorUnits } from "./burnAmount.js";
+import { burnOrder } from "./burnOrder.js";
 import type { ServicePeriod } from "./resolveServicePeriod.js";
 import { netOf, spreadReduction } from "./spreadReduction.js";
 
-/** Remaining balance of each grant before this invoice, by grant id (the previous invoice's `balanceAfter`). */
+/**
+ * Remaining balance of each grant before this invoice, by grant id (the previous invoice's
+ * `balanceAfter`): money for a grant of money, units for a grant in a custom unit.
+ */
 export type CreditBalances = Readonly<Record<string, string>>;
 
-/**
- * The order grants burn in: priority (lower first), then the soonest expiry (a grant that never
- * expires last), then the oldest (earliest effective date; none counts as oldest), then id.
- */
-export function burnOrder(grants: ReadonlyArray<CreditGrantTerms>): CreditGrantTerms[] {
-  const expiry = (grant: CreditGrantTerms) => grant.expires ?? "9999-12-31";
-  const effective = (grant: CreditGrantTerms) => grant.effective ?? "0000-01-01";
-  const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return [...grants].sort(
-    (a, b) =>
-      (a.priority ?? 0) - (b.priority ?? 0) ||
-      compare(expiry(a), expiry(b)) ||
-      compare(effective(a), effective(b)) ||
-      compare(a.id, b.id),
-  );
-}
-
-/** The grants usable on this invoice, each with its balance before it. */
+/** The grants usable on this invoice, in the contract's burn order, each with its balance before it. */
 export function openGrants(contract: Contract, resolved: ServicePeriod, balances: CreditBalances) {
   const start = formatLocalDate(toLocalDate(resolved.service.start, contract.timeZone));
-  return burnOrder(contract.credits)
+  return burnOrder(contract.credits, contract.creditBurnOrder)
     .filter(
       (grant) =>
         (grant.effective === undefined || start >= grant.effective) &&
         (grant.expires === undefined || start < grant.expires),
     )
-    .map((grant) => ({ grant, balance: balanceOf(grant, balances) }));
+    .map((grant) => ({ grant, balance: balanceOf(contract, grant, balances) }));
 }
 
-function balanceOf(grant: CreditGrantTerms, balances: CreditBalances): Decimal {
+function balanceOf(contract: Contract, grant: CreditGrantTerms, balances: CreditBalances): Decimal {
   // A recurring credit (a monthly compute credit) starts full every period: nothing carries.
   if (grant.recurring === true) return grant.amount;
   const carried = balances[grant.id];
   if (carried === undefined) return grant.amount;
   const parsed = safeParseDecimal(carried);
+  const unit = grant.unit === undefined ? "" : ` ${grant.unit}`;
   if (!parsed.success || parsed.data.isNegative() || parsed.data.greaterThan(grant.amount)) {
     throw new InputError(
       "invalid_field",
       grant.id,
-      `The carried balance of credit "${grant.id}" must be a decimal between 0 and its amount ${grant.amount.toFixed()}, not "${carried}".`,
+      `The carried balance of credit "${grant.id}" must be a decimal between 0 and its amount ${grant.amount.toFixed()}${unit}, not "${carried}".`,
+    );
+  }
+  // A balance in a custom unit is whole minor units of it, so a burn can never take it below zero.
+  if (grant.unit !== undefined && parsed.data.decimalPlaces() > unitMinorUnits(grant, contract.customUnits)) {
+    throw new InputError(
+      "amount_not_in_minor_units",
+      grant.id,
+      `The carried balance of credit "${grant.id}" is "${carried}"${unit}, but ${grant.unit} has ${unitMinorUnits(grant, contract.customUnits)} decimals.`,
     );
   }
   return parsed.data;
@@ -55,14 +52,14 @@ function balanceOf(grant: CreditGrantTerms, balances: CreditBalances): Decimal {
 
 /**
  * Step 8: credits that reduce the taxed amount (promotional, prepaid taxed at purchase), in burn
- * order, each applied to the net of its lines up to its balance and spread by largest remainder.
+ * order, each applied to the net of its lines up to what its balance is worth and spread by largest
+ * remainder.
  */
 export function applyCreditsBeforeTax(
   contract: Contract,
   lines: ReadonlyArray<InvoiceLine>,
   grants: ReadonlyArray<{ grant: CreditGrantTerms; balance: Decimal }>,
 ): { lines: InvoiceLine[]; applied: AppliedCredit[] } {
-  const minor = contract.currency.minorUnits;
   let current = [...lines];
   const applied: AppliedCredit[] = [];
   for (const { grant, balance } of grants) {
@@ -72,16 +69,11 @@ export function applyCreditsBeforeTax(
         (grant.charges === undefined || grant.charges.includes(line.chargeId)) && netOf(line).greaterThan(0),
     );
     const base = eligible.reduce((sum, line) => sum.plus(netOf(line)), ZERO);
-    const used = balance.lessThan(base) ? balance : base;
-    const spread = spreadReduction(current, eligible, used, contract.currency, "credit", grant.id);
+    const burn = burnAmount(grant, balance, base, contract.currency, contract.customUnits);
+    const spread = spreadReduction(current, eligible, burn.money, contract.currency, "credit", grant.id);
     current = spread.lines;
     applied.push({
-      id: grant.id,
-      name: grant.name,
-      stage: "before_tax",
-      balanceBefore: toFixedString(balance, minor),
-      applied: toFixedString(used.negated(), minor),
-      balanceAfter: toFixedString(balance.minus(used), minor),
+      ...appliedEntry(contract, grant, "before_tax", balance, burn),
       allocation: spread.allocation,
     });
   }
@@ -94,21 +86,43 @@ export function applyCreditsAfterTax(
   total: Decimal,
   grants: ReadonlyArray<{ grant: CreditGrantTerms; balance: Decimal }>,
 ): { amountDue: Decimal; applied: AppliedCredit[] } {
-  const minor = contract.currency.minorUnits;
   let due = total.isNegative() ? ZERO : total;
   const applied: AppliedCredit[] = [];
   for (const { grant, balance } of grants) {
     if (grant.taxed !== "at_use") continue;
-    const used = balance.lessThan(due) ? balance : due;
-    due = due.minus(used);
-    applied.push({
-      id: grant.id,
-      name: grant.name,
-      stage: "after_tax",
-      balanceBefore: toFixedString(balance, minor),
-      applied: toFixedString(used.negated(), minor),
-      balanceAfter: toFixedString(balance.minus(used), minor),
-    });
+    const burn = burnAmount(grant, balance, due, contract.currency, contract.customUnits);
+    due = due.minus(burn.money);
+    applied.push(appliedEntry(contract, grant, "after_tax", balance, burn));
   }
   return { amountDue: due, applied };
+}
+
+// The invoice entry of one burn. A grant of money keeps its balances in the invoice currency; a grant
+// in a custom unit keeps them in that unit, and says which and how many units paid `applied`.
+function appliedEntry(
+  contract: Contract,
+  grant: CreditGrantTerms,
+  stage: AppliedCredit["stage"],
+  balance: Decimal,
+  burn: Burn,
+): AppliedCredit {
+  const minor = contract.currency.minorUnits;
+  const common = { id: grant.id, name: grant.name, stage };
+  if (grant.unit === undefined || grant.unitValue === undefined)
+    return {
+      ...common,
+      balanceBefore: toFixedString(balance, minor),
+      applied: toFixedString(burn.money.negated(), minor),
+      balanceAfter: toFixedString(balance.minus(burn.units), minor),
+    };
+  const unitMinor = unitMinorUnits(grant, contract.customUnits);
+  return {
+    ...common,
+    unit: grant.unit,
+    unitValue: toPlainString(grant.unitValue),
+    balanceBefore: toFixedString(balance, unitMinor),
+    applied: toFixedString(burn.money.negated(), minor),
+    unitsUsed: toFixedString(burn.units, unitMinor),
+    balanceAfter: toFixedString(balance.minus(burn.units), unitMinor),
+  };
 }

@@ -97,7 +97,7 @@ export function assembleInvoice(
     subtotal: toFixedString(subtotal, minorUnits),
     ...(discounted.discounts.length > 0 ? { discounts: [...discounted.discounts] } : {}),
     ...(committed.commitments.length > 0 ? { commitments: [...committed.commitments] } : {}),
-    ...(credits.length > 0 ? { credits } : {}),
+    ...(credits.length > 0 ? { creditBurnOrder: contract.creditBurnOrder, credits } : {}),
     ...(tax !== undefined ? { tax } : {}),
     total: toFixedString(total, minorUnits),
     ...(postTax.applied.length > 0 ? { amountDue: toFixedString(postTax.amountDue, minorUnits) } : {}),

@@ -1,7 +1,9 @@
 export type { CreditBalances } from "./applyCredits.js";
-export { burnOrder } from "./applyCredits.js";
 export { applyTax } from "./applyTax.js";
 export { assembleInvoice } from "./assembleInvoice.js";
+export type { Burn } from "./burnAmount.js";
+export { burnAmount } from "./burnAmount.js";
+export { burnOrder } from "./burnOrder.js";
 export type { CreditNoteOptions } from "./creditNote.js";
 export { issueCreditNote } from "./creditNote.js";
 export type { RateInvoiceOptions } from "./rateInvoice.js";

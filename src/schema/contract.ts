@@ -9,7 +9,7 @@ import {
 } from "../time/index.js";
 import { allowanceSchema, checkAllowances } from "./allowance.js";
 import { commitmentSchema } from "./commitment.js";
-import { creditGrantSchema } from "./creditGrant.js";
+import { type CreditGrantTerms, creditBurnOrderSchema, creditGrantSchema } from "./creditGrant.js";
 import { discountSchema } from "./discount.js";
 import { meterSchema } from "./meter.js";
 import {
@@ -208,6 +208,7 @@ export const contractSchema = z
     discounts: z.array(discountSchema).optional(),
     commitments: z.array(commitmentSchema).optional(),
     credits: z.array(creditGrantSchema).optional(),
+    creditBurnOrder: creditBurnOrderSchema.optional(),
     tax: taxSchema.optional(),
     metadata: z
       .record(z.string(), z.string())
@@ -269,6 +270,7 @@ export const contractSchema = z
             ratecardIssue("invalid_field", `no charge has id "${id}"`, ["credits", index, "charges", at]),
           );
       });
+      checkGrantUnit(ctx, contract, grant, index);
     });
     checkCommitmentScopes(ctx, contract.commitments ?? []);
     contract.commitments?.forEach((commitment, index) => {
@@ -323,6 +325,49 @@ export const contractSchema = z
     });
     checkOverrides(ctx, contract);
   });
+
+// A grant in a custom unit (docs/contracts.md, step 8, "Grants in a unit of their own"): the unit is
+// declared under customUnits, is not the invoice currency itself, and the amount fits its minor units.
+function checkGrantUnit(
+  ctx: z.RefinementCtx,
+  contract: {
+    readonly currency: string;
+    readonly customUnits?: ReadonlyArray<{ code: string; minorUnits: number }> | undefined;
+  },
+  grant: CreditGrantTerms,
+  index: number,
+): void {
+  if (grant.unit === undefined) return;
+  const declared = (contract.customUnits ?? []).find((unit) => unit.code === grant.unit);
+  if (declared === undefined) {
+    ctx.addIssue(
+      ratecardIssue(
+        "unknown_currency",
+        `"${grant.unit}" is not declared under customUnits; declare it there with its minor units (e.g. { "code": "${grant.unit}", "minorUnits": 0 })`,
+        ["credits", index, "unit"],
+      ),
+    );
+    return;
+  }
+  if (grant.unit === contract.currency) {
+    ctx.addIssue(
+      ratecardIssue(
+        "invalid_field",
+        `"${grant.unit}" is the invoice currency itself; leave unit and unitValue out for a grant of money`,
+        ["credits", index, "unit"],
+      ),
+    );
+    return;
+  }
+  if (grant.amount.decimalPlaces() > declared.minorUnits)
+    ctx.addIssue(
+      ratecardIssue(
+        "amount_not_in_minor_units",
+        `is ${toPlainString(grant.amount)} ${grant.unit}, but ${grant.unit} has ${declared.minorUnits} decimal${declared.minorUnits === 1 ? "" : "s"} (customUnits)`,
+        ["credits", index, "amount"],
+      ),
+    );
+}
 
 /** The contract as written in JSON (decimals as strings, dates as text). */
 export type ContractInput = z.input<typeof contractSchema>;

@@ -4,8 +4,8 @@ export type { CommitmentTerms } from "./commitment.js";
 export { commitmentSchema } from "./commitment.js";
 export type { ChargeTerms, ContractInput, ParsedContractTerms, TransformTerms } from "./contract.js";
 export { CONTRACT_SCHEMA_VERSION, contractSchema, NOT_MONEY } from "./contract.js";
-export type { CreditGrantTerms } from "./creditGrant.js";
-export { creditGrantSchema } from "./creditGrant.js";
+export type { CreditBurnOrder, CreditGrantTerms } from "./creditGrant.js";
+export { CREDIT_BURN_ORDERS, creditBurnOrderSchema, creditGrantSchema } from "./creditGrant.js";
 export type { CorrectionTerms, CreditNote } from "./creditNote.js";
 export {
   CREDIT_NOTE_SCHEMA_VERSION,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CREDIT_BURN_ORDERS } from "./creditGrant.js";
 
 /** The invoice format version this build writes. */
 export const INVOICE_SCHEMA_VERSION = 1;
@@ -422,14 +423,26 @@ export const appliedCommitmentSchema = z.strictObject({
 });
 export type AppliedCommitment = z.output<typeof appliedCommitmentSchema>;
 
-/** A credit grant's burn on this invoice, and the balance it leaves. */
+/**
+ * A credit grant's burn on this invoice, and the balance it leaves. For a grant kept in a custom unit,
+ * `unit` names it, the balances and `unitsUsed` are in it, and `applied` is the money it paid:
+ * applied = −(unitsUsed × unitValue rounded down to the currency's minor unit), balanceAfter =
+ * balanceBefore − unitsUsed (docs/contracts.md, step 8).
+ */
 export const appliedCreditSchema = z.strictObject({
   id: z.string(),
   name: z.string(),
   /** "before_tax" reduces the taxed amount; "after_tax" pays the invoice. */
   stage: z.enum(["before_tax", "after_tax"]),
+  /** The grant's own unit: the balances and `unitsUsed` are in it. Absent for a grant of money. */
+  unit: z.string().optional(),
+  /** What one `unit` is worth in the invoice currency. */
+  unitValue: amountText.optional(),
   balanceBefore: amountText,
+  /** The money taken off the invoice (negative, in the invoice currency). */
   applied: amountText,
+  /** The units taken from the balance for `applied` (positive, in `unit`). */
+  unitsUsed: amountText.optional(),
   balanceAfter: amountText,
   allocation: z.array(z.strictObject({ line: z.string(), amount: amountText })).optional(),
 });
@@ -482,6 +495,8 @@ export const invoiceSchema = z.strictObject({
   subtotal: amountText,
   discounts: z.array(appliedDiscountSchema).optional(),
   commitments: z.array(appliedCommitmentSchema).optional(),
+  /** The contract's burn order the `credits` were applied in; present with `credits`. */
+  creditBurnOrder: z.enum(CREDIT_BURN_ORDERS).optional(),
   credits: z.array(appliedCreditSchema).optional(),
   tax: invoiceTaxSchema.optional(),
   total: amountText,

@@ -5,7 +5,7 @@ import { type BillingCycle, type ProrationBasis, startOfLocalDate } from "../tim
 import type { AllowanceTerms } from "./allowance.js";
 import type { CommitmentTerms } from "./commitment.js";
 import { type ChargeTerms, contractSchema, type ParsedContractTerms, type TermBoundary } from "./contract.js";
-import type { CreditGrantTerms } from "./creditGrant.js";
+import type { CreditBurnOrder, CreditGrantTerms } from "./creditGrant.js";
 import type { DiscountTerms } from "./discount.js";
 import { carriedStatesSchema } from "./invoice.js";
 import { type InputProblem, toInputError, toProblems } from "./issuesToError.js";
@@ -36,8 +36,10 @@ export interface Contract {
   readonly discounts: ReadonlyArray<DiscountTerms>;
   /** Commitments (minimum and maximum spend), in contract order. */
   readonly commitments: ReadonlyArray<CommitmentTerms>;
-  /** Credit grants, in contract order (they burn in their own order). */
+  /** Credit grants, in contract order (they burn in `creditBurnOrder`). */
   readonly credits: ReadonlyArray<CreditGrantTerms>;
+  /** The named order credit grants burn in (default "priority"; docs/contracts.md, step 8). */
+  readonly creditBurnOrder: CreditBurnOrder;
   /** Effective-dated changes to the charges, in effective order. */
   readonly amendments: ReadonlyArray<Amendment>;
   /** Customer-specific price changes, in contract order. */
@@ -152,6 +154,7 @@ function toContract(terms: ParsedContractTerms, start: number, end: number | und
     discounts: terms.discounts ?? [],
     commitments: terms.commitments ?? [],
     credits: terms.credits ?? [],
+    creditBurnOrder: terms.creditBurnOrder ?? "priority",
     overrides: (terms.overrides ?? []).map((override) => ({
       id: override.id,
       charge: override.charge,

@@ -5,6 +5,7 @@ import * as ratecard from "../../src/index.js";
 // purpose, and mention it in the changelog.
 const PUBLIC_VALUES = [
   "CONTRACT_SCHEMA_VERSION",
+  "CREDIT_BURN_ORDERS",
   "ContractError",
   "Decimal",
   "EXCLUSION_REASONS",
