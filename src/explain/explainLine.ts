@@ -26,7 +26,7 @@ interface Words {
  * next 40,000 GB at $0.0600 = $2,400.00; remaining 11,400 GB at $0.0400 = $456.00. Line total $3,656.00."
  * Every number comes from the line's steps; nothing is recomputed except the words around them.
  */
-export function explainLine(line: InvoiceLine, style: MoneyStyle): string {
+export function explainLine(line: InvoiceLine, style: MoneyStyle, invoiceEnd?: string): string {
   const words: Words = {
     money: (plain) =>
       signed(
@@ -44,11 +44,15 @@ export function explainLine(line: InvoiceLine, style: MoneyStyle): string {
       ? ""
       : ` ${formatQuantity(usage.quantity)}${usage.unit === undefined ? "" : ` ${usage.unit}`} from ${count(usage.events, "event")}.`;
   const how = usage?.computation === undefined ? "" : ` ${describeComputation(usage.computation)}`;
-  // A fee billed in advance covers another period than the invoice's: say which.
+  // A fee billed in advance covers another period than the invoice's (say which), or, on a line that
+  // starts inside the invoice's period, the new terms of a change for the rest of it.
+  const change = invoiceEnd !== undefined && line.period.start < invoiceEnd;
   const advance =
-    line.billed === "in_advance" && !line.steps.some((step) => step.kind === "unused_time")
-      ? ` Billed in advance for ${line.period.start} to ${line.period.end}.`
-      : "";
+    line.billed !== "in_advance" || line.steps.some((step) => step.kind === "unused_time")
+      ? ""
+      : change
+        ? ` New terms from ${line.period.start} to ${line.period.end}, the rest of a period whose fee is billed in advance.`
+        : ` Billed in advance for ${line.period.start} to ${line.period.end}.`;
   const head = `${name}:${measured}${how}${advance}`;
 
   const tiers = line.steps.filter((step): step is StepOf<"tier"> => step.kind === "tier");

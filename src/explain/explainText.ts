@@ -53,7 +53,9 @@ export function explainText(invoice: Invoice): string {
     `Currency: ${invoice.currency.code}. Each line is rounded once, ${invoice.rounding.mode.replace("_", "-")}, to ${invoice.currency.minorUnits} decimals.`,
     "",
   ];
-  for (const line of invoice.lines) out.push(explainLine(line, style), "");
+  // The opening invoice bills its own period in advance; other invoices bill the next one.
+  const invoiceEnd = invoice.kind === "opening" ? undefined : invoice.period.end;
+  for (const line of invoice.lines) out.push(explainLine(line, style, invoiceEnd), "");
   for (const pool of invoice.allowances ?? []) {
     const drawn = pool.drawn.map((entry) => `${entry.line} ${formatQuantity(entry.quantity)}`).join(", ");
     out.push(

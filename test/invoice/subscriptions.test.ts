@@ -340,6 +340,9 @@ describe("trials", () => {
     expect(text).toContain(
       "Seats: Billed in advance for 2026-05-01T00:00:00.000Z to 2026-06-01T00:00:00.000Z. Quantity 15,",
     );
+    expect(text).toContain(
+      "Seats: New terms from 2026-04-21T00:00:00.000Z to 2026-05-01T00:00:00.000Z, the rest of a period whose fee is billed in advance. Quantity 15,",
+    );
   });
 });
 
