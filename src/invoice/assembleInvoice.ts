@@ -28,7 +28,7 @@ import { applyDiscounts } from "./applyDiscounts.js";
 import { applyTax } from "./applyTax.js";
 import { advanceChargeIds, advanceFeeLines, feeTime, openingFeeLines, type RateFee } from "./fees.js";
 import { label, type ServicePeriod } from "./resolveServicePeriod.js";
-import { chargeKey, chargesAt, segmentsOf } from "./termsAt.js";
+import { chargeKey, chargesAt, pieceSuffix, segmentsOf, withIdSuffix } from "./termsAt.js";
 
 /**
  * Builds the invoice from aggregated usage: prices each charge, rounds each line once, sums the
@@ -222,9 +222,9 @@ function rateCharges(
       // A running total is one reading at the period's end: the terms in force then price all of it,
       // once, on a line without a piece suffix; the earlier versions bill nothing (docs/contracts.md, step 0).
       if (readsRunningTotal(contract, charge)) return at === last ? [rate(charge, index, whole)] : [];
-      const suffix = `@${formatLocalDate(toLocalDate(piece.period.start, contract.timeZone))}`;
+      const suffix = pieceSuffix(contract, piece.period.start);
       const result = rate(charge, index, piece, allowance && ((id) => allowance(`${id}${suffix}`)));
-      return [{ ...result, lines: result.lines.map((line) => ({ ...line, id: `${line.id}${suffix}` })) }];
+      return [withIdSuffix(result, suffix)];
     });
     const note = runningTotalNote(contract, resolved, id, versions, pieces);
     return note === undefined ? rated : [...rated, { lines: [], warnings: [note] }];

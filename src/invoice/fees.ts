@@ -2,17 +2,15 @@ import { ZERO } from "../money/index.js";
 import type { RateChargeResult } from "../rating/index.js";
 import type { ChargeTerms, Contract } from "../schema/index.js";
 import {
-  formatLocalDate,
   intersectPeriods,
   isSamePeriod,
   type Period,
   type ProrationRatio,
   periodOf,
   prorationRatio,
-  toLocalDate,
 } from "../time/index.js";
-import type { ServicePeriod } from "./resolveServicePeriod.js";
-import { chargeKey, chargesAt, segmentsOf } from "./termsAt.js";
+import { type ServicePeriod, termPeriod } from "./resolveServicePeriod.js";
+import { chargeKey, chargesAt, pieceSuffix, segmentsOf, withIdSuffix } from "./termsAt.js";
 
 /** How a fee is rated over a stretch of time: its share of the billing period, net of the trial. */
 export interface FeeTime {
@@ -101,11 +99,11 @@ export function advanceFeeLines(
       const changed =
         (before === undefined ? "" : chargeKey(before)) !== (after === undefined ? "" : chargeKey(after));
       if (changed && !whollyInTrial(contract, rest)) {
-        const suffix = `@${formatLocalDate(toLocalDate(segment.start, contract.timeZone))}`;
+        const suffix = pieceSuffix(contract, segment.start);
         const time = { ...feeTime(contract, rest, resolved.billingPeriod), billed: "in_advance" as const };
         if (before !== undefined)
-          results.push(renamed(rate(before, index(id), { ...time, unused: true }), `:unused${suffix}`));
-        if (after !== undefined) results.push(renamed(rate(after, index(id), time), suffix));
+          results.push(withIdSuffix(rate(before, index(id), { ...time, unused: true }), `:unused${suffix}`));
+        if (after !== undefined) results.push(withIdSuffix(rate(after, index(id), time), suffix));
       }
       before = after;
     }
@@ -118,7 +116,7 @@ export function advanceFeeLines(
 function nextPeriodFees(contract: Contract, resolved: ServicePeriod, rate: RateFee): RateChargeResult[] {
   if (resolved.service.end !== resolved.billingPeriod.end) return [];
   const next = periodOf(contract.cycle, resolved.billingPeriod.end);
-  const service = intersectPeriods(next, termOf(contract));
+  const service = intersectPeriods(next, termPeriod(contract));
   return service === undefined ? [] : periodFeeLines(contract, service, next, rate);
 }
 
@@ -155,18 +153,10 @@ function versionAt(contract: Contract, id: string, instant: number): ChargeTerms
   return chargesAt(contract, instant).find((charge) => charge.id === id);
 }
 
-function termOf(contract: Contract): Period {
-  return { start: contract.term.start, end: contract.term.end ?? Number.MAX_SAFE_INTEGER };
-}
-
 // Error paths name the charge's place in the contract (amendment charges are placed after the contract's).
 function indexOf(contract: Contract): (id: string) => number {
   return (id) => {
     const at = contract.charges.findIndex((charge) => charge.id === id);
     return at === -1 ? contract.charges.length : at;
   };
-}
-
-function renamed(result: RateChargeResult, suffix: string): RateChargeResult {
-  return { ...result, lines: result.lines.map((line) => ({ ...line, id: `${line.id}${suffix}` })) };
 }

@@ -43,8 +43,7 @@ export function resolveServicePeriod(contract: Contract, period: Period | string
       `The period ${label(requested, contract.timeZone)} spans more than one billing period of contract ${contract.id}; the billing period containing its start is ${label(billingPeriod, contract.timeZone)}. Rate each billing period separately.`,
     );
   }
-  const term: Period = { start: contract.term.start, end: contract.term.end ?? Number.MAX_SAFE_INTEGER };
-  const service = intersectPeriods(requested, term);
+  const service = intersectPeriods(requested, termPeriod(contract));
   if (service === undefined) {
     throw new InputError(
       "invalid_period",
@@ -56,6 +55,11 @@ export function resolveServicePeriod(contract: Contract, period: Period | string
     ? undefined
     : prorationRatio(service, billingPeriod, contract.proration, contract.timeZone);
   return { requested, billingPeriod, service, proration };
+}
+
+/** The contract's term as a period (open-ended terms end at the largest instant). */
+export function termPeriod(contract: Contract): Period {
+  return { start: contract.term.start, end: contract.term.end ?? Number.MAX_SAFE_INTEGER };
 }
 
 /** `2026-02-01/2026-03-01`: the local dates of a period, in the syntax the CLI's --period takes. */

@@ -1,6 +1,6 @@
 import { type ChargeInForce, type OverrideInForce, scaleMoney } from "../rating/index.js";
-import type { ChargeTerms, Contract } from "../schema/index.js";
-import type { Period } from "../time/index.js";
+import type { ChargeTerms, Contract, InvoiceLine } from "../schema/index.js";
+import { formatLocalDate, type Period, toLocalDate } from "../time/index.js";
 
 type Override = Contract["overrides"][number];
 
@@ -83,4 +83,17 @@ export function chargeKey(charge: ChargeInForce): string {
 /** Every charge the contract or its amendments define (for what the meters must compute). */
 export function allCharges(contract: Contract): ChargeTerms[] {
   return [...contract.charges, ...contract.amendments.flatMap((amendment) => amendment.charges)];
+}
+
+/** `@2026-03-17`: the suffix a piece's lines carry, the local date the piece starts on. */
+export function pieceSuffix(contract: Contract, start: number): string {
+  return `@${formatLocalDate(toLocalDate(start, contract.timeZone))}`;
+}
+
+/** The same lines with `suffix` added to their ids (the lines of one piece of a split period). */
+export function withIdSuffix<T extends { readonly lines: ReadonlyArray<InvoiceLine> }>(
+  result: T,
+  suffix: string,
+): T {
+  return { ...result, lines: result.lines.map((line) => ({ ...line, id: `${line.id}${suffix}` })) };
 }
