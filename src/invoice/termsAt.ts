@@ -80,9 +80,21 @@ export function chargeKey(charge: ChargeInForce): string {
   return JSON.stringify(charge);
 }
 
-/** Every charge the contract or its amendments define (for what the meters must compute). */
+/**
+ * Every charge the contract or its amendments define, and each of them again with every price an
+ * override puts in: what the meters must compute (an override to a grouped or percentage price needs
+ * groups or each event's value that the charge's own price does not).
+ */
 export function allCharges(contract: Contract): ChargeTerms[] {
-  return [...contract.charges, ...contract.amendments.flatMap((amendment) => amendment.charges)];
+  const defined = [...contract.charges, ...contract.amendments.flatMap((amendment) => amendment.charges)];
+  const overridden = contract.overrides.flatMap((override) =>
+    override.price === undefined
+      ? []
+      : defined
+          .filter((charge) => charge.id === override.charge)
+          .map((charge) => ({ ...charge, price: override.price! })),
+  );
+  return [...defined, ...overridden];
 }
 
 /** `@2026-03-17`: the suffix a piece's lines carry, the local date the piece starts on. */

@@ -1,6 +1,6 @@
 import type { MeterRequest } from "../meters/index.js";
 import { type PriceModel, priceModelOf } from "../pricing/index.js";
-import type { ChargeTerms, PriceModelName, PriceTerms } from "../schema/index.js";
+import { type ChargeTerms, modelsIn, type PriceModelName, type PriceTerms } from "../schema/index.js";
 
 /**
  * What the meters must compute for the contract's charges besides totals: the groupings that
@@ -28,29 +28,7 @@ export function groupDimensions(charge: ChargeTerms): ReadonlyArray<string> | un
 
 /** Whether a price, or any price its groups may use, needs each event's value. */
 export function needsEventValues(price: PriceTerms): boolean {
-  if (modelOf(price).needsEventValues) return true;
-  return nestedPrices(price).some((nested) => modelOf(nested).needsEventValues);
-}
-
-function nestedPrices(price: PriceTerms): PriceTerms[] {
-  const found: PriceTerms[] = [];
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (
-      node !== null &&
-      typeof node === "object" &&
-      "constructor" in node &&
-      node.constructor === Object
-    ) {
-      for (const [key, child] of Object.entries(node)) {
-        if ((key === "price" || key === "defaultPrice") && child !== null && typeof child === "object")
-          found.push(child as PriceTerms);
-        walk(child);
-      }
-    }
-  };
-  walk(price);
-  return found;
+  return modelsIn(price).some((model) => priceModelOf(model).needsEventValues);
 }
 
 function modelOf(price: PriceTerms): PriceModel<PriceModelName> {

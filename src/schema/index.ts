@@ -60,7 +60,7 @@ export { parseCarriedStates, parseContract, safeParseContract } from "./parseCon
 export type { SafeParseUsageEventResult } from "./parseUsageEvent.js";
 export { parseUsageEvent, safeParseUsageEvent } from "./parseUsageEvent.js";
 export type { GroupedTerms, MatrixTerms, PriceModelName, PriceTerms, SimplePriceTerms } from "./price.js";
-export { groupedTermsSchema, matrixTermsSchema, priceSchema, simplePriceSchema } from "./price.js";
+export { groupedTermsSchema, matrixTermsSchema, modelsIn, priceSchema, simplePriceSchema } from "./price.js";
 export type { CapacityTerms, CapacityTierTerms } from "./prices/capacity.js";
 export { capacityTermsSchema } from "./prices/capacity.js";
 export type { DynamicTerms } from "./prices/dynamic.js";

@@ -457,3 +457,46 @@ describe("override checks", () => {
     expect(lineOf(rateInvoice(contract, [], "2026-03").lines, "goodwill")!.amount).toBe("-25.00");
   });
 });
+
+describe("overrides that change the price model (what the meters must compute)", () => {
+  it("rates an override to a grouped price per group, not silently nothing", () => {
+    const contract = contractWith({
+      overrides: [
+        {
+          id: "per_project",
+          charge: "requests",
+          price: { model: "grouped", groupBy: ["project"], price: { model: "unit", unitPrice: "0.002" } },
+        },
+      ],
+    });
+    const req = (id: string, project: string, n: string) => ({
+      id,
+      type: "req",
+      customer: "cus",
+      timestamp: "2026-03-10T12:00:00Z",
+      properties: { project, n },
+    });
+    const lines = rateInvoice(contract, [req("r1", "A", "1000"), req("r2", "B", "500")], "2026-03").lines;
+    // project A: 1,000 × 0.002 = 2.00; project B: 500 × 0.002 = 1.00
+    expect(amounts(lines.filter((line) => line.chargeId === "requests"))).toEqual([
+      ['requests[project="A"]', "2.00"],
+      ['requests[project="B"]', "1.00"],
+    ]);
+  });
+
+  it("rates an override to a percentage price from each event's value", () => {
+    const contract = contractWith({
+      overrides: [{ id: "pct", charge: "requests", price: { model: "percentage", percent: "1" } }],
+    });
+    const req = (id: string, n: string) => ({
+      id,
+      type: "req",
+      customer: "cus",
+      timestamp: "2026-03-10T12:00:00Z",
+      properties: { n },
+    });
+    const lines = rateInvoice(contract, [req("p1", "300"), req("p2", "200")], "2026-03").lines;
+    // 1 % of (300 + 200) = 5.00
+    expect(lineOf(lines, "requests")?.amount).toBe("5.00");
+  });
+});
