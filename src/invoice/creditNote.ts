@@ -45,7 +45,7 @@ export function issueCreditNote(
   const parsed = correctionsSchema.safeParse(corrections);
   if (!parsed.success) throw toInputError("input", toProblems(parsed.error.issues, corrections));
   const { minorUnits } = invoice.currency;
-  const credited = creditedSoFar(options.previous ?? [], invoice.id);
+  const { credited, unitsTaken } = creditedSoFar(options.previous ?? [], invoice.id);
   const lines: CreditLine[] = [];
   parsed.data.forEach((correction, index) => {
     for (const line of linesOf(correction, invoice, index)) {
@@ -53,7 +53,10 @@ export function issueCreditNote(
       // A line is credited at most what it cost after its discounts.
       const billed = line.net ?? line.amount;
       const remaining = ZERO.plus(billed).minus(creditedBefore);
-      const credit = creditFor(correction, line, remaining, contract, index, minorUnits);
+      // Crediting the whole invoice credits what remains; a line already credited in full has none.
+      if (correction.kind === "invoice" && !remaining.greaterThan(0)) continue;
+      const unitsBefore = unitsTaken.get(line.id) ?? ZERO;
+      const credit = creditFor(correction, line, remaining, unitsBefore, contract, index, minorUnits);
       if (credit.amount.greaterThan(remaining) || !credit.amount.isPositive() || credit.amount.isZero()) {
         throw new InputError(
           "credit_exceeds_invoiced",
@@ -62,6 +65,7 @@ export function issueCreditNote(
         );
       }
       credited.set(line.id, creditedBefore.plus(credit.amount));
+      if (credit.quantity !== undefined) unitsTaken.set(line.id, unitsBefore.plus(credit.quantity));
       lines.push({
         id: `${line.id}:credit:${lines.length + 1}`,
         corrects: line.id,
@@ -91,14 +95,20 @@ export function issueCreditNote(
   };
 }
 
-function creditedSoFar(previous: ReadonlyArray<CreditNote>, invoiceId: string): Map<string, Decimal> {
+// What earlier notes credited per line: the money, and the units taken off by quantity corrections (a
+// later quantity correction re-rates from what those left).
+function creditedSoFar(previous: ReadonlyArray<CreditNote>, invoiceId: string) {
   const credited = new Map<string, Decimal>();
+  const unitsTaken = new Map<string, Decimal>();
   for (const note of previous) {
     if (note.invoiceId !== invoiceId) continue;
-    for (const line of note.lines)
+    for (const line of note.lines) {
       credited.set(line.corrects, (credited.get(line.corrects) ?? ZERO).plus(line.amount));
+      if (line.quantity !== undefined)
+        unitsTaken.set(line.corrects, (unitsTaken.get(line.corrects) ?? ZERO).plus(line.quantity));
+    }
   }
-  return credited;
+  return { credited, unitsTaken };
 }
 
 function linesOf(correction: CorrectionTerms, invoice: Invoice, index: number): InvoiceLine[] {
@@ -119,6 +129,7 @@ function creditFor(
   correction: CorrectionTerms,
   line: InvoiceLine,
   remaining: Decimal,
+  unitsBefore: Decimal,
   contract: Contract,
   index: number,
   minorUnits: number,
@@ -135,17 +146,21 @@ function creditFor(
     return { amount: correction.amount };
   }
   const price = priceOfLine(contract, line, index);
-  const kept = ZERO.plus(line.quantity).minus(correction.quantity);
+  const rerate = (quantity: Decimal) =>
+    roundTo(ratePrice(price, quantity).amount, minorUnits, contract.rounding);
+  // Units taken off earlier are gone: this correction walks the tiers down from what they left.
+  const left = ZERO.plus(line.quantity).minus(unitsBefore);
+  const kept = left.minus(correction.quantity);
   if (kept.isNegative()) {
     throw new InputError(
       "credit_exceeds_invoiced",
       `[${index}].quantity`,
-      `Line ${line.id} billed ${line.quantity} units; ${correction.quantity.toFixed()} cannot be taken off.`,
+      `Line ${line.id} billed ${line.quantity} units and ${unitsBefore.toFixed()} are already taken off; ${correction.quantity.toFixed()} more cannot be.`,
     );
   }
-  const rerated = roundTo(ratePrice(price, kept).amount, minorUnits, contract.rounding);
+  const rerated = rerate(kept);
   return {
-    amount: ZERO.plus(line.amount).minus(rerated),
+    amount: (unitsBefore.isZero() ? ZERO.plus(line.amount) : rerate(left)).minus(rerated),
     quantity: correction.quantity.toFixed(),
     rerated: toFixedString(rerated, minorUnits),
   };
@@ -203,14 +218,13 @@ function creditedTax(
 ) {
   if (contract.tax === undefined || invoice.tax === undefined) return undefined;
   const asInvoiceLines = lines.map((line) => {
-    const original = invoice.lines.find((candidate) => candidate.id === line.corrects)!;
+    // Taxed as the original line (its charge's rates), on the credited amount, not the line's net.
+    const {
+      net: _net,
+      adjustments: _adjustments,
+      ...original
+    } = invoice.lines.find((candidate) => candidate.id === line.corrects)!;
     return { ...original, id: line.id, amount: line.amount };
   });
-  return applyTax(
-    contract.tax,
-    asInvoiceLines,
-    subtotal,
-    { code: invoice.currency.code, minorUnits: invoice.currency.minorUnits },
-    contract.rounding,
-  );
+  return applyTax(contract.tax, asInvoiceLines, subtotal, invoice.currency, contract.rounding);
 }

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { issueCreditNote } from "../../src/invoice/index.js";
+import { readUsage } from "../../src/cli/readUsage.js";
+import { issueCreditNote, rateParsedInvoice } from "../../src/invoice/index.js";
 import { type Invoice, invoiceSchema, parseContract } from "../../src/schema/index.js";
 import { fixtureContract, fixtureContractJson } from "../_arbitraries/contracts.js";
 import { thrown } from "../_support/thrown.js";
@@ -98,22 +99,17 @@ describe("issueCreditNote", () => {
     expect(note.total).toBe("7663.78");
   });
 
-  it("credits the tax of the credited amounts as the invoice charged it", () => {
+  it("credits the tax of the credited amounts as the invoice charged it", async () => {
     const taxed = parseContract({
       ...fixtureContractJson("cdn-basic"),
       tax: { mode: "exclusive", rates: [{ id: "vat", name: "VAT 20%", percent: "20" }] },
     });
-    const taxedInvoice = {
-      ...invoice,
-      tax: {
-        mode: "exclusive" as const,
-        rounding: "per_line" as const,
-        rates: [],
-        total: "0.00",
-        net: invoice.subtotal,
-        notes: [],
-      },
-    };
+    // The February invoice rated again under the taxed contract: the invoice really charged VAT.
+    const taxedInvoice = rateParsedInvoice(taxed, await readUsage(join(FIXTURE, "usage.ndjson")), "2026-02");
+    // requests billed 65.74 (cdn-basic README), taxed at 20 %
+    expect(taxedInvoice.tax?.rates[0]?.lines.find((line) => line.line === "requests")).toMatchObject({
+      base: "65.74",
+    });
     const note = issueCreditNote(taxed, taxedInvoice, [
       { kind: "amount", line: "requests", amount: "10.05", reason: "x" },
     ]);
