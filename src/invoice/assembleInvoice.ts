@@ -28,7 +28,7 @@ import { applyDiscounts } from "./applyDiscounts.js";
 import { applyTax } from "./applyTax.js";
 import { advanceChargeIds, advanceFeeLines, feeTime, openingFeeLines, type RateFee } from "./fees.js";
 import { label, type ServicePeriod } from "./resolveServicePeriod.js";
-import { chargeKey, chargesAt, pieceSuffix, segmentsOf, withIdSuffix } from "./termsAt.js";
+import { chargeIndex, chargeKey, chargesAt, pieceSuffix, segmentsOf, withIdSuffix } from "./termsAt.js";
 
 /**
  * Builds the invoice from aggregated usage: prices each charge, rounds each line once, sums the
@@ -176,6 +176,7 @@ function rateCharges(
 ) {
   const segments = segmentsOf(contract, resolved.service);
   const whole = { period: resolved.service, usage, proration: resolved.proration };
+  const index = chargeIndex(contract);
   // Fees billed in advance have lines of their own (fees.ts); a trial makes a fee free until it ends.
   const advance = advanceChargeIds(contract);
   const rate = (
@@ -196,7 +197,7 @@ function rateCharges(
           lookup,
         );
   if (segments.length === 1 || segmentUsage === undefined) {
-    return chargesAt(contract, resolved.service.start).map((charge, index) => rate(charge, index, whole));
+    return chargesAt(contract, resolved.service.start).map((charge) => rate(charge, index(charge.id), whole));
   }
   const usages = segmentUsage(segments);
   const pieces = segments.map((period, at) => ({
@@ -206,14 +207,14 @@ function rateCharges(
     charges: chargesAt(contract, period.start),
   }));
   const ids = [...new Set(pieces.flatMap((piece) => piece.charges.map((charge) => charge.id)))];
-  return ids.flatMap((id, index) => {
+  return ids.flatMap((id) => {
     const versions = pieces.map((piece) => piece.charges.find((charge) => charge.id === id));
     const first = versions[0];
     if (
       first !== undefined &&
       versions.every((version) => version !== undefined && chargeKey(version) === chargeKey(first))
     ) {
-      return [rate(first, index, whole)];
+      return [rate(first, index(id), whole)];
     }
     const last = pieces.length - 1;
     const rated = pieces.flatMap((piece, at) => {
@@ -221,9 +222,9 @@ function rateCharges(
       if (charge === undefined) return [];
       // A running total is one reading at the period's end: the terms in force then price all of it,
       // once, on a line without a piece suffix; the earlier versions bill nothing (docs/contracts.md, step 0).
-      if (readsRunningTotal(contract, charge)) return at === last ? [rate(charge, index, whole)] : [];
+      if (readsRunningTotal(contract, charge)) return at === last ? [rate(charge, index(id), whole)] : [];
       const suffix = pieceSuffix(contract, piece.period.start);
-      const result = rate(charge, index, piece, allowance && ((id) => allowance(`${id}${suffix}`)));
+      const result = rate(charge, index(id), piece, allowance && ((line) => allowance(`${line}${suffix}`)));
       return [withIdSuffix(result, suffix)];
     });
     const note = runningTotalNote(contract, resolved, id, versions, pieces);

@@ -10,7 +10,7 @@ import {
   prorationRatio,
 } from "../time/index.js";
 import { type ServicePeriod, termPeriod } from "./resolveServicePeriod.js";
-import { chargeKey, chargesAt, pieceSuffix, segmentsOf, withIdSuffix } from "./termsAt.js";
+import { chargeIndex, chargeKey, chargesAt, pieceSuffix, segmentsOf, withIdSuffix } from "./termsAt.js";
 
 /** How a fee is rated over a stretch of time: its share of the billing period, net of the trial. */
 export interface FeeTime {
@@ -89,7 +89,7 @@ export function advanceFeeLines(
   const advance = advanceChargeIds(contract);
   if (advance.size === 0) return [];
   const results: RateChargeResult[] = [];
-  const index = indexOf(contract);
+  const index = chargeIndex(contract);
   const segments = segmentsOf(contract, resolved.service);
   for (const id of advance) {
     let before = versionAt(contract, id, segments[0]!.start);
@@ -138,7 +138,7 @@ function periodFeeLines(
   billingPeriod: Period,
   rate: RateFee,
 ): RateChargeResult[] {
-  const index = indexOf(contract);
+  const index = chargeIndex(contract);
   return chargesAt(contract, service.start)
     .filter(inAdvance)
     .map((charge) =>
@@ -151,12 +151,4 @@ function periodFeeLines(
 
 function versionAt(contract: Contract, id: string, instant: number): ChargeTerms | undefined {
   return chargesAt(contract, instant).find((charge) => charge.id === id);
-}
-
-// Error paths name the charge's place in the contract (amendment charges are placed after the contract's).
-function indexOf(contract: Contract): (id: string) => number {
-  return (id) => {
-    const at = contract.charges.findIndex((charge) => charge.id === id);
-    return at === -1 ? contract.charges.length : at;
-  };
 }

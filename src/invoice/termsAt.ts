@@ -109,3 +109,14 @@ export function withIdSuffix<T extends { readonly lines: ReadonlyArray<InvoiceLi
 ): T {
   return { ...result, lines: result.lines.map((line) => ({ ...line, id: `${line.id}${suffix}` })) };
 }
+
+/**
+ * Where a charge sits in the contract, for error paths (`charges[2].price`); a charge only an amendment
+ * defines is placed after the contract's own.
+ */
+export function chargeIndex(contract: Contract): (id: string) => number {
+  return (id) => {
+    const at = contract.charges.findIndex((charge) => charge.id === id);
+    return at === -1 ? contract.charges.length : at;
+  };
+}

@@ -147,3 +147,31 @@ describe("amendment laws", () => {
     );
   });
 });
+
+describe("error paths after amendments", () => {
+  it("name the charge's place in the contract, not its place among the charges in force", () => {
+    const contract = parseContract({
+      ...base,
+      charges: [
+        { id: "fee", name: "Fee", price: { model: "flat", amount: "10" } },
+        {
+          id: "compute",
+          name: "Compute",
+          meter: "cpu",
+          price: {
+            model: "matrix",
+            dimensions: ["region"],
+            cells: [{ match: { region: "eu" }, price: { model: "unit", unitPrice: "1" } }],
+          },
+        },
+      ],
+      amendments: [{ id: "drop-fee", effective: "2026-02-01", remove: ["fee"] }],
+    });
+    const na = { ...event("n", 10, "5"), properties: { v: "5", region: "na" } };
+    // compute is charges[1]; in March only compute is in force, but the path still says charges[1]
+    expect(thrown(() => rateInvoice(contract, [na], "2026-03"))).toMatchObject({
+      code: "unpriced_combination",
+      path: "charges[1].price",
+    });
+  });
+});
