@@ -22,6 +22,7 @@ import {
 import { dimensionValueSchema } from "./prices/matrix.js";
 import {
   idSchema,
+  localDateSchema,
   moneySchema,
   nonNegativeDecimalSchema,
   positiveDecimalSchema,
@@ -159,10 +160,7 @@ export const contractSchema = z
             id: idSchema,
             charge: idSchema,
             /** Local date from which the override applies (default: the term start). */
-            from: z
-              .string()
-              .regex(/^\d{4}-\d{2}-\d{2}$/)
-              .optional(),
+            from: localDateSchema.optional(),
             /** Multiplies every money amount of the charge's price (0.8 = 20 % off the list price). */
             multiplier: nonNegativeDecimalSchema.optional(),
             /** Replaces the charge's price. */
@@ -191,9 +189,7 @@ export const contractSchema = z
         z.strictObject({
           id: idSchema,
           /** Local date in the contract's zone from which the amendment's terms apply. */
-          effective: z
-            .string()
-            .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected a date such as "2026-02-17"' }),
+          effective: localDateSchema,
           /** Charges that replace the charge with the same id, or are added. */
           charges: z.array(chargeSchema).optional(),
           /** Charges that end on the effective date. */

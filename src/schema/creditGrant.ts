@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { idSchema, nonNegativeDecimalSchema, positiveDecimalSchema, ratecardIssue } from "./primitives.js";
+import {
+  idSchema,
+  localDateSchema,
+  nonNegativeDecimalSchema,
+  positiveDecimalSchema,
+  ratecardIssue,
+} from "./primitives.js";
 
 /**
  * The named orders credit grants burn in (docs/contracts.md, step 8, "Burn order"). Each is a list of
@@ -49,14 +55,8 @@ export const creditGrantSchema = z
         "Prepaid only: what the customer paid for one unit of the grant (one unit of money, or of `unit`), in the invoice currency, e.g. 0.85 when 10,000.00 of credit cost 8,500.00. Orders burns (lower cost first in the expiry order, zero cost first in the narrowest); never changes an amount. Default: face value.",
     }),
     priority: z.number().int().nonnegative().optional(),
-    effective: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/)
-      .optional(),
-    expires: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/)
-      .optional(),
+    effective: localDateSchema.optional(),
+    expires: localDateSchema.optional(),
     charges: z.array(idSchema).min(1).optional(),
     /** The amount is granted afresh every billing period and unused credit does not roll over. */
     recurring: z.boolean().optional(),

@@ -1,12 +1,5 @@
 import { z } from "zod";
-import { parseLocalDate } from "../time/index.js";
-import { idSchema, positiveDecimalSchema, ratecardIssue } from "./primitives.js";
-
-// A calendar date that exists (2026-02-30 is refused), compared as text (YYYY-MM-DD sorts by date).
-const localDateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected a date such as "2026-03-17"', abort: true })
-  .refine((text) => parseLocalDate(text) !== undefined, { message: "is not a real calendar date" });
+import { idSchema, localDateSchema, positiveDecimalSchema, ratecardIssue } from "./primitives.js";
 
 /**
  * A discount: a percentage or a fixed amount, on selected charges (a line discount) or on the whole

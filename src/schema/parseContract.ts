@@ -166,14 +166,7 @@ function toContract(terms: ParsedContractTerms, start: number, end: number | und
     amendments: (terms.amendments ?? []).map((amendment) => ({
       id: amendment.id,
       effectiveDate: amendment.effective,
-      effective: startOfLocalDate(
-        {
-          year: Number(amendment.effective.slice(0, 4)),
-          month: Number(amendment.effective.slice(5, 7)),
-          day: Number(amendment.effective.slice(8, 10)),
-        },
-        terms.timeZone,
-      ),
+      effective: localMidnight(amendment.effective, terms.timeZone),
       charges: amendment.charges ?? [],
       remove: amendment.remove ?? [],
     })),

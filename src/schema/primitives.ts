@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { type Decimal, ROUNDING_MODES, safeParseDecimal, toPlainString } from "../money/index.js";
-import { safeParseInstant } from "../time/index.js";
+import { parseLocalDate, safeParseInstant } from "../time/index.js";
 
 /**
  * Issues ratecard adds itself carry `params.code`, one of the RatecardErrorCode values, so the error
@@ -69,3 +69,9 @@ export const instantSchema = z
 export const roundingModeSchema = z.enum(ROUNDING_MODES as [string, ...string[]], {
   error: `expected one of ${ROUNDING_MODES.join(", ")}`,
 }) as unknown as z.ZodType<(typeof ROUNDING_MODES)[number]>;
+
+/** A calendar date that exists (2026-02-30 is refused), compared as text (YYYY-MM-DD sorts by date). */
+export const localDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected a date such as "2026-03-17"', abort: true })
+  .refine((text) => parseLocalDate(text) !== undefined, { message: "is not a real calendar date" });

@@ -175,3 +175,27 @@ describe("error paths after amendments", () => {
     });
   });
 });
+
+describe("dates that do not exist", () => {
+  it("are refused in amendments, overrides and credit grants, at their paths", () => {
+    const problems = (input: ContractInput) =>
+      (
+        thrown(() => parseContract(input)) as { details: { problems: { path: string }[] } }
+      ).details.problems.map((problem) => problem.path);
+    expect(
+      problems({ ...base, amendments: [{ id: "a", effective: "2026-02-30", remove: ["platform"] }] }),
+    ).toEqual(["amendments[0].effective"]);
+    expect(
+      problems({
+        ...base,
+        overrides: [{ id: "o", charge: "compute", from: "2026-13-45", multiplier: "0.5" }],
+      }),
+    ).toEqual(["overrides[0].from"]);
+    expect(
+      problems({
+        ...base,
+        credits: [{ id: "g", name: "G", kind: "promotional", amount: "5", effective: "2026-04-31" }],
+      }),
+    ).toEqual(["credits[0].effective"]);
+  });
+});
