@@ -19,11 +19,18 @@ export function windowLayout(size: string, period: Period, timeZone: string): Wi
   if (size === "day") {
     const first = toLocalDate(period.start, timeZone);
     const count = Math.max(1, daysBetween(first, toLocalDate(period.end - 1, timeZone)) + 1);
-    const startOf = (index: number) =>
-      Math.max(period.start, startOfLocalDate(addLocalDays(first, index), timeZone));
+    // The local midnights that bound the days, worked out once: finding an event's day is then a
+    // search among numbers, not a time-zone conversion per event.
+    const midnights = Array.from({ length: count + 1 }, (_, index) =>
+      startOfLocalDate(addLocalDays(first, index), timeZone),
+    );
+    const startOf = (index: number) => Math.max(period.start, midnights[index]!);
     return {
       count,
-      indexOf: (instant) => daysBetween(first, toLocalDate(instant, timeZone)),
+      indexOf: (instant) =>
+        instant >= midnights[0]! && instant < midnights[count]!
+          ? lastAtOrBefore(midnights, instant)
+          : daysBetween(first, toLocalDate(instant, timeZone)),
       secondsOf: (index) => (Math.min(period.end, startOf(index + 1)) - startOf(index)) / 1000,
     };
   }
@@ -37,6 +44,18 @@ export function windowLayout(size: string, period: Period, timeZone: string): Wi
     secondsOf: (index) =>
       (Math.min(period.end, period.start + (index + 1) * length) - (period.start + index * length)) / 1000,
   };
+}
+
+// The index of the last bound at or before `instant`, in ascending `bounds` that start at or before it.
+function lastAtOrBefore(bounds: ReadonlyArray<number>, instant: number): number {
+  let low = 0;
+  let high = bounds.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (bounds[middle]! <= instant) low = middle;
+    else high = middle - 1;
+  }
+  return low;
 }
 
 type WindowState = Map<string, unknown>;

@@ -1,6 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { windowLayout } from "../../src/meters/index.js";
 import type { MeterTerms, WindowTerms } from "../../src/schema/index.js";
+import { daysBetween, parsePeriod, toLocalDate } from "../../src/time/index.js";
 import { aggregateFor, EVENT_TYPE, usageEvent } from "../_arbitraries/meters.js";
 
 const NEW_YORK = "America/New_York";
@@ -179,5 +181,24 @@ describe("average of hourly maxima (Azure Cosmos DB style)", () => {
     const meter = twoLevel("avg", { size: "1h", aggregation: "max" });
     // 4.5 as above
     expect(aggregateFor([meter], events, period).meters[0]!.quantity.toFixed()).toBe("4.5");
+  });
+});
+
+describe("day windows (property)", () => {
+  it("put every instant in the local day it falls on, across DST changes", () => {
+    // March and November 2026 hold New York's DST changes, April Sydney's; Kathmandu is +05:45; UTC has none.
+    const zones = fc.constantFrom("UTC", "America/New_York", "Australia/Sydney", "Asia/Kathmandu");
+    const month = fc.constantFrom("2026-03", "2026-04", "2026-11");
+    fc.assert(
+      fc.property(zones, month, fc.double({ min: 0, max: 1, noNaN: true }), (zone, label, at) => {
+        const period = parsePeriod(label, zone);
+        const instant = period.start + Math.floor(at * (period.end - period.start - 1));
+        const first = toLocalDate(period.start, zone);
+        expect(windowLayout("day", period, zone).indexOf(instant)).toBe(
+          daysBetween(first, toLocalDate(instant, zone)),
+        );
+      }),
+      { numRuns: 500 },
+    );
   });
 });
