@@ -1,12 +1,8 @@
-import DecimalJs from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { rateInvoice, rateOpeningInvoice } from "../../src/invoice/index.js";
+import { Decimal } from "../../src/money/index.js";
 import { type ContractInput, type Invoice, parseContract } from "../../src/schema/index.js";
-
-// Sums of exact line amounts need more digits than decimal.js's default 20.
-const Decimal = DecimalJs.clone({ precision: 100 });
-type Decimal = InstanceType<typeof Decimal>;
 
 // Laws of fees billed in advance: what the customer pays for a period does not depend on whether the
 // fee is billed in advance (full fee, then credit + charge for a change) or in arrears (one prorated

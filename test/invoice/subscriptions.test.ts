@@ -242,6 +242,14 @@ describe("in arrears, the same change bills the pieces", () => {
       ["seats@2026-04-21", "60.00"],
     ]);
     // In advance the customer paid 120.00 for April up front, then −40.00 + 60.00: also 140.00.
+    const advance = contractWith({
+      amendments: [{ id: "more-seats", effective: "2026-04-21", charges: [seats("15")] }],
+    });
+    const upFront = rateInvoice(advance, [], "2026-03").lines.find((line) => line.id === "seats")!;
+    const changes = rateInvoice(advance, [], "2026-04").lines.filter(
+      (line) => line.id.startsWith("seats@") || line.id.startsWith("seats:"),
+    );
+    expect([upFront.amount, ...changes.map((line) => line.amount)]).toEqual(["120.00", "-40.00", "60.00"]);
   });
 });
 
