@@ -87,9 +87,7 @@ async function invoiceCommand(args: ReadonlyArray<string>): Promise<number> {
   if (values.opening) return openingCommand(contractFile, values);
   const usageFile = required(values.usage, "--usage FILE");
   const period = required(values.period, "--period PERIOD");
-  if (values.format !== "text" && values.format !== "json") {
-    throw new UsageLineError(`--format must be text or json, not "${values.format}"`);
-  }
+  const format = outputFormat(values.format);
   const contract = parseContract(await readJson(contractFile));
   const carried = values.carry === undefined ? undefined : carriedState(await readJson(values.carry));
   // The file is streamed twice (once to find ids that may repeat, once to aggregate), so memory stays
@@ -99,9 +97,7 @@ async function invoiceCommand(args: ReadonlyArray<string>): Promise<number> {
     ...(values.daily ? { daily: true } : {}),
     ...(values.balances ? { creditBalances: creditBalances(await readJson(values.balances)) } : {}),
   });
-  process.stdout.write(
-    values.format === "json" ? `${JSON.stringify(invoice, null, 2)}\n` : explainText(invoice),
-  );
+  process.stdout.write(format === "json" ? `${JSON.stringify(invoice, null, 2)}\n` : explainText(invoice));
   return 0;
 }
 
@@ -122,15 +118,13 @@ async function openingCommand(
         `--opening bills the first period's fees in advance only; leave out --${flag}`,
       );
   }
-  if (values.format !== "text" && values.format !== "json") {
-    throw new UsageLineError(`--format must be text or json, not "${values.format}"`);
-  }
+  const format = outputFormat(values.format);
   const contract = parseContract(await readJson(contractFile));
   const invoice = rateOpeningInvoice(contract, {
     ...(values.balances ? { creditBalances: creditBalances(await readJson(values.balances)) } : {}),
   });
   process.stdout.write(
-    values.format === "json"
+    format === "json"
       ? `${JSON.stringify(invoice, null, 2)}
 `
       : explainText(invoice),
@@ -150,6 +144,7 @@ async function creditNoteCommand(args: ReadonlyArray<string>): Promise<number> {
     },
     strict: true,
   });
+  const format = outputFormat(values.format);
   const contract = parseContract(await readJson(required(values.contract, "--contract FILE")));
   const invoiceFile = required(values.invoice, "--invoice FILE");
   const invoice = parseDocument(
@@ -160,10 +155,12 @@ async function creditNoteCommand(args: ReadonlyArray<string>): Promise<number> {
   );
   const corrections = await readJson(required(values.corrections, "--corrections FILE"));
   const previous = await Promise.all(
-    (values.previous ?? []).map(async (file) => creditNoteSchema.parse(await readJson(file))),
+    (values.previous ?? []).map(async (file) =>
+      parseDocument(creditNoteSchema, await readJson(file), file, "a ratecard credit note"),
+    ),
   );
   const note = issueCreditNote(contract, invoice, corrections, { previous });
-  if (values.format === "json") {
+  if (format === "json") {
     process.stdout.write(`${JSON.stringify(note, null, 2)}\n`);
     return 0;
   }
@@ -183,6 +180,12 @@ async function creditNoteCommand(args: ReadonlyArray<string>): Promise<number> {
     ].join("\n"),
   );
   return 0;
+}
+
+// Every command prints text (the explanation) or JSON (the document).
+function outputFormat(value: string | undefined): "text" | "json" {
+  if (value === "text" || value === "json") return value;
+  throw new UsageLineError(`--format must be text or json, not "${value}"`);
 }
 
 // An issued document read back (an invoice, a credit note): a wrong file is an input error, not a crash.
@@ -207,14 +210,12 @@ async function quoteCommand(args: ReadonlyArray<string>): Promise<number> {
     strict: true,
   });
   const price = required(values.price, "--price JSON|FILE");
-  if (values.format !== "text" && values.format !== "json") {
-    throw new UsageLineError(`--format must be text or json, not "${values.format}"`);
-  }
+  const format = outputFormat(values.format);
   const currency = values.currency ?? "USD";
   const line = await quote({ price, quantity: values.quantity, values: values.values, currency });
   const minorUnits = (line.amount.split(".")[1] ?? "").length;
   process.stdout.write(
-    values.format === "json"
+    format === "json"
       ? `${JSON.stringify(line, null, 2)}\n`
       : explainQuote(line, { code: currency, minorUnits }),
   );

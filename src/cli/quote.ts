@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { currencyPrefix } from "../explain/index.js";
 import {
   ContractError,
   explainLine,
@@ -72,8 +73,7 @@ function asPriceErrors<T>(run: () => T): T {
 
 /** The line in words, with the currency's symbol or code. */
 export function explainQuote(line: InvoiceLine, currency: { code: string; minorUnits: number }): string {
-  const prefix = currency.code === "USD" ? "$" : `${currency.code} `;
-  return `${explainLine(line, { prefix, minorUnits: currency.minorUnits })}\n`;
+  return `${explainLine(line, { prefix: currencyPrefix(currency.code), minorUnits: currency.minorUnits })}\n`;
 }
 
 async function readPrice(text: string): Promise<unknown> {

@@ -330,6 +330,13 @@ describe("ratecard quote", () => {
     expect(result.stdout).toContain("Line total $3,656.00.");
   });
 
+  it("writes amounts with the currency's symbol, as invoices do", () => {
+    const price = JSON.stringify({ model: "unit", unitPrice: "0.5" });
+    const result = ratecard("quote", "--price", price, "--quantity", "3", "--currency", "EUR");
+    // 3 × 0.50 = 1.50
+    expect(result.stdout).toContain("Line total €1.50.");
+  });
+
   it("rates a per-transaction percentage from a list of values, as JSON", () => {
     const price = JSON.stringify({ model: "percentage", percent: "2.9", fixedFee: "0.30" });
     const result = ratecard("quote", "--price", price, "--values", "100,20,5", "--format", "json");
@@ -432,6 +439,24 @@ describe("ratecard invoice --opening", () => {
     expect(result.stderr).toContain(
       "--opening bills the first period's fees in advance only; leave out --usage",
     );
+  });
+});
+
+describe("ratecard credit-note --format", () => {
+  it("refuses a format it does not print (exit 2)", () => {
+    const result = ratecard(
+      "credit-note",
+      "--contract",
+      join(FIXTURE, "contract.json"),
+      "--invoice",
+      join(FIXTURE, "expected.json"),
+      "--corrections",
+      "unused.json",
+      "--format",
+      "html",
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--format must be text or json, not "html"');
   });
 });
 
