@@ -45,7 +45,7 @@ export function applyCommitments(
   const applied: AppliedCommitment[] = [];
   for (const commitment of ordered) {
     const inScope = current.filter((line) => inScopeOf(commitment, line) && !credits.has(line.chargeId));
-    const spend = inScope.reduce((sum, line) => sum.plus(line.net ?? line.amount), ZERO);
+    const spend = inScope.reduce((sum, line) => sum.plus(netOf(line)), ZERO);
     const minimum = scale(commitment.minimum);
     const maximum = scale(commitment.maximum);
     const base = {

@@ -8,6 +8,7 @@ import {
   ZERO,
 } from "../money/index.js";
 import type { InvoiceLine, InvoiceTax, TaxRateTerms, TaxTerms } from "../schema/index.js";
+import { netOf } from "./spreadReduction.js";
 
 /**
  * Computes the invoice's tax from its rounded lines, after everything else (the last step of the
@@ -33,7 +34,7 @@ export function applyTax(
   const rates = tax.rates.map((rate) => {
     const applicable = lines.filter((line) => appliesTo(rate, line));
     const shares = applicable.map((line) => {
-      const base = lineAmount(line);
+      const base = netOf(line);
       const exact = relieved ? ZERO : taxOf(base, rate, tax, line);
       return { line: line.id, base, exact };
     });
@@ -78,9 +79,6 @@ function appliesTo(rate: TaxRateTerms, line: InvoiceLine): boolean {
 }
 
 // Tax is charged on what the line costs after its discounts.
-function lineAmount(line: InvoiceLine): Decimal {
-  return ZERO.plus(line.net ?? line.amount);
-}
 
 // One rate's exact tax on one line; for inclusive prices every rate on the line shares the gross.
 function taxOf(base: Decimal, rate: TaxRateTerms, tax: TaxTerms, line: InvoiceLine): Decimal {

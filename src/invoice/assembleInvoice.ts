@@ -1,4 +1,4 @@
-import type { AggregateUsageResult } from "../meters/index.js";
+import { type AggregateUsageResult, sameList } from "../meters/index.js";
 import { toFixedString, toPlainString, ZERO } from "../money/index.js";
 import {
   type AllowanceLookup,
@@ -28,6 +28,7 @@ import { applyDiscounts } from "./applyDiscounts.js";
 import { applyTax } from "./applyTax.js";
 import { advanceChargeIds, advanceFeeLines, feeTime, openingFeeLines, type RateFee } from "./fees.js";
 import { label, type ServicePeriod } from "./resolveServicePeriod.js";
+import { netOf } from "./spreadReduction.js";
 import { chargeIndex, chargeKey, chargesAt, pieceSuffix, segmentsOf, withIdSuffix } from "./termsAt.js";
 
 /**
@@ -65,7 +66,7 @@ export function assembleInvoice(
   // once per line, never again. Discounts and caps ride on the lines as adjustments, so the amount
   // before tax is the sum of the lines' nets.
   const subtotal = lines.reduce((sum, line) => sum.plus(line.amount), ZERO);
-  const afterDiscounts = lines.reduce((sum, line) => sum.plus(line.net ?? line.amount), ZERO);
+  const afterDiscounts = lines.reduce((sum, line) => sum.plus(netOf(line)), ZERO);
   const { minorUnits } = contract.currency;
   // Tax comes last, on each line's net: added on top (exclusive) or already inside it (inclusive).
   const tax =
@@ -134,10 +135,6 @@ function structuredCarry(carry: AggregateUsageResult["carryOut"]) {
       },
     ]),
   );
-}
-
-function sameList(a: ReadonlyArray<string>, b: ReadonlyArray<string> | undefined): boolean {
-  return b !== undefined && a.length === b.length && a.every((value, index) => value === b[index]);
 }
 
 // Allowance pools (docs/contracts.md, step 1) reduce quantities, not money: rate once, plan each pooled
@@ -288,8 +285,10 @@ function rateOne(
   const totals = new Map(piece.usage.meters.map((entry) => [entry.meter.id, entry]));
   const meterQuantities = new Map(piece.usage.meters.map((entry) => [entry.meter.id, entry.quantity]));
   const meter = charge.meter;
+  const dimensions = groupDimensions(charge);
   const groups = piece.usage.groups.find(
-    (grouping) => grouping.meter === meter && sameList(grouping.dimensions, groupDimensions(charge)),
+    (grouping) =>
+      grouping.meter === meter && dimensions !== undefined && sameList(grouping.dimensions, dimensions),
   );
   return rateCharge({
     charge,

@@ -1,10 +1,9 @@
+import { compareText } from "../meters/index.js";
 import { ONE, ZERO } from "../money/index.js";
 import type { CreditBurnOrder, CreditGrantTerms } from "../schema/index.js";
 
 // One sort key: negative when `a` burns before `b`, positive after, 0 when this key cannot tell.
 type BurnKey = (a: CreditGrantTerms, b: CreditGrantTerms) => number;
-
-const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Lower priority number first (no priority counts as 0). */
 const byPriority: BurnKey = (a, b) => (a.priority ?? 0) - (b.priority ?? 0);

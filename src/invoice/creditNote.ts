@@ -16,6 +16,7 @@ import {
 } from "../schema/index.js";
 import { parseInstant } from "../time/index.js";
 import { applyTax } from "./applyTax.js";
+import { netOf } from "./spreadReduction.js";
 import { chargesAt } from "./termsAt.js";
 
 /** Options of {@link issueCreditNote}. */
@@ -112,8 +113,7 @@ function creditedSoFar(previous: ReadonlyArray<CreditNote>, invoiceId: string) {
 }
 
 function linesOf(correction: CorrectionTerms, invoice: Invoice, index: number): InvoiceLine[] {
-  if (correction.kind === "invoice")
-    return invoice.lines.filter((line) => ZERO.lessThan(line.net ?? line.amount));
+  if (correction.kind === "invoice") return invoice.lines.filter((line) => netOf(line).greaterThan(0));
   const line = invoice.lines.find((candidate) => candidate.id === correction.line);
   if (line === undefined) {
     throw new InputError(

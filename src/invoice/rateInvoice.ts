@@ -55,8 +55,8 @@ export function rateParsedInvoice(
   options: RateInvoiceOptions = {},
 ): Invoice {
   const resolved = resolveServicePeriod(contract, period);
-  // Amendments inside the period rate their pieces from the same events: keep them for that.
-  const all = [...events];
+  // Amendments inside the period rate their pieces from the same events: keep them (an array as given).
+  const all: ReadonlyArray<UsageEvent> = Array.isArray(events) ? events : [...events];
   return assembleInvoice(
     contract,
     resolved,

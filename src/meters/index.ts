@@ -6,6 +6,7 @@ export type {
 } from "./aggregateUsage.js";
 export { aggregateUsage, aggregateUsageAsync } from "./aggregateUsage.js";
 export { canonicalPayload } from "./canonicalPayload.js";
+export { compareText, sameList } from "./compareText.js";
 export { compileMeter } from "./compileMeter.js";
 export type { Exclusion } from "./exclusionTally.js";
 export { matchesFilters } from "./matchesFilters.js";

@@ -1,7 +1,7 @@
 import { type Decimal, ONE, type ShortDecimal, safeParseDecimal, ZERO } from "../money/index.js";
 import type { MeterTerms, PropertyValue, UsageEvent } from "../schema/index.js";
 import { addLocalDays, formatLocalDate, type Period, toLocalDate } from "../time/index.js";
-import { compareText } from "./compareText.js";
+import { compareText, sameList } from "./compareText.js";
 import { compileMeter } from "./compileMeter.js";
 import type { CarriedMeterState, Computation, Reducer, Sample } from "./reducer.js";
 import { valueReducerOf } from "./valueReducers.js";
@@ -212,8 +212,4 @@ function leaves(level: Map<unknown, unknown>, depth: number): Bucket[] {
 
 function valuesOf(bucket: Bucket, dimensions: ReadonlyArray<string>): PropertyValue[] {
   return dimensions.map((name) => bucket.group[name] ?? null);
-}
-
-function sameList(a: ReadonlyArray<string>, b: ReadonlyArray<string>): boolean {
-  return a.length === b.length && a.every((value, index) => value === b[index]);
 }

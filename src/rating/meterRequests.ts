@@ -1,4 +1,4 @@
-import type { MeterRequest } from "../meters/index.js";
+import { type MeterRequest, sameList } from "../meters/index.js";
 import { type PriceModel, priceModelOf } from "../pricing/index.js";
 import { type ChargeTerms, modelsIn, type PriceModelName, type PriceTerms } from "../schema/index.js";
 
@@ -33,8 +33,4 @@ export function needsEventValues(price: PriceTerms): boolean {
 
 function modelOf(price: PriceTerms): PriceModel<PriceModelName> {
   return priceModelOf(price.model) as PriceModel<PriceModelName>;
-}
-
-function sameList(a: ReadonlyArray<string>, b: ReadonlyArray<string>): boolean {
-  return a.length === b.length && a.every((value, index) => value === b[index]);
 }
