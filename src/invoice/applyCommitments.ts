@@ -1,6 +1,7 @@
 import { type Decimal, roundTo, toFixedString, toPlainString, ZERO } from "../money/index.js";
 import type { AppliedCommitment, CommitmentTerms, Contract, InvoiceLine } from "../schema/index.js";
-import { applyRatio, formatInstant } from "../time/index.js";
+import { formatInstant } from "../time/index.js";
+import { perBillingPeriod } from "./perBillingPeriod.js";
 import type { ServicePeriod } from "./resolveServicePeriod.js";
 import { netOf, spreadReduction } from "./spreadReduction.js";
 
@@ -33,11 +34,8 @@ export function applyCommitments(
     ...contract.commitments.filter((commitment) => commitment.charges === undefined),
   ];
   const minor = contract.currency.minorUnits;
-  const round = (value: Decimal) => roundTo(value, minor, contract.rounding);
   const scale = (value: Decimal | undefined) =>
-    value === undefined
-      ? undefined
-      : round(resolved.proration ? applyRatio(value, resolved.proration) : value);
+    value === undefined ? undefined : perBillingPeriod(value, resolved.proration, contract);
   const credits = new Set(
     contract.charges.filter((charge) => charge.credit === true).map((charge) => charge.id),
   );

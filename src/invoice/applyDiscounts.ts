@@ -1,12 +1,4 @@
-import {
-  type Currency,
-  type Decimal,
-  type RoundingMode,
-  roundTo,
-  toFixedString,
-  toPlainString,
-  ZERO,
-} from "../money/index.js";
+import { roundTo, toFixedString, toPlainString, ZERO } from "../money/index.js";
 import type { AppliedDiscount, Contract, DiscountTerms, InvoiceLine } from "../schema/index.js";
 import {
   applyRatio,
@@ -20,6 +12,7 @@ import {
   prorationRatio,
   startOfLocalDate,
 } from "../time/index.js";
+import { perBillingPeriod } from "./perBillingPeriod.js";
 import type { ServicePeriod } from "./resolveServicePeriod.js";
 import { netOf, spreadReduction } from "./spreadReduction.js";
 
@@ -67,9 +60,7 @@ export function applyDiscounts(
     const fixed =
       discount.amount === undefined
         ? undefined
-        : inForce.part === undefined
-          ? prorated(discount.amount, resolved, contract.currency, contract.rounding)
-          : roundTo(applyRatio(discount.amount, inForce.part.ofBillingPeriod), minor, contract.rounding);
+        : perBillingPeriod(discount.amount, inForce.part?.ofBillingPeriod ?? resolved.proration, contract);
     // A percentage in force for part of the invoice's period: percent × its share of the period, with
     // every multiplication before the one division (20 % for 15 of 31 days on 1,000.00 → 96.77).
     const wanted =
@@ -146,15 +137,4 @@ function inForceData(part: PartInForce, discount: DiscountTerms) {
     elapsed: toPlainString(ratio.elapsed),
     total: toPlainString(ratio.total),
   };
-}
-
-function prorated(
-  amount: Decimal,
-  resolved: ServicePeriod,
-  currency: Currency,
-  rounding: RoundingMode,
-): Decimal {
-  return resolved.proration === undefined
-    ? amount
-    : roundTo(applyRatio(amount, resolved.proration), currency.minorUnits, rounding);
 }

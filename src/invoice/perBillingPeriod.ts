@@ -1,0 +1,20 @@
+import { type Decimal, roundTo } from "../money/index.js";
+import type { Contract } from "../schema/index.js";
+import { applyRatio, type ProrationRatio } from "../time/index.js";
+
+/**
+ * An amount the contract states per billing period (a minimum, a maximum, a fixed discount) for the
+ * share `ratio` of the period (all of it when undefined), rounded once to minor units with the
+ * contract's mode (docs/contracts.md, "Proration of minimums, commitments and fixed amounts").
+ */
+export function perBillingPeriod(
+  amount: Decimal,
+  ratio: ProrationRatio | undefined,
+  contract: Contract,
+): Decimal {
+  return roundTo(
+    ratio === undefined ? amount : applyRatio(amount, ratio),
+    contract.currency.minorUnits,
+    contract.rounding,
+  );
+}
