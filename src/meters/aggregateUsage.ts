@@ -112,13 +112,14 @@ export async function aggregateUsageAsync(
     }
     return aggregation.result(eventsRead);
   }
+  // Built first, so carried state is checked before the source is read even once.
+  const excluded = new ExclusionTally();
+  const aggregation = new UsageAggregation(options, excluded);
   const hashes = new HashList();
   if (source.ids !== undefined) for await (const id of source.ids()) hashes.push(idHash(id));
   else for await (const event of source()) hashes.push(idHash(event.id));
   const eventsRead = hashes.length;
   const repeated = repeatedHashes(hashes.chunks());
-  const excluded = new ExclusionTally();
-  const aggregation = new UsageAggregation(options, excluded);
   const suspects: UsageEvent[] = [];
   for await (const event of source()) {
     // An id whose hash is unique cannot repeat: aggregate it as it streams.

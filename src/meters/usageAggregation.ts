@@ -46,10 +46,15 @@ export class UsageAggregation {
   // truncating an array's length is a slow path in V8 on a per-event loop).
   private matchedCount = 0;
   private eventsCounted = 0;
+  private readonly carried: ReturnType<typeof parseCarriedStates>;
 
   constructor(options: AggregateUsageOptions, excluded: ExclusionTally) {
     this.options = options;
     this.excluded = excluded;
+    // Carried state is input like any other: validated (typed error with a path) before any event is
+    // read, so a wrong --carry fails at once rather than after streaming the usage.
+    this.carried = options.carried === undefined ? {} : parseCarriedStates(options.carried);
+    checkCarriedMatchesMeters(this.carried, options.meters);
     const timeZone = options.timeZone ?? "UTC";
     this.compiled = options.meters.map((meter) => ({
       meter,
@@ -83,9 +88,7 @@ export class UsageAggregation {
   }
 
   result(eventsRead: number): AggregateUsageResult {
-    // Carried state is input like any other: validated (typed error with a path) before it is used.
-    const carried = this.options.carried === undefined ? {} : parseCarriedStates(this.options.carried);
-    checkCarriedMatchesMeters(carried, this.options.meters);
+    const carried = this.carried;
     const carryOut: Record<string, CarriedMeterState> = {};
     const meters = this.compiled.map(({ meter, accumulator }): MeterQuantity => {
       const total = accumulator.total(carried[meter.id]);

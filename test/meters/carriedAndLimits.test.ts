@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { aggregateUsage } from "../../src/meters/index.js";
+import { aggregateUsage, aggregateUsageAsync } from "../../src/meters/index.js";
 import { Decimal } from "../../src/money/index.js";
 import type { MeterTerms, UsageEvent } from "../../src/schema/index.js";
 import { thrown } from "../_support/thrown.js";
@@ -59,6 +59,22 @@ describe("carried state is checked against the meters", () => {
       code: "invalid_field",
       path: "seets",
     });
+  });
+
+  it("refuses a wrong carried state before a streamed source is read", async () => {
+    let reads = 0;
+    const source = () => {
+      reads += 1;
+      return [event("a", Date.UTC(2026, 1, 2), { user: "u1" })];
+    };
+    const options = {
+      meters: [seats],
+      customer: "c",
+      period: FEBRUARY,
+      carried: { seets: { active: ["u1"] } },
+    };
+    await expect(aggregateUsageAsync(source, options)).rejects.toMatchObject({ path: "seets" });
+    expect(reads).toBe(0);
   });
 
   it("refuses a carried field the meter does not carry", () => {
