@@ -9,7 +9,6 @@ export { canonicalPayload } from "./canonicalPayload.js";
 export { compareText, sameList } from "./compareText.js";
 export { compileMeter } from "./compileMeter.js";
 export type { Exclusion } from "./exclusionTally.js";
-export { matchesFilters } from "./matchesFilters.js";
 export type { GroupedQuantities, GroupQuantity, MeterRequest } from "./meterAccumulator.js";
 export type {
   CarriedMeterState,

@@ -2,16 +2,9 @@ import { type Decimal, safeParseDecimal } from "../money/index.js";
 import type { FilterTerms, PropertyValue } from "../schema/index.js";
 
 /**
- * True when the event's properties meet every filter. Values compare strictly: the text "1" is not
- * the number 1, so a filter means exactly what it says.
+ * True when the event's properties meet the filter. Values compare strictly: the text "1" is not the
+ * number 1, so a filter means exactly what it says.
  */
-export function matchesFilters(
-  properties: Readonly<Record<string, PropertyValue>>,
-  filters: ReadonlyArray<FilterTerms>,
-): boolean {
-  return filters.every((filter) => matchesFilter(properties, filter));
-}
-
 function matchesFilter(properties: Readonly<Record<string, PropertyValue>>, filter: FilterTerms): boolean {
   const has = Object.hasOwn(properties, filter.property);
   const value = properties[filter.property];
@@ -68,7 +61,7 @@ export function compileFilters(
       return (properties: Readonly<Record<string, PropertyValue>>) =>
         properties[filter.property] === filter.value && Object.hasOwn(properties, filter.property);
     }
-    return (properties: Readonly<Record<string, PropertyValue>>) => matchesFilters(properties, [filter]);
+    return (properties: Readonly<Record<string, PropertyValue>>) => matchesFilter(properties, filter);
   });
   if (tests.length === 1) return tests[0]!;
   return (properties) => tests.every((test) => test(properties));

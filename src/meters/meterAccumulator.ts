@@ -113,7 +113,9 @@ export class MeterAccumulator {
     sample.event = event;
     sample.raw = raw;
     sample.short = short;
-    this.addTo(this.total_, sample);
+    // A per-transaction price reads each event's value: parsed once, kept by the total and each group.
+    const value = this.request.collectValues ? valueEntry(event, raw) : undefined;
+    this.addTo(this.total_, sample, value);
     if (this.daily !== undefined) {
       const day = this.daily.layout.indexOf(event.timestamp);
       this.daily.states.set(
@@ -140,7 +142,7 @@ export class MeterAccumulator {
         bucket = { state: this.reducer.init(), values: [], group };
         level.set(last, bucket);
       }
-      this.addTo(bucket, sample);
+      this.addTo(bucket, sample, value);
     }
   }
 
@@ -176,13 +178,9 @@ export class MeterAccumulator {
     };
   }
 
-  private addTo(bucket: Bucket, sample: Sample): void {
+  private addTo(bucket: Bucket, sample: Sample, value: Bucket["values"][number] | undefined): void {
     bucket.state = this.reducer.add(bucket.state, sample);
-    if (this.request.collectValues) {
-      const parsed = sample.raw === undefined ? undefined : safeParseDecimal(sample.raw);
-      const value = parsed?.success ? parsed.data : ONE;
-      bucket.values.push({ timestamp: sample.event.timestamp, id: sample.event.id, value });
-    }
+    if (value !== undefined) bucket.values.push(value);
   }
 
   private finish(bucket: Bucket, carried: CarriedMeterState | undefined): GroupQuantity {
@@ -212,4 +210,10 @@ function leaves(level: Map<unknown, unknown>, depth: number): Bucket[] {
 
 function valuesOf(bucket: Bucket, dimensions: ReadonlyArray<string>): PropertyValue[] {
   return dimensions.map((name) => bucket.group[name] ?? null);
+}
+
+// An event's value for per-transaction prices (an event without a readable value counts as 1).
+function valueEntry(event: UsageEvent, raw: PropertyValue | undefined): Bucket["values"][number] {
+  const parsed = raw === undefined ? undefined : safeParseDecimal(raw);
+  return { timestamp: event.timestamp, id: event.id, value: parsed?.success ? parsed.data : ONE };
 }
