@@ -1,6 +1,6 @@
 import { Decimal } from "../money/index.js";
 import type { InvoiceLine, Step } from "../schema/index.js";
-import { formatExact, formatQuantity, formatReadable } from "./formatNumber.js";
+import { count, formatExact, formatQuantity, formatReadable, signed } from "./formatNumber.js";
 
 /** How amounts are written: currency prefix and minor-unit decimals. */
 export interface MoneyStyle {
@@ -211,11 +211,6 @@ function describeComputation(computation: NonNullable<StepOf<"usage">["computati
   }
 }
 
-/** A negative amount reads "-$0.20", never "$-0.20". */
-function signed(plain: string, format: (magnitude: string) => string): string {
-  return plain.startsWith("-") ? `-${format(plain.slice(1))}` : format(plain);
-}
-
 /** `(over 1,000 up to 5,000)`-style bounds of a tier or band. */
 function range(step: { readonly from: string; readonly upTo: string | null }): string {
   if (step.upTo === null) return `over ${formatQuantity(step.from)}`;
@@ -227,11 +222,6 @@ function range(step: { readonly from: string; readonly upTo: string | null }): s
 /** A rate as a percentage: "0.029" → "2.9%". */
 function percent(rate: string): string {
   return `${formatQuantity(new Decimal(rate).times(100).toFixed())}%`;
-}
-
-function count(n: number, noun: string): string {
-  const plural = noun.endsWith("y") ? `${noun.slice(0, -1)}ies` : `${noun}s`;
-  return `${formatQuantity(String(n))} ${n === 1 ? noun : plural}`;
 }
 
 function describeGroup(group: Readonly<Record<string, string | number | boolean | null>>): string {

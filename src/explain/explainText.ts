@@ -3,7 +3,7 @@ import type { AppliedDiscount, Invoice, InvoiceTax, UsageExclusion } from "../sc
 import { formatLocalDate, parseInstant, toLocalDate } from "../time/index.js";
 import { currencyPrefix } from "./currencySymbol.js";
 import { explainLine, type MoneyStyle } from "./explainLine.js";
-import { formatExact, formatQuantity } from "./formatNumber.js";
+import { count, formatExact, formatQuantity, signed } from "./formatNumber.js";
 
 // The keys of each burn order, as docs/contracts.md (step 8) states them.
 const BURN_ORDER_WORDS: Readonly<Record<NonNullable<Invoice["creditBurnOrder"]>, string>> = {
@@ -35,9 +35,7 @@ export function explainText(invoice: Invoice): string {
     minorUnits: invoice.currency.minorUnits,
   };
   const money = (plain: string) =>
-    plain.startsWith("-")
-      ? `-${style.prefix}${formatExact(plain.slice(1), style.minorUnits)}`
-      : `${style.prefix}${formatExact(plain, style.minorUnits)}`;
+    signed(plain, (magnitude) => `${style.prefix}${formatExact(magnitude, style.minorUnits)}`);
   const customer =
     invoice.customer.name === undefined
       ? invoice.customer.id
@@ -128,11 +126,11 @@ function explainUsage(invoice: Invoice): string {
   );
   const lines = [
     ...charts,
-    `Usage: ${count(usage.eventsRead)} read, ${count(usage.eventsCounted)} counted, ${count(usage.eventsRead - usage.eventsCounted)} left out.`,
+    `Usage: ${count(usage.eventsRead, "event")} read, ${count(usage.eventsCounted, "event")} counted, ${count(usage.eventsRead - usage.eventsCounted, "event")} left out.`,
   ];
   for (const entry of usage.excluded) {
     const samples = entry.sampleIds.length > 0 ? ` (e.g. ${entry.sampleIds.join(", ")})` : "";
-    lines.push(`- ${count(entry.events)}: ${REASON_WORDS[entry.reason]}${samples}.`);
+    lines.push(`- ${count(entry.events, "event")}: ${REASON_WORDS[entry.reason]}${samples}.`);
   }
   return lines.join("\n");
 }
@@ -174,8 +172,4 @@ export function dailyChart(
     .join("");
   const busiest = daily[values.findIndex((value) => value.equals(peak))];
   return `${bars}  (peak ${formatQuantity(peak.toFixed())}${busiest && !peak.isZero() ? ` on ${busiest.date}` : ""})`;
-}
-
-function count(events: number): string {
-  return `${formatQuantity(String(events))} event${events === 1 ? "" : "s"}`;
 }

@@ -36,3 +36,14 @@ export function formatReadable(plain: string, minDecimals: number, maxDecimals: 
   if (value.decimalPlaces() <= maxDecimals) return formatExact(plain, minDecimals);
   return `${groupThousands(value.toFixed(maxDecimals, Decimal.ROUND_DOWN))}…`;
 }
+
+/** A negative amount reads "-$0.20", never "$-0.20". */
+export function signed(plain: string, format: (magnitude: string) => string): string {
+  return plain.startsWith("-") ? `-${format(plain.slice(1))}` : format(plain);
+}
+
+/** "1 event", "2,996 events", "3 entities". */
+export function count(n: number, noun: string): string {
+  const plural = noun.endsWith("y") ? `${noun.slice(0, -1)}ies` : `${noun}s`;
+  return `${formatQuantity(String(n))} ${n === 1 ? noun : plural}`;
+}
