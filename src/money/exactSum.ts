@@ -1,4 +1,5 @@
 import { Decimal, exactSum, ZERO } from "./decimal.js";
+import { DECIMAL_TEXT } from "./parseDecimal.js";
 
 // Fraction digits kept in the fast accumulator; values with more go to the exact Decimal remainder.
 const FRACTION_DIGITS = 9;
@@ -10,18 +11,6 @@ const MAX_WHOLE = 1e15;
 const MAX_WHOLE_DIGITS = 11;
 const NORMALISE_EVERY = 4096;
 
-/**
- * An exact running sum of decimal values, fast enough to add millions of event values per second.
- *
- * Most usage values are short decimals ("12.345", 7, "0.000125"). Those are split into a whole part
- * and nine fraction digits and added as integers in two float64 accumulators — integers below 2^53
- * add exactly — with a carry into an exact Decimal every few thousand additions. Anything else (more
- * than nine decimals, exponents, huge values) is added to the Decimal part directly. The result is
- * always the exact sum; only the speed depends on the input's shape.
- *
- * Mutable on purpose (an accumulator inside one aggregation); `merge` and `value` never change their
- * arguments' results.
- */
 /**
  * A short plain decimal split into integers: `whole` and `fraction` (nine decimals, scaled by 10^9),
  * both carrying the sign. Filled by {@link parseShortDecimal}; reused to avoid an object per value.
@@ -73,6 +62,18 @@ export function parseShortDecimal(value: string | number, out: ShortDecimal): bo
   return true;
 }
 
+/**
+ * An exact running sum of decimal values, fast enough to add millions of event values per second.
+ *
+ * Most usage values are short decimals ("12.345", 7, "0.000125"). Those are split into a whole part
+ * and nine fraction digits and added as integers in two float64 accumulators — integers below 2^53
+ * add exactly — with a carry into an exact Decimal every few thousand additions. Anything else (more
+ * than nine decimals, exponents, huge values) is added to the Decimal part directly. The result is
+ * always the exact sum; only the speed depends on the input's shape.
+ *
+ * Mutable on purpose (an accumulator inside one aggregation); `merge` and `value` never change their
+ * arguments' results.
+ */
 export class ExactSum {
   private whole = 0;
   private fraction = 0;
@@ -127,7 +128,6 @@ export class ExactSum {
 }
 
 const POWERS = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];
-const DECIMAL_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 /** True when `text` is a decimal literal ratecard accepts ("12.5", "-3", "1e-7"). */
 export function isDecimalText(text: string): boolean {

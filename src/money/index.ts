@@ -5,6 +5,6 @@ export type { DecimalInput } from "./decimal.js";
 export { Decimal, exactDifference, exactSum, ONE, toFixedString, toPlainString, ZERO } from "./decimal.js";
 export { ExactSum, isDecimalText, parseShortDecimal, ShortDecimal } from "./exactSum.js";
 export type { DecimalParseResult } from "./parseDecimal.js";
-export { safeParseDecimal, toDecimal } from "./parseDecimal.js";
+export { DECIMAL_TEXT, safeParseDecimal, toDecimal } from "./parseDecimal.js";
 export type { RoundingMode } from "./rounding.js";
 export { ROUNDING_MODES, roundTo, roundToInteger } from "./rounding.js";

@@ -3,7 +3,8 @@ import { Decimal, type DecimalInput } from "./decimal.js";
 
 // A plain decimal literal: optional sign, digits with an optional fraction, optional exponent.
 // No whitespace, no "NaN", no "Infinity", no hex, no digit separators: a typo must not become a number.
-const DECIMAL_LITERAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+/** Decimal text: digits with an optional sign, point and exponent ("12", "-0.5", ".5", "1e-9"). */
+export const DECIMAL_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 /** Outcome of {@link safeParseDecimal}. */
 export type DecimalParseResult =
@@ -26,7 +27,7 @@ export function safeParseDecimal(input: unknown): DecimalParseResult {
     text = String(input);
   } else if (typeof input === "string") {
     if (input === "") return invalid("an empty string is not a number");
-    if (!DECIMAL_LITERAL.test(input)) return invalid(`"${truncate(input)}" is not a decimal number`);
+    if (!DECIMAL_TEXT.test(input)) return invalid(`"${truncate(input)}" is not a decimal number`);
     text = input;
   } else {
     return invalid(`expected a decimal string such as "12.50", got ${describe(input)}`);

@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { type Decimal, ROUNDING_MODES, safeParseDecimal, toPlainString } from "../money/index.js";
+import {
+  DECIMAL_TEXT,
+  type Decimal,
+  ROUNDING_MODES,
+  safeParseDecimal,
+  toPlainString,
+} from "../money/index.js";
 import { parseLocalDate, safeParseInstant } from "../time/index.js";
 
 /**
@@ -14,8 +20,6 @@ export function ratecardIssue(code: string, message: string, path?: ReadonlyArra
     ...(path ? { path: [...path] as (string | number)[] } : {}),
   };
 }
-
-const DECIMAL_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 /** A decimal given as a string ("0.0000025", preferred: exact) or a finite JSON number; parsed to Decimal. */
 export const decimalSchema = z
