@@ -95,7 +95,7 @@ async function invoiceCommand(args: ReadonlyArray<string>): Promise<number> {
   const invoice = await rateInvoiceAsync(contract, await usageSource(usageFile), period, {
     ...(carried ? { carried } : {}),
     ...(values.daily ? { daily: true } : {}),
-    ...(values.balances ? { creditBalances: creditBalances(await readJson(values.balances)) } : {}),
+    ...(values.balances ? { creditBalances: creditBalances(await readJson(values.balances), values.balances) } : {}),
   });
   process.stdout.write(format === "json" ? `${JSON.stringify(invoice, null, 2)}\n` : explainText(invoice));
   return 0;
@@ -121,7 +121,7 @@ async function openingCommand(
   const format = outputFormat(values.format);
   const contract = parseContract(await readJson(contractFile));
   const invoice = rateOpeningInvoice(contract, {
-    ...(values.balances ? { creditBalances: creditBalances(await readJson(values.balances)) } : {}),
+    ...(values.balances ? { creditBalances: creditBalances(await readJson(values.balances), values.balances) } : {}),
   });
   process.stdout.write(
     format === "json"
@@ -241,12 +241,14 @@ async function validateCommand(args: ReadonlyArray<string>): Promise<number> {
 }
 
 // --balances takes the previous invoice (its credits[].balanceAfter) or a map of grant id → balance.
-function creditBalances(data: unknown): Record<string, string> {
-  if (typeof data === "object" && data !== null && "credits" in data) {
-    const credits = (data as { credits?: ReadonlyArray<{ id: string; balanceAfter: string }> }).credits ?? [];
-    return Object.fromEntries(credits.map((credit) => [credit.id, credit.balanceAfter]));
+// --balances takes the previous invoice (each grant's balanceAfter) or the balances themselves. A
+// document with a schemaVersion must be an invoice: a contract given by mistake is refused, not read
+// as "every grant starts full".
+function creditBalances(data: unknown, file: string): Record<string, string> {
+  if (typeof data === "object" && data !== null && !Array.isArray(data) && "schemaVersion" in data) {
+    const invoice = parseDocument(invoiceSchema, data, file, "a ratecard invoice");
+    return Object.fromEntries((invoice.credits ?? []).map((credit) => [credit.id, credit.balanceAfter]));
   }
-  if (typeof data === "object" && data !== null && !Array.isArray(data) && "schemaVersion" in data) return {};
   if (
     typeof data !== "object" ||
     data === null ||

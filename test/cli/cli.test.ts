@@ -401,6 +401,10 @@ describe("ratecard invoice --balances", () => {
     const second = run("--balances", previous);
     // rated again from a 336.22 balance: 7,663.78 − 336.22 = 7,327.56 due
     expect(JSON.parse(second.stdout).amountDue).toBe("7327.56");
+    // the contract given by mistake is refused, not read as "every grant starts full"
+    const wrong = run("--balances", file);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain("is not a ratecard invoice");
   });
 });
 
