@@ -95,7 +95,9 @@ async function invoiceCommand(args: ReadonlyArray<string>): Promise<number> {
   const invoice = await rateInvoiceAsync(contract, await usageSource(usageFile), period, {
     ...(carried ? { carried } : {}),
     ...(values.daily ? { daily: true } : {}),
-    ...(values.balances ? { creditBalances: creditBalances(await readJson(values.balances), values.balances) } : {}),
+    ...(values.balances
+      ? { creditBalances: creditBalances(await readJson(values.balances), values.balances) }
+      : {}),
   });
   process.stdout.write(format === "json" ? `${JSON.stringify(invoice, null, 2)}\n` : explainText(invoice));
   return 0;
@@ -121,7 +123,9 @@ async function openingCommand(
   const format = outputFormat(values.format);
   const contract = parseContract(await readJson(contractFile));
   const invoice = rateOpeningInvoice(contract, {
-    ...(values.balances ? { creditBalances: creditBalances(await readJson(values.balances), values.balances) } : {}),
+    ...(values.balances
+      ? { creditBalances: creditBalances(await readJson(values.balances), values.balances) }
+      : {}),
   });
   process.stdout.write(
     format === "json"

@@ -1,6 +1,6 @@
 import { InputError } from "../errors/index.js";
 import { type Decimal, roundTo, toFixedString, ZERO } from "../money/index.js";
-import { type PriceModel, priceModelOf, ratePrice } from "../pricing/index.js";
+import { priceModelOf, ratePrice } from "../pricing/index.js";
 import {
   type Contract,
   type CorrectionTerms,
@@ -9,7 +9,6 @@ import {
   correctionsSchema,
   type Invoice,
   type InvoiceLine,
-  type PriceModelName,
   type PriceTerms,
   toInputError,
   toProblems,
@@ -58,7 +57,7 @@ export function issueCreditNote(
       if (correction.kind === "invoice" && !remaining.greaterThan(0)) continue;
       const unitsBefore = unitsTaken.get(line.id) ?? ZERO;
       const credit = creditFor(correction, line, remaining, unitsBefore, contract, index, minorUnits);
-      if (credit.amount.greaterThan(remaining) || !credit.amount.isPositive() || credit.amount.isZero()) {
+      if (credit.amount.greaterThan(remaining) || !credit.amount.greaterThan(0)) {
         throw new InputError(
           "credit_exceeds_invoiced",
           `[${index}]`,
@@ -168,26 +167,24 @@ function creditFor(
 
 // The price that rated the line: the charge's, or its group's cell for grouped and matrix charges.
 function priceOfLine(contract: Contract, line: InvoiceLine, index: number): PriceTerms {
-  // The terms in force when the line's period starts: an amended or overridden charge is re-rated with
-  // the price that rated it, not the contract's first one.
+  // The terms in force when the line's period starts: an amendment's piece is re-rated with the price
+  // that rated it, not the contract's first one (an overridden line is refused below).
   const charge = chargesAt(contract, parseInstant(line.period.start)).find(
     (candidate) => candidate.id === line.chargeId,
   );
-  const model =
-    charge === undefined ? undefined : (priceModelOf(charge.price.model) as PriceModel<PriceModelName>);
+  const grouping = charge === undefined ? undefined : priceModelOf(charge.price.model).grouping;
   const price =
-    charge === undefined || model === undefined
+    charge === undefined
       ? undefined
-      : model.grouping !== undefined
-        ? model.grouping.priceFor(charge.price as never, line.group ?? {})
+      : grouping !== undefined
+        ? grouping.priceFor(charge.price as never, line.group ?? {})
         : charge.price;
-  const usable =
-    price !== undefined &&
-    priceModelOf(price.model).usesQuantity &&
-    !priceModelOf(price.model).needsEventValues;
+  const model = price === undefined ? undefined : priceModelOf(price.model);
+  const usable = price !== undefined && model !== undefined && model.usesQuantity && !model.needsEventValues;
   // A discounted line's credit would have to be discounted too: credit an amount for those.
   const discounted = line.adjustments !== undefined && line.adjustments.length > 0;
   if (
+    price === undefined ||
     !usable ||
     discounted ||
     line.steps.some(
