@@ -29,8 +29,12 @@ export function applyCommitments(
   lines: ReadonlyArray<InvoiceLine>,
   resolved: ServicePeriod,
 ): CommitmentResult {
+  // Narrow scopes first (scoped commitments are nested or separate, so a contained one lists fewer
+  // charges), the whole invoice last: a narrow true-up or overage then counts as spend of a wider one.
   const ordered = [
-    ...contract.commitments.filter((commitment) => commitment.charges !== undefined),
+    ...contract.commitments
+      .filter((commitment) => commitment.charges !== undefined)
+      .sort((a, b) => a.charges!.length - b.charges!.length),
     ...contract.commitments.filter((commitment) => commitment.charges === undefined),
   ];
   const minor = contract.currency.minorUnits;
@@ -42,7 +46,9 @@ export function applyCommitments(
   let current = [...lines];
   const applied: AppliedCommitment[] = [];
   for (const commitment of ordered) {
-    const inScope = current.filter((line) => inScopeOf(commitment, line) && !credits.has(line.chargeId));
+    const inScope = current.filter(
+      (line) => inScopeOf(commitment, line, contract.commitments) && !credits.has(line.chargeId),
+    );
     const spend = inScope.reduce((sum, line) => sum.plus(netOf(line)), ZERO);
     const minimum = scale(commitment.minimum);
     const maximum = scale(commitment.maximum);
@@ -103,8 +109,17 @@ export function applyCommitments(
   return { lines: current, commitments: applied };
 }
 
-function inScopeOf(commitment: CommitmentTerms, line: InvoiceLine): boolean {
-  return commitment.charges === undefined || commitment.charges.includes(line.chargeId);
+// A line is in a commitment's scope when its charge is, or when it is the true-up or overage line of
+// a commitment nested inside this one (every charge of the narrower scope is in this one).
+function inScopeOf(
+  commitment: CommitmentTerms,
+  line: InvoiceLine,
+  commitments: ReadonlyArray<CommitmentTerms>,
+): boolean {
+  const scope = commitment.charges;
+  if (scope === undefined || scope.includes(line.chargeId)) return true;
+  const source = commitments.find((other) => other.id === line.chargeId);
+  return source?.charges !== undefined && source.charges.every((id) => scope.includes(id));
 }
 
 function trueUpLine(

@@ -33,6 +33,23 @@ const usage = (a: string, b: string) => [
 ];
 
 describe("commitments", () => {
+  it("counts a narrow scope's true-up as spend of a wider scope that contains it, whatever the listing order", () => {
+    // wide (compute + storage, minimum 150) is listed first; narrow (compute, minimum 100) still runs
+    // first: compute 50.00 → true-up 50.00; wide's spend 50.00 + 50.00 + 50.00 = 150.00 → no true-up
+    const contract = contractWith({
+      commitments: [
+        { id: "wide", name: "Platform minimum", minimum: "150", charges: ["compute", "storage"] },
+        { id: "narrow", name: "Compute minimum", minimum: "100", charges: ["compute"] },
+      ],
+    });
+    const invoice = rateInvoice(contract, usage("50", "50"), "2026-03");
+    expect(invoice.commitments?.map((c) => [c.id, c.spend, c.trueUp])).toEqual([
+      ["narrow", "50.00", "50.00"],
+      ["wide", "150.00", undefined],
+    ]);
+    expect(invoice.total).toBe("150.00");
+  });
+
   it("adds a true-up line for the shortfall below a minimum (Fastly's commit shortfall)", () => {
     const contract = contractWith({ commitments: [{ id: "min50", name: "Monthly minimum", minimum: "50" }] });
     const invoice = rateInvoice(contract, usage("5.20", "3.50"), "2026-03");
