@@ -119,7 +119,7 @@ function inScopeOf(
   const scope = commitment.charges;
   if (scope === undefined || scope.includes(line.chargeId)) return true;
   const source = commitments.find((other) => other.id === line.chargeId);
-  return source?.charges !== undefined && source.charges.every((id) => scope.includes(id));
+  return source?.charges?.every((id) => scope.includes(id)) === true;
 }
 
 function trueUpLine(

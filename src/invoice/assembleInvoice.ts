@@ -1,3 +1,4 @@
+import { InvariantError } from "../errors/index.js";
 import { type AggregateUsageResult, sameList } from "../meters/index.js";
 import { toFixedString, toPlainString, ZERO } from "../money/index.js";
 import {
@@ -193,9 +194,15 @@ function rateCharges(
             : piece,
           lookup,
         );
-  if (segments.length === 1 || segmentUsage === undefined) {
+  if (segments.length === 1) {
     return chargesAt(contract, resolved.service.start).map((charge) => rate(charge, index(charge.id), whole));
   }
+  // Rating the whole period at its first terms would be silently wrong: every caller that can split a
+  // period hands in the pieces' usage.
+  if (segmentUsage === undefined)
+    throw new InvariantError(
+      "A period split by amendments or overrides was rated without its pieces' usage.",
+    );
   const usages = segmentUsage(segments);
   const pieces = segments.map((period, at) => ({
     period,

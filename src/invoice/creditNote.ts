@@ -180,7 +180,7 @@ function priceOfLine(contract: Contract, line: InvoiceLine, index: number): Pric
         ? grouping.priceFor(charge.price as never, line.group ?? {})
         : charge.price;
   const model = price === undefined ? undefined : priceModelOf(price.model);
-  const usable = price !== undefined && model !== undefined && model.usesQuantity && !model.needsEventValues;
+  const usable = model?.usesQuantity === true && !model.needsEventValues;
   // A discounted line's credit would have to be discounted too: credit an amount for those.
   const discounted = line.adjustments !== undefined && line.adjustments.length > 0;
   if (

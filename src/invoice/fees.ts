@@ -10,7 +10,15 @@ import {
   prorationRatio,
 } from "../time/index.js";
 import { type ServicePeriod, termPeriod } from "./resolveServicePeriod.js";
-import { chargeIndex, chargeKey, chargesAt, pieceSuffix, segmentsOf, withIdSuffix } from "./termsAt.js";
+import {
+  allCharges,
+  chargeIndex,
+  chargeKey,
+  chargesAt,
+  pieceSuffix,
+  segmentsOf,
+  withIdSuffix,
+} from "./termsAt.js";
 
 /** How a fee is rated over a stretch of time: its share of the billing period, net of the trial. */
 export interface FeeTime {
@@ -68,8 +76,11 @@ export function inAdvance(charge: ChargeTerms): boolean {
  * the whole term: parseContract refuses an amendment that switches it).
  */
 export function advanceChargeIds(contract: Contract): ReadonlySet<string> {
-  const versions = [...contract.charges, ...contract.amendments.flatMap((amendment) => amendment.charges)];
-  return new Set(versions.filter(inAdvance).map((charge) => charge.id));
+  return new Set(
+    allCharges(contract)
+      .filter(inAdvance)
+      .map((charge) => charge.id),
+  );
 }
 
 /**
