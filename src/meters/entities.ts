@@ -1,6 +1,6 @@
 import { type Decimal, roundToInteger, toPlainString, ZERO } from "../money/index.js";
 import type { EntityTerms } from "../schema/index.js";
-import type { MeterOutcome, Reducer } from "./reducer.js";
+import { type MeterOutcome, perKey, type Reducer } from "./reducer.js";
 
 type EntityState = Map<string, unknown>;
 
@@ -12,19 +12,7 @@ type EntityState = Map<string, unknown>;
  */
 export function entityReducer(terms: EntityTerms, inner: Reducer<unknown>): Reducer<EntityState> {
   return {
-    init: () => new Map(),
-    add: (state, sample) => {
-      const key = JSON.stringify(sample.event.properties[terms.property] ?? null);
-      state.set(key, inner.add(state.get(key) ?? inner.init(), sample));
-      return state;
-    },
-    merge: (a, b) => {
-      // Fresh inner states throughout: adding to the merge must never change a shard's state.
-      const merged = new Map<string, unknown>();
-      for (const [key, value] of a) merged.set(key, inner.merge(inner.init(), value));
-      for (const [key, value] of b) merged.set(key, inner.merge(merged.get(key) ?? inner.init(), value));
-      return merged;
-    },
+    ...perKey((sample) => JSON.stringify(sample.event.properties[terms.property] ?? null), inner),
     finalize: (state, context): MeterOutcome => {
       let total: Decimal = ZERO;
       let events = 0;

@@ -99,3 +99,28 @@ export interface Reducer<S> {
   merge(a: S, b: S): S;
   finalize(state: S, context: FinalizeContext): MeterOutcome;
 }
+
+/**
+ * `init`, `add` and `merge` of a reducer that runs `inner` separately per key (a window, an entity):
+ * the caller adds the `finalize` that combines the keys' outcomes.
+ */
+export function perKey<K>(
+  keyOf: (sample: Sample) => K,
+  inner: Reducer<unknown>,
+): Omit<Reducer<Map<K, unknown>>, "finalize"> {
+  return {
+    init: () => new Map(),
+    add: (state, sample) => {
+      const key = keyOf(sample);
+      state.set(key, inner.add(state.get(key) ?? inner.init(), sample));
+      return state;
+    },
+    merge: (a, b) => {
+      // Fresh inner states throughout: adding to the merge must never change a shard's state.
+      const merged = new Map<K, unknown>();
+      for (const [key, value] of a) merged.set(key, inner.merge(inner.init(), value));
+      for (const [key, value] of b) merged.set(key, inner.merge(merged.get(key) ?? inner.init(), value));
+      return merged;
+    },
+  };
+}

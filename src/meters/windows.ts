@@ -1,7 +1,14 @@
 import { Decimal, roundToInteger, ZERO } from "../money/index.js";
 import type { PercentileTerms, WindowTerms } from "../schema/index.js";
 import { addLocalDays, daysBetween, type Period, startOfLocalDate, toLocalDate } from "../time/index.js";
-import type { Computation, FinalizeContext, MeterOutcome, Reducer, Sample } from "./reducer.js";
+import {
+  type Computation,
+  type FinalizeContext,
+  type MeterOutcome,
+  perKey,
+  type Reducer,
+  type Sample,
+} from "./reducer.js";
 import { valueReducerOf } from "./valueReducers.js";
 
 /** How the windows of a period are laid out: how many, which one an instant falls in, their lengths. */
@@ -88,19 +95,7 @@ export function windowedReducer(
     return `${index}|${String(sample.event.properties[directionProperty] ?? "")}`;
   };
   return {
-    init: () => new Map(),
-    add: (state, sample) => {
-      const key = keyOf(sample);
-      state.set(key, inner.add(state.get(key) ?? inner.init(), sample));
-      return state;
-    },
-    merge: (a, b) => {
-      // Fresh inner states throughout: adding to the merge must never change a shard's state.
-      const merged = new Map<string, unknown>();
-      for (const [key, value] of a) merged.set(key, inner.merge(inner.init(), value));
-      for (const [key, value] of b) merged.set(key, inner.merge(merged.get(key) ?? inner.init(), value));
-      return merged;
-    },
+    ...perKey(keyOf, inner),
     finalize: (state, context) =>
       finalizeWindows(state, context, { window, outer, percentile, layout, inner }),
   };
