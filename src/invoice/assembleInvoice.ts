@@ -59,7 +59,12 @@ export function assembleInvoice(
   const committed = opening
     ? { lines: discounted.lines, commitments: [] }
     : applyCommitments(contract, discounted.lines, resolved);
-  const grants = openGrants(contract, resolved, carriedCredits.balances ?? {}, carriedCredits.startFull === true);
+  const grants = openGrants(
+    contract,
+    resolved,
+    carriedCredits.balances ?? {},
+    carriedCredits.startFull === true,
+  );
   const preTax = applyCreditsBeforeTax(contract, committed.lines, grants);
   const lines = preTax.lines;
   const warnings = rated.flatMap((result) => result.warnings);

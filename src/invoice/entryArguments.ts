@@ -63,7 +63,11 @@ function isParsedContract(value: unknown): boolean {
  */
 export function requireEvents(value: unknown): asserts value is Iterable<unknown> {
   if (typeof value !== "string" && isIterable(value)) return;
-  throw new InputError("invalid_argument", "events", eventsMessage(value, "an array (or another iterable) of events"));
+  throw new InputError(
+    "invalid_argument",
+    "events",
+    eventsMessage(value, "an array (or another iterable) of events"),
+  );
 }
 
 /**
