@@ -7,6 +7,7 @@ import {
   type CarriedMeterState,
   contractJsonSchema,
   creditNoteSchema,
+  Decimal,
   explainText,
   invoiceSchema,
   isRatecardError,
@@ -137,6 +138,7 @@ async function openingCommand(
     readonly usage?: string;
     readonly period?: string;
     readonly carry?: string;
+    readonly daily?: boolean;
   },
 ): Promise<number> {
   for (const flag of ["usage", "period", "carry"] as const) {
@@ -144,6 +146,10 @@ async function openingCommand(
       throw new UsageLineError(
         `--opening bills the first period's fees in advance only; leave out --${flag}`,
       );
+  }
+  // The opening invoice has no usage, so no daily quantities: --daily would be ignored without a word.
+  if (values.daily === true) {
+    throw new UsageLineError("--opening bills no usage, so it has no daily quantities; leave out --daily");
   }
   const format = outputFormat(values.format);
   const contract = await readContract(contractFile);
@@ -193,7 +199,7 @@ async function creditNoteCommand(args: ReadonlyArray<string>): Promise<number> {
   }
   const lines = note.lines.map(
     (line) =>
-      `- ${line.name} (${line.corrects}): ${line.amount} ${note.currency.code} credited of ${line.invoiced} billed${line.creditedBefore === "0" || Number(line.creditedBefore) === 0 ? "" : ` (${line.creditedBefore} credited before)`}${line.quantity === undefined ? "" : `; ${line.quantity} units taken off, the rest re-rated at ${line.rerated}`}. Reason: ${line.reason}.`,
+      `- ${line.name} (${line.corrects}): ${line.amount} ${note.currency.code} credited of ${line.invoiced} billed${new Decimal(line.creditedBefore).isZero() ? "" : ` (${line.creditedBefore} credited before)`}${line.quantity === undefined ? "" : `; ${line.quantity} units taken off, the rest re-rated at ${line.rerated}`}. Reason: ${line.reason}.`,
   );
   const tax = note.tax === undefined ? [] : [`Tax credited: ${note.tax.total} ${note.currency.code}.`];
   // Names and reasons are the caller's text: each printed line is escaped, so none can forge another.

@@ -165,11 +165,9 @@ export function explainQuote(line: InvoiceLine, currency: { code: string; minorU
   return `${explainLine(line, { prefix: currencyPrefix(currency.code), minorUnits: currency.minorUnits })}\n`;
 }
 
-// The price is inline JSON (it starts with "{", after any byte order mark) or the path of a file.
+// The price is inline JSON (it starts with "{" or "[", after any byte order mark) or a file's path; a
+// list is read as JSON too, so the check can say a price is an object instead of "no such file".
 async function readPrice(text: string): Promise<unknown> {
-  const inline = text
-    .replace(/^\uFEFF/, "")
-    .trimStart()
-    .startsWith("{");
+  const inline = /^[{[]/.test(text.replace(/^\uFEFF/, "").trimStart());
   return inline ? parseJsonText(text, "--price") : readJsonFile(text, "--price");
 }

@@ -140,6 +140,18 @@ const refusals: ReadonlyArray<[string, Refusal]> = [
       says: ["--quantity is given more than once"],
     },
   ],
+  [
+    "quote a price given as a JSON list",
+    { args: () => ["quote", "--price", "[1,2]", "--quantity", "1"], says: ["price must be", "not a list"] },
+  ],
+  [
+    "quote in a currency that does not exist",
+    { args: () => ["quote", "--price", UNIT, "--quantity", "1", "--currency", "XYZ"], says: ['"XYZ"'] },
+  ],
+  [
+    "invoice --opening with --daily (ignored before)",
+    { args: () => ["invoice", "--contract", CONTRACT, "--opening", "--daily"], says: ["--daily"] },
+  ],
   // 3. every file flag: missing, a folder, not JSON, under a file
   [
     "quote --price a folder",

@@ -40,7 +40,7 @@ describe("zod issues in words a specialist understands", () => {
     [
       "a tier bound that is not a number",
       contract((c) => {
-        (c.charges[0]?.price as { tiers: Record<string, unknown>[] }).tiers[0]!.upTo = "abc";
+        (c.charges[0]!.price as { tiers: Record<string, unknown>[] }).tiers[0]!.upTo = "abc";
       }),
       "charges[0].price.tiers[0].upTo",
       'not the text "abc"',
