@@ -69,6 +69,18 @@ const storageInvoice = (...extra: string[]) => [
   ...extra,
 ];
 
+// credit-note against the cdn-basic invoice with the given corrections file (and further flags).
+const creditNote = (corrections: string, ...extra: string[]) => [
+  "credit-note",
+  "--contract",
+  CONTRACT,
+  "--invoice",
+  INVOICE,
+  "--corrections",
+  corrections,
+  ...extra,
+];
+
 const UNIT = '{"model":"unit","unitPrice":"2"}';
 const PERCENT = '{"model":"percentage","percent":"2.9","fixedFee":"0.30"}';
 const FLAT = '{"model":"flat","amount":"5"}';
@@ -335,47 +347,21 @@ const refusals: ReadonlyArray<[string, Refusal]> = [
   [
     "credit-note --corrections not JSON",
     {
-      args: () => [
-        "credit-note",
-        "--contract",
-        CONTRACT,
-        "--invoice",
-        INVOICE,
-        "--corrections",
-        file("c.csv", "line,amount"),
-      ],
+      args: () => creditNote(file("c.csv", "line,amount")),
       says: ["--corrections", "c.csv", "not valid JSON"],
     },
   ],
   [
     "credit-note --corrections an object, not a list",
     {
-      args: () => [
-        "credit-note",
-        "--contract",
-        CONTRACT,
-        "--invoice",
-        INVOICE,
-        "--corrections",
-        file("c1.json", '{"kind":"invoice"}'),
-      ],
+      args: () => creditNote(file("c1.json", '{"kind":"invoice"}')),
       says: ["--corrections", "c1.json", "must be a list"],
     },
   ],
   [
     "credit-note --previous a missing file",
     {
-      args: () => [
-        "credit-note",
-        "--contract",
-        CONTRACT,
-        "--invoice",
-        INVOICE,
-        "--corrections",
-        file("c2.json", "[]"),
-        "--previous",
-        join(scratch, "nope.json"),
-      ],
+      args: () => creditNote(file("c2.json", "[]"), "--previous", join(scratch, "nope.json")),
       says: ["--previous", "nope.json", "no such file"],
     },
   ],
@@ -441,15 +427,7 @@ describe("adversarial inputs that must give exactly the right amount", () => {
       "bom-corrections.json",
       `${BOM}${JSON.stringify([{ kind: "quantity", line: "bandwidth_na", quantity: "11400", reason: "double-counted logs" }])}`,
     );
-    const result = ratecard([
-      "credit-note",
-      "--contract",
-      CONTRACT,
-      "--invoice",
-      INVOICE,
-      "--corrections",
-      corrections,
-    ]);
+    const result = ratecard(creditNote(corrections));
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("Total credited 456.00 USD.");
   });
