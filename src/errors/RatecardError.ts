@@ -15,6 +15,8 @@ export type RatecardErrorCode =
   | "unpriced_combination"
   | "credit_exceeds_invoiced"
   | "unknown_line"
+  | "unknown_credit_grant"
+  | "missing_credit_balance"
   // time
   | "invalid_time_zone"
   | "invalid_instant"
@@ -22,6 +24,8 @@ export type RatecardErrorCode =
   | "period_outside_billing_cycle"
   // contract input
   | "invalid_json"
+  | "unparsed_contract"
+  | "invalid_argument"
   | "invalid_field"
   | "unknown_field"
   | "missing_field"

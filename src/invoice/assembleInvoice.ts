@@ -40,7 +40,7 @@ export function assembleInvoice(
   contract: Contract,
   resolved: ServicePeriod,
   usage: AggregateUsageResult,
-  creditBalances: CreditBalances = {},
+  carriedCredits: { readonly balances?: CreditBalances; readonly startFull?: boolean } = {},
   segmentUsage?: (pieces: ReadonlyArray<Period>) => ReadonlyArray<AggregateUsageResult>,
   opening = false,
 ): Invoice {
@@ -59,7 +59,12 @@ export function assembleInvoice(
   const committed = opening
     ? { lines: discounted.lines, commitments: [] }
     : applyCommitments(contract, discounted.lines, resolved);
-  const grants = openGrants(contract, resolved, creditBalances);
+  const grants = openGrants(
+    contract,
+    resolved,
+    carriedCredits.balances ?? {},
+    carriedCredits.startFull === true,
+  );
   const preTax = applyCreditsBeforeTax(contract, committed.lines, grants);
   const lines = preTax.lines;
   const warnings = rated.flatMap((result) => result.warnings);

@@ -1,4 +1,5 @@
-import { InputError } from "../errors/index.js";
+import type { z } from "zod";
+import { describeValue, InputError, toJsonPath } from "../errors/index.js";
 import { type Decimal, roundTo, toFixedString, ZERO } from "../money/index.js";
 import { priceModelOf, ratePrice } from "../pricing/index.js";
 import {
@@ -7,14 +8,17 @@ import {
   CREDIT_NOTE_SCHEMA_VERSION,
   type CreditNote,
   correctionsSchema,
+  creditNoteSchema,
   type Invoice,
   type InvoiceLine,
+  invoiceSchema,
   type PriceTerms,
   toInputError,
   toProblems,
 } from "../schema/index.js";
 import { parseInstant } from "../time/index.js";
 import { applyTax } from "./applyTax.js";
+import { requireContract } from "./entryArguments.js";
 import { netOf } from "./spreadReduction.js";
 import { chargesAt } from "./termsAt.js";
 
@@ -26,6 +30,51 @@ export interface CreditNoteOptions {
 
 type CreditLine = CreditNote["lines"][number];
 
+// The invoice and earlier credit notes are documents ratecard wrote: anything else (null, a contract,
+// a hand-edited file) is refused with the path of the first problem inside it.
+function requireDocument(
+  schema: z.ZodType,
+  value: unknown,
+  path: ReadonlyArray<PropertyKey>,
+  subject: string,
+  expected: string,
+): void {
+  const result = schema.safeParse(value);
+  if (result.success) return;
+  const [problem] = toProblems(result.error.issues, value, path);
+  throw new InputError(
+    "invalid_argument",
+    problem?.path ?? toJsonPath(path),
+    `${subject[0]?.toUpperCase()}${subject.slice(1)} must be ${expected}: ${problem?.message ?? "it is not"}.`,
+  );
+}
+
+function requireCreditNoteOptions(options: unknown): void {
+  if (typeof options !== "object" || options === null || Array.isArray(options))
+    throw new InputError(
+      "invalid_argument",
+      "options",
+      `The options must be an object, not ${describeValue(options)}.`,
+    );
+  const { previous } = options as { previous?: unknown };
+  if (previous === undefined) return;
+  if (!Array.isArray(previous))
+    throw new InputError(
+      "invalid_argument",
+      "options.previous",
+      `previous must be a list of the credit notes already issued against the invoice, not ${describeValue(previous)}.`,
+    );
+  previous.forEach((note, index) => {
+    requireDocument(
+      creditNoteSchema,
+      note,
+      ["options", "previous", index],
+      `previous credit note ${index + 1}`,
+      "a credit note ratecard issued",
+    );
+  });
+}
+
 /**
  * Issues a credit note against an issued invoice: one line per correction, each referencing the
  * invoice line it corrects, with the tax of the credited amounts worked out as the invoice's was.
@@ -34,7 +83,10 @@ type CreditLine = CreditNote["lines"][number];
  * - `quantity` takes units off a line and re-rates it with the line's price: the credit is what the
  *   line billed minus what the remaining units cost (graduated tiers are walked again, not averaged).
  * A line is never credited beyond what it billed, counting the `previous` credit notes.
- * @throws InputError `invalid_field`, `unknown_line`, `credit_exceeds_invoiced` with the correction's path
+ * @throws InputError `invalid_field`, `unknown_line`, `credit_exceeds_invoiced` with the correction's path;
+ *   `unparsed_contract` for contract JSON not passed through `parseContract`; `invalid_argument` for an
+ *   invoice or a previous credit note that is not a ratecard document (path into it, e.g.
+ *   `invoice.lines[0].amount`)
  */
 export function issueCreditNote(
   contract: Contract,
@@ -42,6 +94,9 @@ export function issueCreditNote(
   corrections: unknown,
   options: CreditNoteOptions = {},
 ): CreditNote {
+  requireContract(contract);
+  requireDocument(invoiceSchema, invoice, ["invoice"], "the invoice", "an invoice ratecard issued");
+  requireCreditNoteOptions(options);
   const parsed = correctionsSchema.safeParse(corrections);
   if (!parsed.success) throw toInputError("input", toProblems(parsed.error.issues, corrections));
   const { minorUnits } = invoice.currency;

@@ -34,7 +34,9 @@ export const correctionsSchema = z
   .min(1, { message: "must list at least one correction" });
 export type CorrectionTerms = z.output<typeof correctionSchema>;
 
-const amountText = z.string().regex(/^-?\d+(\.\d+)?$/);
+const amountText = z
+  .string()
+  .regex(/^-?\d+(\.\d+)?$/, { message: 'expected a plain decimal number such as "12.50" or "-3"' });
 
 /** A credit note: invoice-shaped, each line referencing the invoice line it corrects. */
 export const creditNoteSchema = z.strictObject({

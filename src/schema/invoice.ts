@@ -5,7 +5,9 @@ import { CREDIT_BURN_ORDERS } from "./creditGrant.js";
 export const INVOICE_SCHEMA_VERSION = 1;
 
 // Output decimals are canonical strings: plain notation, never floats.
-const amountText = z.string().regex(/^-?\d+(\.\d+)?$/);
+const amountText = z
+  .string()
+  .regex(/^-?\d+(\.\d+)?$/, { message: 'expected a plain decimal number such as "12.50" or "-3"' });
 
 const tierStep = z.strictObject({
   kind: z.literal("tier"),

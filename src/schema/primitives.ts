@@ -23,7 +23,9 @@ export function ratecardIssue(code: string, message: string, path?: ReadonlyArra
 
 /** A decimal given as a string ("0.0000025", preferred: exact) or a finite JSON number; parsed to Decimal. */
 export const decimalSchema = z
-  .union([z.string().regex(DECIMAL_TEXT), z.number()], {
+  // abort: text that is no decimal fails the union as a whole (one message, not zod's regex), and the
+  // checks of the objects around it never see the untransformed text (a tier check would crash on it).
+  .union([z.string().regex(DECIMAL_TEXT, { abort: true }), z.number()], {
     error: 'expected a decimal number, written as a string such as "12.50"',
   })
   .transform((value, ctx): Decimal => {
