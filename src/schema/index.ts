@@ -25,6 +25,7 @@ export type {
   Invoice,
   InvoiceLine,
   InvoiceTax,
+  PriceKind,
   PriceStep,
   Step,
   UsageExclusion,
@@ -35,8 +36,11 @@ export {
   EXCLUSION_REASONS,
   INVOICE_SCHEMA_VERSION,
   invoiceSchema,
+  PRICE_KINDS,
   stepSchema,
 } from "./invoice.js";
+export { canonicalJson } from "./canonicalJson.js";
+export { DIGEST_PATTERN, digestOf, sha256Digest, withDigest } from "./digest.js";
 export type { InputProblem } from "./issuesToError.js";
 export { toInputError, toProblems } from "./issuesToError.js";
 export { contractJsonSchema } from "./jsonSchema.js";

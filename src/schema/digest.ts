@@ -1,0 +1,33 @@
+import { sha256 } from "@noble/hashes/sha2.js";
+import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
+import { canonicalJson } from "./canonicalJson.js";
+
+/** How a digest is written: the algorithm, a colon, 64 lowercase hex digits (as OCI content digests). */
+export const DIGEST_PATTERN = /^sha256:[0-9a-f]{64}$/;
+
+/**
+ * The SHA-256 digest of a JSON value's canonical text ({@link canonicalJson}), UTF-8 encoded:
+ * `"sha256:" + hex`. A contract's digest is this, over the contract as written (before parsing).
+ */
+export function sha256Digest(value: unknown): string {
+  return `sha256:${bytesToHex(sha256(utf8ToBytes(canonicalJson(value))))}`;
+}
+
+/**
+ * The SHA-256 digest of a document's canonical JSON text ({@link canonicalJson}), UTF-8 encoded, with
+ * its own `digest` field left out: `"sha256:" + hex`. Anyone can recompute it with any SHA-256 and
+ * RFC 8785 implementation (docs/invoice-format.md, "Digests").
+ * @example digestOf({ a: 1 }) === digestOf({ a: 1, digest: "sha256:…" }) // true
+ */
+export function digestOf(document: Readonly<Record<string, unknown>>): string {
+  const { digest: _digest, ...content } = document;
+  return sha256Digest(content);
+}
+
+/** The document with its digest written as its last field (replacing any digest it had). */
+export function withDigest<T extends Readonly<Record<string, unknown>>>(
+  document: T,
+): Omit<T, "digest"> & { readonly digest: string } {
+  const { digest: _digest, ...content } = document;
+  return { ...content, digest: digestOf(content) };
+}
