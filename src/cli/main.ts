@@ -1,18 +1,20 @@
 #!/usr/bin/env node
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import type { z } from "zod";
+// Inlined at build time (only this field): the version of the package the CLI ships in.
+import { version } from "../../package.json";
 import {
   type CarriedMeterState,
   ContractError,
   contractJsonSchema,
-  creditNoteSchema,
   explainText,
-  invoiceSchema,
+  invoiceJsonSchema,
   isRatecardError,
   issueCreditNote,
   parseCarriedStates,
   parseContract,
+  parseCreditNote,
+  parseInvoice,
   rateInvoiceAsync,
   rateOpeningInvoice,
   safeParseContract,
@@ -26,7 +28,8 @@ Usage:
   ratecard invoice --contract FILE --usage FILE --period PERIOD [--format text|json] [--carry FILE] [--balances FILE] [--daily]
   ratecard invoice --contract FILE --opening [--format text|json] [--balances FILE]
   ratecard validate FILE
-  ratecard schema
+  ratecard schema [--invoice]
+  ratecard --version
   ratecard credit-note --contract FILE --invoice FILE --corrections FILE [--previous FILE …] [--format text|json]
   ratecard quote --price JSON|FILE (--quantity Q | --values V1,V2,…) [--currency USD] [--format text|json]
 
@@ -55,7 +58,9 @@ async function main(argv: ReadonlyArray<string>): Promise<number> {
     case "credit-note":
       return creditNoteCommand(rest);
     case "schema":
-      process.stdout.write(`${JSON.stringify(contractJsonSchema(), null, 2)}\n`);
+      return schemaCommand(rest);
+    case "--version":
+      process.stdout.write(`${version}\n`);
       return 0;
     case undefined:
     case "help":
@@ -151,16 +156,11 @@ async function creditNoteCommand(args: ReadonlyArray<string>): Promise<number> {
   const format = outputFormat(values.format);
   const contract = parseContract(await readJson(required(values.contract, "--contract FILE")));
   const invoiceFile = required(values.invoice, "--invoice FILE");
-  const invoice = parseDocument(
-    invoiceSchema,
-    await readJson(invoiceFile),
-    invoiceFile,
-    "a ratecard invoice",
-  );
+  const invoice = readIssued(invoiceFile, await readJson(invoiceFile), parseInvoice, "a ratecard invoice");
   const corrections = await readJson(required(values.corrections, "--corrections FILE"));
   const previous = await Promise.all(
     (values.previous ?? []).map(async (file) =>
-      parseDocument(creditNoteSchema, await readJson(file), file, "a ratecard credit note"),
+      readIssued(file, await readJson(file), parseCreditNote, "a ratecard credit note"),
     ),
   );
   const note = issueCreditNote(contract, invoice, corrections, { previous });
@@ -192,13 +192,28 @@ function outputFormat(value: string | undefined): "text" | "json" {
   throw new UsageLineError(`--format must be text or json, not "${value}"`);
 }
 
-// An issued document read back (an invoice, a credit note): a wrong file is an input error, not a crash.
-function parseDocument<T>(schema: z.ZodType<T>, data: unknown, file: string, what: string): T {
-  const result = schema.safeParse(data);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const where = issue === undefined || issue.path.length === 0 ? "" : ` (at ${issue.path.join(".")})`;
-  throw new UsageLineError(`${file} is not ${what}${where}: ${issue?.message ?? "unreadable"}`);
+// An issued document read back (an invoice, a credit note): a wrong, edited or newer-format file is an
+// input error naming the file, not a crash.
+function readIssued<T>(file: string, data: unknown, parse: (data: unknown) => T, what: string): T {
+  try {
+    return parse(data);
+  } catch (error) {
+    if (!isRatecardError(error)) throw error;
+    const wrongShape = error.code === "invalid_field" || error.code === "missing_field";
+    throw new UsageLineError(`${file}${wrongShape ? ` is not ${what}` : ""}: ${error.message}`);
+  }
+}
+
+// `ratecard schema` prints the contract's JSON Schema; `--invoice`, the invoice's.
+function schemaCommand(args: ReadonlyArray<string>): number {
+  const { values } = parseArgs({
+    args: [...args],
+    options: { invoice: { type: "boolean", default: false } },
+    strict: true,
+  });
+  const schema = values.invoice ? invoiceJsonSchema() : contractJsonSchema();
+  process.stdout.write(`${JSON.stringify(schema, null, 2)}\n`);
+  return 0;
 }
 
 async function quoteCommand(args: ReadonlyArray<string>): Promise<number> {
@@ -250,7 +265,7 @@ async function validateCommand(args: ReadonlyArray<string>): Promise<number> {
 // as "every grant starts full".
 function creditBalances(data: unknown, file: string): Record<string, string> {
   if (typeof data === "object" && data !== null && !Array.isArray(data) && "schemaVersion" in data) {
-    const invoice = parseDocument(invoiceSchema, data, file, "a ratecard invoice");
+    const invoice = readIssued(file, data, parseInvoice, "a ratecard invoice");
     return Object.fromEntries((invoice.credits ?? []).map((credit) => [credit.id, credit.balanceAfter]));
   }
   if (

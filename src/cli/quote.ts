@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
-import { currencyPrefix } from "../explain/index.js";
 import {
   ContractError,
+  currencyPrefix,
   explainLine,
   type InvoiceLine,
   isRatecardError,

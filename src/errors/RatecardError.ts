@@ -15,6 +15,11 @@ export type RatecardErrorCode =
   | "unpriced_combination"
   | "credit_exceeds_invoiced"
   | "unknown_line"
+  // documents read back (invoices, credit notes) and what they were issued from
+  | "contract_mismatch"
+  | "currency_mismatch"
+  | "digest_mismatch"
+  | "credit_note_mismatch"
   // time
   | "invalid_time_zone"
   | "invalid_instant"

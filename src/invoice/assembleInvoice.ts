@@ -130,7 +130,7 @@ export function assembleInvoice(
     ...(Object.keys(contract.metadata).length > 0 ? { metadata: { ...contract.metadata } } : {}),
   };
   // The digest seals the invoice as issued: a credit note refuses an invoice whose content was changed.
-  return withDigest(content);
+  return withDigest<Invoice>(content);
 }
 
 // Plain JSON in meter order of keys as produced (deterministic: meters are visited in contract order).

@@ -32,7 +32,11 @@ function canonicalOf(value: unknown): string | undefined {
 // What JSON.stringify would write for the value: its toJSON() result when it has one (a Decimal
 // becomes its text), the value itself otherwise.
 function jsonValueOf(value: unknown): unknown {
-  if (value !== null && typeof value === "object" && typeof (value as { toJSON?: unknown }).toJSON === "function")
+  if (
+    value !== null &&
+    typeof value === "object" &&
+    typeof (value as { toJSON?: unknown }).toJSON === "function"
+  )
     return (value as { toJSON: () => unknown }).toJSON();
   return value;
 }

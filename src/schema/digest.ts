@@ -24,10 +24,13 @@ export function digestOf(document: Readonly<Record<string, unknown>>): string {
   return sha256Digest(content);
 }
 
-/** The document with its digest written as its last field (replacing any digest it had). */
-export function withDigest<T extends Readonly<Record<string, unknown>>>(
-  document: T,
-): Omit<T, "digest"> & { readonly digest: string } {
-  const { digest: _digest, ...content } = document;
-  return { ...content, digest: digestOf(content) };
+/**
+ * The document with its digest written as its last field: `withDigest<Invoice>(content)`.
+ * @example withDigest<{ a: number; digest: string }>({ a: 1 }).digest // "sha256:…" of '{"a":1}'
+ */
+export function withDigest<T extends { readonly digest: string }>(content: Omit<T, "digest">): T {
+  // Any digest the content still had is dropped, so the new one is always the last key.
+  const { digest: _digest, ...rest } = content as Readonly<Record<string, unknown>>;
+  // T is exactly the content plus its digest.
+  return { ...rest, digest: digestOf(rest) } as unknown as T;
 }
