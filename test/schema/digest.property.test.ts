@@ -89,6 +89,13 @@ describe("digests", () => {
     expect(sha256Digest({})).toBe("sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a");
   });
 
+  it("gives docs/invoice-format.md's worked example", () => {
+    // printf '%s' '{"id":"inv-1","total":"2.50"}' | sha256sum → 4bfc5a43…
+    expect(digestOf({ total: "2.50", id: "inv-1", digest: "sha256:whatever" })).toBe(
+      "sha256:4bfc5a435b9c78c74a49ef3bd056183c007a14fda7b7b2392e276ae54acf84b1",
+    );
+  });
+
   it("leaves the document's own digest out, and withDigest writes it last", () => {
     fc.assert(
       fc.property(fc.dictionary(fc.string(), jsonArb, { maxKeys: 5 }), (content) => {
