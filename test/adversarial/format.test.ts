@@ -1,5 +1,4 @@
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -14,6 +13,7 @@ import {
   withDigest,
 } from "../../src/schema/index.js";
 import { fixtureContractJson } from "../_arbitraries/contracts.js";
+import { assertCliBuilt, runCli } from "../_support/runCli.js";
 import { thrown } from "../_support/thrown.js";
 
 // Hostile and careless inputs to the invoice format, the credit-note checks and the package's CLI
@@ -25,7 +25,6 @@ import { thrown } from "../_support/thrown.js";
 // 2,242.04, bandwidth_apac 1,200.00, requests 65.74; total 7,663.78.
 const ROOT = join(import.meta.dirname, "..", "..");
 const FIXTURE = join(ROOT, "fixtures", "cdn-basic");
-const CLI = join(ROOT, "dist", "cli.js");
 const EXPECTED_TEXT = readFileSync(join(FIXTURE, "expected.json"), "utf8");
 
 /** A fresh, mutable copy of the issued invoice, as a file read back gives it. */
@@ -434,10 +433,7 @@ describe("the command line refuses the same documents with exit 2 and no stack",
     writeFileSync(path, typeof content === "string" ? content : JSON.stringify(content));
     return path;
   };
-  const ratecard = (...args: string[]) => {
-    const result = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: "utf8" });
-    return { code: result.status, stderr: result.stderr };
-  };
+  const ratecard = runCli;
   const creditNote = (invoice: string, ...extra: string[]) =>
     ratecard(
       "credit-note",
@@ -451,7 +447,7 @@ describe("the command line refuses the same documents with exit 2 and no stack",
     );
 
   beforeAll(() => {
-    if (!existsSync(CLI)) throw new Error("dist/cli.js is missing: run `npm run build` before the CLI tests");
+    assertCliBuilt();
     scratch = mkdtempSync(join(tmpdir(), "ratecard-adversarial-format-"));
   });
 

@@ -1,21 +1,14 @@
-import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { invoiceJsonSchema } from "../../src/schema/index.js";
+import { assertCliBuilt, runCli } from "../_support/runCli.js";
 
 // `ratecard schema --invoice` and `ratecard --version`, run on the built CLI as a user would.
 const ROOT = join(import.meta.dirname, "..", "..");
-const CLI = join(ROOT, "dist", "cli.js");
+const ratecard = runCli;
 
-function ratecard(...args: string[]) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: "utf8" });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-beforeAll(() => {
-  if (!existsSync(CLI)) throw new Error("dist/cli.js is missing: run `npm run build` before the CLI tests");
-});
+beforeAll(assertCliBuilt);
 
 describe("ratecard schema --invoice", () => {
   it("prints the invoice's JSON Schema, the one shipped as dist/invoice.schema.json", () => {

@@ -70,9 +70,10 @@ beforeAll(() => {
   );
 }, 180_000);
 
+// Removing the scratch install (thousands of files) can take a while on a busy machine.
 afterAll(() => {
   if (scratch !== "") rmSync(scratch, { recursive: true, force: true });
-});
+}, 120_000);
 
 describe("the packed package", () => {
   it("ships the builds, the JSON Schemas, the licence and the readme, and no CommonJS CLI", () => {

@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/money/index.js";
 import { canonicalJson, digestOf, sha256Digest, withDigest } from "../../src/schema/index.js";
+import { canonicalText } from "../_support/canonicalText.js";
 
 // The canonical form and digest of docs/invoice-format.md ("Digests"), checked against node:crypto and
 // against RFC 8785's own examples, never against the code's output.
@@ -22,17 +23,7 @@ const jsonArb = fc.letrec((tie) => ({
   ),
 })).value;
 
-// Another implementation of the spec: keys sorted (default sort: UTF-16 code units), JSON.stringify's
-// strings and numbers.
-function canonicalText(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalText).join(",")}]`;
-  if (value === null || typeof value !== "object") return JSON.stringify(value);
-  // the text is built here, not through an object: JavaScript puts integer-like keys ("0") first
-  const members = Object.keys(value)
-    .sort()
-    .map((key) => `${JSON.stringify(key)}:${canonicalText((value as Record<string, unknown>)[key])}`);
-  return `{${members.join(",")}}`;
-}
+// Another implementation of the spec (test/_support/canonicalText.ts) and node:crypto.
 const nodeDigest = (value: unknown) =>
   `sha256:${createHash("sha256").update(canonicalText(value), "utf8").digest("hex")}`;
 
