@@ -1,5 +1,5 @@
 import { InputError } from "../errors/index.js";
-import { type Contract, type CreditNote, digestOf, type Invoice } from "../schema/index.js";
+import { type Contract, type CreditNote, digestMismatch, type Invoice } from "../schema/index.js";
 
 /**
  * Refuses to credit an invoice that is not the one ratecard issued from this contract: another
@@ -39,14 +39,8 @@ export function assertCreditable(
       `Invoice ${invoice.id} was rated from a different version of contract ${contract.id} (digest ${invoice.contractDigest}; the contract given has ${contract.digest}); credit it with the contract exactly as it was when the invoice was rated, since quantity corrections and tax use its terms.`,
     );
   }
-  const actual = digestOf(invoice);
-  if (invoice.digest !== actual) {
-    throw new InputError(
-      "digest_mismatch",
-      "digest",
-      `Invoice ${invoice.id} was changed after ratecard issued it: its content no longer matches its digest (${invoice.digest}; the content gives ${actual}); credit the invoice as issued.`,
-    );
-  }
+  const edited = digestMismatch(invoice, "invoice", "digest");
+  if (edited !== undefined) throw edited;
   const seen = new Set<string>();
   previous.forEach((note, index) => {
     assertEarlierNote(note, invoice, `previous[${index}]`);
@@ -62,14 +56,8 @@ export function assertCreditable(
 }
 
 function assertEarlierNote(note: CreditNote, invoice: Invoice, path: string): void {
-  const actual = digestOf(note);
-  if (note.digest !== actual) {
-    throw new InputError(
-      "digest_mismatch",
-      `${path}.digest`,
-      `Credit note ${note.id} was changed after ratecard issued it: its content no longer matches its digest (${note.digest}; the content gives ${actual}).`,
-    );
-  }
+  const edited = digestMismatch(note, "credit note", `${path}.digest`);
+  if (edited !== undefined) throw edited;
   if (note.invoiceId !== invoice.id) {
     throw new InputError(
       "credit_note_mismatch",

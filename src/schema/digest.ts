@@ -1,5 +1,6 @@
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
+import { InputError } from "../errors/index.js";
 import { canonicalJson } from "./canonicalJson.js";
 
 /** How a digest is written: the algorithm, a colon, 64 lowercase hex digits (as OCI content digests). */
@@ -33,4 +34,23 @@ export function withDigest<T extends { readonly digest: string }>(content: Omit<
   const { digest: _digest, ...rest } = content as Readonly<Record<string, unknown>>;
   // T is exactly the content plus its digest.
   return { ...rest, digest: digestOf(rest) } as unknown as T;
+}
+
+/**
+ * The error for a document whose content no longer matches its `digest` (edited after ratecard issued
+ * it, or never sealed), or undefined when it matches. `what` names it in the message ("invoice",
+ * "credit note"); `path` is where the error points (`digest`, `previous[0].digest`).
+ */
+export function digestMismatch(
+  document: Readonly<Record<string, unknown>> & { readonly id?: unknown; readonly digest?: unknown },
+  what: string,
+  path: string,
+): InputError | undefined {
+  const actual = digestOf(document);
+  if (document.digest === actual) return undefined;
+  return new InputError(
+    "digest_mismatch",
+    path,
+    `The ${what} ${String(document.id)} was changed after ratecard issued it: its content no longer matches its digest (${String(document.digest)}; the content gives ${actual}).`,
+  );
 }

@@ -14,7 +14,7 @@ export {
   correctionsSchema,
   creditNoteSchema,
 } from "./creditNote.js";
-export { DIGEST_PATTERN, digestOf, sha256Digest, withDigest } from "./digest.js";
+export { DIGEST_PATTERN, digestMismatch, digestOf, sha256Digest, withDigest } from "./digest.js";
 export type { DiscountTerms } from "./discount.js";
 export { discountSchema } from "./discount.js";
 export type {

@@ -1,6 +1,6 @@
 import { InputError, type RatecardError } from "../errors/index.js";
 import { CREDIT_NOTE_SCHEMA_VERSION, type CreditNote, creditNoteSchema } from "./creditNote.js";
-import { digestOf } from "./digest.js";
+import { digestMismatch } from "./digest.js";
 import { INVOICE_SCHEMA_VERSION, type Invoice, invoiceSchema } from "./invoice.js";
 import { toInputError, toProblems } from "./issuesToError.js";
 import { loosen } from "./loosen.js";
@@ -72,20 +72,8 @@ function readIssued(
   const parsed = reader.safeParse(input);
   if (!parsed.success)
     return { success: false, error: toInputError("input", toProblems(parsed.error.issues, input)) };
-  const document = parsed.data as Readonly<Record<string, unknown>> & {
-    readonly id: string;
-    readonly digest: string;
-  };
-  const actual = digestOf(document);
-  if (document.digest !== actual) {
-    return {
-      success: false,
-      error: new InputError(
-        "digest_mismatch",
-        "digest",
-        `The ${what} ${document.id} was changed after ratecard issued it: its content no longer matches its digest (${document.digest}; the content gives ${actual}).`,
-      ),
-    };
-  }
+  const document = parsed.data as Readonly<Record<string, unknown>>;
+  const mismatch = digestMismatch(document, what, "digest");
+  if (mismatch !== undefined) return { success: false, error: mismatch };
   return { success: true, data: document };
 }
