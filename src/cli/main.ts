@@ -1,25 +1,26 @@
 #!/usr/bin/env node
 import { type ParseArgsConfig, parseArgs } from "node:util";
-import type { z } from "zod";
-import { toJsonPath } from "../errors/index.js";
-import { escapeControl } from "../explain/index.js";
+// Inlined at build time (only this field): the version of the package the CLI ships in.
+import { version } from "../../package.json";
 import {
   type CarriedMeterState,
   contractJsonSchema,
-  creditNoteSchema,
   Decimal,
+  escapeControl,
   explainText,
-  invoiceSchema,
+  invoiceJsonSchema,
   isRatecardError,
   issueCreditNote,
   parseCarriedStates,
   parseContract,
+  parseCreditNote,
+  parseInvoice,
   rateInvoiceAsync,
   rateOpeningInvoice,
   safeParseContract,
   safeParseDecimal,
+  toJsonPath,
 } from "../index.js";
-import { toProblems } from "../schema/index.js";
 import { explainQuote, quote } from "./quote.js";
 import { readJsonFile } from "./readJsonFile.js";
 import { usageSource } from "./readUsage.js";
@@ -30,7 +31,8 @@ Usage:
   ratecard invoice --contract FILE --usage FILE --period PERIOD [--format text|json] [--carry FILE] [--balances FILE] [--credits-start-full] [--daily]
   ratecard invoice --contract FILE --opening [--format text|json] [--balances FILE] [--credits-start-full]
   ratecard validate FILE
-  ratecard schema
+  ratecard schema [--invoice]
+  ratecard --version
   ratecard credit-note --contract FILE --invoice FILE --corrections FILE [--previous FILE …] [--format text|json]
   ratecard quote --price JSON|FILE (--quantity Q | --values V1,V2,…) [--currency USD] [--format text|json]
 
@@ -60,7 +62,9 @@ async function main(argv: ReadonlyArray<string>): Promise<number> {
     case "credit-note":
       return creditNoteCommand(rest);
     case "schema":
-      write(`${JSON.stringify(contractJsonSchema(), null, 2)}\n`);
+      return schemaCommand(rest);
+    case "--version":
+      write(`${version}\n`);
       return 0;
     case undefined:
     case "help":
@@ -172,20 +176,20 @@ async function creditNoteCommand(args: ReadonlyArray<string>): Promise<number> {
   const format = outputFormat(values.format);
   const contract = await readContract(required(values.contract, "--contract FILE"));
   const invoiceFile = required(values.invoice, "--invoice FILE");
-  const invoice = parseDocument(
-    invoiceSchema,
-    await readJsonFile(invoiceFile, "--invoice"),
+  const invoice = readIssued(
     `--invoice ${invoiceFile}`,
+    await readJsonFile(invoiceFile, "--invoice"),
+    parseInvoice,
     "a ratecard invoice",
   );
   const correctionsFile = required(values.corrections, "--corrections FILE");
   const corrections = await readJsonFile(correctionsFile, "--corrections");
   const previous = await Promise.all(
     (values.previous ?? []).map(async (file) =>
-      parseDocument(
-        creditNoteSchema,
-        await readJsonFile(file, "--previous"),
+      readIssued(
         `--previous ${file}`,
+        await readJsonFile(file, "--previous"),
+        parseCreditNote,
         "a ratecard credit note",
       ),
     ),
@@ -220,12 +224,27 @@ function outputFormat(value: string | undefined): "text" | "json" {
   throw new UsageLineError(`--format must be text or json, not "${value}"`);
 }
 
-// An issued document read back (an invoice, a credit note): a wrong file is an input error, not a crash.
-function parseDocument<T>(schema: z.ZodType<T>, data: unknown, file: string, what: string): T {
-  const result = schema.safeParse(data);
-  if (result.success) return result.data;
-  const [problem] = toProblems(result.error.issues, data);
-  throw new UsageLineError(`${file} is not ${what}: ${problem?.message ?? "it cannot be read"}.`);
+// An issued document read back (an invoice, a credit note): a wrong, edited or newer-format file is an
+// input error naming the file, not a crash.
+function readIssued<T>(file: string, data: unknown, parse: (data: unknown) => T, what: string): T {
+  try {
+    return parse(data);
+  } catch (error) {
+    if (!isRatecardError(error)) throw error;
+    const wrongShape = error.code === "invalid_field" || error.code === "missing_field";
+    throw new UsageLineError(`${file}${wrongShape ? ` is not ${what}` : ""}: ${error.message}`);
+  }
+}
+
+// `ratecard schema` prints the contract's JSON Schema; `--invoice`, the invoice's.
+function schemaCommand(args: ReadonlyArray<string>): number {
+  const { values } = parseFlags({
+    args: [...args],
+    options: { invoice: { type: "boolean", default: false } },
+  });
+  const schema = values.invoice ? invoiceJsonSchema() : contractJsonSchema();
+  write(`${JSON.stringify(schema, null, 2)}\n`);
+  return 0;
 }
 
 async function quoteCommand(args: ReadonlyArray<string>): Promise<number> {
@@ -284,7 +303,7 @@ async function validateCommand(args: ReadonlyArray<string>): Promise<number> {
 // another contract's invoice, is refused rather than read as "every grant starts full".
 function creditBalances(data: unknown, file: string, contractId: string): Record<string, string> {
   if (isObject(data) && "schemaVersion" in data) {
-    const invoice = parseDocument(invoiceSchema, data, `--balances ${file}`, "a ratecard invoice");
+    const invoice = readIssued(`--balances ${file}`, data, parseInvoice, "a ratecard invoice");
     requireSameContract(invoice.contractId, contractId, "--balances", file);
     return Object.fromEntries((invoice.credits ?? []).map((credit) => [credit.id, credit.balanceAfter]));
   }
@@ -301,7 +320,7 @@ function creditBalances(data: unknown, file: string, contractId: string): Record
 function carriedState(data: unknown, file: string, contractId: string): Record<string, CarriedMeterState> {
   let candidate: unknown = data;
   if (isObject(data) && "schemaVersion" in data) {
-    const invoice = parseDocument(invoiceSchema, data, `--carry ${file}`, "a ratecard invoice");
+    const invoice = readIssued(`--carry ${file}`, data, parseInvoice, "a ratecard invoice");
     requireSameContract(invoice.contractId, contractId, "--carry", file);
     candidate = invoice.usage.carryOut;
   } else if (isObject(data) && "usage" in data) {

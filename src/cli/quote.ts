@@ -1,6 +1,6 @@
-import { currencyPrefix } from "../explain/index.js";
 import {
   ContractError,
+  currencyPrefix,
   explainLine,
   InputError,
   type Invoice,

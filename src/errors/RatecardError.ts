@@ -17,6 +17,11 @@ export type RatecardErrorCode =
   | "unknown_line"
   | "unknown_credit_grant"
   | "missing_credit_balance"
+  // documents read back (invoices, credit notes) and what they were issued from
+  | "contract_mismatch"
+  | "currency_mismatch"
+  | "digest_mismatch"
+  | "credit_note_mismatch"
   // time
   | "invalid_time_zone"
   | "invalid_instant"
@@ -44,6 +49,13 @@ export type RatecardErrorCode =
   // our own bugs
   | "invariant_violated";
 
+/**
+ * The mark every ratecard error carries, registered globally (`Symbol.for`) so that it is the same symbol
+ * in the ESM and the CJS build: an application that loads both (one dependency imports ratecard, another
+ * requires it) still recognises every ratecard error, where `instanceof` sees two different classes.
+ */
+const RATECARD_ERROR = Symbol.for("ratecard.error");
+
 /** A JSON path into the input, e.g. `charges[2].price.tiers[1].upTo`; `""` for the whole input. */
 export type JsonPath = string;
 
@@ -67,6 +79,11 @@ export class RatecardError extends Error {
     this.code = code;
     this.path = path;
     this.details = Object.freeze({ ...details });
+  }
+
+  /** The cross-build mark read by {@link isRatecardError}; on the prototype, so it is never copied or serialised. */
+  get [RATECARD_ERROR](): true {
+    return true;
   }
 }
 
@@ -96,7 +113,15 @@ export class InvariantError extends RatecardError {
   override readonly name = "InvariantError";
 }
 
-/** True when `value` is an error ratecard raised on purpose (as opposed to a crash). */
+/**
+ * True when `value` is an error ratecard raised on purpose (as opposed to a crash), from this build of
+ * ratecard or any other loaded in the same process (ESM and CJS): it reads the mark, not the class.
+ * @example isRatecardError(new ContractError("invalid_field", "id", "…")) // true
+ */
 export function isRatecardError(value: unknown): value is RatecardError {
-  return value instanceof RatecardError;
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    (value as { readonly [RATECARD_ERROR]?: unknown })[RATECARD_ERROR] === true
+  );
 }

@@ -139,7 +139,7 @@ function trueUpLine(
     model: "commitment",
     period: { start: formatInstant(resolved.service.start), end: formatInstant(resolved.service.end) },
     quantity: "1",
-    unitPrice: "true_up",
+    priceKind: "true_up",
     amount,
     steps: [
       {
@@ -177,7 +177,7 @@ function overageLine(
     model: "commitment",
     period: { start: formatInstant(resolved.service.start), end: formatInstant(resolved.service.end) },
     quantity: "1",
-    unitPrice: "overage",
+    priceKind: "overage",
     amount,
     steps: [
       {

@@ -9,7 +9,13 @@ import {
   type RateChargeResult,
   rateCharge,
 } from "../rating/index.js";
-import { type ChargeTerms, type Contract, INVOICE_SCHEMA_VERSION, type Invoice } from "../schema/index.js";
+import {
+  type ChargeTerms,
+  type Contract,
+  INVOICE_SCHEMA_VERSION,
+  type Invoice,
+  withDigest,
+} from "../schema/index.js";
 import {
   formatInstant,
   formatLocalDate,
@@ -85,11 +91,12 @@ export function assembleInvoice(
   const postTax = applyCreditsAfterTax(contract, total, grants);
   const credits = [...preTax.applied, ...postTax.applied];
 
-  return {
+  const content: Omit<Invoice, "digest"> = {
     schemaVersion: INVOICE_SCHEMA_VERSION,
     id: `${contract.id}:${formatLocalDate(toLocalDate(resolved.service.start, contract.timeZone))}${opening ? ":opening" : ""}`,
     ...(opening ? { kind: "opening" as const } : {}),
     contractId: contract.id,
+    contractDigest: contract.digest,
     customer: contract.customer,
     currency: { code: contract.currency.code, minorUnits },
     period: {
@@ -127,6 +134,8 @@ export function assembleInvoice(
     warnings,
     ...(Object.keys(contract.metadata).length > 0 ? { metadata: { ...contract.metadata } } : {}),
   };
+  // The digest seals the invoice as issued: a credit note refuses an invoice whose content was changed.
+  return withDigest<Invoice>(content);
 }
 
 // Plain JSON in meter order of keys as produced (deterministic: meters are visited in contract order).

@@ -8,16 +8,18 @@ import {
   CREDIT_NOTE_SCHEMA_VERSION,
   type CreditNote,
   correctionsSchema,
-  creditNoteSchema,
+  creditNoteReaderSchema,
   type Invoice,
   type InvoiceLine,
-  invoiceSchema,
+  invoiceReaderSchema,
   type PriceTerms,
   toInputError,
   toProblems,
+  withDigest,
 } from "../schema/index.js";
 import { parseInstant } from "../time/index.js";
 import { applyTax } from "./applyTax.js";
+import { assertCreditable } from "./creditNoteChecks.js";
 import { requireContract } from "./entryArguments.js";
 import { netOf } from "./spreadReduction.js";
 import { chargesAt } from "./termsAt.js";
@@ -66,7 +68,7 @@ function requireCreditNoteOptions(options: unknown): void {
     );
   previous.forEach((note, index) => {
     requireDocument(
-      creditNoteSchema,
+      creditNoteReaderSchema,
       note,
       ["options", "previous", index],
       `previous credit note ${index + 1}`,
@@ -82,8 +84,12 @@ function requireCreditNoteOptions(options: unknown): void {
  * - `amount` credits part of a line (whole minor units);
  * - `quantity` takes units off a line and re-rates it with the line's price: the credit is what the
  *   line billed minus what the remaining units cost (graduated tiers are walked again, not averaged).
- * A line is never credited beyond what it billed, counting the `previous` credit notes.
+ * A line is never credited beyond what it billed, counting the `previous` credit notes. The invoice
+ * must be the one ratecard issued from this contract, unchanged, and the `previous` notes intact and
+ * issued against it ({@link assertCreditable}); the note carries the invoice's digest and its own.
  * @throws InputError `invalid_field`, `unknown_line`, `credit_exceeds_invoiced` with the correction's path;
+ *   `contract_mismatch`, `currency_mismatch`, `digest_mismatch`, `credit_note_mismatch`, `duplicate_id`
+ *   when the invoice or an earlier note does not belong (docs/credit-notes.md, "What is checked");
  *   `unparsed_contract` for contract JSON not passed through `parseContract`; `invalid_argument` for an
  *   invoice or a previous credit note that is not a ratecard document (path into it, e.g.
  *   `invoice.lines[0].amount`)
@@ -95,12 +101,14 @@ export function issueCreditNote(
   options: CreditNoteOptions = {},
 ): CreditNote {
   requireContract(contract);
-  requireDocument(invoiceSchema, invoice, ["invoice"], "the invoice", "an invoice ratecard issued");
+  requireDocument(invoiceReaderSchema, invoice, ["invoice"], "the invoice", "an invoice ratecard issued");
   requireCreditNoteOptions(options);
+  const previous = options.previous ?? [];
+  assertCreditable(contract, invoice, previous);
   const parsed = correctionsSchema.safeParse(corrections);
   if (!parsed.success) throw toInputError("input", toProblems(parsed.error.issues, corrections));
   const { minorUnits } = invoice.currency;
-  const { credited, unitsTaken } = creditedSoFar(options.previous ?? [], invoice.id);
+  const { credited, unitsTaken } = creditedSoFar(previous);
   const lines: CreditLine[] = [];
   parsed.data.forEach((correction, index) => {
     for (const line of linesOf(correction, invoice, index)) {
@@ -136,10 +144,11 @@ export function issueCreditNote(
   const subtotal = lines.reduce((sum, line) => sum.plus(line.amount), ZERO);
   const tax = creditedTax(contract, invoice, lines, subtotal);
   const total = tax !== undefined && tax.mode === "exclusive" ? subtotal.plus(tax.total) : subtotal;
-  return {
+  return withDigest<CreditNote>({
     schemaVersion: CREDIT_NOTE_SCHEMA_VERSION,
-    id: `${invoice.id}:credit-note:${(options.previous?.length ?? 0) + 1}`,
+    id: `${invoice.id}:credit-note:${previous.length + 1}`,
     invoiceId: invoice.id,
+    invoiceDigest: invoice.digest,
     contractId: invoice.contractId,
     customer: invoice.customer,
     currency: invoice.currency,
@@ -147,16 +156,16 @@ export function issueCreditNote(
     subtotal: toFixedString(subtotal, minorUnits),
     ...(tax !== undefined ? { tax } : {}),
     total: toFixedString(total, minorUnits),
-  };
+  });
 }
 
 // What earlier notes credited per line: the money, and the units taken off by quantity corrections (a
-// later quantity correction re-rates from what those left).
-function creditedSoFar(previous: ReadonlyArray<CreditNote>, invoiceId: string) {
+// later quantity correction re-rates from what those left). Every note is one against this invoice
+// (assertCreditable refuses any other).
+function creditedSoFar(previous: ReadonlyArray<CreditNote>) {
   const credited = new Map<string, Decimal>();
   const unitsTaken = new Map<string, Decimal>();
   for (const note of previous) {
-    if (note.invoiceId !== invoiceId) continue;
     for (const line of note.lines) {
       credited.set(line.corrects, (credited.get(line.corrects) ?? ZERO).plus(line.amount));
       if (line.quantity !== undefined)

@@ -1,4 +1,7 @@
-import DecimalJs from "decimal.js";
+// The named export, not the default: decimal.js's types are CommonJS, so under `moduleResolution: node16`
+// an ESM consumer sees the default import as the module namespace and our .d.ts stopped compiling
+// (TS2709, "Cannot use namespace … as a type"). The named `Decimal` is the class in every resolution mode.
+import { Decimal as DecimalJs } from "decimal.js";
 
 /**
  * ratecard's private Decimal class. A clone, so we never touch decimal.js's global configuration

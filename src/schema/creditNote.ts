@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DIGEST_PATTERN } from "./digest.js";
 import { invoiceTaxSchema } from "./invoice.js";
 import { positiveDecimalSchema } from "./primitives.js";
 
@@ -43,6 +44,8 @@ export const creditNoteSchema = z.strictObject({
   schemaVersion: z.literal(CREDIT_NOTE_SCHEMA_VERSION),
   id: z.string(),
   invoiceId: z.string(),
+  /** The digest of the invoice it credits: the note belongs to that invoice as issued. */
+  invoiceDigest: z.string().regex(DIGEST_PATTERN),
   contractId: z.string(),
   customer: z.strictObject({ id: z.string(), name: z.string().optional() }),
   currency: z.strictObject({ code: z.string(), minorUnits: z.number().int().nonnegative() }),
@@ -64,5 +67,7 @@ export const creditNoteSchema = z.strictObject({
   subtotal: amountText,
   tax: invoiceTaxSchema.optional(),
   total: amountText,
+  /** SHA-256 over the canonical JSON of every other field, as an invoice's (docs/invoice-format.md). */
+  digest: z.string().regex(DIGEST_PATTERN),
 });
 export type CreditNote = z.output<typeof creditNoteSchema>;
