@@ -1,5 +1,5 @@
 import { type Decimal, ONE, type ShortDecimal, safeParseDecimal, ZERO } from "../money/index.js";
-import type { MeterTerms, PropertyValue, UsageEvent } from "../schema/index.js";
+import { type MeterTerms, type PropertyValue, propertyOf, type UsageEvent } from "../schema/index.js";
 import { addLocalDays, formatLocalDate, type Period, toLocalDate } from "../time/index.js";
 import { compareText, sameList } from "./compareText.js";
 import { compileMeter } from "./compileMeter.js";
@@ -127,7 +127,7 @@ export class MeterAccumulator {
       // Nested maps keyed by the raw values: no key text to build, and 1 and "1" stay apart.
       let level: Map<unknown, unknown> = buckets;
       for (let d = 0; d < dimensions.length - 1; d += 1) {
-        const value = event.properties[dimensions[d]!] ?? null;
+        const value = propertyOf(event.properties, dimensions[d]!) ?? null;
         let inner = level.get(value) as Map<unknown, unknown> | undefined;
         if (inner === undefined) {
           inner = new Map();
@@ -135,10 +135,12 @@ export class MeterAccumulator {
         }
         level = inner;
       }
-      const last = event.properties[dimensions[dimensions.length - 1]!] ?? null;
+      const last = propertyOf(event.properties, dimensions[dimensions.length - 1]!) ?? null;
       let bucket = level.get(last) as Bucket | undefined;
       if (bucket === undefined) {
-        const group = Object.fromEntries(dimensions.map((name) => [name, event.properties[name] ?? null]));
+        const group = Object.fromEntries(
+          dimensions.map((name) => [name, propertyOf(event.properties, name) ?? null]),
+        );
         bucket = { state: this.reducer.init(), values: [], group };
         level.set(last, bucket);
       }

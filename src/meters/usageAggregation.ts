@@ -5,6 +5,7 @@ import {
   type MeterTerms,
   type PropertyValue,
   parseCarriedStates,
+  propertyOf,
   type UsageEvent,
 } from "../schema/index.js";
 import type { AggregateUsageOptions, AggregateUsageResult, MeterQuantity } from "./aggregateUsage.js";
@@ -129,7 +130,9 @@ export class UsageAggregation {
     for (const entry of candidates) {
       if (!entry.matches(event.properties)) continue;
       const raw =
-        entry.meter.valueProperty === undefined ? undefined : event.properties[entry.meter.valueProperty];
+        entry.meter.valueProperty === undefined
+          ? undefined
+          : propertyOf(event.properties, entry.meter.valueProperty);
       // A number meter reads the value once, here; sums then add the integers read.
       let short: ShortDecimal | undefined;
       if (
@@ -141,12 +144,12 @@ export class UsageAggregation {
       else if (!hasUsableValue(raw, entry.need)) invalid = true;
       // A persistent unique count must know whether the value is added or removed.
       if (entry.operation !== undefined) {
-        const operation = event.properties[entry.operation];
+        const operation = propertyOf(event.properties, entry.operation);
         if (operation !== undefined && operation !== null && operation !== "add" && operation !== "remove")
           invalid = true;
       }
       // An in/out percentile must know each event's direction: one without it would form a series of its own.
-      if (entry.direction !== undefined && typeof event.properties[entry.direction] !== "string")
+      if (entry.direction !== undefined && typeof propertyOf(event.properties, entry.direction) !== "string")
         invalid = true;
       this.matched[count] = entry;
       this.rawValues[count] = raw;
