@@ -7,6 +7,7 @@ import { readUsage, usageSource } from "../../src/cli/readUsage.js";
 import { UsageError } from "../../src/errors/index.js";
 import { aggregateUsageAsync } from "../../src/meters/index.js";
 import type { MeterTerms } from "../../src/schema/index.js";
+import { rejected } from "../_support/thrown.js";
 
 let scratch = "";
 beforeAll(() => {
@@ -20,10 +21,7 @@ function file(name: string, content: string): string {
 }
 
 async function failure(promise: Promise<unknown>): Promise<UsageError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
+  const error = await rejected(promise);
   expect(error).toBeInstanceOf(UsageError);
   return error as UsageError;
 }

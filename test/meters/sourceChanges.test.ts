@@ -3,6 +3,7 @@ import { UsageError } from "../../src/errors/index.js";
 import { aggregateUsageAsync } from "../../src/meters/index.js";
 import type { MeterTerms, UsageEvent } from "../../src/schema/index.js";
 import { CUSTOMER, EVENT_TYPE, FEBRUARY_UTC, usageEvent } from "../_arbitraries/meters.js";
+import { rejected } from "../_support/thrown.js";
 
 const gb: MeterTerms = { id: "gb", eventType: EVENT_TYPE, aggregation: "sum", valueProperty: "gb" };
 const options = { meters: [gb], customer: CUSTOMER, period: FEBRUARY_UTC, timeZone: "UTC" };
@@ -21,10 +22,7 @@ function changing(first: ReadonlyArray<UsageEvent>, second: ReadonlyArray<UsageE
 }
 
 async function rejection(promise: Promise<unknown>): Promise<UsageError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
+  const error = await rejected(promise);
   expect(error).toBeInstanceOf(UsageError);
   return error as UsageError;
 }
