@@ -74,3 +74,21 @@ describe("meters read only an event's own properties", () => {
     ]);
   });
 });
+
+describe("usage event messages speak ratecard's words, not zod's", () => {
+  // The wording is the point here: "Invalid input", "record" and "received" are zod's jargon.
+  const ok = JSON.parse(`{${head}}`) as Record<string, unknown>;
+  it.each([
+    ["a nested property value", { ...ok, properties: { count: { a: 1 } } }, "properties.count"],
+    ["a list as a property value", { ...ok, properties: { count: [1] } }, "properties.count"],
+    ["properties as a text", { ...ok, properties: "na" }, "properties"],
+    ["a numeric id", { ...ok, id: 7 }, "id"],
+    ["a number instead of an event", 7, ""],
+  ])("%s", (_name, input, path) => {
+    const result = safeParseUsageEvent(input, "usage.ndjson line 4");
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(result.error.path).toBe(path);
+    expect(result.error.message).not.toMatch(/Invalid input|record|received/);
+  });
+});
