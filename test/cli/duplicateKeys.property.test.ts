@@ -69,6 +69,13 @@ describe("duplicate keys in a JSON text", () => {
     );
   });
 
+  it("are found when an escaped colon (\\u003a) would balance the colons the duplicate hides", () => {
+    // text colons: 3 separators; parsed: 2 keys + the one colon "\u003a" decodes to = 3 as well
+    const text = '{"id":"x","id":"d1","note":"\\u003a"}';
+    expect(hasDuplicateKeys(text, JSON.parse(text))).toBe(true);
+    expect(findDuplicateKey(text)?.key).toBe("id");
+  });
+
   it("report the path of a key repeated inside the properties of an event", () => {
     const text = '{"id":"e1","properties":{"gb":"1","region":"na","gb":"2"}}';
     // {"id":"e1", is 11 characters, "properties": 13, { 1, "gb":"1", 9, "region":"na", 14:
