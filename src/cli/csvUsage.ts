@@ -1,6 +1,7 @@
 import { createReadStream } from "node:fs";
 import { CsvError, type Info, parse as parseCsv } from "csv-parse";
 import { isRatecardError, parseUsageEvent, UsageError, type UsageEvent } from "../index.js";
+import type { PassGuard } from "./readLines.js";
 
 const REQUIRED = ["id", "type", "customer", "timestamp"] as const;
 
@@ -14,11 +15,13 @@ interface CsvColumns {
  * The events of a CSV file: a header row naming at least `id`, `type`, `customer` and `timestamp`
  * (any other column is an event property; an empty cell means the property is absent). Each event
  * and each error names the physical line of its row, as csv-parse counts them: a row whose quoted
- * cell spans lines is "lines 4–5", and blank lines are counted although they are skipped.
+ * cell spans lines is "lines 4–5", and blank lines are counted although they are skipped. `guard`
+ * runs before and after the pass.
  * @throws UsageError `invalid_csv` for a missing header row, a row with more or fewer cells than the
  *   header, an unclosed quote; `duplicate_key` for a column named twice
  */
-export async function* streamCsv(file: string): AsyncGenerator<UsageEvent> {
+export async function* streamCsv(file: string, guard: PassGuard): AsyncGenerator<UsageEvent> {
+  await guard();
   const parser = createReadStream(file).pipe(parseCsv({ bom: true, skip_empty_lines: true, info: true }));
   let columns: CsvColumns | undefined;
   // Where the previous row ended, and how many blank lines csv-parse had skipped by then: the next
@@ -36,6 +39,7 @@ export async function* streamCsv(file: string): AsyncGenerator<UsageEvent> {
     if (isRatecardError(error) || !isCsvError(error)) throw error;
     throw malformedRow(error, file, firstLine(after, error), columns);
   }
+  await guard();
 }
 
 function firstLine(after: { lines: number; emptyLines: number }, info: Info): number {

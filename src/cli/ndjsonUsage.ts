@@ -1,11 +1,11 @@
 import { parseUsageEvent, UsageError, type UsageEvent } from "../index.js";
 import { assertNoDuplicateKeys } from "./duplicateKeys.js";
-import { readLines } from "./readLines.js";
+import { type PassGuard, readLines } from "./readLines.js";
 
 /** The events of an NDJSON file, one per non-blank line, each labelled with its physical line. */
-export async function* streamNdjson(file: string): AsyncGenerator<UsageEvent> {
+export async function* streamNdjson(file: string, guard: PassGuard): AsyncGenerator<UsageEvent> {
   let lineNumber = 0;
-  for await (const line of readLines(file)) {
+  for await (const line of readLines(file, guard)) {
     lineNumber += 1;
     if (line.trim() === "") continue;
     yield parseUsageEvent(parseEventLine(line, file, lineNumber), `${file} line ${lineNumber}`);
@@ -18,8 +18,8 @@ export async function* streamNdjson(file: string): AsyncGenerator<UsageEvent> {
 const LEADING_ID = /^\{"id":"([^"\\]*)"/;
 
 /** The ids of an NDJSON file's events, in line order, without validating the events. */
-export async function* streamNdjsonIds(file: string): AsyncGenerator<string> {
-  for await (const line of readLines(file)) {
+export async function* streamNdjsonIds(file: string, guard: PassGuard): AsyncGenerator<string> {
+  for await (const line of readLines(file, guard)) {
     if (line.trim() === "") continue;
     const match = LEADING_ID.exec(line);
     if (match) {

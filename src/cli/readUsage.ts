@@ -4,7 +4,7 @@ import { parseUsageEvent, UsageError, type UsageEvent } from "../index.js";
 import { streamCsv } from "./csvUsage.js";
 import { assertNoDuplicateKeys } from "./duplicateKeys.js";
 import { streamNdjson, streamNdjsonIds } from "./ndjsonUsage.js";
-import { withoutByteOrderMark } from "./readLines.js";
+import { type PassGuard, withoutByteOrderMark } from "./readLines.js";
 import { assertUnchanged, fileVersion, usageFileKind } from "./usageFile.js";
 
 /** A usage file as a source that streams its events afresh on every call (so it can be read twice). */
@@ -30,16 +30,12 @@ export type UsageSource = (() => AsyncIterable<UsageEvent>) & {
  */
 export async function usageSource(file: string): Promise<UsageSource | AsyncIterable<UsageEvent>> {
   const kind = await usageFileKind(file);
-  const stream = streamOf(file);
-  if (kind === "pipe") return stream.events();
+  if (kind === "pipe") return streamOf(file, async () => {}).events();
+  // Each pass checks, before its first chunk and after its last (never per event), that the file is
+  // still the version opened here.
   const before = await fileVersion(file);
-  const guarded =
-    <T>(pass: () => AsyncIterable<T>) =>
-    () =>
-      unchangedDuring(file, before, pass);
-  return stream.ids === undefined
-    ? guarded(stream.events)
-    : Object.assign(guarded(stream.events), { ids: guarded(stream.ids) });
+  const stream = streamOf(file, () => assertUnchanged(file, before));
+  return stream.ids === undefined ? stream.events : Object.assign(stream.events, { ids: stream.ids });
 }
 
 /** Reads a whole usage file into memory (for tests and small files). */
@@ -50,15 +46,15 @@ export async function readUsage(file: string): Promise<UsageEvent[]> {
   return events;
 }
 
-function streamOf(file: string): {
-  readonly events: () => AsyncIterable<UsageEvent>;
-  readonly ids?: () => AsyncIterable<string>;
-} {
+function streamOf(
+  file: string,
+  guard: PassGuard,
+): { readonly events: () => AsyncIterable<UsageEvent>; readonly ids?: () => AsyncIterable<string> } {
   const extension = extname(file).toLowerCase();
   if (extension === ".ndjson" || extension === ".jsonl")
-    return { events: () => streamNdjson(file), ids: () => streamNdjsonIds(file) };
-  if (extension === ".csv") return { events: () => streamCsv(file) };
-  if (extension === ".json") return { events: () => streamJsonArray(file) };
+    return { events: () => streamNdjson(file, guard), ids: () => streamNdjsonIds(file, guard) };
+  if (extension === ".csv") return { events: () => streamCsv(file, guard) };
+  if (extension === ".json") return { events: () => streamJsonArray(file, guard) };
   throw new UsageError(
     "unreadable_usage",
     file,
@@ -66,19 +62,10 @@ function streamOf(file: string): {
   );
 }
 
-// One pass over the file, refused if the file is not the version first opened, before or after it.
-async function* unchangedDuring<T>(
-  file: string,
-  before: Awaited<ReturnType<typeof fileVersion>>,
-  pass: () => AsyncIterable<T>,
-): AsyncGenerator<T> {
-  await assertUnchanged(file, before);
-  yield* pass();
-  await assertUnchanged(file, before);
-}
-
-async function* streamJsonArray(file: string): AsyncGenerator<UsageEvent> {
+async function* streamJsonArray(file: string, guard: PassGuard): AsyncGenerator<UsageEvent> {
+  await guard();
   const text = withoutByteOrderMark(await readFile(file, "utf8"));
+  await guard();
   const data = parseJsonFile(text, file);
   if (!Array.isArray(data)) {
     throw new UsageError("unreadable_usage", file, `${file} must hold a JSON array of usage events.`);

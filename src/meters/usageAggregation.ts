@@ -2,6 +2,7 @@ import { ContractError } from "../errors/index.js";
 import { isDecimalText, parseShortDecimal, ShortDecimal, safeParseDecimal } from "../money/index.js";
 import {
   type ExclusionReason,
+  isInheritedName,
   type MeterTerms,
   type PropertyValue,
   parseCarriedStates,
@@ -28,6 +29,8 @@ interface CompiledMeter {
   readonly operation: string | undefined;
   /** Where this meter's value is read into, once per event. */
   readonly short: ShortDecimal;
+  /** The value property, when a plain read of it could find an Object.prototype member instead. */
+  readonly inheritedName: boolean;
 }
 
 /**
@@ -71,6 +74,7 @@ export class UsageAggregation {
       direction: meter.percentile?.direction?.property,
       operation: meter.persistent === true ? meter.operationProperty : undefined,
       short: new ShortDecimal(),
+      inheritedName: meter.valueProperty !== undefined && isInheritedName(meter.valueProperty),
     }));
     for (const entry of this.compiled)
       this.byType.set(entry.meter.eventType, [...(this.byType.get(entry.meter.eventType) ?? []), entry]);
@@ -132,7 +136,9 @@ export class UsageAggregation {
       const raw =
         entry.meter.valueProperty === undefined
           ? undefined
-          : propertyOf(event.properties, entry.meter.valueProperty);
+          : entry.inheritedName
+            ? propertyOf(event.properties, entry.meter.valueProperty)
+            : event.properties[entry.meter.valueProperty];
       // A number meter reads the value once, here; sums then add the integers read.
       let short: ShortDecimal | undefined;
       if (

@@ -19,7 +19,21 @@ export function propertyOf(
   properties: Readonly<Record<string, PropertyValue>>,
   name: string,
 ): PropertyValue | undefined {
-  return Object.hasOwn(properties, name) ? properties[name] : undefined;
+  const value: unknown = properties[name];
+  // A property value is a primitive or null; everything Object.prototype holds is a function or an
+  // object. So only a value of that kind needs the (slower) own-property check: the hot path is one read.
+  if (typeof value !== "function" && (typeof value !== "object" || value === null))
+    return value as PropertyValue | undefined;
+  return Object.hasOwn(properties, name) ? (value as unknown as PropertyValue) : undefined;
+}
+
+/**
+ * True for a name that a plain `properties[name]` read could find on Object.prototype ("constructor",
+ * "toString", "__proto__", …). For every other name a plain read is exactly the own property, so hot
+ * loops decide once per meter whether they need {@link propertyOf}.
+ */
+export function isInheritedName(name: string): boolean {
+  return name in Object.prototype;
 }
 
 /**

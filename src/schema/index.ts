@@ -15,7 +15,7 @@ export {
 } from "./creditNote.js";
 export type { DiscountTerms } from "./discount.js";
 export { discountSchema } from "./discount.js";
-export { isPropertyValue, propertyOf } from "./eventProperties.js";
+export { isInheritedName, isPropertyValue, propertyOf } from "./eventProperties.js";
 export type {
   AppliedAllowance,
   AppliedCommitment,

@@ -1,6 +1,13 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { MeterRequest } from "../../src/meters/index.js";
-import { type MeterTerms, parseUsageEvent, safeParseUsageEvent } from "../../src/schema/index.js";
+import {
+  isInheritedName,
+  type MeterTerms,
+  parseUsageEvent,
+  propertyOf,
+  safeParseUsageEvent,
+} from "../../src/schema/index.js";
 import { aggregateFor, EVENT_TYPE, FEBRUARY_UTC, usageEvent } from "../_arbitraries/meters.js";
 
 const head = '"id":"e1","type":"usage","customer":"cus_a","timestamp":"2026-02-10T00:00:00Z"';
@@ -90,5 +97,22 @@ describe("usage event messages speak ratecard's words, not zod's", () => {
     if (result.success) return;
     expect(result.error.path).toBe(path);
     expect(result.error.message).not.toMatch(/Invalid input|record|received/);
+  });
+});
+
+describe("propertyOf", () => {
+  const names = fc.constantFrom(...Object.getOwnPropertyNames(Object.prototype), "gb", "region", "prototype");
+  const value = fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null));
+
+  it("is the own property or undefined, for every name, Object.prototype's included", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(names, value), { maxLength: 4 }), names, (entries, name) => {
+        const properties = Object.fromEntries(entries);
+        const own = Object.hasOwn(properties, name) ? properties[name] : undefined;
+        expect(propertyOf(properties, name)).toBe(own);
+        // and a plain read agrees wherever the name is not Object.prototype's (the hot loops' shortcut)
+        if (!isInheritedName(name)) expect(properties[name]).toBe(own);
+      }),
+    );
   });
 });
