@@ -319,7 +319,7 @@ beforeAll(async () => {
   for (let at = 0; at < CASES.length; at += 2) {
     const batch = CASES.slice(at, at + 2);
     const results = await Promise.all(batch.map(({ file }) => runCli(join(scratch, file))));
-    batch.forEach(({ file }, k) => cli.set(file, results[k]!));
+    for (const [k, { file }] of batch.entries()) cli.set(file, results[k]!);
   }
 }, 180_000);
 
