@@ -46,6 +46,9 @@ export type RatecardErrorCode =
   // usage input
   | "invalid_event"
   | "unreadable_usage"
+  | "duplicate_key"
+  | "invalid_csv"
+  | "usage_changed_while_read"
   // our own bugs
   | "invariant_violated";
 

@@ -37,6 +37,7 @@ import { advanceChargeIds, advanceFeeLines, feeTime, openingFeeLines, type RateF
 import { label, type ServicePeriod } from "./resolveServicePeriod.js";
 import { netOf } from "./spreadReduction.js";
 import { chargeIndex, chargeKey, chargesAt, pieceSuffix, segmentsOf, withIdSuffix } from "./termsAt.js";
+import { usageWarnings } from "./usageWarnings.js";
 
 /**
  * Builds the invoice from aggregated usage: prices each charge, rounds each line once, sums the
@@ -73,7 +74,10 @@ export function assembleInvoice(
   );
   const preTax = applyCreditsBeforeTax(contract, committed.lines, grants);
   const lines = preTax.lines;
-  const warnings = rated.flatMap((result) => result.warnings);
+  const warnings = [
+    ...rated.flatMap((result) => result.warnings),
+    ...usageWarnings(usage, contract.customer.id),
+  ];
   // The subtotal is the exact sum of the rounded lines (true-up lines included): rounding happened
   // once per line, never again. Discounts and caps ride on the lines as adjustments, so the amount
   // before tax is the sum of the lines' nets.

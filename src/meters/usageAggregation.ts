@@ -2,9 +2,11 @@ import { ContractError } from "../errors/index.js";
 import { isDecimalText, parseShortDecimal, ShortDecimal, safeParseDecimal } from "../money/index.js";
 import {
   type ExclusionReason,
+  isInheritedName,
   type MeterTerms,
   type PropertyValue,
   parseCarriedStates,
+  propertyOf,
   type UsageEvent,
 } from "../schema/index.js";
 import type { AggregateUsageOptions, AggregateUsageResult, MeterQuantity } from "./aggregateUsage.js";
@@ -27,6 +29,8 @@ interface CompiledMeter {
   readonly operation: string | undefined;
   /** Where this meter's value is read into, once per event. */
   readonly short: ShortDecimal;
+  /** The value property, when a plain read of it could find an Object.prototype member instead. */
+  readonly inheritedName: boolean;
 }
 
 /**
@@ -70,6 +74,7 @@ export class UsageAggregation {
       direction: meter.percentile?.direction?.property,
       operation: meter.persistent === true ? meter.operationProperty : undefined,
       short: new ShortDecimal(),
+      inheritedName: meter.valueProperty !== undefined && isInheritedName(meter.valueProperty),
     }));
     for (const entry of this.compiled)
       this.byType.set(entry.meter.eventType, [...(this.byType.get(entry.meter.eventType) ?? []), entry]);
@@ -129,7 +134,11 @@ export class UsageAggregation {
     for (const entry of candidates) {
       if (!entry.matches(event.properties)) continue;
       const raw =
-        entry.meter.valueProperty === undefined ? undefined : event.properties[entry.meter.valueProperty];
+        entry.meter.valueProperty === undefined
+          ? undefined
+          : entry.inheritedName
+            ? propertyOf(event.properties, entry.meter.valueProperty)
+            : event.properties[entry.meter.valueProperty];
       // A number meter reads the value once, here; sums then add the integers read.
       let short: ShortDecimal | undefined;
       if (
@@ -141,12 +150,12 @@ export class UsageAggregation {
       else if (!hasUsableValue(raw, entry.need)) invalid = true;
       // A persistent unique count must know whether the value is added or removed.
       if (entry.operation !== undefined) {
-        const operation = event.properties[entry.operation];
+        const operation = propertyOf(event.properties, entry.operation);
         if (operation !== undefined && operation !== null && operation !== "add" && operation !== "remove")
           invalid = true;
       }
       // An in/out percentile must know each event's direction: one without it would form a series of its own.
-      if (entry.direction !== undefined && typeof event.properties[entry.direction] !== "string")
+      if (entry.direction !== undefined && typeof propertyOf(event.properties, entry.direction) !== "string")
         invalid = true;
       this.matched[count] = entry;
       this.rawValues[count] = raw;

@@ -17,6 +17,7 @@ export {
 export { DIGEST_PATTERN, digestMismatch, digestOf, sha256Digest, withDigest } from "./digest.js";
 export type { DiscountTerms } from "./discount.js";
 export { discountSchema } from "./discount.js";
+export { isInheritedName, isPropertyValue, propertyOf } from "./eventProperties.js";
 export type {
   AppliedAllowance,
   AppliedCommitment,
