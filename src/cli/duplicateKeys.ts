@@ -1,19 +1,27 @@
-import { InvariantError, toJsonPath, UsageError } from "../index.js";
+import { InputError, InvariantError, toJsonPath, UsageError } from "../index.js";
 
 /**
- * Refuses a JSON text (an NDJSON line, a whole .json file) that writes a key twice in one object,
- * naming the file, the physical line of the second copy and the key's JSON path.
+ * Refuses a JSON text (an NDJSON line, a whole .json file, a contract) that writes a key twice in one
+ * object, naming the file, the physical line of the second copy and the key's JSON path.
  * @param firstLine - the file's line on which `text` starts
- * @throws UsageError `duplicate_key`
+ * @param document - `usage` for usage events (a UsageError), `input` for any other document (an InputError)
+ * @throws UsageError or InputError `duplicate_key`
  */
-export function assertNoDuplicateKeys(text: string, value: unknown, file: string, firstLine = 1): void {
+export function assertNoDuplicateKeys(
+  text: string,
+  value: unknown,
+  file: string,
+  firstLine = 1,
+  document: "usage" | "input" = "usage",
+): void {
   if (!hasDuplicateKeys(text, value)) return;
   const duplicate = findDuplicateKey(text);
   if (duplicate === undefined)
     throw new InvariantError(`${file} line ${firstLine}: keys were counted twice but none repeats.`);
   const { key, path } = duplicate;
   const line = firstLine + text.slice(0, duplicate.offset).split("\n").length - 1;
-  throw new UsageError(
+  const ErrorOf = document === "usage" ? UsageError : InputError;
+  throw new ErrorOf(
     "duplicate_key",
     path,
     `${file} line ${line}: the key "${key}" is written twice in one object${path === key ? "" : ` (at ${path})`}; JSON readers disagree on which copy counts, so ratecard refuses it rather than guess. Keep one "${key}".`,

@@ -1,5 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { InputError } from "../index.js";
+import { assertNoDuplicateKeys } from "./duplicateKeys.js";
+import { withoutByteOrderMark } from "./readLines.js";
 
 /**
  * Reads one JSON document the command line names, for the flag that names it (`--contract`, `--price`,
@@ -20,18 +22,21 @@ export async function readJsonFile(file: string, flag: string): Promise<unknown>
   return parseJsonText(text, `${flag} ${file}`);
 }
 
-/** Parses JSON text read from `source` (a flag and its file, or an inline value), skipping a BOM. */
+/**
+ * Parses JSON text read from `source` (a flag and its file, or an inline value), skipping a BOM. A key
+ * written twice in one object is refused: JSON.parse would keep the last copy without a word, so
+ * `{"unitPrice":"0.05","unitPrice":"5"}` would bill a hundred times what the first line says.
+ */
 export function parseJsonText(text: string, source: string): unknown {
+  const json = withoutByteOrderMark(text);
+  let value: unknown;
   try {
-    return JSON.parse(withoutByteOrderMark(text));
+    value = JSON.parse(json);
   } catch (error) {
     throw new InputError("invalid_json", "", `${source} is not valid JSON (${(error as Error).message}).`);
   }
-}
-
-/** Text without the UTF-8 byte order mark (U+FEFF) an editor may put first; JSON.parse refuses it. */
-export function withoutByteOrderMark(text: string): string {
-  return text.startsWith("\uFEFF") ? text.slice(1) : text;
+  assertNoDuplicateKeys(json, value, source, 1, "input");
+  return value;
 }
 
 /** Why a file could not be read, in words, from the system's error code. */

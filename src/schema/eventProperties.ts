@@ -48,7 +48,7 @@ export function propertyProblems(properties: object, basePath: ReadonlyArray<Pro
     problems.push({
       code: "invalid_field",
       path,
-      message: `${path} must be a text, a number, true, false or null, not ${describe(value)}: meters read flat values only`,
+      message: `${path} must be text, a number, true, false or null, not ${describe(value)}: meters read flat values only`,
     });
   }
   return problems;

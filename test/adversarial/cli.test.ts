@@ -164,6 +164,41 @@ const refusals: ReadonlyArray<[string, Refusal]> = [
     "invoice --opening with --daily (ignored before)",
     { args: () => ["invoice", "--contract", CONTRACT, "--opening", "--daily"], says: ["--daily"] },
   ],
+  // A key written twice: JSON.parse keeps the last copy silently (0.05 would bill as 5, a hundred times)
+  [
+    "quote a price that writes unitPrice twice",
+    {
+      args: () => [
+        "quote",
+        "--price",
+        '{"model":"unit","unitPrice":"0.05","unitPrice":"5"}',
+        "--quantity",
+        "10",
+      ],
+      says: ["--price", 'the key "unitPrice" is written twice'],
+    },
+  ],
+  [
+    "invoice with a contract that writes a tier's unitPrice twice",
+    {
+      args: () => [
+        "invoice",
+        "--contract",
+        file(
+          "twice.json",
+          readFileSync(CONTRACT, "utf8").replace(
+            '"unitPrice": "0.08"',
+            '"unitPrice": "0.08", "unitPrice": "0.01"',
+          ),
+        ),
+        "--usage",
+        USAGE,
+        "--period",
+        "2026-02",
+      ],
+      says: ["--contract", "twice.json", 'the key "unitPrice" is written twice'],
+    },
+  ],
   // 3. every file flag: missing, a folder, not JSON, under a file
   [
     "quote --price a folder",

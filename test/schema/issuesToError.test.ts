@@ -102,7 +102,7 @@ describe("zod issues in words a specialist understands", () => {
     expect(error).toMatchObject({ path: "[0].properties.count" });
     // the wording is the point here: the four accepted kinds, and what was sent
     expect((error as Error).message).toContain(
-      "must be text, a number, true or false, or null, not an object",
+      "must be text, a number, true, false or null, not an object",
     );
   });
 
