@@ -101,9 +101,7 @@ describe("zod issues in words a specialist understands", () => {
     expect(error).toBeInstanceOf(UsageError);
     expect(error).toMatchObject({ path: "[0].properties.count" });
     // the wording is the point here: the four accepted kinds, and what was sent
-    expect((error as Error).message).toContain(
-      "must be text, a number, true, false or null, not an object",
-    );
+    expect((error as Error).message).toContain("must be text, a number, true, false or null, not an object");
   });
 
   it("describes a carried level that is not a decimal without a regex", () => {
