@@ -3,8 +3,8 @@ import { Decimal, isIsoCurrency, ROUNDING_MODES, resolveCurrency, toPlainString 
 import {
   isValidTimeZone,
   type LocalDate,
-  parseLocalDate,
   safeParseInstant,
+  safeParseLocalDate,
   standardTimeZoneName,
 } from "../time/index.js";
 import { allowanceSchema, checkAllowances } from "./allowance.js";
@@ -47,9 +47,9 @@ const termBoundarySchema = z
   .string({ error: 'expected a date such as "2026-01-01" or a timestamp with an offset' })
   .transform((text, ctx): TermBoundary => {
     if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
-      const date = parseLocalDate(text);
-      if (date) return { date };
-      ctx.addIssue(ratecardIssue("invalid_field", `"${text}" is not a real calendar date`));
+      const date = safeParseLocalDate(text);
+      if (date.success) return { date: date.data };
+      ctx.addIssue(ratecardIssue("invalid_field", date.reason));
       return z.NEVER;
     }
     const instant = safeParseInstant(text);

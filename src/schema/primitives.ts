@@ -6,7 +6,7 @@ import {
   safeParseDecimal,
   toPlainString,
 } from "../money/index.js";
-import { parseLocalDate, safeParseInstant } from "../time/index.js";
+import { safeParseInstant, safeParseLocalDate } from "../time/index.js";
 
 /**
  * Issues ratecard adds itself carry `params.code`, one of the RatecardErrorCode values, so the error
@@ -74,8 +74,14 @@ export const roundingModeSchema = z.enum(ROUNDING_MODES as [string, ...string[]]
   error: `expected one of ${ROUNDING_MODES.join(", ")}`,
 }) as unknown as z.ZodType<(typeof ROUNDING_MODES)[number]>;
 
-/** A calendar date that exists (2026-02-30 is refused), compared as text (YYYY-MM-DD sorts by date). */
+/**
+ * A calendar date that exists (2026-02-30 is refused) in the years 1970–9999 (0026-02-01 is refused, not
+ * read as 1926), compared as text (YYYY-MM-DD sorts by date).
+ */
 export const localDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected a date such as "2026-03-17"', abort: true })
-  .refine((text) => parseLocalDate(text) !== undefined, { message: "is not a real calendar date" });
+  .superRefine((text, ctx) => {
+    const parsed = safeParseLocalDate(text);
+    if (!parsed.success) ctx.addIssue(ratecardIssue("invalid_field", parsed.reason));
+  });
