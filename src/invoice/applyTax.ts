@@ -1,6 +1,7 @@
 import {
   type Currency,
   type Decimal,
+  exactSum,
   type RoundingMode,
   roundTo,
   toFixedString,
@@ -40,7 +41,8 @@ export function applyTax(
     });
     const amount = perLine
       ? shares.reduce((sum, share) => sum.plus(round(share.exact)), ZERO)
-      : round(shares.reduce((sum, share) => sum.plus(share.exact), ZERO));
+      : // Added exactly: each share can carry 46 digits, and many lines of them more than 50.
+        round(shares.reduce((sum, share) => exactSum(sum, share.exact), ZERO));
     return {
       rate: rate.id,
       name: rate.name,

@@ -62,3 +62,11 @@ export function exactDifference(a: Decimal, b: Decimal): Decimal {
 export function exactSum(a: Decimal, b: Decimal | string | number): Decimal {
   return new Decimal(new Wide(a.toFixed()).plus(new Wide(typeof b === "object" ? b.toFixed() : b)).toFixed());
 }
+
+/**
+ * `a × b` with no rounding: the numerator of a ratio (amount × elapsed) or a factor applied to a sum, so
+ * that the one division or rounding that follows starts from the exact value (docs/decisions/numeric-bounds.md).
+ */
+export function exactProduct(a: Decimal, b: Decimal): Decimal {
+  return new Decimal(new Wide(a.toFixed()).times(new Wide(b.toFixed())).toFixed());
+}

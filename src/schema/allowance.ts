@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { MODELS_WITHOUT_TRANSFORM, modelsIn, type PriceTerms } from "./price.js";
-import { idSchema, nonNegativeDecimalSchema, ratecardIssue } from "./primitives.js";
+import { idSchema, quantitySchema, ratecardIssue } from "./primitives.js";
 
 /**
  * An allowance pool: a free quantity per billing period shared by several charges (one free tier for
@@ -12,7 +12,7 @@ export const allowanceSchema = z
   .strictObject({
     id: idSchema,
     name: z.string().min(1, { message: "must not be empty" }),
-    quantity: nonNegativeDecimalSchema.meta({
+    quantity: quantitySchema.meta({
       description:
         "The free quantity per billing period, in the charges' billable unit (after divideBy and each charge's own included).",
     }),

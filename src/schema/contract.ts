@@ -1,5 +1,19 @@
 import { z } from "zod";
-import { Decimal, isIsoCurrency, ROUNDING_MODES, resolveCurrency, toPlainString } from "../money/index.js";
+import { toJsonPath } from "../errors/index.js";
+import {
+  boundBreach,
+  boundRule,
+  Decimal,
+  exactProduct,
+  isIsoCurrency,
+  MONEY_AMOUNT,
+  type NumericBound,
+  RATIO,
+  ROUNDING_MODES,
+  resolveCurrency,
+  toPlainString,
+  UNIT_PRICE,
+} from "../money/index.js";
 import {
   isValidTimeZone,
   type LocalDate,
@@ -23,11 +37,12 @@ import { dimensionValueSchema } from "./prices/matrix.js";
 import {
   idSchema,
   localDateSchema,
-  moneySchema,
-  nonNegativeDecimalSchema,
-  positiveDecimalSchema,
+  moneyAmountSchema,
+  nonNegativeRatioSchema,
+  quantitySchema,
   ratecardIssue,
   roundingModeSchema,
+  sizeSchema,
 } from "./primitives.js";
 import { taxSchema } from "./tax.js";
 
@@ -68,8 +83,8 @@ const termBoundarySchema = z
  * bills the whole unit with "up"). Vendors round billable units after the allowance (Cloudflare R2).
  */
 const transformSchema = z.strictObject({
-  divideBy: positiveDecimalSchema.optional(),
-  included: nonNegativeDecimalSchema.optional(),
+  divideBy: sizeSchema.optional(),
+  included: quantitySchema.optional(),
   round: z.enum(["up", "down", "none"]).optional(),
   unit: z
     .string()
@@ -86,17 +101,17 @@ const chargeSchema = z.strictObject({
     .meta({ description: "The meter whose quantity is priced; not used by flat prices." }),
   price: priceSchema,
   transform: transformSchema.optional(),
-  minimum: moneySchema
+  minimum: moneyAmountSchema
     .optional()
     .meta({ description: "The least this line costs per billing period (prorated)." }),
-  maximum: moneySchema
+  maximum: moneyAmountSchema
     .optional()
     .meta({ description: "The most this line costs per billing period (prorated)." }),
   credit: z
     .boolean()
     .optional()
     .meta({ description: "A credit charge may have negative prices (it reduces the invoice)." }),
-  quantity: nonNegativeDecimalSchema.optional().meta({
+  quantity: quantitySchema.optional().meta({
     description:
       "A quantity fixed by the contract (seats, licences) priced instead of a meter's; the fee is prorated like a flat fee.",
   }),
@@ -162,7 +177,7 @@ export const contractSchema = z
             /** Local date from which the override applies (default: the term start). */
             from: localDateSchema.optional(),
             /** Multiplies every money amount of the charge's price (0.8 = 20 % off the list price). */
-            multiplier: nonNegativeDecimalSchema.optional(),
+            multiplier: nonNegativeRatioSchema.optional(),
             /** Replaces the charge's price. */
             price: priceSchema.optional(),
             where: z
@@ -320,6 +335,7 @@ export const contractSchema = z
         );
     });
     checkOverrides(ctx, contract);
+    checkScaledPrices(ctx, contract);
   });
 
 // A grant in a custom unit (docs/contracts.md, step 8, "Grants in a unit of their own"): the unit is
@@ -752,6 +768,54 @@ function checkOverrides(ctx: z.RefinementCtx, contract: z.output<typeof contract
       }
     }
   });
+}
+
+// An override's multiplier makes new prices (0.9 × 0.0000025 = 0.00000225), and multipliers on one charge
+// compound; each price they can make must stay within the bounds of its kind, so rating it stays exact
+// (docs/decisions/numeric-bounds.md). Checked against every price the charge can have (its own, its
+// amendments', every replacement) and the product of its multipliers up to this one: a bound that
+// holds in the worst case holds in every period.
+function checkScaledPrices(ctx: z.RefinementCtx, contract: z.output<typeof contractSchema>): void {
+  const overrides = contract.overrides ?? [];
+  const factors = new Map<string, Decimal>();
+  overrides.forEach((override, index) => {
+    if (override.multiplier === undefined) return;
+    const factor = exactProduct(factors.get(override.charge) ?? new Decimal(1), override.multiplier);
+    factors.set(override.charge, factor);
+    const prices = [
+      ...[...contract.charges, ...(contract.amendments ?? []).flatMap((amendment) => amendment.charges ?? [])]
+        .filter((charge) => charge.id === override.charge)
+        .map((charge) => charge.price),
+      ...overrides.flatMap((other) =>
+        other.charge === override.charge && other.price !== undefined ? [other.price] : [],
+      ),
+    ];
+    for (const price of prices) {
+      for (const { path, value } of decimalsIn(price, ["price"])) {
+        const scaled = exactProduct(value, factor);
+        const bound = boundOfScaledField(path);
+        const breach = boundBreach(scaled, bound);
+        if (breach === undefined) continue;
+        ctx.addIssue(
+          ratecardIssue(
+            "decimal_out_of_range",
+            `makes charge ${override.charge}'s ${toJsonPath(path)} ${toPlainString(value)} × ${toPlainString(factor)} = ${toPlainString(scaled)} (${breach}); ${boundRule(bound)}`,
+            ["overrides", index, "multiplier"],
+          ),
+        );
+        return;
+      }
+    }
+  });
+}
+
+// The kind of a money field a multiplier scales: a price per unit or package, a dynamic price's markup,
+// or else a money amount (a fee, a minimum, a band).
+function boundOfScaledField(path: ReadonlyArray<PropertyKey>): NumericBound {
+  const key = path[path.length - 1];
+  if (key === "unitPrice" || key === "packagePrice") return UNIT_PRICE;
+  if (key === "multiplier") return RATIO;
+  return MONEY_AMOUNT;
 }
 
 // The prices that replace a whole charge (overrides without `where`) among `overrides`.
