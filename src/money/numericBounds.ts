@@ -91,5 +91,5 @@ function shown(value: Decimal): string {
   if (Math.abs(value.e) < 24 && value.precision() <= 24) return toPlainString(value);
   const digits = value.precision();
   if (digits <= 6) return value.toExponential();
-  return `${value.toSignificantDigits(6, DecimalJs.ROUND_DOWN).toExponential()}… (${digits} significant digits)`;
+  return `${value.toSignificantDigits(6, DecimalJs.ROUND_DOWN).toExponential(5)}… (${digits} significant digits)`;
 }
