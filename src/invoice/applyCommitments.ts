@@ -1,4 +1,4 @@
-import { type Decimal, roundTo, toFixedString, toPlainString, ZERO } from "../money/index.js";
+import { type Decimal, exactProduct, roundTo, toFixedString, toPlainString, ZERO } from "../money/index.js";
 import type { AppliedCommitment, CommitmentTerms, Contract, InvoiceLine } from "../schema/index.js";
 import { formatInstant, type Period, parseInstant } from "../time/index.js";
 import { perBillingPeriod } from "./perBillingPeriod.js";
@@ -181,7 +181,8 @@ function overageLine(
   rounding: Contract["rounding"],
 ): InvoiceLine | undefined {
   const excess = spend.minus(minimum);
-  const exact = excess.times(factor.minus(1));
+  // Exact before the one rounding: a spend of many large lines times a factor can need more than 50 digits.
+  const exact = exactProduct(excess, factor.minus(1));
   const rounded = roundTo(exact, minor, rounding);
   if (rounded.isZero()) return undefined;
   const amount = toFixedString(rounded, minor);
