@@ -1,6 +1,7 @@
 import { type Decimal, exactProduct, roundTo, toFixedString, toPlainString, ZERO } from "../money/index.js";
 import type { AppliedCommitment, CommitmentTerms, Contract, InvoiceLine } from "../schema/index.js";
 import { formatInstant, type Period, parseInstant } from "../time/index.js";
+import { chargeScope } from "./chargeScope.js";
 import { perBillingPeriod } from "./perBillingPeriod.js";
 import type { ServicePeriod } from "./resolveServicePeriod.js";
 import { netOf, spreadReduction } from "./spreadReduction.js";
@@ -48,9 +49,10 @@ export function applyCommitments(
   let current = [...lines];
   const applied: AppliedCommitment[] = [];
   for (const commitment of ordered) {
+    const scope = chargeScope(commitment.charges);
     const inScope = current.filter(
       (line) =>
-        inScopeOf(commitment, line, contract.commitments) &&
+        inScopeOf(scope, line, contract.commitments) &&
         !credits.has(line.chargeId) &&
         liesIn(line, resolved.billingPeriod),
     );
@@ -127,14 +129,13 @@ function liesIn(line: InvoiceLine, billingPeriod: Period): boolean {
 // A line is in a commitment's scope when its charge is, or when it is the true-up or overage line of
 // a commitment nested inside this one (every charge of the narrower scope is in this one).
 function inScopeOf(
-  commitment: CommitmentTerms,
+  inScope: (chargeId: string) => boolean,
   line: InvoiceLine,
   commitments: ReadonlyArray<CommitmentTerms>,
 ): boolean {
-  const scope = commitment.charges;
-  if (scope === undefined || scope.includes(line.chargeId)) return true;
+  if (inScope(line.chargeId)) return true;
   const source = commitments.find((other) => other.id === line.chargeId);
-  return source?.charges?.every((id) => scope.includes(id)) === true;
+  return source?.charges?.every(inScope) === true;
 }
 
 function trueUpLine(

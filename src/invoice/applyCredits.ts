@@ -4,6 +4,7 @@ import type { AppliedCredit, Contract, CreditGrantTerms, InvoiceLine } from "../
 import { formatLocalDate, toLocalDate } from "../time/index.js";
 import { type Burn, burnAmount, unitMinorUnits } from "./burnAmount.js";
 import { burnOrder } from "./burnOrder.js";
+import { chargeScope } from "./chargeScope.js";
 import type { ServicePeriod } from "./resolveServicePeriod.js";
 import { netOf, spreadReduction } from "./spreadReduction.js";
 
@@ -64,10 +65,8 @@ export function applyCreditsBeforeTax(
   const applied: AppliedCredit[] = [];
   for (const { grant, balance } of grants) {
     if (grant.taxed === "at_use") continue;
-    const eligible = current.filter(
-      (line) =>
-        (grant.charges === undefined || grant.charges.includes(line.chargeId)) && netOf(line).greaterThan(0),
-    );
+    const inScope = chargeScope(grant.charges);
+    const eligible = current.filter((line) => inScope(line.chargeId) && netOf(line).greaterThan(0));
     const base = eligible.reduce((sum, line) => sum.plus(netOf(line)), ZERO);
     const burn = burnAmount(grant, balance, base, contract.currency, contract.customUnits);
     const spread = spreadReduction(current, eligible, burn.money, contract.currency, "credit", grant.id);

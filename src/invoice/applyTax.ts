@@ -9,6 +9,7 @@ import {
   ZERO,
 } from "../money/index.js";
 import type { InvoiceLine, InvoiceTax, TaxRateTerms, TaxTerms } from "../schema/index.js";
+import { chargeScope } from "./chargeScope.js";
 import { netOf } from "./spreadReduction.js";
 
 /**
@@ -76,8 +77,16 @@ export function applyTax(
   };
 }
 
+const scopes = new WeakMap<TaxRateTerms, (chargeId: string) => boolean>();
+
+// Each rate's list of charges is read into a set once (a rate of the contract is immutable).
 function appliesTo(rate: TaxRateTerms, line: InvoiceLine): boolean {
-  return rate.charges === undefined || rate.charges.includes(line.chargeId);
+  let inScope = scopes.get(rate);
+  if (inScope === undefined) {
+    inScope = chargeScope(rate.charges);
+    scopes.set(rate, inScope);
+  }
+  return inScope(line.chargeId);
 }
 
 // Tax is charged on what the line costs after its discounts.

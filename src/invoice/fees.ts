@@ -16,6 +16,7 @@ import {
 import { type ServicePeriod, termPeriod } from "./resolveServicePeriod.js";
 import {
   allCharges,
+  chargeAt,
   chargeIndex,
   chargeKey,
   chargesAt,
@@ -171,5 +172,5 @@ function periodFeeLines(
 }
 
 function versionAt(contract: Contract, id: string, instant: number): ChargeTerms | undefined {
-  return chargesAt(contract, instant).find((charge) => charge.id === id);
+  return chargeAt(contract, instant, id);
 }

@@ -646,10 +646,14 @@ function checkCommitmentScopes(
   ctx: z.RefinementCtx,
   commitments: ReadonlyArray<{ readonly charges?: ReadonlyArray<string> | undefined }>,
 ): void {
+  const lists = commitments.map((commitment) =>
+    commitment.charges === undefined ? undefined : new Set(commitment.charges),
+  );
   commitments.forEach((a, i) => {
     commitments.forEach((b, j) => {
       if (j <= i || a.charges === undefined || b.charges === undefined) return;
-      const shared = a.charges.filter((id) => b.charges!.includes(id));
+      const inB = lists[j]!;
+      const shared = a.charges.filter((id) => inB.has(id));
       const nested = shared.length === a.charges.length || shared.length === b.charges.length;
       if (shared.length > 0 && !nested)
         ctx.addIssue(
@@ -721,8 +725,6 @@ function checkAmendments(
   });
 }
 
-type OverrideTerms = NonNullable<z.output<typeof contractSchema>["overrides"]>[number];
-
 // An override's `where` picks groups, so every price it can meet (the charge's own, an amendment's, a
 // whole-charge replacement listed before it; overrides apply in contract order, after amendments) must
 // group by the dimensions it names. A group's price is a single price model, so a replacement for one
@@ -730,18 +732,18 @@ type OverrideTerms = NonNullable<z.output<typeof contractSchema>["overrides"]>[n
 // (docs/contracts.md, step 0).
 function checkOverrides(ctx: z.RefinementCtx, contract: z.output<typeof contractSchema>): void {
   const overrides = contract.overrides ?? [];
+  const definitionsOf = chargeDefinitions(contract);
+  // The whole-charge replacements listed so far, by charge (each override meets those before it).
+  const replacedBefore = new Map<string, PriceTerms[]>();
   overrides.forEach((override, index) => {
-    const definitions = [
-      ...contract.charges,
-      ...(contract.amendments ?? []).flatMap((amendment) => amendment.charges ?? []),
-    ].filter((charge) => charge.id === override.charge);
+    const definitions = definitionsOf.get(override.charge) ?? [];
+    const earlier = replacedBefore.get(override.charge) ?? [];
+    if (override.where === undefined && override.price !== undefined)
+      replacedBefore.set(override.charge, [...earlier, override.price]);
     if (definitions.length === 0) return;
     const at = (...path: PropertyKey[]) => ["overrides", index, ...path];
     if (override.where !== undefined) {
-      const prices = [
-        ...definitions.map((charge) => charge.price),
-        ...wholeReplacements(overrides.slice(0, index), override.charge),
-      ];
+      const prices = [...definitions.map((charge) => charge.price), ...earlier];
       const problem = prices
         .map((price) => whereProblem(override.charge, price, override.where!))
         .find((found) => found !== undefined);
@@ -777,18 +779,20 @@ function checkOverrides(ctx: z.RefinementCtx, contract: z.output<typeof contract
 // holds in the worst case holds in every period.
 function checkScaledPrices(ctx: z.RefinementCtx, contract: z.output<typeof contractSchema>): void {
   const overrides = contract.overrides ?? [];
+  const definitionsOf = chargeDefinitions(contract);
+  const replacementsOf = new Map<string, PriceTerms[]>();
+  for (const override of overrides) {
+    if (override.price !== undefined)
+      replacementsOf.set(override.charge, [...(replacementsOf.get(override.charge) ?? []), override.price]);
+  }
   const factors = new Map<string, Decimal>();
   overrides.forEach((override, index) => {
     if (override.multiplier === undefined) return;
     const factor = exactProduct(factors.get(override.charge) ?? new Decimal(1), override.multiplier);
     factors.set(override.charge, factor);
     const prices = [
-      ...[...contract.charges, ...(contract.amendments ?? []).flatMap((amendment) => amendment.charges ?? [])]
-        .filter((charge) => charge.id === override.charge)
-        .map((charge) => charge.price),
-      ...overrides.flatMap((other) =>
-        other.charge === override.charge && other.price !== undefined ? [other.price] : [],
-      ),
+      ...(definitionsOf.get(override.charge) ?? []).map((charge) => charge.price),
+      ...(replacementsOf.get(override.charge) ?? []),
     ];
     for (const price of prices) {
       for (const { path, value } of decimalsIn(price, ["price"])) {
@@ -818,11 +822,19 @@ function boundOfScaledField(path: ReadonlyArray<PropertyKey>): NumericBound {
   return MONEY_AMOUNT;
 }
 
-// The prices that replace a whole charge (overrides without `where`) among `overrides`.
-function wholeReplacements(overrides: ReadonlyArray<OverrideTerms>, chargeId: string): PriceTerms[] {
-  return overrides.flatMap((other) =>
-    other.charge === chargeId && other.where === undefined && other.price !== undefined ? [other.price] : [],
-  );
+// Every definition of each charge, by id: the contract's own and the amendments', in that order. Built
+// once, so checking many overrides does not scan every charge for each.
+function chargeDefinitions(contract: z.output<typeof contractSchema>): Map<string, ChargeTerms[]> {
+  const definitions = new Map<string, ChargeTerms[]>();
+  for (const charge of [
+    ...contract.charges,
+    ...(contract.amendments ?? []).flatMap((amendment) => amendment.charges ?? []),
+  ]) {
+    const known = definitions.get(charge.id);
+    if (known === undefined) definitions.set(charge.id, [charge]);
+    else known.push(charge);
+  }
+  return definitions;
 }
 
 // Why `where` cannot pick groups of this price, or undefined when it can.
