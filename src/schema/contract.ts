@@ -349,7 +349,21 @@ function checkGrantUnit(
   grant: CreditGrantTerms,
   index: number,
 ): void {
-  if (grant.unit === undefined) return;
+  if (grant.unit === undefined) {
+    // A grant of money pays whole minor units: 50.005 USD could never be burned to the last part.
+    const minorUnits =
+      contract.customUnits?.find((unit) => unit.code === contract.currency)?.minorUnits ??
+      (isIsoCurrency(contract.currency) ? resolveCurrency(contract.currency).minorUnits : undefined);
+    if (minorUnits !== undefined && grant.amount.decimalPlaces() > minorUnits)
+      ctx.addIssue(
+        ratecardIssue(
+          "amount_not_in_minor_units",
+          `is ${toPlainString(grant.amount)} ${contract.currency}, but ${contract.currency} has ${minorUnits} decimal${minorUnits === 1 ? "" : "s"}`,
+          ["credits", index, "amount"],
+        ),
+      );
+    return;
+  }
   const declared = (contract.customUnits ?? []).find((unit) => unit.code === grant.unit);
   if (declared === undefined) {
     ctx.addIssue(
