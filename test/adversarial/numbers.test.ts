@@ -10,6 +10,7 @@ import {
   parseUsageEvent,
   safeParseContract,
 } from "../../src/schema/index.js";
+import { meteredContract, meteredEvent } from "../_support/meteredContract.js";
 import { thrown } from "../_support/thrown.js";
 
 // Issue 9, numbers: hostile values, dates, commitments and sizes a careless or hostile user could send.
@@ -18,19 +19,7 @@ import { thrown } from "../_support/thrown.js";
 
 type Draft = ContractInput & Record<string, unknown>;
 
-function base(): Draft {
-  return {
-    schemaVersion: 1,
-    id: "ctr_hostile",
-    customer: { id: "cus" },
-    currency: "USD",
-    timeZone: "UTC",
-    billing: { cadence: "monthly" },
-    term: { start: "2026-01-01" },
-    meters: [{ id: "m", eventType: "e", aggregation: "sum", valueProperty: "v" }],
-    charges: [{ id: "use", name: "Use", meter: "m", price: { model: "unit", unitPrice: "1" } }],
-  };
-}
+const base = (): Draft => meteredContract() as Draft;
 
 const withCharge = (charge: Record<string, unknown>, extra: Partial<Draft> = {}): Draft => ({
   ...base(),
@@ -41,13 +30,7 @@ const flat = (amount: unknown) => withCharge({ price: { model: "flat", amount } 
 const metered = (price: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
   withCharge({ meter: "m", price, ...extra });
 
-const event = (id: string, v: unknown) => ({
-  id,
-  type: "e",
-  customer: "cus",
-  timestamp: "2026-02-03T00:00:00Z",
-  properties: { v },
-});
+const event = meteredEvent;
 
 function refusal(input: Draft) {
   const result = safeParseContract(input);

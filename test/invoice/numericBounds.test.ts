@@ -1,25 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { rateInvoice } from "../../src/invoice/index.js";
 import { type ContractInput, parseContract, safeParseContract } from "../../src/schema/index.js";
+import { meteredContract, meteredEvent } from "../_support/meteredContract.js";
 import { thrown } from "../_support/thrown.js";
 
 // Examples of docs/decisions/numeric-bounds.md: values past a bound are refused with the field's path,
 // and values at the bounds rate to the exact cent.
 
-function contract(extra: Partial<ContractInput>): ContractInput {
-  return {
-    schemaVersion: 1,
-    id: "ctr_bounds",
-    customer: { id: "cus" },
-    currency: "USD",
-    timeZone: "UTC",
-    billing: { cadence: "monthly" },
-    term: { start: "2026-01-01" },
-    meters: [{ id: "m", eventType: "e", aggregation: "sum", valueProperty: "v" }],
-    charges: [{ id: "use", name: "Use", meter: "m", price: { model: "unit", unitPrice: "1" } }],
-    ...extra,
-  };
-}
+const contract = meteredContract;
 
 function refusal(input: ContractInput) {
   const result = safeParseContract(input);
@@ -27,13 +15,7 @@ function refusal(input: ContractInput) {
   return { code: result.error.code, path: result.error.path, message: result.error.message };
 }
 
-const event = (v: string | number, id = "e1") => ({
-  id,
-  type: "e",
-  customer: "cus",
-  timestamp: "2026-02-03T00:00:00Z",
-  properties: { v },
-});
+const event = (v: string | number, id = "e1") => meteredEvent(id, v);
 
 describe("values beyond the working precision are refused, never rounded", () => {
   it("refuses a flat fee of 1e48, which made 1e48 + 0.01 total 1e48", () => {

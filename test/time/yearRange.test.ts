@@ -14,26 +14,20 @@ import {
   safeParseInstant,
   safeParseLocalDate,
 } from "../../src/time/index.js";
+import { meteredContract } from "../_support/meteredContract.js";
 import { thrown } from "../_support/thrown.js";
 
 const year4 = (year: number) => String(year).padStart(4, "0");
 
+// The metered contract with a flat fee besides its usage charge.
 function contract(extra: Partial<ContractInput> = {}): ContractInput {
-  return {
-    schemaVersion: 1,
-    id: "ctr_years",
-    customer: { id: "cus" },
-    currency: "USD",
-    timeZone: "UTC",
-    billing: { cadence: "monthly" },
-    term: { start: "2026-01-01" },
-    meters: [{ id: "m", eventType: "e", aggregation: "sum", valueProperty: "v" }],
+  return meteredContract({
     charges: [
       { id: "use", name: "Use", meter: "m", price: { model: "unit", unitPrice: "1" } },
       { id: "fee", name: "Fee", price: { model: "flat", amount: "10" } },
     ],
     ...extra,
-  };
+  });
 }
 
 function problemAt(input: ContractInput) {
