@@ -4,6 +4,7 @@ import type { AppliedCredit, Contract, CreditGrantTerms, InvoiceLine } from "../
 import { formatLocalDate, toLocalDate } from "../time/index.js";
 import { type Burn, burnAmount, unitMinorUnits } from "./burnAmount.js";
 import { burnOrder } from "./burnOrder.js";
+import { chargeScope } from "./chargeScope.js";
 import type { ServicePeriod } from "./resolveServicePeriod.js";
 import { netOf, spreadReduction } from "./spreadReduction.js";
 
@@ -80,12 +81,15 @@ function balanceOf(contract: Contract, grant: CreditGrantTerms, balances: Credit
       `The carried balance of credit "${grant.id}" must be a decimal between 0 and its amount ${grant.amount.toFixed()}${unit}, not "${carried}".`,
     );
   }
-  // A balance in a custom unit is whole minor units of it, so a burn can never take it below zero.
-  if (grant.unit !== undefined && parsed.data.decimalPlaces() > unitMinorUnits(grant, contract.customUnits)) {
+  // A balance is whole minor units of its unit (or of the currency, for a grant of money), so a burn
+  // can never take it below zero and the money it pays can be split over lines to the minor unit.
+  const minorUnits =
+    grant.unit === undefined ? contract.currency.minorUnits : unitMinorUnits(grant, contract.customUnits);
+  if (parsed.data.decimalPlaces() > minorUnits) {
     throw new InputError(
       "amount_not_in_minor_units",
       grant.id,
-      `The carried balance of credit "${grant.id}" is "${carried}"${unit}, but ${grant.unit} has ${unitMinorUnits(grant, contract.customUnits)} decimals.`,
+      `The carried balance of credit "${grant.id}" is "${carried}"${unit || ` ${contract.currency.code}`}, but ${grant.unit ?? contract.currency.code} has ${minorUnits} decimals.`,
     );
   }
   return parsed.data;
@@ -105,10 +109,8 @@ export function applyCreditsBeforeTax(
   const applied: AppliedCredit[] = [];
   for (const { grant, balance } of grants) {
     if (grant.taxed === "at_use") continue;
-    const eligible = current.filter(
-      (line) =>
-        (grant.charges === undefined || grant.charges.includes(line.chargeId)) && netOf(line).greaterThan(0),
-    );
+    const inScope = chargeScope(grant.charges);
+    const eligible = current.filter((line) => inScope(line.chargeId) && netOf(line).greaterThan(0));
     const base = eligible.reduce((sum, line) => sum.plus(netOf(line)), ZERO);
     const burn = burnAmount(grant, balance, base, contract.currency, contract.customUnits);
     const spread = spreadReduction(current, eligible, burn.money, contract.currency, "credit", grant.id);

@@ -1,5 +1,11 @@
 import { ContractError } from "../errors/index.js";
-import { isDecimalText, parseShortDecimal, ShortDecimal, safeParseDecimal } from "../money/index.js";
+import {
+  isWithinBound,
+  parseShortDecimal,
+  QUANTITY,
+  ShortDecimal,
+  safeParseDecimal,
+} from "../money/index.js";
 import {
   type ExclusionReason,
   isInheritedName,
@@ -175,20 +181,17 @@ function valueNeed(meter: MeterTerms): ValueNeed {
   return meter.aggregation === "unique_count" ? "present" : "number";
 }
 
-// Event values beyond this exponent are refused: nothing metered is 10^50 of anything, and a value
-// such as "1e2000000" would otherwise become a two-million-digit quantity.
-const MAX_EXPONENT = 50;
-
+// A value read as a number is a quantity: below 10^15 in size, at most 9 decimals, whether it is a
+// JSON number or decimal text (docs/decisions/numeric-bounds.md), so sums and prices of it stay exact.
+// Short plain decimals (the fast path: at most 11 whole digits and 9 decimals) always are; only other
+// values get here (exponents, long digits), rare enough to measure exactly.
 function hasUsableValue(raw: PropertyValue | undefined, need: ValueNeed): boolean {
   if (need === "none") return true;
   if (raw === undefined || raw === null) return false;
   if (need === "present") return true;
-  if (typeof raw === "number") return Number.isFinite(raw) && Math.abs(raw) < 1e50;
-  if (typeof raw !== "string" || !isDecimalText(raw)) return false;
-  // Only values that are not short plain decimals get here (exponents, long digits): rare enough to
-  // measure exactly.
+  if (typeof raw !== "number" && typeof raw !== "string") return false;
   const parsed = safeParseDecimal(raw);
-  return parsed.success && (parsed.data.isZero() || Math.abs(parsed.data.e) <= MAX_EXPONENT);
+  return parsed.success && isWithinBound(parsed.data, QUANTITY);
 }
 
 // What each kind of meter carries: a total (persistent sum or count), a level (weighted_sum), the

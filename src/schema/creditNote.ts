@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DIGEST_PATTERN } from "./digest.js";
 import { invoiceTaxSchema } from "./invoice.js";
-import { positiveDecimalSchema } from "./primitives.js";
+import { positiveMoneyAmountSchema, positiveQuantitySchema } from "./primitives.js";
 
 /** The credit note format version this build writes. */
 export const CREDIT_NOTE_SCHEMA_VERSION = 1;
@@ -18,13 +18,13 @@ export const correctionSchema = z.discriminatedUnion(
     z.strictObject({
       kind: z.literal("amount"),
       line: z.string().min(1),
-      amount: positiveDecimalSchema,
+      amount: positiveMoneyAmountSchema,
       reason: z.string().min(1),
     }),
     z.strictObject({
       kind: z.literal("quantity"),
       line: z.string().min(1),
-      quantity: positiveDecimalSchema,
+      quantity: positiveQuantitySchema,
       reason: z.string().min(1),
     }),
   ],
