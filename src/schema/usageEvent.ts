@@ -5,19 +5,8 @@ import { instantSchema } from "./primitives.js";
 export type PropertyValue = string | number | boolean | null;
 
 // zod's own wording ("expected record, received string") speaks of its types; these say what an event
-// field holds, and show the value that was sent.
-const expected =
-  (what: string) =>
-  (issue: { readonly input?: unknown }): string =>
-    `expected ${what}, got ${shown(issue.input)}`;
-
-function shown(value: unknown): string {
-  if (Array.isArray(value)) return "a list";
-  if (value === null) return "null";
-  if (typeof value === "object") return "an object";
-  if (typeof value === "string") return JSON.stringify(value);
-  return String(value);
-}
+// field holds. The value that was sent is added by the error's sentence ("…, not the number 5").
+const expected = (what: string) => (): string => `expected ${what}`;
 
 /**
  * One usage event as sent by the customer's systems. Events have no version field of their own: the
@@ -26,10 +15,10 @@ function shown(value: unknown): string {
 export const usageEventSchema = z.strictObject(
   {
     id: z
-      .string({ error: expected("a text") })
+      .string({ error: expected("text") })
       .min(1, { message: "must not be empty: every event needs an id for deduplication" }),
-    type: z.string({ error: expected("a text") }).min(1, { message: "must name the event type" }),
-    customer: z.string({ error: expected("a text") }).min(1, { message: "must name the customer" }),
+    type: z.string({ error: expected("text") }).min(1, { message: "must name the event type" }),
+    customer: z.string({ error: expected("text") }).min(1, { message: "must name the customer" }),
     timestamp: instantSchema,
     properties: z
       .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]), {
