@@ -39,12 +39,15 @@ function balanceOf(contract: Contract, grant: CreditGrantTerms, balances: Credit
       `The carried balance of credit "${grant.id}" must be a decimal between 0 and its amount ${grant.amount.toFixed()}${unit}, not "${carried}".`,
     );
   }
-  // A balance in a custom unit is whole minor units of it, so a burn can never take it below zero.
-  if (grant.unit !== undefined && parsed.data.decimalPlaces() > unitMinorUnits(grant, contract.customUnits)) {
+  // A balance is whole minor units of its unit (the invoice currency for a grant of money), so a burn
+  // can never take it below zero and the invoice shows it as it is.
+  const minor =
+    grant.unit === undefined ? contract.currency.minorUnits : unitMinorUnits(grant, contract.customUnits);
+  if (parsed.data.decimalPlaces() > minor) {
     throw new InputError(
       "amount_not_in_minor_units",
       grant.id,
-      `The carried balance of credit "${grant.id}" is "${carried}"${unit}, but ${grant.unit} has ${unitMinorUnits(grant, contract.customUnits)} decimals.`,
+      `The carried balance of credit "${grant.id}" is "${carried}"${unit || ` ${contract.currency.code}`}, but ${grant.unit ?? contract.currency.code} has ${minor} decimals.`,
     );
   }
   return parsed.data;

@@ -18,6 +18,7 @@ import {
   modelsIn,
   type PriceTerms,
   priceSchema,
+  type SimplePriceTerms,
 } from "./price.js";
 import { dimensionValueSchema } from "./prices/matrix.js";
 import {
@@ -322,8 +323,10 @@ export const contractSchema = z
     checkOverrides(ctx, contract);
   });
 
-// A grant in a custom unit (docs/contracts.md, step 8, "Grants in a unit of their own"): the unit is
-// declared under customUnits, is not the invoice currency itself, and the amount fits its minor units.
+// A grant of money holds whole minor units of the invoice currency, like a fixed discount: its balance
+// is shown, burned and carried in minor units, so 33.335 USD would pay a fraction of a cent. A grant in
+// a custom unit (docs/contracts.md, step 8, "Grants in a unit of their own"): the unit is declared under
+// customUnits, is not the invoice currency itself, and the amount fits its minor units.
 function checkGrantUnit(
   ctx: z.RefinementCtx,
   contract: {
@@ -333,7 +336,18 @@ function checkGrantUnit(
   grant: CreditGrantTerms,
   index: number,
 ): void {
-  if (grant.unit === undefined) return;
+  if (grant.unit === undefined) {
+    const minorUnits = currencyMinorUnits(contract);
+    if (minorUnits !== undefined && grant.amount.decimalPlaces() > minorUnits)
+      ctx.addIssue(
+        ratecardIssue(
+          "amount_not_in_minor_units",
+          `is ${toPlainString(grant.amount)} ${contract.currency}, but ${contract.currency} has ${minorUnits} decimal${minorUnits === 1 ? "" : "s"}; a grant of money holds whole minor units`,
+          ["credits", index, "amount"],
+        ),
+      );
+    return;
+  }
   const declared = (contract.customUnits ?? []).find((unit) => unit.code === grant.unit);
   if (declared === undefined) {
     ctx.addIssue(
@@ -582,6 +596,18 @@ function checkGroupedMeter(
   );
 }
 
+// The invoice currency's minor units (declared under customUnits, or ISO 4217); undefined for an
+// unknown currency, which has its own error.
+function currencyMinorUnits(contract: {
+  readonly currency: string;
+  readonly customUnits?: ReadonlyArray<{ code: string; minorUnits: number }> | undefined;
+}): number | undefined {
+  return (
+    contract.customUnits?.find((unit) => unit.code === contract.currency)?.minorUnits ??
+    (isIsoCurrency(contract.currency) ? resolveCurrency(contract.currency).minorUnits : undefined)
+  );
+}
+
 function checkDiscounts(
   ctx: z.RefinementCtx,
   contract: {
@@ -594,9 +620,7 @@ function checkDiscounts(
   chargeIds: ReadonlySet<string>,
 ): void {
   const seen = new Set<string>();
-  const minorUnits =
-    contract.customUnits?.find((unit) => unit.code === contract.currency)?.minorUnits ??
-    (isIsoCurrency(contract.currency) ? resolveCurrency(contract.currency).minorUnits : undefined);
+  const minorUnits = currencyMinorUnits(contract);
   contract.discounts?.forEach((discount, index) => {
     if (seen.has(discount.id))
       ctx.addIssue(
@@ -739,6 +763,19 @@ function checkOverrides(ctx: z.RefinementCtx, contract: z.output<typeof contract
           ),
         );
     }
+    if (override.price !== undefined) {
+      const problem = definitions
+        .map((charge) => overridePriceProblem(charge, override, contract.meters))
+        .find((found) => found !== undefined);
+      if (problem !== undefined)
+        ctx.addIssue(
+          ratecardIssue(
+            problem.code,
+            `is a ${override.price.model} price, which charge ${override.charge} cannot take: ${problem.message}`,
+            at("price"),
+          ),
+        );
+    }
     if (override.price !== undefined && !definitions.every((charge) => charge.credit === true)) {
       for (const { path, value } of decimalsIn(override.price, at("price"))) {
         if (value.isNegative() && !value.isZero())
@@ -752,6 +789,41 @@ function checkOverrides(ctx: z.RefinementCtx, contract: z.output<typeof contract
       }
     }
   });
+}
+
+// Why `charge` could not have been written with the override's price (the checks of its own price: a
+// meter or seats to price, a transform the price reads, a line minimum or maximum it has a line for, a
+// meter that carries no state for groups, the meters capacity limits name), or undefined when it could.
+// With `where` the price replaces one group's price, so it is checked as the price of every group.
+// Signs have their own check (checkOverrides).
+function overridePriceProblem(
+  charge: ChargeTerms,
+  override: OverrideTerms,
+  meters: z.output<typeof contractSchema>["meters"],
+): { code: string; message: string } | undefined {
+  const replacement = override.price!;
+  const price: PriceTerms =
+    override.where === undefined
+      ? replacement
+      : charge.price.model === "matrix"
+        ? { ...charge.price, cells: [], defaultPrice: replacement as SimplePriceTerms }
+        : charge.price.model === "grouped"
+          ? { ...charge.price, price: replacement as SimplePriceTerms }
+          : replacement;
+  const issues: z.core.$ZodRawIssue[] = [];
+  const collect = {
+    addIssue: (issue: z.core.$ZodRawIssue) => issues.push(issue),
+  } as unknown as z.RefinementCtx;
+  const candidate = { ...charge, price };
+  checkCharge(collect, candidate, 0, new Set(meters.map((meter) => meter.id)));
+  checkGroupedMeter(collect, candidate, 0, meters);
+  const found = issues
+    .map((issue) => ({
+      code: String((issue as { params?: { code?: unknown } }).params?.code),
+      message: issue.message ?? "",
+    }))
+    .find((issue) => issue.code !== "negative_price");
+  return found;
 }
 
 // The prices that replace a whole charge (overrides without `where`) among `overrides`.

@@ -1,0 +1,167 @@
+import { describe, expect, it } from "vitest";
+import { type ContractInput, parseContract, rateInvoice } from "../../src/index.js";
+import { thrown } from "../_support/thrown.js";
+
+// Counterexamples found by the whole-contract fuzzing (test/invoice/hostileContracts.property.test.ts),
+// each reduced to the smallest contract that shows it, with the right answer worked out by hand.
+
+function contractWith(extra: Partial<ContractInput>): ContractInput {
+  return {
+    schemaVersion: 1,
+    id: "ctr_found",
+    customer: { id: "cus" },
+    currency: "USD",
+    timeZone: "UTC",
+    billing: { cadence: "monthly" },
+    term: { start: "2026-01-01" },
+    meters: [
+      { id: "units", eventType: "u", aggregation: "sum", valueProperty: "v" },
+      { id: "seats", eventType: "s", aggregation: "unique_count", valueProperty: "user", persistent: true },
+    ],
+    charges: [
+      { id: "platform", name: "Platform", price: { model: "flat", amount: "100" } },
+      { id: "usage", name: "Usage", meter: "units", price: { model: "unit", unitPrice: "1" } },
+    ],
+    ...extra,
+  };
+}
+type PriceInput = ContractInput["charges"][number]["price"];
+const units = (v: string) => [
+  { id: "e1", type: "u", customer: "cus", timestamp: "2026-03-10T00:00:00Z", properties: { v } },
+];
+
+describe("credit grants of money hold whole minor units", () => {
+  it("refuses a grant of 33.335 USD, which paid 33.335 while the invoice showed 33.34", () => {
+    // Before: balanceBefore "33.34" and applied "-33.34" were shown, but 33.335 was burned, so the amount
+    // due (100.00 − 33.335 = 66.665 → "66.66") was not the total less the credit shown (66.66 ≠ 66.66…
+    // only by luck of half-even); in a currency of 0 decimals rating stopped with an error naming no grant.
+    const grant = {
+      id: "wallet",
+      name: "Wallet",
+      kind: "prepaid",
+      taxed: "at_use",
+      amount: "33.335",
+    } as const;
+    expect(thrown(() => parseContract(contractWith({ credits: [grant] })))).toMatchObject({
+      code: "amount_not_in_minor_units",
+      path: "credits[0].amount",
+    });
+    expect(
+      thrown(() =>
+        parseContract(contractWith({ currency: "JPY", credits: [{ ...grant, amount: "2500.50" }] })),
+      ),
+    ).toMatchObject({ code: "amount_not_in_minor_units", path: "credits[0].amount" });
+  });
+
+  it("still pays a grant in whole cents after tax, and refuses a carried balance finer than a cent", () => {
+    const contract = parseContract(
+      contractWith({
+        credits: [{ id: "wallet", name: "Wallet", kind: "prepaid", taxed: "at_use", amount: "33.34" }],
+      }),
+    );
+    const invoice = rateInvoice(contract, units("0"), "2026-03");
+    // platform 100.00 + usage 0.00 = 100.00; the wallet pays 33.34 of it: amount due 100.00 − 33.34 = 66.66
+    expect(invoice.total).toBe("100.00");
+    expect(invoice.credits?.[0]).toMatchObject({
+      balanceBefore: "33.34",
+      applied: "-33.34",
+      balanceAfter: "0.00",
+    });
+    expect(invoice.amountDue).toBe("66.66");
+    expect(
+      thrown(() => rateInvoice(contract, units("0"), "2026-03", { creditBalances: { wallet: "10.005" } })),
+    ).toMatchObject({ code: "amount_not_in_minor_units", path: "wallet" });
+  });
+});
+
+describe("an override's price must be one the charge could have been written with", () => {
+  it("refuses a metered price on a flat fee, which made the fee vanish from the invoice", () => {
+    // Before: a matrix price on the 100.00 platform fee gave no line at all (no groups without a meter),
+    // so the invoice silently lost 100.00; a percentage price stopped rating at charges[0].price.
+    const matrix: PriceInput = {
+      model: "matrix",
+      dimensions: ["region"],
+      cells: [{ match: { region: "eu" }, price: { model: "unit", unitPrice: "1" } }],
+    };
+    expect(
+      thrown(() =>
+        parseContract(contractWith({ overrides: [{ id: "ovr", charge: "platform", price: matrix }] })),
+      ),
+    ).toMatchObject({ code: "missing_field", path: "overrides[0].price" });
+    expect(
+      thrown(() =>
+        parseContract(
+          contractWith({
+            overrides: [{ id: "ovr", charge: "platform", price: { model: "percentage", percent: "2" } }],
+          }),
+        ),
+      ),
+    ).toMatchObject({ code: "missing_field", path: "overrides[0].price" });
+  });
+
+  it("refuses a price that ignores the charge's seats, transform or carried meter", () => {
+    const seats = {
+      id: "seats",
+      name: "Seats",
+      quantity: "5",
+      price: { model: "unit", unitPrice: "10" },
+    } as const;
+    expect(
+      thrown(() =>
+        parseContract(
+          contractWith({
+            charges: [seats],
+            overrides: [{ id: "ovr", charge: "seats", price: { model: "percentage", percent: "2" } }],
+          }),
+        ),
+      ),
+    ).toMatchObject({ code: "invalid_field", path: "overrides[0].price" });
+    const transformed = {
+      id: "usage",
+      name: "Usage",
+      meter: "units",
+      price: { model: "unit", unitPrice: "1" },
+      transform: { divideBy: "1000" },
+    } as const;
+    expect(
+      thrown(() =>
+        parseContract(
+          contractWith({
+            charges: [transformed],
+            overrides: [{ id: "ovr", charge: "usage", price: { model: "percentage", percent: "2" } }],
+          }),
+        ),
+      ),
+    ).toMatchObject({ code: "invalid_field", path: "overrides[0].price" });
+    const onSeats = {
+      id: "active",
+      name: "Active",
+      meter: "seats",
+      price: { model: "unit", unitPrice: "1" },
+    } as const;
+    const grouped: PriceInput = {
+      model: "grouped",
+      groupBy: ["team"],
+      price: { model: "unit", unitPrice: "1" },
+    };
+    expect(
+      thrown(() =>
+        parseContract(
+          contractWith({ charges: [onSeats], overrides: [{ id: "ovr", charge: "active", price: grouped }] }),
+        ),
+      ),
+    ).toMatchObject({ code: "invalid_field", path: "overrides[0].price" });
+  });
+
+  it("still rates an override price the charge can take", () => {
+    const contract = parseContract(
+      contractWith({
+        overrides: [{ id: "ovr", charge: "usage", price: { model: "unit", unitPrice: "2.5" } }],
+      }),
+    );
+    // usage: 10 units × 2.50 = 25.00; with the 100.00 platform fee the total is 125.00
+    const invoice = rateInvoice(contract, units("10"), "2026-03");
+    expect(invoice.lines.map((line) => line.amount)).toEqual(["100.00", "25.00"]);
+    expect(invoice.total).toBe("125.00");
+  });
+});
