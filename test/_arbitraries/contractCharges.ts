@@ -14,6 +14,7 @@ import {
   tieredPackageArb,
   tieredWithMinimumArb,
 } from "./prices.js";
+import { sometimes } from "./sometimes.js";
 
 /**
  * Charges for whole generated contracts (test/_arbitraries/wholeContracts.ts), as contract JSON:
@@ -161,23 +162,21 @@ export const transformArb: fc.Arbitrary<Record<string, unknown>> = fc.record(
 );
 
 /** A line minimum and/or maximum (minimum ≤ maximum). */
-const lineLimitsArb = fc
-  .option(
-    fc.tuple(
-      fc.option(fc.constantFrom("0", "5", "50.5", "100"), { nil: undefined }),
-      fc.option(fc.constantFrom("0", "1", "75", "1000"), { nil: undefined }),
-    ),
-    { nil: undefined, freq: 3 },
-  )
-  .map((limits) => {
-    if (limits === undefined) return {};
-    const [minimum, extra] = limits;
-    const maximum = extra === undefined ? undefined : new Decimal(minimum ?? "0").plus(extra).toFixed();
-    return {
-      ...(minimum !== undefined ? { minimum } : {}),
-      ...(maximum !== undefined ? { maximum } : {}),
-    };
-  });
+const lineLimitsArb = sometimes(
+  fc.tuple(
+    fc.option(fc.constantFrom("0", "5", "50.5", "100"), { nil: undefined }),
+    fc.option(fc.constantFrom("0", "1", "75", "1000"), { nil: undefined }),
+  ),
+  3,
+).map((limits) => {
+  if (limits === undefined) return {};
+  const [minimum, extra] = limits;
+  const maximum = extra === undefined ? undefined : new Decimal(minimum ?? "0").plus(extra).toFixed();
+  return {
+    ...(minimum !== undefined ? { minimum } : {}),
+    ...(maximum !== undefined ? { maximum } : {}),
+  };
+});
 
 /** A quantity the contract fixes (seats, licences): whole or fractional, zero included. */
 const contractQuantityArb = fc.constantFrom("0", "1", "3", "10", "2.5", "250", "0.001");
@@ -239,10 +238,10 @@ export function chargeArb(
       groupingPrice: groupingPriceArb,
       capacityPrice: capacityPriceArb(meters.map((meter) => meter.id)),
       quantity: contractQuantityArb,
-      transform: fc.option(transformArb, { nil: undefined, freq: 3 }),
+      transform: sometimes(transformArb, 3),
       limits: lineLimitsArb,
       inAdvance: fc.boolean(),
-      credit: fc.option(fc.boolean(), { nil: undefined, freq: 6 }),
+      credit: sometimes(fc.boolean(), 6),
     })
     .map((drawn): ChargeJson => {
       const { kind } = drawn;

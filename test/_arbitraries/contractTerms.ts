@@ -13,6 +13,7 @@ import {
 } from "./contractCharges.js";
 import { carriesState, type MeterJson } from "./contractMeters.js";
 import { simplePriceArb } from "./prices.js";
+import { sometimes } from "./sometimes.js";
 
 /**
  * The contract terms around the charges, for whole generated contracts (wholeContracts.ts), as contract
@@ -386,7 +387,7 @@ export function grantsArb(
       fc.record({
         kind: fc.constantFrom("promotional", "prepaid_purchase", "prepaid_use"),
         amount: fc.constantFrom("5", "100", "2500.50", "0.01", "1000000", "33.335"),
-        inUnit: fc.option(fc.constantFrom("0.01", "0.0003", "1.5", "2"), { nil: undefined, freq: 3 }),
+        inUnit: sometimes(fc.constantFrom("0.01", "0.0003", "1.5", "2"), 3),
         costBasis: optionally(fc.constantFrom("0", "0.85", "1")),
         priority: optionally(fc.integer({ min: 0, max: 3 })),
         effective: optionally(fc.integer({ min: -30, max: 60 })),

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import type { Period } from "../../src/index.js";
 import { EVENT_TYPES } from "./contractMeters.js";
+import { sometimes } from "./sometimes.js";
 import { CUSTOMER } from "./wholeContracts.js";
 
 /**
@@ -91,7 +92,8 @@ const positionArb: fc.Arbitrary<Position> = fc.oneof(
 
 /** One generated event before it is placed in a period. */
 interface EventDraft {
-  readonly id: number;
+  /** Now and then the id of another event of the stream (a conflict, or a duplicate if all else matches). */
+  readonly collides: number | undefined;
   readonly type: string;
   readonly customer: string;
   readonly position: Position;
@@ -101,7 +103,7 @@ interface EventDraft {
 }
 
 const draftArb: fc.Arbitrary<EventDraft> = fc.record({
-  id: fc.integer({ min: 0, max: 150 }),
+  collides: sometimes(fc.nat(), 60),
   type: fc.oneof(
     { weight: 9, arbitrary: fc.constantFrom(...EVENT_TYPES) },
     { weight: 1, arbitrary: fc.constant("noise") },
@@ -133,8 +135,10 @@ export interface StreamDraft {
 /** A stream of up to `maxLength` events (plus a few repeats). */
 export function streamArb(maxLength = 40): fc.Arbitrary<StreamDraft> {
   return fc.record({
-    drafts: fc.array(draftArb, { maxLength }),
-    repeats: fc.array(fc.record({ of: fc.nat(), conflict: fc.boolean() }), { maxLength: 4 }),
+    drafts: fc.array(draftArb, { maxLength, size: "max" }),
+    repeats: fc.array(fc.record({ of: fc.nat(), conflict: fc.constantFrom(false, false, false, true) }), {
+      maxLength: 4,
+    }),
     awkwardIds: fc.boolean(),
   });
 }
@@ -150,7 +154,15 @@ export interface EventsOptions {
 
 /** The events of a stream placed in `period`, in generation order (repeats last). */
 export function eventsIn(stream: StreamDraft, period: Period, options: EventsOptions = {}): EventInput[] {
-  const events = stream.drafts.map((draft) => placed(draft, period, stream.awkwardIds, options));
+  const events = stream.drafts.map((draft, index) =>
+    placed(
+      draft,
+      draft.collides === undefined ? index : draft.collides % (index + 1),
+      period,
+      stream.awkwardIds,
+      options,
+    ),
+  );
   const repeats =
     events.length === 0
       ? []
@@ -164,12 +176,18 @@ export function eventsIn(stream: StreamDraft, period: Period, options: EventsOpt
 
 const AWKWARD_IDS = ['e"q', "e\\b", "é-ü", "e,1", " sp "];
 
-function placed(draft: EventDraft, period: Period, awkward: boolean, options: EventsOptions): EventInput {
+function placed(
+  draft: EventDraft,
+  number: number,
+  period: Period,
+  awkward: boolean,
+  options: EventsOptions,
+): EventInput {
   const instant = instantOf(draft.position, period);
   const id =
-    awkward && draft.id % 10 === 0
-      ? `${AWKWARD_IDS[(draft.id / 10) % AWKWARD_IDS.length]}${draft.id}`
-      : `e${String(draft.id).padStart(4, "0")}`;
+    awkward && number % 3 === 0
+      ? `${AWKWARD_IDS[(number / 3) % AWKWARD_IDS.length]}${number}`
+      : `e${String(number).padStart(4, "0")}`;
   return {
     id,
     type: draft.type,

@@ -1,12 +1,5 @@
 import fc from "fast-check";
-import {
-  type Contract,
-  nthPeriod,
-  type Period,
-  parseContract,
-  periodOf,
-  ROUNDING_MODES,
-} from "../../src/index.js";
+import { type Contract, type Period, parseContract, periodOf, ROUNDING_MODES } from "../../src/index.js";
 import { addLocalDays, formatLocalDate, startOfLocalDate, toLocalDate } from "../../src/time/index.js";
 import { type ChargeJson, chargeArb } from "./contractCharges.js";
 import { type MeterJson, metersArb } from "./contractMeters.js";
@@ -21,6 +14,7 @@ import {
   poolsArb,
   taxArb,
 } from "./contractTerms.js";
+import { sometimes } from "./sometimes.js";
 
 /**
  * Whole contracts, as a user writes them (JSON, decimals as text), with every price model, meter shape
@@ -111,12 +105,9 @@ function termArb(datesOnly: boolean) {
       start: startDateArb,
       startTime: datesOnly
         ? fc.constant(undefined)
-        : fc.option(fc.constantFrom("13:45:00+05:30", "00:00:00Z", "23:59:59.999-08:00"), {
-            nil: undefined,
-            freq: 4,
-          }),
+        : sometimes(fc.constantFrom("13:45:00+05:30", "00:00:00Z", "23:59:59.999-08:00"), 4),
       length: fc.option(fc.integer({ min: 2, max: 800 }), { nil: undefined }),
-      trial: fc.option(fc.integer({ min: 2, max: 60 }), { nil: undefined, freq: 5 }),
+      trial: sometimes(fc.integer({ min: 2, max: 60 }), 5),
     })
     .map(({ start, startTime, length, trial }) => ({
       startDate: start,
@@ -273,5 +264,3 @@ export function materialize(scenario: ContractScenario): MaterializedScenario {
 export function nextBillingPeriod(contract: Contract, billingPeriod: Period): Period {
   return periodOf(contract.cycle, billingPeriod.end);
 }
-
-export { nthPeriod };

@@ -1,37 +1,23 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  InvariantError,
-  type Invoice,
-  isRatecardError,
   parseUsageEvent,
   rateInvoice,
   rateInvoiceAsync,
+  rateOpeningInvoice,
   safeParseContract,
 } from "../../src/index.js";
 import { eventsIn, streamArb } from "../_arbitraries/eventStreams.js";
 import { deepFreeze } from "../_arbitraries/prices.js";
-import { contractScenarioArb, materialize } from "../_arbitraries/wholeContracts.js";
+import { contractScenarioArb, materialize, nextBillingPeriod } from "../_arbitraries/wholeContracts.js";
 import { expectInvoiceLaws } from "../_laws/invoiceLaws.js";
+import { attempt, attemptAsync } from "../_laws/typedRefusal.js";
 import { fuzzRuns } from "../_support/fuzzRuns.js";
 
 // Issue 9, "no wrong money under hostile input": whole contracts with every price model, meter shape
 // and contract term, rated over event streams with every kind of awkward event. Rating either gives an
 // invoice that obeys every law of test/_laws/invoiceLaws.ts or refuses with a typed RatecardError
 // (never a TypeError, a RangeError, a decimal.js error or an InvariantError, which is our own bug).
-
-/** The invoice, or the typed error rating refused with; anything else is rethrown (a failure). */
-function attempt(rate: () => Invoice): Invoice | undefined {
-  try {
-    return rate();
-  } catch (error) {
-    if (!isRatecardError(error) || error instanceof InvariantError) throw error;
-    expect(error.code).toMatch(/^[a-z_]+$/);
-    expect(typeof error.path).toBe("string");
-    expect(error.message.length).toBeGreaterThan(10);
-    return undefined;
-  }
-}
 
 const scenarioArb = fc.tuple(contractScenarioArb(), streamArb());
 
@@ -72,16 +58,55 @@ describe("whole generated contracts (fuzzing)", () => {
           [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
         }
         const again = attempt(() => rateInvoice(contract, shuffled, period));
-        const streamed = await rateInvoiceAsync(
-          contract,
-          () => events.map((event, index) => parseUsageEvent(event, index)),
-          period,
-        ).catch((error: unknown) => {
-          if (!isRatecardError(error) || error instanceof InvariantError) throw error;
-          return undefined;
-        });
+        const streamed = await attemptAsync(() =>
+          rateInvoiceAsync(
+            contract,
+            () => events.map((event, index) => parseUsageEvent(event, index)),
+            period,
+          ),
+        );
         expect(JSON.stringify(again)).toBe(JSON.stringify(first));
         expect(JSON.stringify(streamed)).toBe(JSON.stringify(first));
+      }),
+      { numRuns: fuzzRuns(60) },
+    );
+  });
+  it("rate their opening invoice (fees billed in advance) into an invoice that obeys every law", () => {
+    fc.assert(
+      fc.property(contractScenarioArb(), (scenario) => {
+        const { contract } = materialize(deepFreeze(scenario));
+        const invoice = attempt(() => rateOpeningInvoice(contract));
+        if (invoice === undefined) return;
+        expectInvoiceLaws(invoice, { contract, eventsGiven: 0 });
+        expect(invoice.kind).toBe("opening");
+        for (const line of invoice.lines) expect(line.billed).toBe("in_advance");
+      }),
+      { numRuns: fuzzRuns(60) },
+    );
+  });
+
+  it("continue into the next period from the carried state and credit balances the invoice hands on", () => {
+    fc.assert(
+      fc.property(scenarioArb, streamArb(), ([scenario, stream], nextStream) => {
+        const { contract, billingPeriod, period } = materialize(deepFreeze(scenario));
+        const events = eventsIn(stream, period);
+        const first = attempt(() => rateInvoice(contract, events, period));
+        if (first === undefined) return;
+        const next = nextBillingPeriod(contract, billingPeriod);
+        const carried = first.usage.carryOut ?? {};
+        const creditBalances = Object.fromEntries(
+          (first.credits ?? []).map((credit) => [credit.id, credit.balanceAfter]),
+        );
+        const nextEvents = eventsIn(nextStream, next);
+        const second = attempt(() => rateInvoice(contract, nextEvents, next, { carried, creditBalances }));
+        if (second === undefined) return;
+        expectInvoiceLaws(second, { contract, eventsGiven: nextEvents.length });
+        // a grant that does not start afresh each period opens where the last invoice left it
+        for (const credit of second.credits ?? []) {
+          const grant = contract.credits.find((candidate) => candidate.id === credit.id)!;
+          if (grant.recurring !== true && credit.id in creditBalances)
+            expect(credit.balanceBefore).toBe(creditBalances[credit.id]);
+        }
       }),
       { numRuns: fuzzRuns(60) },
     );
