@@ -165,3 +165,48 @@ describe("an override's price must be one the charge could have been written wit
     expect(invoice.total).toBe("125.00");
   });
 });
+
+describe("a per-entity meter gives the same quantity whatever the order of the events", () => {
+  it("adds entities exactly, so a quantity that does not terminate no longer changes in its last digit", () => {
+    // Counted per 90-minute window (5,400 s) as a rate per second, per instance, each divided by 0.5.
+    const contract = parseContract(
+      contractWith({
+        meters: [
+          {
+            id: "rate",
+            eventType: "api",
+            aggregation: "sum",
+            window: { size: "90m", aggregation: "count", perSecond: true },
+            entity: { property: "instance", divideBy: "0.5" },
+          },
+        ],
+        charges: [{ id: "api", name: "API", meter: "rate", price: { model: "unit", unitPrice: "1" } }],
+      }),
+    );
+    const event = (id: string, properties: Record<string, string>) => ({
+      id,
+      type: "api",
+      customer: "cus",
+      timestamp: "2026-03-01T00:00:00Z",
+      properties,
+    });
+    const events = [
+      event("a", {}),
+      event("b", { instance: "i-1" }),
+      event("c", { instance: "i-1" }),
+      event("d", {}),
+      event("e", { instance: "i-3" }),
+    ];
+    // Entities "(none)" and i-1: 2 events in the first window: 2 ÷ 5,400 = 0.000370370…037 (50 significant
+    // digits), ÷ 0.5 = 0.000740740…074 each. Entity i-3: 1 ÷ 5,400 = 0.000185185…, whose 51st significant
+    // digit is 5 (then 185…), so it rounds up to 0.000185185…519; ÷ 0.5 = 0.000370370…038.
+    // Exact total: 2 × 0.000740740…074 + 0.000370370…038 = 0.00185185…186 (53 decimals).
+    // Before, the entities were added at 50 digits in the order their first events came, and the reversed
+    // stream gave …518 instead of …519: the same events, two different invoices.
+    const quantity = "0.00185185185185185185185185185185185185185185185185186";
+    const forward = rateInvoice(contract, events, "2026-03");
+    const backward = rateInvoice(contract, [...events].reverse(), "2026-03");
+    expect(forward.lines[0]!.quantity).toBe(quantity);
+    expect(JSON.stringify(backward)).toBe(JSON.stringify(forward));
+  });
+});
