@@ -8,3 +8,9 @@ export function fuzzRuns(standard: number): number {
   if (asked === undefined) return standard;
   return Math.max(1, Math.round((standard * Number(asked)) / 200));
 }
+
+/** A test timeout that grows with {@link fuzzRuns}: one minute for `npm test`, ten for FC_NUM_RUNS=2000. */
+export function fuzzTimeout(): number {
+  const asked = process.env.FC_NUM_RUNS;
+  return asked === undefined ? 60_000 : Math.max(60_000, Math.round((60_000 * Number(asked)) / 200));
+}

@@ -8,7 +8,7 @@ import { type Invoice, rateInvoice } from "../../src/index.js";
 import { eventsIn, streamArb } from "../_arbitraries/eventStreams.js";
 import { contractScenarioArb, materialize } from "../_arbitraries/wholeContracts.js";
 import { attempt } from "../_laws/typedRefusal.js";
-import { fuzzRuns } from "../_support/fuzzRuns.js";
+import { fuzzRuns, fuzzTimeout } from "../_support/fuzzRuns.js";
 import { asCsv, asJsonArray, asNdjson } from "../_support/usageFiles.js";
 
 // Issue 9: the CLI is the library. For generated contracts and event streams, `ratecard invoice
@@ -34,7 +34,9 @@ function write(name: string, content: string): string {
 }
 
 describe("the CLI prints what the library rates (fuzzing)", () => {
-  it("for any generated contract and stream, as NDJSON, CSV or a JSON array", () => {
+  it("for any generated contract and stream, as NDJSON, CSV or a JSON array", {
+    timeout: fuzzTimeout(),
+  }, () => {
     fc.assert(
       // Term and trial dates are local dates, so every period can be written as --period; properties
       // are text, so the CSV file carries the same events as the JSON ones.

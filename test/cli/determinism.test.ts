@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as source from "../../src/index.js";
 import { eventsIn, streamArb } from "../_arbitraries/eventStreams.js";
 import { contractScenarioArb, materialize } from "../_arbitraries/wholeContracts.js";
-import { fuzzRuns } from "../_support/fuzzRuns.js";
+import { fuzzRuns, fuzzTimeout } from "../_support/fuzzRuns.js";
 import { asCsv, asJsonArray, asNdjson } from "../_support/usageFiles.js";
 
 // Issue 9: the same input gives byte-identical invoice JSON, whatever the process time zone and locale,
@@ -121,7 +121,9 @@ describe("determinism: the golden invoice", () => {
 });
 
 describe("determinism: generated contracts (fuzzing)", () => {
-  it("the ESM build, the CJS build and the source rate every contract and stream alike", async () => {
+  it("the ESM build, the CJS build and the source rate every contract and stream alike", {
+    timeout: fuzzTimeout(),
+  }, async () => {
     const builds = await loadBuilds();
     fc.assert(
       fc.property(contractScenarioArb(), streamArb(), (scenario, stream) => {

@@ -12,7 +12,7 @@ import { deepFreeze } from "../_arbitraries/prices.js";
 import { contractScenarioArb, materialize, nextBillingPeriod } from "../_arbitraries/wholeContracts.js";
 import { expectInvoiceLaws } from "../_laws/invoiceLaws.js";
 import { attempt, attemptAsync } from "../_laws/typedRefusal.js";
-import { fuzzRuns } from "../_support/fuzzRuns.js";
+import { fuzzRuns, fuzzTimeout } from "../_support/fuzzRuns.js";
 
 // Issue 9, "no wrong money under hostile input": whole contracts with every price model, meter shape
 // and contract term, rated over event streams with every kind of awkward event. Rating either gives an
@@ -22,7 +22,7 @@ import { fuzzRuns } from "../_support/fuzzRuns.js";
 const scenarioArb = fc.tuple(contractScenarioArb(), streamArb());
 
 describe("whole generated contracts (fuzzing)", () => {
-  it("are all accepted by the schema (the laws run on real contracts)", () => {
+  it("are all accepted by the schema (the laws run on real contracts)", { timeout: fuzzTimeout() }, () => {
     fc.assert(
       fc.property(contractScenarioArb(), (scenario) => {
         const parsed = safeParseContract(scenario.json);
@@ -32,7 +32,9 @@ describe("whole generated contracts (fuzzing)", () => {
     );
   });
 
-  it("rate into invoices that obey every law, or refuse with a typed error", () => {
+  it("rate into invoices that obey every law, or refuse with a typed error", {
+    timeout: fuzzTimeout(),
+  }, () => {
     fc.assert(
       fc.property(scenarioArb, ([scenario, stream]) => {
         const { contract, period } = materialize(deepFreeze(scenario));
@@ -44,7 +46,9 @@ describe("whole generated contracts (fuzzing)", () => {
     );
   });
 
-  it("give byte-identical invoices for the events in any order, and the same in a stream", async () => {
+  it("give byte-identical invoices for the events in any order, and the same in a stream", {
+    timeout: fuzzTimeout(),
+  }, async () => {
     await fc.assert(
       fc.asyncProperty(scenarioArb, fc.infiniteStream(fc.nat()), async ([scenario, stream], picks) => {
         const { contract, period } = materialize(deepFreeze(scenario));
@@ -71,7 +75,9 @@ describe("whole generated contracts (fuzzing)", () => {
       { numRuns: fuzzRuns(60) },
     );
   });
-  it("rate their opening invoice (fees billed in advance) into an invoice that obeys every law", () => {
+  it("rate their opening invoice (fees billed in advance) into an invoice that obeys every law", {
+    timeout: fuzzTimeout(),
+  }, () => {
     fc.assert(
       fc.property(contractScenarioArb(), (scenario) => {
         const { contract } = materialize(deepFreeze(scenario));
@@ -85,7 +91,9 @@ describe("whole generated contracts (fuzzing)", () => {
     );
   });
 
-  it("continue into the next period from the carried state and credit balances the invoice hands on", () => {
+  it("continue into the next period from the carried state and credit balances the invoice hands on", {
+    timeout: fuzzTimeout(),
+  }, () => {
     fc.assert(
       fc.property(scenarioArb, streamArb(), ([scenario, stream], nextStream) => {
         const { contract, billingPeriod, period } = materialize(deepFreeze(scenario));

@@ -14,7 +14,7 @@ import { applyEdit, type Edit, editArb, pathsOf } from "../_arbitraries/hostileJ
 import { contractScenarioArb, materialize } from "../_arbitraries/wholeContracts.js";
 import { expectInvoiceLaws } from "../_laws/invoiceLaws.js";
 import { attempt, expectTypedRefusal } from "../_laws/typedRefusal.js";
-import { fuzzRuns } from "../_support/fuzzRuns.js";
+import { fuzzRuns, fuzzTimeout } from "../_support/fuzzRuns.js";
 
 // Issue 9: inputs the schema may or may not accept. A generated contract or event stream gets one or
 // two hostile edits anywhere (a wrong type, a number past its range, a date that does not exist, a key
@@ -60,7 +60,9 @@ function reportedOpen(path: ReadonlyArray<string | number>, edit: Edit): boolean
 }
 
 describe("hostile edits of generated contracts and events (fuzzing)", () => {
-  it("a contract is refused with a ContractError at a path, or rates into an invoice that obeys every law", () => {
+  it("a contract is refused with a ContractError at a path, or rates into an invoice that obeys every law", {
+    timeout: fuzzTimeout(),
+  }, () => {
     fc.assert(
       fc.property(contractScenarioArb(), editsArb, streamArb(20), (scenario, edits, stream) => {
         const json = edited(scenario.json, edits, reportedOpen);
@@ -90,7 +92,9 @@ describe("hostile edits of generated contracts and events (fuzzing)", () => {
     );
   });
 
-  it("a malformed event stops rating with a UsageError at the first bad event's index", () => {
+  it("a malformed event stops rating with a UsageError at the first bad event's index", {
+    timeout: fuzzTimeout(),
+  }, () => {
     fc.assert(
       fc.property(contractScenarioArb(), streamArb(20), editsArb, (scenario, stream, edits) => {
         const { contract, period } = materialize(scenario);
