@@ -1,6 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  type Contract,
+  explainText,
+  type Invoice,
   parseUsageEvent,
   rateInvoice,
   rateInvoiceAsync,
@@ -11,6 +14,7 @@ import { eventsIn, streamArb } from "../_arbitraries/eventStreams.js";
 import { deepFreeze } from "../_arbitraries/prices.js";
 import { contractScenarioArb, materialize, nextBillingPeriod } from "../_arbitraries/wholeContracts.js";
 import { expectInvoiceLaws } from "../_laws/invoiceLaws.js";
+import { Exact } from "../_laws/lineLaws.js";
 import { attempt, attemptAsync } from "../_laws/typedRefusal.js";
 import { fuzzRuns, fuzzTimeout } from "../_support/fuzzRuns.js";
 
@@ -36,11 +40,15 @@ describe("whole generated contracts (fuzzing)", () => {
     timeout: fuzzTimeout(),
   }, () => {
     fc.assert(
-      fc.property(scenarioArb, ([scenario, stream]) => {
+      fc.property(scenarioArb, fc.boolean(), ([scenario, stream], daily) => {
         const { contract, period } = materialize(deepFreeze(scenario));
         const events = deepFreeze(eventsIn(stream, period));
-        const invoice = attempt(() => rateInvoice(contract, events, period));
-        if (invoice !== undefined) expectInvoiceLaws(invoice, { contract, eventsGiven: events.length });
+        const invoice = attempt(() => rateInvoice(contract, events, period, { daily }));
+        if (invoice === undefined) return;
+        expectInvoiceLaws(invoice, { contract, eventsGiven: events.length });
+        if (daily) expectDailyLaws(invoice, contract);
+        // the explanation in words (the CLI's default output) renders every invoice
+        expect(explainText(invoice)).not.toMatch(/NaN|Infinity|undefined|\[object Object\]/);
       }),
       { numRuns: fuzzRuns(150) },
     );
@@ -120,3 +128,23 @@ describe("whole generated contracts (fuzzing)", () => {
     );
   });
 });
+
+/**
+ * With `daily`, each sum and count meter reports one quantity per local day of the period, in date
+ * order; for a plain one (no window, entity or running total) the days add up to its quantity exactly.
+ */
+function expectDailyLaws(invoice: Invoice, contract: Contract): void {
+  for (const entry of invoice.usage.meters) {
+    const meter = contract.meters.find((candidate) => candidate.id === entry.meter)!;
+    if (entry.daily === undefined) continue;
+    const dates = entry.daily.map((day) => day.date);
+    expect(dates).toEqual([...dates].sort());
+    expect(new Set(dates).size).toBe(dates.length);
+    const plain = meter.window === undefined && meter.entity === undefined && meter.persistent !== true;
+    if (plain)
+      expect(
+        entry.daily.reduce((sum, day) => sum.plus(day.quantity), new Exact(0)).equals(entry.quantity),
+        `daily ${entry.meter}`,
+      ).toBe(true);
+  }
+}
