@@ -49,11 +49,13 @@ const CROSS_CHECKED = new Set([
 ]);
 
 /**
- * Edits that make safeParseContract throw today, in code other engineers own; reported, and pinned by
- * the `it.fails` tests of test/schema/openFindings.test.ts. Remove this when those pass.
+ * Edits that break a law today in code other engineers own (safeParseContract throws; a price of 1e400
+ * is accepted and loses every cent beside it at 50 digits); reported, and pinned by the `it.fails` tests
+ * of test/schema/openFindings.test.ts. Remove this when those pass.
  */
 function reportedOpen(path: ReadonlyArray<string | number>, edit: Edit): boolean {
   if (edit.kind !== "replace" || typeof edit.value !== "string") return false;
+  if (edit.value === "1e400") return true;
   const key = path[path.length - 1];
   if (key === "timeZone") return /^\d/.test(edit.value);
   return typeof key === "string" && CROSS_CHECKED.has(key) && !DECIMAL_TEXT.test(edit.value);

@@ -71,3 +71,15 @@ describe("safeParseContract refuses a time zone that starts with a digit", () =>
     expect(outcome({ ...contract, timeZone: "2026-02-30" })).toEqual(refusedAt("timeZone"));
   });
 });
+
+describe("safeParseContract refuses a money amount beyond what rating keeps exact", () => {
+  // Today: a flat fee of "1e400" is accepted; its line is 1e400 and every cent beside it is lost at 50
+  // significant digits (the subtotal is not the sum of the lines). The numeric bounds of issue 9 refuse
+  // it at the field, with the bound.
+  it.fails("a flat fee of '1e400'", () => {
+    const fee = { id: "fee", name: "Fee", price: { model: "flat", amount: "1e400" } } as const;
+    expect(outcome({ ...contract, charges: [...contract.charges, fee] })).toEqual(
+      refusedAt("charges[1].price.amount"),
+    );
+  });
+});
