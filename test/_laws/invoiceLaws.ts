@@ -265,14 +265,14 @@ function expectNoNegativeCharges(invoice: Invoice, contract: Contract): void {
 /** Each pool gives out what it holds at most, and says what is left. */
 function expectAllowances(invoice: Invoice): void {
   for (const pool of invoice.allowances ?? []) {
+    // what was drawn and what is left make the pool (draws of 50 digits add up within those digits)
     const drawn = sum(pool.drawn.map((draw) => draw.quantity));
-    expect(
-      sameAtWorkingPrecision(new Exact(pool.quantity).minus(drawn), pool.remaining),
-      `pool ${pool.id}`,
-    ).toBe(true);
+    expect(sameAtWorkingPrecision(drawn.plus(pool.remaining), pool.quantity), `pool ${pool.id} adds up`).toBe(
+      true,
+    );
     expect(
       new Exact(pool.remaining).isNegative() && !new Exact(pool.remaining).isZero(),
-      `pool ${pool.id}`,
+      `pool ${pool.id} remaining ≥ 0`,
     ).toBe(false);
   }
 }

@@ -32,6 +32,8 @@ const PRICE_STEPS = new Set([
   "dynamic",
 ]);
 
+// The invoice's rounding mode names, read into decimal.js modes by this oracle itself rather than by
+// src/money/rounding.ts, so a wrong mapping there would show here.
 const ROUNDING = {
   half_even: Decimal.ROUND_HALF_EVEN,
   half_up: Decimal.ROUND_HALF_UP,

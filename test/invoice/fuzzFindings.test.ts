@@ -75,6 +75,16 @@ describe("credit grants of money hold whole minor units", () => {
 });
 
 describe("an override's price must be one the charge could have been written with", () => {
+  type ChargeInput = ContractInput["charges"][number];
+  const percentage: PriceInput = { model: "percentage", percent: "2" };
+  /** The error parsing gives for an override of `charge` (the contract's own charges by default) with `price`. */
+  const refusal = (charge: string, price: PriceInput, charges?: ChargeInput[]) =>
+    thrown(() =>
+      parseContract(
+        contractWith({ ...(charges ? { charges } : {}), overrides: [{ id: "ovr", charge, price }] }),
+      ),
+    );
+
   it("refuses a metered price on a flat fee, which made the fee vanish from the invoice", () => {
     // Before: a matrix price on the 100.00 platform fee gave no line at all (no groups without a meter),
     // so the invoice silently lost 100.00; a percentage price stopped rating at charges[0].price.
@@ -83,74 +93,30 @@ describe("an override's price must be one the charge could have been written wit
       dimensions: ["region"],
       cells: [{ match: { region: "eu" }, price: { model: "unit", unitPrice: "1" } }],
     };
-    expect(
-      thrown(() =>
-        parseContract(contractWith({ overrides: [{ id: "ovr", charge: "platform", price: matrix }] })),
-      ),
-    ).toMatchObject({ code: "missing_field", path: "overrides[0].price" });
-    expect(
-      thrown(() =>
-        parseContract(
-          contractWith({
-            overrides: [{ id: "ovr", charge: "platform", price: { model: "percentage", percent: "2" } }],
-          }),
-        ),
-      ),
-    ).toMatchObject({ code: "missing_field", path: "overrides[0].price" });
+    const atPrice = { code: "missing_field", path: "overrides[0].price" };
+    expect(refusal("platform", matrix)).toMatchObject(atPrice);
+    expect(refusal("platform", percentage)).toMatchObject(atPrice);
   });
 
   it("refuses a price that ignores the charge's seats, transform or carried meter", () => {
-    const seats = {
-      id: "seats",
-      name: "Seats",
-      quantity: "5",
-      price: { model: "unit", unitPrice: "10" },
-    } as const;
-    expect(
-      thrown(() =>
-        parseContract(
-          contractWith({
-            charges: [seats],
-            overrides: [{ id: "ovr", charge: "seats", price: { model: "percentage", percent: "2" } }],
-          }),
-        ),
-      ),
-    ).toMatchObject({ code: "invalid_field", path: "overrides[0].price" });
-    const transformed = {
+    const unit: PriceInput = { model: "unit", unitPrice: "1" };
+    const seats: ChargeInput = { id: "seats", name: "Seats", quantity: "5", price: unit };
+    const transformed: ChargeInput = {
       id: "usage",
       name: "Usage",
       meter: "units",
-      price: { model: "unit", unitPrice: "1" },
+      price: unit,
       transform: { divideBy: "1000" },
-    } as const;
-    expect(
-      thrown(() =>
-        parseContract(
-          contractWith({
-            charges: [transformed],
-            overrides: [{ id: "ovr", charge: "usage", price: { model: "percentage", percent: "2" } }],
-          }),
-        ),
-      ),
-    ).toMatchObject({ code: "invalid_field", path: "overrides[0].price" });
-    const onSeats = {
-      id: "active",
-      name: "Active",
-      meter: "seats",
-      price: { model: "unit", unitPrice: "1" },
-    } as const;
-    const grouped: PriceInput = {
-      model: "grouped",
-      groupBy: ["team"],
-      price: { model: "unit", unitPrice: "1" },
     };
-    expect(
-      thrown(() =>
-        parseContract(
-          contractWith({ charges: [onSeats], overrides: [{ id: "ovr", charge: "active", price: grouped }] }),
-        ),
-      ),
-    ).toMatchObject({ code: "invalid_field", path: "overrides[0].price" });
+    const onSeats: ChargeInput = { id: "active", name: "Active", meter: "seats", price: unit };
+    const grouped: PriceInput = { model: "grouped", groupBy: ["team"], price: unit };
+    const atPrice = { code: "invalid_field", path: "overrides[0].price" };
+    // seats price one quantity; a percentage reads transactions
+    expect(refusal("seats", percentage, [seats])).toMatchObject(atPrice);
+    // a percentage would not read the transformed quantity
+    expect(refusal("usage", percentage, [transformed])).toMatchObject(atPrice);
+    // a persistent meter's running total is kept for the whole meter, not per group
+    expect(refusal("active", grouped, [onSeats])).toMatchObject(atPrice);
   });
 
   it("still rates an override price the charge can take", () => {
