@@ -251,6 +251,14 @@ export const contractSchema = z
     }
     reportDuplicateIds(ctx, contract.meters, "meters");
     reportDuplicateIds(ctx, contract.charges, "charges");
+    // A commitment's id is its true-up and overage line's id; a custom unit's code decides its minor units.
+    reportDuplicateIds(ctx, contract.commitments ?? [], "commitments");
+    reportDuplicateIds(
+      ctx,
+      (contract.customUnits ?? []).map((unit) => ({ id: unit.code })),
+      "customUnits",
+      "code",
+    );
     const meterIds = new Set(contract.meters.map((meter) => meter.id));
     const chargeIds = new Set(contract.charges.map((charge) => charge.id));
     checkDiscounts(ctx, contract, chargeIds);
@@ -387,17 +395,18 @@ export type ParsedContractTerms = z.output<typeof contractSchema>;
 function reportDuplicateIds(
   ctx: z.RefinementCtx,
   items: ReadonlyArray<{ readonly id: string }>,
-  field: "meters" | "charges",
+  field: "meters" | "charges" | "commitments" | "customUnits",
+  key: "id" | "code" = "id",
 ): void {
   const seen = new Map<string, number>();
   items.forEach((item, index) => {
     const first = seen.get(item.id);
     if (first !== undefined) {
       ctx.addIssue(
-        ratecardIssue("duplicate_id", `repeats id "${item.id}" already used by ${field}[${first}]`, [
+        ratecardIssue("duplicate_id", `repeats ${key} "${item.id}" already used by ${field}[${first}]`, [
           field,
           index,
-          "id",
+          key,
         ]),
       );
     } else seen.set(item.id, index);

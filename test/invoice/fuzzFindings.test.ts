@@ -176,3 +176,30 @@ describe("a per-entity meter gives the same quantity whatever the order of the e
     expect(JSON.stringify(backward)).toBe(JSON.stringify(forward));
   });
 });
+
+describe("ids that name invoice lines or units are unique", () => {
+  it("refuses two commitments with one id, which gave two true-up lines with the same line id", () => {
+    // Before: with the 100.00 platform fee and no usage, minimums of 150 and 300 gave two lines with the
+    // id "floor": 150 − 100 = 50.00, then 300 − (100 + 50) = 150.00 (the first true-up is spend of the
+    // second); a credit note or a reconciliation by line id could not tell them apart.
+    const floors = [
+      { id: "floor", name: "Floor", minimum: "150" },
+      { id: "floor", name: "Floor again", minimum: "300" },
+    ];
+    expect(thrown(() => parseContract(contractWith({ commitments: floors })))).toMatchObject({
+      code: "duplicate_id",
+      path: "commitments[1].id",
+    });
+  });
+
+  it("refuses a custom unit declared twice, with two different numbers of decimals", () => {
+    const customUnits = [
+      { code: "POINTS", minorUnits: 0 },
+      { code: "POINTS", minorUnits: 2 },
+    ];
+    expect(thrown(() => parseContract(contractWith({ currency: "POINTS", customUnits })))).toMatchObject({
+      code: "duplicate_id",
+      path: "customUnits[1].code",
+    });
+  });
+});
