@@ -251,8 +251,11 @@ export const contractSchema = z
     }
     reportDuplicateIds(ctx, contract.meters, "meters");
     reportDuplicateIds(ctx, contract.charges, "charges");
-    // A commitment's id is its true-up and overage line's id; a custom unit's code decides its minor units.
+    // A commitment's id is its true-up and overage line's id; a custom unit's code decides its minor units;
+    // overrides and amendments are named by id in the breakdown and the explanation.
     reportDuplicateIds(ctx, contract.commitments ?? [], "commitments");
+    reportDuplicateIds(ctx, contract.overrides ?? [], "overrides");
+    reportDuplicateIds(ctx, contract.amendments ?? [], "amendments");
     reportDuplicateIds(
       ctx,
       (contract.customUnits ?? []).map((unit) => ({ id: unit.code })),
@@ -261,6 +264,10 @@ export const contractSchema = z
     );
     const meterIds = new Set(contract.meters.map((meter) => meter.id));
     const chargeIds = new Set(contract.charges.map((charge) => charge.id));
+    const definedChargeIds = new Set([
+      ...chargeIds,
+      ...(contract.amendments ?? []).flatMap((a) => (a.charges ?? []).map((c) => c.id)),
+    ]);
     checkDiscounts(ctx, contract, chargeIds);
     const grantIds = new Set<string>();
     contract.credits?.forEach((grant, index) => {
@@ -285,7 +292,8 @@ export const contractSchema = z
             ratecardIssue("invalid_field", `no charge has id "${id}"`, ["commitments", index, "charges", at]),
           );
       });
-      if (chargeIds.has(commitment.id))
+      // any charge's id, an amendment's included: the true-up line and the charge's line would share it
+      if (definedChargeIds.has(commitment.id))
         ctx.addIssue(
           ratecardIssue("duplicate_id", `is a charge id too; a true-up line needs an id of its own`, [
             "commitments",
@@ -314,12 +322,8 @@ export const contractSchema = z
     });
     checkAmendments(ctx, contract, meterIds);
     checkAllowances(ctx, contract);
-    const everyCharge = new Set([
-      ...chargeIds,
-      ...(contract.amendments ?? []).flatMap((a) => (a.charges ?? []).map((c) => c.id)),
-    ]);
     contract.overrides?.forEach((override, index) => {
-      if (!everyCharge.has(override.charge))
+      if (!definedChargeIds.has(override.charge))
         ctx.addIssue(
           ratecardIssue("invalid_field", `no charge has id "${override.charge}"`, [
             "overrides",
@@ -395,7 +399,7 @@ export type ParsedContractTerms = z.output<typeof contractSchema>;
 function reportDuplicateIds(
   ctx: z.RefinementCtx,
   items: ReadonlyArray<{ readonly id: string }>,
-  field: "meters" | "charges" | "commitments" | "customUnits",
+  field: "meters" | "charges" | "commitments" | "customUnits" | "overrides" | "amendments",
   key: "id" | "code" = "id",
 ): void {
   const seen = new Map<string, number>();
@@ -701,7 +705,19 @@ function checkAmendments(
         ),
       );
     previous = amendment.effective;
+    // one amendment defines a charge once: a second definition would silently replace the first
+    const defined = new Map<string, number>();
     amendment.charges?.forEach((charge, at) => {
+      const first = defined.get(charge.id);
+      if (first !== undefined)
+        ctx.addIssue(
+          ratecardIssue(
+            "duplicate_id",
+            `repeats id "${charge.id}" already used by amendments[${index}].charges[${first}]`,
+            ["amendments", index, "charges", at, "id"],
+          ),
+        );
+      else defined.set(charge.id, at);
       const issues: z.core.$ZodRawIssue[] = [];
       const collect = {
         addIssue: (issue: z.core.$ZodRawIssue) => issues.push(issue),

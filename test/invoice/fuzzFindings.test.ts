@@ -192,6 +192,30 @@ describe("ids that name invoice lines or units are unique", () => {
     });
   });
 
+  it("refuses a commitment named like a charge an amendment adds, and a charge an amendment defines twice", () => {
+    // Before: a charge "floor" (10.00 a month) added on 10 March and a commitment "floor" (minimum 500)
+    // gave April two lines with the id "floor": the charge's 10.00 and the true-up 500 − (100 + 10) = 390.00.
+    const extra = (name: string, amount: string) => ({
+      id: "floor",
+      name,
+      price: { model: "flat", amount } as PriceInput,
+    });
+    const amendments = [{ id: "add", effective: "2026-03-10", charges: [extra("Extra", "10")] }];
+    const commitments = [{ id: "floor", name: "Floor", minimum: "500" }];
+    expect(thrown(() => parseContract(contractWith({ amendments, commitments })))).toMatchObject({
+      code: "duplicate_id",
+      path: "commitments[0].id",
+    });
+    // Before: the second definition silently replaced the first (April billed 20.00, the 10.00 was lost).
+    const twice = [
+      { id: "add", effective: "2026-03-10", charges: [extra("Extra", "10"), extra("Extra", "20")] },
+    ];
+    expect(thrown(() => parseContract(contractWith({ amendments: twice })))).toMatchObject({
+      code: "duplicate_id",
+      path: "amendments[0].charges[1].id",
+    });
+  });
+
   it("refuses a custom unit declared twice, with two different numbers of decimals", () => {
     const customUnits = [
       { code: "POINTS", minorUnits: 0 },
