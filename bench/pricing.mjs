@@ -52,9 +52,11 @@ const matrixTerms = parseContract({
       price: {
         model: "matrix",
         dimensions: ["region"],
+        // Prices as decimal text: String(0.05 + 1 / 100) is "0.060000000000000005", which the
+        // unit-price bound (15 decimals) refuses as the float artifact it is.
         cells: ["na", "eu", "apac", "latam"].map((region, i) => ({
           match: { region },
-          price: { model: "unit", unitPrice: String(0.05 + i / 100) },
+          price: { model: "unit", unitPrice: ["0.05", "0.06", "0.07", "0.08"][i] },
         })),
       },
     },

@@ -3,6 +3,7 @@
 // Figures are ratios against a baseline measured in the same run, never timed assertions.
 import { benchAggregation } from "./aggregation.mjs";
 import { benchEndToEnd } from "./endToEnd.mjs";
+import { benchLargeContract } from "./largeContract.mjs";
 import { benchPricing } from "./pricing.mjs";
 import { benchStreaming } from "./streaming.mjs";
 
@@ -13,4 +14,5 @@ console.log(
 benchPricing(Math.floor(1_000_000 * scale));
 benchAggregation(Math.floor(1_000_000 * scale));
 benchEndToEnd(Math.max(5, Math.floor(100 * scale)));
+benchLargeContract();
 if (process.argv.includes("--streaming")) await benchStreaming(Math.floor(10_000_000 * scale));

@@ -8,9 +8,10 @@ export {
   InvariantError,
   isRatecardError,
   RatecardError,
+  toJsonPath,
   UsageError,
 } from "./errors/index.js";
-export { explainLine, explainText } from "./explain/index.js";
+export { currencyPrefix, escapeControl, explainLine, explainText } from "./explain/index.js";
 export type { CreditNoteOptions, RateInvoiceOptions, ServicePeriod } from "./invoice/index.js";
 export {
   issueCreditNote,
@@ -62,10 +63,12 @@ export type {
   InvoiceLine,
   InvoiceTax,
   MeterTerms,
+  PriceKind,
   PriceModelName,
   PriceStep,
   PriceTerms,
   SafeParseContractResult,
+  SafeParseInvoiceResult,
   SafeParseUsageEventResult,
   Step,
   TaxRateTerms,
@@ -79,16 +82,23 @@ export type {
 export {
   CONTRACT_SCHEMA_VERSION,
   CREDIT_BURN_ORDERS,
+  canonicalJson,
   contractJsonSchema,
   contractSchema,
   creditNoteSchema,
+  digestOf,
   EXCLUSION_REASONS,
   INVOICE_SCHEMA_VERSION,
+  invoiceJsonSchema,
   invoiceSchema,
+  PRICE_KINDS,
   parseCarriedStates,
   parseContract,
+  parseCreditNote,
+  parseInvoice,
   parseUsageEvent,
   safeParseContract,
+  safeParseInvoice,
   safeParseUsageEvent,
 } from "./schema/index.js";
 export type {

@@ -1,13 +1,17 @@
-import { readFile } from "node:fs/promises";
-import { currencyPrefix } from "../explain/index.js";
 import {
   ContractError,
+  currencyPrefix,
   explainLine,
+  InputError,
+  type Invoice,
   type InvoiceLine,
   isRatecardError,
+  PRICE_MODELS,
   parseContract,
   rateInvoice,
+  safeParseDecimal,
 } from "../index.js";
+import { parseJsonText, readJsonFile } from "./readJsonFile.js";
 
 /** What `ratecard quote` rates: one price, a quantity or a list of transaction values. */
 export interface QuoteRequest {
@@ -22,16 +26,22 @@ export interface QuoteRequest {
 const PERIOD = "2026-01";
 const TIMESTAMP = "2026-01-15T00:00:00Z";
 
+/** What {@link quote} returns: the line, and the warnings its invoice carried (a floored charge). */
+export interface QuoteResult {
+  readonly line: InvoiceLine;
+  readonly warnings: ReadonlyArray<string>;
+}
+
 /**
  * Rates one price on its own, so a specialist can redo a charge without a contract: the price is
  * wrapped in a one-charge contract (rounded half-even in the given currency) and rated through the
- * same code as an invoice. Returns the line.
+ * same code as an invoice. Every quantity must be a decimal the meter counts: a value it would leave
+ * out (text, an empty item, a number out of range) is refused, never priced as 0.
+ * @throws InputError `invalid_argument`, `invalid_decimal`, `decimal_out_of_range`; ContractError for the price
  */
-export async function quote(request: QuoteRequest): Promise<InvoiceLine> {
+export async function quote(request: QuoteRequest): Promise<QuoteResult> {
   const price = await readPrice(request.price);
-  const values = splitValues(request);
-  const isFlat =
-    typeof price === "object" && price !== null && (price as { model?: unknown }).model === "flat";
+  const values = quantitiesOf(request, usesQuantity(price));
   const contractJson = {
     schemaVersion: 1,
     id: "quote",
@@ -41,19 +51,98 @@ export async function quote(request: QuoteRequest): Promise<InvoiceLine> {
     billing: { cadence: "monthly" },
     term: { start: "2026-01-01" },
     meters: [{ id: "quantity", eventType: "quote", aggregation: "sum", valueProperty: "value" }],
-    charges: [{ id: "quote", name: "Quote", ...(isFlat ? {} : { meter: "quantity" }), price }],
+    charges: [
+      { id: "quote", name: "Quote", ...(usesQuantity(price) === false ? {} : { meter: "quantity" }), price },
+    ],
   };
   const events = values.map((value, index) => ({
     id: `q${index}`,
     type: "quote",
     customer: "quote",
     timestamp: TIMESTAMP,
-    properties: { value },
+    properties: { value: value.text },
   }));
-  const line = asPriceErrors(() => rateInvoice(parseContract(contractJson), events, PERIOD)).lines[0];
+  const invoice = asPriceErrors(() => rateInvoice(parseContract(contractJson), events, PERIOD));
+  refuseLeftOut(invoice, values);
+  const line = invoice.lines[0];
   if (line === undefined)
     throw new ContractError("invalid_field", "price", "This price produced no line to quote.");
-  return line;
+  return { line, warnings: invoice.warnings };
+}
+
+/** One quantity of the command line: its text and the flag (and item) it came from. */
+interface QuoteValue {
+  readonly text: string;
+  readonly source: string;
+  readonly path: string;
+}
+
+// Whether the price's model bills a quantity (false for a flat fee); undefined for a model ratecard
+// does not know, which the contract check then reports.
+function usesQuantity(price: unknown): boolean | undefined {
+  const model =
+    typeof price === "object" && price !== null ? (price as { model?: unknown }).model : undefined;
+  if (typeof model !== "string" || !Object.hasOwn(PRICE_MODELS, model)) return undefined;
+  return PRICE_MODELS[model as keyof typeof PRICE_MODELS].usesQuantity;
+}
+
+// --quantity or --values, exactly one of them when the price bills a quantity, neither for a flat fee;
+// each value a decimal (an empty item in --values is a typo, not a zero).
+function quantitiesOf(request: QuoteRequest, billsQuantity: boolean | undefined): QuoteValue[] {
+  const { quantity, values } = request;
+  if (quantity !== undefined && values !== undefined)
+    throw new InputError(
+      "invalid_argument",
+      "",
+      "Give --quantity or --values, not both: one of them would be ignored.",
+    );
+  if (billsQuantity === false && (quantity !== undefined || values !== undefined))
+    throw new InputError(
+      "invalid_argument",
+      "",
+      `A flat price bills the same whatever the quantity; leave out ${quantity !== undefined ? "--quantity" : "--values"}.`,
+    );
+  if (billsQuantity === true && quantity === undefined && values === undefined)
+    throw new InputError(
+      "invalid_argument",
+      "",
+      "Missing --quantity Q (or --values V1,V2,… for a price per transaction): this price bills a quantity.",
+    );
+  const items =
+    values !== undefined
+      ? values.split(",").map((text, index) => ({
+          text: text.trim(),
+          source: `--values item ${index + 1}`,
+          path: `values[${index}]`,
+        }))
+      : quantity !== undefined
+        ? [{ text: quantity.trim(), source: "--quantity", path: "quantity" }]
+        : [];
+  for (const item of items) {
+    const parsed = safeParseDecimal(item.text);
+    if (!parsed.success)
+      throw new InputError(
+        parsed.code,
+        item.path,
+        item.text === ""
+          ? `${item.source} is empty; write a decimal number such as 1000 or 12.5.`
+          : `${item.source} is "${item.text}", which is not a decimal number: write 1000 or 12.5 (no digit separators, no NaN or Infinity).`,
+      );
+  }
+  return items;
+}
+
+// Every quantity must count: one the meter leaves out (out of its range, say) would be priced as 0.
+function refuseLeftOut(invoice: Invoice, values: ReadonlyArray<QuoteValue>): void {
+  for (const entry of invoice.usage.excluded) {
+    const index = Number(entry.sampleIds[0]?.slice(1) ?? "0");
+    const value = values[index] ?? values[0];
+    throw new InputError(
+      "decimal_out_of_range",
+      value?.path ?? "quantity",
+      `${value?.source ?? "--quantity"} is "${value?.text ?? ""}", which the meter leaves out (${entry.reason.replaceAll("_", " ")}: beyond the range it counts); nothing is quoted rather than a wrong amount.`,
+    );
+  }
 }
 
 // Paths and messages inside the wrapper contract read as paths inside the price the user gave.
@@ -76,21 +165,9 @@ export function explainQuote(line: InvoiceLine, currency: { code: string; minorU
   return `${explainLine(line, { prefix: currencyPrefix(currency.code), minorUnits: currency.minorUnits })}\n`;
 }
 
+// The price is inline JSON (it starts with "{" or "[", after any byte order mark) or a file's path; a
+// list is read as JSON too, so the check can say a price is an object instead of "no such file".
 async function readPrice(text: string): Promise<unknown> {
-  const source = text.trimStart().startsWith("{") ? text : await readFile(text, "utf8");
-  try {
-    return JSON.parse(source);
-  } catch (error) {
-    throw new ContractError(
-      "invalid_json",
-      "price",
-      `The price is not valid JSON (${(error as Error).message}).`,
-    );
-  }
-}
-
-function splitValues(request: QuoteRequest): string[] {
-  if (request.values !== undefined) return request.values.split(",").map((value) => value.trim());
-  if (request.quantity !== undefined) return [request.quantity];
-  return [];
+  const inline = /^[{[]/.test(text.replace(/^\uFEFF/, "").trimStart());
+  return inline ? parseJsonText(text, "--price") : readJsonFile(text, "--price");
 }

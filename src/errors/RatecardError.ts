@@ -15,6 +15,13 @@ export type RatecardErrorCode =
   | "unpriced_combination"
   | "credit_exceeds_invoiced"
   | "unknown_line"
+  | "unknown_credit_grant"
+  | "missing_credit_balance"
+  // documents read back (invoices, credit notes) and what they were issued from
+  | "contract_mismatch"
+  | "currency_mismatch"
+  | "digest_mismatch"
+  | "credit_note_mismatch"
   // time
   | "invalid_time_zone"
   | "invalid_instant"
@@ -22,6 +29,8 @@ export type RatecardErrorCode =
   | "period_outside_billing_cycle"
   // contract input
   | "invalid_json"
+  | "unparsed_contract"
+  | "invalid_argument"
   | "invalid_field"
   | "unknown_field"
   | "missing_field"
@@ -37,8 +46,18 @@ export type RatecardErrorCode =
   // usage input
   | "invalid_event"
   | "unreadable_usage"
+  | "duplicate_key"
+  | "invalid_csv"
+  | "usage_changed_while_read"
   // our own bugs
   | "invariant_violated";
+
+/**
+ * The mark every ratecard error carries, registered globally (`Symbol.for`) so that it is the same symbol
+ * in the ESM and the CJS build: an application that loads both (one dependency imports ratecard, another
+ * requires it) still recognises every ratecard error, where `instanceof` sees two different classes.
+ */
+const RATECARD_ERROR = Symbol.for("ratecard.error");
 
 /** A JSON path into the input, e.g. `charges[2].price.tiers[1].upTo`; `""` for the whole input. */
 export type JsonPath = string;
@@ -63,6 +82,11 @@ export class RatecardError extends Error {
     this.code = code;
     this.path = path;
     this.details = Object.freeze({ ...details });
+  }
+
+  /** The cross-build mark read by {@link isRatecardError}; on the prototype, so it is never copied or serialised. */
+  get [RATECARD_ERROR](): true {
+    return true;
   }
 }
 
@@ -92,7 +116,15 @@ export class InvariantError extends RatecardError {
   override readonly name = "InvariantError";
 }
 
-/** True when `value` is an error ratecard raised on purpose (as opposed to a crash). */
+/**
+ * True when `value` is an error ratecard raised on purpose (as opposed to a crash), from this build of
+ * ratecard or any other loaded in the same process (ESM and CJS): it reads the mark, not the class.
+ * @example isRatecardError(new ContractError("invalid_field", "id", "…")) // true
+ */
 export function isRatecardError(value: unknown): value is RatecardError {
-  return value instanceof RatecardError;
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    (value as { readonly [RATECARD_ERROR]?: unknown })[RATECARD_ERROR] === true
+  );
 }

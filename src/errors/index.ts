@@ -1,3 +1,4 @@
+export { describeValue } from "./describeValue.js";
 export { joinPath, toJsonPath } from "./jsonPath.js";
 export type { JsonPath, RatecardErrorCode } from "./RatecardError.js";
 export {

@@ -1,5 +1,6 @@
 import { Decimal } from "../money/index.js";
 import type { InvoiceLine, Step } from "../schema/index.js";
+import { escapeControl } from "./escapeControl.js";
 import { count, formatExact, formatQuantity, formatReadable, signed } from "./formatNumber.js";
 
 /** How amounts are written: currency prefix and minor-unit decimals. */
@@ -67,7 +68,8 @@ export function explainLine(line: InvoiceLine, style: MoneyStyle, invoiceEnd?: s
         : describeStep(step, words);
     if (sentence !== undefined) sentences.push(sentence);
   }
-  return [head, ...sentences, `Line total ${words.money(line.amount)}.`].join(" ");
+  // Names, units and group values are the input's text: escaped, so the line stays one line.
+  return escapeControl([head, ...sentences, `Line total ${words.money(line.amount)}.`].join(" "));
 }
 
 function describeTiers(tiers: ReadonlyArray<StepOf<"tier">>, words: Words): string {

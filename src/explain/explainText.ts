@@ -1,7 +1,16 @@
+import { InputError } from "../errors/index.js";
 import { Decimal } from "../money/index.js";
-import type { AppliedDiscount, Invoice, InvoiceTax, UsageExclusion } from "../schema/index.js";
+import {
+  type AppliedDiscount,
+  type Invoice,
+  type InvoiceTax,
+  invoiceSchema,
+  toProblems,
+  type UsageExclusion,
+} from "../schema/index.js";
 import { formatLocalDate, parseInstant, toLocalDate } from "../time/index.js";
 import { currencyPrefix } from "./currencySymbol.js";
+import { escapeControl } from "./escapeControl.js";
 import { explainLine, type MoneyStyle } from "./explainLine.js";
 import { count, formatExact, formatQuantity, signed } from "./formatNumber.js";
 
@@ -28,8 +37,10 @@ const REASON_WORDS: Readonly<Record<UsageExclusion["reason"], string>> = {
  * The invoice in plain words: a header, one paragraph per line showing the arithmetic, the totals,
  * and an account of the usage (what was counted and what was left out, and why).
  * Reads only the invoice: every number comes from its breakdown, nothing is recomputed.
+ * @throws InputError `invalid_argument` when `invoice` is not an invoice ratecard issued (path inside it)
  */
 export function explainText(invoice: Invoice): string {
+  requireInvoice(invoice);
   const style: MoneyStyle = {
     prefix: currencyPrefix(invoice.currency.code),
     minorUnits: invoice.currency.minorUnits,
@@ -102,10 +113,24 @@ export function explainText(invoice: Invoice): string {
   out.push(`Total ${money(invoice.total)}.`);
   for (const credit of invoice.credits ?? []) if (credit.stage === "after_tax") out.push(creditWords(credit));
   if (invoice.amountDue !== undefined) out.push(`Amount due ${money(invoice.amountDue)}.`);
-  out.push("", explainUsage(invoice));
+  out.push("", ...explainUsage(invoice));
   if (invoice.warnings.length > 0)
     out.push("", "Warnings:", ...invoice.warnings.map((warning) => `- ${warning}`));
-  return `${out.join("\n")}\n`;
+  // Each entry is one line of text; names, ids and group values come from the input, so their control
+  // characters are shown escaped: a newline in a name cannot add a line such as "Total €0.00".
+  return `${out.map(escapeControl).join("\n")}\n`;
+}
+
+// Called from JavaScript with anything (null, a contract, a hand-edited file): a sentence, not a TypeError.
+function requireInvoice(invoice: unknown): void {
+  const checked = invoiceSchema.safeParse(invoice);
+  if (checked.success) return;
+  const [problem] = toProblems(checked.error.issues, invoice, ["invoice"]);
+  throw new InputError(
+    "invalid_argument",
+    problem?.path ?? "invoice",
+    `explainText needs an invoice ratecard issued: ${problem?.message ?? "this is not one"}.`,
+  );
 }
 
 // ", in force for 15 of 31 days (2026-03-17 to 2026-04-01)": the share of the period that scaled a discount.
@@ -115,7 +140,7 @@ function inForceWords(inForce: NonNullable<AppliedDiscount["inForce"]>, timeZone
   return `, in force for ${formatQuantity(inForce.elapsed)} of ${formatQuantity(inForce.total)} ${unit} (${date(inForce.start)} to ${date(inForce.end)})`;
 }
 
-function explainUsage(invoice: Invoice): string {
+function explainUsage(invoice: Invoice): string[] {
   const { usage } = invoice;
   const charts = usage.meters.flatMap((meter) =>
     meter.daily === undefined
@@ -132,7 +157,7 @@ function explainUsage(invoice: Invoice): string {
     const samples = entry.sampleIds.length > 0 ? ` (e.g. ${entry.sampleIds.join(", ")})` : "";
     lines.push(`- ${count(entry.events, "event")}: ${REASON_WORDS[entry.reason]}${samples}.`);
   }
-  return lines.join("\n");
+  return lines;
 }
 
 /** The tax section in words: each rate on its base, how it was rounded, and the notes. */

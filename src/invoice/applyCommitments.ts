@@ -1,6 +1,7 @@
-import { type Decimal, roundTo, toFixedString, toPlainString, ZERO } from "../money/index.js";
+import { type Decimal, exactProduct, roundTo, toFixedString, toPlainString, ZERO } from "../money/index.js";
 import type { AppliedCommitment, CommitmentTerms, Contract, InvoiceLine } from "../schema/index.js";
-import { formatInstant } from "../time/index.js";
+import { formatInstant, type Period, parseInstant } from "../time/index.js";
+import { chargeScope } from "./chargeScope.js";
 import { perBillingPeriod } from "./perBillingPeriod.js";
 import type { ServicePeriod } from "./resolveServicePeriod.js";
 import { netOf, spreadReduction } from "./spreadReduction.js";
@@ -16,7 +17,9 @@ export interface CommitmentResult {
 
 /**
  * Step 7 of docs/contracts.md: after discounts, each commitment measures the spend of its lines (their
- * net; lines of credit charges do not count). Below the minimum, a true-up line makes up the shortfall
+ * net; lines of credit charges do not count) whose service period lies in this invoice's billing
+ * period: the next period's fee billed in advance on this invoice is the next period's spend, never
+ * this one's, so it neither fills this minimum, nor counts toward the overage, nor is capped here. Below the minimum, a true-up line makes up the shortfall
  * (Fastly's "commit shortfall", Lago's true-up fee). Above the minimum, an overage factor adds an
  * overage line, (spend − minimum) × (factor − 1) rounded once (Flexprice's commitment overage). Above
  * the maximum, the excess of spend and overage is taken off the lines, the overage line included, by
@@ -46,8 +49,12 @@ export function applyCommitments(
   let current = [...lines];
   const applied: AppliedCommitment[] = [];
   for (const commitment of ordered) {
+    const scope = chargeScope(commitment.charges);
     const inScope = current.filter(
-      (line) => inScopeOf(commitment, line, contract.commitments) && !credits.has(line.chargeId),
+      (line) =>
+        inScopeOf(scope, line, contract.commitments) &&
+        !credits.has(line.chargeId) &&
+        liesIn(line, resolved.billingPeriod),
     );
     const spend = inScope.reduce((sum, line) => sum.plus(netOf(line)), ZERO);
     const minimum = scale(commitment.minimum);
@@ -109,17 +116,26 @@ export function applyCommitments(
   return { lines: current, commitments: applied };
 }
 
+// True when the line's service period lies inside `billingPeriod`: every line of the invoice but the
+// fees billed in advance for the next period (true-up and overage lines cover the invoice's own period).
+// Lines carry their period as canonical UTC text, read back exactly.
+function liesIn(line: InvoiceLine, billingPeriod: Period): boolean {
+  return (
+    parseInstant(line.period.start) >= billingPeriod.start &&
+    parseInstant(line.period.end) <= billingPeriod.end
+  );
+}
+
 // A line is in a commitment's scope when its charge is, or when it is the true-up or overage line of
 // a commitment nested inside this one (every charge of the narrower scope is in this one).
 function inScopeOf(
-  commitment: CommitmentTerms,
+  inScope: (chargeId: string) => boolean,
   line: InvoiceLine,
   commitments: ReadonlyArray<CommitmentTerms>,
 ): boolean {
-  const scope = commitment.charges;
-  if (scope === undefined || scope.includes(line.chargeId)) return true;
+  if (inScope(line.chargeId)) return true;
   const source = commitments.find((other) => other.id === line.chargeId);
-  return source?.charges?.every((id) => scope.includes(id)) === true;
+  return source?.charges?.every(inScope) === true;
 }
 
 function trueUpLine(
@@ -139,7 +155,7 @@ function trueUpLine(
     model: "commitment",
     period: { start: formatInstant(resolved.service.start), end: formatInstant(resolved.service.end) },
     quantity: "1",
-    unitPrice: "true_up",
+    priceKind: "true_up",
     amount,
     steps: [
       {
@@ -166,7 +182,8 @@ function overageLine(
   rounding: Contract["rounding"],
 ): InvoiceLine | undefined {
   const excess = spend.minus(minimum);
-  const exact = excess.times(factor.minus(1));
+  // Exact before the one rounding: a spend of many large lines times a factor can need more than 50 digits.
+  const exact = exactProduct(excess, factor.minus(1));
   const rounded = roundTo(exact, minor, rounding);
   if (rounded.isZero()) return undefined;
   const amount = toFixedString(rounded, minor);
@@ -177,7 +194,7 @@ function overageLine(
     model: "commitment",
     period: { start: formatInstant(resolved.service.start), end: formatInstant(resolved.service.end) },
     quantity: "1",
-    unitPrice: "overage",
+    priceKind: "overage",
     amount,
     steps: [
       {

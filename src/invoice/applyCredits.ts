@@ -1,9 +1,10 @@
-import { InputError } from "../errors/index.js";
+import { InputError, toJsonPath } from "../errors/index.js";
 import { type Decimal, safeParseDecimal, toFixedString, toPlainString, ZERO } from "../money/index.js";
 import type { AppliedCredit, Contract, CreditGrantTerms, InvoiceLine } from "../schema/index.js";
 import { formatLocalDate, toLocalDate } from "../time/index.js";
 import { type Burn, burnAmount, unitMinorUnits } from "./burnAmount.js";
 import { burnOrder } from "./burnOrder.js";
+import { chargeScope } from "./chargeScope.js";
 import type { ServicePeriod } from "./resolveServicePeriod.js";
 import { netOf, spreadReduction } from "./spreadReduction.js";
 
@@ -13,16 +14,57 @@ import { netOf, spreadReduction } from "./spreadReduction.js";
  */
 export type CreditBalances = Readonly<Record<string, string>>;
 
-/** The grants usable on this invoice, in the contract's burn order, each with its balance before it. */
-export function openGrants(contract: Contract, resolved: ServicePeriod, balances: CreditBalances) {
+/**
+ * The grants usable on this invoice, in the contract's burn order, each with its balance before it.
+ * Every id in `balances` must name a grant of the contract. A grant that started before this invoice's
+ * period (so an earlier invoice may have burned it) needs its carried balance, unless `startFull` says
+ * that every grant without one starts from its full amount: a forgotten balance must not hand the
+ * customer the whole grant again.
+ * @throws InputError `unknown_credit_grant`, `missing_credit_balance`, `invalid_field`
+ */
+export function openGrants(
+  contract: Contract,
+  resolved: ServicePeriod,
+  balances: CreditBalances,
+  startFull = false,
+) {
+  checkBalanceIds(contract, balances);
   const start = formatLocalDate(toLocalDate(resolved.service.start, contract.timeZone));
+  const termStart = formatLocalDate(toLocalDate(contract.term.start, contract.timeZone));
   return burnOrder(contract.credits, contract.creditBurnOrder)
     .filter(
       (grant) =>
         (grant.effective === undefined || start >= grant.effective) &&
         (grant.expires === undefined || start < grant.expires),
     )
-    .map((grant) => ({ grant, balance: balanceOf(contract, grant, balances) }));
+    .map((grant) => {
+      // No invoice of the contract can come before its term: a grant effective earlier starts with it.
+      const grantStart =
+        grant.effective === undefined || grant.effective < termStart ? termStart : grant.effective;
+      if (!startFull && grant.recurring !== true && grantStart < start && balances[grant.id] === undefined)
+        throw missingBalance(grant, grantStart, start);
+      return { grant, balance: balanceOf(contract, grant, balances) };
+    });
+}
+
+function checkBalanceIds(contract: Contract, balances: CreditBalances): void {
+  for (const id of Object.keys(balances)) {
+    if (contract.credits.some((grant) => grant.id === id)) continue;
+    const known = contract.credits.map((grant) => `"${grant.id}"`).join(", ");
+    throw new InputError(
+      "unknown_credit_grant",
+      toJsonPath([id]),
+      `The carried balances name credit grant "${id}", which contract ${contract.id} does not have (${known === "" ? "it has no credit grants" : `its grants: ${known}`}); check that the balances come from this contract's previous invoice.`,
+    );
+  }
+}
+
+function missingBalance(grant: CreditGrantTerms, grantStart: string, start: string): InputError {
+  return new InputError(
+    "missing_credit_balance",
+    toJsonPath([grant.id]),
+    `Credit grant "${grant.id}" started on ${grantStart}, before this invoice's period (from ${start}), and no balance is carried for it: pass the previous invoice's balances (its credits[].balanceAfter), or say that every grant without a carried balance starts from its full amount (creditsStartFull, --credits-start-full).`,
+  );
 }
 
 function balanceOf(contract: Contract, grant: CreditGrantTerms, balances: CreditBalances): Decimal {
@@ -39,15 +81,15 @@ function balanceOf(contract: Contract, grant: CreditGrantTerms, balances: Credit
       `The carried balance of credit "${grant.id}" must be a decimal between 0 and its amount ${grant.amount.toFixed()}${unit}, not "${carried}".`,
     );
   }
-  // A balance is whole minor units of its unit (the invoice currency for a grant of money), so a burn
-  // can never take it below zero and the invoice shows it as it is.
-  const minor =
+  // A balance is whole minor units of its unit (or of the currency, for a grant of money), so a burn
+  // can never take it below zero and the money it pays can be split over lines to the minor unit.
+  const minorUnits =
     grant.unit === undefined ? contract.currency.minorUnits : unitMinorUnits(grant, contract.customUnits);
-  if (parsed.data.decimalPlaces() > minor) {
+  if (parsed.data.decimalPlaces() > minorUnits) {
     throw new InputError(
       "amount_not_in_minor_units",
       grant.id,
-      `The carried balance of credit "${grant.id}" is "${carried}"${unit || ` ${contract.currency.code}`}, but ${grant.unit ?? contract.currency.code} has ${minor} decimals.`,
+      `The carried balance of credit "${grant.id}" is "${carried}"${unit || ` ${contract.currency.code}`}, but ${grant.unit ?? contract.currency.code} has ${minorUnits} decimals.`,
     );
   }
   return parsed.data;
@@ -67,10 +109,8 @@ export function applyCreditsBeforeTax(
   const applied: AppliedCredit[] = [];
   for (const { grant, balance } of grants) {
     if (grant.taxed === "at_use") continue;
-    const eligible = current.filter(
-      (line) =>
-        (grant.charges === undefined || grant.charges.includes(line.chargeId)) && netOf(line).greaterThan(0),
-    );
+    const inScope = chargeScope(grant.charges);
+    const eligible = current.filter((line) => inScope(line.chargeId) && netOf(line).greaterThan(0));
     const base = eligible.reduce((sum, line) => sum.plus(netOf(line)), ZERO);
     const burn = burnAmount(grant, balance, base, contract.currency, contract.customUnits);
     const spread = spreadReduction(current, eligible, burn.money, contract.currency, "credit", grant.id);

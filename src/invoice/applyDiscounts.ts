@@ -1,4 +1,4 @@
-import { roundTo, toFixedString, toPlainString, ZERO } from "../money/index.js";
+import { exactProduct, roundTo, toFixedString, toPlainString, ZERO } from "../money/index.js";
 import type { AppliedDiscount, Contract, DiscountTerms, InvoiceLine } from "../schema/index.js";
 import {
   applyRatio,
@@ -12,6 +12,7 @@ import {
   prorationRatio,
   startOfLocalDate,
 } from "../time/index.js";
+import { chargeScope } from "./chargeScope.js";
 import { perBillingPeriod } from "./perBillingPeriod.js";
 import type { ServicePeriod } from "./resolveServicePeriod.js";
 import { netOf, spreadReduction } from "./spreadReduction.js";
@@ -50,11 +51,8 @@ export function applyDiscounts(
   let current = [...lines];
   const applied: AppliedDiscount[] = [];
   for (const discount of ordered) {
-    const eligible = current.filter(
-      (line) =>
-        (discount.charges === undefined || discount.charges.includes(line.chargeId)) &&
-        netOf(line).greaterThan(0),
-    );
+    const inScope = chargeScope(discount.charges);
+    const eligible = current.filter((line) => inScope(line.chargeId) && netOf(line).greaterThan(0));
     const base = eligible.reduce((sum, line) => sum.plus(netOf(line)), ZERO);
     const inForce = share.get(discount.id)!;
     const fixed =
@@ -67,8 +65,8 @@ export function applyDiscounts(
       discount.percent !== undefined
         ? roundTo(
             inForce.part === undefined
-              ? base.times(discount.percent).div(100)
-              : applyRatio(base.times(discount.percent), inForce.part.ofService).div(100),
+              ? exactProduct(base, discount.percent).div(100)
+              : applyRatio(exactProduct(base, discount.percent), inForce.part.ofService).div(100),
             minor,
             contract.rounding,
           )

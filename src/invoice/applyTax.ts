@@ -1,6 +1,7 @@
 import {
   type Currency,
   type Decimal,
+  exactSum,
   type RoundingMode,
   roundTo,
   toFixedString,
@@ -8,6 +9,7 @@ import {
   ZERO,
 } from "../money/index.js";
 import type { InvoiceLine, InvoiceTax, TaxRateTerms, TaxTerms } from "../schema/index.js";
+import { chargeScope } from "./chargeScope.js";
 import { netOf } from "./spreadReduction.js";
 
 /**
@@ -40,7 +42,8 @@ export function applyTax(
     });
     const amount = perLine
       ? shares.reduce((sum, share) => sum.plus(round(share.exact)), ZERO)
-      : round(shares.reduce((sum, share) => sum.plus(share.exact), ZERO));
+      : // Added exactly: each share can carry 46 digits, and many lines of them more than 50.
+        round(shares.reduce((sum, share) => exactSum(sum, share.exact), ZERO));
     return {
       rate: rate.id,
       name: rate.name,
@@ -74,8 +77,16 @@ export function applyTax(
   };
 }
 
+const scopes = new WeakMap<TaxRateTerms, (chargeId: string) => boolean>();
+
+// Each rate's list of charges is read into a set once (a rate of the contract is immutable).
 function appliesTo(rate: TaxRateTerms, line: InvoiceLine): boolean {
-  return rate.charges === undefined || rate.charges.includes(line.chargeId);
+  let inScope = scopes.get(rate);
+  if (inScope === undefined) {
+    inScope = chargeScope(rate.charges);
+    scopes.set(rate, inScope);
+  }
+  return inScope(line.chargeId);
 }
 
 // Tax is charged on what the line costs after its discounts.

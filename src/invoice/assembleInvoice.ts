@@ -1,6 +1,6 @@
 import { InvariantError } from "../errors/index.js";
 import { type AggregateUsageResult, sameList } from "../meters/index.js";
-import { toFixedString, toPlainString, ZERO } from "../money/index.js";
+import { type Decimal, toFixedString, toPlainString, ZERO } from "../money/index.js";
 import {
   type AllowanceLookup,
   groupDimensions,
@@ -9,7 +9,13 @@ import {
   type RateChargeResult,
   rateCharge,
 } from "../rating/index.js";
-import { type ChargeTerms, type Contract, INVOICE_SCHEMA_VERSION, type Invoice } from "../schema/index.js";
+import {
+  type ChargeTerms,
+  type Contract,
+  INVOICE_SCHEMA_VERSION,
+  type Invoice,
+  withDigest,
+} from "../schema/index.js";
 import {
   formatInstant,
   formatLocalDate,
@@ -30,7 +36,16 @@ import { applyTax } from "./applyTax.js";
 import { advanceChargeIds, advanceFeeLines, feeTime, openingFeeLines, type RateFee } from "./fees.js";
 import { label, type ServicePeriod } from "./resolveServicePeriod.js";
 import { netOf } from "./spreadReduction.js";
-import { chargeIndex, chargeKey, chargesAt, pieceSuffix, segmentsOf, withIdSuffix } from "./termsAt.js";
+import {
+  chargeAt,
+  chargeIndex,
+  chargeKey,
+  chargesAt,
+  pieceSuffix,
+  segmentsOf,
+  withIdSuffix,
+} from "./termsAt.js";
+import { usageWarnings } from "./usageWarnings.js";
 
 /**
  * Builds the invoice from aggregated usage: prices each charge, rounds each line once, sums the
@@ -40,7 +55,7 @@ export function assembleInvoice(
   contract: Contract,
   resolved: ServicePeriod,
   usage: AggregateUsageResult,
-  creditBalances: CreditBalances = {},
+  carriedCredits: { readonly balances?: CreditBalances; readonly startFull?: boolean } = {},
   segmentUsage?: (pieces: ReadonlyArray<Period>) => ReadonlyArray<AggregateUsageResult>,
   opening = false,
 ): Invoice {
@@ -59,10 +74,18 @@ export function assembleInvoice(
   const committed = opening
     ? { lines: discounted.lines, commitments: [] }
     : applyCommitments(contract, discounted.lines, resolved);
-  const grants = openGrants(contract, resolved, creditBalances);
+  const grants = openGrants(
+    contract,
+    resolved,
+    carriedCredits.balances ?? {},
+    carriedCredits.startFull === true,
+  );
   const preTax = applyCreditsBeforeTax(contract, committed.lines, grants);
   const lines = preTax.lines;
-  const warnings = rated.flatMap((result) => result.warnings);
+  const warnings = [
+    ...rated.flatMap((result) => result.warnings),
+    ...usageWarnings(usage, contract.customer.id),
+  ];
   // The subtotal is the exact sum of the rounded lines (true-up lines included): rounding happened
   // once per line, never again. Discounts and caps ride on the lines as adjustments, so the amount
   // before tax is the sum of the lines' nets.
@@ -80,11 +103,12 @@ export function assembleInvoice(
   const postTax = applyCreditsAfterTax(contract, total, grants);
   const credits = [...preTax.applied, ...postTax.applied];
 
-  return {
+  const content: Omit<Invoice, "digest"> = {
     schemaVersion: INVOICE_SCHEMA_VERSION,
     id: `${contract.id}:${formatLocalDate(toLocalDate(resolved.service.start, contract.timeZone))}${opening ? ":opening" : ""}`,
     ...(opening ? { kind: "opening" as const } : {}),
     contractId: contract.id,
+    contractDigest: contract.digest,
     customer: contract.customer,
     currency: { code: contract.currency.code, minorUnits },
     period: {
@@ -122,6 +146,8 @@ export function assembleInvoice(
     warnings,
     ...(Object.keys(contract.metadata).length > 0 ? { metadata: { ...contract.metadata } } : {}),
   };
+  // The digest seals the invoice as issued: a credit note refuses an invoice whose content was changed.
+  return withDigest<Invoice>(content);
 }
 
 // Plain JSON in meter order of keys as produced (deterministic: meters are visited in contract order).
@@ -212,7 +238,7 @@ function rateCharges(
   }));
   const ids = [...new Set(pieces.flatMap((piece) => piece.charges.map((charge) => charge.id)))];
   return ids.flatMap((id) => {
-    const versions = pieces.map((piece) => piece.charges.find((charge) => charge.id === id));
+    const versions = pieces.map((piece) => chargeAt(contract, piece.period.start, id));
     const first = versions[0];
     if (
       first !== undefined &&
@@ -238,7 +264,19 @@ function rateCharges(
 
 // True when the charge reads a persistent meter (a running total or an active set since the contract start).
 function readsRunningTotal(contract: Contract, charge: ChargeTerms): boolean {
-  return contract.meters.some((meter) => meter.id === charge.meter && meter.persistent === true);
+  return charge.meter !== undefined && persistentMeters(contract).has(charge.meter);
+}
+
+const persistentMeterIds = new WeakMap<Contract, ReadonlySet<string>>();
+
+// The ids of the contract's persistent meters, found once per contract (not once per charge).
+function persistentMeters(contract: Contract): ReadonlySet<string> {
+  let ids = persistentMeterIds.get(contract);
+  if (ids === undefined) {
+    ids = new Set(contract.meters.filter((meter) => meter.persistent === true).map((meter) => meter.id));
+    persistentMeterIds.set(contract, ids);
+  }
+  return ids;
 }
 
 // The warning a specialist needs when a charge on a running total changes inside the period: which
@@ -275,6 +313,35 @@ function runningTotalNote(
   return `Charge ${id} read the running total of meter "${meter}", which is read at the end of the period, but ${how}: it bills nothing for that reading in ${label(resolved.service, contract.timeZone)}.`;
 }
 
+interface UsageIndex {
+  readonly totals: ReadonlyMap<string, AggregateUsageResult["meters"][number]>;
+  readonly meterQuantities: ReadonlyMap<string, Decimal>;
+  readonly groupings: ReadonlyMap<string, ReadonlyArray<AggregateUsageResult["groups"][number]>>;
+}
+
+const usageIndexes = new WeakMap<AggregateUsageResult, UsageIndex>();
+
+// A usage result's meters and groupings by meter id, built once per result rather than once per
+// charge: with a meter per charge, rebuilding them for every charge made rating quadratic.
+function usageIndex(usage: AggregateUsageResult): UsageIndex {
+  let index = usageIndexes.get(usage);
+  if (index === undefined) {
+    const groupings = new Map<string, AggregateUsageResult["groups"][number][]>();
+    for (const grouping of usage.groups) {
+      const known = groupings.get(grouping.meter);
+      if (known === undefined) groupings.set(grouping.meter, [grouping]);
+      else known.push(grouping);
+    }
+    index = {
+      totals: new Map(usage.meters.map((entry) => [entry.meter.id, entry])),
+      meterQuantities: new Map(usage.meters.map((entry) => [entry.meter.id, entry.quantity])),
+      groupings,
+    };
+    usageIndexes.set(usage, index);
+  }
+  return index;
+}
+
 function rateOne(
   contract: Contract,
   charge: ChargeTerms,
@@ -289,14 +356,13 @@ function rateOne(
   },
   allowance?: AllowanceLookup,
 ): RateChargeResult {
-  const totals = new Map(piece.usage.meters.map((entry) => [entry.meter.id, entry]));
-  const meterQuantities = new Map(piece.usage.meters.map((entry) => [entry.meter.id, entry.quantity]));
+  const { totals, meterQuantities, groupings } = usageIndex(piece.usage);
   const meter = charge.meter;
   const dimensions = groupDimensions(charge);
-  const groups = piece.usage.groups.find(
-    (grouping) =>
-      grouping.meter === meter && dimensions !== undefined && sameList(grouping.dimensions, dimensions),
-  );
+  const groups =
+    meter === undefined || dimensions === undefined
+      ? undefined
+      : groupings.get(meter)?.find((grouping) => sameList(grouping.dimensions, dimensions));
   return rateCharge({
     charge,
     index,

@@ -1,5 +1,12 @@
 import { InvariantError } from "../errors/index.js";
-import { type Currency, type CustomUnit, type Decimal, roundTo, toFixedString } from "../money/index.js";
+import {
+  type Currency,
+  type CustomUnit,
+  type Decimal,
+  exactProduct,
+  roundTo,
+  toFixedString,
+} from "../money/index.js";
 import type { CreditGrantTerms } from "../schema/index.js";
 
 /** What one burn takes: `money` off the invoice (invoice currency) and `units` from the grant's balance. */
@@ -30,12 +37,13 @@ export function burnAmount(
     return { money, units: money };
   }
   const unitValue = grant.unitValue;
-  const worth = roundTo(balance.times(unitValue), currency.minorUnits, "floor");
+  // Exact before the floor: a balance of 12 decimals times a unit value of 15 can need 51 digits.
+  const worth = roundTo(exactProduct(balance, unitValue), currency.minorUnits, "floor");
   const money = worth.lessThan(owed) ? worth : owed;
   const minor = unitMinorUnits(grant, customUnits);
   let units = roundTo(money.div(unitValue), minor, "ceiling");
   // The division keeps 50 significant digits; if it ever rounded below a step boundary, step up.
-  if (units.times(unitValue).lessThan(money)) units = units.plus(`1e-${minor}`);
+  if (exactProduct(units, unitValue).lessThan(money)) units = units.plus(`1e-${minor}`);
   if (units.greaterThan(balance))
     throw new InvariantError(
       `Credit "${grant.id}" would use ${units.toFixed()} ${grant.unit} of a ${balance.toFixed()} balance for ${toFixedString(money, currency.minorUnits)}.`,

@@ -1,4 +1,5 @@
-import { InputError } from "../errors/index.js";
+import type { z } from "zod";
+import { describeValue, InputError, toJsonPath } from "../errors/index.js";
 import { type Decimal, roundTo, toFixedString, ZERO } from "../money/index.js";
 import { priceModelOf, ratePrice } from "../pricing/index.js";
 import {
@@ -7,14 +8,19 @@ import {
   CREDIT_NOTE_SCHEMA_VERSION,
   type CreditNote,
   correctionsSchema,
+  creditNoteReaderSchema,
   type Invoice,
   type InvoiceLine,
+  invoiceReaderSchema,
   type PriceTerms,
   toInputError,
   toProblems,
+  withDigest,
 } from "../schema/index.js";
 import { parseInstant } from "../time/index.js";
 import { applyTax } from "./applyTax.js";
+import { assertCreditable } from "./creditNoteChecks.js";
+import { requireContract } from "./entryArguments.js";
 import { netOf } from "./spreadReduction.js";
 import { chargesAt } from "./termsAt.js";
 
@@ -26,6 +32,51 @@ export interface CreditNoteOptions {
 
 type CreditLine = CreditNote["lines"][number];
 
+// The invoice and earlier credit notes are documents ratecard wrote: anything else (null, a contract,
+// a hand-edited file) is refused with the path of the first problem inside it.
+function requireDocument(
+  schema: z.ZodType,
+  value: unknown,
+  path: ReadonlyArray<PropertyKey>,
+  subject: string,
+  expected: string,
+): void {
+  const result = schema.safeParse(value);
+  if (result.success) return;
+  const [problem] = toProblems(result.error.issues, value, path);
+  throw new InputError(
+    "invalid_argument",
+    problem?.path ?? toJsonPath(path),
+    `${subject[0]?.toUpperCase()}${subject.slice(1)} must be ${expected}: ${problem?.message ?? "it is not"}.`,
+  );
+}
+
+function requireCreditNoteOptions(options: unknown): void {
+  if (typeof options !== "object" || options === null || Array.isArray(options))
+    throw new InputError(
+      "invalid_argument",
+      "options",
+      `The options must be an object, not ${describeValue(options)}.`,
+    );
+  const { previous } = options as { previous?: unknown };
+  if (previous === undefined) return;
+  if (!Array.isArray(previous))
+    throw new InputError(
+      "invalid_argument",
+      "options.previous",
+      `previous must be a list of the credit notes already issued against the invoice, not ${describeValue(previous)}.`,
+    );
+  previous.forEach((note, index) => {
+    requireDocument(
+      creditNoteReaderSchema,
+      note,
+      ["options", "previous", index],
+      `previous credit note ${index + 1}`,
+      "a credit note ratecard issued",
+    );
+  });
+}
+
 /**
  * Issues a credit note against an issued invoice: one line per correction, each referencing the
  * invoice line it corrects, with the tax of the credited amounts worked out as the invoice's was.
@@ -33,8 +84,15 @@ type CreditLine = CreditNote["lines"][number];
  * - `amount` credits part of a line (whole minor units);
  * - `quantity` takes units off a line and re-rates it with the line's price: the credit is what the
  *   line billed minus what the remaining units cost (graduated tiers are walked again, not averaged).
- * A line is never credited beyond what it billed, counting the `previous` credit notes.
- * @throws InputError `invalid_field`, `unknown_line`, `credit_exceeds_invoiced` with the correction's path
+ * A line is never credited beyond what it billed, counting the `previous` credit notes. The invoice
+ * must be the one ratecard issued from this contract, unchanged, and the `previous` notes intact and
+ * issued against it ({@link assertCreditable}); the note carries the invoice's digest and its own.
+ * @throws InputError `invalid_field`, `unknown_line`, `credit_exceeds_invoiced` with the correction's path;
+ *   `contract_mismatch`, `currency_mismatch`, `digest_mismatch`, `credit_note_mismatch`, `duplicate_id`
+ *   when the invoice or an earlier note does not belong (docs/credit-notes.md, "What is checked");
+ *   `unparsed_contract` for contract JSON not passed through `parseContract`; `invalid_argument` for an
+ *   invoice or a previous credit note that is not a ratecard document (path into it, e.g.
+ *   `invoice.lines[0].amount`)
  */
 export function issueCreditNote(
   contract: Contract,
@@ -42,10 +100,15 @@ export function issueCreditNote(
   corrections: unknown,
   options: CreditNoteOptions = {},
 ): CreditNote {
+  requireContract(contract);
+  requireDocument(invoiceReaderSchema, invoice, ["invoice"], "the invoice", "an invoice ratecard issued");
+  requireCreditNoteOptions(options);
+  const previous = options.previous ?? [];
+  assertCreditable(contract, invoice, previous);
   const parsed = correctionsSchema.safeParse(corrections);
   if (!parsed.success) throw toInputError("input", toProblems(parsed.error.issues, corrections));
   const { minorUnits } = invoice.currency;
-  const { credited, unitsTaken } = creditedSoFar(options.previous ?? [], invoice.id);
+  const { credited, unitsTaken } = creditedSoFar(previous);
   const lines: CreditLine[] = [];
   parsed.data.forEach((correction, index) => {
     for (const line of linesOf(correction, invoice, index)) {
@@ -81,10 +144,11 @@ export function issueCreditNote(
   const subtotal = lines.reduce((sum, line) => sum.plus(line.amount), ZERO);
   const tax = creditedTax(contract, invoice, lines, subtotal);
   const total = tax !== undefined && tax.mode === "exclusive" ? subtotal.plus(tax.total) : subtotal;
-  return {
+  return withDigest<CreditNote>({
     schemaVersion: CREDIT_NOTE_SCHEMA_VERSION,
-    id: `${invoice.id}:credit-note:${(options.previous?.length ?? 0) + 1}`,
+    id: `${invoice.id}:credit-note:${previous.length + 1}`,
     invoiceId: invoice.id,
+    invoiceDigest: invoice.digest,
     contractId: invoice.contractId,
     customer: invoice.customer,
     currency: invoice.currency,
@@ -92,16 +156,16 @@ export function issueCreditNote(
     subtotal: toFixedString(subtotal, minorUnits),
     ...(tax !== undefined ? { tax } : {}),
     total: toFixedString(total, minorUnits),
-  };
+  });
 }
 
 // What earlier notes credited per line: the money, and the units taken off by quantity corrections (a
-// later quantity correction re-rates from what those left).
-function creditedSoFar(previous: ReadonlyArray<CreditNote>, invoiceId: string) {
+// later quantity correction re-rates from what those left). Every note is one against this invoice
+// (assertCreditable refuses any other).
+function creditedSoFar(previous: ReadonlyArray<CreditNote>) {
   const credited = new Map<string, Decimal>();
   const unitsTaken = new Map<string, Decimal>();
   for (const note of previous) {
-    if (note.invoiceId !== invoiceId) continue;
     for (const line of note.lines) {
       credited.set(line.corrects, (credited.get(line.corrects) ?? ZERO).plus(line.amount));
       if (line.quantity !== undefined)

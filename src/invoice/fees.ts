@@ -1,9 +1,13 @@
+import { InputError } from "../errors/index.js";
 import { ZERO } from "../money/index.js";
 import type { RateChargeResult } from "../rating/index.js";
 import type { ChargeTerms, Contract } from "../schema/index.js";
 import {
+  FIRST_YEAR,
   intersectPeriods,
   isSamePeriod,
+  isSupportedInstant,
+  LAST_YEAR,
   type Period,
   type ProrationRatio,
   periodOf,
@@ -12,6 +16,7 @@ import {
 import { type ServicePeriod, termPeriod } from "./resolveServicePeriod.js";
 import {
   allCharges,
+  chargeAt,
   chargeIndex,
   chargeKey,
   chargesAt,
@@ -127,6 +132,12 @@ export function advanceFeeLines(
 function nextPeriodFees(contract: Contract, resolved: ServicePeriod, rate: RateFee): RateChargeResult[] {
   if (resolved.service.end !== resolved.billingPeriod.end) return [];
   const next = periodOf(contract.cycle, resolved.billingPeriod.end);
+  if (!isSupportedInstant(next.end))
+    throw new InputError(
+      "invalid_period",
+      "period",
+      `This invoice would bill the fees in advance for the next billing period, which ends after ${LAST_YEAR}, outside the years ratecard rates (${FIRST_YEAR}–${LAST_YEAR}, in UTC).`,
+    );
   const service = intersectPeriods(next, termPeriod(contract));
   return service === undefined ? [] : periodFeeLines(contract, service, next, rate);
 }
@@ -161,5 +172,5 @@ function periodFeeLines(
 }
 
 function versionAt(contract: Contract, id: string, instant: number): ChargeTerms | undefined {
-  return chargesAt(contract, instant).find((charge) => charge.id === id);
+  return chargeAt(contract, instant, id);
 }

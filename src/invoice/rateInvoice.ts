@@ -8,6 +8,13 @@ import { meterRequests } from "../rating/index.js";
 import { type Contract, type Invoice, parseUsageEvent, type UsageEvent } from "../schema/index.js";
 import { type Period, periodOf } from "../time/index.js";
 import { assembleInvoice } from "./assembleInvoice.js";
+import {
+  requireContract,
+  requireEventSource,
+  requireEvents,
+  requireOptions,
+  requirePeriod,
+} from "./entryArguments.js";
 import { resolveServicePeriod, type ServicePeriod } from "./resolveServicePeriod.js";
 import { allCharges, segmentsOf } from "./termsAt.js";
 
@@ -21,8 +28,18 @@ export interface RateInvoiceOptions {
   readonly carried?: Readonly<Record<string, CarriedMeterState>>;
   /** Add each sum and count meter's quantity per local day to the usage report (for charts). */
   readonly daily?: boolean;
-  /** Each credit grant's balance before this invoice (the previous invoice's `credits[].balanceAfter`). */
+  /**
+   * Each credit grant's balance before this invoice (the previous invoice's `credits[].balanceAfter`).
+   * Every id must name a grant of the contract. A grant that started before the invoice's period and
+   * is not listed is an error, unless {@link creditsStartFull} is set.
+   */
   readonly creditBalances?: Readonly<Record<string, string>>;
+  /**
+   * Every grant without a carried balance starts from its full amount, even one that started before
+   * this invoice's period (an account whose earlier invoices were rated elsewhere, a deliberate reset).
+   * Default false: such a grant without a balance is refused (`missing_credit_balance`).
+   */
+  readonly creditsStartFull?: boolean;
 }
 
 /**
@@ -33,7 +50,10 @@ export interface RateInvoiceOptions {
  * @param period - `"2026-02"`, `"2026-02-01/2026-03-01"` (local dates in the contract's zone) or a
  *   {@link Period}; it must lie inside one billing period
  * @returns the invoice: deterministic JSON-ready data, amounts as strings
- * @throws UsageError for a malformed event (path `[index].field`); InputError for a bad period
+ * @throws UsageError for a malformed event (path `[index].field`); InputError `invalid_period` for a
+ *   missing or bad period, `unparsed_contract` for contract JSON not passed through `parseContract`,
+ *   `invalid_argument` for events that are not iterable or malformed options, `unknown_credit_grant` and
+ *   `missing_credit_balance` for credit balances that do not fit the contract
  * @example
  * const invoice = rateInvoice(parseContract(json), events, "2026-02");
  * invoice.total // "7663.78" for the cdn-basic fixture
@@ -44,6 +64,7 @@ export function rateInvoice(
   period: Period | string,
   options: RateInvoiceOptions = {},
 ): Invoice {
+  requireEvents(events);
   return rateParsedInvoice(contract, parseEvents(events), period, options);
 }
 
@@ -54,6 +75,8 @@ export function rateParsedInvoice(
   period: Period | string,
   options: RateInvoiceOptions = {},
 ): Invoice {
+  requireArguments(contract, period, options);
+  requireEvents(events);
   const resolved = resolveServicePeriod(contract, period);
   // Amendments inside the period rate their pieces from the same events: keep them (an array as given).
   const all: ReadonlyArray<UsageEvent> = Array.isArray(events) ? events : [...events];
@@ -61,7 +84,7 @@ export function rateParsedInvoice(
     contract,
     resolved,
     aggregateUsage(all, aggregationOptions(contract, resolved, options)),
-    options.creditBalances,
+    creditsOf(options),
     (pieces) => aggregatePieces(all, contract, resolved, options, pieces),
   );
 }
@@ -103,6 +126,8 @@ export async function rateInvoiceAsync(
   period: Period | string,
   options: RateInvoiceOptions = {},
 ): Promise<Invoice> {
+  requireArguments(contract, period, options);
+  requireEventSource(events);
   const resolved = resolveServicePeriod(contract, period);
   if (segmentsOf(contract, resolved.service).length > 1) {
     // Amendments split the period: each piece is aggregated from the events again, so read them once
@@ -112,7 +137,7 @@ export async function rateInvoiceAsync(
     return rateParsedInvoice(contract, all, resolved.requested, options);
   }
   const usage = await aggregateUsageAsync(events, aggregationOptions(contract, resolved, options));
-  return assembleInvoice(contract, resolved, usage, options.creditBalances);
+  return assembleInvoice(contract, resolved, usage, creditsOf(options));
 }
 
 /**
@@ -124,11 +149,27 @@ export async function rateInvoiceAsync(
  */
 export function rateOpeningInvoice(
   contract: Contract,
-  options: Pick<RateInvoiceOptions, "creditBalances"> = {},
+  options: Pick<RateInvoiceOptions, "creditBalances" | "creditsStartFull"> = {},
 ): Invoice {
+  requireContract(contract);
+  requireOptions(options);
   const resolved = resolveServicePeriod(contract, periodOf(contract.cycle, contract.term.start));
   const noUsage = aggregateUsage([], aggregationOptions(contract, resolved, {}));
-  return assembleInvoice(contract, resolved, noUsage, options.creditBalances, undefined, true);
+  return assembleInvoice(contract, resolved, noUsage, creditsOf(options), undefined, true);
+}
+
+// Checked before anything is read, so a wrong call fails with a sentence, not a TypeError inside.
+function requireArguments(contract: unknown, period: unknown, options: unknown): void {
+  requireContract(contract);
+  requirePeriod(period);
+  requireOptions(options);
+}
+
+function creditsOf(options: Pick<RateInvoiceOptions, "creditBalances" | "creditsStartFull">) {
+  return {
+    ...(options.creditBalances ? { balances: options.creditBalances } : {}),
+    ...(options.creditsStartFull ? { startFull: true } : {}),
+  };
 }
 
 function aggregationOptions(contract: Contract, resolved: ServicePeriod, options: RateInvoiceOptions) {

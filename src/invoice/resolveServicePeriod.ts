@@ -1,9 +1,12 @@
 import { InputError } from "../errors/index.js";
 import type { Contract } from "../schema/index.js";
 import {
+  FIRST_YEAR,
   formatLocalDate,
   intersectPeriods,
   isSamePeriod,
+  isSupportedInstant,
+  LAST_YEAR,
   type Period,
   type ProrationRatio,
   parsePeriod,
@@ -35,7 +38,9 @@ export function resolveServicePeriod(contract: Contract, period: Period | string
   if (!(requested.end > requested.start)) {
     throw new InputError("invalid_period", "period", "The invoice period must end after it starts.");
   }
+  assertSupported(requested, "The invoice period");
   const billingPeriod = periodOf(contract.cycle, requested.start);
+  assertSupported(billingPeriod, "The billing period containing the invoice period");
   if (requested.end > billingPeriod.end) {
     throw new InputError(
       "period_outside_billing_cycle",
@@ -55,6 +60,17 @@ export function resolveServicePeriod(contract: Contract, period: Period | string
     ? undefined
     : prorationRatio(service, billingPeriod, contract.proration, contract.timeZone);
   return { requested, billingPeriod, service, proration };
+}
+
+// Every instant an invoice writes lies in 1970-01-01 to 9999-12-31 UTC (docs/decisions/date-range.md):
+// a billing period that ends later (monthly, December 9999) cannot be written with four-digit years.
+function assertSupported(period: Period, subject: string): void {
+  if (isSupportedInstant(period.start) && isSupportedInstant(period.end)) return;
+  throw new InputError(
+    "invalid_period",
+    "period",
+    `${subject} reaches outside the years ratecard rates (${FIRST_YEAR}–${LAST_YEAR}, in UTC).`,
+  );
 }
 
 /** The contract's term as a period (open-ended terms end at the largest instant). */

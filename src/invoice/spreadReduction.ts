@@ -1,11 +1,11 @@
-import { allocate, type Currency, type Decimal, toFixedString, ZERO } from "../money/index.js";
+import { allocate, type Currency, Decimal, toFixedString, ZERO } from "../money/index.js";
 import type { InvoiceLine } from "../schema/index.js";
 
 type AdjustmentKind = NonNullable<InvoiceLine["adjustments"]>[number]["kind"];
 
 /** What a line costs now: its net after earlier adjustments, or its amount. */
 export function netOf(line: InvoiceLine): Decimal {
-  return ZERO.plus(line.net ?? line.amount);
+  return new Decimal(line.net ?? line.amount);
 }
 
 /**
@@ -22,25 +22,27 @@ export function spreadReduction(
   source: string,
 ): { lines: InvoiceLine[]; allocation: { line: string; amount: string }[] } {
   const minor = currency.minorUnits;
+  // Each eligible line's net, read once (a large invoice has thousands of lines to spread over).
+  const nets = eligible.map(netOf);
   const shares =
-    amount.isZero() || eligible.length === 0
-      ? eligible.map(() => ZERO)
-      : allocate(amount, eligible.map(netOf), currency);
-  const byLine = new Map(eligible.map((line, index) => [line.id, shares[index]!]));
+    amount.isZero() || eligible.length === 0 ? eligible.map(() => ZERO) : allocate(amount, nets, currency);
+  const byLine = new Map(
+    eligible.map((line, index) => [line.id, { share: shares[index]!, net: nets[index]! }]),
+  );
   const adjusted = lines.map((line) => {
-    const share = byLine.get(line.id);
-    if (share === undefined || share.isZero()) return line;
+    const entry = byLine.get(line.id);
+    if (entry === undefined || entry.share.isZero()) return line;
     return {
       ...line,
       adjustments: [
         ...(line.adjustments ?? []),
-        { kind, source, amount: toFixedString(share.negated(), minor) },
+        { kind, source, amount: toFixedString(entry.share.negated(), minor) },
       ],
-      net: toFixedString(netOf(line).minus(share), minor),
+      net: toFixedString(entry.net.minus(entry.share), minor),
     };
   });
   const allocation = eligible
-    .map((line) => ({ line: line.id, amount: toFixedString(byLine.get(line.id)!.negated(), minor) }))
-    .filter((entry) => !ZERO.plus(entry.amount).isZero());
+    .map((line) => ({ line: line.id, amount: toFixedString(byLine.get(line.id)!.share.negated(), minor) }))
+    .filter((entry) => !new Decimal(entry.amount).isZero());
   return { lines: adjusted, allocation };
 }

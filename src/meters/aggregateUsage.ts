@@ -1,10 +1,12 @@
+import { UsageError } from "../errors/index.js";
 import type { Decimal } from "../money/index.js";
 import type { MeterTerms, UsageEvent } from "../schema/index.js";
 import type { Period } from "../time/index.js";
-import { deduplicateInto, resolveCopies } from "./deduplicate.js";
+import { type CopyReport, deduplicateInto, resolveCopies } from "./deduplicate.js";
 import type { Exclusion } from "./exclusionTally.js";
 import { ExclusionTally } from "./exclusionTally.js";
 import { HashList, idHash, repeatedHashes } from "./idHash.js";
+import { IdSample } from "./idSample.js";
 import type { GroupedQuantities, MeterRequest } from "./meterAccumulator.js";
 import type { CarriedMeterState, Computation } from "./reducer.js";
 import { UsageAggregation } from "./usageAggregation.js";
@@ -53,6 +55,12 @@ export interface AggregateUsageResult {
   readonly excluded: ReadonlyArray<Exclusion>;
   /** Per meter id, what carries into the next period (only meters that carry something). */
   readonly carryOut: Readonly<Record<string, CarriedMeterState>>;
+  /**
+   * The customer's event ids that events of other customers use too (present only when there are
+   * some). Each customer's events are deduplicated on their own, so this changes no quantity; it is
+   * reported because a shared id usually means a producer that does not make its ids unique.
+   */
+  readonly idsReusedByOtherCustomers?: { readonly ids: number; readonly sampleIds: ReadonlyArray<string> };
 }
 
 /**
@@ -70,22 +78,22 @@ export type EventSource =
 /**
  * Aggregates usage events into one quantity per meter (and per group, when asked), accounting for
  * every event: each one is either counted or excluded with a reason (docs/invoice-format.md lists
- * the reasons and their order). Deduplication by id happens over all events first, so the result
- * never depends on event order.
+ * the reasons and their order). The customer's events are deduplicated by id over all of them first,
+ * so the result never depends on event order; other customers' events are not its copies.
  */
 export function aggregateUsage(
   events: Iterable<UsageEvent>,
   options: AggregateUsageOptions,
 ): AggregateUsageResult {
   const all = Array.isArray(events) ? (events as ReadonlyArray<UsageEvent>) : [...events];
-  const excluded = new ExclusionTally();
-  const aggregation = new UsageAggregation(options, excluded);
+  const report = copyReport(options);
+  const aggregation = new UsageAggregation(options, report.excluded);
   if (options.deduplicate === false) {
     for (const event of all) aggregation.accept(event);
     return aggregation.result(all.length);
   }
-  const eventsRead = deduplicateInto(all, excluded, (event) => aggregation.accept(event));
-  return aggregation.result(eventsRead);
+  const eventsRead = deduplicateInto(all, report, (event) => aggregation.accept(event));
+  return withReusedIds(aggregation.result(eventsRead), report.reusedIds);
 }
 
 /**
@@ -113,19 +121,60 @@ export async function aggregateUsageAsync(
     return aggregation.result(eventsRead);
   }
   // Built first, so carried state is checked before the source is read even once.
-  const excluded = new ExclusionTally();
-  const aggregation = new UsageAggregation(options, excluded);
+  const report = copyReport(options);
+  const aggregation = new UsageAggregation(options, report.excluded);
   const hashes = new HashList();
-  if (source.ids !== undefined) for await (const id of source.ids()) hashes.push(idHash(id));
-  else for await (const event of source()) hashes.push(idHash(event.id));
-  const eventsRead = hashes.length;
+  // What each pass read: how many events, and the sum of their id hashes (order does not matter).
+  const first = { events: 0, checksum: 0 };
+  const second = { events: 0, checksum: 0 };
+  const note = (pass: typeof first, hash: number) => {
+    pass.events += 1;
+    pass.checksum = (pass.checksum + hash) >>> 0;
+  };
+  for await (const id of source.ids?.() ?? idsOf(source())) {
+    const hash = idHash(id);
+    hashes.push(hash);
+    note(first, hash);
+  }
   const repeated = repeatedHashes(hashes.chunks());
   const suspects: UsageEvent[] = [];
   for await (const event of source()) {
+    const hash = idHash(event.id);
+    note(second, hash);
     // An id whose hash is unique cannot repeat: aggregate it as it streams.
-    if (repeated.size > 0 && repeated.has(idHash(event.id))) suspects.push(event);
+    if (repeated.size > 0 && repeated.has(hash)) suspects.push(event);
     else aggregation.accept(event);
   }
-  for (const event of resolveCopies(suspects, excluded)) aggregation.accept(event);
-  return aggregation.result(eventsRead);
+  if (second.events !== first.events || second.checksum !== first.checksum)
+    throw sourceChanged(first.events, second.events);
+  for (const event of resolveCopies(suspects, report)) aggregation.accept(event);
+  return withReusedIds(aggregation.result(first.events), report.reusedIds);
+}
+
+async function* idsOf(events: Iterable<UsageEvent> | AsyncIterable<UsageEvent>): AsyncGenerator<string> {
+  for await (const event of events) yield event.id;
+}
+
+function copyReport(options: AggregateUsageOptions): CopyReport {
+  return { customer: options.customer, excluded: new ExclusionTally(), reusedIds: new IdSample() };
+}
+
+function withReusedIds(result: AggregateUsageResult, reused: IdSample): AggregateUsageResult {
+  if (reused.count === 0) return result;
+  return { ...result, idsReusedByOtherCustomers: { ids: reused.count, sampleIds: reused.sample() } };
+}
+
+// A source read twice must give the same events both times: one that changed between the reads
+// (a file appended to, a generator with other events) would be counted from neither version.
+function sourceChanged(firstEvents: number, secondEvents: number): UsageError {
+  const what =
+    firstEvents === secondEvents
+      ? `the same number of events (${firstEvents}) but other event ids`
+      : `${firstEvents} events on the first read and ${secondEvents} on the second`;
+  return new UsageError(
+    "usage_changed_while_read",
+    "",
+    `The usage changed while ratecard was reading it: it gave ${what}. Usage is read twice to find duplicate ids, so it must give the same events both times; give a source that does not change (or the events themselves, to be held in memory).`,
+    { firstRead: firstEvents, secondRead: secondEvents },
+  );
 }

@@ -2,31 +2,60 @@ import type { UsageEvent } from "../schema/index.js";
 import { canonicalPayload } from "./canonicalPayload.js";
 import type { ExclusionTally } from "./exclusionTally.js";
 import { idHash, repeatedHashes } from "./idHash.js";
+import type { IdSample } from "./idSample.js";
+
+/** Whose events are deduplicated, and where deduplication reports what it found. */
+export interface CopyReport {
+  /** The contract's customer: only its events are deduplicated against each other. */
+  readonly customer: string;
+  readonly excluded: ExclusionTally;
+  /** The customer's ids that another customer's events use too. */
+  readonly reusedIds: IdSample;
+}
+
+interface Copies {
+  first?: UsageEvent;
+  payload?: string;
+  copies: number;
+  conflict: boolean;
+  readonly others: UsageEvent[];
+}
 
 /**
- * Groups copies by id: identical copies keep one (the others are recorded as `duplicate_id`); an id
- * sent with differing payloads is excluded entirely (`conflicting_duplicate`), whatever the order of
- * the copies. Returns the events that go on, one per id. Payloads are compared only when an id repeats.
+ * Groups the customer's copies by id: identical copies keep one (the others are recorded as
+ * `duplicate_id`); an id sent with differing payloads is excluded entirely (`conflicting_duplicate`),
+ * whatever the order of the copies. Another customer's events are never copies of the customer's:
+ * they all go on (to be excluded as `other_customer`), and an id the customer shares with them is
+ * reported in `reusedIds`. Returns the events that go on. Payloads are compared only when an id repeats.
  */
-export function resolveCopies(events: Iterable<UsageEvent>, excluded: ExclusionTally): UsageEvent[] {
-  const byId = new Map<string, { first: UsageEvent; payload?: string; copies: number; conflict: boolean }>();
+export function resolveCopies(events: Iterable<UsageEvent>, report: CopyReport): UsageEvent[] {
+  const byId = new Map<string, Copies>();
   for (const event of events) {
-    const seen = byId.get(event.id);
+    let seen = byId.get(event.id);
     if (seen === undefined) {
-      byId.set(event.id, { first: event, copies: 1, conflict: false });
-      continue;
+      seen = { copies: 0, conflict: false, others: [] };
+      byId.set(event.id, seen);
     }
-    seen.copies += 1;
-    seen.payload ??= canonicalPayload(seen.first);
-    if (!seen.conflict && canonicalPayload(event) !== seen.payload) seen.conflict = true;
+    if (event.customer !== report.customer) seen.others.push(event);
+    else if (seen.first === undefined) {
+      seen.first = event;
+      seen.copies = 1;
+    } else {
+      seen.copies += 1;
+      seen.payload ??= canonicalPayload(seen.first);
+      if (!seen.conflict && canonicalPayload(event) !== seen.payload) seen.conflict = true;
+    }
   }
   const unique: UsageEvent[] = [];
   for (const [id, entry] of byId) {
+    unique.push(...entry.others);
+    if (entry.first === undefined) continue;
+    if (entry.others.length > 0) report.reusedIds.add(id);
     if (entry.conflict) {
-      excluded.record("conflicting_duplicate", id, entry.copies);
+      report.excluded.record("conflicting_duplicate", id, entry.copies);
       continue;
     }
-    if (entry.copies > 1) excluded.record("duplicate_id", id, entry.copies - 1);
+    if (entry.copies > 1) report.excluded.record("duplicate_id", id, entry.copies - 1);
     unique.push(entry.first);
   }
   return unique;
@@ -39,7 +68,7 @@ export function resolveCopies(events: Iterable<UsageEvent>, excluded: ExclusionT
  */
 export function deduplicateInto(
   events: ReadonlyArray<UsageEvent>,
-  excluded: ExclusionTally,
+  report: CopyReport,
   accept: (event: UsageEvent) => void,
 ): number {
   const hashes = new Uint32Array(events.length);
@@ -51,6 +80,6 @@ export function deduplicateInto(
     if (repeated.size > 0 && repeated.has(hashes[i]!)) suspects.push(event);
     else accept(event);
   }
-  for (const event of resolveCopies(suspects, excluded)) accept(event);
+  for (const event of resolveCopies(suspects, report)) accept(event);
   return events.length;
 }

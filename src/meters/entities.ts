@@ -1,5 +1,5 @@
 import { type Decimal, exactSum, roundToInteger, toPlainString, ZERO } from "../money/index.js";
-import type { EntityTerms } from "../schema/index.js";
+import { type EntityTerms, propertyOf } from "../schema/index.js";
 import { type MeterOutcome, perKey, type Reducer } from "./reducer.js";
 
 type EntityState = Map<string, unknown>;
@@ -12,7 +12,7 @@ type EntityState = Map<string, unknown>;
  */
 export function entityReducer(terms: EntityTerms, inner: Reducer<unknown>): Reducer<EntityState> {
   return {
-    ...perKey((sample) => JSON.stringify(sample.event.properties[terms.property] ?? null), inner),
+    ...perKey((sample) => JSON.stringify(propertyOf(sample.event.properties, terms.property) ?? null), inner),
     finalize: (state, context): MeterOutcome => {
       let total: Decimal = ZERO;
       let events = 0;

@@ -1,5 +1,11 @@
 import { type Decimal, ONE, type ShortDecimal, safeParseDecimal, ZERO } from "../money/index.js";
-import type { MeterTerms, PropertyValue, UsageEvent } from "../schema/index.js";
+import {
+  isInheritedName,
+  type MeterTerms,
+  type PropertyValue,
+  propertyOf,
+  type UsageEvent,
+} from "../schema/index.js";
 import { addLocalDays, formatLocalDate, type Period, toLocalDate } from "../time/index.js";
 import { compareText, sameList } from "./compareText.js";
 import { compileMeter } from "./compileMeter.js";
@@ -66,6 +72,8 @@ export class MeterAccumulator {
   private readonly groupings: {
     readonly dimensions: ReadonlyArray<string>;
     readonly buckets: Map<string, Bucket>;
+    /** Some dimension is a name a plain read could find on Object.prototype ("constructor", …). */
+    readonly inherited: boolean;
   }[];
 
   private readonly daily:
@@ -93,7 +101,11 @@ export class MeterAccumulator {
     this.timeZone = timeZone;
     this.reducer = compileMeter(meter, period, timeZone);
     this.total_ = { state: this.reducer.init(), values: [], group: {} };
-    this.groupings = request.groupings.map((dimensions) => ({ dimensions, buckets: new Map() }));
+    this.groupings = request.groupings.map((dimensions) => ({
+      dimensions,
+      buckets: new Map(),
+      inherited: dimensions.some(isInheritedName),
+    }));
     // Daily buckets (for charts) are kept for meters whose days add up to the quantity: plain sums and
     // counts (no window, entity or carried total, whose quantity is not the sum of their days).
     const plain = meter.window === undefined && meter.entity === undefined && meter.persistent !== true;
@@ -123,11 +135,13 @@ export class MeterAccumulator {
         this.daily.reducer.add(this.daily.states.get(day) ?? this.daily.reducer.init(), sample),
       );
     }
-    for (const { dimensions, buckets } of this.groupings) {
+    for (const { dimensions, buckets, inherited } of this.groupings) {
+      const { properties } = event;
       // Nested maps keyed by the raw values: no key text to build, and 1 and "1" stay apart.
       let level: Map<unknown, unknown> = buckets;
       for (let d = 0; d < dimensions.length - 1; d += 1) {
-        const value = event.properties[dimensions[d]!] ?? null;
+        const name = dimensions[d]!;
+        const value = (inherited ? propertyOf(properties, name) : properties[name]) ?? null;
         let inner = level.get(value) as Map<unknown, unknown> | undefined;
         if (inner === undefined) {
           inner = new Map();
@@ -135,10 +149,13 @@ export class MeterAccumulator {
         }
         level = inner;
       }
-      const last = event.properties[dimensions[dimensions.length - 1]!] ?? null;
+      const lastName = dimensions[dimensions.length - 1]!;
+      const last = (inherited ? propertyOf(properties, lastName) : properties[lastName]) ?? null;
       let bucket = level.get(last) as Bucket | undefined;
       if (bucket === undefined) {
-        const group = Object.fromEntries(dimensions.map((name) => [name, event.properties[name] ?? null]));
+        const group = Object.fromEntries(
+          dimensions.map((name) => [name, propertyOf(event.properties, name) ?? null]),
+        );
         bucket = { state: this.reducer.init(), values: [], group };
         level.set(last, bucket);
       }

@@ -1,4 +1,5 @@
 import { Decimal, toPlainString } from "../money/index.js";
+import { propertyOf } from "../schema/index.js";
 import { compareText } from "./compareText.js";
 import type { MeterOutcome, Reducer } from "./reducer.js";
 
@@ -47,7 +48,7 @@ export function persistentUniqueReducer(operationProperty: string | undefined): 
     init: () => [],
     add: (state, sample) => {
       const operation =
-        operationProperty === undefined ? undefined : sample.event.properties[operationProperty];
+        operationProperty === undefined ? undefined : propertyOf(sample.event.properties, operationProperty);
       state.push({
         timestamp: sample.event.timestamp,
         id: sample.event.id,

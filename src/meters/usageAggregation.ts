@@ -1,10 +1,18 @@
 import { ContractError } from "../errors/index.js";
-import { isDecimalText, parseShortDecimal, ShortDecimal, safeParseDecimal } from "../money/index.js";
+import {
+  isWithinBound,
+  parseShortDecimal,
+  QUANTITY,
+  ShortDecimal,
+  safeParseDecimal,
+} from "../money/index.js";
 import {
   type ExclusionReason,
+  isInheritedName,
   type MeterTerms,
   type PropertyValue,
   parseCarriedStates,
+  propertyOf,
   type UsageEvent,
 } from "../schema/index.js";
 import type { AggregateUsageOptions, AggregateUsageResult, MeterQuantity } from "./aggregateUsage.js";
@@ -27,6 +35,8 @@ interface CompiledMeter {
   readonly operation: string | undefined;
   /** Where this meter's value is read into, once per event. */
   readonly short: ShortDecimal;
+  /** The value property, when a plain read of it could find an Object.prototype member instead. */
+  readonly inheritedName: boolean;
 }
 
 /**
@@ -70,6 +80,7 @@ export class UsageAggregation {
       direction: meter.percentile?.direction?.property,
       operation: meter.persistent === true ? meter.operationProperty : undefined,
       short: new ShortDecimal(),
+      inheritedName: meter.valueProperty !== undefined && isInheritedName(meter.valueProperty),
     }));
     for (const entry of this.compiled)
       this.byType.set(entry.meter.eventType, [...(this.byType.get(entry.meter.eventType) ?? []), entry]);
@@ -129,7 +140,11 @@ export class UsageAggregation {
     for (const entry of candidates) {
       if (!entry.matches(event.properties)) continue;
       const raw =
-        entry.meter.valueProperty === undefined ? undefined : event.properties[entry.meter.valueProperty];
+        entry.meter.valueProperty === undefined
+          ? undefined
+          : entry.inheritedName
+            ? propertyOf(event.properties, entry.meter.valueProperty)
+            : event.properties[entry.meter.valueProperty];
       // A number meter reads the value once, here; sums then add the integers read.
       let short: ShortDecimal | undefined;
       if (
@@ -141,12 +156,12 @@ export class UsageAggregation {
       else if (!hasUsableValue(raw, entry.need)) invalid = true;
       // A persistent unique count must know whether the value is added or removed.
       if (entry.operation !== undefined) {
-        const operation = event.properties[entry.operation];
+        const operation = propertyOf(event.properties, entry.operation);
         if (operation !== undefined && operation !== null && operation !== "add" && operation !== "remove")
           invalid = true;
       }
       // An in/out percentile must know each event's direction: one without it would form a series of its own.
-      if (entry.direction !== undefined && typeof event.properties[entry.direction] !== "string")
+      if (entry.direction !== undefined && typeof propertyOf(event.properties, entry.direction) !== "string")
         invalid = true;
       this.matched[count] = entry;
       this.rawValues[count] = raw;
@@ -166,20 +181,17 @@ function valueNeed(meter: MeterTerms): ValueNeed {
   return meter.aggregation === "unique_count" ? "present" : "number";
 }
 
-// Event values beyond this exponent are refused: nothing metered is 10^50 of anything, and a value
-// such as "1e2000000" would otherwise become a two-million-digit quantity.
-const MAX_EXPONENT = 50;
-
+// A value read as a number is a quantity: below 10^15 in size, at most 9 decimals, whether it is a
+// JSON number or decimal text (docs/decisions/numeric-bounds.md), so sums and prices of it stay exact.
+// Short plain decimals (the fast path: at most 11 whole digits and 9 decimals) always are; only other
+// values get here (exponents, long digits), rare enough to measure exactly.
 function hasUsableValue(raw: PropertyValue | undefined, need: ValueNeed): boolean {
   if (need === "none") return true;
   if (raw === undefined || raw === null) return false;
   if (need === "present") return true;
-  if (typeof raw === "number") return Number.isFinite(raw) && Math.abs(raw) < 1e50;
-  if (typeof raw !== "string" || !isDecimalText(raw)) return false;
-  // Only values that are not short plain decimals get here (exponents, long digits): rare enough to
-  // measure exactly.
+  if (typeof raw !== "number" && typeof raw !== "string") return false;
   const parsed = safeParseDecimal(raw);
-  return parsed.success && (parsed.data.isZero() || Math.abs(parsed.data.e) <= MAX_EXPONENT);
+  return parsed.success && isWithinBound(parsed.data, QUANTITY);
 }
 
 // What each kind of meter carries: a total (persistent sum or count), a level (weighted_sum), the

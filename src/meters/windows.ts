@@ -1,5 +1,5 @@
 import { Decimal, roundToInteger, ZERO } from "../money/index.js";
-import type { PercentileTerms, WindowTerms } from "../schema/index.js";
+import { type PercentileTerms, propertyOf, type WindowTerms } from "../schema/index.js";
 import { addLocalDays, daysBetween, type Period, startOfLocalDate, toLocalDate } from "../time/index.js";
 import {
   type Computation,
@@ -92,7 +92,7 @@ export function windowedReducer(
   const keyOf = (sample: Sample) => {
     const index = layout.indexOf(sample.event.timestamp);
     if (directionProperty === undefined) return String(index);
-    return `${index}|${String(sample.event.properties[directionProperty] ?? "")}`;
+    return `${index}|${String(propertyOf(sample.event.properties, directionProperty) ?? "")}`;
   };
   return {
     ...perKey(keyOf, inner),

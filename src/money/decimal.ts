@@ -1,4 +1,7 @@
-import DecimalJs from "decimal.js";
+// The named export, not the default: decimal.js's types are CommonJS, so under `moduleResolution: node16`
+// an ESM consumer sees the default import as the module namespace and our .d.ts stopped compiling
+// (TS2709, "Cannot use namespace … as a type"). The named `Decimal` is the class in every resolution mode.
+import { Decimal as DecimalJs } from "decimal.js";
 
 /**
  * ratecard's private Decimal class. A clone, so we never touch decimal.js's global configuration
@@ -55,10 +58,34 @@ const Wide = DecimalJs.clone({
  * equals the adjusted value to the last digit, even when one side carries 50 digits of a proration.
  */
 export function exactDifference(a: Decimal, b: Decimal): Decimal {
+  if (fitsSum(a, b)) return a.minus(b);
   return new Decimal(new Wide(a.toFixed()).minus(new Wide(b.toFixed())).toFixed());
 }
 
 /** `a + b` with no rounding (see {@link exactDifference}): exact running sums of any decimals. */
 export function exactSum(a: Decimal, b: Decimal | string | number): Decimal {
+  if (typeof b === "object" && fitsSum(a, b)) return a.plus(b);
   return new Decimal(new Wide(a.toFixed()).plus(new Wide(typeof b === "object" ? b.toFixed() : b)).toFixed());
+}
+
+// The working precision, in significant digits (see `Decimal` above).
+const PRECISION = 50;
+
+// True when a + b (or a − b) needs at most PRECISION digits, so the ordinary operation is exact: from
+// the larger value's first digit (one more for a carry) down to the smaller last digit of the two.
+function fitsSum(a: Decimal, b: Decimal): boolean {
+  if (a.isZero() || b.isZero()) return true;
+  const top = Math.max(a.e, b.e) + 1;
+  const bottom = Math.min(a.e - a.precision() + 1, b.e - b.precision() + 1);
+  return top - bottom + 1 <= PRECISION;
+}
+
+/**
+ * `a × b` with no rounding: the numerator of a ratio (amount × elapsed) or a factor applied to a sum, so
+ * that the one division or rounding that follows starts from the exact value (docs/decisions/numeric-bounds.md).
+ */
+export function exactProduct(a: Decimal, b: Decimal): Decimal {
+  // A product has at most as many digits as its factors together: then the ordinary one is exact.
+  if (a.precision() + b.precision() <= PRECISION) return a.times(b);
+  return new Decimal(new Wide(a.toFixed()).times(new Wide(b.toFixed())).toFixed());
 }

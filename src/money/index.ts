@@ -2,9 +2,32 @@ export { allocate } from "./allocate.js";
 export type { Currency, CustomUnit } from "./currency.js";
 export { isIsoCurrency, isoCurrencyCodes, resolveCurrency } from "./currency.js";
 export type { DecimalInput } from "./decimal.js";
-export { Decimal, exactDifference, exactSum, ONE, toFixedString, toPlainString, ZERO } from "./decimal.js";
+export {
+  Decimal,
+  exactDifference,
+  exactProduct,
+  exactSum,
+  ONE,
+  toFixedString,
+  toPlainString,
+  ZERO,
+} from "./decimal.js";
 export { ExactSum, isDecimalText, parseShortDecimal, ShortDecimal } from "./exactSum.js";
+export type { NumericBound } from "./numericBounds.js";
+export {
+  BASIS_POINTS,
+  boundBreach,
+  boundProblem,
+  boundRule,
+  isWithinBound,
+  MONEY_AMOUNT,
+  PERCENT,
+  QUANTITY,
+  RATIO,
+  SIZE,
+  UNIT_PRICE,
+} from "./numericBounds.js";
 export type { DecimalParseResult } from "./parseDecimal.js";
-export { DECIMAL_TEXT, safeParseDecimal, toDecimal } from "./parseDecimal.js";
+export { DECIMAL_TEXT, safeParseBoundedDecimal, safeParseDecimal, toDecimal } from "./parseDecimal.js";
 export type { RoundingMode } from "./rounding.js";
 export { ROUNDING_MODES, roundTo, roundToInteger } from "./rounding.js";

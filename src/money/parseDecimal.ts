@@ -1,5 +1,6 @@
 import { InputError, type JsonPath } from "../errors/index.js";
 import { Decimal, type DecimalInput } from "./decimal.js";
+import { boundProblem, type NumericBound } from "./numericBounds.js";
 
 // A plain decimal literal: optional sign, digits with an optional fraction, optional exponent.
 // No whitespace, no "NaN", no "Infinity", no hex, no digit separators: a typo must not become a number.
@@ -49,6 +50,19 @@ export function safeParseDecimal(input: unknown): DecimalParseResult {
     };
   }
   return { success: true, data: value };
+}
+
+/**
+ * {@link safeParseDecimal}, then the bounds of a kind of value (docs/decisions/numeric-bounds.md): a
+ * JSON number and its decimal text meet the same bound, since a number is read through its shortest
+ * text (`5e50` and `"5e50"` are both refused as a quantity; `1e-60` and `"1e-60"` both too).
+ */
+export function safeParseBoundedDecimal(input: unknown, bound: NumericBound): DecimalParseResult {
+  const parsed = safeParseDecimal(input);
+  if (!parsed.success) return parsed;
+  const problem = boundProblem(parsed.data, bound);
+  if (problem === undefined) return parsed;
+  return { success: false, code: "decimal_out_of_range", reason: `the value ${problem}` };
 }
 
 /**

@@ -14,6 +14,6 @@ export const flat = definePriceModel<"flat">({
   rate: (terms: FlatTerms) => ({
     amount: terms.amount,
     steps: [{ kind: "flat", amount: toPlainString(terms.amount) }],
-    unitPrice: "flat",
+    priceKind: "flat",
   }),
 });

@@ -32,7 +32,7 @@ export const packagePrice = definePriceModel<"package">({
           amount: toPlainString(amount),
         },
       ],
-      unitPrice: "package",
+      priceKind: "package",
     };
   },
 });

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { Decimal } from "../money/index.js";
 import type {
+  PriceKind,
   PriceModelName,
   PriceStep,
   PriceTerms,
@@ -15,8 +16,10 @@ export type TermsOf<M extends PriceModelName> = Extract<PriceTerms, { model: M }
 export interface PriceResult {
   readonly amount: Decimal;
   readonly steps: ReadonlyArray<PriceStep>;
-  /** The invoice line's unit price: the decimal for a unit price, else a word ("tiered", "package", …). */
-  readonly unitPrice: string;
+  /** The invoice line's kind of price ("unit", "tiered", "package", …). */
+  readonly priceKind: PriceKind;
+  /** The invoice line's unit price, present only when one price applies per unit (`priceKind` "unit"). */
+  readonly unitPrice?: string;
 }
 
 /** What a model may need besides the quantity. Pure data, supplied by the rating layer. */

@@ -1,5 +1,5 @@
 import { type Decimal, toPlainString, ZERO } from "../money/index.js";
-import type { PriceStep } from "../schema/index.js";
+import type { PriceKind, PriceStep } from "../schema/index.js";
 import type { PriceResult } from "./priceModel.js";
 import type { ReachedTier } from "./tierWalk.js";
 
@@ -72,7 +72,7 @@ export function tierFlatFeeStep(
 }
 
 /** The price result of a list of priced steps: their exact sum, and the steps in order. */
-export function resultOf(priced: ReadonlyArray<PricedStep | undefined>, unitPrice: string): PriceResult {
+export function resultOf(priced: ReadonlyArray<PricedStep | undefined>, priceKind: PriceKind): PriceResult {
   // A plain loop: this runs once per rating, on the hot path of batch rating.
   let amount: Decimal | undefined;
   const steps: PriceStep[] = [];
@@ -81,5 +81,5 @@ export function resultOf(priced: ReadonlyArray<PricedStep | undefined>, unitPric
     amount = amount === undefined ? entry.amount : amount.plus(entry.amount);
     steps.push(entry.step);
   }
-  return { amount: amount ?? ZERO, steps, unitPrice };
+  return { amount: amount ?? ZERO, steps, priceKind };
 }

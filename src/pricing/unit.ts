@@ -21,6 +21,7 @@ export const unit = definePriceModel<"unit">({
           amount: toPlainString(amount),
         },
       ],
+      priceKind: "unit",
       unitPrice: toPlainString(terms.unitPrice),
     };
   },

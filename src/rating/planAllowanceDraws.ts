@@ -33,12 +33,19 @@ export function planAllowanceDraws(
   lines: ReadonlyArray<Pick<InvoiceLine, "id" | "chargeId" | "quantity" | "steps">>,
 ): AllowancePlan {
   const draws = new Map<string, AllowanceDraw>();
+  // Each charge's lines, found in one pass (not one pass per pooled charge).
+  const linesOf = new Map<string, (typeof lines)[number][]>();
+  for (const line of lines) {
+    if (!pricesQuantity(line)) continue;
+    const known = linesOf.get(line.chargeId);
+    if (known === undefined) linesOf.set(line.chargeId, [line]);
+    else known.push(line);
+  }
   const applied = pools.map((pool): AppliedAllowance => {
     let left = pool.quantity;
     const drawn: { line: string; quantity: string }[] = [];
     for (const chargeId of pool.charges) {
-      const charged = lines
-        .filter((line) => line.chargeId === chargeId && pricesQuantity(line))
+      const charged = [...(linesOf.get(chargeId) ?? [])]
         // Code-unit order of the ids: deterministic and the same in every locale.
         .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       for (const line of charged) {

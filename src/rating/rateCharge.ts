@@ -1,7 +1,7 @@
-import { ContractError, InvariantError, isRatecardError } from "../errors/index.js";
+import { ContractError, InvariantError, isRatecardError, UsageError } from "../errors/index.js";
 import type { Computation, GroupQuantity, MeterQuantity } from "../meters/index.js";
 import type { Currency, Decimal, RoundingMode } from "../money/index.js";
-import { ONE, roundTo, toFixedString, toPlainString } from "../money/index.js";
+import { boundRule, ONE, QUANTITY, roundTo, toFixedString, toPlainString } from "../money/index.js";
 import { type PriceModel, priceModelOf, type RatingContext, ratePrice } from "../pricing/index.js";
 import type {
   ComputationData,
@@ -149,6 +149,7 @@ function rateLine(
       });
     }
   }
+  assertRatedQuantity(quantity, input, measured);
   // The overrides changed the price the model rates with, so they come right before its steps.
   steps.push(...overrideSteps);
   const context: RatingContext = {
@@ -214,7 +215,8 @@ function rateLine(
     period: { start: formatInstant(input.period.start), end: formatInstant(input.period.end) },
     quantity: toPlainString(quantity),
     ...unitOf(model.usesQuantity ? (charge.transform?.unit ?? measured?.meter.unit) : undefined),
-    unitPrice: priced.unitPrice,
+    priceKind: priced.priceKind,
+    ...(priced.unitPrice !== undefined ? { unitPrice: priced.unitPrice } : {}),
     amount: toFixedString(amount, currency.minorUnits),
     ...(input.billed !== undefined ? { billed: input.billed } : {}),
     steps,
@@ -224,6 +226,24 @@ function rateLine(
 /** A fee: a flat price or a quantity fixed by the contract (seats); what trials and billing in advance apply to. */
 export function isFee(charge: ChargeInForce): boolean {
   return charge.price.model === "flat" || charge.quantity !== undefined;
+}
+
+// The quantity a price rates is a quantity like any other (docs/decisions/numeric-bounds.md): below 10^15
+// in size, so its price stays exact. A meter's total of many events, or a divisor below 1, can pass it;
+// then no invoice is better than a rounded one.
+function assertRatedQuantity(
+  quantity: Decimal,
+  input: RateChargeInput,
+  measured: Measured | undefined,
+): void {
+  if (quantity.abs().lessThan(QUANTITY.limit)) return;
+  const { charge, index } = input;
+  const source =
+    charge.quantity !== undefined ? "its contract quantity" : `meter ${measured?.meter.id ?? charge.meter}`;
+  const message = `Charge ${charge.id} would price ${toPlainString(quantity)} units from ${source}${charge.transform === undefined ? "" : " after its transform"}, too large: ${boundRule(QUANTITY)}. Divide the quantity with transform.divideBy (bytes → GB) or check the usage.`;
+  if (charge.quantity !== undefined)
+    throw new ContractError("decimal_out_of_range", `charges[${index}].quantity`, message);
+  throw new UsageError("decimal_out_of_range", `charges[${index}].meter`, message);
 }
 
 // The pool's draw was planned on this same billable quantity; a draw larger than it is our bug.

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { MODELS_WITHOUT_TRANSFORM, modelsIn, type PriceTerms } from "./price.js";
-import { idSchema, nonNegativeDecimalSchema, ratecardIssue } from "./primitives.js";
+import { MODELS_WITHOUT_TRANSFORM, modelsIn, type PriceModelName, type PriceTerms } from "./price.js";
+import { idSchema, quantitySchema, ratecardIssue } from "./primitives.js";
 
 /**
  * An allowance pool: a free quantity per billing period shared by several charges (one free tier for
@@ -12,7 +12,7 @@ export const allowanceSchema = z
   .strictObject({
     id: idSchema,
     name: z.string().min(1, { message: "must not be empty" }),
-    quantity: nonNegativeDecimalSchema.meta({
+    quantity: quantitySchema.meta({
       description:
         "The free quantity per billing period, in the charges' billable unit (after divideBy and each charge's own included).",
     }),
@@ -55,7 +55,10 @@ export interface AllowanceCheckInput {
  * prices included), and bills in the same unit as the pool's other charges.
  */
 export function checkAllowances(ctx: z.RefinementCtx, contract: AllowanceCheckInput): void {
+  if ((contract.allowances ?? []).length === 0) return;
   const versions = chargeVersions(contract);
+  const unitOfMeter = new Map(contract.meters.map((meter) => [meter.id, meter.unit]));
+  const overridePricesOf = overridePrices(contract);
   const poolIds = new Map<string, number>();
   const pooled = new Map<string, string>();
   contract.allowances?.forEach((pool, index) => {
@@ -101,7 +104,7 @@ export function checkAllowances(ctx: z.RefinementCtx, contract: AllowanceCheckIn
       }
       const unpriced = [
         ...charges.flatMap((charge) => modelsIn(charge.price)),
-        ...overridePrices(contract, id),
+        ...(overridePricesOf.get(id) ?? []),
       ].find((model) => MODELS_WITHOUT_TRANSFORM.has(model));
       if (unpriced !== undefined) {
         ctx.addIssue(
@@ -114,7 +117,8 @@ export function checkAllowances(ctx: z.RefinementCtx, contract: AllowanceCheckIn
         return;
       }
       for (const charge of charges) {
-        const unit = billableUnit(charge, contract.meters);
+        const unit =
+          charge.transform?.unit ?? (charge.meter === undefined ? undefined : unitOfMeter.get(charge.meter));
         if (poolUnit === undefined) poolUnit = { charge: id, unit };
         else if (unit !== poolUnit.unit) {
           ctx.addIssue(
@@ -142,14 +146,14 @@ function chargeVersions(contract: AllowanceCheckInput): Map<string, PoolableChar
   return versions;
 }
 
-function overridePrices(contract: AllowanceCheckInput, id: string) {
-  return (contract.overrides ?? []).flatMap((override) =>
-    override.charge === id && override.price !== undefined ? modelsIn(override.price) : [],
-  );
-}
-
-function billableUnit(charge: PoolableCharge, meters: AllowanceCheckInput["meters"]): string | undefined {
-  return charge.transform?.unit ?? meters.find((meter) => meter.id === charge.meter)?.unit;
+// The price models overrides put in each charge, by charge id, in one pass over the overrides.
+function overridePrices(contract: AllowanceCheckInput): Map<string, PriceModelName[]> {
+  const models = new Map<string, PriceModelName[]>();
+  for (const override of contract.overrides ?? []) {
+    if (override.price === undefined) continue;
+    models.set(override.charge, [...(models.get(override.charge) ?? []), ...modelsIn(override.price)]);
+  }
+  return models;
 }
 
 function describeUnit(unit: string | undefined): string {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { toPlainString } from "../money/index.js";
-import { idSchema, positiveDecimalSchema, ratecardIssue } from "./primitives.js";
+import { idSchema, positiveMoneyAmountSchema, positiveRatioSchema, ratecardIssue } from "./primitives.js";
 
 /**
  * A commitment: a minimum spend per billing period (a true-up line makes up the shortfall), a maximum
@@ -12,9 +12,9 @@ export const commitmentSchema = z
   .strictObject({
     id: idSchema,
     name: z.string().min(1, { message: "must not be empty" }),
-    minimum: positiveDecimalSchema.optional(),
-    maximum: positiveDecimalSchema.optional(),
-    overageFactor: positiveDecimalSchema.optional().meta({
+    minimum: positiveMoneyAmountSchema.optional(),
+    maximum: positiveMoneyAmountSchema.optional(),
+    overageFactor: positiveRatioSchema.optional().meta({
       description:
         'Spend above the minimum is billed at this many times its price (more than 1, e.g. "1.25"): an overage line adds (spend − minimum) × (factor − 1). Needs a minimum.',
     }),

@@ -1,10 +1,24 @@
 import { z } from "zod";
-import { Decimal, isIsoCurrency, ROUNDING_MODES, resolveCurrency, toPlainString } from "../money/index.js";
+import { toJsonPath } from "../errors/index.js";
+import {
+  boundBreach,
+  boundRule,
+  Decimal,
+  exactProduct,
+  isIsoCurrency,
+  MONEY_AMOUNT,
+  type NumericBound,
+  RATIO,
+  ROUNDING_MODES,
+  resolveCurrency,
+  toPlainString,
+  UNIT_PRICE,
+} from "../money/index.js";
 import {
   isValidTimeZone,
   type LocalDate,
-  parseLocalDate,
   safeParseInstant,
+  safeParseLocalDate,
   standardTimeZoneName,
 } from "../time/index.js";
 import { allowanceSchema, checkAllowances } from "./allowance.js";
@@ -24,11 +38,12 @@ import { dimensionValueSchema } from "./prices/matrix.js";
 import {
   idSchema,
   localDateSchema,
-  moneySchema,
-  nonNegativeDecimalSchema,
-  positiveDecimalSchema,
+  moneyAmountSchema,
+  nonNegativeRatioSchema,
+  quantitySchema,
   ratecardIssue,
   roundingModeSchema,
+  sizeSchema,
 } from "./primitives.js";
 import { taxSchema } from "./tax.js";
 
@@ -48,9 +63,9 @@ const termBoundarySchema = z
   .string({ error: 'expected a date such as "2026-01-01" or a timestamp with an offset' })
   .transform((text, ctx): TermBoundary => {
     if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
-      const date = parseLocalDate(text);
-      if (date) return { date };
-      ctx.addIssue(ratecardIssue("invalid_field", `"${text}" is not a real calendar date`));
+      const date = safeParseLocalDate(text);
+      if (date.success) return { date: date.data };
+      ctx.addIssue(ratecardIssue("invalid_field", date.reason));
       return z.NEVER;
     }
     const instant = safeParseInstant(text);
@@ -69,8 +84,8 @@ const termBoundarySchema = z
  * bills the whole unit with "up"). Vendors round billable units after the allowance (Cloudflare R2).
  */
 const transformSchema = z.strictObject({
-  divideBy: positiveDecimalSchema.optional(),
-  included: nonNegativeDecimalSchema.optional(),
+  divideBy: sizeSchema.optional(),
+  included: quantitySchema.optional(),
   round: z.enum(["up", "down", "none"]).optional(),
   unit: z
     .string()
@@ -87,17 +102,17 @@ const chargeSchema = z.strictObject({
     .meta({ description: "The meter whose quantity is priced; not used by flat prices." }),
   price: priceSchema,
   transform: transformSchema.optional(),
-  minimum: moneySchema
+  minimum: moneyAmountSchema
     .optional()
     .meta({ description: "The least this line costs per billing period (prorated)." }),
-  maximum: moneySchema
+  maximum: moneyAmountSchema
     .optional()
     .meta({ description: "The most this line costs per billing period (prorated)." }),
   credit: z
     .boolean()
     .optional()
     .meta({ description: "A credit charge may have negative prices (it reduces the invoice)." }),
-  quantity: nonNegativeDecimalSchema.optional().meta({
+  quantity: quantitySchema.optional().meta({
     description:
       "A quantity fixed by the contract (seats, licences) priced instead of a meter's; the fee is prorated like a flat fee.",
   }),
@@ -163,7 +178,7 @@ export const contractSchema = z
             /** Local date from which the override applies (default: the term start). */
             from: localDateSchema.optional(),
             /** Multiplies every money amount of the charge's price (0.8 = 20 % off the list price). */
-            multiplier: nonNegativeDecimalSchema.optional(),
+            multiplier: nonNegativeRatioSchema.optional(),
             /** Replaces the charge's price. */
             price: priceSchema.optional(),
             where: z
@@ -333,6 +348,7 @@ export const contractSchema = z
         );
     });
     checkOverrides(ctx, contract);
+    checkScaledPrices(ctx, contract);
   });
 
 // A grant of money holds whole minor units of the invoice currency, like a fixed discount: its balance
@@ -667,10 +683,14 @@ function checkCommitmentScopes(
   ctx: z.RefinementCtx,
   commitments: ReadonlyArray<{ readonly charges?: ReadonlyArray<string> | undefined }>,
 ): void {
+  const lists = commitments.map((commitment) =>
+    commitment.charges === undefined ? undefined : new Set(commitment.charges),
+  );
   commitments.forEach((a, i) => {
     commitments.forEach((b, j) => {
       if (j <= i || a.charges === undefined || b.charges === undefined) return;
-      const shared = a.charges.filter((id) => b.charges!.includes(id));
+      const inB = lists[j]!;
+      const shared = a.charges.filter((id) => inB.has(id));
       const nested = shared.length === a.charges.length || shared.length === b.charges.length;
       if (shared.length > 0 && !nested)
         ctx.addIssue(
@@ -754,27 +774,27 @@ function checkAmendments(
   });
 }
 
-type OverrideTerms = NonNullable<z.output<typeof contractSchema>["overrides"]>[number];
-
 // An override's `where` picks groups, so every price it can meet (the charge's own, an amendment's, a
 // whole-charge replacement listed before it; overrides apply in contract order, after amendments) must
 // group by the dimensions it names. A group's price is a single price model, so a replacement for one
 // group must be one too. An override's price meets the same sign rule as the charge's own
 // (docs/contracts.md, step 0).
+type OverrideTerms = NonNullable<z.output<typeof contractSchema>["overrides"]>[number];
+
 function checkOverrides(ctx: z.RefinementCtx, contract: z.output<typeof contractSchema>): void {
   const overrides = contract.overrides ?? [];
+  const definitionsOf = chargeDefinitions(contract);
+  // The whole-charge replacements listed so far, by charge (each override meets those before it).
+  const replacedBefore = new Map<string, PriceTerms[]>();
   overrides.forEach((override, index) => {
-    const definitions = [
-      ...contract.charges,
-      ...(contract.amendments ?? []).flatMap((amendment) => amendment.charges ?? []),
-    ].filter((charge) => charge.id === override.charge);
+    const definitions = definitionsOf.get(override.charge) ?? [];
+    const earlier = replacedBefore.get(override.charge) ?? [];
+    if (override.where === undefined && override.price !== undefined)
+      replacedBefore.set(override.charge, [...earlier, override.price]);
     if (definitions.length === 0) return;
     const at = (...path: PropertyKey[]) => ["overrides", index, ...path];
     if (override.where !== undefined) {
-      const prices = [
-        ...definitions.map((charge) => charge.price),
-        ...wholeReplacements(overrides.slice(0, index), override.charge),
-      ];
+      const prices = [...definitions.map((charge) => charge.price), ...earlier];
       const problem = prices
         .map((price) => whereProblem(override.charge, price, override.where!))
         .find((found) => found !== undefined);
@@ -816,6 +836,71 @@ function checkOverrides(ctx: z.RefinementCtx, contract: z.output<typeof contract
   });
 }
 
+// An override's multiplier makes new prices (0.9 × 0.0000025 = 0.00000225), and multipliers on one charge
+// compound; each price they can make must stay within the bounds of its kind, so rating it stays exact
+// (docs/decisions/numeric-bounds.md). Checked against every price the charge can have (its own, its
+// amendments', every replacement) and the product of its multipliers up to this one: a bound that
+// holds in the worst case holds in every period.
+function checkScaledPrices(ctx: z.RefinementCtx, contract: z.output<typeof contractSchema>): void {
+  const overrides = contract.overrides ?? [];
+  const definitionsOf = chargeDefinitions(contract);
+  const replacementsOf = new Map<string, PriceTerms[]>();
+  for (const override of overrides) {
+    if (override.price !== undefined)
+      replacementsOf.set(override.charge, [...(replacementsOf.get(override.charge) ?? []), override.price]);
+  }
+  const factors = new Map<string, Decimal>();
+  overrides.forEach((override, index) => {
+    if (override.multiplier === undefined) return;
+    const factor = exactProduct(factors.get(override.charge) ?? new Decimal(1), override.multiplier);
+    factors.set(override.charge, factor);
+    const prices = [
+      ...(definitionsOf.get(override.charge) ?? []).map((charge) => charge.price),
+      ...(replacementsOf.get(override.charge) ?? []),
+    ];
+    for (const price of prices) {
+      for (const { path, value } of decimalsIn(price, ["price"])) {
+        const scaled = exactProduct(value, factor);
+        const bound = boundOfScaledField(path);
+        const breach = boundBreach(scaled, bound);
+        if (breach === undefined) continue;
+        ctx.addIssue(
+          ratecardIssue(
+            "decimal_out_of_range",
+            `makes charge ${override.charge}'s ${toJsonPath(path)} ${toPlainString(value)} × ${toPlainString(factor)} = ${toPlainString(scaled)} (${breach}); ${boundRule(bound)}`,
+            ["overrides", index, "multiplier"],
+          ),
+        );
+        return;
+      }
+    }
+  });
+}
+
+// The kind of a money field a multiplier scales: a price per unit or package, a dynamic price's markup,
+// or else a money amount (a fee, a minimum, a band).
+function boundOfScaledField(path: ReadonlyArray<PropertyKey>): NumericBound {
+  const key = path[path.length - 1];
+  if (key === "unitPrice" || key === "packagePrice") return UNIT_PRICE;
+  if (key === "multiplier") return RATIO;
+  return MONEY_AMOUNT;
+}
+
+// Every definition of each charge, by id: the contract's own and the amendments', in that order. Built
+// once, so checking many overrides does not scan every charge for each.
+function chargeDefinitions(contract: z.output<typeof contractSchema>): Map<string, ChargeTerms[]> {
+  const definitions = new Map<string, ChargeTerms[]>();
+  for (const charge of [
+    ...contract.charges,
+    ...(contract.amendments ?? []).flatMap((amendment) => amendment.charges ?? []),
+  ]) {
+    const known = definitions.get(charge.id);
+    if (known === undefined) definitions.set(charge.id, [charge]);
+    else known.push(charge);
+  }
+  return definitions;
+}
+
 // Why `charge` could not have been written with the override's price (the checks of its own price: a
 // meter or seats to price, a transform the price reads, a line minimum or maximum it has a line for, a
 // meter that carries no state for groups, the meters capacity limits name), or undefined when it could.
@@ -849,13 +934,6 @@ function overridePriceProblem(
     }))
     .find((issue) => issue.code !== "negative_price");
   return found;
-}
-
-// The prices that replace a whole charge (overrides without `where`) among `overrides`.
-function wholeReplacements(overrides: ReadonlyArray<OverrideTerms>, chargeId: string): PriceTerms[] {
-  return overrides.flatMap((other) =>
-    other.charge === chargeId && other.where === undefined && other.price !== undefined ? [other.price] : [],
-  );
 }
 
 // Why `where` cannot pick groups of this price, or undefined when it can.

@@ -2,8 +2,9 @@ import { z } from "zod";
 import {
   idSchema,
   localDateSchema,
-  nonNegativeDecimalSchema,
-  positiveDecimalSchema,
+  nonNegativeUnitPriceSchema,
+  positiveMoneyAmountSchema,
+  positiveUnitPriceSchema,
   ratecardIssue,
 } from "./primitives.js";
 
@@ -39,18 +40,18 @@ export const creditGrantSchema = z
     name: z.string().min(1, { message: "must not be empty" }),
     kind: z.enum(["promotional", "prepaid"]),
     taxed: z.enum(["at_purchase", "at_use"]).optional(),
-    amount: positiveDecimalSchema.meta({
+    amount: positiveMoneyAmountSchema.meta({
       description: "What the grant holds: money in the invoice currency, or units of `unit` when it has one.",
     }),
     unit: z.string().optional().meta({
       description:
         'A custom unit the grant is kept in (declared under customUnits, e.g. "CREDIT"); amount and balances are in it.',
     }),
-    unitValue: positiveDecimalSchema.optional().meta({
+    unitValue: positiveUnitPriceSchema.optional().meta({
       description:
         'What one unit of `unit` is worth in the invoice currency: "0.01" when 1 CREDIT pays 0.01 USD.',
     }),
-    costBasis: nonNegativeDecimalSchema.optional().meta({
+    costBasis: nonNegativeUnitPriceSchema.optional().meta({
       description:
         "Prepaid only: what the customer paid for one unit of the grant (one unit of money, or of `unit`), in the invoice currency, e.g. 0.85 when 10,000.00 of credit cost 8,500.00. Orders burns (lower cost first in the expiry order, zero cost first in the narrowest); never changes an amount. Default: face value.",
     }),

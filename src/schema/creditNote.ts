@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { DIGEST_PATTERN } from "./digest.js";
 import { invoiceTaxSchema } from "./invoice.js";
-import { positiveDecimalSchema } from "./primitives.js";
+import { positiveMoneyAmountSchema, positiveQuantitySchema } from "./primitives.js";
 
 /** The credit note format version this build writes. */
 export const CREDIT_NOTE_SCHEMA_VERSION = 1;
@@ -17,13 +18,13 @@ export const correctionSchema = z.discriminatedUnion(
     z.strictObject({
       kind: z.literal("amount"),
       line: z.string().min(1),
-      amount: positiveDecimalSchema,
+      amount: positiveMoneyAmountSchema,
       reason: z.string().min(1),
     }),
     z.strictObject({
       kind: z.literal("quantity"),
       line: z.string().min(1),
-      quantity: positiveDecimalSchema,
+      quantity: positiveQuantitySchema,
       reason: z.string().min(1),
     }),
   ],
@@ -34,13 +35,17 @@ export const correctionsSchema = z
   .min(1, { message: "must list at least one correction" });
 export type CorrectionTerms = z.output<typeof correctionSchema>;
 
-const amountText = z.string().regex(/^-?\d+(\.\d+)?$/);
+const amountText = z
+  .string()
+  .regex(/^-?\d+(\.\d+)?$/, { message: 'expected a plain decimal number such as "12.50" or "-3"' });
 
 /** A credit note: invoice-shaped, each line referencing the invoice line it corrects. */
 export const creditNoteSchema = z.strictObject({
   schemaVersion: z.literal(CREDIT_NOTE_SCHEMA_VERSION),
   id: z.string(),
   invoiceId: z.string(),
+  /** The digest of the invoice it credits: the note belongs to that invoice as issued. */
+  invoiceDigest: z.string().regex(DIGEST_PATTERN),
   contractId: z.string(),
   customer: z.strictObject({ id: z.string(), name: z.string().optional() }),
   currency: z.strictObject({ code: z.string(), minorUnits: z.number().int().nonnegative() }),
@@ -62,5 +67,7 @@ export const creditNoteSchema = z.strictObject({
   subtotal: amountText,
   tax: invoiceTaxSchema.optional(),
   total: amountText,
+  /** SHA-256 over the canonical JSON of every other field, as an invoice's (docs/invoice-format.md). */
+  digest: z.string().regex(DIGEST_PATTERN),
 });
 export type CreditNote = z.output<typeof creditNoteSchema>;

@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { idSchema, localDateSchema, positiveDecimalSchema, ratecardIssue } from "./primitives.js";
+import {
+  idSchema,
+  localDateSchema,
+  positiveMoneyAmountSchema,
+  positivePercentSchema,
+  ratecardIssue,
+} from "./primitives.js";
 
 /**
  * A discount: a percentage or a fixed amount, on selected charges (a line discount) or on the whole
@@ -10,10 +16,8 @@ export const discountSchema = z
   .strictObject({
     id: idSchema,
     name: z.string().min(1, { message: "must not be empty" }),
-    percent: positiveDecimalSchema
-      .refine((percent) => percent.lessThanOrEqualTo(100), { message: "must be at most 100" })
-      .optional(),
-    amount: positiveDecimalSchema
+    percent: positivePercentSchema.optional(),
+    amount: positiveMoneyAmountSchema
       .optional()
       .meta({ description: "A fixed amount per billing period (prorated)." }),
     charges: z

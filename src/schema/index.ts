@@ -1,5 +1,6 @@
 export type { AllowanceTerms } from "./allowance.js";
 export { allowanceSchema } from "./allowance.js";
+export { canonicalJson } from "./canonicalJson.js";
 export type { CommitmentTerms } from "./commitment.js";
 export { commitmentSchema } from "./commitment.js";
 export type { ChargeTerms, ContractInput, ParsedContractTerms, TransformTerms } from "./contract.js";
@@ -13,8 +14,10 @@ export {
   correctionsSchema,
   creditNoteSchema,
 } from "./creditNote.js";
+export { DIGEST_PATTERN, digestMismatch, digestOf, sha256Digest, withDigest } from "./digest.js";
 export type { DiscountTerms } from "./discount.js";
 export { discountSchema } from "./discount.js";
+export { isInheritedName, isPropertyValue, propertyOf } from "./eventProperties.js";
 export type {
   AppliedAllowance,
   AppliedCommitment,
@@ -25,6 +28,7 @@ export type {
   Invoice,
   InvoiceLine,
   InvoiceTax,
+  PriceKind,
   PriceStep,
   Step,
   UsageExclusion,
@@ -35,11 +39,13 @@ export {
   EXCLUSION_REASONS,
   INVOICE_SCHEMA_VERSION,
   invoiceSchema,
+  PRICE_KINDS,
   stepSchema,
 } from "./invoice.js";
 export type { InputProblem } from "./issuesToError.js";
 export { toInputError, toProblems } from "./issuesToError.js";
-export { contractJsonSchema } from "./jsonSchema.js";
+export { contractJsonSchema, invoiceJsonSchema } from "./jsonSchema.js";
+export { loosen } from "./loosen.js";
 export type {
   AggregationName,
   EntityTerms,
@@ -57,6 +63,14 @@ export type {
   SafeParseContractResult,
 } from "./parseContract.js";
 export { parseCarriedStates, parseContract, safeParseContract } from "./parseContract.js";
+export type { SafeParseInvoiceResult } from "./parseIssued.js";
+export {
+  creditNoteReaderSchema,
+  invoiceReaderSchema,
+  parseCreditNote,
+  parseInvoice,
+  safeParseInvoice,
+} from "./parseIssued.js";
 export type { SafeParseUsageEventResult } from "./parseUsageEvent.js";
 export { parseUsageEvent, safeParseUsageEvent } from "./parseUsageEvent.js";
 export type { GroupedTerms, MatrixTerms, PriceModelName, PriceTerms, SimplePriceTerms } from "./price.js";

@@ -1,11 +1,14 @@
 import { z } from "zod";
 import { CREDIT_BURN_ORDERS } from "./creditGrant.js";
+import { DIGEST_PATTERN } from "./digest.js";
 
 /** The invoice format version this build writes. */
 export const INVOICE_SCHEMA_VERSION = 1;
 
 // Output decimals are canonical strings: plain notation, never floats.
-const amountText = z.string().regex(/^-?\d+(\.\d+)?$/);
+const amountText = z
+  .string()
+  .regex(/^-?\d+(\.\d+)?$/, { message: 'expected a plain decimal number such as "12.50" or "-3"' });
 
 const tierStep = z.strictObject({
   kind: z.literal("tier"),
@@ -284,6 +287,28 @@ export type PriceStep = Exclude<
 
 const periodOut = z.strictObject({ start: z.string(), end: z.string() });
 
+/**
+ * What kind of price rated a line, in its own field so that `unitPrice` stays a number: `unit` (one
+ * price per unit, given in `unitPrice`), `flat`, `package`, `tiered` (graduated, volume, tiered_package,
+ * tiered_with_minimum), `percentage` (percentage, graduated_percentage), `threshold`, `capacity`,
+ * `dynamic`; `true_up` and `overage` on a commitment's lines.
+ */
+export const PRICE_KINDS = [
+  "unit",
+  "flat",
+  "package",
+  "tiered",
+  "percentage",
+  "threshold",
+  "capacity",
+  "dynamic",
+  "true_up",
+  "overage",
+] as const;
+export type PriceKind = (typeof PRICE_KINDS)[number];
+
+const digestText = z.string().regex(DIGEST_PATTERN);
+
 export const invoiceLineSchema = z.strictObject({
   id: z.string(),
   chargeId: z.string(),
@@ -294,8 +319,10 @@ export const invoiceLineSchema = z.strictObject({
   period: periodOut,
   quantity: amountText,
   unit: z.string().optional(),
-  /** The single unit price when there is one; "tiered" or "flat" otherwise. */
-  unitPrice: z.string(),
+  /** The kind of price that rated the line; `unitPrice` is present only for `unit`. */
+  priceKind: z.enum(PRICE_KINDS),
+  /** The price of one unit, for a line rated at a single unit price (`priceKind` `unit`); absent otherwise. */
+  unitPrice: amountText.optional(),
   amount: amountText,
   /** `in_advance`: a fee billed before the period it covers (its `period`), or a change to one. */
   billed: z.literal("in_advance").optional(),
@@ -485,6 +512,8 @@ export const invoiceSchema = z.strictObject({
   /** `opening`: the invoice issued at the term start, billing the first period's in-advance fees. */
   kind: z.literal("opening").optional(),
   contractId: z.string(),
+  /** The digest of the contract it was rated from, as written (Contract.digest). */
+  contractDigest: digestText,
   customer: z.strictObject({ id: z.string(), name: z.string().optional() }),
   currency: z.strictObject({ code: z.string(), minorUnits: z.number().int().nonnegative() }),
   period: z.strictObject({ start: z.string(), end: z.string(), timeZone: z.string(), label: z.string() }),
@@ -505,5 +534,7 @@ export const invoiceSchema = z.strictObject({
   usage: usageReportSchema,
   warnings: z.array(z.string()),
   metadata: z.record(z.string(), z.string()).optional(),
+  /** SHA-256 over the canonical JSON of every other field (docs/invoice-format.md, "Digests"). */
+  digest: digestText,
 });
 export type Invoice = z.output<typeof invoiceSchema>;

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import {
   ContractError,
+  describeValue,
   InputError,
   type JsonPath,
   type RatecardError,
@@ -36,47 +37,141 @@ export function toProblems(
     }
     const path = toJsonPath(segments);
     const subject = path === "" ? "the input" : path;
-    if (issue.code !== "custom" && isAbsent(input, issue.path)) {
+    // A field left out is "required", whatever zod says about it.
+    if (issue.code !== "custom" && valueAt(input, issue.path) === undefined) {
       return [{ code: "missing_field", path, message: `${subject} is required` }];
     }
     const custom =
       issue.code === "custom" ? (issue.params as { code?: RatecardErrorCode } | undefined) : undefined;
     const code: RatecardErrorCode = custom?.code ?? "invalid_field";
-    return [{ code, path, message: `${subject} ${describeIssue(issue)}` }];
+    return [{ code, path, message: `${subject} ${describeIssue(issue, valueAt(input, issue.path))}` }];
   });
 }
 
-// True when the input has no value at `path` (the field was left out), whatever zod's message says.
-function isAbsent(input: unknown, path: ReadonlyArray<PropertyKey>): boolean {
+// The value the input holds at `path`; undefined when the path leads nowhere.
+function valueAt(input: unknown, path: ReadonlyArray<PropertyKey>): unknown {
   let node: unknown = input;
   for (const segment of path) {
-    if (node === null || typeof node !== "object") return false;
+    if (node === null || typeof node !== "object") return undefined;
     node = (node as Record<PropertyKey, unknown>)[segment];
   }
-  return node === undefined;
+  return node;
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+// zod's own messages ("Invalid input: expected string, received number", "Too small: expected string to
+// have >=1 characters", "Invalid string: must match pattern /…/") are for developers; ratecard's schemas
+// give their own where it matters. A message in zod's words is replaced by one built from the issue.
+function isZodWording(message: string): boolean {
+  return /^(Invalid|Too small|Too big)\b/.test(message);
+}
+
+// A schema's own message may be written "expected a date such as …": after the path it reads "must be …".
+function asRequirement(message: string): string {
+  return message.replace(/^expected /, "must be ");
+}
+
+/**
+ * One zod issue as the rest of a sentence after the path: what was expected, and what was found
+ * ("must be a decimal number …, not the text \"abc\""). Never zod's wording, never a regex.
+ */
+function describeIssue(issue: z.core.$ZodIssue, found: unknown): string {
+  const own = isZodWording(issue.message) ? undefined : asRequirement(issue.message);
+  const not = `, not ${describeValue(found)}`;
   switch (issue.code) {
     case "invalid_type":
-      return `has the wrong type: ${issue.message.replace(/^Invalid input: /, "")}`;
+      return `${own ?? `must be ${typeWords(issue.expected)}`}${not}`;
     case "invalid_value":
-      return issue.message.startsWith("Invalid")
-        ? `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`
-        : issue.message;
-    case "too_small":
-      return issue.message.startsWith("Too small")
-        ? `is too small (${issue.message.replace(/^Too small: /, "")})`
-        : issue.message;
-    case "too_big":
-      return issue.message.startsWith("Too big")
-        ? `is too big (${issue.message.replace(/^Too big: /, "")})`
-        : issue.message;
+      return `${own ?? `must be ${oneOf(issue.values)}`}${not}`;
     case "invalid_format":
-      return issue.message.startsWith("Invalid") ? `has the wrong format (${issue.message})` : issue.message;
+      return `${own ?? `must be ${formatWords(issue.format)}`}${not}`;
+    case "invalid_union":
+      return `${own ?? `must be ${unionWords(issue.errors)}`}${not}`;
+    case "too_small":
+      return own ?? sizeWords(issue.origin, "at least", issue.minimum, issue.inclusive !== false, found);
+    case "too_big":
+      return own ?? sizeWords(issue.origin, "at most", issue.maximum, issue.inclusive !== false, found);
+    case "not_multiple_of":
+      return own ?? `must be a multiple of ${String(issue.divisor)}${not}`;
+    case "invalid_key":
+      return own ?? "has a field name that is not allowed here";
+    case "invalid_element":
+      return own ?? "has an entry that is not valid";
     default:
       return issue.message;
   }
+}
+
+const TYPE_WORDS: Readonly<Record<string, string>> = {
+  string: "text",
+  number: "a number",
+  int: "a whole number",
+  bigint: "a whole number",
+  boolean: "true or false",
+  object: "an object ({ … })",
+  array: "a list ([ … ])",
+  null: "null",
+  undefined: "left out",
+  date: "a date",
+};
+
+function typeWords(expected: string): string {
+  return TYPE_WORDS[expected] ?? `a ${expected}`;
+}
+
+function oneOf(values: ReadonlyArray<unknown>): string {
+  const texts = values.map((value) => JSON.stringify(value) ?? String(value));
+  return texts.length === 1 ? `${texts[0]}` : `one of ${texts.join(", ")}`;
+}
+
+function formatWords(format: string): string {
+  if (format === "regex") return "text in the expected format";
+  if (format === "email") return "an email address";
+  if (format === "url") return "a URL";
+  return `${format} text`;
+}
+
+// "text, a number, true or false, or null": the types a union accepts, when each option is a type.
+function unionWords(options: ReadonlyArray<ReadonlyArray<z.core.$ZodIssue>>): string {
+  const words = options.map((issues) => {
+    const [first] = issues;
+    if (first?.code === "invalid_type") return typeWords(first.expected);
+    if (first?.code === "invalid_value") return oneOf(first.values);
+    return undefined;
+  });
+  if (words.length === 0 || words.some((word) => word === undefined)) return "one of the accepted forms";
+  const unique = [...new Set(words as string[])];
+  return unique.length === 1
+    ? `${unique[0]}`
+    : `${unique.slice(0, -1).join(", ")}${unique.length > 2 ? "," : ""} or ${unique.at(-1)}`;
+}
+
+function sizeWords(
+  origin: string,
+  bound: "at least" | "at most",
+  limit: number | bigint,
+  inclusive: boolean,
+  found: unknown,
+): string {
+  const n = Number(limit);
+  if (origin === "string") {
+    const length = typeof found === "string" ? ` (it has ${found.length})` : "";
+    if (bound === "at least" && n === 1) return "must not be empty";
+    return `must be ${bound} ${n} character${n === 1 ? "" : "s"} long${length}`;
+  }
+  if (origin === "array" || origin === "set") {
+    const length = Array.isArray(found) ? ` (it has ${found.length})` : "";
+    if (bound === "at least" && n === 1) return "must list at least one entry";
+    return `must list ${bound} ${n} entr${n === 1 ? "y" : "ies"}${length}`;
+  }
+  const comparison =
+    bound === "at least"
+      ? inclusive
+        ? `${String(limit)} or more`
+        : `more than ${String(limit)}`
+      : inclusive
+        ? `${String(limit)} or less`
+        : `less than ${String(limit)}`;
+  return `must be ${comparison}, not ${describeValue(found)}`;
 }
 
 /** Builds the error thrown for a list of problems: the first one leads, all are in `details.problems`. */

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import {
-  decimalSchema,
   idSchema,
-  nonNegativeDecimalSchema,
-  positiveDecimalSchema,
+  positivePercentSchema,
+  quantitySchema,
   ratecardIssue,
+  signedQuantitySchema,
+  sizeSchema,
 } from "./primitives.js";
 
 const propertyValueSchema = z.union([z.string(), z.number(), z.boolean()], {
@@ -22,7 +23,7 @@ export const filterSchema = z.discriminatedUnion(
     z.strictObject({ property, op: z.literal("in"), values: z.array(propertyValueSchema).min(1) }),
     z.strictObject({ property, op: z.literal("not_in"), values: z.array(propertyValueSchema).min(1) }),
     z.strictObject({ property, op: z.literal("exists") }),
-    z.strictObject({ property, op: z.enum(["gt", "gte", "lt", "lte"]), value: decimalSchema }),
+    z.strictObject({ property, op: z.enum(["gt", "gte", "lt", "lte"]), value: signedQuantitySchema }),
   ],
   { error: "expected a filter with op equals, not_equals, in, not_in, exists, gt, gte, lt or lte" },
 );
@@ -77,9 +78,7 @@ export type WindowTerms = z.output<typeof windowSchema>;
 /** Settings of a percentile meter (the 95th-percentile burstable method and its open questions). */
 export const percentileSchema = z.strictObject({
   /** The percentile billed, e.g. 95: the top (100 − 95) % of samples are discarded. */
-  rank: positiveDecimalSchema.refine((rank) => rank.lessThanOrEqualTo(100), {
-    message: "must be at most 100",
-  }),
+  rank: positivePercentSchema,
   /** How the number of discarded samples rounds when (100 − rank) % of them is not whole. */
   discard: z.enum(["floor", "ceil", "round"]).optional(),
   /** Inbound/outbound: take the higher of the two per sample before ranking, or rank each and bill the higher. */
@@ -105,9 +104,9 @@ export type WeightedTerms = z.output<typeof weightedSchema>;
  */
 export const entitySchema = z.strictObject({
   property,
-  divideBy: positiveDecimalSchema.optional(),
+  divideBy: sizeSchema.optional(),
   round: z.enum(["up", "down", "none"]).optional(),
-  cap: nonNegativeDecimalSchema.optional(),
+  cap: quantitySchema.optional(),
 });
 export type EntityTerms = z.output<typeof entitySchema>;
 

@@ -6,6 +6,7 @@ import type { AllowanceTerms } from "./allowance.js";
 import type { CommitmentTerms } from "./commitment.js";
 import { type ChargeTerms, contractSchema, type ParsedContractTerms, type TermBoundary } from "./contract.js";
 import type { CreditBurnOrder, CreditGrantTerms } from "./creditGrant.js";
+import { sha256Digest } from "./digest.js";
 import type { DiscountTerms } from "./discount.js";
 import { carriedStatesSchema } from "./invoice.js";
 import { type InputProblem, toInputError, toProblems } from "./issuesToError.js";
@@ -17,6 +18,11 @@ import type { TaxTerms } from "./tax.js";
 export interface Contract {
   readonly schemaVersion: number;
   readonly id: string;
+  /**
+   * The SHA-256 digest of the contract as written (its canonical JSON, docs/invoice-format.md), taken
+   * by parseContract; every invoice rated from it carries it as `contractDigest`.
+   */
+  readonly digest: string;
   readonly customer: { readonly id: string; readonly name?: string };
   readonly currency: Currency;
   readonly customUnits: ReadonlyArray<CustomUnit>;
@@ -107,7 +113,7 @@ export function safeParseContract(input: unknown): SafeParseContractResult {
   }
   if (termProblems.length > 0)
     return { success: false, error: toInputError("contract", termProblems) as ContractError };
-  return { success: true, data: toContract(terms, start, end) };
+  return { success: true, data: toContract(terms, start, end, sha256Digest(input)) };
 }
 
 /**
@@ -121,7 +127,12 @@ export function parseContract(input: unknown): Contract {
   throw result.error;
 }
 
-function toContract(terms: ParsedContractTerms, start: number, end: number | undefined): Contract {
+function toContract(
+  terms: ParsedContractTerms,
+  start: number,
+  end: number | undefined,
+  digest: string,
+): Contract {
   const customUnits = terms.customUnits ?? [];
   const cycle: BillingCycle = {
     cadence: terms.billing.cadence,
@@ -134,6 +145,7 @@ function toContract(terms: ParsedContractTerms, start: number, end: number | und
   return {
     schemaVersion: terms.schemaVersion,
     id: terms.id,
+    digest,
     customer:
       terms.customer.name === undefined
         ? { id: terms.customer.id }

@@ -1,5 +1,6 @@
 import type { UsageError } from "../errors/index.js";
 import { safeParseInstant } from "../time/index.js";
+import { isPropertyValue, propertyProblems } from "./eventProperties.js";
 import { toInputError, toProblems } from "./issuesToError.js";
 import { type PropertyValue, type UsageEvent, usageEventSchema } from "./usageEvent.js";
 
@@ -19,15 +20,23 @@ export function safeParseUsageEvent(
 ): SafeParseUsageEventResult {
   const fast = parseWellFormedEvent(input);
   if (fast !== undefined) return { success: true, data: fast };
+  const base = typeof location === "number" ? [location] : [];
+  const properties = propertiesOf(input);
   const parsed = usageEventSchema.safeParse(input);
-  if (!parsed.success) {
-    const problems =
-      typeof location === "number"
-        ? toProblems(parsed.error.issues, input, [location])
-        : toProblems(parsed.error.issues, input).map((problem) => ({
-            ...problem,
-            message: `${location}: ${problem.message}`,
-          }));
+  // Property values are checked here rather than by zod: zod's record drops a "__proto__" key (and
+  // with it a nested object that every other key would be refused for), and says only "Invalid input".
+  const invalidProperties =
+    properties === undefined ? [] : propertyProblems(properties, [...base, "properties"]);
+  if (!parsed.success || invalidProperties.length > 0) {
+    const reported = new Set(invalidProperties.map((problem) => problem.path));
+    const problems = [
+      ...(parsed.success ? [] : toProblems(parsed.error.issues, input, base)).filter(
+        (problem) => !reported.has(problem.path),
+      ),
+      ...invalidProperties,
+    ].map((problem) =>
+      typeof location === "number" ? problem : { ...problem, message: `${location}: ${problem.message}` },
+    );
     return { success: false, error: toInputError("usage", problems) as UsageError };
   }
   const event = parsed.data;
@@ -38,9 +47,19 @@ export function safeParseUsageEvent(
       type: event.type,
       customer: event.customer,
       timestamp: event.timestamp,
-      properties: event.properties ?? {},
+      // Copied from the input's own entries (every one checked above), so "__proto__" stays a property.
+      properties: properties === undefined ? {} : Object.fromEntries(Object.entries(properties)),
     },
   };
+}
+
+// The event's properties object, when it has one to check key by key.
+function propertiesOf(input: unknown): object | undefined {
+  if (typeof input !== "object" || input === null) return undefined;
+  const properties = (input as { properties?: unknown }).properties;
+  return typeof properties === "object" && properties !== null && !Array.isArray(properties)
+    ? properties
+    : undefined;
 }
 
 /**
@@ -82,16 +101,6 @@ function parseWellFormedEvent(input: unknown): UsageEvent | undefined {
 function isPropertyRecord(value: unknown): boolean {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
   if (Object.getPrototypeOf(value) !== Object.prototype) return false;
-  for (const key in value) {
-    const entry = (value as Record<string, unknown>)[key];
-    const kind = typeof entry;
-    if (
-      entry !== null &&
-      kind !== "string" &&
-      kind !== "boolean" &&
-      !(kind === "number" && Number.isFinite(entry))
-    )
-      return false;
-  }
+  for (const key in value) if (!isPropertyValue((value as Record<string, unknown>)[key])) return false;
   return true;
 }

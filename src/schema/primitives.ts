@@ -1,12 +1,21 @@
 import { z } from "zod";
 import {
+  BASIS_POINTS,
+  boundProblem,
   DECIMAL_TEXT,
   type Decimal,
+  MONEY_AMOUNT,
+  type NumericBound,
+  PERCENT,
+  QUANTITY,
+  RATIO,
   ROUNDING_MODES,
+  SIZE,
   safeParseDecimal,
   toPlainString,
+  UNIT_PRICE,
 } from "../money/index.js";
-import { parseLocalDate, safeParseInstant } from "../time/index.js";
+import { safeParseInstant, safeParseLocalDate } from "../time/index.js";
 
 /**
  * Issues ratecard adds itself carry `params.code`, one of the RatecardErrorCode values, so the error
@@ -23,7 +32,9 @@ export function ratecardIssue(code: string, message: string, path?: ReadonlyArra
 
 /** A decimal given as a string ("0.0000025", preferred: exact) or a finite JSON number; parsed to Decimal. */
 export const decimalSchema = z
-  .union([z.string().regex(DECIMAL_TEXT), z.number()], {
+  // abort: text that is no decimal fails the union as a whole (one message, not zod's regex), and the
+  // checks of the objects around it never see the untransformed text (a tier check would crash on it).
+  .union([z.string().regex(DECIMAL_TEXT, { abort: true }), z.number()], {
     error: 'expected a decimal number, written as a string such as "12.50"',
   })
   .transform((value, ctx): Decimal => {
@@ -35,22 +46,62 @@ export const decimalSchema = z
   .meta({ description: 'A decimal number; write it as a string ("0.0000025") so no precision is lost.' });
 
 /**
- * A money amount in a price (unit price, fee, minimum). Negative amounts parse here; the contract
- * refuses them unless the charge is declared a credit (see `contractSchema`), so the rule lives once.
+ * A decimal of one kind, within that kind's bounds (docs/decisions/numeric-bounds.md): a value outside
+ * them is refused with `decimal_out_of_range`, naming the bound and the value, so no sum or product
+ * ever needs more than the 50 significant digits ratecard computes with.
  */
-export const moneySchema = decimalSchema;
+export function boundedDecimalSchema(bound: NumericBound) {
+  return decimalSchema.superRefine((value, ctx) => {
+    const problem = boundProblem(value, bound);
+    if (problem !== undefined) ctx.addIssue(ratecardIssue("decimal_out_of_range", problem));
+  });
+}
 
-/** A quantity that must be zero or more (included units, free events). */
-export const nonNegativeDecimalSchema = decimalSchema.superRefine((value, ctx) => {
-  // -0 is zero, not negative (decimal.js reports isNegative() for it).
+// -0 is zero, not negative (decimal.js reports isNegative() for it).
+function refuseNegative(value: Decimal, ctx: z.RefinementCtx): void {
   if (value.isNegative() && !value.isZero())
     ctx.addIssue(ratecardIssue("invalid_field", `is ${toPlainString(value)}; it must be zero or more`));
-});
+}
 
-/** A decimal that must be more than zero. */
-export const positiveDecimalSchema = decimalSchema.refine((value) => value.isPositive() && !value.isZero(), {
-  message: "must be more than zero",
-});
+function refuseZeroOrNegative(value: Decimal, ctx: z.RefinementCtx): void {
+  if (!value.isPositive() || value.isZero())
+    ctx.addIssue(ratecardIssue("invalid_field", `is ${toPlainString(value)}; it must be more than zero`));
+}
+
+/**
+ * A money amount (a fee, minimum, maximum, commitment, discount or credit amount): below 10^15, at most
+ * 12 decimals. Negative amounts parse here; the contract refuses them in a price unless the charge is
+ * declared a credit (see `contractSchema`), so the rule lives once.
+ */
+export const moneyAmountSchema = boundedDecimalSchema(MONEY_AMOUNT);
+/** A money amount that must be more than zero (a commitment, a credit grant, a fixed discount). */
+export const positiveMoneyAmountSchema = moneyAmountSchema.superRefine(refuseZeroOrNegative);
+/** A price per unit or per package: below 10^9, at most 15 decimals; the sign rule is the contract's. */
+export const unitPriceSchema = boundedDecimalSchema(UNIT_PRICE);
+/** A quantity that must be zero or more (seats, included units, a tier bound's size): below 10^15, 9 decimals. */
+export const quantitySchema = boundedDecimalSchema(QUANTITY).superRefine(refuseNegative);
+/** A quantity that must be more than zero (a tier's upTo). */
+export const positiveQuantitySchema = boundedDecimalSchema(QUANTITY).superRefine(refuseZeroOrNegative);
+/** A quantity of either sign (a filter's threshold on event values). */
+export const signedQuantitySchema = boundedDecimalSchema(QUANTITY);
+/** A percentage from 0 to 100, at most 6 decimals. */
+export const percentSchema = boundedDecimalSchema(PERCENT).superRefine(refuseNegative);
+/** A percentage more than 0 and at most 100 (a discount, a percentile rank). */
+export const positivePercentSchema = boundedDecimalSchema(PERCENT).superRefine(refuseZeroOrNegative);
+/** A number of basis points from 0 to 10,000, at most 4 decimals. */
+export const basisPointsSchema = boundedDecimalSchema(BASIS_POINTS).superRefine(refuseNegative);
+/** A multiplier or factor of either sign, below 1,000 in size, at most 6 decimals. */
+export const ratioSchema = boundedDecimalSchema(RATIO);
+/** A multiplier that must be zero or more (an override's multiplier on a price). */
+export const nonNegativeRatioSchema = ratioSchema.superRefine(refuseNegative);
+/** A factor that must be more than zero (a commitment's overage factor). */
+export const positiveRatioSchema = ratioSchema.superRefine(refuseZeroOrNegative);
+/** A package size or a divisor: more than 0, below 10^15, at most 9 decimals (so at least 0.000000001). */
+export const sizeSchema = boundedDecimalSchema(SIZE).superRefine(refuseZeroOrNegative);
+/** A unit price that must be more than zero (what one unit of a credit's custom unit is worth). */
+export const positiveUnitPriceSchema = unitPriceSchema.superRefine(refuseZeroOrNegative);
+/** A unit price that must be zero or more (what a prepaid credit cost per unit). */
+export const nonNegativeUnitPriceSchema = unitPriceSchema.superRefine(refuseNegative);
 
 /** An identifier: letters, digits and `_ . : -`, starting with a letter or digit, at most 128 characters. */
 export const idSchema = z
@@ -74,8 +125,14 @@ export const roundingModeSchema = z.enum(ROUNDING_MODES as [string, ...string[]]
   error: `expected one of ${ROUNDING_MODES.join(", ")}`,
 }) as unknown as z.ZodType<(typeof ROUNDING_MODES)[number]>;
 
-/** A calendar date that exists (2026-02-30 is refused), compared as text (YYYY-MM-DD sorts by date). */
+/**
+ * A calendar date that exists (2026-02-30 is refused) in the years 1970–9999 (0026-02-01 is refused, not
+ * read as 1926), compared as text (YYYY-MM-DD sorts by date).
+ */
 export const localDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected a date such as "2026-03-17"', abort: true })
-  .refine((text) => parseLocalDate(text) !== undefined, { message: "is not a real calendar date" });
+  .superRefine((text, ctx) => {
+    const parsed = safeParseLocalDate(text);
+    if (!parsed.success) ctx.addIssue(ratecardIssue("invalid_field", parsed.reason));
+  });

@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { idSchema, nonNegativeDecimalSchema, ratecardIssue } from "./primitives.js";
+import { idSchema, percentSchema, ratecardIssue } from "./primitives.js";
 
 /** One tax rate: a percentage, on every charge or only on the listed ones. */
 export const taxRateSchema = z.strictObject({
   id: idSchema,
   name: z.string().min(1, { message: "must not be empty" }),
-  percent: nonNegativeDecimalSchema,
+  percent: percentSchema,
   charges: z
     .array(idSchema)
     .min(1)

@@ -9,12 +9,13 @@ export {
 } from "./billingCycle.js";
 export type { InstantParseResult } from "./instant.js";
 export { formatInstant, parseInstant, safeParseInstant } from "./instant.js";
-export type { LocalDate } from "./localDate.js";
+export type { LocalDate, LocalDateParseResult } from "./localDate.js";
 export {
   addLocalDays,
   daysBetween,
   formatLocalDate,
   parseLocalDate,
+  safeParseLocalDate,
   startOfLocalDate,
   toLocalDate,
 } from "./localDate.js";
@@ -24,3 +25,12 @@ export { intersectPeriods, isInPeriod, isSamePeriod } from "./period.js";
 export type { ProrationBasis, ProrationRatio } from "./proration.js";
 export { applyRatio, prorationRatio } from "./proration.js";
 export { assertTimeZone, isValidTimeZone, standardTimeZoneName } from "./timeZone.js";
+export {
+  EARLIEST_INSTANT,
+  FIRST_YEAR,
+  isSupportedInstant,
+  isSupportedYear,
+  LAST_YEAR,
+  LATEST_INSTANT,
+  yearOutOfRange,
+} from "./yearRange.js";

@@ -1,5 +1,6 @@
 import { isValid, parseISO } from "date-fns";
 import { InputError, type JsonPath } from "../errors/index.js";
+import { isSupportedYear, yearOutOfRange } from "./yearRange.js";
 
 // An ISO 8601 date-time that names its offset (Z or ±hh:mm). A timestamp without an offset is
 // ambiguous (whose midnight?), so it is refused rather than guessed.
@@ -12,7 +13,8 @@ export type InstantParseResult =
 
 /**
  * Parses an ISO 8601 timestamp with an explicit offset into epoch milliseconds, without throwing.
- * Sub-millisecond digits are accepted and truncated to the millisecond.
+ * Sub-millisecond digits are accepted and truncated to the millisecond. The year, as written, must
+ * lie in 1970–9999 (`0026-02-03T10:15:00Z` is a typo, not the year 26).
  */
 export function safeParseInstant(text: string): InstantParseResult {
   const fast = parseCommonInstant(text);
@@ -22,6 +24,9 @@ export function safeParseInstant(text: string): InstantParseResult {
       success: false,
       reason: `"${text}" is not an ISO 8601 timestamp with an offset, such as "2026-02-03T10:15:00Z" or "2026-02-03T05:15:00-05:00"`,
     };
+  }
+  if (!isSupportedYear(yearOf(text))) {
+    return { success: false, reason: `"${text}": ${yearOutOfRange(text.slice(0, 4))}` };
   }
   // Keep exactly three fraction digits, so sub-millisecond digits floor to their millisecond
   // (new Date truncates toward zero, which would move an instant before 1970 one millisecond later).
@@ -67,15 +72,24 @@ export function formatInstant(instant: number): string {
   return new Date(instant).toISOString();
 }
 
+// Digits read by hand: this runs once per usage event.
+function digitsAt(text: string, at: number, count: number): number {
+  let value = 0;
+  for (let i = at; i < at + count; i += 1) value = value * 10 + (text.charCodeAt(i) - 48);
+  return value;
+}
+
+// The year of a timestamp that starts with four digits, as written.
+function yearOf(text: string): number {
+  return digitsAt(text, 0, 4);
+}
+
 // parseISO rolls some impossible dates over (e.g. February 30) on some inputs; reject them explicitly.
+// A year outside 1970–9999 is not a calendar date ratecard rates either.
 function hasValidCalendarDate(text: string): boolean {
-  // Digits read by hand: this runs once per usage event.
-  const digits = (at: number, count: number) => {
-    let value = 0;
-    for (let i = at; i < at + count; i += 1) value = value * 10 + (text.charCodeAt(i) - 48);
-    return value;
-  };
+  const digits = (at: number, count: number) => digitsAt(text, at, count);
   const year = digits(0, 4);
+  if (!isSupportedYear(year)) return false;
   const month = digits(5, 2);
   const day = digits(8, 2);
   if (month < 1 || month > 12 || day < 1 || digits(11, 2) > 23 || digits(14, 2) > 59) return false;

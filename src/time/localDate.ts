@@ -1,4 +1,5 @@
 import { TZDate } from "@date-fns/tz";
+import { isSupportedYear, yearOutOfRange } from "./yearRange.js";
 
 /** A calendar date with no time and no zone: year, month 1–12, day 1–31. */
 export interface LocalDate {
@@ -53,12 +54,31 @@ export function formatLocalDate(date: LocalDate): string {
   return `${pad(date.year, 4)}-${pad(date.month, 2)}-${pad(date.day, 2)}`;
 }
 
-/** Parses `YYYY-MM-DD` into a real calendar date; `undefined` for anything else (2026-02-30 included). */
-export function parseLocalDate(text: string): LocalDate | undefined {
+/** Outcome of {@link safeParseLocalDate}. */
+export type LocalDateParseResult =
+  | { readonly success: true; readonly data: LocalDate }
+  | { readonly success: false; readonly reason: string };
+
+/**
+ * Parses `YYYY-MM-DD` into a real calendar date of the years ratecard rates (1970–9999), without
+ * throwing: 2026-02-30 is not a date, and 0026-02-01 is refused rather than read as 1926 or as the
+ * year 26 (see {@link FIRST_YEAR}).
+ */
+export function safeParseLocalDate(text: string): LocalDateParseResult {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) return undefined;
+  if (!match) return { success: false, reason: `"${text}" is not a date such as "2026-03-17"` };
   const date = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+  if (!isSupportedYear(date.year))
+    return { success: false, reason: `"${text}": ${yearOutOfRange(match[1]!)}` };
   const valid =
     date.month >= 1 && date.month <= 12 && date.day >= 1 && date.day <= daysInMonth(date.year, date.month);
-  return valid ? date : undefined;
+  return valid
+    ? { success: true, data: date }
+    : { success: false, reason: `"${text}" is not a real calendar date` };
+}
+
+/** Parses `YYYY-MM-DD` into a real calendar date of 1970–9999; `undefined` for anything else (2026-02-30 included). */
+export function parseLocalDate(text: string): LocalDate | undefined {
+  const result = safeParseLocalDate(text);
+  return result.success ? result.data : undefined;
 }

@@ -1,14 +1,17 @@
 import { InputError } from "../errors/index.js";
-import { parseLocalDate, startOfLocalDate } from "./localDate.js";
+import { type LocalDateParseResult, safeParseLocalDate, startOfLocalDate } from "./localDate.js";
 import type { Period } from "./period.js";
+import { isSupportedYear, yearOutOfRange } from "./yearRange.js";
 
 const MONTH = /^(\d{4})-(\d{2})$/;
+const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * Parses the period syntax used by the CLI and the library, in the contract's time zone:
  * - `2026-02`: that calendar month, local midnight Feb 1 to local midnight Mar 1;
  * - `2026-02-01/2026-03-01`: from local midnight of the first date to local midnight of the second
  *   (the second date is excluded, as in every ratecard period).
+ * Years must lie in 1970–9999: `0026-02` is refused, never read as February 1926.
  * @throws InputError `invalid_period`
  * @example parsePeriod("2026-02", "UTC") // { start: Date.UTC(2026, 1, 1), end: Date.UTC(2026, 2, 1) }
  */
@@ -17,6 +20,7 @@ export function parsePeriod(text: string, timeZone: string): Period {
   if (month) {
     const year = Number(month[1]);
     const m = Number(month[2]);
+    if (!isSupportedYear(year)) throw yearRefused(text, month[1]!);
     if (m < 1 || m > 12) throw invalidPeriod(text);
     const next = m === 12 ? { year: year + 1, month: 1, day: 1 } : { year, month: m + 1, day: 1 };
     return {
@@ -25,18 +29,22 @@ export function parsePeriod(text: string, timeZone: string): Period {
     };
   }
   const parts = text.split("/");
-  if (parts.length === 2) {
-    const from = parseLocalDate(parts[0] ?? "");
-    const to = parseLocalDate(parts[1] ?? "");
-    if (from && to) {
-      const period = { start: startOfLocalDate(from, timeZone), end: startOfLocalDate(to, timeZone) };
-      if (period.end <= period.start) {
-        throw new InputError("invalid_period", "period", `Period "${text}" ends before it starts.`);
-      }
-      return period;
+  if (parts.length === 2 && parts.every((part) => DATE_SHAPE.test(part))) {
+    const [from, to] = parts.map(safeParseLocalDate) as [LocalDateParseResult, LocalDateParseResult];
+    // A side written as a date but refused (0026-02-01, 2026-02-30): say which and why.
+    if (!from.success) throw new InputError("invalid_period", "period", `Period "${text}": ${from.reason}.`);
+    if (!to.success) throw new InputError("invalid_period", "period", `Period "${text}": ${to.reason}.`);
+    const period = { start: startOfLocalDate(from.data, timeZone), end: startOfLocalDate(to.data, timeZone) };
+    if (period.end <= period.start) {
+      throw new InputError("invalid_period", "period", `Period "${text}" ends before it starts.`);
     }
+    return period;
   }
   throw invalidPeriod(text);
+}
+
+function yearRefused(text: string, year: string): InputError {
+  return new InputError("invalid_period", "period", `Period "${text}": ${yearOutOfRange(year)}.`);
 }
 
 function invalidPeriod(text: string): InputError {

@@ -1,5 +1,5 @@
 import { InputError } from "../errors/index.js";
-import { Decimal } from "../money/index.js";
+import { Decimal, exactProduct } from "../money/index.js";
 import { daysBetween, toLocalDate } from "./localDate.js";
 import type { Period } from "./period.js";
 
@@ -50,8 +50,12 @@ export function prorationRatio(
   return { basis, elapsed: new Decimal(days(part)), total: new Decimal(days(whole)) };
 }
 
-/** `amount × elapsed ÷ total`, multiplying before dividing so a terminating result stays exact. */
+/**
+ * `amount × elapsed ÷ total`. The product is formed exactly (seats × a unit price × seconds can need
+ * more than 50 digits) and divided once, so a terminating result stays exact and any other is the
+ * correctly rounded 50-digit quotient (docs/decisions/numeric-bounds.md).
+ */
 export function applyRatio(amount: Decimal, ratio: ProrationRatio): Decimal {
   if (ratio.elapsed.equals(ratio.total)) return amount;
-  return amount.times(ratio.elapsed).div(ratio.total);
+  return exactProduct(amount, ratio.elapsed).div(ratio.total);
 }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { type AggregateUsageResult, aggregateUsage, type MeterOutcome } from "../../src/meters/index.js";
-import { Decimal } from "../../src/money/index.js";
+import { Decimal, isWithinBound, QUANTITY } from "../../src/money/index.js";
 import type { MeterTerms, PropertyValue, UsageEvent } from "../../src/schema/index.js";
 import { decimalText } from "./money.js";
 import { deepFreeze } from "./prices.js";
@@ -31,9 +31,9 @@ export function usageEvent(
 
 // ── decimal texts ────────────────────────────────────────────────────────────────────────────────
 
-/** Up to 9 decimals and a whole part below 10^11: ExactSum's fast integer path. */
+/** Up to 4 decimals and a whole part below 10^15 (mostly ExactSum's fast integer path, below 10^11). */
 export const shortDecimalArb = fc
-  .tuple(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.integer({ min: 0, max: 4 }))
+  .tuple(fc.bigInt({ min: -(10n ** 15n - 1n), max: 10n ** 15n - 1n }), fc.integer({ min: 0, max: 4 }))
   .map(([units, scale]) => decimalText(units, scale));
 
 /** 10 to 18 decimals: beyond the fast path's nine fraction digits. */
@@ -70,13 +70,44 @@ export const numberValueArb = fc.oneof(
     .filter((value) => value === 0 || Math.abs(value) >= 1e-6),
 );
 
-/** Any decimal ratecard accepts: every shape ExactSum handles, mostly short ones. */
-export const decimalValueArb: fc.Arbitrary<string | number> = fc.oneof(
+/** Every shape ExactSum adds exactly, mostly short ones, including values beyond a quantity's bounds. */
+export const anyDecimalValueArb: fc.Arbitrary<string | number> = fc.oneof(
   { arbitrary: shortDecimalArb, weight: 6 },
   { arbitrary: longDecimalArb, weight: 2 },
   { arbitrary: exponentDecimalArb, weight: 2 },
   { arbitrary: hugeDecimalArb, weight: 1 },
   { arbitrary: numberValueArb, weight: 2 },
+);
+
+/** True when a meter reads `value` as a number: a quantity below 10^15 with at most 9 decimals. */
+export function isQuantityValue(value: string | number): boolean {
+  return isWithinBound(decimalOf(value), QUANTITY);
+}
+
+/** At most 9 decimals written with 10 to 18 fraction digits ("2.5000000000"): beyond the fast path, yet a quantity. */
+export const paddedDecimalArb = fc
+  .tuple(
+    fc.bigInt({ min: -(10n ** 14n), max: 10n ** 14n }),
+    fc.integer({ min: 1, max: 9 }),
+    fc.integer({ min: 0, max: 8 }),
+  )
+  .map(([units, scale, extra]) => `${decimalText(units, scale)}${"0".repeat(10 - scale + extra)}`);
+
+/** A whole part of 12 to 15 digits (above the fast path's 10^11, below 10^15), sometimes with decimals. */
+export const largeQuantityArb = fc
+  .tuple(fc.bigInt({ min: 10n ** 11n, max: 10n ** 15n - 1n }), fc.boolean(), fc.integer({ min: 0, max: 6 }))
+  .map(
+    ([whole, negative, scale]) =>
+      decimalText(negative ? -whole : whole, 0) + (scale > 0 ? `.${"7".repeat(scale)}` : ""),
+  );
+
+/** Any value a meter reads as a number (every shape, each within a quantity's bounds), mostly short ones. */
+export const decimalValueArb: fc.Arbitrary<string | number> = fc.oneof(
+  { arbitrary: shortDecimalArb, weight: 6 },
+  { arbitrary: paddedDecimalArb, weight: 2 },
+  { arbitrary: exponentDecimalArb.filter(isQuantityValue), weight: 2 },
+  { arbitrary: largeQuantityArb, weight: 1 },
+  { arbitrary: numberValueArb.filter(isQuantityValue), weight: 2 },
 );
 
 /** The exact Decimal of a value as ratecard reads it (numbers by their shortest text). */
@@ -171,8 +202,8 @@ const eventValueArb: fc.Arbitrary<string | number> = fc.oneof(
     weight: 6,
   },
   { arbitrary: fc.integer({ min: 0, max: 10_000 }), weight: 2 },
-  { arbitrary: longDecimalArb, weight: 1 },
-  { arbitrary: exponentDecimalArb, weight: 1 },
+  { arbitrary: paddedDecimalArb, weight: 1 },
+  { arbitrary: exponentDecimalArb.filter(isQuantityValue), weight: 1 },
 );
 
 /**
@@ -205,8 +236,18 @@ export function meterEventsArb(period: { start: number; end: number } = FEBRUARY
   return fc.uniqueArray(meterEventArb(period), { selector: (event) => event.id, maxLength });
 }
 
-/** A value every meter reading `v` refuses (the event is excluded as invalid_value). */
+/**
+ * A value every meter reading `v` refuses (the event is excluded as invalid_value): not a number, or a
+ * number beyond a quantity's bounds (10^15 and more, or more than 9 decimals), as text or as JSON number.
+ */
 export const invalidValueArb: fc.Arbitrary<PropertyValue | undefined> = fc.constantFrom(
+  "1e15",
+  "-1000000000000000",
+  "0.0000000001",
+  "5e50",
+  5e50,
+  1e-10,
+  "1e2000000",
   "n/a",
   "",
   " 12",

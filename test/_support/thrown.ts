@@ -7,3 +7,13 @@ export function thrown(fn: () => unknown): unknown {
   }
   throw new Error("expected the call to throw");
 }
+
+/** The error `promise` rejects with; fails the test when it resolves. */
+export async function rejected(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => {
+      throw new Error("expected the promise to reject");
+    },
+    (reason: unknown) => reason,
+  );
+}

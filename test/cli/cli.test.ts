@@ -391,7 +391,11 @@ describe("ratecard invoice --balances", () => {
         "json",
         ...extra,
       );
-    const first = run();
+    // The wallet started with the term, before February: without a balance it is refused, not refilled
+    const forgotten = run();
+    expect(forgotten.code).toBe(2);
+    expect(forgotten.stderr).toContain('"wallet"');
+    const first = run("--credits-start-full");
     // February totals 7,663.78; the 8,000 wallet pays it all, 336.22 left
     expect(JSON.parse(first.stdout).credits[0]).toMatchObject({
       applied: "-7663.78",

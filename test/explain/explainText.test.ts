@@ -37,6 +37,7 @@ describe("explainLine", () => {
       period: { start: "2026-02-01T00:00:00.000Z", end: "2026-03-01T00:00:00.000Z" },
       quantity: "1234567",
       unit: "requests",
+      priceKind: "unit",
       unitPrice: "0.0000025",
       amount: "3.09",
       steps: [
@@ -65,7 +66,7 @@ describe("explainLine", () => {
       model: "flat",
       period: { start: "2026-01-15T00:00:00.000Z", end: "2026-02-01T00:00:00.000Z" },
       quantity: "1",
-      unitPrice: "flat",
+      priceKind: "flat",
       amount: "164.52",
       steps: [
         { kind: "flat", amount: "300" },

@@ -3,6 +3,7 @@ import { explainText } from "../../src/explain/index.js";
 import { rateInvoice } from "../../src/invoice/index.js";
 import { type ContractInput, invoiceSchema, parseContract } from "../../src/schema/index.js";
 import { thrown } from "../_support/thrown.js";
+import { withoutDigests } from "../_support/withoutDigests.js";
 
 // egress: grouped by region at 0.05 a GB; cdn: 0.08 a GB. Both meters count GB.
 const base: ContractInput = {
@@ -255,7 +256,7 @@ describe("allowance pools", () => {
     const without = rateInvoice(parseContract(base), usage(), "2026-03");
     const emptyList = rateInvoice(contractWith({ allowances: [] }), usage(), "2026-03");
     expect("allowances" in without).toBe(false);
-    expect(JSON.stringify(emptyList)).toBe(JSON.stringify(without));
+    expect(JSON.stringify(withoutDigests(emptyList))).toBe(JSON.stringify(withoutDigests(without)));
     // a pool of 0 changes no number: it only adds the steps and the pool's entry
     const zero = rateInvoice(contractWith(pool("0", ["egress", "cdn"])), usage(), "2026-03");
     expect(summary(zero)).toEqual(summary(without));

@@ -45,7 +45,7 @@ describe("commitment overage factor", () => {
       model: "commitment",
       period: { start: "2026-03-01T00:00:00.000Z", end: "2026-04-01T00:00:00.000Z" },
       quantity: "1",
-      unitPrice: "overage",
+      priceKind: "overage",
       amount: "60.00",
       steps: [
         {
@@ -76,7 +76,11 @@ describe("commitment overage factor", () => {
     expect(invoice.commitments).toEqual([
       { id: "commit", name: "Annual commit", minimum: "1000.00", spend: "800.00", trueUp: "200.00" },
     ]);
-    expect(invoice.lines.map((line) => line.unitPrice)).toEqual(["1", "1", "true_up"]);
+    expect(invoice.lines.map((line) => [line.priceKind, line.unitPrice])).toEqual([
+      ["unit", "1"],
+      ["unit", "1"],
+      ["true_up", undefined],
+    ]);
     expect(invoice.total).toBe("1000.00");
   });
 

@@ -58,7 +58,7 @@ describe("commitments", () => {
       id: "min50",
       chargeId: "min50",
       amount: "41.30",
-      unitPrice: "true_up",
+      priceKind: "true_up",
     });
     expect(invoice.commitments).toEqual([
       { id: "min50", name: "Monthly minimum", minimum: "50.00", spend: "8.70", trueUp: "41.30" },

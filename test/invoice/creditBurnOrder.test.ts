@@ -10,6 +10,10 @@ import {
 } from "../../src/schema/index.js";
 import { thrown } from "../_support/thrown.js";
 
+// These tests rate grants that started before the invoice's period as if no earlier invoice had
+// burned them: they say so (creditsStartFull), as a caller must.
+const FRESH = { creditsStartFull: true } as const;
+
 function contractWith(extra: Partial<ContractInput>) {
   return parseContract({
     schemaVersion: 1,
@@ -73,7 +77,7 @@ const FOUR: NonNullable<ContractInput["credits"]> = [
 
 describe("credit burn order (docs/contracts.md, step 8)", () => {
   it('burns by priority, then soonest expiry, by default ("priority"): B, A, C, D', () => {
-    const invoice = rateInvoice(contractWith({ credits: FOUR }), usage("150", "50"), "2026-03");
+    const invoice = rateInvoice(contractWith({ credits: FOUR }), usage("150", "50"), "2026-03", FRESH);
     // priority 0: B (15 April), A (1 June), C (never) by expiry; then D (priority 1).
     // lines compute 150, storage 50.
     // B (compute only): min(100, 150) = 100 off compute → compute 50, storage 50
@@ -94,6 +98,7 @@ describe("credit burn order (docs/contracts.md, step 8)", () => {
       contractWith({ credits: FOUR, creditBurnOrder: "expiry" }),
       usage("150", "50"),
       "2026-03",
+      FRESH,
     );
     // scoped first: B (15 April), C (never); then unscoped D (10 April), A (1 June).
     // B: 100 off compute → compute 50, storage 50
@@ -112,6 +117,7 @@ describe("credit burn order (docs/contracts.md, step 8)", () => {
       contractWith({ credits: FOUR, creditBurnOrder: "narrowest" }),
       usage("150", "50"),
       "2026-03",
+      FRESH,
     );
     // priority 0: A, B, C; free first: A (promotional) and C (cost basis 0) before B (0.80);
     // of A and C the fewest charges first: C (2) before A (every charge); then B; then D (priority 1).
@@ -147,7 +153,8 @@ describe("credit burn order (docs/contracts.md, step 8)", () => {
     ];
     const totals = CREDIT_BURN_ORDERS.map(
       (order) =>
-        rateInvoice(contractWith({ credits, creditBurnOrder: order }), usage("100", "100"), "2026-03").total,
+        rateInvoice(contractWith({ credits, creditBurnOrder: order }), usage("100", "100"), "2026-03", FRESH)
+          .total,
     );
     // CREDIT_BURN_ORDERS = priority, expiry, narrowest; lines 100.00 + 100.00.
     // priority: "everything" expires sooner → first: 100 spread 50 : 50; then "compute-only" takes the
@@ -212,7 +219,7 @@ describe("credit burn order (docs/contracts.md, step 8)", () => {
   });
 
   it("keeps today's order without a setting, and writes nothing new on an invoice without credits", () => {
-    const plain = rateInvoice(contractWith({}), usage("10", "10"), "2026-03");
+    const plain = rateInvoice(contractWith({}), usage("10", "10"), "2026-03", FRESH);
     expect("creditBurnOrder" in plain).toBe(false);
     expect("credits" in plain).toBe(false);
     expect(
@@ -227,6 +234,7 @@ describe("credit burn order (docs/contracts.md, step 8)", () => {
       contractWith({ credits: FOUR, creditBurnOrder: "narrowest" }),
       usage("150", "50"),
       "2026-03",
+      FRESH,
     );
     expect(explainText(invoice)).toContain(
       'Credits are used in the "narrowest" burn order: lower priority number first, then free grants before paid ones, then the fewest charges covered, then the soonest expiry, then the oldest grant, then the id.',

@@ -148,31 +148,24 @@ describe("credit notes on discounted lines", () => {
     ...fixtureContractJson("cdn-basic"),
     discounts: [{ id: "na10", name: "NA 10% off", percent: "10", charges: ["bandwidth_na"] }],
   });
-  const discountedInvoice = {
-    ...invoice,
-    lines: invoice.lines.map((line) =>
-      line.id === "bandwidth_na"
-        ? {
-            ...line,
-            adjustments: [{ kind: "discount" as const, source: "na10", amount: "-365.60" }],
-            net: "3290.40",
-          }
-        : line,
-    ),
-  };
+  // The February invoice rated again under the discounted contract (a real invoice, with its digests).
+  const discountedInvoice = readUsage(join(FIXTURE, "usage.ndjson")).then((events) =>
+    rateParsedInvoice(discountedContract, events, "2026-02"),
+  );
 
-  it("credits at most what the line cost after its discounts", () => {
+  it("credits at most what the line cost after its discounts", async () => {
     // 3,656.00 − 10 % (365.60) = 3,290.40 is all that can be credited
-    const note = issueCreditNote(discountedContract, discountedInvoice, [
+    const note = issueCreditNote(discountedContract, await discountedInvoice, [
       { kind: "line", line: "bandwidth_na", reason: "x" },
     ]);
     expect(note.lines[0]).toMatchObject({ invoiced: "3290.40", amount: "3290.40" });
   });
 
-  it("refuses to re-rate a discounted line by quantity", () => {
+  it("refuses to re-rate a discounted line by quantity", async () => {
+    const invoice = await discountedInvoice;
     expect(
       thrown(() =>
-        issueCreditNote(discountedContract, discountedInvoice, [
+        issueCreditNote(discountedContract, invoice, [
           { kind: "quantity", line: "bandwidth_na", quantity: "100", reason: "x" },
         ]),
       ),

@@ -4,6 +4,10 @@ import { rateInvoice } from "../../src/invoice/index.js";
 import { type ContractInput, parseContract } from "../../src/schema/index.js";
 import { thrown } from "../_support/thrown.js";
 
+// These tests rate grants that started before the invoice's period as if no earlier invoice had
+// burned them: they say so (creditsStartFull), as a caller must.
+const FRESH = { creditsStartFull: true } as const;
+
 function contractWith(extra: Partial<ContractInput>) {
   return parseContract({
     schemaVersion: 1,
@@ -43,7 +47,7 @@ const wallet = (
 describe("credit grants in a custom unit (docs/contracts.md, step 8)", () => {
   it("burns 6,137 of 10,000 CREDIT at 0.01 USD for a 61.37 invoice, then 3,863 for 38.63 of a 50.00 one", () => {
     const contract = contractWith({ credits: wallet("10000", "0.01") });
-    const march = rateInvoice(contract, spend("2026-03", "61.37"), "2026-03");
+    const march = rateInvoice(contract, spend("2026-03", "61.37"), "2026-03", FRESH);
     // worth 10,000 × 0.01 = 100.00 ≥ 61.37 due: pays 61.37; units 61.37 ÷ 0.01 = 6,137 exactly;
     // 10,000 − 6,137 = 3,863 left
     expect(march.credits).toEqual([
@@ -91,7 +95,7 @@ describe("credit grants in a custom unit (docs/contracts.md, step 8)", () => {
         },
       ],
     });
-    const invoice = rateInvoice(contract, spend("2026-03", "60", "40"), "2026-03");
+    const invoice = rateInvoice(contract, spend("2026-03", "60", "40"), "2026-03", FRESH);
     // lines 60 + 40 = 100.00; the grant is worth 5,000 × 0.01 = 50.00: all of it, 5,000 CREDIT,
     // spread 60:40 → 30.00 and 20.00; nets 30 + 20 = 50.00; VAT 20 % = 10.00; total 60.00
     expect(invoice.credits?.[0]).toMatchObject({
@@ -111,7 +115,7 @@ describe("credit grants in a custom unit (docs/contracts.md, step 8)", () => {
   it("rounds the money down and the units up when a unit is not worth a whole number of cents", () => {
     // 1 CREDIT = 0.003 USD; 1,000 CREDIT are worth 3.00
     const contract = contractWith({ credits: wallet("1000", "0.003") });
-    const march = rateInvoice(contract, spend("2026-03", "1"), "2026-03");
+    const march = rateInvoice(contract, spend("2026-03", "1"), "2026-03", FRESH);
     // pays 1.00 (less than 3.00); 1.00 ÷ 0.003 = 333.33… CREDIT → 334 (rounded up: 333 would cover only
     // 0.999); 1,000 − 334 = 666 left
     expect(march.credits?.[0]).toMatchObject({ applied: "-1.00", unitsUsed: "334", balanceAfter: "666" });
@@ -134,7 +138,7 @@ describe("credit grants in a custom unit (docs/contracts.md, step 8)", () => {
     // 1 TOKEN (2 decimals) = 0.30 USD; 10.00 TOKEN are worth 3.00; pays 1.00:
     // 1.00 ÷ 0.30 = 3.333… → 3.34 TOKEN; 10.00 − 3.34 = 6.66 left
     const contract = contractWith({ credits: wallet("10", "0.30", "TOKEN") });
-    const invoice = rateInvoice(contract, spend("2026-03", "1"), "2026-03");
+    const invoice = rateInvoice(contract, spend("2026-03", "1"), "2026-03", FRESH);
     expect(invoice.credits?.[0]).toMatchObject({
       unit: "TOKEN",
       unitValue: "0.3",
@@ -192,7 +196,7 @@ describe("credit grants in a custom unit (docs/contracts.md, step 8)", () => {
     const contract = contractWith({
       credits: [{ id: "usd", name: "USD credit", kind: "promotional", amount: "10" }],
     });
-    const invoice = rateInvoice(contract, spend("2026-03", "4"), "2026-03");
+    const invoice = rateInvoice(contract, spend("2026-03", "4"), "2026-03", FRESH);
     expect(invoice.credits?.[0]).toEqual({
       id: "usd",
       name: "USD credit",

@@ -6,6 +6,10 @@ import { Decimal } from "../../src/money/index.js";
 import { type ContractInput, type CreditGrantTerms, parseContract } from "../../src/schema/index.js";
 import { thrown } from "../_support/thrown.js";
 
+// These tests rate grants that started before the invoice's period as if no earlier invoice had
+// burned them: they say so (creditsStartFull), as a caller must.
+const FRESH = { creditsStartFull: true } as const;
+
 function contractWith(extra: Partial<ContractInput>) {
   return parseContract({
     schemaVersion: 1,
@@ -37,7 +41,7 @@ describe("credit grants", () => {
     const contract = contractWith({
       credits: [{ id: "sla", name: "SLA credit", kind: "promotional", amount: "200" }],
     });
-    const invoice = rateInvoice(contract, usage("300", "100"), "2026-03");
+    const invoice = rateInvoice(contract, usage("300", "100"), "2026-03", FRESH);
     // 400 of lines; 200 credited 300:100 → 150 and 50; total 200
     expect(invoice.credits).toEqual([
       {
@@ -62,14 +66,14 @@ describe("credit grants", () => {
       credits: [{ id: "p", name: "Prepaid", kind: "prepaid", taxed: "at_purchase", amount: "50" }],
     });
     // lines 60 + 40 = 100; credit 50 → nets 30 + 20 = 50; VAT 20 % of 50 = 10; total 60
-    const a = rateInvoice(before, usage("60", "40"), "2026-03");
+    const a = rateInvoice(before, usage("60", "40"), "2026-03", FRESH);
     expect([a.tax?.total, a.total, a.amountDue]).toEqual(["10.00", "60.00", undefined]);
     const after = contractWith({
       tax: vat20,
       credits: [{ id: "w", name: "Wallet", kind: "prepaid", taxed: "at_use", amount: "50" }],
     });
     // nets 100; VAT 20; total 120; the wallet pays 50: amount due 70
-    const b = rateInvoice(after, usage("60", "40"), "2026-03");
+    const b = rateInvoice(after, usage("60", "40"), "2026-03", FRESH);
     expect([b.tax?.total, b.total, b.amountDue]).toEqual(["20.00", "120.00", "70.00"]);
     expect(explainText(b)).toContain("Wallet (after tax): -$50.00 of a $50.00 balance; $0.00 left.");
     expect(explainText(b)).toContain("Amount due $70.00.");
@@ -79,7 +83,7 @@ describe("credit grants", () => {
     const contract = contractWith({
       credits: [{ id: "w", name: "Wallet", kind: "prepaid", taxed: "at_use", amount: "1000" }],
     });
-    const march = rateInvoice(contract, usage("300", "100"), "2026-03");
+    const march = rateInvoice(contract, usage("300", "100"), "2026-03", FRESH);
     // 400 due, all paid: 600 left
     expect(march.credits?.[0]).toMatchObject({ applied: "-400.00", balanceAfter: "600.00" });
     expect(march.amountDue).toBe("0.00");
@@ -111,7 +115,7 @@ describe("credit grants", () => {
         },
       ],
     });
-    const march = rateInvoice(contract, usage("4", "20"), "2026-03");
+    const march = rateInvoice(contract, usage("4", "20"), "2026-03", FRESH);
     // compute 4.00 uses 4 of the 10 (storage is not covered): total 20.00; 6.00 left, which does not roll over
     expect(march.credits?.[0]).toMatchObject({ applied: "-4.00", balanceAfter: "6.00" });
     expect(march.total).toBe("20.00");
@@ -154,7 +158,7 @@ describe("credit grants", () => {
         { id: "new", name: "Future", kind: "promotional", amount: "10", effective: "2026-04-01" },
       ],
     });
-    expect(rateInvoice(contract, usage("50", "0"), "2026-03").credits).toBeUndefined();
+    expect(rateInvoice(contract, usage("50", "0"), "2026-03", FRESH).credits).toBeUndefined();
   });
 
   it("refuses a prepaid credit without taxed, and an at-use credit on listed charges", () => {
@@ -202,7 +206,7 @@ describe("credit laws", () => {
               priority: g.priority,
             })),
           });
-          const invoice = rateInvoice(contract, usage(a, b), "2026-03");
+          const invoice = rateInvoice(contract, usage(a, b), "2026-03", FRESH);
           for (const credit of invoice.credits ?? []) {
             const before = new Decimal(credit.balanceBefore);
             const applied = new Decimal(credit.applied).negated();

@@ -71,32 +71,62 @@ describe("deduplication by event id, on every input path", () => {
     }
   });
 
-  it("sees a copy at another instant, of another type or for another customer as a conflict", async () => {
+  it("sees a copy at another instant or of another type as a conflict", async () => {
     const copies = [
       usageEvent("t", feb(2), { gb: "1" }),
       usageEvent("t", feb(2) + 1, { gb: "1" }),
       usageEvent("y", feb(2), { gb: "1" }),
       usageEvent("y", feb(2), { gb: "1" }, { type: "other" }),
-      usageEvent("c", feb(2), { gb: "1" }),
-      usageEvent("c", feb(2), { gb: "1" }, { customer: "cus_b" }),
     ];
     const result = await everyPath(copies);
-    // every id has two differing copies: 6 conflicting, nothing counted
-    expect(result.excluded).toEqual([
-      { reason: "conflicting_duplicate", events: 6, sampleIds: ["c", "t", "y"] },
-    ]);
+    // every id has two differing copies: 4 conflicting, nothing counted
+    expect(result.excluded).toEqual([{ reason: "conflicting_duplicate", events: 4, sampleIds: ["t", "y"] }]);
     expect(result.eventsCounted).toBe(0);
   });
 
-  it("deduplicates before classifying: copies of an excluded event are still duplicates", async () => {
-    // x is for another customer, sent twice: 1 duplicate_id + 1 other_customer
+  it("deduplicates within the customer: another customer's event with the same id is not a copy", async () => {
+    // c is cus_a's (1 GB) and also cus_b's: cus_a's counts, cus_b's is other_customer, and the reuse
+    // is reported. Before, both were conflicting_duplicate and cus_a's 1 GB vanished.
+    const ours = usageEvent("c", feb(2), { gb: "1" });
+    const theirs = usageEvent("c", feb(2), { gb: "1" }, { customer: "cus_b" });
+    for (const order of [
+      [ours, theirs, b],
+      [theirs, b, ours],
+    ]) {
+      const result = await everyPath(order);
+      // 1 (c) + 2.25 (b) = 3.25 GB over 2 events
+      expect(result.meters.map((meter) => meter.quantity.toFixed())).toEqual(["3.25", "2"]);
+      expect(result.excluded).toEqual([{ reason: "other_customer", events: 1, sampleIds: ["c"] }]);
+      expect(result.idsReusedByOtherCustomers).toEqual({ ids: 1, sampleIds: ["c"] });
+    }
+  });
+
+  it("still finds duplicates and conflicts among the customer's copies of a reused id", async () => {
+    // d: cus_a twice identical (1 duplicate) + cus_b once; e: cus_a 1 GB and 2 GB (2 conflicting) + cus_b
+    const d = usageEvent("d", feb(2), { gb: "1" });
+    const e1 = usageEvent("e", feb(3), { gb: "1" });
+    const e2 = usageEvent("e", feb(3), { gb: "2" });
+    const other = (id: string) => usageEvent(id, feb(4), { gb: "7" }, { customer: "cus_b" });
+    const result = await everyPath([d, other("e"), { ...d }, e1, other("d"), e2]);
+    // counted: d once = 1 GB; e's two copies conflict; both cus_b events are other_customer
+    expect(result.meters.map((meter) => meter.quantity.toFixed())).toEqual(["1", "1"]);
+    expect(result.excluded).toEqual([
+      { reason: "duplicate_id", events: 1, sampleIds: ["d"] },
+      { reason: "conflicting_duplicate", events: 2, sampleIds: ["e"] },
+      { reason: "other_customer", events: 2, sampleIds: ["d", "e"] },
+    ]);
+    expect(result.idsReusedByOtherCustomers).toEqual({ ids: 2, sampleIds: ["d", "e"] });
+    // 6 read = 1 counted + 1 + 2 + 2
+    expect(result.eventsRead).toBe(6);
+  });
+
+  it("does not deduplicate other customers' events: each copy is other_customer", async () => {
+    // x is for another customer, sent twice: both copies are other_customer, and no id of ours is reused
     const x = usageEvent("x", feb(2), { gb: "1" }, { customer: "cus_b" });
     const result = await everyPath([x, { ...x }, b]);
-    expect(result.excluded).toEqual([
-      { reason: "duplicate_id", events: 1, sampleIds: ["x"] },
-      { reason: "other_customer", events: 1, sampleIds: ["x"] },
-    ]);
-    // 3 read = 1 counted (b) + 1 + 1
+    expect(result.excluded).toEqual([{ reason: "other_customer", events: 2, sampleIds: ["x"] }]);
+    expect(result.idsReusedByOtherCustomers).toBeUndefined();
+    // 3 read = 1 counted (b) + 2
     expect(result.eventsCounted).toBe(1);
   });
 

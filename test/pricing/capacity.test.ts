@@ -44,7 +44,8 @@ describe("capacity price", () => {
     // 120 GB > 100 breaks tier 1 (although 0.5M requests ≤ 1M); tier 2: 120 ≤ 1,000 and 0.5M ≤ 10M → 150
     const result = rate(usage(120, 500_000));
     expect(result.amount.toFixed()).toBe("150");
-    expect(result.unitPrice).toBe("capacity");
+    expect(result.priceKind).toBe("capacity");
+    expect(result.unitPrice).toBeUndefined();
     expect(result.steps).toEqual([
       {
         kind: "capacity",

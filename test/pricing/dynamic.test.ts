@@ -14,7 +14,8 @@ describe("dynamic price", () => {
     // AI calls costing 0.70 + 0.55 + 2.20 = 3.45, × 1.2 = 4.14
     const result = rate(markup, "3.45");
     expect(result.amount.toFixed()).toBe("4.14");
-    expect(result.unitPrice).toBe("dynamic");
+    expect(result.priceKind).toBe("dynamic");
+    expect(result.unitPrice).toBeUndefined();
     expect(result.steps).toEqual([
       { kind: "dynamic", eventAmounts: "3.45", multiplier: "1.2", amount: "4.14" },
     ]);

@@ -27,7 +27,8 @@ describe("graduated percentage", () => {
     // $15,000: 10,000 × 0.02 = 200; 5,000 × 0.015 = 75; total 275
     const result = rate(15_000, payments);
     expect(result.amount.toFixed()).toBe("275");
-    expect(result.unitPrice).toBe("percentage");
+    expect(result.priceKind).toBe("percentage");
+    expect(result.unitPrice).toBeUndefined();
     expect(result.steps).toEqual([
       {
         kind: "tier",

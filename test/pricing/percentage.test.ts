@@ -24,7 +24,8 @@ describe("percentage: rate and fixed fee", () => {
     // total 3.2 + 0.88 + 0.445 = 4.525 (= 125 × 0.029 = 3.625 plus 3 × 0.3 = 0.9)
     const result = rate(cards, 100, 20, 5);
     expect(result.amount.toFixed()).toBe("4.525");
-    expect(result.unitPrice).toBe("percentage");
+    expect(result.priceKind).toBe("percentage");
+    expect(result.unitPrice).toBeUndefined();
     expect(result.steps).toEqual([
       {
         kind: "percentage",

@@ -17,7 +17,8 @@ describe("threshold price", () => {
     // 30 seats: 10 < 30 ≤ 50 → band 2 → 199 (not 30 × anything)
     const result = rate(30);
     expect(result.amount.toFixed()).toBe("199");
-    expect(result.unitPrice).toBe("threshold");
+    expect(result.priceKind).toBe("threshold");
+    expect(result.unitPrice).toBeUndefined();
     expect(result.steps).toEqual([
       { kind: "threshold", band: 2, from: "10", upTo: "50", quantity: "30", amount: "199" },
     ]);

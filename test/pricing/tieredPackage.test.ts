@@ -21,7 +21,8 @@ describe("tiered package, graduated (Kill Bill ALL_TIERS)", () => {
     // tier 2 holds 250 → 250 ÷ 500 = 0.5 → 1 block × 20 = 20; total 70
     const result = rate(graduated, 1250);
     expect(result.amount.toFixed()).toBe("70");
-    expect(result.unitPrice).toBe("tiered");
+    expect(result.priceKind).toBe("tiered");
+    expect(result.unitPrice).toBeUndefined();
     expect(result.steps).toEqual([
       {
         kind: "tier_package",

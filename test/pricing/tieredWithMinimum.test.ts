@@ -21,7 +21,8 @@ describe("tiered with minimum", () => {
     // 1,200 units: 1,000 × 0.1 = 100 + 200 × 0.08 = 16 → 116 < 150 (tier 2's minimum) → 150, top-up 34
     const result = rate(1200);
     expect(result.amount.toFixed()).toBe("150");
-    expect(result.unitPrice).toBe("tiered");
+    expect(result.priceKind).toBe("tiered");
+    expect(result.unitPrice).toBeUndefined();
     expect(result.steps).toEqual([
       {
         kind: "tier",

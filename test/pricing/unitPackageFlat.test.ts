@@ -10,6 +10,7 @@ describe("unit price", () => {
     const result = unit.rate({ model: "unit", unitPrice: d("0.0000025") }, d(1_234_567), NO_CONTEXT);
     expect(result.amount.toFixed()).toBe("3.0864175");
     expect(result.unitPrice).toBe("0.0000025");
+    expect(result.priceKind).toBe("unit");
   });
 
   it("rates zero, fractional and 10^15 quantities", () => {

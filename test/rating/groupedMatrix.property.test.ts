@@ -87,8 +87,9 @@ describe("matrix and grouped charges (laws)", () => {
         const [line] = rateCharge(inputOf(matrix, usageOf([group]), [group])).lines;
         const [alone] = rateCharge(inputOf(chargeOf(cell), usageOf([group]), [])).lines;
         expect(line!.id).toBe('bandwidth[region="na"]');
-        expect([line!.quantity, line!.unitPrice, line!.amount]).toEqual([
+        expect([line!.quantity, line!.priceKind, line!.unitPrice, line!.amount]).toEqual([
           alone!.quantity,
+          alone!.priceKind,
           alone!.unitPrice,
           alone!.amount,
         ]);

@@ -277,14 +277,15 @@ describe("rateCharge: matrix and grouped prices", () => {
     ]);
   });
 
-  it("rates zero, fractional, boundary and 10^15 group quantities, each from tier 1", () => {
+  it("rates zero, fractional, boundary and the largest group quantities, each from tier 1", () => {
     // tiers: up to 10,000 at 0.08, then 0.06
     // zero: 0 × 0.08 = 0.00
     // 10,000 (on the bound): 10,000 × 0.08 = 800.00
     // 10,000.5: 800 + 0.5 × 0.06 = 800.03
     // 10,001 (one past): 800 + 1 × 0.06 = 800.06
-    // 10^15: 800 + (10^15 − 10,000) × 0.06 = 800 + 59,999,999,999,400 = 60,000,000,000,200.00
-    const quantities = ["0", "10000", "10000.5", "10001", "1000000000000000"];
+    // 10^15 − 1, the largest whole quantity (docs/decisions/numeric-bounds.md):
+    // 800 + (999,999,999,999,999 − 10,000) × 0.06 = 800 + 59,999,999,999,399.94 = 60,000,000,000,199.94
+    const quantities = ["0", "10000", "10000.5", "10001", "999999999999999"];
     const groups: GroupQuantity[] = quantities.map((quantity, index) => ({
       group: { project: `p${index}` },
       events: 1,
@@ -296,7 +297,7 @@ describe("rateCharge: matrix and grouped prices", () => {
       "800.00",
       "800.03",
       "800.06",
-      "60000000000200.00",
+      "60000000000199.94",
     ]);
   });
 

@@ -178,13 +178,13 @@ describe("meter validation: refused meters, with codes and paths", () => {
   });
 
   it.each([
-    ["0", "must be more than zero"],
-    ["100.5", "at most 100"],
-    ["-5", "must be more than zero"],
-  ])("refuses the rank %s", (rank) => {
+    ["0", "invalid_field"],
+    ["100.5", "decimal_out_of_range"],
+    ["-5", "invalid_field"],
+  ])("refuses the rank %s (%s)", (rank, code) => {
     expect(
       problems({ aggregation: "percentile", valueProperty: "v", window: window5m, percentile: { rank } }),
-    ).toEqual([{ code: "invalid_field", path: "meters[0].percentile.rank" }]);
+    ).toEqual([{ code, path: "meters[0].percentile.rank" }]);
   });
 
   it("refuses a meter without valueProperty unless it counts", () => {

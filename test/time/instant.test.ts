@@ -48,9 +48,10 @@ describe("parseInstant", () => {
   });
 
   it("keeps an instant just after 1969-12-31T23:59:59Z in the millisecond it falls in", () => {
-    // 23:59:59.0000001 is 0.0001 ms after 23:59:59.000Z = −1000 ms; the millisecond it is in
-    // starts at −1000, not −999 (which would be the later instant 23:59:59.001).
-    expect(parseInstant("1969-12-31T23:59:59.0000001Z")).toBe(-1000);
+    // 1970-01-01T00:59:59.0000001+01:00 (year 1970 as written) is 1969-12-31T23:59:59.0000001Z,
+    // 0.0001 ms after −1000 ms; the millisecond it is in starts at −1000, not −999 (which would be the
+    // later instant 23:59:59.001).
+    expect(parseInstant("1970-01-01T00:59:59.0000001+01:00")).toBe(-1000);
   });
 
   it("reads February 29 in a leap year", () => {

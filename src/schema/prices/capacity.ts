@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { idSchema, moneySchema, nonNegativeDecimalSchema, ratecardIssue } from "../primitives.js";
+import { idSchema, moneyAmountSchema, quantitySchema, ratecardIssue } from "../primitives.js";
 import { flatFeeAtZeroSchema } from "./tiers.js";
 
 /** A capacity tier: its price, and the most of each meter it allows (no limits: unlimited). */
 export const capacityTierSchema = z.strictObject({
-  limits: z.array(z.strictObject({ meter: idSchema, max: nonNegativeDecimalSchema })).optional(),
-  amount: moneySchema,
+  limits: z.array(z.strictObject({ meter: idSchema, max: quantitySchema })).optional(),
+  amount: moneyAmountSchema,
 });
 export type CapacityTierTerms = z.output<typeof capacityTierSchema>;
 

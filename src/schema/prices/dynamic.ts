@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { decimalSchema } from "../primitives.js";
+import { ratioSchema } from "../primitives.js";
 
 /**
  * Dynamic pricing: each event carries its own amount (the meter sums it), optionally × a multiplier
@@ -7,7 +7,7 @@ import { decimalSchema } from "../primitives.js";
  */
 export const dynamicTermsSchema = z.strictObject({
   model: z.literal("dynamic"),
-  multiplier: decimalSchema
+  multiplier: ratioSchema
     .optional()
     .meta({ description: 'Applied to the summed event amounts, e.g. "1.2" (default 1).' }),
 });

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { moneySchema } from "../primitives.js";
+import { moneyAmountSchema } from "../primitives.js";
 
 /** A fixed amount per billing period, whatever the usage (a platform fee, a support plan). */
 export const flatTermsSchema = z.strictObject({
   model: z.literal("flat"),
-  amount: moneySchema,
+  amount: moneyAmountSchema,
   prorate: z.boolean().optional().meta({
     description: "Prorate on a partial billing period (default true); false bills the whole amount.",
   }),

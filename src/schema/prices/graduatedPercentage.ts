@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { moneySchema, nonNegativeDecimalSchema } from "../primitives.js";
+import { moneyAmountSchema, percentSchema } from "../primitives.js";
 import { boundedTiers, upToSchema } from "./tiers.js";
 
 /** One tier of amount: the part of the total in `(previous upTo, upTo]` is charged `percent`. */
 export const percentTierSchema = z.strictObject({
   upTo: upToSchema,
-  percent: nonNegativeDecimalSchema,
-  flatFee: moneySchema.optional(),
+  percent: percentSchema,
+  flatFee: moneyAmountSchema.optional(),
 });
 export type PercentTierTerms = z.output<typeof percentTierSchema>;
 

@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { moneySchema, positiveDecimalSchema } from "../primitives.js";
+import { sizeSchema, unitPriceSchema } from "../primitives.js";
 
 /** A price per block of `packageSize` units (requests per 10,000); a partial block rounds up by default. */
 export const packageTermsSchema = z.strictObject({
   model: z.literal("package"),
-  packageSize: positiveDecimalSchema,
-  packagePrice: moneySchema,
+  packageSize: sizeSchema,
+  packagePrice: unitPriceSchema,
   partialPackage: z.enum(["round_up", "round_down"]).optional().meta({
     description: "How a partial package bills: round_up (default, as Orb, Lago, OpenMeter) or round_down.",
   }),

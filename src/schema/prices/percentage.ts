@@ -1,6 +1,12 @@
 import { z } from "zod";
 import { toPlainString } from "../../money/index.js";
-import { moneySchema, nonNegativeDecimalSchema, ratecardIssue } from "../primitives.js";
+import {
+  basisPointsSchema,
+  moneyAmountSchema,
+  percentSchema,
+  quantitySchema,
+  ratecardIssue,
+} from "../primitives.js";
 
 /**
  * A share of each transaction's amount, payments-style: `percent` (2.9) or `basisPoints` (290), plus
@@ -10,17 +16,17 @@ import { moneySchema, nonNegativeDecimalSchema, ratecardIssue } from "../primiti
 export const percentageTermsSchema = z
   .strictObject({
     model: z.literal("percentage"),
-    percent: nonNegativeDecimalSchema
-      .optional()
-      .meta({ description: 'The rate in percent: "2.9" is 2.9 %.' }),
-    basisPoints: nonNegativeDecimalSchema
+    percent: percentSchema.optional().meta({ description: 'The rate in percent: "2.9" is 2.9 %.' }),
+    basisPoints: basisPointsSchema
       .optional()
       .meta({ description: 'The rate in basis points: "290" is 2.9 %.' }),
-    fixedFee: moneySchema.optional().meta({ description: "Added to every transaction that is not free." }),
-    minimumPerEvent: moneySchema.optional(),
-    maximumPerEvent: moneySchema.optional(),
+    fixedFee: moneyAmountSchema
+      .optional()
+      .meta({ description: "Added to every transaction that is not free." }),
+    minimumPerEvent: moneyAmountSchema.optional(),
+    maximumPerEvent: moneyAmountSchema.optional(),
     freeEvents: z.number().int().nonnegative().optional(),
-    freeAmount: nonNegativeDecimalSchema.optional(),
+    freeAmount: quantitySchema.optional(),
   })
   .superRefine((terms, ctx) => {
     if ((terms.percent === undefined) === (terms.basisPoints === undefined)) {

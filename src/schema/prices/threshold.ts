@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { moneySchema } from "../primitives.js";
+import { moneyAmountSchema } from "../primitives.js";
 import { boundedTiers, flatFeeAtZeroSchema, upToSchema } from "./tiers.js";
 
 /** One band of quantity and the flat amount it costs. */
-export const bandSchema = z.strictObject({ upTo: upToSchema, amount: moneySchema });
+export const bandSchema = z.strictObject({ upTo: upToSchema, amount: moneyAmountSchema });
 export type BandTerms = z.output<typeof bandSchema>;
 
 /** Threshold (step) pricing: the quantity falls in one band, and the line costs that band's amount. */

@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { type Decimal, toPlainString } from "../../money/index.js";
-import { moneySchema, positiveDecimalSchema, ratecardIssue } from "../primitives.js";
+import { ratecardIssue, sizeSchema, unitPriceSchema } from "../primitives.js";
 import { boundedTiers, upToSchema } from "./tiers.js";
 
 /** One tier of blocks: units in `(previous upTo, upTo]` are billed in blocks of `packageSize`. */
 export const packageTierSchema = z.strictObject({
   upTo: upToSchema,
-  packageSize: positiveDecimalSchema,
-  packagePrice: moneySchema,
+  packageSize: sizeSchema,
+  packagePrice: unitPriceSchema,
 });
 export type PackageTierTerms = z.output<typeof packageTierSchema>;
 

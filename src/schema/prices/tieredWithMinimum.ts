@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { moneySchema } from "../primitives.js";
+import { moneyAmountSchema, unitPriceSchema } from "../primitives.js";
 import { boundedTiers, flatFeeAtZeroSchema, upToSchema } from "./tiers.js";
 
 /** A graduated tier with the minimum the line costs once the quantity reaches it. */
 export const minimumTierSchema = z.strictObject({
   upTo: upToSchema,
-  unitPrice: moneySchema,
-  minimum: moneySchema.optional(),
+  unitPrice: unitPriceSchema,
+  minimum: moneyAmountSchema.optional(),
 });
 export type MinimumTierTerms = z.output<typeof minimumTierSchema>;
 

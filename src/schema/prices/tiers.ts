@@ -1,17 +1,19 @@
 import { z } from "zod";
 import { type Decimal, toPlainString } from "../../money/index.js";
-import { moneySchema, positiveDecimalSchema, ratecardIssue } from "../primitives.js";
+import { moneyAmountSchema, positiveQuantitySchema, ratecardIssue, unitPriceSchema } from "../primitives.js";
 
 /** A tier's inclusive upper bound; null or omitted on the last tier (unbounded). */
-export const upToSchema = positiveDecimalSchema.nullable().optional().meta({
+export const upToSchema = positiveQuantitySchema.nullable().optional().meta({
   description: "Inclusive upper bound of the tier; null or omitted on the last tier (unbounded).",
 });
 
 /** One tier: units in `(previous upTo, upTo]` cost `unitPrice` each; the last tier has no `upTo`. */
 export const tierSchema = z.strictObject({
   upTo: upToSchema,
-  unitPrice: moneySchema,
-  flatFee: moneySchema.optional().meta({ description: "A fixed amount charged once the tier is reached." }),
+  unitPrice: unitPriceSchema,
+  flatFee: moneyAmountSchema
+    .optional()
+    .meta({ description: "A fixed amount charged once the tier is reached." }),
 });
 
 /**

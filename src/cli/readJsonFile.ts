@@ -1,0 +1,57 @@
+import { readFile } from "node:fs/promises";
+import { InputError } from "../index.js";
+import { assertNoDuplicateKeys } from "./duplicateKeys.js";
+import { withoutByteOrderMark } from "./readLines.js";
+
+/**
+ * Reads one JSON document the command line names, for the flag that names it (`--contract`, `--price`,
+ * …): a file that is missing, a folder, unreadable or not JSON is an input error naming the flag and
+ * the file (exit 2), never a crash. A UTF-8 byte order mark, which some editors write, is skipped.
+ */
+export async function readJsonFile(file: string, flag: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    throw new InputError(
+      "invalid_argument",
+      "",
+      `${flag} ${file}: ${readFailure((error as NodeJS.ErrnoException).code)}.`,
+    );
+  }
+  return parseJsonText(text, `${flag} ${file}`);
+}
+
+/**
+ * Parses JSON text read from `source` (a flag and its file, or an inline value), skipping a BOM. A key
+ * written twice in one object is refused: JSON.parse would keep the last copy without a word, so
+ * `{"unitPrice":"0.05","unitPrice":"5"}` would bill a hundred times what the first line says.
+ */
+export function parseJsonText(text: string, source: string): unknown {
+  const json = withoutByteOrderMark(text);
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch (error) {
+    throw new InputError("invalid_json", "", `${source} is not valid JSON (${(error as Error).message}).`);
+  }
+  assertNoDuplicateKeys(json, value, source, 1, "input");
+  return value;
+}
+
+/** Why a file could not be read, in words, from the system's error code. */
+export function readFailure(code: string | undefined): string {
+  switch (code) {
+    case "ENOENT":
+      return "no such file";
+    case "EISDIR":
+      return "is a folder, not a file";
+    case "ENOTDIR":
+      return "a part of the path is a file, not a folder";
+    case "EACCES":
+    case "EPERM":
+      return "cannot be read (permission denied)";
+    default:
+      return `cannot be read (${code ?? "unknown error"})`;
+  }
+}

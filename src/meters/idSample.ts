@@ -1,0 +1,38 @@
+import { compareText } from "./compareText.js";
+
+const SAMPLE_SIZE = 5;
+
+/**
+ * A count, and the five smallest ids counted: a sample that does not depend on the order in which the
+ * events came (the same events sharded or sorted differently give the same sample).
+ */
+export class IdSample {
+  private total = 0;
+  private readonly ids = new Set<string>();
+  private largest = "";
+
+  /** Counts `events` (one by default) under `id`. */
+  add(id: string, events = 1): void {
+    this.total += events;
+    // Once five samples are kept, only an id smaller than the largest of them can change the sample.
+    if (this.ids.size === SAMPLE_SIZE && compareText(id, this.largest) >= 0) return;
+    this.ids.add(id);
+    if (this.ids.size > SAMPLE_SIZE) this.ids.delete(largestOf(this.ids));
+    this.largest = largestOf(this.ids);
+  }
+
+  get count(): number {
+    return this.total;
+  }
+
+  /** Up to five ids, the smallest first. */
+  sample(): string[] {
+    return [...this.ids].sort(compareText);
+  }
+}
+
+function largestOf(ids: ReadonlySet<string>): string {
+  let max = "";
+  for (const id of ids) if (compareText(id, max) > 0) max = id;
+  return max;
+}

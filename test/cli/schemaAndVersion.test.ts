@@ -1,0 +1,33 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { invoiceJsonSchema } from "../../src/schema/index.js";
+import { assertCliBuilt, runCli } from "../_support/runCli.js";
+
+// `ratecard schema --invoice` and `ratecard --version`, run on the built CLI as a user would.
+const ROOT = join(import.meta.dirname, "..", "..");
+const ratecard = runCli;
+
+beforeAll(assertCliBuilt);
+
+describe("ratecard schema --invoice", () => {
+  it("prints the invoice's JSON Schema, the one shipped as dist/invoice.schema.json", () => {
+    const result = ratecard("schema", "--invoice");
+    expect([result.code, result.stderr]).toEqual([0, ""]);
+    expect(JSON.parse(result.stdout)).toEqual(invoiceJsonSchema());
+    expect(readFileSync(join(ROOT, "dist", "invoice.schema.json"), "utf8")).toBe(result.stdout);
+  });
+
+  it("still prints the contract's JSON Schema without the flag", () => {
+    const result = ratecard("schema");
+    expect(JSON.parse(result.stdout).$id).toBe("https://ratecard.dev/schema/contract-v1.json");
+    expect(readFileSync(join(ROOT, "dist", "contract.schema.json"), "utf8")).toBe(result.stdout);
+  });
+});
+
+describe("ratecard --version", () => {
+  it("prints the package's version and nothing else", () => {
+    const { version } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
+    expect(ratecard("--version")).toEqual({ code: 0, stdout: `${version}\n`, stderr: "" });
+  });
+});

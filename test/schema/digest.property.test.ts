@@ -1,0 +1,115 @@
+import { createHash } from "node:crypto";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { Decimal } from "../../src/money/index.js";
+import { canonicalJson, digestOf, sha256Digest, withDigest } from "../../src/schema/index.js";
+import { canonicalText } from "../_support/canonicalText.js";
+
+// The canonical form and digest of docs/invoice-format.md ("Digests"), checked against node:crypto and
+// against RFC 8785's own examples, never against the code's output.
+
+// JSON values as documents hold them: text (any Unicode, astral characters and escapes included),
+// integers, booleans, null, nested arrays and objects with arbitrary keys.
+const jsonArb = fc.letrec((tie) => ({
+  value: fc.oneof(
+    { depthSize: "small" },
+    fc.string({ unit: "grapheme" }),
+    fc.string({ unit: "binary" }),
+    fc.integer(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(tie("value"), { maxLength: 4 }),
+    fc.dictionary(fc.string({ unit: "grapheme" }), tie("value"), { maxKeys: 4 }),
+  ),
+})).value;
+
+// Another implementation of the spec (test/_support/canonicalText.ts) and node:crypto.
+const nodeDigest = (value: unknown) =>
+  `sha256:${createHash("sha256").update(canonicalText(value), "utf8").digest("hex")}`;
+
+function shuffledKeys(value: unknown, seed: number): unknown {
+  if (Array.isArray(value)) return value.map((item) => shuffledKeys(item, seed + 1));
+  if (value === null || typeof value !== "object") return value;
+  const entries = Object.entries(value);
+  const rotated = [
+    ...entries.slice(seed % (entries.length || 1)),
+    ...entries.slice(0, seed % (entries.length || 1)),
+  ];
+  return Object.fromEntries(rotated.reverse().map(([key, item]) => [key, shuffledKeys(item, seed + 1)]));
+}
+
+describe("canonicalJson", () => {
+  it("sorts keys by UTF-16 code units, with no whitespace (RFC 8785 section 3.2.3's order)", () => {
+    // RFC 8785's sorting example: "\r" (U+000D) < "1" < "\u0080" < "ö" (U+00F6) < "€" (U+20AC) <
+    // "😀" (U+1F600, UTF-16 D83D DE00) < "דּ" (U+FB33): the emoji sorts before U+FB33 by code units
+    const input = { "\u20ac": 1, "\r": 2, "\ufb33": 3, "1": 4, "\ud83d\ude00": 5, "\u0080": 6, "\u00f6": 7 };
+    expect(canonicalJson(input)).toBe(
+      '{"\\r":2,"1":4,"\u0080":6,"\u00f6":7,"\u20ac":1,"\ud83d\ude00":5,"\ufb33":3}',
+    );
+  });
+
+  it("writes values as JSON.stringify reads them: toJSON honoured, undefined entries left out", () => {
+    expect(canonicalJson({ b: [1, undefined, "x"], a: { c: undefined, d: new Decimal("0.080") } })).toBe(
+      '{"a":{"d":"0.08"},"b":[1,null,"x"]}',
+    );
+  });
+
+  it("is the same text whatever the key order, and the same for a value and its JSON parsed back", () => {
+    fc.assert(
+      fc.property(jsonArb, fc.nat(), (value, seed) => {
+        const text = canonicalJson(value);
+        expect(canonicalJson(shuffledKeys(value, seed))).toBe(text);
+        expect(canonicalJson(JSON.parse(JSON.stringify(value, null, 2)))).toBe(text);
+        expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(value)));
+      }),
+    );
+  });
+});
+
+describe("digests", () => {
+  it("is node:crypto's SHA-256 of the canonical text, for any JSON value", () => {
+    fc.assert(
+      fc.property(jsonArb, (value) => {
+        expect(sha256Digest(value)).toBe(nodeDigest(value));
+      }),
+    );
+  });
+
+  it("is sha256sum's digest of the text {} for an empty document", () => {
+    // printf '{}' | sha256sum → 44136fa3…
+    expect(sha256Digest({})).toBe("sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a");
+  });
+
+  it("gives docs/invoice-format.md's worked example", () => {
+    // printf '%s' '{"id":"inv-1","total":"2.50"}' | sha256sum → 4bfc5a43…
+    expect(digestOf({ total: "2.50", id: "inv-1", digest: "sha256:whatever" })).toBe(
+      "sha256:4bfc5a435b9c78c74a49ef3bd056183c007a14fda7b7b2392e276ae54acf84b1",
+    );
+  });
+
+  it("leaves the document's own digest out, and withDigest writes it last", () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), jsonArb, { maxKeys: 5 }), (content) => {
+        const { digest: _digest, ...rest } = content;
+        const sealed = withDigest<Record<string, unknown> & { digest: string }>(content);
+        expect(Object.keys(sealed).at(-1)).toBe("digest");
+        expect(sealed.digest).toBe(nodeDigest(rest));
+        expect(digestOf(sealed)).toBe(sealed.digest);
+      }),
+    );
+  });
+
+  it("changes when any value of the document changes", () => {
+    fc.assert(
+      fc.property(
+        fc.dictionary(fc.string(), fc.string(), { minKeys: 1, maxKeys: 5 }),
+        fc.string(),
+        (doc, extra) => {
+          const [key, value] = Object.entries(doc)[0]!;
+          fc.pre(key !== "digest" && value !== `${value}${extra}` && extra !== "");
+          expect(digestOf({ ...doc, [key]: `${value}${extra}` })).not.toBe(digestOf(doc));
+        },
+      ),
+    );
+  });
+});
