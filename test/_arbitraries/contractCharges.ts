@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { Decimal } from "../../src/money/index.js";
 import { NOT_MONEY } from "../../src/schema/index.js";
+import { scalablePowers } from "./bounds.js";
 import { carriesState, type MeterJson } from "./contractMeters.js";
 import {
   capacityArb,
@@ -84,14 +85,19 @@ const scaleArb = fc.oneof(
   { weight: 2, arbitrary: fc.integer({ min: -6, max: 5 }) },
 );
 
+/**
+ * `arb`'s prices with their money amounts scaled by a power of ten, kept within the numeric bounds
+ * (docs/decisions/numeric-bounds.md): the power is clamped to the range in which every amount stays
+ * within its kind (a unit price of 7 decimals goes down to 10^-6 at most: 13 decimals of 15; a dynamic
+ * multiplier of 3 decimals to 10^-3, and below 1,000).
+ */
 function scaled(arb: fc.Arbitrary<unknown>): fc.Arbitrary<PriceJson> {
-  return fc
-    .tuple(arb, scaleArb)
-    .map(([terms, power]) =>
-      power === 0
-        ? toJson(terms as PriceJson)
-        : mapMoney(toJson(terms as PriceJson), (amount) => amount.times(new Decimal(10).pow(power))),
-    );
+  return fc.tuple(arb, scaleArb).map(([terms, drawn]) => {
+    const price = toJson(terms as PriceJson);
+    const { min, max } = scalablePowers(price);
+    const power = Math.min(Math.max(drawn, min), max);
+    return power === 0 ? price : mapMoney(price, (amount) => amount.times(new Decimal(10).pow(power)));
+  });
 }
 
 /** A flat fee, prorated (default) or not. */

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { Decimal } from "../../src/money/index.js";
+import { scalesWithin } from "./bounds.js";
 import {
   type ChargeJson,
   chargeArb,
@@ -134,7 +135,7 @@ export function overridesArb(
     (charge) =>
       (charge.price.model === "matrix" || charge.price.model === "grouped") && !redefined.has(charge.id),
   );
-  const multiplierArb = fc.constantFrom("0", "0.5", "0.8", "1", "1.25", "3", "0.333");
+  const multiplierArb = fc.constantFrom(...MULTIPLIERS);
   const whole = fc.record(
     {
       charge: fc.constantFrom(...targets).chain((target) =>
@@ -198,8 +199,51 @@ export function overridesArb(
       if (!(replacements.get(charge.id) ?? []).every(groups)) return;
       kept.push({ id: `ovr${index}`, charge: charge.id, ...rest, where: { [dimension]: value }, ...change });
     });
-    return kept;
+    return withinScaledBounds(kept, every);
   });
+}
+
+/** The multipliers overrides draw from, tried in this order when the one drawn would break a bound. */
+const MULTIPLIERS = ["0", "0.5", "0.8", "1", "1.25", "3", "0.333"] as const;
+
+/**
+ * `overrides` with each multiplier kept where the prices it makes stay within their bounds
+ * (docs/decisions/numeric-bounds.md, "Prices an override makes"): the multipliers of one charge compound,
+ * and the product up to each one, times every price the charge can have (its own, its amendments', every
+ * override's price), must stay within the bound of each money field. A multiplier that would break one
+ * (0.333 on a unit price of 13 decimals) becomes the next in {@link MULTIPLIERS} that does not ("1" and
+ * "0" always do); the refusal of one that does is its own property (hostileContracts.property.test.ts).
+ */
+function withinScaledBounds(
+  overrides: ReadonlyArray<Record<string, unknown>>,
+  charges: ReadonlyArray<ChargeJson>,
+): Array<Record<string, unknown>> {
+  const factors = new Map<string, Decimal>();
+  return overrides.map((override) => {
+    if (override.multiplier === undefined) return override;
+    const id = override.charge as string;
+    const prices = pricesOf(id, charges, overrides);
+    const before = factors.get(id) ?? new Decimal(1);
+    const drawn = MULTIPLIERS.indexOf(override.multiplier as (typeof MULTIPLIERS)[number]);
+    const candidates = [...MULTIPLIERS.slice(drawn), ...MULTIPLIERS.slice(0, drawn)];
+    const multiplier = candidates.find((candidate) => scalesWithin(prices, before.times(candidate)))!;
+    factors.set(id, before.times(multiplier));
+    return { ...override, multiplier };
+  });
+}
+
+/** Every price charge `id` can have: its definitions' (the contract's and the amendments') and its overrides'. */
+export function pricesOf(
+  id: string,
+  charges: ReadonlyArray<ChargeJson>,
+  overrides: ReadonlyArray<Record<string, unknown>>,
+): unknown[] {
+  return [
+    ...charges.filter((charge) => charge.id === id).map((charge) => charge.price),
+    ...overrides
+      .filter((override) => override.charge === id && override.price !== undefined)
+      .map((o) => o.price),
+  ];
 }
 
 /**

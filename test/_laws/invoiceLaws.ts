@@ -1,11 +1,14 @@
+import { createHash } from "node:crypto";
 import { expect } from "vitest";
 import { type Contract, EXCLUSION_REASONS, type Invoice, invoiceSchema } from "../../src/index.js";
+import { canonicalText } from "../_support/canonicalText.js";
 import { Exact, expectLineLaws, roundedAs, same, sameAtWorkingPrecision } from "./lineLaws.js";
 
 /**
  * Laws every invoice obeys, whatever the contract and the usage (docs/invoice-format.md and the
  * identity of docs/contracts.md), checked with exact arithmetic of its own:
  * - it is valid against `invoiceSchema`, and a JSON round trip gives it back, byte for byte;
+ * - its `digest` is the SHA-256 of its canonical form (recomputed here), its `contractDigest` the contract's;
  * - no figure is NaN or infinite; every rounded figure has exactly the currency's minor-unit decimals
  *   (and a grant kept in a custom unit, that unit's);
  * - subtotal = Σ line amounts; each line's net = amount + Σ adjustments; every discount, cap and
@@ -29,6 +32,7 @@ export interface InvoiceLawContext {
 export function expectInvoiceLaws(invoice: Invoice, context: InvoiceLawContext): void {
   expectCanonicalJson(invoice);
   const { contract } = context;
+  expectDigests(invoice, contract);
   const minor = contract.currency.minorUnits;
   expect(invoice.currency).toEqual({ code: contract.currency.code, minorUnits: minor });
   expectRoundedFigures(invoice, contract);
@@ -47,17 +51,31 @@ export function expectInvoiceLaws(invoice: Invoice, context: InvoiceLawContext):
 
 /** Valid against the schema; a JSON round trip gives the same data and the same text. */
 function expectCanonicalJson(invoice: Invoice): void {
-  // Decimal fields are plain decimal text by the schema; counts are JSON numbers, which must be finite
-  // (JSON.stringify would write NaN as null); a unit price is decimal text or a word.
+  // Decimal fields are plain decimal text by the schema (a line's unitPrice included: a number, never a
+  // word); counts are JSON numbers, which must be finite (JSON.stringify would write NaN as null).
   walk(invoice, (value, path) => {
     if (typeof value === "number") expect(Number.isFinite(value), `${path} is a finite number`).toBe(true);
   });
-  for (const line of invoice.lines)
-    expect(line.unitPrice, `${line.id}.unitPrice`).toMatch(/^(-?\d+(\.\d+)?|[a-z_]+)$/);
   const text = JSON.stringify(invoice);
   const parsed = invoiceSchema.parse(JSON.parse(text));
   expect(parsed).toEqual(invoice);
   expect(JSON.stringify(parsed)).toBe(text);
+}
+
+/**
+ * The seals (docs/invoice-format.md, "Digests"): `digest` is the SHA-256 of the canonical form of every
+ * other field, computed here by a second implementation (node:crypto over test/_support/canonicalText.ts),
+ * and `contractDigest` is the digest of the contract as written.
+ */
+function expectDigests(invoice: Invoice, contract: Contract): void {
+  const { digest, ...content } = invoice;
+  expect(digest, "digest = SHA-256 of the canonical invoice").toBe(sha256Of(content));
+  expect(invoice.contractDigest, "contractDigest = the contract's").toBe(contract.digest);
+}
+
+/** `sha256:` and the hex SHA-256 of a JSON value's canonical text. */
+export function sha256Of(value: unknown): string {
+  return `sha256:${createHash("sha256").update(canonicalText(value), "utf8").digest("hex")}`;
 }
 
 function walk(value: unknown, visit: (value: unknown, path: string) => void, path = "invoice"): void {

@@ -5,6 +5,7 @@ import type { InvoiceLine, Step } from "../../src/schema/index.js";
 /**
  * Laws of one invoice line's breakdown (docs/invoice-format.md, "How the money steps add up"), checked
  * with exact arithmetic of its own (1,000 digits, so no sum or product here can round):
+ * - a line has a numeric `unitPrice` exactly when its `priceKind` is `unit`, and quantity × unitPrice is P;
  * - the price steps re-add to the price's amount P, and each recomputes from its own fields
  *   (unit: quantity × price; package: whole packages × package price; tier: quantity × unit price;
  *   dynamic: event amounts × multiplier; proration: before × elapsed ÷ total, multiplied first);
@@ -116,6 +117,9 @@ export function expectLineLaws(line: InvoiceLine, minorUnits: number, mode: stri
   expect(last.mode).toBe(mode);
   expect(roundedAs(last.before, minorUnits, mode), `${where}: rounded once, ${mode}`).toBe(line.amount);
 
+  expect(line.unitPrice !== undefined, `${where}: a unitPrice exactly when priceKind is unit`).toBe(
+    line.priceKind === "unit",
+  );
   const commitment = steps.find(
     (step) => step.kind === "commitment_true_up" || step.kind === "commitment_overage",
   );
@@ -128,6 +132,13 @@ export function expectLineLaws(line: InvoiceLine, minorUnits: number, mode: stri
   const priced = steps.filter((step) => PRICE_STEPS.has(step.kind));
   for (const step of priced) expectStepArithmetic(step, where);
   let running = priced.reduce((sum, step) => sum.plus(amountOf(step)), new Exact(0));
+  // A unit price is shown exactly when one price per unit rated the line, and then quantity × unitPrice
+  // is what its price steps add up to (before proration, limits and rounding).
+  if (line.unitPrice !== undefined)
+    expect(
+      sameAtWorkingPrecision(new Exact(line.quantity).times(line.unitPrice), running),
+      `${where}: quantity × unitPrice`,
+    ).toBe(true);
   for (const step of steps) {
     if (step.kind === "proration") {
       expect(sameAtWorkingPrecision(step.before, running), `${where}: proration takes the price`).toBe(true);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type ContractInput, parseContract, rateInvoice } from "../../src/index.js";
+import { type ContractInput, parseContract, rateInvoice, safeParseContract } from "../../src/index.js";
 import { thrown } from "../_support/thrown.js";
 
 // Counterexamples found by the whole-contract fuzzing (test/invoice/hostileContracts.property.test.ts),
@@ -59,7 +59,8 @@ describe("credit grants of money hold whole minor units", () => {
         credits: [{ id: "wallet", name: "Wallet", kind: "prepaid", taxed: "at_use", amount: "33.34" }],
       }),
     );
-    const invoice = rateInvoice(contract, units("0"), "2026-03");
+    // the wallet dates from the term start (January): March is rated as the first invoice, so it starts full
+    const invoice = rateInvoice(contract, units("0"), "2026-03", { creditsStartFull: true });
     // platform 100.00 + usage 0.00 = 100.00; the wallet pays 33.34 of it: amount due 100.00 − 33.34 = 66.66
     expect(invoice.total).toBe("100.00");
     expect(invoice.credits?.[0]).toMatchObject({
@@ -227,3 +228,58 @@ describe("ids that name invoice lines or units are unique", () => {
     });
   });
 });
+
+// Found by the hostile-edit fuzzing (test/invoice/hostileInputs.property.test.ts) in code other engineers
+// of issue 9 owned, reported to them, pinned by `it.fails` tests until their fixes landed
+// (docs/decisions/numeric-bounds.md); now ordinary examples of the refusal.
+describe("safeParseContract refuses a decimal field another check reads when it holds no number", () => {
+  // Before: TypeError "upTo.greaterThan is not a function" (the tier check ran on the raw text after the
+  // decimal's own check failed), "[DecimalError] Invalid argument: 2026-13-01" from the commitment
+  // check; `ratecard validate` crashed with exit 1 and a stack. The decimal text check now aborts.
+  it("refuses a tier bound of '12.50 ' (a trailing space) at the bound", () => {
+    const price: PriceInput = {
+      model: "graduated",
+      tiers: [{ upTo: "12.50 ", unitPrice: "0.08" }, { unitPrice: "0.05" }],
+    };
+    const charges = [{ id: "usage", name: "Usage", meter: "units", price }];
+    expect(refusalOf(contractWith({ charges }))).toEqual({
+      code: "invalid_field",
+      path: "charges[0].price.tiers[0].upTo",
+    });
+  });
+
+  it("refuses a line maximum of '2026-13-01' and a commitment minimum of '' at the field", () => {
+    const usage = { id: "usage", name: "Usage", meter: "units", price: { model: "unit", unitPrice: "1" } };
+    const charges = [{ ...usage, minimum: "5", maximum: "2026-13-01" }] as ContractInput["charges"];
+    expect(refusalOf(contractWith({ charges }))).toEqual({
+      code: "invalid_field",
+      path: "charges[0].maximum",
+    });
+    const commitments = [{ id: "commit", name: "Commit", minimum: "", maximum: "100" }];
+    expect(refusalOf(contractWith({ commitments }))).toEqual({
+      code: "invalid_field",
+      path: "commitments[0].minimum",
+    });
+  });
+});
+
+describe("safeParseContract refuses a money amount beyond what rating keeps exact", () => {
+  // Before: a flat fee of "1e400" was accepted; its line was 1e400 and every cent beside it was lost at
+  // 50 significant digits (the subtotal was not the sum of the lines). A money amount must now be below
+  // 10^15 with at most 12 decimals (docs/decisions/numeric-bounds.md).
+  it("refuses a flat fee of '1e400' at its amount", () => {
+    const fee = { id: "fee", name: "Fee", price: { model: "flat", amount: "1e400" } } as const;
+    const charges = [...contractWith({}).charges, fee];
+    expect(refusalOf(contractWith({ charges }))).toEqual({
+      code: "decimal_out_of_range",
+      path: "charges[2].price.amount",
+    });
+  });
+});
+
+/** The code and path of safeParseContract's refusal (it must refuse, and never throw). */
+function refusalOf(input: unknown) {
+  const result = safeParseContract(input);
+  if (result.success) throw new Error("expected the contract to be refused");
+  return { code: result.error.code, path: result.error.path };
+}

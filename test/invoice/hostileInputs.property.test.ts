@@ -8,18 +8,20 @@ import {
   safeParseUsageEvent,
   UsageError,
 } from "../../src/index.js";
-import { DECIMAL_TEXT } from "../../src/money/index.js";
 import { eventsIn, streamArb } from "../_arbitraries/eventStreams.js";
 import { applyEdit, type Edit, editArb, pathsOf } from "../_arbitraries/hostileJson.js";
 import { contractScenarioArb, materialize } from "../_arbitraries/wholeContracts.js";
 import { expectInvoiceLaws } from "../_laws/invoiceLaws.js";
 import { attempt, expectTypedRefusal } from "../_laws/typedRefusal.js";
-import { fuzzRuns, fuzzTimeout } from "../_support/fuzzRuns.js";
+import { fuzzParameters, fuzzTimeout } from "../_support/fuzzRuns.js";
 
 // Issue 9: inputs the schema may or may not accept. A generated contract or event stream gets one or
 // two hostile edits anywhere (a wrong type, a number past its range, a date that does not exist, a key
 // deleted, an element repeated); whatever comes out, ratecard refuses it with a typed error at a path,
 // or accepts it and rates an invoice that obeys every law.
+
+// The period may come after a credit grant started, with no earlier invoice: grants start full.
+const FIRST = { creditsStartFull: true } as const;
 
 const editsArb = fc.array(fc.tuple(fc.nat(), editArb), { minLength: 1, maxLength: 2 });
 
@@ -36,29 +38,14 @@ function edited(
   }, document);
 }
 
-/** Decimal fields that a cross-field check of the contract reads (tier bounds, limits, amounts, …). */
-const CROSS_CHECKED = new Set([
-  "upTo",
-  "packageSize",
-  "minimum",
-  "maximum",
-  "amount",
-  "overageFactor",
-  "minimumPerEvent",
-  "maximumPerEvent",
-]);
-
 /**
- * Edits that break a law today in code other engineers own (safeParseContract throws; a price of 1e400
- * is accepted and loses every cent beside it at 50 digits); reported, and pinned by the `it.fails` tests
- * of test/schema/openFindings.test.ts. Remove this when those pass.
+ * An edit that breaks a law today in code other engineers own: a time zone that starts with a digit
+ * ("2026-02-30", "1e-400") makes safeParseContract throw a RangeError instead of refusing it. Reported,
+ * and pinned by the `it.fails` test of test/schema/openFindings.test.ts; remove this when it passes.
  */
 function reportedOpen(path: ReadonlyArray<string | number>, edit: Edit): boolean {
   if (edit.kind !== "replace" || typeof edit.value !== "string") return false;
-  if (edit.value === "1e400") return true;
-  const key = path[path.length - 1];
-  if (key === "timeZone") return /^\d/.test(edit.value);
-  return typeof key === "string" && CROSS_CHECKED.has(key) && !DECIMAL_TEXT.test(edit.value);
+  return path[path.length - 1] === "timeZone" && /^\d/.test(edit.value);
 }
 
 describe("hostile edits of generated contracts and events (fuzzing)", () => {
@@ -85,12 +72,12 @@ describe("hostile edits of generated contracts and events (fuzzing)", () => {
         if (resolved === undefined) return;
         const { contract, period } = resolved;
         const events = eventsIn(stream, period);
-        const invoice = attempt(() => rateInvoice(contract, events, period));
+        const invoice = attempt(() => rateInvoice(contract, events, period, FIRST));
         if (invoice !== undefined) expectInvoiceLaws(invoice, { contract, eventsGiven: events.length });
         const opening = attempt(() => rateOpeningInvoice(contract));
         if (opening !== undefined) expectInvoiceLaws(opening, { contract, eventsGiven: 0 });
       }),
-      { numRuns: fuzzRuns(150) },
+      fuzzParameters(150),
     );
   });
 
@@ -101,11 +88,11 @@ describe("hostile edits of generated contracts and events (fuzzing)", () => {
       fc.property(contractScenarioArb(), streamArb(20), editsArb, (scenario, stream, edits) => {
         const { contract, period } = materialize(scenario);
         // the period is checked before any event is read: only periods the contract can rate are of use here
-        if (attempt(() => rateInvoice(contract, [], period)) === undefined) return;
+        if (attempt(() => rateInvoice(contract, [], period, FIRST)) === undefined) return;
         const events = edited(eventsIn(stream, period), edits) as unknown[];
         const firstBad = events.findIndex((event, index) => !safeParseUsageEvent(event, index).success);
         try {
-          const invoice = rateInvoice(contract, events, period);
+          const invoice = rateInvoice(contract, events, period, FIRST);
           expect(firstBad).toBe(-1);
           expectInvoiceLaws(invoice, { contract, eventsGiven: events.length });
         } catch (error) {
@@ -115,7 +102,7 @@ describe("hostile edits of generated contracts and events (fuzzing)", () => {
           expect((error as UsageError).path.startsWith(`[${firstBad}]`)).toBe(true);
         }
       }),
-      { numRuns: fuzzRuns(100) },
+      fuzzParameters(100),
     );
   });
 });
