@@ -32,6 +32,7 @@ import {
   modelsIn,
   type PriceTerms,
   priceSchema,
+  type SimplePriceTerms,
 } from "./price.js";
 import { dimensionValueSchema } from "./prices/matrix.js";
 import {
@@ -265,8 +266,23 @@ export const contractSchema = z
     }
     reportDuplicateIds(ctx, contract.meters, "meters");
     reportDuplicateIds(ctx, contract.charges, "charges");
+    // A commitment's id is its true-up and overage line's id; a custom unit's code decides its minor units;
+    // overrides and amendments are named by id in the breakdown and the explanation.
+    reportDuplicateIds(ctx, contract.commitments ?? [], "commitments");
+    reportDuplicateIds(ctx, contract.overrides ?? [], "overrides");
+    reportDuplicateIds(ctx, contract.amendments ?? [], "amendments");
+    reportDuplicateIds(
+      ctx,
+      (contract.customUnits ?? []).map((unit) => ({ id: unit.code })),
+      "customUnits",
+      "code",
+    );
     const meterIds = new Set(contract.meters.map((meter) => meter.id));
     const chargeIds = new Set(contract.charges.map((charge) => charge.id));
+    const definedChargeIds = new Set([
+      ...chargeIds,
+      ...(contract.amendments ?? []).flatMap((a) => (a.charges ?? []).map((c) => c.id)),
+    ]);
     checkDiscounts(ctx, contract, chargeIds);
     const grantIds = new Set<string>();
     contract.credits?.forEach((grant, index) => {
@@ -291,7 +307,8 @@ export const contractSchema = z
             ratecardIssue("invalid_field", `no charge has id "${id}"`, ["commitments", index, "charges", at]),
           );
       });
-      if (chargeIds.has(commitment.id))
+      // any charge's id, an amendment's included: the true-up line and the charge's line would share it
+      if (definedChargeIds.has(commitment.id))
         ctx.addIssue(
           ratecardIssue("duplicate_id", `is a charge id too; a true-up line needs an id of its own`, [
             "commitments",
@@ -320,12 +337,8 @@ export const contractSchema = z
     });
     checkAmendments(ctx, contract, meterIds);
     checkAllowances(ctx, contract);
-    const everyCharge = new Set([
-      ...chargeIds,
-      ...(contract.amendments ?? []).flatMap((a) => (a.charges ?? []).map((c) => c.id)),
-    ]);
     contract.overrides?.forEach((override, index) => {
-      if (!everyCharge.has(override.charge))
+      if (!definedChargeIds.has(override.charge))
         ctx.addIssue(
           ratecardIssue("invalid_field", `no charge has id "${override.charge}"`, [
             "overrides",
@@ -338,8 +351,10 @@ export const contractSchema = z
     checkScaledPrices(ctx, contract);
   });
 
-// A grant in a custom unit (docs/contracts.md, step 8, "Grants in a unit of their own"): the unit is
-// declared under customUnits, is not the invoice currency itself, and the amount fits its minor units.
+// A grant of money holds whole minor units of the invoice currency, like a fixed discount: its balance
+// is shown, burned and carried in minor units, so 33.335 USD would pay a fraction of a cent. A grant in
+// a custom unit (docs/contracts.md, step 8, "Grants in a unit of their own"): the unit is declared under
+// customUnits, is not the invoice currency itself, and the amount fits its minor units.
 function checkGrantUnit(
   ctx: z.RefinementCtx,
   contract: {
@@ -350,15 +365,12 @@ function checkGrantUnit(
   index: number,
 ): void {
   if (grant.unit === undefined) {
-    // A grant of money pays whole minor units: 50.005 USD could never be burned to the last part.
-    const minorUnits =
-      contract.customUnits?.find((unit) => unit.code === contract.currency)?.minorUnits ??
-      (isIsoCurrency(contract.currency) ? resolveCurrency(contract.currency).minorUnits : undefined);
+    const minorUnits = currencyMinorUnits(contract);
     if (minorUnits !== undefined && grant.amount.decimalPlaces() > minorUnits)
       ctx.addIssue(
         ratecardIssue(
           "amount_not_in_minor_units",
-          `is ${toPlainString(grant.amount)} ${contract.currency}, but ${contract.currency} has ${minorUnits} decimal${minorUnits === 1 ? "" : "s"}`,
+          `is ${toPlainString(grant.amount)} ${contract.currency}, but ${contract.currency} has ${minorUnits} decimal${minorUnits === 1 ? "" : "s"}; a grant of money holds whole minor units`,
           ["credits", index, "amount"],
         ),
       );
@@ -403,17 +415,18 @@ export type ParsedContractTerms = z.output<typeof contractSchema>;
 function reportDuplicateIds(
   ctx: z.RefinementCtx,
   items: ReadonlyArray<{ readonly id: string }>,
-  field: "meters" | "charges",
+  field: "meters" | "charges" | "commitments" | "customUnits" | "overrides" | "amendments",
+  key: "id" | "code" = "id",
 ): void {
   const seen = new Map<string, number>();
   items.forEach((item, index) => {
     const first = seen.get(item.id);
     if (first !== undefined) {
       ctx.addIssue(
-        ratecardIssue("duplicate_id", `repeats id "${item.id}" already used by ${field}[${first}]`, [
+        ratecardIssue("duplicate_id", `repeats ${key} "${item.id}" already used by ${field}[${first}]`, [
           field,
           index,
-          "id",
+          key,
         ]),
       );
     } else seen.set(item.id, index);
@@ -612,6 +625,18 @@ function checkGroupedMeter(
   );
 }
 
+// The invoice currency's minor units (declared under customUnits, or ISO 4217); undefined for an
+// unknown currency, which has its own error.
+function currencyMinorUnits(contract: {
+  readonly currency: string;
+  readonly customUnits?: ReadonlyArray<{ code: string; minorUnits: number }> | undefined;
+}): number | undefined {
+  return (
+    contract.customUnits?.find((unit) => unit.code === contract.currency)?.minorUnits ??
+    (isIsoCurrency(contract.currency) ? resolveCurrency(contract.currency).minorUnits : undefined)
+  );
+}
+
 function checkDiscounts(
   ctx: z.RefinementCtx,
   contract: {
@@ -624,9 +649,7 @@ function checkDiscounts(
   chargeIds: ReadonlySet<string>,
 ): void {
   const seen = new Set<string>();
-  const minorUnits =
-    contract.customUnits?.find((unit) => unit.code === contract.currency)?.minorUnits ??
-    (isIsoCurrency(contract.currency) ? resolveCurrency(contract.currency).minorUnits : undefined);
+  const minorUnits = currencyMinorUnits(contract);
   contract.discounts?.forEach((discount, index) => {
     if (seen.has(discount.id))
       ctx.addIssue(
@@ -702,7 +725,19 @@ function checkAmendments(
         ),
       );
     previous = amendment.effective;
+    // one amendment defines a charge once: a second definition would silently replace the first
+    const defined = new Map<string, number>();
     amendment.charges?.forEach((charge, at) => {
+      const first = defined.get(charge.id);
+      if (first !== undefined)
+        ctx.addIssue(
+          ratecardIssue(
+            "duplicate_id",
+            `repeats id "${charge.id}" already used by amendments[${index}].charges[${first}]`,
+            ["amendments", index, "charges", at, "id"],
+          ),
+        );
+      else defined.set(charge.id, at);
       const issues: z.core.$ZodRawIssue[] = [];
       const collect = {
         addIssue: (issue: z.core.$ZodRawIssue) => issues.push(issue),
@@ -744,6 +779,8 @@ function checkAmendments(
 // group by the dimensions it names. A group's price is a single price model, so a replacement for one
 // group must be one too. An override's price meets the same sign rule as the charge's own
 // (docs/contracts.md, step 0).
+type OverrideTerms = NonNullable<z.output<typeof contractSchema>["overrides"]>[number];
+
 function checkOverrides(ctx: z.RefinementCtx, contract: z.output<typeof contractSchema>): void {
   const overrides = contract.overrides ?? [];
   const definitionsOf = chargeDefinitions(contract);
@@ -768,6 +805,19 @@ function checkOverrides(ctx: z.RefinementCtx, contract: z.output<typeof contract
             "invalid_field",
             `is a ${override.price.model} price; with where it replaces the price of one group, which must be a single price model (not matrix, grouped or capacity)`,
             at("price", "model"),
+          ),
+        );
+    }
+    if (override.price !== undefined) {
+      const problem = definitions
+        .map((charge) => overridePriceProblem(charge, override, contract.meters))
+        .find((found) => found !== undefined);
+      if (problem !== undefined)
+        ctx.addIssue(
+          ratecardIssue(
+            problem.code,
+            `is a ${override.price.model} price, which charge ${override.charge} cannot take: ${problem.message}`,
+            at("price"),
           ),
         );
     }
@@ -849,6 +899,41 @@ function chargeDefinitions(contract: z.output<typeof contractSchema>): Map<strin
     else known.push(charge);
   }
   return definitions;
+}
+
+// Why `charge` could not have been written with the override's price (the checks of its own price: a
+// meter or seats to price, a transform the price reads, a line minimum or maximum it has a line for, a
+// meter that carries no state for groups, the meters capacity limits name), or undefined when it could.
+// With `where` the price replaces one group's price, so it is checked as the price of every group.
+// Signs have their own check (checkOverrides).
+function overridePriceProblem(
+  charge: ChargeTerms,
+  override: OverrideTerms,
+  meters: z.output<typeof contractSchema>["meters"],
+): { code: string; message: string } | undefined {
+  const replacement = override.price!;
+  const price: PriceTerms =
+    override.where === undefined
+      ? replacement
+      : charge.price.model === "matrix"
+        ? { ...charge.price, cells: [], defaultPrice: replacement as SimplePriceTerms }
+        : charge.price.model === "grouped"
+          ? { ...charge.price, price: replacement as SimplePriceTerms }
+          : replacement;
+  const issues: z.core.$ZodRawIssue[] = [];
+  const collect = {
+    addIssue: (issue: z.core.$ZodRawIssue) => issues.push(issue),
+  } as unknown as z.RefinementCtx;
+  const candidate = { ...charge, price };
+  checkCharge(collect, candidate, 0, new Set(meters.map((meter) => meter.id)));
+  checkGroupedMeter(collect, candidate, 0, meters);
+  const found = issues
+    .map((issue) => ({
+      code: String((issue as { params?: { code?: unknown } }).params?.code),
+      message: issue.message ?? "",
+    }))
+    .find((issue) => issue.code !== "negative_price");
+  return found;
 }
 
 // Why `where` cannot pick groups of this price, or undefined when it can.

@@ -1,0 +1,171 @@
+import { expect } from "vitest";
+import { Decimal } from "../../src/money/index.js";
+import type { InvoiceLine, Step } from "../../src/schema/index.js";
+
+/**
+ * Laws of one invoice line's breakdown (docs/invoice-format.md, "How the money steps add up"), checked
+ * with exact arithmetic of its own (1,000 digits, so no sum or product here can round):
+ * - a line has a numeric `unitPrice` exactly when its `priceKind` is `unit`, and quantity × unitPrice is P;
+ * - the price steps re-add to the price's amount P, and each recomputes from its own fields
+ *   (unit: quantity × price; package: whole packages × package price; tier: quantity × unit price;
+ *   dynamic: event amounts × multiplier; proration: before × elapsed ÷ total, multiplied first);
+ * - P flows through proration, line limit and unused time, each taking the previous amount as `before`;
+ * - the last step rounds once, with the contract's mode, to the line's amount.
+ */
+
+/** Arithmetic wide enough to never round a sum or product of invoice figures. */
+export const Exact = Decimal.clone({ precision: 1000, toExpNeg: -1100, toExpPos: 1100 });
+export type Exact = InstanceType<typeof Exact>;
+
+const PRICE_STEPS = new Set([
+  "flat",
+  "unit",
+  "package",
+  "tier",
+  "tier_package",
+  "tier_flat_fee",
+  "tier_minimum",
+  "percentage",
+  "fixed_fees",
+  "per_event_limit",
+  "threshold",
+  "capacity",
+  "dynamic",
+]);
+
+// The invoice's rounding mode names, read into decimal.js modes by this oracle itself rather than by
+// src/money/rounding.ts, so a wrong mapping there would show here.
+const ROUNDING = {
+  half_even: Decimal.ROUND_HALF_EVEN,
+  half_up: Decimal.ROUND_HALF_UP,
+  half_down: Decimal.ROUND_HALF_DOWN,
+  up: Decimal.ROUND_UP,
+  down: Decimal.ROUND_DOWN,
+  ceiling: Decimal.ROUND_CEIL,
+  floor: Decimal.ROUND_FLOOR,
+} as const;
+
+/** `value` rounded to `decimals` places with a rounding mode named as on the invoice. */
+export function roundedAs(value: string, decimals: number, mode: string): string {
+  return new Exact(value)
+    .toDecimalPlaces(decimals, ROUNDING[mode as keyof typeof ROUNDING])
+    .toFixed(decimals);
+}
+
+/** `a` and `b` are the same number. */
+export function same(a: string | Exact, b: string | Exact): boolean {
+  return new Exact(a).equals(new Exact(b));
+}
+
+/** Significant digits ratecard computes with (src/money/decimal.ts). */
+const WORKING_DIGITS = 50;
+
+/**
+ * `a` and `b` are the same number, or, when a figure filled ratecard's 50 significant digits (a
+ * quantity divided by 3, a prorated amount), agree to 10^-46 of their size: ratecard computes at 50
+ * significant digits, so a figure that does not terminate is rounded there, and the steps after it use
+ * the rounded figure as shown. Every money amount is rounded to at most 12 decimals long before that.
+ */
+export function sameAtWorkingPrecision(a: string | Exact, b: string | Exact): boolean {
+  const x = new Exact(a);
+  const y = new Exact(b);
+  if (x.equals(y)) return true;
+  if (Math.max(x.precision(true), y.precision(true)) < WORKING_DIGITS - 2) return false;
+  const size = Exact.max(x.abs(), y.abs(), 1);
+  return x.minus(y).abs().lessThanOrEqualTo(size.times("1e-46"));
+}
+
+function amountOf(step: Step): Exact {
+  return new Exact("amount" in step ? step.amount : "0");
+}
+
+// Each price step's amount recomputed from its own fields.
+function expectStepArithmetic(step: Step, where: string): void {
+  if (step.kind === "unit" || step.kind === "tier") {
+    // quantity × unit price (a tier of a graduated percentage: the part of the amount × the rate)
+    expect(
+      sameAtWorkingPrecision(new Exact(step.quantity).times(step.unitPrice), step.amount),
+      `${where}: ${step.kind}`,
+    ).toBe(true);
+  } else if (step.kind === "package" || step.kind === "tier_package") {
+    // packages = quantity ÷ package size, a partial package rounded up (or down when the price says so)
+    const exact = new Exact(step.quantity).div(step.packageSize);
+    const down = step.kind === "package" && step.partialPackage === "round_down";
+    const packages = down ? exact.floor() : exact.ceil();
+    expect(same(packages, step.packages), `${where}: whole packages`).toBe(true);
+    expect(
+      sameAtWorkingPrecision(new Exact(step.packages).times(step.packagePrice), step.amount),
+      `${where}: packages`,
+    ).toBe(true);
+  } else if (step.kind === "dynamic") {
+    expect(
+      sameAtWorkingPrecision(new Exact(step.eventAmounts).times(step.multiplier), step.amount),
+      `${where}: dynamic`,
+    ).toBe(true);
+  }
+}
+
+/** Asserts the breakdown laws of one line; `mode` and `minorUnits` are the invoice's rounding. */
+export function expectLineLaws(line: InvoiceLine, minorUnits: number, mode: string): void {
+  const where = `line ${line.id}`;
+  const steps = line.steps;
+  const last = steps.at(-1);
+  expect(last?.kind, `${where}: the last step rounds`).toBe("rounding");
+  if (last?.kind !== "rounding") return;
+  expect(last.amount, `${where}: rounding gives the line amount`).toBe(line.amount);
+  expect(last.minorUnits).toBe(minorUnits);
+  expect(last.mode).toBe(mode);
+  expect(roundedAs(last.before, minorUnits, mode), `${where}: rounded once, ${mode}`).toBe(line.amount);
+
+  expect(line.unitPrice !== undefined, `${where}: a unitPrice exactly when priceKind is unit`).toBe(
+    line.priceKind === "unit",
+  );
+  const commitment = steps.find(
+    (step) => step.kind === "commitment_true_up" || step.kind === "commitment_overage",
+  );
+  if (commitment !== undefined) {
+    expect(same(amountOf(commitment), last.before), `${where}: the commitment step is what rounds`).toBe(
+      true,
+    );
+    return;
+  }
+  const priced = steps.filter((step) => PRICE_STEPS.has(step.kind));
+  for (const step of priced) expectStepArithmetic(step, where);
+  let running = priced.reduce((sum, step) => sum.plus(amountOf(step)), new Exact(0));
+  // A unit price is shown exactly when one price per unit rated the line, and then quantity × unitPrice
+  // is what its price steps add up to (before proration, limits and rounding).
+  if (line.unitPrice !== undefined)
+    expect(
+      sameAtWorkingPrecision(new Exact(line.quantity).times(line.unitPrice), running),
+      `${where}: quantity × unitPrice`,
+    ).toBe(true);
+  for (const step of steps) {
+    if (step.kind === "proration") {
+      expect(sameAtWorkingPrecision(step.before, running), `${where}: proration takes the price`).toBe(true);
+      // multiply first, divide last, at ratecard's working precision (documented: only the division rounds)
+      const expected = same(step.elapsed, step.total)
+        ? new Decimal(step.before)
+        : new Decimal(step.before).times(step.elapsed).div(step.total);
+      expect(same(expected.toFixed(), step.amount), `${where}: proration ratio`).toBe(true);
+      running = new Exact(step.amount);
+    } else if (step.kind === "line_limit") {
+      expect(
+        sameAtWorkingPrecision(step.before, running),
+        `${where}: the line limit takes the prorated price`,
+      ).toBe(true);
+      expect(same(new Exact(step.before).plus(step.amount), step.value), `${where}: limit re-adds`).toBe(
+        true,
+      );
+      running = new Exact(step.value);
+    } else if (step.kind === "unused_time") {
+      expect(sameAtWorkingPrecision(step.before, running), `${where}: unused time takes the amount`).toBe(
+        true,
+      );
+      expect(same(new Exact(step.before).negated(), step.amount), `${where}: unused time negates`).toBe(true);
+      running = new Exact(step.amount);
+    }
+  }
+  expect(sameAtWorkingPrecision(last.before, running), `${where}: the steps add up to what is rounded`).toBe(
+    true,
+  );
+}
