@@ -1,7 +1,7 @@
 import { InputError, toJsonPath } from "../errors/index.js";
 import { type Decimal, safeParseDecimal, toFixedString, toPlainString, ZERO } from "../money/index.js";
 import type { AppliedCredit, Contract, CreditGrantTerms, InvoiceLine } from "../schema/index.js";
-import { formatLocalDate, toLocalDate } from "../time/index.js";
+import { formatLocalDate, periodOf, toLocalDate } from "../time/index.js";
 import { type Burn, burnAmount, unitMinorUnits } from "./burnAmount.js";
 import { burnOrder } from "./burnOrder.js";
 import { chargeScope } from "./chargeScope.js";
@@ -29,8 +29,10 @@ export function openGrants(
   startFull = false,
 ) {
   checkBalanceIds(contract, balances);
-  const start = formatLocalDate(toLocalDate(resolved.service.start, contract.timeZone));
-  const termStart = formatLocalDate(toLocalDate(contract.term.start, contract.timeZone));
+  const localDate = (instant: number) => formatLocalDate(toLocalDate(instant, contract.timeZone));
+  const start = localDate(resolved.service.start);
+  const termStart = localDate(contract.term.start);
+  const earlierStart = localDate(earlierInvoiceStart(contract, resolved));
   return burnOrder(contract.credits, contract.creditBurnOrder)
     .filter(
       (grant) =>
@@ -41,10 +43,26 @@ export function openGrants(
       // No invoice of the contract can come before its term: a grant effective earlier starts with it.
       const grantStart =
         grant.effective === undefined || grant.effective < termStart ? termStart : grant.effective;
-      if (!startFull && grant.recurring !== true && grantStart < start && balances[grant.id] === undefined)
+      // An earlier invoice burned the grant only if it started inside the grant's window (docs/contracts.md,
+      // step 8: a grant applies to the invoices that start inside it); one that opened after the start of
+      // the invoice before this one was never offered, so it starts full.
+      const burnedBefore = grantStart < start && grantStart <= earlierStart && earlierStart < start;
+      if (!startFull && grant.recurring !== true && burnedBefore && balances[grant.id] === undefined)
         throw missingBalance(grant, grantStart, start);
       return { grant, balance: balanceOf(contract, grant, balances) };
     });
+}
+
+// The latest start an invoice before this one can have: the start of this billing period when the
+// invoice covers only its later part, else the start of the billing period before it, and never before
+// the term (the first invoice starts with the term).
+function earlierInvoiceStart(contract: Contract, resolved: ServicePeriod): number {
+  const { service, billingPeriod } = resolved;
+  const previous =
+    service.start > billingPeriod.start
+      ? billingPeriod.start
+      : periodOf(contract.cycle, service.start - 1).start;
+  return Math.max(previous, contract.term.start);
 }
 
 function checkBalanceIds(contract: Contract, balances: CreditBalances): void {

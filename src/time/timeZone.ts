@@ -5,6 +5,9 @@ import { InputError, type JsonPath } from "../errors/index.js";
 export function isValidTimeZone(zone: string): boolean {
   if (zone === "" || /^[+-]/.test(zone)) return false;
   try {
+    // TZDate reads some text that is no zone at all ("2026-02-30", "1e-400") as an offset, so Intl,
+    // which knows the IANA names, must accept it too.
+    standardTimeZoneName(zone);
     return !Number.isNaN(new TZDate(2000, 0, 1, zone).getTime());
   } catch {
     return false;

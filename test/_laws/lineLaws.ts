@@ -1,5 +1,9 @@
 import { expect } from "vitest";
 import { Decimal } from "../../src/money/index.js";
+
+// Wide enough for the exact product of two values at the working precision.
+const WideDecimal = Decimal.clone({ precision: 200 });
+
 import type { InvoiceLine, Step } from "../../src/schema/index.js";
 
 /**
@@ -142,10 +146,11 @@ export function expectLineLaws(line: InvoiceLine, minorUnits: number, mode: stri
   for (const step of steps) {
     if (step.kind === "proration") {
       expect(sameAtWorkingPrecision(step.before, running), `${where}: proration takes the price`).toBe(true);
-      // multiply first, divide last, at ratecard's working precision (documented: only the division rounds)
+      // multiply exactly first, divide last at ratecard's working precision (documented: only the division
+      // rounds; a product of two 50-digit values has up to 100 digits, so it is formed at a wider precision)
       const expected = same(step.elapsed, step.total)
         ? new Decimal(step.before)
-        : new Decimal(step.before).times(step.elapsed).div(step.total);
+        : new Decimal(new WideDecimal(step.before).times(step.elapsed).toFixed()).div(step.total);
       expect(same(expected.toFixed(), step.amount), `${where}: proration ratio`).toBe(true);
       running = new Exact(step.amount);
     } else if (step.kind === "line_limit") {

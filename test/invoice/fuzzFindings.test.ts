@@ -283,3 +283,52 @@ function refusalOf(input: unknown) {
   if (result.success) throw new Error("expected the contract to be refused");
   return { code: result.error.code, path: result.error.path };
 }
+
+describe("time zones that are no zone at all", () => {
+  // TZDate read "2026-02-30" and "1e-400" as offsets while Intl refused them: safeParseContract threw a
+  // RangeError instead of refusing the contract at timeZone.
+  it.each(["2026-02-30", "1e-400", "+05:00"])("refuses %s at timeZone", (timeZone) => {
+    const result = safeParseContract(contractWith({ timeZone }));
+    expect(result.success).toBe(false);
+    if (!result.success) expect(result.error).toMatchObject({ code: "invalid_time_zone", path: "timeZone" });
+  });
+});
+
+describe("the balances an invoice hands on are all the next invoice needs", () => {
+  // A grant effective on 15 January is not offered on January's invoice (a grant applies to the invoices
+  // that start inside it), so January does not list it; February, given January's balances as the
+  // missing-balance message asks, was refused. No invoice could have burned it: it starts full.
+  it("rates February from January's balances when a grant opened mid-January", () => {
+    const contract = parseContract(
+      contractWith({
+        charges: [{ id: "platform", name: "Platform", price: { model: "flat", amount: "100" } }],
+        credits: [{ id: "promo", name: "Promo", kind: "promotional", amount: "30", effective: "2026-01-15" }],
+      }),
+    );
+    const january = rateInvoice(contract, [], "2026-01");
+    expect(january.credits).toBeUndefined();
+    const creditBalances = Object.fromEntries(
+      (january.credits ?? []).map((credit) => [credit.id, credit.balanceAfter]),
+    );
+    // February: platform 100.00, the whole promotional grant 30.00 applied: total 100.00, due 70.00
+    const february = rateInvoice(contract, [], "2026-02", { creditBalances });
+    expect(february.credits?.[0]).toMatchObject({
+      id: "promo",
+      balanceBefore: "30.00",
+      balanceAfter: "0.00",
+    });
+  });
+
+  it("still asks March for the balance February handed on (February could have burned it)", () => {
+    const contract = parseContract(
+      contractWith({
+        charges: [{ id: "platform", name: "Platform", price: { model: "flat", amount: "100" } }],
+        credits: [{ id: "promo", name: "Promo", kind: "promotional", amount: "30", effective: "2026-01-15" }],
+      }),
+    );
+    expect(thrown(() => rateInvoice(contract, [], "2026-03"))).toMatchObject({
+      code: "missing_credit_balance",
+      path: "promo",
+    });
+  });
+});
