@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { MODELS_WITHOUT_TRANSFORM, modelsIn, type PriceModelName, type PriceTerms } from "./price.js";
-import { idSchema, quantitySchema, ratecardIssue } from "./primitives.js";
+import { modelOfPrice, type PriceTerms, pricesIn } from "../pricing/index.js";
+import { idSchema, quantitySchema, ratecardIssue } from "../schema/index.js";
 
 /**
  * An allowance pool: a free quantity per billing period shared by several charges (one free tier for
@@ -103,9 +103,9 @@ export function checkAllowances(ctx: z.RefinementCtx, contract: AllowanceCheckIn
         return;
       }
       const unpriced = [
-        ...charges.flatMap((charge) => modelsIn(charge.price)),
+        ...charges.flatMap((charge) => pricesIn(charge.price)),
         ...(overridePricesOf.get(id) ?? []),
-      ].find((model) => MODELS_WITHOUT_TRANSFORM.has(model));
+      ].find((price) => !modelOfPrice(price).acceptsTransform)?.model;
       if (unpriced !== undefined) {
         ctx.addIssue(
           ratecardIssue(
@@ -146,14 +146,14 @@ function chargeVersions(contract: AllowanceCheckInput): Map<string, PoolableChar
   return versions;
 }
 
-// The price models overrides put in each charge, by charge id, in one pass over the overrides.
-function overridePrices(contract: AllowanceCheckInput): Map<string, PriceModelName[]> {
-  const models = new Map<string, PriceModelName[]>();
+// The prices overrides put in each charge (nested ones included), by charge id, in one pass over the overrides.
+function overridePrices(contract: AllowanceCheckInput): Map<string, PriceTerms[]> {
+  const prices = new Map<string, PriceTerms[]>();
   for (const override of contract.overrides ?? []) {
     if (override.price === undefined) continue;
-    models.set(override.charge, [...(models.get(override.charge) ?? []), ...modelsIn(override.price)]);
+    prices.set(override.charge, [...(prices.get(override.charge) ?? []), ...pricesIn(override.price)]);
   }
-  return models;
+  return prices;
 }
 
 function describeUnit(unit: string | undefined): string {

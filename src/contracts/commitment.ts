@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { toPlainString } from "../money/index.js";
-import { idSchema, positiveMoneyAmountSchema, positiveRatioSchema, ratecardIssue } from "./primitives.js";
+import { idSchema, positiveMoneyAmountSchema, positiveRatioSchema, ratecardIssue } from "../schema/index.js";
 
 /**
  * A commitment: a minimum spend per billing period (a true-up line makes up the shortfall), a maximum

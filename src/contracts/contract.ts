@@ -15,6 +15,24 @@ import {
   UNIT_PRICE,
 } from "../money/index.js";
 import {
+  dimensionValueSchema,
+  modelOfPrice,
+  type PriceTerms,
+  priceSchema,
+  pricesIn,
+} from "../pricing/index.js";
+import {
+  idSchema,
+  localDateSchema,
+  meterSchema,
+  moneyAmountSchema,
+  nonNegativeRatioSchema,
+  quantitySchema,
+  ratecardIssue,
+  roundingModeSchema,
+  sizeSchema,
+} from "../schema/index.js";
+import {
   isValidTimeZone,
   type LocalDate,
   safeParseInstant,
@@ -25,25 +43,6 @@ import { allowanceSchema, checkAllowances } from "./allowance.js";
 import { commitmentSchema } from "./commitment.js";
 import { type CreditGrantTerms, creditBurnOrderSchema, creditGrantSchema } from "./creditGrant.js";
 import { discountSchema } from "./discount.js";
-import { meterSchema } from "./meter.js";
-import {
-  GROUPING_MODELS,
-  MODELS_WITHOUT_TRANSFORM,
-  modelsIn,
-  type PriceTerms,
-  priceSchema,
-} from "./price.js";
-import { dimensionValueSchema } from "./prices/matrix.js";
-import {
-  idSchema,
-  localDateSchema,
-  moneyAmountSchema,
-  nonNegativeRatioSchema,
-  quantitySchema,
-  ratecardIssue,
-  roundingModeSchema,
-  sizeSchema,
-} from "./primitives.js";
 import { taxSchema } from "./tax.js";
 
 /** The contract format version this build reads. See docs/decisions/versioning.md. */
@@ -438,7 +437,8 @@ function checkCharge(
   meterIds: ReadonlySet<string>,
 ): void {
   const at = (...path: PropertyKey[]) => ["charges", index, ...path];
-  if (charge.price.model === "flat") {
+  const model = modelOfPrice(charge.price);
+  if (!model.usesQuantity) {
     if (charge.meter !== undefined)
       ctx.addIssue(
         ratecardIssue("invalid_field", "a flat price does not depend on usage; remove meter", at("meter")),
@@ -463,8 +463,9 @@ function checkCharge(
         ),
       );
   }
-  const models = modelsIn(charge.price);
-  const untransformable = models.find((model) => MODELS_WITHOUT_TRANSFORM.has(model));
+  const untransformable = pricesIn(charge.price).find(
+    (price) => !modelOfPrice(price).acceptsTransform,
+  )?.model;
   if (charge.transform !== undefined && untransformable !== undefined)
     ctx.addIssue(
       ratecardIssue(
@@ -474,7 +475,7 @@ function checkCharge(
       ),
     );
   for (const key of ["minimum", "maximum"] as const) {
-    if (charge[key] !== undefined && GROUPING_MODELS.has(charge.price.model))
+    if (charge[key] !== undefined && model.grouping !== undefined)
       ctx.addIssue(
         ratecardIssue(
           "invalid_field",
@@ -522,17 +523,17 @@ function checkFeeTerms(
           at("quantity"),
         ),
       );
-    const model = charge.price.model;
-    if (model === "flat" || MODELS_WITHOUT_TRANSFORM.has(model) || GROUPING_MODELS.has(model))
+    const model = modelOfPrice(charge.price);
+    if (!model.usesQuantity || !model.acceptsTransform || model.grouping !== undefined)
       ctx.addIssue(
         ratecardIssue(
           "invalid_field",
-          `a ${model} price does not price a single quantity; seats need a unit, graduated, volume or package price`,
+          `a ${model.model} price does not price a single quantity; seats need a unit, graduated, volume or package price`,
           at("quantity"),
         ),
       );
   }
-  if (charge.billed === "in_advance" && charge.price.model !== "flat" && charge.quantity === undefined)
+  if (charge.billed === "in_advance" && !modelOfPrice(charge.price).isFee && charge.quantity === undefined)
     ctx.addIssue(
       ratecardIssue(
         "invalid_field",
@@ -600,7 +601,7 @@ function checkGroupedMeter(
     readonly persistent?: boolean | undefined;
   }>,
 ): void {
-  if (!GROUPING_MODELS.has(charge.price.model)) return;
+  if (modelOfPrice(charge.price).grouping === undefined) return;
   const meter = meters.find((candidate) => candidate.id === charge.meter);
   if (meter === undefined || !(meter.persistent === true || meter.aggregation === "weighted_sum")) return;
   ctx.addIssue(
@@ -857,9 +858,10 @@ function whereProblem(
   price: PriceTerms,
   where: Readonly<Record<string, unknown>>,
 ): string | undefined {
-  if (price.model !== "matrix" && price.model !== "grouped")
+  const grouping = modelOfPrice(price).grouping;
+  if (grouping === undefined)
     return `picks groups, but charge ${chargeId} has a ${price.model} price, which bills one line, not one per group; remove where to override the whole charge, or give the charge a matrix or grouped price`;
-  const dimensions = price.model === "matrix" ? price.dimensions : price.groupBy;
+  const dimensions = grouping.dimensions(price);
   const unknown = Object.keys(where).filter((name) => !dimensions.includes(name));
   if (unknown.length > 0)
     return `names ${unknown.map((name) => `"${name}"`).join(", ")}, but charge ${chargeId} groups by ${dimensions.join(", ")} only`;
@@ -868,5 +870,5 @@ function whereProblem(
 
 // A price a matrix cell or a grouped charge could hold: one that rates one quantity.
 function isSinglePrice(price: PriceTerms): boolean {
-  return !GROUPING_MODELS.has(price.model) && price.model !== "capacity";
+  return modelOfPrice(price).isSinglePrice;
 }

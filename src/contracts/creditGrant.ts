@@ -6,7 +6,7 @@ import {
   positiveMoneyAmountSchema,
   positiveUnitPriceSchema,
   ratecardIssue,
-} from "./primitives.js";
+} from "../schema/index.js";
 
 /**
  * The named orders credit grants burn in (docs/contracts.md, step 8, "Burn order"). Each is a list of

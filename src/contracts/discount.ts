@@ -5,7 +5,7 @@ import {
   positiveMoneyAmountSchema,
   positivePercentSchema,
   ratecardIssue,
-} from "./primitives.js";
+} from "../schema/index.js";
 
 /**
  * A discount: a percentage or a fixed amount, on selected charges (a line discount) or on the whole

@@ -1,17 +1,15 @@
 import type { ContractError } from "../errors/index.js";
 import type { Decimal } from "../money/index.js";
 import { type Currency, type CustomUnit, type RoundingMode, resolveCurrency } from "../money/index.js";
+import type { PriceTerms } from "../pricing/index.js";
+import type { MeterTerms } from "../schema/index.js";
+import { type InputProblem, sha256Digest, toInputError, toProblems } from "../schema/index.js";
 import { type BillingCycle, type ProrationBasis, startOfLocalDate } from "../time/index.js";
 import type { AllowanceTerms } from "./allowance.js";
 import type { CommitmentTerms } from "./commitment.js";
 import { type ChargeTerms, contractSchema, type ParsedContractTerms, type TermBoundary } from "./contract.js";
 import type { CreditBurnOrder, CreditGrantTerms } from "./creditGrant.js";
-import { sha256Digest } from "./digest.js";
 import type { DiscountTerms } from "./discount.js";
-import { carriedStatesSchema } from "./invoice.js";
-import { type InputProblem, toInputError, toProblems } from "./issuesToError.js";
-import type { MeterTerms } from "./meter.js";
-import type { PriceTerms } from "./price.js";
 import type { TaxTerms } from "./tax.js";
 
 /** A validated contract, ready to rate: decimals are exact, dates are instants, references resolved. */
@@ -188,24 +186,6 @@ function toContract(
 // A plain date means local midnight in the contract's zone; a timestamp carries its own offset.
 function resolveTermBoundary(boundary: TermBoundary, timeZone: string): number {
   return "date" in boundary ? startOfLocalDate(boundary.date, timeZone) : boundary.instant;
-}
-
-/**
- * Validates carried meter states (a previous invoice's `usage.carryOut`): totals and levels are
- * decimal strings, active values a list of texts.
- * @throws ContractError with the path of the first problem, e.g. `bandwidth.total`
- */
-export function parseCarriedStates(input: unknown): Readonly<Record<string, CarriedMeterStateInput>> {
-  const parsed = carriedStatesSchema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  throw toInputError("contract", toProblems(parsed.error.issues, input));
-}
-
-/** One meter's carried state as JSON. */
-export interface CarriedMeterStateInput {
-  readonly total?: string | undefined;
-  readonly level?: string | undefined;
-  readonly active?: ReadonlyArray<string> | undefined;
 }
 
 function localMidnight(date: string, timeZone: string): number {

@@ -1,5 +1,6 @@
+import type { CommitmentTerms, Contract } from "../contracts/index.js";
 import { type Decimal, exactProduct, roundTo, toFixedString, toPlainString, ZERO } from "../money/index.js";
-import type { AppliedCommitment, CommitmentTerms, Contract, InvoiceLine } from "../schema/index.js";
+import type { AppliedCommitment, InvoiceLine } from "../schema/index.js";
 import { formatInstant, type Period, parseInstant } from "../time/index.js";
 import { chargeScope } from "./chargeScope.js";
 import { perBillingPeriod } from "./perBillingPeriod.js";

@@ -1,6 +1,7 @@
+import type { Contract, CreditGrantTerms } from "../contracts/index.js";
 import { InputError, toJsonPath } from "../errors/index.js";
 import { type Decimal, safeParseDecimal, toFixedString, toPlainString, ZERO } from "../money/index.js";
-import type { AppliedCredit, Contract, CreditGrantTerms, InvoiceLine } from "../schema/index.js";
+import type { AppliedCredit, InvoiceLine } from "../schema/index.js";
 import { formatLocalDate, toLocalDate } from "../time/index.js";
 import { type Burn, burnAmount, unitMinorUnits } from "./burnAmount.js";
 import { burnOrder } from "./burnOrder.js";

@@ -1,5 +1,6 @@
+import type { Contract, DiscountTerms } from "../contracts/index.js";
 import { exactProduct, roundTo, toFixedString, toPlainString, ZERO } from "../money/index.js";
-import type { AppliedDiscount, Contract, DiscountTerms, InvoiceLine } from "../schema/index.js";
+import type { AppliedDiscount, InvoiceLine } from "../schema/index.js";
 import {
   applyRatio,
   formatInstant,

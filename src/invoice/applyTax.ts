@@ -1,3 +1,4 @@
+import type { TaxRateTerms, TaxTerms } from "../contracts/index.js";
 import {
   type Currency,
   type Decimal,
@@ -8,7 +9,7 @@ import {
   toPlainString,
   ZERO,
 } from "../money/index.js";
-import type { InvoiceLine, InvoiceTax, TaxRateTerms, TaxTerms } from "../schema/index.js";
+import type { InvoiceLine, InvoiceTax } from "../schema/index.js";
 import { chargeScope } from "./chargeScope.js";
 import { netOf } from "./spreadReduction.js";
 

@@ -1,19 +1,6 @@
 import { z } from "zod";
-import { contractSchema } from "./contract.js";
-import { invoiceSchema } from "./invoice.js";
-import { loosen } from "./loosen.js";
-
-/**
- * The JSON Schema (draft 2020-12) of the contract format, for editor completion and validation in
- * UAT repositories. It describes the input as written (decimals as strings or numbers).
- */
-export function contractJsonSchema(): Record<string, unknown> {
-  return {
-    ...z.toJSONSchema(contractSchema, { io: "input", unrepresentable: "any" }),
-    title: "ratecard contract",
-    $id: "https://ratecard.dev/schema/contract-v1.json",
-  };
-}
+import { loosen } from "../schema/index.js";
+import { invoiceSchema } from "./invoiceSchema.js";
 
 /**
  * The JSON Schema (draft 2020-12) of the invoice format, version 1, as a reader should apply it: every

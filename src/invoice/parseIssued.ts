@@ -1,9 +1,15 @@
 import { InputError, type RatecardError } from "../errors/index.js";
-import { CREDIT_NOTE_SCHEMA_VERSION, type CreditNote, creditNoteSchema } from "./creditNote.js";
-import { digestMismatch } from "./digest.js";
-import { INVOICE_SCHEMA_VERSION, type Invoice, invoiceSchema } from "./invoice.js";
-import { toInputError, toProblems } from "./issuesToError.js";
-import { loosen } from "./loosen.js";
+import {
+  CREDIT_NOTE_SCHEMA_VERSION,
+  type CreditNote,
+  creditNoteSchema,
+  digestMismatch,
+  INVOICE_SCHEMA_VERSION,
+  loosen,
+  toInputError,
+  toProblems,
+} from "../schema/index.js";
+import { type Invoice, invoiceSchema } from "./invoiceSchema.js";
 
 // Readers of issued documents ignore (and keep) fields they do not know: a later 1.x ratecard may add
 // fields, and a reader of version 1 must still read what it knows (docs/decisions/versioning.md). The

@@ -1,16 +1,14 @@
 import type { z } from "zod";
 import type { Decimal } from "../money/index.js";
-import type {
-  PriceKind,
-  PriceModelName,
-  PriceStep,
-  PriceTerms,
-  PropertyValue,
-  SimplePriceTerms,
-} from "../schema/index.js";
+import type { PriceKind, PriceStep, PropertyValue } from "../schema/index.js";
 
-/** The terms of the price model named `M`. */
-export type TermsOf<M extends PriceModelName> = Extract<PriceTerms, { model: M }>;
+/** What the terms of every price share: the name of the model that rates them. */
+export interface TermsBase {
+  readonly model: string;
+}
+
+/** A zod schema of one model's terms: the input as written, the terms parsed. */
+export type TermsSchema = z.ZodType<TermsBase, unknown>;
 
 /** What a price model returns: the exact, unrounded amount and the steps that add up to it. */
 export interface PriceResult {
@@ -21,6 +19,9 @@ export interface PriceResult {
   /** The invoice line's unit price, present only when one price applies per unit (`priceKind` "unit"). */
   readonly unitPrice?: string;
 }
+
+/** What a model's own `rate` computes; {@link definePriceModel} adds the model's declared `priceKind`. */
+export type RatedAmount = Omit<PriceResult, "priceKind">;
 
 /** What a model may need besides the quantity. Pure data, supplied by the rating layer. */
 export interface RatingContext {
@@ -36,38 +37,90 @@ export interface RatingContext {
 export const NO_CONTEXT: RatingContext = { eventValues: [], meterQuantities: new Map() };
 
 /**
- * How a grouped or matrix price splits a charge: the event properties to group by, and the price of
- * one group (undefined when a matrix has no cell and no default for it).
+ * How a model that splits a charge into groups does it: the event properties to group by, the price
+ * of one group (undefined when the terms price none for it), and what unpriced usage is.
  */
-export interface Grouping<M extends PriceModelName> {
-  dimensions(terms: TermsOf<M>): ReadonlyArray<string>;
-  priceFor(terms: TermsOf<M>, group: Readonly<Record<string, PropertyValue>>): SimplePriceTerms | undefined;
-  onUnpriced(terms: TermsOf<M>): "error" | "warn";
+export interface Grouping<T, P extends TermsBase = TermsBase> {
+  dimensions(terms: T): ReadonlyArray<string>;
+  priceFor(terms: T, group: Readonly<Record<string, PropertyValue>>): P | undefined;
+  onUnpriced(terms: T): "error" | "warn";
 }
 
 /**
- * The shape every price model shares: its terms schema and a pure `rate` from quantity to amount.
- * Shared code never switches on the model name; it looks the model up in the registry and reads
- * these declarations.
+ * The facts a price model declares about itself. Shared code (contract checks, rating, the CLI) reads
+ * these and never tests a model's name, so a new model changes no code outside its own folder.
  */
-export interface PriceModel<M extends PriceModelName> {
-  readonly model: M;
-  readonly termsSchema: z.ZodType<TermsOf<M>, unknown>;
-  /** Whether the model prices a metered quantity (false for a flat fee). */
+export interface PriceModelFacts<T> {
+  /** Whether it prices a quantity (a metered one, or seats the contract fixes); false for a flat fee. */
   readonly usesQuantity: boolean;
+  /** Whether it is a fee per billing period: billed in advance when the contract says so, free during a trial. */
+  readonly isFee: boolean;
   /** Whether `rate` needs each event's value (per-transaction percentages), not only the total. */
   readonly needsEventValues: boolean;
-  /** Whether the amount is a per-period fee, scaled down when a line covers part of a billing period. */
-  readonly prorates: (terms: TermsOf<M>) => boolean;
-  /** Present for models that rate each group of events separately (one invoice line per group). */
-  readonly grouping?: Grouping<M>;
-  rate(terms: TermsOf<M>, quantity: Decimal, context: RatingContext): PriceResult;
+  /**
+   * Whether it rates one billable quantity that the contract may change: a transform (divide, include,
+   * round), a quantity fixed by the contract (seats) or an allowance pool. False for a model that reads
+   * each transaction, other meters as measured, or no quantity at all.
+   */
+  readonly acceptsTransform: boolean;
+  /** Whether it may price a matrix cell or the groups of a grouped charge: it rates one quantity alone. */
+  readonly isSinglePrice: boolean;
+  /** Whether the amount is a fee per period, scaled when a line covers part of a billing period. */
+  prorates(terms: T): boolean;
+  /** The prices nested in the terms (a matrix's cells and default, a grouped charge's price). */
+  nestedPrices(terms: T): ReadonlyArray<TermsBase>;
+  /** Present for a model that rates each group of events separately (one invoice line per group). */
+  readonly grouping?: Grouping<T> | undefined;
+  /** The invoice line's `priceKind`; undefined for a grouping model, whose lines take their group price's kind. */
+  readonly priceKind: PriceKind | undefined;
 }
 
-/** Declares a price model; optional declarations default to: totals only, never prorated, no grouping. */
-export function definePriceModel<M extends PriceModelName>(
-  model: Omit<PriceModel<M>, "needsEventValues" | "prorates"> &
-    Partial<Pick<PriceModel<M>, "needsEventValues" | "prorates">>,
-): PriceModel<M> {
-  return { needsEventValues: false, prorates: () => false, ...model };
+/**
+ * A price model: its terms schema, its declared facts and a pure `rate` from quantity to amount.
+ * `Single` is the `isSinglePrice` fact as a type, so the union of single prices is typed too.
+ */
+export interface PriceModelDefinition<
+  Schema extends TermsSchema = TermsSchema,
+  Single extends boolean = boolean,
+> extends PriceModelFacts<z.output<Schema>> {
+  readonly model: z.output<Schema>["model"];
+  readonly isSinglePrice: Single;
+  readonly termsSchema: Schema;
+  rate(terms: z.output<Schema>, quantity: Decimal, context: RatingContext): PriceResult;
+}
+
+/** What {@link definePriceModel} takes: the facts that have a usual value may be left out. */
+export type PriceModelInput<Schema extends TermsSchema, Single extends boolean> = Omit<
+  PriceModelDefinition<Schema, Single>,
+  "rate" | "prorates" | "nestedPrices"
+> &
+  Partial<Pick<PriceModelDefinition<Schema, Single>, "prorates" | "nestedPrices">> & {
+    rate(terms: z.output<Schema>, quantity: Decimal, context: RatingContext): RatedAmount;
+  };
+
+/**
+ * Declares a price model. Left out, a model is never prorated and nests no prices. Its `rate` results
+ * carry the declared `priceKind`, so the kind is written once.
+ */
+export function definePriceModel<Schema extends TermsSchema, const Single extends boolean>(
+  input: PriceModelInput<Schema, Single>,
+): PriceModelDefinition<Schema, Single> {
+  const { rate, priceKind } = input;
+  return {
+    prorates: () => false,
+    nestedPrices: () => [],
+    ...input,
+    rate:
+      priceKind === undefined
+        ? (rate as PriceModelDefinition<Schema, Single>["rate"])
+        : (terms, quantity, context) => {
+            const rated = rate(terms, quantity, context);
+            return {
+              amount: rated.amount,
+              steps: rated.steps,
+              priceKind,
+              ...(rated.unitPrice !== undefined ? { unitPrice: rated.unitPrice } : {}),
+            };
+          },
+  };
 }

@@ -1,6 +1,6 @@
 import { type Decimal, toPlainString, ZERO } from "../money/index.js";
-import type { PriceKind, PriceStep } from "../schema/index.js";
-import type { PriceResult } from "./priceModel.js";
+import type { PriceStep } from "../schema/index.js";
+import type { RatedAmount } from "./priceModel.js";
 import type { ReachedTier } from "./tierWalk.js";
 
 /** A priced step and its exact amount, kept as a Decimal so callers never re-parse the text. */
@@ -71,8 +71,8 @@ export function tierFlatFeeStep(
   };
 }
 
-/** The price result of a list of priced steps: their exact sum, and the steps in order. */
-export function resultOf(priced: ReadonlyArray<PricedStep | undefined>, priceKind: PriceKind): PriceResult {
+/** The rated amount of a list of priced steps: their exact sum, and the steps in order. */
+export function resultOf(priced: ReadonlyArray<PricedStep | undefined>): RatedAmount {
   // A plain loop: this runs once per rating, on the hot path of batch rating.
   let amount: Decimal | undefined;
   const steps: PriceStep[] = [];
@@ -81,5 +81,5 @@ export function resultOf(priced: ReadonlyArray<PricedStep | undefined>, priceKin
     amount = amount === undefined ? entry.amount : amount.plus(entry.amount);
     steps.push(entry.step);
   }
-  return { amount: amount ?? ZERO, steps, priceKind };
+  return { amount: amount ?? ZERO, steps };
 }

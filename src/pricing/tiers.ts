@@ -1,6 +1,11 @@
 import { z } from "zod";
-import { type Decimal, toPlainString } from "../../money/index.js";
-import { moneyAmountSchema, positiveQuantitySchema, ratecardIssue, unitPriceSchema } from "../primitives.js";
+import { type Decimal, toPlainString } from "../money/index.js";
+import {
+  moneyAmountSchema,
+  positiveQuantitySchema,
+  ratecardIssue,
+  unitPriceSchema,
+} from "../schema/index.js";
 
 /** A tier's inclusive upper bound; null or omitted on the last tier (unbounded). */
 export const upToSchema = positiveQuantitySchema.nullable().optional().meta({

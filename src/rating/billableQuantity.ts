@@ -1,5 +1,6 @@
+import type { TransformTerms } from "../contracts/index.js";
 import { type Decimal, roundToInteger, toPlainString, ZERO } from "../money/index.js";
-import type { Step, TransformTerms } from "../schema/index.js";
+import type { Step } from "../schema/index.js";
 
 /**
  * Turns the measured quantity into the billable one, in the documented order: divide, subtract the

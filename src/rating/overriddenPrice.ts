@@ -1,6 +1,8 @@
+import type { ChargeTerms } from "../contracts/index.js";
 import { InvariantError } from "../errors/index.js";
 import { type Decimal, toPlainString } from "../money/index.js";
-import type { ChargeTerms, PriceTerms, PropertyValue, Step } from "../schema/index.js";
+import type { PriceTerms } from "../pricing/index.js";
+import type { PropertyValue, Step } from "../schema/index.js";
 import { scaleMoney } from "./scaleMoney.js";
 
 /**

@@ -1,5 +1,6 @@
+import type { AllowanceTerms } from "../contracts/index.js";
 import { Decimal, toPlainString, ZERO } from "../money/index.js";
-import type { AllowanceTerms, AppliedAllowance, InvoiceLine } from "../schema/index.js";
+import type { AppliedAllowance, InvoiceLine } from "../schema/index.js";
 
 /** What one line takes from its allowance pool. */
 export interface AllowanceDraw {

@@ -2,15 +2,9 @@ import { ContractError, InvariantError, isRatecardError, UsageError } from "../e
 import type { Computation, GroupQuantity, MeterQuantity } from "../meters/index.js";
 import type { Currency, Decimal, RoundingMode } from "../money/index.js";
 import { boundRule, ONE, QUANTITY, roundTo, toFixedString, toPlainString } from "../money/index.js";
-import { type PriceModel, priceModelOf, type RatingContext, ratePrice } from "../pricing/index.js";
-import type {
-  ComputationData,
-  InvoiceLine,
-  PriceModelName,
-  PriceTerms,
-  PropertyValue,
-  Step,
-} from "../schema/index.js";
+import type { PriceTerms } from "../pricing/index.js";
+import { modelOfPrice, type RatingContext, ratePrice } from "../pricing/index.js";
+import type { ComputationData, InvoiceLine, PropertyValue, Step } from "../schema/index.js";
 import { applyRatio, formatInstant, type Period, type ProrationRatio } from "../time/index.js";
 import { billableQuantity } from "./billableQuantity.js";
 import { applyLineLimits } from "./lineLimits.js";
@@ -62,7 +56,7 @@ export interface RateChargeResult {
  * @throws ContractError `unpriced_combination` for usage in a matrix combination with no price
  */
 export function rateCharge(input: RateChargeInput): RateChargeResult {
-  const model = modelOf(input.charge.price);
+  const model = modelOfPrice(input.charge.price);
   const overrides = input.charge.overrides ?? [];
   if (model.grouping === undefined) {
     const usage = input.usage;
@@ -76,13 +70,13 @@ export function rateCharge(input: RateChargeInput): RateChargeResult {
   const warnings: string[] = [];
   for (const group of input.groups) {
     const { price, steps } = overriddenPrice(
-      grouping.priceFor(input.charge.price as never, group.group),
+      grouping.priceFor(input.charge.price, group.group),
       overrides,
       group.group,
     );
     if (price === undefined) {
       const described = `${describeGroup(group.group)} (${group.quantity.toFixed()}${unitSuffix(input)} from ${group.events} event${group.events === 1 ? "" : "s"})`;
-      if (grouping.onUnpriced(input.charge.price as never) === "error") {
+      if (grouping.onUnpriced(input.charge.price) === "error") {
         throw new ContractError(
           "unpriced_combination",
           `charges[${input.index}].price`,
@@ -114,7 +108,7 @@ function rateLine(
   warnings: string[],
 ): InvoiceLine {
   const { charge, currency } = input;
-  const model = modelOf(price);
+  const model = modelOfPrice(price);
   const group = measured?.group;
   const id = group === undefined ? charge.id : `${charge.id}[${describeGroup(group)}]`;
   const steps: Step[] = [];
@@ -164,8 +158,7 @@ function rateLine(
   if (input.trialEnd !== undefined) steps.push({ kind: "trial", ends: formatInstant(input.trialEnd) });
   // A contract quantity is a fee per period (seats), so it prorates like a flat fee; a trial prorates
   // every fee to the time after it.
-  const prorates =
-    model.prorates(price as never) || charge.quantity !== undefined || input.trialEnd !== undefined;
+  const prorates = model.prorates(price) || charge.quantity !== undefined || input.trialEnd !== undefined;
   if (input.proration !== undefined && prorates) {
     const prorated = applyRatio(exact, input.proration);
     steps.push({
@@ -223,9 +216,9 @@ function rateLine(
   };
 }
 
-/** A fee: a flat price or a quantity fixed by the contract (seats); what trials and billing in advance apply to. */
+/** A fee: a price declared a fee (flat) or a quantity fixed by the contract (seats); what trials and billing in advance apply to. */
 export function isFee(charge: ChargeInForce): boolean {
-  return charge.price.model === "flat" || charge.quantity !== undefined;
+  return modelOfPrice(charge.price).isFee || charge.quantity !== undefined;
 }
 
 // The quantity a price rates is a quantity like any other (docs/decisions/numeric-bounds.md): below 10^15
@@ -290,10 +283,6 @@ function unitOf(unit: string | undefined): { unit?: string } {
 function unitSuffix(input: RateChargeInput): string {
   const unit = input.usage?.meter.unit;
   return unit === undefined ? "" : ` ${unit}`;
-}
-
-function modelOf(price: PriceTerms): PriceModel<PriceModelName> {
-  return priceModelOf(price.model) as PriceModel<PriceModelName>;
 }
 
 // The meter's record as invoice data: the same fields, the optional direction left out when absent.

@@ -1,27 +1,19 @@
 import { z } from "zod";
-import { CREDIT_BURN_ORDERS } from "./creditGrant.js";
-import { DIGEST_PATTERN } from "./digest.js";
+import { amountTextSchema, nullableAmountTextSchema } from "./amountText.js";
 
 /** The invoice format version this build writes. */
 export const INVOICE_SCHEMA_VERSION = 1;
-
-// Output decimals are canonical strings: plain notation, never floats.
-const amountText = z
-  .string()
-  .regex(/^-?\d+(\.\d+)?$/, { message: 'expected a plain decimal number such as "12.50" or "-3"' });
 
 const tierStep = z.strictObject({
   kind: z.literal("tier"),
   mode: z.enum(["graduated", "volume", "graduated_percentage", "tiered_with_minimum"]),
   tier: z.number().int().positive(),
-  from: amountText,
-  upTo: amountText.nullable(),
-  quantity: amountText,
-  unitPrice: amountText,
-  amount: amountText,
+  from: amountTextSchema,
+  upTo: amountTextSchema.nullable(),
+  quantity: amountTextSchema,
+  unitPrice: amountTextSchema,
+  amount: amountTextSchema,
 });
-
-const decimalOrNull = amountText.nullable();
 
 /** How a meter computed its quantity when it did more than add up (windows, percentiles, …). */
 const computationSchema = z.discriminatedUnion("kind", [
@@ -38,7 +30,7 @@ const computationSchema = z.discriminatedUnion("kind", [
     kind: z.literal("percentile"),
     size: z.string(),
     inner: z.string(),
-    rank: amountText,
+    rank: amountTextSchema,
     samples: z.number().int().nonnegative(),
     discarded: z.number().int().nonnegative(),
     discardRounding: z.string(),
@@ -48,23 +40,23 @@ const computationSchema = z.discriminatedUnion("kind", [
   z.strictObject({
     kind: z.literal("entities"),
     entities: z.number().int().nonnegative(),
-    divideBy: decimalOrNull,
+    divideBy: nullableAmountTextSchema,
     round: z.string(),
-    cap: decimalOrNull,
+    cap: nullableAmountTextSchema,
     capped: z.number().int().nonnegative(),
   }),
   z.strictObject({
     kind: z.literal("weighted"),
-    openingLevel: amountText,
-    closingLevel: amountText,
+    openingLevel: amountTextSchema,
+    closingLevel: amountTextSchema,
     per: z.string(),
     points: z.number().int().nonnegative(),
   }),
   z.strictObject({
     kind: z.literal("persistent"),
-    carriedIn: amountText,
-    inPeriod: amountText,
-    carriedOut: amountText,
+    carriedIn: amountTextSchema,
+    inPeriod: amountTextSchema,
+    carriedOut: amountTextSchema,
   }),
 ]);
 export type ComputationData = z.output<typeof computationSchema>;
@@ -81,7 +73,7 @@ export const stepSchema = z.discriminatedUnion("kind", [
     meter: z.string(),
     aggregation: z.string(),
     events: z.number().int().nonnegative(),
-    quantity: amountText,
+    quantity: amountTextSchema,
     /** The meter's unit (the line's `unit` is the billable quantity's, which a transform may change). */
     unit: z.string().optional(),
     computation: computationSchema.optional(),
@@ -93,69 +85,69 @@ export const stepSchema = z.discriminatedUnion("kind", [
     /** For an override of some groups only: the dimension values it matched. */
     where: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
     /** Every money amount of the price was multiplied by this. */
-    multiplier: amountText.optional(),
+    multiplier: amountTextSchema.optional(),
     /** The price was replaced by the override's. */
     replaced: z.literal(true).optional(),
   }),
   z.strictObject({
     kind: z.literal("billable_quantity"),
-    measured: amountText,
-    divideBy: decimalOrNull,
-    included: decimalOrNull,
+    measured: amountTextSchema,
+    divideBy: nullableAmountTextSchema,
+    included: nullableAmountTextSchema,
     round: z.enum(["up", "down", "none"]),
-    billable: amountText,
+    billable: amountTextSchema,
   }),
   z.strictObject({
     kind: z.literal("allowance"),
     /** The allowance pool's id. */
     pool: z.string(),
     /** What was left in the pool when this line drew (docs/contracts.md, step 1). */
-    available: amountText,
-    drawn: amountText,
+    available: amountTextSchema,
+    drawn: amountTextSchema,
     /** The billable quantity after the draw: the line's quantity. */
-    quantity: amountText,
+    quantity: amountTextSchema,
   }),
-  z.strictObject({ kind: z.literal("flat"), amount: amountText }),
+  z.strictObject({ kind: z.literal("flat"), amount: amountTextSchema }),
   z.strictObject({
     kind: z.literal("unit"),
-    quantity: amountText,
-    unitPrice: amountText,
-    amount: amountText,
+    quantity: amountTextSchema,
+    unitPrice: amountTextSchema,
+    amount: amountTextSchema,
   }),
   z.strictObject({
     kind: z.literal("package"),
-    quantity: amountText,
-    packageSize: amountText,
+    quantity: amountTextSchema,
+    packageSize: amountTextSchema,
     partialPackage: z.enum(["round_up", "round_down"]),
-    packages: amountText,
-    packagePrice: amountText,
-    amount: amountText,
+    packages: amountTextSchema,
+    packagePrice: amountTextSchema,
+    amount: amountTextSchema,
   }),
   tierStep,
   z.strictObject({
     kind: z.literal("tier_package"),
     mode: z.enum(["graduated", "volume"]),
     tier: z.number().int().positive(),
-    from: amountText,
-    upTo: decimalOrNull,
-    quantity: amountText,
-    packageSize: amountText,
-    packages: amountText,
-    packagePrice: amountText,
-    amount: amountText,
+    from: amountTextSchema,
+    upTo: nullableAmountTextSchema,
+    quantity: amountTextSchema,
+    packageSize: amountTextSchema,
+    packages: amountTextSchema,
+    packagePrice: amountTextSchema,
+    amount: amountTextSchema,
   }),
   z.strictObject({
     kind: z.literal("tier_flat_fee"),
     tier: z.number().int().positive(),
     zeroUsage: z.boolean(),
-    amount: amountText,
+    amount: amountTextSchema,
   }),
   z.strictObject({
     kind: z.literal("tier_minimum"),
     tier: z.number().int().positive(),
-    minimum: amountText,
-    before: amountText,
-    amount: amountText,
+    minimum: amountTextSchema,
+    before: amountTextSchema,
+    amount: amountTextSchema,
   }),
   z.strictObject({
     kind: z.literal("percentage"),
@@ -163,56 +155,56 @@ export const stepSchema = z.discriminatedUnion("kind", [
     /** Transactions with a negative value (refunds): charged nothing, left out of `total`. */
     refunds: z.number().int().nonnegative(),
     freeEvents: z.number().int().nonnegative(),
-    total: amountText,
-    free: amountText,
-    rate: amountText,
-    amount: amountText,
+    total: amountTextSchema,
+    free: amountTextSchema,
+    rate: amountTextSchema,
+    amount: amountTextSchema,
   }),
   z.strictObject({
     kind: z.literal("fixed_fees"),
     events: z.number().int().nonnegative(),
-    fixedFee: amountText,
-    amount: amountText,
+    fixedFee: amountTextSchema,
+    amount: amountTextSchema,
   }),
   z.strictObject({
     kind: z.literal("per_event_limit"),
     limit: z.enum(["minimum", "maximum"]),
     events: z.number().int().positive(),
-    perEvent: amountText,
-    amount: amountText,
+    perEvent: amountTextSchema,
+    amount: amountTextSchema,
   }),
   z.strictObject({
     kind: z.literal("threshold"),
     band: z.number().int().positive(),
-    from: amountText,
-    upTo: decimalOrNull,
-    quantity: amountText,
-    amount: amountText,
+    from: amountTextSchema,
+    upTo: nullableAmountTextSchema,
+    quantity: amountTextSchema,
+    amount: amountTextSchema,
   }),
   z.strictObject({
     kind: z.literal("capacity"),
     tier: z.number().int().positive(),
-    limits: z.array(z.strictObject({ meter: z.string(), quantity: amountText, max: amountText })),
-    amount: amountText,
+    limits: z.array(z.strictObject({ meter: z.string(), quantity: amountTextSchema, max: amountTextSchema })),
+    amount: amountTextSchema,
   }),
   z.strictObject({
     kind: z.literal("dynamic"),
-    eventAmounts: amountText,
-    multiplier: amountText,
-    amount: amountText,
+    eventAmounts: amountTextSchema,
+    multiplier: amountTextSchema,
+    amount: amountTextSchema,
   }),
   z.strictObject({
     kind: z.literal("proration"),
     basis: z.enum(["second", "day"]),
-    elapsed: amountText,
-    total: amountText,
-    before: amountText,
-    amount: amountText,
+    elapsed: amountTextSchema,
+    total: amountTextSchema,
+    before: amountTextSchema,
+    amount: amountTextSchema,
   }),
   z.strictObject({
     /** A quantity fixed by the contract (seats, licences) priced instead of a meter's. */
     kind: z.literal("contract_quantity"),
-    quantity: amountText,
+    quantity: amountTextSchema,
   }),
   z.strictObject({
     /** The fee is free until the trial ends; the proration step that follows bills the time after it. */
@@ -224,45 +216,45 @@ export const stepSchema = z.discriminatedUnion("kind", [
     kind: z.literal("unused_time"),
     from: z.string(),
     to: z.string(),
-    before: amountText,
-    amount: amountText,
+    before: amountTextSchema,
+    amount: amountTextSchema,
   }),
   z.strictObject({
     kind: z.literal("line_limit"),
     /** `zero_floor`: a charge that is not a credit never bills a negative amount. */
     limit: z.enum(["minimum", "maximum", "zero_floor"]),
     /** The line's minimum or maximum for this line's period (prorated on a partial period). */
-    value: amountText,
-    before: amountText,
-    amount: amountText,
+    value: amountTextSchema,
+    before: amountTextSchema,
+    amount: amountTextSchema,
   }),
   z.strictObject({
     kind: z.literal("commitment_true_up"),
     commitment: z.string(),
     /** The minimum for this invoice's period (prorated on a partial one). */
-    minimum: amountText,
-    spend: amountText,
-    amount: amountText,
+    minimum: amountTextSchema,
+    spend: amountTextSchema,
+    amount: amountTextSchema,
   }),
   z.strictObject({
     kind: z.literal("commitment_overage"),
     commitment: z.string(),
     /** The minimum for this invoice's period (prorated on a partial one). */
-    minimum: amountText,
-    spend: amountText,
+    minimum: amountTextSchema,
+    spend: amountTextSchema,
     /** Spend above the minimum: spend − minimum. */
-    excess: amountText,
+    excess: amountTextSchema,
     /** The overage factor: the excess is billed at this many times its price. */
-    factor: amountText,
+    factor: amountTextSchema,
     /** excess × (factor − 1), exact (the rounding step after it gives the line amount). */
-    amount: amountText,
+    amount: amountTextSchema,
   }),
   z.strictObject({
     kind: z.literal("rounding"),
     mode: z.string(),
     minorUnits: z.number().int().nonnegative(),
-    before: amountText,
-    amount: amountText,
+    before: amountTextSchema,
+    amount: amountTextSchema,
   }),
 ]);
 export type Step = z.output<typeof stepSchema>;
@@ -307,8 +299,6 @@ export const PRICE_KINDS = [
 ] as const;
 export type PriceKind = (typeof PRICE_KINDS)[number];
 
-const digestText = z.string().regex(DIGEST_PATTERN);
-
 export const invoiceLineSchema = z.strictObject({
   id: z.string(),
   chargeId: z.string(),
@@ -317,13 +307,13 @@ export const invoiceLineSchema = z.strictObject({
   /** For grouped and matrix prices: the event property values this line prices. */
   group: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
   period: periodOut,
-  quantity: amountText,
+  quantity: amountTextSchema,
   unit: z.string().optional(),
   /** The kind of price that rated the line; `unitPrice` is present only for `unit`. */
   priceKind: z.enum(PRICE_KINDS),
   /** The price of one unit, for a line rated at a single unit price (`priceKind` `unit`); absent otherwise. */
-  unitPrice: amountText.optional(),
-  amount: amountText,
+  unitPrice: amountTextSchema.optional(),
+  amount: amountTextSchema,
   /** `in_advance`: a fee billed before the period it covers (its `period`), or a change to one. */
   billed: z.literal("in_advance").optional(),
   steps: z.array(stepSchema),
@@ -333,12 +323,12 @@ export const invoiceLineSchema = z.strictObject({
       z.strictObject({
         kind: z.enum(["discount", "commitment_cap", "credit"]),
         source: z.string(),
-        amount: amountText,
+        amount: amountTextSchema,
       }),
     )
     .optional(),
   /** The line's amount after its adjustments: what tax is computed on. Present only with adjustments. */
-  net: amountText.optional(),
+  net: amountTextSchema.optional(),
 });
 export type InvoiceLine = z.output<typeof invoiceLineSchema>;
 
@@ -367,8 +357,8 @@ const exclusionSchema = z.strictObject({
 export type UsageExclusion = z.output<typeof exclusionSchema>;
 
 const carriedStateSchema = z.strictObject({
-  total: amountText.optional(),
-  level: amountText.optional(),
+  total: amountTextSchema.optional(),
+  level: amountTextSchema.optional(),
   active: z.array(z.string()).optional(),
 });
 
@@ -384,10 +374,10 @@ export const usageReportSchema = z.strictObject({
       meter: z.string(),
       aggregation: z.string(),
       events: z.number().int().nonnegative(),
-      quantity: amountText,
+      quantity: amountTextSchema,
       unit: z.string().optional(),
       /** The quantity per local day (sum and count meters), when rating was asked for it. */
-      daily: z.array(z.strictObject({ date: z.string(), quantity: amountText })).optional(),
+      daily: z.array(z.strictObject({ date: z.string(), quantity: amountTextSchema })).optional(),
     }),
   ),
   /** What the next period's rating takes as `carried`: persistent totals, levels, active values. */
@@ -399,10 +389,10 @@ export type UsageReport = z.output<typeof usageReportSchema>;
 export const appliedAllowanceSchema = z.strictObject({
   id: z.string(),
   name: z.string(),
-  quantity: amountText,
+  quantity: amountTextSchema,
   /** The lines that drew more than 0, in draw order. */
-  drawn: z.array(z.strictObject({ line: z.string(), quantity: amountText })),
-  remaining: amountText,
+  drawn: z.array(z.strictObject({ line: z.string(), quantity: amountTextSchema })),
+  remaining: amountTextSchema,
 });
 export type AppliedAllowance = z.output<typeof appliedAllowanceSchema>;
 
@@ -410,9 +400,9 @@ export type AppliedAllowance = z.output<typeof appliedAllowanceSchema>;
 export const appliedDiscountSchema = z.strictObject({
   id: z.string(),
   name: z.string(),
-  percent: amountText.optional(),
+  percent: amountTextSchema.optional(),
   /** The discount's fixed amount for this invoice, after proration, before it was capped at the base. */
-  fixed: amountText.optional(),
+  fixed: amountTextSchema.optional(),
   /**
    * Present when the discount's from/until covers only part of the invoice's period: that part, and the
    * ratio that scaled the discount (of the invoice's period for a percentage, of the billing period for
@@ -423,13 +413,13 @@ export const appliedDiscountSchema = z.strictObject({
       start: z.string(),
       end: z.string(),
       basis: z.enum(["second", "day"]),
-      elapsed: amountText,
-      total: amountText,
+      elapsed: amountTextSchema,
+      total: amountTextSchema,
     })
     .optional(),
-  base: amountText,
-  amount: amountText,
-  allocation: z.array(z.strictObject({ line: z.string(), amount: amountText })),
+  base: amountTextSchema,
+  amount: amountTextSchema,
+  allocation: z.array(z.strictObject({ line: z.string(), amount: amountTextSchema })),
 });
 export type AppliedDiscount = z.output<typeof appliedDiscountSchema>;
 
@@ -437,16 +427,16 @@ export type AppliedDiscount = z.output<typeof appliedDiscountSchema>;
 export const appliedCommitmentSchema = z.strictObject({
   id: z.string(),
   name: z.string(),
-  minimum: amountText.optional(),
-  maximum: amountText.optional(),
+  minimum: amountTextSchema.optional(),
+  maximum: amountTextSchema.optional(),
   /** What the in-scope lines cost after discounts, before this commitment. */
-  spend: amountText,
-  trueUp: amountText.optional(),
+  spend: amountTextSchema,
+  trueUp: amountTextSchema.optional(),
   /** The overage line's amount: (spend − minimum) × (overageFactor − 1), rounded once. */
-  overage: amountText.optional(),
+  overage: amountTextSchema.optional(),
   /** The excess above the maximum taken off the lines (negative), and how it was spread. */
-  cap: amountText.optional(),
-  allocation: z.array(z.strictObject({ line: z.string(), amount: amountText })).optional(),
+  cap: amountTextSchema.optional(),
+  allocation: z.array(z.strictObject({ line: z.string(), amount: amountTextSchema })).optional(),
 });
 export type AppliedCommitment = z.output<typeof appliedCommitmentSchema>;
 
@@ -464,14 +454,14 @@ export const appliedCreditSchema = z.strictObject({
   /** The grant's own unit: the balances and `unitsUsed` are in it. Absent for a grant of money. */
   unit: z.string().optional(),
   /** What one `unit` is worth in the invoice currency. */
-  unitValue: amountText.optional(),
-  balanceBefore: amountText,
+  unitValue: amountTextSchema.optional(),
+  balanceBefore: amountTextSchema,
   /** The money taken off the invoice (negative, in the invoice currency). */
-  applied: amountText,
+  applied: amountTextSchema,
   /** The units taken from the balance for `applied` (positive, in `unit`). */
-  unitsUsed: amountText.optional(),
-  balanceAfter: amountText,
-  allocation: z.array(z.strictObject({ line: z.string(), amount: amountText })).optional(),
+  unitsUsed: amountTextSchema.optional(),
+  balanceAfter: amountTextSchema,
+  allocation: z.array(z.strictObject({ line: z.string(), amount: amountTextSchema })).optional(),
 });
 export type AppliedCredit = z.output<typeof appliedCreditSchema>;
 
@@ -479,17 +469,17 @@ export type AppliedCredit = z.output<typeof appliedCreditSchema>;
 const taxLineSchema = z.strictObject({
   rate: z.string(),
   name: z.string(),
-  percent: amountText,
+  percent: amountTextSchema,
   /** Exclusive: the net amounts taxed; inclusive: the gross amounts the tax is taken out of. */
-  base: amountText,
-  amount: amountText,
+  base: amountTextSchema,
+  amount: amountTextSchema,
   lines: z.array(
     z.strictObject({
       line: z.string(),
-      base: amountText,
-      exact: amountText,
+      base: amountTextSchema,
+      exact: amountTextSchema,
       /** The line's tax rounded on its own (per_line rounding only). */
-      rounded: amountText.optional(),
+      rounded: amountTextSchema.optional(),
     }),
   ),
 });
@@ -498,43 +488,9 @@ export const invoiceTaxSchema = z.strictObject({
   mode: z.enum(["exclusive", "inclusive"]),
   rounding: z.enum(["per_line", "per_invoice"]),
   rates: z.array(taxLineSchema),
-  total: amountText,
+  total: amountTextSchema,
   /** The invoice's amount before tax: the subtotal (exclusive) or the subtotal less the tax (inclusive). */
-  net: amountText,
+  net: amountTextSchema,
   notes: z.array(z.string()),
 });
 export type InvoiceTax = z.output<typeof invoiceTaxSchema>;
-
-/** An invoice: deterministic JSON, amounts as strings, every line with its breakdown. */
-export const invoiceSchema = z.strictObject({
-  schemaVersion: z.literal(INVOICE_SCHEMA_VERSION),
-  id: z.string(),
-  /** `opening`: the invoice issued at the term start, billing the first period's in-advance fees. */
-  kind: z.literal("opening").optional(),
-  contractId: z.string(),
-  /** The digest of the contract it was rated from, as written (Contract.digest). */
-  contractDigest: digestText,
-  customer: z.strictObject({ id: z.string(), name: z.string().optional() }),
-  currency: z.strictObject({ code: z.string(), minorUnits: z.number().int().nonnegative() }),
-  period: z.strictObject({ start: z.string(), end: z.string(), timeZone: z.string(), label: z.string() }),
-  rounding: z.strictObject({ mode: z.string(), point: z.literal("line") }),
-  lines: z.array(invoiceLineSchema),
-  /** Only when the contract has allowance pools (docs/contracts.md, step 1). */
-  allowances: z.array(appliedAllowanceSchema).optional(),
-  subtotal: amountText,
-  discounts: z.array(appliedDiscountSchema).optional(),
-  commitments: z.array(appliedCommitmentSchema).optional(),
-  /** The contract's burn order the `credits` were applied in; present with `credits`. */
-  creditBurnOrder: z.enum(CREDIT_BURN_ORDERS).optional(),
-  credits: z.array(appliedCreditSchema).optional(),
-  tax: invoiceTaxSchema.optional(),
-  total: amountText,
-  /** The total less credits used after tax; present only when such credits applied. */
-  amountDue: amountText.optional(),
-  usage: usageReportSchema,
-  warnings: z.array(z.string()),
-  metadata: z.record(z.string(), z.string()).optional(),
-  /** SHA-256 over the canonical JSON of every other field (docs/invoice-format.md, "Digests"). */
-  digest: digestText,
-});
-export type Invoice = z.output<typeof invoiceSchema>;

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Decimal, ZERO } from "../../src/money/index.js";
+import type { PriceTerms } from "../../src/pricing/index.js";
 import { ratePrice } from "../../src/pricing/index.js";
-import type { PriceTerms } from "../../src/schema/index.js";
 import { decimalArb, priceArb, quantityArb, tiersArb, unitPriceArb } from "../_arbitraries/prices.js";
 import { assertPriceModelLaws } from "../_laws/priceModelLaws.js";
 

@@ -1,9 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Decimal, ZERO } from "../../src/money/index.js";
-import type { RatingContext, TermsOf } from "../../src/pricing/index.js";
+import type { PercentageTerms, RatingContext, TermsOf } from "../../src/pricing/index.js";
 import { NO_CONTEXT, percentage, ratePrice } from "../../src/pricing/index.js";
-import type { PercentageTerms } from "../../src/schema/index.js";
 import {
   CAPACITY_METERS,
   capacityArb,

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { parseContract } from "../../src/contracts/index.js";
 import { ContractError, isRatecardError, UsageError } from "../../src/errors/index.js";
-import { parseCarriedStates, parseContract, parseUsageEvent } from "../../src/schema/index.js";
+import { parseCarriedStates, parseUsageEvent } from "../../src/schema/index.js";
 import { thrown } from "../_support/thrown.js";
 
 // zod's own wording, which a billing specialist must never be shown: its prefixes, its regexes, its

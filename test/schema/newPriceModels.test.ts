@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { parseContract, safeParseContract } from "../../src/contracts/index.js";
 import { ContractError } from "../../src/errors/index.js";
 import { Decimal } from "../../src/money/index.js";
-import { type InputProblem, parseContract, priceSchema, safeParseContract } from "../../src/schema/index.js";
+import { priceSchema } from "../../src/pricing/index.js";
+import type { InputProblem } from "../../src/schema/index.js";
 
 // A contract with three meters and one charge; each test swaps in the charge it is about.
 function contractWith(...charges: unknown[]) {

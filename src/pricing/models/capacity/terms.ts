@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { idSchema, moneyAmountSchema, quantitySchema, ratecardIssue } from "../primitives.js";
-import { flatFeeAtZeroSchema } from "./tiers.js";
+import { idSchema, moneyAmountSchema, quantitySchema, ratecardIssue } from "../../../schema/index.js";
+import { flatFeeAtZeroSchema } from "../../tiers.js";
 
 /** A capacity tier: its price, and the most of each meter it allows (no limits: unlimited). */
 export const capacityTierSchema = z.strictObject({

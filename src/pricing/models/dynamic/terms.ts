@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ratioSchema } from "../primitives.js";
+import { ratioSchema } from "../../../schema/index.js";
 
 /**
  * Dynamic pricing: each event carries its own amount (the meter sums it), optionally × a multiplier

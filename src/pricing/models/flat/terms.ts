@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { moneyAmountSchema } from "../primitives.js";
+import { moneyAmountSchema } from "../../../schema/index.js";
 
 /** A fixed amount per billing period, whatever the usage (a platform fee, a support plan). */
 export const flatTermsSchema = z.strictObject({

@@ -1,8 +1,9 @@
-import { type GraduatedTerms, graduatedTermsSchema } from "../schema/index.js";
-import { assertNonNegativeQuantity } from "./assertQuantity.js";
-import { definePriceModel } from "./priceModel.js";
-import { type PricedStep, resultOf, tierFlatFeeStep, tierStep } from "./tierSteps.js";
-import { graduatedTiers } from "./tierWalk.js";
+import type { Decimal } from "../../../money/index.js";
+import { assertNonNegativeQuantity } from "../../assertQuantity.js";
+import type { RatedAmount } from "../../priceModel.js";
+import { type PricedStep, resultOf, tierFlatFeeStep, tierStep } from "../../tierSteps.js";
+import { graduatedTiers } from "../../tierWalk.js";
+import type { GraduatedTerms } from "./terms.js";
 
 /**
  * Graduated tiers: the units in each tier `(previous upTo, upTo]` are priced at that tier's unit
@@ -10,18 +11,13 @@ import { graduatedTiers } from "./tierWalk.js";
  * 50,000 at $0.06, then $0.04: 10,000 × 0.08 + 40,000 × 0.06 + 11,400 × 0.04 = 800 + 2,400 + 456 = $3,656.
  * Zero usage gives one tier-1 step of 0 units (and tier 1's flat fee, unless `flatFeeAtZeroUsage` is false).
  */
-export const graduated = definePriceModel<"graduated">({
-  model: "graduated",
-  termsSchema: graduatedTermsSchema,
-  usesQuantity: true,
-  rate: (terms: GraduatedTerms, quantity) => {
-    assertNonNegativeQuantity(quantity, "graduated");
-    const priced: (PricedStep | undefined)[] = [];
-    for (const reached of graduatedTiers(terms.tiers, quantity)) {
-      priced.push(tierStep("graduated", reached, reached.tier.unitPrice));
-      if (reached.tier.flatFee !== undefined)
-        priced.push(tierFlatFeeStep(reached.index, reached.tier.flatFee, quantity, terms.flatFeeAtZeroUsage));
-    }
-    return resultOf(priced, "tiered");
-  },
-});
+export function rateGraduated(terms: GraduatedTerms, quantity: Decimal): RatedAmount {
+  assertNonNegativeQuantity(quantity, "graduated");
+  const priced: (PricedStep | undefined)[] = [];
+  for (const reached of graduatedTiers(terms.tiers, quantity)) {
+    priced.push(tierStep("graduated", reached, reached.tier.unitPrice));
+    if (reached.tier.flatFee !== undefined)
+      priced.push(tierFlatFeeStep(reached.index, reached.tier.flatFee, quantity, terms.flatFeeAtZeroUsage));
+  }
+  return resultOf(priced);
+}

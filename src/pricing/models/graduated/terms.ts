@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { flatFeeAtZeroSchema, tiersSchema } from "./tiers.js";
+import { flatFeeAtZeroSchema, tiersSchema } from "../../tiers.js";
 
 /** Each tier's price applies to the units that fall inside that tier (Stripe "graduated", Lago "graduated"). */
 export const graduatedTermsSchema = z.strictObject({

@@ -1,8 +1,9 @@
-import { type GraduatedPercentageTerms, graduatedPercentageTermsSchema } from "../schema/index.js";
-import { assertNonNegativeQuantity } from "./assertQuantity.js";
-import { definePriceModel } from "./priceModel.js";
-import { resultOf, tierFlatFeeStep, tierStep } from "./tierSteps.js";
-import { graduatedTiers } from "./tierWalk.js";
+import type { Decimal } from "../../../money/index.js";
+import { assertNonNegativeQuantity } from "../../assertQuantity.js";
+import type { RatedAmount } from "../../priceModel.js";
+import { resultOf, tierFlatFeeStep, tierStep } from "../../tierSteps.js";
+import { graduatedTiers } from "../../tierWalk.js";
+import type { GraduatedPercentageTerms } from "./terms.js";
 
 /**
  * Graduated percentage (Lago): the total amount is split into tiers and each part is charged its
@@ -10,16 +11,11 @@ import { graduatedTiers } from "./tierWalk.js";
  * $10,000 at 2 % then 1.5 %: 10,000 × 0.02 + 5,000 × 0.015 = 200 + 75 = $275.
  * The step's `unitPrice` is the rate as a fraction (2 % → 0.02).
  */
-export const graduatedPercentage = definePriceModel<"graduated_percentage">({
-  model: "graduated_percentage",
-  termsSchema: graduatedPercentageTermsSchema,
-  usesQuantity: true,
-  rate: (terms: GraduatedPercentageTerms, quantity) => {
-    assertNonNegativeQuantity(quantity, "graduated percentage");
-    const priced = graduatedTiers(terms.tiers, quantity).flatMap((reached) => [
-      tierStep("graduated_percentage", reached, reached.tier.percent.div(100)),
-      tierFlatFeeStep(reached.index, reached.tier.flatFee, quantity, false),
-    ]);
-    return resultOf(priced, "percentage");
-  },
-});
+export function rateGraduatedPercentage(terms: GraduatedPercentageTerms, quantity: Decimal): RatedAmount {
+  assertNonNegativeQuantity(quantity, "graduated percentage");
+  const priced = graduatedTiers(terms.tiers, quantity).flatMap((reached) => [
+    tierStep("graduated_percentage", reached, reached.tier.percent.div(100)),
+    tierFlatFeeStep(reached.index, reached.tier.flatFee, quantity, false),
+  ]);
+  return resultOf(priced);
+}

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { moneyAmountSchema, percentSchema } from "../primitives.js";
-import { boundedTiers, upToSchema } from "./tiers.js";
+import { moneyAmountSchema, percentSchema } from "../../../schema/index.js";
+import { boundedTiers, upToSchema } from "../../tiers.js";
 
 /** One tier of amount: the part of the total in `(previous upTo, upTo]` is charged `percent`. */
 export const percentTierSchema = z.strictObject({

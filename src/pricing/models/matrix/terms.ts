@@ -1,21 +1,11 @@
 import { z } from "zod";
-import { ratecardIssue } from "../primitives.js";
-
-/** A value of a grouping dimension, as a matrix cell or an override's `where` names it. */
-export const dimensionValueSchema = z.union([z.string(), z.number(), z.boolean()], {
-  error: "expected a text, number or true/false value",
-});
-
-/** The dimensions of a grouped or matrix price: 1–8 distinct event property names. */
-export const dimensionsSchema = z
-  .array(z.string().min(1))
-  .min(1, { message: "must name at least one event property" })
-  .max(8)
-  .refine((names) => new Set(names).size === names.length, { message: "must not repeat a property" });
+import { ratecardIssue } from "../../../schema/index.js";
+import { dimensionsSchema, dimensionValueSchema } from "../../dimensions.js";
+import type { SimplePriceSchema } from "../../registry.js";
 
 /**
- * Builds the matrix schema around the schema of the prices its cells may use (passed in, so the
- * cell prices and the top-level union are defined once, in price.ts).
+ * Builds the matrix schema around the schema of the prices its cells may use: the registry passes
+ * the union of the single price models, so that union is defined once.
  */
 export function matrixTermsSchemaOf<P extends z.ZodType>(cellPrice: P) {
   return z
@@ -57,11 +47,5 @@ export function matrixTermsSchemaOf<P extends z.ZodType>(cellPrice: P) {
     });
 }
 
-/** Builds the grouped schema: one price applied independently per value of the grouping properties. */
-export function groupedTermsSchemaOf<P extends z.ZodType>(groupPrice: P) {
-  return z.strictObject({
-    model: z.literal("grouped"),
-    groupBy: dimensionsSchema,
-    price: groupPrice,
-  });
-}
+/** The terms of a registered matrix price: its cells hold any single price. */
+export type MatrixTerms = z.output<ReturnType<typeof matrixTermsSchemaOf<SimplePriceSchema>>>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { sizeSchema, unitPriceSchema } from "../primitives.js";
+import { sizeSchema, unitPriceSchema } from "../../../schema/index.js";
 
 /** A price per block of `packageSize` units (requests per 10,000); a partial block rounds up by default. */
 export const packageTermsSchema = z.strictObject({

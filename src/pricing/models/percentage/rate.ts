@@ -1,8 +1,8 @@
-import { InputError } from "../errors/index.js";
-import { type Decimal, toPlainString, ZERO } from "../money/index.js";
-import { type PercentageTerms, percentageTermsSchema } from "../schema/index.js";
-import { definePriceModel, type RatingContext } from "./priceModel.js";
-import { type PricedStep, resultOf } from "./tierSteps.js";
+import { InputError } from "../../../errors/index.js";
+import { type Decimal, toPlainString, ZERO } from "../../../money/index.js";
+import type { RatedAmount, RatingContext } from "../../priceModel.js";
+import { type PricedStep, resultOf } from "../../tierSteps.js";
+import type { PercentageTerms } from "./terms.js";
 
 /**
  * A share of each transaction, payments-style: `percent` (or `basisPoints`) of its value plus a
@@ -18,70 +18,67 @@ import { type PricedStep, resultOf } from "./tierSteps.js";
  *
  * 2.9 % + $0.30 on $100, $20 and $5: 3.20 + 0.88 + 0.445 = $4.525 (before line rounding).
  */
-export const percentage = definePriceModel<"percentage">({
-  model: "percentage",
-  termsSchema: percentageTermsSchema,
-  usesQuantity: true,
-  needsEventValues: true,
-  rate: (terms: PercentageTerms, quantity, context: RatingContext) => {
-    if (context.eventValues.length === 0 && !quantity.isZero()) {
-      // A total alone cannot be split into transactions: fixed fees and per-event limits need each one.
-      throw new InputError(
-        "invalid_field",
-        "",
-        `A percentage price needs each transaction's value, not only the total ${quantity.toFixed()}; rate it through a contract or pass context.eventValues.`,
-      );
-    }
-    const rate =
-      terms.percent !== undefined ? terms.percent.div(100) : (terms.basisPoints ?? ZERO).div(10_000);
-    const tally = tallyTransactions(terms, rate, context.eventValues);
-    const steps: PricedStep[] = [
-      {
-        amount: tally.chargeable.times(rate),
-        step: {
-          kind: "percentage",
-          events: context.eventValues.length,
-          refunds: tally.refunds,
-          freeEvents: tally.freeEvents,
-          total: toPlainString(tally.total),
-          free: toPlainString(tally.total.minus(tally.chargeable)),
-          rate: toPlainString(rate),
-          amount: toPlainString(tally.chargeable.times(rate)),
-        },
+export function ratePercentage(
+  terms: PercentageTerms,
+  quantity: Decimal,
+  context: RatingContext,
+): RatedAmount {
+  if (context.eventValues.length === 0 && !quantity.isZero()) {
+    // A total alone cannot be split into transactions: fixed fees and per-event limits need each one.
+    throw new InputError(
+      "invalid_field",
+      "",
+      `A percentage price needs each transaction's value, not only the total ${quantity.toFixed()}; rate it through a contract or pass context.eventValues.`,
+    );
+  }
+  const rate = terms.percent !== undefined ? terms.percent.div(100) : (terms.basisPoints ?? ZERO).div(10_000);
+  const tally = tallyTransactions(terms, rate, context.eventValues);
+  const steps: PricedStep[] = [
+    {
+      amount: tally.chargeable.times(rate),
+      step: {
+        kind: "percentage",
+        events: context.eventValues.length,
+        refunds: tally.refunds,
+        freeEvents: tally.freeEvents,
+        total: toPlainString(tally.total),
+        free: toPlainString(tally.total.minus(tally.chargeable)),
+        rate: toPlainString(rate),
+        amount: toPlainString(tally.chargeable.times(rate)),
       },
-    ];
-    if (terms.fixedFee !== undefined && !terms.fixedFee.isZero()) {
-      const fees = terms.fixedFee.times(tally.paying);
-      steps.push({
-        amount: fees,
-        step: {
-          kind: "fixed_fees",
-          events: tally.paying,
-          fixedFee: toPlainString(terms.fixedFee),
-          amount: toPlainString(fees),
-        },
-      });
-    }
-    for (const [limit, adjustment] of [
-      ["minimum", tally.raised],
-      ["maximum", tally.lowered],
-    ] as const) {
-      const perEvent = limit === "minimum" ? terms.minimumPerEvent : terms.maximumPerEvent;
-      if (perEvent === undefined || adjustment.events === 0) continue;
-      steps.push({
-        amount: adjustment.amount,
-        step: {
-          kind: "per_event_limit",
-          limit,
-          events: adjustment.events,
-          perEvent: toPlainString(perEvent),
-          amount: toPlainString(adjustment.amount),
-        },
-      });
-    }
-    return resultOf(steps, "percentage");
-  },
-});
+    },
+  ];
+  if (terms.fixedFee !== undefined && !terms.fixedFee.isZero()) {
+    const fees = terms.fixedFee.times(tally.paying);
+    steps.push({
+      amount: fees,
+      step: {
+        kind: "fixed_fees",
+        events: tally.paying,
+        fixedFee: toPlainString(terms.fixedFee),
+        amount: toPlainString(fees),
+      },
+    });
+  }
+  for (const [limit, adjustment] of [
+    ["minimum", tally.raised],
+    ["maximum", tally.lowered],
+  ] as const) {
+    const perEvent = limit === "minimum" ? terms.minimumPerEvent : terms.maximumPerEvent;
+    if (perEvent === undefined || adjustment.events === 0) continue;
+    steps.push({
+      amount: adjustment.amount,
+      step: {
+        kind: "per_event_limit",
+        limit,
+        events: adjustment.events,
+        perEvent: toPlainString(perEvent),
+        amount: toPlainString(adjustment.amount),
+      },
+    });
+  }
+  return resultOf(steps);
+}
 
 interface Adjustment {
   readonly events: number;

@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { toPlainString } from "../../money/index.js";
+import { toPlainString } from "../../../money/index.js";
 import {
   basisPointsSchema,
   moneyAmountSchema,
   percentSchema,
   quantitySchema,
   ratecardIssue,
-} from "../primitives.js";
+} from "../../../schema/index.js";
 
 /**
  * A share of each transaction's amount, payments-style: `percent` (2.9) or `basisPoints` (290), plus

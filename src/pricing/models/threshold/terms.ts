@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { moneyAmountSchema } from "../primitives.js";
-import { boundedTiers, flatFeeAtZeroSchema, upToSchema } from "./tiers.js";
+import { moneyAmountSchema } from "../../../schema/index.js";
+import { boundedTiers, flatFeeAtZeroSchema, upToSchema } from "../../tiers.js";
 
 /** One band of quantity and the flat amount it costs. */
 export const bandSchema = z.strictObject({ upTo: upToSchema, amount: moneyAmountSchema });

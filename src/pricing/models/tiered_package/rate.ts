@@ -1,9 +1,9 @@
-import { type Decimal, roundToInteger, toPlainString } from "../money/index.js";
-import { type PackageTierTerms, type TieredPackageTerms, tieredPackageTermsSchema } from "../schema/index.js";
-import { assertNonNegativeQuantity } from "./assertQuantity.js";
-import { definePriceModel } from "./priceModel.js";
-import { type PricedStep, resultOf } from "./tierSteps.js";
-import { graduatedTiers, type ReachedTier, volumeTier } from "./tierWalk.js";
+import { type Decimal, roundToInteger, toPlainString } from "../../../money/index.js";
+import { assertNonNegativeQuantity } from "../../assertQuantity.js";
+import type { RatedAmount } from "../../priceModel.js";
+import { type PricedStep, resultOf } from "../../tierSteps.js";
+import { graduatedTiers, type ReachedTier, volumeTier } from "../../tierWalk.js";
+import type { PackageTierTerms, TieredPackageTerms } from "./terms.js";
 
 /**
  * Tiered package (Kill Bill's tiered blocks): each tier bills whole blocks of its `packageSize` at
@@ -12,22 +12,12 @@ import { graduatedTiers, type ReachedTier, volumeTier } from "./tierWalk.js";
  * Graduated, tiers up to 1,000 in blocks of 100 at $5, then blocks of 500 at $20: 1,250 units =
  * 10 blocks × 5 + ceil(250 ÷ 500) = 1 block × 20 = $70.
  */
-export const tieredPackage = definePriceModel<"tiered_package">({
-  model: "tiered_package",
-  termsSchema: tieredPackageTermsSchema,
-  usesQuantity: true,
-  rate: (terms: TieredPackageTerms, quantity) => {
-    assertNonNegativeQuantity(quantity, "tiered package");
-    const reached =
-      terms.mode === "graduated"
-        ? graduatedTiers(terms.tiers, quantity)
-        : [volumeTier(terms.tiers, quantity)];
-    return resultOf(
-      reached.map((tier) => packageTierStep(terms.mode, tier)),
-      "tiered",
-    );
-  },
-});
+export function rateTieredPackage(terms: TieredPackageTerms, quantity: Decimal): RatedAmount {
+  assertNonNegativeQuantity(quantity, "tiered package");
+  const reached =
+    terms.mode === "graduated" ? graduatedTiers(terms.tiers, quantity) : [volumeTier(terms.tiers, quantity)];
+  return resultOf(reached.map((tier) => packageTierStep(terms.mode, tier)));
+}
 
 function packageTierStep(mode: "graduated" | "volume", reached: ReachedTier<PackageTierTerms>): PricedStep {
   const { tier } = reached;

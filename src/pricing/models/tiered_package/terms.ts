@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { type Decimal, toPlainString } from "../../money/index.js";
-import { ratecardIssue, sizeSchema, unitPriceSchema } from "../primitives.js";
-import { boundedTiers, upToSchema } from "./tiers.js";
+import { type Decimal, toPlainString } from "../../../money/index.js";
+import { ratecardIssue, sizeSchema, unitPriceSchema } from "../../../schema/index.js";
+import { boundedTiers, upToSchema } from "../../tiers.js";
 
 /** One tier of blocks: units in `(previous upTo, upTo]` are billed in blocks of `packageSize`. */
 export const packageTierSchema = z.strictObject({

@@ -1,9 +1,9 @@
-import { type Decimal, toPlainString, ZERO } from "../money/index.js";
-import { type TieredWithMinimumTerms, tieredWithMinimumTermsSchema } from "../schema/index.js";
-import { assertNonNegativeQuantity } from "./assertQuantity.js";
-import { definePriceModel } from "./priceModel.js";
-import { resultOf, tierStep } from "./tierSteps.js";
-import { graduatedTiers } from "./tierWalk.js";
+import { type Decimal, toPlainString, ZERO } from "../../../money/index.js";
+import { assertNonNegativeQuantity } from "../../assertQuantity.js";
+import type { RatedAmount } from "../../priceModel.js";
+import { resultOf, tierStep } from "../../tierSteps.js";
+import { graduatedTiers } from "../../tierWalk.js";
+import type { TieredWithMinimumTerms } from "./terms.js";
 
 /**
  * Graduated tiers with a minimum set by the tier reached (Orb's tiered_with_minimum): the line costs
@@ -12,37 +12,29 @@ import { graduatedTiers } from "./tierWalk.js";
  * below the tier-2 minimum, so $150 (a $34 top-up step). Zero usage reaches tier 1, so its minimum
  * applies unless `flatFeeAtZeroUsage` is false.
  */
-export const tieredWithMinimum = definePriceModel<"tiered_with_minimum">({
-  model: "tiered_with_minimum",
-  termsSchema: tieredWithMinimumTermsSchema,
-  usesQuantity: true,
-  rate: (terms: TieredWithMinimumTerms, quantity) => {
-    assertNonNegativeQuantity(quantity, "tiered with minimum");
-    const reached = graduatedTiers(terms.tiers, quantity);
-    const tiers = reached.map((tier) => tierStep("tiered_with_minimum", tier, tier.tier.unitPrice));
-    const graduatedAmount = tiers.reduce((sum, entry) => sum.plus(entry.amount), ZERO);
-    const top = reached.at(-1);
-    const minimum = top?.tier.minimum;
-    const skipAtZero = quantity.isZero() && terms.flatFeeAtZeroUsage === false;
-    if (top === undefined || minimum === undefined || skipAtZero || !minimum.greaterThan(graduatedAmount)) {
-      return resultOf(tiers, "tiered");
-    }
-    const topUp: Decimal = minimum.minus(graduatedAmount);
-    return resultOf(
-      [
-        ...tiers,
-        {
-          amount: topUp,
-          step: {
-            kind: "tier_minimum",
-            tier: top.index + 1,
-            minimum: toPlainString(minimum),
-            before: toPlainString(graduatedAmount),
-            amount: toPlainString(topUp),
-          },
-        },
-      ],
-      "tiered",
-    );
-  },
-});
+export function rateTieredWithMinimum(terms: TieredWithMinimumTerms, quantity: Decimal): RatedAmount {
+  assertNonNegativeQuantity(quantity, "tiered with minimum");
+  const reached = graduatedTiers(terms.tiers, quantity);
+  const tiers = reached.map((tier) => tierStep("tiered_with_minimum", tier, tier.tier.unitPrice));
+  const graduatedAmount = tiers.reduce((sum, entry) => sum.plus(entry.amount), ZERO);
+  const top = reached.at(-1);
+  const minimum = top?.tier.minimum;
+  const skipAtZero = quantity.isZero() && terms.flatFeeAtZeroUsage === false;
+  if (top === undefined || minimum === undefined || skipAtZero || !minimum.greaterThan(graduatedAmount)) {
+    return resultOf(tiers);
+  }
+  const topUp: Decimal = minimum.minus(graduatedAmount);
+  return resultOf([
+    ...tiers,
+    {
+      amount: topUp,
+      step: {
+        kind: "tier_minimum",
+        tier: top.index + 1,
+        minimum: toPlainString(minimum),
+        before: toPlainString(graduatedAmount),
+        amount: toPlainString(topUp),
+      },
+    },
+  ]);
+}

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { moneyAmountSchema, unitPriceSchema } from "../primitives.js";
-import { boundedTiers, flatFeeAtZeroSchema, upToSchema } from "./tiers.js";
+import { moneyAmountSchema, unitPriceSchema } from "../../../schema/index.js";
+import { boundedTiers, flatFeeAtZeroSchema, upToSchema } from "../../tiers.js";
 
 /** A graduated tier with the minimum the line costs once the quantity reaches it. */
 export const minimumTierSchema = z.strictObject({

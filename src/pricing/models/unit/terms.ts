@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { unitPriceSchema } from "../primitives.js";
+import { unitPriceSchema } from "../../../schema/index.js";
 
 /** Every unit at the same price; sub-minor prices such as "0.0000025" are exact. */
 export const unitTermsSchema = z.strictObject({

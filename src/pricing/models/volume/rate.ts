@@ -1,27 +1,20 @@
-import { type VolumeTerms, volumeTermsSchema } from "../schema/index.js";
-import { assertNonNegativeQuantity } from "./assertQuantity.js";
-import { definePriceModel } from "./priceModel.js";
-import { resultOf, tierFlatFeeStep, tierStep } from "./tierSteps.js";
-import { volumeTier } from "./tierWalk.js";
+import type { Decimal } from "../../../money/index.js";
+import { assertNonNegativeQuantity } from "../../assertQuantity.js";
+import type { RatedAmount } from "../../priceModel.js";
+import { resultOf, tierFlatFeeStep, tierStep } from "../../tierSteps.js";
+import { volumeTier } from "../../tierWalk.js";
+import type { VolumeTerms } from "./terms.js";
 
 /**
  * Volume tiers: the total quantity picks one tier — the first whose `upTo` it does not exceed — and
  * every unit is priced at that tier's unit price, plus that tier's flat fee (Stripe and Lago "volume").
  * 1,500 GB over tiers up to 1,000 at $0.03, then $0.02: all 1,500 × 0.02 = $30.
  */
-export const volume = definePriceModel<"volume">({
-  model: "volume",
-  termsSchema: volumeTermsSchema,
-  usesQuantity: true,
-  rate: (terms: VolumeTerms, quantity) => {
-    assertNonNegativeQuantity(quantity, "volume");
-    const reached = volumeTier(terms.tiers, quantity);
-    return resultOf(
-      [
-        tierStep("volume", reached, reached.tier.unitPrice),
-        tierFlatFeeStep(reached.index, reached.tier.flatFee, quantity, terms.flatFeeAtZeroUsage),
-      ],
-      "tiered",
-    );
-  },
-});
+export function rateVolume(terms: VolumeTerms, quantity: Decimal): RatedAmount {
+  assertNonNegativeQuantity(quantity, "volume");
+  const reached = volumeTier(terms.tiers, quantity);
+  return resultOf([
+    tierStep("volume", reached, reached.tier.unitPrice),
+    tierFlatFeeStep(reached.index, reached.tier.flatFee, quantity, terms.flatFeeAtZeroUsage),
+  ]);
+}

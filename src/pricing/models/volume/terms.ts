@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { flatFeeAtZeroSchema, tiersSchema } from "./tiers.js";
+import { flatFeeAtZeroSchema, tiersSchema } from "../../tiers.js";
 
 /** All units at the price of the tier the total quantity reaches (Stripe "volume", Lago "volume"). */
 export const volumeTermsSchema = z.strictObject({

@@ -1,0 +1,19 @@
+import { definePriceModel } from "../../priceModel.js";
+import { rateGraduatedPercentage } from "./rate.js";
+import { graduatedPercentageTermsSchema } from "./terms.js";
+
+export type { GraduatedPercentageTerms, PercentTierTerms } from "./terms.js";
+export { graduatedPercentageTermsSchema } from "./terms.js";
+
+/** Graduated percentage: each tier of the total amount is charged its tier's percent. */
+export const graduatedPercentage = definePriceModel({
+  model: "graduated_percentage",
+  termsSchema: graduatedPercentageTermsSchema,
+  usesQuantity: true,
+  isFee: false,
+  needsEventValues: false,
+  acceptsTransform: true,
+  isSinglePrice: true,
+  priceKind: "percentage",
+  rate: rateGraduatedPercentage,
+});

@@ -1,0 +1,22 @@
+import { definePriceModel } from "../../priceModel.js";
+import { ratePercentage } from "./rate.js";
+import { percentageTermsSchema } from "./terms.js";
+
+export type { PercentageTerms } from "./terms.js";
+export { percentageTermsSchema } from "./terms.js";
+
+/**
+ * Percentage: a share of each transaction plus a fixed fee, clamped per transaction. It reads each
+ * transaction's value, so it needs the events' values and takes no transform of their total.
+ */
+export const percentage = definePriceModel({
+  model: "percentage",
+  termsSchema: percentageTermsSchema,
+  usesQuantity: true,
+  isFee: false,
+  needsEventValues: true,
+  acceptsTransform: false,
+  isSinglePrice: true,
+  priceKind: "percentage",
+  rate: ratePercentage,
+});

@@ -1,0 +1,19 @@
+import { definePriceModel } from "../../priceModel.js";
+import { rateVolume } from "./rate.js";
+import { volumeTermsSchema } from "./terms.js";
+
+export type { VolumeTerms } from "./terms.js";
+export { volumeTermsSchema } from "./terms.js";
+
+/** Volume tiers: every unit at the price of the one tier the total quantity reaches. */
+export const volume = definePriceModel({
+  model: "volume",
+  termsSchema: volumeTermsSchema,
+  usesQuantity: true,
+  isFee: false,
+  needsEventValues: false,
+  acceptsTransform: true,
+  isSinglePrice: true,
+  priceKind: "tiered",
+  rate: rateVolume,
+});
