@@ -1,5 +1,5 @@
+import type { InvoiceLine, Step } from "../invoice/index.js";
 import { Decimal } from "../money/index.js";
-import type { InvoiceLine, Step } from "../schema/index.js";
 import { escapeControl } from "./escapeControl.js";
 import { count, formatExact, formatQuantity, formatReadable, signed } from "./formatNumber.js";
 

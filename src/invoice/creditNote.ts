@@ -8,7 +8,6 @@ import {
   CREDIT_NOTE_SCHEMA_VERSION,
   type CreditNote,
   correctionsSchema,
-  type InvoiceLine,
   toInputError,
   toProblems,
   withDigest,
@@ -17,7 +16,7 @@ import { parseInstant } from "../time/index.js";
 import { applyTax } from "./applyTax.js";
 import { assertCreditable } from "./creditNoteChecks.js";
 import { requireContract } from "./entryArguments.js";
-import type { Invoice } from "./invoiceSchema.js";
+import type { Invoice, InvoiceLine } from "./invoiceSchema.js";
 import { creditNoteReaderSchema, invoiceReaderSchema } from "./parseIssued.js";
 import { netOf } from "./spreadReduction.js";
 import { chargesAt } from "./termsAt.js";

@@ -7,8 +7,8 @@ export { burnOrder } from "./burnOrder.js";
 export type { CreditNoteOptions } from "./creditNote.js";
 export { issueCreditNote } from "./creditNote.js";
 export { invoiceJsonSchema } from "./invoiceJsonSchema.js";
-export type { Invoice } from "./invoiceSchema.js";
-export { invoiceSchema } from "./invoiceSchema.js";
+export type { Invoice, InvoiceLine, PriceKind, Step } from "./invoiceSchema.js";
+export { invoiceLineSchema, invoiceSchema, PRICE_KINDS, stepSchema } from "./invoiceSchema.js";
 export type { SafeParseInvoiceResult } from "./parseIssued.js";
 export {
   creditNoteReaderSchema,

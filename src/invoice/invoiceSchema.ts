@@ -1,17 +1,83 @@
 import { z } from "zod";
 import { CREDIT_BURN_ORDERS } from "../contracts/index.js";
 import {
+  MODEL_PRICE_KINDS,
+  type ModelPriceKind,
+  type PriceStep,
+  priceStepSchemas,
+} from "../pricing/index.js";
+import {
+  allowanceStepSchema,
   amountTextSchema,
   appliedAllowanceSchema,
   appliedCommitmentSchema,
   appliedCreditSchema,
   appliedDiscountSchema,
+  billableQuantityStepSchema,
+  COMMITMENT_PRICE_KINDS,
+  type CommonStep,
+  commitmentOverageStepSchema,
+  commitmentTrueUpStepSchema,
+  contractQuantityStepSchema,
   DIGEST_PATTERN,
   INVOICE_SCHEMA_VERSION,
-  invoiceLineSchema,
   invoiceTaxSchema,
+  type LineOf,
+  lineLimitStepSchema,
+  lineSchemaOf,
+  overrideStepSchema,
+  prorationStepSchema,
+  roundingStepSchema,
+  type TermStep,
+  trialStepSchema,
+  unusedTimeStepSchema,
   usageReportSchema,
+  usageStepSchema,
 } from "../schema/index.js";
+
+/**
+ * One step of a line's breakdown: the data `explain` turns into words. Steps that carry money
+ * (price steps, minimum/maximum adjustments) add up exactly to the line's unrounded amount, with the
+ * proration step replacing the running amount by its prorated value; the rounding step gives the
+ * line amount. docs/invoice-format.md lists every kind.
+ */
+export type Step = CommonStep | TermStep | PriceStep;
+
+/**
+ * The schema of every step kind, in the order a line's breakdown runs: what was measured, the price
+ * as overridden, the billable quantity and the pool's draw, the price model's steps (every registered
+ * model's, from the registry), then proration, fees, limits, commitments and rounding.
+ */
+export const stepSchema = z.discriminatedUnion("kind", [
+  usageStepSchema,
+  overrideStepSchema,
+  billableQuantityStepSchema,
+  allowanceStepSchema,
+  ...priceStepSchemas,
+  prorationStepSchema,
+  contractQuantityStepSchema,
+  trialStepSchema,
+  unusedTimeStepSchema,
+  lineLimitStepSchema,
+  commitmentTrueUpStepSchema,
+  commitmentOverageStepSchema,
+  roundingStepSchema,
+]) as unknown as z.ZodType<Step>;
+
+/**
+ * What kind of price rated a line, in its own field so that `unitPrice` stays a number: the kind each
+ * registered model declares (`unit`, one price per unit given in `unitPrice`; `tiered`; …), then
+ * `true_up` and `overage` on a commitment's lines.
+ */
+export const PRICE_KINDS = [...MODEL_PRICE_KINDS, ...COMMITMENT_PRICE_KINDS] as const;
+export type PriceKind = ModelPriceKind | (typeof COMMITMENT_PRICE_KINDS)[number];
+
+/** An invoice line: the line shape of schema/line.ts around every step kind and price kind. */
+export const invoiceLineSchema = lineSchemaOf({
+  step: stepSchema,
+  priceKind: z.enum(PRICE_KINDS as unknown as [PriceKind, ...PriceKind[]]),
+});
+export type InvoiceLine = LineOf<Step, PriceKind>;
 
 const digestText = z.string().regex(DIGEST_PATTERN);
 

@@ -37,6 +37,8 @@ export type {
 export { definePriceModel, NO_CONTEXT } from "./priceModel.js";
 export type { PriceInput, PriceModelName, PriceTerms, SimplePriceTerms, TermsOf } from "./priceSchema.js";
 export { priceSchema, simplePriceSchema } from "./priceSchema.js";
+export type { ModelPriceKind, PriceStep } from "./priceSteps.js";
+export { MODEL_PRICE_KINDS, priceStepSchemas } from "./priceSteps.js";
 export { ratePrice } from "./ratePrice.js";
 export type { AnyPriceModel, PriceModel } from "./registry.js";
 export { grouped, matrix, modelOfPrice, PRICE_MODELS, priceModelOf, pricesIn } from "./registry.js";

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { Decimal } from "../money/index.js";
-import type { PriceKind, PriceStep, PropertyValue } from "../schema/index.js";
+import type { PropertyValue } from "../schema/index.js";
+import type { ModelPriceKind, PriceStep } from "./priceSteps.js";
 
 /** What the terms of every price share: the name of the model that rates them. */
 export interface TermsBase {
@@ -10,18 +11,22 @@ export interface TermsBase {
 /** A zod schema of one model's terms: the input as written, the terms parsed. */
 export type TermsSchema = z.ZodType<TermsBase, unknown>;
 
-/** What a price model returns: the exact, unrounded amount and the steps that add up to it. */
-export interface PriceResult {
+/** A zod schema of one kind of step a model writes: an object with a literal `kind`. */
+export type StepSchema = z.ZodObject<{ kind: z.ZodLiteral<string> } & z.ZodRawShape>;
+
+/** What a model's own `rate` computes: the exact, unrounded amount and the steps that add up to it. */
+export interface RatedAmount<S = PriceStep> {
   readonly amount: Decimal;
-  readonly steps: ReadonlyArray<PriceStep>;
-  /** The invoice line's kind of price ("unit", "tiered", "package", …). */
-  readonly priceKind: PriceKind;
+  readonly steps: ReadonlyArray<S>;
   /** The invoice line's unit price, present only when one price applies per unit (`priceKind` "unit"). */
   readonly unitPrice?: string;
 }
 
-/** What a model's own `rate` computes; {@link definePriceModel} adds the model's declared `priceKind`. */
-export type RatedAmount = Omit<PriceResult, "priceKind">;
+/** What a price model returns: the rated amount, with the model's declared kind of price. */
+export interface PriceResult<S = PriceStep, K extends string = ModelPriceKind> extends RatedAmount<S> {
+  /** The invoice line's kind of price ("unit", "tiered", "package", …). */
+  readonly priceKind: K;
+}
 
 /** What a model may need besides the quantity. Pure data, supplied by the rating layer. */
 export interface RatingContext {
@@ -50,7 +55,7 @@ export interface Grouping<T, P extends TermsBase = TermsBase> {
  * The facts a price model declares about itself. Shared code (contract checks, rating, the CLI) reads
  * these and never tests a model's name, so a new model changes no code outside its own folder.
  */
-export interface PriceModelFacts<T> {
+export interface PriceModelFacts<T, K extends string | undefined = string | undefined> {
   /** Whether it prices a quantity (a metered one, or seats the contract fixes); false for a flat fee. */
   readonly usesQuantity: boolean;
   /** Whether it is a fee per billing period: billed in advance when the contract says so, free during a trial. */
@@ -72,53 +77,71 @@ export interface PriceModelFacts<T> {
   /** Present for a model that rates each group of events separately (one invoice line per group). */
   readonly grouping?: Grouping<T> | undefined;
   /** The invoice line's `priceKind`; undefined for a grouping model, whose lines take their group price's kind. */
-  readonly priceKind: PriceKind | undefined;
+  readonly priceKind: K;
 }
 
+/** The steps written by a model whose step schemas are `Steps`. */
+export type StepOf<Steps extends ReadonlyArray<StepSchema>> = z.output<Steps[number]>;
+
 /**
- * A price model: its terms schema, its declared facts and a pure `rate` from quantity to amount.
- * `Single` is the `isSinglePrice` fact as a type, so the union of single prices is typed too.
+ * A price model: its terms schema, its declared facts, a pure `rate` from quantity to amount, and the
+ * schemas of the steps `rate` writes. `Single` is the `isSinglePrice` fact as a type, so the union of
+ * single prices is typed too.
  */
 export interface PriceModelDefinition<
   Schema extends TermsSchema = TermsSchema,
   Single extends boolean = boolean,
-> extends PriceModelFacts<z.output<Schema>> {
+  Steps extends ReadonlyArray<StepSchema> = ReadonlyArray<StepSchema>,
+  K extends string | undefined = string | undefined,
+> extends PriceModelFacts<z.output<Schema>, K> {
   readonly model: z.output<Schema>["model"];
-  readonly isSinglePrice: Single;
   readonly termsSchema: Schema;
-  rate(terms: z.output<Schema>, quantity: Decimal, context: RatingContext): PriceResult;
+  readonly isSinglePrice: Single;
+  /** The schemas of the step kinds `rate` writes; the invoice schema gathers every model's. */
+  readonly stepSchemas: Steps;
+  rate(
+    terms: z.output<Schema>,
+    quantity: Decimal,
+    context: RatingContext,
+  ): PriceResult<StepOf<Steps>, NonNullable<K>>;
 }
 
-/** What {@link definePriceModel} takes: the facts that have a usual value may be left out. */
-export type PriceModelInput<Schema extends TermsSchema, Single extends boolean> = Omit<
-  PriceModelDefinition<Schema, Single>,
-  "rate" | "prorates" | "nestedPrices"
-> &
-  Partial<Pick<PriceModelDefinition<Schema, Single>, "prorates" | "nestedPrices">> & {
-    rate(terms: z.output<Schema>, quantity: Decimal, context: RatingContext): RatedAmount;
+/** What {@link definePriceModel} takes: `rate` leaves out the kind; the facts that have a usual value may be left out. */
+export type PriceModelInput<
+  Schema extends TermsSchema,
+  Single extends boolean,
+  Steps extends ReadonlyArray<StepSchema>,
+  K extends string | undefined,
+> = Omit<PriceModelDefinition<Schema, Single, Steps, K>, "rate" | "prorates" | "nestedPrices"> &
+  Partial<Pick<PriceModelDefinition<Schema, Single, Steps, K>, "prorates" | "nestedPrices">> & {
+    rate(terms: z.output<Schema>, quantity: Decimal, context: RatingContext): RatedAmount<StepOf<Steps>>;
   };
 
 /**
  * Declares a price model. Left out, a model is never prorated and nests no prices. Its `rate` results
  * carry the declared `priceKind`, so the kind is written once.
  */
-export function definePriceModel<Schema extends TermsSchema, const Single extends boolean>(
-  input: PriceModelInput<Schema, Single>,
-): PriceModelDefinition<Schema, Single> {
+export function definePriceModel<
+  Schema extends TermsSchema,
+  const Single extends boolean,
+  const Steps extends ReadonlyArray<StepSchema>,
+  const K extends string | undefined,
+>(input: PriceModelInput<Schema, Single, Steps, K>): PriceModelDefinition<Schema, Single, Steps, K> {
   const { rate, priceKind } = input;
+  type Definition = PriceModelDefinition<Schema, Single, Steps, K>;
   return {
     prorates: () => false,
     nestedPrices: () => [],
     ...input,
     rate:
       priceKind === undefined
-        ? (rate as PriceModelDefinition<Schema, Single>["rate"])
+        ? (rate as Definition["rate"])
         : (terms, quantity, context) => {
             const rated = rate(terms, quantity, context);
             return {
               amount: rated.amount,
               steps: rated.steps,
-              priceKind,
+              priceKind: priceKind as NonNullable<K>,
               ...(rated.unitPrice !== undefined ? { unitPrice: rated.unitPrice } : {}),
             };
           },

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { Decimal } from "../money/index.js";
 import { capacity } from "./models/capacity/index.js";
 import { dynamic } from "./models/dynamic/index.js";
 import { flat } from "./models/flat/index.js";
@@ -13,7 +14,7 @@ import { tieredPackage } from "./models/tiered_package/index.js";
 import { tieredWithMinimum } from "./models/tiered_with_minimum/index.js";
 import { unit } from "./models/unit/index.js";
 import { volume } from "./models/volume/index.js";
-import type { Grouping, PriceModelDefinition } from "./priceModel.js";
+import type { Grouping, PriceModelDefinition, PriceResult, RatingContext } from "./priceModel.js";
 import type { PriceModelName, PriceTerms, SimplePriceTerms } from "./priceSchema.js";
 import { singlePriceSchemaOf } from "./termsUnion.js";
 
@@ -63,9 +64,10 @@ export type PriceModel<M extends PriceModelName = PriceModelName> = (typeof PRIC
 
 /** Any registered model, seen through what every model declares (for code that takes any price). */
 export interface AnyPriceModel
-  extends Omit<PriceModelDefinition<z.ZodType<PriceTerms, unknown>>, "grouping" | "nestedPrices"> {
+  extends Omit<PriceModelDefinition<z.ZodType<PriceTerms, unknown>>, "grouping" | "nestedPrices" | "rate"> {
   readonly grouping?: Grouping<PriceTerms, SimplePriceTerms> | undefined;
   nestedPrices(terms: PriceTerms): ReadonlyArray<SimplePriceTerms>;
+  rate(terms: PriceTerms, quantity: Decimal, context: RatingContext): PriceResult;
 }
 
 /** The model registered under `name`. */

@@ -4,12 +4,13 @@ import type { Currency, Decimal, RoundingMode } from "../money/index.js";
 import { boundRule, ONE, QUANTITY, roundTo, toFixedString, toPlainString } from "../money/index.js";
 import type { PriceTerms } from "../pricing/index.js";
 import { modelOfPrice, type RatingContext, ratePrice } from "../pricing/index.js";
-import type { ComputationData, InvoiceLine, PropertyValue, Step } from "../schema/index.js";
+import type { ComputationData, OverrideStep, PropertyValue } from "../schema/index.js";
 import { applyRatio, formatInstant, type Period, type ProrationRatio } from "../time/index.js";
 import { billableQuantity } from "./billableQuantity.js";
 import { applyLineLimits } from "./lineLimits.js";
 import { type ChargeInForce, overriddenPrice } from "./overriddenPrice.js";
 import type { AllowanceDraw, AllowanceLookup } from "./planAllowanceDraws.js";
+import type { RatedLine, RatedStep } from "./ratedLine.js";
 
 /** Everything a charge needs to become invoice lines. */
 export interface RateChargeInput {
@@ -44,7 +45,7 @@ export interface RateChargeInput {
 
 /** The lines of one charge, and the warnings rating it raised. */
 export interface RateChargeResult {
-  readonly lines: ReadonlyArray<InvoiceLine>;
+  readonly lines: ReadonlyArray<RatedLine>;
   readonly warnings: ReadonlyArray<string>;
 }
 
@@ -66,7 +67,7 @@ export function rateCharge(input: RateChargeInput): RateChargeResult {
     return { lines: [rateLine(input, input.charge.price, steps, measured, warnings)], warnings };
   }
   const grouping = model.grouping;
-  const lines: InvoiceLine[] = [];
+  const lines: RatedLine[] = [];
   const warnings: string[] = [];
   for (const group of input.groups) {
     const { price, steps } = overriddenPrice(
@@ -103,15 +104,15 @@ interface Measured {
 function rateLine(
   input: RateChargeInput,
   price: PriceTerms,
-  overrideSteps: ReadonlyArray<Step>,
+  overrideSteps: ReadonlyArray<OverrideStep>,
   measured: Measured | undefined,
   warnings: string[],
-): InvoiceLine {
+): RatedLine {
   const { charge, currency } = input;
   const model = modelOfPrice(price);
   const group = measured?.group;
   const id = group === undefined ? charge.id : `${charge.id}[${describeGroup(group)}]`;
-  const steps: Step[] = [];
+  const steps: RatedStep[] = [];
   let quantity: Decimal = ONE;
   if (model.usesQuantity && charge.quantity !== undefined) {
     steps.push({ kind: "contract_quantity", quantity: toPlainString(charge.quantity) });

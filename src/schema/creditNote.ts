@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { amountTextSchema, nullableAmountTextSchema } from "./amountText.js";
+import { amountTextSchema } from "./amountText.js";
 import { DIGEST_PATTERN } from "./digest.js";
 import { invoiceTaxSchema } from "./invoice.js";
 import { positiveMoneyAmountSchema, positiveQuantitySchema } from "./primitives.js";

@@ -1,5 +1,7 @@
 export { amountTextSchema, nullableAmountTextSchema } from "./amountText.js";
 export { canonicalJson } from "./canonicalJson.js";
+export type { ComputationData } from "./computation.js";
+export { computationSchema } from "./computation.js";
 export type { CorrectionTerms, CreditNote } from "./creditNote.js";
 export {
   CREDIT_NOTE_SCHEMA_VERSION,
@@ -10,36 +12,40 @@ export {
 export { DIGEST_PATTERN, digestMismatch, digestOf, sha256Digest, withDigest } from "./digest.js";
 export { isInheritedName, isPropertyValue, propertyOf } from "./eventProperties.js";
 export type {
+  AllowanceStep,
   AppliedAllowance,
   AppliedCommitment,
   AppliedCredit,
   AppliedDiscount,
-  ComputationData,
+  CommitmentOverageStep,
+  CommitmentTrueUpStep,
   ExclusionReason,
-  InvoiceLine,
   InvoiceTax,
-  PriceKind,
-  PriceStep,
-  Step,
+  OverrideStep,
+  TermStep,
   UsageExclusion,
   UsageReport,
 } from "./invoice.js";
 export {
+  allowanceStepSchema,
   appliedAllowanceSchema,
   appliedCommitmentSchema,
   appliedCreditSchema,
   appliedDiscountSchema,
+  COMMITMENT_PRICE_KINDS,
   carriedStatesSchema,
+  commitmentOverageStepSchema,
+  commitmentTrueUpStepSchema,
   EXCLUSION_REASONS,
   INVOICE_SCHEMA_VERSION,
-  invoiceLineSchema,
   invoiceTaxSchema,
-  PRICE_KINDS,
-  stepSchema,
+  overrideStepSchema,
   usageReportSchema,
 } from "./invoice.js";
 export type { InputProblem } from "./issuesToError.js";
 export { toInputError, toProblems } from "./issuesToError.js";
+export type { LineOf, StepData } from "./line.js";
+export { lineSchemaOf } from "./line.js";
 export { loosen } from "./loosen.js";
 export type {
   AggregationName,
@@ -79,4 +85,21 @@ export {
   sizeSchema,
   unitPriceSchema,
 } from "./primitives.js";
+export type { BillableQuantityStep } from "./steps/billableQuantity.js";
+export { billableQuantityStepSchema } from "./steps/billableQuantity.js";
+export type { CommonStep } from "./steps/commonStep.js";
+export type { ContractQuantityStep } from "./steps/contractQuantity.js";
+export { contractQuantityStepSchema } from "./steps/contractQuantity.js";
+export type { LineLimitStep } from "./steps/lineLimit.js";
+export { lineLimitStepSchema } from "./steps/lineLimit.js";
+export type { ProrationStep } from "./steps/proration.js";
+export { prorationStepSchema } from "./steps/proration.js";
+export type { RoundingStep } from "./steps/rounding.js";
+export { roundingStepSchema } from "./steps/rounding.js";
+export type { TrialStep } from "./steps/trial.js";
+export { trialStepSchema } from "./steps/trial.js";
+export type { UnusedTimeStep } from "./steps/unusedTime.js";
+export { unusedTimeStepSchema } from "./steps/unusedTime.js";
+export type { UsageStep } from "./steps/usage.js";
+export { usageStepSchema } from "./steps/usage.js";
 export type { PropertyValue, UsageEvent, UsageEventInput } from "./usageEvent.js";

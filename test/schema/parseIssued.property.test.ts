@@ -4,9 +4,15 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseContract } from "../../src/contracts/index.js";
 import { isRatecardError } from "../../src/errors/index.js";
-import { type Invoice, invoiceJsonSchema, invoiceSchema, parseInvoice } from "../../src/invoice/index.js";
+import {
+  type Invoice,
+  invoiceJsonSchema,
+  invoiceSchema,
+  PRICE_KINDS,
+  parseInvoice,
+} from "../../src/invoice/index.js";
 import { ratePrice } from "../../src/pricing/index.js";
-import { PRICE_KINDS, withDigest } from "../../src/schema/index.js";
+import { withDigest } from "../../src/schema/index.js";
 import { fixtureContractJson } from "../_arbitraries/contracts.js";
 import { priceArb, ratedInputArb } from "../_arbitraries/prices.js";
 import { thrown } from "../_support/thrown.js";

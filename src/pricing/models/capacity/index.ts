@@ -1,5 +1,6 @@
 import { definePriceModel } from "../../priceModel.js";
 import { rateCapacity } from "./rate.js";
+import { capacityStepSchemas } from "./steps.js";
 import { capacityTermsSchema } from "./terms.js";
 
 export type { CapacityTerms, CapacityTierTerms } from "./terms.js";
@@ -19,5 +20,6 @@ export const capacity = definePriceModel({
   acceptsTransform: false,
   isSinglePrice: false,
   priceKind: "capacity",
+  stepSchemas: capacityStepSchemas,
   rate: rateCapacity,
 });

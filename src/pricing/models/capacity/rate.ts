@@ -1,7 +1,8 @@
 import { InputError } from "../../../errors/index.js";
 import { type Decimal, toPlainString, ZERO } from "../../../money/index.js";
+import { resultOf } from "../../pricedSteps.js";
 import type { RatedAmount, RatingContext } from "../../priceModel.js";
-import { resultOf } from "../../tierSteps.js";
+import type { CapacityStep } from "./steps.js";
 import type { CapacityTerms } from "./terms.js";
 
 /**
@@ -10,7 +11,11 @@ import type { CapacityTerms } from "./terms.js";
  * and ≤ 10M requests: $150": 120 GB and 0.5M requests exceed tier 1's storage, so $150.
  * @throws InputError `capacity_exceeded` when usage exceeds every tier's limits
  */
-export function rateCapacity(terms: CapacityTerms, quantity: Decimal, context: RatingContext): RatedAmount {
+export function rateCapacity(
+  terms: CapacityTerms,
+  quantity: Decimal,
+  context: RatingContext,
+): RatedAmount<CapacityStep> {
   const measured = (meter: string) => context.meterQuantities.get(meter) ?? ZERO;
   const index = terms.tiers.findIndex((tier) =>
     (tier.limits ?? []).every((limit) => measured(limit.meter).lessThanOrEqualTo(limit.max)),

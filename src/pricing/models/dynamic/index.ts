@@ -1,5 +1,6 @@
 import { definePriceModel } from "../../priceModel.js";
 import { rateDynamic } from "./rate.js";
+import { dynamicStepSchemas } from "./steps.js";
 import { dynamicTermsSchema } from "./terms.js";
 
 export type { DynamicTerms } from "./terms.js";
@@ -15,5 +16,6 @@ export const dynamic = definePriceModel({
   acceptsTransform: true,
   isSinglePrice: true,
   priceKind: "dynamic",
+  stepSchemas: dynamicStepSchemas,
   rate: rateDynamic,
 });

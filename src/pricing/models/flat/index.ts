@@ -1,5 +1,6 @@
 import { definePriceModel } from "../../priceModel.js";
 import { rateFlat } from "./rate.js";
+import { flatStepSchemas } from "./steps.js";
 import { flatTermsSchema } from "./terms.js";
 
 export type { FlatTerms } from "./terms.js";
@@ -21,5 +22,6 @@ export const flat = definePriceModel({
   isSinglePrice: true,
   priceKind: "flat",
   prorates: (terms) => terms.prorate !== false,
+  stepSchemas: flatStepSchemas,
   rate: rateFlat,
 });

@@ -1,5 +1,6 @@
 import { definePriceModel } from "../../priceModel.js";
 import { rateGraduated } from "./rate.js";
+import { graduatedStepSchemas } from "./steps.js";
 import { graduatedTermsSchema } from "./terms.js";
 
 export type { GraduatedTerms } from "./terms.js";
@@ -15,5 +16,6 @@ export const graduated = definePriceModel({
   acceptsTransform: true,
   isSinglePrice: true,
   priceKind: "tiered",
+  stepSchemas: graduatedStepSchemas,
   rate: rateGraduated,
 });

@@ -1,5 +1,6 @@
 import { definePriceModel } from "../../priceModel.js";
 import { rateGraduatedPercentage } from "./rate.js";
+import { graduatedPercentageStepSchemas } from "./steps.js";
 import { graduatedPercentageTermsSchema } from "./terms.js";
 
 export type { GraduatedPercentageTerms, PercentTierTerms } from "./terms.js";
@@ -15,5 +16,6 @@ export const graduatedPercentage = definePriceModel({
   acceptsTransform: true,
   isSinglePrice: true,
   priceKind: "percentage",
+  stepSchemas: graduatedPercentageStepSchemas,
   rate: rateGraduatedPercentage,
 });

@@ -1,6 +1,7 @@
 import { definePriceModel } from "../../priceModel.js";
 import type { SimplePriceSchema } from "../../registry.js";
 import { rateGrouped } from "./rate.js";
+import { groupedStepSchemas } from "./steps.js";
 import { groupedTermsSchemaOf } from "./terms.js";
 
 export type { GroupedTerms } from "./terms.js";
@@ -28,6 +29,7 @@ export function groupedOver(groupPriceSchema: SimplePriceSchema) {
       priceFor: (terms) => terms.price,
       onUnpriced: () => "error",
     },
+    stepSchemas: groupedStepSchemas,
     rate: rateGrouped,
   });
 }

@@ -1,6 +1,7 @@
 import { definePriceModel } from "../../priceModel.js";
 import type { SimplePriceSchema } from "../../registry.js";
 import { cellPrice, rateMatrix } from "./rate.js";
+import { matrixStepSchemas } from "./steps.js";
 import { matrixTermsSchemaOf } from "./terms.js";
 
 export { cellPrice } from "./rate.js";
@@ -32,6 +33,7 @@ export function matrixOver(cellPriceSchema: SimplePriceSchema) {
       priceFor: cellPrice,
       onUnpriced: (terms) => terms.onUnpriced ?? "error",
     },
+    stepSchemas: matrixStepSchemas,
     rate: rateMatrix,
   });
 }

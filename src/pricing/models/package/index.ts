@@ -1,5 +1,6 @@
 import { definePriceModel } from "../../priceModel.js";
 import { ratePackage } from "./rate.js";
+import { packageStepSchemas } from "./steps.js";
 import { packageTermsSchema } from "./terms.js";
 
 export type { PackageTerms } from "./terms.js";
@@ -15,5 +16,6 @@ export const packagePrice = definePriceModel({
   acceptsTransform: true,
   isSinglePrice: true,
   priceKind: "package",
+  stepSchemas: packageStepSchemas,
   rate: ratePackage,
 });

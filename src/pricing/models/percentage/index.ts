@@ -1,5 +1,6 @@
 import { definePriceModel } from "../../priceModel.js";
 import { ratePercentage } from "./rate.js";
+import { percentageStepSchemas } from "./steps.js";
 import { percentageTermsSchema } from "./terms.js";
 
 export type { PercentageTerms } from "./terms.js";
@@ -18,5 +19,6 @@ export const percentage = definePriceModel({
   acceptsTransform: false,
   isSinglePrice: true,
   priceKind: "percentage",
+  stepSchemas: percentageStepSchemas,
   rate: ratePercentage,
 });

@@ -1,5 +1,6 @@
 import { definePriceModel } from "../../priceModel.js";
 import { rateThreshold } from "./rate.js";
+import { thresholdStepSchemas } from "./steps.js";
 import { thresholdTermsSchema } from "./terms.js";
 
 export type { BandTerms, ThresholdTerms } from "./terms.js";
@@ -15,5 +16,6 @@ export const threshold = definePriceModel({
   acceptsTransform: true,
   isSinglePrice: true,
   priceKind: "threshold",
+  stepSchemas: thresholdStepSchemas,
   rate: rateThreshold,
 });

@@ -1,8 +1,9 @@
 import { type Decimal, toPlainString, ZERO } from "../../../money/index.js";
 import { assertNonNegativeQuantity } from "../../assertQuantity.js";
+import { resultOf } from "../../pricedSteps.js";
 import type { RatedAmount } from "../../priceModel.js";
-import { resultOf } from "../../tierSteps.js";
 import { volumeTier } from "../../tierWalk.js";
+import type { ThresholdStep } from "./steps.js";
 import type { ThresholdTerms } from "./terms.js";
 
 /**
@@ -10,7 +11,7 @@ import type { ThresholdTerms } from "./terms.js";
  * exceed — and the line costs that band's flat amount. Bands up to 10 seats $49, up to 50 $199, then
  * $499: 10 seats cost $49, 11 cost $199. Zero usage bills band 1 unless `flatFeeAtZeroUsage` is false.
  */
-export function rateThreshold(terms: ThresholdTerms, quantity: Decimal): RatedAmount {
+export function rateThreshold(terms: ThresholdTerms, quantity: Decimal): RatedAmount<ThresholdStep> {
   assertNonNegativeQuantity(quantity, "threshold");
   const reached = volumeTier(terms.bands, quantity);
   const upTo = reached.tier.upTo ?? undefined;

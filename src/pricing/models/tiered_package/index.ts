@@ -1,5 +1,6 @@
 import { definePriceModel } from "../../priceModel.js";
 import { rateTieredPackage } from "./rate.js";
+import { tieredPackageStepSchemas } from "./steps.js";
 import { tieredPackageTermsSchema } from "./terms.js";
 
 export type { PackageTierTerms, TieredPackageTerms } from "./terms.js";
@@ -15,5 +16,6 @@ export const tieredPackage = definePriceModel({
   acceptsTransform: true,
   isSinglePrice: true,
   priceKind: "tiered",
+  stepSchemas: tieredPackageStepSchemas,
   rate: rateTieredPackage,
 });

@@ -1,5 +1,6 @@
 import { definePriceModel } from "../../priceModel.js";
 import { rateTieredWithMinimum } from "./rate.js";
+import { tieredWithMinimumStepSchemas } from "./steps.js";
 import { tieredWithMinimumTermsSchema } from "./terms.js";
 
 export type { MinimumTierTerms, TieredWithMinimumTerms } from "./terms.js";
@@ -15,5 +16,6 @@ export const tieredWithMinimum = definePriceModel({
   acceptsTransform: true,
   isSinglePrice: true,
   priceKind: "tiered",
+  stepSchemas: tieredWithMinimumStepSchemas,
   rate: rateTieredWithMinimum,
 });

@@ -1,8 +1,10 @@
 import { type Decimal, toPlainString, ZERO } from "../../../money/index.js";
 import { assertNonNegativeQuantity } from "../../assertQuantity.js";
+import { resultOf } from "../../pricedSteps.js";
 import type { RatedAmount } from "../../priceModel.js";
-import { resultOf, tierStep } from "../../tierSteps.js";
+import { tierStep } from "../../tierSteps.js";
 import { graduatedTiers } from "../../tierWalk.js";
+import type { TieredWithMinimumStep } from "./steps.js";
 import type { TieredWithMinimumTerms } from "./terms.js";
 
 /**
@@ -12,7 +14,10 @@ import type { TieredWithMinimumTerms } from "./terms.js";
  * below the tier-2 minimum, so $150 (a $34 top-up step). Zero usage reaches tier 1, so its minimum
  * applies unless `flatFeeAtZeroUsage` is false.
  */
-export function rateTieredWithMinimum(terms: TieredWithMinimumTerms, quantity: Decimal): RatedAmount {
+export function rateTieredWithMinimum(
+  terms: TieredWithMinimumTerms,
+  quantity: Decimal,
+): RatedAmount<TieredWithMinimumStep> {
   assertNonNegativeQuantity(quantity, "tiered with minimum");
   const reached = graduatedTiers(terms.tiers, quantity);
   const tiers = reached.map((tier) => tierStep("tiered_with_minimum", tier, tier.tier.unitPrice));
@@ -21,10 +26,10 @@ export function rateTieredWithMinimum(terms: TieredWithMinimumTerms, quantity: D
   const minimum = top?.tier.minimum;
   const skipAtZero = quantity.isZero() && terms.flatFeeAtZeroUsage === false;
   if (top === undefined || minimum === undefined || skipAtZero || !minimum.greaterThan(graduatedAmount)) {
-    return resultOf(tiers);
+    return resultOf<TieredWithMinimumStep>(tiers);
   }
   const topUp: Decimal = minimum.minus(graduatedAmount);
-  return resultOf([
+  return resultOf<TieredWithMinimumStep>([
     ...tiers,
     {
       amount: topUp,

@@ -1,5 +1,6 @@
 import { definePriceModel } from "../../priceModel.js";
 import { rateUnit } from "./rate.js";
+import { unitStepSchemas } from "./steps.js";
 import { unitTermsSchema } from "./terms.js";
 
 export type { UnitTerms } from "./terms.js";
@@ -15,5 +16,6 @@ export const unit = definePriceModel({
   acceptsTransform: true,
   isSinglePrice: true,
   priceKind: "unit",
+  stepSchemas: unitStepSchemas,
   rate: rateUnit,
 });

@@ -1,5 +1,6 @@
 import { definePriceModel } from "../../priceModel.js";
 import { rateVolume } from "./rate.js";
+import { volumeStepSchemas } from "./steps.js";
 import { volumeTermsSchema } from "./terms.js";
 
 export type { VolumeTerms } from "./terms.js";
@@ -15,5 +16,6 @@ export const volume = definePriceModel({
   acceptsTransform: true,
   isSinglePrice: true,
   priceKind: "tiered",
+  stepSchemas: volumeStepSchemas,
   rate: rateVolume,
 });
