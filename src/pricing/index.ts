@@ -1,4 +1,5 @@
 export { dimensionValueSchema } from "./dimensions.js";
+export { explainPriceStep, isPriceStep } from "./explainPriceStep.js";
 export type { CapacityTerms, CapacityTierTerms } from "./models/capacity/index.js";
 export { capacity, capacityTermsSchema } from "./models/capacity/index.js";
 export type { DynamicTerms } from "./models/dynamic/index.js";

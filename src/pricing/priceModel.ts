@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { Decimal } from "../money/index.js";
-import type { PropertyValue } from "../schema/index.js";
+import type { PropertyValue, StepContext } from "../schema/index.js";
 import type { ModelPriceKind, PriceStep } from "./priceSteps.js";
 
 /** What the terms of every price share: the name of the model that rates them. */
@@ -104,6 +104,11 @@ export interface PriceModelDefinition<
     quantity: Decimal,
     context: RatingContext,
   ): PriceResult<StepOf<Steps>, NonNullable<K>>;
+  /**
+   * One of its steps in words, for `explain`, written with the words passed in; undefined when the
+   * step adds no sentence of its own (the tier steps after the first read as one sentence at it).
+   */
+  explainStep(step: StepOf<Steps>, context: StepContext): string | undefined;
 }
 
 /** What {@link definePriceModel} takes: `rate` leaves out the kind; the facts that have a usual value may be left out. */

@@ -103,3 +103,4 @@ export { unusedTimeStepSchema } from "./steps/unusedTime.js";
 export type { UsageStep } from "./steps/usage.js";
 export { usageStepSchema } from "./steps/usage.js";
 export type { PropertyValue, UsageEvent, UsageEventInput } from "./usageEvent.js";
+export type { StepContext, Words } from "./words.js";

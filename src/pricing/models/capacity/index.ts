@@ -1,4 +1,5 @@
 import { definePriceModel } from "../../priceModel.js";
+import { explainCapacityStep } from "./explain.js";
 import { rateCapacity } from "./rate.js";
 import { capacityStepSchemas } from "./steps.js";
 import { capacityTermsSchema } from "./terms.js";
@@ -21,5 +22,6 @@ export const capacity = definePriceModel({
   isSinglePrice: false,
   priceKind: "capacity",
   stepSchemas: capacityStepSchemas,
+  explainStep: explainCapacityStep,
   rate: rateCapacity,
 });

@@ -1,4 +1,5 @@
 import { definePriceModel } from "../../priceModel.js";
+import { explainDynamicStep } from "./explain.js";
 import { rateDynamic } from "./rate.js";
 import { dynamicStepSchemas } from "./steps.js";
 import { dynamicTermsSchema } from "./terms.js";
@@ -17,5 +18,6 @@ export const dynamic = definePriceModel({
   isSinglePrice: true,
   priceKind: "dynamic",
   stepSchemas: dynamicStepSchemas,
+  explainStep: explainDynamicStep,
   rate: rateDynamic,
 });

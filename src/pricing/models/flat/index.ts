@@ -1,4 +1,5 @@
 import { definePriceModel } from "../../priceModel.js";
+import { explainFlatStep } from "./explain.js";
 import { rateFlat } from "./rate.js";
 import { flatStepSchemas } from "./steps.js";
 import { flatTermsSchema } from "./terms.js";
@@ -23,5 +24,6 @@ export const flat = definePriceModel({
   priceKind: "flat",
   prorates: (terms) => terms.prorate !== false,
   stepSchemas: flatStepSchemas,
+  explainStep: explainFlatStep,
   rate: rateFlat,
 });

@@ -1,4 +1,5 @@
 import { definePriceModel } from "../../priceModel.js";
+import { explainGraduatedStep } from "./explain.js";
 import { rateGraduated } from "./rate.js";
 import { graduatedStepSchemas } from "./steps.js";
 import { graduatedTermsSchema } from "./terms.js";
@@ -17,5 +18,6 @@ export const graduated = definePriceModel({
   isSinglePrice: true,
   priceKind: "tiered",
   stepSchemas: graduatedStepSchemas,
+  explainStep: explainGraduatedStep,
   rate: rateGraduated,
 });

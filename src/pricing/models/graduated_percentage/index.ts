@@ -1,4 +1,5 @@
 import { definePriceModel } from "../../priceModel.js";
+import { explainGraduatedPercentageStep } from "./explain.js";
 import { rateGraduatedPercentage } from "./rate.js";
 import { graduatedPercentageStepSchemas } from "./steps.js";
 import { graduatedPercentageTermsSchema } from "./terms.js";
@@ -17,5 +18,6 @@ export const graduatedPercentage = definePriceModel({
   isSinglePrice: true,
   priceKind: "percentage",
   stepSchemas: graduatedPercentageStepSchemas,
+  explainStep: explainGraduatedPercentageStep,
   rate: rateGraduatedPercentage,
 });

@@ -1,5 +1,6 @@
 import { definePriceModel } from "../../priceModel.js";
 import type { SimplePriceSchema } from "../../registry.js";
+import { explainGroupedStep } from "./explain.js";
 import { rateGrouped } from "./rate.js";
 import { groupedStepSchemas } from "./steps.js";
 import { groupedTermsSchemaOf } from "./terms.js";
@@ -30,6 +31,7 @@ export function groupedOver(groupPriceSchema: SimplePriceSchema) {
       onUnpriced: () => "error",
     },
     stepSchemas: groupedStepSchemas,
+    explainStep: explainGroupedStep,
     rate: rateGrouped,
   });
 }

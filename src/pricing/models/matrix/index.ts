@@ -1,5 +1,6 @@
 import { definePriceModel } from "../../priceModel.js";
 import type { SimplePriceSchema } from "../../registry.js";
+import { explainMatrixStep } from "./explain.js";
 import { cellPrice, rateMatrix } from "./rate.js";
 import { matrixStepSchemas } from "./steps.js";
 import { matrixTermsSchemaOf } from "./terms.js";
@@ -34,6 +35,7 @@ export function matrixOver(cellPriceSchema: SimplePriceSchema) {
       onUnpriced: (terms) => terms.onUnpriced ?? "error",
     },
     stepSchemas: matrixStepSchemas,
+    explainStep: explainMatrixStep,
     rate: rateMatrix,
   });
 }

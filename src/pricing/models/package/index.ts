@@ -1,4 +1,5 @@
 import { definePriceModel } from "../../priceModel.js";
+import { explainPackageStep } from "./explain.js";
 import { ratePackage } from "./rate.js";
 import { packageStepSchemas } from "./steps.js";
 import { packageTermsSchema } from "./terms.js";
@@ -17,5 +18,6 @@ export const packagePrice = definePriceModel({
   isSinglePrice: true,
   priceKind: "package",
   stepSchemas: packageStepSchemas,
+  explainStep: explainPackageStep,
   rate: ratePackage,
 });

@@ -1,4 +1,5 @@
 import { definePriceModel } from "../../priceModel.js";
+import { explainPercentageStep } from "./explain.js";
 import { ratePercentage } from "./rate.js";
 import { percentageStepSchemas } from "./steps.js";
 import { percentageTermsSchema } from "./terms.js";
@@ -20,5 +21,6 @@ export const percentage = definePriceModel({
   isSinglePrice: true,
   priceKind: "percentage",
   stepSchemas: percentageStepSchemas,
+  explainStep: explainPercentageStep,
   rate: ratePercentage,
 });

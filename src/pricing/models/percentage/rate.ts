@@ -2,7 +2,7 @@ import { InputError } from "../../../errors/index.js";
 import { type Decimal, toPlainString, ZERO } from "../../../money/index.js";
 import { type PricedStep, resultOf } from "../../pricedSteps.js";
 import type { RatedAmount, RatingContext } from "../../priceModel.js";
-import type { FixedFeesStep, PercentageStep, PerEventLimitStep } from "./steps.js";
+import type { PercentagePriceStep } from "./steps.js";
 import type { PercentageTerms } from "./terms.js";
 
 /**
@@ -23,7 +23,7 @@ export function ratePercentage(
   terms: PercentageTerms,
   quantity: Decimal,
   context: RatingContext,
-): RatedAmount<PercentageStep | FixedFeesStep | PerEventLimitStep> {
+): RatedAmount<PercentagePriceStep> {
   if (context.eventValues.length === 0 && !quantity.isZero()) {
     // A total alone cannot be split into transactions: fixed fees and per-event limits need each one.
     throw new InputError(
@@ -34,7 +34,7 @@ export function ratePercentage(
   }
   const rate = terms.percent !== undefined ? terms.percent.div(100) : (terms.basisPoints ?? ZERO).div(10_000);
   const tally = tallyTransactions(terms, rate, context.eventValues);
-  const steps: PricedStep<PercentageStep | FixedFeesStep | PerEventLimitStep>[] = [
+  const steps: PricedStep<PercentagePriceStep>[] = [
     {
       amount: tally.chargeable.times(rate),
       step: {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { amountTextSchema } from "../../../schema/index.js";
+import type { StepOf } from "../../priceModel.js";
 
 /** The rate on the transactions' value above the free allowance. */
 export const percentageStepSchema = z.strictObject({
@@ -40,3 +41,6 @@ export const percentageStepSchemas = [
   fixedFeesStepSchema,
   perEventLimitStepSchema,
 ] as const;
+
+/** A step a percentage price writes. */
+export type PercentagePriceStep = StepOf<typeof percentageStepSchemas>;

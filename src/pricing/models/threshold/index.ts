@@ -1,4 +1,5 @@
 import { definePriceModel } from "../../priceModel.js";
+import { explainThresholdStep } from "./explain.js";
 import { rateThreshold } from "./rate.js";
 import { thresholdStepSchemas } from "./steps.js";
 import { thresholdTermsSchema } from "./terms.js";
@@ -17,5 +18,6 @@ export const threshold = definePriceModel({
   isSinglePrice: true,
   priceKind: "threshold",
   stepSchemas: thresholdStepSchemas,
+  explainStep: explainThresholdStep,
   rate: rateThreshold,
 });

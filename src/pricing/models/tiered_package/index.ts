@@ -1,4 +1,5 @@
 import { definePriceModel } from "../../priceModel.js";
+import { explainTieredPackageStep } from "./explain.js";
 import { rateTieredPackage } from "./rate.js";
 import { tieredPackageStepSchemas } from "./steps.js";
 import { tieredPackageTermsSchema } from "./terms.js";
@@ -17,5 +18,6 @@ export const tieredPackage = definePriceModel({
   isSinglePrice: true,
   priceKind: "tiered",
   stepSchemas: tieredPackageStepSchemas,
+  explainStep: explainTieredPackageStep,
   rate: rateTieredPackage,
 });

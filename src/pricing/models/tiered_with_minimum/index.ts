@@ -1,4 +1,5 @@
 import { definePriceModel } from "../../priceModel.js";
+import { explainTieredWithMinimumStep } from "./explain.js";
 import { rateTieredWithMinimum } from "./rate.js";
 import { tieredWithMinimumStepSchemas } from "./steps.js";
 import { tieredWithMinimumTermsSchema } from "./terms.js";
@@ -17,5 +18,6 @@ export const tieredWithMinimum = definePriceModel({
   isSinglePrice: true,
   priceKind: "tiered",
   stepSchemas: tieredWithMinimumStepSchemas,
+  explainStep: explainTieredWithMinimumStep,
   rate: rateTieredWithMinimum,
 });

@@ -1,4 +1,5 @@
 import { definePriceModel } from "../../priceModel.js";
+import { explainUnitStep } from "./explain.js";
 import { rateUnit } from "./rate.js";
 import { unitStepSchemas } from "./steps.js";
 import { unitTermsSchema } from "./terms.js";
@@ -17,5 +18,6 @@ export const unit = definePriceModel({
   isSinglePrice: true,
   priceKind: "unit",
   stepSchemas: unitStepSchemas,
+  explainStep: explainUnitStep,
   rate: rateUnit,
 });

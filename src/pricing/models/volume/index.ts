@@ -1,4 +1,5 @@
 import { definePriceModel } from "../../priceModel.js";
+import { explainVolumeStep } from "./explain.js";
 import { rateVolume } from "./rate.js";
 import { volumeStepSchemas } from "./steps.js";
 import { volumeTermsSchema } from "./terms.js";
@@ -17,5 +18,6 @@ export const volume = definePriceModel({
   isSinglePrice: true,
   priceKind: "tiered",
   stepSchemas: volumeStepSchemas,
+  explainStep: explainVolumeStep,
   rate: rateVolume,
 });
