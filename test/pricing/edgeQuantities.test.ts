@@ -3,7 +3,7 @@ import { Decimal } from "../../src/money/index.js";
 import type { TermsOf } from "../../src/pricing/index.js";
 import { flat, NO_CONTEXT, packagePrice, volume } from "../../src/pricing/index.js";
 
-// Edge quantities for the original models that graduated.test.ts, volume.test.ts and
+// Edge quantities for flat, package and volume prices that graduated.test.ts, volume.test.ts and
 // unitPackageFlat.test.ts leave out: fractional quantities, package bounds, 10^15 for flat.
 const d = (value: string | number) => new Decimal(value);
 

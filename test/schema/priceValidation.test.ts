@@ -617,7 +617,7 @@ describe("schema: priceSchema on its own", () => {
   });
 });
 
-describe("schema: known problems (these tests fail until fixed)", () => {
+describe("schema: a matrix may group by an event property named meter", () => {
   it("accepts a matrix dimension named meter (an event property, not a meter reference)", () => {
     // "meter" is an ordinary event property name (say, the id of an electricity meter). The unknown_meter
     // check is for meter references (a charge's meter, a capacity limit's meter); a cell's match values are
