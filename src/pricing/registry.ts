@@ -18,8 +18,9 @@ import type { Grouping, PriceModelDefinition, PriceResult, RatingContext } from 
 import type { PriceModelName, PriceTerms, SimplePriceTerms } from "./priceSchema.js";
 import { singlePriceSchemaOf } from "./termsUnion.js";
 
-// The models that rate a quantity with terms of their own, one line each, in the order the contract
-// format lists them (docs/architecture.md, "Adding a price model").
+// The models that rate a quantity with terms of their own, one line each (docs/architecture.md, "Adding
+// a price model"). Every list built from the registry keeps this order: the price union and its message,
+// the JSON Schemas, PRICE_KINDS and the invoice schema's step kinds.
 const RATING_MODELS = {
   flat,
   unit,
