@@ -1,6 +1,24 @@
 // ratecard's public API. Every export is named here (no `export *`), and a test snapshots this list
 // so the public surface never changes by accident.
 
+export type {
+  AllowanceTerms,
+  ChargeTerms,
+  Contract,
+  ContractInput,
+  CreditBurnOrder,
+  SafeParseContractResult,
+  TaxRateTerms,
+  TaxTerms,
+} from "./contracts/index.js";
+export {
+  CONTRACT_SCHEMA_VERSION,
+  CREDIT_BURN_ORDERS,
+  contractJsonSchema,
+  contractSchema,
+  parseContract,
+  safeParseContract,
+} from "./contracts/index.js";
 export type { JsonPath, RatecardErrorCode } from "./errors/index.js";
 export {
   ContractError,
@@ -12,14 +30,29 @@ export {
   UsageError,
 } from "./errors/index.js";
 export { currencyPrefix, escapeControl, explainLine, explainText } from "./explain/index.js";
-export type { CreditNoteOptions, RateInvoiceOptions, ServicePeriod } from "./invoice/index.js";
+export type {
+  CreditNoteOptions,
+  Invoice,
+  InvoiceLine,
+  PriceKind,
+  RateInvoiceOptions,
+  SafeParseInvoiceResult,
+  ServicePeriod,
+  Step,
+} from "./invoice/index.js";
 export {
+  invoiceJsonSchema,
+  invoiceSchema,
   issueCreditNote,
+  PRICE_KINDS,
+  parseCreditNote,
+  parseInvoice,
   rateInvoice,
   rateInvoiceAsync,
   rateOpeningInvoice,
   rateParsedInvoice,
   resolveServicePeriod,
+  safeParseInvoice,
 } from "./invoice/index.js";
 export type {
   AggregateUsageOptions,
@@ -46,59 +79,38 @@ export {
   toFixedString,
   toPlainString,
 } from "./money/index.js";
-export type { PriceModel, PriceResult, TermsOf } from "./pricing/index.js";
+export type {
+  PriceModel,
+  PriceModelName,
+  PriceResult,
+  PriceStep,
+  PriceTerms,
+  TermsOf,
+  TierTerms,
+} from "./pricing/index.js";
 export { PRICE_MODELS, ratePrice } from "./pricing/index.js";
 export type {
-  AllowanceTerms,
   AppliedAllowance,
-  ChargeTerms,
-  Contract,
-  ContractInput,
   CorrectionTerms,
-  CreditBurnOrder,
   CreditNote,
   ExclusionReason,
   FilterTerms,
-  Invoice,
-  InvoiceLine,
   InvoiceTax,
   MeterTerms,
-  PriceKind,
-  PriceModelName,
-  PriceStep,
-  PriceTerms,
-  SafeParseContractResult,
-  SafeParseInvoiceResult,
   SafeParseUsageEventResult,
-  Step,
-  TaxRateTerms,
-  TaxTerms,
-  TierTerms,
   UsageEvent,
   UsageEventInput,
   UsageExclusion,
   UsageReport,
 } from "./schema/index.js";
 export {
-  CONTRACT_SCHEMA_VERSION,
-  CREDIT_BURN_ORDERS,
   canonicalJson,
-  contractJsonSchema,
-  contractSchema,
   creditNoteSchema,
   digestOf,
   EXCLUSION_REASONS,
   INVOICE_SCHEMA_VERSION,
-  invoiceJsonSchema,
-  invoiceSchema,
-  PRICE_KINDS,
   parseCarriedStates,
-  parseContract,
-  parseCreditNote,
-  parseInvoice,
   parseUsageEvent,
-  safeParseContract,
-  safeParseInvoice,
   safeParseUsageEvent,
 } from "./schema/index.js";
 export type {

@@ -1,5 +1,7 @@
+import type { InvoiceLine, Step } from "../invoice/index.js";
 import { Decimal } from "../money/index.js";
-import type { InvoiceLine, Step } from "../schema/index.js";
+import { explainPriceStep, isPriceStep, type PriceStep } from "../pricing/index.js";
+import type { Words } from "../schema/index.js";
 import { escapeControl } from "./escapeControl.js";
 import { count, formatExact, formatQuantity, formatReadable, signed } from "./formatNumber.js";
 
@@ -10,16 +12,6 @@ export interface MoneyStyle {
 }
 
 type StepOf<K extends Step["kind"]> = Extract<Step, { kind: K }>;
-
-/** The formatters one line's sentences use. */
-interface Words {
-  /** An amount: at least the minor-unit decimals, more only when exact ("$92.505"). */
-  money(plain: string): string;
-  /** A unit price: two decimals more than money ("$0.0800"). */
-  price(plain: string): string;
-  /** A quantity with the line's unit ("11,400 GB"). */
-  units(plain: string): string;
-}
 
 /**
  * One invoice line in plain words, e.g.
@@ -37,6 +29,9 @@ export function explainLine(line: InvoiceLine, style: MoneyStyle, invoiceEnd?: s
     price: (plain) =>
       signed(plain, (magnitude) => `${style.prefix}${formatExact(magnitude, style.minorUnits + 2)}`),
     units: (plain) => `${formatQuantity(plain)}${line.unit === undefined ? "" : ` ${line.unit}`}`,
+    quantity: formatQuantity,
+    count,
+    percent,
   };
   const name = line.group === undefined ? line.name : `${line.name} [${describeGroup(line.group)}]`;
   const usage = line.steps.find((step): step is StepOf<"usage"> => step.kind === "usage");
@@ -56,40 +51,21 @@ export function explainLine(line: InvoiceLine, style: MoneyStyle, invoiceEnd?: s
         : ` Billed in advance for ${line.period.start} to ${line.period.end}.`;
   const head = `${name}:${measured}${how}${advance}`;
 
-  const tiers = line.steps.filter((step): step is StepOf<"tier"> => step.kind === "tier");
   const sentences: string[] = [];
   for (const step of line.steps) {
-    // The tier steps read as one sentence, placed where the first of them stands.
-    const sentence =
-      step.kind === "tier"
-        ? step === tiers[0]
-          ? describeTiers(tiers, words)
-          : undefined
-        : describeStep(step, words);
+    // A price model's steps read as that model writes them (pricing/models/<name>/explain.ts).
+    const sentence = isPriceStep(step)
+      ? explainPriceStep(step, { words, steps: line.steps, model: line.model })
+      : describeStep(step, words);
     if (sentence !== undefined) sentences.push(sentence);
   }
   // Names, units and group values are the input's text: escaped, so the line stays one line.
   return escapeControl([head, ...sentences, `Line total ${words.money(line.amount)}.`].join(" "));
 }
 
-function describeTiers(tiers: ReadonlyArray<StepOf<"tier">>, words: Words): string {
-  const [first] = tiers;
-  const rate = (step: StepOf<"tier">) =>
-    step.mode === "graduated_percentage" ? percent(step.unitPrice) : words.price(step.unitPrice);
-  if (first !== undefined && first.mode === "volume") {
-    return `All ${words.units(first.quantity)} at the tier ${first.tier} price (${range(first)}) of ${rate(first)} = ${words.money(first.amount)}.`;
-  }
-  const parts = tiers.map((step, index) => {
-    const lead = index === 0 ? "First" : index === tiers.length - 1 ? "remaining" : "next";
-    const quantity =
-      step.mode === "graduated_percentage" ? words.money(step.quantity) : words.units(step.quantity);
-    return `${lead} ${quantity} at ${rate(step)} = ${words.money(step.amount)}`;
-  });
-  return `${parts.join("; ")}.`;
-}
-
-function describeStep(step: Step, words: Words): string | undefined {
-  const { money, price, units } = words;
+// The sentence of a step every line may have, or a contract term's (price steps are the models').
+function describeStep(step: Exclude<Step, PriceStep>, words: Words): string | undefined {
+  const { money, units } = words;
   switch (step.kind) {
     case "billable_quantity": {
       const parts = [
@@ -101,45 +77,6 @@ function describeStep(step: Step, words: Words): string | undefined {
     }
     case "allowance":
       return `Drawn from shared allowance ${step.pool}: ${units(step.drawn)} of the ${units(step.available)} left; ${units(step.quantity)} billable.`;
-    case "flat":
-      return `Flat fee ${money(step.amount)}.`;
-    case "unit":
-      return `${units(step.quantity)} at ${price(step.unitPrice)} = ${money(step.amount)}.`;
-    case "package":
-      return `${units(step.quantity)} in packages of ${formatQuantity(step.packageSize)} = ${count(Number(step.packages), "package")} (a partial package rounded ${step.partialPackage === "round_up" ? "up" : "down"}) at ${price(step.packagePrice)} = ${money(step.amount)}.`;
-    case "tier_package":
-      return `Tier ${step.tier} (${range(step)}): ${units(step.quantity)} in packages of ${formatQuantity(step.packageSize)} = ${count(Number(step.packages), "package")} at ${price(step.packagePrice)} = ${money(step.amount)}.`;
-    case "tier_flat_fee":
-      return step.zeroUsage
-        ? `Tier ${step.tier} flat fee ${money(step.amount)}, billed even though usage is zero.`
-        : `Tier ${step.tier} flat fee ${money(step.amount)}.`;
-    case "tier_minimum":
-      return `The tiers come to ${money(step.before)}, below tier ${step.tier}'s minimum of ${money(step.minimum)}: plus ${money(step.amount)}.`;
-    case "percentage": {
-      const free =
-        step.free === "0" && step.freeEvents === 0
-          ? ""
-          : ` (${money(step.free)} free${step.freeEvents > 0 ? `, ${count(step.freeEvents, "transaction")} entirely free` : ""})`;
-      const refunds = step.refunds > 0 ? `; ${count(step.refunds, "refund")} not charged` : "";
-      const charged = step.events - step.refunds;
-      return `${percent(step.rate)} of ${money(new Decimal(step.total).minus(step.free).toFixed())} = ${money(step.amount)}, on ${count(charged, "transaction")} worth ${money(step.total)}${free}${refunds}.`;
-    }
-    case "fixed_fees":
-      return `Fixed fee ${price(step.fixedFee)} × ${count(step.events, "transaction")} = ${money(step.amount)}.`;
-    case "per_event_limit":
-      return step.limit === "minimum"
-        ? `${count(step.events, "transaction")} raised to the minimum of ${money(step.perEvent)} each: plus ${money(step.amount)}.`
-        : `${count(step.events, "transaction")} capped at the maximum of ${money(step.perEvent)} each: ${money(step.amount)}.`;
-    case "threshold":
-      return `Band ${step.band} (${range(step)}) applies to ${units(step.quantity)}: ${money(step.amount)}.`;
-    case "capacity": {
-      const limits = step.limits.map(
-        (limit) => `${limit.meter} ${formatQuantity(limit.quantity)} ≤ ${formatQuantity(limit.max)}`,
-      );
-      return `Capacity tier ${step.tier}, the lowest whose limits hold${limits.length > 0 ? ` (${limits.join(", ")})` : ""}: ${money(step.amount)}.`;
-    }
-    case "dynamic":
-      return `Event amounts ${money(step.eventAmounts)} × ${formatQuantity(step.multiplier)} = ${money(step.amount)}.`;
     case "proration":
       return `Prorated for ${formatQuantity(step.elapsed)} of ${formatQuantity(step.total)} ${step.basis === "day" ? "days" : "seconds"} of the billing period: ${money(step.before)} × ${formatQuantity(step.elapsed)} ÷ ${formatQuantity(step.total)} = ${money(step.amount)}.`;
     case "contract_quantity":
@@ -169,7 +106,6 @@ function describeStep(step: Step, words: Words): string | undefined {
     case "commitment_true_up":
       return `The committed minimum for the period is ${money(step.minimum)}; spend came to ${money(step.spend)}, so the shortfall of ${money(step.amount)} is billed.`;
     case "usage":
-    case "tier":
       return undefined;
   }
 }
@@ -211,14 +147,6 @@ function describeComputation(computation: NonNullable<StepOf<"usage">["computati
     case "persistent":
       return `Running total since the contract start: ${formatQuantity(computation.carriedIn)} carried in, ${formatQuantity(computation.inPeriod)} added this period; ${formatQuantity(computation.carriedOut)} carried out.`;
   }
-}
-
-/** `(over 1,000 up to 5,000)`-style bounds of a tier or band. */
-function range(step: { readonly from: string; readonly upTo: string | null }): string {
-  if (step.upTo === null) return `over ${formatQuantity(step.from)}`;
-  return step.from === "0"
-    ? `up to ${formatQuantity(step.upTo)}`
-    : `over ${formatQuantity(step.from)} up to ${formatQuantity(step.upTo)}`;
 }
 
 /** A rate as a percentage: "0.029" → "2.9%". */

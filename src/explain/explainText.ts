@@ -1,13 +1,7 @@
 import { InputError } from "../errors/index.js";
+import { type Invoice, invoiceSchema } from "../invoice/index.js";
 import { Decimal } from "../money/index.js";
-import {
-  type AppliedDiscount,
-  type Invoice,
-  type InvoiceTax,
-  invoiceSchema,
-  toProblems,
-  type UsageExclusion,
-} from "../schema/index.js";
+import { type AppliedDiscount, type InvoiceTax, toProblems, type UsageExclusion } from "../schema/index.js";
 import { formatLocalDate, parseInstant, toLocalDate } from "../time/index.js";
 import { currencyPrefix } from "./currencySymbol.js";
 import { escapeControl } from "./escapeControl.js";

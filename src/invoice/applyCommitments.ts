@@ -1,7 +1,9 @@
+import type { CommitmentTerms, Contract } from "../contracts/index.js";
 import { type Decimal, exactProduct, roundTo, toFixedString, toPlainString, ZERO } from "../money/index.js";
-import type { AppliedCommitment, CommitmentTerms, Contract, InvoiceLine } from "../schema/index.js";
+import type { AppliedCommitment } from "../schema/index.js";
 import { formatInstant, type Period, parseInstant } from "../time/index.js";
 import { chargeScope } from "./chargeScope.js";
+import type { InvoiceLine } from "./invoiceSchema.js";
 import { perBillingPeriod } from "./perBillingPeriod.js";
 import type { ServicePeriod } from "./resolveServicePeriod.js";
 import { netOf, spreadReduction } from "./spreadReduction.js";

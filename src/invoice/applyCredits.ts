@@ -1,10 +1,12 @@
+import type { Contract, CreditGrantTerms } from "../contracts/index.js";
 import { InputError, toJsonPath } from "../errors/index.js";
 import { type Decimal, safeParseDecimal, toFixedString, toPlainString, ZERO } from "../money/index.js";
-import type { AppliedCredit, Contract, CreditGrantTerms, InvoiceLine } from "../schema/index.js";
+import type { AppliedCredit } from "../schema/index.js";
 import { formatLocalDate, periodOf, toLocalDate } from "../time/index.js";
 import { type Burn, burnAmount, unitMinorUnits } from "./burnAmount.js";
 import { burnOrder } from "./burnOrder.js";
 import { chargeScope } from "./chargeScope.js";
+import type { InvoiceLine } from "./invoiceSchema.js";
 import type { ServicePeriod } from "./resolveServicePeriod.js";
 import { netOf, spreadReduction } from "./spreadReduction.js";
 

@@ -1,5 +1,6 @@
+import type { Contract, DiscountTerms } from "../contracts/index.js";
 import { exactProduct, roundTo, toFixedString, toPlainString, ZERO } from "../money/index.js";
-import type { AppliedDiscount, Contract, DiscountTerms, InvoiceLine } from "../schema/index.js";
+import type { AppliedDiscount } from "../schema/index.js";
 import {
   applyRatio,
   formatInstant,
@@ -13,6 +14,7 @@ import {
   startOfLocalDate,
 } from "../time/index.js";
 import { chargeScope } from "./chargeScope.js";
+import type { InvoiceLine } from "./invoiceSchema.js";
 import { perBillingPeriod } from "./perBillingPeriod.js";
 import type { ServicePeriod } from "./resolveServicePeriod.js";
 import { netOf, spreadReduction } from "./spreadReduction.js";

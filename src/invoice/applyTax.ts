@@ -1,3 +1,4 @@
+import type { TaxRateTerms, TaxTerms } from "../contracts/index.js";
 import {
   type Currency,
   type Decimal,
@@ -8,8 +9,9 @@ import {
   toPlainString,
   ZERO,
 } from "../money/index.js";
-import type { InvoiceLine, InvoiceTax, TaxRateTerms, TaxTerms } from "../schema/index.js";
+import type { InvoiceTax } from "../schema/index.js";
 import { chargeScope } from "./chargeScope.js";
+import type { InvoiceLine } from "./invoiceSchema.js";
 import { netOf } from "./spreadReduction.js";
 
 /**

@@ -1,3 +1,4 @@
+import type { ChargeTerms, Contract } from "../contracts/index.js";
 import { InvariantError } from "../errors/index.js";
 import { type AggregateUsageResult, sameList } from "../meters/index.js";
 import { type Decimal, toFixedString, toPlainString, ZERO } from "../money/index.js";
@@ -9,13 +10,7 @@ import {
   type RateChargeResult,
   rateCharge,
 } from "../rating/index.js";
-import {
-  type ChargeTerms,
-  type Contract,
-  INVOICE_SCHEMA_VERSION,
-  type Invoice,
-  withDigest,
-} from "../schema/index.js";
+import { INVOICE_SCHEMA_VERSION, withDigest } from "../schema/index.js";
 import {
   formatInstant,
   formatLocalDate,
@@ -34,6 +29,7 @@ import {
 import { applyDiscounts } from "./applyDiscounts.js";
 import { applyTax } from "./applyTax.js";
 import { advanceChargeIds, advanceFeeLines, feeTime, openingFeeLines, type RateFee } from "./fees.js";
+import type { Invoice } from "./invoiceSchema.js";
 import { label, type ServicePeriod } from "./resolveServicePeriod.js";
 import { netOf } from "./spreadReduction.js";
 import {

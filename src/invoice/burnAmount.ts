@@ -1,3 +1,4 @@
+import type { CreditGrantTerms } from "../contracts/index.js";
 import { InvariantError } from "../errors/index.js";
 import {
   type Currency,
@@ -7,7 +8,6 @@ import {
   roundTo,
   toFixedString,
 } from "../money/index.js";
-import type { CreditGrantTerms } from "../schema/index.js";
 
 /** What one burn takes: `money` off the invoice (invoice currency) and `units` from the grant's balance. */
 export interface Burn {

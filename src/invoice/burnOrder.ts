@@ -1,6 +1,6 @@
+import type { CreditBurnOrder, CreditGrantTerms } from "../contracts/index.js";
 import { compareText } from "../meters/index.js";
 import { ONE, ZERO } from "../money/index.js";
-import type { CreditBurnOrder, CreditGrantTerms } from "../schema/index.js";
 
 // One sort key: negative when `a` burns before `b`, positive after, 0 when this key cannot tell.
 type BurnKey = (a: CreditGrantTerms, b: CreditGrantTerms) => number;

@@ -1,18 +1,13 @@
 import type { z } from "zod";
+import type { Contract } from "../contracts/index.js";
 import { describeValue, InputError, toJsonPath } from "../errors/index.js";
 import { type Decimal, roundTo, toFixedString, ZERO } from "../money/index.js";
-import { priceModelOf, ratePrice } from "../pricing/index.js";
+import { modelOfPrice, type PriceTerms, ratePrice } from "../pricing/index.js";
 import {
-  type Contract,
   type CorrectionTerms,
   CREDIT_NOTE_SCHEMA_VERSION,
   type CreditNote,
   correctionsSchema,
-  creditNoteReaderSchema,
-  type Invoice,
-  type InvoiceLine,
-  invoiceReaderSchema,
-  type PriceTerms,
   toInputError,
   toProblems,
   withDigest,
@@ -21,6 +16,8 @@ import { parseInstant } from "../time/index.js";
 import { applyTax } from "./applyTax.js";
 import { assertCreditable } from "./creditNoteChecks.js";
 import { requireContract } from "./entryArguments.js";
+import type { Invoice, InvoiceLine } from "./invoiceSchema.js";
+import { creditNoteReaderSchema, invoiceReaderSchema } from "./parseIssued.js";
 import { netOf } from "./spreadReduction.js";
 import { chargesAt } from "./termsAt.js";
 
@@ -236,14 +233,14 @@ function priceOfLine(contract: Contract, line: InvoiceLine, index: number): Pric
   const charge = chargesAt(contract, parseInstant(line.period.start)).find(
     (candidate) => candidate.id === line.chargeId,
   );
-  const grouping = charge === undefined ? undefined : priceModelOf(charge.price.model).grouping;
+  const grouping = charge === undefined ? undefined : modelOfPrice(charge.price).grouping;
   const price =
     charge === undefined
       ? undefined
       : grouping !== undefined
-        ? grouping.priceFor(charge.price as never, line.group ?? {})
+        ? grouping.priceFor(charge.price, line.group ?? {})
         : charge.price;
-  const model = price === undefined ? undefined : priceModelOf(price.model);
+  const model = price === undefined ? undefined : modelOfPrice(price);
   const usable = model?.usesQuantity === true && !model.needsEventValues;
   // A discounted line's credit would have to be discounted too: credit an amount for those.
   const discounted = line.adjustments !== undefined && line.adjustments.length > 0;

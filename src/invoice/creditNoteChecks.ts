@@ -1,5 +1,7 @@
+import type { Contract } from "../contracts/index.js";
 import { InputError } from "../errors/index.js";
-import { type Contract, type CreditNote, digestMismatch, type Invoice } from "../schema/index.js";
+import { type CreditNote, digestMismatch } from "../schema/index.js";
+import type { Invoice } from "./invoiceSchema.js";
 
 /**
  * Refuses to credit an invoice that is not the one ratecard issued from this contract: another

@@ -1,5 +1,5 @@
+import type { Contract } from "../contracts/index.js";
 import { describeValue, InputError } from "../errors/index.js";
-import type { Contract } from "../schema/index.js";
 import type { Period } from "../time/index.js";
 
 // The library's entry points are called from JavaScript too, where the types do not hold: these checks

@@ -1,7 +1,7 @@
+import type { ChargeTerms, Contract } from "../contracts/index.js";
 import { InputError } from "../errors/index.js";
 import { ZERO } from "../money/index.js";
 import type { RateChargeResult } from "../rating/index.js";
-import type { ChargeTerms, Contract } from "../schema/index.js";
 import {
   FIRST_YEAR,
   intersectPeriods,

@@ -6,6 +6,17 @@ export { burnAmount } from "./burnAmount.js";
 export { burnOrder } from "./burnOrder.js";
 export type { CreditNoteOptions } from "./creditNote.js";
 export { issueCreditNote } from "./creditNote.js";
+export { invoiceJsonSchema } from "./invoiceJsonSchema.js";
+export type { Invoice, InvoiceLine, PriceKind, Step } from "./invoiceSchema.js";
+export { invoiceLineSchema, invoiceSchema, PRICE_KINDS, stepSchema } from "./invoiceSchema.js";
+export type { SafeParseInvoiceResult } from "./parseIssued.js";
+export {
+  creditNoteReaderSchema,
+  invoiceReaderSchema,
+  parseCreditNote,
+  parseInvoice,
+  safeParseInvoice,
+} from "./parseIssued.js";
 export type { RateInvoiceOptions } from "./rateInvoice.js";
 export { rateInvoice, rateInvoiceAsync, rateOpeningInvoice, rateParsedInvoice } from "./rateInvoice.js";
 export type { ServicePeriod } from "./resolveServicePeriod.js";

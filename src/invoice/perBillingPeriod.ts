@@ -1,5 +1,5 @@
+import type { Contract } from "../contracts/index.js";
 import { type Decimal, roundTo } from "../money/index.js";
-import type { Contract } from "../schema/index.js";
 import { applyRatio, type ProrationRatio } from "../time/index.js";
 
 /**

@@ -1,3 +1,4 @@
+import type { Contract } from "../contracts/index.js";
 import {
   type AggregateUsageResult,
   aggregateUsage,
@@ -5,7 +6,7 @@ import {
   type CarriedMeterState,
 } from "../meters/index.js";
 import { meterRequests } from "../rating/index.js";
-import { type Contract, type Invoice, parseUsageEvent, type UsageEvent } from "../schema/index.js";
+import { parseUsageEvent, type UsageEvent } from "../schema/index.js";
 import { type Period, periodOf } from "../time/index.js";
 import { assembleInvoice } from "./assembleInvoice.js";
 import {
@@ -15,6 +16,7 @@ import {
   requireOptions,
   requirePeriod,
 } from "./entryArguments.js";
+import type { Invoice } from "./invoiceSchema.js";
 import { resolveServicePeriod, type ServicePeriod } from "./resolveServicePeriod.js";
 import { allCharges, segmentsOf } from "./termsAt.js";
 

@@ -1,5 +1,5 @@
+import type { Contract } from "../contracts/index.js";
 import { InputError } from "../errors/index.js";
-import type { Contract } from "../schema/index.js";
 import {
   FIRST_YEAR,
   formatLocalDate,

@@ -1,5 +1,5 @@
 import { allocate, type Currency, Decimal, toFixedString, ZERO } from "../money/index.js";
-import type { InvoiceLine } from "../schema/index.js";
+import type { InvoiceLine } from "./invoiceSchema.js";
 
 type AdjustmentKind = NonNullable<InvoiceLine["adjustments"]>[number]["kind"];
 

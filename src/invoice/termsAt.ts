@@ -1,6 +1,7 @@
+import type { ChargeTerms, Contract } from "../contracts/index.js";
 import { type ChargeInForce, type OverrideInForce, scaleMoney } from "../rating/index.js";
-import type { ChargeTerms, Contract, InvoiceLine } from "../schema/index.js";
 import { formatLocalDate, type Period, toLocalDate } from "../time/index.js";
+import type { InvoiceLine } from "./invoiceSchema.js";
 
 type Override = Contract["overrides"][number];
 

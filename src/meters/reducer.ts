@@ -1,5 +1,5 @@
 import type { Decimal, ShortDecimal } from "../money/index.js";
-import type { PropertyValue, UsageEvent } from "../schema/index.js";
+import type { ComputationData, PropertyValue, UsageEvent } from "../schema/index.js";
 import type { Period } from "../time/index.js";
 
 /**
@@ -35,49 +35,11 @@ export interface FinalizeContext {
   readonly carried: CarriedMeterState | undefined;
 }
 
-/** How a quantity was computed, when it takes more than adding up: the data `explain` words. */
-export type Computation =
-  | {
-      readonly kind: "windows";
-      readonly size: string;
-      readonly inner: string;
-      readonly outer: string;
-      readonly windows: number;
-      readonly emptyWindows: number;
-      readonly perSecond: boolean;
-    }
-  | {
-      readonly kind: "percentile";
-      readonly size: string;
-      readonly inner: string;
-      readonly rank: string;
-      readonly samples: number;
-      readonly discarded: number;
-      readonly discardRounding: string;
-      readonly perSecond: boolean;
-      readonly direction?: { readonly combine: string; readonly billed: string } | undefined;
-    }
-  | {
-      readonly kind: "entities";
-      readonly entities: number;
-      readonly divideBy: string | null;
-      readonly round: string;
-      readonly cap: string | null;
-      readonly capped: number;
-    }
-  | {
-      readonly kind: "weighted";
-      readonly openingLevel: string;
-      readonly closingLevel: string;
-      readonly per: string;
-      readonly points: number;
-    }
-  | {
-      readonly kind: "persistent";
-      readonly carriedIn: string;
-      readonly inPeriod: string;
-      readonly carriedOut: string;
-    };
+/**
+ * How a quantity was computed, when it takes more than adding up: the data `explain` words. The
+ * invoice's `computation` schema (schema/computation.ts) is its one definition.
+ */
+export type Computation = Readonly<ComputationData>;
 
 /** A finalized meter: its quantity, the events it counted, how, and what carries to the next period. */
 export interface MeterOutcome {

@@ -1,25 +1,31 @@
 import type { z } from "zod";
 import type { Decimal } from "../money/index.js";
-import type {
-  PriceKind,
-  PriceModelName,
-  PriceStep,
-  PriceTerms,
-  PropertyValue,
-  SimplePriceTerms,
-} from "../schema/index.js";
+import type { PropertyValue, StepContext } from "../schema/index.js";
+import type { ModelPriceKind, PriceStep } from "./priceSteps.js";
 
-/** The terms of the price model named `M`. */
-export type TermsOf<M extends PriceModelName> = Extract<PriceTerms, { model: M }>;
+/** What the terms of every price share: the name of the model that rates them. */
+export interface TermsBase {
+  readonly model: string;
+}
 
-/** What a price model returns: the exact, unrounded amount and the steps that add up to it. */
-export interface PriceResult {
+/** A zod schema of one model's terms: the input as written, the terms parsed. */
+export type TermsSchema = z.ZodType<TermsBase, unknown>;
+
+/** A zod schema of one kind of step a model writes: an object with a literal `kind`. */
+export type StepSchema = z.ZodObject<{ kind: z.ZodLiteral<string> } & z.ZodRawShape>;
+
+/** What a model's own `rate` computes: the exact, unrounded amount and the steps that add up to it. */
+export interface RatedAmount<S = PriceStep> {
   readonly amount: Decimal;
-  readonly steps: ReadonlyArray<PriceStep>;
-  /** The invoice line's kind of price ("unit", "tiered", "package", …). */
-  readonly priceKind: PriceKind;
+  readonly steps: ReadonlyArray<S>;
   /** The invoice line's unit price, present only when one price applies per unit (`priceKind` "unit"). */
   readonly unitPrice?: string;
+}
+
+/** What a price model returns: the rated amount, with the model's declared kind of price. */
+export interface PriceResult<S = PriceStep, K extends string = ModelPriceKind> extends RatedAmount<S> {
+  /** The invoice line's kind of price ("unit", "tiered", "package", …). */
+  readonly priceKind: K;
 }
 
 /** What a model may need besides the quantity. Pure data, supplied by the rating layer. */
@@ -36,38 +42,117 @@ export interface RatingContext {
 export const NO_CONTEXT: RatingContext = { eventValues: [], meterQuantities: new Map() };
 
 /**
- * How a grouped or matrix price splits a charge: the event properties to group by, and the price of
- * one group (undefined when a matrix has no cell and no default for it).
+ * How a model that splits a charge into groups does it: the event properties to group by, the price
+ * of one group (undefined when the terms price none for it), and what unpriced usage is.
  */
-export interface Grouping<M extends PriceModelName> {
-  dimensions(terms: TermsOf<M>): ReadonlyArray<string>;
-  priceFor(terms: TermsOf<M>, group: Readonly<Record<string, PropertyValue>>): SimplePriceTerms | undefined;
-  onUnpriced(terms: TermsOf<M>): "error" | "warn";
+export interface Grouping<T, P extends TermsBase = TermsBase> {
+  dimensions(terms: T): ReadonlyArray<string>;
+  priceFor(terms: T, group: Readonly<Record<string, PropertyValue>>): P | undefined;
+  onUnpriced(terms: T): "error" | "warn";
+  /**
+   * These terms with every group priced by `price` (an override with `where` replaces one group's
+   * price, so the contract checks that price as the price of any group).
+   */
+  withEveryGroupPricedBy(terms: T, price: P): T;
 }
 
 /**
- * The shape every price model shares: its terms schema and a pure `rate` from quantity to amount.
- * Shared code never switches on the model name; it looks the model up in the registry and reads
- * these declarations.
+ * The facts a price model declares about itself. Shared code (contract checks, rating, the CLI) reads
+ * these and never tests a model's name, so a new model changes no code outside its own folder.
  */
-export interface PriceModel<M extends PriceModelName> {
-  readonly model: M;
-  readonly termsSchema: z.ZodType<TermsOf<M>, unknown>;
-  /** Whether the model prices a metered quantity (false for a flat fee). */
+export interface PriceModelFacts<T, K extends string | undefined = string | undefined> {
+  /** Whether it prices a quantity (a metered one, or seats the contract fixes); false for a flat fee. */
   readonly usesQuantity: boolean;
+  /** Whether it is a fee per billing period: billed in advance when the contract says so, free during a trial. */
+  readonly isFee: boolean;
   /** Whether `rate` needs each event's value (per-transaction percentages), not only the total. */
   readonly needsEventValues: boolean;
-  /** Whether the amount is a per-period fee, scaled down when a line covers part of a billing period. */
-  readonly prorates: (terms: TermsOf<M>) => boolean;
-  /** Present for models that rate each group of events separately (one invoice line per group). */
-  readonly grouping?: Grouping<M>;
-  rate(terms: TermsOf<M>, quantity: Decimal, context: RatingContext): PriceResult;
+  /**
+   * Whether it rates one billable quantity that the contract may change: a transform (divide, include,
+   * round), a quantity fixed by the contract (seats) or an allowance pool. False for a model that reads
+   * each transaction, other meters as measured, or no quantity at all.
+   */
+  readonly acceptsTransform: boolean;
+  /** Whether it may price a matrix cell or the groups of a grouped charge: it rates one quantity alone. */
+  readonly isSinglePrice: boolean;
+  /** Whether the amount is a fee per period, scaled when a line covers part of a billing period. */
+  prorates(terms: T): boolean;
+  /** The prices nested in the terms (a matrix's cells and default, a grouped charge's price). */
+  nestedPrices(terms: T): ReadonlyArray<TermsBase>;
+  /** Present for a model that rates each group of events separately (one invoice line per group). */
+  readonly grouping?: Grouping<T> | undefined;
+  /** The invoice line's `priceKind`; undefined for a grouping model, whose lines take their group price's kind. */
+  readonly priceKind: K;
 }
 
-/** Declares a price model; optional declarations default to: totals only, never prorated, no grouping. */
-export function definePriceModel<M extends PriceModelName>(
-  model: Omit<PriceModel<M>, "needsEventValues" | "prorates"> &
-    Partial<Pick<PriceModel<M>, "needsEventValues" | "prorates">>,
-): PriceModel<M> {
-  return { needsEventValues: false, prorates: () => false, ...model };
+/** The steps written by a model whose step schemas are `Steps`. */
+export type StepOf<Steps extends ReadonlyArray<StepSchema>> = z.output<Steps[number]>;
+
+/**
+ * A price model: its terms schema, its declared facts, a pure `rate` from quantity to amount, and the
+ * schemas of the steps `rate` writes. `Single` is the `isSinglePrice` fact as a type, so the union of
+ * single prices is typed too.
+ */
+export interface PriceModelDefinition<
+  Schema extends TermsSchema = TermsSchema,
+  Single extends boolean = boolean,
+  Steps extends ReadonlyArray<StepSchema> = ReadonlyArray<StepSchema>,
+  K extends string | undefined = string | undefined,
+> extends PriceModelFacts<z.output<Schema>, K> {
+  readonly model: z.output<Schema>["model"];
+  readonly termsSchema: Schema;
+  readonly isSinglePrice: Single;
+  /** The schemas of the step kinds `rate` writes; the invoice schema gathers every model's. */
+  readonly stepSchemas: Steps;
+  rate(
+    terms: z.output<Schema>,
+    quantity: Decimal,
+    context: RatingContext,
+  ): PriceResult<StepOf<Steps>, NonNullable<K>>;
+  /**
+   * One of its steps in words, for `explain`, written with the words passed in; undefined when the
+   * step adds no sentence of its own (the tier steps after the first read as one sentence at it).
+   */
+  explainStep(step: StepOf<Steps>, context: StepContext): string | undefined;
+}
+
+/** What {@link definePriceModel} takes: `rate` leaves out the kind; the facts that have a usual value may be left out. */
+export type PriceModelInput<
+  Schema extends TermsSchema,
+  Single extends boolean,
+  Steps extends ReadonlyArray<StepSchema>,
+  K extends string | undefined,
+> = Omit<PriceModelDefinition<Schema, Single, Steps, K>, "rate" | "prorates" | "nestedPrices"> &
+  Partial<Pick<PriceModelDefinition<Schema, Single, Steps, K>, "prorates" | "nestedPrices">> & {
+    rate(terms: z.output<Schema>, quantity: Decimal, context: RatingContext): RatedAmount<StepOf<Steps>>;
+  };
+
+/**
+ * Declares a price model. Left out, a model is never prorated and nests no prices. Its `rate` results
+ * carry the declared `priceKind`, so the kind is written once.
+ */
+export function definePriceModel<
+  Schema extends TermsSchema,
+  const Single extends boolean,
+  const Steps extends ReadonlyArray<StepSchema>,
+  const K extends string | undefined,
+>(input: PriceModelInput<Schema, Single, Steps, K>): PriceModelDefinition<Schema, Single, Steps, K> {
+  const { rate, priceKind } = input;
+  type Definition = PriceModelDefinition<Schema, Single, Steps, K>;
+  return {
+    prorates: () => false,
+    nestedPrices: () => [],
+    ...input,
+    rate:
+      priceKind === undefined
+        ? (rate as Definition["rate"])
+        : (terms, quantity, context) => {
+            // No spread: this wraps every rating, on the hot path of batch rating.
+            const { amount, steps, unitPrice } = rate(terms, quantity, context);
+            const kind = priceKind as NonNullable<K>;
+            return unitPrice === undefined
+              ? { amount, steps, priceKind: kind }
+              : { amount, steps, priceKind: kind, unitPrice };
+          },
+  };
 }

@@ -1,23 +1,27 @@
+import type { z } from "zod";
 import type { Decimal } from "../money/index.js";
-import type { PriceModelName, PriceTerms } from "../schema/index.js";
-import { capacity } from "./capacity.js";
-import { dynamic } from "./dynamic.js";
-import { flat } from "./flat.js";
-import { graduated } from "./graduated.js";
-import { graduatedPercentage } from "./graduatedPercentage.js";
-import { grouped } from "./grouped.js";
-import { matrix } from "./matrix.js";
-import { packagePrice } from "./package.js";
-import { percentage } from "./percentage.js";
-import { NO_CONTEXT, type PriceModel, type PriceResult, type RatingContext } from "./priceModel.js";
-import { threshold } from "./threshold.js";
-import { tieredPackage } from "./tieredPackage.js";
-import { tieredWithMinimum } from "./tieredWithMinimum.js";
-import { unit } from "./unit.js";
-import { volume } from "./volume.js";
+import { capacity } from "./models/capacity/index.js";
+import { dynamic } from "./models/dynamic/index.js";
+import { flat } from "./models/flat/index.js";
+import { graduated } from "./models/graduated/index.js";
+import { graduatedPercentage } from "./models/graduated_percentage/index.js";
+import { groupedOver } from "./models/grouped/index.js";
+import { matrixOver } from "./models/matrix/index.js";
+import { packagePrice } from "./models/package/index.js";
+import { percentage } from "./models/percentage/index.js";
+import { threshold } from "./models/threshold/index.js";
+import { tieredPackage } from "./models/tiered_package/index.js";
+import { tieredWithMinimum } from "./models/tiered_with_minimum/index.js";
+import { unit } from "./models/unit/index.js";
+import { volume } from "./models/volume/index.js";
+import type { Grouping, PriceModelDefinition, PriceResult, RatingContext } from "./priceModel.js";
+import type { PriceModelName, PriceTerms, SimplePriceTerms } from "./priceSchema.js";
+import { singlePriceSchemaOf } from "./termsUnion.js";
 
-/** Every price model, by name. Adding a model: one file here, one schema entry, one docs section. */
-export const PRICE_MODELS: { readonly [M in PriceModelName]: PriceModel<M> } = {
+// The models that rate a quantity with terms of their own, one line each (docs/architecture.md, "Adding
+// a price model"). Every list built from the registry keeps this order: the price union and its message,
+// the JSON Schemas, PRICE_KINDS and the invoice schema's step kinds.
+const RATING_MODELS = {
   flat,
   unit,
   package: packagePrice,
@@ -30,25 +34,57 @@ export const PRICE_MODELS: { readonly [M in PriceModelName]: PriceModel<M> } = {
   tiered_with_minimum: tieredWithMinimum,
   dynamic,
   capacity,
-  matrix,
-  grouped,
-};
+} as const;
+
+type SingleModel = Extract<
+  (typeof RATING_MODELS)[keyof typeof RATING_MODELS],
+  { readonly isSinglePrice: true }
+>;
+
+/** The schema of a price a matrix cell or a grouped charge's groups may hold. */
+export type SimplePriceSchema = z.ZodType<
+  z.output<SingleModel["termsSchema"]>,
+  z.input<SingleModel["termsSchema"]>
+>;
+
+/** A price a matrix cell or a grouped charge's groups may hold: any model that declares `isSinglePrice`. */
+export const simplePriceSchema = singlePriceSchemaOf(RATING_MODELS) as unknown as SimplePriceSchema;
+
+/**
+ * Every price model, by name: the models above, then those that split a charge into groups, each
+ * priced with a single price (one line per group).
+ */
+export const PRICE_MODELS = {
+  ...RATING_MODELS,
+  matrix: matrixOver(simplePriceSchema),
+  grouped: groupedOver(simplePriceSchema),
+} as const;
+
+/** The model registered under `M`. */
+export type PriceModel<M extends PriceModelName = PriceModelName> = (typeof PRICE_MODELS)[M];
+
+/** Any registered model, seen through what every model declares (for code that takes any price). */
+export interface AnyPriceModel
+  extends Omit<PriceModelDefinition<z.ZodType<PriceTerms, unknown>>, "grouping" | "nestedPrices" | "rate"> {
+  readonly grouping?: Grouping<PriceTerms, SimplePriceTerms> | undefined;
+  nestedPrices(terms: PriceTerms): ReadonlyArray<SimplePriceTerms>;
+  rate(terms: PriceTerms, quantity: Decimal, context: RatingContext): PriceResult;
+}
 
 /** The model registered under `name`. */
 export function priceModelOf<M extends PriceModelName>(name: M): PriceModel<M> {
   return PRICE_MODELS[name];
 }
 
-/**
- * Rates `quantity` with any price: looks the model up and calls its `rate`.
- * @param context - per-event values and other meters' quantities, for the models that need them
- * @returns the exact, unrounded amount and the steps that add up to it
- */
-export function ratePrice(
-  terms: PriceTerms,
-  quantity: Decimal,
-  context: RatingContext = NO_CONTEXT,
-): PriceResult {
-  const model = PRICE_MODELS[terms.model] as PriceModel<PriceModelName>;
-  return model.rate(terms as never, quantity, context);
+/** The model that rates `price`, for code that reads its facts whatever the model. */
+export function modelOfPrice(price: PriceTerms): AnyPriceModel {
+  return PRICE_MODELS[price.model] as unknown as AnyPriceModel;
 }
+
+/** A price and every price nested in it (a matrix's cells and default, a grouped charge's price). */
+export function pricesIn(price: PriceTerms): ReadonlyArray<PriceTerms> {
+  return [price, ...modelOfPrice(price).nestedPrices(price)];
+}
+
+/** The registered matrix and grouped models (built over the single prices above). */
+export const { matrix, grouped } = PRICE_MODELS;

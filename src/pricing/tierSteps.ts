@@ -1,36 +1,48 @@
-import { type Decimal, toPlainString, ZERO } from "../money/index.js";
-import type { PriceKind, PriceStep } from "../schema/index.js";
-import type { PriceResult } from "./priceModel.js";
+import { z } from "zod";
+import { type Decimal, toPlainString } from "../money/index.js";
+import { amountTextSchema, nullableAmountTextSchema } from "../schema/index.js";
+import { type PricedStep, termText } from "./pricedSteps.js";
 import type { ReachedTier } from "./tierWalk.js";
 
-/** A priced step and its exact amount, kept as a Decimal so callers never re-parse the text. */
-export interface PricedStep {
-  readonly step: PriceStep;
-  readonly amount: Decimal;
+// The fields of a tier step, one instance each: the tier step of every tiered model shares them, so
+// the invoice schema can merge those steps into one, whose `mode` lists the models (priceSteps.ts).
+const tierStepFields = {
+  kind: z.literal("tier"),
+  tier: z.number().int().positive(),
+  from: amountTextSchema,
+  upTo: nullableAmountTextSchema,
+  quantity: amountTextSchema,
+  unitPrice: amountTextSchema,
+  amount: amountTextSchema,
+};
+
+/**
+ * The schema of the tier step a tiered model writes: the units of one reached tier at its unit price
+ * (a rate, for percentages). `mode` names the model, so an explanation knows how its tiers read.
+ */
+export function tierStepSchemaOf<const M extends string>(mode: M) {
+  const { kind, ...fields } = tierStepFields;
+  return z.strictObject({ kind, mode: z.enum([mode]), ...fields });
 }
 
-// The text of a contract's constant decimals (tier bounds, unit prices) is computed once per decimal:
-// rating a million quantities against the same tiers must not re-format the same bounds a million times.
-const constantText = new WeakMap<Decimal, string>();
+/** A tier step written by the model `M`. */
+export type TierStep<M extends string = string> = z.output<ReturnType<typeof tierStepSchemaOf<M>>>;
 
-/** `toPlainString` for decimals that come from contract terms, memoised per instance. */
-export function termText(value: Decimal): string {
-  let text = constantText.get(value);
-  if (text === undefined) {
-    text = toPlainString(value);
-    constantText.set(value, text);
-  }
-  return text;
-}
-
-type TierMode = "graduated" | "volume" | "graduated_percentage" | "tiered_with_minimum";
+/** The flat fee of a reached tier (graduated, volume and graduated percentage tiers may have one). */
+export const tierFlatFeeStepSchema = z.strictObject({
+  kind: z.literal("tier_flat_fee"),
+  tier: z.number().int().positive(),
+  zeroUsage: z.boolean(),
+  amount: amountTextSchema,
+});
+export type TierFlatFeeStep = z.output<typeof tierFlatFeeStepSchema>;
 
 /** The step for the units of a reached tier priced at `unitPrice` each (a rate, for percentages). */
-export function tierStep(
-  mode: TierMode,
+export function tierStep<M extends string>(
+  mode: M,
   reached: ReachedTier<{ readonly upTo?: Decimal | null | undefined }>,
   unitPrice: Decimal,
-): PricedStep {
+): PricedStep<TierStep<M>> {
   const amount = reached.inTier.times(unitPrice);
   const upTo = reached.tier.upTo ?? undefined;
   return {
@@ -57,7 +69,7 @@ export function tierFlatFeeStep(
   fee: Decimal | undefined,
   quantity: Decimal,
   flatFeeAtZeroUsage: boolean | undefined,
-): PricedStep | undefined {
+): PricedStep<TierFlatFeeStep> | undefined {
   if (fee === undefined || fee.isZero()) return undefined;
   if (quantity.isZero() && flatFeeAtZeroUsage === false) return undefined;
   return {
@@ -69,17 +81,4 @@ export function tierFlatFeeStep(
       amount: toPlainString(fee),
     },
   };
-}
-
-/** The price result of a list of priced steps: their exact sum, and the steps in order. */
-export function resultOf(priced: ReadonlyArray<PricedStep | undefined>, priceKind: PriceKind): PriceResult {
-  // A plain loop: this runs once per rating, on the hot path of batch rating.
-  let amount: Decimal | undefined;
-  const steps: PriceStep[] = [];
-  for (const entry of priced) {
-    if (entry === undefined) continue;
-    amount = amount === undefined ? entry.amount : amount.plus(entry.amount);
-    steps.push(entry.step);
-  }
-  return { amount: amount ?? ZERO, steps, priceKind };
 }

@@ -1,5 +1,6 @@
+import type { TransformTerms } from "../contracts/index.js";
 import { type Decimal, roundToInteger, toPlainString, ZERO } from "../money/index.js";
-import type { Step, TransformTerms } from "../schema/index.js";
+import type { BillableQuantityStep } from "../schema/index.js";
 
 /**
  * Turns the measured quantity into the billable one, in the documented order: divide, subtract the
@@ -9,7 +10,7 @@ import type { Step, TransformTerms } from "../schema/index.js";
 export function billableQuantity(
   measured: Decimal,
   transform: TransformTerms | undefined,
-): { readonly quantity: Decimal; readonly step?: Step } {
+): { readonly quantity: Decimal; readonly step?: BillableQuantityStep } {
   if (transform === undefined) return { quantity: measured };
   const divided = transform.divideBy === undefined ? measured : measured.div(transform.divideBy);
   const afterAllowance =

@@ -7,4 +7,5 @@ export type { AllowanceDraw, AllowanceLookup, AllowancePlan } from "./planAllowa
 export { planAllowanceDraws } from "./planAllowanceDraws.js";
 export type { RateChargeInput, RateChargeResult } from "./rateCharge.js";
 export { isFee, rateCharge } from "./rateCharge.js";
+export type { RatedLine, RatedStep } from "./ratedLine.js";
 export { scaleMoney } from "./scaleMoney.js";

@@ -1,5 +1,5 @@
 import { type Decimal, exactDifference, toPlainString, ZERO } from "../money/index.js";
-import type { Step } from "../schema/index.js";
+import type { LineLimitStep } from "../schema/index.js";
 import { applyRatio, type ProrationRatio } from "../time/index.js";
 
 /**
@@ -16,7 +16,7 @@ export function applyLineLimits(
     readonly credit?: boolean | undefined;
   },
   proration: ProrationRatio | undefined,
-): { readonly amount: Decimal; readonly steps: ReadonlyArray<Step> } {
+): { readonly amount: Decimal; readonly steps: ReadonlyArray<LineLimitStep> } {
   const limited = applyMinimumMaximum(amount, limits, proration);
   if (limits.credit === true || !limited.amount.isNegative() || limited.amount.isZero()) return limited;
   return { amount: ZERO, steps: [...limited.steps, limitStep("zero_floor", ZERO, limited.amount)] };
@@ -26,7 +26,7 @@ function applyMinimumMaximum(
   amount: Decimal,
   limits: { readonly minimum?: Decimal | undefined; readonly maximum?: Decimal | undefined },
   proration: ProrationRatio | undefined,
-): { readonly amount: Decimal; readonly steps: ReadonlyArray<Step> } {
+): { readonly amount: Decimal; readonly steps: ReadonlyArray<LineLimitStep> } {
   const scale = (value: Decimal) => (proration === undefined ? value : applyRatio(value, proration));
   if (limits.minimum !== undefined && amount.lessThan(scale(limits.minimum))) {
     const minimum = scale(limits.minimum);
@@ -39,7 +39,11 @@ function applyMinimumMaximum(
   return { amount, steps: [] };
 }
 
-function limitStep(limit: "minimum" | "maximum" | "zero_floor", value: Decimal, before: Decimal): Step {
+function limitStep(
+  limit: "minimum" | "maximum" | "zero_floor",
+  value: Decimal,
+  before: Decimal,
+): LineLimitStep {
   return {
     kind: "line_limit",
     limit,

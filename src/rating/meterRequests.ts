@@ -1,6 +1,6 @@
+import type { ChargeTerms } from "../contracts/index.js";
 import { type MeterRequest, sameList } from "../meters/index.js";
-import { type PriceModel, priceModelOf } from "../pricing/index.js";
-import { type ChargeTerms, modelsIn, type PriceModelName, type PriceTerms } from "../schema/index.js";
+import { modelOfPrice, type PriceTerms, pricesIn } from "../pricing/index.js";
 
 /**
  * What the meters must compute for the contract's charges besides totals: the groupings that
@@ -23,14 +23,10 @@ export function meterRequests(charges: ReadonlyArray<ChargeTerms>): ReadonlyMap<
 
 /** The properties a grouped or matrix charge splits its events by; undefined for other charges. */
 export function groupDimensions(charge: ChargeTerms): ReadonlyArray<string> | undefined {
-  return modelOf(charge.price).grouping?.dimensions(charge.price as never);
+  return modelOfPrice(charge.price).grouping?.dimensions(charge.price);
 }
 
 /** Whether a price, or any price its groups may use, needs each event's value. */
 export function needsEventValues(price: PriceTerms): boolean {
-  return modelsIn(price).some((model) => priceModelOf(model).needsEventValues);
-}
-
-function modelOf(price: PriceTerms): PriceModel<PriceModelName> {
-  return priceModelOf(price.model) as PriceModel<PriceModelName>;
+  return pricesIn(price).some((inner) => modelOfPrice(inner).needsEventValues);
 }

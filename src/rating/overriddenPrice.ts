@@ -1,6 +1,8 @@
+import type { ChargeTerms } from "../contracts/index.js";
 import { InvariantError } from "../errors/index.js";
 import { type Decimal, toPlainString } from "../money/index.js";
-import type { ChargeTerms, PriceTerms, PropertyValue, Step } from "../schema/index.js";
+import type { PriceTerms } from "../pricing/index.js";
+import type { OverrideStep, PropertyValue } from "../schema/index.js";
 import { scaleMoney } from "./scaleMoney.js";
 
 /**
@@ -25,8 +27,6 @@ export interface OverrideInForce {
 export interface ChargeInForce extends ChargeTerms {
   readonly overrides?: ReadonlyArray<OverrideInForce>;
 }
-
-type OverrideStep = Extract<Step, { kind: "override" }>;
 
 /**
  * The price one line is rated with, and the `override` steps that say which overrides changed it.

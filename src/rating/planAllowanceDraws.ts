@@ -1,5 +1,7 @@
+import type { AllowanceTerms } from "../contracts/index.js";
 import { Decimal, toPlainString, ZERO } from "../money/index.js";
-import type { AllowanceTerms, AppliedAllowance, InvoiceLine } from "../schema/index.js";
+import type { AppliedAllowance } from "../schema/index.js";
+import type { RatedLine } from "./ratedLine.js";
 
 /** What one line takes from its allowance pool. */
 export interface AllowanceDraw {
@@ -30,7 +32,7 @@ export interface AllowancePlan {
  */
 export function planAllowanceDraws(
   pools: ReadonlyArray<AllowanceTerms>,
-  lines: ReadonlyArray<Pick<InvoiceLine, "id" | "chargeId" | "quantity" | "steps">>,
+  lines: ReadonlyArray<Pick<RatedLine, "id" | "chargeId" | "quantity" | "steps">>,
 ): AllowancePlan {
   const draws = new Map<string, AllowanceDraw>();
   // Each charge's lines, found in one pass (not one pass per pooled charge).
@@ -70,6 +72,6 @@ export function planAllowanceDraws(
 
 // A line whose quantity is measured usage (it has a usage step); a pooled charge has no other kind,
 // but a line without one has nothing a pool could reduce.
-function pricesQuantity(line: Pick<InvoiceLine, "steps">): boolean {
+function pricesQuantity(line: Pick<RatedLine, "steps">): boolean {
   return line.steps.some((step) => step.kind === "usage");
 }

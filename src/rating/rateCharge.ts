@@ -2,20 +2,15 @@ import { ContractError, InvariantError, isRatecardError, UsageError } from "../e
 import type { Computation, GroupQuantity, MeterQuantity } from "../meters/index.js";
 import type { Currency, Decimal, RoundingMode } from "../money/index.js";
 import { boundRule, ONE, QUANTITY, roundTo, toFixedString, toPlainString } from "../money/index.js";
-import { type PriceModel, priceModelOf, type RatingContext, ratePrice } from "../pricing/index.js";
-import type {
-  ComputationData,
-  InvoiceLine,
-  PriceModelName,
-  PriceTerms,
-  PropertyValue,
-  Step,
-} from "../schema/index.js";
+import type { PriceTerms } from "../pricing/index.js";
+import { modelOfPrice, type RatingContext, ratePrice } from "../pricing/index.js";
+import type { ComputationData, OverrideStep, PropertyValue } from "../schema/index.js";
 import { applyRatio, formatInstant, type Period, type ProrationRatio } from "../time/index.js";
 import { billableQuantity } from "./billableQuantity.js";
 import { applyLineLimits } from "./lineLimits.js";
 import { type ChargeInForce, overriddenPrice } from "./overriddenPrice.js";
 import type { AllowanceDraw, AllowanceLookup } from "./planAllowanceDraws.js";
+import type { RatedLine, RatedStep } from "./ratedLine.js";
 
 /** Everything a charge needs to become invoice lines. */
 export interface RateChargeInput {
@@ -50,7 +45,7 @@ export interface RateChargeInput {
 
 /** The lines of one charge, and the warnings rating it raised. */
 export interface RateChargeResult {
-  readonly lines: ReadonlyArray<InvoiceLine>;
+  readonly lines: ReadonlyArray<RatedLine>;
   readonly warnings: ReadonlyArray<string>;
 }
 
@@ -62,7 +57,7 @@ export interface RateChargeResult {
  * @throws ContractError `unpriced_combination` for usage in a matrix combination with no price
  */
 export function rateCharge(input: RateChargeInput): RateChargeResult {
-  const model = modelOf(input.charge.price);
+  const model = modelOfPrice(input.charge.price);
   const overrides = input.charge.overrides ?? [];
   if (model.grouping === undefined) {
     const usage = input.usage;
@@ -72,17 +67,17 @@ export function rateCharge(input: RateChargeInput): RateChargeResult {
     return { lines: [rateLine(input, input.charge.price, steps, measured, warnings)], warnings };
   }
   const grouping = model.grouping;
-  const lines: InvoiceLine[] = [];
+  const lines: RatedLine[] = [];
   const warnings: string[] = [];
   for (const group of input.groups) {
     const { price, steps } = overriddenPrice(
-      grouping.priceFor(input.charge.price as never, group.group),
+      grouping.priceFor(input.charge.price, group.group),
       overrides,
       group.group,
     );
     if (price === undefined) {
       const described = `${describeGroup(group.group)} (${group.quantity.toFixed()}${unitSuffix(input)} from ${group.events} event${group.events === 1 ? "" : "s"})`;
-      if (grouping.onUnpriced(input.charge.price as never) === "error") {
+      if (grouping.onUnpriced(input.charge.price) === "error") {
         throw new ContractError(
           "unpriced_combination",
           `charges[${input.index}].price`,
@@ -109,15 +104,15 @@ interface Measured {
 function rateLine(
   input: RateChargeInput,
   price: PriceTerms,
-  overrideSteps: ReadonlyArray<Step>,
+  overrideSteps: ReadonlyArray<OverrideStep>,
   measured: Measured | undefined,
   warnings: string[],
-): InvoiceLine {
+): RatedLine {
   const { charge, currency } = input;
-  const model = modelOf(price);
+  const model = modelOfPrice(price);
   const group = measured?.group;
   const id = group === undefined ? charge.id : `${charge.id}[${describeGroup(group)}]`;
-  const steps: Step[] = [];
+  const steps: RatedStep[] = [];
   let quantity: Decimal = ONE;
   if (model.usesQuantity && charge.quantity !== undefined) {
     steps.push({ kind: "contract_quantity", quantity: toPlainString(charge.quantity) });
@@ -164,8 +159,7 @@ function rateLine(
   if (input.trialEnd !== undefined) steps.push({ kind: "trial", ends: formatInstant(input.trialEnd) });
   // A contract quantity is a fee per period (seats), so it prorates like a flat fee; a trial prorates
   // every fee to the time after it.
-  const prorates =
-    model.prorates(price as never) || charge.quantity !== undefined || input.trialEnd !== undefined;
+  const prorates = model.prorates(price) || charge.quantity !== undefined || input.trialEnd !== undefined;
   if (input.proration !== undefined && prorates) {
     const prorated = applyRatio(exact, input.proration);
     steps.push({
@@ -223,9 +217,9 @@ function rateLine(
   };
 }
 
-/** A fee: a flat price or a quantity fixed by the contract (seats); what trials and billing in advance apply to. */
+/** A fee: a price declared a fee (flat) or a quantity fixed by the contract (seats); what trials and billing in advance apply to. */
 export function isFee(charge: ChargeInForce): boolean {
-  return charge.price.model === "flat" || charge.quantity !== undefined;
+  return modelOfPrice(charge.price).isFee || charge.quantity !== undefined;
 }
 
 // The quantity a price rates is a quantity like any other (docs/decisions/numeric-bounds.md): below 10^15
@@ -290,10 +284,6 @@ function unitOf(unit: string | undefined): { unit?: string } {
 function unitSuffix(input: RateChargeInput): string {
   const unit = input.usage?.meter.unit;
   return unit === undefined ? "" : ` ${unit}`;
-}
-
-function modelOf(price: PriceTerms): PriceModel<PriceModelName> {
-  return priceModelOf(price.model) as PriceModel<PriceModelName>;
 }
 
 // The meter's record as invoice data: the same fields, the optional direction left out when absent.

@@ -1,5 +1,5 @@
+import { NOT_MONEY } from "../contracts/index.js";
 import { Decimal } from "../money/index.js";
-import { NOT_MONEY } from "../schema/index.js";
 
 /**
  * Multiplies the money amounts of a price (unit prices, fees, minimums) by `multiplier`, leaving

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { amountTextSchema } from "./amountText.js";
 import { DIGEST_PATTERN } from "./digest.js";
 import { invoiceTaxSchema } from "./invoice.js";
 import { positiveMoneyAmountSchema, positiveQuantitySchema } from "./primitives.js";
@@ -35,10 +36,6 @@ export const correctionsSchema = z
   .min(1, { message: "must list at least one correction" });
 export type CorrectionTerms = z.output<typeof correctionSchema>;
 
-const amountText = z
-  .string()
-  .regex(/^-?\d+(\.\d+)?$/, { message: 'expected a plain decimal number such as "12.50" or "-3"' });
-
 /** A credit note: invoice-shaped, each line referencing the invoice line it corrects. */
 export const creditNoteSchema = z.strictObject({
   schemaVersion: z.literal(CREDIT_NOTE_SCHEMA_VERSION),
@@ -56,17 +53,17 @@ export const creditNoteSchema = z.strictObject({
       name: z.string(),
       reason: z.string(),
       /** What the invoice billed on the line, and what had been credited before this note. */
-      invoiced: amountText,
-      creditedBefore: amountText,
+      invoiced: amountTextSchema,
+      creditedBefore: amountTextSchema,
       /** For a quantity correction: the units taken off and the line re-rated without them. */
-      quantity: amountText.optional(),
-      rerated: amountText.optional(),
-      amount: amountText,
+      quantity: amountTextSchema.optional(),
+      rerated: amountTextSchema.optional(),
+      amount: amountTextSchema,
     }),
   ),
-  subtotal: amountText,
+  subtotal: amountTextSchema,
   tax: invoiceTaxSchema.optional(),
-  total: amountText,
+  total: amountTextSchema,
   /** SHA-256 over the canonical JSON of every other field, as an invoice's (docs/invoice-format.md). */
   digest: z.string().regex(DIGEST_PATTERN),
 });

@@ -1,346 +1,68 @@
 import { z } from "zod";
-import { CREDIT_BURN_ORDERS } from "./creditGrant.js";
-import { DIGEST_PATTERN } from "./digest.js";
+import { amountTextSchema } from "./amountText.js";
 
 /** The invoice format version this build writes. */
 export const INVOICE_SCHEMA_VERSION = 1;
 
-// Output decimals are canonical strings: plain notation, never floats.
-const amountText = z
-  .string()
-  .regex(/^-?\d+(\.\d+)?$/, { message: 'expected a plain decimal number such as "12.50" or "-3"' });
-
-const tierStep = z.strictObject({
-  kind: z.literal("tier"),
-  mode: z.enum(["graduated", "volume", "graduated_percentage", "tiered_with_minimum"]),
-  tier: z.number().int().positive(),
-  from: amountText,
-  upTo: amountText.nullable(),
-  quantity: amountText,
-  unitPrice: amountText,
-  amount: amountText,
+/** An override changed the price the line is rated with (docs/contracts.md, step 0). */
+export const overrideStepSchema = z.strictObject({
+  kind: z.literal("override"),
+  /** The contract override that changed the price this line is rated with. */
+  override: z.string(),
+  /** For an override of some groups only: the dimension values it matched. */
+  where: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  /** Every money amount of the price was multiplied by this. */
+  multiplier: amountTextSchema.optional(),
+  /** The price was replaced by the override's. */
+  replaced: z.literal(true).optional(),
 });
+export type OverrideStep = z.output<typeof overrideStepSchema>;
 
-const decimalOrNull = amountText.nullable();
-
-/** How a meter computed its quantity when it did more than add up (windows, percentiles, …). */
-const computationSchema = z.discriminatedUnion("kind", [
-  z.strictObject({
-    kind: z.literal("windows"),
-    size: z.string(),
-    inner: z.string(),
-    outer: z.string(),
-    windows: z.number().int().nonnegative(),
-    emptyWindows: z.number().int().nonnegative(),
-    perSecond: z.boolean(),
-  }),
-  z.strictObject({
-    kind: z.literal("percentile"),
-    size: z.string(),
-    inner: z.string(),
-    rank: amountText,
-    samples: z.number().int().nonnegative(),
-    discarded: z.number().int().nonnegative(),
-    discardRounding: z.string(),
-    perSecond: z.boolean(),
-    direction: z.strictObject({ combine: z.string(), billed: z.string() }).optional(),
-  }),
-  z.strictObject({
-    kind: z.literal("entities"),
-    entities: z.number().int().nonnegative(),
-    divideBy: decimalOrNull,
-    round: z.string(),
-    cap: decimalOrNull,
-    capped: z.number().int().nonnegative(),
-  }),
-  z.strictObject({
-    kind: z.literal("weighted"),
-    openingLevel: amountText,
-    closingLevel: amountText,
-    per: z.string(),
-    points: z.number().int().nonnegative(),
-  }),
-  z.strictObject({
-    kind: z.literal("persistent"),
-    carriedIn: amountText,
-    inPeriod: amountText,
-    carriedOut: amountText,
-  }),
-]);
-export type ComputationData = z.output<typeof computationSchema>;
-
-/**
- * One step of a line's breakdown: the data `explain` turns into words. Steps that carry money
- * (price steps, minimum/maximum adjustments) add up exactly to the line's unrounded amount, with the
- * proration step replacing the running amount by its prorated value; the rounding step gives the
- * line amount. docs/invoice-format.md lists every kind.
- */
-export const stepSchema = z.discriminatedUnion("kind", [
-  z.strictObject({
-    kind: z.literal("usage"),
-    meter: z.string(),
-    aggregation: z.string(),
-    events: z.number().int().nonnegative(),
-    quantity: amountText,
-    /** The meter's unit (the line's `unit` is the billable quantity's, which a transform may change). */
-    unit: z.string().optional(),
-    computation: computationSchema.optional(),
-  }),
-  z.strictObject({
-    kind: z.literal("override"),
-    /** The contract override that changed the price this line is rated with. */
-    override: z.string(),
-    /** For an override of some groups only: the dimension values it matched. */
-    where: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
-    /** Every money amount of the price was multiplied by this. */
-    multiplier: amountText.optional(),
-    /** The price was replaced by the override's. */
-    replaced: z.literal(true).optional(),
-  }),
-  z.strictObject({
-    kind: z.literal("billable_quantity"),
-    measured: amountText,
-    divideBy: decimalOrNull,
-    included: decimalOrNull,
-    round: z.enum(["up", "down", "none"]),
-    billable: amountText,
-  }),
-  z.strictObject({
-    kind: z.literal("allowance"),
-    /** The allowance pool's id. */
-    pool: z.string(),
-    /** What was left in the pool when this line drew (docs/contracts.md, step 1). */
-    available: amountText,
-    drawn: amountText,
-    /** The billable quantity after the draw: the line's quantity. */
-    quantity: amountText,
-  }),
-  z.strictObject({ kind: z.literal("flat"), amount: amountText }),
-  z.strictObject({
-    kind: z.literal("unit"),
-    quantity: amountText,
-    unitPrice: amountText,
-    amount: amountText,
-  }),
-  z.strictObject({
-    kind: z.literal("package"),
-    quantity: amountText,
-    packageSize: amountText,
-    partialPackage: z.enum(["round_up", "round_down"]),
-    packages: amountText,
-    packagePrice: amountText,
-    amount: amountText,
-  }),
-  tierStep,
-  z.strictObject({
-    kind: z.literal("tier_package"),
-    mode: z.enum(["graduated", "volume"]),
-    tier: z.number().int().positive(),
-    from: amountText,
-    upTo: decimalOrNull,
-    quantity: amountText,
-    packageSize: amountText,
-    packages: amountText,
-    packagePrice: amountText,
-    amount: amountText,
-  }),
-  z.strictObject({
-    kind: z.literal("tier_flat_fee"),
-    tier: z.number().int().positive(),
-    zeroUsage: z.boolean(),
-    amount: amountText,
-  }),
-  z.strictObject({
-    kind: z.literal("tier_minimum"),
-    tier: z.number().int().positive(),
-    minimum: amountText,
-    before: amountText,
-    amount: amountText,
-  }),
-  z.strictObject({
-    kind: z.literal("percentage"),
-    events: z.number().int().nonnegative(),
-    /** Transactions with a negative value (refunds): charged nothing, left out of `total`. */
-    refunds: z.number().int().nonnegative(),
-    freeEvents: z.number().int().nonnegative(),
-    total: amountText,
-    free: amountText,
-    rate: amountText,
-    amount: amountText,
-  }),
-  z.strictObject({
-    kind: z.literal("fixed_fees"),
-    events: z.number().int().nonnegative(),
-    fixedFee: amountText,
-    amount: amountText,
-  }),
-  z.strictObject({
-    kind: z.literal("per_event_limit"),
-    limit: z.enum(["minimum", "maximum"]),
-    events: z.number().int().positive(),
-    perEvent: amountText,
-    amount: amountText,
-  }),
-  z.strictObject({
-    kind: z.literal("threshold"),
-    band: z.number().int().positive(),
-    from: amountText,
-    upTo: decimalOrNull,
-    quantity: amountText,
-    amount: amountText,
-  }),
-  z.strictObject({
-    kind: z.literal("capacity"),
-    tier: z.number().int().positive(),
-    limits: z.array(z.strictObject({ meter: z.string(), quantity: amountText, max: amountText })),
-    amount: amountText,
-  }),
-  z.strictObject({
-    kind: z.literal("dynamic"),
-    eventAmounts: amountText,
-    multiplier: amountText,
-    amount: amountText,
-  }),
-  z.strictObject({
-    kind: z.literal("proration"),
-    basis: z.enum(["second", "day"]),
-    elapsed: amountText,
-    total: amountText,
-    before: amountText,
-    amount: amountText,
-  }),
-  z.strictObject({
-    /** A quantity fixed by the contract (seats, licences) priced instead of a meter's. */
-    kind: z.literal("contract_quantity"),
-    quantity: amountText,
-  }),
-  z.strictObject({
-    /** The fee is free until the trial ends; the proration step that follows bills the time after it. */
-    kind: z.literal("trial"),
-    ends: z.string(),
-  }),
-  z.strictObject({
-    /** Credit for the part of a fee billed in advance that the change at `from` left unused. */
-    kind: z.literal("unused_time"),
-    from: z.string(),
-    to: z.string(),
-    before: amountText,
-    amount: amountText,
-  }),
-  z.strictObject({
-    kind: z.literal("line_limit"),
-    /** `zero_floor`: a charge that is not a credit never bills a negative amount. */
-    limit: z.enum(["minimum", "maximum", "zero_floor"]),
-    /** The line's minimum or maximum for this line's period (prorated on a partial period). */
-    value: amountText,
-    before: amountText,
-    amount: amountText,
-  }),
-  z.strictObject({
-    kind: z.literal("commitment_true_up"),
-    commitment: z.string(),
-    /** The minimum for this invoice's period (prorated on a partial one). */
-    minimum: amountText,
-    spend: amountText,
-    amount: amountText,
-  }),
-  z.strictObject({
-    kind: z.literal("commitment_overage"),
-    commitment: z.string(),
-    /** The minimum for this invoice's period (prorated on a partial one). */
-    minimum: amountText,
-    spend: amountText,
-    /** Spend above the minimum: spend − minimum. */
-    excess: amountText,
-    /** The overage factor: the excess is billed at this many times its price. */
-    factor: amountText,
-    /** excess × (factor − 1), exact (the rounding step after it gives the line amount). */
-    amount: amountText,
-  }),
-  z.strictObject({
-    kind: z.literal("rounding"),
-    mode: z.string(),
-    minorUnits: z.number().int().nonnegative(),
-    before: amountText,
-    amount: amountText,
-  }),
-]);
-export type Step = z.output<typeof stepSchema>;
-export type PriceStep = Exclude<
-  Step,
-  {
-    kind:
-      | "usage"
-      | "override"
-      | "billable_quantity"
-      | "proration"
-      | "line_limit"
-      | "rounding"
-      | "commitment_true_up"
-      | "contract_quantity"
-      | "trial"
-      | "unused_time"
-      | "allowance"
-      | "commitment_overage";
-  }
->;
-
-const periodOut = z.strictObject({ start: z.string(), end: z.string() });
-
-/**
- * What kind of price rated a line, in its own field so that `unitPrice` stays a number: `unit` (one
- * price per unit, given in `unitPrice`), `flat`, `package`, `tiered` (graduated, volume, tiered_package,
- * tiered_with_minimum), `percentage` (percentage, graduated_percentage), `threshold`, `capacity`,
- * `dynamic`; `true_up` and `overage` on a commitment's lines.
- */
-export const PRICE_KINDS = [
-  "unit",
-  "flat",
-  "package",
-  "tiered",
-  "percentage",
-  "threshold",
-  "capacity",
-  "dynamic",
-  "true_up",
-  "overage",
-] as const;
-export type PriceKind = (typeof PRICE_KINDS)[number];
-
-const digestText = z.string().regex(DIGEST_PATTERN);
-
-export const invoiceLineSchema = z.strictObject({
-  id: z.string(),
-  chargeId: z.string(),
-  name: z.string(),
-  model: z.string(),
-  /** For grouped and matrix prices: the event property values this line prices. */
-  group: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
-  period: periodOut,
-  quantity: amountText,
-  unit: z.string().optional(),
-  /** The kind of price that rated the line; `unitPrice` is present only for `unit`. */
-  priceKind: z.enum(PRICE_KINDS),
-  /** The price of one unit, for a line rated at a single unit price (`priceKind` `unit`); absent otherwise. */
-  unitPrice: amountText.optional(),
-  amount: amountText,
-  /** `in_advance`: a fee billed before the period it covers (its `period`), or a change to one. */
-  billed: z.literal("in_advance").optional(),
-  steps: z.array(stepSchema),
-  /** Discounts taken off the line after its amount (docs/contracts.md steps 5–6), each a negative amount. */
-  adjustments: z
-    .array(
-      z.strictObject({
-        kind: z.enum(["discount", "commitment_cap", "credit"]),
-        source: z.string(),
-        amount: amountText,
-      }),
-    )
-    .optional(),
-  /** The line's amount after its adjustments: what tax is computed on. Present only with adjustments. */
-  net: amountText.optional(),
+/** The line drew from a shared allowance pool (docs/contracts.md, step 1). */
+export const allowanceStepSchema = z.strictObject({
+  kind: z.literal("allowance"),
+  /** The allowance pool's id. */
+  pool: z.string(),
+  /** What was left in the pool when this line drew (docs/contracts.md, step 1). */
+  available: amountTextSchema,
+  drawn: amountTextSchema,
+  /** The billable quantity after the draw: the line's quantity. */
+  quantity: amountTextSchema,
 });
-export type InvoiceLine = z.output<typeof invoiceLineSchema>;
+export type AllowanceStep = z.output<typeof allowanceStepSchema>;
+
+/** A commitment's minimum was not reached: the shortfall is billed on the true-up line. */
+export const commitmentTrueUpStepSchema = z.strictObject({
+  kind: z.literal("commitment_true_up"),
+  commitment: z.string(),
+  /** The minimum for this invoice's period (prorated on a partial one). */
+  minimum: amountTextSchema,
+  spend: amountTextSchema,
+  amount: amountTextSchema,
+});
+export type CommitmentTrueUpStep = z.output<typeof commitmentTrueUpStepSchema>;
+
+/** Spend above a commitment's minimum billed at its overage factor, on the overage line. */
+export const commitmentOverageStepSchema = z.strictObject({
+  kind: z.literal("commitment_overage"),
+  commitment: z.string(),
+  /** The minimum for this invoice's period (prorated on a partial one). */
+  minimum: amountTextSchema,
+  spend: amountTextSchema,
+  /** Spend above the minimum: spend − minimum. */
+  excess: amountTextSchema,
+  /** The overage factor: the excess is billed at this many times its price. */
+  factor: amountTextSchema,
+  /** excess × (factor − 1), exact (the rounding step after it gives the line amount). */
+  amount: amountTextSchema,
+});
+export type CommitmentOverageStep = z.output<typeof commitmentOverageStepSchema>;
+
+/** The steps the contract terms write on lines (the next phase moves each to its term's module). */
+export type TermStep = OverrideStep | AllowanceStep | CommitmentTrueUpStep | CommitmentOverageStep;
+
+/** The `priceKind` of a commitment's own lines: its true-up and its overage. */
+export const COMMITMENT_PRICE_KINDS = ["true_up", "overage"] as const;
 
 /**
  * Why an event did not count, in the order the checks run (docs/invoice-format.md). Each event gets
@@ -367,8 +89,8 @@ const exclusionSchema = z.strictObject({
 export type UsageExclusion = z.output<typeof exclusionSchema>;
 
 const carriedStateSchema = z.strictObject({
-  total: amountText.optional(),
-  level: amountText.optional(),
+  total: amountTextSchema.optional(),
+  level: amountTextSchema.optional(),
   active: z.array(z.string()).optional(),
 });
 
@@ -384,10 +106,10 @@ export const usageReportSchema = z.strictObject({
       meter: z.string(),
       aggregation: z.string(),
       events: z.number().int().nonnegative(),
-      quantity: amountText,
+      quantity: amountTextSchema,
       unit: z.string().optional(),
       /** The quantity per local day (sum and count meters), when rating was asked for it. */
-      daily: z.array(z.strictObject({ date: z.string(), quantity: amountText })).optional(),
+      daily: z.array(z.strictObject({ date: z.string(), quantity: amountTextSchema })).optional(),
     }),
   ),
   /** What the next period's rating takes as `carried`: persistent totals, levels, active values. */
@@ -399,10 +121,10 @@ export type UsageReport = z.output<typeof usageReportSchema>;
 export const appliedAllowanceSchema = z.strictObject({
   id: z.string(),
   name: z.string(),
-  quantity: amountText,
+  quantity: amountTextSchema,
   /** The lines that drew more than 0, in draw order. */
-  drawn: z.array(z.strictObject({ line: z.string(), quantity: amountText })),
-  remaining: amountText,
+  drawn: z.array(z.strictObject({ line: z.string(), quantity: amountTextSchema })),
+  remaining: amountTextSchema,
 });
 export type AppliedAllowance = z.output<typeof appliedAllowanceSchema>;
 
@@ -410,9 +132,9 @@ export type AppliedAllowance = z.output<typeof appliedAllowanceSchema>;
 export const appliedDiscountSchema = z.strictObject({
   id: z.string(),
   name: z.string(),
-  percent: amountText.optional(),
+  percent: amountTextSchema.optional(),
   /** The discount's fixed amount for this invoice, after proration, before it was capped at the base. */
-  fixed: amountText.optional(),
+  fixed: amountTextSchema.optional(),
   /**
    * Present when the discount's from/until covers only part of the invoice's period: that part, and the
    * ratio that scaled the discount (of the invoice's period for a percentage, of the billing period for
@@ -423,13 +145,13 @@ export const appliedDiscountSchema = z.strictObject({
       start: z.string(),
       end: z.string(),
       basis: z.enum(["second", "day"]),
-      elapsed: amountText,
-      total: amountText,
+      elapsed: amountTextSchema,
+      total: amountTextSchema,
     })
     .optional(),
-  base: amountText,
-  amount: amountText,
-  allocation: z.array(z.strictObject({ line: z.string(), amount: amountText })),
+  base: amountTextSchema,
+  amount: amountTextSchema,
+  allocation: z.array(z.strictObject({ line: z.string(), amount: amountTextSchema })),
 });
 export type AppliedDiscount = z.output<typeof appliedDiscountSchema>;
 
@@ -437,16 +159,16 @@ export type AppliedDiscount = z.output<typeof appliedDiscountSchema>;
 export const appliedCommitmentSchema = z.strictObject({
   id: z.string(),
   name: z.string(),
-  minimum: amountText.optional(),
-  maximum: amountText.optional(),
+  minimum: amountTextSchema.optional(),
+  maximum: amountTextSchema.optional(),
   /** What the in-scope lines cost after discounts, before this commitment. */
-  spend: amountText,
-  trueUp: amountText.optional(),
+  spend: amountTextSchema,
+  trueUp: amountTextSchema.optional(),
   /** The overage line's amount: (spend − minimum) × (overageFactor − 1), rounded once. */
-  overage: amountText.optional(),
+  overage: amountTextSchema.optional(),
   /** The excess above the maximum taken off the lines (negative), and how it was spread. */
-  cap: amountText.optional(),
-  allocation: z.array(z.strictObject({ line: z.string(), amount: amountText })).optional(),
+  cap: amountTextSchema.optional(),
+  allocation: z.array(z.strictObject({ line: z.string(), amount: amountTextSchema })).optional(),
 });
 export type AppliedCommitment = z.output<typeof appliedCommitmentSchema>;
 
@@ -464,14 +186,14 @@ export const appliedCreditSchema = z.strictObject({
   /** The grant's own unit: the balances and `unitsUsed` are in it. Absent for a grant of money. */
   unit: z.string().optional(),
   /** What one `unit` is worth in the invoice currency. */
-  unitValue: amountText.optional(),
-  balanceBefore: amountText,
+  unitValue: amountTextSchema.optional(),
+  balanceBefore: amountTextSchema,
   /** The money taken off the invoice (negative, in the invoice currency). */
-  applied: amountText,
+  applied: amountTextSchema,
   /** The units taken from the balance for `applied` (positive, in `unit`). */
-  unitsUsed: amountText.optional(),
-  balanceAfter: amountText,
-  allocation: z.array(z.strictObject({ line: z.string(), amount: amountText })).optional(),
+  unitsUsed: amountTextSchema.optional(),
+  balanceAfter: amountTextSchema,
+  allocation: z.array(z.strictObject({ line: z.string(), amount: amountTextSchema })).optional(),
 });
 export type AppliedCredit = z.output<typeof appliedCreditSchema>;
 
@@ -479,17 +201,17 @@ export type AppliedCredit = z.output<typeof appliedCreditSchema>;
 const taxLineSchema = z.strictObject({
   rate: z.string(),
   name: z.string(),
-  percent: amountText,
+  percent: amountTextSchema,
   /** Exclusive: the net amounts taxed; inclusive: the gross amounts the tax is taken out of. */
-  base: amountText,
-  amount: amountText,
+  base: amountTextSchema,
+  amount: amountTextSchema,
   lines: z.array(
     z.strictObject({
       line: z.string(),
-      base: amountText,
-      exact: amountText,
+      base: amountTextSchema,
+      exact: amountTextSchema,
       /** The line's tax rounded on its own (per_line rounding only). */
-      rounded: amountText.optional(),
+      rounded: amountTextSchema.optional(),
     }),
   ),
 });
@@ -498,43 +220,9 @@ export const invoiceTaxSchema = z.strictObject({
   mode: z.enum(["exclusive", "inclusive"]),
   rounding: z.enum(["per_line", "per_invoice"]),
   rates: z.array(taxLineSchema),
-  total: amountText,
+  total: amountTextSchema,
   /** The invoice's amount before tax: the subtotal (exclusive) or the subtotal less the tax (inclusive). */
-  net: amountText,
+  net: amountTextSchema,
   notes: z.array(z.string()),
 });
 export type InvoiceTax = z.output<typeof invoiceTaxSchema>;
-
-/** An invoice: deterministic JSON, amounts as strings, every line with its breakdown. */
-export const invoiceSchema = z.strictObject({
-  schemaVersion: z.literal(INVOICE_SCHEMA_VERSION),
-  id: z.string(),
-  /** `opening`: the invoice issued at the term start, billing the first period's in-advance fees. */
-  kind: z.literal("opening").optional(),
-  contractId: z.string(),
-  /** The digest of the contract it was rated from, as written (Contract.digest). */
-  contractDigest: digestText,
-  customer: z.strictObject({ id: z.string(), name: z.string().optional() }),
-  currency: z.strictObject({ code: z.string(), minorUnits: z.number().int().nonnegative() }),
-  period: z.strictObject({ start: z.string(), end: z.string(), timeZone: z.string(), label: z.string() }),
-  rounding: z.strictObject({ mode: z.string(), point: z.literal("line") }),
-  lines: z.array(invoiceLineSchema),
-  /** Only when the contract has allowance pools (docs/contracts.md, step 1). */
-  allowances: z.array(appliedAllowanceSchema).optional(),
-  subtotal: amountText,
-  discounts: z.array(appliedDiscountSchema).optional(),
-  commitments: z.array(appliedCommitmentSchema).optional(),
-  /** The contract's burn order the `credits` were applied in; present with `credits`. */
-  creditBurnOrder: z.enum(CREDIT_BURN_ORDERS).optional(),
-  credits: z.array(appliedCreditSchema).optional(),
-  tax: invoiceTaxSchema.optional(),
-  total: amountText,
-  /** The total less credits used after tax; present only when such credits applied. */
-  amountDue: amountText.optional(),
-  usage: usageReportSchema,
-  warnings: z.array(z.string()),
-  metadata: z.record(z.string(), z.string()).optional(),
-  /** SHA-256 over the canonical JSON of every other field (docs/invoice-format.md, "Digests"). */
-  digest: digestText,
-});
-export type Invoice = z.output<typeof invoiceSchema>;

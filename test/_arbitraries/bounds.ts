@@ -1,5 +1,5 @@
+import { NOT_MONEY } from "../../src/contracts/index.js";
 import { Decimal } from "../../src/money/index.js";
-import { NOT_MONEY } from "../../src/schema/index.js";
 
 /**
  * The numeric bounds of docs/decisions/numeric-bounds.md, restated here from the document (not imported

@@ -1,6 +1,6 @@
 import fc from "fast-check";
+import { NOT_MONEY } from "../../src/contracts/index.js";
 import { Decimal } from "../../src/money/index.js";
-import { NOT_MONEY } from "../../src/schema/index.js";
 import { scalablePowers } from "./bounds.js";
 import { carriesState, type MeterJson } from "./contractMeters.js";
 import {

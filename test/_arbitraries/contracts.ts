@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { type Contract, parseContract } from "../../src/schema/index.js";
+import { type Contract, parseContract } from "../../src/contracts/index.js";
 
 const FIXTURES = join(import.meta.dirname, "..", "..", "fixtures");
 

@@ -1,15 +1,15 @@
 import fc from "fast-check";
 import { Decimal } from "../../src/money/index.js";
-import type { RatingContext } from "../../src/pricing/index.js";
 import type {
   GroupedTerms,
   MatrixTerms,
   PercentageTerms,
   PriceTerms,
+  RatingContext,
   SimplePriceTerms,
   ThresholdTerms,
   TierTerms,
-} from "../../src/schema/index.js";
+} from "../../src/pricing/index.js";
 
 /** A non-negative decimal with up to `scale` decimals, below 10^digits. */
 export function decimalArb(options: { digits?: number; scale?: number; min?: number } = {}) {

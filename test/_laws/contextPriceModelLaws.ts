@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { expect } from "vitest";
 import { Decimal } from "../../src/money/index.js";
+import type { PriceTerms } from "../../src/pricing/index.js";
 import { type RatingContext, ratePrice } from "../../src/pricing/index.js";
-import type { PriceTerms } from "../../src/schema/index.js";
 import { deepFreeze, frozenMap, type RatedInput, ratedInputArb } from "../_arbitraries/prices.js";
 import { sumOfSteps } from "./priceModelLaws.js";
 

@@ -4,7 +4,7 @@ import { Decimal } from "../../src/money/index.js";
 // Wide enough for the exact product of two values at the working precision.
 const WideDecimal = Decimal.clone({ precision: 200 });
 
-import type { InvoiceLine, Step } from "../../src/schema/index.js";
+import type { InvoiceLine, Step } from "../../src/invoice/index.js";
 
 /**
  * Laws of one invoice line's breakdown (docs/invoice-format.md, "How the money steps add up"), checked

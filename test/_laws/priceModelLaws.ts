@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { expect } from "vitest";
 import { Decimal, ZERO } from "../../src/money/index.js";
+import type { PriceTerms } from "../../src/pricing/index.js";
 import { ratePrice } from "../../src/pricing/index.js";
-import type { PriceTerms } from "../../src/schema/index.js";
 import { quantityArb } from "../_arbitraries/prices.js";
 
 /** Sums the amounts of a result's steps that carry money (flat, unit, package, tier, tier flat fee). */

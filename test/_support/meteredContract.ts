@@ -1,4 +1,4 @@
-import type { ContractInput } from "../../src/schema/index.js";
+import type { ContractInput } from "../../src/contracts/index.js";
 
 /**
  * The smallest contract with usage, as JSON: meter `m` sums the property `v` of events of type `e` for

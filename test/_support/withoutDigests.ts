@@ -1,4 +1,4 @@
-import type { Invoice } from "../../src/schema/index.js";
+import type { Invoice } from "../../src/invoice/index.js";
 
 /**
  * The invoice without its seals (`contractDigest`, `digest`): what laws compare when two different

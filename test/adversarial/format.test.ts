@@ -2,16 +2,15 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { issueCreditNote, rateInvoice } from "../../src/invoice/index.js";
+import { type Contract, parseContract } from "../../src/contracts/index.js";
 import {
-  type Contract,
-  type CreditNote,
   type Invoice,
-  parseContract,
+  issueCreditNote,
   parseCreditNote,
   parseInvoice,
-  withDigest,
-} from "../../src/schema/index.js";
+  rateInvoice,
+} from "../../src/invoice/index.js";
+import { type CreditNote, withDigest } from "../../src/schema/index.js";
 import { fixtureContractJson } from "../_arbitraries/contracts.js";
 import { assertCliBuilt, runCli } from "../_support/runCli.js";
 import { thrown } from "../_support/thrown.js";

@@ -3,13 +3,9 @@ import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { type ContractInput, parseContract, safeParseContract } from "../../src/contracts/index.js";
 import { rateInvoice } from "../../src/invoice/index.js";
-import {
-  type ContractInput,
-  parseContract,
-  parseUsageEvent,
-  safeParseContract,
-} from "../../src/schema/index.js";
+import { parseUsageEvent } from "../../src/schema/index.js";
 import { meteredContract, meteredEvent } from "../_support/meteredContract.js";
 import { thrown } from "../_support/thrown.js";
 

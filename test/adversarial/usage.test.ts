@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { usageSource } from "../../src/cli/readUsage.js";
+import { parseContract } from "../../src/contracts/index.js";
 import { isRatecardError } from "../../src/errors/index.js";
 import { rateInvoiceAsync } from "../../src/invoice/index.js";
-import { parseContract } from "../../src/schema/index.js";
 
 // Issue 9, usage input: hostile usage files, each read as the CLI reads it (in process, to assert the
 // error's code and path) and through the built CLI (exit 2 and a sentence without a stack, or exit 0

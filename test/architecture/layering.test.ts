@@ -10,6 +10,7 @@ const LAYERS = [
   "schema",
   "meters",
   "pricing",
+  "contracts",
   "rating",
   "invoice",
   "explain",

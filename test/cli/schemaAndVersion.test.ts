@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { invoiceJsonSchema } from "../../src/schema/index.js";
+import { invoiceJsonSchema } from "../../src/invoice/index.js";
 import { assertCliBuilt, runCli } from "../_support/runCli.js";
 
 // `ratecard schema --invoice` and `ratecard --version`, run on the built CLI as a user would.

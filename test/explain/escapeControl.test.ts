@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { parseContract } from "../../src/contracts/index.js";
 import { escapeControl, explainLine, explainText } from "../../src/explain/index.js";
 import { rateInvoice } from "../../src/invoice/index.js";
-import { parseContract } from "../../src/schema/index.js";
 
 // Every character escapeControl must hide: C0, DEL, C1, the line/paragraph separators, and the
 // bidirectional marks, embeddings, overrides and isolates.

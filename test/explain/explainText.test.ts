@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { explainLine, explainText } from "../../src/explain/index.js";
+import type { InvoiceLine } from "../../src/invoice/index.js";
 import { rateInvoice } from "../../src/invoice/index.js";
-import type { InvoiceLine } from "../../src/schema/index.js";
 import { fixtureContract } from "../_arbitraries/contracts.js";
 
 const usd = { prefix: "$", minorUnits: 2 };

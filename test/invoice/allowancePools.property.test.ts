@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { rateInvoice } from "../../src/invoice/index.js";
+import { type ContractInput, parseContract } from "../../src/contracts/index.js";
+import { type Invoice, rateInvoice } from "../../src/invoice/index.js";
 import { Decimal } from "../../src/money/index.js";
-import { type ContractInput, type Invoice, parseContract } from "../../src/schema/index.js";
 import { withoutDigests } from "../_support/withoutDigests.js";
 
 const CHARGES = ["egress", "cdn", "storage"] as const;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { type ContractInput, parseContract } from "../../src/contracts/index.js";
 import { explainText } from "../../src/explain/index.js";
-import { rateInvoice } from "../../src/invoice/index.js";
-import { type ContractInput, invoiceSchema, parseContract } from "../../src/schema/index.js";
+import { invoiceSchema, rateInvoice } from "../../src/invoice/index.js";
 import { thrown } from "../_support/thrown.js";
 import { withoutDigests } from "../_support/withoutDigests.js";
 

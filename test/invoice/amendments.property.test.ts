@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { rateInvoice } from "../../src/invoice/index.js";
+import { type ContractInput, parseContract } from "../../src/contracts/index.js";
+import type { Step } from "../../src/invoice/index.js";
+import { type Invoice, rateInvoice } from "../../src/invoice/index.js";
 import { Decimal } from "../../src/money/index.js";
-import { type ContractInput, type Invoice, parseContract, type Step } from "../../src/schema/index.js";
 
 // Split points: 1–3 distinct days of March 2026 (2–31), each an amendment effective that day.
 const daysArb = fc

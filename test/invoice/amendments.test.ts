@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { type ContractInput, parseContract } from "../../src/contracts/index.js";
 import { rateInvoice, rateInvoiceAsync } from "../../src/invoice/index.js";
-import { type ContractInput, parseContract, parseUsageEvent } from "../../src/schema/index.js";
+import { parseUsageEvent } from "../../src/schema/index.js";
 import { thrown } from "../_support/thrown.js";
 import { withoutDigests } from "../_support/withoutDigests.js";
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { type ContractInput, parseContract } from "../../src/contracts/index.js";
 import { explainText } from "../../src/explain/index.js";
 import { rateInvoice, rateInvoiceAsync } from "../../src/invoice/index.js";
-import { type ContractInput, parseContract, parseUsageEvent } from "../../src/schema/index.js";
+import { parseUsageEvent } from "../../src/schema/index.js";
 
 // A UTC contract with the two kinds of meters that carry state from period to period: storage, a
 // weighted_sum gauge in GB-month ($0.50), and seats, a persistent unique count ($10 per seat).

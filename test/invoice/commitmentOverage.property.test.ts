@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { parseContract } from "../../src/contracts/index.js";
 import { rateInvoice } from "../../src/invoice/index.js";
 import { Decimal } from "../../src/money/index.js";
-import { parseContract } from "../../src/schema/index.js";
 
 const cents = fc.integer({ min: 0, max: 2_000_000 }).map((n) => (n / 100).toFixed(2));
 // A factor above 1 with up to four decimals: 1.0001 … 3.0000.

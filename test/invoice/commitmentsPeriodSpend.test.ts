@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { type ContractInput, parseContract } from "../../src/contracts/index.js";
 import { rateInvoice } from "../../src/invoice/index.js";
-import { type ContractInput, parseContract } from "../../src/schema/index.js";
 
 // A usage charge at 1.00 a unit (a line's amount is its usage) and a platform fee billed in advance:
 // the invoice that closes March bills March's usage and April's fee (its line's period is April).

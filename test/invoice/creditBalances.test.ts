@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { type ContractInput, parseContract } from "../../src/contracts/index.js";
 import { InputError } from "../../src/errors/index.js";
 import { rateInvoice, rateOpeningInvoice } from "../../src/invoice/index.js";
 import { Decimal } from "../../src/money/index.js";
-import { type ContractInput, parseContract } from "../../src/schema/index.js";
 import { thrown } from "../_support/thrown.js";
 
 // One usage charge at 1.00 a unit from 1 January 2026, and the grants each test gives it.

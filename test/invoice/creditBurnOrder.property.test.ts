@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { CREDIT_BURN_ORDERS, type CreditBurnOrder, parseContract } from "../../src/contracts/index.js";
 import { rateInvoice } from "../../src/invoice/index.js";
 import { Decimal } from "../../src/money/index.js";
-import { CREDIT_BURN_ORDERS, type CreditBurnOrder, parseContract } from "../../src/schema/index.js";
 import { withoutDigests } from "../_support/withoutDigests.js";
 
 // These tests rate grants that started before the invoice's period as if no earlier invoice had

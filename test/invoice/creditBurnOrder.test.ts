@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { explainText } from "../../src/explain/index.js";
-import { burnOrder, rateInvoice } from "../../src/invoice/index.js";
-import { Decimal } from "../../src/money/index.js";
 import {
   type ContractInput,
   CREDIT_BURN_ORDERS,
   type CreditGrantTerms,
   parseContract,
-} from "../../src/schema/index.js";
+} from "../../src/contracts/index.js";
+import { explainText } from "../../src/explain/index.js";
+import { burnOrder, rateInvoice } from "../../src/invoice/index.js";
+import { Decimal } from "../../src/money/index.js";
 import { thrown } from "../_support/thrown.js";
 
 // These tests rate grants that started before the invoice's period as if no earlier invoice had

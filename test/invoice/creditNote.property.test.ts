@@ -3,9 +3,9 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isRatecardError } from "../../src/errors/index.js";
-import { issueCreditNote } from "../../src/invoice/index.js";
+import { invoiceSchema, issueCreditNote } from "../../src/invoice/index.js";
 import { Decimal } from "../../src/money/index.js";
-import { type CreditNote, invoiceSchema } from "../../src/schema/index.js";
+import type { CreditNote } from "../../src/schema/index.js";
 import { fixtureContract } from "../_arbitraries/contracts.js";
 
 const FIXTURE = join(import.meta.dirname, "..", "..", "fixtures", "cdn-basic");

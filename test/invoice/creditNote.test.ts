@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readUsage } from "../../src/cli/readUsage.js";
-import { issueCreditNote, rateParsedInvoice } from "../../src/invoice/index.js";
-import { type Invoice, invoiceSchema, parseContract } from "../../src/schema/index.js";
+import { parseContract } from "../../src/contracts/index.js";
+import { type Invoice, invoiceSchema, issueCreditNote, rateParsedInvoice } from "../../src/invoice/index.js";
 import { fixtureContract, fixtureContractJson } from "../_arbitraries/contracts.js";
 import { thrown } from "../_support/thrown.js";
 

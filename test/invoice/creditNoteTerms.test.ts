@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { issueCreditNote, rateInvoice } from "../../src/invoice/index.js";
-import { type ContractInput, invoiceSchema, parseContract } from "../../src/schema/index.js";
+import { type ContractInput, parseContract } from "../../src/contracts/index.js";
+import { invoiceSchema, issueCreditNote, rateInvoice } from "../../src/invoice/index.js";
 import { fixtureContract } from "../_arbitraries/contracts.js";
 import { thrown } from "../_support/thrown.js";
 

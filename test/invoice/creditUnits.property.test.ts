@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { type CreditGrantTerms, parseContract } from "../../src/contracts/index.js";
 import { burnAmount, rateInvoice } from "../../src/invoice/index.js";
 import { Decimal } from "../../src/money/index.js";
-import { type CreditGrantTerms, parseContract } from "../../src/schema/index.js";
 
 const USD = { code: "USD", minorUnits: 2 };
 const CENT = new Decimal("0.01");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { type ContractInput, parseContract } from "../../src/contracts/index.js";
 import { rateInvoice } from "../../src/invoice/index.js";
-import { type ContractInput, parseContract } from "../../src/schema/index.js";
 
 // These tests rate grants that started before the invoice's period as if no earlier invoice had
 // burned them: they say so (creditsStartFull), as a caller must.

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { parseContract } from "../../src/contracts/index.js";
 import { rateInvoice } from "../../src/invoice/index.js";
 import { Decimal } from "../../src/money/index.js";
-import { parseContract } from "../../src/schema/index.js";
 
 const centsArb = (max: number) => fc.integer({ min: 0, max }).map((cents) => (cents / 100).toFixed(2));
 const discountArb = fc.oneof(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { type ContractInput, parseContract } from "../../src/contracts/index.js";
 import { explainText } from "../../src/explain/index.js";
 import { rateInvoice } from "../../src/invoice/index.js";
-import { type ContractInput, parseContract } from "../../src/schema/index.js";
 import { thrown } from "../_support/thrown.js";
 
 // Two bandwidth lines (unit 1.00 per GB, so a line's amount is its GB) and a 100.00 platform fee.

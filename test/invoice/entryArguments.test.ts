@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { parseContract } from "../../src/contracts/index.js";
 import { InputError, isRatecardError } from "../../src/errors/index.js";
 import { explainText } from "../../src/explain/index.js";
 import {
@@ -10,7 +11,6 @@ import {
   rateInvoiceAsync,
   rateOpeningInvoice,
 } from "../../src/invoice/index.js";
-import { parseContract } from "../../src/schema/index.js";
 import { thrown } from "../_support/thrown.js";
 
 // JavaScript callers are not held by the types: every wrong argument must be a typed error with a

@@ -5,7 +5,6 @@ import {
   explainText,
   type Invoice,
   parseUsageEvent,
-  type RatecardError,
   rateInvoice,
   rateInvoiceAsync,
   rateOpeningInvoice,
@@ -20,7 +19,7 @@ import { deepFreeze } from "../_arbitraries/prices.js";
 import { contractScenarioArb, materialize, nextBillingPeriod } from "../_arbitraries/wholeContracts.js";
 import { expectInvoiceLaws } from "../_laws/invoiceLaws.js";
 import { Exact } from "../_laws/lineLaws.js";
-import { attempt, attemptAsync, expectTypedRefusal } from "../_laws/typedRefusal.js";
+import { attempt, attemptAsync } from "../_laws/typedRefusal.js";
 import { fuzzParameters, fuzzTimeout } from "../_support/fuzzRuns.js";
 
 // Issue 9, "no wrong money under hostile input": whole contracts with every price model, meter shape

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { type ContractInput, parseContract } from "../../src/contracts/index.js";
 import { rateInvoice } from "../../src/invoice/index.js";
-import { type ContractInput, parseContract } from "../../src/schema/index.js";
 import { canonicalDecimalText } from "../_arbitraries/money.js";
 
 // Laws of docs/decisions/numeric-bounds.md: within the bounds, every amount is the exact value,

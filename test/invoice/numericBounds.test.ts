@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { type ContractInput, parseContract, safeParseContract } from "../../src/contracts/index.js";
 import { rateInvoice } from "../../src/invoice/index.js";
-import { type ContractInput, parseContract, safeParseContract } from "../../src/schema/index.js";
 import { meteredContract, meteredEvent } from "../_support/meteredContract.js";
 import { thrown } from "../_support/thrown.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { type ContractInput, parseContract } from "../../src/contracts/index.js";
 import { rateInvoice } from "../../src/invoice/index.js";
-import { type ContractInput, parseContract } from "../../src/schema/index.js";
 import { fixtureContractJson } from "../_arbitraries/contracts.js";
 import { thrown } from "../_support/thrown.js";
 

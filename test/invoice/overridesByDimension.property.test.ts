@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { type ContractInput, parseContract } from "../../src/contracts/index.js";
+import type { InvoiceLine } from "../../src/invoice/index.js";
 import { rateInvoice } from "../../src/invoice/index.js";
 import { Decimal } from "../../src/money/index.js";
-import { type ContractInput, type InvoiceLine, parseContract } from "../../src/schema/index.js";
 
 const REGIONS = ["apac", "eu", "na"] as const;
 type Region = (typeof REGIONS)[number];

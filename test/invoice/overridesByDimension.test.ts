@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { type ContractInput, parseContract } from "../../src/contracts/index.js";
 import { explainText } from "../../src/explain/index.js";
+import type { InvoiceLine } from "../../src/invoice/index.js";
 import { issueCreditNote, rateInvoice } from "../../src/invoice/index.js";
-import { type ContractInput, type InvoiceLine, parseContract } from "../../src/schema/index.js";
 import { thrown } from "../_support/thrown.js";
 
 // Bandwidth priced per region × service (a matrix), egress per project (grouped), requests as one line.

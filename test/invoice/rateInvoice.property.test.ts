@@ -1,8 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { rateInvoice } from "../../src/invoice/index.js";
+import { invoiceSchema, rateInvoice } from "../../src/invoice/index.js";
 import { Decimal, ZERO } from "../../src/money/index.js";
-import { invoiceSchema } from "../../src/schema/index.js";
 import { fixtureContract } from "../_arbitraries/contracts.js";
 import { toInput, uniqueEventsArb, usageEventArb } from "../_arbitraries/events.js";
 

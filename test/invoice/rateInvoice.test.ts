@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { parseContract } from "../../src/contracts/index.js";
 import { rateInvoice } from "../../src/invoice/index.js";
-import { parseContract } from "../../src/schema/index.js";
 
 // A small SaaS-style contract in UTC: $300/month platform fee, API calls at $0.002 each,
 // storage graduated (first 100 GB free, then $0.023).

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { type ContractInput, parseContract } from "../../src/contracts/index.js";
 import { type RateInvoiceOptions, rateInvoice } from "../../src/invoice/index.js";
 import { Decimal, toPlainString } from "../../src/money/index.js";
-import { type ContractInput, parseContract } from "../../src/schema/index.js";
 
 // Rating a year month by month, each invoice taking the state the previous one handed on, must give
 // what a specialist gets by carrying that state by hand (issue 5).

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { rateInvoice, rateOpeningInvoice } from "../../src/invoice/index.js";
+import { type ContractInput, parseContract } from "../../src/contracts/index.js";
+import { type Invoice, rateInvoice, rateOpeningInvoice } from "../../src/invoice/index.js";
 import { Decimal } from "../../src/money/index.js";
-import { type ContractInput, type Invoice, parseContract } from "../../src/schema/index.js";
 
 // Laws of fees billed in advance: what the customer pays for a period does not depend on whether the
 // fee is billed in advance (full fee, then credit + charge for a change) or in arrears (one prorated

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { type ContractInput, parseContract } from "../../src/contracts/index.js";
 import { explainText } from "../../src/explain/index.js";
-import { rateInvoice, rateOpeningInvoice } from "../../src/invoice/index.js";
-import { type ContractInput, type Invoice, parseContract } from "../../src/schema/index.js";
+import { type Invoice, rateInvoice, rateOpeningInvoice } from "../../src/invoice/index.js";
 import { thrown } from "../_support/thrown.js";
 
 // A SaaS-style contract: seats and a platform fee billed in advance, a support fee and compute usage in

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { parseContract } from "../../src/contracts/index.js";
 import { rateInvoice } from "../../src/invoice/index.js";
 import { Decimal } from "../../src/money/index.js";
-import { parseContract } from "../../src/schema/index.js";
 
 const percentArb = fc.integer({ min: 0, max: 3000 }).map((n) => (n / 100).toFixed(2));
 const centsArb = fc.integer({ min: 0, max: 10_000_000 }).map((n) => (n / 100).toFixed(2));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { type ContractInput, parseContract } from "../../src/contracts/index.js";
 import { explainText } from "../../src/explain/index.js";
 import { rateInvoice } from "../../src/invoice/index.js";
-import { type ContractInput, parseContract } from "../../src/schema/index.js";
 
 // A UTC contract with three small unit-priced charges, so tax arithmetic is easy to redo by hand.
 function contractWith(tax: ContractInput["tax"], rounding: "half_even" | "half_up" = "half_even") {

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { type Contract, type ContractInput, parseContract } from "../../src/contracts/index.js";
 import { chargeAt, chargesAt } from "../../src/invoice/termsAt.js";
 import type { ChargeInForce } from "../../src/rating/index.js";
-import { type Contract, type ContractInput, parseContract } from "../../src/schema/index.js";
 
 // chargesAt builds the terms once per stretch between change dates and shares them; these laws check
 // it against the definition, applied afresh at every instant: the contract's charges, each amendment

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { parseContract } from "../../src/contracts/index.js";
 import { rateInvoice, rateInvoiceAsync } from "../../src/invoice/index.js";
-import { parseContract, parseUsageEvent } from "../../src/schema/index.js";
+import { parseUsageEvent } from "../../src/schema/index.js";
 
 // A UTC contract with two carried meters: seats (users added and removed, $10 per user active at
 // some point in the month) and storage (GB held over time, $0.50 per GB-month).

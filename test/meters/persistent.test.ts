@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { safeParseContract } from "../../src/contracts/index.js";
 import { RatecardError } from "../../src/errors/index.js";
 import type { MeterRequest } from "../../src/meters/index.js";
 import type { MeterTerms } from "../../src/schema/index.js";
-import { safeParseContract } from "../../src/schema/index.js";
 import { aggregateFor, EVENT_TYPE, usageEvent } from "../_arbitraries/meters.js";
 import { thrown } from "../_support/thrown.js";
 

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { invoiceJsonSchema } from "../../src/schema/index.js";
+import { invoiceJsonSchema } from "../../src/invoice/index.js";
 
 // The package as an integrator gets it: `npm pack` of the built dist/, installed with npm into a scratch
 // project, then used from ESM, from CommonJS, from TypeScript (node16 and bundler resolution, with

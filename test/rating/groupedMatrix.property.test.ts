@@ -1,17 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { ChargeTerms } from "../../src/contracts/index.js";
+import type { InvoiceLine, Step } from "../../src/invoice/index.js";
+import { stepSchema } from "../../src/invoice/index.js";
 import type { GroupQuantity, MeterQuantity } from "../../src/meters/index.js";
 import { Decimal, ZERO } from "../../src/money/index.js";
+import type { PriceTerms, SimplePriceTerms } from "../../src/pricing/index.js";
 import { type RateChargeInput, rateCharge } from "../../src/rating/index.js";
-import type {
-  ChargeTerms,
-  InvoiceLine,
-  MeterTerms,
-  PriceTerms,
-  SimplePriceTerms,
-  Step,
-} from "../../src/schema/index.js";
-import { stepSchema } from "../../src/schema/index.js";
+import type { MeterTerms } from "../../src/schema/index.js";
 import type { ProrationRatio } from "../../src/time/index.js";
 import {
   decimalArb,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { type ChargeTerms, parseContract } from "../../src/contracts/index.js";
 import { groupDimensions, meterRequests, needsEventValues } from "../../src/rating/index.js";
-import { type ChargeTerms, parseContract } from "../../src/schema/index.js";
 
 // Charges parsed from JSON, so their terms are exactly what a contract yields.
 function chargesOf(charges: unknown[]): ReadonlyArray<ChargeTerms> {

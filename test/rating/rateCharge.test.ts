@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { type ChargeTerms, parseContract } from "../../src/contracts/index.js";
 import { ContractError } from "../../src/errors/index.js";
 import type { GroupQuantity, MeterQuantity } from "../../src/meters/index.js";
 import { Decimal } from "../../src/money/index.js";
 import { type RateChargeInput, rateCharge } from "../../src/rating/index.js";
-import { type ChargeTerms, parseContract } from "../../src/schema/index.js";
 import type { ProrationRatio } from "../../src/time/index.js";
 import { thrown } from "../_support/thrown.js";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { type ContractInput, parseContract } from "../../src/contracts/index.js";
 import { ContractError } from "../../src/errors/index.js";
-import { rateInvoice } from "../../src/invoice/index.js";
-import { type ContractInput, invoiceSchema, parseContract } from "../../src/schema/index.js";
+import { invoiceSchema, rateInvoice } from "../../src/invoice/index.js";
 import { thrown } from "../_support/thrown.js";
 
 // The newer price models end to end: contract JSON → parseContract → rateInvoice, for March 2026 (UTC).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contractJsonSchema } from "../../src/schema/index.js";
+import { contractJsonSchema } from "../../src/contracts/index.js";
 
 type Schema = {
   type?: string;

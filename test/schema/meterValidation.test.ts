@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { parseContract, safeParseContract } from "../../src/contracts/index.js";
 import type { ContractError } from "../../src/errors/index.js";
-import { type InputProblem, parseContract, safeParseContract } from "../../src/schema/index.js";
+import type { InputProblem } from "../../src/schema/index.js";
 
 /** A valid contract whose only meter is `meter` (charged per unit, so the meter is used). */
 function contractWith(meter: Record<string, unknown>) {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { parseContract, safeParseContract } from "../../src/contracts/index.js";
 import { Decimal, isWithinBound, UNIT_PRICE } from "../../src/money/index.js";
-import { parseContract, safeParseContract } from "../../src/schema/index.js";
 import { canonicalDecimalTextArb } from "../_arbitraries/money.js";
 
 // A contract with a unit price, a flat amount and one tier bound taken from the generated decimals.

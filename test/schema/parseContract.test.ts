@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { parseContract, safeParseContract } from "../../src/contracts/index.js";
 import { ContractError } from "../../src/errors/index.js";
 import type { Decimal } from "../../src/money/index.js";
-import { type InputProblem, parseContract, safeParseContract } from "../../src/schema/index.js";
+import type { InputProblem } from "../../src/schema/index.js";
 
 // A small but complete contract in the JSON format of fixtures/cdn-basic/contract.json:
 // charges[0] graduated bandwidth, charges[1] volume-priced requests, charges[2] a flat platform fee.

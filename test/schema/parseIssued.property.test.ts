@@ -2,17 +2,17 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { parseContract } from "../../src/contracts/index.js";
 import { isRatecardError } from "../../src/errors/index.js";
-import { ratePrice } from "../../src/pricing/index.js";
 import {
   type Invoice,
   invoiceJsonSchema,
   invoiceSchema,
   PRICE_KINDS,
-  parseContract,
   parseInvoice,
-  withDigest,
-} from "../../src/schema/index.js";
+} from "../../src/invoice/index.js";
+import { ratePrice } from "../../src/pricing/index.js";
+import { withDigest } from "../../src/schema/index.js";
 import { fixtureContractJson } from "../_arbitraries/contracts.js";
 import { priceArb, ratedInputArb } from "../_arbitraries/prices.js";
 import { thrown } from "../_support/thrown.js";

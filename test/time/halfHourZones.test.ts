@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { parseContract } from "../../src/contracts/index.js";
 import { rateInvoice } from "../../src/invoice/index.js";
-import { parseContract } from "../../src/schema/index.js";
 import {
   type BillingCycle,
   formatInstant,

@@ -1,12 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { type ContractInput, parseContract, safeParseContract } from "../../src/contracts/index.js";
 import { rateInvoice } from "../../src/invoice/index.js";
-import {
-  type ContractInput,
-  parseContract,
-  parseUsageEvent,
-  safeParseContract,
-} from "../../src/schema/index.js";
+import { parseUsageEvent } from "../../src/schema/index.js";
 import {
   formatInstant,
   LATEST_INSTANT,

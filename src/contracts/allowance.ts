@@ -1,0 +1,161 @@
+import { z } from "zod";
+import { modelOfPrice, type PriceTerms, pricesIn } from "../pricing/index.js";
+import { idSchema, quantitySchema, ratecardIssue } from "../schema/index.js";
+
+/**
+ * An allowance pool: a free quantity per billing period shared by several charges (one free tier for
+ * the account across regions or projects, as Azure and Supabase bill it). It is drawn after each
+ * charge's own transform, charge by charge in the listed order and, within a charge, line by line in
+ * line-id order; it is not carried over and not prorated. docs/contracts.md, step 1.
+ */
+export const allowanceSchema = z
+  .strictObject({
+    id: idSchema,
+    name: z.string().min(1, { message: "must not be empty" }),
+    quantity: quantitySchema.meta({
+      description:
+        "The free quantity per billing period, in the charges' billable unit (after divideBy and each charge's own included).",
+    }),
+    charges: z
+      .array(idSchema)
+      .min(1, { message: "must list at least one charge" })
+      .meta({ description: "The charges that draw from the pool, in draw order." }),
+  })
+  .meta({
+    description:
+      "A free quantity per billing period shared by the listed charges, drawn in their order (not carried over, not prorated).",
+  });
+export type AllowanceTerms = z.output<typeof allowanceSchema>;
+
+/** The parts of a charge the pool checks read. */
+interface PoolableCharge {
+  readonly id: string;
+  readonly meter?: string | undefined;
+  readonly quantity?: unknown;
+  readonly price: PriceTerms;
+  readonly transform?: { readonly unit?: string | undefined } | undefined;
+}
+
+/** The parts of a contract the pool checks read. */
+export interface AllowanceCheckInput {
+  readonly allowances?: ReadonlyArray<AllowanceTerms> | undefined;
+  readonly charges: ReadonlyArray<PoolableCharge>;
+  readonly amendments?:
+    | ReadonlyArray<{ readonly charges?: ReadonlyArray<PoolableCharge> | undefined }>
+    | undefined;
+  readonly overrides?:
+    | ReadonlyArray<{ readonly charge: string; readonly price?: PriceTerms | undefined }>
+    | undefined;
+  readonly meters: ReadonlyArray<{ readonly id: string; readonly unit?: string | undefined }>;
+}
+
+/**
+ * Cross-field checks of `allowances[]`: unique pool ids; every listed charge exists (in the contract or
+ * an amendment), is in one pool only, prices a quantity in every version (amendments and override
+ * prices included), and bills in the same unit as the pool's other charges.
+ */
+export function checkAllowances(ctx: z.RefinementCtx, contract: AllowanceCheckInput): void {
+  if ((contract.allowances ?? []).length === 0) return;
+  const versions = chargeVersions(contract);
+  const unitOfMeter = new Map(contract.meters.map((meter) => [meter.id, meter.unit]));
+  const overridePricesOf = overridePrices(contract);
+  const poolIds = new Map<string, number>();
+  const pooled = new Map<string, string>();
+  contract.allowances?.forEach((pool, index) => {
+    const first = poolIds.get(pool.id);
+    if (first !== undefined)
+      ctx.addIssue(
+        ratecardIssue(
+          "duplicate_id",
+          `repeats allowance id "${pool.id}" already used by allowances[${first}]`,
+          ["allowances", index, "id"],
+        ),
+      );
+    else poolIds.set(pool.id, index);
+    let poolUnit: { readonly charge: string; readonly unit: string | undefined } | undefined;
+    pool.charges.forEach((id, at) => {
+      const path = ["allowances", index, "charges", at];
+      const charges = versions.get(id);
+      if (charges === undefined) {
+        ctx.addIssue(ratecardIssue("invalid_field", `no charge has id "${id}"`, path));
+        return;
+      }
+      const owner = pooled.get(id);
+      if (owner !== undefined) {
+        ctx.addIssue(
+          ratecardIssue(
+            "invalid_field",
+            `charge "${id}" already draws from ${owner}; a charge may draw from one allowance pool only`,
+            path,
+          ),
+        );
+        return;
+      }
+      pooled.set(id, `allowance "${pool.id}"`);
+      if (charges.some((charge) => charge.quantity !== undefined)) {
+        ctx.addIssue(
+          ratecardIssue(
+            "invalid_field",
+            `charge "${id}" prices a quantity the contract fixes (seats), not usage; give free seats with transform.included instead of an allowance pool`,
+            path,
+          ),
+        );
+        return;
+      }
+      const unpriced = [
+        ...charges.flatMap((charge) => pricesIn(charge.price)),
+        ...(overridePricesOf.get(id) ?? []),
+      ].find((price) => !modelOfPrice(price).acceptsTransform)?.model;
+      if (unpriced !== undefined) {
+        ctx.addIssue(
+          ratecardIssue(
+            "invalid_field",
+            `charge "${id}" has a ${unpriced} price, which does not price a billable quantity (percentage reads each transaction, capacity each meter as measured, flat no quantity), so it cannot draw from an allowance pool`,
+            path,
+          ),
+        );
+        return;
+      }
+      for (const charge of charges) {
+        const unit =
+          charge.transform?.unit ?? (charge.meter === undefined ? undefined : unitOfMeter.get(charge.meter));
+        if (poolUnit === undefined) poolUnit = { charge: id, unit };
+        else if (unit !== poolUnit.unit) {
+          ctx.addIssue(
+            ratecardIssue(
+              "invalid_field",
+              `charge "${id}" bills in ${describeUnit(unit)} but charge "${poolUnit.charge}" of the same pool bills in ${describeUnit(poolUnit.unit)}; the charges of one pool must share the billable unit (transform.unit, else the meter's unit)`,
+              path,
+            ),
+          );
+          return;
+        }
+      }
+    });
+  });
+}
+
+// Every version of each charge: the contract's own and the ones amendments put in its place.
+function chargeVersions(contract: AllowanceCheckInput): Map<string, PoolableCharge[]> {
+  const versions = new Map<string, PoolableCharge[]>();
+  const all = [
+    ...contract.charges,
+    ...(contract.amendments ?? []).flatMap((amendment) => amendment.charges ?? []),
+  ];
+  for (const charge of all) versions.set(charge.id, [...(versions.get(charge.id) ?? []), charge]);
+  return versions;
+}
+
+// The prices overrides put in each charge (nested ones included), by charge id, in one pass over the overrides.
+function overridePrices(contract: AllowanceCheckInput): Map<string, PriceTerms[]> {
+  const prices = new Map<string, PriceTerms[]>();
+  for (const override of contract.overrides ?? []) {
+    if (override.price === undefined) continue;
+    prices.set(override.charge, [...(prices.get(override.charge) ?? []), ...pricesIn(override.price)]);
+  }
+  return prices;
+}
+
+function describeUnit(unit: string | undefined): string {
+  return unit === undefined ? "no unit" : `"${unit}"`;
+}

@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { toPlainString } from "../money/index.js";
+import { idSchema, positiveMoneyAmountSchema, positiveRatioSchema, ratecardIssue } from "../schema/index.js";
+
+/**
+ * A commitment: a minimum spend per billing period (a true-up line makes up the shortfall), a maximum
+ * (the excess is taken off the lines), or both; on every charge or only the listed ones. Both are
+ * prorated on a partial period. With an overage factor, spend above the minimum is billed at that
+ * factor (an overage line). docs/contracts.md, step 7.
+ */
+export const commitmentSchema = z
+  .strictObject({
+    id: idSchema,
+    name: z.string().min(1, { message: "must not be empty" }),
+    minimum: positiveMoneyAmountSchema.optional(),
+    maximum: positiveMoneyAmountSchema.optional(),
+    overageFactor: positiveRatioSchema.optional().meta({
+      description:
+        'Spend above the minimum is billed at this many times its price (more than 1, e.g. "1.25"): an overage line adds (spend − minimum) × (factor − 1). Needs a minimum.',
+    }),
+    charges: z
+      .array(idSchema)
+      .min(1)
+      .optional()
+      .meta({ description: "Only these charges (default: every charge)." }),
+  })
+  .superRefine((commitment, ctx) => {
+    if (commitment.minimum === undefined && commitment.maximum === undefined)
+      ctx.addIssue(ratecardIssue("missing_field", "give a minimum, a maximum or both", ["minimum"]));
+    if (commitment.minimum && commitment.maximum && commitment.minimum.greaterThan(commitment.maximum))
+      ctx.addIssue(ratecardIssue("invalid_field", "must not be below the minimum", ["maximum"]));
+    const factor = commitment.overageFactor;
+    if (factor !== undefined && commitment.minimum === undefined)
+      ctx.addIssue(
+        ratecardIssue(
+          "invalid_field",
+          "bills spend above the minimum at a premium, but this commitment has no minimum; add a minimum or remove overageFactor",
+          ["overageFactor"],
+        ),
+      );
+    if (factor !== undefined && !factor.greaterThan(1))
+      ctx.addIssue(
+        ratecardIssue(
+          "invalid_field",
+          `is ${toPlainString(factor)}; it must be more than 1 (1.25 bills spend above the minimum at 125 %); to bill it at list price leave overageFactor out`,
+          ["overageFactor"],
+        ),
+      );
+  });
+export type CommitmentTerms = z.output<typeof commitmentSchema>;

@@ -1,0 +1,49 @@
+import { z } from "zod";
+import {
+  idSchema,
+  localDateSchema,
+  positiveMoneyAmountSchema,
+  positivePercentSchema,
+  ratecardIssue,
+} from "../schema/index.js";
+
+/**
+ * A discount: a percentage or a fixed amount, on selected charges (a line discount) or on the whole
+ * invoice, for the first `periods` billing periods of the term and/or between two dates (pro rata
+ * on a period the dates cut). docs/contracts.md, steps 5 and 6.
+ */
+export const discountSchema = z
+  .strictObject({
+    id: idSchema,
+    name: z.string().min(1, { message: "must not be empty" }),
+    percent: positivePercentSchema.optional(),
+    amount: positiveMoneyAmountSchema
+      .optional()
+      .meta({ description: "A fixed amount per billing period (prorated)." }),
+    charges: z
+      .array(idSchema)
+      .min(1)
+      .optional()
+      .meta({ description: "Only these charges (default: every charge)." }),
+    periods: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .meta({ description: "Only the first N billing periods of the term." }),
+    from: localDateSchema.optional().meta({
+      description:
+        "First day in force (local midnight in the contract's zone). A period it cuts gets the discount pro rata: its percent or amount × the share of the period from this date.",
+    }),
+    until: localDateSchema.optional().meta({
+      description:
+        "First day no longer in force (local midnight). A period it cuts gets the discount pro rata: its percent or amount × the share of the period before this date.",
+    }),
+  })
+  .superRefine((discount, ctx) => {
+    if ((discount.percent === undefined) === (discount.amount === undefined))
+      ctx.addIssue(ratecardIssue("invalid_field", "give exactly one of percent or amount", ["percent"]));
+    if (discount.from !== undefined && discount.until !== undefined && discount.until <= discount.from)
+      ctx.addIssue(ratecardIssue("invalid_field", "must be after from", ["until"]));
+  });
+export type DiscountTerms = z.output<typeof discountSchema>;

@@ -1,0 +1,15 @@
+export type { AllowanceTerms } from "./allowance.js";
+export { allowanceSchema } from "./allowance.js";
+export type { CommitmentTerms } from "./commitment.js";
+export { commitmentSchema } from "./commitment.js";
+export type { ChargeTerms, ContractInput, ParsedContractTerms, TransformTerms } from "./contract.js";
+export { CONTRACT_SCHEMA_VERSION, contractSchema, NOT_MONEY } from "./contract.js";
+export { contractJsonSchema } from "./contractJsonSchema.js";
+export type { CreditBurnOrder, CreditGrantTerms } from "./creditGrant.js";
+export { CREDIT_BURN_ORDERS, creditBurnOrderSchema, creditGrantSchema } from "./creditGrant.js";
+export type { DiscountTerms } from "./discount.js";
+export { discountSchema } from "./discount.js";
+export type { Amendment, Contract, SafeParseContractResult } from "./parseContract.js";
+export { parseContract, safeParseContract } from "./parseContract.js";
+export type { TaxRateTerms, TaxTerms } from "./tax.js";
+export { taxSchema } from "./tax.js";

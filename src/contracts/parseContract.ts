@@ -1,0 +1,196 @@
+import type { ContractError } from "../errors/index.js";
+import type { Decimal } from "../money/index.js";
+import { type Currency, type CustomUnit, type RoundingMode, resolveCurrency } from "../money/index.js";
+import type { PriceTerms } from "../pricing/index.js";
+import type { MeterTerms } from "../schema/index.js";
+import { type InputProblem, sha256Digest, toInputError, toProblems } from "../schema/index.js";
+import { type BillingCycle, type ProrationBasis, startOfLocalDate } from "../time/index.js";
+import type { AllowanceTerms } from "./allowance.js";
+import type { CommitmentTerms } from "./commitment.js";
+import { type ChargeTerms, contractSchema, type ParsedContractTerms, type TermBoundary } from "./contract.js";
+import type { CreditBurnOrder, CreditGrantTerms } from "./creditGrant.js";
+import type { DiscountTerms } from "./discount.js";
+import type { TaxTerms } from "./tax.js";
+
+/** A validated contract, ready to rate: decimals are exact, dates are instants, references resolved. */
+export interface Contract {
+  readonly schemaVersion: number;
+  readonly id: string;
+  /**
+   * The SHA-256 digest of the contract as written (its canonical JSON, docs/invoice-format.md), taken
+   * by parseContract; every invoice rated from it carries it as `contractDigest`.
+   */
+  readonly digest: string;
+  readonly customer: { readonly id: string; readonly name?: string };
+  readonly currency: Currency;
+  readonly customUnits: ReadonlyArray<CustomUnit>;
+  readonly timeZone: string;
+  readonly cycle: BillingCycle;
+  readonly proration: ProrationBasis;
+  readonly term: { readonly start: number; readonly end?: number };
+  readonly rounding: RoundingMode;
+  readonly meters: ReadonlyArray<MeterTerms>;
+  readonly charges: ReadonlyArray<ChargeTerms>;
+  /** Allowance pools shared by several charges, in contract order (docs/contracts.md, step 1). */
+  readonly allowances: ReadonlyArray<AllowanceTerms>;
+  readonly metadata: Readonly<Record<string, string>>;
+  /** Tax on the invoice, if the contract has any. */
+  readonly tax?: TaxTerms;
+  /** Discounts, in contract order. */
+  readonly discounts: ReadonlyArray<DiscountTerms>;
+  /** Commitments (minimum and maximum spend), in contract order. */
+  readonly commitments: ReadonlyArray<CommitmentTerms>;
+  /** Credit grants, in contract order (they burn in `creditBurnOrder`). */
+  readonly credits: ReadonlyArray<CreditGrantTerms>;
+  /** The named order credit grants burn in (default "priority"; docs/contracts.md, step 8). */
+  readonly creditBurnOrder: CreditBurnOrder;
+  /** Effective-dated changes to the charges, in effective order. */
+  readonly amendments: ReadonlyArray<Amendment>;
+  /** Customer-specific price changes, in contract order. */
+  readonly overrides: ReadonlyArray<Override>;
+  /** End of the free trial (epoch ms): fees are not billed before it. */
+  readonly trialEnd?: number;
+}
+
+/** An amendment: from `effective` (local midnight, epoch ms) on, its charges replace or add to the terms. */
+export interface Amendment {
+  readonly id: string;
+  readonly effective: number;
+  readonly effectiveDate: string;
+  readonly charges: ReadonlyArray<ChargeTerms>;
+  readonly remove: ReadonlyArray<string>;
+}
+
+/**
+ * An override: from `from` (local midnight, epoch ms) on, a charge's price is replaced or multiplied;
+ * with `where`, only the price of the groups of a grouped or matrix charge whose values match it.
+ */
+export interface Override {
+  readonly id: string;
+  readonly charge: string;
+  readonly from: number;
+  readonly multiplier?: Decimal | undefined;
+  readonly price?: PriceTerms | undefined;
+  readonly where?: Readonly<Record<string, string | number | boolean>> | undefined;
+}
+
+/** Result of {@link safeParseContract}. */
+export type SafeParseContractResult =
+  | { readonly success: true; readonly data: Contract }
+  | { readonly success: false; readonly error: ContractError };
+
+/**
+ * Validates contract JSON without throwing.
+ * @returns the contract, or the error listing every problem (`error.details.problems`)
+ */
+export function safeParseContract(input: unknown): SafeParseContractResult {
+  const parsed = contractSchema.safeParse(input);
+  if (!parsed.success) {
+    return {
+      success: false,
+      error: toInputError("contract", toProblems(parsed.error.issues, input)) as ContractError,
+    };
+  }
+  const terms = parsed.data;
+  const termProblems: InputProblem[] = [];
+  const start = resolveTermBoundary(terms.term.start, terms.timeZone);
+  const end = terms.term.end === undefined ? undefined : resolveTermBoundary(terms.term.end, terms.timeZone);
+  if (end !== undefined && end <= start) {
+    termProblems.push({
+      code: "invalid_period",
+      path: "term.end",
+      message: "term.end must be after term.start",
+    });
+  }
+  if (terms.trial !== undefined && resolveTermBoundary(terms.trial.end, terms.timeZone) <= start) {
+    termProblems.push({
+      code: "invalid_period",
+      path: "trial.end",
+      message: "trial.end must be after term.start: the trial runs from the term start until then",
+    });
+  }
+  if (termProblems.length > 0)
+    return { success: false, error: toInputError("contract", termProblems) as ContractError };
+  return { success: true, data: toContract(terms, start, end, sha256Digest(input)) };
+}
+
+/**
+ * Validates contract JSON (as parsed from a file) into a {@link Contract}.
+ * @throws ContractError with the JSON path of the first problem, e.g. code `tier_up_to_not_increasing`
+ *   at `charges[2].price.tiers[1].upTo`; every problem is in `error.details.problems`
+ */
+export function parseContract(input: unknown): Contract {
+  const result = safeParseContract(input);
+  if (result.success) return result.data;
+  throw result.error;
+}
+
+function toContract(
+  terms: ParsedContractTerms,
+  start: number,
+  end: number | undefined,
+  digest: string,
+): Contract {
+  const customUnits = terms.customUnits ?? [];
+  const cycle: BillingCycle = {
+    cadence: terms.billing.cadence,
+    alignment: terms.billing.alignment ?? "calendar",
+    timeZone: terms.timeZone,
+    termStart: start,
+    ...(terms.billing.anchorDay !== undefined ? { anchorDay: terms.billing.anchorDay } : {}),
+    ...(terms.billing.anchorMonth !== undefined ? { anchorMonth: terms.billing.anchorMonth } : {}),
+  };
+  return {
+    schemaVersion: terms.schemaVersion,
+    id: terms.id,
+    digest,
+    customer:
+      terms.customer.name === undefined
+        ? { id: terms.customer.id }
+        : { ...terms.customer, name: terms.customer.name },
+    currency: resolveCurrency(terms.currency, customUnits),
+    customUnits,
+    timeZone: terms.timeZone,
+    cycle,
+    proration: terms.billing.proration ?? "second",
+    term: end === undefined ? { start } : { start, end },
+    rounding: terms.rounding?.mode ?? "half_even",
+    meters: terms.meters,
+    charges: terms.charges,
+    allowances: terms.allowances ?? [],
+    metadata: terms.metadata ?? {},
+    ...(terms.tax !== undefined ? { tax: terms.tax } : {}),
+    ...(terms.trial !== undefined ? { trialEnd: resolveTermBoundary(terms.trial.end, terms.timeZone) } : {}),
+    discounts: terms.discounts ?? [],
+    commitments: terms.commitments ?? [],
+    credits: terms.credits ?? [],
+    creditBurnOrder: terms.creditBurnOrder ?? "priority",
+    overrides: (terms.overrides ?? []).map((override) => ({
+      id: override.id,
+      charge: override.charge,
+      from: override.from === undefined ? start : localMidnight(override.from, terms.timeZone),
+      ...(override.multiplier !== undefined ? { multiplier: override.multiplier } : {}),
+      ...(override.price !== undefined ? { price: override.price } : {}),
+      ...(override.where !== undefined ? { where: override.where } : {}),
+    })),
+    amendments: (terms.amendments ?? []).map((amendment) => ({
+      id: amendment.id,
+      effectiveDate: amendment.effective,
+      effective: localMidnight(amendment.effective, terms.timeZone),
+      charges: amendment.charges ?? [],
+      remove: amendment.remove ?? [],
+    })),
+  };
+}
+
+// A plain date means local midnight in the contract's zone; a timestamp carries its own offset.
+function resolveTermBoundary(boundary: TermBoundary, timeZone: string): number {
+  return "date" in boundary ? startOfLocalDate(boundary.date, timeZone) : boundary.instant;
+}
+
+function localMidnight(date: string, timeZone: string): number {
+  return startOfLocalDate(
+    { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) },
+    timeZone,
+  );
+}

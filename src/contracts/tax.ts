@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { idSchema, percentSchema, ratecardIssue } from "../schema/index.js";
+
+/** One tax rate: a percentage, on every charge or only on the listed ones. */
+export const taxRateSchema = z.strictObject({
+  id: idSchema,
+  name: z.string().min(1, { message: "must not be empty" }),
+  percent: percentSchema,
+  charges: z
+    .array(idSchema)
+    .min(1)
+    .optional()
+    .meta({ description: "Only these charges (default: every charge)." }),
+});
+export type TaxRateTerms = z.output<typeof taxRateSchema>;
+
+/**
+ * Tax on the invoice. `exclusive`: the line amounts are net and tax is added on top; `inclusive`: the
+ * line amounts are gross and each is split into net + tax exactly. `rounding`: `per_line` rounds each
+ * line's tax (Stripe), `per_invoice` adds the unrounded taxes per rate and rounds once (Lago).
+ * An exempt customer, or a reverse-charge supply, pays no tax and the invoice says why.
+ */
+export const taxSchema = z
+  .strictObject({
+    mode: z.enum(["exclusive", "inclusive"]),
+    rounding: z.enum(["per_line", "per_invoice"]).optional(),
+    rates: z.array(taxRateSchema).min(1, { message: "must list at least one rate" }),
+    exempt: z.strictObject({ reason: z.string().min(1) }).optional(),
+    reverseCharge: z.strictObject({ note: z.string().min(1) }).optional(),
+  })
+  .superRefine((tax, ctx) => {
+    const seen = new Set<string>();
+    tax.rates.forEach((rate, index) => {
+      if (seen.has(rate.id))
+        ctx.addIssue(ratecardIssue("duplicate_id", `repeats rate id "${rate.id}"`, ["rates", index, "id"]));
+      seen.add(rate.id);
+    });
+    if (tax.exempt !== undefined && tax.reverseCharge !== undefined)
+      ctx.addIssue(
+        ratecardIssue("invalid_field", "a customer is either exempt or under reverse charge, not both", [
+          "reverseCharge",
+        ]),
+      );
+  });
+export type TaxTerms = z.output<typeof taxSchema>;

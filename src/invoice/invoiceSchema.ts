@@ -1,0 +1,116 @@
+import { z } from "zod";
+import { CREDIT_BURN_ORDERS } from "../contracts/index.js";
+import {
+  MODEL_PRICE_KINDS,
+  type ModelPriceKind,
+  type PriceStep,
+  priceStepSchemas,
+} from "../pricing/index.js";
+import {
+  allowanceStepSchema,
+  amountTextSchema,
+  appliedAllowanceSchema,
+  appliedCommitmentSchema,
+  appliedCreditSchema,
+  appliedDiscountSchema,
+  billableQuantityStepSchema,
+  COMMITMENT_PRICE_KINDS,
+  type CommonStep,
+  commitmentOverageStepSchema,
+  commitmentTrueUpStepSchema,
+  contractQuantityStepSchema,
+  DIGEST_PATTERN,
+  INVOICE_SCHEMA_VERSION,
+  invoiceTaxSchema,
+  type LineOf,
+  lineLimitStepSchema,
+  lineSchemaOf,
+  overrideStepSchema,
+  prorationStepSchema,
+  roundingStepSchema,
+  type TermStep,
+  trialStepSchema,
+  unusedTimeStepSchema,
+  usageReportSchema,
+  usageStepSchema,
+} from "../schema/index.js";
+
+/**
+ * One step of a line's breakdown: the data `explain` turns into words. Steps that carry money
+ * (price steps, minimum/maximum adjustments) add up exactly to the line's unrounded amount, with the
+ * proration step replacing the running amount by its prorated value; the rounding step gives the
+ * line amount. docs/invoice-format.md lists every kind.
+ */
+export type Step = CommonStep | TermStep | PriceStep;
+
+/**
+ * The schema of every step kind, in the order a line's breakdown runs: what was measured, the price
+ * as overridden, the billable quantity and the pool's draw, the price model's steps (every registered
+ * model's, from the registry), then proration, fees, limits, commitments and rounding.
+ */
+export const stepSchema = z.discriminatedUnion("kind", [
+  usageStepSchema,
+  overrideStepSchema,
+  billableQuantityStepSchema,
+  allowanceStepSchema,
+  ...priceStepSchemas,
+  prorationStepSchema,
+  contractQuantityStepSchema,
+  trialStepSchema,
+  unusedTimeStepSchema,
+  lineLimitStepSchema,
+  commitmentTrueUpStepSchema,
+  commitmentOverageStepSchema,
+  roundingStepSchema,
+]) as unknown as z.ZodType<Step>;
+
+/**
+ * What kind of price rated a line, in its own field so that `unitPrice` stays a number: the kind each
+ * registered model declares (`unit`, one price per unit given in `unitPrice`; `tiered`; …), then
+ * `true_up` and `overage` on a commitment's lines.
+ */
+export const PRICE_KINDS = [...MODEL_PRICE_KINDS, ...COMMITMENT_PRICE_KINDS] as const;
+export type PriceKind = ModelPriceKind | (typeof COMMITMENT_PRICE_KINDS)[number];
+
+/** An invoice line: the line shape of schema/line.ts around every step kind and price kind. */
+export const invoiceLineSchema = lineSchemaOf({
+  step: stepSchema,
+  priceKind: z.enum(PRICE_KINDS as unknown as [PriceKind, ...PriceKind[]]),
+});
+export type InvoiceLine = LineOf<Step, PriceKind>;
+
+const digestText = z.string().regex(DIGEST_PATTERN);
+
+/** An invoice: deterministic JSON, amounts as strings, every line with its breakdown. */
+export const invoiceSchema = z.strictObject({
+  schemaVersion: z.literal(INVOICE_SCHEMA_VERSION),
+  id: z.string(),
+  /** `opening`: the invoice issued at the term start, billing the first period's in-advance fees. */
+  kind: z.literal("opening").optional(),
+  contractId: z.string(),
+  /** The digest of the contract it was rated from, as written (Contract.digest). */
+  contractDigest: digestText,
+  customer: z.strictObject({ id: z.string(), name: z.string().optional() }),
+  currency: z.strictObject({ code: z.string(), minorUnits: z.number().int().nonnegative() }),
+  period: z.strictObject({ start: z.string(), end: z.string(), timeZone: z.string(), label: z.string() }),
+  rounding: z.strictObject({ mode: z.string(), point: z.literal("line") }),
+  lines: z.array(invoiceLineSchema),
+  /** Only when the contract has allowance pools (docs/contracts.md, step 1). */
+  allowances: z.array(appliedAllowanceSchema).optional(),
+  subtotal: amountTextSchema,
+  discounts: z.array(appliedDiscountSchema).optional(),
+  commitments: z.array(appliedCommitmentSchema).optional(),
+  /** The contract's burn order the `credits` were applied in; present with `credits`. */
+  creditBurnOrder: z.enum(CREDIT_BURN_ORDERS).optional(),
+  credits: z.array(appliedCreditSchema).optional(),
+  tax: invoiceTaxSchema.optional(),
+  total: amountTextSchema,
+  /** The total less credits used after tax; present only when such credits applied. */
+  amountDue: amountTextSchema.optional(),
+  usage: usageReportSchema,
+  warnings: z.array(z.string()),
+  metadata: z.record(z.string(), z.string()).optional(),
+  /** SHA-256 over the canonical JSON of every other field (docs/invoice-format.md, "Digests"). */
+  digest: digestText,
+});
+export type Invoice = z.output<typeof invoiceSchema>;

@@ -1,0 +1,89 @@
+import { InputError, type RatecardError } from "../errors/index.js";
+import {
+  CREDIT_NOTE_SCHEMA_VERSION,
+  type CreditNote,
+  creditNoteSchema,
+  digestMismatch,
+  INVOICE_SCHEMA_VERSION,
+  loosen,
+  toInputError,
+  toProblems,
+} from "../schema/index.js";
+import { type Invoice, invoiceSchema } from "./invoiceSchema.js";
+
+// Readers of issued documents ignore (and keep) fields they do not know: a later 1.x ratecard may add
+// fields, and a reader of version 1 must still read what it knows (docs/decisions/versioning.md). The
+// unknown fields stay on the result, so the digest, which covers them, still checks.
+/** An issued invoice as a reader accepts it: every known field checked, unknown ones kept. */
+export const invoiceReaderSchema = loosen(invoiceSchema);
+/** An issued credit note as a reader accepts it. */
+export const creditNoteReaderSchema = loosen(creditNoteSchema);
+const invoiceReader = invoiceReaderSchema;
+const creditNoteReader = creditNoteReaderSchema;
+
+/** Result of {@link safeParseInvoice}. */
+export type SafeParseInvoiceResult =
+  | { readonly success: true; readonly data: Invoice }
+  | { readonly success: false; readonly error: RatecardError };
+
+/**
+ * Reads an invoice ratecard issued (its JSON, parsed), as a program that stores, explains or credits
+ * invoices must: format version 1, every known field valid, unknown fields accepted and kept, and the
+ * content unchanged since it was issued (its `digest`).
+ * @returns the invoice, or the error: `unsupported_version` at `schemaVersion`, `invalid_field` /
+ *   `missing_field` at the field's path, `digest_mismatch` at `digest`
+ */
+export function safeParseInvoice(input: unknown): SafeParseInvoiceResult {
+  const result = readIssued(input, "invoice", INVOICE_SCHEMA_VERSION, invoiceReader);
+  return result as SafeParseInvoiceResult;
+}
+
+/**
+ * {@link safeParseInvoice}, throwing.
+ * @throws InputError `unsupported_version`, `invalid_field`, `missing_field`, `digest_mismatch`
+ * @example parseInvoice(JSON.parse(readFileSync("fixtures/cdn-basic/expected.json", "utf8"))).total // "7663.78"
+ */
+export function parseInvoice(input: unknown): Invoice {
+  const result = safeParseInvoice(input);
+  if (result.success) return result.data;
+  throw result.error;
+}
+
+/**
+ * Reads a credit note ratecard issued, as {@link parseInvoice} reads an invoice.
+ * @throws InputError `unsupported_version`, `invalid_field`, `missing_field`, `digest_mismatch`
+ */
+export function parseCreditNote(input: unknown): CreditNote {
+  const result = readIssued(input, "credit note", CREDIT_NOTE_SCHEMA_VERSION, creditNoteReader);
+  if (result.success) return result.data as CreditNote;
+  throw result.error;
+}
+
+function readIssued(
+  input: unknown,
+  what: string,
+  version: number,
+  reader: typeof invoiceReader | typeof creditNoteReader,
+): { success: true; data: unknown } | { success: false; error: RatecardError } {
+  const written =
+    typeof input === "object" && input !== null
+      ? (input as { schemaVersion?: unknown }).schemaVersion
+      : undefined;
+  if (typeof written === "number" && written !== version) {
+    return {
+      success: false,
+      error: new InputError(
+        "unsupported_version",
+        "schemaVersion",
+        `This ${what} is in format version ${written}; this version of ratecard reads ${what} format ${version} (with any fields later versions of format ${version} add).`,
+      ),
+    };
+  }
+  const parsed = reader.safeParse(input);
+  if (!parsed.success)
+    return { success: false, error: toInputError("input", toProblems(parsed.error.issues, input)) };
+  const document = parsed.data as Readonly<Record<string, unknown>>;
+  const mismatch = digestMismatch(document, what, "digest");
+  if (mismatch !== undefined) return { success: false, error: mismatch };
+  return { success: true, data: document };
+}

@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { idSchema, moneyAmountSchema, quantitySchema, ratecardIssue } from "../../../schema/index.js";
+import { flatFeeAtZeroSchema } from "../../tiers.js";
+
+/** A capacity tier: its price, and the most of each meter it allows (no limits: unlimited). */
+export const capacityTierSchema = z.strictObject({
+  limits: z.array(z.strictObject({ meter: idSchema, max: quantitySchema })).optional(),
+  amount: moneyAmountSchema,
+});
+export type CapacityTierTerms = z.output<typeof capacityTierSchema>;
+
+/**
+ * Capacity pricing (Kill Bill's CAPACITY usage): the price of the lowest tier whose every limit holds.
+ * Usage above every tier's limits is an error, never a made-up price.
+ */
+export const capacityTermsSchema = z.strictObject({
+  model: z.literal("capacity"),
+  tiers: z
+    .array(capacityTierSchema)
+    .min(1, { message: "must list at least one tier" })
+    .superRefine((tiers, ctx) => {
+      tiers.forEach((tier, index) => {
+        if (index < tiers.length - 1 && (tier.limits ?? []).length === 0)
+          ctx.addIssue(
+            ratecardIssue("only_last_tier_unbounded", "only the last tier may have no limits", [
+              index,
+              "limits",
+            ]),
+          );
+      });
+    }),
+  flatFeeAtZeroUsage: flatFeeAtZeroSchema,
+});
+export type CapacityTerms = z.output<typeof capacityTermsSchema>;

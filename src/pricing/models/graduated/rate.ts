@@ -1,0 +1,25 @@
+import type { Decimal } from "../../../money/index.js";
+import { assertNonNegativeQuantity } from "../../assertQuantity.js";
+import { type PricedStep, resultOf } from "../../pricedSteps.js";
+import type { RatedAmount } from "../../priceModel.js";
+import { tierFlatFeeStep, tierStep } from "../../tierSteps.js";
+import { graduatedTiers } from "../../tierWalk.js";
+import type { GraduatedStep } from "./steps.js";
+import type { GraduatedTerms } from "./terms.js";
+
+/**
+ * Graduated tiers: the units in each tier `(previous upTo, upTo]` are priced at that tier's unit
+ * price, and each reached tier adds its flat fee. 61,400 GB over tiers up to 10,000 at $0.08, up to
+ * 50,000 at $0.06, then $0.04: 10,000 × 0.08 + 40,000 × 0.06 + 11,400 × 0.04 = 800 + 2,400 + 456 = $3,656.
+ * Zero usage gives one tier-1 step of 0 units (and tier 1's flat fee, unless `flatFeeAtZeroUsage` is false).
+ */
+export function rateGraduated(terms: GraduatedTerms, quantity: Decimal): RatedAmount<GraduatedStep> {
+  assertNonNegativeQuantity(quantity, "graduated");
+  const priced: (PricedStep<GraduatedStep> | undefined)[] = [];
+  for (const reached of graduatedTiers(terms.tiers, quantity)) {
+    priced.push(tierStep("graduated", reached, reached.tier.unitPrice));
+    if (reached.tier.flatFee !== undefined)
+      priced.push(tierFlatFeeStep(reached.index, reached.tier.flatFee, quantity, terms.flatFeeAtZeroUsage));
+  }
+  return resultOf<GraduatedStep>(priced);
+}

@@ -1,0 +1,10 @@
+import { z } from "zod";
+import { flatFeeAtZeroSchema, tiersSchema } from "../../tiers.js";
+
+/** Each tier's price applies to the units that fall inside that tier (Stripe "graduated", Lago "graduated"). */
+export const graduatedTermsSchema = z.strictObject({
+  model: z.literal("graduated"),
+  tiers: tiersSchema,
+  flatFeeAtZeroUsage: flatFeeAtZeroSchema,
+});
+export type GraduatedTerms = z.output<typeof graduatedTermsSchema>;

@@ -1,0 +1,26 @@
+import type { Decimal } from "../../../money/index.js";
+import { assertNonNegativeQuantity } from "../../assertQuantity.js";
+import { resultOf } from "../../pricedSteps.js";
+import type { RatedAmount } from "../../priceModel.js";
+import { tierFlatFeeStep, tierStep } from "../../tierSteps.js";
+import { graduatedTiers } from "../../tierWalk.js";
+import type { GraduatedPercentageStep } from "./steps.js";
+import type { GraduatedPercentageTerms } from "./terms.js";
+
+/**
+ * Graduated percentage (Lago): the total amount is split into tiers and each part is charged its
+ * tier's percent, plus the flat fee of each reached tier. $15,000 of payments over tiers up to
+ * $10,000 at 2 % then 1.5 %: 10,000 × 0.02 + 5,000 × 0.015 = 200 + 75 = $275.
+ * The step's `unitPrice` is the rate as a fraction (2 % → 0.02).
+ */
+export function rateGraduatedPercentage(
+  terms: GraduatedPercentageTerms,
+  quantity: Decimal,
+): RatedAmount<GraduatedPercentageStep> {
+  assertNonNegativeQuantity(quantity, "graduated percentage");
+  const priced = graduatedTiers(terms.tiers, quantity).flatMap((reached) => [
+    tierStep("graduated_percentage", reached, reached.tier.percent.div(100)),
+    tierFlatFeeStep(reached.index, reached.tier.flatFee, quantity, false),
+  ]);
+  return resultOf<GraduatedPercentageStep>(priced);
+}

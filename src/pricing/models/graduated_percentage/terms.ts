@@ -1,0 +1,18 @@
+import { z } from "zod";
+import { moneyAmountSchema, percentSchema } from "../../../schema/index.js";
+import { boundedTiers, upToSchema } from "../../tiers.js";
+
+/** One tier of amount: the part of the total in `(previous upTo, upTo]` is charged `percent`. */
+export const percentTierSchema = z.strictObject({
+  upTo: upToSchema,
+  percent: percentSchema,
+  flatFee: moneyAmountSchema.optional(),
+});
+export type PercentTierTerms = z.output<typeof percentTierSchema>;
+
+/** A percentage per tier of the total amount (Lago's graduated percentage). */
+export const graduatedPercentageTermsSchema = z.strictObject({
+  model: z.literal("graduated_percentage"),
+  tiers: boundedTiers(percentTierSchema),
+});
+export type GraduatedPercentageTerms = z.output<typeof graduatedPercentageTermsSchema>;

@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { toPlainString } from "../../../money/index.js";
+import {
+  basisPointsSchema,
+  moneyAmountSchema,
+  percentSchema,
+  quantitySchema,
+  ratecardIssue,
+} from "../../../schema/index.js";
+
+/**
+ * A share of each transaction's amount, payments-style: `percent` (2.9) or `basisPoints` (290), plus
+ * an optional fixed fee per transaction, min and max per transaction, and a free allowance of the
+ * first `freeEvents` transactions and/or the first `freeAmount` of transaction value.
+ */
+export const percentageTermsSchema = z
+  .strictObject({
+    model: z.literal("percentage"),
+    percent: percentSchema.optional().meta({ description: 'The rate in percent: "2.9" is 2.9 %.' }),
+    basisPoints: basisPointsSchema
+      .optional()
+      .meta({ description: 'The rate in basis points: "290" is 2.9 %.' }),
+    fixedFee: moneyAmountSchema
+      .optional()
+      .meta({ description: "Added to every transaction that is not free." }),
+    minimumPerEvent: moneyAmountSchema.optional(),
+    maximumPerEvent: moneyAmountSchema.optional(),
+    freeEvents: z.number().int().nonnegative().optional(),
+    freeAmount: quantitySchema.optional(),
+  })
+  .superRefine((terms, ctx) => {
+    if ((terms.percent === undefined) === (terms.basisPoints === undefined)) {
+      ctx.addIssue(
+        ratecardIssue("invalid_field", "give the rate as exactly one of percent or basisPoints", ["percent"]),
+      );
+    }
+    if (
+      terms.minimumPerEvent &&
+      terms.maximumPerEvent &&
+      terms.minimumPerEvent.greaterThan(terms.maximumPerEvent)
+    ) {
+      ctx.addIssue(
+        ratecardIssue(
+          "invalid_field",
+          `must not be below minimumPerEvent ${toPlainString(terms.minimumPerEvent)}`,
+          ["maximumPerEvent"],
+        ),
+      );
+    }
+  });
+export type PercentageTerms = z.output<typeof percentageTermsSchema>;

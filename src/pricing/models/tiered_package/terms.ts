@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { type Decimal, toPlainString } from "../../../money/index.js";
+import { ratecardIssue, sizeSchema, unitPriceSchema } from "../../../schema/index.js";
+import { boundedTiers, upToSchema } from "../../tiers.js";
+
+/** One tier of blocks: units in `(previous upTo, upTo]` are billed in blocks of `packageSize`. */
+export const packageTierSchema = z.strictObject({
+  upTo: upToSchema,
+  packageSize: sizeSchema,
+  packagePrice: unitPriceSchema,
+});
+export type PackageTierTerms = z.output<typeof packageTierSchema>;
+
+/**
+ * Tiered package (Kill Bill's tiered blocks): a block size and block price per tier; a partial block
+ * bills whole. `graduated` (Kill Bill ALL_TIERS) bills each tier's units in that tier's blocks;
+ * `volume` (Kill Bill TOP_TIER) bills all units in the blocks of the tier the total reaches.
+ */
+export const tieredPackageTermsSchema = z.strictObject({
+  model: z.literal("tiered_package"),
+  mode: z.enum(["graduated", "volume"]),
+  tiers: boundedTiers(packageTierSchema).superRefine((tiers, ctx) => {
+    // A bounded tier holds whole blocks (as Kill Bill's size × max blocks): otherwise its last block
+    // would straddle into the next tier and bill units twice.
+    let from: Decimal | undefined;
+    tiers.forEach((tier, index) => {
+      const upTo = tier.upTo ?? undefined;
+      // A zero or negative package size has its own error where it is declared.
+      if (upTo === undefined || !tier.packageSize.isPositive() || tier.packageSize.isZero()) return;
+      const width = from === undefined ? upTo : upTo.minus(from);
+      if (!width.mod(tier.packageSize).isZero())
+        ctx.addIssue(
+          ratecardIssue(
+            "invalid_field",
+            `tier ${index + 1} spans ${toPlainString(width)} units, not a whole number of packages of ${toPlainString(tier.packageSize)}; make its upTo a multiple`,
+            [index, "upTo"],
+          ),
+        );
+      from = upTo;
+    });
+  }),
+});
+export type TieredPackageTerms = z.output<typeof tieredPackageTermsSchema>;

@@ -1,0 +1,23 @@
+import { definePriceModel } from "../../priceModel.js";
+import { explainUnitStep } from "./explain.js";
+import { rateUnit } from "./rate.js";
+import { unitStepSchemas } from "./steps.js";
+import { unitTermsSchema } from "./terms.js";
+
+export type { UnitTerms } from "./terms.js";
+export { unitTermsSchema } from "./terms.js";
+
+/** Unit: every unit at the same price; the line shows that price as its `unitPrice`. */
+export const unit = definePriceModel({
+  model: "unit",
+  termsSchema: unitTermsSchema,
+  usesQuantity: true,
+  isFee: false,
+  needsEventValues: false,
+  acceptsTransform: true,
+  isSinglePrice: true,
+  priceKind: "unit",
+  stepSchemas: unitStepSchemas,
+  explainStep: explainUnitStep,
+  rate: rateUnit,
+});

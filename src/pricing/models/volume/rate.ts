@@ -1,0 +1,22 @@
+import type { Decimal } from "../../../money/index.js";
+import { assertNonNegativeQuantity } from "../../assertQuantity.js";
+import { resultOf } from "../../pricedSteps.js";
+import type { RatedAmount } from "../../priceModel.js";
+import { tierFlatFeeStep, tierStep } from "../../tierSteps.js";
+import { volumeTier } from "../../tierWalk.js";
+import type { VolumeStep } from "./steps.js";
+import type { VolumeTerms } from "./terms.js";
+
+/**
+ * Volume tiers: the total quantity picks one tier — the first whose `upTo` it does not exceed — and
+ * every unit is priced at that tier's unit price, plus that tier's flat fee (Stripe and Lago "volume").
+ * 1,500 GB over tiers up to 1,000 at $0.03, then $0.02: all 1,500 × 0.02 = $30.
+ */
+export function rateVolume(terms: VolumeTerms, quantity: Decimal): RatedAmount<VolumeStep> {
+  assertNonNegativeQuantity(quantity, "volume");
+  const reached = volumeTier(terms.tiers, quantity);
+  return resultOf<VolumeStep>([
+    tierStep("volume", reached, reached.tier.unitPrice),
+    tierFlatFeeStep(reached.index, reached.tier.flatFee, quantity, terms.flatFeeAtZeroUsage),
+  ]);
+}

@@ -1,0 +1,10 @@
+import { z } from "zod";
+import { flatFeeAtZeroSchema, tiersSchema } from "../../tiers.js";
+
+/** All units at the price of the tier the total quantity reaches (Stripe "volume", Lago "volume"). */
+export const volumeTermsSchema = z.strictObject({
+  model: z.literal("volume"),
+  tiers: tiersSchema,
+  flatFeeAtZeroUsage: flatFeeAtZeroSchema,
+});
+export type VolumeTerms = z.output<typeof volumeTermsSchema>;

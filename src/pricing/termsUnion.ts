@@ -1,0 +1,26 @@
+import { z } from "zod";
+import type { PriceModelDefinition } from "./priceModel.js";
+
+type Model = Pick<PriceModelDefinition, "model" | "termsSchema" | "isSinglePrice">;
+
+/**
+ * The terms of the models that may price a matrix cell or a grouped charge's groups (those declaring
+ * `isSinglePrice`), told apart by `model`, in registry order.
+ */
+export function singlePriceSchemaOf(models: Readonly<Record<string, Model>>) {
+  const singles = Object.values(models).filter((model) => model.isSinglePrice);
+  return unionOf(singles, `expected a price with model ${singles.map((model) => model.model).join(", ")}`);
+}
+
+/** The terms of every model, told apart by `model`, in registry order. */
+export function priceSchemaOf(models: Readonly<Record<string, Model>>) {
+  const all = Object.values(models);
+  const names = all.map((model) => model.model);
+  return unionOf(all, `expected a price with model ${names.slice(0, -1).join(", ")} or ${names.at(-1)}`);
+}
+
+function unionOf(models: ReadonlyArray<Model>, error: string) {
+  // Every terms schema is an object with a literal `model`, which the union dispatches on.
+  const options = models.map((model) => model.termsSchema) as unknown as [z.ZodObject, ...z.ZodObject[]];
+  return z.discriminatedUnion("model", options, { error });
+}

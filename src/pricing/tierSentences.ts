@@ -1,0 +1,63 @@
+import type { StepContext, StepData, Words } from "../schema/index.js";
+import type { TierFlatFeeStep, TierStep } from "./tierSteps.js";
+
+/** `(over 1,000 up to 5,000)`-style bounds of a tier or band. */
+export function range(step: { readonly from: string; readonly upTo: string | null }, words: Words): string {
+  if (step.upTo === null) return `over ${words.quantity(step.from)}`;
+  return step.from === "0"
+    ? `up to ${words.quantity(step.upTo)}`
+    : `over ${words.quantity(step.from)} up to ${words.quantity(step.upTo)}`;
+}
+
+/** How a model's tier steps read: the rate of a tier, and the quantity in it. */
+export interface TierReading {
+  rate(step: TierStep, words: Words): string;
+  quantity(step: TierStep, words: Words): string;
+}
+
+/** A tier's unit price and its units: how graduated, volume and minimum tiers read. */
+export const UNIT_TIERS: TierReading = {
+  rate: (step, words) => words.price(step.unitPrice),
+  quantity: (step, words) => words.units(step.quantity),
+};
+
+// The tier steps of a line, which read as one sentence placed where the first of them stands.
+function tiersOf(steps: ReadonlyArray<StepData>): TierStep[] {
+  return steps.filter((step): step is TierStep => step.kind === "tier");
+}
+
+/**
+ * The line's graduated tiers as one sentence, at the first tier step (undefined at the others):
+ * "First 10,000 GB at $0.0800 = $800.00; next 40,000 GB at $0.0600 = $2,400.00; remaining …".
+ */
+export function describeGraduatedTiers(
+  step: TierStep,
+  { words, steps }: StepContext,
+  reading: TierReading,
+): string | undefined {
+  const tiers = tiersOf(steps);
+  if (step !== tiers[0]) return undefined;
+  const parts = tiers.map((tier, index) => {
+    const lead = index === 0 ? "First" : index === tiers.length - 1 ? "remaining" : "next";
+    return `${lead} ${reading.quantity(tier, words)} at ${reading.rate(tier, words)} = ${words.money(tier.amount)}`;
+  });
+  return `${parts.join("; ")}.`;
+}
+
+/** The one tier a volume total reached, at the first tier step: "All 1,500 GB at the tier 2 price …". */
+export function describeReachedTier(
+  step: TierStep,
+  { words, steps }: StepContext,
+  reading: TierReading,
+): string | undefined {
+  const [first] = tiersOf(steps);
+  if (step !== first) return undefined;
+  return `All ${words.units(first.quantity)} at the tier ${first.tier} price (${range(first, words)}) of ${reading.rate(first, words)} = ${words.money(first.amount)}.`;
+}
+
+/** A reached tier's flat fee, and whether it was billed at zero usage. */
+export function describeTierFlatFee(step: TierFlatFeeStep, { words }: StepContext): string {
+  return step.zeroUsage
+    ? `Tier ${step.tier} flat fee ${words.money(step.amount)}, billed even though usage is zero.`
+    : `Tier ${step.tier} flat fee ${words.money(step.amount)}.`;
+}

@@ -1,0 +1,80 @@
+import { z } from "zod";
+import { type Decimal, toPlainString } from "../money/index.js";
+import {
+  moneyAmountSchema,
+  positiveQuantitySchema,
+  ratecardIssue,
+  unitPriceSchema,
+} from "../schema/index.js";
+
+/** A tier's inclusive upper bound; null or omitted on the last tier (unbounded). */
+export const upToSchema = positiveQuantitySchema.nullable().optional().meta({
+  description: "Inclusive upper bound of the tier; null or omitted on the last tier (unbounded).",
+});
+
+/** One tier: units in `(previous upTo, upTo]` cost `unitPrice` each; the last tier has no `upTo`. */
+export const tierSchema = z.strictObject({
+  upTo: upToSchema,
+  unitPrice: unitPriceSchema,
+  flatFee: moneyAmountSchema
+    .optional()
+    .meta({ description: "A fixed amount charged once the tier is reached." }),
+});
+
+/**
+ * A list of tiers with `upTo` bounds: strictly ascending, only the last one unbounded. Shared by every
+ * tiered model (graduated, volume, tiered package, graduated percentage, threshold, tiered minimum).
+ */
+export function boundedTiers<T extends z.ZodType<{ upTo?: Decimal | null | undefined }>>(tier: T) {
+  return z
+    .array(tier)
+    .min(1, { message: "must list at least one tier" })
+    .superRefine((tiers, ctx) => {
+      let previous: string | undefined;
+      tiers.forEach((tier, index) => {
+        const isLast = index === tiers.length - 1;
+        const upTo = tier.upTo ?? undefined;
+        if (upTo === undefined) {
+          if (!isLast)
+            ctx.addIssue(
+              ratecardIssue(
+                "only_last_tier_unbounded",
+                `only the last tier may be unbounded; give tier ${index + 1} an upTo`,
+                [index, "upTo"],
+              ),
+            );
+          return;
+        }
+        if (isLast) {
+          ctx.addIssue(
+            ratecardIssue(
+              "last_tier_must_be_unbounded",
+              `the last tier must be unbounded (no upTo), so every quantity has a price; remove upTo ${toPlainString(upTo)} or add a tier after it`,
+              [index, "upTo"],
+            ),
+          );
+        }
+        if (previous !== undefined && !upTo.greaterThan(previous)) {
+          ctx.addIssue(
+            ratecardIssue(
+              "tier_up_to_not_increasing",
+              `must be greater than ${previous}, the previous tier's upTo`,
+              [index, "upTo"],
+            ),
+          );
+        }
+        previous = toPlainString(upTo);
+      });
+    });
+}
+
+/** Tiers of a graduated or volume price. */
+export const tiersSchema = boundedTiers(tierSchema);
+
+export type TierTerms = z.output<typeof tierSchema>;
+
+/** Whether a first-tier flat fee is billed when the quantity is zero (Stripe and OpenMeter: yes; Lago: no). */
+export const flatFeeAtZeroSchema = z.boolean().optional().meta({
+  description:
+    "Bill the first tier's flat fee when usage is zero (default true, as Stripe and OpenMeter; false bills nothing, as Lago).",
+});

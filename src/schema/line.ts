@@ -1,0 +1,62 @@
+import { z } from "zod";
+import { amountTextSchema } from "./amountText.js";
+
+/**
+ * One step of a line's breakdown as data: its `kind` and its fields. Each kind's schema lives with
+ * whoever writes it (a price model, a contract term, the common steps in schema/steps/); the invoice
+ * schema composes them.
+ */
+export interface StepData {
+  readonly kind: string;
+}
+
+const periodOut = z.strictObject({ start: z.string(), end: z.string() });
+
+/**
+ * The shape of an invoice line, written once, around the schema of its steps and of its price kind
+ * (composed from the price models and contract terms in the invoice layer).
+ */
+export function lineSchemaOf<S extends z.ZodType<StepData>, K extends z.ZodType<string>>(parts: {
+  readonly step: S;
+  readonly priceKind: K;
+}) {
+  return z.strictObject({
+    id: z.string(),
+    chargeId: z.string(),
+    name: z.string(),
+    model: z.string(),
+    /** For grouped and matrix prices: the event property values this line prices. */
+    group: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+    period: periodOut,
+    quantity: amountTextSchema,
+    unit: z.string().optional(),
+    /** The kind of price that rated the line; `unitPrice` is present only for `unit`. */
+    priceKind: parts.priceKind,
+    /** The price of one unit, for a line rated at a single unit price (`priceKind` `unit`); absent otherwise. */
+    unitPrice: amountTextSchema.optional(),
+    amount: amountTextSchema,
+    /** `in_advance`: a fee billed before the period it covers (its `period`), or a change to one. */
+    billed: z.literal("in_advance").optional(),
+    steps: z.array(parts.step),
+    /** Discounts taken off the line after its amount (docs/contracts.md steps 5–6), each a negative amount. */
+    adjustments: z
+      .array(
+        z.strictObject({
+          kind: z.enum(["discount", "commitment_cap", "credit"]),
+          source: z.string(),
+          amount: amountTextSchema,
+        }),
+      )
+      .optional(),
+    /** The line's amount after its adjustments: what tax is computed on. Present only with adjustments. */
+    net: amountTextSchema.optional(),
+  });
+}
+
+/**
+ * An invoice line whose steps are `S` and whose price kind is `K`: what a layer that writes lines
+ * (rating, a contract term) produces, before the invoice layer gathers every kind into one union.
+ */
+export type LineOf<S extends StepData = StepData, K extends string = string> = z.output<
+  ReturnType<typeof lineSchemaOf<z.ZodType<S>, z.ZodType<K>>>
+>;

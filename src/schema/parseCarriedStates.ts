@@ -1,0 +1,20 @@
+import { carriedStatesSchema } from "./invoice.js";
+import { toInputError, toProblems } from "./issuesToError.js";
+
+/**
+ * Validates carried meter states (a previous invoice's `usage.carryOut`): totals and levels are
+ * decimal strings, active values a list of texts.
+ * @throws ContractError with the path of the first problem, e.g. `bandwidth.total`
+ */
+export function parseCarriedStates(input: unknown): Readonly<Record<string, CarriedMeterStateInput>> {
+  const parsed = carriedStatesSchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  throw toInputError("contract", toProblems(parsed.error.issues, input));
+}
+
+/** One meter's carried state as JSON. */
+export interface CarriedMeterStateInput {
+  readonly total?: string | undefined;
+  readonly level?: string | undefined;
+  readonly active?: ReadonlyArray<string> | undefined;
+}

@@ -1,0 +1,19 @@
+import type { BillableQuantityStep } from "./billableQuantity.js";
+import type { ContractQuantityStep } from "./contractQuantity.js";
+import type { LineLimitStep } from "./lineLimit.js";
+import type { ProrationStep } from "./proration.js";
+import type { RoundingStep } from "./rounding.js";
+import type { TrialStep } from "./trial.js";
+import type { UnusedTimeStep } from "./unusedTime.js";
+import type { UsageStep } from "./usage.js";
+
+/** A step the rating of any line may write, whatever its price (docs/invoice-format.md). */
+export type CommonStep =
+  | UsageStep
+  | BillableQuantityStep
+  | ContractQuantityStep
+  | ProrationStep
+  | TrialStep
+  | UnusedTimeStep
+  | LineLimitStep
+  | RoundingStep;

@@ -1,0 +1,12 @@
+import { z } from "zod";
+import { amountTextSchema } from "../amountText.js";
+
+/** The line's exact amount rounded once to the currency's minor unit: the line amount. */
+export const roundingStepSchema = z.strictObject({
+  kind: z.literal("rounding"),
+  mode: z.string(),
+  minorUnits: z.number().int().nonnegative(),
+  before: amountTextSchema,
+  amount: amountTextSchema,
+});
+export type RoundingStep = z.output<typeof roundingStepSchema>;

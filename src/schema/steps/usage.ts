@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { amountTextSchema } from "../amountText.js";
+import { computationSchema } from "../computation.js";
+
+/** What the charge's meter measured: its events and quantity, and how, when it did more than add up. */
+export const usageStepSchema = z.strictObject({
+  kind: z.literal("usage"),
+  meter: z.string(),
+  aggregation: z.string(),
+  events: z.number().int().nonnegative(),
+  quantity: amountTextSchema,
+  /** The meter's unit (the line's `unit` is the billable quantity's, which a transform may change). */
+  unit: z.string().optional(),
+  computation: computationSchema.optional(),
+});
+export type UsageStep = z.output<typeof usageStepSchema>;

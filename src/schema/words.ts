@@ -1,0 +1,28 @@
+import type { StepData } from "./line.js";
+
+/**
+ * The formatters a step's sentence is written with. `explain` implements them (currency, decimals,
+ * grouping); whoever owns a step kind (a price model, a contract term) writes its sentence with them,
+ * so no lower layer imports `explain`.
+ */
+export interface Words {
+  /** An amount: at least the minor-unit decimals, more only when exact ("$92.505"). */
+  money(plain: string): string;
+  /** A unit price: two decimals more than money ("$0.0800"). */
+  price(plain: string): string;
+  /** A quantity with the line's unit ("11,400 GB"). */
+  units(plain: string): string;
+  /** A bare quantity, grouped, with exactly its own decimals ("23,456.789"). */
+  quantity(plain: string): string;
+  /** A count and its noun, plural when not 1 ("1 event", "2,996 events"). */
+  count(n: number, noun: string): string;
+  /** A rate as a percentage ("0.029" → "2.9%"). */
+  percent(rate: string): string;
+}
+
+/** What a step's sentence may read besides the step: the words, and every step of its line. */
+export interface StepContext {
+  readonly words: Words;
+  /** The line's steps in order (several tier steps read as one sentence, written at the first). */
+  readonly steps: ReadonlyArray<StepData>;
+}
