@@ -63,6 +63,30 @@ export function tieArb(decimals: number, maxK: bigint = 10n ** 9n): fc.Arbitrary
     .map((k) => new Decimal(decimalText((2n * k + 1n) * 5n, decimals + 1)));
 }
 
+/** A decimal as its unscaled integer and scale: `units × 10^-scale`. */
+export interface ScaledUnits {
+  readonly units: bigint;
+  readonly scale: number;
+}
+
+/**
+ * A value at an exact tie at `decimals` places, or one unit of its last place below or above it, as
+ * units and scale: for 2 places 0.125, -0.135, 0.12500 (the same tie written longer), 0.1249, 0.1251,
+ * 0.12499999 … Half the draws are exact ties, the rest tell "at half" from "past half".
+ */
+export function nearTieArb(decimals: number, maxK: bigint = 10n ** 9n): fc.Arbitrary<ScaledUnits> {
+  return fc
+    .record({
+      k: fc.bigInt({ min: -maxK, max: maxK }),
+      extraPlaces: fc.integer({ min: 1, max: 4 }),
+      offset: fc.constantFrom(0n, 0n, -1n, 1n),
+    })
+    .map(({ k, extraPlaces, offset }) => ({
+      units: (2n * k + 1n) * 5n * 10n ** BigInt(extraPlaces - 1) + offset,
+      scale: decimals + extraPlaces,
+    }));
+}
+
 /** ISO currencies with 0, 2, 3 and 4 minor units, plus custom units with 4 and 6. */
 export const currencyArb: fc.Arbitrary<Currency> = fc.constantFrom<Currency>(
   Object.freeze({ code: "USD", minorUnits: 2 }),

@@ -5,7 +5,10 @@ import { join } from "node:path";
 const ROOT = join(import.meta.dirname, "..", "..");
 const CLI = join(ROOT, "dist", "cli.js");
 
-/** Fails early, with the fix, when the CLI has not been built (npm test builds it first). */
+/**
+ * Fails early, with the fix, when the CLI has not been built: vitest's globalSetup (test/_setup/buildDist.ts)
+ * builds it, so this fires only when the tests run without that setup.
+ */
 export function assertCliBuilt(): void {
   if (!existsSync(CLI)) throw new Error("dist/cli.js is missing: run `npm run build` before the CLI tests");
 }

@@ -3,10 +3,11 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { buildContractJson } from "../_support/contract.js";
 
-// Issue 9, the command line: what a careless or hostile user really types. Every case must end in a
+// The command line: what a careless or hostile user really types. Every case must end in a
 // clean refusal (exit 2, one line on stderr naming what is wrong, no stack, nothing on stdout) or in
-// exactly the right amount. The CLI is run as built (npm test builds it first).
+// exactly the right amount. The CLI is run as built (test/_setup/buildDist.ts builds it when stale).
 const ROOT = join(import.meta.dirname, "..", "..");
 const CLI = join(ROOT, "dist", "cli.js");
 const FIXTURE = join(ROOT, "fixtures", "cdn-basic");
@@ -32,25 +33,24 @@ const BOM = "\uFEFF";
 const storageContract = () =>
   file(
     "storage-contract.json",
-    JSON.stringify({
-      schemaVersion: 1,
-      id: "ctr_storage",
-      customer: { id: "cus" },
-      currency: "USD",
-      timeZone: "UTC",
-      billing: { cadence: "monthly" },
-      term: { start: "2026-01-01" },
-      meters: [{ id: "storage", eventType: "storage", aggregation: "weighted_sum", valueProperty: "gb" }],
-      charges: [
-        {
-          id: "storage",
-          name: "Storage",
-          meter: "storage",
-          price: { model: "graduated", tiers: [{ upTo: "1000", unitPrice: "0.02" }, { unitPrice: "0.01" }] },
-        },
-      ],
-      credits: [{ id: "welcome", name: "Welcome credit", kind: "promotional", amount: "100" }],
-    }),
+    JSON.stringify(
+      buildContractJson({
+        id: "ctr_storage",
+        meters: [{ id: "storage", eventType: "storage", aggregation: "weighted_sum", valueProperty: "gb" }],
+        charges: [
+          {
+            id: "storage",
+            name: "Storage",
+            meter: "storage",
+            price: {
+              model: "graduated",
+              tiers: [{ upTo: "1000", unitPrice: "0.02" }, { unitPrice: "0.01" }],
+            },
+          },
+        ],
+        credits: [{ id: "welcome", name: "Welcome credit", kind: "promotional", amount: "100" }],
+      }),
+    ),
   );
 // 400 GB from the start of February all month (no carried level): 400 GB-month × 0.02 = 8.00
 const storageUsage = () =>

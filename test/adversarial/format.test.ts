@@ -12,11 +12,12 @@ import {
 } from "../../src/invoice/index.js";
 import { type CreditNote, withDigest } from "../../src/schema/index.js";
 import { fixtureContractJson } from "../_arbitraries/contracts.js";
+import { buildContract } from "../_support/contract.js";
 import { assertCliBuilt, runCli } from "../_support/runCli.js";
 import { thrown } from "../_support/thrown.js";
 
 // Hostile and careless inputs to the invoice format, the credit-note checks and the package's CLI
-// surface (issue 9, "format"): each is a document a user could really send, and each must end in a
+// surface: each is a document a user could really send, and each must end in a
 // typed error with its code and path (exit 2 on the command line) or in the exact right amount.
 //
 // The invoice is the cdn-basic February invoice (fixtures/cdn-basic/README.md works it by hand):
@@ -391,14 +392,8 @@ describe("what a reader must still accept, with the exact amounts", () => {
   });
 
   it("writes a 13-decimal unit price as a decimal text and a flat fee with no unitPrice", () => {
-    const contract = parseContract({
-      schemaVersion: 1,
+    const contract = buildContract({
       id: "ctr_fine",
-      customer: { id: "cus" },
-      currency: "USD",
-      timeZone: "UTC",
-      billing: { cadence: "monthly" },
-      term: { start: "2026-01-01" },
       meters: [{ id: "calls", eventType: "call", aggregation: "sum", valueProperty: "n" }],
       charges: [
         { id: "fee", name: "Fee", price: { model: "flat", amount: "10" } },

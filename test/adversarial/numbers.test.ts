@@ -6,16 +6,16 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { type ContractInput, parseContract, safeParseContract } from "../../src/contracts/index.js";
 import { rateInvoice } from "../../src/invoice/index.js";
 import { parseUsageEvent } from "../../src/schema/index.js";
-import { meteredContract, meteredEvent } from "../_support/meteredContract.js";
+import { buildContractJson, meteredEvent } from "../_support/contract.js";
 import { thrown } from "../_support/thrown.js";
 
-// Issue 9, numbers: hostile values, dates, commitments and sizes a careless or hostile user could send.
+// Hostile numbers: values, dates, commitments and sizes a careless or hostile user could send.
 // Each case asserts the typed error (code and path), the CLI's exit 2, or the exact amount worked out
 // by hand. Bounds: docs/decisions/numeric-bounds.md; years: docs/decisions/date-range.md.
 
 type Draft = ContractInput & Record<string, unknown>;
 
-const base = (): Draft => meteredContract() as Draft;
+const base = (): Draft => buildContractJson({ id: "ctr_metered" }) as Draft;
 
 const withCharge = (charge: Record<string, unknown>, extra: Partial<Draft> = {}): Draft => ({
   ...base(),

@@ -3,8 +3,9 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { buildContractJson, flatCharge } from "../_support/contract.js";
 
-// These tests run the built CLI exactly as a user would (npm test builds it first).
+// These tests run the built CLI exactly as a user would (test/_setup/buildDist.ts builds it when stale).
 const ROOT = join(import.meta.dirname, "..", "..");
 const CLI = join(ROOT, "dist", "cli.js");
 const FIXTURE = join(ROOT, "fixtures", "cdn-basic");
@@ -416,19 +417,14 @@ describe("ratecard invoice --opening", () => {
   const contract = () =>
     scratchFile(
       "opening.json",
-      JSON.stringify({
-        schemaVersion: 1,
-        id: "ctr_open",
-        customer: { id: "cus" },
-        currency: "USD",
-        timeZone: "UTC",
-        billing: { cadence: "monthly" },
-        term: { start: "2026-03-10" },
-        meters: [],
-        charges: [
-          { id: "platform", name: "Platform", price: { model: "flat", amount: "310" }, billed: "in_advance" },
-        ],
-      }),
+      JSON.stringify(
+        buildContractJson({
+          id: "ctr_open",
+          term: { start: "2026-03-10" },
+          meters: [],
+          charges: [flatCharge("platform", "Platform", "310", { billed: "in_advance" })],
+        }),
+      ),
     );
 
   it("bills the first period's fees in advance without usage", () => {

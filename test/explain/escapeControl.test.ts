@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseContract } from "../../src/contracts/index.js";
 import { escapeControl, explainLine, explainText } from "../../src/explain/index.js";
 import { rateInvoice } from "../../src/invoice/index.js";
+import { buildContract } from "../_support/contract.js";
 
 // Every character escapeControl must hide: C0, DEL, C1, the line/paragraph separators, and the
 // bidirectional marks, embeddings, overrides and isolates.
@@ -59,13 +59,10 @@ describe("escapeControl", () => {
 
 // A contract whose customer name, charge name and group values try to forge lines of the text.
 function forgedInvoice(name: string, customerName: string, region: string, eventId: string) {
-  const contract = parseContract({
-    schemaVersion: 1,
+  const contract = buildContract({
     id: "ctr_forge",
     customer: { id: "cus", name: customerName },
     currency: "EUR",
-    timeZone: "UTC",
-    billing: { cadence: "monthly" },
     term: { start: "2026-02-01" },
     meters: [{ id: "gb", eventType: "gb", aggregation: "sum", valueProperty: "gb" }],
     charges: [

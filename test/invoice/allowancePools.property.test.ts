@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { type ContractInput, parseContract } from "../../src/contracts/index.js";
 import { type Invoice, rateInvoice } from "../../src/invoice/index.js";
 import { Decimal } from "../../src/money/index.js";
+import { buildContractJson, sumMeter, unitCharge } from "../_support/contract.js";
 import { withoutDigests } from "../_support/withoutDigests.js";
 
 const CHARGES = ["egress", "cdn", "storage"] as const;
@@ -10,22 +11,8 @@ type ChargeId = (typeof CHARGES)[number];
 
 // Three unit-priced charges in GB: egress grouped by region, cdn and storage plain.
 function contractJson(prices: Record<ChargeId, string>, pool?: { quantity: string; charges: string[] }) {
-  const meter = (id: string) => ({
-    id,
-    eventType: id,
-    aggregation: "sum" as const,
-    valueProperty: "gb",
-    unit: "GB",
-  });
-  return {
-    schemaVersion: 1,
-    id: "ctr",
-    customer: { id: "cus" },
-    currency: "USD",
-    timeZone: "UTC",
-    billing: { cadence: "monthly" },
-    term: { start: "2026-01-01" },
-    meters: CHARGES.map(meter),
+  return buildContractJson({
+    meters: CHARGES.map((id) => sumMeter(id, { valueProperty: "gb", unit: "GB" })),
     charges: [
       {
         id: "egress",
@@ -33,16 +20,11 @@ function contractJson(prices: Record<ChargeId, string>, pool?: { quantity: strin
         meter: "egress",
         price: { model: "grouped", groupBy: ["region"], price: { model: "unit", unitPrice: prices.egress } },
       },
-      { id: "cdn", name: "CDN", meter: "cdn", price: { model: "unit", unitPrice: prices.cdn } },
-      {
-        id: "storage",
-        name: "Storage",
-        meter: "storage",
-        price: { model: "unit", unitPrice: prices.storage },
-      },
+      unitCharge("cdn", "CDN", "cdn", prices.cdn),
+      unitCharge("storage", "Storage", "storage", prices.storage),
     ],
-    ...(pool ? { allowances: [{ id: "pool", name: "Pool", ...pool }] } : {}),
-  } as ContractInput;
+    allowances: pool && [{ id: "pool", name: "Pool", ...pool }],
+  });
 }
 
 const priceArb = fc.integer({ min: 0, max: 100_000 }).map((n) => new Decimal(n).div(10_000).toFixed());

@@ -1,22 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { type ContractInput, parseContract } from "../../src/contracts/index.js";
 import { explainText } from "../../src/explain/index.js";
 import { invoiceSchema, rateInvoice } from "../../src/invoice/index.js";
+import {
+  buildContract,
+  buildContractJson,
+  type ContractOverrides,
+  sumMeter,
+  unitCharge,
+} from "../_support/contract.js";
 import { thrown } from "../_support/thrown.js";
 import { withoutDigests } from "../_support/withoutDigests.js";
 
 // egress: grouped by region at 0.05 a GB; cdn: 0.08 a GB. Both meters count GB.
-const base: ContractInput = {
-  schemaVersion: 1,
+const base = buildContractJson({
   id: "ctr_pool",
-  customer: { id: "cus" },
-  currency: "USD",
-  timeZone: "UTC",
-  billing: { cadence: "monthly" },
-  term: { start: "2026-01-01" },
   meters: [
-    { id: "egress", eventType: "egress", aggregation: "sum", valueProperty: "gb", unit: "GB" },
-    { id: "cdn", eventType: "cdn", aggregation: "sum", valueProperty: "gb", unit: "GB" },
+    sumMeter("egress", { valueProperty: "gb", unit: "GB" }),
+    sumMeter("cdn", { valueProperty: "gb", unit: "GB" }),
   ],
   charges: [
     {
@@ -25,10 +25,10 @@ const base: ContractInput = {
       meter: "egress",
       price: { model: "grouped", groupBy: ["region"], price: { model: "unit", unitPrice: "0.05" } },
     },
-    { id: "cdn", name: "CDN", meter: "cdn", price: { model: "unit", unitPrice: "0.08" } },
+    unitCharge("cdn", "CDN", "cdn", "0.08"),
   ],
-};
-const contractWith = (extra: Partial<ContractInput>) => parseContract({ ...base, ...extra });
+});
+const contractWith = (extra: ContractOverrides) => buildContract(base, extra);
 const pool = (quantity: string, charges: string[]) => ({
   allowances: [{ id: "free_egress", name: "Free egress", quantity, charges }],
 });
@@ -253,7 +253,7 @@ describe("allowance pools", () => {
   });
 
   it("leaves invoices of contracts without pools as they were (no allowances field)", () => {
-    const without = rateInvoice(parseContract(base), usage(), "2026-03");
+    const without = rateInvoice(buildContract(base), usage(), "2026-03");
     const emptyList = rateInvoice(contractWith({ allowances: [] }), usage(), "2026-03");
     expect("allowances" in without).toBe(false);
     expect(JSON.stringify(withoutDigests(emptyList))).toBe(JSON.stringify(withoutDigests(without)));

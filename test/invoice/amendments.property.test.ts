@@ -1,9 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type ContractInput, parseContract } from "../../src/contracts/index.js";
-import type { Step } from "../../src/invoice/index.js";
-import { type Invoice, rateInvoice } from "../../src/invoice/index.js";
+import { type Invoice, rateInvoice, type Step } from "../../src/invoice/index.js";
 import { Decimal } from "../../src/money/index.js";
+import { buildContract, type ContractOverrides } from "../_support/contract.js";
 
 // Split points: 1–3 distinct days of March 2026 (2–31), each an amendment effective that day.
 const daysArb = fc
@@ -12,20 +11,8 @@ const daysArb = fc
 const dateOf = (day: number) => `2026-03-${String(day).padStart(2, "0")}`;
 const zoneArb = fc.constantFrom("UTC", "America/New_York", "Asia/Kolkata", "Australia/Sydney");
 
-function contract(extra: Partial<ContractInput>): ReturnType<typeof parseContract> {
-  return parseContract({
-    schemaVersion: 1,
-    id: "ctr_pieces",
-    customer: { id: "cus" },
-    currency: "USD",
-    timeZone: "UTC",
-    billing: { cadence: "monthly" },
-    term: { start: "2026-01-01" },
-    meters: [],
-    charges: [],
-    ...extra,
-  });
-}
+// The contract these laws rate: no meters unless a law adds some.
+const piecesContract = (extra: ContractOverrides) => buildContract({ id: "ctr_pieces", meters: [] }, extra);
 const stepsOf = <K extends Step["kind"]>(line: Invoice["lines"][number], kind: K) =>
   line.steps.filter((step): step is Extract<Step, { kind: K }> => step.kind === kind);
 
@@ -42,7 +29,7 @@ describe("prorated pieces of a period (laws)", () => {
           // Each amendment renames the charge and keeps its price: the terms differ, so the fee is
           // rated per piece, with the same 100 % of a month prorated over each.
           const invoice = rateInvoice(
-            contract({
+            piecesContract({
               timeZone,
               billing: { cadence: "monthly", proration },
               charges: [{ id: "platform", name: "Platform", price: { model: "flat", amount: fee } }],
@@ -98,7 +85,7 @@ describe("prorated pieces of a period (laws)", () => {
             price: { model: "unit" as const, unitPrice: price },
           });
           const meters = [gauge(per, values)];
-          const amended = contract({
+          const amended = piecesContract({
             meters,
             charges: [storage("1")],
             amendments: days.map((day, i) => ({
@@ -132,7 +119,7 @@ describe("prorated pieces of a period (laws)", () => {
           }
           // and the invoice reports the whole period, as without the amendments
           const plain = rateInvoice(
-            contract({ meters, charges: [storage("1")] }),
+            piecesContract({ meters, charges: [storage("1")] }),
             events,
             "2026-03",
             carried,

@@ -3,25 +3,16 @@ import { describe, expect, it } from "vitest";
 import { type ContractInput, parseContract } from "../../src/contracts/index.js";
 import { rateInvoice, rateInvoiceAsync } from "../../src/invoice/index.js";
 import { parseUsageEvent } from "../../src/schema/index.js";
+import { buildContract, buildContractJson, flatCharge, sumMeter, unitCharge } from "../_support/contract.js";
 import { thrown } from "../_support/thrown.js";
 import { withoutDigests } from "../_support/withoutDigests.js";
 
-const base: ContractInput = {
-  schemaVersion: 1,
+const base = buildContractJson({
   id: "ctr_amend",
-  customer: { id: "cus" },
-  currency: "USD",
-  timeZone: "UTC",
-  billing: { cadence: "monthly" },
-  term: { start: "2026-01-01" },
-  meters: [{ id: "cpu", eventType: "cpu", aggregation: "sum", valueProperty: "v" }],
-  charges: [
-    { id: "compute", name: "Compute", meter: "cpu", price: { model: "unit", unitPrice: "1" } },
-    { id: "platform", name: "Platform", price: { model: "flat", amount: "100" } },
-  ],
-};
-const contractWith = (amendments: ContractInput["amendments"]) =>
-  parseContract({ ...base, ...(amendments ? { amendments } : {}) });
+  meters: [sumMeter("cpu")],
+  charges: [unitCharge("compute", "Compute", "cpu"), flatCharge("platform", "Platform", "100")],
+});
+const contractWith = (amendments: ContractInput["amendments"]) => buildContract(base, { amendments });
 const event = (id: string, day: number, v: string) => ({
   id,
   type: "cpu",
@@ -152,8 +143,7 @@ describe("amendment laws", () => {
 
 describe("error paths after amendments", () => {
   it("name the charge's place in the contract, not its place among the charges in force", () => {
-    const contract = parseContract({
-      ...base,
+    const contract = buildContract(base, {
       charges: [
         { id: "fee", name: "Fee", price: { model: "flat", amount: "10" } },
         {

@@ -1,19 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { type ContractInput, parseContract } from "../../src/contracts/index.js";
+import type { ContractInput } from "../../src/contracts/index.js";
 import { explainText } from "../../src/explain/index.js";
 import { rateInvoice, rateInvoiceAsync } from "../../src/invoice/index.js";
 import { parseUsageEvent } from "../../src/schema/index.js";
+import { buildContract, buildContractJson, unitCharge } from "../_support/contract.js";
 
 // A UTC contract with the two kinds of meters that carry state from period to period: storage, a
 // weighted_sum gauge in GB-month ($0.50), and seats, a persistent unique count ($10 per seat).
-const base: ContractInput = {
-  schemaVersion: 1,
+const base = buildContractJson({
   id: "ctr_carried_amend",
-  customer: { id: "cus" },
-  currency: "USD",
-  timeZone: "UTC",
-  billing: { cadence: "monthly" },
-  term: { start: "2026-01-01" },
   meters: [
     { id: "storage", eventType: "storage.level", aggregation: "weighted_sum", valueProperty: "gb" },
     {
@@ -25,13 +20,9 @@ const base: ContractInput = {
       operationProperty: "op",
     },
   ],
-  charges: [
-    { id: "storage", name: "Storage", meter: "storage", price: { model: "unit", unitPrice: "0.50" } },
-    { id: "seats", name: "Seats", meter: "seats", price: { model: "unit", unitPrice: "10" } },
-  ],
-};
-const contractWith = (amendments: ContractInput["amendments"]) =>
-  parseContract({ ...base, ...(amendments ? { amendments } : {}) });
+  charges: [unitCharge("storage", "Storage", "storage", "0.50"), unitCharge("seats", "Seats", "seats", "10")],
+});
+const contractWith = (amendments: ContractInput["amendments"]) => buildContract(base, { amendments });
 const storageAt = (price: string) => ({
   id: "storage",
   name: "Storage",
@@ -181,8 +172,7 @@ describe("amendments on a persistent meter", () => {
   });
 
   it("prices the whole reading with a charge added inside the period", () => {
-    const contract = parseContract({
-      ...base,
+    const contract = buildContract(base, {
       charges: [base.charges[0]!],
       amendments: [{ id: "add", effective: "2026-03-17", charges: [seatsAt("10")] }],
     });

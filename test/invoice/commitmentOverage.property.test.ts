@@ -1,37 +1,17 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseContract } from "../../src/contracts/index.js";
 import { rateInvoice } from "../../src/invoice/index.js";
 import { Decimal } from "../../src/money/index.js";
+import { buildContract, COMPUTE_AND_STORAGE, computeAndStorageUsage } from "../_support/contract.js";
 
 const cents = fc.integer({ min: 0, max: 2_000_000 }).map((n) => (n / 100).toFixed(2));
 // A factor above 1 with up to four decimals: 1.0001 … 3.0000.
 const factorArb = fc.integer({ min: 10_001, max: 30_000 }).map((n) => (n / 10_000).toFixed(4));
 
 function contractOf(commitment: Record<string, string>) {
-  return parseContract({
-    schemaVersion: 1,
-    id: "ctr",
-    customer: { id: "cus" },
-    currency: "USD",
-    timeZone: "UTC",
-    billing: { cadence: "monthly" },
-    term: { start: "2026-01-01" },
-    meters: [
-      { id: "a", eventType: "a", aggregation: "sum", valueProperty: "v" },
-      { id: "b", eventType: "b", aggregation: "sum", valueProperty: "v" },
-    ],
-    charges: [
-      { id: "compute", name: "Compute", meter: "a", price: { model: "unit", unitPrice: "1" } },
-      { id: "storage", name: "Storage", meter: "b", price: { model: "unit", unitPrice: "1" } },
-    ],
-    commitments: [{ id: "c", name: "C", ...commitment }],
-  });
+  return buildContract(COMPUTE_AND_STORAGE, { commitments: [{ id: "c", name: "C", ...commitment }] });
 }
-const usage = (a: string, b: string) => [
-  { id: "1", type: "a", customer: "cus", timestamp: "2026-03-02T00:00:00Z", properties: { v: a } },
-  { id: "2", type: "b", customer: "cus", timestamp: "2026-03-02T00:00:00Z", properties: { v: b } },
-];
+const usage = computeAndStorageUsage;
 // round((s − m)(f − 1)) to cents, half-even (the contract's default mode), worked out here on its own.
 const overageOf = (spend: Decimal, minimum: Decimal, factor: string) =>
   spend.minus(minimum).times(new Decimal(factor).minus(1)).toDecimalPlaces(2, Decimal.ROUND_HALF_EVEN);

@@ -1,34 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { type ContractInput, parseContract } from "../../src/contracts/index.js";
 import { explainText } from "../../src/explain/index.js";
 import { rateInvoice } from "../../src/invoice/index.js";
+import {
+  buildContract,
+  COMPUTE_AND_STORAGE,
+  type ContractOverrides,
+  computeAndStorageUsage,
+} from "../_support/contract.js";
 import { thrown } from "../_support/thrown.js";
 
 // Two unit-priced charges at 1.00 a unit, so a line's amount is its usage.
-function contractWith(extra: Partial<ContractInput>) {
-  return parseContract({
-    schemaVersion: 1,
-    id: "ctr_overage",
-    customer: { id: "cus" },
-    currency: "USD",
-    timeZone: "UTC",
-    billing: { cadence: "monthly" },
-    term: { start: "2026-01-01" },
-    meters: [
-      { id: "a", eventType: "a", aggregation: "sum", valueProperty: "v" },
-      { id: "b", eventType: "b", aggregation: "sum", valueProperty: "v" },
-    ],
-    charges: [
-      { id: "compute", name: "Compute", meter: "a", price: { model: "unit", unitPrice: "1" } },
-      { id: "storage", name: "Storage", meter: "b", price: { model: "unit", unitPrice: "1" } },
-    ],
-    ...extra,
-  });
-}
-const usage = (a: string, b: string) => [
-  { id: "1", type: "a", customer: "cus", timestamp: "2026-03-02T00:00:00Z", properties: { v: a } },
-  { id: "2", type: "b", customer: "cus", timestamp: "2026-03-02T00:00:00Z", properties: { v: b } },
-];
+const contractWith = (extra: ContractOverrides) =>
+  buildContract({ id: "ctr_overage" }, COMPUTE_AND_STORAGE, extra);
+const usage = computeAndStorageUsage;
 const committed = (extra: Record<string, string | string[]>) =>
   contractWith({ commitments: [{ id: "commit", name: "Annual commit", minimum: "1000", ...extra }] });
 

@@ -1,35 +1,28 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type ContractInput, parseContract } from "../../src/contracts/index.js";
+import type { ContractInput } from "../../src/contracts/index.js";
 import { rateInvoice } from "../../src/invoice/index.js";
+import {
+  buildContract,
+  COMPUTE_AND_STORAGE,
+  computeAndStorageUsage,
+  flatCharge,
+} from "../_support/contract.js";
 
 // A usage charge at 1.00 a unit (a line's amount is its usage) and a platform fee billed in advance:
 // the invoice that closes March bills March's usage and April's fee (its line's period is April).
 function contractWith(fee: string, commitment: NonNullable<ContractInput["commitments"]>[number]) {
-  return parseContract({
-    schemaVersion: 1,
+  return buildContract({
     id: "ctr_advance_commit",
-    customer: { id: "cus" },
-    currency: "USD",
-    timeZone: "UTC",
-    billing: { cadence: "monthly" },
-    term: { start: "2026-01-01" },
-    meters: [
-      { id: "a", eventType: "a", aggregation: "sum", valueProperty: "v" },
-      { id: "b", eventType: "b", aggregation: "sum", valueProperty: "v" },
-    ],
+    meters: COMPUTE_AND_STORAGE.meters,
     charges: [
-      { id: "compute", name: "Compute", meter: "a", price: { model: "unit", unitPrice: "1" } },
-      { id: "storage", name: "Storage", meter: "b", price: { model: "unit", unitPrice: "1" } },
-      { id: "platform", name: "Platform", price: { model: "flat", amount: fee }, billed: "in_advance" },
+      ...COMPUTE_AND_STORAGE.charges,
+      flatCharge("platform", "Platform", fee, { billed: "in_advance" }),
     ],
     commitments: [commitment],
   });
 }
-const usage = (a: string, b: string) => [
-  { id: "1", type: "a", customer: "cus", timestamp: "2026-03-02T00:00:00Z", properties: { v: a } },
-  { id: "2", type: "b", customer: "cus", timestamp: "2026-03-02T00:00:00Z", properties: { v: b } },
-];
+const usage = computeAndStorageUsage;
 
 describe("a commitment measures the spend of its own billing period", () => {
   it("leaves the next period's fee billed in advance out of the spend (true-up 98.00, not 93.00)", () => {

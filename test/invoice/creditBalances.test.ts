@@ -1,26 +1,18 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type ContractInput, parseContract } from "../../src/contracts/index.js";
+import type { ContractInput } from "../../src/contracts/index.js";
 import { InputError } from "../../src/errors/index.js";
 import { rateInvoice, rateOpeningInvoice } from "../../src/invoice/index.js";
 import { Decimal } from "../../src/money/index.js";
+import { buildContract, type ContractOverrides, sumMeter, unitCharge } from "../_support/contract.js";
 import { thrown } from "../_support/thrown.js";
 
 // One usage charge at 1.00 a unit from 1 January 2026, and the grants each test gives it.
-function contractWith(credits: ContractInput["credits"], extra: Partial<ContractInput> = {}) {
-  return parseContract({
-    schemaVersion: 1,
-    id: "ctr_bal",
-    customer: { id: "cus" },
-    currency: "USD",
-    timeZone: "UTC",
-    billing: { cadence: "monthly" },
-    term: { start: "2026-01-01" },
-    meters: [{ id: "a", eventType: "a", aggregation: "sum", valueProperty: "v" }],
-    charges: [{ id: "compute", name: "Compute", meter: "a", price: { model: "unit", unitPrice: "1" } }],
-    credits,
-    ...extra,
-  });
+function contractWith(credits: ContractInput["credits"], extra: ContractOverrides = {}) {
+  return buildContract(
+    { id: "ctr_bal", meters: [sumMeter("a")], charges: [unitCharge("compute", "Compute", "a")], credits },
+    extra,
+  );
 }
 const promo = (id: string, extra: Record<string, unknown> = {}) => ({
   id,

@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CREDIT_BURN_ORDERS, type CreditBurnOrder, parseContract } from "../../src/contracts/index.js";
+import { CREDIT_BURN_ORDERS, type CreditBurnOrder } from "../../src/contracts/index.js";
 import { rateInvoice } from "../../src/invoice/index.js";
 import { Decimal } from "../../src/money/index.js";
+import { buildContract } from "../_support/contract.js";
 import { withoutDigests } from "../_support/withoutDigests.js";
 
 // These tests rate grants that started before the invoice's period as if no earlier invoice had
@@ -25,15 +26,8 @@ const grantArb = fc.record({
 type GrantSpec = typeof grantArb extends fc.Arbitrary<infer T> ? T : never;
 
 function contractFor(specs: ReadonlyArray<GrantSpec>, ids: ReadonlyArray<string>, order: CreditBurnOrder) {
-  return parseContract({
-    schemaVersion: 1,
-    id: "ctr",
-    customer: { id: "cus" },
-    currency: "USD",
+  return buildContract({
     customUnits: [{ code: "CREDIT", minorUnits: 0 }],
-    timeZone: "UTC",
-    billing: { cadence: "monthly" },
-    term: { start: "2026-01-01" },
     meters: CHARGES.map((id) => ({ id, eventType: id, aggregation: "sum" as const, valueProperty: "v" })),
     charges: CHARGES.map((id) => ({
       id,

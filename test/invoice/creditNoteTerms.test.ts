@@ -1,24 +1,18 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { type ContractInput, parseContract } from "../../src/contracts/index.js";
 import { invoiceSchema, issueCreditNote, rateInvoice } from "../../src/invoice/index.js";
 import { fixtureContract } from "../_arbitraries/contracts.js";
+import { buildContract, buildContractJson, sumMeter, unitCharge } from "../_support/contract.js";
 import { thrown } from "../_support/thrown.js";
 
 // Credit notes by quantity re-rate a line with the terms that rated it: an amendment's price for a
 // piece, a contract quantity (seats) for a seat line; a line that drew from an allowance pool is refused.
-const base: ContractInput = {
-  schemaVersion: 1,
+const base = buildContractJson({
   id: "ctr_cn",
-  customer: { id: "cus" },
-  currency: "USD",
-  timeZone: "UTC",
-  billing: { cadence: "monthly" },
-  term: { start: "2026-01-01" },
-  meters: [{ id: "cpu", eventType: "cpu", aggregation: "sum", valueProperty: "v", unit: "h" }],
-  charges: [{ id: "compute", name: "Compute", meter: "cpu", price: { model: "unit", unitPrice: "1" } }],
-};
+  meters: [sumMeter("cpu", { unit: "h" })],
+  charges: [unitCharge("compute", "Compute", "cpu")],
+});
 const cpu = (id: string, day: number, v: string) => ({
   id,
   type: "cpu",
@@ -29,8 +23,7 @@ const cpu = (id: string, day: number, v: string) => ({
 
 describe("credit notes re-rate with the terms that rated the line", () => {
   it("re-rates an amendment's piece at the amended price", () => {
-    const contract = parseContract({
-      ...base,
+    const contract = buildContract(base, {
       amendments: [
         {
           id: "raise",
@@ -51,8 +44,7 @@ describe("credit notes re-rate with the terms that rated the line", () => {
   });
 
   it("re-rates a seat line with fewer seats", () => {
-    const contract = parseContract({
-      ...base,
+    const contract = buildContract(base, {
       charges: [{ id: "seats", name: "Seats", quantity: "10", price: { model: "unit", unitPrice: "12" } }],
     });
     const invoice = rateInvoice(contract, [], "2026-03");
@@ -64,8 +56,7 @@ describe("credit notes re-rate with the terms that rated the line", () => {
   });
 
   it("refuses to re-rate a line that drew from an allowance pool", () => {
-    const contract = parseContract({
-      ...base,
+    const contract = buildContract(base, {
       allowances: [{ id: "free", name: "Free hours", quantity: "2", charges: ["compute"] }],
     });
     const invoice = rateInvoice(contract, [cpu("a", 10, "5")], "2026-03");
@@ -86,8 +77,7 @@ describe("credit notes across corrections", () => {
   const invoice = invoiceSchema.parse(JSON.parse(readFileSync(join(FIXTURE, "expected.json"), "utf8")));
 
   it("taxes a partial credit on the credited amount, not on the line's net", () => {
-    const discounted = parseContract({
-      ...base,
+    const discounted = buildContract(base, {
       discounts: [{ id: "d20", name: "20% off", percent: "20" }],
       tax: { mode: "exclusive", rates: [{ id: "vat", name: "VAT 10%", percent: "10" }] },
     });

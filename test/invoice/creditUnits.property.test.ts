@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type CreditGrantTerms, parseContract } from "../../src/contracts/index.js";
+import type { CreditGrantTerms } from "../../src/contracts/index.js";
 import { burnAmount, rateInvoice } from "../../src/invoice/index.js";
 import { Decimal } from "../../src/money/index.js";
+import { buildContract } from "../_support/contract.js";
 
 const USD = { code: "USD", minorUnits: 2 };
 const CENT = new Decimal("0.01");
@@ -63,15 +64,8 @@ describe("custom-unit credit laws", () => {
         fc.array(fc.integer({ min: 0, max: 20_000 }), { minLength: 12, maxLength: 12 }),
         fc.boolean(),
         (unitValue, amount, monthlyCents, atUse) => {
-          const contract = parseContract({
-            schemaVersion: 1,
-            id: "ctr",
-            customer: { id: "cus" },
-            currency: "USD",
+          const contract = buildContract({
             customUnits: [{ code: "CREDIT", minorUnits: 0 }],
-            timeZone: "UTC",
-            billing: { cadence: "monthly" },
-            term: { start: "2026-01-01" },
             meters: [{ id: "u", eventType: "u", aggregation: "sum", valueProperty: "v" }],
             charges: [{ id: "usage", name: "Usage", meter: "u", price: { model: "unit", unitPrice: "1" } }],
             credits: [

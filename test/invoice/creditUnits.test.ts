@@ -1,37 +1,26 @@
 import { describe, expect, it } from "vitest";
-import { type ContractInput, parseContract } from "../../src/contracts/index.js";
+import type { ContractInput } from "../../src/contracts/index.js";
 import { explainText } from "../../src/explain/index.js";
 import { rateInvoice } from "../../src/invoice/index.js";
+import { buildContract, COMPUTE_AND_STORAGE, type ContractOverrides } from "../_support/contract.js";
 import { thrown } from "../_support/thrown.js";
 
 // These tests rate grants that started before the invoice's period as if no earlier invoice had
 // burned them: they say so (creditsStartFull), as a caller must.
 const FRESH = { creditsStartFull: true } as const;
 
-function contractWith(extra: Partial<ContractInput>) {
-  return parseContract({
-    schemaVersion: 1,
-    id: "ctr_units",
-    customer: { id: "cus" },
-    currency: "USD",
-    customUnits: [
-      { code: "CREDIT", minorUnits: 0 },
-      { code: "TOKEN", minorUnits: 2 },
-    ],
-    timeZone: "UTC",
-    billing: { cadence: "monthly" },
-    term: { start: "2026-01-01" },
-    meters: [
-      { id: "a", eventType: "a", aggregation: "sum", valueProperty: "v" },
-      { id: "b", eventType: "b", aggregation: "sum", valueProperty: "v" },
-    ],
-    charges: [
-      { id: "compute", name: "Compute", meter: "a", price: { model: "unit", unitPrice: "1" } },
-      { id: "storage", name: "Storage", meter: "b", price: { model: "unit", unitPrice: "1" } },
-    ],
-    ...extra,
-  });
-}
+const contractWith = (extra: ContractOverrides) =>
+  buildContract(
+    {
+      id: "ctr_units",
+      customUnits: [
+        { code: "CREDIT", minorUnits: 0 },
+        { code: "TOKEN", minorUnits: 2 },
+      ],
+    },
+    COMPUTE_AND_STORAGE,
+    extra,
+  );
 const spend = (month: string, a: string, b = "0") => [
   { id: `${month}a`, type: "a", customer: "cus", timestamp: `${month}-02T00:00:00Z`, properties: { v: a } },
   { id: `${month}b`, type: "b", customer: "cus", timestamp: `${month}-02T00:00:00Z`, properties: { v: b } },

@@ -1,26 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { type ContractInput, parseContract } from "../../src/contracts/index.js";
 import { rateInvoice } from "../../src/invoice/index.js";
+import { buildContract, type ContractOverrides, sumMeter, unitCharge } from "../_support/contract.js";
 
 // These tests rate grants that started before the invoice's period as if no earlier invoice had
 // burned them: they say so (creditsStartFull), as a caller must.
 const FRESH = { creditsStartFull: true } as const;
 
 // One usage charge at 1.00 per unit and one 100.00 promotional grant with the given window.
-function contractWith(window: { effective?: string; expires?: string }, extra: Partial<ContractInput> = {}) {
-  return parseContract({
-    schemaVersion: 1,
-    id: "ctr_grant_window",
-    customer: { id: "cus" },
-    currency: "USD",
-    timeZone: "UTC",
-    billing: { cadence: "monthly" },
-    term: { start: "2026-01-01" },
-    meters: [{ id: "units", eventType: "u", aggregation: "sum", valueProperty: "v" }],
-    charges: [{ id: "usage", name: "Usage", meter: "units", price: { model: "unit", unitPrice: "1" } }],
-    credits: [{ id: "sla", name: "SLA credit", kind: "promotional", amount: "100", ...window }],
-    ...extra,
-  });
+function contractWith(window: { effective?: string; expires?: string }, extra: ContractOverrides = {}) {
+  return buildContract(
+    {
+      id: "ctr_grant_window",
+      meters: [sumMeter("units", { eventType: "u" })],
+      charges: [unitCharge("usage", "Usage", "units")],
+      credits: [{ id: "sla", name: "SLA credit", kind: "promotional", amount: "100", ...window }],
+    },
+    extra,
+  );
 }
 // 30 units on 5 March and 30 on 25 March, 40 in April.
 const events = [

@@ -1,39 +1,24 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type ContractInput, type CreditGrantTerms, parseContract } from "../../src/contracts/index.js";
+import type { CreditGrantTerms } from "../../src/contracts/index.js";
 import { explainText } from "../../src/explain/index.js";
 import { burnOrder, rateInvoice } from "../../src/invoice/index.js";
 import { Decimal } from "../../src/money/index.js";
+import {
+  buildContract,
+  COMPUTE_AND_STORAGE,
+  type ContractOverrides,
+  computeAndStorageUsage,
+} from "../_support/contract.js";
 import { thrown } from "../_support/thrown.js";
 
 // These tests rate grants that started before the invoice's period as if no earlier invoice had
 // burned them: they say so (creditsStartFull), as a caller must.
 const FRESH = { creditsStartFull: true } as const;
 
-function contractWith(extra: Partial<ContractInput>) {
-  return parseContract({
-    schemaVersion: 1,
-    id: "ctr_credits",
-    customer: { id: "cus" },
-    currency: "USD",
-    timeZone: "UTC",
-    billing: { cadence: "monthly" },
-    term: { start: "2026-01-01" },
-    meters: [
-      { id: "a", eventType: "a", aggregation: "sum", valueProperty: "v" },
-      { id: "b", eventType: "b", aggregation: "sum", valueProperty: "v" },
-    ],
-    charges: [
-      { id: "compute", name: "Compute", meter: "a", price: { model: "unit", unitPrice: "1" } },
-      { id: "storage", name: "Storage", meter: "b", price: { model: "unit", unitPrice: "1" } },
-    ],
-    ...extra,
-  });
-}
-const usage = (a: string, b: string) => [
-  { id: "1", type: "a", customer: "cus", timestamp: "2026-03-02T00:00:00Z", properties: { v: a } },
-  { id: "2", type: "b", customer: "cus", timestamp: "2026-03-02T00:00:00Z", properties: { v: b } },
-];
+const contractWith = (extra: ContractOverrides) =>
+  buildContract({ id: "ctr_credits" }, COMPUTE_AND_STORAGE, extra);
+const usage = computeAndStorageUsage;
 const vat20 = { mode: "exclusive" as const, rates: [{ id: "vat", name: "VAT 20%", percent: "20" }] };
 
 describe("credit grants", () => {

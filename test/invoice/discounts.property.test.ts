@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseContract } from "../../src/contracts/index.js";
 import { rateInvoice } from "../../src/invoice/index.js";
 import { Decimal } from "../../src/money/index.js";
+import { buildContract } from "../_support/contract.js";
 
 const centsArb = (max: number) => fc.integer({ min: 0, max }).map((cents) => (cents / 100).toFixed(2));
 const discountArb = fc.oneof(
@@ -23,14 +23,7 @@ describe("discount laws", () => {
         fc.array(discountArb, { maxLength: 4 }),
         fc.array(centsArb(200_000), { minLength: 3, maxLength: 3 }),
         (discounts, values) => {
-          const contract = parseContract({
-            schemaVersion: 1,
-            id: "ctr",
-            customer: { id: "cus" },
-            currency: "USD",
-            timeZone: "UTC",
-            billing: { cadence: "monthly" },
-            term: { start: "2026-01-01" },
+          const contract = buildContract({
             meters: values.map((_, i) => ({
               id: `m${i}`,
               eventType: `u${i}`,
@@ -75,14 +68,9 @@ describe("discount laws", () => {
   // A 1,000,000.00 flat line in March 2026 (UTC), large enough that no discount here meets its base.
   const marchWith = (discounts: ReadonlyArray<Record<string, string>>, proration: "second" | "day") =>
     rateInvoice(
-      parseContract({
-        schemaVersion: 1,
-        id: "ctr",
-        customer: { id: "cus" },
-        currency: "USD",
+      buildContract({
         timeZone: "America/New_York",
         billing: { cadence: "monthly", proration },
-        term: { start: "2026-01-01" },
         meters: [],
         charges: [{ id: "fee", name: "Fee", price: { model: "flat", amount: "1000000" } }],
         discounts: discounts.map((discount, i) => ({ id: `d${i}`, name: `D${i}`, ...discount })),

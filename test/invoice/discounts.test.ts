@@ -1,43 +1,37 @@
 import { describe, expect, it } from "vitest";
-import { type ContractInput, parseContract } from "../../src/contracts/index.js";
+import type { ContractInput } from "../../src/contracts/index.js";
 import { explainText } from "../../src/explain/index.js";
 import { rateInvoice } from "../../src/invoice/index.js";
+import {
+  buildContract,
+  type ContractOverrides,
+  flatCharge,
+  sumMeter,
+  unitCharge,
+} from "../_support/contract.js";
 import { thrown } from "../_support/thrown.js";
 
 // Two bandwidth lines (unit 1.00 per GB, so a line's amount is its GB) and a 100.00 platform fee.
-function contractWith(discounts: ContractInput["discounts"], extra: Partial<ContractInput> = {}) {
-  return parseContract({
-    schemaVersion: 1,
-    id: "ctr_disc",
-    customer: { id: "cus" },
-    currency: "USD",
-    timeZone: "UTC",
-    billing: { cadence: "monthly" },
-    term: { start: "2026-01-01" },
-    meters: [
-      {
-        id: "na",
-        eventType: "bw",
-        aggregation: "sum",
-        valueProperty: "gb",
-        filters: [{ property: "r", op: "equals", value: "na" }],
-      },
-      {
-        id: "eu",
-        eventType: "bw",
-        aggregation: "sum",
-        valueProperty: "gb",
-        filters: [{ property: "r", op: "equals", value: "eu" }],
-      },
-    ],
-    charges: [
-      { id: "bandwidth_na", name: "Bandwidth NA", meter: "na", price: { model: "unit", unitPrice: "1" } },
-      { id: "bandwidth_eu", name: "Bandwidth EU", meter: "eu", price: { model: "unit", unitPrice: "1" } },
-      { id: "platform", name: "Platform", price: { model: "flat", amount: "100" } },
-    ],
-    ...(discounts !== undefined ? { discounts } : {}),
-    ...extra,
-  });
+function contractWith(discounts: ContractInput["discounts"], extra: ContractOverrides = {}) {
+  const bandwidth = (region: string) =>
+    sumMeter(region, {
+      eventType: "bw",
+      valueProperty: "gb",
+      filters: [{ property: "r", op: "equals", value: region }],
+    });
+  return buildContract(
+    {
+      id: "ctr_disc",
+      meters: [bandwidth("na"), bandwidth("eu")],
+      charges: [
+        unitCharge("bandwidth_na", "Bandwidth NA", "na"),
+        unitCharge("bandwidth_eu", "Bandwidth EU", "eu"),
+        flatCharge("platform", "Platform", "100"),
+      ],
+      discounts,
+    },
+    extra,
+  );
 }
 const usage = (na: string, eu: string) => [
   {

@@ -1,24 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { type ContractInput, parseContract } from "../../src/contracts/index.js";
+import type { ContractInput } from "../../src/contracts/index.js";
 import { explainText } from "../../src/explain/index.js";
 import { rateInvoice } from "../../src/invoice/index.js";
+import { buildContract, type ContractOverrides, sumMeter, unitCharge } from "../_support/contract.js";
 import { thrown } from "../_support/thrown.js";
 
 // One usage charge at 1.00 per unit (a line's amount is its units) and no other line.
-function contractWith(discounts: ContractInput["discounts"], extra: Partial<ContractInput> = {}) {
-  return parseContract({
-    schemaVersion: 1,
-    id: "ctr_partial_discount",
-    customer: { id: "cus" },
-    currency: "USD",
-    timeZone: "UTC",
-    billing: { cadence: "monthly" },
-    term: { start: "2026-01-01" },
-    meters: [{ id: "units", eventType: "u", aggregation: "sum", valueProperty: "v" }],
-    charges: [{ id: "usage", name: "Usage", meter: "units", price: { model: "unit", unitPrice: "1" } }],
-    ...(discounts !== undefined ? { discounts } : {}),
-    ...extra,
-  });
+function contractWith(discounts: ContractInput["discounts"], extra: ContractOverrides = {}) {
+  return buildContract(
+    {
+      id: "ctr_partial_discount",
+      meters: [sumMeter("units", { eventType: "u" })],
+      charges: [unitCharge("usage", "Usage", "units")],
+      discounts,
+    },
+    extra,
+  );
 }
 const usageOn = (day: number, v: string) => [
   {

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { type ContractInput, parseContract } from "../../src/contracts/index.js";
 import { rateInvoice } from "../../src/invoice/index.js";
 import { canonicalDecimalText } from "../_arbitraries/money.js";
+import { buildContractJson } from "../_support/contract.js";
 
 // Laws of docs/decisions/numeric-bounds.md: within the bounds, every amount is the exact value,
 // checked against integer arithmetic (BigInt) that never rounds.
@@ -36,17 +37,7 @@ const unitPriceArb = scaledArb(24, 15).filter((price) => price.units < 10n ** Bi
 const amountArb = scaledArb(27, 12);
 
 function contract(charges: ContractInput["charges"], start = "2026-01-01"): ContractInput {
-  return {
-    schemaVersion: 1,
-    id: "ctr_exact",
-    customer: { id: "cus" },
-    currency: "USD",
-    timeZone: "UTC",
-    billing: { cadence: "monthly" },
-    term: { start },
-    meters: [],
-    charges,
-  };
+  return buildContractJson({ id: "ctr_exact", term: { start }, meters: [], charges });
 }
 
 const seats = (quantity: Scaled, unitPrice: Scaled) =>

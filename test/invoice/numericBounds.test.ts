@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { type ContractInput, parseContract, safeParseContract } from "../../src/contracts/index.js";
 import { rateInvoice } from "../../src/invoice/index.js";
-import { meteredContract, meteredEvent } from "../_support/meteredContract.js";
+import { buildContractJson, type ContractOverrides, meteredEvent } from "../_support/contract.js";
 import { thrown } from "../_support/thrown.js";
 
 // Examples of docs/decisions/numeric-bounds.md: values past a bound are refused with the field's path,
 // and values at the bounds rate to the exact cent.
 
-const contract = meteredContract;
+const contract = (extra: ContractOverrides = {}) => buildContractJson({ id: "ctr_metered" }, extra);
 
 function refusal(input: ContractInput) {
   const result = safeParseContract(input);

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type ContractInput, parseContract } from "../../src/contracts/index.js";
-import type { InvoiceLine } from "../../src/invoice/index.js";
-import { rateInvoice } from "../../src/invoice/index.js";
+import type { ContractInput } from "../../src/contracts/index.js";
+import { type InvoiceLine, rateInvoice } from "../../src/invoice/index.js";
 import { Decimal } from "../../src/money/index.js";
+import { buildContract } from "../_support/contract.js";
 
 const REGIONS = ["apac", "eu", "na"] as const;
 type Region = (typeof REGIONS)[number];
@@ -31,14 +31,7 @@ type CellPrice = typeof priceArb extends fc.Arbitrary<infer T> ? T : never;
 const gbArb = fc.integer({ min: 0, max: 10_000_000 }).map((n) => (n / 100).toFixed(2));
 
 function contractOf(cells: ReadonlyArray<CellPrice>, overrides: ContractInput["overrides"]) {
-  return parseContract({
-    schemaVersion: 1,
-    id: "ctr",
-    customer: { id: "cus" },
-    currency: "USD",
-    timeZone: "UTC",
-    billing: { cadence: "monthly" },
-    term: { start: "2026-01-01" },
+  return buildContract({
     meters: [{ id: "bw", eventType: "bw", aggregation: "sum", valueProperty: "gb" }],
     charges: [
       {
@@ -52,7 +45,7 @@ function contractOf(cells: ReadonlyArray<CellPrice>, overrides: ContractInput["o
         },
       },
     ],
-    ...(overrides ? { overrides } : {}),
+    overrides,
   });
 }
 const usageOf = (gbs: ReadonlyArray<string>) =>

@@ -1,23 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { type ContractInput, parseContract } from "../../src/contracts/index.js";
 import { explainText } from "../../src/explain/index.js";
-import type { InvoiceLine } from "../../src/invoice/index.js";
-import { issueCreditNote, rateInvoice } from "../../src/invoice/index.js";
+import { type InvoiceLine, issueCreditNote, rateInvoice } from "../../src/invoice/index.js";
+import {
+  buildContract,
+  buildContractJson,
+  type ContractOverrides,
+  sumMeter,
+  unitCharge,
+} from "../_support/contract.js";
 import { thrown } from "../_support/thrown.js";
 
 // Bandwidth priced per region × service (a matrix), egress per project (grouped), requests as one line.
-const base: ContractInput = {
-  schemaVersion: 1,
+const base = buildContractJson({
   id: "ctr_dims",
-  customer: { id: "cus" },
-  currency: "USD",
-  timeZone: "UTC",
-  billing: { cadence: "monthly" },
-  term: { start: "2026-01-01" },
   meters: [
-    { id: "bw", eventType: "bw", aggregation: "sum", valueProperty: "gb", unit: "GB" },
-    { id: "egress", eventType: "egress", aggregation: "sum", valueProperty: "gb", unit: "GB" },
-    { id: "req", eventType: "req", aggregation: "sum", valueProperty: "n" },
+    sumMeter("bw", { valueProperty: "gb", unit: "GB" }),
+    sumMeter("egress", { valueProperty: "gb", unit: "GB" }),
+    sumMeter("req", { valueProperty: "n" }),
   ],
   charges: [
     {
@@ -47,10 +46,10 @@ const base: ContractInput = {
       meter: "egress",
       price: { model: "grouped", groupBy: ["project"], price: { model: "unit", unitPrice: "0.10" } },
     },
-    { id: "requests", name: "Requests", meter: "req", price: { model: "unit", unitPrice: "0.001" } },
+    unitCharge("requests", "Requests", "req", "0.001"),
   ],
-};
-const contractWith = (extra: Partial<ContractInput>) => parseContract({ ...base, ...extra });
+});
+const contractWith = (extra: ContractOverrides) => buildContract(base, extra);
 
 let sequence = 0;
 const bw = (region: string, service: string, gb: string, day = 10) => ({

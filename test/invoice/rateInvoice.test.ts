@@ -1,15 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { parseContract } from "../../src/contracts/index.js";
 import { rateInvoice } from "../../src/invoice/index.js";
+import { buildContract } from "../_support/contract.js";
 
 // A small SaaS-style contract in UTC: $300/month platform fee, API calls at $0.002 each,
 // storage graduated (first 100 GB free, then $0.023).
-const contract = parseContract({
-  schemaVersion: 1,
+const contract = buildContract({
   id: "ctr_small",
   customer: { id: "cus_a" },
-  currency: "USD",
-  timeZone: "UTC",
   billing: { cadence: "monthly", anchorDay: 1 },
   term: { start: "2026-01-15" },
   meters: [
@@ -113,14 +110,9 @@ describe("rateInvoice", () => {
   });
 
   it("rounds with the contract's rounding mode", () => {
-    const halfUp = parseContract({
-      schemaVersion: 1,
+    const halfUp = buildContract({
       id: "ctr_half_up",
       customer: { id: "cus_a" },
-      currency: "USD",
-      timeZone: "UTC",
-      billing: { cadence: "monthly" },
-      term: { start: "2026-01-01" },
       rounding: { mode: "half_up" },
       meters: [{ id: "calls", eventType: "api.call", aggregation: "count" }],
       charges: [{ id: "api", name: "API", meter: "calls", price: { model: "unit", unitPrice: "0.0025" } }],
@@ -135,14 +127,11 @@ describe("rateInvoice", () => {
   });
 
   it("rounds JPY lines to whole yen", () => {
-    const yen = parseContract({
-      schemaVersion: 1,
+    const yen = buildContract({
       id: "ctr_yen",
       customer: { id: "cus_a" },
       currency: "JPY",
       timeZone: "Asia/Tokyo",
-      billing: { cadence: "monthly" },
-      term: { start: "2026-01-01" },
       meters: [{ id: "calls", eventType: "api.call", aggregation: "count" }],
       charges: [{ id: "api", name: "API", meter: "calls", price: { model: "unit", unitPrice: "0.35" } }],
     });

@@ -1,28 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type ContractInput, parseContract } from "../../src/contracts/index.js";
 import { type RateInvoiceOptions, rateInvoice } from "../../src/invoice/index.js";
 import { Decimal, toPlainString } from "../../src/money/index.js";
+import { buildContract, type ContractOverrides } from "../_support/contract.js";
 
 // Rating a year month by month, each invoice taking the state the previous one handed on, must give
 // what a specialist gets by carrying that state by hand (issue 5).
 const MONTHS = Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, "0")}`);
 const monthStart = (m: number) => Date.UTC(2026, m, 1); // m = 0 … 12
 
-function contract(extra: Partial<ContractInput>) {
-  return parseContract({
-    schemaVersion: 1,
-    id: "ctr_year",
-    customer: { id: "cus" },
-    currency: "USD",
-    timeZone: "UTC",
-    billing: { cadence: "monthly" },
-    term: { start: "2026-01-01" },
-    meters: [],
-    charges: [],
-    ...extra,
-  });
-}
+// The contract these laws rate: no meters unless a law adds some.
+const yearContract = (extra: ContractOverrides) => buildContract({ id: "ctr_year", meters: [] }, extra);
 
 describe("rating 12 months in sequence (laws)", () => {
   it("burns one grant without expiry as carrying its balance by hand does: Σ burns = min(grant, Σ spend)", () => {
@@ -32,7 +20,7 @@ describe("rating 12 months in sequence (laws)", () => {
         fc.array(fc.integer({ min: 0, max: 50_000 }), { minLength: 12, maxLength: 12 }),
         (grantCents, spendCents) => {
           const grant = new Decimal(grantCents).div(100);
-          const withGrant = contract({
+          const withGrant = yearContract({
             meters: [{ id: "units", eventType: "u", aggregation: "sum", valueProperty: "v" }],
             charges: [
               { id: "usage", name: "Usage", meter: "units", price: { model: "unit", unitPrice: "1" } },
@@ -88,7 +76,7 @@ describe("rating 12 months in sequence (laws)", () => {
   });
 
   it("carries persistent totals, active sets and gauge levels as replaying every event by hand does", () => {
-    const year = contract({
+    const year = yearContract({
       meters: [
         { id: "objects", eventType: "obj", aggregation: "sum", valueProperty: "delta", persistent: true },
         {

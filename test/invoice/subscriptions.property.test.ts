@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type ContractInput, parseContract } from "../../src/contracts/index.js";
 import { type Invoice, rateInvoice, rateOpeningInvoice } from "../../src/invoice/index.js";
 import { Decimal } from "../../src/money/index.js";
+import { buildContract } from "../_support/contract.js";
 
 // Laws of fees billed in advance: what the customer pays for a period does not depend on whether the
 // fee is billed in advance (full fee, then credit + charge for a change) or in arrears (one prorated
@@ -34,14 +34,9 @@ function contract(
   proration: "second" | "day",
   timeZone: string,
 ) {
-  const input: ContractInput = {
-    schemaVersion: 1,
-    id: "ctr",
-    customer: { id: "cus" },
-    currency: "USD",
+  return buildContract({
     timeZone,
     billing: { cadence: "monthly", proration },
-    term: { start: "2026-01-01" },
     meters: [],
     charges: [{ ...before, billed: timing }],
     amendments: [
@@ -51,8 +46,7 @@ function contract(
         charges: [{ ...after, billed: timing }],
       },
     ],
-  };
-  return parseContract(input);
+  });
 }
 
 /** The exact (unrounded) amount of the lines that `keep` selects: each line's rounding `before`. */
@@ -140,11 +134,7 @@ describe("fees billed in advance (properties)", () => {
       fc.property(cents, fc.integer({ min: 2, max: 28 }), basis, zone, (amount, day, proration, timeZone) => {
         const start = `2026-02-${String(day).padStart(2, "0")}`;
         const make = (timing: Timing) =>
-          parseContract({
-            schemaVersion: 1,
-            id: "ctr",
-            customer: { id: "cus" },
-            currency: "USD",
+          buildContract({
             timeZone,
             billing: { cadence: "monthly", proration },
             term: { start },

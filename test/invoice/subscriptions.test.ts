@@ -1,41 +1,39 @@
 import { describe, expect, it } from "vitest";
-import { type ContractInput, parseContract } from "../../src/contracts/index.js";
 import { explainText } from "../../src/explain/index.js";
 import { type Invoice, rateInvoice, rateOpeningInvoice } from "../../src/invoice/index.js";
+import {
+  buildContract,
+  buildContractJson,
+  type ChargeInput,
+  type ContractOverrides,
+  flatCharge,
+  sumMeter,
+  unitCharge,
+} from "../_support/contract.js";
 import { thrown } from "../_support/thrown.js";
 
 // A SaaS-style contract: seats and a platform fee billed in advance, a support fee and compute usage in
 // arrears. The term starts on 10 March, so March is a first partial period (22 of 31 days).
-const seats = (quantity: string) => ({
+const seats = (quantity: string): ChargeInput => ({
   id: "seats",
   name: "Seats",
-  price: { model: "unit" as const, unitPrice: "12" },
+  price: { model: "unit", unitPrice: "12" },
   quantity,
-  billed: "in_advance" as const,
+  billed: "in_advance",
 });
-const platform = (amount: string) => ({
-  id: "platform",
-  name: "Platform",
-  price: { model: "flat" as const, amount },
-  billed: "in_advance" as const,
-});
-const base: ContractInput = {
-  schemaVersion: 1,
+const platform = (amount: string) => flatCharge("platform", "Platform", amount, { billed: "in_advance" });
+const base = buildContractJson({
   id: "ctr_saas",
-  customer: { id: "cus" },
-  currency: "USD",
-  timeZone: "UTC",
-  billing: { cadence: "monthly" },
   term: { start: "2026-03-10" },
-  meters: [{ id: "cpu", eventType: "cpu", aggregation: "sum", valueProperty: "v" }],
+  meters: [sumMeter("cpu")],
   charges: [
     seats("10"),
     platform("300"),
-    { id: "support", name: "Support", price: { model: "flat", amount: "50" } },
-    { id: "compute", name: "Compute", meter: "cpu", price: { model: "unit", unitPrice: "1" } },
+    flatCharge("support", "Support", "50"),
+    unitCharge("compute", "Compute", "cpu"),
   ],
-};
-const contractWith = (changes: Partial<ContractInput>) => parseContract({ ...base, ...changes });
+});
+const contractWith = (changes: ContractOverrides) => buildContract(base, changes);
 const cpu = (id: string, date: string, v: string) => ({
   id,
   type: "cpu",
@@ -156,8 +154,7 @@ describe("the invoice that closes a period", () => {
   });
 
   it("bills a fee added mid-period for the rest of the period, then in advance", () => {
-    const contract = parseContract({
-      ...base,
+    const contract = buildContract(base, {
       charges: [base.charges[3]!],
       amendments: [{ id: "add", effective: "2026-04-11", charges: [platform("300")] }],
     });
@@ -255,8 +252,7 @@ describe("in arrears, the same change bills the pieces", () => {
 
 describe("trials", () => {
   const trialContract = (end: string) =>
-    parseContract({
-      ...base,
+    buildContract(base, {
       term: { start: "2026-03-01" },
       trial: { end },
       charges: [
@@ -301,8 +297,7 @@ describe("trials", () => {
   });
 
   it("credits and bills a change only for the time after the trial", () => {
-    const contract = parseContract({
-      ...base,
+    const contract = buildContract(base, {
       term: { start: "2026-03-01" },
       trial: { end: "2026-03-21" },
       charges: [platform("310")],
@@ -320,8 +315,7 @@ describe("trials", () => {
   });
 
   it("makes no credit or charge for a change wholly inside the trial", () => {
-    const contract = parseContract({
-      ...base,
+    const contract = buildContract(base, {
       term: { start: "2026-03-01" },
       trial: { end: "2026-04-10" },
       charges: [platform("310")],
@@ -355,8 +349,8 @@ describe("trials", () => {
 });
 
 describe("contract errors for fees", () => {
-  const problem = (changes: Partial<ContractInput>) => {
-    const error = thrown(() => parseContract({ ...base, ...changes })) as {
+  const problem = (changes: ContractOverrides) => {
+    const error = thrown(() => buildContract(base, changes)) as {
       details: { problems: { path: string; message: string }[] };
     };
     return error.details.problems.map((p) => p.path);

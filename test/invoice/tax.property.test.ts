@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseContract } from "../../src/contracts/index.js";
 import { rateInvoice } from "../../src/invoice/index.js";
 import { Decimal } from "../../src/money/index.js";
+import { buildContract } from "../_support/contract.js";
 
 const percentArb = fc.integer({ min: 0, max: 3000 }).map((n) => (n / 100).toFixed(2));
 const centsArb = fc.integer({ min: 0, max: 10_000_000 }).map((n) => (n / 100).toFixed(2));
@@ -13,14 +13,7 @@ function rate(
   percents: string[],
   values: string[],
 ) {
-  const contract = parseContract({
-    schemaVersion: 1,
-    id: "ctr",
-    customer: { id: "cus" },
-    currency: "USD",
-    timeZone: "UTC",
-    billing: { cadence: "monthly" },
-    term: { start: "2026-01-01" },
+  const contract = buildContract({
     meters: values.map((_, i) => ({
       id: `m${i}`,
       eventType: `u${i}`,

@@ -1,26 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { type ContractInput, parseContract } from "../../src/contracts/index.js";
+import type { ContractInput } from "../../src/contracts/index.js";
 import { explainText } from "../../src/explain/index.js";
 import { rateInvoice } from "../../src/invoice/index.js";
+import { buildContract, sumMeter, unitCharge } from "../_support/contract.js";
 
 // A UTC contract with three small unit-priced charges, so tax arithmetic is easy to redo by hand.
 function contractWith(tax: ContractInput["tax"], rounding: "half_even" | "half_up" = "half_even") {
-  return parseContract({
-    schemaVersion: 1,
+  return buildContract({
     id: "ctr_tax",
-    customer: { id: "cus" },
     currency: "EUR",
-    timeZone: "UTC",
-    billing: { cadence: "monthly" },
-    term: { start: "2026-01-01" },
     rounding: { mode: rounding },
-    meters: [{ id: "m", eventType: "u", aggregation: "sum", valueProperty: "v" }],
-    charges: [
-      { id: "a", name: "A", meter: "m", price: { model: "unit", unitPrice: "1" } },
-      { id: "b", name: "B", meter: "m", price: { model: "unit", unitPrice: "1" } },
-      { id: "c", name: "C", meter: "m", price: { model: "unit", unitPrice: "1" } },
-    ],
-    ...(tax !== undefined ? { tax } : {}),
+    meters: [sumMeter("m", { eventType: "u" })],
+    charges: [unitCharge("a", "A", "m"), unitCharge("b", "B", "m"), unitCharge("c", "C", "m")],
+    tax,
   });
 }
 // One event: every charge reads the same meter, so each line's amount equals the value.

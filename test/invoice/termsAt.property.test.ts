@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { type Contract, type ContractInput, parseContract } from "../../src/contracts/index.js";
 import { chargeAt, chargesAt } from "../../src/invoice/termsAt.js";
 import type { ChargeInForce } from "../../src/rating/index.js";
+import { buildContractJson } from "../_support/contract.js";
 
 // chargesAt builds the terms once per stretch between change dates and shares them; these laws check
 // it against the definition, applied afresh at every instant: the contract's charges, each amendment
@@ -53,14 +54,8 @@ const contractArb = fc
   })
   .map(({ amendments, overrides }): ContractInput => {
     const sorted = [...amendments].sort((x, y) => x.day - y.day);
-    return {
-      schemaVersion: 1,
+    return buildContractJson({
       id: "ctr_terms",
-      customer: { id: "cus" },
-      currency: "USD",
-      timeZone: "UTC",
-      billing: { cadence: "monthly" },
-      term: { start: "2026-01-01" },
       meters: [],
       charges: ids.slice(0, 3).map((id) => ({ id, name: `${id}0`, price: { model: "flat", amount: "10" } })),
       amendments: sorted.map((amendment, n) => ({
@@ -79,7 +74,7 @@ const contractArb = fc
         from: date(override.day),
         multiplier: "0.5",
       })),
-    };
+    });
   })
   .map((input) => {
     const result = (() => {

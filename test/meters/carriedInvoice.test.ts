@@ -1,18 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { parseContract } from "../../src/contracts/index.js";
 import { rateInvoice, rateInvoiceAsync } from "../../src/invoice/index.js";
 import { parseUsageEvent } from "../../src/schema/index.js";
+import { buildContract } from "../_support/contract.js";
 
 // A UTC contract with two carried meters: seats (users added and removed, $10 per user active at
 // some point in the month) and storage (GB held over time, $0.50 per GB-month).
-const contract = parseContract({
-  schemaVersion: 1,
+const contract = buildContract({
   id: "ctr_carry",
   customer: { id: "cus_a" },
-  currency: "USD",
-  timeZone: "UTC",
   billing: { cadence: "monthly", anchorDay: 1 },
-  term: { start: "2026-01-01" },
   meters: [
     {
       id: "seats",

@@ -4,6 +4,7 @@ import { RatecardError } from "../../src/errors/index.js";
 import type { MeterRequest } from "../../src/meters/index.js";
 import type { MeterTerms } from "../../src/schema/index.js";
 import { aggregateFor, EVENT_TYPE, usageEvent } from "../_arbitraries/meters.js";
+import { buildContractJson, type MeterInput } from "../_support/contract.js";
 import { thrown } from "../_support/thrown.js";
 
 const JANUARY = { start: Date.UTC(2026, 0, 1), end: Date.UTC(2026, 1, 1) };
@@ -207,24 +208,19 @@ describe("carried state and groups", () => {
       { id: "seats", eventType: EVENT_TYPE, aggregation: "sum", valueProperty: "delta", persistent: true },
       { id: "seats", eventType: EVENT_TYPE, aggregation: "weighted_sum", valueProperty: "delta" },
     ]) {
-      const result = safeParseContract({
-        schemaVersion: 1,
-        id: "ctr",
-        customer: { id: "cus" },
-        currency: "USD",
-        timeZone: "UTC",
-        billing: { cadence: "monthly" },
-        term: { start: "2026-01-01" },
-        meters: [meter],
-        charges: [
-          {
-            id: "per_plan",
-            name: "Seats per plan",
-            meter: "seats",
-            price: { model: "grouped", groupBy: ["plan"], price: { model: "unit", unitPrice: "10" } },
-          },
-        ],
-      });
+      const result = safeParseContract(
+        buildContractJson({
+          meters: [meter as MeterInput],
+          charges: [
+            {
+              id: "per_plan",
+              name: "Seats per plan",
+              meter: "seats",
+              price: { model: "grouped", groupBy: ["plan"], price: { model: "unit", unitPrice: "10" } },
+            },
+          ],
+        }),
+      );
       expect(result.success).toBe(false);
       if (!result.success)
         expect(result.error).toMatchObject({ code: "invalid_field", path: "charges[0].meter" });

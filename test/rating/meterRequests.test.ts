@@ -1,22 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { type ChargeTerms, parseContract } from "../../src/contracts/index.js";
+import type { ChargeTerms } from "../../src/contracts/index.js";
 import { groupDimensions, meterRequests, needsEventValues } from "../../src/rating/index.js";
+import { buildContract, type ChargeInput } from "../_support/contract.js";
 
 // Charges parsed from JSON, so their terms are exactly what a contract yields.
 function chargesOf(charges: unknown[]): ReadonlyArray<ChargeTerms> {
-  return parseContract({
-    schemaVersion: 1,
+  return buildContract({
     id: "ctr_requests",
     customer: { id: "cus_a" },
-    currency: "USD",
-    timeZone: "UTC",
-    billing: { cadence: "monthly" },
-    term: { start: "2026-01-01" },
     meters: [
       { id: "gb", eventType: "cdn.bandwidth", aggregation: "sum", valueProperty: "gb" },
       { id: "payments", eventType: "payment", aggregation: "sum", valueProperty: "amount" },
     ],
-    charges,
+    charges: charges as ChargeInput[],
   }).charges;
 }
 

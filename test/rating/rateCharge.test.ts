@@ -1,24 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { type ChargeTerms, parseContract } from "../../src/contracts/index.js";
+import type { ChargeTerms } from "../../src/contracts/index.js";
 import { ContractError } from "../../src/errors/index.js";
 import type { GroupQuantity, MeterQuantity } from "../../src/meters/index.js";
 import { Decimal } from "../../src/money/index.js";
 import { type RateChargeInput, rateCharge } from "../../src/rating/index.js";
 import type { ProrationRatio } from "../../src/time/index.js";
+import { buildContract } from "../_support/contract.js";
 import { thrown } from "../_support/thrown.js";
 
 const d = (value: string | number) => new Decimal(value);
 const MARCH_2026 = { start: Date.UTC(2026, 2, 1), end: Date.UTC(2026, 3, 1) };
 
 // One contract holding every charge these examples rate; each test picks its charge by id.
-const contract = parseContract({
-  schemaVersion: 1,
+const contract = buildContract({
   id: "ctr_rate_charge",
   customer: { id: "cus_a" },
-  currency: "USD",
-  timeZone: "UTC",
-  billing: { cadence: "monthly" },
-  term: { start: "2026-01-01" },
   meters: [
     { id: "bytes", eventType: "storage", aggregation: "sum", valueProperty: "bytes" },
     { id: "gb", eventType: "cdn.bandwidth", aggregation: "sum", valueProperty: "gb", unit: "GB" },

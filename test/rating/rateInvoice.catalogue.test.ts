@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { type ContractInput, parseContract } from "../../src/contracts/index.js";
+import type { ContractInput } from "../../src/contracts/index.js";
 import { ContractError } from "../../src/errors/index.js";
 import { invoiceSchema, rateInvoice } from "../../src/invoice/index.js";
+import { buildContract, buildContractJson, type ChargeInput } from "../_support/contract.js";
 import { thrown } from "../_support/thrown.js";
 
-// The newer price models end to end: contract JSON → parseContract → rateInvoice, for March 2026 (UTC).
-
-type ChargeInput = ContractInput["charges"][number];
+// Matrix, grouped, percentage, capacity and dynamic prices and a quantity transform end to end:
+// contract JSON → parseContract → rateInvoice, for March 2026 (UTC).
 
 const METERS = [
   { id: "bandwidth", eventType: "cdn.bandwidth", aggregation: "sum", valueProperty: "gb", unit: "GB" },
@@ -17,20 +17,16 @@ const METERS = [
 ] as const;
 
 function contractJson(charges: ReadonlyArray<ChargeInput>, termStart = "2026-01-01"): ContractInput {
-  return {
-    schemaVersion: 1,
+  return buildContractJson({
     id: "ctr_catalogue",
     customer: { id: "cus_a" },
-    currency: "USD",
-    timeZone: "UTC",
-    billing: { cadence: "monthly" },
     term: { start: termStart },
     meters: METERS.map((meter) => ({ ...meter })),
     charges: [...charges],
-  };
+  });
 }
 const contractWith = (charges: ReadonlyArray<ChargeInput>, termStart?: string) =>
-  parseContract(contractJson(charges, termStart));
+  buildContract(contractJson(charges, termStart));
 
 const event = (
   id: string,
@@ -130,7 +126,7 @@ const events = [
   event("s1", "storage", 10, { bytes: "2500000000" }),
 ];
 
-describe("rateInvoice with the newer price models", () => {
+describe("rateInvoice with matrix, grouped, percentage, capacity and dynamic prices and a transform", () => {
   const invoice = rateInvoice(contractWith(catalogue), events, "2026-03");
 
   it("splits a matrix charge into one line per combination, each with its group", () => {

@@ -1,6 +1,5 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseContract } from "../../src/contracts/index.js";
 import { rateInvoice } from "../../src/invoice/index.js";
 import {
   type BillingCycle,
@@ -11,6 +10,7 @@ import {
   prorationRatio,
   startOfLocalDate,
 } from "../../src/time/index.js";
+import { buildContract } from "../_support/contract.js";
 
 // Zones whose clocks move by half an hour (Australia/Lord_Howe: +10:30 ↔ +11:00), at midnight
 // (America/Santiago), or sit at odd offsets (Asia/Kathmandu +05:45, Pacific/Chatham +12:45 ↔ +13:45).
@@ -45,13 +45,10 @@ describe("half-hour daylight saving time (Australia/Lord_Howe)", () => {
   });
 
   it("bills a fee for the rest of October by its exact share", () => {
-    const contract = parseContract({
-      schemaVersion: 1,
+    const contract = buildContract({
       id: "ctr_lord_howe",
-      customer: { id: "cus" },
       currency: "AUD",
       timeZone: LORD_HOWE,
-      billing: { cadence: "monthly" },
       term: { start: "2026-10-04" },
       meters: [],
       charges: [{ id: "fee", name: "Fee", price: { model: "flat", amount: "267.66" } }],

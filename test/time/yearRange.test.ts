@@ -10,20 +10,17 @@ import {
   safeParseInstant,
   safeParseLocalDate,
 } from "../../src/time/index.js";
-import { meteredContract } from "../_support/meteredContract.js";
+import { buildContractJson, type ContractOverrides, flatCharge, unitCharge } from "../_support/contract.js";
 import { thrown } from "../_support/thrown.js";
 
 const year4 = (year: number) => String(year).padStart(4, "0");
 
 // The metered contract with a flat fee besides its usage charge.
-function contract(extra: Partial<ContractInput> = {}): ContractInput {
-  return meteredContract({
-    charges: [
-      { id: "use", name: "Use", meter: "m", price: { model: "unit", unitPrice: "1" } },
-      { id: "fee", name: "Fee", price: { model: "flat", amount: "10" } },
-    ],
-    ...extra,
-  });
+function contract(extra: ContractOverrides = {}): ContractInput {
+  return buildContractJson(
+    { id: "ctr_metered", charges: [unitCharge("use", "Use", "m"), flatCharge("fee", "Fee", "10")] },
+    extra,
+  );
 }
 
 function problemAt(input: ContractInput) {

@@ -1,0 +1,123 @@
+import { type Contract, type ContractInput, parseContract } from "../../src/index.js";
+
+/** One meter of a contract, as JSON. */
+export type MeterInput = ContractInput["meters"][number];
+/** One charge of a contract, as JSON. */
+export type ChargeInput = ContractInput["charges"][number];
+
+/**
+ * What a test changes in the default contract: any top-level field, replaced whole (not merged), or
+ * left out when given as `undefined` (so `buildContract({ tax })` works whether or not `tax` is set).
+ */
+export type ContractOverrides = { readonly [K in keyof ContractInput]?: ContractInput[K] | undefined };
+
+/**
+ * The contract every test starts from: customer `cus`, USD, UTC, billed monthly from 2026-01-01, and
+ * one usage charge, `use`, at 1.00 a unit of meter `m` (the sum of property `v` of events of type
+ * `e`), so a line's amount is its usage. A test replaces `meters` and `charges` together.
+ */
+const DEFAULT_CONTRACT: ContractInput = {
+  schemaVersion: 1,
+  id: "ctr",
+  customer: { id: "cus" },
+  currency: "USD",
+  timeZone: "UTC",
+  billing: { cadence: "monthly" },
+  term: { start: "2026-01-01" },
+  meters: [{ id: "m", eventType: "e", aggregation: "sum", valueProperty: "v" }],
+  charges: [{ id: "use", name: "Use", meter: "m", price: { model: "unit", unitPrice: "1" } }],
+};
+
+/**
+ * A contract as a user writes it (JSON, not parsed): the default contract with each layer of
+ * overrides applied in turn, e.g. `buildContractJson(BASE, { discounts })`. Always a fresh object, so a
+ * test may edit what it gets without touching another test's contract.
+ */
+export function buildContractJson(...layers: ReadonlyArray<ContractOverrides>): ContractInput {
+  const merged: Record<string, unknown> = structuredClone(DEFAULT_CONTRACT);
+  for (const layer of layers) {
+    for (const [key, value] of Object.entries(layer)) {
+      if (value === undefined) delete merged[key];
+      else merged[key] = structuredClone(value);
+    }
+  }
+  return merged as ContractInput;
+}
+
+/**
+ * {@link buildContractJson}, parsed: the contract ready to rate (throws the ContractError a user would get).
+ * The JSON is deep-frozen first, so parsing can never edit what it was given unnoticed.
+ */
+export function buildContract(...layers: ReadonlyArray<ContractOverrides>): Contract {
+  return parseContract(deepFreeze(buildContractJson(...layers)));
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null) {
+    for (const member of Object.values(value)) deepFreeze(member);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/**
+ * A meter that sums the property `v` of the events whose type is its id; `fields` replaces any of
+ * that (`eventType`, `valueProperty`) or adds to it (`unit`, `filters`, …).
+ */
+export function sumMeter(id: string, fields: Partial<MeterInput> = {}): MeterInput {
+  return { id, eventType: id, aggregation: "sum", valueProperty: "v", ...fields };
+}
+
+/** A charge of `meter` at `unitPrice` a unit (default 1, so its line's amount is its usage). */
+export function unitCharge(
+  id: string,
+  name: string,
+  meter: string,
+  unitPrice = "1",
+  extra: Partial<ChargeInput> = {},
+): ChargeInput {
+  return { id, name, meter, price: { model: "unit", unitPrice }, ...extra };
+}
+
+/** A flat fee of `amount` a period (no meter); `extra` adds `billed`, `credit`, … */
+export function flatCharge(
+  id: string,
+  name: string,
+  amount: string,
+  extra: Partial<ChargeInput> = {},
+): ChargeInput {
+  return { id, name, price: { model: "flat", amount }, ...extra };
+}
+
+/** A usage event, as JSON, of customer `cus` unless another is named. */
+export function usageEvent(
+  id: string,
+  type: string,
+  timestamp: string,
+  properties: Readonly<Record<string, unknown>> = {},
+  customer = "cus",
+) {
+  return { id, type, customer, timestamp, properties };
+}
+
+/** An event the default contract's meter `m` reads: type `e`, customer `cus`, 2026-02-03, `v` = `v`. */
+export function meteredEvent(id: string, v: unknown) {
+  return usageEvent(id, "e", "2026-02-03T00:00:00Z", { v });
+}
+
+/**
+ * Two usage charges at 1.00 a unit, so a line's amount is its usage: `compute` bills meter `a`
+ * (events of type `a`), `storage` meter `b` (type `b`); both meters sum the property `v`.
+ */
+export const COMPUTE_AND_STORAGE = {
+  meters: [sumMeter("a"), sumMeter("b")],
+  charges: [unitCharge("compute", "Compute", "a"), unitCharge("storage", "Storage", "b")],
+} satisfies ContractOverrides;
+
+/** The usage of {@link COMPUTE_AND_STORAGE} on 2 March 2026: `a` units of compute, `b` of storage. */
+export function computeAndStorageUsage(a: string, b: string) {
+  return [
+    usageEvent("1", "a", "2026-03-02T00:00:00Z", { v: a }),
+    usageEvent("2", "b", "2026-03-02T00:00:00Z", { v: b }),
+  ];
+}

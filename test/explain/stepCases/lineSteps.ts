@@ -1,0 +1,127 @@
+import {
+  COMPUTE_AND_STORAGE,
+  computeAndStorageUsage,
+  flatCharge,
+  meteredEvent,
+  sumMeter,
+  unitCharge,
+} from "../../_support/contract.js";
+import { oneEvent, type StepCase } from "./stepCase.js";
+
+// The steps the contract's terms and the charge's options write around the price.
+
+// a fee billed in advance
+const advanceFee = (amount: string) => flatCharge("platform", "Platform", amount, { billed: "in_advance" });
+
+export const LINE_STEP_CASES: Readonly<Record<string, StepCase>> = {
+  // 10 units at 1.00 = 10.00, raised to the line minimum 31.00
+  line_limit: {
+    contract: { charges: [unitCharge("use", "Use", "m", "1", { minimum: "31" })] },
+    usage: [meteredEvent("e1", "10")],
+    says: ["Raised to the line minimum of $31.00 (from $10.00).", "Line total $31.00."],
+  },
+  // every price × 0.5: 10 × 0.50 = 5.00
+  override: {
+    contract: { overrides: [{ id: "half", charge: "use", multiplier: "0.5" }] },
+    usage: [meteredEvent("e1", "10")],
+    says: ["Price changed by override half: every price and fee × 0.5.", "10 at $0.5000 = $5.00."],
+  },
+  // 2,500,000,000 bytes ÷ 10^9 = 2.5, minus 1 included = 1.5, rounded up = 2 GB × 0.10 = 0.20
+  billable_quantity: {
+    contract: {
+      meters: [sumMeter("bytes", { valueProperty: "bytes" })],
+      charges: [
+        unitCharge("storage", "Storage", "bytes", "0.10", {
+          transform: { divideBy: "1000000000", included: "1", round: "up", unit: "GB" },
+        }),
+      ],
+    },
+    usage: [oneEvent("bytes", { bytes: "2500000000" })],
+    says: [
+      "Billable quantity: 2,500,000,000 divided by 1,000,000,000, minus 1 included, rounded up = 2 GB.",
+      "2 GB at $0.1000 = $0.20.",
+    ],
+  },
+  // a pool of 5 units: use draws 5 of its 7, 2 billable × 1.00 = 2.00
+  allowance: {
+    contract: { allowances: [{ id: "free", name: "Free units", quantity: "5", charges: ["use"] }] },
+    usage: [meteredEvent("e1", "7")],
+    says: ["Drawn from shared allowance free: 5 of the 5 left; 2 billable.", "Line total $2.00."],
+  },
+  // the term starts on 10 March: 22 of March's 31 days, 1,900,800 of 2,678,400 seconds;
+  // 310 × 1,900,800 ÷ 2,678,400 = 220.00
+  proration: {
+    contract: {
+      term: { start: "2026-03-10" },
+      meters: [],
+      charges: [flatCharge("platform", "Platform", "310")],
+    },
+    usage: [],
+    period: "2026-03",
+    says: [
+      "Prorated for 1,900,800 of 2,678,400 seconds of the billing period: $310.00 × 1,900,800 ÷ 2,678,400 = $220.00.",
+    ],
+  },
+  // 5 seats set by the contract × 12.00 = 60.00
+  contract_quantity: {
+    contract: {
+      meters: [],
+      charges: [{ id: "seats", name: "Seats", quantity: "5", price: { model: "unit", unitPrice: "12" } }],
+    },
+    usage: [],
+    says: ["Quantity 5, set by the contract (seats or licences), not measured.", "5 at $12.0000 = $60.00."],
+  },
+  // a trial until 15 March: March's fee is billed for the 17 days after it, 310 × 17 ÷ 31 = 170.00
+  trial: {
+    contract: {
+      term: { start: "2026-03-01" },
+      trial: { end: "2026-03-15" },
+      meters: [],
+      charges: [flatCharge("platform", "Platform", "310")],
+    },
+    usage: [],
+    period: "2026-03",
+    says: [
+      "Free trial until 2026-03-15T00:00:00.000Z: only the time after it is billed.",
+      "Prorated for 1,468,800 of 2,678,400 seconds of the billing period: $310.00 × 1,468,800 ÷ 2,678,400 = $170.00.",
+    ],
+  },
+  // March's 310.00 was billed in advance; from 21 March the fee is 620.00: the 11 unused days of the
+  // old fee are credited, 310 × 11 ÷ 31 = 110.00
+  unused_time: {
+    contract: {
+      meters: [],
+      charges: [advanceFee("310")],
+      amendments: [{ id: "upgrade", effective: "2026-03-21", charges: [advanceFee("620")] }],
+    },
+    usage: [],
+    period: "2026-03",
+    says: [
+      "Credit for the unused time from 2026-03-21T00:00:00.000Z to 2026-04-01T00:00:00.000Z of the fee billed in advance: -$110.00.",
+    ],
+  },
+  // spend 5.20 + 3.50 = 8.70 below the minimum 50.00: true-up 41.30
+  commitment_true_up: {
+    contract: {
+      ...COMPUTE_AND_STORAGE,
+      commitments: [{ id: "min50", name: "Monthly minimum", minimum: "50" }],
+    },
+    usage: computeAndStorageUsage("5.20", "3.50"),
+    period: "2026-03",
+    says: [
+      "The committed minimum for the period is $50.00; spend came to $8.70, so the shortfall of $41.30 is billed.",
+    ],
+  },
+  // spend 100 + 50 = 150, 50 above the minimum 100, billed at 1.5 times: 50 × 0.5 = 25.00 more
+  commitment_overage: {
+    contract: {
+      ...COMPUTE_AND_STORAGE,
+      commitments: [{ id: "commit", name: "Commit", minimum: "100", overageFactor: "1.5" }],
+    },
+    usage: computeAndStorageUsage("100", "50"),
+    period: "2026-03",
+    says: [
+      "Spend of $150.00 is $50.00 above the committed minimum of $100.00; the excess is billed at 1.5 times its price, so the overage is $50.00 × (1.5 − 1) = $25.00.",
+    ],
+  },
+};
