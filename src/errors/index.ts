@@ -1,5 +1,36 @@
 export { describeValue } from "./describeValue.js";
 export { joinPath, toJsonPath } from "./jsonPath.js";
+export type { Message } from "./messages/message.js";
+export {
+  allAllocationWeightsZero,
+  amountNotInMinorUnits,
+  invalidDecimal,
+  negativeAllocationWeight,
+  noAllocationWeights,
+  unknownCurrency,
+} from "./messages/money.js";
+export { capacityExceeded, eventValuesRequired, negativeQuantity } from "./messages/pricing.js";
+export {
+  documentChanged,
+  invalidInput,
+  missingField,
+  notAnIssuedInvoice,
+  unknownField,
+} from "./messages/schema.js";
+export {
+  invalidInstant,
+  invalidTimeZone,
+  periodDateRefused,
+  periodEndsBeforeStart,
+  periodNotUnderstood,
+  prorationPartOutsidePeriod,
+  rangeEndsBeforeStart,
+} from "./messages/time.js";
+export {
+  carriedStateForUnknownMeter,
+  carriedStateOfOtherKind,
+  usageChangedWhileRead,
+} from "./messages/usage.js";
 export type { JsonPath, RatecardErrorCode } from "./RatecardError.js";
 export {
   ContractError,
