@@ -2,6 +2,17 @@ export { describeValue } from "./describeValue.js";
 export { joinPath, toJsonPath } from "./jsonPath.js";
 export type { Message } from "./messages/message.js";
 export {
+  operationPropertyNotAllowed,
+  percentileSettingsMissing,
+  percentileWindowMissing,
+  persistentNotAllowed,
+  persistentWindowOrEntity,
+  settingsOfOtherAggregation,
+  valuePropertyRequired,
+  weightedSumWindowOrEntity,
+  windowNotAllowed,
+} from "./messages/meter.js";
+export {
   allAllocationWeightsZero,
   amountNotInMinorUnits,
   invalidDecimal,
@@ -9,7 +20,14 @@ export {
   noAllocationWeights,
   unknownCurrency,
 } from "./messages/money.js";
-export { capacityExceeded, eventValuesRequired, negativeQuantity } from "./messages/pricing.js";
+export {
+  capacityExceeded,
+  eventValuesRequired,
+  lastTierMustBeUnbounded,
+  negativeQuantity,
+  onlyLastTierUnbounded,
+  tierUpToNotIncreasing,
+} from "./messages/pricing.js";
 export {
   documentChanged,
   invalidInput,

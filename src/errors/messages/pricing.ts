@@ -25,3 +25,27 @@ export function capacityExceeded(usage: ReadonlyArray<string>): Message {
     message: `Usage (${usage.join(", ")}) exceeds the limits of every capacity tier; add a larger tier to the contract.`,
   };
 }
+
+/** A tier other than the last without an `upTo` (tier numbers count from 1). */
+export function onlyLastTierUnbounded(tierNumber: number): Message {
+  return {
+    code: "only_last_tier_unbounded",
+    message: `only the last tier may be unbounded; give tier ${tierNumber} an upTo`,
+  };
+}
+
+/** A last tier with an `upTo`, which would leave larger quantities without a price. */
+export function lastTierMustBeUnbounded(upTo: string): Message {
+  return {
+    code: "last_tier_must_be_unbounded",
+    message: `the last tier must be unbounded (no upTo), so every quantity has a price; remove upTo ${upTo} or add a tier after it`,
+  };
+}
+
+/** An `upTo` not above the previous tier's (read after the tier's path). */
+export function tierUpToNotIncreasing(previous: string): Message {
+  return {
+    code: "tier_up_to_not_increasing",
+    message: `must be greater than ${previous}, the previous tier's upTo`,
+  };
+}
