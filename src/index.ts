@@ -21,7 +21,7 @@ export {
   parseContract,
   safeParseContract,
 } from "./contracts/index.js";
-export type { JsonPath, RatecardErrorCode } from "./errors/index.js";
+export type { ErrorMessage, JsonPath, RatecardErrorCode } from "./errors/index.js";
 export {
   ContractError,
   InputError,

@@ -1,4 +1,4 @@
-import type { Message } from "./messages/message.js";
+import type { ErrorMessage } from "./messages/message.js";
 
 /**
  * Every error code ratecard can raise. Codes are stable API: scripts and tests match on them,
@@ -97,7 +97,7 @@ export class RatecardError extends Error {
       message: string,
       details?: Record<string, unknown>,
     ) => E,
-    problem: Message,
+    problem: ErrorMessage,
     path: JsonPath,
     details: Record<string, unknown> = {},
   ): E {

@@ -1,6 +1,6 @@
 export { describeValue } from "./describeValue.js";
 export { joinPath, toJsonPath } from "./jsonPath.js";
-export type { Message } from "./messages/message.js";
+export type { ErrorMessage } from "./messages/message.js";
 export {
   operationPropertyNotAllowed,
   percentileSettingsMissing,

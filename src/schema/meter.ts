@@ -1,6 +1,6 @@
 import * as z from "zod";
 import {
-  type Message,
+  type ErrorMessage,
   operationPropertyNotAllowed,
   percentileSettingsMissing,
   percentileWindowMissing,
@@ -148,7 +148,7 @@ export const meterSchema = z
     operationProperty: property.optional(),
   })
   .superRefine((meter, ctx) => {
-    const issue = (problem: Message, path: PropertyKey[]) => ctx.addIssue(issueOf(problem, path));
+    const issue = (problem: ErrorMessage, path: PropertyKey[]) => ctx.addIssue(issueOf(problem, path));
     const countsEvents = meter.aggregation === "count" || meter.window?.aggregation === "count";
     if (!countsEvents && meter.valueProperty === undefined) {
       issue(valuePropertyRequired(meter.aggregation), ["valueProperty"]);

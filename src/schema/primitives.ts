@@ -1,5 +1,5 @@
 import * as z from "zod";
-import type { Message } from "../errors/index.js";
+import type { ErrorMessage } from "../errors/index.js";
 import {
   BASIS_POINTS,
   boundProblem,
@@ -32,7 +32,7 @@ export function ratecardIssue(code: string, message: string, path?: ReadonlyArra
 }
 
 /** {@link ratecardIssue} for a problem from the message catalogue (`src/errors/messages/`). */
-export function issueOf(problem: Message, path?: ReadonlyArray<PropertyKey>) {
+export function issueOf(problem: ErrorMessage, path?: ReadonlyArray<PropertyKey>) {
   return ratecardIssue(problem.code, problem.message, path);
 }
 

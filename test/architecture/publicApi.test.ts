@@ -99,6 +99,7 @@ const PUBLIC_TYPES = [
   "CustomUnit",
   "DecimalInput",
   "DecimalParseResult",
+  "ErrorMessage",
   "EventSource",
   "Exclusion",
   "ExclusionReason",

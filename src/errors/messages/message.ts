@@ -6,7 +6,7 @@ import type { RatecardErrorCode } from "../RatecardError.js";
  * one; the caller builds the error (`new InputError(code, path, message)`) or the zod issue from it,
  * so the wording of each problem lives in one place.
  */
-export interface Message {
+export interface ErrorMessage {
   readonly code: RatecardErrorCode;
   readonly message: string;
 }

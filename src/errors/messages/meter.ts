@@ -1,9 +1,9 @@
-import type { Message } from "./message.js";
+import type { ErrorMessage } from "./message.js";
 
 // The sentences about a meter's definition in a contract (src/schema/meter.ts), read after its path.
 
 /** A meter that reads a value but names no property to read it from. */
-export function valuePropertyRequired(aggregation: string): Message {
+export function valuePropertyRequired(aggregation: string): ErrorMessage {
   return {
     code: "value_property_required",
     message: `a ${aggregation} meter must name the event property it reads (valueProperty), e.g. "bytes"`,
@@ -11,17 +11,17 @@ export function valuePropertyRequired(aggregation: string): Message {
 }
 
 /** Settings that belong to one aggregation given to a meter of another. */
-export function settingsOfOtherAggregation(aggregation: string, key: string): Message {
+export function settingsOfOtherAggregation(aggregation: string, key: string): ErrorMessage {
   return { code: "invalid_field", message: `only a ${aggregation} meter takes ${key} settings` };
 }
 
 /** A percentile meter without its percentile settings. */
-export function percentileSettingsMissing(): Message {
+export function percentileSettingsMissing(): ErrorMessage {
   return { code: "missing_field", message: "a percentile meter needs percentile settings (at least rank)" };
 }
 
 /** A percentile meter without the window whose samples it ranks. */
-export function percentileWindowMissing(): Message {
+export function percentileWindowMissing(): ErrorMessage {
   return {
     code: "missing_field",
     message:
@@ -30,7 +30,7 @@ export function percentileWindowMissing(): Message {
 }
 
 /** A window on an aggregation that cannot run over windows. */
-export function windowNotAllowed(aggregation: string): Message {
+export function windowNotAllowed(aggregation: string): ErrorMessage {
   return {
     code: "invalid_field",
     message: `a ${aggregation} meter cannot run over windows; use sum, avg, max, min or percentile`,
@@ -38,7 +38,7 @@ export function windowNotAllowed(aggregation: string): Message {
 }
 
 /** A window or entity on a weighted_sum meter, which weighs time itself. */
-export function weightedSumWindowOrEntity(): Message {
+export function weightedSumWindowOrEntity(): ErrorMessage {
   return {
     code: "invalid_field",
     message: "a weighted_sum meter already weighs time; it takes no window or entity",
@@ -46,12 +46,12 @@ export function weightedSumWindowOrEntity(): Message {
 }
 
 /** `persistent` on an aggregation that cannot carry state between periods. */
-export function persistentNotAllowed(): Message {
+export function persistentNotAllowed(): ErrorMessage {
   return { code: "invalid_field", message: "only sum, count and unique_count meters can be persistent" };
 }
 
 /** A window or entity on a persistent meter. */
-export function persistentWindowOrEntity(): Message {
+export function persistentWindowOrEntity(): ErrorMessage {
   return {
     code: "invalid_field",
     message: "a persistent meter runs since the contract start; it takes no window or entity",
@@ -59,6 +59,6 @@ export function persistentWindowOrEntity(): Message {
 }
 
 /** `operationProperty` on a meter other than a persistent unique_count. */
-export function operationPropertyNotAllowed(): Message {
+export function operationPropertyNotAllowed(): ErrorMessage {
   return { code: "invalid_field", message: "operationProperty belongs to a persistent unique_count meter" };
 }

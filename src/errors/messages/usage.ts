@@ -1,9 +1,9 @@
-import type { Message } from "./message.js";
+import type { ErrorMessage } from "./message.js";
 
 // The sentences about usage and the meters' carried state (src/meters).
 
 /** A usage source that gave other events on its second read. */
-export function usageChangedWhileRead(firstEvents: number, secondEvents: number): Message {
+export function usageChangedWhileRead(firstEvents: number, secondEvents: number): ErrorMessage {
   const what =
     firstEvents === secondEvents
       ? `the same number of events (${firstEvents}) but other event ids`
@@ -15,7 +15,7 @@ export function usageChangedWhileRead(firstEvents: number, secondEvents: number)
 }
 
 /** Carried state for a meter the contract lacks, or one that carries nothing between periods. */
-export function carriedStateForUnknownMeter(meter: string, meterExists: boolean): Message {
+export function carriedStateForUnknownMeter(meter: string, meterExists: boolean): ErrorMessage {
   return {
     code: "invalid_field",
     message: `The carried state names meter "${meter}", which ${meterExists ? "carries nothing between periods (only persistent and weighted_sum meters do)" : "the contract does not have"}.`,
@@ -23,7 +23,7 @@ export function carriedStateForUnknownMeter(meter: string, meterExists: boolean)
 }
 
 /** Carried state of the wrong kind for its meter. */
-export function carriedStateOfOtherKind(meter: string, found: string, expected: string): Message {
+export function carriedStateOfOtherKind(meter: string, found: string, expected: string): ErrorMessage {
   return {
     code: "invalid_field",
     message: `The carried state of meter "${meter}" has ${found}, but this meter carries ${expected}.`,
