@@ -1,5 +1,6 @@
 import { writeFile } from "node:fs/promises";
-import { pathToFileURL } from "node:url";
+import { createRequire } from "node:module";
+import { resolve } from "node:path";
 import { defineConfig, type Options } from "tsup";
 
 // The CLI is a thin layer over the library: dist/cli.js imports the library build (./index.js) at run
@@ -22,23 +23,39 @@ const libraryFromCli = {
 
 // The published JSON Schemas, written from the library just built so they can never drift from it.
 async function writeJsonSchemas(): Promise<void> {
-  const url = `${pathToFileURL("dist/index.js").href}?build=${Date.now()}`;
-  const library = await import(url);
+  // From the CommonJS build, the one this config has just written (the ES modules build in parallel).
+  const library = createRequire(import.meta.url)(resolve("dist/index.cjs"));
   await writeFile("dist/invoice.schema.json", `${JSON.stringify(library.invoiceJsonSchema(), null, 2)}\n`);
   await writeFile("dist/contract.schema.json", `${JSON.stringify(library.contractJsonSchema(), null, 2)}\n`);
 }
 
 export default defineConfig([
-  // The library (pure, no node: imports) as ESM + CJS with .d.ts / .d.cts, so `import` and `require`
-  // users get types. It cleans dist/ but leaves cli.js, which the other build writes at the same time.
+  // The library (pure, no node: imports) for `import`: one ES module per source file (dist/index.js and
+  // dist/<folder>/*.js), not one bundle. With `"sideEffects": false` an application's bundler then drops
+  // every module it does not reach, schemas included; in a single bundle every schema is a top-level
+  // call a bundler must keep (see bench/bundleSize.mjs and docs/architecture.md, "Size"). It cleans dist/
+  // but leaves cli.js, which the CLI build writes at the same time.
   {
-    entry: { index: "src/index.ts" },
-    format: ["esm", "cjs"],
+    entry: ["src/**/*.ts", "!src/cli/**"],
+    format: ["esm"],
+    bundle: false,
     dts: { entry: { index: "src/index.ts" } },
     target: "node20",
     platform: "node",
     sourcemap: false,
-    clean: ["!cli.js"],
+    clean: ["!cli.js", "!index.cjs", "!index.d.ts", "!index.d.cts"],
+    splitting: false,
+  },
+  // The library for `require` as one CommonJS bundle (require has no tree-shaking to serve) with its
+  // types (.d.cts), and the JSON Schemas written from the ESM build.
+  {
+    entry: { index: "src/index.ts" },
+    format: ["cjs"],
+    dts: { entry: { index: "src/index.ts" } },
+    target: "node20",
+    platform: "node",
+    sourcemap: false,
+    clean: false,
     splitting: false,
     treeshake: true,
     onSuccess: writeJsonSchemas,

@@ -1,7 +1,10 @@
 // ratecard benchmarks: `npm run bench` (builds first). `--quick` runs a tenth of the work;
 // `--streaming` adds the 10,000,000-event NDJSON run through the CLI (generates a 1.4 GB file once).
-// Figures are ratios against a baseline measured in the same run, never timed assertions.
+// Figures are ratios against a baseline measured in the same run, never timed assertions; bundle sizes
+// are bytes. `--json FILE` writes the bundle sizes by entry name to FILE.
+import { writeFile } from "node:fs/promises";
 import { benchAggregation } from "./aggregation.mjs";
+import { benchBundleSize } from "./bundleSize.mjs";
 import { benchEndToEnd } from "./endToEnd.mjs";
 import { benchLargeContract } from "./largeContract.mjs";
 import { benchPricing } from "./pricing.mjs";
@@ -15,4 +18,8 @@ benchPricing(Math.floor(1_000_000 * scale));
 benchAggregation(Math.floor(1_000_000 * scale));
 benchEndToEnd(Math.max(5, Math.floor(100 * scale)));
 benchLargeContract();
+const sizes = await benchBundleSize();
+const jsonAt = process.argv.indexOf("--json");
+if (jsonAt !== -1)
+  await writeFile(process.argv[jsonAt + 1], `${JSON.stringify({ bundleSize: sizes }, null, 2)}\n`);
 if (process.argv.includes("--streaming")) await benchStreaming(Math.floor(10_000_000 * scale));

@@ -3,10 +3,12 @@
 
 export type {
   AllowanceTerms,
+  Amendment,
   ChargeTerms,
   Contract,
   ContractInput,
   CreditBurnOrder,
+  Override,
   SafeParseContractResult,
   TaxRateTerms,
   TaxTerms,
@@ -19,7 +21,7 @@ export {
   parseContract,
   safeParseContract,
 } from "./contracts/index.js";
-export type { JsonPath, RatecardErrorCode } from "./errors/index.js";
+export type { ErrorMessage, JsonPath, RatecardErrorCode } from "./errors/index.js";
 export {
   ContractError,
   InputError,
@@ -29,6 +31,7 @@ export {
   toJsonPath,
   UsageError,
 } from "./errors/index.js";
+export type { MoneyStyle } from "./explain/index.js";
 export { currencyPrefix, escapeControl, explainLine, explainText } from "./explain/index.js";
 export type {
   CreditNoteOptions,
@@ -61,8 +64,14 @@ export type {
   Computation,
   EventSource,
   Exclusion,
+  FinalizeContext,
+  GroupedQuantities,
+  GroupQuantity,
+  MeterOutcome,
   MeterQuantity,
+  MeterRequest,
   Reducer,
+  Sample,
 } from "./meters/index.js";
 export { aggregateUsage, aggregateUsageAsync, compileMeter } from "./meters/index.js";
 export type { Currency, CustomUnit, DecimalInput, DecimalParseResult, RoundingMode } from "./money/index.js";
@@ -80,28 +89,58 @@ export {
   toPlainString,
 } from "./money/index.js";
 export type {
+  Grouping,
+  PriceInput,
   PriceModel,
+  PriceModelDefinition,
+  PriceModelFacts,
   PriceModelName,
   PriceResult,
   PriceStep,
   PriceTerms,
+  RatedAmount,
+  RatingContext,
+  StepSchema,
+  TermsBase,
   TermsOf,
+  TermsSchema,
   TierTerms,
 } from "./pricing/index.js";
 export { PRICE_MODELS, ratePrice } from "./pricing/index.js";
 export type {
+  AllowanceStep,
   AppliedAllowance,
+  BillableQuantityStep,
+  CarriedMeterStateInput,
+  CommitmentOverageStep,
+  CommitmentTrueUpStep,
+  CommonStep,
+  ComputationData,
+  ContractQuantityStep,
   CorrectionTerms,
   CreditNote,
   ExclusionReason,
   FilterTerms,
   InvoiceTax,
+  LineLimitStep,
+  LineOf,
   MeterTerms,
+  OverrideStep,
+  PropertyValue,
+  ProrationStep,
+  RoundingStep,
   SafeParseUsageEventResult,
+  StepContext,
+  StepData,
+  TermStep,
+  TrialStep,
+  UnusedTimeStep,
   UsageEvent,
   UsageEventInput,
   UsageExclusion,
   UsageReport,
+  UsageStep,
+  Words,
 } from "./schema/index.js";
 export {
   canonicalJson,
@@ -117,6 +156,7 @@ export type {
   Alignment,
   BillingCycle,
   Cadence,
+  LocalDate,
   Period,
   ProrationBasis,
   ProrationRatio,

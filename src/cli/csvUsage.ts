@@ -1,6 +1,7 @@
 import { createReadStream } from "node:fs";
 import { CsvError, type Info, parse as parseCsv } from "csv-parse";
 import { isRatecardError, parseUsageEvent, UsageError, type UsageEvent } from "../index.js";
+import { csvColumnTwice, csvColumnWithoutName, csvMissingColumns, csvWithoutHeader } from "./messages.js";
 import type { PassGuard } from "./readLines.js";
 
 const REQUIRED = ["id", "type", "customer", "timestamp"] as const;
@@ -50,37 +51,20 @@ function readHeader(names: ReadonlyArray<string>, file: string, where: string): 
   const seen = new Map<string, number>();
   for (const [index, name] of names.entries()) {
     if (name.trim() === "")
-      throw new UsageError(
-        "invalid_csv",
-        "",
-        `${file} ${where}: column ${index + 1} of the header row has no name; every column needs one (a property name, or id, type, customer, timestamp).`,
-        { file, column: index + 1 },
-      );
+      throw UsageError.from(csvColumnWithoutName(file, where, index + 1), "", { file, column: index + 1 });
     const before = seen.get(name);
     if (before !== undefined)
-      throw new UsageError(
-        "duplicate_key",
-        name,
-        `${file} ${where}: the header row names the column "${name}" twice (columns ${before + 1} and ${index + 1}); one of the two values would be dropped, so ratecard refuses the file. Keep one "${name}" column.`,
-        { file, key: name },
-      );
+      throw UsageError.from(csvColumnTwice(file, where, name, before + 1, index + 1), name, {
+        file,
+        key: name,
+      });
     seen.set(name, index);
   }
   const missing = REQUIRED.filter((field) => !seen.has(field));
   if (missing.length === REQUIRED.length)
-    throw new UsageError(
-      "invalid_csv",
-      "",
-      `${file} ${where} is not a header row: a CSV usage file starts with a row naming its columns, at least id, type, customer and timestamp (found ${names.map((name) => `"${name}"`).join(", ")}).`,
-      { file },
-    );
+    throw UsageError.from(csvWithoutHeader(file, where, names), "", { file });
   if (missing.length > 0)
-    throw new UsageError(
-      "invalid_csv",
-      missing[0]!,
-      `${file} ${where}: the header row has no ${missing.map((name) => `"${name}"`).join(", ")} column; a CSV usage file needs id, type, customer and timestamp.`,
-      { file, missing },
-    );
+    throw UsageError.from(csvMissingColumns(file, where, missing), missing[0]!, { file, missing });
   return {
     names,
     field: {

@@ -1,4 +1,5 @@
 import { InputError, InvariantError, toJsonPath, UsageError } from "../index.js";
+import { duplicateJsonKey } from "./messages.js";
 
 /**
  * Refuses a JSON text (an NDJSON line, a whole .json file, a contract) that writes a key twice in one
@@ -20,13 +21,11 @@ export function assertNoDuplicateKeys(
     throw new InvariantError(`${file} line ${firstLine}: keys were counted twice but none repeats.`);
   const { key, path } = duplicate;
   const line = firstLine + text.slice(0, duplicate.offset).split("\n").length - 1;
-  const ErrorOf = document === "usage" ? UsageError : InputError;
-  throw new ErrorOf(
-    "duplicate_key",
-    path,
-    `${file} line ${line}: the key "${key}" is written twice in one object${path === key ? "" : ` (at ${path})`}; JSON readers disagree on which copy counts, so ratecard refuses it rather than guess. Keep one "${key}".`,
-    { file, line, key },
-  );
+  const problem = duplicateJsonKey(file, line, key, path);
+  const details = { file, line, key };
+  throw document === "usage"
+    ? UsageError.from(problem, path, details)
+    : InputError.from(problem, path, details);
 }
 
 /** A key written twice in the same JSON object: where (JSON path of the key) and at which offset. */

@@ -1,5 +1,6 @@
 import { parseUsageEvent, UsageError, type UsageEvent } from "../index.js";
 import { assertNoDuplicateKeys } from "./duplicateKeys.js";
+import { invalidJson } from "./messages.js";
 import { type PassGuard, readLines } from "./readLines.js";
 
 /** The events of an NDJSON file, one per non-blank line, each labelled with its physical line. */
@@ -45,10 +46,7 @@ export function parseEventLine(line: string, file: string, lineNumber: number): 
   try {
     value = JSON.parse(line);
   } catch {
-    throw new UsageError("invalid_json", "", `${file} line ${lineNumber} is not valid JSON.`, {
-      file,
-      line: lineNumber,
-    });
+    throw UsageError.from(invalidJson(`${file} line ${lineNumber}`), "", { file, line: lineNumber });
   }
   assertNoDuplicateKeys(line, value, file, lineNumber);
   return value;

@@ -11,6 +11,14 @@ import {
   rateInvoice,
   safeParseDecimal,
 } from "../index.js";
+import {
+  quoteQuantityAndValues,
+  quoteQuantityForFlatPrice,
+  quoteQuantityMissing,
+  quoteValueLeftOut,
+  quoteValueNotDecimal,
+  quoteWithoutLine,
+} from "./messages.js";
 import { parseJsonText, readJsonFile } from "./readJsonFile.js";
 
 /** What `ratecard quote` rates: one price, a quantity or a list of transaction values. */
@@ -65,8 +73,7 @@ export async function quote(request: QuoteRequest): Promise<QuoteResult> {
   const invoice = asPriceErrors(() => rateInvoice(parseContract(contractJson), events, PERIOD));
   refuseLeftOut(invoice, values);
   const line = invoice.lines[0];
-  if (line === undefined)
-    throw new ContractError("invalid_field", "price", "This price produced no line to quote.");
+  if (line === undefined) throw ContractError.from(quoteWithoutLine(), "price");
   return { line, warnings: invoice.warnings };
 }
 
@@ -90,24 +97,11 @@ function usesQuantity(price: unknown): boolean | undefined {
 // each value a decimal (an empty item in --values is a typo, not a zero).
 function quantitiesOf(request: QuoteRequest, billsQuantity: boolean | undefined): QuoteValue[] {
   const { quantity, values } = request;
-  if (quantity !== undefined && values !== undefined)
-    throw new InputError(
-      "invalid_argument",
-      "",
-      "Give --quantity or --values, not both: one of them would be ignored.",
-    );
+  if (quantity !== undefined && values !== undefined) throw InputError.from(quoteQuantityAndValues(), "");
   if (billsQuantity === false && (quantity !== undefined || values !== undefined))
-    throw new InputError(
-      "invalid_argument",
-      "",
-      `A flat price bills the same whatever the quantity; leave out ${quantity !== undefined ? "--quantity" : "--values"}.`,
-    );
+    throw InputError.from(quoteQuantityForFlatPrice(quantity !== undefined ? "--quantity" : "--values"), "");
   if (billsQuantity === true && quantity === undefined && values === undefined)
-    throw new InputError(
-      "invalid_argument",
-      "",
-      "Missing --quantity Q (or --values V1,V2,… for a price per transaction): this price bills a quantity.",
-    );
+    throw InputError.from(quoteQuantityMissing(), "");
   const items =
     values !== undefined
       ? values.split(",").map((text, index) => ({
@@ -121,13 +115,7 @@ function quantitiesOf(request: QuoteRequest, billsQuantity: boolean | undefined)
   for (const item of items) {
     const parsed = safeParseDecimal(item.text);
     if (!parsed.success)
-      throw new InputError(
-        parsed.code,
-        item.path,
-        item.text === ""
-          ? `${item.source} is empty; write a decimal number such as 1000 or 12.5.`
-          : `${item.source} is "${item.text}", which is not a decimal number: write 1000 or 12.5 (no digit separators, no NaN or Infinity).`,
-      );
+      throw InputError.from(quoteValueNotDecimal(parsed.code, item.source, item.text), item.path);
   }
   return items;
 }
@@ -137,10 +125,9 @@ function refuseLeftOut(invoice: Invoice, values: ReadonlyArray<QuoteValue>): voi
   for (const entry of invoice.usage.excluded) {
     const index = Number(entry.sampleIds[0]?.slice(1) ?? "0");
     const value = values[index] ?? values[0];
-    throw new InputError(
-      "decimal_out_of_range",
+    throw InputError.from(
+      quoteValueLeftOut(value?.source ?? "--quantity", value?.text ?? "", entry.reason.replaceAll("_", " ")),
       value?.path ?? "quantity",
-      `${value?.source ?? "--quantity"} is "${value?.text ?? ""}", which the meter leaves out (${entry.reason.replaceAll("_", " ")}: beyond the range it counts); nothing is quoted rather than a wrong amount.`,
     );
   }
 }

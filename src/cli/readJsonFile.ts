@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { InputError } from "../index.js";
 import { assertNoDuplicateKeys } from "./duplicateKeys.js";
+import { flagFileUnreadable, invalidJson } from "./messages.js";
 import { withoutByteOrderMark } from "./readLines.js";
 
 /**
@@ -13,10 +14,9 @@ export async function readJsonFile(file: string, flag: string): Promise<unknown>
   try {
     text = await readFile(file, "utf8");
   } catch (error) {
-    throw new InputError(
-      "invalid_argument",
+    throw InputError.from(
+      flagFileUnreadable(flag, file, readFailure((error as NodeJS.ErrnoException).code)),
       "",
-      `${flag} ${file}: ${readFailure((error as NodeJS.ErrnoException).code)}.`,
     );
   }
   return parseJsonText(text, `${flag} ${file}`);
@@ -33,7 +33,7 @@ export function parseJsonText(text: string, source: string): unknown {
   try {
     value = JSON.parse(json);
   } catch (error) {
-    throw new InputError("invalid_json", "", `${source} is not valid JSON (${(error as Error).message}).`);
+    throw InputError.from(invalidJson(source, (error as Error).message), "");
   }
   assertNoDuplicateKeys(json, value, source, 1, "input");
   return value;

@@ -3,6 +3,7 @@ import { extname } from "node:path";
 import { parseUsageEvent, UsageError, type UsageEvent } from "../index.js";
 import { streamCsv } from "./csvUsage.js";
 import { assertNoDuplicateKeys } from "./duplicateKeys.js";
+import { invalidJson, unknownUsageFormat, usageNotAnArray } from "./messages.js";
 import { streamNdjson, streamNdjsonIds } from "./ndjsonUsage.js";
 import { type PassGuard, withoutByteOrderMark } from "./readLines.js";
 import { assertUnchanged, fileVersion, usageFileKind } from "./usageFile.js";
@@ -55,11 +56,7 @@ function streamOf(
     return { events: () => streamNdjson(file, guard), ids: () => streamNdjsonIds(file, guard) };
   if (extension === ".csv") return { events: () => streamCsv(file, guard) };
   if (extension === ".json") return { events: () => streamJsonArray(file, guard) };
-  throw new UsageError(
-    "unreadable_usage",
-    file,
-    `${file}: usage files must end in .ndjson, .jsonl, .csv or .json, so ratecard knows how to read them.`,
-  );
+  throw UsageError.from(unknownUsageFormat(file), file);
 }
 
 async function* streamJsonArray(file: string, guard: PassGuard): AsyncGenerator<UsageEvent> {
@@ -68,7 +65,7 @@ async function* streamJsonArray(file: string, guard: PassGuard): AsyncGenerator<
   await guard();
   const data = parseJsonFile(text, file);
   if (!Array.isArray(data)) {
-    throw new UsageError("unreadable_usage", file, `${file} must hold a JSON array of usage events.`);
+    throw UsageError.from(usageNotAnArray(file), file);
   }
   assertNoDuplicateKeys(text, data, file);
   for (const [index, raw] of data.entries()) yield parseUsageEvent(raw, `${file} event [${index}]`);
@@ -80,6 +77,6 @@ export function parseJsonFile(text: string, file: string): unknown {
     return JSON.parse(text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    throw new UsageError("invalid_json", file, `${file} is not valid JSON (${detail}).`);
+    throw UsageError.from(invalidJson(file, detail), file);
   }
 }

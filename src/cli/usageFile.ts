@@ -1,6 +1,7 @@
 import { type BigIntStats, constants } from "node:fs";
 import { access, stat } from "node:fs/promises";
 import { UsageError } from "../index.js";
+import { usageFileChanged, usageFileNotRegular, usageFileUnreadable } from "./messages.js";
 
 /** How a usage path can be read: a regular file twice, a pipe once. */
 export type UsageFileKind = "file" | "pipe";
@@ -16,18 +17,13 @@ export async function usageFileKind(file: string): Promise<UsageFileKind> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === "ENOENT" ? "no such file" : `cannot be read (${code})`;
-    throw new UsageError("unreadable_usage", "", `${file}: ${reason}.`, { file });
+    throw UsageError.from(usageFileUnreadable(file, reason), "", { file });
   }
   const stats = await stat(file);
   if (stats.isFile()) return "file";
   if (stats.isFIFO()) return "pipe";
   const what = stats.isDirectory() ? "a directory" : "not a regular file";
-  throw new UsageError(
-    "unreadable_usage",
-    "",
-    `${file} is ${what}; --usage takes one usage file (.ndjson, .jsonl, .csv or .json).`,
-    { file },
-  );
+  throw UsageError.from(usageFileNotRegular(file, what), "", { file });
 }
 
 /** What identifies one version of a file: a file appended, rewritten or replaced changes one of them. */
@@ -56,10 +52,5 @@ export async function assertUnchanged(file: string, before: FileVersion): Promis
             ? "it was rewritten (its modification time changed)"
             : undefined;
   if (change === undefined) return;
-  throw new UsageError(
-    "usage_changed_while_read",
-    "",
-    `${file} changed while ratecard was reading it (${change}); an invoice from it would mix two versions of the file. Rate a copy that is no longer being written.`,
-    { file },
-  );
+  throw UsageError.from(usageFileChanged(file, change), "", { file });
 }

@@ -9,7 +9,7 @@ export type { CreditBurnOrder, CreditGrantTerms } from "./creditGrant.js";
 export { CREDIT_BURN_ORDERS, creditBurnOrderSchema, creditGrantSchema } from "./creditGrant.js";
 export type { DiscountTerms } from "./discount.js";
 export { discountSchema } from "./discount.js";
-export type { Amendment, Contract, SafeParseContractResult } from "./parseContract.js";
+export type { Amendment, Contract, Override, SafeParseContractResult } from "./parseContract.js";
 export { parseContract, safeParseContract } from "./parseContract.js";
 export type { TaxRateTerms, TaxTerms } from "./tax.js";
 export { taxSchema } from "./tax.js";

@@ -1,3 +1,5 @@
+import type { ErrorMessage } from "./messages/message.js";
+
 /**
  * Every error code ratecard can raise. Codes are stable API: scripts and tests match on them,
  * never on message wording.
@@ -82,6 +84,24 @@ export class RatecardError extends Error {
     this.code = code;
     this.path = path;
     this.details = Object.freeze({ ...details });
+  }
+
+  /**
+   * The error for a problem from the message catalogue (`src/errors/messages/`), at `path`:
+   * `InputError.from(unknownCurrency(path, code), path)`.
+   */
+  static from<E extends RatecardError>(
+    this: new (
+      code: RatecardErrorCode,
+      path: JsonPath,
+      message: string,
+      details?: Record<string, unknown>,
+    ) => E,
+    problem: ErrorMessage,
+    path: JsonPath,
+    details: Record<string, unknown> = {},
+  ): E {
+    return new this(problem.code, path, problem.message, details);
   }
 
   /** The cross-build mark read by {@link isRatecardError}; on the prototype, so it is never copied or serialised. */

@@ -1,5 +1,54 @@
 export { describeValue } from "./describeValue.js";
 export { joinPath, toJsonPath } from "./jsonPath.js";
+export type { ErrorMessage } from "./messages/message.js";
+export {
+  operationPropertyNotAllowed,
+  percentileSettingsMissing,
+  percentileWindowMissing,
+  persistentNotAllowed,
+  persistentWindowOrEntity,
+  settingsOfOtherAggregation,
+  valuePropertyRequired,
+  weightedSumWindowOrEntity,
+  windowNotAllowed,
+} from "./messages/meter.js";
+export {
+  allAllocationWeightsZero,
+  amountNotInMinorUnits,
+  invalidDecimal,
+  negativeAllocationWeight,
+  noAllocationWeights,
+  unknownCurrency,
+} from "./messages/money.js";
+export {
+  capacityExceeded,
+  eventValuesRequired,
+  lastTierMustBeUnbounded,
+  negativeQuantity,
+  onlyLastTierUnbounded,
+  tierUpToNotIncreasing,
+} from "./messages/pricing.js";
+export {
+  documentChanged,
+  invalidInput,
+  missingField,
+  notAnIssuedInvoice,
+  unknownField,
+} from "./messages/schema.js";
+export {
+  invalidInstant,
+  invalidTimeZone,
+  periodDateRefused,
+  periodEndsBeforeStart,
+  periodNotUnderstood,
+  prorationPartOutsidePeriod,
+  rangeEndsBeforeStart,
+} from "./messages/time.js";
+export {
+  carriedStateForUnknownMeter,
+  carriedStateOfOtherKind,
+  usageChangedWhileRead,
+} from "./messages/usage.js";
 export type { JsonPath, RatecardErrorCode } from "./RatecardError.js";
 export {
   ContractError,

@@ -1,4 +1,4 @@
-import { InputError } from "../errors/index.js";
+import { InputError, notAnIssuedInvoice } from "../errors/index.js";
 import { type Invoice, invoiceSchema } from "../invoice/index.js";
 import { Decimal } from "../money/index.js";
 import { type AppliedDiscount, type InvoiceTax, toProblems, type UsageExclusion } from "../schema/index.js";
@@ -120,11 +120,7 @@ function requireInvoice(invoice: unknown): void {
   const checked = invoiceSchema.safeParse(invoice);
   if (checked.success) return;
   const [problem] = toProblems(checked.error.issues, invoice, ["invoice"]);
-  throw new InputError(
-    "invalid_argument",
-    problem?.path ?? "invoice",
-    `explainText needs an invoice ratecard issued: ${problem?.message ?? "this is not one"}.`,
-  );
+  throw InputError.from(notAnIssuedInvoice(problem?.message), problem?.path ?? "invoice");
 }
 
 // ", in force for 15 of 31 days (2026-03-17 to 2026-04-01)": the share of the period that scaled a discount.

@@ -1,5 +1,11 @@
 import { Decimal } from "../money/index.js";
 
+// Commas every three digits, in a locale named here, never the machine's. Given a string, Intl formats
+// the exact decimal it spells (ECMA-402 reads it as a mathematical value, not a float), so a 30-digit
+// whole part keeps every digit (test/explain/formatNumber.property.test.ts). Only the whole part goes
+// through it: the fraction is kept digit for digit, whatever its length.
+const WHOLE_NUMBER = new Intl.NumberFormat("en-US", { useGrouping: true, maximumFractionDigits: 0 });
+
 /**
  * Groups thousands with commas: "61400" → "61,400", "1234567.891" → "1,234,567.891".
  * Fixed English style so explanations never depend on the machine's locale.
@@ -8,7 +14,7 @@ export function groupThousands(plain: string): string {
   const negative = plain.startsWith("-");
   const unsigned = negative ? plain.slice(1) : plain;
   const [whole = "0", fraction] = unsigned.split(".");
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  const grouped = WHOLE_NUMBER.format(whole as `${number}`);
   return `${negative ? "-" : ""}${grouped}${fraction === undefined ? "" : `.${fraction}`}`;
 }
 

@@ -1,4 +1,5 @@
 export { currencyPrefix } from "./currencySymbol.js";
 export { escapeControl } from "./escapeControl.js";
+export type { MoneyStyle } from "./explainLine.js";
 export { explainLine } from "./explainLine.js";
 export { dailyChart, explainText } from "./explainText.js";

@@ -83,7 +83,7 @@ function requireCreditNoteOptions(options: unknown): void {
  *   line billed minus what the remaining units cost (graduated tiers are walked again, not averaged).
  * A line is never credited beyond what it billed, counting the `previous` credit notes. The invoice
  * must be the one ratecard issued from this contract, unchanged, and the `previous` notes intact and
- * issued against it ({@link assertCreditable}); the note carries the invoice's digest and its own.
+ * issued against it (`assertCreditable`, internal); the note carries the invoice's digest and its own.
  * @throws InputError `invalid_field`, `unknown_line`, `credit_exceeds_invoiced` with the correction's path;
  *   `contract_mismatch`, `currency_mismatch`, `digest_mismatch`, `credit_note_mismatch`, `duplicate_id`
  *   when the invoice or an earlier note does not belong (docs/credit-notes.md, "What is checked");

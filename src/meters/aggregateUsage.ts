@@ -1,4 +1,4 @@
-import { UsageError } from "../errors/index.js";
+import { UsageError, usageChangedWhileRead } from "../errors/index.js";
 import type { Decimal } from "../money/index.js";
 import type { MeterTerms, UsageEvent } from "../schema/index.js";
 import type { Period } from "../time/index.js";
@@ -167,14 +167,8 @@ function withReusedIds(result: AggregateUsageResult, reused: IdSample): Aggregat
 // A source read twice must give the same events both times: one that changed between the reads
 // (a file appended to, a generator with other events) would be counted from neither version.
 function sourceChanged(firstEvents: number, secondEvents: number): UsageError {
-  const what =
-    firstEvents === secondEvents
-      ? `the same number of events (${firstEvents}) but other event ids`
-      : `${firstEvents} events on the first read and ${secondEvents} on the second`;
-  return new UsageError(
-    "usage_changed_while_read",
-    "",
-    `The usage changed while ratecard was reading it: it gave ${what}. Usage is read twice to find duplicate ids, so it must give the same events both times; give a source that does not change (or the events themselves, to be held in memory).`,
-    { firstRead: firstEvents, secondRead: secondEvents },
-  );
+  return UsageError.from(usageChangedWhileRead(firstEvents, secondEvents), "", {
+    firstRead: firstEvents,
+    secondRead: secondEvents,
+  });
 }

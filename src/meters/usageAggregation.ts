@@ -1,4 +1,4 @@
-import { ContractError } from "../errors/index.js";
+import { ContractError, carriedStateForUnknownMeter, carriedStateOfOtherKind } from "../errors/index.js";
 import {
   isWithinBound,
   parseShortDecimal,
@@ -210,19 +210,11 @@ function checkCarriedMatchesMeters(
     const meter = meters.find((candidate) => candidate.id === id);
     const expected = meter === undefined ? undefined : carriedField(meter);
     if (expected === undefined) {
-      throw new ContractError(
-        "invalid_field",
-        id,
-        `The carried state names meter "${id}", which ${meter === undefined ? "the contract does not have" : "carries nothing between periods (only persistent and weighted_sum meters do)"}.`,
-      );
+      throw ContractError.from(carriedStateForUnknownMeter(id, meter !== undefined), id);
     }
     for (const [key, value] of Object.entries(state)) {
       if (key !== expected && value !== undefined)
-        throw new ContractError(
-          "invalid_field",
-          `${id}.${key}`,
-          `The carried state of meter "${id}" has ${key}, but this meter carries ${expected}.`,
-        );
+        throw ContractError.from(carriedStateOfOtherKind(id, key, expected), `${id}.${key}`);
     }
   }
 }

@@ -1,4 +1,10 @@
-import { InputError } from "../errors/index.js";
+import {
+  allAllocationWeightsZero,
+  amountNotInMinorUnits,
+  InputError,
+  negativeAllocationWeight,
+  noAllocationWeights,
+} from "../errors/index.js";
 import type { Currency } from "./currency.js";
 import { Decimal } from "./decimal.js";
 
@@ -21,10 +27,9 @@ export function allocate(amount: Decimal, weights: ReadonlyArray<Decimal>, curre
   const unit = new Decimal(10).pow(-currency.minorUnits);
   const totalUnitsDecimal = amount.div(unit);
   if (!totalUnitsDecimal.isInteger()) {
-    throw new InputError(
-      "amount_not_in_minor_units",
+    throw InputError.from(
+      amountNotInMinorUnits(amount.toFixed(), currency.code, currency.minorUnits),
       "amount",
-      `Cannot split ${amount.toFixed()} ${currency.code}: it is not a whole number of minor units (${currency.minorUnits} decimals).`,
     );
   }
   validateWeights(weights);
@@ -54,23 +59,18 @@ export function allocate(amount: Decimal, weights: ReadonlyArray<Decimal>, curre
 
 function validateWeights(weights: ReadonlyArray<Decimal>): void {
   if (weights.length === 0) {
-    throw new InputError("invalid_allocation_weights", "weights", "Cannot split an amount over zero parts.");
+    throw InputError.from(noAllocationWeights(), "weights");
   }
   weights.forEach((weight, index) => {
     if (!weight.isFinite() || (weight.isNegative() && !weight.isZero())) {
-      throw new InputError(
-        "invalid_allocation_weights",
+      throw InputError.from(
+        negativeAllocationWeight(`weights[${index}]`, weight.toString()),
         `weights[${index}]`,
-        `weights[${index}] is ${weight.toString()}; weights must be zero or positive.`,
       );
     }
   });
   if (weights.every((weight) => weight.isZero())) {
-    throw new InputError(
-      "invalid_allocation_weights",
-      "weights",
-      "Cannot split an amount when every weight is zero.",
-    );
+    throw InputError.from(allAllocationWeightsZero(), "weights");
   }
 }
 

@@ -1,5 +1,5 @@
 import { data as iso4217 } from "currency-codes";
-import { InputError, type JsonPath } from "../errors/index.js";
+import { InputError, type JsonPath, unknownCurrency } from "../errors/index.js";
 
 /** A currency or custom unit: its code and how many decimals its smallest unit has. */
 export interface Currency {
@@ -44,11 +44,7 @@ export function resolveCurrency(
   if (custom) return { code, minorUnits: custom.minorUnits };
   const minorUnits = ISO_MINOR_UNITS.get(code);
   if (minorUnits === undefined) {
-    throw new InputError(
-      "unknown_currency",
-      path,
-      `${path}: "${code}" is not an ISO 4217 currency code; declare it under customUnits if it is a unit of your own.`,
-    );
+    throw InputError.from(unknownCurrency(path, code), path);
   }
   return { code, minorUnits };
 }

@@ -1,4 +1,4 @@
-import { InputError, type JsonPath } from "../errors/index.js";
+import { InputError, invalidDecimal, type JsonPath } from "../errors/index.js";
 import { Decimal, type DecimalInput } from "./decimal.js";
 import { boundProblem, type NumericBound } from "./numericBounds.js";
 
@@ -76,7 +76,7 @@ export function safeParseBoundedDecimal(input: unknown, bound: NumericBound): De
 export function toDecimal(input: DecimalInput, path: JsonPath = ""): Decimal {
   const result = safeParseDecimal(input);
   if (result.success) return result.data;
-  throw new InputError(result.code, path, path === "" ? `${result.reason}.` : `${path}: ${result.reason}.`);
+  throw InputError.from(invalidDecimal(result.code, path, result.reason), path);
 }
 
 function invalid(reason: string): DecimalParseResult {

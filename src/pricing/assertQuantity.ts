@@ -1,4 +1,4 @@
-import { InputError } from "../errors/index.js";
+import { InputError, negativeQuantity } from "../errors/index.js";
 import type { Decimal } from "../money/index.js";
 
 /**
@@ -7,10 +7,6 @@ import type { Decimal } from "../money/index.js";
  */
 export function assertNonNegativeQuantity(quantity: Decimal, model: string): void {
   if (quantity.isNegative()) {
-    throw new InputError(
-      "negative_quantity",
-      "",
-      `A ${model} price cannot rate the negative quantity ${quantity.toFixed()}; check the usage for corrections that exceed it.`,
-    );
+    throw InputError.from(negativeQuantity(model, quantity.toFixed()), "");
   }
 }

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** A value of a grouping dimension, as a matrix cell or an override's `where` names it. */
 export const dimensionValueSchema = z.union([z.string(), z.number(), z.boolean()], {

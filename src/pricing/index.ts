@@ -34,6 +34,9 @@ export type {
   PriceResult,
   RatedAmount,
   RatingContext,
+  StepSchema,
+  TermsBase,
+  TermsSchema,
 } from "./priceModel.js";
 export { definePriceModel, NO_CONTEXT } from "./priceModel.js";
 export type { PriceInput, PriceModelName, PriceTerms, SimplePriceTerms, TermsOf } from "./priceSchema.js";

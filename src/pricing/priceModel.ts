@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import type { Decimal } from "../money/index.js";
 import type { PropertyValue, StepContext } from "../schema/index.js";
 import type { ModelPriceKind, PriceStep } from "./priceSteps.js";

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import { PRICE_MODELS, type simplePriceSchema } from "./registry.js";
 import { priceSchemaOf } from "./termsUnion.js";
 

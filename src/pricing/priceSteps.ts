@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { InvariantError } from "../errors/index.js";
 import type { StepOf, StepSchema } from "./priceModel.js";
 import { PRICE_MODELS } from "./registry.js";

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import type { Decimal } from "../money/index.js";
 import { capacity } from "./models/capacity/index.js";
 import { dynamic } from "./models/dynamic/index.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { PriceModelDefinition } from "./priceModel.js";
 
 type Model = Pick<PriceModelDefinition, "model" | "termsSchema" | "isSinglePrice">;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { type Decimal, toPlainString } from "../money/index.js";
 import { amountTextSchema, nullableAmountTextSchema } from "../schema/index.js";
 import { type PricedStep, termText } from "./pricedSteps.js";

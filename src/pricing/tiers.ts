@@ -1,11 +1,7 @@
-import { z } from "zod";
+import * as z from "zod";
+import { lastTierMustBeUnbounded, onlyLastTierUnbounded, tierUpToNotIncreasing } from "../errors/index.js";
 import { type Decimal, toPlainString } from "../money/index.js";
-import {
-  moneyAmountSchema,
-  positiveQuantitySchema,
-  ratecardIssue,
-  unitPriceSchema,
-} from "../schema/index.js";
+import { issueOf, moneyAmountSchema, positiveQuantitySchema, unitPriceSchema } from "../schema/index.js";
 
 /** A tier's inclusive upper bound; null or omitted on the last tier (unbounded). */
 export const upToSchema = positiveQuantitySchema.nullable().optional().meta({
@@ -35,33 +31,14 @@ export function boundedTiers<T extends z.ZodType<{ upTo?: Decimal | null | undef
         const isLast = index === tiers.length - 1;
         const upTo = tier.upTo ?? undefined;
         if (upTo === undefined) {
-          if (!isLast)
-            ctx.addIssue(
-              ratecardIssue(
-                "only_last_tier_unbounded",
-                `only the last tier may be unbounded; give tier ${index + 1} an upTo`,
-                [index, "upTo"],
-              ),
-            );
+          if (!isLast) ctx.addIssue(issueOf(onlyLastTierUnbounded(index + 1), [index, "upTo"]));
           return;
         }
         if (isLast) {
-          ctx.addIssue(
-            ratecardIssue(
-              "last_tier_must_be_unbounded",
-              `the last tier must be unbounded (no upTo), so every quantity has a price; remove upTo ${toPlainString(upTo)} or add a tier after it`,
-              [index, "upTo"],
-            ),
-          );
+          ctx.addIssue(issueOf(lastTierMustBeUnbounded(toPlainString(upTo)), [index, "upTo"]));
         }
         if (previous !== undefined && !upTo.greaterThan(previous)) {
-          ctx.addIssue(
-            ratecardIssue(
-              "tier_up_to_not_increasing",
-              `must be greater than ${previous}, the previous tier's upTo`,
-              [index, "upTo"],
-            ),
-          );
+          ctx.addIssue(issueOf(tierUpToNotIncreasing(previous), [index, "upTo"]));
         }
         previous = toPlainString(upTo);
       });

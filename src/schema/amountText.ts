@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** A decimal in output (invoices, credit notes): canonical text in plain notation, never a float. */
 export const amountTextSchema = z

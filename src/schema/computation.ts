@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { amountTextSchema, nullableAmountTextSchema } from "./amountText.js";
 
 /** How a meter computed its quantity when it did more than add up (windows, percentiles, …). */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { amountTextSchema } from "./amountText.js";
 import { DIGEST_PATTERN } from "./digest.js";
 import { invoiceTaxSchema } from "./invoice.js";

@@ -1,6 +1,6 @@
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
-import { InputError } from "../errors/index.js";
+import { documentChanged, InputError } from "../errors/index.js";
 import { canonicalJson } from "./canonicalJson.js";
 
 /** How a digest is written: the algorithm, a colon, 64 lowercase hex digits (as OCI content digests). */
@@ -48,9 +48,5 @@ export function digestMismatch(
 ): InputError | undefined {
   const actual = digestOf(document);
   if (document.digest === actual) return undefined;
-  return new InputError(
-    "digest_mismatch",
-    path,
-    `The ${what} ${String(document.id)} was changed after ratecard issued it: its content no longer matches its digest (${String(document.digest)}; the content gives ${actual}).`,
-  );
+  return InputError.from(documentChanged(what, String(document.id), String(document.digest), actual), path);
 }

@@ -67,6 +67,7 @@ export {
   decimalSchema,
   idSchema,
   instantSchema,
+  issueOf,
   localDateSchema,
   moneyAmountSchema,
   nonNegativeRatioSchema,

@@ -1,13 +1,16 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import {
   ContractError,
   describeValue,
   InputError,
+  invalidInput,
   type JsonPath,
+  missingField,
   type RatecardError,
   type RatecardErrorCode,
   toJsonPath,
   UsageError,
+  unknownField,
 } from "../errors/index.js";
 
 /** One problem found in an input, as data. */
@@ -29,17 +32,16 @@ export function toProblems(
   return issues.flatMap((issue): InputProblem[] => {
     const segments = [...basePath, ...issue.path];
     if (issue.code === "unrecognized_keys") {
-      return issue.keys.map((key) => ({
-        code: "unknown_field" as const,
-        path: toJsonPath([...segments, key]),
-        message: `${toJsonPath([...segments, key])} is not a field ratecard knows here; check the spelling (unknown fields are refused so that a typo is never ignored)`,
-      }));
+      return issue.keys.map((key) => {
+        const path = toJsonPath([...segments, key]);
+        return { ...unknownField(path), path };
+      });
     }
     const path = toJsonPath(segments);
     const subject = path === "" ? "the input" : path;
     // A field left out is "required", whatever zod says about it.
     if (issue.code !== "custom" && valueAt(input, issue.path) === undefined) {
-      return [{ code: "missing_field", path, message: `${subject} is required` }];
+      return [{ ...missingField(subject), path }];
     }
     const custom =
       issue.code === "custom" ? (issue.params as { code?: RatecardErrorCode } | undefined) : undefined;
@@ -179,11 +181,7 @@ export function toInputError(
   kind: "contract" | "usage" | "input",
   problems: ReadonlyArray<InputProblem>,
 ): RatecardError {
-  const first = problems[0] ?? {
-    code: "invalid_field" as const,
-    path: "",
-    message: "the input is not valid",
-  };
+  const first = problems[0] ?? { ...invalidInput(), path: "" };
   const more =
     problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? "s" : ""})` : "";
   const ErrorClass = kind === "contract" ? ContractError : kind === "usage" ? UsageError : InputError;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * A copy of a schema that accepts, and keeps, fields it does not know, at every depth: what a reader of

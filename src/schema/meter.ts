@@ -1,9 +1,21 @@
-import { z } from "zod";
+import * as z from "zod";
+import {
+  type ErrorMessage,
+  operationPropertyNotAllowed,
+  percentileSettingsMissing,
+  percentileWindowMissing,
+  persistentNotAllowed,
+  persistentWindowOrEntity,
+  settingsOfOtherAggregation,
+  valuePropertyRequired,
+  weightedSumWindowOrEntity,
+  windowNotAllowed,
+} from "../errors/index.js";
 import {
   idSchema,
+  issueOf,
   positivePercentSchema,
   quantitySchema,
-  ratecardIssue,
   signedQuantitySchema,
   sizeSchema,
 } from "./primitives.js";
@@ -136,58 +148,33 @@ export const meterSchema = z
     operationProperty: property.optional(),
   })
   .superRefine((meter, ctx) => {
-    const issue = (code: string, message: string, path: PropertyKey[]) =>
-      ctx.addIssue(ratecardIssue(code, message, path));
+    const issue = (problem: ErrorMessage, path: PropertyKey[]) => ctx.addIssue(issueOf(problem, path));
     const countsEvents = meter.aggregation === "count" || meter.window?.aggregation === "count";
     if (!countsEvents && meter.valueProperty === undefined) {
-      issue(
-        "value_property_required",
-        `a ${meter.aggregation} meter must name the event property it reads (valueProperty), e.g. "bytes"`,
-        ["valueProperty"],
-      );
+      issue(valuePropertyRequired(meter.aggregation), ["valueProperty"]);
     }
     const only = (key: "percentile" | "weighted", aggregation: AggregationName) => {
       if (meter[key] !== undefined && meter.aggregation !== aggregation)
-        issue("invalid_field", `only a ${aggregation} meter takes ${key} settings`, [key]);
+        issue(settingsOfOtherAggregation(aggregation, key), [key]);
     };
     only("percentile", "percentile");
     only("weighted", "weighted_sum");
     if (meter.aggregation === "percentile") {
-      if (meter.percentile === undefined)
-        issue("missing_field", "a percentile meter needs percentile settings (at least rank)", [
-          "percentile",
-        ]);
-      if (meter.window === undefined)
-        issue(
-          "missing_field",
-          'a percentile meter ranks window samples; give a window such as { "size": "5m", "aggregation": "sum" }',
-          ["window"],
-        );
+      if (meter.percentile === undefined) issue(percentileSettingsMissing(), ["percentile"]);
+      if (meter.window === undefined) issue(percentileWindowMissing(), ["window"]);
     }
     if (meter.window !== undefined && !["sum", "avg", "max", "min", "percentile"].includes(meter.aggregation))
-      issue(
-        "invalid_field",
-        `a ${meter.aggregation} meter cannot run over windows; use sum, avg, max, min or percentile`,
-        ["window"],
-      );
+      issue(windowNotAllowed(meter.aggregation), ["window"]);
     if (meter.aggregation === "weighted_sum" && (meter.window !== undefined || meter.entity !== undefined))
-      issue("invalid_field", "a weighted_sum meter already weighs time; it takes no window or entity", [
-        "aggregation",
-      ]);
+      issue(weightedSumWindowOrEntity(), ["aggregation"]);
     if (meter.persistent === true && !["sum", "count", "unique_count"].includes(meter.aggregation))
-      issue("invalid_field", "only sum, count and unique_count meters can be persistent", ["persistent"]);
+      issue(persistentNotAllowed(), ["persistent"]);
     if (meter.persistent === true && (meter.window !== undefined || meter.entity !== undefined))
-      issue(
-        "invalid_field",
-        "a persistent meter runs since the contract start; it takes no window or entity",
-        ["persistent"],
-      );
+      issue(persistentWindowOrEntity(), ["persistent"]);
     if (
       meter.operationProperty !== undefined &&
       !(meter.persistent === true && meter.aggregation === "unique_count")
     )
-      issue("invalid_field", "operationProperty belongs to a persistent unique_count meter", [
-        "operationProperty",
-      ]);
+      issue(operationPropertyNotAllowed(), ["operationProperty"]);
   });
 export type MeterTerms = z.output<typeof meterSchema>;

@@ -1,4 +1,5 @@
-import { z } from "zod";
+import * as z from "zod";
+import type { ErrorMessage } from "../errors/index.js";
 import {
   BASIS_POINTS,
   boundProblem,
@@ -28,6 +29,11 @@ export function ratecardIssue(code: string, message: string, path?: ReadonlyArra
     params: { code },
     ...(path ? { path: [...path] as (string | number)[] } : {}),
   };
+}
+
+/** {@link ratecardIssue} for a problem from the message catalogue (`src/errors/messages/`). */
+export function issueOf(problem: ErrorMessage, path?: ReadonlyArray<PropertyKey>) {
+  return ratecardIssue(problem.code, problem.message, path);
 }
 
 /** A decimal given as a string ("0.0000025", preferred: exact) or a finite JSON number; parsed to Decimal. */

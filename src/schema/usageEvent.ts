@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { instantSchema } from "./primitives.js";
 
 /** A property value on a usage event. Numbers may be given as decimal strings ("12.5") for exactness. */

@@ -1,4 +1,4 @@
-import { InputError } from "../errors/index.js";
+import { InputError, rangeEndsBeforeStart } from "../errors/index.js";
 import {
   addLocalDays,
   addMonthsClamped,
@@ -106,7 +106,7 @@ export function periodOf(cycle: BillingCycle, instant: number): Period {
  */
 export function periodsBetween(cycle: BillingCycle, from: number, to: number): Period[] {
   if (!(to > from)) {
-    throw new InputError("invalid_period", "", "The end of a range must be after its start.");
+    throw InputError.from(rangeEndsBeforeStart(), "");
   }
   const first = periodIndexOf(cycle, from);
   const last = periodIndexOf(cycle, to - 1);

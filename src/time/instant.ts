@@ -1,5 +1,5 @@
 import { isValid, parseISO } from "date-fns";
-import { InputError, type JsonPath } from "../errors/index.js";
+import { InputError, invalidInstant, type JsonPath } from "../errors/index.js";
 import { isSupportedYear, yearOutOfRange } from "./yearRange.js";
 
 // An ISO 8601 date-time that names its offset (Z or ±hh:mm). A timestamp without an offset is
@@ -60,11 +60,7 @@ function parseCommonInstant(text: string): number | undefined {
 export function parseInstant(text: string, path: JsonPath = ""): number {
   const result = safeParseInstant(text);
   if (result.success) return result.data;
-  throw new InputError(
-    "invalid_instant",
-    path,
-    path === "" ? `${result.reason}.` : `${path}: ${result.reason}.`,
-  );
+  throw InputError.from(invalidInstant(path, result.reason), path);
 }
 
 /** The canonical text of an instant: UTC, millisecond precision (`2026-02-01T05:00:00.000Z`). */

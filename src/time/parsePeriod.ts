@@ -1,4 +1,9 @@
-import { InputError } from "../errors/index.js";
+import {
+  InputError,
+  periodDateRefused,
+  periodEndsBeforeStart,
+  periodNotUnderstood,
+} from "../errors/index.js";
 import { type LocalDateParseResult, safeParseLocalDate, startOfLocalDate } from "./localDate.js";
 import type { Period } from "./period.js";
 import { isSupportedYear, yearOutOfRange } from "./yearRange.js";
@@ -32,11 +37,11 @@ export function parsePeriod(text: string, timeZone: string): Period {
   if (parts.length === 2 && parts.every((part) => DATE_SHAPE.test(part))) {
     const [from, to] = parts.map(safeParseLocalDate) as [LocalDateParseResult, LocalDateParseResult];
     // A side written as a date but refused (0026-02-01, 2026-02-30): say which and why.
-    if (!from.success) throw new InputError("invalid_period", "period", `Period "${text}": ${from.reason}.`);
-    if (!to.success) throw new InputError("invalid_period", "period", `Period "${text}": ${to.reason}.`);
+    if (!from.success) throw InputError.from(periodDateRefused(text, from.reason), "period");
+    if (!to.success) throw InputError.from(periodDateRefused(text, to.reason), "period");
     const period = { start: startOfLocalDate(from.data, timeZone), end: startOfLocalDate(to.data, timeZone) };
     if (period.end <= period.start) {
-      throw new InputError("invalid_period", "period", `Period "${text}" ends before it starts.`);
+      throw InputError.from(periodEndsBeforeStart(text), "period");
     }
     return period;
   }
@@ -44,13 +49,9 @@ export function parsePeriod(text: string, timeZone: string): Period {
 }
 
 function yearRefused(text: string, year: string): InputError {
-  return new InputError("invalid_period", "period", `Period "${text}": ${yearOutOfRange(year)}.`);
+  return InputError.from(periodDateRefused(text, yearOutOfRange(year)), "period");
 }
 
 function invalidPeriod(text: string): InputError {
-  return new InputError(
-    "invalid_period",
-    "period",
-    `Period "${text}" is not understood; write a month like 2026-02 or a range like 2026-02-01/2026-03-01.`,
-  );
+  return InputError.from(periodNotUnderstood(text), "period");
 }

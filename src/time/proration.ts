@@ -1,4 +1,4 @@
-import { InputError } from "../errors/index.js";
+import { InputError, prorationPartOutsidePeriod } from "../errors/index.js";
 import { Decimal, exactProduct } from "../money/index.js";
 import { daysBetween, toLocalDate } from "./localDate.js";
 import type { Period } from "./period.js";
@@ -36,7 +36,7 @@ export function prorationRatio(
   timeZone: string,
 ): ProrationRatio {
   if (part.start < whole.start || part.end > whole.end || part.end <= part.start) {
-    throw new InputError("invalid_period", "", "A prorated part must be a non-empty piece of its period.");
+    throw InputError.from(prorationPartOutsidePeriod(), "");
   }
   if (basis === "second") {
     return {

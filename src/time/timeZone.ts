@@ -1,5 +1,5 @@
 import { TZDate } from "@date-fns/tz";
-import { InputError, type JsonPath } from "../errors/index.js";
+import { InputError, invalidTimeZone, type JsonPath } from "../errors/index.js";
 
 /** True when `zone` is an IANA time zone name this runtime knows (e.g. "America/New_York", "UTC"). */
 export function isValidTimeZone(zone: string): boolean {
@@ -20,11 +20,7 @@ export function isValidTimeZone(zone: string): boolean {
  */
 export function assertTimeZone(zone: string, path: JsonPath = "timeZone"): string {
   if (isValidTimeZone(zone)) return zone;
-  throw new InputError(
-    "invalid_time_zone",
-    path,
-    `${path}: "${zone}" is not an IANA time zone name such as "America/New_York", "Europe/Berlin" or "UTC".`,
-  );
+  throw InputError.from(invalidTimeZone(path, zone), path);
 }
 
 /** The runtime's standard spelling of a valid zone name ("america/new_york" → "America/New_York"). */

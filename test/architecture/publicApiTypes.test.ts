@@ -1,10 +1,12 @@
 import { describe, expectTypeOf, it } from "vitest";
 import {
+  type Amendment,
   type Contract,
   ContractError,
   type ContractInput,
   type CreditNote,
   type CreditNoteOptions,
+  explainLine,
   explainText,
   type InputError,
   type InvariantError,
@@ -13,13 +15,18 @@ import {
   isRatecardError,
   issueCreditNote,
   type JsonPath,
+  type LocalDate,
+  type MoneyStyle,
+  type Override,
   parseContract,
   type RatecardError,
   type RatecardErrorCode,
   type RateInvoiceOptions,
+  type RatingContext,
   rateInvoice,
   rateInvoiceAsync,
   rateOpeningInvoice,
+  ratePrice,
   type SafeParseContractResult,
   safeParseContract,
   type UsageError,
@@ -165,5 +172,13 @@ describe("the public API's types", () => {
     // @ts-expect-error JSON has no digest: parseContract computes it
     const written: ContractInput = { ...buildContractJson(), digest: "sha256:…" };
     void written;
+  });
+
+  it("names the types its signatures use, so a caller can write them (and TypeDoc can link them)", () => {
+    expectTypeOf(explainLine).parameter(1).toEqualTypeOf<MoneyStyle>();
+    expectTypeOf(ratePrice).parameter(2).toEqualTypeOf<RatingContext | undefined>();
+    expectTypeOf<Contract["amendments"][number]>().toEqualTypeOf<Amendment>();
+    expectTypeOf<Contract["overrides"][number]>().toEqualTypeOf<Override>();
+    expectTypeOf<LocalDate>().not.toBeAny();
   });
 });

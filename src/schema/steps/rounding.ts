@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { amountTextSchema } from "../amountText.js";
 
 /** The line's exact amount rounded once to the currency's minor unit: the line amount. */

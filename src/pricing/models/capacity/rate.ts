@@ -1,4 +1,4 @@
-import { InputError } from "../../../errors/index.js";
+import { capacityExceeded, InputError } from "../../../errors/index.js";
 import { type Decimal, toPlainString, ZERO } from "../../../money/index.js";
 import { resultOf } from "../../pricedSteps.js";
 import type { RatedAmount, RatingContext } from "../../priceModel.js";
@@ -25,11 +25,7 @@ export function rateCapacity(
     const usage = (terms.tiers.at(-1)?.limits ?? []).map(
       (limit) => `${limit.meter} ${measured(limit.meter).toFixed()}`,
     );
-    throw new InputError(
-      "capacity_exceeded",
-      "",
-      `Usage (${usage.join(", ")}) exceeds the limits of every capacity tier; add a larger tier to the contract.`,
-    );
+    throw InputError.from(capacityExceeded(usage), "");
   }
   // Like Kill Bill, no usage at all (the charge's meter and every limited meter at zero) can bill
   // nothing when the contract says so.

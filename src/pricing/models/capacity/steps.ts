@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { amountTextSchema } from "../../../schema/index.js";
 
 /** The lowest tier whose limits the measured meters hold, and its amount. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { idSchema, moneyAmountSchema, quantitySchema, ratecardIssue } from "../../../schema/index.js";
 import { flatFeeAtZeroSchema } from "../../tiers.js";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { ratioSchema } from "../../../schema/index.js";
 
 /**

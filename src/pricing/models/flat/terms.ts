@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { moneyAmountSchema } from "../../../schema/index.js";
 
 /** A fixed amount per billing period, whatever the usage (a platform fee, a support plan). */

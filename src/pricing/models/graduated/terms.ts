@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { flatFeeAtZeroSchema, tiersSchema } from "../../tiers.js";
 
 /** Each tier's price applies to the units that fall inside that tier (Stripe "graduated", Lago "graduated"). */

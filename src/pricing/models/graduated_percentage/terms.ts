@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { moneyAmountSchema, percentSchema } from "../../../schema/index.js";
 import { boundedTiers, upToSchema } from "../../tiers.js";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { ratecardIssue } from "../../../schema/index.js";
 import { dimensionsSchema, dimensionValueSchema } from "../../dimensions.js";
 import type { SimplePriceSchema } from "../../registry.js";

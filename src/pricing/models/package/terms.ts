@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { sizeSchema, unitPriceSchema } from "../../../schema/index.js";
 
 /** A price per block of `packageSize` units (requests per 10,000); a partial block rounds up by default. */

@@ -1,4 +1,4 @@
-import { InputError } from "../../../errors/index.js";
+import { eventValuesRequired, InputError } from "../../../errors/index.js";
 import { type Decimal, toPlainString, ZERO } from "../../../money/index.js";
 import { type PricedStep, resultOf } from "../../pricedSteps.js";
 import type { RatedAmount, RatingContext } from "../../priceModel.js";
@@ -26,11 +26,7 @@ export function ratePercentage(
 ): RatedAmount<PercentagePriceStep> {
   if (context.eventValues.length === 0 && !quantity.isZero()) {
     // A total alone cannot be split into transactions: fixed fees and per-event limits need each one.
-    throw new InputError(
-      "invalid_field",
-      "",
-      `A percentage price needs each transaction's value, not only the total ${quantity.toFixed()}; rate it through a contract or pass context.eventValues.`,
-    );
+    throw InputError.from(eventValuesRequired(quantity.toFixed()), "");
   }
   const rate = terms.percent !== undefined ? terms.percent.div(100) : (terms.basisPoints ?? ZERO).div(10_000);
   const tally = tallyTransactions(terms, rate, context.eventValues);

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { amountTextSchema } from "../../../schema/index.js";
 import type { StepOf } from "../../priceModel.js";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { amountTextSchema, nullableAmountTextSchema } from "../../../schema/index.js";
 
 /** The band the quantity falls in, and the amount it costs. */

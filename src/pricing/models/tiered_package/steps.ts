@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { amountTextSchema, nullableAmountTextSchema } from "../../../schema/index.js";
 
 /** One tier's units in whole packages of the tier's size, at its package price. */

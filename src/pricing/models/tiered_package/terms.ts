@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { type Decimal, toPlainString } from "../../../money/index.js";
 import { ratecardIssue, sizeSchema, unitPriceSchema } from "../../../schema/index.js";
 import { boundedTiers, upToSchema } from "../../tiers.js";

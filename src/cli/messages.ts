@@ -1,0 +1,151 @@
+import type { ErrorMessage, RatecardErrorCode } from "../index.js";
+
+// The sentences of the ratecard command: files, flags and formats. The same shape as the library's
+// catalogue (src/errors/messages/): one function per problem, named after it, returning the code and
+// the sentence; the caller builds the error (`UsageError.from(problem, path, details)`). It lives here
+// because src/cli imports the library only through its public API, which does not carry the catalogue.
+
+const quoted = (names: ReadonlyArray<string>) => names.map((name) => `"${name}"`).join(", ");
+
+/** A usage path that is missing or cannot be read; `reason` says which. */
+export function usageFileUnreadable(file: string, reason: string): ErrorMessage {
+  return { code: "unreadable_usage", message: `${file}: ${reason}.` };
+}
+
+/** A usage path that is a directory, a socket or a device rather than a file or a pipe. */
+export function usageFileNotRegular(file: string, what: string): ErrorMessage {
+  return {
+    code: "unreadable_usage",
+    message: `${file} is ${what}; --usage takes one usage file (.ndjson, .jsonl, .csv or .json).`,
+  };
+}
+
+/** A usage file that changed between ratecard's two reads of it. */
+export function usageFileChanged(file: string, change: string): ErrorMessage {
+  return {
+    code: "usage_changed_while_read",
+    message: `${file} changed while ratecard was reading it (${change}); an invoice from it would mix two versions of the file. Rate a copy that is no longer being written.`,
+  };
+}
+
+/** A usage file whose extension names no format ratecard reads. */
+export function unknownUsageFormat(file: string): ErrorMessage {
+  return {
+    code: "unreadable_usage",
+    message: `${file}: usage files must end in .ndjson, .jsonl, .csv or .json, so ratecard knows how to read them.`,
+  };
+}
+
+/** A .json usage file that holds something other than an array. */
+export function usageNotAnArray(file: string): ErrorMessage {
+  return { code: "unreadable_usage", message: `${file} must hold a JSON array of usage events.` };
+}
+
+/** Text that is not JSON; `detail` is the parser's own account, when there is one. */
+export function invalidJson(source: string, detail?: string): ErrorMessage {
+  return {
+    code: "invalid_json",
+    message:
+      detail === undefined ? `${source} is not valid JSON.` : `${source} is not valid JSON (${detail}).`,
+  };
+}
+
+/** A file a flag names that cannot be read; `reason` says why. */
+export function flagFileUnreadable(flag: string, file: string, reason: string): ErrorMessage {
+  return { code: "invalid_argument", message: `${flag} ${file}: ${reason}.` };
+}
+
+/** A key written twice in one JSON object. */
+export function duplicateJsonKey(file: string, line: number, key: string, path: string): ErrorMessage {
+  return {
+    code: "duplicate_key",
+    message: `${file} line ${line}: the key "${key}" is written twice in one object${path === key ? "" : ` (at ${path})`}; JSON readers disagree on which copy counts, so ratecard refuses it rather than guess. Keep one "${key}".`,
+  };
+}
+
+/** A CSV header cell that is empty. */
+export function csvColumnWithoutName(file: string, where: string, column: number): ErrorMessage {
+  return {
+    code: "invalid_csv",
+    message: `${file} ${where}: column ${column} of the header row has no name; every column needs one (a property name, or id, type, customer, timestamp).`,
+  };
+}
+
+/** A CSV header naming one column twice. */
+export function csvColumnTwice(
+  file: string,
+  where: string,
+  name: string,
+  first: number,
+  second: number,
+): ErrorMessage {
+  return {
+    code: "duplicate_key",
+    message: `${file} ${where}: the header row names the column "${name}" twice (columns ${first} and ${second}); one of the two values would be dropped, so ratecard refuses the file. Keep one "${name}" column.`,
+  };
+}
+
+/** A first CSV row that names none of the event fields: it is data, not a header. */
+export function csvWithoutHeader(file: string, where: string, names: ReadonlyArray<string>): ErrorMessage {
+  return {
+    code: "invalid_csv",
+    message: `${file} ${where} is not a header row: a CSV usage file starts with a row naming its columns, at least id, type, customer and timestamp (found ${quoted(names)}).`,
+  };
+}
+
+/** A CSV header without some of the event fields. */
+export function csvMissingColumns(file: string, where: string, missing: ReadonlyArray<string>): ErrorMessage {
+  return {
+    code: "invalid_csv",
+    message: `${file} ${where}: the header row has no ${quoted(missing)} column; a CSV usage file needs id, type, customer and timestamp.`,
+  };
+}
+
+/** `ratecard quote` given both --quantity and --values. */
+export function quoteQuantityAndValues(): ErrorMessage {
+  return {
+    code: "invalid_argument",
+    message: "Give --quantity or --values, not both: one of them would be ignored.",
+  };
+}
+
+/** `ratecard quote` given a quantity for a price that bills none. */
+export function quoteQuantityForFlatPrice(flag: "--quantity" | "--values"): ErrorMessage {
+  return {
+    code: "invalid_argument",
+    message: `A flat price bills the same whatever the quantity; leave out ${flag}.`,
+  };
+}
+
+/** `ratecard quote` given no quantity for a price that bills one. */
+export function quoteQuantityMissing(): ErrorMessage {
+  return {
+    code: "invalid_argument",
+    message:
+      "Missing --quantity Q (or --values V1,V2,… for a price per transaction): this price bills a quantity.",
+  };
+}
+
+/** A --quantity or --values item that is not a decimal (`code` from safeParseDecimal). */
+export function quoteValueNotDecimal(code: RatecardErrorCode, source: string, text: string): ErrorMessage {
+  return {
+    code,
+    message:
+      text === ""
+        ? `${source} is empty; write a decimal number such as 1000 or 12.5.`
+        : `${source} is "${text}", which is not a decimal number: write 1000 or 12.5 (no digit separators, no NaN or Infinity).`,
+  };
+}
+
+/** A quoted quantity the meter leaves out (beyond the range it counts), which would price as 0. */
+export function quoteValueLeftOut(source: string, text: string, reason: string): ErrorMessage {
+  return {
+    code: "decimal_out_of_range",
+    message: `${source} is "${text}", which the meter leaves out (${reason}: beyond the range it counts); nothing is quoted rather than a wrong amount.`,
+  };
+}
+
+/** A quoted price that produced no invoice line. */
+export function quoteWithoutLine(): ErrorMessage {
+  return { code: "invalid_field", message: "This price produced no line to quote." };
+}

@@ -1,0 +1,64 @@
+import type { ErrorMessage } from "./message.js";
+
+// The sentences about a meter's definition in a contract (src/schema/meter.ts), read after its path.
+
+/** A meter that reads a value but names no property to read it from. */
+export function valuePropertyRequired(aggregation: string): ErrorMessage {
+  return {
+    code: "value_property_required",
+    message: `a ${aggregation} meter must name the event property it reads (valueProperty), e.g. "bytes"`,
+  };
+}
+
+/** Settings that belong to one aggregation given to a meter of another. */
+export function settingsOfOtherAggregation(aggregation: string, key: string): ErrorMessage {
+  return { code: "invalid_field", message: `only a ${aggregation} meter takes ${key} settings` };
+}
+
+/** A percentile meter without its percentile settings. */
+export function percentileSettingsMissing(): ErrorMessage {
+  return { code: "missing_field", message: "a percentile meter needs percentile settings (at least rank)" };
+}
+
+/** A percentile meter without the window whose samples it ranks. */
+export function percentileWindowMissing(): ErrorMessage {
+  return {
+    code: "missing_field",
+    message:
+      'a percentile meter ranks window samples; give a window such as { "size": "5m", "aggregation": "sum" }',
+  };
+}
+
+/** A window on an aggregation that cannot run over windows. */
+export function windowNotAllowed(aggregation: string): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: `a ${aggregation} meter cannot run over windows; use sum, avg, max, min or percentile`,
+  };
+}
+
+/** A window or entity on a weighted_sum meter, which weighs time itself. */
+export function weightedSumWindowOrEntity(): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: "a weighted_sum meter already weighs time; it takes no window or entity",
+  };
+}
+
+/** `persistent` on an aggregation that cannot carry state between periods. */
+export function persistentNotAllowed(): ErrorMessage {
+  return { code: "invalid_field", message: "only sum, count and unique_count meters can be persistent" };
+}
+
+/** A window or entity on a persistent meter. */
+export function persistentWindowOrEntity(): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: "a persistent meter runs since the contract start; it takes no window or entity",
+  };
+}
+
+/** `operationProperty` on a meter other than a persistent unique_count. */
+export function operationPropertyNotAllowed(): ErrorMessage {
+  return { code: "invalid_field", message: "operationProperty belongs to a persistent unique_count meter" };
+}

@@ -1,0 +1,51 @@
+import type { ErrorMessage } from "./message.js";
+
+// The sentences of src/pricing: rating a quantity with a price.
+
+/** A negative quantity given to a price. */
+export function negativeQuantity(model: string, quantity: string): ErrorMessage {
+  return {
+    code: "negative_quantity",
+    message: `A ${model} price cannot rate the negative quantity ${quantity}; check the usage for corrections that exceed it.`,
+  };
+}
+
+/** A percentage price rated from a total without the transactions it is made of. */
+export function eventValuesRequired(total: string): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: `A percentage price needs each transaction's value, not only the total ${total}; rate it through a contract or pass context.eventValues.`,
+  };
+}
+
+/** Usage beyond every capacity tier's limits; `usage` lists each limited meter and its quantity. */
+export function capacityExceeded(usage: ReadonlyArray<string>): ErrorMessage {
+  return {
+    code: "capacity_exceeded",
+    message: `Usage (${usage.join(", ")}) exceeds the limits of every capacity tier; add a larger tier to the contract.`,
+  };
+}
+
+/** A tier other than the last without an `upTo` (tier numbers count from 1). */
+export function onlyLastTierUnbounded(tierNumber: number): ErrorMessage {
+  return {
+    code: "only_last_tier_unbounded",
+    message: `only the last tier may be unbounded; give tier ${tierNumber} an upTo`,
+  };
+}
+
+/** A last tier with an `upTo`, which would leave larger quantities without a price. */
+export function lastTierMustBeUnbounded(upTo: string): ErrorMessage {
+  return {
+    code: "last_tier_must_be_unbounded",
+    message: `the last tier must be unbounded (no upTo), so every quantity has a price; remove upTo ${upTo} or add a tier after it`,
+  };
+}
+
+/** An `upTo` not above the previous tier's (read after the tier's path). */
+export function tierUpToNotIncreasing(previous: string): ErrorMessage {
+  return {
+    code: "tier_up_to_not_increasing",
+    message: `must be greater than ${previous}, the previous tier's upTo`,
+  };
+}

@@ -1,0 +1,31 @@
+import type { ErrorMessage } from "./message.js";
+
+// The sentences about usage and the meters' carried state (src/meters).
+
+/** A usage source that gave other events on its second read. */
+export function usageChangedWhileRead(firstEvents: number, secondEvents: number): ErrorMessage {
+  const what =
+    firstEvents === secondEvents
+      ? `the same number of events (${firstEvents}) but other event ids`
+      : `${firstEvents} events on the first read and ${secondEvents} on the second`;
+  return {
+    code: "usage_changed_while_read",
+    message: `The usage changed while ratecard was reading it: it gave ${what}. Usage is read twice to find duplicate ids, so it must give the same events both times; give a source that does not change (or the events themselves, to be held in memory).`,
+  };
+}
+
+/** Carried state for a meter the contract lacks, or one that carries nothing between periods. */
+export function carriedStateForUnknownMeter(meter: string, meterExists: boolean): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: `The carried state names meter "${meter}", which ${meterExists ? "carries nothing between periods (only persistent and weighted_sum meters do)" : "the contract does not have"}.`,
+  };
+}
+
+/** Carried state of the wrong kind for its meter. */
+export function carriedStateOfOtherKind(meter: string, found: string, expected: string): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: `The carried state of meter "${meter}" has ${found}, but this meter carries ${expected}.`,
+  };
+}
