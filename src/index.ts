@@ -19,7 +19,7 @@ export {
   parseContract,
   safeParseContract,
 } from "./contracts/index.js";
-export type { JsonPath, RatecardErrorCode } from "./errors/index.js";
+export type { JsonPath, RatecardErrorCode, Warning, WarningCode, WarningDetails } from "./errors/index.js";
 export {
   ContractError,
   InputError,
@@ -28,6 +28,7 @@ export {
   RatecardError,
   toJsonPath,
   UsageError,
+  WARNING_CODES,
 } from "./errors/index.js";
 export { currencyPrefix, escapeControl, explainLine, explainText } from "./explain/index.js";
 export type {

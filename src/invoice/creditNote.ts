@@ -13,12 +13,12 @@ import {
   withDigest,
 } from "../schema/index.js";
 import { parseInstant } from "../time/index.js";
-import { applyTax } from "./applyTax.js";
 import { assertCreditable } from "./creditNoteChecks.js";
 import { requireContract } from "./entryArguments.js";
 import type { Invoice, InvoiceLine } from "./invoiceSchema.js";
 import { creditNoteReaderSchema, invoiceReaderSchema } from "./parseIssued.js";
 import { netOf } from "./spreadReduction.js";
+import { applyTax } from "./stages/tax.js";
 import { chargesAt } from "./termsAt.js";
 
 /** Options of {@link issueCreditNote}. */

@@ -24,6 +24,8 @@ import {
   safeParseContract,
   type UsageError,
   type UsageEvent,
+  type Warning,
+  type WarningCode,
 } from "../../src/index.js";
 import { buildContract, buildContractJson, meteredEvent } from "../_support/contract.js";
 
@@ -165,5 +167,13 @@ describe("the public API's types", () => {
     // @ts-expect-error JSON has no digest: parseContract computes it
     const written: ContractInput = { ...buildContractJson(), digest: "sha256:…" };
     void written;
+  });
+
+  it("types an invoice's warnings as data: a code from WarningCode, a path, the facts and the sentence", () => {
+    type Notice = NonNullable<Invoice["notices"]>[number];
+    expectTypeOf<Notice["code"]>().toEqualTypeOf<WarningCode>();
+    expectTypeOf<Warning["code"]>().toEqualTypeOf<WarningCode>();
+    expectTypeOf<Notice["message"]>().toEqualTypeOf<string>();
+    expectTypeOf<Invoice["warnings"]>().toEqualTypeOf<string[]>();
   });
 });
