@@ -3,7 +3,7 @@ import { isIsoCurrency, ROUNDING_MODES } from "../money/index.js";
 import { idSchema, meterSchema, ratecardIssue, roundingModeSchema } from "../schema/index.js";
 import { isValidTimeZone, standardTimeZoneName } from "../time/index.js";
 import { chargeSchema } from "./charge/chargeSchema.js";
-import { checkCharge, checkGroupedMeter } from "./charge/checkCharge.js";
+import { checkCharge, checkEventValueMeter, checkGroupedMeter } from "./charge/checkCharge.js";
 import { termBoundarySchema } from "./termBoundary.js";
 import { checkAllowances } from "./terms/allowances/checks.js";
 import { allowanceSchema } from "./terms/allowances/schema.js";
@@ -155,6 +155,7 @@ export const contractSchema = z
     contract.charges.forEach((charge, index) => {
       checkCharge(ctx, charge, index, meterIds);
       checkGroupedMeter(ctx, charge, index, contract.meters);
+      checkEventValueMeter(ctx, charge, ["charges", index], contract.meters);
     });
     checkAmendments(ctx, contract, meterIds);
     checkAllowances(ctx, contract);

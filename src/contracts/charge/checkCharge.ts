@@ -1,4 +1,5 @@
 import type * as z from "zod";
+import { contractMessages } from "../../errors/index.js";
 import { Decimal, toPlainString } from "../../money/index.js";
 import { modelOfPrice, pricesIn } from "../../pricing/index.js";
 import { ratecardIssue } from "../../schema/index.js";
@@ -116,4 +117,34 @@ export function checkGroupedMeter(
       ["charges", index, "meter"],
     ),
   );
+}
+
+// Aggregations whose events carry no transaction amount for a per-event price to read (a meter without
+// a valueProperty counts as a count).
+const NO_EVENT_AMOUNTS: ReadonlySet<string> = new Set(["count", "unique_count", "weighted_sum"]);
+
+/**
+ * A price that reads each event's value (percentage) needs a meter whose events carry an amount: on a
+ * meter that reads no value (a count), a unique_count or a weighted_sum it would price 1 per event, an
+ * identity or a level.
+ */
+export function checkEventValueMeter(
+  ctx: z.RefinementCtx,
+  charge: ChargeTerms,
+  path: ReadonlyArray<PropertyKey>,
+  meters: ReadonlyArray<{
+    readonly id: string;
+    readonly aggregation: string;
+    readonly valueProperty?: string | undefined;
+  }>,
+): void {
+  const reader = pricesIn(charge.price).find((price) => modelOfPrice(price).needsEventValues);
+  if (reader === undefined || charge.meter === undefined) return;
+  const meter = meters.find((candidate) => candidate.id === charge.meter);
+  if (meter === undefined) return;
+  // A meter without a valueProperty (a count, a sum of windows that count) reads no value at all.
+  const aggregation = meter.valueProperty === undefined ? "count" : meter.aggregation;
+  if (!NO_EVENT_AMOUNTS.has(aggregation)) return;
+  const { code, message } = contractMessages.eventValuesNotKept(reader.model, meter.id, aggregation);
+  ctx.addIssue(ratecardIssue(code, message, [...path, "meter"]));
 }

@@ -1,6 +1,6 @@
 import type * as z from "zod";
 import { ratecardIssue } from "../../../schema/index.js";
-import { checkCharge } from "../../charge/checkCharge.js";
+import { checkCharge, checkEventValueMeter } from "../../charge/checkCharge.js";
 import { collectIssues } from "../../charge/collectIssues.js";
 import type { ParsedContractTerms } from "../../contract.js";
 
@@ -47,6 +47,7 @@ export function checkAmendments(
             ...((issue.path ?? []) as PropertyKey[]).map((segment) => segment as string | number),
           ],
         } as never);
+      checkEventValueMeter(ctx, charge, ["amendments", index, "charges", at], contract.meters);
       known.add(charge.id);
       const billed = charge.billed ?? "in_arrears";
       const before = timing.get(charge.id);

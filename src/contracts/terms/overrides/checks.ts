@@ -14,7 +14,7 @@ import {
 import { modelOfPrice, type PriceTerms, type SimplePriceTerms } from "../../../pricing/index.js";
 import { ratecardIssue } from "../../../schema/index.js";
 import type { ChargeTerms } from "../../charge/chargeSchema.js";
-import { checkCharge, checkGroupedMeter } from "../../charge/checkCharge.js";
+import { checkCharge, checkEventValueMeter, checkGroupedMeter } from "../../charge/checkCharge.js";
 import { collectIssues } from "../../charge/collectIssues.js";
 import { decimalsIn } from "../../charge/decimalsIn.js";
 import type { ParsedContractTerms } from "../../contract.js";
@@ -190,6 +190,7 @@ function overridePriceProblem(
   const issues = collectIssues((collect) => {
     checkCharge(collect, candidate, 0, new Set(meters.map((meter) => meter.id)));
     checkGroupedMeter(collect, candidate, 0, meters);
+    checkEventValueMeter(collect, candidate, ["charges", 0], meters);
   });
   const found = issues
     .map((issue) => ({
