@@ -21,7 +21,14 @@ export {
   parseContract,
   safeParseContract,
 } from "./contracts/index.js";
-export type { ErrorMessage, JsonPath, RatecardErrorCode } from "./errors/index.js";
+export type {
+  ErrorMessage,
+  JsonPath,
+  RatecardErrorCode,
+  Warning,
+  WarningCode,
+  WarningDetails,
+} from "./errors/index.js";
 export {
   ContractError,
   InputError,
@@ -30,6 +37,7 @@ export {
   RatecardError,
   toJsonPath,
   UsageError,
+  WARNING_CODES,
 } from "./errors/index.js";
 export type { MoneyStyle } from "./explain/index.js";
 export { currencyPrefix, escapeControl, explainLine, explainText } from "./explain/index.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { contractSchema } from "./contract.js";
 
 /**

@@ -5,12 +5,12 @@ import type { PriceTerms } from "../pricing/index.js";
 import type { MeterTerms } from "../schema/index.js";
 import { type InputProblem, sha256Digest, toInputError, toProblems } from "../schema/index.js";
 import { type BillingCycle, type ProrationBasis, startOfLocalDate } from "../time/index.js";
-import type { AllowanceTerms } from "./allowance.js";
-import type { CommitmentTerms } from "./commitment.js";
 import { type ChargeTerms, contractSchema, type ParsedContractTerms, type TermBoundary } from "./contract.js";
-import type { CreditBurnOrder, CreditGrantTerms } from "./creditGrant.js";
-import type { DiscountTerms } from "./discount.js";
-import type { TaxTerms } from "./tax.js";
+import type { AllowanceTerms } from "./terms/allowances/schema.js";
+import type { CommitmentTerms } from "./terms/commitments/schema.js";
+import type { CreditBurnOrder, CreditGrantTerms } from "./terms/credits/schema.js";
+import type { DiscountTerms } from "./terms/discounts/schema.js";
+import type { TaxTerms } from "./terms/tax/schema.js";
 
 /** A validated contract, ready to rate: decimals are exact, dates are instants, references resolved. */
 export interface Contract {

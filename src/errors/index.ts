@@ -1,5 +1,6 @@
 export { describeValue } from "./describeValue.js";
 export { joinPath, toJsonPath } from "./jsonPath.js";
+export * as contractMessages from "./messages/contract.js";
 export type { ErrorMessage } from "./messages/message.js";
 export {
   operationPropertyNotAllowed,
@@ -49,6 +50,9 @@ export {
   carriedStateOfOtherKind,
   usageChangedWhileRead,
 } from "./messages/usage.js";
+export type { Warning, WarningCode, WarningDetails } from "./messages/warnings.js";
+export * as warningMessages from "./messages/warnings.js";
+export { WARNING_CODES } from "./messages/warnings.js";
 export type { JsonPath, RatecardErrorCode } from "./RatecardError.js";
 export {
   ContractError,

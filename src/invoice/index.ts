@@ -1,6 +1,3 @@
-export type { CreditBalances } from "./applyCredits.js";
-export { applyTax } from "./applyTax.js";
-export { assembleInvoice } from "./assembleInvoice.js";
 export type { Burn } from "./burnAmount.js";
 export { burnAmount } from "./burnAmount.js";
 export { burnOrder } from "./burnOrder.js";
@@ -21,3 +18,5 @@ export type { RateInvoiceOptions } from "./rateInvoice.js";
 export { rateInvoice, rateInvoiceAsync, rateOpeningInvoice, rateParsedInvoice } from "./rateInvoice.js";
 export type { ServicePeriod } from "./resolveServicePeriod.js";
 export { resolveServicePeriod } from "./resolveServicePeriod.js";
+export type { CreditBalances } from "./stages/credits.js";
+export { applyTax } from "./stages/tax.js";

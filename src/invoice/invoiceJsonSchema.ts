@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { loosen } from "../schema/index.js";
 import { invoiceSchema } from "./invoiceSchema.js";
 

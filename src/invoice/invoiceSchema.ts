@@ -1,5 +1,6 @@
-import { z } from "zod";
+import * as z from "zod";
 import { CREDIT_BURN_ORDERS } from "../contracts/index.js";
+import type { WarningCode } from "../errors/index.js";
 import {
   MODEL_PRICE_KINDS,
   type ModelPriceKind,
@@ -81,6 +82,33 @@ export type InvoiceLine = LineOf<Step, PriceKind>;
 
 const digestText = z.string().regex(DIGEST_PATTERN);
 
+// A warning as data: which situation, where in the contract, the charge, the facts, the sentence. One
+// shape per code, so each code's facts are checked and listed in the JSON Schema (docs/invoice-format.md).
+const noticeOf = <C extends WarningCode, D extends z.ZodRawShape>(code: C, details: D) =>
+  z.strictObject({
+    code: z.literal(code),
+    path: z.string(),
+    chargeId: z.string().optional(),
+    details: z.strictObject(details),
+    message: z.string(),
+  });
+const text = z.string();
+
+/** A warning of an invoice as data (`notices[]`), one shape per {@link WarningCode}. */
+export const noticeSchema = z.discriminatedUnion("code", [
+  noticeOf("unpriced_usage", { group: text, quantity: text, unit: text.optional(), events: z.number() }),
+  noticeOf("negative_amount_floored", { amount: text, currency: text }),
+  noticeOf("running_total_repriced", { from: text, meter: text, period: text }),
+  noticeOf("running_total_unbilled", {
+    meter: text,
+    change: z.enum(["ends", "no_longer_reads"]),
+    date: text,
+    period: text,
+  }),
+  noticeOf("event_ids_shared", { customer: text, ids: z.number(), sampleIds: z.array(text) }),
+]);
+export type Notice = z.output<typeof noticeSchema>;
+
 /** An invoice: deterministic JSON, amounts as strings, every line with its breakdown. */
 export const invoiceSchema = z.strictObject({
   schemaVersion: z.literal(INVOICE_SCHEMA_VERSION),
@@ -109,6 +137,8 @@ export const invoiceSchema = z.strictObject({
   amountDue: amountTextSchema.optional(),
   usage: usageReportSchema,
   warnings: z.array(z.string()),
+  /** The same warnings as data, in the same order; present only when there are any (docs/invoice-format.md). */
+  notices: z.array(noticeSchema).optional(),
   metadata: z.record(z.string(), z.string()).optional(),
   /** SHA-256 over the canonical JSON of every other field (docs/invoice-format.md, "Digests"). */
   digest: digestText,

@@ -1,14 +1,10 @@
 import type { Contract } from "../contracts/index.js";
-import {
-  type AggregateUsageResult,
-  aggregateUsage,
-  aggregateUsageAsync,
-  type CarriedMeterState,
-} from "../meters/index.js";
+import { aggregateUsage, aggregateUsageAsync, type CarriedMeterState } from "../meters/index.js";
 import { meterRequests } from "../rating/index.js";
 import { parseUsageEvent, type UsageEvent } from "../schema/index.js";
 import { type Period, periodOf } from "../time/index.js";
-import { assembleInvoice } from "./assembleInvoice.js";
+import { buildInvoice } from "./buildInvoice.js";
+import type { PeriodInForce, PeriodUsage } from "./draft.js";
 import {
   requireContract,
   requireEventSource,
@@ -79,39 +75,9 @@ export function rateParsedInvoice(
 ): Invoice {
   requireArguments(contract, period, options);
   requireEvents(events);
-  const resolved = resolveServicePeriod(contract, period);
-  // Amendments inside the period rate their pieces from the same events: keep them (an array as given).
-  const all: ReadonlyArray<UsageEvent> = Array.isArray(events) ? events : [...events];
-  return assembleInvoice(
-    contract,
-    resolved,
-    aggregateUsage(all, aggregationOptions(contract, resolved, options)),
-    creditsOf(options),
-    (pieces) => aggregatePieces(all, contract, resolved, options, pieces),
-  );
-}
-
-/**
- * Aggregates the pieces of a period that amendments split, in time order, each opening with the state
- * the previous piece closed with (the first with the invoice's carried state): a weighted_sum level or
- * a running total flows across an amendment date as it flows across a period boundary, so the pieces'
- * time-weighted quantities add up to the whole period's.
- */
-function aggregatePieces(
-  events: ReadonlyArray<UsageEvent>,
-  contract: Contract,
-  resolved: ServicePeriod,
-  options: RateInvoiceOptions,
-  pieces: ReadonlyArray<Period>,
-): AggregateUsageResult[] {
-  let carried = options.carried;
-  return pieces.map((piece) => {
-    const result = aggregateUsage(events, {
-      ...aggregationOptions(contract, resolved, { ...options, ...(carried ? { carried } : {}) }),
-      period: piece,
-    });
-    carried = result.carryOut;
-    return result;
+  const inForce = periodInForce(contract, period);
+  return buildInvoice(contract, inForce, aggregatePeriod(events, contract, inForce, options), {
+    credits: creditsOf(options),
   });
 }
 
@@ -130,16 +96,17 @@ export async function rateInvoiceAsync(
 ): Promise<Invoice> {
   requireArguments(contract, period, options);
   requireEventSource(events);
-  const resolved = resolveServicePeriod(contract, period);
-  if (segmentsOf(contract, resolved.service).length > 1) {
+  const inForce = periodInForce(contract, period);
+  const credits = creditsOf(options);
+  if (inForce.pieces.length > 1) {
     // Amendments split the period: each piece is aggregated from the events again, so read them once
     // into memory (streaming keeps its 4 bytes an event only for periods no amendment splits).
     const all: UsageEvent[] = [];
     for await (const event of typeof events === "function" ? events() : events) all.push(event);
-    return rateParsedInvoice(contract, all, resolved.requested, options);
+    return buildInvoice(contract, inForce, aggregatePeriod(all, contract, inForce, options), { credits });
   }
-  const usage = await aggregateUsageAsync(events, aggregationOptions(contract, resolved, options));
-  return assembleInvoice(contract, resolved, usage, creditsOf(options));
+  const whole = await aggregateUsageAsync(events, aggregationOptions(contract, inForce, options));
+  return buildInvoice(contract, inForce, { whole }, { credits });
 }
 
 /**
@@ -155,9 +122,44 @@ export function rateOpeningInvoice(
 ): Invoice {
   requireContract(contract);
   requireOptions(options);
-  const resolved = resolveServicePeriod(contract, periodOf(contract.cycle, contract.term.start));
-  const noUsage = aggregateUsage([], aggregationOptions(contract, resolved, {}));
-  return assembleInvoice(contract, resolved, noUsage, creditsOf(options), undefined, true);
+  const inForce = periodInForce(contract, periodOf(contract.cycle, contract.term.start));
+  const whole = aggregateUsage([], aggregationOptions(contract, inForce, {}));
+  return buildInvoice(contract, inForce, { whole }, { kind: "opening", credits: creditsOf(options) });
+}
+
+// Step 0: the service period, and the pieces amendments and overrides cut it into (decided once).
+function periodInForce(contract: Contract, period: Period | string): PeriodInForce {
+  const resolved = resolveServicePeriod(contract, period);
+  return { ...resolved, pieces: segmentsOf(contract, resolved.service) };
+}
+
+/**
+ * The usage of the whole period and, when amendments split it, of each piece, in time order, each
+ * opening with the state the previous piece closed with (the first with the invoice's carried state):
+ * a weighted_sum level or a running total flows across an amendment date as it flows across a period
+ * boundary, so the pieces' time-weighted quantities add up to the whole period's.
+ */
+function aggregatePeriod(
+  events: Iterable<UsageEvent>,
+  contract: Contract,
+  inForce: PeriodInForce,
+  options: RateInvoiceOptions,
+): PeriodUsage {
+  if (inForce.pieces.length === 1)
+    return { whole: aggregateUsage(events, aggregationOptions(contract, inForce, options)) };
+  // The pieces read the same events again: keep them (an array as given).
+  const all: ReadonlyArray<UsageEvent> = Array.isArray(events) ? events : [...events];
+  const whole = aggregateUsage(all, aggregationOptions(contract, inForce, options));
+  let carried = options.carried;
+  const pieces = inForce.pieces.map((piece) => {
+    const result = aggregateUsage(all, {
+      ...aggregationOptions(contract, inForce, { ...options, ...(carried ? { carried } : {}) }),
+      period: piece,
+    });
+    carried = result.carryOut;
+    return result;
+  });
+  return { whole, pieces };
 }
 
 // Checked before anything is read, so a wrong call fails with a sentence, not a TypeError inside.

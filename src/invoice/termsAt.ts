@@ -2,6 +2,7 @@ import type { ChargeTerms, Contract } from "../contracts/index.js";
 import { type ChargeInForce, type OverrideInForce, scaleMoney } from "../rating/index.js";
 import { formatLocalDate, type Period, toLocalDate } from "../time/index.js";
 import type { InvoiceLine } from "./invoiceSchema.js";
+import { perObject } from "./perObject.js";
 
 type Override = Contract["overrides"][number];
 
@@ -196,13 +197,38 @@ export function withIdSuffix<T extends { readonly lines: ReadonlyArray<InvoiceLi
 }
 
 /**
- * Where a charge sits in the contract, for error paths (`charges[2].price`); a charge only an amendment
- * defines is placed after the contract's own.
+ * The JSON path of the definition of charge `id` in force at `instant`, for error paths: the latest
+ * amendment effective by then that defines it (`amendments[1].charges[0]`), else the contract's own
+ * (`charges[2]`). A charge only an amendment defines is never placed past the end of `charges`.
  */
-export function chargeIndex(contract: Contract): (id: string) => number {
-  const first = new Map<string, number>();
-  contract.charges.forEach((charge, at) => {
-    if (!first.has(charge.id)) first.set(charge.id, at);
+export function chargePath(contract: Contract, id: string, instant: number): string {
+  const { own, amended } = definitionIndex(contract);
+  for (let at = contract.amendments.length - 1; at >= 0; at -= 1) {
+    if (contract.amendments[at]!.effective > instant) continue;
+    const defined = amended[at]!.get(id);
+    if (defined !== undefined) return `amendments[${at}].charges[${defined}]`;
+  }
+  return `charges[${own.get(id) ?? -1}]`;
+}
+
+interface DefinitionIndex {
+  readonly own: ReadonlyMap<string, number>;
+  readonly amended: ReadonlyArray<ReadonlyMap<string, number>>;
+}
+
+// Where each charge id is defined (the contract's charges, each amendment's), built once per contract so
+// that finding the paths of 10,000 charges stays linear. The first definition of an id wins.
+const definitionIndex = perObject(
+  (contract: Contract): DefinitionIndex => ({
+    own: firstPositions(contract.charges),
+    amended: contract.amendments.map((amendment) => firstPositions(amendment.charges)),
+  }),
+);
+
+function firstPositions(charges: ReadonlyArray<{ readonly id: string }>): Map<string, number> {
+  const positions = new Map<string, number>();
+  charges.forEach((charge, at) => {
+    if (!positions.has(charge.id)) positions.set(charge.id, at);
   });
-  return (id) => first.get(id) ?? contract.charges.length;
+  return positions;
 }

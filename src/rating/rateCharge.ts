@@ -1,4 +1,11 @@
-import { ContractError, InvariantError, isRatecardError, UsageError } from "../errors/index.js";
+import {
+  ContractError,
+  InvariantError,
+  isRatecardError,
+  UsageError,
+  type Warning,
+  warningMessages,
+} from "../errors/index.js";
 import type { Computation, GroupQuantity, MeterQuantity } from "../meters/index.js";
 import type { Currency, Decimal, RoundingMode } from "../money/index.js";
 import { boundRule, ONE, QUANTITY, roundTo, toFixedString, toPlainString } from "../money/index.js";
@@ -16,8 +23,11 @@ import type { RatedLine, RatedStep } from "./ratedLine.js";
 export interface RateChargeInput {
   /** The charge in force, with the overrides that change its lines' prices. */
   readonly charge: ChargeInForce;
-  /** Where the charge sits in the contract, for error paths. */
-  readonly index: number;
+  /**
+   * The JSON path of the charge's definition in force, for error paths: `charges[2]`, or
+   * `amendments[0].charges[1]` for a charge an amendment defines.
+   */
+  readonly path: string;
   /** The meter's total; absent for a charge that does not use a meter (a flat fee). */
   readonly usage: MeterQuantity | undefined;
   /** The meter's groups, for a grouped or matrix price. */
@@ -46,7 +56,7 @@ export interface RateChargeInput {
 /** The lines of one charge, and the warnings rating it raised. */
 export interface RateChargeResult {
   readonly lines: ReadonlyArray<RatedLine>;
-  readonly warnings: ReadonlyArray<string>;
+  readonly warnings: ReadonlyArray<Warning>;
 }
 
 /**
@@ -62,13 +72,13 @@ export function rateCharge(input: RateChargeInput): RateChargeResult {
   if (model.grouping === undefined) {
     const usage = input.usage;
     const measured = usage === undefined ? undefined : { ...usage, group: undefined };
-    const warnings: string[] = [];
+    const warnings: Warning[] = [];
     const { steps } = overriddenPrice(input.charge.price, overrides, undefined);
     return { lines: [rateLine(input, input.charge.price, steps, measured, warnings)], warnings };
   }
   const grouping = model.grouping;
   const lines: RatedLine[] = [];
-  const warnings: string[] = [];
+  const warnings: Warning[] = [];
   for (const group of input.groups) {
     const { price, steps } = overriddenPrice(
       grouping.priceFor(input.charge.price, group.group),
@@ -80,11 +90,20 @@ export function rateCharge(input: RateChargeInput): RateChargeResult {
       if (grouping.onUnpriced(input.charge.price) === "error") {
         throw new ContractError(
           "unpriced_combination",
-          `charges[${input.index}].price`,
+          `${input.path}.price`,
           `Charge ${input.charge.id} has usage in ${described} but no cell and no defaultPrice for it; add a cell or a defaultPrice, or set onUnpriced to "warn".`,
         );
       }
-      warnings.push(`Charge ${input.charge.id}: usage in ${described} has no price and was not billed.`);
+      warnings.push(
+        warningMessages.unpricedUsage({
+          path: input.path,
+          chargeId: input.charge.id,
+          group: describeGroup(group.group),
+          quantity: group.quantity.toFixed(),
+          unit: input.usage?.meter.unit,
+          events: group.events,
+        }),
+      );
       continue;
     }
     lines.push(rateLine(input, price, steps, { meter: input.usage!.meter, ...group }, warnings));
@@ -106,7 +125,7 @@ function rateLine(
   price: PriceTerms,
   overrideSteps: ReadonlyArray<OverrideStep>,
   measured: Measured | undefined,
-  warnings: string[],
+  warnings: Warning[],
 ): RatedLine {
   const { charge, currency } = input;
   const model = modelOfPrice(price);
@@ -176,7 +195,12 @@ function rateLine(
   steps.push(...limited.steps);
   if (limited.steps.some((step) => step.kind === "line_limit" && step.limit === "zero_floor")) {
     warnings.push(
-      `Charge ${charge.id} came to ${toFixedString(exact, Math.max(currency.minorUnits, exact.decimalPlaces()))} ${currency.code}; it bills 0 because it is not declared a credit ("credit": true).`,
+      warningMessages.negativeAmountFloored({
+        path: input.path,
+        chargeId: charge.id,
+        amount: toFixedString(exact, Math.max(currency.minorUnits, exact.decimalPlaces())),
+        currency: currency.code,
+      }),
     );
   }
   exact = limited.amount;
@@ -231,13 +255,13 @@ function assertRatedQuantity(
   measured: Measured | undefined,
 ): void {
   if (quantity.abs().lessThan(QUANTITY.limit)) return;
-  const { charge, index } = input;
+  const { charge, path } = input;
   const source =
     charge.quantity !== undefined ? "its contract quantity" : `meter ${measured?.meter.id ?? charge.meter}`;
   const message = `Charge ${charge.id} would price ${toPlainString(quantity)} units from ${source}${charge.transform === undefined ? "" : " after its transform"}, too large: ${boundRule(QUANTITY)}. Divide the quantity with transform.divideBy (bytes → GB) or check the usage.`;
   if (charge.quantity !== undefined)
-    throw new ContractError("decimal_out_of_range", `charges[${index}].quantity`, message);
-  throw new UsageError("decimal_out_of_range", `charges[${index}].meter`, message);
+    throw new ContractError("decimal_out_of_range", `${path}.quantity`, message);
+  throw new UsageError("decimal_out_of_range", `${path}.meter`, message);
 }
 
 // The pool's draw was planned on this same billable quantity; a draw larger than it is our bug.
@@ -257,7 +281,7 @@ function rateWithin<T>(input: RateChargeInput, rate: () => T): T {
     if (!isRatecardError(error) || error.path !== "" || error instanceof InvariantError) throw error;
     throw new ContractError(
       error.code,
-      `charges[${input.index}].price`,
+      `${input.path}.price`,
       `Charge ${input.charge.id}: ${error.message}`,
       {
         ...error.details,

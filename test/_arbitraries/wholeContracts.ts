@@ -193,7 +193,7 @@ export function contractScenarioArb(options: ScenarioOptions = {}): fc.Arbitrary
                     term: base.dates.term,
                     ...("trial" in base.dates ? { trial: base.dates.trial } : {}),
                     ...(base.rounding !== undefined ? { rounding: { mode: base.rounding } } : {}),
-                    meters: base.meters,
+                    meters: withAmountMeters(base.meters, pooled.charges, amendments, overrides),
                     charges: pooled.charges,
                     ...(pooled.pools.length > 0 ? { allowances: pooled.pools } : {}),
                     ...(amendments.length > 0 ? { amendments } : {}),
@@ -213,6 +213,53 @@ export function contractScenarioArb(options: ScenarioOptions = {}): fc.Arbitrary
         ),
       ),
     );
+}
+
+// Aggregations whose events carry no amount for a per-event price (percentage) to read.
+const NO_AMOUNTS = new Set(["count", "unique_count", "weighted_sum"]);
+
+/**
+ * The meters, each one a percentage price reads (a charge's own, an amendment's, an override's) made a
+ * plain sum of an amount when its events carry none (no valueProperty, a unique_count, a weighted_sum):
+ * the contract check refuses such a pairing, and the fuzzing wants contracts that rate.
+ */
+function withAmountMeters(
+  meters: ReadonlyArray<MeterJson>,
+  own: ReadonlyArray<ChargeJson>,
+  amendments: ReadonlyArray<Record<string, unknown>>,
+  overrides: ReadonlyArray<Record<string, unknown>>,
+): MeterJson[] {
+  const definitions = [
+    ...own,
+    ...amendments.flatMap((amendment) => (amendment.charges ?? []) as ChargeJson[]),
+  ];
+  const charges = [
+    ...definitions,
+    ...overrides.flatMap((override) =>
+      override.price === undefined
+        ? []
+        : definitions
+            .filter((charge) => charge.id === override.charge)
+            .map((charge) => ({ ...charge, price: override.price })),
+    ),
+  ];
+  const readers = new Set(
+    charges
+      .filter((charge) => charge.meter !== undefined && JSON.stringify(charge.price).includes('"percentage"'))
+      .map((charge) => charge.meter!),
+  );
+  return meters.map((meter) =>
+    readers.has(meter.id) &&
+    (meter.valueProperty === undefined || NO_AMOUNTS.has(meter.aggregation as string))
+      ? {
+          id: meter.id,
+          eventType: meter.eventType,
+          aggregation: "sum",
+          valueProperty: "v",
+          ...(meter.unit !== undefined ? { unit: meter.unit } : {}),
+        }
+      : { ...meter },
+  );
 }
 
 function nonEmpty<K extends string>(key: K, list: ReadonlyArray<unknown> | undefined) {

@@ -17,6 +17,7 @@ const PUBLIC_VALUES = [
   "ROUNDING_MODES",
   "RatecardError",
   "UsageError",
+  "WARNING_CODES",
   "aggregateUsage",
   "aggregateUsageAsync",
   "allocate",

@@ -31,6 +31,8 @@ import {
   safeParseContract,
   type UsageError,
   type UsageEvent,
+  type Warning,
+  type WarningCode,
 } from "../../src/index.js";
 import { buildContract, buildContractJson, meteredEvent } from "../_support/contract.js";
 
@@ -180,5 +182,13 @@ describe("the public API's types", () => {
     expectTypeOf<Contract["amendments"][number]>().toEqualTypeOf<Amendment>();
     expectTypeOf<Contract["overrides"][number]>().toEqualTypeOf<Override>();
     expectTypeOf<LocalDate>().not.toBeAny();
+  });
+
+  it("types an invoice's warnings as data: a code from WarningCode, a path, the facts and the sentence", () => {
+    type Notice = NonNullable<Invoice["notices"]>[number];
+    expectTypeOf<Notice["code"]>().toEqualTypeOf<WarningCode>();
+    expectTypeOf<Warning["code"]>().toEqualTypeOf<WarningCode>();
+    expectTypeOf<Notice["message"]>().toEqualTypeOf<string>();
+    expectTypeOf<Invoice["warnings"]>().toEqualTypeOf<string[]>();
   });
 });

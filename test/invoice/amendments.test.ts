@@ -142,6 +142,14 @@ describe("amendment laws", () => {
 });
 
 describe("error paths after amendments", () => {
+  // A matrix that prices region eu only, and an event in region na it has no cell for.
+  const matrix = {
+    model: "matrix" as const,
+    dimensions: ["region"],
+    cells: [{ match: { region: "eu" }, price: { model: "unit" as const, unitPrice: "1" } }],
+  };
+  const naEvent = { ...event("n", 10, "5"), properties: { v: "5", region: "na" } };
+
   it("name the charge's place in the contract, not its place among the charges in force", () => {
     const contract = buildContract(base, {
       charges: [
@@ -164,6 +172,41 @@ describe("error paths after amendments", () => {
     expect(thrown(() => rateInvoice(contract, [na], "2026-03"))).toMatchObject({
       code: "unpriced_combination",
       path: "charges[1].price",
+    });
+  });
+
+  it("name an amendment-only charge at its place in the amendment, not past the end of charges", () => {
+    // the contract has 2 charges; "edge" exists only in amendments[1].charges[0] (amendments[0] adds
+    // nothing to it). charges[2] would point past the end of the array.
+    const contract = buildContract(base, {
+      amendments: [
+        { id: "noop", effective: "2026-02-01", remove: [] },
+        {
+          id: "add-edge",
+          effective: "2026-03-01",
+          charges: [{ id: "edge", name: "Edge", meter: "cpu", price: matrix }],
+        },
+      ],
+    });
+    expect(thrown(() => rateInvoice(contract, [naEvent], "2026-03"))).toMatchObject({
+      code: "unpriced_combination",
+      path: "amendments[1].charges[0].price",
+    });
+  });
+
+  it("name a charge an amendment replaces at the amendment's definition, the price that was rated", () => {
+    const contract = buildContract(base, {
+      amendments: [
+        {
+          id: "regions",
+          effective: "2026-03-01",
+          charges: [{ id: "compute", name: "Compute", meter: "cpu", price: matrix }],
+        },
+      ],
+    });
+    expect(thrown(() => rateInvoice(contract, [naEvent], "2026-03"))).toMatchObject({
+      code: "unpriced_combination",
+      path: "amendments[0].charges[0].price",
     });
   });
 });

@@ -53,9 +53,10 @@ describe("credit balances carried between invoices", () => {
     // welcome started with the term on 1 January; March's invoice cannot know what January and
     // February burned, so it must not assume the full 100.00
     const contract = contractWith([promo("welcome")]);
+    // the grant is addressed where the contract defines it, credits[0] (not by its id)
     expect(thrown(() => rateInvoice(contract, usage("2026-03", "10"), "2026-03"))).toMatchObject({
       code: "missing_credit_balance",
-      path: "welcome",
+      path: "credits[0]",
     });
     // the same when another grant's balance is given but not this one's
     const two = contractWith([promo("welcome"), promo("sla")]);
@@ -63,7 +64,19 @@ describe("credit balances carried between invoices", () => {
       thrown(() =>
         rateInvoice(two, usage("2026-03", "10"), "2026-03", { creditBalances: { welcome: "30.00" } }),
       ),
-    ).toMatchObject({ code: "missing_credit_balance", path: "sla" });
+    ).toMatchObject({ code: "missing_credit_balance", path: "credits[1]" });
+  });
+
+  it("addresses a bad carried balance by a valid JSON path into the balances, whatever the grant id", () => {
+    // a bare "promo.2026-q1" would read as key 2026-q1 inside key promo
+    const contract = contractWith([promo("promo.2026-q1")]);
+    expect(
+      thrown(() =>
+        rateInvoice(contract, usage("2026-03", "10"), "2026-03", {
+          creditBalances: { "promo.2026-q1": "-1" },
+        }),
+      ),
+    ).toMatchObject({ code: "invalid_field", path: '["promo.2026-q1"]' });
   });
 
   it("starts a grant without a balance full when the caller says so", () => {

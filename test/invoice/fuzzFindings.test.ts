@@ -328,7 +328,7 @@ describe("the balances an invoice hands on are all the next invoice needs", () =
     );
     expect(thrown(() => rateInvoice(contract, [], "2026-03"))).toMatchObject({
       code: "missing_credit_balance",
-      path: "promo",
+      path: "credits[0]",
     });
   });
 });

@@ -39,7 +39,7 @@ function inputOf(
 ): RateChargeInput {
   return {
     charge,
-    index: 0,
+    path: "charges[0]",
     usage,
     groups,
     meterQuantities: new Map([["gb", usage.quantity]]),

@@ -115,9 +115,9 @@ const contract = buildContract({
   ],
 });
 
-function chargeNamed(id: string): { charge: ChargeTerms; index: number } {
+function chargeNamed(id: string): { charge: ChargeTerms; path: string } {
   const index = contract.charges.findIndex((charge) => charge.id === id);
-  return { charge: contract.charges[index]!, index };
+  return { charge: contract.charges[index]!, path: `charges[${index}]` };
 }
 
 function meterNamed(id: string) {
@@ -329,6 +329,13 @@ describe("rateCharge: matrix and grouped prices", () => {
     const { lines, warnings } = rateCharge(input("lenient", { usage: usage("gb", 20), groups }));
     expect(lines.map((line) => [line.id, line.amount])).toEqual([['lenient[region="na"]', "0.80"]]);
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toContain('region="eu"');
+    expect(warnings[0]).toMatchObject({
+      code: "unpriced_usage",
+      // lenient is the fifth charge of the contract (storage, plain, bandwidth, strict, lenient)
+      path: "charges[4]",
+      chargeId: "lenient",
+      details: { group: 'region="eu"' },
+    });
+    expect(warnings[0]?.message).toContain('region="eu"');
   });
 });

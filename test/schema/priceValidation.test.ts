@@ -634,3 +634,48 @@ describe("schema: a matrix may group by an event property named meter", () => {
     expect(result.success ? [] : problems(result.error)).toEqual([]);
   });
 });
+
+describe("a price that reads each event's amount", () => {
+  const percentage = { model: "percentage", percent: "2.9" };
+  const problemsOf = (input: unknown) => {
+    const result = safeParseContract(input);
+    return result.success ? [] : (result.error.details.problems as InputProblem[]);
+  };
+
+  it("is refused on a count meter, whose events carry no amount (it priced 1 per event)", () => {
+    // before: 2.9 % of 1 per request was billed, as if every request were a 1.00 payment
+    const problems = problemsOf(contractWith(charge(percentage, { meter: "requests" })));
+    expect(problems).toContainEqual(
+      expect.objectContaining({ code: "invalid_field", path: "charges[0].meter" }),
+    );
+    expect(problems.find((problem) => problem.path === "charges[0].meter")?.message).toContain(
+      'meter "requests" reads no value',
+    );
+  });
+
+  it("is refused on weighted_sum and unique_count meters, in an amendment's charge too", () => {
+    const input = {
+      ...contractWith(charge({ model: "unit", unitPrice: "1" }, { meter: "payments" })),
+      meters: [
+        { id: "payments", eventType: "payment", aggregation: "sum", valueProperty: "amount" },
+        { id: "level", eventType: "payment", aggregation: "weighted_sum", valueProperty: "amount" },
+        { id: "payers", eventType: "payment", aggregation: "unique_count", valueProperty: "payer" },
+      ],
+      amendments: [
+        {
+          id: "a",
+          effective: "2026-02-01",
+          charges: [charge(percentage, { meter: "level" }), charge(percentage, { id: "d", meter: "payers" })],
+        },
+      ],
+    };
+    expect(problemsOf(input).map((problem) => problem.path)).toEqual([
+      "amendments[0].charges[0].meter",
+      "amendments[0].charges[1].meter",
+    ]);
+  });
+
+  it("is accepted on a sum meter of the transaction amounts", () => {
+    expect(problemsOf(contractWith(charge(percentage, { meter: "payments" })))).toEqual([]);
+  });
+});

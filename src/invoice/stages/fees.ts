@@ -1,7 +1,7 @@
-import type { ChargeTerms, Contract } from "../contracts/index.js";
-import { InputError } from "../errors/index.js";
-import { ZERO } from "../money/index.js";
-import type { RateChargeResult } from "../rating/index.js";
+import type { ChargeTerms, Contract } from "../../contracts/index.js";
+import { InputError } from "../../errors/index.js";
+import { ZERO } from "../../money/index.js";
+import type { RateChargeResult } from "../../rating/index.js";
 import {
   FIRST_YEAR,
   intersectPeriods,
@@ -12,18 +12,18 @@ import {
   type ProrationRatio,
   periodOf,
   prorationRatio,
-} from "../time/index.js";
-import { type ServicePeriod, termPeriod } from "./resolveServicePeriod.js";
+} from "../../time/index.js";
+import type { PeriodInForce } from "../draft.js";
+import { type ServicePeriod, termPeriod } from "../resolveServicePeriod.js";
 import {
   allCharges,
   chargeAt,
-  chargeIndex,
   chargeKey,
+  chargePath,
   chargesAt,
   pieceSuffix,
-  segmentsOf,
   withIdSuffix,
-} from "./termsAt.js";
+} from "../termsAt.js";
 
 /** How a fee is rated over a stretch of time: its share of the billing period, net of the trial. */
 export interface FeeTime {
@@ -37,8 +37,11 @@ export interface FeeTime {
   readonly billed?: "in_advance";
 }
 
-/** Rates one charge over a stretch of time (assembleInvoice's rating, handed in to keep one path). */
-export type RateFee = (charge: ChargeTerms, index: number, time: FeeTime) => RateChargeResult;
+/**
+ * Rates one charge over a stretch of time (the rating stage's, handed in to keep one path); `path` is
+ * where the charge's definition sits in the contract, for error paths.
+ */
+export type RateFee = (charge: ChargeTerms, path: string, time: FeeTime) => RateChargeResult;
 
 /**
  * The share of `billingPeriod` a fee bills for `period`: the time after the contract's free trial (Lago:
@@ -99,16 +102,16 @@ export function advanceChargeIds(contract: Contract): ReadonlySet<string> {
  */
 export function advanceFeeLines(
   contract: Contract,
-  resolved: ServicePeriod,
+  resolved: PeriodInForce,
   rate: RateFee,
 ): RateChargeResult[] {
   const advance = advanceChargeIds(contract);
   if (advance.size === 0) return [];
   const results: RateChargeResult[] = [];
-  const index = chargeIndex(contract);
-  const segments = segmentsOf(contract, resolved.service);
+  const segments = resolved.pieces;
   for (const id of advance) {
     let before = versionAt(contract, id, segments[0]!.start);
+    let beforeStart = segments[0]!.start;
     for (const segment of segments.slice(1)) {
       const after = versionAt(contract, id, segment.start);
       const rest: Period = { start: segment.start, end: resolved.service.end };
@@ -118,10 +121,17 @@ export function advanceFeeLines(
         const suffix = pieceSuffix(contract, segment.start);
         const time = { ...feeTime(contract, rest, resolved.billingPeriod), billed: "in_advance" as const };
         if (before !== undefined)
-          results.push(withIdSuffix(rate(before, index(id), { ...time, unused: true }), `:unused${suffix}`));
-        if (after !== undefined) results.push(withIdSuffix(rate(after, index(id), time), suffix));
+          results.push(
+            withIdSuffix(
+              rate(before, chargePath(contract, id, beforeStart), { ...time, unused: true }),
+              `:unused${suffix}`,
+            ),
+          );
+        if (after !== undefined)
+          results.push(withIdSuffix(rate(after, chargePath(contract, id, segment.start), time), suffix));
       }
       before = after;
+      beforeStart = segment.start;
     }
   }
   return [...results, ...nextPeriodFees(contract, resolved, rate)];
@@ -160,11 +170,10 @@ function periodFeeLines(
   billingPeriod: Period,
   rate: RateFee,
 ): RateChargeResult[] {
-  const index = chargeIndex(contract);
   return chargesAt(contract, service.start)
     .filter(inAdvance)
     .map((charge) =>
-      rate(charge, index(charge.id), {
+      rate(charge, chargePath(contract, charge.id, service.start), {
         ...feeTime(contract, service, billingPeriod),
         billed: "in_advance",
       }),

@@ -1,14 +1,15 @@
-import type { Contract, CreditGrantTerms } from "../contracts/index.js";
-import { InputError, toJsonPath } from "../errors/index.js";
-import { type Decimal, safeParseDecimal, toFixedString, toPlainString, ZERO } from "../money/index.js";
-import type { AppliedCredit } from "../schema/index.js";
-import { formatLocalDate, periodOf, toLocalDate } from "../time/index.js";
-import { type Burn, burnAmount, unitMinorUnits } from "./burnAmount.js";
-import { burnOrder } from "./burnOrder.js";
-import { chargeScope } from "./chargeScope.js";
-import type { InvoiceLine } from "./invoiceSchema.js";
-import type { ServicePeriod } from "./resolveServicePeriod.js";
-import { netOf, spreadReduction } from "./spreadReduction.js";
+import type { Contract, CreditGrantTerms } from "../../contracts/index.js";
+import { InputError, toJsonPath } from "../../errors/index.js";
+import { type Decimal, safeParseDecimal, toFixedString, toPlainString, ZERO } from "../../money/index.js";
+import type { AppliedCredit } from "../../schema/index.js";
+import { formatLocalDate, periodOf, toLocalDate } from "../../time/index.js";
+import { type Burn, burnAmount, unitMinorUnits } from "../burnAmount.js";
+import { burnOrder } from "../burnOrder.js";
+import { chargeScope } from "../chargeScope.js";
+import type { InvoiceDraft } from "../draft.js";
+import type { InvoiceLine } from "../invoiceSchema.js";
+import type { ServicePeriod } from "../resolveServicePeriod.js";
+import { netOf, spreadReduction } from "../spreadReduction.js";
 
 /**
  * Remaining balance of each grant before this invoice, by grant id (the previous invoice's
@@ -28,7 +29,7 @@ export function openGrants(
   contract: Contract,
   resolved: ServicePeriod,
   balances: CreditBalances,
-  startFull = false,
+  { startFull = false }: { readonly startFull?: boolean } = {},
 ) {
   checkBalanceIds(contract, balances);
   const localDate = (instant: number) => formatLocalDate(toLocalDate(instant, contract.timeZone));
@@ -50,7 +51,7 @@ export function openGrants(
       // the invoice before this one was never offered, so it starts full.
       const burnedBefore = grantStart < start && grantStart <= earlierStart && earlierStart < start;
       if (!startFull && grant.recurring !== true && burnedBefore && balances[grant.id] === undefined)
-        throw missingBalance(grant, grantStart, start);
+        throw missingBalance(contract, grant, grantStart, start);
       return { grant, balance: balanceOf(contract, grant, balances) };
     });
 }
@@ -79,10 +80,17 @@ function checkBalanceIds(contract: Contract, balances: CreditBalances): void {
   }
 }
 
-function missingBalance(grant: CreditGrantTerms, grantStart: string, start: string): InputError {
+// The grant is addressed where the contract defines it (`credits[2]`): the balance it lacks is missing
+// from the carried balances, so there is no path into them to give.
+function missingBalance(
+  contract: Contract,
+  grant: CreditGrantTerms,
+  grantStart: string,
+  start: string,
+): InputError {
   return new InputError(
     "missing_credit_balance",
-    toJsonPath([grant.id]),
+    toJsonPath(["credits", contract.credits.indexOf(grant)]),
     `Credit grant "${grant.id}" started on ${grantStart}, before this invoice's period (from ${start}), and no balance is carried for it: pass the previous invoice's balances (its credits[].balanceAfter), or say that every grant without a carried balance starts from its full amount (creditsStartFull, --credits-start-full).`,
   );
 }
@@ -97,7 +105,7 @@ function balanceOf(contract: Contract, grant: CreditGrantTerms, balances: Credit
   if (!parsed.success || parsed.data.isNegative() || parsed.data.greaterThan(grant.amount)) {
     throw new InputError(
       "invalid_field",
-      grant.id,
+      toJsonPath([grant.id]),
       `The carried balance of credit "${grant.id}" must be a decimal between 0 and its amount ${grant.amount.toFixed()}${unit}, not "${carried}".`,
     );
   }
@@ -108,7 +116,7 @@ function balanceOf(contract: Contract, grant: CreditGrantTerms, balances: Credit
   if (parsed.data.decimalPlaces() > minorUnits) {
     throw new InputError(
       "amount_not_in_minor_units",
-      grant.id,
+      toJsonPath([grant.id]),
       `The carried balance of credit "${grant.id}" is "${carried}"${unit || ` ${contract.currency.code}`}, but ${grant.unit ?? contract.currency.code} has ${minorUnits} decimals.`,
     );
   }
@@ -188,4 +196,27 @@ function appliedEntry(
     unitsUsed: toFixedString(burn.units, unitMinor),
     balanceAfter: toFixedString(balance.minus(burn.units), unitMinor),
   };
+}
+
+/** What a rating call says about the grants' balances before this invoice. */
+export interface CarriedCredits {
+  /** Each grant's balance before this invoice, by grant id. */
+  readonly balances?: CreditBalances;
+  /** Every grant without a carried balance starts full (see {@link openGrants}). */
+  readonly startFull?: boolean;
+}
+
+/** Step 8: opens the grants usable on this invoice and burns those that reduce the taxed amount. */
+export function creditsBeforeTaxStage(draft: InvoiceDraft, carried: CarriedCredits): InvoiceDraft {
+  const grants = openGrants(draft.contract, draft.period, carried.balances ?? {}, {
+    startFull: carried.startFull === true,
+  });
+  const { lines, applied } = applyCreditsBeforeTax(draft.contract, draft.lines, grants);
+  return { ...draft, lines, grants, credits: applied };
+}
+
+/** Step 11: the grants that pay the invoice after tax burn on its total; what is left is due. */
+export function creditsAfterTaxStage(draft: InvoiceDraft): InvoiceDraft {
+  const { amountDue, applied } = applyCreditsAfterTax(draft.contract, draft.total ?? ZERO, draft.grants);
+  return applied.length === 0 ? draft : { ...draft, credits: [...draft.credits, ...applied], amountDue };
 }

@@ -1,12 +1,20 @@
-import type { CommitmentTerms, Contract } from "../contracts/index.js";
-import { type Decimal, exactProduct, roundTo, toFixedString, toPlainString, ZERO } from "../money/index.js";
-import type { AppliedCommitment } from "../schema/index.js";
-import { formatInstant, type Period, parseInstant } from "../time/index.js";
-import { chargeScope } from "./chargeScope.js";
-import type { InvoiceLine } from "./invoiceSchema.js";
-import { perBillingPeriod } from "./perBillingPeriod.js";
-import type { ServicePeriod } from "./resolveServicePeriod.js";
-import { netOf, spreadReduction } from "./spreadReduction.js";
+import type { CommitmentTerms, Contract } from "../../contracts/index.js";
+import {
+  type Decimal,
+  exactProduct,
+  roundTo,
+  toFixedString,
+  toPlainString,
+  ZERO,
+} from "../../money/index.js";
+import type { AppliedCommitment } from "../../schema/index.js";
+import { formatInstant, type Period, parseInstant } from "../../time/index.js";
+import { chargeScope } from "../chargeScope.js";
+import type { InvoiceDraft } from "../draft.js";
+import type { InvoiceLine } from "../invoiceSchema.js";
+import { perBillingPeriod } from "../perBillingPeriod.js";
+import type { ServicePeriod } from "../resolveServicePeriod.js";
+import { netOf, spreadReduction } from "../spreadReduction.js";
 
 /**
  * The lines after commitments (true-up and overage lines appended, caps taken off), and the
@@ -211,4 +219,14 @@ function overageLine(
       { kind: "rounding", mode: rounding, minorUnits: minor, before: toPlainString(exact), amount },
     ],
   };
+}
+
+/**
+ * Step 7: commitments measure a period's spend, which the opening invoice (fees in advance only) does
+ * not close; on it this stage changes nothing.
+ */
+export function commitmentsStage(draft: InvoiceDraft): InvoiceDraft {
+  if (draft.kind === "opening") return draft;
+  const { lines, commitments } = applyCommitments(draft.contract, draft.lines, draft.period);
+  return { ...draft, lines, commitments };
 }

@@ -1,11 +1,11 @@
-import { z } from "zod";
+import * as z from "zod";
 import {
   idSchema,
   localDateSchema,
   positiveMoneyAmountSchema,
   positivePercentSchema,
   ratecardIssue,
-} from "../schema/index.js";
+} from "../../../schema/index.js";
 
 /**
  * A discount: a percentage or a fixed amount, on selected charges (a line discount) or on the whole

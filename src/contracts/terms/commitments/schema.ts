@@ -1,6 +1,11 @@
-import { z } from "zod";
-import { toPlainString } from "../money/index.js";
-import { idSchema, positiveMoneyAmountSchema, positiveRatioSchema, ratecardIssue } from "../schema/index.js";
+import * as z from "zod";
+import { toPlainString } from "../../../money/index.js";
+import {
+  idSchema,
+  positiveMoneyAmountSchema,
+  positiveRatioSchema,
+  ratecardIssue,
+} from "../../../schema/index.js";
 
 /**
  * A commitment: a minimum spend per billing period (a true-up line makes up the shortfall), a maximum

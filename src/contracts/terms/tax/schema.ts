@@ -1,5 +1,5 @@
-import { z } from "zod";
-import { idSchema, percentSchema, ratecardIssue } from "../schema/index.js";
+import * as z from "zod";
+import { idSchema, percentSchema, ratecardIssue } from "../../../schema/index.js";
 
 /** One tax rate: a percentage, on every charge or only on the listed ones. */
 export const taxRateSchema = z.strictObject({

@@ -1,4 +1,4 @@
-import type { TaxRateTerms, TaxTerms } from "../contracts/index.js";
+import type { TaxRateTerms, TaxTerms } from "../../contracts/index.js";
 import {
   type Currency,
   type Decimal,
@@ -8,11 +8,12 @@ import {
   toFixedString,
   toPlainString,
   ZERO,
-} from "../money/index.js";
-import type { InvoiceTax } from "../schema/index.js";
-import { chargeScope } from "./chargeScope.js";
-import type { InvoiceLine } from "./invoiceSchema.js";
-import { netOf } from "./spreadReduction.js";
+} from "../../money/index.js";
+import type { InvoiceTax } from "../../schema/index.js";
+import { chargeScope } from "../chargeScope.js";
+import type { InvoiceDraft } from "../draft.js";
+import type { InvoiceLine } from "../invoiceSchema.js";
+import { netOf } from "../spreadReduction.js";
 
 /**
  * Computes the invoice's tax from its rounded lines, after everything else (the last step of the
@@ -100,4 +101,19 @@ function taxOf(base: Decimal, rate: TaxRateTerms, tax: TaxTerms, line: InvoiceLi
     .filter((other) => appliesTo(other, line))
     .reduce((sum, other) => sum.plus(other.percent), ZERO);
   return base.times(rate.percent).div(together.plus(100));
+}
+
+/**
+ * Steps 9–10: tax on each line's net (after discounts, commitments and pre-tax credits), and the total:
+ * net + tax when tax is exclusive, the net itself when it is inclusive or there is no tax.
+ */
+export function taxStage(draft: InvoiceDraft): InvoiceDraft {
+  const { contract, lines } = draft;
+  const net = lines.reduce((sum, line) => sum.plus(netOf(line)), ZERO);
+  const tax =
+    contract.tax === undefined
+      ? undefined
+      : applyTax(contract.tax, lines, net, contract.currency, contract.rounding);
+  const total = tax !== undefined && tax.mode === "exclusive" ? net.plus(tax.total) : net;
+  return { ...draft, total, ...(tax !== undefined ? { tax } : {}) };
 }

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import {
   idSchema,
   localDateSchema,
@@ -6,7 +6,7 @@ import {
   positiveMoneyAmountSchema,
   positiveUnitPriceSchema,
   ratecardIssue,
-} from "../schema/index.js";
+} from "../../../schema/index.js";
 
 /**
  * The named orders credit grants burn in (docs/contracts.md, step 8, "Burn order"). Each is a list of

@@ -1,6 +1,6 @@
-import type { Contract, DiscountTerms } from "../contracts/index.js";
-import { exactProduct, roundTo, toFixedString, toPlainString, ZERO } from "../money/index.js";
-import type { AppliedDiscount } from "../schema/index.js";
+import type { Contract, DiscountTerms } from "../../contracts/index.js";
+import { exactProduct, roundTo, toFixedString, toPlainString, ZERO } from "../../money/index.js";
+import type { AppliedDiscount } from "../../schema/index.js";
 import {
   applyRatio,
   formatInstant,
@@ -12,12 +12,13 @@ import {
   periodIndexOf,
   prorationRatio,
   startOfLocalDate,
-} from "../time/index.js";
-import { chargeScope } from "./chargeScope.js";
-import type { InvoiceLine } from "./invoiceSchema.js";
-import { perBillingPeriod } from "./perBillingPeriod.js";
-import type { ServicePeriod } from "./resolveServicePeriod.js";
-import { netOf, spreadReduction } from "./spreadReduction.js";
+} from "../../time/index.js";
+import { chargeScope } from "../chargeScope.js";
+import type { InvoiceDraft } from "../draft.js";
+import type { InvoiceLine } from "../invoiceSchema.js";
+import { perBillingPeriod } from "../perBillingPeriod.js";
+import type { ServicePeriod } from "../resolveServicePeriod.js";
+import { netOf, spreadReduction } from "../spreadReduction.js";
 
 /** The lines after discounts, and the discounts as applied. */
 export interface DiscountResult {
@@ -137,4 +138,10 @@ function inForceData(part: PartInForce, discount: DiscountTerms) {
     elapsed: toPlainString(ratio.elapsed),
     total: toPlainString(ratio.total),
   };
+}
+
+/** Steps 5–6: line discounts, then invoice discounts, on the rated lines; their records on the draft. */
+export function discountsStage(draft: InvoiceDraft): InvoiceDraft {
+  const { lines, discounts } = applyDiscounts(draft.contract, draft.lines, draft.period);
+  return { ...draft, lines, discounts };
 }

@@ -1,0 +1,144 @@
+import { type ParseArgsConfig, parseArgs } from "node:util";
+import {
+  type CarriedMeterState,
+  isRatecardError,
+  parseCarriedStates,
+  parseContract,
+  parseInvoice,
+  safeParseDecimal,
+  toJsonPath,
+} from "../index.js";
+import { readJsonFile } from "./readJsonFile.js";
+
+/** Raised for a wrong command line; printed like an input error (exit 2). */
+export class UsageLineError extends Error {}
+
+// Every command prints text (the explanation) or JSON (the document).
+export function outputFormat(value: string | undefined): "text" | "json" {
+  if (value === "text" || value === "json") return value;
+  throw new UsageLineError(`--format must be text or json, not "${value}"`);
+}
+
+// An issued document read back (an invoice, a credit note): a wrong, edited or newer-format file is an
+// input error naming the file, not a crash.
+export function readIssued<T>(file: string, data: unknown, parse: (data: unknown) => T, what: string): T {
+  try {
+    return parse(data);
+  } catch (error) {
+    if (!isRatecardError(error)) throw error;
+    const wrongShape = error.code === "invalid_field" || error.code === "missing_field";
+    throw new UsageLineError(`${file}${wrongShape ? ` is not ${what}` : ""}: ${error.message}`);
+  }
+}
+
+// --balances takes the previous invoice (each grant's balanceAfter) or the balances themselves. A
+// document with a schemaVersion must be an invoice of this contract: a contract given by mistake, or
+// another contract's invoice, is refused rather than read as "every grant starts full".
+export function creditBalances(data: unknown, file: string, contractId: string): Record<string, string> {
+  if (isObject(data) && "schemaVersion" in data) {
+    const invoice = readIssued(`--balances ${file}`, data, parseInvoice, "a ratecard invoice");
+    requireSameContract(invoice.contractId, contractId, "--balances", file);
+    return Object.fromEntries((invoice.credits ?? []).map((credit) => [credit.id, credit.balanceAfter]));
+  }
+  if (!isObject(data) || Object.values(data).some((v) => typeof v !== "string"))
+    throw new UsageLineError(
+      `--balances ${file} must be a previous invoice or an object of grant id → balance text, such as { "prepay_q1": "600.00" }`,
+    );
+  return data as Record<string, string>;
+}
+
+// --carry takes the previous period's invoice (its usage.carryOut) or the carried state itself. Levels
+// and totals are checked here, where the file is known: a negative one would otherwise surface later
+// as a negative quantity blamed on the usage.
+export function carriedState(
+  data: unknown,
+  file: string,
+  contractId: string,
+): Record<string, CarriedMeterState> {
+  let candidate: unknown = data;
+  if (isObject(data) && "schemaVersion" in data) {
+    const invoice = readIssued(`--carry ${file}`, data, parseInvoice, "a ratecard invoice");
+    requireSameContract(invoice.contractId, contractId, "--carry", file);
+    candidate = invoice.usage.carryOut;
+  } else if (isObject(data) && "usage" in data) {
+    candidate = (data as { usage?: { carryOut?: unknown } }).usage?.carryOut;
+  }
+  if (candidate === undefined) return {};
+  let states: Record<string, CarriedMeterState>;
+  try {
+    states = parseCarriedStates(candidate) as Record<string, CarriedMeterState>;
+  } catch (error) {
+    if (!isRatecardError(error)) throw error;
+    throw new UsageLineError(`--carry ${file}: ${error.message}`);
+  }
+  for (const [meter, state] of Object.entries(states)) {
+    for (const field of ["level", "total"] as const) {
+      const value = state[field];
+      const parsed = safeParseDecimal(value);
+      if (parsed.success && parsed.data.isNegative() && !parsed.data.isZero())
+        throw new UsageLineError(
+          `--carry ${file}: ${toJsonPath([meter, field])} is ${value}, but a carried ${field} must be zero or more (a meter's ${field === "level" ? "level at the period start" : "running total"} cannot be negative); check the previous invoice's usage.carryOut.`,
+        );
+    }
+  }
+  return states;
+}
+
+export function requireSameContract(found: string, expected: string, flag: string, file: string): void {
+  if (found !== expected)
+    throw new UsageLineError(
+      `${flag} ${file} is an invoice of contract ${found}, not of ${expected}; pass this contract's previous invoice.`,
+    );
+}
+
+// The contract file, checked: a contract error names the file, so the path inside it is unambiguous.
+export async function readContract(file: string) {
+  const data = await readJsonFile(file, "--contract");
+  return withFile("--contract", file, /.*/, () => parseContract(data));
+}
+
+/**
+ * Runs `run`; an input error whose path matches `paths` is about the document `flag` named, so its
+ * message is led by the flag and the file ("--corrections fix.json: [0].amount must be …").
+ */
+export function withFile<T>(flag: string, file: string, paths: RegExp, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (isRatecardError(error) && paths.test(error.path))
+      throw new UsageLineError(`${flag} ${file}: ${error.message}`);
+    throw error;
+  }
+}
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+export function required(value: string | undefined, flag: string): string {
+  if (value === undefined || value === "") throw new UsageLineError(`missing ${flag}; run ratecard --help`);
+  return value;
+}
+
+/**
+ * parseArgs, refusing a flag given twice: parseArgs keeps the last value silently, so
+ * `--contract a.json --contract b.json` would rate b.json without a word.
+ */
+export function parseFlags<T extends ParseArgsConfig>(config: T) {
+  const parsed = parseArgs({ ...config, strict: true, tokens: true });
+  const seen = new Set<string>();
+  for (const token of parsed.tokens ?? []) {
+    if (token.kind !== "option") continue;
+    const option = config.options?.[token.name];
+    if (option?.multiple === true) continue;
+    if (seen.has(token.name))
+      throw new UsageLineError(`--${token.name} is given more than once; give it once`);
+    seen.add(token.name);
+  }
+  return parsed;
+}
+
+// Output goes through one writer, so a closed pipe (`ratecard schema | head`) ends the command quietly.
+export function write(text: string): void {
+  process.stdout.write(text);
+}

@@ -1,0 +1,150 @@
+import type * as z from "zod";
+import { contractMessages } from "../../errors/index.js";
+import { Decimal, toPlainString } from "../../money/index.js";
+import { modelOfPrice, pricesIn } from "../../pricing/index.js";
+import { ratecardIssue } from "../../schema/index.js";
+import { checkFeeTerms } from "../terms/fees/checks.js";
+import { checkLineLimitOrder, checkLineLimitScope } from "../terms/lineLimits/checks.js";
+import type { ChargeTerms } from "./chargeSchema.js";
+import { decimalsIn } from "./decimalsIn.js";
+
+/**
+ * The checks of one charge against its own price: a meter or a contract quantity to price, the meters
+ * it names, a transform its prices read, its fee and line-limit terms, and the sign rule.
+ */
+export function checkCharge(
+  ctx: z.RefinementCtx,
+  charge: ChargeTerms,
+  index: number,
+  meterIds: ReadonlySet<string>,
+): void {
+  const at = (...path: PropertyKey[]) => ["charges", index, ...path];
+  const model = modelOfPrice(charge.price);
+  if (!model.usesQuantity) {
+    if (charge.meter !== undefined)
+      ctx.addIssue(
+        ratecardIssue("invalid_field", "a flat price does not depend on usage; remove meter", at("meter")),
+      );
+  } else if (charge.meter === undefined && charge.quantity === undefined) {
+    ctx.addIssue(
+      ratecardIssue(
+        "missing_field",
+        `a ${charge.price.model} price needs a meter to measure the quantity, or a quantity fixed by the contract (seats)`,
+        at("meter"),
+      ),
+    );
+  }
+  checkFeeTerms(ctx, charge, at);
+  for (const { path, meter } of meterReferences(charge)) {
+    if (!meterIds.has(meter))
+      ctx.addIssue(
+        ratecardIssue(
+          "unknown_meter",
+          `no meter has id "${meter}"; known meters: ${[...meterIds].join(", ") || "none"}`,
+          at(...path),
+        ),
+      );
+  }
+  const untransformable = pricesIn(charge.price).find(
+    (price) => !modelOfPrice(price).acceptsTransform,
+  )?.model;
+  if (charge.transform !== undefined && untransformable !== undefined)
+    ctx.addIssue(
+      ratecardIssue(
+        "invalid_field",
+        `a ${untransformable} price does not rate a transformed quantity (percentage reads each transaction, capacity each meter as measured, flat no quantity); remove transform`,
+        at("transform"),
+      ),
+    );
+  checkLineLimitScope(ctx, charge, at);
+  if (charge.credit !== true) {
+    const limits = { minimum: charge.minimum, maximum: charge.maximum };
+    for (const { path, value } of [...decimalsIn(charge.price, ["price"]), ...decimalsIn(limits, [])]) {
+      if (value.isNegative() && !value.isZero())
+        ctx.addIssue(
+          ratecardIssue(
+            "negative_price",
+            `is ${toPlainString(value)}; prices must be zero or more unless the charge is declared a credit ("credit": true)`,
+            at(...path),
+          ),
+        );
+    }
+  }
+  checkLineLimitOrder(ctx, charge, at);
+}
+
+// Every `meter` reference in a charge (its own, and those inside a price such as capacity limits).
+function meterReferences(charge: ChargeTerms): { path: PropertyKey[]; meter: string }[] {
+  const found: { path: PropertyKey[]; meter: string }[] = [];
+  if (charge.meter !== undefined) found.push({ path: ["meter"], meter: charge.meter });
+  const walk = (node: unknown, path: PropertyKey[]) => {
+    if (Array.isArray(node)) {
+      node.forEach((child, i) => {
+        walk(child, [...path, i]);
+      });
+    } else if (node !== null && typeof node === "object" && !(node instanceof Decimal)) {
+      for (const [key, child] of Object.entries(node)) {
+        // A matrix cell's `match` holds event property values, whatever the property is called.
+        if (key === "match") continue;
+        if (key === "meter" && typeof child === "string") found.push({ path: [...path, key], meter: child });
+        else walk(child, [...path, key]);
+      }
+    }
+  };
+  walk(charge.price, ["price"]);
+  return found;
+}
+
+// Carried state (persistent totals, weighted levels) is kept per meter, not per group, so a grouped
+// or matrix charge on such a meter would bill each group without its history.
+export function checkGroupedMeter(
+  ctx: z.RefinementCtx,
+  charge: ChargeTerms,
+  index: number,
+  meters: ReadonlyArray<{
+    readonly id: string;
+    readonly aggregation: string;
+    readonly persistent?: boolean | undefined;
+  }>,
+): void {
+  if (modelOfPrice(charge.price).grouping === undefined) return;
+  const meter = meters.find((candidate) => candidate.id === charge.meter);
+  if (meter === undefined || !(meter.persistent === true || meter.aggregation === "weighted_sum")) return;
+  ctx.addIssue(
+    ratecardIssue(
+      "invalid_field",
+      `a ${charge.price.model} charge cannot use meter "${meter.id}": its carried state (a running total, the active values or a level) is kept for the whole meter, not per group`,
+      ["charges", index, "meter"],
+    ),
+  );
+}
+
+// Aggregations whose events carry no transaction amount for a per-event price to read (a meter without
+// a valueProperty counts as a count).
+const NO_EVENT_AMOUNTS: ReadonlySet<string> = new Set(["count", "unique_count", "weighted_sum"]);
+
+/**
+ * A price that reads each event's value (percentage) needs a meter whose events carry an amount: on a
+ * meter that reads no value (a count), a unique_count or a weighted_sum it would price 1 per event, an
+ * identity or a level.
+ */
+export function checkEventValueMeter(
+  ctx: z.RefinementCtx,
+  charge: ChargeTerms,
+  path: ReadonlyArray<PropertyKey>,
+  meters: ReadonlyArray<{
+    readonly id: string;
+    readonly aggregation: string;
+    readonly valueProperty?: string | undefined;
+  }>,
+): void {
+  const reader = pricesIn(charge.price).find((price) => modelOfPrice(price).needsEventValues);
+  if (reader === undefined || charge.meter === undefined) return;
+  const meter = meters.find((candidate) => candidate.id === charge.meter);
+  if (meter === undefined) return;
+  // A meter without a valueProperty (a count, a sum of windows that count) reads no value at all.
+  const aggregation = meter.valueProperty === undefined ? "count" : meter.aggregation;
+  if (!NO_EVENT_AMOUNTS.has(aggregation)) return;
+  const { code, message } = contractMessages.eventValuesNotKept(reader.model, meter.id, aggregation);
+  ctx.addIssue(ratecardIssue(code, message, [...path, "meter"]));
+}

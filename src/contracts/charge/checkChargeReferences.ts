@@ -1,0 +1,20 @@
+import type * as z from "zod";
+import { contractMessages } from "../../errors/index.js";
+import { ratecardIssue } from "../../schema/index.js";
+
+/**
+ * Every charge id a term lists (`discounts[0].charges`, `tax.rates[1].charges`, …) must name a charge
+ * of the contract; each one that does not is reported at its own path.
+ */
+export function checkChargeReferences(
+  ctx: z.RefinementCtx,
+  ids: ReadonlyArray<string> | undefined,
+  path: ReadonlyArray<PropertyKey>,
+  chargeIds: ReadonlySet<string>,
+): void {
+  ids?.forEach((id, at) => {
+    if (chargeIds.has(id)) return;
+    const { code, message } = contractMessages.noChargeWithId(id);
+    ctx.addIssue(ratecardIssue(code, message, [...path, at]));
+  });
+}

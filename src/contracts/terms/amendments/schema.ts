@@ -1,0 +1,14 @@
+import * as z from "zod";
+import { idSchema, localDateSchema } from "../../../schema/index.js";
+import { chargeSchema } from "../../charge/chargeSchema.js";
+
+/** An effective-dated change to the charges: from `effective` on, its charges replace or add to them. */
+export const amendmentSchema = z.strictObject({
+  id: idSchema,
+  /** Local date in the contract's zone from which the amendment's terms apply. */
+  effective: localDateSchema,
+  /** Charges that replace the charge with the same id, or are added. */
+  charges: z.array(chargeSchema).optional(),
+  /** Charges that end on the effective date. */
+  remove: z.array(idSchema).optional(),
+});

@@ -1,0 +1,56 @@
+import type * as z from "zod";
+import { ratecardIssue } from "../../../schema/index.js";
+import { checkChargeReferences } from "../../charge/checkChargeReferences.js";
+import type { ParsedContractTerms } from "../../contract.js";
+
+/**
+ * Cross-field checks of `commitments[]`: scopes nested or disjoint, every listed charge exists, and an
+ * id no charge has (the true-up line carries it).
+ */
+export function checkCommitments(
+  ctx: z.RefinementCtx,
+  contract: ParsedContractTerms,
+  chargeIds: ReadonlySet<string>,
+  definedChargeIds: ReadonlySet<string>,
+): void {
+  checkCommitmentScopes(ctx, contract.commitments ?? []);
+  contract.commitments?.forEach((commitment, index) => {
+    checkChargeReferences(ctx, commitment.charges, ["commitments", index, "charges"], chargeIds);
+    // any charge's id, an amendment's included: the true-up line and the charge's line would share it
+    if (definedChargeIds.has(commitment.id))
+      ctx.addIssue(
+        ratecardIssue("duplicate_id", `is a charge id too; a true-up line needs an id of its own`, [
+          "commitments",
+          index,
+          "id",
+        ]),
+      );
+  });
+}
+
+// Two commitments on lists of charges must be nested or disjoint: a true-up of the narrower one counts
+// as spend of the wider one, which needs one to contain the other (docs/contracts.md, step 7).
+function checkCommitmentScopes(
+  ctx: z.RefinementCtx,
+  commitments: ReadonlyArray<{ readonly charges?: ReadonlyArray<string> | undefined }>,
+): void {
+  const lists = commitments.map((commitment) =>
+    commitment.charges === undefined ? undefined : new Set(commitment.charges),
+  );
+  commitments.forEach((a, i) => {
+    commitments.forEach((b, j) => {
+      if (j <= i || a.charges === undefined || b.charges === undefined) return;
+      const inB = lists[j]!;
+      const shared = a.charges.filter((id) => inB.has(id));
+      const nested = shared.length === a.charges.length || shared.length === b.charges.length;
+      if (shared.length > 0 && !nested)
+        ctx.addIssue(
+          ratecardIssue(
+            "invalid_field",
+            `overlaps commitments[${i}] on ${shared.join(", ")} without containing it or being contained; make the scopes nested or separate`,
+            ["commitments", j, "charges"],
+          ),
+        );
+    });
+  });
+}

@@ -1,0 +1,84 @@
+import type * as z from "zod";
+import { toPlainString } from "../../../money/index.js";
+import { ratecardIssue } from "../../../schema/index.js";
+import { checkChargeReferences } from "../../charge/checkChargeReferences.js";
+import type { ParsedContractTerms } from "../../contract.js";
+import { currencyMinorUnits } from "../../currencyMinorUnits.js";
+import type { CreditGrantTerms } from "./schema.js";
+
+/**
+ * Cross-field checks of `credits[]`: unique ids, every listed charge exists, and the grant's unit: money
+ * in whole minor units of the invoice currency, or a declared custom unit (checkGrantUnit).
+ */
+export function checkCredits(
+  ctx: z.RefinementCtx,
+  contract: ParsedContractTerms,
+  chargeIds: ReadonlySet<string>,
+): void {
+  const grantIds = new Set<string>();
+  contract.credits?.forEach((grant, index) => {
+    if (grantIds.has(grant.id))
+      ctx.addIssue(
+        ratecardIssue("duplicate_id", `repeats credit id "${grant.id}"`, ["credits", index, "id"]),
+      );
+    grantIds.add(grant.id);
+    checkChargeReferences(ctx, grant.charges, ["credits", index, "charges"], chargeIds);
+    checkGrantUnit(ctx, contract, grant, index);
+  });
+}
+
+// A grant of money holds whole minor units of the invoice currency, like a fixed discount: its balance
+// is shown, burned and carried in minor units, so 33.335 USD would pay a fraction of a cent. A grant in
+// a custom unit (docs/contracts.md, step 8, "Grants in a unit of their own"): the unit is declared under
+// customUnits, is not the invoice currency itself, and the amount fits its minor units.
+function checkGrantUnit(
+  ctx: z.RefinementCtx,
+  contract: {
+    readonly currency: string;
+    readonly customUnits?: ReadonlyArray<{ code: string; minorUnits: number }> | undefined;
+  },
+  grant: CreditGrantTerms,
+  index: number,
+): void {
+  if (grant.unit === undefined) {
+    const minorUnits = currencyMinorUnits(contract);
+    if (minorUnits !== undefined && grant.amount.decimalPlaces() > minorUnits)
+      ctx.addIssue(
+        ratecardIssue(
+          "amount_not_in_minor_units",
+          `is ${toPlainString(grant.amount)} ${contract.currency}, but ${contract.currency} has ${minorUnits} decimal${minorUnits === 1 ? "" : "s"}; a grant of money holds whole minor units`,
+          ["credits", index, "amount"],
+        ),
+      );
+    return;
+  }
+  const declared = (contract.customUnits ?? []).find((unit) => unit.code === grant.unit);
+  if (declared === undefined) {
+    ctx.addIssue(
+      ratecardIssue(
+        "unknown_currency",
+        `"${grant.unit}" is not declared under customUnits; declare it there with its minor units (e.g. { "code": "${grant.unit}", "minorUnits": 0 })`,
+        ["credits", index, "unit"],
+      ),
+    );
+    return;
+  }
+  if (grant.unit === contract.currency) {
+    ctx.addIssue(
+      ratecardIssue(
+        "invalid_field",
+        `"${grant.unit}" is the invoice currency itself; leave unit and unitValue out for a grant of money`,
+        ["credits", index, "unit"],
+      ),
+    );
+    return;
+  }
+  if (grant.amount.decimalPlaces() > declared.minorUnits)
+    ctx.addIssue(
+      ratecardIssue(
+        "amount_not_in_minor_units",
+        `is ${toPlainString(grant.amount)} ${grant.unit}, but ${grant.unit} has ${declared.minorUnits} decimal${declared.minorUnits === 1 ? "" : "s"} (customUnits)`,
+        ["credits", index, "amount"],
+      ),
+    );
+}

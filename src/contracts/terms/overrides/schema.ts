@@ -1,0 +1,30 @@
+import * as z from "zod";
+import { dimensionValueSchema, priceSchema } from "../../../pricing/index.js";
+import { idSchema, localDateSchema, nonNegativeRatioSchema, ratecardIssue } from "../../../schema/index.js";
+
+/** A customer-specific change to one charge's price, from a date: a replacement price or a multiplier. */
+export const overrideSchema = z
+  .strictObject({
+    id: idSchema,
+    charge: idSchema,
+    /** Local date from which the override applies (default: the term start). */
+    from: localDateSchema.optional(),
+    /** Multiplies every money amount of the charge's price (0.8 = 20 % off the list price). */
+    multiplier: nonNegativeRatioSchema.optional(),
+    /** Replaces the charge's price. */
+    price: priceSchema.optional(),
+    where: z
+      .record(z.string().min(1), dimensionValueSchema)
+      .refine((where) => Object.keys(where).length > 0, {
+        message: "must name at least one dimension, or be left out to override the whole charge",
+      })
+      .optional()
+      .meta({
+        description:
+          'Only the groups (lines) of a grouped or matrix charge whose values match every key, e.g. { "region": "eu" }; the multiplier or price then applies to that group\'s price.',
+      }),
+  })
+  .superRefine((override, ctx) => {
+    if ((override.multiplier === undefined) === (override.price === undefined))
+      ctx.addIssue(ratecardIssue("invalid_field", "give exactly one of multiplier or price", ["multiplier"]));
+  });

@@ -1,0 +1,140 @@
+/**
+ * Every warning an invoice can carry, as data and words: `code` says which situation, `path` where in
+ * the contract it arose, `chargeId` the charge it concerns, `details` the facts, and `message` the
+ * sentence `warnings[]` and explainText print. The sentences live here, one function per situation,
+ * so their wording is written once (docs/invoice-format.md, "Warnings").
+ */
+
+/** Which situation a warning reports (docs/invoice-format.md lists them). */
+export type WarningCode =
+  | "unpriced_usage"
+  | "negative_amount_floored"
+  | "running_total_repriced"
+  | "running_total_unbilled"
+  | "event_ids_shared";
+
+/** The facts of a warning: text, counts, or lists of text. */
+export type WarningDetails = Readonly<Record<string, string | number | ReadonlyArray<string>>>;
+
+/** A warning on an invoice: something not billed as measured, or about the usage, as data. */
+export interface Warning {
+  readonly code: WarningCode;
+  /** A JSON path into the contract: the charge (`charges[2]`, `amendments[0].charges[1]`) or term concerned. */
+  readonly path: string;
+  readonly chargeId?: string;
+  readonly details: WarningDetails;
+  readonly message: string;
+}
+
+/** Every warning code, in the order docs/invoice-format.md lists them. */
+export const WARNING_CODES: ReadonlyArray<WarningCode> = [
+  "unpriced_usage",
+  "negative_amount_floored",
+  "running_total_repriced",
+  "running_total_unbilled",
+  "event_ids_shared",
+];
+
+/**
+ * A matrix charge with `"onUnpriced": "warn"` had usage in a combination no cell prices: not billed.
+ * `group` is written as in the line id (`region="apac",service="http"`).
+ */
+export function unpricedUsage(facts: {
+  readonly path: string;
+  readonly chargeId: string;
+  readonly group: string;
+  readonly quantity: string;
+  readonly unit?: string | undefined;
+  readonly events: number;
+}): Warning {
+  const { path, chargeId, group, quantity, unit, events } = facts;
+  const measured = `${quantity}${unit === undefined ? "" : ` ${unit}`} from ${events} event${events === 1 ? "" : "s"}`;
+  return {
+    code: "unpriced_usage",
+    path,
+    chargeId,
+    details: { group, quantity, ...(unit !== undefined ? { unit } : {}), events },
+    message: `Charge ${chargeId}: usage in ${group} (${measured}) has no price and was not billed.`,
+  };
+}
+
+/** A charge that is not a credit came to less than zero and bills 0 (a `zero_floor` step). */
+export function negativeAmountFloored(facts: {
+  readonly path: string;
+  readonly chargeId: string;
+  readonly amount: string;
+  readonly currency: string;
+}): Warning {
+  const { path, chargeId, amount, currency } = facts;
+  return {
+    code: "negative_amount_floored",
+    path,
+    chargeId,
+    details: { amount, currency },
+    message: `Charge ${chargeId} came to ${amount} ${currency}; it bills 0 because it is not declared a credit ("credit": true).`,
+  };
+}
+
+/** A charge on a running total changed inside the period: the terms in force at its end price it all. */
+export function runningTotalRepriced(facts: {
+  readonly path: string;
+  readonly chargeId: string;
+  readonly from: string;
+  readonly meter: string;
+  readonly period: string;
+}): Warning {
+  const { path, chargeId, from, meter, period } = facts;
+  return {
+    code: "running_total_repriced",
+    path,
+    chargeId,
+    details: { from, meter, period },
+    message: `Charge ${chargeId} has new terms from ${from}; its meter "${meter}" is a running total read at the end of the period, so those terms price the whole period's reading (${period}).`,
+  };
+}
+
+/**
+ * A charge read a running total but ends inside the period (`change` "ends") or no longer reads it
+ * (`change` "no_longer_reads"): no terms price the reading.
+ */
+export function runningTotalUnbilled(facts: {
+  readonly path: string;
+  readonly chargeId: string;
+  readonly meter: string;
+  readonly change: "ends" | "no_longer_reads";
+  readonly date: string;
+  readonly period: string;
+}): Warning {
+  const { path, chargeId, meter, change, date, period } = facts;
+  const how = change === "ends" ? `ends on ${date}` : `no longer reads it from ${date}`;
+  return {
+    code: "running_total_unbilled",
+    path,
+    chargeId,
+    details: { meter, change, date, period },
+    message: `Charge ${chargeId} read the running total of meter "${meter}", which is read at the end of the period, but ${how}: it bills nothing for that reading in ${period}.`,
+  };
+}
+
+/**
+ * Events of other customers reuse ids of this customer's events (nothing changes in the amounts). The
+ * path is the contract's `customer.id`, the customer whose ids are shared.
+ */
+export function eventIdsShared(facts: {
+  readonly customer: string;
+  readonly ids: number;
+  readonly sampleIds: ReadonlyArray<string>;
+}): Warning {
+  const { customer, ids, sampleIds } = facts;
+  const samples = `${sampleIds.join(", ")}${ids > sampleIds.length ? ", …" : ""}`;
+  const used =
+    ids === 1
+      ? `1 event id of ${customer} is also used by another customer's events (${samples})`
+      : `${ids} event ids of ${customer} are also used by other customers' events (${samples})`;
+  return {
+    code: "event_ids_shared",
+    path: "customer.id",
+    details: { customer, ids, sampleIds: [...sampleIds] },
+    message: `${used}. Each customer's events are deduplicated on their own, so ${customer}'s usage counts in full and the others are excluded as another customer's; check that the system sending the events makes ids unique across customers.`,
+  };
+}

@@ -1,0 +1,37 @@
+import type { Contract } from "../contracts/index.js";
+import { emptyDraft, type InvoiceKind, type PeriodInForce, type PeriodUsage } from "./draft.js";
+import type { Invoice } from "./invoiceSchema.js";
+import { commitmentsStage } from "./stages/commitments.js";
+import { type CarriedCredits, creditsAfterTaxStage, creditsBeforeTaxStage } from "./stages/credits.js";
+import { discountsStage } from "./stages/discounts.js";
+import { issueInvoice } from "./stages/issueInvoice.js";
+import { rateChargesStage } from "./stages/rateCharges.js";
+import { taxStage } from "./stages/tax.js";
+
+/** How {@link buildInvoice} is called: which invoice, and the credit balances carried into it. */
+export interface BuildInvoiceOptions {
+  /** Default "closing": the invoice of a service period. */
+  readonly kind?: InvoiceKind;
+  readonly credits?: CarriedCredits;
+}
+
+/**
+ * The invoice pipeline, in the order of operations of docs/contracts.md. Step 0 (the terms in force
+ * and the pieces of the period) and the aggregation of each piece were done by the caller: `period`
+ * and `usage` hold them, so nothing here reads events or decides again whether the period is split.
+ */
+export function buildInvoice(
+  contract: Contract,
+  period: PeriodInForce,
+  usage: PeriodUsage,
+  { kind = "closing", credits = {} }: BuildInvoiceOptions = {},
+): Invoice {
+  let draft = emptyDraft(contract, period, kind);
+  draft = rateChargesStage(draft, usage); //            1–4. usage → lines, allowance pools, line limits, rounding
+  draft = discountsStage(draft); //                     5–6. line discounts, then invoice discounts
+  draft = commitmentsStage(draft); //                   7.   true-up, overage, cap
+  draft = creditsBeforeTaxStage(draft, credits); //     8.   pre-tax credits, in burn order
+  draft = taxStage(draft); //                           9–10. tax and total
+  draft = creditsAfterTaxStage(draft); //               11.  post-tax credits → amount due
+  return issueInvoice(draft, usage.whole);
+}

@@ -1,0 +1,79 @@
+import type { Contract, CreditGrantTerms } from "../contracts/index.js";
+import type { Warning } from "../errors/index.js";
+import type { AggregateUsageResult } from "../meters/index.js";
+import type { Decimal } from "../money/index.js";
+import type {
+  AppliedAllowance,
+  AppliedCommitment,
+  AppliedCredit,
+  AppliedDiscount,
+  InvoiceTax,
+} from "../schema/index.js";
+import type { Period } from "../time/index.js";
+import type { InvoiceLine } from "./invoiceSchema.js";
+import type { ServicePeriod } from "./resolveServicePeriod.js";
+
+/**
+ * Which invoice is built: the one that closes a service period (usage, fees in arrears, the next
+ * period's fees in advance, commitments), or the opening invoice of the term (its first fees in advance).
+ */
+export type InvoiceKind = "closing" | "opening";
+
+/**
+ * Step 0: the period and the terms in force. `pieces` are the stretches of the service period between
+ * the amendment and override dates inside it (one piece when none falls inside): decided once, here.
+ */
+export interface PeriodInForce extends ServicePeriod {
+  readonly pieces: ReadonlyArray<Period>;
+}
+
+/** The usage of the period: the whole service period, and each piece when the period is split. */
+export interface PeriodUsage {
+  readonly whole: AggregateUsageResult;
+  /** One result per piece, in time order; present exactly when `pieces` has more than one. */
+  readonly pieces?: ReadonlyArray<AggregateUsageResult>;
+}
+
+/** A credit grant open on this invoice, with its balance before it (in burn order). */
+export interface OpenGrant {
+  readonly grant: CreditGrantTerms;
+  readonly balance: Decimal;
+}
+
+/**
+ * The invoice as it goes through the pipeline: each stage takes a draft and returns the next, adding
+ * its own records (the allowance pools, the applied discounts, commitments, credits, the tax).
+ */
+export interface InvoiceDraft {
+  readonly contract: Contract;
+  readonly period: PeriodInForce;
+  readonly kind: InvoiceKind;
+  readonly lines: ReadonlyArray<InvoiceLine>;
+  readonly warnings: ReadonlyArray<Warning>;
+  readonly allowances?: ReadonlyArray<AppliedAllowance>;
+  readonly discounts: ReadonlyArray<AppliedDiscount>;
+  readonly commitments: ReadonlyArray<AppliedCommitment>;
+  /** The grants open on this invoice (step 8 opens them, step 11 burns the rest). */
+  readonly grants: ReadonlyArray<OpenGrant>;
+  readonly credits: ReadonlyArray<AppliedCredit>;
+  readonly tax?: InvoiceTax;
+  /** Net + tax (exclusive) or the net itself (inclusive), once step 10 has run. */
+  readonly total?: Decimal;
+  /** What is left to pay after post-tax credits, when any applied (step 11). */
+  readonly amountDue?: Decimal;
+}
+
+/** The draft before any stage: no lines, no records. */
+export function emptyDraft(contract: Contract, period: PeriodInForce, kind: InvoiceKind): InvoiceDraft {
+  return {
+    contract,
+    period,
+    kind,
+    lines: [],
+    warnings: [],
+    discounts: [],
+    commitments: [],
+    grants: [],
+    credits: [],
+  };
+}

@@ -1,0 +1,103 @@
+import type { Warning } from "../../errors/index.js";
+import type { AggregateUsageResult } from "../../meters/index.js";
+import { toFixedString, toPlainString, ZERO } from "../../money/index.js";
+import { INVOICE_SCHEMA_VERSION, withDigest } from "../../schema/index.js";
+import { formatInstant, formatLocalDate, toLocalDate } from "../../time/index.js";
+import type { InvoiceDraft } from "../draft.js";
+import type { Invoice, Notice } from "../invoiceSchema.js";
+import { label } from "../resolveServicePeriod.js";
+
+/**
+ * The last stage: the invoice as issued. The subtotal is the exact sum of the rounded lines (true-up
+ * lines included): rounding happened once per line, never again; discounts, caps and credits ride on
+ * the lines as adjustments. The usage report says what was counted, excluded and carried; the digest
+ * seals it all (a credit note refuses an invoice whose content was changed).
+ */
+export function issueInvoice(draft: InvoiceDraft, usage: AggregateUsageResult): Invoice {
+  const { contract, lines } = draft;
+  const resolved = draft.period;
+  const opening = draft.kind === "opening";
+  const { minorUnits } = contract.currency;
+  const subtotal = lines.reduce((sum, line) => sum.plus(line.amount), ZERO);
+  const content: Omit<Invoice, "digest"> = {
+    schemaVersion: INVOICE_SCHEMA_VERSION,
+    id: `${contract.id}:${formatLocalDate(toLocalDate(resolved.service.start, contract.timeZone))}${opening ? ":opening" : ""}`,
+    ...(opening ? { kind: "opening" as const } : {}),
+    contractId: contract.id,
+    contractDigest: contract.digest,
+    customer: contract.customer,
+    currency: { code: contract.currency.code, minorUnits },
+    period: {
+      start: formatInstant(resolved.service.start),
+      end: formatInstant(resolved.service.end),
+      timeZone: contract.timeZone,
+      label: label(resolved.service, contract.timeZone),
+    },
+    rounding: { mode: contract.rounding, point: "line" },
+    lines: [...lines],
+    ...(draft.allowances !== undefined ? { allowances: [...draft.allowances] } : {}),
+    subtotal: toFixedString(subtotal, minorUnits),
+    ...(draft.discounts.length > 0 ? { discounts: [...draft.discounts] } : {}),
+    ...(draft.commitments.length > 0 ? { commitments: [...draft.commitments] } : {}),
+    ...(draft.credits.length > 0
+      ? { creditBurnOrder: contract.creditBurnOrder, credits: [...draft.credits] }
+      : {}),
+    ...(draft.tax !== undefined ? { tax: draft.tax } : {}),
+    total: toFixedString(draft.total ?? ZERO, minorUnits),
+    ...(draft.amountDue !== undefined ? { amountDue: toFixedString(draft.amountDue, minorUnits) } : {}),
+    usage: {
+      eventsRead: usage.eventsRead,
+      eventsCounted: usage.eventsCounted,
+      excluded: usage.excluded.map((entry) => ({ ...entry, sampleIds: [...entry.sampleIds] })),
+      meters: usage.meters.map((entry) => ({
+        meter: entry.meter.id,
+        aggregation: entry.meter.aggregation,
+        events: entry.events,
+        quantity: toPlainString(entry.quantity),
+        ...(entry.meter.unit !== undefined ? { unit: entry.meter.unit } : {}),
+        ...(entry.daily
+          ? { daily: entry.daily.map((day) => ({ date: day.date, quantity: toPlainString(day.quantity) })) }
+          : {}),
+      })),
+      ...(Object.keys(usage.carryOut).length > 0 ? { carryOut: structuredCarry(usage.carryOut) } : {}),
+    },
+    // The sentences, as before; the same warnings as data when there are any (an additive field).
+    warnings: draft.warnings.map((warning) => warning.message),
+    ...(draft.warnings.length > 0 ? { notices: draft.warnings.map(toNotice) } : {}),
+    ...(Object.keys(contract.metadata).length > 0 ? { metadata: { ...contract.metadata } } : {}),
+  };
+  // The digest seals the invoice as issued: a credit note refuses an invoice whose content was changed.
+  return withDigest<Invoice>(content);
+}
+
+// Plain JSON in meter order of keys as produced (deterministic: meters are visited in contract order).
+function structuredCarry(carry: AggregateUsageResult["carryOut"]) {
+  return Object.fromEntries(
+    Object.entries(carry).map(([meter, state]) => [
+      meter,
+      {
+        ...(state.total !== undefined ? { total: state.total } : {}),
+        ...(state.level !== undefined ? { level: state.level } : {}),
+        ...(state.active !== undefined ? { active: [...state.active] } : {}),
+      },
+    ]),
+  );
+}
+
+// A warning as the invoice holds it: plain JSON, the charge id only when there is one. The catalogue
+// (errors/messages/warnings.ts) writes each code's details as noticeSchema declares them.
+function toNotice(warning: Warning): Notice {
+  const details = Object.fromEntries(
+    Object.entries(warning.details).map(([key, value]) => [
+      key,
+      typeof value === "object" ? [...value] : value,
+    ]),
+  );
+  return {
+    code: warning.code,
+    path: warning.path,
+    ...(warning.chargeId !== undefined ? { chargeId: warning.chargeId } : {}),
+    details,
+    message: warning.message,
+  } as Notice;
+}

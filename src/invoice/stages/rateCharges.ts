@@ -1,0 +1,288 @@
+import type { ChargeTerms, Contract } from "../../contracts/index.js";
+import { InvariantError, type Warning, warningMessages } from "../../errors/index.js";
+import { type AggregateUsageResult, sameList } from "../../meters/index.js";
+import type { Decimal } from "../../money/index.js";
+import {
+  type AllowanceLookup,
+  groupDimensions,
+  isFee,
+  planAllowanceDraws,
+  type RateChargeResult,
+  rateCharge,
+} from "../../rating/index.js";
+import {
+  formatLocalDate,
+  type Period,
+  type ProrationRatio,
+  prorationRatio,
+  toLocalDate,
+} from "../../time/index.js";
+import type { InvoiceDraft, PeriodInForce, PeriodUsage } from "../draft.js";
+import { perObject } from "../perObject.js";
+import { label } from "../resolveServicePeriod.js";
+import { chargeAt, chargeKey, chargePath, chargesAt, pieceSuffix, withIdSuffix } from "../termsAt.js";
+import { usageWarnings } from "../usageWarnings.js";
+import { advanceChargeIds, advanceFeeLines, feeTime, openingFeeLines, type RateFee } from "./fees.js";
+
+/**
+ * Steps 1–4: every charge in force becomes its lines (usage, billable quantity, allowance pools, the
+ * price, proration, line minimum and maximum, rounding: rating does 3 and 4 per line, since a line is
+ * rounded once, after its limits). The opening invoice rates only the first fees billed in advance;
+ * the closing invoice rates usage and fees in arrears, then the fees billed in advance.
+ */
+export function rateChargesStage(draft: InvoiceDraft, usage: PeriodUsage): InvoiceDraft {
+  const { contract, period } = draft;
+  const rateFee: RateFee = (charge, path, time) =>
+    rateOne(contract, charge, path, { ...time, usage: usage.whole });
+  if (draft.kind === "opening") return withRated(draft, openingFeeLines(contract, period, rateFee), usage);
+  const pooled = rateWithAllowances(contract, period, usage);
+  const rated = [...pooled.rated, ...advanceFeeLines(contract, period, rateFee)];
+  return {
+    ...withRated(draft, rated, usage),
+    ...(pooled.allowances ? { allowances: pooled.allowances } : {}),
+  };
+}
+
+function withRated(
+  draft: InvoiceDraft,
+  rated: ReadonlyArray<RateChargeResult>,
+  usage: PeriodUsage,
+): InvoiceDraft {
+  return {
+    ...draft,
+    lines: rated.flatMap((result) => result.lines),
+    warnings: [
+      ...rated.flatMap((result) => result.warnings),
+      ...usageWarnings(usage.whole, draft.contract.customer.id),
+    ],
+  };
+}
+
+/** The results of one charge id: one result, or one per piece of a split period (and a note). */
+interface ChargeResults {
+  readonly id: string;
+  readonly results: ReadonlyArray<RateChargeResult>;
+}
+
+// Allowance pools (docs/contracts.md, step 1) reduce quantities, not money: rate every charge once,
+// plan each pooled line's draw from the billable quantities, then rate again only the charges that
+// draw from a pool, with their draws. A charge in no pool keeps its first (and only) rating.
+function rateWithAllowances(
+  contract: Contract,
+  period: PeriodInForce,
+  usage: PeriodUsage,
+): { rated: RateChargeResult[]; allowances?: ReturnType<typeof planAllowanceDraws>["pools"] } {
+  const first = rateCharges(contract, period, usage);
+  if (contract.allowances.length === 0) return { rated: first.flatMap((entry) => [...entry.results]) };
+  const plan = planAllowanceDraws(
+    contract.allowances,
+    first.flatMap((entry) => entry.results.flatMap((result) => result.lines)),
+  );
+  const pooled = new Set(contract.allowances.flatMap((pool) => pool.charges));
+  const again = new Map(
+    rateCharges(contract, period, usage, {
+      only: pooled,
+      allowance: (id) => plan.draws.get(id),
+    }).map((entry) => [entry.id, entry.results]),
+  );
+  const rated = first.flatMap((entry) => [...(again.get(entry.id) ?? entry.results)]);
+  return { rated, allowances: plan.pools };
+}
+
+/** Which charges a rating pass rates, and the allowance draws it applies. */
+interface RatePassOptions {
+  /** Rate only these charge ids (the second pass of allowance pools); default: every charge. */
+  readonly only?: ReadonlySet<string>;
+  readonly allowance?: AllowanceLookup;
+}
+
+// Rates every charge in force. When amendments take effect inside the period, a charge whose terms
+// change is rated per piece (its own usage, its own proration, line ids "charge@2026-02-17"); a
+// charge they leave unchanged is rated over the whole period, so an amendment that changes nothing
+// changes nothing on the invoice. The pieces were aggregated in time order, each opening with the
+// state the previous one closed with, so a weighted_sum piece starts from the level in force then.
+function rateCharges(
+  contract: Contract,
+  resolved: PeriodInForce,
+  usage: PeriodUsage,
+  { only, allowance }: RatePassOptions = {},
+): ChargeResults[] {
+  const whole = { period: resolved.service, usage: usage.whole, proration: resolved.proration };
+  const wanted = (id: string) => only === undefined || only.has(id);
+  // Fees billed in advance have lines of their own (fees.ts); a trial makes a fee free until it ends.
+  const advance = advanceChargeIds(contract);
+  const rate = (
+    charge: ChargeTerms,
+    at: number,
+    piece: Parameters<typeof rateOne>[3],
+    lookup: AllowanceLookup | undefined = allowance,
+  ) =>
+    advance.has(charge.id)
+      ? { lines: [], warnings: [] }
+      : rateOne(
+          contract,
+          charge,
+          chargePath(contract, charge.id, at),
+          isFee(charge) && contract.trialEnd !== undefined
+            ? { ...piece, ...feeTime(contract, piece.period, resolved.billingPeriod) }
+            : piece,
+          lookup,
+        );
+  if (usage.pieces === undefined) {
+    const start = resolved.service.start;
+    return chargesAt(contract, start)
+      .filter((charge) => wanted(charge.id))
+      .map((charge) => ({ id: charge.id, results: [rate(charge, start, whole)] }));
+  }
+  if (usage.pieces.length !== resolved.pieces.length)
+    throw new InvariantError(
+      "A period split by amendments or overrides was rated without its pieces' usage.",
+    );
+  const pieceUsage = usage.pieces;
+  const pieces = resolved.pieces.map((period, at) => ({
+    period,
+    usage: pieceUsage[at]!,
+    proration: prorationRatio(period, resolved.billingPeriod, contract.proration, contract.timeZone),
+    charges: chargesAt(contract, period.start),
+  }));
+  const ids = [...new Set(pieces.flatMap((piece) => piece.charges.map((charge) => charge.id)))];
+  return ids.filter(wanted).map((id) => {
+    const versions = pieces.map((piece) => chargeAt(contract, piece.period.start, id));
+    const first = versions[0];
+    if (
+      first !== undefined &&
+      versions.every((version) => version !== undefined && chargeKey(version) === chargeKey(first))
+    ) {
+      return { id, results: [rate(first, pieces[0]!.period.start, whole)] };
+    }
+    const last = pieces.length - 1;
+    const rated = pieces.flatMap((piece, at) => {
+      const charge = versions[at];
+      if (charge === undefined) return [];
+      // A running total is one reading at the period's end: the terms in force then price all of it,
+      // once, on a line without a piece suffix; the earlier versions bill nothing (docs/contracts.md, step 0).
+      if (readsRunningTotal(contract, charge))
+        return at === last ? [rate(charge, piece.period.start, whole)] : [];
+      const suffix = pieceSuffix(contract, piece.period.start);
+      const lookup = allowance && ((line: string) => allowance(`${line}${suffix}`));
+      return [withIdSuffix(rate(charge, piece.period.start, piece, lookup), suffix)];
+    });
+    const note = runningTotalNote(contract, resolved, id, versions, pieces);
+    return { id, results: note === undefined ? rated : [...rated, { lines: [], warnings: [note] }] };
+  });
+}
+
+// True when the charge reads a persistent meter (a running total or an active set since the contract start).
+function readsRunningTotal(contract: Contract, charge: ChargeTerms): boolean {
+  return charge.meter !== undefined && persistentMeters(contract).has(charge.meter);
+}
+
+// The ids of the contract's persistent meters, found once per contract (not once per charge).
+const persistentMeters = perObject(
+  (contract: Contract): ReadonlySet<string> =>
+    new Set(contract.meters.filter((meter) => meter.persistent === true).map((meter) => meter.id)),
+);
+
+// The warning a specialist needs when a charge on a running total changes inside the period: which
+// terms priced the period's reading, or that no terms did because the charge stopped reading it.
+function runningTotalNote(
+  contract: Contract,
+  resolved: PeriodInForce,
+  id: string,
+  versions: ReadonlyArray<ChargeTerms | undefined>,
+  pieces: ReadonlyArray<{ readonly period: Period }>,
+): Warning | undefined {
+  const date = (at: number) => formatLocalDate(toLocalDate(pieces[at]!.period.start, contract.timeZone));
+  const final = versions[versions.length - 1];
+  if (final !== undefined && readsRunningTotal(contract, final)) {
+    let from = versions.length - 1;
+    while (
+      from > 0 &&
+      versions[from - 1] !== undefined &&
+      chargeKey(versions[from - 1]!) === chargeKey(final)
+    )
+      from -= 1;
+    return warningMessages.runningTotalRepriced({
+      path: chargePath(contract, id, pieces[from]!.period.start),
+      chargeId: id,
+      from: date(from),
+      meter: final.meter!,
+      period: label(resolved.service, contract.timeZone),
+    });
+  }
+  // The last piece whose terms read a running total (-1: none did, nothing to say).
+  const earlier = Math.max(
+    ...versions.map((version, at) =>
+      version !== undefined && readsRunningTotal(contract, version) ? at : -1,
+    ),
+  );
+  if (earlier === -1) return undefined;
+  return warningMessages.runningTotalUnbilled({
+    path: chargePath(contract, id, pieces[earlier]!.period.start),
+    chargeId: id,
+    meter: versions[earlier]!.meter!,
+    change: versions[earlier + 1] === undefined ? "ends" : "no_longer_reads",
+    date: date(earlier + 1),
+    period: label(resolved.service, contract.timeZone),
+  });
+}
+
+interface UsageIndex {
+  readonly totals: ReadonlyMap<string, AggregateUsageResult["meters"][number]>;
+  readonly meterQuantities: ReadonlyMap<string, Decimal>;
+  readonly groupings: ReadonlyMap<string, ReadonlyArray<AggregateUsageResult["groups"][number]>>;
+}
+
+// A usage result's meters and groupings by meter id, built once per result rather than once per
+// charge: with a meter per charge, rebuilding them for every charge made rating quadratic.
+const usageIndex = perObject((usage: AggregateUsageResult): UsageIndex => {
+  const groupings = new Map<string, AggregateUsageResult["groups"][number][]>();
+  for (const grouping of usage.groups) {
+    const known = groupings.get(grouping.meter);
+    if (known === undefined) groupings.set(grouping.meter, [grouping]);
+    else known.push(grouping);
+  }
+  return {
+    totals: new Map(usage.meters.map((entry) => [entry.meter.id, entry])),
+    meterQuantities: new Map(usage.meters.map((entry) => [entry.meter.id, entry.quantity])),
+    groupings,
+  };
+});
+
+function rateOne(
+  contract: Contract,
+  charge: ChargeTerms,
+  path: string,
+  piece: {
+    readonly period: Period;
+    readonly usage: AggregateUsageResult;
+    readonly proration: ProrationRatio | undefined;
+    readonly trialEnd?: number | undefined;
+    readonly unused?: boolean | undefined;
+    readonly billed?: "in_advance" | undefined;
+  },
+  allowance?: AllowanceLookup,
+): RateChargeResult {
+  const { totals, meterQuantities, groupings } = usageIndex(piece.usage);
+  const meter = charge.meter;
+  const dimensions = groupDimensions(charge);
+  const groups =
+    meter === undefined || dimensions === undefined
+      ? undefined
+      : groupings.get(meter)?.find((grouping) => sameList(grouping.dimensions, dimensions));
+  return rateCharge({
+    charge,
+    path,
+    usage: meter === undefined ? undefined : totals.get(meter),
+    groups: groups?.groups ?? [],
+    meterQuantities,
+    period: piece.period,
+    proration: piece.proration,
+    currency: contract.currency,
+    rounding: contract.rounding,
+    trialEnd: piece.trialEnd,
+    unused: piece.unused,
+    billed: piece.billed,
+    allowance,
+  });
+}
