@@ -12,6 +12,7 @@ export type {
   SafeParseContractResult,
   TaxRateTerms,
   TaxTerms,
+  TermBoundary,
 } from "./contracts/index.js";
 export {
   CONTRACT_SCHEMA_VERSION,

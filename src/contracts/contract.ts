@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { isIsoCurrency, ROUNDING_MODES } from "../money/index.js";
 import { idSchema, meterSchema, ratecardIssue, roundingModeSchema } from "../schema/index.js";
 import { isValidTimeZone, standardTimeZoneName } from "../time/index.js";
@@ -29,27 +29,27 @@ export type { TermBoundary } from "./termBoundary.js";
 export const CONTRACT_SCHEMA_VERSION = 1;
 
 const customUnitSchema = z.strictObject({
-  code: z.string().regex(/^[A-Z][A-Z0-9_]{1,15}$/, { message: "must be 2–16 capital letters, digits or _" }),
-  minorUnits: z.number().int().min(0).max(12),
+  code: z
+    .string()
+    .check(z.regex(/^[A-Z][A-Z0-9_]{1,15}$/, { message: "must be 2–16 capital letters, digits or _" })),
+  minorUnits: z.number().check(z.int(), z.gte(0), z.lte(12)),
 });
 
 const billingSchema = z.strictObject({
   cadence: z.enum(["daily", "weekly", "monthly", "quarterly", "annual"]),
-  alignment: z.enum(["calendar", "anniversary"]).optional(),
-  anchorDay: z.number().int().min(1).max(31).optional(),
-  anchorMonth: z.number().int().min(1).max(12).optional(),
+  alignment: z.optional(z.enum(["calendar", "anniversary"])),
+  anchorDay: z.optional(z.number().check(z.int(), z.gte(1), z.lte(31))),
+  anchorMonth: z.optional(z.number().check(z.int(), z.gte(1), z.lte(12))),
   proration: z
-    .enum(["second", "day"])
-    .optional()
-    .meta({ description: "How a partial period is measured: exact seconds (default) or whole local days." }),
+    .optional(z.enum(["second", "day"]))
+    .check(z.describe("How a partial period is measured: exact seconds (default) or whole local days.")),
 });
 
 /** A customer contract: who, in what currency and zone, billed how often, for which charges. */
 export const contractSchema = z
   .strictObject({
-    schemaVersion: z
-      .number({ error: `expected the number ${CONTRACT_SCHEMA_VERSION}` })
-      .superRefine((version, ctx) => {
+    schemaVersion: z.number({ error: `expected the number ${CONTRACT_SCHEMA_VERSION}` }).check(
+      z.superRefine((version, ctx) => {
         if (version !== CONTRACT_SCHEMA_VERSION)
           ctx.addIssue(
             ratecardIssue(
@@ -57,110 +57,113 @@ export const contractSchema = z
               `is ${version}, but this version of ratecard reads contract format ${CONTRACT_SCHEMA_VERSION} only`,
             ),
           );
-      })
-      .meta({ const: CONTRACT_SCHEMA_VERSION, description: "The contract format version." }),
+      }),
+      z.meta({ const: CONTRACT_SCHEMA_VERSION, description: "The contract format version." }),
+    ),
     id: idSchema,
-    customer: z.strictObject({ id: idSchema, name: z.string().optional() }),
+    customer: z.strictObject({ id: idSchema, name: z.optional(z.string()) }),
     currency: z
       .string()
-      .regex(/^[A-Z][A-Z0-9_]{1,15}$/, { message: 'must be a currency code such as "USD"' }),
-    customUnits: z.array(customUnitSchema).optional(),
-    timeZone: z.string().min(1),
+      .check(z.regex(/^[A-Z][A-Z0-9_]{1,15}$/, { message: 'must be a currency code such as "USD"' })),
+    customUnits: z.optional(z.array(customUnitSchema)),
+    timeZone: z.string().check(z.minLength(1)),
     billing: billingSchema,
-    term: z.strictObject({ start: termBoundarySchema, end: termBoundarySchema.optional() }),
+    term: z.strictObject({ start: termBoundarySchema, end: z.optional(termBoundarySchema) }),
     rounding: z
-      .strictObject({ mode: roundingModeSchema })
-      .optional()
-      .meta({
-        description: `Rounding of each line to minor units: ${ROUNDING_MODES.join(", ")} (default half_even).`,
-      }),
+      .optional(z.strictObject({ mode: roundingModeSchema }))
+      .check(
+        z.describe(`Rounding of each line to minor units: ${ROUNDING_MODES.join(", ")} (default half_even).`),
+      ),
     meters: z.array(meterSchema),
-    charges: z.array(chargeSchema).min(1, { message: "must list at least one charge" }),
-    allowances: z.array(allowanceSchema).optional().meta({
-      description: "Allowance pools: free quantities shared by several charges (docs/contracts.md, step 1).",
-    }),
-    overrides: z.array(overrideSchema).optional(),
-    amendments: z.array(amendmentSchema).optional(),
+    charges: z.array(chargeSchema).check(z.minLength(1, { message: "must list at least one charge" })),
+    allowances: z
+      .optional(z.array(allowanceSchema))
+      .check(
+        z.describe("Allowance pools: free quantities shared by several charges (docs/contracts.md, step 1)."),
+      ),
+    overrides: z.optional(z.array(overrideSchema)),
+    amendments: z.optional(z.array(amendmentSchema)),
     trial: trialSchema,
-    discounts: z.array(discountSchema).optional(),
-    commitments: z.array(commitmentSchema).optional(),
-    credits: z.array(creditGrantSchema).optional(),
-    creditBurnOrder: creditBurnOrderSchema.optional(),
-    tax: taxSchema.optional(),
+    discounts: z.optional(z.array(discountSchema)),
+    commitments: z.optional(z.array(commitmentSchema)),
+    credits: z.optional(z.array(creditGrantSchema)),
+    creditBurnOrder: z.optional(creditBurnOrderSchema),
+    tax: z.optional(taxSchema),
     metadata: z
-      .record(z.string(), z.string())
-      .optional()
-      .meta({ description: "Passed through to the invoice unchanged: PO number, billing entity, …" }),
+      .optional(z.record(z.string(), z.string()))
+      .check(z.describe("Passed through to the invoice unchanged: PO number, billing entity, …")),
   })
-  .superRefine((contract, ctx) => {
-    (contract.customUnits ?? []).forEach((unit, index) => {
-      if (isIsoCurrency(unit.code))
-        ctx.addIssue(
-          ratecardIssue(
-            "invalid_custom_unit",
-            `"${unit.code}" is an ISO 4217 currency; a custom unit needs a code of its own (e.g. "CREDIT")`,
-            ["customUnits", index, "code"],
-          ),
-        );
-    });
-    const customCodes = new Set((contract.customUnits ?? []).map((unit) => unit.code));
-    if (!isIsoCurrency(contract.currency) && !customCodes.has(contract.currency)) {
-      ctx.addIssue(
-        ratecardIssue(
-          "unknown_currency",
-          `"${contract.currency}" is not an ISO 4217 currency code; declare it under customUnits if it is a unit of your own`,
-          ["currency"],
-        ),
-      );
-    }
-    const zoneProblem = timeZoneProblem(contract.timeZone);
-    if (zoneProblem !== undefined)
-      ctx.addIssue(ratecardIssue("invalid_time_zone", zoneProblem, ["timeZone"]));
-    const { billing } = contract;
-    if (billing.alignment === "anniversary") {
-      for (const key of ["anchorDay", "anchorMonth"] as const) {
-        if (billing[key] !== undefined)
+  .check(
+    z.superRefine((contract, ctx) => {
+      (contract.customUnits ?? []).forEach((unit, index) => {
+        if (isIsoCurrency(unit.code))
           ctx.addIssue(
             ratecardIssue(
-              "anchor_not_allowed",
-              `anniversary billing follows the term start date; remove ${key} or use calendar alignment`,
-              ["billing", key],
+              "invalid_custom_unit",
+              `"${unit.code}" is an ISO 4217 currency; a custom unit needs a code of its own (e.g. "CREDIT")`,
+              ["customUnits", index, "code"],
             ),
           );
+      });
+      const customCodes = new Set((contract.customUnits ?? []).map((unit) => unit.code));
+      if (!isIsoCurrency(contract.currency) && !customCodes.has(contract.currency)) {
+        ctx.addIssue(
+          ratecardIssue(
+            "unknown_currency",
+            `"${contract.currency}" is not an ISO 4217 currency code; declare it under customUnits if it is a unit of your own`,
+            ["currency"],
+          ),
+        );
       }
-    }
-    reportDuplicateIds(ctx, contract.meters, "meters");
-    reportDuplicateIds(ctx, contract.charges, "charges");
-    // A commitment's id is its true-up and overage line's id; a custom unit's code decides its minor units;
-    // overrides and amendments are named by id in the breakdown and the explanation.
-    reportDuplicateIds(ctx, contract.commitments ?? [], "commitments");
-    reportDuplicateIds(ctx, contract.overrides ?? [], "overrides");
-    reportDuplicateIds(ctx, contract.amendments ?? [], "amendments");
-    reportDuplicateIds(
-      ctx,
-      (contract.customUnits ?? []).map((unit) => ({ id: unit.code })),
-      "customUnits",
-      "code",
-    );
-    const meterIds = new Set(contract.meters.map((meter) => meter.id));
-    const chargeIds = new Set(contract.charges.map((charge) => charge.id));
-    const definedChargeIds = new Set([
-      ...chargeIds,
-      ...(contract.amendments ?? []).flatMap((a) => (a.charges ?? []).map((c) => c.id)),
-    ]);
-    checkDiscounts(ctx, contract, chargeIds);
-    checkCredits(ctx, contract, chargeIds);
-    checkCommitments(ctx, contract, chargeIds, definedChargeIds);
-    checkTax(ctx, contract, chargeIds);
-    contract.charges.forEach((charge, index) => {
-      checkCharge(ctx, charge, index, meterIds);
-      checkGroupedMeter(ctx, charge, index, contract.meters);
-      checkEventValueMeter(ctx, charge, ["charges", index], contract.meters);
-    });
-    checkAmendments(ctx, contract, meterIds);
-    checkAllowances(ctx, contract);
-    checkOverrides(ctx, contract, definedChargeIds);
-  });
+      const zoneProblem = timeZoneProblem(contract.timeZone);
+      if (zoneProblem !== undefined)
+        ctx.addIssue(ratecardIssue("invalid_time_zone", zoneProblem, ["timeZone"]));
+      const { billing } = contract;
+      if (billing.alignment === "anniversary") {
+        for (const key of ["anchorDay", "anchorMonth"] as const) {
+          if (billing[key] !== undefined)
+            ctx.addIssue(
+              ratecardIssue(
+                "anchor_not_allowed",
+                `anniversary billing follows the term start date; remove ${key} or use calendar alignment`,
+                ["billing", key],
+              ),
+            );
+        }
+      }
+      reportDuplicateIds(ctx, contract.meters, "meters");
+      reportDuplicateIds(ctx, contract.charges, "charges");
+      // A commitment's id is its true-up and overage line's id; a custom unit's code decides its minor units;
+      // overrides and amendments are named by id in the breakdown and the explanation.
+      reportDuplicateIds(ctx, contract.commitments ?? [], "commitments");
+      reportDuplicateIds(ctx, contract.overrides ?? [], "overrides");
+      reportDuplicateIds(ctx, contract.amendments ?? [], "amendments");
+      reportDuplicateIds(
+        ctx,
+        (contract.customUnits ?? []).map((unit) => ({ id: unit.code })),
+        "customUnits",
+        "code",
+      );
+      const meterIds = new Set(contract.meters.map((meter) => meter.id));
+      const chargeIds = new Set(contract.charges.map((charge) => charge.id));
+      const definedChargeIds = new Set([
+        ...chargeIds,
+        ...(contract.amendments ?? []).flatMap((a) => (a.charges ?? []).map((c) => c.id)),
+      ]);
+      checkDiscounts(ctx, contract, chargeIds);
+      checkCredits(ctx, contract, chargeIds);
+      checkCommitments(ctx, contract, chargeIds, definedChargeIds);
+      checkTax(ctx, contract, chargeIds);
+      contract.charges.forEach((charge, index) => {
+        checkCharge(ctx, charge, index, meterIds);
+        checkGroupedMeter(ctx, charge, index, contract.meters);
+        checkEventValueMeter(ctx, charge, ["charges", index], contract.meters);
+      });
+      checkAmendments(ctx, contract, meterIds);
+      checkAllowances(ctx, contract);
+      checkOverrides(ctx, contract, definedChargeIds);
+    }),
+  );
 
 /** The contract as written in JSON (decimals as strings, dates as text). */
 export type ContractInput = z.input<typeof contractSchema>;
@@ -168,7 +171,7 @@ export type ContractInput = z.input<typeof contractSchema>;
 export type ParsedContractTerms = z.output<typeof contractSchema>;
 
 function reportDuplicateIds(
-  ctx: z.RefinementCtx,
+  ctx: z.core.$RefinementCtx,
   items: ReadonlyArray<{ readonly id: string }>,
   field: "meters" | "charges" | "commitments" | "customUnits" | "overrides" | "amendments",
   key: "id" | "code" = "id",

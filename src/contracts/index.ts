@@ -1,4 +1,10 @@
-export type { ChargeTerms, ContractInput, ParsedContractTerms, TransformTerms } from "./contract.js";
+export type {
+  ChargeTerms,
+  ContractInput,
+  ParsedContractTerms,
+  TermBoundary,
+  TransformTerms,
+} from "./contract.js";
 export { CONTRACT_SCHEMA_VERSION, contractSchema, NOT_MONEY } from "./contract.js";
 export { contractJsonSchema } from "./contractJsonSchema.js";
 export type { Amendment, Contract, Override, SafeParseContractResult } from "./parseContract.js";

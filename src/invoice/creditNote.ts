@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type { z } from "zod/mini";
 import type { Contract } from "../contracts/index.js";
 import { describeValue, InputError, toJsonPath } from "../errors/index.js";
 import { type Decimal, roundTo, toFixedString, ZERO } from "../money/index.js";
@@ -32,7 +32,7 @@ type CreditLine = CreditNote["lines"][number];
 // The invoice and earlier credit notes are documents ratecard wrote: anything else (null, a contract,
 // a hand-edited file) is refused with the path of the first problem inside it.
 function requireDocument(
-  schema: z.ZodType,
+  schema: z.ZodMiniType,
   value: unknown,
   path: ReadonlyArray<PropertyKey>,
   subject: string,

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { CREDIT_BURN_ORDERS } from "../contracts/index.js";
 import type { WarningCode } from "../errors/index.js";
 import {
@@ -63,7 +63,7 @@ export const stepSchema = z.discriminatedUnion("kind", [
   commitmentTrueUpStepSchema,
   commitmentOverageStepSchema,
   roundingStepSchema,
-]) as unknown as z.ZodType<Step>;
+]) as unknown as z.ZodMiniType<Step>;
 
 /**
  * What kind of price rated a line, in its own field so that `unitPrice` stays a number: the kind each
@@ -80,15 +80,15 @@ export const invoiceLineSchema = lineSchemaOf({
 });
 export type InvoiceLine = LineOf<Step, PriceKind>;
 
-const digestText = z.string().regex(DIGEST_PATTERN);
+const digestText = z.string().check(z.regex(DIGEST_PATTERN));
 
 // A warning as data: which situation, where in the contract, the charge, the facts, the sentence. One
 // shape per code, so each code's facts are checked and listed in the JSON Schema (docs/invoice-format.md).
-const noticeOf = <C extends WarningCode, D extends z.ZodRawShape>(code: C, details: D) =>
+const noticeOf = <C extends WarningCode, D extends z.core.$ZodShape>(code: C, details: D) =>
   z.strictObject({
     code: z.literal(code),
     path: z.string(),
-    chargeId: z.string().optional(),
+    chargeId: z.optional(z.string()),
     details: z.strictObject(details),
     message: z.string(),
   });
@@ -96,7 +96,7 @@ const text = z.string();
 
 /** A warning of an invoice as data (`notices[]`), one shape per {@link WarningCode}. */
 export const noticeSchema = z.discriminatedUnion("code", [
-  noticeOf("unpriced_usage", { group: text, quantity: text, unit: text.optional(), events: z.number() }),
+  noticeOf("unpriced_usage", { group: text, quantity: text, unit: z.optional(text), events: z.number() }),
   noticeOf("negative_amount_floored", { amount: text, currency: text }),
   noticeOf("running_total_repriced", { from: text, meter: text, period: text }),
   noticeOf("running_total_unbilled", {
@@ -114,32 +114,32 @@ export const invoiceSchema = z.strictObject({
   schemaVersion: z.literal(INVOICE_SCHEMA_VERSION),
   id: z.string(),
   /** `opening`: the invoice issued at the term start, billing the first period's in-advance fees. */
-  kind: z.literal("opening").optional(),
+  kind: z.optional(z.literal("opening")),
   contractId: z.string(),
   /** The digest of the contract it was rated from, as written (Contract.digest). */
   contractDigest: digestText,
-  customer: z.strictObject({ id: z.string(), name: z.string().optional() }),
-  currency: z.strictObject({ code: z.string(), minorUnits: z.number().int().nonnegative() }),
+  customer: z.strictObject({ id: z.string(), name: z.optional(z.string()) }),
+  currency: z.strictObject({ code: z.string(), minorUnits: z.number().check(z.int(), z.nonnegative()) }),
   period: z.strictObject({ start: z.string(), end: z.string(), timeZone: z.string(), label: z.string() }),
   rounding: z.strictObject({ mode: z.string(), point: z.literal("line") }),
   lines: z.array(invoiceLineSchema),
   /** Only when the contract has allowance pools (docs/contracts.md, step 1). */
-  allowances: z.array(appliedAllowanceSchema).optional(),
+  allowances: z.optional(z.array(appliedAllowanceSchema)),
   subtotal: amountTextSchema,
-  discounts: z.array(appliedDiscountSchema).optional(),
-  commitments: z.array(appliedCommitmentSchema).optional(),
+  discounts: z.optional(z.array(appliedDiscountSchema)),
+  commitments: z.optional(z.array(appliedCommitmentSchema)),
   /** The contract's burn order the `credits` were applied in; present with `credits`. */
-  creditBurnOrder: z.enum(CREDIT_BURN_ORDERS).optional(),
-  credits: z.array(appliedCreditSchema).optional(),
-  tax: invoiceTaxSchema.optional(),
+  creditBurnOrder: z.optional(z.enum(CREDIT_BURN_ORDERS)),
+  credits: z.optional(z.array(appliedCreditSchema)),
+  tax: z.optional(invoiceTaxSchema),
   total: amountTextSchema,
   /** The total less credits used after tax; present only when such credits applied. */
-  amountDue: amountTextSchema.optional(),
+  amountDue: z.optional(amountTextSchema),
   usage: usageReportSchema,
   warnings: z.array(z.string()),
   /** The same warnings as data, in the same order; present only when there are any (docs/invoice-format.md). */
-  notices: z.array(noticeSchema).optional(),
-  metadata: z.record(z.string(), z.string()).optional(),
+  notices: z.optional(z.array(noticeSchema)),
+  metadata: z.optional(z.record(z.string(), z.string())),
   /** SHA-256 over the canonical JSON of every other field (docs/invoice-format.md, "Digests"). */
   digest: digestText,
 });

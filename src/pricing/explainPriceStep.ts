@@ -7,7 +7,7 @@ const WRITERS: ReadonlyMap<string, ReadonlyArray<AnyPriceModel>> = (() => {
   const writers = new Map<string, AnyPriceModel[]>();
   for (const model of Object.values(PRICE_MODELS) as unknown as AnyPriceModel[]) {
     for (const schema of model.stepSchemas) {
-      const kind = String(schema.shape.kind.value);
+      const kind = String(schema.shape.kind.def.values[0]);
       writers.set(kind, [...(writers.get(kind) ?? []), model]);
     }
   }

@@ -1,4 +1,4 @@
-import type * as z from "zod";
+import type * as z from "zod/mini";
 import type { Decimal } from "../money/index.js";
 import type { PropertyValue, StepContext } from "../schema/index.js";
 import type { ModelPriceKind, PriceStep } from "./priceSteps.js";
@@ -9,10 +9,10 @@ export interface TermsBase {
 }
 
 /** A zod schema of one model's terms: the input as written, the terms parsed. */
-export type TermsSchema = z.ZodType<TermsBase, unknown>;
+export type TermsSchema = z.ZodMiniType<TermsBase, unknown>;
 
 /** A zod schema of one kind of step a model writes: an object with a literal `kind`. */
-export type StepSchema = z.ZodObject<{ kind: z.ZodLiteral<string> } & z.ZodRawShape>;
+export type StepSchema = z.ZodMiniObject<{ kind: z.ZodMiniLiteral<string> } & z.core.$ZodShape>;
 
 /** What a model's own `rate` computes: the exact, unrounded amount and the steps that add up to it. */
 export interface RatedAmount<S = PriceStep> {

@@ -1,4 +1,4 @@
-import type * as z from "zod";
+import type * as z from "zod/mini";
 import { PRICE_MODELS, type simplePriceSchema } from "./registry.js";
 import { priceSchemaOf } from "./termsUnion.js";
 
@@ -18,4 +18,4 @@ export type PriceInput = z.input<PriceModels[PriceModelName]["termsSchema"]>;
 export type SimplePriceTerms = z.output<typeof simplePriceSchema>;
 
 /** Any price, told apart by `model`: the union of every registered model's terms schema. */
-export const priceSchema = priceSchemaOf(PRICE_MODELS) as unknown as z.ZodType<PriceTerms, PriceInput>;
+export const priceSchema = priceSchemaOf(PRICE_MODELS) as unknown as z.ZodMiniType<PriceTerms, PriceInput>;

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { InvariantError } from "../errors/index.js";
 import type { StepOf, StepSchema } from "./priceModel.js";
 import { PRICE_MODELS } from "./registry.js";
@@ -31,7 +31,7 @@ export const priceStepSchemas: ReadonlyArray<StepSchema> = mergeByKind(
 function mergeByKind(schemas: ReadonlyArray<StepSchema>): StepSchema[] {
   const byKind = new Map<string, StepSchema>();
   for (const schema of schemas) {
-    const kind = String(schema.shape.kind.value);
+    const kind = String(schema.shape.kind.def.values[0]);
     const known = byKind.get(kind);
     byKind.set(kind, known === undefined ? schema : merged(kind, known, schema));
   }
@@ -41,15 +41,15 @@ function mergeByKind(schemas: ReadonlyArray<StepSchema>): StepSchema[] {
 function merged(kind: string, a: StepSchema, b: StepSchema): StepSchema {
   if (a === b) return a;
   const [ours, theirs] = [
-    a.shape as unknown as Record<string, z.ZodType>,
-    b.shape as unknown as Record<string, z.ZodType>,
+    a.shape as unknown as Record<string, z.ZodMiniType>,
+    b.shape as unknown as Record<string, z.ZodMiniType>,
   ];
   const keys = Object.keys(ours);
-  const shape: Record<string, z.ZodType> = {};
+  const shape: Record<string, z.ZodMiniType> = {};
   for (const key of keys) {
     const [mine, other] = [ours[key], theirs[key]];
     if (mine === other && mine !== undefined) shape[key] = mine;
-    else if (mine instanceof z.ZodEnum && other instanceof z.ZodEnum)
+    else if (mine instanceof z.ZodMiniEnum && other instanceof z.ZodMiniEnum)
       shape[key] = z.enum([...new Set([...mine.options, ...other.options])] as [string, ...string[]]);
     else
       throw new InvariantError(

@@ -1,4 +1,4 @@
-import type * as z from "zod";
+import type * as z from "zod/mini";
 import type { Decimal } from "../money/index.js";
 import { capacity } from "./models/capacity/index.js";
 import { dynamic } from "./models/dynamic/index.js";
@@ -42,7 +42,7 @@ type SingleModel = Extract<
 >;
 
 /** The schema of a price a matrix cell or a grouped charge's groups may hold. */
-export type SimplePriceSchema = z.ZodType<
+export type SimplePriceSchema = z.ZodMiniType<
   z.output<SingleModel["termsSchema"]>,
   z.input<SingleModel["termsSchema"]>
 >;
@@ -65,7 +65,10 @@ export type PriceModel<M extends PriceModelName = PriceModelName> = (typeof PRIC
 
 /** Any registered model, seen through what every model declares (for code that takes any price). */
 export interface AnyPriceModel
-  extends Omit<PriceModelDefinition<z.ZodType<PriceTerms, unknown>>, "grouping" | "nestedPrices" | "rate"> {
+  extends Omit<
+    PriceModelDefinition<z.ZodMiniType<PriceTerms, unknown>>,
+    "grouping" | "nestedPrices" | "rate"
+  > {
   readonly grouping?: Grouping<PriceTerms, SimplePriceTerms> | undefined;
   nestedPrices(terms: PriceTerms): ReadonlyArray<SimplePriceTerms>;
   rate(terms: PriceTerms, quantity: Decimal, context: RatingContext): PriceResult;

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { PriceModelDefinition } from "./priceModel.js";
 
 type Model = Pick<PriceModelDefinition, "model" | "termsSchema" | "isSinglePrice">;
@@ -21,6 +21,9 @@ export function priceSchemaOf(models: Readonly<Record<string, Model>>) {
 
 function unionOf(models: ReadonlyArray<Model>, error: string) {
   // Every terms schema is an object with a literal `model`, which the union dispatches on.
-  const options = models.map((model) => model.termsSchema) as unknown as [z.ZodObject, ...z.ZodObject[]];
+  const options = models.map((model) => model.termsSchema) as unknown as [
+    z.ZodMiniObject,
+    ...z.ZodMiniObject[],
+  ];
   return z.discriminatedUnion("model", options, { error });
 }

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { type Decimal, toPlainString } from "../money/index.js";
 import { amountTextSchema, nullableAmountTextSchema } from "../schema/index.js";
 import { type PricedStep, termText } from "./pricedSteps.js";
@@ -8,7 +8,7 @@ import type { ReachedTier } from "./tierWalk.js";
 // the invoice schema can merge those steps into one, whose `mode` lists the models (priceSteps.ts).
 const tierStepFields = {
   kind: z.literal("tier"),
-  tier: z.number().int().positive(),
+  tier: z.number().check(z.int(), z.positive()),
   from: amountTextSchema,
   upTo: nullableAmountTextSchema,
   quantity: amountTextSchema,
@@ -31,7 +31,7 @@ export type TierStep<M extends string = string> = z.output<ReturnType<typeof tie
 /** The flat fee of a reached tier (graduated, volume and graduated percentage tiers may have one). */
 export const tierFlatFeeStepSchema = z.strictObject({
   kind: z.literal("tier_flat_fee"),
-  tier: z.number().int().positive(),
+  tier: z.number().check(z.int(), z.positive()),
   zeroUsage: z.boolean(),
   amount: amountTextSchema,
 });

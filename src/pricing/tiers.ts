@@ -1,31 +1,30 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { lastTierMustBeUnbounded, onlyLastTierUnbounded, tierUpToNotIncreasing } from "../errors/index.js";
 import { type Decimal, toPlainString } from "../money/index.js";
 import { issueOf, moneyAmountSchema, positiveQuantitySchema, unitPriceSchema } from "../schema/index.js";
 
 /** A tier's inclusive upper bound; null or omitted on the last tier (unbounded). */
-export const upToSchema = positiveQuantitySchema.nullable().optional().meta({
-  description: "Inclusive upper bound of the tier; null or omitted on the last tier (unbounded).",
-});
+export const upToSchema = z
+  .optional(z.nullable(positiveQuantitySchema))
+  .check(z.describe("Inclusive upper bound of the tier; null or omitted on the last tier (unbounded)."));
 
 /** One tier: units in `(previous upTo, upTo]` cost `unitPrice` each; the last tier has no `upTo`. */
 export const tierSchema = z.strictObject({
   upTo: upToSchema,
   unitPrice: unitPriceSchema,
-  flatFee: moneyAmountSchema
-    .optional()
-    .meta({ description: "A fixed amount charged once the tier is reached." }),
+  flatFee: z
+    .optional(moneyAmountSchema)
+    .check(z.describe("A fixed amount charged once the tier is reached.")),
 });
 
 /**
  * A list of tiers with `upTo` bounds: strictly ascending, only the last one unbounded. Shared by every
  * tiered model (graduated, volume, tiered package, graduated percentage, threshold, tiered minimum).
  */
-export function boundedTiers<T extends z.ZodType<{ upTo?: Decimal | null | undefined }>>(tier: T) {
-  return z
-    .array(tier)
-    .min(1, { message: "must list at least one tier" })
-    .superRefine((tiers, ctx) => {
+export function boundedTiers<T extends z.ZodMiniType<{ upTo?: Decimal | null | undefined }>>(tier: T) {
+  return z.array(tier).check(
+    z.minLength(1, { message: "must list at least one tier" }),
+    z.superRefine((tiers, ctx) => {
       let previous: string | undefined;
       tiers.forEach((tier, index) => {
         const isLast = index === tiers.length - 1;
@@ -42,7 +41,8 @@ export function boundedTiers<T extends z.ZodType<{ upTo?: Decimal | null | undef
         }
         previous = toPlainString(upTo);
       });
-    });
+    }),
+  );
 }
 
 /** Tiers of a graduated or volume price. */
@@ -51,7 +51,10 @@ export const tiersSchema = boundedTiers(tierSchema);
 export type TierTerms = z.output<typeof tierSchema>;
 
 /** Whether a first-tier flat fee is billed when the quantity is zero (Stripe and OpenMeter: yes; Lago: no). */
-export const flatFeeAtZeroSchema = z.boolean().optional().meta({
-  description:
-    "Bill the first tier's flat fee when usage is zero (default true, as Stripe and OpenMeter; false bills nothing, as Lago).",
-});
+export const flatFeeAtZeroSchema = z
+  .optional(z.boolean())
+  .check(
+    z.describe(
+      "Bill the first tier's flat fee when usage is zero (default true, as Stripe and OpenMeter; false bills nothing, as Lago).",
+    ),
+  );

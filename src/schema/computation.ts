@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { amountTextSchema, nullableAmountTextSchema } from "./amountText.js";
 
 /** How a meter computed its quantity when it did more than add up (windows, percentiles, …). */
@@ -8,8 +8,8 @@ export const computationSchema = z.discriminatedUnion("kind", [
     size: z.string(),
     inner: z.string(),
     outer: z.string(),
-    windows: z.number().int().nonnegative(),
-    emptyWindows: z.number().int().nonnegative(),
+    windows: z.number().check(z.int(), z.nonnegative()),
+    emptyWindows: z.number().check(z.int(), z.nonnegative()),
     perSecond: z.boolean(),
   }),
   z.strictObject({
@@ -17,26 +17,26 @@ export const computationSchema = z.discriminatedUnion("kind", [
     size: z.string(),
     inner: z.string(),
     rank: amountTextSchema,
-    samples: z.number().int().nonnegative(),
-    discarded: z.number().int().nonnegative(),
+    samples: z.number().check(z.int(), z.nonnegative()),
+    discarded: z.number().check(z.int(), z.nonnegative()),
     discardRounding: z.string(),
     perSecond: z.boolean(),
-    direction: z.strictObject({ combine: z.string(), billed: z.string() }).optional(),
+    direction: z.optional(z.strictObject({ combine: z.string(), billed: z.string() })),
   }),
   z.strictObject({
     kind: z.literal("entities"),
-    entities: z.number().int().nonnegative(),
+    entities: z.number().check(z.int(), z.nonnegative()),
     divideBy: nullableAmountTextSchema,
     round: z.string(),
     cap: nullableAmountTextSchema,
-    capped: z.number().int().nonnegative(),
+    capped: z.number().check(z.int(), z.nonnegative()),
   }),
   z.strictObject({
     kind: z.literal("weighted"),
     openingLevel: amountTextSchema,
     closingLevel: amountTextSchema,
     per: z.string(),
-    points: z.number().int().nonnegative(),
+    points: z.number().check(z.int(), z.nonnegative()),
   }),
   z.strictObject({
     kind: z.literal("persistent"),

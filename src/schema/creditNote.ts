@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { amountTextSchema } from "./amountText.js";
 import { DIGEST_PATTERN } from "./digest.js";
 import { invoiceTaxSchema } from "./invoice.js";
@@ -14,26 +14,30 @@ export const CREDIT_NOTE_SCHEMA_VERSION = 1;
 export const correctionSchema = z.discriminatedUnion(
   "kind",
   [
-    z.strictObject({ kind: z.literal("invoice"), reason: z.string().min(1) }),
-    z.strictObject({ kind: z.literal("line"), line: z.string().min(1), reason: z.string().min(1) }),
+    z.strictObject({ kind: z.literal("invoice"), reason: z.string().check(z.minLength(1)) }),
+    z.strictObject({
+      kind: z.literal("line"),
+      line: z.string().check(z.minLength(1)),
+      reason: z.string().check(z.minLength(1)),
+    }),
     z.strictObject({
       kind: z.literal("amount"),
-      line: z.string().min(1),
+      line: z.string().check(z.minLength(1)),
       amount: positiveMoneyAmountSchema,
-      reason: z.string().min(1),
+      reason: z.string().check(z.minLength(1)),
     }),
     z.strictObject({
       kind: z.literal("quantity"),
-      line: z.string().min(1),
+      line: z.string().check(z.minLength(1)),
       quantity: positiveQuantitySchema,
-      reason: z.string().min(1),
+      reason: z.string().check(z.minLength(1)),
     }),
   ],
   { error: "expected a correction with kind invoice, line, amount or quantity" },
 );
 export const correctionsSchema = z
   .array(correctionSchema)
-  .min(1, { message: "must list at least one correction" });
+  .check(z.minLength(1, { message: "must list at least one correction" }));
 export type CorrectionTerms = z.output<typeof correctionSchema>;
 
 /** A credit note: invoice-shaped, each line referencing the invoice line it corrects. */
@@ -42,10 +46,10 @@ export const creditNoteSchema = z.strictObject({
   id: z.string(),
   invoiceId: z.string(),
   /** The digest of the invoice it credits: the note belongs to that invoice as issued. */
-  invoiceDigest: z.string().regex(DIGEST_PATTERN),
+  invoiceDigest: z.string().check(z.regex(DIGEST_PATTERN)),
   contractId: z.string(),
-  customer: z.strictObject({ id: z.string(), name: z.string().optional() }),
-  currency: z.strictObject({ code: z.string(), minorUnits: z.number().int().nonnegative() }),
+  customer: z.strictObject({ id: z.string(), name: z.optional(z.string()) }),
+  currency: z.strictObject({ code: z.string(), minorUnits: z.number().check(z.int(), z.nonnegative()) }),
   lines: z.array(
     z.strictObject({
       id: z.string(),
@@ -56,15 +60,15 @@ export const creditNoteSchema = z.strictObject({
       invoiced: amountTextSchema,
       creditedBefore: amountTextSchema,
       /** For a quantity correction: the units taken off and the line re-rated without them. */
-      quantity: amountTextSchema.optional(),
-      rerated: amountTextSchema.optional(),
+      quantity: z.optional(amountTextSchema),
+      rerated: z.optional(amountTextSchema),
       amount: amountTextSchema,
     }),
   ),
   subtotal: amountTextSchema,
-  tax: invoiceTaxSchema.optional(),
+  tax: z.optional(invoiceTaxSchema),
   total: amountTextSchema,
   /** SHA-256 over the canonical JSON of every other field, as an invoice's (docs/invoice-format.md). */
-  digest: z.string().regex(DIGEST_PATTERN),
+  digest: z.string().check(z.regex(DIGEST_PATTERN)),
 });
 export type CreditNote = z.output<typeof creditNoteSchema>;

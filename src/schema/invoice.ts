@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { amountTextSchema } from "./amountText.js";
 
 /** The invoice format version this build writes. */
@@ -10,11 +10,11 @@ export const overrideStepSchema = z.strictObject({
   /** The contract override that changed the price this line is rated with. */
   override: z.string(),
   /** For an override of some groups only: the dimension values it matched. */
-  where: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  where: z.optional(z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))),
   /** Every money amount of the price was multiplied by this. */
-  multiplier: amountTextSchema.optional(),
+  multiplier: z.optional(amountTextSchema),
   /** The price was replaced by the override's. */
-  replaced: z.literal(true).optional(),
+  replaced: z.optional(z.literal(true)),
 });
 export type OverrideStep = z.output<typeof overrideStepSchema>;
 
@@ -82,38 +82,38 @@ export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
 
 const exclusionSchema = z.strictObject({
   reason: z.enum(EXCLUSION_REASONS),
-  events: z.number().int().positive(),
+  events: z.number().check(z.int(), z.positive()),
   /** Up to five of the excluded event ids, the smallest first (so the sample never depends on event order). */
   sampleIds: z.array(z.string()),
 });
 export type UsageExclusion = z.output<typeof exclusionSchema>;
 
 const carriedStateSchema = z.strictObject({
-  total: amountTextSchema.optional(),
-  level: amountTextSchema.optional(),
-  active: z.array(z.string()).optional(),
+  total: z.optional(amountTextSchema),
+  level: z.optional(amountTextSchema),
+  active: z.optional(z.array(z.string())),
 });
 
 /** Carried meter states by meter id: a previous invoice's `usage.carryOut`. */
 export const carriedStatesSchema = z.record(z.string(), carriedStateSchema);
 
 export const usageReportSchema = z.strictObject({
-  eventsRead: z.number().int().nonnegative(),
-  eventsCounted: z.number().int().nonnegative(),
+  eventsRead: z.number().check(z.int(), z.nonnegative()),
+  eventsCounted: z.number().check(z.int(), z.nonnegative()),
   excluded: z.array(exclusionSchema),
   meters: z.array(
     z.strictObject({
       meter: z.string(),
       aggregation: z.string(),
-      events: z.number().int().nonnegative(),
+      events: z.number().check(z.int(), z.nonnegative()),
       quantity: amountTextSchema,
-      unit: z.string().optional(),
+      unit: z.optional(z.string()),
       /** The quantity per local day (sum and count meters), when rating was asked for it. */
-      daily: z.array(z.strictObject({ date: z.string(), quantity: amountTextSchema })).optional(),
+      daily: z.optional(z.array(z.strictObject({ date: z.string(), quantity: amountTextSchema }))),
     }),
   ),
   /** What the next period's rating takes as `carried`: persistent totals, levels, active values. */
-  carryOut: z.record(z.string(), carriedStateSchema).optional(),
+  carryOut: z.optional(z.record(z.string(), carriedStateSchema)),
 });
 export type UsageReport = z.output<typeof usageReportSchema>;
 
@@ -132,23 +132,23 @@ export type AppliedAllowance = z.output<typeof appliedAllowanceSchema>;
 export const appliedDiscountSchema = z.strictObject({
   id: z.string(),
   name: z.string(),
-  percent: amountTextSchema.optional(),
+  percent: z.optional(amountTextSchema),
   /** The discount's fixed amount for this invoice, after proration, before it was capped at the base. */
-  fixed: amountTextSchema.optional(),
+  fixed: z.optional(amountTextSchema),
   /**
    * Present when the discount's from/until covers only part of the invoice's period: that part, and the
    * ratio that scaled the discount (of the invoice's period for a percentage, of the billing period for
    * a fixed amount), by the contract's proration basis.
    */
-  inForce: z
-    .strictObject({
+  inForce: z.optional(
+    z.strictObject({
       start: z.string(),
       end: z.string(),
       basis: z.enum(["second", "day"]),
       elapsed: amountTextSchema,
       total: amountTextSchema,
-    })
-    .optional(),
+    }),
+  ),
   base: amountTextSchema,
   amount: amountTextSchema,
   allocation: z.array(z.strictObject({ line: z.string(), amount: amountTextSchema })),
@@ -159,16 +159,16 @@ export type AppliedDiscount = z.output<typeof appliedDiscountSchema>;
 export const appliedCommitmentSchema = z.strictObject({
   id: z.string(),
   name: z.string(),
-  minimum: amountTextSchema.optional(),
-  maximum: amountTextSchema.optional(),
+  minimum: z.optional(amountTextSchema),
+  maximum: z.optional(amountTextSchema),
   /** What the in-scope lines cost after discounts, before this commitment. */
   spend: amountTextSchema,
-  trueUp: amountTextSchema.optional(),
+  trueUp: z.optional(amountTextSchema),
   /** The overage line's amount: (spend − minimum) × (overageFactor − 1), rounded once. */
-  overage: amountTextSchema.optional(),
+  overage: z.optional(amountTextSchema),
   /** The excess above the maximum taken off the lines (negative), and how it was spread. */
-  cap: amountTextSchema.optional(),
-  allocation: z.array(z.strictObject({ line: z.string(), amount: amountTextSchema })).optional(),
+  cap: z.optional(amountTextSchema),
+  allocation: z.optional(z.array(z.strictObject({ line: z.string(), amount: amountTextSchema }))),
 });
 export type AppliedCommitment = z.output<typeof appliedCommitmentSchema>;
 
@@ -184,16 +184,16 @@ export const appliedCreditSchema = z.strictObject({
   /** "before_tax" reduces the taxed amount; "after_tax" pays the invoice. */
   stage: z.enum(["before_tax", "after_tax"]),
   /** The grant's own unit: the balances and `unitsUsed` are in it. Absent for a grant of money. */
-  unit: z.string().optional(),
+  unit: z.optional(z.string()),
   /** What one `unit` is worth in the invoice currency. */
-  unitValue: amountTextSchema.optional(),
+  unitValue: z.optional(amountTextSchema),
   balanceBefore: amountTextSchema,
   /** The money taken off the invoice (negative, in the invoice currency). */
   applied: amountTextSchema,
   /** The units taken from the balance for `applied` (positive, in `unit`). */
-  unitsUsed: amountTextSchema.optional(),
+  unitsUsed: z.optional(amountTextSchema),
   balanceAfter: amountTextSchema,
-  allocation: z.array(z.strictObject({ line: z.string(), amount: amountTextSchema })).optional(),
+  allocation: z.optional(z.array(z.strictObject({ line: z.string(), amount: amountTextSchema }))),
 });
 export type AppliedCredit = z.output<typeof appliedCreditSchema>;
 
@@ -211,7 +211,7 @@ const taxLineSchema = z.strictObject({
       base: amountTextSchema,
       exact: amountTextSchema,
       /** The line's tax rounded on its own (per_line rounding only). */
-      rounded: amountTextSchema.optional(),
+      rounded: z.optional(amountTextSchema),
     }),
   ),
 });

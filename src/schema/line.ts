@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { amountTextSchema } from "./amountText.js";
 
 /**
@@ -16,7 +16,7 @@ const periodOut = z.strictObject({ start: z.string(), end: z.string() });
  * The shape of an invoice line, written once, around the schema of its steps and of its price kind
  * (composed from the price models and contract terms in the invoice layer).
  */
-export function lineSchemaOf<S extends z.ZodType<StepData>, K extends z.ZodType<string>>(parts: {
+export function lineSchemaOf<S extends z.ZodMiniType<StepData>, K extends z.ZodMiniType<string>>(parts: {
   readonly step: S;
   readonly priceKind: K;
 }) {
@@ -26,30 +26,30 @@ export function lineSchemaOf<S extends z.ZodType<StepData>, K extends z.ZodType<
     name: z.string(),
     model: z.string(),
     /** For grouped and matrix prices: the event property values this line prices. */
-    group: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+    group: z.optional(z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))),
     period: periodOut,
     quantity: amountTextSchema,
-    unit: z.string().optional(),
+    unit: z.optional(z.string()),
     /** The kind of price that rated the line; `unitPrice` is present only for `unit`. */
     priceKind: parts.priceKind,
     /** The price of one unit, for a line rated at a single unit price (`priceKind` `unit`); absent otherwise. */
-    unitPrice: amountTextSchema.optional(),
+    unitPrice: z.optional(amountTextSchema),
     amount: amountTextSchema,
     /** `in_advance`: a fee billed before the period it covers (its `period`), or a change to one. */
-    billed: z.literal("in_advance").optional(),
+    billed: z.optional(z.literal("in_advance")),
     steps: z.array(parts.step),
     /** Discounts taken off the line after its amount (docs/contracts.md steps 5–6), each a negative amount. */
-    adjustments: z
-      .array(
+    adjustments: z.optional(
+      z.array(
         z.strictObject({
           kind: z.enum(["discount", "commitment_cap", "credit"]),
           source: z.string(),
           amount: amountTextSchema,
         }),
-      )
-      .optional(),
+      ),
+    ),
     /** The line's amount after its adjustments: what tax is computed on. Present only with adjustments. */
-    net: amountTextSchema.optional(),
+    net: z.optional(amountTextSchema),
   });
 }
 
@@ -58,5 +58,5 @@ export function lineSchemaOf<S extends z.ZodType<StepData>, K extends z.ZodType<
  * (rating, a contract term) produces, before the invoice layer gathers every kind into one union.
  */
 export type LineOf<S extends StepData = StepData, K extends string = string> = z.output<
-  ReturnType<typeof lineSchemaOf<z.ZodType<S>, z.ZodType<K>>>
+  ReturnType<typeof lineSchemaOf<z.ZodMiniType<S>, z.ZodMiniType<K>>>
 >;

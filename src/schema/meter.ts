@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import {
   type ErrorMessage,
   operationPropertyNotAllowed,
@@ -24,7 +24,7 @@ const propertyValueSchema = z.union([z.string(), z.number(), z.boolean()], {
   error: "expected a text, number or true/false value",
 });
 
-const property = z.string().min(1);
+const property = z.string().check(z.minLength(1));
 
 /** A condition on one event property; an event is counted only if it meets every filter of the meter. */
 export const filterSchema = z.discriminatedUnion(
@@ -32,8 +32,16 @@ export const filterSchema = z.discriminatedUnion(
   [
     z.strictObject({ property, op: z.literal("equals"), value: propertyValueSchema }),
     z.strictObject({ property, op: z.literal("not_equals"), value: propertyValueSchema }),
-    z.strictObject({ property, op: z.literal("in"), values: z.array(propertyValueSchema).min(1) }),
-    z.strictObject({ property, op: z.literal("not_in"), values: z.array(propertyValueSchema).min(1) }),
+    z.strictObject({
+      property,
+      op: z.literal("in"),
+      values: z.array(propertyValueSchema).check(z.minLength(1)),
+    }),
+    z.strictObject({
+      property,
+      op: z.literal("not_in"),
+      values: z.array(propertyValueSchema).check(z.minLength(1)),
+    }),
     z.strictObject({ property, op: z.literal("exists") }),
     z.strictObject({ property, op: z.enum(["gt", "gte", "lt", "lte"]), value: signedQuantitySchema }),
   ],
@@ -67,9 +75,11 @@ export const WINDOW_AGGREGATIONS = ["sum", "count", "max", "min", "avg", "latest
  * A window size: `day` (a local day in the contract's zone, 23 or 25 hours across DST), `hour`, or a
  * fixed length such as `5m`, `30s`, `2h`. Fixed windows start at the period's start.
  */
-export const windowSizeSchema = z.string().regex(/^(day|hour|[1-9]\d*[smh])$/, {
-  message: 'expected "day", "hour" or a length such as "5m", "30s", "2h"',
-});
+export const windowSizeSchema = z.string().check(
+  z.regex(/^(day|hour|[1-9]\d*[smh])$/, {
+    message: 'expected "day", "hour" or a length such as "5m", "30s", "2h"',
+  }),
+);
 
 /**
  * Two-level aggregation: the events of each window are aggregated first (`aggregation`), and the
@@ -81,9 +91,9 @@ export const windowSchema = z.strictObject({
   size: windowSizeSchema,
   aggregation: z.enum(WINDOW_AGGREGATIONS),
   /** Turn each window's value into a rate per second (bytes per 5 minutes → bytes per second). */
-  perSecond: z.boolean().optional(),
+  perSecond: z.optional(z.boolean()),
   /** Windows without events: counted as 0 (default) or left out. */
-  emptyWindows: z.enum(["zero", "skip"]).optional(),
+  emptyWindows: z.optional(z.enum(["zero", "skip"])),
 });
 export type WindowTerms = z.output<typeof windowSchema>;
 
@@ -92,20 +102,20 @@ export const percentileSchema = z.strictObject({
   /** The percentile billed, e.g. 95: the top (100 − 95) % of samples are discarded. */
   rank: positivePercentSchema,
   /** How the number of discarded samples rounds when (100 − rank) % of them is not whole. */
-  discard: z.enum(["floor", "ceil", "round"]).optional(),
+  discard: z.optional(z.enum(["floor", "ceil", "round"])),
   /** Inbound/outbound: take the higher of the two per sample before ranking, or rank each and bill the higher. */
-  direction: z
-    .strictObject({ property, combine: z.enum(["max_per_sample", "higher_percentile"]) })
-    .optional(),
+  direction: z.optional(
+    z.strictObject({ property, combine: z.enum(["max_per_sample", "higher_percentile"]) }),
+  ),
 });
 export type PercentileTerms = z.output<typeof percentileSchema>;
 
 /** Settings of a weighted_sum (time-weighted gauge) meter. */
 export const weightedSchema = z.strictObject({
   /** Each event gives the new level (default) or a change to add to the level. */
-  values: z.enum(["level", "change"]).optional(),
+  values: z.optional(z.enum(["level", "change"])),
   /** Level × time divided by: the period (default: GB-month), or an hour, a day, a second (GB-hours…). */
-  per: z.enum(["period", "hour", "day", "second"]).optional(),
+  per: z.optional(z.enum(["period", "hour", "day", "second"])),
 });
 export type WeightedTerms = z.output<typeof weightedSchema>;
 
@@ -116,9 +126,9 @@ export type WeightedTerms = z.output<typeof weightedSchema>;
  */
 export const entitySchema = z.strictObject({
   property,
-  divideBy: sizeSchema.optional(),
-  round: z.enum(["up", "down", "none"]).optional(),
-  cap: quantitySchema.optional(),
+  divideBy: z.optional(sizeSchema),
+  round: z.optional(z.enum(["up", "down", "none"])),
+  cap: z.optional(quantitySchema),
 });
 export type EntityTerms = z.output<typeof entitySchema>;
 
@@ -129,52 +139,56 @@ export type EntityTerms = z.output<typeof entitySchema>;
 export const meterSchema = z
   .strictObject({
     id: idSchema,
-    name: z.string().optional(),
-    eventType: z.string().min(1, { message: "must name an event type" }),
+    name: z.optional(z.string()),
+    eventType: z.string().check(z.minLength(1, { message: "must name an event type" })),
     aggregation: aggregationSchema,
-    valueProperty: property.optional(),
+    valueProperty: z.optional(property),
     unit: z
-      .string()
-      .optional()
-      .meta({ description: 'The quantity\'s unit for invoices, e.g. "GB" or "requests".' }),
-    filters: z.array(filterSchema).optional(),
-    window: windowSchema.optional(),
-    percentile: percentileSchema.optional(),
-    weighted: weightedSchema.optional(),
-    entity: entitySchema.optional(),
+      .optional(z.string())
+      .check(z.describe('The quantity\'s unit for invoices, e.g. "GB" or "requests".')),
+    filters: z.optional(z.array(filterSchema)),
+    window: z.optional(windowSchema),
+    percentile: z.optional(percentileSchema),
+    weighted: z.optional(weightedSchema),
+    entity: z.optional(entitySchema),
     /** A running total since the contract start (carried from period to period), not a per-period one. */
-    persistent: z.boolean().optional(),
+    persistent: z.optional(z.boolean()),
     /** For a persistent unique_count: the property saying "add" or "remove" for the value. */
-    operationProperty: property.optional(),
+    operationProperty: z.optional(property),
   })
-  .superRefine((meter, ctx) => {
-    const issue = (problem: ErrorMessage, path: PropertyKey[]) => ctx.addIssue(issueOf(problem, path));
-    const countsEvents = meter.aggregation === "count" || meter.window?.aggregation === "count";
-    if (!countsEvents && meter.valueProperty === undefined) {
-      issue(valuePropertyRequired(meter.aggregation), ["valueProperty"]);
-    }
-    const only = (key: "percentile" | "weighted", aggregation: AggregationName) => {
-      if (meter[key] !== undefined && meter.aggregation !== aggregation)
-        issue(settingsOfOtherAggregation(aggregation, key), [key]);
-    };
-    only("percentile", "percentile");
-    only("weighted", "weighted_sum");
-    if (meter.aggregation === "percentile") {
-      if (meter.percentile === undefined) issue(percentileSettingsMissing(), ["percentile"]);
-      if (meter.window === undefined) issue(percentileWindowMissing(), ["window"]);
-    }
-    if (meter.window !== undefined && !["sum", "avg", "max", "min", "percentile"].includes(meter.aggregation))
-      issue(windowNotAllowed(meter.aggregation), ["window"]);
-    if (meter.aggregation === "weighted_sum" && (meter.window !== undefined || meter.entity !== undefined))
-      issue(weightedSumWindowOrEntity(), ["aggregation"]);
-    if (meter.persistent === true && !["sum", "count", "unique_count"].includes(meter.aggregation))
-      issue(persistentNotAllowed(), ["persistent"]);
-    if (meter.persistent === true && (meter.window !== undefined || meter.entity !== undefined))
-      issue(persistentWindowOrEntity(), ["persistent"]);
-    if (
-      meter.operationProperty !== undefined &&
-      !(meter.persistent === true && meter.aggregation === "unique_count")
-    )
-      issue(operationPropertyNotAllowed(), ["operationProperty"]);
-  });
+  .check(
+    z.superRefine((meter, ctx) => {
+      const issue = (problem: ErrorMessage, path: PropertyKey[]) => ctx.addIssue(issueOf(problem, path));
+      const countsEvents = meter.aggregation === "count" || meter.window?.aggregation === "count";
+      if (!countsEvents && meter.valueProperty === undefined) {
+        issue(valuePropertyRequired(meter.aggregation), ["valueProperty"]);
+      }
+      const only = (key: "percentile" | "weighted", aggregation: AggregationName) => {
+        if (meter[key] !== undefined && meter.aggregation !== aggregation)
+          issue(settingsOfOtherAggregation(aggregation, key), [key]);
+      };
+      only("percentile", "percentile");
+      only("weighted", "weighted_sum");
+      if (meter.aggregation === "percentile") {
+        if (meter.percentile === undefined) issue(percentileSettingsMissing(), ["percentile"]);
+        if (meter.window === undefined) issue(percentileWindowMissing(), ["window"]);
+      }
+      if (
+        meter.window !== undefined &&
+        !["sum", "avg", "max", "min", "percentile"].includes(meter.aggregation)
+      )
+        issue(windowNotAllowed(meter.aggregation), ["window"]);
+      if (meter.aggregation === "weighted_sum" && (meter.window !== undefined || meter.entity !== undefined))
+        issue(weightedSumWindowOrEntity(), ["aggregation"]);
+      if (meter.persistent === true && !["sum", "count", "unique_count"].includes(meter.aggregation))
+        issue(persistentNotAllowed(), ["persistent"]);
+      if (meter.persistent === true && (meter.window !== undefined || meter.entity !== undefined))
+        issue(persistentWindowOrEntity(), ["persistent"]);
+      if (
+        meter.operationProperty !== undefined &&
+        !(meter.persistent === true && meter.aggregation === "unique_count")
+      )
+        issue(operationPropertyNotAllowed(), ["operationProperty"]);
+    }),
+  );
 export type MeterTerms = z.output<typeof meterSchema>;

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { instantSchema } from "./primitives.js";
 
 /** A property value on a usage event. Numbers may be given as decimal strings ("12.5") for exactness. */
@@ -16,15 +16,19 @@ export const usageEventSchema = z.strictObject(
   {
     id: z
       .string({ error: expected("text") })
-      .min(1, { message: "must not be empty: every event needs an id for deduplication" }),
-    type: z.string({ error: expected("text") }).min(1, { message: "must name the event type" }),
-    customer: z.string({ error: expected("text") }).min(1, { message: "must name the customer" }),
+      .check(z.minLength(1, { message: "must not be empty: every event needs an id for deduplication" })),
+    type: z
+      .string({ error: expected("text") })
+      .check(z.minLength(1, { message: "must name the event type" })),
+    customer: z
+      .string({ error: expected("text") })
+      .check(z.minLength(1, { message: "must name the customer" })),
     timestamp: instantSchema,
-    properties: z
-      .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]), {
+    properties: z.optional(
+      z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]), {
         error: expected("an object of property names and values"),
-      })
-      .optional(),
+      }),
+    ),
   },
   { error: expected("an event object with id, type, customer, timestamp and properties") },
 );

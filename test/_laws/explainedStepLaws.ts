@@ -14,7 +14,7 @@ export const PLAIN_WORDS: Words = {
   percent: (rate) => `${rate} as a rate`,
 };
 
-const kindOf = (schema: AnyPriceModel["stepSchemas"][number]) => String(schema.shape.kind.value);
+const kindOf = (schema: AnyPriceModel["stepSchemas"][number]) => String(schema.shape.kind.def.values[0]);
 
 /**
  * Laws of a model's declared steps, over generated terms and inputs: every step `rate` writes is of a

@@ -155,6 +155,7 @@ const PUBLIC_TYPES = [
   "StepSchema",
   "TaxRateTerms",
   "TaxTerms",
+  "TermBoundary",
   "TermStep",
   "TermsBase",
   "TermsOf",

@@ -1,4 +1,4 @@
-import type * as z from "zod";
+import type * as z from "zod/mini";
 import { contractMessages } from "../../errors/index.js";
 import { Decimal, toPlainString } from "../../money/index.js";
 import { modelOfPrice, pricesIn } from "../../pricing/index.js";
@@ -13,7 +13,7 @@ import { decimalsIn } from "./decimalsIn.js";
  * it names, a transform its prices read, its fee and line-limit terms, and the sign rule.
  */
 export function checkCharge(
-  ctx: z.RefinementCtx,
+  ctx: z.core.$RefinementCtx,
   charge: ChargeTerms,
   index: number,
   meterIds: ReadonlySet<string>,
@@ -98,7 +98,7 @@ function meterReferences(charge: ChargeTerms): { path: PropertyKey[]; meter: str
 // Carried state (persistent totals, weighted levels) is kept per meter, not per group, so a grouped
 // or matrix charge on such a meter would bill each group without its history.
 export function checkGroupedMeter(
-  ctx: z.RefinementCtx,
+  ctx: z.core.$RefinementCtx,
   charge: ChargeTerms,
   index: number,
   meters: ReadonlyArray<{
@@ -129,7 +129,7 @@ const NO_EVENT_AMOUNTS: ReadonlySet<string> = new Set(["count", "unique_count", 
  * identity or a level.
  */
 export function checkEventValueMeter(
-  ctx: z.RefinementCtx,
+  ctx: z.core.$RefinementCtx,
   charge: ChargeTerms,
   path: ReadonlyArray<PropertyKey>,
   meters: ReadonlyArray<{

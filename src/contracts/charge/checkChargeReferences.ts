@@ -1,4 +1,4 @@
-import type * as z from "zod";
+import type * as z from "zod/mini";
 import { contractMessages } from "../../errors/index.js";
 import { ratecardIssue } from "../../schema/index.js";
 
@@ -7,7 +7,7 @@ import { ratecardIssue } from "../../schema/index.js";
  * of the contract; each one that does not is reported at its own path.
  */
 export function checkChargeReferences(
-  ctx: z.RefinementCtx,
+  ctx: z.core.$RefinementCtx,
   ids: ReadonlyArray<string> | undefined,
   path: ReadonlyArray<PropertyKey>,
   chargeIds: ReadonlySet<string>,

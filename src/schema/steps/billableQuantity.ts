@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { amountTextSchema, nullableAmountTextSchema } from "../amountText.js";
 
 /** The charge's transform: the measured quantity divided, less what is included, rounded. */

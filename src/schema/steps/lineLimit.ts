@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { amountTextSchema } from "../amountText.js";
 
 /** The line's minimum or maximum, or the floor at zero of a charge that is not a credit. */

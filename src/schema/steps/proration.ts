@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { amountTextSchema } from "../amountText.js";
 
 /** A fee for part of a billing period: the amount so far × elapsed ÷ total. */

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 
 export const trialStepSchema = z.strictObject({
   /** The fee is free until the trial ends; the proration step that follows bills the time after it. */

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { amountTextSchema } from "../amountText.js";
 
 export const unusedTimeStepSchema = z.strictObject({

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { amountTextSchema } from "../amountText.js";
 import { computationSchema } from "../computation.js";
 
@@ -7,10 +7,10 @@ export const usageStepSchema = z.strictObject({
   kind: z.literal("usage"),
   meter: z.string(),
   aggregation: z.string(),
-  events: z.number().int().nonnegative(),
+  events: z.number().check(z.int(), z.nonnegative()),
   quantity: amountTextSchema,
   /** The meter's unit (the line's `unit` is the billable quantity's, which a transform may change). */
-  unit: z.string().optional(),
-  computation: computationSchema.optional(),
+  unit: z.optional(z.string()),
+  computation: z.optional(computationSchema),
 });
 export type UsageStep = z.output<typeof usageStepSchema>;

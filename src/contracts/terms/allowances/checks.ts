@@ -1,4 +1,4 @@
-import type * as z from "zod";
+import type * as z from "zod/mini";
 import { modelOfPrice, type PriceTerms, pricesIn } from "../../../pricing/index.js";
 import { ratecardIssue } from "../../../schema/index.js";
 import type { AllowanceTerms } from "./schema.js";
@@ -30,7 +30,7 @@ export interface AllowanceCheckInput {
  * an amendment), is in one pool only, prices a quantity in every version (amendments and override
  * prices included), and bills in the same unit as the pool's other charges.
  */
-export function checkAllowances(ctx: z.RefinementCtx, contract: AllowanceCheckInput): void {
+export function checkAllowances(ctx: z.core.$RefinementCtx, contract: AllowanceCheckInput): void {
   if ((contract.allowances ?? []).length === 0) return;
   const versions = chargeVersions(contract);
   const unitOfMeter = new Map(contract.meters.map((meter) => [meter.id, meter.unit]));

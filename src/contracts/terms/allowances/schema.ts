@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { idSchema, quantitySchema } from "../../../schema/index.js";
 
 /**
@@ -10,18 +10,22 @@ import { idSchema, quantitySchema } from "../../../schema/index.js";
 export const allowanceSchema = z
   .strictObject({
     id: idSchema,
-    name: z.string().min(1, { message: "must not be empty" }),
-    quantity: quantitySchema.meta({
-      description:
+    name: z.string().check(z.minLength(1, { message: "must not be empty" })),
+    quantity: quantitySchema.check(
+      z.describe(
         "The free quantity per billing period, in the charges' billable unit (after divideBy and each charge's own included).",
-    }),
+      ),
+    ),
     charges: z
       .array(idSchema)
-      .min(1, { message: "must list at least one charge" })
-      .meta({ description: "The charges that draw from the pool, in draw order." }),
+      .check(
+        z.minLength(1, { message: "must list at least one charge" }),
+        z.describe("The charges that draw from the pool, in draw order."),
+      ),
   })
-  .meta({
-    description:
+  .check(
+    z.describe(
       "A free quantity per billing period shared by the listed charges, drawn in their order (not carried over, not prorated).",
-  });
+    ),
+  );
 export type AllowanceTerms = z.output<typeof allowanceSchema>;

@@ -1,4 +1,4 @@
-import type * as z from "zod";
+import type * as z from "zod/mini";
 import { ratecardIssue } from "../../../schema/index.js";
 import { checkCharge, checkEventValueMeter } from "../../charge/checkCharge.js";
 import { collectIssues } from "../../charge/collectIssues.js";
@@ -7,7 +7,7 @@ import type { ParsedContractTerms } from "../../contract.js";
 // Amendments take effect in the order written, one per date, each after the term start; their charges
 // are checked like the contract's own, at their own paths.
 export function checkAmendments(
-  ctx: z.RefinementCtx,
+  ctx: z.core.$RefinementCtx,
   contract: ParsedContractTerms,
   meterIds: ReadonlySet<string>,
 ): void {

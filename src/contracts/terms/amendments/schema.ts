@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { idSchema, localDateSchema } from "../../../schema/index.js";
 import { chargeSchema } from "../../charge/chargeSchema.js";
 
@@ -8,7 +8,7 @@ export const amendmentSchema = z.strictObject({
   /** Local date in the contract's zone from which the amendment's terms apply. */
   effective: localDateSchema,
   /** Charges that replace the charge with the same id, or are added. */
-  charges: z.array(chargeSchema).optional(),
+  charges: z.optional(z.array(chargeSchema)),
   /** Charges that end on the effective date. */
-  remove: z.array(idSchema).optional(),
+  remove: z.optional(z.array(idSchema)),
 });

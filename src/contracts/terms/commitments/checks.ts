@@ -1,4 +1,4 @@
-import type * as z from "zod";
+import type * as z from "zod/mini";
 import { ratecardIssue } from "../../../schema/index.js";
 import { checkChargeReferences } from "../../charge/checkChargeReferences.js";
 import type { ParsedContractTerms } from "../../contract.js";
@@ -8,7 +8,7 @@ import type { ParsedContractTerms } from "../../contract.js";
  * id no charge has (the true-up line carries it).
  */
 export function checkCommitments(
-  ctx: z.RefinementCtx,
+  ctx: z.core.$RefinementCtx,
   contract: ParsedContractTerms,
   chargeIds: ReadonlySet<string>,
   definedChargeIds: ReadonlySet<string>,
@@ -31,7 +31,7 @@ export function checkCommitments(
 // Two commitments on lists of charges must be nested or disjoint: a true-up of the narrower one counts
 // as spend of the wider one, which needs one to contain the other (docs/contracts.md, step 7).
 function checkCommitmentScopes(
-  ctx: z.RefinementCtx,
+  ctx: z.core.$RefinementCtx,
   commitments: ReadonlyArray<{ readonly charges?: ReadonlyArray<string> | undefined }>,
 ): void {
   const lists = commitments.map((commitment) =>

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { toPlainString } from "../../../money/index.js";
 import {
   idSchema,
@@ -16,40 +16,43 @@ import {
 export const commitmentSchema = z
   .strictObject({
     id: idSchema,
-    name: z.string().min(1, { message: "must not be empty" }),
-    minimum: positiveMoneyAmountSchema.optional(),
-    maximum: positiveMoneyAmountSchema.optional(),
-    overageFactor: positiveRatioSchema.optional().meta({
-      description:
-        'Spend above the minimum is billed at this many times its price (more than 1, e.g. "1.25"): an overage line adds (spend − minimum) × (factor − 1). Needs a minimum.',
-    }),
+    name: z.string().check(z.minLength(1, { message: "must not be empty" })),
+    minimum: z.optional(positiveMoneyAmountSchema),
+    maximum: z.optional(positiveMoneyAmountSchema),
+    overageFactor: z
+      .optional(positiveRatioSchema)
+      .check(
+        z.describe(
+          'Spend above the minimum is billed at this many times its price (more than 1, e.g. "1.25"): an overage line adds (spend − minimum) × (factor − 1). Needs a minimum.',
+        ),
+      ),
     charges: z
-      .array(idSchema)
-      .min(1)
-      .optional()
-      .meta({ description: "Only these charges (default: every charge)." }),
+      .optional(z.array(idSchema).check(z.minLength(1)))
+      .check(z.describe("Only these charges (default: every charge).")),
   })
-  .superRefine((commitment, ctx) => {
-    if (commitment.minimum === undefined && commitment.maximum === undefined)
-      ctx.addIssue(ratecardIssue("missing_field", "give a minimum, a maximum or both", ["minimum"]));
-    if (commitment.minimum && commitment.maximum && commitment.minimum.greaterThan(commitment.maximum))
-      ctx.addIssue(ratecardIssue("invalid_field", "must not be below the minimum", ["maximum"]));
-    const factor = commitment.overageFactor;
-    if (factor !== undefined && commitment.minimum === undefined)
-      ctx.addIssue(
-        ratecardIssue(
-          "invalid_field",
-          "bills spend above the minimum at a premium, but this commitment has no minimum; add a minimum or remove overageFactor",
-          ["overageFactor"],
-        ),
-      );
-    if (factor !== undefined && !factor.greaterThan(1))
-      ctx.addIssue(
-        ratecardIssue(
-          "invalid_field",
-          `is ${toPlainString(factor)}; it must be more than 1 (1.25 bills spend above the minimum at 125 %); to bill it at list price leave overageFactor out`,
-          ["overageFactor"],
-        ),
-      );
-  });
+  .check(
+    z.superRefine((commitment, ctx) => {
+      if (commitment.minimum === undefined && commitment.maximum === undefined)
+        ctx.addIssue(ratecardIssue("missing_field", "give a minimum, a maximum or both", ["minimum"]));
+      if (commitment.minimum && commitment.maximum && commitment.minimum.greaterThan(commitment.maximum))
+        ctx.addIssue(ratecardIssue("invalid_field", "must not be below the minimum", ["maximum"]));
+      const factor = commitment.overageFactor;
+      if (factor !== undefined && commitment.minimum === undefined)
+        ctx.addIssue(
+          ratecardIssue(
+            "invalid_field",
+            "bills spend above the minimum at a premium, but this commitment has no minimum; add a minimum or remove overageFactor",
+            ["overageFactor"],
+          ),
+        );
+      if (factor !== undefined && !factor.greaterThan(1))
+        ctx.addIssue(
+          ratecardIssue(
+            "invalid_field",
+            `is ${toPlainString(factor)}; it must be more than 1 (1.25 bills spend above the minimum at 125 %); to bill it at list price leave overageFactor out`,
+            ["overageFactor"],
+          ),
+        );
+    }),
+  );
 export type CommitmentTerms = z.output<typeof commitmentSchema>;

@@ -1,4 +1,4 @@
-import type * as z from "zod";
+import type * as z from "zod/mini";
 import { toPlainString } from "../../../money/index.js";
 import { ratecardIssue } from "../../../schema/index.js";
 import { checkChargeReferences } from "../../charge/checkChargeReferences.js";
@@ -11,7 +11,7 @@ import type { CreditGrantTerms } from "./schema.js";
  * in whole minor units of the invoice currency, or a declared custom unit (checkGrantUnit).
  */
 export function checkCredits(
-  ctx: z.RefinementCtx,
+  ctx: z.core.$RefinementCtx,
   contract: ParsedContractTerms,
   chargeIds: ReadonlySet<string>,
 ): void {
@@ -32,7 +32,7 @@ export function checkCredits(
 // a custom unit (docs/contracts.md, step 8, "Grants in a unit of their own"): the unit is declared under
 // customUnits, is not the invoice currency itself, and the amount fits its minor units.
 function checkGrantUnit(
-  ctx: z.RefinementCtx,
+  ctx: z.core.$RefinementCtx,
   contract: {
     readonly currency: string;
     readonly customUnits?: ReadonlyArray<{ code: string; minorUnits: number }> | undefined;

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import {
   idSchema,
   localDateSchema,
@@ -21,10 +21,13 @@ export const CREDIT_BURN_ORDERS = ["priority", "expiry", "narrowest"] as const;
 /** A named burn order, one of {@link CREDIT_BURN_ORDERS}. */
 export type CreditBurnOrder = (typeof CREDIT_BURN_ORDERS)[number];
 
-export const creditBurnOrderSchema = z.enum(CREDIT_BURN_ORDERS).meta({
-  description:
-    'The order credit grants burn in (docs/contracts.md, step 8). "priority" (default): priority, soonest expiry, oldest, id. "expiry": grants scoped to some charges first, soonest expiry, lower cost basis, priority, oldest, id (Orb). "narrowest": priority, zero-cost grants first, fewest applicable charges, soonest expiry, oldest, id (Metronome).',
-});
+export const creditBurnOrderSchema = z
+  .enum(CREDIT_BURN_ORDERS)
+  .check(
+    z.describe(
+      'The order credit grants burn in (docs/contracts.md, step 8). "priority" (default): priority, soonest expiry, oldest, id. "expiry": grants scoped to some charges first, soonest expiry, lower cost basis, priority, oldest, id (Orb). "narrowest": priority, zero-cost grants first, fewest applicable charges, soonest expiry, oldest, id (Metronome).',
+    ),
+  );
 
 /**
  * A credit grant: money the customer can spend on the invoice. `promotional` credits and prepaid
@@ -37,83 +40,94 @@ export const creditBurnOrderSchema = z.enum(CREDIT_BURN_ORDERS).meta({
 export const creditGrantSchema = z
   .strictObject({
     id: idSchema,
-    name: z.string().min(1, { message: "must not be empty" }),
+    name: z.string().check(z.minLength(1, { message: "must not be empty" })),
     kind: z.enum(["promotional", "prepaid"]),
-    taxed: z.enum(["at_purchase", "at_use"]).optional(),
-    amount: positiveMoneyAmountSchema.meta({
-      description: "What the grant holds: money in the invoice currency, or units of `unit` when it has one.",
-    }),
-    unit: z.string().optional().meta({
-      description:
-        'A custom unit the grant is kept in (declared under customUnits, e.g. "CREDIT"); amount and balances are in it.',
-    }),
-    unitValue: positiveUnitPriceSchema.optional().meta({
-      description:
-        'What one unit of `unit` is worth in the invoice currency: "0.01" when 1 CREDIT pays 0.01 USD.',
-    }),
-    costBasis: nonNegativeUnitPriceSchema.optional().meta({
-      description:
-        "Prepaid only: what the customer paid for one unit of the grant (one unit of money, or of `unit`), in the invoice currency, e.g. 0.85 when 10,000.00 of credit cost 8,500.00. Orders burns (lower cost first in the expiry order, zero cost first in the narrowest); never changes an amount. Default: face value.",
-    }),
-    priority: z.number().int().nonnegative().optional(),
-    effective: localDateSchema.optional(),
-    expires: localDateSchema.optional(),
-    charges: z.array(idSchema).min(1).optional(),
+    taxed: z.optional(z.enum(["at_purchase", "at_use"])),
+    amount: positiveMoneyAmountSchema.check(
+      z.describe("What the grant holds: money in the invoice currency, or units of `unit` when it has one."),
+    ),
+    unit: z
+      .optional(z.string())
+      .check(
+        z.describe(
+          'A custom unit the grant is kept in (declared under customUnits, e.g. "CREDIT"); amount and balances are in it.',
+        ),
+      ),
+    unitValue: z
+      .optional(positiveUnitPriceSchema)
+      .check(
+        z.describe(
+          'What one unit of `unit` is worth in the invoice currency: "0.01" when 1 CREDIT pays 0.01 USD.',
+        ),
+      ),
+    costBasis: z
+      .optional(nonNegativeUnitPriceSchema)
+      .check(
+        z.describe(
+          "Prepaid only: what the customer paid for one unit of the grant (one unit of money, or of `unit`), in the invoice currency, e.g. 0.85 when 10,000.00 of credit cost 8,500.00. Orders burns (lower cost first in the expiry order, zero cost first in the narrowest); never changes an amount. Default: face value.",
+        ),
+      ),
+    priority: z.optional(z.number().check(z.int(), z.nonnegative())),
+    effective: z.optional(localDateSchema),
+    expires: z.optional(localDateSchema),
+    charges: z.optional(z.array(idSchema).check(z.minLength(1))),
     /** The amount is granted afresh every billing period and unused credit does not roll over. */
-    recurring: z.boolean().optional(),
+    recurring: z.optional(z.boolean()),
   })
-  .superRefine((grant, ctx) => {
-    if (grant.kind === "prepaid" && grant.taxed === undefined)
-      ctx.addIssue(
-        ratecardIssue(
-          "missing_field",
-          'a prepaid credit must say when it was taxed: "at_purchase" (it reduces the taxed amount) or "at_use" (it pays the invoice after tax)',
-          ["taxed"],
-        ),
-      );
-    if (grant.kind === "promotional" && grant.taxed !== undefined)
-      ctx.addIssue(
-        ratecardIssue("invalid_field", "a promotional credit is never taxed; remove taxed", ["taxed"]),
-      );
-    if (grant.kind === "promotional" && grant.costBasis !== undefined)
-      ctx.addIssue(
-        ratecardIssue(
-          "invalid_field",
-          "a promotional credit was given for free, so its cost basis is 0; remove costBasis",
-          ["costBasis"],
-        ),
-      );
-    if (grant.unit !== undefined && grant.unitValue === undefined)
-      ctx.addIssue(
-        ratecardIssue(
-          "missing_field",
-          `a grant in ${grant.unit} must say what one ${grant.unit} is worth in the invoice currency (unitValue, e.g. "0.01")`,
-          ["unitValue"],
-        ),
-      );
-    if (grant.unit === undefined && grant.unitValue !== undefined)
-      ctx.addIssue(
-        ratecardIssue(
-          "missing_field",
-          "unitValue is the value of one unit of the grant's own unit; name that unit (unit) or remove unitValue",
-          ["unit"],
-        ),
-      );
-    if (grant.taxed === "at_use" && grant.charges !== undefined)
-      ctx.addIssue(
-        ratecardIssue("invalid_field", "a credit used after tax pays the whole invoice; remove charges", [
-          "charges",
-        ]),
-      );
-    if (grant.recurring === true && grant.kind !== "promotional")
-      ctx.addIssue(
-        ratecardIssue(
-          "invalid_field",
-          "only a promotional credit recurs each period (prepaid money carries over)",
-          ["recurring"],
-        ),
-      );
-    if (grant.effective !== undefined && grant.expires !== undefined && grant.expires <= grant.effective)
-      ctx.addIssue(ratecardIssue("invalid_field", "must be after effective", ["expires"]));
-  });
+  .check(
+    z.superRefine((grant, ctx) => {
+      if (grant.kind === "prepaid" && grant.taxed === undefined)
+        ctx.addIssue(
+          ratecardIssue(
+            "missing_field",
+            'a prepaid credit must say when it was taxed: "at_purchase" (it reduces the taxed amount) or "at_use" (it pays the invoice after tax)',
+            ["taxed"],
+          ),
+        );
+      if (grant.kind === "promotional" && grant.taxed !== undefined)
+        ctx.addIssue(
+          ratecardIssue("invalid_field", "a promotional credit is never taxed; remove taxed", ["taxed"]),
+        );
+      if (grant.kind === "promotional" && grant.costBasis !== undefined)
+        ctx.addIssue(
+          ratecardIssue(
+            "invalid_field",
+            "a promotional credit was given for free, so its cost basis is 0; remove costBasis",
+            ["costBasis"],
+          ),
+        );
+      if (grant.unit !== undefined && grant.unitValue === undefined)
+        ctx.addIssue(
+          ratecardIssue(
+            "missing_field",
+            `a grant in ${grant.unit} must say what one ${grant.unit} is worth in the invoice currency (unitValue, e.g. "0.01")`,
+            ["unitValue"],
+          ),
+        );
+      if (grant.unit === undefined && grant.unitValue !== undefined)
+        ctx.addIssue(
+          ratecardIssue(
+            "missing_field",
+            "unitValue is the value of one unit of the grant's own unit; name that unit (unit) or remove unitValue",
+            ["unit"],
+          ),
+        );
+      if (grant.taxed === "at_use" && grant.charges !== undefined)
+        ctx.addIssue(
+          ratecardIssue("invalid_field", "a credit used after tax pays the whole invoice; remove charges", [
+            "charges",
+          ]),
+        );
+      if (grant.recurring === true && grant.kind !== "promotional")
+        ctx.addIssue(
+          ratecardIssue(
+            "invalid_field",
+            "only a promotional credit recurs each period (prepaid money carries over)",
+            ["recurring"],
+          ),
+        );
+      if (grant.effective !== undefined && grant.expires !== undefined && grant.expires <= grant.effective)
+        ctx.addIssue(ratecardIssue("invalid_field", "must be after effective", ["expires"]));
+    }),
+  );
 export type CreditGrantTerms = z.output<typeof creditGrantSchema>;

@@ -1,4 +1,4 @@
-import type * as z from "zod";
+import type * as z from "zod/mini";
 import type { Decimal } from "../../../money/index.js";
 import { ratecardIssue } from "../../../schema/index.js";
 import { checkChargeReferences } from "../../charge/checkChargeReferences.js";
@@ -9,7 +9,7 @@ import { currencyMinorUnits } from "../../currencyMinorUnits.js";
  * whole minor units of the invoice currency.
  */
 export function checkDiscounts(
-  ctx: z.RefinementCtx,
+  ctx: z.core.$RefinementCtx,
   contract: {
     readonly currency: string;
     readonly customUnits?: ReadonlyArray<{ code: string; minorUnits: number }> | undefined;

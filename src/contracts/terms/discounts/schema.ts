@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import {
   idSchema,
   localDateSchema,
@@ -15,35 +15,38 @@ import {
 export const discountSchema = z
   .strictObject({
     id: idSchema,
-    name: z.string().min(1, { message: "must not be empty" }),
-    percent: positivePercentSchema.optional(),
-    amount: positiveMoneyAmountSchema
-      .optional()
-      .meta({ description: "A fixed amount per billing period (prorated)." }),
+    name: z.string().check(z.minLength(1, { message: "must not be empty" })),
+    percent: z.optional(positivePercentSchema),
+    amount: z
+      .optional(positiveMoneyAmountSchema)
+      .check(z.describe("A fixed amount per billing period (prorated).")),
     charges: z
-      .array(idSchema)
-      .min(1)
-      .optional()
-      .meta({ description: "Only these charges (default: every charge)." }),
+      .optional(z.array(idSchema).check(z.minLength(1)))
+      .check(z.describe("Only these charges (default: every charge).")),
     periods: z
-      .number()
-      .int()
-      .positive()
-      .optional()
-      .meta({ description: "Only the first N billing periods of the term." }),
-    from: localDateSchema.optional().meta({
-      description:
-        "First day in force (local midnight in the contract's zone). A period it cuts gets the discount pro rata: its percent or amount × the share of the period from this date.",
-    }),
-    until: localDateSchema.optional().meta({
-      description:
-        "First day no longer in force (local midnight). A period it cuts gets the discount pro rata: its percent or amount × the share of the period before this date.",
-    }),
+      .optional(z.number().check(z.int(), z.positive()))
+      .check(z.describe("Only the first N billing periods of the term.")),
+    from: z
+      .optional(localDateSchema)
+      .check(
+        z.describe(
+          "First day in force (local midnight in the contract's zone). A period it cuts gets the discount pro rata: its percent or amount × the share of the period from this date.",
+        ),
+      ),
+    until: z
+      .optional(localDateSchema)
+      .check(
+        z.describe(
+          "First day no longer in force (local midnight). A period it cuts gets the discount pro rata: its percent or amount × the share of the period before this date.",
+        ),
+      ),
   })
-  .superRefine((discount, ctx) => {
-    if ((discount.percent === undefined) === (discount.amount === undefined))
-      ctx.addIssue(ratecardIssue("invalid_field", "give exactly one of percent or amount", ["percent"]));
-    if (discount.from !== undefined && discount.until !== undefined && discount.until <= discount.from)
-      ctx.addIssue(ratecardIssue("invalid_field", "must be after from", ["until"]));
-  });
+  .check(
+    z.superRefine((discount, ctx) => {
+      if ((discount.percent === undefined) === (discount.amount === undefined))
+        ctx.addIssue(ratecardIssue("invalid_field", "give exactly one of percent or amount", ["percent"]));
+      if (discount.from !== undefined && discount.until !== undefined && discount.until <= discount.from)
+        ctx.addIssue(ratecardIssue("invalid_field", "must be after from", ["until"]));
+    }),
+  );
 export type DiscountTerms = z.output<typeof discountSchema>;

@@ -1,4 +1,4 @@
-import type * as z from "zod";
+import type * as z from "zod/mini";
 import { modelOfPrice } from "../../../pricing/index.js";
 import { ratecardIssue } from "../../../schema/index.js";
 import type { ChargeTerms } from "../../charge/chargeSchema.js";
@@ -6,7 +6,7 @@ import type { ChargeTerms } from "../../charge/chargeSchema.js";
 // A contract quantity (seats) replaces the meter of a price that prices a quantity; billing in advance
 // is for fees only (a flat price or a contract quantity), since usage is known only when the period ends.
 export function checkFeeTerms(
-  ctx: z.RefinementCtx,
+  ctx: z.core.$RefinementCtx,
   charge: ChargeTerms,
   at: (...path: PropertyKey[]) => PropertyKey[],
 ): void {

@@ -1,4 +1,4 @@
-import type * as z from "zod";
+import type * as z from "zod/mini";
 import { toPlainString } from "../../../money/index.js";
 import { modelOfPrice } from "../../../pricing/index.js";
 import { ratecardIssue } from "../../../schema/index.js";
@@ -10,7 +10,7 @@ type At = (...path: PropertyKey[]) => PropertyKey[];
  * A charge-wide minimum or maximum needs one line to apply to: a grouped or matrix charge bills one
  * line per group and none without usage (docs/contracts.md, step 2).
  */
-export function checkLineLimitScope(ctx: z.RefinementCtx, charge: ChargeTerms, at: At): void {
+export function checkLineLimitScope(ctx: z.core.$RefinementCtx, charge: ChargeTerms, at: At): void {
   const model = modelOfPrice(charge.price);
   for (const key of ["minimum", "maximum"] as const) {
     if (charge[key] !== undefined && model.grouping !== undefined)
@@ -25,7 +25,7 @@ export function checkLineLimitScope(ctx: z.RefinementCtx, charge: ChargeTerms, a
 }
 
 /** A line maximum below its minimum could never be met. */
-export function checkLineLimitOrder(ctx: z.RefinementCtx, charge: ChargeTerms, at: At): void {
+export function checkLineLimitOrder(ctx: z.core.$RefinementCtx, charge: ChargeTerms, at: At): void {
   if (charge.minimum && charge.maximum && charge.minimum.greaterThan(charge.maximum))
     ctx.addIssue(
       ratecardIssue(

@@ -1,4 +1,4 @@
-import type * as z from "zod";
+import type * as z from "zod/mini";
 import { toJsonPath } from "../../../errors/index.js";
 import {
   boundBreach,
@@ -25,7 +25,7 @@ import type { ParsedContractTerms } from "../../contract.js";
  * every price a multiplier makes stays within its bounds.
  */
 export function checkOverrides(
-  ctx: z.RefinementCtx,
+  ctx: z.core.$RefinementCtx,
   contract: ParsedContractTerms,
   definedChargeIds: ReadonlySet<string>,
 ): void {
@@ -50,7 +50,7 @@ export function checkOverrides(
 // (docs/contracts.md, step 0).
 type OverrideTerms = NonNullable<ParsedContractTerms["overrides"]>[number];
 
-function checkOverridePrices(ctx: z.RefinementCtx, contract: ParsedContractTerms): void {
+function checkOverridePrices(ctx: z.core.$RefinementCtx, contract: ParsedContractTerms): void {
   const overrides = contract.overrides ?? [];
   const definitionsOf = chargeDefinitions(contract);
   // The whole-charge replacements listed so far, by charge (each override meets those before it).
@@ -110,7 +110,7 @@ function checkOverridePrices(ctx: z.RefinementCtx, contract: ParsedContractTerms
 // (docs/decisions/numeric-bounds.md). Checked against every price the charge can have (its own, its
 // amendments', every replacement) and the product of its multipliers up to this one: a bound that
 // holds in the worst case holds in every period.
-function checkScaledPrices(ctx: z.RefinementCtx, contract: ParsedContractTerms): void {
+function checkScaledPrices(ctx: z.core.$RefinementCtx, contract: ParsedContractTerms): void {
   const overrides = contract.overrides ?? [];
   const definitionsOf = chargeDefinitions(contract);
   const replacementsOf = new Map<string, PriceTerms[]>();

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { dimensionValueSchema, priceSchema } from "../../../pricing/index.js";
 import { idSchema, localDateSchema, nonNegativeRatioSchema, ratecardIssue } from "../../../schema/index.js";
 
@@ -8,23 +8,30 @@ export const overrideSchema = z
     id: idSchema,
     charge: idSchema,
     /** Local date from which the override applies (default: the term start). */
-    from: localDateSchema.optional(),
+    from: z.optional(localDateSchema),
     /** Multiplies every money amount of the charge's price (0.8 = 20 % off the list price). */
-    multiplier: nonNegativeRatioSchema.optional(),
+    multiplier: z.optional(nonNegativeRatioSchema),
     /** Replaces the charge's price. */
-    price: priceSchema.optional(),
+    price: z.optional(priceSchema),
     where: z
-      .record(z.string().min(1), dimensionValueSchema)
-      .refine((where) => Object.keys(where).length > 0, {
-        message: "must name at least one dimension, or be left out to override the whole charge",
-      })
-      .optional()
-      .meta({
-        description:
+      .optional(
+        z.record(z.string().check(z.minLength(1)), dimensionValueSchema).check(
+          z.refine((where) => Object.keys(where).length > 0, {
+            message: "must name at least one dimension, or be left out to override the whole charge",
+          }),
+        ),
+      )
+      .check(
+        z.describe(
           'Only the groups (lines) of a grouped or matrix charge whose values match every key, e.g. { "region": "eu" }; the multiplier or price then applies to that group\'s price.',
-      }),
+        ),
+      ),
   })
-  .superRefine((override, ctx) => {
-    if ((override.multiplier === undefined) === (override.price === undefined))
-      ctx.addIssue(ratecardIssue("invalid_field", "give exactly one of multiplier or price", ["multiplier"]));
-  });
+  .check(
+    z.superRefine((override, ctx) => {
+      if ((override.multiplier === undefined) === (override.price === undefined))
+        ctx.addIssue(
+          ratecardIssue("invalid_field", "give exactly one of multiplier or price", ["multiplier"]),
+        );
+    }),
+  );

@@ -1,10 +1,10 @@
-import type * as z from "zod";
+import type * as z from "zod/mini";
 import { checkChargeReferences } from "../../charge/checkChargeReferences.js";
 import type { ParsedContractTerms } from "../../contract.js";
 
 /** Cross-field checks of `tax`: every charge a rate lists exists. */
 export function checkTax(
-  ctx: z.RefinementCtx,
+  ctx: z.core.$RefinementCtx,
   contract: ParsedContractTerms,
   chargeIds: ReadonlySet<string>,
 ): void {

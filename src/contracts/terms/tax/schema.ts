@@ -1,16 +1,14 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { idSchema, percentSchema, ratecardIssue } from "../../../schema/index.js";
 
 /** One tax rate: a percentage, on every charge or only on the listed ones. */
 export const taxRateSchema = z.strictObject({
   id: idSchema,
-  name: z.string().min(1, { message: "must not be empty" }),
+  name: z.string().check(z.minLength(1, { message: "must not be empty" })),
   percent: percentSchema,
   charges: z
-    .array(idSchema)
-    .min(1)
-    .optional()
-    .meta({ description: "Only these charges (default: every charge)." }),
+    .optional(z.array(idSchema).check(z.minLength(1)))
+    .check(z.describe("Only these charges (default: every charge).")),
 });
 export type TaxRateTerms = z.output<typeof taxRateSchema>;
 
@@ -23,23 +21,25 @@ export type TaxRateTerms = z.output<typeof taxRateSchema>;
 export const taxSchema = z
   .strictObject({
     mode: z.enum(["exclusive", "inclusive"]),
-    rounding: z.enum(["per_line", "per_invoice"]).optional(),
-    rates: z.array(taxRateSchema).min(1, { message: "must list at least one rate" }),
-    exempt: z.strictObject({ reason: z.string().min(1) }).optional(),
-    reverseCharge: z.strictObject({ note: z.string().min(1) }).optional(),
+    rounding: z.optional(z.enum(["per_line", "per_invoice"])),
+    rates: z.array(taxRateSchema).check(z.minLength(1, { message: "must list at least one rate" })),
+    exempt: z.optional(z.strictObject({ reason: z.string().check(z.minLength(1)) })),
+    reverseCharge: z.optional(z.strictObject({ note: z.string().check(z.minLength(1)) })),
   })
-  .superRefine((tax, ctx) => {
-    const seen = new Set<string>();
-    tax.rates.forEach((rate, index) => {
-      if (seen.has(rate.id))
-        ctx.addIssue(ratecardIssue("duplicate_id", `repeats rate id "${rate.id}"`, ["rates", index, "id"]));
-      seen.add(rate.id);
-    });
-    if (tax.exempt !== undefined && tax.reverseCharge !== undefined)
-      ctx.addIssue(
-        ratecardIssue("invalid_field", "a customer is either exempt or under reverse charge, not both", [
-          "reverseCharge",
-        ]),
-      );
-  });
+  .check(
+    z.superRefine((tax, ctx) => {
+      const seen = new Set<string>();
+      tax.rates.forEach((rate, index) => {
+        if (seen.has(rate.id))
+          ctx.addIssue(ratecardIssue("duplicate_id", `repeats rate id "${rate.id}"`, ["rates", index, "id"]));
+        seen.add(rate.id);
+      });
+      if (tax.exempt !== undefined && tax.reverseCharge !== undefined)
+        ctx.addIssue(
+          ratecardIssue("invalid_field", "a customer is either exempt or under reverse charge, not both", [
+            "reverseCharge",
+          ]),
+        );
+    }),
+  );
 export type TaxTerms = z.output<typeof taxSchema>;

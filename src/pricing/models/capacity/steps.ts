@@ -1,10 +1,10 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { amountTextSchema } from "../../../schema/index.js";
 
 /** The lowest tier whose limits the measured meters hold, and its amount. */
 export const capacityStepSchema = z.strictObject({
   kind: z.literal("capacity"),
-  tier: z.number().int().positive(),
+  tier: z.number().check(z.int(), z.positive()),
   limits: z.array(z.strictObject({ meter: z.string(), quantity: amountTextSchema, max: amountTextSchema })),
   amount: amountTextSchema,
 });

@@ -1,10 +1,10 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { idSchema, moneyAmountSchema, quantitySchema, ratecardIssue } from "../../../schema/index.js";
 import { flatFeeAtZeroSchema } from "../../tiers.js";
 
 /** A capacity tier: its price, and the most of each meter it allows (no limits: unlimited). */
 export const capacityTierSchema = z.strictObject({
-  limits: z.array(z.strictObject({ meter: idSchema, max: quantitySchema })).optional(),
+  limits: z.optional(z.array(z.strictObject({ meter: idSchema, max: quantitySchema }))),
   amount: moneyAmountSchema,
 });
 export type CapacityTierTerms = z.output<typeof capacityTierSchema>;
@@ -15,10 +15,9 @@ export type CapacityTierTerms = z.output<typeof capacityTierSchema>;
  */
 export const capacityTermsSchema = z.strictObject({
   model: z.literal("capacity"),
-  tiers: z
-    .array(capacityTierSchema)
-    .min(1, { message: "must list at least one tier" })
-    .superRefine((tiers, ctx) => {
+  tiers: z.array(capacityTierSchema).check(
+    z.minLength(1, { message: "must list at least one tier" }),
+    z.superRefine((tiers, ctx) => {
       tiers.forEach((tier, index) => {
         if (index < tiers.length - 1 && (tier.limits ?? []).length === 0)
           ctx.addIssue(
@@ -29,6 +28,7 @@ export const capacityTermsSchema = z.strictObject({
           );
       });
     }),
+  ),
   flatFeeAtZeroUsage: flatFeeAtZeroSchema,
 });
 export type CapacityTerms = z.output<typeof capacityTermsSchema>;

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { ratioSchema } from "../../../schema/index.js";
 
 /**
@@ -7,8 +7,8 @@ import { ratioSchema } from "../../../schema/index.js";
  */
 export const dynamicTermsSchema = z.strictObject({
   model: z.literal("dynamic"),
-  multiplier: ratioSchema
-    .optional()
-    .meta({ description: 'Applied to the summed event amounts, e.g. "1.2" (default 1).' }),
+  multiplier: z
+    .optional(ratioSchema)
+    .check(z.describe('Applied to the summed event amounts, e.g. "1.2" (default 1).')),
 });
 export type DynamicTerms = z.output<typeof dynamicTermsSchema>;

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { amountTextSchema } from "../../../schema/index.js";
 
 /** The fee of the period. */

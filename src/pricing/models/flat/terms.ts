@@ -1,12 +1,12 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { moneyAmountSchema } from "../../../schema/index.js";
 
 /** A fixed amount per billing period, whatever the usage (a platform fee, a support plan). */
 export const flatTermsSchema = z.strictObject({
   model: z.literal("flat"),
   amount: moneyAmountSchema,
-  prorate: z.boolean().optional().meta({
-    description: "Prorate on a partial billing period (default true); false bills the whole amount.",
-  }),
+  prorate: z
+    .optional(z.boolean())
+    .check(z.describe("Prorate on a partial billing period (default true); false bills the whole amount.")),
 });
 export type FlatTerms = z.output<typeof flatTermsSchema>;

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { flatFeeAtZeroSchema, tiersSchema } from "../../tiers.js";
 
 /** Each tier's price applies to the units that fall inside that tier (Stripe "graduated", Lago "graduated"). */

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { moneyAmountSchema, percentSchema } from "../../../schema/index.js";
 import { boundedTiers, upToSchema } from "../../tiers.js";
 
@@ -6,7 +6,7 @@ import { boundedTiers, upToSchema } from "../../tiers.js";
 export const percentTierSchema = z.strictObject({
   upTo: upToSchema,
   percent: percentSchema,
-  flatFee: moneyAmountSchema.optional(),
+  flatFee: z.optional(moneyAmountSchema),
 });
 export type PercentTierTerms = z.output<typeof percentTierSchema>;
 

@@ -1,9 +1,9 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { dimensionsSchema } from "../../dimensions.js";
 import type { SimplePriceSchema } from "../../registry.js";
 
 /** Builds the grouped schema: one price applied independently per value of the grouping properties. */
-export function groupedTermsSchemaOf<P extends z.ZodType>(groupPrice: P) {
+export function groupedTermsSchemaOf<P extends z.ZodMiniType>(groupPrice: P) {
   return z.strictObject({
     model: z.literal("grouped"),
     groupBy: dimensionsSchema,

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { ratecardIssue } from "../../../schema/index.js";
 import { dimensionsSchema, dimensionValueSchema } from "../../dimensions.js";
 import type { SimplePriceSchema } from "../../registry.js";
@@ -7,44 +7,48 @@ import type { SimplePriceSchema } from "../../registry.js";
  * Builds the matrix schema around the schema of the prices its cells may use: the registry passes
  * the union of the single price models, so that union is defined once.
  */
-export function matrixTermsSchemaOf<P extends z.ZodType>(cellPrice: P) {
+export function matrixTermsSchemaOf<P extends z.ZodMiniType>(cellPrice: P) {
   return z
     .strictObject({
       model: z.literal("matrix"),
       dimensions: dimensionsSchema,
       cells: z.array(z.strictObject({ match: z.record(z.string(), dimensionValueSchema), price: cellPrice })),
-      defaultPrice: cellPrice.optional().meta({ description: "Prices every combination no cell lists." }),
-      onUnpriced: z.enum(["error", "warn"]).optional().meta({
-        description: "Usage in a combination with no cell and no default: an error (default) or a warning.",
-      }),
+      defaultPrice: z.optional(cellPrice).check(z.describe("Prices every combination no cell lists.")),
+      onUnpriced: z
+        .optional(z.enum(["error", "warn"]))
+        .check(
+          z.describe("Usage in a combination with no cell and no default: an error (default) or a warning."),
+        ),
     })
-    .superRefine((terms, ctx) => {
-      const seen = new Map<string, number>();
-      terms.cells.forEach((cell, index) => {
-        const keys = Object.keys(cell.match).sort();
-        if (keys.join("\u0000") !== [...terms.dimensions].sort().join("\u0000")) {
-          ctx.addIssue(
-            ratecardIssue(
-              "invalid_field",
-              `must give a value for exactly the dimensions ${terms.dimensions.join(", ")}`,
-              ["cells", index, "match"],
-            ),
-          );
-          return;
-        }
-        const key = JSON.stringify(terms.dimensions.map((dimension) => cell.match[dimension]));
-        const first = seen.get(key);
-        if (first !== undefined)
-          ctx.addIssue(
-            ratecardIssue("duplicate_id", `repeats the combination of cells[${first}]`, [
-              "cells",
-              index,
-              "match",
-            ]),
-          );
-        else seen.set(key, index);
-      });
-    });
+    .check(
+      z.superRefine((terms, ctx) => {
+        const seen = new Map<string, number>();
+        terms.cells.forEach((cell, index) => {
+          const keys = Object.keys(cell.match).sort();
+          if (keys.join("\u0000") !== [...terms.dimensions].sort().join("\u0000")) {
+            ctx.addIssue(
+              ratecardIssue(
+                "invalid_field",
+                `must give a value for exactly the dimensions ${terms.dimensions.join(", ")}`,
+                ["cells", index, "match"],
+              ),
+            );
+            return;
+          }
+          const key = JSON.stringify(terms.dimensions.map((dimension) => cell.match[dimension]));
+          const first = seen.get(key);
+          if (first !== undefined)
+            ctx.addIssue(
+              ratecardIssue("duplicate_id", `repeats the combination of cells[${first}]`, [
+                "cells",
+                index,
+                "match",
+              ]),
+            );
+          else seen.set(key, index);
+        });
+      }),
+    );
 }
 
 /** The terms of a registered matrix price: its cells hold any single price. */

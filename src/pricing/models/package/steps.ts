@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { amountTextSchema } from "../../../schema/index.js";
 
 /** The quantity in packages (a partial one rounded as the terms say) × the package price. */

@@ -1,14 +1,14 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { amountTextSchema } from "../../../schema/index.js";
 import type { StepOf } from "../../priceModel.js";
 
 /** The rate on the transactions' value above the free allowance. */
 export const percentageStepSchema = z.strictObject({
   kind: z.literal("percentage"),
-  events: z.number().int().nonnegative(),
+  events: z.number().check(z.int(), z.nonnegative()),
   /** Transactions with a negative value (refunds): charged nothing, left out of `total`. */
-  refunds: z.number().int().nonnegative(),
-  freeEvents: z.number().int().nonnegative(),
+  refunds: z.number().check(z.int(), z.nonnegative()),
+  freeEvents: z.number().check(z.int(), z.nonnegative()),
   total: amountTextSchema,
   free: amountTextSchema,
   rate: amountTextSchema,
@@ -19,7 +19,7 @@ export type PercentageStep = z.output<typeof percentageStepSchema>;
 /** The fixed fee of each transaction that is not free. */
 export const fixedFeesStepSchema = z.strictObject({
   kind: z.literal("fixed_fees"),
-  events: z.number().int().nonnegative(),
+  events: z.number().check(z.int(), z.nonnegative()),
   fixedFee: amountTextSchema,
   amount: amountTextSchema,
 });
@@ -29,7 +29,7 @@ export type FixedFeesStep = z.output<typeof fixedFeesStepSchema>;
 export const perEventLimitStepSchema = z.strictObject({
   kind: z.literal("per_event_limit"),
   limit: z.enum(["minimum", "maximum"]),
-  events: z.number().int().positive(),
+  events: z.number().check(z.int(), z.positive()),
   perEvent: amountTextSchema,
   amount: amountTextSchema,
 });

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { toPlainString } from "../../../money/index.js";
 import {
   basisPointsSchema,
@@ -16,36 +16,36 @@ import {
 export const percentageTermsSchema = z
   .strictObject({
     model: z.literal("percentage"),
-    percent: percentSchema.optional().meta({ description: 'The rate in percent: "2.9" is 2.9 %.' }),
-    basisPoints: basisPointsSchema
-      .optional()
-      .meta({ description: 'The rate in basis points: "290" is 2.9 %.' }),
-    fixedFee: moneyAmountSchema
-      .optional()
-      .meta({ description: "Added to every transaction that is not free." }),
-    minimumPerEvent: moneyAmountSchema.optional(),
-    maximumPerEvent: moneyAmountSchema.optional(),
-    freeEvents: z.number().int().nonnegative().optional(),
-    freeAmount: quantitySchema.optional(),
+    percent: z.optional(percentSchema).check(z.describe('The rate in percent: "2.9" is 2.9 %.')),
+    basisPoints: z.optional(basisPointsSchema).check(z.describe('The rate in basis points: "290" is 2.9 %.')),
+    fixedFee: z.optional(moneyAmountSchema).check(z.describe("Added to every transaction that is not free.")),
+    minimumPerEvent: z.optional(moneyAmountSchema),
+    maximumPerEvent: z.optional(moneyAmountSchema),
+    freeEvents: z.optional(z.number().check(z.int(), z.nonnegative())),
+    freeAmount: z.optional(quantitySchema),
   })
-  .superRefine((terms, ctx) => {
-    if ((terms.percent === undefined) === (terms.basisPoints === undefined)) {
-      ctx.addIssue(
-        ratecardIssue("invalid_field", "give the rate as exactly one of percent or basisPoints", ["percent"]),
-      );
-    }
-    if (
-      terms.minimumPerEvent &&
-      terms.maximumPerEvent &&
-      terms.minimumPerEvent.greaterThan(terms.maximumPerEvent)
-    ) {
-      ctx.addIssue(
-        ratecardIssue(
-          "invalid_field",
-          `must not be below minimumPerEvent ${toPlainString(terms.minimumPerEvent)}`,
-          ["maximumPerEvent"],
-        ),
-      );
-    }
-  });
+  .check(
+    z.superRefine((terms, ctx) => {
+      if ((terms.percent === undefined) === (terms.basisPoints === undefined)) {
+        ctx.addIssue(
+          ratecardIssue("invalid_field", "give the rate as exactly one of percent or basisPoints", [
+            "percent",
+          ]),
+        );
+      }
+      if (
+        terms.minimumPerEvent &&
+        terms.maximumPerEvent &&
+        terms.minimumPerEvent.greaterThan(terms.maximumPerEvent)
+      ) {
+        ctx.addIssue(
+          ratecardIssue(
+            "invalid_field",
+            `must not be below minimumPerEvent ${toPlainString(terms.minimumPerEvent)}`,
+            ["maximumPerEvent"],
+          ),
+        );
+      }
+    }),
+  );
 export type PercentageTerms = z.output<typeof percentageTermsSchema>;

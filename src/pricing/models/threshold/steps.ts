@@ -1,10 +1,10 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { amountTextSchema, nullableAmountTextSchema } from "../../../schema/index.js";
 
 /** The band the quantity falls in, and the amount it costs. */
 export const thresholdStepSchema = z.strictObject({
   kind: z.literal("threshold"),
-  band: z.number().int().positive(),
+  band: z.number().check(z.int(), z.positive()),
   from: amountTextSchema,
   upTo: nullableAmountTextSchema,
   quantity: amountTextSchema,

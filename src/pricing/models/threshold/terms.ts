@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { moneyAmountSchema } from "../../../schema/index.js";
 import { boundedTiers, flatFeeAtZeroSchema, upToSchema } from "../../tiers.js";
 

@@ -1,11 +1,11 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { amountTextSchema, nullableAmountTextSchema } from "../../../schema/index.js";
 
 /** One tier's units in whole packages of the tier's size, at its package price. */
 export const tierPackageStepSchema = z.strictObject({
   kind: z.literal("tier_package"),
   mode: z.enum(["graduated", "volume"]),
-  tier: z.number().int().positive(),
+  tier: z.number().check(z.int(), z.positive()),
   from: amountTextSchema,
   upTo: nullableAmountTextSchema,
   quantity: amountTextSchema,

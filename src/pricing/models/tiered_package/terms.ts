@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { type Decimal, toPlainString } from "../../../money/index.js";
 import { ratecardIssue, sizeSchema, unitPriceSchema } from "../../../schema/index.js";
 import { boundedTiers, upToSchema } from "../../tiers.js";
@@ -19,25 +19,27 @@ export type PackageTierTerms = z.output<typeof packageTierSchema>;
 export const tieredPackageTermsSchema = z.strictObject({
   model: z.literal("tiered_package"),
   mode: z.enum(["graduated", "volume"]),
-  tiers: boundedTiers(packageTierSchema).superRefine((tiers, ctx) => {
-    // A bounded tier holds whole blocks (as Kill Bill's size × max blocks): otherwise its last block
-    // would straddle into the next tier and bill units twice.
-    let from: Decimal | undefined;
-    tiers.forEach((tier, index) => {
-      const upTo = tier.upTo ?? undefined;
-      // A zero or negative package size has its own error where it is declared.
-      if (upTo === undefined || !tier.packageSize.isPositive() || tier.packageSize.isZero()) return;
-      const width = from === undefined ? upTo : upTo.minus(from);
-      if (!width.mod(tier.packageSize).isZero())
-        ctx.addIssue(
-          ratecardIssue(
-            "invalid_field",
-            `tier ${index + 1} spans ${toPlainString(width)} units, not a whole number of packages of ${toPlainString(tier.packageSize)}; make its upTo a multiple`,
-            [index, "upTo"],
-          ),
-        );
-      from = upTo;
-    });
-  }),
+  tiers: boundedTiers(packageTierSchema).check(
+    z.superRefine((tiers, ctx) => {
+      // A bounded tier holds whole blocks (as Kill Bill's size × max blocks): otherwise its last block
+      // would straddle into the next tier and bill units twice.
+      let from: Decimal | undefined;
+      tiers.forEach((tier, index) => {
+        const upTo = tier.upTo ?? undefined;
+        // A zero or negative package size has its own error where it is declared.
+        if (upTo === undefined || !tier.packageSize.isPositive() || tier.packageSize.isZero()) return;
+        const width = from === undefined ? upTo : upTo.minus(from);
+        if (!width.mod(tier.packageSize).isZero())
+          ctx.addIssue(
+            ratecardIssue(
+              "invalid_field",
+              `tier ${index + 1} spans ${toPlainString(width)} units, not a whole number of packages of ${toPlainString(tier.packageSize)}; make its upTo a multiple`,
+              [index, "upTo"],
+            ),
+          );
+        from = upTo;
+      });
+    }),
+  ),
 });
 export type TieredPackageTerms = z.output<typeof tieredPackageTermsSchema>;

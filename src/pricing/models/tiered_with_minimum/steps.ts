@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { amountTextSchema } from "../../../schema/index.js";
 import type { StepOf } from "../../priceModel.js";
 import { tierStepSchemaOf } from "../../tierSteps.js";
@@ -6,7 +6,7 @@ import { tierStepSchemaOf } from "../../tierSteps.js";
 /** The top-up of the tiers' amount to the minimum of the highest tier reached. */
 export const tierMinimumStepSchema = z.strictObject({
   kind: z.literal("tier_minimum"),
-  tier: z.number().int().positive(),
+  tier: z.number().check(z.int(), z.positive()),
   minimum: amountTextSchema,
   before: amountTextSchema,
   amount: amountTextSchema,

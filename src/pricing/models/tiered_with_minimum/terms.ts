@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { moneyAmountSchema, unitPriceSchema } from "../../../schema/index.js";
 import { boundedTiers, flatFeeAtZeroSchema, upToSchema } from "../../tiers.js";
 
@@ -6,7 +6,7 @@ import { boundedTiers, flatFeeAtZeroSchema, upToSchema } from "../../tiers.js";
 export const minimumTierSchema = z.strictObject({
   upTo: upToSchema,
   unitPrice: unitPriceSchema,
-  minimum: moneyAmountSchema.optional(),
+  minimum: z.optional(moneyAmountSchema),
 });
 export type MinimumTierTerms = z.output<typeof minimumTierSchema>;
 

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { unitPriceSchema } from "../../../schema/index.js";
 
 /** Every unit at the same price; sub-minor prices such as "0.0000025" are exact. */

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { flatFeeAtZeroSchema, tiersSchema } from "../../tiers.js";
 
 /** All units at the price of the tier the total quantity reaches (Stripe "volume", Lago "volume"). */
