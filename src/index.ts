@@ -1,6 +1,8 @@
 // ratecard's public API. Every export is named here (no `export *`), and a test snapshots this list
 // so the public surface never changes by accident.
 
+export type { Attribution, DiffCause, DiffResult } from "./compare/index.js";
+export { DIFF_CAUSES, diff } from "./compare/index.js";
 export type {
   AllowanceTerms,
   Amendment,

@@ -6,6 +6,7 @@ import * as ratecard from "../../src/index.js";
 const PUBLIC_VALUES = [
   "CONTRACT_SCHEMA_VERSION",
   "CREDIT_BURN_ORDERS",
+  "DIFF_CAUSES",
   "ContractError",
   "Decimal",
   "EXCLUSION_REASONS",
@@ -28,6 +29,7 @@ const PUBLIC_VALUES = [
   "contractSchema",
   "creditNoteSchema",
   "currencyPrefix",
+  "diff",
   "digestOf",
   "escapeControl",
   "explainLine",
@@ -71,6 +73,9 @@ const PUBLIC_VALUES = [
 // The public types, listed by hand too: every type a public signature names is exported (TypeDoc
 // fails on one that is not, test/docs/apiReference.test.ts), and none is exported by accident.
 const PUBLIC_TYPES = [
+  "Attribution",
+  "DiffCause",
+  "DiffResult",
   "AggregateUsageOptions",
   "AggregateUsageResult",
   "Alignment",
