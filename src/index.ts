@@ -1,8 +1,30 @@
 // ratecard's public API. Every export is named here (no `export *`), and a test snapshots this list
 // so the public surface never changes by accident.
 
-export type { Attribution, DiffCause, DiffResult } from "./compare/index.js";
-export { DIFF_CAUSES, diff } from "./compare/index.js";
+export type {
+  Attribution,
+  ColumnMapping,
+  DiffCause,
+  DiffResult,
+  Discrepancy,
+  DiscrepancyCause,
+  IssuedDocument,
+  IssuedLine,
+  LineValues,
+  MatchedBy,
+  ReconcileResult,
+} from "./compare/index.js";
+export {
+  COLUMN_FIELDS,
+  DIFF_CAUSES,
+  diff,
+  fromCsvInvoice,
+  fromRatecardInvoice,
+  fromStripeInvoice,
+  reconcile,
+  renderDiff,
+  renderReconcile,
+} from "./compare/index.js";
 export type {
   AllowanceTerms,
   Amendment,
