@@ -73,24 +73,32 @@ export function rateCharge(input: RateChargeInput): RateChargeResult {
     const usage = input.usage;
     const measured = usage === undefined ? undefined : { ...usage, group: undefined };
     const warnings: Warning[] = [];
-    const { steps } = overriddenPrice(input.charge.price, overrides, undefined);
-    return { lines: [rateLine(input, input.charge.price, steps, measured, warnings)], warnings };
+    const { steps, fromOverride } = overriddenPrice(
+      input.charge.price,
+      overrides,
+      undefined,
+      input.charge.priceFromOverride,
+    );
+    const pricePath = pricePathOf(input, fromOverride);
+    return { lines: [rateLine(input, input.charge.price, steps, pricePath, measured, warnings)], warnings };
   }
   const grouping = model.grouping;
   const lines: RatedLine[] = [];
   const warnings: Warning[] = [];
   for (const group of input.groups) {
-    const { price, steps } = overriddenPrice(
+    const { price, steps, fromOverride } = overriddenPrice(
       grouping.priceFor(input.charge.price, group.group),
       overrides,
       group.group,
+      input.charge.priceFromOverride,
     );
+    const pricePath = pricePathOf(input, fromOverride);
     if (price === undefined) {
       const described = `${describeGroup(group.group)} (${group.quantity.toFixed()}${unitSuffix(input)} from ${group.events} event${group.events === 1 ? "" : "s"})`;
       if (grouping.onUnpriced(input.charge.price) === "error") {
         throw new ContractError(
           "unpriced_combination",
-          `${input.path}.price`,
+          pricePath,
           `Charge ${input.charge.id} has usage in ${described} but no cell and no defaultPrice for it; add a cell or a defaultPrice, or set onUnpriced to "warn".`,
         );
       }
@@ -106,7 +114,7 @@ export function rateCharge(input: RateChargeInput): RateChargeResult {
       );
       continue;
     }
-    lines.push(rateLine(input, price, steps, { meter: input.usage!.meter, ...group }, warnings));
+    lines.push(rateLine(input, price, steps, pricePath, { meter: input.usage!.meter, ...group }, warnings));
   }
   return { lines, warnings };
 }
@@ -124,6 +132,7 @@ function rateLine(
   input: RateChargeInput,
   price: PriceTerms,
   overrideSteps: ReadonlyArray<OverrideStep>,
+  pricePath: string,
   measured: Measured | undefined,
   warnings: Warning[],
 ): RatedLine {
@@ -171,7 +180,7 @@ function rateLine(
     meterQuantities: input.meterQuantities,
     ...(measured?.group ? { group: measured.group } : {}),
   };
-  const priced = rateWithin(input, () => ratePrice(price, quantity, context));
+  const priced = rateWithin(input, pricePath, () => ratePrice(price, quantity, context));
   steps.push(...priced.steps);
 
   let exact = priced.amount;
@@ -273,20 +282,20 @@ function drawAllowance(billable: Decimal, draw: AllowanceDraw, lineId: string): 
   return billable.minus(draw.drawn);
 }
 
-// A price model's error knows nothing of the contract; give it the charge's path and id.
-function rateWithin<T>(input: RateChargeInput, rate: () => T): T {
+// Where the price a line is rated with is written: the override that put it in, else the charge's own.
+function pricePathOf(input: RateChargeInput, fromOverride: number | undefined): string {
+  return fromOverride === undefined ? `${input.path}.price` : `overrides[${fromOverride}].price`;
+}
+
+// A price model's error knows nothing of the contract; give it the path of the price and the charge's id.
+function rateWithin<T>(input: RateChargeInput, pricePath: string, rate: () => T): T {
   try {
     return rate();
   } catch (error) {
     if (!isRatecardError(error) || error.path !== "" || error instanceof InvariantError) throw error;
-    throw new ContractError(
-      error.code,
-      `${input.path}.price`,
-      `Charge ${input.charge.id}: ${error.message}`,
-      {
-        ...error.details,
-      },
-    );
+    throw new ContractError(error.code, pricePath, `Charge ${input.charge.id}: ${error.message}`, {
+      ...error.details,
+    });
   }
 }
 
