@@ -157,7 +157,7 @@ function withOverride(charge: ChargeInForce, override: Override, index: number):
 }
 
 /** The pieces of `period` between the amendments that take effect inside it (one piece when none does). */
-export function segmentsOf(contract: Contract, period: Period): Period[] {
+export function piecesOf(contract: Contract, period: Period): Period[] {
   const cuts = [
     ...new Set([
       ...contract.amendments.map((amendment) => amendment.effective),

@@ -108,17 +108,17 @@ export function advanceFeeLines(
   const advance = advanceChargeIds(contract);
   if (advance.size === 0) return [];
   const results: RateChargeResult[] = [];
-  const segments = resolved.pieces;
+  const pieces = resolved.pieces;
   for (const id of advance) {
-    let before = versionAt(contract, id, segments[0]!.start);
-    let beforeStart = segments[0]!.start;
-    for (const segment of segments.slice(1)) {
-      const after = versionAt(contract, id, segment.start);
-      const rest: Period = { start: segment.start, end: resolved.service.end };
+    let before = versionAt(contract, id, pieces[0]!.start);
+    let beforeStart = pieces[0]!.start;
+    for (const piece of pieces.slice(1)) {
+      const after = versionAt(contract, id, piece.start);
+      const rest: Period = { start: piece.start, end: resolved.service.end };
       const changed =
         (before === undefined ? "" : chargeKey(before)) !== (after === undefined ? "" : chargeKey(after));
       if (changed && !whollyInTrial(contract, rest)) {
-        const suffix = pieceSuffix(contract, segment.start);
+        const suffix = pieceSuffix(contract, piece.start);
         const time = { ...feeTime(contract, rest, resolved.billingPeriod), billed: "in_advance" as const };
         if (before !== undefined)
           results.push(
@@ -128,10 +128,10 @@ export function advanceFeeLines(
             ),
           );
         if (after !== undefined)
-          results.push(withIdSuffix(rate(after, chargePath(contract, id, segment.start), time), suffix));
+          results.push(withIdSuffix(rate(after, chargePath(contract, id, piece.start), time), suffix));
       }
       before = after;
-      beforeStart = segment.start;
+      beforeStart = piece.start;
     }
   }
   return [...results, ...nextPeriodFees(contract, resolved, rate)];
