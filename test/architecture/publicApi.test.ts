@@ -167,6 +167,9 @@ const PUBLIC_TYPES = [
   "UsageExclusion",
   "UsageReport",
   "UsageStep",
+  "Warning",
+  "WarningCode",
+  "WarningDetails",
   "Words",
 ];
 
