@@ -2,6 +2,7 @@ import {
   ContractError,
   InvariantError,
   isRatecardError,
+  ratingMessages,
   UsageError,
   type Warning,
   warningMessages,
@@ -96,11 +97,7 @@ export function rateCharge(input: RateChargeInput): RateChargeResult {
     if (price === undefined) {
       const described = `${describeGroup(group.group)} (${group.quantity.toFixed()}${unitSuffix(input)} from ${group.events} event${group.events === 1 ? "" : "s"})`;
       if (grouping.onUnpriced(input.charge.price) === "error") {
-        throw new ContractError(
-          "unpriced_combination",
-          pricePath,
-          `Charge ${input.charge.id} has usage in ${described} but no cell and no defaultPrice for it; add a cell or a defaultPrice, or set onUnpriced to "warn".`,
-        );
+        throw ContractError.from(ratingMessages.unpricedCombination(input.charge.id, described), pricePath);
       }
       warnings.push(
         warningMessages.unpricedUsage({
@@ -267,10 +264,15 @@ function assertRatedQuantity(
   const { charge, path } = input;
   const source =
     charge.quantity !== undefined ? "its contract quantity" : `meter ${measured?.meter.id ?? charge.meter}`;
-  const message = `Charge ${charge.id} would price ${toPlainString(quantity)} units from ${source}${charge.transform === undefined ? "" : " after its transform"}, too large: ${boundRule(QUANTITY)}. Divide the quantity with transform.divideBy (bytes → GB) or check the usage.`;
-  if (charge.quantity !== undefined)
-    throw new ContractError("decimal_out_of_range", `${path}.quantity`, message);
-  throw new UsageError("decimal_out_of_range", `${path}.meter`, message);
+  const problem = ratingMessages.ratedQuantityOutOfRange(
+    charge.id,
+    toPlainString(quantity),
+    source,
+    charge.transform !== undefined,
+    boundRule(QUANTITY),
+  );
+  if (charge.quantity !== undefined) throw ContractError.from(problem, `${path}.quantity`);
+  throw UsageError.from(problem, `${path}.meter`);
 }
 
 // The pool's draw was planned on this same billable quantity; a draw larger than it is our bug.
@@ -293,7 +295,7 @@ function rateWithin<T>(input: RateChargeInput, pricePath: string, rate: () => T)
     return rate();
   } catch (error) {
     if (!isRatecardError(error) || error.path !== "" || error instanceof InvariantError) throw error;
-    throw new ContractError(error.code, pricePath, `Charge ${input.charge.id}: ${error.message}`, {
+    throw ContractError.from(ratingMessages.chargePriceProblem(input.charge.id, error), pricePath, {
       ...error.details,
     });
   }

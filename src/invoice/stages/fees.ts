@@ -1,5 +1,5 @@
 import type { ChargeTerms, Contract } from "../../contracts/index.js";
-import { InputError } from "../../errors/index.js";
+import { InputError, invoiceMessages } from "../../errors/index.js";
 import { ZERO } from "../../money/index.js";
 import type { RateChargeResult } from "../../rating/index.js";
 import {
@@ -143,11 +143,7 @@ function nextPeriodFees(contract: Contract, resolved: ServicePeriod, rate: RateF
   if (resolved.service.end !== resolved.billingPeriod.end) return [];
   const next = periodOf(contract.cycle, resolved.billingPeriod.end);
   if (!isSupportedInstant(next.end))
-    throw new InputError(
-      "invalid_period",
-      "period",
-      `This invoice would bill the fees in advance for the next billing period, which ends after ${LAST_YEAR}, outside the years ratecard rates (${FIRST_YEAR}–${LAST_YEAR}, in UTC).`,
-    );
+    throw InputError.from(invoiceMessages.advanceFeesOutsideYears(FIRST_YEAR, LAST_YEAR), "period");
   const service = intersectPeriods(next, termPeriod(contract));
   return service === undefined ? [] : periodFeeLines(contract, service, next, rate);
 }
