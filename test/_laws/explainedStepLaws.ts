@@ -12,6 +12,7 @@ const PLAIN_WORDS: Words = {
   quantity: (plain) => plain,
   count: (n, noun) => `${n} ${noun}(s)`,
   percent: (rate) => `${rate} as a rate`,
+  group: (values) => JSON.stringify(values),
 };
 
 const kindOf = (schema: AnyPriceModel["stepSchemas"][number]) => String(schema.shape.kind.value);
