@@ -1,6 +1,6 @@
 import type * as z from "zod/mini";
 import { contractMessages } from "../../../errors/index.js";
-import { issueOf, ratecardIssue } from "../../../schema/index.js";
+import { issueOf } from "../../../schema/index.js";
 import { checkCharge, checkEventValueMeter } from "../../charge/checkCharge.js";
 import { collectIssues } from "../../charge/collectIssues.js";
 import type { ParsedContractTerms } from "../../contract.js";
