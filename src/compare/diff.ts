@@ -1,6 +1,6 @@
 import { InputError } from "../errors/index.js";
 import type { Invoice, InvoiceLine } from "../invoice/index.js";
-import { Decimal, exactDifference, exactSum, roundTo, toFixedString, ZERO } from "../money/index.js";
+import { addExactly, Decimal, exactDifference, roundTo, toFixedString, ZERO } from "../money/index.js";
 import type { Attribution, DiffResult } from "./attribution.js";
 import { amountOf, invoiceEffects } from "./invoiceEffects.js";
 import { lineEffects, type RawEffect } from "./lineEffects.js";
@@ -33,7 +33,7 @@ export function diff(before: Invoice, after: Invoice): DiffResult {
   const effects = [...pairedLineEffects(before, after), ...invoiceEffects(before, after)];
   const rounded = effects.map((effect) => ({ effect, amount: roundTo(effect.exact, minor, "half_even") }));
   const named = rounded.filter(({ effect }) => effect.cause !== "rounding");
-  const explained = named.reduce((sum, { amount }) => exactSum(sum, amount), ZERO);
+  const explained = named.reduce((sum, { amount }) => addExactly(sum, amount), ZERO);
   const rounding = exactDifference(change, explained);
   const attributions: Attribution[] = named
     .filter(({ amount }) => !amount.isZero())

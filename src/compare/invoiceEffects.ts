@@ -1,5 +1,5 @@
 import type { Invoice } from "../invoice/index.js";
-import { Decimal, exactDifference, exactSum, ZERO } from "../money/index.js";
+import { addExactly, Decimal, exactDifference, ZERO } from "../money/index.js";
 import type { DiffCause } from "./attribution.js";
 import type { RawEffect } from "./lineEffects.js";
 
@@ -55,8 +55,8 @@ export function invoiceEffects(before: Invoice, after: Invoice): RawEffect[] {
 
 // What the amount due leaves out of a negative total: amount due − (total + post-tax credits).
 function negativeTotalNotDue(invoice: Invoice): Decimal {
-  const late = [...afterTaxCredits(invoice).values()].reduce((sum, amount) => exactSum(sum, amount), ZERO);
-  return exactDifference(amountOf(invoice), exactSum(new Decimal(invoice.total), late));
+  const late = [...afterTaxCredits(invoice).values()].reduce((sum, amount) => addExactly(sum, amount), ZERO);
+  return exactDifference(amountOf(invoice), addExactly(new Decimal(invoice.total), late));
 }
 
 /** The amount an invoice asks for: its amount due when post-tax credits applied, else its total. */
@@ -69,7 +69,7 @@ function adjustmentsBySource(invoice: Invoice): Map<string, Decimal> {
   for (const line of invoice.lines) {
     for (const adjustment of line.adjustments ?? []) {
       const key = `${adjustment.kind}\u0000${adjustment.source}`;
-      taken.set(key, exactSum(taken.get(key) ?? ZERO, adjustment.amount));
+      taken.set(key, addExactly(taken.get(key) ?? ZERO, adjustment.amount));
     }
   }
   return taken;

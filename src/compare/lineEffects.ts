@@ -1,5 +1,5 @@
 import type { InvoiceLine } from "../invoice/index.js";
-import { Decimal, exactDifference, exactProduct, exactSum, toPlainString, ZERO } from "../money/index.js";
+import { addExactly, Decimal, exactDifference, exactProduct, toPlainString, ZERO } from "../money/index.js";
 import type { Attribution, DiffCause } from "./attribution.js";
 
 /** A cause with its exact (unrounded) share of the change, before {@link diff} rounds it. */
@@ -159,7 +159,7 @@ function volumeEffect(
       const [then, current] = [old.get(key), now.get(key)];
       const price = (then ?? current)?.unitPrice ?? ZERO;
       const change = exactDifference(current?.quantity ?? ZERO, then?.quantity ?? ZERO);
-      volume = exactSum(volume, exactProduct(change, price));
+      volume = addExactly(volume, exactProduct(change, price));
       if (then === undefined && key.startsWith("tier:")) crossed.push(key);
       if (current === undefined && key.startsWith("tier:")) crossed.push(`-${key}`);
     }

@@ -1,6 +1,6 @@
 import { InputError } from "../errors/index.js";
 import type { Invoice } from "../invoice/index.js";
-import { Decimal, exactDifference, exactSum, toFixedString, ZERO } from "../money/index.js";
+import { addExactly, Decimal, exactDifference, toFixedString, ZERO } from "../money/index.js";
 import { fromRatecardInvoice, type IssuedDocument, type IssuedLine } from "./issuedDocument.js";
 import { type LinePair, type MatchedBy, matchLines } from "./matchLines.js";
 
@@ -107,7 +107,7 @@ export function reconcile(issued: IssuedDocument | Invoice, recomputed: Invoice)
 
 // total − Σ lines − tax: what the document took off or added besides its lines and its tax.
 function adjustmentsOf(document: IssuedDocument): Decimal {
-  const lines = document.lines.reduce((sum, line) => exactSum(sum, line.amount), ZERO);
+  const lines = document.lines.reduce((sum, line) => addExactly(sum, line.amount), ZERO);
   return exactDifference(
     exactDifference(new Decimal(document.total ?? "0"), lines),
     new Decimal(document.tax ?? "0"),
