@@ -2,9 +2,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { rateInvoice } from "../../src/index.js";
-import { buildContract } from "../_support/contract.js";
 import { assertCliBuilt, runCli } from "../_support/runCli.js";
+import { GRADUATED, rateMonth } from "../compare/graduatedMonths.js";
 
 const EXPECTED = "fixtures/cdn-basic/expected.json";
 const STRIPE = "test/compare/data/cdn-basic.stripe.json";
@@ -15,28 +14,9 @@ const file = (name: string, text: string) => {
   return path;
 };
 
-// Graduated: the first 1,000 units at 0.10, the rest at 0.08 (test/compare/diff.test.ts works the numbers).
-const contract = buildContract({
-  charges: [
-    {
-      id: "use",
-      name: "Bandwidth",
-      meter: "m",
-      price: { model: "graduated", tiers: [{ upTo: "1000", unitPrice: "0.10" }, { unitPrice: "0.08" }] },
-    },
-  ],
-});
+// The graduated contract of test/compare/graduatedMonths.ts (test/compare/diff.test.ts works the numbers).
 const invoiceFile = (month: string, v: string) =>
-  file(
-    `${month}.json`,
-    JSON.stringify(
-      rateInvoice(
-        contract,
-        [{ id: month, type: "e", customer: "cus", timestamp: `${month}-10T00:00:00Z`, properties: { v } }],
-        month,
-      ),
-    ),
-  );
+  file(`${month}.json`, JSON.stringify(rateMonth([GRADUATED], month, v)));
 
 beforeAll(assertCliBuilt);
 

@@ -1,33 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { diff } from "../../src/compare/index.js";
-import { type Invoice, rateInvoice } from "../../src/index.js";
-import { buildContract, type ContractOverrides } from "../_support/contract.js";
+import { Decimal } from "../../src/money/index.js";
+import type { ContractOverrides } from "../_support/contract.js";
+import { GRADUATED, rateMonth } from "./graduatedMonths.js";
 
-// Meter m sums v; charge "use" is graduated: the first 1,000 units at 0.10, the rest at 0.08.
-const GRADUATED: ContractOverrides = {
-  charges: [
-    {
-      id: "use",
-      name: "Bandwidth",
-      meter: "m",
-      price: {
-        model: "graduated",
-        tiers: [{ upTo: "1000", unitPrice: "0.10" }, { unitPrice: "0.08" }],
-      },
-    },
-  ],
-};
-
-const usage = (month: string, v: string) => [
-  { id: `${month}-1`, type: "e", customer: "cus", timestamp: `${month}-10T00:00:00Z`, properties: { v } },
-];
-
-function rate(overrides: ReadonlyArray<ContractOverrides>, month: string, v: string): Invoice {
-  return rateInvoice(buildContract(...overrides), usage(month, v), month);
-}
+const rate = rateMonth;
 
 const total = (result: ReturnType<typeof diff>) =>
-  result.attributions.reduce((sum, a) => sum + Math.round(Number(a.amount) * 100), 0);
+  result.attributions.reduce((sum, a) => sum.plus(a.amount), new Decimal(0)).toFixed(2);
 
 describe("diff", () => {
   it("prices a usage change at the marginal rates and names the tier crossed", () => {
@@ -78,7 +58,7 @@ describe("diff", () => {
       ["amendment", "65.00"],
       ["usage", "60.00"],
     ]);
-    expect(total(result)).toBe(12_500);
+    expect(total(result)).toBe("125.00");
   });
 
   it("names a discount that ended and the tax it changed", () => {
