@@ -58,6 +58,7 @@ export {
 export {
   carriedStateForUnknownMeter,
   carriedStateOfOtherKind,
+  eventNotParsed,
   usageChangedWhileRead,
 } from "./messages/usage.js";
 export type { Warning, WarningCode, WarningDetails } from "./messages/warnings.js";

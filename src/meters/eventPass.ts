@@ -1,3 +1,4 @@
+import { eventNotParsed, UsageError } from "../errors/index.js";
 import {
   isWithinBound,
   parseShortDecimal,
@@ -139,6 +140,9 @@ export class EventPass {
     const candidates = this.byType.get(event.type);
     if (candidates === undefined) return "unknown_event_type";
     const { period } = this.options;
+    // A text timestamp compares as neither before nor after the period: it would count whatever its date.
+    if (!Number.isFinite(event.timestamp))
+      throw UsageError.from(eventNotParsed(event.id, event.timestamp), "timestamp", { eventId: event.id });
     if (event.timestamp < period.start || event.timestamp >= period.end) return "outside_period";
     let count = 0;
     let invalid = false;
