@@ -1,4 +1,4 @@
-import { InputError, toJsonPath } from "../errors/index.js";
+import { compareMessages, InputError, toJsonPath } from "../errors/index.js";
 import { safeParseDecimal, toPlainString } from "../money/index.js";
 import { csvRows } from "./csvRows.js";
 import type { IssuedDocument, IssuedLine } from "./issuedDocument.js";
@@ -33,12 +33,7 @@ const DEFAULT_HEADERS: Readonly<Record<(typeof COLUMN_FIELDS)[number], ReadonlyA
  */
 export function fromCsvInvoice(text: string, mapping?: ColumnMapping): IssuedDocument {
   const split = csvRows(text);
-  if ("openQuoteAt" in split)
-    throw new InputError(
-      "invalid_field",
-      "",
-      `The CSV has a quote opened on line ${split.openQuoteAt} that is never closed.`,
-    );
+  if ("openQuoteAt" in split) throw InputError.from(compareMessages.csvOpenQuote(split.openQuoteAt), "");
   const [header = [], ...rows] = split.rows;
   const columns = columnsOf(
     header.map((name) => name.trim()),
@@ -57,10 +52,9 @@ export function fromCsvInvoice(text: string, mapping?: ColumnMapping): IssuedDoc
       if (raw === "") return undefined;
       const parsed = safeParseDecimal(raw);
       if (!parsed.success)
-        throw new InputError(
-          "invalid_field",
+        throw InputError.from(
+          compareMessages.csvNotANumber(index + 2, cell(field), header[columns[field] as number] ?? field),
           toJsonPath([index + 1, field]),
-          `Row ${index + 2} of the CSV has "${cell(field)}" in column ${header[columns[field] as number]}, which is not a number.`,
         );
       return toPlainString(parsed.data);
     };
@@ -102,11 +96,7 @@ function columnsOf(
         : header.findIndex((name) => DEFAULT_HEADERS[field].includes(normal(name)));
     if (at >= 0) columns[field] = at;
     else if (named !== undefined || field === "description" || field === "amount")
-      throw new InputError(
-        "invalid_field",
-        field,
-        `The CSV has no column ${named !== undefined ? `"${named}"` : `for the ${field}`} (its header is ${header.join(", ")}); map the ${field} column to one of these.`,
-      );
+      throw InputError.from(compareMessages.csvMissingColumn(field, named, header), field);
   }
   return columns;
 }

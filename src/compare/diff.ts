@@ -1,4 +1,4 @@
-import { InputError } from "../errors/index.js";
+import { compareMessages, InputError } from "../errors/index.js";
 import type { Invoice, InvoiceLine } from "../invoice/index.js";
 import { addExactly, Decimal, exactDifference, roundTo, toFixedString, ZERO } from "../money/index.js";
 import type { Attribution, DiffResult } from "./attribution.js";
@@ -23,10 +23,9 @@ export function diff(before: Invoice, after: Invoice): DiffResult {
     before.currency.code !== after.currency.code ||
     before.currency.minorUnits !== after.currency.minorUnits
   )
-    throw new InputError(
-      "currency_mismatch",
+    throw InputError.from(
+      compareMessages.diffCurrencies(before.currency.code, after.currency.code),
       "currency",
-      `The invoices are in ${before.currency.code} and ${after.currency.code}; a difference can only be attributed between invoices of one currency.`,
     );
   const minor = after.currency.minorUnits;
   const change = exactDifference(amountOf(after), amountOf(before));

@@ -1,4 +1,4 @@
-import { InputError } from "../errors/index.js";
+import { compareMessages, InputError } from "../errors/index.js";
 import type { Invoice } from "../invoice/index.js";
 import { addExactly, Decimal, exactDifference, toFixedString, ZERO } from "../money/index.js";
 import { fromRatecardInvoice, type IssuedDocument, type IssuedLine } from "./issuedDocument.js";
@@ -69,11 +69,7 @@ export function reconcile(issued: IssuedDocument | Invoice, recomputed: Invoice)
   const document = "schemaVersion" in issued ? fromRatecardInvoice(issued) : issued;
   const { code, minorUnits } = recomputed.currency;
   if (document.currency !== undefined && document.currency !== code)
-    throw new InputError(
-      "currency_mismatch",
-      "currency",
-      `The issued invoice is in ${document.currency} and the recomputed one in ${code}; reconcile documents of one currency.`,
-    );
+    throw InputError.from(compareMessages.reconcileCurrencies(document.currency, code), "currency");
   const ours = fromRatecardInvoice(recomputed);
   const rows = ours.lines.map((line) => ({ ...line, id: line.id as string }));
   const pairs = matchLines(rows, document.lines);
