@@ -2,6 +2,30 @@
 // so the public surface never changes by accident.
 
 export type {
+  Attribution,
+  ColumnMapping,
+  DiffCause,
+  DiffResult,
+  Discrepancy,
+  DiscrepancyCause,
+  IssuedDocument,
+  IssuedLine,
+  LineValues,
+  MatchedBy,
+  ReconcileResult,
+} from "./compare/index.js";
+export {
+  COLUMN_FIELDS,
+  DIFF_CAUSES,
+  diff,
+  fromCsvInvoice,
+  fromRatecardInvoice,
+  fromStripeInvoice,
+  reconcile,
+  renderDiff,
+  renderReconcile,
+} from "./compare/index.js";
+export type {
   AllowanceTerms,
   Amendment,
   ChargeTerms,

@@ -4,8 +4,10 @@ import { version } from "../../package.json";
 import { escapeControl, isRatecardError } from "../index.js";
 import { UsageLineError, write } from "./cliSupport.js";
 import { creditNoteCommand } from "./creditNoteCommand.js";
+import { diffCommand } from "./diffCommand.js";
 import { invoiceCommand } from "./invoiceCommand.js";
 import { quoteCommand } from "./quoteCommand.js";
+import { reconcileCommand } from "./reconcileCommand.js";
 import { schemaCommand } from "./schemaCommand.js";
 import { validateCommand } from "./validateCommand.js";
 
@@ -19,6 +21,9 @@ Usage:
   ratecard --version
   ratecard credit-note --contract FILE --invoice FILE --corrections FILE [--previous FILE …] [--format text|json]
   ratecard quote --price JSON|FILE (--quantity Q | --values V1,V2,…) [--currency USD] [--format text|json]
+  ratecard diff BEFORE.json AFTER.json [--format text|markdown|json]
+  ratecard reconcile --issued FILE [--issued-format ratecard|csv|stripe] [--columns field=header,… | --mapping FILE]
+                     (--recomputed FILE | --contract FILE --usage FILE --period PERIOD) [--format text|markdown|json]
 
 --carry takes the previous period's invoice (JSON) to continue persistent and weighted meters.
 --balances takes the previous invoice (JSON) to continue credit grant balances; a grant that started
@@ -28,7 +33,13 @@ Usage:
 PERIOD is a month in the contract's time zone (2026-02) or a range of local dates
 (2026-02-01/2026-03-01, end date excluded). Usage files: .ndjson, .jsonl, .csv or .json.
 
-Exit codes: 0 done, 1 ratecard failed (a bug), 2 the input is wrong (the message says where).
+diff attributes the change in the amount due to its causes; reconcile compares an issued invoice (a
+  ratecard invoice, a CSV of line items, or a Stripe invoice) with the recomputation, line by line.
+  CSV columns: --columns description=Item,quantity=Qty,unitPrice=Rate,amount=Total,id=Line (fields
+  description and amount required), or the same as a JSON object in --mapping FILE.
+
+Exit codes: 0 done, 1 ratecard failed (a bug), 2 the input is wrong (the message says where),
+3 differences found (diff, reconcile).
 `;
 
 async function main(argv: ReadonlyArray<string>): Promise<number> {
@@ -44,6 +55,10 @@ async function main(argv: ReadonlyArray<string>): Promise<number> {
       return creditNoteCommand(rest);
     case "schema":
       return schemaCommand(rest);
+    case "diff":
+      return diffCommand(rest);
+    case "reconcile":
+      return reconcileCommand(rest);
     case "--version":
       write(`${version}\n`);
       return 0;
