@@ -18,6 +18,15 @@ describe("flat price at edge quantities", () => {
   });
 });
 
+describe("flat price proration", () => {
+  it("prorates on a partial period unless its terms say prorate: false", () => {
+    // the default and prorate: true prorate; only an explicit false bills the whole amount
+    expect(flat.prorates({ model: "flat", amount: d("500") })).toBe(true);
+    expect(flat.prorates({ model: "flat", amount: d("500"), prorate: true })).toBe(true);
+    expect(flat.prorates({ model: "flat", amount: d("500"), prorate: false })).toBe(false);
+  });
+});
+
 describe("package price at edge quantities", () => {
   const blocks: TermsOf<"package"> = { model: "package", packageSize: d(10), packagePrice: d(2) };
 
