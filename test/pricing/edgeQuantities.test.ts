@@ -38,6 +38,13 @@ describe("package price at edge quantities", () => {
     ).toBe("0");
   });
 
+  it("rounds a partial package down to the whole packages below it, however large the part", () => {
+    // 26 ÷ 10 = 2.6 → down: 2 packages × 2 = 4 (not 3, as rounding to the nearest would give)
+    expect(
+      packagePrice.rate({ ...blocks, partialPackage: "round_down" }, d(26), NO_CONTEXT).amount.toFixed(),
+    ).toBe("4");
+  });
+
   it("bills exactly n packages at n × size and n + 1 one unit past it", () => {
     // 20 ÷ 10 = 2 packages × 2 = 4; 21 ÷ 10 = 2.1 → 3 × 2 = 6; 20.5 → 2.05 → 3 × 2 = 6
     expect(packagePrice.rate(blocks, d(20), NO_CONTEXT).amount.toFixed()).toBe("4");

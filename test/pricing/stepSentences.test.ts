@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { capacity, packagePrice, percentage } from "../../src/pricing/index.js";
+import { Decimal } from "../../src/money/index.js";
+import {
+  capacity,
+  explainPriceStep,
+  packagePrice,
+  percentage,
+  priceSchema,
+  ratePrice,
+} from "../../src/pricing/index.js";
 import type { StepContext, StepData } from "../../src/schema/index.js";
 import { PLAIN_WORDS } from "../_laws/explainedStepLaws.js";
 
@@ -86,5 +94,43 @@ describe("a capacity step's sentence", () => {
     expect(capacity.explainStep(unlimited, context(unlimited))).toBe(
       "Capacity tier 3, the lowest whose limits hold: $400.",
     );
+  });
+});
+
+describe("a tier step, which several models write", () => {
+  // Rates a price given as JSON and explains each of its steps as the line's model does.
+  const explained = (price: unknown, quantity: string) => {
+    const terms = priceSchema.parse(price);
+    const { steps } = ratePrice(terms, new Decimal(quantity));
+    return steps.map((step) => explainPriceStep(step, { words: PLAIN_WORDS, steps, model: terms.model }));
+  };
+  const tiers = [{ upTo: "1000", unitPrice: "0.03" }, { unitPrice: "0.02" }];
+
+  it("reads as a volume tier on a volume line: every unit at the one tier reached", () => {
+    // 1,500 units reach tier 2 (over 1,000): all 1,500 × 0.02 = 30
+    expect(explained({ model: "volume", tiers }, "1500")).toEqual([
+      "All 1500 units at the tier 2 price (over 1000) of @0.02 = $30.",
+    ]);
+  });
+
+  it("reads as graduated tiers on a graduated line: one sentence at the first tier", () => {
+    // 1,000 × 0.03 = 30; 500 × 0.02 = 10
+    expect(explained({ model: "graduated", tiers }, "1500")).toEqual([
+      "First 1000 units at @0.03 = $30; remaining 500 units at @0.02 = $10.",
+      undefined,
+    ]);
+  });
+
+  it("reads as tiers of money at a rate on a graduated percentage line", () => {
+    // 10,000 at 2 % = 200; 5,000 at 1.5 % = 75. The step holds a rate as a fraction (2 % = 0.02), which
+    // the real words.percent writes back as "2%"; PLAIN_WORDS shows the fraction as it is.
+    const price = {
+      model: "graduated_percentage",
+      tiers: [{ upTo: "10000", percent: "2" }, { percent: "1.5" }],
+    };
+    expect(explained(price, "15000")).toEqual([
+      "First $10000 at 0.02 as a rate = $200; remaining $5000 at 0.015 as a rate = $75.",
+      undefined,
+    ]);
   });
 });

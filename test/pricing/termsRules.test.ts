@@ -47,6 +47,19 @@ describe("tier rules", () => {
   });
 });
 
+describe("capacity rules", () => {
+  it("names the tier before the last that has no limits", () => {
+    const price = { model: "capacity", tiers: [{ amount: "20" }, { amount: "150" }] };
+    expect(issues(price)).toEqual([
+      {
+        path: "tiers.0.limits",
+        code: "only_last_tier_unbounded",
+        message: "only the last tier may have no limits",
+      },
+    ]);
+  });
+});
+
 describe("tiered package rules", () => {
   const tieredPackage = (tiers: unknown) => ({ model: "tiered_package", mode: "graduated", tiers });
 
