@@ -118,6 +118,21 @@ describe("capacity price", () => {
     );
   });
 
+  it("names the meters of the last tier, not of another, when a contract has three tiers", () => {
+    // the last tier limits storage and requests; the middle one storage alone
+    const three: TermsOf<"capacity"> = {
+      model: "capacity",
+      tiers: [
+        { limits: [{ meter: "storage", max: d(100) }], amount: d(20) },
+        { limits: [{ meter: "storage", max: d(500) }], amount: d(80) },
+        plans.tiers[1]!,
+      ],
+    };
+    expect((thrown(() => rate(usage(2000, 5), three)) as InputError).message).toBe(
+      "Usage (storage 2000, requests 5) exceeds the limits of every capacity tier; add a larger tier to the contract.",
+    );
+  });
+
   it("bills the tier with flatFeeAtZeroUsage false when any one limited meter has usage", () => {
     // charge quantity 0 and 0 GB, but 1,000 requests: there is usage → tier 1 → 20
     const skip: TermsOf<"capacity"> = { ...plans, flatFeeAtZeroUsage: false };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/money/index.js";
 import type { TermsOf } from "../../src/pricing/index.js";
-import { flat, NO_CONTEXT, packagePrice, volume } from "../../src/pricing/index.js";
+import { flat, NO_CONTEXT, PRICE_MODELS, packagePrice, volume } from "../../src/pricing/index.js";
 
 // Edge quantities for flat, package and volume prices that graduated.test.ts, volume.test.ts and
 // unitPackageFlat.test.ts leave out: fractional quantities, package bounds, 10^15 for flat.
@@ -24,6 +24,13 @@ describe("flat price proration", () => {
     expect(flat.prorates({ model: "flat", amount: d("500") })).toBe(true);
     expect(flat.prorates({ model: "flat", amount: d("500"), prorate: true })).toBe(true);
     expect(flat.prorates({ model: "flat", amount: d("500"), prorate: false })).toBe(false);
+  });
+
+  it("is the only model that prorates: a usage price bills the usage of the part of the period it covers", () => {
+    const others = Object.values(PRICE_MODELS).filter((model) => model.model !== "flat");
+    expect(others.length).toBeGreaterThan(10);
+    // every other model keeps the default, which reads no terms
+    for (const model of others) expect(model.prorates(undefined as never), model.model).toBe(false);
   });
 });
 
