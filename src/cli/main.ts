@@ -2,6 +2,7 @@
 // Inlined at build time (only this field): the version of the package the CLI ships in.
 import { version } from "../../package.json";
 import { escapeControl, isRatecardError } from "../index.js";
+import { checkCommand } from "./checkCommand.js";
 import { UsageLineError, write } from "./cliSupport.js";
 import { creditNoteCommand } from "./creditNoteCommand.js";
 import { invoiceCommand } from "./invoiceCommand.js";
@@ -19,6 +20,7 @@ Usage:
   ratecard --version
   ratecard credit-note --contract FILE --invoice FILE --corrections FILE [--previous FILE …] [--format text|json]
   ratecard quote --price JSON|FILE (--quantity Q | --values V1,V2,…) [--currency USD] [--format text|json]
+  ratecard check DIR... [--junit FILE] [--update]
 
 --carry takes the previous period's invoice (JSON) to continue persistent and weighted meters.
 --balances takes the previous invoice (JSON) to continue credit grant balances; a grant that started
@@ -27,8 +29,12 @@ Usage:
 --opening rates the invoice issued at the term start: the first period's fees billed in advance.
 PERIOD is a month in the contract's time zone (2026-02) or a range of local dates
 (2026-02-01/2026-03-01, end date excluded). Usage files: .ndjson, .jsonl, .csv or .json.
+check rates every fixture folder (contract.json, usage, expected.json; docs/uat.md) and compares the
+  invoice with expected.json; --junit writes the result as JUnit XML, --update writes expected.json
+  where a fixture has none (never over one).
 
-Exit codes: 0 done, 1 ratecard failed (a bug), 2 the input is wrong (the message says where).
+Exit codes: 0 done, 1 ratecard failed (a bug), 2 the input is wrong (the message says where),
+3 check found an invoice that differs from its expected.json.
 `;
 
 async function main(argv: ReadonlyArray<string>): Promise<number> {
@@ -44,6 +50,8 @@ async function main(argv: ReadonlyArray<string>): Promise<number> {
       return creditNoteCommand(rest);
     case "schema":
       return schemaCommand(rest);
+    case "check":
+      return checkCommand(rest);
     case "--version":
       write(`${version}\n`);
       return 0;

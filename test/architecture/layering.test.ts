@@ -14,11 +14,12 @@ const LAYERS = [
   "rating",
   "invoice",
   "explain",
+  "check",
   "cli",
 ];
-// src/index.ts (the public surface) sits between explain and cli: it may import every core folder.
+// src/index.ts (the public surface) sits just before cli: it may import every core folder.
 const rank = (folder: string) =>
-  folder === "index.ts" ? LAYERS.indexOf("explain") + 0.5 : LAYERS.indexOf(folder);
+  folder === "index.ts" ? LAYERS.indexOf("cli") - 0.5 : LAYERS.indexOf(folder);
 
 function folderOf(path: string): string {
   return path.includes("/") ? (path.split("/")[0] ?? "") : path;
