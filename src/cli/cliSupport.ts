@@ -84,7 +84,7 @@ export function carriedState(
   return states;
 }
 
-export function requireSameContract(found: string, expected: string, flag: string, file: string): void {
+function requireSameContract(found: string, expected: string, flag: string, file: string): void {
   if (found !== expected)
     throw new UsageLineError(
       `${flag} ${file} is an invoice of contract ${found}, not of ${expected}; pass this contract's previous invoice.`,
@@ -111,7 +111,7 @@ export function withFile<T>(flag: string, file: string, paths: RegExp, run: () =
   }
 }
 
-export function isObject(value: unknown): value is Record<string, unknown> {
+function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 

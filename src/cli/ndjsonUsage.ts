@@ -41,7 +41,7 @@ export async function* streamNdjsonIds(file: string, guard: PassGuard): AsyncGen
  * One line parsed as JSON. A line that is not JSON, or that writes a key twice in one object (JSON.parse
  * would keep the last copy and drop the first silently), is refused naming the file, line and key.
  */
-export function parseEventLine(line: string, file: string, lineNumber: number): unknown {
+function parseEventLine(line: string, file: string, lineNumber: number): unknown {
   let value: unknown;
   try {
     value = JSON.parse(line);

@@ -40,7 +40,7 @@ export function parseJsonText(text: string, source: string): unknown {
 }
 
 /** Why a file could not be read, in words, from the system's error code. */
-export function readFailure(code: string | undefined): string {
+function readFailure(code: string | undefined): string {
   switch (code) {
     case "ENOENT":
       return "no such file";

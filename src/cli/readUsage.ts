@@ -72,7 +72,7 @@ async function* streamJsonArray(file: string, guard: PassGuard): AsyncGenerator<
 }
 
 /** JSON.parse with an error that names the file instead of a stack trace. */
-export function parseJsonFile(text: string, file: string): unknown {
+function parseJsonFile(text: string, file: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {

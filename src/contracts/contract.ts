@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
+import { contractMessages } from "../errors/index.js";
 import { isIsoCurrency, ROUNDING_MODES } from "../money/index.js";
-import { idSchema, meterSchema, ratecardIssue, roundingModeSchema } from "../schema/index.js";
+import { idSchema, issueOf, meterSchema, ratecardIssue, roundingModeSchema } from "../schema/index.js";
 import { isValidTimeZone, standardTimeZoneName } from "../time/index.js";
 import { chargeSchema } from "./charge/chargeSchema.js";
 import { checkCharge, checkEventValueMeter, checkGroupedMeter } from "./charge/checkCharge.js";
@@ -52,10 +53,7 @@ export const contractSchema = z
       z.superRefine((version, ctx) => {
         if (version !== CONTRACT_SCHEMA_VERSION)
           ctx.addIssue(
-            ratecardIssue(
-              "unsupported_version",
-              `is ${version}, but this version of ratecard reads contract format ${CONTRACT_SCHEMA_VERSION} only`,
-            ),
+            issueOf(contractMessages.unsupportedContractVersion(version, CONTRACT_SCHEMA_VERSION)),
           );
       }),
       z.meta({ const: CONTRACT_SCHEMA_VERSION, description: "The contract format version." }),
@@ -98,22 +96,12 @@ export const contractSchema = z
       (contract.customUnits ?? []).forEach((unit, index) => {
         if (isIsoCurrency(unit.code))
           ctx.addIssue(
-            ratecardIssue(
-              "invalid_custom_unit",
-              `"${unit.code}" is an ISO 4217 currency; a custom unit needs a code of its own (e.g. "CREDIT")`,
-              ["customUnits", index, "code"],
-            ),
+            issueOf(contractMessages.customUnitIsCurrency(unit.code), ["customUnits", index, "code"]),
           );
       });
       const customCodes = new Set((contract.customUnits ?? []).map((unit) => unit.code));
       if (!isIsoCurrency(contract.currency) && !customCodes.has(contract.currency)) {
-        ctx.addIssue(
-          ratecardIssue(
-            "unknown_currency",
-            `"${contract.currency}" is not an ISO 4217 currency code; declare it under customUnits if it is a unit of your own`,
-            ["currency"],
-          ),
-        );
+        ctx.addIssue(issueOf(contractMessages.unknownContractCurrency(contract.currency), ["currency"]));
       }
       const zoneProblem = timeZoneProblem(contract.timeZone);
       if (zoneProblem !== undefined)
@@ -122,13 +110,7 @@ export const contractSchema = z
       if (billing.alignment === "anniversary") {
         for (const key of ["anchorDay", "anchorMonth"] as const) {
           if (billing[key] !== undefined)
-            ctx.addIssue(
-              ratecardIssue(
-                "anchor_not_allowed",
-                `anniversary billing follows the term start date; remove ${key} or use calendar alignment`,
-                ["billing", key],
-              ),
-            );
+            ctx.addIssue(issueOf(contractMessages.anchorWithAnniversary(key), ["billing", key]));
         }
       }
       reportDuplicateIds(ctx, contract.meters, "meters");
@@ -181,11 +163,7 @@ function reportDuplicateIds(
     const first = seen.get(item.id);
     if (first !== undefined) {
       ctx.addIssue(
-        ratecardIssue("duplicate_id", `repeats ${key} "${item.id}" already used by ${field}[${first}]`, [
-          field,
-          index,
-          key,
-        ]),
+        issueOf(contractMessages.repeatedId(key, item.id, `${field}[${first}]`), [field, index, key]),
       );
     } else seen.set(item.id, index);
   });

@@ -9,6 +9,8 @@ export { CONTRACT_SCHEMA_VERSION, contractSchema, NOT_MONEY } from "./contract.j
 export { contractJsonSchema } from "./contractJsonSchema.js";
 export type { Amendment, Contract, Override, SafeParseContractResult } from "./parseContract.js";
 export { parseContract, safeParseContract } from "./parseContract.js";
+export type { TermLineStep } from "./termSentences.js";
+export { TERM_STEP_SENTENCES } from "./termSentences.js";
 export type { AllowanceTerms } from "./terms/allowances/schema.js";
 export { allowanceSchema } from "./terms/allowances/schema.js";
 export type { CommitmentTerms } from "./terms/commitments/schema.js";

@@ -1,6 +1,7 @@
 export { describeValue } from "./describeValue.js";
 export { joinPath, toJsonPath } from "./jsonPath.js";
 export * as contractMessages from "./messages/contract.js";
+export * as invoiceMessages from "./messages/invoice.js";
 export type { ErrorMessage } from "./messages/message.js";
 export {
   operationPropertyNotAllowed,
@@ -29,6 +30,7 @@ export {
   onlyLastTierUnbounded,
   tierUpToNotIncreasing,
 } from "./messages/pricing.js";
+export * as ratingMessages from "./messages/rating.js";
 export {
   documentChanged,
   invalidInput,
@@ -48,6 +50,7 @@ export {
 export {
   carriedStateForUnknownMeter,
   carriedStateOfOtherKind,
+  eventNotParsed,
   usageChangedWhileRead,
 } from "./messages/usage.js";
 export type { Warning, WarningCode, WarningDetails } from "./messages/warnings.js";

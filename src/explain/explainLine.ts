@@ -1,7 +1,16 @@
+import { TERM_STEP_SENTENCES } from "../contracts/index.js";
 import type { InvoiceLine, Step } from "../invoice/index.js";
 import { Decimal } from "../money/index.js";
 import { explainPriceStep, isPriceStep, type PriceStep } from "../pricing/index.js";
-import type { Words } from "../schema/index.js";
+import type {
+  BillableQuantityStep,
+  ProrationStep,
+  RoundingStep,
+  StepContext,
+  StepSentences,
+  UsageStep,
+  Words,
+} from "../schema/index.js";
 import { escapeControl } from "./escapeControl.js";
 import { count, formatExact, formatQuantity, formatReadable, signed } from "./formatNumber.js";
 
@@ -32,6 +41,7 @@ export function explainLine(line: InvoiceLine, style: MoneyStyle, invoiceEnd?: s
     quantity: formatQuantity,
     count,
     percent,
+    group: describeGroup,
   };
   const name = line.group === undefined ? line.name : `${line.name} [${describeGroup(line.group)}]`;
   const usage = line.steps.find((step): step is StepOf<"usage"> => step.kind === "usage");
@@ -56,58 +66,45 @@ export function explainLine(line: InvoiceLine, style: MoneyStyle, invoiceEnd?: s
     // A price model's steps read as that model writes them (pricing/models/<name>/explain.ts).
     const sentence = isPriceStep(step)
       ? explainPriceStep(step, { words, steps: line.steps, model: line.model })
-      : describeStep(step, words);
+      : describeStep(step, { words, steps: line.steps });
     if (sentence !== undefined) sentences.push(sentence);
   }
   // Names, units and group values are the input's text: escaped, so the line stays one line.
   return escapeControl([head, ...sentences, `Line total ${words.money(line.amount)}.`].join(" "));
 }
 
-// The sentence of a step every line may have, or a contract term's (price steps are the models').
-function describeStep(step: Exclude<Step, PriceStep>, words: Words): string | undefined {
-  const { money, units } = words;
-  switch (step.kind) {
-    case "billable_quantity": {
+// The sentence of each step every line may have, whatever its price and terms; a contract term's steps
+// read as its folder writes them (contracts/terms/<term>/explain.ts), a price model's as the model does.
+const COMMON_STEP_SENTENCES: StepSentences<UsageStep | BillableQuantityStep | ProrationStep | RoundingStep> =
+  {
+    // The usage step is the line's head ("61,400 GB from 1,228 events."), not a sentence of its own.
+    usage: () => undefined,
+    billable_quantity: (step, { words: { units } }) => {
       const parts = [
         step.divideBy === null ? undefined : `divided by ${formatQuantity(step.divideBy)}`,
         step.included === null ? undefined : `minus ${formatQuantity(step.included)} included`,
         step.round === "none" ? undefined : `rounded ${step.round}`,
       ].filter((part) => part !== undefined);
       return `Billable quantity: ${formatQuantity(step.measured)} ${parts.join(", ")} = ${units(step.billable)}.`;
-    }
-    case "allowance":
-      return `Drawn from shared allowance ${step.pool}: ${units(step.drawn)} of the ${units(step.available)} left; ${units(step.quantity)} billable.`;
-    case "proration":
-      return `Prorated for ${formatQuantity(step.elapsed)} of ${formatQuantity(step.total)} ${step.basis === "day" ? "days" : "seconds"} of the billing period: ${money(step.before)} × ${formatQuantity(step.elapsed)} ÷ ${formatQuantity(step.total)} = ${money(step.amount)}.`;
-    case "contract_quantity":
-      return `Quantity ${formatQuantity(step.quantity)}, set by the contract (seats or licences), not measured.`;
-    case "trial":
-      return `Free trial until ${step.ends}: only the time after it is billed.`;
-    case "unused_time":
-      return `Credit for the unused time from ${step.from} to ${step.to} of the fee billed in advance: ${money(step.amount)}.`;
-    case "line_limit":
-      if (step.limit === "zero_floor")
-        return `The charge came to ${money(step.before)}; it is not a credit, so it bills ${money(step.value)}.`;
-      return step.limit === "minimum"
-        ? `Raised to the line minimum of ${money(step.value)} (from ${money(step.before)}).`
-        : `Capped at the line maximum of ${money(step.value)} (from ${money(step.before)}).`;
-    case "rounding":
-      return formatExact(step.before, step.minorUnits) === formatExact(step.amount, step.minorUnits)
+    },
+    proration: (step, { words: { money } }) =>
+      `Prorated for ${formatQuantity(step.elapsed)} of ${formatQuantity(step.total)} ${step.basis === "day" ? "days" : "seconds"} of the billing period: ${money(step.before)} × ${formatQuantity(step.elapsed)} ÷ ${formatQuantity(step.total)} = ${money(step.amount)}.`,
+    rounding: (step, { words: { money } }) =>
+      formatExact(step.before, step.minorUnits) === formatExact(step.amount, step.minorUnits)
         ? undefined
-        : `Rounded ${step.mode.replace("_", "-")} from ${money(step.before)} to ${money(step.amount)}.`;
-    case "override": {
-      const scope = step.where === undefined ? "" : ` for ${describeGroup(step.where)}`;
-      return step.multiplier !== undefined
-        ? `Price changed by override ${step.override}${scope}: every price and fee × ${formatQuantity(step.multiplier)}.`
-        : `Price replaced by override ${step.override}${scope}.`;
-    }
-    case "commitment_overage":
-      return `Spend of ${money(step.spend)} is ${money(step.excess)} above the committed minimum of ${money(step.minimum)}; the excess is billed at ${formatQuantity(step.factor)} times its price, so the overage is ${money(step.excess)} × (${formatQuantity(step.factor)} − 1) = ${money(step.amount)}.`;
-    case "commitment_true_up":
-      return `The committed minimum for the period is ${money(step.minimum)}; spend came to ${money(step.spend)}, so the shortfall of ${money(step.amount)} is billed.`;
-    case "usage":
-      return undefined;
-  }
+        : `Rounded ${step.mode.replace("_", "-")} from ${money(step.before)} to ${money(step.amount)}.`,
+  };
+
+// Every step kind that is not a price model's, by kind: the common ones and the contract terms'. The type
+// asks for every kind, so a new step kind without a sentence does not compile.
+const STEP_SENTENCES: StepSentences<Exclude<Step, PriceStep>> = {
+  ...COMMON_STEP_SENTENCES,
+  ...TERM_STEP_SENTENCES,
+};
+
+function describeStep(step: Exclude<Step, PriceStep>, context: StepContext): string | undefined {
+  const sentence = STEP_SENTENCES[step.kind] as (step: Step, context: StepContext) => string | undefined;
+  return sentence(step, context);
 }
 
 const WINDOW_NAMES: Readonly<Record<string, string>> = { day: "daily", hour: "hourly" };

@@ -1,6 +1,6 @@
 import type { z } from "zod/mini";
 import type { Contract } from "../contracts/index.js";
-import { describeValue, InputError, toJsonPath } from "../errors/index.js";
+import { InputError, invoiceMessages, toJsonPath } from "../errors/index.js";
 import { type Decimal, roundTo, toFixedString, ZERO } from "../money/index.js";
 import { modelOfPrice, type PriceTerms, ratePrice } from "../pricing/index.js";
 import {
@@ -41,28 +41,19 @@ function requireDocument(
   const result = schema.safeParse(value);
   if (result.success) return;
   const [problem] = toProblems(result.error.issues, value, path);
-  throw new InputError(
-    "invalid_argument",
+  throw InputError.from(
+    invoiceMessages.documentRefused(subject, expected, problem?.message),
     problem?.path ?? toJsonPath(path),
-    `${subject[0]?.toUpperCase()}${subject.slice(1)} must be ${expected}: ${problem?.message ?? "it is not"}.`,
   );
 }
 
 function requireCreditNoteOptions(options: unknown): void {
   if (typeof options !== "object" || options === null || Array.isArray(options))
-    throw new InputError(
-      "invalid_argument",
-      "options",
-      `The options must be an object, not ${describeValue(options)}.`,
-    );
+    throw InputError.from(invoiceMessages.optionsNotObject(options), "options");
   const { previous } = options as { previous?: unknown };
   if (previous === undefined) return;
   if (!Array.isArray(previous))
-    throw new InputError(
-      "invalid_argument",
-      "options.previous",
-      `previous must be a list of the credit notes already issued against the invoice, not ${describeValue(previous)}.`,
-    );
+    throw InputError.from(invoiceMessages.previousNotList(previous), "options.previous");
   previous.forEach((note, index) => {
     requireDocument(
       creditNoteReaderSchema,
@@ -118,11 +109,14 @@ export function issueCreditNote(
       const unitsBefore = unitsTaken.get(line.id) ?? ZERO;
       const credit = creditFor(correction, line, remaining, unitsBefore, contract, index, minorUnits);
       if (credit.amount.greaterThan(remaining) || !credit.amount.greaterThan(0)) {
-        throw new InputError(
-          "credit_exceeds_invoiced",
-          `[${index}]`,
-          `Line ${line.id} billed ${billed} and ${toFixedString(creditedBefore, minorUnits)} is already credited; a credit of ${toFixedString(credit.amount, minorUnits)} must be more than 0 and at most the ${toFixedString(remaining, minorUnits)} that remains.`,
-        );
+        const exceeds = invoiceMessages.creditExceedsRemaining({
+          lineId: line.id,
+          billed,
+          creditedBefore: toFixedString(creditedBefore, minorUnits),
+          amount: toFixedString(credit.amount, minorUnits),
+          remaining: toFixedString(remaining, minorUnits),
+        });
+        throw InputError.from(exceeds, `[${index}]`);
       }
       credited.set(line.id, creditedBefore.plus(credit.amount));
       if (credit.quantity !== undefined) unitsTaken.set(line.id, unitsBefore.plus(credit.quantity));
@@ -176,11 +170,7 @@ function linesOf(correction: CorrectionTerms, invoice: Invoice, index: number): 
   if (correction.kind === "invoice") return invoice.lines.filter((line) => netOf(line).greaterThan(0));
   const line = invoice.lines.find((candidate) => candidate.id === correction.line);
   if (line === undefined) {
-    throw new InputError(
-      "unknown_line",
-      `[${index}].line`,
-      `Invoice ${invoice.id} has no line "${correction.line}".`,
-    );
+    throw InputError.from(invoiceMessages.unknownLine(invoice.id, correction.line), `[${index}].line`);
   }
   return [line];
 }
@@ -197,11 +187,8 @@ function creditFor(
   if (correction.kind === "invoice" || correction.kind === "line") return { amount: remaining };
   if (correction.kind === "amount") {
     if (correction.amount.decimalPlaces() > minorUnits) {
-      throw new InputError(
-        "invalid_field",
-        `[${index}].amount`,
-        `A credit of ${correction.amount.toFixed()} is not a whole number of minor units (${minorUnits} decimals).`,
-      );
+      const finer = invoiceMessages.creditNotInMinorUnits(correction.amount.toFixed(), minorUnits);
+      throw InputError.from(finer, `[${index}].amount`);
     }
     return { amount: correction.amount };
   }
@@ -212,11 +199,13 @@ function creditFor(
   const left = ZERO.plus(line.quantity).minus(unitsBefore);
   const kept = left.minus(correction.quantity);
   if (kept.isNegative()) {
-    throw new InputError(
-      "credit_exceeds_invoiced",
-      `[${index}].quantity`,
-      `Line ${line.id} billed ${line.quantity} units and ${unitsBefore.toFixed()} are already taken off; ${correction.quantity.toFixed()} more cannot be.`,
+    const exceeds = invoiceMessages.unitsCreditExceeds(
+      line.id,
+      line.quantity,
+      unitsBefore.toFixed(),
+      correction.quantity.toFixed(),
     );
+    throw InputError.from(exceeds, `[${index}].quantity`);
   }
   const rerated = rerate(kept);
   return {
@@ -259,11 +248,7 @@ function priceOfLine(contract: Contract, line: InvoiceLine, index: number): Pric
         step.kind === "line_limit",
     )
   ) {
-    throw new InputError(
-      "invalid_field",
-      `[${index}].kind`,
-      `Line ${line.id} cannot be re-rated from its quantity alone (a flat, per-transaction, overridden, transformed, pooled, prorated, limited or discounted line); credit an amount instead.`,
-    );
+    throw InputError.from(invoiceMessages.lineNotRerateable(line.id), `[${index}].kind`);
   }
   return price;
 }
@@ -300,26 +285,25 @@ function creditedTax(
  */
 function assertCreditable(contract: Contract, invoice: Invoice, previous: ReadonlyArray<CreditNote>): void {
   if (invoice.contractId !== contract.id) {
-    throw new InputError(
-      "contract_mismatch",
-      "contractId",
-      `Invoice ${invoice.id} was rated from contract ${invoice.contractId}, not from contract ${contract.id}; credit it with the contract it was rated from.`,
-    );
+    const other = invoiceMessages.invoiceOfOtherContract(invoice.id, invoice.contractId, contract.id);
+    throw InputError.from(other, "contractId");
   }
   const { code, minorUnits } = contract.currency;
   if (invoice.currency.code !== code || invoice.currency.minorUnits !== minorUnits) {
-    throw new InputError(
-      "currency_mismatch",
-      "currency",
-      `Invoice ${invoice.id} is in ${invoice.currency.code} (${invoice.currency.minorUnits} decimals), but contract ${contract.id} bills in ${code} (${minorUnits} decimals); a credit note is in the invoice's currency and the contract's, so they must be the same.`,
+    const differs = invoiceMessages.invoiceCurrencyDiffers(
+      { id: invoice.id, ...invoice.currency },
+      { id: contract.id, code, minorUnits },
     );
+    throw InputError.from(differs, "currency");
   }
   if (invoice.contractDigest !== contract.digest) {
-    throw new InputError(
-      "contract_mismatch",
-      "contractDigest",
-      `Invoice ${invoice.id} was rated from a different version of contract ${contract.id} (digest ${invoice.contractDigest}; the contract given has ${contract.digest}); credit it with the contract exactly as it was when the invoice was rated, since quantity corrections and tax use its terms.`,
+    const other = invoiceMessages.invoiceOfOtherContractVersion(
+      invoice.id,
+      contract.id,
+      invoice.contractDigest,
+      contract.digest,
     );
+    throw InputError.from(other, "contractDigest");
   }
   const edited = digestMismatch(invoice, "invoice", "digest");
   if (edited !== undefined) throw edited;
@@ -327,11 +311,7 @@ function assertCreditable(contract: Contract, invoice: Invoice, previous: Readon
   previous.forEach((note, index) => {
     assertEarlierNote(note, invoice, `previous[${index}]`);
     if (seen.has(note.id)) {
-      throw new InputError(
-        "duplicate_id",
-        `previous[${index}].id`,
-        `Credit note ${note.id} is given twice among the earlier credit notes; what it credited would count twice.`,
-      );
+      throw InputError.from(invoiceMessages.earlierNoteRepeated(note.id), `previous[${index}].id`);
     }
     seen.add(note.id);
   });
@@ -341,17 +321,16 @@ function assertEarlierNote(note: CreditNote, invoice: Invoice, path: string): vo
   const edited = digestMismatch(note, "credit note", `${path}.digest`);
   if (edited !== undefined) throw edited;
   if (note.invoiceId !== invoice.id) {
-    throw new InputError(
-      "credit_note_mismatch",
-      `${path}.invoiceId`,
-      `Credit note ${note.id} credits invoice ${note.invoiceId}, not invoice ${invoice.id}; give only the credit notes issued against ${invoice.id}.`,
-    );
+    const other = invoiceMessages.earlierNoteOfOtherInvoice(note.id, note.invoiceId, invoice.id);
+    throw InputError.from(other, `${path}.invoiceId`);
   }
   if (note.invoiceDigest !== invoice.digest) {
-    throw new InputError(
-      "credit_note_mismatch",
-      `${path}.invoiceDigest`,
-      `Credit note ${note.id} was issued against another version of invoice ${invoice.id} (digest ${note.invoiceDigest}; this invoice has ${invoice.digest}).`,
+    const other = invoiceMessages.earlierNoteOfOtherVersion(
+      note.id,
+      invoice.id,
+      note.invoiceDigest,
+      invoice.digest,
     );
+    throw InputError.from(other, `${path}.invoiceDigest`);
   }
 }

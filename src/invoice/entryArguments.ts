@@ -1,5 +1,5 @@
 import type { Contract } from "../contracts/index.js";
-import { describeValue, InputError } from "../errors/index.js";
+import { InputError, invoiceMessages } from "../errors/index.js";
 import type { Period } from "../time/index.js";
 
 // The library's entry points are called from JavaScript too, where the types do not hold: these checks
@@ -15,12 +15,9 @@ export function requireContract(value: unknown): asserts value is Contract {
   const looksLikeJson =
     isObject(value) &&
     (typeof value.currency === "string" || "billing" in value || typeof value.term === "object");
-  throw new InputError(
-    "unparsed_contract",
+  throw InputError.from(
+    looksLikeJson ? invoiceMessages.contractNotParsed() : invoiceMessages.notAContract(value),
     "contract",
-    looksLikeJson
-      ? "The contract is contract JSON as written, not a parsed contract: pass it through parseContract(json) first, which checks it and reads its dates and decimals."
-      : `The contract must be what parseContract(json) returns, not ${describeValue(value)}.`,
   );
 }
 
@@ -63,10 +60,9 @@ function isParsedContract(value: unknown): boolean {
  */
 export function requireEvents(value: unknown): asserts value is Iterable<unknown> {
   if (typeof value !== "string" && isIterable(value)) return;
-  throw new InputError(
-    "invalid_argument",
+  throw InputError.from(
+    invoiceMessages.eventsNotReadable(value, "an array (or another iterable) of events"),
     "events",
-    eventsMessage(value, "an array (or another iterable) of events"),
   );
 }
 
@@ -78,18 +74,13 @@ export function requireEvents(value: unknown): asserts value is Iterable<unknown
 export function requireEventSource(value: unknown): void {
   if (typeof value === "function") return;
   if (typeof value !== "string" && (isIterable(value) || isAsyncIterable(value))) return;
-  throw new InputError(
-    "invalid_argument",
-    "events",
-    eventsMessage(
+  throw InputError.from(
+    invoiceMessages.eventsNotReadable(
       value,
       "an array of events, an iterable or async iterable of them, or a function that returns one",
     ),
+    "events",
   );
-}
-
-function eventsMessage(value: unknown, accepted: string): string {
-  return `The usage events must be ${accepted}, not ${describeValue(value)}; pass [] for a period without usage.`;
 }
 
 /**
@@ -100,11 +91,7 @@ function eventsMessage(value: unknown, accepted: string): string {
 export function requirePeriod(value: unknown): asserts value is Period | string {
   if (typeof value === "string") return;
   if (isObject(value) && isInstant(value.start) && isInstant(value.end)) return;
-  throw new InputError(
-    "invalid_period",
-    "period",
-    `The invoice period must be text such as "2026-02" or "2026-02-01/2026-03-01", or { start, end } in epoch milliseconds, not ${describeValue(value)}.`,
-  );
+  throw InputError.from(invoiceMessages.periodArgumentRefused(value), "period");
 }
 
 /**
@@ -114,41 +101,26 @@ export function requirePeriod(value: unknown): asserts value is Period | string 
  */
 export function requireOptions(value: unknown): void {
   if (value === undefined) return;
-  if (!isObject(value))
-    throw new InputError(
-      "invalid_argument",
-      "options",
-      `The options must be an object, not ${describeValue(value)}.`,
-    );
+  if (!isObject(value)) throw InputError.from(invoiceMessages.optionsNotObject(value), "options");
   const { creditBalances, carried } = value;
   if (creditBalances !== undefined) {
     if (!isObject(creditBalances))
-      throw new InputError(
-        "invalid_argument",
+      throw InputError.from(
+        invoiceMessages.creditBalancesNotObject(creditBalances),
         "options.creditBalances",
-        `creditBalances must be an object of credit grant id → balance text, such as { "prepay_q1": "600.00" }, not ${describeValue(creditBalances)}.`,
       );
     for (const [id, balance] of Object.entries(creditBalances))
       if (typeof balance !== "string")
-        throw new InputError(
-          "invalid_argument",
+        throw InputError.from(
+          invoiceMessages.creditBalanceNotText(id, balance),
           `options.creditBalances[${JSON.stringify(id)}]`,
-          `The balance of credit grant "${id}" must be decimal text such as "600.00", not ${describeValue(balance)}.`,
         );
   }
   if (carried !== undefined && !isObject(carried))
-    throw new InputError(
-      "invalid_argument",
-      "options.carried",
-      `carried must be the previous invoice's usage.carryOut (an object of meter id → state), not ${describeValue(carried)}.`,
-    );
+    throw InputError.from(invoiceMessages.carriedNotObject(carried), "options.carried");
   for (const flag of ["daily", "creditsStartFull"])
     if (value[flag] !== undefined && typeof value[flag] !== "boolean")
-      throw new InputError(
-        "invalid_argument",
-        `options.${flag}`,
-        `${flag} must be true or false, not ${describeValue(value[flag])}.`,
-      );
+      throw InputError.from(invoiceMessages.flagNotBoolean(flag, value[flag]), `options.${flag}`);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

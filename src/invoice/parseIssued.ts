@@ -1,4 +1,4 @@
-import { InputError, type RatecardError } from "../errors/index.js";
+import { InputError, invoiceMessages, type RatecardError } from "../errors/index.js";
 import {
   CREDIT_NOTE_SCHEMA_VERSION,
   type CreditNote,
@@ -72,10 +72,9 @@ function readIssued(
   if (typeof written === "number" && written !== version) {
     return {
       success: false,
-      error: new InputError(
-        "unsupported_version",
+      error: InputError.from(
+        invoiceMessages.issuedVersionUnsupported(what, written, version),
         "schemaVersion",
-        `This ${what} is in format version ${written}; this version of ratecard reads ${what} format ${version} (with any fields later versions of format ${version} add).`,
       ),
     };
   }

@@ -14,7 +14,7 @@ import {
 } from "./entryArguments.js";
 import type { Invoice } from "./invoiceSchema.js";
 import { resolveServicePeriod, type ServicePeriod } from "./resolveServicePeriod.js";
-import { allCharges, segmentsOf } from "./termsAt.js";
+import { allCharges, piecesOf } from "./termsAt.js";
 
 /** Options of a rating call. */
 export interface RateInvoiceOptions {
@@ -130,7 +130,7 @@ export function rateOpeningInvoice(
 // Step 0: the service period, and the pieces amendments and overrides cut it into (decided once).
 function periodInForce(contract: Contract, period: Period | string): PeriodInForce {
   const resolved = resolveServicePeriod(contract, period);
-  return { ...resolved, pieces: segmentsOf(contract, resolved.service) };
+  return { ...resolved, pieces: piecesOf(contract, resolved.service) };
 }
 
 /**

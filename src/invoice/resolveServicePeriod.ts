@@ -1,5 +1,5 @@
 import type { Contract } from "../contracts/index.js";
-import { InputError } from "../errors/index.js";
+import { InputError, invoiceMessages } from "../errors/index.js";
 import {
   FIRST_YEAR,
   formatLocalDate,
@@ -36,24 +36,24 @@ export interface ServicePeriod {
 export function resolveServicePeriod(contract: Contract, period: Period | string): ServicePeriod {
   const requested = typeof period === "string" ? parsePeriod(period, contract.timeZone) : period;
   if (!(requested.end > requested.start)) {
-    throw new InputError("invalid_period", "period", "The invoice period must end after it starts.");
+    throw InputError.from(invoiceMessages.invoicePeriodEmpty(), "period");
   }
   assertSupported(requested, "The invoice period");
   const billingPeriod = periodOf(contract.cycle, requested.start);
   assertSupported(billingPeriod, "The billing period containing the invoice period");
   if (requested.end > billingPeriod.end) {
-    throw new InputError(
-      "period_outside_billing_cycle",
-      "period",
-      `The period ${label(requested, contract.timeZone)} spans more than one billing period of contract ${contract.id}; the billing period containing its start is ${label(billingPeriod, contract.timeZone)}. Rate each billing period separately.`,
+    const spans = invoiceMessages.periodSpansBillingPeriods(
+      label(requested, contract.timeZone),
+      contract.id,
+      label(billingPeriod, contract.timeZone),
     );
+    throw InputError.from(spans, "period");
   }
   const service = intersectPeriods(requested, termPeriod(contract));
   if (service === undefined) {
-    throw new InputError(
-      "invalid_period",
+    throw InputError.from(
+      invoiceMessages.periodOutsideTerm(label(requested, contract.timeZone), contract.id),
       "period",
-      `The period ${label(requested, contract.timeZone)} is outside the term of contract ${contract.id}.`,
     );
   }
   const proration = isSamePeriod(service, billingPeriod)
@@ -66,11 +66,7 @@ export function resolveServicePeriod(contract: Contract, period: Period | string
 // a billing period that ends later (monthly, December 9999) cannot be written with four-digit years.
 function assertSupported(period: Period, subject: string): void {
   if (isSupportedInstant(period.start) && isSupportedInstant(period.end)) return;
-  throw new InputError(
-    "invalid_period",
-    "period",
-    `${subject} reaches outside the years ratecard rates (${FIRST_YEAR}–${LAST_YEAR}, in UTC).`,
-  );
+  throw InputError.from(invoiceMessages.periodOutsideYears(subject, FIRST_YEAR, LAST_YEAR), "period");
 }
 
 /** The contract's term as a period (open-ended terms end at the largest instant). */

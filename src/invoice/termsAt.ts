@@ -33,10 +33,15 @@ interface TermsVersion {
 interface TermsTimeline {
   /** The instants the terms change on, ascending: amendment and override dates. */
   readonly changes: ReadonlyArray<number>;
-  /** The overrides of each charge, in contract order. */
-  readonly overridesOf: ReadonlyMap<string, ReadonlyArray<Override>>;
+  /** The overrides of each charge, in contract order, with their positions in the contract's list. */
+  readonly overridesOf: ReadonlyMap<string, ReadonlyArray<IndexedOverride>>;
   /** The terms after `n` changes, built when first asked for. */
   readonly versions: Map<number, TermsVersion>;
+}
+
+interface IndexedOverride {
+  readonly override: Override;
+  readonly index: number;
 }
 
 const timelines = new WeakMap<Contract, TermsTimeline>();
@@ -51,7 +56,10 @@ function termsVersion(contract: Contract, instant: number): TermsVersion {
           ...contract.overrides.map((override) => override.from),
         ]),
       ].sort((a, b) => a - b),
-      overridesOf: groupBy(contract.overrides, (override) => override.charge),
+      overridesOf: groupBy(
+        contract.overrides.map((override, index) => ({ override, index })),
+        (indexed) => indexed.override.charge,
+      ),
       versions: new Map(),
     };
     timelines.set(contract, timeline);
@@ -70,7 +78,7 @@ function termsVersion(contract: Contract, instant: number): TermsVersion {
 // One pass per amendment over the charges, one per charge over its own overrides: linear in the charges.
 function buildChargesAt(
   contract: Contract,
-  overridesOf: ReadonlyMap<string, ReadonlyArray<Override>>,
+  overridesOf: ReadonlyMap<string, ReadonlyArray<IndexedOverride>>,
   instant: number,
 ): ChargeInForce[] {
   let charges: ChargeInForce[] = [...contract.charges];
@@ -89,7 +97,8 @@ function buildChargesAt(
   }
   return charges.map((charge) =>
     (overridesOf.get(charge.id) ?? []).reduce(
-      (current, override) => (override.from > instant ? current : withOverride(current, override)),
+      (current, indexed) =>
+        indexed.override.from > instant ? current : withOverride(current, indexed.override, indexed.index),
       charge,
     ),
   );
@@ -120,16 +129,18 @@ function groupBy<T>(items: ReadonlyArray<T>, key: (item: T) => string): Map<stri
 // Applies one override on top of those before it. A whole-charge replacement makes the earlier ones moot;
 // a whole-charge multiplier also scales the group prices earlier overrides put in (it multiplies every
 // price the charge has at that point), while later ones are taken as written.
-function withOverride(charge: ChargeInForce, override: Override): ChargeInForce {
+function withOverride(charge: ChargeInForce, override: Override, index: number): ChargeInForce {
   const earlier = charge.overrides ?? [];
   const entry: OverrideInForce = {
     id: override.id,
+    index,
     ...(override.where !== undefined ? { where: override.where } : {}),
     ...(override.multiplier !== undefined ? { multiplier: override.multiplier } : {}),
     ...(override.price !== undefined ? { price: override.price } : {}),
   };
   if (override.where !== undefined) return { ...charge, overrides: [...earlier, entry] };
-  if (override.price !== undefined) return { ...charge, price: override.price, overrides: [entry] };
+  if (override.price !== undefined)
+    return { ...charge, price: override.price, priceFromOverride: index, overrides: [entry] };
   const multiplier = override.multiplier!;
   return {
     ...charge,
@@ -146,7 +157,7 @@ function withOverride(charge: ChargeInForce, override: Override): ChargeInForce 
 }
 
 /** The pieces of `period` between the amendments that take effect inside it (one piece when none does). */
-export function segmentsOf(contract: Contract, period: Period): Period[] {
+export function piecesOf(contract: Contract, period: Period): Period[] {
   const cuts = [
     ...new Set([
       ...contract.amendments.map((amendment) => amendment.effective),

@@ -2,14 +2,15 @@ import { UsageError, usageChangedWhileRead } from "../errors/index.js";
 import type { Decimal } from "../money/index.js";
 import type { MeterTerms, UsageEvent } from "../schema/index.js";
 import type { Period } from "../time/index.js";
+import { checkCarriedState } from "./checkCarriedState.js";
 import { type CopyReport, deduplicateInto, resolveCopies } from "./deduplicate.js";
+import { EventPass } from "./eventPass.js";
 import type { Exclusion } from "./exclusionTally.js";
 import { ExclusionTally } from "./exclusionTally.js";
 import { HashList, idHash, repeatedHashes } from "./idHash.js";
 import { IdSample } from "./idSample.js";
 import type { GroupedQuantities, MeterRequest } from "./meterAccumulator.js";
 import type { CarriedMeterState, Computation } from "./reducer.js";
-import { UsageAggregation } from "./usageAggregation.js";
 
 /** What to aggregate: the contract's meters, for one customer, over one period. */
 export interface AggregateUsageOptions {
@@ -75,6 +76,16 @@ export type EventSource =
       readonly ids?: () => Iterable<string> | AsyncIterable<string>;
     });
 
+// Aggregating usage, in order (docs/architecture.md, "Aggregating usage"):
+//   1. validate: the carried state each meter opens with (checkCarriedState.ts), before any event is
+//      counted (before a re-readable source is read at all);
+//   2. the customer's events, deduplicated by id over all of them (deduplicate.ts; two streamed passes
+//      with 4-byte id hashes for a source that can be read twice, idHash.ts);
+//   3. each event classified and fed to the meters that count it (eventPass.ts): other customers,
+//      unknown types, outside the period, filtered out or unreadable are excluded with their reason;
+//      each meter groups, windows and reduces it (meterAccumulator.ts, compileMeter.ts, windows.ts);
+//   4. the report: every meter's quantity and groups, every exclusion, the carried state out.
+
 /**
  * Aggregates usage events into one quantity per meter (and per group, when asked), accounting for
  * every event: each one is either counted or excluded with a reason (docs/invoice-format.md lists
@@ -85,15 +96,18 @@ export function aggregateUsage(
   events: Iterable<UsageEvent>,
   options: AggregateUsageOptions,
 ): AggregateUsageResult {
+  // The events are read first (an iterable that parses them fails on the first bad one), then checked.
   const all = Array.isArray(events) ? (events as ReadonlyArray<UsageEvent>) : [...events];
-  const report = copyReport(options);
-  const aggregation = new UsageAggregation(options, report.excluded);
+  const carried = checkCarriedState(options.carried, options.meters);
   if (options.deduplicate === false) {
-    for (const event of all) aggregation.accept(event);
-    return aggregation.result(all.length);
+    const pass = new EventPass(options, new ExclusionTally(), carried);
+    for (const event of all) pass.accept(event);
+    return report(pass, all.length, undefined);
   }
-  const eventsRead = deduplicateInto(all, report, (event) => aggregation.accept(event));
-  return withReusedIds(aggregation.result(eventsRead), report.reusedIds);
+  const copies = copyReport(options);
+  const pass = new EventPass(options, copies.excluded, carried);
+  const eventsRead = deduplicateInto(all, copies, (event) => pass.accept(event));
+  return report(pass, eventsRead, copies);
 }
 
 /**
@@ -111,25 +125,26 @@ export async function aggregateUsageAsync(
     for await (const event of source) events.push(event);
     return aggregateUsage(events, options);
   }
+  // Checked first, so a wrong carried state fails before the source is read even once.
+  const carried = checkCarriedState(options.carried, options.meters);
   if (options.deduplicate === false) {
-    const aggregation = new UsageAggregation(options, new ExclusionTally());
+    const pass = new EventPass(options, new ExclusionTally(), carried);
     let eventsRead = 0;
     for await (const event of source()) {
-      aggregation.accept(event);
+      pass.accept(event);
       eventsRead += 1;
     }
-    return aggregation.result(eventsRead);
+    return report(pass, eventsRead, undefined);
   }
-  // Built first, so carried state is checked before the source is read even once.
-  const report = copyReport(options);
-  const aggregation = new UsageAggregation(options, report.excluded);
+  const copies = copyReport(options);
+  const pass = new EventPass(options, copies.excluded, carried);
   const hashes = new HashList();
   // What each pass read: how many events, and the sum of their id hashes (order does not matter).
   const first = { events: 0, checksum: 0 };
   const second = { events: 0, checksum: 0 };
-  const note = (pass: typeof first, hash: number) => {
-    pass.events += 1;
-    pass.checksum = (pass.checksum + hash) >>> 0;
+  const note = (read: typeof first, hash: number) => {
+    read.events += 1;
+    read.checksum = (read.checksum + hash) >>> 0;
   };
   for await (const id of source.ids?.() ?? idsOf(source())) {
     const hash = idHash(id);
@@ -143,12 +158,28 @@ export async function aggregateUsageAsync(
     note(second, hash);
     // An id whose hash is unique cannot repeat: aggregate it as it streams.
     if (repeated.size > 0 && repeated.has(hash)) suspects.push(event);
-    else aggregation.accept(event);
+    else pass.accept(event);
   }
   if (second.events !== first.events || second.checksum !== first.checksum)
     throw sourceChanged(first.events, second.events);
-  for (const event of resolveCopies(suspects, report)) aggregation.accept(event);
-  return withReusedIds(aggregation.result(first.events), report.reusedIds);
+  for (const event of resolveCopies(suspects, copies)) pass.accept(event);
+  return report(pass, first.events, copies);
+}
+
+// Step 4: what the pass measured and excluded, and the ids the customer shares with others.
+function report(pass: EventPass, eventsRead: number, copies: CopyReport | undefined): AggregateUsageResult {
+  const { meters, carryOut } = pass.totals();
+  const result: AggregateUsageResult = {
+    eventsRead,
+    eventsCounted: pass.counted,
+    meters,
+    groups: pass.groups(),
+    excluded: pass.excluded.toList(),
+    carryOut,
+  };
+  const reused = copies?.reusedIds;
+  if (reused === undefined || reused.count === 0) return result;
+  return { ...result, idsReusedByOtherCustomers: { ids: reused.count, sampleIds: reused.sample() } };
 }
 
 async function* idsOf(events: Iterable<UsageEvent> | AsyncIterable<UsageEvent>): AsyncGenerator<string> {
@@ -157,11 +188,6 @@ async function* idsOf(events: Iterable<UsageEvent> | AsyncIterable<UsageEvent>):
 
 function copyReport(options: AggregateUsageOptions): CopyReport {
   return { customer: options.customer, excluded: new ExclusionTally(), reusedIds: new IdSample() };
-}
-
-function withReusedIds(result: AggregateUsageResult, reused: IdSample): AggregateUsageResult {
-  if (reused.count === 0) return result;
-  return { ...result, idsReusedByOtherCustomers: { ids: reused.count, sampleIds: reused.sample() } };
 }
 
 // A source read twice must give the same events both times: one that changed between the reads

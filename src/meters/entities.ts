@@ -1,4 +1,4 @@
-import { type Decimal, exactSum, roundToInteger, toPlainString, ZERO } from "../money/index.js";
+import { addExactly, type Decimal, roundToInteger, toPlainString, ZERO } from "../money/index.js";
 import { type EntityTerms, propertyOf } from "../schema/index.js";
 import { type MeterOutcome, perKey, type Reducer } from "./reducer.js";
 
@@ -25,7 +25,7 @@ export function entityReducer(terms: EntityTerms, inner: Reducer<unknown>): Redu
         // Added exactly: a quantity that does not terminate (a count per second, divided by 0.5) is
         // rounded at 50 digits, and a rounded sum would change in its last digit with the order the
         // entities first came in; the same events must give the same invoice in any order.
-        total = exactSum(total, entity.quantity);
+        total = addExactly(total, entity.quantity);
       }
       return {
         quantity: total,

@@ -63,7 +63,7 @@ export function exactDifference(a: Decimal, b: Decimal): Decimal {
 }
 
 /** `a + b` with no rounding (see {@link exactDifference}): exact running sums of any decimals. */
-export function exactSum(a: Decimal, b: Decimal | string | number): Decimal {
+export function addExactly(a: Decimal, b: Decimal | string | number): Decimal {
   if (typeof b === "object" && fitsSum(a, b)) return a.plus(b);
   return new Decimal(new Wide(a.toFixed()).plus(new Wide(typeof b === "object" ? b.toFixed() : b)).toFixed());
 }

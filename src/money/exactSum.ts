@@ -1,4 +1,4 @@
-import { Decimal, exactSum, ZERO } from "./decimal.js";
+import { addExactly, Decimal, ZERO } from "./decimal.js";
 import { DECIMAL_TEXT } from "./parseDecimal.js";
 
 // Fraction digits kept in the fast accumulator; values with more go to the exact Decimal remainder.
@@ -89,7 +89,7 @@ export class ExactSum {
     }
     const text = typeof value === "number" ? (Number.isFinite(value) ? String(value) : "") : value;
     if (!isDecimalText(text)) return false;
-    this.remainder = exactSum(this.remainder, text);
+    this.remainder = addExactly(this.remainder, text);
     return true;
   }
 
@@ -103,18 +103,18 @@ export class ExactSum {
 
   /** Adds an exact Decimal. */
   addDecimal(value: Decimal): void {
-    this.remainder = exactSum(this.remainder, value);
+    this.remainder = addExactly(this.remainder, value);
   }
 
   /** Adds another sum's total into this one. */
   merge(other: ExactSum): void {
-    this.remainder = exactSum(this.remainder, other.value());
+    this.remainder = addExactly(this.remainder, other.value());
   }
 
   /** The exact total so far. */
   value(): Decimal {
     // Both integer parts are exact; the fraction part divides by a power of ten, which is exact too.
-    return exactSum(exactSum(this.remainder, this.whole), new Decimal(this.fraction).div(FRACTION_SCALE));
+    return addExactly(addExactly(this.remainder, this.whole), new Decimal(this.fraction).div(FRACTION_SCALE));
   }
 
   private normalise(): void {

@@ -3,10 +3,10 @@ export type { Currency, CustomUnit } from "./currency.js";
 export { isIsoCurrency, isoCurrencyCodes, resolveCurrency } from "./currency.js";
 export type { DecimalInput } from "./decimal.js";
 export {
+  addExactly,
   Decimal,
   exactDifference,
   exactProduct,
-  exactSum,
   ONE,
   toFixedString,
   toPlainString,

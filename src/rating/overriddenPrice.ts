@@ -12,6 +12,8 @@ import { scaleMoney } from "./scaleMoney.js";
  */
 export interface OverrideInForce {
   readonly id: string;
+  /** Its position in the contract's `overrides`, for the path of an error in its price. */
+  readonly index: number;
   readonly where?: Readonly<Record<string, string | number | boolean>>;
   /** Every money amount of the price is multiplied by this. */
   readonly multiplier?: Decimal;
@@ -26,6 +28,16 @@ export interface OverrideInForce {
  */
 export interface ChargeInForce extends ChargeTerms {
   readonly overrides?: ReadonlyArray<OverrideInForce>;
+  /** Set when a whole-charge override replaced the price: that override's position in `overrides`. */
+  readonly priceFromOverride?: number;
+}
+
+/** The price of one line, the override steps that changed it, and the override it comes from, if one replaced it. */
+export interface OverriddenPrice {
+  readonly price: PriceTerms | undefined;
+  readonly steps: ReadonlyArray<OverrideStep>;
+  /** The position in the contract's `overrides` of the override whose price this is (errors point there). */
+  readonly fromOverride?: number;
 }
 
 /**
@@ -33,15 +45,18 @@ export interface ChargeInForce extends ChargeTerms {
  * `base` is the charge's price (one line) or the group's cell or grouped price (undefined when the
  * matrix has none for the group); `group` is the line's group values, undefined for a charge with one
  * line. The charge's overrides are applied in order: a replacement of the line's price drops the steps
- * of the overrides before it, which no longer change anything on this line.
+ * of the overrides before it, which no longer change anything on this line. A price an override put in
+ * (here, or on the whole charge) names that override, so an error in rating it points at the override.
  */
 export function overriddenPrice(
   base: PriceTerms | undefined,
   overrides: ReadonlyArray<OverrideInForce>,
   group: Readonly<Record<string, PropertyValue>> | undefined,
-): { readonly price: PriceTerms | undefined; readonly steps: ReadonlyArray<OverrideStep> } {
+  priceFromOverride?: number,
+): OverriddenPrice {
   let price = base;
   let steps: OverrideStep[] = [];
+  let fromOverride = priceFromOverride;
   for (const override of overrides) {
     const step = overrideStep(override);
     if (override.where === undefined) {
@@ -56,12 +71,13 @@ export function overriddenPrice(
     if (override.price !== undefined) {
       price = override.price;
       steps = [step];
+      fromOverride = override.index;
     } else if (price !== undefined) {
       price = scaleMoney(price, override.multiplier!);
       steps.push(step);
     }
   }
-  return { price, steps };
+  return fromOverride === undefined ? { price, steps } : { price, steps, fromOverride };
 }
 
 function matches(

@@ -2,6 +2,7 @@ import {
   ContractError,
   InvariantError,
   isRatecardError,
+  ratingMessages,
   UsageError,
   type Warning,
   warningMessages,
@@ -73,26 +74,30 @@ export function rateCharge(input: RateChargeInput): RateChargeResult {
     const usage = input.usage;
     const measured = usage === undefined ? undefined : { ...usage, group: undefined };
     const warnings: Warning[] = [];
-    const { steps } = overriddenPrice(input.charge.price, overrides, undefined);
-    return { lines: [rateLine(input, input.charge.price, steps, measured, warnings)], warnings };
+    const { steps, fromOverride } = overriddenPrice(
+      input.charge.price,
+      overrides,
+      undefined,
+      input.charge.priceFromOverride,
+    );
+    const pricePath = pricePathOf(input, fromOverride);
+    return { lines: [rateLine(input, input.charge.price, steps, pricePath, measured, warnings)], warnings };
   }
   const grouping = model.grouping;
   const lines: RatedLine[] = [];
   const warnings: Warning[] = [];
   for (const group of input.groups) {
-    const { price, steps } = overriddenPrice(
+    const { price, steps, fromOverride } = overriddenPrice(
       grouping.priceFor(input.charge.price, group.group),
       overrides,
       group.group,
+      input.charge.priceFromOverride,
     );
+    const pricePath = pricePathOf(input, fromOverride);
     if (price === undefined) {
       const described = `${describeGroup(group.group)} (${group.quantity.toFixed()}${unitSuffix(input)} from ${group.events} event${group.events === 1 ? "" : "s"})`;
       if (grouping.onUnpriced(input.charge.price) === "error") {
-        throw new ContractError(
-          "unpriced_combination",
-          `${input.path}.price`,
-          `Charge ${input.charge.id} has usage in ${described} but no cell and no defaultPrice for it; add a cell or a defaultPrice, or set onUnpriced to "warn".`,
-        );
+        throw ContractError.from(ratingMessages.unpricedCombination(input.charge.id, described), pricePath);
       }
       warnings.push(
         warningMessages.unpricedUsage({
@@ -106,7 +111,7 @@ export function rateCharge(input: RateChargeInput): RateChargeResult {
       );
       continue;
     }
-    lines.push(rateLine(input, price, steps, { meter: input.usage!.meter, ...group }, warnings));
+    lines.push(rateLine(input, price, steps, pricePath, { meter: input.usage!.meter, ...group }, warnings));
   }
   return { lines, warnings };
 }
@@ -124,6 +129,7 @@ function rateLine(
   input: RateChargeInput,
   price: PriceTerms,
   overrideSteps: ReadonlyArray<OverrideStep>,
+  pricePath: string,
   measured: Measured | undefined,
   warnings: Warning[],
 ): RatedLine {
@@ -171,7 +177,7 @@ function rateLine(
     meterQuantities: input.meterQuantities,
     ...(measured?.group ? { group: measured.group } : {}),
   };
-  const priced = rateWithin(input, () => ratePrice(price, quantity, context));
+  const priced = rateWithin(input, pricePath, () => ratePrice(price, quantity, context));
   steps.push(...priced.steps);
 
   let exact = priced.amount;
@@ -258,10 +264,15 @@ function assertRatedQuantity(
   const { charge, path } = input;
   const source =
     charge.quantity !== undefined ? "its contract quantity" : `meter ${measured?.meter.id ?? charge.meter}`;
-  const message = `Charge ${charge.id} would price ${toPlainString(quantity)} units from ${source}${charge.transform === undefined ? "" : " after its transform"}, too large: ${boundRule(QUANTITY)}. Divide the quantity with transform.divideBy (bytes → GB) or check the usage.`;
-  if (charge.quantity !== undefined)
-    throw new ContractError("decimal_out_of_range", `${path}.quantity`, message);
-  throw new UsageError("decimal_out_of_range", `${path}.meter`, message);
+  const problem = ratingMessages.ratedQuantityOutOfRange(
+    charge.id,
+    toPlainString(quantity),
+    source,
+    charge.transform !== undefined,
+    boundRule(QUANTITY),
+  );
+  if (charge.quantity !== undefined) throw ContractError.from(problem, `${path}.quantity`);
+  throw UsageError.from(problem, `${path}.meter`);
 }
 
 // The pool's draw was planned on this same billable quantity; a draw larger than it is our bug.
@@ -273,20 +284,20 @@ function drawAllowance(billable: Decimal, draw: AllowanceDraw, lineId: string): 
   return billable.minus(draw.drawn);
 }
 
-// A price model's error knows nothing of the contract; give it the charge's path and id.
-function rateWithin<T>(input: RateChargeInput, rate: () => T): T {
+// Where the price a line is rated with is written: the override that put it in, else the charge's own.
+function pricePathOf(input: RateChargeInput, fromOverride: number | undefined): string {
+  return fromOverride === undefined ? `${input.path}.price` : `overrides[${fromOverride}].price`;
+}
+
+// A price model's error knows nothing of the contract; give it the path of the price and the charge's id.
+function rateWithin<T>(input: RateChargeInput, pricePath: string, rate: () => T): T {
   try {
     return rate();
   } catch (error) {
     if (!isRatecardError(error) || error.path !== "" || error instanceof InvariantError) throw error;
-    throw new ContractError(
-      error.code,
-      `${input.path}.price`,
-      `Charge ${input.charge.id}: ${error.message}`,
-      {
-        ...error.details,
-      },
-    );
+    throw ContractError.from(ratingMessages.chargePriceProblem(input.charge.id, error), pricePath, {
+      ...error.details,
+    });
   }
 }
 

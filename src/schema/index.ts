@@ -104,4 +104,4 @@ export { unusedTimeStepSchema } from "./steps/unusedTime.js";
 export type { UsageStep } from "./steps/usage.js";
 export { usageStepSchema } from "./steps/usage.js";
 export type { PropertyValue, UsageEvent, UsageEventInput } from "./usageEvent.js";
-export type { StepContext, Words } from "./words.js";
+export type { StepContext, StepSentences, Words } from "./words.js";

@@ -18,7 +18,17 @@ export interface Words {
   count(n: number, noun: string): string;
   /** A rate as a percentage ("0.029" → "2.9%"). */
   percent(rate: string): string;
+  /** Group or dimension values, each after its name ("region na, tier 1"; a missing value "(not set)"). */
+  group(values: Readonly<Record<string, string | number | boolean | null>>): string;
 }
+
+/**
+ * The sentence of each step kind one owner writes (a contract term), by kind: explain looks a step's
+ * kind up here instead of switching over kinds. Undefined when the step adds no sentence of its own.
+ */
+export type StepSentences<S extends StepData> = {
+  readonly [K in S["kind"]]: (step: Extract<S, { kind: K }>, context: StepContext) => string | undefined;
+};
 
 /** What a step's sentence may read besides the step: the words, and every step of its line. */
 export interface StepContext {

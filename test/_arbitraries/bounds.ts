@@ -8,18 +8,18 @@ import { Decimal } from "../../src/money/index.js";
  */
 
 /** A kind of decimal field: its size stays below 10^`below`, with at most `decimals` decimals. */
-export interface FieldBound {
+interface FieldBound {
   readonly name: string;
   readonly below: number;
   readonly decimals: number;
 }
 
-export const MONEY: FieldBound = { name: "money amount", below: 15, decimals: 12 };
-export const UNIT_PRICE: FieldBound = { name: "unit price", below: 9, decimals: 15 };
-export const MULTIPLIER: FieldBound = { name: "multiplier", below: 3, decimals: 6 };
+const MONEY: FieldBound = { name: "money amount", below: 15, decimals: 12 };
+const UNIT_PRICE: FieldBound = { name: "unit price", below: 9, decimals: 15 };
+const MULTIPLIER: FieldBound = { name: "multiplier", below: 3, decimals: 6 };
 
 /** True when `value` lies within `bound`. */
-export function isWithin(value: Decimal, bound: FieldBound): boolean {
+function isWithin(value: Decimal, bound: FieldBound): boolean {
   return value.abs().lessThan(new Decimal(10).pow(bound.below)) && value.decimalPlaces() <= bound.decimals;
 }
 
@@ -28,14 +28,14 @@ export function isWithin(value: Decimal, bound: FieldBound): boolean {
  * "Prices an override makes"): a price per unit or per package is a unit price, a dynamic price's
  * markup a multiplier, every other one (a fee, a tier's flat fee, a minimum, a band) a money amount.
  */
-export function boundOfPriceField(key: string): FieldBound {
+function boundOfPriceField(key: string): FieldBound {
   if (key === "unitPrice" || key === "packagePrice") return UNIT_PRICE;
   if (key === "multiplier") return MULTIPLIER;
   return MONEY;
 }
 
 /** A money field of a price written as JSON: its key and its value. */
-export interface MoneyField {
+interface MoneyField {
   readonly key: string;
   readonly value: Decimal;
 }
@@ -44,7 +44,7 @@ export interface MoneyField {
  * Every money field of a price written as JSON (decimal text outside the NOT_MONEY fields: bounds,
  * sizes, rates, limits and matrix matches), nested prices included: the fields a multiplier scales.
  */
-export function moneyFieldsOf(price: unknown): MoneyField[] {
+function moneyFieldsOf(price: unknown): MoneyField[] {
   const found: MoneyField[] = [];
   const walk = (node: unknown, key: string): void => {
     if (typeof node === "string") {

@@ -42,10 +42,10 @@ export type ChargeJson = Record<string, unknown> & {
 };
 
 /** The kinds of charge a contract can hold. */
-export type ChargeKind = "fee" | "seats" | "usage" | "grouped" | "capacity";
+type ChargeKind = "fee" | "seats" | "usage" | "grouped" | "capacity";
 
 /** Names a specialist could meet: quotes, commas, percent signs, non-Latin text, emoji, a line break. */
-export const NAMES = [
+const NAMES = [
   "Platform fee",
   'Bandwidth "EU", 50% off',
   "Überweisung — Gebühr",
@@ -65,7 +65,7 @@ export function toJson<T>(value: T): T {
  * Applies `change` to every money amount of a price written as JSON (not to the NOT_MONEY fields:
  * bounds, sizes, rates, limits and matrix matches), the way an override multiplier does.
  */
-export function mapMoney(price: PriceJson, change: (amount: Decimal) => Decimal): PriceJson {
+function mapMoney(price: PriceJson, change: (amount: Decimal) => Decimal): PriceJson {
   const walk = (node: unknown, key: string): unknown => {
     if (typeof node === "string" && key !== "model" && /^[+-]?[\d.]/.test(node))
       return NOT_MONEY.has(key) ? node : change(new Decimal(node)).toFixed();
@@ -133,7 +133,7 @@ export const usagePriceArb: fc.Arbitrary<PriceJson> = fc.oneof(
 export const groupingPriceArb: fc.Arbitrary<PriceJson> = scaled(fc.oneof(matrixArb, groupedArb));
 
 /** A capacity price whose limits name the contract's meters. */
-export function capacityPriceArb(meterIds: ReadonlyArray<string>): fc.Arbitrary<PriceJson> {
+function capacityPriceArb(meterIds: ReadonlyArray<string>): fc.Arbitrary<PriceJson> {
   const names = ["storage", "requests", "seats"];
   return scaled(capacityArb).map((price) =>
     toJson({
@@ -157,7 +157,7 @@ export function capacityPriceArb(meterIds: ReadonlyArray<string>): fc.Arbitrary<
 }
 
 /** How a measured or fixed quantity becomes billable: divide, take off included units, round. */
-export const transformArb: fc.Arbitrary<Record<string, unknown>> = fc.record(
+const transformArb: fc.Arbitrary<Record<string, unknown>> = fc.record(
   {
     divideBy: fc.constantFrom("1000", "1024", "0.5", "3", "3600", "1e9"),
     included: fc.constantFrom("0", "10", "0.5", "1000", "1e6"),
@@ -190,7 +190,7 @@ const contractQuantityArb = fc.constantFrom("0", "1", "3", "10", "2.5", "250", "
 const MODELS_WITHOUT_TRANSFORM = new Set(["percentage", "capacity", "flat"]);
 
 /** The models of a price and of the prices nested in it (matrix cells, the grouped price). */
-export function modelsOf(price: PriceJson): string[] {
+function modelsOf(price: PriceJson): string[] {
   const nested =
     price.model === "matrix"
       ? [
@@ -286,7 +286,7 @@ export function chargeArb(
  * A credit charge's price: every money amount negated, and a percentage's per-event minimum and maximum
  * swapped so that the minimum stays below the maximum.
  */
-export function negatedPrice(price: PriceJson): PriceJson {
+function negatedPrice(price: PriceJson): PriceJson {
   const swap = (node: unknown): unknown => {
     if (Array.isArray(node)) return node.map(swap);
     if (node === null || typeof node !== "object") return node;

@@ -16,10 +16,10 @@ import { AGGREGATIONS } from "../../src/schema/index.js";
 export const EVENT_TYPES = ["api", "bytes", "level"] as const;
 
 /** Property names events carry and meters read. */
-export const VALUE_PROPERTIES = ["v", "w"] as const;
+const VALUE_PROPERTIES = ["v", "w"] as const;
 
 /** The meter ids of a contract with `count` meters: m0, m1, … */
-export function meterIds(count: number): string[] {
+function meterIds(count: number): string[] {
   return Array.from({ length: count }, (_, index) => `m${index}`);
 }
 
@@ -101,7 +101,7 @@ const WINDOWED = new Set(["sum", "avg", "max", "min", "percentile"]);
 const PERSISTENT = new Set(["sum", "count", "unique_count"]);
 
 /** One meter of any aggregation and shape the schema accepts, as contract JSON. */
-export function meterArb(id: string): fc.Arbitrary<MeterJson> {
+function meterArb(id: string): fc.Arbitrary<MeterJson> {
   return fc
     .record({
       eventType: fc.constantFrom(...EVENT_TYPES),

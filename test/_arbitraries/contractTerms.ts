@@ -6,7 +6,6 @@ import {
   chargeArb,
   flatPriceArb,
   groupingPriceArb,
-  modelsOf,
   quantityPriceArb,
   takesTransform,
   toJson,
@@ -253,7 +252,7 @@ export function pricesOf(
  * version has a line minimum or maximum and the meter carries no state. Capacity is left out (its
  * limits name meters of their own).
  */
-export function replacementArb(
+function replacementArb(
   versions: ReadonlyArray<ChargeJson>,
   meters: ReadonlyArray<MeterJson>,
 ): fc.Arbitrary<ChargeJson["price"]> | undefined {
@@ -496,9 +495,4 @@ export function taxArb(chargeIds: ReadonlyArray<string>): fc.Arbitrary<Record<st
         ? { reverseCharge: { note: "Reverse charge: VAT due by the recipient" } }
         : {}),
     }));
-}
-
-/** True when a charge prices one quantity per line (not a matrix or grouped price). */
-export function isSingleLine(charge: ChargeJson): boolean {
-  return !modelsOf(charge.price).some((model) => model === "matrix" || model === "grouped");
 }

@@ -15,7 +15,7 @@ import { CUSTOMER } from "./wholeContracts.js";
  */
 
 /** A property value as an event may carry it. */
-export type PropertyValue = string | number | boolean | null;
+type PropertyValue = string | number | boolean | null;
 
 /** An event as sent. */
 export interface EventInput {
@@ -218,7 +218,7 @@ function instantOf(position: Position, period: Period): number {
 }
 
 /** `instant` as ISO 8601 text at `offset` minutes from UTC, with 0, 3 or 6 fraction digits. */
-export function writeInstant(instant: number, offset: number, fraction: 0 | 3 | 6): string {
+function writeInstant(instant: number, offset: number, fraction: 0 | 3 | 6): string {
   // Without fraction digits the instant is floored to its second: keep the instant whole instead.
   const digits = fraction === 0 && instant % 1000 !== 0 ? 3 : fraction;
   const local = new Date(instant + offset * 60_000).toISOString(); // 2026-02-03T10:15:00.123Z

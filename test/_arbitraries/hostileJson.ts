@@ -8,7 +8,7 @@ import fc from "fast-check";
  */
 
 /** A value of any JSON type that a field may meet in the wild. */
-export const hostileValueArb: fc.Arbitrary<unknown> = fc.constantFrom<unknown>(
+const hostileValueArb: fc.Arbitrary<unknown> = fc.constantFrom<unknown>(
   null,
   true,
   false,

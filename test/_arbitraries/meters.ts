@@ -63,7 +63,7 @@ export const hugeDecimalArb = fc
  * A finite JS number (ExactSum reads it by its shortest text). Doubles below 10^-6 are left out so
  * that every generated list sums within Decimal's 50 significant digits (5e-324 next to 10^20 would not).
  */
-export const numberValueArb = fc.oneof(
+const numberValueArb = fc.oneof(
   fc.integer({ min: -1_000_000, max: 1_000_000 }),
   fc
     .double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true })
@@ -80,12 +80,12 @@ export const anyDecimalValueArb: fc.Arbitrary<string | number> = fc.oneof(
 );
 
 /** True when a meter reads `value` as a number: a quantity below 10^15 with at most 9 decimals. */
-export function isQuantityValue(value: string | number): boolean {
+function isQuantityValue(value: string | number): boolean {
   return isWithinBound(decimalOf(value), QUANTITY);
 }
 
 /** At most 9 decimals written with 10 to 18 fraction digits ("2.5000000000"): beyond the fast path, yet a quantity. */
-export const paddedDecimalArb = fc
+const paddedDecimalArb = fc
   .tuple(
     fc.bigInt({ min: -(10n ** 14n), max: 10n ** 14n }),
     fc.integer({ min: 1, max: 9 }),
@@ -94,7 +94,7 @@ export const paddedDecimalArb = fc
   .map(([units, scale, extra]) => `${decimalText(units, scale)}${"0".repeat(10 - scale + extra)}`);
 
 /** A whole part of 12 to 15 digits (above the fast path's 10^11, below 10^15), sometimes with decimals. */
-export const largeQuantityArb = fc
+const largeQuantityArb = fc
   .tuple(fc.bigInt({ min: 10n ** 11n, max: 10n ** 15n - 1n }), fc.boolean(), fc.integer({ min: 0, max: 6 }))
   .map(
     ([whole, negative, scale]) =>
@@ -210,7 +210,7 @@ const eventValueArb: fc.Arbitrary<string | number> = fc.oneof(
  * A valid event for every meter in `METERS_BY_KIND`, in `period` (ids are made unique by the list
  * generator). Timestamps cluster on a few instants now and then, so ties in time are exercised.
  */
-export function meterEventArb(period: { start: number; end: number } = FEBRUARY_UTC) {
+function meterEventArb(period: { start: number; end: number } = FEBRUARY_UTC) {
   const span = period.end - period.start;
   return fc
     .record({

@@ -37,7 +37,7 @@ export interface DecimalArbOptions {
 }
 
 /** A (units, scale) pair, the raw material of every decimal generator here. */
-export function unitsAndScaleArb(options: DecimalArbOptions = {}): fc.Arbitrary<readonly [bigint, number]> {
+function unitsAndScaleArb(options: DecimalArbOptions = {}): fc.Arbitrary<readonly [bigint, number]> {
   const maxUnits = options.maxUnits ?? 10n ** 15n;
   const signed = options.signed ?? true;
   return fc.tuple(
@@ -88,7 +88,7 @@ export function nearTieArb(decimals: number, maxK: bigint = 10n ** 9n): fc.Arbit
 }
 
 /** ISO currencies with 0, 2, 3 and 4 minor units, plus custom units with 4 and 6. */
-export const currencyArb: fc.Arbitrary<Currency> = fc.constantFrom<Currency>(
+const currencyArb: fc.Arbitrary<Currency> = fc.constantFrom<Currency>(
   Object.freeze({ code: "USD", minorUnits: 2 }),
   Object.freeze({ code: "JPY", minorUnits: 0 }),
   Object.freeze({ code: "BHD", minorUnits: 3 }),
@@ -98,7 +98,7 @@ export const currencyArb: fc.Arbitrary<Currency> = fc.constantFrom<Currency>(
 );
 
 /** A whole number of minor units of `currency` (e.g. "-1234.56" USD), possibly negative or zero. */
-export function minorUnitAmountArb(currency: Currency, maxUnits: bigint = 10n ** 12n): fc.Arbitrary<Decimal> {
+function minorUnitAmountArb(currency: Currency, maxUnits: bigint = 10n ** 12n): fc.Arbitrary<Decimal> {
   return fc
     .bigInt({ min: -maxUnits, max: maxUnits })
     .map((units) => new Decimal(decimalText(units, currency.minorUnits)));
@@ -109,7 +109,7 @@ export const currencyAndAmountArb: fc.Arbitrary<{ readonly currency: Currency; r
   currencyArb.chain((currency) => minorUnitAmountArb(currency).map((amount) => ({ currency, amount })));
 
 /** One allocation weight: zero (often), a whole number, or a decimal with up to 6 places. */
-export const weightArb: fc.Arbitrary<Decimal> = fc.oneof(
+const weightArb: fc.Arbitrary<Decimal> = fc.oneof(
   { weight: 1, arbitrary: fc.constant(new Decimal(0)) },
   { weight: 2, arbitrary: decimalArb({ maxScale: 0, maxUnits: 1000n, signed: false }) },
   { weight: 2, arbitrary: decimalArb({ maxScale: 6, maxUnits: 10n ** 9n, signed: false }) },

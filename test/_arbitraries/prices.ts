@@ -109,7 +109,7 @@ export function frozenMap<K, V>(entries: Iterable<readonly [K, V]>): ReadonlyMap
 }
 
 /** 0–4 strictly ascending whole-number tier bounds below 10^6 (a list of n bounds makes n + 1 tiers). */
-export const tierBoundsArb: fc.Arbitrary<ReadonlyArray<Decimal>> = fc
+const tierBoundsArb: fc.Arbitrary<ReadonlyArray<Decimal>> = fc
   .uniqueArray(fc.integer({ min: 1, max: 1_000_000 }), { minLength: 0, maxLength: 4 })
   .map((bounds) => [...bounds].sort((a, b) => a - b).map((bound) => new Decimal(bound)));
 
@@ -117,7 +117,7 @@ export const tierBoundsArb: fc.Arbitrary<ReadonlyArray<Decimal>> = fc
  * Tiers built from ascending bounds: one body per tier from `bodyArb`, the last tier unbounded.
  * `bodyArb` gives everything but `upTo`.
  */
-export function boundedTiersArb<T extends object>(
+function boundedTiersArb<T extends object>(
   bodyArb: fc.Arbitrary<T>,
 ): fc.Arbitrary<Array<T & { upTo?: Decimal }>> {
   return tierBoundsArb.chain((bounds) =>
@@ -131,10 +131,10 @@ export function boundedTiersArb<T extends object>(
 }
 
 /** A money amount with cents, below 10^4. */
-export const moneyAmountArb = decimalArb({ digits: 4, scale: 2 });
+const moneyAmountArb = decimalArb({ digits: 4, scale: 2 });
 
 /** A positive package size: whole (1–9,999) or with one decimal (0.1–999.9). */
-export const packageSizeArb = fc.oneof(
+const packageSizeArb = fc.oneof(
   decimalArb({ digits: 4, scale: 0, min: 1 }),
   decimalArb({ digits: 3, scale: 1 }).filter((size) => !size.isZero()),
 );
@@ -289,7 +289,7 @@ export const priceArb: fc.Arbitrary<PriceTerms> = ratablePriceArb.filter(
 );
 
 /** A transaction amount with cents, below 10^5. */
-export const transactionValueArb = decimalArb({ digits: 5, scale: 2 });
+const transactionValueArb = decimalArb({ digits: 5, scale: 2 });
 
 /** 0–8 transaction values, frozen. */
 export const eventValuesArb: fc.Arbitrary<ReadonlyArray<Decimal>> = fc

@@ -18,15 +18,15 @@ export const TIME_ZONES = [
   "America/Havana",
 ] as const;
 
-export const CADENCES: ReadonlyArray<Cadence> = ["daily", "weekly", "monthly", "quarterly", "annual"];
-export const ALIGNMENTS: ReadonlyArray<Alignment> = ["calendar", "anniversary"];
+const CADENCES: ReadonlyArray<Cadence> = ["daily", "weekly", "monthly", "quarterly", "annual"];
+const ALIGNMENTS: ReadonlyArray<Alignment> = ["calendar", "anniversary"];
 
-export const FIRST_INSTANT = Date.UTC(1990, 0, 1);
-export const LAST_INSTANT = Date.UTC(2061, 0, 1) - 1;
+const FIRST_INSTANT = Date.UTC(1990, 0, 1);
+const LAST_INSTANT = Date.UTC(2061, 0, 1) - 1;
 
 export const timeZoneArb: fc.Arbitrary<string> = fc.constantFrom(...TIME_ZONES);
-export const cadenceArb: fc.Arbitrary<Cadence> = fc.constantFrom(...CADENCES);
-export const alignmentArb: fc.Arbitrary<Alignment> = fc.constantFrom(...ALIGNMENTS);
+const cadenceArb: fc.Arbitrary<Cadence> = fc.constantFrom(...CADENCES);
+const alignmentArb: fc.Arbitrary<Alignment> = fc.constantFrom(...ALIGNMENTS);
 
 /** An instant (epoch ms) in 1990–2060, millisecond resolution. */
 export const instantArb: fc.Arbitrary<number> = fc

@@ -29,7 +29,7 @@ import { sometimes } from "./sometimes.js";
 /** The customer every generated contract bills. */
 export const CUSTOMER = "cus_fuzz";
 
-export const ZONES = [
+const ZONES = [
   "UTC",
   "America/New_York",
   "Europe/London",
@@ -44,7 +44,7 @@ export const ZONES = [
 ] as const;
 
 /** Which period of the contract a scenario rates. */
-export interface PeriodChoice {
+interface PeriodChoice {
   /** The billing period: 0 holds the term start, 1 the one after, … */
   readonly index: number;
   /** A part of it only: from this many local days after its start, for `days` days (clipped to its end). */

@@ -5,13 +5,14 @@ import type { StepData, Words } from "../../src/schema/index.js";
 import type { RatedInput } from "../_arbitraries/prices.js";
 
 /** Words that mark each formatter, so a sentence is seen to come from the model's explainStep. */
-export const PLAIN_WORDS: Words = {
+const PLAIN_WORDS: Words = {
   money: (plain) => `$${plain}`,
   price: (plain) => `@${plain}`,
   units: (plain) => `${plain} units`,
   quantity: (plain) => plain,
   count: (n, noun) => `${n} ${noun}(s)`,
   percent: (rate) => `${rate} as a rate`,
+  group: (values) => JSON.stringify(values),
 };
 
 const kindOf = (schema: AnyPriceModel["stepSchemas"][number]) => String(schema.shape.kind.def.values[0]);

@@ -74,7 +74,7 @@ function expectDigests(invoice: Invoice, contract: Contract): void {
 }
 
 /** `sha256:` and the hex SHA-256 of a JSON value's canonical text. */
-export function sha256Of(value: unknown): string {
+function sha256Of(value: unknown): string {
   return `sha256:${createHash("sha256").update(canonicalText(value), "utf8").digest("hex")}`;
 }
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 
-export const SRC = join(import.meta.dirname, "..", "..", "src");
+const SRC = join(import.meta.dirname, "..", "..", "src");
 
 /** Every .ts file under src/, as paths relative to src/ with forward slashes, and its text. */
 export function sourceFiles(): ReadonlyArray<{ readonly path: string; readonly text: string }> {

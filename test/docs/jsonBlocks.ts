@@ -26,7 +26,7 @@ const isObject = (value: unknown): value is Json =>
 const has = (value: Json, ...keys: string[]) => keys.every((key) => key in value);
 
 /** JSON with comments (```jsonc): the `//` and `/* *\/` comments outside strings removed. */
-export function withoutComments(text: string): string {
+function withoutComments(text: string): string {
   return text.replace(/"(?:[^"\\]|\\.)*"|\/\/[^\n]*|\/\*[\s\S]*?\*\//g, (match) =>
     match.startsWith('"') ? match : "",
   );

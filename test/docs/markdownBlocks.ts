@@ -20,7 +20,7 @@ export interface CodeBlock {
 }
 
 /** README.md and every Markdown file under docs/, in a stable order. */
-export function markdownFiles(root: string): string[] {
+function markdownFiles(root: string): string[] {
   const under = (folder: string): string[] =>
     readdirSync(folder, { withFileTypes: true })
       .sort((a, b) => (a.name < b.name ? -1 : 1))
@@ -44,7 +44,7 @@ function markerBefore(before: string): { kind: string; said: string } | undefine
 }
 
 /** The fenced blocks of a Markdown text (fences of ``` or ~~~, not indented). */
-export function codeBlocksOf(file: string, markdown: string): CodeBlock[] {
+function codeBlocksOf(file: string, markdown: string): CodeBlock[] {
   const lines = markdown.split("\n");
   const blocks: CodeBlock[] = [];
   for (let index = 0; index < lines.length; index += 1) {

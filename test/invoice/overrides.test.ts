@@ -84,4 +84,32 @@ describe("overrides", () => {
       path: "overrides[0].multiplier",
     });
   });
+  it("points an error in an override's replacement price at the override, not at the charge", () => {
+    // The replacement allows at most 100 GB; 1,000 GB exceed every tier of it. The charge's own price
+    // (graduated, charges[1]) is not at fault, so the path names overrides[1].price.
+    const capacity = {
+      model: "capacity",
+      tiers: [{ limits: [{ meter: "bandwidth_na", max: "100" }], amount: "10.00" }],
+    } as const;
+    const whole = parseContract({
+      ...cdn,
+      overrides: [
+        { id: "other", charge: "requests", multiplier: "0.9" },
+        { id: "cap", charge: "bandwidth_na", price: capacity },
+      ],
+    });
+    expect(thrown(() => rateInvoice(whole, bandwidth("1000"), "2026-02"))).toMatchObject({
+      code: "capacity_exceeded",
+      path: "overrides[1].price",
+    });
+    // From a date: the piece from the 5th is rated with the replacement, and fails there.
+    const dated = parseContract({
+      ...cdn,
+      overrides: [{ id: "cap", charge: "bandwidth_na", from: "2026-02-05", price: capacity }],
+    });
+    expect(thrown(() => rateInvoice(dated, bandwidth("1000"), "2026-02"))).toMatchObject({
+      code: "capacity_exceeded",
+      path: "overrides[0].price",
+    });
+  });
 });

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Decimal, exactDifference, exactProduct, exactSum } from "../../src/money/index.js";
+import { addExactly, Decimal, exactDifference, exactProduct } from "../../src/money/index.js";
 import { canonicalDecimalText } from "../_arbitraries/money.js";
 
-// exactSum, exactDifference and exactProduct take the ordinary 50-digit operation when its result fits
+// addExactly, exactDifference and exactProduct take the ordinary 50-digit operation when its result fits
 // and a wide one otherwise; either way the result must be the exact value, checked against BigInt.
 
 /** A decimal as units × 10^-scale, with up to 40 digits and 0–40 decimals: sums span up to 80 digits. */
@@ -26,7 +26,7 @@ describe("exact arithmetic (laws)", () => {
       fc.property(scaledArb, scaledArb, (x, y) => {
         const { a, b, scale } = aligned(x, y);
         const [dx, dy] = [exact(...x), exact(...y)];
-        expect(exactSum(dx, dy).equals(exact(a + b, scale))).toBe(true);
+        expect(addExactly(dx, dy).equals(exact(a + b, scale))).toBe(true);
         expect(exactDifference(dx, dy).equals(exact(a - b, scale))).toBe(true);
       }),
     );

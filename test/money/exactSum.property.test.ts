@@ -15,7 +15,7 @@ function decimalSum(values: ReadonlyArray<string | number>): Decimal {
   return values.reduce<Decimal>((sum, value) => sum.plus(decimalOf(value)), new Decimal(0));
 }
 
-function exactSum(values: ReadonlyArray<string | number>): ExactSum {
+function sumOf(values: ReadonlyArray<string | number>): ExactSum {
   const sum = new ExactSum();
   for (const value of values) if (!sum.add(value)) throw new Error(`refused ${String(value)}`);
   return sum;
@@ -25,7 +25,7 @@ describe("ExactSum (laws)", () => {
   it("equals the Decimal sum of any list of decimals, exactly", () => {
     fc.assert(
       fc.property(fc.array(anyDecimalValueArb, { maxLength: 200 }), (values) => {
-        expect(exactSum(values).value().toFixed()).toBe(decimalSum(values).toFixed());
+        expect(sumOf(values).value().toFixed()).toBe(decimalSum(values).toFixed());
       }),
     );
   });
@@ -38,7 +38,7 @@ describe("ExactSum (laws)", () => {
   ] as const)("equals the Decimal sum of %s decimals", (_name, arb) => {
     fc.assert(
       fc.property(fc.array(arb, { maxLength: 100 }), (values) => {
-        expect(exactSum(values).value().toFixed()).toBe(decimalSum(values).toFixed());
+        expect(sumOf(values).value().toFixed()).toBe(decimalSum(values).toFixed());
       }),
     );
   });
@@ -58,7 +58,7 @@ describe("ExactSum (laws)", () => {
         fc.array(anyDecimalValueArb, { maxLength: 20 }),
         (pattern, length, extra) => {
           const values = [...Array.from({ length }, (_, i) => pattern[i % pattern.length]!), ...extra];
-          expect(exactSum(values).value().toFixed()).toBe(decimalSum(values).toFixed());
+          expect(sumOf(values).value().toFixed()).toBe(decimalSum(values).toFixed());
         },
       ),
       { numRuns: 25 },
@@ -69,8 +69,8 @@ describe("ExactSum (laws)", () => {
     fc.assert(
       fc.property(fc.array(anyDecimalValueArb, { maxLength: 100 }), fc.nat(), (values, cut) => {
         const at = values.length === 0 ? 0 : cut % (values.length + 1);
-        const left = exactSum(values.slice(0, at));
-        const right = exactSum(values.slice(at));
+        const left = sumOf(values.slice(0, at));
+        const right = sumOf(values.slice(at));
         const rightBefore = right.value().toFixed();
         left.merge(right);
         expect(left.value().toFixed()).toBe(decimalSum(values).toFixed());

@@ -2,7 +2,7 @@ import type * as z from "zod/mini";
 import { contractMessages } from "../../errors/index.js";
 import { Decimal, toPlainString } from "../../money/index.js";
 import { modelOfPrice, pricesIn } from "../../pricing/index.js";
-import { ratecardIssue } from "../../schema/index.js";
+import { issueOf } from "../../schema/index.js";
 import { checkFeeTerms } from "../terms/fees/checks.js";
 import { checkLineLimitOrder, checkLineLimitScope } from "../terms/lineLimits/checks.js";
 import type { ChargeTerms } from "./chargeSchema.js";
@@ -21,53 +21,26 @@ export function checkCharge(
   const at = (...path: PropertyKey[]) => ["charges", index, ...path];
   const model = modelOfPrice(charge.price);
   if (!model.usesQuantity) {
-    if (charge.meter !== undefined)
-      ctx.addIssue(
-        ratecardIssue("invalid_field", "a flat price does not depend on usage; remove meter", at("meter")),
-      );
+    if (charge.meter !== undefined) ctx.addIssue(issueOf(contractMessages.meterOnFlatPrice(), at("meter")));
   } else if (charge.meter === undefined && charge.quantity === undefined) {
-    ctx.addIssue(
-      ratecardIssue(
-        "missing_field",
-        `a ${charge.price.model} price needs a meter to measure the quantity, or a quantity fixed by the contract (seats)`,
-        at("meter"),
-      ),
-    );
+    ctx.addIssue(issueOf(contractMessages.quantitySourceMissing(charge.price.model), at("meter")));
   }
   checkFeeTerms(ctx, charge, at);
   for (const { path, meter } of meterReferences(charge)) {
     if (!meterIds.has(meter))
-      ctx.addIssue(
-        ratecardIssue(
-          "unknown_meter",
-          `no meter has id "${meter}"; known meters: ${[...meterIds].join(", ") || "none"}`,
-          at(...path),
-        ),
-      );
+      ctx.addIssue(issueOf(contractMessages.unknownMeter(meter, [...meterIds]), at(...path)));
   }
   const untransformable = pricesIn(charge.price).find(
     (price) => !modelOfPrice(price).acceptsTransform,
   )?.model;
   if (charge.transform !== undefined && untransformable !== undefined)
-    ctx.addIssue(
-      ratecardIssue(
-        "invalid_field",
-        `a ${untransformable} price does not rate a transformed quantity (percentage reads each transaction, capacity each meter as measured, flat no quantity); remove transform`,
-        at("transform"),
-      ),
-    );
+    ctx.addIssue(issueOf(contractMessages.transformNotRated(untransformable), at("transform")));
   checkLineLimitScope(ctx, charge, at);
   if (charge.credit !== true) {
     const limits = { minimum: charge.minimum, maximum: charge.maximum };
     for (const { path, value } of [...decimalsIn(charge.price, ["price"]), ...decimalsIn(limits, [])]) {
       if (value.isNegative() && !value.isZero())
-        ctx.addIssue(
-          ratecardIssue(
-            "negative_price",
-            `is ${toPlainString(value)}; prices must be zero or more unless the charge is declared a credit ("credit": true)`,
-            at(...path),
-          ),
-        );
+        ctx.addIssue(issueOf(contractMessages.negativePrice(toPlainString(value)), at(...path)));
     }
   }
   checkLineLimitOrder(ctx, charge, at);
@@ -111,11 +84,7 @@ export function checkGroupedMeter(
   const meter = meters.find((candidate) => candidate.id === charge.meter);
   if (meter === undefined || !(meter.persistent === true || meter.aggregation === "weighted_sum")) return;
   ctx.addIssue(
-    ratecardIssue(
-      "invalid_field",
-      `a ${charge.price.model} charge cannot use meter "${meter.id}": its carried state (a running total, the active values or a level) is kept for the whole meter, not per group`,
-      ["charges", index, "meter"],
-    ),
+    issueOf(contractMessages.carriedMeterGrouped(charge.price.model, meter.id), ["charges", index, "meter"]),
   );
 }
 
@@ -145,6 +114,7 @@ export function checkEventValueMeter(
   // A meter without a valueProperty (a count, a sum of windows that count) reads no value at all.
   const aggregation = meter.valueProperty === undefined ? "count" : meter.aggregation;
   if (!NO_EVENT_AMOUNTS.has(aggregation)) return;
-  const { code, message } = contractMessages.eventValuesNotKept(reader.model, meter.id, aggregation);
-  ctx.addIssue(ratecardIssue(code, message, [...path, "meter"]));
+  ctx.addIssue(
+    issueOf(contractMessages.eventValuesNotKept(reader.model, meter.id, aggregation), [...path, "meter"]),
+  );
 }

@@ -1,6 +1,6 @@
 import type * as z from "zod/mini";
 import { contractMessages } from "../../errors/index.js";
-import { ratecardIssue } from "../../schema/index.js";
+import { issueOf } from "../../schema/index.js";
 
 /**
  * Every charge id a term lists (`discounts[0].charges`, `tax.rates[1].charges`, …) must name a charge
@@ -14,7 +14,6 @@ export function checkChargeReferences(
 ): void {
   ids?.forEach((id, at) => {
     if (chargeIds.has(id)) return;
-    const { code, message } = contractMessages.noChargeWithId(id);
-    ctx.addIssue(ratecardIssue(code, message, [...path, at]));
+    ctx.addIssue(issueOf(contractMessages.noChargeWithId(id), [...path, at]));
   });
 }

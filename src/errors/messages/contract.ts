@@ -1,13 +1,11 @@
 import type { RatecardErrorCode } from "../RatecardError.js";
+import type { ErrorMessage } from "./message.js";
 
-/** A problem in a contract: its code and the sentence a billing specialist reads (the caller adds the path). */
-interface ContractMessage {
-  readonly code: RatecardErrorCode;
-  readonly message: string;
-}
+// The sentences of src/contracts: a contract's terms checked against each other. Each is read after the
+// path of the field at fault (`charges[0].meter: …`), which the caller gives.
 
 /** A term names a charge (`charges`, `remove`, `charge`) that neither the contract nor an amendment defines. */
-export function noChargeWithId(id: string): ContractMessage {
+export function noChargeWithId(id: string): ErrorMessage {
   return { code: "invalid_field", message: `no charge has id "${id}"` };
 }
 
@@ -16,7 +14,7 @@ export function noChargeWithId(id: string): ContractMessage {
  * events carry no amount to read: a count (each event would count as 1), a unique_count (its values are
  * identities) or a weighted_sum (its values are levels over time, not transactions).
  */
-export function eventValuesNotKept(model: string, meter: string, aggregation: string): ContractMessage {
+export function eventValuesNotKept(model: string, meter: string, aggregation: string): ErrorMessage {
   if (aggregation === "count")
     return {
       code: "invalid_field",
@@ -29,5 +27,297 @@ export function eventValuesNotKept(model: string, meter: string, aggregation: st
   return {
     code: "invalid_field",
     message: `a ${model} price reads each event's amount, but meter "${meter}" is a ${aggregation} meter that ${why}; use a sum meter with the transaction amount as its valueProperty`,
+  };
+}
+
+/** The contract's `schemaVersion` is one this version of ratecard does not read. */
+export function unsupportedContractVersion(version: number, supported: number): ErrorMessage {
+  return {
+    code: "unsupported_version",
+    message: `is ${version}, but this version of ratecard reads contract format ${supported} only`,
+  };
+}
+
+/** A custom unit whose code is an ISO 4217 currency (its minor units would be ambiguous). */
+export function customUnitIsCurrency(code: string): ErrorMessage {
+  return {
+    code: "invalid_custom_unit",
+    message: `"${code}" is an ISO 4217 currency; a custom unit needs a code of its own (e.g. "CREDIT")`,
+  };
+}
+
+/** A contract currency that is neither an ISO 4217 code nor a declared custom unit. */
+export function unknownContractCurrency(code: string): ErrorMessage {
+  return {
+    code: "unknown_currency",
+    message: `"${code}" is not an ISO 4217 currency code; declare it under customUnits if it is a unit of your own`,
+  };
+}
+
+/** `anchorDay` or `anchorMonth` given with anniversary billing, which follows the term start. */
+export function anchorWithAnniversary(key: string): ErrorMessage {
+  return {
+    code: "anchor_not_allowed",
+    message: `anniversary billing follows the term start date; remove ${key} or use calendar alignment`,
+  };
+}
+
+/** An id (or code) already used by an earlier entry of the same list. */
+export function repeatedId(key: string, id: string, firstPath: string): ErrorMessage {
+  return { code: "duplicate_id", message: `repeats ${key} "${id}" already used by ${firstPath}` };
+}
+
+/** An id repeated in a list whose sentence names the kind of entry (`discount`, `credit`). */
+export function repeatedTermId(kind: string, id: string): ErrorMessage {
+  return { code: "duplicate_id", message: `repeats ${kind} id "${id}"` };
+}
+
+/** A meter on a price that does not depend on usage. */
+export function meterOnFlatPrice(): ErrorMessage {
+  return { code: "invalid_field", message: "a flat price does not depend on usage; remove meter" };
+}
+
+/** A price that rates a quantity, on a charge with neither a meter nor a contract quantity. */
+export function quantitySourceMissing(model: string): ErrorMessage {
+  return {
+    code: "missing_field",
+    message: `a ${model} price needs a meter to measure the quantity, or a quantity fixed by the contract (seats)`,
+  };
+}
+
+/** A charge (or a price inside it) names a meter the contract does not define. */
+export function unknownMeter(meter: string, known: ReadonlyArray<string>): ErrorMessage {
+  return {
+    code: "unknown_meter",
+    message: `no meter has id "${meter}"; known meters: ${known.join(", ") || "none"}`,
+  };
+}
+
+/** A transform on a charge whose price (or a price nested in it) does not rate a transformed quantity. */
+export function transformNotRated(model: string): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: `a ${model} price does not rate a transformed quantity (percentage reads each transaction, capacity each meter as measured, flat no quantity); remove transform`,
+  };
+}
+
+/** A negative price or line limit on a charge not declared a credit. */
+export function negativePrice(value: string): ErrorMessage {
+  return {
+    code: "negative_price",
+    message: `is ${value}; prices must be zero or more unless the charge is declared a credit ("credit": true)`,
+  };
+}
+
+/** A grouped or matrix charge on a meter whose carried state is kept for the whole meter. */
+export function carriedMeterGrouped(model: string, meter: string): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: `a ${model} charge cannot use meter "${meter}": its carried state (a running total, the active values or a level) is kept for the whole meter, not per group`,
+  };
+}
+
+/** A charge listed by a second allowance pool. */
+export function chargeInTwoPools(id: string, owner: string): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: `charge "${id}" already draws from ${owner}; a charge may draw from one allowance pool only`,
+  };
+}
+
+/** A charge with a contract quantity (seats) listed by an allowance pool. */
+export function seatsInPool(id: string): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: `charge "${id}" prices a quantity the contract fixes (seats), not usage; give free seats with transform.included instead of an allowance pool`,
+  };
+}
+
+/** A pooled charge with a price (in some version) that does not price a billable quantity. */
+export function unpoolablePrice(id: string, model: string): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: `charge "${id}" has a ${model} price, which does not price a billable quantity (percentage reads each transaction, capacity each meter as measured, flat no quantity), so it cannot draw from an allowance pool`,
+  };
+}
+
+/** Two charges of one pool that bill in different units (each unit already described: `"GB"`, `no unit`). */
+export function poolUnitsDiffer(id: string, unit: string, other: string, otherUnit: string): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: `charge "${id}" bills in ${unit} but charge "${other}" of the same pool bills in ${otherUnit}; the charges of one pool must share the billable unit (transform.unit, else the meter's unit)`,
+  };
+}
+
+/** An amendment not after the one before it. */
+export function amendmentsOutOfOrder(effective: string, previous: string): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: `takes effect on ${effective}, not after the amendment before it (${previous}); list amendments in effective order, one per date`,
+  };
+}
+
+/** An amendment that changes whether a charge is billed in advance or in arrears (`before` as written). */
+export function billedTimingChanged(id: string, before: string): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: `charge ${id} is billed ${before.replace("_", " ")} before this amendment; a charge keeps its timing for the whole term (remove it and add a charge with a new id instead)`,
+  };
+}
+
+/** A commitment whose id is a charge's id too (its true-up line would share it). */
+export function commitmentIdIsChargeId(): ErrorMessage {
+  return { code: "duplicate_id", message: `is a charge id too; a true-up line needs an id of its own` };
+}
+
+/** Two commitment scopes that overlap without one containing the other. */
+export function commitmentScopesOverlap(other: number, shared: ReadonlyArray<string>): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: `overlaps commitments[${other}] on ${shared.join(", ")} without containing it or being contained; make the scopes nested or separate`,
+  };
+}
+
+/** A grant of money finer than the invoice currency's minor units. */
+export function grantNotInMinorUnits(amount: string, currency: string, minorUnits: number): ErrorMessage {
+  return {
+    code: "amount_not_in_minor_units",
+    message: `is ${amount} ${currency}, but ${currency} has ${minorUnits} decimal${minorUnits === 1 ? "" : "s"}; a grant of money holds whole minor units`,
+  };
+}
+
+/** A grant in a unit customUnits does not declare. */
+export function grantUnitUndeclared(unit: string): ErrorMessage {
+  return {
+    code: "unknown_currency",
+    message: `"${unit}" is not declared under customUnits; declare it there with its minor units (e.g. { "code": "${unit}", "minorUnits": 0 })`,
+  };
+}
+
+/** A grant whose `unit` is the invoice currency itself. */
+export function grantUnitIsCurrency(unit: string): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: `"${unit}" is the invoice currency itself; leave unit and unitValue out for a grant of money`,
+  };
+}
+
+/** A grant in a custom unit finer than the unit's declared minor units. */
+export function grantNotInUnitMinorUnits(amount: string, unit: string, minorUnits: number): ErrorMessage {
+  return {
+    code: "amount_not_in_minor_units",
+    message: `is ${amount} ${unit}, but ${unit} has ${minorUnits} decimal${minorUnits === 1 ? "" : "s"} (customUnits)`,
+  };
+}
+
+/** A fixed discount finer than the invoice currency's minor units. */
+export function discountNotInMinorUnits(currency: string, minorUnits: number): ErrorMessage {
+  return {
+    code: "amount_not_in_minor_units",
+    message: `is not a whole number of ${currency} minor units (${minorUnits} decimals)`,
+  };
+}
+
+/** A charge with both a meter and a contract quantity. */
+export function meterAndQuantity(): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message:
+      "give either a meter (usage decides the quantity) or a quantity (the contract decides it), not both",
+  };
+}
+
+/** A contract quantity (seats) on a price that does not price a single quantity. */
+export function seatsNeedSinglePrice(model: string): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: `a ${model} price does not price a single quantity; seats need a unit, graduated, volume or package price`,
+  };
+}
+
+/** Billing in advance on a charge that is not a fee. */
+export function advanceBillingOfUsage(): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message:
+      "only fees (a flat price or a contract quantity) can be billed in advance; usage is known only when the period ends",
+  };
+}
+
+/** A charge-wide minimum or maximum (`key`) on a charge that bills one line per group. */
+export function lineLimitOnGroups(model: string, key: string): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: `a ${model} charge bills one line per group and none without usage, so a charge-wide ${key} has no line to apply to; remove ${key}`,
+  };
+}
+
+/** A line maximum below the line minimum. */
+export function maximumBelowMinimum(minimum: string): ErrorMessage {
+  return { code: "invalid_field", message: `must not be below the minimum ${minimum}` };
+}
+
+/** `where` on an override of a charge whose price bills one line. */
+export function overrideWhereOnSingleLine(chargeId: string, model: string): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: `picks groups, but charge ${chargeId} has a ${model} price, which bills one line, not one per group; remove where to override the whole charge, or give the charge a matrix or grouped price`,
+  };
+}
+
+/** `where` naming dimensions the charge's price does not group by. */
+export function overrideWhereUnknownDimensions(
+  chargeId: string,
+  unknown: ReadonlyArray<string>,
+  dimensions: ReadonlyArray<string>,
+): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: `names ${unknown.map((name) => `"${name}"`).join(", ")}, but charge ${chargeId} groups by ${dimensions.join(", ")} only`,
+  };
+}
+
+/** A replacement for one group's price that is not a single price model. */
+export function overrideGroupPriceNotSingle(model: string): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: `is a ${model} price; with where it replaces the price of one group, which must be a single price model (not matrix, grouped or capacity)`,
+  };
+}
+
+/** An override's price the charge could not have had; `problem` is what the charge's own check said. */
+export function overridePriceRefused(
+  model: string,
+  chargeId: string,
+  problem: { readonly code: RatecardErrorCode; readonly message: string },
+): ErrorMessage {
+  return {
+    code: problem.code,
+    message: `is a ${model} price, which charge ${chargeId} cannot take: ${problem.message}`,
+  };
+}
+
+/** A negative price in an override of a charge not declared a credit. */
+export function negativeOverridePrice(value: string, chargeId: string): ErrorMessage {
+  return {
+    code: "negative_price",
+    message: `is ${value}; an override's prices must be zero or more unless charge ${chargeId} is declared a credit ("credit": true)`,
+  };
+}
+
+/** A multiplier that scales one of the charge's prices out of its bounds (`rule` says what they are). */
+export function scaledPriceOutOfRange(scaled: {
+  readonly chargeId: string;
+  readonly field: string;
+  readonly value: string;
+  readonly factor: string;
+  readonly result: string;
+  readonly breach: string;
+  readonly rule: string;
+}): ErrorMessage {
+  const { chargeId, field, value, factor, result, breach, rule } = scaled;
+  return {
+    code: "decimal_out_of_range",
+    message: `makes charge ${chargeId}'s ${field} ${value} × ${factor} = ${result} (${breach}); ${rule}`,
   };
 }

@@ -29,3 +29,15 @@ export function carriedStateOfOtherKind(meter: string, found: string, expected: 
     message: `The carried state of meter "${meter}" has ${found}, but this meter carries ${expected}.`,
   };
 }
+
+/**
+ * An event handed to a function that takes parsed events (epoch-millisecond timestamps) as it was sent:
+ * its text timestamp would compare as neither before nor after the period, and count whatever its date.
+ */
+export function eventNotParsed(eventId: string, timestamp: unknown): ErrorMessage {
+  const shown = typeof timestamp === "string" ? `the text "${timestamp}"` : String(timestamp);
+  return {
+    code: "invalid_event",
+    message: `Event "${eventId}" has timestamp ${shown}, but this function takes parsed events (timestamp in epoch milliseconds, as parseUsageEvent returns them). Use rateInvoice for events as they were sent, or parse each with parseUsageEvent first.`,
+  };
+}

@@ -1,5 +1,5 @@
 import type { Contract, CreditGrantTerms } from "../../contracts/index.js";
-import { InputError, toJsonPath } from "../../errors/index.js";
+import { InputError, invoiceMessages, toJsonPath } from "../../errors/index.js";
 import { type Decimal, safeParseDecimal, toFixedString, toPlainString, ZERO } from "../../money/index.js";
 import type { AppliedCredit } from "../../schema/index.js";
 import { formatLocalDate, periodOf, toLocalDate } from "../../time/index.js";
@@ -72,11 +72,7 @@ function checkBalanceIds(contract: Contract, balances: CreditBalances): void {
   for (const id of Object.keys(balances)) {
     if (contract.credits.some((grant) => grant.id === id)) continue;
     const known = contract.credits.map((grant) => `"${grant.id}"`).join(", ");
-    throw new InputError(
-      "unknown_credit_grant",
-      toJsonPath([id]),
-      `The carried balances name credit grant "${id}", which contract ${contract.id} does not have (${known === "" ? "it has no credit grants" : `its grants: ${known}`}); check that the balances come from this contract's previous invoice.`,
-    );
+    throw InputError.from(invoiceMessages.unknownCarriedGrant(id, contract.id, known), toJsonPath([id]));
   }
 }
 
@@ -88,10 +84,9 @@ function missingBalance(
   grantStart: string,
   start: string,
 ): InputError {
-  return new InputError(
-    "missing_credit_balance",
+  return InputError.from(
+    invoiceMessages.missingCreditBalance(grant.id, grantStart, start),
     toJsonPath(["credits", contract.credits.indexOf(grant)]),
-    `Credit grant "${grant.id}" started on ${grantStart}, before this invoice's period (from ${start}), and no balance is carried for it: pass the previous invoice's balances (its credits[].balanceAfter), or say that every grant without a carried balance starts from its full amount (creditsStartFull, --credits-start-full).`,
   );
 }
 
@@ -103,10 +98,9 @@ function balanceOf(contract: Contract, grant: CreditGrantTerms, balances: Credit
   const parsed = safeParseDecimal(carried);
   const unit = grant.unit === undefined ? "" : ` ${grant.unit}`;
   if (!parsed.success || parsed.data.isNegative() || parsed.data.greaterThan(grant.amount)) {
-    throw new InputError(
-      "invalid_field",
+    throw InputError.from(
+      invoiceMessages.carriedBalanceOutOfRange(grant.id, grant.amount.toFixed(), unit, carried),
       toJsonPath([grant.id]),
-      `The carried balance of credit "${grant.id}" must be a decimal between 0 and its amount ${grant.amount.toFixed()}${unit}, not "${carried}".`,
     );
   }
   // A balance is whole minor units of its unit (or of the currency, for a grant of money), so a burn
@@ -114,11 +108,14 @@ function balanceOf(contract: Contract, grant: CreditGrantTerms, balances: Credit
   const minorUnits =
     grant.unit === undefined ? contract.currency.minorUnits : unitMinorUnits(grant, contract.customUnits);
   if (parsed.data.decimalPlaces() > minorUnits) {
-    throw new InputError(
-      "amount_not_in_minor_units",
-      toJsonPath([grant.id]),
-      `The carried balance of credit "${grant.id}" is "${carried}"${unit || ` ${contract.currency.code}`}, but ${grant.unit ?? contract.currency.code} has ${minorUnits} decimals.`,
+    const finer = invoiceMessages.carriedBalanceNotInMinorUnits(
+      grant.id,
+      carried,
+      unit || ` ${contract.currency.code}`,
+      grant.unit ?? contract.currency.code,
+      minorUnits,
     );
+    throw InputError.from(finer, toJsonPath([grant.id]));
   }
   return parsed.data;
 }

@@ -1,5 +1,5 @@
 import type { ChargeTerms, Contract } from "../../contracts/index.js";
-import { InputError } from "../../errors/index.js";
+import { InputError, invoiceMessages } from "../../errors/index.js";
 import { ZERO } from "../../money/index.js";
 import type { RateChargeResult } from "../../rating/index.js";
 import {
@@ -108,17 +108,17 @@ export function advanceFeeLines(
   const advance = advanceChargeIds(contract);
   if (advance.size === 0) return [];
   const results: RateChargeResult[] = [];
-  const segments = resolved.pieces;
+  const pieces = resolved.pieces;
   for (const id of advance) {
-    let before = versionAt(contract, id, segments[0]!.start);
-    let beforeStart = segments[0]!.start;
-    for (const segment of segments.slice(1)) {
-      const after = versionAt(contract, id, segment.start);
-      const rest: Period = { start: segment.start, end: resolved.service.end };
+    let before = versionAt(contract, id, pieces[0]!.start);
+    let beforeStart = pieces[0]!.start;
+    for (const piece of pieces.slice(1)) {
+      const after = versionAt(contract, id, piece.start);
+      const rest: Period = { start: piece.start, end: resolved.service.end };
       const changed =
         (before === undefined ? "" : chargeKey(before)) !== (after === undefined ? "" : chargeKey(after));
       if (changed && !whollyInTrial(contract, rest)) {
-        const suffix = pieceSuffix(contract, segment.start);
+        const suffix = pieceSuffix(contract, piece.start);
         const time = { ...feeTime(contract, rest, resolved.billingPeriod), billed: "in_advance" as const };
         if (before !== undefined)
           results.push(
@@ -128,10 +128,10 @@ export function advanceFeeLines(
             ),
           );
         if (after !== undefined)
-          results.push(withIdSuffix(rate(after, chargePath(contract, id, segment.start), time), suffix));
+          results.push(withIdSuffix(rate(after, chargePath(contract, id, piece.start), time), suffix));
       }
       before = after;
-      beforeStart = segment.start;
+      beforeStart = piece.start;
     }
   }
   return [...results, ...nextPeriodFees(contract, resolved, rate)];
@@ -143,11 +143,7 @@ function nextPeriodFees(contract: Contract, resolved: ServicePeriod, rate: RateF
   if (resolved.service.end !== resolved.billingPeriod.end) return [];
   const next = periodOf(contract.cycle, resolved.billingPeriod.end);
   if (!isSupportedInstant(next.end))
-    throw new InputError(
-      "invalid_period",
-      "period",
-      `This invoice would bill the fees in advance for the next billing period, which ends after ${LAST_YEAR}, outside the years ratecard rates (${FIRST_YEAR}–${LAST_YEAR}, in UTC).`,
-    );
+    throw InputError.from(invoiceMessages.advanceFeesOutsideYears(FIRST_YEAR, LAST_YEAR), "period");
   const service = intersectPeriods(next, termPeriod(contract));
   return service === undefined ? [] : periodFeeLines(contract, service, next, rate);
 }

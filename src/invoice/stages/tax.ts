@@ -1,8 +1,8 @@
 import type { TaxRateTerms, TaxTerms } from "../../contracts/index.js";
 import {
+  addExactly,
   type Currency,
   type Decimal,
-  exactSum,
   type RoundingMode,
   roundTo,
   toFixedString,
@@ -46,7 +46,7 @@ export function applyTax(
     const amount = perLine
       ? shares.reduce((sum, share) => sum.plus(round(share.exact)), ZERO)
       : // Added exactly: each share can carry 46 digits, and many lines of them more than 50.
-        round(shares.reduce((sum, share) => exactSum(sum, share.exact), ZERO));
+        round(shares.reduce((sum, share) => addExactly(sum, share.exact), ZERO));
     return {
       rate: rate.id,
       name: rate.name,

@@ -1,6 +1,7 @@
 import type * as z from "zod/mini";
+import { contractMessages } from "../../../errors/index.js";
 import { modelOfPrice, type PriceTerms, pricesIn } from "../../../pricing/index.js";
-import { ratecardIssue } from "../../../schema/index.js";
+import { issueOf } from "../../../schema/index.js";
 import type { AllowanceTerms } from "./schema.js";
 
 /** The parts of a charge the pool checks read. */
@@ -41,11 +42,11 @@ export function checkAllowances(ctx: z.core.$RefinementCtx, contract: AllowanceC
     const first = poolIds.get(pool.id);
     if (first !== undefined)
       ctx.addIssue(
-        ratecardIssue(
-          "duplicate_id",
-          `repeats allowance id "${pool.id}" already used by allowances[${first}]`,
-          ["allowances", index, "id"],
-        ),
+        issueOf(contractMessages.repeatedId("allowance id", pool.id, `allowances[${first}]`), [
+          "allowances",
+          index,
+          "id",
+        ]),
       );
     else poolIds.set(pool.id, index);
     let poolUnit: { readonly charge: string; readonly unit: string | undefined } | undefined;
@@ -53,29 +54,17 @@ export function checkAllowances(ctx: z.core.$RefinementCtx, contract: AllowanceC
       const path = ["allowances", index, "charges", at];
       const charges = versions.get(id);
       if (charges === undefined) {
-        ctx.addIssue(ratecardIssue("invalid_field", `no charge has id "${id}"`, path));
+        ctx.addIssue(issueOf(contractMessages.noChargeWithId(id), path));
         return;
       }
       const owner = pooled.get(id);
       if (owner !== undefined) {
-        ctx.addIssue(
-          ratecardIssue(
-            "invalid_field",
-            `charge "${id}" already draws from ${owner}; a charge may draw from one allowance pool only`,
-            path,
-          ),
-        );
+        ctx.addIssue(issueOf(contractMessages.chargeInTwoPools(id, owner), path));
         return;
       }
       pooled.set(id, `allowance "${pool.id}"`);
       if (charges.some((charge) => charge.quantity !== undefined)) {
-        ctx.addIssue(
-          ratecardIssue(
-            "invalid_field",
-            `charge "${id}" prices a quantity the contract fixes (seats), not usage; give free seats with transform.included instead of an allowance pool`,
-            path,
-          ),
-        );
+        ctx.addIssue(issueOf(contractMessages.seatsInPool(id), path));
         return;
       }
       const unpriced = [
@@ -83,13 +72,7 @@ export function checkAllowances(ctx: z.core.$RefinementCtx, contract: AllowanceC
         ...(overridePricesOf.get(id) ?? []),
       ].find((price) => !modelOfPrice(price).acceptsTransform)?.model;
       if (unpriced !== undefined) {
-        ctx.addIssue(
-          ratecardIssue(
-            "invalid_field",
-            `charge "${id}" has a ${unpriced} price, which does not price a billable quantity (percentage reads each transaction, capacity each meter as measured, flat no quantity), so it cannot draw from an allowance pool`,
-            path,
-          ),
-        );
+        ctx.addIssue(issueOf(contractMessages.unpoolablePrice(id, unpriced), path));
         return;
       }
       for (const charge of charges) {
@@ -97,12 +80,9 @@ export function checkAllowances(ctx: z.core.$RefinementCtx, contract: AllowanceC
           charge.transform?.unit ?? (charge.meter === undefined ? undefined : unitOfMeter.get(charge.meter));
         if (poolUnit === undefined) poolUnit = { charge: id, unit };
         else if (unit !== poolUnit.unit) {
+          const units = [describeUnit(unit), describeUnit(poolUnit.unit)] as const;
           ctx.addIssue(
-            ratecardIssue(
-              "invalid_field",
-              `charge "${id}" bills in ${describeUnit(unit)} but charge "${poolUnit.charge}" of the same pool bills in ${describeUnit(poolUnit.unit)}; the charges of one pool must share the billable unit (transform.unit, else the meter's unit)`,
-              path,
-            ),
+            issueOf(contractMessages.poolUnitsDiffer(id, units[0], poolUnit.charge, units[1]), path),
           );
           return;
         }

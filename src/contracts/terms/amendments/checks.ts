@@ -1,5 +1,6 @@
 import type * as z from "zod/mini";
-import { ratecardIssue } from "../../../schema/index.js";
+import { contractMessages } from "../../../errors/index.js";
+import { issueOf } from "../../../schema/index.js";
 import { checkCharge, checkEventValueMeter } from "../../charge/checkCharge.js";
 import { collectIssues } from "../../charge/collectIssues.js";
 import type { ParsedContractTerms } from "../../contract.js";
@@ -18,11 +19,11 @@ export function checkAmendments(
   contract.amendments?.forEach((amendment, index) => {
     if (previous !== undefined && amendment.effective <= previous)
       ctx.addIssue(
-        ratecardIssue(
-          "invalid_field",
-          `takes effect on ${amendment.effective}, not after the amendment before it (${previous}); list amendments in effective order, one per date`,
-          ["amendments", index, "effective"],
-        ),
+        issueOf(contractMessages.amendmentsOutOfOrder(amendment.effective, previous), [
+          "amendments",
+          index,
+          "effective",
+        ]),
       );
     previous = amendment.effective;
     // one amendment defines a charge once: a second definition would silently replace the first
@@ -31,11 +32,13 @@ export function checkAmendments(
       const first = defined.get(charge.id);
       if (first !== undefined)
         ctx.addIssue(
-          ratecardIssue(
-            "duplicate_id",
-            `repeats id "${charge.id}" already used by amendments[${index}].charges[${first}]`,
-            ["amendments", index, "charges", at, "id"],
-          ),
+          issueOf(contractMessages.repeatedId("id", charge.id, `amendments[${index}].charges[${first}]`), [
+            "amendments",
+            index,
+            "charges",
+            at,
+            "id",
+          ]),
         );
       else defined.set(charge.id, at);
       for (const issue of collectIssues((collect) => checkCharge(collect, charge, at, meterIds)))
@@ -53,19 +56,19 @@ export function checkAmendments(
       const before = timing.get(charge.id);
       if (before !== undefined && before !== billed)
         ctx.addIssue(
-          ratecardIssue(
-            "invalid_field",
-            `charge ${charge.id} is billed ${before.replace("_", " ")} before this amendment; a charge keeps its timing for the whole term (remove it and add a charge with a new id instead)`,
-            ["amendments", index, "charges", at, "billed"],
-          ),
+          issueOf(contractMessages.billedTimingChanged(charge.id, before), [
+            "amendments",
+            index,
+            "charges",
+            at,
+            "billed",
+          ]),
         );
       timing.set(charge.id, billed);
     });
     amendment.remove?.forEach((id, at) => {
       if (!known.has(id))
-        ctx.addIssue(
-          ratecardIssue("invalid_field", `no charge has id "${id}"`, ["amendments", index, "remove", at]),
-        );
+        ctx.addIssue(issueOf(contractMessages.noChargeWithId(id), ["amendments", index, "remove", at]));
     });
   });
 }

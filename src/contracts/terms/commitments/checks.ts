@@ -1,5 +1,6 @@
 import type * as z from "zod/mini";
-import { ratecardIssue } from "../../../schema/index.js";
+import { contractMessages } from "../../../errors/index.js";
+import { issueOf } from "../../../schema/index.js";
 import { checkChargeReferences } from "../../charge/checkChargeReferences.js";
 import type { ParsedContractTerms } from "../../contract.js";
 
@@ -18,13 +19,7 @@ export function checkCommitments(
     checkChargeReferences(ctx, commitment.charges, ["commitments", index, "charges"], chargeIds);
     // any charge's id, an amendment's included: the true-up line and the charge's line would share it
     if (definedChargeIds.has(commitment.id))
-      ctx.addIssue(
-        ratecardIssue("duplicate_id", `is a charge id too; a true-up line needs an id of its own`, [
-          "commitments",
-          index,
-          "id",
-        ]),
-      );
+      ctx.addIssue(issueOf(contractMessages.commitmentIdIsChargeId(), ["commitments", index, "id"]));
   });
 }
 
@@ -45,11 +40,7 @@ function checkCommitmentScopes(
       const nested = shared.length === a.charges.length || shared.length === b.charges.length;
       if (shared.length > 0 && !nested)
         ctx.addIssue(
-          ratecardIssue(
-            "invalid_field",
-            `overlaps commitments[${i}] on ${shared.join(", ")} without containing it or being contained; make the scopes nested or separate`,
-            ["commitments", j, "charges"],
-          ),
+          issueOf(contractMessages.commitmentScopesOverlap(i, shared), ["commitments", j, "charges"]),
         );
     });
   });

@@ -1,6 +1,7 @@
 import type * as z from "zod/mini";
+import { contractMessages } from "../../../errors/index.js";
 import { toPlainString } from "../../../money/index.js";
-import { ratecardIssue } from "../../../schema/index.js";
+import { issueOf } from "../../../schema/index.js";
 import { checkChargeReferences } from "../../charge/checkChargeReferences.js";
 import type { ParsedContractTerms } from "../../contract.js";
 import { currencyMinorUnits } from "../../currencyMinorUnits.js";
@@ -18,9 +19,7 @@ export function checkCredits(
   const grantIds = new Set<string>();
   contract.credits?.forEach((grant, index) => {
     if (grantIds.has(grant.id))
-      ctx.addIssue(
-        ratecardIssue("duplicate_id", `repeats credit id "${grant.id}"`, ["credits", index, "id"]),
-      );
+      ctx.addIssue(issueOf(contractMessages.repeatedTermId("credit", grant.id), ["credits", index, "id"]));
     grantIds.add(grant.id);
     checkChargeReferences(ctx, grant.charges, ["credits", index, "charges"], chargeIds);
     checkGrantUnit(ctx, contract, grant, index);
@@ -44,9 +43,8 @@ function checkGrantUnit(
     const minorUnits = currencyMinorUnits(contract);
     if (minorUnits !== undefined && grant.amount.decimalPlaces() > minorUnits)
       ctx.addIssue(
-        ratecardIssue(
-          "amount_not_in_minor_units",
-          `is ${toPlainString(grant.amount)} ${contract.currency}, but ${contract.currency} has ${minorUnits} decimal${minorUnits === 1 ? "" : "s"}; a grant of money holds whole minor units`,
+        issueOf(
+          contractMessages.grantNotInMinorUnits(toPlainString(grant.amount), contract.currency, minorUnits),
           ["credits", index, "amount"],
         ),
       );
@@ -54,30 +52,21 @@ function checkGrantUnit(
   }
   const declared = (contract.customUnits ?? []).find((unit) => unit.code === grant.unit);
   if (declared === undefined) {
-    ctx.addIssue(
-      ratecardIssue(
-        "unknown_currency",
-        `"${grant.unit}" is not declared under customUnits; declare it there with its minor units (e.g. { "code": "${grant.unit}", "minorUnits": 0 })`,
-        ["credits", index, "unit"],
-      ),
-    );
+    ctx.addIssue(issueOf(contractMessages.grantUnitUndeclared(grant.unit), ["credits", index, "unit"]));
     return;
   }
   if (grant.unit === contract.currency) {
-    ctx.addIssue(
-      ratecardIssue(
-        "invalid_field",
-        `"${grant.unit}" is the invoice currency itself; leave unit and unitValue out for a grant of money`,
-        ["credits", index, "unit"],
-      ),
-    );
+    ctx.addIssue(issueOf(contractMessages.grantUnitIsCurrency(grant.unit), ["credits", index, "unit"]));
     return;
   }
   if (grant.amount.decimalPlaces() > declared.minorUnits)
     ctx.addIssue(
-      ratecardIssue(
-        "amount_not_in_minor_units",
-        `is ${toPlainString(grant.amount)} ${grant.unit}, but ${grant.unit} has ${declared.minorUnits} decimal${declared.minorUnits === 1 ? "" : "s"} (customUnits)`,
+      issueOf(
+        contractMessages.grantNotInUnitMinorUnits(
+          toPlainString(grant.amount),
+          grant.unit,
+          declared.minorUnits,
+        ),
         ["credits", index, "amount"],
       ),
     );

@@ -1,6 +1,7 @@
 import type * as z from "zod/mini";
+import { contractMessages } from "../../../errors/index.js";
 import type { Decimal } from "../../../money/index.js";
-import { ratecardIssue } from "../../../schema/index.js";
+import { issueOf } from "../../../schema/index.js";
 import { checkChargeReferences } from "../../charge/checkChargeReferences.js";
 import { currencyMinorUnits } from "../../currencyMinorUnits.js";
 
@@ -24,7 +25,7 @@ export function checkDiscounts(
   contract.discounts?.forEach((discount, index) => {
     if (seen.has(discount.id))
       ctx.addIssue(
-        ratecardIssue("duplicate_id", `repeats discount id "${discount.id}"`, ["discounts", index, "id"]),
+        issueOf(contractMessages.repeatedTermId("discount", discount.id), ["discounts", index, "id"]),
       );
     seen.add(discount.id);
     checkChargeReferences(ctx, discount.charges, ["discounts", index, "charges"], chargeIds);
@@ -34,11 +35,11 @@ export function checkDiscounts(
       discount.amount.decimalPlaces() > minorUnits
     )
       ctx.addIssue(
-        ratecardIssue(
-          "amount_not_in_minor_units",
-          `is not a whole number of ${contract.currency} minor units (${minorUnits} decimals)`,
-          ["discounts", index, "amount"],
-        ),
+        issueOf(contractMessages.discountNotInMinorUnits(contract.currency, minorUnits), [
+          "discounts",
+          index,
+          "amount",
+        ]),
       );
   });
 }

@@ -1,6 +1,7 @@
 import type * as z from "zod/mini";
+import { contractMessages } from "../../../errors/index.js";
 import { modelOfPrice } from "../../../pricing/index.js";
-import { ratecardIssue } from "../../../schema/index.js";
+import { issueOf } from "../../../schema/index.js";
 import type { ChargeTerms } from "../../charge/chargeSchema.js";
 
 // A contract quantity (seats) replaces the meter of a price that prices a quantity; billing in advance
@@ -12,29 +13,11 @@ export function checkFeeTerms(
 ): void {
   if (charge.quantity !== undefined) {
     if (charge.meter !== undefined)
-      ctx.addIssue(
-        ratecardIssue(
-          "invalid_field",
-          "give either a meter (usage decides the quantity) or a quantity (the contract decides it), not both",
-          at("quantity"),
-        ),
-      );
+      ctx.addIssue(issueOf(contractMessages.meterAndQuantity(), at("quantity")));
     const model = modelOfPrice(charge.price);
     if (!model.usesQuantity || !model.acceptsTransform || model.grouping !== undefined)
-      ctx.addIssue(
-        ratecardIssue(
-          "invalid_field",
-          `a ${model.model} price does not price a single quantity; seats need a unit, graduated, volume or package price`,
-          at("quantity"),
-        ),
-      );
+      ctx.addIssue(issueOf(contractMessages.seatsNeedSinglePrice(model.model), at("quantity")));
   }
   if (charge.billed === "in_advance" && !modelOfPrice(charge.price).isFee && charge.quantity === undefined)
-    ctx.addIssue(
-      ratecardIssue(
-        "invalid_field",
-        "only fees (a flat price or a contract quantity) can be billed in advance; usage is known only when the period ends",
-        at("billed"),
-      ),
-    );
+    ctx.addIssue(issueOf(contractMessages.advanceBillingOfUsage(), at("billed")));
 }

@@ -1,7 +1,8 @@
 import type * as z from "zod/mini";
+import { contractMessages } from "../../../errors/index.js";
 import { toPlainString } from "../../../money/index.js";
 import { modelOfPrice } from "../../../pricing/index.js";
-import { ratecardIssue } from "../../../schema/index.js";
+import { issueOf } from "../../../schema/index.js";
 import type { ChargeTerms } from "../../charge/chargeSchema.js";
 
 type At = (...path: PropertyKey[]) => PropertyKey[];
@@ -14,24 +15,12 @@ export function checkLineLimitScope(ctx: z.core.$RefinementCtx, charge: ChargeTe
   const model = modelOfPrice(charge.price);
   for (const key of ["minimum", "maximum"] as const) {
     if (charge[key] !== undefined && model.grouping !== undefined)
-      ctx.addIssue(
-        ratecardIssue(
-          "invalid_field",
-          `a ${charge.price.model} charge bills one line per group and none without usage, so a charge-wide ${key} has no line to apply to; remove ${key}`,
-          at(key),
-        ),
-      );
+      ctx.addIssue(issueOf(contractMessages.lineLimitOnGroups(charge.price.model, key), at(key)));
   }
 }
 
 /** A line maximum below its minimum could never be met. */
 export function checkLineLimitOrder(ctx: z.core.$RefinementCtx, charge: ChargeTerms, at: At): void {
   if (charge.minimum && charge.maximum && charge.minimum.greaterThan(charge.maximum))
-    ctx.addIssue(
-      ratecardIssue(
-        "invalid_field",
-        `must not be below the minimum ${toPlainString(charge.minimum)}`,
-        at("maximum"),
-      ),
-    );
+    ctx.addIssue(issueOf(contractMessages.maximumBelowMinimum(toPlainString(charge.minimum)), at("maximum")));
 }

@@ -1,5 +1,10 @@
 import type * as z from "zod/mini";
-import { toJsonPath } from "../../../errors/index.js";
+import {
+  contractMessages,
+  type ErrorMessage,
+  type RatecardErrorCode,
+  toJsonPath,
+} from "../../../errors/index.js";
 import {
   boundBreach,
   boundRule,
@@ -12,7 +17,7 @@ import {
   UNIT_PRICE,
 } from "../../../money/index.js";
 import { modelOfPrice, type PriceTerms, type SimplePriceTerms } from "../../../pricing/index.js";
-import { ratecardIssue } from "../../../schema/index.js";
+import { issueOf } from "../../../schema/index.js";
 import type { ChargeTerms } from "../../charge/chargeSchema.js";
 import { checkCharge, checkEventValueMeter, checkGroupedMeter } from "../../charge/checkCharge.js";
 import { collectIssues } from "../../charge/collectIssues.js";
@@ -31,13 +36,7 @@ export function checkOverrides(
 ): void {
   contract.overrides?.forEach((override, index) => {
     if (!definedChargeIds.has(override.charge))
-      ctx.addIssue(
-        ratecardIssue("invalid_field", `no charge has id "${override.charge}"`, [
-          "overrides",
-          index,
-          "charge",
-        ]),
-      );
+      ctx.addIssue(issueOf(contractMessages.noChargeWithId(override.charge), ["overrides", index, "charge"]));
   });
   checkOverridePrices(ctx, contract);
   checkScaledPrices(ctx, contract);
@@ -67,14 +66,10 @@ function checkOverridePrices(ctx: z.core.$RefinementCtx, contract: ParsedContrac
       const problem = prices
         .map((price) => whereProblem(override.charge, price, override.where!))
         .find((found) => found !== undefined);
-      if (problem !== undefined) ctx.addIssue(ratecardIssue("invalid_field", problem, at("where")));
+      if (problem !== undefined) ctx.addIssue(issueOf(problem, at("where")));
       if (override.price !== undefined && !isSinglePrice(override.price))
         ctx.addIssue(
-          ratecardIssue(
-            "invalid_field",
-            `is a ${override.price.model} price; with where it replaces the price of one group, which must be a single price model (not matrix, grouped or capacity)`,
-            at("price", "model"),
-          ),
+          issueOf(contractMessages.overrideGroupPriceNotSingle(override.price.model), at("price", "model")),
         );
     }
     if (override.price !== undefined) {
@@ -83,9 +78,8 @@ function checkOverridePrices(ctx: z.core.$RefinementCtx, contract: ParsedContrac
         .find((found) => found !== undefined);
       if (problem !== undefined)
         ctx.addIssue(
-          ratecardIssue(
-            problem.code,
-            `is a ${override.price.model} price, which charge ${override.charge} cannot take: ${problem.message}`,
+          issueOf(
+            contractMessages.overridePriceRefused(override.price.model, override.charge, problem),
             at("price"),
           ),
         );
@@ -94,11 +88,7 @@ function checkOverridePrices(ctx: z.core.$RefinementCtx, contract: ParsedContrac
       for (const { path, value } of decimalsIn(override.price, at("price"))) {
         if (value.isNegative() && !value.isZero())
           ctx.addIssue(
-            ratecardIssue(
-              "negative_price",
-              `is ${toPlainString(value)}; an override's prices must be zero or more unless charge ${override.charge} is declared a credit ("credit": true)`,
-              path,
-            ),
+            issueOf(contractMessages.negativeOverridePrice(toPlainString(value), override.charge), path),
           );
       }
     }
@@ -133,13 +123,16 @@ function checkScaledPrices(ctx: z.core.$RefinementCtx, contract: ParsedContractT
         const bound = boundOfScaledField(path);
         const breach = boundBreach(scaled, bound);
         if (breach === undefined) continue;
-        ctx.addIssue(
-          ratecardIssue(
-            "decimal_out_of_range",
-            `makes charge ${override.charge}'s ${toJsonPath(path)} ${toPlainString(value)} × ${toPlainString(factor)} = ${toPlainString(scaled)} (${breach}); ${boundRule(bound)}`,
-            ["overrides", index, "multiplier"],
-          ),
-        );
+        const problem = contractMessages.scaledPriceOutOfRange({
+          chargeId: override.charge,
+          field: toJsonPath(path),
+          value: toPlainString(value),
+          factor: toPlainString(factor),
+          result: toPlainString(scaled),
+          breach,
+          rule: boundRule(bound),
+        });
+        ctx.addIssue(issueOf(problem, ["overrides", index, "multiplier"]));
         return;
       }
     }
@@ -179,7 +172,7 @@ function overridePriceProblem(
   charge: ChargeTerms,
   override: OverrideTerms,
   meters: ParsedContractTerms["meters"],
-): { code: string; message: string } | undefined {
+): ErrorMessage | undefined {
   const replacement = override.price!;
   const grouping = modelOfPrice(charge.price).grouping;
   const price: PriceTerms =
@@ -194,7 +187,7 @@ function overridePriceProblem(
   });
   const found = issues
     .map((issue) => ({
-      code: String((issue as { params?: { code?: unknown } }).params?.code),
+      code: String((issue as { params?: { code?: unknown } }).params?.code) as RatecardErrorCode,
       message: issue.message ?? "",
     }))
     .find((issue) => issue.code !== "negative_price");
@@ -206,14 +199,13 @@ function whereProblem(
   chargeId: string,
   price: PriceTerms,
   where: Readonly<Record<string, unknown>>,
-): string | undefined {
+): ErrorMessage | undefined {
   const grouping = modelOfPrice(price).grouping;
-  if (grouping === undefined)
-    return `picks groups, but charge ${chargeId} has a ${price.model} price, which bills one line, not one per group; remove where to override the whole charge, or give the charge a matrix or grouped price`;
+  if (grouping === undefined) return contractMessages.overrideWhereOnSingleLine(chargeId, price.model);
   const dimensions = grouping.dimensions(price);
   const unknown = Object.keys(where).filter((name) => !dimensions.includes(name));
   if (unknown.length > 0)
-    return `names ${unknown.map((name) => `"${name}"`).join(", ")}, but charge ${chargeId} groups by ${dimensions.join(", ")} only`;
+    return contractMessages.overrideWhereUnknownDimensions(chargeId, unknown, dimensions);
   return undefined;
 }
 

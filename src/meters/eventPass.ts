@@ -1,4 +1,4 @@
-import { ContractError, carriedStateForUnknownMeter, carriedStateOfOtherKind } from "../errors/index.js";
+import { eventNotParsed, UsageError } from "../errors/index.js";
 import {
   isWithinBound,
   parseShortDecimal,
@@ -11,14 +11,13 @@ import {
   isInheritedName,
   type MeterTerms,
   type PropertyValue,
-  parseCarriedStates,
   propertyOf,
   type UsageEvent,
 } from "../schema/index.js";
-import type { AggregateUsageOptions, AggregateUsageResult, MeterQuantity } from "./aggregateUsage.js";
+import type { AggregateUsageOptions, MeterQuantity } from "./aggregateUsage.js";
 import type { ExclusionTally } from "./exclusionTally.js";
 import { compileFilters } from "./matchesFilters.js";
-import { MeterAccumulator, type MeterRequest } from "./meterAccumulator.js";
+import { type GroupedQuantities, MeterAccumulator, type MeterRequest } from "./meterAccumulator.js";
 import type { CarriedMeterState } from "./reducer.js";
 
 const NO_REQUEST: MeterRequest = { groupings: [], collectValues: false };
@@ -40,13 +39,15 @@ interface CompiledMeter {
 }
 
 /**
- * One pass of aggregation over deduplicated events: classifies each event (counted, or excluded with
- * a reason) and feeds the meters that count it. The hot loop allocates nothing per event beyond what
- * the meters keep.
+ * One pass over deduplicated events (docs/architecture.md, "Aggregating usage"): classifies each event
+ * (counted, or excluded with a reason: another customer, an unknown type, outside the period, filtered
+ * out, an unreadable value) and feeds the meters that count it, each of which groups, windows and
+ * reduces it (meterAccumulator.ts). The hot loop allocates nothing per event beyond what the meters keep.
  */
-export class UsageAggregation {
+export class EventPass {
   private readonly options: AggregateUsageOptions;
-  private readonly excluded: ExclusionTally;
+  /** The exclusions recorded so far (shared with deduplication, which records its own first). */
+  readonly excluded: ExclusionTally;
   private readonly byType = new Map<string, CompiledMeter[]>();
   private readonly compiled: CompiledMeter[];
   private readonly matched: CompiledMeter[] = [];
@@ -56,15 +57,17 @@ export class UsageAggregation {
   // truncating an array's length is a slow path in V8 on a per-event loop).
   private matchedCount = 0;
   private eventsCounted = 0;
-  private readonly carried: ReturnType<typeof parseCarriedStates>;
+  private readonly carried: Readonly<Record<string, CarriedMeterState>>;
 
-  constructor(options: AggregateUsageOptions, excluded: ExclusionTally) {
+  /** `carried`: the state each meter opens with, already checked (checkCarriedState). */
+  constructor(
+    options: AggregateUsageOptions,
+    excluded: ExclusionTally,
+    carried: Readonly<Record<string, CarriedMeterState>>,
+  ) {
     this.options = options;
     this.excluded = excluded;
-    // Carried state is input like any other: validated (typed error with a path) before any event is
-    // read, so a wrong --carry fails at once rather than after streaming the usage.
-    this.carried = options.carried === undefined ? {} : parseCarriedStates(options.carried);
-    checkCarriedMatchesMeters(this.carried, options.meters);
+    this.carried = carried;
     const timeZone = options.timeZone ?? "UTC";
     this.compiled = options.meters.map((meter) => ({
       meter,
@@ -98,11 +101,16 @@ export class UsageAggregation {
       this.matched[i]!.accumulator.add(event, this.rawValues[i], this.shorts[i]);
   }
 
-  result(eventsRead: number): AggregateUsageResult {
-    const carried = this.carried;
+  /** How many events counted so far. */
+  get counted(): number {
+    return this.eventsCounted;
+  }
+
+  /** Every meter's quantity over the period, and what each carries into the next one. */
+  totals(): { meters: MeterQuantity[]; carryOut: Record<string, CarriedMeterState> } {
     const carryOut: Record<string, CarriedMeterState> = {};
     const meters = this.compiled.map(({ meter, accumulator }): MeterQuantity => {
-      const total = accumulator.total(carried[meter.id]);
+      const total = accumulator.total(this.carried[meter.id]);
       const daily = accumulator.perDay();
       if (total.carryOut) carryOut[meter.id] = total.carryOut;
       return {
@@ -114,18 +122,16 @@ export class UsageAggregation {
         ...(daily ? { daily } : {}),
       };
     });
-    return {
-      eventsRead,
-      eventsCounted: this.eventsCounted,
-      meters,
-      groups: this.compiled.flatMap(({ meter, accumulator }) =>
-        (this.options.requests?.get(meter.id)?.groupings ?? []).map((dimensions) =>
-          accumulator.grouped(dimensions),
-        ),
+    return { meters, carryOut };
+  }
+
+  /** Each requested grouping of each meter, in the order of the meters and their requests. */
+  groups(): GroupedQuantities[] {
+    return this.compiled.flatMap(({ meter, accumulator }) =>
+      (this.options.requests?.get(meter.id)?.groupings ?? []).map((dimensions) =>
+        accumulator.grouped(dimensions),
       ),
-      excluded: this.excluded.toList(),
-      carryOut,
-    };
+    );
   }
 
   // Fills `matched`/`rawValues` with the meters that count the event, or returns why none may.
@@ -134,6 +140,9 @@ export class UsageAggregation {
     const candidates = this.byType.get(event.type);
     if (candidates === undefined) return "unknown_event_type";
     const { period } = this.options;
+    // A text timestamp compares as neither before nor after the period: it would count whatever its date.
+    if (!Number.isFinite(event.timestamp))
+      throw UsageError.from(eventNotParsed(event.id, event.timestamp), "timestamp", { eventId: event.id });
     if (event.timestamp < period.start || event.timestamp >= period.end) return "outside_period";
     let count = 0;
     let invalid = false;
@@ -192,29 +201,4 @@ function hasUsableValue(raw: PropertyValue | undefined, need: ValueNeed): boolea
   if (typeof raw !== "number" && typeof raw !== "string") return false;
   const parsed = safeParseDecimal(raw);
   return parsed.success && isWithinBound(parsed.data, QUANTITY);
-}
-
-// What each kind of meter carries: a total (persistent sum or count), a level (weighted_sum), the
-// active values (persistent unique_count). Anything else in a carried state would be ignored silently.
-function carriedField(meter: MeterTerms): "total" | "level" | "active" | undefined {
-  if (meter.aggregation === "weighted_sum") return "level";
-  if (meter.persistent !== true) return undefined;
-  return meter.aggregation === "unique_count" ? "active" : "total";
-}
-
-function checkCarriedMatchesMeters(
-  carried: Readonly<Record<string, object>>,
-  meters: ReadonlyArray<MeterTerms>,
-): void {
-  for (const [id, state] of Object.entries(carried)) {
-    const meter = meters.find((candidate) => candidate.id === id);
-    const expected = meter === undefined ? undefined : carriedField(meter);
-    if (expected === undefined) {
-      throw ContractError.from(carriedStateForUnknownMeter(id, meter !== undefined), id);
-    }
-    for (const [key, value] of Object.entries(state)) {
-      if (key !== expected && value !== undefined)
-        throw ContractError.from(carriedStateOfOtherKind(id, key, expected), `${id}.${key}`);
-    }
-  }
 }

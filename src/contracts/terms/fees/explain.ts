@@ -1,0 +1,15 @@
+import type {
+  ContractQuantityStep,
+  StepSentences,
+  TrialStep,
+  UnusedTimeStep,
+} from "../../../schema/index.js";
+
+/** The sentences of fees: a quantity the contract sets (seats), a free trial, the unused time of a fee billed in advance. */
+export const feeSentences: StepSentences<ContractQuantityStep | TrialStep | UnusedTimeStep> = {
+  contract_quantity: (step, { words }) =>
+    `Quantity ${words.quantity(step.quantity)}, set by the contract (seats or licences), not measured.`,
+  trial: (step) => `Free trial until ${step.ends}: only the time after it is billed.`,
+  unused_time: (step, { words }) =>
+    `Credit for the unused time from ${step.from} to ${step.to} of the fee billed in advance: ${words.money(step.amount)}.`,
+};

@@ -1,0 +1,294 @@
+import { describeValue } from "../describeValue.js";
+import type { ErrorMessage } from "./message.js";
+
+// The sentences of src/invoice: the arguments of the entry points, the invoice period, carried credit
+// balances, and credit notes against an issued invoice.
+
+/** Contract JSON passed where a parsed contract is expected. */
+export function contractNotParsed(): ErrorMessage {
+  return {
+    code: "unparsed_contract",
+    message:
+      "The contract is contract JSON as written, not a parsed contract: pass it through parseContract(json) first, which checks it and reads its dates and decimals.",
+  };
+}
+
+/** Something other than a contract where a parsed contract is expected. */
+export function notAContract(value: unknown): ErrorMessage {
+  return {
+    code: "unparsed_contract",
+    message: `The contract must be what parseContract(json) returns, not ${describeValue(value)}.`,
+  };
+}
+
+/** Usage events that are not in a form the entry point reads (`accepted` lists the forms). */
+export function eventsNotReadable(value: unknown, accepted: string): ErrorMessage {
+  return {
+    code: "invalid_argument",
+    message: `The usage events must be ${accepted}, not ${describeValue(value)}; pass [] for a period without usage.`,
+  };
+}
+
+/** An invoice period argument that is neither text nor two instants. */
+export function periodArgumentRefused(value: unknown): ErrorMessage {
+  return {
+    code: "invalid_period",
+    message: `The invoice period must be text such as "2026-02" or "2026-02-01/2026-03-01", or { start, end } in epoch milliseconds, not ${describeValue(value)}.`,
+  };
+}
+
+/** Options that are not an object. */
+export function optionsNotObject(value: unknown): ErrorMessage {
+  return { code: "invalid_argument", message: `The options must be an object, not ${describeValue(value)}.` };
+}
+
+/** `creditBalances` that is not an object of balances. */
+export function creditBalancesNotObject(value: unknown): ErrorMessage {
+  return {
+    code: "invalid_argument",
+    message: `creditBalances must be an object of credit grant id → balance text, such as { "prepay_q1": "600.00" }, not ${describeValue(value)}.`,
+  };
+}
+
+/** A carried balance that is not decimal text. */
+export function creditBalanceNotText(id: string, value: unknown): ErrorMessage {
+  return {
+    code: "invalid_argument",
+    message: `The balance of credit grant "${id}" must be decimal text such as "600.00", not ${describeValue(value)}.`,
+  };
+}
+
+/** `carried` that is not the previous invoice's carried state. */
+export function carriedNotObject(value: unknown): ErrorMessage {
+  return {
+    code: "invalid_argument",
+    message: `carried must be the previous invoice's usage.carryOut (an object of meter id → state), not ${describeValue(value)}.`,
+  };
+}
+
+/** A flag option that is not a boolean. */
+export function flagNotBoolean(flag: string, value: unknown): ErrorMessage {
+  return { code: "invalid_argument", message: `${flag} must be true or false, not ${describeValue(value)}.` };
+}
+
+/** An issued document (`what`: invoice, credit note) written in a format version this ratecard does not read. */
+export function issuedVersionUnsupported(what: string, written: number, version: number): ErrorMessage {
+  return {
+    code: "unsupported_version",
+    message: `This ${what} is in format version ${written}; this version of ratecard reads ${what} format ${version} (with any fields later versions of format ${version} add).`,
+  };
+}
+
+/** An invoice period that does not end after it starts. */
+export function invoicePeriodEmpty(): ErrorMessage {
+  return { code: "invalid_period", message: "The invoice period must end after it starts." };
+}
+
+/** An invoice period over two billing periods (periods written as labels). */
+export function periodSpansBillingPeriods(
+  requested: string,
+  contractId: string,
+  billing: string,
+): ErrorMessage {
+  return {
+    code: "period_outside_billing_cycle",
+    message: `The period ${requested} spans more than one billing period of contract ${contractId}; the billing period containing its start is ${billing}. Rate each billing period separately.`,
+  };
+}
+
+/** An invoice period outside the contract's term. */
+export function periodOutsideTerm(requested: string, contractId: string): ErrorMessage {
+  return {
+    code: "invalid_period",
+    message: `The period ${requested} is outside the term of contract ${contractId}.`,
+  };
+}
+
+/** A period (`subject`: "The invoice period", …) reaching outside the years ratecard rates. */
+export function periodOutsideYears(subject: string, firstYear: number, lastYear: number): ErrorMessage {
+  return {
+    code: "invalid_period",
+    message: `${subject} reaches outside the years ratecard rates (${firstYear}–${lastYear}, in UTC).`,
+  };
+}
+
+/** Fees in advance for a next billing period that ends after the last year ratecard rates. */
+export function advanceFeesOutsideYears(firstYear: number, lastYear: number): ErrorMessage {
+  return {
+    code: "invalid_period",
+    message: `This invoice would bill the fees in advance for the next billing period, which ends after ${lastYear}, outside the years ratecard rates (${firstYear}–${lastYear}, in UTC).`,
+  };
+}
+
+/** Carried balances naming a grant the contract does not have (`known`: its grant ids, quoted). */
+export function unknownCarriedGrant(id: string, contractId: string, known: string): ErrorMessage {
+  return {
+    code: "unknown_credit_grant",
+    message: `The carried balances name credit grant "${id}", which contract ${contractId} does not have (${known === "" ? "it has no credit grants" : `its grants: ${known}`}); check that the balances come from this contract's previous invoice.`,
+  };
+}
+
+/** A grant that started before the period, with no balance carried for it. */
+export function missingCreditBalance(grantId: string, grantStart: string, start: string): ErrorMessage {
+  return {
+    code: "missing_credit_balance",
+    message: `Credit grant "${grantId}" started on ${grantStart}, before this invoice's period (from ${start}), and no balance is carried for it: pass the previous invoice's balances (its credits[].balanceAfter), or say that every grant without a carried balance starts from its full amount (creditsStartFull, --credits-start-full).`,
+  };
+}
+
+/** A carried balance that is not a decimal between 0 and the grant's amount (`unit`: " CREDIT" or ""). */
+export function carriedBalanceOutOfRange(
+  grantId: string,
+  amount: string,
+  unit: string,
+  carried: string,
+): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: `The carried balance of credit "${grantId}" must be a decimal between 0 and its amount ${amount}${unit}, not "${carried}".`,
+  };
+}
+
+/** A carried balance finer than its unit's minor units (`written`: " CREDIT" or " USD"; `unit` its code). */
+export function carriedBalanceNotInMinorUnits(
+  grantId: string,
+  carried: string,
+  written: string,
+  unit: string,
+  minorUnits: number,
+): ErrorMessage {
+  return {
+    code: "amount_not_in_minor_units",
+    message: `The carried balance of credit "${grantId}" is "${carried}"${written}, but ${unit} has ${minorUnits} decimals.`,
+  };
+}
+
+/** An invoice or earlier credit note that is not a document ratecard issued (`reason`: the first problem in it). */
+export function documentRefused(subject: string, expected: string, reason: string | undefined): ErrorMessage {
+  return {
+    code: "invalid_argument",
+    message: `${subject[0]?.toUpperCase()}${subject.slice(1)} must be ${expected}: ${reason ?? "it is not"}.`,
+  };
+}
+
+/** `previous` that is not a list of credit notes. */
+export function previousNotList(value: unknown): ErrorMessage {
+  return {
+    code: "invalid_argument",
+    message: `previous must be a list of the credit notes already issued against the invoice, not ${describeValue(value)}.`,
+  };
+}
+
+/** A credit of a line beyond what remains of it (amounts in the invoice's minor units). */
+export function creditExceedsRemaining(credit: {
+  readonly lineId: string;
+  readonly billed: string;
+  readonly creditedBefore: string;
+  readonly amount: string;
+  readonly remaining: string;
+}): ErrorMessage {
+  const { lineId, billed, creditedBefore, amount, remaining } = credit;
+  return {
+    code: "credit_exceeds_invoiced",
+    message: `Line ${lineId} billed ${billed} and ${creditedBefore} is already credited; a credit of ${amount} must be more than 0 and at most the ${remaining} that remains.`,
+  };
+}
+
+/** A correction naming a line the invoice does not have. */
+export function unknownLine(invoiceId: string, line: string): ErrorMessage {
+  return { code: "unknown_line", message: `Invoice ${invoiceId} has no line "${line}".` };
+}
+
+/** A credit amount finer than the invoice currency's minor units. */
+export function creditNotInMinorUnits(amount: string, minorUnits: number): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: `A credit of ${amount} is not a whole number of minor units (${minorUnits} decimals).`,
+  };
+}
+
+/** A quantity correction taking off more units than the line has left. */
+export function unitsCreditExceeds(
+  lineId: string,
+  quantity: string,
+  before: string,
+  more: string,
+): ErrorMessage {
+  return {
+    code: "credit_exceeds_invoiced",
+    message: `Line ${lineId} billed ${quantity} units and ${before} are already taken off; ${more} more cannot be.`,
+  };
+}
+
+/** A quantity correction of a line whose amount does not follow from its quantity alone. */
+export function lineNotRerateable(lineId: string): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: `Line ${lineId} cannot be re-rated from its quantity alone (a flat, per-transaction, overridden, transformed, pooled, prorated, limited or discounted line); credit an amount instead.`,
+  };
+}
+
+/** An invoice rated from another contract than the one given. */
+export function invoiceOfOtherContract(
+  invoiceId: string,
+  ratedFrom: string,
+  contractId: string,
+): ErrorMessage {
+  return {
+    code: "contract_mismatch",
+    message: `Invoice ${invoiceId} was rated from contract ${ratedFrom}, not from contract ${contractId}; credit it with the contract it was rated from.`,
+  };
+}
+
+/** An invoice in another currency (or minor units) than the contract bills in. */
+export function invoiceCurrencyDiffers(
+  invoice: { readonly id: string; readonly code: string; readonly minorUnits: number },
+  contract: { readonly id: string; readonly code: string; readonly minorUnits: number },
+): ErrorMessage {
+  return {
+    code: "currency_mismatch",
+    message: `Invoice ${invoice.id} is in ${invoice.code} (${invoice.minorUnits} decimals), but contract ${contract.id} bills in ${contract.code} (${contract.minorUnits} decimals); a credit note is in the invoice's currency and the contract's, so they must be the same.`,
+  };
+}
+
+/** An invoice rated from another version of the contract (digests differ). */
+export function invoiceOfOtherContractVersion(
+  invoiceId: string,
+  contractId: string,
+  invoiceDigest: string,
+  contractDigest: string,
+): ErrorMessage {
+  return {
+    code: "contract_mismatch",
+    message: `Invoice ${invoiceId} was rated from a different version of contract ${contractId} (digest ${invoiceDigest}; the contract given has ${contractDigest}); credit it with the contract exactly as it was when the invoice was rated, since quantity corrections and tax use its terms.`,
+  };
+}
+
+/** An earlier credit note given twice. */
+export function earlierNoteRepeated(noteId: string): ErrorMessage {
+  return {
+    code: "duplicate_id",
+    message: `Credit note ${noteId} is given twice among the earlier credit notes; what it credited would count twice.`,
+  };
+}
+
+/** An earlier credit note issued against another invoice. */
+export function earlierNoteOfOtherInvoice(noteId: string, credits: string, invoiceId: string): ErrorMessage {
+  return {
+    code: "credit_note_mismatch",
+    message: `Credit note ${noteId} credits invoice ${credits}, not invoice ${invoiceId}; give only the credit notes issued against ${invoiceId}.`,
+  };
+}
+
+/** An earlier credit note issued against another version of the invoice (digests differ). */
+export function earlierNoteOfOtherVersion(
+  noteId: string,
+  invoiceId: string,
+  noteDigest: string,
+  invoiceDigest: string,
+): ErrorMessage {
+  return {
+    code: "credit_note_mismatch",
+    message: `Credit note ${noteId} was issued against another version of invoice ${invoiceId} (digest ${noteDigest}; this invoice has ${invoiceDigest}).`,
+  };
+}
