@@ -12,7 +12,7 @@ import { parseFlags, UsageLineError, write } from "./cliSupport.js";
 import { fixtureFolders, readFixture } from "./readFixture.js";
 
 /** Exit code of a check that found a fixture whose invoice differs (issue 11's "differences found"). */
-export const DIFFERENCES_FOUND = 3;
+const DIFFERENCES_FOUND = 3;
 
 /**
  * `ratecard check DIR...`: rates every fixture folder and compares it with its expected.json. Exit 0

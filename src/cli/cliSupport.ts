@@ -111,7 +111,7 @@ export function withFile<T>(flag: string, file: string, paths: RegExp, run: () =
   }
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
+export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
