@@ -5,8 +5,10 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  rmSync,
   writeFileSync,
 } from "node:fs";
+
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -52,6 +54,16 @@ describe("ratecard check", () => {
     expect(result.stdout).toContain('lines[1].amount: expected "3656.00", recomputed "3696.00"');
     expect(result.stdout).toContain('total: expected "7663.78", recomputed "7703.78"');
     expect(readFileSync(junit, "utf8")).toContain('failures="1" errors="0"');
+  });
+
+  it("continues a sequence from previous.json: without it, ai-api-june's credit would start full", () => {
+    const dir = copyOf("ai-api-june", "june-without-previous");
+    rmSync(join(dir, "previous.json"));
+    // ai-api-june/README.md: May left 130.00; starting full at 500.00 instead, the grant burns 489.00.
+    const result = runCli("check", dir);
+    expect(result.code).toBe(3);
+    expect(result.stdout).toContain('credits[0].balanceBefore: expected "130.00", recomputed "500.00"');
+    expect(result.stdout).toContain('total: expected "359.00", recomputed "0.00"');
   });
 
   it("exits 2 when a fixture cannot be rated, after reporting every fixture", () => {
