@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
-import { contractMessages } from "../errors/index.js";
+import { contractMessages, type ErrorMessage } from "../errors/index.js";
 import { isIsoCurrency, ROUNDING_MODES } from "../money/index.js";
-import { idSchema, issueOf, meterSchema, ratecardIssue, roundingModeSchema } from "../schema/index.js";
+import { idSchema, issueOf, meterSchema, roundingModeSchema } from "../schema/index.js";
 import { isValidTimeZone, standardTimeZoneName } from "../time/index.js";
 import { chargeSchema } from "./charge/chargeSchema.js";
 import { checkCharge, checkEventValueMeter, checkGroupedMeter } from "./charge/checkCharge.js";
@@ -104,8 +104,7 @@ export const contractSchema = z
         ctx.addIssue(issueOf(contractMessages.unknownContractCurrency(contract.currency), ["currency"]));
       }
       const zoneProblem = timeZoneProblem(contract.timeZone);
-      if (zoneProblem !== undefined)
-        ctx.addIssue(ratecardIssue("invalid_time_zone", zoneProblem, ["timeZone"]));
+      if (zoneProblem !== undefined) ctx.addIssue(issueOf(zoneProblem, ["timeZone"]));
       const { billing } = contract;
       if (billing.alignment === "anniversary") {
         for (const key of ["anchorDay", "anchorMonth"] as const) {
@@ -171,11 +170,10 @@ function reportDuplicateIds(
 
 // Zone names are matched without regard to case by the runtime, but a contract should carry the
 // standard spelling so that every tool reading it agrees.
-function timeZoneProblem(zone: string): string | undefined {
-  if (!isValidTimeZone(zone))
-    return `"${zone}" is not an IANA time zone name such as "America/New_York" or "UTC"`;
+function timeZoneProblem(zone: string): ErrorMessage | undefined {
+  if (!isValidTimeZone(zone)) return contractMessages.timeZoneNotIana(zone);
   const standard = standardTimeZoneName(zone);
   if (standard !== zone && standard.toLowerCase() === zone.toLowerCase())
-    return `"${zone}" must be written "${standard}", the standard spelling of that time zone`;
+    return contractMessages.timeZoneMisspelt(zone, standard);
   return undefined;
 }

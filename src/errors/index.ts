@@ -24,10 +24,16 @@ export {
 } from "./messages/money.js";
 export {
   capacityExceeded,
+  cellCombinationRepeated,
+  cellDimensionsDiffer,
   eventValuesRequired,
   lastTierMustBeUnbounded,
+  maximumPerEventBelowMinimum,
   negativeQuantity,
+  onlyLastCapacityTierUnlimited,
   onlyLastTierUnbounded,
+  percentageRateAmbiguous,
+  tierNotWholePackages,
   tierUpToNotIncreasing,
 } from "./messages/pricing.js";
 export * as ratingMessages from "./messages/rating.js";
@@ -35,7 +41,9 @@ export {
   documentChanged,
   invalidInput,
   missingField,
+  negativeValue,
   notAnIssuedInvoice,
+  notMoreThanZero,
   unknownField,
 } from "./messages/schema.js";
 export {

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import type { ErrorMessage } from "../errors/index.js";
+import { type ErrorMessage, negativeValue, notMoreThanZero } from "../errors/index.js";
 import {
   BASIS_POINTS,
   boundProblem,
@@ -21,6 +21,8 @@ import { safeParseInstant, safeParseLocalDate } from "../time/index.js";
 /**
  * Issues ratecard adds itself carry `params.code`, one of the RatecardErrorCode values, so the error
  * raised for them names the precise problem (`tier_up_to_not_increasing`) instead of a generic one.
+ * Called directly only with a reason a parser of src/money or src/time computed (`parsed.reason`); a
+ * sentence of ratecard's own goes through the catalogue and {@link issueOf}.
  */
 export function ratecardIssue(code: string, message: string, path?: ReadonlyArray<PropertyKey>) {
   return {
@@ -70,13 +72,11 @@ export function boundedDecimalSchema(bound: NumericBound) {
 
 // -0 is zero, not negative (decimal.js reports isNegative() for it).
 function refuseNegative(value: Decimal, ctx: z.core.$RefinementCtx): void {
-  if (value.isNegative() && !value.isZero())
-    ctx.addIssue(ratecardIssue("invalid_field", `is ${toPlainString(value)}; it must be zero or more`));
+  if (value.isNegative() && !value.isZero()) ctx.addIssue(issueOf(negativeValue(toPlainString(value))));
 }
 
 function refuseZeroOrNegative(value: Decimal, ctx: z.core.$RefinementCtx): void {
-  if (!value.isPositive() || value.isZero())
-    ctx.addIssue(ratecardIssue("invalid_field", `is ${toPlainString(value)}; it must be more than zero`));
+  if (!value.isPositive() || value.isZero()) ctx.addIssue(issueOf(notMoreThanZero(toPlainString(value))));
 }
 
 /**

@@ -1,6 +1,8 @@
 import type { RatecardErrorCode } from "../RatecardError.js";
 import type { ErrorMessage } from "./message.js";
 
+export * from "./contractTerms.js";
+
 // The sentences of src/contracts: a contract's terms checked against each other. Each is read after the
 // path of the field at fault (`charges[0].meter: …`), which the caller gives.
 
@@ -319,5 +321,21 @@ export function scaledPriceOutOfRange(scaled: {
   return {
     code: "decimal_out_of_range",
     message: `makes charge ${chargeId}'s ${field} ${value} × ${factor} = ${result} (${breach}); ${rule}`,
+  };
+}
+
+/** A zone name the runtime's time zone database does not know. */
+export function timeZoneNotIana(zone: string): ErrorMessage {
+  return {
+    code: "invalid_time_zone",
+    message: `"${zone}" is not an IANA time zone name such as "America/New_York" or "UTC"`,
+  };
+}
+
+/** A known zone written in another case than its standard spelling (`europe/berlin`). */
+export function timeZoneMisspelt(zone: string, standard: string): ErrorMessage {
+  return {
+    code: "invalid_time_zone",
+    message: `"${zone}" must be written "${standard}", the standard spelling of that time zone`,
   };
 }

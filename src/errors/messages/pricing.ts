@@ -49,3 +49,39 @@ export function tierUpToNotIncreasing(previous: string): ErrorMessage {
     message: `must be greater than ${previous}, the previous tier's upTo`,
   };
 }
+
+/** A capacity tier other than the last without limits (it would take every quantity). */
+export function onlyLastCapacityTierUnlimited(): ErrorMessage {
+  return { code: "only_last_tier_unbounded", message: "only the last tier may have no limits" };
+}
+
+/** A matrix cell whose match does not name exactly the matrix's dimensions. */
+export function cellDimensionsDiffer(dimensions: ReadonlyArray<string>): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: `must give a value for exactly the dimensions ${dimensions.join(", ")}`,
+  };
+}
+
+/** A matrix cell matching the same combination as an earlier cell (`first`: that cell's index). */
+export function cellCombinationRepeated(first: number): ErrorMessage {
+  return { code: "duplicate_id", message: `repeats the combination of cells[${first}]` };
+}
+
+/** A percentage price with both a percent and basis points, or neither. */
+export function percentageRateAmbiguous(): ErrorMessage {
+  return { code: "invalid_field", message: "give the rate as exactly one of percent or basisPoints" };
+}
+
+/** A per-transaction maximum below the per-transaction minimum. */
+export function maximumPerEventBelowMinimum(minimum: string): ErrorMessage {
+  return { code: "invalid_field", message: `must not be below minimumPerEvent ${minimum}` };
+}
+
+/** A bounded package tier that is not a whole number of packages wide (tier numbers count from 1). */
+export function tierNotWholePackages(tierNumber: number, width: string, packageSize: string): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: `tier ${tierNumber} spans ${width} units, not a whole number of packages of ${packageSize}; make its upTo a multiple`,
+  };
+}

@@ -35,3 +35,13 @@ export function notAnIssuedInvoice(problem: string | undefined): ErrorMessage {
     message: `explainText needs an invoice ratecard issued: ${problem ?? "this is not one"}.`,
   };
 }
+
+/** A negative value where zero or more is required (`value` as written, plain). */
+export function negativeValue(value: string): ErrorMessage {
+  return { code: "invalid_field", message: `is ${value}; it must be zero or more` };
+}
+
+/** A zero or negative value where more than zero is required (`value` as written, plain). */
+export function notMoreThanZero(value: string): ErrorMessage {
+  return { code: "invalid_field", message: `is ${value}; it must be more than zero` };
+}

@@ -1,11 +1,7 @@
 import * as z from "zod/mini";
+import { contractMessages } from "../../../errors/index.js";
 import { toPlainString } from "../../../money/index.js";
-import {
-  idSchema,
-  positiveMoneyAmountSchema,
-  positiveRatioSchema,
-  ratecardIssue,
-} from "../../../schema/index.js";
+import { idSchema, issueOf, positiveMoneyAmountSchema, positiveRatioSchema } from "../../../schema/index.js";
 
 /**
  * A commitment: a minimum spend per billing period (a true-up line makes up the shortfall), a maximum
@@ -33,25 +29,15 @@ export const commitmentSchema = z
   .check(
     z.superRefine((commitment, ctx) => {
       if (commitment.minimum === undefined && commitment.maximum === undefined)
-        ctx.addIssue(ratecardIssue("missing_field", "give a minimum, a maximum or both", ["minimum"]));
+        ctx.addIssue(issueOf(contractMessages.commitmentLimitMissing(), ["minimum"]));
       if (commitment.minimum && commitment.maximum && commitment.minimum.greaterThan(commitment.maximum))
-        ctx.addIssue(ratecardIssue("invalid_field", "must not be below the minimum", ["maximum"]));
+        ctx.addIssue(issueOf(contractMessages.commitmentMaximumBelowMinimum(), ["maximum"]));
       const factor = commitment.overageFactor;
       if (factor !== undefined && commitment.minimum === undefined)
-        ctx.addIssue(
-          ratecardIssue(
-            "invalid_field",
-            "bills spend above the minimum at a premium, but this commitment has no minimum; add a minimum or remove overageFactor",
-            ["overageFactor"],
-          ),
-        );
+        ctx.addIssue(issueOf(contractMessages.overageFactorWithoutMinimum(), ["overageFactor"]));
       if (factor !== undefined && !factor.greaterThan(1))
         ctx.addIssue(
-          ratecardIssue(
-            "invalid_field",
-            `is ${toPlainString(factor)}; it must be more than 1 (1.25 bills spend above the minimum at 125 %); to bill it at list price leave overageFactor out`,
-            ["overageFactor"],
-          ),
+          issueOf(contractMessages.overageFactorNotAboveOne(toPlainString(factor)), ["overageFactor"]),
         );
     }),
   );

@@ -1,11 +1,12 @@
 import * as z from "zod/mini";
+import { contractMessages } from "../../../errors/index.js";
 import {
   idSchema,
+  issueOf,
   localDateSchema,
   nonNegativeUnitPriceSchema,
   positiveMoneyAmountSchema,
   positiveUnitPriceSchema,
-  ratecardIssue,
 } from "../../../schema/index.js";
 
 /**
@@ -77,57 +78,21 @@ export const creditGrantSchema = z
   .check(
     z.superRefine((grant, ctx) => {
       if (grant.kind === "prepaid" && grant.taxed === undefined)
-        ctx.addIssue(
-          ratecardIssue(
-            "missing_field",
-            'a prepaid credit must say when it was taxed: "at_purchase" (it reduces the taxed amount) or "at_use" (it pays the invoice after tax)',
-            ["taxed"],
-          ),
-        );
+        ctx.addIssue(issueOf(contractMessages.prepaidCreditTaxedMissing(), ["taxed"]));
       if (grant.kind === "promotional" && grant.taxed !== undefined)
-        ctx.addIssue(
-          ratecardIssue("invalid_field", "a promotional credit is never taxed; remove taxed", ["taxed"]),
-        );
+        ctx.addIssue(issueOf(contractMessages.promotionalCreditTaxed(), ["taxed"]));
       if (grant.kind === "promotional" && grant.costBasis !== undefined)
-        ctx.addIssue(
-          ratecardIssue(
-            "invalid_field",
-            "a promotional credit was given for free, so its cost basis is 0; remove costBasis",
-            ["costBasis"],
-          ),
-        );
+        ctx.addIssue(issueOf(contractMessages.promotionalCreditCostBasis(), ["costBasis"]));
       if (grant.unit !== undefined && grant.unitValue === undefined)
-        ctx.addIssue(
-          ratecardIssue(
-            "missing_field",
-            `a grant in ${grant.unit} must say what one ${grant.unit} is worth in the invoice currency (unitValue, e.g. "0.01")`,
-            ["unitValue"],
-          ),
-        );
+        ctx.addIssue(issueOf(contractMessages.grantUnitValueMissing(grant.unit), ["unitValue"]));
       if (grant.unit === undefined && grant.unitValue !== undefined)
-        ctx.addIssue(
-          ratecardIssue(
-            "missing_field",
-            "unitValue is the value of one unit of the grant's own unit; name that unit (unit) or remove unitValue",
-            ["unit"],
-          ),
-        );
+        ctx.addIssue(issueOf(contractMessages.unitValueWithoutUnit(), ["unit"]));
       if (grant.taxed === "at_use" && grant.charges !== undefined)
-        ctx.addIssue(
-          ratecardIssue("invalid_field", "a credit used after tax pays the whole invoice; remove charges", [
-            "charges",
-          ]),
-        );
+        ctx.addIssue(issueOf(contractMessages.afterTaxCreditScoped(), ["charges"]));
       if (grant.recurring === true && grant.kind !== "promotional")
-        ctx.addIssue(
-          ratecardIssue(
-            "invalid_field",
-            "only a promotional credit recurs each period (prepaid money carries over)",
-            ["recurring"],
-          ),
-        );
+        ctx.addIssue(issueOf(contractMessages.prepaidCreditRecurring(), ["recurring"]));
       if (grant.effective !== undefined && grant.expires !== undefined && grant.expires <= grant.effective)
-        ctx.addIssue(ratecardIssue("invalid_field", "must be after effective", ["expires"]));
+        ctx.addIssue(issueOf(contractMessages.endNotAfterStart("effective"), ["expires"]));
     }),
   );
 export type CreditGrantTerms = z.output<typeof creditGrantSchema>;

@@ -1,10 +1,11 @@
 import * as z from "zod/mini";
+import { contractMessages } from "../../../errors/index.js";
 import {
   idSchema,
+  issueOf,
   localDateSchema,
   positiveMoneyAmountSchema,
   positivePercentSchema,
-  ratecardIssue,
 } from "../../../schema/index.js";
 
 /**
@@ -44,9 +45,9 @@ export const discountSchema = z
   .check(
     z.superRefine((discount, ctx) => {
       if ((discount.percent === undefined) === (discount.amount === undefined))
-        ctx.addIssue(ratecardIssue("invalid_field", "give exactly one of percent or amount", ["percent"]));
+        ctx.addIssue(issueOf(contractMessages.discountPercentOrAmount(), ["percent"]));
       if (discount.from !== undefined && discount.until !== undefined && discount.until <= discount.from)
-        ctx.addIssue(ratecardIssue("invalid_field", "must be after from", ["until"]));
+        ctx.addIssue(issueOf(contractMessages.endNotAfterStart("from"), ["until"]));
     }),
   );
 export type DiscountTerms = z.output<typeof discountSchema>;

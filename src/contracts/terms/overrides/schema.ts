@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
+import { contractMessages } from "../../../errors/index.js";
 import { dimensionValueSchema, priceSchema } from "../../../pricing/index.js";
-import { idSchema, localDateSchema, nonNegativeRatioSchema, ratecardIssue } from "../../../schema/index.js";
+import { idSchema, issueOf, localDateSchema, nonNegativeRatioSchema } from "../../../schema/index.js";
 
 /** A customer-specific change to one charge's price, from a date: a replacement price or a multiplier. */
 export const overrideSchema = z
@@ -30,8 +31,6 @@ export const overrideSchema = z
   .check(
     z.superRefine((override, ctx) => {
       if ((override.multiplier === undefined) === (override.price === undefined))
-        ctx.addIssue(
-          ratecardIssue("invalid_field", "give exactly one of multiplier or price", ["multiplier"]),
-        );
+        ctx.addIssue(issueOf(contractMessages.overrideMultiplierOrPrice(), ["multiplier"]));
     }),
   );

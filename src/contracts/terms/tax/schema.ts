@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
-import { idSchema, percentSchema, ratecardIssue } from "../../../schema/index.js";
+import { contractMessages } from "../../../errors/index.js";
+import { idSchema, issueOf, percentSchema } from "../../../schema/index.js";
 
 /** One tax rate: a percentage, on every charge or only on the listed ones. */
 export const taxRateSchema = z.strictObject({
@@ -31,15 +32,11 @@ export const taxSchema = z
       const seen = new Set<string>();
       tax.rates.forEach((rate, index) => {
         if (seen.has(rate.id))
-          ctx.addIssue(ratecardIssue("duplicate_id", `repeats rate id "${rate.id}"`, ["rates", index, "id"]));
+          ctx.addIssue(issueOf(contractMessages.repeatedTermId("rate", rate.id), ["rates", index, "id"]));
         seen.add(rate.id);
       });
       if (tax.exempt !== undefined && tax.reverseCharge !== undefined)
-        ctx.addIssue(
-          ratecardIssue("invalid_field", "a customer is either exempt or under reverse charge, not both", [
-            "reverseCharge",
-          ]),
-        );
+        ctx.addIssue(issueOf(contractMessages.exemptAndReverseCharge(), ["reverseCharge"]));
     }),
   );
 export type TaxTerms = z.output<typeof taxSchema>;

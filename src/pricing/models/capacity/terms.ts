@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
-import { idSchema, moneyAmountSchema, quantitySchema, ratecardIssue } from "../../../schema/index.js";
+import { onlyLastCapacityTierUnlimited } from "../../../errors/index.js";
+import { idSchema, issueOf, moneyAmountSchema, quantitySchema } from "../../../schema/index.js";
 import { flatFeeAtZeroSchema } from "../../tiers.js";
 
 /** A capacity tier: its price, and the most of each meter it allows (no limits: unlimited). */
@@ -20,12 +21,7 @@ export const capacityTermsSchema = z.strictObject({
     z.superRefine((tiers, ctx) => {
       tiers.forEach((tier, index) => {
         if (index < tiers.length - 1 && (tier.limits ?? []).length === 0)
-          ctx.addIssue(
-            ratecardIssue("only_last_tier_unbounded", "only the last tier may have no limits", [
-              index,
-              "limits",
-            ]),
-          );
+          ctx.addIssue(issueOf(onlyLastCapacityTierUnlimited(), [index, "limits"]));
       });
     }),
   ),

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
-import { ratecardIssue } from "../../../schema/index.js";
+import { cellCombinationRepeated, cellDimensionsDiffer } from "../../../errors/index.js";
+import { issueOf } from "../../../schema/index.js";
 import { dimensionsSchema, dimensionValueSchema } from "../../dimensions.js";
 import type { SimplePriceSchema } from "../../registry.js";
 
@@ -26,25 +27,13 @@ export function matrixTermsSchemaOf<P extends z.ZodMiniType>(cellPrice: P) {
         terms.cells.forEach((cell, index) => {
           const keys = Object.keys(cell.match).sort();
           if (keys.join("\u0000") !== [...terms.dimensions].sort().join("\u0000")) {
-            ctx.addIssue(
-              ratecardIssue(
-                "invalid_field",
-                `must give a value for exactly the dimensions ${terms.dimensions.join(", ")}`,
-                ["cells", index, "match"],
-              ),
-            );
+            ctx.addIssue(issueOf(cellDimensionsDiffer(terms.dimensions), ["cells", index, "match"]));
             return;
           }
           const key = JSON.stringify(terms.dimensions.map((dimension) => cell.match[dimension]));
           const first = seen.get(key);
           if (first !== undefined)
-            ctx.addIssue(
-              ratecardIssue("duplicate_id", `repeats the combination of cells[${first}]`, [
-                "cells",
-                index,
-                "match",
-              ]),
-            );
+            ctx.addIssue(issueOf(cellCombinationRepeated(first), ["cells", index, "match"]));
           else seen.set(key, index);
         });
       }),

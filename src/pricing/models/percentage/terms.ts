@@ -1,11 +1,12 @@
 import * as z from "zod/mini";
+import { maximumPerEventBelowMinimum, percentageRateAmbiguous } from "../../../errors/index.js";
 import { toPlainString } from "../../../money/index.js";
 import {
   basisPointsSchema,
+  issueOf,
   moneyAmountSchema,
   percentSchema,
   quantitySchema,
-  ratecardIssue,
 } from "../../../schema/index.js";
 
 /**
@@ -27,11 +28,7 @@ export const percentageTermsSchema = z
   .check(
     z.superRefine((terms, ctx) => {
       if ((terms.percent === undefined) === (terms.basisPoints === undefined)) {
-        ctx.addIssue(
-          ratecardIssue("invalid_field", "give the rate as exactly one of percent or basisPoints", [
-            "percent",
-          ]),
-        );
+        ctx.addIssue(issueOf(percentageRateAmbiguous(), ["percent"]));
       }
       if (
         terms.minimumPerEvent &&
@@ -39,11 +36,7 @@ export const percentageTermsSchema = z
         terms.minimumPerEvent.greaterThan(terms.maximumPerEvent)
       ) {
         ctx.addIssue(
-          ratecardIssue(
-            "invalid_field",
-            `must not be below minimumPerEvent ${toPlainString(terms.minimumPerEvent)}`,
-            ["maximumPerEvent"],
-          ),
+          issueOf(maximumPerEventBelowMinimum(toPlainString(terms.minimumPerEvent)), ["maximumPerEvent"]),
         );
       }
     }),

@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
+import { tierNotWholePackages } from "../../../errors/index.js";
 import { type Decimal, toPlainString } from "../../../money/index.js";
-import { ratecardIssue, sizeSchema, unitPriceSchema } from "../../../schema/index.js";
+import { issueOf, sizeSchema, unitPriceSchema } from "../../../schema/index.js";
 import { boundedTiers, upToSchema } from "../../tiers.js";
 
 /** One tier of blocks: units in `(previous upTo, upTo]` are billed in blocks of `packageSize`. */
@@ -31,11 +32,10 @@ export const tieredPackageTermsSchema = z.strictObject({
         const width = from === undefined ? upTo : upTo.minus(from);
         if (!width.mod(tier.packageSize).isZero())
           ctx.addIssue(
-            ratecardIssue(
-              "invalid_field",
-              `tier ${index + 1} spans ${toPlainString(width)} units, not a whole number of packages of ${toPlainString(tier.packageSize)}; make its upTo a multiple`,
-              [index, "upTo"],
-            ),
+            issueOf(tierNotWholePackages(index + 1, toPlainString(width), toPlainString(tier.packageSize)), [
+              index,
+              "upTo",
+            ]),
           );
         from = upTo;
       });

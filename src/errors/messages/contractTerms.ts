@@ -1,0 +1,104 @@
+import type { ErrorMessage } from "./message.js";
+
+// The sentences of the checks inside one term's schema (src/contracts/terms/*/schema.ts: overrides, tax,
+// discounts, commitments, credits), each read after the path of the field at fault. Part of
+// `contractMessages`: src/errors/messages/contract.ts re-exports them.
+
+/** A date that ends a term's validity (`until`, `expires`) on or before the date it starts (`start`: its key). */
+export function endNotAfterStart(start: string): ErrorMessage {
+  return { code: "invalid_field", message: `must be after ${start}` };
+}
+
+/** An override with both a multiplier and a price, or neither. */
+export function overrideMultiplierOrPrice(): ErrorMessage {
+  return { code: "invalid_field", message: "give exactly one of multiplier or price" };
+}
+
+/** A tax block that makes the customer both exempt and under reverse charge. */
+export function exemptAndReverseCharge(): ErrorMessage {
+  return { code: "invalid_field", message: "a customer is either exempt or under reverse charge, not both" };
+}
+
+/** A discount with both a percent and an amount, or neither. */
+export function discountPercentOrAmount(): ErrorMessage {
+  return { code: "invalid_field", message: "give exactly one of percent or amount" };
+}
+
+/** A commitment with neither a minimum nor a maximum. */
+export function commitmentLimitMissing(): ErrorMessage {
+  return { code: "missing_field", message: "give a minimum, a maximum or both" };
+}
+
+/** A commitment whose maximum is below its minimum. */
+export function commitmentMaximumBelowMinimum(): ErrorMessage {
+  return { code: "invalid_field", message: "must not be below the minimum" };
+}
+
+/** An overage factor on a commitment without a minimum to bill spend above. */
+export function overageFactorWithoutMinimum(): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message:
+      "bills spend above the minimum at a premium, but this commitment has no minimum; add a minimum or remove overageFactor",
+  };
+}
+
+/** An overage factor of 1 or less, which would bill spend above the minimum at or below list price. */
+export function overageFactorNotAboveOne(factor: string): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: `is ${factor}; it must be more than 1 (1.25 bills spend above the minimum at 125 %); to bill it at list price leave overageFactor out`,
+  };
+}
+
+/** A prepaid credit that does not say when it was taxed. */
+export function prepaidCreditTaxedMissing(): ErrorMessage {
+  return {
+    code: "missing_field",
+    message:
+      'a prepaid credit must say when it was taxed: "at_purchase" (it reduces the taxed amount) or "at_use" (it pays the invoice after tax)',
+  };
+}
+
+/** `taxed` on a promotional credit. */
+export function promotionalCreditTaxed(): ErrorMessage {
+  return { code: "invalid_field", message: "a promotional credit is never taxed; remove taxed" };
+}
+
+/** `costBasis` on a promotional credit. */
+export function promotionalCreditCostBasis(): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: "a promotional credit was given for free, so its cost basis is 0; remove costBasis",
+  };
+}
+
+/** A grant in a custom unit that does not say what one unit is worth. */
+export function grantUnitValueMissing(unit: string): ErrorMessage {
+  return {
+    code: "missing_field",
+    message: `a grant in ${unit} must say what one ${unit} is worth in the invoice currency (unitValue, e.g. "0.01")`,
+  };
+}
+
+/** `unitValue` on a grant without a unit of its own. */
+export function unitValueWithoutUnit(): ErrorMessage {
+  return {
+    code: "missing_field",
+    message:
+      "unitValue is the value of one unit of the grant's own unit; name that unit (unit) or remove unitValue",
+  };
+}
+
+/** `charges` on a credit used after tax, which pays the whole invoice. */
+export function afterTaxCreditScoped(): ErrorMessage {
+  return { code: "invalid_field", message: "a credit used after tax pays the whole invoice; remove charges" };
+}
+
+/** `recurring` on a credit other than a promotional one. */
+export function prepaidCreditRecurring(): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: "only a promotional credit recurs each period (prepaid money carries over)",
+  };
+}
