@@ -1,5 +1,5 @@
 import { parseContract } from "../contracts/index.js";
-import { InputError, isRatecardError } from "../errors/index.js";
+import { fixturePeriodRefused, InputError, isRatecardError } from "../errors/index.js";
 import { currencyPrefix, explainLine, type MoneyStyle } from "../explain/index.js";
 import {
   type Invoice,
@@ -150,7 +150,7 @@ function withPeriodSource<T>([file, path]: readonly [string, string], rate: () =
     return rate();
   } catch (error) {
     if (isRatecardError(error) && error.code === "invalid_period" && error.path === "period")
-      throw new InputError("invalid_period", path, `${file}: ${error.message}`);
+      throw InputError.from(fixturePeriodRefused(file, error.message), path);
     throw error;
   }
 }

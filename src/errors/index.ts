@@ -47,6 +47,7 @@ export {
   unknownField,
 } from "./messages/schema.js";
 export {
+  fixturePeriodRefused,
   invalidInstant,
   invalidTimeZone,
   periodDateRefused,
