@@ -11,6 +11,30 @@ export type {
 } from "./check/index.js";
 export { check, checkReportText, fixtureError, invoiceDifferences, junitXml } from "./check/index.js";
 export type {
+  Attribution,
+  ColumnMapping,
+  DiffCause,
+  DiffResult,
+  Discrepancy,
+  DiscrepancyCause,
+  IssuedDocument,
+  IssuedLine,
+  LineValues,
+  MatchedBy,
+  ReconcileResult,
+} from "./compare/index.js";
+export {
+  COLUMN_FIELDS,
+  DIFF_CAUSES,
+  diff,
+  fromCsvInvoice,
+  fromRatecardInvoice,
+  fromStripeInvoice,
+  reconcile,
+  renderDiff,
+  renderReconcile,
+} from "./compare/index.js";
+export type {
   AllowanceTerms,
   Amendment,
   ChargeTerms,

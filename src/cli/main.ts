@@ -5,8 +5,10 @@ import { escapeControl, isRatecardError } from "../index.js";
 import { checkCommand } from "./checkCommand.js";
 import { UsageLineError, write } from "./cliSupport.js";
 import { creditNoteCommand } from "./creditNoteCommand.js";
+import { diffCommand } from "./diffCommand.js";
 import { invoiceCommand } from "./invoiceCommand.js";
 import { quoteCommand } from "./quoteCommand.js";
+import { reconcileCommand } from "./reconcileCommand.js";
 import { schemaCommand } from "./schemaCommand.js";
 import { validateCommand } from "./validateCommand.js";
 
@@ -21,6 +23,9 @@ Usage:
   ratecard credit-note --contract FILE --invoice FILE --corrections FILE [--previous FILE …] [--format text|json]
   ratecard quote --price JSON|FILE (--quantity Q | --values V1,V2,…) [--currency USD] [--format text|json]
   ratecard check DIR... [--junit FILE] [--update]
+  ratecard diff BEFORE.json AFTER.json [--format text|markdown|json]
+  ratecard reconcile --issued FILE [--issued-format ratecard|csv|stripe] [--columns field=header,… | --mapping FILE]
+                     (--recomputed FILE | --contract FILE --usage FILE --period PERIOD) [--format text|markdown|json]
 
 --carry takes the previous period's invoice (JSON) to continue persistent and weighted meters.
 --balances takes the previous invoice (JSON) to continue credit grant balances; a grant that started
@@ -33,8 +38,13 @@ check rates every fixture folder (contract.json, usage, expected.json; docs/uat.
   invoice with expected.json; --junit writes the result as JUnit XML, --update writes expected.json
   where a fixture has none (never over one).
 
+diff attributes the change in the amount due to its causes; reconcile compares an issued invoice (a
+  ratecard invoice, a CSV of line items, or a Stripe invoice) with the recomputation, line by line.
+  CSV columns: --columns description=Item,quantity=Qty,unitPrice=Rate,amount=Total,id=Line (fields
+  description and amount required), or the same as a JSON object in --mapping FILE.
+
 Exit codes: 0 done, 1 ratecard failed (a bug), 2 the input is wrong (the message says where),
-3 check found an invoice that differs from its expected.json.
+3 differences found (diff, reconcile; check: an invoice differs from its expected.json).
 `;
 
 async function main(argv: ReadonlyArray<string>): Promise<number> {
@@ -52,6 +62,10 @@ async function main(argv: ReadonlyArray<string>): Promise<number> {
       return schemaCommand(rest);
     case "check":
       return checkCommand(rest);
+    case "diff":
+      return diffCommand(rest);
+    case "reconcile":
+      return reconcileCommand(rest);
     case "--version":
       write(`${version}\n`);
       return 0;

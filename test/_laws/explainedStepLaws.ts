@@ -5,7 +5,7 @@ import type { StepData, Words } from "../../src/schema/index.js";
 import type { RatedInput } from "../_arbitraries/prices.js";
 
 /** Words that mark each formatter, so a sentence is seen to come from the model's explainStep. */
-const PLAIN_WORDS: Words = {
+export const PLAIN_WORDS: Words = {
   money: (plain) => `$${plain}`,
   price: (plain) => `@${plain}`,
   units: (plain) => `${plain} units`,

@@ -14,6 +14,7 @@ const LAYERS = [
   "rating",
   "invoice",
   "explain",
+  "compare",
   "check",
   "cli",
 ];

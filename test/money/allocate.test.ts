@@ -133,6 +133,24 @@ describe("allocate", () => {
     ).toMatchObject({ code: "invalid_allocation_weights", path: "weights[1]" });
   });
 
+  it("says in each refusal what cannot be split and why, in words a specialist can act on", () => {
+    // The codes and paths above tell the refusals apart for a program; the sentence tells a person. An
+    // empty list and a list of zeros share code and path, so only their sentences say which one it was.
+    const message = (fn: () => unknown) => (thrown(fn) as InputError).message;
+    expect(message(() => allocate(new Decimal("10.005"), [new Decimal(1)], USD))).toBe(
+      "Cannot split 10.005 USD: it is not a whole number of minor units (2 decimals).",
+    );
+    expect(message(() => allocate(new Decimal("1.00"), [], USD))).toBe(
+      "Cannot split an amount over zero parts.",
+    );
+    expect(message(() => allocate(new Decimal("1.00"), [new Decimal(0)], USD))).toBe(
+      "Cannot split an amount when every weight is zero.",
+    );
+    expect(message(() => allocate(new Decimal("1.00"), [new Decimal(1), new Decimal("-0.5")], USD))).toBe(
+      "weights[1] is -0.5; weights must be zero or positive.",
+    );
+  });
+
   it("treats a weight of negative zero as zero", () => {
     // -0 is zero (0 × a negative price, say), not a negative weight: 1000 cents over 0, 1 → 0, 1000.
     const weights = [new Decimal(0).times(-1), new Decimal(1)];

@@ -25,6 +25,20 @@ describe("resolveCurrency", () => {
     });
   });
 
+  it("resolves an ISO code by ISO 4217 when the contract declares other custom units", () => {
+    // USD is not among the custom units, so it keeps ISO's 2 decimals, not CREDIT's 4.
+    expect(resolveCurrency("USD", [{ code: "CREDIT", minorUnits: 4 }])).toEqual({
+      code: "USD",
+      minorUnits: 2,
+    });
+  });
+
+  it("says which code is unknown, where, and how to declare a unit of one's own", () => {
+    expect((thrown(() => resolveCurrency("XYZ", [], "charges[3].currency")) as InputError).message).toBe(
+      'charges[3].currency: "XYZ" is not an ISO 4217 currency code; declare it under customUnits if it is a unit of your own.',
+    );
+  });
+
   it("refuses an unknown code with unknown_currency at the given path", () => {
     const error = thrown(() => resolveCurrency("XYZ", [], "charges[3].currency"));
     expect(error).toBeInstanceOf(InputError);

@@ -47,4 +47,13 @@ describe("toFixedString", () => {
     expect(toFixedString(new Decimal("-0"), 2)).toBe("0.00");
     expect(toFixedString(new Decimal("-0"), 0)).toBe("0");
   });
+
+  it("writes a small negative amount that rounds to zero as zero, and keeps a real negative sign", () => {
+    // -0.001 to 2 decimals is -0.00, which is zero: "0.00"; -0.4 to 0 decimals is "-0": "0".
+    expect(toFixedString(new Decimal("-0.001"), 2)).toBe("0.00");
+    expect(toFixedString(new Decimal("-0.4"), 0)).toBe("0");
+    // -0.01 is one cent below zero and -10.00 ten dollars: their signs stay.
+    expect(toFixedString(new Decimal("-0.01"), 2)).toBe("-0.01");
+    expect(toFixedString(new Decimal("-10"), 2)).toBe("-10.00");
+  });
 });

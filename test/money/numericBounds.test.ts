@@ -58,6 +58,24 @@ describe("numeric bounds, per kind of value (docs/decisions/numeric-bounds.md)",
     expect(boundProblem(d("12.5"), MONEY_AMOUNT)).toBeUndefined();
   });
 
+  it("writes a value plainly up to 24 digits and an exponent below 24, in exponent form beyond", () => {
+    const rule = "a money amount must be less than 10^15 in size, with at most 12 decimals";
+    // 10^23: exponent 23, one digit: plain, all 24 digits written out.
+    expect(boundProblem(d("1e23"), MONEY_AMOUNT)).toBe(`is 100000000000000000000000 (too large); ${rule}`);
+    // 10^24: exponent 24: exponent form.
+    expect(boundProblem(d("1e24"), MONEY_AMOUNT)).toBe(`is 1e+24 (too large); ${rule}`);
+    // 1 + 10^-23: 24 significant digits, 23 decimals: still plain.
+    expect(boundProblem(d("1.00000000000000000000001"), MONEY_AMOUNT)).toBe(
+      `is 1.00000000000000000000001 (23 decimals); ${rule}`,
+    );
+    // 1 + 10^-24: 25 significant digits: cut to six (1.00000) and marked with its count.
+    expect(boundProblem(d("1.000000000000000000000001"), MONEY_AMOUNT)).toBe(
+      `is 1.00000e+0… (25 significant digits) (24 decimals); ${rule}`,
+    );
+    // 1.23456 × 10^30: six significant digits are shown whole, unmarked.
+    expect(boundProblem(d("1.23456e30"), MONEY_AMOUNT)).toBe(`is 1.23456e+30 (too large); ${rule}`);
+  });
+
   it("measures a value, not how it is written: trailing zeros add no decimals", () => {
     // "2.5000000000" has ten fraction digits but is 2.5, one decimal
     expect(isWithinBound(d("2.5000000000"), QUANTITY)).toBe(true);

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/errors/index.js";
-import { Decimal, safeParseDecimal, toDecimal } from "../../src/money/index.js";
+import {
+  Decimal,
+  MONEY_AMOUNT,
+  safeParseBoundedDecimal,
+  safeParseDecimal,
+  toDecimal,
+} from "../../src/money/index.js";
 import { thrown } from "../_support/thrown.js";
 
 describe("toDecimal", () => {
@@ -118,5 +124,47 @@ describe("safeParseDecimal", () => {
       code: "decimal_out_of_range",
     });
     expect(safeParseDecimal("one")).toMatchObject({ success: false, code: "invalid_decimal" });
+  });
+});
+
+describe("the sentence of a refused decimal", () => {
+  const reason = (input: unknown) => {
+    const result = safeParseDecimal(input);
+    return result.success ? "accepted" : result.reason;
+  };
+
+  it("names what was given and why it is not a decimal", () => {
+    expect(reason(Number.NaN)).toBe("NaN is not a finite number");
+    expect(reason("")).toBe("an empty string is not a number");
+    expect(reason("12,50")).toBe('"12,50" is not a decimal number');
+    expect(reason(null)).toBe('expected a decimal string such as "12.50", got null');
+    expect(reason(["1"])).toBe('expected a decimal string such as "12.50", got a list');
+    expect(reason({ value: "1" })).toBe('expected a decimal string such as "12.50", got an object');
+    expect(reason(true)).toBe('expected a decimal string such as "12.50", got boolean true');
+    expect(reason("1e999999999999999999")).toBe('"1e999999999999999999" is too large to represent');
+    expect(reason("1e-999999999999999999")).toBe('"1e-999999999999999999" is too small to represent');
+  });
+
+  it("quotes text of up to 40 characters whole and cuts longer text to 37 and an ellipsis", () => {
+    const forty = "x".repeat(40);
+    expect(reason(forty)).toBe(`"${forty}" is not a decimal number`);
+    expect(reason(`${forty}y`)).toBe(`"${"x".repeat(37)}..." is not a decimal number`);
+  });
+
+  it("states the bound a value breaks", () => {
+    const result = safeParseBoundedDecimal("1e48", MONEY_AMOUNT);
+    expect(result).toMatchObject({
+      success: false,
+      code: "decimal_out_of_range",
+      reason:
+        "the value is 1e+48 (too large); a money amount must be less than 10^15 in size, with at most 12 decimals",
+    });
+  });
+
+  it("puts the path in front of the sentence when toDecimal is given one, and ends it with a full stop", () => {
+    expect((thrown(() => toDecimal("abc")) as InputError).message).toBe('"abc" is not a decimal number.');
+    expect((thrown(() => toDecimal("abc", "charges[0].price")) as InputError).message).toBe(
+      'charges[0].price: "abc" is not a decimal number.',
+    );
   });
 });

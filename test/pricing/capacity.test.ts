@@ -111,6 +111,34 @@ describe("capacity price", () => {
     expect(error).toMatchObject({ code: "capacity_exceeded", path: "" });
   });
 
+  it("names the usage of every limited meter of the last tier when it refuses", () => {
+    // 1,001 GB > 1,000 GB and 5 requests: the last tier's meters, in its order, with what they measured
+    expect((thrown(() => rate(usage(1001, 5))) as InputError).message).toBe(
+      "Usage (storage 1001, requests 5) exceeds the limits of every capacity tier; add a larger tier to the contract.",
+    );
+  });
+
+  it("names the meters of the last tier, not of another, when a contract has three tiers", () => {
+    // the last tier limits storage and requests; the middle one storage alone
+    const three: TermsOf<"capacity"> = {
+      model: "capacity",
+      tiers: [
+        { limits: [{ meter: "storage", max: d(100) }], amount: d(20) },
+        { limits: [{ meter: "storage", max: d(500) }], amount: d(80) },
+        plans.tiers[1]!,
+      ],
+    };
+    expect((thrown(() => rate(usage(2000, 5), three)) as InputError).message).toBe(
+      "Usage (storage 2000, requests 5) exceeds the limits of every capacity tier; add a larger tier to the contract.",
+    );
+  });
+
+  it("bills the tier with flatFeeAtZeroUsage false when any one limited meter has usage", () => {
+    // charge quantity 0 and 0 GB, but 1,000 requests: there is usage → tier 1 → 20
+    const skip: TermsOf<"capacity"> = { ...plans, flatFeeAtZeroUsage: false };
+    expect(capacity.rate(skip, d(0), usage(0, 1000)).amount.toFixed()).toBe("20");
+  });
+
   it("charges an unlimited top tier for any usage, even 10^15", () => {
     // 10^15 requests break tiers 1 and 2; tier 3 has no limits → 900
     const result = rate(usage(0, "1000000000000000"), withUnlimited);

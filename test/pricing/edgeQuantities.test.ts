@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/money/index.js";
 import type { TermsOf } from "../../src/pricing/index.js";
-import { flat, NO_CONTEXT, packagePrice, volume } from "../../src/pricing/index.js";
+import { flat, NO_CONTEXT, PRICE_MODELS, packagePrice, volume } from "../../src/pricing/index.js";
 
 // Edge quantities for flat, package and volume prices that graduated.test.ts, volume.test.ts and
 // unitPackageFlat.test.ts leave out: fractional quantities, package bounds, 10^15 for flat.
@@ -18,6 +18,22 @@ describe("flat price at edge quantities", () => {
   });
 });
 
+describe("flat price proration", () => {
+  it("prorates on a partial period unless its terms say prorate: false", () => {
+    // the default and prorate: true prorate; only an explicit false bills the whole amount
+    expect(flat.prorates({ model: "flat", amount: d("500") })).toBe(true);
+    expect(flat.prorates({ model: "flat", amount: d("500"), prorate: true })).toBe(true);
+    expect(flat.prorates({ model: "flat", amount: d("500"), prorate: false })).toBe(false);
+  });
+
+  it("is the only model that prorates: a usage price bills the usage of the part of the period it covers", () => {
+    const others = Object.values(PRICE_MODELS).filter((model) => model.model !== "flat");
+    expect(others.length).toBeGreaterThan(10);
+    // every other model keeps the default, which reads no terms
+    for (const model of others) expect(model.prorates(undefined as never), model.model).toBe(false);
+  });
+});
+
 describe("package price at edge quantities", () => {
   const blocks: TermsOf<"package"> = { model: "package", packageSize: d(10), packagePrice: d(2) };
 
@@ -27,6 +43,13 @@ describe("package price at edge quantities", () => {
     expect(
       packagePrice.rate({ ...blocks, partialPackage: "round_down" }, d("0.5"), NO_CONTEXT).amount.toFixed(),
     ).toBe("0");
+  });
+
+  it("rounds a partial package down to the whole packages below it, however large the part", () => {
+    // 26 ÷ 10 = 2.6 → down: 2 packages × 2 = 4 (not 3, as rounding to the nearest would give)
+    expect(
+      packagePrice.rate({ ...blocks, partialPackage: "round_down" }, d(26), NO_CONTEXT).amount.toFixed(),
+    ).toBe("4");
   });
 
   it("bills exactly n packages at n × size and n + 1 one unit past it", () => {

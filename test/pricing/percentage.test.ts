@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { InputError } from "../../src/errors/index.js";
 import { Decimal } from "../../src/money/index.js";
 import type { RatingContext, TermsOf } from "../../src/pricing/index.js";
 import { percentage, ratePrice } from "../../src/pricing/index.js";
+import { thrown } from "../_support/thrown.js";
 
 const d = (value: string | number) => new Decimal(value);
 /** A context carrying only the transactions' values, in event order. */
@@ -17,6 +19,28 @@ const rate = (terms: TermsOf<"percentage">, ...values: ReadonlyArray<string | nu
 
 // Card payments: 2.9 % + $0.30 per transaction.
 const cards: TermsOf<"percentage"> = { model: "percentage", percent: d("2.9"), fixedFee: d("0.3") };
+
+describe("percentage: a total without its transactions", () => {
+  it("is refused, since fixed fees and per-transaction limits need each transaction's value", () => {
+    // 125 in total, but no values: 3 transactions of 100, 20 and 5 or one of 125 bill differently
+    const error = thrown(() =>
+      percentage.rate(cards, d(125), { eventValues: [], meterQuantities: new Map() }),
+    );
+    expect(error).toBeInstanceOf(InputError);
+    expect(error).toMatchObject({
+      code: "invalid_field",
+      path: "",
+      message:
+        "A percentage price needs each transaction's value, not only the total 125; rate it through a contract or pass context.eventValues.",
+    });
+  });
+
+  it("rates a total of zero with no transactions as nothing", () => {
+    expect(
+      percentage.rate(cards, d(0), { eventValues: [], meterQuantities: new Map() }).amount.toFixed(),
+    ).toBe("0");
+  });
+});
 
 describe("percentage: rate and fixed fee", () => {
   it("charges the percentage of each transaction plus the fixed fee per transaction", () => {

@@ -1,0 +1,73 @@
+/**
+ * Why an invoice's amount changed, one cause per attribution (docs/diff-and-reconcile.md):
+ * - `usage`: the measured quantity of a usage line changed, priced at the old (marginal) rates;
+ * - `quantity`: a fee's quantity (seats, units) changed, at the old price;
+ * - `price`, `amendment`, `override`: the rate changed, applied to the new quantity (`amendment`
+ *   within one contract, `override` when the line's override steps differ, `price` across contracts);
+ * - `proration`: the share of the period billed (proration, unused time, trial) and line limits;
+ * - `line_added`, `line_removed`: a line only one invoice has;
+ * - `commitment`: a true-up or overage line, or a cap taken off the lines;
+ * - `discount`, `credit`: a discount or a credit grant took more or less off;
+ * - `tax`: the exclusive tax changed;
+ * - `negative_total`: a negative total is not due: post-tax credits start from an amount due of 0;
+ * - `rounding`: what remains after every other cause was rounded to the minor unit.
+ */
+export const DIFF_CAUSES = [
+  "usage",
+  "quantity",
+  "price",
+  "amendment",
+  "override",
+  "proration",
+  "line_added",
+  "line_removed",
+  "commitment",
+  "discount",
+  "credit",
+  "tax",
+  "negative_total",
+  "rounding",
+] as const;
+
+export type DiffCause = (typeof DIFF_CAUSES)[number];
+
+/** One cause of the change and its share of it, in the invoice currency (fixed to its minor unit). */
+export interface Attribution {
+  readonly cause: DiffCause;
+  /** The signed change this cause brought, e.g. "344.00" or "-12.50". */
+  readonly amount: string;
+  /** The line it concerns (its id), for line causes. */
+  readonly line?: string;
+  readonly chargeId?: string;
+  /** The meter of a usage line. */
+  readonly meter?: string;
+  /** The dimension values of a grouped line. */
+  readonly group?: Readonly<Record<string, string | number | boolean | null>>;
+  /** The discount, commitment or credit grant, for invoice-level causes. */
+  readonly source?: string;
+  /** The tiers the after invoice used that the before invoice did not (or the reverse, as "-n"). */
+  readonly tiersCrossed?: ReadonlyArray<string>;
+  /** The cause in words a billing specialist reads. */
+  readonly sentence: string;
+}
+
+/** What {@link diff} returns: the two amounts compared, the change, and the change attributed. */
+export interface DiffResult {
+  readonly currency: { readonly code: string; readonly minorUnits: number };
+  readonly before: {
+    readonly id: string;
+    readonly contractId: string;
+    readonly period: string;
+    readonly amount: string;
+  };
+  readonly after: {
+    readonly id: string;
+    readonly contractId: string;
+    readonly period: string;
+    readonly amount: string;
+  };
+  /** after − before: the amount due (or total, without post-tax credits) of each invoice. */
+  readonly change: string;
+  /** Largest first (by magnitude); they add up to `change` exactly. Causes of 0 are left out. */
+  readonly attributions: ReadonlyArray<Attribution>;
+}

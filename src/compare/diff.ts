@@ -1,0 +1,104 @@
+import { compareMessages, InputError } from "../errors/index.js";
+import type { Invoice, InvoiceLine } from "../invoice/index.js";
+import { addExactly, Decimal, exactDifference, roundTo, toFixedString, ZERO } from "../money/index.js";
+import type { Attribution, DiffResult } from "./attribution.js";
+import { amountOf, invoiceEffects } from "./invoiceEffects.js";
+import { lineEffects, type RawEffect } from "./lineEffects.js";
+
+/**
+ * Attributes the change between two invoices of one currency (two periods of a contract, or the same
+ * usage under two contracts) to its causes, largest first. Each cause is rounded half-even to the
+ * minor unit and what the roundings leave is added to "rounding", so the attributions add up to the
+ * change exactly (docs/diff-and-reconcile.md).
+ * @param before the earlier (or reference) invoice, parsed with parseInvoice
+ * @param after the later (or candidate) invoice
+ * @returns the change of the amount due and its attributions
+ * @throws InputError `currency_mismatch` when the invoices are in different currencies
+ * @example
+ * // January 1,000 GB at 0.10, February 1,200 GB at 0.10:
+ * diff(january, february).attributions // [{ cause: "usage", amount: "20.00", … }]
+ */
+export function diff(before: Invoice, after: Invoice): DiffResult {
+  if (
+    before.currency.code !== after.currency.code ||
+    before.currency.minorUnits !== after.currency.minorUnits
+  )
+    throw InputError.from(
+      compareMessages.diffCurrencies(before.currency.code, after.currency.code),
+      "currency",
+    );
+  const minor = after.currency.minorUnits;
+  const change = exactDifference(amountOf(after), amountOf(before));
+  const effects = [...pairedLineEffects(before, after), ...invoiceEffects(before, after)];
+  const rounded = effects.map((effect) => ({ effect, amount: roundTo(effect.exact, minor, "half_even") }));
+  const named = rounded.filter(({ effect }) => effect.cause !== "rounding");
+  const explained = named.reduce((sum, { amount }) => addExactly(sum, amount), ZERO);
+  const rounding = exactDifference(change, explained);
+  const attributions: Attribution[] = named
+    .filter(({ amount }) => !amount.isZero())
+    .map(({ effect, amount }) => toAttribution(effect, amount, minor));
+  if (!rounding.isZero())
+    attributions.push({
+      cause: "rounding",
+      amount: toFixedString(rounding, minor),
+      sentence: "Rounding: each line is rounded to the minor unit once, and so is each cause above.",
+    });
+  return {
+    currency: { ...after.currency },
+    before: summary(before),
+    after: summary(after),
+    change: toFixedString(change, minor),
+    attributions: attributions.sort(largestFirst),
+  };
+}
+
+// Lines meet by id, then by charge and group (two contracts, or an amendment's split, may number them
+// differently); a line left over was added or removed.
+function pairedLineEffects(before: Invoice, after: Invoice): RawEffect[] {
+  const sameContract = before.contractId === after.contractId;
+  const unmatched = new Map(before.lines.map((line) => [line.id, line]));
+  const pairs: Array<[InvoiceLine | undefined, InvoiceLine | undefined]> = [];
+  const pending: InvoiceLine[] = [];
+  for (const line of after.lines) {
+    const twin = unmatched.get(line.id);
+    if (twin === undefined) pending.push(line);
+    else {
+      unmatched.delete(line.id);
+      pairs.push([twin, line]);
+    }
+  }
+  for (const line of pending) {
+    const twin = [...unmatched.values()].find((candidate) => sameCharge(candidate, line));
+    if (twin !== undefined) unmatched.delete(twin.id);
+    pairs.push([twin, line]);
+  }
+  for (const line of unmatched.values()) pairs.push([line, undefined]);
+  return pairs.flatMap(([then, now]) => lineEffects(then, now, sameContract));
+}
+
+function sameCharge(a: InvoiceLine, b: InvoiceLine): boolean {
+  return a.chargeId === b.chargeId && JSON.stringify(a.group ?? null) === JSON.stringify(b.group ?? null);
+}
+
+function toAttribution(effect: RawEffect, amount: Decimal, minor: number): Attribution {
+  const { exact: _exact, ...rest } = effect;
+  return { ...rest, amount: toFixedString(amount, minor) };
+}
+
+function summary(invoice: Invoice): DiffResult["before"] {
+  return {
+    id: invoice.id,
+    contractId: invoice.contractId,
+    period: invoice.period.label,
+    amount: toFixedString(amountOf(invoice), invoice.currency.minorUnits),
+  };
+}
+
+// Largest magnitude first; ties in a fixed order (cause, line, source), so the output never varies.
+function largestFirst(a: Attribution, b: Attribution): number {
+  const size = new Decimal(b.amount).abs().comparedTo(new Decimal(a.amount).abs());
+  if (size !== 0) return size;
+  const key = (x: Attribution) => `${x.cause}\u0000${x.line ?? ""}\u0000${x.source ?? ""}`;
+  const [ka, kb] = [key(a), key(b)];
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}

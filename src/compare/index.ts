@@ -1,0 +1,14 @@
+export type { Attribution, DiffCause, DiffResult } from "./attribution.js";
+export { DIFF_CAUSES } from "./attribution.js";
+export type { ColumnMapping } from "./csvInvoice.js";
+export { COLUMN_FIELDS, fromCsvInvoice } from "./csvInvoice.js";
+export { diff } from "./diff.js";
+export type { IssuedDocument, IssuedLine } from "./issuedDocument.js";
+export { fromRatecardInvoice } from "./issuedDocument.js";
+export type { LinePair, MatchedBy } from "./matchLines.js";
+export { matchLines } from "./matchLines.js";
+export type { Discrepancy, DiscrepancyCause, LineValues, ReconcileResult } from "./reconcile.js";
+export { reconcile } from "./reconcile.js";
+export { renderDiff } from "./renderDiff.js";
+export { renderReconcile } from "./renderReconcile.js";
+export { fromStripeInvoice } from "./stripeInvoice.js";

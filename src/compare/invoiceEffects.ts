@@ -1,0 +1,113 @@
+import type { Invoice } from "../invoice/index.js";
+import { addExactly, Decimal, exactDifference, ZERO } from "../money/index.js";
+import type { DiffCause } from "./attribution.js";
+import type { RawEffect } from "./lineEffects.js";
+
+type AdjustmentKind = "discount" | "commitment_cap" | "credit";
+
+const CAUSE_OF: Readonly<Record<AdjustmentKind, DiffCause>> = {
+  discount: "discount",
+  commitment_cap: "commitment",
+  credit: "credit",
+};
+
+/**
+ * The invoice-level causes: each discount, commitment cap and pre-tax credit by its source (the sum of
+ * what it took off the lines), the exclusive tax, and each post-tax credit (what it took off the
+ * amount due). A source only one invoice has is a discount that ended or started, a credit that ran out.
+ */
+export function invoiceEffects(before: Invoice, after: Invoice): RawEffect[] {
+  const [taken0, taken1] = [adjustmentsBySource(before), adjustmentsBySource(after)];
+  const effects: RawEffect[] = [];
+  for (const key of new Set([...taken0.keys(), ...taken1.keys()])) {
+    const [kind, source] = splitKey(key);
+    const [then, now] = [taken0.get(key) ?? ZERO, taken1.get(key) ?? ZERO];
+    effects.push({
+      cause: CAUSE_OF[kind],
+      source,
+      exact: exactDifference(now, then),
+      sentence: adjustmentSentence(kind, source, then, now, runOut(after, source)),
+    });
+  }
+  effects.push({
+    cause: "tax",
+    exact: exactDifference(exclusiveTax(after), exclusiveTax(before)),
+    sentence: `Tax added to the total: ${exclusiveTax(before).toFixed()} → ${exclusiveTax(after).toFixed()}.`,
+  });
+  const [late0, late1] = [afterTaxCredits(before), afterTaxCredits(after)];
+  for (const source of new Set([...late0.keys(), ...late1.keys()])) {
+    const [then, now] = [late0.get(source) ?? ZERO, late1.get(source) ?? ZERO];
+    effects.push({
+      cause: "credit",
+      source,
+      exact: exactDifference(now, then),
+      sentence: adjustmentSentence("credit", source, then, now, runOut(after, source)),
+    });
+  }
+  const [floor0, floor1] = [negativeTotalNotDue(before), negativeTotalNotDue(after)];
+  effects.push({
+    cause: "negative_total",
+    exact: exactDifference(floor1, floor0),
+    sentence: "A negative total is not due: the amount due starts at 0 before post-tax credits.",
+  });
+  return effects;
+}
+
+// What the amount due leaves out of a negative total: amount due − (total + post-tax credits).
+function negativeTotalNotDue(invoice: Invoice): Decimal {
+  const late = [...afterTaxCredits(invoice).values()].reduce((sum, amount) => addExactly(sum, amount), ZERO);
+  return exactDifference(amountOf(invoice), addExactly(new Decimal(invoice.total), late));
+}
+
+/** The amount an invoice asks for: its amount due when post-tax credits applied, else its total. */
+export function amountOf(invoice: Invoice): Decimal {
+  return new Decimal(invoice.amountDue ?? invoice.total);
+}
+
+function adjustmentsBySource(invoice: Invoice): Map<string, Decimal> {
+  const taken = new Map<string, Decimal>();
+  for (const line of invoice.lines) {
+    for (const adjustment of line.adjustments ?? []) {
+      const key = `${adjustment.kind}\u0000${adjustment.source}`;
+      taken.set(key, addExactly(taken.get(key) ?? ZERO, adjustment.amount));
+    }
+  }
+  return taken;
+}
+
+function splitKey(key: string): [AdjustmentKind, string] {
+  const [kind, source] = key.split("\u0000") as [AdjustmentKind, string];
+  return [kind, source];
+}
+
+function exclusiveTax(invoice: Invoice): Decimal {
+  return invoice.tax !== undefined && invoice.tax.mode === "exclusive"
+    ? new Decimal(invoice.tax.total)
+    : ZERO;
+}
+
+function afterTaxCredits(invoice: Invoice): Map<string, Decimal> {
+  const credits = (invoice.credits ?? []).filter((credit) => credit.stage === "after_tax");
+  return new Map(credits.map((credit) => [credit.id, new Decimal(credit.applied)]));
+}
+
+// A grant whose balance the after invoice left at 0: it ran out.
+function runOut(invoice: Invoice, source: string): boolean {
+  const credit = (invoice.credits ?? []).find((candidate) => candidate.id === source);
+  return credit !== undefined && new Decimal(credit.balanceAfter).isZero();
+}
+
+function adjustmentSentence(
+  kind: AdjustmentKind,
+  source: string,
+  then: Decimal,
+  now: Decimal,
+  ranOut: boolean,
+): string {
+  const what = kind === "discount" ? "Discount" : kind === "credit" ? "Credit grant" : "Commitment cap";
+  const amounts = `${then.toFixed()} → ${now.toFixed()}`;
+  if (then.isZero() === false && now.isZero()) return `${what} ${source} no longer applies (${amounts}).`;
+  if (then.isZero() && now.isZero() === false) return `${what} ${source} applies now (${amounts}).`;
+  const out = kind === "credit" && ranOut ? "; its balance ran out" : "";
+  return `${what} ${source} took a different amount off (${amounts})${out}.`;
+}

@@ -1,0 +1,45 @@
+import type { Invoice } from "../invoice/index.js";
+import { Decimal, toPlainString } from "../money/index.js";
+
+/** One line of an invoice as issued, in whatever system issued it, read into decimal text. */
+export interface IssuedLine {
+  /** The line's id in the issuing system, when it has one that ratecard's line ids can meet. */
+  readonly id?: string;
+  readonly description: string;
+  readonly quantity?: string;
+  readonly unitPrice?: string;
+  /** The line's amount before discounts, credits and tax, in major units ("12.50"). */
+  readonly amount: string;
+}
+
+/** An invoice as issued (ratecard JSON, a CSV of line items, a Stripe invoice), read for reconciling. */
+export interface IssuedDocument {
+  readonly format: "ratecard" | "csv" | "stripe";
+  /** Upper-case ISO code, when the document says. */
+  readonly currency?: string;
+  readonly lines: ReadonlyArray<IssuedLine>;
+  /** The tax added to the lines (exclusive tax), when the document says. */
+  readonly tax?: string;
+  /** The total after discounts, commitments, pre-tax credits and tax, when the document says. */
+  readonly total?: string;
+}
+
+/**
+ * A ratecard invoice as an issued document: each line's id, name, quantity, unit price (for lines
+ * priced per unit) and amount; the exclusive tax; the total.
+ */
+export function fromRatecardInvoice(invoice: Invoice): IssuedDocument {
+  return {
+    format: "ratecard",
+    currency: invoice.currency.code,
+    lines: invoice.lines.map((line) => ({
+      id: line.id,
+      description: line.name,
+      quantity: toPlainString(new Decimal(line.quantity)),
+      ...(line.unitPrice !== undefined ? { unitPrice: toPlainString(new Decimal(line.unitPrice)) } : {}),
+      amount: line.amount,
+    })),
+    ...(invoice.tax !== undefined && invoice.tax.mode === "exclusive" ? { tax: invoice.tax.total } : {}),
+    total: invoice.total,
+  };
+}

@@ -1,0 +1,187 @@
+import type { InvoiceLine } from "../invoice/index.js";
+import { addExactly, Decimal, exactDifference, exactProduct, toPlainString, ZERO } from "../money/index.js";
+import type { Attribution, DiffCause } from "./attribution.js";
+
+/** A cause with its exact (unrounded) share of the change, before {@link diff} rounds it. */
+export interface RawEffect extends Omit<Attribution, "amount"> {
+  readonly exact: Decimal;
+}
+
+/** A part of a line priced at one rate: a tier, or the line's single unit price. */
+interface PricedPiece {
+  readonly key: string;
+  readonly quantity: Decimal;
+  readonly unitPrice: Decimal;
+}
+
+type StepRecord = Readonly<Record<string, unknown>> & { readonly kind: string };
+
+const PRORATION_KINDS = new Set(["proration", "unused_time", "trial", "line_limit"]);
+
+/**
+ * The change of one line split into causes, exactly (docs/diff-and-reconcile.md, "Attribution"), in
+ * the price/volume variance of management accounting:
+ * - volume (usage or quantity) = Σ over the line's tiers of (new − old quantity in the tier) × old
+ *   price: the change in quantity at the old, marginal rates (a tier only the new line uses is priced
+ *   at its new price and named as crossed);
+ * - rate (price, amendment or override) = what remains of the rated amount's change: the new rates'
+ *   difference applied to the new quantity;
+ * - proration = the change of the exact amount after proration, trial and line limits less the change
+ *   of the rated amount;
+ * - rounding = the change of the rounded amount less the change of the exact amount.
+ */
+export function lineEffects(
+  before: InvoiceLine | undefined,
+  after: InvoiceLine | undefined,
+  sameContract: boolean,
+): RawEffect[] {
+  const line = (after ?? before) as InvoiceLine;
+  const where = whereOf(line);
+  if (before === undefined || after === undefined) {
+    const added = before === undefined;
+    const amount = new Decimal(line.amount);
+    return [
+      {
+        cause: added ? "line_added" : "line_removed",
+        ...where,
+        exact: added ? amount : amount.negated(),
+        sentence: `${line.name}: ${added ? "billed now, not before" : "billed before, not now"} (${toPlainString(new Decimal(line.quantity))} ${line.unit ?? "units"}).`,
+      },
+    ];
+  }
+  if (line.priceKind === "true_up" || line.priceKind === "overage") {
+    return [
+      {
+        cause: "commitment",
+        ...where,
+        exact: exactDifference(new Decimal(after.amount), new Decimal(before.amount)),
+        sentence: `${line.name}: the commitment's ${line.priceKind === "true_up" ? "true-up" : "overage"} changed.`,
+      },
+    ];
+  }
+  const [rated0, rated1] = [ratedAmount(before), ratedAmount(after)];
+  const [exact0, exact1] = [exactAmount(before), exactAmount(after)];
+  const { volume, crossed } = volumeEffect(before, after, rated0);
+  const ratedChange = exactDifference(rated1, rated0);
+  const rate = exactDifference(ratedChange, volume);
+  const share = exactDifference(exactDifference(exact1, exact0), ratedChange);
+  const rounding = exactDifference(
+    exactDifference(new Decimal(after.amount), new Decimal(before.amount)),
+    exactDifference(exact1, exact0),
+  );
+  const [q0, q1] = [toPlainString(new Decimal(before.quantity)), toPlainString(new Decimal(after.quantity))];
+  const unit = after.unit ?? "units";
+  const volumeCause: DiffCause = hasStep(after, "usage") || hasStep(before, "usage") ? "usage" : "quantity";
+  const crossing =
+    crossed.length > 0
+      ? `; tiers crossed: ${crossed.map((tier) => tier.replace(/^tier:/, "")).join(", ")}`
+      : "";
+  return [
+    {
+      cause: volumeCause,
+      ...where,
+      ...(crossed.length > 0 ? { tiersCrossed: crossed } : {}),
+      exact: volume,
+      sentence: `${after.name}: ${volumeCause} ${q0} → ${q1} ${unit}, priced at the earlier marginal rates${crossing}.`,
+    },
+    {
+      cause: rateCause(before, after, sameContract),
+      ...where,
+      exact: rate,
+      sentence: `${after.name}: the rate changed (${describeRate(before)} → ${describeRate(after)}), applied to ${q1} ${unit}.`,
+    },
+    {
+      cause: "proration",
+      ...where,
+      exact: share,
+      sentence: `${after.name}: the share of the period billed (proration, trial, unused time, line limits) changed.`,
+    },
+    { cause: "rounding", ...where, exact: rounding, sentence: `${after.name}: rounding to the minor unit.` },
+  ];
+}
+
+function whereOf(line: InvoiceLine): Pick<Attribution, "line" | "chargeId" | "meter" | "group"> {
+  const usage = line.steps.find((step) => step.kind === "usage") as { meter?: string } | undefined;
+  return {
+    line: line.id,
+    chargeId: line.chargeId,
+    ...(usage?.meter !== undefined ? { meter: usage.meter } : {}),
+    ...(line.group !== undefined ? { group: line.group } : {}),
+  };
+}
+
+function hasStep(line: InvoiceLine, kind: string): boolean {
+  return line.steps.some((step) => step.kind === kind);
+}
+
+// The amount the price model gave, before proration and limits: the first such step's `before`.
+function ratedAmount(line: InvoiceLine): Decimal {
+  const step = (line.steps as ReadonlyArray<StepRecord>).find((candidate) =>
+    PRORATION_KINDS.has(candidate.kind),
+  );
+  return step !== undefined && typeof step.before === "string" ? new Decimal(step.before) : exactAmount(line);
+}
+
+// The line's exact amount before its one rounding.
+function exactAmount(line: InvoiceLine): Decimal {
+  const step = line.steps.find((candidate) => candidate.kind === "rounding") as
+    | { before?: string }
+    | undefined;
+  return new Decimal(step?.before ?? line.amount);
+}
+
+// Every step that prices a quantity at one rate (a tier, a unit price), keyed so the same tier of both
+// lines meets.
+function pricedPieces(line: InvoiceLine): PricedPiece[] {
+  const pieces: PricedPiece[] = [];
+  (line.steps as ReadonlyArray<StepRecord>).forEach((step, index) => {
+    if (typeof step.quantity !== "string" || typeof step.unitPrice !== "string") return;
+    const key = typeof step.tier === "number" ? `tier:${step.tier}` : `${step.kind}:${index}`;
+    pieces.push({ key, quantity: new Decimal(step.quantity), unitPrice: new Decimal(step.unitPrice) });
+  });
+  return pieces;
+}
+
+// The change in quantity at the earlier rates, tier by tier when both lines say which rate priced what;
+// otherwise at the earlier line's average rate (its rated amount ÷ its quantity).
+function volumeEffect(
+  before: InvoiceLine,
+  after: InvoiceLine,
+  rated0: Decimal,
+): { volume: Decimal; crossed: string[] } {
+  const [pieces0, pieces1] = [pricedPieces(before), pricedPieces(after)];
+  if (pieces0.length > 0 || pieces1.length > 0) {
+    const old = new Map(pieces0.map((piece) => [piece.key, piece]));
+    const now = new Map(pieces1.map((piece) => [piece.key, piece]));
+    let volume = ZERO;
+    const crossed: string[] = [];
+    for (const key of new Set([...old.keys(), ...now.keys()])) {
+      const [then, current] = [old.get(key), now.get(key)];
+      const price = (then ?? current)?.unitPrice ?? ZERO;
+      const change = exactDifference(current?.quantity ?? ZERO, then?.quantity ?? ZERO);
+      volume = addExactly(volume, exactProduct(change, price));
+      if (then === undefined && key.startsWith("tier:")) crossed.push(key);
+      if (current === undefined && key.startsWith("tier:")) crossed.push(`-${key}`);
+    }
+    return { volume, crossed };
+  }
+  const [q0, q1] = [new Decimal(before.quantity), new Decimal(after.quantity)];
+  if (q0.equals(q1)) return { volume: ZERO, crossed: [] };
+  // No earlier quantity, no earlier rate: the whole rated amount is the new quantity's.
+  if (q0.isZero()) return { volume: exactDifference(ratedAmount(after), rated0), crossed: [] };
+  return { volume: exactProduct(exactDifference(q1, q0), rated0).div(q0), crossed: [] };
+}
+
+function rateCause(before: InvoiceLine, after: InvoiceLine, sameContract: boolean): DiffCause {
+  const overrides = (line: InvoiceLine) =>
+    JSON.stringify(line.steps.filter((step) => step.kind === "override"));
+  if (overrides(before) !== overrides(after)) return "override";
+  return sameContract ? "amendment" : "price";
+}
+
+function describeRate(line: InvoiceLine): string {
+  if (line.unitPrice !== undefined) return `${toPlainString(new Decimal(line.unitPrice))} a unit`;
+  const pieces = pricedPieces(line);
+  if (pieces.length > 0) return pieces.map((piece) => toPlainString(piece.unitPrice)).join(" / ");
+  return `${line.model} price`;
+}

@@ -1,0 +1,185 @@
+import { compareMessages, InputError } from "../errors/index.js";
+import type { Invoice } from "../invoice/index.js";
+import { addExactly, Decimal, exactDifference, toFixedString, ZERO } from "../money/index.js";
+import { fromRatecardInvoice, type IssuedDocument, type IssuedLine } from "./issuedDocument.js";
+import { type LinePair, type MatchedBy, matchLines } from "./matchLines.js";
+
+/**
+ * The most likely cause of a discrepancy (docs/diff-and-reconcile.md, "Reconcile"): the quantity
+ * differs → `usage`; the unit price (or, without one, the amount at the same quantity) differs →
+ * `price` (a price change, override or amendment); at most one minor unit at the same quantity and
+ * price → `rounding`; a line only ratecard computes → `missing_line`, only issued → `extra_line`; the
+ * tax differs → `tax`; what the totals take off or add besides lines and tax (discounts, commitments,
+ * pre-tax credits) differs → `adjustments`.
+ */
+export type DiscrepancyCause =
+  | "usage"
+  | "price"
+  | "rounding"
+  | "missing_line"
+  | "extra_line"
+  | "tax"
+  | "adjustments";
+
+/** The values of one side of a line: what the document says. */
+export interface LineValues {
+  readonly description: string;
+  readonly quantity?: string;
+  readonly unitPrice?: string;
+  readonly amount: string;
+}
+
+/** One difference between the issued invoice and the recomputation. */
+export interface Discrepancy {
+  readonly cause: DiscrepancyCause;
+  /** recomputed − issued: what the customer should have been charged more (negative: less). */
+  readonly amount: string;
+  /** The recomputed line's id. */
+  readonly line?: string;
+  readonly matchedBy?: MatchedBy;
+  readonly issued?: LineValues;
+  readonly recomputed?: LineValues;
+  readonly sentence: string;
+}
+
+/** What {@link reconcile} returns. */
+export interface ReconcileResult {
+  readonly currency: string;
+  readonly issuedFormat: IssuedDocument["format"];
+  /** The issued total when the document gives one, else the sum of its lines, tax and adjustments unknown. */
+  readonly issuedTotal?: string;
+  readonly recomputedTotal: string;
+  readonly linesMatched: number;
+  /** In recomputed line order, then issued-only lines, then tax and adjustments. Empty when they agree. */
+  readonly discrepancies: ReadonlyArray<Discrepancy>;
+}
+
+/**
+ * Compares an invoice as issued with ratecard's recomputation, line by line (matched by id, then
+ * description, then amount), and names the most likely cause of each discrepancy.
+ * @param issued the issued invoice: a ratecard invoice, or a document read by fromCsvInvoice /
+ *   fromStripeInvoice
+ * @param recomputed the invoice ratecard computes for the same contract, usage and period
+ * @throws InputError `currency_mismatch` when the issued document is in another currency
+ * @example
+ * // issued "Bandwidth" 1,000 GB at 0.08 = 80.00, recomputed 1,200 GB = 96.00:
+ * reconcile(issued, recomputed).discrepancies // [{ cause: "usage", amount: "16.00", … }]
+ */
+export function reconcile(issued: IssuedDocument | Invoice, recomputed: Invoice): ReconcileResult {
+  const document = "schemaVersion" in issued ? fromRatecardInvoice(issued) : issued;
+  const { code, minorUnits } = recomputed.currency;
+  if (document.currency !== undefined && document.currency !== code)
+    throw InputError.from(compareMessages.reconcileCurrencies(document.currency, code), "currency");
+  const ours = fromRatecardInvoice(recomputed);
+  const rows = ours.lines.map((line) => ({ ...line, id: line.id as string }));
+  const pairs = matchLines(rows, document.lines);
+  const money = (value: Decimal) => toFixedString(value, minorUnits);
+  const discrepancies = pairs.flatMap((pair) => lineDiscrepancy(pair, minorUnits, money));
+  const tax = [document.tax, ours.tax ?? "0"] as const;
+  if (tax[0] !== undefined && !new Decimal(tax[0]).equals(tax[1]))
+    discrepancies.push({
+      cause: "tax",
+      amount: money(exactDifference(new Decimal(tax[1]), new Decimal(tax[0]))),
+      sentence: `Tax: issued ${tax[0]}, recomputed ${money(new Decimal(tax[1]))}.`,
+    });
+  if (document.total !== undefined) {
+    const [issuedOther, oursOther] = [adjustmentsOf(document), adjustmentsOf(ours)];
+    if (!issuedOther.equals(oursOther))
+      discrepancies.push({
+        cause: "adjustments",
+        amount: money(exactDifference(oursOther, issuedOther)),
+        sentence: `Discounts, commitments and credits (the total less the lines and tax): issued ${money(issuedOther)}, recomputed ${money(oursOther)}.`,
+      });
+  }
+  return {
+    currency: code,
+    issuedFormat: document.format,
+    ...(document.total !== undefined ? { issuedTotal: money(new Decimal(document.total)) } : {}),
+    recomputedTotal: recomputed.total,
+    linesMatched: pairs.filter((pair) => pair.matchedBy !== undefined).length,
+    discrepancies,
+  };
+}
+
+// total − Σ lines − tax: what the document took off or added besides its lines and its tax.
+function adjustmentsOf(document: IssuedDocument): Decimal {
+  const lines = document.lines.reduce((sum, line) => addExactly(sum, line.amount), ZERO);
+  return exactDifference(
+    exactDifference(new Decimal(document.total ?? "0"), lines),
+    new Decimal(document.tax ?? "0"),
+  );
+}
+
+function lineDiscrepancy(
+  pair: LinePair<IssuedLine & { readonly id: string }>,
+  minorUnits: number,
+  money: (value: Decimal) => string,
+): Discrepancy[] {
+  const { recomputed: ours, issued: theirs } = pair;
+  if (ours === undefined) {
+    const line = theirs as IssuedLine;
+    return [
+      {
+        cause: "extra_line",
+        amount: money(new Decimal(line.amount).negated()),
+        issued: valuesOf(line),
+        sentence: `"${line.description}" (${line.amount}) was issued, but ratecard computes no such line.`,
+      },
+    ];
+  }
+  if (theirs === undefined)
+    return [
+      {
+        cause: "missing_line",
+        amount: money(new Decimal(ours.amount)),
+        line: ours.id,
+        recomputed: valuesOf(ours),
+        sentence: `"${ours.description}" (${ours.amount}) is missing from the issued invoice.`,
+      },
+    ];
+  const differs = (a: string | undefined, b: string | undefined) =>
+    a !== undefined && b !== undefined && !new Decimal(a).equals(b);
+  const quantity = differs(theirs.quantity, ours.quantity);
+  const price = differs(theirs.unitPrice, ours.unitPrice);
+  const delta = exactDifference(new Decimal(ours.amount), new Decimal(theirs.amount));
+  if (!quantity && !price && delta.isZero()) return [];
+  const oneMinorUnit = new Decimal(10).pow(-minorUnits);
+  const cause: DiscrepancyCause = quantity
+    ? "usage"
+    : price
+      ? "price"
+      : delta.abs().lessThanOrEqualTo(oneMinorUnit)
+        ? "rounding"
+        : "price";
+  return [
+    {
+      cause,
+      amount: money(delta),
+      line: ours.id,
+      ...(pair.matchedBy !== undefined ? { matchedBy: pair.matchedBy } : {}),
+      issued: valuesOf(theirs),
+      recomputed: valuesOf(ours),
+      sentence: lineSentence(cause, theirs, ours, quantity && price),
+    },
+  ];
+}
+
+function lineSentence(cause: DiscrepancyCause, theirs: IssuedLine, ours: IssuedLine, both: boolean): string {
+  const name = `"${ours.description}"`;
+  if (cause === "usage")
+    return `${name}: quantity issued ${theirs.quantity}, recomputed ${ours.quantity}: the usage differs${both ? ", and so does the unit price" : ""}.`;
+  if (cause === "rounding")
+    return `${name}: issued ${theirs.amount}, recomputed ${ours.amount}: within one minor unit at the same quantity, a rounding difference.`;
+  if (theirs.unitPrice !== undefined && ours.unitPrice !== undefined)
+    return `${name}: unit price issued ${theirs.unitPrice}, recomputed ${ours.unitPrice}: a price change, override or amendment.`;
+  return `${name}: issued ${theirs.amount}, recomputed ${ours.amount} for the same quantity: the rate differs (a price change, override or amendment).`;
+}
+
+function valuesOf(line: IssuedLine): LineValues {
+  return {
+    description: line.description,
+    ...(line.quantity !== undefined ? { quantity: line.quantity } : {}),
+    ...(line.unitPrice !== undefined ? { unitPrice: line.unitPrice } : {}),
+    amount: line.amount,
+  };
+}

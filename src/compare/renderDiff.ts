@@ -1,0 +1,46 @@
+import type { DiffResult } from "./attribution.js";
+
+/**
+ * The diff in words: the change, then one line per cause, largest first. `markdown` is a table a
+ * specialist pastes into a ticket; `text` is aligned for a terminal.
+ */
+export function renderDiff(result: DiffResult, format: "text" | "markdown"): string {
+  const { before, after, currency } = result;
+  const heading = `${before.id} (${before.period}) → ${after.id} (${after.period}): ${before.amount} → ${after.amount} ${currency.code}, change ${signed(result.change)}`;
+  if (format === "markdown") {
+    const rows = result.attributions.map(
+      (a) =>
+        `| ${signed(a.amount)} | ${a.cause} | ${escapeCell(a.line ?? a.source ?? "")} | ${escapeCell(a.sentence)} |`,
+    );
+    return [
+      `### Why the invoice changed`,
+      "",
+      heading,
+      "",
+      ...(rows.length === 0
+        ? ["No difference."]
+        : ["| amount | cause | line or source | why |", "|---:|---|---|---|", ...rows]),
+      "",
+    ].join("\n");
+  }
+  const width = Math.max(0, ...result.attributions.map((a) => signed(a.amount).length));
+  return [
+    heading,
+    ...(result.attributions.length === 0
+      ? ["No difference."]
+      : result.attributions.map(
+          (a) => `  ${signed(a.amount).padStart(width)}  ${a.cause.padEnd(12)}  ${a.sentence}`,
+        )),
+    "",
+  ].join("\n");
+}
+
+/** "+12.00" / "-3.50" / "0.00": the sign always shown, so a change reads as one. */
+export function signed(amount: string): string {
+  return amount.startsWith("-") || /^0(\.0*)?$/.test(amount) ? amount : `+${amount}`;
+}
+
+/** A Markdown table cell: pipes escaped, line breaks flattened. */
+export function escapeCell(text: string): string {
+  return text.replaceAll("|", "\\|").replaceAll(/\r?\n/g, " ");
+}

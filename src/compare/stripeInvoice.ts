@@ -1,0 +1,83 @@
+import * as z from "zod/mini";
+import { Decimal, resolveCurrency, toFixedString, toPlainString } from "../money/index.js";
+import { toInputError, toProblems } from "../schema/index.js";
+import type { IssuedDocument, IssuedLine } from "./issuedDocument.js";
+
+const minor = z.number().check(z.int());
+const decimalText = z.string().check(z.regex(/^-?\d+(\.\d+)?$/));
+
+// The fields of Stripe's Invoice object that a reconciliation reads (docs.stripe.com/api/invoices/object):
+// amounts are integers in the currency's minor unit, `currency` is the ISO code in lower case, the line
+// items are `lines.data[]` (docs.stripe.com/api/invoice-line-item/object). The unit price is the line's
+// price `unit_amount_decimal` (or `unit_amount`), also in minor units; older API versions report the tax
+// as `tax`, newer ones as `total_taxes[].amount`. Other fields are ignored.
+const stripeLineSchema = z.looseObject({
+  id: z.optional(z.string()),
+  description: z.optional(z.nullable(z.string())),
+  amount: minor,
+  quantity: z.optional(z.nullable(z.number())),
+  price: z.optional(
+    z.nullable(
+      z.looseObject({
+        unit_amount: z.optional(z.nullable(minor)),
+        unit_amount_decimal: z.optional(z.nullable(decimalText)),
+      }),
+    ),
+  ),
+  metadata: z.optional(z.nullable(z.record(z.string(), z.string()))),
+});
+
+const stripeInvoiceSchema = z.looseObject({
+  object: z.literal("invoice"),
+  currency: z.string(),
+  lines: z.looseObject({ data: z.array(stripeLineSchema) }),
+  tax: z.optional(z.nullable(minor)),
+  total_taxes: z.optional(z.nullable(z.array(z.looseObject({ amount: minor })))),
+  total: z.optional(minor),
+});
+
+type StripeLine = z.output<typeof stripeLineSchema>;
+
+/**
+ * Reads a Stripe invoice (the JSON of its Invoice object) as an issued document, minor units turned into
+ * the currency's major units. A line's `metadata.ratecard_line`, when the issuer set it, is its id.
+ * @throws InputError `invalid_field` / `missing_field` at the field's path when it is not a Stripe invoice
+ * @throws InputError `unknown_currency` for a currency ratecard does not know
+ */
+export function fromStripeInvoice(data: unknown): IssuedDocument {
+  const parsed = stripeInvoiceSchema.safeParse(data);
+  if (!parsed.success) throw toInputError("input", toProblems(parsed.error.issues, data));
+  const invoice = parsed.data;
+  const code = invoice.currency.toUpperCase();
+  const { minorUnits } = resolveCurrency(code);
+  const major = (amount: number | string) =>
+    toFixedString(new Decimal(amount).div(10 ** minorUnits), minorUnits);
+  const taxes = invoice.total_taxes ?? undefined;
+  const tax =
+    invoice.tax !== undefined && invoice.tax !== null
+      ? major(invoice.tax)
+      : taxes !== undefined
+        ? major(taxes.reduce((sum, entry) => sum + entry.amount, 0))
+        : undefined;
+  return {
+    format: "stripe",
+    currency: code,
+    lines: invoice.lines.data.map((line) => stripeLine(line, minorUnits, major)),
+    ...(tax !== undefined ? { tax } : {}),
+    ...(invoice.total !== undefined ? { total: major(invoice.total) } : {}),
+  };
+}
+
+function stripeLine(line: StripeLine, minorUnits: number, major: (amount: number) => string): IssuedLine {
+  const unit = line.price?.unit_amount_decimal ?? line.price?.unit_amount ?? undefined;
+  const id = line.metadata?.ratecard_line ?? undefined;
+  return {
+    ...(id !== undefined ? { id } : {}),
+    description: line.description ?? "",
+    ...(line.quantity !== undefined && line.quantity !== null ? { quantity: String(line.quantity) } : {}),
+    ...(unit !== undefined && unit !== null
+      ? { unitPrice: toPlainString(new Decimal(unit).div(10 ** minorUnits)) }
+      : {}),
+    amount: major(line.amount),
+  };
+}

@@ -1,0 +1,47 @@
+import type { ErrorMessage } from "./message.js";
+
+// The sentences of src/compare: diff and reconcile, and the issued documents they read.
+
+/** Two invoices diffed in different currencies. */
+export function diffCurrencies(before: string, after: string): ErrorMessage {
+  return {
+    code: "currency_mismatch",
+    message: `The invoices are in ${before} and ${after}; a difference can only be attributed between invoices of one currency.`,
+  };
+}
+
+/** An issued document in another currency than the recomputed invoice. */
+export function reconcileCurrencies(issued: string, recomputed: string): ErrorMessage {
+  return {
+    code: "currency_mismatch",
+    message: `The issued invoice is in ${issued} and the recomputed one in ${recomputed}; reconcile documents of one currency.`,
+  };
+}
+
+/** A CSV whose quote is never closed. */
+export function csvOpenQuote(line: number): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: `The CSV has a quote opened on line ${line} that is never closed.`,
+  };
+}
+
+/** A CSV cell that should hold a number. */
+export function csvNotANumber(row: number, value: string, column: string): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: `Row ${row} of the CSV has "${value}" in column ${column}, which is not a number.`,
+  };
+}
+
+/** A CSV without the column a field needs. */
+export function csvMissingColumn(
+  field: string,
+  named: string | undefined,
+  header: ReadonlyArray<string>,
+): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: `The CSV has no column ${named !== undefined ? `"${named}"` : `for the ${field}`} (its header is ${header.join(", ")}); map the ${field} column to one of these.`,
+  };
+}

@@ -1,0 +1,112 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { assertCliBuilt, runCli } from "../_support/runCli.js";
+import { GRADUATED, rateMonth } from "../compare/graduatedMonths.js";
+
+const EXPECTED = "fixtures/cdn-basic/expected.json";
+const STRIPE = "test/compare/data/cdn-basic.stripe.json";
+const dir = mkdtempSync(join(tmpdir(), "ratecard-diff-"));
+const file = (name: string, text: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+
+// The graduated contract of test/compare/graduatedMonths.ts (test/compare/diff.test.ts works the numbers).
+const invoiceFile = (month: string, v: string) =>
+  file(`${month}.json`, JSON.stringify(rateMonth([GRADUATED], month, v)));
+
+beforeAll(assertCliBuilt);
+
+describe("ratecard diff", () => {
+  it("prints the causes of the change and exits 3", () => {
+    // 800 units in January (80.00), 1,500 in February (140.00): +60.00 of usage, tier 2 crossed.
+    const result = runCli("diff", invoiceFile("2026-01", "800"), invoiceFile("2026-02", "1500"));
+    expect(result.code).toBe(3);
+    expect(result.stdout).toContain("80.00 → 140.00 USD, change +60.00");
+    expect(result.stdout).toMatch(/\+60\.00 {2}usage .*tiers crossed: 2/);
+  });
+
+  it("exits 0 with no difference, and writes JSON on request", () => {
+    const result = runCli("diff", EXPECTED, EXPECTED, "--format", "json");
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ change: "0.00", attributions: [] });
+  });
+
+  it("exits 2 on a wrong command line", () => {
+    expect(runCli("diff", EXPECTED).code).toBe(2);
+    expect(runCli("diff", EXPECTED, EXPECTED, "--format", "xml").code).toBe(2);
+    expect(runCli("diff", EXPECTED, "fixtures/cdn-basic/contract.json").code).toBe(2);
+  });
+});
+
+describe("ratecard reconcile", () => {
+  it("reconciles a Stripe invoice with a recomputed one as Markdown and exits 3", () => {
+    const result = runCli("reconcile", "--issued", STRIPE, "--recomputed", EXPECTED, "--format", "markdown");
+    expect(result.code).toBe(3);
+    // test/compare/reconcile.test.ts works these out: EU usage +27.04, APAC missing 1,200.00, requests −0.01.
+    expect(result.stdout).toContain("| bandwidth_eu | usage | +27.04 |");
+    expect(result.stdout).toContain("| bandwidth_apac | missing_line | +1200.00 |");
+    expect(result.stdout).toContain("| requests | rounding | -0.01 |");
+  });
+
+  it("rates the recomputation from the contract and usage, and exits 0 when the issued invoice agrees", () => {
+    const result = runCli(
+      "reconcile",
+      "--issued",
+      EXPECTED,
+      "--contract",
+      "fixtures/cdn-basic/contract.json",
+      "--usage",
+      "fixtures/cdn-basic/usage.ndjson",
+      "--period",
+      "2026-02",
+    );
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("agrees with the recomputation");
+  });
+
+  it("maps a CSV's columns with --columns", () => {
+    const csv = file(
+      "issued.csv",
+      'Item,Charge\nPlatform fee,500.00\n"Bandwidth (North America)",3656.00\nBandwidth (Europe),2242.04\nBandwidth (Asia Pacific),1200.00\n"HTTPS requests (per 10,000)",65.74\n',
+    );
+    const result = runCli(
+      "reconcile",
+      "--issued",
+      csv,
+      "--columns",
+      "description=Item,amount=Charge",
+      "--recomputed",
+      EXPECTED,
+      "--format",
+      "json",
+    );
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      issuedFormat: "csv",
+      linesMatched: 5,
+      discrepancies: [],
+    });
+  });
+
+  it("exits 2 on a column the CSV lacks, or a missing recomputation", () => {
+    const csv = file("bad.csv", "Item,Charge\nFee,1.00\n");
+    const missing = runCli(
+      "reconcile",
+      "--issued",
+      csv,
+      "--columns",
+      "description=Item,amount=Total",
+      "--recomputed",
+      EXPECTED,
+    );
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('no column "Total"');
+    expect(runCli("reconcile", "--issued", STRIPE).code).toBe(2);
+  });
+});

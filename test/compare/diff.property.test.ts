@@ -1,0 +1,97 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { diff } from "../../src/compare/index.js";
+import { type Invoice, rateInvoice } from "../../src/index.js";
+import { Decimal } from "../../src/money/index.js";
+import { eventsIn, streamArb } from "../_arbitraries/eventStreams.js";
+import { deepFreeze } from "../_arbitraries/prices.js";
+import { contractScenarioArb, materialize, nextBillingPeriod } from "../_arbitraries/wholeContracts.js";
+import { attempt } from "../_laws/typedRefusal.js";
+import { fuzzParameters, fuzzTimeout } from "../_support/fuzzRuns.js";
+
+const FIRST = { creditsStartFull: true } as const;
+const checked = { periods: 0, contracts: 0 };
+
+// The law of docs/diff-and-reconcile.md: the attributions add up to the change exactly, each is a
+// whole number of minor units, and what is left to "rounding" is never more than one minor unit per
+// line of either invoice plus half a minor unit per cause rounded.
+function expectExactAttribution(before: Invoice, after: Invoice): void {
+  const result = diff(before, after);
+  const minor = after.currency.minorUnits;
+  const change = new Decimal(after.amountDue ?? after.total).minus(before.amountDue ?? before.total);
+  expect(result.change).toBe(change.toFixed(minor));
+  const sum = result.attributions.reduce((acc, a) => acc.plus(a.amount), new Decimal(0));
+  expect(sum.toFixed(minor)).toBe(result.change);
+  for (const attribution of result.attributions) {
+    expect(new Decimal(attribution.amount).decimalPlaces()).toBeLessThanOrEqual(minor);
+    expect(new Decimal(attribution.amount).isZero()).toBe(false);
+  }
+  const rounding = result.attributions.find((a) => a.cause === "rounding");
+  const lines = before.lines.length + after.lines.length;
+  const causes = lines * 4 + 4 + (before.credits?.length ?? 0) + (after.credits?.length ?? 0) + 20;
+  const bound = new Decimal(lines).plus(new Decimal(causes).div(2)).times(new Decimal(10).pow(-minor));
+  if (rounding !== undefined) expect(new Decimal(rounding.amount).abs().lessThanOrEqualTo(bound)).toBe(true);
+  // Largest first.
+  const sizes = result.attributions.map((a) => new Decimal(a.amount).abs());
+  for (let at = 1; at < sizes.length; at += 1)
+    expect(sizes[at]!.lessThanOrEqualTo(sizes[at - 1]!)).toBe(true);
+}
+
+describe("diff (fuzzing)", () => {
+  it("attributes the change between two periods of a generated contract exactly", {
+    timeout: fuzzTimeout(),
+  }, () => {
+    fc.assert(
+      fc.property(contractScenarioArb(), streamArb(), streamArb(), (scenario, stream, nextStream) => {
+        const { contract, billingPeriod, period } = materialize(deepFreeze(scenario));
+        const first = attempt(() => rateInvoice(contract, eventsIn(stream, period), period, FIRST));
+        if (first === undefined) return;
+        const next = nextBillingPeriod(contract, billingPeriod);
+        const second = attempt(() => rateInvoice(contract, eventsIn(nextStream, next), next, FIRST));
+        if (second === undefined) return;
+        expectExactAttribution(first, second);
+        expectExactAttribution(second, first);
+        checked.periods += 1;
+        expect(diff(first, first).attributions).toEqual([]);
+      }),
+      fuzzParameters(40),
+    );
+    // The law ran on real pairs, not only on refusals.
+    expect(checked.periods).toBeGreaterThan(10);
+  });
+
+  it("attributes the change of the same usage under two generated contracts exactly", {
+    timeout: fuzzTimeout(),
+  }, () => {
+    fc.assert(
+      fc.property(contractScenarioArb(), contractScenarioArb(), streamArb(), (one, other, stream) => {
+        const a = materialize(deepFreeze(one));
+        // Another price book (the other contract's meters, charges and terms) in the first one's currency,
+        // zone, cycle and term, so the same period and usage can be rated under both.
+        const { currency, customUnits, timeZone, billing, term, trial } = one.json;
+        const json = {
+          ...other.json,
+          id: "ctr_other",
+          currency,
+          customUnits,
+          timeZone,
+          billing,
+          term,
+          trial,
+        };
+        if (customUnits === undefined) delete (json as Record<string, unknown>).customUnits;
+        if (trial === undefined) delete (json as Record<string, unknown>).trial;
+        const b = attempt(() => materialize(deepFreeze({ ...other, json })));
+        if (b === undefined) return;
+        const events = eventsIn(stream, a.period);
+        const before = attempt(() => rateInvoice(a.contract, events, a.period, FIRST));
+        const after = attempt(() => rateInvoice(b.contract, events, a.period, FIRST));
+        if (before === undefined || after === undefined) return;
+        expectExactAttribution(before, after);
+        checked.contracts += 1;
+      }),
+      fuzzParameters(40),
+    );
+    expect(checked.contracts).toBeGreaterThan(10);
+  });
+});

@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { diff } from "../../src/compare/index.js";
+import { Decimal } from "../../src/money/index.js";
+import type { ContractOverrides } from "../_support/contract.js";
+import { GRADUATED, rateMonth } from "./graduatedMonths.js";
+
+const rate = rateMonth;
+
+const total = (result: ReturnType<typeof diff>) =>
+  result.attributions.reduce((sum, a) => sum.plus(a.amount), new Decimal(0)).toFixed(2);
+
+describe("diff", () => {
+  it("prices a usage change at the marginal rates and names the tier crossed", () => {
+    const january = rate([GRADUATED], "2026-01", "800");
+    const february = rate([GRADUATED], "2026-02", "1500");
+    // January: 800 × 0.10 = 80.00. February: 1,000 × 0.10 + 500 × 0.08 = 140.00. Change +60.00:
+    // tier 1 gains 200 units at 0.10 = 20.00, tier 2 (new) 500 units at 0.08 = 40.00.
+    const result = diff(january, february);
+    expect(result.change).toBe("60.00");
+    expect(result.attributions).toHaveLength(1);
+    expect(result.attributions[0]).toMatchObject({
+      cause: "usage",
+      amount: "60.00",
+      line: "use",
+      meter: "m",
+      tiersCrossed: ["tier:2"],
+    });
+  });
+
+  it("attributes the same usage under another price book to price", () => {
+    const cheaper: ContractOverrides = {
+      id: "ctr_b",
+      charges: [
+        {
+          id: "use",
+          name: "Bandwidth",
+          meter: "m",
+          price: { model: "graduated", tiers: [{ upTo: "1000", unitPrice: "0.09" }, { unitPrice: "0.08" }] },
+        },
+      ],
+    };
+    // 1,500 units: 140.00 before; after 1,000 × 0.09 + 500 × 0.08 = 130.00. Change −10.00, all price:
+    // (0.09 − 0.10) × 1,000 = −10.00 at the new quantity.
+    const result = diff(rate([GRADUATED], "2026-02", "1500"), rate([GRADUATED, cheaper], "2026-02", "1500"));
+    expect(result.change).toBe("-10.00");
+    expect(result.attributions).toEqual([expect.objectContaining({ cause: "price", amount: "-10.00" })]);
+  });
+
+  it("splits a line's change into quantity at the old price and price at the new quantity", () => {
+    const unit = (price: string): ContractOverrides => ({
+      charges: [{ id: "use", name: "Use", meter: "m", price: { model: "unit", unitPrice: price } }],
+    });
+    // Before 100 × 2.00 = 200.00, after 130 × 2.50 = 325.00: change 125.00.
+    // Volume (130 − 100) × 2.00 = 60.00; price (2.50 − 2.00) × 130 = 65.00; 60 + 65 = 125.
+    const result = diff(rate([unit("2.00")], "2026-01", "100"), rate([unit("2.50")], "2026-02", "130"));
+    expect(result.change).toBe("125.00");
+    expect(result.attributions.map((a) => [a.cause, a.amount])).toEqual([
+      ["amendment", "65.00"],
+      ["usage", "60.00"],
+    ]);
+    expect(total(result)).toBe("125.00");
+  });
+
+  it("names a discount that ended and the tax it changed", () => {
+    const terms: ContractOverrides = {
+      discounts: [{ id: "intro", name: "Intro 10%", percent: "10", periods: 1 }],
+      tax: { mode: "exclusive", rates: [{ id: "vat", name: "VAT 20%", percent: "20" }] },
+    };
+    // 100 units at 1.00 both months. January: 100 − 10 (discount) = 90, VAT 18 → 108.00.
+    // February: no discount, 100, VAT 20 → 120.00. Change 12.00 = discount +10.00, tax +2.00.
+    const result = diff(rate([terms], "2026-01", "100"), rate([terms], "2026-02", "100"));
+    expect(result.change).toBe("12.00");
+    expect(result.attributions.map((a) => [a.cause, a.source, a.amount])).toEqual([
+      ["discount", "intro", "10.00"],
+      ["tax", undefined, "2.00"],
+    ]);
+  });
+
+  it("refuses invoices of two currencies", () => {
+    const euro = rate([{ currency: "EUR" }], "2026-01", "1");
+    expect(() => diff(rate([], "2026-01", "1"), euro)).toThrow(
+      expect.objectContaining({ code: "currency_mismatch" }),
+    );
+  });
+
+  it("finds no cause between an invoice and itself", () => {
+    const invoice = rate([GRADUATED], "2026-01", "1234.5");
+    expect(diff(invoice, invoice)).toMatchObject({ change: "0.00", attributions: [] });
+  });
+});

@@ -1,0 +1,82 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { fromRatecardInvoice, type IssuedDocument, reconcile } from "../../src/compare/index.js";
+import { type Invoice, rateInvoice } from "../../src/index.js";
+import { Decimal } from "../../src/money/index.js";
+import { eventsIn, streamArb } from "../_arbitraries/eventStreams.js";
+import { deepFreeze } from "../_arbitraries/prices.js";
+import { contractScenarioArb, materialize } from "../_arbitraries/wholeContracts.js";
+import { attempt } from "../_laws/typedRefusal.js";
+import { fuzzParameters, fuzzTimeout } from "../_support/fuzzRuns.js";
+
+const checked = { runs: 0 };
+
+/** An invoice of a generated contract with at least one line, or undefined when rating refuses. */
+function invoiceOf(scenario: Parameters<typeof materialize>[0], stream: Parameters<typeof eventsIn>[0]) {
+  const { contract, period } = materialize(deepFreeze(scenario));
+  const invoice = attempt(() =>
+    rateInvoice(contract, eventsIn(stream, period), period, { creditsStartFull: true }),
+  );
+  return invoice !== undefined && invoice.lines.length > 0 ? invoice : undefined;
+}
+
+type Perturbation = "quantity" | "price" | "removed";
+
+// The issued copy with one change that keeps it self-consistent (its total moves with its lines), and
+// the one discrepancy reconcile must find: its cause and amount (recomputed − issued).
+function perturb(invoice: Invoice, at: number, what: Perturbation): [IssuedDocument, string, string] {
+  const issued = fromRatecardInvoice(invoice);
+  const index = at % issued.lines.length;
+  const line = issued.lines[index]!;
+  const minor = invoice.currency.minorUnits;
+  const withLine = (changed: IssuedDocument["lines"][number] | undefined, totalDelta: Decimal) => ({
+    ...issued,
+    lines: issued.lines.flatMap((l, i) => (i !== index ? [l] : changed === undefined ? [] : [changed])),
+    total: new Decimal(issued.total!).plus(totalDelta).toFixed(minor),
+  });
+  if (what === "quantity") {
+    // One more unit issued, the same amount: the usage differs, by 0 money.
+    const quantity = new Decimal(line.quantity!).plus(1).toFixed();
+    return [withLine({ ...line, quantity }, new Decimal(0)), "usage", new Decimal(0).toFixed(minor)];
+  }
+  if (what === "price") {
+    // 7 more (major units) issued on this line: more than one minor unit in any currency, so a price.
+    const seven = new Decimal(7);
+    const unitPrice =
+      line.unitPrice === undefined ? {} : { unitPrice: new Decimal(line.unitPrice).plus(1).toFixed() };
+    const amount = new Decimal(line.amount).plus(seven).toFixed(minor);
+    return [withLine({ ...line, ...unitPrice, amount }, seven), "price", seven.negated().toFixed(minor)];
+  }
+  return [
+    withLine(undefined, new Decimal(line.amount).negated()),
+    "missing_line",
+    new Decimal(line.amount).toFixed(minor),
+  ];
+}
+
+describe("reconcile (fuzzing)", () => {
+  it("finds nothing between a generated invoice and itself, and exactly a perturbation of it", {
+    timeout: fuzzTimeout(),
+  }, () => {
+    fc.assert(
+      fc.property(
+        contractScenarioArb(),
+        streamArb(),
+        fc.nat(),
+        fc.constantFrom<Perturbation>("quantity", "price", "removed"),
+        (scenario, stream, at, what) => {
+          const invoice = invoiceOf(scenario, stream);
+          if (invoice === undefined) return;
+          expect(reconcile(invoice, invoice).discrepancies).toEqual([]);
+          const [issued, cause, amount] = perturb(invoice, at, what);
+          const found = reconcile(issued, invoice).discrepancies;
+          const line = invoice.lines[at % invoice.lines.length]!;
+          expect(found.map((d) => [d.line, d.cause, d.amount])).toEqual([[line.id, cause, amount]]);
+          checked.runs += 1;
+        },
+      ),
+      fuzzParameters(60),
+    );
+    expect(checked.runs).toBeGreaterThan(10);
+  });
+});

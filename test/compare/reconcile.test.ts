@@ -1,0 +1,81 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { fromCsvInvoice, fromStripeInvoice, reconcile, renderReconcile } from "../../src/compare/index.js";
+import { parseInvoice } from "../../src/index.js";
+
+// The cdn-basic fixture's February invoice (fixtures/cdn-basic/README.md works it out by hand):
+// platform fee 500.00, NA 3,656.00, EU 2,242.04 (31,415.926 GB), APAC 1,200.00, requests 65.74; 7,663.78.
+const recomputed = parseInvoice(JSON.parse(readFileSync("fixtures/cdn-basic/expected.json", "utf8")));
+const stripe = JSON.parse(readFileSync("test/compare/data/cdn-basic.stripe.json", "utf8"));
+
+describe("reconcile", () => {
+  it("finds nothing between an invoice and itself", () => {
+    const result = reconcile(recomputed, recomputed);
+    expect(result.discrepancies).toEqual([]);
+    expect(result.linesMatched).toBe(5);
+  });
+
+  it("reads a Stripe invoice in minor units and names each discrepancy's likely cause", () => {
+    const result = reconcile(fromStripeInvoice(stripe), recomputed);
+    // Issued total 643675 cents = 6,436.75.
+    expect(result.issuedTotal).toBe("6436.75");
+    expect(result.discrepancies.map((d) => [d.line, d.cause, d.matchedBy, d.amount])).toEqual([
+      // EU issued for 31,000 GB: 10,000 × 0.085 + 21,000 × 0.065 = 850 + 1,365 = 2,215.00;
+      // recomputed 2,242.04, so 27.04 more (the quantity differs: usage).
+      ["bandwidth_eu", "usage", "description", "27.04"],
+      // APAC (1,200.00) was not issued at all.
+      ["bandwidth_apac", "missing_line", undefined, "1200.00"],
+      // Requests: the same 87,654,321 requests, 65.75 issued, 65.745 rounds half-even to 65.74: −0.01.
+      ["requests", "rounding", "description", "-0.01"],
+    ]);
+  });
+
+  it("reads a CSV of line items through a column mapping, and its Tax and Total rows", () => {
+    const csv = [
+      "Line,Item,Units,Rate,Charge",
+      "platform_fee,Platform fee,1,500,500.00",
+      'bandwidth_na,"Bandwidth (North America)",61400,,"3,656.00"',
+      "bandwidth_eu,Bandwidth (Europe),31415.926,,2242.04",
+      "bandwidth_apac,Bandwidth (Asia Pacific),10000,,1200.00",
+      'requests,"HTTPS requests (per 10,000)",87654321,,65.74',
+      ",Tax,,,0.00",
+      ",Total,,,7663.78",
+    ].join("\r\n");
+    const issued = fromCsvInvoice(csv, {
+      id: "Line",
+      description: "Item",
+      quantity: "Units",
+      unitPrice: "Rate",
+      amount: "Charge",
+    });
+    expect(issued.total).toBe("7663.78");
+    expect(reconcile(issued, recomputed).discrepancies).toEqual([]);
+  });
+
+  it("calls a different unit price a price difference, and a different tax a tax difference", () => {
+    const csv = "Description,Quantity,Unit price,Amount\nPlatform fee,1,450,450.00\nTax,,,12.00\n";
+    const result = reconcile(fromCsvInvoice(csv), recomputed);
+    // The flat fee has no unit price of its own, so the amount at the same quantity decides: 500.00 − 450.00.
+    expect(result.discrepancies[0]).toMatchObject({ cause: "price", line: "platform_fee", amount: "50.00" });
+    // No tax on the recomputed invoice: 0.00 − 12.00.
+    expect(result.discrepancies.at(-1)).toMatchObject({ cause: "tax", amount: "-12.00" });
+  });
+
+  it("writes Markdown a specialist pastes into a ticket", () => {
+    const text = renderReconcile(reconcile(fromStripeInvoice(stripe), recomputed), "markdown");
+    expect(text).toContain("| bandwidth_eu | usage | +27.04 |");
+    expect(text).toContain("3 discrepancies found");
+  });
+
+  it("refuses a CSV whose amount is not a number, naming the row", () => {
+    expect(() => fromCsvInvoice("Description,Amount\nFee,ten\n")).toThrow(
+      expect.objectContaining({ code: "invalid_field", path: "[1].amount" }),
+    );
+  });
+
+  it("refuses a document that is not a Stripe invoice, at its path", () => {
+    expect(() =>
+      fromStripeInvoice({ object: "invoice", currency: "usd", lines: { data: [{ amount: "5" }] } }),
+    ).toThrow(expect.objectContaining({ path: "lines.data[0].amount" }));
+  });
+});
