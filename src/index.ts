@@ -2,6 +2,15 @@
 // so the public surface never changes by accident.
 
 export type {
+  CheckResult,
+  Difference,
+  FixtureInput,
+  FixtureResult,
+  FixtureStatus,
+  LineWords,
+} from "./check/index.js";
+export { check, checkReportText, fixtureError, invoiceDifferences, junitXml } from "./check/index.js";
+export type {
   Attribution,
   ColumnMapping,
   DiffCause,

@@ -2,6 +2,7 @@
 // Inlined at build time (only this field): the version of the package the CLI ships in.
 import { version } from "../../package.json";
 import { escapeControl, isRatecardError } from "../index.js";
+import { checkCommand } from "./checkCommand.js";
 import { UsageLineError, write } from "./cliSupport.js";
 import { creditNoteCommand } from "./creditNoteCommand.js";
 import { diffCommand } from "./diffCommand.js";
@@ -21,6 +22,7 @@ Usage:
   ratecard --version
   ratecard credit-note --contract FILE --invoice FILE --corrections FILE [--previous FILE …] [--format text|json]
   ratecard quote --price JSON|FILE (--quantity Q | --values V1,V2,…) [--currency USD] [--format text|json]
+  ratecard check DIR... [--junit FILE] [--update]
   ratecard diff BEFORE.json AFTER.json [--format text|markdown|json]
   ratecard reconcile --issued FILE [--issued-format ratecard|csv|stripe] [--columns field=header,… | --mapping FILE]
                      (--recomputed FILE | --contract FILE --usage FILE --period PERIOD) [--format text|markdown|json]
@@ -32,6 +34,9 @@ Usage:
 --opening rates the invoice issued at the term start: the first period's fees billed in advance.
 PERIOD is a month in the contract's time zone (2026-02) or a range of local dates
 (2026-02-01/2026-03-01, end date excluded). Usage files: .ndjson, .jsonl, .csv or .json.
+check rates every fixture folder (contract.json, usage, expected.json; docs/uat.md) and compares the
+  invoice with expected.json; --junit writes the result as JUnit XML, --update writes expected.json
+  where a fixture has none (never over one).
 
 diff attributes the change in the amount due to its causes; reconcile compares an issued invoice (a
   ratecard invoice, a CSV of line items, or a Stripe invoice) with the recomputation, line by line.
@@ -39,7 +44,7 @@ diff attributes the change in the amount due to its causes; reconcile compares a
   description and amount required), or the same as a JSON object in --mapping FILE.
 
 Exit codes: 0 done, 1 ratecard failed (a bug), 2 the input is wrong (the message says where),
-3 differences found (diff, reconcile).
+3 differences found (diff, reconcile; check: an invoice differs from its expected.json).
 `;
 
 async function main(argv: ReadonlyArray<string>): Promise<number> {
@@ -55,6 +60,8 @@ async function main(argv: ReadonlyArray<string>): Promise<number> {
       return creditNoteCommand(rest);
     case "schema":
       return schemaCommand(rest);
+    case "check":
+      return checkCommand(rest);
     case "diff":
       return diffCommand(rest);
     case "reconcile":

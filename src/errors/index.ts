@@ -48,6 +48,7 @@ export {
   unknownField,
 } from "./messages/schema.js";
 export {
+  fixturePeriodRefused,
   invalidInstant,
   invalidTimeZone,
   periodDateRefused,

@@ -15,11 +15,12 @@ const LAYERS = [
   "invoice",
   "explain",
   "compare",
+  "check",
   "cli",
 ];
-// src/index.ts (the public surface) sits between compare and cli: it may import every core folder.
+// src/index.ts (the public surface) sits just before cli: it may import every core folder.
 const rank = (folder: string) =>
-  folder === "index.ts" ? LAYERS.indexOf("compare") + 0.5 : LAYERS.indexOf(folder);
+  folder === "index.ts" ? LAYERS.indexOf("cli") - 0.5 : LAYERS.indexOf(folder);
 
 function folderOf(path: string): string {
   return path.includes("/") ? (path.split("/")[0] ?? "") : path;

@@ -42,3 +42,8 @@ export function rangeEndsBeforeStart(): ErrorMessage {
 export function prorationPartOutsidePeriod(): ErrorMessage {
   return { code: "invalid_period", message: "A prorated part must be a non-empty piece of its period." };
 }
+
+/** The period a UAT fixture names in `file` (expected.json, fixture.json) that rating refused. */
+export function fixturePeriodRefused(file: string, reason: string): ErrorMessage {
+  return { code: "invalid_period", message: `${file}: ${reason}` };
+}

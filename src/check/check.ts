@@ -1,0 +1,197 @@
+import { parseContract } from "../contracts/index.js";
+import { fixturePeriodRefused, InputError, isRatecardError } from "../errors/index.js";
+import { currencyPrefix, explainLine, type MoneyStyle } from "../explain/index.js";
+import {
+  type Invoice,
+  type InvoiceLine,
+  type RateInvoiceOptions,
+  rateParsedInvoice,
+  safeParseInvoice,
+} from "../invoice/index.js";
+import type { UsageEvent } from "../schema/index.js";
+import { type Difference, invoiceDifferences } from "./invoiceDifferences.js";
+
+/** One fixture folder's contents, as read by the caller (the CLI reads the files; check reads no file). */
+export interface FixtureInput {
+  /** The fixture's name in the report (the CLI uses the folder's path). */
+  readonly name: string;
+  /** contract.json, parsed as JSON but not yet checked. */
+  readonly contract: unknown;
+  /** The usage events, already validated (`parseUsageEvent`, or the CLI's usage reader). */
+  readonly events: Iterable<UsageEvent>;
+  /** expected.json's exact text; absent when the fixture has none yet. */
+  readonly expectedText?: string;
+  /** The period to rate when there is no expected.json (else expected.json's `period.label` is used). */
+  readonly period?: string;
+  /**
+   * What an earlier invoice of the sequence carried (meter state, credit balances). Without
+   * `creditBalances`, every credit grant starts full: a fixture pins one invoice with no earlier one.
+   */
+  readonly options?: Pick<RateInvoiceOptions, "carried" | "creditBalances">;
+}
+
+/** A line that differs, in words: the expected line's and the recomputed line's explanations. */
+export interface LineWords {
+  readonly id: string;
+  readonly expected?: string;
+  readonly actual?: string;
+}
+
+/**
+ * - `pass`: the recomputed invoice is expected.json, byte for byte;
+ * - `fail`: it differs (see `differences`), or the fixture has no expected.json;
+ * - `error`: the fixture cannot be rated (a contract, expected invoice or period that is not valid).
+ */
+export type FixtureStatus = "pass" | "fail" | "error";
+
+/** The outcome of one fixture. */
+export interface FixtureResult {
+  readonly name: string;
+  readonly status: FixtureStatus;
+  /** Why it failed or could not be rated, in one sentence (absent on a pass). */
+  readonly reason?: string;
+  /** Field by field, expected against recomputed (empty unless the data differ). */
+  readonly differences: ReadonlyArray<Difference>;
+  /** The words of every line that has a difference. */
+  readonly lines: ReadonlyArray<LineWords>;
+  /** The recomputed invoice as canonical JSON text (absent on an error). */
+  readonly actualText?: string;
+}
+
+/** The outcome of a check run, fixtures in the order given. */
+export interface CheckResult {
+  readonly fixtures: ReadonlyArray<FixtureResult>;
+  readonly passed: number;
+  readonly failed: number;
+  readonly errors: number;
+}
+
+/**
+ * The UAT check: rates every fixture's contract and usage over its period and compares the invoice
+ * with the expected one, byte for byte, field by field where they differ.
+ *
+ * @param fixtures - the fixtures' contents (see {@link FixtureInput})
+ * @returns pass, fail or error per fixture, with the differences and the differing lines in words
+ * @throws only for a bug in ratecard (every input problem is an `error` result naming the fixture)
+ * @example
+ * const result = check([{ name: "cdn-basic", contract, events, expectedText }]);
+ * result.fixtures[0].status // "pass" when ratecard still bills cdn-basic as its README works out
+ */
+export function check(fixtures: ReadonlyArray<FixtureInput>): CheckResult {
+  const results = fixtures.map(checkFixture);
+  const count = (status: FixtureStatus) => results.filter((result) => result.status === status).length;
+  return { fixtures: results, passed: count("pass"), failed: count("fail"), errors: count("error") };
+}
+
+/** The result of a fixture that could not even be read (a file missing, usage that is not valid). */
+export function fixtureError(name: string, reason: string): FixtureResult {
+  return { name, status: "error", reason, differences: [], lines: [] };
+}
+
+function checkFixture(fixture: FixtureInput): FixtureResult {
+  try {
+    return compare(fixture);
+  } catch (error) {
+    if (!isRatecardError(error)) throw error;
+    return fixtureError(fixture.name, `${error.message}${error.path === "" ? "" : ` (at ${error.path})`}`);
+  }
+}
+
+function compare(fixture: FixtureInput): FixtureResult {
+  const expected = fixture.expectedText === undefined ? undefined : expectedInvoice(fixture);
+  if (typeof expected === "string") return fixtureError(fixture.name, expected);
+  const period = expected?.period.label ?? fixture.period;
+  if (period === undefined)
+    return fixtureError(
+      fixture.name,
+      "there is no expected.json to take the period from, and fixture.json names no period",
+    );
+  const contract = parseContract(fixture.contract);
+  const options = fixture.options ?? {};
+  const actual = withPeriodSource(
+    expected === undefined ? ["fixture.json", "period"] : ["expected.json", "period.label"],
+    () =>
+      rateParsedInvoice(contract, fixture.events, period, {
+        ...options,
+        ...(options.creditBalances === undefined ? { creditsStartFull: true } : {}),
+      }),
+  );
+  const actualText = `${JSON.stringify(actual, null, 2)}\n`;
+  if (expected === undefined)
+    return {
+      name: fixture.name,
+      status: "fail",
+      reason:
+        "there is no expected.json: work the invoice out by hand and write it (or run with --update, then check every number)",
+      differences: [],
+      lines: [],
+      actualText,
+    };
+  if (actualText === fixture.expectedText)
+    return { name: fixture.name, status: "pass", differences: [], lines: [], actualText };
+  const differences = invoiceDifferences(JSON.parse(fixture.expectedText ?? ""), actual);
+  return {
+    name: fixture.name,
+    status: "fail",
+    reason:
+      differences.length === 0
+        ? "the data are the same but the text differs (key order, indentation or the final newline): expected.json is not in ratecard's canonical form"
+        : `${differences.length} field${differences.length === 1 ? "" : "s"} differ`,
+    differences,
+    lines: lineWords(differences, expected, actual),
+    actualText,
+  };
+}
+
+// The period to rate is read from a file of the fixture: a period that is not understood names that
+// file and field, not the rating call's argument.
+function withPeriodSource<T>([file, path]: readonly [string, string], rate: () => T): T {
+  try {
+    return rate();
+  } catch (error) {
+    if (isRatecardError(error) && error.code === "invalid_period" && error.path === "period")
+      throw InputError.from(fixturePeriodRefused(file, error.message), path);
+    throw error;
+  }
+}
+
+// expected.json as an invoice, or the sentence saying why it is not one.
+function expectedInvoice(fixture: FixtureInput): Invoice | string {
+  let data: unknown;
+  try {
+    data = JSON.parse(fixture.expectedText ?? "");
+  } catch (error) {
+    return `expected.json is not JSON: ${error instanceof Error ? error.message : String(error)}`;
+  }
+  const parsed = safeParseInvoice(data);
+  if (parsed.success) return parsed.data;
+  // A digest that does not seal the rest is one more difference to report, not a reason to stop: the
+  // digest is checked after the shape, so the document is a well-formed invoice.
+  if (parsed.error.code === "digest_mismatch") return data as Invoice;
+  return `expected.json is not a ratecard invoice: ${parsed.error.message}`;
+}
+
+function lineWords(differences: ReadonlyArray<Difference>, expected: Invoice, actual: Invoice): LineWords[] {
+  const ids = [...new Set(differences.flatMap((difference) => difference.lineId ?? []))];
+  const words = (invoice: Invoice, id: string) => {
+    const line = invoice.lines.find((candidate) => candidate.id === id);
+    return line === undefined ? undefined : explain(line, invoice);
+  };
+  return ids.map((id) => {
+    const before = words(expected, id);
+    const after = words(actual, id);
+    return {
+      id,
+      ...(before === undefined ? {} : { expected: before }),
+      ...(after === undefined ? {} : { actual: after }),
+    };
+  });
+}
+
+function explain(line: InvoiceLine, invoice: Invoice): string {
+  const style: MoneyStyle = {
+    prefix: currencyPrefix(invoice.currency.code),
+    minorUnits: invoice.currency.minorUnits,
+  };
+  return explainLine(line, style, invoice.period.end);
+}

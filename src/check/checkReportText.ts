@@ -1,0 +1,63 @@
+import { escapeControl } from "../explain/index.js";
+import type { CheckResult, FixtureResult } from "./check.js";
+import type { Difference } from "./invoiceDifferences.js";
+
+// A fixture whose whole invoice moved (a price changed) can differ in hundreds of fields: the first ones
+// say what happened, the rest are counted.
+const SHOWN_DIFFERENCES = 40;
+
+const LABEL = { pass: "PASS ", fail: "FAIL ", error: "ERROR" } as const;
+
+/**
+ * The check in words: PASS, FAIL or ERROR per fixture; under a failure each differing field (its JSON
+ * path, the expected and the recomputed value) grouped by invoice line, with both versions of the
+ * line in words; then the counts.
+ */
+export function checkReportText(result: CheckResult): string {
+  const out: string[] = [];
+  for (const fixture of result.fixtures) out.push(...fixtureText(fixture));
+  const total = result.fixtures.length;
+  out.push(
+    "",
+    `${total} fixture${total === 1 ? "" : "s"}: ${result.passed} passed, ${result.failed} failed, ${result.errors} could not be rated`,
+  );
+  return `${out.join("\n")}\n`;
+}
+
+/** One fixture's part of the report: its PASS, FAIL or ERROR line and, under a failure, the differences. */
+export function fixtureText(fixture: FixtureResult): string[] {
+  const name = escapeControl(fixture.name);
+  const head = `${LABEL[fixture.status]} ${name}${fixture.reason === undefined ? "" : ` — ${escapeControl(fixture.reason)}`}`;
+  const out = [head];
+  const shown = fixture.differences.slice(0, SHOWN_DIFFERENCES);
+  let currentLine: string | undefined;
+  for (const difference of shown) {
+    if (difference.lineId !== currentLine && difference.lineId !== undefined) {
+      out.push(`  line ${escapeControl(difference.lineId)}:`);
+      const words = fixture.lines.find((line) => line.id === difference.lineId);
+      if (words !== undefined) out.push(...lineWordsText(words.expected, words.actual));
+    }
+    currentLine = difference.lineId;
+    out.push(`${difference.lineId === undefined ? "  " : "    "}${differenceText(difference)}`);
+  }
+  const hidden = fixture.differences.length - shown.length;
+  if (hidden > 0) out.push(`  … and ${hidden} more field${hidden === 1 ? "" : "s"}`);
+  return out;
+}
+
+function lineWordsText(expected: string | undefined, actual: string | undefined): string[] {
+  const indent = (text: string) => text.split("\n").map((row) => `        ${escapeControl(row)}`);
+  return [
+    "      expected:",
+    ...(expected === undefined ? ["        (no such line)"] : indent(expected)),
+    "      recomputed:",
+    ...(actual === undefined ? ["        (no such line)"] : indent(actual)),
+  ];
+}
+
+/** `lines[1].amount: expected "3656.00", recomputed "3657.00"`. */
+function differenceText(difference: Difference): string {
+  const expected = difference.expected === undefined ? "(absent)" : escapeControl(difference.expected);
+  const actual = difference.actual === undefined ? "(absent)" : escapeControl(difference.actual);
+  return `${difference.path}: expected ${expected}, recomputed ${actual}`;
+}

@@ -1,0 +1,47 @@
+import type { CheckResult, FixtureResult } from "./check.js";
+import { fixtureText } from "./checkReportText.js";
+
+/**
+ * The check as JUnit XML (the format CI servers read: one `testcase` per fixture, a `failure` for a
+ * fixture whose invoice differs, an `error` for one that cannot be rated). No `time` or `timestamp`:
+ * the check is pure and reads no clock, so the same fixtures give the same bytes.
+ */
+export function junitXml(result: CheckResult): string {
+  const counts = `tests="${result.fixtures.length}" failures="${result.failed}" errors="${result.errors}"`;
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="ratecard check" ${counts}>`,
+    `  <testsuite name="ratecard check" ${counts} skipped="0">`,
+    ...result.fixtures.map(testCase),
+    "  </testsuite>",
+    "</testsuites>",
+    "",
+  ].join("\n");
+}
+
+function testCase(fixture: FixtureResult): string {
+  const open = `    <testcase name="${escapeXml(fixture.name)}" classname="ratecard.check"`;
+  if (fixture.status === "pass") return `${open}/>`;
+  const element = fixture.status === "fail" ? "failure" : "error";
+  // The body is the report's text for the fixture: each field, and each differing line in words.
+  const body = fixtureText(fixture).slice(1).join("\n");
+  return [
+    `${open}>`,
+    `      <${element} message="${escapeXml(fixture.reason ?? "")}" type="${fixture.status === "fail" ? "invoice_differs" : "invalid_fixture"}">${escapeXml(body)}</${element}>`,
+    "    </testcase>",
+  ].join("\n");
+}
+
+// XML 1.0 cannot carry most control characters, not even escaped: they are written as \u001b text.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+const NOT_IN_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+
+function escapeXml(text: string): string {
+  return text
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replaceAll('"', "&quot;")
+    .replaceAll("'", "&apos;")
+    .replace(NOT_IN_XML, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}

@@ -1,0 +1,88 @@
+import { type Dirent, existsSync, readdirSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import {
+  type FixtureInput,
+  type FixtureResult,
+  fixtureError,
+  isRatecardError,
+  type RateInvoiceOptions,
+} from "../index.js";
+import { carriedState, creditBalances, isObject, UsageLineError } from "./cliSupport.js";
+import { readJsonFile } from "./readJsonFile.js";
+import { readUsage } from "./readUsage.js";
+
+// The usage file of a fixture, in the order looked for (the first that exists is read).
+const USAGE_FILES = ["usage.ndjson", "usage.jsonl", "usage.csv", "usage.json"];
+
+/**
+ * The fixture folders a `ratecard check` argument names: the folder itself when it holds a
+ * contract.json, else every folder directly inside it that does (in name order; a name starting with
+ * "_" or "." is a helper folder, such as fixtures/_generators, and is skipped).
+ */
+export function fixtureFolders(dir: string): string[] {
+  if (existsSync(join(dir, "contract.json"))) return [dir];
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    throw new UsageLineError(`${dir} is not a folder; check takes fixture folders, or a folder of them`);
+  }
+  const folders = entries
+    .filter((entry) => entry.isDirectory() && !/^[_.]/.test(entry.name))
+    .map((entry) => join(dir, entry.name))
+    .filter((folder) => existsSync(join(folder, "contract.json")))
+    .sort();
+  if (folders.length === 0)
+    throw new UsageLineError(`${dir} holds no fixture: a fixture folder has a contract.json (docs/uat.md)`);
+  return folders;
+}
+
+/** One fixture folder read into the check's input, or, when a file is missing or wrong, its error result. */
+export async function readFixture(dir: string): Promise<FixtureInput | FixtureResult> {
+  try {
+    const usageFile = USAGE_FILES.map((name) => join(dir, name)).find((file) => existsSync(file));
+    if (usageFile === undefined)
+      return fixtureError(dir, `there is no usage file (${USAGE_FILES.join(", ")})`);
+    const contract = await readJsonFile(join(dir, "contract.json"), "contract.json");
+    const expectedFile = join(dir, "expected.json");
+    return {
+      name: dir,
+      contract,
+      events: await readUsage(usageFile),
+      ...(existsSync(expectedFile) ? { expectedText: await readFile(expectedFile, "utf8") } : {}),
+      ...(await fixturePeriod(dir)),
+      ...(await previousInvoice(dir, contract)),
+    };
+  } catch (error) {
+    if (isRatecardError(error) || error instanceof UsageLineError) return fixtureError(dir, error.message);
+    throw error;
+  }
+}
+
+// fixture.json (optional) names the period to rate when there is no expected.json to take it from.
+async function fixturePeriod(dir: string): Promise<{ period?: string }> {
+  const file = join(dir, "fixture.json");
+  if (!existsSync(file)) return {};
+  const data = await readJsonFile(file, "fixture.json");
+  if (!isObject(data) || typeof data.period !== "string")
+    throw new UsageLineError(
+      `${file} must be an object with the period to rate, such as { "period": "2026-03" }`,
+    );
+  return { period: data.period };
+}
+
+// previous.json (optional): the invoice before this one in a sequence. Its usage.carryOut continues the
+// persistent and weighted meters and its credits' balanceAfter the grants, as --carry and --balances do.
+async function previousInvoice(dir: string, contract: unknown): Promise<{ options?: RateInvoiceOptions }> {
+  const file = join(dir, "previous.json");
+  if (!existsSync(file)) return {};
+  const data = await readJsonFile(file, "previous.json");
+  const contractId = isObject(contract) && typeof contract.id === "string" ? contract.id : "";
+  return {
+    options: {
+      carried: carriedState(data, file, contractId),
+      creditBalances: creditBalances(data, file, contractId),
+    },
+  };
+}

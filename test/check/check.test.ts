@@ -1,0 +1,150 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { check, checkReportText, type FixtureInput, invoiceDifferences } from "../../src/check/index.js";
+import { readUsage } from "../../src/cli/readUsage.js";
+
+// The cdn-basic fixture as the CLI hands it to check: contract JSON, validated events, expected text.
+const DIR = join(import.meta.dirname, "..", "..", "fixtures", "cdn-basic");
+const contract = JSON.parse(readFileSync(join(DIR, "contract.json"), "utf8"));
+const expectedText = readFileSync(join(DIR, "expected.json"), "utf8");
+const events = await readUsage(join(DIR, "usage.ndjson"));
+const cdnBasic: FixtureInput = { name: "cdn-basic", contract, events, expectedText };
+
+// expected.json with one field replaced, written in the canonical form.
+function edited(edit: (invoice: Record<string, unknown>) => void): string {
+  const invoice = JSON.parse(expectedText);
+  edit(invoice);
+  return `${JSON.stringify(invoice, null, 2)}\n`;
+}
+
+describe("check", () => {
+  it("passes a fixture checked against itself", () => {
+    const result = check([cdnBasic]);
+    expect(result.fixtures[0]?.status).toBe("pass");
+    expect(result).toMatchObject({ passed: 1, failed: 0, errors: 0 });
+  });
+
+  it("names the field, the expected and the recomputed value, and the line in words", () => {
+    // docs/uat-fixtures.md: bandwidth_na is lines[1], 3,656.00 by hand; expected.json says 3,657.00 here.
+    const text = edited((invoice) => {
+      (invoice.lines as Array<Record<string, unknown>>)[1] = {
+        ...(invoice.lines as Array<Record<string, unknown>>)[1],
+        amount: "3657.00",
+      };
+    });
+    const [result] = check([{ ...cdnBasic, expectedText: text }]).fixtures;
+    expect(result?.status).toBe("fail");
+    expect(result?.differences).toEqual([
+      { path: "lines[1].amount", expected: '"3657.00"', actual: '"3656.00"', lineId: "bandwidth_na" },
+    ]);
+    // Both sides of the line in words: the recomputed one says the README's total, $3,656.00.
+    expect(result?.lines).toHaveLength(1);
+    expect(result?.lines[0]?.id).toBe("bandwidth_na");
+    expect(result?.lines[0]?.actual).toContain("Line total $3,656.00");
+    const report = checkReportText(check([{ ...cdnBasic, expectedText: text }]));
+    expect(report).toContain("FAIL  cdn-basic — 1 field differ");
+    expect(report).toContain('lines[1].amount: expected "3657.00", recomputed "3656.00"');
+    expect(report).toContain("0 passed, 1 failed, 0 could not be rated");
+  });
+
+  it("fails with the change named, whatever string field of the expected invoice is changed", () => {
+    const leaves = stringLeaves(JSON.parse(expectedText), []);
+    fc.assert(
+      fc.property(fc.constantFrom(...leaves), (leaf) => {
+        const text = edited((invoice) => setAt(invoice, leaf.path, `${leaf.value}x`));
+        const [result] = check([{ ...cdnBasic, expectedText: text }]).fixtures;
+        // A value an invoice cannot hold (a model "graduatedx") makes expected.json unreadable: the
+        // error names the field. Any other change is the one difference found.
+        if (result?.status === "error") expect(result.reason).toContain(leaf.jsonPath);
+        else if (isItemId(leaf.path)) {
+          // Lines and credits are matched by id: a renamed one is one item gone and one item new.
+          const item = leaf.jsonPath.replace(/\.id$/, "");
+          expect(result?.differences.map((difference) => difference.path)).toEqual([item, item]);
+        } else {
+          expect(result?.status).toBe("fail");
+          expect(result?.differences.map((difference) => difference.path)).toEqual([leaf.jsonPath]);
+          expect(result?.differences[0]?.actual).toBe(JSON.stringify(leaf.value));
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("reports a line missing from the recomputed invoice as that one line, not a shift of the others", () => {
+    const expected = JSON.parse(expectedText);
+    const extra = { ...expected.lines[0], id: "support_fee", chargeId: "support_fee", name: "Support" };
+    const differences = invoiceDifferences(
+      { ...expected, lines: [expected.lines[0], extra, ...expected.lines.slice(1)] },
+      expected,
+    );
+    expect(differences).toEqual([
+      { path: "lines[1]", expected: JSON.stringify(extra), lineId: "support_fee" },
+    ]);
+  });
+
+  it("fails a fixture whose data match but whose text is not canonical", () => {
+    const [result] = check([{ ...cdnBasic, expectedText: expectedText.trimEnd() }]).fixtures;
+    expect(result?.status).toBe("fail");
+    expect(result?.differences).toEqual([]);
+    expect(result?.reason).toContain("not in ratecard's canonical form");
+  });
+
+  it("fails a fixture with no expected.json and hands back the recomputed invoice", () => {
+    const period = JSON.parse(expectedText).period.label;
+    const [result] = check([{ name: "new", contract, events, period }]).fixtures;
+    expect(result?.status).toBe("fail");
+    expect(result?.reason).toContain("there is no expected.json");
+    expect(result?.actualText).toBe(expectedText);
+  });
+
+  it("reports a contract that is not valid as an error at its JSON path, and checks the others", () => {
+    const broken = { ...contract, currency: "US DOLLARS" };
+    const result = check([{ ...cdnBasic, name: "broken", contract: broken }, cdnBasic]);
+    expect(result.fixtures.map((fixture) => fixture.status)).toEqual(["error", "pass"]);
+    expect(result.fixtures[0]?.reason).toContain("currency");
+    expect(result).toMatchObject({ passed: 1, failed: 0, errors: 1 });
+  });
+
+  it("reports an expected.json that is not an invoice as an error", () => {
+    const [result] = check([{ ...cdnBasic, expectedText: '{"total": "1.00"}\n' }]).fixtures;
+    expect(result?.status).toBe("error");
+    expect(result?.reason).toContain("expected.json is not a ratecard invoice");
+  });
+});
+
+function isItemId(path: ReadonlyArray<string | number>): boolean {
+  return path.length === 3 && (path[0] === "lines" || path[0] === "credits") && path[2] === "id";
+}
+
+interface Leaf {
+  readonly path: ReadonlyArray<string | number>;
+  readonly jsonPath: string;
+  readonly value: string;
+}
+
+// Every string value of the invoice with its path, except the digest (which seals the rest).
+function stringLeaves(value: unknown, path: ReadonlyArray<string | number>): Leaf[] {
+  if (typeof value === "string")
+    return path[0] === "digest" ? [] : [{ path, jsonPath: jsonPathOf(path), value }];
+  if (Array.isArray(value)) return value.flatMap((item, index) => stringLeaves(item, [...path, index]));
+  if (typeof value === "object" && value !== null)
+    return Object.entries(value).flatMap(([key, item]) => stringLeaves(item, [...path, key]));
+  return [];
+}
+
+// The JSON path written independently of the code under test: names joined by dots, indexes in brackets.
+function jsonPathOf(path: ReadonlyArray<string | number>): string {
+  return path
+    .map((segment, index) =>
+      typeof segment === "number" ? `[${segment}]` : index === 0 ? segment : `.${segment}`,
+    )
+    .join("");
+}
+
+function setAt(target: Record<string, unknown>, path: ReadonlyArray<string | number>, value: string): void {
+  let node: Record<string | number, unknown> = target;
+  for (const segment of path.slice(0, -1)) node = node[segment] as Record<string | number, unknown>;
+  node[path[path.length - 1] as string | number] = value;
+}

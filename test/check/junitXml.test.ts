@@ -1,0 +1,63 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { validateXML } from "xmllint-wasm";
+import { type CheckResult, junitXml } from "../../src/check/index.js";
+
+// The JUnit report is checked by libxml2 (xmllint compiled to WebAssembly) against the schema in
+// test/check/junit.xsd (its header says where the format comes from and how it was written).
+const SCHEMA = readFileSync(join(import.meta.dirname, "junit.xsd"), "utf8");
+
+async function schemaErrors(xml: string): Promise<string[]> {
+  const result = await validateXML({
+    xml: [{ fileName: "report.xml", contents: xml }],
+    schema: [{ fileName: "junit.xsd", contents: SCHEMA }],
+  });
+  return result.errors.map((error) => error.rawMessage);
+}
+
+const RESULT: CheckResult = {
+  passed: 1,
+  failed: 1,
+  errors: 1,
+  fixtures: [
+    { name: "fixtures/cdn-basic", status: "pass", differences: [], lines: [] },
+    {
+      name: 'fixtures/<odd> & "quoted"',
+      status: "fail",
+      reason: "1 field differ",
+      differences: [{ path: "total", expected: '"7663.78"', actual: '"7664.78"' }],
+      lines: [],
+    },
+    {
+      name: "fixtures/broken\u001b",
+      status: "error",
+      reason: "contract.json: currency < 3 letters",
+      differences: [],
+      lines: [],
+    },
+  ],
+};
+
+describe("junitXml", () => {
+  it('writes a report the JUnit schema accepts: a pass, a failure and an error, names with < & " and a control character', async () => {
+    expect(await schemaErrors(junitXml(RESULT))).toEqual([]);
+  });
+
+  it("counts the fixtures and writes one testcase per fixture with its outcome", () => {
+    const xml = junitXml(RESULT);
+    expect(xml).toContain('<testsuites name="ratecard check" tests="3" failures="1" errors="1">');
+    expect(xml).toContain('<testcase name="fixtures/cdn-basic" classname="ratecard.check"/>');
+    expect(xml).toContain(
+      '<failure message="1 field differ" type="invoice_differs">  total: expected &quot;7663.78&quot;, recomputed &quot;7664.78&quot;</failure>',
+    );
+    expect(xml).toContain('name="fixtures/&lt;odd&gt; &amp; &quot;quoted&quot;"');
+    // ESC (U+001B) cannot be written in XML 1.0, not even as &#27;: it is spelled out.
+    expect(xml).toContain('name="fixtures/broken\\u001b"');
+  });
+
+  it("is refused by the schema when a testcase has no name (the validator is not a rubber stamp)", async () => {
+    const xml = junitXml(RESULT).replace('<testcase name="fixtures/cdn-basic"', "<testcase");
+    expect((await schemaErrors(xml)).join("\n")).toContain("name");
+  });
+});

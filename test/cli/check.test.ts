@@ -1,0 +1,118 @@
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { assertCliBuilt, runCli } from "../_support/runCli.js";
+
+const FIXTURES = join(import.meta.dirname, "..", "..", "fixtures");
+let scratch = "";
+
+// A copy of a committed fixture in a fresh folder, to edit without touching fixtures/.
+function copyOf(fixture: string, name = fixture): string {
+  const dir = join(scratch, name);
+  cpSync(join(FIXTURES, fixture), dir, { recursive: true });
+  return dir;
+}
+
+beforeAll(() => {
+  assertCliBuilt();
+  scratch = mkdtempSync(join(tmpdir(), "ratecard-check-"));
+});
+
+describe("ratecard check", () => {
+  it("passes every fixture folder of the repository (what CI runs), exit 0", () => {
+    const result = runCli("check", "fixtures/");
+    const folders = readdirSync(FIXTURES, { withFileTypes: true }).filter(
+      (entry) => entry.isDirectory() && !/^[_.]/.test(entry.name),
+    );
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    for (const folder of folders) expect(result.stdout).toContain(`PASS  fixtures/${folder.name}\n`);
+    expect(result.stdout).toContain(`${folders.length} fixtures: ${folders.length} passed, 0 failed`);
+  });
+
+  it("exits 3 on a fixture whose invoice differs and names the field, the line and both values", () => {
+    const dir = copyOf("cdn-basic", "price-change");
+    // bandwidth_na's second tier from 0.06 to 0.061: 40,000 GB × 0.001 = 40.00 more, 3,656.00 → 3,696.00.
+    const contract = readFileSync(join(dir, "contract.json"), "utf8");
+    writeFileSync(join(dir, "contract.json"), contract.replace('"0.06"', '"0.061"'));
+    const junit = join(scratch, "price-change.xml");
+    const result = runCli("check", dir, "--junit", junit);
+    expect(result.code).toBe(3);
+    expect(result.stdout).toContain(`FAIL  ${dir} — `);
+    expect(result.stdout).toContain("  line bandwidth_na:");
+    expect(result.stdout).toContain('lines[1].amount: expected "3656.00", recomputed "3696.00"');
+    expect(result.stdout).toContain('total: expected "7663.78", recomputed "7703.78"');
+    expect(readFileSync(junit, "utf8")).toContain('failures="1" errors="0"');
+  });
+
+  it("continues a sequence from previous.json: without it, ai-api-june's credit would start full", () => {
+    const dir = copyOf("ai-api-june", "june-without-previous");
+    rmSync(join(dir, "previous.json"));
+    // ai-api-june/README.md: May left 130.00; starting full at 500.00 instead, the grant burns 489.00.
+    const result = runCli("check", dir);
+    expect(result.code).toBe(3);
+    expect(result.stdout).toContain('credits[0].balanceBefore: expected "130.00", recomputed "500.00"');
+    expect(result.stdout).toContain('total: expected "359.00", recomputed "0.00"');
+  });
+
+  it("exits 2 when a fixture cannot be rated, after reporting every fixture", () => {
+    const dir = join(scratch, "suite-with-broken");
+    mkdirSync(dir);
+    copyOf("saas-seats", "suite-with-broken/saas-seats");
+    const broken = copyOf("cdn-basic", "suite-with-broken/broken");
+    writeFileSync(join(broken, "contract.json"), "{ not json");
+    const result = runCli("check", dir);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain(`ERROR ${join(dir, "broken")} — `);
+    expect(result.stdout).toContain(`PASS  ${join(dir, "saas-seats")}`);
+  });
+
+  it("refuses a folder that holds no fixture (exit 2)", () => {
+    const empty = join(scratch, "empty");
+    mkdirSync(empty);
+    const result = runCli("check", empty);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("holds no fixture");
+  });
+
+  it("--update writes expected.json where there is none, from the period in fixture.json", () => {
+    const dir = join(scratch, "new-fixture");
+    mkdirSync(dir);
+    cpSync(join(FIXTURES, "cdn-basic", "contract.json"), join(dir, "contract.json"));
+    cpSync(join(FIXTURES, "cdn-basic", "usage.ndjson"), join(dir, "usage.ndjson"));
+    writeFileSync(join(dir, "fixture.json"), '{ "period": "2026-02" }\n');
+    const without = runCli("check", dir);
+    expect(without.code).toBe(3);
+    expect(existsSync(join(dir, "expected.json"))).toBe(false);
+    const result = runCli("check", dir, "--update");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("expected.json written from ratecard's output");
+    // The same contract, usage and period as cdn-basic: the invoice its README works out by hand.
+    expect(readFileSync(join(dir, "expected.json"), "utf8")).toBe(
+      readFileSync(join(FIXTURES, "cdn-basic", "expected.json"), "utf8"),
+    );
+  });
+
+  it("--update never overwrites an expected.json, even one that differs", () => {
+    const dir = copyOf("cdn-basic", "keep-expected");
+    const edited = readFileSync(join(dir, "expected.json"), "utf8").replace(
+      '"total": "7663.78"',
+      '"total": "1.00"',
+    );
+    writeFileSync(join(dir, "expected.json"), edited);
+    const result = runCli("check", dir, "--update");
+    expect(result.code).toBe(3);
+    expect(readFileSync(join(dir, "expected.json"), "utf8")).toBe(edited);
+  });
+});
