@@ -1,24 +1,21 @@
 import { type Decimal, safeParseDecimal } from "../money/index.js";
 import type { FilterTerms, PropertyValue } from "../schema/index.js";
 
+// The filters `compileFilters` prepares itself (equals, and in / not_in as set lookups) are not here.
+type OtherFilter = Exclude<FilterTerms, { readonly op: "equals" | "in" | "not_in" }>;
+
 /**
  * True when the event's properties meet the filter. Values compare strictly: the text "1" is not the
  * number 1, so a filter means exactly what it says.
  */
-function matchesFilter(properties: Readonly<Record<string, PropertyValue>>, filter: FilterTerms): boolean {
+function matchesFilter(properties: Readonly<Record<string, PropertyValue>>, filter: OtherFilter): boolean {
   const has = Object.hasOwn(properties, filter.property);
   const value = properties[filter.property];
   switch (filter.op) {
     case "exists":
       return has && value !== null;
-    case "equals":
-      return has && value === filter.value;
     case "not_equals":
       return !has || value !== filter.value;
-    case "in":
-      return has && filter.values.some((candidate) => candidate === value);
-    case "not_in":
-      return !has || !filter.values.some((candidate) => candidate === value);
     default:
       return compareNumber(value, filter.op, filter.value);
   }

@@ -129,6 +129,33 @@ describe("aggregateUsage", () => {
     expect(filtered([{ property: "region", op: "exists" }])).toBe("11");
   });
 
+  it("counts an event only when it meets every filter, and never a value outside an in list", () => {
+    const result = aggregateUsage(
+      [
+        event("na-gold", { properties: { region: "na", tier: "gold", gb: "1" } }),
+        event("na-silver", { properties: { region: "na", tier: "silver", gb: "10" } }),
+        event("eu-gold", { properties: { region: "eu", tier: "gold", gb: "100" } }),
+        event("apac-gold", { properties: { region: "apac", tier: "gold", gb: "1000" } }),
+        event("none-gold", { properties: { tier: "gold", gb: "10000" } }),
+      ],
+      {
+        meters: [
+          {
+            ...bandwidthNa,
+            filters: [
+              { property: "region", op: "in", values: ["na", "eu"] },
+              { property: "tier", op: "equals", value: "gold" },
+            ],
+          },
+        ],
+        customer: "cus_a",
+        period: FEBRUARY_NY,
+      },
+    );
+    // region na or eu, and tier gold: na-gold 1 + eu-gold 100 = 101 (apac, silver and no region left out)
+    expect(result.meters[0]?.quantity.toFixed()).toBe("101");
+  });
+
   it("does not let the text '1' match the number 1", () => {
     const result = aggregateUsage([event("a", { properties: { tier: 1, gb: "2" } })], {
       meters: [{ ...bandwidthNa, filters: [{ property: "tier", op: "equals", value: "1" }] }],
