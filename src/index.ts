@@ -148,7 +148,7 @@ export type {
   TermsSchema,
   TierTerms,
 } from "./pricing/index.js";
-export { PRICE_MODELS, ratePrice } from "./pricing/index.js";
+export { findPriceModel, PRICE_MODELS, ratePrice } from "./pricing/index.js";
 export type {
   AllowanceStep,
   AppliedAllowance,

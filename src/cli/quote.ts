@@ -2,11 +2,11 @@ import {
   ContractError,
   currencyPrefix,
   explainLine,
+  findPriceModel,
   InputError,
   type Invoice,
   type InvoiceLine,
   isRatecardError,
-  PRICE_MODELS,
   parseContract,
   rateInvoice,
   safeParseDecimal,
@@ -87,10 +87,7 @@ interface QuoteValue {
 // Whether the price's model bills a quantity (false for a flat fee); undefined for a model ratecard
 // does not know, which the contract check then reports.
 function usesQuantity(price: unknown): boolean | undefined {
-  const model =
-    typeof price === "object" && price !== null ? (price as { model?: unknown }).model : undefined;
-  if (typeof model !== "string" || !Object.hasOwn(PRICE_MODELS, model)) return undefined;
-  return PRICE_MODELS[model as keyof typeof PRICE_MODELS].usesQuantity;
+  return findPriceModel(price)?.usesQuantity;
 }
 
 // --quantity or --values, exactly one of them when the price bills a quantity, neither for a flat fee;

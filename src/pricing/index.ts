@@ -45,6 +45,14 @@ export type { ModelPriceKind, PriceStep } from "./priceSteps.js";
 export { MODEL_PRICE_KINDS, priceStepSchemas } from "./priceSteps.js";
 export { ratePrice } from "./ratePrice.js";
 export type { AnyPriceModel, PriceModel } from "./registry.js";
-export { grouped, matrix, modelOfPrice, PRICE_MODELS, priceModelOf, pricesIn } from "./registry.js";
+export {
+  findPriceModel,
+  grouped,
+  matrix,
+  modelOfPrice,
+  PRICE_MODELS,
+  priceModelOf,
+  pricesIn,
+} from "./registry.js";
 export type { TierTerms } from "./tiers.js";
 export { graduatedTiers, volumeTier } from "./tierWalk.js";

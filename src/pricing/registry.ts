@@ -84,6 +84,16 @@ export function modelOfPrice(price: PriceTerms): AnyPriceModel {
   return PRICE_MODELS[price.model] as unknown as AnyPriceModel;
 }
 
+/**
+ * The model a price as written names, or undefined when it names none ratecard knows (unparsed input:
+ * the contract check reports it). The one place that looks a model up by a name read from input.
+ */
+export function findPriceModel(price: unknown): AnyPriceModel | undefined {
+  const name = typeof price === "object" && price !== null ? (price as { model?: unknown }).model : undefined;
+  if (typeof name !== "string" || !Object.hasOwn(PRICE_MODELS, name)) return undefined;
+  return PRICE_MODELS[name as PriceModelName] as unknown as AnyPriceModel;
+}
+
 /** A price and every price nested in it (a matrix's cells and default, a grouped charge's price). */
 export function pricesIn(price: PriceTerms): ReadonlyArray<PriceTerms> {
   return [price, ...modelOfPrice(price).nestedPrices(price)];

@@ -16,6 +16,7 @@ const PUBLIC_VALUES = [
   "InputError",
   "InvariantError",
   "PRICE_MODELS",
+  "findPriceModel",
   "ROUNDING_MODES",
   "RatecardError",
   "UsageError",
