@@ -131,6 +131,7 @@ export {
   toPlainString,
 } from "./money/index.js";
 export type {
+  AnyPriceModel,
   Grouping,
   PriceInput,
   PriceModel,

@@ -103,6 +103,7 @@ const PUBLIC_TYPES = [
   "LineValues",
   "MatchedBy",
   "ReconcileResult",
+  "AnyPriceModel",
   "AggregateUsageOptions",
   "AggregateUsageResult",
   "Alignment",
