@@ -32,7 +32,15 @@ export function usageFileChanged(file: string, change: string): ErrorMessage {
 export function unknownUsageFormat(file: string): ErrorMessage {
   return {
     code: "unreadable_usage",
-    message: `${file}: usage files must end in .ndjson, .jsonl, .csv or .json, so ratecard knows how to read them.`,
+    message: `${file}: usage files must end in .ndjson, .jsonl, .csv or .json, so ratecard knows how to read them (or name the format: --usage-format ndjson, csv or json).`,
+  };
+}
+
+/** A --usage-format that names no format ratecard reads. */
+export function unknownUsageFormatName(format: string, formats: ReadonlyArray<string>): ErrorMessage {
+  return {
+    code: "unreadable_usage",
+    message: `--usage-format is "${format}"; ratecard reads usage as ${formats.join(", ")}.`,
   };
 }
 
