@@ -6,12 +6,14 @@ import {
   checkReportText,
   type FixtureInput,
   type FixtureResult,
+  InputError,
   junitXml,
 } from "../index.js";
 import { outputFormat, write } from "./cliSupport.js";
 import { FORMAT_OPTION } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
 import { EXIT } from "./exitCodes.js";
+import { flagFileUnwritable } from "./messages.js";
 import { fixtureFolders, readFixture } from "./readFixture.js";
 
 /**
@@ -56,9 +58,28 @@ async function checkFolders(
   if (values.update) fixtures = await writeMissingExpected(fixtures, inputs);
   const result = summarize(fixtures);
   write(format === "json" ? `${JSON.stringify(checkDocument(result), null, 2)}\n` : checkReportText(result));
-  if (values.junit !== undefined) await writeFile(values.junit, junitXml(result));
+  if (values.junit !== undefined) await writeJunit(values.junit, junitXml(result));
   if (result.errors > 0) return EXIT.badInput;
   return result.failed > 0 ? EXIT.differences : EXIT.ok;
+}
+
+// A --junit path that cannot be written (a folder that does not exist, no permission) is the command
+// line's fault: exit 2 naming the flag, not a crash.
+async function writeJunit(file: string, xml: string): Promise<void> {
+  try {
+    await writeFile(file, xml);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === "ENOENT"
+        ? "its folder does not exist"
+        : code === "EISDIR"
+          ? "it is a folder"
+          : code === "EACCES" || code === "EPERM"
+            ? "permission denied"
+            : `${code ?? "unknown error"}`;
+    throw InputError.from(flagFileUnwritable("--junit", file, reason), "");
+  }
 }
 
 /**

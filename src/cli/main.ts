@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // Inlined at build time (only this field): the version of the package the CLI ships in.
 import { version } from "../../package.json";
-import { isRatecardError } from "../index.js";
-import { UsageLineError, write } from "./cliSupport.js";
+import { write } from "./cliSupport.js";
 import { COMMANDS } from "./commands.js";
 import { EXIT } from "./exitCodes.js";
+import { failureOf } from "./failure.js";
 import { runProgram } from "./program.js";
 import { reportProblem } from "./stderr.js";
 
@@ -23,14 +23,10 @@ runProgram(COMMANDS, process.argv.slice(2), version, {
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (isRatecardError(error) || error instanceof UsageLineError) {
-      reportProblem(error.message);
-      process.exitCode = EXIT.badInput;
-      return;
-    }
-    process.stderr.write(
-      `ratecard: internal error, please report it: ${error instanceof Error ? error.stack : String(error)}\n`,
-    );
-    process.exitCode = EXIT.internalError;
+    const failure = failureOf(error);
+    // A bug's stack keeps its line breaks (it is ratecard's text, not the input's); a problem is one line.
+    if (failure.code === EXIT.internalError) process.stderr.write(`ratecard: ${failure.message}\n`);
+    else reportProblem(failure.message);
+    process.exitCode = failure.code;
   },
 );

@@ -56,7 +56,12 @@ export async function runProgram(
     if (error.exitCode === 0) return EXIT.ok;
     if (error.code === "commander.help") return EXIT.badInput;
     const hint = current === "" ? "ratecard --help" : `ratecard ${current} --help`;
-    throw new UsageLineError(`${error.message.replace(/^error: /, "").replaceAll("\n", " ")}; run ${hint}`);
+    // commander's sentence, on one line ("error: " and a closing full stop dropped), then where to look.
+    const sentence = error.message
+      .replace(/^error: /, "")
+      .replaceAll("\n", " ")
+      .replace(/\.$/, "");
+    throw new UsageLineError(`${sentence}; run ${hint}`);
   }
   return code;
 }

@@ -2,7 +2,13 @@ import { extname } from "node:path";
 import { parseUsageEvent, UsageError, type UsageEvent } from "../index.js";
 import { streamCsv } from "./csvUsage.js";
 import { assertNoDuplicateKeys } from "./duplicateKeys.js";
-import { invalidJson, unknownUsageFormat, unknownUsageFormatName, usageNotAnArray } from "./messages.js";
+import {
+  invalidJson,
+  unknownUsageFormat,
+  unknownUsageFormatName,
+  usageFormatNeeded,
+  usageNotAnArray,
+} from "./messages.js";
 import { streamNdjson, streamNdjsonIds } from "./ndjsonUsage.js";
 import { fileInput, type PassGuard, readText, type TextInput, withoutByteOrderMark } from "./readLines.js";
 import { isStandardInput, STANDARD_INPUT_NAME, takeStandardInput } from "./standardInput.js";
@@ -43,9 +49,9 @@ export async function usageSource(
 ): Promise<UsageSource | AsyncIterable<UsageEvent>> {
   const named = format === undefined ? undefined : usageFormatNamed(format);
   if (isStandardInput(file)) {
+    if (named === undefined) throw UsageError.from(usageFormatNeeded(), "");
     const stdin = takeStandardInput("--usage");
-    const input = { name: STANDARD_INPUT_NAME, open: () => stdin };
-    return streamOf(input, named ?? formatOf(STANDARD_INPUT_NAME), async () => {}).events();
+    return streamOf({ name: STANDARD_INPUT_NAME, open: () => stdin }, named, async () => {}).events();
   }
   const kind = await usageFileKind(file);
   const chosen = named ?? formatOf(file);
