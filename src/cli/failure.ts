@@ -11,10 +11,12 @@ export interface Failure {
 
 /**
  * An input error (a RatecardError, a wrong command line) is the caller's to fix: exit 2 and its
- * sentence, no stack. Anything else is ratecard's own failure: exit 1 and the stack, to be reported.
+ * sentence, no stack. Anything else is ratecard's own failure: exit 1 and the stack, to be reported;
+ * so is an InvariantError (`invariant_violated`), the RatecardError that reports ratecard's own bug.
  */
 export function failureOf(error: unknown): Failure {
-  if (isRatecardError(error) || error instanceof UsageLineError)
+  const ownBug = isRatecardError(error) && error.code === "invariant_violated";
+  if ((isRatecardError(error) && !ownBug) || error instanceof UsageLineError)
     return { code: EXIT.badInput, message: error.message };
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
   return { code: EXIT.internalError, message: `internal error, please report it: ${detail}` };

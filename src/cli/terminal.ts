@@ -7,9 +7,11 @@ export interface TerminalPolicy {
   readonly progress: boolean;
 }
 
-// Set and not empty: NO_COLOR (no-color.org) and CI (set by GitHub Actions, GitLab, CircleCI, Travis,
-// Jenkins' plugins, …) both count when present with any value but "" (and CI=false, which some set).
-const isSet = (value: string | undefined) => value !== undefined && value !== "" && value !== "false";
+// NO_COLOR counts when present and not empty, whatever its value (no-color.org). CI, set by GitHub
+// Actions, GitLab, CircleCI, Travis and others, counts the same way except CI=false, which some set to
+// say "not CI".
+const noColour = (env: Environment) => env.NO_COLOR !== undefined && env.NO_COLOR !== "";
+const underCi = (env: Environment) => env.CI !== undefined && env.CI !== "" && env.CI !== "false";
 
 /**
  * Decides colour and progress for one stream, once, from whether it is a terminal and the environment:
@@ -21,8 +23,8 @@ const isSet = (value: string | undefined) => value !== undefined && value !== ""
 export function terminalPolicy(isTerminal: boolean, env: Environment): TerminalPolicy {
   const capable = isTerminal && env.TERM !== "dumb";
   return {
-    colour: capable && !isSet(env.NO_COLOR),
-    progress: capable && !isSet(env.CI),
+    colour: capable && !noColour(env),
+    progress: capable && !underCi(env),
   };
 }
 
