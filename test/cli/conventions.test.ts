@@ -216,7 +216,7 @@ describe.concurrent("--format json, per command, parsed", () => {
     expect(document.valid).toBe(false);
     expect(document.problems.map((problem: { path: string }) => problem.path).sort()).toEqual([
       "currency",
-      "timeZone",
+      "id",
     ]);
   });
 
