@@ -28,7 +28,7 @@ export type OptionSpec = StringOption | BooleanOption;
 type OptionSpecs = Readonly<Record<string, OptionSpec>>;
 
 /** The parsed options, under their flag names (`values["credits-start-full"]`), absent when not given. */
-export type OptionValues<O extends OptionSpecs> = {
+type OptionValues<O extends OptionSpecs> = {
   readonly [K in keyof O]?: O[K] extends BooleanOption
     ? boolean
     : O[K] extends { readonly multiple: true }
@@ -37,7 +37,7 @@ export type OptionValues<O extends OptionSpecs> = {
 };
 
 /** A positional argument: `<file>`, `<dirs...>` (one or more), `[file]` (optional). */
-export interface ArgumentSpec {
+interface ArgumentSpec {
   readonly name: string;
   readonly description: string;
 }

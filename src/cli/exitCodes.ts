@@ -12,5 +12,3 @@ export const EXIT = {
   /** Differences found: diff, reconcile, and check (an invoice differs from its expected.json). */
   differences: 3,
 } as const;
-
-export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

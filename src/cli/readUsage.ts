@@ -17,7 +17,7 @@ import { assertUnchanged, fileVersion, usageFileKind } from "./usageFile.js";
 /** The formats of a usage file, as --usage-format names them. */
 export const USAGE_FORMATS = ["ndjson", "csv", "json"] as const;
 
-export type UsageFormat = (typeof USAGE_FORMATS)[number];
+type UsageFormat = (typeof USAGE_FORMATS)[number];
 
 /** A usage file as a source that streams its events afresh on every call (so it can be read twice). */
 export type UsageSource = (() => AsyncIterable<UsageEvent>) & {

@@ -2,7 +2,7 @@ import { UsageLineError } from "./cliSupport.js";
 import { readText } from "./readLines.js";
 
 /** The file name that means standard input, as in cat, curl and jq: `--contract -`, `--usage -`. */
-export const STANDARD_INPUT = "-";
+const STANDARD_INPUT = "-";
 
 /** How messages name standard input. */
 export const STANDARD_INPUT_NAME = "stdin";
