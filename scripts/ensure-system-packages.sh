@@ -10,6 +10,7 @@ set -euo pipefail
 REQUIRED=(
   "chromium:chromium"                   # the HTML explanation page, tested in a real headless browser
   "soffice:libreoffice-calc-nogui"      # the xlsx workbook, recalculated by LibreOffice Calc
+  "script:bsdutils"                     # a pseudo-terminal for the CLI's colour and progress tests
 )
 
 missing=()

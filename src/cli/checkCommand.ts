@@ -6,26 +6,48 @@ import {
   checkReportText,
   type FixtureInput,
   type FixtureResult,
+  InputError,
   junitXml,
 } from "../index.js";
-import { parseFlags, UsageLineError, write } from "./cliSupport.js";
+import { outputFormat, write } from "./cliSupport.js";
+import { FORMAT_OPTION } from "./commonOptions.js";
+import { defineCommand } from "./defineCommand.js";
+import { EXIT } from "./exitCodes.js";
+import { flagFileUnwritable } from "./messages.js";
 import { fixtureFolders, readFixture } from "./readFixture.js";
-
-/** Exit code of a check that found a fixture whose invoice differs (issue 11's "differences found"). */
-const DIFFERENCES_FOUND = 3;
 
 /**
  * `ratecard check DIR...`: rates every fixture folder and compares it with its expected.json. Exit 0
  * when all pass, 3 when an invoice differs (or a fixture has no expected.json), 2 when a fixture
  * cannot be rated (its input is wrong), which weighs more: its invoice was never compared.
  */
-export async function checkCommand(args: ReadonlyArray<string>): Promise<number> {
-  const { values, positionals } = parseFlags({
-    args: [...args],
-    allowPositionals: true,
-    options: { junit: { type: "string" }, update: { type: "boolean", default: false } },
-  });
-  if (positionals.length === 0) throw new UsageLineError("check takes one or more fixture folders");
+export const checkCommand = defineCommand({
+  name: "check",
+  summary: "rate every fixture folder and compare each invoice with its expected.json",
+  notes: `A fixture folder holds contract.json, a usage file and expected.json (docs/uat.md); DIR may
+also be a folder of fixture folders.`,
+  arguments: [{ name: "<dirs...>", description: "fixture folders, or folders of them" }],
+  options: {
+    junit: { type: "string", value: "FILE", description: "also write the result as JUnit XML" },
+    update: {
+      type: "boolean",
+      description: "write expected.json where a fixture has none (never over one)",
+    },
+    format: {
+      ...FORMAT_OPTION,
+      description: "text: the report; json: { passed, failed, errors, fixtures } for scripts",
+    },
+  },
+  findsDifferences: true,
+  examples: ["ratecard check fixtures", "ratecard check fixtures/cdn-basic --junit check.xml"],
+  run: (values, positionals) => checkFolders(positionals, values),
+});
+
+async function checkFolders(
+  positionals: ReadonlyArray<string>,
+  values: { readonly junit?: string; readonly update?: boolean; readonly format?: string },
+): Promise<number> {
+  const format = outputFormat(values.format);
   const folders = positionals.flatMap(fixtureFolders);
   const read = await Promise.all(folders.map(readFixture));
   const inputs = read.filter(isInput);
@@ -35,10 +57,43 @@ export async function checkCommand(args: ReadonlyArray<string>): Promise<number>
   let fixtures = read.map((item) => (isInput(item) ? (byName.get(item.name) as FixtureResult) : item));
   if (values.update) fixtures = await writeMissingExpected(fixtures, inputs);
   const result = summarize(fixtures);
-  write(checkReportText(result));
-  if (values.junit !== undefined) await writeFile(values.junit, junitXml(result));
-  if (result.errors > 0) return 2;
-  return result.failed > 0 ? DIFFERENCES_FOUND : 0;
+  write(format === "json" ? `${JSON.stringify(checkDocument(result), null, 2)}\n` : checkReportText(result));
+  if (values.junit !== undefined) await writeJunit(values.junit, junitXml(result));
+  if (result.errors > 0) return EXIT.badInput;
+  return result.failed > 0 ? EXIT.differences : EXIT.ok;
+}
+
+// A --junit path that cannot be written (a folder that does not exist, no permission) is the command
+// line's fault: exit 2 naming the flag, not a crash.
+async function writeJunit(file: string, xml: string): Promise<void> {
+  try {
+    await writeFile(file, xml);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === "ENOENT"
+        ? "its folder does not exist"
+        : code === "EISDIR"
+          ? "it is a folder"
+          : code === "EACCES" || code === "EPERM"
+            ? "permission denied"
+            : `${code ?? "unknown error"}`;
+    throw InputError.from(flagFileUnwritable("--junit", file, reason), "");
+  }
+}
+
+/**
+ * The JSON of `check --format json`: the counts and each fixture's name, status, reason, differences
+ * and lines in words. The recomputed invoice text (`actualText`) is left out: `ratecard invoice`
+ * prints it, and it would repeat every invoice whole.
+ */
+function checkDocument(result: CheckResult) {
+  return {
+    passed: result.passed,
+    failed: result.failed,
+    errors: result.errors,
+    fixtures: result.fixtures.map(({ actualText: _, ...fixture }) => fixture),
+  };
 }
 
 // --update writes expected.json where there is none, from ratecard's own output, and never overwrites

@@ -1,4 +1,3 @@
-import { type ParseArgsConfig, parseArgs } from "node:util";
 import {
   type CarriedMeterState,
   isRatecardError,
@@ -9,6 +8,7 @@ import {
   toJsonPath,
 } from "../index.js";
 import { readJsonFile } from "./readJsonFile.js";
+import { displayName } from "./standardInput.js";
 
 /** Raised for a wrong command line; printed like an input error (exit 2). */
 export class UsageLineError extends Error {}
@@ -94,7 +94,7 @@ function requireSameContract(found: string, expected: string, flag: string, file
 // The contract file, checked: a contract error names the file, so the path inside it is unambiguous.
 export async function readContract(file: string) {
   const data = await readJsonFile(file, "--contract");
-  return withFile("--contract", file, /.*/, () => parseContract(data));
+  return withFile("--contract", displayName(file), /.*/, () => parseContract(data));
 }
 
 /**
@@ -118,24 +118,6 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 export function required(value: string | undefined, flag: string): string {
   if (value === undefined || value === "") throw new UsageLineError(`missing ${flag}; run ratecard --help`);
   return value;
-}
-
-/**
- * parseArgs, refusing a flag given twice: parseArgs keeps the last value silently, so
- * `--contract a.json --contract b.json` would rate b.json without a word.
- */
-export function parseFlags<T extends ParseArgsConfig>(config: T) {
-  const parsed = parseArgs({ ...config, strict: true, tokens: true });
-  const seen = new Set<string>();
-  for (const token of parsed.tokens ?? []) {
-    if (token.kind !== "option") continue;
-    const option = config.options?.[token.name];
-    if (option?.multiple === true) continue;
-    if (seen.has(token.name))
-      throw new UsageLineError(`--${token.name} is given more than once; give it once`);
-    seen.add(token.name);
-  }
-  return parsed;
 }
 
 // Output goes through one writer, so a closed pipe (`ratecard schema | head`) ends the command quietly.

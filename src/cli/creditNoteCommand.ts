@@ -1,27 +1,44 @@
 import { Decimal, escapeControl, issueCreditNote, parseCreditNote, parseInvoice } from "../index.js";
-import {
-  outputFormat,
-  parseFlags,
-  readContract,
-  readIssued,
-  required,
-  withFile,
-  write,
-} from "./cliSupport.js";
+import { outputFormat, readContract, readIssued, required, withFile, write } from "./cliSupport.js";
+import { FORMAT_OPTION } from "./commonOptions.js";
+import { defineCommand } from "./defineCommand.js";
+import { EXIT } from "./exitCodes.js";
 import { readJsonFile } from "./readJsonFile.js";
 
 /** `ratecard credit-note`: issues a credit note against an invoice and prints it. */
-export async function creditNoteCommand(args: ReadonlyArray<string>): Promise<number> {
-  const { values } = parseFlags({
-    args: [...args],
-    options: {
-      contract: { type: "string" },
-      invoice: { type: "string" },
-      corrections: { type: "string" },
-      previous: { type: "string", multiple: true },
-      format: { type: "string", default: "text" },
+export const creditNoteCommand = defineCommand({
+  name: "credit-note",
+  summary: "issue a credit note against an invoice, from a list of corrections",
+  options: {
+    contract: { type: "string", value: "FILE", description: "the contract the invoice was rated under" },
+    invoice: { type: "string", value: "FILE", description: "the invoice to correct, ratecard JSON" },
+    corrections: {
+      type: "string",
+      value: "FILE",
+      description: "the corrections, a JSON list (docs/credit-notes.md)",
     },
-  });
+    previous: {
+      type: "string",
+      value: "FILE",
+      description: "a credit note issued before against the same invoice (repeat for each)",
+      multiple: true,
+    },
+    format: FORMAT_OPTION,
+  },
+  examples: [
+    "ratecard credit-note --contract contract.json --invoice 2026-02.json --corrections fixes.json",
+    "ratecard credit-note --contract contract.json --invoice 2026-02.json --corrections fixes.json --previous cn1.json --format json",
+  ],
+  run: creditNote,
+});
+
+async function creditNote(values: {
+  readonly contract?: string;
+  readonly invoice?: string;
+  readonly corrections?: string;
+  readonly previous?: ReadonlyArray<string>;
+  readonly format?: string;
+}): Promise<number> {
   const format = outputFormat(values.format);
   const contract = await readContract(required(values.contract, "--contract FILE"));
   const invoiceFile = required(values.invoice, "--invoice FILE");
@@ -48,7 +65,7 @@ export async function creditNoteCommand(args: ReadonlyArray<string>): Promise<nu
   );
   if (format === "json") {
     write(`${JSON.stringify(note, null, 2)}\n`);
-    return 0;
+    return EXIT.ok;
   }
   const lines = note.lines.map(
     (line) =>
@@ -64,5 +81,5 @@ export async function creditNoteCommand(args: ReadonlyArray<string>): Promise<nu
     `Total credited ${note.total} ${note.currency.code}.`,
   ];
   write(`${text.map(escapeControl).join("\n")}\n`);
-  return 0;
+  return EXIT.ok;
 }

@@ -1,8 +1,7 @@
-import { createReadStream } from "node:fs";
 import { CsvError, type Info, parse as parseCsv } from "csv-parse";
 import { isRatecardError, parseUsageEvent, UsageError, type UsageEvent } from "../index.js";
 import { csvColumnTwice, csvColumnWithoutName, csvMissingColumns, csvWithoutHeader } from "./messages.js";
-import type { PassGuard } from "./readLines.js";
+import type { PassGuard, TextInput } from "./readLines.js";
 
 const REQUIRED = ["id", "type", "customer", "timestamp"] as const;
 
@@ -21,9 +20,10 @@ interface CsvColumns {
  * @throws UsageError `invalid_csv` for a missing header row, a row with more or fewer cells than the
  *   header, an unclosed quote; `duplicate_key` for a column named twice
  */
-export async function* streamCsv(file: string, guard: PassGuard): AsyncGenerator<UsageEvent> {
+export async function* streamCsv(input: TextInput, guard: PassGuard): AsyncGenerator<UsageEvent> {
+  const file = input.name;
   await guard();
-  const parser = createReadStream(file).pipe(parseCsv({ bom: true, skip_empty_lines: true, info: true }));
+  const parser = input.open().pipe(parseCsv({ bom: true, skip_empty_lines: true, info: true }));
   let columns: CsvColumns | undefined;
   // Where the previous row ended, and how many blank lines csv-parse had skipped by then: the next
   // row starts on the line after, plus the blank lines skipped since.

@@ -3,31 +3,76 @@ import {
   carriedState,
   creditBalances,
   outputFormat,
-  parseFlags,
   readContract,
   required,
   UsageLineError,
   write,
 } from "./cliSupport.js";
+import { FORMAT_OPTION, USAGE_FORMAT_OPTION } from "./commonOptions.js";
+import { defineCommand } from "./defineCommand.js";
 import { readJsonFile } from "./readJsonFile.js";
 import { usageSource } from "./readUsage.js";
+import { withUsageProgress } from "./stderr.js";
 
 /** `ratecard invoice`: rates one invoice (or, with --opening, the opening invoice) and prints it. */
-export async function invoiceCommand(args: ReadonlyArray<string>): Promise<number> {
-  const { values } = parseFlags({
-    args: [...args],
-    options: {
-      contract: { type: "string" },
-      usage: { type: "string" },
-      period: { type: "string" },
-      format: { type: "string", default: "text" },
-      carry: { type: "string" },
-      daily: { type: "boolean", default: false },
-      balances: { type: "string" },
-      "credits-start-full": { type: "boolean", default: false },
-      opening: { type: "boolean", default: false },
+export const invoiceCommand = defineCommand({
+  name: "invoice",
+  summary: "rate one invoice from a contract and usage, and explain it",
+  notes: `PERIOD is a month in the contract's time zone (2026-02) or a range of local dates
+(2026-02-01/2026-03-01, end date excluded). Usage files: .ndjson, .jsonl, .csv or .json, or any file
+(and - for stdin) with --usage-format.`,
+  options: {
+    contract: { type: "string", value: "FILE", description: "the contract, JSON (- reads stdin)" },
+    usage: { type: "string", value: "FILE", description: "the usage events (- reads stdin)" },
+    "usage-format": USAGE_FORMAT_OPTION,
+    period: {
+      type: "string",
+      value: "PERIOD",
+      description: "the period to rate: 2026-02 or 2026-02-01/2026-03-01",
     },
-  });
+    format: FORMAT_OPTION,
+    carry: {
+      type: "string",
+      value: "FILE",
+      description: "the previous invoice (JSON), to continue persistent and weighted meters",
+    },
+    balances: {
+      type: "string",
+      value: "FILE",
+      description: "the previous invoice (JSON), to continue credit grant balances",
+    },
+    "credits-start-full": {
+      type: "boolean",
+      description: "every credit grant without a balance in --balances starts full",
+    },
+    daily: { type: "boolean", description: "add each sum and count meter's quantity per local day" },
+    opening: {
+      type: "boolean",
+      description: "rate the opening invoice: the first period's fees billed in advance (no usage)",
+    },
+  },
+  examples: [
+    "ratecard invoice --contract fixtures/cdn-basic/contract.json --usage fixtures/cdn-basic/usage.ndjson --period 2026-02",
+    "gunzip -c usage.csv.gz | ratecard invoice --contract contract.json --usage - --usage-format csv --period 2026-02 --format json",
+    "ratecard invoice --contract contract.json --opening",
+  ],
+  run: invoice,
+});
+
+type InvoiceFlags = {
+  readonly contract?: string;
+  readonly usage?: string;
+  readonly "usage-format"?: string;
+  readonly period?: string;
+  readonly format?: string;
+  readonly carry?: string;
+  readonly balances?: string;
+  readonly "credits-start-full"?: boolean;
+  readonly daily?: boolean;
+  readonly opening?: boolean;
+};
+
+async function invoice(values: InvoiceFlags): Promise<number> {
   const contractFile = required(values.contract, "--contract FILE");
   if (values.opening) return openingCommand(contractFile, values);
   const usageFile = required(values.usage, "--usage FILE");
@@ -40,11 +85,15 @@ export async function invoiceCommand(args: ReadonlyArray<string>): Promise<numbe
       : carriedState(await readJsonFile(values.carry, "--carry"), values.carry, contract.id);
   // The file is streamed twice (once to find ids that may repeat, once to aggregate), so memory stays
   // at about 4 bytes per event however large the file.
-  const invoice = await rateInvoiceAsync(contract, await usageSource(usageFile), period, {
+  const options = {
     ...(carried ? { carried } : {}),
     ...(values.daily ? { daily: true } : {}),
     ...(await creditOptions(values, contract.id)),
-  });
+  };
+  const usage = await usageSource(usageFile, values["usage-format"]);
+  const invoice = await withUsageProgress(usage, (source) =>
+    rateInvoiceAsync(contract, source, period, options),
+  );
   write(format === "json" ? `${JSON.stringify(invoice, null, 2)}\n` : explainText(invoice));
   return 0;
 }
@@ -69,19 +118,8 @@ async function creditOptions(
 }
 
 // The opening invoice has no usage and no period to ask for: it is the term's first period.
-async function openingCommand(
-  contractFile: string,
-  values: {
-    readonly format?: string;
-    readonly balances?: string;
-    readonly "credits-start-full"?: boolean;
-    readonly usage?: string;
-    readonly period?: string;
-    readonly carry?: string;
-    readonly daily?: boolean;
-  },
-): Promise<number> {
-  for (const flag of ["usage", "period", "carry"] as const) {
+async function openingCommand(contractFile: string, values: InvoiceFlags): Promise<number> {
+  for (const flag of ["usage", "usage-format", "period", "carry"] as const) {
     if (values[flag] !== undefined)
       throw new UsageLineError(
         `--opening bills the first period's fees in advance only; leave out --${flag}`,

@@ -1,116 +1,32 @@
 #!/usr/bin/env node
 // Inlined at build time (only this field): the version of the package the CLI ships in.
 import { version } from "../../package.json";
-import { escapeControl, isRatecardError } from "../index.js";
-import { checkCommand } from "./checkCommand.js";
-import { UsageLineError, write } from "./cliSupport.js";
-import { creditNoteCommand } from "./creditNoteCommand.js";
-import { diffCommand } from "./diffCommand.js";
-import { invoiceCommand } from "./invoiceCommand.js";
-import { quoteCommand } from "./quoteCommand.js";
-import { reconcileCommand } from "./reconcileCommand.js";
-import { schemaCommand } from "./schemaCommand.js";
-import { validateCommand } from "./validateCommand.js";
-
-const USAGE = `ratecard — exact, explainable usage-based invoices
-
-Usage:
-  ratecard invoice --contract FILE --usage FILE --period PERIOD [--format text|json] [--carry FILE] [--balances FILE] [--credits-start-full] [--daily]
-  ratecard invoice --contract FILE --opening [--format text|json] [--balances FILE] [--credits-start-full]
-  ratecard validate FILE
-  ratecard schema [--invoice]
-  ratecard --version
-  ratecard credit-note --contract FILE --invoice FILE --corrections FILE [--previous FILE …] [--format text|json]
-  ratecard quote --price JSON|FILE (--quantity Q | --values V1,V2,…) [--currency USD] [--format text|json]
-  ratecard check DIR... [--junit FILE] [--update]
-  ratecard diff BEFORE.json AFTER.json [--format text|markdown|json]
-  ratecard reconcile --issued FILE [--issued-format ratecard|csv|stripe] [--columns field=header,… | --mapping FILE]
-                     (--recomputed FILE | --contract FILE --usage FILE --period PERIOD) [--format text|markdown|json]
-
---carry takes the previous period's invoice (JSON) to continue persistent and weighted meters.
---balances takes the previous invoice (JSON) to continue credit grant balances; a grant that started
-  before the period needs one, unless --credits-start-full says every grant without one starts full.
---daily adds each sum and count meter's quantity per local day (and a chart in the text).
---opening rates the invoice issued at the term start: the first period's fees billed in advance.
-PERIOD is a month in the contract's time zone (2026-02) or a range of local dates
-(2026-02-01/2026-03-01, end date excluded). Usage files: .ndjson, .jsonl, .csv or .json.
-check rates every fixture folder (contract.json, usage, expected.json; docs/uat.md) and compares the
-  invoice with expected.json; --junit writes the result as JUnit XML, --update writes expected.json
-  where a fixture has none (never over one).
-
-diff attributes the change in the amount due to its causes; reconcile compares an issued invoice (a
-  ratecard invoice, a CSV of line items, or a Stripe invoice) with the recomputation, line by line.
-  CSV columns: --columns description=Item,quantity=Qty,unitPrice=Rate,amount=Total,id=Line (fields
-  description and amount required), or the same as a JSON object in --mapping FILE.
-
-Exit codes: 0 done, 1 ratecard failed (a bug), 2 the input is wrong (the message says where),
-3 differences found (diff, reconcile; check: an invoice differs from its expected.json).
-`;
-
-async function main(argv: ReadonlyArray<string>): Promise<number> {
-  const [command, ...rest] = argv;
-  switch (command) {
-    case "invoice":
-      return invoiceCommand(rest);
-    case "validate":
-      return validateCommand(rest);
-    case "quote":
-      return quoteCommand(rest);
-    case "credit-note":
-      return creditNoteCommand(rest);
-    case "schema":
-      return schemaCommand(rest);
-    case "check":
-      return checkCommand(rest);
-    case "diff":
-      return diffCommand(rest);
-    case "reconcile":
-      return reconcileCommand(rest);
-    case "--version":
-      write(`${version}\n`);
-      return 0;
-    case undefined:
-    case "help":
-    case "--help":
-    case "-h":
-      write(USAGE);
-      return command === undefined ? 2 : 0;
-    default:
-      throw new UsageLineError(`unknown command "${command}"; run ratecard --help`);
-  }
-}
+import { write } from "./cliSupport.js";
+import { COMMANDS } from "./commands.js";
+import { EXIT } from "./exitCodes.js";
+import { failureOf } from "./failure.js";
+import { runProgram } from "./program.js";
+import { reportProblem } from "./stderr.js";
 
 // A reader that stops early (head, less quit) closes the pipe: that is not an error, and the
 // rest of the output has nowhere to go, so the command ends at once with exit 0.
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-  if (error.code === "EPIPE") process.exit(0);
+  if (error.code === "EPIPE") process.exit(EXIT.ok);
   throw error;
 });
 
-// Every message may quote the caller's text (a file name, an id, a value): control characters are
-// shown escaped, so a message is always one line that cannot forge another.
-function report(message: string): void {
-  process.stderr.write(`ratecard: ${escapeControl(message)}\n`);
-}
-
-main(process.argv.slice(2)).then(
+runProgram(COMMANDS, process.argv.slice(2), version, {
+  out: write,
+  err: (text) => process.stderr.write(text),
+}).then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (isRatecardError(error) || error instanceof UsageLineError) {
-      report(error.message);
-      process.exitCode = 2;
-      return;
-    }
-    if (error instanceof TypeError && (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
-      report(`${error.message.replaceAll("\n", " ")}; run ratecard --help`);
-      process.exitCode = 2;
-      return;
-    }
-    process.stderr.write(
-      `ratecard: internal error, please report it: ${error instanceof Error ? error.stack : String(error)}\n`,
-    );
-    process.exitCode = 1;
+    const failure = failureOf(error);
+    // A bug's stack keeps its line breaks (it is ratecard's text, not the input's); a problem is one line.
+    if (failure.code === EXIT.internalError) process.stderr.write(`ratecard: ${failure.message}\n`);
+    else reportProblem(failure.message);
+    process.exitCode = failure.code;
   },
 );

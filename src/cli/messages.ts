@@ -32,7 +32,24 @@ export function usageFileChanged(file: string, change: string): ErrorMessage {
 export function unknownUsageFormat(file: string): ErrorMessage {
   return {
     code: "unreadable_usage",
-    message: `${file}: usage files must end in .ndjson, .jsonl, .csv or .json, so ratecard knows how to read them.`,
+    message: `${file}: usage files must end in .ndjson, .jsonl, .csv or .json, so ratecard knows how to read them (or name the format: --usage-format ndjson, csv or json).`,
+  };
+}
+
+/** Usage read from standard input without --usage-format: nothing says how to read it. */
+export function usageFormatNeeded(): ErrorMessage {
+  return {
+    code: "unreadable_usage",
+    message:
+      "--usage - reads standard input, which has no file extension to tell its format: add --usage-format ndjson, csv or json.",
+  };
+}
+
+/** A --usage-format that names no format ratecard reads. */
+export function unknownUsageFormatName(format: string, formats: ReadonlyArray<string>): ErrorMessage {
+  return {
+    code: "unreadable_usage",
+    message: `--usage-format is "${format}"; ratecard reads usage as ${formats.join(", ")}.`,
   };
 }
 
@@ -53,6 +70,11 @@ export function invalidJson(source: string, detail?: string): ErrorMessage {
 /** A file a flag names that cannot be read; `reason` says why. */
 export function flagFileUnreadable(flag: string, file: string, reason: string): ErrorMessage {
   return { code: "invalid_argument", message: `${flag} ${file}: ${reason}.` };
+}
+
+/** A file a flag names that cannot be written (`--junit`); `reason` says why. */
+export function flagFileUnwritable(flag: string, file: string, reason: string): ErrorMessage {
+  return { code: "invalid_argument", message: `${flag} ${file} cannot be written: ${reason}.` };
 }
 
 /** A key written twice in one JSON object. */

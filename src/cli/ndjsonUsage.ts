@@ -1,12 +1,13 @@
 import { parseUsageEvent, UsageError, type UsageEvent } from "../index.js";
 import { assertNoDuplicateKeys } from "./duplicateKeys.js";
 import { invalidJson } from "./messages.js";
-import { type PassGuard, readLines } from "./readLines.js";
+import { type PassGuard, readLines, type TextInput } from "./readLines.js";
 
 /** The events of an NDJSON file, one per non-blank line, each labelled with its physical line. */
-export async function* streamNdjson(file: string, guard: PassGuard): AsyncGenerator<UsageEvent> {
+export async function* streamNdjson(input: TextInput, guard: PassGuard): AsyncGenerator<UsageEvent> {
+  const file = input.name;
   let lineNumber = 0;
-  for await (const line of readLines(file, guard)) {
+  for await (const line of readLines(input, guard)) {
     lineNumber += 1;
     if (line.trim() === "") continue;
     yield parseUsageEvent(parseEventLine(line, file, lineNumber), `${file} line ${lineNumber}`);
@@ -19,8 +20,8 @@ export async function* streamNdjson(file: string, guard: PassGuard): AsyncGenera
 const LEADING_ID = /^\{"id":"([^"\\]*)"/;
 
 /** The ids of an NDJSON file's events, in line order, without validating the events. */
-export async function* streamNdjsonIds(file: string, guard: PassGuard): AsyncGenerator<string> {
-  for await (const line of readLines(file, guard)) {
+export async function* streamNdjsonIds(input: TextInput, guard: PassGuard): AsyncGenerator<string> {
+  for await (const line of readLines(input, guard)) {
     if (line.trim() === "") continue;
     const match = LEADING_ID.exec(line);
     if (match) {

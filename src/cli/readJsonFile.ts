@@ -3,13 +3,17 @@ import { InputError } from "../index.js";
 import { assertNoDuplicateKeys } from "./duplicateKeys.js";
 import { flagFileUnreadable, invalidJson } from "./messages.js";
 import { withoutByteOrderMark } from "./readLines.js";
+import { isStandardInput, readStandardInput, STANDARD_INPUT_NAME } from "./standardInput.js";
 
 /**
  * Reads one JSON document the command line names, for the flag that names it (`--contract`, `--price`,
  * …): a file that is missing, a folder, unreadable or not JSON is an input error naming the flag and
  * the file (exit 2), never a crash. A UTF-8 byte order mark, which some editors write, is skipped.
+ * The file `-` is standard input.
  */
 export async function readJsonFile(file: string, flag: string): Promise<unknown> {
+  if (isStandardInput(file))
+    return parseJsonText(await readStandardInput(flag), `${flag} ${STANDARD_INPUT_NAME}`);
   let text: string;
   try {
     text = await readFile(file, "utf8");

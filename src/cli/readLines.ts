@@ -1,6 +1,28 @@
 import { createReadStream } from "node:fs";
 
+/**
+ * Text to read as a stream: the name messages give it (a file name, or stdin) and a function that opens
+ * it afresh (a file can be read twice; standard input once).
+ */
+export interface TextInput {
+  readonly name: string;
+  readonly open: () => NodeJS.ReadableStream;
+}
+
+/** A file as a TextInput, read in 1 MB chunks. */
+export function fileInput(file: string): TextInput {
+  return { name: file, open: () => createReadStream(file, { highWaterMark: 1 << 20 }) };
+}
+
 const BYTE_ORDER_MARK = "\uFEFF";
+
+/** The whole of a stream as UTF-8 text. */
+export async function readText(stream: NodeJS.ReadableStream): Promise<string> {
+  stream.setEncoding("utf8");
+  let text = "";
+  for await (const chunk of stream) text += chunk as string;
+  return text;
+}
 
 /** Drops a leading UTF-8 byte order mark, which Windows editors write and JSON.parse refuses. */
 export function withoutByteOrderMark(text: string): string {
@@ -11,16 +33,18 @@ export function withoutByteOrderMark(text: string): string {
 export type PassGuard = () => Promise<void>;
 
 /**
- * The lines of a text file, read in 1 MB chunks and split by hand (faster than readline on large
+ * The lines of a text input, read in chunks (1 MB for a file) and split by hand (faster than readline on large
  * files). A "\r\n" ending counts as one line break; a leading byte order mark is dropped. Blank lines
  * are yielded too (the caller skips them), so the n-th line yielded is the file's physical line n.
  * `guard` runs before the first chunk and after the last, not per line.
  */
-export async function* readLines(file: string, guard: PassGuard): AsyncGenerator<string> {
+export async function* readLines(input: TextInput, guard: PassGuard): AsyncGenerator<string> {
   await guard();
   let rest = "";
   let first = true;
-  for await (const chunk of createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 20 })) {
+  const stream = input.open();
+  stream.setEncoding("utf8");
+  for await (const chunk of stream) {
     let text = rest + (chunk as string);
     if (first) {
       text = withoutByteOrderMark(text);

@@ -1,12 +1,23 @@
-import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import { parseUsageEvent, UsageError, type UsageEvent } from "../index.js";
 import { streamCsv } from "./csvUsage.js";
 import { assertNoDuplicateKeys } from "./duplicateKeys.js";
-import { invalidJson, unknownUsageFormat, usageNotAnArray } from "./messages.js";
+import {
+  invalidJson,
+  unknownUsageFormat,
+  unknownUsageFormatName,
+  usageFormatNeeded,
+  usageNotAnArray,
+} from "./messages.js";
 import { streamNdjson, streamNdjsonIds } from "./ndjsonUsage.js";
-import { type PassGuard, withoutByteOrderMark } from "./readLines.js";
+import { fileInput, type PassGuard, readText, type TextInput, withoutByteOrderMark } from "./readLines.js";
+import { isStandardInput, STANDARD_INPUT_NAME, takeStandardInput } from "./standardInput.js";
 import { assertUnchanged, fileVersion, usageFileKind } from "./usageFile.js";
+
+/** The formats of a usage file, as --usage-format names them. */
+export const USAGE_FORMATS = ["ndjson", "csv", "json"] as const;
+
+type UsageFormat = (typeof USAGE_FORMATS)[number];
 
 /** A usage file as a source that streams its events afresh on every call (so it can be read twice). */
 export type UsageSource = (() => AsyncIterable<UsageEvent>) & {
@@ -15,7 +26,8 @@ export type UsageSource = (() => AsyncIterable<UsageEvent>) & {
 };
 
 /**
- * Opens a usage file as a stream of validated events. The format follows the extension:
+ * Opens a usage file as a stream of validated events. The format is `format` when given (--usage-format),
+ * else the extension's:
  * - `.ndjson` / `.jsonl`: one JSON event per line (blank lines skipped);
  * - `.csv`: a header row with `id,type,customer,timestamp`; every other column is an event property
  *   (an empty cell means the property is absent);
@@ -25,18 +37,46 @@ export type UsageSource = (() => AsyncIterable<UsageEvent>) & {
  *
  * A regular file is returned as a source read twice (deduplication), checked before and after each
  * pass: a file that changes meanwhile is refused. A named pipe (FIFO) can be read only once: it is
- * returned as a one-pass stream, which ratecard then holds in memory to deduplicate.
- * @throws UsageError when the path cannot be read, is a directory, or has an unknown extension; a
- *   malformed event throws while streaming, naming the file, the line and the field
+ * returned as a one-pass stream, which ratecard then holds in memory to deduplicate. So is `-`,
+ * standard input, whose format must be named (it has no extension).
+ * @throws UsageError when the path cannot be read, is a directory, or has an unknown extension (or `-`
+ *   comes without a format); a malformed event throws while streaming, naming the file, the line and
+ *   the field
  */
-export async function usageSource(file: string): Promise<UsageSource | AsyncIterable<UsageEvent>> {
+export async function usageSource(
+  file: string,
+  format?: string,
+): Promise<UsageSource | AsyncIterable<UsageEvent>> {
+  const named = format === undefined ? undefined : usageFormatNamed(format);
+  if (isStandardInput(file)) {
+    if (named === undefined) throw UsageError.from(usageFormatNeeded(), "");
+    const stdin = takeStandardInput("--usage");
+    return streamOf({ name: STANDARD_INPUT_NAME, open: () => stdin }, named, async () => {}).events();
+  }
   const kind = await usageFileKind(file);
-  if (kind === "pipe") return streamOf(file, async () => {}).events();
+  const chosen = named ?? formatOf(file);
+  if (kind === "pipe") return streamOf(fileInput(file), chosen, async () => {}).events();
   // Each pass checks, before its first chunk and after its last (never per event), that the file is
   // still the version opened here.
   const before = await fileVersion(file);
-  const stream = streamOf(file, () => assertUnchanged(file, before));
+  const stream = streamOf(fileInput(file), chosen, () => assertUnchanged(file, before));
   return stream.ids === undefined ? stream.events : Object.assign(stream.events, { ids: stream.ids });
+}
+
+/** The format --usage-format names. @throws UsageError for a name that is not one. */
+function usageFormatNamed(format: string): UsageFormat {
+  const found = USAGE_FORMATS.find((name) => name === format);
+  if (found === undefined) throw UsageError.from(unknownUsageFormatName(format, USAGE_FORMATS), "");
+  return found;
+}
+
+/** The format a file's extension names. @throws UsageError for any other extension. */
+function formatOf(file: string): UsageFormat {
+  const extension = extname(file).toLowerCase();
+  if (extension === ".ndjson" || extension === ".jsonl") return "ndjson";
+  if (extension === ".csv") return "csv";
+  if (extension === ".json") return "json";
+  throw UsageError.from(unknownUsageFormat(file), file);
 }
 
 /** Reads a whole usage file into memory (for tests and small files). */
@@ -48,20 +88,24 @@ export async function readUsage(file: string): Promise<UsageEvent[]> {
 }
 
 function streamOf(
-  file: string,
+  input: TextInput,
+  format: UsageFormat,
   guard: PassGuard,
 ): { readonly events: () => AsyncIterable<UsageEvent>; readonly ids?: () => AsyncIterable<string> } {
-  const extension = extname(file).toLowerCase();
-  if (extension === ".ndjson" || extension === ".jsonl")
-    return { events: () => streamNdjson(file, guard), ids: () => streamNdjsonIds(file, guard) };
-  if (extension === ".csv") return { events: () => streamCsv(file, guard) };
-  if (extension === ".json") return { events: () => streamJsonArray(file, guard) };
-  throw UsageError.from(unknownUsageFormat(file), file);
+  switch (format) {
+    case "ndjson":
+      return { events: () => streamNdjson(input, guard), ids: () => streamNdjsonIds(input, guard) };
+    case "csv":
+      return { events: () => streamCsv(input, guard) };
+    case "json":
+      return { events: () => streamJsonArray(input, guard) };
+  }
 }
 
-async function* streamJsonArray(file: string, guard: PassGuard): AsyncGenerator<UsageEvent> {
+async function* streamJsonArray(input: TextInput, guard: PassGuard): AsyncGenerator<UsageEvent> {
+  const file = input.name;
   await guard();
-  const text = withoutByteOrderMark(await readFile(file, "utf8"));
+  const text = withoutByteOrderMark(await readText(input.open()));
   await guard();
   const data = parseJsonFile(text, file);
   if (!Array.isArray(data)) {

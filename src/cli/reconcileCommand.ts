@@ -10,46 +10,60 @@ import {
   reconcile,
   renderReconcile,
 } from "../index.js";
-import {
-  isObject,
-  parseFlags,
-  readContract,
-  required,
-  UsageLineError,
-  withFile,
-  write,
-} from "./cliSupport.js";
+import { isObject, readContract, required, UsageLineError, withFile, write } from "./cliSupport.js";
+import { REPORT_FORMAT_OPTION, USAGE_FORMAT_OPTION } from "./commonOptions.js";
+import { defineCommand } from "./defineCommand.js";
 import { readInvoiceFile, reportFormat } from "./diffCommand.js";
+import { EXIT } from "./exitCodes.js";
 import { readJsonFile } from "./readJsonFile.js";
 import { usageSource } from "./readUsage.js";
+import { isStandardInput, readStandardInput } from "./standardInput.js";
+import { withUsageProgress } from "./stderr.js";
 
 /**
  * `ratecard reconcile --issued FILE …`: the issued invoice (ratecard JSON, a CSV of line items, a Stripe
  * invoice) against the recomputation (`--recomputed FILE`, or rated from `--contract`, `--usage` and
  * `--period`). Exit 3 when it finds discrepancies, 0 when none.
  */
-export async function reconcileCommand(args: ReadonlyArray<string>): Promise<number> {
-  const { values } = parseFlags({
-    args: [...args],
-    options: {
-      issued: { type: "string" },
-      "issued-format": { type: "string" },
-      columns: { type: "string" },
-      mapping: { type: "string" },
-      recomputed: { type: "string" },
-      contract: { type: "string" },
-      usage: { type: "string" },
-      period: { type: "string" },
-      format: { type: "string", default: "text" },
+export const reconcileCommand = defineCommand({
+  name: "reconcile",
+  summary: "compare an issued invoice with the recomputation, line by line",
+  notes: `The issued invoice's format is --issued-format's, else the file's: .csv is a CSV of line items,
+a JSON object with "object": "invoice" is Stripe's, any other JSON a ratecard invoice. CSV columns:
+--columns description=Item,quantity=Qty,unitPrice=Rate,amount=Total,id=Line (description and amount
+required), or the same as a JSON object in --mapping FILE.`,
+  options: {
+    issued: { type: "string", value: "FILE", description: "the invoice as issued (- reads stdin)" },
+    "issued-format": {
+      type: "string",
+      value: "ratecard|csv|stripe",
+      description: "the issued invoice's format, instead of the file's",
     },
-  });
+    columns: { type: "string", value: "field=header,…", description: "the CSV's columns" },
+    mapping: { type: "string", value: "FILE", description: "the CSV's columns, as a JSON object" },
+    recomputed: { type: "string", value: "FILE", description: "the recomputed invoice, ratecard JSON" },
+    contract: { type: "string", value: "FILE", description: "or recompute it: the contract" },
+    usage: { type: "string", value: "FILE", description: "… the usage events (- reads stdin)" },
+    "usage-format": USAGE_FORMAT_OPTION,
+    period: { type: "string", value: "PERIOD", description: "… and the period" },
+    format: REPORT_FORMAT_OPTION,
+  },
+  findsDifferences: true,
+  examples: [
+    "ratecard reconcile --issued stripe-in_1Q.json --recomputed february.json",
+    "ratecard reconcile --issued issued.csv --columns description=Item,amount=Total --contract contract.json --usage usage.ndjson --period 2026-02 --format markdown",
+  ],
+  run: reconcileIssued,
+});
+
+async function reconcileIssued(values: Flags & { readonly issued?: string; readonly format?: string }) {
   const format = reportFormat(values.format);
   const issuedFile = required(values.issued, "--issued FILE");
   const issued = await readIssuedDocument(issuedFile, values);
   const recomputed = await recomputedInvoice(values);
   const result = withFile("--issued", issuedFile, /^currency$/, () => reconcile(issued, recomputed));
   write(format === "json" ? `${JSON.stringify(result, null, 2)}\n` : renderReconcile(result, format));
-  return result.discrepancies.length > 0 ? 3 : 0;
+  return result.discrepancies.length > 0 ? EXIT.differences : EXIT.ok;
 }
 
 type Flags = {
@@ -59,6 +73,7 @@ type Flags = {
   readonly recomputed?: string;
   readonly contract?: string;
   readonly usage?: string;
+  readonly "usage-format"?: string;
   readonly period?: string;
 };
 
@@ -76,8 +91,9 @@ async function readIssuedDocument(file: string, values: Flags): Promise<IssuedDo
   if (csv) {
     let text: string;
     try {
-      text = await readFile(file, "utf8");
-    } catch {
+      text = isStandardInput(file) ? await readStandardInput("--issued") : await readFile(file, "utf8");
+    } catch (error) {
+      if (error instanceof UsageLineError) throw error;
       throw new UsageLineError(`--issued ${file} cannot be read; check the path`);
     }
     const mapping = await columnMapping(values);
@@ -124,7 +140,7 @@ async function columnMapping(values: Flags): Promise<ColumnMapping | undefined> 
 
 async function recomputedInvoice(values: Flags): Promise<Invoice> {
   if (values.recomputed !== undefined) {
-    for (const flag of ["contract", "usage", "period"] as const)
+    for (const flag of ["contract", "usage", "usage-format", "period"] as const)
       if (values[flag] !== undefined)
         throw new UsageLineError(`--recomputed gives the recomputed invoice; leave out --${flag}`);
     return readInvoiceFile(values.recomputed, "--recomputed");
@@ -132,5 +148,6 @@ async function recomputedInvoice(values: Flags): Promise<Invoice> {
   const contract = await readContract(required(values.contract, "--contract FILE (or --recomputed FILE)"));
   const usageFile = required(values.usage, "--usage FILE");
   const period = required(values.period, "--period PERIOD");
-  return rateInvoiceAsync(contract, await usageSource(usageFile), period);
+  const usage = await usageSource(usageFile, values["usage-format"]);
+  return withUsageProgress(usage, (source) => rateInvoiceAsync(contract, source, period));
 }

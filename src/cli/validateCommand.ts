@@ -1,24 +1,76 @@
 import { escapeControl, safeParseContract } from "../index.js";
-import { UsageLineError, write } from "./cliSupport.js";
+import { outputFormat, write } from "./cliSupport.js";
+import { FORMAT_OPTION } from "./commonOptions.js";
+import { defineCommand } from "./defineCommand.js";
+import { EXIT } from "./exitCodes.js";
 import { readJsonFile } from "./readJsonFile.js";
 
 /** `ratecard validate`: checks a contract and says what is wrong with it, at its JSON path. */
-export async function validateCommand(args: ReadonlyArray<string>): Promise<number> {
-  const [file, ...extra] = args;
-  if (file === undefined || extra.length > 0)
-    throw new UsageLineError("validate takes exactly one contract file");
+export const validateCommand = defineCommand({
+  name: "validate",
+  summary: "check a contract and list every problem at its JSON path",
+  arguments: [{ name: "<file>", description: "the contract, JSON (- reads stdin)" }],
+  options: {
+    format: {
+      ...FORMAT_OPTION,
+      description: 'text: a sentence, or the problems on stderr; json: { "valid", "problems" | "contract" }',
+    },
+  },
+  examples: [
+    "ratecard validate fixtures/cdn-basic/contract.json",
+    "ratecard validate contract.json --format json | jq '.problems[].path'",
+  ],
+  run: async (values, [file]) => validate(file as string, outputFormat(values.format)),
+});
+
+async function validate(file: string, format: "text" | "json"): Promise<number> {
   const result = safeParseContract(await readJsonFile(file, "validate"));
+  if (format === "json") {
+    write(`${JSON.stringify(validationDocument(file, result), null, 2)}\n`);
+    return result.success ? EXIT.ok : EXIT.badInput;
+  }
   if (result.success) {
     const contract = result.data;
     write(
       `${escapeControl(file)}: contract ${contract.id} is valid (${contract.charges.length} charges, ${contract.meters.length} meters, ${contract.currency.code}, ${contract.timeZone}).\n`,
     );
-    return 0;
+    return EXIT.ok;
   }
-  const problems = (result.error.details.problems ?? []) as ReadonlyArray<{ message: string }>;
+  const problems = problemsOf(result.error.details);
   process.stderr.write(
     `${escapeControl(file)}: ${problems.length} problem${problems.length === 1 ? "" : "s"}:\n`,
   );
   for (const problem of problems) process.stderr.write(`- ${escapeControl(problem.message)}\n`);
-  return 2;
+  return EXIT.badInput;
+}
+
+/** One problem of a contract, as safeParseContract lists them in `error.details.problems`. */
+type Problem = { readonly code: string; readonly path: string; readonly message: string };
+
+const problemsOf = (details: { readonly problems?: unknown }) =>
+  (details.problems ?? []) as ReadonlyArray<Problem>;
+
+/**
+ * The JSON of `validate --format json`: `{ file, valid: true, contract: { id, charges, meters,
+ * currency, timeZone } }` or `{ file, valid: false, problems: [{ code, path, message }] }`.
+ */
+function validationDocument(file: string, result: ReturnType<typeof safeParseContract>) {
+  if (!result.success)
+    return {
+      file,
+      valid: false,
+      problems: problemsOf(result.error.details).map(({ code, path, message }) => ({ code, path, message })),
+    };
+  const contract = result.data;
+  return {
+    file,
+    valid: true,
+    contract: {
+      id: contract.id,
+      charges: contract.charges.length,
+      meters: contract.meters.length,
+      currency: contract.currency.code,
+      timeZone: contract.timeZone,
+    },
+  };
 }

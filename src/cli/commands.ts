@@ -1,0 +1,24 @@
+import { checkCommand } from "./checkCommand.js";
+import { creditNoteCommand } from "./creditNoteCommand.js";
+import type { RatecardCommand } from "./defineCommand.js";
+import { diffCommand } from "./diffCommand.js";
+import { invoiceCommand } from "./invoiceCommand.js";
+import { quoteCommand } from "./quoteCommand.js";
+import { reconcileCommand } from "./reconcileCommand.js";
+import { schemaCommand } from "./schemaCommand.js";
+import { validateCommand } from "./validateCommand.js";
+
+/**
+ * Every command of `ratecard`, in the order `ratecard --help` lists them. A new command is one file
+ * (`export const fooCommand = defineCommand({ … })`) and one line here.
+ */
+export const COMMANDS: ReadonlyArray<RatecardCommand> = [
+  invoiceCommand,
+  validateCommand,
+  schemaCommand,
+  quoteCommand,
+  creditNoteCommand,
+  checkCommand,
+  diffCommand,
+  reconcileCommand,
+];

@@ -1,0 +1,27 @@
+import type { OptionSpec } from "./defineCommand.js";
+import { USAGE_FORMATS } from "./readUsage.js";
+
+// Options several commands share, declared once so that their help reads the same everywhere.
+
+/** --format of the commands that print words or the JSON document. */
+export const FORMAT_OPTION = {
+  type: "string",
+  value: "text|json",
+  description: "text: the explanation in words; json: the document, for scripts",
+  default: "text",
+} as const satisfies OptionSpec;
+
+/** --format of diff and reconcile, which also write Markdown for a ticket. */
+export const REPORT_FORMAT_OPTION = {
+  type: "string",
+  value: "text|markdown|json",
+  description: "text for a terminal, markdown for a ticket, json for scripts",
+  default: "text",
+} as const satisfies OptionSpec;
+
+/** --usage-format: how to read the usage when its extension does not say (or says wrong), or it is stdin. */
+export const USAGE_FORMAT_OPTION = {
+  type: "string",
+  value: USAGE_FORMATS.join("|"),
+  description: "the usage's format, instead of its extension's (needed for --usage -)",
+} as const satisfies OptionSpec;

@@ -1,0 +1,47 @@
+import { escapeControl, type UsageEvent } from "../index.js";
+import { countedSource, startProgress } from "./progress.js";
+import type { UsageSource } from "./readUsage.js";
+import { paintFor, terminalPolicy } from "./terminal.js";
+
+// Decided once for the run: whether stderr is a terminal, NO_COLOR, CI, TERM (terminal.ts).
+const policy = terminalPolicy(process.stderr.isTTY === true, process.env);
+const paint = paintFor(policy);
+
+/** Work shorter than this shows no progress at all. */
+const PROGRESS_DELAY_MS = 1000;
+
+/**
+ * Reports a problem on stderr, on one line: any control character the message quotes (from a file
+ * name, an id, a value) is shown escaped, so no input can forge a second line or colour the terminal.
+ */
+export function reportProblem(message: string): void {
+  process.stderr.write(`${paint.error("ratecard:")} ${escapeControl(message)}\n`);
+}
+
+/** A warning on stderr, so that stdout keeps the document alone. */
+export function reportWarning(message: string): void {
+  process.stderr.write(`${paint.warning("ratecard: warning:")} ${escapeControl(message)}\n`);
+}
+
+/**
+ * Runs `work` over the usage source, drawing a progress bar on stderr when it is a terminal (not
+ * under CI) and the work takes more than a second; the bar is cleared when the work ends, however it
+ * ends.
+ */
+export async function withUsageProgress<T>(
+  source: UsageSource | AsyncIterable<UsageEvent>,
+  work: (source: UsageSource | AsyncIterable<UsageEvent>) => Promise<T>,
+): Promise<T> {
+  if (!policy.progress) return work(source);
+  const progress = startProgress({
+    write: (text) => process.stderr.write(text),
+    now: () => performance.now(),
+    paint: paint.accent,
+    delay: PROGRESS_DELAY_MS,
+  });
+  try {
+    return await work(countedSource(source, progress));
+  } finally {
+    progress.finish();
+  }
+}
