@@ -13,6 +13,8 @@ export { check, checkReportText, fixtureError, invoiceDifferences, junitXml } fr
 export type {
   Attribution,
   ColumnMapping,
+  CsvNumberOptions,
+  DecimalSeparator,
   DiffCause,
   DiffResult,
   Discrepancy,

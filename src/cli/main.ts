@@ -25,6 +25,7 @@ Usage:
   ratecard check DIR... [--junit FILE] [--update]
   ratecard diff BEFORE.json AFTER.json [--format text|markdown|json]
   ratecard reconcile --issued FILE [--issued-format ratecard|csv|stripe] [--columns field=header,… | --mapping FILE]
+                     [--decimal-comma | --decimal-point]
                      (--recomputed FILE | --contract FILE --usage FILE --period PERIOD) [--format text|markdown|json]
 
 --carry takes the previous period's invoice (JSON) to continue persistent and weighted meters.
@@ -41,7 +42,9 @@ check rates every fixture folder (contract.json, usage, expected.json; docs/uat.
 diff attributes the change in the amount due to its causes; reconcile compares an issued invoice (a
   ratecard invoice, a CSV of line items, or a Stripe invoice) with the recomputation, line by line.
   CSV columns: --columns description=Item,quantity=Qty,unitPrice=Rate,amount=Total,id=Line (fields
-  description and amount required), or the same as a JSON object in --mapping FILE.
+  description and amount required), or the same as a JSON object in --mapping FILE. A comma in a CSV
+  number that may be a decimal comma (1,50 or 1,500) is refused unless --decimal-comma (1.234,56) or
+  --decimal-point (1,234.56) says which; 3,656.00 needs neither.
 
 Exit codes: 0 done, 1 ratecard failed (a bug), 2 the input is wrong (the message says where),
 3 differences found (diff, reconcile; check: an invoice differs from its expected.json).

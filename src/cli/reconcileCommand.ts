@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import {
   COLUMN_FIELDS,
   type ColumnMapping,
+  type CsvNumberOptions,
   fromCsvInvoice,
   fromStripeInvoice,
   type Invoice,
@@ -36,6 +37,8 @@ export async function reconcileCommand(args: ReadonlyArray<string>): Promise<num
       "issued-format": { type: "string" },
       columns: { type: "string" },
       mapping: { type: "string" },
+      "decimal-comma": { type: "boolean", default: false },
+      "decimal-point": { type: "boolean", default: false },
       recomputed: { type: "string" },
       contract: { type: "string" },
       usage: { type: "string" },
@@ -56,6 +59,8 @@ type Flags = {
   readonly "issued-format"?: string;
   readonly columns?: string;
   readonly mapping?: string;
+  readonly "decimal-comma"?: boolean;
+  readonly "decimal-point"?: boolean;
   readonly recomputed?: string;
   readonly contract?: string;
   readonly usage?: string;
@@ -69,9 +74,10 @@ async function readIssuedDocument(file: string, values: Flags): Promise<IssuedDo
   if (named !== undefined && !["ratecard", "csv", "stripe"].includes(named))
     throw new UsageLineError(`--issued-format must be ratecard, csv or stripe, not "${named}"`);
   const csv = named === "csv" || (named === undefined && file.toLowerCase().endsWith(".csv"));
-  if (!csv && (values.columns !== undefined || values.mapping !== undefined))
+  const csvOnly = values.columns !== undefined || values.mapping !== undefined;
+  if (!csv && (csvOnly || values["decimal-comma"] === true || values["decimal-point"] === true))
     throw new UsageLineError(
-      "--columns and --mapping map the columns of a CSV; the issued invoice is not one",
+      "--columns, --mapping, --decimal-comma and --decimal-point describe a CSV; the issued invoice is not one",
     );
   if (csv) {
     let text: string;
@@ -81,12 +87,23 @@ async function readIssuedDocument(file: string, values: Flags): Promise<IssuedDo
       throw new UsageLineError(`--issued ${file} cannot be read; check the path`);
     }
     const mapping = await columnMapping(values);
-    return withFile("--issued", file, /.*/, () => fromCsvInvoice(text.replace(/^\uFEFF/, ""), mapping));
+    const numbers = csvNumberOptions(values);
+    return withFile("--issued", file, /.*/, () =>
+      fromCsvInvoice(text.replace(/^\uFEFF/, ""), mapping, numbers),
+    );
   }
   const data = await readJsonFile(file, "--issued");
   const stripe = named === "stripe" || (named === undefined && isObject(data) && data.object === "invoice");
   if (stripe) return withFile("--issued", file, /.*/, () => fromStripeInvoice(data));
   return readInvoiceFile(file, "--issued");
+}
+
+// --decimal-comma (1.234,56) or --decimal-point (1,234.56); neither: a comma that may be either is refused.
+function csvNumberOptions(values: Flags): CsvNumberOptions {
+  if (values["decimal-comma"] === true && values["decimal-point"] === true)
+    throw new UsageLineError("give --decimal-comma or --decimal-point, not both");
+  if (values["decimal-comma"] === true) return { decimalSeparator: "," };
+  return values["decimal-point"] === true ? { decimalSeparator: "." } : {};
 }
 
 // --columns description=Item,amount=Total (field=header pairs) or --mapping FILE (the same as JSON).
