@@ -79,13 +79,19 @@ export type { MoneyStyle } from "./explain/index.js";
 export { currencyPrefix, escapeControl, explainLine, explainText } from "./explain/index.js";
 export type {
   CreditNoteOptions,
+  DuplicateEvidence,
+  EvidenceEvent,
+  GroupEvidence,
   Invoice,
   InvoiceLine,
+  MeterEvidence,
   PriceKind,
   RateInvoiceOptions,
   SafeParseInvoiceResult,
   ServicePeriod,
   Step,
+  UsageEvidence,
+  UsageEvidenceOptions,
 } from "./invoice/index.js";
 export {
   invoiceJsonSchema,
@@ -100,12 +106,15 @@ export {
   rateParsedInvoice,
   resolveServicePeriod,
   safeParseInvoice,
+  usageEvidence,
+  usageEvidenceAsync,
 } from "./invoice/index.js";
 export type {
   AggregateUsageOptions,
   AggregateUsageResult,
   CarriedMeterState,
   Computation,
+  EventObserver,
   EventSource,
   Exclusion,
   FinalizeContext,

@@ -1,0 +1,228 @@
+import { compareText, type EventObserver, IdSample } from "../meters/index.js";
+import { addExactly, type Decimal, safeParseDecimal, toPlainString, ZERO } from "../money/index.js";
+import {
+  type ExclusionReason,
+  type MeterTerms,
+  type PropertyValue,
+  propertyOf,
+  type UsageEvent,
+} from "../schema/index.js";
+import { formatInstant, formatLocalDate, localHourLabel, toLocalDate } from "../time/index.js";
+import type { EvidencePlanOptions } from "./evidenceOptions.js";
+
+/** Which counted events the evidence lists, and how (the options read, and the contract's zone). */
+export type EvidenceSelection = EvidencePlanOptions & { readonly timeZone: string };
+
+/** One counted event as listed: its id, when, and the value the meter read from it. */
+export interface EvidenceEvent {
+  readonly id: string;
+  readonly timestamp: string;
+  readonly value?: string;
+}
+
+interface Bucket {
+  first: number;
+  events: number;
+  quantity: Decimal;
+}
+
+export interface GroupState {
+  readonly group: Readonly<Record<string, PropertyValue>>;
+  events: number;
+  quantity: Decimal;
+  readonly buckets: Map<string, Bucket>;
+  /** The first events by (timestamp, id), at most `limit`. */
+  readonly sample: { timestamp: number; id: string; value?: string }[];
+}
+
+interface Copies {
+  readonly copies: number;
+  readonly conflict: boolean;
+  counted: boolean;
+  excludedAs?: ExclusionReason;
+}
+
+/**
+ * The observer behind usage evidence: told of every event the meters' pass counts or excludes, it keeps
+ * per meter, grouping and group the events selected, their quantity per day or hour, the first events,
+ * the exclusions with sample ids, and each id seen more than once with what became of it.
+ */
+export class EvidenceCollector implements EventObserver {
+  private readonly selection: EvidenceSelection;
+  /** Per selected meter and grouping (same order as selection.meters): group key → state. */
+  private readonly groups: Map<string, GroupState>[];
+  private readonly exclusions = new Map<ExclusionReason, IdSample>();
+  private readonly copies = new Map<string, Copies>();
+
+  constructor(selection: EvidenceSelection) {
+    this.selection = selection;
+    this.groups = selection.meters.map(() => new Map());
+  }
+
+  counted(event: UsageEvent, meters: ReadonlyArray<MeterTerms>): void {
+    const copies = this.copies.get(event.id);
+    if (copies !== undefined) copies.counted = true;
+    if (!this.isSelected(event)) return;
+    this.selection.meters.forEach(({ meter, dimensions }, index) => {
+      if (!meters.includes(meter)) return;
+      const values = dimensions.map((name) => propertyOf(event.properties, name) ?? null);
+      const key = JSON.stringify(values);
+      const groups = this.groups[index] as Map<string, GroupState>;
+      let state = groups.get(key);
+      if (state === undefined) {
+        state = {
+          group: Object.fromEntries(dimensions.map((name, at) => [name, values[at] ?? null])),
+          events: 0,
+          quantity: ZERO,
+          buckets: new Map(),
+          sample: [],
+        };
+        groups.set(key, state);
+      }
+      this.add(state, event, meter);
+    });
+  }
+
+  excluded(reason: ExclusionReason, id: string, events: number): void {
+    let sample = this.exclusions.get(reason);
+    if (sample === undefined) {
+      sample = new IdSample(this.selection.limit);
+      this.exclusions.set(reason, sample);
+    }
+    sample.add(id, events);
+    // Deduplication reports an id's copies before it passes the kept copy on to be counted or excluded.
+    if (reason === "duplicate_id")
+      this.copies.set(id, { copies: events + 1, conflict: false, counted: false });
+    else if (reason === "conflicting_duplicate")
+      this.copies.set(id, { copies: events, conflict: true, counted: false });
+    else if (reason !== "other_customer") {
+      const copies = this.copies.get(id);
+      if (copies !== undefined && !copies.conflict) copies.excludedAs = reason;
+    }
+  }
+
+  /** What was listed of the selected meter `index`'s group with these dimension values, if anything. */
+  groupOf(index: number, values: ReadonlyArray<PropertyValue>): GroupState | undefined {
+    return this.groups[index]?.get(JSON.stringify(values));
+  }
+
+  /** Each exclusion reason seen, with its count and the first `limit` ids. */
+  exclusionsOf(reasons: ReadonlyArray<ExclusionReason>) {
+    return reasons.flatMap((reason) => {
+      const sample = this.exclusions.get(reason);
+      return sample === undefined ? [] : [{ reason, events: sample.count, sampleIds: sample.sample() }];
+    });
+  }
+
+  /** The ids seen more than once: how many copies each, and whether one copy was counted. */
+  duplicates() {
+    const ids = [...this.copies.keys()].sort(compareText);
+    const all = ids.map((id) => {
+      const entry = this.copies.get(id) as Copies;
+      return {
+        id,
+        copies: entry.copies,
+        counted: entry.counted,
+        ...(entry.conflict ? { reason: "conflicting_duplicate" as const } : {}),
+        ...(entry.excludedAs !== undefined ? { reason: entry.excludedAs } : {}),
+      };
+    });
+    return {
+      ids: all.length,
+      countedOnce: all.filter((entry) => entry.counted).length,
+      notCounted: all.filter((entry) => !entry.counted).length,
+      sample: all.slice(0, this.selection.limit),
+    };
+  }
+
+  private isSelected(event: UsageEvent): boolean {
+    const { from, to, properties } = this.selection;
+    if (from !== undefined && event.timestamp < from) return false;
+    if (to !== undefined && event.timestamp >= to) return false;
+    return properties.every(([name, value]) => textOf(propertyOf(event.properties, name)) === value);
+  }
+
+  private add(state: GroupState, event: UsageEvent, meter: MeterTerms): void {
+    const raw =
+      meter.valueProperty === undefined ? undefined : propertyOf(event.properties, meter.valueProperty);
+    const value = raw === undefined ? undefined : valueText(raw);
+    const quantity = meter.aggregation === "count" ? 1 : (value ?? "0");
+    state.events += 1;
+    state.quantity = addExactly(state.quantity, additive(meter) ? quantity : 0);
+    const label = this.bucketOf(event.timestamp);
+    const bucket = state.buckets.get(label) ?? { first: event.timestamp, events: 0, quantity: ZERO };
+    bucket.first = Math.min(bucket.first, event.timestamp);
+    bucket.events += 1;
+    bucket.quantity = addExactly(bucket.quantity, additive(meter) ? quantity : 0);
+    state.buckets.set(label, bucket);
+    keepFirst(
+      state.sample,
+      { timestamp: event.timestamp, id: event.id, ...(value !== undefined ? { value } : {}) },
+      this.selection.limit,
+    );
+  }
+
+  private bucketOf(instant: number): string {
+    const { by, timeZone } = this.selection;
+    return by === "hour"
+      ? localHourLabel(instant, timeZone)
+      : formatLocalDate(toLocalDate(instant, timeZone));
+  }
+}
+
+/** Whether the meter's quantity is the sum of its events' contributions (so per-day parts add up to it). */
+export function additive(meter: MeterTerms): boolean {
+  const plain =
+    meter.window === undefined &&
+    meter.percentile === undefined &&
+    meter.weighted === undefined &&
+    meter.entity === undefined &&
+    meter.persistent !== true;
+  return plain && (meter.aggregation === "sum" || meter.aggregation === "count");
+}
+
+/** A state's buckets in time order, as listed. */
+export function bucketsOf(state: GroupState, meter: MeterTerms) {
+  return [...state.buckets]
+    .sort(([, a], [, b]) => a.first - b.first)
+    .map(([start, bucket]) => ({
+      start,
+      events: bucket.events,
+      ...(additive(meter) ? { quantity: toPlainString(bucket.quantity) } : {}),
+    }));
+}
+
+/** A state's first events, as listed. */
+export function sampleOf(state: GroupState): EvidenceEvent[] {
+  return state.sample.map(({ timestamp, id, value }) => ({
+    id,
+    timestamp: formatInstant(timestamp),
+    ...(value !== undefined ? { value } : {}),
+  }));
+}
+
+// A property value as the text a selection compares with (--where region=eu, --group tier=1).
+function textOf(value: PropertyValue | undefined): string | undefined {
+  return value === undefined ? undefined : value === null ? "null" : String(value);
+}
+
+// The value as a plain decimal when it is one ("1e3" → "1000"), else as written (a unique count's id).
+function valueText(raw: PropertyValue): string {
+  const parsed = safeParseDecimal(raw);
+  return parsed.success ? toPlainString(parsed.data) : String(raw);
+}
+
+// Keeps the `limit` first events by (timestamp, id), whatever order they come in.
+function keepFirst(
+  sample: { timestamp: number; id: string; value?: string }[],
+  entry: { timestamp: number; id: string; value?: string },
+  limit: number,
+): void {
+  const before = (a: typeof entry, b: typeof entry) =>
+    a.timestamp !== b.timestamp ? a.timestamp < b.timestamp : compareText(a.id, b.id) < 0;
+  if (sample.length === limit && (limit === 0 || !before(entry, sample[limit - 1] as typeof entry))) return;
+  let at = sample.length;
+  while (at > 0 && before(entry, sample[at - 1] as typeof entry)) at -= 1;
+  sample.splice(at, 0, entry);
+  if (sample.length > limit) sample.pop();
+}
