@@ -76,7 +76,13 @@ export {
   WARNING_CODES,
 } from "./errors/index.js";
 export type { MoneyStyle } from "./explain/index.js";
-export { currencyPrefix, escapeControl, explainLine, explainText } from "./explain/index.js";
+export {
+  currencyPrefix,
+  escapeControl,
+  explainLine,
+  explainText,
+  usageEvidenceText,
+} from "./explain/index.js";
 export type {
   CreditNoteOptions,
   DuplicateEvidence,

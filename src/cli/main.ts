@@ -10,6 +10,7 @@ import { invoiceCommand } from "./invoiceCommand.js";
 import { quoteCommand } from "./quoteCommand.js";
 import { reconcileCommand } from "./reconcileCommand.js";
 import { schemaCommand } from "./schemaCommand.js";
+import { usageCommand } from "./usageCommand.js";
 import { validateCommand } from "./validateCommand.js";
 
 const USAGE = `ratecard — exact, explainable usage-based invoices
@@ -17,6 +18,8 @@ const USAGE = `ratecard — exact, explainable usage-based invoices
 Usage:
   ratecard invoice --contract FILE --usage FILE --period PERIOD [--format text|json] [--carry FILE] [--balances FILE] [--credits-start-full] [--daily]
   ratecard invoice --contract FILE --opening [--format text|json] [--balances FILE] [--credits-start-full]
+  ratecard usage --contract FILE --usage FILE --period PERIOD [--meter M] [--group key=value …] [--where prop=value …]
+                 [--from T] [--to T] [--by day|hour] [--limit N] [--format text|json]
   ratecard validate FILE
   ratecard schema [--invoice]
   ratecard --version
@@ -38,6 +41,11 @@ PERIOD is a month in the contract's time zone (2026-02) or a range of local date
 check rates every fixture folder (contract.json, usage, expected.json; docs/uat.md) and compares the
   invoice with expected.json; --junit writes the result as JUnit XML, --update writes expected.json
   where a fixture has none (never over one).
+
+usage lists the events behind each meter's lines (per local day or hour, the first N with their values),
+  the excluded events by reason and the ids sent more than once: "which events made this line?", "were
+  these counted twice?". --group narrows to one line of a grouped charge, --where to events with a
+  property value, --from/--to to a time range (local dates or ISO timestamps); --limit N ids shown (10).
 
 diff attributes the change in the amount due to its causes; reconcile compares an issued invoice (a
   ratecard invoice, a CSV of line items, or a Stripe invoice) with the recomputation, line by line.
@@ -69,6 +77,8 @@ async function main(argv: ReadonlyArray<string>): Promise<number> {
       return diffCommand(rest);
     case "reconcile":
       return reconcileCommand(rest);
+    case "usage":
+      return usageCommand(rest);
     case "--version":
       write(`${version}\n`);
       return 0;
