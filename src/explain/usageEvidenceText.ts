@@ -43,7 +43,10 @@ function groupLines(group: GroupEvidence, unit: string, by: "day" | "hour"): str
       (part) =>
         `    ${part.start.padEnd(width)}  ${plural(part.events, "event").padStart(12)}${part.quantity !== undefined ? `  ${formatQuantity(part.quantity)}${unit}` : ""}`,
     ),
-    `    first ${plural(group.firstEvents.length, "event")} of ${count(group.events)}:`,
+    // --limit 0 asks for no ids: no heading over an empty list.
+    ...(group.firstEvents.length === 0
+      ? []
+      : [`    first ${plural(group.firstEvents.length, "event")} of ${count(group.events)}:`]),
     ...group.firstEvents.map(
       (event) =>
         `      ${event.id}  ${event.timestamp}${event.value !== undefined ? `  ${event.value}` : ""}`,
