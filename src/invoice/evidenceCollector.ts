@@ -1,5 +1,5 @@
 import { compareText, type EventObserver, IdSample } from "../meters/index.js";
-import { addExactly, type Decimal, safeParseDecimal, toPlainString, ZERO } from "../money/index.js";
+import { ExactSum, safeParseDecimal, toPlainString } from "../money/index.js";
 import {
   type ExclusionReason,
   type MeterTerms,
@@ -7,7 +7,14 @@ import {
   propertyOf,
   type UsageEvent,
 } from "../schema/index.js";
-import { formatInstant, formatLocalDate, localHourLabel, toLocalDate } from "../time/index.js";
+import {
+  addLocalDays,
+  formatInstant,
+  formatLocalDate,
+  localHourLabel,
+  startOfLocalDate,
+  toLocalDate,
+} from "../time/index.js";
 import type { EvidencePlanOptions } from "./evidenceOptions.js";
 
 /** Which counted events the evidence lists, and how (the options read, and the contract's zone). */
@@ -23,13 +30,13 @@ export interface EvidenceEvent {
 interface Bucket {
   first: number;
   events: number;
-  quantity: Decimal;
+  readonly quantity: ExactSum;
 }
 
 export interface GroupState {
   readonly group: Readonly<Record<string, PropertyValue>>;
   events: number;
-  quantity: Decimal;
+  readonly quantity: ExactSum;
   readonly buckets: Map<string, Bucket>;
   /** The first events by (timestamp, id), at most `limit`. */
   readonly sample: { timestamp: number; id: string; value?: string }[];
@@ -53,6 +60,7 @@ export class EvidenceCollector implements EventObserver {
   private readonly groups: Map<string, GroupState>[];
   private readonly exclusions = new Map<ExclusionReason, IdSample>();
   private readonly copies = new Map<string, Copies>();
+  private lastBucket: { readonly start: number; readonly end: number; readonly label: string } | undefined;
 
   constructor(selection: EvidenceSelection) {
     this.selection = selection;
@@ -73,7 +81,7 @@ export class EvidenceCollector implements EventObserver {
         state = {
           group: Object.fromEntries(dimensions.map((name, at) => [name, values[at] ?? null])),
           events: 0,
-          quantity: ZERO,
+          quantity: new ExactSum(),
           buckets: new Map(),
           sample: [],
         };
@@ -145,28 +153,33 @@ export class EvidenceCollector implements EventObserver {
   private add(state: GroupState, event: UsageEvent, meter: MeterTerms): void {
     const raw =
       meter.valueProperty === undefined ? undefined : propertyOf(event.properties, meter.valueProperty);
-    const value = raw === undefined ? undefined : valueText(raw);
-    const quantity = meter.aggregation === "count" ? 1 : (value ?? "0");
-    state.events += 1;
-    state.quantity = addExactly(state.quantity, additive(meter) ? quantity : 0);
     const label = this.bucketOf(event.timestamp);
-    const bucket = state.buckets.get(label) ?? { first: event.timestamp, events: 0, quantity: ZERO };
+    let bucket = state.buckets.get(label);
+    if (bucket === undefined) {
+      bucket = { first: event.timestamp, events: 0, quantity: new ExactSum() };
+      state.buckets.set(label, bucket);
+    }
     bucket.first = Math.min(bucket.first, event.timestamp);
+    state.events += 1;
     bucket.events += 1;
-    bucket.quantity = addExactly(bucket.quantity, additive(meter) ? quantity : 0);
-    state.buckets.set(label, bucket);
-    keepFirst(
-      state.sample,
-      { timestamp: event.timestamp, id: event.id, ...(value !== undefined ? { value } : {}) },
-      this.selection.limit,
-    );
+    if (additive(meter)) {
+      // The pass counted the event, so a sum meter's value is a readable number.
+      const quantity = meter.aggregation === "count" ? 1 : (raw as string | number);
+      state.quantity.add(quantity);
+      bucket.quantity.add(quantity);
+    }
+    keepFirst(state.sample, event, raw, this.selection.limit);
   }
 
+  // Events come mostly in time order: the last bucket's bounds answer most lookups without a zone
+  // conversion (one per event would triple the time of a large file).
   private bucketOf(instant: number): string {
+    const last = this.lastBucket;
+    if (last !== undefined && instant >= last.start && instant < last.end) return last.label;
     const { by, timeZone } = this.selection;
-    return by === "hour"
-      ? localHourLabel(instant, timeZone)
-      : formatLocalDate(toLocalDate(instant, timeZone));
+    const bounds = by === "hour" ? localHourOf(instant, timeZone) : localDayOf(instant, timeZone);
+    this.lastBucket = bounds;
+    return bounds.label;
   }
 }
 
@@ -188,7 +201,7 @@ export function bucketsOf(state: GroupState, meter: MeterTerms) {
     .map(([start, bucket]) => ({
       start,
       events: bucket.events,
-      ...(additive(meter) ? { quantity: toPlainString(bucket.quantity) } : {}),
+      ...(additive(meter) ? { quantity: toPlainString(bucket.quantity.value()) } : {}),
     }));
 }
 
@@ -212,17 +225,45 @@ function valueText(raw: PropertyValue): string {
   return parsed.success ? toPlainString(parsed.data) : String(raw);
 }
 
-// Keeps the `limit` first events by (timestamp, id), whatever order they come in.
+// Keeps the `limit` first events by (timestamp, id), whatever order they come in; an event's value is
+// written out only when it enters the sample.
 function keepFirst(
   sample: { timestamp: number; id: string; value?: string }[],
-  entry: { timestamp: number; id: string; value?: string },
+  event: UsageEvent,
+  raw: PropertyValue | undefined,
   limit: number,
 ): void {
-  const before = (a: typeof entry, b: typeof entry) =>
+  const before = (a: { timestamp: number; id: string }, b: { timestamp: number; id: string }) =>
     a.timestamp !== b.timestamp ? a.timestamp < b.timestamp : compareText(a.id, b.id) < 0;
-  if (sample.length === limit && (limit === 0 || !before(entry, sample[limit - 1] as typeof entry))) return;
+  const last = sample[limit - 1];
+  if (limit === 0 || (last !== undefined && !before(event, last))) return;
   let at = sample.length;
-  while (at > 0 && before(entry, sample[at - 1] as typeof entry)) at -= 1;
-  sample.splice(at, 0, entry);
+  while (at > 0 && before(event, sample[at - 1] as { timestamp: number; id: string })) at -= 1;
+  sample.splice(at, 0, {
+    timestamp: event.timestamp,
+    id: event.id,
+    ...(raw !== undefined ? { value: valueText(raw) } : {}),
+  });
   if (sample.length > limit) sample.pop();
+}
+
+// The local day `instant` falls in: its label and its bounds (DST days are 23 or 25 hours).
+function localDayOf(instant: number, timeZone: string) {
+  const date = toLocalDate(instant, timeZone);
+  return {
+    label: formatLocalDate(date),
+    start: startOfLocalDate(date, timeZone),
+    end: startOfLocalDate(addLocalDays(date, 1), timeZone),
+  };
+}
+
+// The local hour `instant` falls in: the instant less the time since the local hour began, read with
+// the hour's own UTC offset (which the label carries).
+function localHourOf(instant: number, timeZone: string) {
+  const label = localHourLabel(instant, timeZone);
+  const sign = label.at(-6) === "-" ? -1 : 1;
+  const offset = sign * (Number(label.slice(-5, -3)) * 60 + Number(label.slice(-2))) * 60_000;
+  const intoHour = (((instant + offset) % 3_600_000) + 3_600_000) % 3_600_000;
+  const start = instant - intoHour;
+  return { label, start, end: start + 3_600_000 };
 }

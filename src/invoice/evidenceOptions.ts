@@ -50,8 +50,8 @@ export interface EvidencePlanOptions {
 /**
  * Checks usage evidence options and resolves them against the contract: `groupings` gives, per meter id,
  * the property lists its charges split lines by (none: the meter is one line).
- * @throws InputError `invalid_argument` for options of the wrong shape or a group by a property no line
- *   is split by, `unknown_meter`, `invalid_instant` for a time bound that cannot be read
+ * @throws InputError `invalid_argument` for options of the wrong shape, a group by a property no line
+ *   is split by or a `from` not before the `to`, `unknown_meter`, `invalid_instant` for a time bound that cannot be read
  */
 export function readEvidenceOptions(
   contract: Contract,
@@ -83,11 +83,15 @@ export function readEvidenceOptions(
       ]),
       "group",
     );
+  const from = read.from === undefined ? undefined : timeBound("from", read.from, contract.timeZone);
+  const to = read.to === undefined ? undefined : timeBound("to", read.to, contract.timeZone);
+  if (from !== undefined && to !== undefined && from >= to)
+    throw InputError.from(invoiceMessages.evidenceRangeEmpty(read.from ?? "", read.to ?? ""), "to");
   return {
     meters,
     properties: [...Object.entries(read.group ?? {}), ...Object.entries(read.where ?? {})],
-    from: read.from === undefined ? undefined : timeBound("from", read.from, contract.timeZone),
-    to: read.to === undefined ? undefined : timeBound("to", read.to, contract.timeZone),
+    from,
+    to,
     by: read.by ?? "day",
     limit: read.limit ?? DEFAULT_EVIDENCE_LIMIT,
   };

@@ -157,7 +157,7 @@ function evidenceOf(plan: ReturnType<typeof planOf>, result: AggregateUsageResul
           group: entry.group,
           ratedQuantity: toPlainString(entry.quantity),
           events: state.events,
-          ...(additive(meter) ? { quantity: toPlainString(state.quantity) } : {}),
+          ...(additive(meter) ? { quantity: toPlainString(state.quantity.value()) } : {}),
           byPeriod: bucketsOf(state, meter),
           firstEvents: sampleOf(state),
         },

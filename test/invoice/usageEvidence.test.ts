@@ -127,6 +127,25 @@ describe("usageEvidence: which events made a line, and were any counted twice", 
     ]);
   });
 
+  it("tells apart the two 01:00 hours of the night New York's clocks go back", () => {
+    // 2026-11-01: 05:30Z is 01:30 EDT (−04:00), 06:30Z is 01:30 EST (−05:00), 07:10Z is 02:10 EST.
+    const night = [
+      event("n1", "2026-11-01T05:30:00Z", "eu", "1"),
+      event("n2", "2026-11-01T06:30:00Z", "eu", "2"),
+      event("n3", "2026-11-01T06:59:59Z", "eu", "4"),
+      event("n4", "2026-11-01T07:10:00Z", "eu", "8"),
+    ];
+    const byHour = usageEvidence(contract, night, "2026-11", { by: "hour" }).meters[0]?.groups[0]?.byPeriod;
+    expect(byHour).toEqual([
+      { start: "2026-11-01T01:00-04:00", events: 1, quantity: "1" },
+      { start: "2026-11-01T01:00-05:00", events: 2, quantity: "6" },
+      { start: "2026-11-01T02:00-05:00", events: 1, quantity: "8" },
+    ]);
+    // That day has 25 hours; all four events are on it.
+    const byDay = usageEvidence(contract, night, "2026-11").meters[0]?.groups[0]?.byPeriod;
+    expect(byDay).toEqual([{ start: "2026-11-01", events: 4, quantity: "15" }]);
+  });
+
   it("refuses options it cannot follow, saying why", () => {
     expect(() => usageEvidence(contract, EVENTS, "2026-02", { meter: "nope" })).toThrow(
       expect.objectContaining({ code: "unknown_meter", path: "meter" }),
@@ -137,6 +156,9 @@ describe("usageEvidence: which events made a line, and were any counted twice", 
     expect(() => usageEvidence(contract, EVENTS, "2026-02", { from: "yesterday" })).toThrow(
       expect.objectContaining({ code: "invalid_instant", path: "from" }),
     );
+    expect(() =>
+      usageEvidence(contract, EVENTS, "2026-02", { from: "2026-02-10", to: "2026-02-10" }),
+    ).toThrow(expect.objectContaining({ code: "invalid_argument", path: "to" }));
     expect(() => usageEvidence(contract, EVENTS, "2026-02", { limit: -1 })).toThrow(
       expect.objectContaining({ path: "limit" }),
     );

@@ -319,3 +319,11 @@ export function evidenceTimeRefused(field: string, value: string): ErrorMessage 
     message: `${field} must be a local date (2026-02-10, midnight in the contract's zone) or an ISO 8601 timestamp with an offset (2026-02-10T14:00:00Z), not "${value}".`,
   };
 }
+
+/** Usage evidence asked for a time range that holds no instant. */
+export function evidenceRangeEmpty(from: string, to: string): ErrorMessage {
+  return {
+    code: "invalid_argument",
+    message: `from ${from} is not before to ${to}, so no event could be listed; give a from earlier than the to.`,
+  };
+}
