@@ -13,6 +13,8 @@ export { check, checkReportText, fixtureError, invoiceDifferences, junitXml } fr
 export type {
   Attribution,
   ColumnMapping,
+  CsvNumberOptions,
+  DecimalSeparator,
   DiffCause,
   DiffResult,
   Discrepancy,
@@ -74,16 +76,28 @@ export {
   WARNING_CODES,
 } from "./errors/index.js";
 export type { MoneyStyle } from "./explain/index.js";
-export { currencyPrefix, escapeControl, explainLine, explainText } from "./explain/index.js";
+export {
+  currencyPrefix,
+  escapeControl,
+  explainLine,
+  explainText,
+  usageEvidenceText,
+} from "./explain/index.js";
 export type {
   CreditNoteOptions,
+  DuplicateEvidence,
+  EvidenceEvent,
+  GroupEvidence,
   Invoice,
   InvoiceLine,
+  MeterEvidence,
   PriceKind,
   RateInvoiceOptions,
   SafeParseInvoiceResult,
   ServicePeriod,
   Step,
+  UsageEvidence,
+  UsageEvidenceOptions,
 } from "./invoice/index.js";
 export {
   invoiceJsonSchema,
@@ -98,12 +112,15 @@ export {
   rateParsedInvoice,
   resolveServicePeriod,
   safeParseInvoice,
+  usageEvidence,
+  usageEvidenceAsync,
 } from "./invoice/index.js";
 export type {
   AggregateUsageOptions,
   AggregateUsageResult,
   CarriedMeterState,
   Computation,
+  EventObserver,
   EventSource,
   Exclusion,
   FinalizeContext,

@@ -6,6 +6,7 @@ import { invoiceCommand } from "./invoiceCommand.js";
 import { quoteCommand } from "./quoteCommand.js";
 import { reconcileCommand } from "./reconcileCommand.js";
 import { schemaCommand } from "./schemaCommand.js";
+import { usageCommand } from "./usageCommand.js";
 import { validateCommand } from "./validateCommand.js";
 
 /**
@@ -14,6 +15,7 @@ import { validateCommand } from "./validateCommand.js";
  */
 export const COMMANDS: ReadonlyArray<RatecardCommand> = [
   invoiceCommand,
+  usageCommand,
   validateCommand,
   schemaCommand,
   quoteCommand,

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import {
   COLUMN_FIELDS,
   type ColumnMapping,
+  type CsvNumberOptions,
   fromCsvInvoice,
   fromStripeInvoice,
   type Invoice,
@@ -31,7 +32,9 @@ export const reconcileCommand = defineCommand({
   notes: `The issued invoice's format is --issued-format's, else the file's: .csv is a CSV of line items,
 a JSON object with "object": "invoice" is Stripe's, any other JSON a ratecard invoice. CSV columns:
 --columns description=Item,quantity=Qty,unitPrice=Rate,amount=Total,id=Line (description and amount
-required), or the same as a JSON object in --mapping FILE.`,
+required), or the same as a JSON object in --mapping FILE. A comma in a CSV number that may be a
+decimal comma (1,50 or 1,500) is refused unless --decimal-comma or --decimal-point says which; 3,656.00
+needs neither.`,
   options: {
     issued: { type: "string", value: "FILE", description: "the invoice as issued (- reads stdin)" },
     "issued-format": {
@@ -41,6 +44,14 @@ required), or the same as a JSON object in --mapping FILE.`,
     },
     columns: { type: "string", value: "field=header,…", description: "the CSV's columns" },
     mapping: { type: "string", value: "FILE", description: "the CSV's columns, as a JSON object" },
+    "decimal-comma": {
+      type: "boolean",
+      description: "the CSV writes numbers with a decimal comma (1.234,56)",
+    },
+    "decimal-point": {
+      type: "boolean",
+      description: "the CSV writes numbers with a decimal point and comma thousands (1,234.56)",
+    },
     recomputed: { type: "string", value: "FILE", description: "the recomputed invoice, ratecard JSON" },
     contract: { type: "string", value: "FILE", description: "or recompute it: the contract" },
     usage: { type: "string", value: "FILE", description: "… the usage events (- reads stdin)" },
@@ -70,6 +81,8 @@ type Flags = {
   readonly "issued-format"?: string;
   readonly columns?: string;
   readonly mapping?: string;
+  readonly "decimal-comma"?: boolean;
+  readonly "decimal-point"?: boolean;
   readonly recomputed?: string;
   readonly contract?: string;
   readonly usage?: string;
@@ -84,9 +97,10 @@ async function readIssuedDocument(file: string, values: Flags): Promise<IssuedDo
   if (named !== undefined && !["ratecard", "csv", "stripe"].includes(named))
     throw new UsageLineError(`--issued-format must be ratecard, csv or stripe, not "${named}"`);
   const csv = named === "csv" || (named === undefined && file.toLowerCase().endsWith(".csv"));
-  if (!csv && (values.columns !== undefined || values.mapping !== undefined))
+  const csvOnly = values.columns !== undefined || values.mapping !== undefined;
+  if (!csv && (csvOnly || values["decimal-comma"] === true || values["decimal-point"] === true))
     throw new UsageLineError(
-      "--columns and --mapping map the columns of a CSV; the issued invoice is not one",
+      "--columns, --mapping, --decimal-comma and --decimal-point describe a CSV; the issued invoice is not one",
     );
   if (csv) {
     let text: string;
@@ -97,12 +111,23 @@ async function readIssuedDocument(file: string, values: Flags): Promise<IssuedDo
       throw new UsageLineError(`--issued ${file} cannot be read; check the path`);
     }
     const mapping = await columnMapping(values);
-    return withFile("--issued", file, /.*/, () => fromCsvInvoice(text.replace(/^\uFEFF/, ""), mapping));
+    const numbers = csvNumberOptions(values);
+    return withFile("--issued", file, /.*/, () =>
+      fromCsvInvoice(text.replace(/^\uFEFF/, ""), mapping, numbers),
+    );
   }
   const data = await readJsonFile(file, "--issued");
   const stripe = named === "stripe" || (named === undefined && isObject(data) && data.object === "invoice");
   if (stripe) return withFile("--issued", file, /.*/, () => fromStripeInvoice(data));
   return readInvoiceFile(file, "--issued");
+}
+
+// --decimal-comma (1.234,56) or --decimal-point (1,234.56); neither: a comma that may be either is refused.
+function csvNumberOptions(values: Flags): CsvNumberOptions {
+  if (values["decimal-comma"] === true && values["decimal-point"] === true)
+    throw new UsageLineError("give --decimal-comma or --decimal-point, not both");
+  if (values["decimal-comma"] === true) return { decimalSeparator: "," };
+  return values["decimal-point"] === true ? { decimalSeparator: "." } : {};
 }
 
 // --columns description=Item,amount=Total (field=header pairs) or --mapping FILE (the same as JSON).

@@ -1,5 +1,6 @@
 import { compareMessages, InputError, toJsonPath } from "../errors/index.js";
 import { safeParseDecimal, toPlainString } from "../money/index.js";
+import { type DecimalSeparator, readCsvNumber } from "./csvNumber.js";
 import { csvRows } from "./csvRows.js";
 import type { IssuedDocument, IssuedLine } from "./issuedDocument.js";
 
@@ -10,6 +11,15 @@ export interface ColumnMapping {
   readonly quantity?: string;
   readonly unitPrice?: string;
   readonly amount: string;
+}
+
+/** How a CSV of line items writes its numbers. */
+export interface CsvNumberOptions {
+  /**
+   * The decimal separator: `"."` (1,234.56) or `","` (1.234,56). Absent, a comma is read only as a
+   * thousands separator before a decimal point ("3,656.00"); any other comma is refused as ambiguous.
+   */
+  readonly decimalSeparator?: DecimalSeparator;
 }
 
 export const COLUMN_FIELDS = ["id", "description", "quantity", "unitPrice", "amount"] as const;
@@ -28,10 +38,16 @@ const DEFAULT_HEADERS: Readonly<Record<(typeof COLUMN_FIELDS)[number], ReadonlyA
  * are found by `mapping`, or by the usual header names (description, quantity, unit price, amount, id).
  * A row whose description is "Tax" or "Total" and whose quantity and unit price are empty gives the
  * document's tax or total instead of a line.
- * @throws InputError `invalid_field` naming the row and column of a value that is not a decimal, or a
- *   column the mapping names that the header lacks
+ * Numbers follow `options.decimalSeparator` (docs/diff-and-reconcile.md, "Numbers in a CSV").
+ * @throws InputError `invalid_field` naming the row and column of a value that is not a decimal or
+ *   whose comma is ambiguous (a decimal comma or a thousands separator), or a column the mapping names
+ *   that the header lacks
  */
-export function fromCsvInvoice(text: string, mapping?: ColumnMapping): IssuedDocument {
+export function fromCsvInvoice(
+  text: string,
+  mapping?: ColumnMapping,
+  options: CsvNumberOptions = {},
+): IssuedDocument {
   const split = csvRows(text);
   if ("openQuoteAt" in split) throw InputError.from(compareMessages.csvOpenQuote(split.openQuoteAt), "");
   const [header = [], ...rows] = split.rows;
@@ -48,15 +64,18 @@ export function fromCsvInvoice(text: string, mapping?: ColumnMapping): IssuedDoc
       return at === undefined ? "" : (row[at] ?? "").trim();
     };
     const decimal = (field: keyof typeof columns) => {
-      const raw = cell(field).replaceAll(",", "");
-      if (raw === "") return undefined;
-      const parsed = safeParseDecimal(raw);
-      if (!parsed.success)
-        throw InputError.from(
-          compareMessages.csvNotANumber(index + 2, cell(field), header[columns[field] as number] ?? field),
-          toJsonPath([index + 1, field]),
-        );
-      return toPlainString(parsed.data);
+      const text = cell(field);
+      if (text === "") return undefined;
+      const read = readCsvNumber(text, options.decimalSeparator);
+      const parsed = "plain" in read ? safeParseDecimal(read.plain) : undefined;
+      if (parsed?.success) return toPlainString(parsed.data);
+      const column = header[columns[field] as number] ?? field;
+      throw InputError.from(
+        "problem" in read && read.problem === "ambiguous_separator"
+          ? compareMessages.csvAmbiguousSeparator(index + 2, text, column)
+          : compareMessages.csvNotANumber(index + 2, text, column),
+        toJsonPath([index + 1, field]),
+      );
     };
     const description = cell("description");
     const [quantity, unitPrice, amount] = [decimal("quantity"), decimal("unitPrice"), decimal("amount")];

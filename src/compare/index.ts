@@ -1,7 +1,8 @@
 export type { Attribution, DiffCause, DiffResult } from "./attribution.js";
 export { DIFF_CAUSES } from "./attribution.js";
-export type { ColumnMapping } from "./csvInvoice.js";
+export type { ColumnMapping, CsvNumberOptions } from "./csvInvoice.js";
 export { COLUMN_FIELDS, fromCsvInvoice } from "./csvInvoice.js";
+export type { DecimalSeparator } from "./csvNumber.js";
 export { diff } from "./diff.js";
 export type { IssuedDocument, IssuedLine } from "./issuedDocument.js";
 export { fromRatecardInvoice } from "./issuedDocument.js";

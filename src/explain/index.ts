@@ -3,3 +3,4 @@ export { escapeControl } from "./escapeControl.js";
 export type { MoneyStyle } from "./explainLine.js";
 export { explainLine } from "./explainLine.js";
 export { dailyChart, explainText } from "./explainText.js";
+export { usageEvidenceText } from "./usageEvidenceText.js";

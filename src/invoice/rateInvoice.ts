@@ -176,7 +176,12 @@ function creditsOf(options: Pick<RateInvoiceOptions, "creditBalances" | "credits
   };
 }
 
-function aggregationOptions(contract: Contract, resolved: ServicePeriod, options: RateInvoiceOptions) {
+/** What the meters' pass aggregates for a contract's service period (rating and usage evidence alike). */
+export function aggregationOptions(
+  contract: Contract,
+  resolved: ServicePeriod,
+  options: Pick<RateInvoiceOptions, "carried" | "daily">,
+) {
   return {
     meters: contract.meters,
     customer: contract.customer.id,
@@ -189,7 +194,8 @@ function aggregationOptions(contract: Contract, resolved: ServicePeriod, options
   };
 }
 
-function* parseEvents(events: Iterable<unknown>): Generator<UsageEvent> {
+/** Validates each event as it is read; a malformed one fails with its index in the path. */
+export function* parseEvents(events: Iterable<unknown>): Generator<UsageEvent> {
   let index = 0;
   for (const raw of events) {
     yield parseUsageEvent(raw, index);

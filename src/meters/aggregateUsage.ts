@@ -4,6 +4,7 @@ import type { MeterTerms, UsageEvent } from "../schema/index.js";
 import type { Period } from "../time/index.js";
 import { checkCarriedState } from "./checkCarriedState.js";
 import { type CopyReport, deduplicateInto, resolveCopies } from "./deduplicate.js";
+import type { EventObserver } from "./eventObserver.js";
 import { EventPass } from "./eventPass.js";
 import type { Exclusion } from "./exclusionTally.js";
 import { ExclusionTally } from "./exclusionTally.js";
@@ -32,6 +33,8 @@ export interface AggregateUsageOptions {
   readonly deduplicate?: boolean;
   /** Also compute each sum and count meter's quantity per local day of the period (for charts). */
   readonly daily?: boolean;
+  /** Told of each event counted or excluded (usage evidence); changes no quantity. */
+  readonly observer?: EventObserver;
 }
 
 /** The quantity of one meter over the period. */
@@ -100,7 +103,7 @@ export function aggregateUsage(
   const all = Array.isArray(events) ? (events as ReadonlyArray<UsageEvent>) : [...events];
   const carried = checkCarriedState(options.carried, options.meters);
   if (options.deduplicate === false) {
-    const pass = new EventPass(options, new ExclusionTally(), carried);
+    const pass = new EventPass(options, new ExclusionTally(options.observer), carried);
     for (const event of all) pass.accept(event);
     return report(pass, all.length, undefined);
   }
@@ -128,7 +131,7 @@ export async function aggregateUsageAsync(
   // Checked first, so a wrong carried state fails before the source is read even once.
   const carried = checkCarriedState(options.carried, options.meters);
   if (options.deduplicate === false) {
-    const pass = new EventPass(options, new ExclusionTally(), carried);
+    const pass = new EventPass(options, new ExclusionTally(options.observer), carried);
     let eventsRead = 0;
     for await (const event of source()) {
       pass.accept(event);
@@ -187,7 +190,11 @@ async function* idsOf(events: Iterable<UsageEvent> | AsyncIterable<UsageEvent>):
 }
 
 function copyReport(options: AggregateUsageOptions): CopyReport {
-  return { customer: options.customer, excluded: new ExclusionTally(), reusedIds: new IdSample() };
+  return {
+    customer: options.customer,
+    excluded: new ExclusionTally(options.observer),
+    reusedIds: new IdSample(),
+  };
 }
 
 // A source read twice must give the same events both times: one that changed between the reads

@@ -99,6 +99,10 @@ export class EventPass {
     this.eventsCounted += 1;
     for (let i = 0; i < this.matchedCount; i += 1)
       this.matched[i]!.accumulator.add(event, this.rawValues[i], this.shorts[i]);
+    this.options.observer?.counted(
+      event,
+      this.matched.slice(0, this.matchedCount).map((entry) => entry.meter),
+    );
   }
 
   /** How many events counted so far. */

@@ -1,4 +1,5 @@
 import { EXCLUSION_REASONS, type ExclusionReason } from "../schema/index.js";
+import type { EventObserver } from "./eventObserver.js";
 import { IdSample } from "./idSample.js";
 
 /** Events excluded for one reason. */
@@ -12,8 +13,15 @@ export interface Exclusion {
 /** Counts excluded events per reason, keeping the five smallest ids of each as samples. */
 export class ExclusionTally {
   private readonly counts = new Map<ExclusionReason, IdSample>();
+  private readonly observer: EventObserver | undefined;
+
+  /** `observer` is told of every exclusion as it is recorded (usage evidence lists them all). */
+  constructor(observer?: EventObserver) {
+    this.observer = observer;
+  }
 
   record(reason: ExclusionReason, id: string, events = 1): void {
+    this.observer?.excluded(reason, id, events);
     let entry = this.counts.get(reason);
     if (entry === undefined) {
       entry = new IdSample();

@@ -3,21 +3,27 @@ import { compareText } from "./compareText.js";
 const SAMPLE_SIZE = 5;
 
 /**
- * A count, and the five smallest ids counted: a sample that does not depend on the order in which the
- * events came (the same events sharded or sorted differently give the same sample).
+ * A count, and the five (or `size`) smallest ids counted: a sample that does not depend on the order in
+ * which the events came (the same events sharded or sorted differently give the same sample).
  */
 export class IdSample {
+  private readonly size: number;
   private total = 0;
   private readonly ids = new Set<string>();
   private largest = "";
 
+  constructor(size = SAMPLE_SIZE) {
+    this.size = size;
+  }
+
   /** Counts `events` (one by default) under `id`. */
   add(id: string, events = 1): void {
     this.total += events;
-    // Once five samples are kept, only an id smaller than the largest of them can change the sample.
-    if (this.ids.size === SAMPLE_SIZE && compareText(id, this.largest) >= 0) return;
+    if (this.size === 0) return;
+    // Once the sample is full, only an id smaller than the largest of it can change the sample.
+    if (this.ids.size === this.size && compareText(id, this.largest) >= 0) return;
     this.ids.add(id);
-    if (this.ids.size > SAMPLE_SIZE) this.ids.delete(largestOf(this.ids));
+    if (this.ids.size > this.size) this.ids.delete(largestOf(this.ids));
     this.largest = largestOf(this.ids);
   }
 
@@ -25,7 +31,7 @@ export class IdSample {
     return this.total;
   }
 
-  /** Up to five ids, the smallest first. */
+  /** Up to five (or `size`) ids, the smallest first. */
   sample(): string[] {
     return [...this.ids].sort(compareText);
   }

@@ -8,7 +8,9 @@ export { aggregateUsage, aggregateUsageAsync } from "./aggregateUsage.js";
 export { canonicalPayload } from "./canonicalPayload.js";
 export { compareText, sameList } from "./compareText.js";
 export { compileMeter } from "./compileMeter.js";
+export type { EventObserver } from "./eventObserver.js";
 export type { Exclusion } from "./exclusionTally.js";
+export { IdSample } from "./idSample.js";
 export type { GroupedQuantities, GroupQuantity, MeterRequest } from "./meterAccumulator.js";
 export type {
   CarriedMeterState,

@@ -19,6 +19,7 @@ export {
   startOfLocalDate,
   toLocalDate,
 } from "./localDate.js";
+export { localHourLabel } from "./localHour.js";
 export { parsePeriod } from "./parsePeriod.js";
 export type { Period } from "./period.js";
 export { intersectPeriods, isInPeriod, isSamePeriod } from "./period.js";

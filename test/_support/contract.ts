@@ -121,3 +121,26 @@ export function computeAndStorageUsage(a: string, b: string) {
     usageEvent("2", "b", "2026-03-02T00:00:00Z", { v: b }),
   ];
 }
+
+/** A charge of `meter` with a line per `region` property value: a matrix at `unitPrice` a unit, `cells` aside. */
+export function perRegionCharge(
+  id: string,
+  meter: string,
+  unitPrice: string,
+  cells: ReadonlyArray<{ readonly region: string; readonly unitPrice: string }> = [],
+): ChargeInput {
+  return {
+    id,
+    name: id,
+    meter,
+    price: {
+      model: "matrix",
+      dimensions: ["region"],
+      cells: cells.map((cell) => ({
+        match: { region: cell.region },
+        price: { model: "unit", unitPrice: cell.unitPrice },
+      })),
+      defaultPrice: { model: "unit", unitPrice },
+    },
+  };
+}

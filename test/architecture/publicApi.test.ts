@@ -81,6 +81,9 @@ const PUBLIC_VALUES = [
   "toFixedString",
   "toJsonPath",
   "toPlainString",
+  "usageEvidence",
+  "usageEvidenceAsync",
+  "usageEvidenceText",
 ];
 
 // The public types, listed by hand too: every type a public signature names is exported (TypeDoc
@@ -205,6 +208,16 @@ const PUBLIC_TYPES = [
   "WarningCode",
   "WarningDetails",
   "Words",
+  // usage evidence and CSV numbers (issue 11)
+  "CsvNumberOptions",
+  "DecimalSeparator",
+  "DuplicateEvidence",
+  "EventObserver",
+  "EvidenceEvent",
+  "GroupEvidence",
+  "MeterEvidence",
+  "UsageEvidence",
+  "UsageEvidenceOptions",
 ];
 
 /** The names inside every `export type { … }` of src/index.ts. */

@@ -109,4 +109,28 @@ describe("ratecard reconcile", () => {
     expect(missing.stderr).toContain('no column "Total"');
     expect(runCli("reconcile", "--issued", STRIPE).code).toBe(2);
   });
+
+  it("refuses a decimal comma it was not told about, and reads it with --decimal-comma", () => {
+    // The platform fee written the German way: 500,00 is five hundred, not 50,000.
+    const csv = file("comma.csv", "Item,Charge\n" + 'Platform fee,"500,00"\n');
+    const args = [
+      "reconcile",
+      "--issued",
+      csv,
+      "--recomputed",
+      EXPECTED,
+      "--columns",
+      "description=Item,amount=Charge",
+    ];
+    const refused = runCli(...args);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('"500,00" in column Charge: its comma may be a decimal comma');
+    const read = runCli(...args, "--decimal-comma", "--format", "json");
+    expect(read.stderr).toBe("");
+    // Read as 500.00 it matches the recomputed platform fee; the four lines it lacks are missing lines.
+    const result = JSON.parse(read.stdout) as { discrepancies: { line: string; cause: string }[] };
+    expect(result.discrepancies.map((d) => d.cause)).toEqual(Array(4).fill("missing_line"));
+    expect(result.discrepancies.some((d) => d.line === "platform_fee")).toBe(false);
+    expect(runCli(...args, "--decimal-comma", "--decimal-point").code).toBe(2);
+  });
 });

@@ -34,6 +34,14 @@ export function csvNotANumber(row: number, value: string, column: string): Error
   };
 }
 
+/** A CSV number whose comma may be a decimal comma or a thousands separator. */
+export function csvAmbiguousSeparator(row: number, value: string, column: string): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: `Row ${row} of the CSV has "${value}" in column ${column}: its comma may be a decimal comma or a thousands separator. Say which the file uses: decimal separator "." or "," (ratecard reconcile --decimal-point or --decimal-comma).`,
+  };
+}
+
 /** A CSV without the column a field needs. */
 export function csvMissingColumn(
   field: string,

@@ -292,3 +292,38 @@ export function earlierNoteOfOtherVersion(
     message: `Credit note ${noteId} was issued against another version of invoice ${invoiceId} (digest ${noteDigest}; this invoice has ${invoiceDigest}).`,
   };
 }
+
+/** Usage evidence asked for a meter the contract does not have. */
+export function evidenceUnknownMeter(meter: string, known: ReadonlyArray<string>): ErrorMessage {
+  return {
+    code: "unknown_meter",
+    message: `The contract has no meter "${meter}"; its meters are ${known.join(", ") || "none"}.`,
+  };
+}
+
+/** Usage evidence asked for a group by a property no charge of the meters splits by. */
+export function evidenceGroupNotDimension(
+  names: ReadonlyArray<string>,
+  dimensions: ReadonlyArray<string>,
+): ErrorMessage {
+  return {
+    code: "invalid_argument",
+    message: `No charge splits ${names.length > 1 ? "these meters' lines" : "a line"} by ${names.join(" and ")}: the dimensions its lines are grouped by are ${dimensions.join(", ") || "none (each meter is one line)"}. To narrow the events by any property, use where instead of group.`,
+  };
+}
+
+/** A time bound of usage evidence that is neither a local date nor an instant. */
+export function evidenceTimeRefused(field: string, value: string): ErrorMessage {
+  return {
+    code: "invalid_instant",
+    message: `${field} must be a local date (2026-02-10, midnight in the contract's zone) or an ISO 8601 timestamp with an offset (2026-02-10T14:00:00Z), not "${value}".`,
+  };
+}
+
+/** Usage evidence asked for a time range that holds no instant. */
+export function evidenceRangeEmpty(from: string, to: string): ErrorMessage {
+  return {
+    code: "invalid_argument",
+    message: `from ${from} is not before to ${to}, so no event could be listed; give a from earlier than the to.`,
+  };
+}

@@ -1,0 +1,86 @@
+import type { GroupEvidence, MeterEvidence, UsageEvidence } from "../invoice/index.js";
+import { escapeControl } from "./escapeControl.js";
+import { formatQuantity, groupThousands } from "./formatNumber.js";
+
+const count = (n: number) => groupThousands(String(n));
+const plural = (n: number, word: string) => `${count(n)} ${word}${n === 1 ? "" : "s"}`;
+
+/**
+ * Usage evidence in words, for a specialist answering "which events made this line?" and "were these
+ * counted twice?": per meter and group the events listed, their quantity per day or hour, the first
+ * events with their values; then the excluded events by reason and the repeated ids. Caller text (ids,
+ * property values) is shown with control characters escaped, one line each.
+ */
+export function usageEvidenceText(evidence: UsageEvidence): string {
+  const out: string[] = [
+    `Usage evidence for ${evidence.contractId} (customer ${evidence.customer}), ${evidence.period.label} in ${evidence.timeZone}, per ${evidence.by}`,
+    `${plural(evidence.eventsRead, "event")} read, ${count(evidence.eventsCounted)} counted.`,
+  ];
+  for (const meter of evidence.meters) out.push("", ...meterLines(meter, evidence.by));
+  out.push("", ...exclusionLines(evidence), "", ...duplicateLines(evidence));
+  return `${out.map(escapeControl).join("\n")}\n`;
+}
+
+function meterLines(meter: MeterEvidence, by: "day" | "hour"): string[] {
+  const unit = meter.unit !== undefined ? ` ${meter.unit}` : "";
+  const head = `Meter ${meter.meter}${meter.name !== undefined ? ` (${meter.name})` : ""}: ${meter.aggregation}${meter.dimensions.length > 0 ? `, a line per ${meter.dimensions.join(" × ")}` : ""}`;
+  if (meter.groups.length === 0) return [head, "  no events listed"];
+  return [head, ...meter.groups.flatMap((group) => groupLines(group, unit, by))];
+}
+
+function groupLines(group: GroupEvidence, unit: string, by: "day" | "hour"): string[] {
+  const name = Object.keys(group.group).length === 0 ? "all events" : groupName(group.group);
+  const listed =
+    group.quantity === undefined
+      ? `${plural(group.events, "event")} listed; the rated quantity is ${formatQuantity(group.ratedQuantity)}${unit}`
+      : group.quantity === group.ratedQuantity
+        ? `${plural(group.events, "event")}, ${formatQuantity(group.quantity)}${unit} (the quantity rated)`
+        : `${plural(group.events, "event")} listed, ${formatQuantity(group.quantity)}${unit} of the ${formatQuantity(group.ratedQuantity)}${unit} rated`;
+  const width = by === "day" ? 10 : 22;
+  return [
+    `  ${name}: ${listed}`,
+    ...group.byPeriod.map(
+      (part) =>
+        `    ${part.start.padEnd(width)}  ${plural(part.events, "event").padStart(12)}${part.quantity !== undefined ? `  ${formatQuantity(part.quantity)}${unit}` : ""}`,
+    ),
+    // --limit 0 asks for no ids: no heading over an empty list.
+    ...(group.firstEvents.length === 0
+      ? []
+      : [`    first ${plural(group.firstEvents.length, "event")} of ${count(group.events)}:`]),
+    ...group.firstEvents.map(
+      (event) =>
+        `      ${event.id}  ${event.timestamp}${event.value !== undefined ? `  ${event.value}` : ""}`,
+    ),
+  ];
+}
+
+// region="eu", service="http": values as JSON, as line ids write them.
+function groupName(group: Readonly<Record<string, unknown>>): string {
+  return Object.entries(group)
+    .map(([name, value]) => `${name}=${JSON.stringify(value)}`)
+    .join(", ");
+}
+
+function exclusionLines(evidence: UsageEvidence): string[] {
+  if (evidence.excluded.length === 0) return ["Excluded events: none."];
+  const width = Math.max(...evidence.excluded.map((entry) => entry.reason.length));
+  return [
+    "Excluded events, by reason (first ids):",
+    ...evidence.excluded.map(
+      (entry) =>
+        `  ${entry.reason.padEnd(width)}  ${String(entry.events).padStart(6)}  ${entry.sampleIds.join(", ")}`,
+    ),
+  ];
+}
+
+function duplicateLines(evidence: UsageEvidence): string[] {
+  const { ids, countedOnce, notCounted, sample } = evidence.duplicates;
+  if (ids === 0) return ["Repeated ids: none; no event was sent twice."];
+  return [
+    `Repeated ids: ${ids} (${countedOnce} counted once, ${notCounted} not counted; a repeated id never counts twice):`,
+    ...sample.map(
+      (entry) =>
+        `  ${entry.id}  ${entry.copies} copies  ${entry.counted ? "counted once" : `not counted: ${entry.reason ?? "excluded"}`}`,
+    ),
+  ];
+}

@@ -1,0 +1,192 @@
+import type { Contract } from "../contracts/index.js";
+import {
+  type AggregateUsageResult,
+  aggregateUsage,
+  aggregateUsageAsync,
+  type EventSource,
+  sameList,
+} from "../meters/index.js";
+import { toPlainString } from "../money/index.js";
+import { meterRequests } from "../rating/index.js";
+import { EXCLUSION_REASONS, type ExclusionReason, type PropertyValue } from "../schema/index.js";
+import { formatInstant, type Period } from "../time/index.js";
+import { requireContract, requireEventSource, requireEvents, requirePeriod } from "./entryArguments.js";
+import { additive, bucketsOf, EvidenceCollector, type EvidenceEvent, sampleOf } from "./evidenceCollector.js";
+import { readEvidenceOptions, type UsageEvidenceOptions } from "./evidenceOptions.js";
+import { aggregationOptions, parseEvents } from "./rateInvoice.js";
+import { label, resolveServicePeriod } from "./resolveServicePeriod.js";
+import { allCharges } from "./termsAt.js";
+
+/** The events of one group of a meter (one line of a grouped charge, or the whole meter). */
+export interface GroupEvidence {
+  /** The dimension values of the line (`{}` for a meter that is one line). */
+  readonly group: Readonly<Record<string, PropertyValue>>;
+  /** The quantity the meters' pass computed for this group over the period: what the line is rated from. */
+  readonly ratedQuantity: string;
+  /** The events listed (all the counted ones, unless from/to/where narrow them). */
+  readonly events: number;
+  /** The sum of the listed events' values (sum meters) or their number (count meters); absent for others. */
+  readonly quantity?: string;
+  /** Per local day or hour with events: how many, and their quantity (sum and count meters). */
+  readonly byPeriod: ReadonlyArray<{
+    readonly start: string;
+    readonly events: number;
+    readonly quantity?: string;
+  }>;
+  /** The first events by time (then id), at most `limit`. */
+  readonly firstEvents: ReadonlyArray<EvidenceEvent>;
+}
+
+/** The events behind one meter's lines, split as its charges split them. */
+export interface MeterEvidence {
+  readonly meter: string;
+  readonly name?: string;
+  readonly aggregation: string;
+  readonly unit?: string;
+  readonly dimensions: ReadonlyArray<string>;
+  readonly groups: ReadonlyArray<GroupEvidence>;
+}
+
+/** An id seen more than once, and what became of it. */
+export interface DuplicateEvidence {
+  readonly id: string;
+  /** How many copies of the event arrived. */
+  readonly copies: number;
+  /** Whether one copy was counted (never more than one is). */
+  readonly counted: boolean;
+  /** Why no copy was counted: the copies differ (`conflicting_duplicate`), or the kept copy was excluded. */
+  readonly reason?: ExclusionReason;
+}
+
+/** Which events made a contract's lines for a period, which were left out and why, and which repeated. */
+export interface UsageEvidence {
+  readonly contractId: string;
+  readonly customer: string;
+  /** The service period, as local dates (`2026-02-01/2026-03-01`) and as instants. */
+  readonly period: { readonly label: string; readonly start: string; readonly end: string };
+  readonly timeZone: string;
+  readonly by: "day" | "hour";
+  readonly limit: number;
+  readonly eventsRead: number;
+  readonly eventsCounted: number;
+  readonly meters: ReadonlyArray<MeterEvidence>;
+  /** Every exclusion by reason, as the invoice reports it, with up to `limit` sample ids. */
+  readonly excluded: ReadonlyArray<{
+    readonly reason: ExclusionReason;
+    readonly events: number;
+    readonly sampleIds: ReadonlyArray<string>;
+  }>;
+  readonly duplicates: {
+    readonly ids: number;
+    readonly countedOnce: number;
+    readonly notCounted: number;
+    readonly sample: ReadonlyArray<DuplicateEvidence>;
+  };
+}
+
+/**
+ * The evidence behind a contract's usage lines for a period: per meter and group (as the charges split
+ * them), the events counted, per local day or hour, the first of them with their values, the excluded
+ * events by reason and the ids seen more than once. It runs the meters' very pass that rating runs
+ * (same customer, deduplication and filters), watching each event, so `ratedQuantity` is the quantity
+ * the invoice line was rated from and, for sum and count meters with no narrowing option, `quantity`
+ * (the sum of the listed events) equals it. docs/disputes.md uses it for "which events made this line?".
+ * @example usageEvidence(contract, events, "2026-02", { meter: "bandwidth_eu", by: "day" })
+ * @throws InputError for a bad period or options (`unknown_meter`, `invalid_argument`, `invalid_instant`);
+ *   UsageError for a malformed event
+ */
+export function usageEvidence(
+  contract: Contract,
+  events: Iterable<unknown>,
+  period: Period | string,
+  options: UsageEvidenceOptions = {},
+): UsageEvidence {
+  requireContract(contract);
+  requirePeriod(period);
+  requireEvents(events);
+  const plan = planOf(contract, period, options);
+  return evidenceOf(plan, aggregateUsage(parseEvents(events), plan.aggregation));
+}
+
+/** {@link usageEvidence} for streamed events (an async iterable, or a function yielding them afresh). */
+export async function usageEvidenceAsync(
+  contract: Contract,
+  events: EventSource,
+  period: Period | string,
+  options: UsageEvidenceOptions = {},
+): Promise<UsageEvidence> {
+  requireContract(contract);
+  requirePeriod(period);
+  requireEventSource(events);
+  const plan = planOf(contract, period, options);
+  return evidenceOf(plan, await aggregateUsageAsync(events, plan.aggregation));
+}
+
+function planOf(contract: Contract, period: Period | string, options: UsageEvidenceOptions) {
+  const resolved = resolveServicePeriod(contract, period);
+  const requests = meterRequests(allCharges(contract));
+  const read = readEvidenceOptions(contract, (meter) => requests.get(meter)?.groupings ?? [], options);
+  const collector = new EvidenceCollector({ ...read, timeZone: contract.timeZone });
+  return {
+    contract,
+    service: resolved.service,
+    read,
+    collector,
+    aggregation: { ...aggregationOptions(contract, resolved, {}), observer: collector },
+  };
+}
+
+function evidenceOf(plan: ReturnType<typeof planOf>, result: AggregateUsageResult): UsageEvidence {
+  const { contract, service, read, collector } = plan;
+  const meters = read.meters.map(({ meter, dimensions }, index): MeterEvidence => {
+    const rated =
+      dimensions.length === 0
+        ? result.meters
+            .filter((entry) => entry.meter.id === meter.id)
+            .map((entry) => ({ group: {}, ...entry }))
+        : (result.groups.find((entry) => entry.meter === meter.id && sameList(entry.dimensions, dimensions))
+            ?.groups ?? []);
+    const groups = rated.flatMap((entry): GroupEvidence[] => {
+      const state = collector.groupOf(
+        index,
+        dimensions.map((name) => (entry.group as Record<string, PropertyValue>)[name] ?? null),
+      );
+      if (state === undefined) return [];
+      return [
+        {
+          group: entry.group,
+          ratedQuantity: toPlainString(entry.quantity),
+          events: state.events,
+          ...(additive(meter) ? { quantity: toPlainString(state.quantity.value()) } : {}),
+          byPeriod: bucketsOf(state, meter),
+          firstEvents: sampleOf(state),
+        },
+      ];
+    });
+    return {
+      meter: meter.id,
+      ...(meter.name !== undefined ? { name: meter.name } : {}),
+      aggregation: meter.aggregation,
+      ...(meter.unit !== undefined ? { unit: meter.unit } : {}),
+      dimensions,
+      groups,
+    };
+  });
+  return {
+    contractId: contract.id,
+    customer: contract.customer.id,
+    period: {
+      label: label(service, contract.timeZone),
+      start: formatInstant(service.start),
+      end: formatInstant(service.end),
+    },
+    timeZone: contract.timeZone,
+    by: read.by,
+    limit: read.limit,
+    eventsRead: result.eventsRead,
+    eventsCounted: result.eventsCounted,
+    meters,
+    excluded: collector.exclusionsOf(EXCLUSION_REASONS),
+    duplicates: collector.duplicates(),
+  };
+}

@@ -1,0 +1,70 @@
+import { readFileSync } from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Invoice, UsageEvidence } from "../../src/index.js";
+import { assertCliBuilt, runCli } from "../_support/runCli.js";
+
+const FIXTURE = [
+  "--contract",
+  "fixtures/cdn-basic/contract.json",
+  "--usage",
+  "fixtures/cdn-basic/usage.ndjson",
+];
+const expected = JSON.parse(readFileSync("fixtures/cdn-basic/expected.json", "utf8")) as Invoice;
+
+beforeAll(assertCliBuilt);
+
+describe("ratecard usage", () => {
+  it("lists the events of each meter with totals equal to the issued invoice's quantities", () => {
+    const result = runCli("usage", ...FIXTURE, "--period", "2026-02", "--format", "json", "--limit", "2");
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const evidence = JSON.parse(result.stdout) as UsageEvidence;
+    for (const meter of evidence.meters) {
+      // In cdn-basic each meter is the charge of the same id: its line's quantity is the meter's total.
+      const line = expected.lines.find((entry) => entry.chargeId === meter.meter);
+      expect([meter.meter, meter.groups[0]?.quantity]).toEqual([meter.meter, line?.quantity]);
+      expect(meter.groups[0]?.firstEvents).toHaveLength(2);
+    }
+    // The same exclusions as the invoice's usage report (counts), with the first ids.
+    expect(evidence.excluded.map(({ reason, events }) => ({ reason, events }))).toEqual(
+      expected.usage.excluded.map(({ reason, events }) => ({ reason, events })),
+    );
+  });
+
+  it("prints days, first events, exclusions and repeated ids in words", () => {
+    const result = runCli(
+      "usage",
+      ...FIXTURE,
+      "--period",
+      "2026-02",
+      "--meter",
+      "bandwidth_eu",
+      "--limit",
+      "1",
+    );
+    expect(result.code).toBe(0);
+    // 31,415.926 GB is the fixture's Europe line (fixtures/cdn-basic/README.md).
+    expect(result.stdout).toContain("all events: 700 events, 31,415.926 GB (the quantity rated)");
+    expect(result.stdout).toMatch(/^ {4}2026-02-01 +\d+ events/m);
+    expect(result.stdout).toContain("Repeated ids: 10 (6 counted once, 4 not counted");
+  });
+
+  it("exits 2 with a sentence on options it cannot follow", () => {
+    const cases: [string[], string][] = [
+      [["--meter", "nope"], '--meter: The contract has no meter "nope"'],
+      [["--by", "week"], "--by must be day or hour"],
+      [["--limit", "many"], "--limit must be a whole number"],
+      [["--limit=-3"], "--limit must be a whole number"],
+      [["--from", "last tuesday"], "--from: from must be a local date"],
+      [["--group", "pop=iad"], "--group: No charge splits a line by pop"],
+      [["--from", "2026-02-10", "--to", "2026-02-01"], "--to: from 2026-02-10 is not before to 2026-02-01"],
+      [["--where", "region"], "--where takes name=value"],
+    ];
+    for (const [flags, message] of cases) {
+      const result = runCli("usage", ...FIXTURE, "--period", "2026-02", ...flags);
+      expect([flags, result.code]).toEqual([flags, 2]);
+      expect(result.stderr).toContain(message);
+      expect(result.stderr).not.toContain("    at ");
+    }
+  });
+});
