@@ -214,3 +214,14 @@ export {
   periodsBetween,
   prorationRatio,
 } from "./time/index.js";
+export type {
+  ChangeBucket,
+  ChangeDistribution,
+  ChangeQuantile,
+  CurrencyTotal,
+  RankedChange,
+  WhatIfCustomer,
+  WhatIfResult,
+  WhatIfRow,
+} from "./whatif/index.js";
+export { renderWhatIf, whatIf, whatIfCsv } from "./whatif/index.js";

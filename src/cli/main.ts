@@ -11,6 +11,7 @@ import { quoteCommand } from "./quoteCommand.js";
 import { reconcileCommand } from "./reconcileCommand.js";
 import { schemaCommand } from "./schemaCommand.js";
 import { validateCommand } from "./validateCommand.js";
+import { whatIfCommand } from "./whatIfCommand.js";
 
 const USAGE = `ratecard — exact, explainable usage-based invoices
 
@@ -26,6 +27,7 @@ Usage:
   ratecard diff BEFORE.json AFTER.json [--format text|markdown|json]
   ratecard reconcile --issued FILE [--issued-format ratecard|csv|stripe] [--columns field=header,… | --mapping FILE]
                      (--recomputed FILE | --contract FILE --usage FILE --period PERIOD) [--format text|markdown|json]
+  ratecard what-if --before CONTRACT_OR_DIR --after CONTRACT_OR_DIR --usage DIR --period PERIOD [--format text|markdown|csv|json]
 
 --carry takes the previous period's invoice (JSON) to continue persistent and weighted meters.
 --balances takes the previous invoice (JSON) to continue credit grant balances; a grant that started
@@ -42,6 +44,9 @@ diff attributes the change in the amount due to its causes; reconcile compares a
   ratecard invoice, a CSV of line items, or a Stripe invoice) with the recomputation, line by line.
   CSV columns: --columns description=Item,quantity=Qty,unitPrice=Rate,amount=Total,id=Line (fields
   description and amount required), or the same as a JSON object in --mapping FILE.
+what-if rates every customer of --usage DIR (one folder each: a usage file, and contract.json) under
+  --before and --after (a contract file used as a price book for everyone, or a folder with
+  <customer>/contract.json) and reports the change per customer, per currency and its distribution.
 
 Exit codes: 0 done, 1 ratecard failed (a bug), 2 the input is wrong (the message says where),
 3 differences found (diff, reconcile; check: an invoice differs from its expected.json).
@@ -66,6 +71,8 @@ async function main(argv: ReadonlyArray<string>): Promise<number> {
       return diffCommand(rest);
     case "reconcile":
       return reconcileCommand(rest);
+    case "what-if":
+      return whatIfCommand(rest);
     case "--version":
       write(`${version}\n`);
       return 0;

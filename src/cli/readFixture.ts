@@ -12,8 +12,8 @@ import { carriedState, creditBalances, isObject, UsageLineError } from "./cliSup
 import { readJsonFile } from "./readJsonFile.js";
 import { readUsage } from "./readUsage.js";
 
-// The usage file of a fixture, in the order looked for (the first that exists is read).
-const USAGE_FILES = ["usage.ndjson", "usage.jsonl", "usage.csv", "usage.json"];
+/** The usage file of a fixture (or a what-if customer), in the order looked for (the first that exists is read). */
+export const USAGE_FILES = ["usage.ndjson", "usage.jsonl", "usage.csv", "usage.json"];
 
 /**
  * The fixture folders a `ratecard check` argument names: the folder itself when it holds a

@@ -40,6 +40,7 @@ const PUBLIC_VALUES = [
   "reconcile",
   "renderDiff",
   "renderReconcile",
+  "renderWhatIf",
   "digestOf",
   "escapeControl",
   "explainLine",
@@ -78,6 +79,8 @@ const PUBLIC_VALUES = [
   "safeParseInvoice",
   "safeParseUsageEvent",
   "toDecimal",
+  "whatIf",
+  "whatIfCsv",
   "toFixedString",
   "toJsonPath",
   "toPlainString",
@@ -86,6 +89,14 @@ const PUBLIC_VALUES = [
 // The public types, listed by hand too: every type a public signature names is exported (TypeDoc
 // fails on one that is not, test/docs/apiReference.test.ts), and none is exported by accident.
 const PUBLIC_TYPES = [
+  "ChangeBucket",
+  "ChangeDistribution",
+  "ChangeQuantile",
+  "CurrencyTotal",
+  "RankedChange",
+  "WhatIfCustomer",
+  "WhatIfResult",
+  "WhatIfRow",
   "CheckResult",
   "Difference",
   "FixtureInput",

@@ -1,0 +1,117 @@
+import { type Attribution, diff } from "../compare/index.js";
+import type { Contract } from "../contracts/index.js";
+import { compareMessages, type InputError, isRatecardError } from "../errors/index.js";
+import { type Invoice, type RateInvoiceOptions, rateParsedInvoice } from "../invoice/index.js";
+import type { UsageEvent } from "../schema/index.js";
+import type { Period } from "../time/index.js";
+import { type ChangeDistribution, distributionOf } from "./distribution.js";
+import { percentChange, percentText } from "./percentChange.js";
+import { type CurrencyTotal, totalsPerCurrency } from "./totalsPerCurrency.js";
+
+/** One customer of the base: its usage and the two contracts (or price books) to rate it under. */
+export interface WhatIfCustomer {
+  /** The customer's name in the report (the CLI uses the customer's folder name). */
+  readonly name: string;
+  /** Today's contract. */
+  readonly before: Contract;
+  /** The proposed contract, in the same currency. */
+  readonly after: Contract;
+  /** The customer's usage for the period, rated under both contracts. */
+  readonly events: ReadonlyArray<UsageEvent>;
+  /**
+   * What the customer's previous invoice carried (meter state, credit balances), given to both ratings.
+   * Without `creditBalances`, every credit grant starts full, as in `ratecard check`.
+   */
+  readonly options?: Pick<RateInvoiceOptions, "carried" | "creditBalances">;
+}
+
+/** One customer's row: the amount due before and after, the change, and its largest cause. */
+export interface WhatIfRow {
+  readonly customer: string;
+  readonly currency: { readonly code: string; readonly minorUnits: number };
+  /** The amount due (the total when no credit is paid after tax) under today's contract. */
+  readonly before: string;
+  /** The same under the proposed contract. */
+  readonly after: string;
+  /** after − before, exact (both are whole minor units). */
+  readonly change: string;
+  /** change ÷ before × 100, rounded half-even to 2 decimals; absent when before is 0 (no base to compare). */
+  readonly percent?: string;
+  /** The largest of diff's attributions (by magnitude), absent when nothing changed. */
+  readonly topCause?: Attribution;
+}
+
+/** What {@link whatIf} returns. */
+export interface WhatIfResult {
+  /** One row per customer, in the order given. */
+  readonly rows: ReadonlyArray<WhatIfRow>;
+  /** One total per currency, in code order: amounts of different currencies are never added. */
+  readonly totals: ReadonlyArray<CurrencyTotal>;
+  /** Who is hit hardest: the rows by percent change, quantiles and a histogram. */
+  readonly distribution: ChangeDistribution;
+}
+
+/**
+ * Rates every customer's usage under today's and a proposed contract over one period and reports, per
+ * customer and per currency, what the proposal changes: the amounts due, the change, its percent, its
+ * largest cause (from {@link diff}), and the distribution of the changes (docs/what-if.md).
+ *
+ * @param customers - the customer base (see {@link WhatIfCustomer})
+ * @param period - the period to rate, as `rateInvoice` takes it (a month such as "2026-03" is read in
+ *   each contract's zone)
+ * @returns the rows, totals per currency and the distribution of changes
+ * @throws InputError `currency_mismatch` (from diff) when a customer's two contracts bill different currencies;
+ *   any error of `rateParsedInvoice` (a period outside a contract's term, …)
+ * @example
+ * // 1,000 GB at 0.10 today and at 0.12 proposed: before "100.00", after "120.00", change "20.00",
+ * // percent "20.00", top cause "price".
+ * whatIf([{ name: "acme", before: today, after: proposed, events }], "2026-03").rows[0].change // "20.00"
+ */
+export function whatIf(customers: ReadonlyArray<WhatIfCustomer>, period: Period | string): WhatIfResult {
+  const rows = customers.map((customer) => rowOf(customer, period));
+  return { rows, totals: totalsPerCurrency(rows), distribution: distributionOf(rows) };
+}
+
+// A refusal names the customer (its code, path and details kept), so a base of a thousand says which one.
+function rowOf(customer: WhatIfCustomer, period: Period | string): WhatIfRow {
+  try {
+    return compareRatings(customer, period);
+  } catch (error) {
+    if (!isRatecardError(error) || error.code === "invariant_violated") throw error;
+    const Kind = error.constructor as typeof InputError;
+    throw Kind.from(
+      compareMessages.whatIfCustomerRefused(customer.name, error.code, error.message),
+      error.path,
+      {
+        ...error.details,
+        customer: customer.name,
+      },
+    );
+  }
+}
+
+function compareRatings(customer: WhatIfCustomer, period: Period | string): WhatIfRow {
+  const [before, after] = [customer.before, customer.after].map((contract) =>
+    rate(contract, customer, period),
+  ) as [Invoice, Invoice];
+  const result = diff(before, after);
+  const top = result.attributions[0];
+  const percent = percentChange(result.before.amount, result.change);
+  return {
+    customer: customer.name,
+    currency: result.currency,
+    before: result.before.amount,
+    after: result.after.amount,
+    change: result.change,
+    ...(percent === undefined ? {} : { percent: percentText(percent) }),
+    ...(top === undefined ? {} : { topCause: top }),
+  };
+}
+
+function rate(contract: Contract, customer: WhatIfCustomer, period: Period | string): Invoice {
+  const options = customer.options ?? {};
+  return rateParsedInvoice(contract, customer.events, period, {
+    ...options,
+    ...(options.creditBalances === undefined ? { creditsStartFull: true } : {}),
+  });
+}
