@@ -3,6 +3,7 @@
 
 export type {
   CheckResult,
+  CreditNoteFixture,
   Difference,
   FixtureInput,
   FixtureResult,

@@ -98,6 +98,7 @@ const PUBLIC_TYPES = [
   "WhatIfResult",
   "WhatIfRow",
   "CheckResult",
+  "CreditNoteFixture",
   "Difference",
   "FixtureInput",
   "FixtureResult",
