@@ -130,7 +130,10 @@ describe("ratecard check, a fixture with a credit note", () => {
     expect(updated.stdout).toContain("expected-credit-note.json written from ratecard's output");
     expect(readFileSync(join(dir, "expected-credit-note.json"), "utf8")).toBe(committed);
     // An expected note that differs stays as it is, and the fixture fails.
-    writeFileSync(join(dir, "expected-credit-note.json"), committed.replace('"total": "11.30"', '"total": "11.31"'));
+    writeFileSync(
+      join(dir, "expected-credit-note.json"),
+      committed.replace('"total": "11.30"', '"total": "11.31"'),
+    );
     const differs = runCli("check", dir, "--update");
     expect(differs.code).toBe(3);
     expect(differs.stdout).toContain('creditNote.total: expected "11.31", recomputed "11.30"');
