@@ -43,11 +43,22 @@ export function renderWhatIf(result: WhatIfResult, format: "text" | "markdown"):
   ]);
   const table = format === "markdown" ? markdownTable : textTable;
   const title = (text: string) => (format === "markdown" ? `### ${text}` : text);
+  const warned = result.rows.filter((row) => row.warning !== undefined);
+  const warnings =
+    warned.length === 0
+      ? []
+      : [
+          title("Warnings"),
+          "",
+          ...warned.map((row) => `${format === "markdown" ? "- " : ""}${row.customer}: ${row.warning}`),
+          "",
+        ];
   return [
     title(`What-if over ${result.rows.length} customer${result.rows.length === 1 ? "" : "s"}`),
     "",
     table(header, rows, [2, 3, 4, 5]),
     "",
+    ...warnings,
     title("Totals per currency (never added across currencies)"),
     "",
     table(totalsHeader, totals, [1, 2, 3, 4, 5]),

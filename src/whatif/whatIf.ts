@@ -39,6 +39,11 @@ export interface WhatIfRow {
   readonly percent?: string;
   /** The largest of diff's attributions (by magnitude), absent when nothing changed. */
   readonly topCause?: Attribution;
+  /**
+   * Present when the two contracts did not count the same events (a proposed contract with another
+   * customer id, meter or event type leaves usage out): the change then is not a price change alone.
+   */
+  readonly warning?: string;
 }
 
 /** What {@link whatIf} returns. */
@@ -97,6 +102,7 @@ function compareRatings(customer: WhatIfCustomer, period: Period | string): What
   const result = diff(before, after);
   const top = result.attributions[0];
   const percent = percentChange(result.before.amount, result.change);
+  const warning = countedDifferently(before, after);
   return {
     customer: customer.name,
     currency: result.currency,
@@ -105,7 +111,15 @@ function compareRatings(customer: WhatIfCustomer, period: Period | string): What
     change: result.change,
     ...(percent === undefined ? {} : { percent: percentText(percent) }),
     ...(top === undefined ? {} : { topCause: top }),
+    ...(warning === undefined ? {} : { warning }),
   };
+}
+
+// The same usage should be counted the same under both contracts; when it is not, say so in the row.
+function countedDifferently(before: Invoice, after: Invoice): string | undefined {
+  const [then, now] = [before.usage.eventsCounted, after.usage.eventsCounted];
+  if (then === now) return undefined;
+  return `Today's contract counts ${then} of the customer's events and the proposed one ${now}: the proposal measures other usage (another customer id, meter, event type or filter), so part of the change is not a price change.`;
 }
 
 function rate(contract: Contract, customer: WhatIfCustomer, period: Period | string): Invoice {

@@ -11,6 +11,7 @@ const COLUMNS = [
   "top_cause_line",
   "top_cause_amount",
   "top_cause_sentence",
+  "warning",
 ] as const;
 
 /**
@@ -31,6 +32,7 @@ export function whatIfCsv(result: WhatIfResult): string {
     row.topCause?.line ?? row.topCause?.source ?? "",
     row.topCause?.amount ?? "",
     row.topCause?.sentence ?? "",
+    row.warning ?? "",
   ]);
   return [COLUMNS, ...rows].map((cells) => `${cells.map(csvCell).join(",")}\r\n`).join("");
 }

@@ -138,7 +138,7 @@ describe("whatIf", () => {
   it("writes the rows as CSV", () => {
     const csv = whatIfCsv(result).split("\r\n");
     expect(csv[0]).toBe(
-      "customer,currency,before,after,change,percent,top_cause,top_cause_line,top_cause_amount,top_cause_sentence",
+      "customer,currency,before,after,change,percent,top_cause,top_cause_line,top_cause_amount,top_cause_sentence,warning",
     );
     // The sentence holds a comma, so it is quoted.
     expect(csv[1]).toMatch(
@@ -167,6 +167,19 @@ describe("whatIf", () => {
     expect(row.totals[0]?.percent).toBeUndefined();
     expect(row.distribution.quantiles).toEqual([]);
     expect(row.distribution.histogram.at(-1)).toEqual({ label: "no base (before 0)", customers: 1 });
+  });
+
+  it("warns when the proposal does not count the same events", () => {
+    // The price book as written bills cus_placeholder: none of beta's 3 events is its customer's, so
+    // the proposal bills the 90.00 fee alone (400.00 → 90.00), which is not what the new prices do.
+    const beta = customer("beta");
+    const book = parseContract(JSON.parse(readFileSync(join(DATA, "pricebook-usd.json"), "utf8")));
+    const [row] = whatIf([{ ...beta, after: book }], "2026-03").rows;
+    expect(row).toMatchObject({ before: "400.00", after: "90.00" });
+    expect(row?.warning).toMatch(
+      /^Today's contract counts 3 of the customer's events and the proposed one 0:/,
+    );
+    expect(result.rows.every((each) => each.warning === undefined)).toBe(true);
   });
 
   it("refuses a proposal in another currency, naming the customer", () => {
