@@ -225,4 +225,4 @@ export type {
   WhatIfResult,
   WhatIfRow,
 } from "./whatif/index.js";
-export { renderWhatIf, whatIf, whatIfCsv } from "./whatif/index.js";
+export { renderWhatIf, summarizeWhatIf, whatIf, whatIfCsv, whatIfRow } from "./whatif/index.js";

@@ -4,9 +4,11 @@ import {
   type Contract,
   parseContract,
   renderWhatIf,
+  summarizeWhatIf,
   type WhatIfCustomer,
-  whatIf,
+  type WhatIfRow,
   whatIfCsv,
+  whatIfRow,
 } from "../index.js";
 import { isObject, parseFlags, required, UsageLineError, withFile, write } from "./cliSupport.js";
 import { USAGE_FILES } from "./readFixture.js";
@@ -40,9 +42,10 @@ export async function whatIfCommand(args: ReadonlyArray<string>): Promise<number
   const after = await sideOf(required(values.after, "--after CONTRACT_OR_DIR"), "--after");
   const period = required(values.period, "--period PERIOD");
   const folders = customerFolders(required(values.usage, "--usage DIR"));
-  const customers: WhatIfCustomer[] = [];
-  for (const folder of folders) customers.push(await readCustomer(folder, before, after));
-  const result = whatIf(customers, period);
+  // One customer at a time: only its usage is in memory while it is rated, then only its row is kept.
+  const rows: WhatIfRow[] = [];
+  for (const folder of folders) rows.push(whatIfRow(await readCustomer(folder, before, after), period));
+  const result = summarizeWhatIf(rows);
   if (format === "json") write(`${JSON.stringify(result, null, 2)}\n`);
   else if (format === "csv") write(whatIfCsv(result));
   else write(renderWhatIf(result, format));

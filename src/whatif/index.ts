@@ -4,5 +4,5 @@ export { renderWhatIf } from "./renderWhatIf.js";
 export type { CurrencyTotal } from "./totalsPerCurrency.js";
 export { totalsPerCurrency } from "./totalsPerCurrency.js";
 export type { WhatIfCustomer, WhatIfResult, WhatIfRow } from "./whatIf.js";
-export { whatIf } from "./whatIf.js";
+export { summarizeWhatIf, whatIf, whatIfRow } from "./whatIf.js";
 export { whatIfCsv } from "./whatIfCsv.js";

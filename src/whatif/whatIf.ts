@@ -73,12 +73,35 @@ export interface WhatIfResult {
  * whatIf([{ name: "acme", before: today, after: proposed, events }], "2026-03").rows[0].change // "20.00"
  */
 export function whatIf(customers: ReadonlyArray<WhatIfCustomer>, period: Period | string): WhatIfResult {
-  const rows = customers.map((customer) => rowOf(customer, period));
-  return { rows, totals: totalsPerCurrency(rows), distribution: distributionOf(rows) };
+  return summarizeWhatIf(customers.map((customer) => whatIfRow(customer, period)));
 }
 
-// A refusal names the customer (its code, path and details kept), so a base of a thousand says which one.
-function rowOf(customer: WhatIfCustomer, period: Period | string): WhatIfRow {
+/**
+ * The totals and the distribution of rows rated one customer at a time with {@link whatIfRow}: a
+ * caller that reads a large base customer by customer keeps only the rows, not every customer's usage.
+ * `summarizeWhatIf(customers.map((c) => whatIfRow(c, period)))` is `whatIf(customers, period)`.
+ *
+ * @param rows - one row per customer, in the order to report them
+ * @returns the rows, totals per currency and the distribution of changes
+ * @example
+ * summarizeWhatIf([whatIfRow(acme, "2026-03")]).totals[0].change // "-25.00"
+ */
+export function summarizeWhatIf(rows: ReadonlyArray<WhatIfRow>): WhatIfResult {
+  return { rows: [...rows], totals: totalsPerCurrency(rows), distribution: distributionOf(rows) };
+}
+
+/**
+ * One customer's row of {@link whatIf}: its usage rated under both contracts and compared.
+ *
+ * @param customer - the customer (see {@link WhatIfCustomer})
+ * @param period - as for {@link whatIf}
+ * @returns the customer's row
+ * @throws the errors of {@link whatIf}, led by the customer's name
+ * @example
+ * whatIfRow({ name: "acme", before: today, after: proposed, events }, "2026-03").percent // "-16.67"
+ */
+export function whatIfRow(customer: WhatIfCustomer, period: Period | string): WhatIfRow {
+  // A refusal names the customer (its code, path and details kept), so a base of a thousand says which.
   try {
     return compareRatings(customer, period);
   } catch (error) {

@@ -1,7 +1,15 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseContract, parseUsageEvent, type WhatIfCustomer, whatIf, whatIfCsv } from "../../src/index.js";
+import {
+  parseContract,
+  parseUsageEvent,
+  summarizeWhatIf,
+  type WhatIfCustomer,
+  whatIf,
+  whatIfCsv,
+  whatIfRow,
+} from "../../src/index.js";
 import { thrown } from "../_support/thrown.js";
 
 // The base of docs/what-if.md: four customers under today's contract (platform 100.00 a month,
@@ -133,6 +141,11 @@ describe("whatIf", () => {
       "+20 % or more": 0,
       "no base (before 0)": 0,
     });
+  });
+
+  it("gives the same result one customer at a time", () => {
+    const rows = NAMES.map((name) => whatIfRow(customer(name), "2026-03"));
+    expect(summarizeWhatIf(rows)).toEqual(result);
   });
 
   it("writes the rows as CSV", () => {
