@@ -63,8 +63,9 @@ async function sideOf(path: string, flag: string): Promise<Side> {
 }
 
 /**
- * The customer folders of `--usage DIR`: every folder directly inside it that holds a usage file (name
- * order; "_" and "." folders skipped), or DIR itself when it holds one (a base of one customer).
+ * The customer folders of `--usage DIR`: every folder directly inside it that holds a usage file or a
+ * contract.json (name order; "_" and "." folders skipped), or DIR itself when it holds a usage file (a
+ * base of one customer).
  */
 function customerFolders(dir: string): string[] {
   if (hasUsage(dir)) return [dir];
@@ -79,23 +80,25 @@ function customerFolders(dir: string): string[] {
   const folders = entries
     .filter((entry) => entry.isDirectory() && !/^[_.]/.test(entry.name))
     .map((entry) => join(dir, entry.name))
-    .filter(hasUsage)
+    .filter(isCustomer)
     .sort();
   if (folders.length === 0)
     throw new UsageLineError(
-      `--usage ${dir} holds no customer: a customer is a folder with a usage file (${USAGE_FILES.join(", ")}); docs/what-if.md`,
+      `--usage ${dir} holds no customer: a customer is a folder with a usage file (${USAGE_FILES.join(", ")}) or a contract.json; docs/what-if.md`,
     );
   return folders;
 }
 
 async function readCustomer(folder: string, before: Side, after: Side): Promise<WhatIfCustomer> {
   const name = basename(folder);
-  const usageFile = USAGE_FILES.map((file) => join(folder, file)).find((file) => existsSync(file)) as string;
+  // A customer with a contract and no usage file used nothing this period: it still pays its fees, and
+  // leaving it out would understate what a change of fees does to the base.
+  const usageFile = USAGE_FILES.map((file) => join(folder, file)).find((file) => existsSync(file));
   return {
     name,
     before: await contractOf(before, folder, name, "--before"),
     after: await contractOf(after, folder, name, "--after"),
-    events: await readUsage(usageFile),
+    events: usageFile === undefined ? [] : await readUsage(usageFile),
   };
 }
 
@@ -122,6 +125,10 @@ async function contractOf(side: Side, folder: string, name: string, flag: string
     throw new UsageLineError(`${flag} ${side.file} and ${own} must both be contracts (JSON objects)`);
   const json = { ...side.json, customer: customer.customer };
   return withFile(flag, `${side.file} (for customer ${name})`, /.*/, () => parseContract(json));
+}
+
+function isCustomer(dir: string): boolean {
+  return hasUsage(dir) || existsSync(join(dir, "contract.json"));
 }
 
 function hasUsage(dir: string): boolean {

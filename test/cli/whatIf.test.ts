@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -45,6 +45,11 @@ describe("ratecard what-if", () => {
     );
     const json = JSON.parse(runCli(...args("--after", `${DATA}/proposed`, "--format", "json")).stdout);
     expect(json.totals.map((total: { change: string }) => total.change)).toEqual(["-40.00", "25.00"]);
+    const markdown = runCli(...args("--after", `${DATA}/proposed`, "--format", "markdown")).stdout;
+    expect(markdown).toContain(
+      "| beta | USD | 400.00 | 460.00 | +60.00 | +15.00 % | price (bandwidth) +70.00 |",
+    );
+    expect(markdown).toContain("### Histogram of the percent change");
   });
 
   it("rates a price book with the customer's identity", () => {
@@ -93,6 +98,25 @@ describe("ratecard what-if", () => {
     );
     expect(broken.code).toBe(2);
     expect(broken.stderr).toMatch(/beta[/\\]usage\.ndjson/);
+    // A customer with a contract and no usage file still pays its fees: acme without usage is 100.00 → 90.00.
+    const quiet = mkdtempSync(join(tmpdir(), "ratecard-what-if-"));
+    cpSync(`${DATA}/base/acme`, join(quiet, "acme"), { recursive: true });
+    rmSync(join(quiet, "acme", "usage.ndjson"));
+    const fees = runCli(
+      "what-if",
+      "--before",
+      quiet,
+      "--after",
+      `${DATA}/proposed`,
+      "--usage",
+      quiet,
+      "--period",
+      "2026-03",
+      "--format",
+      "csv",
+    );
+    expect(fees.code).toBe(0);
+    expect(fees.stdout.split("\r\n")[1]).toMatch(/^acme,USD,100\.00,90\.00,-10\.00,-10\.00,price,platform,/);
     const empty = mkdtempSync(join(tmpdir(), "ratecard-what-if-"));
     const none = runCli(
       "what-if",
