@@ -3,6 +3,7 @@
 
 export type {
   CheckResult,
+  CreditNoteFixture,
   Difference,
   FixtureInput,
   FixtureResult,
@@ -231,3 +232,14 @@ export {
   periodsBetween,
   prorationRatio,
 } from "./time/index.js";
+export type {
+  ChangeBucket,
+  ChangeDistribution,
+  ChangeQuantile,
+  CurrencyTotal,
+  RankedChange,
+  WhatIfCustomer,
+  WhatIfResult,
+  WhatIfRow,
+} from "./whatif/index.js";
+export { renderWhatIf, summarizeWhatIf, whatIf, whatIfCsv, whatIfRow } from "./whatif/index.js";

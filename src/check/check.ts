@@ -9,6 +9,7 @@ import {
   safeParseInvoice,
 } from "../invoice/index.js";
 import type { UsageEvent } from "../schema/index.js";
+import { type CreditNoteFixture, checkCreditNote } from "./checkCreditNote.js";
 import { type Difference, invoiceDifferences } from "./invoiceDifferences.js";
 
 /** One fixture folder's contents, as read by the caller (the CLI reads the files; check reads no file). */
@@ -28,6 +29,8 @@ export interface FixtureInput {
    * `creditBalances`, every credit grant starts full: a fixture pins one invoice with no earlier one.
    */
   readonly options?: Pick<RateInvoiceOptions, "carried" | "creditBalances">;
+  /** A credit note to issue against the invoice and compare too (corrections.json, expected-credit-note.json). */
+  readonly creditNote?: CreditNoteFixture;
 }
 
 /** A line that differs, in words: the expected line's and the recomputed line's explanations. */
@@ -56,6 +59,8 @@ export interface FixtureResult {
   readonly lines: ReadonlyArray<LineWords>;
   /** The recomputed invoice as canonical JSON text (absent on an error). */
   readonly actualText?: string;
+  /** The credit note issued from the fixture's corrections, as canonical JSON text (when it has some). */
+  readonly creditNoteText?: string;
 }
 
 /** The outcome of a check run, fixtures in the order given. */
@@ -117,8 +122,12 @@ function compare(fixture: FixtureInput): FixtureResult {
       }),
   );
   const actualText = `${JSON.stringify(actual, null, 2)}\n`;
+  const note =
+    fixture.creditNote === undefined ? undefined : checkCreditNote(contract, actual, fixture.creditNote);
+  const withNote = (result: FixtureResult): FixtureResult =>
+    note === undefined ? result : { ...result, creditNoteText: note.actualText };
   if (expected === undefined)
-    return {
+    return withNote({
       name: fixture.name,
       status: "fail",
       reason:
@@ -126,21 +135,31 @@ function compare(fixture: FixtureInput): FixtureResult {
       differences: [],
       lines: [],
       actualText,
-    };
-  if (actualText === fixture.expectedText)
-    return { name: fixture.name, status: "pass", differences: [], lines: [], actualText };
-  const differences = invoiceDifferences(JSON.parse(fixture.expectedText ?? ""), actual);
-  return {
+    });
+  const invoiceMatches = actualText === fixture.expectedText;
+  if (invoiceMatches && note?.problem === undefined)
+    return withNote({ name: fixture.name, status: "pass", differences: [], lines: [], actualText });
+  const differences = invoiceMatches
+    ? []
+    : invoiceDifferences(JSON.parse(fixture.expectedText ?? ""), actual);
+  const reasons = [
+    ...(invoiceMatches
+      ? []
+      : [
+          differences.length === 0
+            ? "the data are the same but the text differs (key order, indentation or the final newline): expected.json is not in ratecard's canonical form"
+            : `${differences.length} field${differences.length === 1 ? "" : "s"} differ`,
+        ]),
+    ...(note?.problem === undefined ? [] : [note.problem]),
+  ];
+  return withNote({
     name: fixture.name,
     status: "fail",
-    reason:
-      differences.length === 0
-        ? "the data are the same but the text differs (key order, indentation or the final newline): expected.json is not in ratecard's canonical form"
-        : `${differences.length} field${differences.length === 1 ? "" : "s"} differ`,
-    differences,
+    reason: reasons.join("; "),
+    differences: [...differences, ...(note?.differences ?? [])],
     lines: lineWords(differences, expected, actual),
     actualText,
-  };
+  });
 }
 
 // The period to rate is read from a file of the fixture: a period that is not understood names that

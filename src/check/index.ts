@@ -1,5 +1,6 @@
 export type { CheckResult, FixtureInput, FixtureResult, FixtureStatus, LineWords } from "./check.js";
 export { check, fixtureError } from "./check.js";
+export type { CreditNoteFixture } from "./checkCreditNote.js";
 export { checkReportText } from "./checkReportText.js";
 export type { Difference } from "./invoiceDifferences.js";
 export { invoiceDifferences } from "./invoiceDifferences.js";

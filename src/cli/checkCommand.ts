@@ -96,24 +96,41 @@ function checkDocument(result: CheckResult) {
   };
 }
 
-// --update writes expected.json where there is none, from ratecard's own output, and never overwrites
-// one (the "wx" flag refuses an existing file even if it appeared since the check read the folder).
+// --update writes expected.json (and expected-credit-note.json, for a fixture with corrections.json)
+// where there is none, from ratecard's own output, and never overwrites one (the "wx" flag refuses an
+// existing file even if it appeared since the check read the folder).
 async function writeMissingExpected(
   fixtures: ReadonlyArray<FixtureResult>,
   inputs: ReadonlyArray<FixtureInput>,
 ): Promise<FixtureResult[]> {
-  const missing = new Set(
-    inputs.filter((input) => input.expectedText === undefined).map((input) => input.name),
-  );
+  const byName = new Map(inputs.map((input) => [input.name, input]));
   return Promise.all(
     fixtures.map(async (fixture) => {
-      if (!missing.has(fixture.name) || fixture.actualText === undefined) return fixture;
-      await writeFile(join(fixture.name, "expected.json"), fixture.actualText, { flag: "wx" });
+      const input = byName.get(fixture.name);
+      if (input === undefined) return fixture;
+      const written: string[] = [];
+      if (input.expectedText === undefined && fixture.actualText !== undefined) {
+        await writeFile(join(fixture.name, "expected.json"), fixture.actualText, { flag: "wx" });
+        written.push("expected.json");
+      }
+      const note = input.creditNote;
+      if (note !== undefined && note.expectedText === undefined && fixture.creditNoteText !== undefined) {
+        await writeFile(join(fixture.name, "expected-credit-note.json"), fixture.creditNoteText, {
+          flag: "wx",
+        });
+        written.push("expected-credit-note.json");
+      }
+      if (written.length === 0) return fixture;
+      // Only files that were missing were written: a fixture that also differs elsewhere still fails.
+      const differs = (expected: string | undefined, actual: string | undefined) =>
+        expected !== undefined && expected !== actual;
+      const stillDiffers =
+        differs(input.expectedText, fixture.actualText) ||
+        differs(note?.expectedText, fixture.creditNoteText);
       return {
         ...fixture,
-        status: "pass" as const,
-        reason:
-          "expected.json written from ratecard's output: check every number by hand against the README before you commit it",
+        status: stillDiffers ? fixture.status : ("pass" as const),
+        reason: `${written.join(" and ")} written from ratecard's output: check every number by hand against the README before you commit it`,
       };
     }),
   );

@@ -8,6 +8,7 @@ import { reconcileCommand } from "./reconcileCommand.js";
 import { schemaCommand } from "./schemaCommand.js";
 import { usageCommand } from "./usageCommand.js";
 import { validateCommand } from "./validateCommand.js";
+import { whatIfCommand } from "./whatIfCommand.js";
 
 /**
  * Every command of `ratecard`, in the order `ratecard --help` lists them. A new command is one file
@@ -23,4 +24,5 @@ export const COMMANDS: ReadonlyArray<RatecardCommand> = [
   checkCommand,
   diffCommand,
   reconcileCommand,
+  whatIfCommand,
 ];

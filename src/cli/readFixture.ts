@@ -2,6 +2,7 @@ import { type Dirent, existsSync, readdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import {
+  type CreditNoteFixture,
   type FixtureInput,
   type FixtureResult,
   fixtureError,
@@ -12,8 +13,8 @@ import { carriedState, creditBalances, isObject, UsageLineError } from "./cliSup
 import { readJsonFile } from "./readJsonFile.js";
 import { readUsage } from "./readUsage.js";
 
-// The usage file of a fixture, in the order looked for (the first that exists is read).
-const USAGE_FILES = ["usage.ndjson", "usage.jsonl", "usage.csv", "usage.json"];
+/** The usage file of a fixture (or a what-if customer), in the order looked for (the first that exists is read). */
+export const USAGE_FILES = ["usage.ndjson", "usage.jsonl", "usage.csv", "usage.json"];
 
 /**
  * The fixture folders a `ratecard check` argument names: the folder itself when it holds a
@@ -53,6 +54,7 @@ export async function readFixture(dir: string): Promise<FixtureInput | FixtureRe
       ...(existsSync(expectedFile) ? { expectedText: await readFile(expectedFile, "utf8") } : {}),
       ...(await fixturePeriod(dir)),
       ...(await previousInvoice(dir, contract)),
+      ...(await creditNote(dir)),
     };
   } catch (error) {
     if (isRatecardError(error) || error instanceof UsageLineError) return fixtureError(dir, error.message);
@@ -70,6 +72,20 @@ async function fixturePeriod(dir: string): Promise<{ period?: string }> {
       `${file} must be an object with the period to rate, such as { "period": "2026-03" }`,
     );
   return { period: data.period };
+}
+
+// corrections.json (optional): a credit note to issue against the invoice, compared with
+// expected-credit-note.json (docs/uat.md, "Credit notes").
+async function creditNote(dir: string): Promise<{ creditNote?: CreditNoteFixture }> {
+  const file = join(dir, "corrections.json");
+  if (!existsSync(file)) return {};
+  const expectedFile = join(dir, "expected-credit-note.json");
+  return {
+    creditNote: {
+      corrections: await readJsonFile(file, "corrections.json"),
+      ...(existsSync(expectedFile) ? { expectedText: await readFile(expectedFile, "utf8") } : {}),
+    },
+  };
 }
 
 // previous.json (optional): the invoice before this one in a sequence. Its usage.carryOut continues the

@@ -10,6 +10,6 @@ export type { LinePair, MatchedBy } from "./matchLines.js";
 export { matchLines } from "./matchLines.js";
 export type { Discrepancy, DiscrepancyCause, LineValues, ReconcileResult } from "./reconcile.js";
 export { reconcile } from "./reconcile.js";
-export { renderDiff } from "./renderDiff.js";
+export { escapeCell, renderDiff, signed } from "./renderDiff.js";
 export { renderReconcile } from "./renderReconcile.js";
 export { fromStripeInvoice } from "./stripeInvoice.js";

@@ -149,6 +149,11 @@ function volumeEffect(
   after: InvoiceLine,
   rated0: Decimal,
 ): { volume: Decimal; crossed: string[] } {
+  const [q0, q1] = [new Decimal(before.quantity), new Decimal(after.quantity)];
+  // The same quantity is no change of volume, whatever the prices: under two contracts whose tiers (or
+  // models) differ, the tier-by-tier walk would price the old tiers' units out and the new tiers' in,
+  // and call a pure price change "usage" (500 GB at 0.10 a unit against 500 GB in a first tier at 0.07).
+  if (q0.equals(q1)) return { volume: ZERO, crossed: [] };
   const [pieces0, pieces1] = [pricedPieces(before), pricedPieces(after)];
   if (pieces0.length > 0 || pieces1.length > 0) {
     const old = new Map(pieces0.map((piece) => [piece.key, piece]));
@@ -165,8 +170,6 @@ function volumeEffect(
     }
     return { volume, crossed };
   }
-  const [q0, q1] = [new Decimal(before.quantity), new Decimal(after.quantity)];
-  if (q0.equals(q1)) return { volume: ZERO, crossed: [] };
   // No earlier quantity, no earlier rate: the whole rated amount is the new quantity's.
   if (q0.isZero()) return { volume: exactDifference(ratedAmount(after), rated0), crossed: [] };
   return { volume: exactProduct(exactDifference(q1, q0), rated0).div(q0), crossed: [] };

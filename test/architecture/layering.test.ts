@@ -16,6 +16,7 @@ const LAYERS = [
   "explain",
   "compare",
   "check",
+  "whatif",
   "cli",
 ];
 // src/index.ts (the public surface) sits just before cli: it may import every core folder.

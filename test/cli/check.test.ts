@@ -121,3 +121,27 @@ describe("ratecard check", () => {
     expect(readFileSync(join(dir, "expected.json"), "utf8")).toBe(edited);
   });
 });
+
+describe("ratecard check, a fixture with a credit note", () => {
+  it("writes a missing expected-credit-note.json with --update, and never overwrites one", () => {
+    const dir = copyOf("cloud-platform-may", "cloud-note-update");
+    const committed = readFileSync(join(dir, "expected-credit-note.json"), "utf8");
+    rmSync(join(dir, "expected-credit-note.json"));
+    const without = runCli("check", dir);
+    expect(without.code).toBe(3);
+    expect(without.stdout).toContain("there is no expected-credit-note.json");
+    const updated = runCli("check", dir, "--update");
+    expect(updated.code).toBe(0);
+    expect(updated.stdout).toContain("expected-credit-note.json written from ratecard's output");
+    expect(readFileSync(join(dir, "expected-credit-note.json"), "utf8")).toBe(committed);
+    // An expected note that differs stays as it is, and the fixture fails.
+    writeFileSync(
+      join(dir, "expected-credit-note.json"),
+      committed.replace('"total": "11.30"', '"total": "11.31"'),
+    );
+    const differs = runCli("check", dir, "--update");
+    expect(differs.code).toBe(3);
+    expect(differs.stdout).toContain('creditNote.total: expected "11.31", recomputed "11.30"');
+    expect(readFileSync(join(dir, "expected-credit-note.json"), "utf8")).toContain('"total": "11.31"');
+  });
+});

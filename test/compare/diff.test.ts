@@ -46,6 +46,32 @@ describe("diff", () => {
     expect(result.attributions).toEqual([expect.objectContaining({ cause: "price", amount: "-10.00" })]);
   });
 
+  it("calls the same quantity under another price model a price change, not usage", () => {
+    const unit: ContractOverrides = {
+      id: "ctr_a",
+      charges: [{ id: "use", name: "Bandwidth", meter: "m", price: { model: "unit", unitPrice: "0.10" } }],
+    };
+    const tiered: ContractOverrides = {
+      id: "ctr_b",
+      charges: [
+        {
+          id: "use",
+          name: "Bandwidth",
+          meter: "m",
+          price: { model: "graduated", tiers: [{ upTo: "1000", unitPrice: "0.07" }, { unitPrice: "0.15" }] },
+        },
+      ],
+    };
+    // 500 units both times: 500 × 0.10 = 50.00 before, 500 × 0.07 = 35.00 after. Change −15.00, all
+    // price: the quantity did not move, so no unit is "usage" (walking the unit price's piece out and
+    // the first tier's in would have called −15.00 usage and named tier 1 as crossed).
+    const result = diff(rate([unit], "2026-03", "500"), rate([tiered], "2026-03", "500"));
+    expect(result.attributions).toEqual([
+      expect.objectContaining({ cause: "price", amount: "-15.00", line: "use" }),
+    ]);
+    expect(result.attributions[0]?.tiersCrossed).toBeUndefined();
+  });
+
   it("splits a line's change into quantity at the old price and price at the new quantity", () => {
     const unit = (price: string): ContractOverrides => ({
       charges: [{ id: "use", name: "Use", meter: "m", price: { model: "unit", unitPrice: price } }],

@@ -1,3 +1,4 @@
+import type { RatecardErrorCode } from "../RatecardError.js";
 import type { ErrorMessage } from "./message.js";
 
 // The sentences of src/compare: diff and reconcile, and the issued documents they read.
@@ -52,4 +53,13 @@ export function csvMissingColumn(
     code: "invalid_field",
     message: `The CSV has no column ${named !== undefined ? `"${named}"` : `for the ${field}`} (its header is ${header.join(", ")}); map the ${field} column to one of these.`,
   };
+}
+
+/** A customer of a what-if whose contracts or usage cannot be rated: the error, led by the customer. */
+export function whatIfCustomerRefused(
+  customer: string,
+  code: RatecardErrorCode,
+  reason: string,
+): ErrorMessage {
+  return { code, message: `Customer ${customer}: ${reason}` };
 }

@@ -1,0 +1,168 @@
+import { type Dirent, existsSync, readdirSync, statSync } from "node:fs";
+import { basename, join } from "node:path";
+import {
+  type Contract,
+  parseContract,
+  renderWhatIf,
+  summarizeWhatIf,
+  type WhatIfCustomer,
+  type WhatIfRow,
+  whatIfCsv,
+  whatIfRow,
+} from "../index.js";
+import { isObject, required, UsageLineError, withFile, write } from "./cliSupport.js";
+import { defineCommand } from "./defineCommand.js";
+import { USAGE_FILES } from "./readFixture.js";
+import { readJsonFile } from "./readJsonFile.js";
+import { readUsage } from "./readUsage.js";
+
+/** A side of the comparison: one contract for every customer (a price book), or a folder of them. */
+type Side =
+  | { readonly kind: "price_book"; readonly file: string; readonly json: unknown }
+  | { readonly kind: "folder"; readonly dir: string };
+
+/**
+ * `ratecard what-if --before CONTRACT_OR_DIR --after CONTRACT_OR_DIR --usage DIR --period P`: every
+ * customer's usage rated under today's and a proposed contract; per customer the amounts, the change,
+ * its percent and largest cause, the totals per currency and the distribution of the changes
+ * (docs/what-if.md). Exit 0 whatever the change: a what-if reports, it does not judge.
+ */
+export const whatIfCommand = defineCommand({
+  name: "what-if",
+  summary: "rate a customer base under today's and a proposed contract: who pays more, and why",
+  notes: `--usage DIR holds one folder per customer (its usage file, and contract.json). --before and
+--after each take a contract file, used as a price book for every customer (with the customer's own
+"customer"), or a folder with <customer>/contract.json. Exit 0 whatever the change (docs/what-if.md).`,
+  options: {
+    before: { type: "string", value: "CONTRACT_OR_DIR", description: "today's contract(s)" },
+    after: { type: "string", value: "CONTRACT_OR_DIR", description: "the proposed contract(s)" },
+    usage: { type: "string", value: "DIR", description: "one folder per customer" },
+    period: { type: "string", value: "PERIOD", description: "the period: 2026-02 or a date range" },
+    format: {
+      type: "string",
+      value: "text|markdown|csv|json",
+      description: "text for a terminal, markdown for a ticket, csv (rows only), json for scripts",
+      default: "text",
+    },
+  },
+  examples: [
+    "ratecard what-if --before customers --after pricebook-2027.json --usage customers --period 2026-11",
+    "ratecard what-if --before today.json --after proposed.json --usage customers --period 2026-11 --format csv > impact.csv",
+  ],
+  run: whatIf,
+});
+
+type WhatIfFlags = {
+  readonly before?: string;
+  readonly after?: string;
+  readonly usage?: string;
+  readonly period?: string;
+  readonly format?: string;
+};
+
+async function whatIf(values: WhatIfFlags): Promise<number> {
+  const format = whatIfFormat(values.format);
+  const before = await sideOf(required(values.before, "--before CONTRACT_OR_DIR"), "--before");
+  const after = await sideOf(required(values.after, "--after CONTRACT_OR_DIR"), "--after");
+  const period = required(values.period, "--period PERIOD");
+  const folders = customerFolders(required(values.usage, "--usage DIR"));
+  // One customer at a time: only its usage is in memory while it is rated, then only its row is kept.
+  const rows: WhatIfRow[] = [];
+  for (const folder of folders) rows.push(whatIfRow(await readCustomer(folder, before, after), period));
+  const result = summarizeWhatIf(rows);
+  if (format === "json") write(`${JSON.stringify(result, null, 2)}\n`);
+  else if (format === "csv") write(whatIfCsv(result));
+  else write(renderWhatIf(result, format));
+  return 0;
+}
+
+function whatIfFormat(value: string | undefined): "text" | "markdown" | "csv" | "json" {
+  if (value === "text" || value === "markdown" || value === "csv" || value === "json") return value;
+  throw new UsageLineError(`--format must be text, markdown, csv or json, not "${value}"`);
+}
+
+async function sideOf(path: string, flag: string): Promise<Side> {
+  if (isFolder(path)) return { kind: "folder", dir: path };
+  return { kind: "price_book", file: path, json: await readJsonFile(path, flag) };
+}
+
+/**
+ * The customer folders of `--usage DIR`: every folder directly inside it that holds a usage file or a
+ * contract.json (name order; "_" and "." folders skipped), or DIR itself when it holds a usage file (a
+ * base of one customer).
+ */
+function customerFolders(dir: string): string[] {
+  if (hasUsage(dir)) return [dir];
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    throw new UsageLineError(
+      `--usage ${dir} is not a folder; it takes a folder with one folder per customer`,
+    );
+  }
+  const folders = entries
+    .filter((entry) => entry.isDirectory() && !/^[_.]/.test(entry.name))
+    .map((entry) => join(dir, entry.name))
+    .filter(isCustomer)
+    .sort();
+  if (folders.length === 0)
+    throw new UsageLineError(
+      `--usage ${dir} holds no customer: a customer is a folder with a usage file (${USAGE_FILES.join(", ")}) or a contract.json; docs/what-if.md`,
+    );
+  return folders;
+}
+
+async function readCustomer(folder: string, before: Side, after: Side): Promise<WhatIfCustomer> {
+  const name = basename(folder);
+  // A customer with a contract and no usage file used nothing this period: it still pays its fees, and
+  // leaving it out would understate what a change of fees does to the base.
+  const usageFile = USAGE_FILES.map((file) => join(folder, file)).find((file) => existsSync(file));
+  return {
+    name,
+    before: await contractOf(before, folder, name, "--before"),
+    after: await contractOf(after, folder, name, "--after"),
+    events: usageFile === undefined ? [] : await readUsage(usageFile),
+  };
+}
+
+// A folder side: DIR/<customer>/contract.json. A price book: the book with the customer's own identity
+// (the `customer` of the customer's contract.json in the usage folder), or its events would all belong
+// to another customer and be left out.
+async function contractOf(side: Side, folder: string, name: string, flag: string): Promise<Contract> {
+  if (side.kind === "folder") {
+    const file = join(side.dir, name, "contract.json");
+    if (!existsSync(file))
+      throw new UsageLineError(
+        `${flag} ${side.dir} has no contract for customer ${name} (${file} is missing)`,
+      );
+    const data = await readJsonFile(file, flag);
+    return withFile(flag, file, /.*/, () => parseContract(data));
+  }
+  const own = join(folder, "contract.json");
+  if (!existsSync(own))
+    throw new UsageLineError(
+      `${flag} ${side.file} is a price book, and customer ${name} has no contract.json in ${folder} to take the customer from`,
+    );
+  const customer = await readJsonFile(own, "--usage");
+  if (!isObject(side.json) || !isObject(customer))
+    throw new UsageLineError(`${flag} ${side.file} and ${own} must both be contracts (JSON objects)`);
+  const json = { ...side.json, customer: customer.customer };
+  return withFile(flag, `${side.file} (for customer ${name})`, /.*/, () => parseContract(json));
+}
+
+function isCustomer(dir: string): boolean {
+  return hasUsage(dir) || existsSync(join(dir, "contract.json"));
+}
+
+function hasUsage(dir: string): boolean {
+  return USAGE_FILES.some((file) => existsSync(join(dir, file)));
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}

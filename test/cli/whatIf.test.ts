@@ -1,0 +1,138 @@
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { assertCliBuilt, runCli } from "../_support/runCli.js";
+
+// The base of docs/what-if.md (test/whatif/data): worked out in test/whatif/whatIf.test.ts.
+const DATA = "test/whatif/data";
+const args = (...more: string[]) => [
+  "what-if",
+  "--before",
+  `${DATA}/base`,
+  "--usage",
+  `${DATA}/base`,
+  "--period",
+  "2026-03",
+  ...more,
+];
+
+beforeAll(assertCliBuilt);
+
+describe("ratecard what-if", () => {
+  it("prints the rows, totals per currency and the distribution", () => {
+    const { code, stdout, stderr } = runCli(...args("--after", `${DATA}/proposed`));
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    expect(stdout).toContain("What-if over 4 customers");
+    expect(stdout).toMatch(
+      /^beta\s+USD\s+400\.00\s+460\.00\s+\+60\.00\s+\+15\.00 %\s+price \(bandwidth\) \+70\.00$/m,
+    );
+    expect(stdout).toMatch(
+      /^USD\s+3\s+650\.00\s+675\.00\s+\+25\.00\s+\+3\.85 %\s+1 up, 2 down, 0 unchanged$/m,
+    );
+    expect(stdout).toMatch(/^EUR\s+1\s+200\.00\s+160\.00\s+-40\.00\s+-20\.00 %/m);
+    expect(stdout).toMatch(/^1\s+beta\s+\+15\.00 %\s+\+60\.00 USD$/m);
+    expect(stdout).toMatch(/^median\s+-16\.67 %\s+acme$/m);
+    expect(stdout).toMatch(/^-10 % to -20 %\s+2\s+#{40}$/m);
+  });
+
+  it("writes CSV and JSON", () => {
+    const csv = runCli(...args("--after", `${DATA}/proposed`, "--format", "csv"));
+    expect(csv.code).toBe(0);
+    expect(csv.stdout.split("\r\n")[4]).toMatch(
+      /^gamma,EUR,200\.00,160\.00,-40\.00,-20\.00,price,bandwidth,-30\.00,/,
+    );
+    const json = JSON.parse(runCli(...args("--after", `${DATA}/proposed`, "--format", "json")).stdout);
+    expect(json.totals.map((total: { change: string }) => total.change)).toEqual(["-40.00", "25.00"]);
+    const markdown = runCli(...args("--after", `${DATA}/proposed`, "--format", "markdown")).stdout;
+    expect(markdown).toContain(
+      "| beta | USD | 400.00 | 460.00 | +60.00 | +15.00 % | price (bandwidth) +70.00 |",
+    );
+    expect(markdown).toContain("### Histogram of the percent change");
+  });
+
+  it("rates a price book with the customer's identity", () => {
+    // beta alone (a usage folder that is one customer), 3,000 GB under the USD price book: the same
+    // prices as its proposed contract, so 400.00 → 460.00, and its events are counted as beta's.
+    const one = `${DATA}/base/beta`;
+    const { code, stdout } = runCli(
+      "what-if",
+      "--before",
+      `${DATA}/base`,
+      "--after",
+      `${DATA}/pricebook-usd.json`,
+      "--usage",
+      one,
+      "--period",
+      "2026-03",
+      "--format",
+      "csv",
+    );
+    expect(code).toBe(0);
+    expect(stdout.split("\r\n")[1]).toMatch(/^beta,USD,400\.00,460\.00,60\.00,15\.00,/);
+  });
+
+  it("refuses it for a customer of another currency", () => {
+    const { code, stdout, stderr } = runCli(...args("--after", `${DATA}/pricebook-usd.json`));
+    expect(stdout).toBe("");
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^ratecard: Customer gamma: The invoices are in EUR and USD/);
+    expect(stderr).not.toContain("    at ");
+  });
+
+  it("says what is wrong with a customer folder", () => {
+    const scratch = mkdtempSync(join(tmpdir(), "ratecard-what-if-"));
+    cpSync(`${DATA}/base`, scratch, { recursive: true });
+    writeFileSync(join(scratch, "beta", "usage.ndjson"), '{"id":"x","type":"cdn.bandwidth"\n');
+    const broken = runCli(
+      "what-if",
+      "--before",
+      scratch,
+      "--after",
+      `${DATA}/proposed`,
+      "--usage",
+      scratch,
+      "--period",
+      "2026-03",
+    );
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/beta[/\\]usage\.ndjson/);
+    // A customer with a contract and no usage file still pays its fees: acme without usage is 100.00 → 90.00.
+    const quiet = mkdtempSync(join(tmpdir(), "ratecard-what-if-"));
+    cpSync(`${DATA}/base/acme`, join(quiet, "acme"), { recursive: true });
+    rmSync(join(quiet, "acme", "usage.ndjson"));
+    const fees = runCli(
+      "what-if",
+      "--before",
+      quiet,
+      "--after",
+      `${DATA}/proposed`,
+      "--usage",
+      quiet,
+      "--period",
+      "2026-03",
+      "--format",
+      "csv",
+    );
+    expect(fees.code).toBe(0);
+    expect(fees.stdout.split("\r\n")[1]).toMatch(/^acme,USD,100\.00,90\.00,-10\.00,-10\.00,price,platform,/);
+    const empty = mkdtempSync(join(tmpdir(), "ratecard-what-if-"));
+    const none = runCli(
+      "what-if",
+      "--before",
+      empty,
+      "--after",
+      empty,
+      "--usage",
+      empty,
+      "--period",
+      "2026-03",
+    );
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain("holds no customer");
+    const missing = runCli("what-if", "--before", scratch, "--after", `${DATA}/proposed`, "--usage", scratch);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("missing --period");
+  });
+});
