@@ -73,8 +73,28 @@ export {
   UsageError,
   WARNING_CODES,
 } from "./errors/index.js";
-export type { MoneyStyle } from "./explain/index.js";
-export { currencyPrefix, escapeControl, explainLine, explainText } from "./explain/index.js";
+export type {
+  ExplainedLine,
+  ExplainedMeter,
+  ExplainedStep,
+  ExplainFormat,
+  ExplainOptions,
+  Explanation,
+  Figure,
+  MoneyStyle,
+  TierBound,
+  WaterfallKind,
+  WaterfallStep,
+} from "./explain/index.js";
+export {
+  currencyPrefix,
+  EXPLAIN_FORMATS,
+  EXPLANATION_VERSION,
+  escapeControl,
+  explain,
+  explainLine,
+  explainText,
+} from "./explain/index.js";
 export type {
   CreditNoteOptions,
   Invoice,

@@ -1,14 +1,13 @@
-import { explainText, rateInvoiceAsync, rateOpeningInvoice } from "../index.js";
+import { rateInvoiceAsync, rateOpeningInvoice } from "../index.js";
 import {
   carriedState,
   creditBalances,
-  outputFormat,
   parseFlags,
   readContract,
   required,
   UsageLineError,
-  write,
 } from "./cliSupport.js";
+import { invoiceOutputFormat, renderInvoice, writeOutput } from "./explainOutput.js";
 import { readJsonFile } from "./readJsonFile.js";
 import { usageSource } from "./readUsage.js";
 
@@ -21,6 +20,7 @@ export async function invoiceCommand(args: ReadonlyArray<string>): Promise<numbe
       usage: { type: "string" },
       period: { type: "string" },
       format: { type: "string", default: "text" },
+      output: { type: "string" },
       carry: { type: "string" },
       daily: { type: "boolean", default: false },
       balances: { type: "string" },
@@ -32,7 +32,7 @@ export async function invoiceCommand(args: ReadonlyArray<string>): Promise<numbe
   if (values.opening) return openingCommand(contractFile, values);
   const usageFile = required(values.usage, "--usage FILE");
   const period = required(values.period, "--period PERIOD");
-  const format = outputFormat(values.format);
+  const format = invoiceOutputFormat(values.format, true);
   const contract = await readContract(contractFile);
   const carried =
     values.carry === undefined
@@ -45,7 +45,7 @@ export async function invoiceCommand(args: ReadonlyArray<string>): Promise<numbe
     ...(values.daily ? { daily: true } : {}),
     ...(await creditOptions(values, contract.id)),
   });
-  write(format === "json" ? `${JSON.stringify(invoice, null, 2)}\n` : explainText(invoice));
+  await writeOutput(renderInvoice(invoice, format), values.output);
   return 0;
 }
 
@@ -73,6 +73,7 @@ async function openingCommand(
   contractFile: string,
   values: {
     readonly format?: string;
+    readonly output?: string;
     readonly balances?: string;
     readonly "credits-start-full"?: boolean;
     readonly usage?: string;
@@ -91,9 +92,9 @@ async function openingCommand(
   if (values.daily === true) {
     throw new UsageLineError("--opening bills no usage, so it has no daily quantities; leave out --daily");
   }
-  const format = outputFormat(values.format);
+  const format = invoiceOutputFormat(values.format, true);
   const contract = await readContract(contractFile);
   const invoice = rateOpeningInvoice(contract, await creditOptions(values, contract.id));
-  write(format === "json" ? `${JSON.stringify(invoice, null, 2)}\n` : explainText(invoice));
+  await writeOutput(renderInvoice(invoice, format), values.output);
   return 0;
 }

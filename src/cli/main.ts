@@ -6,6 +6,7 @@ import { checkCommand } from "./checkCommand.js";
 import { UsageLineError, write } from "./cliSupport.js";
 import { creditNoteCommand } from "./creditNoteCommand.js";
 import { diffCommand } from "./diffCommand.js";
+import { explainCommand } from "./explainCommand.js";
 import { invoiceCommand } from "./invoiceCommand.js";
 import { quoteCommand } from "./quoteCommand.js";
 import { reconcileCommand } from "./reconcileCommand.js";
@@ -15,8 +16,9 @@ import { validateCommand } from "./validateCommand.js";
 const USAGE = `ratecard — exact, explainable usage-based invoices
 
 Usage:
-  ratecard invoice --contract FILE --usage FILE --period PERIOD [--format text|json] [--carry FILE] [--balances FILE] [--credits-start-full] [--daily]
-  ratecard invoice --contract FILE --opening [--format text|json] [--balances FILE] [--credits-start-full]
+  ratecard invoice --contract FILE --usage FILE --period PERIOD [--format FORMAT] [--output FILE] [--carry FILE] [--balances FILE] [--credits-start-full] [--daily]
+  ratecard invoice --contract FILE --opening [--format FORMAT] [--output FILE] [--balances FILE] [--credits-start-full]
+  ratecard explain INVOICE.json [--format text|markdown|html|explain-json] [--output FILE]
   ratecard validate FILE
   ratecard schema [--invoice]
   ratecard --version
@@ -30,6 +32,9 @@ Usage:
 --carry takes the previous period's invoice (JSON) to continue persistent and weighted meters.
 --balances takes the previous invoice (JSON) to continue credit grant balances; a grant that started
   before the period needs one, unless --credits-start-full says every grant without one starts full.
+FORMAT: text (the default), json (the invoice), markdown, html (one self-contained evidence page) or
+  explain-json (the explanation document for scripts; docs/explain.md). --output writes to FILE.
+  Example: ratecard invoice --contract c.json --usage u.ndjson --period 2026-02 --daily --format html --output evidence.html
 --daily adds each sum and count meter's quantity per local day (and a chart in the text).
 --opening rates the invoice issued at the term start: the first period's fees billed in advance.
 PERIOD is a month in the contract's time zone (2026-02) or a range of local dates
@@ -64,6 +69,8 @@ async function main(argv: ReadonlyArray<string>): Promise<number> {
       return checkCommand(rest);
     case "diff":
       return diffCommand(rest);
+    case "explain":
+      return explainCommand(rest);
     case "reconcile":
       return reconcileCommand(rest);
     case "--version":
