@@ -19,6 +19,10 @@ export function invoiceOutputFormat(
     ? ["text", "json", ...EXPLANATIONS.slice(1)]
     : EXPLANATIONS;
   if (value !== undefined && formats.includes(value)) return value as InvoiceOutputFormat;
+  if (value === "json")
+    throw new UsageLineError(
+      `--format json is the invoice itself, which ratecard explain reads; for the explanation as JSON write --format explain-json`,
+    );
   throw new UsageLineError(
     `--format must be ${formats.slice(0, -1).join(", ")} or ${formats.at(-1)}, not "${value}"`,
   );

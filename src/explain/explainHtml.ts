@@ -118,8 +118,7 @@ function lineHtml(
 ): string {
   const name = line.group === null ? line.name : `${line.name} [${line.group}]`;
   const unit = line.unit === null ? "" : ` ${h(line.unit)}`;
-  const usage = line.steps.find((step) => step.exact.kind === "usage")?.exact;
-  const meterAt = usage?.kind === "usage" ? meterIndex.get(usage.meter) : undefined;
+  const meterAt = line.usage === null ? undefined : meterIndex.get(line.usage.meter);
   const meter = meterAt === undefined ? undefined : meters[meterAt];
   return [
     `<details class="line" id="line-${index + 1}">`,
@@ -140,7 +139,9 @@ function lineHtml(
     "</tfoot></table>",
     "<h3>Contract terms</h3>",
     `<ul class="terms">${line.terms.map((term) => `<li>${h(term)}</li>`).join("")}</ul>`,
-    meter === undefined || meterAt === undefined ? "" : usageDrill(meter, meterAt),
+    meter === undefined || meterAt === undefined
+      ? ""
+      : usageDrill(meter, meterAt, line.usage?.daysAreTheLine === true),
     '<details class="drill"><summary>The steps exactly as the invoice holds them</summary>',
     `<pre class="exact">${h(
       JSON.stringify(
@@ -154,9 +155,12 @@ function lineHtml(
   ].join("\n");
 }
 
-// The usage behind a line: its meter's days, each with the day's quantity and the running total.
-function usageDrill(meter: ExplainedMeter, at: number): string {
+// The usage behind a line: its meter's days, each with the day's quantity and the running total, when
+// those days are the line's own; otherwise the meter, and a link to its chart.
+function usageDrill(meter: ExplainedMeter, at: number, daysAreTheLine: boolean): string {
   const unit = meter.unit === null ? "" : ` (${h(meter.unit)})`;
+  if (!daysAreTheLine)
+    return `<p class="note">Usage: meter <span class="id">${h(meter.meter)}</span>, ${figure(meter.quantity)}${unit} from ${count(meter.events, "event")} in all. Its days cover more than this line (other groups, a billable quantity after division or included units, or another part of the period): see <a href="#meter-${at + 1}">the meter</a>.</p>`;
   if (meter.daily === null)
     return `<p class="note">Usage: meter <span class="id">${h(meter.meter)}</span>, ${figure(meter.quantity)} from ${count(meter.events, "event")}. This invoice holds no daily data (rate it with --daily); see <a href="#meter-${at + 1}">the meter</a>.</p>`;
   return [

@@ -141,7 +141,7 @@ function exclusions(explanation: Explanation): string[] {
     "|---|---:|---|",
     ...excluded.map(
       (entry) =>
-        `| ${entry.description} (${entry.reason}) | ${groupThousands(String(entry.events))} | ${entry.sampleIds.map(md).join(", ")} |`,
+        `| ${entry.description} (\`${entry.reason}\`) | ${groupThousands(String(entry.events))} | ${entry.sampleIds.map(md).join(", ")} |`,
     ),
     "",
   ];

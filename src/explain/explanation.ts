@@ -7,7 +7,7 @@ import { EXCLUSION_REASON_WORDS } from "./exclusionReasons.js";
 import { describeGroup, explainLineParts, type MoneyStyle } from "./explainLine.js";
 import { type Figure, moneyFigure, quantityFigure, readableMoney, readableQuantity } from "./figure.js";
 import { stepFacts } from "./stepFacts.js";
-import { type TierBound, tierBoundsOf, tierBoundsOffScale } from "./tierBounds.js";
+import { meterOf, onMeterScale, type TierBound, tierBoundsOf, tierBoundsOffScale } from "./tierBounds.js";
 import { type WaterfallStep, waterfallOf } from "./waterfall.js";
 
 /** The version of the explanation document this build writes (docs/explain.md); raised on a breaking change. */
@@ -40,6 +40,11 @@ export interface ExplainedLine {
   readonly steps: ReadonlyArray<ExplainedStep>;
   /** The contract terms that produced the line, as the invoice records them. */
   readonly terms: ReadonlyArray<string>;
+  /**
+   * The meter the line's usage came from, and whether that meter's days are the line's own (false for
+   * a group, a billable quantity after division or included units, or part of a split period).
+   */
+  readonly usage: { readonly meter: string; readonly daysAreTheLine: boolean } | null;
   /** Discounts, commitment caps and credits taken off the line after its amount. */
   readonly adjustments: ReadonlyArray<{
     readonly kind: string;
@@ -131,7 +136,7 @@ export function explanationOf(invoice: Invoice): Explanation {
       rounding: `each line rounded once, ${invoice.rounding.mode.replace("_", "-")}, to ${invoice.currency.minorUnits} decimals`,
       metadata: invoice.metadata ?? {},
     },
-    lines: invoice.lines.map((line) => explainedLine(line, style, invoice.period, invoiceEnd)),
+    lines: invoice.lines.map((line) => explainedLine(line, style, invoice, invoiceEnd)),
     waterfall: waterfallOf(invoice, style),
     total: moneyFigure(invoice.total, style),
     amountDue: moneyFigure(invoice.amountDue ?? invoice.total, style),
@@ -162,9 +167,12 @@ export function explanationOf(invoice: Invoice): Explanation {
 function explainedLine(
   line: InvoiceLine,
   style: MoneyStyle,
-  period: Invoice["period"],
+  invoice: Invoice,
   invoiceEnd: string | undefined,
 ): ExplainedLine {
+  const { period } = invoice;
+  const meterId = meterOf(line);
+  const meter = invoice.usage.meters.find((candidate) => candidate.meter === meterId);
   const parts = explainLineParts(line, style, { invoiceEnd, quantity: readableQuantity });
   const factWords = {
     money: (plain: string) => readableMoney(plain, style),
@@ -192,6 +200,10 @@ function explainedLine(
       exact: step,
     })),
     terms: termsOf(line, style, period, parts.steps),
+    usage:
+      meterId === undefined
+        ? null
+        : { meter: meterId, daysAreTheLine: meter !== undefined && onMeterScale(line, meter, period) },
     adjustments: (line.adjustments ?? []).map((adjustment) => ({
       kind: adjustment.kind,
       source: adjustment.source,

@@ -59,13 +59,14 @@ export function tierBoundsOffScale(
     .map((line) => line.id);
 }
 
-function meterOf(line: InvoiceLine): string | undefined {
+/** The meter a line's usage step names, if it has one. */
+export function meterOf(line: InvoiceLine): string | undefined {
   const usage = line.steps.find((step) => step.kind === "usage");
   return usage?.kind === "usage" ? usage.meter : undefined;
 }
 
-// The line prices the meter's whole quantity over the whole period, unchanged.
-function onMeterScale(line: InvoiceLine, meter: MeterReport, period: Invoice["period"]): boolean {
+/** True when the line prices its meter's whole quantity over the whole period, unchanged: its meter's days are its own. */
+export function onMeterScale(line: InvoiceLine, meter: MeterReport, period: Invoice["period"]): boolean {
   if (meterOf(line) !== meter.meter || line.group !== undefined) return false;
   if (line.period.start !== period.start || line.period.end !== period.end) return false;
   return new Decimal(line.quantity).equals(meter.quantity);

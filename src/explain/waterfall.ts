@@ -11,6 +11,7 @@ export type WaterfallKind =
   | "credit_before_tax"
   | "tax"
   | "total"
+  | "below_zero_not_due"
   | "credit_after_tax"
   | "amount_due";
 
@@ -63,6 +64,9 @@ export function waterfallOf(invoice: Invoice, style: MoneyStyle): WaterfallStep[
       invoice.tax?.mode === "inclusive" ? "0" : rate.amount,
     );
   level("total", "Total", invoice.total);
+  // Credits after tax pay what is due, which starts at zero when the total is below zero (docs/contracts.md, step 11).
+  if (invoice.amountDue !== undefined && running.isNegative())
+    change("below_zero_not_due", "A total below zero: nothing is due", toPlainString(running.negated()));
   for (const credit of invoice.credits ?? [])
     if (credit.stage === "after_tax")
       change("credit_after_tax", `${credit.name} (after tax)`, credit.applied);

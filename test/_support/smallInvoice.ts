@@ -15,14 +15,14 @@ export const HOSTILE_NAME = 'Egress <script>alert("x")</script> & co';
  * = 2.07, 6.07 in all; total 31.50 − 1.15 + 6.07 = 36.42. Two events are left out: one in May
  * (outside the period, id `evt_<b>late</b>`) and one of an unknown type.
  */
-export function smallInvoice(options: { readonly daily?: boolean } = {}): Invoice {
+export function smallInvoice(options: { readonly daily?: boolean; readonly name?: string } = {}): Invoice {
   const contract = buildContract({
     meters: [{ id: "gb", eventType: "egress", aggregation: "sum", valueProperty: "v", unit: "GB" }],
     charges: [
       { id: "platform", name: "Platform", price: { model: "flat", amount: "20.00" } },
       {
         id: "egress",
-        name: HOSTILE_NAME,
+        name: options.name ?? HOSTILE_NAME,
         meter: "gb",
         price: {
           model: "graduated",

@@ -121,6 +121,10 @@ describe("the HTML explanation in chromium", () => {
     expect(await page.locator("details#line-2 table.steps").isVisible()).toBe(true);
     expect(await page.locator(".toolbar").isVisible()).toBe(false);
     await page.screenshot({ path: join(OUTPUT, "explain-small-print.png"), fullPage: true });
+    // Stripe takes dispute evidence as a PDF of at most 5 MB (its file upload guide, dispute_evidence).
+    const pdf = await page.pdf({ path: join(OUTPUT, "explain-small.pdf"), format: "A4" });
+    expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(pdf.length).toBeLessThan(5 * 1024 * 1024);
     await page.close();
   });
 
