@@ -4,7 +4,7 @@ import { type Figure, readableQuantity } from "./figure.js";
 import { count, groupThousands } from "./formatNumber.js";
 import { PAGE_SCRIPT, PAGE_STYLE } from "./htmlStyle.js";
 import { usageChartSvg } from "./usageChartSvg.js";
-import { usageCounts } from "./usageCounts.js";
+import { noDailyData, usageCounts } from "./usageSentences.js";
 import { waterfallSvg } from "./waterfallSvg.js";
 
 // Nothing may load from anywhere: the policy refuses every fetch, so the page is provably offline.
@@ -185,11 +185,9 @@ function meterHtml(meter: ExplainedMeter, index: number): string {
       `<p class="note">Line <span class="id">${h(line)}</span>: its tiers price another quantity than this meter's daily sums (a group, a billable quantity, or part of the period), so its bounds are not drawn.</p>`,
   );
   if (meter.daily === null)
-    return [
-      head,
-      '<p class="note no-daily">This invoice has no daily data for this meter, so there is no chart: rate it again with <code>--daily</code> (the <code>daily</code> option; sum and count meters).</p>',
-      ...offScale,
-    ].join("\n");
+    return [head, `<p class="note no-daily">${h(noDailyData(meter.aggregation))}</p>`, ...offScale].join(
+      "\n",
+    );
   const title = `Meter ${meter.meter}: usage per day and running total, ${meter.daily.length} days`;
   const bounds = meter.tierBounds.map(
     (bound) =>

@@ -3,7 +3,7 @@ import type { ExplainedLine, ExplainedMeter, Explanation } from "./explanation.j
 import { type Figure, readableQuantity } from "./figure.js";
 import { count, groupThousands } from "./formatNumber.js";
 import { markdownText as md } from "./markdownText.js";
-import { usageCounts } from "./usageCounts.js";
+import { noDailyData, usageCounts } from "./usageSentences.js";
 
 /**
  * The explanation as Markdown a specialist pastes into a ticket: the lines, the way from the subtotal
@@ -106,13 +106,7 @@ function exactNote(what: string, figure: Figure): string | undefined {
 function meterSection(meter: ExplainedMeter): string[] {
   const unit = meter.unit === null ? "" : ` ${md(meter.unit)}`;
   const head = `### Meter ${md(meter.meter)}: ${meter.quantity.display}${unit} from ${count(meter.events, "event")} (${md(meter.aggregation)})`;
-  if (meter.daily === null)
-    return [
-      head,
-      "",
-      "No daily data on this invoice (rate it with `--daily` to chart sum and count meters).",
-      "",
-    ];
+  if (meter.daily === null) return [head, "", md(noDailyData(meter.aggregation)), ""];
   const chart = dailyChart(meter.daily.map((day) => ({ date: day.date, quantity: day.quantity.exact })));
   return [
     head,
