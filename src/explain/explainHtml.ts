@@ -142,7 +142,7 @@ function lineHtml(
     meter === undefined || meterAt === undefined
       ? ""
       : usageDrill(meter, meterAt, line.usage?.daysAreTheLine === true),
-    '<details class="drill"><summary>The steps exactly as the invoice holds them</summary>',
+    '<details class="drill raw"><summary>The steps exactly as the invoice holds them</summary>',
     `<pre class="exact">${h(
       JSON.stringify(
         line.steps.map((step) => step.exact),

@@ -67,7 +67,10 @@ footer{margin-top:36px;padding-top:10px;border-top:1px solid var(--line);font-si
   details::details-content{content-visibility:visible;display:contents}
   details.line{break-inside:avoid-page;border-color:#bbb}
   .chart,table,svg{break-inside:avoid}
-  .rounded::after{content:" (exact " attr(data-exact) ")";font-size:9px;color:var(--muted)}
+  .rounded::after{content:" (exact " attr(data-exact) ")";font-size:9px;color:var(--muted);overflow-wrap:anywhere}
+  .num{white-space:normal}
+  details.line>summary{grid-template-columns:1fr minmax(120px,auto) minmax(90px,auto)}
+  details.raw{display:none}
   a{color:inherit;text-decoration:none}
 }
 `;
