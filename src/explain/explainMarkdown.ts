@@ -26,6 +26,9 @@ export function renderMarkdown(explanation: Explanation): string {
     `- **Currency:** ${md(invoice.currency.code)}; ${invoice.rounding}`,
     ...Object.entries(invoice.metadata).map(([key, value]) => `- **${md(key)}:** ${md(value)}`),
     `- **Contract:** ${md(invoice.contractId)} (${invoice.contractDigest})`,
+    ...(invoice.kind === "opening"
+      ? ["- **Kind:** opening invoice: the first period's fees, billed in advance when the term starts"]
+      : []),
     "",
     "## Lines",
     "",

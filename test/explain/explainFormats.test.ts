@@ -3,7 +3,15 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readableMoney, readableQuantity } from "../../src/explain/figure.js";
 import { waterfallOf, waterfallTies } from "../../src/explain/waterfall.js";
-import { type Explanation, explain, explainText, type Invoice, isRatecardError } from "../../src/index.js";
+import {
+  type Explanation,
+  explain,
+  explainText,
+  type Invoice,
+  isRatecardError,
+  rateOpeningInvoice,
+} from "../../src/index.js";
+import { fixtureContract } from "../_arbitraries/contracts.js";
 import { HOSTILE_NAME, smallInvoice } from "../_support/smallInvoice.js";
 import { thrown } from "../_support/thrown.js";
 
@@ -116,6 +124,19 @@ describe("explain: Markdown", () => {
     expect(markdown).toContain(
       "| outside the invoice period (`outside_period`) | 1 | evt\\_\\<b\\>late\\</b\\> |",
     );
+  });
+});
+
+describe("explain: the opening invoice", () => {
+  it("says it is the opening invoice in Markdown and HTML", () => {
+    const opening = rateOpeningInvoice(fixtureContract("saas-seats"));
+    expect(explain(opening, { format: "markdown" })).toContain(
+      "- **Kind:** opening invoice: the first period's fees, billed in advance when the term starts",
+    );
+    expect(explain(opening, { format: "html" })).toContain(
+      "<dt>Kind</dt><dd>opening invoice: the first period's fees, billed in advance</dd>",
+    );
+    expect(json(opening).invoice.kind).toBe("opening");
   });
 });
 
