@@ -76,10 +76,25 @@ export {
   UsageError,
   WARNING_CODES,
 } from "./errors/index.js";
-export type { MoneyStyle } from "./explain/index.js";
+export type {
+  ExplainedLine,
+  ExplainedMeter,
+  ExplainedStep,
+  ExplainFormat,
+  ExplainOptions,
+  Explanation,
+  Figure,
+  MoneyStyle,
+  TierBound,
+  WaterfallKind,
+  WaterfallStep,
+} from "./explain/index.js";
 export {
   currencyPrefix,
+  EXPLAIN_FORMATS,
+  EXPLANATION_VERSION,
   escapeControl,
+  explain,
   explainLine,
   explainText,
   usageEvidenceText,

@@ -2,6 +2,7 @@ import { checkCommand } from "./checkCommand.js";
 import { creditNoteCommand } from "./creditNoteCommand.js";
 import type { RatecardCommand } from "./defineCommand.js";
 import { diffCommand } from "./diffCommand.js";
+import { explainCommand } from "./explainCommand.js";
 import { invoiceCommand } from "./invoiceCommand.js";
 import { quoteCommand } from "./quoteCommand.js";
 import { reconcileCommand } from "./reconcileCommand.js";
@@ -16,6 +17,7 @@ import { whatIfCommand } from "./whatIfCommand.js";
  */
 export const COMMANDS: ReadonlyArray<RatecardCommand> = [
   invoiceCommand,
+  explainCommand,
   usageCommand,
   validateCommand,
   schemaCommand,

@@ -1,15 +1,8 @@
-import { explainText, rateInvoiceAsync, rateOpeningInvoice } from "../index.js";
-import {
-  carriedState,
-  creditBalances,
-  outputFormat,
-  readContract,
-  required,
-  UsageLineError,
-  write,
-} from "./cliSupport.js";
-import { FORMAT_OPTION, USAGE_FORMAT_OPTION } from "./commonOptions.js";
+import { rateInvoiceAsync, rateOpeningInvoice } from "../index.js";
+import { carriedState, creditBalances, readContract, required, UsageLineError } from "./cliSupport.js";
+import { USAGE_FORMAT_OPTION } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
+import { invoiceOutputFormat, renderInvoice, writeOutput } from "./explainOutput.js";
 import { readJsonFile } from "./readJsonFile.js";
 import { usageSource } from "./readUsage.js";
 import { withUsageProgress } from "./stderr.js";
@@ -30,7 +23,14 @@ export const invoiceCommand = defineCommand({
       value: "PERIOD",
       description: "the period to rate: 2026-02 or 2026-02-01/2026-03-01",
     },
-    format: FORMAT_OPTION,
+    format: {
+      type: "string",
+      value: "text|json|markdown|html|explain-json",
+      description:
+        "text: the explanation in words; json: the invoice; markdown; html: one self-contained evidence page; explain-json: the explanation document (docs/explain.md)",
+      default: "text",
+    },
+    output: { type: "string", value: "FILE", description: "write to FILE instead of stdout" },
     carry: {
       type: "string",
       value: "FILE",
@@ -55,6 +55,7 @@ export const invoiceCommand = defineCommand({
     "ratecard invoice --contract fixtures/cdn-basic/contract.json --usage fixtures/cdn-basic/usage.ndjson --period 2026-02",
     "gunzip -c usage.csv.gz | ratecard invoice --contract contract.json --usage - --usage-format csv --period 2026-02 --format json",
     "ratecard invoice --contract contract.json --opening",
+    "ratecard invoice --contract contract.json --usage usage.ndjson --period 2026-02 --daily --format html --output evidence.html",
   ],
   run: invoice,
 });
@@ -65,6 +66,7 @@ type InvoiceFlags = {
   readonly "usage-format"?: string;
   readonly period?: string;
   readonly format?: string;
+  readonly output?: string;
   readonly carry?: string;
   readonly balances?: string;
   readonly "credits-start-full"?: boolean;
@@ -77,7 +79,7 @@ async function invoice(values: InvoiceFlags): Promise<number> {
   if (values.opening) return openingCommand(contractFile, values);
   const usageFile = required(values.usage, "--usage FILE");
   const period = required(values.period, "--period PERIOD");
-  const format = outputFormat(values.format);
+  const format = invoiceOutputFormat(values.format, true);
   const contract = await readContract(contractFile);
   const carried =
     values.carry === undefined
@@ -94,7 +96,7 @@ async function invoice(values: InvoiceFlags): Promise<number> {
   const invoice = await withUsageProgress(usage, (source) =>
     rateInvoiceAsync(contract, source, period, options),
   );
-  write(format === "json" ? `${JSON.stringify(invoice, null, 2)}\n` : explainText(invoice));
+  await writeOutput(renderInvoice(invoice, format), values.output);
   return 0;
 }
 
@@ -129,9 +131,9 @@ async function openingCommand(contractFile: string, values: InvoiceFlags): Promi
   if (values.daily === true) {
     throw new UsageLineError("--opening bills no usage, so it has no daily quantities; leave out --daily");
   }
-  const format = outputFormat(values.format);
+  const format = invoiceOutputFormat(values.format, true);
   const contract = await readContract(contractFile);
   const invoice = rateOpeningInvoice(contract, await creditOptions(values, contract.id));
-  write(format === "json" ? `${JSON.stringify(invoice, null, 2)}\n` : explainText(invoice));
+  await writeOutput(renderInvoice(invoice, format), values.output);
   return 0;
 }

@@ -171,3 +171,8 @@ export function quoteValueLeftOut(source: string, text: string, reason: string):
 export function quoteWithoutLine(): ErrorMessage {
   return { code: "invalid_field", message: "This price produced no line to quote." };
 }
+
+/** The file `--output` names cannot be written; `reason` says why. */
+export function outputFileUnwritable(file: string, reason: string): ErrorMessage {
+  return { code: "invalid_argument", message: `--output ${file}: ${reason}; nothing was written.` };
+}

@@ -45,6 +45,7 @@ export {
   negativeValue,
   notAnIssuedInvoice,
   notMoreThanZero,
+  unknownExplainFormat,
   unknownField,
 } from "./messages/schema.js";
 export {

@@ -22,6 +22,24 @@ export interface MoneyStyle {
 
 type StepOf<K extends Step["kind"]> = Extract<Step, { kind: K }>;
 
+/** A line's explanation in parts: the head, each step with its sentence (if it has one), the total. */
+export interface LineParts {
+  /** "Bandwidth (North America): 61,400 GB from 1,228 events." and how the meter measured it. */
+  readonly head: string;
+  /** Every step of the line, in order; several tier steps read as one sentence, written at the first. */
+  readonly steps: ReadonlyArray<{ readonly step: Step; readonly sentence: string | undefined }>;
+  /** "Line total $3,656.00." */
+  readonly total: string;
+}
+
+/** How the numbers of a line's sentences are written: exactly (text) or rounded for reading. */
+export interface LineWording {
+  /** The end of the invoice's period, to tell a fee billed in advance from a change of terms. */
+  readonly invoiceEnd?: string | undefined;
+  /** A bare quantity; exact digit for digit unless an explanation rounds it for reading. */
+  readonly quantity?: (plain: string) => string;
+}
+
 /**
  * One invoice line in plain words, e.g.
  * "Bandwidth (North America): 61,400 GB from 1,228 events. First 10,000 GB at $0.0800 = $800.00;
@@ -29,6 +47,18 @@ type StepOf<K extends Step["kind"]> = Extract<Step, { kind: K }>;
  * Every number comes from the line's steps; nothing is recomputed except the words around them.
  */
 export function explainLine(line: InvoiceLine, style: MoneyStyle, invoiceEnd?: string): string {
+  const parts = explainLineParts(line, style, { invoiceEnd });
+  const sentences = parts.steps.flatMap(({ sentence }) => (sentence === undefined ? [] : [sentence]));
+  // Names, units and group values are the input's text: escaped, so the line stays one line.
+  return escapeControl([parts.head, ...sentences, parts.total].join(" "));
+}
+
+/**
+ * {@link explainLine} in parts, for the explanations that lay a line out as a table of steps
+ * (Markdown, HTML, the explanation JSON). The text is not escaped: each format escapes for its medium.
+ */
+export function explainLineParts(line: InvoiceLine, style: MoneyStyle, wording: LineWording = {}): LineParts {
+  const quantity = wording.quantity ?? formatQuantity;
   const words: Words = {
     money: (plain) =>
       signed(
@@ -37,8 +67,8 @@ export function explainLine(line: InvoiceLine, style: MoneyStyle, invoiceEnd?: s
       ),
     price: (plain) =>
       signed(plain, (magnitude) => `${style.prefix}${formatExact(magnitude, style.minorUnits + 2)}`),
-    units: (plain) => `${formatQuantity(plain)}${line.unit === undefined ? "" : ` ${line.unit}`}`,
-    quantity: formatQuantity,
+    units: (plain) => `${quantity(plain)}${line.unit === undefined ? "" : ` ${line.unit}`}`,
+    quantity,
     count,
     percent,
     group: describeGroup,
@@ -48,10 +78,11 @@ export function explainLine(line: InvoiceLine, style: MoneyStyle, invoiceEnd?: s
   const measured =
     usage === undefined
       ? ""
-      : ` ${formatQuantity(usage.quantity)}${usage.unit === undefined ? "" : ` ${usage.unit}`} from ${count(usage.events, "event")}.`;
+      : ` ${quantity(usage.quantity)}${usage.unit === undefined ? "" : ` ${usage.unit}`} from ${count(usage.events, "event")}.`;
   const how = usage?.computation === undefined ? "" : ` ${describeComputation(usage.computation)}`;
   // A fee billed in advance covers another period than the invoice's (say which), or, on a line that
   // starts inside the invoice's period, the new terms of a change for the rest of it.
+  const { invoiceEnd } = wording;
   const change = invoiceEnd !== undefined && line.period.start < invoiceEnd;
   const advance =
     line.billed !== "in_advance" || line.steps.some((step) => step.kind === "unused_time")
@@ -59,18 +90,18 @@ export function explainLine(line: InvoiceLine, style: MoneyStyle, invoiceEnd?: s
       : change
         ? ` New terms from ${line.period.start} to ${line.period.end}, the rest of a period whose fee is billed in advance.`
         : ` Billed in advance for ${line.period.start} to ${line.period.end}.`;
-  const head = `${name}:${measured}${how}${advance}`;
-
-  const sentences: string[] = [];
-  for (const step of line.steps) {
+  const steps = line.steps.map((step) => ({
+    step,
     // A price model's steps read as that model writes them (pricing/models/<name>/explain.ts).
-    const sentence = isPriceStep(step)
+    sentence: isPriceStep(step)
       ? explainPriceStep(step, { words, steps: line.steps, model: line.model })
-      : describeStep(step, { words, steps: line.steps });
-    if (sentence !== undefined) sentences.push(sentence);
-  }
-  // Names, units and group values are the input's text: escaped, so the line stays one line.
-  return escapeControl([head, ...sentences, `Line total ${words.money(line.amount)}.`].join(" "));
+      : describeStep(step, { words, steps: line.steps }),
+  }));
+  return {
+    head: `${name}:${measured}${how}${advance}`,
+    steps,
+    total: `Line total ${words.money(line.amount)}.`,
+  };
 }
 
 // The sentence of each step every line may have, whatever its price and terms; a contract term's steps
@@ -79,13 +110,13 @@ const COMMON_STEP_SENTENCES: StepSentences<UsageStep | BillableQuantityStep | Pr
   {
     // The usage step is the line's head ("61,400 GB from 1,228 events."), not a sentence of its own.
     usage: () => undefined,
-    billable_quantity: (step, { words: { units } }) => {
+    billable_quantity: (step, { words: { units, quantity } }) => {
       const parts = [
         step.divideBy === null ? undefined : `divided by ${formatQuantity(step.divideBy)}`,
         step.included === null ? undefined : `minus ${formatQuantity(step.included)} included`,
         step.round === "none" ? undefined : `rounded ${step.round}`,
       ].filter((part) => part !== undefined);
-      return `Billable quantity: ${formatQuantity(step.measured)} ${parts.join(", ")} = ${units(step.billable)}.`;
+      return `Billable quantity: ${quantity(step.measured)} ${parts.join(", ")} = ${units(step.billable)}.`;
     },
     proration: (step, { words: { money } }) =>
       `Prorated for ${formatQuantity(step.elapsed)} of ${formatQuantity(step.total)} ${step.basis === "day" ? "days" : "seconds"} of the billing period: ${money(step.before)} × ${formatQuantity(step.elapsed)} ÷ ${formatQuantity(step.total)} = ${money(step.amount)}.`,
@@ -151,7 +182,7 @@ function percent(rate: string): string {
   return `${formatQuantity(new Decimal(rate).times(100).toFixed())}%`;
 }
 
-function describeGroup(group: Readonly<Record<string, string | number | boolean | null>>): string {
+export function describeGroup(group: Readonly<Record<string, string | number | boolean | null>>): string {
   return Object.entries(group)
     .map(
       ([name, value]) =>

@@ -1,12 +1,13 @@
-import { InputError, notAnIssuedInvoice } from "../errors/index.js";
-import { type Invoice, invoiceSchema } from "../invoice/index.js";
+import type { Invoice } from "../invoice/index.js";
 import { Decimal } from "../money/index.js";
-import { type AppliedDiscount, type InvoiceTax, toProblems, type UsageExclusion } from "../schema/index.js";
+import type { AppliedDiscount, InvoiceTax } from "../schema/index.js";
 import { formatLocalDate, parseInstant, toLocalDate } from "../time/index.js";
 import { currencyPrefix } from "./currencySymbol.js";
 import { escapeControl } from "./escapeControl.js";
+import { EXCLUSION_REASON_WORDS } from "./exclusionReasons.js";
 import { explainLine, type MoneyStyle } from "./explainLine.js";
 import { count, formatExact, formatQuantity, signed } from "./formatNumber.js";
+import { requireInvoice } from "./requireInvoice.js";
 
 // The keys of each burn order, as docs/contracts.md (step 8) states them.
 const BURN_ORDER_WORDS: Readonly<Record<NonNullable<Invoice["creditBurnOrder"]>, string>> = {
@@ -15,16 +16,6 @@ const BURN_ORDER_WORDS: Readonly<Record<NonNullable<Invoice["creditBurnOrder"]>,
     "grants limited to some charges first, then the soonest expiry, then the lower cost basis, then priority, then the oldest grant, then the id",
   narrowest:
     "lower priority number first, then free grants before paid ones, then the fewest charges covered, then the soonest expiry, then the oldest grant, then the id",
-};
-
-const REASON_WORDS: Readonly<Record<UsageExclusion["reason"], string>> = {
-  duplicate_id: "repeats of an event id with the same payload (one copy is kept)",
-  conflicting_duplicate: "conflicting duplicate: an id sent with different payloads, every copy left out",
-  other_customer: "another customer's usage",
-  unknown_event_type: "an event type that no meter measures",
-  outside_period: "outside the invoice period",
-  filtered_out: "matched no meter's filters",
-  invalid_value: "missing or non-numeric value",
 };
 
 /**
@@ -115,14 +106,6 @@ export function explainText(invoice: Invoice): string {
   return `${out.map(escapeControl).join("\n")}\n`;
 }
 
-// Called from JavaScript with anything (null, a contract, a hand-edited file): a sentence, not a TypeError.
-function requireInvoice(invoice: unknown): void {
-  const checked = invoiceSchema.safeParse(invoice);
-  if (checked.success) return;
-  const [problem] = toProblems(checked.error.issues, invoice, ["invoice"]);
-  throw InputError.from(notAnIssuedInvoice(problem?.message), problem?.path ?? "invoice");
-}
-
 // ", in force for 15 of 31 days (2026-03-17 to 2026-04-01)": the share of the period that scaled a discount.
 function inForceWords(inForce: NonNullable<AppliedDiscount["inForce"]>, timeZone: string): string {
   const date = (instant: string) => formatLocalDate(toLocalDate(parseInstant(instant), timeZone));
@@ -145,7 +128,7 @@ function explainUsage(invoice: Invoice): string[] {
   ];
   for (const entry of usage.excluded) {
     const samples = entry.sampleIds.length > 0 ? ` (e.g. ${entry.sampleIds.join(", ")})` : "";
-    lines.push(`- ${count(entry.events, "event")}: ${REASON_WORDS[entry.reason]}${samples}.`);
+    lines.push(`- ${count(entry.events, "event")}: ${EXCLUSION_REASON_WORDS[entry.reason]}${samples}.`);
   }
   return lines;
 }

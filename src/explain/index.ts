@@ -1,6 +1,13 @@
 export { currencyPrefix } from "./currencySymbol.js";
 export { escapeControl } from "./escapeControl.js";
+export type { ExplainFormat, ExplainOptions } from "./explain.js";
+export { EXPLAIN_FORMATS, explain } from "./explain.js";
 export type { MoneyStyle } from "./explainLine.js";
 export { explainLine } from "./explainLine.js";
 export { dailyChart, explainText } from "./explainText.js";
+export type { ExplainedLine, ExplainedMeter, ExplainedStep, Explanation } from "./explanation.js";
+export { EXPLANATION_VERSION } from "./explanation.js";
+export type { Figure } from "./figure.js";
+export type { TierBound } from "./tierBounds.js";
 export { usageEvidenceText } from "./usageEvidenceText.js";
+export type { WaterfallKind, WaterfallStep } from "./waterfall.js";

@@ -28,11 +28,19 @@ export function documentChanged(what: string, id: string, digest: string, actual
   };
 }
 
-/** A value given where ratecard needs one of its own documents (explainText's invoice). */
-export function notAnIssuedInvoice(problem: string | undefined): ErrorMessage {
+/** A value given where ratecard needs one of its own documents (the invoice of explainText or explain). */
+export function notAnIssuedInvoice(problem: string | undefined, caller = "explainText"): ErrorMessage {
   return {
     code: "invalid_argument",
-    message: `explainText needs an invoice ratecard issued: ${problem ?? "this is not one"}.`,
+    message: `${caller} needs an invoice ratecard issued: ${problem ?? "this is not one"}.`,
+  };
+}
+
+/** `explain` was asked for a format it does not write. */
+export function unknownExplainFormat(format: string, formats: ReadonlyArray<string>): ErrorMessage {
+  return {
+    code: "invalid_argument",
+    message: `explain writes the formats ${formats.join(", ")}, not ${format}.`,
   };
 }
 

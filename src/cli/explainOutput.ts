@@ -1,0 +1,68 @@
+import { writeFile } from "node:fs/promises";
+import { explain, InputError, type Invoice } from "../index.js";
+import { UsageLineError, write } from "./cliSupport.js";
+import { outputFileUnwritable } from "./messages.js";
+
+/**
+ * What `ratecard invoice` and `ratecard explain` print: the invoice JSON (`json`, invoice only), or
+ * the invoice explained as text, Markdown, the explanation JSON (`explain-json`) or the HTML page.
+ */
+export type InvoiceOutputFormat = "text" | "json" | "markdown" | "html" | "explain-json";
+
+const EXPLANATIONS = ["text", "markdown", "html", "explain-json"] as const;
+
+export function invoiceOutputFormat(
+  value: string | undefined,
+  withInvoiceJson: boolean,
+): InvoiceOutputFormat {
+  const formats: ReadonlyArray<string> = withInvoiceJson
+    ? ["text", "json", ...EXPLANATIONS.slice(1)]
+    : EXPLANATIONS;
+  if (value !== undefined && formats.includes(value)) return value as InvoiceOutputFormat;
+  if (value === "json")
+    throw new UsageLineError(
+      `--format json is the invoice itself, which ratecard explain reads; for the explanation as JSON write --format explain-json`,
+    );
+  throw new UsageLineError(
+    `--format must be ${formats.slice(0, -1).join(", ")} or ${formats.at(-1)}, not "${value}"`,
+  );
+}
+
+/** The invoice in `format`, as the bytes to write. */
+export function renderInvoice(invoice: Invoice, format: InvoiceOutputFormat): string {
+  if (format === "json") return `${JSON.stringify(invoice, null, 2)}\n`;
+  return explain(invoice, { format: format === "explain-json" ? "json" : format });
+}
+
+/** Writes to `--output FILE` when given (the HTML page is a file to attach), else to standard output. */
+export async function writeOutput(text: string, file: string | undefined): Promise<void> {
+  if (file === undefined) {
+    write(text);
+    return;
+  }
+  try {
+    await writeFile(file, text, "utf8");
+  } catch (error) {
+    throw InputError.from(
+      outputFileUnwritable(file, writeFailure((error as NodeJS.ErrnoException).code)),
+      "",
+    );
+  }
+}
+
+function writeFailure(code: string | undefined): string {
+  switch (code) {
+    case "ENOENT":
+      return "its folder does not exist";
+    case "EISDIR":
+      return "is a folder, not a file";
+    case "ENOTDIR":
+      return "a part of the path is a file, not a folder";
+    case "EACCES":
+    case "EPERM":
+    case "EROFS":
+      return "cannot be written (permission denied)";
+    default:
+      return `cannot be written (${code ?? "unknown error"})`;
+  }
+}

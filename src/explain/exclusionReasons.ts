@@ -1,0 +1,12 @@
+import type { ExclusionReason } from "../schema/index.js";
+
+/** Why events were left out, in words, one per reason of the usage report (docs/invoice-format.md). */
+export const EXCLUSION_REASON_WORDS: Readonly<Record<ExclusionReason, string>> = {
+  duplicate_id: "repeats of an event id with the same payload (one copy is kept)",
+  conflicting_duplicate: "conflicting duplicate: an id sent with different payloads, every copy left out",
+  other_customer: "another customer's usage",
+  unknown_event_type: "an event type that no meter measures",
+  outside_period: "outside the invoice period",
+  filtered_out: "matched no meter's filters",
+  invalid_value: "missing or non-numeric value",
+};

@@ -1,0 +1,29 @@
+import type { Step } from "../invoice/index.js";
+
+/** The formatters the facts are written with (the explanation's own: rounded for reading). */
+interface FactWords {
+  readonly money: (plain: string) => string;
+  readonly price: (plain: string) => string;
+  readonly units: (plain: string) => string;
+}
+
+/**
+ * The sentence of one step on its own, for the rows of a line's step table, where the line's prose
+ * has none for it: a step whose kind repeats on the line (several tiers read as one sentence in the
+ * prose, so each row gets its own: "Tier 2: 40,000 GB at $0.0600 = $2,400.00"), the usage step (the
+ * prose's head), and a rounding step that changed nothing.
+ */
+export function stepFacts(step: Step, words: FactWords): string {
+  const fields = step as unknown as Readonly<Record<string, unknown>>;
+  const text = (name: string) => (typeof fields[name] === "string" ? (fields[name] as string) : undefined);
+  const [quantity, unitPrice, amount] = [text("quantity"), text("unitPrice"), text("amount")];
+  if (step.kind === "usage")
+    return `Measured ${words.units(step.quantity)} from ${step.events} events on meter ${step.meter} (${step.aggregation}).`;
+  if (step.kind === "rounding")
+    return `Rounded ${step.mode.replace("_", "-")} to ${step.minorUnits} decimals: ${words.money(step.amount)}, nothing to round.`;
+  const tier = typeof fields.tier === "number" ? `Tier ${fields.tier}: ` : "";
+  if (quantity !== undefined && unitPrice !== undefined && amount !== undefined)
+    return `${tier}${words.units(quantity)} at ${words.price(unitPrice)} = ${words.money(amount)}.`;
+  if (amount !== undefined) return `${tier}${step.kind.replaceAll("_", " ")}: ${words.money(amount)}.`;
+  return `${step.kind.replaceAll("_", " ")} (see the line's explanation).`;
+}

@@ -1,0 +1,89 @@
+import type { Invoice } from "../invoice/index.js";
+import { Decimal, toPlainString } from "../money/index.js";
+import type { MoneyStyle } from "./explainLine.js";
+import { type Figure, moneyFigure } from "./figure.js";
+
+/** What a waterfall step is: where the invoice starts, a change to the running amount, or where it lands. */
+export type WaterfallKind =
+  | "subtotal"
+  | "discount"
+  | "commitment_cap"
+  | "credit_before_tax"
+  | "tax"
+  | "total"
+  | "below_zero_not_due"
+  | "credit_after_tax"
+  | "amount_due";
+
+/** One bar of the waterfall: `amount` is the change (or, for subtotal, total and amount due, the level). */
+export interface WaterfallStep {
+  readonly kind: WaterfallKind;
+  readonly label: string;
+  readonly amount: Figure;
+  /** The running amount after this step. */
+  readonly running: Figure;
+}
+
+/**
+ * The way from the subtotal to the amount due, in the order the pipeline applies them
+ * (docs/contracts.md, "the order"): discounts, commitment caps, credits before tax, tax, the total,
+ * credits after tax, the amount due. Every number is the invoice's; only the running sums are added
+ * here, and the levels (total, amount due) are the invoice's own, so a test can check they tie.
+ */
+export function waterfallOf(invoice: Invoice, style: MoneyStyle): WaterfallStep[] {
+  const steps: WaterfallStep[] = [];
+  let running = new Decimal(invoice.subtotal);
+  const level = (kind: WaterfallKind, label: string, amount: string) => {
+    running = new Decimal(amount);
+    steps.push({ kind, label, amount: moneyFigure(amount, style), running: moneyFigure(amount, style) });
+  };
+  const change = (kind: WaterfallKind, label: string, amount: string) => {
+    running = running.plus(amount);
+    steps.push({
+      kind,
+      label,
+      amount: moneyFigure(amount, style),
+      running: moneyFigure(toPlainString(running), style),
+    });
+  };
+  level("subtotal", "Subtotal", invoice.subtotal);
+  for (const discount of invoice.discounts ?? []) change("discount", discount.name, discount.amount);
+  for (const commitment of invoice.commitments ?? [])
+    if (commitment.cap !== undefined)
+      change("commitment_cap", `${commitment.name} (maximum)`, commitment.cap);
+  for (const credit of invoice.credits ?? [])
+    if (credit.stage === "before_tax")
+      change("credit_before_tax", `${credit.name} (before tax)`, credit.applied);
+  // Inclusive tax is inside the prices: shown at zero, so the reader sees it was not added on top.
+  for (const rate of invoice.tax?.rates ?? [])
+    change(
+      "tax",
+      invoice.tax?.mode === "inclusive"
+        ? `${rate.name} (included in the prices: ${moneyFigure(rate.amount, style).display})`
+        : rate.name,
+      invoice.tax?.mode === "inclusive" ? "0" : rate.amount,
+    );
+  level("total", "Total", invoice.total);
+  // Credits after tax pay what is due, which starts at zero when the total is below zero (docs/contracts.md, step 11).
+  if (invoice.amountDue !== undefined && running.isNegative())
+    change("below_zero_not_due", "A total below zero: nothing is due", toPlainString(running.negated()));
+  for (const credit of invoice.credits ?? [])
+    if (credit.stage === "after_tax")
+      change("credit_after_tax", `${credit.name} (after tax)`, credit.applied);
+  if (invoice.amountDue !== undefined) level("amount_due", "Amount due", invoice.amountDue);
+  return steps;
+}
+
+/**
+ * True when every level of the waterfall equals the running sum before it: the subtotal, each change
+ * and the total (and the amount due) tie. A property test checks it over random invoices.
+ */
+export function waterfallTies(steps: ReadonlyArray<WaterfallStep>): boolean {
+  let running: Decimal | undefined;
+  for (const step of steps) {
+    const isLevel = step.kind === "subtotal" || step.kind === "total" || step.kind === "amount_due";
+    if (isLevel && running !== undefined && !running.equals(step.amount.exact)) return false;
+    running = isLevel ? new Decimal(step.amount.exact) : (running ?? new Decimal(0)).plus(step.amount.exact);
+  }
+  return true;
+}

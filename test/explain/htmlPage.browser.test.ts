@@ -1,0 +1,169 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { explain } from "../../src/index.js";
+import { assertCliBuilt, runCli } from "../_support/runCli.js";
+import { HOSTILE_NAME, smallInvoice } from "../_support/smallInvoice.js";
+
+// The HTML evidence page in a real browser: Debian's chromium (scripts/ensure-system-packages.sh
+// installs it in pretest), driven by playwright-core, which never downloads a browser of its own. One
+// launch for the whole file, with a fresh profile and every background service off, so the only
+// request the page may cause is the file itself.
+const CHROMIUM = "/usr/bin/chromium";
+const FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+const OUTPUT = join(import.meta.dirname, "..", "..", "test-output");
+
+let context: BrowserContext;
+let profile: string;
+
+beforeAll(async () => {
+  mkdirSync(OUTPUT, { recursive: true });
+  profile = mkdtempSync(join(tmpdir(), "ratecard-chromium-"));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: FLAGS,
+    viewport: { width: 1100, height: 900 },
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await context?.close();
+  rmSync(profile, { recursive: true, force: true });
+});
+
+interface Visit {
+  readonly page: Page;
+  readonly url: string;
+  readonly requests: string[];
+  readonly errors: string[];
+  readonly dialogs: string[];
+}
+
+/** Writes `html` to test-output/`name` and opens it, recording requests, console errors and dialogs. */
+async function visit(name: string, html: string): Promise<Visit> {
+  const file = join(OUTPUT, name);
+  writeFileSync(file, html);
+  const url = pathToFileURL(file).href;
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const errors: string[] = [];
+  const dialogs: string[] = [];
+  page.on("request", (request) => requests.push(request.url()));
+  page.on("console", (message) => {
+    if (message.type() === "error" || message.type() === "warning") errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.goto(url, { waitUntil: "load" });
+  return { page, url, requests, errors, dialogs };
+}
+
+describe("the HTML explanation in chromium", () => {
+  it("loads with no console error, no dialog and no request but the file; April has 30 points", async () => {
+    const { page, url, requests, errors, dialogs } = await visit(
+      "explain-small.html",
+      explain(smallInvoice(), { format: "html" }),
+    );
+    expect(errors).toEqual([]);
+    expect(dialogs).toEqual([]);
+    expect(requests).toEqual([url]);
+    // One meter, rated with daily data: April 2026 has 30 days, so 30 points on the running total.
+    expect(await page.locator("svg.usage-chart circle.point").count()).toBe(30);
+    // The tier bound (100 GB) is drawn, and marked crossed on 04-20 (running 40, 90, then 120).
+    expect(await page.locator("svg.usage-chart .tier-bound").count()).toBe(1);
+    expect(await page.locator("svg.usage-chart .bound-label").textContent()).toBe(
+      "tier 2 above 100 GB, crossed 2026-04-20",
+    );
+    // The name with <script> in it is shown as text; the page runs only its own script.
+    expect(await page.locator("details#line-2 summary .name").textContent()).toBe(HOSTILE_NAME);
+    expect(await page.locator("script").count()).toBe(1);
+    await page.close();
+  });
+
+  it("opens a line to its steps and its usage, day by day, on a click", async () => {
+    const { page } = await visit("explain-small-click.html", explain(smallInvoice(), { format: "html" }));
+    const steps = page.locator("details#line-2 table.steps");
+    expect(await steps.isVisible()).toBe(false);
+    await page.locator("details#line-2 > summary").click();
+    expect(await steps.isVisible()).toBe(true);
+    // usage, tier 1, tier 2, rounding: 4 steps; the tier rows read 100 × 0.10 and 30 × 0.05.
+    expect(await steps.locator("tbody tr").count()).toBe(4);
+    expect(await steps.locator("tbody tr").nth(2).textContent()).toContain(
+      "Tier 2: 30 GB at $0.0500 = $1.50.",
+    );
+    const usage = page.locator("details#line-2 details.drill").first();
+    await usage.locator("summary").click();
+    expect(await usage.locator("tbody tr").count()).toBe(30);
+    await page.close();
+  });
+
+  it("prints with every line open and writes screenshots a person can check", async () => {
+    const { page } = await visit("explain-small-print.html", explain(smallInvoice(), { format: "html" }));
+    await page.screenshot({ path: join(OUTPUT, "explain-small.png"), fullPage: true });
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator("details#line-1 table.steps").isVisible()).toBe(true);
+    expect(await page.locator("details#line-2 table.steps").isVisible()).toBe(true);
+    expect(await page.locator(".toolbar").isVisible()).toBe(false);
+    await page.screenshot({ path: join(OUTPUT, "explain-small-print.png"), fullPage: true });
+    // Stripe takes dispute evidence as a PDF of at most 5 MB (its file upload guide, dispute_evidence).
+    const pdf = await page.pdf({ path: join(OUTPUT, "explain-small.pdf"), format: "A4" });
+    expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(pdf.length).toBeLessThan(5 * 1024 * 1024);
+    await page.close();
+  });
+
+  it("charts each meter of a real fixture: February 2026 has 28 points a meter", async () => {
+    // Through the command a specialist runs: the page it prints is the page the browser checks.
+    assertCliBuilt();
+    const cli = runCli(
+      "invoice",
+      "--contract",
+      "fixtures/cdn-basic/contract.json",
+      "--usage",
+      "fixtures/cdn-basic/usage.ndjson",
+      "--period",
+      "2026-02",
+      "--daily",
+      "--format",
+      "html",
+    );
+    expect(cli.stderr).toBe("");
+    expect(cli.code).toBe(0);
+    const { page, errors, requests, url } = await visit("explain-cdn-basic.html", cli.stdout);
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([url]);
+    const charts = page.locator("svg.usage-chart");
+    expect(await charts.count()).toBe(4);
+    for (let at = 0; at < 4; at += 1) expect(await charts.nth(at).locator("circle.point").count()).toBe(28);
+    await page.locator("details#line-2 > summary").click();
+    await page.screenshot({ path: join(OUTPUT, "explain-cdn-basic.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("says so when the invoice has no daily data, and draws no chart", async () => {
+    const { page, errors } = await visit(
+      "explain-no-daily.html",
+      explain(smallInvoice({ daily: false }), { format: "html" }),
+    );
+    expect(errors).toEqual([]);
+    expect(await page.locator("svg.usage-chart").count()).toBe(0);
+    expect(await page.locator(".no-daily").textContent()).toContain("no daily data");
+    await page.close();
+  });
+});
