@@ -73,8 +73,15 @@ export {
   UsageError,
   WARNING_CODES,
 } from "./errors/index.js";
-export type { MoneyStyle } from "./explain/index.js";
-export { currencyPrefix, escapeControl, explainLine, explainText } from "./explain/index.js";
+export type {
+  InvoiceWorkbook,
+  MoneyStyle,
+  WorkbookCell,
+  WorkbookFigure,
+  WorkbookRow,
+  WorkbookRowStyle,
+} from "./explain/index.js";
+export { currencyPrefix, escapeControl, explainLine, explainText, invoiceWorkbook } from "./explain/index.js";
 export type {
   CreditNoteOptions,
   Invoice,

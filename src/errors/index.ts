@@ -44,6 +44,7 @@ export {
   missingField,
   negativeValue,
   notAnIssuedInvoice,
+  workbookNeedsAnInvoice,
   notMoreThanZero,
   unknownField,
 } from "./messages/schema.js";
