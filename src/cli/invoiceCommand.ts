@@ -11,6 +11,7 @@ import {
 } from "./cliSupport.js";
 import { readJsonFile } from "./readJsonFile.js";
 import { usageSource } from "./readUsage.js";
+import { writeWorkbook } from "./xlsxOutput.js";
 
 /** `ratecard invoice`: rates one invoice (or, with --opening, the opening invoice) and prints it. */
 export async function invoiceCommand(args: ReadonlyArray<string>): Promise<number> {
@@ -26,13 +27,14 @@ export async function invoiceCommand(args: ReadonlyArray<string>): Promise<numbe
       balances: { type: "string" },
       "credits-start-full": { type: "boolean", default: false },
       opening: { type: "boolean", default: false },
+      output: { type: "string" },
     },
   });
   const contractFile = required(values.contract, "--contract FILE");
   if (values.opening) return openingCommand(contractFile, values);
   const usageFile = required(values.usage, "--usage FILE");
   const period = required(values.period, "--period PERIOD");
-  const format = outputFormat(values.format);
+  const format = values.format === "xlsx" ? "xlsx" : outputFormat(values.format);
   const contract = await readContract(contractFile);
   const carried =
     values.carry === undefined
@@ -45,7 +47,8 @@ export async function invoiceCommand(args: ReadonlyArray<string>): Promise<numbe
     ...(values.daily ? { daily: true } : {}),
     ...(await creditOptions(values, contract.id)),
   });
-  write(format === "json" ? `${JSON.stringify(invoice, null, 2)}\n` : explainText(invoice));
+  if (format === "xlsx") await writeWorkbook(invoice, values.output);
+  else write(format === "json" ? `${JSON.stringify(invoice, null, 2)}\n` : explainText(invoice));
   return 0;
 }
 
@@ -79,6 +82,7 @@ async function openingCommand(
     readonly period?: string;
     readonly carry?: string;
     readonly daily?: boolean;
+    readonly output?: string;
   },
 ): Promise<number> {
   for (const flag of ["usage", "period", "carry"] as const) {
@@ -91,9 +95,10 @@ async function openingCommand(
   if (values.daily === true) {
     throw new UsageLineError("--opening bills no usage, so it has no daily quantities; leave out --daily");
   }
-  const format = outputFormat(values.format);
+  const format = values.format === "xlsx" ? "xlsx" : outputFormat(values.format);
   const contract = await readContract(contractFile);
   const invoice = rateOpeningInvoice(contract, await creditOptions(values, contract.id));
-  write(format === "json" ? `${JSON.stringify(invoice, null, 2)}\n` : explainText(invoice));
+  if (format === "xlsx") await writeWorkbook(invoice, values.output);
+  else write(format === "json" ? `${JSON.stringify(invoice, null, 2)}\n` : explainText(invoice));
   return 0;
 }

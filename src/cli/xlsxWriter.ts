@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import type { InvoiceWorkbook, WorkbookCell } from "../index.js";
+import { withFixedZipTimes } from "./zipTimestamps.js";
 
 /** Options of {@link workbookBytes}. */
 export interface WorkbookBytesOptions {
@@ -40,7 +41,7 @@ export async function workbookBytes(book: InvoiceWorkbook, options: WorkbookByte
     if (row.style === "heading" || row.style === "total") sheetRow.font = { bold: true };
     if (row.style === "input") sheetRow.getCell(3).fill = INPUT_FILL;
   });
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  return withFixedZipTimes(new Uint8Array(await workbook.xlsx.writeBuffer()));
 }
 
 function cellValue(cell: WorkbookCell, options: WorkbookBytesOptions): ExcelJS.CellValue {

@@ -71,6 +71,7 @@ export function invoiceWorkbook(invoice: Invoice): InvoiceWorkbook {
   });
   const totals: WorkbookFigure[] = [
     { name: "subtotal", cell: `E${subtotalRow}`, value: invoice.subtotal },
+    ...(tax === undefined || invoice.tax === undefined ? [] : [{ name: "tax", cell: tax, value: invoice.tax.total }]),
     { name: "total", cell: `E${totalRow}`, value: invoice.total },
   ];
   const afterTax = writeCredits(context, "after_tax");

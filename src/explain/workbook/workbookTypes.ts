@@ -18,7 +18,7 @@ export interface WorkbookRow {
 
 /** A cell of the sheet that holds one of the invoice's figures, by its A1 address. */
 export interface WorkbookFigure {
-  /** The line id, or the invoice field (`subtotal`, `total`, `amountDue`). */
+  /** The line id, or the invoice field (`subtotal`, `tax`, `total`, `amountDue`). */
   readonly name: string;
   /** The A1 address of the cell, on the workbook's one sheet. */
   readonly cell: string;
@@ -42,6 +42,6 @@ export interface InvoiceWorkbook {
   readonly lines: ReadonlyArray<WorkbookFigure>;
   /** The quantity cells a person may change to re-rate a line (one per line that has one). */
   readonly quantities: ReadonlyArray<WorkbookFigure>;
-  /** The subtotal, total and (when the invoice has one) amount due. */
+  /** The subtotal, the tax (when the invoice has tax), the total and (when it has one) the amount due. */
   readonly totals: ReadonlyArray<WorkbookFigure>;
 }

@@ -1,0 +1,28 @@
+import { writeFile } from "node:fs/promises";
+import { type Invoice, invoiceWorkbook } from "../index.js";
+import { UsageLineError } from "./cliSupport.js";
+import { workbookBytes } from "./xlsxWriter.js";
+
+/**
+ * `--format xlsx`: the invoice as a workbook of live formulas, written to `--output FILE`, or to
+ * stdout when stdout is a pipe or a file. A terminal would show a zip archive's bytes: refused.
+ */
+export async function writeWorkbook(invoice: Invoice, output: string | undefined): Promise<void> {
+  if (output === undefined && process.stdout.isTTY === true)
+    throw new UsageLineError(
+      "--format xlsx writes a binary workbook: name a file with --output FILE, or redirect stdout to one",
+    );
+  const bytes = await workbookBytes(invoiceWorkbook(invoice));
+  if (output === undefined) process.stdout.write(bytes);
+  else await writeOutput(output, bytes);
+}
+
+// A file that cannot be written (no such folder, no permission) is the user's to fix: exit 2, no stack.
+async function writeOutput(file: string, bytes: Uint8Array): Promise<void> {
+  try {
+    await writeFile(file, bytes);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new UsageLineError(`--output ${file} cannot be written (${reason})`);
+  }
+}
