@@ -1,7 +1,9 @@
 import type { Invoice } from "../../invoice/index.js";
 import { Decimal } from "../../money/index.js";
 import type { LineNets } from "./lineNets.js";
+import { liveOrValue } from "./liveOrValue.js";
 import { roundingFormula } from "./roundingFormula.js";
+import { fitsSpreadsheet } from "./significantDigits.js";
 import { formulaCell, numberCell, type SheetBuilder } from "./sheetBuilder.js";
 
 /** What the adjustment rows need: the sheet, the lines' nets, the invoice and its amount format. */
@@ -30,7 +32,7 @@ function share(context: AdjustmentContext, line: string, what: string, amount: s
 // The base of a reduction over some lines: their nets as a formula when it gives the invoice's base,
 // otherwise the invoice's value, marked (a line in scope that took no share is not in the allocation).
 function baseCell(context: AdjustmentContext, lines: ReadonlyArray<string>, base: string) {
-  return context.nets.exactOf(lines).equals(new Decimal(base))
+  return context.nets.exactOf(lines).equals(new Decimal(base)) && fitsSpreadsheet(base)
     ? { cell: formulaCell(context.nets.formulaOf(lines), context.money), note: "C: the nets of the lines it applies to" }
     : { cell: numberCell(base, context.money), note: "C: the base as ratecard computed it (a value)" };
 }
@@ -45,22 +47,30 @@ export function writeDiscounts(context: AdjustmentContext): string[] {
     const base = baseCell(context, lines, discount.base);
     const ratio =
       discount.inForce === undefined ? "" : `*${discount.inForce.elapsed}/${discount.inForce.total}`;
-    const row =
+    const amount =
       discount.percent !== undefined
-        ? builder.add("step", {
-            step: `Discount: ${discount.name}`,
-            quantity: base.cell,
-            price: formulaCell(`${discount.percent}${ratio}/100`),
-            amount: formulaCell(`-MIN(C{row},${roundingFormula("(C{row}*D{row})", minor, mode)})`, money),
-            note: `${base.note}; D: ${discount.percent} %${ratio === "" ? "" : " × the share of the period it is in force"}; rounded once, never more than the base.`,
-          })
-        : builder.add("step", {
-            step: `Discount: ${discount.name}`,
-            quantity: base.cell,
-            price: numberCell(discount.fixed ?? "0", money),
-            amount: formulaCell("-MIN(C{row},D{row})", money),
-            note: `${base.note}; D: the fixed amount for this invoice; never more than the base.`,
-          });
+        ? liveOrValue(
+            `-MIN(C{row},${roundingFormula("(C{row}*D{row})", minor, mode)})`,
+            discount.amount,
+            money,
+            `${base.note}; D: ${discount.percent} %${ratio === "" ? "" : " × the share of the period it is in force"}; rounded once, never more than the base.`,
+          )
+        : liveOrValue(
+            "-MIN(C{row},D{row})",
+            discount.amount,
+            money,
+            `${base.note}; D: the fixed amount for this invoice; never more than the base.`,
+          );
+    const row = builder.add("step", {
+      step: `Discount: ${discount.name}`,
+      quantity: base.cell,
+      price:
+        discount.percent !== undefined
+          ? formulaCell(`${discount.percent}${ratio}/100`)
+          : numberCell(discount.fixed ?? "0", money),
+      amount: amount.cell,
+      note: amount.note,
+    });
     for (const part of discount.allocation) share(context, part.line, discount.name, part.amount);
     return `E${row}`;
   });

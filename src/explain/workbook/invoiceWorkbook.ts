@@ -1,8 +1,10 @@
 import { InputError, workbookNeedsAnInvoice } from "../../errors/index.js";
 import { type Invoice, invoiceSchema } from "../../invoice/index.js";
+import { Decimal, toPlainString } from "../../money/index.js";
 import { toProblems } from "../../schema/index.js";
 import { type AdjustmentContext, writeCaps, writeCredits, writeDiscounts } from "./adjustmentRows.js";
 import { LineNets } from "./lineNets.js";
+import { liveOrValue } from "./liveOrValue.js";
 import { writeLine } from "./lineRows.js";
 import { COLUMNS, formulaCell, moneyFormat, SheetBuilder } from "./sheetBuilder.js";
 import { writeTax } from "./taxRows.js";
@@ -39,36 +41,41 @@ export function invoiceWorkbook(invoice: Invoice): InvoiceWorkbook {
   });
   for (const line of invoice.lines) {
     const cells = writeLine(builder, line, money);
+    const amount = liveOrValue(cells.amount, line.amount, money, "");
     const row = builder.add("total", {
       line: line.id,
       step: "Line amount",
-      amount: formulaCell(cells.amount, money),
+      amount: amount.cell,
+      ...(amount.note === "" ? {} : { note: amount.note }),
     });
     lines.push({ name: line.id, cell: `E${row}`, value: line.amount });
     nets.open(line.id, `E${row}`, line.amount);
     if (cells.quantity !== undefined) quantities.push({ name: line.id, cell: cells.quantity, value: line.quantity ?? "" });
   }
-  const subtotalRow = builder.add("total", {
-    step: "Subtotal",
-    amount: formulaCell(lines.length === 0 ? "0" : `SUM(${lines.map((l) => l.cell).join(",")})`, money),
-    note: "The lines' amounts added up.",
-  });
+  const subtotal = liveOrValue(
+    lines.length === 0 ? "0" : `SUM(${lines.map((l) => l.cell).join(",")})`,
+    invoice.subtotal,
+    money,
+    "The lines' amounts added up.",
+  );
+  const subtotalRow = builder.add("total", { step: "Subtotal", amount: subtotal.cell, note: subtotal.note });
   const context: AdjustmentContext = { builder, nets, invoice, money };
   const reductions = [...writeDiscounts(context), ...writeCaps(context), ...writeCredits(context, "before_tax")];
-  const netRow = builder.add("total", {
-    step: "Net",
-    amount: formulaCell([`E${subtotalRow}`, ...reductions].join("+"), money),
-    note: "The subtotal less discounts, caps and credits before tax.",
-  });
+  const net = liveOrValue(
+    [`E${subtotalRow}`, ...reductions].join("+"),
+    netOf(invoice),
+    money,
+    "The subtotal less discounts, caps and credits before tax.",
+  );
+  const netRow = builder.add("total", { step: "Net", amount: net.cell, note: net.note });
   const tax = invoice.tax === undefined ? undefined : writeTax(context, invoice.tax);
-  const totalRow = builder.add("total", {
-    step: "Total",
-    amount: formulaCell(
-      tax === undefined || invoice.tax?.mode === "inclusive" ? `E${netRow}` : `E${netRow}+${tax}`,
-      money,
-    ),
-    note: invoice.tax?.mode === "exclusive" ? "Net + tax." : "The net (tax, if any, is included in it).",
-  });
+  const total = liveOrValue(
+    tax === undefined || invoice.tax?.mode === "inclusive" ? `E${netRow}` : `E${netRow}+${tax}`,
+    invoice.total,
+    money,
+    invoice.tax?.mode === "exclusive" ? "Net + tax." : "The net (tax, if any, is included in it).",
+  );
+  const totalRow = builder.add("total", { step: "Total", amount: total.cell, note: total.note });
   const totals: WorkbookFigure[] = [
     { name: "subtotal", cell: `E${subtotalRow}`, value: invoice.subtotal },
     ...(tax === undefined || invoice.tax === undefined ? [] : [{ name: "tax", cell: tax, value: invoice.tax.total }]),
@@ -76,11 +83,13 @@ export function invoiceWorkbook(invoice: Invoice): InvoiceWorkbook {
   ];
   const afterTax = writeCredits(context, "after_tax");
   if (invoice.amountDue !== undefined) {
-    const dueRow = builder.add("total", {
-      step: "Amount due",
-      amount: formulaCell([`E${totalRow}`, ...afterTax].join("+"), money),
-      note: "The total less credits after tax.",
-    });
+    const due = liveOrValue(
+      [`E${totalRow}`, ...afterTax].join("+"),
+      invoice.amountDue,
+      money,
+      "The total less credits after tax.",
+    );
+    const dueRow = builder.add("total", { step: "Amount due", amount: due.cell, note: due.note });
     totals.push({ name: "amountDue", cell: `E${dueRow}`, value: invoice.amountDue });
   }
   return {
@@ -91,6 +100,16 @@ export function invoiceWorkbook(invoice: Invoice): InvoiceWorkbook {
     quantities,
     totals,
   };
+}
+
+// The invoice's net before tax: the subtotal with every discount, cap and credit before tax.
+function netOf(invoice: Invoice): string {
+  const reductions = [
+    ...(invoice.discounts ?? []).map((discount) => discount.amount),
+    ...(invoice.commitments ?? []).flatMap((commitment) => (commitment.cap === undefined ? [] : [commitment.cap])),
+    ...(invoice.credits ?? []).filter((credit) => credit.stage === "before_tax").map((credit) => credit.applied),
+  ];
+  return toPlainString(reductions.reduce((sum, amount) => sum.plus(amount), new Decimal(invoice.subtotal)));
 }
 
 function requireInvoice(invoice: unknown): void {
