@@ -21,7 +21,10 @@ const INPUT_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: {
  * The invoice workbook as .xlsx bytes, written with exceljs. Formulas are stored without cached
  * results (unless the options ask for one), so Excel and LibreOffice compute every cell on opening.
  */
-export async function workbookBytes(book: InvoiceWorkbook, options: WorkbookBytesOptions = {}): Promise<Uint8Array> {
+export async function workbookBytes(
+  book: InvoiceWorkbook,
+  options: WorkbookBytesOptions = {},
+): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "ratecard";
   workbook.created = EPOCH;

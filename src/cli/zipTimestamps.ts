@@ -15,7 +15,8 @@ export function withFixedZipTimes(zip: Uint8Array): Uint8Array {
   let at = view.getUint32(end + 16, true);
   const entries = view.getUint16(end + 10, true);
   for (let entry = 0; entry < entries; entry += 1) {
-    if (view.getUint32(at, true) !== CENTRAL_SIGNATURE) throw new Error("zip: central directory entry expected");
+    if (view.getUint32(at, true) !== CENTRAL_SIGNATURE)
+      throw new Error("zip: central directory entry expected");
     view.setUint16(at + 12, DOS_TIME, true);
     view.setUint16(at + 14, DOS_DATE, true);
     const local = view.getUint32(at + 42, true);

@@ -44,9 +44,9 @@ export {
   missingField,
   negativeValue,
   notAnIssuedInvoice,
-  workbookNeedsAnInvoice,
   notMoreThanZero,
   unknownField,
+  workbookNeedsAnInvoice,
 } from "./messages/schema.js";
 export {
   fixturePeriodRefused,

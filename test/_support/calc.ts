@@ -14,10 +14,12 @@ const ALWAYS_RECALCULATE = `<?xml version="1.0" encoding="UTF-8"?>
 `;
 
 // CSV export: comma, double quote, UTF-8, from line 1, English number format, and "save cell contents
-// as shown" off, so each number is written at full precision rather than as its display format.
-const CSV_FILTER = "csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,false,false";
+// as shown" on: each amount as its cell's format shows it, rounded to the currency's minor unit. (Off,
+// Calc writes at most 15 significant digits and cuts rather than rounds: the double nearest 2645433.9072
+// comes out as 2645433.90719999.)
+const CSV_FILTER = "csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,true,false";
 
-/** A sheet read back: its cells by A1 address ("E12"), as Calc wrote them to CSV. */
+/** A sheet read back: its cells by A1 address ("E12"), as Calc shows them (thousands separators removed). */
 export type SheetValues = (cell: string) => string;
 
 /** Options of {@link recalculateWithCalc}. */
@@ -47,7 +49,15 @@ export function recalculateWithCalc(
     });
     execFileSync(
       "soffice",
-      [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", CSV_FILTER, "--outdir", join(dir, "out"), ...files],
+      [
+        `-env:UserInstallation=file://${profile}`,
+        "--headless",
+        "--convert-to",
+        CSV_FILTER,
+        "--outdir",
+        join(dir, "out"),
+        ...files,
+      ],
       { stdio: "pipe", timeout: 300_000 },
     );
     return new Map(
@@ -67,5 +77,5 @@ function valueAt(rows: ReadonlyArray<ReadonlyArray<string>>, cell: string): stri
   const match = /^([A-Z])(\d+)$/.exec(cell);
   if (match === null) throw new Error(`not a cell address: ${cell}`);
   const column = match[1]!.charCodeAt(0) - "A".charCodeAt(0);
-  return rows[Number(match[2]) - 1]?.[column] ?? "";
+  return (rows[Number(match[2]) - 1]?.[column] ?? "").replaceAll(",", "");
 }

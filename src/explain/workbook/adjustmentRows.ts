@@ -1,10 +1,8 @@
 import type { Invoice } from "../../invoice/index.js";
-import { Decimal } from "../../money/index.js";
 import type { LineNets } from "./lineNets.js";
 import { liveOrValue } from "./liveOrValue.js";
 import { roundingFormula } from "./roundingFormula.js";
-import { fitsSpreadsheet } from "./significantDigits.js";
-import { formulaCell, numberCell, type SheetBuilder } from "./sheetBuilder.js";
+import { exactValue, formulaCell, type SheetBuilder } from "./sheetBuilder.js";
 
 /** What the adjustment rows need: the sheet, the lines' nets, the invoice and its amount format. */
 export interface AdjustmentContext {
@@ -22,7 +20,7 @@ function share(context: AdjustmentContext, line: string, what: string, amount: s
   const row = context.builder.add("step", {
     line,
     step: `share of ${what}`,
-    amount: numberCell(amount, context.money),
+    amount: exactValue(amount, context.money),
     note: SPREAD_NOTE,
   });
   context.nets.add(line, `E${row}`, amount);
@@ -32,9 +30,12 @@ function share(context: AdjustmentContext, line: string, what: string, amount: s
 // The base of a reduction over some lines: their nets as a formula when it gives the invoice's base,
 // otherwise the invoice's value, marked (a line in scope that took no share is not in the allocation).
 function baseCell(context: AdjustmentContext, lines: ReadonlyArray<string>, base: string) {
-  return context.nets.exactOf(lines).equals(new Decimal(base)) && fitsSpreadsheet(base)
-    ? { cell: formulaCell(context.nets.formulaOf(lines), context.money), note: "C: the nets of the lines it applies to" }
-    : { cell: numberCell(base, context.money), note: "C: the base as ratecard computed it (a value)" };
+  return context.nets.gives(lines, base)
+    ? {
+        cell: formulaCell(context.nets.formulaOf(lines), context.money),
+        note: "C: the nets of the lines it applies to",
+      }
+    : { cell: exactValue(base, context.money), note: "C: the base as ratecard computed it (a value)" };
 }
 
 /** The discounts: each one's amount from its base, then its spread onto the lines. Returns the amount cells. */
@@ -50,7 +51,7 @@ export function writeDiscounts(context: AdjustmentContext): string[] {
     const amount =
       discount.percent !== undefined
         ? liveOrValue(
-            `-MIN(C{row},${roundingFormula("(C{row}*D{row})", minor, mode)})`,
+            `-MIN(C{row},${roundingFormula("(C{row}*D{row})", minor, mode, "5E-15*ABS(C{row}*D{row})")})`,
             discount.amount,
             money,
             `${base.note}; D: ${discount.percent} %${ratio === "" ? "" : " × the share of the period it is in force"}; rounded once, never more than the base.`,
@@ -67,7 +68,7 @@ export function writeDiscounts(context: AdjustmentContext): string[] {
       price:
         discount.percent !== undefined
           ? formulaCell(`${discount.percent}${ratio}/100`)
-          : numberCell(discount.fixed ?? "0", money),
+          : exactValue(discount.fixed ?? "0", money),
       amount: amount.cell,
       note: amount.note,
     });
@@ -82,9 +83,9 @@ export function writeCaps(context: AdjustmentContext): string[] {
     if (commitment.cap === undefined) return [];
     const row = context.builder.add("step", {
       step: `Commitment cap: ${commitment.name}`,
-      quantity: numberCell(commitment.spend, context.money),
-      price: numberCell(commitment.maximum ?? "0", context.money),
-      amount: numberCell(commitment.cap, context.money),
+      quantity: exactValue(commitment.spend, context.money),
+      price: exactValue(commitment.maximum ?? "0", context.money),
+      amount: exactValue(commitment.cap, context.money),
       note: "A value: the spend above the maximum, taken off the lines in scope.",
     });
     for (const part of commitment.allocation ?? []) share(context, part.line, commitment.name, part.amount);
@@ -99,8 +100,8 @@ export function writeCredits(context: AdjustmentContext, stage: "before_tax" | "
     .map((credit) => {
       const row = context.builder.add("step", {
         step: `Credit: ${credit.name}`,
-        quantity: numberCell(credit.balanceBefore),
-        amount: numberCell(credit.applied, context.money),
+        quantity: exactValue(credit.balanceBefore),
+        amount: exactValue(credit.applied, context.money),
         note: `A value: the grant's balance (C${credit.unit === undefined ? "" : `, in ${credit.unit}`}) and the burn order decide what it pays${stage === "after_tax" ? "; it pays the invoice after tax" : ""}.`,
       });
       for (const part of credit.allocation ?? []) share(context, part.line, credit.name, part.amount);

@@ -4,9 +4,9 @@ import { Decimal, toPlainString } from "../../money/index.js";
 import { toProblems } from "../../schema/index.js";
 import { type AdjustmentContext, writeCaps, writeCredits, writeDiscounts } from "./adjustmentRows.js";
 import { LineNets } from "./lineNets.js";
-import { liveOrValue } from "./liveOrValue.js";
 import { writeLine } from "./lineRows.js";
-import { COLUMNS, formulaCell, moneyFormat, SheetBuilder } from "./sheetBuilder.js";
+import { liveOrValue } from "./liveOrValue.js";
+import { COLUMNS, moneyFormat, SheetBuilder } from "./sheetBuilder.js";
 import { writeTax } from "./taxRows.js";
 import type { InvoiceWorkbook, WorkbookFigure } from "./workbookTypes.js";
 
@@ -16,7 +16,7 @@ import type { InvoiceWorkbook, WorkbookFigure } from "./workbookTypes.js";
  * caps, credits, tax, the total and the amount due. Change a quantity cell and the sheet re-rates the
  * line and every total after it. What depends on things the sheet does not hold (an allowance pool's
  * balance, a largest-remainder spread, a credit's burn) is written as ratecard's value and marked so;
- * so is every line with a number beyond a spreadsheet's 15 significant digits.
+ * so is every line with a number of more than the 14 significant digits a spreadsheet computes with reliably (it keeps 15).
  * Reads only the invoice; the result is plain data for a writer (the CLI uses exceljs).
  * @param invoice - an invoice ratecard issued
  * @returns the sheet's rows and the cells of each line amount, quantity and total
@@ -50,7 +50,8 @@ export function invoiceWorkbook(invoice: Invoice): InvoiceWorkbook {
     });
     lines.push({ name: line.id, cell: `E${row}`, value: line.amount });
     nets.open(line.id, `E${row}`, line.amount);
-    if (cells.quantity !== undefined) quantities.push({ name: line.id, cell: cells.quantity, value: line.quantity ?? "" });
+    if (cells.quantity !== undefined)
+      quantities.push({ name: line.id, cell: cells.quantity, value: line.quantity ?? "" });
   }
   const subtotal = liveOrValue(
     lines.length === 0 ? "0" : `SUM(${lines.map((l) => l.cell).join(",")})`,
@@ -60,12 +61,17 @@ export function invoiceWorkbook(invoice: Invoice): InvoiceWorkbook {
   );
   const subtotalRow = builder.add("total", { step: "Subtotal", amount: subtotal.cell, note: subtotal.note });
   const context: AdjustmentContext = { builder, nets, invoice, money };
-  const reductions = [...writeDiscounts(context), ...writeCaps(context), ...writeCredits(context, "before_tax")];
+  const reductions = [
+    ...writeDiscounts(context),
+    ...writeCaps(context),
+    ...writeCredits(context, "before_tax"),
+  ];
   const net = liveOrValue(
     [`E${subtotalRow}`, ...reductions].join("+"),
     netOf(invoice),
     money,
     "The subtotal less discounts, caps and credits before tax.",
+    [invoice.subtotal, ...reductionsOf(invoice)],
   );
   const netRow = builder.add("total", { step: "Net", amount: net.cell, note: net.note });
   const tax = invoice.tax === undefined ? undefined : writeTax(context, invoice.tax);
@@ -74,20 +80,30 @@ export function invoiceWorkbook(invoice: Invoice): InvoiceWorkbook {
     invoice.total,
     money,
     invoice.tax?.mode === "exclusive" ? "Net + tax." : "The net (tax, if any, is included in it).",
+    // A total over a net (or tax) written as a value is a value too.
+    [...reductionsOf(invoice), netOf(invoice), ...(invoice.tax === undefined ? [] : [invoice.tax.total])],
   );
   const totalRow = builder.add("total", { step: "Total", amount: total.cell, note: total.note });
   const totals: WorkbookFigure[] = [
     { name: "subtotal", cell: `E${subtotalRow}`, value: invoice.subtotal },
-    ...(tax === undefined || invoice.tax === undefined ? [] : [{ name: "tax", cell: tax, value: invoice.tax.total }]),
+    ...(tax === undefined || invoice.tax === undefined
+      ? []
+      : [{ name: "tax", cell: tax, value: invoice.tax.total }]),
     { name: "total", cell: `E${totalRow}`, value: invoice.total },
   ];
   const afterTax = writeCredits(context, "after_tax");
   if (invoice.amountDue !== undefined) {
     const due = liveOrValue(
-      [`E${totalRow}`, ...afterTax].join("+"),
+      [`MAX(0,E${totalRow})`, ...afterTax].join("+"),
       invoice.amountDue,
       money,
-      "The total less credits after tax.",
+      "The total (a negative total owes nothing) less credits after tax.",
+      [
+        invoice.total,
+        ...(invoice.credits ?? [])
+          .filter((credit) => credit.stage === "after_tax")
+          .map((credit) => credit.applied),
+      ],
     );
     const dueRow = builder.add("total", { step: "Amount due", amount: due.cell, note: due.note });
     totals.push({ name: "amountDue", cell: `E${dueRow}`, value: invoice.amountDue });
@@ -104,12 +120,22 @@ export function invoiceWorkbook(invoice: Invoice): InvoiceWorkbook {
 
 // The invoice's net before tax: the subtotal with every discount, cap and credit before tax.
 function netOf(invoice: Invoice): string {
-  const reductions = [
+  return toPlainString(
+    reductionsOf(invoice).reduce((sum, amount) => sum.plus(amount), new Decimal(invoice.subtotal)),
+  );
+}
+
+// The amounts that take the subtotal to the net: discounts, caps and credits before tax.
+function reductionsOf(invoice: Invoice): string[] {
+  return [
     ...(invoice.discounts ?? []).map((discount) => discount.amount),
-    ...(invoice.commitments ?? []).flatMap((commitment) => (commitment.cap === undefined ? [] : [commitment.cap])),
-    ...(invoice.credits ?? []).filter((credit) => credit.stage === "before_tax").map((credit) => credit.applied),
+    ...(invoice.commitments ?? []).flatMap((commitment) =>
+      commitment.cap === undefined ? [] : [commitment.cap],
+    ),
+    ...(invoice.credits ?? [])
+      .filter((credit) => credit.stage === "before_tax")
+      .map((credit) => credit.applied),
   ];
-  return toPlainString(reductions.reduce((sum, amount) => sum.plus(amount), new Decimal(invoice.subtotal)));
 }
 
 function requireInvoice(invoice: unknown): void {

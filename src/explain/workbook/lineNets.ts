@@ -1,4 +1,5 @@
 import { Decimal } from "../../money/index.js";
+import { fitsSpreadsheetAsWritten } from "./significantDigits.js";
 
 /**
  * Each line's net as the sheet builds it: its amount cell, then each share of a discount, cap or
@@ -8,17 +9,32 @@ import { Decimal } from "../../money/index.js";
 export class LineNets {
   readonly #cells = new Map<string, string[]>();
   readonly #exact = new Map<string, Decimal>();
+  readonly #asText = new Set<string>();
 
   /** Starts a line's net at its amount cell. */
   open(line: string, cell: string, amount: string): void {
     this.#cells.set(line, [cell]);
     this.#exact.set(line, new Decimal(amount));
+    if (!fitsSpreadsheetAsWritten(amount)) this.#asText.add(line);
   }
 
   /** Adds a share (negative for a reduction) written in `cell` to a line's net. */
   add(line: string, cell: string, amount: string): void {
     this.#cells.set(line, [...(this.#cells.get(line) ?? []), cell]);
     this.#exact.set(line, (this.#exact.get(line) ?? new Decimal(0)).plus(amount));
+    if (!fitsSpreadsheetAsWritten(amount)) this.#asText.add(line);
+  }
+
+  /**
+   * Whether a formula over these lines' nets gives `exact`: every cell a number (none written as text
+   * for having too many digits), and their exact sum `exact`.
+   */
+  gives(lines: ReadonlyArray<string>, exact: string): boolean {
+    return (
+      lines.every((line) => !this.#asText.has(line)) &&
+      fitsSpreadsheetAsWritten(exact) &&
+      this.exactOf(lines).equals(new Decimal(exact))
+    );
   }
 
   /** The formula of the nets of some lines: SUM of their cells. */

@@ -1,8 +1,7 @@
 import type { InvoiceLine, Step } from "../../invoice/index.js";
-import { fitsSpreadsheet } from "./significantDigits.js";
-import { type SheetBuilder, numberCell, formulaCell } from "./sheetBuilder.js";
+import { exactValue, formulaCell, type SheetBuilder } from "./sheetBuilder.js";
+import { fitsSpreadsheet, fitsSpreadsheetAsWritten } from "./significantDigits.js";
 import { amountSoFar, type LineState, STEP_ROWS } from "./stepRows.js";
-import type { WorkbookCell } from "./workbookTypes.js";
 
 /** Where a line's rows put its figures: the amount cell, and the quantity cell a person may change. */
 export interface LineCells {
@@ -12,18 +11,20 @@ export interface LineCells {
 
 /**
  * Writes one line: a heading row, one row (or more) per step, the rounded amount last. A line whose
- * numbers all fit a spreadsheet's 15 significant digits is written as live formulas; a line with a
+ * numbers all fit the 14 significant digits a spreadsheet computes with reliably is written as live formulas; a line with a
  * longer number is written as ratecard's values, each marked, because a formula over rounded inputs
  * could land a minor unit away from the invoice.
  */
 export function writeLine(builder: SheetBuilder, line: InvoiceLine, money: string): LineCells {
-  const live = line.steps.every((step) => numbersOf(step).every(fitsSpreadsheet));
+  const live =
+    fitsSpreadsheetAsWritten(line.amount) &&
+    line.steps.every((step) => numbersOf(step).every(fitsSpreadsheet));
   builder.add("heading", {
     line: line.id,
     step: line.name,
     note: live
       ? `${line.model} price${line.unit === undefined ? "" : `, quantity in ${line.unit}`}`
-      : "This line holds a number beyond the 15 significant digits a spreadsheet keeps: its steps are written as ratecard's exact values, not formulas.",
+      : "This line holds a number of more than 14 significant digits, beyond what a spreadsheet computes with reliably (it keeps 15): its steps are written as ratecard's exact values, not formulas.",
   });
   return live ? writeLiveSteps(builder, line, money) : writeValueSteps(builder, line, money);
 }
@@ -56,21 +57,18 @@ function writeValueSteps(builder: SheetBuilder, line: InvoiceLine, money: string
       step: step.kind,
       ...(quantity === undefined ? {} : { quantity: exactValue(quantity) }),
       ...(amount === undefined ? {} : { amount: exactValue(amount, money) }),
-      ...(longest(step) === undefined ? {} : { note: `${longest(step)} has more than 15 significant digits: a value, not a formula` }),
+      ...(longest(step) === undefined
+        ? {}
+        : { note: `${longest(step)} has more than 14 significant digits: a value, not a formula` }),
     });
   }
   const row = builder.add("step", {
     line: line.id,
     step: "Line amount (ratecard's value)",
     amount: exactValue(line.amount, money),
-    note: "Written as a value: this line's arithmetic needs more than 15 significant digits.",
+    note: "Written as a value: this line's arithmetic needs more than 14 significant digits.",
   });
   return { amount: `E${row}`, quantity: undefined };
-}
-
-// A number a spreadsheet keeps exactly is written as a number; a longer one as its exact text.
-function exactValue(plain: string, format?: string): WorkbookCell {
-  return fitsSpreadsheet(plain) ? numberCell(plain, format) : { kind: "text", text: plain };
 }
 
 // The decimal texts a step carries (its amounts, quantities, prices, ratios), in field order.

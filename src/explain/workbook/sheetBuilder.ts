@@ -1,3 +1,4 @@
+import { fitsSpreadsheet } from "./significantDigits.js";
 import type { WorkbookCell, WorkbookRow, WorkbookRowStyle } from "./workbookTypes.js";
 
 /** The sheet's columns: what each holds, by letter. */
@@ -58,6 +59,14 @@ export class SheetBuilder {
 /** A number cell (decimal text), with an optional display format. */
 export function numberCell(value: string, format?: string): WorkbookCell {
   return format === undefined ? { kind: "number", value } : { kind: "number", value, format };
+}
+
+/**
+ * A value ratecard computed: a number when a spreadsheet computes with it reliably (14 significant digits),
+ * otherwise its exact digits as text, which no formula adds up.
+ */
+export function exactValue(plain: string, format?: string): WorkbookCell {
+  return fitsSpreadsheet(plain) ? numberCell(plain, format) : { kind: "text", text: plain };
 }
 
 /** A formula cell (without the leading "="), with an optional display format. */

@@ -8,10 +8,22 @@ export function significantDigits(plain: string): number {
   return trimmed.length;
 }
 
-/** The most significant digits a spreadsheet (Excel, LibreOffice Calc) keeps exactly. */
-export const SPREADSHEET_DIGITS = 15;
+/**
+ * The most significant digits ratecard trusts a spreadsheet to compute with. Excel and LibreOffice Calc
+ * keep 15, but the 15th is not reliable after arithmetic: Calc rounds 1322716953.6 × 0.002 to 8
+ * decimals as 2645433.90719999, not 2645433.90720000. One digit of margin: 14.
+ */
+export const SPREADSHEET_DIGITS = 14;
 
-/** Whether a spreadsheet holds this decimal exactly enough to compute with it (15 significant digits). */
+/** Whether a spreadsheet computes with this decimal exactly enough (14 significant digits). */
 export function fitsSpreadsheet(plain: string): boolean {
   return significantDigits(plain) <= SPREADSHEET_DIGITS;
+}
+
+/**
+ * Whether a spreadsheet can round to this figure reliably: its digits as written, to its last decimal
+ * (trailing zeros count: 2645433.90720000 asks for rounding at the 15th digit), are at most 14.
+ */
+export function fitsSpreadsheetAsWritten(fixed: string): boolean {
+  return fixed.replace(/^[-+]/, "").replace(".", "").replace(/^0+/, "").length <= SPREADSHEET_DIGITS;
 }

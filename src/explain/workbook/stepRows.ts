@@ -1,5 +1,5 @@
 import type { Step } from "../../invoice/index.js";
-import { roundingFormula } from "./roundingFormula.js";
+import { roundingFormula, toleranceOf, wholeFormula } from "./roundingFormula.js";
 import { formulaCell, numberCell, type RowCells } from "./sheetBuilder.js";
 
 /**
@@ -24,9 +24,14 @@ export interface LineState {
 
 /** The formula of the line's amount so far: the last transformation plus the price steps after it. */
 export function amountSoFar(state: LineState): string {
-  const parts = [...(state.running === undefined ? [] : [state.running]), ...state.priced];
+  const parts = partsOf(state);
   if (parts.length === 0) return "0";
   return parts.length === 1 ? parts[0]! : `SUM(${parts.join(",")})`;
+}
+
+/** The cells the amount so far adds up: the last transformation's, then the price steps' after it. */
+export function partsOf(state: LineState): string[] {
+  return [...(state.running === undefined ? [] : [state.running]), ...state.priced];
 }
 
 // A row whose amount is the product of its quantity (C) and price (D): quantity × price.
@@ -38,7 +43,11 @@ function product(state: LineState, cells: Omit<RowCells, "amount">): void {
 // A price step ratecard writes as an amount that is no function of the quantity cell (a flat fee, an
 // amount of per-event values): its value, marked so.
 function valued(state: LineState, step: string, amount: string, note: string): void {
-  const row = state.add({ step, amount: numberCell(amount, state.money), note: `${note} (a value, not a formula)` });
+  const row = state.add({
+    step,
+    amount: numberCell(amount, state.money),
+    note: `${note} (a value, not a formula)`,
+  });
   state.priced.push(`E${row}`);
 }
 
@@ -66,7 +75,9 @@ function unitsInTier(q: string, from: string, upTo: string | null): string {
   return upTo === null ? `MAX(0,${q}-(${from}))` : `MAX(0,MIN(${q},${upTo})-(${from}))`;
 }
 
-type Handlers = { readonly [K in Step["kind"]]: (step: Extract<Step, { kind: K }>, state: LineState) => void };
+type Handlers = {
+  readonly [K in Step["kind"]]: (step: Extract<Step, { kind: K }>, state: LineState) => void;
+};
 
 /**
  * One writer per step kind ratecard writes (the type asks for every kind of the invoice schema): the
@@ -90,8 +101,7 @@ export const STEP_ROWS: Handlers = {
     const q = quantityOf(state);
     const divided = step.divideBy === null ? q : `${q}/${step.divideBy}`;
     const allowed = step.included === null ? divided : `MAX(0,${divided}-${step.included})`;
-    const rounded =
-      step.round === "up" ? `ROUNDUP(${allowed},0)` : step.round === "down" ? `ROUNDDOWN(${allowed},0)` : allowed;
+    const rounded = step.round === "none" ? allowed : wholeFormula(allowed, step.round);
     const row = state.add({
       step: "Billable quantity",
       quantity: formulaCell(rounded),
@@ -120,7 +130,8 @@ export const STEP_ROWS: Handlers = {
         : `Units in the tier: MIN(quantity, ${step.upTo ?? "∞"}) − ${step.from}, never below 0.${step.upTo === null ? "" : " A quantity above the highest tier this invoice reached needs ratecard to re-rate."}`,
     });
   },
-  tier_flat_fee: (step, state) => valued(state, `Tier ${step.tier} flat fee`, step.amount, "The tier's flat fee"),
+  tier_flat_fee: (step, state) =>
+    valued(state, `Tier ${step.tier} flat fee`, step.amount, "The tier's flat fee"),
   tier_minimum: (step, state) => {
     const before = amountSoFar(state);
     const row = state.add({
@@ -132,12 +143,19 @@ export const STEP_ROWS: Handlers = {
     state.priced.push(`E${row}`);
   },
   unit: (step, state) =>
-    product(state, { step: "Unit price", quantity: formulaCell(quantityOf(state)), price: numberCell(step.unitPrice) }),
+    product(state, {
+      step: "Unit price",
+      quantity: formulaCell(quantityOf(state)),
+      price: numberCell(step.unitPrice),
+    }),
   package: (step, state) =>
     product(state, {
       step: `Packages of ${step.packageSize}`,
       quantity: formulaCell(
-        `${step.partialPackage === "round_up" ? "ROUNDUP" : "ROUNDDOWN"}(${quantityOf(state)}/${step.packageSize},0)`,
+        wholeFormula(
+          `${quantityOf(state)}/${step.packageSize}`,
+          step.partialPackage === "round_up" ? "up" : "down",
+        ),
       ),
       price: numberCell(step.packagePrice),
       note: `Quantity ÷ ${step.packageSize}, a partial package ${step.partialPackage === "round_up" ? "rounded up" : "rounded down"}, × the package price.`,
@@ -164,16 +182,27 @@ export const STEP_ROWS: Handlers = {
       price: numberCell(step.fixedFee),
     }),
   per_event_limit: (step, state) =>
-    valued(state, `Per-transaction ${step.limit} (${step.events} transactions)`, step.amount, "The per-transaction limit's adjustment"),
+    valued(
+      state,
+      `Per-transaction ${step.limit} (${step.events} transactions)`,
+      step.amount,
+      "The per-transaction limit's adjustment",
+    ),
   dynamic: (step, state) =>
     product(state, {
       step: "Events' own amounts × multiplier",
       quantity: numberCell(step.eventAmounts),
       price: numberCell(step.multiplier),
     }),
-  capacity: (step, state) => valued(state, `Capacity tier ${step.tier}`, step.amount, "The lowest tier whose limits hold"),
+  capacity: (step, state) =>
+    valued(state, `Capacity tier ${step.tier}`, step.amount, "The lowest tier whose limits hold"),
   threshold: (step, state) =>
-    valued(state, `Threshold band ${step.band} (${step.from} to ${step.upTo ?? "∞"})`, step.amount, "The band's amount"),
+    valued(
+      state,
+      `Threshold band ${step.band} (${step.from} to ${step.upTo ?? "∞"})`,
+      step.amount,
+      "The band's amount",
+    ),
   proration: (step, state) =>
     transform(state, {
       step: `Proration by ${step.basis}: ${step.elapsed} of ${step.total}`,
@@ -183,7 +212,10 @@ export const STEP_ROWS: Handlers = {
       note: "The amount so far × elapsed ÷ total.",
     }),
   trial: (step, state) => {
-    state.add({ step: `Free trial until ${step.ends}`, note: "The proration below bills the time after the trial." });
+    state.add({
+      step: `Free trial until ${step.ends}`,
+      note: "The proration below bills the time after the trial.",
+    });
   },
   unused_time: (step, state) =>
     transform(state, {
@@ -194,7 +226,11 @@ export const STEP_ROWS: Handlers = {
     }),
   line_limit: (step, state) => {
     const limited =
-      step.limit === "minimum" ? "MAX(C{row},D{row})" : step.limit === "maximum" ? "MIN(C{row},D{row})" : "MAX(0,C{row})";
+      step.limit === "minimum"
+        ? "MAX(C{row},D{row})"
+        : step.limit === "maximum"
+          ? "MIN(C{row},D{row})"
+          : "MAX(0,C{row})";
     transform(state, {
       step: step.limit === "zero_floor" ? "Never below zero" : `Line ${step.limit}`,
       quantity: formulaCell(amountSoFar(state), state.money),
@@ -226,7 +262,10 @@ export const STEP_ROWS: Handlers = {
     transform(state, {
       step: `Line amount: rounded ${step.mode.replace("_", "-")} to ${step.minorUnits} decimals`,
       quantity: formulaCell(amountSoFar(state)),
-      amount: formulaCell(roundingFormula("C{row}", step.minorUnits, step.mode), state.money),
+      amount: formulaCell(
+        roundingFormula("C{row}", step.minorUnits, step.mode, toleranceOf(partsOf(state))),
+        state.money,
+      ),
       note: "C: the exact amount; E: rounded once, as ratecard rounds each line.",
     }),
 };

@@ -14,7 +14,9 @@ const RUNS = Number(process.env.FC_NUM_RUNS ?? 200) >= 1000 ? 150 : 40;
 
 function invoiceOf([scenario, stream]: [Parameters<typeof materialize>[0], Parameters<typeof eventsIn>[0]]) {
   const { contract, period } = materialize(deepFreeze(scenario));
-  const invoice = attempt(() => rateInvoice(contract, eventsIn(stream, period), period, { creditsStartFull: true }));
+  const invoice = attempt(() =>
+    rateInvoice(contract, eventsIn(stream, period), period, { creditsStartFull: true }),
+  );
   return invoice !== undefined && invoice.lines.length > 0 ? invoice : undefined;
 }
 
@@ -28,10 +30,11 @@ describe("the invoice workbook in LibreOffice Calc (generated contracts)", () =>
       const invoice = invoiceOf(draw);
       if (invoice !== undefined) invoices.set(`seed-${SEED}-draw-${index}`, invoice);
     });
-    expect(invoices.size, `FC_SEED=${SEED}: too few generated contracts could be rated`).toBeGreaterThan(RUNS / 4);
+    expect(invoices.size, `FC_SEED=${SEED}: too few generated contracts could be rated`).toBeGreaterThan(
+      RUNS / 4,
+    );
     const books = workbooksOf(invoices);
     const values = await calcValuesOf(books);
-    for (const [name, book] of books)
-      expectCalcMatches(`FC_SEED=${SEED} ${name}`, invoices.get(name)!.currency.minorUnits, book, values.get(name)!);
+    for (const [name, book] of books) expectCalcMatches(`FC_SEED=${SEED} ${name}`, book, values.get(name)!);
   });
 });

@@ -16,7 +16,12 @@ function withQuantity(book: InvoiceWorkbook, line: string, quantity: string): In
   return {
     ...book,
     rows: book.rows.map((r, index) =>
-      index === row ? { ...r, cells: r.cells.map((c, column) => (column === 2 ? { kind: "number", value: quantity } : c)) } : r,
+      index === row
+        ? {
+            ...r,
+            cells: r.cells.map((c, column) => (column === 2 ? { kind: "number", value: quantity } : c)),
+          }
+        : r,
     ),
   };
 }
@@ -34,13 +39,14 @@ function fixtureRating(name: string) {
 const figure = (book: InvoiceWorkbook, name: string) => book.totals.find((f) => f.name === name)!.cell;
 
 describe("the invoice workbook in LibreOffice Calc", () => {
-  it("gives every line amount and total of every bundled fixture, to the minor unit", { timeout: CALC_TIMEOUT }, async () => {
+  it("gives every line amount and total of every bundled fixture, to the minor unit", {
+    timeout: CALC_TIMEOUT,
+  }, async () => {
     const invoices = fixtureInvoices();
     const books = workbooksOf(invoices);
     const values = await calcValuesOf(books);
     let checked = 0;
-    for (const [name, book] of books)
-      checked += expectCalcMatches(name, invoices.get(name)!.currency.minorUnits, book, values.get(name)!);
+    for (const [name, book] of books) checked += expectCalcMatches(name, book, values.get(name)!);
     // 10 fixtures: every line and at least the subtotal and total of each.
     expect(checked).toBeGreaterThan(invoices.size * 3);
   });
@@ -53,14 +59,16 @@ describe("the invoice workbook in LibreOffice Calc", () => {
     const book = books.get("golden-rich")!;
     // Every formula stored with the result -1: Calc told to recalculate gives the invoice's figures …
     const recalculated = await calcValuesOf(books, { cachedResult: -1 });
-    expectCalcMatches("golden-rich", 2, book, recalculated.get("golden-rich")!);
+    expectCalcMatches("golden-rich", book, recalculated.get("golden-rich")!);
     // … while Calc's default for .xlsx ("never recalculate") shows the -1: so the first assertion
     // would fail if the tests read cached values, and ratecard stores none for that reason.
     const trusted = await calcValuesOf(books, { cachedResult: -1, keepCachedResults: true });
-    expect(trusted.get("golden-rich")!(figure(book, "total"))).toBe("-1");
+    expect(trusted.get("golden-rich")!(figure(book, "total"))).toBe("-1.00");
   });
 
-  it("re-rates as ratecard does when a quantity cell changes, across tiers and through tax", { timeout: CALC_TIMEOUT }, async () => {
+  it("re-rates as ratecard does when a quantity cell changes, across tiers and through tax", {
+    timeout: CALC_TIMEOUT,
+  }, async () => {
     const cdn = fixtureRating("cdn-basic");
     const vat = fixtureRating("currency-eur-vat");
     const cdnInvoice = rateInvoice(cdn.contract, cdn.events, "2026-02");
@@ -71,7 +79,9 @@ describe("the invoice workbook in LibreOffice Calc", () => {
     const lower = {
       ...cdn,
       events: [
-        ...cdn.events.filter((e) => e.type !== "cdn.bandwidth" || (e.properties as { region: string }).region !== "na"),
+        ...cdn.events.filter(
+          (e) => e.type !== "cdn.bandwidth" || (e.properties as { region: string }).region !== "na",
+        ),
         {
           id: "evt_na_whole",
           type: "cdn.bandwidth",
@@ -110,7 +120,7 @@ describe("the invoice workbook in LibreOffice Calc", () => {
         value: t.name === "tax" ? rerated.tax!.total : (rerated[t.name as "subtotal" | "total"] as string),
       })),
     });
-    expectCalcMatches("cdn", 2, expectedOf(books.get("cdn")!, cdnRerated), values.get("cdn")!);
-    expectCalcMatches("vat", 2, expectedOf(books.get("vat")!, vatRerated), values.get("vat")!);
+    expectCalcMatches("cdn", expectedOf(books.get("cdn")!, cdnRerated), values.get("cdn")!);
+    expectCalcMatches("vat", expectedOf(books.get("vat")!, vatRerated), values.get("vat")!);
   });
 });
