@@ -1,4 +1,5 @@
 import type { Step } from "../../invoice/index.js";
+import { volume } from "../../pricing/index.js";
 import { roundingFormula, toleranceOf, wholeFormula } from "./roundingFormula.js";
 import { formulaCell, numberCell, type RowCells } from "./sheetBuilder.js";
 
@@ -120,12 +121,13 @@ export const STEP_ROWS: Handlers = {
   },
   tier: (step, state) => {
     const q = quantityOf(state);
-    const volume = step.mode === "volume";
+    // A volume price bills every unit at the tier the quantity reached (its model's own name, not a literal).
+    const isVolume = step.mode === volume.model;
     product(state, {
       step: `Tier ${step.tier} (${step.from} to ${step.upTo ?? "∞"}, ${step.mode})`,
-      quantity: formulaCell(volume ? q : unitsInTier(q, step.from, step.upTo)),
+      quantity: formulaCell(isVolume ? q : unitsInTier(q, step.from, step.upTo)),
       price: numberCell(step.unitPrice),
-      note: volume
+      note: isVolume
         ? "Volume: every unit at the price of the tier the quantity reached; a quantity outside this tier needs ratecard to re-rate."
         : `Units in the tier: MIN(quantity, ${step.upTo ?? "∞"}) − ${step.from}, never below 0.${step.upTo === null ? "" : " A quantity above the highest tier this invoice reached needs ratecard to re-rate."}`,
     });
