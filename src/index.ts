@@ -84,10 +84,15 @@ export type {
   ExplainOptions,
   Explanation,
   Figure,
+  InvoiceWorkbook,
   MoneyStyle,
   TierBound,
   WaterfallKind,
   WaterfallStep,
+  WorkbookCell,
+  WorkbookFigure,
+  WorkbookRow,
+  WorkbookRowStyle,
 } from "./explain/index.js";
 export {
   currencyPrefix,
@@ -97,6 +102,7 @@ export {
   explain,
   explainLine,
   explainText,
+  invoiceWorkbook,
   usageEvidenceText,
 } from "./explain/index.js";
 export type {

@@ -1,6 +1,6 @@
 import { defineCommand } from "./defineCommand.js";
 import { readInvoiceFile } from "./diffCommand.js";
-import { invoiceOutputFormat, renderInvoice, writeOutput } from "./explainOutput.js";
+import { invoiceOutputFormat, writeInvoice } from "./explainOutput.js";
 
 /**
  * `ratecard explain INVOICE.json [--format text|markdown|html|explain-json] [--output FILE]`: an invoice
@@ -13,9 +13,9 @@ export const explainCommand = defineCommand({
   options: {
     format: {
       type: "string",
-      value: "text|markdown|html|json",
+      value: "text|markdown|html|json|xlsx",
       description:
-        "text: words; markdown: for a ticket; html: one self-contained evidence page; json (or explain-json): the explanation document (docs/explain.md)",
+        "text: words; markdown: for a ticket; html: one self-contained evidence page; json (or explain-json): the explanation document (docs/explain.md); xlsx: a workbook of live formulas",
       default: "text",
     },
     output: { type: "string", value: "FILE", description: "write to FILE instead of stdout" },
@@ -28,7 +28,7 @@ export const explainCommand = defineCommand({
     // The input is already the invoice JSON, so json here is the explanation document, as for scripts.
     const format = invoiceOutputFormat(values.format === "json" ? "explain-json" : values.format, false);
     const invoice = await readInvoiceFile(invoiceFile as string, "explain");
-    await writeOutput(renderInvoice(invoice, format), values.output);
+    await writeInvoice(invoice, format, values.output);
     return 0;
   },
 });

@@ -2,14 +2,15 @@ import { writeFile } from "node:fs/promises";
 import { explain, InputError, type Invoice } from "../index.js";
 import { UsageLineError, write } from "./cliSupport.js";
 import { outputFileUnwritable } from "./messages.js";
+import { writeWorkbook } from "./xlsxOutput.js";
 
 /**
  * What `ratecard invoice` and `ratecard explain` print: the invoice JSON (`json`, invoice only), or
  * the invoice explained as text, Markdown, the explanation JSON (`explain-json`) or the HTML page.
  */
-export type InvoiceOutputFormat = "text" | "json" | "markdown" | "html" | "explain-json";
+export type InvoiceOutputFormat = "text" | "json" | "markdown" | "html" | "explain-json" | "xlsx";
 
-const EXPLANATIONS = ["text", "markdown", "html", "explain-json"] as const;
+const EXPLANATIONS = ["text", "markdown", "html", "explain-json", "xlsx"] as const;
 
 export function invoiceOutputFormat(
   value: string | undefined,
@@ -28,20 +29,34 @@ export function invoiceOutputFormat(
   );
 }
 
-/** The invoice in `format`, as the bytes to write. */
-export function renderInvoice(invoice: Invoice, format: InvoiceOutputFormat): string {
+/** Writes the invoice in `format` to `--output FILE`, or to standard output. */
+export async function writeInvoice(
+  invoice: Invoice,
+  format: InvoiceOutputFormat,
+  output: string | undefined,
+): Promise<void> {
+  if (format === "xlsx") await writeWorkbook(invoice, output);
+  else await writeOutput(renderInvoice(invoice, format), output);
+}
+
+/** The invoice in `format`, as the text to write. */
+function renderInvoice(invoice: Invoice, format: Exclude<InvoiceOutputFormat, "xlsx">): string {
   if (format === "json") return `${JSON.stringify(invoice, null, 2)}\n`;
   return explain(invoice, { format: format === "explain-json" ? "json" : format });
 }
 
-/** Writes to `--output FILE` when given (the HTML page is a file to attach), else to standard output. */
-export async function writeOutput(text: string, file: string | undefined): Promise<void> {
+/**
+ * Writes to `--output FILE` when given (the HTML page, the workbook: files to attach), else to standard
+ * output.
+ */
+export async function writeOutput(content: string | Uint8Array, file: string | undefined): Promise<void> {
   if (file === undefined) {
-    write(text);
+    if (typeof content === "string") write(content);
+    else process.stdout.write(content);
     return;
   }
   try {
-    await writeFile(file, text, "utf8");
+    await writeFile(file, content);
   } catch (error) {
     throw InputError.from(
       outputFileUnwritable(file, writeFailure((error as NodeJS.ErrnoException).code)),

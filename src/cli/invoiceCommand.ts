@@ -2,7 +2,7 @@ import { rateInvoiceAsync, rateOpeningInvoice } from "../index.js";
 import { carriedState, creditBalances, readContract, required, UsageLineError } from "./cliSupport.js";
 import { USAGE_FORMAT_OPTION } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
-import { invoiceOutputFormat, renderInvoice, writeOutput } from "./explainOutput.js";
+import { invoiceOutputFormat, writeInvoice } from "./explainOutput.js";
 import { readJsonFile } from "./readJsonFile.js";
 import { usageSource } from "./readUsage.js";
 import { withUsageProgress } from "./stderr.js";
@@ -25,9 +25,9 @@ export const invoiceCommand = defineCommand({
     },
     format: {
       type: "string",
-      value: "text|json|markdown|html|explain-json",
+      value: "text|json|markdown|html|explain-json|xlsx",
       description:
-        "text: the explanation in words; json: the invoice; markdown; html: one self-contained evidence page; explain-json: the explanation document (docs/explain.md)",
+        "text: the explanation in words; json: the invoice; markdown; html: one self-contained evidence page; explain-json: the explanation document (docs/explain.md); xlsx: a workbook of live formulas",
       default: "text",
     },
     output: { type: "string", value: "FILE", description: "write to FILE instead of stdout" },
@@ -96,7 +96,7 @@ async function invoice(values: InvoiceFlags): Promise<number> {
   const invoice = await withUsageProgress(usage, (source) =>
     rateInvoiceAsync(contract, source, period, options),
   );
-  await writeOutput(renderInvoice(invoice, format), values.output);
+  await writeInvoice(invoice, format, values.output);
   return 0;
 }
 
@@ -134,6 +134,6 @@ async function openingCommand(contractFile: string, values: InvoiceFlags): Promi
   const format = invoiceOutputFormat(values.format, true);
   const contract = await readContract(contractFile);
   const invoice = rateOpeningInvoice(contract, await creditOptions(values, contract.id));
-  await writeOutput(renderInvoice(invoice, format), values.output);
+  await writeInvoice(invoice, format, values.output);
   return 0;
 }

@@ -47,6 +47,7 @@ export {
   notMoreThanZero,
   unknownExplainFormat,
   unknownField,
+  workbookNeedsAnInvoice,
 } from "./messages/schema.js";
 export {
   fixturePeriodRefused,

@@ -11,3 +11,11 @@ export type { Figure } from "./figure.js";
 export type { TierBound } from "./tierBounds.js";
 export { usageEvidenceText } from "./usageEvidenceText.js";
 export type { WaterfallKind, WaterfallStep } from "./waterfall.js";
+export { invoiceWorkbook } from "./workbook/invoiceWorkbook.js";
+export type {
+  InvoiceWorkbook,
+  WorkbookCell,
+  WorkbookFigure,
+  WorkbookRow,
+  WorkbookRowStyle,
+} from "./workbook/workbookTypes.js";

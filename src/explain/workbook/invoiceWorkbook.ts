@@ -1,0 +1,146 @@
+import { InputError, workbookNeedsAnInvoice } from "../../errors/index.js";
+import { type Invoice, invoiceSchema } from "../../invoice/index.js";
+import { Decimal, toPlainString } from "../../money/index.js";
+import { toProblems } from "../../schema/index.js";
+import { type AdjustmentContext, writeCaps, writeCredits, writeDiscounts } from "./adjustmentRows.js";
+import { LineNets } from "./lineNets.js";
+import { writeLine } from "./lineRows.js";
+import { liveOrValue } from "./liveOrValue.js";
+import { COLUMNS, moneyFormat, SheetBuilder } from "./sheetBuilder.js";
+import { writeTax } from "./taxRows.js";
+import type { InvoiceWorkbook, WorkbookFigure } from "./workbookTypes.js";
+
+/**
+ * The invoice as a workbook of live formulas: each line's steps as rows (tiers, packages, proration,
+ * limits) ending in its amount, rounded where ratecard rounds; then the subtotal as a SUM, discounts,
+ * caps, credits, tax, the total and the amount due. Change a quantity cell and the sheet re-rates the
+ * line and every total after it. What depends on things the sheet does not hold (an allowance pool's
+ * balance, a largest-remainder spread, a credit's burn) is written as ratecard's value and marked so;
+ * so is every line with a number of more than the 14 significant digits a spreadsheet computes with reliably (it keeps 15).
+ * Reads only the invoice; the result is plain data for a writer (the CLI uses exceljs).
+ * @param invoice - an invoice ratecard issued
+ * @returns the sheet's rows and the cells of each line amount, quantity and total
+ * @throws InputError `invalid_argument` when `invoice` is not an invoice ratecard issued (path inside it)
+ * @example
+ * ```ts
+ * const book = invoiceWorkbook(invoice);
+ * book.totals.find((figure) => figure.name === "total")?.cell; // e.g. "E42"
+ * ```
+ */
+export function invoiceWorkbook(invoice: Invoice): InvoiceWorkbook {
+  requireInvoice(invoice);
+  const builder = new SheetBuilder();
+  const money = moneyFormat(invoice.currency.minorUnits);
+  const nets = new LineNets();
+  const lines: WorkbookFigure[] = [];
+  const quantities: WorkbookFigure[] = [];
+  builder.add("heading", {
+    line: "Invoice",
+    step: invoice.id,
+    note: `${invoice.customer.name ?? invoice.customer.id}, ${invoice.period.label} (${invoice.period.timeZone}), ${invoice.currency.code}. Yellow cells are quantities: change one and the sheet re-rates.`,
+  });
+  for (const line of invoice.lines) {
+    const cells = writeLine(builder, line, money);
+    const amount = liveOrValue(cells.amount, line.amount, money, "");
+    const row = builder.add("total", {
+      line: line.id,
+      step: "Line amount",
+      amount: amount.cell,
+      ...(amount.note === "" ? {} : { note: amount.note }),
+    });
+    lines.push({ name: line.id, cell: `E${row}`, value: line.amount });
+    nets.open(line.id, `E${row}`, line.amount);
+    if (cells.quantity !== undefined)
+      quantities.push({ name: line.id, cell: cells.quantity, value: line.quantity ?? "" });
+  }
+  const subtotal = liveOrValue(
+    lines.length === 0 ? "0" : `SUM(${lines.map((l) => l.cell).join(",")})`,
+    invoice.subtotal,
+    money,
+    "The lines' amounts added up.",
+  );
+  const subtotalRow = builder.add("total", { step: "Subtotal", amount: subtotal.cell, note: subtotal.note });
+  const context: AdjustmentContext = { builder, nets, invoice, money };
+  const reductions = [
+    ...writeDiscounts(context),
+    ...writeCaps(context),
+    ...writeCredits(context, "before_tax"),
+  ];
+  const net = liveOrValue(
+    [`E${subtotalRow}`, ...reductions].join("+"),
+    netOf(invoice),
+    money,
+    "The subtotal less discounts, caps and credits before tax.",
+    [invoice.subtotal, ...reductionsOf(invoice)],
+  );
+  const netRow = builder.add("total", { step: "Net", amount: net.cell, note: net.note });
+  const tax = invoice.tax === undefined ? undefined : writeTax(context, invoice.tax);
+  const total = liveOrValue(
+    tax === undefined || invoice.tax?.mode === "inclusive" ? `E${netRow}` : `E${netRow}+${tax}`,
+    invoice.total,
+    money,
+    invoice.tax?.mode === "exclusive" ? "Net + tax." : "The net (tax, if any, is included in it).",
+    // A total over a net (or tax) written as a value is a value too.
+    [...reductionsOf(invoice), netOf(invoice), ...(invoice.tax === undefined ? [] : [invoice.tax.total])],
+  );
+  const totalRow = builder.add("total", { step: "Total", amount: total.cell, note: total.note });
+  const totals: WorkbookFigure[] = [
+    { name: "subtotal", cell: `E${subtotalRow}`, value: invoice.subtotal },
+    ...(tax === undefined || invoice.tax === undefined
+      ? []
+      : [{ name: "tax", cell: tax, value: invoice.tax.total }]),
+    { name: "total", cell: `E${totalRow}`, value: invoice.total },
+  ];
+  const afterTax = writeCredits(context, "after_tax");
+  if (invoice.amountDue !== undefined) {
+    const due = liveOrValue(
+      [`MAX(0,E${totalRow})`, ...afterTax].join("+"),
+      invoice.amountDue,
+      money,
+      "The total (a negative total owes nothing) less credits after tax.",
+      [
+        invoice.total,
+        ...(invoice.credits ?? [])
+          .filter((credit) => credit.stage === "after_tax")
+          .map((credit) => credit.applied),
+      ],
+    );
+    const dueRow = builder.add("total", { step: "Amount due", amount: due.cell, note: due.note });
+    totals.push({ name: "amountDue", cell: `E${dueRow}`, value: invoice.amountDue });
+  }
+  return {
+    sheet: "Invoice",
+    columns: COLUMNS.map(({ header, width }) => ({ header, width })),
+    rows: builder.rows(),
+    lines,
+    quantities,
+    totals,
+  };
+}
+
+// The invoice's net before tax: the subtotal with every discount, cap and credit before tax.
+function netOf(invoice: Invoice): string {
+  return toPlainString(
+    reductionsOf(invoice).reduce((sum, amount) => sum.plus(amount), new Decimal(invoice.subtotal)),
+  );
+}
+
+// The amounts that take the subtotal to the net: discounts, caps and credits before tax.
+function reductionsOf(invoice: Invoice): string[] {
+  return [
+    ...(invoice.discounts ?? []).map((discount) => discount.amount),
+    ...(invoice.commitments ?? []).flatMap((commitment) =>
+      commitment.cap === undefined ? [] : [commitment.cap],
+    ),
+    ...(invoice.credits ?? [])
+      .filter((credit) => credit.stage === "before_tax")
+      .map((credit) => credit.applied),
+  ];
+}
+
+function requireInvoice(invoice: unknown): void {
+  const checked = invoiceSchema.safeParse(invoice);
+  if (checked.success) return;
+  const [problem] = toProblems(checked.error.issues, invoice, ["invoice"]);
+  throw InputError.from(workbookNeedsAnInvoice(problem?.message), problem?.path ?? "invoice");
+}

@@ -1,0 +1,57 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { significantDigits } from "../../../src/explain/workbook/significantDigits.js";
+import { invoiceWorkbook } from "../../../src/index.js";
+import { Decimal } from "../../../src/money/index.js";
+import { thrown } from "../../_support/thrown.js";
+import { fixtureInvoices } from "./workbookHelpers.js";
+
+describe("invoiceWorkbook", () => {
+  it("refuses what is not an invoice ratecard issued, naming where", () => {
+    const error = thrown(() => invoiceWorkbook({ lines: [] } as never));
+    expect(error).toMatchObject({ code: "invalid_argument" });
+  });
+
+  it("writes cdn-basic's graduated tiers as live formulas on the quantity cell", () => {
+    const book = invoiceWorkbook(fixtureInvoices().get("cdn-basic")!);
+    const quantity = book.quantities.find((figure) => figure.name === "bandwidth_na")!;
+    const formulas = book.rows.flatMap((row) =>
+      row.cells.flatMap((cell) => (cell?.kind === "formula" ? [cell.formula] : [])),
+    );
+    // Tier 2 of 10,000 to 50,000 GB: MIN(quantity, 50000) − 10000 units, never below 0.
+    expect(formulas).toContain(`MAX(0,MIN(${quantity.cell},50000)-(10000))`);
+    expect(book.totals.map((figure) => figure.name)).toEqual(["subtotal", "total"]);
+  });
+
+  it("is the same for the same invoice", () => {
+    const invoice = fixtureInvoices().get("golden-rich")!;
+    expect(JSON.stringify(invoiceWorkbook(invoice))).toBe(JSON.stringify(invoiceWorkbook(invoice)));
+  });
+
+  it("counts significant digits as decimal.js does (the 14-digit rule's input)", () => {
+    // "0.000120" → 12 → 2 digits; "31415.926" → 8; "1000" → 1.
+    expect([
+      significantDigits("0.000120"),
+      significantDigits("31415.926"),
+      significantDigits("1000"),
+    ]).toEqual([2, 8, 1]);
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }), fc.nat({ max: 20 }), (units, scale) => {
+        const plain = new Decimal(units.toString()).div(new Decimal(10).pow(scale)).toFixed();
+        expect(significantDigits(plain)).toBe(new Decimal(plain).isZero() ? 0 : new Decimal(plain).sd());
+      }),
+    );
+  });
+
+  it("references only rows written before a formula's own, or its own", () => {
+    for (const [, invoice] of fixtureInvoices()) {
+      invoiceWorkbook(invoice).rows.forEach((row, index) => {
+        for (const cell of row.cells) {
+          if (cell?.kind !== "formula") continue;
+          for (const [, rowNumber] of cell.formula.matchAll(/\b[A-G](\d+)\b/g))
+            expect(Number(rowNumber)).toBeLessThanOrEqual(index + 2);
+        }
+      });
+    }
+  });
+});
