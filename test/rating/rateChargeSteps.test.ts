@@ -63,6 +63,29 @@ const contract = buildContract({
       },
     },
     {
+      id: "strict_calls",
+      name: "Calls in listed regions only",
+      meter: "calls",
+      price: {
+        model: "matrix",
+        dimensions: ["region"],
+        cells: [{ match: { region: "na" }, price: { model: "unit", unitPrice: "0.01" } }],
+      },
+    },
+    {
+      id: "seats_by_thousand",
+      name: "Seats per thousand",
+      quantity: "2500",
+      transform: { divideBy: "1000", round: "up" },
+      price: { model: "unit", unitPrice: "7" },
+    },
+    {
+      id: "card_fees",
+      name: "Card fees",
+      meter: "gb",
+      price: { model: "percentage", percent: "2.9", fixedFee: "0.30" },
+    },
+    {
       id: "divided",
       name: "Divided",
       meter: "gb",
@@ -130,6 +153,19 @@ describe("rateCharge: what warnings and refusals say", () => {
       }),
     ]);
     expect(warnings[0]?.message).toContain("4 from 4 events");
+    // The priced group's line has no unit, in its usage step or on the line.
+    const priced = rateCharge(
+      input("lenient", { usage: usage("calls", 2, 2), groups: [region("na", 2, 2)] }),
+    );
+    const line = priced.lines[0]!;
+    expect(line).not.toHaveProperty("unit");
+    expect(line.steps[0]).toEqual({
+      kind: "usage",
+      meter: "calls",
+      aggregation: "count",
+      events: 2,
+      quantity: "2",
+    });
   });
 
   it("says what a floored charge came to, in the currency, to at least its minor units", () => {
@@ -173,7 +209,7 @@ describe("rateCharge: what warnings and refusals say", () => {
     // 10^6 GB ÷ 10^-9 = 10^15: one past the largest quantity a price rates exactly.
     const error = thrown(() => rateCharge(input("divided", { usage: usage("gb", 1_000_000) })));
     expect(error).toBeInstanceOf(UsageError);
-    expect(error).toMatchObject({ code: "decimal_out_of_range", path: "charges[7].meter" });
+    expect(error).toMatchObject({ code: "decimal_out_of_range", path: "charges[10].meter" });
     expect((error as Error).message).toContain(
       "Charge divided would price 1000000000000000 units from meter gb after its transform, too large",
     );
@@ -235,6 +271,9 @@ describe("rateCharge: the stages of a line", () => {
     expect(line.amount).toBe("170.00");
     expect(line.steps.map((step) => step.kind)).toEqual(["flat", "trial", "proration", "rounding"]);
     expect(line.steps[1]).toEqual({ kind: "trial", ends: "2026-03-15T00:00:00.000Z" });
+    // A flat fee rates no quantity: no unit, quantity 1.
+    expect(line).not.toHaveProperty("unit");
+    expect(line.quantity).toBe("1");
     expect(isFee(chargeNamed("platform").charge)).toBe(true);
   });
 
@@ -374,5 +413,108 @@ describe("rateCharge: the stages of a line", () => {
     const counted = rateCharge(input("plain", { usage: { ...usage("gb", 3), computation: entities } }))
       .lines[0]!;
     expect(counted.steps[0]).toMatchObject({ computation: entities });
+  });
+});
+
+describe("rateCharge: the stages mutation testing found unchecked", () => {
+  it("writes no unit into an unpriced refusal for a meter without one", () => {
+    // "calls" has no unit: "(4 from 4 events)", not "(4 undefined from 4 events)".
+    const error = thrown(() =>
+      rateCharge(input("strict_calls", { usage: usage("calls", 4, 4), groups: [region("eu", 4, 4)] })),
+    );
+    expect((error as Error).message).toContain('in region="eu" (4 from 4 events) but no cell');
+  });
+
+  it("transforms a contract quantity and shows the billable_quantity step", () => {
+    // 2,500 ÷ 1,000 = 2.5 → up 3; 3 × 7 = 21.00
+    const line = rateCharge(input("seats_by_thousand")).lines[0]!;
+    expect(line).toMatchObject({ quantity: "3", amount: "21.00" });
+    expect(line.steps.slice(0, 2)).toEqual([
+      { kind: "contract_quantity", quantity: "2500" },
+      {
+        kind: "billable_quantity",
+        measured: "2500",
+        divideBy: "1000",
+        included: null,
+        round: "up",
+        billable: "3",
+      },
+    ]);
+  });
+
+  it("refuses a percentage whose usage comes without the transactions' values", () => {
+    // A total of 125 cannot be split into the transactions the fixed fee applies to.
+    const error = thrown(() => rateCharge(input("card_fees", { usage: usage("gb", 125) })));
+    expect(error).toBeInstanceOf(ContractError);
+    expect(error).toMatchObject({ path: "charges[9].price" });
+    expect((error as Error).message).toMatch(/^Charge card_fees: /);
+  });
+
+  // A price model knows nothing of the contract: only its own refusals (a RatecardError without a
+  // path) get the charge's id and the price's path. Anything else passes through as it was thrown.
+  describe("which errors of a price model are given the charge's path", () => {
+    const capacity = chargeNamed("storage_plan");
+    const throwing = (error: unknown): ReadonlyMap<string, Decimal> =>
+      ({
+        get: () => {
+          throw error;
+        },
+      }) as unknown as ReadonlyMap<string, Decimal>;
+    const rateWith = (error: unknown) =>
+      thrown(() =>
+        rateCharge({ ...input("storage_plan", { usage: usage("gb", 1) }), meterQuantities: throwing(error) }),
+      );
+
+    it("passes an error that already has a path through unchanged", () => {
+      const located = UsageError.from({ code: "invalid_field", message: "Event 3 is odd." }, "events[3]");
+      expect(rateWith(located)).toBe(located);
+    });
+
+    it("passes a bug (InvariantError) and an error that is no RatecardError through unchanged", () => {
+      const bug = new InvariantError("a bug");
+      expect(rateWith(bug)).toBe(bug);
+      const plain = new TypeError("not ours");
+      expect(rateWith(plain)).toBe(plain);
+    });
+
+    it("keeps the details of a model's refusal on the contract error", () => {
+      const refusal = UsageError.from({ code: "capacity_exceeded", message: "Too much." }, "", {
+        meter: "gb",
+      });
+      const error = thrown(() =>
+        rateCharge({
+          ...input("storage_plan", { usage: usage("gb", 1) }),
+          meterQuantities: throwing(refusal),
+        }),
+      );
+      expect(error).toBeInstanceOf(ContractError);
+      expect(error).toMatchObject({
+        code: "capacity_exceeded",
+        path: capacity.path + ".price",
+        message: "Charge storage_plan: Too much.",
+        details: { meter: "gb" },
+      });
+    });
+  });
+
+  it("copies the meter's record into the step, so the invoice shares no object with the usage", () => {
+    const direction = { combine: "max", billed: "in" };
+    const percentile: Computation = {
+      kind: "percentile",
+      size: "PT5M",
+      inner: "sum",
+      rank: "95",
+      samples: 20,
+      discarded: 1,
+      discardRounding: "down",
+      perSecond: false,
+      direction,
+    };
+    const line = rateCharge(input("plain", { usage: { ...usage("gb", 4), computation: percentile } }))
+      .lines[0]!;
+    const written = (line.steps[0] as { computation: { direction: object } }).computation;
+    expect(written).toEqual(percentile);
+    expect(written).not.toBe(percentile);
+    expect(written.direction).not.toBe(direction);
   });
 });
