@@ -453,7 +453,6 @@ describe("rateCharge: the stages mutation testing found unchecked", () => {
   // A price model knows nothing of the contract: only its own refusals (a RatecardError without a
   // path) get the charge's id and the price's path. Anything else passes through as it was thrown.
   describe("which errors of a price model are given the charge's path", () => {
-    const capacity = chargeNamed("storage_plan");
     const throwing = (error: unknown): ReadonlyMap<string, Decimal> =>
       ({
         get: () => {
@@ -490,7 +489,7 @@ describe("rateCharge: the stages mutation testing found unchecked", () => {
       expect(error).toBeInstanceOf(ContractError);
       expect(error).toMatchObject({
         code: "capacity_exceeded",
-        path: capacity.path + ".price",
+        path: "charges[6].price",
         message: "Charge storage_plan: Too much.",
         details: { meter: "gb" },
       });
