@@ -49,8 +49,8 @@ export async function invoiceCommand(args: ReadonlyArray<string>): Promise<numbe
   return 0;
 }
 
-// --balances and --credits-start-full, as the options of a rating call.
-async function creditOptions(
+// --balances and --credits-start-full, as the options of a rating call (ratecard preview reads them too).
+export async function creditOptions(
   values: { readonly balances?: string; readonly "credits-start-full"?: boolean },
   contractId: string,
 ) {

@@ -7,6 +7,7 @@ import { UsageLineError, write } from "./cliSupport.js";
 import { creditNoteCommand } from "./creditNoteCommand.js";
 import { diffCommand } from "./diffCommand.js";
 import { invoiceCommand } from "./invoiceCommand.js";
+import { previewCommand } from "./previewCommand.js";
 import { quoteCommand } from "./quoteCommand.js";
 import { reconcileCommand } from "./reconcileCommand.js";
 import { schemaCommand } from "./schemaCommand.js";
@@ -17,6 +18,7 @@ const USAGE = `ratecard — exact, explainable usage-based invoices
 Usage:
   ratecard invoice --contract FILE --usage FILE --period PERIOD [--format text|json] [--carry FILE] [--balances FILE] [--credits-start-full] [--daily]
   ratecard invoice --contract FILE --opening [--format text|json] [--balances FILE] [--credits-start-full]
+  ratecard preview --contract FILE --usage FILE --period PERIOD --as-of INSTANT [--format text|json] [--carry FILE] [--balances FILE] [--credits-start-full]
   ratecard validate FILE
   ratecard schema [--invoice]
   ratecard --version
@@ -32,6 +34,8 @@ Usage:
   before the period needs one, unless --credits-start-full says every grant without one starts full.
 --daily adds each sum and count meter's quantity per local day (and a chart in the text).
 --opening rates the invoice issued at the term start: the first period's fees billed in advance.
+preview rates the usage before --as-of (an ISO 8601 instant inside the period) as the period's invoice
+  so far, and projects it to the period's end, linear in elapsed time (projected, not billed).
 PERIOD is a month in the contract's time zone (2026-02) or a range of local dates
 (2026-02-01/2026-03-01, end date excluded). Usage files: .ndjson, .jsonl, .csv or .json.
 check rates every fixture folder (contract.json, usage, expected.json; docs/uat.md) and compares the
@@ -52,6 +56,8 @@ async function main(argv: ReadonlyArray<string>): Promise<number> {
   switch (command) {
     case "invoice":
       return invoiceCommand(rest);
+    case "preview":
+      return previewCommand(rest);
     case "validate":
       return validateCommand(rest);
     case "quote":

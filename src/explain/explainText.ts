@@ -6,6 +6,7 @@ import { formatLocalDate, parseInstant, toLocalDate } from "../time/index.js";
 import { currencyPrefix } from "./currencySymbol.js";
 import { escapeControl } from "./escapeControl.js";
 import { explainLine, type MoneyStyle } from "./explainLine.js";
+import { previewHeader, previewProjection } from "./explainPreview.js";
 import { count, formatExact, formatQuantity, signed } from "./formatNumber.js";
 
 // The keys of each burn order, as docs/contracts.md (step 8) states them.
@@ -23,6 +24,7 @@ const REASON_WORDS: Readonly<Record<UsageExclusion["reason"], string>> = {
   other_customer: "another customer's usage",
   unknown_event_type: "an event type that no meter measures",
   outside_period: "outside the invoice period",
+  after_as_of: "at or after the preview's as-of instant (not billed yet)",
   filtered_out: "matched no meter's filters",
   invalid_value: "missing or non-numeric value",
 };
@@ -52,6 +54,7 @@ export function explainText(invoice: Invoice): string {
     ...(invoice.kind === "opening"
       ? ["Opening invoice: the first period's fees, billed in advance when the term starts."]
       : []),
+    ...previewHeader(invoice),
     `Period: ${from} to ${to} (${invoice.period.timeZone}), the end date not included.`,
     `Currency: ${invoice.currency.code}. Each line is rounded once, ${invoice.rounding.mode.replace("_", "-")}, to ${invoice.currency.minorUnits} decimals.`,
     "",
@@ -107,6 +110,7 @@ export function explainText(invoice: Invoice): string {
   out.push(`Total ${money(invoice.total)}.`);
   for (const credit of invoice.credits ?? []) if (credit.stage === "after_tax") out.push(creditWords(credit));
   if (invoice.amountDue !== undefined) out.push(`Amount due ${money(invoice.amountDue)}.`);
+  out.push(...previewProjection(invoice, money));
   out.push("", ...explainUsage(invoice));
   if (invoice.warnings.length > 0)
     out.push("", "Warnings:", ...invoice.warnings.map((warning) => `- ${warning}`));

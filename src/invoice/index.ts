@@ -14,6 +14,9 @@ export {
   parseInvoice,
   safeParseInvoice,
 } from "./parseIssued.js";
+export { previewInvoice, previewParsedInvoice } from "./previewInvoice.js";
+export type { ProjectionMethod } from "./previewSchema.js";
+export { PROJECTION_METHODS } from "./previewSchema.js";
 export type { RateInvoiceOptions } from "./rateInvoice.js";
 export { rateInvoice, rateInvoiceAsync, rateOpeningInvoice, rateParsedInvoice } from "./rateInvoice.js";
 export type { ServicePeriod } from "./resolveServicePeriod.js";

@@ -32,6 +32,11 @@ export interface AggregateUsageOptions {
   readonly deduplicate?: boolean;
   /** Also compute each sum and count meter's quantity per local day of the period (for charts). */
   readonly daily?: boolean;
+  /**
+   * A preview's cut-off (epoch ms): events of the period at or after it are excluded as `after_as_of`
+   * (counted in the report, never dropped silently). Absent: the whole period counts.
+   */
+  readonly asOf?: number;
 }
 
 /** The quantity of one meter over the period. */
