@@ -147,7 +147,6 @@ const PUBLIC_TYPES = [
   "Grouping",
   "Invoice",
   "InvoiceLine",
-  "InvoicePreview",
   "InvoiceTax",
   "JsonPath",
   "LineLimitStep",
