@@ -74,11 +74,20 @@ export {
   WARNING_CODES,
 } from "./errors/index.js";
 export type { MoneyStyle } from "./explain/index.js";
-export { currencyPrefix, escapeControl, explainLine, explainText } from "./explain/index.js";
+export {
+  currencyPrefix,
+  escapeControl,
+  explainLateUsage,
+  explainLine,
+  explainText,
+} from "./explain/index.js";
 export type {
   CreditNoteOptions,
   Invoice,
   InvoiceLine,
+  LateUsageDeltaLine,
+  LateUsageOptions,
+  LateUsageResult,
   PriceKind,
   ProjectionMethod,
   RateInvoiceOptions,
@@ -87,6 +96,8 @@ export type {
   Step,
 } from "./invoice/index.js";
 export {
+  correctLateParsedUsage,
+  correctLateUsage,
   invoiceJsonSchema,
   invoiceSchema,
   issueCreditNote,

@@ -7,6 +7,7 @@ import { UsageLineError, write } from "./cliSupport.js";
 import { creditNoteCommand } from "./creditNoteCommand.js";
 import { diffCommand } from "./diffCommand.js";
 import { invoiceCommand } from "./invoiceCommand.js";
+import { lateUsageCommand } from "./lateUsageCommand.js";
 import { previewCommand } from "./previewCommand.js";
 import { quoteCommand } from "./quoteCommand.js";
 import { reconcileCommand } from "./reconcileCommand.js";
@@ -19,6 +20,7 @@ Usage:
   ratecard invoice --contract FILE --usage FILE --period PERIOD [--format text|json] [--carry FILE] [--balances FILE] [--credits-start-full] [--daily]
   ratecard invoice --contract FILE --opening [--format text|json] [--balances FILE] [--credits-start-full]
   ratecard preview --contract FILE --usage FILE --period PERIOD --as-of INSTANT [--format text|json] [--carry FILE] [--balances FILE] [--credits-start-full]
+  ratecard late-usage --contract FILE --invoice FILE --usage FILE --late FILE --bill-on PERIOD [--format text|json] [--carry FILE] [--balances FILE] [--credits-start-full]
   ratecard validate FILE
   ratecard schema [--invoice]
   ratecard --version
@@ -36,6 +38,9 @@ Usage:
 --opening rates the invoice issued at the term start: the first period's fees billed in advance.
 preview rates the usage before --as-of (an ISO 8601 instant inside the period) as the period's invoice
   so far, and projects it to the period's end, linear in elapsed time (projected, not billed).
+late-usage corrects an issued invoice (--invoice, rated from --usage) for the events of --late, the
+  contract's way (lateUsage.correction): delta lines for the invoice of --bill-on, or a credit note and
+  a re-issued invoice; --carry and --balances as the invoice was rated with.
 PERIOD is a month in the contract's time zone (2026-02) or a range of local dates
 (2026-02-01/2026-03-01, end date excluded). Usage files: .ndjson, .jsonl, .csv or .json.
 check rates every fixture folder (contract.json, usage, expected.json; docs/uat.md) and compares the
@@ -58,6 +63,8 @@ async function main(argv: ReadonlyArray<string>): Promise<number> {
       return invoiceCommand(rest);
     case "preview":
       return previewCommand(rest);
+    case "late-usage":
+      return lateUsageCommand(rest);
     case "validate":
       return validateCommand(rest);
     case "quote":

@@ -1,6 +1,8 @@
 export type { Burn } from "./burnAmount.js";
 export { burnAmount } from "./burnAmount.js";
 export { burnOrder } from "./burnOrder.js";
+export type { LateUsageDeltaLine, LateUsageOptions, LateUsageResult } from "./correctLateUsage.js";
+export { correctLateParsedUsage, correctLateUsage } from "./correctLateUsage.js";
 export type { CreditNoteOptions } from "./creditNote.js";
 export { issueCreditNote } from "./creditNote.js";
 export { invoiceJsonSchema } from "./invoiceJsonSchema.js";
