@@ -15,7 +15,7 @@ export function explainLateUsage(result: LateUsageResult): string {
     signed(plain, (magnitude) => `${prefix}${formatExact(magnitude, currency.minorUnits)}`);
   const out = [
     `Late usage for invoice ${result.invoiceId} (period ${result.period}), corrected in the billing period ${result.billOn} (${result.mode === "next_invoice" ? "delta lines on the next invoice" : "credit note and re-issued invoice"}).`,
-    `Late events: ${result.lateEvents.given} given, ${result.lateEvents.counted} counted.`,
+    `Late events: ${formatQuantity(String(result.lateEvents.given))} given, ${formatQuantity(String(result.lateEvents.counted))} counted.`,
   ];
   if (result.mode === "next_invoice") {
     if (result.lines.length === 0) out.push("Nothing changed: no line to book.");
