@@ -4,6 +4,8 @@ import type { RatecardCommand } from "./defineCommand.js";
 import { diffCommand } from "./diffCommand.js";
 import { explainCommand } from "./explainCommand.js";
 import { invoiceCommand } from "./invoiceCommand.js";
+import { lateUsageCommand } from "./lateUsageCommand.js";
+import { previewCommand } from "./previewCommand.js";
 import { quoteCommand } from "./quoteCommand.js";
 import { reconcileCommand } from "./reconcileCommand.js";
 import { schemaCommand } from "./schemaCommand.js";
@@ -17,6 +19,8 @@ import { whatIfCommand } from "./whatIfCommand.js";
  */
 export const COMMANDS: ReadonlyArray<RatecardCommand> = [
   invoiceCommand,
+  previewCommand,
+  lateUsageCommand,
   explainCommand,
   usageCommand,
   validateCommand,

@@ -100,8 +100,8 @@ async function invoice(values: InvoiceFlags): Promise<number> {
   return 0;
 }
 
-// --balances and --credits-start-full, as the options of a rating call.
-async function creditOptions(
+// --balances and --credits-start-full, as the options of a rating call (ratecard preview reads them too).
+export async function creditOptions(
   values: { readonly balances?: string; readonly "credits-start-full"?: boolean },
   contractId: string,
 ) {

@@ -17,6 +17,7 @@ import { creditBurnOrderSchema, creditGrantSchema } from "./terms/credits/schema
 import { checkDiscounts } from "./terms/discounts/checks.js";
 import { discountSchema } from "./terms/discounts/schema.js";
 import { trialSchema } from "./terms/fees/schema.js";
+import { lateUsageSchema } from "./terms/lateUsage/schema.js";
 import { checkOverrides } from "./terms/overrides/checks.js";
 import { overrideSchema } from "./terms/overrides/schema.js";
 import { checkTax } from "./terms/tax/checks.js";
@@ -87,6 +88,7 @@ export const contractSchema = z
     credits: z.optional(z.array(creditGrantSchema)),
     creditBurnOrder: z.optional(creditBurnOrderSchema),
     tax: z.optional(taxSchema),
+    lateUsage: z.optional(lateUsageSchema),
     metadata: z
       .optional(z.record(z.string(), z.string()))
       .check(z.describe("Passed through to the invoice unchanged: PO number, billing entity, …")),

@@ -19,5 +19,7 @@ export type { CreditBurnOrder, CreditGrantTerms } from "./terms/credits/schema.j
 export { CREDIT_BURN_ORDERS, creditBurnOrderSchema, creditGrantSchema } from "./terms/credits/schema.js";
 export type { DiscountTerms } from "./terms/discounts/schema.js";
 export { discountSchema } from "./terms/discounts/schema.js";
+export type { LateUsageCorrection } from "./terms/lateUsage/schema.js";
+export { LATE_USAGE_CORRECTIONS } from "./terms/lateUsage/schema.js";
 export type { TaxRateTerms, TaxTerms } from "./terms/tax/schema.js";
 export { taxSchema } from "./terms/tax/schema.js";

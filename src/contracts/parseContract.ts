@@ -10,6 +10,7 @@ import type { AllowanceTerms } from "./terms/allowances/schema.js";
 import type { CommitmentTerms } from "./terms/commitments/schema.js";
 import type { CreditBurnOrder, CreditGrantTerms } from "./terms/credits/schema.js";
 import type { DiscountTerms } from "./terms/discounts/schema.js";
+import type { LateUsageCorrection } from "./terms/lateUsage/schema.js";
 import type { TaxTerms } from "./terms/tax/schema.js";
 
 /** A validated contract, ready to rate: decimals are exact, dates are instants, references resolved. */
@@ -44,6 +45,8 @@ export interface Contract {
   readonly credits: ReadonlyArray<CreditGrantTerms>;
   /** The named order credit grants burn in (default "priority"; docs/contracts.md, step 8). */
   readonly creditBurnOrder: CreditBurnOrder;
+  /** How late usage is corrected (docs/late-usage.md): defaults `next_invoice`, 2 periods back. */
+  readonly lateUsage: { readonly correction: LateUsageCorrection; readonly lookBackPeriods: number };
   /** Effective-dated changes to the charges, in effective order. */
   readonly amendments: ReadonlyArray<Amendment>;
   /** Customer-specific price changes, in contract order. */
@@ -165,6 +168,10 @@ function toContract(
     commitments: terms.commitments ?? [],
     credits: terms.credits ?? [],
     creditBurnOrder: terms.creditBurnOrder ?? "priority",
+    lateUsage: {
+      correction: terms.lateUsage?.correction ?? "next_invoice",
+      lookBackPeriods: terms.lateUsage?.lookBackPeriods ?? 2,
+    },
     overrides: (terms.overrides ?? []).map((override) => ({
       id: override.id,
       charge: override.charge,

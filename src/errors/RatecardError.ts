@@ -24,6 +24,8 @@ export type RatecardErrorCode =
   | "currency_mismatch"
   | "digest_mismatch"
   | "credit_note_mismatch"
+  | "correction_outside_window"
+  | "usage_does_not_reproduce"
   // time
   | "invalid_time_zone"
   | "invalid_instant"

@@ -23,6 +23,7 @@ export {
   noAllocationWeights,
   unknownCurrency,
 } from "./messages/money.js";
+export * as periodMessages from "./messages/periods.js";
 export {
   capacityExceeded,
   cellCombinationRepeated,

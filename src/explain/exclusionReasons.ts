@@ -7,6 +7,7 @@ export const EXCLUSION_REASON_WORDS: Readonly<Record<ExclusionReason, string>> =
   other_customer: "another customer's usage",
   unknown_event_type: "an event type that no meter measures",
   outside_period: "outside the invoice period",
+  after_as_of: "at or after the preview's as-of instant (not billed yet)",
   filtered_out: "matched no meter's filters",
   invalid_value: "missing or non-numeric value",
 };

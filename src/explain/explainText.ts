@@ -6,6 +6,7 @@ import { currencyPrefix } from "./currencySymbol.js";
 import { escapeControl } from "./escapeControl.js";
 import { EXCLUSION_REASON_WORDS } from "./exclusionReasons.js";
 import { explainLine, type MoneyStyle } from "./explainLine.js";
+import { previewHeader, previewProjection } from "./explainPreview.js";
 import { count, formatExact, formatQuantity, signed } from "./formatNumber.js";
 import { requireInvoice } from "./requireInvoice.js";
 
@@ -43,6 +44,7 @@ export function explainText(invoice: Invoice): string {
     ...(invoice.kind === "opening"
       ? ["Opening invoice: the first period's fees, billed in advance when the term starts."]
       : []),
+    ...previewHeader(invoice),
     `Period: ${from} to ${to} (${invoice.period.timeZone}), the end date not included.`,
     `Currency: ${invoice.currency.code}. Each line is rounded once, ${invoice.rounding.mode.replace("_", "-")}, to ${invoice.currency.minorUnits} decimals.`,
     "",
@@ -98,6 +100,7 @@ export function explainText(invoice: Invoice): string {
   out.push(`Total ${money(invoice.total)}.`);
   for (const credit of invoice.credits ?? []) if (credit.stage === "after_tax") out.push(creditWords(credit));
   if (invoice.amountDue !== undefined) out.push(`Amount due ${money(invoice.amountDue)}.`);
+  out.push(...previewProjection(invoice, money));
   out.push("", ...explainUsage(invoice));
   if (invoice.warnings.length > 0)
     out.push("", "Warnings:", ...invoice.warnings.map((warning) => `- ${warning}`));

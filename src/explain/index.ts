@@ -2,6 +2,7 @@ export { currencyPrefix } from "./currencySymbol.js";
 export { escapeControl } from "./escapeControl.js";
 export type { ExplainFormat, ExplainOptions } from "./explain.js";
 export { EXPLAIN_FORMATS, explain } from "./explain.js";
+export { explainLateUsage } from "./explainLateUsage.js";
 export type { MoneyStyle } from "./explainLine.js";
 export { explainLine } from "./explainLine.js";
 export { dailyChart, explainText } from "./explainText.js";

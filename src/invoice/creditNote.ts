@@ -1,6 +1,6 @@
 import type { z } from "zod/mini";
 import type { Contract } from "../contracts/index.js";
-import { InputError, invoiceMessages, toJsonPath } from "../errors/index.js";
+import { InputError, invoiceMessages, periodMessages, toJsonPath } from "../errors/index.js";
 import { type Decimal, roundTo, toFixedString, ZERO } from "../money/index.js";
 import { modelOfPrice, type PriceTerms, ratePrice } from "../pricing/index.js";
 import {
@@ -284,6 +284,9 @@ function creditedTax(
  *   `previous[i].invoiceId` or `previous[i].invoiceDigest`), `duplicate_id` (at `previous[i].id`)
  */
 function assertCreditable(contract: Contract, invoice: Invoice, previous: ReadonlyArray<CreditNote>): void {
+  // A preview was never billed: there is nothing to credit.
+  if (invoice.preview !== undefined)
+    throw InputError.from(periodMessages.previewNotBilled(invoice.id, invoice.preview.asOf), "preview");
   if (invoice.contractId !== contract.id) {
     const other = invoiceMessages.invoiceOfOtherContract(invoice.id, invoice.contractId, contract.id);
     throw InputError.from(other, "contractId");

@@ -1,6 +1,8 @@
 export type { Burn } from "./burnAmount.js";
 export { burnAmount } from "./burnAmount.js";
 export { burnOrder } from "./burnOrder.js";
+export type { LateUsageDeltaLine, LateUsageOptions, LateUsageResult } from "./correctLateUsage.js";
+export { correctLateParsedUsage, correctLateUsage } from "./correctLateUsage.js";
 export type { CreditNoteOptions } from "./creditNote.js";
 export { issueCreditNote } from "./creditNote.js";
 export type { EvidenceEvent } from "./evidenceCollector.js";
@@ -16,6 +18,9 @@ export {
   parseInvoice,
   safeParseInvoice,
 } from "./parseIssued.js";
+export { previewInvoice, previewParsedInvoice } from "./previewInvoice.js";
+export type { ProjectionMethod } from "./previewSchema.js";
+export { PROJECTION_METHODS } from "./previewSchema.js";
 export type { RateInvoiceOptions } from "./rateInvoice.js";
 export { rateInvoice, rateInvoiceAsync, rateOpeningInvoice, rateParsedInvoice } from "./rateInvoice.js";
 export type { ServicePeriod } from "./resolveServicePeriod.js";

@@ -35,6 +35,7 @@ import {
   usageReportSchema,
   usageStepSchema,
 } from "../schema/index.js";
+import { invoicePreviewSchema } from "./previewSchema.js";
 
 /**
  * One step of a line's breakdown: the data `explain` turns into words. Steps that carry money
@@ -115,6 +116,8 @@ export const invoiceSchema = z.strictObject({
   id: z.string(),
   /** `opening`: the invoice issued at the term start, billing the first period's in-advance fees. */
   kind: z.optional(z.literal("opening")),
+  /** Present only on a preview of an open period: not an invoice to issue (docs/preview.md). */
+  preview: z.optional(invoicePreviewSchema),
   contractId: z.string(),
   /** The digest of the contract it was rated from, as written (Contract.digest). */
   contractDigest: digestText,

@@ -128,7 +128,7 @@ export function rateOpeningInvoice(
 }
 
 // Step 0: the service period, and the pieces amendments and overrides cut it into (decided once).
-function periodInForce(contract: Contract, period: Period | string): PeriodInForce {
+export function periodInForce(contract: Contract, period: Period | string): PeriodInForce {
   const resolved = resolveServicePeriod(contract, period);
   return { ...resolved, pieces: piecesOf(contract, resolved.service) };
 }
@@ -137,24 +137,28 @@ function periodInForce(contract: Contract, period: Period | string): PeriodInFor
  * The usage of the whole period and, when amendments split it, of each piece, in time order, each
  * opening with the state the previous piece closed with (the first with the invoice's carried state):
  * a weighted_sum level or a running total flows across an amendment date as it flows across a period
- * boundary, so the pieces' time-weighted quantities add up to the whole period's.
+ * boundary, so the pieces' time-weighted quantities add up to the whole period's. A preview passes
+ * `asOf`: events from then on are excluded (`after_as_of`).
  */
-function aggregatePeriod(
+export function aggregatePeriod(
   events: Iterable<UsageEvent>,
   contract: Contract,
   inForce: PeriodInForce,
   options: RateInvoiceOptions,
+  asOf?: number,
 ): PeriodUsage {
+  const cut = asOf === undefined ? {} : { asOf };
   if (inForce.pieces.length === 1)
-    return { whole: aggregateUsage(events, aggregationOptions(contract, inForce, options)) };
+    return { whole: aggregateUsage(events, { ...aggregationOptions(contract, inForce, options), ...cut }) };
   // The pieces read the same events again: keep them (an array as given).
   const all: ReadonlyArray<UsageEvent> = Array.isArray(events) ? events : [...events];
-  const whole = aggregateUsage(all, aggregationOptions(contract, inForce, options));
+  const whole = aggregateUsage(all, { ...aggregationOptions(contract, inForce, options), ...cut });
   let carried = options.carried;
   const pieces = inForce.pieces.map((piece) => {
     const result = aggregateUsage(all, {
       ...aggregationOptions(contract, inForce, { ...options, ...(carried ? { carried } : {}) }),
       period: piece,
+      ...cut,
     });
     carried = result.carryOut;
     return result;
@@ -163,13 +167,13 @@ function aggregatePeriod(
 }
 
 // Checked before anything is read, so a wrong call fails with a sentence, not a TypeError inside.
-function requireArguments(contract: unknown, period: unknown, options: unknown): void {
+export function requireArguments(contract: unknown, period: unknown, options: unknown): void {
   requireContract(contract);
   requirePeriod(period);
   requireOptions(options);
 }
 
-function creditsOf(options: Pick<RateInvoiceOptions, "creditBalances" | "creditsStartFull">) {
+export function creditsOf(options: Pick<RateInvoiceOptions, "creditBalances" | "creditsStartFull">) {
   return {
     ...(options.creditBalances ? { balances: options.creditBalances } : {}),
     ...(options.creditsStartFull ? { startFull: true } : {}),

@@ -35,6 +35,11 @@ export interface AggregateUsageOptions {
   readonly daily?: boolean;
   /** Told of each event counted or excluded (usage evidence); changes no quantity. */
   readonly observer?: EventObserver;
+  /**
+   * A preview's cut-off (epoch ms): events of the period at or after it are excluded as `after_as_of`
+   * (counted in the report, never dropped silently). Absent: the whole period counts.
+   */
+  readonly asOf?: number;
 }
 
 /** The quantity of one meter over the period. */

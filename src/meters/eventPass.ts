@@ -148,6 +148,8 @@ export class EventPass {
     if (!Number.isFinite(event.timestamp))
       throw UsageError.from(eventNotParsed(event.id, event.timestamp), "timestamp", { eventId: event.id });
     if (event.timestamp < period.start || event.timestamp >= period.end) return "outside_period";
+    // A preview sees the period as it stood at asOf: later events exist but are not billed yet.
+    if (this.options.asOf !== undefined && event.timestamp >= this.options.asOf) return "after_as_of";
     let count = 0;
     let invalid = false;
     for (const entry of candidates) {

@@ -74,6 +74,7 @@ export const EXCLUSION_REASONS = [
   "other_customer",
   "unknown_event_type",
   "outside_period",
+  "after_as_of",
   "filtered_out",
   "invalid_value",
 ] as const;

@@ -1,0 +1,95 @@
+import { correctLateParsedUsage, explainLateUsage, parseInvoice } from "../index.js";
+import { carriedState, outputFormat, readContract, readIssued, required, write } from "./cliSupport.js";
+import { FORMAT_OPTION } from "./commonOptions.js";
+import { defineCommand } from "./defineCommand.js";
+import { creditOptions } from "./invoiceCommand.js";
+import { readJsonFile } from "./readJsonFile.js";
+import { readUsage } from "./readUsage.js";
+
+/**
+ * `ratecard late-usage`: corrects an issued invoice for usage that arrived after it, the contract's
+ * way (delta lines for the next invoice, or a credit note and a re-issued invoice). Both usage files are
+ * read into memory.
+ */
+export const lateUsageCommand = defineCommand({
+  name: "late-usage",
+  summary: "correct an issued invoice for usage that arrived after it",
+  notes: `The contract's lateUsage.correction decides the way: delta lines for the invoice of --bill-on
+(next_invoice, the default), or a credit note and a re-issued invoice (credit_note). --usage must
+reproduce the issued invoice exactly (docs/late-usage.md).`,
+  options: {
+    contract: { type: "string", value: "FILE", description: "the contract, JSON" },
+    invoice: { type: "string", value: "FILE", description: "the issued invoice, JSON" },
+    usage: { type: "string", value: "FILE", description: "the usage the invoice was rated from" },
+    late: { type: "string", value: "FILE", description: "the events that arrived late" },
+    "bill-on": {
+      type: "string",
+      value: "PERIOD",
+      description: "the period whose invoice takes the correction",
+    },
+    format: FORMAT_OPTION,
+    carry: {
+      type: "string",
+      value: "FILE",
+      description: "the previous period's invoice (JSON), to continue persistent and weighted meters",
+    },
+    balances: {
+      type: "string",
+      value: "FILE",
+      description: "the previous invoice (JSON), to continue credit grant balances",
+    },
+    "credits-start-full": {
+      type: "boolean",
+      description: "every credit grant without a balance in --balances starts full",
+    },
+  },
+  examples: [
+    "ratecard late-usage --contract contract.json --invoice february.json --usage february.ndjson --late late.ndjson --bill-on 2026-03",
+  ],
+  run: lateUsage,
+});
+
+type LateUsageFlags = {
+  readonly contract?: string;
+  readonly invoice?: string;
+  readonly usage?: string;
+  readonly late?: string;
+  readonly "bill-on"?: string;
+  readonly format?: string;
+  readonly carry?: string;
+  readonly balances?: string;
+  readonly "credits-start-full"?: boolean;
+};
+
+async function lateUsage(values: LateUsageFlags): Promise<number> {
+  const contractFile = required(values.contract, "--contract FILE");
+  const invoiceFile = required(values.invoice, "--invoice FILE");
+  const usageFile = required(values.usage, "--usage FILE");
+  const lateFile = required(values.late, "--late FILE");
+  const billOn = required(values["bill-on"], "--bill-on PERIOD");
+  const format = outputFormat(values.format);
+  const contract = await readContract(contractFile);
+  const issued = readIssued(
+    invoiceFile,
+    await readJsonFile(invoiceFile, "--invoice"),
+    parseInvoice,
+    "a ratecard invoice",
+  );
+  const carried =
+    values.carry === undefined
+      ? undefined
+      : carriedState(await readJsonFile(values.carry, "--carry"), values.carry, contract.id);
+  const result = correctLateParsedUsage(
+    contract,
+    issued,
+    await readUsage(usageFile),
+    await readUsage(lateFile),
+    {
+      billOn,
+      ...(carried ? { carried } : {}),
+      ...(await creditOptions(values, contract.id)),
+    },
+  );
+  write(format === "json" ? `${JSON.stringify(result, null, 2)}\n` : explainLateUsage(result));
+  return 0;
+}

@@ -1,0 +1,52 @@
+import type { ErrorMessage } from "./message.js";
+
+// The sentences of the open and closed period tools: previews, late-usage corrections.
+
+/** A preview's as-of instant that is not inside the period previewed (start excluded, end included). */
+export function asOfOutsidePeriod(asOf: string, period: string): ErrorMessage {
+  return {
+    code: "invalid_period",
+    message: `The preview's as-of instant ${asOf} must lie after the start of the period ${period} and no later than its end: a preview needs some elapsed time to project from.`,
+  };
+}
+
+/** A preview given where an issued invoice is needed (a credit note, a correction). */
+export function previewNotBilled(invoiceId: string, asOf: string): ErrorMessage {
+  return {
+    code: "invalid_argument",
+    message: `Invoice ${invoiceId} is a preview as of ${asOf}, not an issued invoice: nothing on it was billed, so there is nothing to credit or correct. Use the invoice issued when the period closed.`,
+  };
+}
+
+/** The usage said to be an invoice's does not rate to that invoice. */
+export function usageDoesNotReproduce(
+  invoiceId: string,
+  issuedTotal: string,
+  recomputedTotal: string,
+): ErrorMessage {
+  return {
+    code: "usage_does_not_reproduce",
+    message: `The usage given for invoice ${invoiceId} rates to a total of ${recomputedTotal}, not the ${issuedTotal} issued (or to other lines, another usage report or another contract version): a correction must start from exactly what the invoice was rated from. Pass the usage, carried state and credit balances it was rated with, and the contract as it was then.`,
+  };
+}
+
+/** A late-usage correction billed in a period that does not come after the corrected one. */
+export function correctionNotLater(period: string, billOn: string): ErrorMessage {
+  return {
+    code: "invalid_period",
+    message: `A correction of the period ${period} is billed in a later billing period, not in ${billOn}.`,
+  };
+}
+
+/** A closed period older than the contract's late-usage look-back window. */
+export function correctionOutsideWindow(
+  period: string,
+  billOn: string,
+  periodsBack: number,
+  lookBackPeriods: number,
+): ErrorMessage {
+  return {
+    code: "correction_outside_window",
+    message: `The period ${period} is ${periodsBack} billing periods before ${billOn}; the contract's lateUsage.lookBackPeriods allows ${lookBackPeriods}. Late usage older than the window is not billed (as Kill Bill ignores raw usage beyond readMaxRawUsagePreviousPeriod); correct it by hand with a credit note or an adjustment if it must be.`,
+  };
+}

@@ -1,0 +1,37 @@
+import type { LateUsageResult } from "../invoice/index.js";
+import { currencyPrefix } from "./currencySymbol.js";
+import { escapeControl } from "./escapeControl.js";
+import { formatExact, formatQuantity, signed } from "./formatNumber.js";
+
+/**
+ * A late-usage correction in plain words: what was corrected, the late events, and either the delta
+ * lines with what the next invoice carries, or the credit note and the re-issued invoice. Reads only
+ * the result: nothing is recomputed.
+ */
+export function explainLateUsage(result: LateUsageResult): string {
+  const { currency } = result;
+  const prefix = currencyPrefix(currency.code);
+  const money = (plain: string) =>
+    signed(plain, (magnitude) => `${prefix}${formatExact(magnitude, currency.minorUnits)}`);
+  const out = [
+    `Late usage for invoice ${result.invoiceId} (period ${result.period}), corrected in the billing period ${result.billOn} (${result.mode === "next_invoice" ? "delta lines on the next invoice" : "credit note and re-issued invoice"}).`,
+    `Late events: ${formatQuantity(String(result.lateEvents.given))} given, ${formatQuantity(String(result.lateEvents.counted))} counted.`,
+  ];
+  if (result.mode === "next_invoice") {
+    if (result.lines.length === 0) out.push("Nothing changed: no line to book.");
+    for (const line of result.lines)
+      out.push(
+        `- ${line.name} (${line.corrects}) ${line.kind}: ${formatQuantity(line.quantity)} → ${money(line.amount)}.`,
+      );
+    out.push(
+      `Lines ${money(result.subtotal)}; for the next invoice ${money(result.total)} (with the period's discounts, commitments, credits and tax worked again).`,
+    );
+  } else if (result.creditNote === undefined || result.reissued === undefined) {
+    out.push("Nothing changed: no credit note, no re-issued invoice.");
+  } else {
+    out.push(
+      `Credit note ${result.creditNote.id} credits ${money(result.creditNote.total)} of invoice ${result.invoiceId}; invoice ${result.reissued.id} re-issues the period for ${money(result.reissued.total)}.`,
+    );
+  }
+  return `${out.map(escapeControl).join("\n")}\n`;
+}

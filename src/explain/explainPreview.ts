@@ -1,0 +1,37 @@
+import type { Invoice, ProjectionMethod } from "../invoice/index.js";
+import { formatQuantity } from "./formatNumber.js";
+
+const METHOD_WORDS: Readonly<Record<ProjectionMethod, string>> = {
+  linear: "linear",
+  held: "held as measured",
+  not_metered: "not metered",
+};
+
+/** The sentence under a preview's header: when it was cut and how much of the period had passed. */
+export function previewHeader(invoice: Invoice): string[] {
+  const { preview } = invoice;
+  if (preview === undefined) return [];
+  return [
+    `Preview as of ${preview.asOf}: ${formatQuantity(preview.elapsedSeconds)} of the period's ${formatQuantity(preview.periodSeconds)} seconds had passed. This is the invoice so far, not an invoice to issue.`,
+  ];
+}
+
+/**
+ * The projection of a preview, apart from the lines and totals so far and labelled "projected, not
+ * billed" on every amount, so a reader never takes it for money owed. Reads only the invoice.
+ */
+export function previewProjection(invoice: Invoice, money: (plain: string) => string): string[] {
+  const { preview } = invoice;
+  if (preview === undefined) return [];
+  const { projection } = preview;
+  const names = new Map(invoice.lines.map((line) => [line.id, line.name]));
+  return [
+    "",
+    `Projection to ${invoice.period.label.split("/")[1]} (projected, not billed), linear in elapsed time: each sum or count meter continues at its rate so far; peaks, levels, distinct counts and per-event values are held as measured; fees are whole already.`,
+    ...projection.lines.map(
+      (line) =>
+        `- ${names.get(line.line) ?? line.line} (${line.line}): ${money(line.soFar)} so far, ${money(line.projected)} projected for ${formatQuantity(line.quantity)} (${METHOD_WORDS[line.method]}).`,
+    ),
+    `Projected subtotal ${money(projection.subtotal)}, projected total ${money(projection.total)}${projection.amountDue === undefined ? "" : `, projected amount due ${money(projection.amountDue)}`} (projected, not billed).`,
+  ];
+}

@@ -1,0 +1,208 @@
+import type { Contract } from "../contracts/index.js";
+import { InputError, periodMessages } from "../errors/index.js";
+import { toFixedString, ZERO } from "../money/index.js";
+import { type CreditNote, type UsageEvent, withDigest } from "../schema/index.js";
+import { parsePeriod, periodOf, periodsBetween } from "../time/index.js";
+import { issueCreditNote } from "./creditNote.js";
+import { requireContract, requireEvents } from "./entryArguments.js";
+import type { Invoice, InvoiceLine } from "./invoiceSchema.js";
+import { parseInvoice } from "./parseIssued.js";
+import { parseEvents, type RateInvoiceOptions, rateParsedInvoice } from "./rateInvoice.js";
+import { label } from "./resolveServicePeriod.js";
+
+/** Options of {@link correctLateUsage}: how the issued invoice was rated, and where the correction goes. */
+export interface LateUsageOptions extends RateInvoiceOptions {
+  /**
+   * The billing period the correction is made in (`"2026-04"`): the period of the invoice that carries
+   * the delta lines, or in which the credit note and the re-issued invoice are issued. It must come after
+   * the corrected period, by at most the contract's `lateUsage.lookBackPeriods`.
+   */
+  readonly billOn: string;
+}
+
+/** One delta line for the next invoice: a reversal of what a line billed, or the re-rated line booked. */
+export interface LateUsageDeltaLine {
+  /** `<invoice id>/<line id>:reversal` or `:rebook`. */
+  readonly id: string;
+  readonly kind: "reversal" | "rebook";
+  /** The line of the corrected period's invoice (issued or re-rated) this line reverses or books. */
+  readonly corrects: string;
+  readonly chargeId: string;
+  readonly name: string;
+  readonly quantity: string;
+  readonly amount: string;
+}
+
+/** The correction of a closed period for late usage, in the contract's mode (docs/late-usage.md). */
+export type LateUsageResult =
+  | {
+      readonly mode: "next_invoice";
+      readonly invoiceId: string;
+      readonly currency: Invoice["currency"];
+      readonly period: string;
+      readonly billOn: string;
+      /** The late events given, and how many of them the re-rating counted. */
+      readonly lateEvents: { readonly given: number; readonly counted: number };
+      /** Reversal and rebook pairs, one per line whose quantity or amount changed (none when nothing did). */
+      readonly lines: ReadonlyArray<LateUsageDeltaLine>;
+      /** Σ lines: the re-rated subtotal − the issued subtotal. */
+      readonly subtotal: string;
+      /**
+       * The re-rated total − the issued total: the lines' delta with the period's own discounts,
+       * commitments, pre-tax credits and tax worked again. What the next invoice carries.
+       */
+      readonly total: string;
+      /** The period re-rated with every event, for reference: not an invoice to issue. */
+      readonly rerated: Invoice;
+    }
+  | {
+      readonly mode: "credit_note";
+      readonly invoiceId: string;
+      readonly currency: Invoice["currency"];
+      readonly period: string;
+      readonly billOn: string;
+      readonly lateEvents: { readonly given: number; readonly counted: number };
+      /** Absent when the late events change nothing. */
+      readonly creditNote?: CreditNote;
+      /** The period re-rated with every event, id `<issued id>:reissued`; absent when nothing changed. */
+      readonly reissued?: Invoice;
+    };
+
+/**
+ * Corrects an issued invoice for usage that arrived after it was issued: re-rates its period with the
+ * usage it was rated from plus the late events, and books the difference the contract's way
+ * (`lateUsage.correction`): delta lines for the next invoice (reverse each changed line, book the
+ * re-rated one, so a volume tier that moves reprices every unit), or a credit note for the whole issued
+ * invoice and a re-issued one. The usage and options must rate exactly to the issued invoice (checked
+ * by its digest), and the period must lie within the contract's look-back window from `billOn`.
+ *
+ * @param contract - the contract the invoice was rated with (same digest)
+ * @param issued - the invoice as issued (ratecard JSON, digest intact)
+ * @param usage - the events it was rated from
+ * @param late - the events that arrived after
+ * @param options - the options it was rated with (`carried`, `creditBalances`, …) and `billOn`
+ * @returns the correction; `issued` + correction = the period rated with every event, exactly
+ * @throws UsageError for a malformed event (path `[index].field`, counted in `usage`, then in `late`);
+ *   InputError `usage_does_not_reproduce`, `correction_outside_window`, `invalid_period`; every
+ *   error of {@link rateInvoice} and {@link issueCreditNote}
+ * @example
+ * // 900 GB issued at 0.10 (volume: up to 1,000 GB), 200 GB late: 1,100 GB at 0.08
+ * correctLateUsage(contract, issued, usage, late, { billOn: "2026-04" }).total // "-2.00" (88.00 − 90.00)
+ */
+export function correctLateUsage(
+  contract: Contract,
+  issued: Invoice,
+  usage: Iterable<unknown>,
+  late: Iterable<unknown>,
+  options: LateUsageOptions,
+): LateUsageResult {
+  requireEvents(usage);
+  requireEvents(late);
+  return correctLateParsedUsage(contract, issued, [...parseEvents(usage)], [...parseEvents(late)], options);
+}
+
+/** {@link correctLateUsage} for events that are already validated (e.g. by `parseUsageEvent`). */
+export function correctLateParsedUsage(
+  contract: Contract,
+  issued: Invoice,
+  usage: Iterable<UsageEvent>,
+  late: Iterable<UsageEvent>,
+  options: LateUsageOptions,
+): LateUsageResult {
+  requireContract(contract);
+  requireEvents(usage);
+  requireEvents(late);
+  const invoice = parseInvoice(issued);
+  const { billOn, ...rating } = options;
+  const period = invoice.period.label;
+  const billOnLabel = assertWithinWindow(contract, invoice, billOn);
+  const original = [...usage];
+  const lateEvents = [...late];
+  const reproduced = rateParsedInvoice(contract, original, period, rating);
+  if (reproduced.digest !== invoice.digest)
+    throw InputError.from(
+      periodMessages.usageDoesNotReproduce(invoice.id, invoice.total, reproduced.total),
+      "usage",
+    );
+  const rerated = rateParsedInvoice(contract, [...original, ...lateEvents], period, rating);
+  const base = {
+    invoiceId: invoice.id,
+    currency: invoice.currency,
+    period,
+    billOn: billOnLabel,
+    lateEvents: {
+      given: lateEvents.length,
+      counted: rerated.usage.eventsCounted - reproduced.usage.eventsCounted,
+    },
+  };
+  const changed = rerated.total !== invoice.total || deltaLines(invoice, rerated).length > 0;
+  if (contract.lateUsage.correction === "credit_note") {
+    if (!changed) return { mode: "credit_note", ...base };
+    const reissued = withDigest<Invoice>({ ...rerated, id: `${invoice.id}:reissued` });
+    const reason = `late usage: ${base.lateEvents.counted} late events counted; re-issued as ${reissued.id}`;
+    const creditNote = issueCreditNote(contract, invoice, [{ kind: "invoice", reason }]);
+    return { mode: "credit_note", ...base, creditNote, reissued };
+  }
+  const { minorUnits } = invoice.currency;
+  const difference = (after: string, before: string) =>
+    toFixedString(ZERO.plus(after).minus(before), minorUnits);
+  return {
+    mode: "next_invoice",
+    ...base,
+    lines: deltaLines(invoice, rerated),
+    subtotal: difference(rerated.subtotal, invoice.subtotal),
+    total: difference(rerated.total, invoice.total),
+    rerated,
+  };
+}
+
+// Every line whose quantity or amount changed is reversed whole and booked again whole (OpenMeter books
+// the reversal of what it billed, then the new snapshot): a volume tier that moves shows as such. A line
+// only the re-rating has is booked; one it no longer has is reversed. Issued order, then new lines.
+function deltaLines(issued: Invoice, rerated: Invoice): LateUsageDeltaLine[] {
+  const after = new Map(rerated.lines.map((line) => [line.id, line]));
+  const before = new Map(issued.lines.map((line) => [line.id, line]));
+  const entry = (line: InvoiceLine, kind: "reversal" | "rebook"): LateUsageDeltaLine => ({
+    id: `${issued.id}/${line.id}:${kind}`,
+    kind,
+    corrects: line.id,
+    chargeId: line.chargeId,
+    name: line.name,
+    quantity: kind === "reversal" ? negate(line.quantity) : line.quantity,
+    amount:
+      kind === "reversal" ? toFixedString(ZERO.minus(line.amount), issued.currency.minorUnits) : line.amount,
+  });
+  const same = (a: InvoiceLine, b: InvoiceLine) => a.quantity === b.quantity && a.amount === b.amount;
+  const changed = issued.lines.flatMap((line) => {
+    const now = after.get(line.id);
+    if (now !== undefined && same(line, now)) return [];
+    return now === undefined ? [entry(line, "reversal")] : [entry(line, "reversal"), entry(now, "rebook")];
+  });
+  const added = rerated.lines.filter((line) => !before.has(line.id)).map((line) => entry(line, "rebook"));
+  return [...changed, ...added];
+}
+
+function negate(quantity: string): string {
+  return quantity === "0" ? "0" : quantity.startsWith("-") ? quantity.slice(1) : `-${quantity}`;
+}
+
+// The correction's period must come after the corrected one, by at most lookBackPeriods billing periods.
+function assertWithinWindow(contract: Contract, invoice: Invoice, billOn: unknown): string {
+  const target = periodOf(contract.cycle, parsePeriod(String(billOn), contract.timeZone).start);
+  const corrected = periodOf(contract.cycle, Date.parse(invoice.period.start));
+  const targetLabel = label(target, contract.timeZone);
+  if (!(target.start > corrected.start))
+    throw InputError.from(periodMessages.correctionNotLater(invoice.period.label, targetLabel), "billOn");
+  const back = periodsBetween(contract.cycle, corrected.start, target.start).length;
+  if (back > contract.lateUsage.lookBackPeriods)
+    throw InputError.from(
+      periodMessages.correctionOutsideWindow(
+        invoice.period.label,
+        targetLabel,
+        back,
+        contract.lateUsage.lookBackPeriods,
+      ),
+      "billOn",
+    );
+  return targetLabel;
+}

@@ -1,0 +1,103 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildContractJson, flatCharge, sumMeter } from "../_support/contract.js";
+import { assertCliBuilt, runCli } from "../_support/runCli.js";
+import { asNdjson } from "../_support/usageFiles.js";
+
+const use = (id: string, timestamp: string, v: string) => ({
+  id,
+  type: "use",
+  customer: "cus",
+  timestamp,
+  properties: { v },
+});
+const files: Record<string, string> = {};
+beforeAll(() => {
+  assertCliBuilt();
+  const dir = mkdtempSync(join(tmpdir(), "ratecard-late-"));
+  const write = (name: string, text: string) => {
+    files[name] = join(dir, name);
+    writeFileSync(files[name]!, text);
+  };
+  // every GB at 0.10 up to 1,000 GB, every GB at 0.08 above; a 10.00 fee
+  write(
+    "contract.json",
+    JSON.stringify(
+      buildContractJson({
+        meters: [sumMeter("use", { unit: "GB" })],
+        charges: [
+          {
+            id: "gb",
+            name: "Bandwidth",
+            meter: "use",
+            price: {
+              model: "volume",
+              tiers: [
+                { upTo: "1000", unitPrice: "0.10" },
+                { upTo: null, unitPrice: "0.08" },
+              ],
+            },
+          },
+          flatCharge("platform", "Platform", "10"),
+        ],
+      }),
+    ),
+  );
+  write(
+    "usage.ndjson",
+    asNdjson([use("a", "2026-03-03T12:00:00Z", "500"), use("b", "2026-03-09T12:00:00Z", "400")]),
+  );
+  write("late.ndjson", asNdjson([use("late", "2026-03-20T12:00:00Z", "200")]));
+  const invoice = runCli(
+    "invoice",
+    "--contract",
+    files["contract.json"]!,
+    "--usage",
+    files["usage.ndjson"]!,
+    "--period",
+    "2026-03",
+    "--format",
+    "json",
+  );
+  write("invoice.json", invoice.stdout);
+});
+const late = (...extra: string[]) =>
+  runCli(
+    "late-usage",
+    "--contract",
+    files["contract.json"]!,
+    "--invoice",
+    files["invoice.json"]!,
+    "--late",
+    files["late.ndjson"]!,
+    ...extra,
+  );
+
+describe("ratecard late-usage", () => {
+  it("prints the reversal and the rebook of the line whose volume tier moved", () => {
+    const result = late("--usage", files["usage.ndjson"]!, "--bill-on", "2026-04");
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    // 900 GB × 0.10 = 90.00 reversed; 1,100 GB × 0.08 = 88.00 booked; −2.00 on the next invoice
+    expect(result.stdout).toContain("- Bandwidth (gb) reversal: -900 → -$90.00.");
+    expect(result.stdout).toContain("- Bandwidth (gb) rebook: 1,100 → $88.00.");
+    expect(result.stdout).toContain("for the next invoice -$2.00");
+    const json = JSON.parse(
+      late("--usage", files["usage.ndjson"]!, "--bill-on", "2026-04", "--format", "json").stdout,
+    );
+    expect(json.total).toBe("-2.00");
+  });
+
+  it("exits 2 with a sentence for usage that is not the invoice's, and outside the window", () => {
+    const wrong = late("--usage", files["late.ndjson"]!, "--bill-on", "2026-04");
+    expect(wrong.code).toBe(2);
+    // the late file alone: 200 GB × 0.10 = 20.00 + 10.00 = 30.00, not the 100.00 issued
+    expect(wrong.stderr).toContain("rates to a total of 30.00, not the 100.00 issued");
+    const old = late("--usage", files["usage.ndjson"]!, "--bill-on", "2026-09");
+    expect(old.code).toBe(2);
+    expect(old.stderr).toContain("6 billing periods before");
+    expect(old.stderr).not.toContain("    at ");
+  });
+});

@@ -1,0 +1,139 @@
+import { describe, expect, it } from "vitest";
+import { correctLateUsage, rateInvoice } from "../../src/invoice/index.js";
+import {
+  buildContract,
+  type ContractOverrides,
+  flatCharge,
+  sumMeter,
+  usageEvent,
+} from "../_support/contract.js";
+import { thrown } from "../_support/thrown.js";
+
+// Bandwidth on a volume price: every GB at 0.10 up to 1,000 GB, every GB at 0.08 above; a 10.00 fee.
+const VOLUME: ContractOverrides = {
+  meters: [sumMeter("use", { unit: "GB" })],
+  charges: [
+    {
+      id: "gb",
+      name: "Bandwidth",
+      meter: "use",
+      price: {
+        model: "volume",
+        tiers: [
+          { upTo: "1000", unitPrice: "0.10" },
+          { upTo: null, unitPrice: "0.08" },
+        ],
+      },
+    },
+    flatCharge("platform", "Platform", "10"),
+  ],
+};
+const gb = (id: string, day: number, v: string) =>
+  usageEvent(id, "use", `2026-03-${String(day).padStart(2, "0")}T12:00:00Z`, { v });
+const USAGE = [gb("a", 3, "500"), gb("b", 9, "400")];
+const LATE = [gb("late", 20, "200")];
+
+describe("correctLateUsage, next_invoice (the default)", () => {
+  const contract = buildContract(VOLUME);
+  const issued = rateInvoice(contract, USAGE, "2026-03");
+
+  it("reverses the issued line and books the re-rated one when the volume tier moves", () => {
+    // issued: 900 GB × 0.10 = 90.00 (+ 10.00); with 200 late GB: 1,100 GB × 0.08 = 88.00 (every unit repriced)
+    expect(issued.total).toBe("100.00");
+    const result = correctLateUsage(contract, issued, USAGE, LATE, { billOn: "2026-04" });
+    expect(result.mode).toBe("next_invoice");
+    if (result.mode !== "next_invoice") return;
+    expect(result.lines).toEqual([
+      {
+        id: "ctr:2026-03-01/gb:reversal",
+        kind: "reversal",
+        corrects: "gb",
+        chargeId: "gb",
+        name: "Bandwidth",
+        quantity: "-900",
+        amount: "-90.00",
+      },
+      {
+        id: "ctr:2026-03-01/gb:rebook",
+        kind: "rebook",
+        corrects: "gb",
+        chargeId: "gb",
+        name: "Bandwidth",
+        quantity: "1100",
+        amount: "88.00",
+      },
+    ]);
+    // −90.00 + 88.00 = −2.00: the next invoice gives 2.00 back although 200 more GB were used
+    expect(result.subtotal).toBe("-2.00");
+    expect(result.total).toBe("-2.00");
+    expect(result.lateEvents).toEqual({ given: 1, counted: 1 });
+    expect(result.billOn).toBe("2026-04-01/2026-05-01");
+  });
+
+  it("books nothing when the late events change nothing (a repeat of an event already counted)", () => {
+    const result = correctLateUsage(contract, issued, USAGE, [gb("a", 3, "500")], { billOn: "2026-04" });
+    expect(result).toMatchObject({ mode: "next_invoice", lines: [], subtotal: "0.00", total: "0.00" });
+    expect(result.lateEvents).toEqual({ given: 1, counted: 0 });
+  });
+
+  it("refuses a period older than the look-back window, and a billing period that is not later", () => {
+    // March corrected in May: 2 periods back (March, April) — inside the default window of 2
+    expect(correctLateUsage(contract, issued, USAGE, LATE, { billOn: "2026-05" }).mode).toBe("next_invoice");
+    // in June: 3 periods back
+    expect(
+      thrown(() => correctLateUsage(contract, issued, USAGE, LATE, { billOn: "2026-06" })),
+    ).toMatchObject({
+      code: "correction_outside_window",
+      path: "billOn",
+    });
+    expect(
+      thrown(() => correctLateUsage(contract, issued, USAGE, LATE, { billOn: "2026-03" })),
+    ).toMatchObject({
+      code: "invalid_period",
+      path: "billOn",
+    });
+    const narrow = buildContract(VOLUME, { lateUsage: { lookBackPeriods: 1 } });
+    const narrowIssued = rateInvoice(narrow, USAGE, "2026-03");
+    expect(
+      thrown(() => correctLateUsage(narrow, narrowIssued, USAGE, LATE, { billOn: "2026-05" })),
+    ).toMatchObject({ code: "correction_outside_window" });
+  });
+
+  it("refuses usage that does not rate to the issued invoice", () => {
+    expect(
+      thrown(() => correctLateUsage(contract, issued, [gb("a", 3, "500")], LATE, { billOn: "2026-04" })),
+    ).toMatchObject({ code: "usage_does_not_reproduce", path: "usage" });
+  });
+});
+
+describe("correctLateUsage, credit_note", () => {
+  const contract = buildContract(VOLUME, { lateUsage: { correction: "credit_note" } });
+  const issued = rateInvoice(contract, USAGE, "2026-03");
+
+  it("credits the issued invoice in full and re-issues the period with every event", () => {
+    const result = correctLateUsage(contract, issued, USAGE, LATE, { billOn: "2026-04" });
+    expect(result.mode).toBe("credit_note");
+    if (result.mode !== "credit_note") return;
+    // the note credits 90.00 + 10.00 = 100.00; the re-issued invoice bills 88.00 + 10.00 = 98.00
+    expect(result.creditNote?.total).toBe("100.00");
+    expect(result.creditNote?.invoiceId).toBe("ctr:2026-03-01");
+    expect(result.reissued?.id).toBe("ctr:2026-03-01:reissued");
+    expect(result.reissued?.total).toBe("98.00");
+    expect(result.reissued?.lines.map((line) => [line.id, line.quantity, line.amount])).toEqual([
+      ["gb", "1100", "88.00"],
+      ["platform", "1", "10.00"],
+    ]);
+  });
+
+  it("issues nothing when nothing changed", () => {
+    const result = correctLateUsage(contract, issued, USAGE, [], { billOn: "2026-04" });
+    expect(result).toEqual({
+      mode: "credit_note",
+      invoiceId: "ctr:2026-03-01",
+      currency: { code: "USD", minorUnits: 2 },
+      period: "2026-03-01/2026-04-01",
+      billOn: "2026-04-01/2026-05-01",
+      lateEvents: { given: 0, counted: 0 },
+    });
+  });
+});
