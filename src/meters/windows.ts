@@ -1,4 +1,4 @@
-import { Decimal, roundToInteger, ZERO } from "../money/index.js";
+import { addExactly, Decimal, roundToInteger, ZERO } from "../money/index.js";
 import { type PercentileTerms, propertyOf, type WindowTerms } from "../schema/index.js";
 import { addLocalDays, daysBetween, type Period, startOfLocalDate, toLocalDate } from "../time/index.js";
 import {
@@ -68,10 +68,12 @@ function lastAtOrBefore(bounds: ReadonlyArray<number>, instant: number): number 
 type WindowState = Map<string, unknown>;
 
 /** Outer aggregations over window values. */
+// Sums are exact: a window's value that does not terminate (seconds divided by 3,600 per entity) is
+// rounded at 50 digits, and a rounded running sum would change in its last digit with the order the
+// windows first came in (the order of the events); the same events must give the same invoice.
 const OUTER: Record<string, (values: ReadonlyArray<Decimal>) => Decimal> = {
-  sum: (values) => values.reduce((sum, value) => sum.plus(value), ZERO),
-  avg: (values) =>
-    values.length === 0 ? ZERO : values.reduce((sum, value) => sum.plus(value), ZERO).div(values.length),
+  sum: (values) => values.reduce(addExactly, ZERO),
+  avg: (values) => (values.length === 0 ? ZERO : values.reduce(addExactly, ZERO).div(values.length)),
   max: (values) =>
     values.reduce((best, value) => (value.greaterThan(best) ? value : best), values[0] ?? ZERO),
   min: (values) => values.reduce((best, value) => (value.lessThan(best) ? value : best), values[0] ?? ZERO),

@@ -74,7 +74,10 @@ const PRECISION = 50;
 // True when a + b (or a − b) needs at most PRECISION digits, so the ordinary operation is exact: from
 // the larger value's first digit (one more for a carry) down to the smaller last digit of the two.
 function fitsSum(a: Decimal, b: Decimal): boolean {
-  if (a.isZero() || b.isZero()) return true;
+  // With a zero, the sum is the other value, which may itself carry more than PRECISION digits (an
+  // exact sum made earlier): the ordinary operation would round it, so it fits only when it is short.
+  if (a.isZero()) return b.precision() <= PRECISION;
+  if (b.isZero()) return a.precision() <= PRECISION;
   const top = Math.max(a.e, b.e) + 1;
   const bottom = Math.min(a.e - a.precision() + 1, b.e - b.precision() + 1);
   return top - bottom + 1 <= PRECISION;

@@ -39,4 +39,28 @@ describe("exact arithmetic (laws)", () => {
       }),
     );
   });
+
+  it("keeps a value of more than 50 digits exact when zero is added or taken away, on either side", () => {
+    // 1/3600 at 50 digits plus 0.0007225 (2.601/3600) needs 51: 0.0010002777…7778, from 10^-3 to 10^-53.
+    const wide = addExactly(new Decimal("0.0007225"), new Decimal("1").div(3600));
+    expect(wide.precision()).toBe(51);
+    const zero = new Decimal(0);
+    for (const result of [addExactly(zero, wide), addExactly(wide, zero), exactDifference(wide, zero)])
+      expect(result.toFixed()).toBe(wide.toFixed());
+    expect(exactDifference(zero, wide).toFixed()).toBe(wide.negated().toFixed());
+  });
+
+  it("gives the same text for a running sum in any order, zeros included (the fuzzer's entity sums)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(scaledArb, fc.constant<[bigint, number]>([0n, 0])), { maxLength: 6 }),
+        (terms) => {
+          const values = terms.map((term) => exact(...term));
+          const forward = values.reduce(addExactly, new Decimal(0));
+          const backward = [...values].reverse().reduce(addExactly, new Decimal(0));
+          expect(backward.toFixed()).toBe(forward.toFixed());
+        },
+      ),
+    );
+  });
 });

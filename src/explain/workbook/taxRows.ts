@@ -10,6 +10,11 @@ function exactSum(values: ReadonlyArray<string>): string {
   return toPlainString(values.reduce((sum, value) => sum.plus(value), new Decimal(0)));
 }
 
+// True when `amount` has no digit below the currency's minor unit.
+function atMinorUnit(amount: string, minor: number): boolean {
+  return new Decimal(amount).decimalPlaces() <= minor;
+}
+
 /**
  * The tax: per rate, one row per line it applies to (the line's net × percent ÷ 100, or for inclusive
  * prices ÷ (100 + every percent on the line)), rounded per line or once per rate as the invoice says.
@@ -31,11 +36,15 @@ export function writeTax(context: AdjustmentContext, tax: InvoiceTax): string {
   const rateCells = tax.rates.map((rate) => {
     const lineCells = rate.lines.map((share) => {
       const live = nets.gives([share.line], share.base);
+      // The net is money at the minor unit, but a net computed by formulas (a line less its discounts
+      // and commitments, in doubles) carries noise of the size of the amounts it came from, enough to
+      // cross a rounding boundary of a small tax: the sheet rounds it back to what it is.
+      const net = atMinorUnit(share.base, minor) ? `ROUND(C{row},${minor})` : "C{row}";
       const exact = relieved
         ? "0"
         : tax.mode === "exclusive"
-          ? "C{row}*D{row}/100"
-          : `C{row}*D{row}/(100+${together(share.line)})`;
+          ? `${net}*D{row}/100`
+          : `${net}*D{row}/(100+${together(share.line)})`;
       const row = builder.add("step", {
         line: share.line,
         step: `${rate.name} on the line's net`,
