@@ -1,0 +1,59 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { assertCliBuilt, runCli } from "../_support/runCli.js";
+
+// `ratecard explain` reads an issued invoice and explains it without rating it again. cdn-basic's
+// expected invoice totals 7,663.78 (fixtures/cdn-basic/README.md works it out by hand).
+const INVOICE = "fixtures/cdn-basic/expected.json";
+
+beforeAll(assertCliBuilt);
+
+describe("ratecard explain", () => {
+  it("writes the HTML page to --output and nothing to stdout", () => {
+    const file = join(mkdtempSync(join(tmpdir(), "ratecard-explain-")), "evidence.html");
+    const result = runCli("explain", INVOICE, "--format", "html", "--output", file);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe("");
+    const page = readFileSync(file, "utf8");
+    expect(page.startsWith("<!DOCTYPE html>") || page.startsWith("<!doctype html>")).toBe(true);
+    expect(page).toContain("7,663.78");
+  });
+
+  it("gives the same page as ratecard invoice --format html for the invoice it explains", () => {
+    const fromInvoice = runCli(
+      "invoice",
+      "--contract",
+      "fixtures/cdn-basic/contract.json",
+      "--usage",
+      "fixtures/cdn-basic/usage.ndjson",
+      "--period",
+      "2026-02",
+      "--format",
+      "html",
+    );
+    const fromExplain = runCli("explain", INVOICE, "--format", "html");
+    expect(fromExplain.code).toBe(0);
+    expect(fromExplain.stdout).toBe(fromInvoice.stdout);
+  });
+
+  it("reads the invoice from stdin with -, and --format json is the explanation document", () => {
+    const result = spawnSync(process.execPath, ["dist/cli.js", "explain", "-", "--format", "json"], {
+      input: readFileSync(INVOICE, "utf8"),
+      encoding: "utf8",
+    });
+    expect(result.status).toBe(0);
+    const explanation = JSON.parse(result.stdout) as { total?: unknown; lines?: unknown[] };
+    expect(JSON.stringify(explanation)).toContain("7663.78");
+    expect(Array.isArray(explanation.lines)).toBe(true);
+  });
+
+  it("refuses a file that is not an invoice with exit 2 and no stack", () => {
+    const result = runCli("explain", "fixtures/cdn-basic/contract.json");
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^ratecard: /);
+    expect(result.stderr).not.toContain("    at ");
+  });
+});
