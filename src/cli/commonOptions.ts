@@ -25,3 +25,24 @@ export const USAGE_FORMAT_OPTION = {
   value: USAGE_FORMATS.join("|"),
   description: "the usage's format, instead of its extension's (needed for --usage -)",
 } as const satisfies OptionSpec;
+
+/**
+ * --carry, --balances and --credits-start-full: what the previous period leaves to this one, shared by
+ * the commands that rate a period (invoice, preview, late-usage).
+ */
+export const CARRIED_STATE_OPTIONS = {
+  carry: {
+    type: "string",
+    value: "FILE",
+    description: "the previous invoice (JSON), to continue persistent and weighted meters",
+  },
+  balances: {
+    type: "string",
+    value: "FILE",
+    description: "the previous invoice (JSON), to continue credit grant balances",
+  },
+  "credits-start-full": {
+    type: "boolean",
+    description: "every credit grant without a balance in --balances starts full",
+  },
+} as const satisfies Readonly<Record<string, OptionSpec>>;

@@ -1,6 +1,6 @@
 import { rateInvoiceAsync, rateOpeningInvoice } from "../index.js";
 import { carriedState, creditBalances, readContract, required, UsageLineError } from "./cliSupport.js";
-import { USAGE_FORMAT_OPTION } from "./commonOptions.js";
+import { CARRIED_STATE_OPTIONS, USAGE_FORMAT_OPTION } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
 import { invoiceOutputFormat, writeInvoice } from "./explainOutput.js";
 import { readJsonFile } from "./readJsonFile.js";
@@ -31,20 +31,7 @@ export const invoiceCommand = defineCommand({
       default: "text",
     },
     output: { type: "string", value: "FILE", description: "write to FILE instead of stdout" },
-    carry: {
-      type: "string",
-      value: "FILE",
-      description: "the previous invoice (JSON), to continue persistent and weighted meters",
-    },
-    balances: {
-      type: "string",
-      value: "FILE",
-      description: "the previous invoice (JSON), to continue credit grant balances",
-    },
-    "credits-start-full": {
-      type: "boolean",
-      description: "every credit grant without a balance in --balances starts full",
-    },
+    ...CARRIED_STATE_OPTIONS,
     daily: { type: "boolean", description: "add each sum and count meter's quantity per local day" },
     opening: {
       type: "boolean",

@@ -1,6 +1,6 @@
 import { correctLateParsedUsage, explainLateUsage, parseInvoice } from "../index.js";
 import { carriedState, outputFormat, readContract, readIssued, required, write } from "./cliSupport.js";
-import { FORMAT_OPTION } from "./commonOptions.js";
+import { CARRIED_STATE_OPTIONS, FORMAT_OPTION } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
 import { creditOptions } from "./invoiceCommand.js";
 import { readJsonFile } from "./readJsonFile.js";
@@ -28,20 +28,7 @@ reproduce the issued invoice exactly (docs/late-usage.md).`,
       description: "the period whose invoice takes the correction",
     },
     format: FORMAT_OPTION,
-    carry: {
-      type: "string",
-      value: "FILE",
-      description: "the previous period's invoice (JSON), to continue persistent and weighted meters",
-    },
-    balances: {
-      type: "string",
-      value: "FILE",
-      description: "the previous invoice (JSON), to continue credit grant balances",
-    },
-    "credits-start-full": {
-      type: "boolean",
-      description: "every credit grant without a balance in --balances starts full",
-    },
+    ...CARRIED_STATE_OPTIONS,
   },
   examples: [
     "ratecard late-usage --contract contract.json --invoice february.json --usage february.ndjson --late late.ndjson --bill-on 2026-03",

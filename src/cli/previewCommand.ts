@@ -1,6 +1,6 @@
 import { explainText, previewParsedInvoice } from "../index.js";
 import { carriedState, outputFormat, readContract, required, write } from "./cliSupport.js";
-import { FORMAT_OPTION } from "./commonOptions.js";
+import { CARRIED_STATE_OPTIONS, FORMAT_OPTION } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
 import { creditOptions } from "./invoiceCommand.js";
 import { readJsonFile } from "./readJsonFile.js";
@@ -22,20 +22,7 @@ sum and count meters and is never billed (docs/preview.md).`,
     period: { type: "string", value: "PERIOD", description: "the open period: 2026-02" },
     "as-of": { type: "string", value: "INSTANT", description: "the cut-off: usage before it counts" },
     format: FORMAT_OPTION,
-    carry: {
-      type: "string",
-      value: "FILE",
-      description: "the previous period's invoice (JSON), to continue persistent and weighted meters",
-    },
-    balances: {
-      type: "string",
-      value: "FILE",
-      description: "the previous invoice (JSON), to continue credit grant balances",
-    },
-    "credits-start-full": {
-      type: "boolean",
-      description: "every credit grant without a balance in --balances starts full",
-    },
+    ...CARRIED_STATE_OPTIONS,
   },
   examples: [
     "ratecard preview --contract contract.json --usage usage.ndjson --period 2026-03 --as-of 2026-03-10T00:00:00Z",
