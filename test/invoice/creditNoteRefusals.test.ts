@@ -4,7 +4,13 @@ import { describe, expect, it } from "vitest";
 import { type Invoice, invoiceSchema, issueCreditNote, rateInvoice } from "../../src/invoice/index.js";
 import { type CreditNote, withDigest } from "../../src/schema/index.js";
 import { fixtureContract } from "../_arbitraries/contracts.js";
-import { buildContract, buildContractJson, sumMeter, unitCharge } from "../_support/contract.js";
+import {
+  buildContract,
+  buildContractJson,
+  perRegionCharge,
+  sumMeter,
+  unitCharge,
+} from "../_support/contract.js";
 import { thrown } from "../_support/thrown.js";
 
 // What a billing specialist reads when ratecard refuses a credit note: the code, the path of what is
@@ -356,5 +362,104 @@ describe("issueCreditNote: what the note carries", () => {
     expect(note.tax?.total).toBe("19.00");
     expect(note.subtotal).toBe("119.00");
     expect(note.total).toBe("119.00");
+  });
+});
+
+describe("issueCreditNote: what its mutation survivors showed unchecked", () => {
+  it("names the document that was edited: the invoice, or the earlier credit note", () => {
+    const editedInvoice = { ...invoice, total: "7000.00" };
+    expect(thrown(() => issueCreditNote(contract, editedInvoice, goodwill))).toMatchObject({
+      message: expect.stringMatching(
+        /^The invoice ctr_northwind_cdn:2026-02-01 was changed after ratecard issued it/,
+      ),
+    });
+    const first = issueCreditNote(contract, invoice, [
+      { kind: "amount", line: "requests", amount: "5", reason: "x" },
+    ]);
+    expect(
+      thrown(() => issueCreditNote(contract, invoice, goodwill, { previous: [{ ...first, total: "1.00" }] })),
+    ).toMatchObject({
+      message: expect.stringMatching(
+        /^The credit note ctr_northwind_cdn:2026-02-01:credit-note:1 was changed after/,
+      ),
+    });
+  });
+
+  it("re-rates a second quantity correction of the same note from what the first left", () => {
+    // as two notes (creditNoteTerms.test.ts): 11,400 GB off credits 456.00; 10,000 more off the 50,000
+    // left (3,200.00) keeps 40,000 = 800 + 30,000 × 0.06 = 2,600.00, so credits 600.00
+    const note = issueCreditNote(contract, invoice, [
+      { kind: "quantity", line: "bandwidth_na", quantity: "11400", reason: "x" },
+      { kind: "quantity", line: "bandwidth_na", quantity: "10000", reason: "y" },
+    ]);
+    expect(note.lines.map((line) => [line.rerated, line.amount])).toEqual([
+      ["3200.00", "456.00"],
+      ["2600.00", "600.00"],
+    ]);
+  });
+
+  it("re-rates a line of a matrix charge with its own cell's price", () => {
+    const matrix = buildContract({
+      meters: [sumMeter("bw")],
+      charges: [perRegionCharge("bandwidth", "bw", "0.20", [{ region: "na", unitPrice: "0.10" }])],
+    });
+    const event = (id: string, region: string, v: string) => ({
+      id,
+      type: "bw",
+      customer: "cus",
+      timestamp: "2026-03-10T12:00:00Z",
+      properties: { region, v },
+    });
+    const rated = rateInvoice(matrix, [event("a", "na", "100"), event("b", "eu", "50")], "2026-03");
+    const na = rated.lines.find((line) => line.group?.region === "na")!;
+    const eu = rated.lines.find((line) => line.group?.region === "eu")!;
+    const note = issueCreditNote(matrix, rated, [
+      { kind: "quantity", line: na.id, quantity: "10", reason: "x" },
+      { kind: "quantity", line: eu.id, quantity: "10", reason: "y" },
+    ]);
+    // North America: 100 × 0.10 = 10.00, kept 90 × 0.10 = 9.00, credit 1.00;
+    // Europe (the default 0.20): 50 × 0.20 = 10.00, kept 40 × 0.20 = 8.00, credit 2.00
+    expect(note.lines.map((line) => [line.rerated, line.amount])).toEqual([
+      ["9.00", "1.00"],
+      ["8.00", "2.00"],
+    ]);
+  });
+
+  it("refuses to re-rate a prorated line by quantity", () => {
+    const late = buildContract({
+      term: { start: "2026-03-10" },
+      charges: [{ id: "seats", name: "Seats", quantity: "10", price: { model: "unit", unitPrice: "12" } }],
+    });
+    const rated = rateInvoice(late, [], "2026-03");
+    expect(
+      thrown(() =>
+        issueCreditNote(late, rated, [{ kind: "quantity", line: "seats", quantity: "1", reason: "x" }]),
+      ),
+    ).toMatchObject({ code: "invalid_field", path: "[0].kind" });
+  });
+
+  it("taxes a credited line at its own charge's rates, not another line's", () => {
+    const taxed = buildContract({
+      meters: [sumMeter("cpu")],
+      charges: [
+        { id: "platform", name: "Platform", price: { model: "flat", amount: "10" } },
+        unitCharge("compute", "Compute", "cpu"),
+      ],
+      tax: {
+        mode: "exclusive",
+        rates: [{ id: "vat", name: "VAT 20%", percent: "20", charges: ["compute"] }],
+      },
+    });
+    const rated = rateInvoice(
+      taxed,
+      [{ id: "a", type: "cpu", customer: "cus", timestamp: "2026-03-10T12:00:00Z", properties: { v: "50" } }],
+      "2026-03",
+    );
+    const note = issueCreditNote(taxed, rated, [
+      { kind: "amount", line: "compute", amount: "10", reason: "x" },
+    ]);
+    // compute is taxed at 20 %: 10.00 × 20 % = 2.00 (the platform fee, first on the invoice, is not taxed)
+    expect(note.tax?.total).toBe("2.00");
+    expect(note.total).toBe("12.00");
   });
 });
