@@ -60,7 +60,9 @@ describe("usageEvidence options", () => {
         "1",
       ),
     );
-    const [group] = usageEvidence(contract, many, "2026-02", { meter: "bw" }).meters[0]?.groups ?? [];
+    const evidence = usageEvidence(contract, many, "2026-02", { meter: "bw" });
+    expect(evidence.by).toBe("day");
+    const [group] = evidence.meters[0]?.groups ?? [];
     expect(group?.events).toBe(12);
     expect(group?.firstEvents.map((listed) => listed.id)).toEqual([
       "m01",
@@ -74,7 +76,8 @@ describe("usageEvidence options", () => {
       "m09",
       "m10",
     ]);
-    // per local day by default: 06:00Z to 17:00Z on the 10th is 01:00 to 12:00 in New York
+    // per local day by default, and the evidence says so: 06:00Z to 17:00Z on the 10th is 01:00 to
+    // 12:00 in New York
     expect(group?.byPeriod.map((period) => period.start)).toEqual(["2026-02-10"]);
   });
 
