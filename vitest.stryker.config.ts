@@ -25,7 +25,14 @@ export default defineConfig({
   test: {
     include: folders.map((folder) => `test/${folder.trim()}/**/*.test.ts`),
     // Millions of additions: under a second in `npm test`, past the test timeout once instrumented.
-    exclude: ["test/money/exactSumLongRuns.test.ts"],
+    // A browser test (test/explain/*.browser.test.ts) renders a page in a browser and the fixture
+    // generators test spawns the seeded scripts under fixtures/_generators: neither runs src/ in
+    // process, so neither can kill a mutant and both only cost time.
+    exclude: [
+      "test/money/exactSumLongRuns.test.ts",
+      "test/**/*.browser.test.ts",
+      "test/fixtures/generators.test.ts",
+    ],
     // No globalSetup: nothing here reads dist/, so it is never built in Stryker's sandbox.
     setupFiles: ["test/_setup/failOnConsole.ts", "test/_setup/fastCheckSeed.ts"],
     // Fewer property runs (20 instead of 200; the fuzzing properties scale down with it, see

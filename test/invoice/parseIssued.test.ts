@@ -1,0 +1,87 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import {
+  type Invoice,
+  issueCreditNote,
+  parseCreditNote,
+  parseInvoice,
+  safeParseInvoice,
+} from "../../src/invoice/index.js";
+import { fixtureContract } from "../_arbitraries/contracts.js";
+import { thrown } from "../_support/thrown.js";
+
+// Reading issued documents back: the version check comes first (a later format is named as such, not
+// as a list of unknown fields), then every known field, then the digest. The cdn-basic February
+// invoice (fixtures/cdn-basic/README.md), total 7,663.78.
+const written = JSON.parse(
+  readFileSync(join(import.meta.dirname, "..", "..", "fixtures", "cdn-basic", "expected.json"), "utf8"),
+) as Invoice;
+const note = issueCreditNote(fixtureContract("cdn-basic"), parseInvoice(written), [
+  { kind: "amount", line: "requests", amount: "5", reason: "goodwill" },
+]);
+
+describe("parseInvoice and safeParseInvoice", () => {
+  it("read an intact invoice as written", () => {
+    expect(parseInvoice(structuredClone(written))).toEqual(written);
+    expect(safeParseInvoice(structuredClone(written))).toEqual({ success: true, data: written });
+  });
+
+  it("name a later format version at schemaVersion, before looking at any field", () => {
+    const later = { ...written, schemaVersion: 2, renamed: true };
+    expect(thrown(() => parseInvoice(later))).toMatchObject({
+      code: "unsupported_version",
+      path: "schemaVersion",
+      message:
+        "This invoice is in format version 2; this version of ratecard reads invoice format 1 (with any fields later versions of format 1 add).",
+    });
+  });
+
+  it("read a version that is not a number as a wrong field, not as another version", () => {
+    const error = thrown(() => parseInvoice({ ...written, schemaVersion: "1" }));
+    expect(error).toMatchObject({ path: "schemaVersion" });
+    expect(error).not.toMatchObject({ code: "unsupported_version" });
+    expect(thrown(() => parseInvoice(null))).toMatchObject({ name: "InputError" });
+  });
+
+  it("refuse an invoice edited after it was issued, at digest, without throwing from safeParseInvoice", () => {
+    const edited = { ...written, total: "7000.00" };
+    const result = safeParseInvoice(edited);
+    expect(result.success).toBe(false);
+    expect(result.success ? undefined : result.error).toMatchObject({
+      code: "digest_mismatch",
+      path: "digest",
+    });
+    expect(thrown(() => parseInvoice(edited))).toMatchObject({
+      code: "digest_mismatch",
+      path: "digest",
+      message: expect.stringMatching(
+        /^The invoice ctr_northwind_cdn:2026-02-01 was changed after ratecard issued it/,
+      ),
+    });
+  });
+});
+
+describe("parseCreditNote", () => {
+  it("reads an intact credit note as written", () => {
+    expect(parseCreditNote(structuredClone(note))).toEqual(note);
+  });
+
+  it("names a later format version, a field that is wrong, and an edit", () => {
+    expect(thrown(() => parseCreditNote({ ...note, schemaVersion: 3 }))).toMatchObject({
+      code: "unsupported_version",
+      path: "schemaVersion",
+      message:
+        "This credit note is in format version 3; this version of ratecard reads credit note format 1 (with any fields later versions of format 1 add).",
+    });
+    expect(thrown(() => parseCreditNote({ ...note, total: 5 }))).toMatchObject({ path: "total" });
+    expect(thrown(() => parseCreditNote({ ...note, total: "4.00" }))).toMatchObject({
+      code: "digest_mismatch",
+      path: "digest",
+      message: expect.stringMatching(
+        /^The credit note ctr_northwind_cdn:2026-02-01:credit-note:1 was changed after ratecard issued it/,
+      ),
+    });
+    expect(thrown(() => parseCreditNote(written))).toMatchObject({ name: "InputError" });
+  });
+});
