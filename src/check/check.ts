@@ -5,7 +5,9 @@ import {
   type Invoice,
   type InvoiceLine,
   type RateInvoiceOptions,
+  rateClosingParsedInvoice,
   rateParsedInvoice,
+  rateProgressiveParsedInvoice,
   safeParseInvoice,
 } from "../invoice/index.js";
 import type { UsageEvent } from "../schema/index.js";
@@ -29,6 +31,11 @@ export interface FixtureInput {
    * `creditBalances`, every credit grant starts full: a fixture pins one invoice with no earlier one.
    */
   readonly options?: Pick<RateInvoiceOptions, "carried" | "creditBalances">;
+  /**
+   * The progressive invoices issued earlier in the period (earlier-1.json, earlier-2.json, …), when
+   * expected.json is a progressive or closing invoice (docs/progressive-billing.md).
+   */
+  readonly earlier?: ReadonlyArray<unknown>;
   /** A credit note to issue against the invoice and compare too (corrections.json, expected-credit-note.json). */
   readonly creditNote?: CreditNoteFixture;
 }
@@ -115,11 +122,19 @@ function compare(fixture: FixtureInput): FixtureResult {
   const options = fixture.options ?? {};
   const actual = withPeriodSource(
     expected === undefined ? ["fixture.json", "period"] : ["expected.json", "period.label"],
-    () =>
-      rateParsedInvoice(contract, fixture.events, period, {
+    () => {
+      const rating = {
         ...options,
         ...(options.creditBalances === undefined ? { creditsStartFull: true } : {}),
-      }),
+      };
+      // An expected progressive or closing invoice is rated as one, less the fixture's earlier invoices.
+      const progressive = expected?.progressive;
+      if (progressive === undefined) return rateParsedInvoice(contract, fixture.events, period, rating);
+      const sequence = { ...rating, earlier: (fixture.earlier ?? []) as ReadonlyArray<Invoice> };
+      return progressive.stage === "closing"
+        ? rateClosingParsedInvoice(contract, fixture.events, period, sequence)
+        : rateProgressiveParsedInvoice(contract, fixture.events, period, progressive.asOf, sequence);
+    },
   );
   const actualText = `${JSON.stringify(actual, null, 2)}\n`;
   const note =

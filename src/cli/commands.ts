@@ -6,6 +6,7 @@ import { explainCommand } from "./explainCommand.js";
 import { invoiceCommand } from "./invoiceCommand.js";
 import { lateUsageCommand } from "./lateUsageCommand.js";
 import { previewCommand } from "./previewCommand.js";
+import { progressiveCommand } from "./progressiveCommand.js";
 import { quoteCommand } from "./quoteCommand.js";
 import { reconcileCommand } from "./reconcileCommand.js";
 import { schemaCommand } from "./schemaCommand.js";
@@ -21,6 +22,7 @@ export const COMMANDS: ReadonlyArray<RatecardCommand> = [
   invoiceCommand,
   previewCommand,
   lateUsageCommand,
+  progressiveCommand,
   explainCommand,
   usageCommand,
   validateCommand,

@@ -54,6 +54,7 @@ export async function readFixture(dir: string): Promise<FixtureInput | FixtureRe
       ...(existsSync(expectedFile) ? { expectedText: await readFile(expectedFile, "utf8") } : {}),
       ...(await fixturePeriod(dir)),
       ...(await previousInvoice(dir, contract)),
+      ...(await earlierInvoices(dir)),
       ...(await creditNote(dir)),
     };
   } catch (error) {
@@ -86,6 +87,15 @@ async function creditNote(dir: string): Promise<{ creditNote?: CreditNoteFixture
       ...(existsSync(expectedFile) ? { expectedText: await readFile(expectedFile, "utf8") } : {}),
     },
   };
+}
+
+// earlier-1.json, earlier-2.json, … (optional): the progressive invoices issued earlier in the period of
+// an expected progressive or closing invoice, in order (docs/progressive-billing.md).
+async function earlierInvoices(dir: string): Promise<{ earlier?: ReadonlyArray<unknown> }> {
+  const earlier: unknown[] = [];
+  for (let n = 1; existsSync(join(dir, `earlier-${n}.json`)); n += 1)
+    earlier.push(await readJsonFile(join(dir, `earlier-${n}.json`), `earlier-${n}.json`));
+  return earlier.length === 0 ? {} : { earlier };
 }
 
 // previous.json (optional): the invoice before this one in a sequence. Its usage.carryOut continues the

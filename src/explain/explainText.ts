@@ -7,6 +7,7 @@ import { escapeControl } from "./escapeControl.js";
 import { EXCLUSION_REASON_WORDS } from "./exclusionReasons.js";
 import { explainLine, type MoneyStyle } from "./explainLine.js";
 import { previewHeader, previewProjection } from "./explainPreview.js";
+import { progressiveCredit, progressiveHeader } from "./explainProgressive.js";
 import { count, formatExact, formatQuantity, signed } from "./formatNumber.js";
 import { requireInvoice } from "./requireInvoice.js";
 
@@ -45,6 +46,7 @@ export function explainText(invoice: Invoice): string {
       ? ["Opening invoice: the first period's fees, billed in advance when the term starts."]
       : []),
     ...previewHeader(invoice),
+    ...progressiveHeader(invoice, money),
     `Period: ${from} to ${to} (${invoice.period.timeZone}), the end date not included.`,
     `Currency: ${invoice.currency.code}. Each line is rounded once, ${invoice.rounding.mode.replace("_", "-")}, to ${invoice.currency.minorUnits} decimals.`,
     "",
@@ -100,6 +102,7 @@ export function explainText(invoice: Invoice): string {
   out.push(`Total ${money(invoice.total)}.`);
   for (const credit of invoice.credits ?? []) if (credit.stage === "after_tax") out.push(creditWords(credit));
   if (invoice.amountDue !== undefined) out.push(`Amount due ${money(invoice.amountDue)}.`);
+  out.push(...progressiveCredit(invoice, money));
   out.push(...previewProjection(invoice, money));
   out.push("", ...explainUsage(invoice));
   if (invoice.warnings.length > 0)

@@ -15,9 +15,11 @@ import type { ServicePeriod } from "./resolveServicePeriod.js";
 
 /**
  * Which invoice is built: the one that closes a service period (usage, fees in arrears, the next
- * period's fees in advance, commitments), or the opening invoice of the term (its first fees in advance).
+ * period's fees in advance, commitments), the opening invoice of the term (its first fees in advance),
+ * or the usage so far of a progressive invoice (usage charges only, no line minimum, commitments' caps
+ * but no true-up or overage: docs/progressive-billing.md).
  */
-export type InvoiceKind = "closing" | "opening";
+export type InvoiceKind = "closing" | "opening" | "progressive";
 
 /**
  * Step 0: the period and the terms in force. `pieces` are the stretches of the service period between

@@ -1,3 +1,5 @@
+export type { BillProgressivelyOptions } from "./billProgressively.js";
+export { billParsedProgressively, billProgressively } from "./billProgressively.js";
 export type { Burn } from "./burnAmount.js";
 export { burnAmount } from "./burnAmount.js";
 export { burnOrder } from "./burnOrder.js";
@@ -21,8 +23,16 @@ export {
 export { previewInvoice, previewParsedInvoice } from "./previewInvoice.js";
 export type { ProjectionMethod } from "./previewSchema.js";
 export { PROJECTION_METHODS } from "./previewSchema.js";
+export type { InvoiceProgressive } from "./progressiveSchema.js";
 export type { RateInvoiceOptions } from "./rateInvoice.js";
 export { rateInvoice, rateInvoiceAsync, rateOpeningInvoice, rateParsedInvoice } from "./rateInvoice.js";
+export type { ProgressiveInvoiceOptions } from "./rateProgressiveInvoice.js";
+export {
+  rateClosingInvoice,
+  rateClosingParsedInvoice,
+  rateProgressiveInvoice,
+  rateProgressiveParsedInvoice,
+} from "./rateProgressiveInvoice.js";
 export type { ServicePeriod } from "./resolveServicePeriod.js";
 export { resolveServicePeriod } from "./resolveServicePeriod.js";
 export type { CreditBalances } from "./stages/credits.js";

@@ -15,6 +15,7 @@ import {
   appliedCreditSchema,
   appliedDiscountSchema,
   billableQuantityStepSchema,
+  billedEarlierStepSchema,
   COMMITMENT_PRICE_KINDS,
   type CommonStep,
   commitmentOverageStepSchema,
@@ -36,6 +37,7 @@ import {
   usageStepSchema,
 } from "../schema/index.js";
 import { invoicePreviewSchema } from "./previewSchema.js";
+import { invoiceProgressiveSchema } from "./progressiveSchema.js";
 
 /**
  * One step of a line's breakdown: the data `explain` turns into words. Steps that carry money
@@ -64,6 +66,7 @@ export const stepSchema = z.discriminatedUnion("kind", [
   commitmentTrueUpStepSchema,
   commitmentOverageStepSchema,
   roundingStepSchema,
+  billedEarlierStepSchema,
 ]) as unknown as z.ZodMiniType<Step>;
 
 /**
@@ -118,6 +121,8 @@ export const invoiceSchema = z.strictObject({
   kind: z.optional(z.literal("opening")),
   /** Present only on a preview of an open period: not an invoice to issue (docs/preview.md). */
   preview: z.optional(invoicePreviewSchema),
+  /** Present only on an invoice of a progressive sequence (docs/progressive-billing.md). */
+  progressive: z.optional(invoiceProgressiveSchema),
   contractId: z.string(),
   /** The digest of the contract it was rated from, as written (Contract.digest). */
   contractDigest: digestText,

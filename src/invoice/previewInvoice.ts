@@ -3,7 +3,8 @@ import { InputError, periodMessages } from "../errors/index.js";
 import type { MeterQuantity } from "../meters/index.js";
 import { toFixedString, toPlainString, ZERO } from "../money/index.js";
 import { type UsageEvent, withDigest } from "../schema/index.js";
-import { formatInstant, type Period, parseInstant, parseLocalDate, startOfLocalDate } from "../time/index.js";
+import { formatInstant, type Period } from "../time/index.js";
+import { asOfInstant } from "./asOfInstant.js";
 import { buildInvoice } from "./buildInvoice.js";
 import type { PeriodUsage } from "./draft.js";
 import { requireEvents } from "./entryArguments.js";
@@ -86,11 +87,9 @@ export function previewParsedInvoice(
   return withDigest<Invoice>({ schemaVersion, id, preview, ...rest });
 }
 
-// A date alone (2026-02-10) is the start of that day in the contract's zone, as period labels are.
+// After the period's start and no later than its end: a preview needs some elapsed time to project from.
 function asOfWithin(asOf: unknown, service: Period, timeZone: string): number {
-  const text = typeof asOf === "string" ? asOf : String(asOf);
-  const date = parseLocalDate(text);
-  const instant = date === undefined ? parseInstant(text, "asOf") : startOfLocalDate(date, timeZone);
+  const instant = asOfInstant(asOf, timeZone);
   if (instant > service.start && instant <= service.end) return instant;
   throw InputError.from(
     periodMessages.asOfOutsidePeriod(formatInstant(instant), label(service, timeZone)),

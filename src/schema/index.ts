@@ -88,6 +88,8 @@ export {
 } from "./primitives.js";
 export type { BillableQuantityStep } from "./steps/billableQuantity.js";
 export { billableQuantityStepSchema } from "./steps/billableQuantity.js";
+export type { BilledEarlierStep } from "./steps/billedEarlier.js";
+export { billedEarlierStepSchema } from "./steps/billedEarlier.js";
 export type { CommonStep } from "./steps/commonStep.js";
 export type { ContractQuantityStep } from "./steps/contractQuantity.js";
 export { contractQuantityStepSchema } from "./steps/contractQuantity.js";

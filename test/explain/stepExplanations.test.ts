@@ -58,12 +58,12 @@ function kindsOf(line: InvoiceLine): string[] {
 }
 
 function explained(kind: string, example: StepCase): { line: InvoiceLine; text: string } {
-  const invoice: Invoice = rateInvoice(
-    buildContract({ id: `ctr_${kind}` }, example.contract),
-    example.usage,
-    example.period ?? "2026-02",
-    example.options ?? {},
-  );
+  const contract = buildContract({ id: `ctr_${kind}` }, example.contract);
+  const period = example.period ?? "2026-02";
+  const invoice: Invoice =
+    example.rate === undefined
+      ? rateInvoice(contract, example.usage, period, example.options ?? {})
+      : example.rate(contract, example.usage, period);
   const line =
     example.line === undefined
       ? invoice.lines.find((candidate) => kindsOf(candidate).includes(kind))

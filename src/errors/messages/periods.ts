@@ -50,3 +50,51 @@ export function correctionOutsideWindow(
     message: `The period ${period} is ${periodsBack} billing periods before ${billOn}; the contract's lateUsage.lookBackPeriods allows ${lookBackPeriods}. Late usage older than the window is not billed (as Kill Bill ignores raw usage beyond readMaxRawUsagePreviousPeriod); correct it by hand with a credit note or an adjustment if it must be.`,
   };
 }
+
+/** A progressive invoice's as-of instant that is not strictly inside its period. */
+export function progressiveAsOfOutsidePeriod(asOf: string, period: string): ErrorMessage {
+  return {
+    code: "invalid_period",
+    message: `A progressive invoice's as-of instant ${asOf} must lie after the start of the period ${period} and before its end; at the period's end, issue the closing invoice instead.`,
+  };
+}
+
+/** An earlier invoice given to a progressive or closing invoice that is not a progressive one. */
+export function earlierNotProgressive(invoiceId: string): ErrorMessage {
+  return {
+    code: "invalid_argument",
+    message: `Invoice ${invoiceId} is not a progressive invoice: only the progressive invoices issued earlier in the same period are taken off a progressive or closing invoice.`,
+  };
+}
+
+/** An earlier progressive invoice of another contract (version) or period. */
+export function earlierOtherPeriod(invoiceId: string, itsPeriod: string, period: string): ErrorMessage {
+  return {
+    code: "invalid_argument",
+    message: `Invoice ${invoiceId} bills the period ${itsPeriod} of its contract, not the period ${period} of this contract as it is now: give only the progressive invoices of this period, rated with this contract.`,
+  };
+}
+
+/** Earlier progressive invoices that are not the sequence 1, 2, … in time order. */
+export function earlierOutOfOrder(invoiceId: string, sequence: number, expected: number): ErrorMessage {
+  return {
+    code: "invalid_argument",
+    message: `Invoice ${invoiceId} is progressive invoice ${sequence} of its period, where invoice ${expected} was expected: give every earlier progressive invoice of the period, in their order.`,
+  };
+}
+
+/** An earlier progressive invoice rated through an instant not before this invoice's own. */
+export function earlierNotBefore(invoiceId: string, itsAsOf: string, asOf: string): ErrorMessage {
+  return {
+    code: "invalid_period",
+    message: `Invoice ${invoiceId} rated the usage before ${itsAsOf}, which is not before ${asOf}: a progressive invoice follows the earlier ones of its period in time.`,
+  };
+}
+
+/** A progressive billing threshold that is not a positive amount. */
+export function thresholdNotPositive(threshold: string): ErrorMessage {
+  return {
+    code: "invalid_argument",
+    message: `The progressive billing threshold ${threshold} must be an amount above zero in the contract's currency.`,
+  };
+}

@@ -270,4 +270,13 @@ export const STEP_ROWS: Handlers = {
       ),
       note: "C: the exact amount; E: rounded once, as ratecard rounds each line.",
     }),
+  // A progressive or closing invoice: the cumulative amount less what earlier invoices billed.
+  billed_earlier: (step, state) =>
+    transform(state, {
+      step: `Already billed on ${step.invoices.join(", ")}`,
+      quantity: formulaCell(amountSoFar(state), state.money),
+      price: numberCell(step.amount, state.money),
+      amount: formulaCell("C{row}+D{row}", state.money),
+      note: `C: the amount so far this period; D: what earlier invoices billed (${step.quantity} units), taken off.`,
+    }),
 };

@@ -41,6 +41,7 @@ export function applyCommitments(
   contract: Contract,
   lines: ReadonlyArray<InvoiceLine>,
   resolved: ServicePeriod,
+  { settles = true }: { readonly settles?: boolean } = {},
 ): CommitmentResult {
   // Narrow scopes first (scoped commitments are nested or separate, so a contained one lists fewer
   // charges), the whole invoice last: a narrow true-up or overage then counts as spend of a wider one.
@@ -67,7 +68,9 @@ export function applyCommitments(
         liesIn(line, resolved.billingPeriod),
     );
     const spend = inScope.reduce((sum, line) => sum.plus(netOf(line)), ZERO);
-    const minimum = scale(commitment.minimum);
+    // The minimum (true-up, overage) is owed for the whole period: a progressive invoice of the usage
+    // so far only takes the cap, which the usage so far can already reach.
+    const minimum = settles ? scale(commitment.minimum) : undefined;
     const maximum = scale(commitment.maximum);
     const base = {
       id: commitment.id,
@@ -227,6 +230,8 @@ function overageLine(
  */
 export function commitmentsStage(draft: InvoiceDraft): InvoiceDraft {
   if (draft.kind === "opening") return draft;
-  const { lines, commitments } = applyCommitments(draft.contract, draft.lines, draft.period);
+  const { lines, commitments } = applyCommitments(draft.contract, draft.lines, draft.period, {
+    settles: draft.kind === "closing",
+  });
   return { ...draft, lines, commitments };
 }

@@ -35,8 +35,10 @@ export function rateChargesStage(draft: InvoiceDraft, usage: PeriodUsage): Invoi
   const rateFee: RateFee = (charge, path, time) =>
     rateOne(contract, charge, path, { ...time, usage: usage.whole });
   if (draft.kind === "opening") return withRated(draft, openingFeeLines(contract, period, rateFee), usage);
-  const pooled = rateWithAllowances(contract, period, usage);
-  const rated = [...pooled.rated, ...advanceFeeLines(contract, period, rateFee)];
+  const progressive = draft.kind === "progressive";
+  const pooled = rateWithAllowances(contract, period, usage, progressive);
+  // A progressive invoice bills usage only: every fee, in advance or in arrears, waits for the close.
+  const rated = progressive ? pooled.rated : [...pooled.rated, ...advanceFeeLines(contract, period, rateFee)];
   return {
     ...withRated(draft, rated, usage),
     ...(pooled.allowances ? { allowances: pooled.allowances } : {}),
@@ -71,8 +73,9 @@ function rateWithAllowances(
   contract: Contract,
   period: PeriodInForce,
   usage: PeriodUsage,
+  progressive: boolean,
 ): { rated: RateChargeResult[]; allowances?: ReturnType<typeof planAllowanceDraws>["pools"] } {
-  const first = rateCharges(contract, period, usage);
+  const first = rateCharges(contract, period, usage, { progressive });
   if (contract.allowances.length === 0) return { rated: first.flatMap((entry) => [...entry.results]) };
   const plan = planAllowanceDraws(
     contract.allowances,
@@ -81,6 +84,7 @@ function rateWithAllowances(
   const pooled = new Set(contract.allowances.flatMap((pool) => pool.charges));
   const again = new Map(
     rateCharges(contract, period, usage, {
+      progressive,
       only: pooled,
       allowance: (id) => plan.draws.get(id),
     }).map((entry) => [entry.id, entry.results]),
@@ -94,6 +98,11 @@ interface RatePassOptions {
   /** Rate only these charge ids (the second pass of allowance pools); default: every charge. */
   readonly only?: ReadonlySet<string>;
   readonly allowance?: AllowanceLookup;
+  /**
+   * Rating a progressive invoice's usage so far (docs/progressive-billing.md): only the charges that
+   * read a meter and are no fee, without their line minimum, which the period's close settles.
+   */
+  readonly progressive?: boolean;
 }
 
 // Rates every charge in force. When amendments take effect inside the period, a charge whose terms
@@ -105,7 +114,7 @@ function rateCharges(
   contract: Contract,
   resolved: PeriodInForce,
   usage: PeriodUsage,
-  { only, allowance }: RatePassOptions = {},
+  { only, allowance, progressive = false }: RatePassOptions = {},
 ): ChargeResults[] {
   const whole = { period: resolved.service, usage: usage.whole, proration: resolved.proration };
   const wanted = (id: string) => only === undefined || only.has(id);
@@ -117,11 +126,11 @@ function rateCharges(
     piece: Parameters<typeof rateOne>[3],
     lookup: AllowanceLookup | undefined = allowance,
   ) =>
-    advance.has(charge.id)
+    advance.has(charge.id) || (progressive && !billsProgressively(charge))
       ? { lines: [], warnings: [] }
       : rateOne(
           contract,
-          charge,
+          progressive ? withoutMinimum(charge) : charge,
           chargePath(contract, charge.id, at),
           isFee(charge) && contract.trialEnd !== undefined
             ? { ...piece, ...feeTime(contract, piece.period, resolved.billingPeriod) }
@@ -170,6 +179,17 @@ function rateCharges(
     const note = runningTotalNote(contract, resolved, id, versions, pieces);
     return { id, results: note === undefined ? rated : [...rated, { lines: [], warnings: [note] }] };
   });
+}
+
+// A progressive invoice bills a charge's usage so far: a charge that reads a meter and is no fee.
+function billsProgressively(charge: ChargeTerms): boolean {
+  return charge.meter !== undefined && !isFee(charge);
+}
+
+// A line minimum is owed for the whole period: progressive invoices leave it to the closing invoice.
+function withoutMinimum(charge: ChargeTerms): ChargeTerms {
+  const { minimum: _settledAtClose, ...rest } = charge;
+  return rest;
 }
 
 // True when the charge reads a persistent meter (a running total or an active set since the contract start).

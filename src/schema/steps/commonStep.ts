@@ -1,4 +1,5 @@
 import type { BillableQuantityStep } from "./billableQuantity.js";
+import type { BilledEarlierStep } from "./billedEarlier.js";
 import type { ContractQuantityStep } from "./contractQuantity.js";
 import type { LineLimitStep } from "./lineLimit.js";
 import type { ProrationStep } from "./proration.js";
@@ -16,4 +17,5 @@ export type CommonStep =
   | TrialStep
   | UnusedTimeStep
   | LineLimitStep
-  | RoundingStep;
+  | RoundingStep
+  | BilledEarlierStep;

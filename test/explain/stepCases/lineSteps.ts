@@ -1,3 +1,4 @@
+import { rateClosingInvoice, rateProgressiveInvoice } from "../../../src/index.js";
 import {
   COMPUTE_AND_STORAGE,
   computeAndStorageUsage,
@@ -6,7 +7,7 @@ import {
   sumMeter,
   unitCharge,
 } from "../../_support/contract.js";
-import { oneEvent, type StepCase } from "./stepCase.js";
+import { february, oneEvent, type StepCase } from "./stepCase.js";
 
 // The steps the contract's terms and the charge's options write around the price.
 
@@ -122,6 +123,20 @@ export const LINE_STEP_CASES: Readonly<Record<string, StepCase>> = {
     period: "2026-03",
     says: [
       "Spend of $150.00 is $50.00 above the committed minimum of $100.00; the excess is billed at 1.5 times its price, so the overage is $50.00 × (1.5 − 1) = $25.00.",
+    ],
+  },
+  // 30 units by the 10th billed progressively (30.00); the period closes at 30 + 12 = 42 units = 42.00,
+  // less the 30.00 billed = 12.00
+  billed_earlier: {
+    contract: { charges: [unitCharge("use", "Use", "m", "1")] },
+    usage: [meteredEvent("e1", "30"), { ...meteredEvent("e2", "12"), timestamp: february("20") }],
+    rate: (contract, usage, period) => {
+      const first = rateProgressiveInvoice(contract, usage, period, "2026-02-10");
+      return rateClosingInvoice(contract, usage, period, { earlier: [first] });
+    },
+    says: [
+      "So far this period: 42 for $42.00; already billed on ctr_billed_earlier:2026-02-01:progressive-1: 30 for $30.00, taken off.",
+      "Line total $12.00.",
     ],
   },
 };

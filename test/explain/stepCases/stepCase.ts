@@ -1,4 +1,4 @@
-import type { RateInvoiceOptions } from "../../../src/index.js";
+import type { Contract, Invoice, RateInvoiceOptions } from "../../../src/index.js";
 import { type ContractOverrides, usageEvent } from "../../_support/contract.js";
 
 /**
@@ -15,6 +15,8 @@ export interface StepCase {
   /** The id of the line to explain (default: the first line with a step of the kind). */
   readonly line?: string;
   readonly says: ReadonlyArray<string>;
+  /** How the invoice is rated, when not by `rateInvoice` (a progressive sequence's closing invoice). */
+  readonly rate?: (contract: Contract, usage: ReadonlyArray<unknown>, period: string) => Invoice;
 }
 
 /** An instant on the given day of February 2026 (UTC). */

@@ -1,0 +1,102 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildContractJson, flatCharge, sumMeter } from "../_support/contract.js";
+import { assertCliBuilt, runCli } from "../_support/runCli.js";
+import { asNdjson } from "../_support/usageFiles.js";
+
+const gb = (id: string, timestamp: string, v: string) => ({
+  id,
+  type: "gb",
+  customer: "cus",
+  timestamp,
+  properties: { v },
+});
+let dir = "";
+let contract = "";
+let usage = "";
+beforeAll(() => {
+  assertCliBuilt();
+  dir = mkdtempSync(join(tmpdir(), "ratecard-progressive-"));
+  contract = join(dir, "contract.json");
+  usage = join(dir, "usage.ndjson");
+  // 0–1,000 GB at 0.10, above at 0.05 (graduated); a 20.00 platform fee
+  const json = buildContractJson({
+    meters: [sumMeter("gb", { unit: "GB" })],
+    charges: [
+      {
+        id: "bw",
+        name: "Bandwidth",
+        meter: "gb",
+        price: {
+          model: "graduated",
+          tiers: [
+            { upTo: "1000", unitPrice: "0.10" },
+            { upTo: null, unitPrice: "0.05" },
+          ],
+        },
+      },
+      flatCharge("platform", "Platform", "20"),
+    ],
+  });
+  writeFileSync(contract, JSON.stringify(json));
+  writeFileSync(
+    usage,
+    asNdjson([
+      gb("a", "2026-03-05T10:00:00Z", "800"),
+      gb("b", "2026-03-15T10:00:00Z", "600"),
+      gb("c", "2026-03-25T10:00:00Z", "100"),
+    ]),
+  );
+});
+const progressive = (...extra: string[]) =>
+  runCli("progressive", "--contract", contract, "--usage", usage, "--period", "2026-03", ...extra);
+
+describe("ratecard progressive", () => {
+  it("issues one progressive invoice with --at, then closes the period less it", () => {
+    const first = progressive("--at", "2026-03-10T00:00:00Z", "--format", "json");
+    expect(first.stderr).toBe("");
+    expect(first.code).toBe(0);
+    // 800 GB × 0.10 = 80.00, no fee yet
+    expect(JSON.parse(first.stdout).total).toBe("80.00");
+    const file = join(dir, "p1.json");
+    writeFileSync(file, first.stdout);
+    const closing = progressive("--close", "--earlier", file, "--format", "json");
+    expect(closing.code).toBe(0);
+    // 1,500 GB: 100.00 + 500 × 0.05 = 125.00 + 20.00 fee = 145.00, less 80.00 = 65.00
+    expect(JSON.parse(closing.stdout).total).toBe("65.00");
+    const text = progressive("--close", "--earlier", file);
+    expect(text.stdout).toContain("minus $80.00 already billed on ctr:2026-03-01:progressive-1 = $65.00.");
+  });
+
+  it("issues the sequence a spend threshold triggers, as a JSON list", () => {
+    const result = progressive("--threshold", "100", "--close", "--format", "json");
+    expect(result.code).toBe(0);
+    const invoices = JSON.parse(result.stdout);
+    // spend so far 80.00 (5th), 120.00 (15th: crosses 100), 125.00 (25th: below 200); then the close
+    // 120.00; closing 125.00 + 20.00 − 120.00 = 25.00
+    expect(invoices.map((invoice: { total: string }) => invoice.total)).toEqual(["120.00", "25.00"]);
+  });
+
+  it("refuses contradicting flags and a bad earlier invoice without a stack (exit 2)", () => {
+    for (const flags of [[], ["--at", "2026-03-10", "--threshold", "5"], ["--at", "2026-03-10", "--close"]]) {
+      const result = progressive(...flags);
+      expect(result.code).toBe(2);
+      expect(result.stderr).not.toContain("    at ");
+    }
+    const outside = progressive("--at", "2026-04-02T00:00:00Z");
+    expect(outside.code).toBe(2);
+    expect(outside.stderr).toContain("must lie after the start of the period");
+    const whole = join(dir, "whole.json");
+    writeFileSync(
+      whole,
+      runCli("invoice", "--contract", contract, "--usage", usage, "--period", "2026-03", "--format", "json")
+        .stdout,
+    );
+    const notProgressive = progressive("--close", "--earlier", whole);
+    expect(notProgressive.code).toBe(2);
+    expect(notProgressive.stderr).toContain("is not a progressive invoice");
+    expect(notProgressive.stderr).not.toContain("    at ");
+  });
+});

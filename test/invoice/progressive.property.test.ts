@@ -1,0 +1,179 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  type Invoice,
+  invoiceSchema,
+  rateClosingInvoice,
+  rateInvoice,
+  rateProgressiveInvoice,
+} from "../../src/invoice/index.js";
+import { Decimal } from "../../src/money/index.js";
+import {
+  buildContract,
+  type ContractOverrides,
+  flatCharge,
+  sumMeter,
+  usageEvent,
+} from "../_support/contract.js";
+
+// Contracts whose every term a progressive sequence must carry: tiers that never restart, a volume
+// price that reprices every unit (so lines can go down), an allowance, line limits, a fee, a
+// discount, a commitment, a credit grant and tax.
+const CONTRACTS: ReadonlyArray<ContractOverrides> = [
+  {
+    charges: [
+      {
+        id: "bw",
+        name: "Bandwidth",
+        meter: "gb",
+        price: {
+          model: "graduated",
+          tiers: [
+            { upTo: "500", unitPrice: "0.13" },
+            { upTo: null, unitPrice: "0.07" },
+          ],
+        },
+        minimum: "40",
+      },
+      flatCharge("platform", "Platform", "25"),
+    ],
+    discounts: [{ id: "ten", name: "Ten percent", percent: "10" }],
+    tax: { mode: "exclusive", rounding: "per_invoice", rates: [{ id: "vat", name: "VAT", percent: "19" }] },
+  },
+  {
+    charges: [
+      {
+        id: "bw",
+        name: "Bandwidth",
+        meter: "gb",
+        price: {
+          model: "volume",
+          tiers: [
+            { upTo: "400", unitPrice: "0.11" },
+            { upTo: null, unitPrice: "0.06" },
+          ],
+        },
+        maximum: "90",
+      },
+    ],
+    credits: [{ id: "promo", name: "Promo", kind: "promotional", amount: "17.35" }],
+    tax: { mode: "exclusive", rounding: "per_line", rates: [{ id: "vat", name: "VAT", percent: "7.5" }] },
+  },
+  {
+    charges: [
+      {
+        id: "bw",
+        name: "Bandwidth",
+        meter: "gb",
+        price: { model: "unit", unitPrice: "0.0333" },
+        transform: { included: "300" },
+      },
+      flatCharge("support", "Support", "9.99"),
+    ],
+    commitments: [{ id: "commit", name: "Commit", minimum: "30", maximum: "60" }],
+    discounts: [{ id: "off", name: "Five off", amount: "5" }],
+  },
+];
+
+const eventsArb = fc.array(
+  fc.record({
+    day: fc.integer({ min: 1, max: 31 }),
+    hour: fc.integer({ min: 0, max: 23 }),
+    gb: fc.integer({ min: 0, max: 400 }),
+  }),
+  { maxLength: 12 },
+);
+// Split instants: distinct days of March 2026 after the 1st, each a progressive invoice as of its midnight.
+const splitsArb = fc
+  .uniqueArray(fc.integer({ min: 2, max: 31 }), { maxLength: 4 })
+  .map((days) => [...days].sort((a, b) => a - b));
+
+const two = (n: number) => String(n).padStart(2, "0");
+const OPTIONS = { creditsStartFull: true } as const;
+
+function sequenceOf(
+  contract: ReturnType<typeof buildContract>,
+  events: unknown[],
+  splits: number[],
+): Invoice[] {
+  const issued: Invoice[] = [];
+  for (const day of splits)
+    issued.push(
+      rateProgressiveInvoice(contract, events, "2026-03", `2026-03-${two(day)}`, {
+        ...OPTIONS,
+        earlier: issued,
+      }),
+    );
+  return [...issued, rateClosingInvoice(contract, events, "2026-03", { ...OPTIONS, earlier: issued })];
+}
+
+const add = (values: ReadonlyArray<string | undefined>) =>
+  values.reduce((sum, value) => sum.plus(value ?? "0"), new Decimal(0)).toFixed(2);
+
+describe("progressive invoices of a period sum to the whole-period invoice", () => {
+  it("line by line, and in subtotal, discounts, credits, tax, total and amount due", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: CONTRACTS.length - 1 }),
+        eventsArb,
+        splitsArb,
+        (which, raw, splits) => {
+          const contract = buildContract({ meters: [sumMeter("gb")] }, CONTRACTS[which]!);
+          const events = raw.map((event, index) =>
+            usageEvent(`e${index}`, "gb", `2026-03-${two(event.day)}T${two(event.hour)}:00:00Z`, {
+              v: String(event.gb),
+            }),
+          );
+          const whole = rateInvoice(contract, events, "2026-03", OPTIONS);
+          const sequence = sequenceOf(contract, events, splits);
+          for (const invoice of sequence) expect(invoiceSchema.safeParse(invoice).success).toBe(true);
+          // no line double-bills: each line's amounts and quantities over the sequence are the period's
+          const ids = [
+            ...new Set(
+              [...whole.lines, ...sequence.flatMap((invoice) => invoice.lines)].map((line) => line.id),
+            ),
+          ];
+          for (const id of ids) {
+            const of = (invoice: Invoice) => invoice.lines.find((line) => line.id === id);
+            expect(add(sequence.map((invoice) => of(invoice)?.amount))).toBe(add([of(whole)?.amount]));
+            expect(
+              sequence
+                .reduce((sum, invoice) => sum.plus(of(invoice)?.quantity ?? "0"), new Decimal(0))
+                .toString(),
+            ).toBe(new Decimal(of(whole)?.quantity ?? "0").toString());
+          }
+          const sum = (figure: (invoice: Invoice) => string | undefined) => add(sequence.map(figure));
+          const figures: Array<(invoice: Invoice) => string | undefined> = [
+            (invoice) => invoice.subtotal,
+            (invoice) => invoice.total,
+            (invoice) => invoice.amountDue ?? invoice.total,
+            (invoice) => invoice.tax?.total,
+            (invoice) => add((invoice.discounts ?? []).map((discount) => discount.amount)),
+            (invoice) => add((invoice.credits ?? []).map((credit) => credit.applied)),
+            (invoice) => add((invoice.commitments ?? []).map((commitment) => commitment.trueUp)),
+          ];
+          for (const figure of figures) expect(sum(figure)).toBe(add([figure(whole)]));
+          // a negative total is always stated as a credit owed, never left unexplained
+          for (const invoice of sequence)
+            expect(invoice.progressive?.credit !== undefined).toBe(new Decimal(invoice.total).isNegative());
+        },
+      ),
+    );
+  });
+
+  it("with no earlier invoice, the closing invoice bills exactly the whole-period invoice", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: CONTRACTS.length - 1 }), eventsArb, (which, raw) => {
+        const contract = buildContract({ meters: [sumMeter("gb")] }, CONTRACTS[which]!);
+        const events = raw.map((event, index) =>
+          usageEvent(`e${index}`, "gb", `2026-03-${two(event.day)}T00:00:00Z`, { v: String(event.gb) }),
+        );
+        const whole = rateInvoice(contract, events, "2026-03", OPTIONS);
+        const closing = rateClosingInvoice(contract, events, "2026-03", OPTIONS);
+        const { progressive: _marked, digest: _digest, ...rest } = closing;
+        const { digest: _wholeDigest, ...expected } = whole;
+        expect(rest).toEqual(expected);
+      }),
+    );
+  });
+});
