@@ -13,6 +13,7 @@ import type {
 } from "../schema/index.js";
 import { escapeControl } from "./escapeControl.js";
 import { count, formatExact, formatQuantity, formatReadable, signed } from "./formatNumber.js";
+import { prorationUnit } from "./prorationUnit.js";
 
 /** How amounts are written: currency prefix and minor-unit decimals. */
 export interface MoneyStyle {
@@ -119,7 +120,7 @@ const COMMON_STEP_SENTENCES: StepSentences<UsageStep | BillableQuantityStep | Pr
       return `Billable quantity: ${quantity(step.measured)} ${parts.join(", ")} = ${units(step.billable)}.`;
     },
     proration: (step, { words: { money } }) =>
-      `Prorated for ${formatQuantity(step.elapsed)} of ${formatQuantity(step.total)} ${step.basis === "day" ? "days" : "seconds"} of the billing period: ${money(step.before)} × ${formatQuantity(step.elapsed)} ÷ ${formatQuantity(step.total)} = ${money(step.amount)}.`,
+      `Prorated for ${formatQuantity(step.elapsed)} of ${formatQuantity(step.total)} ${prorationUnit(step.basis)} of the billing period: ${money(step.before)} × ${formatQuantity(step.elapsed)} ÷ ${formatQuantity(step.total)} = ${money(step.amount)}.`,
     rounding: (step, { words: { money } }) =>
       formatExact(step.before, step.minorUnits) === formatExact(step.amount, step.minorUnits)
         ? undefined
@@ -139,6 +140,13 @@ function describeStep(step: Exclude<Step, PriceStep>, context: StepContext): str
 }
 
 const WINDOW_NAMES: Readonly<Record<string, string>> = { day: "daily", hour: "hourly" };
+
+// What a weighted_sum meter divides level × time by, when it is not simply "one hour/day/second".
+const WEIGHTED_DIVISORS: Readonly<Record<string, string>> = {
+  period: "the period",
+  month_730_hours: "a 730-hour month",
+  month_30_days: "a 30-day month",
+};
 
 /** How a meter computed its quantity, in words (windows, percentile, entities, time weighting, carry). */
 function describeComputation(computation: NonNullable<StepOf<"usage">["computation"]>): string {
@@ -171,7 +179,7 @@ function describeComputation(computation: NonNullable<StepOf<"usage">["computati
       return `Summed over ${count(computation.entities, "entity")}${parts.length > 0 ? `, each ${parts.join(", ")}` : ""}.`;
     }
     case "weighted":
-      return `Time-weighted over ${count(computation.points, "change")}: level ${formatQuantity(computation.openingLevel)} at the start, ${formatQuantity(computation.closingLevel)} at the end, level × time divided by ${computation.per === "period" ? "the period" : `one ${computation.per}`}.`;
+      return `Time-weighted over ${count(computation.points, "change")}: level ${formatQuantity(computation.openingLevel)} at the start, ${formatQuantity(computation.closingLevel)} at the end, level × time divided by ${WEIGHTED_DIVISORS[computation.per] ?? `one ${computation.per}`}.`;
     case "persistent":
       return `Running total since the contract start: ${formatQuantity(computation.carriedIn)} carried in, ${formatQuantity(computation.inPeriod)} added this period; ${formatQuantity(computation.carriedOut)} carried out.`;
   }

@@ -8,6 +8,7 @@ import { EXCLUSION_REASON_WORDS } from "./exclusionReasons.js";
 import { explainLine, type MoneyStyle } from "./explainLine.js";
 import { previewHeader, previewProjection } from "./explainPreview.js";
 import { count, formatExact, formatQuantity, signed } from "./formatNumber.js";
+import { prorationUnit } from "./prorationUnit.js";
 import { requireInvoice } from "./requireInvoice.js";
 
 // The keys of each burn order, as docs/contracts.md (step 8) states them.
@@ -112,8 +113,7 @@ export function explainText(invoice: Invoice): string {
 // ", in force for 15 of 31 days (2026-03-17 to 2026-04-01)": the share of the period that scaled a discount.
 function inForceWords(inForce: NonNullable<AppliedDiscount["inForce"]>, timeZone: string): string {
   const date = (instant: string) => formatLocalDate(toLocalDate(parseInstant(instant), timeZone));
-  const unit = inForce.basis === "day" ? "days" : "seconds";
-  return `, in force for ${formatQuantity(inForce.elapsed)} of ${formatQuantity(inForce.total)} ${unit} (${date(inForce.start)} to ${date(inForce.end)})`;
+  return `, in force for ${formatQuantity(inForce.elapsed)} of ${formatQuantity(inForce.total)} ${prorationUnit(inForce.basis)} (${date(inForce.start)} to ${date(inForce.end)})`;
 }
 
 function explainUsage(invoice: Invoice): string[] {

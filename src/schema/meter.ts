@@ -114,8 +114,11 @@ export type PercentileTerms = z.output<typeof percentileSchema>;
 export const weightedSchema = z.strictObject({
   /** Each event gives the new level (default) or a change to add to the level. */
   values: z.optional(z.enum(["level", "change"])),
-  /** Level × time divided by: the period (default: GB-month), or an hour, a day, a second (GB-hours…). */
-  per: z.optional(z.enum(["period", "hour", "day", "second"])),
+  /**
+   * Level × time divided by: the period (default: GB-month over the real calendar), a fixed month of
+   * 730 hours (Supabase, Azure) or of 30 days (Cloudflare), or an hour, a day, a second (GB-hours…).
+   */
+  per: z.optional(z.enum(["period", "month_730_hours", "month_30_days", "hour", "day", "second"])),
 });
 export type WeightedTerms = z.output<typeof weightedSchema>;
 

@@ -64,6 +64,14 @@ export function anchorWithAnniversary(key: string): ErrorMessage {
   };
 }
 
+/** Proration by 30-day months on a daily or weekly contract, whose periods are shorter than a month. */
+export function thirtyDayMonthsNeedMonths(cadence: string): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: `30-day-month proration measures parts of months, and a ${cadence} billing period is shorter than a month; use "day" or "second"`,
+  };
+}
+
 /** An id (or code) already used by an earlier entry of the same list. */
 export function repeatedId(key: string, id: string, firstPath: string): ErrorMessage {
   return { code: "duplicate_id", message: `repeats ${key} "${id}" already used by ${firstPath}` };
