@@ -157,7 +157,7 @@ function describeComputation(computation: NonNullable<StepOf<"usage">["computati
         computation.emptyWindows === 0
           ? ""
           : `; ${count(computation.emptyWindows, "window")} without events counted as 0 or left out as the meter says`;
-      return `Measured as the ${computation.outer} of ${count(computation.windows, `${windowName(computation.size)} window`)}, each the ${computation.inner} of its events${computation.perSecond ? " per second" : ""}${empty}.`;
+      return `Measured as the ${computation.outer} of ${count(computation.windows, `${windowName(computation.size)} window`)}, each the ${computation.inner} of its events${computation.perSecond ? " per second" : ""}${empty}.${computation.allowance === undefined ? "" : ` ${describeWindowAllowance(computation.allowance)}`}`;
     }
     case "percentile": {
       const direction =
@@ -183,6 +183,31 @@ function describeComputation(computation: NonNullable<StepOf<"usage">["computati
     case "persistent":
       return `Running total since the contract start: ${formatQuantity(computation.carriedIn)} carried in, ${formatQuantity(computation.inPeriod)} added this period; ${formatQuantity(computation.carriedOut)} carried out.`;
   }
+}
+
+// The windows listed by name in the sentence of a free allowance per window; the rest are counted.
+const WINDOWS_LISTED = 5;
+
+/**
+ * "10 free in each window: 2 windows above it (the window from 2026-03-01T14:00:00.000Z: 15 − 10 free =
+ * 5; …); 7,430 covered by the allowance in all."
+ */
+function describeWindowAllowance(
+  allowance: NonNullable<Extract<NonNullable<UsageStep["computation"]>, { kind: "windows" }>["allowance"]>,
+): string {
+  const perWindow = formatQuantity(allowance.perWindow);
+  const listed = allowance.above
+    .slice(0, WINDOWS_LISTED)
+    .map(
+      (window) =>
+        `the window from ${window.start}: ${formatQuantity(window.value)} − ${perWindow} free = ${formatQuantity(window.billable)}`,
+    );
+  const more = allowance.above.length - listed.length;
+  const detail =
+    listed.length === 0
+      ? ""
+      : ` (${listed.join("; ")}${more > 0 ? `; and ${count(more, "more window")}` : ""})`;
+  return `${perWindow} free in each window: ${count(allowance.above.length, "window")} above it${detail}; ${formatQuantity(allowance.free)} covered by the allowance in all.`;
 }
 
 /** A rate as a percentage: "0.029" → "2.9%". */

@@ -9,6 +9,7 @@ import {
   settingsOfOtherAggregation,
   valuePropertyRequired,
   weightedSumWindowOrEntity,
+  windowAllowanceWithPercentile,
   windowNotAllowed,
 } from "../errors/index.js";
 import {
@@ -94,6 +95,11 @@ export const windowSchema = z.strictObject({
   perSecond: z.optional(z.boolean()),
   /** Windows without events: counted as 0 (default) or left out. */
   emptyWindows: z.optional(z.enum(["zero", "skip"])),
+  /**
+   * A free allowance in every window, in the window's unit: each window counts max(0, value −
+   * allowance), as GitHub bills cache storage (10 GB free in each hour, against that hour's peak).
+   */
+  allowance: z.optional(quantitySchema),
 });
 export type WindowTerms = z.output<typeof windowSchema>;
 
@@ -181,6 +187,8 @@ export const meterSchema = z
         !["sum", "avg", "max", "min", "percentile"].includes(meter.aggregation)
       )
         issue(windowNotAllowed(meter.aggregation), ["window"]);
+      if (meter.aggregation === "percentile" && meter.window?.allowance !== undefined)
+        issue(windowAllowanceWithPercentile(), ["window", "allowance"]);
       if (meter.aggregation === "weighted_sum" && (meter.window !== undefined || meter.entity !== undefined))
         issue(weightedSumWindowOrEntity(), ["aggregation"]);
       if (meter.persistent === true && !["sum", "count", "unique_count"].includes(meter.aggregation))
