@@ -10,6 +10,7 @@ import { checkAllowances } from "./terms/allowances/checks.js";
 import { allowanceSchema } from "./terms/allowances/schema.js";
 import { checkAmendments } from "./terms/amendments/checks.js";
 import { amendmentSchema } from "./terms/amendments/schema.js";
+import { cancellationSchema } from "./terms/cancellation/schema.js";
 import { checkCommitments } from "./terms/commitments/checks.js";
 import { commitmentSchema } from "./terms/commitments/schema.js";
 import { checkCredits } from "./terms/credits/checks.js";
@@ -87,6 +88,7 @@ export const contractSchema = z
     overrides: z.optional(z.array(overrideSchema)),
     amendments: z.optional(z.array(amendmentSchema)),
     trial: trialSchema,
+    cancellation: cancellationSchema,
     discounts: z.optional(z.array(discountSchema)),
     commitments: z.optional(z.array(commitmentSchema)),
     credits: z.optional(z.array(creditGrantSchema)),

@@ -47,6 +47,9 @@ export function explainText(invoice: Invoice): string {
       : []),
     ...previewHeader(invoice),
     `Period: ${from} to ${to} (${invoice.period.timeZone}), the end date not included.`,
+    ...(invoice.cancellation === undefined
+      ? []
+      : [cancellationWords(invoice.cancellation, invoice.period.timeZone)]),
     `Currency: ${invoice.currency.code}. Each line is rounded once, ${invoice.rounding.mode.replace("_", "-")}, to ${invoice.currency.minorUnits} decimals.`,
     "",
   ];
@@ -108,6 +111,12 @@ export function explainText(invoice: Invoice): string {
   // Each entry is one line of text; names, ids and group values come from the input, so their control
   // characters are shown escaped: a newline in a name cannot add a line such as "Total €0.00".
   return `${out.map(escapeControl).join("\n")}\n`;
+}
+
+// "Cancelled: requested 2026-03-02, effective 2026-03-17; nothing is billed from 2026-03-17 on."
+function cancellationWords(cancellation: NonNullable<Invoice["cancellation"]>, timeZone: string): string {
+  const date = (instant: string) => formatLocalDate(toLocalDate(parseInstant(instant), timeZone));
+  return `Cancelled: requested ${date(cancellation.requested)}, effective ${date(cancellation.effective)}; nothing is billed from ${date(cancellation.effective)} on.`;
 }
 
 // ", in force for 15 of 31 days (2026-03-17 to 2026-04-01)": the share of the period that scaled a discount.
