@@ -2,7 +2,7 @@ import * as z from "zod/mini";
 import { contractMessages, type ErrorMessage } from "../errors/index.js";
 import { isIsoCurrency, ROUNDING_MODES } from "../money/index.js";
 import { idSchema, issueOf, meterSchema, roundingModeSchema } from "../schema/index.js";
-import { isValidTimeZone, standardTimeZoneName } from "../time/index.js";
+import { isValidTimeZone, PRORATION_BASES, standardTimeZoneName } from "../time/index.js";
 import { chargeSchema } from "./charge/chargeSchema.js";
 import { checkCharge, checkEventValueMeter, checkGroupedMeter } from "./charge/checkCharge.js";
 import { termBoundarySchema } from "./termBoundary.js";
@@ -10,6 +10,7 @@ import { checkAllowances } from "./terms/allowances/checks.js";
 import { allowanceSchema } from "./terms/allowances/schema.js";
 import { checkAmendments } from "./terms/amendments/checks.js";
 import { amendmentSchema } from "./terms/amendments/schema.js";
+import { cancellationSchema } from "./terms/cancellation/schema.js";
 import { checkCommitments } from "./terms/commitments/checks.js";
 import { commitmentSchema } from "./terms/commitments/schema.js";
 import { checkCredits } from "./terms/credits/checks.js";
@@ -43,8 +44,12 @@ const billingSchema = z.strictObject({
   anchorDay: z.optional(z.number().check(z.int(), z.gte(1), z.lte(31))),
   anchorMonth: z.optional(z.number().check(z.int(), z.gte(1), z.lte(12))),
   proration: z
-    .optional(z.enum(["second", "day"]))
-    .check(z.describe("How a partial period is measured: exact seconds (default) or whole local days.")),
+    .optional(z.enum(PRORATION_BASES))
+    .check(
+      z.describe(
+        'How a partial period is measured: exact seconds (default), whole local days, or days of fixed 30-day months ("month_30_days", Kill Bill\'s fixed-days proration; monthly, quarterly and annual billing only).',
+      ),
+    ),
 });
 
 /** A customer contract: who, in what currency and zone, billed how often, for which charges. */
@@ -83,6 +88,7 @@ export const contractSchema = z
     overrides: z.optional(z.array(overrideSchema)),
     amendments: z.optional(z.array(amendmentSchema)),
     trial: trialSchema,
+    cancellation: cancellationSchema,
     discounts: z.optional(z.array(discountSchema)),
     commitments: z.optional(z.array(commitmentSchema)),
     credits: z.optional(z.array(creditGrantSchema)),
@@ -114,6 +120,13 @@ export const contractSchema = z
             ctx.addIssue(issueOf(contractMessages.anchorWithAnniversary(key), ["billing", key]));
         }
       }
+      if (
+        billing.proration === "month_30_days" &&
+        (billing.cadence === "daily" || billing.cadence === "weekly")
+      )
+        ctx.addIssue(
+          issueOf(contractMessages.thirtyDayMonthsNeedMonths(billing.cadence), ["billing", "proration"]),
+        );
       reportDuplicateIds(ctx, contract.meters, "meters");
       reportDuplicateIds(ctx, contract.charges, "charges");
       // A commitment's id is its true-up and overage line's id; a custom unit's code decides its minor units;

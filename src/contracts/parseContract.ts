@@ -1,4 +1,4 @@
-import type { ContractError } from "../errors/index.js";
+import { type ContractError, contractMessages } from "../errors/index.js";
 import type { Decimal } from "../money/index.js";
 import { type Currency, type CustomUnit, type RoundingMode, resolveCurrency } from "../money/index.js";
 import type { PriceTerms } from "../pricing/index.js";
@@ -53,6 +53,11 @@ export interface Contract {
   readonly overrides: ReadonlyArray<Override>;
   /** End of the free trial (epoch ms): fees are not billed before it. */
   readonly trialEnd?: number;
+  /**
+   * A cancellation (epoch ms): `effective` ends the billing, and `term.end` is already cut there;
+   * `requested` is informative, printed on the last invoice.
+   */
+  readonly cancellation?: { readonly requested: number; readonly effective: number };
 }
 
 /** An amendment: from `effective` (local midnight, epoch ms) on, its charges replace or add to the terms. */
@@ -112,9 +117,23 @@ export function safeParseContract(input: unknown): SafeParseContractResult {
       message: "trial.end must be after term.start: the trial runs from the term start until then",
     });
   }
+  const cancellation =
+    terms.cancellation === undefined
+      ? undefined
+      : {
+          requested: resolveTermBoundary(terms.cancellation.requested, terms.timeZone),
+          effective: resolveTermBoundary(terms.cancellation.effective, terms.timeZone),
+        };
+  if (cancellation !== undefined && cancellation.effective <= start)
+    termProblems.push({ ...contractMessages.cancellationBeforeTermStart(), path: "cancellation.effective" });
+  if (cancellation !== undefined && end !== undefined && cancellation.effective > end)
+    termProblems.push({ ...contractMessages.cancellationAfterTermEnd(), path: "cancellation.effective" });
   if (termProblems.length > 0)
     return { success: false, error: toInputError("contract", termProblems) as ContractError };
-  return { success: true, data: toContract(terms, start, end, sha256Digest(input)) };
+  // The effective date ends the term: every stage that stops at term.end (the last period cut and its
+  // fees prorated, no invoice after it) stops there, with nothing of its own to learn.
+  const contract = toContract(terms, start, cancellation?.effective ?? end, sha256Digest(input));
+  return { success: true, data: cancellation === undefined ? contract : { ...contract, cancellation } };
 }
 
 /**

@@ -13,6 +13,7 @@ export {
   settingsOfOtherAggregation,
   valuePropertyRequired,
   weightedSumWindowOrEntity,
+  windowAllowanceWithPercentile,
   windowNotAllowed,
 } from "./messages/meter.js";
 export {

@@ -14,6 +14,7 @@ import type {
 } from "../schema/index.js";
 import { escapeControl } from "./escapeControl.js";
 import { count, formatExact, formatQuantity, formatReadable, signed } from "./formatNumber.js";
+import { prorationUnit } from "./prorationUnit.js";
 
 /** How amounts are written: currency prefix and minor-unit decimals. */
 export interface MoneyStyle {
@@ -121,7 +122,7 @@ const COMMON_STEP_SENTENCES: StepSentences<
     return `Billable quantity: ${quantity(step.measured)} ${parts.join(", ")} = ${units(step.billable)}.`;
   },
   proration: (step, { words: { money } }) =>
-    `Prorated for ${formatQuantity(step.elapsed)} of ${formatQuantity(step.total)} ${step.basis === "day" ? "days" : "seconds"} of the billing period: ${money(step.before)} × ${formatQuantity(step.elapsed)} ÷ ${formatQuantity(step.total)} = ${money(step.amount)}.`,
+    `Prorated for ${formatQuantity(step.elapsed)} of ${formatQuantity(step.total)} ${prorationUnit(step.basis)} of the billing period: ${money(step.before)} × ${formatQuantity(step.elapsed)} ÷ ${formatQuantity(step.total)} = ${money(step.amount)}.`,
   rounding: (step, { words: { money } }) =>
     formatExact(step.before, step.minorUnits) === formatExact(step.amount, step.minorUnits)
       ? undefined
@@ -155,6 +156,13 @@ function describeStep(step: Exclude<Step, PriceStep>, context: StepContext): str
 
 const WINDOW_NAMES: Readonly<Record<string, string>> = { day: "daily", hour: "hourly" };
 
+// What a weighted_sum meter divides level × time by, when it is not simply "one hour/day/second".
+const WEIGHTED_DIVISORS: Readonly<Record<string, string>> = {
+  period: "the period",
+  month_730_hours: "a 730-hour month",
+  month_30_days: "a 30-day month",
+};
+
 /** How a meter computed its quantity, in words (windows, percentile, entities, time weighting, carry). */
 function describeComputation(computation: NonNullable<StepOf<"usage">["computation"]>): string {
   const windowName = (size: string) => WINDOW_NAMES[size] ?? `${size}`;
@@ -164,7 +172,7 @@ function describeComputation(computation: NonNullable<StepOf<"usage">["computati
         computation.emptyWindows === 0
           ? ""
           : `; ${count(computation.emptyWindows, "window")} without events counted as 0 or left out as the meter says`;
-      return `Measured as the ${computation.outer} of ${count(computation.windows, `${windowName(computation.size)} window`)}, each the ${computation.inner} of its events${computation.perSecond ? " per second" : ""}${empty}.`;
+      return `Measured as the ${computation.outer} of ${count(computation.windows, `${windowName(computation.size)} window`)}, each the ${computation.inner} of its events${computation.perSecond ? " per second" : ""}${empty}.${computation.allowance === undefined ? "" : ` ${describeWindowAllowance(computation.allowance)}`}`;
     }
     case "percentile": {
       const direction =
@@ -186,10 +194,35 @@ function describeComputation(computation: NonNullable<StepOf<"usage">["computati
       return `Summed over ${count(computation.entities, "entity")}${parts.length > 0 ? `, each ${parts.join(", ")}` : ""}.`;
     }
     case "weighted":
-      return `Time-weighted over ${count(computation.points, "change")}: level ${formatQuantity(computation.openingLevel)} at the start, ${formatQuantity(computation.closingLevel)} at the end, level × time divided by ${computation.per === "period" ? "the period" : `one ${computation.per}`}.`;
+      return `Time-weighted over ${count(computation.points, "change")}: level ${formatQuantity(computation.openingLevel)} at the start, ${formatQuantity(computation.closingLevel)} at the end, level × time divided by ${WEIGHTED_DIVISORS[computation.per] ?? `one ${computation.per}`}.`;
     case "persistent":
       return `Running total since the contract start: ${formatQuantity(computation.carriedIn)} carried in, ${formatQuantity(computation.inPeriod)} added this period; ${formatQuantity(computation.carriedOut)} carried out.`;
   }
+}
+
+// The windows listed by name in the sentence of a free allowance per window; the rest are counted.
+const WINDOWS_LISTED = 5;
+
+/**
+ * "10 free in each window: 2 windows above it (the window from 2026-03-01T14:00:00.000Z: 15 − 10 free =
+ * 5; …); 7,430 covered by the allowance in all."
+ */
+function describeWindowAllowance(
+  allowance: NonNullable<Extract<NonNullable<UsageStep["computation"]>, { kind: "windows" }>["allowance"]>,
+): string {
+  const perWindow = formatQuantity(allowance.perWindow);
+  const listed = allowance.above
+    .slice(0, WINDOWS_LISTED)
+    .map(
+      (window) =>
+        `the window from ${window.start}: ${formatQuantity(window.value)} − ${perWindow} free = ${formatQuantity(window.billable)}`,
+    );
+  const more = allowance.above.length - listed.length;
+  const detail =
+    listed.length === 0
+      ? ""
+      : ` (${listed.join("; ")}${more > 0 ? `; and ${count(more, "more window")}` : ""})`;
+  return `${perWindow} free in each window: ${count(allowance.above.length, "window")} above it${detail}; ${formatQuantity(allowance.free)} covered by the allowance in all.`;
 }
 
 /** A rate as a percentage: "0.029" → "2.9%". */

@@ -9,6 +9,7 @@ import { explainLine, type MoneyStyle } from "./explainLine.js";
 import { previewHeader, previewProjection } from "./explainPreview.js";
 import { progressiveCredit, progressiveHeader } from "./explainProgressive.js";
 import { count, formatExact, formatQuantity, signed } from "./formatNumber.js";
+import { prorationUnit } from "./prorationUnit.js";
 import { requireInvoice } from "./requireInvoice.js";
 
 // The keys of each burn order, as docs/contracts.md (step 8) states them.
@@ -48,6 +49,9 @@ export function explainText(invoice: Invoice): string {
     ...previewHeader(invoice),
     ...progressiveHeader(invoice, money),
     `Period: ${from} to ${to} (${invoice.period.timeZone}), the end date not included.`,
+    ...(invoice.cancellation === undefined
+      ? []
+      : [cancellationWords(invoice.cancellation, invoice.period.timeZone)]),
     `Currency: ${invoice.currency.code}. Each line is rounded once, ${invoice.rounding.mode.replace("_", "-")}, to ${invoice.currency.minorUnits} decimals.`,
     "",
   ];
@@ -112,11 +116,16 @@ export function explainText(invoice: Invoice): string {
   return `${out.map(escapeControl).join("\n")}\n`;
 }
 
+// "Cancelled: requested 2026-03-02, effective 2026-03-17; nothing is billed from 2026-03-17 on."
+function cancellationWords(cancellation: NonNullable<Invoice["cancellation"]>, timeZone: string): string {
+  const date = (instant: string) => formatLocalDate(toLocalDate(parseInstant(instant), timeZone));
+  return `Cancelled: requested ${date(cancellation.requested)}, effective ${date(cancellation.effective)}; nothing is billed from ${date(cancellation.effective)} on.`;
+}
+
 // ", in force for 15 of 31 days (2026-03-17 to 2026-04-01)": the share of the period that scaled a discount.
 function inForceWords(inForce: NonNullable<AppliedDiscount["inForce"]>, timeZone: string): string {
   const date = (instant: string) => formatLocalDate(toLocalDate(parseInstant(instant), timeZone));
-  const unit = inForce.basis === "day" ? "days" : "seconds";
-  return `, in force for ${formatQuantity(inForce.elapsed)} of ${formatQuantity(inForce.total)} ${unit} (${date(inForce.start)} to ${date(inForce.end)})`;
+  return `, in force for ${formatQuantity(inForce.elapsed)} of ${formatQuantity(inForce.total)} ${prorationUnit(inForce.basis)} (${date(inForce.start)} to ${date(inForce.end)})`;
 }
 
 function explainUsage(invoice: Invoice): string[] {

@@ -129,6 +129,8 @@ export const invoiceSchema = z.strictObject({
   customer: z.strictObject({ id: z.string(), name: z.optional(z.string()) }),
   currency: z.strictObject({ code: z.string(), minorUnits: z.number().check(z.int(), z.nonnegative()) }),
   period: z.strictObject({ start: z.string(), end: z.string(), timeZone: z.string(), label: z.string() }),
+  /** On the invoice whose period the contract's cancellation ends: when it was requested and took effect. */
+  cancellation: z.optional(z.strictObject({ requested: z.string(), effective: z.string() })),
   rounding: z.strictObject({ mode: z.string(), point: z.literal("line") }),
   lines: z.array(invoiceLineSchema),
   /** Only when the contract has allowance pools (docs/contracts.md, step 1). */

@@ -11,12 +11,20 @@ interface Point {
 
 type WeightedState = Point[];
 
-const SECONDS_PER = { hour: 3600, day: 86_400, second: 1 } as const;
+// Fixed divisors: an hour, a day, a second, and the vendors' fixed months: 730 hours (Supabase disk,
+// Azure: 8,760 hours a year ÷ 12) and 30 days (Cloudflare's storage average, Kill Bill).
+const SECONDS_PER = {
+  hour: 3600,
+  day: 86_400,
+  second: 1,
+  month_730_hours: 730 * 3600,
+  month_30_days: 30 * 86_400,
+} as const;
 
 /**
  * `weighted_sum`, a time-weighted gauge: each event sets the level (or changes it, with
  * `values: "change"`), the level holds until the next event, and the meter is Σ level × time ÷ the
- * period (GB-month) or ÷ an hour, a day or a second. The level at the period start comes from the
+ * period (GB-month), ÷ a fixed month (730 hours or 30 days), or ÷ an hour, a day or a second. The level at the period start comes from the
  * carried state (the previous period's closing level), 0 without one. 100 GB all February, then
  * 400 GB from the 15th 00:00: (100 × 14 + 400 × 14) days ÷ 28 days = 250 GB-month.
  * Keeps every point of the period (it must order them), so its memory grows with the events.

@@ -10,6 +10,7 @@ import {
   type Sample,
 } from "./reducer.js";
 import { valueReducerOf } from "./valueReducers.js";
+import { applyWindowAllowance } from "./windowAllowance.js";
 
 /** How the windows of a period are laid out: how many, which one an instant falls in, their lengths. */
 export interface WindowLayout {
@@ -17,6 +18,8 @@ export interface WindowLayout {
   indexOf(instant: number): number;
   /** Length of window `index` in seconds (a local day across DST is 82,800 or 90,000). */
   secondsOf(index: number): number;
+  /** The instant window `index` starts (the period's start for the first, when it starts mid-day). */
+  startOf(index: number): number;
 }
 
 const UNIT_SECONDS = { s: 1, m: 60, h: 3600 } as const;
@@ -39,6 +42,7 @@ export function windowLayout(size: string, period: Period, timeZone: string): Wi
           ? lastAtOrBefore(midnights, instant)
           : daysBetween(first, toLocalDate(instant, timeZone)),
       secondsOf: (index) => (Math.min(period.end, startOf(index + 1)) - startOf(index)) / 1000,
+      startOf,
     };
   }
   const seconds =
@@ -50,6 +54,7 @@ export function windowLayout(size: string, period: Period, timeZone: string): Wi
     indexOf: (instant) => Math.floor((instant - period.start) / length),
     secondsOf: (index) =>
       (Math.min(period.end, period.start + (index + 1) * length) - (period.start + index * length)) / 1000,
+    startOf: (index) => period.start + index * length,
   };
 }
 
@@ -146,15 +151,25 @@ function finalizeWindows(state: WindowState, context: FinalizeContext, plan: Win
     ]),
   );
   if (plan.percentile === undefined) {
-    const values = filled.get("") ?? [];
+    const measured = series.get("") ?? [];
+    // The free allowance per window comes off each window's own value, before the outer aggregation.
+    const allowance =
+      window.allowance === undefined
+        ? undefined
+        : applyWindowAllowance(measured, window.allowance, layout.startOf);
+    const values =
+      allowance === undefined ? (filled.get("") ?? []) : applyEmpty(allowance.values, window.emptyWindows);
     const computation: Computation = {
       kind: "windows",
       size: window.size,
       inner: window.aggregation,
       outer: plan.outer,
       windows: layout.count,
-      emptyWindows: (series.get("") ?? []).filter((value) => value === undefined).length,
+      emptyWindows: measured.filter((value) => value === undefined).length,
       perSecond,
+      ...(allowance === undefined
+        ? {}
+        : { allowance: { perWindow: allowance.perWindow, free: allowance.free, above: allowance.above } }),
     };
     return { quantity: OUTER[plan.outer]!(values), events, computation };
   }

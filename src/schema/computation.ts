@@ -11,6 +11,16 @@ export const computationSchema = z.discriminatedUnion("kind", [
     windows: z.number().check(z.int(), z.nonnegative()),
     emptyWindows: z.number().check(z.int(), z.nonnegative()),
     perSecond: z.boolean(),
+    /** The free allowance per window: what it covered in all, and every window above it. */
+    allowance: z.optional(
+      z.strictObject({
+        perWindow: amountTextSchema,
+        free: amountTextSchema,
+        above: z.array(
+          z.strictObject({ start: z.string(), value: amountTextSchema, billable: amountTextSchema }),
+        ),
+      }),
+    ),
   }),
   z.strictObject({
     kind: z.literal("percentile"),

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { PRORATION_BASES } from "../time/index.js";
 import { amountTextSchema } from "./amountText.js";
 
 /** The invoice format version this build writes. */
@@ -145,7 +146,7 @@ export const appliedDiscountSchema = z.strictObject({
     z.strictObject({
       start: z.string(),
       end: z.string(),
-      basis: z.enum(["second", "day"]),
+      basis: z.enum(PRORATION_BASES),
       elapsed: amountTextSchema,
       total: amountTextSchema,
     }),

@@ -9,6 +9,7 @@ import {
   settingsOfOtherAggregation,
   valuePropertyRequired,
   weightedSumWindowOrEntity,
+  windowAllowanceWithPercentile,
   windowNotAllowed,
 } from "../errors/index.js";
 import {
@@ -94,6 +95,11 @@ export const windowSchema = z.strictObject({
   perSecond: z.optional(z.boolean()),
   /** Windows without events: counted as 0 (default) or left out. */
   emptyWindows: z.optional(z.enum(["zero", "skip"])),
+  /**
+   * A free allowance in every window, in the window's unit: each window counts max(0, value −
+   * allowance), as GitHub bills cache storage (10 GB free in each hour, against that hour's peak).
+   */
+  allowance: z.optional(quantitySchema),
 });
 export type WindowTerms = z.output<typeof windowSchema>;
 
@@ -114,8 +120,11 @@ export type PercentileTerms = z.output<typeof percentileSchema>;
 export const weightedSchema = z.strictObject({
   /** Each event gives the new level (default) or a change to add to the level. */
   values: z.optional(z.enum(["level", "change"])),
-  /** Level × time divided by: the period (default: GB-month), or an hour, a day, a second (GB-hours…). */
-  per: z.optional(z.enum(["period", "hour", "day", "second"])),
+  /**
+   * Level × time divided by: the period (default: GB-month over the real calendar), a fixed month of
+   * 730 hours (Supabase, Azure) or of 30 days (Cloudflare), or an hour, a day, a second (GB-hours…).
+   */
+  per: z.optional(z.enum(["period", "month_730_hours", "month_30_days", "hour", "day", "second"])),
 });
 export type WeightedTerms = z.output<typeof weightedSchema>;
 
@@ -178,6 +187,8 @@ export const meterSchema = z
         !["sum", "avg", "max", "min", "percentile"].includes(meter.aggregation)
       )
         issue(windowNotAllowed(meter.aggregation), ["window"]);
+      if (meter.aggregation === "percentile" && meter.window?.allowance !== undefined)
+        issue(windowAllowanceWithPercentile(), ["window", "allowance"]);
       if (meter.aggregation === "weighted_sum" && (meter.window !== undefined || meter.entity !== undefined))
         issue(weightedSumWindowOrEntity(), ["aggregation"]);
       if (meter.persistent === true && !["sum", "count", "unique_count"].includes(meter.aggregation))

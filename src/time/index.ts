@@ -24,7 +24,7 @@ export { parsePeriod } from "./parsePeriod.js";
 export type { Period } from "./period.js";
 export { intersectPeriods, isInPeriod, isSamePeriod } from "./period.js";
 export type { ProrationBasis, ProrationRatio } from "./proration.js";
-export { applyRatio, prorationRatio } from "./proration.js";
+export { applyRatio, PRORATION_BASES, prorationRatio } from "./proration.js";
 export { assertTimeZone, isValidTimeZone, standardTimeZoneName } from "./timeZone.js";
 export {
   EARLIEST_INSTANT,

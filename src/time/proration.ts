@@ -1,6 +1,6 @@
 import { InputError, prorationPartOutsidePeriod } from "../errors/index.js";
 import { Decimal, exactProduct } from "../money/index.js";
-import { daysBetween, toLocalDate } from "./localDate.js";
+import { daysBetween, daysInMonth, type LocalDate, toLocalDate } from "./localDate.js";
 import type { Period } from "./period.js";
 
 /**
@@ -11,8 +11,19 @@ import type { Period } from "./period.js";
  *   when that day ends (a plan changed at 15:00 on March 15 charges March 15 to the new plan), and
  *   consecutive parts always add up to the whole. A part that starts and ends on the same local day
  *   counts 0 days.
+ * - `month_30_days`: days of fixed 30-day months (Kill Bill's `org.killbill.invoice.proration.fixed.days
+ *   = 30`): each local date sits on a 30-day-month scale (a 31st, and the last day of February, read as
+ *   the 30th) and a part counts the days between its ends on that scale. A month is then 30 days
+ *   whatever its length, and consecutive parts still add up to the whole.
  */
-export type ProrationBasis = "second" | "day";
+export type ProrationBasis = "second" | "day" | "month_30_days";
+
+/** Every way a part of a period can be measured, in the order the contract schema lists them. */
+export const PRORATION_BASES = [
+  "second",
+  "day",
+  "month_30_days",
+] as const satisfies ReadonlyArray<ProrationBasis>;
 
 /** The exact fraction `elapsed / total` that scales a charge for part of a period. */
 export interface ProrationRatio {
@@ -45,8 +56,11 @@ export function prorationRatio(
       total: new Decimal(whole.end - whole.start).div(1000),
     };
   }
-  const days = (period: Period) =>
-    daysBetween(toLocalDate(period.start, timeZone), toLocalDate(period.end, timeZone));
+  const days = (period: Period) => {
+    const start = toLocalDate(period.start, timeZone);
+    const end = toLocalDate(period.end, timeZone);
+    return basis === "day" ? daysBetween(start, end) : thirtyDayScale(end) - thirtyDayScale(start);
+  };
   return { basis, elapsed: new Decimal(days(part)), total: new Decimal(days(whole)) };
 }
 
@@ -58,4 +72,15 @@ export function prorationRatio(
 export function applyRatio(amount: Decimal, ratio: ProrationRatio): Decimal {
   if (ratio.elapsed.equals(ratio.total)) return amount;
   return exactProduct(amount, ratio.elapsed).div(ratio.total);
+}
+
+/**
+ * A local date's position on a calendar of 30-day months: 360 a year, 30 a month, the day of the month
+ * with a 31st and the last day of February read as the 30th (the "30E/360" end-of-month rule). A
+ * difference of two positions is a day count in which every month is 30 days long.
+ */
+function thirtyDayScale(date: LocalDate): number {
+  const isMonthEnd = date.day === daysInMonth(date.year, date.month);
+  const day = isMonthEnd ? 30 : Math.min(date.day, 30);
+  return date.year * 360 + (date.month - 1) * 30 + day;
 }

@@ -16,6 +16,55 @@ const february = [
   usageEvent("s2", Date.UTC(2026, 1, 15), { gb: "400" }),
 ];
 
+describe("weighted_sum: fixed months", () => {
+  // Supabase: "Each hour your project is using more than 8 GB of GP3 disk, it incurs the overages in
+  // GB-Hrs, i.e. a 16 GB disk incurs 8 GB-Hrs every hour. Extra disk size costs $0.125/GB/month
+  // ($0.000171/GB-Hr)" — 0.125 ÷ 730 = 0.000171…: a month of 730 hours.
+  const march = [usageEvent("d1", Date.UTC(2026, 2, 1), { gb: "8" })];
+
+  it("divides 8 GB over all of March (744 hours) by a 730-hour month", () => {
+    const result = aggregateFor([storage({ per: "month_730_hours" })], march, MARCH_UTC);
+    // 8 GB × 744 h = 5,952 GB-hours; ÷ 730 = 8.1534246575… GB-month (× $0.125 = $1.0191…, $1.02;
+    // Supabase's hourly price gives 5,952 × $0.000171 = $1.017792, also $1.02)
+    expect(result.meters[0]!.quantity.toDecimalPlaces(10).toFixed()).toBe("8.1534246575");
+    expect(result.meters[0]!.quantity.times(730).toFixed()).toBe("5952");
+    expect(result.meters[0]!.computation).toMatchObject({ kind: "weighted", per: "month_730_hours" });
+  });
+
+  it("divides by a 30-day month: 8 GB all February is 7.4666… GB-month, all March 8.2666…", () => {
+    // February: 8 GB × 28 days = 224 GB-days ÷ 30 = 7.4666…
+    expect(
+      aggregateFor([storage({ per: "month_30_days" })], [usageEvent("f1", FEBRUARY_UTC.start, { gb: "8" })])
+        .meters[0]!.quantity.times(30)
+        .toFixed(),
+    ).toBe("224");
+    // March: 8 GB × 31 days = 248 GB-days ÷ 30 = 8.2666…
+    expect(
+      aggregateFor([storage({ per: "month_30_days" })], march, MARCH_UTC)
+        .meters[0]!.quantity.times(30)
+        .toFixed(),
+    ).toBe("248");
+  });
+
+  it("reproduces Cloudflare R2's example: 1 GB for 5 days then 3 GB for 25 is 2.66 GB-month", () => {
+    // R2 pricing: "1 GB * 5/30 month + 3 GB * 25/30 month = 2.66 GB-month". April has 30 days: 1 GB
+    // April 1–5 (5 days), 3 GB from April 6 (25 days): (1 × 5 + 3 × 25) ÷ 30 = 80 ÷ 30 = 2.6666…
+    const april = { start: Date.UTC(2026, 3, 1), end: Date.UTC(2026, 4, 1) };
+    const events = [
+      usageEvent("r1", april.start, { gb: "1" }),
+      usageEvent("r2", Date.UTC(2026, 3, 6), { gb: "3" }),
+    ];
+    const quantity = aggregateFor([storage({ per: "month_30_days" })], events, april).meters[0]!.quantity;
+    // (÷ 30 is a 50-digit quotient, so × 30 comes back within a unit of its 50th digit)
+    expect(quantity.times(30).toDecimalPlaces(30).toFixed()).toBe("80");
+    expect(quantity.toDecimalPlaces(2, Decimal.ROUND_DOWN).toFixed()).toBe("2.66");
+  });
+
+  it("keeps the calendar by default: 8 GB all March is 8 GB-month", () => {
+    expect(aggregateFor([storage()], march, MARCH_UTC).meters[0]!.quantity.toFixed()).toBe("8");
+  });
+});
+
 describe("weighted_sum: levels", () => {
   it("bills 100 GB for 14 days then 400 GB for 14 days of February as 250 GB-month", () => {
     const result = aggregateFor([storage()], february);

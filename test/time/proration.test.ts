@@ -1,13 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/errors/index.js";
 import { Decimal, roundTo } from "../../src/money/index.js";
-import { applyRatio, type Period, parseInstant, parsePeriod, prorationRatio } from "../../src/time/index.js";
+import {
+  applyRatio,
+  type Period,
+  type ProrationBasis,
+  parseInstant,
+  parsePeriod,
+  prorationRatio,
+} from "../../src/time/index.js";
 import { thrown } from "../_support/thrown.js";
 
 const at = parseInstant;
 const DAY_SECONDS = 86_400;
 
-const ratioText = (part: Period, whole: Period, basis: "second" | "day", timeZone: string) => {
+const ratioText = (part: Period, whole: Period, basis: ProrationBasis, timeZone: string) => {
   const ratio = prorationRatio(part, whole, basis, timeZone);
   return { basis: ratio.basis, elapsed: ratio.elapsed.toFixed(), total: ratio.total.toFixed() };
 };
@@ -106,6 +113,65 @@ describe("prorationRatio", () => {
     expect(thrown(() => prorationRatio(part, february, "second", "UTC"))).toMatchObject({
       code: "invalid_period",
     });
+  });
+});
+
+// Kill Bill with org.killbill.invoice.proration.fixed.days = 30 (TestInvoiceDateUtilsWithFixedProration):
+// a monthly subscription billed on the 15th, started on the 23rd, pays 22 of 30 days (0.733333333) in
+// May, June and February alike, leap year or not.
+describe("prorationRatio by 30-day months (Kill Bill's fixed days)", () => {
+  const part = (start: string, end: string) => ({
+    start: at(`${start}T00:00:00Z`),
+    end: at(`${end}T00:00:00Z`),
+  });
+  const cases = [
+    // May 23 → Jun 15: 31-day May, 23 real days; on the 30-day scale 30 + 15 − 23 = 22
+    ["2023-05-15", "2023-05-23", "2023-06-15"],
+    // Jun 23 → Jul 15: 30-day June, 22 real days; 30 + 15 − 23 = 22
+    ["2023-06-15", "2023-06-23", "2023-07-15"],
+    // Feb 23 → Mar 15, 2023: 28-day February, 20 real days; 30 + 15 − 23 = 22
+    ["2023-02-15", "2023-02-23", "2023-03-15"],
+    // Feb 23 → Mar 15, 2024 (leap year): 21 real days; still 30 + 15 − 23 = 22
+    ["2024-02-15", "2024-02-23", "2024-03-15"],
+  ] as const;
+  for (const [billed, started, next] of cases) {
+    it(`counts ${started} to ${next} as 22 of 30 days`, () => {
+      expect(ratioText(part(started, next), part(billed, next), "month_30_days", "UTC")).toEqual({
+        basis: "month_30_days",
+        elapsed: "22",
+        total: "30",
+      });
+    });
+  }
+
+  it("counts 8 days inside one month as 8, as Kill Bill does (May 15 → 23)", () => {
+    // Kill Bill's daysBetweenWithFixedDaysInMonth(2023-05-15, 2023-05-23) = 8
+    const ratio = prorationRatio(
+      part("2023-05-15", "2023-05-23"),
+      part("2023-05-15", "2023-06-15"),
+      "month_30_days",
+      "UTC",
+    );
+    expect(ratio.elapsed.toFixed()).toBe("8");
+    // 8 ÷ 30 = 0.2666…, Kill Bill's 0.266666667 at 9 decimals
+    expect(ratio.elapsed.div(ratio.total).toDecimalPlaces(9).toFixed()).toBe("0.266666667");
+  });
+
+  it("counts February as a whole 30-day month, and the 31st of a month as the 30th", () => {
+    // the days from `start` to `end`, inside January–February 2026, on the 30-day scale
+    const days = (start: string, end: string) =>
+      prorationRatio(
+        part(start, end),
+        part("2026-01-01", "2026-03-01"),
+        "month_30_days",
+        "UTC",
+      ).elapsed.toFixed();
+    // Feb 1 → Mar 1: 28 real days, 30 on the scale; Jan 1 → Feb 1: 31 real days, 30 on the scale
+    expect(days("2026-02-01", "2026-03-01")).toBe("30");
+    expect(days("2026-01-01", "2026-02-01")).toBe("30");
+    // Jan 30 → Jan 31: both read as the 30th, so 0 days; Jan 31 → Feb 1: 1 day
+    expect(days("2026-01-30", "2026-01-31")).toBe("0");
+    expect(days("2026-01-31", "2026-02-01")).toBe("1");
   });
 });
 

@@ -64,6 +64,31 @@ export function anchorWithAnniversary(key: string): ErrorMessage {
   };
 }
 
+/** A cancellation that takes effect at or before the term starts. */
+export function cancellationBeforeTermStart(): ErrorMessage {
+  return {
+    code: "invalid_period",
+    message:
+      "cancellation.effective must be after term.start: a contract cancelled before it starts has nothing to bill",
+  };
+}
+
+/** A cancellation that takes effect after the term has already ended. */
+export function cancellationAfterTermEnd(): ErrorMessage {
+  return {
+    code: "invalid_period",
+    message: "cancellation.effective must be on or before term.end: the term has ended by then",
+  };
+}
+
+/** Proration by 30-day months on a daily or weekly contract, whose periods are shorter than a month. */
+export function thirtyDayMonthsNeedMonths(cadence: string): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: `30-day-month proration measures parts of months, and a ${cadence} billing period is shorter than a month; use "day" or "second"`,
+  };
+}
+
 /** An id (or code) already used by an earlier entry of the same list. */
 export function repeatedId(key: string, id: string, firstPath: string): ErrorMessage {
   return { code: "duplicate_id", message: `repeats ${key} "${id}" already used by ${firstPath}` };

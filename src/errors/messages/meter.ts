@@ -29,6 +29,15 @@ export function percentileWindowMissing(): ErrorMessage {
   };
 }
 
+/** A free allowance per window on a percentile meter, which ranks the windows as measured. */
+export function windowAllowanceWithPercentile(): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message:
+      "a percentile meter ranks its windows as measured, so it takes no free allowance per window; use sum, avg, max or min over the windows, or an included quantity on the charge",
+  };
+}
+
 /** A window on an aggregation that cannot run over windows. */
 export function windowNotAllowed(aggregation: string): ErrorMessage {
   return {

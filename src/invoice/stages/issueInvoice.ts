@@ -33,6 +33,15 @@ export function issueInvoice(draft: InvoiceDraft, usage: AggregateUsageResult): 
       timeZone: contract.timeZone,
       label: label(resolved.service, contract.timeZone),
     },
+    // The last invoice says why the billing stops where it does (an additive field).
+    ...(contract.cancellation !== undefined && resolved.service.end === contract.cancellation.effective
+      ? {
+          cancellation: {
+            requested: formatInstant(contract.cancellation.requested),
+            effective: formatInstant(contract.cancellation.effective),
+          },
+        }
+      : {}),
     rounding: { mode: contract.rounding, point: "line" },
     lines: [...lines],
     ...(draft.allowances !== undefined ? { allowances: [...draft.allowances] } : {}),

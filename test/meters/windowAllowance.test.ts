@@ -1,0 +1,123 @@
+import { describe, expect, it } from "vitest";
+import { explainText } from "../../src/explain/index.js";
+import { rateInvoice } from "../../src/invoice/index.js";
+import { Decimal } from "../../src/money/index.js";
+import { type MeterTerms, meterSchema } from "../../src/schema/index.js";
+import { aggregateFor, EVENT_TYPE, usageEvent } from "../_arbitraries/meters.js";
+import { buildContract, buildContractJson } from "../_support/contract.js";
+
+const MARCH_UTC = { start: Date.UTC(2026, 2, 1), end: Date.UTC(2026, 3, 1) };
+const hour = (h: number, minute = 0) => Date.UTC(2026, 2, 1, h, minute);
+
+// GitHub Actions: "Cache storage usage is measured by the peak usage for each hour. Included usage is
+// 10 GB per repository. For a given hour, if a repository has a peak cache usage of 15 GB, then the
+// repository owner will be charged for the 5 GB of usage above the 10 GB included for that hour."
+const cache = (allowance?: string): MeterTerms => ({
+  id: "cache",
+  eventType: EVENT_TYPE,
+  aggregation: "sum",
+  valueProperty: "gb",
+  unit: "GB-hours",
+  window: {
+    size: "hour",
+    aggregation: "max",
+    ...(allowance === undefined ? {} : { allowance: new Decimal(allowance) }),
+  },
+});
+
+// 14:00–15:00 peaks at 15 GB (readings 9 and 15), 15:00–16:00 at 8 GB, 16:00–17:00 at 12 GB.
+const readings = [
+  usageEvent("a", hour(14, 5), { gb: "9" }),
+  usageEvent("b", hour(14, 40), { gb: "15" }),
+  usageEvent("c", hour(15, 10), { gb: "8" }),
+  usageEvent("d", hour(16, 30), { gb: "12" }),
+];
+
+describe("window.allowance: a free allowance in every window", () => {
+  it("bills GitHub's hour with a 15 GB peak for the 5 GB above the 10 GB included", () => {
+    const result = aggregateFor([cache("10")], [readings[1]!], MARCH_UTC);
+    // max(0, 15 − 10) = 5 GB for that hour; every other hour is empty (0 − 10 → 0)
+    expect(result.meters[0]!.quantity.toFixed()).toBe("5");
+  });
+
+  it("sums max(0, peak − 10) over the hours: 5 + 0 + 2 = 7 GB-hours", () => {
+    const result = aggregateFor([cache("10")], readings, MARCH_UTC);
+    // 14:00 peak 15 → 5; 15:00 peak 8 → 0; 16:00 peak 12 → 2; Σ = 7
+    expect(result.meters[0]!.quantity.toFixed()).toBe("7");
+    expect(result.meters[0]!.computation).toMatchObject({
+      kind: "windows",
+      windows: 744,
+      allowance: {
+        perWindow: "10",
+        // 10 (of 15) + 8 + 10 (of 12) covered; the 741 empty hours count 0
+        free: "28",
+        above: [
+          { start: "2026-03-01T14:00:00.000Z", value: "15", billable: "5" },
+          { start: "2026-03-01T16:00:00.000Z", value: "12", billable: "2" },
+        ],
+      },
+    });
+    // without the allowance the same hours sum to 15 + 8 + 12 = 35
+    expect(aggregateFor([cache()], readings, MARCH_UTC).meters[0]!.quantity.toFixed()).toBe("35");
+  });
+
+  it("gives Cosmos DB's free 1,000 RU/s in each hour: 1,400 and 800 RU/s bill 400 RU/s-hours", () => {
+    // Azure Cosmos DB free tier: the first 1,000 RU/s free, billed per hour on the hour's highest RU/s.
+    const throughput: MeterTerms = {
+      ...cache("1000"),
+      id: "ru",
+      valueProperty: "rus",
+    };
+    const events = [usageEvent("r1", hour(0), { rus: "1400" }), usageEvent("r2", hour(1), { rus: "800" })];
+    // hour 0: 1,400 − 1,000 = 400; hour 1: 800 − 1,000 → 0; Σ = 400
+    expect(aggregateFor([throughput], events, MARCH_UTC).meters[0]!.quantity.toFixed()).toBe("400");
+  });
+
+  it("says in the explanation which windows went above the allowance and by how much", () => {
+    const contract = buildContract(
+      buildContractJson({
+        meters: [
+          {
+            id: "cache",
+            eventType: "cache",
+            aggregation: "sum",
+            valueProperty: "gb",
+            unit: "GB-hours",
+            window: { size: "hour", aggregation: "max", allowance: "10" },
+          },
+        ],
+        charges: [
+          {
+            id: "cache",
+            name: "Actions cache",
+            meter: "cache",
+            price: { model: "unit", unitPrice: "0.0001" },
+          },
+        ],
+      }),
+    );
+    const events = readings.map((event) => ({
+      ...event,
+      type: "cache",
+      customer: contract.customer.id,
+      timestamp: new Date(event.timestamp).toISOString(),
+    }));
+    const text = explainText(rateInvoice(contract, events, "2026-03"));
+    expect(text).toContain("10 free in each window: 2 windows above it");
+    expect(text).toContain("the window from 2026-03-01T14:00:00.000Z: 15 − 10 free = 5");
+    expect(text).toContain("28 covered by the allowance in all");
+  });
+
+  it("refuses an allowance per window on a percentile meter", () => {
+    const result = meterSchema.safeParse({
+      id: "p95",
+      eventType: "transit",
+      aggregation: "percentile",
+      valueProperty: "bytes",
+      percentile: { rank: 95 },
+      window: { size: "5m", aggregation: "sum", allowance: "10" },
+    });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path).toEqual(["window", "allowance"]);
+  });
+});
