@@ -35,6 +35,7 @@ export {
   onlyLastCapacityTierUnlimited,
   onlyLastTierUnbounded,
   percentageRateAmbiguous,
+  perNotPowerOfTen,
   tierNotWholePackages,
   tierUpToNotIncreasing,
 } from "./messages/pricing.js";

@@ -11,6 +11,7 @@ import type {
   UsageStep,
   Words,
 } from "../schema/index.js";
+import { scaledCount } from "../schema/index.js";
 import { escapeControl } from "./escapeControl.js";
 import { count, formatExact, formatQuantity, formatReadable, signed } from "./formatNumber.js";
 
@@ -112,6 +113,9 @@ const COMMON_STEP_SENTENCES: StepSentences<UsageStep | BillableQuantityStep | Pr
     usage: () => undefined,
     billable_quantity: (step, { words: { units, quantity } }) => {
       const parts = [
+        step.includedMeasured === undefined
+          ? undefined
+          : `minus the first ${scaledCount(step.includedMeasured) ?? formatQuantity(step.includedMeasured)} included`,
         step.divideBy === null ? undefined : `divided by ${formatQuantity(step.divideBy)}`,
         step.included === null ? undefined : `minus ${formatQuantity(step.included)} included`,
         step.round === "none" ? undefined : `rounded ${step.round}`,

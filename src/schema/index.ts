@@ -86,6 +86,7 @@ export {
   sizeSchema,
   unitPriceSchema,
 } from "./primitives.js";
+export { scaledCount } from "./scaledCount.js";
 export type { BillableQuantityStep } from "./steps/billableQuantity.js";
 export { billableQuantityStepSchema } from "./steps/billableQuantity.js";
 export type { CommonStep } from "./steps/commonStep.js";

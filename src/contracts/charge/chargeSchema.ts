@@ -25,6 +25,13 @@ export const chargeSchema = z.strictObject({
     .check(z.describe("The meter whose quantity is priced; not used by flat prices.")),
   price: priceSchema,
   transform: z.optional(transformSchema),
+  included: z
+    .optional(quantitySchema)
+    .check(
+      z.describe(
+        'Units included free, in the meter\'s own units ("10000000" for "first 10 million requests included"), taken off before the transform divides or rounds.',
+      ),
+    ),
   minimum: z
     .optional(moneyAmountSchema)
     .check(z.describe("The least this line costs per billing period (prorated).")),

@@ -103,6 +103,23 @@ export function transformNotRated(model: string): ErrorMessage {
   };
 }
 
+/** A charge's `included` on a price that does not rate a quantity taken from the meter's. */
+export function includedNotRated(model: string): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: `a ${model} price does not rate a quantity with units taken off (percentage reads each transaction, capacity each meter as measured, flat no quantity); remove included`,
+  };
+}
+
+/** Both `included` (the meter's units) and `transform.included` (the divided unit) on one charge. */
+export function includedTwice(): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message:
+      "gives included units twice, here in the meter's units and in transform.included in the divided unit; keep one",
+  };
+}
+
 /** A negative price or line limit on a charge not declared a credit. */
 export function negativePrice(value: string): ErrorMessage {
   return {
