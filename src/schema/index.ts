@@ -105,4 +105,6 @@ export { unusedTimeStepSchema } from "./steps/unusedTime.js";
 export type { UsageStep } from "./steps/usage.js";
 export { usageStepSchema } from "./steps/usage.js";
 export type { PropertyValue, UsageEvent, UsageEventInput } from "./usageEvent.js";
+export type { ValueExpression, WeightByTerms } from "./valueExpression.js";
+export { meterValueSchema, VALUE_EXPRESSION_DEPTH } from "./valueExpression.js";
 export type { StepContext, StepSentences, Words } from "./words.js";
