@@ -99,14 +99,16 @@ export const STEP_ROWS: Handlers = {
     state.add({ step: `Override ${step.override}`, note: "The prices below are the override's." });
   },
   billable_quantity: (step, state) => {
-    const q = quantityOf(state);
+    const measured = quantityOf(state);
+    // The charge's `included` is in the meter's units: it comes off before the divide.
+    const q = step.includedMeasured === undefined ? measured : `MAX(0,${measured}-${step.includedMeasured})`;
     const divided = step.divideBy === null ? q : `${q}/${step.divideBy}`;
     const allowed = step.included === null ? divided : `MAX(0,${divided}-${step.included})`;
     const rounded = step.round === "none" ? allowed : wholeFormula(allowed, step.round);
     const row = state.add({
       step: "Billable quantity",
       quantity: formulaCell(rounded),
-      note: `measured${step.divideBy === null ? "" : ` ÷ ${step.divideBy}`}${step.included === null ? "" : `, less ${step.included} included (never below 0)`}, rounded ${step.round}`,
+      note: `measured${step.includedMeasured === undefined ? "" : `, less the first ${step.includedMeasured} included`}${step.divideBy === null ? "" : ` ÷ ${step.divideBy}`}${step.included === null ? "" : `, less ${step.included} included (never below 0)`}, rounded ${step.round}`,
     });
     state.quantity = `C${row}`;
   },
