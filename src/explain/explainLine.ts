@@ -118,7 +118,11 @@ const COMMON_STEP_SENTENCES: StepSentences<UsageStep | BillableQuantityStep | Pr
           : `minus the first ${scaledCount(step.includedMeasured) ?? formatQuantity(step.includedMeasured)} included`,
         step.divideBy === null ? undefined : `divided by ${formatQuantity(step.divideBy)}`,
         step.included === null ? undefined : `minus ${formatQuantity(step.included)} included`,
-        step.round === "none" ? undefined : `rounded ${step.round}`,
+        step.round === "none"
+          ? undefined
+          : step.roundIncrement === undefined
+            ? `rounded ${step.round}`
+            : `rounded ${step.round.replace("_", "-")} to a multiple of ${formatQuantity(step.roundIncrement)}`,
       ].filter((part) => part !== undefined);
       return `Billable quantity: ${quantity(step.measured)} ${parts.join(", ")} = ${units(step.billable)}.`;
     },

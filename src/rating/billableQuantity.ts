@@ -1,5 +1,8 @@
 import type { TransformTerms } from "../contracts/index.js";
-import { type Decimal, roundToInteger, toPlainString, ZERO } from "../money/index.js";
+import { Decimal, ONE, roundTo, roundToInteger, toPlainString, ZERO } from "../money/index.js";
+
+const TEN = new Decimal(10);
+
 import type { BillableQuantityStep } from "../schema/index.js";
 
 /**
@@ -23,9 +26,9 @@ export function billableQuantity(
       : afterMeasuredAllowance.div(transform.divideBy);
   const afterAllowance =
     transform?.included === undefined ? divided : atLeastZero(divided.minus(transform.included));
-  const round = transform?.round ?? "none";
-  const quantity =
-    round === "none" ? afterAllowance : roundToInteger(afterAllowance, round === "up" ? "ceiling" : "floor");
+  const rounding = quantityRounding(transform?.round);
+  const quantity = rounding === undefined ? afterAllowance : roundQuantity(afterAllowance, rounding);
+  const round = rounding?.mode ?? "none";
   return {
     quantity,
     step: {
@@ -35,9 +38,48 @@ export function billableQuantity(
       divideBy: transform?.divideBy === undefined ? null : toPlainString(transform.divideBy),
       included: transform?.included === undefined ? null : toPlainString(transform.included),
       round,
+      ...(typeof transform?.round === "object" && rounding !== undefined
+        ? { roundIncrement: toPlainString(rounding.increment) }
+        : {}),
       billable: toPlainString(quantity),
     },
   };
+}
+
+// How each mode rounds a billable quantity (never negative here: the allowances floor it at zero, and
+// a measured quantity without one rounds away from zero for "up", as before).
+const ROUNDING_MODE = { up: "ceiling", down: "floor", half_up: "half_up", half_even: "half_even" } as const;
+
+// Whole units and decimals round the quantity itself; any other increment rounds the number of
+// increments (exact: a whole number of them times the increment).
+function roundQuantity(
+  value: Decimal,
+  { mode, increment }: { readonly mode: keyof typeof ROUNDING_MODE; readonly increment: Decimal },
+): Decimal {
+  if (increment.equals(ONE)) return roundToInteger(value, ROUNDING_MODE[mode]);
+  const decimals = decimalsOfPowerOfTen(increment);
+  if (decimals !== undefined) return roundTo(value, decimals, ROUNDING_MODE[mode]);
+  return roundToInteger(value.div(increment), ROUNDING_MODE[mode]).times(increment);
+}
+
+// 0.01 → 2; anything but 10^-n → undefined.
+function decimalsOfPowerOfTen(increment: Decimal): number | undefined {
+  const text = toPlainString(increment);
+  return /^0\.0*1$/.test(text) ? text.length - 2 : undefined;
+}
+
+/**
+ * A transform's `round` as a mode and the multiple it rounds to: "up"/"down" are whole units; an
+ * object rounds to `decimals` places (an increment of 10^-decimals) or to its `increment`.
+ */
+function quantityRounding(
+  round: TransformTerms["round"],
+): { readonly mode: keyof typeof ROUNDING_MODE; readonly increment: Decimal } | undefined {
+  if (round === undefined || round === "none") return undefined;
+  if (typeof round === "string") return { mode: round, increment: ONE };
+  const increment =
+    round.increment ?? (round.decimals === undefined ? ONE : ONE.div(TEN.pow(round.decimals)));
+  return { mode: round.mode, increment };
 }
 
 function atLeastZero(value: Decimal): Decimal {

@@ -1,16 +1,42 @@
 import * as z from "zod/mini";
+import { contractMessages } from "../../errors/index.js";
 import { priceSchema } from "../../pricing/index.js";
-import { idSchema, moneyAmountSchema, quantitySchema, sizeSchema } from "../../schema/index.js";
+import { idSchema, issueOf, moneyAmountSchema, quantitySchema, sizeSchema } from "../../schema/index.js";
 
 /**
  * How the meter's quantity becomes the billable quantity, in this order: divide (bytes → GB, requests
  * → thousands), subtract the included allowance (never below zero), then round (any part of a unit
  * bills the whole unit with "up"). Vendors round billable units after the allowance (Cloudflare R2).
  */
+/**
+ * Rounding of the billable quantity with a mode, to N decimals or to a multiple of an increment
+ * ("nearest 0.001 GB"; whole units when neither is given). Lago rounds a billable metric's aggregate
+ * the same way (`rounding_function` round/ceil/floor with a `rounding_precision`).
+ */
+export const quantityRoundingSchema = z
+  .strictObject({
+    mode: z.enum(["up", "down", "half_up", "half_even"]),
+    decimals: z.optional(z.int().check(z.gte(0), z.lte(9))),
+    increment: z.optional(sizeSchema),
+  })
+  .check(
+    z.superRefine((rounding, ctx) => {
+      if (rounding.decimals !== undefined && rounding.increment !== undefined)
+        ctx.addIssue(issueOf(contractMessages.roundDecimalsAndIncrement(), ["increment"]));
+    }),
+  );
+export type QuantityRoundingTerms = z.output<typeof quantityRoundingSchema>;
+
 export const transformSchema = z.strictObject({
   divideBy: z.optional(sizeSchema),
   included: z.optional(quantitySchema),
-  round: z.optional(z.enum(["up", "down", "none"])),
+  round: z
+    .optional(z.union([z.enum(["up", "down", "none"]), quantityRoundingSchema]))
+    .check(
+      z.describe(
+        '"up" or "down" to a whole unit, "none", or { "mode": "up" | "down" | "half_up" | "half_even", "decimals": N } or { "mode", "increment": "0.001" }.',
+      ),
+    ),
   unit: z
     .optional(z.string())
     .check(z.describe("The billable quantity's unit when it differs from the meter's (bytes → \"GB\").")),

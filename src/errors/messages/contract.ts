@@ -356,3 +356,12 @@ export function timeZoneMisspelt(zone: string, standard: string): ErrorMessage {
     message: `"${zone}" must be written "${standard}", the standard spelling of that time zone`,
   };
 }
+
+/** A quantity rounding given both decimals and an increment. */
+export function roundDecimalsAndIncrement(): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message:
+      'gives both decimals and increment; round to N decimals ("decimals": 2) or to a multiple ("increment": "0.001"), not both',
+  };
+}

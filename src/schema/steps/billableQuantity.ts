@@ -9,7 +9,10 @@ export const billableQuantityStepSchema = z.strictObject({
   includedMeasured: z.optional(amountTextSchema),
   divideBy: nullableAmountTextSchema,
   included: nullableAmountTextSchema,
-  round: z.enum(["up", "down", "none"]),
+  /** "up", "down" or "none"; with a rounding object, its mode (also "half_up" or "half_even"). */
+  round: z.enum(["up", "down", "none", "half_up", "half_even"]),
+  /** With a rounding object: the multiple rounded to ("1", "0.01" for 2 decimals, "0.001"). */
+  roundIncrement: z.optional(amountTextSchema),
   billable: amountTextSchema,
 });
 export type BillableQuantityStep = z.output<typeof billableQuantityStepSchema>;
