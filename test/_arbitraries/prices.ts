@@ -215,11 +215,16 @@ export const percentageArb: fc.Arbitrary<PercentageTerms> = fc
   });
 
 /** Graduated percentage terms: a percent per tier and an optional flat fee per tier. */
-export const graduatedPercentageArb: fc.Arbitrary<PriceTerms> = boundedTiersArb(
-  fc
-    .record({ percent: percentArb, flatFee: fc.option(moneyAmountArb, { nil: undefined }) })
-    .map(({ percent, flatFee }) => (flatFee === undefined ? { percent } : { percent, flatFee })),
-).map((tiers): PriceTerms => deepFreeze({ model: "graduated_percentage", tiers }));
+export const graduatedPercentageArb: fc.Arbitrary<PriceTerms> = fc
+  .tuple(
+    boundedTiersArb(
+      fc
+        .record({ percent: percentArb, flatFee: fc.option(moneyAmountArb, { nil: undefined }) })
+        .map(({ percent, flatFee }) => (flatFee === undefined ? { percent } : { percent, flatFee })),
+    ),
+    zeroUsageOptionArb,
+  )
+  .map(([tiers, option]): PriceTerms => deepFreeze({ model: "graduated_percentage", tiers, ...option }));
 
 /** Threshold terms: a flat amount per band. */
 export const thresholdArb: fc.Arbitrary<ThresholdTerms> = fc
