@@ -11,6 +11,9 @@ export {
   persistentNotAllowed,
   persistentWindowOrEntity,
   settingsOfOtherAggregation,
+  valueExpressionNotAllowed,
+  valueExpressionTooDeep,
+  valueGivenTwice,
   valuePropertyRequired,
   weightedSumWindowOrEntity,
   windowAllowanceWithPercentile,
@@ -36,6 +39,7 @@ export {
   onlyLastCapacityTierUnlimited,
   onlyLastTierUnbounded,
   percentageRateAmbiguous,
+  perNotPowerOfTen,
   tierNotWholePackages,
   tierUpToNotIncreasing,
 } from "./messages/pricing.js";

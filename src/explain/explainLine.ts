@@ -12,6 +12,7 @@ import type {
   UsageStep,
   Words,
 } from "../schema/index.js";
+import { scaledCount } from "../schema/index.js";
 import { escapeControl } from "./escapeControl.js";
 import { count, formatExact, formatQuantity, formatReadable, signed } from "./formatNumber.js";
 import { prorationUnit } from "./prorationUnit.js";
@@ -115,9 +116,16 @@ const COMMON_STEP_SENTENCES: StepSentences<
   usage: () => undefined,
   billable_quantity: (step, { words: { units, quantity } }) => {
     const parts = [
+      step.includedMeasured === undefined
+        ? undefined
+        : `minus the first ${scaledCount(step.includedMeasured) ?? formatQuantity(step.includedMeasured)} included`,
       step.divideBy === null ? undefined : `divided by ${formatQuantity(step.divideBy)}`,
       step.included === null ? undefined : `minus ${formatQuantity(step.included)} included`,
-      step.round === "none" ? undefined : `rounded ${step.round}`,
+      step.round === "none"
+        ? undefined
+        : step.roundIncrement === undefined
+          ? `rounded ${step.round}`
+          : `rounded ${step.round.replace("_", "-")} to a multiple of ${formatQuantity(step.roundIncrement)}`,
     ].filter((part) => part !== undefined);
     return `Billable quantity: ${quantity(step.measured)} ${parts.join(", ")} = ${units(step.billable)}.`;
   },

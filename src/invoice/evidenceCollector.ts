@@ -1,4 +1,4 @@
-import { compareText, type EventObserver, IdSample } from "../meters/index.js";
+import { compareText, deriveValue, type EventObserver, IdSample } from "../meters/index.js";
 import { ExactSum, safeParseDecimal, toPlainString } from "../money/index.js";
 import {
   type ExclusionReason,
@@ -152,7 +152,11 @@ export class EvidenceCollector implements EventObserver {
 
   private add(state: GroupState, event: UsageEvent, meter: MeterTerms): void {
     const raw =
-      meter.valueProperty === undefined ? undefined : propertyOf(event.properties, meter.valueProperty);
+      meter.value !== undefined
+        ? deriveValue(meter.value, event.properties)
+        : meter.valueProperty === undefined
+          ? undefined
+          : propertyOf(event.properties, meter.valueProperty);
     const label = this.bucketOf(event.timestamp);
     let bucket = state.buckets.get(label);
     if (bucket === undefined) {

@@ -15,6 +15,7 @@ import {
   type UsageEvent,
 } from "../schema/index.js";
 import type { AggregateUsageOptions, MeterQuantity } from "./aggregateUsage.js";
+import { deriveValue } from "./deriveValue.js";
 import type { ExclusionTally } from "./exclusionTally.js";
 import { compileFilters } from "./matchesFilters.js";
 import { type GroupedQuantities, MeterAccumulator, type MeterRequest } from "./meterAccumulator.js";
@@ -155,11 +156,13 @@ export class EventPass {
     for (const entry of candidates) {
       if (!entry.matches(event.properties)) continue;
       const raw =
-        entry.meter.valueProperty === undefined
-          ? undefined
-          : entry.inheritedName
-            ? propertyOf(event.properties, entry.meter.valueProperty)
-            : event.properties[entry.meter.valueProperty];
+        entry.meter.value !== undefined
+          ? deriveValue(entry.meter.value, event.properties)
+          : entry.meter.valueProperty === undefined
+            ? undefined
+            : entry.inheritedName
+              ? propertyOf(event.properties, entry.meter.valueProperty)
+              : event.properties[entry.meter.valueProperty];
       // A number meter reads the value once, here; sums then add the integers read.
       let short: ShortDecimal | undefined;
       if (
@@ -168,7 +171,9 @@ export class EventPass {
         parseShortDecimal(raw, entry.short)
       )
         short = entry.short;
-      else if (!hasUsableValue(raw, entry.need)) invalid = true;
+      // A derived value was checked against its own bound (more decimals than a read one: 1/1,024,000).
+      else if (entry.meter.value !== undefined ? raw === undefined : !hasUsableValue(raw, entry.need))
+        invalid = true;
       // A persistent unique count must know whether the value is added or removed.
       if (entry.operation !== undefined) {
         const operation = propertyOf(event.properties, entry.operation);

@@ -8,6 +8,7 @@ export { aggregateUsage, aggregateUsageAsync } from "./aggregateUsage.js";
 export { canonicalPayload } from "./canonicalPayload.js";
 export { compareText, sameList } from "./compareText.js";
 export { compileMeter } from "./compileMeter.js";
+export { deriveValue } from "./deriveValue.js";
 export type { EventObserver } from "./eventObserver.js";
 export type { Exclusion } from "./exclusionTally.js";
 export { IdSample } from "./idSample.js";

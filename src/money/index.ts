@@ -19,6 +19,7 @@ export {
   boundBreach,
   boundProblem,
   boundRule,
+  DERIVED_QUANTITY,
   isWithinBound,
   MONEY_AMOUNT,
   PERCENT,

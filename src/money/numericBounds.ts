@@ -45,6 +45,11 @@ export const MONEY_AMOUNT = below("a money amount", 15, 12);
 export const UNIT_PRICE = below("a unit price", 9, 15);
 /** Quantities (usage values, seats, tier bounds, allowances, limits): below 10^15, 9 decimals. */
 export const QUANTITY = below("a quantity", 15, 9);
+/**
+ * A meter value derived from an event's properties (memory × duration × 1/1,024,000): below 10^15, 18
+ * decimals, so a product of quantities and exact factors keeps its digits and sums of it stay exact.
+ */
+export const DERIVED_QUANTITY = below("a derived quantity", 15, 18);
 /** Percentages (tax, discounts, percentage prices, percentile ranks): 0 to 100, 6 decimals. */
 export const PERCENT = atMost("a percentage", 100, 6);
 /** Basis points (hundredths of a percent): 0 to 10,000, 4 decimals (the same values as PERCENT). */

@@ -27,6 +27,7 @@ export type { UnitTerms } from "./models/unit/index.js";
 export { unit, unitTermsSchema } from "./models/unit/index.js";
 export type { VolumeTerms } from "./models/volume/index.js";
 export { volume, volumeTermsSchema } from "./models/volume/index.js";
+export { perUnitsSchema } from "./perUnitsSchema.js";
 export type {
   Grouping,
   PriceModelDefinition,

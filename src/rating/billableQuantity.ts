@@ -1,34 +1,85 @@
 import type { TransformTerms } from "../contracts/index.js";
-import { type Decimal, roundToInteger, toPlainString, ZERO } from "../money/index.js";
+import { Decimal, ONE, roundTo, roundToInteger, toPlainString, ZERO } from "../money/index.js";
+
+const TEN = new Decimal(10);
+
 import type { BillableQuantityStep } from "../schema/index.js";
 
 /**
- * Turns the measured quantity into the billable one, in the documented order: divide, subtract the
- * included allowance (never below zero), round. Returns the step that shows it, if anything changed.
+ * Turns the measured quantity into the billable one, in the documented order: subtract the charge's
+ * `included` (in the meter's units), divide, subtract the transform's included allowance (in the divided
+ * unit), round; neither subtraction goes below zero. Returns the step that shows it, if anything changed.
  * 2,500,000,000 bytes ÷ 10^9 = 2.5 GB; minus 1 GB included = 1.5; rounded up = 2 GB.
+ * 12,000,000 requests minus the first 10,000,000 included = 2,000,000 requests.
  */
 export function billableQuantity(
   measured: Decimal,
   transform: TransformTerms | undefined,
+  includedMeasured?: Decimal,
 ): { readonly quantity: Decimal; readonly step?: BillableQuantityStep } {
-  if (transform === undefined) return { quantity: measured };
-  const divided = transform.divideBy === undefined ? measured : measured.div(transform.divideBy);
+  if (transform === undefined && includedMeasured === undefined) return { quantity: measured };
+  const afterMeasuredAllowance =
+    includedMeasured === undefined ? measured : atLeastZero(measured.minus(includedMeasured));
+  const divided =
+    transform?.divideBy === undefined
+      ? afterMeasuredAllowance
+      : afterMeasuredAllowance.div(transform.divideBy);
   const afterAllowance =
-    transform.included === undefined ? divided : atLeastZero(divided.minus(transform.included));
-  const round = transform.round ?? "none";
-  const quantity =
-    round === "none" ? afterAllowance : roundToInteger(afterAllowance, round === "up" ? "ceiling" : "floor");
+    transform?.included === undefined ? divided : atLeastZero(divided.minus(transform.included));
+  const rounding = quantityRounding(transform?.round);
+  const quantity = rounding === undefined ? afterAllowance : roundQuantity(afterAllowance, rounding);
+  const round = rounding?.mode ?? "none";
   return {
     quantity,
     step: {
       kind: "billable_quantity",
       measured: toPlainString(measured),
-      divideBy: transform.divideBy === undefined ? null : toPlainString(transform.divideBy),
-      included: transform.included === undefined ? null : toPlainString(transform.included),
+      ...(includedMeasured === undefined ? {} : { includedMeasured: toPlainString(includedMeasured) }),
+      divideBy: transform?.divideBy === undefined ? null : toPlainString(transform.divideBy),
+      included: transform?.included === undefined ? null : toPlainString(transform.included),
       round,
+      ...(typeof transform?.round === "object" && rounding !== undefined
+        ? { roundIncrement: toPlainString(rounding.increment) }
+        : {}),
       billable: toPlainString(quantity),
     },
   };
+}
+
+// How each mode rounds a billable quantity (never negative here: the allowances floor it at zero, and
+// a measured quantity without one rounds away from zero for "up", as before).
+const ROUNDING_MODE = { up: "ceiling", down: "floor", half_up: "half_up", half_even: "half_even" } as const;
+
+// Whole units and decimals round the quantity itself; any other increment rounds the number of
+// increments (exact: a whole number of them times the increment).
+function roundQuantity(
+  value: Decimal,
+  { mode, increment }: { readonly mode: keyof typeof ROUNDING_MODE; readonly increment: Decimal },
+): Decimal {
+  if (increment.equals(ONE)) return roundToInteger(value, ROUNDING_MODE[mode]);
+  const decimals = decimalsOfPowerOfTen(increment);
+  if (decimals !== undefined) return roundTo(value, decimals, ROUNDING_MODE[mode]);
+  return roundToInteger(value.div(increment), ROUNDING_MODE[mode]).times(increment);
+}
+
+// 0.01 → 2; anything but 10^-n → undefined.
+function decimalsOfPowerOfTen(increment: Decimal): number | undefined {
+  const text = toPlainString(increment);
+  return /^0\.0*1$/.test(text) ? text.length - 2 : undefined;
+}
+
+/**
+ * A transform's `round` as a mode and the multiple it rounds to: "up"/"down" are whole units; an
+ * object rounds to `decimals` places (an increment of 10^-decimals) or to its `increment`.
+ */
+function quantityRounding(
+  round: TransformTerms["round"],
+): { readonly mode: keyof typeof ROUNDING_MODE; readonly increment: Decimal } | undefined {
+  if (round === undefined || round === "none") return undefined;
+  if (typeof round === "string") return { mode: round, increment: ONE };
+  const increment =
+    round.increment ?? (round.decimals === undefined ? ONE : ONE.div(TEN.pow(round.decimals)));
+  return { mode: round.mode, increment };
 }
 
 function atLeastZero(value: Decimal): Decimal {

@@ -141,7 +141,7 @@ function rateLine(
   let quantity: Decimal = ONE;
   if (model.usesQuantity && charge.quantity !== undefined) {
     steps.push({ kind: "contract_quantity", quantity: toPlainString(charge.quantity) });
-    const billable = billableQuantity(charge.quantity, charge.transform);
+    const billable = billableQuantity(charge.quantity, charge.transform, charge.included);
     if (billable.step) steps.push(billable.step);
     quantity = billable.quantity;
   } else if (model.usesQuantity && measured) {
@@ -154,7 +154,7 @@ function rateLine(
       ...(measured.meter.unit !== undefined ? { unit: measured.meter.unit } : {}),
       ...(measured.computation ? { computation: toComputationData(measured.computation) } : {}),
     });
-    const billable = billableQuantity(measured.quantity, charge.transform);
+    const billable = billableQuantity(measured.quantity, charge.transform, charge.included);
     if (billable.step) steps.push(billable.step);
     quantity = billable.quantity;
     const draw = input.allowance?.(id);
@@ -268,7 +268,7 @@ function assertRatedQuantity(
     charge.id,
     toPlainString(quantity),
     source,
-    charge.transform !== undefined,
+    charge.transform !== undefined || charge.included !== undefined,
     boundRule(QUANTITY),
   );
   if (charge.quantity !== undefined) throw ContractError.from(problem, `${path}.quantity`);

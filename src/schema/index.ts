@@ -86,6 +86,7 @@ export {
   sizeSchema,
   unitPriceSchema,
 } from "./primitives.js";
+export { scaledCount } from "./scaledCount.js";
 export type { BillableQuantityStep } from "./steps/billableQuantity.js";
 export { billableQuantityStepSchema } from "./steps/billableQuantity.js";
 export type { BilledEarlierStep } from "./steps/billedEarlier.js";
@@ -106,4 +107,6 @@ export { unusedTimeStepSchema } from "./steps/unusedTime.js";
 export type { UsageStep } from "./steps/usage.js";
 export { usageStepSchema } from "./steps/usage.js";
 export type { PropertyValue, UsageEvent, UsageEventInput } from "./usageEvent.js";
+export type { ValueExpression, WeightByTerms } from "./valueExpression.js";
+export { meterValueSchema, VALUE_EXPRESSION_DEPTH } from "./valueExpression.js";
 export type { StepContext, StepSentences, Words } from "./words.js";

@@ -7,6 +7,8 @@ import {
   persistentNotAllowed,
   persistentWindowOrEntity,
   settingsOfOtherAggregation,
+  valueExpressionNotAllowed,
+  valueGivenTwice,
   valuePropertyRequired,
   weightedSumWindowOrEntity,
   windowAllowanceWithPercentile,
@@ -20,6 +22,7 @@ import {
   signedQuantitySchema,
   sizeSchema,
 } from "./primitives.js";
+import { meterValueSchema } from "./valueExpression.js";
 
 const propertyValueSchema = z.union([z.string(), z.number(), z.boolean()], {
   error: "expected a text, number or true/false value",
@@ -152,6 +155,13 @@ export const meterSchema = z
     eventType: z.string().check(z.minLength(1, { message: "must name an event type" })),
     aggregation: aggregationSchema,
     valueProperty: z.optional(property),
+    value: z
+      .optional(meterValueSchema)
+      .check(
+        z.describe(
+          'The event\'s value computed from its properties instead of read from one: { "multiply": [...] }, { "add": [...] }, { "property": "name" }, { "constant": "0.05" }, { "weightBy": { "property", "weights", "default" } }. An event it cannot compute is excluded as invalid_value.',
+        ),
+      ),
     unit: z
       .optional(z.string())
       .check(z.describe('The quantity\'s unit for invoices, e.g. "GB" or "requests".')),
@@ -169,9 +179,12 @@ export const meterSchema = z
     z.superRefine((meter, ctx) => {
       const issue = (problem: ErrorMessage, path: PropertyKey[]) => ctx.addIssue(issueOf(problem, path));
       const countsEvents = meter.aggregation === "count" || meter.window?.aggregation === "count";
-      if (!countsEvents && meter.valueProperty === undefined) {
+      if (!countsEvents && meter.valueProperty === undefined && meter.value === undefined) {
         issue(valuePropertyRequired(meter.aggregation), ["valueProperty"]);
       }
+      if (meter.value !== undefined && meter.valueProperty !== undefined) issue(valueGivenTwice(), ["value"]);
+      if (meter.value !== undefined && (countsEvents || meter.aggregation === "unique_count"))
+        issue(valueExpressionNotAllowed(meter.aggregation), ["value"]);
       const only = (key: "percentile" | "weighted", aggregation: AggregationName) => {
         if (meter[key] !== undefined && meter.aggregation !== aggregation)
           issue(settingsOfOtherAggregation(aggregation, key), [key]);

@@ -32,6 +32,17 @@ export const unitPriceArb = fc.oneof(
   decimalArb({ digits: 1, scale: 7 }),
 );
 
+/** A unit price quoted per 10^k units, k from 0 to 12 ("0.30" per "1000000"). */
+export const unitPerArb: fc.Arbitrary<PriceTerms> = fc
+  .record({ unitPrice: unitPriceArb, exponent: fc.integer({ min: 0, max: 12 }) })
+  .map(
+    ({ unitPrice, exponent }): PriceTerms => ({
+      model: "unit",
+      unitPrice,
+      per: new Decimal(10).pow(exponent),
+    }),
+  );
+
 /** 1–5 tiers with strictly ascending upTo and an unbounded last tier; optional flat fees. */
 export function tiersArb(options: { flatFees?: boolean } = {}): fc.Arbitrary<TierTerms[]> {
   return fc
@@ -204,11 +215,16 @@ export const percentageArb: fc.Arbitrary<PercentageTerms> = fc
   });
 
 /** Graduated percentage terms: a percent per tier and an optional flat fee per tier. */
-export const graduatedPercentageArb: fc.Arbitrary<PriceTerms> = boundedTiersArb(
-  fc
-    .record({ percent: percentArb, flatFee: fc.option(moneyAmountArb, { nil: undefined }) })
-    .map(({ percent, flatFee }) => (flatFee === undefined ? { percent } : { percent, flatFee })),
-).map((tiers): PriceTerms => deepFreeze({ model: "graduated_percentage", tiers }));
+export const graduatedPercentageArb: fc.Arbitrary<PriceTerms> = fc
+  .tuple(
+    boundedTiersArb(
+      fc
+        .record({ percent: percentArb, flatFee: fc.option(moneyAmountArb, { nil: undefined }) })
+        .map(({ percent, flatFee }) => (flatFee === undefined ? { percent } : { percent, flatFee })),
+    ),
+    zeroUsageOptionArb,
+  )
+  .map(([tiers, option]): PriceTerms => deepFreeze({ model: "graduated_percentage", tiers, ...option }));
 
 /** Threshold terms: a flat amount per band. */
 export const thresholdArb: fc.Arbitrary<ThresholdTerms> = fc

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Decimal } from "../../src/money/index.js";
+import { Decimal } from "../../src/money/index.js";
 import type { PriceTerms, TermsOf } from "../../src/pricing/index.js";
 import { ratePrice } from "../../src/pricing/index.js";
 import { frozenQuantityArb, graduatedPercentageArb, percentArb } from "../_arbitraries/prices.js";
@@ -14,6 +14,22 @@ const nearBoundsPair = (terms: PriceTerms) => {
 };
 
 describe("graduated percentage (laws)", () => {
+  it("bills tier 1's flat fee at a zero amount only with flatFeeAtZeroUsage: true; above zero the setting changes nothing", () => {
+    fc.assert(
+      fc.property(graduatedPercentageArb, frozenQuantityArb, (terms, quantity) => {
+        if (terms.model !== "graduated_percentage") return;
+        const fee = terms.tiers[0]!.flatFee;
+        const atZero = ratePrice(terms, new Decimal(0)).amount;
+        const expected = terms.flatFeeAtZeroUsage === true && fee !== undefined ? fee : new Decimal(0);
+        expect(atZero.equals(expected)).toBe(true);
+        if (quantity.isZero()) return;
+        const on = ratePrice({ ...terms, flatFeeAtZeroUsage: true }, quantity).amount;
+        const off = ratePrice({ ...terms, flatFeeAtZeroUsage: false }, quantity).amount;
+        expect(on.equals(off)).toBe(true);
+      }),
+    );
+  });
+
   it("with one tier and no fee equals percent ÷ 100 × the amount", () => {
     fc.assert(
       fc.property(percentArb, frozenQuantityArb, (percent, quantity) => {

@@ -60,6 +60,17 @@ describe("graduated percentage", () => {
     expect(result.steps).toEqual([expect.objectContaining({ kind: "tier", tier: 1, quantity: "0" })]);
   });
 
+  it("bills tier 1's flat fee at zero when flatFeeAtZeroUsage is true, as graduated does by default", () => {
+    // $0: 0 × 0.02 = 0, + tier-1 fee 0.50 = 0.50
+    const result = rate(0, { ...withFees, flatFeeAtZeroUsage: true });
+    expect(result.amount.toFixed()).toBe("0.5");
+    expect(result.steps).toContainEqual({ kind: "tier_flat_fee", tier: 1, zeroUsage: true, amount: "0.5" });
+    // false says what the default already does: nothing at zero
+    expect(rate(0, { ...withFees, flatFeeAtZeroUsage: false }).amount.toFixed()).toBe("0");
+    // above zero the setting changes nothing: $0.01 → 0.0002 + 0.5 either way
+    expect(rate("0.01", { ...withFees, flatFeeAtZeroUsage: true }).amount.toFixed()).toBe("0.5002");
+  });
+
   it("adds the flat fee of a tier as soon as any amount reaches it", () => {
     // $0.01: 0.01 × 0.02 = 0.0002 + tier-1 fee 0.5 = 0.5002
     const result = rate("0.01");

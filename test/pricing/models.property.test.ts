@@ -13,6 +13,7 @@ import {
   thresholdArb,
   tieredPackageArb,
   tieredWithMinimumArb,
+  unitPerArb,
 } from "../_arbitraries/prices.js";
 import { assertPriceModelLawsInContext } from "../_laws/contextPriceModelLaws.js";
 import { assertStepsDeclaredAndExplained } from "../_laws/explainedStepLaws.js";
@@ -24,7 +25,7 @@ const classic = (model: string) => classicPriceArb.filter((terms) => terms.model
 // a single price (test/rating holds their laws), so they write no steps of their own.
 const RATED_MODELS: Readonly<Record<string, fc.Arbitrary<PriceTerms>>> = {
   flat: classic("flat"),
-  unit: classic("unit"),
+  unit: fc.oneof(classic("unit"), unitPerArb),
   package: classic("package"),
   graduated: classic("graduated"),
   volume: classic("volume"),

@@ -1,16 +1,42 @@
 import * as z from "zod/mini";
+import { contractMessages } from "../../errors/index.js";
 import { priceSchema } from "../../pricing/index.js";
-import { idSchema, moneyAmountSchema, quantitySchema, sizeSchema } from "../../schema/index.js";
+import { idSchema, issueOf, moneyAmountSchema, quantitySchema, sizeSchema } from "../../schema/index.js";
 
 /**
  * How the meter's quantity becomes the billable quantity, in this order: divide (bytes → GB, requests
  * → thousands), subtract the included allowance (never below zero), then round (any part of a unit
  * bills the whole unit with "up"). Vendors round billable units after the allowance (Cloudflare R2).
  */
+/**
+ * Rounding of the billable quantity with a mode, to N decimals or to a multiple of an increment
+ * ("nearest 0.001 GB"; whole units when neither is given). Lago rounds a billable metric's aggregate
+ * the same way (`rounding_function` round/ceil/floor with a `rounding_precision`).
+ */
+export const quantityRoundingSchema = z
+  .strictObject({
+    mode: z.enum(["up", "down", "half_up", "half_even"]),
+    decimals: z.optional(z.int().check(z.gte(0), z.lte(9))),
+    increment: z.optional(sizeSchema),
+  })
+  .check(
+    z.superRefine((rounding, ctx) => {
+      if (rounding.decimals !== undefined && rounding.increment !== undefined)
+        ctx.addIssue(issueOf(contractMessages.roundDecimalsAndIncrement(), ["increment"]));
+    }),
+  );
+export type QuantityRoundingTerms = z.output<typeof quantityRoundingSchema>;
+
 export const transformSchema = z.strictObject({
   divideBy: z.optional(sizeSchema),
   included: z.optional(quantitySchema),
-  round: z.optional(z.enum(["up", "down", "none"])),
+  round: z
+    .optional(z.union([z.enum(["up", "down", "none"]), quantityRoundingSchema]))
+    .check(
+      z.describe(
+        '"up" or "down" to a whole unit, "none", or { "mode": "up" | "down" | "half_up" | "half_even", "decimals": N } or { "mode", "increment": "0.001" }.',
+      ),
+    ),
   unit: z
     .optional(z.string())
     .check(z.describe("The billable quantity's unit when it differs from the meter's (bytes → \"GB\").")),
@@ -25,6 +51,13 @@ export const chargeSchema = z.strictObject({
     .check(z.describe("The meter whose quantity is priced; not used by flat prices.")),
   price: priceSchema,
   transform: z.optional(transformSchema),
+  included: z
+    .optional(quantitySchema)
+    .check(
+      z.describe(
+        'Units included free, in the meter\'s own units ("10000000" for "first 10 million requests included"), taken off before the transform divides or rounds.',
+      ),
+    ),
   minimum: z
     .optional(moneyAmountSchema)
     .check(z.describe("The least this line costs per billing period (prorated).")),

@@ -10,7 +10,7 @@ import { decimalsIn } from "./decimalsIn.js";
 
 /**
  * The checks of one charge against its own price: a meter or a contract quantity to price, the meters
- * it names, a transform its prices read, its fee and line-limit terms, and the sign rule.
+ * it names, a transform and included units its prices read, its fee and line-limit terms, and the sign rule.
  */
 export function checkCharge(
   ctx: z.core.$RefinementCtx,
@@ -35,6 +35,10 @@ export function checkCharge(
   )?.model;
   if (charge.transform !== undefined && untransformable !== undefined)
     ctx.addIssue(issueOf(contractMessages.transformNotRated(untransformable), at("transform")));
+  if (charge.included !== undefined && untransformable !== undefined)
+    ctx.addIssue(issueOf(contractMessages.includedNotRated(untransformable), at("included")));
+  if (charge.included !== undefined && charge.transform?.included !== undefined)
+    ctx.addIssue(issueOf(contractMessages.includedTwice(), at("included")));
   checkLineLimitScope(ctx, charge, at);
   if (charge.credit !== true) {
     const limits = { minimum: charge.minimum, maximum: charge.maximum };

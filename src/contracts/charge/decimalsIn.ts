@@ -9,6 +9,7 @@ export const NOT_MONEY: ReadonlySet<string> = new Set([
   "freeAmount",
   "max",
   "match",
+  "per",
 ]);
 
 /**

@@ -128,6 +128,23 @@ export function transformNotRated(model: string): ErrorMessage {
   };
 }
 
+/** A charge's `included` on a price that does not rate a quantity taken from the meter's. */
+export function includedNotRated(model: string): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: `a ${model} price does not rate a quantity with units taken off (percentage reads each transaction, capacity each meter as measured, flat no quantity); remove included`,
+  };
+}
+
+/** Both `included` (the meter's units) and `transform.included` (the divided unit) on one charge. */
+export function includedTwice(): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message:
+      "gives included units twice, here in the meter's units and in transform.included in the divided unit; keep one",
+  };
+}
+
 /** A negative price or line limit on a charge not declared a credit. */
 export function negativePrice(value: string): ErrorMessage {
   return {
@@ -362,5 +379,14 @@ export function timeZoneMisspelt(zone: string, standard: string): ErrorMessage {
   return {
     code: "invalid_time_zone",
     message: `"${zone}" must be written "${standard}", the standard spelling of that time zone`,
+  };
+}
+
+/** A quantity rounding given both decimals and an increment. */
+export function roundDecimalsAndIncrement(): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message:
+      'gives both decimals and increment; round to N decimals ("decimals": 2) or to a multiple ("increment": "0.001"), not both',
   };
 }

@@ -71,3 +71,27 @@ export function persistentWindowOrEntity(): ErrorMessage {
 export function operationPropertyNotAllowed(): ErrorMessage {
   return { code: "invalid_field", message: "operationProperty belongs to a persistent unique_count meter" };
 }
+
+/** A derived value nested deeper than ratecard evaluates. */
+export function valueExpressionTooDeep(limit: number): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: `nests operations more than ${limit} levels deep; write the value as a flatter product or sum`,
+  };
+}
+
+/** A derived value given with valueProperty, or on an aggregation that reads no number. */
+export function valueExpressionNotAllowed(aggregation: string): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: `a ${aggregation} meter cannot take a derived value; a derived value replaces valueProperty on a meter that adds numbers (sum, min, max, latest, avg, weighted_sum, percentile)`,
+  };
+}
+
+/** Both `value` and `valueProperty` on one meter. */
+export function valueGivenTwice(): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: "gives the event's value twice, as valueProperty and as a derived value; keep one",
+  };
+}

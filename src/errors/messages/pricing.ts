@@ -85,3 +85,11 @@ export function tierNotWholePackages(tierNumber: number, width: string, packageS
     message: `tier ${tierNumber} spans ${width} units, not a whole number of packages of ${packageSize}; make its upTo a multiple`,
   };
 }
+
+/** A unit price's `per` that is not a power of ten, so the price of one unit would not be exact. */
+export function perNotPowerOfTen(per: string): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: `must be a power of ten (10, 1000, 1000000, …) so the price of one unit stays exact; ${per} is not`,
+  };
+}

@@ -85,6 +85,9 @@ type Handlers = {
  * row or rows of the step, as live formulas where the step is a function of the quantity and the
  * amount so far, and as marked values where it depends on things the sheet does not hold.
  */
+// As ratecard rounds a billable quantity: "up" toward +∞ (ceiling), "down" toward −∞ (floor).
+const SHEET_MODE = { up: "ceiling", down: "floor", half_up: "half_up", half_even: "half_even" } as const;
+
 export const STEP_ROWS: Handlers = {
   usage: (step, state) =>
     inputQuantity(
@@ -99,14 +102,21 @@ export const STEP_ROWS: Handlers = {
     state.add({ step: `Override ${step.override}`, note: "The prices below are the override's." });
   },
   billable_quantity: (step, state) => {
-    const q = quantityOf(state);
+    const measured = quantityOf(state);
+    // The charge's `included` is in the meter's units: it comes off before the divide.
+    const q = step.includedMeasured === undefined ? measured : `MAX(0,${measured}-${step.includedMeasured})`;
     const divided = step.divideBy === null ? q : `${q}/${step.divideBy}`;
     const allowed = step.included === null ? divided : `MAX(0,${divided}-${step.included})`;
-    const rounded = step.round === "none" ? allowed : wholeFormula(allowed, step.round);
+    const rounded =
+      step.round === "none"
+        ? allowed
+        : step.roundIncrement === undefined
+          ? wholeFormula(allowed, step.round === "down" ? "down" : "up")
+          : `${roundingFormula(`(${allowed})/${step.roundIncrement}`, 0, SHEET_MODE[step.round], `5E-15*ABS(${allowed})`)}*${step.roundIncrement}`;
     const row = state.add({
       step: "Billable quantity",
       quantity: formulaCell(rounded),
-      note: `measured${step.divideBy === null ? "" : ` ÷ ${step.divideBy}`}${step.included === null ? "" : `, less ${step.included} included (never below 0)`}, rounded ${step.round}`,
+      note: `measured${step.includedMeasured === undefined ? "" : `, less the first ${step.includedMeasured} included`}${step.divideBy === null ? "" : ` ÷ ${step.divideBy}`}${step.included === null ? "" : `, less ${step.included} included (never below 0)`}, rounded ${step.round}${step.roundIncrement === undefined ? "" : ` to a multiple of ${step.roundIncrement}`}`,
     });
     state.quantity = `C${row}`;
   },

@@ -51,6 +51,72 @@ describe("the invoice workbook in LibreOffice Calc", () => {
     expect(checked).toBeGreaterThan(invoices.size * 3);
   });
 
+  it("takes a charge's included units off in the meter's units, before the divide, and rounds to an increment (issue 13)", {
+    timeout: CALC_TIMEOUT,
+  }, async () => {
+    // 2,500,000,000 bytes − 1,000,000,000 included = 1,500,000,000; ÷ 10^9 = 1.5; up → 2 GB × 0.09 = 0.18;
+    // 15,000,000 requests − 10,000,000 = 5,000,000 × 0.30 ÷ 1,000,000 = 1.50
+    const contract = parseContract({
+      schemaVersion: 1,
+      id: "ctr",
+      customer: { id: "cus" },
+      currency: "USD",
+      timeZone: "UTC",
+      billing: { cadence: "monthly" },
+      term: { start: "2026-01-01" },
+      meters: [
+        { id: "bytes", eventType: "bytes", aggregation: "sum", valueProperty: "v" },
+        { id: "requests", eventType: "requests", aggregation: "sum", valueProperty: "v" },
+      ],
+      charges: [
+        {
+          id: "egress",
+          name: "Egress",
+          meter: "bytes",
+          included: "1000000000",
+          transform: { divideBy: "1000000000", round: "up" },
+          price: { model: "unit", unitPrice: "0.09" },
+        },
+        {
+          id: "requests",
+          name: "Requests",
+          meter: "requests",
+          included: "10000000",
+          price: { model: "unit", unitPrice: "0.30", per: "1000000" },
+        },
+        {
+          id: "storage",
+          name: "Storage",
+          meter: "bytes",
+          transform: { divideBy: "1000000000", round: { mode: "half_even", increment: "0.25" } },
+          price: { model: "unit", unitPrice: "1" },
+        },
+        {
+          id: "hours",
+          name: "Hours",
+          meter: "requests",
+          transform: { round: { mode: "half_up", decimals: 2 } },
+          price: { model: "unit", unitPrice: "0.000001" },
+        },
+      ],
+    });
+    const at = "2026-02-03T00:00:00Z";
+    const invoice = rateInvoice(
+      contract,
+      [
+        { id: "b", type: "bytes", customer: "cus", timestamp: at, properties: { v: "2500000000" } },
+        { id: "r", type: "requests", customer: "cus", timestamp: at, properties: { v: "15000000" } },
+      ],
+      "2026-02",
+    );
+    // storage: 2.5 GB ÷ 0.25 = 10 increments, exact → 2.5 × $1 = $2.50; hours: 15,000,000 (already 2
+    // decimals) × 0.000001 = $15.00; total 0.18 + 1.50 + 2.50 + 15.00 = 19.18
+    expect(invoice.total).toBe("19.18");
+    const books = workbooksOf(new Map([["included", invoice]]));
+    const values = await calcValuesOf(books);
+    expect(expectCalcMatches("included", books.get("included")!, values.get("included")!)).toBeGreaterThan(4);
+  });
+
   it("computes the cells itself: wrong cached results in the file change nothing, unless Calc is left to trust them", {
     timeout: CALC_TIMEOUT,
   }, async () => {

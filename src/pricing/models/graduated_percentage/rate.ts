@@ -11,7 +11,8 @@ import type { GraduatedPercentageTerms } from "./terms.js";
  * Graduated percentage (Lago): the total amount is split into tiers and each part is charged its
  * tier's percent, plus the flat fee of each reached tier. $15,000 of payments over tiers up to
  * $10,000 at 2 % then 1.5 %: 10,000 × 0.02 + 5,000 × 0.015 = 200 + 75 = $275.
- * The step's `unitPrice` is the rate as a fraction (2 % → 0.02).
+ * The step's `unitPrice` is the rate as a fraction (2 % → 0.02). At a zero amount tier 1's flat fee
+ * is billed only with `flatFeeAtZeroUsage: true`.
  */
 export function rateGraduatedPercentage(
   terms: GraduatedPercentageTerms,
@@ -20,7 +21,8 @@ export function rateGraduatedPercentage(
   assertNonNegativeQuantity(quantity, "graduated percentage");
   const priced = graduatedTiers(terms.tiers, quantity).flatMap((reached) => [
     tierStep("graduated_percentage", reached, reached.tier.percent.div(100)),
-    tierFlatFeeStep(reached.index, reached.tier.flatFee, quantity, false),
+    // No fee at a zero amount unless the terms ask for it (the default stays as it was: false).
+    tierFlatFeeStep(reached.index, reached.tier.flatFee, quantity, terms.flatFeeAtZeroUsage ?? false),
   ]);
   return resultOf<GraduatedPercentageStep>(priced);
 }

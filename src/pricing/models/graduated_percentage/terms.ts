@@ -14,5 +14,12 @@ export type PercentTierTerms = z.output<typeof percentTierSchema>;
 export const graduatedPercentageTermsSchema = z.strictObject({
   model: z.literal("graduated_percentage"),
   tiers: boundedTiers(percentTierSchema),
+  flatFeeAtZeroUsage: z
+    .optional(z.boolean())
+    .check(
+      z.describe(
+        "Bill the first tier's flat fee when the amount is zero (default false, as before and as Lago; true bills it, as graduated and volume do by default).",
+      ),
+    ),
 });
 export type GraduatedPercentageTerms = z.output<typeof graduatedPercentageTermsSchema>;
