@@ -58,6 +58,13 @@ describe("--price-book", () => {
     expect(bandwidth.map((line: { amount: string }) => line.amount)).toContain("80.00");
   });
 
+  it("shows the events behind a book's line (ratecard usage takes --price-book too)", () => {
+    const { code, stdout } = runCli("usage", ...acme, "--price-book", BOOK, "--period", "2026-03");
+    expect(code).toBe(0);
+    // the two bandwidth events of March: 1,000 + 500 = 1,500 GB
+    expect(stdout).toContain("1,500");
+  });
+
   it("refuses a contract that follows a book when the book is not given, naming the flag to add", () => {
     const { code, stderr } = runCli("invoice", ...acme, "--period", "2026-03");
     expect(code).toBe(2);
