@@ -2,6 +2,7 @@
 // so the public surface never changes by accident.
 
 export type {
+  CheckOptions,
   CheckResult,
   CreditNoteFixture,
   Difference,
@@ -45,7 +46,14 @@ export type {
   ContractInput,
   CreditBurnOrder,
   Override,
+  PriceBook,
+  PriceBookInForce,
+  PriceBookInput,
+  PriceBookReference,
+  PriceBookVersion,
   SafeParseContractResult,
+  SafeParsePriceBookResult,
+  SafeResolveContractResult,
   TaxRateTerms,
   TaxTerms,
   TermBoundary,
@@ -55,8 +63,14 @@ export {
   CREDIT_BURN_ORDERS,
   contractJsonSchema,
   contractSchema,
+  PRICE_BOOK_SCHEMA_VERSION,
   parseContract,
+  parsePriceBook,
+  priceBookSchema,
+  resolveContract,
   safeParseContract,
+  safeParsePriceBook,
+  safeResolveContract,
 } from "./contracts/index.js";
 export type {
   ErrorMessage,

@@ -1,4 +1,4 @@
-import { parseContract } from "../contracts/index.js";
+import { type PriceBook, resolveContract } from "../contracts/index.js";
 import { fixturePeriodRefused, InputError, isRatecardError } from "../errors/index.js";
 import { currencyPrefix, explainLine, type MoneyStyle } from "../explain/index.js";
 import {
@@ -83,14 +83,16 @@ export interface CheckResult {
  * with the expected one, byte for byte, field by field where they differ.
  *
  * @param fixtures - the fixtures' contents (see {@link FixtureInput})
+ * @param options - `priceBooks`: the price books the fixtures' contracts may follow (resolveContract)
  * @returns pass, fail or error per fixture, with the differences and the differing lines in words
  * @throws only for a bug in ratecard (every input problem is an `error` result naming the fixture)
  * @example
  * const result = check([{ name: "cdn-basic", contract, events, expectedText }]);
  * result.fixtures[0].status // "pass" when ratecard still bills cdn-basic as its README works out
  */
-export function check(fixtures: ReadonlyArray<FixtureInput>): CheckResult {
-  const results = fixtures.map(checkFixture);
+export function check(fixtures: ReadonlyArray<FixtureInput>, options: CheckOptions = {}): CheckResult {
+  const priceBooks = options.priceBooks ?? [];
+  const results = fixtures.map((fixture) => checkFixture(fixture, priceBooks));
   const count = (status: FixtureStatus) => results.filter((result) => result.status === status).length;
   return { fixtures: results, passed: count("pass"), failed: count("fail"), errors: count("error") };
 }
@@ -100,16 +102,22 @@ export function fixtureError(name: string, reason: string): FixtureResult {
   return { name, status: "error", reason, differences: [], lines: [] };
 }
 
-function checkFixture(fixture: FixtureInput): FixtureResult {
+/** Options of {@link check}. */
+export interface CheckOptions {
+  /** The price books the fixtures' contracts may follow (docs/price-books.md). */
+  readonly priceBooks?: ReadonlyArray<PriceBook>;
+}
+
+function checkFixture(fixture: FixtureInput, priceBooks: ReadonlyArray<PriceBook>): FixtureResult {
   try {
-    return compare(fixture);
+    return compare(fixture, priceBooks);
   } catch (error) {
     if (!isRatecardError(error)) throw error;
     return fixtureError(fixture.name, `${error.message}${error.path === "" ? "" : ` (at ${error.path})`}`);
   }
 }
 
-function compare(fixture: FixtureInput): FixtureResult {
+function compare(fixture: FixtureInput, priceBooks: ReadonlyArray<PriceBook>): FixtureResult {
   const expected = fixture.expectedText === undefined ? undefined : expectedInvoice(fixture);
   if (typeof expected === "string") return fixtureError(fixture.name, expected);
   const period = expected?.period.label ?? fixture.period;
@@ -118,7 +126,7 @@ function compare(fixture: FixtureInput): FixtureResult {
       fixture.name,
       "there is no expected.json to take the period from, and fixture.json names no period",
     );
-  const contract = parseContract(fixture.contract);
+  const contract = resolveContract(fixture.contract, priceBooks);
   const options = fixture.options ?? {};
   const actual = withPeriodSource(
     expected === undefined ? ["fixture.json", "period"] : ["expected.json", "period.label"],

@@ -1,4 +1,11 @@
-export type { CheckResult, FixtureInput, FixtureResult, FixtureStatus, LineWords } from "./check.js";
+export type {
+  CheckOptions,
+  CheckResult,
+  FixtureInput,
+  FixtureResult,
+  FixtureStatus,
+  LineWords,
+} from "./check.js";
 export { check, fixtureError } from "./check.js";
 export type { CreditNoteFixture } from "./checkCreditNote.js";
 export { checkReportText } from "./checkReportText.js";

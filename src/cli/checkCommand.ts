@@ -9,8 +9,8 @@ import {
   InputError,
   junitXml,
 } from "../index.js";
-import { outputFormat, write } from "./cliSupport.js";
-import { FORMAT_OPTION } from "./commonOptions.js";
+import { outputFormat, readPriceBooks, write } from "./cliSupport.js";
+import { FORMAT_OPTION, PRICE_BOOK_OPTION } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
 import { EXIT } from "./exitCodes.js";
 import { flagFileUnwritable } from "./messages.js";
@@ -28,6 +28,7 @@ export const checkCommand = defineCommand({
 also be a folder of fixture folders.`,
   arguments: [{ name: "<dirs...>", description: "fixture folders, or folders of them" }],
   options: {
+    "price-book": PRICE_BOOK_OPTION,
     junit: { type: "string", value: "FILE", description: "also write the result as JUnit XML" },
     update: {
       type: "boolean",
@@ -39,19 +40,28 @@ also be a folder of fixture folders.`,
     },
   },
   findsDifferences: true,
-  examples: ["ratecard check fixtures", "ratecard check fixtures/cdn-basic --junit check.xml"],
+  examples: [
+    "ratecard check fixtures",
+    "ratecard check fixtures/cdn-basic --junit check.xml",
+    "ratecard check customers --price-book edge-standard.json",
+  ],
   run: (values, positionals) => checkFolders(positionals, values),
 });
 
 async function checkFolders(
   positionals: ReadonlyArray<string>,
-  values: { readonly junit?: string; readonly update?: boolean; readonly format?: string },
+  values: {
+    readonly "price-book"?: ReadonlyArray<string>;
+    readonly junit?: string;
+    readonly update?: boolean;
+    readonly format?: string;
+  },
 ): Promise<number> {
   const format = outputFormat(values.format);
   const folders = positionals.flatMap(fixtureFolders);
   const read = await Promise.all(folders.map(readFixture));
   const inputs = read.filter(isInput);
-  const checked = check(inputs);
+  const checked = check(inputs, { priceBooks: await readPriceBooks(values["price-book"]) });
   // Results in the order of the folders: those that could not be read take their place among the others.
   const byName = new Map(checked.fixtures.map((result) => [result.name, result]));
   let fixtures = read.map((item) => (isInput(item) ? (byName.get(item.name) as FixtureResult) : item));

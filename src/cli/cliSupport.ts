@@ -1,9 +1,11 @@
 import {
   type CarriedMeterState,
   isRatecardError,
+  type PriceBook,
   parseCarriedStates,
-  parseContract,
   parseInvoice,
+  parsePriceBook,
+  resolveContract,
   safeParseDecimal,
   toJsonPath,
 } from "../index.js";
@@ -92,9 +94,21 @@ function requireSameContract(found: string, expected: string, flag: string, file
 }
 
 // The contract file, checked: a contract error names the file, so the path inside it is unambiguous.
-export async function readContract(file: string) {
+// A contract that follows a price book is resolved against the books given (--price-book).
+export async function readContract(file: string, priceBookFiles: ReadonlyArray<string> = []) {
   const data = await readJsonFile(file, "--contract");
-  return withFile("--contract", displayName(file), /.*/, () => parseContract(data));
+  const books = await readPriceBooks(priceBookFiles);
+  return withFile("--contract", displayName(file), /.*/, () => resolveContract(data, books));
+}
+
+/** The --price-book files, each checked; an error names the book's file and the path inside it. */
+export async function readPriceBooks(files: ReadonlyArray<string> = []): Promise<PriceBook[]> {
+  const books: PriceBook[] = [];
+  for (const file of files) {
+    const data = await readJsonFile(file, "--price-book");
+    books.push(withFile("--price-book", displayName(file), /.*/, () => parsePriceBook(data)));
+  }
+  return books;
 }
 
 /**

@@ -46,3 +46,11 @@ export const CARRIED_STATE_OPTIONS = {
     description: "every credit grant without a balance in --balances starts full",
   },
 } as const satisfies Readonly<Record<string, OptionSpec>>;
+
+/** --price-book: the price books (plans) the contracts may follow, one file each (docs/price-books.md). */
+export const PRICE_BOOK_OPTION = {
+  type: "string",
+  value: "FILE",
+  multiple: true,
+  description: "a price book the contract follows (priceBook), JSON; repeat for several books",
+} as const satisfies OptionSpec;

@@ -1,6 +1,6 @@
 import { Decimal, escapeControl, issueCreditNote, parseCreditNote, parseInvoice } from "../index.js";
 import { outputFormat, readContract, readIssued, required, withFile, write } from "./cliSupport.js";
-import { FORMAT_OPTION } from "./commonOptions.js";
+import { FORMAT_OPTION, PRICE_BOOK_OPTION } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
 import { EXIT } from "./exitCodes.js";
 import { readJsonFile } from "./readJsonFile.js";
@@ -11,6 +11,7 @@ export const creditNoteCommand = defineCommand({
   summary: "issue a credit note against an invoice, from a list of corrections",
   options: {
     contract: { type: "string", value: "FILE", description: "the contract the invoice was rated under" },
+    "price-book": PRICE_BOOK_OPTION,
     invoice: { type: "string", value: "FILE", description: "the invoice to correct, ratecard JSON" },
     corrections: {
       type: "string",
@@ -34,13 +35,14 @@ export const creditNoteCommand = defineCommand({
 
 async function creditNote(values: {
   readonly contract?: string;
+  readonly "price-book"?: ReadonlyArray<string>;
   readonly invoice?: string;
   readonly corrections?: string;
   readonly previous?: ReadonlyArray<string>;
   readonly format?: string;
 }): Promise<number> {
   const format = outputFormat(values.format);
-  const contract = await readContract(required(values.contract, "--contract FILE"));
+  const contract = await readContract(required(values.contract, "--contract FILE"), values["price-book"]);
   const invoiceFile = required(values.invoice, "--invoice FILE");
   const invoice = readIssued(
     `--invoice ${invoiceFile}`,

@@ -1,6 +1,6 @@
 import { rateInvoiceAsync, rateOpeningInvoice } from "../index.js";
 import { carriedState, creditBalances, readContract, required, UsageLineError } from "./cliSupport.js";
-import { CARRIED_STATE_OPTIONS, USAGE_FORMAT_OPTION } from "./commonOptions.js";
+import { CARRIED_STATE_OPTIONS, PRICE_BOOK_OPTION, USAGE_FORMAT_OPTION } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
 import { invoiceOutputFormat, writeInvoice } from "./explainOutput.js";
 import { readJsonFile } from "./readJsonFile.js";
@@ -16,6 +16,7 @@ export const invoiceCommand = defineCommand({
 (and - for stdin) with --usage-format.`,
   options: {
     contract: { type: "string", value: "FILE", description: "the contract, JSON (- reads stdin)" },
+    "price-book": PRICE_BOOK_OPTION,
     usage: { type: "string", value: "FILE", description: "the usage events (- reads stdin)" },
     "usage-format": USAGE_FORMAT_OPTION,
     period: {
@@ -42,6 +43,7 @@ export const invoiceCommand = defineCommand({
     "ratecard invoice --contract fixtures/cdn-basic/contract.json --usage fixtures/cdn-basic/usage.ndjson --period 2026-02",
     "gunzip -c usage.csv.gz | ratecard invoice --contract contract.json --usage - --usage-format csv --period 2026-02 --format json",
     "ratecard invoice --contract contract.json --opening",
+    "ratecard invoice --contract fixtures/_price-books/acme/contract.json --price-book fixtures/_price-books/edge-standard.json --usage fixtures/_price-books/acme/usage.ndjson --period 2026-03",
     "ratecard invoice --contract contract.json --usage usage.ndjson --period 2026-02 --daily --format html --output evidence.html",
   ],
   run: invoice,
@@ -49,6 +51,7 @@ export const invoiceCommand = defineCommand({
 
 type InvoiceFlags = {
   readonly contract?: string;
+  readonly "price-book"?: ReadonlyArray<string>;
   readonly usage?: string;
   readonly "usage-format"?: string;
   readonly period?: string;
@@ -67,7 +70,7 @@ async function invoice(values: InvoiceFlags): Promise<number> {
   const usageFile = required(values.usage, "--usage FILE");
   const period = required(values.period, "--period PERIOD");
   const format = invoiceOutputFormat(values.format, true);
-  const contract = await readContract(contractFile);
+  const contract = await readContract(contractFile, values["price-book"]);
   const carried =
     values.carry === undefined
       ? undefined
@@ -119,7 +122,7 @@ async function openingCommand(contractFile: string, values: InvoiceFlags): Promi
     throw new UsageLineError("--opening bills no usage, so it has no daily quantities; leave out --daily");
   }
   const format = invoiceOutputFormat(values.format, true);
-  const contract = await readContract(contractFile);
+  const contract = await readContract(contractFile, values["price-book"]);
   const invoice = rateOpeningInvoice(contract, await creditOptions(values, contract.id));
   await writeInvoice(invoice, format, values.output);
   return 0;

@@ -1,6 +1,6 @@
 import { correctLateParsedUsage, explainLateUsage, parseInvoice } from "../index.js";
 import { carriedState, outputFormat, readContract, readIssued, required, write } from "./cliSupport.js";
-import { CARRIED_STATE_OPTIONS, FORMAT_OPTION } from "./commonOptions.js";
+import { CARRIED_STATE_OPTIONS, FORMAT_OPTION, PRICE_BOOK_OPTION } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
 import { creditOptions } from "./invoiceCommand.js";
 import { readJsonFile } from "./readJsonFile.js";
@@ -19,6 +19,7 @@ export const lateUsageCommand = defineCommand({
 reproduce the issued invoice exactly (docs/late-usage.md).`,
   options: {
     contract: { type: "string", value: "FILE", description: "the contract, JSON" },
+    "price-book": PRICE_BOOK_OPTION,
     invoice: { type: "string", value: "FILE", description: "the issued invoice, JSON" },
     usage: { type: "string", value: "FILE", description: "the usage the invoice was rated from" },
     late: { type: "string", value: "FILE", description: "the events that arrived late" },
@@ -38,6 +39,7 @@ reproduce the issued invoice exactly (docs/late-usage.md).`,
 
 type LateUsageFlags = {
   readonly contract?: string;
+  readonly "price-book"?: ReadonlyArray<string>;
   readonly invoice?: string;
   readonly usage?: string;
   readonly late?: string;
@@ -55,7 +57,7 @@ async function lateUsage(values: LateUsageFlags): Promise<number> {
   const lateFile = required(values.late, "--late FILE");
   const billOn = required(values["bill-on"], "--bill-on PERIOD");
   const format = outputFormat(values.format);
-  const contract = await readContract(contractFile);
+  const contract = await readContract(contractFile, values["price-book"]);
   const issued = readIssued(
     invoiceFile,
     await readJsonFile(invoiceFile, "--invoice"),

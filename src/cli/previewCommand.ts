@@ -1,6 +1,6 @@
 import { explainText, previewParsedInvoice } from "../index.js";
 import { carriedState, outputFormat, readContract, required, write } from "./cliSupport.js";
-import { CARRIED_STATE_OPTIONS, FORMAT_OPTION } from "./commonOptions.js";
+import { CARRIED_STATE_OPTIONS, FORMAT_OPTION, PRICE_BOOK_OPTION } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
 import { creditOptions } from "./invoiceCommand.js";
 import { readJsonFile } from "./readJsonFile.js";
@@ -18,6 +18,7 @@ period; events at or after it are reported as after_as_of. The projection is lin
 sum and count meters and is never billed (docs/preview.md).`,
   options: {
     contract: { type: "string", value: "FILE", description: "the contract, JSON (- reads stdin)" },
+    "price-book": PRICE_BOOK_OPTION,
     usage: { type: "string", value: "FILE", description: "the usage events so far" },
     period: { type: "string", value: "PERIOD", description: "the open period: 2026-02" },
     "as-of": { type: "string", value: "INSTANT", description: "the cut-off: usage before it counts" },
@@ -32,6 +33,7 @@ sum and count meters and is never billed (docs/preview.md).`,
 
 type PreviewFlags = {
   readonly contract?: string;
+  readonly "price-book"?: ReadonlyArray<string>;
   readonly usage?: string;
   readonly period?: string;
   readonly "as-of"?: string;
@@ -47,7 +49,7 @@ async function preview(values: PreviewFlags): Promise<number> {
   const period = required(values.period, "--period PERIOD");
   const asOf = required(values["as-of"], "--as-of INSTANT");
   const format = outputFormat(values.format);
-  const contract = await readContract(contractFile);
+  const contract = await readContract(contractFile, values["price-book"]);
   const carried =
     values.carry === undefined
       ? undefined

@@ -12,7 +12,7 @@ import {
   renderReconcile,
 } from "../index.js";
 import { isObject, readContract, required, UsageLineError, withFile, write } from "./cliSupport.js";
-import { REPORT_FORMAT_OPTION, USAGE_FORMAT_OPTION } from "./commonOptions.js";
+import { PRICE_BOOK_OPTION, REPORT_FORMAT_OPTION, USAGE_FORMAT_OPTION } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
 import { readInvoiceFile, reportFormat } from "./diffCommand.js";
 import { EXIT } from "./exitCodes.js";
@@ -54,6 +54,7 @@ needs neither.`,
     },
     recomputed: { type: "string", value: "FILE", description: "the recomputed invoice, ratecard JSON" },
     contract: { type: "string", value: "FILE", description: "or recompute it: the contract" },
+    "price-book": PRICE_BOOK_OPTION,
     usage: { type: "string", value: "FILE", description: "… the usage events (- reads stdin)" },
     "usage-format": USAGE_FORMAT_OPTION,
     period: { type: "string", value: "PERIOD", description: "… and the period" },
@@ -85,6 +86,7 @@ type Flags = {
   readonly "decimal-point"?: boolean;
   readonly recomputed?: string;
   readonly contract?: string;
+  readonly "price-book"?: ReadonlyArray<string>;
   readonly usage?: string;
   readonly "usage-format"?: string;
   readonly period?: string;
@@ -170,7 +172,10 @@ async function recomputedInvoice(values: Flags): Promise<Invoice> {
         throw new UsageLineError(`--recomputed gives the recomputed invoice; leave out --${flag}`);
     return readInvoiceFile(values.recomputed, "--recomputed");
   }
-  const contract = await readContract(required(values.contract, "--contract FILE (or --recomputed FILE)"));
+  const contract = await readContract(
+    required(values.contract, "--contract FILE (or --recomputed FILE)"),
+    values["price-book"],
+  );
   const usageFile = required(values.usage, "--usage FILE");
   const period = required(values.period, "--period PERIOD");
   const usage = await usageSource(usageFile, values["usage-format"]);

@@ -1,6 +1,6 @@
 import { isRatecardError, usageEvidenceAsync, usageEvidenceText } from "../index.js";
 import { outputFormat, readContract, required, UsageLineError, write } from "./cliSupport.js";
-import { FORMAT_OPTION, USAGE_FORMAT_OPTION } from "./commonOptions.js";
+import { FORMAT_OPTION, PRICE_BOOK_OPTION, USAGE_FORMAT_OPTION } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
 import { usageSource } from "./readUsage.js";
 import { withUsageProgress } from "./stderr.js";
@@ -18,6 +18,7 @@ export const usageCommand = defineCommand({
 repeated ids are always those of the whole period; --limit N ids are shown per list (10).`,
   options: {
     contract: { type: "string", value: "FILE", description: "the contract, JSON (- reads stdin)" },
+    "price-book": PRICE_BOOK_OPTION,
     usage: { type: "string", value: "FILE", description: "the usage events (- reads stdin)" },
     "usage-format": USAGE_FORMAT_OPTION,
     period: {
@@ -53,6 +54,7 @@ repeated ids are always those of the whole period; --limit N ids are shown per l
 
 type UsageFlags = {
   readonly contract?: string;
+  readonly "price-book"?: ReadonlyArray<string>;
   readonly usage?: string;
   readonly "usage-format"?: string;
   readonly period?: string;
@@ -73,7 +75,7 @@ async function usage(values: UsageFlags): Promise<number> {
   const format = outputFormat(values.format);
   if (values.by !== "day" && values.by !== "hour")
     throw new UsageLineError(`--by must be day or hour, not "${values.by}"`);
-  const contract = await readContract(contractFile);
+  const contract = await readContract(contractFile, values["price-book"]);
   const options = {
     ...(values.meter !== undefined ? { meter: values.meter } : {}),
     ...(values.group !== undefined ? { group: pairs("--group", values.group) } : {}),

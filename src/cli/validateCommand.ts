@@ -1,6 +1,6 @@
-import { escapeControl, safeParseContract } from "../index.js";
-import { outputFormat, write } from "./cliSupport.js";
-import { FORMAT_OPTION } from "./commonOptions.js";
+import { escapeControl, safeResolveContract } from "../index.js";
+import { outputFormat, readPriceBooks, write } from "./cliSupport.js";
+import { FORMAT_OPTION, PRICE_BOOK_OPTION } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
 import { EXIT } from "./exitCodes.js";
 import { readJsonFile } from "./readJsonFile.js";
@@ -11,6 +11,7 @@ export const validateCommand = defineCommand({
   summary: "check a contract and list every problem at its JSON path",
   arguments: [{ name: "<file>", description: "the contract, JSON (- reads stdin)" }],
   options: {
+    "price-book": PRICE_BOOK_OPTION,
     format: {
       ...FORMAT_OPTION,
       description: 'text: a sentence, or the problems on stderr; json: { "valid", "problems" | "contract" }',
@@ -19,12 +20,19 @@ export const validateCommand = defineCommand({
   examples: [
     "ratecard validate fixtures/cdn-basic/contract.json",
     "ratecard validate contract.json --format json | jq '.problems[].path'",
+    "ratecard validate fixtures/_price-books/acme/contract.json --price-book fixtures/_price-books/edge-standard.json",
   ],
-  run: async (values, [file]) => validate(file as string, outputFormat(values.format)),
+  run: async (values, [file]) =>
+    validate(file as string, outputFormat(values.format), values["price-book"] ?? []),
 });
 
-async function validate(file: string, format: "text" | "json"): Promise<number> {
-  const result = safeParseContract(await readJsonFile(file, "validate"));
+async function validate(
+  file: string,
+  format: "text" | "json",
+  priceBookFiles: ReadonlyArray<string>,
+): Promise<number> {
+  const books = await readPriceBooks(priceBookFiles);
+  const result = safeResolveContract(await readJsonFile(file, "validate"), books);
   if (format === "json") {
     write(`${JSON.stringify(validationDocument(file, result), null, 2)}\n`);
     return result.success ? EXIT.ok : EXIT.badInput;
@@ -44,7 +52,7 @@ async function validate(file: string, format: "text" | "json"): Promise<number> 
   return EXIT.badInput;
 }
 
-/** One problem of a contract, as safeParseContract lists them in `error.details.problems`. */
+/** One problem of a contract, as safeResolveContract lists them in `error.details.problems`. */
 type Problem = { readonly code: string; readonly path: string; readonly message: string };
 
 const problemsOf = (details: { readonly problems?: unknown }) =>
@@ -54,7 +62,7 @@ const problemsOf = (details: { readonly problems?: unknown }) =>
  * The JSON of `validate --format json`: `{ file, valid: true, contract: { id, charges, meters,
  * currency, timeZone } }` or `{ file, valid: false, problems: [{ code, path, message }] }`.
  */
-function validationDocument(file: string, result: ReturnType<typeof safeParseContract>) {
+function validationDocument(file: string, result: ReturnType<typeof safeResolveContract>) {
   if (!result.success)
     return {
       file,

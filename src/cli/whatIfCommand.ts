@@ -2,24 +2,30 @@ import { type Dirent, existsSync, readdirSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import {
   type Contract,
-  parseContract,
+  type PriceBook,
   renderWhatIf,
+  resolveContract,
   summarizeWhatIf,
   type WhatIfCustomer,
   type WhatIfRow,
   whatIfCsv,
   whatIfRow,
 } from "../index.js";
-import { isObject, required, UsageLineError, withFile, write } from "./cliSupport.js";
+import { isObject, readPriceBooks, required, UsageLineError, withFile, write } from "./cliSupport.js";
+import { PRICE_BOOK_OPTION } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
 import { USAGE_FILES } from "./readFixture.js";
 import { readJsonFile } from "./readJsonFile.js";
 import { readUsage } from "./readUsage.js";
 
-/** A side of the comparison: one contract for every customer (a price book), or a folder of them. */
-type Side =
+/**
+ * A side of the comparison: one contract for every customer (a price book), or a folder of them; and
+ * the price books (--price-book, --after-price-book) the contracts that follow one are resolved against.
+ */
+type Side = (
   | { readonly kind: "price_book"; readonly file: string; readonly json: unknown }
-  | { readonly kind: "folder"; readonly dir: string };
+  | { readonly kind: "folder"; readonly dir: string }
+) & { readonly books: ReadonlyArray<PriceBook> };
 
 /**
  * `ratecard what-if --before CONTRACT_OR_DIR --after CONTRACT_OR_DIR --usage DIR --period P`: every
@@ -32,10 +38,17 @@ export const whatIfCommand = defineCommand({
   summary: "rate a customer base under today's and a proposed contract: who pays more, and why",
   notes: `--usage DIR holds one folder per customer (its usage file, and contract.json). --before and
 --after each take a contract file, used as a price book for every customer (with the customer's own
-"customer"), or a folder with <customer>/contract.json. Exit 0 whatever the change (docs/what-if.md).`,
+"customer"), or a folder with <customer>/contract.json. Contracts that follow a price book are resolved
+against --price-book; --after-price-book gives the after side other books (a new version of the book),
+and --after then defaults to --before. Exit 0 whatever the change (docs/what-if.md).`,
   options: {
     before: { type: "string", value: "CONTRACT_OR_DIR", description: "today's contract(s)" },
     after: { type: "string", value: "CONTRACT_OR_DIR", description: "the proposed contract(s)" },
+    "price-book": PRICE_BOOK_OPTION,
+    "after-price-book": {
+      ...PRICE_BOOK_OPTION,
+      description: "the price book(s) the after side follows instead of --price-book (repeatable)",
+    },
     usage: { type: "string", value: "DIR", description: "one folder per customer" },
     period: { type: "string", value: "PERIOD", description: "the period: 2026-02 or a date range" },
     format: {
@@ -48,6 +61,7 @@ export const whatIfCommand = defineCommand({
   examples: [
     "ratecard what-if --before customers --after pricebook-2027.json --usage customers --period 2026-11",
     "ratecard what-if --before today.json --after proposed.json --usage customers --period 2026-11 --format csv > impact.csv",
+    "ratecard what-if --before customers --price-book edge-2026.json --after-price-book edge-2027.json --usage customers --period 2026-11",
   ],
   run: whatIf,
 });
@@ -55,6 +69,8 @@ export const whatIfCommand = defineCommand({
 type WhatIfFlags = {
   readonly before?: string;
   readonly after?: string;
+  readonly "price-book"?: ReadonlyArray<string>;
+  readonly "after-price-book"?: ReadonlyArray<string>;
   readonly usage?: string;
   readonly period?: string;
   readonly format?: string;
@@ -62,8 +78,14 @@ type WhatIfFlags = {
 
 async function whatIf(values: WhatIfFlags): Promise<number> {
   const format = whatIfFormat(values.format);
-  const before = await sideOf(required(values.before, "--before CONTRACT_OR_DIR"), "--before");
-  const after = await sideOf(required(values.after, "--after CONTRACT_OR_DIR"), "--after");
+  const beforePath = required(values.before, "--before CONTRACT_OR_DIR");
+  const books = await readPriceBooks(values["price-book"]);
+  const afterBooks =
+    values["after-price-book"] === undefined ? books : await readPriceBooks(values["after-price-book"]);
+  // A new version of the price book is the change: the same contracts, priced by the after books.
+  const afterPath = values.after ?? (values["after-price-book"] === undefined ? undefined : beforePath);
+  const before = await sideOf(beforePath, "--before", books);
+  const after = await sideOf(required(afterPath, "--after CONTRACT_OR_DIR"), "--after", afterBooks);
   const period = required(values.period, "--period PERIOD");
   const folders = customerFolders(required(values.usage, "--usage DIR"));
   // One customer at a time: only its usage is in memory while it is rated, then only its row is kept.
@@ -81,9 +103,9 @@ function whatIfFormat(value: string | undefined): "text" | "markdown" | "csv" | 
   throw new UsageLineError(`--format must be text, markdown, csv or json, not "${value}"`);
 }
 
-async function sideOf(path: string, flag: string): Promise<Side> {
-  if (isFolder(path)) return { kind: "folder", dir: path };
-  return { kind: "price_book", file: path, json: await readJsonFile(path, flag) };
+async function sideOf(path: string, flag: string, books: ReadonlyArray<PriceBook>): Promise<Side> {
+  if (isFolder(path)) return { kind: "folder", dir: path, books };
+  return { kind: "price_book", file: path, json: await readJsonFile(path, flag), books };
 }
 
 /**
@@ -137,7 +159,7 @@ async function contractOf(side: Side, folder: string, name: string, flag: string
         `${flag} ${side.dir} has no contract for customer ${name} (${file} is missing)`,
       );
     const data = await readJsonFile(file, flag);
-    return withFile(flag, file, /.*/, () => parseContract(data));
+    return withFile(flag, file, /.*/, () => resolveContract(data, side.books));
   }
   const own = join(folder, "contract.json");
   if (!existsSync(own))
@@ -148,7 +170,7 @@ async function contractOf(side: Side, folder: string, name: string, flag: string
   if (!isObject(side.json) || !isObject(customer))
     throw new UsageLineError(`${flag} ${side.file} and ${own} must both be contracts (JSON objects)`);
   const json = { ...side.json, customer: customer.customer };
-  return withFile(flag, `${side.file} (for customer ${name})`, /.*/, () => parseContract(json));
+  return withFile(flag, `${side.file} (for customer ${name})`, /.*/, () => resolveContract(json, side.books));
 }
 
 function isCustomer(dir: string): boolean {

@@ -5,6 +5,7 @@ import { idSchema, issueOf, meterSchema, roundingModeSchema } from "../schema/in
 import { isValidTimeZone, PRORATION_BASES, standardTimeZoneName } from "../time/index.js";
 import { chargeSchema } from "./charge/chargeSchema.js";
 import { checkCharge, checkEventValueMeter, checkGroupedMeter } from "./charge/checkCharge.js";
+import { priceBookReferenceSchema } from "./priceBooks/schema.js";
 import { termBoundarySchema } from "./termBoundary.js";
 import { checkAllowances } from "./terms/allowances/checks.js";
 import { allowanceSchema } from "./terms/allowances/schema.js";
@@ -79,7 +80,14 @@ export const contractSchema = z
         z.describe(`Rounding of each line to minor units: ${ROUNDING_MODES.join(", ")} (default half_even).`),
       ),
     meters: z.array(meterSchema),
-    charges: z.array(chargeSchema).check(z.minLength(1, { message: "must list at least one charge" })),
+    priceBook: z.optional(priceBookReferenceSchema),
+    charges: z
+      .array(chargeSchema)
+      .check(
+        z.describe(
+          "The charges: at least one, or, for a contract that follows a price book, its own on top of the book's ([] for none).",
+        ),
+      ),
     allowances: z
       .optional(z.array(allowanceSchema))
       .check(
@@ -101,6 +109,9 @@ export const contractSchema = z
   })
   .check(
     z.superRefine((contract, ctx) => {
+      // A contract that follows a price book may have no charges of its own; any other lists one.
+      if (contract.charges.length === 0 && contract.priceBook === undefined)
+        ctx.addIssue(issueOf(contractMessages.noCharges(), ["charges"]));
       (contract.customUnits ?? []).forEach((unit, index) => {
         if (isIsoCurrency(unit.code))
           ctx.addIssue(

@@ -7,8 +7,20 @@ export type {
 } from "./contract.js";
 export { CONTRACT_SCHEMA_VERSION, contractSchema, NOT_MONEY } from "./contract.js";
 export { contractJsonSchema } from "./contractJsonSchema.js";
-export type { Amendment, Contract, Override, SafeParseContractResult } from "./parseContract.js";
+export type {
+  Amendment,
+  Contract,
+  Override,
+  PriceBookInForce,
+  SafeParseContractResult,
+} from "./parseContract.js";
 export { parseContract, safeParseContract } from "./parseContract.js";
+export type { PriceBook, PriceBookVersion, SafeParsePriceBookResult } from "./priceBooks/parsePriceBook.js";
+export { parsePriceBook, safeParsePriceBook } from "./priceBooks/parsePriceBook.js";
+export type { SafeResolveContractResult } from "./priceBooks/resolveContract.js";
+export { resolveContract, safeResolveContract } from "./priceBooks/resolveContract.js";
+export type { PriceBookInput, PriceBookReference } from "./priceBooks/schema.js";
+export { PRICE_BOOK_SCHEMA_VERSION, priceBookSchema } from "./priceBooks/schema.js";
 export type { TermLineStep } from "./termSentences.js";
 export { TERM_STEP_SENTENCES } from "./termSentences.js";
 export type { AllowanceTerms } from "./terms/allowances/schema.js";

@@ -58,6 +58,24 @@ export interface Contract {
    * `requested` is informative, printed on the last invoice.
    */
   readonly cancellation?: { readonly requested: number; readonly effective: number };
+  /** The price book the contract follows, when it follows one (resolveContract; docs/price-books.md). */
+  readonly priceBook?: PriceBookInForce;
+}
+
+/**
+ * The price book a contract follows: its versions as they take effect for this contract (local midnight
+ * in the contract's zone; only the pinned one when the contract stays on a version), and the ids of the
+ * charges the book defines, so that a line can name the version that priced it.
+ */
+export interface PriceBookInForce {
+  readonly id: string;
+  readonly digest: string;
+  readonly versions: ReadonlyArray<{
+    readonly version: string;
+    readonly effective: number;
+    readonly effectiveDate: string;
+  }>;
+  readonly charges: ReadonlyArray<string>;
 }
 
 /** An amendment: from `effective` (local midnight, epoch ms) on, its charges replace or add to the terms. */
@@ -92,6 +110,14 @@ export type SafeParseContractResult =
  * @returns the contract, or the error listing every problem (`error.details.problems`)
  */
 export function safeParseContract(input: unknown): SafeParseContractResult {
+  const book = priceBookNamed(input);
+  if (book !== undefined)
+    return {
+      success: false,
+      error: toInputError("contract", [
+        atPath(contractMessages.priceBookNotResolved(book), "priceBook"),
+      ]) as ContractError,
+    };
   const parsed = contractSchema.safeParse(input);
   if (!parsed.success) {
     return {
@@ -214,9 +240,27 @@ function resolveTermBoundary(boundary: TermBoundary, timeZone: string): number {
   return "date" in boundary ? startOfLocalDate(boundary.date, timeZone) : boundary.instant;
 }
 
-function localMidnight(date: string, timeZone: string): number {
+/** Local midnight of `date` (YYYY-MM-DD) in `timeZone`, as epoch ms. */
+export function localMidnight(date: string, timeZone: string): number {
   return startOfLocalDate(
     { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) },
     timeZone,
   );
+}
+
+// The id of the price book contract JSON names (a contract parseContract cannot rate on its own).
+function priceBookNamed(input: unknown): string | undefined {
+  if (typeof input !== "object" || input === null || !("priceBook" in input)) return undefined;
+  const reference = (input as { priceBook?: unknown }).priceBook;
+  if (typeof reference === "object" && reference !== null && "id" in reference)
+    return String((reference as { id: unknown }).id);
+  return String(reference);
+}
+
+/** A problem at `path`, its sentence led by the path as the schema's problems are. */
+export function atPath(
+  message: { readonly code: InputProblem["code"]; readonly message: string },
+  path: string,
+): InputProblem {
+  return { code: message.code, path, message: `${path} ${message.message}` };
 }

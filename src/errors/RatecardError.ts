@@ -47,6 +47,12 @@ export type RatecardErrorCode =
   | "negative_price"
   | "value_property_required"
   | "anchor_not_allowed"
+  // price books (plans shared by many contracts)
+  | "unknown_price_book"
+  | "unknown_price_book_version"
+  | "price_book_conflict"
+  | "price_book_not_resolved"
+  | "price_book_not_in_force"
   // usage input
   | "invalid_event"
   | "unreadable_usage"

@@ -100,8 +100,13 @@ export function explainLineParts(line: InvoiceLine, style: MoneyStyle, wording: 
       ? explainPriceStep(step, { words, steps: line.steps, model: line.model })
       : describeStep(step, { words, steps: line.steps }),
   }));
+  // A line a price book priced says which version did: the question after a price change.
+  const book =
+    line.priceBook === undefined
+      ? ""
+      : ` Priced by price book ${line.priceBook.id}, version ${line.priceBook.version}.`;
   return {
-    head: `${name}:${measured}${how}${advance}`,
+    head: `${name}:${measured}${how}${advance}${book}`,
     steps,
     total: `Line total ${words.money(line.amount)}.`,
   };

@@ -23,6 +23,8 @@ export function lineSchemaOf<S extends z.ZodMiniType<StepData>, K extends z.ZodM
   return z.strictObject({
     id: z.string(),
     chargeId: z.string(),
+    /** The price book and version whose charge priced the line (a contract that follows a book). */
+    priceBook: z.optional(z.strictObject({ id: z.string(), version: z.string() })),
     name: z.string(),
     model: z.string(),
     /** For grouped and matrix prices: the event property values this line prices. */

@@ -19,6 +19,7 @@ import {
 } from "../../time/index.js";
 import type { InvoiceDraft, PeriodInForce, PeriodUsage } from "../draft.js";
 import { perObject } from "../perObject.js";
+import { withPriceBook } from "../pricedByBook.js";
 import { label } from "../resolveServicePeriod.js";
 import { chargeAt, chargeKey, chargePath, chargesAt, pieceSuffix, withIdSuffix } from "../termsAt.js";
 import { usageWarnings } from "../usageWarnings.js";
@@ -290,7 +291,7 @@ function rateOne(
     meter === undefined || dimensions === undefined
       ? undefined
       : groupings.get(meter)?.find((grouping) => sameList(grouping.dimensions, dimensions));
-  return rateCharge({
+  const rated = rateCharge({
     charge,
     path,
     usage: meter === undefined ? undefined : totals.get(meter),
@@ -305,4 +306,5 @@ function rateOne(
     billed: piece.billed,
     allowance,
   });
+  return withPriceBook(contract, charge.id, piece.period.start, rated);
 }
