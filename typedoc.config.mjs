@@ -23,6 +23,7 @@ export default {
     "commitmentOverageStepSchema",
     "commitmentTrueUpStepSchema",
     "contractQuantityStepSchema",
+    "fullQuantityTiersStepSchema",
     "lineLimitStepSchema",
     "overrideStepSchema",
     "prorationStepSchema",

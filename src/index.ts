@@ -213,6 +213,7 @@ export type {
   CreditNote,
   ExclusionReason,
   FilterTerms,
+  FullQuantityTiersStep,
   InvoiceTax,
   LineLimitStep,
   LineOf,

@@ -5,6 +5,7 @@ import { idSchema, issueOf, meterSchema, roundingModeSchema } from "../schema/in
 import { isValidTimeZone, standardTimeZoneName } from "../time/index.js";
 import { chargeSchema } from "./charge/chargeSchema.js";
 import { checkCharge, checkEventValueMeter, checkGroupedMeter } from "./charge/checkCharge.js";
+import { checkTiersBy } from "./charge/checkTiersBy.js";
 import { termBoundarySchema } from "./termBoundary.js";
 import { checkAllowances } from "./terms/allowances/checks.js";
 import { allowanceSchema } from "./terms/allowances/schema.js";
@@ -140,6 +141,7 @@ export const contractSchema = z
       contract.charges.forEach((charge, index) => {
         checkCharge(ctx, charge, index, meterIds);
         checkGroupedMeter(ctx, charge, index, contract.meters);
+        checkTiersBy(ctx, charge, index, contract.meters);
         checkEventValueMeter(ctx, charge, ["charges", index], contract.meters);
       });
       checkAmendments(ctx, contract, meterIds);

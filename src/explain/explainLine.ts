@@ -4,6 +4,7 @@ import { Decimal } from "../money/index.js";
 import { explainPriceStep, isPriceStep, type PriceStep } from "../pricing/index.js";
 import type {
   BillableQuantityStep,
+  FullQuantityTiersStep,
   ProrationStep,
   RoundingStep,
   StepContext,
@@ -106,25 +107,28 @@ export function explainLineParts(line: InvoiceLine, style: MoneyStyle, wording: 
 
 // The sentence of each step every line may have, whatever its price and terms; a contract term's steps
 // read as its folder writes them (contracts/terms/<term>/explain.ts), a price model's as the model does.
-const COMMON_STEP_SENTENCES: StepSentences<UsageStep | BillableQuantityStep | ProrationStep | RoundingStep> =
-  {
-    // The usage step is the line's head ("61,400 GB from 1,228 events."), not a sentence of its own.
-    usage: () => undefined,
-    billable_quantity: (step, { words: { units, quantity } }) => {
-      const parts = [
-        step.divideBy === null ? undefined : `divided by ${formatQuantity(step.divideBy)}`,
-        step.included === null ? undefined : `minus ${formatQuantity(step.included)} included`,
-        step.round === "none" ? undefined : `rounded ${step.round}`,
-      ].filter((part) => part !== undefined);
-      return `Billable quantity: ${quantity(step.measured)} ${parts.join(", ")} = ${units(step.billable)}.`;
-    },
-    proration: (step, { words: { money } }) =>
-      `Prorated for ${formatQuantity(step.elapsed)} of ${formatQuantity(step.total)} ${step.basis === "day" ? "days" : "seconds"} of the billing period: ${money(step.before)} × ${formatQuantity(step.elapsed)} ÷ ${formatQuantity(step.total)} = ${money(step.amount)}.`,
-    rounding: (step, { words: { money } }) =>
-      formatExact(step.before, step.minorUnits) === formatExact(step.amount, step.minorUnits)
-        ? undefined
-        : `Rounded ${step.mode.replace("_", "-")} from ${money(step.before)} to ${money(step.amount)}.`,
-  };
+const COMMON_STEP_SENTENCES: StepSentences<
+  UsageStep | BillableQuantityStep | FullQuantityTiersStep | ProrationStep | RoundingStep
+> = {
+  // The usage step is the line's head ("61,400 GB from 1,228 events."), not a sentence of its own.
+  usage: () => undefined,
+  billable_quantity: (step, { words: { units, quantity } }) => {
+    const parts = [
+      step.divideBy === null ? undefined : `divided by ${formatQuantity(step.divideBy)}`,
+      step.included === null ? undefined : `minus ${formatQuantity(step.included)} included`,
+      step.round === "none" ? undefined : `rounded ${step.round}`,
+    ].filter((part) => part !== undefined);
+    return `Billable quantity: ${quantity(step.measured)} ${parts.join(", ")} = ${units(step.billable)}.`;
+  },
+  full_quantity_tiers: (step, { words: { money } }) =>
+    `Tiers reached by the full quantity, ${formatQuantity(step.full)}, and the prorated ${formatQuantity(step.quantity)} priced (Lago's prorated charges): the flat fees ${money(step.flatFees)} stay whole, the rest is scaled: ${money(step.flatFees)} + (${money(step.before)} − ${money(step.flatFees)}) × ${formatQuantity(step.quantity)} ÷ ${formatQuantity(step.full)} = ${money(step.amount)}.`,
+  proration: (step, { words: { money } }) =>
+    `Prorated for ${formatQuantity(step.elapsed)} of ${formatQuantity(step.total)} ${step.basis === "day" ? "days" : "seconds"} of the billing period: ${money(step.before)} × ${formatQuantity(step.elapsed)} ÷ ${formatQuantity(step.total)} = ${money(step.amount)}.`,
+  rounding: (step, { words: { money } }) =>
+    formatExact(step.before, step.minorUnits) === formatExact(step.amount, step.minorUnits)
+      ? undefined
+      : `Rounded ${step.mode.replace("_", "-")} from ${money(step.before)} to ${money(step.amount)}.`,
+};
 
 // Every step kind that is not a price model's, by kind: the common ones and the contract terms'. The type
 // asks for every kind, so a new step kind without a sentence does not compile.

@@ -166,6 +166,7 @@ const PUBLIC_TYPES = [
   "ExclusionReason",
   "FilterTerms",
   "FinalizeContext",
+  "FullQuantityTiersStep",
   "GroupQuantity",
   "GroupedQuantities",
   "Grouping",

@@ -1,5 +1,6 @@
 import type { BillableQuantityStep } from "./billableQuantity.js";
 import type { ContractQuantityStep } from "./contractQuantity.js";
+import type { FullQuantityTiersStep } from "./fullQuantityTiers.js";
 import type { LineLimitStep } from "./lineLimit.js";
 import type { ProrationStep } from "./proration.js";
 import type { RoundingStep } from "./rounding.js";
@@ -12,6 +13,7 @@ export type CommonStep =
   | UsageStep
   | BillableQuantityStep
   | ContractQuantityStep
+  | FullQuantityTiersStep
   | ProrationStep
   | TrialStep
   | UnusedTimeStep
