@@ -141,7 +141,7 @@ export const contractSchema = z
       contract.charges.forEach((charge, index) => {
         checkCharge(ctx, charge, index, meterIds);
         checkGroupedMeter(ctx, charge, index, contract.meters);
-        checkTiersBy(ctx, charge, index, contract.meters);
+        checkTiersBy(ctx, charge, ["charges", index], contract.meters);
         checkEventValueMeter(ctx, charge, ["charges", index], contract.meters);
       });
       checkAmendments(ctx, contract, meterIds);

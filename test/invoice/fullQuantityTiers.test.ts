@@ -93,4 +93,18 @@ describe('tiersBy: "full_quantity" (Lago\'s prorated volume and graduated charge
     expect(refusal(unit)).toEqual(expected);
     expect(refusal(charge("graduated", "full_quantity"))).toBeUndefined();
   });
+
+  it("is refused in an amendment's charge as in the contract's", () => {
+    const result = safeParseContract(
+      buildContractJson({
+        meters: [unitsMeter(false)],
+        charges: [charge("volume")],
+        amendments: [{ id: "a1", effective: "2026-03-10", charges: [charge("volume", "full_quantity")] }],
+      }),
+    );
+    expect(result.success ? undefined : { code: result.error.code, path: result.error.path }).toEqual({
+      code: "invalid_field",
+      path: "amendments[0].charges[0].tiersBy",
+    });
+  });
 });

@@ -14,7 +14,7 @@ const TIERED_MODELS: ReadonlySet<string> = new Set([volume.model, graduated.mode
 export function checkTiersBy(
   ctx: z.core.$RefinementCtx,
   charge: ChargeTerms,
-  index: number,
+  path: ReadonlyArray<PropertyKey>,
   meters: ReadonlyArray<{ readonly id: string; readonly prorated?: boolean | undefined }>,
 ): void {
   if (charge.tiersBy !== "full_quantity") return;
@@ -22,8 +22,7 @@ export function checkTiersBy(
   if (TIERED_MODELS.has(charge.price.model) && meter?.prorated === true) return;
   ctx.addIssue(
     issueOf(contractMessages.tiersByFullQuantityNotAllowed(charge.price.model, charge.meter), [
-      "charges",
-      index,
+      ...path,
       "tiersBy",
     ]),
   );
