@@ -24,6 +24,7 @@ export default {
     "commitmentOverageStepSchema",
     "commitmentTrueUpStepSchema",
     "contractQuantityStepSchema",
+    "fullQuantityTiersStepSchema",
     "lineLimitStepSchema",
     "overrideStepSchema",
     "prorationStepSchema",

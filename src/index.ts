@@ -237,6 +237,7 @@ export type {
   CreditNote,
   ExclusionReason,
   FilterTerms,
+  FullQuantityTiersStep,
   InvoiceTax,
   LineLimitStep,
   LineOf,

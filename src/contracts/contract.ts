@@ -6,6 +6,7 @@ import { isValidTimeZone, PRORATION_BASES, standardTimeZoneName } from "../time/
 import { chargeSchema } from "./charge/chargeSchema.js";
 import { checkCharge, checkEventValueMeter, checkGroupedMeter } from "./charge/checkCharge.js";
 import { priceBookReferenceSchema } from "./priceBooks/schema.js";
+import { checkTiersBy } from "./charge/checkTiersBy.js";
 import { termBoundarySchema } from "./termBoundary.js";
 import { checkAllowances } from "./terms/allowances/checks.js";
 import { allowanceSchema } from "./terms/allowances/schema.js";
@@ -164,6 +165,7 @@ export const contractSchema = z
       contract.charges.forEach((charge, index) => {
         checkCharge(ctx, charge, index, meterIds);
         checkGroupedMeter(ctx, charge, index, contract.meters);
+        checkTiersBy(ctx, charge, ["charges", index], contract.meters);
         checkEventValueMeter(ctx, charge, ["charges", index], contract.meters);
       });
       checkAmendments(ctx, contract, meterIds);

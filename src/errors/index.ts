@@ -10,6 +10,7 @@ export {
   percentileWindowMissing,
   persistentNotAllowed,
   persistentWindowOrEntity,
+  proratedNotAllowed,
   settingsOfOtherAggregation,
   valueExpressionNotAllowed,
   valueExpressionTooDeep,

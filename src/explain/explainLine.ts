@@ -5,6 +5,7 @@ import { explainPriceStep, isPriceStep, type PriceStep } from "../pricing/index.
 import type {
   BillableQuantityStep,
   BilledEarlierStep,
+  FullQuantityTiersStep,
   ProrationStep,
   RoundingStep,
   StepContext,
@@ -115,7 +116,7 @@ export function explainLineParts(line: InvoiceLine, style: MoneyStyle, wording: 
 // The sentence of each step every line may have, whatever its price and terms; a contract term's steps
 // read as its folder writes them (contracts/terms/<term>/explain.ts), a price model's as the model does.
 const COMMON_STEP_SENTENCES: StepSentences<
-  UsageStep | BillableQuantityStep | ProrationStep | RoundingStep | BilledEarlierStep
+  UsageStep | BillableQuantityStep | FullQuantityTiersStep | ProrationStep | RoundingStep | BilledEarlierStep
 > = {
   // The usage step is the line's head ("61,400 GB from 1,228 events."), not a sentence of its own.
   usage: () => undefined,
@@ -134,6 +135,8 @@ const COMMON_STEP_SENTENCES: StepSentences<
     ].filter((part) => part !== undefined);
     return `Billable quantity: ${quantity(step.measured)} ${parts.join(", ")} = ${units(step.billable)}.`;
   },
+  full_quantity_tiers: (step, { words: { money } }) =>
+    `Tiers reached by the full quantity, ${formatQuantity(step.full)}, and the prorated ${formatQuantity(step.quantity)} priced (Lago's prorated charges): the flat fees ${money(step.flatFees)} stay whole, the rest is scaled: ${money(step.flatFees)} + (${money(step.before)} − ${money(step.flatFees)}) × ${formatQuantity(step.quantity)} ÷ ${formatQuantity(step.full)} = ${money(step.amount)}.`,
   proration: (step, { words: { money } }) =>
     `Prorated for ${formatQuantity(step.elapsed)} of ${formatQuantity(step.total)} ${prorationUnit(step.basis)} of the billing period: ${money(step.before)} × ${formatQuantity(step.elapsed)} ÷ ${formatQuantity(step.total)} = ${money(step.amount)}.`,
   rounding: (step, { words: { money } }) =>

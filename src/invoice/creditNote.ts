@@ -245,6 +245,7 @@ function priceOfLine(contract: Contract, line: InvoiceLine, index: number): Pric
         step.kind === "allowance" ||
         step.kind === "billable_quantity" ||
         step.kind === "proration" ||
+        step.kind === "full_quantity_tiers" ||
         step.kind === "line_limit",
     )
   ) {

@@ -2,6 +2,7 @@ import type { MeterTerms } from "../schema/index.js";
 import type { Period } from "../time/index.js";
 import { entityReducer } from "./entities.js";
 import { persistentTotalReducer, persistentUniqueReducer } from "./persistent.js";
+import { proratedTotalReducer, proratedUniqueReducer } from "./prorated.js";
 import type { Reducer } from "./reducer.js";
 import { valueReducerOf } from "./valueReducers.js";
 import { weightedReducer } from "./weighted.js";
@@ -14,6 +15,11 @@ import { windowedReducer, windowLayout } from "./windows.js";
  */
 export function compileMeter(meter: MeterTerms, period: Period, timeZone: string): Reducer<unknown> {
   if (meter.aggregation === "weighted_sum") return weightedReducer(meter.weighted ?? {}) as Reducer<unknown>;
+  if (meter.persistent === true && meter.prorated === true) {
+    if (meter.aggregation === "unique_count")
+      return proratedUniqueReducer(meter.operationProperty) as Reducer<unknown>;
+    return proratedTotalReducer() as Reducer<unknown>;
+  }
   if (meter.persistent === true) {
     if (meter.aggregation === "unique_count")
       return persistentUniqueReducer(meter.operationProperty) as Reducer<unknown>;

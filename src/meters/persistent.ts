@@ -29,7 +29,8 @@ export function persistentTotalReducer(inner: Reducer<unknown>): Reducer<unknown
   };
 }
 
-interface Operation {
+/** An add or remove of a persistent unique count's value, kept until the period is finalized. */
+export interface Operation {
   readonly timestamp: number;
   readonly id: string;
   readonly key: string;
@@ -37,13 +38,12 @@ interface Operation {
 }
 
 /**
- * A persistent unique count (Lago's recurring unique count: seats, domains): values are added and
- * removed by events (`operationProperty` "add" or "remove", add when absent) and stay active across
- * periods. The period bills every value active at some point in it — those carried in plus those added
- * — and carries out the values still active at its end. Keeps the period's operations (it must order
- * them) and the active values.
+ * `init`, `add` and `merge` of a persistent unique count: every event is kept as an operation (the
+ * value, and "remove" when `operationProperty` says so), since finalizing must order them in time.
  */
-export function persistentUniqueReducer(operationProperty: string | undefined): Reducer<Operation[]> {
+export function recordOperations(
+  operationProperty: string | undefined,
+): Omit<Reducer<Operation[]>, "finalize"> {
   return {
     init: () => [],
     add: (state, sample) => {
@@ -58,6 +58,19 @@ export function persistentUniqueReducer(operationProperty: string | undefined): 
       return state;
     },
     merge: (a, b) => [...a, ...b],
+  };
+}
+
+/**
+ * A persistent unique count (Lago's recurring unique count: seats, domains): values are added and
+ * removed by events (`operationProperty` "add" or "remove", add when absent) and stay active across
+ * periods. The period bills every value active at some point in it — those carried in plus those added
+ * — and carries out the values still active at its end. Keeps the period's operations (it must order
+ * them) and the active values.
+ */
+export function persistentUniqueReducer(operationProperty: string | undefined): Reducer<Operation[]> {
+  return {
+    ...recordOperations(operationProperty),
     finalize: (state, context): MeterOutcome => {
       const active = new Set(context.carried?.active ?? []);
       const carriedIn = active.size;

@@ -15,6 +15,7 @@ import { modelOfPrice, type RatingContext, ratePrice } from "../pricing/index.js
 import type { ComputationData, OverrideStep, PropertyValue } from "../schema/index.js";
 import { applyRatio, formatInstant, type Period, type ProrationRatio } from "../time/index.js";
 import { billableQuantity } from "./billableQuantity.js";
+import { fullQuantityOf, priceAtFullQuantityTiers } from "./fullQuantityTiers.js";
 import { applyLineLimits } from "./lineLimits.js";
 import { type ChargeInForce, overriddenPrice } from "./overriddenPrice.js";
 import type { AllowanceDraw, AllowanceLookup } from "./planAllowanceDraws.js";
@@ -177,10 +178,18 @@ function rateLine(
     meterQuantities: input.meterQuantities,
     ...(measured?.group ? { group: measured.group } : {}),
   };
-  const priced = rateWithin(input, pricePath, () => ratePrice(price, quantity, context));
+  // Lago's prorated tiered charges: the tiers of the quantity before proration, the prorated quantity priced.
+  const full = fullQuantityOf(charge.tiersBy, measured?.computation);
+  const fullBillable = full === undefined ? undefined : billableQuantity(full, charge.transform).quantity;
+  const priced = rateWithin(input, pricePath, () => ratePrice(price, fullBillable ?? quantity, context));
   steps.push(...priced.steps);
 
   let exact = priced.amount;
+  if (fullBillable !== undefined) {
+    const scaled = priceAtFullQuantityTiers(priced, quantity, fullBillable);
+    steps.push(scaled.step);
+    exact = scaled.amount;
+  }
   if (input.trialEnd !== undefined) steps.push({ kind: "trial", ends: formatInstant(input.trialEnd) });
   // A contract quantity is a fee per period (seats), so it prorates like a flat fee; a trial prorates
   // every fee to the time after it.
@@ -240,7 +249,7 @@ function rateLine(
     quantity: toPlainString(quantity),
     ...unitOf(model.usesQuantity ? (charge.transform?.unit ?? measured?.meter.unit) : undefined),
     priceKind: priced.priceKind,
-    ...(priced.unitPrice !== undefined ? { unitPrice: priced.unitPrice } : {}),
+    ...(priced.unitPrice !== undefined && fullBillable === undefined ? { unitPrice: priced.unitPrice } : {}),
     amount: toFixedString(amount, currency.minorUnits),
     ...(input.billed !== undefined ? { billed: input.billed } : {}),
     steps,

@@ -53,6 +53,17 @@ export const computationSchema = z.discriminatedUnion("kind", [
     carriedIn: amountTextSchema,
     inPeriod: amountTextSchema,
     carriedOut: amountTextSchema,
+    /**
+     * A prorated persistent meter (`prorated: true`): the quantity is `unitDays` ÷ `periodDays`, rounded
+     * up to 5 decimals; `full` is what the meter reads without proration.
+     */
+    prorated: z.optional(
+      z.strictObject({
+        full: amountTextSchema,
+        unitDays: amountTextSchema,
+        periodDays: z.number().check(z.int(), z.positive()),
+      }),
+    ),
   }),
 ]);
 export type ComputationData = z.output<typeof computationSchema>;

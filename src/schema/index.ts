@@ -94,6 +94,8 @@ export { billedEarlierStepSchema } from "./steps/billedEarlier.js";
 export type { CommonStep } from "./steps/commonStep.js";
 export type { ContractQuantityStep } from "./steps/contractQuantity.js";
 export { contractQuantityStepSchema } from "./steps/contractQuantity.js";
+export type { FullQuantityTiersStep } from "./steps/fullQuantityTiers.js";
+export { fullQuantityTiersStepSchema } from "./steps/fullQuantityTiers.js";
 export type { LineLimitStep } from "./steps/lineLimit.js";
 export { lineLimitStepSchema } from "./steps/lineLimit.js";
 export type { ProrationStep } from "./steps/proration.js";

@@ -6,6 +6,7 @@ import {
   percentileWindowMissing,
   persistentNotAllowed,
   persistentWindowOrEntity,
+  proratedNotAllowed,
   settingsOfOtherAggregation,
   valueExpressionNotAllowed,
   valueGivenTwice,
@@ -174,6 +175,11 @@ export const meterSchema = z
     persistent: z.optional(z.boolean()),
     /** For a persistent unique_count: the property saying "add" or "remove" for the value. */
     operationProperty: z.optional(property),
+    /**
+     * For a persistent sum or unique_count: each value counts for its days active ÷ the billing
+     * period's days, rounded up to 5 decimals (Lago's prorated recurring charges). Default false.
+     */
+    prorated: z.optional(z.boolean()),
   })
   .check(
     z.superRefine((meter, ctx) => {
@@ -213,6 +219,11 @@ export const meterSchema = z
         !(meter.persistent === true && meter.aggregation === "unique_count")
       )
         issue(operationPropertyNotAllowed(), ["operationProperty"]);
+      if (
+        meter.prorated === true &&
+        !(meter.persistent === true && (meter.aggregation === "sum" || meter.aggregation === "unique_count"))
+      )
+        issue(proratedNotAllowed(), ["prorated"]);
     }),
   );
 export type MeterTerms = z.output<typeof meterSchema>;

@@ -173,6 +173,23 @@ export const METERS_BY_KIND = deepFreeze({
     persistent: true,
     operationProperty: "op",
   },
+  prorated_sum: {
+    id: "m_prorated_running",
+    eventType: EVENT_TYPE,
+    aggregation: "sum",
+    valueProperty: "v",
+    persistent: true,
+    prorated: true,
+  },
+  prorated_unique: {
+    id: "m_prorated_seats",
+    eventType: EVENT_TYPE,
+    aggregation: "unique_count",
+    valueProperty: "user",
+    persistent: true,
+    operationProperty: "op",
+    prorated: true,
+  },
 } satisfies Record<string, MeterTerms>) as Readonly<Record<MeterKind, MeterTerms>>;
 
 export type MeterKind =
@@ -188,7 +205,9 @@ export type MeterKind =
   | "windowed"
   | "entity"
   | "persistent_sum"
-  | "persistent_unique";
+  | "persistent_unique"
+  | "prorated_sum"
+  | "prorated_unique";
 
 export const METER_KINDS = Object.keys(METERS_BY_KIND) as MeterKind[];
 export const ALL_METERS: ReadonlyArray<MeterTerms> = METER_KINDS.map((kind) => METERS_BY_KIND[kind]);

@@ -153,6 +153,21 @@ export function expectLineLaws(line: InvoiceLine, minorUnits: number, mode: stri
         : new Decimal(new WideDecimal(step.before).times(step.elapsed).toFixed()).div(step.total);
       expect(same(expected.toFixed(), step.amount), `${where}: proration ratio`).toBe(true);
       running = new Exact(step.amount);
+    } else if (step.kind === "full_quantity_tiers") {
+      expect(
+        sameAtWorkingPrecision(step.before, running),
+        `${where}: full-quantity tiers take the price`,
+      ).toBe(true);
+      const scaled = new Decimal(step.before)
+        .minus(step.flatFees)
+        .times(step.quantity)
+        .div(step.full)
+        .plus(step.flatFees);
+      expect(
+        sameAtWorkingPrecision(scaled.toFixed(), step.amount),
+        `${where}: full-quantity tiers scale`,
+      ).toBe(true);
+      running = new Exact(step.amount);
     } else if (step.kind === "line_limit") {
       expect(
         sameAtWorkingPrecision(step.before, running),

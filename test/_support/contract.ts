@@ -144,3 +144,13 @@ export function perRegionCharge(
     },
   };
 }
+
+/** A running total of property `n` of events of type `unit`, prorated by days active (docs/engine-options.md). */
+export const PRORATED_UNITS_METER: MeterInput = {
+  id: "units",
+  eventType: "unit",
+  aggregation: "sum",
+  valueProperty: "n",
+  persistent: true,
+  prorated: true,
+};

@@ -186,6 +186,7 @@ const PUBLIC_TYPES = [
   "ExclusionReason",
   "FilterTerms",
   "FinalizeContext",
+  "FullQuantityTiersStep",
   "GroupQuantity",
   "GroupedQuantities",
   "Grouping",

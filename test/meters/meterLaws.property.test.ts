@@ -33,6 +33,8 @@ const CARRIED: Readonly<Record<string, CarriedMeterState>> = deepFreeze({
   m_weighted: { level: "12.5" },
   m_running: { total: "100" },
   m_seats: { active: ["s:alice", "n:7"] },
+  m_prorated_running: { total: "40.5" },
+  m_prorated_seats: { active: ["alice", "7"] },
 });
 
 // Only the carried states of the meters rated: a carried state naming another meter is refused.

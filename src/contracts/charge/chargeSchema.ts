@@ -74,6 +74,13 @@ export const chargeSchema = z.strictObject({
         "A quantity fixed by the contract (seats, licences) priced instead of a meter's; the fee is prorated like a flat fee.",
       ),
     ),
+  tiersBy: z
+    .optional(z.enum(["quantity", "full_quantity"]))
+    .check(
+      z.describe(
+        "On a volume or graduated charge over a prorated meter: quantity (default) picks the tiers by the prorated quantity; full_quantity picks them by the quantity before proration and prices the prorated quantity (Lago's prorated charges).",
+      ),
+    ),
   billed: z
     .optional(z.enum(["in_advance", "in_arrears"]))
     .check(

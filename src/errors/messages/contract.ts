@@ -161,6 +161,14 @@ export function carriedMeterGrouped(model: string, meter: string): ErrorMessage 
   };
 }
 
+/** `tiersBy: "full_quantity"` on a charge whose price is not volume or graduated, or whose meter is not prorated. */
+export function tiersByFullQuantityNotAllowed(model: string, meter: string | undefined): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: `"full_quantity" picks the tiers of a volume or graduated price by the quantity of a prorated meter before proration; this ${model} charge ${meter === undefined ? "reads no meter" : `reads meter "${meter}", which is not prorated`}`,
+  };
+}
+
 /** A charge listed by a second allowance pool. */
 export function chargeInTwoPools(id: string, owner: string): ErrorMessage {
   return {

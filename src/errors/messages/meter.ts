@@ -59,6 +59,15 @@ export function persistentNotAllowed(): ErrorMessage {
   return { code: "invalid_field", message: "only sum, count and unique_count meters can be persistent" };
 }
 
+/** `prorated` on a meter that is not a persistent sum or unique_count. */
+export function proratedNotAllowed(): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message:
+      "only a persistent sum or unique_count can be prorated: each value counts for its days active in the period",
+  };
+}
+
 /** A window or entity on a persistent meter. */
 export function persistentWindowOrEntity(): ErrorMessage {
   return {

@@ -215,6 +215,13 @@ export const STEP_ROWS: Handlers = {
       step.amount,
       "The band's amount",
     ),
+  full_quantity_tiers: (step, state) =>
+    transform(state, {
+      step: `Tiers of the full quantity ${step.full}, prorated ${step.quantity} priced`,
+      quantity: formulaCell(amountSoFar(state), state.money),
+      amount: numberCell(step.amount, state.money),
+      note: `Flat fees ${step.flatFees} + (the tiers' amount at the full quantity ${step.before} − ${step.flatFees}) × ${step.quantity} ÷ ${step.full} (a value: the tier rows above are read at the full quantity, not the quantity cell).`,
+    }),
   proration: (step, state) =>
     transform(state, {
       step: `Proration by ${step.basis}: ${step.elapsed} of ${step.total}`,

@@ -1,6 +1,7 @@
 import type { BillableQuantityStep } from "./billableQuantity.js";
 import type { BilledEarlierStep } from "./billedEarlier.js";
 import type { ContractQuantityStep } from "./contractQuantity.js";
+import type { FullQuantityTiersStep } from "./fullQuantityTiers.js";
 import type { LineLimitStep } from "./lineLimit.js";
 import type { ProrationStep } from "./proration.js";
 import type { RoundingStep } from "./rounding.js";
@@ -13,6 +14,7 @@ export type CommonStep =
   | UsageStep
   | BillableQuantityStep
   | ContractQuantityStep
+  | FullQuantityTiersStep
   | ProrationStep
   | TrialStep
   | UnusedTimeStep

@@ -4,6 +4,7 @@ import {
   computeAndStorageUsage,
   flatCharge,
   meteredEvent,
+  PRORATED_UNITS_METER,
   sumMeter,
   unitCharge,
 } from "../../_support/contract.js";
@@ -61,6 +62,35 @@ export const LINE_STEP_CASES: Readonly<Record<string, StepCase>> = {
     period: "2026-03",
     says: [
       "Prorated for 1,900,800 of 2,678,400 seconds of the billing period: $310.00 × 1,900,800 ÷ 2,678,400 = $220.00.",
+    ],
+  },
+  // 8 units added on 15 March, prorated: 8 × 17 ÷ 31 = 4.3870967… → 4.38710; volume tiers picked by the
+  // full 8 (tier 2, $5 and a $50 flat fee): 50 + (8 × 5 + 50 − 50) × 4.3871 ÷ 8 = 50 + 21.9355 = 71.9355
+  full_quantity_tiers: {
+    contract: {
+      meters: [PRORATED_UNITS_METER],
+      charges: [
+        {
+          id: "units",
+          name: "Units",
+          meter: "units",
+          tiersBy: "full_quantity",
+          price: {
+            model: "volume",
+            tiers: [
+              { upTo: "5", unitPrice: "10", flatFee: "100" },
+              { unitPrice: "5", flatFee: "50" },
+            ],
+          },
+        },
+      ],
+    },
+    usage: [
+      { id: "u8", type: "unit", customer: "cus", timestamp: "2026-03-15T10:00:00Z", properties: { n: "8" } },
+    ],
+    period: "2026-03",
+    says: [
+      "Tiers reached by the full quantity, 8, and the prorated 4.3871 priced (Lago's prorated charges): the flat fees $50.00 stay whole, the rest is scaled: $50.00 + ($90.00 − $50.00) × 4.3871 ÷ 8 = $71.9355.",
     ],
   },
   // 5 seats set by the contract × 12.00 = 60.00

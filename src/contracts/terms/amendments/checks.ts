@@ -2,6 +2,7 @@ import type * as z from "zod/mini";
 import { contractMessages } from "../../../errors/index.js";
 import { issueOf } from "../../../schema/index.js";
 import { checkCharge, checkEventValueMeter } from "../../charge/checkCharge.js";
+import { checkTiersBy } from "../../charge/checkTiersBy.js";
 import { collectIssues } from "../../charge/collectIssues.js";
 import type { ParsedContractTerms } from "../../contract.js";
 
@@ -51,6 +52,7 @@ export function checkAmendments(
           ],
         } as never);
       checkEventValueMeter(ctx, charge, ["amendments", index, "charges", at], contract.meters);
+      checkTiersBy(ctx, charge, ["amendments", index, "charges", at], contract.meters);
       known.add(charge.id);
       const billed = charge.billed ?? "in_arrears";
       const before = timing.get(charge.id);

@@ -1,0 +1,17 @@
+import * as z from "zod/mini";
+import { amountTextSchema } from "../amountText.js";
+
+/**
+ * A prorated quantity priced at the tiers its full quantity reaches (`tiersBy: "full_quantity"`, Lago's
+ * prorated volume and graduated charges): the price steps before it rate `full`; their tier flat fees
+ * stay whole and the rest (`before` − `flatFees`) is scaled by `quantity` ÷ `full`.
+ */
+export const fullQuantityTiersStepSchema = z.strictObject({
+  kind: z.literal("full_quantity_tiers"),
+  full: amountTextSchema,
+  quantity: amountTextSchema,
+  before: amountTextSchema,
+  flatFees: amountTextSchema,
+  amount: amountTextSchema,
+});
+export type FullQuantityTiersStep = z.output<typeof fullQuantityTiersStepSchema>;

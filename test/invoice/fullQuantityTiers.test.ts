@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import { safeParseContract } from "../../src/contracts/index.js";
+import { explainText } from "../../src/explain/index.js";
+import { rateInvoice } from "../../src/invoice/index.js";
+import { buildContract, buildContractJson, type ChargeInput, type MeterInput } from "../_support/contract.js";
+
+// Lago's prorated volume charge picks the tier by `full_units_number` (the units before proration) and
+// prices the prorated units (getlago/lago-api, app/services/charge_models/volume_service.rb); its tiers
+// are the ones of Lago's prorated graduated test (spec/services/charge_models/prorated_graduated_service_spec.rb):
+// up to 5 at $10 with a $100 flat fee, then $5 with a $50 flat fee.
+const TIERS = [
+  { upTo: "5", unitPrice: "10", flatFee: "100" },
+  { unitPrice: "5", flatFee: "50" },
+];
+const unitsMeter = (prorated = true): MeterInput => ({
+  id: "units",
+  eventType: "unit",
+  aggregation: "sum",
+  valueProperty: "n",
+  persistent: true,
+  ...(prorated ? { prorated: true } : {}),
+});
+const charge = (model: "volume" | "graduated", tiersBy?: "quantity" | "full_quantity"): ChargeInput => ({
+  id: "units",
+  name: "Units",
+  meter: "units",
+  price: { model, tiers: TIERS },
+  ...(tiersBy === undefined ? {} : { tiersBy }),
+});
+const contractWith = (priced: ChargeInput, prorated = true) =>
+  buildContract(buildContractJson({ meters: [unitsMeter(prorated)], charges: [priced] }));
+// 8 units from March 15: March 15–31 = 17 of 31 days; 8 × 17 ÷ 31 = 136 ÷ 31 = 4.3870967… → 4.38710
+const added = [
+  { id: "u8", type: "unit", customer: "cus", timestamp: "2026-03-15T10:00:00Z", properties: { n: "8" } },
+];
+const rate = (priced: ChargeInput, prorated = true) =>
+  rateInvoice(contractWith(priced, prorated), added, "2026-03").lines[0]!;
+
+describe('tiersBy: "full_quantity" (Lago\'s prorated volume and graduated charges)', () => {
+  it("prices the prorated quantity of a volume charge at the tier of the full quantity", () => {
+    // full 8 reaches tier 2: 4.3871 × $5 + $50 = 21.9355 + 50 = $71.9355 → $71.94
+    const line = rate(charge("volume", "full_quantity"));
+    expect(line).toMatchObject({ quantity: "4.3871", amount: "71.94" });
+    expect(line.steps.find((step) => step.kind === "full_quantity_tiers")).toEqual({
+      kind: "full_quantity_tiers",
+      full: "8",
+      quantity: "4.3871",
+      before: "90", // 8 × $5 + $50 at the full quantity
+      flatFees: "50",
+      amount: "71.9355", // 50 + (90 − 50) × 4.3871 ÷ 8
+    });
+  });
+
+  it("picks the tier by the prorated quantity by default", () => {
+    // 4.3871 reaches tier 1: 4.3871 × $10 + $100 = 43.871 + 100 = $143.871 → $143.87
+    expect(rate(charge("volume"))).toMatchObject({ quantity: "4.3871", amount: "143.87" });
+    expect(rate(charge("volume", "quantity"))).toMatchObject({ amount: "143.87" });
+  });
+
+  it("scales a graduated charge's tiers of the full quantity by the prorated share", () => {
+    // full 8: 5 × $10 + 3 × $5 = 65, flat fees 100 + 50 = 150, before = 215
+    // 150 + 65 × 4.3871 ÷ 8 = 150 + 35.6451875 = $185.6451875 → $185.65
+    // (Lago walks the single event the same way: 5 × 0.5483875 × 10 + 3 × 0.5483875 × 5 + 150)
+    const line = rate(charge("graduated", "full_quantity"));
+    expect(line).toMatchObject({ amount: "185.65" });
+    expect(line.steps.find((step) => step.kind === "full_quantity_tiers")).toMatchObject({
+      before: "215",
+      flatFees: "150",
+      amount: "185.6451875",
+    });
+  });
+
+  it("says so in the explanation", () => {
+    const text = explainText(rateInvoice(contractWith(charge("volume", "full_quantity")), added, "2026-03"));
+    expect(text).toContain(
+      "Tiers reached by the full quantity, 8, and the prorated 4.3871 priced (Lago's prorated charges)",
+    );
+  });
+
+  it("is refused without a prorated meter or on another price", () => {
+    const refusal = (priced: ChargeInput, prorated = true) => {
+      const result = safeParseContract(
+        buildContractJson({ meters: [unitsMeter(prorated)], charges: [priced] }),
+      );
+      return result.success ? undefined : { code: result.error.code, path: result.error.path };
+    };
+    const expected = { code: "invalid_field", path: "charges[0].tiersBy" };
+    expect(refusal(charge("volume", "full_quantity"), false)).toEqual(expected);
+    const unit: ChargeInput = {
+      ...charge("volume", "full_quantity"),
+      price: { model: "unit", unitPrice: "1" },
+    };
+    expect(refusal(unit)).toEqual(expected);
+    expect(refusal(charge("graduated", "full_quantity"))).toBeUndefined();
+  });
+
+  it("is refused in an amendment's charge as in the contract's", () => {
+    const result = safeParseContract(
+      buildContractJson({
+        meters: [unitsMeter(false)],
+        charges: [charge("volume")],
+        amendments: [{ id: "a1", effective: "2026-03-10", charges: [charge("volume", "full_quantity")] }],
+      }),
+    );
+    expect(result.success ? undefined : { code: result.error.code, path: result.error.path }).toEqual({
+      code: "invalid_field",
+      path: "amendments[0].charges[0].tiersBy",
+    });
+  });
+});
