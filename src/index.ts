@@ -107,6 +107,7 @@ export {
   usageEvidenceText,
 } from "./explain/index.js";
 export type {
+  BatchSummary,
   CreditNoteOptions,
   DuplicateEvidence,
   EvidenceEvent,
@@ -121,6 +122,7 @@ export type {
   PriceKind,
   ProjectionMethod,
   RateInvoiceOptions,
+  RateManyResult,
   SafeParseInvoiceResult,
   ServicePeriod,
   Step,
@@ -148,10 +150,12 @@ export {
   rateFromAggregates,
   rateInvoice,
   rateInvoiceAsync,
+  rateMany,
   rateOpeningInvoice,
   rateParsedInvoice,
   resolveServicePeriod,
   safeParseInvoice,
+  summarizeBatch,
   usageEvidence,
   usageEvidenceAsync,
 } from "./invoice/index.js";

@@ -23,6 +23,8 @@ export type { ProjectionMethod } from "./previewSchema.js";
 export { PROJECTION_METHODS } from "./previewSchema.js";
 export type { RateInvoiceOptions } from "./rateInvoice.js";
 export { rateInvoice, rateInvoiceAsync, rateOpeningInvoice, rateParsedInvoice } from "./rateInvoice.js";
+export type { BatchSummary, RateManyResult } from "./rateMany.js";
+export { rateMany, summarizeBatch } from "./rateMany.js";
 export type { ServicePeriod } from "./resolveServicePeriod.js";
 export { resolveServicePeriod } from "./resolveServicePeriod.js";
 export type { CreditBalances } from "./stages/credits.js";

@@ -57,6 +57,13 @@ export interface MeterRequest {
   readonly collectValues: boolean;
 }
 
+type MeterStatesSchema = ReturnType<MeterAccumulator["buildStatesSchema"]>;
+
+// Per reducer (compileMeter keeps one per meter, period and zone), the states schema of each shape.
+// Meters of one aggregation share a reducer (every plain sum), so the schema names no meter: the caller
+// checks the `meter` field.
+const STATES_SCHEMAS = new WeakMap<Reducer<unknown>, Map<string, MeterStatesSchema>>();
+
 interface Bucket {
   state: unknown;
   values: { timestamp: number; id: string; value: Decimal }[];
@@ -242,11 +249,28 @@ export class MeterAccumulator {
   }
 
   /** The zod schema of {@link toJson}'s output for this meter, read back into states. */
-  statesSchema() {
+  statesSchema(): MeterStatesSchema {
+    // Built once per reducer and shape (zod compiles a schema when it is built): rating many aggregates
+    // of one contract must not build it per invoice.
+    const shape = `${this.request.collectValues}/${this.daily !== undefined}`;
+    let byShape = STATES_SCHEMAS.get(this.reducer);
+    if (byShape === undefined) {
+      byShape = new Map();
+      STATES_SCHEMAS.set(this.reducer, byShape);
+    }
+    let schema = byShape.get(shape);
+    if (schema === undefined) {
+      schema = this.buildStatesSchema();
+      byShape.set(shape, schema);
+    }
+    return schema;
+  }
+
+  private buildStatesSchema() {
     const bucketValues = this.request.collectValues ? z.array(valueEntrySchema) : z.optional(z.never());
     const dailyReducer = this.daily?.reducer;
     return z.strictObject({
-      meter: z.literal(this.meter.id),
+      meter: z.string(),
       total: this.reducer.stateSchema,
       values: bucketValues,
       groups: z.optional(
@@ -275,7 +299,7 @@ export class MeterAccumulator {
    * usage aggregates, or merging shards). Returns the dimensions of a grouping this meter does not
    * keep, if the states hold one (the caller reports it).
    */
-  absorb(states: z.infer<ReturnType<MeterAccumulator["statesSchema"]>>): ReadonlyArray<string> | undefined {
+  absorb(states: z.infer<MeterStatesSchema>): ReadonlyArray<string> | undefined {
     this.mergeInto(this.total_, states.total, states.values);
     for (const grouping of states.groups ?? []) {
       const target = this.groupings.find((kept) => sameList(kept.dimensions, grouping.dimensions));

@@ -126,6 +126,17 @@ function restoreInto(
     );
   accumulators.forEach((accumulator, index) => {
     const meterPath = [...path, "meters", index];
+    // The meter named first: another meter's states would otherwise fail as a state of the wrong shape.
+    const named = (envelope.meters[index] as { meter?: unknown } | null)?.meter;
+    if (typeof named === "string" && named !== accumulator.meter.id)
+      throw InputError.from(
+        aggregatesMessages.aggregatesForOtherRating(
+          `meter ${index + 1}`,
+          `"${named}"`,
+          `"${accumulator.meter.id}" (the contract's meters, in its order)`,
+        ),
+        toJsonPath([...meterPath, "meter"]),
+      );
     const parsed = parseAt(accumulator.statesSchema(), envelope.meters[index], meterPath);
     const unknown = accumulator.absorb(parsed);
     if (unknown !== undefined)

@@ -177,3 +177,13 @@ function capture(run: () => unknown): RatecardError {
   }
   throw new Error("expected a refusal");
 }
+
+describe("rateFromAggregates, meters", () => {
+  it("refuses states of meters in another order than the contract's", () => {
+    const [calls, egress] = byHand.whole.meters;
+    const swapped = { ...byHand, whole: { ...byHand.whole, meters: [egress, calls] } };
+    const refusal = capture(() => rateFromAggregates(prepared, swapped));
+    // egress's state is a valid sum state, so the meter's name is what tells them apart
+    expect([refusal.code, refusal.path]).toEqual(["aggregates_mismatch", "whole.meters[0].meter"]);
+  });
+});

@@ -50,3 +50,11 @@ export function invalidShard(shard: unknown): ErrorMessage {
     message: `shard must name one shard of a split, { index, count } with count a whole number from 1 and index from 0 to count − 1, not ${JSON.stringify(shard) ?? String(shard)}.`,
   };
 }
+
+/** Two contracts of one customer in a batch: its events would be billed twice. */
+export function batchCustomerTwice(customer: string): ErrorMessage {
+  return {
+    code: "invalid_argument",
+    message: `Two contracts bill customer "${customer}": a batch rates one contract per customer, or the customer's events would be billed twice.`,
+  };
+}
