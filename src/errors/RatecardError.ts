@@ -59,6 +59,9 @@ export type RatecardErrorCode =
   | "duplicate_key"
   | "invalid_csv"
   | "usage_changed_while_read"
+  // usage aggregates (rating from states aggregated elsewhere)
+  | "aggregates_mismatch"
+  | "aggregates_shards"
   // our own bugs
   | "invariant_violated";
 

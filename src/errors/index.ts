@@ -1,5 +1,6 @@
 export { describeValue } from "./describeValue.js";
 export { joinPath, toJsonPath } from "./jsonPath.js";
+export * as aggregatesMessages from "./messages/aggregates.js";
 export * as compareMessages from "./messages/compare.js";
 export * as contractMessages from "./messages/contract.js";
 export * as invoiceMessages from "./messages/invoice.js";

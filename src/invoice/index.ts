@@ -33,9 +33,19 @@ export {
   rateProgressiveInvoice,
   rateProgressiveParsedInvoice,
 } from "./rateProgressiveInvoice.js";
+export type { BatchSummary, RateManyResult } from "./rateMany.js";
+export { rateMany, summarizeBatch } from "./rateMany.js";
 export type { ServicePeriod } from "./resolveServicePeriod.js";
 export { resolveServicePeriod } from "./resolveServicePeriod.js";
 export type { CreditBalances } from "./stages/credits.js";
 export { applyTax } from "./stages/tax.js";
+export type { PreparedRating, UsageAggregates, UsageShard } from "./usageAggregates.js";
+export {
+  aggregateForRating,
+  aggregateParsedForRating,
+  mergeUsageAggregates,
+  prepareRating,
+  rateFromAggregates,
+} from "./usageAggregates.js";
 export type { DuplicateEvidence, GroupEvidence, MeterEvidence, UsageEvidence } from "./usageEvidence.js";
 export { usageEvidence, usageEvidenceAsync } from "./usageEvidence.js";

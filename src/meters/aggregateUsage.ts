@@ -175,7 +175,11 @@ export async function aggregateUsageAsync(
 }
 
 // Step 4: what the pass measured and excluded, and the ids the customer shares with others.
-function report(pass: EventPass, eventsRead: number, copies: CopyReport | undefined): AggregateUsageResult {
+export function report(
+  pass: EventPass,
+  eventsRead: number,
+  copies: CopyReport | undefined,
+): AggregateUsageResult {
   const { meters, carryOut } = pass.totals();
   const result: AggregateUsageResult = {
     eventsRead,
@@ -194,7 +198,7 @@ async function* idsOf(events: Iterable<UsageEvent> | AsyncIterable<UsageEvent>):
   for await (const event of events) yield event.id;
 }
 
-function copyReport(options: AggregateUsageOptions): CopyReport {
+export function copyReport(options: AggregateUsageOptions): CopyReport {
   return {
     customer: options.customer,
     excluded: new ExclusionTally(options.observer),

@@ -14,6 +14,27 @@ import { windowedReducer, windowLayout } from "./windows.js";
  * entity. Windows and fixed-length buckets depend on the period and zone, hence one per period.
  */
 export function compileMeter(meter: MeterTerms, period: Period, timeZone: string): Reducer<unknown> {
+  // A reducer holds no state of its own (states are separate values), so one compiled for a meter,
+  // period and zone serves every pass over them: rating many customers of one contract, or one
+  // customer's aggregates again, does the time-zone work of day windows once.
+  let byPeriod = COMPILED.get(meter);
+  if (byPeriod === undefined) {
+    byPeriod = new Map();
+    COMPILED.set(meter, byPeriod);
+  }
+  const key = `${period.start}/${period.end}/${timeZone}`;
+  let reducer = byPeriod.get(key);
+  if (reducer === undefined) {
+    reducer = compileAnew(meter, period, timeZone);
+    byPeriod.set(key, reducer);
+  }
+  return reducer;
+}
+
+// Per meter (dropped with it), the reducers compiled for each period and zone.
+const COMPILED = new WeakMap<MeterTerms, Map<string, Reducer<unknown>>>();
+
+function compileAnew(meter: MeterTerms, period: Period, timeZone: string): Reducer<unknown> {
   if (meter.aggregation === "weighted_sum") return weightedReducer(meter.weighted ?? {}) as Reducer<unknown>;
   if (meter.persistent === true && meter.prorated === true) {
     if (meter.aggregation === "unique_count")

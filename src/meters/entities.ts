@@ -1,6 +1,6 @@
 import { addExactly, type Decimal, roundToInteger, toPlainString, ZERO } from "../money/index.js";
 import { type EntityTerms, propertyOf } from "../schema/index.js";
-import { type MeterOutcome, perKey, type Reducer } from "./reducer.js";
+import { type MeterOutcome, perKey, perKeyJson, type Reducer } from "./reducer.js";
 
 type EntityState = Map<string, unknown>;
 
@@ -13,6 +13,7 @@ type EntityState = Map<string, unknown>;
 export function entityReducer(terms: EntityTerms, inner: Reducer<unknown>): Reducer<EntityState> {
   return {
     ...perKey((sample) => JSON.stringify(propertyOf(sample.event.properties, terms.property) ?? null), inner),
+    ...perKeyJson(inner),
     finalize: (state, context): MeterOutcome => {
       let total: Decimal = ZERO;
       let events = 0;

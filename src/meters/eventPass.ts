@@ -106,6 +106,21 @@ export class EventPass {
     );
   }
 
+  /** Every meter's accumulated states as JSON, in the contract's meter order (usage aggregates). */
+  statesJson(): Record<string, unknown>[] {
+    return this.compiled.map(({ accumulator }) => accumulator.toJson());
+  }
+
+  /** The accumulator of each meter, in the contract's meter order (to restore or merge states into). */
+  accumulators(): ReadonlyArray<MeterAccumulator> {
+    return this.compiled.map(({ accumulator }) => accumulator);
+  }
+
+  /** Adds events counted elsewhere (restored or merged states) to the count. */
+  addCounted(events: number): void {
+    this.eventsCounted += events;
+  }
+
   /** How many events counted so far. */
   get counted(): number {
     return this.eventsCounted;

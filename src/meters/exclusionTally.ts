@@ -30,6 +30,18 @@ export class ExclusionTally {
     entry.add(id, events);
   }
 
+  /** Adds exclusions counted elsewhere (a shard's, read back from usage aggregates). */
+  absorb(exclusions: ReadonlyArray<Exclusion>): void {
+    for (const { reason, events, sampleIds } of exclusions) {
+      let entry = this.counts.get(reason);
+      if (entry === undefined) {
+        entry = new IdSample();
+        this.counts.set(reason, entry);
+      }
+      entry.absorb(events, sampleIds);
+    }
+  }
+
   /** The exclusions with at least one event, in the documented reason order. */
   toList(): Exclusion[] {
     return EXCLUSION_REASONS.flatMap((reason) => {

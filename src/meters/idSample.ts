@@ -27,6 +27,12 @@ export class IdSample {
     this.largest = largestOf(this.ids);
   }
 
+  /** Counts `count` events whose sample is `ids` (another sample: a shard's, read back from JSON). */
+  absorb(count: number, ids: ReadonlyArray<string>): void {
+    for (const id of ids) this.add(id, 0);
+    this.total += count;
+  }
+
   get count(): number {
     return this.total;
   }

@@ -11,6 +11,7 @@ export { compileMeter } from "./compileMeter.js";
 export { deriveValue } from "./deriveValue.js";
 export type { EventObserver } from "./eventObserver.js";
 export type { Exclusion } from "./exclusionTally.js";
+export { idHash } from "./idHash.js";
 export { IdSample } from "./idSample.js";
 export type { GroupedQuantities, GroupQuantity, MeterRequest } from "./meterAccumulator.js";
 export type {
@@ -21,4 +22,6 @@ export type {
   Reducer,
   Sample,
 } from "./reducer.js";
+export type { UsageStates } from "./usageStates.js";
+export { aggregateUsageStates, mergeUsageStates, usageFromStates } from "./usageStates.js";
 export { rankedValue, windowLayout } from "./windows.js";

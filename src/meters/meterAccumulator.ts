@@ -1,3 +1,4 @@
+import * as z from "zod/mini";
 import { type Decimal, ONE, type ShortDecimal, safeParseDecimal, ZERO } from "../money/index.js";
 import {
   isInheritedName,
@@ -10,8 +11,22 @@ import { addLocalDays, formatLocalDate, type Period, toLocalDate } from "../time
 import { compareText, sameList } from "./compareText.js";
 import { compileMeter } from "./compileMeter.js";
 import type { CarriedMeterState, Computation, Reducer, Sample } from "./reducer.js";
+import {
+  byTimeThenId,
+  decimalJson,
+  decimalTextSchema,
+  eventCountSchema,
+  instantMsSchema,
+} from "./stateJson.js";
 import { valueReducerOf } from "./valueReducers.js";
 import { type WindowLayout, windowLayout } from "./windows.js";
+
+/** Each counted event's value as kept for per-transaction prices: `[timestamp, id, value]`. */
+const valueEntrySchema = z.pipe(
+  z.tuple([instantMsSchema, z.string(), decimalTextSchema]),
+  z.transform(([timestamp, id, value]) => ({ timestamp, id, value })),
+);
+const groupValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
 /** The quantity of one group of a meter's events (one value of each grouping property). */
 export interface GroupQuantity {
@@ -41,6 +56,13 @@ export interface MeterRequest {
   /** Keep each event's value (for per-transaction prices). */
   readonly collectValues: boolean;
 }
+
+type MeterStatesSchema = ReturnType<MeterAccumulator["buildStatesSchema"]>;
+
+// Per reducer (compileMeter keeps one per meter, period and zone), the states schema of each shape.
+// Meters of one aggregation share a reducer (every plain sum), so the schema names no meter: the caller
+// checks the `meter` field.
+const STATES_SCHEMAS = new WeakMap<Reducer<unknown>, Map<string, MeterStatesSchema>>();
 
 interface Bucket {
   state: unknown;
@@ -195,6 +217,144 @@ export class MeterAccumulator {
     };
   }
 
+  /**
+   * The meter's accumulated states as JSON (usage aggregates, docs/scale.md): the total, each requested
+   * grouping's buckets (group values in the order of the dimensions), the values kept for
+   * per-transaction prices, the daily states. Canonical: the same events give the same JSON.
+   */
+  toJson(): Record<string, unknown> {
+    const json: Record<string, unknown> = {
+      meter: this.meter.id,
+      total: this.reducer.toJson(this.total_.state),
+    };
+    if (this.request.collectValues) json.values = valuesJson(this.total_.values);
+    if (this.groupings.length > 0)
+      json.groups = this.groupings.map(({ dimensions, buckets }) => ({
+        dimensions: [...dimensions],
+        buckets: leaves(buckets, dimensions.length)
+          .map((bucket) => ({ bucket, key: JSON.stringify(valuesOf(bucket, dimensions)) }))
+          .sort((a, b) => compareText(a.key, b.key))
+          .map(({ bucket }) => ({
+            group: valuesOf(bucket, dimensions),
+            state: this.reducer.toJson(bucket.state),
+            ...(this.request.collectValues ? { values: valuesJson(bucket.values) } : {}),
+          })),
+      }));
+    const daily = this.daily;
+    if (daily !== undefined)
+      json.daily = [...daily.states.entries()]
+        .sort(([a], [b]) => a - b)
+        .map(([index, state]) => [index, daily.reducer.toJson(state)]);
+    return json;
+  }
+
+  /** The zod schema of {@link toJson}'s output for this meter, read back into states. */
+  statesSchema(): MeterStatesSchema {
+    // Built once per reducer and shape (zod compiles a schema when it is built): rating many aggregates
+    // of one contract must not build it per invoice.
+    const shape = `${this.request.collectValues}/${this.daily !== undefined}`;
+    let byShape = STATES_SCHEMAS.get(this.reducer);
+    if (byShape === undefined) {
+      byShape = new Map();
+      STATES_SCHEMAS.set(this.reducer, byShape);
+    }
+    let schema = byShape.get(shape);
+    if (schema === undefined) {
+      schema = this.buildStatesSchema();
+      byShape.set(shape, schema);
+    }
+    return schema;
+  }
+
+  private buildStatesSchema() {
+    const bucketValues = this.request.collectValues ? z.array(valueEntrySchema) : z.optional(z.never());
+    const dailyReducer = this.daily?.reducer;
+    return z.strictObject({
+      meter: z.string(),
+      total: this.reducer.stateSchema,
+      values: bucketValues,
+      groups: z.optional(
+        z.array(
+          z.strictObject({
+            dimensions: z.array(z.string()),
+            buckets: z.array(
+              z.strictObject({
+                group: z.array(groupValueSchema),
+                state: this.reducer.stateSchema,
+                values: bucketValues,
+              }),
+            ),
+          }),
+        ),
+      ),
+      daily:
+        dailyReducer === undefined
+          ? z.optional(z.never())
+          : z.array(z.tuple([eventCountSchema, dailyReducer.stateSchema])),
+    });
+  }
+
+  /**
+   * Merges states read back with {@link statesSchema} into this accumulator (restoring a meter from
+   * usage aggregates, or merging shards). Returns the dimensions of a grouping this meter does not
+   * keep, if the states hold one (the caller reports it).
+   */
+  absorb(states: z.infer<MeterStatesSchema>): ReadonlyArray<string> | undefined {
+    this.mergeInto(this.total_, states.total, states.values);
+    for (const grouping of states.groups ?? []) {
+      const target = this.groupings.find((kept) => sameList(kept.dimensions, grouping.dimensions));
+      if (
+        target === undefined ||
+        grouping.buckets.some((bucket) => bucket.group.length !== grouping.dimensions.length)
+      )
+        return grouping.dimensions;
+      for (const { group, state, values } of grouping.buckets)
+        this.mergeInto(this.bucketAt(target.buckets, grouping.dimensions, group), state, values);
+    }
+    const daily = this.daily;
+    if (daily !== undefined)
+      for (const [index, state] of states.daily ?? [])
+        daily.states.set(index, daily.reducer.merge(daily.states.get(index) ?? daily.reducer.init(), state));
+    return undefined;
+  }
+
+  private mergeInto(
+    bucket: Bucket,
+    state: unknown,
+    values: ReadonlyArray<Bucket["values"][number]> | undefined,
+  ): void {
+    bucket.state = this.reducer.merge(bucket.state, state);
+    if (values !== undefined) bucket.values.push(...values);
+  }
+
+  // The bucket of one combination of group values, created empty when absent (nested as `add` nests them).
+  private bucketAt(
+    root: Map<unknown, unknown>,
+    dimensions: ReadonlyArray<string>,
+    values: ReadonlyArray<PropertyValue>,
+  ): Bucket {
+    let level = root;
+    for (let d = 0; d < values.length - 1; d += 1) {
+      let inner = level.get(values[d]) as Map<unknown, unknown> | undefined;
+      if (inner === undefined) {
+        inner = new Map();
+        level.set(values[d], inner);
+      }
+      level = inner;
+    }
+    const last = values[values.length - 1];
+    let bucket = level.get(last) as Bucket | undefined;
+    if (bucket === undefined) {
+      bucket = {
+        state: this.reducer.init(),
+        values: [],
+        group: Object.fromEntries(dimensions.map((name, index) => [name, values[index] ?? null])),
+      };
+      level.set(last, bucket);
+    }
+    return bucket;
+  }
+
   private addTo(bucket: Bucket, sample: Sample, value: Bucket["values"][number] | undefined): void {
     bucket.state = this.reducer.add(bucket.state, sample);
     if (value !== undefined) bucket.values.push(value);
@@ -218,6 +378,10 @@ export class MeterAccumulator {
     const ordered = [...bucket.values].sort((a, b) => a.timestamp - b.timestamp || compareText(a.id, b.id));
     return { ...base, values: ordered.map((entry) => entry.value) };
   }
+}
+
+function valuesJson(values: Bucket["values"]): [number, string, string][] {
+  return byTimeThenId(values).map((entry) => [entry.timestamp, entry.id, decimalJson(entry.value)]);
 }
 
 function leaves(level: Map<unknown, unknown>, depth: number): Bucket[] {

@@ -1,7 +1,16 @@
+import * as z from "zod/mini";
 import { Decimal, toPlainString } from "../money/index.js";
 import { propertyOf } from "../schema/index.js";
 import { compareText } from "./compareText.js";
 import type { MeterOutcome, Reducer } from "./reducer.js";
+import { byTimeThenId, instantMsSchema } from "./stateJson.js";
+
+const operationSchema = z.strictObject({
+  timestamp: instantMsSchema,
+  id: z.string(),
+  key: z.string(),
+  remove: z.boolean(),
+});
 
 /**
  * A persistent sum or count: the running total since the contract start. The period's own events add
@@ -58,6 +67,11 @@ export function recordOperations(
       return state;
     },
     merge: (a, b) => [...a, ...b],
+    toJson: (state) => byTimeThenId(state).map((operation) => ({ ...operation })),
+    stateSchema: z.pipe(
+      z.array(operationSchema),
+      z.transform((operations): Operation[] => operations.map((operation) => ({ ...operation }))),
+    ),
   };
 }
 

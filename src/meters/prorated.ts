@@ -1,8 +1,10 @@
+import * as z from "zod/mini";
 import { Decimal, roundTo, toPlainString } from "../money/index.js";
 import { daysBetween, type LocalDate, type Period, toLocalDate } from "../time/index.js";
 import { compareText } from "./compareText.js";
 import { type Operation, recordOperations } from "./persistent.js";
 import type { FinalizeContext, MeterOutcome, Reducer } from "./reducer.js";
+import { decimalJson, decimalTextSchema, instantMsSchema } from "./stateJson.js";
 
 // Lago rounds a prorated recurring aggregate up to 5 decimals before pricing it (`.ceil(5)`).
 const PRORATED_DECIMALS = 5;
@@ -54,6 +56,18 @@ export function proratedTotalReducer(): Reducer<ValuePoint[]> {
       return state;
     },
     merge: (a, b) => [...a, ...b],
+    // As JSON (rate from aggregates): the points by time, then by value, so any order of the same
+    // events gives the same bytes; the finalize sum does not depend on the order.
+    toJson: (state) =>
+      state
+        .map((point) => ({ timestamp: point.timestamp, value: decimalJson(point.value) }))
+        .sort((a, b) => a.timestamp - b.timestamp || compareText(a.value, b.value)),
+    stateSchema: z.array(
+      z.pipe(
+        z.strictObject({ timestamp: instantMsSchema, value: decimalTextSchema }),
+        z.transform((point): ValuePoint => ({ timestamp: point.timestamp, value: new Decimal(point.value) })),
+      ),
+    ),
     finalize: (state, context): MeterOutcome => {
       const { measured, billing } = daysOf(context);
       const carriedIn = new Decimal(context.carried?.total ?? "0");

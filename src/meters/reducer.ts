@@ -1,3 +1,4 @@
+import * as z from "zod/mini";
 import type { Decimal, ShortDecimal } from "../money/index.js";
 import type { ComputationData, PropertyValue, UsageEvent } from "../schema/index.js";
 import type { Period } from "../time/index.js";
@@ -53,13 +54,18 @@ export interface MeterOutcome {
  * An aggregation as a mergeable computation: `init` → `add` per event → `merge` partial states (from
  * shards or workers) → `finalize` to the billable quantity. `merge` is associative and commutative and
  * leaves its arguments untouched, so any sharding of the events gives the state of one pass. `add`
- * may update the state in place (it is an accumulator owned by one pass) and returns it.
+ * may update the state in place (it is an accumulator owned by one pass) and returns it. `toJson`
+ * writes a state as plain JSON (canonical: the same events give the same text in any order) and
+ * `stateSchema` reads it back, so a state can be kept, sent to another process, or produced by another
+ * engine (usage aggregates, docs/scale.md).
  */
 export interface Reducer<S> {
   init(): S;
   add(state: S, sample: Sample): S;
   merge(a: S, b: S): S;
   finalize(state: S, context: FinalizeContext): MeterOutcome;
+  toJson(state: S): unknown;
+  readonly stateSchema: z.ZodMiniType<S>;
 }
 
 /**
@@ -69,7 +75,7 @@ export interface Reducer<S> {
 export function perKey<K>(
   keyOf: (sample: Sample) => K,
   inner: Reducer<unknown>,
-): Omit<Reducer<Map<K, unknown>>, "finalize"> {
+): Omit<Reducer<Map<K, unknown>>, "finalize" | "toJson" | "stateSchema"> {
   return {
     init: () => new Map(),
     add: (state, sample) => {
@@ -84,5 +90,24 @@ export function perKey<K>(
       for (const [key, value] of b) merged.set(key, inner.merge(merged.get(key) ?? inner.init(), value));
       return merged;
     },
+  };
+}
+
+/**
+ * `toJson` and `stateSchema` of a {@link perKey} state: `[key, inner state]` pairs sorted by key (a list,
+ * not an object, so no key is ever read as an object's own machinery, "__proto__" included).
+ */
+export function perKeyJson(
+  inner: Reducer<unknown>,
+): Pick<Reducer<Map<string, unknown>>, "toJson" | "stateSchema"> {
+  return {
+    toJson: (state) =>
+      [...state.entries()]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([key, value]) => [key, inner.toJson(value)]),
+    stateSchema: z.pipe(
+      z.array(z.tuple([z.string(), inner.stateSchema])),
+      z.transform((entries) => new Map(entries)),
+    ),
   };
 }

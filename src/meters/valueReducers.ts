@@ -1,7 +1,9 @@
+import * as z from "zod/mini";
 import { Decimal, ExactSum, ZERO } from "../money/index.js";
 import type { AggregationName, PropertyValue } from "../schema/index.js";
 import { compareText } from "./compareText.js";
 import type { Reducer } from "./reducer.js";
+import { decimalJson, decimalTextSchema, eventCountSchema, instantMsSchema } from "./stateJson.js";
 
 // The reducers of single values. Each keeps `events` so a meter can say how many events it counted.
 
@@ -27,6 +29,15 @@ export const sumReducer: Reducer<SumState> = {
   },
   merge: (a, b) => sumOf([a, b]),
   finalize: (state) => ({ quantity: state.sum.value(), events: state.events }),
+  toJson: (state) => ({ sum: decimalJson(state.sum.value()), events: state.events }),
+  stateSchema: z.pipe(
+    z.strictObject({ sum: decimalTextSchema, events: eventCountSchema }),
+    z.transform(({ sum, events }): SumState => {
+      const exact = new ExactSum();
+      exact.addDecimal(sum);
+      return { sum: exact, events };
+    }),
+  ),
 };
 
 /** `avg`: the exact total divided by the number of events (0 with no events). */
@@ -51,6 +62,11 @@ export const countReducer: Reducer<CountState> = {
   },
   merge: (a, b) => ({ events: a.events + b.events }),
   finalize: (state) => ({ quantity: new Decimal(state.events), events: state.events }),
+  toJson: (state) => ({ events: state.events }),
+  stateSchema: z.pipe(
+    z.strictObject({ events: eventCountSchema }),
+    z.transform(({ events }): CountState => ({ events })),
+  ),
 };
 
 interface UniqueState {
@@ -78,6 +94,12 @@ export const uniqueCountReducer: Reducer<UniqueState> = {
   },
   merge: (a, b) => ({ values: new Set([...a.values, ...b.values]), events: a.events + b.events }),
   finalize: (state) => ({ quantity: new Decimal(state.values.size), events: state.events }),
+  // The distinct values themselves, not their number: two shards' values may overlap.
+  toJson: (state) => ({ values: [...state.values].sort(compareText), events: state.events }),
+  stateSchema: z.pipe(
+    z.strictObject({ values: z.array(z.string()), events: eventCountSchema }),
+    z.transform(({ values, events }): UniqueState => ({ values: new Set(values), events })),
+  ),
 };
 
 interface ExtremeState {
@@ -97,6 +119,14 @@ function extremeReducer(keep: (candidate: Decimal, best: Decimal) => boolean): R
     },
     merge: (a, b) => ({ best: pick(a.best, b.best), events: a.events + b.events }),
     finalize: (state) => ({ quantity: state.best ?? ZERO, events: state.events }),
+    toJson: (state) => ({
+      best: state.best === undefined ? null : decimalJson(state.best),
+      events: state.events,
+    }),
+    stateSchema: z.pipe(
+      z.strictObject({ best: z.nullable(decimalTextSchema), events: eventCountSchema }),
+      z.transform(({ best, events }): ExtremeState => ({ best: best ?? undefined, events })),
+    ),
   };
 }
 
@@ -134,6 +164,23 @@ export const latestReducer: Reducer<LatestState> = {
   },
   merge: (a, b) => ({ ...later(a, b), events: a.events + b.events }),
   finalize: (state) => ({ quantity: state.value, events: state.events }),
+  toJson: (state) =>
+    state.events === 0
+      ? { events: 0 }
+      : { timestamp: state.timestamp, id: state.id, value: decimalJson(state.value), events: state.events },
+  // No event yet: no latest one. Otherwise the winning event's instant, id and value.
+  stateSchema: z.pipe(
+    z.union([
+      z.strictObject({ events: z.literal(0) }),
+      z.strictObject({
+        timestamp: instantMsSchema,
+        id: z.string(),
+        value: decimalTextSchema,
+        events: eventCountSchema,
+      }),
+    ]),
+    z.transform((state): LatestState => ("id" in state ? { ...state } : latestReducer.init())),
+  ),
 };
 
 const VALUE_REDUCERS: Partial<Record<AggregationName, Reducer<unknown>>> = {

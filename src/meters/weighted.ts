@@ -1,7 +1,11 @@
+import * as z from "zod/mini";
 import { Decimal, toPlainString, ZERO } from "../money/index.js";
 import type { WeightedTerms } from "../schema/index.js";
 import { compareText } from "./compareText.js";
 import type { MeterOutcome, Reducer } from "./reducer.js";
+import { byTimeThenId, decimalJson, decimalTextSchema, instantMsSchema } from "./stateJson.js";
+
+const pointSchema = z.strictObject({ timestamp: instantMsSchema, id: z.string(), value: decimalTextSchema });
 
 interface Point {
   readonly timestamp: number;
@@ -41,6 +45,16 @@ export function weightedReducer(terms: WeightedTerms): Reducer<WeightedState> {
       return state;
     },
     merge: (a, b) => [...a, ...b],
+    toJson: (state) =>
+      byTimeThenId(state).map((point) => ({
+        timestamp: point.timestamp,
+        id: point.id,
+        value: decimalJson(point.value),
+      })),
+    stateSchema: z.pipe(
+      z.array(pointSchema),
+      z.transform((points): WeightedState => points.map((point) => ({ ...point }))),
+    ),
     finalize: (state, context): MeterOutcome => {
       const points = [...state].sort((a, b) => a.timestamp - b.timestamp || compareText(a.id, b.id));
       const opening = new Decimal(context.carried?.level ?? "0");

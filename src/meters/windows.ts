@@ -6,6 +6,7 @@ import {
   type FinalizeContext,
   type MeterOutcome,
   perKey,
+  perKeyJson,
   type Reducer,
   type Sample,
 } from "./reducer.js";
@@ -103,6 +104,7 @@ export function windowedReducer(
   };
   return {
     ...perKey(keyOf, inner),
+    ...perKeyJson(inner),
     finalize: (state, context) =>
       finalizeWindows(state, context, { window, outer, percentile, layout, inner }),
   };

@@ -32,6 +32,8 @@ export function openGrants(
   { startFull = false }: { readonly startFull?: boolean } = {},
 ) {
   checkBalanceIds(contract, balances);
+  // Most contracts have no grants: then there is nothing to open, and no time-zone work to do.
+  if (contract.credits.length === 0) return [];
   const localDate = (instant: number) => formatLocalDate(toLocalDate(instant, contract.timeZone));
   const start = localDate(resolved.service.start);
   const termStart = localDate(contract.term.start);

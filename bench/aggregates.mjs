@@ -1,0 +1,144 @@
+// Rating from usage aggregates (issue 14): invoices per second of `rateFromAggregates` on a five-charge
+// contract (cdn-basic: a platform fee, three bandwidth tiers by region, requests), side by side with
+// `rateInvoice` on the same customers' events; then all cores, one worker thread per core, each rating
+// its share. The machine's load average is printed beside the figures: on a shared machine, compare
+// the ratio, not the rate.
+import { readFileSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
+import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+import {
+  aggregateForRating,
+  parseContract,
+  prepareRating,
+  rateFromAggregates,
+  rateInvoice,
+} from "../dist/index.js";
+import { measure } from "./lib.mjs";
+
+const grouped = (n) => Math.round(n).toLocaleString("en-US");
+const contractJson = JSON.parse(
+  readFileSync(new URL("../fixtures/cdn-basic/contract.json", import.meta.url)),
+);
+
+// `customers` customers of the cdn-basic contract, four events each (one per meter), in February 2026.
+function customerEvents(customers) {
+  const start = Date.UTC(2026, 1, 2);
+  return Array.from({ length: customers }, (_, c) => {
+    const customer = `cus_${c}`;
+    const at = (i) => new Date(start + (c * 4 + i) * 60_000).toISOString();
+    return [
+      {
+        id: `e${c}_1`,
+        type: "cdn.bandwidth",
+        customer,
+        timestamp: at(1),
+        properties: { region: "na", gb: `${c % 97}.5` },
+      },
+      {
+        id: `e${c}_2`,
+        type: "cdn.bandwidth",
+        customer,
+        timestamp: at(2),
+        properties: { region: "eu", gb: "12.25" },
+      },
+      {
+        id: `e${c}_3`,
+        type: "cdn.bandwidth",
+        customer,
+        timestamp: at(3),
+        properties: { region: "apac", gb: "3" },
+      },
+      {
+        id: `e${c}_4`,
+        type: "cdn.requests",
+        customer,
+        timestamp: at(4),
+        properties: { requests: `${1000 + c}` },
+      },
+    ];
+  });
+}
+
+function contractFor(customer) {
+  return parseContract({ ...contractJson, customer: { ...contractJson.customer, id: customer } });
+}
+
+// What one core rates: `customers` invoices from aggregates, prepared once per customer's contract.
+function rateShare(customers, seconds) {
+  const events = customerEvents(customers);
+  const prepared = events.map((_, c) => prepareRating(contractFor(`cus_${c}`), "2026-02"));
+  const aggregates = events.map((list, c) => aggregateForRating(prepared[c], list));
+  let done = 0;
+  const until = Date.now() + seconds * 1000;
+  while (Date.now() < until) {
+    rateFromAggregates(prepared[done % customers], aggregates[done % customers]);
+    done += 1;
+  }
+  return done;
+}
+
+if (!isMainThread) parentPort.postMessage(rateShare(workerData.customers, workerData.seconds));
+
+/** Prints the figures and returns them by name. */
+export async function benchAggregates(customers) {
+  const events = customerEvents(customers);
+  const contracts = events.map((_, c) => contractFor(`cus_${c}`));
+  const prepared = contracts.map((contract) => prepareRating(contract, "2026-02"));
+  const aggregates = events.map((list, c) => aggregateForRating(prepared[c], list));
+  const fromAggregates = measure(
+    "rateFromAggregates (prepared per contract)",
+    (n) => {
+      let total = 0;
+      for (let i = 0; i < n; i += 1)
+        total += Number(rateFromAggregates(prepared[i % customers], aggregates[i % customers]).total);
+      return total;
+    },
+    customers * 4,
+  );
+  const fromEvents = measure(
+    "rateInvoice (four events each)",
+    (n) => {
+      let total = 0;
+      for (let i = 0; i < n; i += 1)
+        total += Number(rateInvoice(contracts[i % customers], events[i % customers], "2026-02").total);
+      return total;
+    },
+    customers,
+  );
+  const cores = availableParallelism();
+  const seconds = 3;
+  const started = Date.now();
+  const counts = await Promise.all(
+    Array.from(
+      { length: cores },
+      () =>
+        new Promise((resolve, reject) => {
+          const worker = new Worker(new URL(import.meta.url), { workerData: { customers: 200, seconds } });
+          worker.once("message", resolve);
+          worker.once("error", reject);
+        }),
+    ),
+  );
+  const elapsed = (Date.now() - started) / 1000;
+  const allCores = counts.reduce((a, b) => a + b, 0) / elapsed;
+  const load = loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" ");
+  console.log(`\nInvoices from aggregates, cdn-basic (five charges), load average ${load} on ${cores} cores`);
+  console.log(
+    `  ${fromAggregates.label.padEnd(44)} ${grouped(fromAggregates.perSecond).padStart(10)} invoices/s`,
+  );
+  console.log(`  ${fromEvents.label.padEnd(44)} ${grouped(fromEvents.perSecond).padStart(10)} invoices/s`);
+  console.log(
+    `  ratio from aggregates / from events: ${(fromAggregates.perSecond / fromEvents.perSecond).toFixed(2)}×`,
+  );
+  console.log(
+    `  all ${cores} cores (worker threads, ${seconds} s incl. start-up): ${grouped(allCores)} invoices/s`,
+  );
+  return {
+    invoicesPerSecondOneCore: Math.round(fromAggregates.perSecond),
+    invoicesPerSecondAllCores: Math.round(allCores),
+    invoicesFromAggregatesVsEvents: Number((fromAggregates.perSecond / fromEvents.perSecond).toFixed(3)),
+    loadAverage: loadavg()[0],
+  };
+}

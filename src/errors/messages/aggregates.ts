@@ -1,0 +1,60 @@
+import type { ErrorMessage } from "./message.js";
+
+// The sentences about usage aggregates: the meters' states aggregated elsewhere (another process, a
+// shard, a warehouse) and handed to ratecard to rate (docs/scale.md).
+
+/** Aggregates made for another customer, period, meter list or daily setting than the rating asks for. */
+export function aggregatesForOtherRating(what: string, found: string, expected: string): ErrorMessage {
+  return {
+    code: "aggregates_mismatch",
+    message: `The usage aggregates were made for ${what} ${found}, but this rating is for ${expected}; aggregate the usage again for this contract and period.`,
+  };
+}
+
+/** A meter's states that hold a grouping the contract's charges do not ask for. */
+export function aggregatesUnknownGrouping(meter: string, dimensions: ReadonlyArray<string>): ErrorMessage {
+  return {
+    code: "aggregates_mismatch",
+    message: `The usage aggregates of meter "${meter}" are grouped by ${JSON.stringify(dimensions)}, which no charge of this contract groups it by (or a group lists another number of values than the grouping has properties).`,
+  };
+}
+
+/** Two aggregates that hold the same shard: merging them would bill its events twice. */
+export function aggregatesShardsOverlap(shards: ReadonlyArray<number>): ErrorMessage {
+  return {
+    code: "aggregates_shards",
+    message: `Both usage aggregates hold shard ${shards.join(", ")}: merging them would count those events twice. Merge aggregates of different shards only (each event goes to the shard its id's hash names, so copies of an event always meet in one shard).`,
+  };
+}
+
+/** Two aggregates split into different numbers of shards. */
+export function aggregatesShardCountsDiffer(a: number, b: number): ErrorMessage {
+  return {
+    code: "aggregates_shards",
+    message: `The usage aggregates were split into ${a} and ${b} shards: only shards of one split can be merged (copies of an event land in the same shard only within one split).`,
+  };
+}
+
+/** Aggregates that do not yet hold every shard: rating them would leave events out. */
+export function aggregatesIncomplete(missing: ReadonlyArray<number>, count: number): ErrorMessage {
+  return {
+    code: "aggregates_shards",
+    message: `The usage aggregates lack shard ${missing.join(", ")} of ${count}: an invoice rated from them would leave those events out. Merge every shard's aggregates first.`,
+  };
+}
+
+/** A shard option that does not name one shard of a split. */
+export function invalidShard(shard: unknown): ErrorMessage {
+  return {
+    code: "invalid_argument",
+    message: `shard must name one shard of a split, { index, count } with count a whole number from 1 and index from 0 to count − 1, not ${JSON.stringify(shard) ?? String(shard)}.`,
+  };
+}
+
+/** Two contracts of one customer in a batch: its events would be billed twice. */
+export function batchCustomerTwice(customer: string): ErrorMessage {
+  return {
+    code: "invalid_argument",
+    message: `Two contracts bill customer "${customer}": a batch rates one contract per customer, or the customer's events would be billed twice.`,
+  };
+}

@@ -1,0 +1,128 @@
+import type { Contract } from "../contracts/index.js";
+import { aggregatesMessages, InputError } from "../errors/index.js";
+import { compareText, IdSample } from "../meters/index.js";
+import { Decimal } from "../money/index.js";
+import { EXCLUSION_REASONS, type ExclusionReason, type UsageEvent } from "../schema/index.js";
+import type { Period } from "../time/index.js";
+import { requireEvents } from "./entryArguments.js";
+import type { Invoice } from "./invoiceSchema.js";
+import { parseEvents } from "./rateInvoice.js";
+import { aggregateParsedForRating, prepareRating, rateFromAggregates } from "./usageAggregates.js";
+
+/** What a batch rated, in a few numbers a billing run can be checked by. */
+export interface BatchSummary {
+  readonly invoices: number;
+  /** One total per currency (code order): amounts of different currencies are never added. */
+  readonly totals: ReadonlyArray<{
+    readonly currency: string;
+    readonly invoices: number;
+    readonly total: string;
+  }>;
+  /** How many warnings the invoices carry, all together. */
+  readonly warnings: number;
+  /** Events the invoices left out, per reason, over every invoice (each invoice lists its own). */
+  readonly excluded: ReadonlyArray<{ readonly reason: ExclusionReason; readonly events: number }>;
+  /** Events of customers no contract bills: counted here, never silently dropped. */
+  readonly unknownCustomers: {
+    readonly events: number;
+    readonly customers: number;
+    readonly sampleCustomers: ReadonlyArray<string>;
+  };
+}
+
+/** What {@link rateMany} returns: one invoice per contract, in customer-id order, and the summary. */
+export interface RateManyResult {
+  readonly invoices: ReadonlyArray<Invoice>;
+  readonly summary: BatchSummary;
+}
+
+/**
+ * Rates a customer base in one pass over a multi-customer usage source: the events are split by
+ * customer, each contract's customer is aggregated from its own events and rated (docs/scale.md,
+ * "Batches"). Each invoice is the one `rateInvoice` gives for that customer's events alone (its usage
+ * report counts only them); events of customers no contract bills are counted in the summary.
+ * @param contracts - one per customer (a customer id twice is refused)
+ * @param events - usage events as sent, of any customers
+ * @param period - as `rateInvoice` takes it; "2026-02" is read in each contract's zone
+ * @throws the errors of `rateInvoice`; InputError `invalid_argument` for two contracts of one customer
+ * @example rateMany([acme, globex], events, "2026-02").summary.totals[0].total // "1234.50"
+ */
+export function rateMany(
+  contracts: ReadonlyArray<Contract>,
+  events: Iterable<unknown>,
+  period: Period | string,
+): RateManyResult {
+  requireEvents(events);
+  const byCustomer = new Map<string, UsageEvent[]>();
+  contracts.forEach((contract, index) => {
+    if (byCustomer.has(contract.customer.id))
+      throw InputError.from(
+        aggregatesMessages.batchCustomerTwice(contract.customer.id),
+        `contracts[${index}]`,
+      );
+    byCustomer.set(contract.customer.id, []);
+  });
+  const unknown = new IdSample();
+  const unknownIds = new Set<string>();
+  for (const event of parseEvents(events)) {
+    const list = byCustomer.get(event.customer);
+    if (list !== undefined) list.push(event);
+    else {
+      unknown.add(event.customer, 1);
+      unknownIds.add(event.customer);
+    }
+  }
+  const ordered = [...contracts].sort((a, b) => compareText(a.customer.id, b.customer.id));
+  const invoices = ordered.map((contract) => {
+    const prepared = prepareRating(contract, period);
+    const own = byCustomer.get(contract.customer.id) ?? [];
+    return rateFromAggregates(prepared, aggregateParsedForRating(prepared, own));
+  });
+  return {
+    invoices,
+    summary: summarizeBatch(invoices, {
+      events: unknown.count,
+      customers: unknownIds.size,
+      sampleCustomers: unknown.sample(),
+    }),
+  };
+}
+
+/**
+ * The summary of invoices rated in a batch (or in several, by workers): totals per currency, warnings,
+ * events left out by reason, events of unknown customers as given.
+ */
+export function summarizeBatch(
+  invoices: ReadonlyArray<Invoice>,
+  unknownCustomers: BatchSummary["unknownCustomers"],
+): BatchSummary {
+  const totals = new Map<string, { invoices: number; total: Decimal }>();
+  const excluded = new Map<ExclusionReason, number>();
+  let warnings = 0;
+  for (const invoice of invoices) {
+    const code = invoice.currency.code;
+    const entry = totals.get(code) ?? { invoices: 0, total: new Decimal(0) };
+    totals.set(code, { invoices: entry.invoices + 1, total: entry.total.plus(invoice.total) });
+    warnings += invoice.warnings.length;
+    for (const { reason, events } of invoice.usage.excluded)
+      excluded.set(reason, (excluded.get(reason) ?? 0) + events);
+  }
+  return {
+    invoices: invoices.length,
+    totals: [...totals.entries()]
+      .sort(([a], [b]) => compareText(a, b))
+      .map(([currency, { invoices: count, total }]) => ({
+        currency,
+        invoices: count,
+        total: total.toFixed(
+          invoices.find((invoice) => invoice.currency.code === currency)!.currency.minorUnits,
+        ),
+      })),
+    warnings,
+    excluded: EXCLUSION_REASONS.flatMap((reason) => {
+      const events = excluded.get(reason);
+      return events === undefined ? [] : [{ reason, events }];
+    }),
+    unknownCustomers,
+  };
+}

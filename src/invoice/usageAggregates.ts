@@ -1,0 +1,284 @@
+import * as z from "zod/mini";
+import type { Contract } from "../contracts/index.js";
+import { aggregatesMessages, InputError } from "../errors/index.js";
+import {
+  aggregateUsageStates,
+  idHash,
+  mergeUsageStates,
+  type UsageStates,
+  usageFromStates,
+} from "../meters/index.js";
+import { toInputError, toProblems, type UsageEvent } from "../schema/index.js";
+import { formatInstant, type Period } from "../time/index.js";
+import { buildInvoice } from "./buildInvoice.js";
+import type { PeriodUsage } from "./draft.js";
+import { requireEvents, requireOptions } from "./entryArguments.js";
+import type { Invoice } from "./invoiceSchema.js";
+import {
+  aggregationOptions,
+  creditsOf,
+  parseEvents,
+  periodInForce,
+  type RateInvoiceOptions,
+  requireArguments,
+} from "./rateInvoice.js";
+import type { ServicePeriod } from "./resolveServicePeriod.js";
+
+/**
+ * A contract and a period made ready to rate many times: the service period, the pieces amendments cut
+ * it into and the meters' requests, worked out once (time-zone work included) rather than per invoice.
+ */
+export interface PreparedRating {
+  readonly contract: Contract;
+  /** The service period and the pieces amendments and overrides cut it into (step 0). */
+  readonly period: ServicePeriod & { readonly pieces: ReadonlyArray<Period> };
+  /** Each sum and count meter's quantity per local day is kept too (the usage report's `daily`). */
+  readonly daily: boolean;
+  /** What the meters' pass aggregates over the whole period (carried state comes at rating). */
+  readonly options: ReturnType<typeof aggregationOptions>;
+}
+
+/** One shard of a split: events go to shard `idHash(id) mod count`, so an event's copies meet in one. */
+export interface UsageShard {
+  readonly index: number;
+  readonly count: number;
+}
+
+/**
+ * A period's usage aggregated for one contract, as JSON: the meters' mergeable states (per meter,
+ * group and window) and the account of every event, for the whole period and each piece amendments
+ * cut it into. Made by {@link aggregateForRating} (or by another engine in the same shape), merged
+ * across shards by {@link mergeUsageAggregates}, rated by {@link rateFromAggregates}. docs/scale.md.
+ */
+export interface UsageAggregates {
+  readonly aggregatesVersion: 1;
+  readonly customer: string;
+  /** The service period, as instants (half-open). */
+  readonly period: { readonly start: string; readonly end: string };
+  /** Which shards of which split these aggregates hold: all of them before rating. */
+  readonly shards: { readonly count: number; readonly indices: ReadonlyArray<number> };
+  readonly daily?: true;
+  readonly whole: UsageStates;
+  /** One per piece, in time order, when amendments or overrides split the period. */
+  readonly pieces?: ReadonlyArray<UsageStates>;
+}
+
+const envelopeSchema = z.strictObject({
+  aggregatesVersion: z.literal(1),
+  customer: z.string(),
+  period: z.strictObject({ start: z.string(), end: z.string() }),
+  shards: z.strictObject({
+    count: z.number().check(z.int(), z.positive()),
+    indices: z.array(z.number().check(z.int(), z.nonnegative())).check(z.minLength(1)),
+  }),
+  daily: z.optional(z.literal(true)),
+  whole: z.unknown(),
+  pieces: z.optional(z.array(z.unknown())),
+});
+type Envelope = z.infer<typeof envelopeSchema>;
+
+/**
+ * Prepares a contract and a period for rating: step 0 (the service period and its pieces) and the
+ * meters' requests, once. Rate with {@link rateFromAggregates} as many customers' aggregates as needed.
+ * @param options - `daily`: keep each sum and count meter's quantity per local day (for charts)
+ * @throws InputError `invalid_period`, `unparsed_contract`, `invalid_argument` as {@link rateInvoice}
+ * @example const prepared = prepareRating(parseContract(json), "2026-02");
+ */
+export function prepareRating(
+  contract: Contract,
+  period: Period | string,
+  options: { readonly daily?: boolean } = {},
+): PreparedRating {
+  requireArguments(contract, period, options);
+  const inForce = periodInForce(contract, period);
+  const daily = options.daily === true;
+  return { contract, period: inForce, daily, options: aggregationOptions(contract, inForce, { daily }) };
+}
+
+/**
+ * Aggregates usage events for a prepared rating, stopping before anything is finalized: the meters'
+ * states, which merge with other shards' and rate later. Events are validated as in `rateInvoice`.
+ * With `shard`, only the events of that shard are read (`idHash(id) mod count = index`).
+ * @throws UsageError for a malformed event; InputError `invalid_argument` for a wrong shard
+ * @example aggregateForRating(prepared, events).whole.eventsRead // 4
+ */
+export function aggregateForRating(
+  prepared: PreparedRating,
+  events: Iterable<unknown>,
+  options: { readonly shard?: UsageShard } = {},
+): UsageAggregates {
+  requireEvents(events);
+  requireOptions(options);
+  const shard = requireShard(options.shard);
+  const parsed = [...parseEvents(events)];
+  const mine =
+    shard.count === 1 ? parsed : parsed.filter((event) => idHash(event.id) % shard.count === shard.index);
+  return aggregateParsedForRating(prepared, mine, { count: shard.count, indices: [shard.index] });
+}
+
+/** {@link aggregateForRating} for events already validated, all of one shard set. */
+export function aggregateParsedForRating(
+  prepared: PreparedRating,
+  events: ReadonlyArray<UsageEvent>,
+  shards: UsageAggregates["shards"] = { count: 1, indices: [0] },
+): UsageAggregates {
+  const { pieces } = prepared.period;
+  const whole = aggregateUsageStates(events, prepared.options);
+  return {
+    ...header(prepared, shards),
+    whole,
+    ...(pieces.length > 1
+      ? {
+          pieces: pieces.map((piece) => aggregateUsageStates(events, { ...prepared.options, period: piece })),
+        }
+      : {}),
+  };
+}
+
+/**
+ * Rates an invoice from usage aggregates: the same invoice, byte for byte, that `rateInvoice` gives for
+ * the events they were made from.
+ * @param options - carried state and credit balances, as for `rateInvoice` (`daily` is the prepared one)
+ * @throws InputError `aggregates_mismatch` (another customer, period, meter list or grouping),
+ *   `aggregates_shards` (a shard missing), or the path of the first malformed field
+ * @example rateFromAggregates(prepared, aggregateForRating(prepared, events)).total
+ */
+export function rateFromAggregates(
+  prepared: PreparedRating,
+  aggregates: unknown,
+  options: Omit<RateInvoiceOptions, "daily"> = {},
+): Invoice {
+  requireOptions(options);
+  const envelope = readEnvelope(prepared, aggregates, []);
+  const missing = Array.from({ length: envelope.shards.count }, (_, index) => index).filter(
+    (index) => !envelope.shards.indices.includes(index),
+  );
+  if (missing.length > 0)
+    throw InputError.from(aggregatesMessages.aggregatesIncomplete(missing, envelope.shards.count), "shards");
+  const { contract } = prepared;
+  const base = { ...prepared.options, ...(options.carried ? { carried: options.carried } : {}) };
+  const usage: PeriodUsage = { whole: usageFromStates(envelope.whole, base, ["whole"]) };
+  if (prepared.period.pieces.length > 1) {
+    let carried = options.carried;
+    const pieces = prepared.period.pieces.map((piece, index) => {
+      const result = usageFromStates(
+        envelope.pieces?.[index],
+        { ...prepared.options, period: piece, ...(carried ? { carried } : {}) },
+        ["pieces", index],
+      );
+      carried = result.carryOut;
+      return result;
+    });
+    return buildInvoice(contract, prepared.period, { ...usage, pieces }, { credits: creditsOf(options) });
+  }
+  return buildInvoice(contract, prepared.period, usage, { credits: creditsOf(options) });
+}
+
+/**
+ * Merges the usage aggregates of two shards of one split into the aggregates of both: equal to
+ * aggregating all their events at once. Deduplication by id stays exact because a split sends every
+ * copy of an event to one shard; aggregates that hold the same shard are refused (they would bill its
+ * events twice), as are shards of different splits.
+ * @throws InputError `aggregates_shards`, `aggregates_mismatch`, or the path of a malformed field
+ */
+export function mergeUsageAggregates(prepared: PreparedRating, a: unknown, b: unknown): UsageAggregates {
+  const first = readEnvelope(prepared, a, ["a"]);
+  const second = readEnvelope(prepared, b, ["b"]);
+  if (first.shards.count !== second.shards.count)
+    throw InputError.from(
+      aggregatesMessages.aggregatesShardCountsDiffer(first.shards.count, second.shards.count),
+      "b.shards.count",
+    );
+  const overlap = first.shards.indices.filter((index) => second.shards.indices.includes(index));
+  if (overlap.length > 0)
+    throw InputError.from(aggregatesMessages.aggregatesShardsOverlap(overlap), "b.shards.indices");
+  const indices = [...first.shards.indices, ...second.shards.indices].sort((x, y) => x - y);
+  const { pieces } = prepared.period;
+  return {
+    ...header(prepared, { count: first.shards.count, indices }),
+    whole: mergeUsageStates(first.whole, second.whole, prepared.options, [
+      ["a", "whole"],
+      ["b", "whole"],
+    ]),
+    ...(pieces.length > 1
+      ? {
+          pieces: pieces.map((piece, index) =>
+            mergeUsageStates(
+              first.pieces?.[index],
+              second.pieces?.[index],
+              { ...prepared.options, period: piece },
+              [
+                ["a", "pieces", index],
+                ["b", "pieces", index],
+              ],
+            ),
+          ),
+        }
+      : {}),
+  };
+}
+
+function header(prepared: PreparedRating, shards: UsageAggregates["shards"]) {
+  const { service } = prepared.period;
+  return {
+    aggregatesVersion: 1 as const,
+    customer: prepared.contract.customer.id,
+    period: { start: formatInstant(service.start), end: formatInstant(service.end) },
+    shards: { count: shards.count, indices: [...shards.indices] },
+    ...(prepared.daily ? { daily: true as const } : {}),
+  };
+}
+
+// The envelope, checked against the prepared rating: same customer, period, daily setting, shards that
+// name real shards, one set of states per piece.
+function readEnvelope(prepared: PreparedRating, input: unknown, path: ReadonlyArray<PropertyKey>): Envelope {
+  const parsed = envelopeSchema.safeParse(input);
+  if (!parsed.success) throw toInputError("input", toProblems(parsed.error.issues, input, path));
+  const envelope = parsed.data;
+  const expected = header(prepared, { count: envelope.shards.count, indices: [] });
+  const at = (field: string) => [...path.map(String), field].join(".");
+  const mismatch = (what: string, found: string, wanted: string, field: string) =>
+    InputError.from(aggregatesMessages.aggregatesForOtherRating(what, found, wanted), at(field));
+  if (envelope.customer !== expected.customer)
+    throw mismatch("customer", `"${envelope.customer}"`, `"${expected.customer}"`, "customer");
+  const periodText = (period: { start: string; end: string }) => `${period.start} to ${period.end}`;
+  if (envelope.period.start !== expected.period.start || envelope.period.end !== expected.period.end)
+    throw mismatch("the period", periodText(envelope.period), periodText(expected.period), "period");
+  if ((envelope.daily === true) !== prepared.daily)
+    throw mismatch(
+      "daily quantities",
+      envelope.daily ? "kept" : "not kept",
+      prepared.daily ? "kept" : "not kept",
+      "daily",
+    );
+  const { count, indices } = envelope.shards;
+  if (indices.some((index) => index >= count) || new Set(indices).size !== indices.length)
+    throw InputError.from(aggregatesMessages.invalidShard(envelope.shards), at("shards"));
+  // A period no amendment splits has no pieces list; a split one has one set of states per piece.
+  const pieces = prepared.period.pieces.length;
+  const given = envelope.pieces?.length ?? 0;
+  if (given !== (pieces > 1 ? pieces : 0))
+    throw mismatch(
+      "a period cut into",
+      `${given} pieces`,
+      `a period cut into ${pieces > 1 ? pieces : 0}`,
+      "pieces",
+    );
+  return envelope;
+}
+
+function requireShard(shard: unknown): UsageShard {
+  if (shard === undefined) return { index: 0, count: 1 };
+  const { index, count } = (shard ?? {}) as Partial<UsageShard>;
+  if (
+    typeof count === "number" &&
+    typeof index === "number" &&
+    Number.isInteger(count) &&
+    Number.isInteger(index) &&
+    count >= 1 &&
+    index >= 0 &&
+    index < count
+  )
+    return { index, count };
+  throw InputError.from(aggregatesMessages.invalidShard(shard), "options.shard");
+}

@@ -1,0 +1,93 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parseContract, RatecardError, rateInvoice, rateMany } from "../../src/index.js";
+
+const contractOf = (customer: string, currency = "USD") =>
+  parseContract({
+    schemaVersion: 1,
+    id: `ctr_${customer}`,
+    customer: { id: customer, name: customer },
+    currency,
+    timeZone: "UTC",
+    billing: { cadence: "monthly", alignment: "calendar" },
+    term: { start: "2026-01-01" },
+    meters: [{ id: "egress", eventType: "egress", aggregation: "sum", valueProperty: "gb", unit: "GB" }],
+    charges: [{ id: "egress", name: "Egress", meter: "egress", price: { model: "unit", unitPrice: "0.05" } }],
+  });
+
+const event = (id: string, customer: string, gb: string) => ({
+  id,
+  type: "egress",
+  customer,
+  timestamp: "2026-02-10T00:00:00Z",
+  properties: { gb },
+});
+
+describe("rateMany", () => {
+  const contracts = [contractOf("cus_b"), contractOf("cus_a"), contractOf("cus_c", "EUR")];
+  const events = [
+    event("e1", "cus_a", "100"),
+    event("e2", "cus_b", "20"),
+    event("e2", "cus_b", "20"),
+    event("e3", "cus_c", "10"),
+    event("e4", "cus_zz", "1"),
+    event("e5", "cus_yy", "1"),
+    event("e6", "cus_yy", "1"),
+  ];
+
+  it("rates each customer from its own events, in customer order, and sums per currency", () => {
+    const { invoices, summary } = rateMany(contracts, events, "2026-02");
+    // cus_a 100 GB × 0.05 = 5.00; cus_b 20 GB (its copy left out) = 1.00; cus_c 10 GB = 0.50 EUR
+    expect(invoices.map((invoice) => [invoice.customer.id, invoice.total])).toEqual([
+      ["cus_a", "5.00"],
+      ["cus_b", "1.00"],
+      ["cus_c", "0.50"],
+    ]);
+    // USD: 5.00 + 1.00 = 6.00 over 2 invoices; EUR: 0.50 over 1
+    expect(summary.totals).toEqual([
+      { currency: "EUR", invoices: 1, total: "0.50" },
+      { currency: "USD", invoices: 2, total: "6.00" },
+    ]);
+    expect(summary.excluded).toEqual([{ reason: "duplicate_id", events: 1 }]);
+    // e4, e5, e6: 3 events of 2 customers no contract bills
+    expect(summary.unknownCustomers).toEqual({
+      events: 3,
+      customers: 2,
+      sampleCustomers: ["cus_yy", "cus_zz"],
+    });
+  });
+
+  it("gives each customer the invoice rateInvoice gives for its events alone", () => {
+    const customers = ["cus_a", "cus_b", "cus_c"];
+    const eventArb = fc.record({
+      id: fc.constantFrom("e1", "e2", "e3", "e4", "e5", "e6"),
+      customer: fc.constantFrom(...customers, "cus_other"),
+      gb: fc.integer({ min: 0, max: 10_000 }).map((n) => (n / 100).toFixed(2)),
+    });
+    fc.assert(
+      fc.property(fc.array(eventArb, { maxLength: 30 }), (drafts) => {
+        const list = drafts.map((draft) => event(draft.id, draft.customer, draft.gb));
+        const { invoices } = rateMany(contracts, list, "2026-02");
+        for (const invoice of invoices) {
+          const contract = contracts.find((candidate) => candidate.customer.id === invoice.customer.id)!;
+          const own = list.filter((candidate) => candidate.customer === invoice.customer.id);
+          expect(JSON.stringify(invoice)).toBe(JSON.stringify(rateInvoice(contract, own, "2026-02")));
+        }
+      }),
+    );
+  });
+
+  it("refuses two contracts of one customer", () => {
+    let refusal: unknown;
+    try {
+      rateMany([contractOf("cus_a"), contractOf("cus_a")], [], "2026-02");
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toBeInstanceOf(RatecardError);
+    expect([(refusal as RatecardError).code, (refusal as RatecardError).path]).toEqual([
+      "invalid_argument",
+      "contracts[1]",
+    ]);
+  });
+});

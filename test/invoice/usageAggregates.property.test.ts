@@ -1,0 +1,83 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  aggregateForRating,
+  mergeUsageAggregates,
+  prepareRating,
+  rateFromAggregates,
+  rateInvoice,
+} from "../../src/index.js";
+import { eventsIn, streamArb } from "../_arbitraries/eventStreams.js";
+import { deepFreeze } from "../_arbitraries/prices.js";
+import { contractScenarioArb, materialize } from "../_arbitraries/wholeContracts.js";
+import { attempt } from "../_laws/typedRefusal.js";
+import { fuzzParameters, fuzzTimeout } from "../_support/fuzzRuns.js";
+
+const FIRST = { creditsStartFull: true } as const;
+
+// Aggregates travel as JSON (a file, a queue, another process): the laws hold for the text, not the object.
+const viaJson = <T>(value: T): unknown => JSON.parse(JSON.stringify(value));
+
+describe("rating from usage aggregates (fuzzing)", () => {
+  it("gives the invoice rateInvoice gives, byte for byte, for generated contracts and events", {
+    timeout: fuzzTimeout(),
+  }, () => {
+    let rated = 0;
+    fc.assert(
+      fc.property(contractScenarioArb(), streamArb(), fc.boolean(), (scenario, stream, daily) => {
+        const { contract, period } = materialize(deepFreeze(scenario));
+        const events = eventsIn(stream, period);
+        const direct = attempt(() => rateInvoice(contract, events, period, { ...FIRST, daily }));
+        const fromAggregates = attempt(() => {
+          const prepared = prepareRating(contract, period, { daily });
+          return rateFromAggregates(prepared, viaJson(aggregateForRating(prepared, events)), FIRST);
+        });
+        expect(fromAggregates === undefined).toBe(direct === undefined);
+        if (direct === undefined) return;
+        expect(JSON.stringify(fromAggregates)).toBe(JSON.stringify(direct));
+        rated += 1;
+      }),
+      fuzzParameters(40),
+    );
+    expect(rated).toBeGreaterThan(10);
+  });
+
+  it("merges shards of any split, in any order, into the aggregates of all the events", {
+    timeout: fuzzTimeout(),
+  }, () => {
+    let merged = 0;
+    fc.assert(
+      fc.property(
+        contractScenarioArb(),
+        streamArb(),
+        fc.integer({ min: 1, max: 5 }),
+        fc.func(fc.integer()),
+        (scenario, stream, count, order) => {
+          const { contract, period } = materialize(deepFreeze(scenario));
+          const events = eventsIn(stream, period);
+          const prepared = attempt(() => prepareRating(contract, period));
+          if (prepared === undefined) return;
+          const all = attempt(() => aggregateForRating(prepared, events));
+          if (all === undefined) return;
+          const shards = Array.from({ length: count }, (_, index) =>
+            viaJson(aggregateForRating(prepared, events, { shard: { index, count } })),
+          );
+          // Merged in an order the test picks: merging is associative and commutative.
+          shards.sort((a, b) => order(a) - order(b));
+          const whole = shards
+            .slice(1)
+            .reduce((acc, shard) => viaJson(mergeUsageAggregates(prepared, acc, shard)), shards[0]);
+          expect(JSON.stringify(whole)).toBe(
+            JSON.stringify({ ...all, shards: { count, indices: [...Array(count).keys()] } }),
+          );
+          const direct = attempt(() => rateInvoice(contract, events, period, FIRST));
+          if (direct === undefined) return;
+          expect(JSON.stringify(rateFromAggregates(prepared, whole, FIRST))).toBe(JSON.stringify(direct));
+          merged += 1;
+        },
+      ),
+      fuzzParameters(30),
+    );
+    expect(merged).toBeGreaterThan(5);
+  });
+});

@@ -1,0 +1,37 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { repeatedHashes } from "../../src/meters/idHash.js";
+
+// The repeats by counting, the plain way.
+function counted(hashes: ReadonlyArray<number>): number[] {
+  const counts = new Map<number, number>();
+  for (const hash of hashes) counts.set(hash, (counts.get(hash) ?? 0) + 1);
+  return [...counts]
+    .filter(([, n]) => n > 1)
+    .map(([hash]) => hash)
+    .sort((a, b) => a - b);
+}
+
+// Few distinct values, so lists repeat often; lengths on both sides of the set/bucket threshold (256).
+const hashesArb = fc.array(
+  fc.oneof(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 0xffffffff })),
+  { maxLength: 600 },
+);
+
+describe("repeatedHashes", () => {
+  it("finds exactly the hashes that occur more than once, small lists and large, in any chunking", () => {
+    fc.assert(
+      fc.property(hashesArb, fc.integer({ min: 1, max: 700 }), (hashes, chunkSize) => {
+        const chunks: Uint32Array[] = [];
+        for (let at = 0; at < hashes.length; at += chunkSize)
+          chunks.push(Uint32Array.from(hashes.slice(at, at + chunkSize)));
+        expect([...repeatedHashes(chunks)].sort((a, b) => a - b)).toEqual(counted(hashes));
+      }),
+    );
+  });
+
+  it("finds a repeat among four hashes", () => {
+    // 7 twice, 9 once, 3 once: only 7 repeats
+    expect([...repeatedHashes([Uint32Array.of(7, 9, 7, 3)])]).toEqual([7]);
+  });
+});
