@@ -2,6 +2,7 @@ export { describeValue } from "./describeValue.js";
 export { joinPath, toJsonPath } from "./jsonPath.js";
 export * as compareMessages from "./messages/compare.js";
 export * as contractMessages from "./messages/contract.js";
+export * as exportMessages from "./messages/export.js";
 export * as invoiceMessages from "./messages/invoice.js";
 export type { ErrorMessage } from "./messages/message.js";
 export {
