@@ -20,11 +20,11 @@ import { invoiceRows } from "./invoiceRows.js";
  *   period it is issued in
  * @returns the rows, in the document's order
  * @throws InputError `missing_field` / `invalid_field` for an option; `credit_note_mismatch`,
- *   `invalid_period`, `unknown_line` for a credit note; `unknown_currency` for a custom currency; `invalid_instant` for a period boundary with a
- *   fraction of a second
+ *   `invalid_period`, `unknown_line` for a credit note; `unknown_currency` for a custom currency; `invalid_instant` for a
+ *   period boundary that is not an instant
  * @example
- * // 350.5 GB at 0.05 = 17.525, billed 17.53, less a 10 % discount of 1.75
- * focusRows(invoice, { provider: "Acme Cloud" })[0].BilledCost // "15.78"
+ * // a 20.00 flat fee, 120 GB at 0.10 less 10 % (10.80), 20 % VAT (4.00 + 2.16): 36.96 in all
+ * focusRows(invoice, { provider: "Acme Cloud" }).map((row) => row.BilledCost) // ["20.00", "10.80", "6.16"]
  */
 export function focusRows(document: Invoice | CreditNote, options: FocusOptions): FocusRow[] {
   const names = focusNames(options);

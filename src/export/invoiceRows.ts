@@ -8,10 +8,11 @@ import { inclusiveTaxShares } from "./inclusiveTaxShares.js";
 import { lineRow } from "./lineRow.js";
 import type { RowFacts } from "./rowFacts.js";
 import { taxRows } from "./taxRows.js";
+import { unpaidNegativeTotalRows } from "./unpaidNegativeTotalRow.js";
 
 /**
  * An invoice's FOCUS rows, in the invoice's order: one per line, one per pre-tax credit, one per tax
- * rate, one per after-tax credit. Their BilledCost adds up to what the invoice asks the customer to pay
+ * rate, the negative total the amount due does not carry (if any), one per after-tax credit. Their BilledCost adds up to what the invoice asks the customer to pay
  * (`amountDue`, or `total` when no credit applied after tax), exactly.
  */
 export function invoiceRows(invoice: Invoice, names: FocusNames): FocusRow[] {
@@ -37,6 +38,7 @@ export function invoiceRows(invoice: Invoice, names: FocusNames): FocusRow[] {
     ...lines,
     ...creditRows(credits, "before_tax", facts, period),
     ...taxRows(invoice.tax, lines, facts, period),
+    ...unpaidNegativeTotalRows(invoice, facts, period),
     ...creditRows(credits, "after_tax", facts, period),
   ];
 }

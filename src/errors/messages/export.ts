@@ -50,14 +50,6 @@ export function focusPeriodEmpty(start: string, end: string): ErrorMessage {
   };
 }
 
-/** An instant with a fraction of a second, which FOCUS's date/time format cannot write. */
-export function focusInstantNotWholeSecond(value: string): ErrorMessage {
-  return {
-    code: "invalid_instant",
-    message: `is ${value}, which has a fraction of a second; FOCUS writes date/times to the second (YYYY-MM-DDTHH:mm:ssZ).`,
-  };
-}
-
 /** A document in a currency that is not an ISO 4217 code (a custom unit such as points). */
 export function focusCurrencyNotIso(code: string): ErrorMessage {
   return {
