@@ -15,7 +15,13 @@ import { Decimal } from "../../src/money/index.js";
 import { buildContract, buildContractJson } from "../_support/contract.js";
 import { smallInvoice } from "../_support/smallInvoice.js";
 import { thrown } from "../_support/thrown.js";
-import { violations } from "./focusSpec.js";
+import {
+  ALLOWED_VALUES,
+  DATE_TIME_COLUMNS,
+  DECIMAL_COLUMNS,
+  NOT_NULL_COLUMNS,
+  violations,
+} from "./focusSpec.js";
 
 const PROVIDER = { provider: "Acme Cloud" };
 
@@ -385,5 +391,40 @@ describe("focusCsv", () => {
     expect(focusCsv(focusRows(structuredClone(worked()), PROVIDER))).toBe(
       focusCsv(focusRows(worked(), PROVIDER)),
     );
+  });
+});
+
+describe("the FOCUS validator (test/export/focusSpec.ts)", () => {
+  it("checks only columns ratecard writes, so no requirement is vacuous", () => {
+    const columns: ReadonlyArray<string> = FOCUS_COLUMNS;
+    const checked = [
+      ...DECIMAL_COLUMNS,
+      ...DATE_TIME_COLUMNS,
+      ...NOT_NULL_COLUMNS,
+      ...Object.keys(ALLOWED_VALUES),
+    ];
+    expect(checked.filter((column) => !columns.includes(column))).toEqual([]);
+  });
+
+  it("catches a row that breaks the specification", () => {
+    const [, egress] = focusRows(worked(), PROVIDER);
+    const broken = (change: Partial<FocusRow>) => violations({ ...(egress as FocusRow), ...change });
+    expect(broken({ ListCost: "12.01" })).toEqual([expect.stringContaining("ListCost:")]);
+    expect(broken({ BilledCost: "1e3", EffectiveCost: "1e3" }).length).toBeGreaterThan(0);
+    // Not Usage any more, so its consumed quantity and unit must go too: three violations.
+    expect(broken({ ChargeCategory: "Refund" })).toEqual([
+      expect.stringContaining("ChargeCategory:"),
+      expect.stringContaining("ConsumedQuantity:"),
+      expect.stringContaining("ConsumedUnit:"),
+    ]);
+    expect(broken({ ChargePeriodStart: "2026-04-01T00:00:00.000Z" })).toEqual([
+      expect.stringContaining("ChargePeriodStart:"),
+    ]);
+    expect(broken({ ConsumedQuantity: null })).toEqual([expect.stringContaining("ConsumedQuantity:")]);
+    expect(broken({ ChargeClass: "Refund" })).toEqual([expect.stringContaining("ChargeClass:")]);
+    expect(broken({ BillingCurrency: "XBT" })).toEqual([expect.stringContaining("BillingCurrency:")]);
+    expect(broken({ CommitmentDiscountStatus: "Used" })).toEqual([
+      expect.stringContaining("CommitmentDiscountStatus:"),
+    ]);
   });
 });
