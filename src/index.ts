@@ -120,6 +120,14 @@ export {
   invoiceWorkbook,
   usageEvidenceText,
 } from "./explain/index.js";
+export type { FocusColumn, FocusOptions, FocusRow, FocusServiceCategory } from "./export/index.js";
+export {
+  FOCUS_COLUMNS,
+  FOCUS_SERVICE_CATEGORIES,
+  FOCUS_VERSION,
+  focusCsv,
+  focusRows,
+} from "./export/index.js";
 export type {
   BillProgressivelyOptions,
   BatchSummary,

@@ -3,6 +3,7 @@ import { creditNoteCommand } from "./creditNoteCommand.js";
 import type { RatecardCommand } from "./defineCommand.js";
 import { diffCommand } from "./diffCommand.js";
 import { explainCommand } from "./explainCommand.js";
+import { exportCommand } from "./exportCommand.js";
 import { invoiceCommand } from "./invoiceCommand.js";
 import { lateUsageCommand } from "./lateUsageCommand.js";
 import { previewCommand } from "./previewCommand.js";
@@ -33,4 +34,5 @@ export const COMMANDS: ReadonlyArray<RatecardCommand> = [
   diffCommand,
   reconcileCommand,
   whatIfCommand,
+  exportCommand,
 ];

@@ -3,6 +3,7 @@ export { joinPath, toJsonPath } from "./jsonPath.js";
 export * as aggregatesMessages from "./messages/aggregates.js";
 export * as compareMessages from "./messages/compare.js";
 export * as contractMessages from "./messages/contract.js";
+export * as exportMessages from "./messages/export.js";
 export * as invoiceMessages from "./messages/invoice.js";
 export type { ErrorMessage } from "./messages/message.js";
 export {

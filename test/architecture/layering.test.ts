@@ -17,6 +17,7 @@ const LAYERS = [
   "compare",
   "check",
   "whatif",
+  "export",
   "cli",
 ];
 // src/index.ts (the public surface) sits just before cli: it may import every core folder.

@@ -1,0 +1,136 @@
+import {
+  type CreditNote,
+  FOCUS_SERVICE_CATEGORIES,
+  type FocusOptions,
+  type FocusRow,
+  type FocusServiceCategory,
+  focusCsv,
+  focusRows,
+  type Invoice,
+  parseCreditNote,
+  parseInvoice,
+} from "../index.js";
+import { isObject, readIssued, required, UsageLineError } from "./cliSupport.js";
+import { defineCommand } from "./defineCommand.js";
+import { EXIT } from "./exitCodes.js";
+import { writeOutput } from "./explainOutput.js";
+import { readJsonFile } from "./readJsonFile.js";
+
+/**
+ * `ratecard export --format focus --provider NAME INVOICE.json…`: issued invoices and credit notes as
+ * FOCUS 1.2 cost-and-usage rows (docs/focus-export.md), one CSV with one header, in the order the files
+ * are given. A credit note needs the invoice it corrects among the files and --correction-period.
+ */
+export const exportCommand = defineCommand({
+  name: "export",
+  summary: "issued invoices and credit notes as FOCUS cost-and-usage rows (CSV)",
+  arguments: [
+    { name: "<files...>", description: "invoices and credit notes, ratecard JSON (- reads stdin)" },
+  ],
+  options: {
+    format: {
+      type: "string",
+      value: "focus|json",
+      description: "focus: FOCUS rows as CSV (RFC 4180); json: the same rows as a JSON list",
+      default: "focus",
+    },
+    output: { type: "string", value: "FILE", description: "write to FILE instead of stdout" },
+    provider: {
+      type: "string",
+      value: "NAME",
+      description: "ProviderName: who sells the service (required)",
+    },
+    "invoice-issuer": {
+      type: "string",
+      value: "NAME",
+      description: "InvoiceIssuerName (default: --provider)",
+    },
+    publisher: { type: "string", value: "NAME", description: "PublisherName (default: --provider)" },
+    "service-name": { type: "string", value: "NAME", description: "ServiceName (default: --provider)" },
+    "service-category": {
+      type: "string",
+      value: "CATEGORY",
+      description: 'ServiceCategory, one of FOCUS\'s values such as "Networking" (default: Other)',
+    },
+    "correction-period": {
+      type: "string",
+      value: "START/END",
+      description:
+        "the billing period credit notes are issued in, UTC instants (2026-05-01T00:00:00Z/2026-06-01T00:00:00Z)",
+    },
+  },
+  examples: [
+    "ratecard export --format focus --provider 'Acme Cloud' march.json april.json > focus.csv",
+    "ratecard export --provider 'Acme Cloud' march.json cn-1.json --correction-period 2026-04-01T00:00:00Z/2026-05-01T00:00:00Z --output focus.csv",
+  ],
+  run: async (values, files) => {
+    const format = values.format;
+    if (format !== "focus" && format !== "json") {
+      throw new UsageLineError(`--format must be focus or json, not "${format}"`);
+    }
+    const options = focusOptions(values);
+    const documents = await Promise.all(files.map((file) => readDocument(file)));
+    const invoices = documents.filter((document): document is Invoice => !isCreditNote(document));
+    const rows: FocusRow[] = documents.flatMap((document) =>
+      isCreditNote(document)
+        ? focusRows(
+            document,
+            withInvoice(
+              options,
+              invoices.find((invoice) => invoice.id === document.invoiceId),
+            ),
+          )
+        : focusRows(document, options),
+    );
+    await writeOutput(
+      format === "json" ? `${JSON.stringify(rows, null, 2)}\n` : focusCsv(rows),
+      values.output,
+    );
+    return EXIT.ok;
+  },
+});
+
+function focusOptions(values: {
+  readonly provider?: string;
+  readonly "invoice-issuer"?: string;
+  readonly publisher?: string;
+  readonly "service-name"?: string;
+  readonly "service-category"?: string;
+  readonly "correction-period"?: string;
+}): FocusOptions {
+  const category = values["service-category"];
+  if (category !== undefined && !(FOCUS_SERVICE_CATEGORIES as ReadonlyArray<string>).includes(category)) {
+    throw new UsageLineError(
+      `--service-category must be one of FOCUS's: ${FOCUS_SERVICE_CATEGORIES.join(", ")}; not "${category}"`,
+    );
+  }
+  const period = values["correction-period"];
+  const [start, end, ...rest] = period?.split("/") ?? [];
+  if (period !== undefined && (start === undefined || end === undefined || rest.length > 0)) {
+    throw new UsageLineError(`--correction-period must be START/END (two UTC instants), not "${period}"`);
+  }
+  return {
+    provider: required(values.provider, "--provider NAME"),
+    ...(values["invoice-issuer"] === undefined ? {} : { invoiceIssuer: values["invoice-issuer"] }),
+    ...(values.publisher === undefined ? {} : { publisher: values.publisher }),
+    ...(values["service-name"] === undefined ? {} : { serviceName: values["service-name"] }),
+    ...(category === undefined ? {} : { serviceCategory: category as FocusServiceCategory }),
+    ...(start === undefined || end === undefined ? {} : { correctionPeriod: { start, end } }),
+  };
+}
+
+function withInvoice(options: FocusOptions, invoice: Invoice | undefined): FocusOptions {
+  return invoice === undefined ? options : { ...options, invoice };
+}
+
+// A credit note names the invoice it credits; an invoice does not.
+function isCreditNote(document: Invoice | CreditNote): document is CreditNote {
+  return "invoiceId" in document;
+}
+
+async function readDocument(file: string): Promise<Invoice | CreditNote> {
+  const data = await readJsonFile(file, "export");
+  return isObject(data) && "invoiceId" in data
+    ? readIssued(`export ${file}`, data, parseCreditNote, "a ratecard credit note")
+    : readIssued(`export ${file}`, data, parseInvoice, "a ratecard invoice");
+}

@@ -1,0 +1,59 @@
+import type { ErrorMessage } from "./message.js";
+
+// The sentences of src/export: invoices and credit notes written as FOCUS cost-and-usage rows.
+
+/** A credit note exported without the invoice it corrects, or with another invoice. */
+export function focusCorrectedInvoiceMissing(noteId: string, invoiceId: string): ErrorMessage {
+  return {
+    code: "credit_note_mismatch",
+    message: `Credit note ${noteId} corrects invoice ${invoiceId}; give that invoice too, so each correction row names the charge, its category and its charge period.`,
+  };
+}
+
+/** A credit note exported with another version of the invoice it corrects (digests differ). */
+export function focusCorrectedInvoiceVersion(noteId: string, invoiceId: string): ErrorMessage {
+  return {
+    code: "credit_note_mismatch",
+    message: `Credit note ${noteId} was issued against another version of invoice ${invoiceId} than the one given (their digests differ).`,
+  };
+}
+
+/** A credit note line whose corrected line is not on the invoice. */
+export function focusCorrectedLineMissing(line: string, invoiceId: string): ErrorMessage {
+  return {
+    code: "unknown_line",
+    message: `corrects line ${line}, which invoice ${invoiceId} does not have.`,
+  };
+}
+
+/** A credit note exported without the billing period it is issued in. */
+export function focusCorrectionPeriodMissing(noteId: string): ErrorMessage {
+  return {
+    code: "missing_field",
+    message: `Credit note ${noteId} needs the billing period it is issued in (correctionPeriod): FOCUS books a correction in the period it is made, not the one it corrects.`,
+  };
+}
+
+/** A correction period that starts before the corrected invoice's period ends. */
+export function focusCorrectionPeriodTooEarly(start: string, correctedEnd: string): ErrorMessage {
+  return {
+    code: "invalid_period",
+    message: `starts at ${start}, before the corrected invoice's period ends (${correctedEnd}); a correction is booked in a later billing period.`,
+  };
+}
+
+/** A period whose end is not after its start. */
+export function focusPeriodEmpty(start: string, end: string): ErrorMessage {
+  return {
+    code: "invalid_period",
+    message: `ends at ${end}, which is not after its start ${start}.`,
+  };
+}
+
+/** A document in a currency that is not an ISO 4217 code (a custom unit such as points). */
+export function focusCurrencyNotIso(code: string): ErrorMessage {
+  return {
+    code: "unknown_currency",
+    message: `is ${code}, which is not an ISO 4217 currency; FOCUS's BillingCurrency must be one, so a document billed in a custom unit cannot be exported.`,
+  };
+}

@@ -1,0 +1,103 @@
+import { exportMessages, InputError } from "../errors/index.js";
+import type { Invoice } from "../invoice/index.js";
+import { Decimal, toFixedString, ZERO } from "../money/index.js";
+import type { CreditNote } from "../schema/index.js";
+import { parseInstant } from "../time/index.js";
+import { chargeCategoryOf, chargeFrequencyOf } from "./chargeCategory.js";
+import type { FocusRow } from "./focusColumns.js";
+import { toFocusDateTime } from "./focusDateTime.js";
+import type { FocusNames, FocusOptions } from "./focusOptions.js";
+import { inclusiveTaxShares } from "./inclusiveTaxShares.js";
+import { finished, type RowFacts, rowOf, withAllCosts } from "./rowFacts.js";
+import { taxRows } from "./taxRows.js";
+import { withUnusedCommitment } from "./unusedCommitment.js";
+
+/**
+ * A credit note's FOCUS rows: one per corrected line and one per tax rate, each with ChargeClass
+ * "Correction" (specification/columns/chargeclass.md: a correction to a previously invoiced billing
+ * period), booked in the billing period the note is issued in, charged to the corrected line's charge
+ * period. A correction's unit prices and quantities may be null, and FOCUS then asks its costs to match
+ * its BilledCost: the note credits amounts, not units at a price. The note writes what it credits as
+ * positive amounts; the rows bill it as negative costs, adding up exactly to minus the note's total.
+ *
+ * @throws InputError `credit_note_mismatch` (options.invoice is not the invoice the note corrects),
+ *   `missing_field` (no `correctionPeriod`), `invalid_period`, `unknown_line`
+ */
+export function creditNoteRows(note: CreditNote, options: FocusOptions, names: FocusNames): FocusRow[] {
+  const invoice = correctedInvoice(note, options.invoice);
+  const facts: RowFacts = {
+    names,
+    documentId: note.id,
+    contractId: note.contractId,
+    customer: note.customer,
+    currency: note.currency,
+    billingPeriod: correctionPeriod(note, invoice, options.correctionPeriod),
+    chargeClass: "Correction",
+  };
+  const shares = inclusiveTaxShares(note.tax, note.currency.minorUnits);
+  const lines = note.lines.map((line, index) => {
+    const at = invoice.lines.findIndex((candidate) => candidate.id === line.corrects);
+    const corrected = invoice.lines[at];
+    if (corrected === undefined) {
+      const path = `lines[${index}].corrects`;
+      throw InputError.from(exportMessages.focusCorrectedLineMissing(line.corrects, invoice.id), path);
+    }
+    // The note writes what it credits as positive amounts; FOCUS bills a credit as a negative cost.
+    const billed = new Decimal(line.amount).minus(shares.get(line.id) ?? ZERO).negated();
+    const row = withAllCosts(rowOf(facts), toFixedString(billed, note.currency.minorUnits));
+    const category = chargeCategoryOf(corrected);
+    row.ChargeCategory = category;
+    row.ChargeDescription = `Correction of ${line.name}: ${line.reason}`;
+    row.ChargeFrequency = chargeFrequencyOf(corrected, category);
+    row.ChargePeriodStart = toFocusDateTime(corrected.period.start, `invoice.lines[${at}].period.start`);
+    row.ChargePeriodEnd = toFocusDateTime(corrected.period.end, `invoice.lines[${at}].period.end`);
+    row.SkuId = corrected.chargeId;
+    row.SkuPriceId = corrected.id;
+    row.x_LineId = line.id;
+    if (corrected.priceKind === "true_up") {
+      withUnusedCommitment(row, corrected, invoice.commitments ?? [], facts);
+      // A correction may leave the commitment's quantity and unit null: the note credits money.
+      row.CommitmentDiscountQuantity = null;
+      row.CommitmentDiscountUnit = null;
+    }
+    return finished(row);
+  });
+  const chargePeriod = {
+    start: toFocusDateTime(invoice.period.start, "invoice.period.start"),
+    end: toFocusDateTime(invoice.period.end, "invoice.period.end"),
+  };
+  return [...lines, ...taxRows(note.tax, lines, facts, chargePeriod, -1)];
+}
+
+function correctedInvoice(note: CreditNote, invoice: Invoice | undefined): Invoice {
+  if (invoice === undefined || invoice.id !== note.invoiceId) {
+    throw InputError.from(exportMessages.focusCorrectedInvoiceMissing(note.id, note.invoiceId), "invoice");
+  }
+  if (invoice.digest !== note.invoiceDigest) {
+    throw InputError.from(exportMessages.focusCorrectedInvoiceVersion(note.id, note.invoiceId), "invoice");
+  }
+  return invoice;
+}
+
+function correctionPeriod(
+  note: CreditNote,
+  invoice: Invoice,
+  period: FocusOptions["correctionPeriod"],
+): { readonly start: string; readonly end: string } {
+  if (period === undefined) {
+    throw InputError.from(exportMessages.focusCorrectionPeriodMissing(note.id), "correctionPeriod");
+  }
+  const start = toFocusDateTime(period.start, "correctionPeriod.start");
+  const end = toFocusDateTime(period.end, "correctionPeriod.end");
+  if (parseInstant(period.end) <= parseInstant(period.start)) {
+    throw InputError.from(exportMessages.focusPeriodEmpty(start, end), "correctionPeriod.end");
+  }
+  if (parseInstant(period.start) < parseInstant(invoice.period.end)) {
+    const correctedEnd = toFocusDateTime(invoice.period.end, "invoice.period.end");
+    throw InputError.from(
+      exportMessages.focusCorrectionPeriodTooEarly(start, correctedEnd),
+      "correctionPeriod.start",
+    );
+  }
+  return { start, end };
+}

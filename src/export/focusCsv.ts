@@ -1,0 +1,20 @@
+import { FOCUS_COLUMNS, type FocusRow } from "./focusColumns.js";
+
+/**
+ * FOCUS rows as CSV (RFC 4180): a header of the column ids in {@link FOCUS_COLUMNS} order, one record
+ * per row, CRLF line ends, null as an empty field, and a field quoted (its quotes doubled) when it
+ * holds a comma, a quote, a line break or starts or ends with a space. Same rows, same bytes.
+ * @example focusCsv([]) // "BilledCost,BillingAccountId,…,x_LineId\r\n"
+ */
+export function focusCsv(rows: ReadonlyArray<FocusRow>): string {
+  const records = [
+    FOCUS_COLUMNS.join(","),
+    ...rows.map((row) => FOCUS_COLUMNS.map((c) => field(row[c])).join(",")),
+  ];
+  return `${records.join("\r\n")}\r\n`;
+}
+
+function field(value: string | null): string {
+  if (value === null) return "";
+  return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}

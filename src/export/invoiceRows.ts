@@ -1,0 +1,44 @@
+import type { Invoice } from "../invoice/index.js";
+import { ZERO } from "../money/index.js";
+import { creditRows } from "./creditRows.js";
+import type { FocusRow } from "./focusColumns.js";
+import { toFocusDateTime } from "./focusDateTime.js";
+import type { FocusNames } from "./focusOptions.js";
+import { inclusiveTaxShares } from "./inclusiveTaxShares.js";
+import { lineRow } from "./lineRow.js";
+import type { RowFacts } from "./rowFacts.js";
+import { taxRows } from "./taxRows.js";
+import { unpaidNegativeTotalRows } from "./unpaidNegativeTotalRow.js";
+
+/**
+ * An invoice's FOCUS rows, in the invoice's order: one per line, one per pre-tax credit, one per tax
+ * rate, the negative total the amount due does not carry (if any), one per after-tax credit. Their BilledCost adds up to what the invoice asks the customer to pay
+ * (`amountDue`, or `total` when no credit applied after tax), exactly.
+ */
+export function invoiceRows(invoice: Invoice, names: FocusNames): FocusRow[] {
+  const period = {
+    start: toFocusDateTime(invoice.period.start, "period.start"),
+    end: toFocusDateTime(invoice.period.end, "period.end"),
+  };
+  const facts: RowFacts = {
+    names,
+    documentId: invoice.id,
+    contractId: invoice.contractId,
+    customer: invoice.customer,
+    currency: invoice.currency,
+    billingPeriod: period,
+    chargeClass: null,
+  };
+  const shares = inclusiveTaxShares(invoice.tax, invoice.currency.minorUnits);
+  const lines = invoice.lines.map((line, index) =>
+    lineRow(line, index, facts, invoice.commitments ?? [], shares.get(line.id) ?? ZERO),
+  );
+  const credits = invoice.credits ?? [];
+  return [
+    ...lines,
+    ...creditRows(credits, "before_tax", facts, period),
+    ...taxRows(invoice.tax, lines, facts, period),
+    ...unpaidNegativeTotalRows(invoice, facts, period),
+    ...creditRows(credits, "after_tax", facts, period),
+  ];
+}

@@ -1,0 +1,113 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FOCUS_COLUMNS, issueCreditNote, parseContract, parseInvoice } from "../../src/index.js";
+import { Decimal } from "../../src/money/index.js";
+import { assertCliBuilt, runCli } from "../_support/runCli.js";
+
+const INVOICE = "fixtures/golden-rich/expected.json";
+const CONTRACT = "fixtures/golden-rich/contract.json";
+
+let scratch = "";
+beforeAll(() => {
+  assertCliBuilt();
+  scratch = mkdtempSync(join(tmpdir(), "ratecard-export-"));
+});
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+// A record's fields, for CSV without quoted fields (the golden-rich names have no comma or quote).
+const records = (csv: string) =>
+  csv
+    .split("\r\n")
+    .filter((line) => line !== "")
+    .map((line) => line.split(","));
+const billedSum = (rows: ReadonlyArray<ReadonlyArray<string>>) =>
+  rows.reduce((sum, row) => sum.plus(row[0] ?? "NaN"), new Decimal(0)).toFixed(2);
+
+describe("ratecard export --format focus", () => {
+  it("writes the invoice's FOCUS rows as CSV, adding up to its amount due", () => {
+    const result = runCli("export", "--format", "focus", "--provider", "Acme Cloud", INVOICE);
+    expect(result.code).toBe(0);
+    const [header, ...rows] = records(result.stdout);
+    expect(header).toEqual([...FOCUS_COLUMNS]);
+    // 8 lines, 2 credits, 1 tax rate; 679.00 − 25.00 + 124.27 − 200.00 = 578.27 (docs/focus-export.md).
+    expect(rows).toHaveLength(11);
+    expect(billedSum(rows)).toBe("578.27");
+  });
+
+  it("--format json writes the same rows as a list, and --output writes a file", () => {
+    const output = join(scratch, "focus.json");
+    const result = runCli(
+      "export",
+      "--format",
+      "json",
+      "--provider",
+      "Acme Cloud",
+      INVOICE,
+      "--output",
+      output,
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe("");
+    const rows = JSON.parse(readFileSync(output, "utf8")) as Array<Record<string, string | null>>;
+    expect(rows).toHaveLength(11);
+    expect(rows[0]).toMatchObject({
+      BilledCost: "99.00",
+      ChargeCategory: "Purchase",
+      ProviderName: "Acme Cloud",
+    });
+  });
+
+  it("writes a credit note's rows as corrections when its invoice and --correction-period are given", () => {
+    const contract = parseContract(JSON.parse(readFileSync(CONTRACT, "utf8")));
+    const invoice = parseInvoice(JSON.parse(readFileSync(INVOICE, "utf8")));
+    const note = issueCreditNote(contract, invoice, [
+      { kind: "line", line: "requests", reason: "Retries billed twice" },
+    ]);
+    const noteFile = join(scratch, "note.json");
+    writeFileSync(noteFile, JSON.stringify(note));
+    const period = "2026-04-30T22:00:00Z/2026-05-31T22:00:00Z";
+    const result = runCli(
+      "export",
+      "--provider",
+      "Acme Cloud",
+      INVOICE,
+      noteFile,
+      "--correction-period",
+      period,
+    );
+    expect(result.stderr).toBe("");
+    const [, ...rows] = records(result.stdout);
+    const corrections = rows.filter((row) => row[7] === "Correction");
+    // The requests line billed 49.60 and its tax 9.42 (per line): −49.60 − 9.42 = −59.02.
+    expect(corrections.map((row) => [row[6], row[0]])).toEqual([
+      ["Usage", "-49.60"],
+      ["Tax", "-9.42"],
+    ]);
+    expect(billedSum(corrections)).toBe("-59.02");
+  });
+
+  it("refuses, exit 2, a credit note without its invoice, a missing --provider and an unknown format", () => {
+    const contract = parseContract(JSON.parse(readFileSync(CONTRACT, "utf8")));
+    const invoice = parseInvoice(JSON.parse(readFileSync(INVOICE, "utf8")));
+    const note = issueCreditNote(contract, invoice, [{ kind: "invoice", reason: "Cancelled" }]);
+    const noteFile = join(scratch, "alone.json");
+    writeFileSync(noteFile, JSON.stringify(note));
+    const alone = runCli(
+      "export",
+      "--provider",
+      "A",
+      noteFile,
+      "--correction-period",
+      "2026-05-01T00:00:00Z/2026-06-01T00:00:00Z",
+    );
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toContain("give that invoice too");
+    expect(alone.stderr).not.toContain("    at ");
+    expect(runCli("export", INVOICE).code).toBe(2);
+    const parquet = runCli("export", "--provider", "A", "--format", "parquet", INVOICE);
+    expect(parquet.code).toBe(2);
+    expect(parquet.stderr).toContain("--format must be focus or json");
+  });
+});

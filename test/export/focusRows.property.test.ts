@@ -1,0 +1,66 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { type FocusRow, focusCsv, focusRows, issueCreditNote, rateInvoice } from "../../src/index.js";
+import { Decimal, isIsoCurrency } from "../../src/money/index.js";
+import { eventsIn, streamArb } from "../_arbitraries/eventStreams.js";
+import { deepFreeze } from "../_arbitraries/prices.js";
+import { contractScenarioArb, materialize } from "../_arbitraries/wholeContracts.js";
+import { attempt } from "../_laws/typedRefusal.js";
+import { fuzzParameters, fuzzTimeout } from "../_support/fuzzRuns.js";
+import { thrown } from "../_support/thrown.js";
+import { violations } from "./focusSpec.js";
+
+const OPTIONS = { provider: "Acme Cloud" };
+const FAR_LATER = { start: "2100-01-01T00:00:00Z", end: "2100-02-01T00:00:00Z" };
+
+const billed = (rows: ReadonlyArray<FocusRow>) =>
+  rows.reduce((sum, row) => sum.plus(row.BilledCost ?? "NaN"), new Decimal(0));
+
+describe("focusRows (fuzzing): any invoice ratecard rates", () => {
+  const checked = { invoices: 0, notes: 0 };
+  it("gives rows that meet FOCUS's requirements and add up to what the invoice and its credit note bill", {
+    timeout: fuzzTimeout(),
+  }, () => {
+    fc.assert(
+      fc.property(contractScenarioArb(), streamArb(), (scenario, stream) => {
+        const { contract, period } = materialize(deepFreeze(scenario));
+        const invoice = attempt(() =>
+          rateInvoice(contract, eventsIn(stream, period), period, { creditsStartFull: true }),
+        );
+        if (invoice === undefined) return;
+        // A custom unit (points) has no ISO 4217 code for BillingCurrency: refused, typed.
+        if (!isIsoCurrency(invoice.currency.code)) {
+          expect(thrown(() => focusRows(invoice, OPTIONS))).toMatchObject({ code: "unknown_currency" });
+          return;
+        }
+        checked.invoices += 1;
+        const rows = focusRows(invoice, OPTIONS);
+        expect(rows.flatMap(violations)).toEqual([]);
+        // billedcost.md: the aggregated BilledCost matches what the invoice charges, exactly.
+        expect(billed(rows).equals(invoice.amountDue ?? invoice.total)).toBe(true);
+        // No prepaid purchase is amortized: every row's EffectiveCost is its BilledCost.
+        for (const row of rows) expect(row.EffectiveCost).toBe(row.BilledCost);
+        // One row per line, then the credits and tax rates; none of them a correction.
+        expect(rows.slice(0, invoice.lines.length).map((row) => row.x_LineId)).toEqual(
+          invoice.lines.map((line) => line.id),
+        );
+        expect(rows.every((row) => row.ChargeClass === null)).toBe(true);
+        // Same invoice, same bytes.
+        expect(focusCsv(focusRows(structuredClone(invoice), OPTIONS))).toBe(focusCsv(rows));
+
+        const note = attempt(() =>
+          issueCreditNote(contract, invoice, [{ kind: "invoice", reason: "Cancelled" }]),
+        );
+        if (note === undefined) return;
+        checked.notes += 1;
+        const corrections = focusRows(note, { ...OPTIONS, invoice, correctionPeriod: FAR_LATER });
+        expect(corrections.flatMap(violations)).toEqual([]);
+        expect(corrections.every((row) => row.ChargeClass === "Correction")).toBe(true);
+        expect(billed(corrections).equals(new Decimal(note.total).negated())).toBe(true);
+      }),
+      fuzzParameters(30),
+    );
+    expect(checked.invoices).toBeGreaterThan(10);
+    expect(checked.notes).toBeGreaterThan(5);
+  });
+});
