@@ -129,8 +129,8 @@ export {
   focusRows,
 } from "./export/index.js";
 export type {
-  BillProgressivelyOptions,
   BatchSummary,
+  BillProgressivelyOptions,
   CreditNoteOptions,
   DuplicateEvidence,
   EvidenceEvent,
@@ -157,10 +157,10 @@ export type {
   UsageShard,
 } from "./invoice/index.js";
 export {
-  billParsedProgressively,
-  billProgressively,
   aggregateForRating,
   aggregateParsedForRating,
+  billParsedProgressively,
+  billProgressively,
   correctLateParsedUsage,
   correctLateUsage,
   invoiceJsonSchema,

@@ -5,8 +5,8 @@ import { idSchema, issueOf, meterSchema, roundingModeSchema } from "../schema/in
 import { isValidTimeZone, PRORATION_BASES, standardTimeZoneName } from "../time/index.js";
 import { chargeSchema } from "./charge/chargeSchema.js";
 import { checkCharge, checkEventValueMeter, checkGroupedMeter } from "./charge/checkCharge.js";
-import { priceBookReferenceSchema } from "./priceBooks/schema.js";
 import { checkTiersBy } from "./charge/checkTiersBy.js";
+import { priceBookReferenceSchema } from "./priceBooks/schema.js";
 import { termBoundarySchema } from "./termBoundary.js";
 import { checkAllowances } from "./terms/allowances/checks.js";
 import { allowanceSchema } from "./terms/allowances/schema.js";

@@ -26,6 +26,8 @@ export { PROJECTION_METHODS } from "./previewSchema.js";
 export type { InvoiceProgressive } from "./progressiveSchema.js";
 export type { RateInvoiceOptions } from "./rateInvoice.js";
 export { rateInvoice, rateInvoiceAsync, rateOpeningInvoice, rateParsedInvoice } from "./rateInvoice.js";
+export type { BatchSummary, RateManyResult } from "./rateMany.js";
+export { rateMany, summarizeBatch } from "./rateMany.js";
 export type { ProgressiveInvoiceOptions } from "./rateProgressiveInvoice.js";
 export {
   rateClosingInvoice,
@@ -33,8 +35,6 @@ export {
   rateProgressiveInvoice,
   rateProgressiveParsedInvoice,
 } from "./rateProgressiveInvoice.js";
-export type { BatchSummary, RateManyResult } from "./rateMany.js";
-export { rateMany, summarizeBatch } from "./rateMany.js";
 export type { ServicePeriod } from "./resolveServicePeriod.js";
 export { resolveServicePeriod } from "./resolveServicePeriod.js";
 export type { CreditBalances } from "./stages/credits.js";

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { contractJsonSchema, explainLine, parseContract, type RatecardError, rateInvoice } from "../../src/index.js";
+import {
+  contractJsonSchema,
+  explainLine,
+  parseContract,
+  type RatecardError,
+  rateInvoice,
+} from "../../src/index.js";
 import { Decimal } from "../../src/money/index.js";
 import { NO_CONTEXT, unit } from "../../src/pricing/index.js";
 import { buildContract, buildContractJson, sumMeter, usageEvent } from "../_support/contract.js";
