@@ -278,6 +278,8 @@ export type {
   UsageExclusion,
   UsageReport,
   UsageStep,
+  ValueExpression,
+  WeightByTerms,
   Words,
 } from "./schema/index.js";
 export {

@@ -211,8 +211,12 @@ function describeComputation(computation: NonNullable<StepOf<"usage">["computati
     }
     case "weighted":
       return `Time-weighted over ${count(computation.points, "change")}: level ${formatQuantity(computation.openingLevel)} at the start, ${formatQuantity(computation.closingLevel)} at the end, level × time divided by ${WEIGHTED_DIVISORS[computation.per] ?? `one ${computation.per}`}.`;
-    case "persistent":
-      return `Running total since the contract start: ${formatQuantity(computation.carriedIn)} carried in, ${formatQuantity(computation.inPeriod)} added this period; ${formatQuantity(computation.carriedOut)} carried out.`;
+    case "persistent": {
+      const running = `Running total since the contract start: ${formatQuantity(computation.carriedIn)} carried in, ${formatQuantity(computation.inPeriod)} added this period; ${formatQuantity(computation.carriedOut)} carried out.`;
+      const prorated = computation.prorated;
+      if (prorated === undefined) return running;
+      return `${running} Prorated by days active: ${formatQuantity(prorated.full)} without proration, each counted for the days it was active (${formatQuantity(prorated.unitDays)} unit-days) ÷ ${formatQuantity(String(prorated.periodDays))} days in the billing period, rounded up to 5 decimals.`;
+    }
   }
 }
 

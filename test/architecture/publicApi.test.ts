@@ -268,6 +268,8 @@ const PUBLIC_TYPES = [
   "BatchSummary",
   "RateManyResult",
   "UsageStates",
+  "ValueExpression",
+  "WeightByTerms",
   "RoundingMode",
   "RoundingStep",
   "SafeParseContractResult",
