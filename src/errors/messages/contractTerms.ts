@@ -102,3 +102,12 @@ export function prepaidCreditRecurring(): ErrorMessage {
     message: "only a promotional credit recurs each period (prepaid money carries over)",
   };
 }
+
+/** A quantity rounding given both decimals and an increment. */
+export function roundDecimalsAndIncrement(): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message:
+      'gives both decimals and increment; round to N decimals ("decimals": 2) or to a multiple ("increment": "0.001"), not both',
+  };
+}
