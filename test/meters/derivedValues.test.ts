@@ -19,6 +19,10 @@ const GB_SECONDS = {
     { constant: "0.0000009765625" },
   ],
 };
+// Cloudflare Vectorize: (queried vectors + stored vectors) × dimensions.
+const VECTOR_DIMENSIONS = {
+  multiply: [{ add: [{ property: "queried" }, { property: "stored" }] }, { property: "dimensions" }],
+};
 // Durable Objects: an incoming WebSocket message is 1/20 of a request, anything else 1.
 const DO_REQUESTS = { weightBy: { property: "kind", weights: { ws_message: "0.05" }, default: "1" } };
 
@@ -102,6 +106,39 @@ describe("a meter with a derived value", () => {
       event("h2", "do", { kind: "http" }),
     ];
     expect(rateInvoice(contract, usage, "2026-02").usage.meters[0]!.quantity).toBe("7");
+  });
+
+  it("bills Cloudflare Vectorize's published month: (30,000 + 10,000) × 768 dimensions at $0.040 per million = $1.23", () => {
+    // developers.cloudflare.com/vectorize/platform/pricing: "(stored vectors + queried vectors) *
+    // dimensions * ($0.040 / 1000000)"; 10,000 stored vectors of 768 dimensions queried 30,000 times a
+    // month, without the included allocation: (30,000 + 10,000) × 768 = 30,720,000 dimensions;
+    // 30,720,000 ÷ 1,000,000 × 0.040 = 1.2288 → $1.23, the page's figure.
+    const contract = buildContract({
+      meters: [{ id: "dims", eventType: "vectorize", aggregation: "sum", value: VECTOR_DIMENSIONS }],
+      charges: [
+        {
+          id: "vectorize",
+          name: "Vectorize dimensions",
+          meter: "dims",
+          price: { model: "unit", unitPrice: "0.040", per: "1000000" },
+        },
+      ],
+    });
+    const usage = [event("month", "vectorize", { queried: 30_000, stored: 10_000, dimensions: 768 })];
+    const invoice = rateInvoice(contract, usage, "2026-02");
+    expect(invoice.usage.meters[0]!.quantity).toBe("30720000");
+    expect(invoice.lines[0]!.amount).toBe("1.23");
+  });
+
+  it("counts Cloudflare Vectorize's first example: (10,000 + 100) × 384 = 3,878,400 queried dimensions", () => {
+    // The same page: 10,000 vectors of 384 dimensions and 100 queries "would sum to ((10000 + 100) * 384)
+    // 3.878 million".
+    const contract = buildContract({
+      meters: [{ id: "dims", eventType: "vectorize", aggregation: "sum", value: VECTOR_DIMENSIONS }],
+      charges: [{ id: "v", name: "Vectorize", meter: "dims", price: { model: "unit", unitPrice: "1" } }],
+    });
+    const usage = [event("q", "vectorize", { queried: 100, stored: 10_000, dimensions: 384 })];
+    expect(rateInvoice(contract, usage, "2026-02").usage.meters[0]!.quantity).toBe("3878400");
   });
 
   it("excludes an event it cannot compute, as invalid_value, and counts the rest", () => {
