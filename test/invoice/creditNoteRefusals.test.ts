@@ -438,6 +438,38 @@ describe("issueCreditNote: what its mutation survivors showed unchecked", () => 
     ).toMatchObject({ code: "invalid_field", path: "[0].kind" });
   });
 
+  // A transformed line (divided, rounded up) and a capped line were rated by steps a quantity alone
+  // does not redo: 1,500 MB ÷ 1,000 = 1.5 GB, rounded up to 2 GB; 80 GB at 1.00 = 80.00, capped at 50.00.
+  // Crediting 1 unit of either would re-rate it without them, so both are refused, at the note's kind.
+  it("refuses to re-rate a transformed or a limited line by quantity", () => {
+    const shaped = buildContract({
+      meters: [sumMeter("mb"), sumMeter("gb")],
+      charges: [
+        unitCharge("storage", "Storage", "mb", "1", { transform: { divideBy: "1000", round: "up" } }),
+        unitCharge("transfer", "Transfer", "gb", "1", { maximum: "50" }),
+      ],
+    });
+    const usage = (type: string, v: string) => ({
+      id: type,
+      type,
+      customer: "cus",
+      timestamp: "2026-03-10T12:00:00Z",
+      properties: { v },
+    });
+    const rated = rateInvoice(shaped, [usage("mb", "1500"), usage("gb", "80")], "2026-03");
+    expect(rated.lines.map((line) => [line.id, line.amount])).toEqual([
+      ["storage", "2.00"],
+      ["transfer", "50.00"],
+    ]);
+    for (const line of ["storage", "transfer"]) {
+      expect(
+        thrown(() =>
+          issueCreditNote(shaped, rated, [{ kind: "quantity", line, quantity: "1", reason: "x" }]),
+        ),
+      ).toMatchObject({ code: "invalid_field", path: "[0].kind" });
+    }
+  });
+
   it("taxes a credited line at its own charge's rates, not another line's", () => {
     const taxed = buildContract({
       meters: [sumMeter("cpu")],

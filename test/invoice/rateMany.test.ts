@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseContract, RatecardError, rateInvoice, rateMany } from "../../src/index.js";
+import { parseContract, RatecardError, rateInvoice, rateMany, summarizeBatch } from "../../src/index.js";
 
 const contractOf = (customer: string, currency = "USD") =>
   parseContract({
@@ -75,6 +75,34 @@ describe("rateMany", () => {
         }
       }),
     );
+  });
+
+  it("writes each currency's total in its own minor units", () => {
+    const { summary } = rateMany(
+      [contractOf("cus_a"), contractOf("cus_j", "JPY")],
+      [event("e1", "cus_a", "100"), event("e2", "cus_j", "100")],
+      "2026-02",
+    );
+    // 100 GB × 0.05 = 5.00 USD (2 decimals) and 5 JPY (no decimals), not "5.00" yen
+    expect(summary.totals).toEqual([
+      { currency: "JPY", invoices: 1, total: "5" },
+      { currency: "USD", invoices: 1, total: "5.00" },
+    ]);
+  });
+
+  it("counts the warnings of every invoice", () => {
+    const { invoices } = rateMany(contracts, events, "2026-02");
+    const warned = (count: number) => (invoice: (typeof invoices)[number]) => ({
+      ...invoice,
+      warnings: Array.from({ length: count }, (_, at) => `warning ${at}`),
+    });
+    // 2 + 0 + 3 = 5
+    const summary = summarizeBatch([warned(2)(invoices[0]!), invoices[1]!, warned(3)(invoices[2]!)], {
+      events: 0,
+      customers: 0,
+      sampleCustomers: [],
+    });
+    expect(summary.warnings).toBe(5);
   });
 
   it("refuses two contracts of one customer", () => {
