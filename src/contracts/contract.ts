@@ -6,6 +6,7 @@ import { isValidTimeZone, PRORATION_BASES, standardTimeZoneName } from "../time/
 import { chargeSchema } from "./charge/chargeSchema.js";
 import { checkCharge, checkEventValueMeter, checkGroupedMeter } from "./charge/checkCharge.js";
 import { checkTiersBy } from "./charge/checkTiersBy.js";
+import { currencyMinorUnits } from "./currencyMinorUnits.js";
 import { priceBookReferenceSchema } from "./priceBooks/schema.js";
 import { termBoundarySchema } from "./termBoundary.js";
 import { checkAllowances } from "./terms/allowances/checks.js";
@@ -76,7 +77,18 @@ export const contractSchema = z
     billing: billingSchema,
     term: z.strictObject({ start: termBoundarySchema, end: z.optional(termBoundarySchema) }),
     rounding: z
-      .optional(z.strictObject({ mode: roundingModeSchema }))
+      .optional(
+        z.strictObject({
+          mode: z.optional(roundingModeSchema),
+          lineDecimals: z
+            .optional(z.number().check(z.int(), z.minimum(0), z.maximum(12)))
+            .check(
+              z.describe(
+                "Decimals each line is rounded to (default: the currency's minor units). More than the currency has (Azure's $0.1264 lines) keeps lines, discounts, credits and tax at that precision; the total and the amount due are then rounded to the currency's minor units, the difference shown as a rounding adjustment.",
+              ),
+            ),
+        }),
+      )
       .check(
         z.describe(`Rounding of each line to minor units: ${ROUNDING_MODES.join(", ")} (default half_even).`),
       ),
@@ -123,6 +135,15 @@ export const contractSchema = z
       if (!isIsoCurrency(contract.currency) && !customCodes.has(contract.currency)) {
         ctx.addIssue(issueOf(contractMessages.unknownContractCurrency(contract.currency), ["currency"]));
       }
+      const lineDecimals = contract.rounding?.lineDecimals;
+      const minorUnits = currencyMinorUnits(contract);
+      if (lineDecimals !== undefined && minorUnits !== undefined && lineDecimals < minorUnits)
+        ctx.addIssue(
+          issueOf(contractMessages.lineDecimalsBelowCurrency(lineDecimals, contract.currency, minorUnits), [
+            "rounding",
+            "lineDecimals",
+          ]),
+        );
       const zoneProblem = timeZoneProblem(contract.timeZone);
       if (zoneProblem !== undefined) ctx.addIssue(issueOf(zoneProblem, ["timeZone"]));
       const { billing } = contract;

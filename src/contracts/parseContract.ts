@@ -23,7 +23,16 @@ export interface Contract {
    */
   readonly digest: string;
   readonly customer: { readonly id: string; readonly name?: string };
+  /**
+   * The invoice currency, with the decimals its lines are kept in: the currency's minor units, or
+   * `rounding.lineDecimals` when the contract asks for more (then `totalRounding` is set).
+   */
   readonly currency: Currency;
+  /**
+   * Present when lines are finer than the currency (`rounding.lineDecimals`, Azure's $0.1264): the
+   * currency's own minor units, which the total and the amount due are rounded to at the end.
+   */
+  readonly totalRounding?: { readonly minorUnits: number };
   readonly customUnits: ReadonlyArray<CustomUnit>;
   readonly timeZone: string;
   readonly cycle: BillingCycle;
@@ -173,6 +182,19 @@ export function parseContract(input: unknown): Contract {
   throw result.error;
 }
 
+// Lines finer than the currency: every stage works at `lineDecimals` (the contract's currency carries
+// them), and the currency's own decimals round the total at the end (docs/decisions/currency-minor-units.md).
+function currencyWithLineDecimals(
+  currency: Currency,
+  lineDecimals: number | undefined,
+): Pick<Contract, "currency" | "totalRounding"> {
+  if (lineDecimals === undefined || lineDecimals <= currency.minorUnits) return { currency };
+  return {
+    currency: { code: currency.code, minorUnits: lineDecimals },
+    totalRounding: { minorUnits: currency.minorUnits },
+  };
+}
+
 function toContract(
   terms: ParsedContractTerms,
   start: number,
@@ -196,7 +218,7 @@ function toContract(
       terms.customer.name === undefined
         ? { id: terms.customer.id }
         : { ...terms.customer, name: terms.customer.name },
-    currency: resolveCurrency(terms.currency, customUnits),
+    ...currencyWithLineDecimals(resolveCurrency(terms.currency, customUnits), terms.rounding?.lineDecimals),
     customUnits,
     timeZone: terms.timeZone,
     cycle,
