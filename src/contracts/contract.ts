@@ -4,6 +4,7 @@ import { isIsoCurrency, ROUNDING_MODES } from "../money/index.js";
 import { idSchema, issueOf, meterSchema, roundingModeSchema } from "../schema/index.js";
 import { isValidTimeZone, PRORATION_BASES, standardTimeZoneName } from "../time/index.js";
 import { chargeSchema } from "./charge/chargeSchema.js";
+import { checkChargeSelectors, definedChargesOf } from "./charge/chargeSelectors.js";
 import { checkCharge, checkEventValueMeter, checkGroupedMeter } from "./charge/checkCharge.js";
 import { checkTiersBy } from "./charge/checkTiersBy.js";
 import { currencyMinorUnits } from "./currencyMinorUnits.js";
@@ -181,6 +182,12 @@ export const contractSchema = z
       ]);
       checkDiscounts(ctx, contract, chargeIds);
       checkCredits(ctx, contract, chargeIds);
+      // Patterns and tags select among every charge the contract defines, an amendment's too.
+      const definedCharges = definedChargesOf(contract);
+      for (const [i, grant] of (contract.credits ?? []).entries())
+        checkChargeSelectors(ctx, grant, ["credits", i], definedCharges);
+      for (const [i, discount] of (contract.discounts ?? []).entries())
+        checkChargeSelectors(ctx, discount, ["discounts", i], definedCharges);
       checkCommitments(ctx, contract, chargeIds, definedChargeIds);
       checkTax(ctx, contract, chargeIds);
       contract.charges.forEach((charge, index) => {

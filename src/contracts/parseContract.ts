@@ -5,6 +5,12 @@ import type { PriceTerms } from "../pricing/index.js";
 import type { MeterTerms } from "../schema/index.js";
 import { type InputProblem, sha256Digest, toInputError, toProblems } from "../schema/index.js";
 import { type BillingCycle, type ProrationBasis, startOfLocalDate } from "../time/index.js";
+import {
+  type ChargeSelectors,
+  definedChargesOf,
+  selectedChargeIds,
+  type TaggedCharge,
+} from "./charge/chargeSelectors.js";
 import { type ChargeTerms, contractSchema, type ParsedContractTerms, type TermBoundary } from "./contract.js";
 import type { AllowanceTerms } from "./terms/allowances/schema.js";
 import type { CommitmentTerms } from "./terms/commitments/schema.js";
@@ -182,6 +188,18 @@ export function parseContract(input: unknown): Contract {
   throw result.error;
 }
 
+// A term's patterns and tags become its list of charges here, once (docs/contracts.md, "Selecting
+// charges by pattern or tag"): every stage after reads `charges` alone.
+function withSelectedCharges<T extends ChargeSelectors>(
+  terms: ReadonlyArray<T>,
+  charges: ReadonlyArray<TaggedCharge>,
+): T[] {
+  return terms.map((term) => {
+    if (term.chargesMatching === undefined && term.chargeTags === undefined) return term;
+    return { ...term, charges: selectedChargeIds(term, charges) };
+  });
+}
+
 // Lines finer than the currency: every stage works at `lineDecimals` (the contract's currency carries
 // them), and the currency's own decimals round the total at the end (docs/decisions/currency-minor-units.md).
 function currencyWithLineDecimals(
@@ -231,9 +249,9 @@ function toContract(
     metadata: terms.metadata ?? {},
     ...(terms.tax !== undefined ? { tax: terms.tax } : {}),
     ...(terms.trial !== undefined ? { trialEnd: resolveTermBoundary(terms.trial.end, terms.timeZone) } : {}),
-    discounts: terms.discounts ?? [],
+    discounts: withSelectedCharges(terms.discounts ?? [], definedChargesOf(terms)),
     commitments: terms.commitments ?? [],
-    credits: terms.credits ?? [],
+    credits: withSelectedCharges(terms.credits ?? [], definedChargesOf(terms)),
     creditBurnOrder: terms.creditBurnOrder ?? "priority",
     lateUsage: {
       correction: terms.lateUsage?.correction ?? "next_invoice",

@@ -49,18 +49,6 @@ export function customUnitIsCurrency(code: string): ErrorMessage {
   };
 }
 
-/** `rounding.lineDecimals` below the currency's own minor units (lines would be coarser than the total). */
-export function lineDecimalsBelowCurrency(
-  lineDecimals: number,
-  code: string,
-  minorUnits: number,
-): ErrorMessage {
-  return {
-    code: "invalid_field",
-    message: `is ${lineDecimals}, fewer decimals than ${code} has (${minorUnits}); lines may be finer than the currency, never coarser`,
-  };
-}
-
 /** A contract currency that is neither an ISO 4217 code nor a declared custom unit. */
 export function unknownContractCurrency(code: string): ErrorMessage {
   return {
