@@ -4,8 +4,10 @@ import { isIsoCurrency, ROUNDING_MODES } from "../money/index.js";
 import { idSchema, issueOf, meterSchema, roundingModeSchema } from "../schema/index.js";
 import { isValidTimeZone, PRORATION_BASES, standardTimeZoneName } from "../time/index.js";
 import { chargeSchema } from "./charge/chargeSchema.js";
+import { checkChargeSelectors, definedChargesOf } from "./charge/chargeSelectors.js";
 import { checkCharge, checkEventValueMeter, checkGroupedMeter } from "./charge/checkCharge.js";
 import { checkTiersBy } from "./charge/checkTiersBy.js";
+import { currencyMinorUnits } from "./currencyMinorUnits.js";
 import { priceBookReferenceSchema } from "./priceBooks/schema.js";
 import { termBoundarySchema } from "./termBoundary.js";
 import { checkAllowances } from "./terms/allowances/checks.js";
@@ -76,7 +78,18 @@ export const contractSchema = z
     billing: billingSchema,
     term: z.strictObject({ start: termBoundarySchema, end: z.optional(termBoundarySchema) }),
     rounding: z
-      .optional(z.strictObject({ mode: roundingModeSchema }))
+      .optional(
+        z.strictObject({
+          mode: z.optional(roundingModeSchema),
+          lineDecimals: z
+            .optional(z.number().check(z.int(), z.minimum(0), z.maximum(12)))
+            .check(
+              z.describe(
+                "Decimals each line is rounded to (default: the currency's minor units). More than the currency has (Azure's $0.1264 lines) keeps lines, discounts, credits and tax at that precision; the total and the amount due are then rounded to the currency's minor units, the difference shown as a rounding adjustment.",
+              ),
+            ),
+        }),
+      )
       .check(
         z.describe(`Rounding of each line to minor units: ${ROUNDING_MODES.join(", ")} (default half_even).`),
       ),
@@ -123,6 +136,15 @@ export const contractSchema = z
       if (!isIsoCurrency(contract.currency) && !customCodes.has(contract.currency)) {
         ctx.addIssue(issueOf(contractMessages.unknownContractCurrency(contract.currency), ["currency"]));
       }
+      const lineDecimals = contract.rounding?.lineDecimals;
+      const minorUnits = currencyMinorUnits(contract);
+      if (lineDecimals !== undefined && minorUnits !== undefined && lineDecimals < minorUnits)
+        ctx.addIssue(
+          issueOf(contractMessages.lineDecimalsBelowCurrency(lineDecimals, contract.currency, minorUnits), [
+            "rounding",
+            "lineDecimals",
+          ]),
+        );
       const zoneProblem = timeZoneProblem(contract.timeZone);
       if (zoneProblem !== undefined) ctx.addIssue(issueOf(zoneProblem, ["timeZone"]));
       const { billing } = contract;
@@ -160,6 +182,12 @@ export const contractSchema = z
       ]);
       checkDiscounts(ctx, contract, chargeIds);
       checkCredits(ctx, contract, chargeIds);
+      // Patterns and tags select among every charge the contract defines, an amendment's too.
+      const definedCharges = definedChargesOf(contract);
+      for (const [i, grant] of (contract.credits ?? []).entries())
+        checkChargeSelectors(ctx, grant, ["credits", i], definedCharges);
+      for (const [i, discount] of (contract.discounts ?? []).entries())
+        checkChargeSelectors(ctx, discount, ["discounts", i], definedCharges);
       checkCommitments(ctx, contract, chargeIds, definedChargeIds);
       checkTax(ctx, contract, chargeIds);
       contract.charges.forEach((charge, index) => {

@@ -5,6 +5,12 @@ import type { PriceTerms } from "../pricing/index.js";
 import type { MeterTerms } from "../schema/index.js";
 import { type InputProblem, sha256Digest, toInputError, toProblems } from "../schema/index.js";
 import { type BillingCycle, type ProrationBasis, startOfLocalDate } from "../time/index.js";
+import {
+  type ChargeSelectors,
+  definedChargesOf,
+  selectedChargeIds,
+  type TaggedCharge,
+} from "./charge/chargeSelectors.js";
 import { type ChargeTerms, contractSchema, type ParsedContractTerms, type TermBoundary } from "./contract.js";
 import type { AllowanceTerms } from "./terms/allowances/schema.js";
 import type { CommitmentTerms } from "./terms/commitments/schema.js";
@@ -23,7 +29,16 @@ export interface Contract {
    */
   readonly digest: string;
   readonly customer: { readonly id: string; readonly name?: string };
+  /**
+   * The invoice currency, with the decimals its lines are kept in: the currency's minor units, or
+   * `rounding.lineDecimals` when the contract asks for more (then `totalRounding` is set).
+   */
   readonly currency: Currency;
+  /**
+   * Present when lines are finer than the currency (`rounding.lineDecimals`, Azure's $0.1264): the
+   * currency's own minor units, which the total and the amount due are rounded to at the end.
+   */
+  readonly totalRounding?: { readonly minorUnits: number };
   readonly customUnits: ReadonlyArray<CustomUnit>;
   readonly timeZone: string;
   readonly cycle: BillingCycle;
@@ -173,6 +188,31 @@ export function parseContract(input: unknown): Contract {
   throw result.error;
 }
 
+// A term's patterns and tags become its list of charges here, once (docs/contracts.md, "Selecting
+// charges by pattern or tag"): every stage after reads `charges` alone.
+function withSelectedCharges<T extends ChargeSelectors>(
+  terms: ReadonlyArray<T>,
+  charges: ReadonlyArray<TaggedCharge>,
+): T[] {
+  return terms.map((term) => {
+    if (term.chargesMatching === undefined && term.chargeTags === undefined) return term;
+    return { ...term, charges: selectedChargeIds(term, charges) };
+  });
+}
+
+// Lines finer than the currency: every stage works at `lineDecimals` (the contract's currency carries
+// them), and the currency's own decimals round the total at the end (docs/decisions/currency-minor-units.md).
+function currencyWithLineDecimals(
+  currency: Currency,
+  lineDecimals: number | undefined,
+): Pick<Contract, "currency" | "totalRounding"> {
+  if (lineDecimals === undefined || lineDecimals <= currency.minorUnits) return { currency };
+  return {
+    currency: { code: currency.code, minorUnits: lineDecimals },
+    totalRounding: { minorUnits: currency.minorUnits },
+  };
+}
+
 function toContract(
   terms: ParsedContractTerms,
   start: number,
@@ -196,7 +236,7 @@ function toContract(
       terms.customer.name === undefined
         ? { id: terms.customer.id }
         : { ...terms.customer, name: terms.customer.name },
-    currency: resolveCurrency(terms.currency, customUnits),
+    ...currencyWithLineDecimals(resolveCurrency(terms.currency, customUnits), terms.rounding?.lineDecimals),
     customUnits,
     timeZone: terms.timeZone,
     cycle,
@@ -209,9 +249,9 @@ function toContract(
     metadata: terms.metadata ?? {},
     ...(terms.tax !== undefined ? { tax: terms.tax } : {}),
     ...(terms.trial !== undefined ? { trialEnd: resolveTermBoundary(terms.trial.end, terms.timeZone) } : {}),
-    discounts: terms.discounts ?? [],
+    discounts: withSelectedCharges(terms.discounts ?? [], definedChargesOf(terms)),
     commitments: terms.commitments ?? [],
-    credits: terms.credits ?? [],
+    credits: withSelectedCharges(terms.credits ?? [], definedChargesOf(terms)),
     creditBurnOrder: terms.creditBurnOrder ?? "priority",
     lateUsage: {
       correction: terms.lateUsage?.correction ?? "next_invoice",

@@ -44,6 +44,7 @@ export type RatecardErrorCode =
   | "tier_up_to_not_increasing"
   | "last_tier_must_be_unbounded"
   | "only_last_tier_unbounded"
+  | "quantity_above_last_tier"
   | "negative_price"
   | "value_property_required"
   | "anchor_not_allowed"

@@ -32,6 +32,7 @@ export {
 } from "./messages/money.js";
 export * as periodMessages from "./messages/periods.js";
 export {
+  boundedLastTierNeedsSetting,
   capacityExceeded,
   cellCombinationRepeated,
   cellDimensionsDiffer,
@@ -43,6 +44,7 @@ export {
   onlyLastTierUnbounded,
   percentageRateAmbiguous,
   perNotPowerOfTen,
+  quantityAboveLastTier,
   tierNotWholePackages,
   tierUpToNotIncreasing,
 } from "./messages/pricing.js";

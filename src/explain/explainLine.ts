@@ -84,6 +84,8 @@ export function explainLineParts(line: InvoiceLine, style: MoneyStyle, wording: 
       ? ""
       : ` ${quantity(usage.quantity)}${usage.unit === undefined ? "" : ` ${usage.unit}`} from ${count(usage.events, "event")}.`;
   const how = usage?.computation === undefined ? "" : ` ${describeComputation(usage.computation)}`;
+  // A derived meter says how each event's value was computed (its value expression).
+  const derived = usage?.value === undefined ? "" : ` Each event's value = ${usage.value}.`;
   // A fee billed in advance covers another period than the invoice's (say which), or, on a line that
   // starts inside the invoice's period, the new terms of a change for the rest of it.
   const { invoiceEnd } = wording;
@@ -107,7 +109,7 @@ export function explainLineParts(line: InvoiceLine, style: MoneyStyle, wording: 
       ? ""
       : ` Priced by price book ${line.priceBook.id}, version ${line.priceBook.version}.`;
   return {
-    head: `${name}:${measured}${how}${advance}${book}`,
+    head: `${name}:${measured}${derived}${how}${advance}${book}`,
     steps,
     total: `Line total ${words.money(line.amount)}.`,
   };

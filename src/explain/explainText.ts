@@ -103,8 +103,19 @@ export function explainText(invoice: Invoice): string {
   for (const credit of invoice.credits ?? [])
     if (credit.stage === "before_tax") out.push(creditWords(credit));
   if (invoice.tax !== undefined) out.push(...explainTax(invoice.tax, money));
+  const { rounding } = invoice;
+  const mode = rounding.mode.replace("_", "-");
+  // Lines finer than the currency (rounding.lineDecimals): the total is rounded to it, the difference said.
+  if (rounding.total !== undefined)
+    out.push(
+      `Total before rounding ${money(rounding.total.before)}, rounded ${mode} to ${rounding.total.minorUnits} decimals: a rounding adjustment of ${money(rounding.total.adjustment)}.`,
+    );
   out.push(`Total ${money(invoice.total)}.`);
   for (const credit of invoice.credits ?? []) if (credit.stage === "after_tax") out.push(creditWords(credit));
+  if (rounding.amountDue !== undefined)
+    out.push(
+      `Amount due before rounding ${money(rounding.amountDue.before)}, rounded ${mode}: a rounding adjustment of ${money(rounding.amountDue.adjustment)}.`,
+    );
   if (invoice.amountDue !== undefined) out.push(`Amount due ${money(invoice.amountDue)}.`);
   out.push(...progressiveCredit(invoice, money));
   out.push(...previewProjection(invoice, money));

@@ -223,7 +223,10 @@ function termsOf(
 ): string[] {
   const terms = [`Charge ${line.chargeId}, priced with the ${line.model} model.`];
   const usage = line.steps.find((step) => step.kind === "usage");
-  if (usage?.kind === "usage") terms.push(`Usage from meter ${usage.meter} (${usage.aggregation}).`);
+  if (usage?.kind === "usage")
+    terms.push(
+      `Usage from meter ${usage.meter} (${usage.aggregation})${usage.value === undefined ? "" : `, each event's value = ${usage.value}`}.`,
+    );
   if (line.period.start !== period.start || line.period.end !== period.end)
     terms.push(`Terms in force from ${line.period.start} to ${line.period.end}.`);
   if (line.billed === "in_advance") terms.push("Billed in advance.");

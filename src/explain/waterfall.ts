@@ -10,9 +10,11 @@ export type WaterfallKind =
   | "commitment_cap"
   | "credit_before_tax"
   | "tax"
+  | "total_rounding"
   | "total"
   | "below_zero_not_due"
   | "credit_after_tax"
+  | "amount_due_rounding"
   | "amount_due";
 
 /** One bar of the waterfall: `amount` is the change (or, for subtotal, total and amount due, the level). */
@@ -63,6 +65,10 @@ export function waterfallOf(invoice: Invoice, style: MoneyStyle): WaterfallStep[
         : rate.name,
       invoice.tax?.mode === "inclusive" ? "0" : rate.amount,
     );
+  // Lines finer than the currency (rounding.lineDecimals): the total rounded to it, the difference shown.
+  const rounding = invoice.rounding;
+  if (rounding.total !== undefined)
+    change("total_rounding", `Rounding to ${rounding.total.minorUnits} decimals`, rounding.total.adjustment);
   level("total", "Total", invoice.total);
   // Credits after tax pay what is due, which starts at zero when the total is below zero (docs/contracts.md, step 11).
   if (invoice.amountDue !== undefined && running.isNegative())
@@ -70,6 +76,8 @@ export function waterfallOf(invoice: Invoice, style: MoneyStyle): WaterfallStep[
   for (const credit of invoice.credits ?? [])
     if (credit.stage === "after_tax")
       change("credit_after_tax", `${credit.name} (after tax)`, credit.applied);
+  if (rounding.amountDue !== undefined)
+    change("amount_due_rounding", "Rounding of the amount due", rounding.amountDue.adjustment);
   if (invoice.amountDue !== undefined) level("amount_due", "Amount due", invoice.amountDue);
   return steps;
 }

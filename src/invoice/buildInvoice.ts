@@ -7,6 +7,7 @@ import { discountsStage } from "./stages/discounts.js";
 import { issueInvoice } from "./stages/issueInvoice.js";
 import { rateChargesStage } from "./stages/rateCharges.js";
 import { taxStage } from "./stages/tax.js";
+import { amountDueRoundingStage, totalRoundingStage } from "./stages/totalRounding.js";
 
 /** How {@link buildInvoice} is called: which invoice, and the credit balances carried into it. */
 export interface BuildInvoiceOptions {
@@ -32,6 +33,8 @@ export function buildInvoice(
   draft = commitmentsStage(draft); //                   7.   true-up, overage, cap
   draft = creditsBeforeTaxStage(draft, credits); //     8.   pre-tax credits, in burn order
   draft = taxStage(draft); //                           9–10. tax and total
+  draft = totalRoundingStage(draft); //                 10½. lines finer than the currency: the total rounded to it
   draft = creditsAfterTaxStage(draft); //               11.  post-tax credits → amount due
+  draft = amountDueRoundingStage(draft); //             11½. … and the amount due
   return issueInvoice(draft, usage.whole);
 }

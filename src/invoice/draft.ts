@@ -12,6 +12,7 @@ import type {
 import type { Period } from "../time/index.js";
 import type { InvoiceLine } from "./invoiceSchema.js";
 import type { ServicePeriod } from "./resolveServicePeriod.js";
+import type { TotalRounding } from "./stages/totalRounding.js";
 
 /**
  * Which invoice is built: the one that closes a service period (usage, fees in arrears, the next
@@ -63,6 +64,8 @@ export interface InvoiceDraft {
   readonly total?: Decimal;
   /** What is left to pay after post-tax credits, when any applied (step 11). */
   readonly amountDue?: Decimal;
+  /** How the total and the amount due were rounded to the currency, when lines are finer (step 12). */
+  readonly totalRounding?: TotalRounding;
 }
 
 /** The draft before any stage: no lines, no records. */

@@ -133,7 +133,23 @@ export const invoiceSchema = z.strictObject({
   period: z.strictObject({ start: z.string(), end: z.string(), timeZone: z.string(), label: z.string() }),
   /** On the invoice whose period the contract's cancellation ends: when it was requested and took effect. */
   cancellation: z.optional(z.strictObject({ requested: z.string(), effective: z.string() })),
-  rounding: z.strictObject({ mode: z.string(), point: z.literal("line") }),
+  /**
+   * `lineDecimals`, `total` and `amountDue` only when the contract keeps lines finer than the currency
+   * (`rounding.lineDecimals`): the rounding of the total (and amount due) to the currency's minor units.
+   */
+  rounding: z.strictObject({
+    mode: z.string(),
+    point: z.literal("line"),
+    lineDecimals: z.optional(z.number().check(z.int(), z.nonnegative())),
+    total: z.optional(
+      z.strictObject({
+        minorUnits: z.number().check(z.int(), z.nonnegative()),
+        before: amountTextSchema,
+        adjustment: amountTextSchema,
+      }),
+    ),
+    amountDue: z.optional(z.strictObject({ before: amountTextSchema, adjustment: amountTextSchema })),
+  }),
   lines: z.array(invoiceLineSchema),
   /** Only when the contract has allowance pools (docs/contracts.md, step 1). */
   allowances: z.optional(z.array(appliedAllowanceSchema)),

@@ -20,8 +20,12 @@ export const tierSchema = z.strictObject({
 /**
  * A list of tiers with `upTo` bounds: strictly ascending, only the last one unbounded. Shared by every
  * tiered model (graduated, volume, tiered package, graduated percentage, threshold, tiered minimum).
+ * `lastMayBeBounded` leaves the last tier's bound to the model's `aboveLastTier` check (aboveLastTier.ts).
  */
-export function boundedTiers<T extends z.ZodMiniType<{ upTo?: Decimal | null | undefined }>>(tier: T) {
+export function boundedTiers<T extends z.ZodMiniType<{ upTo?: Decimal | null | undefined }>>(
+  tier: T,
+  options: { readonly lastMayBeBounded?: boolean } = {},
+) {
   return z.array(tier).check(
     z.minLength(1, { message: "must list at least one tier" }),
     z.superRefine((tiers, ctx) => {
@@ -33,7 +37,7 @@ export function boundedTiers<T extends z.ZodMiniType<{ upTo?: Decimal | null | u
           if (!isLast) ctx.addIssue(issueOf(onlyLastTierUnbounded(index + 1), [index, "upTo"]));
           return;
         }
-        if (isLast) {
+        if (isLast && options.lastMayBeBounded !== true) {
           ctx.addIssue(issueOf(lastTierMustBeUnbounded(toPlainString(upTo)), [index, "upTo"]));
         }
         if (previous !== undefined && !upTo.greaterThan(previous)) {
@@ -45,8 +49,8 @@ export function boundedTiers<T extends z.ZodMiniType<{ upTo?: Decimal | null | u
   );
 }
 
-/** Tiers of a graduated or volume price. */
-export const tiersSchema = boundedTiers(tierSchema);
+/** Tiers of a graduated or volume price (the last may be bounded when `aboveLastTier` says what lies above). */
+export const tiersSchema = boundedTiers(tierSchema, { lastMayBeBounded: true });
 
 export type TierTerms = z.output<typeof tierSchema>;
 

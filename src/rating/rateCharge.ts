@@ -12,7 +12,12 @@ import type { Currency, Decimal, RoundingMode } from "../money/index.js";
 import { boundRule, ONE, QUANTITY, roundTo, toFixedString, toPlainString } from "../money/index.js";
 import type { PriceTerms } from "../pricing/index.js";
 import { modelOfPrice, type RatingContext, ratePrice } from "../pricing/index.js";
-import type { ComputationData, OverrideStep, PropertyValue } from "../schema/index.js";
+import {
+  type ComputationData,
+  type OverrideStep,
+  type PropertyValue,
+  valueFormula,
+} from "../schema/index.js";
 import { applyRatio, formatInstant, type Period, type ProrationRatio } from "../time/index.js";
 import { billableQuantity } from "./billableQuantity.js";
 import { fullQuantityOf, priceAtFullQuantityTiers } from "./fullQuantityTiers.js";
@@ -154,6 +159,7 @@ function rateLine(
       quantity: toPlainString(measured.quantity),
       ...(measured.meter.unit !== undefined ? { unit: measured.meter.unit } : {}),
       ...(measured.computation ? { computation: toComputationData(measured.computation) } : {}),
+      ...(measured.meter.value !== undefined ? { value: valueFormula(measured.meter.value) } : {}),
     });
     const billable = billableQuantity(measured.quantity, charge.transform, charge.included);
     if (billable.step) steps.push(billable.step);

@@ -111,4 +111,5 @@ export { usageStepSchema } from "./steps/usage.js";
 export type { PropertyValue, UsageEvent, UsageEventInput } from "./usageEvent.js";
 export type { ValueExpression, WeightByTerms } from "./valueExpression.js";
 export { meterValueSchema, VALUE_EXPRESSION_DEPTH } from "./valueExpression.js";
+export { valueFormula } from "./valueFormula.js";
 export type { StepContext, StepSentences, Words } from "./words.js";

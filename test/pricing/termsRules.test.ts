@@ -29,8 +29,9 @@ describe("tier rules", () => {
       {
         path: "tiers.1.upTo",
         code: "last_tier_must_be_unbounded",
+        // a graduated list may bound its last tier, but only with aboveLastTier saying what lies above it
         message:
-          "the last tier must be unbounded (no upTo), so every quantity has a price; remove upTo 10 or add a tier after it",
+          'the last tier is bounded (upTo 10) but aboveLastTier does not say what a larger quantity costs; set aboveLastTier to "refuse" or "extend", or remove upTo 10',
       },
     ]);
   });

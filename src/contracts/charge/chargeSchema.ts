@@ -50,6 +50,13 @@ export const chargeSchema = z.strictObject({
     .optional(idSchema)
     .check(z.describe("The meter whose quantity is priced; not used by flat prices.")),
   price: priceSchema,
+  tags: z
+    .optional(z.array(idSchema).check(z.minLength(1)))
+    .check(
+      z.describe(
+        'Labels a credit grant or a discount may select the charge by (`chargeTags`), e.g. ["compute"].',
+      ),
+    ),
   transform: z.optional(transformSchema),
   included: z
     .optional(quantitySchema)

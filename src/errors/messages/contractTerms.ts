@@ -111,3 +111,31 @@ export function roundDecimalsAndIncrement(): ErrorMessage {
       'gives both decimals and increment; round to N decimals ("decimals": 2) or to a multiple ("increment": "0.001"), not both',
   };
 }
+
+/** `rounding.lineDecimals` below the currency's own minor units (lines would be coarser than the total). */
+export function lineDecimalsBelowCurrency(
+  lineDecimals: number,
+  code: string,
+  minorUnits: number,
+): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: `is ${lineDecimals}, fewer decimals than ${code} has (${minorUnits}); lines may be finer than the currency, never coarser`,
+  };
+}
+
+/** A credit's or discount's `chargesMatching` pattern that no charge id of the contract matches. */
+export function noChargeMatches(pattern: string): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: `no charge id matches "${pattern}"; check the pattern (* any characters, ? one)`,
+  };
+}
+
+/** A credit's or discount's `chargeTags` tag that no charge of the contract carries. */
+export function noChargeTagged(tag: string): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: `no charge carries the tag "${tag}"; add it to the charges' tags or remove it`,
+  };
+}

@@ -42,6 +42,25 @@ export function lastTierMustBeUnbounded(upTo: string): ErrorMessage {
   };
 }
 
+/**
+ * A last tier with an `upTo` in a model that can bound it, but no `aboveLastTier` saying what a larger
+ * quantity costs.
+ */
+export function boundedLastTierNeedsSetting(upTo: string): ErrorMessage {
+  return {
+    code: "last_tier_must_be_unbounded",
+    message: `the last tier is bounded (upTo ${upTo}) but aboveLastTier does not say what a larger quantity costs; set aboveLastTier to "refuse" or "extend", or remove upTo ${upTo}`,
+  };
+}
+
+/** A quantity beyond the bounded last tier of a price whose `aboveLastTier` is "refuse". */
+export function quantityAboveLastTier(quantity: string, upTo: string): ErrorMessage {
+  return {
+    code: "quantity_above_last_tier",
+    message: `the quantity ${quantity} is above the last tier's upTo of ${upTo}, and aboveLastTier is "refuse"; add a tier, or set aboveLastTier to "extend" to price the excess at the last tier's price`,
+  };
+}
+
 /** An `upTo` not above the previous tier's (read after the tier's path). */
 export function tierUpToNotIncreasing(previous: string): ErrorMessage {
   return {

@@ -6,6 +6,7 @@ import { formatInstant, formatLocalDate, toLocalDate } from "../../time/index.js
 import type { InvoiceDraft } from "../draft.js";
 import type { Invoice, Notice } from "../invoiceSchema.js";
 import { label } from "../resolveServicePeriod.js";
+import { totalRoundingRecord } from "./totalRounding.js";
 
 /**
  * The last stage: the invoice as issued. The subtotal is the exact sum of the rounded lines (true-up
@@ -18,6 +19,8 @@ export function issueInvoice(draft: InvoiceDraft, usage: AggregateUsageResult): 
   const resolved = draft.period;
   const opening = draft.kind === "opening";
   const { minorUnits } = contract.currency;
+  // The total and the amount due are in the currency's own decimals when lines are finer (step 12).
+  const totalMinorUnits = draft.totalRounding?.minorUnits ?? minorUnits;
   const subtotal = lines.reduce((sum, line) => sum.plus(line.amount), ZERO);
   const content: Omit<Invoice, "digest"> = {
     schemaVersion: INVOICE_SCHEMA_VERSION,
@@ -42,7 +45,11 @@ export function issueInvoice(draft: InvoiceDraft, usage: AggregateUsageResult): 
           },
         }
       : {}),
-    rounding: { mode: contract.rounding, point: "line" },
+    rounding: {
+      mode: contract.rounding,
+      point: "line",
+      ...(draft.totalRounding !== undefined ? totalRoundingRecord(draft.totalRounding, minorUnits) : {}),
+    },
     lines: [...lines],
     ...(draft.allowances !== undefined ? { allowances: [...draft.allowances] } : {}),
     subtotal: toFixedString(subtotal, minorUnits),
@@ -52,8 +59,8 @@ export function issueInvoice(draft: InvoiceDraft, usage: AggregateUsageResult): 
       ? { creditBurnOrder: contract.creditBurnOrder, credits: [...draft.credits] }
       : {}),
     ...(draft.tax !== undefined ? { tax: draft.tax } : {}),
-    total: toFixedString(draft.total ?? ZERO, minorUnits),
-    ...(draft.amountDue !== undefined ? { amountDue: toFixedString(draft.amountDue, minorUnits) } : {}),
+    total: toFixedString(draft.total ?? ZERO, totalMinorUnits),
+    ...(draft.amountDue !== undefined ? { amountDue: toFixedString(draft.amountDue, totalMinorUnits) } : {}),
     usage: {
       eventsRead: usage.eventsRead,
       eventsCounted: usage.eventsCounted,

@@ -8,6 +8,7 @@ import {
   positiveMoneyAmountSchema,
   positiveUnitPriceSchema,
 } from "../../../schema/index.js";
+import { chargeSelectorFields } from "../../charge/chargeSelectors.js";
 
 /**
  * The named orders credit grants burn in (docs/contracts.md, step 8, "Burn order"). Each is a list of
@@ -72,6 +73,7 @@ export const creditGrantSchema = z
     effective: z.optional(localDateSchema),
     expires: z.optional(localDateSchema),
     charges: z.optional(z.array(idSchema).check(z.minLength(1))),
+    ...chargeSelectorFields,
     /** The amount is granted afresh every billing period and unused credit does not roll over. */
     recurring: z.optional(z.boolean()),
   })
@@ -87,8 +89,9 @@ export const creditGrantSchema = z
         ctx.addIssue(issueOf(contractMessages.grantUnitValueMissing(grant.unit), ["unitValue"]));
       if (grant.unit === undefined && grant.unitValue !== undefined)
         ctx.addIssue(issueOf(contractMessages.unitValueWithoutUnit(), ["unit"]));
-      if (grant.taxed === "at_use" && grant.charges !== undefined)
-        ctx.addIssue(issueOf(contractMessages.afterTaxCreditScoped(), ["charges"]));
+      if (grant.taxed === "at_use")
+        for (const key of ["charges", "chargesMatching", "chargeTags"] as const)
+          if (grant[key] !== undefined) ctx.addIssue(issueOf(contractMessages.afterTaxCreditScoped(), [key]));
       if (grant.recurring === true && grant.kind !== "promotional")
         ctx.addIssue(issueOf(contractMessages.prepaidCreditRecurring(), ["recurring"]));
       if (grant.effective !== undefined && grant.expires !== undefined && grant.expires <= grant.effective)

@@ -7,6 +7,7 @@ import {
   positiveMoneyAmountSchema,
   positivePercentSchema,
 } from "../../../schema/index.js";
+import { chargeSelectorFields } from "../../charge/chargeSelectors.js";
 
 /**
  * A discount: a percentage or a fixed amount, on selected charges (a line discount) or on the whole
@@ -24,6 +25,7 @@ export const discountSchema = z
     charges: z
       .optional(z.array(idSchema).check(z.minLength(1)))
       .check(z.describe("Only these charges (default: every charge).")),
+    ...chargeSelectorFields,
     periods: z
       .optional(z.number().check(z.int(), z.positive()))
       .check(z.describe("Only the first N billing periods of the term.")),

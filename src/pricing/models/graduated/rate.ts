@@ -1,4 +1,5 @@
 import type { Decimal } from "../../../money/index.js";
+import { tiersForQuantity } from "../../aboveLastTier.js";
 import { assertNonNegativeQuantity } from "../../assertQuantity.js";
 import { type PricedStep, resultOf } from "../../pricedSteps.js";
 import type { RatedAmount } from "../../priceModel.js";
@@ -16,7 +17,10 @@ import type { GraduatedTerms } from "./terms.js";
 export function rateGraduated(terms: GraduatedTerms, quantity: Decimal): RatedAmount<GraduatedStep> {
   assertNonNegativeQuantity(quantity, "graduated");
   const priced: (PricedStep<GraduatedStep> | undefined)[] = [];
-  for (const reached of graduatedTiers(terms.tiers, quantity)) {
+  for (const reached of graduatedTiers(
+    tiersForQuantity(terms.tiers, quantity, terms.aboveLastTier),
+    quantity,
+  )) {
     priced.push(tierStep("graduated", reached, reached.tier.unitPrice));
     if (reached.tier.flatFee !== undefined)
       priced.push(tierFlatFeeStep(reached.index, reached.tier.flatFee, quantity, terms.flatFeeAtZeroUsage));

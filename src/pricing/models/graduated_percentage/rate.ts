@@ -1,4 +1,5 @@
 import type { Decimal } from "../../../money/index.js";
+import { tiersForQuantity } from "../../aboveLastTier.js";
 import { assertNonNegativeQuantity } from "../../assertQuantity.js";
 import { resultOf } from "../../pricedSteps.js";
 import type { RatedAmount } from "../../priceModel.js";
@@ -19,7 +20,10 @@ export function rateGraduatedPercentage(
   quantity: Decimal,
 ): RatedAmount<GraduatedPercentageStep> {
   assertNonNegativeQuantity(quantity, "graduated percentage");
-  const priced = graduatedTiers(terms.tiers, quantity).flatMap((reached) => [
+  const priced = graduatedTiers(
+    tiersForQuantity(terms.tiers, quantity, terms.aboveLastTier),
+    quantity,
+  ).flatMap((reached) => [
     tierStep("graduated_percentage", reached, reached.tier.percent.div(100)),
     // No fee at a zero amount unless the terms ask for it (the default stays as it was: false).
     tierFlatFeeStep(reached.index, reached.tier.flatFee, quantity, terms.flatFeeAtZeroUsage ?? false),

@@ -1,4 +1,5 @@
 import { type Decimal, roundToInteger, toPlainString } from "../../../money/index.js";
+import { tiersForQuantity } from "../../aboveLastTier.js";
 import { assertNonNegativeQuantity } from "../../assertQuantity.js";
 import { type PricedStep, resultOf } from "../../pricedSteps.js";
 import type { RatedAmount } from "../../priceModel.js";
@@ -18,8 +19,9 @@ export function rateTieredPackage(
   quantity: Decimal,
 ): RatedAmount<TierPackageStep> {
   assertNonNegativeQuantity(quantity, "tiered package");
+  const tiers = tiersForQuantity(terms.tiers, quantity, terms.aboveLastTier);
   const reached =
-    terms.mode === "graduated" ? graduatedTiers(terms.tiers, quantity) : [volumeTier(terms.tiers, quantity)];
+    terms.mode === "graduated" ? graduatedTiers(tiers, quantity) : [volumeTier(tiers, quantity)];
   return resultOf(reached.map((tier) => packageTierStep(terms.mode, tier)));
 }
 

@@ -1,4 +1,5 @@
 import type { Decimal } from "../../../money/index.js";
+import { tiersForQuantity } from "../../aboveLastTier.js";
 import { assertNonNegativeQuantity } from "../../assertQuantity.js";
 import { resultOf } from "../../pricedSteps.js";
 import type { RatedAmount } from "../../priceModel.js";
@@ -14,7 +15,7 @@ import type { VolumeTerms } from "./terms.js";
  */
 export function rateVolume(terms: VolumeTerms, quantity: Decimal): RatedAmount<VolumeStep> {
   assertNonNegativeQuantity(quantity, "volume");
-  const reached = volumeTier(terms.tiers, quantity);
+  const reached = volumeTier(tiersForQuantity(terms.tiers, quantity, terms.aboveLastTier), quantity);
   return resultOf<VolumeStep>([
     tierStep("volume", reached, reached.tier.unitPrice),
     tierFlatFeeStep(reached.index, reached.tier.flatFee, quantity, terms.flatFeeAtZeroUsage),
