@@ -6,6 +6,7 @@ import { isValidTimeZone, PRORATION_BASES, standardTimeZoneName } from "../time/
 import { chargeSchema } from "./charge/chargeSchema.js";
 import { checkCharge, checkEventValueMeter, checkGroupedMeter } from "./charge/checkCharge.js";
 import { checkTiersBy } from "./charge/checkTiersBy.js";
+import { checkWindowPricing, pooledCharges } from "./charge/checkWindowPricing.js";
 import { priceBookReferenceSchema } from "./priceBooks/schema.js";
 import { termBoundarySchema } from "./termBoundary.js";
 import { checkAllowances } from "./terms/allowances/checks.js";
@@ -166,6 +167,7 @@ export const contractSchema = z
         checkCharge(ctx, charge, index, meterIds);
         checkGroupedMeter(ctx, charge, index, contract.meters);
         checkTiersBy(ctx, charge, ["charges", index], contract.meters);
+        checkWindowPricing(ctx, charge, ["charges", index], contract.meters, pooledCharges(contract));
         checkEventValueMeter(ctx, charge, ["charges", index], contract.meters);
       });
       checkAmendments(ctx, contract, meterIds);
