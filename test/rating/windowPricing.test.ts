@@ -210,21 +210,47 @@ describe("window pricing, running_total (Tencent CDN's settlement against month-
   });
 });
 
+describe("window pricing on a grouped price", () => {
+  it("runs each group's windows through the tiers on its own (Tencent's regions billed apart)", () => {
+    // region "cn": 3,000 then 3,000 GB → 620 + 600 = 1,220; region "na" at the same tiers: 1,000 GB → 210
+    const events = [
+      { ...event("c1", "2026-01-01T12:00:00+08:00", "3000"), properties: { v: "3000", region: "cn" } },
+      { ...event("c2", "2026-01-02T12:00:00+08:00", "3000"), properties: { v: "3000", region: "cn" } },
+      { ...event("n1", "2026-01-02T12:00:00+08:00", "1000"), properties: { v: "1000", region: "na" } },
+    ];
+    const invoice = rateInvoice(
+      buildContract(
+        buildContractJson({
+          meters: [windowed("day", "sum")],
+          charges: [
+            charged(
+              { model: "grouped", groupBy: ["region"], price: { model: "graduated", tiers: TENCENT_TIERS } },
+              { tiers: "running_total" },
+            ),
+          ],
+          ...CNY,
+        }),
+      ),
+      events as never,
+      "2026-01",
+    );
+    expect(invoice.lines.map((line) => [line.id, line.amount])).toEqual([
+      ['use[region="cn"]', "1220.00"],
+      ['use[region="na"]', "210.00"],
+    ]);
+  });
+});
+
 describe("window pricing, time-of-day buckets with commitments (Flexprice's window commitments)", () => {
   // Peak 08:00–20:00: $0.10 a unit, at least $5 a window (true-up), the excess × 1.5; off-peak hours at
   // the charge's $0.05, no commitment.
-  const peak = {
+  const peakCommitted = (commitment: Json) => ({
     tiers: "each_window",
     buckets: [
-      {
-        id: "peak",
-        from: "08:00",
-        until: "20:00",
-        price: { model: "unit", unitPrice: "0.10" },
-        commitment: { amount: "5", overageFactor: "1.5", trueUp: true },
-      },
+      { id: "peak", from: "08:00", until: "20:00", price: { model: "unit", unitPrice: "0.10" }, commitment },
     ],
-  };
+  });
+  const peak = peakCommitted({ amount: "5", overageFactor: "1.5", trueUp: true });
   const events = [
     event("p1", "2026-03-02T09:15:00Z", "80"),
     event("p2", "2026-03-02T10:15:00Z", "20"),
@@ -282,18 +308,7 @@ describe("window pricing, time-of-day buckets with commitments (Flexprice's wind
 
   it("commits a quantity by pricing it, and bills usage below it without a true-up", () => {
     // committed 60 units × 0.10 = 6.00; 80 units = 8.00 ≥ 6: 6 + 2 × 1 = 8.00; 20 units = 2.00 < 6: 2.00
-    const quantityCommitment = {
-      tiers: "each_window",
-      buckets: [
-        {
-          id: "peak",
-          from: "08:00",
-          until: "20:00",
-          price: { model: "unit", unitPrice: "0.10" },
-          commitment: { quantity: "60" },
-        },
-      ],
-    };
+    const quantityCommitment = peakCommitted({ quantity: "60" });
     const line = lineOf(
       windowed("hour", "sum", "skip"),
       charged({ model: "unit", unitPrice: "0.05" }, quantityCommitment),
