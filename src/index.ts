@@ -57,6 +57,9 @@ export type {
   TaxRateTerms,
   TaxTerms,
   TermBoundary,
+  WindowBucketTerms,
+  WindowCommitmentTerms,
+  WindowPricingTerms,
 } from "./contracts/index.js";
 export {
   CONTRACT_SCHEMA_VERSION,
@@ -207,6 +210,7 @@ export type {
   Reducer,
   Sample,
   UsageStates,
+  WindowQuantity,
 } from "./meters/index.js";
 export { aggregateUsage, aggregateUsageAsync, compileMeter } from "./meters/index.js";
 export type { Currency, CustomUnit, DecimalInput, DecimalParseResult, RoundingMode } from "./money/index.js";
@@ -264,6 +268,7 @@ export type {
   LineOf,
   MeterTerms,
   OverrideStep,
+  PricedWindow,
   PropertyValue,
   ProrationStep,
   RoundingStep,
@@ -280,6 +285,8 @@ export type {
   UsageStep,
   ValueExpression,
   WeightByTerms,
+  WindowBucketTotal,
+  WindowPricingStep,
   Words,
 } from "./schema/index.js";
 export {

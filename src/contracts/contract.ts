@@ -7,6 +7,7 @@ import { chargeSchema } from "./charge/chargeSchema.js";
 import { checkChargeSelectors, definedChargesOf } from "./charge/chargeSelectors.js";
 import { checkCharge, checkEventValueMeter, checkGroupedMeter } from "./charge/checkCharge.js";
 import { checkTiersBy } from "./charge/checkTiersBy.js";
+import { checkWindowPricing, pooledCharges } from "./charge/checkWindowPricing.js";
 import { currencyMinorUnits } from "./currencyMinorUnits.js";
 import { priceBookReferenceSchema } from "./priceBooks/schema.js";
 import { termBoundarySchema } from "./termBoundary.js";
@@ -194,6 +195,7 @@ export const contractSchema = z
         checkCharge(ctx, charge, index, meterIds);
         checkGroupedMeter(ctx, charge, index, contract.meters);
         checkTiersBy(ctx, charge, ["charges", index], contract.meters);
+        checkWindowPricing(ctx, charge, ["charges", index], contract.meters, pooledCharges(contract));
         checkEventValueMeter(ctx, charge, ["charges", index], contract.meters);
       });
       checkAmendments(ctx, contract, meterIds);

@@ -1,3 +1,9 @@
+export { bucketHolds } from "./charge/checkWindowPricing.js";
+export type {
+  WindowBucketTerms,
+  WindowCommitmentTerms,
+  WindowPricingTerms,
+} from "./charge/windowPricingSchema.js";
 export type {
   ChargeTerms,
   ContractInput,

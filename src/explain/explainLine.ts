@@ -11,12 +11,14 @@ import type {
   StepContext,
   StepSentences,
   UsageStep,
+  WindowPricingStep,
   Words,
 } from "../schema/index.js";
 import { scaledCount } from "../schema/index.js";
 import { escapeControl } from "./escapeControl.js";
 import { count, formatExact, formatQuantity, formatReadable, signed } from "./formatNumber.js";
 import { prorationUnit } from "./prorationUnit.js";
+import { windowPricingSentence } from "./windowPricingSentence.js";
 
 /** How amounts are written: currency prefix and minor-unit decimals. */
 export interface MoneyStyle {
@@ -118,7 +120,13 @@ export function explainLineParts(line: InvoiceLine, style: MoneyStyle, wording: 
 // The sentence of each step every line may have, whatever its price and terms; a contract term's steps
 // read as its folder writes them (contracts/terms/<term>/explain.ts), a price model's as the model does.
 const COMMON_STEP_SENTENCES: StepSentences<
-  UsageStep | BillableQuantityStep | FullQuantityTiersStep | ProrationStep | RoundingStep | BilledEarlierStep
+  | UsageStep
+  | BillableQuantityStep
+  | FullQuantityTiersStep
+  | WindowPricingStep
+  | ProrationStep
+  | RoundingStep
+  | BilledEarlierStep
 > = {
   // The usage step is the line's head ("61,400 GB from 1,228 events."), not a sentence of its own.
   usage: () => undefined,
@@ -139,6 +147,7 @@ const COMMON_STEP_SENTENCES: StepSentences<
   },
   full_quantity_tiers: (step, { words: { money } }) =>
     `Tiers reached by the full quantity, ${formatQuantity(step.full)}, and the prorated ${formatQuantity(step.quantity)} priced (Lago's prorated charges): the flat fees ${money(step.flatFees)} stay whole, the rest is scaled: ${money(step.flatFees)} + (${money(step.before)} − ${money(step.flatFees)}) × ${formatQuantity(step.quantity)} ÷ ${formatQuantity(step.full)} = ${money(step.amount)}.`,
+  window_pricing: (step, { words }) => windowPricingSentence(step, words),
   proration: (step, { words: { money } }) =>
     `Prorated for ${formatQuantity(step.elapsed)} of ${formatQuantity(step.total)} ${prorationUnit(step.basis)} of the billing period: ${money(step.before)} × ${formatQuantity(step.elapsed)} ÷ ${formatQuantity(step.total)} = ${money(step.amount)}.`,
   rounding: (step, { words: { money } }) =>

@@ -246,6 +246,8 @@ function priceOfLine(contract: Contract, line: InvoiceLine, index: number): Pric
         step.kind === "billable_quantity" ||
         step.kind === "proration" ||
         step.kind === "full_quantity_tiers" ||
+        // Priced window by window: units credited off the total have no window to come off.
+        step.kind === "window_pricing" ||
         step.kind === "line_limit",
     )
   ) {

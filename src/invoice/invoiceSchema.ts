@@ -36,6 +36,7 @@ import {
   unusedTimeStepSchema,
   usageReportSchema,
   usageStepSchema,
+  windowPricingStepSchema,
 } from "../schema/index.js";
 import { invoicePreviewSchema } from "./previewSchema.js";
 import { invoiceProgressiveSchema } from "./progressiveSchema.js";
@@ -59,6 +60,7 @@ export const stepSchema = z.discriminatedUnion("kind", [
   billableQuantityStepSchema,
   allowanceStepSchema,
   ...priceStepSchemas,
+  windowPricingStepSchema,
   fullQuantityTiersStepSchema,
   prorationStepSchema,
   contractQuantityStepSchema,

@@ -11,7 +11,7 @@ import { ExclusionTally } from "./exclusionTally.js";
 import { HashList, idHash, repeatedHashes } from "./idHash.js";
 import { IdSample } from "./idSample.js";
 import type { GroupedQuantities, MeterRequest } from "./meterAccumulator.js";
-import type { CarriedMeterState, Computation } from "./reducer.js";
+import type { CarriedMeterState, Computation, WindowQuantity } from "./reducer.js";
 
 /** What to aggregate: the contract's meters, for one customer, over one period. */
 export interface AggregateUsageOptions {
@@ -50,6 +50,8 @@ export interface MeterQuantity {
   readonly computation?: Computation;
   /** Each counted event's value in event order (timestamp, then id), when requested. */
   readonly values?: ReadonlyArray<Decimal>;
+  /** A windowed meter's windows, each with its start and value (window pricing). */
+  readonly windows?: ReadonlyArray<WindowQuantity>;
   /** The quantity per local day, when asked for with `daily` (sum and count meters). */
   readonly daily?: ReadonlyArray<{ readonly date: string; readonly quantity: Decimal }>;
 }

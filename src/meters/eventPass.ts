@@ -139,6 +139,7 @@ export class EventPass {
         quantity: total.quantity,
         ...(total.computation ? { computation: total.computation } : {}),
         ...(total.values ? { values: total.values } : {}),
+        ...(total.windows ? { windows: total.windows } : {}),
         ...(daily ? { daily } : {}),
       };
     });

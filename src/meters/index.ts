@@ -21,6 +21,7 @@ export type {
   MeterOutcome,
   Reducer,
   Sample,
+  WindowQuantity,
 } from "./reducer.js";
 export type { UsageStates } from "./usageStates.js";
 export { aggregateUsageStates, mergeUsageStates, usageFromStates } from "./usageStates.js";

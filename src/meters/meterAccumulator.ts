@@ -10,7 +10,7 @@ import {
 import { addLocalDays, formatLocalDate, type Period, toLocalDate } from "../time/index.js";
 import { compareText, sameList } from "./compareText.js";
 import { compileMeter } from "./compileMeter.js";
-import type { CarriedMeterState, Computation, Reducer, Sample } from "./reducer.js";
+import type { CarriedMeterState, Computation, Reducer, Sample, WindowQuantity } from "./reducer.js";
 import {
   byTimeThenId,
   decimalJson,
@@ -39,6 +39,8 @@ export interface GroupQuantity {
   readonly values?: ReadonlyArray<Decimal>;
   /** What the meter carries into the next period (persistent and weighted meters). */
   readonly carryOut?: CarriedMeterState;
+  /** A windowed meter's windows, each with its start and value (window pricing). */
+  readonly windows?: ReadonlyArray<WindowQuantity>;
 }
 
 /** A meter's events split by a list of properties. */
@@ -86,11 +88,7 @@ export class MeterAccumulator {
     event: UsageEvent;
     raw: PropertyValue | undefined;
     short: ShortDecimal | undefined;
-  } = {
-    event: undefined as unknown as UsageEvent,
-    raw: undefined,
-    short: undefined,
-  };
+  } = { event: undefined as unknown as UsageEvent, raw: undefined, short: undefined };
   private readonly groupings: {
     readonly dimensions: ReadonlyArray<string>;
     readonly buckets: Map<string, Bucket>;
@@ -373,6 +371,7 @@ export class MeterAccumulator {
       quantity: outcome.quantity,
       ...(outcome.computation ? { computation: outcome.computation } : {}),
       ...(outcome.carryOut ? { carryOut: outcome.carryOut } : {}),
+      ...(outcome.windows ? { windows: outcome.windows } : {}),
     };
     if (!this.request.collectValues) return base;
     const ordered = [...bucket.values].sort((a, b) => a.timestamp - b.timestamp || compareText(a.id, b.id));

@@ -42,12 +42,27 @@ export interface FinalizeContext {
  */
 export type Computation = Readonly<ComputationData>;
 
+/**
+ * One window of a windowed meter: the instant it starts (epoch ms) and its value as the outer
+ * aggregation saw it (after the window's allowance). Rating prices windows one by one with it
+ * (docs/window-pricing.md).
+ */
+export interface WindowQuantity {
+  readonly start: number;
+  readonly quantity: Decimal;
+}
+
 /** A finalized meter: its quantity, the events it counted, how, and what carries to the next period. */
 export interface MeterOutcome {
   readonly quantity: Decimal;
   readonly events: number;
   readonly computation?: Computation;
   readonly carryOut?: CarriedMeterState;
+  /**
+   * A windowed (not percentile) meter's windows in time order, empty ones as its `emptyWindows` says
+   * (0, or left out). Computed from the state at finalize, so it is never part of a state's JSON.
+   */
+  readonly windows?: ReadonlyArray<WindowQuantity>;
 }
 
 /**

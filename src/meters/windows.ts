@@ -9,6 +9,7 @@ import {
   perKeyJson,
   type Reducer,
   type Sample,
+  type WindowQuantity,
 } from "./reducer.js";
 import { valueReducerOf } from "./valueReducers.js";
 import { applyWindowAllowance } from "./windowAllowance.js";
@@ -173,9 +174,24 @@ function finalizeWindows(state: WindowState, context: FinalizeContext, plan: Win
         ? {}
         : { allowance: { perWindow: allowance.perWindow, free: allowance.free, above: allowance.above } }),
     };
-    return { quantity: OUTER[plan.outer]!(values), events, computation };
+    const windows = windowQuantities(allowance?.values ?? measured, window.emptyWindows, layout);
+    return { quantity: OUTER[plan.outer]!(values), events, computation, windows };
   }
   return percentileOutcome(filled, plan.percentile, window, events, perSecond);
+}
+
+// Each window's value with its start, in time order; an empty window is 0 or left out, as `applyEmpty`.
+function windowQuantities(
+  values: ReadonlyArray<Decimal | undefined>,
+  policy: "zero" | "skip" | undefined,
+  layout: WindowLayout,
+): WindowQuantity[] {
+  const windows: WindowQuantity[] = [];
+  values.forEach((value, index) => {
+    if (value === undefined && policy === "skip") return;
+    windows.push({ start: layout.startOf(index), quantity: value ?? ZERO });
+  });
+  return windows;
 }
 
 function applyEmpty(

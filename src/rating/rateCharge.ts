@@ -7,9 +7,9 @@ import {
   type Warning,
   warningMessages,
 } from "../errors/index.js";
-import type { Computation, GroupQuantity, MeterQuantity } from "../meters/index.js";
+import type { Computation, GroupQuantity, MeterQuantity, WindowQuantity } from "../meters/index.js";
 import type { Currency, Decimal, RoundingMode } from "../money/index.js";
-import { boundRule, ONE, QUANTITY, roundTo, toFixedString, toPlainString } from "../money/index.js";
+import { boundRule, ONE, QUANTITY, roundTo, toFixedString, toPlainString, ZERO } from "../money/index.js";
 import type { PriceTerms } from "../pricing/index.js";
 import { modelOfPrice, type RatingContext, ratePrice } from "../pricing/index.js";
 import {
@@ -25,6 +25,7 @@ import { applyLineLimits } from "./lineLimits.js";
 import { type ChargeInForce, overriddenPrice } from "./overriddenPrice.js";
 import type { AllowanceDraw, AllowanceLookup } from "./planAllowanceDraws.js";
 import type { RatedLine, RatedStep } from "./ratedLine.js";
+import { priceByWindow } from "./windowPricing.js";
 
 /** Everything a charge needs to become invoice lines. */
 export interface RateChargeInput {
@@ -58,6 +59,8 @@ export interface RateChargeInput {
   readonly billed?: "in_advance" | undefined;
   /** Each line's draw from its allowance pool, by line id; absent when the charge is in no pool. */
   readonly allowance?: AllowanceLookup | undefined;
+  /** The contract's zone: the time of day of a window, for window pricing's buckets (UTC when absent). */
+  readonly timeZone?: string | undefined;
 }
 
 /** The lines of one charge, and the warnings rating it raised. */
@@ -128,6 +131,7 @@ interface Measured {
   readonly quantity: Decimal;
   readonly computation?: Computation | undefined;
   readonly values?: ReadonlyArray<Decimal> | undefined;
+  readonly windows?: ReadonlyArray<WindowQuantity> | undefined;
   readonly group?: Readonly<Record<string, PropertyValue>> | undefined;
 }
 
@@ -162,7 +166,8 @@ function rateLine(
       ...(measured.meter.value !== undefined ? { value: valueFormula(measured.meter.value) } : {}),
     });
     const billable = billableQuantity(measured.quantity, charge.transform, charge.included);
-    if (billable.step) steps.push(billable.step);
+    // Priced window by window, the transform applies to each window (the window pricing step shows it).
+    if (billable.step && charge.windows === undefined) steps.push(billable.step);
     quantity = billable.quantity;
     const draw = input.allowance?.(id);
     if (draw !== undefined) {
@@ -187,10 +192,29 @@ function rateLine(
   // Lago's prorated tiered charges: the tiers of the quantity before proration, the prorated quantity priced.
   const full = fullQuantityOf(charge.tiersBy, measured?.computation);
   const fullBillable = full === undefined ? undefined : billableQuantity(full, charge.transform).quantity;
-  const priced = rateWithin(input, pricePath, () => ratePrice(price, fullBillable ?? quantity, context));
-  steps.push(...priced.steps);
+  const byWindow =
+    charge.windows === undefined || measured?.windows === undefined
+      ? undefined
+      : rateWithin(input, pricePath, () =>
+          priceByWindow({
+            terms: charge.windows!,
+            price,
+            windows: measured.windows!,
+            billable: (windowQuantity) => billableQuantity(windowQuantity, charge.transform).quantity,
+            rate: (windowPrice, windowQuantity) => ratePrice(windowPrice, windowQuantity, context).amount,
+            minorUnits: currency.minorUnits,
+            rounding: input.rounding,
+            timeZone: input.timeZone ?? "UTC",
+          }),
+        );
+  if (byWindow !== undefined) quantity = byWindow.quantity;
+  const priced = rateWithin(input, pricePath, () =>
+    ratePrice(price, byWindow === undefined ? (fullBillable ?? quantity) : ZERO, context),
+  );
+  if (byWindow === undefined) steps.push(...priced.steps);
+  else steps.push(byWindow.step);
 
-  let exact = priced.amount;
+  let exact = byWindow?.amount ?? priced.amount;
   if (fullBillable !== undefined) {
     const scaled = priceAtFullQuantityTiers(priced, quantity, fullBillable);
     steps.push(scaled.step);
@@ -255,7 +279,9 @@ function rateLine(
     quantity: toPlainString(quantity),
     ...unitOf(model.usesQuantity ? (charge.transform?.unit ?? measured?.meter.unit) : undefined),
     priceKind: priced.priceKind,
-    ...(priced.unitPrice !== undefined && fullBillable === undefined ? { unitPrice: priced.unitPrice } : {}),
+    ...(priced.unitPrice !== undefined && fullBillable === undefined && byWindow === undefined
+      ? { unitPrice: priced.unitPrice }
+      : {}),
     amount: toFixedString(amount, currency.minorUnits),
     ...(input.billed !== undefined ? { billed: input.billed } : {}),
     steps,

@@ -108,6 +108,8 @@ export type { UnusedTimeStep } from "./steps/unusedTime.js";
 export { unusedTimeStepSchema } from "./steps/unusedTime.js";
 export type { UsageStep } from "./steps/usage.js";
 export { usageStepSchema } from "./steps/usage.js";
+export type { PricedWindow, WindowBucketTotal, WindowPricingStep } from "./steps/windowPricing.js";
+export { windowPricingStepSchema } from "./steps/windowPricing.js";
 export type { PropertyValue, UsageEvent, UsageEventInput } from "./usageEvent.js";
 export type { ValueExpression, WeightByTerms } from "./valueExpression.js";
 export { meterValueSchema, VALUE_EXPRESSION_DEPTH } from "./valueExpression.js";

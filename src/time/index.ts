@@ -20,6 +20,7 @@ export {
   toLocalDate,
 } from "./localDate.js";
 export { localHourLabel } from "./localHour.js";
+export { minuteOfDay } from "./minuteOfDay.js";
 export { parsePeriod } from "./parsePeriod.js";
 export type { Period } from "./period.js";
 export { intersectPeriods, isInPeriod, isSamePeriod } from "./period.js";

@@ -64,6 +64,39 @@ export interface ScenarioOptions {
    * be written as the CLI's `--period` (local dates).
    */
   readonly datesOnly?: boolean;
+  /** Now and then price every charge on a windowed sum meter window by window (`windows`, one setting for all). */
+  readonly windowPricing?: boolean;
+}
+
+const WINDOW_PRICINGS = [
+  { tiers: "each_window" },
+  { tiers: "running_total" },
+  { tiers: "each_window", rounding: "each_window" },
+  { tiers: "running_total", rounding: "each_window" },
+] as const;
+
+// The charges `windows` may price: on a meter that adds up windows, with nothing that prices the total
+// as a whole (a contract quantity, included units, full-quantity tiers, a pool's draw).
+function withWindowPricing(
+  charges: ReadonlyArray<ChargeJson>,
+  meters: ReadonlyArray<MeterJson>,
+  pools: ReadonlyArray<Record<string, unknown>>,
+  setting: (typeof WINDOW_PRICINGS)[number] | undefined,
+): ChargeJson[] {
+  if (setting === undefined) return [...charges];
+  const pooled = new Set(pools.flatMap((pool) => pool.charges as string[]));
+  return charges.map((charge) => {
+    const meter = meters.find((candidate) => candidate.id === charge.meter);
+    const eligible =
+      meter?.window !== undefined &&
+      meter.aggregation === "sum" &&
+      charge.quantity === undefined &&
+      charge.included === undefined &&
+      charge.transform?.included === undefined &&
+      charge.tiersBy === undefined &&
+      !pooled.has(charge.id);
+    return eligible ? { ...charge, windows: { ...setting } } : charge;
+  });
 }
 
 const currencyArb = fc.oneof(
@@ -163,6 +196,9 @@ export function contractScenarioArb(options: ScenarioOptions = {}): fc.Arbitrary
                   credits: grantsArb(ids, start, minorUnits, base.grantUnitMinorUnits),
                   creditBurnOrder: fc.constantFrom("priority", "expiry", "narrowest"),
                   tax: taxArb(ids),
+                  windowPricing: options.windowPricing
+                    ? fc.option(fc.constantFrom(...WINDOW_PRICINGS), { nil: undefined })
+                    : fc.constant(undefined),
                   metadata: fc.constantFrom(
                     { poNumber: "PO-0001" },
                     { entity: "Acme GmbH", "po/ref": "ü 1" },
@@ -172,6 +208,7 @@ export function contractScenarioArb(options: ScenarioOptions = {}): fc.Arbitrary
               )
               .map((terms): ContractScenario => {
                 const overrides = terms.overrides ?? [];
+                const meters = withAmountMeters(base.meters, pooled.charges, amendments, overrides);
                 const units = [
                   ...("custom" in base.currency
                     ? [{ code: base.currency.code, minorUnits: base.currency.minorUnits }]
@@ -193,8 +230,8 @@ export function contractScenarioArb(options: ScenarioOptions = {}): fc.Arbitrary
                     term: base.dates.term,
                     ...("trial" in base.dates ? { trial: base.dates.trial } : {}),
                     ...(base.rounding !== undefined ? { rounding: { mode: base.rounding } } : {}),
-                    meters: withAmountMeters(base.meters, pooled.charges, amendments, overrides),
-                    charges: pooled.charges,
+                    meters,
+                    charges: withWindowPricing(pooled.charges, meters, pooled.pools, terms.windowPricing),
                     ...(pooled.pools.length > 0 ? { allowances: pooled.pools } : {}),
                     ...(amendments.length > 0 ? { amendments } : {}),
                     ...(overrides.length > 0 ? { overrides } : {}),

@@ -22,6 +22,7 @@ export const Exact = Decimal.clone({ precision: 1000, toExpNeg: -1100, toExpPos:
 export type Exact = InstanceType<typeof Exact>;
 
 const PRICE_STEPS = new Set([
+  "window_pricing",
   "flat",
   "unit",
   "package",
@@ -85,7 +86,11 @@ function amountOf(step: Step): Exact {
 
 // Each price step's amount recomputed from its own fields.
 function expectStepArithmetic(step: Step, where: string): void {
-  if (step.kind === "unit" || step.kind === "tier") {
+  if (step.kind === "window_pricing") {
+    // the windows listed (those with a quantity or an amount) add up to the step, exactly
+    const sum = step.priced.reduce((total, window) => total.plus(window.amount), new Exact(0));
+    expect(same(sum, step.amount), `${where}: Σ windows = window pricing`).toBe(true);
+  } else if (step.kind === "unit" || step.kind === "tier") {
     // quantity × unit price (a tier of a graduated percentage: the part of the amount × the rate)
     expect(
       sameAtWorkingPrecision(new Exact(step.quantity).times(step.unitPrice), step.amount),

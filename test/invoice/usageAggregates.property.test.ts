@@ -11,6 +11,7 @@ import { eventsIn, streamArb } from "../_arbitraries/eventStreams.js";
 import { deepFreeze } from "../_arbitraries/prices.js";
 import { contractScenarioArb, materialize } from "../_arbitraries/wholeContracts.js";
 import { attempt } from "../_laws/typedRefusal.js";
+import { buildContract, buildContractJson } from "../_support/contract.js";
 import { fuzzParameters, fuzzTimeout } from "../_support/fuzzRuns.js";
 
 const FIRST = { creditsStartFull: true } as const;
@@ -25,19 +26,24 @@ describe("rating from usage aggregates (fuzzing)", () => {
     let rated = 0;
     const parameters = fuzzParameters(40);
     fc.assert(
-      fc.property(contractScenarioArb(), streamArb(), fc.boolean(), (scenario, stream, daily) => {
-        const { contract, period } = materialize(deepFreeze(scenario));
-        const events = eventsIn(stream, period);
-        const direct = attempt(() => rateInvoice(contract, events, period, { ...FIRST, daily }));
-        const fromAggregates = attempt(() => {
-          const prepared = prepareRating(contract, period, { daily });
-          return rateFromAggregates(prepared, viaJson(aggregateForRating(prepared, events)), FIRST);
-        });
-        expect(fromAggregates === undefined).toBe(direct === undefined);
-        if (direct === undefined) return;
-        expect(JSON.stringify(fromAggregates)).toBe(JSON.stringify(direct));
-        rated += 1;
-      }),
+      fc.property(
+        contractScenarioArb({ windowPricing: true }),
+        streamArb(),
+        fc.boolean(),
+        (scenario, stream, daily) => {
+          const { contract, period } = materialize(deepFreeze(scenario));
+          const events = eventsIn(stream, period);
+          const direct = attempt(() => rateInvoice(contract, events, period, { ...FIRST, daily }));
+          const fromAggregates = attempt(() => {
+            const prepared = prepareRating(contract, period, { daily });
+            return rateFromAggregates(prepared, viaJson(aggregateForRating(prepared, events)), FIRST);
+          });
+          expect(fromAggregates === undefined).toBe(direct === undefined);
+          if (direct === undefined) return;
+          expect(JSON.stringify(fromAggregates)).toBe(JSON.stringify(direct));
+          rated += 1;
+        },
+      ),
       parameters,
     );
     // A quarter of the runs (10 of 40 in `npm test`): scaled, so that FC_NUM_RUNS=20 (Stryker, 4 runs)
@@ -84,5 +90,83 @@ describe("rating from usage aggregates (fuzzing)", () => {
     );
     // A sixth of the runs (5 of 30 in `npm test`), scaled like the one above.
     expect(merged).toBeGreaterThan(parameters.numRuns / 6);
+  });
+
+  // Window pricing reads each window's value at finalize, from the windowed state the aggregates carry:
+  // hourly peaks priced window by window, in time-of-day buckets with a commitment, or at the running
+  // total's tiers, rated from aggregates of any sharding give rateInvoice's invoice.
+  it("gives rateInvoice's invoice for charges priced window by window, from shards in any order", () => {
+    const contractOf = (windows: Record<string, unknown>) =>
+      buildContract(
+        buildContractJson({
+          meters: [
+            {
+              id: "m",
+              eventType: "e",
+              aggregation: "sum",
+              valueProperty: "v",
+              window: { size: "hour", aggregation: "max", allowance: "1" },
+            },
+          ],
+          charges: [
+            {
+              id: "use",
+              name: "Use",
+              meter: "m",
+              windows: windows as never,
+              price: { model: "graduated", tiers: [{ upTo: "10", unitPrice: "0.1" }, { unitPrice: "0.05" }] },
+            },
+          ],
+        }),
+      );
+    const settings = [
+      { tiers: "each_window" },
+      { tiers: "running_total", rounding: "each_window" },
+      {
+        tiers: "each_window",
+        buckets: [
+          {
+            id: "peak",
+            from: "08:00",
+            until: "20:00",
+            commitment: { quantity: "5", overageFactor: "2", trueUp: true },
+          },
+        ],
+      },
+    ];
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            minute: fc.integer({ min: 0, max: 3 * 24 * 60 - 1 }),
+            v: fc.integer({ min: 0, max: 40 }),
+          }),
+          { maxLength: 30 },
+        ),
+        fc.constantFrom(...settings),
+        fc.integer({ min: 1, max: 4 }),
+        (drawn, windows, count) => {
+          const contract = contractOf(windows);
+          const events = drawn.map((entry, index) => ({
+            id: `e${index}`,
+            type: "e",
+            customer: "cus",
+            timestamp: new Date(Date.UTC(2026, 2, 1) + entry.minute * 60_000).toISOString(),
+            properties: { v: String(entry.v) },
+          }));
+          const prepared = prepareRating(contract, "2026-03");
+          const shards = Array.from({ length: count }, (_, index) =>
+            viaJson(aggregateForRating(prepared, events, { shard: { index, count } })),
+          ).reverse();
+          const whole = shards
+            .slice(1)
+            .reduce((acc, shard) => viaJson(mergeUsageAggregates(prepared, acc, shard)), shards[0]);
+          const direct = rateInvoice(contract, events, "2026-03");
+          expect(direct.lines[0]!.steps.some((step) => step.kind === "window_pricing")).toBe(true);
+          expect(JSON.stringify(rateFromAggregates(prepared, whole))).toBe(JSON.stringify(direct));
+        },
+      ),
+      fuzzParameters(30),
+    );
   });
 });

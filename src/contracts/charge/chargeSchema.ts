@@ -2,6 +2,7 @@ import * as z from "zod/mini";
 import { contractMessages } from "../../errors/index.js";
 import { priceSchema } from "../../pricing/index.js";
 import { idSchema, issueOf, moneyAmountSchema, quantitySchema, sizeSchema } from "../../schema/index.js";
+import { windowPricingSchema } from "./windowPricingSchema.js";
 
 /**
  * How the meter's quantity becomes the billable quantity, in this order: divide (bytes → GB, requests
@@ -93,6 +94,13 @@ export const chargeSchema = z.strictObject({
     .check(
       z.describe(
         "When a fee (a flat price or a contract quantity) is billed: in_arrears (default) on the invoice of the period it covers; in_advance on the invoice that closes the period before (the opening invoice for the first).",
+      ),
+    ),
+  windows: z
+    .optional(windowPricingSchema)
+    .check(
+      z.describe(
+        "Price a windowed meter window by window (tiers that restart in every window, or a running total's tiers; time-of-day buckets with commitments) instead of the period's total. docs/window-pricing.md.",
       ),
     ),
 });

@@ -3,6 +3,7 @@ import type { ErrorMessage } from "./message.js";
 
 export * from "./contractTerms.js";
 export * from "./priceBook.js";
+export * from "./windowPricing.js";
 
 // The sentences of src/contracts: a contract's terms checked against each other. Each is read after the
 // path of the field at fault (`charges[0].meter: …`), which the caller gives.

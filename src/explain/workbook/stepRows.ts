@@ -215,6 +215,13 @@ export const STEP_ROWS: Handlers = {
       step.amount,
       "The band's amount",
     ),
+  window_pricing: (step, state) =>
+    valued(
+      state,
+      `${step.windows} windows priced one by one (${step.tiers === "running_total" ? "running total's tiers" : "tiers restart in each"})`,
+      step.amount,
+      "The windows' amounts added up; the window_pricing step lists each",
+    ),
   full_quantity_tiers: (step, state) =>
     transform(state, {
       step: `Tiers of the full quantity ${step.full}, prorated ${step.quantity} priced`,

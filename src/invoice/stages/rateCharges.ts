@@ -305,6 +305,7 @@ function rateOne(
     unused: piece.unused,
     billed: piece.billed,
     allowance,
+    timeZone: contract.timeZone,
   });
   return withPriceBook(contract, charge.id, piece.period.start, rated);
 }

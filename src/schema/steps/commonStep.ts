@@ -8,6 +8,7 @@ import type { RoundingStep } from "./rounding.js";
 import type { TrialStep } from "./trial.js";
 import type { UnusedTimeStep } from "./unusedTime.js";
 import type { UsageStep } from "./usage.js";
+import type { WindowPricingStep } from "./windowPricing.js";
 
 /** A step the rating of any line may write, whatever its price (docs/invoice-format.md). */
 export type CommonStep =
@@ -15,6 +16,7 @@ export type CommonStep =
   | BillableQuantityStep
   | ContractQuantityStep
   | FullQuantityTiersStep
+  | WindowPricingStep
   | ProrationStep
   | TrialStep
   | UnusedTimeStep

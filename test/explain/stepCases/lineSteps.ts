@@ -93,6 +93,57 @@ export const LINE_STEP_CASES: Readonly<Record<string, StepCase>> = {
       "Tiers reached by the full quantity, 8, and the prorated 4.3871 priced (Lago's prorated charges): the flat fees $50.00 stay whole, the rest is scaled: $50.00 + ($90.00 − $50.00) × 4.3871 ÷ 8 = $71.9355.",
     ],
   },
+  // Flexprice's bucketed max: hourly peaks 9 and 15 through tiers 0–10 at 0.10, then 0.05, each hour on
+  // its own: 9 × 0.10 = 0.90; 10 × 0.10 + 5 × 0.05 = 1.25; Σ 2.15
+  window_pricing: {
+    contract: {
+      meters: [
+        {
+          id: "peak",
+          eventType: "cache",
+          aggregation: "sum",
+          valueProperty: "gb",
+          window: { size: "hour", aggregation: "max" },
+        },
+      ],
+      charges: [
+        {
+          id: "cache",
+          name: "Cache",
+          meter: "peak",
+          windows: { tiers: "each_window" },
+          price: {
+            model: "graduated",
+            tiers: [
+              { upTo: "10", unitPrice: "0.10" },
+              { upTo: "20", unitPrice: "0.05" },
+              { unitPrice: "0.02" },
+            ],
+          },
+        },
+      ],
+    },
+    usage: [
+      {
+        id: "c1",
+        type: "cache",
+        customer: "cus",
+        timestamp: "2026-03-01T00:30:00Z",
+        properties: { gb: "9" },
+      },
+      {
+        id: "c2",
+        type: "cache",
+        customer: "cus",
+        timestamp: "2026-03-01T01:30:00Z",
+        properties: { gb: "15" },
+      },
+    ],
+    period: "2026-03",
+    says: [
+      "Priced window by window, the tiers starting again in each window (Flexprice's bucketed pricing); 2 windows of 744 billed: from 2026-03-01T00:00:00.000Z, 9 → $0.90; from 2026-03-01T01:00:00.000Z, 15 → $1.25. Windows' sum: 24 for $2.15.",
+    ],
+  },
   // 5 seats set by the contract × 12.00 = 60.00
   contract_quantity: {
     contract: {

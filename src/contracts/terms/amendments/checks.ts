@@ -3,6 +3,7 @@ import { contractMessages } from "../../../errors/index.js";
 import { issueOf } from "../../../schema/index.js";
 import { checkCharge, checkEventValueMeter } from "../../charge/checkCharge.js";
 import { checkTiersBy } from "../../charge/checkTiersBy.js";
+import { checkWindowPricing, pooledCharges } from "../../charge/checkWindowPricing.js";
 import { collectIssues } from "../../charge/collectIssues.js";
 import type { ParsedContractTerms } from "../../contract.js";
 
@@ -53,6 +54,13 @@ export function checkAmendments(
         } as never);
       checkEventValueMeter(ctx, charge, ["amendments", index, "charges", at], contract.meters);
       checkTiersBy(ctx, charge, ["amendments", index, "charges", at], contract.meters);
+      checkWindowPricing(
+        ctx,
+        charge,
+        ["amendments", index, "charges", at],
+        contract.meters,
+        pooledCharges(contract),
+      );
       known.add(charge.id);
       const billed = charge.billed ?? "in_arrears";
       const before = timing.get(charge.id);

@@ -1,0 +1,188 @@
+import type { WindowBucketTerms, WindowPricingTerms } from "../contracts/index.js";
+import { bucketHolds } from "../contracts/index.js";
+import type { WindowQuantity } from "../meters/index.js";
+import {
+  addExactly,
+  type Decimal,
+  ONE,
+  type RoundingMode,
+  roundTo,
+  toPlainString,
+  ZERO,
+} from "../money/index.js";
+import type { PriceTerms } from "../pricing/index.js";
+import type { PricedWindow, WindowBucketTotal, WindowPricingStep } from "../schema/index.js";
+import { formatInstant, minuteOfDay } from "../time/index.js";
+
+/** What pricing window by window needs: the windows, how a price rates a quantity, the line's rounding. */
+export interface WindowPricingInput {
+  readonly terms: WindowPricingTerms;
+  readonly price: PriceTerms;
+  readonly windows: ReadonlyArray<WindowQuantity>;
+  /** A window's billable quantity (the charge's transform, applied window by window). */
+  readonly billable: (quantity: Decimal) => Decimal;
+  /** The amount a price gives a quantity. */
+  readonly rate: (price: PriceTerms, quantity: Decimal) => Decimal;
+  readonly minorUnits: number;
+  readonly rounding: RoundingMode;
+  /** The contract's zone: a window's time of day, for the buckets. */
+  readonly timeZone: string;
+}
+
+/** The line's quantity and exact amount when priced window by window, and the step that shows how. */
+export interface WindowPricingResult {
+  readonly quantity: Decimal;
+  readonly amount: Decimal;
+  readonly step: WindowPricingStep;
+}
+
+interface WindowCharge {
+  readonly amount: Decimal;
+  readonly usage: Decimal;
+  readonly committed?: Decimal;
+  readonly trueUp: Decimal;
+  readonly overage: Decimal;
+}
+
+/**
+ * Prices a windowed meter window by window (docs/window-pricing.md). `each_window` rates every
+ * window's quantity through the price from zero (Flexprice's bucketed max: buckets of 9 and 15 at
+ * $0.10 up to 10, then $0.05, bill $0.90 + $1.25 = $2.15); `running_total` bills each window
+ * P(total after it) − P(total before it), the tiers its running total falls in (Tencent CDN's hourly
+ * settlement of monthly tiers: 3 TB, then 3 TB, then 7 TB bill 620, 600 and 1,340 yuan). A window in a
+ * time-of-day bucket is rated with the bucket's price and held to its commitment. Each window's amount
+ * is rounded to minor units first with `rounding: "each_window"`; the line's amount is their exact sum.
+ */
+export function priceByWindow(input: WindowPricingInput): WindowPricingResult {
+  const { terms } = input;
+  const roundEach = terms.rounding === "each_window";
+  const priced: PricedWindow[] = [];
+  const totals = new Map<string | null, BucketSum>();
+  let quantity: Decimal = ZERO;
+  let amount: Decimal = ZERO;
+  let billedSoFar: Decimal = ZERO;
+  for (const window of input.windows) {
+    const windowQuantity = input.billable(window.quantity);
+    quantity = addExactly(quantity, windowQuantity);
+    const bucket = bucketOf(terms.buckets, window.start, input.timeZone);
+    let charge: WindowCharge;
+    if (terms.tiers === "running_total") {
+      // The first window bills P(its total) in full, so Σ windows = P(period total), a flat fee included.
+      const upTo = input.rate(input.price, quantity);
+      const usage = upTo.minus(billedSoFar);
+      billedSoFar = upTo;
+      charge = { amount: usage, usage, trueUp: ZERO, overage: ZERO };
+    } else {
+      charge = chargeWindow(input, bucket, windowQuantity);
+    }
+    const windowAmount = roundEach ? roundTo(charge.amount, input.minorUnits, input.rounding) : charge.amount;
+    amount = addExactly(amount, windowAmount);
+    addToBucket(totals, bucket?.id ?? null, windowQuantity, charge, windowAmount);
+    if (windowQuantity.isZero() && windowAmount.isZero() && charge.committed === undefined) continue;
+    priced.push({
+      start: formatInstant(window.start),
+      quantity: toPlainString(windowQuantity),
+      ...(terms.tiers === "running_total" ? { total: toPlainString(quantity) } : {}),
+      ...(bucket === undefined ? {} : { bucket: bucket.id }),
+      ...(charge.committed === undefined
+        ? {}
+        : { usage: toPlainString(charge.usage), committed: toPlainString(charge.committed) }),
+      amount: toPlainString(windowAmount),
+    });
+  }
+  const step: WindowPricingStep = {
+    kind: "window_pricing",
+    tiers: terms.tiers,
+    rounding: terms.rounding ?? "line",
+    windows: input.windows.length,
+    quantity: toPlainString(quantity),
+    priced,
+    ...(terms.buckets === undefined ? {} : { buckets: bucketTotals(terms.buckets, totals) }),
+    amount: toPlainString(amount),
+  };
+  return { quantity, amount, step };
+}
+
+// Flexprice's window commitment: at or above the committed amount, the commitment plus the excess ×
+// the overage factor; below it, the usage, or the commitment with a true-up.
+function chargeWindow(
+  input: WindowPricingInput,
+  bucket: WindowBucketTerms | undefined,
+  quantity: Decimal,
+): WindowCharge {
+  const price = bucket?.price ?? input.price;
+  const usage = input.rate(price, quantity);
+  const commitment = bucket?.commitment;
+  if (commitment === undefined) return { amount: usage, usage, trueUp: ZERO, overage: ZERO };
+  const committed = commitment.amount ?? input.rate(price, commitment.quantity!);
+  if (usage.greaterThanOrEqualTo(committed)) {
+    const overage = usage.minus(committed).times(commitment.overageFactor ?? ONE);
+    return { amount: committed.plus(overage), usage, committed, trueUp: ZERO, overage };
+  }
+  if (commitment.trueUp === true)
+    return { amount: committed, usage, committed, trueUp: committed.minus(usage), overage: ZERO };
+  return { amount: usage, usage, committed, trueUp: ZERO, overage: ZERO };
+}
+
+function bucketOf(
+  buckets: ReadonlyArray<WindowBucketTerms> | undefined,
+  start: number,
+  timeZone: string,
+): WindowBucketTerms | undefined {
+  if (buckets === undefined) return undefined;
+  const minute = minuteOfDay(start, timeZone);
+  return buckets.find((bucket) => bucketHolds(bucket, minute));
+}
+
+interface BucketSum {
+  windows: number;
+  quantity: Decimal;
+  usage: Decimal;
+  trueUp: Decimal;
+  overage: Decimal;
+  amount: Decimal;
+}
+
+function addToBucket(
+  totals: Map<string | null, BucketSum>,
+  id: string | null,
+  quantity: Decimal,
+  charge: WindowCharge,
+  amount: Decimal,
+): void {
+  const sum = totals.get(id) ?? {
+    windows: 0,
+    quantity: ZERO,
+    usage: ZERO,
+    trueUp: ZERO,
+    overage: ZERO,
+    amount: ZERO,
+  };
+  sum.windows += 1;
+  sum.quantity = addExactly(sum.quantity, quantity);
+  sum.usage = addExactly(sum.usage, charge.usage);
+  sum.trueUp = addExactly(sum.trueUp, charge.trueUp);
+  sum.overage = addExactly(sum.overage, charge.overage);
+  sum.amount = addExactly(sum.amount, amount);
+  totals.set(id, sum);
+}
+
+// The buckets in the contract's order, then the windows in none (when there are any).
+function bucketTotals(
+  buckets: ReadonlyArray<WindowBucketTerms>,
+  totals: ReadonlyMap<string | null, BucketSum>,
+): WindowBucketTotal[] {
+  const ids: (string | null)[] = [...buckets.map((bucket) => bucket.id), ...(totals.has(null) ? [null] : [])];
+  return ids.map((id) => {
+    const sum = totals.get(id);
+    return {
+      id,
+      windows: sum?.windows ?? 0,
+      quantity: toPlainString(sum?.quantity ?? ZERO),
+      usage: toPlainString(sum?.usage ?? ZERO),
+      trueUp: toPlainString(sum?.trueUp ?? ZERO),
+      overage: toPlainString(sum?.overage ?? ZERO),
+      amount: toPlainString(sum?.amount ?? ZERO),
+    };
+  });
+}
