@@ -85,6 +85,8 @@ export interface Amendment {
   readonly effectiveDate: string;
   readonly charges: ReadonlyArray<ChargeTerms>;
   readonly remove: ReadonlyArray<string>;
+  /** "none": the fees billed in advance it changes get no unused-time credit or prorated charge. */
+  readonly proration?: "none";
 }
 
 /**
@@ -231,6 +233,7 @@ function toContract(
       effective: localMidnight(amendment.effective, terms.timeZone),
       charges: amendment.charges ?? [],
       remove: amendment.remove ?? [],
+      ...(amendment.proration === "none" ? { proration: "none" as const } : {}),
     })),
   };
 }
