@@ -100,6 +100,8 @@ export interface Amendment {
   readonly effectiveDate: string;
   readonly charges: ReadonlyArray<ChargeTerms>;
   readonly remove: ReadonlyArray<string>;
+  /** "none": the fees billed in advance it changes get no unused-time credit or prorated charge. */
+  readonly proration?: "none";
 }
 
 /**
@@ -271,6 +273,7 @@ function toContract(
       effective: localMidnight(amendment.effective, terms.timeZone),
       charges: amendment.charges ?? [],
       remove: amendment.remove ?? [],
+      ...(amendment.proration === "none" ? { proration: "none" as const } : {}),
     })),
   };
 }

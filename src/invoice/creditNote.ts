@@ -272,7 +272,7 @@ function creditedTax(
     } = invoice.lines.find((candidate) => candidate.id === line.corrects)!;
     return { ...original, id: line.id, amount: line.amount };
   });
-  return applyTax(contract.tax, asInvoiceLines, subtotal, invoice.currency, contract.rounding);
+  return applyTax(contract.tax, asInvoiceLines, subtotal, invoice.currency, contract.rounding, contract);
 }
 
 /**

@@ -24,6 +24,8 @@ export { previewInvoice, previewParsedInvoice } from "./previewInvoice.js";
 export type { ProjectionMethod } from "./previewSchema.js";
 export { PROJECTION_METHODS } from "./previewSchema.js";
 export type { InvoiceProgressive } from "./progressiveSchema.js";
+export type { InAdvanceFee, InAdvanceResult } from "./rateInAdvance.js";
+export { inAdvanceFee, rateInAdvance } from "./rateInAdvance.js";
 export type { RateInvoiceOptions } from "./rateInvoice.js";
 export { rateInvoice, rateInvoiceAsync, rateOpeningInvoice, rateParsedInvoice } from "./rateInvoice.js";
 export type { BatchSummary, RateManyResult } from "./rateMany.js";

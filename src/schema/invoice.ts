@@ -171,6 +171,24 @@ export const appliedCommitmentSchema = z.strictObject({
   /** The excess above the maximum taken off the lines (negative), and how it was spread. */
   cap: z.optional(amountTextSchema),
   allocation: z.optional(z.array(z.strictObject({ line: z.string(), amount: amountTextSchema }))),
+  /**
+   * Present when the commitment's dated `changes` cut the invoice's period: each part, the limits in
+   * force on it (per billing period, as written) and its share of the billing period; the minimum and
+   * maximum above are Σ limit × elapsed ÷ total, rounded once.
+   */
+  schedule: z.optional(
+    z.array(
+      z.strictObject({
+        start: z.string(),
+        end: z.string(),
+        minimum: z.optional(amountTextSchema),
+        maximum: z.optional(amountTextSchema),
+        basis: z.enum(PRORATION_BASES),
+        elapsed: amountTextSchema,
+        total: amountTextSchema,
+      }),
+    ),
+  ),
 });
 export type AppliedCommitment = z.output<typeof appliedCommitmentSchema>;
 
@@ -214,6 +232,17 @@ const taxLineSchema = z.strictObject({
       exact: amountTextSchema,
       /** The line's tax rounded on its own (per_line rounding only). */
       rounded: z.optional(amountTextSchema),
+      /**
+       * Present when the rate is dated and in force on only part of the line's service period: that
+       * share (elapsed ÷ total, by the contract's proration basis), which scaled the tax.
+       */
+      inForce: z.optional(
+        z.strictObject({
+          basis: z.enum(PRORATION_BASES),
+          elapsed: amountTextSchema,
+          total: amountTextSchema,
+        }),
+      ),
     }),
   ),
 });

@@ -89,6 +89,17 @@ export function flatCharge(
   return { id, name, price: { model: "flat", amount }, ...extra };
 }
 
+/** Seats billed in advance: `quantity` seats at 12.00 a seat (a fee, no meter). */
+export function seatsCharge(quantity: string): ChargeInput {
+  return {
+    id: "seats",
+    name: "Seats",
+    price: { model: "unit", unitPrice: "12" },
+    quantity,
+    billed: "in_advance",
+  };
+}
+
 /** A usage event, as JSON, of customer `cus` unless another is named. */
 export function usageEvent(
   id: string,

@@ -4,9 +4,9 @@ import { type Invoice, rateInvoice, rateOpeningInvoice } from "../../src/invoice
 import {
   buildContract,
   buildContractJson,
-  type ChargeInput,
   type ContractOverrides,
   flatCharge,
+  seatsCharge,
   sumMeter,
   unitCharge,
 } from "../_support/contract.js";
@@ -14,13 +14,7 @@ import { thrown } from "../_support/thrown.js";
 
 // A SaaS-style contract: seats and a platform fee billed in advance, a support fee and compute usage in
 // arrears. The term starts on 10 March, so March is a first partial period (22 of 31 days).
-const seats = (quantity: string): ChargeInput => ({
-  id: "seats",
-  name: "Seats",
-  price: { model: "unit", unitPrice: "12" },
-  quantity,
-  billed: "in_advance",
-});
+const seats = seatsCharge;
 const platform = (amount: string) => flatCharge("platform", "Platform", amount, { billed: "in_advance" });
 const base = buildContractJson({
   id: "ctr_saas",

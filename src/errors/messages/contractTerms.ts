@@ -139,3 +139,24 @@ export function noChargeTagged(tag: string): ErrorMessage {
     message: `no charge carries the tag "${tag}"; add it to the charges' tags or remove it`,
   };
 }
+
+/** A dated change of a term that does not come after the one before it. */
+export function changeNotAfterPrevious(previous: string): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: `must be after the previous change's date (${previous}); list the changes in date order, one per date`,
+  };
+}
+
+/** A commitment change that sets a limit the commitment does not have. */
+export function commitmentChangeNewLimit(limit: "minimum" | "maximum"): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: `the commitment has no ${limit} to change; give the commitment a ${limit} first (a change raises or lowers an existing limit)`,
+  };
+}
+
+/** A commitment change that states neither limit. */
+export function commitmentChangeEmpty(): ErrorMessage {
+  return { code: "missing_field", message: "give the new minimum, the new maximum or both" };
+}

@@ -327,3 +327,22 @@ export function evidenceRangeEmpty(from: string, to: string): ErrorMessage {
     message: `from ${from} is not before to ${to}, so no event could be listed; give a from earlier than the to.`,
   };
 }
+
+/** Usage billed in advance asked for a charge the contract does not have in force. */
+export function inAdvanceUnknownCharge(id: string, known: ReadonlyArray<string>): ErrorMessage {
+  return {
+    code: "invalid_argument",
+    message: `The contract has no charge "${id}" in force at the period's start; its usage charges are: ${known.join(", ") || "none"}.`,
+  };
+}
+
+/** Usage billed in advance asked for a charge it cannot bill per event. */
+export function inAdvanceChargeRefused(id: string, reason: "no_meter" | "per_group"): ErrorMessage {
+  return {
+    code: "invalid_argument",
+    message:
+      reason === "no_meter"
+        ? `Charge "${id}" reads no meter: only usage is billed per event in advance (fees in advance are "billed": "in_advance").`
+        : `Charge "${id}" has a line per group: usage billed in advance is worked out for a charge with one line (no group-by, no matrix).`,
+  };
+}

@@ -12,9 +12,9 @@ import { formatInstant, type Period, parseInstant } from "../../time/index.js";
 import { chargeScope } from "../chargeScope.js";
 import type { InvoiceDraft } from "../draft.js";
 import type { InvoiceLine } from "../invoiceSchema.js";
-import { perBillingPeriod } from "../perBillingPeriod.js";
 import type { ServicePeriod } from "../resolveServicePeriod.js";
 import { netOf, spreadReduction } from "../spreadReduction.js";
+import { commitmentLimits } from "./commitmentLimits.js";
 
 /**
  * The lines after commitments (true-up and overage lines appended, caps taken off), and the
@@ -52,8 +52,6 @@ export function applyCommitments(
     ...contract.commitments.filter((commitment) => commitment.charges === undefined),
   ];
   const minor = contract.currency.minorUnits;
-  const scale = (value: Decimal | undefined) =>
-    value === undefined ? undefined : perBillingPeriod(value, resolved.proration, contract);
   const credits = new Set(
     contract.charges.filter((charge) => charge.credit === true).map((charge) => charge.id),
   );
@@ -70,14 +68,16 @@ export function applyCommitments(
     const spend = inScope.reduce((sum, line) => sum.plus(netOf(line)), ZERO);
     // The minimum (true-up, overage) is owed for the whole period: a progressive invoice of the usage
     // so far only takes the cap, which the usage so far can already reach.
-    const minimum = settles ? scale(commitment.minimum) : undefined;
-    const maximum = scale(commitment.maximum);
+    const limits = commitmentLimits(commitment, contract, resolved);
+    const minimum = settles ? limits.minimum : undefined;
+    const maximum = limits.maximum;
     const base = {
       id: commitment.id,
       name: commitment.name,
       ...(minimum !== undefined ? { minimum: toFixedString(minimum, minor) } : {}),
       ...(maximum !== undefined ? { maximum: toFixedString(maximum, minor) } : {}),
       spend: toFixedString(spend, minor),
+      ...(limits.schedule !== undefined ? { schedule: limits.schedule } : {}),
     };
     if (minimum !== undefined && spend.lessThan(minimum)) {
       const shortfall = minimum.minus(spend);

@@ -96,7 +96,7 @@ export function advanceChargeIds(contract: Contract): ReadonlySet<string> {
  * "Subscriptions and seats"), as Stripe, Lago and Orb bill them:
  * - each change inside the period (an amendment, an override, a cancellation) credits the unused time
  *   of the terms billed in advance and bills the new terms for the same time, each its own line
- *   (`seats:unused@2026-03-17`, `seats@2026-03-17`);
+ *   (`seats:unused@2026-03-17`, `seats@2026-03-17`), unless the amendment says `"proration": "none"`;
  * - when the invoice closes its billing period, the fee for the next period, at the terms in force when
  *   it starts (prorated if the term ends inside it, free while a trial lasts).
  */
@@ -117,7 +117,7 @@ export function advanceFeeLines(
       const rest: Period = { start: piece.start, end: resolved.service.end };
       const changed =
         (before === undefined ? "" : chargeKey(before)) !== (after === undefined ? "" : chargeKey(after));
-      if (changed && !whollyInTrial(contract, rest)) {
+      if (changed && !whollyInTrial(contract, rest) && prorates(contract, id, piece.start)) {
         const suffix = pieceSuffix(contract, piece.start);
         const time = { ...feeTime(contract, rest, resolved.billingPeriod), billed: "in_advance" as const };
         if (before !== undefined)
@@ -174,6 +174,17 @@ function periodFeeLines(
         billed: "in_advance",
       }),
     );
+}
+
+// False when an amendment effective at `instant` that changes or removes charge `id` says
+// `"proration": "none"` (Stripe's proration_behavior=none): the period keeps the fee billed for it.
+function prorates(contract: Contract, id: string, instant: number): boolean {
+  return !contract.amendments.some(
+    (amendment) =>
+      amendment.effective === instant &&
+      amendment.proration === "none" &&
+      (amendment.remove.includes(id) || amendment.charges.some((charge) => charge.id === id)),
+  );
 }
 
 function versionAt(contract: Contract, id: string, instant: number): ChargeTerms | undefined {

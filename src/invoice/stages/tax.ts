@@ -14,6 +14,7 @@ import { chargeScope } from "../chargeScope.js";
 import type { InvoiceDraft } from "../draft.js";
 import type { InvoiceLine } from "../invoiceSchema.js";
 import { netOf } from "../spreadReduction.js";
+import { partOf, shareInForce, type TaxCalendar, type TaxPart, taxParts } from "./taxParts.js";
 
 /**
  * Computes the invoice's tax from its rounded lines, after everything else (the last step of the
@@ -32,16 +33,22 @@ export function applyTax(
   subtotal: Decimal,
   currency: Currency,
   rounding: RoundingMode,
+  calendar: TaxCalendar = { timeZone: "UTC", proration: "second" },
 ): InvoiceTax {
   const perLine = (tax.rounding ?? "per_line") === "per_line";
   const relieved = tax.exempt !== undefined || tax.reverseCharge !== undefined;
   const round = (value: Decimal) => roundTo(value, currency.minorUnits, rounding);
+  const partsOf = linePartsOf(tax, calendar);
   const rates = tax.rates.map((rate) => {
-    const applicable = lines.filter((line) => appliesTo(rate, line));
+    // A dated rate applies to the lines whose service period it overlaps (docs/tax.md).
+    const applicable = lines.filter(
+      (line) => appliesTo(rate, line) && partsOf(line).some((part) => part.rates.includes(rate)),
+    );
     const shares = applicable.map((line) => {
       const base = netOf(line);
-      const exact = relieved ? ZERO : taxOf(base, rate, tax, line);
-      return { line: line.id, base, exact };
+      const parts = partsOf(line);
+      const exact = relieved ? ZERO : taxOf(base, rate, tax, parts);
+      return { line: line.id, base, exact, inForce: shareInForce(parts, rate) };
     });
     const amount = perLine
       ? shares.reduce((sum, share) => sum.plus(round(share.exact)), ZERO)
@@ -61,6 +68,7 @@ export function applyTax(
         base: toFixedString(share.base, currency.minorUnits),
         exact: toPlainString(share.exact),
         ...(perLine ? { rounded: toFixedString(round(share.exact), currency.minorUnits) } : {}),
+        ...(share.inForce !== undefined ? { inForce: share.inForce } : {}),
       })),
       total: amount,
     };
@@ -94,13 +102,35 @@ function appliesTo(rate: TaxRateTerms, line: InvoiceLine): boolean {
 
 // Tax is charged on what the line costs after its discounts.
 
-// One rate's exact tax on one line; for inclusive prices every rate on the line shares the gross.
-function taxOf(base: Decimal, rate: TaxRateTerms, tax: TaxTerms, line: InvoiceLine): Decimal {
-  if (tax.mode === "exclusive") return base.times(rate.percent).div(100);
-  const together = tax.rates
-    .filter((other) => appliesTo(other, line))
-    .reduce((sum, other) => sum.plus(other.percent), ZERO);
-  return base.times(rate.percent).div(together.plus(100));
+// The parts of each line's period between its rates' dates (one part when no rate is dated), found
+// once per line.
+function linePartsOf(tax: TaxTerms, calendar: TaxCalendar): (line: InvoiceLine) => TaxPart[] {
+  const found = new Map<string, TaxPart[]>();
+  return (line) => {
+    let parts = found.get(line.id);
+    if (parts === undefined) {
+      parts = taxParts(
+        line,
+        tax.rates.filter((rate) => appliesTo(rate, line)),
+        calendar,
+      );
+      found.set(line.id, parts);
+    }
+    return parts;
+  };
+}
+
+// One rate's exact tax on one line, part by part of its period (one part, the whole line, unless a
+// dated rate cuts it): for inclusive prices every rate in force on a part shares that part's gross.
+function taxOf(base: Decimal, rate: TaxRateTerms, tax: TaxTerms, parts: ReadonlyArray<TaxPart>): Decimal {
+  return parts
+    .filter((part) => part.rates.includes(rate))
+    .reduce((sum, part) => {
+      if (tax.mode === "exclusive")
+        return addExactly(sum, partOf(base.times(rate.percent), part.ratio).div(100));
+      const together = part.rates.reduce((total, other) => total.plus(other.percent), ZERO);
+      return addExactly(sum, partOf(base.times(rate.percent), part.ratio).div(together.plus(100)));
+    }, ZERO);
 }
 
 /**
@@ -113,7 +143,7 @@ export function taxStage(draft: InvoiceDraft): InvoiceDraft {
   const tax =
     contract.tax === undefined
       ? undefined
-      : applyTax(contract.tax, lines, net, contract.currency, contract.rounding);
+      : applyTax(contract.tax, lines, net, contract.currency, contract.rounding, contract);
   const total = tax !== undefined && tax.mode === "exclusive" ? net.plus(tax.total) : net;
   return { ...draft, total, ...(tax !== undefined ? { tax } : {}) };
 }

@@ -11,4 +11,11 @@ export const amendmentSchema = z.strictObject({
   charges: z.optional(z.array(chargeSchema)),
   /** Charges that end on the effective date. */
   remove: z.optional(z.array(idSchema)),
+  proration: z
+    .optional(z.enum(["prorate", "none"]))
+    .check(
+      z.describe(
+        'How the change bills the fees billed in advance it changes: "prorate" (default) credits the unused time of the old terms and bills the new terms for the rest of the period; "none" bills neither, and the new terms are billed from the next period (Stripe\'s proration_behavior=none).',
+      ),
+    ),
 });

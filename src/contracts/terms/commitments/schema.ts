@@ -1,7 +1,24 @@
 import * as z from "zod/mini";
 import { contractMessages } from "../../../errors/index.js";
 import { toPlainString } from "../../../money/index.js";
-import { idSchema, issueOf, positiveMoneyAmountSchema, positiveRatioSchema } from "../../../schema/index.js";
+import {
+  idSchema,
+  issueOf,
+  localDateSchema,
+  positiveMoneyAmountSchema,
+  positiveRatioSchema,
+} from "../../../schema/index.js";
+
+/**
+ * A dated change of a commitment: from `effective` (local midnight in the contract's zone) the minimum
+ * and/or maximum given replace the ones before; a limit not given stays as it was.
+ */
+export const commitmentChangeSchema = z.strictObject({
+  effective: localDateSchema,
+  minimum: z.optional(positiveMoneyAmountSchema),
+  maximum: z.optional(positiveMoneyAmountSchema),
+});
+export type CommitmentChangeTerms = z.output<typeof commitmentChangeSchema>;
 
 /**
  * A commitment: a minimum spend per billing period (a true-up line makes up the shortfall), a maximum
@@ -25,6 +42,13 @@ export const commitmentSchema = z
     charges: z
       .optional(z.array(idSchema).check(z.minLength(1)))
       .check(z.describe("Only these charges (default: every charge).")),
+    changes: z
+      .optional(z.array(commitmentChangeSchema).check(z.minLength(1)))
+      .check(
+        z.describe(
+          "Dated changes of the minimum or maximum, in date order (a minimum raised mid-term). A period a change cuts owes each limit pro rata: Σ limit × its part of the billing period, rounded once (docs/contracts.md, step 7).",
+        ),
+      ),
   })
   .check(
     z.superRefine((commitment, ctx) => {
@@ -39,6 +63,42 @@ export const commitmentSchema = z
         ctx.addIssue(
           issueOf(contractMessages.overageFactorNotAboveOne(toPlainString(factor)), ["overageFactor"]),
         );
+      checkChanges(ctx, commitment);
     }),
   );
 export type CommitmentTerms = z.output<typeof commitmentSchema>;
+
+// Each change: after the one before, states a limit, and only a limit the commitment has; the minimum
+// in force never exceeds the maximum in force.
+function checkChanges(
+  ctx: z.core.$RefinementCtx,
+  commitment: {
+    readonly minimum?: CommitmentChangeTerms["minimum"];
+    readonly maximum?: CommitmentChangeTerms["maximum"];
+    readonly changes?: ReadonlyArray<CommitmentChangeTerms> | undefined;
+  },
+): void {
+  let { minimum, maximum } = commitment;
+  let previous: string | undefined;
+  commitment.changes?.forEach((change, index) => {
+    const path = (field: string) => ["changes", index, field];
+    if (previous !== undefined && change.effective <= previous)
+      ctx.addIssue(issueOf(contractMessages.changeNotAfterPrevious(previous), path("effective")));
+    previous = change.effective;
+    if (change.minimum === undefined && change.maximum === undefined)
+      ctx.addIssue(issueOf(contractMessages.commitmentChangeEmpty(), path("minimum")));
+    for (const limit of ["minimum", "maximum"] as const) {
+      if (change[limit] !== undefined && commitment[limit] === undefined)
+        ctx.addIssue(issueOf(contractMessages.commitmentChangeNewLimit(limit), path(limit)));
+    }
+    minimum = change.minimum ?? minimum;
+    maximum = change.maximum ?? maximum;
+    if (minimum !== undefined && maximum !== undefined && minimum.greaterThan(maximum))
+      ctx.addIssue(
+        issueOf(
+          contractMessages.commitmentMaximumBelowMinimum(),
+          path(change.maximum ? "maximum" : "minimum"),
+        ),
+      );
+  });
+}

@@ -1,0 +1,206 @@
+import type { Contract } from "../contracts/index.js";
+import { InputError, invoiceMessages } from "../errors/index.js";
+import { aggregateUsage } from "../meters/index.js";
+import { type Decimal, toDecimal, toFixedString, toPlainString, ZERO } from "../money/index.js";
+import { groupDimensions, needsEventValues, rateCharge } from "../rating/index.js";
+import type { UsageEvent } from "../schema/index.js";
+import { formatInstant, type Period } from "../time/index.js";
+import { requireEvents } from "./entryArguments.js";
+import { aggregationOptions, parseEvents, periodInForce, requireArguments } from "./rateInvoice.js";
+import { chargeAt, chargePath, chargesAt } from "./termsAt.js";
+
+/** One event's fee billed on arrival: what it adds above the period's high-water mark. */
+export interface InAdvanceFee {
+  readonly event: string;
+  readonly timestamp: string;
+  /** The meter's quantity over the period after this event. */
+  readonly quantity: string;
+  /** The highest quantity of the period so far: what has been billed for. */
+  readonly highWaterMark: string;
+  /** The charge's amount at the high-water mark, rounded as a line is: everything billed so far. */
+  readonly billedSoFar: string;
+  /** This event's fee: billedSoFar − the billedSoFar before it (0 when it adds nothing above the mark). */
+  readonly fee: string;
+}
+
+/** The fees of a period's events billed in advance, and the period-end invoice's netting of them. */
+export interface InAdvanceResult {
+  readonly charge: string;
+  readonly period: { readonly start: string; readonly end: string };
+  /** One entry per event, in event order (timestamp, then id). */
+  readonly fees: ReadonlyArray<InAdvanceFee>;
+  /** Σ fees: what was billed in advance during the period. */
+  readonly billedInAdvance: string;
+  /** What the period-end invoice's line for the charge comes to on the period's quantity. */
+  readonly arrears: string;
+  /** arrears − billedInAdvance when positive: what the period-end invoice still bills for the charge. */
+  readonly due: string;
+  /** billedInAdvance − arrears when positive: billed above the final quantity and not refunded (Lago). */
+  readonly notRefunded: string;
+}
+
+/**
+ * Usage billed in advance, per event (Lago's pay-in-advance charges): each event of the period, in
+ * order, is billed on arrival for what it adds to the charge's amount above the period's high-water
+ * mark, fee = A(mark after) − A(mark before), where A is the charge's line amount (its price,
+ * allowance, line limits, rounded once) at a quantity and the mark is the highest quantity the period
+ * has reached. The fees telescope: Σ fees = A(final mark), exactly, to the minor unit; with no
+ * negative values that is the period-end amount, so the period-end invoice nets to 0 (docs/usage-in-advance.md).
+ * Lago rounds each event's marginal amount on its own (app/services/charges/apply_pay_in_advance_charge_model_service.rb),
+ * which can drift a cent from the period's amount; ratecard rounds the running amount instead.
+ *
+ * Works the period out from the first event: each event's fee aggregates the events before it again,
+ * so the cost grows with the square of the events (a service billing on arrival calls
+ * {@link inAdvanceFee} once per event instead).
+ * @param contract - a contract from `parseContract`
+ * @param chargeId - a usage charge with one line (no group-by, no matrix), in force at the period's start
+ * @param events - the period's usage events as sent
+ * @param period - as for rateInvoice: `"2026-03"`, a range of local dates, or a Period
+ * @throws InputError `invalid_argument` for an unknown charge, a fee, or a grouped charge; UsageError
+ *   for a malformed event
+ * @example rateInAdvance(contract, "api", events, "2026-03").fees.map((f) => f.fee) // ["10.00", "0.00", …]
+ */
+export function rateInAdvance(
+  contract: Contract,
+  chargeId: string,
+  events: Iterable<unknown>,
+  period: Period | string,
+): InAdvanceResult {
+  requireArguments(contract, period, {});
+  requireEvents(events);
+  const pricing = inAdvancePricing(contract, chargeId, period);
+  const ordered = [...parseEvents(events)].sort(byTime);
+  const fees: InAdvanceFee[] = [];
+  let mark = ZERO;
+  let billed = ZERO;
+  ordered.forEach((event, at) => {
+    const step = feeStep(pricing, ordered.slice(0, at + 1), event, mark, billed);
+    fees.push(step.fee);
+    mark = step.mark;
+    billed = step.billed;
+  });
+  const arrears = pricing.amountAt(pricing.quantityOf(ordered));
+  const minor = contract.currency.minorUnits;
+  const positive = (value: Decimal) => toFixedString(value.greaterThan(0) ? value : ZERO, minor);
+  return {
+    charge: chargeId,
+    period: pricing.periodText,
+    fees,
+    billedInAdvance: toFixedString(billed, minor),
+    arrears: toFixedString(arrears, minor),
+    due: positive(arrears.minus(billed)),
+    notRefunded: positive(billed.minus(arrears)),
+  };
+}
+
+/**
+ * The fee of one event arriving after `prior` events of the same period (see {@link rateInAdvance}):
+ * what it adds above the high-water mark. `highWaterMark` is the mark the previous event left (its
+ * `highWaterMark`); absent, the quantity of `prior` is taken, which is the mark whenever no event of the
+ * period lowered the quantity (negative values).
+ * @example inAdvanceFee(contract, "api", [e1, e2], e3, "2026-03").fee // "5.00"
+ */
+export function inAdvanceFee(
+  contract: Contract,
+  chargeId: string,
+  prior: Iterable<unknown>,
+  event: unknown,
+  period: Period | string,
+  options: { readonly highWaterMark?: string } = {},
+): InAdvanceFee {
+  requireArguments(contract, period, options);
+  requireEvents(prior);
+  const pricing = inAdvancePricing(contract, chargeId, period);
+  const before = [...parseEvents(prior)];
+  const [arriving] = [...parseEvents([event])];
+  const quantity = pricing.quantityOf(before);
+  const mark =
+    options.highWaterMark === undefined
+      ? maxZero(quantity)
+      : maxZero(toDecimal(options.highWaterMark, "options.highWaterMark"));
+  const billed = pricing.amountAt(mark);
+  return feeStep(pricing, [...before, arriving!], arriving!, mark, billed).fee;
+}
+
+interface InAdvancePricing {
+  readonly periodText: { readonly start: string; readonly end: string };
+  /** The meter's quantity over the period for these events. */
+  quantityOf(events: ReadonlyArray<UsageEvent>): Decimal;
+  /** The charge's line amount at `quantity`: billable quantity, price, line limits, rounded once. */
+  amountAt(quantity: Decimal): Decimal;
+  format(amount: Decimal): string;
+}
+
+// The charge in force at the period's start, its meter, and how its amount is worked out at a quantity.
+function inAdvancePricing(contract: Contract, chargeId: string, period: Period | string): InAdvancePricing {
+  const inForce = periodInForce(contract, period);
+  const start = inForce.service.start;
+  const charge = chargeAt(contract, start, chargeId);
+  if (charge === undefined) {
+    const usageCharges = chargesAt(contract, start).filter((known) => known.meter !== undefined);
+    throw InputError.from(
+      invoiceMessages.inAdvanceUnknownCharge(
+        chargeId,
+        usageCharges.map((known) => known.id),
+      ),
+      "chargeId",
+    );
+  }
+  const meter = contract.meters.find((known) => known.id === charge.meter);
+  if (charge.meter === undefined || meter === undefined || charge.quantity !== undefined)
+    throw InputError.from(invoiceMessages.inAdvanceChargeRefused(chargeId, "no_meter"), "chargeId");
+  if (groupDimensions(charge) !== undefined || needsEventValues(charge.price))
+    throw InputError.from(invoiceMessages.inAdvanceChargeRefused(chargeId, "per_group"), "chargeId");
+  const options = aggregationOptions(contract, inForce, {});
+  const minor = contract.currency.minorUnits;
+  return {
+    periodText: { start: formatInstant(inForce.service.start), end: formatInstant(inForce.service.end) },
+    quantityOf: (events) =>
+      aggregateUsage(events, options).meters.find((entry) => entry.meter.id === meter.id)?.quantity ?? ZERO,
+    amountAt: (quantity) =>
+      rateCharge({
+        charge,
+        path: chargePath(contract, chargeId, start),
+        usage: { meter, events: 0, quantity },
+        groups: [],
+        meterQuantities: new Map([[meter.id, quantity]]),
+        period: inForce.service,
+        proration: inForce.proration,
+        currency: contract.currency,
+        rounding: contract.rounding,
+      }).lines.reduce((sum, line) => sum.plus(line.amount), ZERO),
+    format: (amount) => toFixedString(amount, minor),
+  };
+}
+
+function byTime(a: UsageEvent, b: UsageEvent): number {
+  return a.timestamp - b.timestamp || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+function maxZero(value: Decimal): Decimal {
+  return value.greaterThan(0) ? value : ZERO;
+}
+
+function feeStep(
+  pricing: InAdvancePricing,
+  upTo: ReadonlyArray<UsageEvent>,
+  event: UsageEvent,
+  mark: Decimal,
+  billed: Decimal,
+): { readonly fee: InAdvanceFee; readonly mark: Decimal; readonly billed: Decimal } {
+  const quantity = pricing.quantityOf(upTo);
+  const next = quantity.greaterThan(mark) ? quantity : mark;
+  const now = next.equals(mark) ? billed : pricing.amountAt(next);
+  return {
+    mark: next,
+    billed: now,
+    fee: {
+      event: event.id,
+      timestamp: formatInstant(event.timestamp),
+      quantity: toPlainString(quantity),
+      highWaterMark: toPlainString(next),
+      billedSoFar: pricing.format(now),
+      fee: pricing.format(now.minus(billed)),
+    },
+  };
+}

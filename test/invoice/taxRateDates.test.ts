@@ -1,0 +1,140 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { ContractInput } from "../../src/contracts/index.js";
+import { rateInvoice } from "../../src/invoice/index.js";
+import { Decimal } from "../../src/money/index.js";
+import { buildContract, flatCharge, sumMeter, unitCharge } from "../_support/contract.js";
+import { withoutDigests } from "../_support/withoutDigests.js";
+
+// A UTC contract with one usage charge at 1.00 a unit (its line is its usage), so tax is easy to redo.
+function contractWith(tax: ContractInput["tax"], fields: Partial<ContractInput> = {}) {
+  return buildContract(
+    {
+      id: "ctr_tax_dates",
+      currency: "EUR",
+      meters: [sumMeter("m", { eventType: "u" })],
+      charges: [unitCharge("a", "A", "m")],
+      tax,
+    },
+    fields,
+  );
+}
+const usage = (value: string) => [
+  { id: "e", type: "u", customer: "cus", timestamp: "2026-03-02T00:00:00Z", properties: { v: value } },
+];
+// VAT rises from 20 % to 21 % on 17 March: two rates, one ending and one starting that day.
+const rising = [
+  { id: "vat20", name: "VAT 20%", percent: "20", until: "2026-03-17" },
+  { id: "vat21", name: "VAT 21%", percent: "21", from: "2026-03-17" },
+];
+
+describe("a tax rate that changes on a date (tax.rates[].from / until)", () => {
+  it("taxes each part of the line's period at the rate in force on it: 32.00 + 31.50 on 310.00", () => {
+    const invoice = rateInvoice(contractWith({ mode: "exclusive", rates: rising }), usage("310"), "2026-03");
+    // March has 31 days: Mar 1–17 is 16 days, Mar 17–Apr 1 is 15 days (UTC, by seconds = by days).
+    // 20 % × 310.00 × 16/31 = 20 % × 160.00 = 32.00; 21 % × 310.00 × 15/31 = 21 % × 150.00 = 31.50
+    expect(invoice.tax?.rates.map((rate) => [rate.rate, rate.base, rate.amount])).toEqual([
+      ["vat20", "310.00", "32.00"],
+      ["vat21", "310.00", "31.50"],
+    ]);
+    expect(invoice.tax?.rates[0]?.lines[0]?.inForce).toEqual({
+      basis: "second",
+      elapsed: "1382400",
+      total: "2678400",
+    });
+    // 310.00 + 32.00 + 31.50 = 373.50
+    expect(invoice.total).toBe("373.50");
+  });
+
+  it("takes inclusive tax out of each part's gross with the rates in force on it", () => {
+    const invoice = rateInvoice(
+      contractWith(
+        { mode: "inclusive", rates: rising },
+        { billing: { cadence: "monthly", proration: "day" } },
+      ),
+      usage("310"),
+      "2026-03",
+    );
+    // gross 310.00: 160.00 for 16 days at 20 %, 150.00 for 15 days at 21 %
+    // 160 × 20 ÷ 120 = 26.666… → 26.67; 150 × 21 ÷ 121 = 26.0330… → 26.03; tax 52.70, net 257.30
+    expect(invoice.tax?.rates.map((rate) => rate.amount)).toEqual(["26.67", "26.03"]);
+    expect(invoice.tax).toMatchObject({ total: "52.70", net: "257.30" });
+    expect(invoice.total).toBe("310.00");
+  });
+
+  it("taxes a line that lies wholly after the change at the new rate only (April's fee in advance)", () => {
+    const contract = contractWith(
+      { mode: "exclusive", rates: rising },
+      {
+        charges: [
+          unitCharge("a", "A", "m"),
+          flatCharge("platform", "Platform", "100", { billed: "in_advance" }),
+        ],
+      },
+    );
+    const invoice = rateInvoice(contract, usage("0"), "2026-03");
+    // The platform line covers April: VAT 20 % has ended, 21 % × 100.00 = 21.00; the usage line is 0.00
+    const vat20 = invoice.tax?.rates.find((rate) => rate.rate === "vat20");
+    const vat21 = invoice.tax?.rates.find((rate) => rate.rate === "vat21");
+    expect(vat20?.lines.map((line) => line.line)).toEqual(["a"]);
+    expect(vat21?.lines.find((line) => line.line === "platform")).toMatchObject({ exact: "21" });
+    expect(vat21?.lines.find((line) => line.line === "platform")?.inForce).toBeUndefined();
+    expect(invoice.total).toBe("121.00");
+  });
+
+  it("refuses a rate whose until is not after its from", () => {
+    expect(() =>
+      contractWith({
+        mode: "exclusive",
+        rates: [{ id: "v", name: "V", percent: "20", from: "2026-03-17", until: "2026-03-17" }],
+      }),
+    ).toThrow(expect.objectContaining({ code: "invalid_field", path: "tax.rates[0].until" }));
+  });
+});
+
+describe("laws of dated tax rates", () => {
+  const cents = fc.integer({ min: 0, max: 10_000_000 }).map((n) => (n / 100).toFixed(2));
+  const day = fc.integer({ min: 2, max: 31 }).map((d) => `2026-03-${String(d).padStart(2, "0")}`);
+  const mode = fc.constantFrom("exclusive" as const, "inclusive" as const);
+
+  it("a rate dated from the period's start until its end gives the invoice of the undated rate", () => {
+    fc.assert(
+      fc.property(cents, mode, (value, taxMode) => {
+        const dated = contractWith({
+          mode: taxMode,
+          rates: [{ id: "v", name: "V", percent: "19", from: "2026-03-01", until: "2026-04-01" }],
+        });
+        const undated = contractWith({ mode: taxMode, rates: [{ id: "v", name: "V", percent: "19" }] });
+        const a = withoutDigests(rateInvoice(dated, usage(value), "2026-03"));
+        const b = withoutDigests(rateInvoice(undated, usage(value), "2026-03"));
+        expect(a).toEqual(b);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it("one rate split in two on any date: the parts' exact taxes sum to the undated rate's", () => {
+    fc.assert(
+      fc.property(cents, day, mode, (value, date, taxMode) => {
+        const split = contractWith({
+          mode: taxMode,
+          rates: [
+            { id: "v1", name: "V", percent: "19", until: date },
+            { id: "v2", name: "V", percent: "19", from: date },
+          ],
+        });
+        const whole = contractWith({ mode: taxMode, rates: [{ id: "v", name: "V", percent: "19" }] });
+        const exact = (invoice: ReturnType<typeof rateInvoice>) =>
+          (invoice.tax?.rates ?? [])
+            .flatMap((rate) => rate.lines)
+            .reduce((sum, line) => sum.plus(line.exact), new Decimal(0));
+        const difference = exact(rateInvoice(split, usage(value), "2026-03")).minus(
+          exact(rateInvoice(whole, usage(value), "2026-03")),
+        );
+        // Each part is divided once at 50 significant digits: equal far below a minor unit.
+        expect(difference.abs().lessThan("1e-30")).toBe(true);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
