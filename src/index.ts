@@ -303,6 +303,8 @@ export {
   parseUsageEvent,
   safeParseUsageEvent,
 } from "./schema/index.js";
+export type { CompiledUsageSql, SqlDialectName, SqlUsageSource } from "./sql/index.js";
+export { compileUsageSql, SQL_DIALECTS, usageAggregatesFromSql } from "./sql/index.js";
 export type {
   Alignment,
   BillingCycle,

@@ -63,6 +63,9 @@ export type RatecardErrorCode =
   // usage aggregates (rating from states aggregated elsewhere)
   | "aggregates_mismatch"
   | "aggregates_shards"
+  // usage aggregated by a SQL engine (src/sql)
+  | "sql_unsupported"
+  | "sql_result"
   // our own bugs
   | "invariant_violated";
 

@@ -60,6 +60,7 @@ export {
   unknownField,
   workbookNeedsAnInvoice,
 } from "./messages/schema.js";
+export * as sqlMessages from "./messages/sql.js";
 export {
   fixturePeriodRefused,
   invalidInstant,

@@ -25,4 +25,5 @@ export type {
 } from "./reducer.js";
 export type { UsageStates } from "./usageStates.js";
 export { aggregateUsageStates, mergeUsageStates, usageFromStates } from "./usageStates.js";
+export { uniqueKey } from "./valueReducers.js";
 export { rankedValue, windowLayout } from "./windows.js";

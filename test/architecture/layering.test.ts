@@ -13,6 +13,7 @@ const LAYERS = [
   "contracts",
   "rating",
   "invoice",
+  "sql",
   "explain",
   "compare",
   "check",

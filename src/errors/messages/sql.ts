@@ -1,0 +1,36 @@
+import type { ErrorMessage } from "./message.js";
+
+// The sentences about usage aggregated by a SQL engine (DuckDB, ClickHouse, PostgreSQL): what the SQL
+// compiler cannot express exactly, and results that are not what the compiled query returns.
+
+/** A meter setting or rating option the SQL compiler does not compile (docs/sql-engines.md lists them). */
+export function sqlUnsupported(what: string): ErrorMessage {
+  return {
+    code: "sql_unsupported",
+    message: `The SQL engines cannot aggregate ${what} exactly yet; aggregate this contract with the in-memory engine (--engine memory), which supports it.`,
+  };
+}
+
+/** A row of a SQL result that is not one the compiled query returns. */
+export function sqlUnexpectedRow(problem: string): ErrorMessage {
+  return {
+    code: "sql_result",
+    message: `The SQL engine returned a row the compiled query does not produce (${problem}); run the SQL ratecard compiled, unchanged, and pass its rows back as they come.`,
+  };
+}
+
+/** Events whose value is decimal text with an exponent, which the SQL dialects do not read exactly. */
+export function sqlExponentValue(events: number, id: string): ErrorMessage {
+  return {
+    code: "sql_unsupported",
+    message: `${events} counted event(s) give a meter's value as decimal text with an exponent (first id "${id}", e.g. "1e3"), which the SQL engines do not read exactly; send the value as plain decimal text ("1000") or rate with the in-memory engine (--engine memory).`,
+  };
+}
+
+/** Events the SQL engine read without an id, type, customer or readable timestamp. */
+export function sqlMalformedEvents(events: number, id: string | null): ErrorMessage {
+  return {
+    code: "invalid_event",
+    message: `${events} event(s) of the usage table have no id, type or customer, or a timestamp that is not an ISO 8601 instant${id === null ? "" : ` (first id "${id}")`}; fix them at the source: every event needs all four.`,
+  };
+}

@@ -1,0 +1,187 @@
+import { InputError, sqlMessages } from "../errors/index.js";
+import type { PreparedRating } from "../invoice/index.js";
+import type { AggregateUsageOptions } from "../meters/index.js";
+import { type SqlDialect, type SqlDialectName, sqlDialect } from "./dialect.js";
+import { meterSql, requireCompilable } from "./meterSql.js";
+import { fieldSql, payloadSql, propertySql, type SqlUsageSource } from "./usageSource.js";
+
+/**
+ * The SQL that aggregates a prepared rating's usage in an engine: one query for the whole period and
+ * one per piece amendments cut it into, in that order. Each returns rows that
+ * {@link usageAggregatesFromSql} turns into the usage aggregates {@link rateFromAggregates} rates.
+ */
+export interface CompiledUsageSql {
+  readonly dialect: SqlDialectName;
+  readonly queries: ReadonlyArray<string>;
+}
+
+/** The columns of every row the queries return (docs/sql-engines.md, "The result rows"). */
+export const RESULT_COLUMNS = ["kind", "m", "gi", "g", "n", "a", "b", "t"] as const;
+
+/**
+ * Compiles a prepared rating's aggregation to SQL for an engine: deduplication by id (copies with
+ * differing payloads left out as `conflicting_duplicate`), each event classified or excluded with the
+ * in-memory engine's reasons, and every meter's state per grouping, decimals exact.
+ * @throws InputError `sql_unsupported` for what the compiler does not compile (docs/sql-engines.md)
+ * @example compileUsageSql(prepareRating(contract, "2026-02"), "duckdb", { from: "events", properties: { json: "properties" } })
+ */
+export function compileUsageSql(
+  prepared: PreparedRating,
+  dialectName: SqlDialectName,
+  source: SqlUsageSource,
+): CompiledUsageSql {
+  const dialect = sqlDialect(dialectName);
+  const { options } = prepared;
+  if (prepared.daily) throw InputError.from(sqlMessages.sqlUnsupported("daily quantities"), "daily");
+  for (const meter of options.meters) requireCompilable(meter);
+  for (const [meter, request] of options.requests ?? [])
+    if (request.collectValues)
+      throw InputError.from(
+        sqlMessages.sqlUnsupported(`per-transaction prices (meter "${meter}")`),
+        "charges",
+      );
+  const { pieces } = prepared.period;
+  const periods = pieces.length > 1 ? [options.period, ...pieces] : [options.period];
+  return {
+    dialect: dialectName,
+    queries: periods.map((period) => compileOne({ ...options, period }, dialect, source)),
+  };
+}
+
+function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source: SqlUsageSource): string {
+  const names = propertiesUsed(options);
+  const fields = fieldSql(source, dialect);
+  const payload = payloadSql(source, dialect);
+  const properties = names.map((name) => propertySql(source, dialect, name));
+  const columns = (index: number) => ({ kind: `k${index}`, text: `t${index}` });
+  const property = (name: string) => columns(names.indexOf(name));
+  const meters = options.meters.map((meter) => meterSql(meter, dialect, property));
+  const customer = dialect.literal(options.customer);
+  const deduplicate = options.deduplicate !== false;
+  const propertyColumns = names.flatMap((_, index) => [`k${index}`, `t${index}`]);
+  const rowColumns = ["id", "type", "customer", "ts", ...propertyColumns].join(", ");
+  const types = [...new Set(options.meters.map((meter) => dialect.literal(meter.eventType)))];
+  const { start, end } = options.period;
+  const or = (terms: string[]) => (terms.length === 0 ? "FALSE" : terms.join(" OR "));
+  const reason = `CASE WHEN customer <> ${customer} THEN 'other_customer' WHEN ${types.length === 0 ? "TRUE" : `type NOT IN (${types.join(", ")})`} THEN 'unknown_event_type' WHEN ts < ${start} OR ts >= ${end} THEN 'outside_period' WHEN NOT (${or(meters.map((_, i) => `m${i}`))}) THEN 'filtered_out' WHEN ${or(meters.map((_, i) => `(m${i} AND NOT r${i})`))} THEN 'invalid_value' END`;
+  const ctes = [
+    `ev AS (SELECT ${fields.id} AS id, ${fields.type} AS type, ${fields.customer} AS customer, ${fields.timestamp} AS ts${properties.map((p, i) => `, ${p.kind} AS k${i}, ${p.text} AS t${i}`).join("")}, ${payload.select.join(", ")} FROM ${source.from})`,
+  ];
+  if (deduplicate)
+    ctes.push(
+      `mine AS (SELECT ev.*, COUNT(*) OVER (PARTITION BY id) AS copies, ROW_NUMBER() OVER (PARTITION BY id ORDER BY ts) AS copy FROM ev WHERE customer = ${customer})`,
+      `conflicts AS (SELECT id, MAX(copies) AS conflicting FROM mine WHERE copies > 1 GROUP BY id HAVING ${dialect.countDistinct(["type", "ts", ...payload.payload])} > 1)`,
+      `kept AS (SELECT ${rowColumns} FROM mine WHERE copy = 1 AND id NOT IN (SELECT id FROM conflicts) UNION ALL SELECT ${rowColumns} FROM ev WHERE customer <> ${customer})`,
+      `reused AS (SELECT DISTINCT id FROM mine WHERE id IN (SELECT id FROM ev WHERE customer <> ${customer}))`,
+    );
+  const meterColumns = meters
+    .map(
+      (meter, i) =>
+        `, ${meter.match} AS m${i}, ${meter.readable} AS r${i}, ${meter.value ?? "NULL"} AS v${i}, ${meter.exponent} AS x${i}`,
+    )
+    .join("");
+  const dimensionNames = [
+    ...new Set([...(options.requests?.values() ?? [])].flatMap((r) => r.groupings.flat())),
+  ];
+  const groupColumns = dimensionNames
+    .map((name) => {
+      const { kind, text } = property(name);
+      return `, CASE WHEN ${kind} IN ('s', 'n', 'b') THEN ${kind} ELSE 'z' END AS gk_${names.indexOf(name)}, CASE WHEN ${kind} IN ('s', 'n', 'b') THEN ${text} END AS gt_${names.indexOf(name)}`;
+    })
+    .join("");
+  ctes.push(
+    `metered AS (SELECT ${rowColumns}${meterColumns}${groupColumns} FROM ${deduplicate ? "kept" : "ev"})`,
+    `cls AS (SELECT metered.*, ${reason} AS reason FROM metered)`,
+    `excl AS (${[
+      ...(deduplicate
+        ? [
+            `SELECT 'duplicate_id' AS reason, id, ${dialect.asInteger("copies - 1")} AS events FROM mine WHERE copy = 1 AND copies > 1 AND id NOT IN (SELECT id FROM conflicts)`,
+            `SELECT 'conflicting_duplicate' AS reason, id, ${dialect.asInteger("conflicting")} AS events FROM conflicts`,
+          ]
+        : []),
+      `SELECT reason, id, ${dialect.asInteger("1")} AS events FROM cls WHERE reason IS NOT NULL`,
+    ].join(" UNION ALL ")})`,
+  );
+  const row = rowBuilder(dialect);
+  const selects = [
+    `SELECT ${row({ kind: "read", n: "COUNT(*)" })} FROM ev`,
+    `SELECT ${row({ kind: "malformed", n: "COUNT(*)", b: "MIN(id)" })} FROM ev WHERE id IS NULL OR id = '' OR type IS NULL OR type = '' OR customer IS NULL OR customer = '' OR ts IS NULL`,
+    `SELECT ${row({ kind: "counted", n: "COUNT(*)" })} FROM cls WHERE reason IS NULL`,
+    `SELECT ${row({ kind: "exponent", n: "COUNT(*)", b: "MIN(id)" })} FROM cls WHERE (reason IS NULL OR reason = 'invalid_value') AND (${or(meters.map((_, i) => `(m${i} AND x${i})`))})`,
+    `SELECT ${row({ kind: "excluded", a: "reason", n: "SUM(events)" })} FROM excl GROUP BY reason`,
+    `SELECT ${row({ kind: "sample", a: "reason", b: "id" })} FROM (SELECT reason, id, ROW_NUMBER() OVER (PARTITION BY reason ORDER BY ${dialect.binary("id")}) AS r FROM (SELECT DISTINCT reason, id FROM excl) d) s WHERE r <= 5`,
+    ...(deduplicate
+      ? [
+          `SELECT ${row({ kind: "reused", n: "COUNT(*)" })} FROM reused`,
+          `SELECT ${row({ kind: "reusedSample", b: "id" })} FROM (SELECT id, ROW_NUMBER() OVER (ORDER BY ${dialect.binary("id")}) AS r FROM reused) s WHERE r <= 5`,
+        ]
+      : []),
+    ...options.meters.flatMap((meter, i) => {
+      const groupings = [[], ...(options.requests?.get(meter.id)?.groupings ?? [])];
+      return groupings.flatMap((dimensions, g) => {
+        const keys = dimensions.flatMap((name) => [`gk_${names.indexOf(name)}`, `gt_${names.indexOf(name)}`]);
+        const gi = g === 0 ? undefined : String(g - 1);
+        const where = `FROM cls WHERE reason IS NULL AND m${i}`;
+        const groupBy = keys.length === 0 ? "" : ` GROUP BY ${keys.join(", ")}`;
+        const aggregate = { sum: "SUM", avg: "SUM", min: "MIN", max: "MAX" }[meter.aggregation as string];
+        const state = `SELECT ${row({ kind: "state", m: String(i), gi, g: keys, n: "COUNT(*)", ...(aggregate ? { a: `${aggregate}(v${i})` } : {}) })} ${where}${groupBy}`;
+        if (meter.aggregation === "unique_count")
+          return [
+            state,
+            `SELECT DISTINCT ${row({ kind: "unique", m: String(i), gi, g: keys, a: property(meter.valueProperty ?? "").kind, b: property(meter.valueProperty ?? "").text })} ${where}`,
+          ];
+        if (meter.aggregation !== "latest") return [state];
+        const partition = keys.length === 0 ? "" : `PARTITION BY ${keys.join(", ")} `;
+        const latest = `SELECT ${row({ kind: "latest", m: String(i), gi, g: keys, a: `v${i}`, b: "id", t: "ts" })} FROM (SELECT cls.*, ROW_NUMBER() OVER (${partition}ORDER BY ts DESC, ${dialect.binary("id")} DESC) AS rn ${where}) l WHERE rn = 1`;
+        return [state, latest];
+      });
+    }),
+  ];
+  return `WITH ${ctes.join(",\n")}\n${selects.join("\nUNION ALL\n")}`;
+}
+
+// The property names the query reads: values, filters and grouping dimensions, in first-use order.
+function propertiesUsed(options: AggregateUsageOptions): string[] {
+  const names = options.meters.flatMap((meter) => [
+    ...(meter.valueProperty === undefined ? [] : [meter.valueProperty]),
+    ...(meter.filters ?? []).map((filter) => filter.property),
+    ...(options.requests?.get(meter.id)?.groupings.flat() ?? []),
+  ]);
+  return [...new Set(names)];
+}
+
+interface RowParts {
+  readonly kind: string;
+  readonly m?: string | undefined;
+  readonly gi?: string | undefined;
+  readonly g?: ReadonlyArray<string>;
+  readonly n?: string;
+  readonly a?: string;
+  readonly b?: string;
+  readonly t?: string;
+}
+
+// One result row's select list, typed alike in every branch of the UNION ALL. The group values go in
+// one text column as a list of kind and text pairs, joined with a separator no kind letter contains.
+function rowBuilder(dialect: SqlDialect) {
+  const text = (expression: string | undefined) => dialect.asText(expression ?? "NULL");
+  const integer = (expression: string | undefined) => dialect.asInteger(expression ?? "NULL");
+  return (parts: RowParts) => {
+    const group = groupText(parts.g ?? [], dialect);
+    return [
+      `${text(`'${parts.kind}'`)} AS kind`,
+      `${integer(parts.m)} AS m`,
+      `${integer(parts.gi)} AS gi`,
+      `${text(group)} AS g`,
+      `${integer(parts.n)} AS n`,
+      `${text(parts.a)} AS a`,
+      `${text(parts.b)} AS b`,
+      `${integer(parts.t)} AS t`,
+    ].join(", ");
+  };
+}
+
+// The group's kinds and texts as one JSON array of text ([kind, text, kind, text…]); NULL for a total.
+function groupText(keys: ReadonlyArray<string>, dialect: SqlDialect): string | undefined {
+  return keys.length === 0 ? undefined : dialect.jsonArray(keys);
+}

@@ -1,0 +1,122 @@
+/** The SQL engines ratecard compiles usage aggregation for. */
+export const SQL_DIALECTS = ["duckdb", "clickhouse", "postgres"] as const;
+export type SqlDialectName = (typeof SQL_DIALECTS)[number];
+
+/**
+ * What differs between the engines, as SQL text builders. Everything else the compiler writes is
+ * standard SQL all three run (CTEs, window functions, CASE, UNION ALL). A property's *kind* is one
+ * letter — `s` text, `n` number, `b` true/false, `z` JSON null — or SQL NULL when the event lacks it.
+ */
+export interface SqlDialect {
+  readonly name: SqlDialectName;
+  /** A text literal. */
+  readonly literal: (text: string) => string;
+  /** The kind of a property of a JSON-text column. */
+  readonly jsonKind: (column: string, name: string) => string;
+  /** A text or true/false property's text ("true"/"false"). */
+  readonly jsonText: (column: string, name: string) => string;
+  /** A number property as the shortest text of its double: what `String(number)` reads in JavaScript. */
+  readonly jsonNumber: (column: string, name: string) => string;
+  /** The properties as one value equal for equal payloads (keys in any order, numbers by value). */
+  readonly jsonPayload: (column: string) => string;
+  /** Epoch milliseconds of an ISO 8601 text instant (NULL when it is not one). */
+  readonly epochMs: (text: string) => string;
+  /** Exact decimal of a text (NULL when it is not one): 9 decimals (`wide`: 18) after the point. */
+  readonly decimal: (text: string, wide?: boolean) => string;
+  /** A double of a text (NULL when it is not one). */
+  readonly double: (text: string) => string;
+  /** A number (a decimal) as a double. */
+  readonly toDouble: (expression: string) => string;
+  /** True when the text matches the regular expression. */
+  readonly matches: (text: string, regex: string) => string;
+  /** Any value as text, NULL kept. */
+  readonly asText: (expression: string) => string;
+  /** Any whole number as a 64-bit integer, NULL kept. */
+  readonly asInteger: (expression: string) => string;
+  /** How many distinct combinations of the expressions. */
+  readonly countDistinct: (expressions: ReadonlyArray<string>) => string;
+  /** A text ordered by its code points (ids: the order ratecard's samples and ties use). */
+  readonly binary: (text: string) => string;
+  /** A JSON array of texts (NULL as null), as text. */
+  readonly jsonArray: (texts: ReadonlyArray<string>) => string;
+}
+
+const quote = (text: string) => `'${text.replaceAll("\\", "\\\\").replaceAll("'", "''")}'`;
+const standardQuote = (text: string) => `'${text.replaceAll("'", "''")}'`;
+// A JSON path naming one key, for engines that take `$."key"` paths.
+const keyPath = (name: string) => standardQuote(`$."${name.replaceAll('"', '\\"')}"`);
+
+// DuckDB: JSON functions on a JSON (or text) column, DECIMAL(38,9), regexp_matches.
+const duckdb: SqlDialect = {
+  name: "duckdb",
+  literal: standardQuote,
+  jsonKind: (column, name) =>
+    `CASE json_type(${column}, ${keyPath(name)}) WHEN 'VARCHAR' THEN 's' WHEN 'BOOLEAN' THEN 'b' WHEN 'NULL' THEN 'z' WHEN 'BIGINT' THEN 'n' WHEN 'UBIGINT' THEN 'n' WHEN 'DOUBLE' THEN 'n' WHEN 'HUGEINT' THEN 'n' WHEN NULL THEN NULL ELSE 'x' END`,
+  jsonText: (column, name) => `json_extract_string(${column}, ${keyPath(name)})`,
+  jsonNumber: (column, name) =>
+    `CAST(TRY_CAST(json_extract(${column}, ${keyPath(name)}) AS DOUBLE) AS VARCHAR)`,
+  jsonPayload: (column) =>
+    `CAST(list_transform(list_sort(json_keys(${column})), lambda k: [k, json_type(${column}, '$."' || replace(k, '"', '\\"') || '"'), CASE WHEN json_type(${column}, '$."' || replace(k, '"', '\\"') || '"') IN ('BIGINT', 'UBIGINT', 'DOUBLE', 'HUGEINT') THEN CAST(TRY_CAST(json_extract(${column}, '$."' || replace(k, '"', '\\"') || '"') AS DOUBLE) AS VARCHAR) ELSE json_extract_string(${column}, '$."' || replace(k, '"', '\\"') || '"') END]) AS VARCHAR)`,
+  epochMs: (text) => `epoch_ms(TRY_CAST(${text} AS TIMESTAMPTZ))`,
+  decimal: (text, wide) => `TRY_CAST(${text} AS DECIMAL(38,${wide ? 18 : 9}))`,
+  double: (text) => `TRY_CAST(${text} AS DOUBLE)`,
+  toDouble: (expression) => `CAST(${expression} AS DOUBLE)`,
+  matches: (text, regex) => `regexp_full_match(${text}, ${standardQuote(regex)})`,
+  asText: (expression) => `CAST(${expression} AS VARCHAR)`,
+  asInteger: (expression) => `CAST(${expression} AS BIGINT)`,
+  countDistinct: (expressions) => `COUNT(DISTINCT (${expressions.join(", ")}))`,
+  binary: (text) => text,
+  jsonArray: (texts) => `CAST(to_json([${texts.map((t) => `CAST(${t} AS VARCHAR)`).join(", ")}]) AS VARCHAR)`,
+};
+
+// ClickHouse: JSON functions on a String column, Decimal128, match(), explicit Nullable types so that
+// the branches of UNION ALL agree.
+const clickhouse: SqlDialect = {
+  name: "clickhouse",
+  literal: quote,
+  jsonKind: (column, name) =>
+    `if(JSONHas(${column}, ${quote(name)}), multiIf(JSONType(${column}, ${quote(name)}) = 'String', 's', JSONType(${column}, ${quote(name)}) IN ('Int64', 'UInt64', 'Double'), 'n', JSONType(${column}, ${quote(name)}) = 'Bool', 'b', JSONType(${column}, ${quote(name)}) = 'Null', 'z', 'x'), NULL)`,
+  jsonText: (column, name) =>
+    `if(JSONType(${column}, ${quote(name)}) = 'String', JSONExtractString(${column}, ${quote(name)}), JSONExtractRaw(${column}, ${quote(name)}))`,
+  jsonNumber: (column, name) => `toString(JSONExtractFloat(${column}, ${quote(name)}))`,
+  jsonPayload: (column) =>
+    `toString(arraySort(arrayMap(kv -> (kv.1, JSONType(kv.2), if(JSONType(kv.2) IN ('Int64', 'UInt64', 'Double'), toString(JSONExtractFloat(kv.2)), kv.2)), JSONExtractKeysAndValuesRaw(${column}))))`,
+  epochMs: (text) => `toUnixTimestamp64Milli(parseDateTime64BestEffortOrNull(${text}, 3, 'UTC'))`,
+  decimal: (text, wide) => `toDecimal128OrNull(${text}, ${wide ? 18 : 9})`,
+  double: (text) => `toFloat64OrNull(${text})`,
+  toDouble: (expression) => `toFloat64(${expression})`,
+  matches: (text, regex) => `match(${text}, ${quote(regex)})`,
+  asText: (expression) => `CAST(${expression} AS Nullable(String))`,
+  asInteger: (expression) => `CAST(${expression} AS Nullable(Int64))`,
+  countDistinct: (expressions) => `uniqExact(${expressions.join(", ")})`,
+  binary: (text) => text,
+  jsonArray: (texts) => `toJSONString([${texts.map((t) => `CAST(${t} AS Nullable(String))`).join(", ")}])`,
+};
+
+// PostgreSQL: jsonb operators, numeric (exact, any size), the ~ operator with a C collation for ids.
+const postgres: SqlDialect = {
+  name: "postgres",
+  literal: standardQuote,
+  jsonKind: (column, name) =>
+    `CASE jsonb_typeof((${column})::jsonb -> ${standardQuote(name)}) WHEN 'string' THEN 's' WHEN 'number' THEN 'n' WHEN 'boolean' THEN 'b' WHEN 'null' THEN 'z' WHEN NULL THEN NULL ELSE 'x' END`,
+  jsonText: (column, name) => `((${column})::jsonb ->> ${standardQuote(name)})`,
+  jsonNumber: (column, name) => `(((${column})::jsonb ->> ${standardQuote(name)})::float8)::text`,
+  jsonPayload: (column) => `(${column})::jsonb`,
+  epochMs: (text) =>
+    `CASE WHEN pg_input_is_valid(${text}, 'timestamptz') THEN floor(extract(epoch from (${text})::timestamptz) * 1000)::bigint END`,
+  decimal: (text, wide) =>
+    `CASE WHEN pg_input_is_valid(${text}, 'numeric') THEN round((${text})::numeric, ${wide ? 18 : 9}) END`,
+  double: (text) => `CASE WHEN pg_input_is_valid(${text}, 'float8') THEN (${text})::float8 END`,
+  toDouble: (expression) => `(${expression})::float8`,
+  matches: (text, regex) => `(${text} ~ ${standardQuote(regex)})`,
+  asText: (expression) => `(${expression})::text`,
+  asInteger: (expression) => `(${expression})::bigint`,
+  countDistinct: (expressions) => `COUNT(DISTINCT (${expressions.join(", ")}))`,
+  binary: (text) => `(${text}) COLLATE "C"`,
+  jsonArray: (texts) => `json_build_array(${texts.map((t) => `(${t})::text`).join(", ")})::text`,
+};
+
+/** The dialect of an engine. */
+export function sqlDialect(name: SqlDialectName): SqlDialect {
+  return name === "duckdb" ? duckdb : name === "clickhouse" ? clickhouse : postgres;
+}

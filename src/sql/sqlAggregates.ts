@@ -1,0 +1,193 @@
+import * as z from "zod/mini";
+import { InputError, sqlMessages, UsageError } from "../errors/index.js";
+import { aggregateParsedForRating, type PreparedRating, type UsageAggregates } from "../invoice/index.js";
+import {
+  type AggregateUsageOptions,
+  compareText,
+  mergeUsageStates,
+  type UsageStates,
+  uniqueKey,
+} from "../meters/index.js";
+import { Decimal, toPlainString } from "../money/index.js";
+import { EXCLUSION_REASONS, type MeterTerms, type PropertyValue } from "../schema/index.js";
+
+// Engines hand 64-bit integers back as bigint (DuckDB), text (ClickHouse's JSON) or number (PGlite).
+const integer = z.nullable(
+  z.pipe(
+    z.union([z.number(), z.bigint(), z.string().check(z.regex(/^-?\d+$/))]),
+    z.transform((value) => Number(value)),
+  ),
+);
+const text = z.nullable(z.string());
+
+/** One row the compiled SQL returns (compileUsageSql.ts `RESULT_COLUMNS`). */
+const rowSchema = z.object({
+  kind: z.enum([
+    "read",
+    "malformed",
+    "counted",
+    "exponent",
+    "excluded",
+    "sample",
+    "reused",
+    "reusedSample",
+    "state",
+    "unique",
+    "latest",
+  ]),
+  m: integer,
+  gi: integer,
+  g: text,
+  n: integer,
+  a: text,
+  b: text,
+  t: integer,
+});
+type Row = z.infer<typeof rowSchema>;
+
+/**
+ * The usage aggregates of a prepared rating from the rows of the queries {@link compileUsageSql}
+ * compiled (whole period first, then each piece), in the order they came: the same JSON the in-memory
+ * engine's `aggregateForRating` writes for those events, ready for `rateFromAggregates`.
+ * @throws InputError `sql_result` for a row the queries do not return, `sql_unsupported` for values the
+ *   compiler cannot read exactly; UsageError `invalid_event` for events without id, type, customer or instant
+ */
+export function usageAggregatesFromSql(
+  prepared: PreparedRating,
+  results: ReadonlyArray<ReadonlyArray<unknown>>,
+): UsageAggregates {
+  const empty = aggregateParsedForRating(prepared, []);
+  const { pieces } = prepared.period;
+  const periods = pieces.length > 1 ? [prepared.options.period, ...pieces] : [prepared.options.period];
+  if (results.length !== periods.length)
+    throw InputError.from(
+      sqlMessages.sqlUnexpectedRow(`${results.length} results for ${periods.length} queries`),
+      "results",
+    );
+  const states = periods.map((period, index) => {
+    const options = { ...prepared.options, period };
+    const rows = (results[index] ?? []).map((row, at) => parseRow(row, index, at));
+    const raw = statesOf(rows, options);
+    const blank = index === 0 ? empty.whole : empty.pieces?.[index - 1];
+    // Merged with the states of no events: validated as any aggregates are, and canonical (sorted).
+    return mergeUsageStates(raw, blank, options, [["results", index], ["empty"]]);
+  });
+  const [whole, ...rest] = states;
+  return { ...empty, whole: whole as UsageStates, ...(rest.length > 0 ? { pieces: rest } : {}) };
+}
+
+function parseRow(row: unknown, query: number, at: number): Row {
+  const parsed = rowSchema.safeParse(row);
+  if (parsed.success) return parsed.data;
+  throw InputError.from(
+    sqlMessages.sqlUnexpectedRow(
+      `query ${query + 1}, row ${at + 1}: ${parsed.error.issues[0]?.message ?? ""}`,
+    ),
+    `results[${query}][${at}]`,
+  );
+}
+
+function statesOf(rows: ReadonlyArray<Row>, options: AggregateUsageOptions): UsageStates {
+  const one = (kind: Row["kind"]) => rows.find((row) => row.kind === kind);
+  const malformed = one("malformed");
+  if (malformed?.n)
+    throw UsageError.from(sqlMessages.sqlMalformedEvents(malformed.n, malformed.b), "", {
+      events: malformed.n,
+    });
+  const exponent = one("exponent");
+  if (exponent?.n) throw InputError.from(sqlMessages.sqlExponentValue(exponent.n, exponent.b ?? ""), "");
+  const samples = (kind: Row["kind"], reason?: string) =>
+    rows
+      .filter((row) => row.kind === kind && (reason === undefined || row.a === reason))
+      .map((row) => row.b ?? "")
+      .sort(compareText);
+  const excluded = EXCLUSION_REASONS.flatMap((reason) => {
+    const row = rows.find((candidate) => candidate.kind === "excluded" && candidate.a === reason);
+    return row?.n ? [{ reason, events: row.n, sampleIds: samples("sample", reason) }] : [];
+  });
+  const reused = one("reused")?.n ?? 0;
+  return {
+    eventsRead: one("read")?.n ?? 0,
+    eventsCounted: one("counted")?.n ?? 0,
+    excluded,
+    ...(reused > 0 ? { idsReusedByOtherCustomers: { ids: reused, sampleIds: samples("reusedSample") } } : {}),
+    meters: options.meters.map((meter, index) => {
+      const mine = rows.filter((row) => row.m === index);
+      const groupings = options.requests?.get(meter.id)?.groupings ?? [];
+      const total = stateOf(
+        meter,
+        mine.filter((row) => row.gi === null),
+      );
+      if (groupings.length === 0) return { meter: meter.id, total };
+      return {
+        meter: meter.id,
+        total,
+        groups: groupings.map((dimensions, gi) => {
+          const inGrouping = mine.filter((row) => row.gi === gi);
+          return {
+            dimensions: [...dimensions],
+            buckets: inGrouping
+              .filter((row) => row.kind === "state")
+              .map((row) => ({
+                group: groupValues(row.g),
+                state: stateOf(
+                  meter,
+                  inGrouping.filter((other) => other.g === row.g),
+                ),
+              })),
+          };
+        }),
+      };
+    }),
+  };
+}
+
+// A meter's state (src/meters/valueReducers.ts `toJson`) from its rows of one bucket.
+function stateOf(meter: MeterTerms, rows: ReadonlyArray<Row>): unknown {
+  const state = rows.find((row) => row.kind === "state");
+  const events = state?.n ?? 0;
+  const decimal = (value: string | null | undefined) => toPlainString(new Decimal(value ?? "0"));
+  switch (meter.aggregation) {
+    case "sum":
+    case "avg":
+      return { sum: decimal(state?.a), events };
+    case "min":
+    case "max":
+      return { best: state?.a == null ? null : decimal(state.a), events };
+    case "latest": {
+      const latest = rows.find((row) => row.kind === "latest");
+      return events === 0 || latest === undefined
+        ? { events: 0 }
+        : { timestamp: latest.t, id: latest.b, value: decimal(latest.a), events };
+    }
+    case "unique_count":
+      return {
+        values: rows
+          .filter((row) => row.kind === "unique")
+          .map((row) => uniqueKey(propertyValue(row.a, row.b) ?? undefined))
+          .sort(compareText),
+        events,
+      };
+    default:
+      return { events };
+  }
+}
+
+// The group's values from its JSON text: [kind, text, kind, text…].
+function groupValues(json: string | null): PropertyValue[] {
+  const pairs = z.array(z.nullable(z.string())).safeParse(JSON.parse(json ?? "[]"));
+  if (!pairs.success || pairs.data.length % 2 !== 0)
+    throw InputError.from(sqlMessages.sqlUnexpectedRow(`a group ${json}`), "g");
+  const values: PropertyValue[] = [];
+  for (let i = 0; i < pairs.data.length; i += 2)
+    values.push(propertyValue(pairs.data[i]!, pairs.data[i + 1]!));
+  return values;
+}
+
+// A property value from its kind letter and text.
+function propertyValue(kind: string | null, value: string | null): PropertyValue {
+  if (kind === "n") return Number(value);
+  if (kind === "b") return value === "true";
+  if (kind === "s") return value ?? "";
+  return null;
+}

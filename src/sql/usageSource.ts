@@ -1,0 +1,90 @@
+import type { SqlDialect } from "./dialect.js";
+
+/**
+ * Where a SQL engine finds the usage events: a table (or any FROM item: a view, `read_json(…)`, a
+ * subquery) and the SQL expressions of its columns. docs/sql-engines.md, "The table mapping".
+ */
+export interface SqlUsageSource {
+  /** The FROM item, written as SQL: `usage_events`, `analytics.events`, `read_parquet('usage.parquet')`. */
+  readonly from: string;
+  /** SQL expressions of the event fields; each defaults to the column of that name. */
+  readonly columns?: {
+    readonly id?: string;
+    readonly type?: string;
+    readonly customer?: string;
+    readonly timestamp?: string;
+  };
+  /** The timestamp column holds ISO 8601 text (default) or epoch milliseconds. */
+  readonly timestamp?: "text" | "epoch_ms";
+  /**
+   * The properties: one column of JSON text (`{ "json": "properties" }`), or one text column per
+   * property (`{ "columns": { "gb": "gb" } }`, as a CSV file has them: an empty cell is no property).
+   */
+  readonly properties: { readonly json: string } | { readonly columns: Readonly<Record<string, string>> };
+}
+
+/** A property as SQL: its kind (s, n, b, z or NULL when absent) and its text. */
+export interface PropertySql {
+  readonly kind: string;
+  readonly text: string;
+}
+
+/** SQL expressions of the source's event fields, each named by the source or by its own name. */
+export function fieldSql(source: SqlUsageSource, dialect: SqlDialect) {
+  const column = (field: "id" | "type" | "customer" | "timestamp") =>
+    source.columns?.[field] ?? quoteName(field, dialect);
+  const timestamp = column("timestamp");
+  return {
+    id: dialect.asText(column("id")),
+    type: dialect.asText(column("type")),
+    customer: dialect.asText(column("customer")),
+    timestamp:
+      source.timestamp === "epoch_ms"
+        ? dialect.asInteger(timestamp)
+        : dialect.epochMs(dialect.asText(timestamp)),
+  };
+}
+
+/** A column name quoted for the engine (backticks for ClickHouse, double quotes elsewhere). */
+export function quoteName(name: string, dialect: SqlDialect): string {
+  return dialect.name === "clickhouse"
+    ? `\`${name.replaceAll("`", "``")}\``
+    : `"${name.replaceAll('"', '""')}"`;
+}
+
+/** How the source gives one property, as SQL over its row. */
+export function propertySql(source: SqlUsageSource, dialect: SqlDialect, name: string): PropertySql {
+  const { properties } = source;
+  if ("json" in properties) {
+    const kind = dialect.jsonKind(properties.json, name);
+    return {
+      kind,
+      text: `CASE WHEN ${kind} = 'n' THEN ${dialect.jsonNumber(properties.json, name)} ELSE ${dialect.jsonText(properties.json, name)} END`,
+    };
+  }
+  const column = properties.columns[name];
+  if (column === undefined) return { kind: dialect.asText("NULL"), text: dialect.asText("NULL") };
+  return {
+    kind: `CASE WHEN ${column} IS NULL OR ${column} = '' THEN NULL ELSE 's' END`,
+    text: dialect.asText(column),
+  };
+}
+
+/**
+ * The raw columns deduplication compares (`select`, kept as pj or pc0…) and the expressions over them two
+ * copies of an event must agree on (`payload`), besides id, customer, type and instant.
+ */
+export function payloadSql(
+  source: SqlUsageSource,
+  dialect: SqlDialect,
+): { readonly select: string[]; readonly payload: string[] } {
+  const { properties } = source;
+  if ("json" in properties)
+    return { select: [`${properties.json} AS pj`], payload: [dialect.jsonPayload("pj")] };
+  // An empty cell is no property: '' and NULL are one payload.
+  const columns = Object.values(properties.columns);
+  return {
+    select: columns.map((column, i) => `${column} AS pc${i}`),
+    payload: columns.map((_, i) => `COALESCE(${dialect.asText(`pc${i}`)}, '')`),
+  };
+}

@@ -1,0 +1,30 @@
+import type { SqlDialectName } from "../../src/index.js";
+
+/** An event as the tests load it into an engine: properties as JSON text. */
+export interface TableEvent {
+  readonly id: string;
+  readonly type: string;
+  readonly customer: string;
+  readonly timestamp: string;
+  readonly properties?: Readonly<Record<string, unknown>>;
+}
+
+/** A real engine the tests run compiled SQL on: load a table of events, run a query, close. */
+export interface TestEngine {
+  readonly dialect: SqlDialectName;
+  load(events: ReadonlyArray<TableEvent>): Promise<void>;
+  run(sql: string): Promise<unknown[]>;
+  close(): Promise<void>;
+}
+
+export const quote = (text: string) => `'${text.replaceAll("\\", "\\\\").replaceAll("'", "''")}'`;
+export const standard = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+export function valuesOf(events: ReadonlyArray<TableEvent>, literal: (text: string) => string): string {
+  return events
+    .map(
+      (event) =>
+        `(${[event.id, event.type, event.customer, event.timestamp, JSON.stringify(event.properties ?? {})].map(literal).join(", ")})`,
+    )
+    .join(", ");
+}

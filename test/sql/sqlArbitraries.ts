@@ -1,0 +1,98 @@
+import fc from "fast-check";
+import type { TableEvent } from "./engines.js";
+
+// Contracts and events for the SQL equivalence property: one meter of each aggregation the compiler
+// compiles, with filters of every kind, grouped charges, and events whose ids repeat (identical copies
+// and conflicting ones), of two customers, several types, around the period's edges, with values of
+// every shape a meter may meet (numbers, decimal text, text that is no number, null, too many decimals).
+
+const AGGREGATIONS = ["sum", "count", "avg", "min", "max", "latest", "unique_count"] as const;
+
+const filterArb = fc.constantFrom(
+  undefined,
+  { property: "r", op: "equals", value: "eu" },
+  { property: "r", op: "equals", value: 1 },
+  { property: "r", op: "equals", value: true },
+  { property: "r", op: "not_equals", value: "us" },
+  { property: "r", op: "in", values: ["eu", "ap", 1] },
+  { property: "r", op: "not_in", values: ["us", false] },
+  { property: "r", op: "exists" },
+  { property: "v", op: "gt", value: "1" },
+  { property: "v", op: "lte", value: "0.5" },
+);
+
+const meterArb = (aggregation: (typeof AGGREGATIONS)[number], index: number) =>
+  fc.record({ type: fc.constantFrom("a", "b"), filter: filterArb }).map(({ type, filter }) => ({
+    id: `m${index}_${aggregation}`,
+    eventType: type,
+    aggregation,
+    ...(aggregation === "count" ? {} : { valueProperty: aggregation === "unique_count" ? "u" : "v" }),
+    ...(filter ? { filters: [filter] } : {}),
+  }));
+
+/** A contract with one meter per compiled aggregation, each billed by a unit or grouped charge. */
+export const sqlContractArb = fc
+  .tuple(
+    fc.tuple(...AGGREGATIONS.map((aggregation, index) => meterArb(aggregation, index))),
+    fc.array(fc.constantFrom(undefined, ["r"], ["r", "u"]), { minLength: 7, maxLength: 7 }),
+  )
+  .map(([meters, groupings]) => ({
+    schemaVersion: 1,
+    id: "ctr_sql",
+    customer: { id: "cus_a", name: "A" },
+    currency: "USD",
+    timeZone: "UTC",
+    billing: { cadence: "monthly", alignment: "calendar" },
+    term: { start: "2026-01-01" },
+    meters,
+    charges: meters.map((meter, index) => {
+      const unit = { model: "unit", unitPrice: "0.01" };
+      const groupBy = groupings[index];
+      return {
+        id: `c${index}`,
+        name: `Charge ${index}`,
+        meter: meter.id,
+        price: groupBy ? { model: "grouped", groupBy, price: unit } : unit,
+      };
+    }),
+  }));
+
+const valueArb = fc.oneof(
+  fc.integer({ min: -500, max: 100_000 }).map((n) => n / 100),
+  fc.integer({ min: 0, max: 10_000 }).map((n) => `${n / 1000}`),
+  fc.constantFrom("12.50", "0.000000001", "-0.5", "lots", "", "0.0000000001", 1e16, 123456789.123456789, null, true),
+);
+const propertyArb = fc.oneof(fc.constantFrom("eu", "us", "ap", 1, 1.0, true, false, null), fc.constant(undefined));
+const uniqueArb = fc.constantFrom("alice", "bob", "Alice", 5, 5.0, 7, true, null, undefined);
+
+const eventArb = fc
+  .record({
+    id: fc.integer({ min: 0, max: 12 }).map((n) => `e${n}`),
+    type: fc.constantFrom("a", "a", "b", "c"),
+    customer: fc.constantFrom("cus_a", "cus_a", "cus_a", "cus_b"),
+    // Around February 2026: the last hour of January to the first of March.
+    timestamp: fc.integer({ min: -3_600_000, max: 28 * 86_400_000 + 3_600_000 }),
+    v: fc.oneof(valueArb, fc.constant(undefined)),
+    r: propertyArb,
+    u: uniqueArb,
+  })
+  .map(({ id, type, customer, timestamp, v, r, u }): TableEvent => {
+    const properties = Object.fromEntries(
+      Object.entries({ v, r, u }).filter(([, value]) => value !== undefined),
+    );
+    return {
+      id,
+      type,
+      customer,
+      timestamp: new Date(Date.UTC(2026, 1, 1) + timestamp).toISOString(),
+      properties,
+    };
+  });
+
+/** Events, some of them sent twice as identical copies. */
+export const sqlEventsArb = fc
+  .tuple(fc.array(eventArb, { maxLength: 30 }), fc.array(fc.nat(), { maxLength: 5 }))
+  .map(([events, copies]) => [
+    ...events,
+    ...(events.length === 0 ? [] : copies.map((index) => events[index % events.length]!)),
+  ]);
