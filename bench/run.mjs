@@ -1,18 +1,20 @@
-// ratecard benchmarks: `npm run bench` (builds first). `--quick` runs a tenth of the work;
-// `--streaming` adds the 10,000,000-event NDJSON run through the CLI (generates a 1.4 GB file once).
-// Figures are ratios against a baseline measured in the same run, never timed assertions; bundle sizes
-// are bytes. `--json FILE` writes the bundle sizes by entry name and the named figures (issue 14:
-// invoicesPerSecondOneCore, invoicesPerSecondAllCores, exactDedupVsFloat, with the load average they
-// were measured under) to FILE.
+// ratecard benchmarks: `npm run bench` (builds first). `--quick` runs a tenth of the work. The CLI runs
+// (bench/cliVsNaive.mjs) stream 10,000,000 events of NDJSON and of CSV through `ratecard invoice` beside
+// the naive scripts (1,000,000 with --quick; the files, 1.5 GB and 0.7 GB at 10M, are generated once
+// into bench/out/). Figures are ratios against a baseline measured in the same run, never timed
+// assertions; bundle sizes are bytes. `--json FILE` writes the bundle sizes by entry name and the named
+// figures (issue 14: invoicesPerSecondOneCore, invoicesPerSecondAllCores, exactDedupVsFloat,
+// cliJsVsNaiveNdjson, cliJsVsNaiveCsv, streamingPeakRssMb10M, with the load average they were measured
+// under) to FILE.
 import { writeFile } from "node:fs/promises";
 import { loadavg } from "node:os";
 import { benchAggregates } from "./aggregates.mjs";
 import { benchAggregation } from "./aggregation.mjs";
 import { benchBundleSize } from "./bundleSize.mjs";
+import { benchCliVsNaive } from "./cliVsNaive.mjs";
 import { benchEndToEnd } from "./endToEnd.mjs";
 import { benchLargeContract } from "./largeContract.mjs";
 import { benchPricing } from "./pricing.mjs";
-import { benchStreaming } from "./streaming.mjs";
 
 const scale = process.argv.includes("--quick") ? 0.1 : 1;
 console.log(
@@ -24,10 +26,10 @@ const aggregates = await benchAggregates(Math.floor(5_000 * scale));
 benchEndToEnd(Math.max(5, Math.floor(100 * scale)));
 benchLargeContract();
 const sizes = await benchBundleSize();
+const streaming = await benchCliVsNaive(scale < 1 ? 1_000_000 : 10_000_000);
 const jsonAt = process.argv.indexOf("--json");
 if (jsonAt !== -1)
   await writeFile(
     process.argv[jsonAt + 1],
-    `${JSON.stringify({ bundleSize: sizes, figures: { ...aggregates, ...aggregation, loadAverageAtEnd: loadavg()[0] } }, null, 2)}\n`,
+    `${JSON.stringify({ bundleSize: sizes, figures: { ...aggregates, ...aggregation, ...streaming, loadAverageAtEnd: loadavg()[0] } }, null, 2)}\n`,
   );
-if (process.argv.includes("--streaming")) await benchStreaming(Math.floor(10_000_000 * scale));

@@ -1,5 +1,11 @@
-import { CsvError, type Info, parse as parseCsv } from "csv-parse";
-import { isRatecardError, parseUsageEvent, UsageError, type UsageEvent } from "../index.js";
+import {
+  isRatecardError,
+  parseUsageEvent,
+  safeParseUsageEvent,
+  UsageError,
+  type UsageEvent,
+} from "../index.js";
+import { type CsvBatch, csvRecordBatches } from "./csvRecords.js";
 import { csvColumnTwice, csvColumnWithoutName, csvMissingColumns, csvWithoutHeader } from "./messages.js";
 import type { PassGuard, TextInput } from "./readLines.js";
 
@@ -13,38 +19,64 @@ interface CsvColumns {
 
 /**
  * The events of a CSV file: a header row naming at least `id`, `type`, `customer` and `timestamp`
- * (any other column is an event property; an empty cell means the property is absent). Each event
- * and each error names the physical line of its row, as csv-parse counts them: a row whose quoted
- * cell spans lines is "lines 4–5", and blank lines are counted although they are skipped. `guard`
- * runs before and after the pass.
+ * (any other column is an event property; an empty cell means the property is absent), an array per
+ * chunk of the file. Each event and each error names the physical line of its row, as csv-parse counts
+ * them: a row whose quoted cell spans lines is "lines 4–5", and blank lines are counted although they
+ * are skipped. `guard` runs before and after the pass.
  * @throws UsageError `invalid_csv` for a missing header row, a row with more or fewer cells than the
  *   header, an unclosed quote; `duplicate_key` for a column named twice
  */
-export async function* streamCsv(input: TextInput, guard: PassGuard): AsyncGenerator<UsageEvent> {
+export async function* streamCsvBatches(input: TextInput, guard: PassGuard): AsyncGenerator<UsageEvent[]> {
   const file = input.name;
   await guard();
-  const parser = input.open().pipe(parseCsv({ bom: true, skip_empty_lines: true, info: true }));
   let columns: CsvColumns | undefined;
-  // Where the previous row ended, and how many blank lines csv-parse had skipped by then: the next
-  // row starts on the line after, plus the blank lines skipped since.
-  let after = { lines: 0, emptyLines: 0 };
-  try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: Info }>) {
-      const first = firstLine(after, info);
-      const where = first === info.lines ? `line ${first}` : `lines ${first}–${info.lines}`;
-      after = { lines: info.lines, emptyLines: info.empty_lines };
-      if (columns === undefined) columns = readHeader(record, file, where);
-      else yield parseUsageEvent(toRawEvent(record, columns), `${file} ${where}`);
+  for await (const batch of csvRecordBatches(input.open() as AsyncIterable<Buffer>, file)) {
+    if (columns === undefined) {
+      columns = readHeader(batch.records[0]!, file, where(batch, 0));
+      continue;
     }
-  } catch (error) {
-    if (isRatecardError(error) || !isCsvError(error)) throw error;
-    throw malformedRow(error, file, firstLine(after, error), columns);
+    const events: UsageEvent[] = [];
+    for (let i = 0; i < batch.records.length; i += 1) {
+      const raw = toRawEvent(batch.records[i]!, columns);
+      // The label is built only for an event that fails (this runs for millions of events).
+      const event = safeParseUsageEvent(raw);
+      events.push(event.success ? event.data : parseUsageEvent(raw, `${file} ${where(batch, i)}`));
+    }
+    yield events;
   }
   await guard();
 }
 
-function firstLine(after: { lines: number; emptyLines: number }, info: Info): number {
-  return after.lines + (info.empty_lines - after.emptyLines) + 1;
+/**
+ * The ids of a CSV file's events, in row order, without validating the events (the deduplication
+ * pass): an array per chunk. A file the events pass would refuse (no header row, a malformed row) ends
+ * the ids there, quietly: the events pass reports it, with whatever event before it was wrong first.
+ */
+export async function* streamCsvIdBatches(input: TextInput, guard: PassGuard): AsyncGenerator<string[]> {
+  await guard();
+  let column: number | undefined;
+  try {
+    for await (const batch of csvRecordBatches(input.open() as AsyncIterable<Buffer>, input.name)) {
+      if (column === undefined) {
+        column = batch.records[0]!.indexOf("id");
+        if (column === -1) return;
+        continue;
+      }
+      const at = column;
+      yield batch.records.map((cells) => cells[at]!);
+    }
+  } catch (error) {
+    if (isRatecardError(error) && error.code === "invalid_csv") return;
+    throw error;
+  }
+  await guard();
+}
+
+// Where a row of a batch is: "line 4", or "lines 4–5" for a row whose quoted cell spans lines.
+function where(batch: CsvBatch, index: number): string {
+  const first = batch.firstLines[index]!;
+  const last = batch.lastLines[index]!;
+  return first === last ? `line ${first}` : `lines ${first}–${last}`;
 }
 
 function readHeader(names: ReadonlyArray<string>, file: string, where: string): CsvColumns {
@@ -94,38 +126,4 @@ function toRawEvent(cells: ReadonlyArray<string>, columns: CsvColumns) {
     timestamp: cells[field.timestamp],
     properties: Object.fromEntries(properties),
   };
-}
-
-// csv-parse's errors carry the parser's counts (lines, empty lines) and the row they stopped at.
-type CsvRowError = CsvError & Info & { readonly record?: ReadonlyArray<string> };
-
-function isCsvError(error: unknown): error is CsvRowError {
-  return error instanceof CsvError;
-}
-
-function malformedRow(
-  error: CsvRowError,
-  file: string,
-  first: number,
-  columns: CsvColumns | undefined,
-): UsageError {
-  const where = first >= error.lines ? `line ${first}` : `lines ${first}–${error.lines}`;
-  const details = { file, line: first, csv: error.code };
-  const message = (() => {
-    switch (error.code) {
-      case "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH": {
-        const cells = error.record?.length ?? 0;
-        const expected = columns?.names.length ?? 0;
-        return `${file} ${where} has ${cells} cell${cells === 1 ? "" : "s"} but the header row has ${expected} columns; a cell was ${cells < expected ? "left out" : "added"} (a comma inside a value must be quoted: "1,5").`;
-      }
-      case "CSV_QUOTE_NOT_CLOSED":
-        return `${file} line ${first}: a quoted cell opened on this row is never closed; every " that starts a cell needs a closing ".`;
-      case "CSV_INVALID_CLOSING_QUOTE":
-      case "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE":
-        return `${file} ${where}: text follows the closing quote of a cell; a quote inside a quoted cell is written twice ("say ""hi""").`;
-      default:
-        return `${file} ${where} is not valid CSV (${error.message}).`;
-    }
-  })();
-  return new UsageError("invalid_csv", "", message, details);
 }

@@ -1,41 +1,73 @@
-import { parseUsageEvent, UsageError, type UsageEvent } from "../index.js";
+import { parseUsageEvent, safeParseUsageEvent, UsageError, type UsageEvent } from "../index.js";
 import { assertNoDuplicateKeys } from "./duplicateKeys.js";
 import { invalidJson } from "./messages.js";
-import { type PassGuard, readLines, type TextInput } from "./readLines.js";
+import { eachLine, type PassGuard, readLineChunks, type TextInput } from "./readLines.js";
 
-/** The events of an NDJSON file, one per non-blank line, each labelled with its physical line. */
-export async function* streamNdjson(input: TextInput, guard: PassGuard): AsyncGenerator<UsageEvent> {
+/**
+ * The events of an NDJSON file, one per non-blank line, each labelled with its physical line: one
+ * array per chunk of the file (a few thousand events), so the stream costs one await per chunk.
+ */
+export async function* streamNdjsonBatches(input: TextInput, guard: PassGuard): AsyncGenerator<UsageEvent[]> {
   const file = input.name;
   let lineNumber = 0;
-  for await (const line of readLines(input, guard)) {
-    lineNumber += 1;
-    if (line.trim() === "") continue;
-    yield parseUsageEvent(parseEventLine(line, file, lineNumber), `${file} line ${lineNumber}`);
+  for await (const text of readLineChunks(input, guard)) {
+    const events: UsageEvent[] = [];
+    eachLine(text, (start, end) => {
+      lineNumber += 1;
+      if (isBlank(text, start, end)) return;
+      const line = text.slice(start, end);
+      const value = parseEventLine(line, file, lineNumber);
+      // The label is built only for an event that fails (this runs for millions of events).
+      const event = safeParseUsageEvent(value);
+      events.push(event.success ? event.data : parseUsageEvent(value, `${file} line ${lineNumber}`));
+    });
+    if (events.length > 0) yield events;
   }
 }
 
 // A line that starts with a plain {"id":"…" gives its id without parsing the rest; any other shape
 // (escapes, another key order) is parsed in full. The events pass reads every line in full and refuses
 // a line that writes a key twice, so a second "id" later in the line can never bill under another id.
-const LEADING_ID = /^\{"id":"([^"\\]*)"/;
+const LEADING_ID = '{"id":"';
 
-/** The ids of an NDJSON file's events, in line order, without validating the events. */
-export async function* streamNdjsonIds(input: TextInput, guard: PassGuard): AsyncGenerator<string> {
-  for await (const line of readLines(input, guard)) {
-    if (line.trim() === "") continue;
-    const match = LEADING_ID.exec(line);
-    if (match) {
-      yield match[1]!;
-      continue;
-    }
-    // Malformed lines are left to the events pass, which reports them with their line number.
-    try {
-      const id = (JSON.parse(line) as { id?: unknown }).id;
-      yield typeof id === "string" ? id : "";
-    } catch {
-      yield "";
-    }
+/** The ids of an NDJSON file's events, in line order, without validating the events: an array per chunk. */
+export async function* streamNdjsonIdBatches(input: TextInput, guard: PassGuard): AsyncGenerator<string[]> {
+  for await (const text of readLineChunks(input, guard)) {
+    const ids: string[] = [];
+    eachLine(text, (start, end) => {
+      if (isBlank(text, start, end)) return;
+      ids.push(leadingId(text, start, end) ?? idOfLine(text.slice(start, end)));
+    });
+    if (ids.length > 0) yield ids;
   }
+}
+
+// The id of a line `{"id":"…"` whose id has no quote or backslash, read in place; undefined otherwise.
+function leadingId(text: string, start: number, end: number): string | undefined {
+  if (!text.startsWith(LEADING_ID, start)) return undefined;
+  const from = start + LEADING_ID.length;
+  for (let at = from; at < end; at += 1) {
+    const code = text.charCodeAt(at);
+    if (code === 34) return text.slice(from, at);
+    if (code === 92) return undefined;
+  }
+  return undefined;
+}
+
+// Malformed lines are left to the events pass, which reports them with their line number.
+function idOfLine(line: string): string {
+  try {
+    const id = (JSON.parse(line) as { id?: unknown }).id;
+    return typeof id === "string" ? id : "";
+  } catch {
+    return "";
+  }
+}
+
+// A line of white space only (skipped). An event line starts with "{": only others need a closer look.
+function isBlank(text: string, start: number, end: number): boolean {
+  if (start === end) return true;
+  return text.charCodeAt(start) !== 123 && text.slice(start, end).trim() === "";
 }
 
 /**

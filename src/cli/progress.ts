@@ -16,8 +16,8 @@ export interface ProgressOptions {
 
 /** Counts events pass by pass and redraws one line of progress, at most ten times a second. */
 export interface Progress {
-  /** Starts a pass over the usage; returns the function to call once per event of it. */
-  readonly beginPass: () => () => void;
+  /** Starts a pass over the usage; returns the function to call per event of it (or per batch, with its size). */
+  readonly beginPass: () => (events?: number) => void;
   /** Clears the line, if one was drawn. */
   readonly finish: () => void;
 }
@@ -48,9 +48,11 @@ export function startProgress(options: ProgressOptions): Progress {
       if (pass === 1) total = count;
       pass += 1;
       count = 0;
-      return () => {
-        count += 1;
-        if (count % CLOCK_EVERY === 0) draw();
+      return (events = 1) => {
+        const before = count;
+        count += events;
+        // The clock is read each time the count passes a multiple of CLOCK_EVERY.
+        if (Math.floor(count / CLOCK_EVERY) !== Math.floor(before / CLOCK_EVERY)) draw();
       };
     },
     finish: () => {
@@ -66,6 +68,16 @@ async function* counted<T>(items: AsyncIterable<T> | Iterable<T>, tick: () => vo
   }
 }
 
+async function* countedBatches<T>(
+  batches: AsyncIterable<ReadonlyArray<T>>,
+  tick: (events: number) => void,
+): AsyncGenerator<ReadonlyArray<T>> {
+  for await (const batch of batches) {
+    tick(batch.length);
+    yield batch;
+  }
+}
+
 /**
  * The usage source, counted: each call (the ids pass, the events pass) is a pass of the progress. A
  * one-pass stream (a pipe, stdin) is one pass of unknown length.
@@ -75,9 +87,12 @@ export function countedSource(
   progress: Progress,
 ): UsageSource | AsyncIterable<UsageEvent> {
   if (typeof source !== "function") return counted(source, progress.beginPass());
-  const events = () => counted(source(), progress.beginPass());
-  const { ids } = source;
-  return ids === undefined
-    ? events
-    : Object.assign(events, { ids: () => counted(ids(), progress.beginPass()) });
+  const { ids, batches, idBatches } = source;
+  return Object.assign(() => counted(source(), progress.beginPass()), {
+    ...(ids === undefined ? {} : { ids: () => counted(ids(), progress.beginPass()) }),
+    ...(batches === undefined ? {} : { batches: () => countedBatches(batches(), progress.beginPass()) }),
+    ...(idBatches === undefined
+      ? {}
+      : { idBatches: () => countedBatches(idBatches(), progress.beginPass()) }),
+  });
 }

@@ -9,9 +9,9 @@ export interface TextInput {
   readonly open: () => NodeJS.ReadableStream;
 }
 
-/** A file as a TextInput, read in 1 MB chunks. */
+/** A file as a TextInput, read in 64 KB chunks. */
 export function fileInput(file: string): TextInput {
-  return { name: file, open: () => createReadStream(file, { highWaterMark: 1 << 20 }) };
+  return { name: file, open: () => createReadStream(file, { highWaterMark: 1 << 16 }) };
 }
 
 const BYTE_ORDER_MARK = "\uFEFF";
@@ -33,32 +33,43 @@ export function withoutByteOrderMark(text: string): string {
 export type PassGuard = () => Promise<void>;
 
 /**
- * The lines of a text input, read in chunks (1 MB for a file) and split by hand (faster than readline on large
- * files). A "\r\n" ending counts as one line break; a leading byte order mark is dropped. Blank lines
- * are yielded too (the caller skips them), so the n-th line yielded is the file's physical line n.
- * `guard` runs before the first chunk and after the last, not per line.
+ * The text of an input in pieces that end at a line break (1 MB chunks for a file, each cut after its
+ * last "\n" and the rest carried into the next), so a reader splits whole lines without a generator
+ * turn per line: the lines of the pieces, in order, are the input's physical lines. The last piece may
+ * not end with a line break (a file without a final newline); a leading byte order mark is dropped.
+ * `guard` runs before the first chunk and after the last, not per piece.
  */
-export async function* readLines(input: TextInput, guard: PassGuard): AsyncGenerator<string> {
+export async function* readLineChunks(input: TextInput, guard: PassGuard): AsyncGenerator<string> {
   await guard();
   let rest = "";
   let first = true;
   const stream = input.open();
   stream.setEncoding("utf8");
   for await (const chunk of stream) {
-    let text = rest + (chunk as string);
+    let text = rest === "" ? (chunk as string) : rest + (chunk as string);
     if (first) {
       text = withoutByteOrderMark(text);
       first = false;
     }
-    let start = 0;
-    let end = text.indexOf("\n", start);
-    while (end !== -1) {
-      yield text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
-      start = end + 1;
-      end = text.indexOf("\n", start);
-    }
-    rest = text.slice(start);
+    const end = text.lastIndexOf("\n") + 1;
+    rest = end === text.length ? "" : text.slice(end);
+    if (end > 0) yield end === text.length ? text : text.slice(0, end);
   }
   await guard();
-  if (rest !== "") yield rest.endsWith("\r") ? rest.slice(0, -1) : rest;
+  if (rest !== "") yield rest;
+}
+
+/**
+ * Calls `visit` with each line of `text` (a piece of {@link readLineChunks}) and its offsets: a line
+ * runs from `start` to `end`, without its "\n" or a "\r" before it ("\r\n" is one line break).
+ * Blank lines are visited too, so the n-th line visited is the n-th physical line.
+ */
+export function eachLine(text: string, visit: (start: number, end: number) => void): void {
+  let start = 0;
+  while (start < text.length) {
+    let next = text.indexOf("\n", start);
+    if (next === -1) next = text.length;
+    visit(start, next > start && text.charCodeAt(next - 1) === 13 ? next - 1 : next);
+    start = next + 1;
+  }
 }

@@ -1,6 +1,6 @@
 import { extname } from "node:path";
 import { parseUsageEvent, UsageError, type UsageEvent } from "../index.js";
-import { streamCsv } from "./csvUsage.js";
+import { streamCsvBatches, streamCsvIdBatches } from "./csvUsage.js";
 import { assertNoDuplicateKeys } from "./duplicateKeys.js";
 import {
   invalidJson,
@@ -9,7 +9,7 @@ import {
   usageFormatNeeded,
   usageNotAnArray,
 } from "./messages.js";
-import { streamNdjson, streamNdjsonIds } from "./ndjsonUsage.js";
+import { streamNdjsonBatches, streamNdjsonIdBatches } from "./ndjsonUsage.js";
 import { fileInput, type PassGuard, readText, type TextInput, withoutByteOrderMark } from "./readLines.js";
 import { isStandardInput, STANDARD_INPUT_NAME, takeStandardInput } from "./standardInput.js";
 import { assertUnchanged, fileVersion, usageFileKind } from "./usageFile.js";
@@ -23,7 +23,17 @@ type UsageFormat = (typeof USAGE_FORMATS)[number];
 export type UsageSource = (() => AsyncIterable<UsageEvent>) & {
   /** The events' ids alone, read faster than whole events (for the deduplication pass). */
   readonly ids?: () => AsyncIterable<string>;
+  /** The same events in arrays, a chunk of the file at a time (what aggregation reads). */
+  readonly batches?: () => AsyncIterable<ReadonlyArray<UsageEvent>>;
+  /** The same ids in arrays, a chunk of the file at a time. */
+  readonly idBatches?: () => AsyncIterable<ReadonlyArray<string>>;
 };
+
+/** What a format reads from a file: its events, and optionally their ids alone, in arrays. */
+interface FormatStream {
+  readonly batches: () => AsyncIterable<ReadonlyArray<UsageEvent>>;
+  readonly idBatches?: () => AsyncIterable<ReadonlyArray<string>>;
+}
 
 /**
  * Opens a usage file as a stream of validated events. The format is `format` when given (--usage-format),
@@ -51,16 +61,29 @@ export async function usageSource(
   if (isStandardInput(file)) {
     if (named === undefined) throw UsageError.from(usageFormatNeeded(), "");
     const stdin = takeStandardInput("--usage");
-    return streamOf({ name: STANDARD_INPUT_NAME, open: () => stdin }, named, async () => {}).events();
+    return eachOf(
+      streamOf({ name: STANDARD_INPUT_NAME, open: () => stdin }, named, async () => {}).batches(),
+    );
   }
   const kind = await usageFileKind(file);
   const chosen = named ?? formatOf(file);
-  if (kind === "pipe") return streamOf(fileInput(file), chosen, async () => {}).events();
+  if (kind === "pipe") return eachOf(streamOf(fileInput(file), chosen, async () => {}).batches());
   // Each pass checks, before its first chunk and after its last (never per event), that the file is
   // still the version opened here.
   const before = await fileVersion(file);
-  const stream = streamOf(fileInput(file), chosen, () => assertUnchanged(file, before));
-  return stream.ids === undefined ? stream.events : Object.assign(stream.events, { ids: stream.ids });
+  return asSource(streamOf(fileInput(file), chosen, () => assertUnchanged(file, before)));
+}
+
+// A format's stream as a source: callable for its events one by one, with the arrays beside.
+function asSource({ batches, idBatches }: FormatStream): UsageSource {
+  const events = () => eachOf(batches());
+  if (idBatches === undefined) return Object.assign(events, { batches });
+  return Object.assign(events, { batches, idBatches, ids: () => eachOf(idBatches()) });
+}
+
+/** The items of arrays, one by one. */
+async function* eachOf<T>(batches: AsyncIterable<ReadonlyArray<T>>): AsyncGenerator<T> {
+  for await (const batch of batches) yield* batch;
 }
 
 /** The format --usage-format names. @throws UsageError for a name that is not one. */
@@ -87,22 +110,24 @@ export async function readUsage(file: string): Promise<UsageEvent[]> {
   return events;
 }
 
-function streamOf(
-  input: TextInput,
-  format: UsageFormat,
-  guard: PassGuard,
-): { readonly events: () => AsyncIterable<UsageEvent>; readonly ids?: () => AsyncIterable<string> } {
+function streamOf(input: TextInput, format: UsageFormat, guard: PassGuard): FormatStream {
   switch (format) {
     case "ndjson":
-      return { events: () => streamNdjson(input, guard), ids: () => streamNdjsonIds(input, guard) };
+      return {
+        batches: () => streamNdjsonBatches(input, guard),
+        idBatches: () => streamNdjsonIdBatches(input, guard),
+      };
     case "csv":
-      return { events: () => streamCsv(input, guard) };
+      return {
+        batches: () => streamCsvBatches(input, guard),
+        idBatches: () => streamCsvIdBatches(input, guard),
+      };
     case "json":
-      return { events: () => streamJsonArray(input, guard) };
+      return { batches: () => streamJsonArray(input, guard) };
   }
 }
 
-async function* streamJsonArray(input: TextInput, guard: PassGuard): AsyncGenerator<UsageEvent> {
+async function* streamJsonArray(input: TextInput, guard: PassGuard): AsyncGenerator<UsageEvent[]> {
   const file = input.name;
   await guard();
   const text = withoutByteOrderMark(await readText(input.open()));
@@ -112,7 +137,7 @@ async function* streamJsonArray(input: TextInput, guard: PassGuard): AsyncGenera
     throw UsageError.from(usageNotAnArray(file), file);
   }
   assertNoDuplicateKeys(text, data, file);
-  for (const [index, raw] of data.entries()) yield parseUsageEvent(raw, `${file} event [${index}]`);
+  yield data.map((raw, index) => parseUsageEvent(raw, `${file} event [${index}]`));
 }
 
 /** JSON.parse with an error that names the file instead of a stack trace. */

@@ -12,6 +12,7 @@ import { HashList, idHash, repeatedHashes } from "./idHash.js";
 import { IdSample } from "./idSample.js";
 import type { GroupedQuantities, MeterRequest } from "./meterAccumulator.js";
 import type { CarriedMeterState, Computation, WindowQuantity } from "./reducer.js";
+import { type Batches, visitEach } from "./visitEach.js";
 
 /** What to aggregate: the contract's meters, for one customer, over one period. */
 export interface AggregateUsageOptions {
@@ -77,13 +78,17 @@ export interface AggregateUsageResult {
 /**
  * Events to aggregate: any iterable, sync or async, or a function that yields them afresh each call —
  * optionally with an `ids` function yielding just their ids, in the same order, faster (a file reader
- * can skip validating events on the deduplication pass).
+ * can skip validating events on the deduplication pass), and with `batches` / `idBatches` yielding the
+ * same events / ids in arrays (a file reader's chunk at a time), which are read instead when present:
+ * one await per array rather than per event.
  */
 export type EventSource =
   | Iterable<UsageEvent>
   | AsyncIterable<UsageEvent>
   | ((() => Iterable<UsageEvent> | AsyncIterable<UsageEvent>) & {
       readonly ids?: () => Iterable<string> | AsyncIterable<string>;
+      readonly batches?: Batches<UsageEvent>;
+      readonly idBatches?: Batches<string>;
     });
 
 // Aggregating usage, in order (docs/architecture.md, "Aggregating usage"):
@@ -140,10 +145,10 @@ export async function aggregateUsageAsync(
   if (options.deduplicate === false) {
     const pass = new EventPass(options, new ExclusionTally(options.observer), carried);
     let eventsRead = 0;
-    for await (const event of source()) {
+    await visitEach(source.batches, source, (event) => {
       pass.accept(event);
       eventsRead += 1;
-    }
+    });
     return report(pass, eventsRead, undefined);
   }
   const copies = copyReport(options);
@@ -156,20 +161,20 @@ export async function aggregateUsageAsync(
     read.events += 1;
     read.checksum = (read.checksum + hash) >>> 0;
   };
-  for await (const id of source.ids?.() ?? idsOf(source())) {
+  await visitEach(...idPass(source), (id) => {
     const hash = idHash(id);
     hashes.push(hash);
     note(first, hash);
-  }
+  });
   const repeated = repeatedHashes(hashes.chunks());
   const suspects: UsageEvent[] = [];
-  for await (const event of source()) {
+  await visitEach(source.batches, source, (event) => {
     const hash = idHash(event.id);
     note(second, hash);
     // An id whose hash is unique cannot repeat: aggregate it as it streams.
     if (repeated.size > 0 && repeated.has(hash)) suspects.push(event);
     else pass.accept(event);
-  }
+  });
   if (second.events !== first.events || second.checksum !== first.checksum)
     throw sourceChanged(first.events, second.events);
   for (const event of resolveCopies(suspects, copies)) pass.accept(event);
@@ -196,8 +201,24 @@ export function report(
   return { ...result, idsReusedByOtherCustomers: { ids: reused.count, sampleIds: reused.sample() } };
 }
 
+type FunctionSource = Extract<EventSource, (...args: never[]) => unknown>;
+
+// Where the first pass reads ids from, the cheapest first: id batches, ids, event batches, events.
+function idPass(
+  source: FunctionSource,
+): [Batches<string> | undefined, () => Iterable<string> | AsyncIterable<string>] {
+  const { ids, idBatches, batches } = source;
+  if (idBatches !== undefined || ids !== undefined) return [idBatches, ids ?? (() => [])];
+  const fromBatches = batches === undefined ? undefined : () => idBatchesOf(batches());
+  return [fromBatches, () => idsOf(source())];
+}
+
 async function* idsOf(events: Iterable<UsageEvent> | AsyncIterable<UsageEvent>): AsyncGenerator<string> {
   for await (const event of events) yield event.id;
+}
+
+async function* idBatchesOf(batches: AsyncIterable<ReadonlyArray<UsageEvent>>): AsyncGenerator<string[]> {
+  for await (const batch of batches) yield batch.map((event) => event.id);
 }
 
 export function copyReport(options: AggregateUsageOptions): CopyReport {

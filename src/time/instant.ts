@@ -39,17 +39,80 @@ export function safeParseInstant(text: string): InstantParseResult {
   return { success: true, data: date.getTime() };
 }
 
-// The shape nearly every event uses: "2026-02-03T10:15:00Z", "…:00.123Z", "…:00-05:00". It is the
-// ECMAScript date-time format, which Date.parse reads the same way everywhere; checking the calendar
-// first (Date.parse rolls February 30 over to March 2) makes it as strict as the full path, and about
-// ten times faster on a usage file of millions of events.
-const COMMON_INSTANT =
-  /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{3})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
-
+// The shape nearly every event uses: "2026-02-03T10:15:00Z", "…:00.123Z", "…:00-05:00" (the ECMAScript
+// date-time format: yyyy-MM-ddTHH:mm[:ss[.sss]] then Z or ±HH:mm), read character by character without
+// a regular expression or Date.parse (this runs once per usage event: the regex alone was 7 % of a
+// 10-million-event run, issue 14). The calendar is checked first, so February 30 is refused as the full
+// path refuses it; anything else (other fraction lengths, "+0500", lower-case letters) returns undefined
+// and takes the full path, so both paths give the same instant or the same error.
 function parseCommonInstant(text: string): number | undefined {
-  if (!COMMON_INSTANT.test(text) || !hasValidCalendarDate(text)) return undefined;
-  const instant = Date.parse(text);
-  return Number.isNaN(instant) ? undefined : instant;
+  const length = text.length;
+  if (length < 17 || !isDatePart(text) || !hasValidCalendarDate(text)) return undefined;
+  let at = 16;
+  let second = 0;
+  let millisecond = 0;
+  if (text.charCodeAt(at) === COLON) {
+    if (!isPair(text, 17, 5)) return undefined;
+    second = digitsAt(text, 17, 2);
+    at = 19;
+    if (text.charCodeAt(at) === DOT) {
+      if (!isDigit(text, 20) || !isDigit(text, 21) || !isDigit(text, 22)) return undefined;
+      millisecond = digitsAt(text, 20, 3);
+      at = 23;
+    }
+  }
+  const utc = Date.UTC(
+    digitsAt(text, 0, 4),
+    digitsAt(text, 5, 2) - 1,
+    digitsAt(text, 8, 2),
+    digitsAt(text, 11, 2),
+    digitsAt(text, 14, 2),
+    second,
+    millisecond,
+  );
+  const sign = text.charCodeAt(at);
+  if (sign === LETTER_Z) return at + 1 === length ? utc : undefined;
+  if ((sign !== PLUS && sign !== MINUS) || at + 6 !== length) return undefined;
+  if (!isHour(text, at + 1) || text.charCodeAt(at + 3) !== COLON || !isPair(text, at + 4, 5))
+    return undefined;
+  const offset = (digitsAt(text, at + 1, 2) * 60 + digitsAt(text, at + 4, 2)) * 60_000;
+  return sign === PLUS ? utc - offset : utc + offset;
+}
+
+const COLON = 58;
+const DOT = 46;
+const PLUS = 43;
+const MINUS = 45;
+const LETTER_Z = 90;
+const LETTER_T = 84;
+const DATE_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9];
+
+function isDigit(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return code >= 48 && code <= 57;
+}
+
+// Two digits whose first is at most `maxFirst` (minutes and seconds: [0-5]\d).
+function isPair(text: string, at: number, maxFirst: number): boolean {
+  return isDigit(text, at) && text.charCodeAt(at) - 48 <= maxFirst && isDigit(text, at + 1);
+}
+
+// An hour, 00–23.
+function isHour(text: string, at: number): boolean {
+  return isPair(text, at, 2) && (text.charCodeAt(at) !== 50 || text.charCodeAt(at + 1) <= 51);
+}
+
+// "yyyy-MM-ddTHH:mm": digits and separators in place, the hour 00–23 and the minute 00–59.
+function isDatePart(text: string): boolean {
+  for (let i = 0; i < DATE_DIGITS.length; i += 1) if (!isDigit(text, DATE_DIGITS[i]!)) return false;
+  return (
+    text.charCodeAt(4) === MINUS &&
+    text.charCodeAt(7) === MINUS &&
+    text.charCodeAt(10) === LETTER_T &&
+    isHour(text, 11) &&
+    text.charCodeAt(13) === COLON &&
+    isPair(text, 14, 5)
+  );
 }
 
 /**

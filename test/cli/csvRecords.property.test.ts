@@ -1,0 +1,160 @@
+import { CsvError, type Info, parse as parseCsv } from "csv-parse";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { csvRecordBatches, malformedRow } from "../../src/cli/csvRecords.js";
+import { isRatecardError } from "../../src/errors/index.js";
+
+type Row = readonly [ReadonlyArray<string>, number, number];
+interface Outcome {
+  readonly rows: Row[];
+  readonly error?: { readonly message: string; readonly details: unknown };
+}
+
+interface Core {
+  parse(
+    chunk: Buffer,
+    end: boolean,
+    push: (row: { record: string[]; info: Info }) => void,
+    close: () => void,
+  ): unknown;
+}
+
+// How the CSV reader worked before issue 14: csv-parse alone over the file's bytes, each row's first
+// line worked out from the lines and blank lines it had counted after the row before.
+async function reference(bytes: Buffer): Promise<Outcome> {
+  const rows: Row[] = [];
+  // csv-parse's parser itself (what its stream and sync APIs run), so no row before an error is lost.
+  const parser = (parseCsv({ bom: true, skip_empty_lines: true, info: true }) as unknown as { api: Core })
+    .api;
+  let after = { lines: 0, emptyLines: 0 };
+  let columns: number | undefined;
+  try {
+    const error = parser.parse(
+      bytes,
+      true,
+      ({ record, info }) => {
+        const first = after.lines + (info.empty_lines - after.emptyLines) + 1;
+        after = { lines: info.lines, emptyLines: info.empty_lines };
+        rows.push([record, first, info.lines]);
+        columns ??= record.length;
+      },
+      () => {},
+    );
+    if (error !== undefined) throw error;
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    const counts = error as CsvError & Info & { record?: string[] };
+    const first = after.lines + (counts.empty_lines - after.emptyLines) + 1;
+    const problem = { code: error.code, message: error.message, lines: counts.lines, record: counts.record };
+    const failure = malformedRow(problem, "usage.csv", first, columns);
+    return { rows, error: { message: failure.message, details: failure.details } };
+  }
+  return { rows };
+}
+
+async function* chunked(bytes: Buffer, cuts: ReadonlyArray<number>): AsyncGenerator<Buffer> {
+  let start = 0;
+  for (const cut of [...new Set(cuts.map((c) => Math.floor(c * bytes.length)))].sort((a, b) => a - b)) {
+    if (cut <= start) continue;
+    yield bytes.subarray(start, cut);
+    start = cut;
+  }
+  if (start < bytes.length) yield bytes.subarray(start);
+}
+
+async function fast(bytes: Buffer, cuts: ReadonlyArray<number>): Promise<Outcome> {
+  const rows: Row[] = [];
+  try {
+    for await (const batch of csvRecordBatches(chunked(bytes, cuts), "usage.csv"))
+      for (let i = 0; i < batch.records.length; i += 1)
+        rows.push([batch.records[i]!, batch.firstLines[i]!, batch.lastLines[i]!]);
+  } catch (error) {
+    if (!isRatecardError(error)) throw error;
+    return { rows, error: { message: error.message, details: error.details } };
+  }
+  return { rows };
+}
+
+// Cells as usage files hold them, and every way one can go wrong: quotes, doubled quotes, commas and
+// line breaks inside quotes, a quote in the middle of a cell, text after a closing quote, a stray "\r".
+const cell = fc.oneof(
+  { weight: 8, arbitrary: fc.constantFrom("a", "evt_1", "2026-02-10T00:00:00Z", "1.5", "", "é", " x ") },
+  { weight: 2, arbitrary: fc.constantFrom('"a,b"', '"say ""hi"""', '"a\nb"', '"a\r\nb"', '""', '"x"') },
+  { weight: 1, arbitrary: fc.constantFrom('a"b', '"a"b', '"open', "a\rb", "\r", '"') },
+);
+const lineBreak = fc.constantFrom("\n", "\r\n", "\r");
+const row = (columns: number) =>
+  fc.oneof(
+    { weight: 10, arbitrary: fc.array(cell, { minLength: columns, maxLength: columns }) },
+    { weight: 1, arbitrary: fc.array(cell, { minLength: 1, maxLength: columns + 1 }) },
+  );
+const csvText = fc
+  .record({
+    bom: fc.boolean(),
+    breaks: fc.tuple(lineBreak, lineBreak),
+    header: fc.oneof(
+      { weight: 6, arbitrary: fc.constant(["id", "type", "gb"]) },
+      { weight: 1, arbitrary: fc.array(cell, { minLength: 1, maxLength: 4 }) },
+    ),
+    rows: fc.array(fc.tuple(row(3), fc.nat(6)), { maxLength: 12 }),
+    finalBreak: fc.boolean(),
+    mostlyFirstBreak: fc.nat(9),
+  })
+  .map(({ bom, breaks, header, rows, finalBreak, mostlyFirstBreak }) => {
+    // A file mostly keeps one line break; now and then another slips in.
+    const pickBreak = (n: number) => (n < mostlyFirstBreak ? breaks[0] : breaks[1]);
+    const lines = [header.join(",")];
+    for (const [cells, blanks] of rows) {
+      for (let i = 0; i < (blanks === 0 ? 1 : 0); i += 1) lines.push("");
+      lines.push(cells.join(","));
+    }
+    let text = lines
+      .map((line, i) => (i < lines.length - 1 || finalBreak ? line + pickBreak(i) : line))
+      .join("");
+    if (bom) text = `\uFEFF${text}`;
+    return text;
+  });
+
+describe("csvRecordBatches", () => {
+  it("gives the rows, lines and errors csv-parse alone gives, however the bytes are chunked", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        csvText,
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 6 }),
+        async (text, cuts) => {
+          const bytes = Buffer.from(text, "utf8");
+          expect(await fast(bytes, cuts)).toEqual(await reference(bytes));
+        },
+      ),
+      { numRuns: 1500 },
+    );
+  });
+
+  it("reads a file whose third row quotes a cell across two lines, then plain rows again", async () => {
+    const text = 'id,type,gb\na,t,1\n\nb,t,"1\n2"\nc,t,3\n';
+    const outcome = await fast(Buffer.from(text), []);
+    // line 1 header, 2 a, 3 blank, 4–5 b (quoted cell spans them), 6 c
+    expect(outcome.rows).toEqual([
+      [["id", "type", "gb"], 1, 1],
+      [["a", "t", "1"], 2, 2],
+      [["b", "t", "1\n2"], 4, 5],
+      [["c", "t", "3"], 6, 6],
+    ]);
+  });
+
+  it("names the physical line of a row with a cell left out after the switch to csv-parse", async () => {
+    const text = 'id,type,gb\na,t,"1"\nb,t\n';
+    const outcome = await fast(Buffer.from(text), []);
+    expect(outcome.error?.details).toEqual({
+      file: "usage.csv",
+      line: 3,
+      csv: "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH",
+    });
+    expect(outcome.error?.message).toContain("usage.csv line 3 has 2 cells but the header row has 3 columns");
+  });
+
+  it("reads a UTF-16 file (byte order mark FF FE) as csv-parse does", async () => {
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("id,type\r\na,b\r\n", "utf16le")]);
+    expect(await fast(bytes, [0.5])).toEqual(await reference(bytes));
+  });
+});
