@@ -14,6 +14,7 @@ import { isObject, readIssued, required, UsageLineError } from "./cliSupport.js"
 import { defineCommand } from "./defineCommand.js";
 import { EXIT } from "./exitCodes.js";
 import { writeOutput } from "./explainOutput.js";
+import { focusParquet } from "./focusParquet.js";
 import { readJsonFile } from "./readJsonFile.js";
 
 /**
@@ -23,7 +24,7 @@ import { readJsonFile } from "./readJsonFile.js";
  */
 export const exportCommand = defineCommand({
   name: "export",
-  summary: "issued invoices and credit notes as FOCUS cost-and-usage rows (CSV)",
+  summary: "issued invoices and credit notes as FOCUS cost-and-usage rows (CSV or Parquet)",
   arguments: [
     { name: "<files...>", description: "invoices and credit notes, ratecard JSON (- reads stdin)" },
   ],
@@ -33,6 +34,12 @@ export const exportCommand = defineCommand({
       value: "focus|json",
       description: "focus: FOCUS rows as CSV (RFC 4180); json: the same rows as a JSON list",
       default: "focus",
+    },
+    "output-format": {
+      type: "string",
+      value: "csv|parquet",
+      description:
+        "with --format focus: csv (RFC 4180), or parquet (FOCUS's types: DECIMAL, TIMESTAMP UTC, text); default: parquet when --output ends in .parquet, else csv",
     },
     output: { type: "string", value: "FILE", description: "write to FILE instead of stdout" },
     provider: {
@@ -61,6 +68,7 @@ export const exportCommand = defineCommand({
   },
   examples: [
     "ratecard export --format focus --provider 'Acme Cloud' march.json april.json > focus.csv",
+    "ratecard export --format focus --output-format parquet --provider 'Acme Cloud' march.json --output focus.parquet",
     "ratecard export --provider 'Acme Cloud' march.json cn-1.json --correction-period 2026-04-01T00:00:00Z/2026-05-01T00:00:00Z --output focus.csv",
   ],
   run: async (values, files) => {
@@ -68,6 +76,7 @@ export const exportCommand = defineCommand({
     if (format !== "focus" && format !== "json") {
       throw new UsageLineError(`--format must be focus or json, not "${format}"`);
     }
+    const fileFormat = outputFileFormat(format, values["output-format"], values.output);
     const options = focusOptions(values);
     const documents = await Promise.all(files.map((file) => readDocument(file)));
     const invoices = documents.filter((document): document is Invoice => !isCreditNote(document));
@@ -83,12 +92,34 @@ export const exportCommand = defineCommand({
         : focusRows(document, options),
     );
     await writeOutput(
-      format === "json" ? `${JSON.stringify(rows, null, 2)}\n` : focusCsv(rows),
+      format === "json"
+        ? `${JSON.stringify(rows, null, 2)}\n`
+        : fileFormat === "parquet"
+          ? focusParquet(rows)
+          : focusCsv(rows),
       values.output,
     );
     return EXIT.ok;
   },
 });
+
+// --output-format, checked against --format and where the bytes go: Parquet is binary, so it is not
+// written to a terminal.
+function outputFileFormat(
+  format: "focus" | "json",
+  given: string | undefined,
+  output: string | undefined,
+): "csv" | "parquet" {
+  if (given !== undefined && given !== "csv" && given !== "parquet")
+    throw new UsageLineError(`--output-format must be csv or parquet, not "${given}"`);
+  if (given !== undefined && format === "json")
+    throw new UsageLineError("--output-format goes with --format focus; --format json writes JSON");
+  const chosen =
+    given ?? (format === "focus" && output?.toLowerCase().endsWith(".parquet") ? "parquet" : "csv");
+  if (chosen === "parquet" && output === undefined && process.stdout.isTTY === true)
+    throw new UsageLineError("Parquet is binary: give --output FILE, or redirect stdout to a file");
+  return chosen;
+}
 
 function focusOptions(values: {
   readonly provider?: string;
