@@ -127,6 +127,7 @@ export {
   FOCUS_VERSION,
   focusCsv,
   focusRows,
+  lateUsageRows,
 } from "./export/index.js";
 export type {
   BatchSummary,

@@ -7,6 +7,8 @@ import {
   focusCsv,
   focusRows,
   type Invoice,
+  type LateUsageResult,
+  lateUsageRows,
   parseCreditNote,
   parseInvoice,
 } from "../index.js";
@@ -26,7 +28,11 @@ export const exportCommand = defineCommand({
   name: "export",
   summary: "issued invoices and credit notes as FOCUS cost-and-usage rows (CSV or Parquet)",
   arguments: [
-    { name: "<files...>", description: "invoices and credit notes, ratecard JSON (- reads stdin)" },
+    {
+      name: "<files...>",
+      description:
+        "invoices, credit notes and late-usage corrections (ratecard late-usage --format json), ratecard JSON (- reads stdin)",
+    },
   ],
   options: {
     format: {
@@ -79,17 +85,21 @@ export const exportCommand = defineCommand({
     const fileFormat = outputFileFormat(format, values["output-format"], values.output);
     const options = focusOptions(values);
     const documents = await Promise.all(files.map((file) => readDocument(file)));
-    const invoices = documents.filter((document): document is Invoice => !isCreditNote(document));
+    const invoices = documents.filter(
+      (document): document is Invoice => !isCreditNote(document) && !isLateUsage(document),
+    );
+    const issuedInvoice = (id: string) =>
+      withInvoice(
+        options,
+        invoices.find((invoice) => invoice.id === id),
+      );
+    // A correction (a credit note, a late-usage correction) is written from the invoice it corrects.
     const rows: FocusRow[] = documents.flatMap((document) =>
-      isCreditNote(document)
-        ? focusRows(
-            document,
-            withInvoice(
-              options,
-              invoices.find((invoice) => invoice.id === document.invoiceId),
-            ),
-          )
-        : focusRows(document, options),
+      isLateUsage(document)
+        ? lateUsageRows(document, issuedInvoice(document.invoiceId))
+        : isCreditNote(document)
+          ? focusRows(document, issuedInvoice(document.invoiceId))
+          : focusRows(document, options),
     );
     await writeOutput(
       format === "json"
@@ -154,14 +164,53 @@ function withInvoice(options: FocusOptions, invoice: Invoice | undefined): Focus
   return invoice === undefined ? options : { ...options, invoice };
 }
 
+type ExportDocument = Invoice | CreditNote | LateUsageResult;
+
 // A credit note names the invoice it credits; an invoice does not.
-function isCreditNote(document: Invoice | CreditNote): document is CreditNote {
-  return "invoiceId" in document;
+function isCreditNote(document: ExportDocument): document is CreditNote {
+  return "invoiceId" in document && !isLateUsage(document);
 }
 
-async function readDocument(file: string): Promise<Invoice | CreditNote> {
+// `ratecard late-usage --format json` writes a correction with its mode and the late events counted.
+function isLateUsage(document: unknown): document is LateUsageResult {
+  return isObject(document) && "mode" in document && "lateEvents" in document;
+}
+
+async function readDocument(file: string): Promise<ExportDocument> {
   const data = await readJsonFile(file, "export");
+  if (isLateUsage(data)) return readLateUsage(file, data);
   return isObject(data) && "invoiceId" in data
     ? readIssued(`export ${file}`, data, parseCreditNote, "a ratecard credit note")
     : readIssued(`export ${file}`, data, parseInvoice, "a ratecard invoice");
+}
+
+// A late-usage correction: its mode and invoice id checked, and every document in it read as issued.
+function readLateUsage(file: string, data: Record<string, unknown>): LateUsageResult {
+  const what = "a ratecard late-usage correction";
+  if (typeof data.invoiceId !== "string")
+    throw new UsageLineError(`export ${file} is not ${what}: invoiceId must be the corrected invoice's id`);
+  const at = (field: string) => `export ${file} ${field}`;
+  if (data.mode === "next_invoice")
+    return {
+      ...data,
+      rerated: readIssued(at("rerated"), data.rerated, parseInvoice, "a ratecard invoice"),
+    } as LateUsageResult;
+  if (data.mode === "credit_note")
+    return {
+      ...data,
+      ...(data.creditNote === undefined
+        ? {}
+        : {
+            creditNote: readIssued(
+              at("creditNote"),
+              data.creditNote,
+              parseCreditNote,
+              "a ratecard credit note",
+            ),
+          }),
+      ...(data.reissued === undefined
+        ? {}
+        : { reissued: readIssued(at("reissued"), data.reissued, parseInvoice, "a ratecard invoice") }),
+    } as LateUsageResult;
+  throw new UsageLineError(`export ${file} is not ${what}: mode must be next_invoice or credit_note`);
 }

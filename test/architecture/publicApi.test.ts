@@ -62,6 +62,7 @@ const PUBLIC_VALUES = [
   "FOCUS_VERSION",
   "focusCsv",
   "focusRows",
+  "lateUsageRows",
   "formatInstant",
   "invoiceDifferences",
   "invoiceJsonSchema",
