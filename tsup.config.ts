@@ -43,7 +43,7 @@ export default defineConfig([
     target: "node20",
     platform: "node",
     sourcemap: false,
-    clean: ["!cli.js", "!index.cjs", "!index.d.ts", "!index.d.cts"],
+    clean: ["!cli.js", "!batchWorker.js", "!index.cjs", "!index.d.ts", "!index.d.cts"],
     splitting: false,
   },
   // The library for `require` as one CommonJS bundle (require has no tree-shaking to serve) with its
@@ -62,7 +62,8 @@ export default defineConfig([
   },
   // The CLI (the only place with fs/process): ESM only, the bin of the package.
   {
-    entry: { cli: "src/cli/main.ts" },
+    // batchWorker: the worker thread of `ratecard batch`, a file of its own beside cli.js.
+    entry: { cli: "src/cli/main.ts", batchWorker: "src/cli/batchWorker.ts" },
     format: ["esm"],
     target: "node20",
     platform: "node",

@@ -130,6 +130,7 @@ export {
   FOCUS_VERSION,
   focusCsv,
   focusRows,
+  lateUsageRows,
 } from "./export/index.js";
 export type {
   BatchSummary,

@@ -1,3 +1,4 @@
+import { batchCommand } from "./batchCommand.js";
 import { checkCommand } from "./checkCommand.js";
 import { creditNoteCommand } from "./creditNoteCommand.js";
 import type { RatecardCommand } from "./defineCommand.js";
@@ -21,6 +22,7 @@ import { whatIfCommand } from "./whatIfCommand.js";
  */
 export const COMMANDS: ReadonlyArray<RatecardCommand> = [
   invoiceCommand,
+  batchCommand,
   previewCommand,
   lateUsageCommand,
   progressiveCommand,

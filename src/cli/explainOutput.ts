@@ -65,7 +65,7 @@ export async function writeOutput(content: string | Uint8Array, file: string | u
   }
 }
 
-function writeFailure(code: string | undefined): string {
+export function writeFailure(code: string | undefined): string {
   switch (code) {
     case "ENOENT":
       return "its folder does not exist";

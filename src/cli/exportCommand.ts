@@ -7,6 +7,8 @@ import {
   focusCsv,
   focusRows,
   type Invoice,
+  type LateUsageResult,
+  lateUsageRows,
   parseCreditNote,
   parseInvoice,
 } from "../index.js";
@@ -14,6 +16,7 @@ import { isObject, readIssued, required, UsageLineError } from "./cliSupport.js"
 import { defineCommand } from "./defineCommand.js";
 import { EXIT } from "./exitCodes.js";
 import { writeOutput } from "./explainOutput.js";
+import { focusParquet } from "./focusParquet.js";
 import { readJsonFile } from "./readJsonFile.js";
 
 /**
@@ -23,9 +26,13 @@ import { readJsonFile } from "./readJsonFile.js";
  */
 export const exportCommand = defineCommand({
   name: "export",
-  summary: "issued invoices and credit notes as FOCUS cost-and-usage rows (CSV)",
+  summary: "issued invoices and credit notes as FOCUS cost-and-usage rows (CSV or Parquet)",
   arguments: [
-    { name: "<files...>", description: "invoices and credit notes, ratecard JSON (- reads stdin)" },
+    {
+      name: "<files...>",
+      description:
+        "invoices, credit notes and late-usage corrections (ratecard late-usage --format json), ratecard JSON (- reads stdin)",
+    },
   ],
   options: {
     format: {
@@ -33,6 +40,12 @@ export const exportCommand = defineCommand({
       value: "focus|json",
       description: "focus: FOCUS rows as CSV (RFC 4180); json: the same rows as a JSON list",
       default: "focus",
+    },
+    "output-format": {
+      type: "string",
+      value: "csv|parquet",
+      description:
+        "with --format focus: csv (RFC 4180), or parquet (FOCUS's types: DECIMAL, TIMESTAMP UTC, text); default: parquet when --output ends in .parquet, else csv",
     },
     output: { type: "string", value: "FILE", description: "write to FILE instead of stdout" },
     provider: {
@@ -61,6 +74,7 @@ export const exportCommand = defineCommand({
   },
   examples: [
     "ratecard export --format focus --provider 'Acme Cloud' march.json april.json > focus.csv",
+    "ratecard export --format focus --output-format parquet --provider 'Acme Cloud' march.json --output focus.parquet",
     "ratecard export --provider 'Acme Cloud' march.json cn-1.json --correction-period 2026-04-01T00:00:00Z/2026-05-01T00:00:00Z --output focus.csv",
   ],
   run: async (values, files) => {
@@ -68,27 +82,54 @@ export const exportCommand = defineCommand({
     if (format !== "focus" && format !== "json") {
       throw new UsageLineError(`--format must be focus or json, not "${format}"`);
     }
+    const fileFormat = outputFileFormat(format, values["output-format"], values.output);
     const options = focusOptions(values);
     const documents = await Promise.all(files.map((file) => readDocument(file)));
-    const invoices = documents.filter((document): document is Invoice => !isCreditNote(document));
+    const invoices = documents.filter(
+      (document): document is Invoice => !isCreditNote(document) && !isLateUsage(document),
+    );
+    const issuedInvoice = (id: string) =>
+      withInvoice(
+        options,
+        invoices.find((invoice) => invoice.id === id),
+      );
+    // A correction (a credit note, a late-usage correction) is written from the invoice it corrects.
     const rows: FocusRow[] = documents.flatMap((document) =>
-      isCreditNote(document)
-        ? focusRows(
-            document,
-            withInvoice(
-              options,
-              invoices.find((invoice) => invoice.id === document.invoiceId),
-            ),
-          )
-        : focusRows(document, options),
+      isLateUsage(document)
+        ? lateUsageRows(document, issuedInvoice(document.invoiceId))
+        : isCreditNote(document)
+          ? focusRows(document, issuedInvoice(document.invoiceId))
+          : focusRows(document, options),
     );
     await writeOutput(
-      format === "json" ? `${JSON.stringify(rows, null, 2)}\n` : focusCsv(rows),
+      format === "json"
+        ? `${JSON.stringify(rows, null, 2)}\n`
+        : fileFormat === "parquet"
+          ? focusParquet(rows)
+          : focusCsv(rows),
       values.output,
     );
     return EXIT.ok;
   },
 });
+
+// --output-format, checked against --format and where the bytes go: Parquet is binary, so it is not
+// written to a terminal.
+function outputFileFormat(
+  format: "focus" | "json",
+  given: string | undefined,
+  output: string | undefined,
+): "csv" | "parquet" {
+  if (given !== undefined && given !== "csv" && given !== "parquet")
+    throw new UsageLineError(`--output-format must be csv or parquet, not "${given}"`);
+  if (given !== undefined && format === "json")
+    throw new UsageLineError("--output-format goes with --format focus; --format json writes JSON");
+  const chosen =
+    given ?? (format === "focus" && output?.toLowerCase().endsWith(".parquet") ? "parquet" : "csv");
+  if (chosen === "parquet" && output === undefined && process.stdout.isTTY === true)
+    throw new UsageLineError("Parquet is binary: give --output FILE, or redirect stdout to a file");
+  return chosen;
+}
 
 function focusOptions(values: {
   readonly provider?: string;
@@ -123,14 +164,53 @@ function withInvoice(options: FocusOptions, invoice: Invoice | undefined): Focus
   return invoice === undefined ? options : { ...options, invoice };
 }
 
+type ExportDocument = Invoice | CreditNote | LateUsageResult;
+
 // A credit note names the invoice it credits; an invoice does not.
-function isCreditNote(document: Invoice | CreditNote): document is CreditNote {
-  return "invoiceId" in document;
+function isCreditNote(document: ExportDocument): document is CreditNote {
+  return "invoiceId" in document && !isLateUsage(document);
 }
 
-async function readDocument(file: string): Promise<Invoice | CreditNote> {
+// `ratecard late-usage --format json` writes a correction with its mode and the late events counted.
+function isLateUsage(document: unknown): document is LateUsageResult {
+  return isObject(document) && "mode" in document && "lateEvents" in document;
+}
+
+async function readDocument(file: string): Promise<ExportDocument> {
   const data = await readJsonFile(file, "export");
+  if (isLateUsage(data)) return readLateUsage(file, data);
   return isObject(data) && "invoiceId" in data
     ? readIssued(`export ${file}`, data, parseCreditNote, "a ratecard credit note")
     : readIssued(`export ${file}`, data, parseInvoice, "a ratecard invoice");
+}
+
+// A late-usage correction: its mode and invoice id checked, and every document in it read as issued.
+function readLateUsage(file: string, data: Record<string, unknown>): LateUsageResult {
+  const what = "a ratecard late-usage correction";
+  if (typeof data.invoiceId !== "string")
+    throw new UsageLineError(`export ${file} is not ${what}: invoiceId must be the corrected invoice's id`);
+  const at = (field: string) => `export ${file} ${field}`;
+  if (data.mode === "next_invoice")
+    return {
+      ...data,
+      rerated: readIssued(at("rerated"), data.rerated, parseInvoice, "a ratecard invoice"),
+    } as LateUsageResult;
+  if (data.mode === "credit_note")
+    return {
+      ...data,
+      ...(data.creditNote === undefined
+        ? {}
+        : {
+            creditNote: readIssued(
+              at("creditNote"),
+              data.creditNote,
+              parseCreditNote,
+              "a ratecard credit note",
+            ),
+          }),
+      ...(data.reissued === undefined
+        ? {}
+        : { reissued: readIssued(at("reissued"), data.reissued, parseInvoice, "a ratecard invoice") }),
+    } as LateUsageResult;
+  throw new UsageLineError(`export ${file} is not ${what}: mode must be next_invoice or credit_note`);
 }

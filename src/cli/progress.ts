@@ -12,6 +12,10 @@ export interface ProgressOptions {
   readonly paint: (text: string) => string;
   /** Nothing is drawn before this many milliseconds: work that ends sooner stays silent. */
   readonly delay: number;
+  /** The line for a state (default: the usage passes' line, progressLine). */
+  readonly line?: (state: ProgressState) => string;
+  /** How many ticks between clock readings (default 1024: rating reads millions of events a second). */
+  readonly clockEvery?: number;
 }
 
 /** Counts events pass by pass and redraws one line of progress, at most ten times a second. */
@@ -28,6 +32,8 @@ const CLOCK_EVERY = 1024;
 
 export function startProgress(options: ProgressOptions): Progress {
   const started = options.now();
+  const line = options.line ?? progressLine;
+  const clockEvery = options.clockEvery ?? CLOCK_EVERY;
   // Plain counters rather than a fresh state object per event: this runs once per event.
   let pass = 0;
   let count = 0;
@@ -40,7 +46,7 @@ export function startProgress(options: ProgressOptions): Progress {
     drawnAt = now;
     const state: ProgressState = total === undefined ? { pass, count } : { pass, count, total };
     // \r returns to the line start, \u001b[K clears what a longer line left behind.
-    options.write(`\r${options.paint(progressLine(state))}\u001b[K`);
+    options.write(`\r${options.paint(line(state))}\u001b[K`);
   };
   return {
     beginPass: () => {
@@ -51,8 +57,8 @@ export function startProgress(options: ProgressOptions): Progress {
       return (events = 1) => {
         const before = count;
         count += events;
-        // The clock is read each time the count passes a multiple of CLOCK_EVERY.
-        if (Math.floor(count / CLOCK_EVERY) !== Math.floor(before / CLOCK_EVERY)) draw();
+        // The clock is read each time the count passes a multiple of clockEvery.
+        if (Math.floor(count / clockEvery) !== Math.floor(before / clockEvery)) draw();
       };
     },
     finish: () => {

@@ -21,9 +21,17 @@ const grouped = (value: number) => String(value).replace(/\B(?=(\d{3})+(?!\d))/g
 export function progressLine(state: ProgressState): string {
   const label = `usage pass ${state.pass}:`;
   if (state.total === undefined || state.total <= 0) return `${label} ${grouped(state.count)} events read`;
-  const done = Math.min(state.count, state.total);
-  const filled = Math.floor((done * BAR_WIDTH) / state.total);
-  const percent = Math.floor((done * 100) / state.total);
+  return barLine(label, state.count, state.total, "events");
+}
+
+/**
+ * `label [#########---------------] 37% 370 of 1,000 noun`: the bar of a count whose total is known (the
+ * usage's second pass, the invoices of a batch).
+ */
+export function barLine(label: string, count: number, total: number, noun: string): string {
+  const done = Math.min(count, total);
+  const filled = Math.floor((done * BAR_WIDTH) / total);
+  const percent = Math.floor((done * 100) / total);
   const bar = `${"#".repeat(filled)}${"-".repeat(BAR_WIDTH - filled)}`;
-  return `${label} [${bar}] ${percent}% ${grouped(done)} of ${grouped(state.total)} events`;
+  return `${label} [${bar}] ${percent}% ${grouped(done)} of ${grouped(total)} ${noun}`;
 }

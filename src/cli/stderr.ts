@@ -1,5 +1,6 @@
 import { escapeControl, type UsageEvent } from "../index.js";
 import { countedSource, startProgress } from "./progress.js";
+import { barLine } from "./progressLine.js";
 import type { UsageSource } from "./readUsage.js";
 import { paintFor, terminalPolicy } from "./terminal.js";
 
@@ -41,6 +42,30 @@ export async function withUsageProgress<T>(
   });
   try {
     return await work(countedSource(source, progress));
+  } finally {
+    progress.finish();
+  }
+}
+
+/**
+ * Runs `work`, which calls `tick` once per invoice rated, drawing `rating: [###---] 37% 370 of 1,000
+ * invoices` on stderr under the same conditions as the usage's progress.
+ */
+export async function withRatingProgress<T>(
+  total: number,
+  work: (tick: () => void) => Promise<T>,
+): Promise<T> {
+  if (!policy.progress || total === 0) return work(() => {});
+  const progress = startProgress({
+    write: (text) => process.stderr.write(text),
+    now: () => performance.now(),
+    paint: paint.accent,
+    delay: PROGRESS_DELAY_MS,
+    line: (state) => barLine("rating:", state.count, total, "invoices"),
+    clockEvery: 16,
+  });
+  try {
+    return await work(progress.beginPass());
   } finally {
     progress.finish();
   }

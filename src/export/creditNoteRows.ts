@@ -31,7 +31,7 @@ export function creditNoteRows(note: CreditNote, options: FocusOptions, names: F
     contractId: note.contractId,
     customer: note.customer,
     currency: note.currency,
-    billingPeriod: correctionPeriod(note, invoice, options.correctionPeriod),
+    billingPeriod: correctionPeriod(note.id, invoice, options.correctionPeriod),
     chargeClass: "Correction",
   };
   const shares = inclusiveTaxShares(note.tax, note.currency.minorUnits);
@@ -79,13 +79,17 @@ function correctedInvoice(note: CreditNote, invoice: Invoice | undefined): Invoi
   return invoice;
 }
 
-function correctionPeriod(
-  note: CreditNote,
+/**
+ * The billing period a correction is booked in (`correctionPeriod`), checked: present, not empty, and
+ * starting once the corrected invoice's period has ended.
+ */
+export function correctionPeriod(
+  documentId: string,
   invoice: Invoice,
   period: FocusOptions["correctionPeriod"],
 ): { readonly start: string; readonly end: string } {
   if (period === undefined) {
-    throw InputError.from(exportMessages.focusCorrectionPeriodMissing(note.id), "correctionPeriod");
+    throw InputError.from(exportMessages.focusCorrectionPeriodMissing(documentId), "correctionPeriod");
   }
   const start = toFocusDateTime(period.start, "correctionPeriod.start");
   const end = toFocusDateTime(period.end, "correctionPeriod.end");

@@ -3,3 +3,4 @@ export { FOCUS_COLUMNS, FOCUS_SERVICE_CATEGORIES, FOCUS_VERSION } from "./focusC
 export { focusCsv } from "./focusCsv.js";
 export type { FocusOptions } from "./focusOptions.js";
 export { focusRows } from "./focusRows.js";
+export { lateUsageRows } from "./lateUsageRows.js";

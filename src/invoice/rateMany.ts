@@ -93,7 +93,11 @@ export function rateMany(
  * events left out by reason, events of unknown customers as given.
  */
 export function summarizeBatch(
-  invoices: ReadonlyArray<Invoice>,
+  // Only what the summary reads: `ratecard batch` passes these facts back from its worker threads
+  // rather than whole invoices.
+  invoices: ReadonlyArray<
+    Pick<Invoice, "currency" | "total" | "warnings"> & { readonly usage: Pick<Invoice["usage"], "excluded"> }
+  >,
   unknownCustomers: BatchSummary["unknownCustomers"],
 ): BatchSummary {
   const totals = new Map<string, { invoices: number; total: Decimal }>();

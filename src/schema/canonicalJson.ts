@@ -15,28 +15,79 @@ export function canonicalJson(value: unknown): string {
   return text ?? "null";
 }
 
+// Written for speed as well as clarity: every invoice is sealed with this, so it runs once per
+// invoice over the whole document (issue 14: 13 % of rating from aggregates). Strings are built by
+// concatenation rather than arrays and joins, keys are sorted only when they are not in order already,
+// and each key's quoted text is kept (documents share a small vocabulary of keys).
 function canonicalOf(value: unknown): string | undefined {
-  const json = jsonValueOf(value);
-  if (json === undefined || typeof json === "function" || typeof json === "symbol") return undefined;
-  if (json === null || typeof json !== "object") return JSON.stringify(json);
-  if (Array.isArray(json)) return `[${json.map((item) => canonicalOf(item) ?? "null").join(",")}]`;
-  const entries: string[] = [];
-  // Default sort order compares UTF-16 code units, which is what RFC 8785 asks for.
-  for (const key of Object.keys(json).sort()) {
-    const text = canonicalOf((json as Record<string, unknown>)[key]);
-    if (text !== undefined) entries.push(`${JSON.stringify(key)}:${text}`);
+  switch (typeof value) {
+    case "string":
+      return JSON.stringify(value);
+    case "object":
+      return value === null ? "null" : canonicalObject(value);
+    case "undefined":
+    case "function":
+    case "symbol":
+      return undefined;
+    default:
+      // numbers and booleans as JSON.stringify writes them (a bigint throws there, as it does here)
+      return JSON.stringify(value);
   }
-  return `{${entries.join(",")}}`;
+}
+
+function canonicalObject(value: object): string | undefined {
+  const json = jsonValueOf(value);
+  if (json === value) return canonicalPlain(value);
+  // toJSON is called once, as JSON.stringify calls it: an object it returns is written as it is.
+  return json === null || typeof json !== "object" ? canonicalOf(json) : canonicalPlain(json);
+}
+
+function canonicalPlain(json: object): string {
+  if (Array.isArray(json)) {
+    let text = "[";
+    for (let index = 0; index < json.length; index += 1) {
+      if (index > 0) text += ",";
+      text += canonicalOf(json[index]) ?? "null";
+    }
+    return `${text}]`;
+  }
+  const record = json as Record<string, unknown>;
+  let text = "";
+  for (const key of sortedKeys(record)) {
+    const item = canonicalOf(record[key]);
+    if (item === undefined) continue;
+    text += text === "" ? "{" : ",";
+    text += quotedKey(key);
+    text += ":";
+    text += item;
+  }
+  return text === "" ? "{}" : `${text}}`;
+}
+
+// Default sort order compares UTF-16 code units, which is what RFC 8785 asks for.
+function sortedKeys(record: Record<string, unknown>): string[] {
+  const keys = Object.keys(record);
+  for (let index = 1; index < keys.length; index += 1)
+    if ((keys[index - 1] as string) > (keys[index] as string)) return keys.sort();
+  return keys;
+}
+
+const QUOTED_KEYS = new Map<string, string>();
+const QUOTED_KEYS_LIMIT = 4096;
+
+function quotedKey(key: string): string {
+  const known = QUOTED_KEYS.get(key);
+  if (known !== undefined) return known;
+  const quoted = JSON.stringify(key);
+  // Keys that are data (group values, meter ids) can be many: the cache stays bounded.
+  if (QUOTED_KEYS.size < QUOTED_KEYS_LIMIT) QUOTED_KEYS.set(key, quoted);
+  return quoted;
 }
 
 // What JSON.stringify would write for the value: its toJSON() result when it has one (a Decimal
 // becomes its text), the value itself otherwise.
-function jsonValueOf(value: unknown): unknown {
-  if (
-    value !== null &&
-    typeof value === "object" &&
-    typeof (value as { toJSON?: unknown }).toJSON === "function"
-  )
+function jsonValueOf(value: object): unknown {
+  if (typeof (value as { toJSON?: unknown }).toJSON === "function")
     return (value as { toJSON: () => unknown }).toJSON();
   return value;
 }

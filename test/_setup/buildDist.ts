@@ -11,6 +11,7 @@ const OUTPUTS = [
   "index.cjs",
   "index.d.ts",
   "cli.js",
+  "batchWorker.js",
   "invoice.schema.json",
   "contract.schema.json",
 ];

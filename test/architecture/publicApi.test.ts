@@ -65,6 +65,7 @@ const PUBLIC_VALUES = [
   "FOCUS_VERSION",
   "focusCsv",
   "focusRows",
+  "lateUsageRows",
   "formatInstant",
   "invoiceDifferences",
   "invoiceJsonSchema",

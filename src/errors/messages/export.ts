@@ -26,11 +26,11 @@ export function focusCorrectedLineMissing(line: string, invoiceId: string): Erro
   };
 }
 
-/** A credit note exported without the billing period it is issued in. */
-export function focusCorrectionPeriodMissing(noteId: string): ErrorMessage {
+/** A correction (credit note, late usage) exported without the billing period it is booked in. */
+export function focusCorrectionPeriodMissing(documentId: string): ErrorMessage {
   return {
     code: "missing_field",
-    message: `Credit note ${noteId} needs the billing period it is issued in (correctionPeriod): FOCUS books a correction in the period it is made, not the one it corrects.`,
+    message: `Correction ${documentId} needs the billing period it is issued in (correctionPeriod): FOCUS books a correction in the period it is made, not the one it corrects.`,
   };
 }
 
@@ -55,5 +55,13 @@ export function focusCurrencyNotIso(code: string): ErrorMessage {
   return {
     code: "unknown_currency",
     message: `is ${code}, which is not an ISO 4217 currency; FOCUS's BillingCurrency must be one, so a document billed in a custom unit cannot be exported.`,
+  };
+}
+
+/** A late-usage correction exported without the issued invoice it corrects, or with another one. */
+export function focusLateUsageInvoiceMissing(invoiceId: string): ErrorMessage {
+  return {
+    code: "missing_field",
+    message: `This late-usage correction corrects invoice ${invoiceId}; give that invoice as issued too, so its changed rows can be reversed.`,
   };
 }

@@ -1,0 +1,80 @@
+import { readdir, readFile, stat } from "node:fs/promises";
+import { extname, join } from "node:path";
+import { type Contract, type PriceBook, resolveContract } from "../index.js";
+import { UsageLineError, withFile } from "./cliSupport.js";
+import { parseJsonText, readJsonFile } from "./readJsonFile.js";
+
+/** A contract of a batch: where it came from, its JSON (for the worker threads) and the parsed contract. */
+export interface BatchContract {
+  readonly source: string;
+  readonly json: unknown;
+  readonly contract: Contract;
+}
+
+/**
+ * The contracts of `ratecard batch --contracts PATH`, each checked against the price books:
+ * - a folder: every `.json` file in it (not its sub-folders), in file-name order, one contract each;
+ * - a `.ndjson` / `.jsonl` file: one contract per non-blank line;
+ * - a `.json` file: a list of contracts, or one contract.
+ * A contract error names its file (and line); two contracts of one customer are refused, naming both,
+ * since that customer's events would be billed twice.
+ */
+export async function readBatchContracts(
+  path: string,
+  books: ReadonlyArray<PriceBook>,
+): Promise<ReadonlyArray<BatchContract>> {
+  const documents = await contractDocuments(path);
+  if (documents.length === 0)
+    throw new UsageLineError(
+      `--contracts ${path} holds no contract; give a folder of contract files or a list`,
+    );
+  const byCustomer = new Map<string, string>();
+  return documents.map(({ source, json }) => {
+    const contract = withFile("--contracts", source, /.*/, () => resolveContract(json, books));
+    const earlier = byCustomer.get(contract.customer.id);
+    if (earlier !== undefined)
+      throw new UsageLineError(
+        `--contracts: ${earlier} and ${source} both bill customer "${contract.customer.id}"; its events would be billed twice, so keep one contract per customer`,
+      );
+    byCustomer.set(contract.customer.id, source);
+    return { source, json, contract };
+  });
+}
+
+async function contractDocuments(path: string): Promise<ReadonlyArray<{ source: string; json: unknown }>> {
+  const isFolder = await stat(path).then(
+    (found) => found.isDirectory(),
+    () => false,
+  );
+  if (isFolder) {
+    const names = (await readdir(path)).filter((name) => extname(name).toLowerCase() === ".json").sort();
+    return Promise.all(
+      names.map(async (name) => {
+        const file = join(path, name);
+        return { source: file, json: await readJsonFile(file, "--contracts") };
+      }),
+    );
+  }
+  const extension = extname(path).toLowerCase();
+  if (extension === ".ndjson" || extension === ".jsonl") return ndjsonContracts(path);
+  const json = await readJsonFile(path, "--contracts");
+  return Array.isArray(json)
+    ? json.map((item, index) => ({ source: `${path} [${index}]`, json: item }))
+    : [{ source: path, json }];
+}
+
+async function ndjsonContracts(path: string): Promise<ReadonlyArray<{ source: string; json: unknown }>> {
+  // readJsonFile's checks (a missing file, a folder) first, on the file as text.
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch {
+    await readJsonFile(path, "--contracts"); // throws the sentence that names why
+    throw new UsageLineError(`--contracts ${path} cannot be read`);
+  }
+  return text.split("\n").flatMap((line, index) => {
+    if (line.trim() === "") return [];
+    const source = `${path} line ${index + 1}`;
+    return [{ source, json: parseJsonText(line, `--contracts ${source}`) }];
+  });
+}

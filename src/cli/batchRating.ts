@@ -1,0 +1,69 @@
+import {
+  aggregateParsedForRating,
+  isRatecardError,
+  parsePriceBook,
+  prepareRating,
+  rateFromAggregates,
+  resolveContract,
+  type summarizeBatch,
+  type UsageEvent,
+} from "../index.js";
+
+/**
+ * One customer's share of a batch, as it crosses to a worker thread: the contract as JSON (a parsed
+ * contract holds Decimal objects, which a structured clone would strip of their methods) and the
+ * customer's own events, already validated (plain data).
+ */
+export interface BatchTask {
+  /** Where the contract came from, for error messages ("contracts/acme.json", "contracts.ndjson line 3"). */
+  readonly source: string;
+  readonly contract: unknown;
+  readonly events: ReadonlyArray<UsageEvent>;
+}
+
+/** What every task of a batch shares: the price books (as JSON), the period and the rating options. */
+export interface BatchSettings {
+  readonly priceBooks: ReadonlyArray<unknown>;
+  readonly period: string;
+  readonly creditsStartFull: boolean;
+}
+
+/** A task's outcome: the invoice as one NDJSON line, or the input error that stopped it. */
+export type BatchOutcome =
+  | { readonly ok: true; readonly line: string; readonly invoice: BatchInvoiceFacts }
+  | { readonly ok: false; readonly source: string; readonly message: string; readonly internal: boolean };
+
+/** What the batch summary needs of an invoice, so the invoice itself need not cross back whole. */
+type BatchInvoiceFacts = Parameters<typeof summarizeBatch>[0][number];
+
+/**
+ * Rates each task as `rateFromAggregates` over the customer's own events (docs/scale.md, "Batches"):
+ * the same invoice `rateInvoice` gives for them. The same function runs in the main thread (one
+ * worker) and in every worker thread, so the output cannot depend on how many there are.
+ */
+export function rateBatchTasks(
+  tasks: ReadonlyArray<BatchTask>,
+  settings: BatchSettings,
+): ReadonlyArray<BatchOutcome> {
+  const books = settings.priceBooks.map((book) => parsePriceBook(book));
+  const options = settings.creditsStartFull ? { creditsStartFull: true } : {};
+  return tasks.map((task) => {
+    try {
+      const prepared = prepareRating(resolveContract(task.contract, books), settings.period);
+      const invoice = rateFromAggregates(prepared, aggregateParsedForRating(prepared, task.events), options);
+      const facts: BatchInvoiceFacts = {
+        currency: invoice.currency,
+        total: invoice.total,
+        warnings: invoice.warnings,
+        usage: { excluded: invoice.usage.excluded },
+      };
+      return { ok: true, line: `${JSON.stringify(invoice)}\n`, invoice: facts };
+    } catch (error) {
+      // An input error is the contract's (or the period's) to fix; anything else is ratecard's bug.
+      const internal = !isRatecardError(error) || error.code === "invariant_violated";
+      const message =
+        internal && error instanceof Error ? (error.stack ?? error.message) : (error as Error).message;
+      return { ok: false, source: task.source, message, internal };
+    }
+  });
+}

@@ -1,0 +1,121 @@
+import { parquetWriteBuffer } from "hyparquet-writer";
+import { FOCUS_COLUMNS, FOCUS_VERSION, type FocusColumn, type FocusRow } from "../index.js";
+import { UsageLineError } from "./cliSupport.js";
+
+// FOCUS's data types for the columns ratecard writes (docs/focus-export.md, "Parquet"): Decimal columns
+// (attributes/numeric_format.md) as Parquet DECIMAL, Date/Time columns (attributes/datetime_format.md)
+// as Parquet TIMESTAMP in UTC, every other column as UTF-8 text.
+const DECIMAL_COLUMNS: ReadonlySet<FocusColumn> = new Set([
+  "BilledCost",
+  "EffectiveCost",
+  "ListCost",
+  "ContractedCost",
+  "ListUnitPrice",
+  "ContractedUnitPrice",
+  "PricingQuantity",
+  "ConsumedQuantity",
+  "CommitmentDiscountQuantity",
+]);
+const DATE_TIME_COLUMNS: ReadonlySet<FocusColumn> = new Set([
+  "BillingPeriodStart",
+  "BillingPeriodEnd",
+  "ChargePeriodStart",
+  "ChargePeriodEnd",
+]);
+
+/** DECIMAL(38, scale) in 16 bytes: Parquet's widest fixed-length decimal that readers (DuckDB, Arrow) all map to a 128-bit decimal. */
+const PRECISION = 38;
+const DECIMAL_BYTES = 16;
+
+/**
+ * FOCUS rows as one Parquet file: the columns of the CSV, in its order, with FOCUS's types. A Decimal
+ * column's scale is the most fraction digits any of its values has, so every value is stored exactly
+ * (as the unscaled integer, never through a float); a null stays null. The bytes are the same for the
+ * same rows (no clock, no writer version beyond the library's name).
+ * A Decimal column with a value wider than 38 digits at that scale is written as exact decimal text.
+ * @throws UsageLineError for a decimal column value that is not decimal text (a bug upstream)
+ */
+export function focusParquet(rows: ReadonlyArray<FocusRow>): Uint8Array {
+  const columns = FOCUS_COLUMNS.map((name) => {
+    const values = rows.map((row) => row[name]);
+    if (DECIMAL_COLUMNS.has(name)) return decimalColumn(name, values);
+    if (DATE_TIME_COLUMNS.has(name))
+      return {
+        element: {
+          name,
+          type: "INT64" as const,
+          repetition_type: "OPTIONAL" as const,
+          converted_type: "TIMESTAMP_MILLIS" as const,
+          logical_type: { type: "TIMESTAMP" as const, isAdjustedToUTC: true, unit: "MILLIS" as const },
+        },
+        data: values.map((value) => (value === null ? null : BigInt(Date.parse(value)))),
+        asText: false,
+      };
+    return { element: textElement(name), data: values, asText: false };
+  });
+  const decimalsAsText = columns.filter((column) => column.asText).map((column) => column.element.name);
+  const buffer = parquetWriteBuffer({
+    columnData: columns.map(({ element, data }) => ({ name: element.name, data: [...data] })),
+    schema: [{ name: "root", num_children: columns.length }, ...columns.map(({ element }) => element)],
+    kvMetadata: [
+      { key: "focus_version", value: FOCUS_VERSION },
+      ...(decimalsAsText.length > 0
+        ? [{ key: "ratecard_decimals_as_text", value: decimalsAsText.join(",") }]
+        : []),
+    ],
+    createdBy: "ratecard",
+  });
+  return new Uint8Array(buffer);
+}
+
+function decimalColumn(name: FocusColumn, values: ReadonlyArray<string | null>) {
+  const scale = Math.max(0, ...values.map((value) => (value === null ? 0 : fractionDigits(value))));
+  // A value that needs more than 38 digits at the column's scale (a prorated quantity can carry 50)
+  // fits no DECIMAL that DuckDB, Arrow or Spark read: the column is then written as FOCUS's decimal
+  // text (attributes/numeric_format.md), exact, and named in the file's metadata.
+  if (values.some((value) => value !== null && integerDigits(value) + scale > PRECISION))
+    return { element: textElement(name), data: values, asText: true };
+  return {
+    element: {
+      name,
+      type: "FIXED_LEN_BYTE_ARRAY" as const,
+      type_length: DECIMAL_BYTES,
+      repetition_type: "OPTIONAL" as const,
+      converted_type: "DECIMAL" as const,
+      scale,
+      precision: PRECISION,
+      logical_type: { type: "DECIMAL" as const, scale, precision: PRECISION },
+    },
+    data: values.map((value) => (value === null ? null : unscaled(name, value, scale))),
+    asText: false,
+  };
+}
+
+function textElement(name: FocusColumn) {
+  return {
+    name,
+    type: "BYTE_ARRAY" as const,
+    repetition_type: "OPTIONAL" as const,
+    converted_type: "UTF8" as const,
+  };
+}
+
+function integerDigits(text: string): number {
+  const whole = (text.startsWith("-") ? text.slice(1) : text).split(".")[0] ?? "";
+  return whole.replace(/^0+/, "").length;
+}
+
+function fractionDigits(text: string): number {
+  const point = text.indexOf(".");
+  return point === -1 ? 0 : text.length - point - 1;
+}
+
+/** "-8.25" at scale 4 → -82500n: the decimal text's digits, the fraction padded with zeros (exact). */
+function unscaled(column: FocusColumn, text: string, scale: number): bigint {
+  const negative = text.startsWith("-");
+  const [whole = "", fraction = ""] = (negative ? text.slice(1) : text).split(".");
+  const digits = `${whole}${fraction.padEnd(scale, "0")}`;
+  if (!/^\d+$/.test(digits)) throw new UsageLineError(`${column} ${text} is not a decimal FOCUS can hold`);
+  const value = BigInt(digits);
+  return negative ? -value : value;
+}

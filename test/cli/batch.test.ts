@@ -1,0 +1,223 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseContract, rateInvoice } from "../../src/index.js";
+import { assertCliBuilt, runCli } from "../_support/runCli.js";
+
+let scratch = "";
+beforeAll(() => {
+  assertCliBuilt();
+  scratch = mkdtempSync(join(tmpdir(), "ratecard-batch-"));
+});
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+// $0.05 per GB (or €0.05), UTC, monthly: the worked example of docs/scale.md, "Batches".
+const contractJson = (customer: string, currency = "USD") => ({
+  schemaVersion: 1,
+  id: `ctr_${customer}`,
+  customer: { id: customer, name: customer },
+  currency,
+  timeZone: "UTC",
+  billing: { cadence: "monthly", alignment: "calendar" },
+  term: { start: "2026-01-01" },
+  meters: [{ id: "egress", eventType: "egress", aggregation: "sum", valueProperty: "gb", unit: "GB" }],
+  charges: [{ id: "egress", name: "Egress", meter: "egress", price: { model: "unit", unitPrice: "0.05" } }],
+});
+
+const event = (id: string, customer: string, gb: string, day = 10) => ({
+  id,
+  type: "egress",
+  customer,
+  timestamp: `2026-02-${String(day).padStart(2, "0")}T00:00:00Z`,
+  properties: { gb },
+});
+
+const ndjson = (items: ReadonlyArray<unknown>) => items.map((item) => `${JSON.stringify(item)}\n`).join("");
+
+function writeFolder(name: string, contracts: ReadonlyArray<ReturnType<typeof contractJson>>): string {
+  const folder = join(scratch, name);
+  mkdirSync(folder, { recursive: true });
+  for (const contract of contracts)
+    writeFileSync(join(folder, `${contract.customer.id}.json`), JSON.stringify(contract));
+  return folder;
+}
+
+function writeFile(name: string, text: string): string {
+  const file = join(scratch, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+const invoicesOf = (stdout: string) =>
+  stdout
+    .split("\n")
+    .filter((line) => line !== "")
+    .map((line) => JSON.parse(line) as { customer: { id: string }; total: string });
+
+describe("ratecard batch", () => {
+  const contracts = [contractJson("cus_b"), contractJson("cus_a"), contractJson("cus_c", "EUR")];
+  const events = [
+    event("e1", "cus_a", "100"),
+    event("e2", "cus_b", "20"),
+    event("e2", "cus_b", "20"),
+    event("e3", "cus_c", "10"),
+    event("e4", "cus_zz", "1"),
+    event("e5", "cus_yy", "1"),
+    event("e6", "cus_yy", "1"),
+  ];
+
+  it("writes one invoice per contract, in customer order, and a summary per currency", () => {
+    const folder = writeFolder("three", contracts);
+    const usage = writeFile("three.ndjson", ndjson(events));
+    const summaryFile = join(scratch, "summary.json");
+    const result = runCli(
+      "batch",
+      "--contracts",
+      folder,
+      "--usage",
+      usage,
+      "--period",
+      "2026-02",
+      "--summary",
+      summaryFile,
+    );
+    expect(result.code).toBe(0);
+    // cus_a 100 GB × 0.05 = 5.00; cus_b 20 GB (its copy left out) × 0.05 = 1.00; cus_c 10 GB × 0.05 = €0.50
+    expect(invoicesOf(result.stdout).map((invoice) => [invoice.customer.id, invoice.total])).toEqual([
+      ["cus_a", "5.00"],
+      ["cus_b", "1.00"],
+      ["cus_c", "0.50"],
+    ]);
+    // USD 5.00 + 1.00 = 6.00 over 2 invoices, EUR 0.50 over 1; e4, e5, e6: 3 events of 2 customers
+    expect(JSON.parse(readFileSync(summaryFile, "utf8"))).toEqual({
+      invoices: 3,
+      totals: [
+        { currency: "EUR", invoices: 1, total: "0.50" },
+        { currency: "USD", invoices: 2, total: "6.00" },
+      ],
+      warnings: 0,
+      excluded: [{ reason: "duplicate_id", events: 1 }],
+      unknownCustomers: { events: 3, customers: 2, sampleCustomers: ["cus_yy", "cus_zz"] },
+    });
+    expect(result.stderr).toContain("USD 6.00 over 2 invoices");
+    expect(result.stderr).toContain("events left out: duplicate_id 1");
+    expect(result.stderr).toContain("3 of 2 customers (cus_yy, cus_zz)");
+  });
+
+  it("reads contracts from an NDJSON file and a JSON list, and the usage from CSV, alike", () => {
+    const usage = writeFile(
+      "three.csv",
+      `id,type,customer,timestamp,gb\n${events
+        .map((e) => `${e.id},${e.type},${e.customer},${e.timestamp},${e.properties.gb}`)
+        .join("\n")}\n`,
+    );
+    const list = writeFile("contracts.json", JSON.stringify(contracts));
+    const lines = writeFile("contracts.ndjson", ndjson(contracts));
+    const fromList = runCli("batch", "--contracts", list, "--usage", usage, "--period", "2026-02");
+    const fromLines = runCli("batch", "--contracts", lines, "--usage", usage, "--period", "2026-02");
+    expect(fromList.code).toBe(0);
+    expect(fromLines.stdout).toBe(fromList.stdout);
+    // 5.00 + 1.00 + 0.50, as from the folder and NDJSON usage above
+    expect(invoicesOf(fromList.stdout).map((invoice) => invoice.total)).toEqual(["5.00", "1.00", "0.50"]);
+  });
+
+  it("--format json writes one document of the invoices and the summary, rateMany's shape", () => {
+    const folder = writeFolder("three-json", contracts);
+    const usage = writeFile("three-json.ndjson", ndjson(events));
+    const result = runCli(
+      "batch",
+      "--contracts",
+      folder,
+      "--usage",
+      usage,
+      "--period",
+      "2026-02",
+      "--format",
+      "json",
+    );
+    expect(result.code).toBe(0);
+    const document = JSON.parse(result.stdout) as {
+      invoices: Array<{ total: string }>;
+      summary: { totals: unknown };
+    };
+    // 5.00, 1.00, 0.50 as above; USD 6.00 and EUR 0.50
+    expect(document.invoices.map((invoice) => invoice.total)).toEqual(["5.00", "1.00", "0.50"]);
+    expect(document.summary.totals).toEqual([
+      { currency: "EUR", invoices: 1, total: "0.50" },
+      { currency: "USD", invoices: 2, total: "6.00" },
+    ]);
+  });
+
+  it("refuses, exit 2 without a stack, two contracts of one customer, a bad contract and a bad --workers", () => {
+    const twice = writeFile("twice.ndjson", ndjson([contractJson("cus_a"), contractJson("cus_a")]));
+    const usage = writeFile("one.ndjson", ndjson([event("e1", "cus_a", "1")]));
+    const both = runCli("batch", "--contracts", twice, "--usage", usage, "--period", "2026-02");
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain("both bill customer");
+    const broken = writeFile(
+      "broken.ndjson",
+      ndjson([contractJson("cus_a"), { ...contractJson("cus_b"), currency: "XYZ" }]),
+    );
+    const bad = runCli("batch", "--contracts", broken, "--usage", usage, "--period", "2026-02");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("broken.ndjson line 2");
+    expect(bad.stderr).not.toContain("    at ");
+    const workers = runCli(
+      "batch",
+      "--contracts",
+      twice,
+      "--usage",
+      usage,
+      "--period",
+      "2026-02",
+      "--workers",
+      "0",
+    );
+    expect(workers.code).toBe(2);
+    expect(workers.stderr).toContain("--workers must be a whole number");
+  });
+
+  it("gives the same bytes with 1 worker and with 3, each invoice the one rateInvoice gives for the customer's own events", () => {
+    // 70 customers: three chunks of 32 customers, so three threads share the work out of order.
+    const customers = Array.from({ length: 70 }, (_, index) => `cus_${String(index).padStart(2, "0")}`);
+    const folder = writeFolder(
+      "seventy",
+      customers.map((customer) => contractJson(customer)),
+    );
+    const parsed = new Map(customers.map((customer) => [customer, parseContract(contractJson(customer))]));
+    const eventArb = fc.record({
+      id: fc.integer({ min: 1, max: 120 }).map((n) => `e${n}`),
+      customer: fc.constantFrom(...customers, "cus_other"),
+      gb: fc.integer({ min: 0, max: 100_000 }).map((n) => (n / 1000).toFixed(3)),
+      day: fc.integer({ min: 1, max: 28 }),
+    });
+    let run = 0;
+    fc.assert(
+      fc.property(fc.array(eventArb, { minLength: 1, maxLength: 200 }), (drafts) => {
+        run += 1;
+        const list = drafts.map((d) => event(d.id, d.customer, d.gb, d.day));
+        const usage = writeFile(`random-${run}.ndjson`, ndjson(list));
+        const args = ["batch", "--contracts", folder, "--usage", usage, "--period", "2026-02"];
+        const one = runCli(...args, "--workers", "1");
+        const three = runCli(...args, "--workers", "3");
+        expect(one.code).toBe(0);
+        expect(three.stdout).toBe(one.stdout);
+        const expected = customers
+          .map((customer) =>
+            JSON.stringify(
+              rateInvoice(
+                parsed.get(customer)!,
+                list.filter((e) => e.customer === customer),
+                "2026-02",
+              ),
+            ),
+          )
+          .join("\n");
+        expect(one.stdout).toBe(`${expected}\n`);
+      }),
+      { numRuns: 3 },
+    );
+  });
+});

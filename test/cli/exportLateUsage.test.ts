@@ -1,0 +1,77 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { correctLateUsage, rateInvoice } from "../../src/index.js";
+import { buildContract, flatCharge, sumMeter, usageEvent } from "../_support/contract.js";
+import { assertCliBuilt, runCli } from "../_support/runCli.js";
+
+let scratch = "";
+beforeAll(() => {
+  assertCliBuilt();
+  scratch = mkdtempSync(join(tmpdir(), "ratecard-export-late-"));
+});
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe("ratecard export of a late-usage correction", () => {
+  it("writes its reversal and rebook rows as Corrections, adding up to the correction's total", () => {
+    // docs/late-usage.md: 900 GB at 0.10 issued (90.00 + 10.00 fee); 200 late GB: 1,100 × 0.08 = 88.00
+    const contract = buildContract({
+      meters: [sumMeter("use", { unit: "GB" })],
+      charges: [
+        {
+          id: "gb",
+          name: "Bandwidth",
+          meter: "use",
+          price: {
+            model: "volume",
+            tiers: [
+              { upTo: "1000", unitPrice: "0.10" },
+              { upTo: null, unitPrice: "0.08" },
+            ],
+          },
+        },
+        flatCharge("platform", "Platform", "10"),
+      ],
+    });
+    const gb = (id: string, day: number, v: string) =>
+      usageEvent(id, "use", `2026-03-0${day}T12:00:00Z`, { v });
+    const usage = [gb("a", 3, "500"), gb("b", 9, "400")];
+    const issued = rateInvoice(contract, usage, "2026-03");
+    const result = correctLateUsage(contract, issued, usage, [gb("late", 5, "200")], { billOn: "2026-04" });
+    const invoiceFile = join(scratch, "march.json");
+    const lateFile = join(scratch, "late.json");
+    writeFileSync(invoiceFile, JSON.stringify(issued));
+    writeFileSync(lateFile, JSON.stringify(result));
+    const run = runCli(
+      "export",
+      "--format",
+      "json",
+      "--provider",
+      "Acme Cloud",
+      invoiceFile,
+      lateFile,
+      "--correction-period",
+      "2026-04-01T00:00:00Z/2026-05-01T00:00:00Z",
+    );
+    expect(run.stderr).toBe("");
+    const rows = JSON.parse(run.stdout) as Array<Record<string, string | null>>;
+    const corrections = rows.filter((row) => row.ChargeClass === "Correction");
+    // the invoice's own 2 rows (90.00, 10.00), then −90.00 and +88.00: −2.00 in corrections
+    expect(rows).toHaveLength(4);
+    expect(corrections.map((row) => [row.x_LineId, row.BilledCost])).toEqual([
+      ["ctr:2026-03-01/gb:reversal", "-90.00"],
+      ["ctr:2026-03-01/gb:rebook", "88.00"],
+    ]);
+    const alone = runCli(
+      "export",
+      "--provider",
+      "A",
+      lateFile,
+      "--correction-period",
+      "2026-04-01T00:00:00Z/2026-05-01T00:00:00Z",
+    );
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toContain("give that invoice as issued too");
+  });
+});
