@@ -35,6 +35,10 @@ export function explainText(invoice: Invoice): string {
   };
   const money = (plain: string) =>
     signed(plain, (magnitude) => `${style.prefix}${formatExact(magnitude, style.minorUnits)}`);
+  // The total and the amount due are in the currency's own decimals when lines are finer (rounding.lineDecimals).
+  const settledMinorUnits = invoice.rounding.total?.minorUnits ?? style.minorUnits;
+  const settled = (plain: string) =>
+    signed(plain, (magnitude) => `${style.prefix}${formatExact(magnitude, settledMinorUnits)}`);
   const customer =
     invoice.customer.name === undefined
       ? invoice.customer.id
@@ -110,13 +114,13 @@ export function explainText(invoice: Invoice): string {
     out.push(
       `Total before rounding ${money(rounding.total.before)}, rounded ${mode} to ${rounding.total.minorUnits} decimals: a rounding adjustment of ${money(rounding.total.adjustment)}.`,
     );
-  out.push(`Total ${money(invoice.total)}.`);
+  out.push(`Total ${settled(invoice.total)}.`);
   for (const credit of invoice.credits ?? []) if (credit.stage === "after_tax") out.push(creditWords(credit));
   if (rounding.amountDue !== undefined)
     out.push(
       `Amount due before rounding ${money(rounding.amountDue.before)}, rounded ${mode}: a rounding adjustment of ${money(rounding.amountDue.adjustment)}.`,
     );
-  if (invoice.amountDue !== undefined) out.push(`Amount due ${money(invoice.amountDue)}.`);
+  if (invoice.amountDue !== undefined) out.push(`Amount due ${settled(invoice.amountDue)}.`);
   out.push(...progressiveCredit(invoice, money));
   out.push(...previewProjection(invoice, money));
   out.push("", ...explainUsage(invoice));

@@ -138,8 +138,9 @@ export function explanationOf(invoice: Invoice): Explanation {
     },
     lines: invoice.lines.map((line) => explainedLine(line, style, invoice, invoiceEnd)),
     waterfall: waterfallOf(invoice, style),
-    total: moneyFigure(invoice.total, style),
-    amountDue: moneyFigure(invoice.amountDue ?? invoice.total, style),
+    // In the currency's own decimals when lines are finer (rounding.lineDecimals).
+    total: moneyFigure(invoice.total, settledStyle(invoice, style)),
+    amountDue: moneyFigure(invoice.amountDue ?? invoice.total, settledStyle(invoice, style)),
     usage: {
       eventsRead: invoice.usage.eventsRead,
       eventsCounted: invoice.usage.eventsCounted,
@@ -255,4 +256,10 @@ function withRunningTotal(
       cumulative: quantityFigure(toPlainString(running)),
     };
   });
+}
+
+// The money style of the total and the amount due: the currency's own decimals when lines are finer.
+function settledStyle(invoice: Invoice, style: MoneyStyle): MoneyStyle {
+  const minorUnits = invoice.rounding.total?.minorUnits;
+  return minorUnits === undefined ? style : { ...style, minorUnits };
 }

@@ -2,6 +2,7 @@ import * as z from "zod/mini";
 import { lastTierMustBeUnbounded, onlyLastTierUnbounded, tierUpToNotIncreasing } from "../errors/index.js";
 import { type Decimal, toPlainString } from "../money/index.js";
 import { issueOf, moneyAmountSchema, positiveQuantitySchema, unitPriceSchema } from "../schema/index.js";
+import { perUnitsSchema } from "./perUnitsSchema.js";
 
 /** A tier's inclusive upper bound; null or omitted on the last tier (unbounded). */
 export const upToSchema = z
@@ -12,6 +13,13 @@ export const upToSchema = z
 export const tierSchema = z.strictObject({
   upTo: upToSchema,
   unitPrice: unitPriceSchema,
+  per: z
+    .optional(perUnitsSchema)
+    .check(
+      z.describe(
+        'The number of units the tier\'s unitPrice is quoted for, a power of ten ("0.30" per "1000000"). Default 1.',
+      ),
+    ),
   flatFee: z
     .optional(moneyAmountSchema)
     .check(z.describe("A fixed amount charged once the tier is reached.")),
@@ -53,6 +61,14 @@ export function boundedTiers<T extends z.ZodMiniType<{ upTo?: Decimal | null | u
 export const tiersSchema = boundedTiers(tierSchema, { lastMayBeBounded: true });
 
 export type TierTerms = z.output<typeof tierSchema>;
+
+/**
+ * The price of one unit in a tier: its unitPrice, divided by `per` when it is quoted per N units (a
+ * power of ten, so only the decimal point moves: 0.30 per 1,000,000 = 0.0000003).
+ */
+export function tierUnitPrice(tier: TierTerms): Decimal {
+  return tier.per === undefined ? tier.unitPrice : tier.unitPrice.div(tier.per);
+}
 
 /** Whether a first-tier flat fee is billed when the quantity is zero (Stripe and OpenMeter: yes; Lago: no). */
 export const flatFeeAtZeroSchema = z

@@ -48,8 +48,10 @@ describe("rounding.lineDecimals", () => {
     // The invoice reads back, and its explanation says where the difference went.
     expect(parseInvoice(JSON.parse(JSON.stringify(invoice))).total).toBe("0.25");
     expect(explainText(invoice)).toContain(
-      "Total before rounding $0.2514, rounded half-even to 2 decimals: a rounding adjustment of -$0.0014.",
+      "Total before rounding $0.2514, rounded half-even to 2 decimals: a rounding adjustment of -$0.0014.\nTotal $0.25.",
     );
+    // the lines keep their four decimals in words too
+    expect(explainText(invoice)).toContain("Line total $0.1264.");
   });
 
   it("rounds tax at the line precision too, then the total to cents", () => {

@@ -4,6 +4,7 @@ import { assertNonNegativeQuantity } from "../../assertQuantity.js";
 import { type PricedStep, resultOf } from "../../pricedSteps.js";
 import type { RatedAmount } from "../../priceModel.js";
 import { tierFlatFeeStep, tierStep } from "../../tierSteps.js";
+import { tierUnitPrice } from "../../tiers.js";
 import { graduatedTiers } from "../../tierWalk.js";
 import type { GraduatedStep } from "./steps.js";
 import type { GraduatedTerms } from "./terms.js";
@@ -21,7 +22,7 @@ export function rateGraduated(terms: GraduatedTerms, quantity: Decimal): RatedAm
     tiersForQuantity(terms.tiers, quantity, terms.aboveLastTier),
     quantity,
   )) {
-    priced.push(tierStep("graduated", reached, reached.tier.unitPrice));
+    priced.push(tierStep("graduated", reached, tierUnitPrice(reached.tier)));
     if (reached.tier.flatFee !== undefined)
       priced.push(tierFlatFeeStep(reached.index, reached.tier.flatFee, quantity, terms.flatFeeAtZeroUsage));
   }

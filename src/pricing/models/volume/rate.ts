@@ -4,6 +4,7 @@ import { assertNonNegativeQuantity } from "../../assertQuantity.js";
 import { resultOf } from "../../pricedSteps.js";
 import type { RatedAmount } from "../../priceModel.js";
 import { tierFlatFeeStep, tierStep } from "../../tierSteps.js";
+import { tierUnitPrice } from "../../tiers.js";
 import { volumeTier } from "../../tierWalk.js";
 import type { VolumeStep } from "./steps.js";
 import type { VolumeTerms } from "./terms.js";
@@ -17,7 +18,7 @@ export function rateVolume(terms: VolumeTerms, quantity: Decimal): RatedAmount<V
   assertNonNegativeQuantity(quantity, "volume");
   const reached = volumeTier(tiersForQuantity(terms.tiers, quantity, terms.aboveLastTier), quantity);
   return resultOf<VolumeStep>([
-    tierStep("volume", reached, reached.tier.unitPrice),
+    tierStep("volume", reached, tierUnitPrice(reached.tier)),
     tierFlatFeeStep(reached.index, reached.tier.flatFee, quantity, terms.flatFeeAtZeroUsage),
   ]);
 }
