@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { safeParseContract } from "../../src/contracts/index.js";
 import { explainText } from "../../src/explain/index.js";
-import { rateInvoice } from "../../src/invoice/index.js";
+import { rateClosingInvoice, rateInvoice, rateProgressiveInvoice } from "../../src/invoice/index.js";
 import { buildContract, buildContractJson, type ChargeInput, type MeterInput } from "../_support/contract.js";
 
 type Json = Record<string, unknown>;
@@ -159,6 +159,26 @@ describe("window pricing, running_total (Tencent CDN's settlement against month-
       { start: "2026-01-01T16:00:00.000Z", quantity: "3000", total: "6000", amount: "600" },
       { start: "2026-01-02T16:00:00.000Z", quantity: "7000", total: "13000", amount: "1340" },
     ]);
+  });
+
+  it("bills progressively what the settlements so far add up to, and closes with the rest", () => {
+    // at 2 January 12:30 (Shanghai): days 1–2, 620 + 600 = 1,220; the closing invoice: 2,560 − 1,220 = 1,340,
+    // Tencent's figure for 3 January
+    const contract = buildContract(
+      buildContractJson({
+        meters: [windowed("day", "sum")],
+        charges: [tencent({ tiers: "running_total", rounding: "each_window" })],
+        ...CNY,
+      }),
+    );
+    const events = [
+      event("d1", "2026-01-01T12:00:00+08:00", "3000"),
+      event("d2", "2026-01-02T12:00:00+08:00", "3000"),
+      event("d3", "2026-01-03T12:00:00+08:00", "7000"),
+    ];
+    const first = rateProgressiveInvoice(contract, events, "2026-01", "2026-01-02T12:30:00+08:00");
+    expect(first.total).toBe("1220.00");
+    expect(rateClosingInvoice(contract, events, "2026-01", { earlier: [first] }).total).toBe("1340.00");
   });
 
   it("settles hour by hour: 1,500 GB then 1,500 GB bill 315 + 305 yuan, Tencent's 620 for the day", () => {
