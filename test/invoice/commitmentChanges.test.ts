@@ -15,7 +15,7 @@ import { withoutDigests } from "../_support/withoutDigests.js";
 // Every problem parseContract reports (the error's details list them all, the first leads).
 function problemsOf(parsed: ReturnType<typeof safeParseContract>) {
   if (parsed.success) return [];
-  return parsed.error.details["problems"] as ReadonlyArray<{ code: string; path: string }>;
+  return parsed.error.details.problems as ReadonlyArray<{ code: string; path: string }>;
 }
 
 type CommitmentInput = NonNullable<ContractInput["commitments"]>[number];
