@@ -85,6 +85,7 @@ export function explainText(invoice: Invoice): string {
     );
   }
   for (const commitment of invoice.commitments ?? []) {
+    out.push(...scheduleWords(commitment, money, invoice.period.timeZone));
     if (commitment.cap === undefined) continue;
     const spread = (commitment.allocation ?? [])
       .map((entry) => `${entry.line} ${money(entry.amount)}`)
@@ -166,14 +167,53 @@ function explainUsage(invoice: Invoice): string[] {
 /** The tax section in words: each rate on its base, how it was rounded, and the notes. */
 function explainTax(tax: InvoiceTax, money: (plain: string) => string): string[] {
   const rounding = tax.rounding === "per_line" ? "each line's tax rounded" : "rounded once on the total";
-  const sentences = tax.rates.map((rate) =>
-    tax.mode === "exclusive"
-      ? `${rate.name}: ${formatQuantity(rate.percent)}% of ${money(rate.base)} = ${money(rate.amount)} (${rounding}).`
-      : `${rate.name}: included in ${money(rate.base)}, ${formatQuantity(rate.percent)}% on top of the net = ${money(rate.amount)} (${rounding}).`,
-  );
+  const sentences = tax.rates.map((rate) => {
+    const part = datedRateWords(rate);
+    return tax.mode === "exclusive"
+      ? `${rate.name}: ${formatQuantity(rate.percent)}% of ${money(rate.base)}${part} = ${money(rate.amount)} (${rounding}).`
+      : `${rate.name}: included in ${money(rate.base)}${part}, ${formatQuantity(rate.percent)}% on top of the net = ${money(rate.amount)} (${rounding}).`;
+  });
   const net =
     tax.mode === "inclusive" ? [`Net ${money(tax.net)} + tax ${money(tax.total)} = the subtotal.`] : [];
   return [...sentences, ...net, ...tax.notes.map((note) => `${note}.`)];
+}
+
+// ", for the part of the lines' periods it was in force (1,382,400 of 2,678,400 seconds: compute,
+// storage)": a dated rate's shares, the lines with the same share named together.
+function datedRateWords(rate: InvoiceTax["rates"][number]): string {
+  const byShare = new Map<string, string[]>();
+  for (const line of rate.lines) {
+    if (line.inForce === undefined) continue;
+    const share = `${formatQuantity(line.inForce.elapsed)} of ${formatQuantity(line.inForce.total)} ${prorationUnit(line.inForce.basis)}`;
+    byShare.set(share, [...(byShare.get(share) ?? []), line.line]);
+  }
+  const parts = [...byShare].map(([share, lines]) => `${share}: ${lines.join(", ")}`);
+  return parts.length === 0
+    ? ""
+    : `, for the part of the lines' periods it was in force (${parts.join("; ")})`;
+}
+
+// "Minimum spend: the limits changed inside the period: minimum 100.00 for 16 of 31 days (2026-03-01
+// to 2026-03-17), 150.00 for 15 of 31 days (…); for this invoice 124.19."
+function scheduleWords(
+  commitment: NonNullable<Invoice["commitments"]>[number],
+  money: (plain: string) => string,
+  timeZone: string,
+): string[] {
+  if (commitment.schedule === undefined) return [];
+  const date = (instant: string) => formatLocalDate(toLocalDate(parseInstant(instant), timeZone));
+  const limit = (name: "minimum" | "maximum") => {
+    const total = commitment[name];
+    if (total === undefined) return [];
+    const parts = commitment.schedule!.map(
+      (part) =>
+        `${money(part[name] ?? "0")} for ${formatQuantity(part.elapsed)} of ${formatQuantity(part.total)} ${prorationUnit(part.basis)} (${date(part.start)} to ${date(part.end)})`,
+    );
+    return [`${name} ${parts.join(", ")}: ${money(total)} for this invoice`];
+  };
+  return [
+    `${commitment.name}: the commitment changed inside the period: ${[...limit("minimum"), ...limit("maximum")].join("; ")}.`,
+  ];
 }
 
 const BARS = "▁▂▃▄▅▆▇█";

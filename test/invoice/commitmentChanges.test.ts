@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ContractInput } from "../../src/contracts/index.js";
 import { safeParseContract } from "../../src/contracts/index.js";
+import { explainText } from "../../src/explain/index.js";
 import { rateInvoice } from "../../src/invoice/index.js";
 import {
   buildContract,
@@ -14,7 +15,7 @@ import { withoutDigests } from "../_support/withoutDigests.js";
 // Every problem parseContract reports (the error's details list them all, the first leads).
 function problemsOf(parsed: ReturnType<typeof safeParseContract>) {
   if (parsed.success) return [];
-  return parsed.error.details["problems"] as ReadonlyArray<{ code: string; path: string }>;
+  return parsed.error.details.problems as ReadonlyArray<{ code: string; path: string }>;
 }
 
 type CommitmentInput = NonNullable<ContractInput["commitments"]>[number];
@@ -58,6 +59,9 @@ describe("a commitment whose minimum changes on a date (commitments[].changes)",
     ]);
     // 2.00 + 0.00 + 122.19 = 124.19
     expect(invoice.total).toBe("124.19");
+    expect(explainText(invoice)).toContain(
+      "Minimum: the commitment changed inside the period: minimum $100.00 for 1,382,400 of 2,678,400 seconds (2026-03-01 to 2026-03-17), $150.00 for 1,296,000 of 2,678,400 seconds (2026-03-17 to 2026-04-01): $124.19 for this invoice.",
+    );
   });
 
   it("uses the changed minimum whole in the months after the change (April: 150.00)", () => {

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ContractInput } from "../../src/contracts/index.js";
+import { explainText } from "../../src/explain/index.js";
 import { rateInvoice } from "../../src/invoice/index.js";
 import { Decimal } from "../../src/money/index.js";
 import { buildContract, flatCharge, sumMeter, unitCharge } from "../_support/contract.js";
@@ -44,6 +45,9 @@ describe("a tax rate that changes on a date (tax.rates[].from / until)", () => {
     });
     // 310.00 + 32.00 + 31.50 = 373.50
     expect(invoice.total).toBe("373.50");
+    expect(explainText(invoice)).toContain(
+      "VAT 20%: 20% of €310.00, for the part of the lines' periods it was in force (1,382,400 of 2,678,400 seconds: a) = €32.00",
+    );
   });
 
   it("takes inclusive tax out of each part's gross with the rates in force on it", () => {
