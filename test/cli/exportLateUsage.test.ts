@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { correctLateUsage, rateInvoice } from "../../src/index.js";
-import { buildContract, flatCharge, sumMeter, usageEvent } from "../_support/contract.js";
+import { buildContract } from "../_support/contract.js";
+import { marchGb, VOLUME_BANDWIDTH } from "../_support/lateUsageExample.js";
 import { assertCliBuilt, runCli } from "../_support/runCli.js";
 
 let scratch = "";
@@ -16,26 +17,8 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 describe("ratecard export of a late-usage correction", () => {
   it("writes its reversal and rebook rows as Corrections, adding up to the correction's total", () => {
     // docs/late-usage.md: 900 GB at 0.10 issued (90.00 + 10.00 fee); 200 late GB: 1,100 × 0.08 = 88.00
-    const contract = buildContract({
-      meters: [sumMeter("use", { unit: "GB" })],
-      charges: [
-        {
-          id: "gb",
-          name: "Bandwidth",
-          meter: "use",
-          price: {
-            model: "volume",
-            tiers: [
-              { upTo: "1000", unitPrice: "0.10" },
-              { upTo: null, unitPrice: "0.08" },
-            ],
-          },
-        },
-        flatCharge("platform", "Platform", "10"),
-      ],
-    });
-    const gb = (id: string, day: number, v: string) =>
-      usageEvent(id, "use", `2026-03-0${day}T12:00:00Z`, { v });
+    const contract = buildContract(VOLUME_BANDWIDTH);
+    const gb = marchGb;
     const usage = [gb("a", 3, "500"), gb("b", 9, "400")];
     const issued = rateInvoice(contract, usage, "2026-03");
     const result = correctLateUsage(contract, issued, usage, [gb("late", 5, "200")], { billOn: "2026-04" });

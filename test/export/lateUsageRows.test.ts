@@ -2,38 +2,13 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { correctLateUsage, type FocusRow, lateUsageRows, rateInvoice } from "../../src/index.js";
 import { Decimal } from "../../src/money/index.js";
-import {
-  buildContract,
-  type ContractOverrides,
-  flatCharge,
-  sumMeter,
-  usageEvent,
-} from "../_support/contract.js";
+import { buildContract } from "../_support/contract.js";
+import { marchGb, VOLUME_BANDWIDTH } from "../_support/lateUsageExample.js";
 import { thrown } from "../_support/thrown.js";
 import { violations } from "./focusSpec.js";
 
-// docs/late-usage.md's worked example: every GB at 0.10 up to 1,000 GB, every GB at 0.08 above; a
-// 10.00 fee; 20 % VAT for the property below.
-const VOLUME: ContractOverrides = {
-  meters: [sumMeter("use", { unit: "GB" })],
-  charges: [
-    {
-      id: "gb",
-      name: "Bandwidth",
-      meter: "use",
-      price: {
-        model: "volume",
-        tiers: [
-          { upTo: "1000", unitPrice: "0.10" },
-          { upTo: null, unitPrice: "0.08" },
-        ],
-      },
-    },
-    flatCharge("platform", "Platform", "10"),
-  ],
-};
-const gb = (id: string, day: number, v: string) =>
-  usageEvent(id, "use", `2026-03-${String(day).padStart(2, "0")}T12:00:00Z`, { v });
+const VOLUME = VOLUME_BANDWIDTH;
+const gb = marchGb;
 const USAGE = [gb("a", 3, "500"), gb("b", 9, "400")];
 const LATE = [gb("late", 20, "200")];
 const APRIL = { start: "2026-04-01T00:00:00Z", end: "2026-05-01T00:00:00Z" };
