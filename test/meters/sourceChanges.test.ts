@@ -34,6 +34,7 @@ describe("a source read twice must give the same events both times", () => {
     expect(error.code).toBe("usage_changed_while_read");
     expect(error.path).toBe("");
     expect(error.details).toEqual({ firstRead: 2, secondRead: 3 });
+    expect(error.message).toContain("it gave 2 events on the first read and 3 on the second.");
   });
 
   it("refuses a source that shrinks between the reads", async () => {
@@ -46,6 +47,7 @@ describe("a source read twice must give the same events both times", () => {
     const error = await rejection(aggregateUsageAsync(changing([a, b], [a, c]), options));
     expect(error.code).toBe("usage_changed_while_read");
     expect(error.details).toEqual({ firstRead: 2, secondRead: 2 });
+    expect(error.message).toContain("it gave the same number of events (2) but other event ids.");
   });
 
   it("refuses a source whose ids pass disagrees with its events pass", async () => {
