@@ -48,4 +48,12 @@ describe("a negative quantity", () => {
       message: `A ${name} price cannot rate the negative quantity -2.5; check the usage for corrections that exceed it.`,
     });
   });
+
+  it.each(PRICES)("is not a negative zero: a %s price rates -0 as it rates 0", (_name, price) => {
+    // An event valued "-0" is no correction; decimal.js keeps the sign (isNegative() is true).
+    const parsed = priceSchema.parse(price);
+    expect(ratePrice(parsed, new Decimal("-0")).amount.toFixed()).toBe(
+      ratePrice(parsed, new Decimal("0")).amount.toFixed(),
+    );
+  });
 });
