@@ -45,7 +45,7 @@ describe("ratecard invoice --engine duckdb", () => {
     expect(duckdb.stdout).toBe(memory.stdout);
   });
 
-  it("reads CSV and Parquet files as ratecard reads the same events", async () => {
+  it("reads CSV and Parquet files as ratecard reads the same events", { timeout: 240_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), "ratecard-duckdb-"));
     const events = readFileSync("fixtures/cdn-basic/usage.ndjson", "utf8")
       .split("\n")
