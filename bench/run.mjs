@@ -4,7 +4,8 @@
 // into bench/out/). Figures are ratios against a baseline measured in the same run, never timed
 // assertions; bundle sizes are bytes. `--json FILE` writes the bundle sizes by entry name and the named
 // figures (issue 14: invoicesPerSecondOneCore, invoicesPerSecondAllCores, exactDedupVsFloat,
-// cliJsVsNaiveNdjson, cliJsVsNaiveCsv, streamingPeakRssMb10M, with the load average they were measured
+// cliJsVsNaiveNdjson, cliJsVsNaiveCsv, streamingPeakRssMb10M, cliDuckdbVsDuckdbNdjson,
+// cliDuckdbVsDuckdbCsv (bench/duckdb.mjs), with the load average they were measured
 // under) to FILE.
 import { writeFile } from "node:fs/promises";
 import { loadavg } from "node:os";
@@ -12,6 +13,7 @@ import { benchAggregates } from "./aggregates.mjs";
 import { benchAggregation } from "./aggregation.mjs";
 import { benchBundleSize } from "./bundleSize.mjs";
 import { benchCliVsNaive } from "./cliVsNaive.mjs";
+import { benchDuckdb } from "./duckdb.mjs";
 import { benchEndToEnd } from "./endToEnd.mjs";
 import { benchLargeContract } from "./largeContract.mjs";
 import { benchPricing } from "./pricing.mjs";
@@ -25,11 +27,12 @@ const aggregation = benchAggregation(Math.floor(1_000_000 * scale));
 const aggregates = await benchAggregates(Math.floor(5_000 * scale));
 benchEndToEnd(Math.max(5, Math.floor(100 * scale)));
 benchLargeContract();
+const duckdb = await benchDuckdb(Math.floor(10_000_000 * scale));
 const sizes = await benchBundleSize();
 const streaming = await benchCliVsNaive(scale < 1 ? 1_000_000 : 10_000_000);
 const jsonAt = process.argv.indexOf("--json");
 if (jsonAt !== -1)
   await writeFile(
     process.argv[jsonAt + 1],
-    `${JSON.stringify({ bundleSize: sizes, figures: { ...aggregates, ...aggregation, ...streaming, loadAverageAtEnd: loadavg()[0] } }, null, 2)}\n`,
+    `${JSON.stringify({ bundleSize: sizes, figures: { ...aggregates, ...aggregation, ...streaming, ...duckdb, loadAverageAtEnd: loadavg()[0] } }, null, 2)}\n`,
   );

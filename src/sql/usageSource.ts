@@ -79,8 +79,9 @@ export function payloadSql(
   dialect: SqlDialect,
 ): { readonly select: string[]; readonly payload: string[] } {
   const { properties } = source;
+  // No properties at all and an empty object are one payload, as ratecard reads events.
   if ("json" in properties)
-    return { select: [`${properties.json} AS pj`], payload: [dialect.jsonPayload("pj")] };
+    return { select: [`COALESCE(${properties.json}, '{}') AS pj`], payload: [dialect.jsonPayload("pj")] };
   // An empty cell is no property: '' and NULL are one payload.
   const columns = Object.values(properties.columns);
   return {

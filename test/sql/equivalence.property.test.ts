@@ -42,7 +42,10 @@ describe("SQL engines against the in-memory engine (fuzzing)", () => {
         for (const engine of engines) {
           await engine.load(events);
           const from = engine.dialect === "clickhouse" ? clickhouseFrom() : "events";
-          const compiled = compileUsageSql(prepared, engine.dialect, { from, properties: { json: "properties" } });
+          const compiled = compileUsageSql(prepared, engine.dialect, {
+            from,
+            properties: { json: "properties" },
+          });
           const results: unknown[][] = [];
           for (const sql of compiled.queries) results.push(await engine.run(sql));
           const aggregates = usageAggregatesFromSql(prepared, results);

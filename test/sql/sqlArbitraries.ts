@@ -60,9 +60,27 @@ export const sqlContractArb = fc
 const valueArb = fc.oneof(
   fc.integer({ min: -500, max: 100_000 }).map((n) => n / 100),
   fc.integer({ min: 0, max: 10_000 }).map((n) => `${n / 1000}`),
-  fc.constantFrom("12.50", "0.000000001", "-0.5", "lots", "", "0.0000000001", 1e16, 123456789.123456789, null, true),
+  // The edges, as often as the two above together.
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      "12.50",
+      "0.000000001",
+      "-0.5",
+      "lots",
+      "",
+      "0.0000000001",
+      1e16,
+      Number("123456789.123456789"),
+      null,
+      true,
+    ),
+  },
 );
-const propertyArb = fc.oneof(fc.constantFrom("eu", "us", "ap", 1, 1.0, true, false, null), fc.constant(undefined));
+const propertyArb = fc.oneof(
+  fc.constantFrom("eu", "us", "ap", 1, 1.0, true, false, null),
+  fc.constant(undefined),
+);
 const uniqueArb = fc.constantFrom("alice", "bob", "Alice", 5, 5.0, 7, true, null, undefined);
 
 const eventArb = fc

@@ -79,5 +79,93 @@ export function describeSqlEngine(make: () => Promise<TestEngine>, from: () => s
       // By hand: 1 API call × 0.0001 = $0.0001 → $0.00; 1,500.4 + 0.6 = 1,501 GB × 0.05 = $75.05.
       expect(rateFromAggregates(prepared, aggregates).total).toBe("75.05");
     });
+
+    it("reads every value shape and aggregation as worked out by hand", async () => {
+      await engine.load(shapes);
+      const source: SqlUsageSource = { from: from(), properties: { json: "properties" } };
+      const results = [];
+      for (const sql of compileUsageSql(shapesPrepared, engine.dialect, source).queries)
+        results.push(await engine.run(sql));
+      const aggregates = usageAggregatesFromSql(shapesPrepared, results);
+      expect(aggregates).toEqual(aggregateForRating(shapesPrepared, shapes));
+      const meters = aggregates.whole.meters as { total: unknown; groups?: unknown }[];
+      // x4's value has 10 decimals: no meter can read it, so the whole event is left out.
+      expect(aggregates.whole.excluded).toEqual([{ reason: "invalid_value", events: 1, sampleIds: ["x4"] }]);
+      // The double 123456789.123456789 reads as its shortest text, 123456789.12345679 (as in JavaScript).
+      expect(meters[0]?.total).toEqual({ best: "123456789.12345679", events: 4 });
+      expect(meters[1]?.total).toEqual({ best: "0.5", events: 4 });
+      // x2 and x3 share the latest instant: the larger id wins.
+      expect(meters[2]?.total).toEqual({
+        timestamp: Date.UTC(2026, 1, 3, 10),
+        id: "x3",
+        value: "4",
+        events: 4,
+      });
+      // 2 + 0.5 + 4 + 123456789.12345679 = 123456795.62345679
+      expect(meters[3]?.total).toEqual({ sum: "123456795.62345679", events: 4 });
+      // "alice" twice, the number 5 and the text "5": three values.
+      expect(meters[4]?.total).toEqual({ values: ["n:5", "s:5", "s:alice"], events: 4 });
+      // eu: 2 + 123456789.12345679; us: 0.5; no region: 4.
+      expect(meters[5]?.groups).toEqual([
+        {
+          dimensions: ["r"],
+          buckets: [
+            { group: ["eu"], state: { sum: "123456791.12345679", events: 2 } },
+            { group: ["us"], state: { sum: "0.5", events: 1 } },
+            { group: [null], state: { sum: "4", events: 1 } },
+          ],
+        },
+      ]);
+      await engine.load(events);
+    });
   });
 }
+
+const shapesContract = parseContract({
+  schemaVersion: 1,
+  id: "ctr_shapes",
+  customer: { id: "cus_a", name: "A" },
+  currency: "USD",
+  timeZone: "UTC",
+  billing: { cadence: "monthly", alignment: "calendar" },
+  term: { start: "2026-01-01" },
+  meters: [
+    { id: "peak", eventType: "m", aggregation: "max", valueProperty: "v" },
+    { id: "low", eventType: "m", aggregation: "min", valueProperty: "v" },
+    { id: "last", eventType: "m", aggregation: "latest", valueProperty: "v" },
+    { id: "mean", eventType: "m", aggregation: "avg", valueProperty: "v" },
+    { id: "users", eventType: "m", aggregation: "unique_count", valueProperty: "u" },
+    { id: "regional", eventType: "m", aggregation: "sum", valueProperty: "v" },
+  ],
+  charges: ["peak", "low", "last", "mean", "users"]
+    .map((meter) => ({ id: meter, name: meter, meter, price: { model: "unit", unitPrice: "1" } }))
+    .concat([
+      {
+        id: "regional",
+        name: "regional",
+        meter: "regional",
+        price: { model: "grouped", groupBy: ["r"], price: { model: "unit", unitPrice: "1" } },
+      } as never,
+    ]),
+});
+const shapesPrepared = prepareRating(shapesContract, "2026-02");
+const at = (day: number, hour: number) => new Date(Date.UTC(2026, 1, day, hour)).toISOString();
+const shapes: TableEvent[] = [
+  { id: "x1", type: "m", customer: "cus_a", timestamp: at(2, 10), properties: { v: 2, u: "alice", r: "eu" } },
+  { id: "x2", type: "m", customer: "cus_a", timestamp: at(3, 10), properties: { v: "0.5", u: 5, r: "us" } },
+  { id: "x3", type: "m", customer: "cus_a", timestamp: at(3, 10), properties: { v: 4, u: "5" } },
+  {
+    id: "x4",
+    type: "m",
+    customer: "cus_a",
+    timestamp: at(4, 10),
+    properties: { v: "0.0000000001", u: "bob" },
+  },
+  {
+    id: "x5",
+    type: "m",
+    customer: "cus_a",
+    timestamp: at(1, 10),
+    properties: { v: Number("123456789.123456789"), u: "alice", r: "eu" },
+  },
+];

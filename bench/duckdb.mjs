@@ -1,0 +1,109 @@
+// ratecard's CLI with --engine duckdb against DuckDB's own GROUP BY on the same file (issue 14:
+// cliDuckdbVsDuckdbNdjson, cliDuckdbVsDuckdbCsv; target ≤ 1.3). Both run as a fresh node process, so
+// both pay the start-up; the baseline sums the values as DECIMAL(18,9), exact as ratecard is, without
+// deduplication or the usage report. Files are generated once into bench/out/ (not committed).
+import { spawnSync } from "node:child_process";
+import { createWriteStream, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+const OUT = join(import.meta.dirname, "out");
+const ROOT = join(import.meta.dirname, "..");
+
+async function generate(file, count, csv) {
+  const stream = createWriteStream(file);
+  const regions = ["na", "eu", "apac", "latam"];
+  const start = Date.UTC(2026, 1, 1);
+  const span = Date.UTC(2026, 2, 1) - start;
+  if (csv) stream.write("id,type,customer,timestamp,region,gb\n");
+  for (let i = 0; i < count; i += 1) {
+    const timestamp = new Date(start + Math.floor((i / count) * span)).toISOString();
+    const gb = `${(i * 37) % 1000}.${String(i % 1000).padStart(3, "0")}`;
+    const line = csv
+      ? `evt_${i},cdn.bandwidth,cus_bench,${timestamp},${regions[i % 4]},${gb}\n`
+      : `{"id":"evt_${i}","type":"cdn.bandwidth","customer":"cus_bench","timestamp":"${timestamp}","properties":{"region":"${regions[i % 4]}","gb":"${gb}"}}\n`;
+    if (!stream.write(line)) await new Promise((resolve) => stream.once("drain", resolve));
+  }
+  await new Promise((resolve) => stream.end(resolve));
+}
+
+const CONTRACT = {
+  schemaVersion: 1,
+  id: "ctr_bench",
+  customer: { id: "cus_bench" },
+  currency: "USD",
+  timeZone: "UTC",
+  billing: { cadence: "monthly" },
+  term: { start: "2026-01-01" },
+  meters: [
+    { id: "bandwidth", eventType: "cdn.bandwidth", aggregation: "sum", valueProperty: "gb", unit: "GB" },
+  ],
+  charges: [
+    {
+      id: "bandwidth",
+      name: "Bandwidth by region",
+      meter: "bandwidth",
+      price: { model: "grouped", groupBy: ["region"], price: { model: "unit", unitPrice: "0.05" } },
+    },
+  ],
+};
+
+// DuckDB's own query over the file: the sum of gb per region, DECIMAL(18,9).
+function baselineSql(file, csv) {
+  return csv
+    ? `SELECT region, SUM(CAST(gb AS DECIMAL(18,9))) AS gb FROM read_csv('${file}', header = true, all_varchar = true, delim = ',', quote = '"', escape = '"') WHERE customer = 'cus_bench' GROUP BY region`
+    : `SELECT json_extract_string(properties, '$.region') AS region, SUM(CAST(json_extract_string(properties, '$.gb') AS DECIMAL(18,9))) AS gb FROM read_json('${file}', format = 'newline_delimited', columns = {id: 'VARCHAR', type: 'VARCHAR', customer: 'VARCHAR', timestamp: 'VARCHAR', properties: 'JSON'}) WHERE customer = 'cus_bench' GROUP BY region`;
+}
+
+function timed(args) {
+  const start = process.hrtime.bigint();
+  const run = spawnSync(process.execPath, args, { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (run.status !== 0) throw new Error(`${args.join(" ")} failed: ${run.stderr}`);
+  return seconds;
+}
+
+async function one(count, csv) {
+  const file = join(OUT, `duckdb-usage-${count}.${csv ? "csv" : "ndjson"}`);
+  if (!existsSync(file)) await generate(file, count, csv);
+  const contract = join(OUT, "duckdb-contract.json");
+  writeFileSync(contract, JSON.stringify(CONTRACT));
+  const cli = join(ROOT, "dist", "cli.js");
+  const ratecard = timed([
+    cli,
+    "invoice",
+    "--contract",
+    contract,
+    "--usage",
+    file,
+    "--period",
+    "2026-02",
+    "--format",
+    "json",
+    "--engine",
+    "duckdb",
+  ]);
+  const script = `import { DuckDBInstance } from "@duckdb/node-api"; const c = await (await DuckDBInstance.create(":memory:")).connect(); await c.run("SET TimeZone = 'UTC'"); process.stdout.write(JSON.stringify((await c.runAndReadAll(${JSON.stringify(baselineSql(file, csv))})).getRowObjectsJS(), (k, v) => typeof v === "bigint" ? String(v) : v));`;
+  const duckdb = timed(["--input-type=module", "-e", script]);
+  const name = csv ? "CSV" : "NDJSON";
+  console.log(
+    `\nratecard --engine duckdb vs DuckDB's own GROUP BY, ${count.toLocaleString("en-US")} ${name} events`,
+  );
+  console.log(`  ratecard invoice --engine duckdb  ${ratecard.toFixed(2)} s`);
+  console.log(`  DuckDB GROUP BY DECIMAL(18,9)     ${duckdb.toFixed(2)} s`);
+  console.log(`  ratio ratecard / DuckDB: ${(ratecard / duckdb).toFixed(3)}× (target ≤ 1.3)`);
+  return ratecard / duckdb;
+}
+
+/** The two figures, as ratios of wall times (ratecard's CLI over DuckDB's own query), or {} without DuckDB. */
+export async function benchDuckdb(count) {
+  try {
+    await import("@duckdb/node-api");
+  } catch {
+    console.log(
+      "\n@duckdb/node-api is not installed: the DuckDB figures are skipped (npm install @duckdb/node-api)",
+    );
+    return {};
+  }
+  mkdirSync(OUT, { recursive: true });
+  return { cliDuckdbVsDuckdbNdjson: await one(count, false), cliDuckdbVsDuckdbCsv: await one(count, true) };
+}

@@ -1,0 +1,117 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { beforeAll, describe, expect, it } from "vitest";
+import { assertCliBuilt, runCli } from "../_support/runCli.js";
+
+// `ratecard invoice --engine duckdb`: DuckDB aggregates the usage file, ratecard rates. The invoice,
+// usage report included, must be the in-memory engine's, byte for byte.
+const FIXTURES = [
+  ["ai-api-may", "2026-05"],
+  ["cdn-basic", "2026-02"],
+  ["cloud-platform-may", "2026-05-12/2026-06-01"],
+  ["currency-bhd", "2026-04"],
+  ["currency-eur-vat", "2026-04"],
+  ["currency-jpy", "2026-04"],
+  ["enterprise-annual-commit", "2026-01-01/2027-01-01"],
+  ["registrar-domains", "2026-06"],
+  ["saas-seats", "2026-04"],
+] as const;
+
+const invoice = (fixture: string, period: string, usage: string, ...more: string[]) =>
+  runCli(
+    "invoice",
+    "--contract",
+    `fixtures/${fixture}/contract.json`,
+    "--usage",
+    usage,
+    "--period",
+    period,
+    "--format",
+    "json",
+    ...more,
+  );
+
+describe("ratecard invoice --engine duckdb", () => {
+  beforeAll(() => assertCliBuilt());
+
+  it.each(FIXTURES)("rates %s as the in-memory engine does, byte for byte", (fixture, period) => {
+    const usage = `fixtures/${fixture}/usage.ndjson`;
+    const memory = invoice(fixture, period, usage);
+    const duckdb = invoice(fixture, period, usage, "--engine", "duckdb");
+    expect([duckdb.code, duckdb.stderr]).toEqual([0, ""]);
+    expect(memory.code).toBe(0);
+    expect(duckdb.stdout).toBe(memory.stdout);
+  });
+
+  it("reads CSV and Parquet files as ratecard reads the same events", { timeout: 240_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ratecard-duckdb-"));
+    const events = readFileSync("fixtures/cdn-basic/usage.ndjson", "utf8")
+      .split("\n")
+      .filter((line) => line !== "")
+      .map(
+        (line) =>
+          JSON.parse(line) as {
+            id: string;
+            type: string;
+            customer: string;
+            timestamp: string;
+            properties: Record<string, string>;
+          },
+      );
+    const cell = (value: unknown) => `"${String(value).replaceAll('"', '""')}"`;
+    const names = [...new Set(events.flatMap((event) => Object.keys(event.properties)))].sort();
+    const csv = [
+      ["id", "type", "customer", "timestamp", ...names].join(","),
+      ...events.map((event) =>
+        [
+          event.id,
+          event.type,
+          event.customer,
+          event.timestamp,
+          ...names.map((name) => event.properties[name] ?? ""),
+        ]
+          .map(cell)
+          .join(","),
+      ),
+    ].join("\n");
+    writeFileSync(join(dir, "usage.csv"), `${csv}\n`);
+    const memory = invoice("cdn-basic", "2026-02", join(dir, "usage.csv"));
+    const duckdb = invoice("cdn-basic", "2026-02", join(dir, "usage.csv"), "--engine", "duckdb");
+    expect([duckdb.code, duckdb.stderr]).toEqual([0, ""]);
+    expect(duckdb.stdout).toBe(memory.stdout);
+    // Parquet (which the in-memory engine does not read): the same events, properties as JSON text.
+    const instance = await DuckDBInstance.create(":memory:");
+    const connection = await instance.connect();
+    await connection.run(
+      `COPY (SELECT * FROM read_json('fixtures/cdn-basic/usage.ndjson', columns = {id: 'VARCHAR', type: 'VARCHAR', customer: 'VARCHAR', timestamp: 'VARCHAR', properties: 'JSON'})) TO '${join(dir, "usage.parquet")}' (FORMAT parquet)`,
+    );
+    connection.closeSync();
+    const parquet = invoice("cdn-basic", "2026-02", join(dir, "usage.parquet"), "--engine", "duckdb");
+    expect([parquet.code, parquet.stderr]).toEqual([0, ""]);
+    expect(parquet.stdout).toBe(invoice("cdn-basic", "2026-02", "fixtures/cdn-basic/usage.ndjson").stdout);
+  });
+
+  it("refuses, exit 2 and a sentence, what it cannot do", () => {
+    const usage = "fixtures/cdn-basic/usage.ndjson";
+    const unknown = invoice("cdn-basic", "2026-02", usage, "--engine", "spark");
+    expect([unknown.code, unknown.stderr]).toEqual([
+      2,
+      expect.stringContaining('--engine must be memory or duckdb, not "spark"'),
+    ]);
+    const stdin = invoice("cdn-basic", "2026-02", "-", "--engine", "duckdb", "--usage-format", "ndjson");
+    expect([stdin.code, stdin.stderr]).toEqual([2, expect.stringContaining("not standard input")]);
+    // A percentile meter does not compile to SQL: said, not approximated.
+    const percentile = invoice(
+      "cdn-transit-commit",
+      "2026-06",
+      "fixtures/cdn-transit-commit/usage.ndjson",
+      "--engine",
+      "duckdb",
+    );
+    expect(percentile.code).toBe(2);
+    expect(percentile.stderr).toContain('cannot aggregate a percentile meter (meter "transit_p95")');
+    expect(percentile.stderr).not.toContain("    at ");
+  });
+});
