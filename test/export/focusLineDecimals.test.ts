@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type FocusRow, focusRows, issueCreditNote, rateInvoice } from "../../src/index.js";
 import { Decimal } from "../../src/money/index.js";
-import { decimalArb } from "../_arbitraries/money.js";
+import { lineDecimalsCaseArb as caseArb } from "../_arbitraries/lineDecimals.js";
 import { buildContract, type ChargeInput } from "../_support/contract.js";
 import { violations } from "./focusSpec.js";
 
@@ -144,15 +144,6 @@ describe("credit notes of an invoice with lines finer than the currency", () => 
 
 describe("focusRows (property): lines finer than the currency", () => {
   it("the rows add up to the total exactly; a rounding row exactly when the adjustment is not zero", () => {
-    const caseArb = fc.record({
-      lineDecimals: fc.integer({ min: 3, max: 8 }),
-      mode: fc.constantFrom("half_even", "half_up", "up", "down", "ceiling", "floor"),
-      prices: fc.array(decimalArb({ maxScale: 8, maxUnits: 10n ** 9n - 1n, signed: false }), {
-        minLength: 1,
-        maxLength: 5,
-      }),
-      taxed: fc.boolean(),
-    });
     fc.assert(
       fc.property(caseArb, ({ lineDecimals, mode, prices, taxed }) => {
         const contract = buildContract({
