@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FOCUS_COLUMNS, issueCreditNote, parseContract, parseInvoice } from "../../src/index.js";
+import { FOCUS_COLUMNS, issueCreditNote, parseContract, parseInvoice, rateInvoice } from "../../src/index.js";
 import { Decimal } from "../../src/money/index.js";
 import { assertCliBuilt, runCli } from "../_support/runCli.js";
 
@@ -109,5 +109,38 @@ describe("ratecard export --format focus", () => {
     const parquet = runCli("export", "--provider", "A", "--format", "parquet", INVOICE);
     expect(parquet.code).toBe(2);
     expect(parquet.stderr).toContain("--format must be focus or json");
+  });
+});
+
+describe("ratecard export: an invoice with lines finer than the currency", () => {
+  it("writes the total's rounding adjustment as an Adjustment row: 0.1250 + 0.1264 − 0.0014 = 0.25", () => {
+    // Azure's two lines kept to 4 decimals (rounding.lineDecimals); 0.2514 → 0.25 half-even.
+    const contract = parseContract({
+      schemaVersion: 1,
+      id: "azure",
+      customer: { id: "contoso" },
+      currency: "USD",
+      timeZone: "UTC",
+      billing: { cadence: "monthly" },
+      term: { start: "2026-01-01" },
+      rounding: { lineDecimals: 4 },
+      meters: [],
+      charges: [
+        { id: "a", name: "Reads", quantity: "1", price: { model: "unit", unitPrice: "0.125" } },
+        { id: "b", name: "Writes", quantity: "1", price: { model: "unit", unitPrice: "0.1264" } },
+      ],
+    });
+    const path = join(scratch, "azure.json");
+    writeFileSync(path, JSON.stringify(rateInvoice(contract, [], "2026-03")));
+    const result = runCli("export", "--provider", "Acme Cloud", path);
+    expect(result.code).toBe(0);
+    const rows = records(result.stdout).slice(1);
+    const category = FOCUS_COLUMNS.indexOf("ChargeCategory");
+    expect(rows.map((row) => [row[0], row[category]])).toEqual([
+      ["0.1250", "Usage"],
+      ["0.1264", "Usage"],
+      ["-0.0014", "Adjustment"],
+    ]);
+    expect(billedSum(rows)).toBe("0.25");
   });
 });

@@ -3,20 +3,11 @@ import { describe, expect, it } from "vitest";
 import { waterfallOf, waterfallTies } from "../../src/explain/waterfall.js";
 import { rateInvoice } from "../../src/index.js";
 import { Decimal } from "../../src/money/index.js";
-import { decimalArb } from "../_arbitraries/money.js";
+import { lineDecimalsCaseArb as caseArb } from "../_arbitraries/lineDecimals.js";
 import { buildContract } from "../_support/contract.js";
 
 // Lines finer than the currency: whatever the fees, the rounding adjustment is what takes the exact
 // sum to the total, it is at most half a minor unit, and the waterfall still ties.
-const caseArb = fc.record({
-  lineDecimals: fc.integer({ min: 3, max: 8 }),
-  mode: fc.constantFrom("half_even", "half_up", "up", "down", "ceiling", "floor"),
-  prices: fc.array(decimalArb({ maxScale: 8, maxUnits: 10n ** 9n - 1n, signed: false }), {
-    minLength: 1,
-    maxLength: 6,
-  }),
-  taxed: fc.boolean(),
-});
 
 describe("rounding.lineDecimals", () => {
   it("total = net + tax + adjustment exactly; |adjustment| < 1 cent (≤ ½ when rounding to nearest); the waterfall ties", () => {
