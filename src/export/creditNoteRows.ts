@@ -8,6 +8,7 @@ import type { FocusRow } from "./focusColumns.js";
 import { toFocusDateTime } from "./focusDateTime.js";
 import type { FocusNames, FocusOptions } from "./focusOptions.js";
 import { inclusiveTaxShares } from "./inclusiveTaxShares.js";
+import { noteRoundingRows } from "./roundingRows.js";
 import { finished, type RowFacts, rowOf, withAllCosts } from "./rowFacts.js";
 import { taxRows } from "./taxRows.js";
 import { withUnusedCommitment } from "./unusedCommitment.js";
@@ -66,7 +67,11 @@ export function creditNoteRows(note: CreditNote, options: FocusOptions, names: F
     start: toFocusDateTime(invoice.period.start, "invoice.period.start"),
     end: toFocusDateTime(invoice.period.end, "invoice.period.end"),
   };
-  return [...lines, ...taxRows(note.tax, lines, facts, chargePeriod, -1)];
+  return [
+    ...lines,
+    ...taxRows(note.tax, lines, facts, chargePeriod, -1),
+    ...noteRoundingRows(note, facts, chargePeriod),
+  ];
 }
 
 function correctedInvoice(note: CreditNote, invoice: Invoice | undefined): Invoice {

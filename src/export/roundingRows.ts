@@ -1,5 +1,6 @@
 import type { Invoice } from "../invoice/index.js";
 import { Decimal } from "../money/index.js";
+import type { CreditNote } from "../schema/index.js";
 import type { FocusRow } from "./focusColumns.js";
 import { finished, type RowFacts, rowOf, withAllCosts } from "./rowFacts.js";
 
@@ -27,13 +28,39 @@ export function roundingRows(
   chargePeriod: { readonly start: string; readonly end: string },
 ): FocusRow[] {
   const adjustment = invoice.rounding[figure]?.adjustment;
+  const lineId = figure === "total" ? "rounding" : "rounding:amount_due";
+  return adjustmentRows(adjustment, DESCRIPTIONS[figure], lineId, facts, chargePeriod);
+}
+
+/**
+ * The Adjustment row of a credit note of such an invoice: the note rounds its total to the currency as
+ * the invoice did (docs/credit-notes.md), and FOCUS bills a credit as a negative cost, so the row carries
+ * minus the note's adjustment and the note's rows add up to minus its total.
+ */
+export function noteRoundingRows(
+  note: CreditNote,
+  facts: RowFacts,
+  chargePeriod: { readonly start: string; readonly end: string },
+): FocusRow[] {
+  const adjustment = note.rounding?.total.adjustment;
+  const billed = adjustment === undefined ? undefined : new Decimal(adjustment).negated().toFixed();
+  return adjustmentRows(billed, DESCRIPTIONS.total, "rounding", facts, chargePeriod);
+}
+
+function adjustmentRows(
+  adjustment: string | undefined,
+  description: string,
+  lineId: string,
+  facts: RowFacts,
+  chargePeriod: { readonly start: string; readonly end: string },
+): FocusRow[] {
   if (adjustment === undefined || new Decimal(adjustment).isZero()) return [];
   const row = withAllCosts(rowOf(facts), adjustment);
   row.ChargeCategory = "Adjustment";
-  row.ChargeDescription = DESCRIPTIONS[figure];
+  row.ChargeDescription = description;
   row.ChargeFrequency = "One-Time";
   row.ChargePeriodStart = chargePeriod.start;
   row.ChargePeriodEnd = chargePeriod.end;
-  row.x_LineId = figure === "total" ? "rounding" : "rounding:amount_due";
+  row.x_LineId = lineId;
   return [finished(row)];
 }

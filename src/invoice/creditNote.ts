@@ -14,6 +14,7 @@ import {
   withDigest,
 } from "../schema/index.js";
 import { parseInstant } from "../time/index.js";
+import { noteTotal } from "./creditNoteRounding.js";
 import { requireContract } from "./entryArguments.js";
 import type { Invoice, InvoiceLine } from "./invoiceSchema.js";
 import { creditNoteReaderSchema, invoiceReaderSchema } from "./parseIssued.js";
@@ -134,7 +135,8 @@ export function issueCreditNote(
   });
   const subtotal = lines.reduce((sum, line) => sum.plus(line.amount), ZERO);
   const tax = creditedTax(contract, invoice, lines, subtotal);
-  const total = tax !== undefined && tax.mode === "exclusive" ? subtotal.plus(tax.total) : subtotal;
+  const exact = tax !== undefined && tax.mode === "exclusive" ? subtotal.plus(tax.total) : subtotal;
+  const { total, rounding } = noteTotal(exact, invoice, previous, contract.rounding);
   return withDigest<CreditNote>({
     schemaVersion: CREDIT_NOTE_SCHEMA_VERSION,
     id: `${invoice.id}:credit-note:${previous.length + 1}`,
@@ -146,7 +148,8 @@ export function issueCreditNote(
     lines,
     subtotal: toFixedString(subtotal, minorUnits),
     ...(tax !== undefined ? { tax } : {}),
-    total: toFixedString(total, minorUnits),
+    total,
+    ...(rounding !== undefined ? { rounding } : {}),
   });
 }
 

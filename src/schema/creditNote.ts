@@ -68,6 +68,20 @@ export const creditNoteSchema = z.strictObject({
   subtotal: amountTextSchema,
   tax: z.optional(invoiceTaxSchema),
   total: amountTextSchema,
+  /**
+   * Only when the invoice keeps lines finer than its currency (`rounding.lineDecimals`): the note's exact
+   * total (`before`, in the line decimals) and what rounding it to the currency added (docs/credit-notes.md).
+   */
+  rounding: z.optional(
+    z.strictObject({
+      lineDecimals: z.number().check(z.int(), z.nonnegative()),
+      total: z.strictObject({
+        minorUnits: z.number().check(z.int(), z.nonnegative()),
+        before: amountTextSchema,
+        adjustment: amountTextSchema,
+      }),
+    }),
+  ),
   /** SHA-256 over the canonical JSON of every other field, as an invoice's (docs/invoice-format.md). */
   digest: z.string().check(z.regex(DIGEST_PATTERN)),
 });

@@ -121,24 +121,91 @@ describe("credit notes of an invoice with lines finer than the currency", () => 
   const contract = azure({ tax: VAT });
   const invoice = rateInvoice(contract, [], "2026-03");
 
-  it("credits a line's exact amount and its exact tax, not rounded to cents", () => {
-    // line b billed 0.1264 and its tax 0.02528 → 0.0253: the note credits 0.1264 + 0.0253 = 0.1517.
+  it("credits a line's exact amount and tax, and rounds the note's total to cents as the invoice was", () => {
+    // line b billed 0.1264 and its tax 0.02528 → 0.0253: exactly 0.1264 + 0.0253 = 0.1517, rounded
+    // half-even to 0.15 (adjustment −0.0017), as the invoice's own 0.3017 was rounded to 0.30.
     const note = issueCreditNote(contract, invoice, [{ kind: "line", line: "b", reason: "Outage" }]);
     expect(note.lines.map((line) => line.amount)).toEqual(["0.1264"]);
-    expect([note.subtotal, note.tax?.total, note.total]).toEqual(["0.1264", "0.0253", "0.1517"]);
+    expect([note.subtotal, note.tax?.total, note.total]).toEqual(["0.1264", "0.0253", "0.15"]);
+    expect(note.rounding).toEqual({
+      lineDecimals: 4,
+      total: { minorUnits: 2, before: "0.1517", adjustment: "-0.0017" },
+    });
     const correctionPeriod = { start: "2026-04-01T00:00:00Z", end: "2026-05-01T00:00:00Z" };
     const rows = focusRows(note, { ...PROVIDER, invoice, correctionPeriod });
-    expect(rows.map((row) => row.BilledCost)).toEqual(["-0.1264", "-0.0253"]);
-    expect(billed(rows).toFixed()).toBe("-0.1517");
+    // A credit bills negative costs: −0.1264 − 0.0253 + 0.0017 = −0.15, minus the note's total.
+    expect(rows.map((row) => row.BilledCost)).toEqual(["-0.1264", "-0.0253", "0.0017"]);
+    expect(rows[2]).toMatchObject({ ChargeCategory: "Adjustment", ChargeClass: "Correction" });
+    expect(billed(rows).toFixed()).toBe("-0.15");
     expect(rows.flatMap(violations)).toEqual([]);
   });
 
-  it("credits the lines and tax of the whole invoice exactly: 0.1250 + 0.1264 + 0.0503 = 0.3017", () => {
-    // The note's total is the lines' exact sum; it is not rounded to cents as the invoice's 0.30 was
-    // (see docs/credit-notes.md: the rounding adjustment is not credited back).
+  it("credits the whole invoice as billed: 0.1250 + 0.1264 + 0.0503 = 0.3017, rounded to 0.30", () => {
     const note = issueCreditNote(contract, invoice, [{ kind: "invoice", reason: "Cancelled" }]);
     expect(note.lines.map((line) => line.amount)).toEqual(["0.1250", "0.1264"]);
-    expect(note.total).toBe("0.3017");
+    expect(note.total).toBe("0.30");
+    expect(note.total).toBe(invoice.total);
+  });
+
+  it("credits line by line exactly what the invoice billed, rounding cumulatively", () => {
+    // Note 1, line b: 0.1517 → 0.15. Note 2, line a: 0.1250 + 0.0250 tax = 0.1500 exact; credited in all
+    // 0.1517 + 0.1500 = 0.3017 → 0.30, less the 0.15 already credited: 0.15 (adjustment 0.0000).
+    // 0.15 + 0.15 = 0.30, the invoice's total; rounding each note alone would also give 0.15 + 0.15 here,
+    // but not in general (the property below).
+    const first = issueCreditNote(contract, invoice, [{ kind: "line", line: "b", reason: "Outage" }]);
+    const second = issueCreditNote(contract, invoice, [{ kind: "line", line: "a", reason: "Outage" }], {
+      previous: [first],
+    });
+    expect([first.total, second.total]).toEqual(["0.15", "0.15"]);
+    expect(second.rounding?.total).toEqual({ minorUnits: 2, before: "0.1500", adjustment: "0.0000" });
+  });
+
+  it("credits 0.01 for three lines of 0.004 billed as 0.01, not 0.00 + 0.00 + 0.00 nor 0.01 × 3", () => {
+    // 0.004 × 3 = 0.012 → 0.01 billed. Note by note, cumulatively (half-even):
+    // round(0.004) − 0 = 0.00; round(0.008) − round(0.004) = 0.01 − 0.00 = 0.01; round(0.012) − 0.01 = 0.00.
+    const small = buildContract({
+      meters: [],
+      charges: [fee("x", "0.004"), fee("y", "0.004"), fee("z", "0.004")],
+      rounding: { lineDecimals: 3 } as never,
+    });
+    const billedInvoice = rateInvoice(small, [], "2026-03");
+    expect(billedInvoice.total).toBe("0.01");
+    const notes: ReturnType<typeof issueCreditNote>[] = [];
+    for (const line of ["x", "y", "z"])
+      notes.push(
+        issueCreditNote(small, billedInvoice, [{ kind: "line", line, reason: "Refund" }], {
+          previous: notes,
+        }),
+      );
+    expect(notes.map((note) => note.total)).toEqual(["0.00", "0.01", "0.00"]);
+  });
+});
+
+describe("credit notes (property): lines finer than the currency", () => {
+  it("the notes of an invoice credited line by line add up to exactly what it billed", () => {
+    fc.assert(
+      fc.property(caseArb, ({ lineDecimals, mode, prices, taxed }) => {
+        const contract = buildContract({
+          meters: [],
+          charges: prices.map((price, index) => fee(`f${index}`, price.toFixed())),
+          rounding: { mode, lineDecimals } as never,
+          ...(taxed ? { tax: VAT as never } : {}),
+        });
+        const invoice = rateInvoice(contract, [], "2026-03");
+        const notes: ReturnType<typeof issueCreditNote>[] = [];
+        for (const line of invoice.lines) {
+          if (!new Decimal(line.amount).greaterThan(0)) continue;
+          notes.push(
+            issueCreditNote(contract, invoice, [{ kind: "line", line: line.id, reason: "r" }], {
+              previous: notes,
+            }),
+          );
+        }
+        const credited = notes.reduce((sum, note) => sum.plus(note.total), new Decimal(0));
+        const positive = invoice.lines.every((line) => new Decimal(line.amount).greaterThan(0));
+        if (positive) expect(credited.toFixed(2)).toBe(new Decimal(invoice.total).toFixed(2));
+      }),
+    );
   });
 });
 
