@@ -102,6 +102,8 @@ export interface Amendment {
   readonly remove: ReadonlyArray<string>;
   /** "none": the fees billed in advance it changes get no unused-time credit or prorated charge. */
   readonly proration?: "none";
+  /** "last_billed": the unused-time credit is worked on the terms last billed, not those just before. */
+  readonly creditBasis?: "last_billed";
 }
 
 /**
@@ -274,6 +276,7 @@ function toContract(
       charges: amendment.charges ?? [],
       remove: amendment.remove ?? [],
       ...(amendment.proration === "none" ? { proration: "none" as const } : {}),
+      ...(amendment.creditBasis === "last_billed" ? { creditBasis: "last_billed" as const } : {}),
     })),
   };
 }

@@ -1,4 +1,4 @@
-import type { ChargeTerms, Contract } from "../../contracts/index.js";
+import type { Amendment, ChargeTerms, Contract } from "../../contracts/index.js";
 import { InputError, invoiceMessages } from "../../errors/index.js";
 import { ZERO } from "../../money/index.js";
 import type { RateChargeResult } from "../../rating/index.js";
@@ -112,23 +112,33 @@ export function advanceFeeLines(
   for (const id of advance) {
     let before = versionAt(contract, id, pieces[0]!.start);
     let beforeStart = pieces[0]!.start;
+    // The terms the rest of the period was last billed at: moves on only with a prorated change.
+    let billed = before;
+    let billedStart = beforeStart;
     for (const piece of pieces.slice(1)) {
       const after = versionAt(contract, id, piece.start);
       const rest: Period = { start: piece.start, end: resolved.service.end };
       const changed =
         (before === undefined ? "" : chargeKey(before)) !== (after === undefined ? "" : chargeKey(after));
-      if (changed && !whollyInTrial(contract, rest) && prorates(contract, id, piece.start)) {
-        const suffix = pieceSuffix(contract, piece.start);
-        const time = { ...feeTime(contract, rest, resolved.billingPeriod), billed: "in_advance" as const };
-        if (before !== undefined)
-          results.push(
-            withIdSuffix(
-              rate(before, chargePath(contract, id, beforeStart), { ...time, unused: true }),
-              `:unused${suffix}`,
-            ),
-          );
-        if (after !== undefined)
-          results.push(withIdSuffix(rate(after, chargePath(contract, id, piece.start), time), suffix));
+      if (changed && prorates(contract, id, piece.start)) {
+        if (!whollyInTrial(contract, rest)) {
+          const suffix = pieceSuffix(contract, piece.start);
+          const time = { ...feeTime(contract, rest, resolved.billingPeriod), billed: "in_advance" as const };
+          const lastBilled = creditsLastBilled(contract, id, piece.start);
+          const credited = lastBilled ? billed : before;
+          const creditedStart = lastBilled ? billedStart : beforeStart;
+          if (credited !== undefined)
+            results.push(
+              withIdSuffix(
+                rate(credited, chargePath(contract, id, creditedStart), { ...time, unused: true }),
+                `:unused${suffix}`,
+              ),
+            );
+          if (after !== undefined)
+            results.push(withIdSuffix(rate(after, chargePath(contract, id, piece.start), time), suffix));
+        }
+        billed = after;
+        billedStart = piece.start;
       }
       before = after;
       beforeStart = piece.start;
@@ -179,10 +189,20 @@ function periodFeeLines(
 // False when an amendment effective at `instant` that changes or removes charge `id` says
 // `"proration": "none"` (Stripe's proration_behavior=none): the period keeps the fee billed for it.
 function prorates(contract: Contract, id: string, instant: number): boolean {
-  return !contract.amendments.some(
+  return !changesAt(contract, id, instant).some((amendment) => amendment.proration === "none");
+}
+
+// True when such an amendment says `"creditBasis": "last_billed"`: its credit is for the terms last
+// billed, which differ from those just before it when an earlier change in the period was not prorated.
+function creditsLastBilled(contract: Contract, id: string, instant: number): boolean {
+  return changesAt(contract, id, instant).some((amendment) => amendment.creditBasis === "last_billed");
+}
+
+// The amendments effective at `instant` that change or remove charge `id`.
+function changesAt(contract: Contract, id: string, instant: number): ReadonlyArray<Amendment> {
+  return contract.amendments.filter(
     (amendment) =>
       amendment.effective === instant &&
-      amendment.proration === "none" &&
       (amendment.remove.includes(id) || amendment.charges.some((charge) => charge.id === id)),
   );
 }

@@ -18,4 +18,11 @@ export const amendmentSchema = z.strictObject({
         'How the change bills the fees billed in advance it changes: "prorate" (default) credits the unused time of the old terms and bills the new terms for the rest of the period; "none" bills neither, and the new terms are billed from the next period (Stripe\'s proration_behavior=none).',
       ),
     ),
+  creditBasis: z
+    .optional(z.enum(["list_price", "last_billed"]))
+    .check(
+      z.describe(
+        'What the unused-time credit of a prorated change is worked on: "list_price" (default) the terms in force just before the change; "last_billed" the terms last billed for that time (they differ after a change with "proration": "none").',
+      ),
+    ),
 });
