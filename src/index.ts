@@ -201,6 +201,7 @@ export {
 export type {
   AggregateUsageOptions,
   AggregateUsageResult,
+  Batches,
   CarriedMeterState,
   Computation,
   EventObserver,

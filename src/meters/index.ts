@@ -10,6 +10,7 @@ export { compareText, sameList } from "./compareText.js";
 export { compileMeter } from "./compileMeter.js";
 export { deriveValue } from "./deriveValue.js";
 export type { EventObserver } from "./eventObserver.js";
+export type { Batches } from "./visitEach.js";
 export type { Exclusion } from "./exclusionTally.js";
 export { idHash } from "./idHash.js";
 export { IdSample } from "./idSample.js";

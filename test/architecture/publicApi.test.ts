@@ -175,6 +175,7 @@ const PUBLIC_TYPES = [
   "AllowanceTerms",
   "Amendment",
   "AppliedAllowance",
+  "Batches",
   "BillableQuantityStep",
   "BillingCycle",
   "Cadence",
