@@ -10,7 +10,6 @@ export { compareText, sameList } from "./compareText.js";
 export { compileMeter } from "./compileMeter.js";
 export { deriveValue } from "./deriveValue.js";
 export type { EventObserver } from "./eventObserver.js";
-export type { Batches } from "./visitEach.js";
 export type { Exclusion } from "./exclusionTally.js";
 export { idHash } from "./idHash.js";
 export { IdSample } from "./idSample.js";
@@ -27,4 +26,5 @@ export type {
 export type { UsageStates } from "./usageStates.js";
 export { aggregateUsageStates, mergeUsageStates, usageFromStates } from "./usageStates.js";
 export { uniqueKey } from "./valueReducers.js";
+export type { Batches } from "./visitEach.js";
 export { rankedValue, windowLayout } from "./windows.js";
