@@ -85,6 +85,7 @@ describe("the packed package", () => {
     expect(packedFiles.filter((path) => !modules.includes(path))).toEqual([
       "LICENSE",
       "README.md",
+      "dist/batchWorker.js", // `ratecard batch`'s worker thread (a file of its own: a Worker loads a file)
       "dist/cli.js",
       "dist/contract.schema.json",
       "dist/index.cjs",
@@ -101,6 +102,10 @@ describe("the packed package", () => {
     expect(cli).toMatch(/^import \{[^}]*\bissueCreditNote\b[^}]*\} from '\.\/index\.js';$/m);
     // the library's own code (its error class, its decimal setup) lives in index.js only
     expect(cli).not.toMatch(/RatecardError = class|Decimal\$1\.clone|toJSONSchema/);
+    // so does `ratecard batch`'s worker thread
+    const worker = readFileSync(join(project, "node_modules", "ratecard", "dist", "batchWorker.js"), "utf8");
+    expect(worker).toMatch(/^import \{[^}]*\brateFromAggregates\b[^}]*\} from '\.\/index\.js';$/m);
+    expect(worker).not.toMatch(/RatecardError = class|Decimal\$1\.clone|toJSONSchema/);
   });
 
   it("rates an invoice when imported from ESM", () => {
