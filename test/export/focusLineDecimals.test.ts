@@ -181,16 +181,26 @@ describe("credit notes of an invoice with lines finer than the currency", () => 
   });
 });
 
+// A generated case as a contract: one fee per price, lines kept at the case's decimals, VAT or none.
+function generatedContract({
+  lineDecimals,
+  mode,
+  prices,
+  taxed,
+}: Parameters<Parameters<typeof caseArb.map>[0]>[0]) {
+  return buildContract({
+    meters: [],
+    charges: prices.map((price, index) => fee(`f${index}`, price.toFixed())),
+    rounding: { mode, lineDecimals } as never,
+    ...(taxed ? { tax: VAT as never } : {}),
+  });
+}
+
 describe("credit notes (property): lines finer than the currency", () => {
   it("the notes of an invoice credited line by line add up to exactly what it billed", () => {
     fc.assert(
-      fc.property(caseArb, ({ lineDecimals, mode, prices, taxed }) => {
-        const contract = buildContract({
-          meters: [],
-          charges: prices.map((price, index) => fee(`f${index}`, price.toFixed())),
-          rounding: { mode, lineDecimals } as never,
-          ...(taxed ? { tax: VAT as never } : {}),
-        });
+      fc.property(caseArb, (generated) => {
+        const contract = generatedContract(generated);
         const invoice = rateInvoice(contract, [], "2026-03");
         const notes: ReturnType<typeof issueCreditNote>[] = [];
         for (const line of invoice.lines) {
@@ -212,13 +222,8 @@ describe("credit notes (property): lines finer than the currency", () => {
 describe("focusRows (property): lines finer than the currency", () => {
   it("the rows add up to the total exactly; a rounding row exactly when the adjustment is not zero", () => {
     fc.assert(
-      fc.property(caseArb, ({ lineDecimals, mode, prices, taxed }) => {
-        const contract = buildContract({
-          meters: [],
-          charges: prices.map((price, index) => fee(`f${index}`, price.toFixed())),
-          rounding: { mode, lineDecimals } as never,
-          ...(taxed ? { tax: VAT as never } : {}),
-        });
+      fc.property(caseArb, (generated) => {
+        const contract = generatedContract(generated);
         const invoice = rateInvoice(contract, [], "2026-03");
         const rows = focusRows(invoice, PROVIDER);
         expect(billed(rows).equals(invoice.total)).toBe(true);
