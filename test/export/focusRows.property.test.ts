@@ -18,6 +18,7 @@ const billed = (rows: ReadonlyArray<FocusRow>) =>
 
 describe("focusRows (fuzzing): any invoice ratecard rates", () => {
   const checked = { invoices: 0, notes: 0 };
+  const parameters = fuzzParameters(30);
   it("gives rows that meet FOCUS's requirements and add up to what the invoice and its credit note bill", {
     timeout: fuzzTimeout(),
   }, () => {
@@ -58,10 +59,12 @@ describe("focusRows (fuzzing): any invoice ratecard rates", () => {
         expect(corrections.every((row) => row.ChargeClass === "Correction")).toBe(true);
         expect(billed(corrections).equals(new Decimal(note.total).negated())).toBe(true);
       }),
-      fuzzParameters(30),
+      parameters,
     );
-    // Most generated contracts rate; a run that rated too few would prove little.
-    expect(checked.invoices).toBeGreaterThanOrEqual(5);
-    expect(checked.notes).toBeGreaterThanOrEqual(3);
+    // Most generated contracts rate; a run that rated too few would prove little. Scaled with the runs
+    // (5 and 3 of the 30 in `npm test`), so that FC_NUM_RUNS=20 (Stryker: 3 runs) does not fail a
+    // property that held on every run it made.
+    expect(checked.invoices).toBeGreaterThanOrEqual(parameters.numRuns / 6);
+    expect(checked.notes).toBeGreaterThanOrEqual(parameters.numRuns / 10);
   });
 });
