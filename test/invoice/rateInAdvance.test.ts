@@ -128,6 +128,67 @@ describe("usage billed in advance, per event (rateInAdvance)", () => {
   });
 });
 
+describe("rateInAdvance and inAdvanceFee: order, marks and refusals", () => {
+  it("bills events in time order whatever order they are given in, ties in id order", () => {
+    // Given c (4th), a (2nd), b (3rd): billed a, b, c as in the graduated example above: 6.00, 5.00, 1.50.
+    const contract = contractWith({}, GRADUATED);
+    const given = [event("c", 4, { v: "3" }), event("a", 2, { v: "6" }), event("b", 3, { v: "6" })];
+    const result = rateInAdvance(contract, "api", given, "2026-03");
+    expect(result.fees.map((fee) => [fee.event, fee.fee])).toEqual([
+      ["a", "6.00"],
+      ["b", "5.00"],
+      ["c", "1.50"],
+    ]);
+    // Same instant: "x" (8 units) and "w" (4 units) → w first: A(4) = 4.00, then A(12) − A(4) = 11.00 − 4.00 = 7.00.
+    const tied = [event("x", 5, { v: "8" }), event("w", 5, { v: "4" })];
+    expect(rateInAdvance(contract, "api", tied, "2026-03").fees.map((fee) => [fee.event, fee.fee])).toEqual([
+      ["w", "4.00"],
+      ["x", "7.00"],
+    ]);
+  });
+
+  it("takes the prior events' quantity as the mark unless given one", () => {
+    const contract = contractWith({}, GRADUATED);
+    const prior = [event("a", 2, { v: "6" }), event("b", 3, { v: "6" })];
+    const arriving = event("c", 4, { v: "3" });
+    // No mark given: the prior quantity 12 is the mark; A(15) − A(12) = 12.50 − 11.00 = 1.50.
+    expect(inAdvanceFee(contract, "api", prior, arriving, "2026-03").fee).toBe("1.50");
+    // A mark of 14 (an earlier peak): A(15) − A(14) = 12.50 − 12.00 = 0.50.
+    expect(inAdvanceFee(contract, "api", prior, arriving, "2026-03", { highWaterMark: "14" }).fee).toBe(
+      "0.50",
+    );
+    expect(() =>
+      inAdvanceFee(contract, "api", prior, arriving, "2026-03", { highWaterMark: "lots" }),
+    ).toThrow(expect.objectContaining({ path: "options.highWaterMark" }));
+  });
+
+  it("names the charges it could bill, and says why it refuses a fee or a grouped charge", () => {
+    const contract = contractWith({}, GRADUATED);
+    expect(() => rateInAdvance(contract, "nope", [], "2026-03")).toThrow(
+      'The contract has no charge "nope" in force at the period\'s start; its usage charges are: api.',
+    );
+    expect(() => rateInAdvance(contract, "base", [], "2026-03")).toThrow(
+      'Charge "base" reads no meter: only usage is billed per event in advance (fees in advance are "billed": "in_advance").',
+    );
+    const grouped = buildContract({
+      meters: [{ id: "m", eventType: "e", aggregation: "sum", valueProperty: "v" }],
+      charges: [
+        {
+          id: "api",
+          name: "API",
+          meter: "m",
+          price: { model: "grouped", groupBy: ["region"], price: GRADUATED } as never,
+        },
+      ],
+    });
+    expect(() => rateInAdvance(grouped, "api", [], "2026-03")).toThrow(
+      'Charge "api" has a line per group: usage billed in advance is worked out for a charge with one line (no group-by, no matrix).',
+    );
+    const feesOnly = buildContract({ meters: [], charges: [flatCharge("base", "Base", "10")] });
+    expect(() => rateInAdvance(feesOnly, "api", [], "2026-03")).toThrow(/its usage charges are: none\.$/);
+  });
+});
+
 describe("laws of usage billed in advance", () => {
   const values = fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 12 });
   const price = fc.constantFrom<PriceInput>(
