@@ -184,6 +184,15 @@ describe("rateInAdvance and inAdvanceFee: order, marks and refusals", () => {
     expect(() => rateInAdvance(grouped, "api", [], "2026-03")).toThrow(
       'Charge "api" has a line per group: usage billed in advance is worked out for a charge with one line (no group-by, no matrix).',
     );
+    // Each refusal points at the charge id argument.
+    for (const [terms, id] of [
+      [contract, "nope"],
+      [contract, "base"],
+      [grouped, "api"],
+    ] as const)
+      expect(() => rateInAdvance(terms, id, [], "2026-03")).toThrow(
+        expect.objectContaining({ path: "chargeId" }),
+      );
     const feesOnly = buildContract({ meters: [], charges: [flatCharge("base", "Base", "10")] });
     expect(() => rateInAdvance(feesOnly, "api", [], "2026-03")).toThrow(/its usage charges are: none\.$/);
   });

@@ -86,6 +86,22 @@ describe("a tax rate that changes on a date (tax.rates[].from / until)", () => {
     expect(invoice.total).toBe("121.00");
   });
 
+  it("taxes only from a rate's start when it is its one date (a tax registered on the 17th)", () => {
+    // 20 % from 17 March only: 310.00 × 15/31 = 150.00 taxed, 20 % = 30.00; total 340.00.
+    const from = [{ id: "vat", name: "VAT", percent: "20", from: "2026-03-17" }];
+    const invoice = rateInvoice(contractWith({ mode: "exclusive", rates: from }), usage("310"), "2026-03");
+    expect(invoice.tax?.rates.map((rate) => rate.amount)).toEqual(["30.00"]);
+    expect(invoice.total).toBe("340.00");
+  });
+
+  it("taxes only until a rate's end when it is its one date (a tax abolished on the 17th)", () => {
+    // 20 % until 17 March only: 310.00 × 16/31 = 160.00 taxed, 20 % = 32.00; total 342.00.
+    const until = [{ id: "vat", name: "VAT", percent: "20", until: "2026-03-17" }];
+    const invoice = rateInvoice(contractWith({ mode: "exclusive", rates: until }), usage("310"), "2026-03");
+    expect(invoice.tax?.rates.map((rate) => rate.amount)).toEqual(["32.00"]);
+    expect(invoice.total).toBe("342.00");
+  });
+
   it("refuses a rate whose until is not after its from", () => {
     expect(() =>
       contractWith({
