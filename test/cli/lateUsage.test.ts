@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildContractJson, flatCharge, sumMeter } from "../_support/contract.js";
+import { buildContractJson } from "../_support/contract.js";
+import { VOLUME_BANDWIDTH } from "../_support/lateUsageExample.js";
 import { assertCliBuilt, runCli } from "../_support/runCli.js";
 import { asNdjson } from "../_support/usageFiles.js";
 
@@ -22,29 +23,7 @@ beforeAll(() => {
     writeFileSync(files[name]!, text);
   };
   // every GB at 0.10 up to 1,000 GB, every GB at 0.08 above; a 10.00 fee
-  write(
-    "contract.json",
-    JSON.stringify(
-      buildContractJson({
-        meters: [sumMeter("use", { unit: "GB" })],
-        charges: [
-          {
-            id: "gb",
-            name: "Bandwidth",
-            meter: "use",
-            price: {
-              model: "volume",
-              tiers: [
-                { upTo: "1000", unitPrice: "0.10" },
-                { upTo: null, unitPrice: "0.08" },
-              ],
-            },
-          },
-          flatCharge("platform", "Platform", "10"),
-        ],
-      }),
-    ),
-  );
+  write("contract.json", JSON.stringify(buildContractJson(VOLUME_BANDWIDTH)));
   write(
     "usage.ndjson",
     asNdjson([use("a", "2026-03-03T12:00:00Z", "500"), use("b", "2026-03-09T12:00:00Z", "400")]),

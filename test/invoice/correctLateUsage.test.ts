@@ -1,33 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { correctLateUsage, rateInvoice } from "../../src/invoice/index.js";
-import {
-  buildContract,
-  type ContractOverrides,
-  flatCharge,
-  sumMeter,
-  usageEvent,
-} from "../_support/contract.js";
+import { buildContract, type ContractOverrides, usageEvent } from "../_support/contract.js";
+import { VOLUME_BANDWIDTH } from "../_support/lateUsageExample.js";
 import { thrown } from "../_support/thrown.js";
 
 // Bandwidth on a volume price: every GB at 0.10 up to 1,000 GB, every GB at 0.08 above; a 10.00 fee.
-const VOLUME: ContractOverrides = {
-  meters: [sumMeter("use", { unit: "GB" })],
-  charges: [
-    {
-      id: "gb",
-      name: "Bandwidth",
-      meter: "use",
-      price: {
-        model: "volume",
-        tiers: [
-          { upTo: "1000", unitPrice: "0.10" },
-          { upTo: null, unitPrice: "0.08" },
-        ],
-      },
-    },
-    flatCharge("platform", "Platform", "10"),
-  ],
-};
+const VOLUME: ContractOverrides = VOLUME_BANDWIDTH;
 const gb = (id: string, day: number, v: string) =>
   usageEvent(id, "use", `2026-03-${String(day).padStart(2, "0")}T12:00:00Z`, { v });
 const USAGE = [gb("a", 3, "500"), gb("b", 9, "400")];
