@@ -180,3 +180,75 @@ describe('a discount on the days it covers (partialPeriod: "days_covered")', () 
     expect(error).toMatchObject({ code: "invalid_field", path: "discounts[0].partialPeriod" });
   });
 });
+
+describe("a discount on the days it covers, found by the laws", () => {
+  it("never rounds above the covered part (seed 1220996158: 98 % of one day of a 1.08 fee)", () => {
+    const contract = buildContract({
+      meters: [sumMeter("units", { eventType: "u" })],
+      charges: [flatCharge("fee", "Fee", "1.08")],
+      discounts: [
+        {
+          id: "d",
+          name: "D",
+          percent: "98",
+          from: "2026-03-08",
+          until: "2026-04-02",
+          partialPeriod: "days_covered",
+        },
+      ],
+    });
+    const invoice = rateInvoice(contract, [], "2026-04");
+    // covered: 1.08 × 1 of 30 April days = 0.036; 98 % = 0.03528 → 0.04 half-even, above 0.036:
+    // capped at the covered part rounded down, 0.03
+    expect(invoice.discounts?.[0]).toMatchObject({ amount: "-0.03", inForce: { covered: "0.03" } });
+  });
+});
+
+describe("a discount on the days it covers, with an amendment in the same period", () => {
+  it("cuts an amended charge's piece at its date too, and discounts the covered piece", () => {
+    const amended = contractWith([launch()], {
+      amendments: [
+        {
+          id: "cheaper",
+          effective: "2026-03-10",
+          charges: [unitCharge("bandwidth", "Bandwidth", "gb", "0.04")],
+        },
+      ],
+    } as ContractOverrides);
+    const invoice = rateInvoice(amended, usage, "2026-03");
+    // pieces: 1–10 March at 0.05 (no usage), 10–17 at 0.04 (1,000 GB = 40.00), 17 March–1 April at
+    // 0.04 (600 GB = 24.00): the discount's date cuts the amended charge as an amendment date would
+    // covered: 0.00 + 40.00 + the platform's 16.00 = 56.00; 20 % = 11.20, spread 40 : 16 → 8.00, 3.20
+    expect(invoice.lines.map((line) => [line.id, line.amount])).toEqual([
+      ["bandwidth@2026-03-01", "0.00"],
+      ["bandwidth@2026-03-10", "40.00"],
+      ["bandwidth@2026-03-17", "24.00"],
+      ["platform", "31.00"],
+    ]);
+    expect(invoice.discounts?.[0]).toMatchObject({
+      amount: "-11.20",
+      allocation: [
+        { line: "bandwidth@2026-03-10", amount: "-8.00" },
+        { line: "platform", amount: "-3.20" },
+      ],
+    });
+  });
+
+  it("leaves an unamended charge on one line whatever the discount's dates", () => {
+    const invoice = rateInvoice(
+      contractWith([launch({ from: "2026-03-05", until: "2026-03-12" })]),
+      usage,
+      "2026-03",
+    );
+    // covered 5–12 March (7 days): bandwidth 1,000 GB on the 10th = 50.00; platform 31.00 × 7/31 = 7.00
+    // 20 % × 57.00 = 11.40, spread 50 : 7 → 10.00 and 1.40
+    expect(invoice.lines.map((line) => line.id)).toEqual(["bandwidth", "platform"]);
+    expect(invoice.discounts?.[0]).toMatchObject({
+      amount: "-11.40",
+      allocation: [
+        { line: "bandwidth", amount: "-10.00" },
+        { line: "platform", amount: "-1.40" },
+      ],
+    });
+  });
+});
