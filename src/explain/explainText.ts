@@ -78,11 +78,11 @@ export function explainText(invoice: Invoice): string {
     const covered =
       discount.inForce?.covered === undefined
         ? undefined
-        : `${money(discount.inForce.covered)} billed on the days it covers (${datesWords(discount.inForce, invoice.period.timeZone)})`;
+        : `${money(discount.inForce.covered)} billed on the days it covers`;
     const what =
       discount.percent !== undefined
         ? covered !== undefined
-          ? `${formatQuantity(discount.percent)}% of ${covered} of ${money(discount.base)}`
+          ? `${formatQuantity(discount.percent)}% of ${covered} (${datesWords(discount.inForce!, invoice.period.timeZone)}) of ${money(discount.base)}`
           : `${formatQuantity(discount.percent)}% of ${money(discount.base)}${part}`
         : `${money(discount.fixed ?? "0")}${part} (at most the ${covered ?? `${money(discount.base)} it applies to`})`;
     const spread = discount.allocation.map((entry) => `${entry.line} ${money(entry.amount)}`).join(", ");

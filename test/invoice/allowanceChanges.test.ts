@@ -120,3 +120,15 @@ describe("an allowance pool resized on a date", () => {
     expect(error).toMatchObject({ code: "invalid_field", path: "allowances[0].changes[1].effective" });
   });
 });
+
+describe("an allowance pool resized on a date, refused", () => {
+  it("refuses a negative size", () => {
+    const error = thrown(() => contractWith([{ effective: "2026-03-16", quantity: "-1" }]));
+    expect(error).toMatchObject({ path: "allowances[0].changes[0].quantity" });
+  });
+
+  it("refuses a date that does not exist", () => {
+    const error = thrown(() => contractWith([{ effective: "2026-02-30", quantity: "10" }]));
+    expect(error).toMatchObject({ code: "invalid_field", path: "allowances[0].changes[0].effective" });
+  });
+});

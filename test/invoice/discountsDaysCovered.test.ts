@@ -252,3 +252,39 @@ describe("a discount on the days it covers, with an amendment in the same period
     });
   });
 });
+
+describe("a discount on the days it covers, on fees billed in advance and fixed amounts", () => {
+  const inAdvance = {
+    charges: [
+      unitCharge("bandwidth", "Bandwidth", "gb", "0.05"),
+      flatCharge("platform", "Platform", "30.00", { billed: "in_advance" }),
+    ],
+  } as ContractOverrides;
+
+  it("covers a fee billed in advance by the days of its own period the discount covers", () => {
+    // the March invoice bills April's platform fee (30.00) in advance: from 17 March on, the
+    // discount covers all of April → 20 % × 30.00 = 6.00; bandwidth covers 600 GB × 0.05 = 30.00 → 6.00
+    const from = rateInvoice(
+      contractWith([launch({ until: undefined, from: "2026-03-17" })], inAdvance),
+      usage,
+      "2026-03",
+    );
+    expect(from.discounts?.[0]).toMatchObject({ amount: "-12.00", inForce: { covered: "60.00" } });
+    // until 17 March it covers none of April: only bandwidth's 1,000 GB on the 10th, 50.00 → 10.00
+    const until = rateInvoice(contractWith([launch()], inAdvance), usage, "2026-03");
+    expect(until.discounts?.[0]).toMatchObject({
+      amount: "-10.00",
+      inForce: { covered: "50.00" },
+      allocation: [{ line: "bandwidth", amount: "-10.00" }],
+    });
+  });
+
+  it("explains a fixed amount capped at the covered days", () => {
+    const fixed = launch({ percent: undefined, amount: "100.00" });
+    const invoice = rateInvoice(contractWith([fixed]), [gbOn(10, "100")], "2026-03");
+    // fixed 100.00 × 16/31 = 51.61; covered 5.00 + 16.00 = 21.00 → 21.00 off
+    expect(explainText(invoice)).toContain(
+      "Launch 20%: $51.61, in force for 1,382,400 of 2,678,400 seconds (2026-03-01 to 2026-03-17) (at most the $21.00 billed on the days it covers) = -$21.00",
+    );
+  });
+});
