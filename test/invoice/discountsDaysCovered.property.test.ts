@@ -97,16 +97,16 @@ describe("days_covered discount laws", () => {
             .times(end - start)
             .div(month.end - month.first);
           const covered = fee.plus(units);
-          // rounded half-even, but never above the covered part rounded down (1 day of a 1.08 fee in a
-          // 30-day April covers 0.036; 98 % of it, 0.03528, would round to 0.04: 0.03 is taken)
-          const expected = Decimal.min(
-            covered.times(c.percent).div(100).toDecimalPlaces(2, Decimal.ROUND_HALF_EVEN),
-            covered.toDecimalPlaces(2, Decimal.ROUND_DOWN),
-          );
+          // the covered part rounded down to the cent (the figure the invoice shows), × percent,
+          // rounded half-even: never above it (1 day of a 1.08 fee in a 30-day April covers 0.036 →
+          // 0.03; 98 % of 0.03 = 0.0294 → 0.03, where 98 % of 0.036 would round to 0.04)
+          const shown = covered.toDecimalPlaces(2, Decimal.ROUND_DOWN);
+          const expected = shown.times(c.percent).div(100).toDecimalPlaces(2, Decimal.ROUND_HALF_EVEN);
           const applied = invoice.discounts?.[0];
           expect(new Decimal(applied?.amount ?? "0").negated().toFixed(2)).toBe(expected.toFixed(2));
           // never more than the covered part, nor than any line's amount
-          expect(expected.lessThanOrEqualTo(covered)).toBe(true);
+          expect(expected.lessThanOrEqualTo(shown)).toBe(true);
+          expect(applied?.inForce?.covered).toBe(shown.toFixed(2));
           for (const line of invoice.lines)
             expect(new Decimal(line.net ?? line.amount).isNegative()).toBe(false);
         }

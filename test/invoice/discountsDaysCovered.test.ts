@@ -198,8 +198,8 @@ describe("a discount on the days it covers, found by the laws", () => {
       ],
     });
     const invoice = rateInvoice(contract, [], "2026-04");
-    // covered: 1.08 × 1 of 30 April days = 0.036; 98 % = 0.03528 → 0.04 half-even, above 0.036:
-    // capped at the covered part rounded down, 0.03
+    // covered: 1.08 × 1 of 30 April days = 0.036 → 0.03 (rounded down, the figure shown);
+    // 98 % × 0.03 = 0.0294 → 0.03 (98 % of the unrounded 0.036 would have rounded to 0.04, above it)
     expect(invoice.discounts?.[0]).toMatchObject({ amount: "-0.03", inForce: { covered: "0.03" } });
   });
 });

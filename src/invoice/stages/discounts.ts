@@ -74,7 +74,16 @@ export function applyDiscounts(
       discount.partialPeriod === "days_covered" && inForce.part !== undefined
         ? coveredBases(contract, resolved, usage, inForce.part.window, eligible)
         : undefined;
-    const coveredTotal = days?.reduce((sum, part) => addExactly(sum, part), ZERO);
+    // What the covered days billed, rounded down to the minor unit: the figure the invoice shows, the
+    // percent is taken of and the discount never exceeds, so the entry can be redone from its own fields.
+    const covered =
+      days === undefined
+        ? undefined
+        : roundTo(
+            days.reduce((sum, part) => addExactly(sum, part), ZERO),
+            minor,
+            "down",
+          );
     const fixed =
       discount.amount === undefined
         ? undefined
@@ -85,8 +94,8 @@ export function applyDiscounts(
     const wanted =
       discount.percent !== undefined
         ? roundTo(
-            coveredTotal !== undefined
-              ? exactProduct(coveredTotal, discount.percent).div(100)
+            covered !== undefined
+              ? exactProduct(covered, discount.percent).div(100)
               : inForce.part === undefined
                 ? exactProduct(base, discount.percent).div(100)
                 : applyRatio(exactProduct(base, discount.percent), inForce.part.ofService).div(100),
@@ -95,7 +104,7 @@ export function applyDiscounts(
           )
         : fixed!;
     // Never more than the lines' nets, nor (on the days it covers) than what those days billed.
-    const cap = coveredTotal === undefined ? base : roundTo(coveredTotal, minor, "down");
+    const cap = covered ?? base;
     const amount = wanted.greaterThan(cap) ? cap : wanted;
     const spread = spreadReduction(
       current,
@@ -113,7 +122,7 @@ export function applyDiscounts(
       ...(discount.percent !== undefined ? { percent: toPlainString(discount.percent) } : {}),
       ...(fixed !== undefined ? { fixed: toFixedString(fixed, minor) } : {}),
       ...(inForce.part !== undefined
-        ? { inForce: inForceData(inForce.part, discount, cap, coveredTotal !== undefined, minor) }
+        ? { inForce: inForceData(inForce.part, discount, cap, covered !== undefined, minor) }
         : {}),
       base: toFixedString(base, minor),
       amount: toFixedString(amount.negated(), minor),
