@@ -65,7 +65,7 @@ export function explainText(invoice: Invoice): string {
   for (const pool of invoice.allowances ?? []) {
     const drawn = pool.drawn.map((entry) => `${entry.line} ${formatQuantity(entry.quantity)}`).join(", ");
     out.push(
-      `Shared allowance ${pool.name} (${pool.id}): ${formatQuantity(pool.quantity)}${drawn === "" ? ", none drawn" : `, drawn by ${drawn}`}; ${formatQuantity(pool.remaining)} left.`,
+      `Shared allowance ${pool.name} (${pool.id}): ${formatQuantity(pool.quantity)}${poolScheduleWords(pool, invoice.period.timeZone)}${drawn === "" ? ", none drawn" : `, drawn by ${drawn}`}; ${formatQuantity(pool.remaining)} left.`,
     );
   }
   if ((invoice.allowances ?? []).length > 0) out.push("");
@@ -75,10 +75,16 @@ export function explainText(invoice: Invoice): string {
   for (const discount of invoice.discounts ?? []) {
     const part =
       discount.inForce === undefined ? "" : inForceWords(discount.inForce, invoice.period.timeZone);
+    const covered =
+      discount.inForce?.covered === undefined
+        ? undefined
+        : `${money(discount.inForce.covered)} billed on the days it covers`;
     const what =
       discount.percent !== undefined
-        ? `${formatQuantity(discount.percent)}% of ${money(discount.base)}${part}`
-        : `${money(discount.fixed ?? "0")}${part} (at most the ${money(discount.base)} it applies to)`;
+        ? covered !== undefined
+          ? `${formatQuantity(discount.percent)}% of ${covered} (${datesWords(discount.inForce!, invoice.period.timeZone)}) of ${money(discount.base)}`
+          : `${formatQuantity(discount.percent)}% of ${money(discount.base)}${part}`
+        : `${money(discount.fixed ?? "0")}${part} (at most the ${covered ?? `${money(discount.base)} it applies to`})`;
     const spread = discount.allocation.map((entry) => `${entry.line} ${money(entry.amount)}`).join(", ");
     out.push(
       `${discount.name}: ${what} = ${money(discount.amount)}${spread === "" ? "" : `, spread over ${spread}`}.`,
@@ -140,8 +146,24 @@ function cancellationWords(cancellation: NonNullable<Invoice["cancellation"]>, t
 
 // ", in force for 15 of 31 days (2026-03-17 to 2026-04-01)": the share of the period that scaled a discount.
 function inForceWords(inForce: NonNullable<AppliedDiscount["inForce"]>, timeZone: string): string {
+  return `, in force for ${formatQuantity(inForce.elapsed)} of ${formatQuantity(inForce.total)} ${prorationUnit(inForce.basis)} (${datesWords(inForce, timeZone)})`;
+}
+
+// " (1,000 for 2026-03-01 to 2026-03-16, 1,500 for …, weighted by 15 and 16 of 31 days)": how a pool
+// resized inside the period got its size.
+function poolScheduleWords(pool: NonNullable<Invoice["allowances"]>[number], timeZone: string): string {
+  const schedule = pool.schedule;
+  if (schedule === undefined || schedule.length === 0) return "";
+  const sizes = schedule.map((part) => `${formatQuantity(part.quantity)} for ${datesWords(part, timeZone)}`);
+  const shares = schedule.map((part) => formatQuantity(part.elapsed));
+  const last = schedule[schedule.length - 1]!;
+  return ` (${sizes.join(", ")}, weighted by ${shares.slice(0, -1).join(", ")} and ${shares[shares.length - 1]} of ${formatQuantity(last.total)} ${prorationUnit(last.basis)})`;
+}
+
+// "2026-03-17 to 2026-04-01": the local dates a discount is in force inside the period.
+function datesWords(inForce: { readonly start: string; readonly end: string }, timeZone: string): string {
   const date = (instant: string) => formatLocalDate(toLocalDate(parseInstant(instant), timeZone));
-  return `, in force for ${formatQuantity(inForce.elapsed)} of ${formatQuantity(inForce.total)} ${prorationUnit(inForce.basis)} (${date(inForce.start)} to ${date(inForce.end)})`;
+  return `${date(inForce.start)} to ${date(inForce.end)}`;
 }
 
 function explainUsage(invoice: Invoice): string[] {

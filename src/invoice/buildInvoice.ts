@@ -29,7 +29,7 @@ export function buildInvoice(
 ): Invoice {
   let draft = emptyDraft(contract, period, kind);
   draft = rateChargesStage(draft, usage); //            1–4. usage → lines, allowance pools, line limits, rounding
-  draft = discountsStage(draft); //                     5–6. line discounts, then invoice discounts
+  draft = discountsStage(draft, usage); //              5–6. line discounts, then invoice discounts
   draft = commitmentsStage(draft); //                   7.   true-up, overage, cap
   draft = creditsBeforeTaxStage(draft, credits); //     8.   pre-tax credits, in burn order
   draft = taxStage(draft); //                           9–10. tax and total

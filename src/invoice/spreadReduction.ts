@@ -12,6 +12,8 @@ export function netOf(line: InvoiceLine): Decimal {
  * Takes `amount` off the `eligible` lines in proportion to their nets (largest remainder, so the parts
  * add up to it exactly), recording each share as an adjustment of `kind` from `source` and lowering
  * the line's net. Returns every line (untouched ones as they were) and the allocation, share by line.
+ * `weights` (one per eligible line) replace the nets as the proportions: a discount on the days it
+ * covers spreads by what each line billed for those days.
  */
 export function spreadReduction(
   lines: ReadonlyArray<InvoiceLine>,
@@ -20,12 +22,15 @@ export function spreadReduction(
   currency: Currency,
   kind: AdjustmentKind,
   source: string,
+  weights?: ReadonlyArray<Decimal>,
 ): { lines: InvoiceLine[]; allocation: { line: string; amount: string }[] } {
   const minor = currency.minorUnits;
   // Each eligible line's net, read once (a large invoice has thousands of lines to spread over).
   const nets = eligible.map(netOf);
   const shares =
-    amount.isZero() || eligible.length === 0 ? eligible.map(() => ZERO) : allocate(amount, nets, currency);
+    amount.isZero() || eligible.length === 0
+      ? eligible.map(() => ZERO)
+      : allocate(amount, weights ?? nets, currency);
   const byLine = new Map(
     eligible.map((line, index) => [line.id, { share: shares[index]!, net: nets[index]! }]),
   );

@@ -1,6 +1,12 @@
 import type { ChargeTerms, Contract } from "../contracts/index.js";
 import { type ChargeInForce, type OverrideInForce, scaleMoney } from "../rating/index.js";
-import { formatLocalDate, type Period, toLocalDate } from "../time/index.js";
+import {
+  formatLocalDate,
+  type Period,
+  parseLocalDate,
+  startOfLocalDate,
+  toLocalDate,
+} from "../time/index.js";
 import type { InvoiceLine } from "./invoiceSchema.js";
 import { perObject } from "./perObject.js";
 
@@ -156,18 +162,31 @@ function withOverride(charge: ChargeInForce, override: Override, index: number):
   };
 }
 
-/** The pieces of `period` between the amendments that take effect inside it (one piece when none does). */
+/**
+ * The pieces of `period` between the amendments, overrides and `days_covered` discount dates inside it
+ * (one piece when none falls inside): a discount on the days it covers reads those days' usage.
+ */
 export function piecesOf(contract: Contract, period: Period): Period[] {
   const cuts = [
     ...new Set([
       ...contract.amendments.map((amendment) => amendment.effective),
       ...contract.overrides.map((override) => override.from),
+      ...discountDates(contract),
     ]),
   ]
     .filter((instant) => instant > period.start && instant < period.end)
     .sort((a, b) => a - b);
   const bounds = [period.start, ...cuts, period.end];
   return bounds.slice(0, -1).map((start, index) => ({ start, end: bounds[index + 1]! }));
+}
+
+// The from/until instants (local midnight) of the discounts applied to the days they cover.
+function discountDates(contract: Contract): number[] {
+  return contract.discounts
+    .filter((discount) => discount.partialPeriod === "days_covered")
+    .flatMap((discount) => [discount.from, discount.until])
+    .filter((date): date is string => date !== undefined)
+    .map((date) => startOfLocalDate(parseLocalDate(date)!, contract.timeZone));
 }
 
 /**

@@ -127,6 +127,22 @@ export const appliedAllowanceSchema = z.strictObject({
   /** The lines that drew more than 0, in draw order. */
   drawn: z.array(z.strictObject({ line: z.string(), quantity: amountTextSchema })),
   remaining: amountTextSchema,
+  /**
+   * Present when the pool's dated `changes` cut the invoice's period: each part, the size in force on
+   * it and its share of the period (by the contract's proration basis); `quantity` is their weighted sum.
+   */
+  schedule: z.optional(
+    z.array(
+      z.strictObject({
+        start: z.string(),
+        end: z.string(),
+        quantity: amountTextSchema,
+        basis: z.enum(PRORATION_BASES),
+        elapsed: amountTextSchema,
+        total: amountTextSchema,
+      }),
+    ),
+  ),
 });
 export type AppliedAllowance = z.output<typeof appliedAllowanceSchema>;
 
@@ -149,6 +165,10 @@ export const appliedDiscountSchema = z.strictObject({
       basis: z.enum(PRORATION_BASES),
       elapsed: amountTextSchema,
       total: amountTextSchema,
+      /** `days_covered`: the discount took its percent of `covered`, not of the share of `base`. */
+      partialPeriod: z.optional(z.literal("days_covered")),
+      /** What the in-scope lines billed for the days in force (rounded down): the most it takes. */
+      covered: z.optional(amountTextSchema),
     }),
   ),
   base: amountTextSchema,

@@ -281,6 +281,7 @@ function replacementArb(
 export function poolsArb(
   charges: ReadonlyArray<ChargeJson>,
   amendments: ReadonlyArray<Record<string, unknown>>,
+  start?: string,
 ): fc.Arbitrary<{ pools: Array<Record<string, unknown>>; charges: ChargeJson[] }> {
   const redefined = new Set(
     amendments.flatMap((amendment) =>
@@ -306,8 +307,13 @@ export function poolsArb(
         fc.constantFrom("0", "1", "100", "0.5", "5000"),
         fc.constantFrom("0", "10", "250.75", "1e6"),
       ),
+      // A dated resize of each pool, some days after the term starts (allowances[].changes).
+      resize: fc.option(
+        fc.record({ days: fc.integer({ min: 1, max: 60 }), quantity: fc.constantFrom("0", "7.25", "2000") }),
+        { nil: undefined },
+      ),
     })
-    .map(({ members, split, quantities }) => {
+    .map(({ members, split, quantities, resize }) => {
       if (members.length === 0) return { pools: [], charges: [...charges] };
       const cut = 1 + (split % members.length);
       const groups = [members.slice(0, cut), members.slice(cut)].filter((group) => group.length > 0);
@@ -316,6 +322,9 @@ export function poolsArb(
         name: `Pool ${index}`,
         quantity: quantities[index]!,
         charges: group,
+        ...(resize !== undefined && start !== undefined
+          ? { changes: [{ effective: addDays(start, resize.days), quantity: resize.quantity }] }
+          : {}),
       }));
       const pooled = new Set(members);
       return {
@@ -350,13 +359,14 @@ export function discountsArb(
           from: fc.integer({ min: -10, max: 60 }),
           span: fc.integer({ min: 1, max: 90 }),
           until: fc.boolean(),
+          partialPeriod: fc.constantFrom("period_share", "days_covered"),
         },
         { requiredKeys: ["size"] },
       ),
       { maxLength: 3 },
     )
     .map((drawn) =>
-      drawn.map(({ size, charges, periods, from, span, until }, index) => ({
+      drawn.map(({ size, charges, periods, from, span, until, partialPeriod }, index) => ({
         id: `disc${index}`,
         name: `Discount ${index}`,
         ...size,
@@ -364,6 +374,8 @@ export function discountsArb(
         ...(periods !== undefined ? { periods } : {}),
         ...(from !== undefined ? { from: addDays(start, from) } : {}),
         ...(until === true ? { until: addDays(start, (from ?? 0) + (span ?? 30)) } : {}),
+        // partialPeriod needs a date to cut a period with
+        ...(partialPeriod !== undefined && (from !== undefined || until === true) ? { partialPeriod } : {}),
       })),
     );
 }

@@ -183,7 +183,7 @@ export function contractScenarioArb(options: ScenarioOptions = {}): fc.Arbitrary
     .chain((base) =>
       chargesArb(base.meters).chain((charges) =>
         amendmentsArb(charges, base.meters, base.dates.startDate).chain((amendments) =>
-          poolsArb(charges, amendments).chain((pooled) => {
+          poolsArb(charges, amendments, base.dates.startDate).chain((pooled) => {
             const ids = pooled.charges.map((charge) => charge.id);
             const start = base.dates.startDate;
             const { minorUnits } = base.currency;

@@ -24,6 +24,15 @@ export function discountPercentOrAmount(): ErrorMessage {
   return { code: "invalid_field", message: "give exactly one of percent or amount" };
 }
 
+/** A discount whose `partialPeriod` has no from/until to cut a period with. */
+export function partialPeriodWithoutDates(): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message:
+      "applies only to a discount with from or until: without them the discount covers every day of every period; remove partialPeriod or add the dates",
+  };
+}
+
 /** A commitment with neither a minimum nor a maximum. */
 export function commitmentLimitMissing(): ErrorMessage {
   return { code: "missing_field", message: "give a minimum, a maximum or both" };

@@ -45,9 +45,20 @@ export function writeDiscounts(context: AdjustmentContext): string[] {
   const minor = invoice.currency.minorUnits;
   return (invoice.discounts ?? []).map((discount) => {
     const lines = discount.allocation.map((part) => part.line);
-    const base = baseCell(context, lines, discount.base);
+    // On the days it covers (partialPeriod "days_covered"), the discount is worked out on what those days
+    // billed, a value ratecard computed by rating them again: no share of the period scales it.
+    const covered = discount.inForce?.covered;
+    const base =
+      covered === undefined
+        ? baseCell(context, lines, discount.base)
+        : {
+            cell: exactValue(covered, money),
+            note: "C: what the days it covers billed, as ratecard computed it (a value)",
+          };
     const ratio =
-      discount.inForce === undefined ? "" : `*${discount.inForce.elapsed}/${discount.inForce.total}`;
+      discount.inForce === undefined || covered !== undefined
+        ? ""
+        : `*${discount.inForce.elapsed}/${discount.inForce.total}`;
     const amount =
       discount.percent !== undefined
         ? liveOrValue(

@@ -1,5 +1,13 @@
 import type { Contract, DiscountTerms } from "../../contracts/index.js";
-import { exactProduct, roundTo, toFixedString, toPlainString, ZERO } from "../../money/index.js";
+import {
+  addExactly,
+  type Decimal,
+  exactProduct,
+  roundTo,
+  toFixedString,
+  toPlainString,
+  ZERO,
+} from "../../money/index.js";
 import type { AppliedDiscount } from "../../schema/index.js";
 import {
   applyRatio,
@@ -14,11 +22,12 @@ import {
   startOfLocalDate,
 } from "../../time/index.js";
 import { chargeScope } from "../chargeScope.js";
-import type { InvoiceDraft } from "../draft.js";
+import type { InvoiceDraft, PeriodInForce, PeriodUsage } from "../draft.js";
 import type { InvoiceLine } from "../invoiceSchema.js";
 import { perBillingPeriod } from "../perBillingPeriod.js";
 import type { ServicePeriod } from "../resolveServicePeriod.js";
 import { netOf, spreadReduction } from "../spreadReduction.js";
+import { coveredBases } from "./coveredDays.js";
 
 /** The lines after discounts, and the discounts as applied. */
 export interface DiscountResult {
@@ -33,12 +42,14 @@ export interface DiscountResult {
  * more than that base, and spread over the lines by largest remainder in proportion to their nets.
  * Fixed amounts are per billing period and prorated on a partial one. A discount whose from/until
  * cuts the invoice's period applies pro rata: its percent, or its fixed amount, times the share of the
- * period it is in force (the contract's proration basis), shown as `inForce` on its entry.
+ * period it is in force (the contract's proration basis), shown as `inForce` on its entry; with
+ * `partialPeriod: "days_covered"`, only on what the days it covers billed (coveredDays.ts).
  */
 export function applyDiscounts(
   contract: Contract,
   lines: ReadonlyArray<InvoiceLine>,
-  resolved: ServicePeriod,
+  resolved: PeriodInForce,
+  usage: PeriodUsage,
 ): DiscountResult {
   const share = new Map(
     contract.discounts.map((discount) => [discount.id, shareInForce(discount, contract, resolved)]),
@@ -58,31 +69,61 @@ export function applyDiscounts(
     const eligible = current.filter((line) => inScope(line.chargeId) && netOf(line).greaterThan(0));
     const base = eligible.reduce((sum, line) => sum.plus(netOf(line)), ZERO);
     const inForce = share.get(discount.id)!;
+    // On the days it covers: each line's part billed on those days (coveredDays.ts) replaces its net.
+    const days =
+      discount.partialPeriod === "days_covered" && inForce.part !== undefined
+        ? coveredBases(contract, resolved, usage, inForce.part.window, eligible)
+        : undefined;
+    // What the covered days billed, rounded down to the minor unit: the figure the invoice shows, the
+    // percent is taken of and the discount never exceeds, so the entry can be redone from its own fields.
+    const covered =
+      days === undefined
+        ? undefined
+        : roundTo(
+            days.reduce((sum, part) => addExactly(sum, part), ZERO),
+            minor,
+            "down",
+          );
     const fixed =
       discount.amount === undefined
         ? undefined
         : perBillingPeriod(discount.amount, inForce.part?.ofBillingPeriod ?? resolved.proration, contract);
     // A percentage in force for part of the invoice's period: percent × its share of the period, with
-    // every multiplication before the one division (20 % for 15 of 31 days on 1,000.00 → 96.77).
+    // every multiplication before the one division (20 % for 15 of 31 days on 1,000.00 → 96.77); on
+    // the days it covers, percent × what those days billed.
     const wanted =
       discount.percent !== undefined
         ? roundTo(
-            inForce.part === undefined
-              ? exactProduct(base, discount.percent).div(100)
-              : applyRatio(exactProduct(base, discount.percent), inForce.part.ofService).div(100),
+            covered !== undefined
+              ? exactProduct(covered, discount.percent).div(100)
+              : inForce.part === undefined
+                ? exactProduct(base, discount.percent).div(100)
+                : applyRatio(exactProduct(base, discount.percent), inForce.part.ofService).div(100),
             minor,
             contract.rounding,
           )
         : fixed!;
-    const amount = wanted.greaterThan(base) ? base : wanted;
-    const spread = spreadReduction(current, eligible, amount, contract.currency, "discount", discount.id);
+    // Never more than the lines' nets, nor (on the days it covers) than what those days billed.
+    const cap = covered ?? base;
+    const amount = wanted.greaterThan(cap) ? cap : wanted;
+    const spread = spreadReduction(
+      current,
+      eligible,
+      amount,
+      contract.currency,
+      "discount",
+      discount.id,
+      days,
+    );
     current = spread.lines;
     applied.push({
       id: discount.id,
       name: discount.name,
       ...(discount.percent !== undefined ? { percent: toPlainString(discount.percent) } : {}),
       ...(fixed !== undefined ? { fixed: toFixedString(fixed, minor) } : {}),
-      ...(inForce.part !== undefined ? { inForce: inForceData(inForce.part, discount) } : {}),
+      ...(inForce.part !== undefined
+        ? { inForce: inForceData(inForce.part, discount, cap, covered !== undefined, minor) }
+        : {}),
       base: toFixedString(base, minor),
       amount: toFixedString(amount.negated(), minor),
       allocation: spread.allocation,
@@ -94,6 +135,8 @@ export function applyDiscounts(
 /** Where a discount is in force inside the invoice's period, when that is only part of it. */
 interface PartInForce {
   readonly period: Period;
+  /** The discount's own [from, until), which a fee billed in advance for a later period may fall in. */
+  readonly window: Period;
   /** The part's share of the invoice's (service) period: what scales a percentage. */
   readonly ofService: ProrationRatio;
   /** The part's share of the billing period: what scales a fixed amount per billing period. */
@@ -125,11 +168,20 @@ function shareInForce(
   if (period === undefined) return undefined;
   if (isSamePeriod(period, service)) return { part: undefined };
   const ratio = (whole: Period) => prorationRatio(period, whole, contract.proration, contract.timeZone);
-  return { part: { period, ofService: ratio(service), ofBillingPeriod: ratio(resolved.billingPeriod) } };
+  return {
+    part: { period, window, ofService: ratio(service), ofBillingPeriod: ratio(resolved.billingPeriod) },
+  };
 }
 
-// The invoice entry's account of the part: when, and the ratio that scaled the discount.
-function inForceData(part: PartInForce, discount: DiscountTerms) {
+// The invoice entry's account of the part: when, and the ratio that scaled the discount; on the days
+// it covers, what those days billed (rounded down: the most the discount can take).
+function inForceData(
+  part: PartInForce,
+  discount: DiscountTerms,
+  covered: Decimal,
+  daysCovered: boolean,
+  minor: number,
+) {
   const ratio = discount.percent !== undefined ? part.ofService : part.ofBillingPeriod;
   return {
     start: formatInstant(part.period.start),
@@ -137,11 +189,14 @@ function inForceData(part: PartInForce, discount: DiscountTerms) {
     basis: ratio.basis,
     elapsed: toPlainString(ratio.elapsed),
     total: toPlainString(ratio.total),
+    ...(daysCovered
+      ? { partialPeriod: "days_covered" as const, covered: toFixedString(covered, minor) }
+      : {}),
   };
 }
 
 /** Steps 5–6: line discounts, then invoice discounts, on the rated lines; their records on the draft. */
-export function discountsStage(draft: InvoiceDraft): InvoiceDraft {
-  const { lines, discounts } = applyDiscounts(draft.contract, draft.lines, draft.period);
+export function discountsStage(draft: InvoiceDraft, usage: PeriodUsage): InvoiceDraft {
+  const { lines, discounts } = applyDiscounts(draft.contract, draft.lines, draft.period, usage);
   return { ...draft, lines, discounts };
 }

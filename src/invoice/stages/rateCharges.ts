@@ -19,6 +19,7 @@ import {
 } from "../../time/index.js";
 import type { InvoiceDraft, PeriodInForce, PeriodUsage } from "../draft.js";
 import { perObject } from "../perObject.js";
+import { poolsInForce } from "../poolSizes.js";
 import { withPriceBook } from "../pricedByBook.js";
 import { label } from "../resolveServicePeriod.js";
 import { chargeAt, chargeKey, chargePath, chargesAt, pieceSuffix, withIdSuffix } from "../termsAt.js";
@@ -78,8 +79,10 @@ function rateWithAllowances(
 ): { rated: RateChargeResult[]; allowances?: ReturnType<typeof planAllowanceDraws>["pools"] } {
   const first = rateCharges(contract, period, usage, { progressive });
   if (contract.allowances.length === 0) return { rated: first.flatMap((entry) => [...entry.results]) };
+  // Each pool at its size for this period (dated resizes weighted by their days: poolSizes.ts).
+  const sized = poolsInForce(contract, period.service);
   const plan = planAllowanceDraws(
-    contract.allowances,
+    sized.map((entry) => entry.pool),
     first.flatMap((entry) => entry.results.flatMap((result) => result.lines)),
   );
   const pooled = new Set(contract.allowances.flatMap((pool) => pool.charges));
@@ -91,7 +94,11 @@ function rateWithAllowances(
     }).map((entry) => [entry.id, entry.results]),
   );
   const rated = first.flatMap((entry) => [...(again.get(entry.id) ?? entry.results)]);
-  return { rated, allowances: plan.pools };
+  const allowances = plan.pools.map((pool, at) => {
+    const schedule = sized[at]!.schedule;
+    return schedule === undefined ? pool : { ...pool, schedule };
+  });
+  return { rated, allowances };
 }
 
 /** Which charges a rating pass rates, and the allowance draws it applies. */
@@ -188,7 +195,7 @@ function billsProgressively(charge: ChargeTerms): boolean {
 }
 
 // A line minimum is owed for the whole period: progressive invoices leave it to the closing invoice.
-function withoutMinimum(charge: ChargeTerms): ChargeTerms {
+export function withoutMinimum(charge: ChargeTerms): ChargeTerms {
   const { minimum: _settledAtClose, ...rest } = charge;
   return rest;
 }
@@ -270,7 +277,8 @@ const usageIndex = perObject((usage: AggregateUsageResult): UsageIndex => {
   };
 });
 
-function rateOne(
+/** Rates one charge over a period or a piece of it, with that stretch's usage and proration. */
+export function rateOne(
   contract: Contract,
   charge: ChargeTerms,
   path: string,

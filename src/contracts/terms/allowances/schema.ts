@@ -1,11 +1,24 @@
 import * as z from "zod/mini";
-import { idSchema, quantitySchema } from "../../../schema/index.js";
+import { contractMessages } from "../../../errors/index.js";
+import { idSchema, issueOf, localDateSchema, quantitySchema } from "../../../schema/index.js";
+
+/**
+ * A dated resize of an allowance pool: from `effective` (local midnight in the contract's zone) the
+ * pool holds `quantity` per billing period instead of the size before (the shape of a commitment's
+ * `changes`, with the pool's own field).
+ */
+export const allowanceChangeSchema = z.strictObject({
+  effective: localDateSchema,
+  quantity: quantitySchema,
+});
+export type AllowanceChangeTerms = z.output<typeof allowanceChangeSchema>;
 
 /**
  * An allowance pool: a free quantity per billing period shared by several charges (one free tier for
  * the account across regions or projects, as Azure and Supabase bill it). It is drawn after each
  * charge's own transform, charge by charge in the listed order and, within a charge, line by line in
- * line-id order; it is not carried over and not prorated. docs/contracts.md, step 1.
+ * line-id order; it is not carried over and not prorated. `changes` resize it on dates: a period a
+ * resize cuts holds the sizes weighted by the days each was in force. docs/contracts.md, step 1.
  */
 export const allowanceSchema = z
   .strictObject({
@@ -22,8 +35,25 @@ export const allowanceSchema = z
         z.minLength(1, { message: "must list at least one charge" }),
         z.describe("The charges that draw from the pool, in draw order."),
       ),
+    changes: z
+      .optional(z.array(allowanceChangeSchema).check(z.minLength(1)))
+      .check(
+        z.describe(
+          "Dated resizes of the pool, in date order. A period a resize cuts holds Σ sizeᵢ × its part of the period ÷ the period, rounded half up to the decimals the sizes are written with (docs/contracts.md, step 1).",
+        ),
+      ),
   })
   .check(
+    z.superRefine((pool, ctx) => {
+      let previous: string | undefined;
+      pool.changes?.forEach((change, index) => {
+        if (previous !== undefined && change.effective <= previous)
+          ctx.addIssue(
+            issueOf(contractMessages.changeNotAfterPrevious(previous), ["changes", index, "effective"]),
+          );
+        previous = change.effective;
+      });
+    }),
     z.describe(
       "A free quantity per billing period shared by the listed charges, drawn in their order (not carried over, not prorated).",
     ),

@@ -12,7 +12,8 @@ import { chargeSelectorFields } from "../../charge/chargeSelectors.js";
 /**
  * A discount: a percentage or a fixed amount, on selected charges (a line discount) or on the whole
  * invoice, for the first `periods` billing periods of the term and/or between two dates (pro rata
- * on a period the dates cut). docs/contracts.md, steps 5 and 6.
+ * on a period the dates cut, or, with `partialPeriod: "days_covered"`, on what the days they cover
+ * billed). docs/contracts.md, steps 5 and 6.
  */
 export const discountSchema = z
   .strictObject({
@@ -43,9 +44,18 @@ export const discountSchema = z
           "First day no longer in force (local midnight). A period it cuts gets the discount pro rata: its percent or amount × the share of the period before this date.",
         ),
       ),
+    partialPeriod: z
+      .optional(z.enum(["period_share", "days_covered"]))
+      .check(
+        z.describe(
+          'How a period that from/until cut is discounted. "period_share" (default): the percent or amount × the share of the period in force, on the whole of each line. "days_covered": only the part of each line billed for the days in force: usage rated on those days\' events, a fee by its share of those days; a fixed amount is capped at that part.',
+        ),
+      ),
   })
   .check(
     z.superRefine((discount, ctx) => {
+      if (discount.partialPeriod !== undefined && discount.from === undefined && discount.until === undefined)
+        ctx.addIssue(issueOf(contractMessages.partialPeriodWithoutDates(), ["partialPeriod"]));
       if ((discount.percent === undefined) === (discount.amount === undefined))
         ctx.addIssue(issueOf(contractMessages.discountPercentOrAmount(), ["percent"]));
       if (discount.from !== undefined && discount.until !== undefined && discount.until <= discount.from)

@@ -1,0 +1,92 @@
+import type { Contract } from "../../contracts/index.js";
+import { InvariantError } from "../../errors/index.js";
+import { addExactly, Decimal, exactProduct, ZERO } from "../../money/index.js";
+import { applyRatio, intersectPeriods, type Period, parseInstant, prorationRatio } from "../../time/index.js";
+import type { PeriodInForce, PeriodUsage } from "../draft.js";
+import type { InvoiceLine } from "../invoiceSchema.js";
+import { netOf } from "../spreadReduction.js";
+import { chargeAt, chargePath, pieceSuffix } from "../termsAt.js";
+import { rateOne, withoutMinimum } from "./rateCharges.js";
+
+/**
+ * What each line billed for the days of `window` (a discount's [from, until) with
+ * `partialPeriod: "days_covered"`), as a part of its current net: never below 0, never above the net.
+ * - A usage line (one with a usage step): its charge rated again on the usage of the pieces of the
+ *   period inside the window only (the pieces step 0 cut at the discount's dates, each with its own
+ *   usage and proration, as an amendment's pieces are rated; without the charge's line minimum,
+ *   which is no usage of those days; allowance pools are not drawn again), as a share of the line's
+ *   amount: net × covered ÷ amount, capped at the net.
+ * - Any other line (a fee, billed in arrears or in advance): net × the share of the line's own period
+ *   inside the window, by the contract's proration basis.
+ * @example 20 % until 17 March on 100 units on the 10th and 50 on the 20th at 1.00: bandwidth covers
+ *   100.00 of its 150.00; a 31.00 monthly fee covers 31.00 × 16 ÷ 31 = 16.00
+ */
+export function coveredBases(
+  contract: Contract,
+  period: PeriodInForce,
+  usage: PeriodUsage,
+  window: Period,
+  lines: ReadonlyArray<InvoiceLine>,
+): Decimal[] {
+  const usageLines = lines.filter(isUsageLine);
+  const covered =
+    usageLines.length === 0
+      ? new Map<string, Decimal>()
+      : coveredUsage(contract, period, usage, window, usageLines);
+  return lines.map((line) => {
+    const net = netOf(line);
+    if (!net.greaterThan(0)) return ZERO;
+    if (isUsageLine(line)) {
+      const amount = new Decimal(line.amount);
+      const part = covered.get(line.id) ?? ZERO;
+      if (!part.greaterThan(0) || !amount.greaterThan(0)) return ZERO;
+      return part.greaterThanOrEqualTo(amount) ? net : exactProduct(net, part).div(amount);
+    }
+    const whole: Period = { start: parseInstant(line.period.start), end: parseInstant(line.period.end) };
+    const part = intersectPeriods(whole, window);
+    if (part === undefined) return ZERO;
+    return applyRatio(net, prorationRatio(part, whole, contract.proration, contract.timeZone));
+  });
+}
+
+// A line priced from measured usage: it has a usage step (a fee has none).
+function isUsageLine(line: InvoiceLine): boolean {
+  return line.steps.some((step) => step.kind === "usage");
+}
+
+// Each usage line's amount over the pieces inside the window, by line id: a piece's lines carry the
+// piece's `@date` suffix when the invoice rated the charge per piece (an amendment changed it), else
+// none (the charge was rated over the whole period).
+function coveredUsage(
+  contract: Contract,
+  period: PeriodInForce,
+  usage: PeriodUsage,
+  window: Period,
+  lines: ReadonlyArray<InvoiceLine>,
+): Map<string, Decimal> {
+  const pieces = usage.pieces;
+  if (pieces === undefined || pieces.length !== period.pieces.length)
+    throw new InvariantError("A discount on the days it covers was applied without its pieces' usage.");
+  const ids = new Set(lines.map((line) => line.id));
+  const charges = [...new Set(lines.map((line) => line.chargeId).filter((id) => id !== undefined))];
+  const amounts = new Map<string, Decimal>();
+  period.pieces.forEach((piece, at) => {
+    if (intersectPeriods(piece, window) === undefined) return;
+    const proration = prorationRatio(piece, period.billingPeriod, contract.proration, contract.timeZone);
+    const suffix = pieceSuffix(contract, piece.start);
+    for (const id of charges) {
+      const charge = chargeAt(contract, piece.start, id);
+      if (charge === undefined) continue;
+      const rated = rateOne(contract, withoutMinimum(charge), chargePath(contract, id, piece.start), {
+        period: piece,
+        usage: pieces[at]!,
+        proration,
+      });
+      for (const line of rated.lines) {
+        const key = ids.has(`${line.id}${suffix}`) ? `${line.id}${suffix}` : line.id;
+        amounts.set(key, addExactly(amounts.get(key) ?? ZERO, new Decimal(line.amount)));
+      }
+    }
+  });
+  return amounts;
+}

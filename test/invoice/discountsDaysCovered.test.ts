@@ -1,0 +1,290 @@
+import { describe, expect, it } from "vitest";
+import type { ContractInput } from "../../src/contracts/index.js";
+import { explainText } from "../../src/explain/index.js";
+import { rateInvoice } from "../../src/invoice/index.js";
+import {
+  buildContract,
+  type ContractOverrides,
+  flatCharge,
+  sumMeter,
+  unitCharge,
+} from "../_support/contract.js";
+import { thrown } from "../_support/thrown.js";
+
+// The worked example of docs/contracts.md ("A discount on the days it covers"): bandwidth at 0.05 per
+// GB and a 31.00 monthly platform fee in March 2026 (31 days), 20 % off until 17 March.
+function contractWith(discounts: ContractInput["discounts"], extra: ContractOverrides = {}) {
+  return buildContract(
+    {
+      id: "ctr_days_covered",
+      meters: [sumMeter("gb", { eventType: "bandwidth" })],
+      charges: [
+        unitCharge("bandwidth", "Bandwidth", "gb", "0.05"),
+        flatCharge("platform", "Platform", "31.00"),
+      ],
+      discounts,
+    },
+    extra,
+  );
+}
+const gbOn = (day: number, v: string) => ({
+  id: `e${day}`,
+  type: "bandwidth",
+  customer: "cus",
+  timestamp: `2026-03-${String(day).padStart(2, "0")}T12:00:00Z`,
+  properties: { v },
+});
+const launch = (extra: Record<string, unknown> = {}) => ({
+  id: "launch",
+  name: "Launch 20%",
+  percent: "20",
+  until: "2026-03-17",
+  partialPeriod: "days_covered" as const,
+  ...extra,
+});
+const usage = [gbOn(10, "1000"), gbOn(20, "600")];
+
+describe('a discount on the days it covers (partialPeriod: "days_covered")', () => {
+  it("takes 20 % of the usage of the covered days and of the fee's share of them", () => {
+    const invoice = rateInvoice(contractWith([launch()]), usage, "2026-03");
+    // bandwidth: (1,000 + 600) GB × 0.05 = 80.00; platform 31.00; subtotal 111.00
+    // covered 1–17 March: bandwidth rated on the 10th's 1,000 GB alone = 50.00;
+    //   platform 31.00 × 16 of 31 days (1,382,400 of 2,678,400 s) = 16.00; covered 66.00
+    // discount 20 % × 66.00 = 13.20, spread 50 : 16 → bandwidth 10.00, platform 3.20
+    expect(invoice.lines.map((line) => [line.id, line.amount])).toEqual([
+      ["bandwidth", "80.00"],
+      ["platform", "31.00"],
+    ]);
+    expect(invoice.discounts).toEqual([
+      {
+        id: "launch",
+        name: "Launch 20%",
+        percent: "20",
+        inForce: {
+          start: "2026-03-01T00:00:00.000Z",
+          end: "2026-03-17T00:00:00.000Z",
+          basis: "second",
+          elapsed: "1382400",
+          total: "2678400",
+          partialPeriod: "days_covered",
+          covered: "66.00",
+        },
+        base: "111.00",
+        amount: "-13.20",
+        allocation: [
+          { line: "bandwidth", amount: "-10.00" },
+          { line: "platform", amount: "-3.20" },
+        ],
+      },
+    ]);
+    // 111.00 − 13.20
+    expect(invoice.total).toBe("97.80");
+  });
+
+  it("differs from the default share of the period, which takes 20 % × 16/31 of every line", () => {
+    const { partialPeriod: _default, ...share } = launch();
+    const invoice = rateInvoice(contractWith([share]), usage, "2026-03");
+    // 111.00 × 20 × 1,382,400 ÷ (2,678,400 × 100) = 11.4580… → 11.46
+    expect(invoice.discounts?.[0]?.amount).toBe("-11.46");
+    expect(invoice.discounts?.[0]?.inForce).not.toHaveProperty("covered");
+  });
+
+  it("takes nothing off usage that came after it ended", () => {
+    const invoice = rateInvoice(contractWith([launch()]), [gbOn(20, "600")], "2026-03");
+    // bandwidth 600 × 0.05 = 30.00, none of it on 1–16 March; platform covers 16.00 → 20 % = 3.20
+    expect(invoice.discounts?.[0]).toMatchObject({
+      amount: "-3.20",
+      allocation: [{ line: "platform", amount: "-3.20" }],
+    });
+  });
+
+  it("starting mid-period, covers the usage from its first day (from 17 March)", () => {
+    const invoice = rateInvoice(
+      contractWith([launch({ until: undefined, from: "2026-03-17" })]),
+      usage,
+      "2026-03",
+    );
+    // covered 17 March–1 April: bandwidth 600 × 0.05 = 30.00; platform 31.00 × 15/31 = 15.00
+    // 20 % × 45.00 = 9.00, spread 30 : 15 → 6.00 and 3.00
+    expect(invoice.discounts?.[0]).toMatchObject({
+      amount: "-9.00",
+      allocation: [
+        { line: "bandwidth", amount: "-6.00" },
+        { line: "platform", amount: "-3.00" },
+      ],
+    });
+  });
+
+  it("caps a fixed amount at what the covered days billed", () => {
+    const fixed = launch({ percent: undefined, amount: "100.00" });
+    const invoice = rateInvoice(contractWith([fixed]), [gbOn(10, "100"), gbOn(20, "600")], "2026-03");
+    // fixed 100.00 × 16/31 = 51.612… → 51.61 (the period share of a fixed amount, as by default);
+    // covered: bandwidth 100 × 0.05 = 5.00, platform 16.00 → 21.00 < 51.61, so 21.00 off
+    expect(invoice.discounts?.[0]).toMatchObject({
+      fixed: "51.61",
+      amount: "-21.00",
+      allocation: [
+        { line: "bandwidth", amount: "-5.00" },
+        { line: "platform", amount: "-16.00" },
+      ],
+    });
+  });
+
+  it("a fixed amount below the covered part is taken whole, spread by the covered parts", () => {
+    const fixed = launch({ percent: undefined, amount: "31.00" });
+    const invoice = rateInvoice(contractWith([fixed]), usage, "2026-03");
+    // 31.00 × 16/31 = 16.00 ≤ covered 66.00; spread 50 : 16 → 16 × 50/66 = 12.1212… and 3.8787…
+    // → largest remainder: 12.12 and 3.88 (sum 16.00)
+    expect(invoice.discounts?.[0]).toMatchObject({
+      amount: "-16.00",
+      allocation: [
+        { line: "bandwidth", amount: "-12.12" },
+        { line: "platform", amount: "-3.88" },
+      ],
+    });
+  });
+
+  it("rates the covered days' usage with its own tiers, and never takes more than the line", () => {
+    const tiered = {
+      charges: [
+        {
+          id: "bandwidth",
+          name: "Bandwidth",
+          meter: "gb",
+          price: {
+            model: "graduated",
+            tiers: [
+              { upTo: "500", unitPrice: "0.10" },
+              { upTo: null, unitPrice: "0.05" },
+            ],
+          },
+        },
+      ],
+    } as ContractOverrides;
+    const invoice = rateInvoice(contractWith([launch()], tiered), usage, "2026-03");
+    // whole month 1,600 GB: 500 × 0.10 + 1,100 × 0.05 = 105.00
+    // the covered days alone (1,000 GB on the 10th): 500 × 0.10 + 500 × 0.05 = 75.00 → 20 % = 15.00
+    expect(invoice.lines[0]?.amount).toBe("105.00");
+    expect(invoice.discounts?.[0]).toMatchObject({ amount: "-15.00" });
+  });
+
+  it("says in the explanation what the covered days billed", () => {
+    const invoice = rateInvoice(contractWith([launch()]), usage, "2026-03");
+    expect(explainText(invoice)).toContain(
+      "Launch 20%: 20% of $66.00 billed on the days it covers (2026-03-01 to 2026-03-17) of $111.00 = -$13.20",
+    );
+  });
+
+  it("refuses partialPeriod on a discount without from or until", () => {
+    const error = thrown(() => contractWith([launch({ until: undefined })]));
+    expect(error).toMatchObject({ code: "invalid_field", path: "discounts[0].partialPeriod" });
+  });
+});
+
+describe("a discount on the days it covers, found by the laws", () => {
+  it("never rounds above the covered part (seed 1220996158: 98 % of one day of a 1.08 fee)", () => {
+    const contract = buildContract({
+      meters: [sumMeter("units", { eventType: "u" })],
+      charges: [flatCharge("fee", "Fee", "1.08")],
+      discounts: [
+        {
+          id: "d",
+          name: "D",
+          percent: "98",
+          from: "2026-03-08",
+          until: "2026-04-02",
+          partialPeriod: "days_covered",
+        },
+      ],
+    });
+    const invoice = rateInvoice(contract, [], "2026-04");
+    // covered: 1.08 × 1 of 30 April days = 0.036 → 0.03 (rounded down, the figure shown);
+    // 98 % × 0.03 = 0.0294 → 0.03 (98 % of the unrounded 0.036 would have rounded to 0.04, above it)
+    expect(invoice.discounts?.[0]).toMatchObject({ amount: "-0.03", inForce: { covered: "0.03" } });
+  });
+});
+
+describe("a discount on the days it covers, with an amendment in the same period", () => {
+  it("cuts an amended charge's piece at its date too, and discounts the covered piece", () => {
+    const amended = contractWith([launch()], {
+      amendments: [
+        {
+          id: "cheaper",
+          effective: "2026-03-10",
+          charges: [unitCharge("bandwidth", "Bandwidth", "gb", "0.04")],
+        },
+      ],
+    } as ContractOverrides);
+    const invoice = rateInvoice(amended, usage, "2026-03");
+    // pieces: 1–10 March at 0.05 (no usage), 10–17 at 0.04 (1,000 GB = 40.00), 17 March–1 April at
+    // 0.04 (600 GB = 24.00): the discount's date cuts the amended charge as an amendment date would
+    // covered: 0.00 + 40.00 + the platform's 16.00 = 56.00; 20 % = 11.20, spread 40 : 16 → 8.00, 3.20
+    expect(invoice.lines.map((line) => [line.id, line.amount])).toEqual([
+      ["bandwidth@2026-03-01", "0.00"],
+      ["bandwidth@2026-03-10", "40.00"],
+      ["bandwidth@2026-03-17", "24.00"],
+      ["platform", "31.00"],
+    ]);
+    expect(invoice.discounts?.[0]).toMatchObject({
+      amount: "-11.20",
+      allocation: [
+        { line: "bandwidth@2026-03-10", amount: "-8.00" },
+        { line: "platform", amount: "-3.20" },
+      ],
+    });
+  });
+
+  it("leaves an unamended charge on one line whatever the discount's dates", () => {
+    const invoice = rateInvoice(
+      contractWith([launch({ from: "2026-03-05", until: "2026-03-12" })]),
+      usage,
+      "2026-03",
+    );
+    // covered 5–12 March (7 days): bandwidth 1,000 GB on the 10th = 50.00; platform 31.00 × 7/31 = 7.00
+    // 20 % × 57.00 = 11.40, spread 50 : 7 → 10.00 and 1.40
+    expect(invoice.lines.map((line) => line.id)).toEqual(["bandwidth", "platform"]);
+    expect(invoice.discounts?.[0]).toMatchObject({
+      amount: "-11.40",
+      allocation: [
+        { line: "bandwidth", amount: "-10.00" },
+        { line: "platform", amount: "-1.40" },
+      ],
+    });
+  });
+});
+
+describe("a discount on the days it covers, on fees billed in advance and fixed amounts", () => {
+  const inAdvance = {
+    charges: [
+      unitCharge("bandwidth", "Bandwidth", "gb", "0.05"),
+      flatCharge("platform", "Platform", "30.00", { billed: "in_advance" }),
+    ],
+  } as ContractOverrides;
+
+  it("covers a fee billed in advance by the days of its own period the discount covers", () => {
+    // the March invoice bills April's platform fee (30.00) in advance: from 17 March on, the
+    // discount covers all of April → 20 % × 30.00 = 6.00; bandwidth covers 600 GB × 0.05 = 30.00 → 6.00
+    const from = rateInvoice(
+      contractWith([launch({ until: undefined, from: "2026-03-17" })], inAdvance),
+      usage,
+      "2026-03",
+    );
+    expect(from.discounts?.[0]).toMatchObject({ amount: "-12.00", inForce: { covered: "60.00" } });
+    // until 17 March it covers none of April: only bandwidth's 1,000 GB on the 10th, 50.00 → 10.00
+    const until = rateInvoice(contractWith([launch()], inAdvance), usage, "2026-03");
+    expect(until.discounts?.[0]).toMatchObject({
+      amount: "-10.00",
+      inForce: { covered: "50.00" },
+      allocation: [{ line: "bandwidth", amount: "-10.00" }],
+    });
+  });
+
+  it("explains a fixed amount capped at the covered days", () => {
+    const fixed = launch({ percent: undefined, amount: "100.00" });
+    const invoice = rateInvoice(contractWith([fixed]), [gbOn(10, "100")], "2026-03");
+    // fixed 100.00 × 16/31 = 51.61; covered 5.00 + 16.00 = 21.00 → 21.00 off
+    expect(explainText(invoice)).toContain(
+      "Launch 20%: $51.61, in force for 1,382,400 of 2,678,400 seconds (2026-03-01 to 2026-03-17) (at most the $21.00 billed on the days it covers) = -$21.00",
+    );
+  });
+});
