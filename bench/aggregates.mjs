@@ -16,12 +16,12 @@ import {
 import { measure } from "./lib.mjs";
 
 const grouped = (n) => Math.round(n).toLocaleString("en-US");
-const contractJson = JSON.parse(
+export const contractJson = JSON.parse(
   readFileSync(new URL("../fixtures/cdn-basic/contract.json", import.meta.url)),
 );
 
 // `customers` customers of the cdn-basic contract, four events each (one per meter), in February 2026.
-function customerEvents(customers) {
+export function customerEvents(customers) {
   const start = Date.UTC(2026, 1, 2);
   return Array.from({ length: customers }, (_, c) => {
     const customer = `cus_${c}`;

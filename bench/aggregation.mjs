@@ -7,8 +7,8 @@ import { measure } from "./lib.mjs";
 
 const grouped = (n) => Math.round(n).toLocaleString("en-US");
 
-/** Aggregates `count` events; prints events/s of each variant and its ratio to the float loop. */
-export function benchAggregation(count) {
+/** The case measured: `count` events of one customer, and the options of its sum meter (filter, group by region). */
+export function aggregationCase(count) {
   const regions = ["na", "eu", "apac", "latam"];
   const start = Date.UTC(2026, 1, 1, 5);
   const events = Array.from({ length: count }, (_, i) => ({
@@ -27,7 +27,12 @@ export function benchAggregation(count) {
   };
   const period = { start, end: Date.UTC(2026, 2, 1, 5) };
   const requests = new Map([["bandwidth", { groupings: [["region"]], collectValues: false }]]);
-  const options = { meters: [meter], customer: "cus_a", period, requests };
+  return { events, period, options: { meters: [meter], customer: "cus_a", period, requests } };
+}
+
+/** Aggregates `count` events; prints events/s of each variant and its ratio to the float loop. */
+export function benchAggregation(count) {
+  const { events, period, options } = aggregationCase(count);
   const exactTotals = (result) => result.groups[0].groups.map((group) => group.quantity.toFixed()).join(" ");
 
   const float = measure(

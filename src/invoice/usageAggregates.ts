@@ -8,7 +8,7 @@ import {
   type UsageStates,
   usageFromStates,
 } from "../meters/index.js";
-import { toInputError, toProblems, type UsageEvent } from "../schema/index.js";
+import { isCount, plainRecord, toInputError, toProblems, type UsageEvent } from "../schema/index.js";
 import { formatInstant, type Period } from "../time/index.js";
 import { buildInvoice } from "./buildInvoice.js";
 import type { PeriodUsage } from "./draft.js";
@@ -232,9 +232,7 @@ function header(prepared: PreparedRating, shards: UsageAggregates["shards"]) {
 // The envelope, checked against the prepared rating: same customer, period, daily setting, shards that
 // name real shards, one set of states per piece.
 function readEnvelope(prepared: PreparedRating, input: unknown, path: ReadonlyArray<PropertyKey>): Envelope {
-  const parsed = envelopeSchema.safeParse(input);
-  if (!parsed.success) throw toInputError("input", toProblems(parsed.error.issues, input, path));
-  const envelope = parsed.data;
+  const envelope = readEnvelopeFast(input) ?? parseEnvelope(input, path);
   const expected = header(prepared, { count: envelope.shards.count, indices: [] });
   const at = (field: string) => [...path.map(String), field].join(".");
   const mismatch = (what: string, found: string, wanted: string, field: string) =>
@@ -265,6 +263,42 @@ function readEnvelope(prepared: PreparedRating, input: unknown, path: ReadonlyAr
       "pieces",
     );
   return envelope;
+}
+
+function parseEnvelope(input: unknown, path: ReadonlyArray<PropertyKey>): Envelope {
+  const parsed = envelopeSchema.safeParse(input);
+  if (!parsed.success) throw toInputError("input", toProblems(parsed.error.issues, input, path));
+  return parsed.data;
+}
+
+const ENVELOPE_KEYS: ReadonlySet<string> = new Set([
+  "aggregatesVersion",
+  "customer",
+  "period",
+  "shards",
+  "daily",
+  "whole",
+  "pieces",
+]);
+const PERIOD_KEYS: ReadonlySet<string> = new Set(["start", "end"]);
+const SHARDS_KEYS: ReadonlySet<string> = new Set(["count", "indices"]);
+
+// The envelope checked by hand, for rating many aggregates (issue 14): undefined unless
+// `envelopeSchema` would accept it as it is; zod then reads it and says what is wrong.
+function readEnvelopeFast(input: unknown): Envelope | undefined {
+  const record = plainRecord(input, ENVELOPE_KEYS);
+  if (record === undefined || record.aggregatesVersion !== 1 || typeof record.customer !== "string")
+    return undefined;
+  const period = plainRecord(record.period, PERIOD_KEYS);
+  if (period === undefined || typeof period.start !== "string" || typeof period.end !== "string")
+    return undefined;
+  const shards = plainRecord(record.shards, SHARDS_KEYS);
+  if (shards === undefined || !isCount(shards.count) || shards.count === 0) return undefined;
+  const { indices } = shards;
+  if (!Array.isArray(indices) || indices.length === 0 || !indices.every(isCount)) return undefined;
+  if (record.daily !== undefined && record.daily !== true) return undefined;
+  if (record.pieces !== undefined && !Array.isArray(record.pieces)) return undefined;
+  return record as Envelope;
 }
 
 function requireShard(shard: unknown): UsageShard {

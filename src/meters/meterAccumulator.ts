@@ -1,4 +1,3 @@
-import * as z from "zod/mini";
 import { type Decimal, ONE, type ShortDecimal, safeParseDecimal, ZERO } from "../money/index.js";
 import {
   isInheritedName,
@@ -10,23 +9,16 @@ import {
 import { addLocalDays, formatLocalDate, type Period, toLocalDate } from "../time/index.js";
 import { compareText, sameList } from "./compareText.js";
 import { compileMeter } from "./compileMeter.js";
-import type { CarriedMeterState, Computation, Reducer, Sample, WindowQuantity } from "./reducer.js";
 import {
-  byTimeThenId,
-  decimalJson,
-  decimalTextSchema,
-  eventCountSchema,
-  instantMsSchema,
-} from "./stateJson.js";
+  type MeterStates,
+  type MeterStatesSchema,
+  meterStatesSchema,
+  readCommonStates,
+} from "./meterStatesSchema.js";
+import type { CarriedMeterState, Computation, Reducer, Sample, WindowQuantity } from "./reducer.js";
+import { byTimeThenId, decimalJson } from "./stateJson.js";
 import { valueReducerOf } from "./valueReducers.js";
 import { type WindowLayout, windowLayout } from "./windows.js";
-
-/** Each counted event's value as kept for per-transaction prices: `[timestamp, id, value]`. */
-const valueEntrySchema = z.pipe(
-  z.tuple([instantMsSchema, z.string(), decimalTextSchema]),
-  z.transform(([timestamp, id, value]) => ({ timestamp, id, value })),
-);
-const groupValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
 /** The quantity of one group of a meter's events (one value of each grouping property). */
 export interface GroupQuantity {
@@ -58,13 +50,6 @@ export interface MeterRequest {
   /** Keep each event's value (for per-transaction prices). */
   readonly collectValues: boolean;
 }
-
-type MeterStatesSchema = ReturnType<MeterAccumulator["buildStatesSchema"]>;
-
-// Per reducer (compileMeter keeps one per meter, period and zone), the states schema of each shape.
-// Meters of one aggregation share a reducer (every plain sum), so the schema names no meter: the caller
-// checks the `meter` field.
-const STATES_SCHEMAS = new WeakMap<Reducer<unknown>, Map<string, MeterStatesSchema>>();
 
 interface Bucket {
   state: unknown;
@@ -248,48 +233,12 @@ export class MeterAccumulator {
 
   /** The zod schema of {@link toJson}'s output for this meter, read back into states. */
   statesSchema(): MeterStatesSchema {
-    // Built once per reducer and shape (zod compiles a schema when it is built): rating many aggregates
-    // of one contract must not build it per invoice.
-    const shape = `${this.request.collectValues}/${this.daily !== undefined}`;
-    let byShape = STATES_SCHEMAS.get(this.reducer);
-    if (byShape === undefined) {
-      byShape = new Map();
-      STATES_SCHEMAS.set(this.reducer, byShape);
-    }
-    let schema = byShape.get(shape);
-    if (schema === undefined) {
-      schema = this.buildStatesSchema();
-      byShape.set(shape, schema);
-    }
-    return schema;
+    return meterStatesSchema(this.reducer, this.request.collectValues, this.daily?.reducer);
   }
 
-  private buildStatesSchema() {
-    const bucketValues = this.request.collectValues ? z.array(valueEntrySchema) : z.optional(z.never());
-    const dailyReducer = this.daily?.reducer;
-    return z.strictObject({
-      meter: z.string(),
-      total: this.reducer.stateSchema,
-      values: bucketValues,
-      groups: z.optional(
-        z.array(
-          z.strictObject({
-            dimensions: z.array(z.string()),
-            buckets: z.array(
-              z.strictObject({
-                group: z.array(groupValueSchema),
-                state: this.reducer.stateSchema,
-                values: bucketValues,
-              }),
-            ),
-          }),
-        ),
-      ),
-      daily:
-        dailyReducer === undefined
-          ? z.optional(z.never())
-          : z.array(z.tuple([eventCountSchema, dailyReducer.stateSchema])),
-    });
+  /** These states read without zod when they have the common shape, else undefined (meterStatesSchema.ts). */
+  readStates(json: unknown): MeterStates | undefined {
+    return readCommonStates(json, this.reducer, this.request.collectValues, this.daily?.reducer);
   }
 
   /**
@@ -297,7 +246,7 @@ export class MeterAccumulator {
    * usage aggregates, or merging shards). Returns the dimensions of a grouping this meter does not
    * keep, if the states hold one (the caller reports it).
    */
-  absorb(states: z.infer<MeterStatesSchema>): ReadonlyArray<string> | undefined {
+  absorb(states: MeterStates): ReadonlyArray<string> | undefined {
     this.mergeInto(this.total_, states.total, states.values);
     for (const grouping of states.groups ?? []) {
       const target = this.groupings.find((kept) => sameList(kept.dimensions, grouping.dimensions));

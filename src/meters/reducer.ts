@@ -81,6 +81,12 @@ export interface Reducer<S> {
   finalize(state: S, context: FinalizeContext): MeterOutcome;
   toJson(state: S): unknown;
   readonly stateSchema: z.ZodMiniType<S>;
+  /**
+   * Reads a state of the common shape from JSON without zod (rating many aggregates, issue 14), else
+   * undefined: `stateSchema` then reads it, or says what is wrong. Must accept only what `stateSchema`
+   * accepts, and give the same state. Optional: without it, `stateSchema` reads every state.
+   */
+  readonly readState?: (json: unknown) => S | undefined;
 }
 
 /**

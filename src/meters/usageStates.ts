@@ -1,6 +1,13 @@
 import * as z from "zod/mini";
 import { aggregatesMessages, InputError, toJsonPath } from "../errors/index.js";
-import { EXCLUSION_REASONS, toInputError, toProblems, type UsageEvent } from "../schema/index.js";
+import {
+  EXCLUSION_REASONS,
+  isCount,
+  plainRecord,
+  toInputError,
+  toProblems,
+  type UsageEvent,
+} from "../schema/index.js";
 import {
   type AggregateUsageOptions,
   type AggregateUsageResult,
@@ -113,7 +120,7 @@ function restoreInto(
   states: unknown,
   path: ReadonlyArray<PropertyKey>,
 ): number {
-  const envelope = parseAt(usageStatesSchema, states, path);
+  const envelope = readStatesEnvelope(states) ?? parseAt(usageStatesSchema, states, path);
   const accumulators = pass.accumulators();
   if (envelope.meters.length !== accumulators.length)
     throw InputError.from(
@@ -137,7 +144,9 @@ function restoreInto(
         ),
         toJsonPath([...meterPath, "meter"]),
       );
-    const parsed = parseAt(accumulator.statesSchema(), envelope.meters[index], meterPath);
+    const parsed =
+      accumulator.readStates(envelope.meters[index]) ??
+      parseAt(accumulator.statesSchema(), envelope.meters[index], meterPath);
     const unknown = accumulator.absorb(parsed);
     if (unknown !== undefined)
       throw InputError.from(
@@ -150,6 +159,50 @@ function restoreInto(
   const reused = envelope.idsReusedByOtherCustomers;
   if (reused !== undefined) copies.reusedIds.absorb(reused.ids, reused.sampleIds);
   return envelope.eventsRead;
+}
+
+type StatesEnvelope = z.infer<typeof usageStatesSchema>;
+
+const ENVELOPE_KEYS: ReadonlySet<string> = new Set([
+  "eventsRead",
+  "eventsCounted",
+  "excluded",
+  "idsReusedByOtherCustomers",
+  "meters",
+]);
+const EXCLUSION_KEYS: ReadonlySet<string> = new Set(["reason", "events", "sampleIds"]);
+const REUSED_KEYS: ReadonlySet<string> = new Set(["ids", "sampleIds"]);
+const REASONS: ReadonlySet<unknown> = new Set(EXCLUSION_REASONS);
+
+// The envelope of a set of states checked by hand (zod's parse was most of reading aggregates back,
+// issue 14): undefined unless `usageStatesSchema` would accept it as it is, which then says what is wrong.
+function readStatesEnvelope(states: unknown): StatesEnvelope | undefined {
+  const record = plainRecord(states, ENVELOPE_KEYS);
+  if (
+    record === undefined ||
+    !isCount(record.eventsRead) ||
+    !isCount(record.eventsCounted) ||
+    !Array.isArray(record.meters) ||
+    !Array.isArray(record.excluded)
+  )
+    return undefined;
+  for (const entry of record.excluded) {
+    const exclusion = plainRecord(entry, EXCLUSION_KEYS);
+    if (exclusion === undefined || !REASONS.has(exclusion.reason) || !isCount(exclusion.events))
+      return undefined;
+    if (!isSample(exclusion.sampleIds)) return undefined;
+  }
+  const reused = record.idsReusedByOtherCustomers;
+  if (reused !== undefined) {
+    const ids = plainRecord(reused, REUSED_KEYS);
+    if (ids === undefined || !isCount(ids.ids) || !isSample(ids.sampleIds)) return undefined;
+  }
+  return record as StatesEnvelope;
+}
+
+// What `sampleSchema` accepts: at most five ids, each a string.
+function isSample(value: unknown): boolean {
+  return Array.isArray(value) && value.length <= 5 && value.every((id) => typeof id === "string");
 }
 
 function parseAt<T>(schema: z.ZodMiniType<T>, input: unknown, path: ReadonlyArray<PropertyKey>): T {

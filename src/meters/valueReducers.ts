@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
-import { Decimal, ExactSum, ZERO } from "../money/index.js";
-import type { AggregationName, PropertyValue } from "../schema/index.js";
+import { Decimal, ExactSum, safeParseDecimal, ZERO } from "../money/index.js";
+import { type AggregationName, isCount, type PropertyValue, plainRecord } from "../schema/index.js";
 import { compareText } from "./compareText.js";
 import type { Reducer } from "./reducer.js";
 import { decimalJson, decimalTextSchema, eventCountSchema, instantMsSchema } from "./stateJson.js";
@@ -32,13 +32,23 @@ export const sumReducer: Reducer<SumState> = {
   toJson: (state) => ({ sum: decimalJson(state.sum.value()), events: state.events }),
   stateSchema: z.pipe(
     z.strictObject({ sum: decimalTextSchema, events: eventCountSchema }),
-    z.transform(({ sum, events }): SumState => {
-      const exact = new ExactSum();
-      exact.addDecimal(sum);
-      return { sum: exact, events };
-    }),
+    z.transform(({ sum, events }): SumState => sumState(sum, events)),
   ),
+  readState: (json) => {
+    const record = plainRecord(json, SUM_KEYS);
+    if (record === undefined || typeof record.sum !== "string" || !isCount(record.events)) return undefined;
+    const sum = safeParseDecimal(record.sum);
+    return sum.success ? sumState(sum.data, record.events) : undefined;
+  },
 };
+
+const SUM_KEYS: ReadonlySet<string> = new Set(["sum", "events"]);
+
+function sumState(sum: Decimal, events: number): SumState {
+  const exact = new ExactSum();
+  exact.addDecimal(sum);
+  return { sum: exact, events };
+}
 
 /** `avg`: the exact total divided by the number of events (0 with no events). */
 export const avgReducer: Reducer<SumState> = {
@@ -67,7 +77,13 @@ export const countReducer: Reducer<CountState> = {
     z.strictObject({ events: eventCountSchema }),
     z.transform(({ events }): CountState => ({ events })),
   ),
+  readState: (json) => {
+    const record = plainRecord(json, COUNT_KEYS);
+    return record !== undefined && isCount(record.events) ? { events: record.events } : undefined;
+  },
 };
+
+const COUNT_KEYS: ReadonlySet<string> = new Set(["events"]);
 
 interface UniqueState {
   readonly values: Set<string>;

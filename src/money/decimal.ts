@@ -40,8 +40,19 @@ export function toPlainString(value: Decimal): string {
 
 /** The canonical text of an amount with exactly `decimals` decimals (e.g. "800.00"); never "-0.00". */
 export function toFixedString(value: Decimal, decimals: number): string {
-  const text = value.toFixed(decimals);
-  return /^-0(\.0*)?$/.test(text) ? text.slice(1) : text;
+  const text =
+    value.decimalPlaces() <= decimals ? padded(value.toFixed(), decimals) : value.toFixed(decimals);
+  return text.charCodeAt(0) === 45 /* - */ && /^-0(\.0*)?$/.test(text) ? text.slice(1) : text;
+}
+
+// A value with no more than `decimals` decimals, written with exactly that many: its own digits and
+// zeros after them. The same text as `toFixed(decimals)`, without the copy and rounding pass decimal.js
+// makes for it (every amount of an invoice is written this way: issue 14).
+function padded(text: string, decimals: number): string {
+  if (decimals <= 0) return text;
+  const point = text.indexOf(".");
+  const have = point === -1 ? 0 : text.length - point - 1;
+  return `${text}${point === -1 ? "." : ""}${"0".repeat(decimals - have)}`;
 }
 
 // Wide enough to add or subtract any two of ratecard's decimals (each at most 50 significant digits,

@@ -113,6 +113,8 @@ export class ExactSum {
 
   /** The exact total so far. */
   value(): Decimal {
+    // A sum read back from text (usage aggregates) or merged holds only the exact part: no arithmetic.
+    if (this.whole === 0 && this.fraction === 0) return this.remainder;
     // Both integer parts are exact; the fraction part divides by a power of ten, which is exact too.
     return addExactly(addExactly(this.remainder, this.whole), new Decimal(this.fraction).div(FRACTION_SCALE));
   }

@@ -1,5 +1,5 @@
 import { sha256 } from "@noble/hashes/sha2.js";
-import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
+import { bytesToHex } from "@noble/hashes/utils.js";
 import { documentChanged, InputError } from "../errors/index.js";
 import { canonicalJson } from "./canonicalJson.js";
 
@@ -11,8 +11,12 @@ export const DIGEST_PATTERN = /^sha256:[0-9a-f]{64}$/;
  * `"sha256:" + hex`. A contract's digest is this, over the contract as written (before parsing).
  */
 export function sha256Digest(value: unknown): string {
-  return `sha256:${bytesToHex(sha256(utf8ToBytes(canonicalJson(value))))}`;
+  return `sha256:${bytesToHex(sha256(UTF8.encode(canonicalJson(value))))}`;
 }
+
+// One encoder for every digest: @noble/hashes' utf8ToBytes makes a new one per call and copies its
+// output (for Firefox extensions), a cost per invoice sealed (issue 14). The bytes are the same.
+const UTF8 = new TextEncoder();
 
 /**
  * The SHA-256 digest of a document's canonical JSON text ({@link canonicalJson}), UTF-8 encoded, with

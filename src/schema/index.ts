@@ -61,6 +61,7 @@ export type { CarriedMeterStateInput } from "./parseCarriedStates.js";
 export { parseCarriedStates } from "./parseCarriedStates.js";
 export type { SafeParseUsageEventResult } from "./parseUsageEvent.js";
 export { parseUsageEvent, safeParseUsageEvent } from "./parseUsageEvent.js";
+export { isCount, plainRecord } from "./plainRecord.js";
 export {
   basisPointsSchema,
   boundedDecimalSchema,

@@ -128,8 +128,18 @@ export function parseInstant(text: string, path: JsonPath = ""): number {
 
 /** The canonical text of an instant: UTC, millisecond precision (`2026-02-01T05:00:00.000Z`). */
 export function formatInstant(instant: number): string {
-  return new Date(instant).toISOString();
+  // An invoice writes its period's two instants a dozen times, and a batch writes the same ones for
+  // every customer: the texts are kept (a bounded cache of strings, so it cannot change any output).
+  const known = FORMATTED.get(instant);
+  if (known !== undefined) return known;
+  const text = new Date(instant).toISOString();
+  if (FORMATTED.size >= FORMATTED_LIMIT) FORMATTED.clear();
+  FORMATTED.set(instant, text);
+  return text;
 }
+
+const FORMATTED = new Map<number, string>();
+const FORMATTED_LIMIT = 256;
 
 // Digits read by hand: this runs once per usage event.
 function digitsAt(text: string, at: number, count: number): number {

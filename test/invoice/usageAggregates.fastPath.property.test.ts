@@ -1,0 +1,95 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parseContract, prepareRating, RatecardError, rateFromAggregates } from "../../src/index.js";
+import { applyEdit, editArb, pathsOf } from "../_arbitraries/hostileJson.js";
+
+// rateFromAggregates reads plain JSON with checks written by hand and leaves anything else to its zod
+// schemas (issue 14: zod was most of rating from aggregates). The law: for any aggregates, hostile
+// edits included, the outcome — the invoice, or the error's code, path and message — is the one the
+// zod schemas alone give. They alone read the same JSON made of class instances (zod reads those; the
+// checks by hand only take plain objects).
+
+const contract = parseContract({
+  schemaVersion: 1,
+  id: "ctr_fast",
+  customer: { id: "cus_fast", name: "Fast Co" },
+  currency: "USD",
+  timeZone: "America/New_York",
+  billing: { cadence: "monthly", alignment: "calendar" },
+  term: { start: "2026-01-01" },
+  meters: [
+    { id: "calls", eventType: "api.call", aggregation: "count" },
+    { id: "egress", eventType: "egress", aggregation: "sum", valueProperty: "gb", unit: "GB" },
+    { id: "cpu", eventType: "cpu", aggregation: "avg", valueProperty: "load" },
+  ],
+  charges: [
+    { id: "calls", name: "Calls", meter: "calls", price: { model: "unit", unitPrice: "0.0001" } },
+    { id: "egress", name: "Egress", meter: "egress", price: { model: "unit", unitPrice: "0.05" } },
+    { id: "cpu", name: "CPU", meter: "cpu", price: { model: "unit", unitPrice: "2" } },
+  ],
+});
+const prepared = prepareRating(contract, "2026-02");
+
+const aggregates = {
+  aggregatesVersion: 1,
+  customer: "cus_fast",
+  period: { start: "2026-02-01T05:00:00.000Z", end: "2026-03-01T05:00:00.000Z" },
+  shards: { count: 1, indices: [0] },
+  whole: {
+    eventsRead: 12,
+    eventsCounted: 9,
+    excluded: [
+      { reason: "duplicate_id", events: 2, sampleIds: ["e17", "e18"] },
+      { reason: "other_customer", events: 1, sampleIds: ["e9"] },
+    ],
+    idsReusedByOtherCustomers: { ids: 1, sampleIds: ["e9"] },
+    meters: [
+      { meter: "calls", total: { events: 4 } },
+      { meter: "egress", total: { sum: "1500.4", events: 3 } },
+      { meter: "cpu", total: { sum: "3.5", events: 2 } },
+    ],
+  },
+};
+
+class Wrapped {}
+
+// The same JSON with every object an instance of a class: only the zod schemas read it.
+function wrapped(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(wrapped);
+  if (value === null || typeof value !== "object") return value;
+  const copy = new Wrapped();
+  for (const [key, child] of Object.entries(value))
+    Object.defineProperty(copy, key, { value: wrapped(child), enumerable: true, writable: true });
+  return copy;
+}
+
+function outcome(input: unknown): unknown {
+  try {
+    return JSON.stringify(rateFromAggregates(prepared, input));
+  } catch (error) {
+    if (!(error instanceof RatecardError)) throw error;
+    return { code: error.code, path: error.path, message: error.message };
+  }
+}
+
+const paths = pathsOf(aggregates);
+
+describe("rateFromAggregates, read by hand or by zod", () => {
+  it("gives the same invoice or the same error for any edit of the aggregates", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...paths), editArb, (path, edit) => {
+        const edited = applyEdit(aggregates, path, edit);
+        expect(outcome(edited)).toEqual(outcome(wrapped(edited)));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("rates the aggregates as written: 4 calls, 1,500.4 GB, an average load of 1.75", () => {
+    // 4 × 0.0001 = 0.0004 → $0.00; 1,500.4 × 0.05 = $75.02; 3.5 / 2 = 1.75 × 2 = $3.50; total $78.52.
+    const invoice = rateFromAggregates(prepared, aggregates);
+    expect(invoice.lines.map((line) => line.amount)).toEqual(["0.00", "75.02", "3.50"]);
+    expect(invoice.total).toBe("78.52");
+    expect(JSON.stringify(invoice)).toBe(outcome(wrapped(aggregates)));
+  });
+});
