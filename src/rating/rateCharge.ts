@@ -20,6 +20,7 @@ import {
 } from "../schema/index.js";
 import { applyRatio, formatInstant, type Period, type ProrationRatio } from "../time/index.js";
 import { billableQuantity } from "./billableQuantity.js";
+import { type BilledFeeDiscount, creditNetOfDiscount } from "./creditNetOfDiscount.js";
 import { fullQuantityOf, priceAtFullQuantityTiers } from "./fullQuantityTiers.js";
 import { applyLineLimits } from "./lineLimits.js";
 import { type ChargeInForce, overriddenPrice } from "./overriddenPrice.js";
@@ -55,6 +56,8 @@ export interface RateChargeInput {
   readonly trialEnd?: number | undefined;
   /** A credit for the unused time of a fee billed in advance: the amount for `period`, negated. */
   readonly unused?: boolean | undefined;
+  /** With `unused`: the percentage discounts the billed fee had, taken off the credit too (net_of_discount). */
+  readonly unusedDiscounts?: ReadonlyArray<BilledFeeDiscount> | undefined;
   /** Marks the lines of a fee billed in advance. */
   readonly billed?: "in_advance" | undefined;
   /** Each line's draw from its allowance pool, by line id; absent when the charge is in no pool. */
@@ -258,7 +261,9 @@ function rateLine(
       before: toPlainString(exact),
       amount: toPlainString(credit),
     });
-    exact = credit;
+    const net = creditNetOfDiscount(credit, input.unusedDiscounts ?? []);
+    steps.push(...net.steps);
+    exact = net.amount;
   }
 
   const amount = roundTo(exact, currency.minorUnits, input.rounding);
