@@ -11,7 +11,7 @@ import type { Computation, GroupQuantity, MeterQuantity, WindowQuantity } from "
 import type { Currency, Decimal, RoundingMode } from "../money/index.js";
 import { boundRule, ONE, QUANTITY, roundTo, toFixedString, toPlainString, ZERO } from "../money/index.js";
 import type { PriceTerms } from "../pricing/index.js";
-import { modelOfPrice, type RatingContext, ratePrice } from "../pricing/index.js";
+import { extendedBound, modelOfPrice, type RatingContext, ratePrice } from "../pricing/index.js";
 import {
   type ComputationData,
   type OverrideStep,
@@ -216,6 +216,19 @@ function rateLine(
   );
   if (byWindow === undefined) steps.push(...priced.steps);
   else steps.push(byWindow.step);
+  const rated = fullBillable ?? quantity;
+  const bound = byWindow === undefined ? extendedBound(price, rated) : undefined;
+  if (bound !== undefined)
+    warnings.push(
+      warningMessages.aboveLastTierExtended({
+        path: input.path,
+        chargeId: charge.id,
+        group: group === undefined ? undefined : describeGroup(group),
+        quantity: toPlainString(rated),
+        upTo: toPlainString(bound),
+        above: toPlainString(rated.minus(bound)),
+      }),
+    );
 
   let exact = byWindow?.amount ?? priced.amount;
   if (fullBillable !== undefined) {
