@@ -133,6 +133,18 @@ describe('amendments[].creditBasis "net_of_discount": the credit less the discou
     expect(line(invoice, "plan:unused@2026-04-21")?.amount).toBe("-16.00");
   });
 
+  it("works on the terms last billed: after an unprorated change, the 30.00 billed, not the 45.00 listed", () => {
+    const contract = buildContract(base, {
+      amendments: [
+        { id: "quiet", effective: "2026-04-11", charges: [plan("45")], proration: "none" },
+        { id: "u", effective: "2026-04-16", charges: [plan("60")], creditBasis: "net_of_discount" },
+      ],
+    });
+    // March's invoice billed April at 30.00, 20 % off: −30.00 × 15 ÷ 30 × 0.8 = −12.00 (list_price would
+    // credit the 45.00 in force, −22.50, less no discount)
+    expect(line(rateInvoice(contract, [], "2026-04"), "plan:unused@2026-04-16")?.amount).toBe("-12.00");
+  });
+
   it("a discount in force for part of the billing invoice's period takes its share pro rata", () => {
     // in force from 17 March: 15 of March's 31 days (in seconds, the default basis: 1,296,000 of
     // 2,678,400), so March's invoice took 20 % × 15 ÷ 31 of the plan
