@@ -37,6 +37,7 @@ export default {
     "roundingStepSchema",
     "trialStepSchema",
     "unusedTimeStepSchema",
+    "unusedTimeDiscountStepSchema",
     "usageStepSchema",
     "computationSchema",
     "lineSchemaOf",

@@ -16,7 +16,14 @@ interface PricedPiece {
 
 type StepRecord = Readonly<Record<string, unknown>> & { readonly kind: string };
 
-const PRORATION_KINDS = new Set(["proration", "full_quantity_tiers", "unused_time", "trial", "line_limit"]);
+const PRORATION_KINDS = new Set([
+  "proration",
+  "full_quantity_tiers",
+  "unused_time",
+  "unused_time_discount",
+  "trial",
+  "line_limit",
+]);
 
 /**
  * The change of one line split into causes, exactly (docs/diff-and-reconcile.md, "Attribution"), in

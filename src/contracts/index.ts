@@ -16,6 +16,7 @@ export { contractJsonSchema } from "./contractJsonSchema.js";
 export type {
   Amendment,
   Contract,
+  CreditBasis,
   Override,
   PriceBookInForce,
   SafeParseContractResult,

@@ -93,6 +93,9 @@ export interface PriceBookInForce {
   readonly charges: ReadonlyArray<string>;
 }
 
+/** What the unused-time credit of a prorated change is worked on (docs/contracts.md, point 5). */
+export type CreditBasis = "list_price" | "last_billed" | "net_of_discount";
+
 /** An amendment: from `effective` (local midnight, epoch ms) on, its charges replace or add to the terms. */
 export interface Amendment {
   readonly id: string;
@@ -102,8 +105,11 @@ export interface Amendment {
   readonly remove: ReadonlyArray<string>;
   /** "none": the fees billed in advance it changes get no unused-time credit or prorated charge. */
   readonly proration?: "none";
-  /** "last_billed": the unused-time credit is worked on the terms last billed, not those just before. */
-  readonly creditBasis?: "last_billed";
+  /**
+   * "last_billed": the unused-time credit is worked on the terms last billed, not those just before;
+   * "net_of_discount": on those terms less the percentage discounts the billed fee had.
+   */
+  readonly creditBasis?: Exclude<CreditBasis, "list_price">;
 }
 
 /**
@@ -276,7 +282,9 @@ function toContract(
       charges: amendment.charges ?? [],
       remove: amendment.remove ?? [],
       ...(amendment.proration === "none" ? { proration: "none" as const } : {}),
-      ...(amendment.creditBasis === "last_billed" ? { creditBasis: "last_billed" as const } : {}),
+      ...(amendment.creditBasis === undefined || amendment.creditBasis === "list_price"
+        ? {}
+        : { creditBasis: amendment.creditBasis }),
     })),
   };
 }

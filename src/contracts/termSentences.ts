@@ -7,6 +7,7 @@ import type {
   OverrideStep,
   StepSentences,
   TrialStep,
+  UnusedTimeDiscountStep,
   UnusedTimeStep,
 } from "../schema/index.js";
 import { allowanceSentences } from "./terms/allowances/explain.js";
@@ -24,6 +25,7 @@ export type TermLineStep =
   | ContractQuantityStep
   | TrialStep
   | UnusedTimeStep
+  | UnusedTimeDiscountStep
   | LineLimitStep;
 
 /** The sentence of every step kind a contract term writes, by kind, one entry per term folder. */

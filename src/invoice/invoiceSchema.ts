@@ -33,6 +33,7 @@ import {
   roundingStepSchema,
   type TermStep,
   trialStepSchema,
+  unusedTimeDiscountStepSchema,
   unusedTimeStepSchema,
   usageReportSchema,
   usageStepSchema,
@@ -66,6 +67,7 @@ export const stepSchema = z.discriminatedUnion("kind", [
   contractQuantityStepSchema,
   trialStepSchema,
   unusedTimeStepSchema,
+  unusedTimeDiscountStepSchema,
   lineLimitStepSchema,
   commitmentTrueUpStepSchema,
   commitmentOverageStepSchema,
@@ -114,6 +116,7 @@ export const noticeSchema = z.discriminatedUnion("code", [
     period: text,
   }),
   noticeOf("event_ids_shared", { customer: text, ids: z.number(), sampleIds: z.array(text) }),
+  noticeOf("above_last_tier_extended", { group: z.optional(text), quantity: text, upTo: text, above: text }),
 ]);
 export type Notice = z.output<typeof noticeSchema>;
 

@@ -54,3 +54,16 @@ export function tiersForQuantity<T extends Bounded>(
   if (aboveLastTier === "extend") return [...tiers.slice(0, -1), { ...last, upTo: undefined }];
   throw InputError.from(quantityAboveLastTier(toPlainString(quantity), toPlainString(bound)), "");
 }
+
+/**
+ * The last tier's bound when `quantity` goes above it and the price says `"aboveLastTier": "extend"`
+ * (so the invoice can say the excess was priced, not capped); undefined otherwise. Reads any price's
+ * terms by shape (`tiers`, `aboveLastTier`), so no model is named.
+ * @example extendedBound({ tiers: [{ upTo: new Decimal(10) }], aboveLastTier: "extend" }, new Decimal(12)) // 10
+ */
+export function extendedBound(price: object, quantity: Decimal): Decimal | undefined {
+  const terms = price as { readonly tiers?: ReadonlyArray<Bounded>; readonly aboveLastTier?: AboveLastTier };
+  if (terms.aboveLastTier !== "extend") return undefined;
+  const bound = terms.tiers?.at(-1)?.upTo ?? undefined;
+  return bound !== undefined && quantity.greaterThan(bound) ? bound : undefined;
+}

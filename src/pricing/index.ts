@@ -1,3 +1,4 @@
+export { extendedBound } from "./aboveLastTier.js";
 export { dimensionValueSchema } from "./dimensions.js";
 export { explainPriceStep, isPriceStep } from "./explainPriceStep.js";
 export type { CapacityTerms, CapacityTierTerms } from "./models/capacity/index.js";

@@ -1,4 +1,5 @@
 export { billableQuantity } from "./billableQuantity.js";
+export type { BilledFeeDiscount } from "./creditNetOfDiscount.js";
 export { applyLineLimits } from "./lineLimits.js";
 export { groupDimensions, meterRequests, needsEventValues } from "./meterRequests.js";
 export type { ChargeInForce, OverrideInForce } from "./overriddenPrice.js";

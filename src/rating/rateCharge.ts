@@ -11,7 +11,7 @@ import type { Computation, GroupQuantity, MeterQuantity, WindowQuantity } from "
 import type { Currency, Decimal, RoundingMode } from "../money/index.js";
 import { boundRule, ONE, QUANTITY, roundTo, toFixedString, toPlainString, ZERO } from "../money/index.js";
 import type { PriceTerms } from "../pricing/index.js";
-import { modelOfPrice, type RatingContext, ratePrice } from "../pricing/index.js";
+import { extendedBound, modelOfPrice, type RatingContext, ratePrice } from "../pricing/index.js";
 import {
   type ComputationData,
   type OverrideStep,
@@ -20,6 +20,7 @@ import {
 } from "../schema/index.js";
 import { applyRatio, formatInstant, type Period, type ProrationRatio } from "../time/index.js";
 import { billableQuantity } from "./billableQuantity.js";
+import { type BilledFeeDiscount, creditNetOfDiscount } from "./creditNetOfDiscount.js";
 import { fullQuantityOf, priceAtFullQuantityTiers } from "./fullQuantityTiers.js";
 import { applyLineLimits } from "./lineLimits.js";
 import { type ChargeInForce, overriddenPrice } from "./overriddenPrice.js";
@@ -55,6 +56,8 @@ export interface RateChargeInput {
   readonly trialEnd?: number | undefined;
   /** A credit for the unused time of a fee billed in advance: the amount for `period`, negated. */
   readonly unused?: boolean | undefined;
+  /** With `unused`: the percentage discounts the billed fee had, taken off the credit too (net_of_discount). */
+  readonly unusedDiscounts?: ReadonlyArray<BilledFeeDiscount> | undefined;
   /** Marks the lines of a fee billed in advance. */
   readonly billed?: "in_advance" | undefined;
   /** Each line's draw from its allowance pool, by line id; absent when the charge is in no pool. */
@@ -213,6 +216,19 @@ function rateLine(
   );
   if (byWindow === undefined) steps.push(...priced.steps);
   else steps.push(byWindow.step);
+  const rated = fullBillable ?? quantity;
+  const bound = byWindow === undefined ? extendedBound(price, rated) : undefined;
+  if (bound !== undefined)
+    warnings.push(
+      warningMessages.aboveLastTierExtended({
+        path: input.path,
+        chargeId: charge.id,
+        group: group === undefined ? undefined : describeGroup(group),
+        quantity: toPlainString(rated),
+        upTo: toPlainString(bound),
+        above: toPlainString(rated.minus(bound)),
+      }),
+    );
 
   let exact = byWindow?.amount ?? priced.amount;
   if (fullBillable !== undefined) {
@@ -258,7 +274,9 @@ function rateLine(
       before: toPlainString(exact),
       amount: toPlainString(credit),
     });
-    exact = credit;
+    const net = creditNetOfDiscount(credit, input.unusedDiscounts ?? []);
+    steps.push(...net.steps);
+    exact = net.amount;
   }
 
   const amount = roundTo(exact, currency.minorUnits, input.rounding);

@@ -107,6 +107,8 @@ export type { TrialStep } from "./steps/trial.js";
 export { trialStepSchema } from "./steps/trial.js";
 export type { UnusedTimeStep } from "./steps/unusedTime.js";
 export { unusedTimeStepSchema } from "./steps/unusedTime.js";
+export type { UnusedTimeDiscountStep } from "./steps/unusedTimeDiscount.js";
+export { unusedTimeDiscountStepSchema } from "./steps/unusedTimeDiscount.js";
 export type { UsageStep } from "./steps/usage.js";
 export { usageStepSchema } from "./steps/usage.js";
 export type { PricedWindow, WindowBucketTotal, WindowPricingStep } from "./steps/windowPricing.js";

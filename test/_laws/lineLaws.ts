@@ -188,6 +188,21 @@ export function expectLineLaws(line: InvoiceLine, minorUnits: number, mode: stri
       );
       expect(same(new Exact(step.before).negated(), step.amount), `${where}: unused time negates`).toBe(true);
       running = new Exact(step.amount);
+    } else if (step.kind === "unused_time_discount") {
+      expect(sameAtWorkingPrecision(step.before, running), `${where}: the discount takes the credit`).toBe(
+        true,
+      );
+      // before − before × percent (× elapsed ÷ total) ÷ 100: the share the discount took of the billed fee
+      const share = new Decimal(step.before)
+        .times(step.percent)
+        .times(step.inForce?.elapsed ?? 1)
+        .div(step.inForce?.total ?? 1)
+        .div(100);
+      expect(
+        sameAtWorkingPrecision(new Decimal(step.before).minus(share).toFixed(), step.amount),
+        `${where}: the credit is net of the discount's share`,
+      ).toBe(true);
+      running = new Exact(step.amount);
     }
   }
   expect(sameAtWorkingPrecision(last.before, running), `${where}: the steps add up to what is rounded`).toBe(

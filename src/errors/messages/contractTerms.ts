@@ -169,3 +169,11 @@ export function commitmentChangeNewLimit(limit: "minimum" | "maximum"): ErrorMes
 export function commitmentChangeEmpty(): ErrorMessage {
   return { code: "missing_field", message: "give the new minimum, the new maximum or both" };
 }
+
+/** `"creditBasis": "net_of_discount"` on a change to a charge a fixed-amount discount covers. */
+export function netOfFixedDiscount(chargeId: string, discountId: string): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: `"net_of_discount" takes the percentage discounts of charge "${chargeId}" off its unused-time credit; discount "${discountId}" is a fixed amount, whose share of the fee depends on every other line of the invoice that billed it, so it cannot be worked out here: use "list_price" or "last_billed", or a percentage discount`,
+  };
+}

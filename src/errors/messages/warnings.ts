@@ -11,7 +11,8 @@ export type WarningCode =
   | "negative_amount_floored"
   | "running_total_repriced"
   | "running_total_unbilled"
-  | "event_ids_shared";
+  | "event_ids_shared"
+  | "above_last_tier_extended";
 
 /** The facts of a warning: text, counts, or lists of text. */
 export type WarningDetails = Readonly<Record<string, string | number | ReadonlyArray<string>>>;
@@ -33,6 +34,7 @@ export const WARNING_CODES: ReadonlyArray<WarningCode> = [
   "running_total_repriced",
   "running_total_unbilled",
   "event_ids_shared",
+  "above_last_tier_extended",
 ];
 
 /**
@@ -136,5 +138,29 @@ export function eventIdsShared(facts: {
     path: "customer.id",
     details: { customer, ids, sampleIds: [...sampleIds] },
     message: `${used}. Each customer's events are deduplicated on their own, so ${customer}'s usage counts in full and the others are excluded as another customer's; check that the system sending the events makes ids unique across customers.`,
+  };
+}
+
+/**
+ * A quantity above a bounded last tier whose price says `"aboveLastTier": "extend"`: priced, the part
+ * above the bound at the last tier's price, as the contract says; said so that no one reads the bound
+ * as a cap. `group` is written as in the line id, for a grouped or matrix line.
+ */
+export function aboveLastTierExtended(facts: {
+  readonly path: string;
+  readonly chargeId: string;
+  readonly group?: string | undefined;
+  readonly quantity: string;
+  readonly upTo: string;
+  readonly above: string;
+}): Warning {
+  const { path, chargeId, group, quantity, upTo, above } = facts;
+  const where = group === undefined ? "" : ` (${group})`;
+  return {
+    code: "above_last_tier_extended",
+    path,
+    chargeId,
+    details: { ...(group === undefined ? {} : { group }), quantity, upTo, above },
+    message: `Charge ${chargeId}${where}: the quantity ${quantity} is ${above} above the last tier's upTo of ${upTo}; the price says aboveLastTier "extend", so those ${above} are billed at the last tier's price.`,
   };
 }

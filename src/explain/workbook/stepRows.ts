@@ -250,6 +250,18 @@ export const STEP_ROWS: Handlers = {
       amount: formulaCell("-C{row}", state.money),
       note: "Credit for the part billed in advance that the change left unused: minus the amount so far.",
     }),
+  unused_time_discount: (step, state) =>
+    transform(state, {
+      step: `Net of discount ${step.discount} (${step.percent} %)`,
+      quantity: formulaCell(amountSoFar(state), state.money),
+      price: formulaCell(
+        step.inForce === undefined
+          ? `1-${step.percent}/100`
+          : `1-${step.percent}*${step.inForce.elapsed}/${step.inForce.total}/100`,
+      ),
+      amount: formulaCell("C{row}*D{row}", state.money),
+      note: "The credit so far less the discount's share, as the invoice that billed the fee took it.",
+    }),
   line_limit: (step, state) => {
     const limited =
       step.limit === "minimum"

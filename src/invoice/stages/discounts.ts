@@ -8,6 +8,7 @@ import {
   toPlainString,
   ZERO,
 } from "../../money/index.js";
+import type { BilledFeeDiscount } from "../../rating/index.js";
 import type { AppliedDiscount } from "../../schema/index.js";
 import {
   applyRatio,
@@ -130,6 +131,29 @@ export function applyDiscounts(
     });
   }
   return { lines: current, discounts: applied };
+}
+
+/**
+ * The percentage discounts that took a share of charge `chargeId`'s line on the invoice of `service`,
+ * in the order that invoice applied them (line discounts, then invoice discounts, contract order), each
+ * with the share of the period it was in force: what `"creditBasis": "net_of_discount"` takes off an
+ * unused-time credit. Fixed amounts are not among them: parseContract refuses them beside that basis.
+ */
+export function percentDiscountsOn(
+  contract: Contract,
+  chargeId: string,
+  service: ServicePeriod,
+): BilledFeeDiscount[] {
+  const found: BilledFeeDiscount[] = [];
+  for (const lineDiscounts of [true, false])
+    for (const discount of contract.discounts) {
+      if (discount.percent === undefined || (discount.charges !== undefined) !== lineDiscounts) continue;
+      if (!chargeScope(discount.charges)(chargeId)) continue;
+      const inForce = shareInForce(discount, contract, service);
+      if (inForce !== undefined)
+        found.push({ id: discount.id, percent: discount.percent, inForce: inForce.part?.ofService });
+    }
+  return found;
 }
 
 /** Where a discount is in force inside the invoice's period, when that is only part of it. */

@@ -1,7 +1,7 @@
-import type { Amendment, ChargeTerms, Contract } from "../../contracts/index.js";
+import type { Amendment, ChargeTerms, Contract, CreditBasis } from "../../contracts/index.js";
 import { InputError, invoiceMessages } from "../../errors/index.js";
 import { ZERO } from "../../money/index.js";
-import type { RateChargeResult } from "../../rating/index.js";
+import type { BilledFeeDiscount, RateChargeResult } from "../../rating/index.js";
 import {
   FIRST_YEAR,
   intersectPeriods,
@@ -14,7 +14,7 @@ import {
   prorationRatio,
 } from "../../time/index.js";
 import type { PeriodInForce } from "../draft.js";
-import { type ServicePeriod, termPeriod } from "../resolveServicePeriod.js";
+import { resolveServicePeriod, type ServicePeriod, termPeriod } from "../resolveServicePeriod.js";
 import {
   allCharges,
   chargeAt,
@@ -24,6 +24,7 @@ import {
   pieceSuffix,
   withIdSuffix,
 } from "../termsAt.js";
+import { percentDiscountsOn } from "./discounts.js";
 
 /** How a fee is rated over a stretch of time: its share of the billing period, net of the trial. */
 export interface FeeTime {
@@ -34,6 +35,8 @@ export interface FeeTime {
   readonly trialEnd?: number;
   /** The fee was billed in advance: credit the time (`unused`) or bill it (`billed`). */
   readonly unused?: boolean;
+  /** With `unused`: the percentage discounts the billed fee had, taken off the credit too. */
+  readonly unusedDiscounts?: ReadonlyArray<BilledFeeDiscount>;
   readonly billed?: "in_advance";
 }
 
@@ -124,13 +127,22 @@ export function advanceFeeLines(
         if (!whollyInTrial(contract, rest)) {
           const suffix = pieceSuffix(contract, piece.start);
           const time = { ...feeTime(contract, rest, resolved.billingPeriod), billed: "in_advance" as const };
-          const lastBilled = creditsLastBilled(contract, id, piece.start);
+          const basis = creditBasisAt(contract, id, piece.start);
+          const lastBilled = basis !== "list_price";
           const credited = lastBilled ? billed : before;
           const creditedStart = lastBilled ? billedStart : beforeStart;
+          const unusedDiscounts =
+            basis === "net_of_discount"
+              ? percentDiscountsOn(contract, id, billingInvoiceOf(contract, resolved, creditedStart))
+              : undefined;
           if (credited !== undefined)
             results.push(
               withIdSuffix(
-                rate(credited, chargePath(contract, id, creditedStart), { ...time, unused: true }),
+                rate(credited, chargePath(contract, id, creditedStart), {
+                  ...time,
+                  unused: true,
+                  ...(unusedDiscounts === undefined ? {} : { unusedDiscounts }),
+                }),
                 `:unused${suffix}`,
               ),
             );
@@ -192,10 +204,22 @@ function prorates(contract: Contract, id: string, instant: number): boolean {
   return !changesAt(contract, id, instant).some((amendment) => amendment.proration === "none");
 }
 
-// True when such an amendment says `"creditBasis": "last_billed"`: its credit is for the terms last
-// billed, which differ from those just before it when an earlier change in the period was not prorated.
-function creditsLastBilled(contract: Contract, id: string, instant: number): boolean {
-  return changesAt(contract, id, instant).some((amendment) => amendment.creditBasis === "last_billed");
+// What the unused-time credit of the change at `instant` to charge `id` is worked on: "last_billed",
+// the terms last billed, which differ from those just before it when an earlier change in the period
+// was not prorated; "net_of_discount", those terms less the percentage discounts the billed fee had.
+function creditBasisAt(contract: Contract, id: string, instant: number): CreditBasis {
+  const bases = changesAt(contract, id, instant).map((amendment) => amendment.creditBasis);
+  return bases.find((basis) => basis !== undefined) ?? "list_price";
+}
+
+// The invoice that billed the time from `billedStart` to the period's end: this one, when a prorated
+// change inside the period billed it; otherwise the one that billed the period in advance, the opening
+// invoice for the term's first period and the invoice closing the previous period after it.
+function billingInvoiceOf(contract: Contract, resolved: PeriodInForce, billedStart: number): ServicePeriod {
+  if (billedStart > resolved.pieces[0]!.start) return resolved;
+  const period = resolved.billingPeriod;
+  if (period.start <= contract.term.start) return resolveServicePeriod(contract, period);
+  return resolveServicePeriod(contract, periodOf(contract.cycle, period.start - 1));
 }
 
 // The amendments effective at `instant` that change or remove charge `id`.

@@ -4,6 +4,7 @@ import { type AggregateUsageResult, sameList } from "../../meters/index.js";
 import type { Decimal } from "../../money/index.js";
 import {
   type AllowanceLookup,
+  type BilledFeeDiscount,
   groupDimensions,
   isFee,
   planAllowanceDraws,
@@ -288,6 +289,7 @@ export function rateOne(
     readonly proration: ProrationRatio | undefined;
     readonly trialEnd?: number | undefined;
     readonly unused?: boolean | undefined;
+    readonly unusedDiscounts?: ReadonlyArray<BilledFeeDiscount> | undefined;
     readonly billed?: "in_advance" | undefined;
   },
   allowance?: AllowanceLookup,
@@ -311,6 +313,7 @@ export function rateOne(
     rounding: contract.rounding,
     trialEnd: piece.trialEnd,
     unused: piece.unused,
+    unusedDiscounts: piece.unusedDiscounts,
     billed: piece.billed,
     allowance,
     timeZone: contract.timeZone,

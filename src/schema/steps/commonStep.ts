@@ -7,6 +7,7 @@ import type { ProrationStep } from "./proration.js";
 import type { RoundingStep } from "./rounding.js";
 import type { TrialStep } from "./trial.js";
 import type { UnusedTimeStep } from "./unusedTime.js";
+import type { UnusedTimeDiscountStep } from "./unusedTimeDiscount.js";
 import type { UsageStep } from "./usage.js";
 import type { WindowPricingStep } from "./windowPricing.js";
 
@@ -20,6 +21,7 @@ export type CommonStep =
   | ProrationStep
   | TrialStep
   | UnusedTimeStep
+  | UnusedTimeDiscountStep
   | LineLimitStep
   | RoundingStep
   | BilledEarlierStep;

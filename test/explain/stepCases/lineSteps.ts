@@ -182,6 +182,28 @@ export const LINE_STEP_CASES: Readonly<Record<string, StepCase>> = {
       "Credit for the unused time from 2026-03-21T00:00:00.000Z to 2026-04-01T00:00:00.000Z of the fee billed in advance: -$110.00.",
     ],
   },
+  // As unused_time, with 10 % off the fee on February's closing invoice that billed March (Stripe's flexible
+  // billing mode): the credit is 110.00 less 10 %, −99.00
+  unused_time_discount: {
+    contract: {
+      meters: [],
+      charges: [advanceFee("310")],
+      discounts: [{ id: "launch", name: "Launch", percent: "10" }],
+      amendments: [
+        {
+          id: "upgrade",
+          effective: "2026-03-21",
+          charges: [advanceFee("620")],
+          creditBasis: "net_of_discount",
+        },
+      ],
+    },
+    usage: [],
+    period: "2026-03",
+    says: [
+      "Net of discount launch, which took 10 % of the fee on the invoice that billed it: -$110.00 less that share is -$99.00.",
+    ],
+  },
   // spend 5.20 + 3.50 = 8.70 below the minimum 50.00: true-up 41.30
   commitment_true_up: {
     contract: {

@@ -1,6 +1,7 @@
 import type * as z from "zod/mini";
 import { contractMessages } from "../../../errors/index.js";
 import { issueOf } from "../../../schema/index.js";
+import { definedChargesOf, selectedChargeIds } from "../../charge/chargeSelectors.js";
 import { checkCharge, checkEventValueMeter } from "../../charge/checkCharge.js";
 import { checkTiersBy } from "../../charge/checkTiersBy.js";
 import { checkWindowPricing, pooledCharges } from "../../charge/checkWindowPricing.js";
@@ -80,5 +81,31 @@ export function checkAmendments(
       if (!known.has(id))
         ctx.addIssue(issueOf(contractMessages.noChargeWithId(id), ["amendments", index, "remove", at]));
     });
+    if (amendment.creditBasis === "net_of_discount") checkNetOfDiscount(ctx, contract, amendment, index);
   });
+}
+
+// A credit net of discount takes the percentages a fee had off its credit; a fixed amount's share of
+// the fee depends on the other lines of the invoice that billed it, which this invoice does not have.
+function checkNetOfDiscount(
+  ctx: z.core.$RefinementCtx,
+  contract: ParsedContractTerms,
+  amendment: NonNullable<ParsedContractTerms["amendments"]>[number],
+  index: number,
+): void {
+  const changed = [...(amendment.charges ?? []).map((charge) => charge.id), ...(amendment.remove ?? [])];
+  const charges = definedChargesOf(contract);
+  for (const discount of contract.discounts ?? []) {
+    if (discount.amount === undefined) continue;
+    const scope = selectedChargeIds(discount, charges);
+    const covered = changed.find((id) => scope === undefined || scope.includes(id));
+    if (covered !== undefined)
+      ctx.addIssue(
+        issueOf(contractMessages.netOfFixedDiscount(covered, discount.id), [
+          "amendments",
+          index,
+          "creditBasis",
+        ]),
+      );
+  }
 }

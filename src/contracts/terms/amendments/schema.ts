@@ -19,10 +19,10 @@ export const amendmentSchema = z.strictObject({
       ),
     ),
   creditBasis: z
-    .optional(z.enum(["list_price", "last_billed"]))
+    .optional(z.enum(["list_price", "last_billed", "net_of_discount"]))
     .check(
       z.describe(
-        'What the unused-time credit of a prorated change is worked on: "list_price" (default) the terms in force just before the change; "last_billed" the terms last billed for that time (they differ after a change with "proration": "none").',
+        'What the unused-time credit of a prorated change is worked on: "list_price" (default) the terms in force just before the change; "last_billed" the terms last billed for that time (they differ after a change with "proration": "none"); "net_of_discount" those terms less the percentage discounts the billed fee had on the invoice that billed it (Stripe\'s flexible billing mode).',
       ),
     ),
 });
