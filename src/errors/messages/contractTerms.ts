@@ -160,3 +160,22 @@ export function commitmentChangeNewLimit(limit: "minimum" | "maximum"): ErrorMes
 export function commitmentChangeEmpty(): ErrorMessage {
   return { code: "missing_field", message: "give the new minimum, the new maximum or both" };
 }
+
+/** A cumulative commitment without a minimum to owe over its period. */
+export function cumulativeWithoutMinimum(): ErrorMessage {
+  return {
+    code: "missing_field",
+    message: "a cumulative commitment owes a minimum over its period; give the minimum for the whole period",
+  };
+}
+
+/** A maximum or dated changes on a cumulative commitment (not built across invoices). */
+export function cumulativeRefuses(field: "maximum" | "changes"): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message:
+      field === "maximum"
+        ? "a cumulative commitment owes a minimum over several invoices and takes no maximum; write the cap as a commitment of its own, per billing period"
+        : "a cumulative commitment owes one minimum over its period and takes no dated changes; end it and start another cumulative commitment on the date",
+  };
+}
