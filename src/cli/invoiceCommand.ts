@@ -156,13 +156,6 @@ async function openingCommand(contractFile: string, values: InvoiceFlags): Promi
         `--opening bills the first period's fees in advance only; leave out --${flag}`,
       );
   }
-  // --commitment-spend, as the option of a rating call.
-  async function commitmentSpendOption(file: string | undefined, contractId: string) {
-    if (file === undefined) return {};
-    const data = await readJsonFile(file, "--commitment-spend");
-    return { commitmentSpendToDate: commitmentSpend(data, file, contractId) };
-  }
-
   // The opening invoice has no usage, so no daily quantities: --daily would be ignored without a word.
   if (values.daily === true) {
     throw new UsageLineError("--opening bills no usage, so it has no daily quantities; leave out --daily");
