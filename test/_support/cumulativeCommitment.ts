@@ -1,25 +1,22 @@
 import type { Invoice } from "../../src/index.js";
 import { buildContract, type ContractOverrides, usageEvent } from "./contract.js";
 
+/** A commitment of 1,200.00 owed once from 1 January until 1 April 2026 by the spend of its invoices together. */
+export const Q1_COMMITMENT = {
+  id: "q1",
+  name: "Q1 commitment",
+  minimum: "1200",
+  cumulative: { from: "2026-01-01", until: "2026-04-01" },
+} as const;
+
 /**
  * The worked example of docs/commitment-periods.md: one usage charge at 1.00 a unit (meter `m` sums
- * `v` of events of type `e`), billed monthly from 1 January 2026, and a commitment of 1,200.00 owed
- * once from 1 January until 1 April 2026 (three monthly invoices) by their spend together.
+ * `v` of events of type `e`), billed monthly from 1 January 2026, and {@link Q1_COMMITMENT} (three
+ * monthly invoices), with `extra` fields replacing its own.
  */
 export function quarterCommitment(extra: Record<string, unknown> = {}, contract: ContractOverrides = {}) {
   return buildContract(
-    {
-      id: "ctr_quarter",
-      commitments: [
-        {
-          id: "q1",
-          name: "Q1 commitment",
-          minimum: "1200",
-          cumulative: { from: "2026-01-01", until: "2026-04-01" },
-          ...extra,
-        },
-      ],
-    },
+    { id: "ctr_quarter", commitments: [{ ...Q1_COMMITMENT, ...extra } as never] },
     contract,
   );
 }

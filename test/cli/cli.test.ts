@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildContractJson, flatCharge } from "../_support/contract.js";
+import { Q1_COMMITMENT } from "../_support/cumulativeCommitment.js";
 
 // These tests run the built CLI exactly as a user would (test/_setup/buildDist.ts builds it when stale).
 const ROOT = join(import.meta.dirname, "..", "..");
@@ -418,19 +419,7 @@ describe("ratecard invoice --commitment-spend", () => {
     // 1,200.00 owed over January–March 2026 at 1.00 a unit (docs/commitment-periods.md)
     const contract = scratchFile(
       "quarter-contract.json",
-      JSON.stringify(
-        buildContractJson({
-          id: "ctr_quarter",
-          commitments: [
-            {
-              id: "q1",
-              name: "Q1 commitment",
-              minimum: "1200",
-              cumulative: { from: "2026-01-01", until: "2026-04-01" },
-            },
-          ],
-        }),
-      ),
+      JSON.stringify(buildContractJson({ id: "ctr_quarter", commitments: [Q1_COMMITMENT] })),
     );
     const usage = scratchFile(
       "quarter-usage.ndjson",

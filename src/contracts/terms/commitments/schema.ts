@@ -96,16 +96,17 @@ export const commitmentSchema = z
   );
 export type CommitmentTerms = z.output<typeof commitmentSchema>;
 
+// The fields the cross-field checks read, as the schema's refinement sees them.
+interface CheckedCommitment {
+  readonly minimum?: CommitmentChangeTerms["minimum"];
+  readonly maximum?: CommitmentChangeTerms["maximum"];
+  readonly changes?: ReadonlyArray<CommitmentChangeTerms> | undefined;
+  readonly cumulative?: CumulativeCommitmentTerms | undefined;
+}
+
 // Each change: after the one before, states a limit, and only a limit the commitment has; the minimum
 // in force never exceeds the maximum in force.
-function checkChanges(
-  ctx: z.core.$RefinementCtx,
-  commitment: {
-    readonly minimum?: CommitmentChangeTerms["minimum"];
-    readonly maximum?: CommitmentChangeTerms["maximum"];
-    readonly changes?: ReadonlyArray<CommitmentChangeTerms> | undefined;
-  },
-): void {
+function checkChanges(ctx: z.core.$RefinementCtx, commitment: CheckedCommitment): void {
   let { minimum, maximum } = commitment;
   let previous: string | undefined;
   commitment.changes?.forEach((change, index) => {
@@ -133,15 +134,7 @@ function checkChanges(
 
 // A cumulative commitment owes one minimum over its dates: it needs a minimum and dates in order, and
 // takes no maximum or dated changes (a cap or a change over several invoices is not built).
-function checkCumulative(
-  ctx: z.core.$RefinementCtx,
-  commitment: {
-    readonly minimum?: CommitmentChangeTerms["minimum"];
-    readonly maximum?: CommitmentChangeTerms["maximum"];
-    readonly changes?: ReadonlyArray<CommitmentChangeTerms> | undefined;
-    readonly cumulative?: CumulativeCommitmentTerms | undefined;
-  },
-): void {
+function checkCumulative(ctx: z.core.$RefinementCtx, commitment: CheckedCommitment): void {
   const { cumulative } = commitment;
   if (cumulative === undefined) return;
   if (cumulative.until <= cumulative.from)
