@@ -49,6 +49,25 @@ export function creditBalances(data: unknown, file: string, contractId: string):
   return data as Record<string, string>;
 }
 
+// --commitment-spend takes the previous invoice (each cumulative commitment's spendAfter) or the spend
+// itself, checked like --balances: an invoice must be one of this contract.
+export function commitmentSpend(data: unknown, file: string, contractId: string): Record<string, string> {
+  if (isObject(data) && "schemaVersion" in data) {
+    const invoice = readIssued(`--commitment-spend ${file}`, data, parseInvoice, "a ratecard invoice");
+    requireSameContract(invoice.contractId, contractId, "--commitment-spend", file);
+    return Object.fromEntries(
+      (invoice.commitments ?? []).flatMap((commitment) =>
+        commitment.cumulative === undefined ? [] : [[commitment.id, commitment.cumulative.spendAfter]],
+      ),
+    );
+  }
+  if (!isObject(data) || Object.values(data).some((v) => typeof v !== "string"))
+    throw new UsageLineError(
+      `--commitment-spend ${file} must be a previous invoice or an object of commitment id → spend text, such as { "annual": "300.00" }`,
+    );
+  return data as Record<string, string>;
+}
+
 // --carry takes the previous period's invoice (its usage.carryOut) or the carried state itself. Levels
 // and totals are checked here, where the file is known: a negative one would otherwise surface later
 // as a negative quantity blamed on the usage.

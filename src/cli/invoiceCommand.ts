@@ -1,5 +1,12 @@
 import { rateInvoiceAsync, rateOpeningInvoice } from "../index.js";
-import { carriedState, creditBalances, readContract, required, UsageLineError } from "./cliSupport.js";
+import {
+  carriedState,
+  commitmentSpend,
+  creditBalances,
+  readContract,
+  required,
+  UsageLineError,
+} from "./cliSupport.js";
 import { CARRIED_STATE_OPTIONS, PRICE_BOOK_OPTION, USAGE_FORMAT_OPTION } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
 import { engineNamed, rateWithDuckdb } from "./duckdbUsage.js";
@@ -40,6 +47,11 @@ export const invoiceCommand = defineCommand({
     },
     output: { type: "string", value: "FILE", description: "write to FILE instead of stdout" },
     ...CARRIED_STATE_OPTIONS,
+    "commitment-spend": {
+      type: "string",
+      value: "FILE",
+      description: "the previous invoice (JSON), to continue the spend of cumulative commitments",
+    },
     daily: { type: "boolean", description: "add each sum and count meter's quantity per local day" },
     opening: {
       type: "boolean",
@@ -68,6 +80,7 @@ type InvoiceFlags = {
   readonly carry?: string;
   readonly balances?: string;
   readonly "credits-start-full"?: boolean;
+  readonly "commitment-spend"?: string;
   readonly daily?: boolean;
   readonly opening?: boolean;
 };
@@ -90,6 +103,7 @@ async function invoice(values: InvoiceFlags): Promise<number> {
     ...(carried ? { carried } : {}),
     ...(values.daily ? { daily: true } : {}),
     ...(await creditOptions(values, contract.id)),
+    ...(await commitmentSpendOption(values["commitment-spend"], contract.id)),
   };
   if (engine === "duckdb") {
     if (values.daily)
@@ -127,9 +141,16 @@ export async function creditOptions(
   };
 }
 
+// --commitment-spend, as the option of a rating call.
+async function commitmentSpendOption(file: string | undefined, contractId: string) {
+  if (file === undefined) return {};
+  const data = await readJsonFile(file, "--commitment-spend");
+  return { commitmentSpendToDate: commitmentSpend(data, file, contractId) };
+}
+
 // The opening invoice has no usage and no period to ask for: it is the term's first period.
 async function openingCommand(contractFile: string, values: InvoiceFlags): Promise<number> {
-  for (const flag of ["usage", "usage-format", "period", "carry"] as const) {
+  for (const flag of ["usage", "usage-format", "period", "carry", "commitment-spend"] as const) {
     if (values[flag] !== undefined)
       throw new UsageLineError(
         `--opening bills the first period's fees in advance only; leave out --${flag}`,

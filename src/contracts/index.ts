@@ -32,7 +32,7 @@ export type { TermLineStep } from "./termSentences.js";
 export { TERM_STEP_SENTENCES } from "./termSentences.js";
 export type { AllowanceTerms } from "./terms/allowances/schema.js";
 export { allowanceSchema } from "./terms/allowances/schema.js";
-export type { CommitmentTerms } from "./terms/commitments/schema.js";
+export type { CommitmentTerms, CumulativeCommitmentTerms } from "./terms/commitments/schema.js";
 export { commitmentSchema } from "./terms/commitments/schema.js";
 export type { CreditBurnOrder, CreditGrantTerms } from "./terms/credits/schema.js";
 export { CREDIT_BURN_ORDERS, creditBurnOrderSchema, creditGrantSchema } from "./terms/credits/schema.js";

@@ -19,6 +19,8 @@ export type RatecardErrorCode =
   | "unknown_line"
   | "unknown_credit_grant"
   | "missing_credit_balance"
+  | "unknown_commitment"
+  | "missing_commitment_spend"
   // documents read back (invoices, credit notes) and what they were issued from
   | "contract_mismatch"
   | "currency_mismatch"

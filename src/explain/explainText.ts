@@ -92,6 +92,7 @@ export function explainText(invoice: Invoice): string {
   }
   for (const commitment of invoice.commitments ?? []) {
     out.push(...scheduleWords(commitment, money, invoice.period.timeZone));
+    out.push(...cumulativeWords(commitment, money));
     if (commitment.cap === undefined) continue;
     const spread = (commitment.allocation ?? [])
       .map((entry) => `${entry.line} ${money(entry.amount)}`)
@@ -213,6 +214,24 @@ function datedRateWords(rate: InvoiceTax["rates"][number]): string {
   return parts.length === 0
     ? ""
     : `, for the part of the lines' periods it was in force (${parts.join("; ")})`;
+}
+
+// "Annual commitment: 1,200.00 owed from 2026-01-01 until 2027-01-01 by all its invoices together; …"
+function cumulativeWords(
+  commitment: NonNullable<Invoice["commitments"]>[number],
+  money: (plain: string) => string,
+): string[] {
+  const period = commitment.cumulative;
+  if (period === undefined) return [];
+  const excess = new Decimal(period.excess).isZero()
+    ? ""
+    : `, and ${money(period.excess)} beyond it (billed at the overage factor)`;
+  const closing = period.closes
+    ? "This invoice closes the commitment period."
+    : `Spend to date ${money(period.spendAfter)}: the next invoice carries it.`;
+  return [
+    `${commitment.name}: ${money(commitment.minimum ?? "0")} owed from ${period.from} until ${period.until} by all its invoices together. The earlier invoices spent ${money(period.spendBefore)}, leaving ${money(period.remaining)}; this invoice spent ${money(commitment.spend)}: ${money(period.within)} within the commitment${excess}. ${closing}`,
+  ];
 }
 
 // "Minimum spend: the limits changed inside the period: minimum 100.00 for 16 of 31 days (2026-03-01

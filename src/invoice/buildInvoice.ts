@@ -3,17 +3,22 @@ import { emptyDraft, type InvoiceKind, type PeriodInForce, type PeriodUsage } fr
 import type { Invoice } from "./invoiceSchema.js";
 import { commitmentsStage } from "./stages/commitments.js";
 import { type CarriedCredits, creditsAfterTaxStage, creditsBeforeTaxStage } from "./stages/credits.js";
+import type { CommitmentSpendToDate } from "./stages/cumulativeCommitment.js";
 import { discountsStage } from "./stages/discounts.js";
 import { issueInvoice } from "./stages/issueInvoice.js";
 import { rateChargesStage } from "./stages/rateCharges.js";
 import { taxStage } from "./stages/tax.js";
 import { amountDueRoundingStage, totalRoundingStage } from "./stages/totalRounding.js";
 
-/** How {@link buildInvoice} is called: which invoice, and the credit balances carried into it. */
+/**
+ * How {@link buildInvoice} is called: which invoice, and what earlier invoices carry into it (credit
+ * balances, the spend of cumulative commitments).
+ */
 export interface BuildInvoiceOptions {
   /** Default "closing": the invoice of a service period. */
   readonly kind?: InvoiceKind;
   readonly credits?: CarriedCredits;
+  readonly commitmentSpend?: CommitmentSpendToDate;
 }
 
 /**
@@ -25,12 +30,12 @@ export function buildInvoice(
   contract: Contract,
   period: PeriodInForce,
   usage: PeriodUsage,
-  { kind = "closing", credits = {} }: BuildInvoiceOptions = {},
+  { kind = "closing", credits = {}, commitmentSpend = {} }: BuildInvoiceOptions = {},
 ): Invoice {
   let draft = emptyDraft(contract, period, kind);
   draft = rateChargesStage(draft, usage); //            1–4. usage → lines, allowance pools, line limits, rounding
   draft = discountsStage(draft, usage); //              5–6. line discounts, then invoice discounts
-  draft = commitmentsStage(draft); //                   7.   true-up, overage, cap
+  draft = commitmentsStage(draft, commitmentSpend); //  7.   true-up, overage, cap
   draft = creditsBeforeTaxStage(draft, credits); //     8.   pre-tax credits, in burn order
   draft = taxStage(draft); //                           9–10. tax and total
   draft = totalRoundingStage(draft); //                 10½. lines finer than the currency: the total rounded to it

@@ -116,6 +116,9 @@ export function requireOptions(value: unknown): void {
           `options.creditBalances[${JSON.stringify(id)}]`,
         );
   }
+  const spend = value.commitmentSpendToDate;
+  if (spend !== undefined && (!isObject(spend) || Object.values(spend).some((v) => typeof v !== "string")))
+    throw InputError.from(invoiceMessages.commitmentSpendNotObject(spend), "options.commitmentSpendToDate");
   if (carried !== undefined && !isObject(carried))
     throw InputError.from(invoiceMessages.carriedNotObject(carried), "options.carried");
   for (const flag of ["daily", "creditsStartFull"])

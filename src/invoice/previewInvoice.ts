@@ -13,6 +13,7 @@ import type { InvoicePreview, ProjectionMethod } from "./previewSchema.js";
 import { projectsLinearly, projectUsage } from "./projectUsage.js";
 import {
   aggregatePeriod,
+  commitmentSpendOf,
   creditsOf,
   parseEvents,
   periodInForce,
@@ -65,7 +66,7 @@ export function previewParsedInvoice(
   requireEvents(events);
   const inForce = periodInForce(contract, period);
   const cut = asOfWithin(asOf, inForce.service, contract.timeZone);
-  const credits = { credits: creditsOf(options) };
+  const credits = { credits: creditsOf(options), ...commitmentSpendOf(options) };
   const usage = aggregatePeriod(events, contract, inForce, options, cut);
   const soFar = buildInvoice(contract, inForce, usage, credits);
   const projected = buildInvoice(contract, inForce, projectUsage(usage, inForce, cut), credits);

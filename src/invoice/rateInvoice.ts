@@ -38,6 +38,13 @@ export interface RateInvoiceOptions {
    * Default false: such a grant without a balance is refused (`missing_credit_balance`).
    */
   readonly creditsStartFull?: boolean;
+  /**
+   * Each cumulative commitment's spend on the earlier invoices of its period (the previous invoice's
+   * `commitments[].cumulative.spendAfter`), by commitment id. Needed on every invoice of the period but
+   * the first (`missing_commitment_spend`); an id that is not a cumulative commitment is refused
+   * (docs/commitment-periods.md).
+   */
+  readonly commitmentSpendToDate?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -51,7 +58,8 @@ export interface RateInvoiceOptions {
  * @throws UsageError for a malformed event (path `[index].field`); InputError `invalid_period` for a
  *   missing or bad period, `unparsed_contract` for contract JSON not passed through `parseContract`,
  *   `invalid_argument` for events that are not iterable or malformed options, `unknown_credit_grant` and
- *   `missing_credit_balance` for credit balances that do not fit the contract
+ *   `missing_credit_balance` for credit balances that do not fit the contract, `unknown_commitment` and
+ *   `missing_commitment_spend` for carried commitment spend that does not fit it
  * @example
  * const invoice = rateInvoice(parseContract(json), events, "2026-02");
  * invoice.total // "7663.78" for the cdn-basic fixture
@@ -78,6 +86,7 @@ export function rateParsedInvoice(
   const inForce = periodInForce(contract, period);
   return buildInvoice(contract, inForce, aggregatePeriod(events, contract, inForce, options), {
     credits: creditsOf(options),
+    ...commitmentSpendOf(options),
   });
 }
 
@@ -97,16 +106,16 @@ export async function rateInvoiceAsync(
   requireArguments(contract, period, options);
   requireEventSource(events);
   const inForce = periodInForce(contract, period);
-  const credits = creditsOf(options);
+  const carriedIn = { credits: creditsOf(options), ...commitmentSpendOf(options) };
   if (inForce.pieces.length > 1) {
     // Amendments split the period: each piece is aggregated from the events again, so read them once
     // into memory (streaming keeps its 4 bytes an event only for periods no amendment splits).
     const all: UsageEvent[] = [];
     for await (const event of typeof events === "function" ? events() : events) all.push(event);
-    return buildInvoice(contract, inForce, aggregatePeriod(all, contract, inForce, options), { credits });
+    return buildInvoice(contract, inForce, aggregatePeriod(all, contract, inForce, options), carriedIn);
   }
   const whole = await aggregateUsageAsync(events, aggregationOptions(contract, inForce, options));
-  return buildInvoice(contract, inForce, { whole }, { credits });
+  return buildInvoice(contract, inForce, { whole }, carriedIn);
 }
 
 /**
@@ -178,6 +187,11 @@ export function creditsOf(options: Pick<RateInvoiceOptions, "creditBalances" | "
     ...(options.creditBalances ? { balances: options.creditBalances } : {}),
     ...(options.creditsStartFull ? { startFull: true } : {}),
   };
+}
+
+/** The carried spend of cumulative commitments, as {@link buildInvoice} takes it. */
+export function commitmentSpendOf(options: Pick<RateInvoiceOptions, "commitmentSpendToDate">) {
+  return options.commitmentSpendToDate ? { commitmentSpend: options.commitmentSpendToDate } : {};
 }
 
 /** What the meters' pass aggregates for a contract's service period (rating and usage evidence alike). */

@@ -16,6 +16,7 @@ import { requireEvents, requireOptions } from "./entryArguments.js";
 import type { Invoice } from "./invoiceSchema.js";
 import {
   aggregationOptions,
+  commitmentSpendOf,
   creditsOf,
   parseEvents,
   periodInForce,
@@ -156,6 +157,7 @@ export function rateFromAggregates(
   if (missing.length > 0)
     throw InputError.from(aggregatesMessages.aggregatesIncomplete(missing, envelope.shards.count), "shards");
   const { contract } = prepared;
+  const carriedIn = { credits: creditsOf(options), ...commitmentSpendOf(options) };
   const base = { ...prepared.options, ...(options.carried ? { carried: options.carried } : {}) };
   const usage: PeriodUsage = { whole: usageFromStates(envelope.whole, base, ["whole"]) };
   if (prepared.period.pieces.length > 1) {
@@ -169,9 +171,9 @@ export function rateFromAggregates(
       carried = result.carryOut;
       return result;
     });
-    return buildInvoice(contract, prepared.period, { ...usage, pieces }, { credits: creditsOf(options) });
+    return buildInvoice(contract, prepared.period, { ...usage, pieces }, carriedIn);
   }
-  return buildInvoice(contract, prepared.period, usage, { credits: creditsOf(options) });
+  return buildInvoice(contract, prepared.period, usage, carriedIn);
 }
 
 /**

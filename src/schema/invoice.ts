@@ -36,9 +36,11 @@ export type AllowanceStep = z.output<typeof allowanceStepSchema>;
 export const commitmentTrueUpStepSchema = z.strictObject({
   kind: z.literal("commitment_true_up"),
   commitment: z.string(),
-  /** The minimum for this invoice's period (prorated on a partial one). */
+  /** The minimum for this invoice's period (prorated on a partial one); a cumulative one's whole minimum. */
   minimum: amountTextSchema,
   spend: amountTextSchema,
+  /** A cumulative commitment: the spend of the earlier invoices of its period (the shortfall is minimum − spendBefore − spend). */
+  spendBefore: z.optional(amountTextSchema),
   amount: amountTextSchema,
 });
 export type CommitmentTrueUpStep = z.output<typeof commitmentTrueUpStepSchema>;
@@ -47,10 +49,12 @@ export type CommitmentTrueUpStep = z.output<typeof commitmentTrueUpStepSchema>;
 export const commitmentOverageStepSchema = z.strictObject({
   kind: z.literal("commitment_overage"),
   commitment: z.string(),
-  /** The minimum for this invoice's period (prorated on a partial one). */
+  /** The minimum for this invoice's period (prorated on a partial one); a cumulative one's whole minimum. */
   minimum: amountTextSchema,
   spend: amountTextSchema,
-  /** Spend above the minimum: spend − minimum. */
+  /** A cumulative commitment: the spend of the earlier invoices of its period. */
+  spendBefore: z.optional(amountTextSchema),
+  /** Spend above the minimum: spend − minimum; for a cumulative one, the part of this invoice's spend above what remained. */
   excess: amountTextSchema,
   /** The overage factor: the excess is billed at this many times its price. */
   factor: amountTextSchema,
@@ -208,6 +212,24 @@ export const appliedCommitmentSchema = z.strictObject({
         total: amountTextSchema,
       }),
     ),
+  ),
+  /**
+   * A cumulative commitment (its minimum owed once over [from, until), across invoices): the spend of the
+   * earlier invoices, what remained of the minimum before this one, the part of this invoice's spend
+   * within it (list price) and above it (the excess, billed at the overage factor), the spend to date for
+   * the next invoice, and whether this invoice closes the period (the true-up is owed on it).
+   */
+  cumulative: z.optional(
+    z.strictObject({
+      from: z.string(),
+      until: z.string(),
+      spendBefore: amountTextSchema,
+      remaining: amountTextSchema,
+      within: amountTextSchema,
+      excess: amountTextSchema,
+      spendAfter: amountTextSchema,
+      closes: z.boolean(),
+    }),
   ),
 });
 export type AppliedCommitment = z.output<typeof appliedCommitmentSchema>;

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildContractJson, flatCharge } from "../_support/contract.js";
+import { Q1_COMMITMENT } from "../_support/cumulativeCommitment.js";
 
 // These tests run the built CLI exactly as a user would (test/_setup/buildDist.ts builds it when stale).
 const ROOT = join(import.meta.dirname, "..", "..");
@@ -410,6 +411,55 @@ describe("ratecard invoice --balances", () => {
     const wrong = run("--balances", file);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain("is not a ratecard invoice");
+  });
+});
+
+describe("ratecard invoice --commitment-spend", () => {
+  it("carries a cumulative commitment's spend from the previous invoice, and refuses to guess it", () => {
+    // 1,200.00 owed over January–March 2026 at 1.00 a unit (docs/commitment-periods.md)
+    const contract = scratchFile(
+      "quarter-contract.json",
+      JSON.stringify(buildContractJson({ id: "ctr_quarter", commitments: [Q1_COMMITMENT] })),
+    );
+    const usage = scratchFile(
+      "quarter-usage.ndjson",
+      ["01", "02", "03"]
+        .map((month, at) =>
+          JSON.stringify({
+            id: `u${month}`,
+            type: "e",
+            customer: "cus",
+            timestamp: `2026-${month}-02T00:00:00Z`,
+            properties: { v: ["300", "500", "250"][at] },
+          }),
+        )
+        .join("\n"),
+    );
+    const run = (period: string, ...extra: string[]) =>
+      ratecard("invoice", "--contract", contract, "--usage", usage, "--period", period, ...extra);
+    const january = run("2026-01", "--format", "json");
+    expect(january.stderr).toBe("");
+    const januaryFile = scratchFile("january.json", january.stdout);
+    // February without January's spend: refused (exit 2), naming the commitment and the flag
+    const forgotten = run("2026-02", "--format", "json");
+    expect(forgotten.code).toBe(2);
+    expect(forgotten.stderr).toContain('Commitment "q1" counts spend from 2026-01-01');
+    expect(forgotten.stderr).toContain("--commitment-spend");
+    const february = run("2026-02", "--format", "json", "--commitment-spend", januaryFile);
+    expect(JSON.parse(february.stdout).commitments[0].cumulative).toMatchObject({
+      spendBefore: "300.00",
+      spendAfter: "800.00",
+    });
+    // March from the spend written by hand: 800.00 before, 250.00 now; true-up 1,200 − 1,050 = 150.00
+    const spend = scratchFile("spend.json", JSON.stringify({ q1: "800.00" }));
+    const march = run("2026-03", "--commitment-spend", spend);
+    expect(march.code).toBe(0);
+    expect(march.stdout).toContain("so the shortfall of $150.00 is billed");
+    // an invoice edited after it was issued is refused, not read
+    const edited = scratchFile("edited.json", january.stdout.replace('"300.00"', '"1200.00"'));
+    const refused = run("2026-02", "--commitment-spend", edited);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("was changed after ratecard issued it");
   });
 });
 

@@ -177,3 +177,22 @@ export function netOfFixedDiscount(chargeId: string, discountId: string): ErrorM
     message: `"net_of_discount" takes the percentage discounts of charge "${chargeId}" off its unused-time credit; discount "${discountId}" is a fixed amount, whose share of the fee depends on every other line of the invoice that billed it, so it cannot be worked out here: use "list_price" or "last_billed", or a percentage discount`,
   };
 }
+
+/** A cumulative commitment without a minimum to owe over its period. */
+export function cumulativeWithoutMinimum(): ErrorMessage {
+  return {
+    code: "missing_field",
+    message: "a cumulative commitment owes a minimum over its period; give the minimum for the whole period",
+  };
+}
+
+/** A maximum or dated changes on a cumulative commitment (not built across invoices). */
+export function cumulativeRefuses(field: "maximum" | "changes"): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message:
+      field === "maximum"
+        ? "a cumulative commitment owes a minimum over several invoices and takes no maximum; write the cap as a commitment of its own, per billing period"
+        : "a cumulative commitment owes one minimum over its period and takes no dated changes; end it and start another cumulative commitment on the date",
+  };
+}

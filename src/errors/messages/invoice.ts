@@ -1,6 +1,8 @@
 import { describeValue } from "../describeValue.js";
 import type { ErrorMessage } from "./message.js";
 
+export * from "./commitmentSpend.js";
+
 // The sentences of src/invoice: the arguments of the entry points, the invoice period, carried credit
 // balances, and credit notes against an issued invoice.
 

@@ -1,20 +1,19 @@
 import type { CommitmentTerms, Contract } from "../../contracts/index.js";
-import {
-  type Decimal,
-  exactProduct,
-  roundTo,
-  toFixedString,
-  toPlainString,
-  ZERO,
-} from "../../money/index.js";
+import { toFixedString, ZERO } from "../../money/index.js";
 import type { AppliedCommitment } from "../../schema/index.js";
-import { formatInstant, type Period, parseInstant } from "../../time/index.js";
+import { type Period, parseInstant } from "../../time/index.js";
 import { chargeScope } from "../chargeScope.js";
 import type { InvoiceDraft } from "../draft.js";
 import type { InvoiceLine } from "../invoiceSchema.js";
 import type { ServicePeriod } from "../resolveServicePeriod.js";
 import { netOf, spreadReduction } from "../spreadReduction.js";
 import { commitmentLimits } from "./commitmentLimits.js";
+import { overageLine, trueUpLine } from "./commitmentLines.js";
+import {
+  applyCumulative,
+  type CommitmentSpendToDate,
+  checkCommitmentSpendIds,
+} from "./cumulativeCommitment.js";
 
 /**
  * The lines after commitments (true-up and overage lines appended, caps taken off), and the
@@ -35,14 +34,19 @@ export interface CommitmentResult {
  * the maximum, the excess of spend and overage is taken off the lines, the overage line included, by
  * largest remainder. Minimum and maximum are per billing period and prorated on a partial one, then
  * rounded once. Commitments on listed charges come before invoice-wide ones, so a narrow true-up or
- * overage counts as spend for a wide commitment.
+ * overage counts as spend for a wide commitment. A cumulative commitment owes its minimum once over its
+ * own dates, with `spendToDate` carrying the earlier invoices' spend (docs/commitment-periods.md).
  */
 export function applyCommitments(
   contract: Contract,
   lines: ReadonlyArray<InvoiceLine>,
   resolved: ServicePeriod,
-  { settles = true }: { readonly settles?: boolean } = {},
+  {
+    settles = true,
+    spendToDate = {},
+  }: { readonly settles?: boolean; readonly spendToDate?: CommitmentSpendToDate } = {},
 ): CommitmentResult {
+  checkCommitmentSpendIds(contract, spendToDate);
   // Narrow scopes first (scoped commitments are nested or separate, so a contained one lists fewer
   // charges), the whole invoice last: a narrow true-up or overage then counts as spend of a wider one.
   const ordered = [
@@ -66,6 +70,18 @@ export function applyCommitments(
         liesIn(line, resolved.billingPeriod),
     );
     const spend = inScope.reduce((sum, line) => sum.plus(netOf(line)), ZERO);
+    const setting = { resolved, minor, rounding: contract.rounding };
+    if (commitment.cumulative !== undefined) {
+      // Owed over the whole commitment period: a progressive invoice of the usage so far settles none of it.
+      const result = settles
+        ? applyCumulative(contract, commitment, commitment.cumulative, spend, spendToDate, setting)
+        : undefined;
+      if (result !== undefined) {
+        current = [...current, ...result.lines];
+        applied.push(result.applied);
+      }
+      continue;
+    }
     // The minimum (true-up, overage) is owed for the whole period: a progressive invoice of the usage
     // so far only takes the cap, which the usage so far can already reach.
     const limits = commitmentLimits(commitment, contract, resolved);
@@ -81,24 +97,13 @@ export function applyCommitments(
     };
     if (minimum !== undefined && spend.lessThan(minimum)) {
       const shortfall = minimum.minus(spend);
-      current = [
-        ...current,
-        trueUpLine(commitment, minimum, spend, shortfall, resolved, minor, contract.rounding),
-      ];
+      current = [...current, trueUpLine({ commitment, minimum, spend }, shortfall, setting)];
       applied.push({ ...base, trueUp: toFixedString(shortfall, minor) });
       continue;
     }
     const overage =
       minimum !== undefined && commitment.overageFactor !== undefined && spend.greaterThan(minimum)
-        ? overageLine(
-            commitment,
-            commitment.overageFactor,
-            minimum,
-            spend,
-            resolved,
-            minor,
-            contract.rounding,
-          )
+        ? overageLine({ commitment, minimum, spend }, commitment.overageFactor, spend.minus(minimum), setting)
         : undefined;
     if (overage !== undefined) current = [...current, overage];
     const billed = overage === undefined ? spend : spend.plus(overage.amount);
@@ -151,87 +156,15 @@ function inScopeOf(
   return source?.charges?.every(inScope) === true;
 }
 
-function trueUpLine(
-  commitment: CommitmentTerms,
-  minimum: Decimal,
-  spend: Decimal,
-  shortfall: Decimal,
-  resolved: ServicePeriod,
-  minor: number,
-  rounding: Contract["rounding"],
-): InvoiceLine {
-  const amount = toFixedString(shortfall, minor);
-  return {
-    id: commitment.id,
-    chargeId: commitment.id,
-    name: commitment.name,
-    model: "commitment",
-    period: { start: formatInstant(resolved.service.start), end: formatInstant(resolved.service.end) },
-    quantity: "1",
-    priceKind: "true_up",
-    amount,
-    steps: [
-      {
-        kind: "commitment_true_up",
-        commitment: commitment.id,
-        minimum: toFixedString(minimum, minor),
-        spend: toFixedString(spend, minor),
-        amount,
-      },
-      { kind: "rounding", mode: rounding, minorUnits: minor, before: amount, amount },
-    ],
-  };
-}
-
-// The overage line: the excess of spend above the minimum, times (factor − 1), rounded once with the
-// contract's mode. Undefined when that rounds to nothing (a line of 0.00 would explain nothing).
-function overageLine(
-  commitment: CommitmentTerms,
-  factor: Decimal,
-  minimum: Decimal,
-  spend: Decimal,
-  resolved: ServicePeriod,
-  minor: number,
-  rounding: Contract["rounding"],
-): InvoiceLine | undefined {
-  const excess = spend.minus(minimum);
-  // Exact before the one rounding: a spend of many large lines times a factor can need more than 50 digits.
-  const exact = exactProduct(excess, factor.minus(1));
-  const rounded = roundTo(exact, minor, rounding);
-  if (rounded.isZero()) return undefined;
-  const amount = toFixedString(rounded, minor);
-  return {
-    id: commitment.id,
-    chargeId: commitment.id,
-    name: `${commitment.name} (overage)`,
-    model: "commitment",
-    period: { start: formatInstant(resolved.service.start), end: formatInstant(resolved.service.end) },
-    quantity: "1",
-    priceKind: "overage",
-    amount,
-    steps: [
-      {
-        kind: "commitment_overage",
-        commitment: commitment.id,
-        minimum: toFixedString(minimum, minor),
-        spend: toFixedString(spend, minor),
-        excess: toFixedString(excess, minor),
-        factor: toPlainString(factor),
-        amount: toPlainString(exact),
-      },
-      { kind: "rounding", mode: rounding, minorUnits: minor, before: toPlainString(exact), amount },
-    ],
-  };
-}
-
 /**
  * Step 7: commitments measure a period's spend, which the opening invoice (fees in advance only) does
  * not close; on it this stage changes nothing.
  */
-export function commitmentsStage(draft: InvoiceDraft): InvoiceDraft {
+export function commitmentsStage(draft: InvoiceDraft, spendToDate: CommitmentSpendToDate = {}): InvoiceDraft {
   if (draft.kind === "opening") return draft;
   const { lines, commitments } = applyCommitments(draft.contract, draft.lines, draft.period, {
     settles: draft.kind === "closing",
+    spendToDate,
   });
   return { ...draft, lines, commitments };
 }

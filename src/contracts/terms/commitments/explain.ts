@@ -1,9 +1,16 @@
 import type { CommitmentOverageStep, CommitmentTrueUpStep, StepSentences } from "../../../schema/index.js";
 
-/** The sentences of a commitment's own lines: the overage above its minimum and the true-up to it. */
+/**
+ * The sentences of a commitment's own lines: the overage above its minimum and the true-up to it. A
+ * step with `spendBefore` is a cumulative commitment's: its minimum is owed once over several invoices.
+ */
 export const commitmentSentences: StepSentences<CommitmentOverageStep | CommitmentTrueUpStep> = {
   commitment_overage: (step, { words: { money, quantity } }) =>
-    `Spend of ${money(step.spend)} is ${money(step.excess)} above the committed minimum of ${money(step.minimum)}; the excess is billed at ${quantity(step.factor)} times its price, so the overage is ${money(step.excess)} × (${quantity(step.factor)} − 1) = ${money(step.amount)}.`,
+    step.spendBefore === undefined
+      ? `Spend of ${money(step.spend)} is ${money(step.excess)} above the committed minimum of ${money(step.minimum)}; the excess is billed at ${quantity(step.factor)} times its price, so the overage is ${money(step.excess)} × (${quantity(step.factor)} − 1) = ${money(step.amount)}.`
+      : `The commitment of ${money(step.minimum)} is owed over several invoices: the earlier ones spent ${money(step.spendBefore)}, and ${money(step.excess)} of this invoice's ${money(step.spend)} lies beyond the commitment; that excess is billed at ${quantity(step.factor)} times its price, so the overage is ${money(step.excess)} × (${quantity(step.factor)} − 1) = ${money(step.amount)}.`,
   commitment_true_up: (step, { words: { money } }) =>
-    `The committed minimum for the period is ${money(step.minimum)}; spend came to ${money(step.spend)}, so the shortfall of ${money(step.amount)} is billed.`,
+    step.spendBefore === undefined
+      ? `The committed minimum for the period is ${money(step.minimum)}; spend came to ${money(step.spend)}, so the shortfall of ${money(step.amount)} is billed.`
+      : `This invoice closes the commitment of ${money(step.minimum)}, owed over several invoices: the earlier ones spent ${money(step.spendBefore)} and this one ${money(step.spend)}, so the shortfall of ${money(step.amount)} is billed.`,
 };

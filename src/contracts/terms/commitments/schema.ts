@@ -21,6 +21,26 @@ export const commitmentChangeSchema = z.strictObject({
 export type CommitmentChangeTerms = z.output<typeof commitmentChangeSchema>;
 
 /**
+ * A commitment period longer than the billing period (an annual commitment billed monthly): the minimum
+ * is owed once over [from, until), local dates in the contract's zone, by the spend of every invoice in
+ * it together. Each invoice bills its spend up to what remains of the minimum at list price and the
+ * rest at the overage factor; the invoice that closes the period bills the shortfall (Flexprice's
+ * cumulative commitment). docs/commitment-periods.md.
+ */
+export const cumulativeCommitmentSchema = z.strictObject({
+  from: localDateSchema,
+  until: localDateSchema,
+  trueUp: z
+    .optional(z.boolean())
+    .check(
+      z.describe(
+        "Bill the shortfall on the invoice that closes the period (default true); false: the minimum only decides where the overage starts.",
+      ),
+    ),
+});
+export type CumulativeCommitmentTerms = z.output<typeof cumulativeCommitmentSchema>;
+
+/**
  * A commitment: a minimum spend per billing period (a true-up line makes up the shortfall), a maximum
  * (the excess is taken off the lines), or both; on every charge or only the listed ones. Both are
  * prorated on a partial period. With an overage factor, spend above the minimum is billed at that
@@ -49,6 +69,13 @@ export const commitmentSchema = z
           "Dated changes of the minimum or maximum, in date order (a minimum raised mid-term). A period a change cuts owes each limit pro rata: Σ limit × its part of the billing period, rounded once (docs/contracts.md, step 7).",
         ),
       ),
+    cumulative: z
+      .optional(cumulativeCommitmentSchema)
+      .check(
+        z.describe(
+          "The minimum is owed once over these dates by the spend of all their invoices, not per billing period (default: per billing period). Each invoice after the first needs the spend of the earlier ones (commitmentSpendToDate, --commitment-spend).",
+        ),
+      ),
   })
   .check(
     z.superRefine((commitment, ctx) => {
@@ -64,20 +91,22 @@ export const commitmentSchema = z
           issueOf(contractMessages.overageFactorNotAboveOne(toPlainString(factor)), ["overageFactor"]),
         );
       checkChanges(ctx, commitment);
+      checkCumulative(ctx, commitment);
     }),
   );
 export type CommitmentTerms = z.output<typeof commitmentSchema>;
 
+// The fields the cross-field checks read, as the schema's refinement sees them.
+interface CheckedCommitment {
+  readonly minimum?: CommitmentChangeTerms["minimum"];
+  readonly maximum?: CommitmentChangeTerms["maximum"];
+  readonly changes?: ReadonlyArray<CommitmentChangeTerms> | undefined;
+  readonly cumulative?: CumulativeCommitmentTerms | undefined;
+}
+
 // Each change: after the one before, states a limit, and only a limit the commitment has; the minimum
 // in force never exceeds the maximum in force.
-function checkChanges(
-  ctx: z.core.$RefinementCtx,
-  commitment: {
-    readonly minimum?: CommitmentChangeTerms["minimum"];
-    readonly maximum?: CommitmentChangeTerms["maximum"];
-    readonly changes?: ReadonlyArray<CommitmentChangeTerms> | undefined;
-  },
-): void {
+function checkChanges(ctx: z.core.$RefinementCtx, commitment: CheckedCommitment): void {
   let { minimum, maximum } = commitment;
   let previous: string | undefined;
   commitment.changes?.forEach((change, index) => {
@@ -101,4 +130,19 @@ function checkChanges(
         ),
       );
   });
+}
+
+// A cumulative commitment owes one minimum over its dates: it needs a minimum and dates in order, and
+// takes no maximum or dated changes (a cap or a change over several invoices is not built).
+function checkCumulative(ctx: z.core.$RefinementCtx, commitment: CheckedCommitment): void {
+  const { cumulative } = commitment;
+  if (cumulative === undefined) return;
+  if (cumulative.until <= cumulative.from)
+    ctx.addIssue(issueOf(contractMessages.endNotAfterStart("from"), ["cumulative", "until"]));
+  if (commitment.minimum === undefined)
+    ctx.addIssue(issueOf(contractMessages.cumulativeWithoutMinimum(), ["minimum"]));
+  for (const field of ["maximum", "changes"] as const) {
+    if (commitment[field] !== undefined)
+      ctx.addIssue(issueOf(contractMessages.cumulativeRefuses(field), [field]));
+  }
 }

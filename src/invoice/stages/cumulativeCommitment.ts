@@ -1,0 +1,182 @@
+import type { CommitmentTerms, Contract, CumulativeCommitmentTerms } from "../../contracts/index.js";
+import { InputError, invoiceMessages, toJsonPath } from "../../errors/index.js";
+import { type Decimal, roundTo, safeParseDecimal, toFixedString, ZERO } from "../../money/index.js";
+import type { AppliedCommitment } from "../../schema/index.js";
+import {
+  formatInstant,
+  formatLocalDate,
+  parseLocalDate,
+  startOfLocalDate,
+  toLocalDate,
+} from "../../time/index.js";
+import type { InvoiceLine } from "../invoiceSchema.js";
+import { type LineSetting, overageLine, trueUpLine } from "./commitmentLines.js";
+
+/**
+ * Each cumulative commitment's spend on the earlier invoices of its period, by commitment id (the
+ * previous invoice's `commitments[].cumulative.spendAfter`), in the invoice currency.
+ */
+export type CommitmentSpendToDate = Readonly<Record<string, string>>;
+
+/**
+ * A cumulative commitment's part of this invoice (Flexprice's cumulative commitment, see
+ * docs/commitment-periods.md): what remains of the minimum after the earlier invoices' spend, the part of
+ * this invoice's spend within it and above it, and the shortfall on the invoice that closes the period.
+ * Every figure is exact: the spends are sums of rounded lines, the minimum is rounded once.
+ * @example cumulativeShare(1200, 300, 500) // remaining 900, within 500, excess 0, spendAfter 800
+ */
+export function cumulativeShare(minimum: Decimal, spendBefore: Decimal, spend: Decimal) {
+  const remaining = maxOf(minimum.minus(spendBefore), ZERO);
+  const within = spend.lessThan(remaining) ? spend : remaining;
+  const spendAfter = spendBefore.plus(spend);
+  return {
+    remaining,
+    within,
+    excess: spend.minus(within),
+    spendAfter,
+    shortfall: maxOf(minimum.minus(spendAfter), ZERO),
+  };
+}
+
+/**
+ * The lines and the record of a cumulative commitment on one invoice, or undefined for an invoice
+ * outside its period. `spend` is this invoice's in-scope spend, measured as for any commitment.
+ * @throws InputError `invalid_period` when the invoice's period crosses `from` or `until`;
+ *   `missing_commitment_spend` for an invoice after the first with no carried spend; `invalid_field` for
+ *   carried spend that is negative, finer than the currency, or given on the first invoice
+ */
+export function applyCumulative(
+  contract: Contract,
+  commitment: CommitmentTerms,
+  cumulative: CumulativeCommitmentTerms,
+  spend: Decimal,
+  carried: CommitmentSpendToDate,
+  setting: LineSetting,
+): { readonly lines: ReadonlyArray<InvoiceLine>; readonly applied: AppliedCommitment } | undefined {
+  const index = contract.commitments.indexOf(commitment);
+  const place = placeInPeriod(contract, commitment.id, cumulative, index, setting);
+  if (place === undefined) return undefined;
+  const { minor, rounding } = setting;
+  const minimum = roundTo(commitment.minimum!, minor, rounding);
+  const start = formatLocalDate(toLocalDate(setting.resolved.service.start, contract.timeZone));
+  const spendBefore = carriedSpend(
+    contract,
+    commitment.id,
+    cumulative.from,
+    index,
+    { first: place.first, start },
+    carried,
+  );
+  const share = cumulativeShare(minimum, spendBefore, spend);
+  const figures = { commitment, minimum, spend, spendBefore };
+  const trueUp =
+    place.closes && cumulative.trueUp !== false && share.shortfall.greaterThan(0)
+      ? trueUpLine(figures, share.shortfall, setting)
+      : undefined;
+  const factor = commitment.overageFactor;
+  const overage =
+    factor !== undefined && share.excess.greaterThan(0)
+      ? overageLine(figures, factor, share.excess, setting)
+      : undefined;
+  const added = [trueUp, overage].filter((line) => line !== undefined);
+  const money = (value: Decimal) => toFixedString(value, minor);
+  return {
+    lines: added,
+    applied: {
+      id: commitment.id,
+      name: commitment.name,
+      minimum: money(minimum),
+      spend: money(spend),
+      ...(trueUp === undefined ? {} : { trueUp: trueUp.amount }),
+      ...(overage === undefined ? {} : { overage: overage.amount }),
+      cumulative: {
+        from: cumulative.from,
+        until: cumulative.until,
+        spendBefore: money(spendBefore),
+        remaining: money(share.remaining),
+        within: money(share.within),
+        excess: money(share.excess),
+        spendAfter: money(share.spendAfter),
+        closes: place.closes,
+      },
+    },
+  };
+}
+
+/**
+ * Refuses carried spend for a commitment the contract does not have, or one owed per billing period.
+ * @throws InputError `unknown_commitment`, `invalid_field` (path: the id in the carried spend)
+ */
+export function checkCommitmentSpendIds(contract: Contract, carried: CommitmentSpendToDate): void {
+  for (const id of Object.keys(carried)) {
+    const commitment = contract.commitments.find((candidate) => candidate.id === id);
+    if (commitment?.cumulative !== undefined) continue;
+    const problem =
+      commitment === undefined
+        ? invoiceMessages.unknownCommitmentSpend(id, contract.id, cumulativeIds(contract))
+        : invoiceMessages.commitmentSpendNotCumulative(id);
+    throw InputError.from(problem, toJsonPath([id]));
+  }
+}
+
+function cumulativeIds(contract: Contract): string {
+  return contract.commitments
+    .filter((commitment) => commitment.cumulative !== undefined)
+    .map((commitment) => `"${commitment.id}"`)
+    .join(", ");
+}
+
+// Where the invoice's service period lies in the commitment's [from, until): outside (undefined), or
+// inside, opening it (the first invoice: it starts at `from`, or at the term's start when the term starts
+// later) and/or closing it (it reaches `until`: the true-up is owed, Flexprice's periodEnd ≥ commitmentEnd).
+function placeInPeriod(
+  contract: Contract,
+  id: string,
+  { from, until }: CumulativeCommitmentTerms,
+  index: number,
+  { resolved }: LineSetting,
+): { readonly first: boolean; readonly closes: boolean } | undefined {
+  const start = startOfLocalDate(parseLocalDate(from)!, contract.timeZone);
+  const end = startOfLocalDate(parseLocalDate(until)!, contract.timeZone);
+  const service = resolved.service;
+  if (service.end <= start || service.start >= end) return undefined;
+  if (service.start < start || service.end > end) {
+    const period = `${formatInstant(service.start)} – ${formatInstant(service.end)}`;
+    throw InputError.from(
+      invoiceMessages.commitmentPeriodCut(id, from, until, period),
+      toJsonPath(["commitments", index, "cumulative"]),
+    );
+  }
+  return { first: service.start <= Math.max(start, contract.term.start), closes: service.end >= end };
+}
+
+// The spend of the earlier invoices of the period: none on the first invoice; carried on every later one
+// (a forgotten value must not hand the customer the whole minimum again, nor bill it twice).
+function carriedSpend(
+  contract: Contract,
+  id: string,
+  from: string,
+  index: number,
+  { first, start }: { readonly first: boolean; readonly start: string },
+  carried: CommitmentSpendToDate,
+): Decimal {
+  const text = carried[id];
+  if (text === undefined) {
+    if (first) return ZERO;
+    throw InputError.from(
+      invoiceMessages.missingCommitmentSpend(id, from, start),
+      toJsonPath(["commitments", index]),
+    );
+  }
+  const minor = contract.currency.minorUnits;
+  const parsed = safeParseDecimal(text);
+  if (!parsed.success || parsed.data.isNegative() || parsed.data.decimalPlaces() > minor)
+    throw InputError.from(invoiceMessages.commitmentSpendOutOfRange(id, text, minor), toJsonPath([id]));
+  if (first && !parsed.data.isZero())
+    throw InputError.from(invoiceMessages.commitmentSpendBeforePeriod(id, from, text), toJsonPath([id]));
+  return parsed.data;
+}
+
+function maxOf(a: Decimal, b: Decimal): Decimal {
+  return a.greaterThan(b) ? a : b;
+}

@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest";
+import { ContractError, InputError } from "../../src/errors/index.js";
+import { rateInvoice } from "../../src/invoice/index.js";
+import { quarterCommitment, spendIn } from "../_support/cumulativeCommitment.js";
+import { thrown } from "../_support/thrown.js";
+
+// The carried spend of a cumulative commitment is checked like a carried credit balance: never guessed,
+// never read for a commitment it does not belong to.
+const february = (contract: ReturnType<typeof quarterCommitment>, spend?: unknown) =>
+  rateInvoice(
+    contract,
+    spendIn("2026-02", "500"),
+    "2026-02",
+    spend === undefined ? {} : ({ commitmentSpendToDate: spend } as never),
+  );
+
+describe("carried spend of a cumulative commitment, refused", () => {
+  it("refuses an invoice after the first with no spend carried, naming the commitment", () => {
+    // February cannot know what January spent; assuming 0.00 would bill the whole minimum again
+    const error = thrown(() => february(quarterCommitment()));
+    expect(error).toBeInstanceOf(InputError);
+    expect(error).toMatchObject({ code: "missing_commitment_spend", path: "commitments[0]" });
+    expect((error as Error).message).toContain(
+      "from 2026-01-01, before this invoice's period (from 2026-02-01)",
+    );
+  });
+
+  it("refuses spend for a commitment the contract does not have, or one owed per billing period", () => {
+    expect(thrown(() => february(quarterCommitment(), { q1: "300.00", qq1: "1.00" }))).toMatchObject({
+      code: "unknown_commitment",
+      path: "qq1",
+    });
+    const perPeriod = quarterCommitment({ cumulative: undefined });
+    expect(thrown(() => february(perPeriod, { q1: "300.00" }))).toMatchObject({
+      code: "invalid_field",
+      path: "q1",
+    });
+  });
+
+  it("refuses negative spend, text that is no decimal, and spend finer than the currency", () => {
+    for (const bad of ["-0.01", "300,00", "300.005", ""])
+      expect(
+        thrown(() => february(quarterCommitment(), { q1: bad })),
+        bad,
+      ).toMatchObject({
+        code: "invalid_field",
+        path: "q1",
+      });
+  });
+
+  it("refuses spend carried into the invoice that opens the period, but takes 0", () => {
+    const contract = quarterCommitment();
+    expect(
+      thrown(() =>
+        rateInvoice(contract, spendIn("2026-01", "1"), "2026-01", { commitmentSpendToDate: { q1: "5.00" } }),
+      ),
+    ).toMatchObject({ code: "invalid_field", path: "q1" });
+    const january = rateInvoice(contract, spendIn("2026-01", "1"), "2026-01", {
+      commitmentSpendToDate: { q1: "0" },
+    });
+    expect(january.commitments?.[0]?.cumulative?.spendAfter).toBe("1.00");
+  });
+
+  it("refuses carried spend that is not an object of texts (a JavaScript caller)", () => {
+    for (const bad of [["300.00"], { q1: 300 }, "300.00", null])
+      expect(thrown(() => february(quarterCommitment(), bad))).toMatchObject({
+        code: "invalid_argument",
+        path: "options.commitmentSpendToDate",
+      });
+  });
+
+  it("refuses an invoice whose period crosses the commitment period's start or end", () => {
+    // from 15 January: the January invoice (1–31 January) would count half its spend
+    const contract = quarterCommitment({ cumulative: { from: "2026-01-15", until: "2026-04-01" } });
+    expect(thrown(() => rateInvoice(contract, spendIn("2026-01", "1"), "2026-01"))).toMatchObject({
+      code: "invalid_period",
+      path: "commitments[0].cumulative",
+    });
+  });
+});
+
+describe("a cumulative commitment in the contract, refused", () => {
+  const refused = (extra: Record<string, unknown>) => thrown(() => quarterCommitment(extra));
+
+  it("needs a minimum, and dates in order", () => {
+    expect(refused({ minimum: undefined, maximum: "100" })).toMatchObject({
+      code: "missing_field",
+      path: "commitments[0].minimum",
+    });
+    const backwards = refused({ cumulative: { from: "2026-04-01", until: "2026-04-01" } });
+    expect(backwards).toBeInstanceOf(ContractError);
+    expect(backwards).toMatchObject({ code: "invalid_field", path: "commitments[0].cumulative.until" });
+  });
+
+  it("takes no maximum and no dated changes", () => {
+    expect(refused({ maximum: "2000" })).toMatchObject({
+      code: "invalid_field",
+      path: "commitments[0].maximum",
+    });
+    expect(refused({ changes: [{ effective: "2026-02-01", minimum: "1500" }] })).toMatchObject({
+      code: "invalid_field",
+      path: "commitments[0].changes",
+    });
+  });
+
+  it("refuses a field it does not know", () => {
+    expect(refused({ cumulative: { from: "2026-01-01", until: "2026-04-01", every: "year" } })).toMatchObject(
+      {
+        code: "unknown_field",
+      },
+    );
+  });
+});
