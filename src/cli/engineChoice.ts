@@ -60,7 +60,7 @@ export async function chooseEngine(engine: Engine, request: EngineRequest): Prom
   const why =
     format === "parquet"
       ? `${file} is Parquet`
-      : `${file} is ${megabytes(size ?? 0)} MB, at least the ${megabytes(threshold)} MB above which --engine auto uses DuckDB`;
+      : `${file} is ${megabytes(size ?? 0)} MiB, at least the ${megabytes(threshold)} MiB above which --engine auto uses DuckDB`;
   const fallback = (reason: string): EngineChoice => ({
     engine: "memory",
     note: `${why}; aggregating with ratecard's own engine instead, because ${reason}`,

@@ -27,7 +27,7 @@ describe("ratecard invoice --engine auto", () => {
     const memory = invoice(ALWAYS, ...CDN, "--usage", CDN_USAGE, "--engine", "memory");
     expect(auto.code).toBe(0);
     expect(auto.stderr).toContain("ratecard: note:");
-    expect(auto.stderr).toContain("at least the 0.0 MB above which --engine auto uses DuckDB");
+    expect(auto.stderr).toContain("at least the 0.0 MiB above which --engine auto uses DuckDB");
     expect(auto.stderr).toContain("aggregating with DuckDB");
     // An explicit engine is no choice to report.
     expect(memory.stderr).toBe("");

@@ -118,8 +118,64 @@ export function describeSqlEngine(make: () => Promise<TestEngine>, from: () => s
       ]);
       await engine.load(events);
     });
+
+    it("sums values on both sides of 10^9 exactly (DuckDB's DECIMAL(18,9) path and its widening)", async () => {
+      await engine.load(wide);
+      const source: SqlUsageSource = { from: from(), properties: { json: "properties" } };
+      const results = [];
+      for (const sql of compileUsageSql(widePrepared, engine.dialect, source).queries)
+        results.push(await engine.run(sql));
+      const aggregates = usageAggregatesFromSql(widePrepared, results);
+      expect(aggregates).toEqual(aggregateForRating(widePrepared, wide));
+      const meters = aggregates.whole.meters as { total: unknown }[];
+      // 1,234,567,890.5 + 999,999,999.999999999 = 2,234,567,890.499999999; + 0.000000001 = 2,234,567,890.5;
+      // + 1,000,000,000,000 = 1,002,234,567,890.5; + 123,456,789,012,345.123456789 = 124,459,023,580,235.623456789
+      expect(meters[0]?.total).toEqual({ sum: "124459023580235.623456789", events: 5 });
+      expect(meters[1]?.total).toEqual({ best: "123456789012345.123456789", events: 5 });
+      expect(meters[2]?.total).toEqual({ best: "0.000000001", events: 5 });
+      await engine.load(events);
+    });
   });
 }
+
+// Values that fit DECIMAL(18,9) (below 10^9) and values that need the wide type, text and a JSON number.
+const wide: TableEvent[] = [
+  ["w1", "1234567890.5"],
+  ["w2", "999999999.999999999"],
+  ["w3", 1_000_000_000_000],
+  ["w4", "0.000000001"],
+  ["w5", "123456789012345.123456789"],
+].map(([id, v]) => ({
+  id: String(id),
+  type: "m",
+  customer: "cus_a",
+  timestamp: "2026-02-02T00:00:00Z",
+  properties: { v },
+}));
+
+const widePrepared = prepareRating(
+  parseContract({
+    schemaVersion: 1,
+    id: "ctr_wide",
+    customer: { id: "cus_a", name: "A" },
+    currency: "USD",
+    timeZone: "UTC",
+    billing: { cadence: "monthly", alignment: "calendar" },
+    term: { start: "2026-01-01" },
+    meters: [
+      { id: "total", eventType: "m", aggregation: "sum", valueProperty: "v" },
+      { id: "peak", eventType: "m", aggregation: "max", valueProperty: "v" },
+      { id: "low", eventType: "m", aggregation: "min", valueProperty: "v" },
+    ],
+    charges: ["total", "peak", "low"].map((meter) => ({
+      id: meter,
+      name: meter,
+      meter,
+      price: { model: "unit", unitPrice: "0.01" },
+    })),
+  }),
+  "2026-02",
+);
 
 const shapesContract = parseContract({
   schemaVersion: 1,
