@@ -3,7 +3,8 @@
 // both pay the start-up; the baseline sums the values as DECIMAL(18,9), exact as ratecard is, without
 // deduplication or the usage report. Files are generated once into bench/out/ (not committed).
 import { spawnSync } from "node:child_process";
-import { createWriteStream, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { join } from "node:path";
 
 const OUT = join(import.meta.dirname, "out");
@@ -54,12 +55,19 @@ function baselineSql(file, csv) {
     : `SELECT json_extract_string(properties, '$.region') AS region, SUM(CAST(json_extract_string(properties, '$.gb') AS DECIMAL(18,9))) AS gb FROM read_json('${file}', format = 'newline_delimited', columns = {id: 'VARCHAR', type: 'VARCHAR', customer: 'VARCHAR', timestamp: 'VARCHAR', properties: 'JSON'}) WHERE customer = 'cus_bench' GROUP BY region`;
 }
 
+// Wall seconds and user-CPU seconds (all of DuckDB's threads included) of one fresh node process:
+// on a shared machine the wall time swings with the load, the CPU time much less.
 function timed(args) {
+  const times = join(OUT, "time.txt");
   const start = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, args, { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync("/usr/bin/time", ["-f", "%U", "-o", times, process.execPath, ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   if (run.status !== 0) throw new Error(`${args.join(" ")} failed: ${run.stderr}`);
-  return seconds;
+  return { seconds, user: Number(readFileSync(times, "utf8").trim().split("\n").at(-1)) };
 }
 
 async function one(count, csv) {
@@ -86,15 +94,24 @@ async function one(count, csv) {
   const duckdb = timed(["--input-type=module", "-e", script]);
   const name = csv ? "CSV" : "NDJSON";
   console.log(
-    `\nratecard --engine duckdb vs DuckDB's own GROUP BY, ${count.toLocaleString("en-US")} ${name} events`,
+    `\nratecard --engine duckdb vs DuckDB's own GROUP BY, ${count.toLocaleString("en-US")} ${name} events (load ${loadavg()[0].toFixed(1)})`,
   );
-  console.log(`  ratecard invoice --engine duckdb  ${ratecard.toFixed(2)} s`);
-  console.log(`  DuckDB GROUP BY DECIMAL(18,9)     ${duckdb.toFixed(2)} s`);
-  console.log(`  ratio ratecard / DuckDB: ${(ratecard / duckdb).toFixed(3)}× (target ≤ 1.3)`);
-  return ratecard / duckdb;
+  console.log(
+    `  ratecard invoice --engine duckdb  ${ratecard.seconds.toFixed(2)} s wall, ${ratecard.user.toFixed(2)} s user CPU`,
+  );
+  console.log(
+    `  DuckDB GROUP BY DECIMAL(18,9)     ${duckdb.seconds.toFixed(2)} s wall, ${duckdb.user.toFixed(2)} s user CPU`,
+  );
+  console.log(
+    `  ratio ratecard / DuckDB: ${(ratecard.seconds / duckdb.seconds).toFixed(3)}× wall, ${(ratecard.user / duckdb.user).toFixed(3)}× user CPU (target ≤ 1.3)`,
+  );
+  return { wall: ratecard.seconds / duckdb.seconds, user: ratecard.user / duckdb.user };
 }
 
-/** The two figures, as ratios of wall times (ratecard's CLI over DuckDB's own query), or {} without DuckDB. */
+/**
+ * The two figures, as ratios of wall times (ratecard's CLI over DuckDB's own query), the same ratios of
+ * user-CPU times (…UserCpu) and the load average, or {} without DuckDB.
+ */
 export async function benchDuckdb(count) {
   try {
     await import("@duckdb/node-api");
@@ -105,5 +122,13 @@ export async function benchDuckdb(count) {
     return {};
   }
   mkdirSync(OUT, { recursive: true });
-  return { cliDuckdbVsDuckdbNdjson: await one(count, false), cliDuckdbVsDuckdbCsv: await one(count, true) };
+  const ndjson = await one(count, false);
+  const csv = await one(count, true);
+  return {
+    cliDuckdbVsDuckdbNdjson: ndjson.wall,
+    cliDuckdbVsDuckdbCsv: csv.wall,
+    cliDuckdbVsDuckdbNdjsonUserCpu: ndjson.user,
+    cliDuckdbVsDuckdbCsvUserCpu: csv.user,
+    duckdbLoadAverage: loadavg()[0],
+  };
 }

@@ -11,10 +11,6 @@ import {
 } from "../index.js";
 import { UsageLineError } from "./cliSupport.js";
 
-/** The engines `--engine` names: ratecard's own streaming aggregator, or DuckDB embedded. */
-const ENGINES = ["memory", "duckdb"] as const;
-type Engine = (typeof ENGINES)[number];
-
 /** The formats DuckDB reads a usage file in: ratecard's three and Parquet. */
 const DUCKDB_FORMATS = ["ndjson", "csv", "json", "parquet"] as const;
 type DuckdbFormat = (typeof DUCKDB_FORMATS)[number];
@@ -29,15 +25,6 @@ interface DuckdbConnection {
 }
 interface DuckdbModule {
   DuckDBInstance: { create(path: string): Promise<{ connect(): Promise<DuckdbConnection> }> };
-}
-
-/** The engine --engine names. @throws UsageLineError for any other name. */
-export function engineNamed(name: string | undefined): Engine {
-  if (name === undefined) return "memory";
-  const found = ENGINES.find((engine) => engine === name);
-  if (found === undefined)
-    throw new UsageLineError(`--engine must be ${ENGINES.join(" or ")}, not "${name}"`);
-  return found;
 }
 
 /**
@@ -76,25 +63,42 @@ export async function rateWithDuckdb(
   }
 }
 
-async function loadDuckdb(): Promise<DuckdbModule> {
+/** Whether @duckdb/node-api, an optional dependency, is installed and loads. */
+export async function duckdbAvailable(): Promise<boolean> {
+  return (await importDuckdb()) !== undefined;
+}
+
+async function importDuckdb(): Promise<DuckdbModule | undefined> {
   try {
     // A variable specifier: bundlers leave the optional dependency out of the build.
     const name = "@duckdb/node-api";
     return (await import(name)) as DuckdbModule;
   } catch {
-    throw new UsageLineError(
-      "--engine duckdb needs the optional package @duckdb/node-api, which is not installed: run `npm install @duckdb/node-api` (or use --engine memory)",
-    );
+    return undefined;
   }
 }
 
-function duckdbFormat(file: string, format: string | undefined): DuckdbFormat {
+async function loadDuckdb(): Promise<DuckdbModule> {
+  const duckdb = await importDuckdb();
+  if (duckdb === undefined)
+    throw new UsageLineError(
+      "--engine duckdb needs the optional package @duckdb/node-api, which is not installed: run `npm install @duckdb/node-api` (or use --engine memory)",
+    );
+  return duckdb;
+}
+
+/** The format DuckDB reads the file in: --usage-format, else the file's extension; undefined if none. */
+export function duckdbFormatOf(file: string, format: string | undefined): DuckdbFormat | undefined {
   const named =
     format ??
     { ".ndjson": "ndjson", ".jsonl": "ndjson", ".csv": "csv", ".json": "json", ".parquet": "parquet" }[
       extname(file).toLowerCase()
     ];
-  const found = DUCKDB_FORMATS.find((name) => name === named);
+  return DUCKDB_FORMATS.find((name) => name === named);
+}
+
+function duckdbFormat(file: string, format: string | undefined): DuckdbFormat {
+  const found = duckdbFormatOf(file, format);
   if (found === undefined)
     throw new UsageLineError(
       `--engine duckdb reads ${DUCKDB_FORMATS.join(", ")} usage files; name the format of ${file} with --usage-format`,

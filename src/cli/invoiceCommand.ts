@@ -1,4 +1,4 @@
-import { rateInvoiceAsync, rateOpeningInvoice } from "../index.js";
+import { isRatecardError, rateInvoiceAsync, rateOpeningInvoice } from "../index.js";
 import {
   carriedState,
   commitmentSpend,
@@ -9,11 +9,12 @@ import {
 } from "./cliSupport.js";
 import { CARRIED_STATE_OPTIONS, PRICE_BOOK_OPTION, USAGE_FORMAT_OPTION } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
-import { engineNamed, rateWithDuckdb } from "./duckdbUsage.js";
+import { rateWithDuckdb } from "./duckdbUsage.js";
+import { chooseEngine, engineNamed, sentenceTail } from "./engineChoice.js";
 import { invoiceOutputFormat, writeInvoice } from "./explainOutput.js";
 import { readJsonFile } from "./readJsonFile.js";
 import { usageSource } from "./readUsage.js";
-import { withUsageProgress } from "./stderr.js";
+import { reportNote, withUsageProgress } from "./stderr.js";
 
 /** `ratecard invoice`: rates one invoice (or, with --opening, the opening invoice) and prints it. */
 export const invoiceCommand = defineCommand({
@@ -29,9 +30,9 @@ export const invoiceCommand = defineCommand({
     "usage-format": USAGE_FORMAT_OPTION,
     engine: {
       type: "string",
-      value: "memory|duckdb",
+      value: "auto|memory|duckdb",
       description:
-        "what aggregates the usage: memory (ratecard's own, the default) or duckdb (DuckDB embedded, the optional package @duckdb/node-api; also reads .parquet)",
+        "what aggregates the usage: memory (ratecard's own), duckdb (DuckDB embedded, the optional package @duckdb/node-api; also reads .parquet) or auto (the default: DuckDB for a local file of 32 MiB or more, or Parquet, when it can aggregate it; says so on stderr)",
     },
     period: {
       type: "string",
@@ -105,19 +106,35 @@ async function invoice(values: InvoiceFlags): Promise<number> {
     ...(await creditOptions(values, contract.id)),
     ...(await commitmentSpendOption(values["commitment-spend"], contract.id)),
   };
-  if (engine === "duckdb") {
-    if (values.daily)
-      throw new UsageLineError(
-        "--engine duckdb does not keep daily quantities yet; leave out --daily or use --engine memory",
-      );
-    const invoice = await rateWithDuckdb(contract, usageFile, values["usage-format"], period, options);
-    await writeInvoice(invoice, format, values.output);
-    return 0;
-  }
-  const usage = await usageSource(usageFile, values["usage-format"]);
-  const invoice = await withUsageProgress(usage, (source) =>
-    rateInvoiceAsync(contract, source, period, options),
-  );
+  const choice = await chooseEngine(engine, {
+    contract,
+    file: usageFile,
+    format: values["usage-format"],
+    period,
+    daily: values.daily === true,
+  });
+  if (choice.note !== undefined) reportNote(choice.note);
+  const inMemory = async () => {
+    const usage = await usageSource(usageFile, values["usage-format"]);
+    return withUsageProgress(usage, (source) => rateInvoiceAsync(contract, source, period, options));
+  };
+  if (choice.engine === "duckdb" && values.daily)
+    throw new UsageLineError(
+      "--engine duckdb does not keep daily quantities yet; leave out --daily or use --engine memory",
+    );
+  const invoice =
+    choice.engine === "duckdb"
+      ? await rateWithDuckdb(contract, usageFile, values["usage-format"], period, options).catch(
+          (error: unknown) => {
+            // Under auto, values the SQL does not read exactly (text with an exponent) are no error.
+            if (engine !== "auto" || !isRatecardError(error) || error.code !== "sql_unsupported") throw error;
+            reportNote(
+              `DuckDB did not aggregate ${usageFile}, because ${sentenceTail(error.message)}; aggregating with ratecard's own engine instead`,
+            );
+            return inMemory();
+          },
+        )
+      : await inMemory();
   await writeInvoice(invoice, format, values.output);
   return 0;
 }

@@ -24,6 +24,11 @@ export function reportWarning(message: string): void {
   process.stderr.write(`${paint.warning("ratecard: warning:")} ${escapeControl(message)}\n`);
 }
 
+/** A note on stderr: what ratecard chose for the user (the engine that aggregated the usage). */
+export function reportNote(message: string): void {
+  process.stderr.write(`${paint.accent("ratecard: note:")} ${escapeControl(message)}\n`);
+}
+
 /**
  * Runs `work` over the usage source, drawing a progress bar on stderr when it is a terminal (not
  * under CI) and the work takes more than a second; the bar is cleared when the work ends, however it

@@ -3,7 +3,7 @@ import type { PreparedRating } from "../invoice/index.js";
 import type { AggregateUsageOptions } from "../meters/index.js";
 import { type SqlDialect, type SqlDialectName, sqlDialect } from "./dialect.js";
 import { meterSql, requireCompilable } from "./meterSql.js";
-import { fieldSql, payloadSql, propertySql, type SqlUsageSource } from "./usageSource.js";
+import { extractedSource, fieldSql, payloadSql, propertySql, type SqlUsageSource } from "./usageSource.js";
 
 /**
  * The SQL that aggregates a prepared rating's usage in an engine: one query for the whole period and
@@ -52,7 +52,8 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
   const names = propertiesUsed(options);
   const fields = fieldSql(source, dialect);
   const payload = payloadSql(source, dialect);
-  const properties = names.map((name) => propertySql(source, dialect, name));
+  const extracted = extractedSource(source, dialect, names);
+  const properties = extracted?.properties ?? names.map((name) => propertySql(source, dialect, name));
   const columns = (index: number) => ({ kind: `k${index}`, text: `t${index}` });
   const property = (name: string) => columns(names.indexOf(name));
   const meters = options.meters.map((meter) => meterSql(meter, dialect, property));
@@ -65,19 +66,26 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
   const or = (terms: string[]) => (terms.length === 0 ? "FALSE" : terms.join(" OR "));
   const reason = `CASE WHEN customer <> ${customer} THEN 'other_customer' WHEN ${types.length === 0 ? "TRUE" : `type NOT IN (${types.join(", ")})`} THEN 'unknown_event_type' WHEN ts < ${start} OR ts >= ${end} THEN 'outside_period' WHEN NOT (${or(meters.map((_, i) => `m${i}`))}) THEN 'filtered_out' WHEN ${or(meters.map((_, i) => `(m${i} AND NOT r${i})`))} THEN 'invalid_value' END`;
   const ctes = [
-    `ev AS (SELECT ${fields.id} AS id, ${fields.type} AS type, ${fields.customer} AS customer, ${fields.timestamp} AS ts${properties.map((p, i) => `, ${p.kind} AS k${i}, ${p.text} AS t${i}`).join("")}, ${payload.select.join(", ")} FROM ${source.from})`,
+    `ev AS (SELECT ${fields.id} AS id, ${fields.type} AS type, ${fields.customer} AS customer, ${fields.timestamp} AS ts${properties.map((p, i) => `, ${p.kind} AS k${i}, ${p.text} AS t${i}`).join("")}, ${payload.select.join(", ")} FROM ${extracted?.from ?? source.from})`,
   ];
+  // Deduplication looks at the few ids sent more than once (a hash aggregate over the ids), not at
+  // every event: their copies alone are compared, payload and all, and one copy of each kept.
   if (deduplicate)
     ctes.push(
-      `mine AS (SELECT ev.*, COUNT(*) OVER (PARTITION BY id) AS copies, ROW_NUMBER() OVER (PARTITION BY id ORDER BY ts) AS copy FROM ev WHERE customer = ${customer})`,
-      `conflicts AS (SELECT id, MAX(copies) AS conflicting FROM mine WHERE copies > 1 GROUP BY id HAVING ${dialect.countDistinct(["type", "ts", ...payload.payload])} > 1)`,
-      `kept AS (SELECT ${rowColumns} FROM mine WHERE copy = 1 AND id NOT IN (SELECT id FROM conflicts) UNION ALL SELECT ${rowColumns} FROM ev WHERE customer <> ${customer})`,
-      `reused AS (SELECT DISTINCT id FROM mine WHERE id IN (SELECT id FROM ev WHERE customer <> ${customer}))`,
+      `dup AS (SELECT id, COUNT(*) AS copies FROM ev WHERE customer = ${customer} GROUP BY id HAVING COUNT(*) > 1)`,
+      `dupev AS (SELECT * FROM ev WHERE customer = ${customer} AND id IN (SELECT id FROM dup))`,
+      `conflicts AS (SELECT id, COUNT(*) AS conflicting FROM dupev GROUP BY id HAVING ${dialect.countDistinct(["type", "ts", ...payload.payload])} > 1)`,
+      `kept AS (SELECT ${rowColumns} FROM ev WHERE customer <> ${customer} OR id NOT IN (SELECT id FROM dup) UNION ALL SELECT ${rowColumns} FROM (SELECT dupev.*, ROW_NUMBER() OVER (PARTITION BY id ORDER BY ts) AS copy FROM dupev WHERE id NOT IN (SELECT id FROM conflicts)) c WHERE copy = 1)`,
+      `reused AS (SELECT DISTINCT id FROM ev WHERE customer = ${customer} AND id IN (SELECT id FROM ev WHERE customer <> ${customer}))`,
     );
   const meterColumns = meters
+    .map((meter, i) => `, ${meter.match} AS m${i}, ${meter.readable} AS r${i}, ${meter.exponent} AS x${i}`)
+    .join("");
+  // Each value read once, after its readability, and only where it is readable.
+  const valueColumns = meters
     .map(
       (meter, i) =>
-        `, ${meter.match} AS m${i}, ${meter.readable} AS r${i}, ${meter.value ?? "NULL"} AS v${i}, ${meter.exponent} AS x${i}`,
+        `, ${meter.value === undefined ? "NULL" : `CASE WHEN r${i} THEN ${meter.value} END`} AS v${i}`,
     )
     .join("");
   const dimensionNames = [
@@ -89,13 +97,26 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
       return `, CASE WHEN ${kind} IN ('s', 'n', 'b') THEN ${kind} ELSE 'z' END AS gk_${names.indexOf(name)}, CASE WHEN ${kind} IN ('s', 'n', 'b') THEN ${text} END AS gt_${names.indexOf(name)}`;
     })
     .join("");
+  // What the selects below read of each classified event: fewer columns for the engine to keep.
+  const uniqueColumns = options.meters
+    .filter((meter) => meter.aggregation === "unique_count" && meter.valueProperty !== undefined)
+    .flatMap((meter) => Object.values(property(meter.valueProperty ?? "")));
+  const clsColumns = [
+    ...new Set([
+      "id",
+      "ts",
+      ...uniqueColumns,
+      ...meters.flatMap((_, i) => [`m${i}`, `x${i}`]),
+      ...dimensionNames.flatMap((name) => [`gk_${names.indexOf(name)}`, `gt_${names.indexOf(name)}`]),
+    ]),
+  ];
   ctes.push(
     `metered AS (SELECT ${rowColumns}${meterColumns}${groupColumns} FROM ${deduplicate ? "kept" : "ev"})`,
-    `cls AS (SELECT metered.*, ${reason} AS reason FROM metered)`,
+    `cls AS (SELECT ${clsColumns.join(", ")}${valueColumns}, ${reason} AS reason FROM metered)`,
     `excl AS (${[
       ...(deduplicate
         ? [
-            `SELECT 'duplicate_id' AS reason, id, ${dialect.asInteger("copies - 1")} AS events FROM mine WHERE copy = 1 AND copies > 1 AND id NOT IN (SELECT id FROM conflicts)`,
+            `SELECT 'duplicate_id' AS reason, id, ${dialect.asInteger("copies - 1")} AS events FROM dup WHERE id NOT IN (SELECT id FROM conflicts)`,
             `SELECT 'conflicting_duplicate' AS reason, id, ${dialect.asInteger("conflicting")} AS events FROM conflicts`,
           ]
         : []),
@@ -106,7 +127,9 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
   const selects = [
     `SELECT ${row({ kind: "read", n: "COUNT(*)" })} FROM ev`,
     `SELECT ${row({ kind: "malformed", n: "COUNT(*)", b: "MIN(id)" })} FROM ev WHERE id IS NULL OR id = '' OR type IS NULL OR type = '' OR customer IS NULL OR customer = '' OR ts IS NULL`,
-    `SELECT ${row({ kind: "counted", n: "COUNT(*)" })} FROM cls WHERE reason IS NULL`,
+    // No WHERE here: a consumer that reads every row keeps DuckDB from pushing the others' filters
+    // into cls, which would compute the classification once per filter.
+    `SELECT ${row({ kind: "counted", n: "COALESCE(SUM(CASE WHEN reason IS NULL THEN 1 ELSE 0 END), 0)" })} FROM cls`,
     `SELECT ${row({ kind: "exponent", n: "COUNT(*)", b: "MIN(id)" })} FROM cls WHERE (reason IS NULL OR reason = 'invalid_value') AND (${or(meters.map((_, i) => `(m${i} AND x${i})`))})`,
     `SELECT ${row({ kind: "excluded", a: "reason", n: "SUM(events)" })} FROM excl GROUP BY reason`,
     `SELECT ${row({ kind: "sample", a: "reason", b: "id" })} FROM (SELECT reason, id, ROW_NUMBER() OVER (PARTITION BY reason ORDER BY ${dialect.binary("id")}) AS r FROM (SELECT DISTINCT reason, id FROM excl) d) s WHERE r <= 5`,

@@ -11,6 +11,11 @@ export interface SqlDialect {
   readonly name: SqlDialectName;
   /** A text literal. */
   readonly literal: (text: string) => string;
+  /**
+   * For an engine that reads a JSON column faster by extracting each property once: the extraction,
+   * and the kind, text and number of the extracted value (as jsonKind, jsonText, jsonNumber read them).
+   */
+  readonly jsonValue?: JsonValueReaders;
   /** The kind of a property of a JSON-text column. */
   readonly jsonKind: (column: string, name: string) => string;
   /** A text or true/false property's text ("true"/"false"). */
@@ -41,24 +46,50 @@ export interface SqlDialect {
   readonly jsonArray: (texts: ReadonlyArray<string>) => string;
 }
 
+/** One property extracted once from a JSON column, then read (SqlDialect `jsonValue`). */
+export interface JsonValueReaders {
+  readonly extract: (column: string, name: string) => string;
+  readonly kind: (value: string) => string;
+  readonly text: (value: string) => string;
+  readonly number: (value: string) => string;
+}
+
 const quote = (text: string) => `'${text.replaceAll("\\", "\\\\").replaceAll("'", "''")}'`;
 const standardQuote = (text: string) => `'${text.replaceAll("'", "''")}'`;
 // A JSON path naming one key, for engines that take `$."key"` paths.
 const keyPath = (name: string) => standardQuote(`$."${name.replaceAll('"', '\\"')}"`);
 
-// DuckDB: JSON functions on a JSON (or text) column, DECIMAL(38,9), regexp_matches.
+// DuckDB's readers of a JSON value at a path ('$': the value itself).
+const duckdbKind = (column: string, path: string) =>
+  `CASE json_type(${column}, ${path}) WHEN 'VARCHAR' THEN 's' WHEN 'BOOLEAN' THEN 'b' WHEN 'NULL' THEN 'z' WHEN 'BIGINT' THEN 'n' WHEN 'UBIGINT' THEN 'n' WHEN 'DOUBLE' THEN 'n' WHEN 'HUGEINT' THEN 'n' WHEN NULL THEN NULL ELSE 'x' END`;
+const duckdbText = (column: string, path: string) => `json_extract_string(${column}, ${path})`;
+const duckdbNumber = (column: string, path: string) =>
+  `CAST(TRY_CAST(json_extract(${column}, ${path}) AS DOUBLE) AS VARCHAR)`;
+
+// DuckDB: JSON functions on a JSON (or text) column, each property extracted once; DECIMAL(18,9) (a
+// 64-bit integer, fast) widened to DECIMAL(38,9) only for the values that do not fit (≥ 10^9): DuckDB
+// reads text into DECIMAL(38,x) about 15 times slower (docs/scale.md); regexp_full_match.
 const duckdb: SqlDialect = {
   name: "duckdb",
   literal: standardQuote,
-  jsonKind: (column, name) =>
-    `CASE json_type(${column}, ${keyPath(name)}) WHEN 'VARCHAR' THEN 's' WHEN 'BOOLEAN' THEN 'b' WHEN 'NULL' THEN 'z' WHEN 'BIGINT' THEN 'n' WHEN 'UBIGINT' THEN 'n' WHEN 'DOUBLE' THEN 'n' WHEN 'HUGEINT' THEN 'n' WHEN NULL THEN NULL ELSE 'x' END`,
-  jsonText: (column, name) => `json_extract_string(${column}, ${keyPath(name)})`,
-  jsonNumber: (column, name) =>
-    `CAST(TRY_CAST(json_extract(${column}, ${keyPath(name)}) AS DOUBLE) AS VARCHAR)`,
+  jsonValue: {
+    extract: (column, name) => `json_extract(${column}, ${keyPath(name)})`,
+    // The kind from the first character of the extracted JSON (DuckDB writes it minified): no parse.
+    kind: (value) =>
+      `CASE WHEN ${value} IS NULL THEN NULL ELSE CASE left(CAST(${value} AS VARCHAR), 1) WHEN '"' THEN 's' WHEN 't' THEN 'b' WHEN 'f' THEN 'b' WHEN 'n' THEN 'z' WHEN '{' THEN 'x' WHEN '[' THEN 'x' ELSE 'n' END END`,
+    text: (value) => duckdbText(value, "'$'"),
+    number: (value) => duckdbNumber(value, "'$'"),
+  },
+  jsonKind: (column, name) => duckdbKind(column, keyPath(name)),
+  jsonText: (column, name) => duckdbText(column, keyPath(name)),
+  jsonNumber: (column, name) => duckdbNumber(column, keyPath(name)),
   jsonPayload: (column) =>
     `CAST(list_transform(list_sort(json_keys(${column})), lambda k: [k, json_type(${column}, '$."' || replace(k, '"', '\\"') || '"'), CASE WHEN json_type(${column}, '$."' || replace(k, '"', '\\"') || '"') IN ('BIGINT', 'UBIGINT', 'DOUBLE', 'HUGEINT') THEN CAST(TRY_CAST(json_extract(${column}, '$."' || replace(k, '"', '\\"') || '"') AS DOUBLE) AS VARCHAR) ELSE json_extract_string(${column}, '$."' || replace(k, '"', '\\"') || '"') END]) AS VARCHAR)`,
   epochMs: (text) => `epoch_ms(TRY_CAST(${text} AS TIMESTAMPTZ))`,
-  decimal: (text, wide) => `TRY_CAST(${text} AS DECIMAL(38,${wide ? 18 : 9}))`,
+  decimal: (text, wide) =>
+    wide
+      ? `TRY_CAST(${text} AS DECIMAL(38,18))`
+      : `COALESCE(TRY_CAST(${text} AS DECIMAL(18,9)), TRY_CAST(${text} AS DECIMAL(38,9)))`,
   double: (text) => `TRY_CAST(${text} AS DOUBLE)`,
   toDouble: (expression) => `CAST(${expression} AS DOUBLE)`,
   matches: (text, regex) => `regexp_full_match(${text}, ${standardQuote(regex)})`,

@@ -20,7 +20,10 @@ export interface MeterSql {
   readonly match: string;
   /** The meter can read the event's value (always true for a count). */
   readonly readable: string;
-  /** The value as an exact decimal (sum, avg, min, max, latest), else undefined. */
+  /**
+   * The value as an exact decimal (sum, avg, min, max, latest), else undefined: meaningful only where
+   * `readable` holds, so the query computes it after `readable`, once.
+   */
   readonly value: string | undefined;
   /** The value is decimal text with an exponent, which the compiler does not read exactly. */
   readonly exponent: string;
@@ -66,8 +69,9 @@ export function meterSql(
   // quantity when below 10^15 and its text rounded to 9 decimals is the same double.
   const number = `(abs(${dialect.double(text)}) < 1e15 AND ${dialect.toDouble(dialect.decimal(text))} = ${dialect.double(text)})`;
   const readable = `COALESCE(CASE WHEN ${kind} = 'n' THEN ${number} WHEN ${kind} = 's' THEN ${dialect.matches(text, PLAIN_QUANTITY)} ELSE FALSE END, FALSE)`;
-  const exponent = `COALESCE(${kind} = 's' AND ${dialect.matches(text, DECIMAL_TEXT)} AND ${dialect.matches(text, EXPONENT)}, FALSE)`;
-  return { match, readable, value: `CASE WHEN ${readable} THEN ${dialect.decimal(text)} END`, exponent };
+  // CASE, not AND: the engines then run the decimal regex only on the rare text with an e.
+  const exponent = `COALESCE(CASE WHEN ${kind} = 's' AND ${dialect.matches(text, EXPONENT)} THEN ${dialect.matches(text, DECIMAL_TEXT)} ELSE FALSE END, FALSE)`;
+  return { match, readable, value: dialect.decimal(text), exponent };
 }
 
 // One filter, strict as src/meters/matchesFilters.ts: the text "1" is not the number 1; numeric

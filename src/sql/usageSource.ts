@@ -52,6 +52,31 @@ export function quoteName(name: string, dialect: SqlDialect): string {
     : `"${name.replaceAll('"', '""')}"`;
 }
 
+/**
+ * The source's rows with each property the query reads extracted once from the JSON column, when the
+ * engine reads that faster (DuckDB): a FROM item and the property columns `jv0, jv1…` it adds.
+ */
+export function extractedSource(
+  source: SqlUsageSource,
+  dialect: SqlDialect,
+  names: ReadonlyArray<string>,
+): { readonly from: string; readonly properties: PropertySql[] } | undefined {
+  const { properties } = source;
+  const readers = dialect.jsonValue;
+  if (!("json" in properties) || readers === undefined || names.length === 0) return undefined;
+  const extracted = names.map((name, i) => `${readers.extract(properties.json, name)} AS jv${i}`);
+  return {
+    from: `(SELECT *, ${extracted.join(", ")} FROM ${source.from}) extracted`,
+    properties: names.map((_, i) => {
+      const kind = readers.kind(`jv${i}`);
+      return {
+        kind,
+        text: `CASE WHEN ${kind} = 'n' THEN ${readers.number(`jv${i}`)} ELSE ${readers.text(`jv${i}`)} END`,
+      };
+    }),
+  };
+}
+
 /** How the source gives one property, as SQL over its row. */
 export function propertySql(source: SqlUsageSource, dialect: SqlDialect, name: string): PropertySql {
   const { properties } = source;

@@ -18,3 +18,16 @@ export function runCli(...args: string[]): { code: number | null; stdout: string
   const result = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: "utf8" });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+/** Runs the built CLI with these environment variables added to the test's own. */
+export function runCliWithEnv(
+  env: Readonly<Record<string, string>>,
+  ...args: string[]
+): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, ...env },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}

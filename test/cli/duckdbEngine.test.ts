@@ -91,6 +91,13 @@ describe("ratecard invoice --engine duckdb", () => {
     const parquet = invoice("cdn-basic", "2026-02", join(dir, "usage.parquet"), "--engine", "duckdb");
     expect([parquet.code, parquet.stderr]).toEqual([0, ""]);
     expect(parquet.stdout).toBe(invoice("cdn-basic", "2026-02", "fixtures/cdn-basic/usage.ndjson").stdout);
+    // Under --engine auto (the default) a Parquet file goes to DuckDB whatever its size, with a note.
+    const auto = invoice("cdn-basic", "2026-02", join(dir, "usage.parquet"));
+    expect([auto.code, auto.stderr]).toEqual([
+      0,
+      expect.stringContaining("is Parquet: aggregating with DuckDB"),
+    ]);
+    expect(auto.stdout).toBe(parquet.stdout);
   });
 
   it("refuses, exit 2 and a sentence, what it cannot do", () => {
@@ -98,7 +105,7 @@ describe("ratecard invoice --engine duckdb", () => {
     const unknown = invoice("cdn-basic", "2026-02", usage, "--engine", "spark");
     expect([unknown.code, unknown.stderr]).toEqual([
       2,
-      expect.stringContaining('--engine must be memory or duckdb, not "spark"'),
+      expect.stringContaining('--engine must be auto, memory or duckdb, not "spark"'),
     ]);
     const stdin = invoice("cdn-basic", "2026-02", "-", "--engine", "duckdb", "--usage-format", "ndjson");
     expect([stdin.code, stdin.stderr]).toEqual([2, expect.stringContaining("not standard input")]);

@@ -28,3 +28,13 @@ export function valuesOf(events: ReadonlyArray<TableEvent>, literal: (text: stri
     )
     .join(", ");
 }
+
+/** What the SQL tests' contracts share: customer cus_a, billed monthly in USD, UTC, from 2026. */
+export const contractHead = {
+  schemaVersion: 1,
+  customer: { id: "cus_a", name: "A" },
+  currency: "USD",
+  timeZone: "UTC",
+  billing: { cadence: "monthly", alignment: "calendar" },
+  term: { start: "2026-01-01" },
+} as const;

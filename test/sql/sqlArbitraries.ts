@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import type { TableEvent } from "./engines.js";
+import { contractHead, type TableEvent } from "./engines.js";
 
 // Contracts and events for the SQL equivalence property: one meter of each aggregation the compiler
 // compiles, with filters of every kind, grouped charges, and events whose ids repeat (identical copies
@@ -37,13 +37,8 @@ export const sqlContractArb = fc
     fc.array(fc.constantFrom(undefined, ["r"], ["r", "u"]), { minLength: 7, maxLength: 7 }),
   )
   .map(([meters, groupings]) => ({
-    schemaVersion: 1,
+    ...contractHead,
     id: "ctr_sql",
-    customer: { id: "cus_a", name: "A" },
-    currency: "USD",
-    timeZone: "UTC",
-    billing: { cadence: "monthly", alignment: "calendar" },
-    term: { start: "2026-01-01" },
     meters,
     charges: meters.map((meter, index) => {
       const unit = { model: "unit", unitPrice: "0.01" };

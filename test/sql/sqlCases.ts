@@ -2,13 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   aggregateForRating,
   compileUsageSql,
+  type PreparedRating,
   parseContract,
   prepareRating,
   rateFromAggregates,
   type SqlUsageSource,
   usageAggregatesFromSql,
 } from "../../src/index.js";
-import type { TableEvent, TestEngine } from "./engines.js";
+import { contractHead, type TableEvent, type TestEngine } from "./engines.js";
 
 // The worked example of docs/sql-engines.md: API calls at $0.0001 (count) and egress at $0.05 per GB
 // (sum of gb), with a copy, a conflicting copy, another customer's event and an unknown type.
@@ -65,6 +66,18 @@ export function describeSqlEngine(make: () => Promise<TestEngine>, from: () => s
     }, 120_000);
     afterAll(async () => engine.close());
 
+    // The events loaded, aggregated by the engine, and checked equal to the in-memory aggregates.
+    async function aggregatedOn(prepared: PreparedRating, loaded: TableEvent[]) {
+      await engine.load(loaded);
+      const source: SqlUsageSource = { from: from(), properties: { json: "properties" } };
+      const results = [];
+      for (const sql of compileUsageSql(prepared, engine.dialect, source).queries)
+        results.push(await engine.run(sql));
+      const aggregates = usageAggregatesFromSql(prepared, results);
+      expect(aggregates).toEqual(aggregateForRating(prepared, loaded));
+      return aggregates;
+    }
+
     it("aggregates the worked example as the in-memory engine does", async () => {
       const source: SqlUsageSource = {
         from: from(),
@@ -81,13 +94,7 @@ export function describeSqlEngine(make: () => Promise<TestEngine>, from: () => s
     });
 
     it("reads every value shape and aggregation as worked out by hand", async () => {
-      await engine.load(shapes);
-      const source: SqlUsageSource = { from: from(), properties: { json: "properties" } };
-      const results = [];
-      for (const sql of compileUsageSql(shapesPrepared, engine.dialect, source).queries)
-        results.push(await engine.run(sql));
-      const aggregates = usageAggregatesFromSql(shapesPrepared, results);
-      expect(aggregates).toEqual(aggregateForRating(shapesPrepared, shapes));
+      const aggregates = await aggregatedOn(shapesPrepared, shapes);
       const meters = aggregates.whole.meters as { total: unknown; groups?: unknown }[];
       // x4's value has 10 decimals: no meter can read it, so the whole event is left out.
       expect(aggregates.whole.excluded).toEqual([{ reason: "invalid_value", events: 1, sampleIds: ["x4"] }]);
@@ -118,18 +125,61 @@ export function describeSqlEngine(make: () => Promise<TestEngine>, from: () => s
       ]);
       await engine.load(events);
     });
+
+    it("sums values on both sides of 10^9 exactly (DuckDB's DECIMAL(18,9) path and its widening)", async () => {
+      const aggregates = await aggregatedOn(widePrepared, wide);
+      const meters = aggregates.whole.meters as { total: unknown }[];
+      // 1,234,567,890.5 + 999,999,999.999999999 = 2,234,567,890.499999999; + 0.000000001 = 2,234,567,890.5;
+      // + 1,000,000,000,000 = 1,002,234,567,890.5; + 123,456,789,012,345.123456789 = 124,459,023,580,235.623456789
+      expect(meters[0]?.total).toEqual({ sum: "124459023580235.623456789", events: 5 });
+      expect(meters[1]?.total).toEqual({ best: "123456789012345.123456789", events: 5 });
+      expect(meters[2]?.total).toEqual({ best: "0.000000001", events: 5 });
+      await engine.load(events);
+    });
   });
 }
 
-const shapesContract = parseContract({
-  schemaVersion: 1,
-  id: "ctr_shapes",
-  customer: { id: "cus_a", name: "A" },
-  currency: "USD",
-  timeZone: "UTC",
-  billing: { cadence: "monthly", alignment: "calendar" },
-  term: { start: "2026-01-01" },
-  meters: [
+// Values that fit DECIMAL(18,9) (below 10^9) and values that need the wide type, text and a JSON number.
+const wide: TableEvent[] = [
+  ["w1", "1234567890.5"],
+  ["w2", "999999999.999999999"],
+  ["w3", 1_000_000_000_000],
+  ["w4", "0.000000001"],
+  ["w5", "123456789012345.123456789"],
+].map(([id, v]) => ({
+  id: String(id),
+  type: "m",
+  customer: "cus_a",
+  timestamp: "2026-02-02T00:00:00Z",
+  properties: { v },
+}));
+
+// A monthly UTC contract of customer cus_a with these meters and charges.
+const contractOf = (id: string, meters: unknown[], charges: unknown[]) =>
+  parseContract({ ...contractHead, id, meters, charges });
+const unitCharge = (meter: string) => ({
+  id: meter,
+  name: meter,
+  meter,
+  price: { model: "unit", unitPrice: "1" },
+});
+
+const widePrepared = prepareRating(
+  contractOf(
+    "ctr_wide",
+    [
+      { id: "total", eventType: "m", aggregation: "sum", valueProperty: "v" },
+      { id: "peak", eventType: "m", aggregation: "max", valueProperty: "v" },
+      { id: "low", eventType: "m", aggregation: "min", valueProperty: "v" },
+    ],
+    ["total", "peak", "low"].map(unitCharge),
+  ),
+  "2026-02",
+);
+
+const shapesContract = contractOf(
+  "ctr_shapes",
+  [
     { id: "peak", eventType: "m", aggregation: "max", valueProperty: "v" },
     { id: "low", eventType: "m", aggregation: "min", valueProperty: "v" },
     { id: "last", eventType: "m", aggregation: "latest", valueProperty: "v" },
@@ -137,17 +187,16 @@ const shapesContract = parseContract({
     { id: "users", eventType: "m", aggregation: "unique_count", valueProperty: "u" },
     { id: "regional", eventType: "m", aggregation: "sum", valueProperty: "v" },
   ],
-  charges: ["peak", "low", "last", "mean", "users"]
-    .map((meter) => ({ id: meter, name: meter, meter, price: { model: "unit", unitPrice: "1" } }))
-    .concat([
-      {
-        id: "regional",
-        name: "regional",
-        meter: "regional",
-        price: { model: "grouped", groupBy: ["r"], price: { model: "unit", unitPrice: "1" } },
-      } as never,
-    ]),
-});
+  [
+    ...["peak", "low", "last", "mean", "users"].map(unitCharge),
+    {
+      id: "regional",
+      name: "regional",
+      meter: "regional",
+      price: { model: "grouped", groupBy: ["r"], price: { model: "unit", unitPrice: "1" } },
+    },
+  ],
+);
 const shapesPrepared = prepareRating(shapesContract, "2026-02");
 const at = (day: number, hour: number) => new Date(Date.UTC(2026, 1, day, hour)).toISOString();
 const shapes: TableEvent[] = [

@@ -1,0 +1,96 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { assertCliBuilt, runCliWithEnv } from "../_support/runCli.js";
+
+// `--engine auto`, the default: DuckDB for a local file at least RATECARD_AUTO_DUCKDB_BYTES large (32
+// MiB unless set; 0 here, so that the fixtures qualify) when it can aggregate it exactly, else the
+// in-memory engine. Either way the invoice is the same bytes; stderr says which engine ran.
+const CDN = ["--contract", "fixtures/cdn-basic/contract.json", "--period", "2026-02", "--format", "json"];
+const CDN_USAGE = "fixtures/cdn-basic/usage.ndjson";
+const ALWAYS = { RATECARD_AUTO_DUCKDB_BYTES: "0" };
+const invoice = (env: Record<string, string>, ...args: string[]) => runCliWithEnv(env, "invoice", ...args);
+
+describe("ratecard invoice --engine auto", () => {
+  beforeAll(() => assertCliBuilt());
+
+  it("keeps the in-memory engine, silently, for a file below the size", () => {
+    const auto = invoice({}, ...CDN, "--usage", CDN_USAGE);
+    const memory = invoice({}, ...CDN, "--usage", CDN_USAGE, "--engine", "memory");
+    expect([auto.code, auto.stderr]).toEqual([0, ""]);
+    expect(auto.stdout).toBe(memory.stdout);
+  });
+
+  it("hands a file at or above the size to DuckDB, says so, and rates the same invoice", () => {
+    const auto = invoice(ALWAYS, ...CDN, "--usage", CDN_USAGE);
+    const memory = invoice(ALWAYS, ...CDN, "--usage", CDN_USAGE, "--engine", "memory");
+    expect(auto.code).toBe(0);
+    expect(auto.stderr).toContain("ratecard: note:");
+    expect(auto.stderr).toContain("at least the 0.0 MiB above which --engine auto uses DuckDB");
+    expect(auto.stderr).toContain("aggregating with DuckDB");
+    // An explicit engine is no choice to report.
+    expect(memory.stderr).toBe("");
+    expect(auto.stdout).toBe(memory.stdout);
+  });
+
+  it("falls back to the in-memory engine, with a note, for a meter SQL does not compile", () => {
+    // cdn-transit-commit bills a percentile meter: --engine duckdb refuses it (exit 2), auto does not.
+    const args = [
+      "--contract",
+      "fixtures/cdn-transit-commit/contract.json",
+      "--usage",
+      "fixtures/cdn-transit-commit/usage.ndjson",
+      "--period",
+      "2026-06",
+      "--format",
+      "json",
+    ];
+    const auto = invoice(ALWAYS, ...args);
+    const memory = invoice(ALWAYS, ...args, "--engine", "memory");
+    expect(auto.code).toBe(0);
+    expect(auto.stderr).toContain("aggregating with ratecard's own engine instead, because");
+    expect(auto.stderr).toContain('a percentile meter (meter "transit_p95")');
+    expect(auto.stdout).toBe(memory.stdout);
+    expect(invoice(ALWAYS, ...args, "--engine", "duckdb").code).toBe(2);
+  });
+
+  it("falls back for --daily, which DuckDB does not keep", () => {
+    const auto = invoice(ALWAYS, ...CDN, "--usage", CDN_USAGE, "--daily");
+    const memory = invoice(ALWAYS, ...CDN, "--usage", CDN_USAGE, "--daily", "--engine", "memory");
+    expect(auto.code).toBe(0);
+    expect(auto.stderr).toContain("DuckDB does not keep the daily quantities --daily asks for");
+    expect(auto.stdout).toBe(memory.stdout);
+  });
+
+  it("falls back when DuckDB meets a value the SQL does not read exactly (text with an exponent)", () => {
+    // evt_000001's 28.037 GB written as "28037e-3": the same quantity, 28037 × 10^-3 = 28.037, so the
+    // invoice is the fixture's own; DuckDB refuses the exponent (sql_unsupported), auto re-reads in memory.
+    const dir = mkdtempSync(join(tmpdir(), "ratecard-auto-"));
+    const file = join(dir, "usage.ndjson");
+    const original = readFileSync(CDN_USAGE, "utf8");
+    const changed = original.replace('"gb":"28.037"', '"gb":"28037e-3"');
+    expect(changed).not.toBe(original);
+    writeFileSync(file, changed);
+    const auto = invoice(ALWAYS, ...CDN, "--usage", file);
+    expect(auto.code).toBe(0);
+    expect(auto.stderr).toContain(`DuckDB did not aggregate ${file}, because`);
+    expect(auto.stderr).toContain("decimal text with an exponent");
+    expect(auto.stdout).toBe(invoice({}, ...CDN, "--usage", CDN_USAGE, "--engine", "memory").stdout);
+    expect(invoice(ALWAYS, ...CDN, "--usage", file, "--engine", "duckdb").code).toBe(2);
+  });
+
+  it("keeps the in-memory engine for standard input, whatever the size", () => {
+    const stdin = runCliWithEnv(ALWAYS, "invoice", ...CDN, "--usage", "-", "--usage-format", "ndjson");
+    // No input on stdin: no events, and no DuckDB note.
+    expect(stdin.stderr).not.toContain("DuckDB");
+  });
+
+  it("refuses a size that is not a whole number of bytes", () => {
+    const bad = invoice({ RATECARD_AUTO_DUCKDB_BYTES: "1e6" }, ...CDN, "--usage", CDN_USAGE);
+    expect([bad.code, bad.stderr]).toEqual([
+      2,
+      expect.stringContaining('RATECARD_AUTO_DUCKDB_BYTES must be a whole number of bytes, not "1e6"'),
+    ]);
+  });
+});
