@@ -1,7 +1,6 @@
 import type { Contract } from "../contracts/index.js";
 import { addExactly, type Decimal, exactProduct, roundTo, ZERO } from "../money/index.js";
 import {
-  applyRatio,
   intersectPeriods,
   type Period,
   type ProrationRatio,
@@ -55,12 +54,12 @@ export function proratedAcrossParts(
   const ratios = parts.map((part) =>
     prorationRatio(part.period, billingPeriod, contract.proration, contract.timeZone),
   );
+  // Every part is measured against the same billing period, so every ratio has its total: the exact
+  // sum of the products is divided once, and a constant value comes back whole (two divisions to 50
+  // digits, 100 × 3/31 + 100 × 28/31, sum to 100.000…0004, which a ceiling rounds to 100.01).
   const total = ratios[0]!.total;
-  // Every part of one billing period shares its total; divided once, a constant value comes back whole.
-  const exact = ratios.every((ratio) => ratio.total.equals(total))
-    ? parts
-        .reduce((sum, part, at) => addExactly(sum, exactProduct(part.value, ratios[at]!.elapsed)), ZERO)
-        .div(total)
-    : parts.reduce((sum, part, at) => addExactly(sum, applyRatio(part.value, ratios[at]!)), ZERO);
+  const exact = parts
+    .reduce((sum, part, at) => addExactly(sum, exactProduct(part.value, ratios[at]!.elapsed)), ZERO)
+    .div(total);
   return { amount: roundTo(exact, contract.currency.minorUnits, contract.rounding), ratios };
 }

@@ -131,6 +131,26 @@ describe("amendments on a persistent meter", () => {
     expect(explainText(invoice)).toContain("- Charge seats has new terms from 2026-03-17");
   });
 
+  it("names the first day of the terms in force at the end when a later amendment leaves them unchanged", () => {
+    // Seats go to 12.00 on the 10th; on the 20th another amendment changes only storage. Seats' terms
+    // are 10.00, 12.00, 12.00 over the three pieces: those of the end have been in force since the 10th.
+    const invoice = rateInvoice(
+      contractWith([
+        { id: "up", effective: "2026-03-10", charges: [seatsAt("12")] },
+        { id: "store", effective: "2026-03-20", charges: [storageAt("1")] },
+      ]),
+      march,
+      "2026-03",
+      { carried },
+    );
+    // the 4 seats active at some point in March × 12.00 = 48.00, one line for the whole period
+    const seats = invoice.lines.filter((line) => line.chargeId === "seats");
+    expect(seats.map((line) => [line.id, line.quantity, line.amount])).toEqual([["seats", "4", "48.00"]]);
+    expect(invoice.warnings).toEqual([
+      'Charge seats has new terms from 2026-03-10; its meter "seats" is a running total read at the end of the period, so those terms price the whole period\'s reading (2026-03-01/2026-04-01).',
+    ]);
+  });
+
   it("bills nothing for a reading whose charge ends inside the period, with a warning", () => {
     const invoice = rateInvoice(
       contractWith([{ id: "stop", effective: "2026-03-17", remove: ["seats"] }]),

@@ -30,3 +30,38 @@ describe("issueInvoice: optional fields", () => {
     expect(Object.keys(invoice.usage)).not.toContain("carryOut");
   });
 });
+
+describe("issueInvoice: notices and the daily usage", () => {
+  const contract = buildContract({
+    meters: [sumMeter("gb", { unit: "GB" })],
+    charges: [unitCharge("bw", "Bandwidth", "gb")],
+  });
+  // cus sends a (5 GB on the 10th) and b (2 GB on the 12th); another customer reuses the id a
+  const events = [
+    usageEvent("a", "gb", "2026-03-10T12:00:00Z", { v: "5" }),
+    usageEvent("b", "gb", "2026-03-12T12:00:00Z", { v: "2" }),
+    { ...usageEvent("a", "gb", "2026-03-11T12:00:00Z", { v: "9" }), customer: "other" },
+  ];
+
+  it("copies a notice's list of sample ids into its details", () => {
+    const invoice = rateInvoice(contract, events, "2026-03");
+    // 5 + 2 = 7 GB at 1.00 = 7.00: the other customer's event is excluded, not a conflicting duplicate
+    expect(invoice.total).toBe("7.00");
+    expect(invoice.notices).toEqual([
+      expect.objectContaining({
+        code: "event_ids_shared",
+        path: "customer.id",
+        details: { customer: "cus", ids: 1, sampleIds: ["a"] },
+      }),
+    ]);
+  });
+
+  it("writes each day's quantity when asked (daily), and nothing per day otherwise", () => {
+    const daily = rateInvoice(contract, events, "2026-03", { daily: true }).usage.meters[0]?.daily;
+    expect(daily?.filter((day) => day.quantity !== "0")).toEqual([
+      { date: "2026-03-10", quantity: "5" },
+      { date: "2026-03-12", quantity: "2" },
+    ]);
+    expect(rateInvoice(contract, events, "2026-03").usage.meters[0]).not.toHaveProperty("daily");
+  });
+});

@@ -254,6 +254,17 @@ describe("overrides for some dimensions only", () => {
     expect(lineOf(halfFirst, NA_HTTP)!.amount).toBe("25.00");
   });
 
+  it("keeps an earlier group multiplier as written under a later whole-charge multiplier: the two compound", () => {
+    const euDeal = { id: "eu_deal", charge: "bandwidth", where: { region: "eu" }, multiplier: "0.8" };
+    const halfOff = { id: "half", charge: "bandwidth", multiplier: "0.5" };
+    const events = [bw("na", "http", "1000"), bw("eu", "http", "1000")];
+    const lines = rateInvoice(contractWith({ overrides: [euDeal, halfOff] }), events, "2026-03").lines;
+    // eu/http: 0.08 × 0.5 (the whole charge) × 0.8 (eu's deal, on the price in force) = 0.032:
+    // 1,000 × 0.032 = 32.00; na/http: 0.05 × 0.5 = 0.025: 25.00
+    expect(lineOf(lines, EU_HTTP)!.amount).toBe("32.00");
+    expect(lineOf(lines, NA_HTTP)!.amount).toBe("25.00");
+  });
+
   it("explains the override step in words", () => {
     const contract = contractWith({
       overrides: [

@@ -35,6 +35,7 @@ describe("usage billed in advance, per event (rateInAdvance)", () => {
       ["a", "1", "10.00"],
       ["b", "2", "10.00"],
     ]);
+    expect(result.period).toEqual({ start: "2026-03-01T00:00:00.000Z", end: "2026-04-01T00:00:00.000Z" });
     // 10.00 + 10.00 = 20.00 = 2 × 10.00 billed at the period's end: nothing left to bill
     expect(result).toMatchObject({
       billedInAdvance: "20.00",
