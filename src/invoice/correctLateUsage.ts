@@ -151,7 +151,11 @@ export function correctLateParsedUsage(
     ...base,
     lines: deltaLines(invoice, rerated),
     subtotal: difference(rerated.subtotal, invoice.subtotal),
-    total: difference(rerated.total, invoice.total),
+    // totals are in the currency's decimals even when lines are finer (`rounding.lineDecimals`)
+    total: toFixedString(
+      ZERO.plus(rerated.total).minus(invoice.total),
+      invoice.rounding.total?.minorUnits ?? minorUnits,
+    ),
     rerated,
   };
 }

@@ -29,6 +29,11 @@ export function subtractBilled(cumulative: Invoice, earlier: ReadonlyArray<Invoi
   const minor = cumulative.currency.minorUnits;
   const money = (now: string | undefined, before: ReadonlyArray<string | undefined>) =>
     toFixedString(less(now, before), minor);
+  // The total and amount due are differences of figures rounded to the currency (lines may be finer,
+  // `rounding.lineDecimals`), so they are written in the currency's decimals as every total is.
+  const settledMinor = cumulative.rounding.total?.minorUnits ?? minor;
+  const settled = (now: string | undefined, before: ReadonlyArray<string | undefined>) =>
+    toFixedString(less(now, before), settledMinor);
   const ids = earlier.map((invoice) => invoice.id);
   const lines = subtractLines(cumulative.lines, earlier, ids, minor);
   const allowances = keyed(cumulative.allowances, earlier, (i) => i.allowances, "id", subtractAllowance);
@@ -79,11 +84,11 @@ export function subtractBilled(cumulative: Invoice, earlier: ReadonlyArray<Invoi
     ...(cumulative.creditBurnOrder !== undefined ? { creditBurnOrder: cumulative.creditBurnOrder } : {}),
     ...(credits ? { credits } : {}),
     ...(tax ? { tax } : {}),
-    total: money(
+    total: settled(
       cumulative.total,
       earlier.map((invoice) => invoice.total),
     ),
-    ...(anyDue ? { amountDue: money(due(cumulative), earlier.map(due)) } : {}),
+    ...(anyDue ? { amountDue: settled(due(cumulative), earlier.map(due)) } : {}),
   };
 }
 
