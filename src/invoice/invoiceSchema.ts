@@ -116,7 +116,13 @@ export const noticeSchema = z.discriminatedUnion("code", [
     period: text,
   }),
   noticeOf("event_ids_shared", { customer: text, ids: z.number(), sampleIds: z.array(text) }),
-  noticeOf("above_last_tier_extended", { group: z.optional(text), quantity: text, upTo: text, above: text }),
+  noticeOf("above_last_tier_extended", {
+    group: z.optional(text),
+    quantity: text,
+    upTo: text,
+    above: text,
+    window: z.optional(text),
+  }),
 ]);
 export type Notice = z.output<typeof noticeSchema>;
 

@@ -218,15 +218,17 @@ function rateLine(
   else steps.push(byWindow.step);
   const rated = fullBillable ?? quantity;
   const bound = byWindow === undefined ? extendedBound(price, rated) : undefined;
-  if (bound !== undefined)
+  const extended = bound === undefined ? byWindow?.aboveLastTier : { quantity: rated, upTo: bound };
+  if (extended !== undefined)
     warnings.push(
       warningMessages.aboveLastTierExtended({
         path: input.path,
         chargeId: charge.id,
         group: group === undefined ? undefined : describeGroup(group),
-        quantity: toPlainString(rated),
-        upTo: toPlainString(bound),
-        above: toPlainString(rated.minus(bound)),
+        quantity: toPlainString(extended.quantity),
+        upTo: toPlainString(extended.upTo),
+        above: toPlainString(extended.quantity.minus(extended.upTo)),
+        window: extended.window === undefined ? undefined : formatInstant(extended.window),
       }),
     );
 

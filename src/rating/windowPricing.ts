@@ -10,7 +10,7 @@ import {
   toPlainString,
   ZERO,
 } from "../money/index.js";
-import type { PriceTerms } from "../pricing/index.js";
+import { extendedBound, type PriceTerms } from "../pricing/index.js";
 import type { PricedWindow, WindowBucketTotal, WindowPricingStep } from "../schema/index.js";
 import { formatInstant, minuteOfDay } from "../time/index.js";
 
@@ -34,6 +34,19 @@ export interface WindowPricingResult {
   readonly quantity: Decimal;
   readonly amount: Decimal;
   readonly step: WindowPricingStep;
+  /**
+   * The largest quantity priced above a bounded last tier (`aboveLastTier: "extend"`): a window's own
+   * quantity, or with `running_total` the period's total; undefined when every quantity fits the tiers.
+   */
+  readonly aboveLastTier?: ExtendedQuantity;
+}
+
+/** A quantity priced above its price's bounded last tier, the bound, and the window it was priced in. */
+export interface ExtendedQuantity {
+  readonly quantity: Decimal;
+  readonly upTo: Decimal;
+  /** The start of the window (each_window pricing); absent for the running total of the period. */
+  readonly window?: number;
 }
 
 interface WindowCharge {
@@ -61,6 +74,7 @@ export function priceByWindow(input: WindowPricingInput): WindowPricingResult {
   let quantity: Decimal = ZERO;
   let amount: Decimal = ZERO;
   let billedSoFar: Decimal = ZERO;
+  let extended: ExtendedQuantity | undefined;
   for (const window of input.windows) {
     const windowQuantity = input.billable(window.quantity);
     quantity = addExactly(quantity, windowQuantity);
@@ -74,6 +88,7 @@ export function priceByWindow(input: WindowPricingInput): WindowPricingResult {
       charge = { amount: usage, usage, trueUp: ZERO, overage: ZERO };
     } else {
       charge = chargeWindow(input, bucket, windowQuantity);
+      extended = largerExtension(extended, bucket?.price ?? input.price, windowQuantity, window.start);
     }
     const windowAmount = roundEach ? roundTo(charge.amount, input.minorUnits, input.rounding) : charge.amount;
     amount = addExactly(amount, windowAmount);
@@ -100,7 +115,22 @@ export function priceByWindow(input: WindowPricingInput): WindowPricingResult {
     ...(terms.buckets === undefined ? {} : { buckets: bucketTotals(terms.buckets, totals) }),
     amount: toPlainString(amount),
   };
-  return { quantity, amount, step };
+  if (terms.tiers === "running_total")
+    extended = largerExtension(undefined, input.price, quantity, undefined);
+  return { quantity, amount, step, ...(extended === undefined ? {} : { aboveLastTier: extended }) };
+}
+
+// The larger of two quantities priced above a bounded last tier (the first window on a tie).
+function largerExtension(
+  known: ExtendedQuantity | undefined,
+  price: PriceTerms,
+  quantity: Decimal,
+  window: number | undefined,
+): ExtendedQuantity | undefined {
+  const upTo = extendedBound(price, quantity);
+  if (upTo === undefined) return known;
+  if (known !== undefined && !quantity.greaterThan(known.quantity)) return known;
+  return { quantity, upTo, ...(window === undefined ? {} : { window }) };
 }
 
 // Flexprice's window commitment: at or above the committed amount, the commitment plus the excess ×

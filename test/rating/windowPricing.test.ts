@@ -428,3 +428,73 @@ describe("window pricing: the contract checks", () => {
     ]);
   });
 });
+
+describe("window pricing above a bounded last tier (aboveLastTier: extend)", () => {
+  // Tiers 0–10 at $0.10, 10–20 at $0.05, bounded at 20; "extend" prices above 20 at $0.05.
+  const bounded = {
+    model: "graduated",
+    tiers: [
+      { upTo: "10", unitPrice: "0.10" },
+      { upTo: "20", unitPrice: "0.05" },
+    ],
+    aboveLastTier: "extend",
+  };
+  const extendedNotices = (invoice: {
+    notices?: ReadonlyArray<{ code: string; details?: unknown }> | undefined;
+  }) => (invoice.notices ?? []).filter((notice) => notice.code === "above_last_tier_extended");
+  const rate = (windows: Json, events: Json[]) =>
+    rateInvoice(
+      buildContract(buildContractJson({ meters: [hourlyMax], charges: [charged(bounded, windows)] })),
+      events as never,
+      "2026-03",
+    );
+
+  it("each_window: warns of the largest window above the bound, naming that window", () => {
+    // Hour 00: max 9 → 9 × 0.10 = 0.90, within the tiers. Hour 01: max 25 → 10 × 0.10 + 10 × 0.05 +
+    // 5 × 0.05 (extended) = 1.00 + 0.50 + 0.25 = 1.75. Hour 02: max 22 → 1.00 + 0.50 + 0.10 = 1.60.
+    // Line: 0.90 + 1.75 + 1.60 = 4.25; the warning names hour 01 (25 is 5 above 20), the largest.
+    const invoice = rate({ tiers: "each_window" }, [
+      event("a", "2026-03-01T00:10:00Z", "9"),
+      event("b", "2026-03-01T01:10:00Z", "25"),
+      event("c", "2026-03-01T02:10:00Z", "22"),
+    ]);
+    expect(invoice.lines[0]!.amount).toBe("4.25");
+    const notices = extendedNotices(invoice);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.details).toEqual({
+      quantity: "25",
+      upTo: "20",
+      above: "5",
+      window: "2026-03-01T01:00:00.000Z",
+    });
+    expect(invoice.warnings).toEqual([
+      "Charge use: the quantity 25 in the window from 2026-03-01T01:00:00.000Z is 5 above the last tier's upTo of 20; the price says aboveLastTier \"extend\", so those 5 are billed at the last tier's price.",
+    ]);
+  });
+
+  it("each_window: no warning when every window fits, however large the period's total", () => {
+    // Three hours of max 15: 45 in the month, but each window is priced alone and 15 ≤ 20.
+    const invoice = rate({ tiers: "each_window" }, [
+      event("a", "2026-03-01T00:10:00Z", "15"),
+      event("b", "2026-03-01T01:10:00Z", "15"),
+      event("c", "2026-03-01T02:10:00Z", "15"),
+    ]);
+    // each hour: 1.00 + 5 × 0.05 = 1.25; × 3 = 3.75
+    expect(invoice.lines[0]!.amount).toBe("3.75");
+    expect(extendedNotices(invoice)).toEqual([]);
+  });
+
+  it("running_total: warns when the period's running total passes the bound, without a window", () => {
+    // Hours of max 9, 9 and 9: running totals 9, 18, 27; the month's 27 is 7 above 20.
+    // P(27) = 1.00 + 0.50 + 7 × 0.05 = 1.85 for the line.
+    const invoice = rate({ tiers: "running_total" }, [
+      event("a", "2026-03-01T00:10:00Z", "9"),
+      event("b", "2026-03-01T01:10:00Z", "9"),
+      event("c", "2026-03-01T02:10:00Z", "9"),
+    ]);
+    expect(invoice.lines[0]!.amount).toBe("1.85");
+    expect(extendedNotices(invoice).map((notice) => notice.details)).toEqual([
+      { quantity: "27", upTo: "20", above: "7" },
+    ]);
+  });
+});

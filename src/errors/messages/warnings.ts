@@ -153,14 +153,23 @@ export function aboveLastTierExtended(facts: {
   readonly quantity: string;
   readonly upTo: string;
   readonly above: string;
+  /** The window priced alone whose quantity this is (window pricing, `each_window`), its start. */
+  readonly window?: string | undefined;
 }): Warning {
-  const { path, chargeId, group, quantity, upTo, above } = facts;
+  const { path, chargeId, group, quantity, upTo, above, window } = facts;
   const where = group === undefined ? "" : ` (${group})`;
+  const when = window === undefined ? "" : ` in the window from ${window}`;
   return {
     code: "above_last_tier_extended",
     path,
     chargeId,
-    details: { ...(group === undefined ? {} : { group }), quantity, upTo, above },
-    message: `Charge ${chargeId}${where}: the quantity ${quantity} is ${above} above the last tier's upTo of ${upTo}; the price says aboveLastTier "extend", so those ${above} are billed at the last tier's price.`,
+    details: {
+      ...(group === undefined ? {} : { group }),
+      quantity,
+      upTo,
+      above,
+      ...(window === undefined ? {} : { window }),
+    },
+    message: `Charge ${chargeId}${where}: the quantity ${quantity}${when} is ${above} above the last tier's upTo of ${upTo}; the price says aboveLastTier "extend", so those ${above} are billed at the last tier's price.`,
   };
 }
