@@ -109,3 +109,103 @@ describe("Scaleway Serverless Functions", () => {
     expect(invoice.total).toBe("0.00");
   });
 });
+
+describe("Linode (Akamai) Nanode: hourly up to a monthly cap, plus transfer overage", () => {
+  // https://www.linode.com/pricing/distributed-compute-regions/: "You are charged the hourly rate for a
+  // service up to its monthly cap (rates get rounded up to the nearest hour)"; Nanode 1 GB: $0.0075 an
+  // hour, $5 a month. "If you deployed it for 2.5 hours, the hours used would be rounded to 3"
+  // (https://linode.com/community/questions/23981/how-does-billing-work-for-resources-with-usage-less-than-a-hour).
+  // Linode's billing guide: "You'll never be billed more than the monthly cap for any service, excluding
+  // network transfer overages" (linode.com/docs/platform/billing-and-support/how-linode-billing-works).
+  // The cap is written in hours, per instance: $5 ÷ $0.0075 = 666.666… hours, which ratecard can only
+  // write rounded, 666.67 (see the last test).
+  //
+  // Transfer: a Nanode comes with 1 TB (1,000 GB) of outbound transfer, pooled across the account
+  // (https://www.linode.com/community/questions/18539/linode-alert-account-transfer-quota); beyond the
+  // pool, "$0.01/GB" (https://www.linode.com/community/questions/24010/traffic-exceeded-threshold,
+  // quoting Linode's network transfer guide).
+  const nanodeHours = (pool: string) => ({
+    meters: [
+      {
+        id: "nanode_hours",
+        eventType: "linode.runtime",
+        aggregation: "sum" as const,
+        valueProperty: "seconds",
+        unit: "hours",
+        entity: { property: "instance", divideBy: "3600", round: "up" as const, cap: "666.67" },
+      },
+      {
+        id: "outbound_gb",
+        eventType: "linode.transfer",
+        aggregation: "sum" as const,
+        valueProperty: "gb",
+        unit: "GB",
+      },
+    ],
+    charges: [
+      {
+        id: "nanode",
+        name: "Nanode 1 GB",
+        meter: "nanode_hours",
+        price: { model: "unit" as const, unitPrice: "0.0075" },
+      },
+      {
+        id: "transfer",
+        name: "Network transfer overage",
+        meter: "outbound_gb",
+        included: pool,
+        price: { model: "unit" as const, unitPrice: "0.01" },
+      },
+    ],
+  });
+  const runtime = (id: string, instance: string, seconds: number) =>
+    usageEvent(id, "linode.runtime", "2026-02-15T00:00:00Z", { instance, seconds });
+  const transfer = (id: string, gb: string) =>
+    usageEvent(id, "linode.transfer", "2026-02-20T00:00:00Z", { gb });
+  // February 2026: 28 days = 672 hours = 2,419,200 s; 672 × $0.0075 = $5.04 > $5, so a whole month hits the cap.
+  const FULL_FEBRUARY = 2_419_200;
+
+  it("rounds each instance's hours up and caps each at the month's $5: $5.00 + $0.0225 + $0.7575 = $5.78", () => {
+    // n1: the whole month, 672 h → capped: $5.00 (666.67 h × 0.0075 = 5.000025)
+    // n2: 9,000 s = 2.5 h → 3 h × $0.0075 = $0.0225 (the community answer's example)
+    // n3: 361,200 s = 100 h 20 min → 101 h × $0.0075 = $0.7575
+    // 5.00 + 0.0225 + 0.7575 = $5.78 (hours 666.67 + 3 + 101 = 770.67 × 0.0075 = 5.780025 → 5.78)
+    const contract = buildContract(nanodeHours("1000"));
+    const usage = [
+      runtime("n1-a", "n1", 1_209_600),
+      runtime("n1-b", "n1", FULL_FEBRUARY - 1_209_600),
+      runtime("n2", "n2", 9_000),
+      runtime("n3", "n3", 361_200),
+    ];
+    const invoice = rateInvoice(contract, usage, "2026-02");
+    expect(invoice.usage.meters[0]!.quantity).toBe("770.67");
+    expect(amounts(invoice)).toEqual({ nanode: "5.78", transfer: "0.00" });
+    expect(invoice.total).toBe("5.78");
+  });
+
+  it("bills two always-on Nanodes their caps and 347.3 GB over the 2 TB pool: $10.00 + $3.47 = $13.47", () => {
+    // Compute: 2 × $5.00 = $10.00 (2 × 666.67 h = 1,333.34 h × 0.0075 = 10.00005 → 10.00)
+    // Transfer: pool 2 × 1,000 GB = 2,000 GB; 1,500.2 + 847.1 = 2,347.3 GB out; 347.3 × $0.01 = $3.473 → $3.47
+    // Total: 10.00 + 3.47 = $13.47
+    const contract = buildContract(nanodeHours("2000"));
+    const usage = [
+      runtime("n1", "n1", FULL_FEBRUARY),
+      runtime("n2", "n2", FULL_FEBRUARY),
+      transfer("t1", "1500.2"),
+      transfer("t2", "847.1"),
+    ];
+    const invoice = rateInvoice(contract, usage, "2026-02");
+    expect(amounts(invoice)).toEqual({ nanode: "10.00", transfer: "3.47" });
+    expect(invoice.total).toBe("13.47");
+  });
+
+  it("overbills a cent at 600 capped Nanodes, as the cap can only be written 666.67 hours (a known limit)", () => {
+    // Linode: 600 × $5 = $3,000.00. ratecard: 600 × 666.67 = 400,002 h × 0.0075 = 3,000.015 → 3,000.02
+    // (half-even: the cent digit 1 is odd, so the tie rounds up). The cap is in hours, not dollars, and
+    // $5 ÷ $0.0075 does not terminate; a per-entity cap in money is not a ratecard setting.
+    const contract = buildContract(nanodeHours("600000"));
+    const usage = Array.from({ length: 600 }, (_, i) => runtime(`n${i}`, `n${i}`, FULL_FEBRUARY));
+    const invoice = rateInvoice(contract, usage, "2026-02");
+    expect(amounts(invoice).nanode).toBe("3000.02");
+  });
+});
