@@ -209,3 +209,110 @@ describe("Linode (Akamai) Nanode: hourly up to a monthly cap, plus transfer over
     expect(amounts(invoice).nanode).toBe("3000.02");
   });
 });
+
+describe("Fly.io Machines by size, per second, and outbound bandwidth by region", () => {
+  // Machines, per second of run time by size (https://fly.io/blog/new-vms-more-ram-extra-cpu-and-a-dollar-menu/):
+  // shared-cpu-1x 256MB "$0.0000008/s", shared-cpu-1x 1GB "$0.0000022/s", dedicated-cpu-1x 2GB
+  // "$0.0000120/s". Bandwidth (https://fly.io/blog/we-cut-bandwidth-prices-go-nuts/): "$0.02 per GB for
+  // outbound data transfer from North America and Europe, and $0.04 per GB almost everywhere else".
+  // These are the prices Fly published with per-second Machines; today's page
+  // (https://fly.io/docs/about/pricing/) prices Machines per region too, which is one more matrix
+  // dimension (`["size", "region"]`), not a different setting.
+  const perSecond = (unitPrice: string) => ({ model: "unit" as const, unitPrice });
+  const perGb = (unitPrice: string) => ({ model: "unit" as const, unitPrice });
+  const FLY = {
+    meters: [
+      {
+        id: "machine_seconds",
+        eventType: "fly.machine",
+        aggregation: "sum" as const,
+        valueProperty: "seconds",
+        unit: "s",
+      },
+      {
+        id: "outbound_gb",
+        eventType: "fly.egress",
+        aggregation: "sum" as const,
+        valueProperty: "gb",
+        unit: "GB",
+      },
+    ],
+    charges: [
+      {
+        id: "machines",
+        name: "Machines",
+        meter: "machine_seconds",
+        price: {
+          model: "matrix" as const,
+          dimensions: ["size"],
+          cells: [
+            { match: { size: "shared-cpu-1x-256mb" }, price: perSecond("0.0000008") },
+            { match: { size: "shared-cpu-1x-1gb" }, price: perSecond("0.0000022") },
+            { match: { size: "dedicated-cpu-1x-2gb" }, price: perSecond("0.0000120") },
+          ],
+        },
+      },
+      {
+        id: "bandwidth",
+        name: "Outbound data transfer",
+        meter: "outbound_gb",
+        price: {
+          model: "matrix" as const,
+          dimensions: ["region"],
+          // North America and Europe regions this customer uses; every other region at $0.04.
+          cells: [
+            { match: { region: "sjc" }, price: perGb("0.02") },
+            { match: { region: "iad" }, price: perGb("0.02") },
+            { match: { region: "ams" }, price: perGb("0.02") },
+          ],
+          defaultPrice: perGb("0.04"),
+        },
+      },
+    ],
+  };
+  const machine = (id: string, size: string, seconds: number) =>
+    usageEvent(id, "fly.machine", "2026-02-12T00:00:00Z", { machine: id, size, seconds });
+  const egress = (id: string, region: string, gb: string) =>
+    usageEvent(id, "fly.egress", "2026-02-12T00:00:00Z", { region, gb });
+
+  it("bills each size's seconds and each region's GB: $4.75 of Machines + $3.60 of bandwidth = $8.35", () => {
+    // Machines, February 2026 (28 days = 2,419,200 s):
+    //   256MB: m1 all month 2,419,200 s + m2 10 days 864,000 s = 3,283,200 s × 0.0000008 = 2.62656 → $2.63
+    //   1GB:   m3 10 days 864,000 s × 0.0000022 = 1.9008 → $1.90
+    //   2GB:   m4 5 hours 18,000 s × 0.0000120 = 0.216 → $0.22
+    //   2.63 + 1.90 + 0.22 = $4.75
+    // Bandwidth: sjc 100 + 20 = 120 GB × 0.02 = $2.40; ams 35.5 GB × 0.02 = $0.71; syd 12.25 GB × 0.04 = $0.49
+    //   2.40 + 0.71 + 0.49 = $3.60
+    // Total: 4.75 + 3.60 = $8.35
+    const contract = buildContract(FLY);
+    const usage = [
+      machine("m1", "shared-cpu-1x-256mb", 2_419_200),
+      machine("m2", "shared-cpu-1x-256mb", 864_000),
+      machine("m3", "shared-cpu-1x-1gb", 864_000),
+      machine("m4", "dedicated-cpu-1x-2gb", 18_000),
+      egress("e1", "sjc", "100"),
+      egress("e2", "sjc", "20"),
+      egress("e3", "ams", "35.5"),
+      egress("e4", "syd", "12.25"),
+    ];
+    const invoice = rateInvoice(contract, usage, "2026-02");
+    expect(amounts(invoice)).toEqual({
+      'machines[size="dedicated-cpu-1x-2gb"]': "0.22",
+      'machines[size="shared-cpu-1x-1gb"]': "1.90",
+      'machines[size="shared-cpu-1x-256mb"]': "2.63",
+      'bandwidth[region="ams"]': "0.71",
+      'bandwidth[region="sjc"]': "2.40",
+      'bandwidth[region="syd"]': "0.49",
+    });
+    expect(invoice.total).toBe("8.35");
+  });
+
+  it("refuses a Machine size the price list does not name instead of billing it at some other size", () => {
+    // No defaultPrice on the Machines matrix: an unknown size is an error (unpriced_combination), the
+    // way finance wants a new size noticed, not billed at a guess.
+    const contract = buildContract(FLY);
+    expect(() => rateInvoice(contract, [machine("m9", "performance-cpu-1x-2gb", 60)], "2026-02")).toThrow(
+      /performance-cpu-1x-2gb/,
+    );
+  });
+});
