@@ -307,6 +307,39 @@ describe("Fly.io Machines by size, per second, and outbound bandwidth by region"
     expect(invoice.total).toBe("8.35");
   });
 
+  it("takes a free 160 GB shared by every region off in line-id order: only syd's 7.75 GB bill, $0.31", () => {
+    // Fly's former allowance included "160 GB outbound data transfer" a month
+    // (https://www.srvrlss.io/blog/fly-io-pay-as-you-go/, "Legacy Plans"), one amount for all regions:
+    // an allowance pool on the bandwidth charge. The pool is drawn line by line in id order:
+    //   ams 35.5 GB draws 35.5 (124.5 left); sjc 120 GB draws 120 (4.5 left); syd 12.25 GB draws 4.5
+    //   → 7.75 GB × $0.04 = $0.31. Machines as above: $4.75. Total 4.75 + 0.31 = $5.06.
+    // Fly does not say which region's GB the free amount covers; drawing in another order (syd first)
+    // would bill 12.25 + 35.5 + 120 − 160 = 7.75 GB of sjc at $0.02 = $0.155 → $0.16 instead.
+    const contract = buildContract({
+      ...FLY,
+      allowances: [
+        { id: "free_transfer", name: "Free outbound transfer", quantity: "160", charges: ["bandwidth"] },
+      ],
+    });
+    const usage = [
+      machine("m1", "shared-cpu-1x-256mb", 2_419_200),
+      machine("m2", "shared-cpu-1x-256mb", 864_000),
+      machine("m3", "shared-cpu-1x-1gb", 864_000),
+      machine("m4", "dedicated-cpu-1x-2gb", 18_000),
+      egress("e1", "sjc", "100"),
+      egress("e2", "sjc", "20"),
+      egress("e3", "ams", "35.5"),
+      egress("e4", "syd", "12.25"),
+    ];
+    const invoice = rateInvoice(contract, usage, "2026-02");
+    expect(amounts(invoice)).toMatchObject({
+      'bandwidth[region="ams"]': "0.00",
+      'bandwidth[region="sjc"]': "0.00",
+      'bandwidth[region="syd"]': "0.31",
+    });
+    expect(invoice.total).toBe("5.06");
+  });
+
   it("refuses a Machine size the price list does not name instead of billing it at some other size", () => {
     // No defaultPrice on the Machines matrix: an unknown size is an error (unpriced_combination), the
     // way finance wants a new size noticed, not billed at a guess.
