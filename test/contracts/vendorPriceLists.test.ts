@@ -275,6 +275,18 @@ describe("Fly.io Machines by size, per second, and outbound bandwidth by region"
   const egress = (id: string, region: string, gb: string) =>
     usageEvent(id, "fly.egress", "2026-02-12T00:00:00Z", { region, gb });
 
+  // February 2026 (28 days = 2,419,200 s): four Machines, and outbound GB from three regions.
+  const FEBRUARY = [
+    machine("m1", "shared-cpu-1x-256mb", 2_419_200),
+    machine("m2", "shared-cpu-1x-256mb", 864_000),
+    machine("m3", "shared-cpu-1x-1gb", 864_000),
+    machine("m4", "dedicated-cpu-1x-2gb", 18_000),
+    egress("e1", "sjc", "100"),
+    egress("e2", "sjc", "20"),
+    egress("e3", "ams", "35.5"),
+    egress("e4", "syd", "12.25"),
+  ];
+
   it("bills each size's seconds and each region's GB: $4.75 of Machines + $3.60 of bandwidth = $8.35", () => {
     // Machines, February 2026 (28 days = 2,419,200 s):
     //   256MB: m1 all month 2,419,200 s + m2 10 days 864,000 s = 3,283,200 s × 0.0000008 = 2.62656 → $2.63
@@ -285,17 +297,7 @@ describe("Fly.io Machines by size, per second, and outbound bandwidth by region"
     //   2.40 + 0.71 + 0.49 = $3.60
     // Total: 4.75 + 3.60 = $8.35
     const contract = buildContract(FLY);
-    const usage = [
-      machine("m1", "shared-cpu-1x-256mb", 2_419_200),
-      machine("m2", "shared-cpu-1x-256mb", 864_000),
-      machine("m3", "shared-cpu-1x-1gb", 864_000),
-      machine("m4", "dedicated-cpu-1x-2gb", 18_000),
-      egress("e1", "sjc", "100"),
-      egress("e2", "sjc", "20"),
-      egress("e3", "ams", "35.5"),
-      egress("e4", "syd", "12.25"),
-    ];
-    const invoice = rateInvoice(contract, usage, "2026-02");
+    const invoice = rateInvoice(contract, FEBRUARY, "2026-02");
     expect(amounts(invoice)).toEqual({
       'machines[size="dedicated-cpu-1x-2gb"]': "0.22",
       'machines[size="shared-cpu-1x-1gb"]': "1.90",
@@ -321,17 +323,7 @@ describe("Fly.io Machines by size, per second, and outbound bandwidth by region"
         { id: "free_transfer", name: "Free outbound transfer", quantity: "160", charges: ["bandwidth"] },
       ],
     });
-    const usage = [
-      machine("m1", "shared-cpu-1x-256mb", 2_419_200),
-      machine("m2", "shared-cpu-1x-256mb", 864_000),
-      machine("m3", "shared-cpu-1x-1gb", 864_000),
-      machine("m4", "dedicated-cpu-1x-2gb", 18_000),
-      egress("e1", "sjc", "100"),
-      egress("e2", "sjc", "20"),
-      egress("e3", "ams", "35.5"),
-      egress("e4", "syd", "12.25"),
-    ];
-    const invoice = rateInvoice(contract, usage, "2026-02");
+    const invoice = rateInvoice(contract, FEBRUARY, "2026-02");
     expect(amounts(invoice)).toMatchObject({
       'bandwidth[region="ams"]': "0.00",
       'bandwidth[region="sjc"]': "0.00",
