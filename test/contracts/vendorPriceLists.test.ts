@@ -341,3 +341,49 @@ describe("Fly.io Machines by size, per second, and outbound bandwidth by region"
     );
   });
 });
+
+describe("Supabase Compute Hours: a size change mid-month, each part-hour billed whole", () => {
+  // https://supabase.com/docs/guides/platform/manage-your-usage/compute: "If a project runs for part of
+  // an hour, you are still charged for the full hour." Its example: billing cycle January 1–31, the
+  // project switched from Micro to Small on January 10 at 4:30 PM; billed 232 + 1 hours of Micro and
+  // 1 + 511 hours of Small. Prices: Micro "$0.01344" an hour, Small "$0.0206" an hour.
+  const hoursOf = (size: string) => ({
+    id: `${size}_hours`,
+    eventType: "supabase.compute",
+    aggregation: "sum" as const,
+    valueProperty: "seconds",
+    unit: "hours",
+    filters: [{ op: "equals" as const, property: "size", value: size }],
+    entity: { property: "project", divideBy: "3600", round: "up" as const },
+  });
+  const hourly = (size: string, name: string, unitPrice: string) => ({
+    id: size,
+    name,
+    meter: `${size}_hours`,
+    price: { model: "unit" as const, unitPrice },
+  });
+
+  it("bills the page's example: 233 Micro hours ($3.13) and 512 Small hours ($10.55), $13.68", () => {
+    // Micro: January 1 00:00 to January 10 16:30 = 9 × 24 + 16.5 = 232.5 h (837,000 s) → 233 h
+    // Small: January 10 16:30 to February 1 00:00 = 7.5 + 21 × 24 = 511.5 h (1,841,400 s) → 512 h
+    // 233 × 0.01344 = 3.13152 → $3.13; 512 × 0.0206 = 10.5472 → $10.55; 3.13 + 10.55 = $13.68
+    // (before the $10 Compute Credits, which test/invoice/credits.test.ts covers)
+    const contract = buildContract({
+      meters: [hoursOf("micro"), hoursOf("small")],
+      charges: [
+        hourly("micro", "Compute Hours Micro", "0.01344"),
+        hourly("small", "Compute Hours Small", "0.0206"),
+      ],
+    });
+    const run = (id: string, size: string, seconds: number, timestamp: string) =>
+      usageEvent(id, "supabase.compute", timestamp, { project: "p1", size, seconds });
+    const usage = [
+      run("micro", "micro", 837_000, "2026-01-10T16:30:00Z"),
+      run("small", "small", 1_841_400, "2026-01-31T23:59:00Z"),
+    ];
+    const invoice = rateInvoice(contract, usage, "2026-01");
+    expect(invoice.usage.meters.map((meter) => meter.quantity)).toEqual(["233", "512"]);
+    expect(amounts(invoice)).toEqual({ micro: "3.13", small: "10.55" });
+    expect(invoice.total).toBe("13.68");
+  });
+});
