@@ -346,7 +346,8 @@ describe("Supabase Compute Hours: a size change mid-month, each part-hour billed
   // https://supabase.com/docs/guides/platform/manage-your-usage/compute: "If a project runs for part of
   // an hour, you are still charged for the full hour." Its example: billing cycle January 1–31, the
   // project switched from Micro to Small on January 10 at 4:30 PM; billed 232 + 1 hours of Micro and
-  // 1 + 511 hours of Small. Prices: Micro "$0.01344" an hour, Small "$0.0206" an hour.
+  // 1 + 511 hours of Small (one version of the page's sentence says "511 hours of Small", its own table
+  // adds to 512; the page's source, apps/docs/…/compute.mdx, says 512). Prices: Micro "$0.01344" an hour, Small "$0.0206" an hour.
   const hoursOf = (size: string) => ({
     id: `${size}_hours`,
     eventType: "supabase.compute",
