@@ -183,6 +183,22 @@ describe("usage aggregates made for another rating: the sentence and the path", 
     ).toBe("a.shards");
   });
 
+  it("refuses a malformed state of either merged aggregates at its path", () => {
+    const meters = [{ meter: "cpu", total: { sum: "lots", events: 2 } }];
+    const half = (index: number, whole = aggregates.whole) => ({
+      ...aggregates,
+      shards: { count: 2, indices: [index] },
+      whole,
+    });
+    const broken = { ...aggregates.whole, meters };
+    expect(refusal(() => mergeUsageAggregates(uncut, half(0, broken), half(1))).path).toBe(
+      "a.whole.meters[0].total.sum",
+    );
+    expect(refusal(() => mergeUsageAggregates(uncut, half(0), half(1, broken))).path).toBe(
+      "b.whole.meters[0].total.sum",
+    );
+  });
+
   it("refuses a malformed envelope at the path inside the merged one", () => {
     expect(refusal(() => mergeUsageAggregates(uncut, aggregates, { ...aggregates, customer: 5 })).path).toBe(
       "b.customer",
