@@ -87,8 +87,8 @@ describe("subtractBilled: lines, their adjustments, and lines gone since", () =>
     subtotal: "60.00",
     total: "55.00",
   });
-  const result = subtractBilled(cumulative, [first, second]);
-  const of = (id: string) => result.lines.find((item) => item.id === id);
+  const result = () => subtractBilled(cumulative, [first, second]);
+  const of = (id: string) => result().lines.find((item) => item.id === id);
 
   it("subtracts each line's quantity and amount billed on every earlier invoice, with a step saying so", () => {
     // quantity 400 − (100 + 50) = 250; amount 40.00 − (10.00 + 5.00) = 25.00
@@ -121,7 +121,7 @@ describe("subtractBilled: lines, their adjustments, and lines gone since", () =>
   });
 
   it("reverses a line only earlier invoices have, adjustments and net included, after the others", () => {
-    expect(result.lines.map((item) => item.id)).toStrictEqual(["bw", "fee", "old"]);
+    expect(result().lines.map((item) => item.id)).toStrictEqual(["bw", "fee", "old"]);
     // quantity 0 − (5 + 2) = −7; amount 0.00 − (3.00 + 1.20) = −4.20
     expect(of("old")).toMatchObject({ quantity: "-7", amount: "-4.20" });
     expect(of("old")?.steps).toStrictEqual([
@@ -134,11 +134,11 @@ describe("subtractBilled: lines, their adjustments, and lines gone since", () =>
 
   it("adds the lines up to the subtotal and subtracts the totals", () => {
     // 25.00 + 20.00 − 4.20 = 40.80; total 55.00 − (10.00 + 5.58) = 39.42
-    expect([result.subtotal, result.total]).toStrictEqual(["40.80", "39.42"]);
+    expect([result().subtotal, result().total]).toStrictEqual(["40.80", "39.42"]);
   });
 
   it("writes no section that no invoice has", () => {
-    expect(Object.keys(result)).toStrictEqual(["lines", "subtotal", "total"]);
+    expect(Object.keys(result())).toStrictEqual(["lines", "subtotal", "total"]);
   });
 });
 
@@ -290,12 +290,12 @@ describe("subtractBilled: commitments", () => {
       { id: "plain", name: "Plain", spend: "7.00" },
     ],
   });
-  const [commit, plain, old] = subtractBilled(cumulative, [first, second]).commitments ?? [];
+  const commitments = () => subtractBilled(cumulative, [first, second]).commitments ?? [];
 
   it("subtracts spend, true-up, overage and cap; keeps the period's minimum and maximum", () => {
     // spend 150.00 − (40.00 + 30.00) = 80.00; true-up 0 − 60.00 = −60.00 (the period's spend passed the
     // minimum, so the first invoice's true-up is taken back); overage 5.00 − 3.00 = 2.00; cap −30.00 − 0
-    expect(commit).toStrictEqual({
+    expect(commitments()[0]).toStrictEqual({
       id: "commit",
       name: "Commit",
       minimum: "100",
@@ -312,12 +312,12 @@ describe("subtractBilled: commitments", () => {
   });
 
   it("writes no optional figure that no invoice has", () => {
-    expect(plain).toStrictEqual({ id: "plain", name: "Plain", spend: "7.00" });
+    expect(commitments()[1]).toStrictEqual({ id: "plain", name: "Plain", spend: "7.00" });
   });
 
   it("takes back a commitment only an earlier invoice had, cap and allocation included", () => {
     // spend 0 − 20.00; cap 0 − (−2.00) = 2.00; a: 0 − (−2.00) = 2.00
-    expect(old).toStrictEqual({
+    expect(commitments()[2]).toStrictEqual({
       id: "old",
       name: "Old",
       spend: "-20.00",
@@ -376,10 +376,10 @@ describe("subtractBilled: credit grants", () => {
       cash("10.00", "-4.00", "6.00"),
     ],
   });
-  const result = subtractBilled(cumulative, [first, second]);
+  const result = () => subtractBilled(cumulative, [first, second]);
 
   it("burns what the period burned less earlier burns, from the balance the last invoice left", () => {
-    const [tok, money] = result.credits ?? [];
+    const [tok, money] = result().credits ?? [];
     // applied −9.00 − (−3.00 − 2.00) = −4.00; units 900 − (300 + 200) = 400; balance 500 → 100
     // a: −6.00 − (−3.00 − 1.50) = −1.50; b: −3.00 − (−0.50) = −2.50
     expect(tok).toStrictEqual(
@@ -393,7 +393,7 @@ describe("subtractBilled: credit grants", () => {
   });
 
   it("keeps the cumulative invoice's burn order", () => {
-    expect(result.creditBurnOrder).toBe("expiry");
+    expect(result().creditBurnOrder).toBe("expiry");
     expect("creditBurnOrder" in subtractBilled(invoice("c", {}), [first])).toBe(false);
   });
 

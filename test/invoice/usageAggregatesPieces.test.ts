@@ -56,15 +56,15 @@ function refusal(run: () => unknown): { code: string; path: string; message: str
 }
 
 describe("usage aggregates of a period cut into pieces by an amendment", () => {
-  const aggregates = aggregateForRating(prepared, events);
+  const aggregates = () => aggregateForRating(prepared, events);
 
   it("keeps one set of states per piece, each holding only its piece's events", () => {
     // 1–16 March: 5 + 2 = 7 units from 2 events; 17–31 March: 3 + 4 = 7 units from 2 events
-    expect(aggregates.pieces?.map((piece) => piece.meters)).toEqual([
+    expect(aggregates().pieces?.map((piece) => piece.meters)).toEqual([
       [{ meter: "cpu", total: { sum: "7", events: 2 } }],
       [{ meter: "cpu", total: { sum: "7", events: 2 } }],
     ]);
-    expect(aggregates.whole.meters).toEqual([{ meter: "cpu", total: { sum: "14", events: 4 } }]);
+    expect(aggregates().whole.meters).toEqual([{ meter: "cpu", total: { sum: "14", events: 4 } }]);
   });
 
   it("has no pieces for a period no amendment cuts", () => {
@@ -72,7 +72,7 @@ describe("usage aggregates of a period cut into pieces by an amendment", () => {
   });
 
   it("rates each piece at its own price, as rateInvoice does, byte for byte", () => {
-    const invoice = rateFromAggregates(prepared, aggregates);
+    const invoice = rateFromAggregates(prepared, aggregates());
     // 7 × 1.00 = 7.00 before the 17th; 7 × 2.00 = 14.00 from it; 21.00 in all
     expect(lines(invoice)).toEqual([
       ["compute@2026-03-01", "7", "7.00"],
@@ -85,16 +85,16 @@ describe("usage aggregates of a period cut into pieces by an amendment", () => {
   it("merges shards piece by piece", () => {
     const shard = (index: number) => aggregateForRating(prepared, events, { shard: { index, count: 2 } });
     const merged = mergeUsageAggregates(prepared, shard(0), shard(1));
-    expect(merged).toEqual({ ...aggregates, shards: { count: 2, indices: [0, 1] } });
+    expect(merged).toEqual({ ...aggregates(), shards: { count: 2, indices: [0, 1] } });
     expect(lines(rateFromAggregates(prepared, merged))).toEqual(
-      lines(rateFromAggregates(prepared, aggregates)),
+      lines(rateFromAggregates(prepared, aggregates())),
     );
   });
 
   it("refuses a piece's malformed state at its path, in rating and in merging", () => {
-    const [first, second] = aggregates.pieces ?? [];
+    const [first, second] = aggregates().pieces ?? [];
     const broken = {
-      ...aggregates,
+      ...aggregates(),
       pieces: [first, { ...second, meters: [{ meter: "cpu", total: { sum: "lots", events: 2 } }] }],
     };
     expect(refusal(() => rateFromAggregates(prepared, broken))).toMatchObject({
@@ -108,21 +108,21 @@ describe("usage aggregates of a period cut into pieces by an amendment", () => {
   });
 
   it("refuses aggregates without pieces for a cut period, and pieces for an uncut one, in a sentence", () => {
-    const { pieces: _pieces, ...whole } = aggregates;
+    const { pieces: _pieces, ...whole } = aggregates();
     expect(refusal(() => rateFromAggregates(prepared, whole))).toEqual({
       code: "aggregates_mismatch",
       path: "pieces",
       message:
         "The usage aggregates were made for a period no amendment cuts, but this rating is for a period cut into 2 pieces by amendments; aggregate the usage again for this contract and period.",
     });
-    expect(refusal(() => mergeUsageAggregates(uncut, aggregateForRating(uncut, events), aggregates))).toEqual(
-      {
-        code: "aggregates_mismatch",
-        path: "b.pieces",
-        message:
-          "The usage aggregates were made for a period cut into 2 pieces by amendments, but this rating is for a period no amendment cuts; aggregate the usage again for this contract and period.",
-      },
-    );
+    expect(
+      refusal(() => mergeUsageAggregates(uncut, aggregateForRating(uncut, events), aggregates())),
+    ).toEqual({
+      code: "aggregates_mismatch",
+      path: "b.pieces",
+      message:
+        "The usage aggregates were made for a period cut into 2 pieces by amendments, but this rating is for a period no amendment cuts; aggregate the usage again for this contract and period.",
+    });
   });
 });
 
