@@ -114,7 +114,8 @@ function subtractLines(
   );
   const reversed = gone.map((id) => {
     const before = billedLines(id);
-    const last = before[before.length - 1]!;
+    // Nothing is rated now: no amount, no adjustments (the earlier ones are all given back) and no net.
+    const { adjustments: _adjustments, net: _net, ...last } = before[before.length - 1]!;
     return lineLess(
       { ...last, quantity: "0", amount: toFixedString(ZERO, minor), steps: [] },
       before,
@@ -339,7 +340,8 @@ function subtractTax(
   const rates = rateIds.map((id) => {
     const own = now?.rates.find((rate) => rate.rate === id);
     const same = before.flatMap((tax) => tax.rates.filter((rate) => rate.rate === id));
-    const base = own ?? zeroed(same[same.length - 1]!);
+    // A rate only earlier invoices have keeps its name and percent; its figures are all worked out below.
+    const base = own ?? same[same.length - 1]!;
     const lineIds = [
       ...new Set([...base.lines, ...same.flatMap((rate) => rate.lines)].map((line) => line.line)),
     ];

@@ -256,14 +256,11 @@ function readEnvelope(prepared: PreparedRating, input: unknown, path: ReadonlyAr
     throw InputError.from(aggregatesMessages.invalidShard(envelope.shards), at("shards"));
   // A period no amendment splits has no pieces list; a split one has one set of states per piece.
   const pieces = prepared.period.pieces.length;
+  const wanted = pieces > 1 ? pieces : 0;
   const given = envelope.pieces?.length ?? 0;
-  if (given !== (pieces > 1 ? pieces : 0))
-    throw mismatch(
-      "a period cut into",
-      `${given} pieces`,
-      `a period cut into ${pieces > 1 ? pieces : 0}`,
-      "pieces",
-    );
+  const cut = (count: number) =>
+    count === 0 ? "no amendment cuts" : `cut into ${count} pieces by amendments`;
+  if (given !== wanted) throw mismatch("a period", cut(given), `a period ${cut(wanted)}`, "pieces");
   return envelope;
 }
 
