@@ -154,7 +154,7 @@ export function correctLateParsedUsage(
     // totals are in the currency's decimals even when lines are finer (`rounding.lineDecimals`)
     total: toFixedString(
       ZERO.plus(rerated.total).minus(invoice.total),
-      invoice.rounding.total?.minorUnits ?? minorUnits,
+      invoice.rounding?.total?.minorUnits ?? minorUnits,
     ),
     rerated,
   };

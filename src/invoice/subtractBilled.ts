@@ -31,7 +31,7 @@ export function subtractBilled(cumulative: Invoice, earlier: ReadonlyArray<Invoi
     toFixedString(less(now, before), minor);
   // The total and amount due are differences of figures rounded to the currency (lines may be finer,
   // `rounding.lineDecimals`), so they are written in the currency's decimals as every total is.
-  const settledMinor = cumulative.rounding.total?.minorUnits ?? minor;
+  const settledMinor = cumulative.rounding?.total?.minorUnits ?? minor;
   const settled = (now: string | undefined, before: ReadonlyArray<string | undefined>) =>
     toFixedString(less(now, before), settledMinor);
   const ids = earlier.map((invoice) => invoice.id);
