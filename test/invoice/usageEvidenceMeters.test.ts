@@ -125,6 +125,30 @@ describe("usageEvidence: what each kind of meter lists", () => {
   });
 });
 
+describe("usageEvidence: a meter whose value is a formula", () => {
+  it("lists the value the formula gives, not a property", () => {
+    const contract = buildContract({
+      meters: [
+        {
+          id: "work",
+          eventType: "fn",
+          aggregation: "sum",
+          value: { multiply: [{ property: "memory_mb" }, { property: "duration_ms" }] },
+        },
+      ],
+      charges: [unit("c_work", "work")],
+    });
+    const events = [
+      event("f1", "fn", "2026-02-02T00:00:00Z", { memory_mb: "2", duration_ms: "3" }),
+      event("f2", "fn", "2026-02-03T00:00:00Z", { memory_mb: "4", duration_ms: "5" }),
+    ];
+    const group = usageEvidence(contract, events, "2026-02").meters[0]?.groups[0];
+    // 2 × 3 = 6 and 4 × 5 = 20: 26 in all.
+    expect(group).toMatchObject({ ratedQuantity: "26", quantity: "26" });
+    expect(group?.firstEvents.map((listed) => listed.value)).toEqual(["6", "20"]);
+  });
+});
+
 describe("usageEvidence: meters split by several properties", () => {
   // Two meters split by region, and one of them also by tier (a second charge on the same meter).
   const contract = buildContract({
