@@ -131,22 +131,24 @@ describe("usageEvidence: groups, bounds and samples", () => {
   });
 
   it("samples the first events by time, then by id, whatever order they arrive in", () => {
+    // s2 before s3 and s1 last at the same instant; a0 is last by time though first by id.
     const events = [
       cdn("s4", "2026-02-12T00:00:00Z", { region: "eu", gb: "4" }),
-      cdn("s3", "2026-02-11T00:00:00Z", { region: "eu", gb: "3" }),
       cdn("s2", "2026-02-11T00:00:00Z", { region: "eu", gb: "2" }),
+      cdn("s3", "2026-02-11T00:00:00Z", { region: "eu", gb: "3" }),
       cdn("s1", "2026-02-11T00:00:00Z", { region: "eu", gb: "1e0" }),
+      cdn("a0", "2026-02-13T00:00:00Z", { region: "eu", gb: "5" }),
     ];
     const first = (limit: number) =>
       usageEvidence(contract, events, "2026-02", { limit }).meters[0]?.groups[0]?.firstEvents;
-    // At 2026-02-11 s1 < s2 < s3 by id, then s4 a day later; "1e0" is written as the plain "1".
+    // At 2026-02-11 s1 < s2 < s3 by id, then s4 and a0 on the next days; "1e0" is written as the plain "1".
     expect(first(3)).toStrictEqual([
       { id: "s1", timestamp: "2026-02-11T00:00:00.000Z", value: "1" },
       { id: "s2", timestamp: "2026-02-11T00:00:00.000Z", value: "2" },
       { id: "s3", timestamp: "2026-02-11T00:00:00.000Z", value: "3" },
     ]);
     expect(first(0)).toStrictEqual([]);
-    expect(first(10)?.map((event) => event.id)).toEqual(["s1", "s2", "s3", "s4"]);
+    expect(first(10)?.map((event) => event.id)).toEqual(["s1", "s2", "s3", "s4", "a0"]);
   });
 
   it("puts an event on the hour boundary in the hour it starts", () => {
