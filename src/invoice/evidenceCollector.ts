@@ -33,8 +33,8 @@ interface Bucket {
   readonly quantity: ExactSum;
 }
 
+// A group's values are the key it is found by; usage evidence names the group from the rated lines.
 export interface GroupState {
-  readonly group: Readonly<Record<string, PropertyValue>>;
   events: number;
   readonly quantity: ExactSum;
   readonly buckets: Map<string, Bucket>;
@@ -79,7 +79,6 @@ export class EvidenceCollector implements EventObserver {
       let state = groups.get(key);
       if (state === undefined) {
         state = {
-          group: Object.fromEntries(dimensions.map((name, at) => [name, values[at] ?? null])),
           events: 0,
           quantity: new ExactSum(),
           buckets: new Map(),

@@ -37,9 +37,10 @@ const EVENTS = [
 ];
 
 describe("usageEvidence: which events made a line, and were any counted twice", () => {
-  const evidence = usageEvidence(contract, EVENTS, "2026-02");
+  // Computed in each test, not here: mutation testing ties only code run inside a test to that test.
 
   it("lists each line's events per local day, with a total equal to the line's quantity", () => {
+    const evidence = usageEvidence(contract, EVENTS, "2026-02");
     const [meter] = evidence.meters;
     expect(meter).toMatchObject({ meter: "bw", dimensions: ["region"], unit: "GB" });
     // Groups in the order of their values ("eu" < "na"), as the invoice orders the lines.
@@ -71,6 +72,7 @@ describe("usageEvidence: which events made a line, and were any counted twice", 
   });
 
   it("reports every excluded event by reason, and each repeated id with what became of it", () => {
+    const evidence = usageEvidence(contract, EVENTS, "2026-02");
     expect(evidence).toMatchObject({ eventsRead: 10, eventsCounted: 4 });
     expect(evidence.excluded).toEqual([
       { reason: "duplicate_id", events: 1, sampleIds: ["e3"] },
