@@ -75,13 +75,18 @@ export function invoiceWorkbook(invoice: Invoice): InvoiceWorkbook {
   );
   const netRow = builder.add("total", { step: "Net", amount: net.cell, note: net.note });
   const tax = invoice.tax === undefined ? undefined : writeTax(context, invoice.tax);
+  // A total over a net (or tax) written as a value is a value too.
+  const totalOperands = [
+    ...reductionsOf(invoice),
+    netOf(invoice),
+    ...(invoice.tax === undefined ? [] : [invoice.tax.total]),
+  ];
   const total = liveOrValue(
     tax === undefined || invoice.tax?.mode === "inclusive" ? `E${netRow}` : `E${netRow}+${tax}`,
     invoice.total,
     money,
     invoice.tax?.mode === "exclusive" ? "Net + tax." : "The net (tax, if any, is included in it).",
-    // A total over a net (or tax) written as a value is a value too.
-    [...reductionsOf(invoice), netOf(invoice), ...(invoice.tax === undefined ? [] : [invoice.tax.total])],
+    totalOperands,
   );
   const totalRow = builder.add("total", { step: "Total", amount: total.cell, note: total.note });
   const totals: WorkbookFigure[] = [
@@ -98,8 +103,10 @@ export function invoiceWorkbook(invoice: Invoice): InvoiceWorkbook {
       invoice.amountDue,
       money,
       "The total (a negative total owes nothing) less credits after tax.",
+      // and so is an amount due over a total written as a value (MAX in a spreadsheet skips text)
       [
         invoice.total,
+        ...totalOperands,
         ...(invoice.credits ?? [])
           .filter((credit) => credit.stage === "after_tax")
           .map((credit) => credit.applied),
