@@ -65,7 +65,7 @@ export function explainText(invoice: Invoice): string {
   for (const pool of invoice.allowances ?? []) {
     const drawn = pool.drawn.map((entry) => `${entry.line} ${formatQuantity(entry.quantity)}`).join(", ");
     out.push(
-      `Shared allowance ${pool.name} (${pool.id}): ${formatQuantity(pool.quantity)}${poolScheduleWords(pool, invoice.period.timeZone)}${drawn === "" ? ", none drawn" : `, drawn by ${drawn}`}; ${formatQuantity(pool.remaining)} left.`,
+      `Shared allowance ${pool.name} (${pool.id}): ${formatQuantity(pool.quantity)}${poolScheduleWords(pool, invoice.period.timeZone)}${poolGrowthWords(pool)}${drawn === "" ? ", none drawn" : `, drawn by ${drawn}`}; ${formatQuantity(pool.remaining)} left.`,
     );
   }
   if ((invoice.allowances ?? []).length > 0) out.push("");
@@ -159,6 +159,14 @@ function poolScheduleWords(pool: NonNullable<Invoice["allowances"]>[number], tim
   const shares = schedule.map((part) => formatQuantity(part.elapsed));
   const last = schedule[schedule.length - 1]!;
   return ` (${sizes.join(", ")}, weighted by ${shares.slice(0, -1).join(", ")} and ${shares[shares.length - 1]} of ${formatQuantity(last.total)} ${prorationUnit(last.basis)})`;
+}
+
+// " (2,250 of it grown with meter nanode_months: 2.25 × 1,000)": what a pool that grows with a meter
+// added to its size.
+function poolGrowthWords(pool: NonNullable<Invoice["allowances"]>[number]): string {
+  const growth = pool.growth;
+  if (growth === undefined) return "";
+  return ` (${formatQuantity(growth.quantity)} of it grown with meter ${growth.meter}: ${formatQuantity(growth.meterQuantity)} × ${formatQuantity(growth.perUnit)})`;
 }
 
 // "2026-03-17 to 2026-04-01": the local dates a discount is in force inside the period.

@@ -147,6 +147,18 @@ export const appliedAllowanceSchema = z.strictObject({
       }),
     ),
   ),
+  /**
+   * Present when the pool grows with a meter (`growsWith`): the meter, its quantity for the period, the
+   * pool's quantity per unit of it, and what that added (rounded to the pool's decimals) to `quantity`.
+   */
+  growth: z.optional(
+    z.strictObject({
+      meter: z.string(),
+      meterQuantity: amountTextSchema,
+      perUnit: amountTextSchema,
+      quantity: amountTextSchema,
+    }),
+  ),
 });
 export type AppliedAllowance = z.output<typeof appliedAllowanceSchema>;
 

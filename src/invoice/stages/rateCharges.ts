@@ -1,7 +1,7 @@
 import type { ChargeTerms, Contract } from "../../contracts/index.js";
 import { InvariantError, type Warning, warningMessages } from "../../errors/index.js";
 import { type AggregateUsageResult, sameList } from "../../meters/index.js";
-import type { Decimal } from "../../money/index.js";
+import { type Decimal, ZERO } from "../../money/index.js";
 import {
   type AllowanceLookup,
   type BilledFeeDiscount,
@@ -20,7 +20,7 @@ import {
 } from "../../time/index.js";
 import type { InvoiceDraft, PeriodInForce, PeriodUsage } from "../draft.js";
 import { perObject } from "../perObject.js";
-import { poolsInForce } from "../poolSizes.js";
+import { type MeterQuantityOf, poolsInForce } from "../poolSizes.js";
 import { withPriceBook } from "../pricedByBook.js";
 import { label } from "../resolveServicePeriod.js";
 import { chargeAt, chargeKey, chargePath, chargesAt, pieceSuffix, withIdSuffix } from "../termsAt.js";
@@ -81,7 +81,7 @@ function rateWithAllowances(
   const first = rateCharges(contract, period, usage, { progressive });
   if (contract.allowances.length === 0) return { rated: first.flatMap((entry) => [...entry.results]) };
   // Each pool at its size for this period (dated resizes weighted by their days: poolSizes.ts).
-  const sized = poolsInForce(contract, period.service);
+  const sized = poolsInForce(contract, period.service, meterQuantityOf(usage));
   const plan = planAllowanceDraws(
     sized.map((entry) => entry.pool),
     first.flatMap((entry) => entry.results.flatMap((result) => result.lines)),
@@ -96,10 +96,21 @@ function rateWithAllowances(
   );
   const rated = first.flatMap((entry) => [...(again.get(entry.id) ?? entry.results)]);
   const allowances = plan.pools.map((pool, at) => {
-    const schedule = sized[at]!.schedule;
-    return schedule === undefined ? pool : { ...pool, schedule };
+    const { schedule, growth } = sized[at]!;
+    return {
+      ...pool,
+      ...(schedule === undefined ? {} : { schedule }),
+      ...(growth === undefined ? {} : { growth }),
+    };
   });
   return { rated, allowances };
+}
+
+// A pool that grows with a meter reads the meter's quantity over the whole service period, whatever
+// pieces amendments cut it into (the pool is one per period).
+function meterQuantityOf(usage: PeriodUsage): MeterQuantityOf {
+  const quantities = new Map(usage.whole.meters.map((entry) => [entry.meter.id, entry.quantity]));
+  return (meter) => quantities.get(meter) ?? ZERO;
 }
 
 /** Which charges a rating pass rates, and the allowance draws it applies. */

@@ -29,7 +29,8 @@ export interface AllowanceCheckInput {
 /**
  * Cross-field checks of `allowances[]`: unique pool ids; every listed charge exists (in the contract or
  * an amendment), is in one pool only, prices a quantity in every version (amendments and override
- * prices included), and bills in the same unit as the pool's other charges.
+ * prices included), and bills in the same unit as the pool's other charges; a pool that grows with a
+ * meter names one the contract has.
  */
 export function checkAllowances(ctx: z.core.$RefinementCtx, contract: AllowanceCheckInput): void {
   if ((contract.allowances ?? []).length === 0) return;
@@ -49,6 +50,15 @@ export function checkAllowances(ctx: z.core.$RefinementCtx, contract: AllowanceC
         ]),
       );
     else poolIds.set(pool.id, index);
+    if (pool.growsWith !== undefined && !unitOfMeter.has(pool.growsWith.meter))
+      ctx.addIssue(
+        issueOf(contractMessages.unknownMeter(pool.growsWith.meter, [...unitOfMeter.keys()]), [
+          "allowances",
+          index,
+          "growsWith",
+          "meter",
+        ]),
+      );
     let poolUnit: { readonly charge: string; readonly unit: string | undefined } | undefined;
     pool.charges.forEach((id, at) => {
       const path = ["allowances", index, "charges", at];

@@ -14,6 +14,19 @@ export const allowanceChangeSchema = z.strictObject({
 export type AllowanceChangeTerms = z.output<typeof allowanceChangeSchema>;
 
 /**
+ * A pool that grows with what a meter counts in the period: `quantity` more for each unit of `meter`
+ * (Linode pools 1 TB of transfer for each instance-month its Linodes ran: a `weighted_sum` meter of
+ * instances running gives the instance-months).
+ */
+export const allowanceGrowthSchema = z.strictObject({
+  meter: idSchema,
+  quantity: quantitySchema.check(
+    z.describe("The pool's quantity added for each unit the meter counts in the period."),
+  ),
+});
+export type AllowanceGrowthTerms = z.output<typeof allowanceGrowthSchema>;
+
+/**
  * An allowance pool: a free quantity per billing period shared by several charges (one free tier for
  * the account across regions or projects, as Azure and Supabase bill it). It is drawn after each
  * charge's own transform, charge by charge in the listed order and, within a charge, line by line in
@@ -40,6 +53,13 @@ export const allowanceSchema = z
       .check(
         z.describe(
           "Dated resizes of the pool, in date order. A period a resize cuts holds Σ sizeᵢ × its part of the period ÷ the period, rounded half up to the decimals the sizes are written with (docs/contracts.md, step 1).",
+        ),
+      ),
+    growsWith: z
+      .optional(allowanceGrowthSchema)
+      .check(
+        z.describe(
+          "The pool grows by `quantity` for each unit `meter` counts in the period (its whole-period quantity), the product rounded half up to the decimals the pool's sizes are written with, then added to the size in force (docs/contracts.md, step 1).",
         ),
       ),
   })
