@@ -1,6 +1,14 @@
 import { addExactly, Decimal, exactDifference, toFixedString, toPlainString, ZERO } from "../money/index.js";
-import type { AppliedAllowance, AppliedCommitment, AppliedCredit, InvoiceTax } from "../schema/index.js";
+import type { AppliedAllowance, AppliedCommitment, AppliedCredit } from "../schema/index.js";
 import type { Invoice, InvoiceLine } from "./invoiceSchema.js";
+import { less, type Money } from "./lessBilled.js";
+import {
+  commitmentWithNothingNow,
+  creditWithNothingNow,
+  discountWithNothingNow,
+  poolWithNothingDrawn,
+} from "./nothingRatedNow.js";
+import { subtractTax } from "./subtractTax.js";
 
 /** The figures of an invoice that {@link subtractBilled} works out: what an invoice bills. */
 export type BilledFigures = Pick<
@@ -36,7 +44,14 @@ export function subtractBilled(cumulative: Invoice, earlier: ReadonlyArray<Invoi
     toFixedString(less(now, before), settledMinor);
   const ids = earlier.map((invoice) => invoice.id);
   const lines = subtractLines(cumulative.lines, earlier, ids, minor);
-  const allowances = keyed(cumulative.allowances, earlier, (i) => i.allowances, "id", subtractAllowance);
+  const allowances = keyed(
+    cumulative.allowances,
+    earlier,
+    (i) => i.allowances,
+    "id",
+    subtractAllowance,
+    poolWithNothingDrawn,
+  );
   const discounts = keyed(
     cumulative.discounts,
     earlier,
@@ -54,6 +69,7 @@ export function subtractBilled(cumulative: Invoice, earlier: ReadonlyArray<Invoi
       ),
       allocation: allocationLess(now.allocation, before, minor),
     }),
+    discountWithNothingNow(minor),
   );
   const commitments = keyed(
     cumulative.commitments,
@@ -61,6 +77,7 @@ export function subtractBilled(cumulative: Invoice, earlier: ReadonlyArray<Invoi
     (i) => i.commitments,
     "id",
     (now, before) => subtractCommitment(now, before, money, minor),
+    commitmentWithNothingNow(minor),
   );
   const credits = keyed(
     cumulative.credits,
@@ -68,6 +85,7 @@ export function subtractBilled(cumulative: Invoice, earlier: ReadonlyArray<Invoi
     (i) => i.credits,
     "id",
     (now, before) => subtractCredit(now, before, money, minor),
+    creditWithNothingNow(minor),
   );
   const tax = subtractTax(cumulative.tax, earlier, money);
   const due = (invoice: Invoice) => invoice.amountDue ?? invoice.total;
@@ -90,12 +108,6 @@ export function subtractBilled(cumulative: Invoice, earlier: ReadonlyArray<Invoi
     ),
     ...(anyDue ? { amountDue: settled(due(cumulative), earlier.map(due)) } : {}),
   };
-}
-
-// now − Σ before, exactly (absent figures count 0).
-function less(now: string | undefined, before: ReadonlyArray<string | undefined>): Decimal {
-  const billed = before.reduce<Decimal>((sum, value) => addExactly(sum, value ?? "0"), ZERO);
-  return exactDifference(new Decimal(now ?? "0"), billed);
 }
 
 // Each line as rated on the usage so far, less what earlier invoices billed for the same line id; a line
@@ -200,6 +212,7 @@ function keyed<T extends Record<K, string>, K extends keyof T>(
   of: (invoice: Invoice) => ReadonlyArray<T> | undefined,
   key: K,
   combine: (now: T, before: ReadonlyArray<T>) => T,
+  nothingNow: (last: T) => T,
 ): T[] | undefined {
   const before = earlier.flatMap((invoice) => of(invoice) ?? []);
   if (now === undefined && before.length === 0) return undefined;
@@ -207,16 +220,9 @@ function keyed<T extends Record<K, string>, K extends keyof T>(
   const keys = [...new Set([...own.map((item) => item[key]), ...before.map((item) => item[key])])];
   return keys.map((value) => {
     const same = before.filter((item) => item[key] === value);
-    const current = own.find((item) => item[key] === value) ?? zeroed(same[same.length - 1]!);
+    const current = own.find((item) => item[key] === value) ?? nothingNow(same[same.length - 1]!);
     return combine(current, same);
   });
-}
-
-// A record only earlier invoices have: the same record with nothing rated now (its flows count 0).
-function zeroed<T>(record: T): T {
-  return JSON.parse(JSON.stringify(record), (_key, value) =>
-    typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value) ? "0" : value,
-  ) as T;
 }
 
 function allocationLess(
@@ -237,8 +243,6 @@ function allocationLess(
     ),
   }));
 }
-
-type Money = (now: string | undefined, before: ReadonlyArray<string | undefined>) => string;
 
 function subtractAllowance(now: AppliedAllowance, before: ReadonlyArray<AppliedAllowance>): AppliedAllowance {
   const drawn = before.flatMap((item) => item.drawn);
@@ -320,77 +324,5 @@ function subtractCredit(
         }
       : {}),
     ...(anyAllocation ? { allocation: allocationLess(now.allocation ?? [], before, minor) } : {}),
-  };
-}
-
-// Tax per rate and per line, its total and net: the cumulative tax less the tax billed earlier, so the
-// period's invoices together carry exactly the tax of the whole period, rounded as it rounds.
-function subtractTax(
-  now: InvoiceTax | undefined,
-  earlier: ReadonlyArray<Invoice>,
-  money: Money,
-): InvoiceTax | undefined {
-  const before = earlier.flatMap((invoice) => (invoice.tax === undefined ? [] : [invoice.tax]));
-  const shape = now ?? before[before.length - 1];
-  if (shape === undefined) return undefined;
-  const exact = (a: string | undefined, b: ReadonlyArray<string | undefined>) => toPlainString(less(a, b));
-  const rateIds = [
-    ...new Set([...(now?.rates ?? []), ...before.flatMap((tax) => tax.rates)].map((rate) => rate.rate)),
-  ];
-  const rates = rateIds.map((id) => {
-    const own = now?.rates.find((rate) => rate.rate === id);
-    const same = before.flatMap((tax) => tax.rates.filter((rate) => rate.rate === id));
-    // A rate only earlier invoices have keeps its name and percent; its figures are all worked out below.
-    const base = own ?? same[same.length - 1]!;
-    const lineIds = [
-      ...new Set([...base.lines, ...same.flatMap((rate) => rate.lines)].map((line) => line.line)),
-    ];
-    return {
-      ...base,
-      base: money(
-        own?.base,
-        same.map((rate) => rate.base),
-      ),
-      amount: money(
-        own?.amount,
-        same.map((rate) => rate.amount),
-      ),
-      lines: lineIds.map((line) => {
-        const mine = own?.lines.find((item) => item.line === line);
-        const theirs = same.flatMap((rate) => rate.lines.filter((item) => item.line === line));
-        const rounded = [mine, ...theirs].some((item) => item?.rounded !== undefined);
-        return {
-          line,
-          base: money(
-            mine?.base,
-            theirs.map((item) => item.base),
-          ),
-          exact: exact(
-            mine?.exact,
-            theirs.map((item) => item.exact),
-          ),
-          ...(rounded
-            ? {
-                rounded: money(
-                  mine?.rounded,
-                  theirs.map((item) => item.rounded),
-                ),
-              }
-            : {}),
-        };
-      }),
-    };
-  });
-  return {
-    ...shape,
-    rates,
-    total: money(
-      now?.total,
-      before.map((tax) => tax.total),
-    ),
-    net: money(
-      now?.net,
-      before.map((tax) => tax.net),
-    ),
   };
 }
