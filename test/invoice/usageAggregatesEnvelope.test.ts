@@ -1,10 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  aggregateForRating,
-  prepareRating,
-  RatecardError,
-  rateFromAggregates,
-} from "../../src/index.js";
+import { aggregateForRating, prepareRating, RatecardError, rateFromAggregates } from "../../src/index.js";
 import { buildContract, sumMeter, unitCharge } from "../_support/contract.js";
 
 // Hostile aggregate envelopes, one field at a time (issue 9, issue 14). rateFromAggregates reads a plain
