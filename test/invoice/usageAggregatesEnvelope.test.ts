@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { aggregateForRating, prepareRating, RatecardError, rateFromAggregates } from "../../src/index.js";
+import { asClassInstances } from "../_support/classInstances.js";
 import { buildContract, sumMeter, unitCharge } from "../_support/contract.js";
 
 // Hostile aggregate envelopes, one field at a time (issue 9, issue 14). rateFromAggregates reads a plain
 // envelope by hand (the fast path) and leaves everything else to its zod schema; a malformed envelope
-// must never get through the fast path: it gets the error the schema gives (code `invalid_field`, the
-// JSON path of the field), which `zodOnly` checks by handing the same JSON as class instances, which
-// only the schema reads. Every rating runs inside its `it`, so Stryker's per-test coverage sees it.
+// must never get through the fast path: it gets the error the schema gives (code `invalid_field` or
+// `missing_field`, the JSON path of the field), which `rated` checks against the same JSON handed as
+// class instances, which only the schema reads. Every rating runs inside its `it`, so Stryker's
+// per-test coverage sees it.
 
 // One sum meter at 1.00 a unit, March 2026 in UTC (buildContract's zone and customer "cus").
 const contract = buildContract({
@@ -37,23 +39,11 @@ function outcome(run: () => unknown): Outcome {
   }
 }
 
-class Wrapped {}
-
-// The same JSON with every object a class instance: the fast path refuses it, only zod reads it.
-function wrapped(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(wrapped);
-  if (value === null || typeof value !== "object") return value;
-  const copy = new Wrapped();
-  for (const [key, child] of Object.entries(value))
-    Object.defineProperty(copy, key, { value: wrapped(child), enumerable: true, writable: true });
-  return copy;
-}
-
 // The outcome of rating `envelope`, checked equal to what the zod schema alone gives.
 function rated(envelope: unknown): Outcome {
   const prepared = prepare();
   const result = outcome(() => rateFromAggregates(prepared, envelope));
-  expect(result).toEqual(outcome(() => rateFromAggregates(prepared, wrapped(envelope))));
+  expect(result).toEqual(outcome(() => rateFromAggregates(prepared, asClassInstances(envelope))));
   return result;
 }
 
