@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ContractInput } from "../../src/contracts/index.js";
 import { aggregateForRating, prepareRating, rateFromAggregates, rateInvoice } from "../../src/index.js";
-import { buildContract, unitCharge } from "../_support/contract.js";
+import { buildContract, unitCharge, usageEvent } from "../_support/contract.js";
 
 // rateFromAggregates with the state the previous period carried out (`options.carried`): the opening
 // level of a weighted_sum gauge, as in test/invoice/amendmentsCarried.test.ts. Storage is 0.50 a
@@ -19,13 +19,8 @@ const contractWith = (amendments: ContractInput["amendments"] = undefined) =>
     charges: [unitCharge("storage", "Storage", "storage", "0.50")],
     ...(amendments ? { amendments } : {}),
   });
-const level = (id: string, day: number, gb: string) => ({
-  id,
-  type: "storage.level",
-  customer: "cus",
-  timestamp: `2026-03-${String(day).padStart(2, "0")}T00:00:00Z`,
-  properties: { gb },
-});
+const level = (id: string, day: number, gb: string) =>
+  usageEvent(id, "storage.level", `2026-03-${String(day).padStart(2, "0")}T00:00:00Z`, { gb });
 const march = [level("l1", 10, "124"), level("l2", 24, "31")];
 const carried = { storage: { level: "62" } };
 const lines = (invoice: ReturnType<typeof rateInvoice>) =>

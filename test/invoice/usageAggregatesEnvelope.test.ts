@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { aggregateForRating, prepareRating, RatecardError, rateFromAggregates } from "../../src/index.js";
 import { asClassInstances } from "../_support/classInstances.js";
-import { buildContract, sumMeter, unitCharge } from "../_support/contract.js";
+import { buildContract, sumMeter, unitCharge, usageEvent } from "../_support/contract.js";
 
 // Hostile aggregate envelopes, one field at a time (issue 9, issue 14). rateFromAggregates reads a plain
 // envelope by hand (the fast path) and leaves everything else to its zod schema; a malformed envelope
@@ -16,13 +16,8 @@ const contract = buildContract({
   meters: [sumMeter("cpu")],
   charges: [unitCharge("cpu", "CPU", "cpu")],
 });
-const event = (id: string, day: number, v: string) => ({
-  id,
-  type: "cpu",
-  customer: "cus",
-  timestamp: `2026-03-${String(day).padStart(2, "0")}T12:00:00Z`,
-  properties: { v },
-});
+const event = (id: string, day: number, v: string) =>
+  usageEvent(id, "cpu", `2026-03-${String(day).padStart(2, "0")}T12:00:00Z`, { v });
 // 5 + 2 = 7 units in March: the invoice is 7.00.
 const events = [event("a", 10, "5"), event("b", 20, "2")];
 const prepare = () => prepareRating(contract, "2026-03");
