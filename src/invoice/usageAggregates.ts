@@ -302,16 +302,8 @@ function readEnvelopeFast(input: unknown): Envelope | undefined {
 
 function requireShard(shard: unknown): UsageShard {
   if (shard === undefined) return { index: 0, count: 1 };
-  const { index, count } = (shard ?? {}) as Partial<UsageShard>;
-  if (
-    typeof count === "number" &&
-    typeof index === "number" &&
-    Number.isInteger(count) &&
-    Number.isInteger(index) &&
-    count >= 1 &&
-    index >= 0 &&
-    index < count
-  )
-    return { index, count };
+  const { index, count } = (shard ?? {}) as Record<keyof UsageShard, unknown>;
+  // Whole numbers from 0, index below count (so count is at least 1), as readEnvelopeFast reads them.
+  if (isCount(count) && isCount(index) && index < count) return { index, count };
   throw InputError.from(aggregatesMessages.invalidShard(shard), "options.shard");
 }

@@ -327,6 +327,47 @@ describe("subtractBilled: commitments", () => {
   });
 });
 
+describe("subtractBilled: a commitment whose allocation only earlier invoices have", () => {
+  // "cap": the first invoice reached the cap and spread it over line a; the cumulative invoice writes no
+  // allocation (as if the cap were not reached on the spend so far), so the first one's is given back.
+  // "bare": no invoice has an allocation, the earlier ones included: none is written.
+  const first = invoice("p1", {
+    commitments: [
+      { id: "cap", name: "Cap", spend: "20.00", cap: "-2.00", allocation: [{ line: "a", amount: "-2.00" }] },
+      { id: "bare", name: "Bare", spend: "4.00" },
+    ],
+  });
+  const second = invoice("p2", {
+    commitments: [
+      { id: "cap", name: "Cap", spend: "10.00" },
+      { id: "bare", name: "Bare", spend: "1.00" },
+    ],
+  });
+  const cumulative = invoice("c", {
+    commitments: [
+      { id: "cap", name: "Cap", spend: "50.00" },
+      { id: "bare", name: "Bare", spend: "9.00" },
+    ],
+  });
+  const commitments = () => subtractBilled(cumulative, [first, second]).commitments ?? [];
+
+  it("gives the earlier allocation back, line by line, with the cap", () => {
+    // spend 50.00 − (20.00 + 10.00) = 20.00; cap 0 − (−2.00) = 2.00; allocation a: 0 − (−2.00) = 2.00
+    expect(commitments()[0]).toStrictEqual({
+      id: "cap",
+      name: "Cap",
+      spend: "20.00",
+      cap: "2.00",
+      allocation: [{ line: "a", amount: "2.00" }],
+    });
+  });
+
+  it("writes no allocation when no invoice has one", () => {
+    // spend 9.00 − (4.00 + 1.00) = 4.00
+    expect(commitments()[1]).toStrictEqual({ id: "bare", name: "Bare", spend: "4.00" });
+  });
+});
+
 describe("subtractBilled: credit grants", () => {
   const tokens = (
     before: string,

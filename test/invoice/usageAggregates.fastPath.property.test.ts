@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseContract, prepareRating, RatecardError, rateFromAggregates } from "../../src/index.js";
 import { applyEdit, editArb, pathsOf } from "../_arbitraries/hostileJson.js";
+import { asClassInstances } from "../_support/classInstances.js";
 
 // rateFromAggregates reads plain JSON with checks written by hand and leaves anything else to its zod
 // schemas (issue 14: zod was most of rating from aggregates). The law: for any aggregates, hostile
@@ -51,18 +52,6 @@ const aggregates = {
   },
 };
 
-class Wrapped {}
-
-// The same JSON with every object an instance of a class: only the zod schemas read it.
-function wrapped(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(wrapped);
-  if (value === null || typeof value !== "object") return value;
-  const copy = new Wrapped();
-  for (const [key, child] of Object.entries(value))
-    Object.defineProperty(copy, key, { value: wrapped(child), enumerable: true, writable: true });
-  return copy;
-}
-
 function outcome(input: unknown): unknown {
   try {
     return JSON.stringify(rateFromAggregates(prepared, input));
@@ -79,7 +68,7 @@ describe("rateFromAggregates, read by hand or by zod", () => {
     fc.assert(
       fc.property(fc.constantFrom(...paths), editArb, (path, edit) => {
         const edited = applyEdit(aggregates, path, edit);
-        expect(outcome(edited)).toEqual(outcome(wrapped(edited)));
+        expect(outcome(edited)).toEqual(outcome(asClassInstances(edited)));
       }),
       { numRuns: 400 },
     );
@@ -90,6 +79,6 @@ describe("rateFromAggregates, read by hand or by zod", () => {
     const invoice = rateFromAggregates(prepared, aggregates);
     expect(invoice.lines.map((line) => line.amount)).toEqual(["0.00", "75.02", "3.50"]);
     expect(invoice.total).toBe("78.52");
-    expect(JSON.stringify(invoice)).toBe(outcome(wrapped(aggregates)));
+    expect(JSON.stringify(invoice)).toBe(outcome(asClassInstances(aggregates)));
   });
 });

@@ -105,6 +105,12 @@ describe("usage aggregates of a period cut into pieces by an amendment", () => {
     expect(refusal(() => mergeUsageAggregates(prepared, half(0), half(1))).path).toBe(
       "a.pieces[1].meters[0].total.sum",
     );
+    // only the second of the two merged is broken: the path names b
+    const good = { ...aggregates(), shards: { count: 2, indices: [0] } };
+    expect(refusal(() => mergeUsageAggregates(prepared, good, half(1)))).toMatchObject({
+      code: "invalid_field",
+      path: "b.pieces[1].meters[0].total.sum",
+    });
   });
 
   it("refuses aggregates without pieces for a cut period, and pieces for an uncut one, in a sentence", () => {
