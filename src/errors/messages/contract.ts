@@ -298,14 +298,6 @@ export function advanceBillingOfUsage(): ErrorMessage {
   };
 }
 
-/** A charge-wide minimum or maximum (`key`) on a charge that bills one line per group. */
-export function lineLimitOnGroups(model: string, key: string): ErrorMessage {
-  return {
-    code: "invalid_field",
-    message: `a ${model} charge bills one line per group and none without usage, so a charge-wide ${key} has no line to apply to; remove ${key}`,
-  };
-}
-
 /** A line maximum below the line minimum. */
 export function maximumBelowMinimum(minimum: string): ErrorMessage {
   return { code: "invalid_field", message: `must not be below the minimum ${minimum}` };
