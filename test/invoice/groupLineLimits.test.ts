@@ -1,4 +1,4 @@
-// A charge's `minimum` and `maximum` on a grouped or matrix price apply to each group's line (issue 13:
+// A charge's `maximum` on a grouped or matrix price caps each group's line (issue 13:
 // an hourly price capped at a monthly price per instance, as Linode, DigitalOcean and Orb's
 // grouped_with_min_max_thresholds bill). Every expected figure is worked out by hand in the comments.
 import { describe, expect, it } from "vitest";
@@ -35,15 +35,10 @@ const groupedEgress = (limits: { minimum?: string; maximum?: string }) => ({
 });
 
 describe("line limits on a grouped charge: each group's line", () => {
-  it("raises each group line below the minimum to it, and leaves a group without usage without a line", () => {
-    // A: 8,000 GB × 0.08 = 640.00 < 700 → 700.00 (a minimum step of +60)
-    // B: 12,000 GB × 0.08 = 960.00 ≥ 700 → 960.00
-    // C: no events → no line, so no minimum (a group exists only through its usage)
-    // subtotal 700.00 + 960.00 = 1,660.00
-    const contract = buildContract(groupedEgress({ minimum: "700" }));
-    const invoice = rateInvoice(contract, [egress("a", "A", "8000"), egress("b", "B", "12000")], "2026-03");
-    expect(amounts(invoice)).toEqual({ 'egress[project="A"]': "700.00", 'egress[project="B"]': "960.00" });
-    expect(invoice.subtotal).toBe("1660.00");
+  it("refuses a charge-wide minimum: with no usage there would be no line to raise (a per-group minimum is a tiered_with_minimum price)", () => {
+    expect(() => buildContract(groupedEgress({ minimum: "700" }))).toThrow(
+      expect.objectContaining({ code: "invalid_field", path: "charges[0].minimum" }),
+    );
   });
 
   it("caps each group line above the maximum, not the charge's total", () => {

@@ -102,8 +102,14 @@ describe("contract checks read each model's declared facts", () => {
         );
       });
 
-      it("takes a line minimum and maximum (on a grouped or matrix price, each group's line)", () => {
-        expect(problemsOf({ ...metered(model), price, minimum: "1", maximum: "2" })).toEqual([]);
+      it(`${model.grouping === undefined ? "takes" : "refuses"} a charge-wide minimum`, () => {
+        expect(problemsOf({ ...metered(model), price, minimum: "1" })).toEqual(
+          model.grouping === undefined ? [] : ["charges[0].minimum"],
+        );
+      });
+
+      it("takes a line maximum (on a grouped or matrix price, each group's line)", () => {
+        expect(problemsOf({ ...metered(model), price, maximum: "2" })).toEqual([]);
       });
 
       it(`${model.isSinglePrice ? "may" : "may not"} price a matrix cell (isSinglePrice ${model.isSinglePrice})`, () => {

@@ -461,7 +461,7 @@ describe("schema: matrix", () => {
   });
 });
 
-describe("schema: matrix and grouped charges take a minimum and maximum per group line", () => {
+describe("schema: matrix and grouped charges take a maximum per group line, no charge-wide minimum", () => {
   const grouped = { model: "grouped", groupBy: ["project"], price: { model: "unit", unitPrice: "1" } };
   const matrix = {
     model: "matrix",
@@ -470,17 +470,20 @@ describe("schema: matrix and grouped charges take a minimum and maximum per grou
     defaultPrice: { model: "unit", unitPrice: "1" },
   };
 
-  it("accepts minimum and maximum on a grouped or matrix charge (applied to each group's line)", () => {
-    const parsed = accepted(grouped, { minimum: "1", maximum: "5" });
-    expect([parsed.minimum?.toFixed(), parsed.maximum?.toFixed()]).toEqual(["1", "5"]);
-    expect(accepted(matrix, { maximum: "100" }).maximum?.toFixed()).toBe("100");
+  it("refuses a minimum on a grouped or matrix charge, at the field", () => {
+    expect(onlyProblem(grouped, { minimum: "100" })).toEqual({
+      code: "invalid_field",
+      path: "charges[0].minimum",
+    });
+    expect(onlyProblem(matrix, { minimum: "100" })).toEqual({
+      code: "invalid_field",
+      path: "charges[0].minimum",
+    });
   });
 
-  it("still refuses a maximum below the minimum on them, at the maximum", () => {
-    expect(onlyProblem(grouped, { minimum: "10", maximum: "5" })).toEqual({
-      code: "invalid_field",
-      path: "charges[0].maximum",
-    });
+  it("accepts a maximum on a grouped or matrix charge (applied to each group's line)", () => {
+    expect(accepted(grouped, { maximum: "5" }).maximum?.toFixed()).toBe("5");
+    expect(accepted(matrix, { maximum: "100" }).maximum?.toFixed()).toBe("100");
   });
 
   it("still accepts a transform on them (applied to each group's line)", () => {

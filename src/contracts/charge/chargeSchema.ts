@@ -70,7 +70,7 @@ export const chargeSchema = z.strictObject({
     .optional(moneyAmountSchema)
     .check(
       z.describe(
-        "The least this line costs per billing period (prorated); on a grouped or matrix charge, the least each group's line costs.",
+        "The least this line costs per billing period (prorated). Not on a grouped or matrix charge.",
       ),
     ),
   maximum: z

@@ -4,7 +4,7 @@ import { Decimal, toPlainString } from "../../money/index.js";
 import { modelOfPrice, pricesIn } from "../../pricing/index.js";
 import { issueOf } from "../../schema/index.js";
 import { checkFeeTerms } from "../terms/fees/checks.js";
-import { checkLineLimitOrder } from "../terms/lineLimits/checks.js";
+import { checkLineLimitOrder, checkLineLimitScope } from "../terms/lineLimits/checks.js";
 import type { ChargeTerms } from "./chargeSchema.js";
 import { decimalsIn } from "./decimalsIn.js";
 
@@ -39,6 +39,7 @@ export function checkCharge(
     ctx.addIssue(issueOf(contractMessages.includedNotRated(untransformable), at("included")));
   if (charge.included !== undefined && charge.transform?.included !== undefined)
     ctx.addIssue(issueOf(contractMessages.includedTwice(), at("included")));
+  checkLineLimitScope(ctx, charge, at);
   if (charge.credit !== true) {
     const limits = { minimum: charge.minimum, maximum: charge.maximum };
     for (const { path, value } of [...decimalsIn(charge.price, ["price"]), ...decimalsIn(limits, [])]) {

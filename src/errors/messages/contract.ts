@@ -298,6 +298,14 @@ export function advanceBillingOfUsage(): ErrorMessage {
   };
 }
 
+/** A charge-wide minimum on a charge that bills one line per group. */
+export function minimumOnGroups(model: string): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: `a ${model} charge bills one line per group and none without usage, so a charge-wide minimum has no line to apply to; remove minimum (a minimum per group is a tiered_with_minimum price; a maximum caps each group's line)`,
+  };
+}
+
 /** A line maximum below the line minimum. */
 export function maximumBelowMinimum(minimum: string): ErrorMessage {
   return { code: "invalid_field", message: `must not be below the minimum ${minimum}` };
