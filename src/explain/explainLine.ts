@@ -218,7 +218,12 @@ function describeComputation(computation: NonNullable<StepOf<"usage">["computati
           ? undefined
           : `capped at ${formatQuantity(computation.cap)} (${count(computation.capped, "entity")} capped)`,
       ].filter((part) => part !== undefined);
-      return `Summed over ${count(computation.entities, "entity")}${parts.length > 0 ? `, each ${parts.join(", ")}` : ""}.`;
+      const without = computation.withoutProperty;
+      const note =
+        without === undefined
+          ? ""
+          : ` ${count(without.events, "event")} without ${without.property} counted as one entity.`;
+      return `Summed over ${count(computation.entities, "entity")}${parts.length > 0 ? `, each ${parts.join(", ")}` : ""}.${note}`;
     }
     case "weighted":
       return `Time-weighted over ${count(computation.points, "change")}: level ${formatQuantity(computation.openingLevel)} at the start, ${formatQuantity(computation.closingLevel)} at the end, level × time divided by ${WEIGHTED_DIVISORS[computation.per] ?? `one ${computation.per}`}.`;

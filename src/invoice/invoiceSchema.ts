@@ -123,6 +123,7 @@ export const noticeSchema = z.discriminatedUnion("code", [
     above: text,
     window: z.optional(text),
   }),
+  noticeOf("events_without_entity", { meter: text, property: text, events: z.number() }),
 ]);
 export type Notice = z.output<typeof noticeSchema>;
 

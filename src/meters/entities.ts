@@ -4,9 +4,12 @@ import { type MeterOutcome, perKey, perKeyJson, type Reducer } from "./reducer.j
 
 type EntityState = Map<string, unknown>;
 
+// The key of the events without the entity property (missing or null): they share one entity.
+const WITHOUT_PROPERTY = JSON.stringify(null);
+
 /**
  * Per-entity rounding and caps: the inner reducer runs per entity (the value of `terms.property`;
- * events without it form one entity of their own), each entity's quantity is divided, rounded and
+ * events without it form one entity of their own, counted in `withoutProperty`), each entity's quantity is divided, rounded and
  * capped, then the entities are summed. 3 instances running 90 min, 20 min and 800 h, billed per
  * started hour capped at 720: 2 + 1 + 720 = 723 hours.
  */
@@ -18,9 +21,11 @@ export function entityReducer(terms: EntityTerms, inner: Reducer<unknown>): Redu
       let total: Decimal = ZERO;
       let events = 0;
       let capped = 0;
-      for (const entityState of state.values()) {
+      let withoutProperty = 0;
+      for (const [key, entityState] of state) {
         const outcome = inner.finalize(entityState, context);
         events += outcome.events;
+        if (key === WITHOUT_PROPERTY) withoutProperty = outcome.events;
         const entity = billableEntityQuantity(outcome.quantity, terms);
         if (entity.capped) capped += 1;
         // Added exactly: a quantity that does not terminate (a count per second, divided by 0.5) is
@@ -38,6 +43,10 @@ export function entityReducer(terms: EntityTerms, inner: Reducer<unknown>): Redu
           round: terms.round ?? "none",
           cap: terms.cap === undefined ? null : toPlainString(terms.cap),
           capped,
+          // Said only when it happened, so the record of every other meter stays as it was.
+          ...(withoutProperty > 0
+            ? { withoutProperty: { property: terms.property, events: withoutProperty } }
+            : {}),
         },
       };
     },

@@ -40,6 +40,13 @@ export const computationSchema = z.discriminatedUnion("kind", [
     round: z.string(),
     cap: nullableAmountTextSchema,
     capped: z.number().check(z.int(), z.nonnegative()),
+    /**
+     * The counted events that lack the entity property (missing or null): counted together as one
+     * entity, and reported (a `events_without_entity` warning). Absent when every event has it.
+     */
+    withoutProperty: z.optional(
+      z.strictObject({ property: z.string(), events: z.number().check(z.int(), z.positive()) }),
+    ),
   }),
   z.strictObject({
     kind: z.literal("weighted"),

@@ -117,8 +117,8 @@ describe("Linode (Akamai) Nanode: hourly up to a monthly cap, plus transfer over
   // (https://linode.com/community/questions/23981/how-does-billing-work-for-resources-with-usage-less-than-a-hour).
   // Linode's billing guide: "You'll never be billed more than the monthly cap for any service, excluding
   // network transfer overages" (linode.com/docs/platform/billing-and-support/how-linode-billing-works).
-  // The cap is written in hours, per instance: $5 ÷ $0.0075 = 666.666… hours, which ratecard can only
-  // write rounded, 666.67 (see the last test).
+  // Written as Linode bills it: one line per instance (a grouped charge), its seconds divided by 3,600
+  // and rounded up, priced at $0.0075, and the line's `maximum` of $5.00, a cap in money per instance.
   //
   // Transfer: a Nanode comes with 1 TB (1,000 GB) of outbound transfer, pooled across the account
   // (https://www.linode.com/community/questions/18539/linode-alert-account-transfer-quota); beyond the
@@ -127,12 +127,11 @@ describe("Linode (Akamai) Nanode: hourly up to a monthly cap, plus transfer over
   const nanodeHours = (pool: string) => ({
     meters: [
       {
-        id: "nanode_hours",
+        id: "nanode_seconds",
         eventType: "linode.runtime",
         aggregation: "sum" as const,
         valueProperty: "seconds",
-        unit: "hours",
-        entity: { property: "instance", divideBy: "3600", round: "up" as const, cap: "666.67" },
+        unit: "seconds",
       },
       {
         id: "outbound_gb",
@@ -146,8 +145,14 @@ describe("Linode (Akamai) Nanode: hourly up to a monthly cap, plus transfer over
       {
         id: "nanode",
         name: "Nanode 1 GB",
-        meter: "nanode_hours",
-        price: { model: "unit" as const, unitPrice: "0.0075" },
+        meter: "nanode_seconds",
+        transform: { divideBy: "3600", round: "up" as const, unit: "hours" },
+        price: {
+          model: "grouped" as const,
+          groupBy: ["instance"],
+          price: { model: "unit" as const, unitPrice: "0.0075" },
+        },
+        maximum: "5.00",
       },
       {
         id: "transfer",
@@ -165,11 +170,11 @@ describe("Linode (Akamai) Nanode: hourly up to a monthly cap, plus transfer over
   // February 2026: 28 days = 672 hours = 2,419,200 s; 672 × $0.0075 = $5.04 > $5, so a whole month hits the cap.
   const FULL_FEBRUARY = 2_419_200;
 
-  it("rounds each instance's hours up and caps each at the month's $5: $5.00 + $0.0225 + $0.7575 = $5.78", () => {
-    // n1: the whole month, 672 h → capped: $5.00 (666.67 h × 0.0075 = 5.000025)
-    // n2: 9,000 s = 2.5 h → 3 h × $0.0075 = $0.0225 (the community answer's example)
-    // n3: 361,200 s = 100 h 20 min → 101 h × $0.0075 = $0.7575
-    // 5.00 + 0.0225 + 0.7575 = $5.78 (hours 666.67 + 3 + 101 = 770.67 × 0.0075 = 5.780025 → 5.78)
+  it("rounds each instance's hours up and caps each line at the month's $5: $5.00 + $0.02 + $0.76 = $5.78", () => {
+    // n1: the whole month, 672 h × $0.0075 = $5.04 → capped at $5.00
+    // n2: 9,000 s = 2.5 h → 3 h × $0.0075 = $0.0225 → $0.02 (half-even: the cent digit 2 is even)
+    // n3: 361,200 s = 100 h 20 min → 101 h × $0.0075 = $0.7575 → $0.76
+    // 5.00 + 0.02 + 0.76 = $5.78
     const contract = buildContract(nanodeHours("1000"));
     const usage = [
       runtime("n1-a", "n1", 1_209_600),
@@ -178,13 +183,27 @@ describe("Linode (Akamai) Nanode: hourly up to a monthly cap, plus transfer over
       runtime("n3", "n3", 361_200),
     ];
     const invoice = rateInvoice(contract, usage, "2026-02");
-    expect(invoice.usage.meters[0]!.quantity).toBe("770.67");
-    expect(amounts(invoice)).toEqual({ nanode: "5.78", transfer: "0.00" });
+    expect(amounts(invoice)).toEqual({
+      'nanode[instance="n1"]': "5.00",
+      'nanode[instance="n2"]': "0.02",
+      'nanode[instance="n3"]': "0.76",
+      transfer: "0.00",
+    });
+    const n1 = invoice.lines.find((line) => line.id === 'nanode[instance="n1"]')!;
+    expect(n1.quantity).toBe("672");
+    // The cap is a visible step: 5.00 − 5.04 = −0.04.
+    expect(n1.steps.find((step) => step.kind === "line_limit")).toEqual({
+      kind: "line_limit",
+      limit: "maximum",
+      value: "5",
+      before: "5.04",
+      amount: "-0.04",
+    });
     expect(invoice.total).toBe("5.78");
   });
 
   it("bills two always-on Nanodes their caps and 347.3 GB over the 2 TB pool: $10.00 + $3.47 = $13.47", () => {
-    // Compute: 2 × $5.00 = $10.00 (2 × 666.67 h = 1,333.34 h × 0.0075 = 10.00005 → 10.00)
+    // Compute: 2 × min(672 × 0.0075 = 5.04, 5.00) = $10.00
     // Transfer: pool 2 × 1,000 GB = 2,000 GB; 1,500.2 + 847.1 = 2,347.3 GB out; 347.3 × $0.01 = $3.473 → $3.47
     // Total: 10.00 + 3.47 = $13.47
     const contract = buildContract(nanodeHours("2000"));
@@ -195,18 +214,52 @@ describe("Linode (Akamai) Nanode: hourly up to a monthly cap, plus transfer over
       transfer("t2", "847.1"),
     ];
     const invoice = rateInvoice(contract, usage, "2026-02");
-    expect(amounts(invoice)).toEqual({ nanode: "10.00", transfer: "3.47" });
+    expect(amounts(invoice)).toEqual({
+      'nanode[instance="n1"]': "5.00",
+      'nanode[instance="n2"]': "5.00",
+      transfer: "3.47",
+    });
     expect(invoice.total).toBe("13.47");
   });
 
-  it("overbills a cent at 600 capped Nanodes, as the cap can only be written 666.67 hours (a known limit)", () => {
-    // Linode: 600 × $5 = $3,000.00. ratecard: 600 × 666.67 = 400,002 h × 0.0075 = 3,000.015 → 3,000.02
-    // (half-even: the cent digit 1 is odd, so the tie rounds up). The cap is in hours, not dollars, and
-    // $5 ÷ $0.0075 does not terminate; a per-entity cap in money is not a ratecard setting.
+  it("bills 600 always-on Nanodes exactly $3,000.00, as Linode does (the cap is in money, per instance)", () => {
+    // Linode: 600 × $5 = $3,000.00. Each line: min(672 × 0.0075 = 5.04, 5.00) = 5.00; 600 × 5.00 = 3,000.00.
+    // (A cap in hours, 666.67 h, billed 400,002 h × 0.0075 = 3,000.015 → 3,000.02 on one line.)
     const contract = buildContract(nanodeHours("600000"));
     const usage = Array.from({ length: 600 }, (_, i) => runtime(`n${i}`, `n${i}`, FULL_FEBRUARY));
     const invoice = rateInvoice(contract, usage, "2026-02");
-    expect(amounts(invoice).nanode).toBe("3000.02");
+    const nanodes = invoice.lines.filter((line) => line.chargeId === "nanode");
+    expect(nanodes).toHaveLength(600);
+    expect(nanodes.every((line) => line.amount === "5.00")).toBe(true);
+    expect(invoice.subtotal).toBe("3000.00");
+    expect(invoice.total).toBe("3000.00");
+  });
+
+  it("caps only the instances above $5: 667 h is capped, 666 h is not (and rounds to $5.00 on its own)", () => {
+    // n1: 2,401,200 s = 667 h × 0.0075 = 5.0025 > 5 → capped at 5.00 (a line_limit step)
+    // n2: 2,397,600 s = 666 h × 0.0075 = 4.995 ≤ 5 → not capped; rounded half-even 4.995 → 5.00 (9 is odd)
+    // n3: 3,600 s = 1 h × 0.0075 = 0.0075, three quarters of a cent (not a tie) → 0.01
+    // 5.00 + 5.00 + 0.01 = 10.01
+    const contract = buildContract(nanodeHours("1000"));
+    const usage = [
+      runtime("n1", "n1", 2_401_200),
+      runtime("n2", "n2", 2_397_600),
+      runtime("n3", "n3", 3_600),
+    ];
+    const invoice = rateInvoice(contract, usage, "2026-02");
+    const capped = (id: string) =>
+      invoice.lines.find((line) => line.id === id)!.steps.some((step) => step.kind === "line_limit");
+    expect(amounts(invoice)).toMatchObject({
+      'nanode[instance="n1"]': "5.00",
+      'nanode[instance="n2"]': "5.00",
+      'nanode[instance="n3"]': "0.01",
+    });
+    expect([
+      capped('nanode[instance="n1"]'),
+      capped('nanode[instance="n2"]'),
+      capped('nanode[instance="n3"]'),
+    ]).toEqual([true, false, false]);
+    expect(invoice.total).toBe("10.01");
   });
 });
 

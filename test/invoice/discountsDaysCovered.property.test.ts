@@ -25,6 +25,8 @@ const caseArb = fc.record({
   from: fc.option(fc.integer({ min: -5, max: 65 }), { nil: undefined }),
   length: fc.integer({ min: 1, max: 70 }),
   openEnd: fc.boolean(),
+  // An allowance pool on the usage charge (units free per billing period), or none.
+  pool: fc.option(fc.integer({ min: 1, max: 8_000 }), { nil: undefined }),
 });
 type Case = typeof caseArb extends fc.Arbitrary<infer T> ? T : never;
 
@@ -49,6 +51,9 @@ function invoiceOf(c: Case, month: string, partialPeriod?: "days_covered") {
         ...(partialPeriod !== undefined ? { partialPeriod } : {}),
       },
     ],
+    ...(c.pool !== undefined
+      ? { allowances: [{ id: "free", name: "Free", quantity: String(c.pool), charges: ["usage"] }] }
+      : {}),
   });
   const events = c.usage.map((entry, i) => ({
     id: `e${i}`,
@@ -78,7 +83,7 @@ describe("days_covered discount laws", () => {
     );
   });
 
-  it("on a cut period takes the percent of what the covered days billed, never more than the lines", () => {
+  it("on a cut period takes the percent of what the covered days billed (their share of a pool's draw off), never more than the lines", () => {
     fc.assert(
       fc.property(caseArb, (c) => {
         const { from = -1_000, until = 1_000 } = windowOf(c);
@@ -92,11 +97,21 @@ describe("days_covered discount laws", () => {
           const units = c.usage
             .filter((entry) => entry.day >= start && entry.day < end)
             .reduce((sum, entry) => sum + entry.units, 0);
+          // with a pool, the covered units bear their share of the month's draw: drawn × units ÷ month units
+          const monthUnits = c.usage
+            .filter((entry) => entry.day >= month.first && entry.day < month.end)
+            .reduce((sum, entry) => sum + entry.units, 0);
+          const drawn = Math.min(c.pool ?? 0, monthUnits);
+          const coveredUnits =
+            monthUnits === 0
+              ? new Decimal(0)
+              : new Decimal(units).minus(new Decimal(drawn).times(units).div(monthUnits));
           const fee = new Decimal(c.fee)
             .div(100)
             .times(end - start)
             .div(month.end - month.first);
-          const covered = fee.plus(units);
+          // the covered days are rated as a piece is, their line rounded half-even to the cent
+          const covered = fee.plus(coveredUnits.toDecimalPlaces(2, Decimal.ROUND_HALF_EVEN));
           // the covered part rounded down to the cent (the figure the invoice shows), × percent,
           // rounded half-even: never above it (1 day of a 1.08 fee in a 30-day April covers 0.036 →
           // 0.03; 98 % of 0.03 = 0.0294 → 0.03, where 98 % of 0.036 would round to 0.04)

@@ -234,6 +234,39 @@ describe("a discount on the days it covers, with an amendment in the same period
     });
   });
 
+  it("restarts an amended charge's tiers at the discount's date (a known limit, docs/contracts.md)", () => {
+    const graduated = {
+      id: "bandwidth",
+      name: "Bandwidth",
+      meter: "gb",
+      price: {
+        model: "graduated" as const,
+        tiers: [{ upTo: "500", unitPrice: "0.10" }, { unitPrice: "0.05" }],
+      },
+    };
+    const amendments = [{ id: "tiered", effective: "2026-03-10", charges: [graduated] }];
+    const withDiscount = rateInvoice(
+      contractWith([launch()], { amendments } as ContractOverrides),
+      usage,
+      "2026-03",
+    );
+    const without = rateInvoice(contractWith([], { amendments } as ContractOverrides), usage, "2026-03");
+    // with the discount's date: 10–17 March 1,000 GB = 500 × 0.10 + 500 × 0.05 = 75.00;
+    //   17 March–1 April 600 GB = 500 × 0.10 + 100 × 0.05 = 55.00 (the tiers restart): 130.00
+    // without it: 10 March–1 April 1,600 GB = 500 × 0.10 + 1,100 × 0.05 = 105.00
+    const bandwidth = (invoice: typeof without) =>
+      invoice.lines.filter((line) => line.chargeId === "bandwidth").map((line) => [line.id, line.amount]);
+    expect(bandwidth(withDiscount)).toEqual([
+      ["bandwidth@2026-03-01", "0.00"],
+      ["bandwidth@2026-03-10", "75.00"],
+      ["bandwidth@2026-03-17", "55.00"],
+    ]);
+    expect(bandwidth(without)).toEqual([
+      ["bandwidth@2026-03-01", "0.00"],
+      ["bandwidth@2026-03-10", "105.00"],
+    ]);
+  });
+
   it("leaves an unamended charge on one line whatever the discount's dates", () => {
     const invoice = rateInvoice(
       contractWith([launch({ from: "2026-03-05", until: "2026-03-12" })]),
@@ -250,6 +283,58 @@ describe("a discount on the days it covers, with an amendment in the same period
         { line: "platform", amount: "-1.40" },
       ],
     });
+  });
+});
+
+describe("a discount on the days it covers, on a line that draws from an allowance pool", () => {
+  it("gives the covered days their share of the line's free units, in proportion to their units", () => {
+    const pooled = contractWith([launch()], {
+      allowances: [{ id: "free_gb", name: "Free GB", quantity: "252", charges: ["bandwidth"] }],
+    } as ContractOverrides);
+    const invoice = rateInvoice(pooled, usage, "2026-03");
+    // bandwidth: 1,600 GB − 252 GB drawn = 1,348 GB × 0.05 = 67.40; platform 31.00
+    // covered 1–17 March: the 10th's 1,000 GB get 252 × 1,000 ÷ 1,600 = 157.5 GB of the draw:
+    //   (1,000 − 157.5) × 0.05 = 842.5 × 0.05 = 42.125, rated as a piece's line is: rounded half-even
+    //   to 42.12; platform 31.00 × 16/31 = 16.00; covered 42.12 + 16.00 = 58.12; 20 % = 11.624 → 11.62
+    //   spread 42.12 : 16 → 11.62 × 42.12 ÷ 58.12 = 8.4211… and 3.1988…: 8.42 + 3.19 = 11.61,
+    //   the last cent to the larger remainder (0.0088 > 0.0011) → platform 3.20
+    // (without the share, the 1,000 GB would count 50.00 of the 67.40: 20 % × 66.00 = 13.20)
+    expect(invoice.lines.map((line) => [line.id, line.amount])).toEqual([
+      ["bandwidth", "67.40"],
+      ["platform", "31.00"],
+    ]);
+    expect(invoice.discounts?.[0]).toMatchObject({
+      amount: "-11.62",
+      inForce: { partialPeriod: "days_covered", covered: "58.12" },
+      allocation: [
+        { line: "bandwidth", amount: "-8.42" },
+        { line: "platform", amount: "-3.20" },
+      ],
+    });
+  });
+
+  it("gives usage after the discount ended no share: the covered days' units alone are counted", () => {
+    const pooled = contractWith([launch()], {
+      allowances: [{ id: "free_gb", name: "Free GB", quantity: "252", charges: ["bandwidth"] }],
+    } as ContractOverrides);
+    const invoice = rateInvoice(pooled, [gbOn(20, "600")], "2026-03");
+    // bandwidth: 600 − 252 = 348 GB × 0.05 = 17.40, all after the 17th: no covered units, nothing off it;
+    // platform 16.00 covered → 20 % = 3.20
+    expect(invoice.discounts?.[0]).toMatchObject({
+      amount: "-3.20",
+      allocation: [{ line: "platform", amount: "-3.20" }],
+    });
+  });
+
+  it("covers a line the pool makes free not at all", () => {
+    const pooled = contractWith([launch()], {
+      allowances: [{ id: "free_gb", name: "Free GB", quantity: "5000", charges: ["bandwidth"] }],
+    } as ContractOverrides);
+    const invoice = rateInvoice(pooled, usage, "2026-03");
+    // bandwidth: 1,600 GB all drawn → 0.00; covered share 1,600 × 1,000 ÷ 1,600 = 1,000 → 0 billable
+    // platform 16.00 → 20 % = 3.20
+    expect(invoice.lines[0]!.amount).toBe("0.00");
+    expect(invoice.discounts?.[0]).toMatchObject({ amount: "-3.20", inForce: { covered: "16.00" } });
   });
 });
 

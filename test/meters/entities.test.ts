@@ -81,7 +81,17 @@ describe("per-entity rounding and caps", () => {
     ];
     const result = aggregateFor([instanceHours()], events);
     expect(result.meters[0]!.quantity.toFixed()).toBe("724");
-    expect(result.meters[0]!.computation).toMatchObject({ entities: 4 });
+    // …and records them: 2 events (n1 without the property, n2 with null) in that one entity.
+    expect(result.meters[0]!.computation).toMatchObject({
+      entities: 4,
+      withoutProperty: { property: "instance", events: 2 },
+    });
+  });
+
+  it("records no withoutProperty when every event has the entity property", () => {
+    expect(aggregateFor([instanceHours()], runs).meters[0]!.computation).not.toHaveProperty(
+      "withoutProperty",
+    );
   });
 
   it("keeps the number 4 and the text '4' as different entities", () => {

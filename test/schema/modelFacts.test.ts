@@ -108,6 +108,10 @@ describe("contract checks read each model's declared facts", () => {
         );
       });
 
+      it("takes a line maximum (on a grouped or matrix price, each group's line)", () => {
+        expect(problemsOf({ ...metered(model), price, maximum: "2" })).toEqual([]);
+      });
+
       it(`${model.isSinglePrice ? "may" : "may not"} price a matrix cell (isSinglePrice ${model.isSinglePrice})`, () => {
         const cell = { model: "matrix", dimensions: ["region"], cells: [{ match: { region: "eu" }, price }] };
         expect(problemsOf({ meter: "gb", price: cell }).length === 0).toBe(model.isSinglePrice);

@@ -461,7 +461,7 @@ describe("schema: matrix", () => {
   });
 });
 
-describe("schema: matrix and grouped charges take no charge-wide minimum or maximum", () => {
+describe("schema: matrix and grouped charges take a maximum per group line, no charge-wide minimum", () => {
   const grouped = { model: "grouped", groupBy: ["project"], price: { model: "unit", unitPrice: "1" } };
   const matrix = {
     model: "matrix",
@@ -470,15 +470,20 @@ describe("schema: matrix and grouped charges take no charge-wide minimum or maxi
     defaultPrice: { model: "unit", unitPrice: "1" },
   };
 
-  it("refuses minimum and maximum on a grouped or matrix charge, at the field", () => {
+  it("refuses a minimum on a grouped or matrix charge, at the field", () => {
     expect(onlyProblem(grouped, { minimum: "100" })).toEqual({
       code: "invalid_field",
       path: "charges[0].minimum",
     });
-    expect(onlyProblem(matrix, { maximum: "100" })).toEqual({
+    expect(onlyProblem(matrix, { minimum: "100" })).toEqual({
       code: "invalid_field",
-      path: "charges[0].maximum",
+      path: "charges[0].minimum",
     });
+  });
+
+  it("accepts a maximum on a grouped or matrix charge (applied to each group's line)", () => {
+    expect(accepted(grouped, { maximum: "5" }).maximum?.toFixed()).toBe("5");
+    expect(accepted(matrix, { maximum: "100" }).maximum?.toFixed()).toBe("100");
   });
 
   it("still accepts a transform on them (applied to each group's line)", () => {

@@ -68,10 +68,18 @@ export const chargeSchema = z.strictObject({
     ),
   minimum: z
     .optional(moneyAmountSchema)
-    .check(z.describe("The least this line costs per billing period (prorated).")),
+    .check(
+      z.describe(
+        "The least this line costs per billing period (prorated). Not on a grouped or matrix charge.",
+      ),
+    ),
   maximum: z
     .optional(moneyAmountSchema)
-    .check(z.describe("The most this line costs per billing period (prorated).")),
+    .check(
+      z.describe(
+        "The most this line costs per billing period (prorated); on a grouped or matrix charge, the most each group's line costs (an hourly price capped at a monthly price per instance).",
+      ),
+    ),
   credit: z
     .optional(z.boolean())
     .check(z.describe("A credit charge may have negative prices (it reduces the invoice).")),

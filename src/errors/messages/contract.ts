@@ -298,11 +298,11 @@ export function advanceBillingOfUsage(): ErrorMessage {
   };
 }
 
-/** A charge-wide minimum or maximum (`key`) on a charge that bills one line per group. */
-export function lineLimitOnGroups(model: string, key: string): ErrorMessage {
+/** A charge-wide minimum on a charge that bills one line per group. */
+export function minimumOnGroups(model: string): ErrorMessage {
   return {
     code: "invalid_field",
-    message: `a ${model} charge bills one line per group and none without usage, so a charge-wide ${key} has no line to apply to; remove ${key}`,
+    message: `a ${model} charge bills one line per group and none without usage, so a charge-wide minimum has no line to apply to; remove minimum (a minimum per group is a tiered_with_minimum price; a maximum caps each group's line)`,
   };
 }
 

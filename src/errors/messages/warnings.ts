@@ -12,7 +12,8 @@ export type WarningCode =
   | "running_total_repriced"
   | "running_total_unbilled"
   | "event_ids_shared"
-  | "above_last_tier_extended";
+  | "above_last_tier_extended"
+  | "events_without_entity";
 
 /** The facts of a warning: text, counts, or lists of text. */
 export type WarningDetails = Readonly<Record<string, string | number | ReadonlyArray<string>>>;
@@ -35,6 +36,7 @@ export const WARNING_CODES: ReadonlyArray<WarningCode> = [
   "running_total_unbilled",
   "event_ids_shared",
   "above_last_tier_extended",
+  "events_without_entity",
 ];
 
 /**
@@ -171,5 +173,29 @@ export function aboveLastTierExtended(facts: {
       ...(window === undefined ? {} : { window }),
     },
     message: `Charge ${chargeId}${where}: the quantity ${quantity}${when} is ${above} above the last tier's upTo of ${upTo}; the price says aboveLastTier "extend", so those ${above} are billed at the last tier's price.`,
+  };
+}
+
+/**
+ * Counted events of a meter with `entity` lack its property (missing or null): they are counted
+ * together, as one entity of their own (rounded and capped once for all of them), which is rarely
+ * what they are. Nothing is left out; the path is the meter's `entity.property`.
+ */
+export function eventsWithoutEntity(facts: {
+  readonly path: string;
+  readonly meter: string;
+  readonly property: string;
+  readonly events: number;
+}): Warning {
+  const { path, meter, property, events } = facts;
+  const counted =
+    events === 1
+      ? `1 event of meter "${meter}" has no ${property}`
+      : `${events} events of meter "${meter}" have no ${property}`;
+  return {
+    code: "events_without_entity",
+    path,
+    details: { meter, property, events },
+    message: `${counted} (missing or null); ${events === 1 ? "it is" : "they are"} counted as one ${property} of ${events === 1 ? "its" : "their"} own, rounded and capped once. Send the ${property} with every event of this meter.`,
   };
 }

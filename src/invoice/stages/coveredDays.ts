@@ -1,6 +1,7 @@
 import type { Contract } from "../../contracts/index.js";
 import { InvariantError } from "../../errors/index.js";
 import { addExactly, Decimal, exactProduct, ZERO } from "../../money/index.js";
+import type { AllowanceDraw, AllowanceLookup } from "../../rating/index.js";
 import { applyRatio, intersectPeriods, type Period, parseInstant, prorationRatio } from "../../time/index.js";
 import type { PeriodInForce, PeriodUsage } from "../draft.js";
 import type { InvoiceLine } from "../invoiceSchema.js";
@@ -14,8 +15,8 @@ import { rateOne, withoutMinimum } from "./rateCharges.js";
  * - A usage line (one with a usage step): its charge rated again on the usage of the pieces of the
  *   period inside the window only (the pieces step 0 cut at the discount's dates, each with its own
  *   usage and proration, as an amendment's pieces are rated; without the charge's line minimum,
- *   which is no usage of those days; allowance pools are not drawn again), as a share of the line's
- *   amount: net × covered ÷ amount, capped at the net.
+ *   which is no usage of those days; a pooled line's draw shared out to them by their billable units),
+ *   as a share of the line's amount: net × covered ÷ amount, capped at the net.
  * - Any other line (a fee, billed in arrears or in advance): net × the share of the line's own period
  *   inside the window, by the contract's proration basis.
  * @example 20 % until 17 March on 100 units on the 10th and 50 on the 20th at 1.00: bandwidth covers
@@ -67,26 +68,54 @@ function coveredUsage(
   const pieces = usage.pieces;
   if (pieces === undefined || pieces.length !== period.pieces.length)
     throw new InvariantError("A discount on the days it covers was applied without its pieces' usage.");
-  const ids = new Set(lines.map((line) => line.id));
+  const byId = new Map(lines.map((line) => [line.id, line]));
   const charges = [...new Set(lines.map((line) => line.chargeId).filter((id) => id !== undefined))];
   const amounts = new Map<string, Decimal>();
   period.pieces.forEach((piece, at) => {
     if (intersectPeriods(piece, window) === undefined) return;
     const proration = prorationRatio(piece, period.billingPeriod, contract.proration, contract.timeZone);
     const suffix = pieceSuffix(contract, piece.start);
+    const keyOf = (lineId: string) => (byId.has(`${lineId}${suffix}`) ? `${lineId}${suffix}` : lineId);
     for (const id of charges) {
       const charge = chargeAt(contract, piece.start, id);
       if (charge === undefined) continue;
-      const rated = rateOne(contract, withoutMinimum(charge), chargePath(contract, id, piece.start), {
-        period: piece,
-        usage: pieces[at]!,
-        proration,
-      });
+      const rate = (allowance?: AllowanceLookup) =>
+        rateOne(
+          contract,
+          withoutMinimum(charge),
+          chargePath(contract, id, piece.start),
+          { period: piece, usage: pieces[at]!, proration },
+          allowance,
+        );
+      const unpooled = rate();
+      const shares = poolShares(unpooled.lines, (lineId) => byId.get(keyOf(lineId)));
+      const rated = shares.size === 0 ? unpooled : rate((lineId) => shares.get(lineId));
       for (const line of rated.lines) {
-        const key = ids.has(`${line.id}${suffix}`) ? `${line.id}${suffix}` : line.id;
+        const key = keyOf(line.id);
         amounts.set(key, addExactly(amounts.get(key) ?? ZERO, new Decimal(line.amount)));
       }
     }
   });
   return amounts;
+}
+
+// The covered days' share of each pooled line's draw: the draw × the covered billable units ÷ the line's
+// billable units before its draw (the pool is the period's, so every unit of the line is equally free).
+// 252 GB drawn by a 1,600 GB line: 1,000 covered GB get 252 × 1,000 ÷ 1,600 = 157.5 GB of it.
+function poolShares(
+  covered: ReadonlyArray<{ readonly id: string; readonly quantity: string }>,
+  lineOf: (lineId: string) => InvoiceLine | undefined,
+): Map<string, AllowanceDraw> {
+  const shares = new Map<string, AllowanceDraw>();
+  for (const part of covered) {
+    const step = lineOf(part.id)?.steps.find((candidate) => candidate.kind === "allowance");
+    if (step === undefined) continue;
+    const drawn = new Decimal(step.drawn);
+    const before = new Decimal(step.quantity).plus(drawn);
+    const units = new Decimal(part.quantity);
+    if (!before.greaterThan(0) || !units.greaterThan(0) || drawn.isZero()) continue;
+    const share = Decimal.min(exactProduct(drawn, units).div(before), units);
+    shares.set(part.id, { pool: step.pool, available: share, drawn: share });
+  }
+  return shares;
 }

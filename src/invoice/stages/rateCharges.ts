@@ -56,10 +56,7 @@ function withRated(
   return {
     ...draft,
     lines: rated.flatMap((result) => result.lines),
-    warnings: [
-      ...rated.flatMap((result) => result.warnings),
-      ...usageWarnings(usage.whole, draft.contract.customer.id),
-    ],
+    warnings: [...rated.flatMap((result) => result.warnings), ...usageWarnings(usage.whole, draft.contract)],
   };
 }
 
