@@ -172,6 +172,29 @@ describe("commitments", () => {
     ).not.toThrow();
   });
 
+  it("counts a line outside a scope only when it is the true-up of a commitment nested in it", () => {
+    // a platform fee of 40.00 outside both scopes; narrow (compute, 100) is listed first.
+    // narrow: compute 50.00 → true-up 50.00 (the platform fee is not its spend);
+    // wide (compute + storage, 150): 50.00 + 50.00 + narrow's true-up 50.00 = 150.00, without the
+    // platform fee's 40.00 → no true-up; total 50 + 50 + 40 + 50 = 190.00
+    const contract = contractWith({
+      charges: [
+        ...COMPUTE_AND_STORAGE.charges,
+        { id: "platform", name: "Platform", price: { model: "flat", amount: "40" } },
+      ],
+      commitments: [
+        { id: "narrow", name: "Compute minimum", minimum: "100", charges: ["compute"] },
+        { id: "wide", name: "Platform minimum", minimum: "150", charges: ["compute", "storage"] },
+      ],
+    });
+    const invoice = rateInvoice(contract, usage("50", "50"), "2026-03");
+    expect(invoice.commitments?.map((c) => [c.id, c.spend, c.trueUp])).toEqual([
+      ["narrow", "50.00", "50.00"],
+      ["wide", "150.00", undefined],
+    ]);
+    expect(invoice.total).toBe("190.00");
+  });
+
   it("runs a narrow scope first even when it lists its one charge three times", () => {
     // narrow names compute only (3 entries, 1 charge); wide names compute and storage (2 entries):
     // narrow first, compute 50.00 → true-up 50.00; wide's spend 50.00 + 50.00 + 50.00 = 150.00 → no

@@ -117,6 +117,26 @@ describe("a fee an amendment removes and adds back, with an unrelated change bet
   });
 });
 
+describe("a term that ends exactly at the end of a billing period", () => {
+  it("bills no fee in advance on the invoice that closes its last period", () => {
+    const contract = buildContract(
+      buildContractJson({
+        id: "ctr_term_end",
+        term: { start: "2026-03-01", end: "2026-06-01" },
+        charges: [seatsCharge("10"), support("50")],
+      }),
+      {},
+    );
+    // April's invoice bills May in advance: 10 × 12.00 = 120.00
+    expect(table(rateInvoice(contract, [], "2026-04"))).toEqual([
+      ["support", "50.00"],
+      ["seats", "120.00"],
+    ]);
+    // May's closes the billing period, but June lies wholly after the term: support only
+    expect(table(rateInvoice(contract, [], "2026-05"))).toEqual([["support", "50.00"]]);
+  });
+});
+
 describe("the next period's fee at the end of the years ratecard rates", () => {
   it("bills November 9999's next period (December 9999), and refuses the invoice whose next period ends in 10000", () => {
     const contract = buildContract(
