@@ -8,6 +8,8 @@ import {
   COMPUTE_AND_STORAGE,
   type ContractOverrides,
   computeAndStorageUsage,
+  sumMeter,
+  unitCharge,
 } from "../_support/contract.js";
 import { thrown } from "../_support/thrown.js";
 
@@ -15,6 +17,15 @@ import { thrown } from "../_support/thrown.js";
 const contractWith = (extra: ContractOverrides) =>
   buildContract({ id: "ctr_commit" }, COMPUTE_AND_STORAGE, extra);
 const usage = computeAndStorageUsage;
+// Compute on meter a, storage and egress on meter b, each at 1.00 a unit.
+const WITH_EGRESS = {
+  meters: [sumMeter("a"), sumMeter("b")],
+  charges: [
+    unitCharge("compute", "Compute", "a"),
+    unitCharge("storage", "Storage", "b"),
+    unitCharge("egress", "Egress", "b"),
+  ],
+} satisfies ContractOverrides;
 
 describe("commitments", () => {
   it("counts a narrow scope's true-up as spend of a wider scope that contains it, whatever the listing order", () => {
@@ -115,15 +126,7 @@ describe("commitments", () => {
     expect(
       thrown(() =>
         contractWith({
-          meters: [
-            { id: "a", eventType: "a", aggregation: "sum", valueProperty: "v" },
-            { id: "b", eventType: "b", aggregation: "sum", valueProperty: "v" },
-          ],
-          charges: [
-            { id: "compute", name: "Compute", meter: "a", price: { model: "unit", unitPrice: "1" } },
-            { id: "storage", name: "Storage", meter: "b", price: { model: "unit", unitPrice: "1" } },
-            { id: "egress", name: "Egress", meter: "b", price: { model: "unit", unitPrice: "1" } },
-          ],
+          ...WITH_EGRESS,
           commitments: [
             { id: "c1", name: "C1", minimum: "10", charges: ["compute", "storage"] },
             { id: "c2", name: "C2", minimum: "10", charges: ["storage", "egress"] },
@@ -139,15 +142,7 @@ describe("commitments", () => {
     // true-up (egress outside c1) would then have counted as spend of c1.
     const error = thrown(() =>
       contractWith({
-        meters: [
-          { id: "a", eventType: "a", aggregation: "sum", valueProperty: "v" },
-          { id: "b", eventType: "b", aggregation: "sum", valueProperty: "v" },
-        ],
-        charges: [
-          { id: "compute", name: "Compute", meter: "a", price: { model: "unit", unitPrice: "1" } },
-          { id: "storage", name: "Storage", meter: "b", price: { model: "unit", unitPrice: "1" } },
-          { id: "egress", name: "Egress", meter: "b", price: { model: "unit", unitPrice: "1" } },
-        ],
+        ...WITH_EGRESS,
         commitments: [
           { id: "c1", name: "C1", minimum: "10", charges: ["storage", "storage", "compute"] },
           { id: "c2", name: "C2", minimum: "10", charges: ["storage", "egress"] },
