@@ -1,5 +1,6 @@
 import {
   type CarriedMeterState,
+  type Invoice,
   isRatecardError,
   type PriceBook,
   parseCarriedStates,
@@ -55,17 +56,22 @@ export function commitmentSpend(data: unknown, file: string, contractId: string)
   if (isObject(data) && "schemaVersion" in data) {
     const invoice = readIssued(`--commitment-spend ${file}`, data, parseInvoice, "a ratecard invoice");
     requireSameContract(invoice.contractId, contractId, "--commitment-spend", file);
-    return Object.fromEntries(
-      (invoice.commitments ?? []).flatMap((commitment) =>
-        commitment.cumulative === undefined ? [] : [[commitment.id, commitment.cumulative.spendAfter]],
-      ),
-    );
+    return spendAfter(invoice);
   }
   if (!isObject(data) || Object.values(data).some((v) => typeof v !== "string"))
     throw new UsageLineError(
       `--commitment-spend ${file} must be a previous invoice or an object of commitment id → spend text, such as { "annual": "300.00" }`,
     );
   return data as Record<string, string>;
+}
+
+/** What an invoice leaves to the next one of its cumulative commitments: each one's spend to date. */
+export function spendAfter(invoice: Invoice): Record<string, string> {
+  return Object.fromEntries(
+    (invoice.commitments ?? []).flatMap((commitment) =>
+      commitment.cumulative === undefined ? [] : [[commitment.id, commitment.cumulative.spendAfter]],
+    ),
+  );
 }
 
 // --carry takes the previous period's invoice (its usage.carryOut) or the carried state itself. Levels

@@ -1,8 +1,8 @@
 import { correctLateParsedUsage, explainLateUsage, parseInvoice } from "../index.js";
-import { carriedState, outputFormat, readContract, readIssued, required, write } from "./cliSupport.js";
+import { type CarriedStateFlags, carriedStateOptions } from "./carriedStateOptions.js";
+import { outputFormat, readContract, readIssued, required, write } from "./cliSupport.js";
 import { CARRIED_STATE_OPTIONS, FORMAT_OPTION, PRICE_BOOK_OPTION } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
-import { creditOptions } from "./invoiceCommand.js";
 import { readJsonFile } from "./readJsonFile.js";
 import { readUsage } from "./readUsage.js";
 
@@ -45,10 +45,7 @@ type LateUsageFlags = {
   readonly late?: string;
   readonly "bill-on"?: string;
   readonly format?: string;
-  readonly carry?: string;
-  readonly balances?: string;
-  readonly "credits-start-full"?: boolean;
-};
+} & CarriedStateFlags;
 
 async function lateUsage(values: LateUsageFlags): Promise<number> {
   const contractFile = required(values.contract, "--contract FILE");
@@ -64,10 +61,6 @@ async function lateUsage(values: LateUsageFlags): Promise<number> {
     parseInvoice,
     "a ratecard invoice",
   );
-  const carried =
-    values.carry === undefined
-      ? undefined
-      : carriedState(await readJsonFile(values.carry, "--carry"), values.carry, contract.id);
   const result = correctLateParsedUsage(
     contract,
     issued,
@@ -75,8 +68,7 @@ async function lateUsage(values: LateUsageFlags): Promise<number> {
     await readUsage(lateFile),
     {
       billOn,
-      ...(carried ? { carried } : {}),
-      ...(await creditOptions(values, contract.id)),
+      ...(await carriedStateOptions(values, contract.id)),
     },
   );
   write(format === "json" ? `${JSON.stringify(result, null, 2)}\n` : explainLateUsage(result));
