@@ -50,19 +50,33 @@ export function creditBalances(data: unknown, file: string, contractId: string):
   return data as Record<string, string>;
 }
 
-// --commitment-spend takes the previous invoice (each cumulative commitment's spendAfter) or the spend
-// itself, checked like --balances: an invoice must be one of this contract.
-export function commitmentSpend(data: unknown, file: string, contractId: string): Record<string, string> {
-  if (isObject(data) && "schemaVersion" in data) {
-    const invoice = readIssued(`--commitment-spend ${file}`, data, parseInvoice, "a ratecard invoice");
-    requireSameContract(invoice.contractId, contractId, "--commitment-spend", file);
+// --commitment-spend takes the previous invoice (each cumulative commitment's spendAfter), a late-usage
+// correction of it (`ratecard late-usage --format json`: its re-rated or re-issued invoice, whose spend
+// includes the late usage) or the spend itself, checked like --balances: an invoice must be one of this
+// contract. `flag` names the flag (or file) in messages.
+export function commitmentSpend(
+  data: unknown,
+  file: string,
+  contractId: string,
+  flag = "--commitment-spend",
+): Record<string, string> {
+  const document = correctedInvoice(data);
+  if (isObject(document) && "schemaVersion" in document) {
+    const invoice = readIssued(`${flag} ${file}`, document, parseInvoice, "a ratecard invoice");
+    requireSameContract(invoice.contractId, contractId, flag, file);
     return spendAfter(invoice);
   }
   if (!isObject(data) || Object.values(data).some((v) => typeof v !== "string"))
     throw new UsageLineError(
-      `--commitment-spend ${file} must be a previous invoice or an object of commitment id → spend text, such as { "annual": "300.00" }`,
+      `${flag} ${file} must be a previous invoice, its late-usage correction or an object of commitment id → spend text, such as { "annual": "300.00" }`,
     );
   return data as Record<string, string>;
+}
+
+// A late-usage correction's invoice as the period now stands (`rerated` or `reissued`); anything else as is.
+function correctedInvoice(data: unknown): unknown {
+  if (!isObject(data) || typeof data.mode !== "string") return data;
+  return data.rerated ?? data.reissued ?? data;
 }
 
 /** What an invoice leaves to the next one of its cumulative commitments: each one's spend to date. */

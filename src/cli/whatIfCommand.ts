@@ -164,7 +164,7 @@ async function readCustomer(folder: string, before: Side, after: Side): Promise<
 async function previousSpend(folder: string, contractId: string): Promise<Pick<WhatIfCustomer, "options">> {
   const file = join(folder, "previous.json");
   if (!existsSync(file)) return {};
-  const spend = commitmentSpend(await readJsonFile(file, "--usage"), file, contractId);
+  const spend = commitmentSpend(await readJsonFile(file, "--usage"), file, contractId, "--usage");
   return Object.keys(spend).length === 0 ? {} : { options: { commitmentSpendToDate: spend } };
 }
 
