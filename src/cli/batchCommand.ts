@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
 import { type BatchSummary, summarizeBatch, type UsageEvent } from "../index.js";
-import { readBatchCommitmentSpend } from "./batchCommitmentSpend.js";
+import { type BatchCommitmentSpend, readBatchCommitmentSpend } from "./batchCommitmentSpend.js";
 import { readBatchContracts } from "./batchContracts.js";
 import { openOrderedOutput } from "./batchOutput.js";
 import { rateInPool } from "./batchPool.js";
@@ -93,7 +93,7 @@ events. Events of customers no contract bills are counted in the summary, never 
     const spendFile = values["commitment-spend"];
     const spend =
       spendFile === undefined
-        ? new Map()
+        ? (new Map() as BatchCommitmentSpend)
         : await readBatchCommitmentSpend(spendFile, new Set(contracts.map((c) => c.contract.id)));
     const priceBooks = await Promise.all(bookFiles.map((file) => readJsonFile(file, "--price-book")));
     const usage = await usageSource(usageFile, values["usage-format"]);
@@ -109,7 +109,7 @@ events. Events of customers no contract bills are counted in the summary, never 
         source,
         contract: json,
         events: split.events.get(contract.customer.id) ?? [],
-        ...(spend.has(contract.id) ? { commitmentSpend: spend.get(contract.id) } : {}),
+        ...withSpend(spend.get(contract.id)),
       }));
     const settings = { priceBooks, period, creditsStartFull: values["credits-start-full"] === true };
     const output = await openOrderedOutput(values.output);
@@ -139,6 +139,10 @@ events. Events of customers no contract bills are counted in the summary, never 
     return EXIT.ok;
   },
 });
+
+// A task's carried commitment spend, when the --commitment-spend file gives its contract one.
+const withSpend = (spend: Readonly<Record<string, string>> | undefined) =>
+  spend === undefined ? {} : { commitmentSpend: spend };
 
 // rateMany's result as one document: { "invoices": [one per line], "summary": {…} }.
 function jsonDocument(invoices: ReadonlyArray<string>, summary: BatchSummary): string {
