@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { explainLateUsage } from "../../src/explain/index.js";
 import { correctLateUsage, type Invoice, rateInvoice } from "../../src/invoice/index.js";
 import { Decimal } from "../../src/money/index.js";
 import { usageEvent } from "../_support/contract.js";
@@ -30,6 +31,9 @@ describe("late usage in a period of a cumulative commitment", () => {
       within: "400.00",
       spendAfter: "400.00",
     });
+    expect(explainLateUsage(fix)).toContain(
+      "Q1 commitment: spend to date $400.00 with the late usage. The next invoice of its period carries it;",
+    );
     // February carries 400.00 (not the issued 300.00): to date 400 + 500 = 900.00
     const feb = rateInvoice(contract, FEB, "2026-02", { commitmentSpendToDate: spendToDate(fix.rerated) });
     expect(feb.commitments?.[0]?.cumulative?.spendAfter).toBe("900.00");
@@ -84,5 +88,6 @@ describe("late usage in a period of a cumulative commitment", () => {
     const reissued = fix.reissued as Invoice;
     expect(reissued.total).toBe("400.00");
     expect(spendToDate(reissued)).toEqual({ q1: "400.00" });
+    expect(explainLateUsage(fix)).toContain("Q1 commitment: spend to date $400.00 with the late usage.");
   });
 });
