@@ -66,6 +66,10 @@ export function commitmentSpend(
     requireSameContract(invoice.contractId, contractId, flag, file);
     return spendAfter(invoice);
   }
+  if (document === data && isObject(data) && typeof data.mode === "string" && "invoiceId" in data)
+    throw new UsageLineError(
+      `${flag} ${file} is a late-usage correction that changed nothing (no re-rated or re-issued invoice); pass the invoice it corrected`,
+    );
   if (!isObject(data) || Object.values(data).some((v) => typeof v !== "string"))
     throw new UsageLineError(
       `${flag} ${file} must be a previous invoice, its late-usage correction or an object of commitment id → spend text, such as { "annual": "300.00" }`,

@@ -129,6 +129,21 @@ describe("--commitment-spend on every command that rates a period", () => {
       ),
     );
     expect(rerated.commitments[0].cumulative.spendBefore).toBe("900.00");
+    // a correction that changed nothing holds no invoice to read the spend from: said, not misread
+    const unchanged = file("unchanged.json", JSON.stringify({ mode: "credit_note", invoiceId: "x" }));
+    const noInvoice = runCli(
+      "invoice",
+      "--contract",
+      contract,
+      "--usage",
+      usage,
+      "--period",
+      "2026-03",
+      "--commitment-spend",
+      unchanged,
+    );
+    expect(noInvoice.code).toBe(2);
+    expect(noInvoice.stderr).toContain("is a late-usage correction that changed nothing");
     // without --late or --corrected-commitment-spend there is nothing to correct
     const nothing = correct(mar, "--commitment-spend", feb);
     expect(nothing.code).toBe(2);
