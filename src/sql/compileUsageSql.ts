@@ -1,8 +1,9 @@
 import { InputError, sqlMessages } from "../errors/index.js";
 import type { PreparedRating } from "../invoice/index.js";
 import type { AggregateUsageOptions } from "../meters/index.js";
+import type { MeterTerms, ValueExpression } from "../schema/index.js";
 import { type SqlDialect, type SqlDialectName, sqlDialect } from "./dialect.js";
-import { meterSql, requireCompilable } from "./meterSql.js";
+import { type MeterSql, meterSql, requireCompilable } from "./meterSql.js";
 import { extractedSource, fieldSql, payloadSql, propertySql, type SqlUsageSource } from "./usageSource.js";
 
 /**
@@ -56,7 +57,7 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
   const properties = extracted?.properties ?? names.map((name) => propertySql(source, dialect, name));
   const columns = (index: number) => ({ kind: `k${index}`, text: `t${index}` });
   const property = (name: string) => columns(names.indexOf(name));
-  const meters = options.meters.map((meter) => meterSql(meter, dialect, property));
+  const meters = options.meters.map((meter, i) => meterSql(meter, dialect, property, `d${i}`));
   const customer = dialect.literal(options.customer);
   const deduplicate = options.deduplicate !== false;
   const propertyColumns = names.flatMap((_, index) => [`k${index}`, `t${index}`]);
@@ -79,7 +80,10 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
       `reused AS (SELECT DISTINCT id FROM ev WHERE customer = ${customer} AND id IN (SELECT id FROM ev WHERE customer <> ${customer}))`,
     );
   const meterColumns = meters
-    .map((meter, i) => `, ${meter.match} AS m${i}, ${meter.readable} AS r${i}, ${meter.exponent} AS x${i}`)
+    .map(
+      (meter, i) =>
+        `, ${meter.match} AS m${i}, ${meter.readable} AS r${i}, ${meter.exponent} AS x${i}, ${meter.wide ?? "FALSE"} AS w${i}`,
+    )
     .join("");
   // Each value read once, after its readability, and only where it is readable.
   const valueColumns = meters
@@ -106,12 +110,19 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
       "id",
       "ts",
       ...uniqueColumns,
-      ...meters.flatMap((_, i) => [`m${i}`, `x${i}`]),
+      ...meters.flatMap((_, i) => [`m${i}`, `x${i}`, `w${i}`]),
       ...dimensionNames.flatMap((name) => [`gk_${names.indexOf(name)}`, `gt_${names.indexOf(name)}`]),
     ]),
   ];
+  // Values computed from properties, each once, before the meters read them (readable, value, wide).
+  const derived = meters.flatMap((meter, i) =>
+    meter.derived === undefined ? [] : [`${meter.derived} AS d${i}`],
+  );
+  const events = deduplicate ? "kept" : "ev";
+  const derivedColumns = meters.map((meter, i) => (meter.derived === undefined ? "" : `, d${i}`)).join("");
+  if (derived.length > 0) ctes.push(`valued AS (SELECT *, ${derived.join(", ")} FROM ${events})`);
   ctes.push(
-    `metered AS (SELECT ${rowColumns}${meterColumns}${groupColumns} FROM ${deduplicate ? "kept" : "ev"})`,
+    `metered AS (SELECT ${rowColumns}${derivedColumns}${meterColumns}${groupColumns} FROM ${derived.length > 0 ? "valued" : events})`,
     `cls AS (SELECT ${clsColumns.join(", ")}${valueColumns}, ${reason} AS reason FROM metered)`,
     `excl AS (${[
       ...(deduplicate
@@ -131,6 +142,11 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
     // into cls, which would compute the classification once per filter.
     `SELECT ${row({ kind: "counted", n: "COALESCE(SUM(CASE WHEN reason IS NULL THEN 1 ELSE 0 END), 0)" })} FROM cls`,
     `SELECT ${row({ kind: "exponent", n: "COUNT(*)", b: "MIN(id)" })} FROM cls WHERE (reason IS NULL OR reason = 'invalid_value') AND (${or(meters.map((_, i) => `(m${i} AND x${i})`))})`,
+    ...(derived.length > 0
+      ? [
+          `SELECT ${row({ kind: "wide", n: "COUNT(*)", b: "MIN(id)" })} FROM cls WHERE reason = 'invalid_value' AND (${or(meters.map((_, i) => `(m${i} AND w${i})`))})`,
+        ]
+      : []),
     `SELECT ${row({ kind: "excluded", a: "reason", n: "SUM(events)" })} FROM excl GROUP BY reason`,
     `SELECT ${row({ kind: "sample", a: "reason", b: "id" })} FROM (SELECT reason, id, ROW_NUMBER() OVER (PARTITION BY reason ORDER BY ${dialect.binary("id")}) AS r FROM (SELECT DISTINCT reason, id FROM excl) d) s WHERE r <= 5`,
     ...(deduplicate
@@ -146,8 +162,7 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
         const gi = g === 0 ? undefined : String(g - 1);
         const where = `FROM cls WHERE reason IS NULL AND m${i}`;
         const groupBy = keys.length === 0 ? "" : ` GROUP BY ${keys.join(", ")}`;
-        const aggregate = { sum: "SUM", avg: "SUM", min: "MIN", max: "MAX" }[meter.aggregation as string];
-        const state = `SELECT ${row({ kind: "state", m: String(i), gi, g: keys, n: "COUNT(*)", ...(aggregate ? { a: `${aggregate}(v${i})` } : {}) })} ${where}${groupBy}`;
+        const state = `SELECT ${row({ kind: "state", m: String(i), gi, g: keys, n: "COUNT(*)", ...stateColumns(meter, meters[i]!, `v${i}`, dialect) })} ${where}${groupBy}`;
         if (meter.aggregation === "unique_count")
           return [
             state,
@@ -163,14 +178,34 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
   return `WITH ${ctes.join(",\n")}\n${selects.join("\nUNION ALL\n")}`;
 }
 
+// The aggregate of a meter's values in its state row: `a` (and `b`, the fractions' sum, when the
+// engine's sums of 18-decimal values could overflow: src/sql/dialect.ts `integerPart`).
+function stateColumns(terms: MeterTerms, meter: MeterSql, value: string, dialect: SqlDialect) {
+  const aggregate = { sum: "SUM", avg: "SUM", min: "MIN", max: "MAX" }[terms.aggregation as string];
+  if (aggregate === undefined) return {};
+  const integerPart = dialect.exact.integerPart;
+  if (aggregate === "SUM" && meter.wideScale === true && integerPart !== undefined)
+    return { a: `SUM(${integerPart(value)})`, b: `SUM(${value} - ${integerPart(value)})` };
+  return { a: `${aggregate}(${value})` };
+}
+
 // The property names the query reads: values, filters and grouping dimensions, in first-use order.
 function propertiesUsed(options: AggregateUsageOptions): string[] {
   const names = options.meters.flatMap((meter) => [
     ...(meter.valueProperty === undefined ? [] : [meter.valueProperty]),
+    ...(meter.value === undefined ? [] : expressionProperties(meter.value)),
     ...(meter.filters ?? []).map((filter) => filter.property),
     ...(options.requests?.get(meter.id)?.groupings.flat() ?? []),
   ]);
   return [...new Set(names)];
+}
+
+// The properties a value expression reads, in order.
+function expressionProperties(expression: ValueExpression): string[] {
+  if ("property" in expression) return [expression.property];
+  if ("weightBy" in expression) return [expression.weightBy.property];
+  if ("constant" in expression) return [];
+  return ("multiply" in expression ? expression.multiply : expression.add).flatMap(expressionProperties);
 }
 
 interface RowParts {

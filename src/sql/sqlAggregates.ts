@@ -8,7 +8,7 @@ import {
   type UsageStates,
   uniqueKey,
 } from "../meters/index.js";
-import { Decimal, toPlainString } from "../money/index.js";
+import { addExactly, Decimal, toPlainString } from "../money/index.js";
 import { EXCLUSION_REASONS, type MeterTerms, type PropertyValue } from "../schema/index.js";
 
 // Engines hand 64-bit integers back as bigint (DuckDB), text (ClickHouse's JSON) or number (PGlite).
@@ -27,6 +27,7 @@ const rowSchema = z.object({
     "malformed",
     "counted",
     "exponent",
+    "wide",
     "excluded",
     "sample",
     "reused",
@@ -96,6 +97,8 @@ function statesOf(rows: ReadonlyArray<Row>, options: AggregateUsageOptions): Usa
     });
   const exponent = one("exponent");
   if (exponent?.n) throw InputError.from(sqlMessages.sqlExponentValue(exponent.n, exponent.b ?? ""), "");
+  const wide = one("wide");
+  if (wide?.n) throw InputError.from(sqlMessages.sqlWideValue(wide.n, wide.b ?? ""), "");
   const samples = (kind: Row["kind"], reason?: string) =>
     rows
       .filter((row) => row.kind === kind && (reason === undefined || row.a === reason))
@@ -150,7 +153,8 @@ function stateOf(meter: MeterTerms, rows: ReadonlyArray<Row>): unknown {
   switch (meter.aggregation) {
     case "sum":
     case "avg":
-      return { sum: decimal(state?.a), events };
+      // `b`: the sum of the fractions, when the engine added integer parts and fractions apart.
+      return { sum: toPlainString(addExactly(new Decimal(state?.a ?? "0"), state?.b ?? "0")), events };
     case "min":
     case "max":
       return { best: state?.a == null ? null : decimal(state.a), events };
