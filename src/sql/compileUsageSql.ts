@@ -1,8 +1,9 @@
 import { InputError, sqlMessages } from "../errors/index.js";
 import type { PreparedRating } from "../invoice/index.js";
 import type { AggregateUsageOptions } from "../meters/index.js";
-import type { MeterTerms, ValueExpression } from "../schema/index.js";
+import type { ValueExpression } from "../schema/index.js";
 import { type SqlDialect, type SqlDialectName, sqlDialect } from "./dialect.js";
+import { stateKeySql } from "./keySql.js";
 import { type MeterSql, meterSql, requireCompilable } from "./meterSql.js";
 import { extractedSource, fieldSql, payloadSql, propertySql, type SqlUsageSource } from "./usageSource.js";
 
@@ -17,7 +18,7 @@ export interface CompiledUsageSql {
 }
 
 /** The columns of every row the queries return (docs/sql-engines.md, "The result rows"). */
-export const RESULT_COLUMNS = ["kind", "m", "gi", "g", "n", "a", "b", "t"] as const;
+export const RESULT_COLUMNS = ["kind", "m", "gi", "g", "w", "n", "a", "b", "t"] as const;
 
 /**
  * Compiles a prepared rating's aggregation to SQL for an engine: deduplication by id (copies with
@@ -105,6 +106,12 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
   const uniqueColumns = options.meters
     .filter((meter) => meter.aggregation === "unique_count" && meter.valueProperty !== undefined)
     .flatMap((meter) => Object.values(property(meter.valueProperty ?? "")));
+  // Two-level meters: the key of each counted event's inner state (entity, window).
+  const timeZone = options.timeZone ?? "UTC";
+  const stateKeys = options.meters.map((meter) =>
+    stateKeySql(meter, dialect, property, options.period, timeZone),
+  );
+  const keyColumns = stateKeys.map((key, i) => (key === undefined ? "" : `, ${key} AS sk${i}`)).join("");
   const clsColumns = [
     ...new Set([
       "id",
@@ -123,7 +130,7 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
   if (derived.length > 0) ctes.push(`valued AS (SELECT *, ${derived.join(", ")} FROM ${events})`);
   ctes.push(
     `metered AS (SELECT ${rowColumns}${derivedColumns}${meterColumns}${groupColumns} FROM ${derived.length > 0 ? "valued" : events})`,
-    `cls AS (SELECT ${clsColumns.join(", ")}${valueColumns}, ${reason} AS reason FROM metered)`,
+    `cls AS (SELECT ${clsColumns.join(", ")}${valueColumns}${keyColumns}, ${reason} AS reason FROM metered)`,
     `excl AS (${[
       ...(deduplicate
         ? [
@@ -158,30 +165,38 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
     ...options.meters.flatMap((meter, i) => {
       const groupings = [[], ...(options.requests?.get(meter.id)?.groupings ?? [])];
       return groupings.flatMap((dimensions, g) => {
-        const keys = dimensions.flatMap((name) => [`gk_${names.indexOf(name)}`, `gt_${names.indexOf(name)}`]);
+        // The group's columns, then (a two-level meter) the inner state's key.
+        const group = dimensions.flatMap((name) => [
+          `gk_${names.indexOf(name)}`,
+          `gt_${names.indexOf(name)}`,
+        ]);
+        const w = stateKeys[i] === undefined ? undefined : `sk${i}`;
+        const keys = [...group, ...(w === undefined ? [] : [w])];
+        const inner = meter.window?.aggregation ?? meter.aggregation;
         const gi = g === 0 ? undefined : String(g - 1);
         const where = `FROM cls WHERE reason IS NULL AND m${i}`;
         const groupBy = keys.length === 0 ? "" : ` GROUP BY ${keys.join(", ")}`;
-        const state = `SELECT ${row({ kind: "state", m: String(i), gi, g: keys, n: "COUNT(*)", ...stateColumns(meter, meters[i]!, `v${i}`, dialect) })} ${where}${groupBy}`;
-        if (meter.aggregation === "unique_count")
+        const state = `SELECT ${row({ kind: "state", m: String(i), gi, g: group, w, n: "COUNT(*)", ...stateColumns(inner, meters[i]!, `v${i}`, dialect) })} ${where}${groupBy}`;
+        if (inner === "unique_count")
           return [
             state,
-            `SELECT DISTINCT ${row({ kind: "unique", m: String(i), gi, g: keys, a: property(meter.valueProperty ?? "").kind, b: property(meter.valueProperty ?? "").text })} ${where}`,
+            `SELECT DISTINCT ${row({ kind: "unique", m: String(i), gi, g: group, w, a: property(meter.valueProperty ?? "").kind, b: property(meter.valueProperty ?? "").text })} ${where}`,
           ];
-        if (meter.aggregation !== "latest") return [state];
+        if (inner !== "latest") return [state];
         const partition = keys.length === 0 ? "" : `PARTITION BY ${keys.join(", ")} `;
-        const latest = `SELECT ${row({ kind: "latest", m: String(i), gi, g: keys, a: `v${i}`, b: "id", t: "ts" })} FROM (SELECT cls.*, ROW_NUMBER() OVER (${partition}ORDER BY ts DESC, ${dialect.binary("id")} DESC) AS rn ${where}) l WHERE rn = 1`;
+        const latest = `SELECT ${row({ kind: "latest", m: String(i), gi, g: group, w, a: `v${i}`, b: "id", t: "ts" })} FROM (SELECT cls.*, ROW_NUMBER() OVER (${partition}ORDER BY ts DESC, ${dialect.binary("id")} DESC) AS rn ${where}) l WHERE rn = 1`;
         return [state, latest];
       });
     }),
   ];
-  return `WITH ${ctes.join(",\n")}\n${selects.join("\nUNION ALL\n")}`;
+  const suffix = dialect.querySuffix === undefined ? "" : `\n${dialect.querySuffix}`;
+  return `WITH ${ctes.join(",\n")}\n${selects.join("\nUNION ALL\n")}${suffix}`;
 }
 
 // The aggregate of a meter's values in its state row: `a` (and `b`, the fractions' sum, when the
 // engine's sums of 18-decimal values could overflow: src/sql/dialect.ts `integerPart`).
-function stateColumns(terms: MeterTerms, meter: MeterSql, value: string, dialect: SqlDialect) {
-  const aggregate = { sum: "SUM", avg: "SUM", min: "MIN", max: "MAX" }[terms.aggregation as string];
+function stateColumns(aggregation: string, meter: MeterSql, value: string, dialect: SqlDialect) {
+  const aggregate = { sum: "SUM", avg: "SUM", min: "MIN", max: "MAX" }[aggregation];
   if (aggregate === undefined) return {};
   const integerPart = dialect.exact.integerPart;
   if (aggregate === "SUM" && meter.wideScale === true && integerPart !== undefined)
@@ -194,6 +209,8 @@ function propertiesUsed(options: AggregateUsageOptions): string[] {
   const names = options.meters.flatMap((meter) => [
     ...(meter.valueProperty === undefined ? [] : [meter.valueProperty]),
     ...(meter.value === undefined ? [] : expressionProperties(meter.value)),
+    ...(meter.entity === undefined ? [] : [meter.entity.property]),
+    ...(meter.percentile?.direction === undefined ? [] : [meter.percentile.direction.property]),
     ...(meter.filters ?? []).map((filter) => filter.property),
     ...(options.requests?.get(meter.id)?.groupings.flat() ?? []),
   ]);
@@ -213,6 +230,7 @@ interface RowParts {
   readonly m?: string | undefined;
   readonly gi?: string | undefined;
   readonly g?: ReadonlyArray<string>;
+  readonly w?: string | undefined;
   readonly n?: string;
   readonly a?: string;
   readonly b?: string;
@@ -231,6 +249,7 @@ function rowBuilder(dialect: SqlDialect) {
       `${integer(parts.m)} AS m`,
       `${integer(parts.gi)} AS gi`,
       `${text(group)} AS g`,
+      `${text(parts.w)} AS w`,
       `${integer(parts.n)} AS n`,
       `${text(parts.a)} AS a`,
       `${text(parts.b)} AS b`,

@@ -26,17 +26,14 @@ export interface MeterSql {
 }
 
 /**
- * Refuses, with a sentence, what the compiler does not compile: windows, entities, weighted sums,
- * percentiles and persistent meters. Nothing is approximated.
+ * Refuses, with a sentence, what the compiler does not compile: weighted sums and persistent meters.
+ * Nothing is approximated.
  */
 export function requireCompilable(meter: MeterTerms): void {
   const refuse = (what: string) => {
     throw InputError.from(sqlMessages.sqlUnsupported(`${what} (meter "${meter.id}")`), "meters");
   };
   if (meter.aggregation === "weighted_sum") refuse("a weighted_sum meter");
-  if (meter.aggregation === "percentile") refuse("a percentile meter");
-  if (meter.window !== undefined) refuse("a meter with a window");
-  if (meter.entity !== undefined) refuse("a meter with an entity");
   if (meter.persistent === true) refuse("a persistent meter");
 }
 
@@ -54,6 +51,20 @@ export function meterSql(
     (filter) => `COALESCE(${filterSql(filter, dialect, property)}, FALSE)`,
   );
   const match = [`type = ${dialect.literal(meter.eventType)}`, ...filters].join(" AND ");
+  const read = readValue(meter, dialect, property, derived, match);
+  // An in/out percentile must know each event's direction, as text (eventPass.ts).
+  const direction = meter.percentile?.direction?.property;
+  if (direction === undefined) return read;
+  return { ...read, readable: `(${read.readable} AND COALESCE(${property(direction).kind} = 's', FALSE))` };
+}
+
+function readValue(
+  meter: MeterTerms,
+  dialect: SqlDialect,
+  property: (name: string) => PropertyColumns,
+  derived: string,
+  match: string,
+): MeterSql {
   if (meter.value !== undefined) {
     const value = derivedValueSql(meter.value, dialect, property, meter.id);
     // Within DERIVED_QUANTITY: below 10^15, at most 18 decimals (deriveValue.ts), else invalid.
@@ -70,7 +81,12 @@ export function meterSql(
       wideScale: true,
     };
   }
-  if (meter.aggregation === "count" || meter.valueProperty === undefined)
+  // Counting events (in windows too) reads no value.
+  if (
+    meter.aggregation === "count" ||
+    meter.window?.aggregation === "count" ||
+    meter.valueProperty === undefined
+  )
     return { match, readable: "TRUE", value: undefined, exponent: "FALSE" };
   const { kind, text } = property(meter.valueProperty);
   if (meter.aggregation === "unique_count")

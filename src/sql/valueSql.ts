@@ -75,7 +75,7 @@ function compileNode(
     const quantity = quantitySql(property(expression.property), dialect);
     return {
       exact: dialect.exact.cast(quantity.value, 9),
-      approx: dialect.toDouble(quantity.value),
+      approx: dialect.double(property(expression.property).text),
       scale: 9,
       present: [quantity.readable],
       exponent: [quantity.exponent],

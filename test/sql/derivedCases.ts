@@ -173,3 +173,109 @@ export function compileRefusals(dialect: SqlDialectName) {
     expect(compile).toThrow(/a meter value with 45 decimals \(meter "five".*--engine memory/);
   else expect(compile().queries).toHaveLength(1);
 }
+
+const twoLevelPrepared = prepareRating(
+  parseContract({
+    ...contractHead,
+    id: "ctr_two_level",
+    meters: [
+      // The month's average of daily peaks (Cloudflare R2).
+      {
+        id: "daily_peak",
+        eventType: "g",
+        aggregation: "avg",
+        valueProperty: "gb",
+        window: { size: "day", aggregation: "max" },
+      },
+      // The 95th percentile of 5-minute sums, inbound and outbound (CDN transit).
+      {
+        id: "p95",
+        eventType: "t",
+        aggregation: "percentile",
+        valueProperty: "mbps",
+        window: { size: "5m", aggregation: "sum" },
+        percentile: { rank: 95, direction: { property: "dir", combine: "max_per_sample" } },
+      },
+      // Started hours per instance: events counted per hour, per instance.
+      {
+        id: "hours",
+        eventType: "h",
+        aggregation: "sum",
+        entity: { property: "instance" },
+        window: { size: "hour", aggregation: "count" },
+      },
+    ],
+    charges: [
+      {
+        id: "daily_peak",
+        name: "daily_peak",
+        meter: "daily_peak",
+        price: { model: "grouped", groupBy: ["r"], price: { model: "unit", unitPrice: "1" } },
+      },
+      unitCharge("p95"),
+      unitCharge("hours"),
+    ],
+  }),
+  "2026-02",
+);
+const minute = (day: number, hour: number, minutes: number) =>
+  new Date(Date.UTC(2026, 1, day, hour, minutes)).toISOString();
+const timed = (
+  id: string,
+  type: string,
+  timestamp: string,
+  properties: Record<string, unknown>,
+): TableEvent => ({
+  id,
+  type,
+  customer: "cus_a",
+  timestamp,
+  properties,
+});
+const twoLevelEvents: TableEvent[] = [
+  timed("g1", "g", minute(2, 10, 0), { gb: 5, r: "eu" }),
+  timed("g2", "g", minute(2, 18, 0), { gb: "7.5", r: "us" }),
+  timed("g3", "g", minute(3, 1, 0), { gb: 2, r: "eu" }),
+  timed("t1", "t", minute(1, 0, 1), { mbps: 10, dir: "in" }),
+  timed("t2", "t", minute(1, 0, 4), { mbps: "5", dir: "in" }),
+  timed("t3", "t", minute(1, 0, 6), { mbps: 3, dir: "out" }),
+  // A direction that is no text: the event is left out (invalid_value).
+  timed("t4", "t", minute(1, 0, 6), { mbps: 4, dir: 7 }),
+  timed("h1", "h", minute(1, 0, 10), { instance: "i-1" }),
+  timed("h2", "h", minute(1, 0, 50), { instance: "i-1" }),
+  timed("h3", "h", minute(1, 1, 10), { instance: "i-1" }),
+  timed("h4", "h", minute(1, 0, 20), { instance: 7 }),
+  timed("h5", "h", minute(1, 0, 30), {}),
+];
+
+/** Windows, percentiles and entities, on the engine behind `aggregatedOn`. */
+export function twoLevelCases(aggregatedOn: AggregatedOn, reload: () => Promise<void>) {
+  it("keeps each window's and entity's state as worked out by hand", async () => {
+    const aggregates = await aggregatedOn(twoLevelPrepared, twoLevelEvents);
+    const meters = aggregates.whole.meters as { total: unknown }[];
+    // February 1 is day 0: g1 and g2 fall on day 1 (peak 7.5), g3 on day 2 (peak 2).
+    expect(meters[0]?.total).toEqual([
+      ["1", { best: "7.5", events: 2 }],
+      ["2", { best: "2", events: 1 }],
+    ]);
+    // 00:01 and 00:04 are in the first 5 minutes (10 + 5 inbound), 00:06 in the second (3 outbound).
+    expect(meters[1]?.total).toEqual([
+      ["0|in", { sum: "15", events: 2 }],
+      ["1|out", { sum: "3", events: 1 }],
+    ]);
+    // Entities by their JSON ("i-1" quoted, 7, null without one), then hours from the period start.
+    expect(meters[2]?.total).toEqual([
+      [
+        '"i-1"',
+        [
+          ["0", { events: 2 }],
+          ["1", { events: 1 }],
+        ],
+      ],
+      ["7", [["0", { events: 1 }]]],
+      ["null", [["0", { events: 1 }]]],
+    ]);
+    expect(aggregates.whole.excluded).toEqual([{ reason: "invalid_value", events: 1, sampleIds: ["t4"] }]);
+    await reload();
+  });
+}

@@ -9,7 +9,7 @@ import {
   type SqlUsageSource,
   usageAggregatesFromSql,
 } from "../../src/index.js";
-import { compileRefusals, derivedCases } from "./derivedCases.js";
+import { compileRefusals, derivedCases, twoLevelCases } from "./derivedCases.js";
 import { contractHead, type TableEvent, type TestEngine } from "./engines.js";
 
 // The worked example of docs/sql-engines.md: API calls at $0.0001 (count) and egress at $0.05 per GB
@@ -143,6 +143,7 @@ export function describeSqlEngine(make: () => Promise<TestEngine>, from: () => s
       () => engine.dialect,
       () => engine.load(events),
     );
+    twoLevelCases(aggregatedOn, () => engine.load(events));
 
     it("refuses to compile a computed value with more decimals than the engine keeps", () => {
       compileRefusals(engine.dialect);
