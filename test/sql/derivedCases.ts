@@ -146,6 +146,30 @@ export function derivedCases(
         events: 1,
       });
     }
+    // v⁸ has 72 decimals: beyond DuckDB's 38 (refused when compiling), within ClickHouse's 76, whose
+    // 10^8 at 72 decimals needs 81 digits (Decimal256 would wrap around: the double guard refuses it);
+    // PostgreSQL computes it: 10^8 + 1.5⁸ = 100,000,000 + 25.62890625.
+    const eighth = prepareRating(
+      contractOf("ctr_eighth", [
+        {
+          id: "eighth",
+          eventType: "c",
+          aggregation: "sum",
+          value: { multiply: Array.from({ length: 8 }, () => ({ property: "v" })) },
+        },
+      ]),
+      "2026-02",
+    );
+    const ten = [event("c4", "c", 2, { v: 10 }), event("c5", "c", 2, { v: "1.5" })];
+    if (dialect() === "duckdb")
+      await expect(aggregatedOn(eighth, ten)).rejects.toThrow(/72 decimals \(meter "eighth"/);
+    else if (dialect() === "clickhouse")
+      await expect(aggregatedOn(eighth, ten)).rejects.toThrow(/widest exact decimal \(first id "c4"\)/);
+    else
+      expect(((await aggregatedOn(eighth, ten)).whole.meters as { total: unknown }[])[0]?.total).toEqual({
+        sum: "100000025.62890625",
+        events: 2,
+      });
     await expect(aggregatedOn(cube, [event("c3", "c", 2, { v: "1e2" })])).rejects.toThrow(
       /exponent \(first id "c3"/,
     );
