@@ -27,10 +27,11 @@ export interface FixtureInput {
   /** The period to rate when there is no expected.json (else expected.json's `period.label` is used). */
   readonly period?: string;
   /**
-   * What an earlier invoice of the sequence carried (meter state, credit balances). Without
-   * `creditBalances`, every credit grant starts full: a fixture pins one invoice with no earlier one.
+   * What an earlier invoice of the sequence carried (meter state, credit balances, the spend to date of
+   * cumulative commitments). Without `creditBalances`, every credit grant starts full: a fixture pins
+   * one invoice with no earlier one.
    */
-  readonly options?: Pick<RateInvoiceOptions, "carried" | "creditBalances">;
+  readonly options?: Pick<RateInvoiceOptions, "carried" | "creditBalances" | "commitmentSpendToDate">;
   /**
    * The progressive invoices issued earlier in the period (earlier-1.json, earlier-2.json, …), when
    * expected.json is a progressive or closing invoice (docs/progressive-billing.md).

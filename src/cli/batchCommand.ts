@@ -1,5 +1,6 @@
 import { availableParallelism } from "node:os";
 import { type BatchSummary, summarizeBatch, type UsageEvent } from "../index.js";
+import { type BatchCommitmentSpend, readBatchCommitmentSpend } from "./batchCommitmentSpend.js";
 import { readBatchContracts } from "./batchContracts.js";
 import { openOrderedOutput } from "./batchOutput.js";
 import { rateInPool } from "./batchPool.js";
@@ -67,6 +68,12 @@ events. Events of customers no contract bills are counted in the summary, never 
       type: "boolean",
       description: "every credit grant starts from its full amount (no balances are carried in a batch)",
     },
+    "commitment-spend": {
+      type: "string",
+      value: "FILE",
+      description:
+        "the previous period's invoices (the NDJSON batch wrote), or { contract id: spend }, to continue cumulative commitments",
+    },
   },
   examples: [
     "ratecard batch --contracts contracts/ --usage usage.ndjson --period 2026-02 --output invoices.ndjson",
@@ -82,6 +89,12 @@ events. Events of customers no contract bills are counted in the summary, never 
       throw new UsageLineError(`--format must be ndjson or json, not "${format}"`);
     const bookFiles = values["price-book"] ?? [];
     const contracts = await readBatchContracts(contractsPath, await readPriceBooks(bookFiles));
+    // Read before the usage, so a wrong file fails fast.
+    const spendFile = values["commitment-spend"];
+    const spend =
+      spendFile === undefined
+        ? (new Map() as BatchCommitmentSpend)
+        : await readBatchCommitmentSpend(spendFile, new Set(contracts.map((c) => c.contract.id)));
     const priceBooks = await Promise.all(bookFiles.map((file) => readJsonFile(file, "--price-book")));
     const usage = await usageSource(usageFile, values["usage-format"]);
     const split = await withUsageProgress(usage, (source) =>
@@ -96,6 +109,7 @@ events. Events of customers no contract bills are counted in the summary, never 
         source,
         contract: json,
         events: split.events.get(contract.customer.id) ?? [],
+        ...withSpend(spend.get(contract.id)),
       }));
     const settings = { priceBooks, period, creditsStartFull: values["credits-start-full"] === true };
     const output = await openOrderedOutput(values.output);
@@ -125,6 +139,10 @@ events. Events of customers no contract bills are counted in the summary, never 
     return EXIT.ok;
   },
 });
+
+// A task's carried commitment spend, when the --commitment-spend file gives its contract one.
+const withSpend = (spend: Readonly<Record<string, string>> | undefined) =>
+  spend === undefined ? {} : { commitmentSpend: spend };
 
 // rateMany's result as one document: { "invoices": [one per line], "summary": {…} }.
 function jsonDocument(invoices: ReadonlyArray<string>, summary: BatchSummary): string {

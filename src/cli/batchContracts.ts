@@ -55,26 +55,41 @@ async function contractDocuments(path: string): Promise<ReadonlyArray<{ source: 
       }),
     );
   }
+  return jsonDocuments(path, "--contracts");
+}
+
+/**
+ * The JSON documents of a file a batch flag names, each with where it came from: one per non-blank line
+ * of a `.ndjson` / `.jsonl` file ("file line 3"), each item of a `.json` list ("file [2]"), or the
+ * `.json` file's one document.
+ */
+export async function jsonDocuments(
+  path: string,
+  flag: string,
+): Promise<ReadonlyArray<{ source: string; json: unknown }>> {
   const extension = extname(path).toLowerCase();
-  if (extension === ".ndjson" || extension === ".jsonl") return ndjsonContracts(path);
-  const json = await readJsonFile(path, "--contracts");
+  if (extension === ".ndjson" || extension === ".jsonl") return ndjsonDocuments(path, flag);
+  const json = await readJsonFile(path, flag);
   return Array.isArray(json)
     ? json.map((item, index) => ({ source: `${path} [${index}]`, json: item }))
     : [{ source: path, json }];
 }
 
-async function ndjsonContracts(path: string): Promise<ReadonlyArray<{ source: string; json: unknown }>> {
+async function ndjsonDocuments(
+  path: string,
+  flag: string,
+): Promise<ReadonlyArray<{ source: string; json: unknown }>> {
   // readJsonFile's checks (a missing file, a folder) first, on the file as text.
   let text: string;
   try {
     text = await readFile(path, "utf8");
   } catch {
-    await readJsonFile(path, "--contracts"); // throws the sentence that names why
-    throw new UsageLineError(`--contracts ${path} cannot be read`);
+    await readJsonFile(path, flag); // throws the sentence that names why
+    throw new UsageLineError(`${flag} ${path} cannot be read`);
   }
   return text.split("\n").flatMap((line, index) => {
     if (line.trim() === "") return [];
     const source = `${path} line ${index + 1}`;
-    return [{ source, json: parseJsonText(line, `--contracts ${source}`) }];
+    return [{ source, json: parseJsonText(line, `${flag} ${source}`) }];
   });
 }

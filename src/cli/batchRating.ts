@@ -19,6 +19,8 @@ export interface BatchTask {
   readonly source: string;
   readonly contract: unknown;
   readonly events: ReadonlyArray<UsageEvent>;
+  /** The contract's carried commitment spend (`--commitment-spend`), when the file gives one. */
+  readonly commitmentSpend?: Readonly<Record<string, string>>;
 }
 
 /** What every task of a batch shares: the price books (as JSON), the period and the rating options. */
@@ -50,7 +52,11 @@ export function rateBatchTasks(
   return tasks.map((task) => {
     try {
       const prepared = prepareRating(resolveContract(task.contract, books), settings.period);
-      const invoice = rateFromAggregates(prepared, aggregateParsedForRating(prepared, task.events), options);
+      const spend = task.commitmentSpend === undefined ? {} : { commitmentSpendToDate: task.commitmentSpend };
+      const invoice = rateFromAggregates(prepared, aggregateParsedForRating(prepared, task.events), {
+        ...options,
+        ...spend,
+      });
       const facts: BatchInvoiceFacts = {
         currency: invoice.currency,
         total: invoice.total,

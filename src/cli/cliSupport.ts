@@ -1,5 +1,6 @@
 import {
   type CarriedMeterState,
+  type Invoice,
   isRatecardError,
   type PriceBook,
   parseCarriedStates,
@@ -49,23 +50,46 @@ export function creditBalances(data: unknown, file: string, contractId: string):
   return data as Record<string, string>;
 }
 
-// --commitment-spend takes the previous invoice (each cumulative commitment's spendAfter) or the spend
-// itself, checked like --balances: an invoice must be one of this contract.
-export function commitmentSpend(data: unknown, file: string, contractId: string): Record<string, string> {
-  if (isObject(data) && "schemaVersion" in data) {
-    const invoice = readIssued(`--commitment-spend ${file}`, data, parseInvoice, "a ratecard invoice");
-    requireSameContract(invoice.contractId, contractId, "--commitment-spend", file);
-    return Object.fromEntries(
-      (invoice.commitments ?? []).flatMap((commitment) =>
-        commitment.cumulative === undefined ? [] : [[commitment.id, commitment.cumulative.spendAfter]],
-      ),
-    );
+// --commitment-spend takes the previous invoice (each cumulative commitment's spendAfter), a late-usage
+// correction of it (`ratecard late-usage --format json`: its re-rated or re-issued invoice, whose spend
+// includes the late usage) or the spend itself, checked like --balances: an invoice must be one of this
+// contract. `flag` names the flag (or file) in messages.
+export function commitmentSpend(
+  data: unknown,
+  file: string,
+  contractId: string,
+  flag = "--commitment-spend",
+): Record<string, string> {
+  const document = correctedInvoice(data);
+  if (isObject(document) && "schemaVersion" in document) {
+    const invoice = readIssued(`${flag} ${file}`, document, parseInvoice, "a ratecard invoice");
+    requireSameContract(invoice.contractId, contractId, flag, file);
+    return spendAfter(invoice);
   }
+  if (document === data && isObject(data) && typeof data.mode === "string" && "invoiceId" in data)
+    throw new UsageLineError(
+      `${flag} ${file} is a late-usage correction that changed nothing (no re-rated or re-issued invoice); pass the invoice it corrected`,
+    );
   if (!isObject(data) || Object.values(data).some((v) => typeof v !== "string"))
     throw new UsageLineError(
-      `--commitment-spend ${file} must be a previous invoice or an object of commitment id → spend text, such as { "annual": "300.00" }`,
+      `${flag} ${file} must be a previous invoice, its late-usage correction or an object of commitment id → spend text, such as { "annual": "300.00" }`,
     );
   return data as Record<string, string>;
+}
+
+// A late-usage correction's invoice as the period now stands (`rerated` or `reissued`); anything else as is.
+function correctedInvoice(data: unknown): unknown {
+  if (!isObject(data) || typeof data.mode !== "string") return data;
+  return data.rerated ?? data.reissued ?? data;
+}
+
+/** What an invoice leaves to the next one of its cumulative commitments: each one's spend to date. */
+export function spendAfter(invoice: Invoice): Record<string, string> {
+  return Object.fromEntries(
+    (invoice.commitments ?? []).flatMap((commitment) =>
+      commitment.cumulative === undefined ? [] : [[commitment.id, commitment.cumulative.spendAfter]],
+    ),
+  );
 }
 
 // --carry takes the previous period's invoice (its usage.carryOut) or the carried state itself. Levels

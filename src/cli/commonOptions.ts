@@ -27,8 +27,9 @@ export const USAGE_FORMAT_OPTION = {
 } as const satisfies OptionSpec;
 
 /**
- * --carry, --balances and --credits-start-full: what the previous period leaves to this one, shared by
- * the commands that rate a period (invoice, preview, late-usage).
+ * --carry, --balances, --credits-start-full and --commitment-spend: what the previous invoice leaves to
+ * this one, shared by the commands that rate a period (invoice, preview, progressive, late-usage) and
+ * read by carriedStateOptions.
  */
 export const CARRIED_STATE_OPTIONS = {
   carry: {
@@ -44,6 +45,11 @@ export const CARRIED_STATE_OPTIONS = {
   "credits-start-full": {
     type: "boolean",
     description: "every credit grant without a balance in --balances starts full",
+  },
+  "commitment-spend": {
+    type: "string",
+    value: "FILE",
+    description: "the previous invoice (JSON), to continue the spend of cumulative commitments",
   },
 } as const satisfies Readonly<Record<string, OptionSpec>>;
 

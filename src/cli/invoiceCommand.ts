@@ -1,18 +1,11 @@
 import { isRatecardError, rateInvoiceAsync, rateOpeningInvoice } from "../index.js";
-import {
-  carriedState,
-  commitmentSpend,
-  creditBalances,
-  readContract,
-  required,
-  UsageLineError,
-} from "./cliSupport.js";
+import { type CarriedStateFlags, carriedStateOptions } from "./carriedStateOptions.js";
+import { readContract, required, UsageLineError } from "./cliSupport.js";
 import { CARRIED_STATE_OPTIONS, PRICE_BOOK_OPTION, USAGE_FORMAT_OPTION } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
 import { rateWithDuckdb } from "./duckdbUsage.js";
 import { chooseEngine, engineNamed, sentenceTail } from "./engineChoice.js";
 import { invoiceOutputFormat, writeInvoice } from "./explainOutput.js";
-import { readJsonFile } from "./readJsonFile.js";
 import { usageSource } from "./readUsage.js";
 import { reportNote, withUsageProgress } from "./stderr.js";
 
@@ -48,11 +41,6 @@ export const invoiceCommand = defineCommand({
     },
     output: { type: "string", value: "FILE", description: "write to FILE instead of stdout" },
     ...CARRIED_STATE_OPTIONS,
-    "commitment-spend": {
-      type: "string",
-      value: "FILE",
-      description: "the previous invoice (JSON), to continue the spend of cumulative commitments",
-    },
     daily: { type: "boolean", description: "add each sum and count meter's quantity per local day" },
     opening: {
       type: "boolean",
@@ -78,13 +66,9 @@ type InvoiceFlags = {
   readonly period?: string;
   readonly format?: string;
   readonly output?: string;
-  readonly carry?: string;
-  readonly balances?: string;
-  readonly "credits-start-full"?: boolean;
-  readonly "commitment-spend"?: string;
   readonly daily?: boolean;
   readonly opening?: boolean;
-};
+} & CarriedStateFlags;
 
 async function invoice(values: InvoiceFlags): Promise<number> {
   const contractFile = required(values.contract, "--contract FILE");
@@ -94,17 +78,11 @@ async function invoice(values: InvoiceFlags): Promise<number> {
   const format = invoiceOutputFormat(values.format, true);
   const engine = engineNamed(values.engine);
   const contract = await readContract(contractFile, values["price-book"]);
-  const carried =
-    values.carry === undefined
-      ? undefined
-      : carriedState(await readJsonFile(values.carry, "--carry"), values.carry, contract.id);
   // The file is streamed twice (once to find ids that may repeat, once to aggregate), so memory stays
   // at about 4 bytes per event however large the file.
   const options = {
-    ...(carried ? { carried } : {}),
     ...(values.daily ? { daily: true } : {}),
-    ...(await creditOptions(values, contract.id)),
-    ...(await commitmentSpendOption(values["commitment-spend"], contract.id)),
+    ...(await carriedStateOptions(values, contract.id)),
   };
   const choice = await chooseEngine(engine, {
     contract,
@@ -139,32 +117,6 @@ async function invoice(values: InvoiceFlags): Promise<number> {
   return 0;
 }
 
-// --balances and --credits-start-full, as the options of a rating call (ratecard preview reads them too).
-export async function creditOptions(
-  values: { readonly balances?: string; readonly "credits-start-full"?: boolean },
-  contractId: string,
-) {
-  return {
-    ...(values.balances
-      ? {
-          creditBalances: creditBalances(
-            await readJsonFile(values.balances, "--balances"),
-            values.balances,
-            contractId,
-          ),
-        }
-      : {}),
-    ...(values["credits-start-full"] ? { creditsStartFull: true } : {}),
-  };
-}
-
-// --commitment-spend, as the option of a rating call.
-async function commitmentSpendOption(file: string | undefined, contractId: string) {
-  if (file === undefined) return {};
-  const data = await readJsonFile(file, "--commitment-spend");
-  return { commitmentSpendToDate: commitmentSpend(data, file, contractId) };
-}
-
 // The opening invoice has no usage and no period to ask for: it is the term's first period.
 async function openingCommand(contractFile: string, values: InvoiceFlags): Promise<number> {
   for (const flag of ["usage", "usage-format", "period", "carry", "commitment-spend"] as const) {
@@ -179,7 +131,7 @@ async function openingCommand(contractFile: string, values: InvoiceFlags): Promi
   }
   const format = invoiceOutputFormat(values.format, true);
   const contract = await readContract(contractFile, values["price-book"]);
-  const invoice = rateOpeningInvoice(contract, await creditOptions(values, contract.id));
+  const invoice = rateOpeningInvoice(contract, await carriedStateOptions(values, contract.id));
   await writeInvoice(invoice, format, values.output);
   return 0;
 }

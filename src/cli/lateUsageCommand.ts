@@ -1,8 +1,8 @@
 import { correctLateParsedUsage, explainLateUsage, parseInvoice } from "../index.js";
-import { carriedState, outputFormat, readContract, readIssued, required, write } from "./cliSupport.js";
+import { type CarriedStateFlags, carriedStateOptions } from "./carriedStateOptions.js";
+import { commitmentSpend, outputFormat, readContract, readIssued, required, write } from "./cliSupport.js";
 import { CARRIED_STATE_OPTIONS, FORMAT_OPTION, PRICE_BOOK_OPTION } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
-import { creditOptions } from "./invoiceCommand.js";
 import { readJsonFile } from "./readJsonFile.js";
 import { readUsage } from "./readUsage.js";
 
@@ -30,9 +30,16 @@ reproduce the issued invoice exactly (docs/late-usage.md).`,
     },
     format: FORMAT_OPTION,
     ...CARRIED_STATE_OPTIONS,
+    "corrected-commitment-spend": {
+      type: "string",
+      value: "FILE",
+      description:
+        "the correction of an earlier invoice (JSON) whose spend to date the re-rating continues (cumulative commitments; --late may then be left out)",
+    },
   },
   examples: [
     "ratecard late-usage --contract contract.json --invoice february.json --usage february.ndjson --late late.ndjson --bill-on 2026-03",
+    "ratecard late-usage --contract contract.json --invoice march.json --usage march.ndjson --commitment-spend february.json --corrected-commitment-spend february-fix.json --bill-on 2026-04",
   ],
   run: lateUsage,
 });
@@ -45,16 +52,16 @@ type LateUsageFlags = {
   readonly late?: string;
   readonly "bill-on"?: string;
   readonly format?: string;
-  readonly carry?: string;
-  readonly balances?: string;
-  readonly "credits-start-full"?: boolean;
-};
+  readonly "corrected-commitment-spend"?: string;
+} & CarriedStateFlags;
 
 async function lateUsage(values: LateUsageFlags): Promise<number> {
   const contractFile = required(values.contract, "--contract FILE");
   const invoiceFile = required(values.invoice, "--invoice FILE");
   const usageFile = required(values.usage, "--usage FILE");
-  const lateFile = required(values.late, "--late FILE");
+  const correctedFile = values["corrected-commitment-spend"];
+  // Re-rating an invoice issued after a corrected one needs no late event: only its spend to date moved.
+  const lateFile = correctedFile === undefined ? required(values.late, "--late FILE") : values.late;
   const billOn = required(values["bill-on"], "--bill-on PERIOD");
   const format = outputFormat(values.format);
   const contract = await readContract(contractFile, values["price-book"]);
@@ -64,19 +71,24 @@ async function lateUsage(values: LateUsageFlags): Promise<number> {
     parseInvoice,
     "a ratecard invoice",
   );
-  const carried =
-    values.carry === undefined
-      ? undefined
-      : carriedState(await readJsonFile(values.carry, "--carry"), values.carry, contract.id);
   const result = correctLateParsedUsage(
     contract,
     issued,
     await readUsage(usageFile),
-    await readUsage(lateFile),
+    lateFile === undefined ? [] : await readUsage(lateFile),
     {
       billOn,
-      ...(carried ? { carried } : {}),
-      ...(await creditOptions(values, contract.id)),
+      ...(await carriedStateOptions(values, contract.id)),
+      ...(correctedFile === undefined
+        ? {}
+        : {
+            correctedCommitmentSpendToDate: commitmentSpend(
+              await readJsonFile(correctedFile, "--corrected-commitment-spend"),
+              correctedFile,
+              contract.id,
+              "--corrected-commitment-spend",
+            ),
+          }),
     },
   );
   write(format === "json" ? `${JSON.stringify(result, null, 2)}\n` : explainLateUsage(result));

@@ -1,9 +1,8 @@
 import { explainText, previewParsedInvoice } from "../index.js";
-import { carriedState, outputFormat, readContract, required, write } from "./cliSupport.js";
+import { type CarriedStateFlags, carriedStateOptions } from "./carriedStateOptions.js";
+import { outputFormat, readContract, required, write } from "./cliSupport.js";
 import { CARRIED_STATE_OPTIONS, FORMAT_OPTION, PRICE_BOOK_OPTION } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
-import { creditOptions } from "./invoiceCommand.js";
-import { readJsonFile } from "./readJsonFile.js";
 import { readUsage } from "./readUsage.js";
 
 /**
@@ -38,10 +37,7 @@ type PreviewFlags = {
   readonly period?: string;
   readonly "as-of"?: string;
   readonly format?: string;
-  readonly carry?: string;
-  readonly balances?: string;
-  readonly "credits-start-full"?: boolean;
-};
+} & CarriedStateFlags;
 
 async function preview(values: PreviewFlags): Promise<number> {
   const contractFile = required(values.contract, "--contract FILE");
@@ -50,13 +46,8 @@ async function preview(values: PreviewFlags): Promise<number> {
   const asOf = required(values["as-of"], "--as-of INSTANT");
   const format = outputFormat(values.format);
   const contract = await readContract(contractFile, values["price-book"]);
-  const carried =
-    values.carry === undefined
-      ? undefined
-      : carriedState(await readJsonFile(values.carry, "--carry"), values.carry, contract.id);
   const preview = previewParsedInvoice(contract, await readUsage(usageFile), period, asOf, {
-    ...(carried ? { carried } : {}),
-    ...(await creditOptions(values, contract.id)),
+    ...(await carriedStateOptions(values, contract.id)),
   });
   write(format === "json" ? `${JSON.stringify(preview, null, 2)}\n` : explainText(preview));
   return 0;

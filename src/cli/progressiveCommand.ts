@@ -6,18 +6,10 @@ import {
   rateClosingParsedInvoice,
   rateProgressiveParsedInvoice,
 } from "../index.js";
-import {
-  carriedState,
-  outputFormat,
-  readContract,
-  readIssued,
-  required,
-  UsageLineError,
-  write,
-} from "./cliSupport.js";
+import { type CarriedStateFlags, carriedStateOptions } from "./carriedStateOptions.js";
+import { outputFormat, readContract, readIssued, required, UsageLineError, write } from "./cliSupport.js";
 import { CARRIED_STATE_OPTIONS, FORMAT_OPTION } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
-import { creditOptions } from "./invoiceCommand.js";
 import { readJsonFile } from "./readJsonFile.js";
 import { readUsage } from "./readUsage.js";
 
@@ -75,10 +67,7 @@ type ProgressiveFlags = {
   readonly close?: boolean;
   readonly earlier?: ReadonlyArray<string>;
   readonly format?: string;
-  readonly carry?: string;
-  readonly balances?: string;
-  readonly "credits-start-full"?: boolean;
-};
+} & CarriedStateFlags;
 
 async function progressive(values: ProgressiveFlags): Promise<number> {
   const contractFile = required(values.contract, "--contract FILE");
@@ -90,14 +79,7 @@ async function progressive(values: ProgressiveFlags): Promise<number> {
   const earlier: Invoice[] = [];
   for (const file of values.earlier ?? [])
     earlier.push(readIssued(file, await readJsonFile(file, "--earlier"), parseInvoice, "a ratecard invoice"));
-  const carried =
-    values.carry === undefined
-      ? undefined
-      : carriedState(await readJsonFile(values.carry, "--carry"), values.carry, contract.id);
-  const rating = {
-    ...(carried ? { carried } : {}),
-    ...(await creditOptions(values, contract.id)),
-  };
+  const rating = await carriedStateOptions(values, contract.id);
   const events = await readUsage(usageFile);
   const invoices =
     mode.kind === "at"

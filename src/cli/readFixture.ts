@@ -9,7 +9,7 @@ import {
   isRatecardError,
   type RateInvoiceOptions,
 } from "../index.js";
-import { carriedState, creditBalances, isObject, UsageLineError } from "./cliSupport.js";
+import { carriedState, commitmentSpend, creditBalances, isObject, UsageLineError } from "./cliSupport.js";
 import { readJsonFile } from "./readJsonFile.js";
 import { readUsage } from "./readUsage.js";
 
@@ -99,16 +99,19 @@ async function earlierInvoices(dir: string): Promise<{ earlier?: ReadonlyArray<u
 }
 
 // previous.json (optional): the invoice before this one in a sequence. Its usage.carryOut continues the
-// persistent and weighted meters and its credits' balanceAfter the grants, as --carry and --balances do.
+// persistent and weighted meters, its credits' balanceAfter the grants and its cumulative commitments'
+// spendAfter their spend, as --carry, --balances and --commitment-spend do.
 async function previousInvoice(dir: string, contract: unknown): Promise<{ options?: RateInvoiceOptions }> {
   const file = join(dir, "previous.json");
   if (!existsSync(file)) return {};
   const data = await readJsonFile(file, "previous.json");
   const contractId = isObject(contract) && typeof contract.id === "string" ? contract.id : "";
+  const spend = commitmentSpend(data, file, contractId);
   return {
     options: {
       carried: carriedState(data, file, contractId),
       creditBalances: creditBalances(data, file, contractId),
+      ...(Object.keys(spend).length > 0 ? { commitmentSpendToDate: spend } : {}),
     },
   };
 }

@@ -11,7 +11,15 @@ import {
   whatIfCsv,
   whatIfRow,
 } from "../index.js";
-import { isObject, readPriceBooks, required, UsageLineError, withFile, write } from "./cliSupport.js";
+import {
+  commitmentSpend,
+  isObject,
+  readPriceBooks,
+  required,
+  UsageLineError,
+  withFile,
+  write,
+} from "./cliSupport.js";
 import { PRICE_BOOK_OPTION } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
 import { USAGE_FILES } from "./readFixture.js";
@@ -140,12 +148,24 @@ async function readCustomer(folder: string, before: Side, after: Side): Promise<
   // A customer with a contract and no usage file used nothing this period: it still pays its fees, and
   // leaving it out would understate what a change of fees does to the base.
   const usageFile = USAGE_FILES.map((file) => join(folder, file)).find((file) => existsSync(file));
+  const today = await contractOf(before, folder, name, "--before");
   return {
     name,
-    before: await contractOf(before, folder, name, "--before"),
+    before: today,
     after: await contractOf(after, folder, name, "--after"),
     events: usageFile === undefined ? [] : await readUsage(usageFile),
+    ...(await previousSpend(folder, today.id)),
   };
+}
+
+// previous.json (optional, as in a fixture): the customer's previous invoice, under today's contract. Its
+// cumulative commitments' spend to date continues on both sides (credit grants still start full: a
+// what-if compares prices, not where balances stand).
+async function previousSpend(folder: string, contractId: string): Promise<Pick<WhatIfCustomer, "options">> {
+  const file = join(folder, "previous.json");
+  if (!existsSync(file)) return {};
+  const spend = commitmentSpend(await readJsonFile(file, "--usage"), file, contractId, "--usage");
+  return Object.keys(spend).length === 0 ? {} : { options: { commitmentSpendToDate: spend } };
 }
 
 // A folder side: DIR/<customer>/contract.json. A price book: the book with the customer's own identity

@@ -33,5 +33,12 @@ export function explainLateUsage(result: LateUsageResult): string {
       `Credit note ${result.creditNote.id} credits ${money(result.creditNote.total)} of invoice ${result.invoiceId}; invoice ${result.reissued.id} re-issues the period for ${money(result.reissued.total)}.`,
     );
   }
+  const now = result.mode === "next_invoice" ? result.rerated : result.reissued;
+  for (const commitment of now?.commitments ?? []) {
+    if (commitment.cumulative === undefined) continue;
+    out.push(
+      `${commitment.name}: spend to date ${money(commitment.cumulative.spendAfter)} with the late usage. The next invoice of its period carries it; an invoice already issued after this one is corrected with it (--corrected-commitment-spend).`,
+    );
+  }
   return `${out.map(escapeControl).join("\n")}\n`;
 }

@@ -8,6 +8,7 @@ import { requireEvents } from "./entryArguments.js";
 import type { Invoice } from "./invoiceSchema.js";
 import {
   aggregatePeriod,
+  commitmentSpendOf,
   creditsOf,
   parseEvents,
   periodInForce,
@@ -83,6 +84,7 @@ export function billParsedProgressively(
       buildInvoice(contract, inForce, aggregatePeriod(all, contract, inForce, rating, cut), {
         kind: "progressive",
         credits: creditsOf(rating),
+        ...commitmentSpendOf(rating),
       }).subtotal,
     );
   const minor = contract.currency.minorUnits;

@@ -18,6 +18,13 @@ export interface LateUsageOptions extends RateInvoiceOptions {
    * the corrected period, by at most the contract's `lateUsage.lookBackPeriods`.
    */
   readonly billOn: string;
+  /**
+   * The spend to date of cumulative commitments to re-rate with, when a correction of an earlier invoice
+   * of the commitment period changed it (that correction's re-rated invoice's
+   * `commitments[].cumulative.spendAfter`). `commitmentSpendToDate` stays the spend the issued invoice
+   * was rated with, so the usage still reproduces it (docs/commitment-periods.md, "Late usage").
+   */
+  readonly correctedCommitmentSpendToDate?: Readonly<Record<string, string>>;
 }
 
 /** One delta line for the next invoice: a reversal of what a line billed, or the re-rated line booked. */
@@ -74,7 +81,10 @@ export type LateUsageResult =
  * (`lateUsage.correction`): delta lines for the next invoice (reverse each changed line, book the
  * re-rated one, so a volume tier that moves reprices every unit), or a credit note for the whole issued
  * invoice and a re-issued one. The usage and options must rate exactly to the issued invoice (checked
- * by its digest), and the period must lie within the contract's look-back window from `billOn`.
+ * by its digest), and the period must lie within the contract's look-back window from `billOn`. A
+ * cumulative commitment is re-rated with the spend to date the issued invoice had (or
+ * `correctedCommitmentSpendToDate`); the re-rated invoice's `spendAfter` is what the next invoice of
+ * the commitment period carries.
  *
  * @param contract - the contract the invoice was rated with (same digest)
  * @param issued - the invoice as issued (ratecard JSON, digest intact)
@@ -113,7 +123,7 @@ export function correctLateParsedUsage(
   requireEvents(usage);
   requireEvents(late);
   const invoice = parseInvoice(issued);
-  const { billOn, ...rating } = options;
+  const { billOn, correctedCommitmentSpendToDate: corrected, ...rating } = options;
   const period = invoice.period.label;
   const billOnLabel = assertWithinWindow(contract, invoice, billOn);
   const original = [...usage];
@@ -124,7 +134,9 @@ export function correctLateParsedUsage(
       periodMessages.usageDoesNotReproduce(invoice.id, invoice.total, reproduced.total),
       "usage",
     );
-  const rerated = rateParsedInvoice(contract, [...original, ...lateEvents], period, rating);
+  // Rated with the spend to date the issued invoice had, unless an earlier correction changed it.
+  const rerating = corrected === undefined ? rating : { ...rating, commitmentSpendToDate: corrected };
+  const rerated = rateParsedInvoice(contract, [...original, ...lateEvents], period, rerating);
   const base = {
     invoiceId: invoice.id,
     currency: invoice.currency,

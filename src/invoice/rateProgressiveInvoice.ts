@@ -11,6 +11,7 @@ import { parseInvoice } from "./parseIssued.js";
 import type { InvoiceProgressive } from "./progressiveSchema.js";
 import {
   aggregatePeriod,
+  commitmentSpendOf,
   creditsOf,
   parseEvents,
   periodInForce,
@@ -85,6 +86,7 @@ export function rateProgressiveParsedInvoice(
   const cumulative = buildInvoice(contract, inForce, usage, {
     kind: "progressive",
     credits: creditsOf(rating),
+    ...commitmentSpendOf(rating),
   });
   return lessEarlier(cumulative, issued, {
     stage: "progressive",

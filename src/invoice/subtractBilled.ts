@@ -262,7 +262,8 @@ function subtractAllowance(now: AppliedAllowance, before: ReadonlyArray<AppliedA
 }
 
 // A commitment's flows (spend, true-up, overage, cap and its spread) less what earlier invoices had;
-// its minimum and maximum are the period's, as the cumulative invoice states them.
+// its minimum, maximum and cumulative record are the period's, as the cumulative invoice states them
+// (progressive invoices settle no cumulative commitment, so the closing one carries its whole record).
 function subtractCommitment(
   now: AppliedCommitment,
   before: ReadonlyArray<AppliedCommitment>,
@@ -292,6 +293,7 @@ function subtractCommitment(
     ...optional("overage"),
     ...optional("cap"),
     ...(anyAllocation ? { allocation: allocationLess(now.allocation ?? [], before, minor) } : {}),
+    ...(now.cumulative !== undefined ? { cumulative: now.cumulative } : {}),
   };
 }
 

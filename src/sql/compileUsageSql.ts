@@ -1,8 +1,10 @@
 import { InputError, sqlMessages } from "../errors/index.js";
 import { aggregatedPeriods, type PreparedRating } from "../invoice/index.js";
 import type { AggregateUsageOptions } from "../meters/index.js";
+import type { ValueExpression } from "../schema/index.js";
 import { type SqlDialect, type SqlDialectName, sqlDialect } from "./dialect.js";
-import { meterSql, requireCompilable } from "./meterSql.js";
+import { stateKeySql } from "./keySql.js";
+import { type MeterSql, meterSql, requireCompilable } from "./meterSql.js";
 import { extractedSource, fieldSql, payloadSql, propertySql, type SqlUsageSource } from "./usageSource.js";
 
 /**
@@ -16,7 +18,7 @@ export interface CompiledUsageSql {
 }
 
 /** The columns of every row the queries return (docs/sql-engines.md, "The result rows"). */
-export const RESULT_COLUMNS = ["kind", "m", "gi", "g", "n", "a", "b", "t"] as const;
+export const RESULT_COLUMNS = ["kind", "m", "gi", "g", "w", "n", "a", "b", "t"] as const;
 
 /**
  * Compiles a prepared rating's aggregation to SQL for an engine: deduplication by id (copies with
@@ -54,7 +56,7 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
   const properties = extracted?.properties ?? names.map((name) => propertySql(source, dialect, name));
   const columns = (index: number) => ({ kind: `k${index}`, text: `t${index}` });
   const property = (name: string) => columns(names.indexOf(name));
-  const meters = options.meters.map((meter) => meterSql(meter, dialect, property));
+  const meters = options.meters.map((meter, i) => meterSql(meter, dialect, property, `d${i}`));
   const customer = dialect.literal(options.customer);
   const deduplicate = options.deduplicate !== false;
   const propertyColumns = names.flatMap((_, index) => [`k${index}`, `t${index}`]);
@@ -77,7 +79,10 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
       `reused AS (SELECT DISTINCT id FROM ev WHERE customer = ${customer} AND id IN (SELECT id FROM ev WHERE customer <> ${customer}))`,
     );
   const meterColumns = meters
-    .map((meter, i) => `, ${meter.match} AS m${i}, ${meter.readable} AS r${i}, ${meter.exponent} AS x${i}`)
+    .map(
+      (meter, i) =>
+        `, ${meter.match} AS m${i}, ${meter.readable} AS r${i}, ${meter.exponent} AS x${i}, ${meter.wide ?? "FALSE"} AS w${i}`,
+    )
     .join("");
   // Each value read once, after its readability, and only where it is readable.
   const valueColumns = meters
@@ -99,18 +104,31 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
   const uniqueColumns = options.meters
     .filter((meter) => meter.aggregation === "unique_count" && meter.valueProperty !== undefined)
     .flatMap((meter) => Object.values(property(meter.valueProperty ?? "")));
+  // Two-level meters: the key of each counted event's inner state (entity, window).
+  const timeZone = options.timeZone ?? "UTC";
+  const stateKeys = options.meters.map((meter) =>
+    stateKeySql(meter, dialect, property, options.period, timeZone),
+  );
+  const keyColumns = stateKeys.map((key, i) => (key === undefined ? "" : `, ${key} AS sk${i}`)).join("");
   const clsColumns = [
     ...new Set([
       "id",
       "ts",
       ...uniqueColumns,
-      ...meters.flatMap((_, i) => [`m${i}`, `x${i}`]),
+      ...meters.flatMap((_, i) => [`m${i}`, `x${i}`, `w${i}`]),
       ...dimensionNames.flatMap((name) => [`gk_${names.indexOf(name)}`, `gt_${names.indexOf(name)}`]),
     ]),
   ];
+  // Values computed from properties, each once, before the meters read them (readable, value, wide).
+  const derived = meters.flatMap((meter, i) =>
+    meter.derived === undefined ? [] : [`${meter.derived} AS d${i}`],
+  );
+  const events = deduplicate ? "kept" : "ev";
+  const derivedColumns = meters.map((meter, i) => (meter.derived === undefined ? "" : `, d${i}`)).join("");
+  if (derived.length > 0) ctes.push(`valued AS (SELECT *, ${derived.join(", ")} FROM ${events})`);
   ctes.push(
-    `metered AS (SELECT ${rowColumns}${meterColumns}${groupColumns} FROM ${deduplicate ? "kept" : "ev"})`,
-    `cls AS (SELECT ${clsColumns.join(", ")}${valueColumns}, ${reason} AS reason FROM metered)`,
+    `metered AS (SELECT ${rowColumns}${derivedColumns}${meterColumns}${groupColumns} FROM ${derived.length > 0 ? "valued" : events})`,
+    `cls AS (SELECT ${clsColumns.join(", ")}${valueColumns}${keyColumns}, ${reason} AS reason FROM metered)`,
     `excl AS (${[
       ...(deduplicate
         ? [
@@ -129,6 +147,11 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
     // into cls, which would compute the classification once per filter.
     `SELECT ${row({ kind: "counted", n: "COALESCE(SUM(CASE WHEN reason IS NULL THEN 1 ELSE 0 END), 0)" })} FROM cls`,
     `SELECT ${row({ kind: "exponent", n: "COUNT(*)", b: "MIN(id)" })} FROM cls WHERE (reason IS NULL OR reason = 'invalid_value') AND (${or(meters.map((_, i) => `(m${i} AND x${i})`))})`,
+    ...(derived.length > 0
+      ? [
+          `SELECT ${row({ kind: "wide", n: "COUNT(*)", b: "MIN(id)" })} FROM cls WHERE reason = 'invalid_value' AND (${or(meters.map((_, i) => `(m${i} AND w${i})`))})`,
+        ]
+      : []),
     `SELECT ${row({ kind: "excluded", a: "reason", n: "SUM(events)" })} FROM excl GROUP BY reason`,
     `SELECT ${row({ kind: "sample", a: "reason", b: "id" })} FROM (SELECT reason, id, ROW_NUMBER() OVER (PARTITION BY reason ORDER BY ${dialect.binary("id")}) AS r FROM (SELECT DISTINCT reason, id FROM excl) d) s WHERE r <= 5`,
     ...(deduplicate
@@ -140,35 +163,64 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
     ...options.meters.flatMap((meter, i) => {
       const groupings = [[], ...(options.requests?.get(meter.id)?.groupings ?? [])];
       return groupings.flatMap((dimensions, g) => {
-        const keys = dimensions.flatMap((name) => [`gk_${names.indexOf(name)}`, `gt_${names.indexOf(name)}`]);
+        // The group's columns, then (a two-level meter) the inner state's key.
+        const group = dimensions.flatMap((name) => [
+          `gk_${names.indexOf(name)}`,
+          `gt_${names.indexOf(name)}`,
+        ]);
+        const w = stateKeys[i] === undefined ? undefined : `sk${i}`;
+        const keys = [...group, ...(w === undefined ? [] : [w])];
+        const inner = meter.window?.aggregation ?? meter.aggregation;
         const gi = g === 0 ? undefined : String(g - 1);
         const where = `FROM cls WHERE reason IS NULL AND m${i}`;
         const groupBy = keys.length === 0 ? "" : ` GROUP BY ${keys.join(", ")}`;
-        const aggregate = { sum: "SUM", avg: "SUM", min: "MIN", max: "MAX" }[meter.aggregation as string];
-        const state = `SELECT ${row({ kind: "state", m: String(i), gi, g: keys, n: "COUNT(*)", ...(aggregate ? { a: `${aggregate}(v${i})` } : {}) })} ${where}${groupBy}`;
-        if (meter.aggregation === "unique_count")
+        const state = `SELECT ${row({ kind: "state", m: String(i), gi, g: group, w, n: "COUNT(*)", ...stateColumns(inner, meters[i]!, `v${i}`, dialect) })} ${where}${groupBy}`;
+        if (inner === "unique_count")
           return [
             state,
-            `SELECT DISTINCT ${row({ kind: "unique", m: String(i), gi, g: keys, a: property(meter.valueProperty ?? "").kind, b: property(meter.valueProperty ?? "").text })} ${where}`,
+            `SELECT DISTINCT ${row({ kind: "unique", m: String(i), gi, g: group, w, a: property(meter.valueProperty ?? "").kind, b: property(meter.valueProperty ?? "").text })} ${where}`,
           ];
-        if (meter.aggregation !== "latest") return [state];
+        if (inner !== "latest") return [state];
         const partition = keys.length === 0 ? "" : `PARTITION BY ${keys.join(", ")} `;
-        const latest = `SELECT ${row({ kind: "latest", m: String(i), gi, g: keys, a: `v${i}`, b: "id", t: "ts" })} FROM (SELECT cls.*, ROW_NUMBER() OVER (${partition}ORDER BY ts DESC, ${dialect.binary("id")} DESC) AS rn ${where}) l WHERE rn = 1`;
+        const latest = `SELECT ${row({ kind: "latest", m: String(i), gi, g: group, w, a: `v${i}`, b: "id", t: "ts" })} FROM (SELECT cls.*, ROW_NUMBER() OVER (${partition}ORDER BY ts DESC, ${dialect.binary("id")} DESC) AS rn ${where}) l WHERE rn = 1`;
         return [state, latest];
       });
     }),
   ];
-  return `WITH ${ctes.join(",\n")}\n${selects.join("\nUNION ALL\n")}`;
+  const suffix = dialect.querySuffix === undefined ? "" : `\n${dialect.querySuffix}`;
+  return `WITH ${ctes.join(",\n")}\n${selects.join("\nUNION ALL\n")}${suffix}`;
+}
+
+// The aggregate of a meter's values in its state row: `a` (and `b`, the fractions' sum, when the
+// engine's sums of 18-decimal values could overflow: src/sql/dialect.ts `integerPart`).
+function stateColumns(aggregation: string, meter: MeterSql, value: string, dialect: SqlDialect) {
+  const aggregate = { sum: "SUM", avg: "SUM", min: "MIN", max: "MAX" }[aggregation];
+  if (aggregate === undefined) return {};
+  const integerPart = dialect.exact.integerPart;
+  if (aggregate === "SUM" && meter.wideScale === true && integerPart !== undefined)
+    return { a: `SUM(${integerPart(value)})`, b: `SUM(${value} - ${integerPart(value)})` };
+  return { a: `${aggregate}(${value})` };
 }
 
 // The property names the query reads: values, filters and grouping dimensions, in first-use order.
 function propertiesUsed(options: AggregateUsageOptions): string[] {
   const names = options.meters.flatMap((meter) => [
     ...(meter.valueProperty === undefined ? [] : [meter.valueProperty]),
+    ...(meter.value === undefined ? [] : expressionProperties(meter.value)),
+    ...(meter.entity === undefined ? [] : [meter.entity.property]),
+    ...(meter.percentile?.direction === undefined ? [] : [meter.percentile.direction.property]),
     ...(meter.filters ?? []).map((filter) => filter.property),
     ...(options.requests?.get(meter.id)?.groupings.flat() ?? []),
   ]);
   return [...new Set(names)];
+}
+
+// The properties a value expression reads, in order.
+function expressionProperties(expression: ValueExpression): string[] {
+  if ("property" in expression) return [expression.property];
+  if ("weightBy" in expression) return [expression.weightBy.property];
+  if ("constant" in expression) return [];
+  return ("multiply" in expression ? expression.multiply : expression.add).flatMap(expressionProperties);
 }
 
 interface RowParts {
@@ -176,6 +228,7 @@ interface RowParts {
   readonly m?: string | undefined;
   readonly gi?: string | undefined;
   readonly g?: ReadonlyArray<string>;
+  readonly w?: string | undefined;
   readonly n?: string;
   readonly a?: string;
   readonly b?: string;
@@ -194,6 +247,7 @@ function rowBuilder(dialect: SqlDialect) {
       `${integer(parts.m)} AS m`,
       `${integer(parts.gi)} AS gi`,
       `${text(group)} AS g`,
+      `${text(parts.w)} AS w`,
       `${integer(parts.n)} AS n`,
       `${text(parts.a)} AS a`,
       `${text(parts.b)} AS b`,

@@ -44,6 +44,30 @@ export interface SqlDialect {
   readonly binary: (text: string) => string;
   /** A JSON array of texts (NULL as null), as text. */
   readonly jsonArray: (texts: ReadonlyArray<string>) => string;
+  /** Said after the query: settings it needs (ClickHouse's limit on the size of a query's syntax tree). */
+  readonly querySuffix?: string;
+  /** The integer quotient of two non-negative whole numbers. */
+  readonly intDiv: (dividend: string, divisor: string) => string;
+  /** The engine's widest exact decimal, for values computed from properties (src/sql/valueSql.ts). */
+  readonly exact: ExactDecimal;
+}
+
+/** An engine's widest exact decimal type. */
+export interface ExactDecimal {
+  /** How many digits it holds (integer and decimal ones together). */
+  readonly digits: number;
+  /**
+   * What the engine does with a result too large for it: `try` — it fails, and TRY(…) makes that NULL;
+   * `guard` — it wraps around silently, so a double estimate must keep it from happening; `none` — never.
+   */
+  readonly overflow: "try" | "guard" | "none";
+  /** An expression (a decimal, or a text literal) as that type with `scale` decimals. */
+  readonly cast: (expression: string, scale: number) => string;
+  /**
+   * The integer part of a value, when sums of the type can overflow (DuckDB's 38 digits with 18
+   * decimals): sums then add the integer and fraction parts separately.
+   */
+  readonly integerPart?: (expression: string) => string;
 }
 
 /** One property extracted once from a JSON column, then read (SqlDialect `jsonValue`). */
@@ -98,6 +122,13 @@ const duckdb: SqlDialect = {
   countDistinct: (expressions) => `COUNT(DISTINCT (${expressions.join(", ")}))`,
   binary: (text) => text,
   jsonArray: (texts) => `CAST(to_json([${texts.map((t) => `CAST(${t} AS VARCHAR)`).join(", ")}]) AS VARCHAR)`,
+  intDiv: (dividend, divisor) => `((${dividend}) // ${divisor})`,
+  exact: {
+    digits: 38,
+    overflow: "try",
+    cast: (expression, scale) => `CAST(${expression} AS DECIMAL(38,${scale}))`,
+    integerPart: (expression) => `CAST(trunc(${expression}) AS DECIMAL(38,0))`,
+  },
 };
 
 // ClickHouse: JSON functions on a String column, Decimal128, match(), explicit Nullable types so that
@@ -122,6 +153,15 @@ const clickhouse: SqlDialect = {
   countDistinct: (expressions) => `uniqExact(${expressions.join(", ")})`,
   binary: (text) => text,
   jsonArray: (texts) => `toJSONString([${texts.map((t) => `CAST(${t} AS Nullable(String))`).join(", ")}])`,
+  // ClickHouse expands every use of a CTE in place: a contract of many meters and charges passes the
+  // default 50,000 nodes (the query is as large, and as fast, as DuckDB's; only the check is in the way).
+  querySuffix: "SETTINGS max_ast_elements = 10000000, max_expanded_ast_elements = 10000000",
+  intDiv: (dividend, divisor) => `intDiv(${dividend}, ${divisor})`,
+  exact: {
+    digits: 76,
+    overflow: "guard",
+    cast: (expression, scale) => `toDecimal256(${expression}, ${scale})`,
+  },
 };
 
 // PostgreSQL: jsonb operators, numeric (exact, any size), the ~ operator with a C collation for ids.
@@ -145,6 +185,13 @@ const postgres: SqlDialect = {
   countDistinct: (expressions) => `COUNT(DISTINCT (${expressions.join(", ")}))`,
   binary: (text) => `(${text}) COLLATE "C"`,
   jsonArray: (texts) => `json_build_array(${texts.map((t) => `(${t})::text`).join(", ")})::text`,
+  intDiv: (dividend, divisor) => `div(${dividend}, ${divisor})`,
+  // numeric: exact at any size ratecard meets (131,072 digits before the point, 16,383 after).
+  exact: {
+    digits: 16_383,
+    overflow: "none",
+    cast: (expression, scale) => `round((${expression})::numeric, ${scale})`,
+  },
 };
 
 /** The dialect of an engine. */

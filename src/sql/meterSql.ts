@@ -1,18 +1,8 @@
 import { InputError, sqlMessages } from "../errors/index.js";
 import type { FilterTerms, MeterTerms } from "../schema/index.js";
 import type { SqlDialect } from "./dialect.js";
-
-// Decimal text as ratecard reads it (src/money/parseDecimal.ts DECIMAL_TEXT), and the plain forms of a
-// quantity: below 10^15 with at most 9 decimals (trailing zeros aside), no exponent.
-const DECIMAL_TEXT = "^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?$";
-const PLAIN_QUANTITY = "^[+-]?(0*[0-9]{1,15}([.][0-9]{0,9}0*)?|0*[.][0-9]{1,9}0*)$";
-const EXPONENT = "^[^eE]*[eE].*$";
-
-/** A property of the event row as the compiler names it: its kind and text columns. */
-export interface PropertyColumns {
-  readonly kind: string;
-  readonly text: string;
-}
+import { DECIMAL_TEXT, type PropertyColumns, quantitySql } from "./quantitySql.js";
+import { derivedValueSql } from "./valueSql.js";
 
 /** One meter as SQL over a row of the deduplicated events. */
 export interface MeterSql {
@@ -27,35 +17,76 @@ export interface MeterSql {
   readonly value: string | undefined;
   /** The value is decimal text with an exponent, which the compiler does not read exactly. */
   readonly exponent: string;
+  /** A value computed from properties, all there, that the engine's widest decimal cannot hold. */
+  readonly wide?: string;
+  /** A value computed from properties: its exact SQL, read first into the column `derived` names. */
+  readonly derived?: string;
+  /** A value computed from properties: it has 18 decimals (DERIVED_QUANTITY), not 9. */
+  readonly wideScale?: boolean;
 }
 
 /**
- * Refuses, with a sentence, what the compiler does not compile: windows, entities, value expressions,
- * weighted sums, percentiles and persistent meters. Nothing is approximated.
+ * Refuses, with a sentence, what the compiler does not compile: weighted sums and persistent meters.
+ * Nothing is approximated.
  */
 export function requireCompilable(meter: MeterTerms): void {
   const refuse = (what: string) => {
     throw InputError.from(sqlMessages.sqlUnsupported(`${what} (meter "${meter.id}")`), "meters");
   };
   if (meter.aggregation === "weighted_sum") refuse("a weighted_sum meter");
-  if (meter.aggregation === "percentile") refuse("a percentile meter");
-  if (meter.window !== undefined) refuse("a meter with a window");
-  if (meter.entity !== undefined) refuse("a meter with an entity");
   if (meter.persistent === true) refuse("a persistent meter");
-  if (meter.value !== undefined) refuse("a meter value computed from properties");
 }
 
-/** The meter's match, readability and value over the event row. */
+/**
+ * The meter's match, readability and value over the event row; a value computed from properties is
+ * read from the column `derived` (which holds the MeterSql's `derived` SQL).
+ */
 export function meterSql(
   meter: MeterTerms,
   dialect: SqlDialect,
   property: (name: string) => PropertyColumns,
+  derived: string,
 ): MeterSql {
   const filters = (meter.filters ?? []).map(
     (filter) => `COALESCE(${filterSql(filter, dialect, property)}, FALSE)`,
   );
   const match = [`type = ${dialect.literal(meter.eventType)}`, ...filters].join(" AND ");
-  if (meter.aggregation === "count" || meter.valueProperty === undefined)
+  const read = readValue(meter, dialect, property, derived, match);
+  // An in/out percentile must know each event's direction, as text (eventPass.ts).
+  const direction = meter.percentile?.direction?.property;
+  if (direction === undefined) return read;
+  return { ...read, readable: `(${read.readable} AND COALESCE(${property(direction).kind} = 's', FALSE))` };
+}
+
+function readValue(
+  meter: MeterTerms,
+  dialect: SqlDialect,
+  property: (name: string) => PropertyColumns,
+  derived: string,
+  match: string,
+): MeterSql {
+  if (meter.value !== undefined) {
+    const value = derivedValueSql(meter.value, dialect, property, meter.id);
+    // Within DERIVED_QUANTITY: below 10^15, at most 18 decimals (deriveValue.ts), else invalid.
+    const decimals = value.scale > 18 ? ` AND ${derived} = round(${derived}, 18)` : "";
+    // A type with fewer than 15 integer digits holds nothing as large as 10^15 (nor the literal).
+    const size = value.scale + 15 <= dialect.exact.digits ? ` AND abs(${derived}) < 1000000000000000` : "";
+    return {
+      match,
+      readable: `COALESCE(${value.present} AND ${derived} IS NOT NULL${size}${decimals}, FALSE)`,
+      value: dialect.exact.cast(derived, 18),
+      exponent: value.exponent,
+      wide: `(${value.present} AND ${derived} IS NULL)`,
+      derived: value.raw,
+      wideScale: true,
+    };
+  }
+  // Counting events (in windows too) reads no value.
+  if (
+    meter.aggregation === "count" ||
+    meter.window?.aggregation === "count" ||
+    meter.valueProperty === undefined
+  )
     return { match, readable: "TRUE", value: undefined, exponent: "FALSE" };
   const { kind, text } = property(meter.valueProperty);
   if (meter.aggregation === "unique_count")
@@ -65,13 +96,7 @@ export function meterSql(
       value: undefined,
       exponent: "FALSE",
     };
-  // A JSON number is read through the shortest text of its double (as JavaScript reads it): it is a
-  // quantity when below 10^15 and its text rounded to 9 decimals is the same double.
-  const number = `(abs(${dialect.double(text)}) < 1e15 AND ${dialect.toDouble(dialect.decimal(text))} = ${dialect.double(text)})`;
-  const readable = `COALESCE(CASE WHEN ${kind} = 'n' THEN ${number} WHEN ${kind} = 's' THEN ${dialect.matches(text, PLAIN_QUANTITY)} ELSE FALSE END, FALSE)`;
-  // CASE, not AND: the engines then run the decimal regex only on the rare text with an e.
-  const exponent = `COALESCE(CASE WHEN ${kind} = 's' AND ${dialect.matches(text, EXPONENT)} THEN ${dialect.matches(text, DECIMAL_TEXT)} ELSE FALSE END, FALSE)`;
-  return { match, readable, value: dialect.decimal(text), exponent };
+  return { match, ...quantitySql({ kind, text }, dialect) };
 }
 
 // One filter, strict as src/meters/matchesFilters.ts: the text "1" is not the number 1; numeric

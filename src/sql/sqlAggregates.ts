@@ -13,8 +13,9 @@ import {
   type UsageStates,
   uniqueKey,
 } from "../meters/index.js";
-import { Decimal, toPlainString } from "../money/index.js";
+import { addExactly, Decimal, toPlainString } from "../money/index.js";
 import { EXCLUSION_REASONS, type MeterTerms, type PropertyValue } from "../schema/index.js";
+import { stateKeys } from "./keySql.js";
 
 // Engines hand 64-bit integers back as bigint (DuckDB), text (ClickHouse's JSON) or number (PGlite).
 const integer = z.nullable(
@@ -32,6 +33,7 @@ const rowSchema = z.object({
     "malformed",
     "counted",
     "exponent",
+    "wide",
     "excluded",
     "sample",
     "reused",
@@ -43,6 +45,7 @@ const rowSchema = z.object({
   m: integer,
   gi: integer,
   g: text,
+  w: text,
   n: integer,
   a: text,
   b: text,
@@ -108,6 +111,8 @@ function statesOf(rows: ReadonlyArray<Row>, options: AggregateUsageOptions): Usa
     });
   const exponent = one("exponent");
   if (exponent?.n) throw InputError.from(sqlMessages.sqlExponentValue(exponent.n, exponent.b ?? ""), "");
+  const wide = one("wide");
+  if (wide?.n) throw InputError.from(sqlMessages.sqlWideValue(wide.n, wide.b ?? ""), "");
   const samples = (kind: Row["kind"], reason?: string) =>
     rows
       .filter((row) => row.kind === kind && (reason === undefined || row.a === reason))
@@ -138,15 +143,15 @@ function statesOf(rows: ReadonlyArray<Row>, options: AggregateUsageOptions): Usa
           const inGrouping = mine.filter((row) => row.gi === gi);
           return {
             dimensions: [...dimensions],
-            buckets: inGrouping
-              .filter((row) => row.kind === "state")
-              .map((row) => ({
-                group: groupValues(row.g),
+            buckets: [...new Set(inGrouping.filter((row) => row.kind === "state").map((row) => row.g))].map(
+              (group) => ({
+                group: groupValues(group),
                 state: stateOf(
                   meter,
-                  inGrouping.filter((other) => other.g === row.g),
+                  inGrouping.filter((other) => other.g === group),
                 ),
-              })),
+              }),
+            ),
           };
         }),
       };
@@ -154,15 +159,45 @@ function statesOf(rows: ReadonlyArray<Row>, options: AggregateUsageOptions): Usa
   };
 }
 
-// A meter's state (src/meters/valueReducers.ts `toJson`) from its rows of one bucket.
+// A meter's state from its rows of one bucket: a value reducer's, or a two-level meter's
+// `[key, state]` pairs (entities of windows of values), as perKeyJson writes them.
 function stateOf(meter: MeterTerms, rows: ReadonlyArray<Row>): unknown {
+  if (meter.entity === undefined && meter.window === undefined) return valueStateOf(meter.aggregation, rows);
+  const inner = meter.window?.aggregation ?? meter.aggregation;
+  const byEntity = new Map<string, Map<string, Row[]>>();
+  for (const row of rows) {
+    if (row.w === null) continue;
+    const keys = stateKeys(meter, keyParts(row.w), propertyValue);
+    const windows = byEntity.get(keys.entity ?? "") ?? new Map<string, Row[]>();
+    byEntity.set(keys.entity ?? "", windows);
+    windows.set(keys.window ?? "", [...(windows.get(keys.window ?? "") ?? []), row]);
+  }
+  const windowsOf = (windows: Map<string, Row[]>) =>
+    meter.window === undefined
+      ? valueStateOf(inner, windows.get("") ?? [])
+      : [...windows].map(([key, inWindow]) => [key, valueStateOf(inner, inWindow)]);
+  return meter.entity === undefined
+    ? windowsOf(byEntity.get("") ?? new Map())
+    : [...byEntity].map(([key, windows]) => [key, windowsOf(windows)]);
+}
+
+// A state key's parts from its JSON text (compileUsageSql.ts, keySql.ts).
+function keyParts(json: string): (string | null)[] {
+  const parts = z.array(z.nullable(z.string())).safeParse(JSON.parse(json));
+  if (!parts.success) throw InputError.from(sqlMessages.sqlUnexpectedRow(`a state key ${json}`), "w");
+  return parts.data;
+}
+
+// A value reducer's state (src/meters/valueReducers.ts `toJson`) from its rows of one bucket.
+function valueStateOf(aggregation: string, rows: ReadonlyArray<Row>): unknown {
   const state = rows.find((row) => row.kind === "state");
   const events = state?.n ?? 0;
   const decimal = (value: string | null | undefined) => toPlainString(new Decimal(value ?? "0"));
-  switch (meter.aggregation) {
+  switch (aggregation) {
     case "sum":
     case "avg":
-      return { sum: decimal(state?.a), events };
+      // `b`: the sum of the fractions, when the engine added integer parts and fractions apart.
+      return { sum: toPlainString(addExactly(new Decimal(state?.a ?? "0"), state?.b ?? "0")), events };
     case "min":
     case "max":
       return { best: state?.a == null ? null : decimal(state.a), events };

@@ -19,10 +19,12 @@ export interface WhatIfCustomer {
   /** The customer's usage for the period, rated under both contracts. */
   readonly events: ReadonlyArray<UsageEvent>;
   /**
-   * What the customer's previous invoice carried (meter state, credit balances), given to both ratings.
-   * Without `creditBalances`, every credit grant starts full, as in `ratecard check`.
+   * What the customer's previous invoice carried (meter state, credit balances, the spend to date of
+   * cumulative commitments), given to both ratings. Without `creditBalances`, every credit grant starts
+   * full, as in `ratecard check`. The proposed contract takes the spend of the cumulative commitments
+   * it has (same id) and no other: a proposal that drops a commitment carries none of its spend.
    */
-  readonly options?: Pick<RateInvoiceOptions, "carried" | "creditBalances">;
+  readonly options?: Pick<RateInvoiceOptions, "carried" | "creditBalances" | "commitmentSpendToDate">;
 }
 
 /** One customer's row: the amount due before and after, the change, and its largest cause. */
@@ -119,9 +121,8 @@ export function whatIfRow(customer: WhatIfCustomer, period: Period | string): Wh
 }
 
 function compareRatings(customer: WhatIfCustomer, period: Period | string): WhatIfRow {
-  const [before, after] = [customer.before, customer.after].map((contract) =>
-    rate(contract, customer, period),
-  ) as [Invoice, Invoice];
+  const before = rate(customer.before, customer, period, false);
+  const after = rate(customer.after, customer, period, true);
   const result = diff(before, after);
   const top = result.attributions[0];
   const percent = percentChange(result.before.amount, result.change);
@@ -145,10 +146,25 @@ function countedDifferently(before: Invoice, after: Invoice): string | undefined
   return `Today's contract counts ${then} of the customer's events and the proposed one ${now}: the proposal measures other usage (another customer id, meter, event type or filter), so part of the change is not a price change.`;
 }
 
-function rate(contract: Contract, customer: WhatIfCustomer, period: Period | string): Invoice {
-  const options = customer.options ?? {};
+function rate(
+  contract: Contract,
+  customer: WhatIfCustomer,
+  period: Period | string,
+  proposed: boolean,
+): Invoice {
+  const { commitmentSpendToDate: spend, ...options } = customer.options ?? {};
   return rateParsedInvoice(contract, customer.events, period, {
     ...options,
     ...(options.creditBalances === undefined ? { creditsStartFull: true } : {}),
+    ...(spend === undefined ? {} : { commitmentSpendToDate: proposed ? spendKept(contract, spend) : spend }),
   });
+}
+
+// Today's contract takes the carried spend as it is (an id it does not have is refused, as anywhere); the
+// proposed one only the spend of the cumulative commitments it has, under the same id.
+function spendKept(contract: Contract, spend: Readonly<Record<string, string>>): Record<string, string> {
+  const cumulative = new Set(
+    contract.commitments.filter((commitment) => commitment.cumulative !== undefined).map((c) => c.id),
+  );
+  return Object.fromEntries(Object.entries(spend).filter(([id]) => cumulative.has(id)));
 }

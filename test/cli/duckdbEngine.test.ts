@@ -109,16 +109,25 @@ describe("ratecard invoice --engine duckdb", () => {
     ]);
     const stdin = invoice("cdn-basic", "2026-02", "-", "--engine", "duckdb", "--usage-format", "ndjson");
     expect([stdin.code, stdin.stderr]).toEqual([2, expect.stringContaining("not standard input")]);
-    // A percentile meter does not compile to SQL: said, not approximated.
-    const percentile = invoice(
-      "cdn-transit-commit",
-      "2026-06",
-      "fixtures/cdn-transit-commit/usage.ndjson",
+    // A weighted_sum meter does not compile to SQL: said, not approximated.
+    const weighted = invoice(
+      "golden-rich",
+      "2026-03",
+      "fixtures/golden-rich/usage.ndjson",
       "--engine",
       "duckdb",
     );
-    expect(percentile.code).toBe(2);
-    expect(percentile.stderr).toContain('cannot aggregate a percentile meter (meter "transit_p95")');
-    expect(percentile.stderr).not.toContain("    at ");
+    expect(weighted.code).toBe(2);
+    expect(weighted.stderr).toContain('cannot aggregate a weighted_sum meter (meter "storage")');
+    expect(weighted.stderr).toContain("--engine memory");
+    expect(weighted.stderr).not.toContain("    at ");
+  });
+
+  it("rates a percentile meter (95th percentile of 5-minute windows) as the in-memory engine does", () => {
+    const usage = "fixtures/cdn-transit-commit/usage.ndjson";
+    const duckdb = invoice("cdn-transit-commit", "2026-06", usage, "--engine", "duckdb");
+    const memory = invoice("cdn-transit-commit", "2026-06", usage, "--engine", "memory");
+    expect([duckdb.code, duckdb.stderr]).toEqual([0, ""]);
+    expect(duckdb.stdout).toBe(memory.stdout);
   });
 });

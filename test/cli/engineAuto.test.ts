@@ -35,14 +35,15 @@ describe("ratecard invoice --engine auto", () => {
   });
 
   it("falls back to the in-memory engine, with a note, for a meter SQL does not compile", () => {
-    // cdn-transit-commit bills a percentile meter: --engine duckdb refuses it (exit 2), auto does not.
+    // golden-rich bills a weighted_sum meter: --engine duckdb refuses it (exit 2), auto does not.
     const args = [
       "--contract",
-      "fixtures/cdn-transit-commit/contract.json",
+      "fixtures/golden-rich/contract.json",
       "--usage",
-      "fixtures/cdn-transit-commit/usage.ndjson",
+      "fixtures/golden-rich/usage.ndjson",
       "--period",
-      "2026-06",
+      "2026-03",
+      "--credits-start-full",
       "--format",
       "json",
     ];
@@ -50,7 +51,7 @@ describe("ratecard invoice --engine auto", () => {
     const memory = invoice(ALWAYS, ...args, "--engine", "memory");
     expect(auto.code).toBe(0);
     expect(auto.stderr).toContain("aggregating with ratecard's own engine instead, because");
-    expect(auto.stderr).toContain('a percentile meter (meter "transit_p95")');
+    expect(auto.stderr).toContain('a weighted_sum meter (meter "storage")');
     expect(auto.stdout).toBe(memory.stdout);
     expect(invoice(ALWAYS, ...args, "--engine", "duckdb").code).toBe(2);
   });

@@ -8,6 +8,8 @@ import {
   COMPUTE_AND_STORAGE,
   type ContractOverrides,
   computeAndStorageUsage,
+  sumMeter,
+  unitCharge,
 } from "../_support/contract.js";
 import { thrown } from "../_support/thrown.js";
 
@@ -15,6 +17,15 @@ import { thrown } from "../_support/thrown.js";
 const contractWith = (extra: ContractOverrides) =>
   buildContract({ id: "ctr_commit" }, COMPUTE_AND_STORAGE, extra);
 const usage = computeAndStorageUsage;
+// Compute on meter a, storage and egress on meter b, each at 1.00 a unit.
+const WITH_EGRESS = {
+  meters: [sumMeter("a"), sumMeter("b")],
+  charges: [
+    unitCharge("compute", "Compute", "a"),
+    unitCharge("storage", "Storage", "b"),
+    unitCharge("egress", "Egress", "b"),
+  ],
+} satisfies ContractOverrides;
 
 describe("commitments", () => {
   it("counts a narrow scope's true-up as spend of a wider scope that contains it, whatever the listing order", () => {
@@ -115,15 +126,7 @@ describe("commitments", () => {
     expect(
       thrown(() =>
         contractWith({
-          meters: [
-            { id: "a", eventType: "a", aggregation: "sum", valueProperty: "v" },
-            { id: "b", eventType: "b", aggregation: "sum", valueProperty: "v" },
-          ],
-          charges: [
-            { id: "compute", name: "Compute", meter: "a", price: { model: "unit", unitPrice: "1" } },
-            { id: "storage", name: "Storage", meter: "b", price: { model: "unit", unitPrice: "1" } },
-            { id: "egress", name: "Egress", meter: "b", price: { model: "unit", unitPrice: "1" } },
-          ],
+          ...WITH_EGRESS,
           commitments: [
             { id: "c1", name: "C1", minimum: "10", charges: ["compute", "storage"] },
             { id: "c2", name: "C2", minimum: "10", charges: ["storage", "egress"] },
@@ -131,6 +134,79 @@ describe("commitments", () => {
         }),
       ),
     ).toMatchObject({ code: "invalid_field", path: "commitments[1].charges" });
+  });
+
+  it("refuses overlapping scopes when a charge is listed twice (the scopes are sets)", () => {
+    // { compute, storage } and { storage, egress } share storage only. Listing storage twice in c1
+    // made the 2 shared entries ("storage", "storage") as many as c2's 2 entries: read as nested, c2's
+    // true-up (egress outside c1) would then have counted as spend of c1.
+    const error = thrown(() =>
+      contractWith({
+        ...WITH_EGRESS,
+        commitments: [
+          { id: "c1", name: "C1", minimum: "10", charges: ["storage", "storage", "compute"] },
+          { id: "c2", name: "C2", minimum: "10", charges: ["storage", "egress"] },
+        ],
+      }),
+    ) as { details: { problems: { path: string; message: string }[] } };
+    expect(error.details.problems.map(({ path, message }) => ({ path, message }))).toEqual([
+      {
+        path: "commitments[1].charges",
+        message:
+          "commitments[1].charges overlaps commitments[0] on storage without containing it or being contained; make the scopes nested or separate",
+      },
+    ]);
+    // a charge listed twice in a scope that does contain the other stays accepted
+    expect(() =>
+      contractWith({
+        commitments: [
+          { id: "c1", name: "C1", minimum: "10", charges: ["compute", "compute", "storage"] },
+          { id: "c2", name: "C2", minimum: "10", charges: ["storage"] },
+        ],
+      }),
+    ).not.toThrow();
+  });
+
+  it("counts a line outside a scope only when it is the true-up of a commitment nested in it", () => {
+    // a platform fee of 40.00 outside both scopes; narrow (compute, 100) is listed first.
+    // narrow: compute 50.00 → true-up 50.00 (the platform fee is not its spend);
+    // wide (compute + storage, 150): 50.00 + 50.00 + narrow's true-up 50.00 = 150.00, without the
+    // platform fee's 40.00 → no true-up; total 50 + 50 + 40 + 50 = 190.00
+    const contract = contractWith({
+      charges: [
+        ...COMPUTE_AND_STORAGE.charges,
+        { id: "platform", name: "Platform", price: { model: "flat", amount: "40" } },
+      ],
+      commitments: [
+        { id: "narrow", name: "Compute minimum", minimum: "100", charges: ["compute"] },
+        { id: "wide", name: "Platform minimum", minimum: "150", charges: ["compute", "storage"] },
+      ],
+    });
+    const invoice = rateInvoice(contract, usage("50", "50"), "2026-03");
+    expect(invoice.commitments?.map((c) => [c.id, c.spend, c.trueUp])).toEqual([
+      ["narrow", "50.00", "50.00"],
+      ["wide", "150.00", undefined],
+    ]);
+    expect(invoice.total).toBe("190.00");
+  });
+
+  it("runs a narrow scope first even when it lists its one charge three times", () => {
+    // narrow names compute only (3 entries, 1 charge); wide names compute and storage (2 entries):
+    // narrow first, compute 50.00 → true-up 50.00; wide's spend 50.00 + 50.00 + 50.00 = 150.00 → no
+    // true-up. Ordered by entries, wide would run first (spend 100.00, true-up 50.00) and the total
+    // would be 200.00.
+    const contract = contractWith({
+      commitments: [
+        { id: "wide", name: "Platform minimum", minimum: "150", charges: ["compute", "storage"] },
+        { id: "narrow", name: "Compute minimum", minimum: "100", charges: ["compute", "compute", "compute"] },
+      ],
+    });
+    const invoice = rateInvoice(contract, usage("50", "50"), "2026-03");
+    expect(invoice.commitments?.map((c) => [c.id, c.spend, c.trueUp])).toEqual([
+      ["narrow", "50.00", "50.00"],
+      ["wide", "150.00", undefined],
+    ]);
+    expect(invoice.total).toBe("150.00");
   });
 
   it("refuses a maximum below the minimum, neither bound, an unknown charge, and an id a charge uses", () => {

@@ -152,6 +152,24 @@ describe("discounts", () => {
     expect(rateInvoice(spring, [], "2026-05").discounts).toHaveLength(1);
   });
 
+  it("counts its periods from the term's first billing period, not from the cycle's first of the year", () => {
+    // Monthly calendar periods are numbered from January of the term's year: a term starting on
+    // 17 March has March as its period 1 (partial), April as 2, May as 3.
+    const fromMarch = contractWith([{ id: "intro", name: "Intro", percent: "50", periods: 2 }], {
+      term: { start: "2026-03-17" },
+    });
+    // March: platform 100 × 15 ÷ 31 = 48.387… → 48.39; 50 % = 24.195 → 24.20 (half-even: 24.20's cent is even)
+    expect(rateInvoice(fromMarch, [], "2026-03").discounts?.[0]).toMatchObject({
+      base: "48.39",
+      amount: "-24.20",
+    });
+    // April: 50 % of 100.00 = 50.00; May is period 3: no discount, the whole 100.00
+    expect(rateInvoice(fromMarch, [], "2026-04").discounts?.[0]).toMatchObject({ amount: "-50.00" });
+    const may = rateInvoice(fromMarch, [], "2026-05");
+    expect(may.discounts).toBeUndefined();
+    expect(may.total).toBe("100.00");
+  });
+
   it("charges tax on the discounted lines", () => {
     const invoice = rateInvoice(
       contractWith([bw10], {

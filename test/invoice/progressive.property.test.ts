@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   type Invoice,
   invoiceSchema,
+  type RateInvoiceOptions,
   rateClosingInvoice,
   rateInvoice,
   rateProgressiveInvoice,
@@ -73,7 +74,32 @@ const CONTRACTS: ReadonlyArray<ContractOverrides> = [
     commitments: [{ id: "commit", name: "Commit", minimum: "30", maximum: "60" }],
     discounts: [{ id: "off", name: "Five off", amount: "5" }],
   },
+  {
+    // a commitment owed once over the quarter (docs/commitment-periods.md): March closes it, with the
+    // spend of January and February carried (CUMULATIVE below); settled on the closing invoice only
+    charges: [
+      {
+        id: "bw",
+        name: "Bandwidth",
+        meter: "gb",
+        price: { model: "unit", unitPrice: "0.0717" },
+      },
+      flatCharge("platform", "Platform", "12.5"),
+    ],
+    commitments: [
+      {
+        id: "quarter",
+        name: "Quarter",
+        minimum: "250",
+        overageFactor: "1.5",
+        cumulative: { from: "2026-01-01", until: "2026-04-01" },
+      },
+    ],
+    discounts: [{ id: "ten", name: "Ten percent", percent: "10" }],
+    tax: { mode: "exclusive", rounding: "per_invoice", rates: [{ id: "vat", name: "VAT", percent: "19" }] },
+  },
 ];
+const CUMULATIVE = CONTRACTS.length - 1;
 
 const eventsArb = fc.array(
   fc.record({
@@ -89,22 +115,30 @@ const splitsArb = fc
   .map((days) => [...days].sort((a, b) => a - b));
 
 const two = (n: number) => String(n).padStart(2, "0");
-const OPTIONS = { creditsStartFull: true } as const;
+// The spend of January and February carried into March (in cents), for the cumulative commitment.
+const carriedArb = fc.integer({ min: 0, max: 40_000 });
+const optionsOf = (which: number, carriedCents: number): RateInvoiceOptions => ({
+  creditsStartFull: true,
+  ...(which === CUMULATIVE
+    ? { commitmentSpendToDate: { quarter: new Decimal(carriedCents).dividedBy(100).toFixed(2) } }
+    : {}),
+});
 
 function sequenceOf(
   contract: ReturnType<typeof buildContract>,
   events: unknown[],
   splits: number[],
+  options: RateInvoiceOptions,
 ): Invoice[] {
   const issued: Invoice[] = [];
   for (const day of splits)
     issued.push(
       rateProgressiveInvoice(contract, events, "2026-03", `2026-03-${two(day)}`, {
-        ...OPTIONS,
+        ...options,
         earlier: issued,
       }),
     );
-  return [...issued, rateClosingInvoice(contract, events, "2026-03", { ...OPTIONS, earlier: issued })];
+  return [...issued, rateClosingInvoice(contract, events, "2026-03", { ...options, earlier: issued })];
 }
 
 const add = (values: ReadonlyArray<string | undefined>) =>
@@ -117,15 +151,17 @@ describe("progressive invoices of a period sum to the whole-period invoice", () 
         fc.integer({ min: 0, max: CONTRACTS.length - 1 }),
         eventsArb,
         splitsArb,
-        (which, raw, splits) => {
+        carriedArb,
+        (which, raw, splits, carried) => {
           const contract = buildContract({ meters: [sumMeter("gb")] }, CONTRACTS[which]!);
+          const options = optionsOf(which, carried);
           const events = raw.map((event, index) =>
             usageEvent(`e${index}`, "gb", `2026-03-${two(event.day)}T${two(event.hour)}:00:00Z`, {
               v: String(event.gb),
             }),
           );
-          const whole = rateInvoice(contract, events, "2026-03", OPTIONS);
-          const sequence = sequenceOf(contract, events, splits);
+          const whole = rateInvoice(contract, events, "2026-03", options);
+          const sequence = sequenceOf(contract, events, splits, options);
           for (const invoice of sequence) expect(invoiceSchema.safeParse(invoice).success).toBe(true);
           // no line double-bills: each line's amounts and quantities over the sequence are the period's
           const ids = [
@@ -151,8 +187,16 @@ describe("progressive invoices of a period sum to the whole-period invoice", () 
             (invoice) => add((invoice.discounts ?? []).map((discount) => discount.amount)),
             (invoice) => add((invoice.credits ?? []).map((credit) => credit.applied)),
             (invoice) => add((invoice.commitments ?? []).map((commitment) => commitment.trueUp)),
+            (invoice) => add((invoice.commitments ?? []).map((commitment) => commitment.overage)),
           ];
           for (const figure of figures) expect(sum(figure)).toBe(add([figure(whole)]));
+          // a cumulative commitment is settled once, on the closing invoice, which carries its whole
+          // record: the spend to date the next invoice continues from is the whole period's
+          const cumulative = (invoice: Invoice) =>
+            (invoice.commitments ?? []).flatMap((commitment) => commitment.cumulative ?? []);
+          for (const invoice of sequence.slice(0, -1)) expect(cumulative(invoice)).toEqual([]);
+          expect(cumulative(sequence.at(-1)!)).toEqual(cumulative(whole));
+          expect(cumulative(whole).length).toBe(which === CUMULATIVE ? 1 : 0);
           // a negative total is always stated as a credit owed, never left unexplained
           for (const invoice of sequence)
             expect(invoice.progressive?.credit !== undefined).toBe(new Decimal(invoice.total).isNegative());
@@ -163,17 +207,23 @@ describe("progressive invoices of a period sum to the whole-period invoice", () 
 
   it("with no earlier invoice, the closing invoice bills exactly the whole-period invoice", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: CONTRACTS.length - 1 }), eventsArb, (which, raw) => {
-        const contract = buildContract({ meters: [sumMeter("gb")] }, CONTRACTS[which]!);
-        const events = raw.map((event, index) =>
-          usageEvent(`e${index}`, "gb", `2026-03-${two(event.day)}T00:00:00Z`, { v: String(event.gb) }),
-        );
-        const whole = rateInvoice(contract, events, "2026-03", OPTIONS);
-        const closing = rateClosingInvoice(contract, events, "2026-03", OPTIONS);
-        const { progressive: _marked, digest: _digest, ...rest } = closing;
-        const { digest: _wholeDigest, ...expected } = whole;
-        expect(rest).toEqual(expected);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: CONTRACTS.length - 1 }),
+        eventsArb,
+        carriedArb,
+        (which, raw, carried) => {
+          const contract = buildContract({ meters: [sumMeter("gb")] }, CONTRACTS[which]!);
+          const options = optionsOf(which, carried);
+          const events = raw.map((event, index) =>
+            usageEvent(`e${index}`, "gb", `2026-03-${two(event.day)}T00:00:00Z`, { v: String(event.gb) }),
+          );
+          const whole = rateInvoice(contract, events, "2026-03", options);
+          const closing = rateClosingInvoice(contract, events, "2026-03", options);
+          const { progressive: _marked, digest: _digest, ...rest } = closing;
+          const { digest: _wholeDigest, ...expected } = whole;
+          expect(rest).toEqual(expected);
+        },
+      ),
     );
   });
 });

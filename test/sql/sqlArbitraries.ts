@@ -30,14 +30,61 @@ const meterArb = (aggregation: (typeof AGGREGATIONS)[number], index: number) =>
     ...(filter ? { filters: [filter] } : {}),
   }));
 
+// Values computed from properties (v, w, r): products with exact factors (Lambda's 1/1,024,000), sums,
+// weights chosen by r with and without a default; events of type "d" only, so that an event such a
+// meter cannot compute does not exclude the others' events as invalid_value too often.
+const expressionArb = fc.constantFrom(
+  { multiply: [{ property: "v" }, { property: "w" }] },
+  { multiply: [{ property: "v" }, { property: "w" }, { constant: "0.0000009765625" }] },
+  { multiply: [{ property: "v" }, { constant: "-2" }] },
+  { add: [{ property: "v" }, { multiply: [{ property: "w" }, { constant: "0.25" }] }] },
+  { weightBy: { property: "r", weights: { eu: "0.05", "1": "2", true: "3" }, default: "1" } },
+  { weightBy: { property: "r", weights: { eu: "0.5", us: "1.25" } } },
+  { multiply: [{ weightBy: { property: "r", weights: { eu: "2" }, default: "0.001" } }, { property: "w" }] },
+);
+const derivedMeterArb = fc
+  .record({
+    aggregation: fc.constantFrom("sum", "avg", "min", "max", "latest"),
+    value: expressionArb,
+  })
+  .map(({ aggregation, value }) => ({ id: `m7_derived_${aggregation}`, eventType: "d", aggregation, value }));
+
+// Two-level meters: windows (local days, hours, fixed lengths), percentiles (with directions), entities.
+const twoLevelMeterArb = fc
+  .constantFrom(
+    { aggregation: "avg", valueProperty: "v", window: { size: "day", aggregation: "max" } },
+    {
+      aggregation: "percentile",
+      valueProperty: "v",
+      window: { size: "5h", aggregation: "sum" },
+      percentile: { rank: 95 },
+    },
+    {
+      aggregation: "percentile",
+      valueProperty: "v",
+      window: { size: "day", aggregation: "avg" },
+      percentile: { rank: 90, direction: { property: "r", combine: "higher_percentile" } },
+    },
+    { aggregation: "sum", entity: { property: "u" }, window: { size: "hour", aggregation: "count" } },
+    { aggregation: "max", valueProperty: "v", entity: { property: "r" } },
+    { aggregation: "sum", valueProperty: "v", window: { size: "day", aggregation: "latest" } },
+  )
+  .map((meter) => ({ id: "m8_two_level", eventType: "d", ...meter }));
+
 /** A contract with one meter per compiled aggregation, each billed by a unit or grouped charge. */
 export const sqlContractArb = fc
   .tuple(
-    fc.tuple(...AGGREGATIONS.map((aggregation, index) => meterArb(aggregation, index))),
-    fc.array(fc.constantFrom(undefined, ["r"], ["r", "u"]), { minLength: 7, maxLength: 7 }),
+    fc.tuple(
+      ...AGGREGATIONS.map((aggregation, index) => meterArb(aggregation, index)),
+      derivedMeterArb,
+      twoLevelMeterArb,
+    ),
+    fc.array(fc.constantFrom(undefined, ["r"], ["r", "u"]), { minLength: 9, maxLength: 9 }),
+    fc.constantFrom("UTC", "America/New_York"),
   )
-  .map(([meters, groupings]) => ({
+  .map(([meters, groupings, timeZone]) => ({
     ...contractHead,
+    timeZone,
     id: "ctr_sql",
     meters,
     charges: meters.map((meter, index) => {
@@ -81,17 +128,18 @@ const uniqueArb = fc.constantFrom("alice", "bob", "Alice", 5, 5.0, 7, true, null
 const eventArb = fc
   .record({
     id: fc.integer({ min: 0, max: 12 }).map((n) => `e${n}`),
-    type: fc.constantFrom("a", "a", "b", "c"),
+    type: fc.constantFrom("a", "a", "b", "c", "d"),
     customer: fc.constantFrom("cus_a", "cus_a", "cus_a", "cus_b"),
     // Around February 2026: the last hour of January to the first of March.
     timestamp: fc.integer({ min: -3_600_000, max: 28 * 86_400_000 + 3_600_000 }),
     v: fc.oneof(valueArb, fc.constant(undefined)),
+    w: fc.oneof(valueArb, fc.constant(undefined)),
     r: propertyArb,
     u: uniqueArb,
   })
-  .map(({ id, type, customer, timestamp, v, r, u }): TableEvent => {
+  .map(({ id, type, customer, timestamp, v, w, r, u }): TableEvent => {
     const properties = Object.fromEntries(
-      Object.entries({ v, r, u }).filter(([, value]) => value !== undefined),
+      Object.entries({ v, w, r, u }).filter(([, value]) => value !== undefined),
     );
     return {
       id,

@@ -9,6 +9,7 @@ import {
   type SqlUsageSource,
   usageAggregatesFromSql,
 } from "../../src/index.js";
+import { compileRefusals, derivedCases, twoLevelCases } from "./derivedCases.js";
 import { contractHead, type TableEvent, type TestEngine } from "./engines.js";
 
 // The worked example of docs/sql-engines.md: API calls at $0.0001 (count) and egress at $0.05 per GB
@@ -135,6 +136,17 @@ export function describeSqlEngine(make: () => Promise<TestEngine>, from: () => s
       expect(meters[1]?.total).toEqual({ best: "123456789012345.123456789", events: 5 });
       expect(meters[2]?.total).toEqual({ best: "0.000000001", events: 5 });
       await engine.load(events);
+    });
+
+    derivedCases(
+      aggregatedOn,
+      () => engine.dialect,
+      () => engine.load(events),
+    );
+    twoLevelCases(aggregatedOn, () => engine.load(events));
+
+    it("refuses to compile a computed value with more decimals than the engine keeps", () => {
+      compileRefusals(engine.dialect);
     });
   });
 }

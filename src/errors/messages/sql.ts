@@ -27,6 +27,14 @@ export function sqlExponentValue(events: number, id: string): ErrorMessage {
   };
 }
 
+/** Events whose value, computed from properties, is too large for the engine's widest exact decimal. */
+export function sqlWideValue(events: number, id: string): ErrorMessage {
+  return {
+    code: "sql_unsupported",
+    message: `${events} counted event(s) give a meter value computed from properties (or a part of it) too large for the SQL engine's widest exact decimal (first id "${id}"), so it cannot compute it exactly; rate these events with the in-memory engine (--engine memory).`,
+  };
+}
+
 /** Events the SQL engine read without an id, type, customer or readable timestamp. */
 export function sqlMalformedEvents(events: number, id: string | null): ErrorMessage {
   return {

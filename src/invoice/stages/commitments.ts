@@ -47,12 +47,14 @@ export function applyCommitments(
   }: { readonly settles?: boolean; readonly spendToDate?: CommitmentSpendToDate } = {},
 ): CommitmentResult {
   checkCommitmentSpendIds(contract, spendToDate);
-  // Narrow scopes first (scoped commitments are nested or separate, so a contained one lists fewer
-  // charges), the whole invoice last: a narrow true-up or overage then counts as spend of a wider one.
+  // Narrow scopes first (scoped commitments are nested or separate, so a contained one names fewer
+  // charges: counted once each, a charge listed twice widens nothing), the whole invoice last: a narrow
+  // true-up or overage then counts as spend of a wider one.
+  const width = (commitment: CommitmentTerms) => new Set(commitment.charges).size;
   const ordered = [
     ...contract.commitments
       .filter((commitment) => commitment.charges !== undefined)
-      .sort((a, b) => a.charges!.length - b.charges!.length),
+      .sort((a, b) => width(a) - width(b)),
     ...contract.commitments.filter((commitment) => commitment.charges === undefined),
   ];
   const minor = contract.currency.minorUnits;

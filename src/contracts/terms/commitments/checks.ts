@@ -24,20 +24,20 @@ export function checkCommitments(
 }
 
 // Two commitments on lists of charges must be nested or disjoint: a true-up of the narrower one counts
-// as spend of the wider one, which needs one to contain the other (docs/contracts.md, step 7).
+// as spend of the wider one, which needs one to contain the other (docs/contracts.md, step 7). The
+// scopes are compared as sets: a charge listed twice must not make a partial overlap look nested.
 function checkCommitmentScopes(
   ctx: z.core.$RefinementCtx,
   commitments: ReadonlyArray<{ readonly charges?: ReadonlyArray<string> | undefined }>,
 ): void {
-  const lists = commitments.map((commitment) =>
+  const scopes = commitments.map((commitment) =>
     commitment.charges === undefined ? undefined : new Set(commitment.charges),
   );
-  commitments.forEach((a, i) => {
-    commitments.forEach((b, j) => {
-      if (j <= i || a.charges === undefined || b.charges === undefined) return;
-      const inB = lists[j]!;
-      const shared = a.charges.filter((id) => inB.has(id));
-      const nested = shared.length === a.charges.length || shared.length === b.charges.length;
+  scopes.forEach((a, i) => {
+    scopes.forEach((b, j) => {
+      if (j <= i || a === undefined || b === undefined) return;
+      const shared = [...a].filter((id) => b.has(id));
+      const nested = shared.length === a.size || shared.length === b.size;
       if (shared.length > 0 && !nested)
         ctx.addIssue(
           issueOf(contractMessages.commitmentScopesOverlap(i, shared), ["commitments", j, "charges"]),

@@ -1,0 +1,224 @@
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildContractJson } from "../_support/contract.js";
+import { Q1_COMMITMENT } from "../_support/cumulativeCommitment.js";
+import { assertCliBuilt, runCli } from "../_support/runCli.js";
+
+// Every command that rates a period carries a cumulative commitment's spend to date the way
+// `ratecard invoice --commitment-spend` does (docs/commitment-periods.md, docs/cli.md). The quarter:
+// 1,200.00 owed over January–March 2026 at 1.00 a unit; 300, 500 and 250 units on the 2nd of each month.
+let scratch = "";
+beforeAll(() => {
+  assertCliBuilt();
+  scratch = mkdtempSync(join(tmpdir(), "ratecard-commitment-spend-"));
+});
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const file = (name: string, content: string) => {
+  const path = join(scratch, name);
+  writeFileSync(path, content);
+  return path;
+};
+const event = (id: string, date: string, v: string) =>
+  JSON.stringify({ id, type: "e", customer: "cus", timestamp: `${date}T00:00:00Z`, properties: { v } });
+const QUARTER = buildContractJson({ id: "ctr_quarter", commitments: [Q1_COMMITMENT] });
+const contract = () => file("contract.json", JSON.stringify(QUARTER));
+const usage = () =>
+  file(
+    "usage.ndjson",
+    [
+      event("u1", "2026-01-02", "300"),
+      event("u2", "2026-02-02", "500"),
+      event("u3", "2026-03-02", "250"),
+    ].join("\n"),
+  );
+const json = (result: { code: number | null; stdout: string; stderr: string }) => {
+  expect(result.stderr).toBe("");
+  expect(result.code).toBe(0);
+  return JSON.parse(result.stdout);
+};
+
+// January, February and March rated by `ratecard invoice`, each carrying the spend of the one before.
+function issuedQuarter() {
+  const [c, u] = [contract(), usage()];
+  const invoice = (period: string, ...extra: string[]) =>
+    runCli("invoice", "--contract", c, "--usage", u, "--period", period, "--format", "json", ...extra);
+  const jan = file("jan.json", invoice("2026-01").stdout);
+  const feb = file("feb.json", invoice("2026-02", "--commitment-spend", jan).stdout);
+  const mar = file("mar.json", invoice("2026-03", "--commitment-spend", feb).stdout);
+  return { contract: c, usage: u, jan, feb, mar };
+}
+
+describe("--commitment-spend on every command that rates a period", () => {
+  it("ratecard preview: the invoice so far continues the spend to date", () => {
+    const { contract, usage, jan } = issuedQuarter();
+    const args = ["preview", "--contract", contract, "--usage", usage, "--period", "2026-02"];
+    const refused = runCli(...args, "--as-of", "2026-02-15");
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("--commitment-spend");
+    const preview = json(
+      runCli(...args, "--as-of", "2026-02-15", "--format", "json", "--commitment-spend", jan),
+    );
+    // 300.00 before, 500.00 so far: 800.00 to date
+    expect(preview.commitments[0].cumulative).toMatchObject({ spendBefore: "300.00", spendAfter: "800.00" });
+  });
+
+  it("ratecard progressive: the closing invoice carries the record and the true-up", () => {
+    const { contract, usage, feb } = issuedQuarter();
+    const args = ["progressive", "--contract", contract, "--usage", usage, "--period", "2026-03"];
+    const spend = ["--commitment-spend", feb, "--format", "json"];
+    // March's 250 units all come on the 2nd: as of the 10th, 250.00 billed, nothing settled
+    const first = json(runCli(...args, "--at", "2026-03-10", ...spend));
+    expect(first.total).toBe("250.00");
+    expect(first.commitments).toBeUndefined();
+    const earlier = file("p1.json", JSON.stringify(first));
+    // closing: 250.00 + true-up (1,200 − (800 + 250) = 150.00) = 400.00, less 250.00 billed = 150.00
+    const closing = json(runCli(...args, "--close", "--earlier", earlier, ...spend));
+    expect(closing.total).toBe("150.00");
+    expect(closing.commitments[0]).toMatchObject({
+      trueUp: "150.00",
+      cumulative: { spendBefore: "800.00", spendAfter: "1050.00", closes: true },
+    });
+    // the same by threshold (100.00: crossed by the event of the 2nd), then closed
+    const sequence = json(runCli(...args, "--threshold", "100", "--close", ...spend));
+    expect(sequence.map((invoice: { total: string }) => invoice.total)).toEqual(["250.00", "150.00"]);
+  });
+
+  it("ratecard late-usage: the next invoice carries the corrected spend; a later invoice is re-rated with it", () => {
+    const { contract, usage, jan, feb, mar } = issuedQuarter();
+    const late = file("late.ndjson", event("late", "2026-02-10", "100"));
+    const correct = (invoice: string, ...extra: string[]) =>
+      runCli(
+        "late-usage",
+        "--contract",
+        contract,
+        "--invoice",
+        invoice,
+        "--usage",
+        usage,
+        "--bill-on",
+        "2026-04",
+        "--format",
+        "json",
+        ...extra,
+      );
+    // February, with 100 late units: re-rated with the 300.00 it had before; +100.00, 900.00 to date
+    const febFix = json(correct(feb, "--late", late, "--commitment-spend", jan));
+    expect(febFix.total).toBe("100.00");
+    expect(febFix.rerated.commitments[0].cumulative.spendAfter).toBe("900.00");
+    const febFixFile = file("feb-fix.json", JSON.stringify(febFix));
+    // March (issued with 800.00 carried), no late event, the corrected 900.00: true-up 50.00 for 150.00
+    const marFix = json(correct(mar, "--commitment-spend", feb, "--corrected-commitment-spend", febFixFile));
+    expect(marFix.total).toBe("-100.00");
+    // the correction's JSON is what the next invoice carries: `invoice --commitment-spend feb-fix.json`
+    const rerated = json(
+      runCli(
+        "invoice",
+        "--contract",
+        contract,
+        "--usage",
+        usage,
+        "--period",
+        "2026-03",
+        "--format",
+        "json",
+        "--commitment-spend",
+        febFixFile,
+      ),
+    );
+    expect(rerated.commitments[0].cumulative.spendBefore).toBe("900.00");
+    // a correction that changed nothing holds no invoice to read the spend from: said, not misread
+    const unchanged = file("unchanged.json", JSON.stringify({ mode: "credit_note", invoiceId: "x" }));
+    const noInvoice = runCli(
+      "invoice",
+      "--contract",
+      contract,
+      "--usage",
+      usage,
+      "--period",
+      "2026-03",
+      "--commitment-spend",
+      unchanged,
+    );
+    expect(noInvoice.code).toBe(2);
+    expect(noInvoice.stderr).toContain("is a late-usage correction that changed nothing");
+    // without --late or --corrected-commitment-spend there is nothing to correct
+    const nothing = correct(mar, "--commitment-spend", feb);
+    expect(nothing.code).toBe(2);
+    expect(nothing.stderr).toContain("missing --late FILE");
+  });
+
+  it("ratecard batch: the previous batch's invoices, or spend keyed by contract id", () => {
+    const { usage } = issuedQuarter();
+    const folder = join(scratch, "contracts");
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, "quarter.json"), JSON.stringify(QUARTER));
+    const batch = (period: string, ...extra: string[]) =>
+      runCli(
+        "batch",
+        "--contracts",
+        folder,
+        "--usage",
+        usage,
+        "--period",
+        period,
+        "--workers",
+        "1",
+        ...extra,
+      );
+    const january = batch("2026-01");
+    expect(january.code).toBe(0);
+    const previous = file("january.ndjson", january.stdout);
+    const fromInvoices = batch("2026-02", "--commitment-spend", previous);
+    expect(fromInvoices.code).toBe(0);
+    expect(JSON.parse(fromInvoices.stdout).commitments[0].cumulative.spendBefore).toBe("300.00");
+    const keyed = file("keyed.json", JSON.stringify({ ctr_quarter: { q1: "300.00" } }));
+    expect(batch("2026-02", "--commitment-spend", keyed).stdout).toBe(fromInvoices.stdout);
+    // the --format json document of the previous batch reads the same
+    const document = file("january-batch.json", batch("2026-01", "--format", "json").stdout);
+    expect(batch("2026-02", "--commitment-spend", document).stdout).toBe(fromInvoices.stdout);
+    // a key that is no contract of the batch is refused, naming it
+    const typo = file("typo.json", JSON.stringify({ ctr_qaurter: { q1: "300.00" } }));
+    const refused = batch("2026-02", "--commitment-spend", typo);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('contract "ctr_qaurter", which --contracts does not have');
+    // and without the spend, February is refused as `ratecard invoice` refuses it
+    const forgotten = batch("2026-02");
+    expect(forgotten.code).toBe(2);
+    expect(forgotten.stderr).toContain('Commitment "q1" counts spend from 2026-01-01');
+  });
+
+  it("ratecard what-if and check: previous.json in the customer's (fixture's) folder", () => {
+    const { contract, usage, feb, mar } = issuedQuarter();
+    const customer = join(scratch, "base", "cus");
+    mkdirSync(customer, { recursive: true });
+    const copy = (from: string, name: string) => copyFileSync(from, join(customer, name));
+    copy(contract, "contract.json");
+    copy(usage, "usage.ndjson");
+    copy(feb, "previous.json");
+    copy(mar, "expected.json");
+    // check: March is reproduced only with February's spend to date (previous.json)
+    const check = runCli("check", customer);
+    expect(check.stdout).toContain("1 passed");
+    // what-if: the proposal drops the commitment; today's March bills 250.00 + 150.00 true-up = 400.00
+    const proposal = file("proposal.json", JSON.stringify({ ...QUARTER, commitments: undefined }));
+    const result = json(
+      runCli(
+        "what-if",
+        "--before",
+        join(scratch, "base"),
+        "--after",
+        proposal,
+        "--usage",
+        join(scratch, "base"),
+        "--period",
+        "2026-03",
+        "--format",
+        "json",
+      ),
+    );
+    expect(result.rows[0]).toMatchObject({ before: "400.00", after: "250.00", change: "-150.00" });
+  });
+});
