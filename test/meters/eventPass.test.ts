@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type AggregateUsageOptions, aggregateUsage, type EventObserver } from "../../src/meters/index.js";
 import type { ExclusionReason, MeterTerms, UsageEvent } from "../../src/schema/index.js";
+import { thrown } from "../_support/thrown.js";
 
 // The event pass (src/meters/eventPass.ts) called through aggregateUsage, one rule per test: which
 // events it counts, which meters it feeds, what it tells an observer and which fields a meter's
@@ -116,6 +117,41 @@ describe("the event pass feeds each event to the meters that count it, and no ot
 });
 
 describe("what a meter needs from an event's value", () => {
+  it('reads no value for a meter without a value property, even from a property named "undefined"', () => {
+    // a count keeping per-transaction values: an event without a value is worth 1, whatever it carries
+    const result = aggregate([count()], [event("a", feb(2), { undefined: 5 })], {
+      requests: new Map([["calls", { groupings: [], collectValues: true }]]),
+    });
+    expect(result.meters[0]!.values!.map((value) => value.toFixed())).toEqual(["1"]);
+  });
+
+  it("reads no operation for a meter without an operation property, nor a direction without one", () => {
+    // a plain sum: a property named "undefined" is no operation or direction to check
+    const result = aggregate([sum()], [event("a", feb(2), { gb: "2", undefined: "x" })]);
+    expect(result.meters[0]!.quantity.toFixed()).toBe("2");
+    expect(result.excluded).toEqual([]);
+  });
+
+  it("refuses an event whose timestamp was never parsed, naming the event", () => {
+    const unparsed = { ...event("t1", feb(2), {}), timestamp: "2026-02-02T00:00:00Z" as unknown as number };
+    const error = thrown(() => aggregate([count()], [unparsed])) as {
+      name: string;
+      code: string;
+      path: string;
+      message: string;
+      details: unknown;
+    };
+    expect([error.name, error.code, error.path, error.details]).toEqual([
+      "UsageError",
+      "invalid_event",
+      "timestamp",
+      { eventId: "t1" },
+    ]);
+    expect(error.message).toBe(
+      'Event "t1" has timestamp the text "2026-02-02T00:00:00Z", but this function takes parsed events (timestamp in epoch milliseconds, as parseUsageEvent returns them). Use rateInvoice for events as they were sent, or parse each with parseUsageEvent first.',
+    );
+  });
+
   it("counts windows of counts without a value: a max of hourly counts reads no value property", () => {
     const peak = {
       id: "peak",
@@ -183,7 +219,8 @@ describe("the fields of each meter's quantity", () => {
   it("gives a plain sum only its meter, events and quantity, and carries nothing out", () => {
     const result = aggregate([sum()], [event("a", feb(2), { gb: "1.5" })]);
     expect(Object.keys(result.meters[0]!)).toEqual(["meter", "events", "quantity"]);
-    expect(result.carryOut).toEqual({});
+    // no key at all (toEqual({}) would pass a key holding undefined)
+    expect(Object.keys(result.carryOut)).toEqual([]);
     expect(result.groups).toEqual([]);
   });
 
