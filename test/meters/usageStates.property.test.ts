@@ -9,6 +9,7 @@ import {
   usageFromStates,
 } from "../../src/meters/index.js";
 import { ALL_METERS, CUSTOMER, FEBRUARY_UTC, meterEventsArb, resultJson } from "../_arbitraries/meters.js";
+import { fuzzParameters } from "../_support/fuzzRuns.js";
 
 // Every kind of meter at once (test/_arbitraries/meters.ts), with the carried state of those that take
 // one: states written as JSON text and read back rate as the events do, and the states of two shards
@@ -44,6 +45,8 @@ describe("usage states laws", () => {
           resultJson(aggregateUsage(events, options)),
         );
       }),
+      // 100 runs of 15 meters each in `npm test` (FC_NUM_RUNS scales it: 10 under Stryker's 20)
+      fuzzParameters(100),
     );
   });
 
@@ -61,6 +64,8 @@ describe("usage states laws", () => {
         );
         expect(JSON.stringify(merged)).toBe(JSON.stringify(aggregateUsageStates(events, options)));
       }),
+      // 100 runs of 15 meters each in `npm test` (FC_NUM_RUNS scales it: 10 under Stryker's 20)
+      fuzzParameters(100),
     );
   });
 });
