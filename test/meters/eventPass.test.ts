@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type AggregateUsageOptions, aggregateUsage, type EventObserver } from "../../src/meters/index.js";
+import { Decimal } from "../../src/money/index.js";
 import type { ExclusionReason, MeterTerms, UsageEvent } from "../../src/schema/index.js";
 import { thrown } from "../_support/thrown.js";
 
@@ -181,6 +182,52 @@ describe("what a meter needs from an event's value", () => {
     // 15 nines is below 10^15 (docs/decisions/numeric-bounds.md): counted; 1e15 is the bound itself
     expect(result.meters[0]!.quantity.toFixed()).toBe("999999999999999");
     expect(result.excluded).toEqual([{ reason: "invalid_value", events: 1, sampleIds: ["b"] }]);
+  });
+
+  it("takes a JSON number too long for the short path: 123,456,789,012.5 (12 whole digits)", () => {
+    // more than 11 whole digits goes the exact way; still below 10^15, so it counts
+    const result = aggregate([sum()], [event("a", feb(2), { gb: 123_456_789_012.5 })]);
+    expect(result.meters[0]!.quantity.toFixed()).toBe("123456789012.5");
+    expect(result.excluded).toEqual([]);
+  });
+
+  it("counts a derived value with more decimals than a read value may have", () => {
+    // 1 MB × 1 ms × 1/1,024,000 = 0.0000009765625 GB-s: 13 decimals, within a derived value's bound
+    // (a value read from a property may have 9); 2 events: 0.000001953125
+    const gbSeconds = sum({
+      valueProperty: undefined,
+      value: {
+        multiply: [{ property: "mb" }, { property: "ms" }, { constant: new Decimal("0.0000009765625") }],
+      },
+    });
+    const result = aggregate(
+      [gbSeconds],
+      [event("a", feb(2), { mb: 1, ms: 1 }), event("b", feb(3), { mb: "1", ms: "1" })],
+    );
+    expect(result.meters[0]!.quantity.toFixed()).toBe("0.000001953125");
+    expect(result.excluded).toEqual([]);
+  });
+
+  it("refuses an event without the direction an in/out percentile needs", () => {
+    const transit = {
+      id: "transit",
+      eventType: "u",
+      aggregation: "percentile",
+      valueProperty: "bytes",
+      window: { size: "hour", aggregation: "sum" },
+      percentile: { rank: new Decimal(95), direction: { property: "dir", combine: "max_per_sample" } },
+    } as MeterTerms;
+    // a has its direction, b has none, c's is a number: b and c are refused
+    const result = aggregate(
+      [transit],
+      [
+        event("a", feb(2), { bytes: 5, dir: "in" }),
+        event("b", feb(2), { bytes: 7 }),
+        event("c", feb(2), { bytes: 9, dir: 1 }),
+      ],
+    );
+    expect(result.excluded).toEqual([{ reason: "invalid_value", events: 2, sampleIds: ["b", "c"] }]);
+    expect(result.meters[0]!.events).toBe(1);
   });
 
   it("reads a value property named like Object.prototype's members as the event's own, or as missing", () => {
