@@ -315,3 +315,30 @@ describe("broken usage states are refused with their path", () => {
     expect(refusal(null).name).toBe("InputError");
   });
 });
+
+describe("the hand-written reading of usage states refuses what the schema refuses, alone", () => {
+  // One exclusion and no shared ids: the fast path decides on this field alone (with other, valid
+  // samples around, a mutant that accepts the broken one would still be sent to the schema by them).
+  const lone = (exclusion: Record<string, unknown>) => {
+    const states = valid() as Record<string, unknown>;
+    delete states.idsReusedByOtherCustomers;
+    states.excluded = [{ reason: "duplicate_id", events: 1, sampleIds: [], ...exclusion }];
+    return refusal(states);
+  };
+  it.each([
+    ["an unknown reason", { reason: "lost" }, "whole.excluded[0].reason"],
+    ["a negative count", { events: -1 }, "whole.excluded[0].events"],
+    ["only a number as sample id", { sampleIds: [7] }, "whole.excluded[0].sampleIds[0]"],
+    ["a number after a text id", { sampleIds: ["a", 7] }, "whole.excluded[0].sampleIds[1]"],
+    ["six sample ids", { sampleIds: ["a", "b", "c", "d", "e", "f"] }, "whole.excluded[0].sampleIds"],
+  ])("%s", (_name, exclusion, path) => {
+    const error = lone(exclusion);
+    expect([error.name, error.code, error.path]).toEqual(["InputError", "invalid_field", path]);
+  });
+
+  it("refuses meters that are no list as a malformed field, not as another contract's", () => {
+    const states = valid() as Record<string, unknown>;
+    states.meters = {};
+    expect(refusal(states).code).not.toBe("aggregates_mismatch");
+  });
+});
