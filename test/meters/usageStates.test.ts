@@ -342,3 +342,48 @@ describe("the hand-written reading of usage states refuses what the schema refus
     expect(refusal(states).code).not.toBe("aggregates_mismatch");
   });
 });
+
+describe("usage states: what only the schema may decide", () => {
+  it("reads events given as any iterable, not only an array", () => {
+    const options = setup();
+    expect(JSON.stringify(aggregateUsageStates(new Set(ALL), options))).toBe(JSON.stringify(EXPECTED));
+  });
+
+  it("refuses a meter's states that are null, or that name no meter, as malformed", () => {
+    const nulled = valid();
+    (nulled.meters as unknown[])[1] = null;
+    expect(refusal(nulled)).toMatchObject({
+      name: "InputError",
+      code: "invalid_field",
+      path: "whole.meters[1]",
+    });
+    const unnamed = valid();
+    delete (unnamed.meters[0] as { meter?: string }).meter;
+    expect(refusal(unnamed)).toMatchObject({
+      name: "InputError",
+      code: "missing_field",
+      path: "whole.meters[0].meter",
+    });
+  });
+
+  it("refuses states without the values or days the rating keeps", () => {
+    const requests = new Map<string, MeterRequest>([["gb", { groupings: [], collectValues: true }]]);
+    const options = setup({ requests, daily: true });
+    const withoutValues = aggregateUsageStates([A, B], options) as unknown as {
+      meters: Record<string, unknown>[];
+    };
+    delete withoutValues.meters[0]!.values;
+    expect(refusal(withoutValues, options)).toMatchObject({
+      code: "missing_field",
+      path: "whole.meters[0].values",
+    });
+    const withoutDays = aggregateUsageStates([A, B], options) as unknown as {
+      meters: Record<string, unknown>[];
+    };
+    delete withoutDays.meters[1]!.daily;
+    expect(refusal(withoutDays, options)).toMatchObject({
+      code: "missing_field",
+      path: "whole.meters[1].daily",
+    });
+  });
+});
