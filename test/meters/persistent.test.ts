@@ -245,3 +245,40 @@ describe("a malformed carried state", () => {
     expect(error).toBeInstanceOf(RatecardError);
   });
 });
+
+describe("a persistent unique count's active values and operations", () => {
+  const seats = (fields: Partial<MeterTerms> = {}): MeterTerms => ({
+    id: "seats",
+    eventType: EVENT_TYPE,
+    aggregation: "unique_count",
+    valueProperty: "user",
+    persistent: true,
+    ...fields,
+  });
+
+  it("carries the active values out in text order, not in the order they became active", () => {
+    // u2 carried in, u1 added on Feb 2: active {u2, u1}, carried out sorted as u1, u2; 2 billed
+    for (const prorated of [false, true]) {
+      const result = aggregateFor(
+        [seats({ prorated })],
+        [usageEvent("a", feb(2), { user: "u1" })],
+        FEBRUARY,
+        {
+          carried: { seats: { active: ["u2"] } },
+        },
+      );
+      expect(result.carryOut).toEqual({ seats: { active: ["u1", "u2"] } });
+    }
+  });
+
+  it("adds every value of a meter without an operation property, whatever the event's other properties", () => {
+    // no operationProperty: a property named "undefined" saying "remove" is just a property; u1 is added
+    const result = aggregateFor(
+      [seats()],
+      [usageEvent("a", feb(2), { user: "u1", undefined: "remove" })],
+      FEBRUARY,
+    );
+    expect(result.meters[0]!.quantity.toFixed()).toBe("1");
+    expect(result.carryOut).toEqual({ seats: { active: ["u1"] } });
+  });
+});

@@ -61,6 +61,20 @@ describe("window.allowance: a free allowance in every window", () => {
     expect(aggregateFor([cache()], readings, MARCH_UTC).meters[0]!.quantity.toFixed()).toBe("35");
   });
 
+  it("lists no window whose value is exactly the allowance: 10 GB with 10 GB free bills 0", () => {
+    const atAllowance = [usageEvent("x", hour(9), { gb: "10" }), usageEvent("y", hour(10), { gb: "10.5" })];
+    const result = aggregateFor([cache("10")], atAllowance, MARCH_UTC);
+    // 09:00 peak 10 → 0 (not above), 10:00 peak 10.5 → 0.5; free 10 + 10 = 20
+    expect(result.meters[0]!.quantity.toFixed()).toBe("0.5");
+    expect(result.meters[0]!.computation).toMatchObject({
+      allowance: {
+        perWindow: "10",
+        free: "20",
+        above: [{ start: "2026-03-01T10:00:00.000Z", value: "10.5", billable: "0.5" }],
+      },
+    });
+  });
+
   it("gives Cosmos DB's free 1,000 RU/s in each hour: 1,400 and 800 RU/s bill 400 RU/s-hours", () => {
     // Azure Cosmos DB free tier: the first 1,000 RU/s free, billed per hour on the hour's highest RU/s.
     const throughput: MeterTerms = {
