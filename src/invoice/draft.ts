@@ -28,6 +28,11 @@ export type InvoiceKind = "closing" | "opening" | "progressive";
  */
 export interface PeriodInForce extends ServicePeriod {
   readonly pieces: ReadonlyArray<Period>;
+  /**
+   * Stretches of two or more pieces in which some charge whose terms change inside the period keeps
+   * the same terms: it is rated once over each (chargeRuns.ts). Empty for most periods.
+   */
+  readonly spans: ReadonlyArray<Period>;
 }
 
 /** The usage of the period: the whole service period, and each piece when the period is split. */
@@ -35,6 +40,8 @@ export interface PeriodUsage {
   readonly whole: AggregateUsageResult;
   /** One result per piece, in time order; present exactly when `pieces` has more than one. */
   readonly pieces?: ReadonlyArray<AggregateUsageResult>;
+  /** One result per span of the period in force (`spans`), in its order, when it has any. */
+  readonly spans?: ReadonlyArray<AggregateUsageResult>;
 }
 
 /** A credit grant open on this invoice, with its balance before it (in burn order). */

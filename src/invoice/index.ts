@@ -43,6 +43,7 @@ export type { CreditBalances } from "./stages/credits.js";
 export { applyTax } from "./stages/tax.js";
 export type { PreparedRating, UsageAggregates, UsageShard } from "./usageAggregates.js";
 export {
+  aggregatedPeriods,
   aggregateForRating,
   aggregateParsedForRating,
   mergeUsageAggregates,

@@ -45,7 +45,10 @@ export function projectUsage(usage: PeriodUsage, inForce: PeriodInForce, asOf: n
     );
   const whole = project(usage.whole, service);
   if (usage.pieces === undefined) return { whole };
-  return { whole, pieces: usage.pieces.map((piece, at) => project(piece, inForce.pieces[at]!)) };
+  const pieces = usage.pieces.map((piece, at) => project(piece, inForce.pieces[at]!));
+  // A stretch of several pieces (chargeRuns.ts) is projected as a piece is, over its own time.
+  if (usage.spans === undefined) return { whole, pieces };
+  return { whole, pieces, spans: usage.spans.map((span, at) => project(span, inForce.spans[at]!)) };
 }
 
 // `toCome` is what the whole period's rate so far adds over the time still to come in this result's period.

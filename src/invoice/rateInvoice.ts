@@ -4,6 +4,7 @@ import { meterRequests } from "../rating/index.js";
 import { parseUsageEvent, type UsageEvent } from "../schema/index.js";
 import { type Period, periodOf } from "../time/index.js";
 import { buildInvoice } from "./buildInvoice.js";
+import { spansOf } from "./chargeRuns.js";
 import type { PeriodInForce, PeriodUsage } from "./draft.js";
 import {
   requireContract,
@@ -139,7 +140,8 @@ export function rateOpeningInvoice(
 // Step 0: the service period, and the pieces amendments and overrides cut it into (decided once).
 export function periodInForce(contract: Contract, period: Period | string): PeriodInForce {
   const resolved = resolveServicePeriod(contract, period);
-  return { ...resolved, pieces: piecesOf(contract, resolved.service) };
+  const pieces = piecesOf(contract, resolved.service);
+  return { ...resolved, pieces, spans: spansOf(contract, pieces) };
 }
 
 /**
@@ -163,7 +165,9 @@ export function aggregatePeriod(
   const all: ReadonlyArray<UsageEvent> = Array.isArray(events) ? events : [...events];
   const whole = aggregateUsage(all, { ...aggregationOptions(contract, inForce, options), ...cut });
   let carried = options.carried;
+  const carriedAt: Array<RateInvoiceOptions["carried"]> = [];
   const pieces = inForce.pieces.map((piece) => {
+    carriedAt.push(carried);
     const result = aggregateUsage(all, {
       ...aggregationOptions(contract, inForce, { ...options, ...(carried ? { carried } : {}) }),
       period: piece,
@@ -172,7 +176,17 @@ export function aggregatePeriod(
     carried = result.carryOut;
     return result;
   });
-  return { whole, pieces };
+  if (inForce.spans.length === 0) return { whole, pieces };
+  // A span opens with the state its first piece opened with.
+  const spans = inForce.spans.map((span) => {
+    const opening = carriedAt[inForce.pieces.findIndex((piece) => piece.start === span.start)];
+    return aggregateUsage(all, {
+      ...aggregationOptions(contract, inForce, { ...options, ...(opening ? { carried: opening } : {}) }),
+      period: span,
+      ...cut,
+    });
+  });
+  return { whole, pieces, spans };
 }
 
 // Checked before anything is read, so a wrong call fails with a sentence, not a TypeError inside.

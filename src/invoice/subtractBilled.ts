@@ -293,6 +293,8 @@ function subtractCommitment(
     ...optional("overage"),
     ...optional("cap"),
     ...(anyAllocation ? { allocation: allocationLess(now.allocation ?? [], before, minor) } : {}),
+    // The limits in force on each part of the period are the period's, as the minimum and maximum are.
+    ...(now.schedule !== undefined ? { schedule: now.schedule } : {}),
     ...(now.cumulative !== undefined ? { cumulative: now.cumulative } : {}),
   };
 }

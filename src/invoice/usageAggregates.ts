@@ -11,7 +11,7 @@ import {
 import { isCount, plainRecord, toInputError, toProblems, type UsageEvent } from "../schema/index.js";
 import { formatInstant, type Period } from "../time/index.js";
 import { buildInvoice } from "./buildInvoice.js";
-import type { PeriodUsage } from "./draft.js";
+import type { PeriodInForce, PeriodUsage } from "./draft.js";
 import { requireEvents, requireOptions } from "./entryArguments.js";
 import type { Invoice } from "./invoiceSchema.js";
 import {
@@ -23,7 +23,6 @@ import {
   type RateInvoiceOptions,
   requireArguments,
 } from "./rateInvoice.js";
-import type { ServicePeriod } from "./resolveServicePeriod.js";
 
 /**
  * A contract and a period made ready to rate many times: the service period, the pieces amendments cut
@@ -32,7 +31,7 @@ import type { ServicePeriod } from "./resolveServicePeriod.js";
 export interface PreparedRating {
   readonly contract: Contract;
   /** The service period and the pieces amendments and overrides cut it into (step 0). */
-  readonly period: ServicePeriod & { readonly pieces: ReadonlyArray<Period> };
+  readonly period: PeriodInForce;
   /** Each sum and count meter's quantity per local day is kept too (the usage report's `daily`). */
   readonly daily: boolean;
   /** What the meters' pass aggregates over the whole period (carried state comes at rating). */
@@ -62,6 +61,11 @@ export interface UsageAggregates {
   readonly whole: UsageStates;
   /** One per piece, in time order, when amendments or overrides split the period. */
   readonly pieces?: ReadonlyArray<UsageStates>;
+  /**
+   * One per span of the split period (`PeriodInForce.spans`: a stretch of several pieces over which a
+   * charge keeps its terms and is rated once), in time order, when it has any.
+   */
+  readonly spans?: ReadonlyArray<UsageStates>;
 }
 
 const envelopeSchema = z.strictObject({
@@ -75,6 +79,7 @@ const envelopeSchema = z.strictObject({
   daily: z.optional(z.literal(true)),
   whole: z.unknown(),
   pieces: z.optional(z.array(z.unknown())),
+  spans: z.optional(z.array(z.unknown())),
 });
 type Envelope = z.infer<typeof envelopeSchema>;
 
@@ -123,17 +128,24 @@ export function aggregateParsedForRating(
   events: ReadonlyArray<UsageEvent>,
   shards: UsageAggregates["shards"] = { count: 1, indices: [0] },
 ): UsageAggregates {
-  const { pieces } = prepared.period;
+  const { pieces, spans } = prepared.period;
   const whole = aggregateUsageStates(events, prepared.options);
+  const over = (period: Period) => aggregateUsageStates(events, { ...prepared.options, period });
   return {
     ...header(prepared, shards),
     whole,
-    ...(pieces.length > 1
-      ? {
-          pieces: pieces.map((piece) => aggregateUsageStates(events, { ...prepared.options, period: piece })),
-        }
-      : {}),
+    ...(pieces.length > 1 ? { pieces: pieces.map(over) } : {}),
+    ...(spans.length > 0 ? { spans: spans.map(over) } : {}),
   };
+}
+
+/**
+ * The periods a prepared rating aggregates usage over, in the order the aggregates list them: the whole
+ * service period, then each piece when the period is split, then each span (what an engine queries).
+ */
+export function aggregatedPeriods(prepared: PreparedRating): Period[] {
+  const { pieces, spans } = prepared.period;
+  return [prepared.options.period, ...(pieces.length > 1 ? pieces : []), ...spans];
 }
 
 /**
@@ -162,7 +174,9 @@ export function rateFromAggregates(
   const usage: PeriodUsage = { whole: usageFromStates(envelope.whole, base, ["whole"]) };
   if (prepared.period.pieces.length > 1) {
     let carried = options.carried;
+    const carriedAt: Array<RateInvoiceOptions["carried"]> = [];
     const pieces = prepared.period.pieces.map((piece, index) => {
+      carriedAt.push(carried);
       const result = usageFromStates(
         envelope.pieces?.[index],
         { ...prepared.options, period: piece, ...(carried ? { carried } : {}) },
@@ -171,7 +185,17 @@ export function rateFromAggregates(
       carried = result.carryOut;
       return result;
     });
-    return buildInvoice(contract, prepared.period, { ...usage, pieces }, carriedIn);
+    // A span opens with the state its first piece opened with (as aggregatePeriod does).
+    const spans = prepared.period.spans.map((span, index) => {
+      const opening = carriedAt[prepared.period.pieces.findIndex((piece) => piece.start === span.start)];
+      return usageFromStates(
+        envelope.spans?.[index],
+        { ...prepared.options, period: span, ...(opening ? { carried: opening } : {}) },
+        ["spans", index],
+      );
+    });
+    const split = spans.length > 0 ? { ...usage, pieces, spans } : { ...usage, pieces };
+    return buildInvoice(contract, prepared.period, split, carriedIn);
   }
   return buildInvoice(contract, prepared.period, usage, carriedIn);
 }
@@ -195,28 +219,20 @@ export function mergeUsageAggregates(prepared: PreparedRating, a: unknown, b: un
   if (overlap.length > 0)
     throw InputError.from(aggregatesMessages.aggregatesShardsOverlap(overlap), "b.shards.indices");
   const indices = [...first.shards.indices, ...second.shards.indices].sort((x, y) => x - y);
-  const { pieces } = prepared.period;
+  const { pieces, spans } = prepared.period;
+  const merged = (list: "pieces" | "spans") => (period: Period, index: number) =>
+    mergeUsageStates(first[list]?.[index], second[list]?.[index], { ...prepared.options, period }, [
+      ["a", list, index],
+      ["b", list, index],
+    ]);
   return {
     ...header(prepared, { count: first.shards.count, indices }),
     whole: mergeUsageStates(first.whole, second.whole, prepared.options, [
       ["a", "whole"],
       ["b", "whole"],
     ]),
-    ...(pieces.length > 1
-      ? {
-          pieces: pieces.map((piece, index) =>
-            mergeUsageStates(
-              first.pieces?.[index],
-              second.pieces?.[index],
-              { ...prepared.options, period: piece },
-              [
-                ["a", "pieces", index],
-                ["b", "pieces", index],
-              ],
-            ),
-          ),
-        }
-      : {}),
+    ...(pieces.length > 1 ? { pieces: pieces.map(merged("pieces")) } : {}),
+    ...(spans.length > 0 ? { spans: spans.map(merged("spans")) } : {}),
   };
 }
 
@@ -261,6 +277,13 @@ function readEnvelope(prepared: PreparedRating, input: unknown, path: ReadonlyAr
   const cut = (count: number) =>
     count === 0 ? "no amendment cuts" : `cut into ${count} pieces by amendments`;
   if (given !== wanted) throw mismatch("a period", cut(given), `a period ${cut(wanted)}`, "pieces");
+  // …and one set per span, a stretch of pieces a charge is rated over at once (chargeRuns.ts).
+  const spans = prepared.period.spans.length;
+  const givenSpans = envelope.spans?.length ?? 0;
+  const stretches = (count: number) =>
+    count === 0 ? "no stretch of pieces" : `${count} stretches of pieces rated at once`;
+  if (givenSpans !== spans)
+    throw mismatch("a period with", stretches(givenSpans), `a period with ${stretches(spans)}`, "spans");
   return envelope;
 }
 
@@ -278,6 +301,7 @@ const ENVELOPE_KEYS: ReadonlySet<string> = new Set([
   "daily",
   "whole",
   "pieces",
+  "spans",
 ]);
 const PERIOD_KEYS: ReadonlySet<string> = new Set(["start", "end"]);
 const SHARDS_KEYS: ReadonlySet<string> = new Set(["count", "indices"]);
@@ -297,6 +321,7 @@ function readEnvelopeFast(input: unknown): Envelope | undefined {
   if (!Array.isArray(indices) || indices.length === 0 || !indices.every(isCount)) return undefined;
   if (record.daily !== undefined && record.daily !== true) return undefined;
   if (record.pieces !== undefined && !Array.isArray(record.pieces)) return undefined;
+  if (record.spans !== undefined && !Array.isArray(record.spans)) return undefined;
   return record as Envelope;
 }
 

@@ -126,8 +126,8 @@ function restoreInto(
     throw InputError.from(
       aggregatesMessages.aggregatesForOtherRating(
         "a contract with",
-        `${envelope.meters.length} meters`,
-        `${accumulators.length} meters`,
+        meterCount(envelope.meters.length),
+        meterCount(accumulators.length),
       ),
       toJsonPath([...path, "meters"]),
     );
@@ -209,4 +209,9 @@ function parseAt<T>(schema: z.ZodMiniType<T>, input: unknown, path: ReadonlyArra
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   throw toInputError("input", toProblems(parsed.error.issues, input, path));
+}
+
+// "1 meter", "2 meters": the count in a sentence a specialist reads.
+function meterCount(count: number): string {
+  return `${count} meter${count === 1 ? "" : "s"}`;
 }

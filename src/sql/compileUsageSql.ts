@@ -1,5 +1,5 @@
 import { InputError, sqlMessages } from "../errors/index.js";
-import type { PreparedRating } from "../invoice/index.js";
+import { aggregatedPeriods, type PreparedRating } from "../invoice/index.js";
 import type { AggregateUsageOptions } from "../meters/index.js";
 import type { ValueExpression } from "../schema/index.js";
 import { type SqlDialect, type SqlDialectName, sqlDialect } from "./dialect.js";
@@ -42,11 +42,9 @@ export function compileUsageSql(
         sqlMessages.sqlUnsupported(`per-transaction prices (meter "${meter}")`),
         "charges",
       );
-  const { pieces } = prepared.period;
-  const periods = pieces.length > 1 ? [options.period, ...pieces] : [options.period];
   return {
     dialect: dialectName,
-    queries: periods.map((period) => compileOne({ ...options, period }, dialect, source)),
+    queries: aggregatedPeriods(prepared).map((period) => compileOne({ ...options, period }, dialect, source)),
   };
 }
 

@@ -1,6 +1,11 @@
 import * as z from "zod/mini";
 import { InputError, sqlMessages, UsageError } from "../errors/index.js";
-import { aggregateParsedForRating, type PreparedRating, type UsageAggregates } from "../invoice/index.js";
+import {
+  aggregatedPeriods,
+  aggregateParsedForRating,
+  type PreparedRating,
+  type UsageAggregates,
+} from "../invoice/index.js";
 import {
   type AggregateUsageOptions,
   compareText,
@@ -60,8 +65,9 @@ export function usageAggregatesFromSql(
   results: ReadonlyArray<ReadonlyArray<unknown>>,
 ): UsageAggregates {
   const empty = aggregateParsedForRating(prepared, []);
-  const { pieces } = prepared.period;
-  const periods = pieces.length > 1 ? [prepared.options.period, ...pieces] : [prepared.options.period];
+  const periods = aggregatedPeriods(prepared);
+  // The aggregates list the whole period, then each piece of a split one, then each span.
+  const blanks = [empty.whole, ...(empty.pieces ?? []), ...(empty.spans ?? [])];
   if (results.length !== periods.length)
     throw InputError.from(
       sqlMessages.sqlUnexpectedRow(`${results.length} results for ${periods.length} queries`),
@@ -71,12 +77,18 @@ export function usageAggregatesFromSql(
     const options = { ...prepared.options, period };
     const rows = (results[index] ?? []).map((row, at) => parseRow(row, index, at));
     const raw = statesOf(rows, options);
-    const blank = index === 0 ? empty.whole : empty.pieces?.[index - 1];
+    const blank = blanks[index];
     // Merged with the states of no events: validated as any aggregates are, and canonical (sorted).
     return mergeUsageStates(raw, blank, options, [["results", index], ["empty"]]);
   });
+  const pieces = empty.pieces?.length ?? 0;
   const [whole, ...rest] = states;
-  return { ...empty, whole: whole as UsageStates, ...(rest.length > 0 ? { pieces: rest } : {}) };
+  return {
+    ...empty,
+    whole: whole as UsageStates,
+    ...(pieces > 0 ? { pieces: rest.slice(0, pieces) } : {}),
+    ...(rest.length > pieces ? { spans: rest.slice(pieces) } : {}),
+  };
 }
 
 function parseRow(row: unknown, query: number, at: number): Row {

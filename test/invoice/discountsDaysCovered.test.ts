@@ -205,7 +205,7 @@ describe("a discount on the days it covers, found by the laws", () => {
 });
 
 describe("a discount on the days it covers, with an amendment in the same period", () => {
-  it("cuts an amended charge's piece at its date too, and discounts the covered piece", () => {
+  it("rates an amended charge once from the amendment on, and discounts what its covered days billed", () => {
     const amended = contractWith([launch()], {
       amendments: [
         {
@@ -216,13 +216,13 @@ describe("a discount on the days it covers, with an amendment in the same period
       ],
     } as ContractOverrides);
     const invoice = rateInvoice(amended, usage, "2026-03");
-    // pieces: 1–10 March at 0.05 (no usage), 10–17 at 0.04 (1,000 GB = 40.00), 17 March–1 April at
-    // 0.04 (600 GB = 24.00): the discount's date cuts the amended charge as an amendment date would
-    // covered: 0.00 + 40.00 + the platform's 16.00 = 56.00; 20 % = 11.20, spread 40 : 16 → 8.00, 3.20
+    // lines: 1–10 March at 0.05 (no usage) and 10 March–1 April at 0.04, one line: the discount's
+    // date (17 March) changes no term of the charge (1,600 GB × 0.04 = 64.00)
+    // covered: the days to 17 March billed 1,000 GB × 0.04 = 40.00 + the platform's 31.00 × 16/31 =
+    // 16.00 = 56.00; 20 % = 11.20, spread 40 : 16 → 8.00, 3.20
     expect(invoice.lines.map((line) => [line.id, line.amount])).toEqual([
       ["bandwidth@2026-03-01", "0.00"],
-      ["bandwidth@2026-03-10", "40.00"],
-      ["bandwidth@2026-03-17", "24.00"],
+      ["bandwidth@2026-03-10", "64.00"],
       ["platform", "31.00"],
     ]);
     expect(invoice.discounts?.[0]).toMatchObject({
@@ -234,7 +234,7 @@ describe("a discount on the days it covers, with an amendment in the same period
     });
   });
 
-  it("restarts an amended charge's tiers at the discount's date (a known limit, docs/contracts.md)", () => {
+  it("keeps an amended charge's tiers running across the discount's date", () => {
     const graduated = {
       id: "bandwidth",
       name: "Bandwidth",
@@ -245,26 +245,27 @@ describe("a discount on the days it covers, with an amendment in the same period
       },
     };
     const amendments = [{ id: "tiered", effective: "2026-03-10", charges: [graduated] }];
-    const withDiscount = rateInvoice(
+    const invoice = rateInvoice(
       contractWith([launch()], { amendments } as ContractOverrides),
       usage,
       "2026-03",
     );
-    const without = rateInvoice(contractWith([], { amendments } as ContractOverrides), usage, "2026-03");
-    // with the discount's date: 10–17 March 1,000 GB = 500 × 0.10 + 500 × 0.05 = 75.00;
-    //   17 March–1 April 600 GB = 500 × 0.10 + 100 × 0.05 = 55.00 (the tiers restart): 130.00
-    // without it: 10 March–1 April 1,600 GB = 500 × 0.10 + 1,100 × 0.05 = 105.00
-    const bandwidth = (invoice: typeof without) =>
-      invoice.lines.filter((line) => line.chargeId === "bandwidth").map((line) => [line.id, line.amount]);
-    expect(bandwidth(withDiscount)).toEqual([
-      ["bandwidth@2026-03-01", "0.00"],
-      ["bandwidth@2026-03-10", "75.00"],
-      ["bandwidth@2026-03-17", "55.00"],
-    ]);
-    expect(bandwidth(without)).toEqual([
+    // 10 March–1 April, 1,600 GB on one line: 500 × 0.10 + 1,100 × 0.05 = 50.00 + 55.00 = 105.00 (before
+    // this fix the discount's date restarted the tiers: 75.00 + 55.00 = 130.00)
+    // covered: the days to 17 March, 1,000 GB rated on their own: 500 × 0.10 + 500 × 0.05 = 75.00, and
+    // the platform's 16.00: 91.00 × 20 % = 18.20, spread 75 : 16 → 15.00 and 3.20
+    const bandwidth = invoice.lines.filter((line) => line.chargeId === "bandwidth");
+    expect(bandwidth.map((line) => [line.id, line.amount])).toEqual([
       ["bandwidth@2026-03-01", "0.00"],
       ["bandwidth@2026-03-10", "105.00"],
     ]);
+    expect(invoice.discounts?.[0]).toMatchObject({
+      amount: "-18.20",
+      allocation: [
+        { line: "bandwidth@2026-03-10", amount: "-15.00" },
+        { line: "platform", amount: "-3.20" },
+      ],
+    });
   });
 
   it("leaves an unamended charge on one line whatever the discount's dates", () => {

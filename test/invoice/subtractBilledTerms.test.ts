@@ -126,4 +126,43 @@ describe("subtractBilled: a record only earlier invoices have keeps its terms", 
       balanceAfter: "500",
     });
   });
+
+  it("keeps a commitment's schedule (limits changed on a date) on the invoice that closes the period", () => {
+    const schedule = [
+      {
+        start: "2026-03-01T00:00:00.000Z",
+        end: "2026-03-16T00:00:00.000Z",
+        minimum: "100.00",
+        basis: "day" as const,
+        elapsed: "15",
+        total: "31",
+      },
+      {
+        start: "2026-03-16T00:00:00.000Z",
+        end: "2026-04-01T00:00:00.000Z",
+        minimum: "200.00",
+        basis: "day" as const,
+        elapsed: "16",
+        total: "31",
+      },
+    ];
+    // minimum (100 × 15 + 200 × 16) ÷ 31 = 4,700 ÷ 31 = 151.61; spend 90.00 − 60.00 billed earlier = 30.00
+    const cumulative = invoice("c", {
+      commitments: [
+        { id: "m", name: "Minimum", minimum: "151.61", spend: "90.00", trueUp: "61.61", schedule },
+      ],
+    });
+    const earlier = invoice("p1", {
+      commitments: [{ id: "m", name: "Minimum", minimum: "151.61", spend: "60.00" }],
+    });
+    const [result] = subtractBilled(cumulative, [earlier]).commitments ?? [];
+    expect(result).toStrictEqual({
+      id: "m",
+      name: "Minimum",
+      minimum: "151.61",
+      spend: "30.00",
+      trueUp: "61.61",
+      schedule,
+    });
+  });
 });

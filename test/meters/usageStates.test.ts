@@ -205,7 +205,7 @@ describe("usage states that do not fit the rating", () => {
       code: "aggregates_mismatch",
       path: "whole.meters",
       message:
-        "The usage aggregates were made for a contract with 1 meters, but this rating is for 2 meters; aggregate the usage again for this contract and period.",
+        "The usage aggregates were made for a contract with 1 meter, but this rating is for 2 meters; aggregate the usage again for this contract and period.",
     });
   });
 

@@ -3,6 +3,7 @@ import { InvariantError } from "../../errors/index.js";
 import { addExactly, Decimal, exactProduct, ZERO } from "../../money/index.js";
 import type { AllowanceDraw, AllowanceLookup } from "../../rating/index.js";
 import { applyRatio, intersectPeriods, type Period, parseInstant, prorationRatio } from "../../time/index.js";
+import { type ChargeRun, chargeRuns } from "../chargeRuns.js";
 import type { PeriodInForce, PeriodUsage } from "../draft.js";
 import type { InvoiceLine } from "../invoiceSchema.js";
 import { netOf } from "../spreadReduction.js";
@@ -71,14 +72,22 @@ function coveredUsage(
   const byId = new Map(lines.map((line) => [line.id, line]));
   const charges = [...new Set(lines.map((line) => line.chargeId).filter((id) => id !== undefined))];
   const amounts = new Map<string, Decimal>();
+  const runs = new Map<string, ChargeRun[]>();
+  const runsOf = (id: string) => {
+    const known = runs.get(id) ?? chargeRuns(contract, period.pieces, id);
+    runs.set(id, known);
+    return known;
+  };
   period.pieces.forEach((piece, at) => {
     if (intersectPeriods(piece, window) === undefined) return;
     const proration = prorationRatio(piece, period.billingPeriod, contract.proration, contract.timeZone);
-    const suffix = pieceSuffix(contract, piece.start);
-    const keyOf = (lineId: string) => (byId.has(`${lineId}${suffix}`) ? `${lineId}${suffix}` : lineId);
     for (const id of charges) {
       const charge = chargeAt(contract, piece.start, id);
       if (charge === undefined) continue;
+      // The piece's lines carry the suffix of the run of pieces the charge was rated over (chargeRuns.ts).
+      const run = runsOf(id).find((candidate) => candidate.first <= at && at <= candidate.last);
+      const suffix = pieceSuffix(contract, (run?.period ?? piece).start);
+      const keyOf = (lineId: string) => (byId.has(`${lineId}${suffix}`) ? `${lineId}${suffix}` : lineId);
       const rate = (allowance?: AllowanceLookup) =>
         rateOne(
           contract,

@@ -18,6 +18,7 @@ import {
   prorationRatio,
   toLocalDate,
 } from "../../time/index.js";
+import { type ChargeRun, chargeRuns } from "../chargeRuns.js";
 import type { InvoiceDraft, PeriodInForce, PeriodUsage } from "../draft.js";
 import { perObject } from "../perObject.js";
 import { type MeterQuantityOf, poolsInForce } from "../poolSizes.js";
@@ -182,20 +183,39 @@ function rateCharges(
       return { id, results: [rate(first, pieces[0]!.period.start, whole)] };
     }
     const last = pieces.length - 1;
-    const rated = pieces.flatMap((piece, at) => {
-      const charge = versions[at];
-      if (charge === undefined) return [];
+    // Rated once per run of pieces with the same terms: a cut made by another term does not restart
+    // this charge's tiers (chargeRuns.ts).
+    const rated = chargeRuns(contract, resolved.pieces, id).flatMap((run) => {
+      const charge = versions[run.first]!;
       // A running total is one reading at the period's end: the terms in force then price all of it,
       // once, on a line without a piece suffix; the earlier versions bill nothing (docs/contracts.md, step 0).
       if (readsRunningTotal(contract, charge))
-        return at === last ? [rate(charge, piece.period.start, whole)] : [];
-      const suffix = pieceSuffix(contract, piece.period.start);
+        return run.last === last ? [rate(charge, run.period.start, whole)] : [];
+      const suffix = pieceSuffix(contract, run.period.start);
       const lookup = allowance && ((line: string) => allowance(`${line}${suffix}`));
-      return [withIdSuffix(rate(charge, piece.period.start, piece, lookup), suffix)];
+      const slice = run.first === run.last ? pieces[run.first]! : spanSlice(contract, resolved, usage, run);
+      return [withIdSuffix(rate(charge, run.period.start, slice, lookup), suffix)];
     });
     const note = runningTotalNote(contract, resolved, id, versions, pieces);
     return { id, results: note === undefined ? rated : [...rated, { lines: [], warnings: [note] }] };
   });
+}
+
+// The usage and proration of a run of several pieces, aggregated over the whole run (PeriodUsage.spans).
+function spanSlice(contract: Contract, resolved: PeriodInForce, usage: PeriodUsage, run: ChargeRun) {
+  const at = resolved.spans.findIndex(
+    (span) => span.start === run.period.start && span.end === run.period.end,
+  );
+  const spanUsage = at === -1 ? undefined : usage.spans?.[at];
+  if (spanUsage === undefined)
+    throw new InvariantError(
+      "A charge rated over a stretch of pieces was rated without that stretch's usage.",
+    );
+  return {
+    period: run.period,
+    usage: spanUsage,
+    proration: prorationRatio(run.period, resolved.billingPeriod, contract.proration, contract.timeZone),
+  };
 }
 
 // A progressive invoice bills a charge's usage so far: a charge that reads a meter and is no fee.
