@@ -3,7 +3,7 @@
  * `npm test` fast; `FC_NUM_RUNS` (whose default is 200, see test/_setup/fastCheckSeed.ts) scales it for
  * a deeper run: FC_NUM_RUNS=2000 runs every fuzzing property ten times as often.
  */
-function fuzzRuns(standard: number): number {
+export function fuzzRuns(standard: number): number {
   const asked = process.env.FC_NUM_RUNS;
   if (asked === undefined) return standard;
   return Math.max(1, Math.round((standard * Number(asked)) / 200));

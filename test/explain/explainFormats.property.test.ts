@@ -18,7 +18,7 @@ import { eventsIn, streamArb } from "../_arbitraries/eventStreams.js";
 import { deepFreeze } from "../_arbitraries/prices.js";
 import { contractScenarioArb, materialize } from "../_arbitraries/wholeContracts.js";
 import { attempt } from "../_laws/typedRefusal.js";
-import { fuzzParameters, fuzzTimeout } from "../_support/fuzzRuns.js";
+import { fuzzParameters, fuzzRuns, fuzzTimeout } from "../_support/fuzzRuns.js";
 import { smallInvoice } from "../_support/smallInvoice.js";
 
 // How each format writes a name from the input: the name must be found, written that way.
@@ -74,7 +74,9 @@ describe("explain (fuzzing)", () => {
       }),
       fuzzParameters(30),
     );
-    expect(checked.invoices).toBeGreaterThan(10);
+    // most generated scenarios rate (a third at least): the property did not pass by refusing them all.
+    // Relative to the runs, since Stryker's FC_NUM_RUNS=20 leaves 3 of the standard 30.
+    expect(checked.invoices).toBeGreaterThan(fuzzRuns(30) / 3);
   });
 });
 
