@@ -1,3 +1,4 @@
+import { type Contract, formatInstant, resolveServicePeriod } from "../index.js";
 import { carriedState, commitmentSpend, creditBalances } from "./cliSupport.js";
 import { readJsonFile } from "./readJsonFile.js";
 
@@ -13,16 +14,25 @@ export interface CarriedStateFlags {
  * --carry, --balances, --credits-start-full and --commitment-spend, as the options of a rating call:
  * what the previous invoice leaves to this one. Every command that rates a period (invoice, preview,
  * progressive, late-usage) reads them here, so they are read and checked the same way everywhere.
+ * `startsAt` (the instant the invoice being rated starts, as invoices write it): a previous invoice
+ * given must end there.
  */
-export async function carriedStateOptions(values: CarriedStateFlags, contractId: string) {
+export async function carriedStateOptions(values: CarriedStateFlags, contractId: string, startsAt?: string) {
   const { carry, balances } = values;
   const file = values["commitment-spend"];
   return {
     ...(carry === undefined
       ? {}
-      : { carried: carriedState(await readJsonFile(carry, "--carry"), carry, contractId) }),
+      : { carried: carriedState(await readJsonFile(carry, "--carry"), carry, contractId, startsAt) }),
     ...(balances
-      ? { creditBalances: creditBalances(await readJsonFile(balances, "--balances"), balances, contractId) }
+      ? {
+          creditBalances: creditBalances(
+            await readJsonFile(balances, "--balances"),
+            balances,
+            contractId,
+            startsAt,
+          ),
+        }
       : {}),
     ...(values["credits-start-full"] ? { creditsStartFull: true } : {}),
     ...(file === undefined
@@ -32,7 +42,14 @@ export async function carriedStateOptions(values: CarriedStateFlags, contractId:
             await readJsonFile(file, "--commitment-spend"),
             file,
             contractId,
+            "--commitment-spend",
+            startsAt,
           ),
         }),
   };
+}
+
+/** The instant the invoice of `period` starts, as invoices write it: what a previous invoice must end at. */
+export function invoiceStart(contract: Contract, period: string): string {
+  return formatInstant(resolveServicePeriod(contract, period).service.start);
 }

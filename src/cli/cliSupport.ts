@@ -37,10 +37,16 @@ export function readIssued<T>(file: string, data: unknown, parse: (data: unknown
 // --balances takes the previous invoice (each grant's balanceAfter) or the balances themselves. A
 // document with a schemaVersion must be an invoice of this contract: a contract given by mistake, or
 // another contract's invoice, is refused rather than read as "every grant starts full".
-export function creditBalances(data: unknown, file: string, contractId: string): Record<string, string> {
+export function creditBalances(
+  data: unknown,
+  file: string,
+  contractId: string,
+  startsAt?: string,
+): Record<string, string> {
   if (isObject(data) && "schemaVersion" in data) {
     const invoice = readIssued(`--balances ${file}`, data, parseInvoice, "a ratecard invoice");
     requireSameContract(invoice.contractId, contractId, "--balances", file);
+    requirePrevious(invoice, startsAt, "--balances", file);
     return Object.fromEntries((invoice.credits ?? []).map((credit) => [credit.id, credit.balanceAfter]));
   }
   if (!isObject(data) || Object.values(data).some((v) => typeof v !== "string"))
@@ -59,11 +65,13 @@ export function commitmentSpend(
   file: string,
   contractId: string,
   flag = "--commitment-spend",
+  startsAt?: string,
 ): Record<string, string> {
   const document = correctedInvoice(data);
   if (isObject(document) && "schemaVersion" in document) {
     const invoice = readIssued(`${flag} ${file}`, document, parseInvoice, "a ratecard invoice");
     requireSameContract(invoice.contractId, contractId, flag, file);
+    requirePrevious(invoice, startsAt, flag, file);
     return spendAfter(invoice);
   }
   if (document === data && isObject(data) && typeof data.mode === "string" && "invoiceId" in data)
@@ -99,11 +107,13 @@ export function carriedState(
   data: unknown,
   file: string,
   contractId: string,
+  startsAt?: string,
 ): Record<string, CarriedMeterState> {
   let candidate: unknown = data;
   if (isObject(data) && "schemaVersion" in data) {
     const invoice = readIssued(`--carry ${file}`, data, parseInvoice, "a ratecard invoice");
     requireSameContract(invoice.contractId, contractId, "--carry", file);
+    requirePrevious(invoice, startsAt, "--carry", file);
     candidate = invoice.usage.carryOut;
   } else if (isObject(data) && "usage" in data) {
     candidate = (data as { usage?: { carryOut?: unknown } }).usage?.carryOut;
@@ -180,4 +190,17 @@ export function required(value: string | undefined, flag: string): string {
 // Output goes through one writer, so a closed pipe (`ratecard schema | head`) ends the command quietly.
 export function write(text: string): void {
   process.stdout.write(text);
+}
+
+// What an invoice carries (balances, levels, spend to date) is what the next invoice opens with: the
+// invoice given must be the one just before, whose period ends where this one starts (or, after an
+// opening invoice billed in advance, the same period). `startsAt` undefined: the caller has no period
+// to check against (the opening invoice itself).
+function requirePrevious(invoice: Invoice, startsAt: string | undefined, flag: string, file: string): void {
+  if (startsAt === undefined) return;
+  const { start, end } = invoice.period;
+  if (end === startsAt || (invoice.kind === "opening" && start === startsAt)) return;
+  throw new UsageLineError(
+    `${flag} ${file} is the invoice for ${start} to ${end}, but this invoice starts ${startsAt}: what an invoice carries opens the one just after it. Pass the invoice of the period just before (it ends ${startsAt}).`,
+  );
 }

@@ -1,5 +1,5 @@
 import { isRatecardError, rateInvoiceAsync, rateOpeningInvoice } from "../index.js";
-import { type CarriedStateFlags, carriedStateOptions } from "./carriedStateOptions.js";
+import { type CarriedStateFlags, carriedStateOptions, invoiceStart } from "./carriedStateOptions.js";
 import { readContract, required, UsageLineError } from "./cliSupport.js";
 import { CARRIED_STATE_OPTIONS, PRICE_BOOK_OPTION, USAGE_FORMAT_OPTION } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
@@ -82,7 +82,7 @@ async function invoice(values: InvoiceFlags): Promise<number> {
   // at about 4 bytes per event however large the file.
   const options = {
     ...(values.daily ? { daily: true } : {}),
-    ...(await carriedStateOptions(values, contract.id)),
+    ...(await carriedStateOptions(values, contract.id, invoiceStart(contract, period))),
   };
   const choice = await chooseEngine(engine, {
     contract,

@@ -78,7 +78,7 @@ async function lateUsage(values: LateUsageFlags): Promise<number> {
     lateFile === undefined ? [] : await readUsage(lateFile),
     {
       billOn,
-      ...(await carriedStateOptions(values, contract.id)),
+      ...(await carriedStateOptions(values, contract.id, issued.period.start)),
       ...(correctedFile === undefined
         ? {}
         : {

@@ -1,5 +1,5 @@
 import { explainText, previewParsedInvoice } from "../index.js";
-import { type CarriedStateFlags, carriedStateOptions } from "./carriedStateOptions.js";
+import { type CarriedStateFlags, carriedStateOptions, invoiceStart } from "./carriedStateOptions.js";
 import { outputFormat, readContract, required, write } from "./cliSupport.js";
 import { CARRIED_STATE_OPTIONS, FORMAT_OPTION, PRICE_BOOK_OPTION } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
@@ -47,7 +47,7 @@ async function preview(values: PreviewFlags): Promise<number> {
   const format = outputFormat(values.format);
   const contract = await readContract(contractFile, values["price-book"]);
   const preview = previewParsedInvoice(contract, await readUsage(usageFile), period, asOf, {
-    ...(await carriedStateOptions(values, contract.id)),
+    ...(await carriedStateOptions(values, contract.id, invoiceStart(contract, period))),
   });
   write(format === "json" ? `${JSON.stringify(preview, null, 2)}\n` : explainText(preview));
   return 0;

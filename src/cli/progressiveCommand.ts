@@ -6,7 +6,7 @@ import {
   rateClosingParsedInvoice,
   rateProgressiveParsedInvoice,
 } from "../index.js";
-import { type CarriedStateFlags, carriedStateOptions } from "./carriedStateOptions.js";
+import { type CarriedStateFlags, carriedStateOptions, invoiceStart } from "./carriedStateOptions.js";
 import { outputFormat, readContract, readIssued, required, UsageLineError, write } from "./cliSupport.js";
 import { CARRIED_STATE_OPTIONS, FORMAT_OPTION } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
@@ -79,7 +79,7 @@ async function progressive(values: ProgressiveFlags): Promise<number> {
   const earlier: Invoice[] = [];
   for (const file of values.earlier ?? [])
     earlier.push(readIssued(file, await readJsonFile(file, "--earlier"), parseInvoice, "a ratecard invoice"));
-  const rating = await carriedStateOptions(values, contract.id);
+  const rating = await carriedStateOptions(values, contract.id, invoiceStart(contract, period));
   const events = await readUsage(usageFile);
   const invoices =
     mode.kind === "at"

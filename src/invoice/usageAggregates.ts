@@ -11,7 +11,7 @@ import {
 import { isCount, plainRecord, toInputError, toProblems, type UsageEvent } from "../schema/index.js";
 import { formatInstant, type Period } from "../time/index.js";
 import { buildInvoice } from "./buildInvoice.js";
-import type { PeriodInForce, PeriodUsage } from "./draft.js";
+import type { PeriodUsage } from "./draft.js";
 import { requireEvents, requireOptions } from "./entryArguments.js";
 import type { Invoice } from "./invoiceSchema.js";
 import {
@@ -23,6 +23,7 @@ import {
   type RateInvoiceOptions,
   requireArguments,
 } from "./rateInvoice.js";
+import type { ServicePeriod } from "./resolveServicePeriod.js";
 
 /**
  * A contract and a period made ready to rate many times: the service period, the pieces amendments cut
@@ -31,7 +32,11 @@ import {
 export interface PreparedRating {
   readonly contract: Contract;
   /** The service period and the pieces amendments and overrides cut it into (step 0). */
-  readonly period: PeriodInForce;
+  readonly period: ServicePeriod & {
+    readonly pieces: ReadonlyArray<Period>;
+    /** Stretches of several pieces a charge is rated over at once (chargeRuns.ts). */
+    readonly spans: ReadonlyArray<Period>;
+  };
   /** Each sum and count meter's quantity per local day is kept too (the usage report's `daily`). */
   readonly daily: boolean;
   /** What the meters' pass aggregates over the whole period (carried state comes at rating). */

@@ -403,9 +403,15 @@ describe("ratecard invoice --balances", () => {
       applied: "-7663.78",
       balanceAfter: "336.22",
     });
+    // February's own invoice is not the one before February: refused, not read as its opening balance
     const previous = scratchFile("previous-invoice.json", first.stdout);
-    const second = run("--balances", previous);
-    // rated again from a 336.22 balance: 7,663.78 − 336.22 = 7,327.56 due
+    const same = run("--balances", previous);
+    expect(same.code).toBe(2);
+    expect(same.stderr).toContain(
+      "is the invoice for 2026-02-01T05:00:00.000Z to 2026-03-01T05:00:00.000Z, but this invoice starts 2026-02-01T05:00:00.000Z",
+    );
+    // the balance it left, given as such: rated again from 336.22: 7,663.78 − 336.22 = 7,327.56 due
+    const second = run("--balances", scratchFile("balances.json", JSON.stringify({ wallet: "336.22" })));
     expect(JSON.parse(second.stdout).amountDue).toBe("7327.56");
     // the contract given by mistake is refused, not read as "every grant starts full"
     const wrong = run("--balances", file);

@@ -51,6 +51,33 @@ function issuedQuarter() {
   return { contract: c, usage: u, jan, feb, mar };
 }
 
+describe("--commitment-spend from an invoice that is not the one just before", () => {
+  it("refuses January's invoice for March (its spend to date would miss February's 500.00), exit 2", () => {
+    const { contract, usage, jan, feb } = issuedQuarter();
+    const march = (spend: string) =>
+      runCli(
+        "invoice",
+        "--contract",
+        contract,
+        "--usage",
+        usage,
+        "--period",
+        "2026-03",
+        "--commitment-spend",
+        spend,
+      );
+    const refused = march(jan);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(
+      "is the invoice for 2026-01-01T00:00:00.000Z to 2026-02-01T00:00:00.000Z, but this invoice starts 2026-03-01T00:00:00.000Z",
+    );
+    expect(refused.stderr).not.toContain("    at ");
+    // February's is: 800.00 to date, March's 250.00 makes 1,050.00, true-up 150.00, total 400.00
+    const accepted = march(feb);
+    expect(accepted.code).toBe(0);
+  });
+});
+
 describe("--commitment-spend on every command that rates a period", () => {
   it("ratecard preview: the invoice so far continues the spend to date", () => {
     const { contract, usage, jan } = issuedQuarter();
