@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Invoice, InvoiceLine } from "../../src/invoice/index.js";
 import { subtractBilled } from "../../src/invoice/subtractBilled.js";
+import { handBuiltInvoice } from "../_support/handBuiltInvoice.js";
 
 // subtractBilled is the arithmetic of progressive billing (docs/progressive-billing.md): the invoice
 // rated on the usage so far less what the earlier progressive invoices of the period billed, figure by
@@ -25,16 +26,7 @@ function line(id: string, quantity: string, amount: string, extra: Partial<Invoi
   } as InvoiceLine;
 }
 
-function invoice(id: string, fields: Partial<Invoice>): Invoice {
-  return {
-    id,
-    currency: { code: "EUR", minorUnits: 2 },
-    lines: [],
-    subtotal: "0.00",
-    total: "0.00",
-    ...fields,
-  } as Invoice;
-}
+const invoice = handBuiltInvoice;
 
 const billedEarlier = (fields: Record<string, unknown>) => ({
   kind: "billed_earlier",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Invoice } from "../../src/invoice/index.js";
 import { subtractBilled } from "../../src/invoice/subtractBilled.js";
+import { handBuiltInvoice } from "../_support/handBuiltInvoice.js";
 
 // A record (pool, discount, commitment, credit grant) that only earlier progressive invoices of the
 // period have is written on the next invoice with its terms as they were and its flows given back
@@ -8,16 +8,7 @@ import { subtractBilled } from "../../src/invoice/subtractBilled.js";
 // replaced by "0": an id "2026", a discount's percent "10", a commitment's minimum, a grant's unit
 // value and balance after. Each figure below is worked by hand from the two earlier invoices.
 
-function invoice(id: string, fields: Partial<Invoice>): Invoice {
-  return {
-    id,
-    currency: { code: "EUR", minorUnits: 2 },
-    lines: [],
-    subtotal: "0.00",
-    total: "0.00",
-    ...fields,
-  } as Invoice;
-}
+const invoice = handBuiltInvoice;
 
 describe("subtractBilled: a record only earlier invoices have keeps its terms", () => {
   it("keeps a pool's number-like id and its size, and gives back what was drawn (0 − 150 = −150)", () => {
