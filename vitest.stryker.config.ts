@@ -27,11 +27,15 @@ export default defineConfig({
     // Millions of additions: under a second in `npm test`, past the test timeout once instrumented.
     // A browser test (test/explain/*.browser.test.ts) renders a page in a browser and the fixture
     // generators test spawns the seeded scripts under fixtures/_generators: neither runs src/ in
-    // process, so neither can kill a mutant and both only cost time.
+    // process, so neither can kill a mutant and both only cost time. The workbook's Calc tests
+    // (test/explain/workbook/calc*.test.ts) recalculate an exported workbook in LibreOffice and compare
+    // it with the invoice it came from: a mutant changes both sides alike (and the formulas they check
+    // are src/explain's, which is not mutated), while each costs a LibreOffice start.
     exclude: [
       "test/money/exactSumLongRuns.test.ts",
       "test/**/*.browser.test.ts",
       "test/fixtures/generators.test.ts",
+      "test/explain/workbook/calc*.test.ts",
     ],
     // No globalSetup: nothing here reads dist/, so it is never built in Stryker's sandbox.
     setupFiles: ["test/_setup/failOnConsole.ts", "test/_setup/fastCheckSeed.ts"],
