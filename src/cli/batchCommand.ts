@@ -6,6 +6,7 @@ import { openOrderedOutput } from "./batchOutput.js";
 import { rateInPool } from "./batchPool.js";
 import type { BatchOutcome, BatchTask } from "./batchRating.js";
 import { batchSummaryText } from "./batchSummaryText.js";
+import { invoiceStartUnlessRefused } from "./carriedStateOptions.js";
 import { readPriceBooks, required, UsageLineError } from "./cliSupport.js";
 import { PRICE_BOOK_OPTION, USAGE_FORMAT_OPTION } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
@@ -94,7 +95,15 @@ events. Events of customers no contract bills are counted in the summary, never 
     const spend =
       spendFile === undefined
         ? (new Map() as BatchCommitmentSpend)
-        : await readBatchCommitmentSpend(spendFile, new Set(contracts.map((c) => c.contract.id)));
+        : await readBatchCommitmentSpend(
+            spendFile,
+            new Map(
+              contracts.map(({ contract }) => [
+                contract.id,
+                invoiceStartUnlessRefused(() => contract, period),
+              ]),
+            ),
+          );
     const priceBooks = await Promise.all(bookFiles.map((file) => readJsonFile(file, "--price-book")));
     const usage = await usageSource(usageFile, values["usage-format"]);
     const split = await withUsageProgress(usage, (source) =>

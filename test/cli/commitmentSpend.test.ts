@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -75,6 +75,88 @@ describe("--commitment-spend from an invoice that is not the one just before", (
     // February's is: 800.00 to date, March's 250.00 makes 1,050.00, true-up 150.00, total 400.00
     const accepted = march(feb);
     expect(accepted.code).toBe(0);
+  });
+
+  // The same rule where the previous invoice comes from a file of invoices or a folder, not a flag.
+  const JAN_FOR_MARCH =
+    "is the invoice for 2026-01-01T00:00:00.000Z to 2026-02-01T00:00:00.000Z, but this invoice starts 2026-03-01T00:00:00.000Z";
+
+  it("ratecard batch: January's batch given for March fails the batch, naming the contract, exit 2", () => {
+    const { usage, jan } = issuedQuarter();
+    const folder = join(scratch, "contracts-period");
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, "quarter.json"), JSON.stringify(QUARTER));
+    const march = (spend: string) =>
+      runCli(
+        "batch",
+        "--contracts",
+        folder,
+        "--usage",
+        usage,
+        "--period",
+        "2026-03",
+        "--workers",
+        "1",
+        "--commitment-spend",
+        spend,
+      );
+    // the NDJSON the January batch wrote (one invoice, line 1)
+    const ndjson = file(
+      "january-invoices.ndjson",
+      `${JSON.stringify(JSON.parse(readFileSync(jan, "utf8")))}\n`,
+    );
+    const fromBatch = march(ndjson);
+    expect(fromBatch.code).toBe(2);
+    expect(fromBatch.stderr).toContain(
+      `--commitment-spend ${ndjson} line 1 (contract ctr_quarter) ${JAN_FOR_MARCH}`,
+    );
+    expect(fromBatch.stdout).toBe("");
+    expect(fromBatch.stderr).not.toContain("    at ");
+    // keyed by contract id, the value an invoice: the same rule
+    const keyed = file(
+      "keyed-january.json",
+      JSON.stringify({ ctr_quarter: JSON.parse(readFileSync(jan, "utf8")) }),
+    );
+    const fromKeyed = march(keyed);
+    expect(fromKeyed.code).toBe(2);
+    expect(fromKeyed.stderr).toContain(`--commitment-spend ${keyed} (contract ctr_quarter) ${JAN_FOR_MARCH}`);
+    // an invoice of a contract the batch does not rate is still skipped, whatever its period
+    const other = { ...JSON.parse(readFileSync(jan, "utf8")), contractId: "ctr_left" };
+    const left = file("left.ndjson", `${JSON.stringify(other)}\n`);
+    const skipped = march(left);
+    // skipped, so March has no spend to date and is refused for that reason, not for the period
+    expect(skipped.code).toBe(2);
+    expect(skipped.stderr).not.toContain("is the invoice for");
+  });
+
+  it("ratecard check and what-if: January's invoice as previous.json for March is refused, exit 2", () => {
+    const { contract, usage, jan, mar } = issuedQuarter();
+    const customer = join(scratch, "base-wrong", "cus");
+    mkdirSync(customer, { recursive: true });
+    const copy = (from: string, name: string) => copyFileSync(from, join(customer, name));
+    copy(contract, "contract.json");
+    copy(usage, "usage.ndjson");
+    copy(jan, "previous.json");
+    copy(mar, "expected.json");
+    // check: the fixture is an error (it cannot be rated), named with its previous.json
+    const check = runCli("check", customer);
+    expect(check.code).toBe(2);
+    expect(check.stdout).toContain(`ERROR ${customer} — ${join(customer, "previous.json")} ${JAN_FOR_MARCH}`);
+    // what-if: the customer's previous.json, named under --usage
+    const whatIf = runCli(
+      "what-if",
+      "--before",
+      join(scratch, "base-wrong"),
+      "--after",
+      join(scratch, "base-wrong"),
+      "--usage",
+      join(scratch, "base-wrong"),
+      "--period",
+      "2026-03",
+    );
+    expect(whatIf.code).toBe(2);
+    expect(whatIf.stderr).toContain(`--usage ${join(customer, "previous.json")} ${JAN_FOR_MARCH}`);
+    expect(whatIf.stderr).not.toContain("    at ");
   });
 });
 
