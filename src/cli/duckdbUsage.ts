@@ -21,6 +21,7 @@ const EVENT_COLUMNS = ["id", "type", "customer", "timestamp"];
 interface DuckdbConnection {
   run(sql: string): Promise<unknown>;
   runAndReadAll(sql: string): Promise<{ getRowObjectsJS(): unknown[] }>;
+  stream(sql: string): Promise<{ yieldRowObjectJs(): AsyncIterable<Record<string, unknown>[]> }>;
   closeSync(): void;
 }
 interface DuckdbModule {
@@ -41,6 +42,30 @@ export async function rateWithDuckdb(
   period: string,
   options: Omit<RateInvoiceOptions, "daily">,
 ): Promise<Invoice> {
+  const usage = await openDuckdbUsage(file, format);
+  try {
+    return await rateOverSource(usage, contract, period, options);
+  } finally {
+    usage.close();
+  }
+}
+
+/** A usage file opened in DuckDB: where the SQL finds its events, and the connection that runs it. */
+export interface DuckdbUsage {
+  /** The file's FROM item and column mapping (a CSV file's other columns are its properties). */
+  readonly source: SqlUsageSource;
+  /** Runs a query; DuckDB's own error (a malformed row) becomes a sentence naming the file. */
+  readonly rows: (sql: string) => Promise<unknown[]>;
+  /** Runs a query, its rows a chunk at a time (for the events of a large file). */
+  readonly stream: (sql: string) => AsyncIterable<ReadonlyArray<Record<string, unknown>>>;
+  readonly close: () => void;
+}
+
+/**
+ * Opens DuckDB embedded (in memory) over a usage file: NDJSON, CSV, a JSON array or Parquet.
+ * @throws UsageLineError when @duckdb/node-api is not installed, for standard input or another format
+ */
+export async function openDuckdbUsage(file: string, format: string | undefined): Promise<DuckdbUsage> {
   if (file === "-")
     throw new UsageLineError(
       "--engine duckdb reads a usage file, not standard input; name the file with --usage",
@@ -52,15 +77,34 @@ export async function rateWithDuckdb(
   try {
     // Text instants without a zone, and Parquet TIMESTAMP columns, are read as UTC, as ratecard reads them.
     await connection.run("SET TimeZone = 'UTC'");
-    const prepared = prepareRating(contract, period);
     const source = await usageSourceOf(connection, file, chosen);
-    const results: unknown[][] = [];
-    for (const sql of compileUsageSql(prepared, "duckdb", source).queries)
-      results.push((await readRows(connection, sql, file)).getRowObjectsJS());
-    return rateFromAggregates(prepared, usageAggregatesFromSql(prepared, results), options);
-  } finally {
+    return {
+      source,
+      rows: async (sql) => (await readRows(connection, sql, file)).getRowObjectsJS(),
+      stream: (sql) => streamRows(connection, sql, file),
+      close: () => connection.closeSync(),
+    };
+  } catch (error) {
     connection.closeSync();
+    throw error;
   }
+}
+
+/**
+ * One contract's invoice from the events of `usage.source`: its meters compiled to SQL, run, and the
+ * rows turned back into the aggregates ratecard rates.
+ */
+export async function rateOverSource(
+  usage: Pick<DuckdbUsage, "source" | "rows">,
+  contract: Contract,
+  period: string,
+  options: Omit<RateInvoiceOptions, "daily">,
+): Promise<Invoice> {
+  const prepared = prepareRating(contract, period);
+  const results: unknown[][] = [];
+  for (const sql of compileUsageSql(prepared, "duckdb", usage.source).queries)
+    results.push(await usage.rows(sql));
+  return rateFromAggregates(prepared, usageAggregatesFromSql(prepared, results), options);
 }
 
 /** Whether @duckdb/node-api, an optional dependency, is installed and loads. */
@@ -139,6 +183,19 @@ async function usageSourceOf(
 async function readRows(connection: DuckdbConnection, sql: string, file: string) {
   try {
     return await connection.runAndReadAll(sql);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    throw new UsageLineError(`DuckDB could not read ${file}: ${reason}`);
+  }
+}
+
+async function* streamRows(
+  connection: DuckdbConnection,
+  sql: string,
+  file: string,
+): AsyncGenerator<ReadonlyArray<Record<string, unknown>>> {
+  try {
+    for await (const rows of (await connection.stream(sql)).yieldRowObjectJs()) yield rows;
   } catch (error) {
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
     throw new UsageLineError(`DuckDB could not read ${file}: ${reason}`);
