@@ -1,20 +1,22 @@
 import { availableParallelism } from "node:os";
 import { type BatchSummary, summarizeBatch, type UsageEvent } from "../index.js";
 import { type BatchCommitmentSpend, readBatchCommitmentSpend } from "./batchCommitmentSpend.js";
-import { readBatchContracts } from "./batchContracts.js";
+import { type BatchContract, readBatchContracts } from "./batchContracts.js";
 import { openOrderedOutput } from "./batchOutput.js";
 import { rateInPool } from "./batchPool.js";
-import type { BatchOutcome, BatchTask } from "./batchRating.js";
+import { type BatchOutcome, type BatchSettings, type BatchTask, compareIds } from "./batchRating.js";
 import { batchSummaryText } from "./batchSummaryText.js";
 import { invoiceStartUnlessRefused } from "./carriedStateOptions.js";
 import { readPriceBooks, required, UsageLineError } from "./cliSupport.js";
 import { PRICE_BOOK_OPTION, USAGE_FORMAT_OPTION } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
+import { rateBatchWithDuckdb } from "./duckdbBatch.js";
+import { chooseEngine, type Engine, engineNamed, sentenceTail } from "./engineChoice.js";
 import { EXIT } from "./exitCodes.js";
 import { writeOutput } from "./explainOutput.js";
 import { readJsonFile } from "./readJsonFile.js";
 import { usageSource } from "./readUsage.js";
-import { withRatingProgress, withUsageProgress } from "./stderr.js";
+import { reportNote, withRatingProgress, withUsageProgress } from "./stderr.js";
 
 /**
  * `ratecard batch`: rates a customer base from one multi-customer usage file. One pass splits the events
@@ -42,6 +44,12 @@ events. Events of customers no contract bills are counted in the summary, never 
       description: "the usage events of every customer (- reads stdin)",
     },
     "usage-format": USAGE_FORMAT_OPTION,
+    engine: {
+      type: "string",
+      value: "auto|memory|duckdb",
+      description:
+        "what aggregates the usage: memory (ratecard's own pass, rated in --workers threads), duckdb (DuckDB embedded, the optional package @duckdb/node-api: one query per contract over its customer's rows; also reads .parquet) or auto (the default: DuckDB for a local file of 32 MiB or more, or Parquet, when every contract's meters compile; says so on stderr)",
+    },
     period: {
       type: "string",
       value: "PERIOD",
@@ -105,39 +113,30 @@ events. Events of customers no contract bills are counted in the summary, never 
             ),
           );
     const priceBooks = await Promise.all(bookFiles.map((file) => readJsonFile(file, "--price-book")));
-    const usage = await usageSource(usageFile, values["usage-format"]);
-    const split = await withUsageProgress(usage, (source) =>
-      splitByCustomer(
-        typeof source === "function" ? source() : source,
-        contracts.map((c) => c.contract.customer.id),
-      ),
-    );
-    const tasks: BatchTask[] = [...contracts]
-      .sort((a, b) => compareIds(a.contract.customer.id, b.contract.customer.id))
-      .map(({ source, json, contract }) => ({
-        source,
-        contract: json,
-        events: split.events.get(contract.customer.id) ?? [],
-        ...withSpend(spend.get(contract.id)),
-      }));
+    const sorted = [...contracts].sort((a, b) => compareIds(a.contract.customer.id, b.contract.customer.id));
     const settings = { priceBooks, period, creditsStartFull: values["credits-start-full"] === true };
+    const rated = await rateBatch(sorted, spend, settings, workers, {
+      file: usageFile,
+      format: values["usage-format"],
+      engine: engineNamed(values.engine),
+    });
     const output = await openOrderedOutput(values.output);
     const facts: Parameters<typeof summarizeBatch>[0][number][] = [];
     // json: the invoices are held (as text) until the summary, which the document ends with, is known.
     const held: string[] = [];
     try {
-      await withRatingProgress(tasks.length, (tick) =>
-        rateInPool(tasks, settings, workers, async (outcomes) => {
+      await withRatingProgress(sorted.length, (tick) =>
+        rated.deliver(async (outcomes) => {
           for (const outcome of outcomes) {
-            const rated = requireRated(outcome);
-            facts.push(rated.invoice);
-            if (format === "json") held.push(rated.line.slice(0, -1));
-            else await output.write(rated.line);
+            const invoice = requireRated(outcome);
+            facts.push(invoice.invoice);
+            if (format === "json") held.push(invoice.line.slice(0, -1));
+            else await output.write(invoice.line);
             tick();
           }
         }),
       );
-      const summary: BatchSummary = summarizeBatch(facts, split.unknown);
+      const summary: BatchSummary = summarizeBatch(facts, rated.unknown);
       if (format === "json") await output.write(jsonDocument(held, summary));
       process.stderr.write(batchSummaryText(summary, period));
       if (values.summary !== undefined)
@@ -149,6 +148,64 @@ events. Events of customers no contract bills are counted in the summary, never 
   },
 });
 
+/** A batch's invoices, handed over in customer order, and the events of customers no contract bills. */
+interface RatedBatch {
+  readonly deliver: (deliver: (outcomes: ReadonlyArray<BatchOutcome>) => Promise<void>) => Promise<void>;
+  readonly unknown: BatchSummary["unknownCustomers"];
+}
+
+/**
+ * The engine --engine names rates the batch: DuckDB (every contract aggregated by a query over its
+ * customer's rows, src/cli/duckdbBatch.ts), or ratecard's own pass, which splits the events by customer
+ * and rates them in worker threads. Under auto, DuckDB when the file qualifies as for `ratecard invoice`
+ * (its size or Parquet, every contract's meters compiling), with a note; a value the SQL does not read
+ * exactly hands the batch back to memory, with a note, before any invoice is written.
+ */
+async function rateBatch(
+  contracts: ReadonlyArray<BatchContract>,
+  spend: BatchCommitmentSpend,
+  settings: BatchSettings,
+  workers: number,
+  usage: { readonly file: string; readonly format: string | undefined; readonly engine: Engine },
+): Promise<RatedBatch> {
+  const { file, format, engine } = usage;
+  const request = {
+    contracts: contracts.map((c) => c.contract),
+    file,
+    format,
+    period: settings.period,
+    daily: false,
+  };
+  const choice = await chooseEngine(engine, request);
+  if (choice.note !== undefined) reportNote(choice.note);
+  if (choice.engine === "duckdb") {
+    const tasks = contracts.map(({ source, contract }) => ({
+      source,
+      contract,
+      ...withSpend(spend.get(contract.id)),
+    }));
+    const result = await rateBatchWithDuckdb(file, format, tasks, settings, engine === "auto");
+    if ("outcomes" in result)
+      return { deliver: (deliver) => deliver(result.outcomes), unknown: result.unknown };
+    reportNote(
+      `DuckDB did not aggregate ${file}, because ${sentenceTail(result.fallback)}; aggregating with ratecard's own engine instead`,
+    );
+  }
+  const split = await withUsageProgress(await usageSource(file, format), (source) =>
+    splitByCustomer(
+      typeof source === "function" ? source() : source,
+      contracts.map((c) => c.contract.customer.id),
+    ),
+  );
+  const tasks: BatchTask[] = contracts.map(({ source, json, contract }) => ({
+    source,
+    contract: json,
+    events: split.events.get(contract.customer.id) ?? [],
+    ...withSpend(spend.get(contract.id)),
+  }));
+  return { deliver: (deliver) => rateInPool(tasks, settings, workers, deliver), unknown: split.unknown };
+}
+
 // A task's carried commitment spend, when the --commitment-spend file gives its contract one.
 const withSpend = (spend: Readonly<Record<string, string>> | undefined) =>
   spend === undefined ? {} : { commitmentSpend: spend };
@@ -158,9 +215,6 @@ function jsonDocument(invoices: ReadonlyArray<string>, summary: BatchSummary): s
   const list = invoices.length === 0 ? "[]" : `[\n${invoices.join(",\n")}\n]`;
   return `{"invoices":${list},"summary":${JSON.stringify(summary)}}\n`;
 }
-
-// Ordinary code-unit order, as rateMany sorts: deterministic and locale-free.
-const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function workerCount(value: string | undefined): number {
   if (value === undefined) return availableParallelism();

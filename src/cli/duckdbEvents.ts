@@ -44,7 +44,8 @@ function rawEvent(
   }
   if ("json" in properties) {
     const text = values[properties.json];
-    if (text !== null && text !== undefined) raw.properties = typeof text === "string" ? JSON.parse(text) : text;
+    if (text !== null && text !== undefined)
+      raw.properties = typeof text === "string" ? JSON.parse(text) : text;
     return raw;
   }
   raw.properties = Object.fromEntries(

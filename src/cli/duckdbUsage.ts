@@ -3,10 +3,12 @@ import {
   type Contract,
   compileUsageSql,
   type Invoice,
+  type PreparedRating,
   prepareRating,
   type RateInvoiceOptions,
   rateFromAggregates,
   type SqlUsageSource,
+  type UsageAggregates,
   usageAggregatesFromSql,
 } from "../index.js";
 import { UsageLineError } from "./cliSupport.js";
@@ -44,7 +46,8 @@ export async function rateWithDuckdb(
 ): Promise<Invoice> {
   const usage = await openDuckdbUsage(file, format);
   try {
-    return await rateOverSource(usage, contract, period, options);
+    const prepared = prepareRating(contract, period);
+    return rateFromAggregates(prepared, await aggregatesOverSource(usage, prepared), options);
   } finally {
     usage.close();
   }
@@ -91,20 +94,17 @@ export async function openDuckdbUsage(file: string, format: string | undefined):
 }
 
 /**
- * One contract's invoice from the events of `usage.source`: its meters compiled to SQL, run, and the
- * rows turned back into the aggregates ratecard rates.
+ * The usage aggregates of one prepared rating from the events of `usage.source`: its meters compiled to
+ * SQL, run, and the rows turned back into the aggregates ratecard rates.
  */
-export async function rateOverSource(
+export async function aggregatesOverSource(
   usage: Pick<DuckdbUsage, "source" | "rows">,
-  contract: Contract,
-  period: string,
-  options: Omit<RateInvoiceOptions, "daily">,
-): Promise<Invoice> {
-  const prepared = prepareRating(contract, period);
+  prepared: PreparedRating,
+): Promise<UsageAggregates> {
   const results: unknown[][] = [];
   for (const sql of compileUsageSql(prepared, "duckdb", usage.source).queries)
     results.push(await usage.rows(sql));
-  return rateFromAggregates(prepared, usageAggregatesFromSql(prepared, results), options);
+  return usageAggregatesFromSql(prepared, results);
 }
 
 /** Whether @duckdb/node-api, an optional dependency, is installed and loads. */
@@ -184,8 +184,7 @@ async function readRows(connection: DuckdbConnection, sql: string, file: string)
   try {
     return await connection.runAndReadAll(sql);
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    throw new UsageLineError(`DuckDB could not read ${file}: ${reason}`);
+    throw unreadable(file, error);
   }
 }
 
@@ -197,7 +196,12 @@ async function* streamRows(
   try {
     for await (const rows of (await connection.stream(sql)).yieldRowObjectJs()) yield rows;
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    throw new UsageLineError(`DuckDB could not read ${file}: ${reason}`);
+    throw unreadable(file, error);
   }
+}
+
+// DuckDB's own errors are about the file it reads (a malformed row, a missing column): the caller's to fix.
+function unreadable(file: string, error: unknown): UsageLineError {
+  const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+  return new UsageLineError(`DuckDB could not read ${file}: ${reason}`);
 }
