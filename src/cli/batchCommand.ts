@@ -11,7 +11,8 @@ import { readPriceBooks, required, UsageLineError } from "./cliSupport.js";
 import { PRICE_BOOK_OPTION, USAGE_FORMAT_OPTION } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
 import { rateBatchWithDuckdb } from "./duckdbBatch.js";
-import { chooseEngine, type Engine, engineNamed, sentenceTail } from "./engineChoice.js";
+import { duckdbFormatOf } from "./duckdbUsage.js";
+import { chooseEngine, type Engine, engineNamed } from "./engineChoice.js";
 import { EXIT } from "./exitCodes.js";
 import { writeOutput } from "./explainOutput.js";
 import { readJsonFile } from "./readJsonFile.js";
@@ -48,7 +49,7 @@ events. Events of customers no contract bills are counted in the summary, never 
       type: "string",
       value: "auto|memory|duckdb",
       description:
-        "what aggregates the usage: memory (ratecard's own pass, rated in --workers threads), duckdb (DuckDB embedded, the optional package @duckdb/node-api: one query per contract over its customer's rows; also reads .parquet) or auto (the default: DuckDB for a local file of 32 MiB or more, or Parquet, when every contract's meters compile; says so on stderr)",
+        "what aggregates the usage: memory (ratecard's own pass, rated in --workers threads), duckdb (DuckDB embedded, the optional package @duckdb/node-api: one query per contract over its customer's rows; also reads .parquet) or auto (the default: DuckDB for a Parquet file, when every contract's meters compile, else memory; says so on stderr)",
     },
     period: {
       type: "string",
@@ -115,7 +116,7 @@ events. Events of customers no contract bills are counted in the summary, never 
     const priceBooks = await Promise.all(bookFiles.map((file) => readJsonFile(file, "--price-book")));
     const sorted = [...contracts].sort((a, b) => compareIds(a.contract.customer.id, b.contract.customer.id));
     const settings = { priceBooks, period, creditsStartFull: values["credits-start-full"] === true };
-    const rated = await rateBatch(sorted, spend, settings, workers, {
+    const rate = await batchRating(sorted, spend, settings, workers, {
       file: usageFile,
       format: values["usage-format"],
       engine: engineNamed(values.engine),
@@ -125,8 +126,8 @@ events. Events of customers no contract bills are counted in the summary, never 
     // json: the invoices are held (as text) until the summary, which the document ends with, is known.
     const held: string[] = [];
     try {
-      await withRatingProgress(sorted.length, (tick) =>
-        rated.deliver(async (outcomes) => {
+      const unknown = await withRatingProgress(sorted.length, (tick) =>
+        rate(async (outcomes) => {
           for (const outcome of outcomes) {
             const invoice = requireRated(outcome);
             facts.push(invoice.invoice);
@@ -136,7 +137,7 @@ events. Events of customers no contract bills are counted in the summary, never 
           }
         }),
       );
-      const summary: BatchSummary = summarizeBatch(facts, rated.unknown);
+      const summary: BatchSummary = summarizeBatch(facts, unknown);
       if (format === "json") await output.write(jsonDocument(held, summary));
       process.stderr.write(batchSummaryText(summary, period));
       if (values.summary !== undefined)
@@ -148,27 +149,27 @@ events. Events of customers no contract bills are counted in the summary, never 
   },
 });
 
-/** A batch's invoices, handed over in customer order, and the events of customers no contract bills. */
-interface RatedBatch {
-  readonly deliver: (deliver: (outcomes: ReadonlyArray<BatchOutcome>) => Promise<void>) => Promise<void>;
-  readonly unknown: BatchSummary["unknownCustomers"];
-}
+/** Rates the batch, handing the outcomes over in customer order; returns the customers no contract bills. */
+type RateBatch = (
+  deliver: (outcomes: ReadonlyArray<BatchOutcome>) => Promise<void>,
+) => Promise<BatchSummary["unknownCustomers"]>;
 
 /**
- * The engine --engine names rates the batch: DuckDB (every contract aggregated by a query over its
+ * The engine --engine names for the batch: DuckDB (every contract aggregated by its query over its own
  * customer's rows, src/cli/duckdbBatch.ts), or ratecard's own pass, which splits the events by customer
- * and rates them in worker threads. Under auto, DuckDB when the file qualifies as for `ratecard invoice`
- * (its size or Parquet, every contract's meters compiling), with a note; a value the SQL does not read
- * exactly hands the batch back to memory, with a note, before any invoice is written.
+ * and rates them in worker threads. Under auto, DuckDB only for a Parquet file (which ratecard's reader
+ * does not read), with a note: for the other formats one query per contract costs more than the split
+ * pass it would replace (docs/sql-engines.md, "ratecard batch"), whatever the file's size.
  */
-async function rateBatch(
+async function batchRating(
   contracts: ReadonlyArray<BatchContract>,
   spend: BatchCommitmentSpend,
   settings: BatchSettings,
   workers: number,
   usage: { readonly file: string; readonly format: string | undefined; readonly engine: Engine },
-): Promise<RatedBatch> {
+): Promise<RateBatch> {
   const { file, format, engine } = usage;
+  const parquet = file !== "-" && duckdbFormatOf(file, format) === "parquet";
   const request = {
     contracts: contracts.map((c) => c.contract),
     file,
@@ -176,7 +177,8 @@ async function rateBatch(
     period: settings.period,
     daily: false,
   };
-  const choice = await chooseEngine(engine, request);
+  const choice =
+    engine === "auto" && !parquet ? { engine: "memory" as const } : await chooseEngine(engine, request);
   if (choice.note !== undefined) reportNote(choice.note);
   if (choice.engine === "duckdb") {
     const tasks = contracts.map(({ source, contract }) => ({
@@ -184,12 +186,7 @@ async function rateBatch(
       contract,
       ...withSpend(spend.get(contract.id)),
     }));
-    const result = await rateBatchWithDuckdb(file, format, tasks, settings, engine === "auto");
-    if ("outcomes" in result)
-      return { deliver: (deliver) => deliver(result.outcomes), unknown: result.unknown };
-    reportNote(
-      `DuckDB did not aggregate ${file}, because ${sentenceTail(result.fallback)}; aggregating with ratecard's own engine instead`,
-    );
+    return (deliver) => rateBatchWithDuckdb(file, format, tasks, settings, deliver);
   }
   const split = await withUsageProgress(await usageSource(file, format), (source) =>
     splitByCustomer(
@@ -203,7 +200,10 @@ async function rateBatch(
     events: split.events.get(contract.customer.id) ?? [],
     ...withSpend(spend.get(contract.id)),
   }));
-  return { deliver: (deliver) => rateInPool(tasks, settings, workers, deliver), unknown: split.unknown };
+  return async (deliver) => {
+    await rateInPool(tasks, settings, workers, deliver);
+    return split.unknown;
+  };
 }
 
 // A task's carried commitment spend, when the --commitment-spend file gives its contract one.

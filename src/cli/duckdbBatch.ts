@@ -1,12 +1,4 @@
-import {
-  type BatchSummary,
-  type Contract,
-  isRatecardError,
-  type PreparedRating,
-  prepareRating,
-  rateFromAggregates,
-  type UsageAggregates,
-} from "../index.js";
+import { type BatchSummary, type Contract, prepareRating, rateFromAggregates } from "../index.js";
 import { type BatchOutcome, compareIds, failedOutcome, ratedOutcome, ratingOptions } from "./batchRating.js";
 import { UsageLineError } from "./cliSupport.js";
 import { aggregatesOverSource, openDuckdbUsage } from "./duckdbUsage.js";
@@ -21,22 +13,13 @@ export interface DuckdbBatchTask {
 /** The table the usage file is read into, once. */
 const TABLE = "batch_usage";
 
-/** What the DuckDB pass gives: each task's outcome and the unknown customers, or why auto falls back. */
-export type DuckdbBatchResult =
-  | {
-      readonly outcomes: ReadonlyArray<BatchOutcome>;
-      readonly unknown: BatchSummary["unknownCustomers"];
-    }
-  | { readonly fallback: string };
-
 /**
  * `ratecard batch --engine duckdb`: DuckDB reads the usage file once into a table ordered by customer;
  * each contract's meters compile to SQL (src/sql) over its own customer's rows, a subquery whose
  * filter DuckDB answers from the table's zone maps (min and max customer per row group) rather than
  * scanning every customer's rows, and ratecard rates the aggregates. Each invoice is the one the
  * in-memory batch gives: the contract's query sees exactly its customer's events, as a worker does.
- * Every contract is aggregated before any is rated, so that under `auto` (`fallbackOnSql`) a value the
- * SQL does not read exactly hands the whole batch to the in-memory engine before anything is written.
+ * `deliver` receives each outcome in task order. Returns the events of customers no contract bills.
  * @throws UsageLineError for an event without an id, type, customer or readable timestamp (the batch
  *   refuses the file, as the in-memory reader does), or a file DuckDB cannot read
  */
@@ -45,43 +28,29 @@ export async function rateBatchWithDuckdb(
   format: string | undefined,
   tasks: ReadonlyArray<DuckdbBatchTask>,
   settings: { readonly period: string; readonly creditsStartFull: boolean },
-  fallbackOnSql: boolean,
-): Promise<DuckdbBatchResult> {
+  deliver: (outcomes: ReadonlyArray<BatchOutcome>) => Promise<void>,
+): Promise<BatchSummary["unknownCustomers"]> {
   const usage = await openDuckdbUsage(file, format);
   try {
     await usage.rows(`CREATE TABLE ${TABLE} AS SELECT * FROM ${usage.source.from} ORDER BY customer`);
     await refuseMalformed(usage.rows, file);
-    const aggregated: Array<{ prepared: PreparedRating; aggregates: UsageAggregates } | { error: unknown }> =
-      [];
-    for (const { contract } of tasks) {
+    for (const task of tasks) {
       const own = {
         ...usage.source,
-        from: `(SELECT * FROM ${TABLE} WHERE customer = ${sqlText(contract.customer.id)})`,
+        from: `(SELECT * FROM ${TABLE} WHERE customer = ${sqlText(task.contract.customer.id)})`,
       };
       try {
-        const prepared = prepareRating(contract, settings.period);
-        aggregated.push({
-          prepared,
-          aggregates: await aggregatesOverSource({ ...usage, source: own }, prepared),
-        });
+        const prepared = prepareRating(task.contract, settings.period);
+        const aggregates = await aggregatesOverSource({ ...usage, source: own }, prepared);
+        await deliver([
+          ratedOutcome(rateFromAggregates(prepared, aggregates, ratingOptions(task, settings))),
+        ]);
       } catch (error) {
+        // DuckDB failing to read the file is the file's fault, not this contract's.
         if (error instanceof UsageLineError) throw error;
-        if (fallbackOnSql && isRatecardError(error) && error.code === "sql_unsupported")
-          return { fallback: error.message };
-        aggregated.push({ error });
+        await deliver([failedOutcome(task.source, error)]);
       }
     }
-    const outcomes = tasks.map((task, index) => {
-      const step = aggregated[index]!;
-      if ("error" in step) return failedOutcome(task.source, step.error);
-      try {
-        return ratedOutcome(
-          rateFromAggregates(step.prepared, step.aggregates, ratingOptions(task, settings)),
-        );
-      } catch (error) {
-        return failedOutcome(task.source, error);
-      }
-    });
     const counts = await usage.rows(
       `SELECT CAST(customer AS VARCHAR) AS customer, COUNT(*) AS n FROM ${TABLE} GROUP BY 1`,
     );
@@ -91,10 +60,7 @@ export async function rateBatchWithDuckdb(
         return [customer, Number(n)] as const;
       }),
     );
-    return {
-      outcomes,
-      unknown: unknownCustomers(perCustomer, new Set(tasks.map((task) => task.contract.customer.id))),
-    };
+    return unknownCustomers(perCustomer, new Set(tasks.map((task) => task.contract.customer.id)));
   } finally {
     usage.close();
   }
