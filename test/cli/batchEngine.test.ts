@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assertCliBuilt, runCli, runCliWithEnv } from "../_support/runCli.js";
+import { assertCliBuilt, runCliWithEnv } from "../_support/runCli.js";
 
 // `ratecard batch --engine duckdb`: one DuckDB query per contract over its own customer's rows. Every
 // invoice, and the summary, must be the in-memory batch's, byte for byte, with the real DuckDB.
@@ -29,8 +29,14 @@ function april(name: string, extra: ReadonlyArray<string> = []): { contracts: st
   return { contracts, usage };
 }
 
-const batch = (files: { contracts: string; usage: string }, ...more: string[]) =>
-  runCli(
+// `ratecard batch` of April with these environment variables (RATECARD_AUTO_DUCKDB_BYTES), one worker.
+const batchWith = (
+  env: Record<string, string>,
+  files: { contracts: string; usage: string },
+  ...more: string[]
+) =>
+  runCliWithEnv(
+    env,
     "batch",
     "--contracts",
     files.contracts,
@@ -43,6 +49,8 @@ const batch = (files: { contracts: string; usage: string }, ...more: string[]) =
     "1",
     ...more,
   );
+const batch = (files: { contracts: string; usage: string }, ...more: string[]) =>
+  batchWith({}, files, ...more);
 
 describe("ratecard batch --engine duckdb", () => {
   it("writes the in-memory batch's invoices and summary, each total its fixture's expected.json", () => {
@@ -87,17 +95,7 @@ describe("ratecard batch --engine duckdb", () => {
     const always = { RATECARD_AUTO_DUCKDB_BYTES: "0" };
     const memory = batch(files, "--engine", "memory");
     // the size that hands `ratecard invoice` to DuckDB does not apply: a query per contract costs more
-    const auto = runCliWithEnv(
-      always,
-      "batch",
-      "--contracts",
-      files.contracts,
-      "--usage",
-      files.usage,
-      "--period",
-      "2026-04",
-      "--credits-start-full",
-    );
+    const auto = batchWith(always, files);
     expect([auto.code, auto.stdout, auto.stderr]).toEqual([0, memory.stdout, memory.stderr]);
     // Parquet, which ratecard's own reader does not read: DuckDB, with a note, the same invoices
     const parquet = join(scratch, "auto", "usage.parquet");

@@ -51,6 +51,28 @@ function issuedQuarter() {
   return { contract: c, usage: u, jan, feb, mar };
 }
 
+// `ratecard batch` of the quarter's contract alone (a folder of one contract file), one worker.
+function quarterBatch(name: string, usage: string) {
+  const folder = join(scratch, name);
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, "quarter.json"), JSON.stringify(QUARTER));
+  return (period: string, ...extra: string[]) =>
+    runCli("batch", "--contracts", folder, "--usage", usage, "--period", period, "--workers", "1", ...extra);
+}
+
+// A customer's (fixture's) folder for check and what-if: the quarter's contract and usage, the previous
+// invoice as previous.json and the expected one as expected.json. Returns the folder of customer folders.
+function customerBase(name: string, quarter: ReturnType<typeof issuedQuarter>, previous: string): string {
+  const customer = join(scratch, name, "cus");
+  mkdirSync(customer, { recursive: true });
+  const copy = (from: string, to: string) => copyFileSync(from, join(customer, to));
+  copy(quarter.contract, "contract.json");
+  copy(quarter.usage, "usage.ndjson");
+  copy(previous, "previous.json");
+  copy(quarter.mar, "expected.json");
+  return join(scratch, name);
+}
+
 describe("--commitment-spend from an invoice that is not the one just before", () => {
   it("refuses January's invoice for March (its spend to date would miss February's 500.00), exit 2", () => {
     const { contract, usage, jan, feb } = issuedQuarter();
@@ -83,23 +105,8 @@ describe("--commitment-spend from an invoice that is not the one just before", (
 
   it("ratecard batch: January's batch given for March fails the batch, naming the contract, exit 2", () => {
     const { usage, jan } = issuedQuarter();
-    const folder = join(scratch, "contracts-period");
-    mkdirSync(folder, { recursive: true });
-    writeFileSync(join(folder, "quarter.json"), JSON.stringify(QUARTER));
-    const march = (spend: string) =>
-      runCli(
-        "batch",
-        "--contracts",
-        folder,
-        "--usage",
-        usage,
-        "--period",
-        "2026-03",
-        "--workers",
-        "1",
-        "--commitment-spend",
-        spend,
-      );
+    const batch = quarterBatch("contracts-period", usage);
+    const march = (spend: string) => batch("2026-03", "--commitment-spend", spend);
     // the NDJSON the January batch wrote (one invoice, line 1)
     const ndjson = file(
       "january-invoices.ndjson",
@@ -130,14 +137,9 @@ describe("--commitment-spend from an invoice that is not the one just before", (
   });
 
   it("ratecard check and what-if: January's invoice as previous.json for March is refused, exit 2", () => {
-    const { contract, usage, jan, mar } = issuedQuarter();
-    const customer = join(scratch, "base-wrong", "cus");
-    mkdirSync(customer, { recursive: true });
-    const copy = (from: string, name: string) => copyFileSync(from, join(customer, name));
-    copy(contract, "contract.json");
-    copy(usage, "usage.ndjson");
-    copy(jan, "previous.json");
-    copy(mar, "expected.json");
+    const quarter = issuedQuarter();
+    const base = customerBase("base-wrong", quarter, quarter.jan);
+    const customer = join(base, "cus");
     // check: the fixture is an error (it cannot be rated), named with its previous.json
     const check = runCli("check", customer);
     expect(check.code).toBe(2);
@@ -146,11 +148,11 @@ describe("--commitment-spend from an invoice that is not the one just before", (
     const whatIf = runCli(
       "what-if",
       "--before",
-      join(scratch, "base-wrong"),
+      base,
       "--after",
-      join(scratch, "base-wrong"),
+      base,
       "--usage",
-      join(scratch, "base-wrong"),
+      base,
       "--period",
       "2026-03",
     );
@@ -261,22 +263,7 @@ describe("--commitment-spend on every command that rates a period", () => {
 
   it("ratecard batch: the previous batch's invoices, or spend keyed by contract id", () => {
     const { usage } = issuedQuarter();
-    const folder = join(scratch, "contracts");
-    mkdirSync(folder, { recursive: true });
-    writeFileSync(join(folder, "quarter.json"), JSON.stringify(QUARTER));
-    const batch = (period: string, ...extra: string[]) =>
-      runCli(
-        "batch",
-        "--contracts",
-        folder,
-        "--usage",
-        usage,
-        "--period",
-        period,
-        "--workers",
-        "1",
-        ...extra,
-      );
+    const batch = quarterBatch("contracts", usage);
     const january = batch("2026-01");
     expect(january.code).toBe(0);
     const previous = file("january.ndjson", january.stdout);
@@ -300,14 +287,9 @@ describe("--commitment-spend on every command that rates a period", () => {
   });
 
   it("ratecard what-if and check: previous.json in the customer's (fixture's) folder", () => {
-    const { contract, usage, feb, mar } = issuedQuarter();
-    const customer = join(scratch, "base", "cus");
-    mkdirSync(customer, { recursive: true });
-    const copy = (from: string, name: string) => copyFileSync(from, join(customer, name));
-    copy(contract, "contract.json");
-    copy(usage, "usage.ndjson");
-    copy(feb, "previous.json");
-    copy(mar, "expected.json");
+    const quarter = issuedQuarter();
+    const base = customerBase("base", quarter, quarter.feb);
+    const customer = join(base, "cus");
     // check: March is reproduced only with February's spend to date (previous.json)
     const check = runCli("check", customer);
     expect(check.stdout).toContain("1 passed");
@@ -317,11 +299,11 @@ describe("--commitment-spend on every command that rates a period", () => {
       runCli(
         "what-if",
         "--before",
-        join(scratch, "base"),
+        base,
         "--after",
         proposal,
         "--usage",
-        join(scratch, "base"),
+        base,
         "--period",
         "2026-03",
         "--format",
