@@ -272,6 +272,10 @@ describe("--commitment-spend on every command that rates a period", () => {
     expect(JSON.parse(fromInvoices.stdout).commitments[0].cumulative.spendBefore).toBe("300.00");
     const keyed = file("keyed.json", JSON.stringify({ ctr_quarter: { q1: "300.00" } }));
     expect(batch("2026-02", "--commitment-spend", keyed).stdout).toBe(fromInvoices.stdout);
+    // DuckDB aggregating the batch carries the same spend: the same invoice
+    expect(batch("2026-02", "--commitment-spend", previous, "--engine", "duckdb").stdout).toBe(
+      fromInvoices.stdout,
+    );
     // the --format json document of the previous batch reads the same
     const document = file("january-batch.json", batch("2026-01", "--format", "json").stdout);
     expect(batch("2026-02", "--commitment-spend", document).stdout).toBe(fromInvoices.stdout);
