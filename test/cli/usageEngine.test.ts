@@ -117,6 +117,27 @@ describe("ratecard usage --engine duckdb", () => {
     expect(JSON.parse(fromParquet.stdout).eventsRead).toBe(lines.length);
   });
 
+  it("reads a Parquet TIMESTAMP column as the instant it holds (counted-twice: 8 read, 3 counted, 240 GB)", async () => {
+    const parquet = join(dir, "counted-twice.parquet");
+    const instance = await DuckDBInstance.create(":memory:");
+    const connection = await instance.connect();
+    await connection.run("SET TimeZone = 'UTC'");
+    await connection.run(
+      `COPY (SELECT id, type, customer, CAST(timestamp AS TIMESTAMPTZ) AS timestamp, properties FROM read_json('fixtures/disputes/counted-twice/usage.ndjson', columns = {id: 'VARCHAR', type: 'VARCHAR', customer: 'VARCHAR', timestamp: 'VARCHAR', properties: 'JSON'})) TO '${parquet}' (FORMAT parquet)`,
+    );
+    connection.closeSync();
+    const contract = "fixtures/disputes/counted-twice/contract.json";
+    const fromParquet = usage(contract, parquet, "2026-03");
+    expect([fromParquet.code, fromParquet.stderr]).toEqual([0, ""]);
+    expect(fromParquet.stdout).toBe(
+      usage(contract, "fixtures/disputes/counted-twice/usage.ndjson", "2026-03").stdout,
+    );
+    // docs/cli.md's example: r1 100 + r2 80 + r3 60 = 240 GB from 3 of the 8 events
+    const evidence = JSON.parse(fromParquet.stdout);
+    expect([evidence.eventsRead, evidence.eventsCounted]).toEqual([8, 3]);
+    expect(evidence.meters[0].groups[0].ratedQuantity).toBe("240");
+  });
+
   it("refuses, exit 2 and a sentence: an unknown engine, standard input, a row that is no event", () => {
     const contract = join(dir, "contract.json");
     writeFileSync(contract, JSON.stringify(buildContractJson()));
