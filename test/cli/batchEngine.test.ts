@@ -90,7 +90,7 @@ describe("ratecard batch --engine duckdb", () => {
     expect(unknownCustomers.sampleCustomers).toEqual(expect.arrayContaining(["cus_yy", "cus_zz"]));
   });
 
-  it("under auto: DuckDB for Parquet only, with a note; any other file stays in memory, whatever its size", async () => {
+  it("reads CSV and Parquet as the in-memory batch; under auto only Parquet goes to DuckDB (a note), NDJSON stays in memory at any size", async () => {
     const files = april("auto");
     const always = { RATECARD_AUTO_DUCKDB_BYTES: "0" };
     const memory = batch(files, "--engine", "memory");
@@ -104,7 +104,24 @@ describe("ratecard batch --engine duckdb", () => {
     await connection.run(
       `COPY (SELECT * FROM read_json('${files.usage}', columns = {id: 'VARCHAR', type: 'VARCHAR', customer: 'VARCHAR', timestamp: 'VARCHAR', properties: 'JSON'})) TO '${parquet}' (FORMAT parquet)`,
     );
+    // CSV too: the four fields, then each property a column (the four fixtures' properties)
+    const csv = join(scratch, "auto", "usage.csv");
+    const events = `read_json('${files.usage}', columns = {id: 'VARCHAR', type: 'VARCHAR', customer: 'VARCHAR', timestamp: 'VARCHAR', properties: 'JSON'})`;
+    const keys = (
+      await connection.runAndReadAll(
+        `SELECT DISTINCT unnest(json_keys(properties)) AS k FROM ${events} ORDER BY 1`,
+      )
+    )
+      .getRowObjectsJS()
+      .map((row) => String(row.k));
+    const columns = keys.map((key) => `properties->>'${key}' AS "${key}"`).join(", ");
+    await connection.run(
+      `COPY (SELECT id, type, customer, timestamp, ${columns} FROM ${events}) TO '${csv}' (HEADER, DELIMITER ',')`,
+    );
     connection.closeSync();
+    const csvFiles = { ...files, usage: csv };
+    const csvDuckdb = batch(csvFiles, "--engine", "duckdb");
+    expect([csvDuckdb.code, csvDuckdb.stdout]).toEqual([0, batch(csvFiles, "--engine", "memory").stdout]);
     const fromParquet = batch({ ...files, usage: parquet });
     expect(fromParquet.code).toBe(0);
     expect(fromParquet.stderr).toContain("is Parquet: aggregating with DuckDB");
