@@ -39,17 +39,17 @@ export async function rateBatchWithDuckdb(
         ...usage.source,
         from: `(SELECT * FROM ${TABLE} WHERE customer = ${sqlText(task.contract.customer.id)})`,
       };
+      let outcome: BatchOutcome;
       try {
         const prepared = prepareRating(task.contract, settings.period);
         const aggregates = await aggregatesOverSource({ ...usage, source: own }, prepared);
-        await deliver([
-          ratedOutcome(rateFromAggregates(prepared, aggregates, ratingOptions(task, settings))),
-        ]);
+        outcome = ratedOutcome(rateFromAggregates(prepared, aggregates, ratingOptions(task, settings)));
       } catch (error) {
         // DuckDB failing to read the file is the file's fault, not this contract's.
         if (error instanceof UsageLineError) throw error;
-        await deliver([failedOutcome(task.source, error)]);
+        outcome = failedOutcome(task.source, error);
       }
+      await deliver([outcome]);
     }
     const counts = await usage.rows(
       `SELECT CAST(customer AS VARCHAR) AS customer, COUNT(*) AS n FROM ${TABLE} GROUP BY 1`,
