@@ -1,19 +1,23 @@
 import { availableParallelism } from "node:os";
 import { type BatchSummary, summarizeBatch, type UsageEvent } from "../index.js";
 import { type BatchCommitmentSpend, readBatchCommitmentSpend } from "./batchCommitmentSpend.js";
-import { readBatchContracts } from "./batchContracts.js";
+import { type BatchContract, readBatchContracts } from "./batchContracts.js";
 import { openOrderedOutput } from "./batchOutput.js";
 import { rateInPool } from "./batchPool.js";
-import type { BatchOutcome, BatchTask } from "./batchRating.js";
+import { type BatchOutcome, type BatchSettings, type BatchTask, compareIds } from "./batchRating.js";
 import { batchSummaryText } from "./batchSummaryText.js";
+import { invoiceStartUnlessRefused } from "./carriedStateOptions.js";
 import { readPriceBooks, required, UsageLineError } from "./cliSupport.js";
 import { PRICE_BOOK_OPTION, USAGE_FORMAT_OPTION } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
+import { rateBatchWithDuckdb } from "./duckdbBatch.js";
+import { duckdbFormatOf } from "./duckdbUsage.js";
+import { chooseEngine, type Engine, engineNamed } from "./engineChoice.js";
 import { EXIT } from "./exitCodes.js";
 import { writeOutput } from "./explainOutput.js";
 import { readJsonFile } from "./readJsonFile.js";
 import { usageSource } from "./readUsage.js";
-import { withRatingProgress, withUsageProgress } from "./stderr.js";
+import { reportNote, withRatingProgress, withUsageProgress } from "./stderr.js";
 
 /**
  * `ratecard batch`: rates a customer base from one multi-customer usage file. One pass splits the events
@@ -41,6 +45,12 @@ events. Events of customers no contract bills are counted in the summary, never 
       description: "the usage events of every customer (- reads stdin)",
     },
     "usage-format": USAGE_FORMAT_OPTION,
+    engine: {
+      type: "string",
+      value: "auto|memory|duckdb",
+      description:
+        "what aggregates the usage: memory (ratecard's own pass, rated in --workers threads), duckdb (DuckDB embedded, the optional package @duckdb/node-api: one query per contract over its customer's rows; also reads .parquet) or auto (the default: DuckDB for a Parquet file, when every contract's meters compile, else memory; says so on stderr)",
+    },
     period: {
       type: "string",
       value: "PERIOD",
@@ -94,41 +104,40 @@ events. Events of customers no contract bills are counted in the summary, never 
     const spend =
       spendFile === undefined
         ? (new Map() as BatchCommitmentSpend)
-        : await readBatchCommitmentSpend(spendFile, new Set(contracts.map((c) => c.contract.id)));
+        : await readBatchCommitmentSpend(
+            spendFile,
+            new Map(
+              contracts.map(({ contract }) => [
+                contract.id,
+                invoiceStartUnlessRefused(() => contract, period),
+              ]),
+            ),
+          );
     const priceBooks = await Promise.all(bookFiles.map((file) => readJsonFile(file, "--price-book")));
-    const usage = await usageSource(usageFile, values["usage-format"]);
-    const split = await withUsageProgress(usage, (source) =>
-      splitByCustomer(
-        typeof source === "function" ? source() : source,
-        contracts.map((c) => c.contract.customer.id),
-      ),
-    );
-    const tasks: BatchTask[] = [...contracts]
-      .sort((a, b) => compareIds(a.contract.customer.id, b.contract.customer.id))
-      .map(({ source, json, contract }) => ({
-        source,
-        contract: json,
-        events: split.events.get(contract.customer.id) ?? [],
-        ...withSpend(spend.get(contract.id)),
-      }));
+    const sorted = [...contracts].sort((a, b) => compareIds(a.contract.customer.id, b.contract.customer.id));
     const settings = { priceBooks, period, creditsStartFull: values["credits-start-full"] === true };
+    const rate = await batchRating(sorted, spend, settings, workers, {
+      file: usageFile,
+      format: values["usage-format"],
+      engine: engineNamed(values.engine),
+    });
     const output = await openOrderedOutput(values.output);
     const facts: Parameters<typeof summarizeBatch>[0][number][] = [];
     // json: the invoices are held (as text) until the summary, which the document ends with, is known.
     const held: string[] = [];
     try {
-      await withRatingProgress(tasks.length, (tick) =>
-        rateInPool(tasks, settings, workers, async (outcomes) => {
+      const unknown = await withRatingProgress(sorted.length, (tick) =>
+        rate(async (outcomes) => {
           for (const outcome of outcomes) {
-            const rated = requireRated(outcome);
-            facts.push(rated.invoice);
-            if (format === "json") held.push(rated.line.slice(0, -1));
-            else await output.write(rated.line);
+            const invoice = requireRated(outcome);
+            facts.push(invoice.invoice);
+            if (format === "json") held.push(invoice.line.slice(0, -1));
+            else await output.write(invoice.line);
             tick();
           }
         }),
       );
-      const summary: BatchSummary = summarizeBatch(facts, split.unknown);
+      const summary: BatchSummary = summarizeBatch(facts, unknown);
       if (format === "json") await output.write(jsonDocument(held, summary));
       process.stderr.write(batchSummaryText(summary, period));
       if (values.summary !== undefined)
@@ -140,6 +149,63 @@ events. Events of customers no contract bills are counted in the summary, never 
   },
 });
 
+/** Rates the batch, handing the outcomes over in customer order; returns the customers no contract bills. */
+type RateBatch = (
+  deliver: (outcomes: ReadonlyArray<BatchOutcome>) => Promise<void>,
+) => Promise<BatchSummary["unknownCustomers"]>;
+
+/**
+ * The engine --engine names for the batch: DuckDB (every contract aggregated by its query over its own
+ * customer's rows, src/cli/duckdbBatch.ts), or ratecard's own pass, which splits the events by customer
+ * and rates them in worker threads. Under auto, DuckDB only for a Parquet file (which ratecard's reader
+ * does not read), with a note: for the other formats one query per contract costs more than the split
+ * pass it would replace (docs/sql-engines.md, "ratecard batch"), whatever the file's size.
+ */
+async function batchRating(
+  contracts: ReadonlyArray<BatchContract>,
+  spend: BatchCommitmentSpend,
+  settings: BatchSettings,
+  workers: number,
+  usage: { readonly file: string; readonly format: string | undefined; readonly engine: Engine },
+): Promise<RateBatch> {
+  const { file, format, engine } = usage;
+  const parquet = file !== "-" && duckdbFormatOf(file, format) === "parquet";
+  const request = {
+    contracts: contracts.map((c) => c.contract),
+    file,
+    format,
+    period: settings.period,
+    daily: false,
+  };
+  const choice =
+    engine === "auto" && !parquet ? { engine: "memory" as const } : await chooseEngine(engine, request);
+  if (choice.note !== undefined) reportNote(choice.note);
+  if (choice.engine === "duckdb") {
+    const tasks = contracts.map(({ source, contract }) => ({
+      source,
+      contract,
+      ...withSpend(spend.get(contract.id)),
+    }));
+    return (deliver) => rateBatchWithDuckdb(file, format, tasks, settings, deliver);
+  }
+  const split = await withUsageProgress(await usageSource(file, format), (source) =>
+    splitByCustomer(
+      typeof source === "function" ? source() : source,
+      contracts.map((c) => c.contract.customer.id),
+    ),
+  );
+  const tasks: BatchTask[] = contracts.map(({ source, json, contract }) => ({
+    source,
+    contract: json,
+    events: split.events.get(contract.customer.id) ?? [],
+    ...withSpend(spend.get(contract.id)),
+  }));
+  return async (deliver) => {
+    await rateInPool(tasks, settings, workers, deliver);
+    return split.unknown;
+  };
+}
+
 // A task's carried commitment spend, when the --commitment-spend file gives its contract one.
 const withSpend = (spend: Readonly<Record<string, string>> | undefined) =>
   spend === undefined ? {} : { commitmentSpend: spend };
@@ -149,9 +215,6 @@ function jsonDocument(invoices: ReadonlyArray<string>, summary: BatchSummary): s
   const list = invoices.length === 0 ? "[]" : `[\n${invoices.join(",\n")}\n]`;
   return `{"invoices":${list},"summary":${JSON.stringify(summary)}}\n`;
 }
-
-// Ordinary code-unit order, as rateMany sorts: deterministic and locale-free.
-const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function workerCount(value: string | undefined): number {
   if (value === undefined) return availableParallelism();

@@ -1,8 +1,10 @@
 import {
   aggregateParsedForRating,
+  type Invoice,
   isRatecardError,
   parsePriceBook,
   prepareRating,
+  type RateInvoiceOptions,
   rateFromAggregates,
   resolveContract,
   type summarizeBatch,
@@ -48,28 +50,46 @@ export function rateBatchTasks(
   settings: BatchSettings,
 ): ReadonlyArray<BatchOutcome> {
   const books = settings.priceBooks.map((book) => parsePriceBook(book));
-  const options = settings.creditsStartFull ? { creditsStartFull: true } : {};
   return tasks.map((task) => {
     try {
       const prepared = prepareRating(resolveContract(task.contract, books), settings.period);
-      const spend = task.commitmentSpend === undefined ? {} : { commitmentSpendToDate: task.commitmentSpend };
-      const invoice = rateFromAggregates(prepared, aggregateParsedForRating(prepared, task.events), {
-        ...options,
-        ...spend,
-      });
-      const facts: BatchInvoiceFacts = {
-        currency: invoice.currency,
-        total: invoice.total,
-        warnings: invoice.warnings,
-        usage: { excluded: invoice.usage.excluded },
-      };
-      return { ok: true, line: `${JSON.stringify(invoice)}\n`, invoice: facts };
+      const aggregates = aggregateParsedForRating(prepared, task.events);
+      return ratedOutcome(rateFromAggregates(prepared, aggregates, ratingOptions(task, settings)));
     } catch (error) {
-      // An input error is the contract's (or the period's) to fix; anything else is ratecard's bug.
-      const internal = !isRatecardError(error) || error.code === "invariant_violated";
-      const message =
-        internal && error instanceof Error ? (error.stack ?? error.message) : (error as Error).message;
-      return { ok: false, source: task.source, message, internal };
+      return failedOutcome(task.source, error);
     }
   });
 }
+
+/** A task's rating options: credit grants started full (--credits-start-full), its carried commitment spend. */
+export function ratingOptions(
+  task: Pick<BatchTask, "commitmentSpend">,
+  settings: Pick<BatchSettings, "creditsStartFull">,
+): RateInvoiceOptions {
+  return {
+    ...(settings.creditsStartFull ? { creditsStartFull: true } : {}),
+    ...(task.commitmentSpend === undefined ? {} : { commitmentSpendToDate: task.commitmentSpend }),
+  };
+}
+
+/** A rated invoice as the batch writes it (one NDJSON line) and the facts its summary needs. */
+export function ratedOutcome(invoice: Invoice): BatchOutcome {
+  const facts: BatchInvoiceFacts = {
+    currency: invoice.currency,
+    total: invoice.total,
+    warnings: invoice.warnings,
+    usage: { excluded: invoice.usage.excluded },
+  };
+  return { ok: true, line: `${JSON.stringify(invoice)}\n`, invoice: facts };
+}
+
+/** A task that could not be rated. An input error is the contract's (or the period's) to fix; anything else is ratecard's bug. */
+export function failedOutcome(source: string, error: unknown): BatchOutcome {
+  const internal = !isRatecardError(error) || error.code === "invariant_violated";
+  const message =
+    internal && error instanceof Error ? (error.stack ?? error.message) : (error as Error).message;
+  return { ok: false, source, message, internal };
+}
+
+/** Ordinary code-unit order, as rateMany sorts customers: deterministic and locale-free. */
+export const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

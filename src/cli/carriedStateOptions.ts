@@ -1,4 +1,4 @@
-import { type Contract, formatInstant, resolveServicePeriod } from "../index.js";
+import { type Contract, formatInstant, isRatecardError, resolveServicePeriod } from "../index.js";
 import { carriedState, commitmentSpend, creditBalances } from "./cliSupport.js";
 import { readJsonFile } from "./readJsonFile.js";
 
@@ -52,4 +52,18 @@ export async function carriedStateOptions(values: CarriedStateFlags, contractId:
 /** The instant the invoice of `period` starts, as invoices write it: what a previous invoice must end at. */
 export function invoiceStart(contract: Contract, period: string): string {
   return formatInstant(resolveServicePeriod(contract, period).service.start);
+}
+
+/**
+ * {@link invoiceStart} where the contract (or the period) may yet be refused: undefined then, and the
+ * previous invoice is not checked against it, because the rating refuses the contract or period itself,
+ * naming its file (a batch's contract, a fixture's contract.json or expected.json).
+ */
+export function invoiceStartUnlessRefused(contract: () => Contract, period: string): string | undefined {
+  try {
+    return invoiceStart(contract(), period);
+  } catch (error) {
+    if (isRatecardError(error)) return undefined;
+    throw error;
+  }
 }

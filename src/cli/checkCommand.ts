@@ -59,9 +59,10 @@ async function checkFolders(
 ): Promise<number> {
   const format = outputFormat(values.format);
   const folders = positionals.flatMap(fixtureFolders);
-  const read = await Promise.all(folders.map(readFixture));
+  const priceBooks = await readPriceBooks(values["price-book"]);
+  const read = await Promise.all(folders.map((folder) => readFixture(folder, priceBooks)));
   const inputs = read.filter(isInput);
-  const checked = check(inputs, { priceBooks: await readPriceBooks(values["price-book"]) });
+  const checked = check(inputs, { priceBooks });
   // Results in the order of the folders: those that could not be read take their place among the others.
   const byName = new Map(checked.fixtures.map((result) => [result.name, result]));
   let fixtures = read.map((item) => (isInput(item) ? (byName.get(item.name) as FixtureResult) : item));

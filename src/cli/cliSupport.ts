@@ -46,7 +46,7 @@ export function creditBalances(
   if (isObject(data) && "schemaVersion" in data) {
     const invoice = readIssued(`--balances ${file}`, data, parseInvoice, "a ratecard invoice");
     requireSameContract(invoice.contractId, contractId, "--balances", file);
-    requirePrevious(invoice, startsAt, "--balances", file);
+    requirePrevious(invoice, startsAt, `--balances ${file}`);
     return Object.fromEntries((invoice.credits ?? []).map((credit) => [credit.id, credit.balanceAfter]));
   }
   if (!isObject(data) || Object.values(data).some((v) => typeof v !== "string"))
@@ -71,7 +71,7 @@ export function commitmentSpend(
   if (isObject(document) && "schemaVersion" in document) {
     const invoice = readIssued(`${flag} ${file}`, document, parseInvoice, "a ratecard invoice");
     requireSameContract(invoice.contractId, contractId, flag, file);
-    requirePrevious(invoice, startsAt, flag, file);
+    requirePrevious(invoice, startsAt, `${flag} ${file}`);
     return spendAfter(invoice);
   }
   if (document === data && isObject(data) && typeof data.mode === "string" && "invoiceId" in data)
@@ -113,7 +113,7 @@ export function carriedState(
   if (isObject(data) && "schemaVersion" in data) {
     const invoice = readIssued(`--carry ${file}`, data, parseInvoice, "a ratecard invoice");
     requireSameContract(invoice.contractId, contractId, "--carry", file);
-    requirePrevious(invoice, startsAt, "--carry", file);
+    requirePrevious(invoice, startsAt, `--carry ${file}`);
     candidate = invoice.usage.carryOut;
   } else if (isObject(data) && "usage" in data) {
     candidate = (data as { usage?: { carryOut?: unknown } }).usage?.carryOut;
@@ -195,12 +195,13 @@ export function write(text: string): void {
 // What an invoice carries (balances, levels, spend to date) is what the next invoice opens with: the
 // invoice given must be the one just before, whose period ends where this one starts (or, after an
 // opening invoice billed in advance, the same period). `startsAt` undefined: the caller has no period
-// to check against (the opening invoice itself).
-function requirePrevious(invoice: Invoice, startsAt: string | undefined, flag: string, file: string): void {
+// to check against (the opening invoice itself). `source` names the invoice in the sentence: the flag
+// and its file ("--carry jan.json"), or the file alone where no flag gave it (a fixture's previous.json).
+export function requirePrevious(invoice: Invoice, startsAt: string | undefined, source: string): void {
   if (startsAt === undefined) return;
   const { start, end } = invoice.period;
   if (end === startsAt || (invoice.kind === "opening" && start === startsAt)) return;
   throw new UsageLineError(
-    `${flag} ${file} is the invoice for ${start} to ${end}, but this invoice starts ${startsAt}: what an invoice carries opens the one just after it. Pass the invoice of the period just before (it ends ${startsAt}).`,
+    `${source} is the invoice for ${start} to ${end}, but this invoice starts ${startsAt}: what an invoice carries opens the one just after it. Pass the invoice of the period just before (it ends ${startsAt}).`,
   );
 }

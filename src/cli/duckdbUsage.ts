@@ -3,10 +3,12 @@ import {
   type Contract,
   compileUsageSql,
   type Invoice,
+  type PreparedRating,
   prepareRating,
   type RateInvoiceOptions,
   rateFromAggregates,
   type SqlUsageSource,
+  type UsageAggregates,
   usageAggregatesFromSql,
 } from "../index.js";
 import { UsageLineError } from "./cliSupport.js";
@@ -21,6 +23,7 @@ const EVENT_COLUMNS = ["id", "type", "customer", "timestamp"];
 interface DuckdbConnection {
   run(sql: string): Promise<unknown>;
   runAndReadAll(sql: string): Promise<{ getRowObjectsJS(): unknown[] }>;
+  stream(sql: string): Promise<{ yieldRowObjectJs(): AsyncIterable<Record<string, unknown>[]> }>;
   closeSync(): void;
 }
 interface DuckdbModule {
@@ -41,6 +44,31 @@ export async function rateWithDuckdb(
   period: string,
   options: Omit<RateInvoiceOptions, "daily">,
 ): Promise<Invoice> {
+  const usage = await openDuckdbUsage(file, format);
+  try {
+    const prepared = prepareRating(contract, period);
+    return rateFromAggregates(prepared, await aggregatesOverSource(usage, prepared), options);
+  } finally {
+    usage.close();
+  }
+}
+
+/** A usage file opened in DuckDB: where the SQL finds its events, and the connection that runs it. */
+export interface DuckdbUsage {
+  /** The file's FROM item and column mapping (a CSV file's other columns are its properties). */
+  readonly source: SqlUsageSource;
+  /** Runs a query; DuckDB's own error (a malformed row) becomes a sentence naming the file. */
+  readonly rows: (sql: string) => Promise<unknown[]>;
+  /** Runs a query, its rows a chunk at a time (for the events of a large file). */
+  readonly stream: (sql: string) => AsyncIterable<ReadonlyArray<Record<string, unknown>>>;
+  readonly close: () => void;
+}
+
+/**
+ * Opens DuckDB embedded (in memory) over a usage file: NDJSON, CSV, a JSON array or Parquet.
+ * @throws UsageLineError when @duckdb/node-api is not installed, for standard input or another format
+ */
+export async function openDuckdbUsage(file: string, format: string | undefined): Promise<DuckdbUsage> {
   if (file === "-")
     throw new UsageLineError(
       "--engine duckdb reads a usage file, not standard input; name the file with --usage",
@@ -52,15 +80,31 @@ export async function rateWithDuckdb(
   try {
     // Text instants without a zone, and Parquet TIMESTAMP columns, are read as UTC, as ratecard reads them.
     await connection.run("SET TimeZone = 'UTC'");
-    const prepared = prepareRating(contract, period);
     const source = await usageSourceOf(connection, file, chosen);
-    const results: unknown[][] = [];
-    for (const sql of compileUsageSql(prepared, "duckdb", source).queries)
-      results.push((await readRows(connection, sql, file)).getRowObjectsJS());
-    return rateFromAggregates(prepared, usageAggregatesFromSql(prepared, results), options);
-  } finally {
+    return {
+      source,
+      rows: async (sql) => (await readRows(connection, sql, file)).getRowObjectsJS(),
+      stream: (sql) => streamRows(connection, sql, file),
+      close: () => connection.closeSync(),
+    };
+  } catch (error) {
     connection.closeSync();
+    throw error;
   }
+}
+
+/**
+ * The usage aggregates of one prepared rating from the events of `usage.source`: its meters compiled to
+ * SQL, run, and the rows turned back into the aggregates ratecard rates.
+ */
+export async function aggregatesOverSource(
+  usage: Pick<DuckdbUsage, "source" | "rows">,
+  prepared: PreparedRating,
+): Promise<UsageAggregates> {
+  const results: unknown[][] = [];
+  for (const sql of compileUsageSql(prepared, "duckdb", usage.source).queries)
+    results.push(await usage.rows(sql));
+  return usageAggregatesFromSql(prepared, results);
 }
 
 /** Whether @duckdb/node-api, an optional dependency, is installed and loads. */
@@ -140,7 +184,24 @@ async function readRows(connection: DuckdbConnection, sql: string, file: string)
   try {
     return await connection.runAndReadAll(sql);
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    throw new UsageLineError(`DuckDB could not read ${file}: ${reason}`);
+    throw unreadable(file, error);
   }
+}
+
+async function* streamRows(
+  connection: DuckdbConnection,
+  sql: string,
+  file: string,
+): AsyncGenerator<ReadonlyArray<Record<string, unknown>>> {
+  try {
+    for await (const rows of (await connection.stream(sql)).yieldRowObjectJs()) yield rows;
+  } catch (error) {
+    throw unreadable(file, error);
+  }
+}
+
+// DuckDB's own errors are about the file it reads (a malformed row, a missing column): the caller's to fix.
+function unreadable(file: string, error: unknown): UsageLineError {
+  const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+  return new UsageLineError(`DuckDB could not read ${file}: ${reason}`);
 }

@@ -8,7 +8,7 @@ import { duckdbAvailable, duckdbFormatOf } from "./duckdbUsage.js";
  * aggregate it, else ratecard's own streaming aggregator (`memory`).
  */
 const ENGINES = ["auto", "memory", "duckdb"] as const;
-type Engine = (typeof ENGINES)[number];
+export type Engine = (typeof ENGINES)[number];
 
 /**
  * From this size on, `--engine auto` aggregates a file with DuckDB: 32 MiB, about 200,000 NDJSON
@@ -28,7 +28,8 @@ export function engineNamed(name: string | undefined): Engine {
 
 /** What a rating asks of the engine that aggregates its usage file. */
 export interface EngineRequest {
-  readonly contract: Contract;
+  /** The contracts rated from the file: one, or a batch's. */
+  readonly contracts: ReadonlyArray<Contract>;
   readonly file: string;
   readonly format: string | undefined;
   readonly period: string;
@@ -66,7 +67,9 @@ export async function chooseEngine(engine: Engine, request: EngineRequest): Prom
     note: `${why}; aggregating with ratecard's own engine instead, because ${reason}`,
   });
   if (request.daily) return fallback("DuckDB does not keep the daily quantities --daily asks for");
-  const unsupported = sqlRefusal(request.contract, request.period);
+  const unsupported = request.contracts
+    .map((contract) => sqlRefusal(contract, request.period))
+    .find((sentence) => sentence !== undefined);
   if (unsupported !== undefined) return fallback(sentenceTail(unsupported));
   if (!(await duckdbAvailable()))
     return fallback("the optional package @duckdb/node-api is not installed (npm install @duckdb/node-api)");

@@ -85,7 +85,7 @@ async function invoice(values: InvoiceFlags): Promise<number> {
     ...(await carriedStateOptions(values, contract.id, invoiceStart(contract, period))),
   };
   const choice = await chooseEngine(engine, {
-    contract,
+    contracts: [contract],
     file: usageFile,
     format: values["usage-format"],
     period,

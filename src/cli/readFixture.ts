@@ -7,9 +7,21 @@ import {
   type FixtureResult,
   fixtureError,
   isRatecardError,
+  type PriceBook,
+  parseInvoice,
   type RateInvoiceOptions,
+  resolveContract,
 } from "../index.js";
-import { carriedState, commitmentSpend, creditBalances, isObject, UsageLineError } from "./cliSupport.js";
+import { invoiceStartUnlessRefused } from "./carriedStateOptions.js";
+import {
+  carriedState,
+  commitmentSpend,
+  creditBalances,
+  isObject,
+  readIssued,
+  requirePrevious,
+  UsageLineError,
+} from "./cliSupport.js";
 import { readJsonFile } from "./readJsonFile.js";
 import { readUsage } from "./readUsage.js";
 
@@ -39,21 +51,35 @@ export function fixtureFolders(dir: string): string[] {
   return folders;
 }
 
-/** One fixture folder read into the check's input, or, when a file is missing or wrong, its error result. */
-export async function readFixture(dir: string): Promise<FixtureInput | FixtureResult> {
+/**
+ * One fixture folder read into the check's input, or, when a file is missing or wrong, its error result.
+ * `books`: the price books its contract may follow (to find where its invoice starts, which previous.json
+ * must end at).
+ */
+export async function readFixture(
+  dir: string,
+  books: ReadonlyArray<PriceBook> = [],
+): Promise<FixtureInput | FixtureResult> {
   try {
     const usageFile = USAGE_FILES.map((name) => join(dir, name)).find((file) => existsSync(file));
     if (usageFile === undefined)
       return fixtureError(dir, `there is no usage file (${USAGE_FILES.join(", ")})`);
     const contract = await readJsonFile(join(dir, "contract.json"), "contract.json");
     const expectedFile = join(dir, "expected.json");
+    const expectedText = existsSync(expectedFile) ? await readFile(expectedFile, "utf8") : undefined;
+    const named = await fixturePeriod(dir);
+    const period = expectedPeriod(expectedText) ?? named.period;
+    const startsAt =
+      period === undefined
+        ? undefined
+        : invoiceStartUnlessRefused(() => resolveContract(contract, books), period);
     return {
       name: dir,
       contract,
       events: await readUsage(usageFile),
-      ...(existsSync(expectedFile) ? { expectedText: await readFile(expectedFile, "utf8") } : {}),
-      ...(await fixturePeriod(dir)),
-      ...(await previousInvoice(dir, contract)),
+      ...(expectedText === undefined ? {} : { expectedText }),
+      ...named,
+      ...(await previousInvoice(dir, contract, startsAt)),
       ...(await earlierInvoices(dir)),
       ...(await creditNote(dir)),
     };
@@ -98,15 +124,34 @@ async function earlierInvoices(dir: string): Promise<{ earlier?: ReadonlyArray<u
   return earlier.length === 0 ? {} : { earlier };
 }
 
+// The period check rates: expected.json's period.label, when it is an invoice with one (the check
+// itself reports an expected.json that is not).
+function expectedPeriod(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  try {
+    const label = (JSON.parse(text) as { period?: { label?: unknown } } | null)?.period?.label;
+    return typeof label === "string" ? label : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 // previous.json (optional): the invoice before this one in a sequence. Its usage.carryOut continues the
 // persistent and weighted meters, its credits' balanceAfter the grants and its cumulative commitments'
-// spendAfter their spend, as --carry, --balances and --commitment-spend do.
-async function previousInvoice(dir: string, contract: unknown): Promise<{ options?: RateInvoiceOptions }> {
+// spendAfter their spend, as --carry, --balances and --commitment-spend do; and, as they require, it
+// must end where this fixture's invoice starts (`startsAt`).
+async function previousInvoice(
+  dir: string,
+  contract: unknown,
+  startsAt: string | undefined,
+): Promise<{ options?: RateInvoiceOptions }> {
   const file = join(dir, "previous.json");
   if (!existsSync(file)) return {};
   const data = await readJsonFile(file, "previous.json");
   const contractId = isObject(contract) && typeof contract.id === "string" ? contract.id : "";
   const spend = commitmentSpend(data, file, contractId);
+  if (isObject(data) && "schemaVersion" in data)
+    requirePrevious(readIssued(file, data, parseInvoice, "a ratecard invoice"), startsAt, file);
   return {
     options: {
       carried: carriedState(data, file, contractId),

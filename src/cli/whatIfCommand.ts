@@ -11,6 +11,7 @@ import {
   whatIfCsv,
   whatIfRow,
 } from "../index.js";
+import { invoiceStartUnlessRefused } from "./carriedStateOptions.js";
 import {
   commitmentSpend,
   isObject,
@@ -98,7 +99,8 @@ async function whatIf(values: WhatIfFlags): Promise<number> {
   const folders = customerFolders(required(values.usage, "--usage DIR"));
   // One customer at a time: only its usage is in memory while it is rated, then only its row is kept.
   const rows: WhatIfRow[] = [];
-  for (const folder of folders) rows.push(whatIfRow(await readCustomer(folder, before, after), period));
+  for (const folder of folders)
+    rows.push(whatIfRow(await readCustomer(folder, before, after, period), period));
   const result = summarizeWhatIf(rows);
   if (format === "json") write(`${JSON.stringify(result, null, 2)}\n`);
   else if (format === "csv") write(whatIfCsv(result));
@@ -143,7 +145,12 @@ function customerFolders(dir: string): string[] {
   return folders;
 }
 
-async function readCustomer(folder: string, before: Side, after: Side): Promise<WhatIfCustomer> {
+async function readCustomer(
+  folder: string,
+  before: Side,
+  after: Side,
+  period: string,
+): Promise<WhatIfCustomer> {
   const name = basename(folder);
   // A customer with a contract and no usage file used nothing this period: it still pays its fees, and
   // leaving it out would understate what a change of fees does to the base.
@@ -154,17 +161,24 @@ async function readCustomer(folder: string, before: Side, after: Side): Promise<
     before: today,
     after: await contractOf(after, folder, name, "--after"),
     events: usageFile === undefined ? [] : await readUsage(usageFile),
-    ...(await previousSpend(folder, today.id)),
+    ...(await previousSpend(folder, today, period)),
   };
 }
 
 // previous.json (optional, as in a fixture): the customer's previous invoice, under today's contract. Its
 // cumulative commitments' spend to date continues on both sides (credit grants still start full: a
-// what-if compares prices, not where balances stand).
-async function previousSpend(folder: string, contractId: string): Promise<Pick<WhatIfCustomer, "options">> {
+// what-if compares prices, not where balances stand). It must be the invoice just before the period's,
+// as --commitment-spend requires.
+async function previousSpend(
+  folder: string,
+  today: Contract,
+  period: string,
+): Promise<Pick<WhatIfCustomer, "options">> {
   const file = join(folder, "previous.json");
   if (!existsSync(file)) return {};
-  const spend = commitmentSpend(await readJsonFile(file, "--usage"), file, contractId, "--usage");
+  const data = await readJsonFile(file, "--usage");
+  const startsAt = invoiceStartUnlessRefused(() => today, period);
+  const spend = commitmentSpend(data, file, today.id, "--usage", startsAt);
   return Object.keys(spend).length === 0 ? {} : { options: { commitmentSpendToDate: spend } };
 }
 

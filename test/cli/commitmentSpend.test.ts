@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -51,6 +51,28 @@ function issuedQuarter() {
   return { contract: c, usage: u, jan, feb, mar };
 }
 
+// `ratecard batch` of the quarter's contract alone (a folder of one contract file), one worker.
+function quarterBatch(name: string, usage: string) {
+  const folder = join(scratch, name);
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, "quarter.json"), JSON.stringify(QUARTER));
+  return (period: string, ...extra: string[]) =>
+    runCli("batch", "--contracts", folder, "--usage", usage, "--period", period, "--workers", "1", ...extra);
+}
+
+// A customer's (fixture's) folder for check and what-if: the quarter's contract and usage, the previous
+// invoice as previous.json and the expected one as expected.json. Returns the folder of customer folders.
+function customerBase(name: string, quarter: ReturnType<typeof issuedQuarter>, previous: string): string {
+  const customer = join(scratch, name, "cus");
+  mkdirSync(customer, { recursive: true });
+  const copy = (from: string, to: string) => copyFileSync(from, join(customer, to));
+  copy(quarter.contract, "contract.json");
+  copy(quarter.usage, "usage.ndjson");
+  copy(previous, "previous.json");
+  copy(quarter.mar, "expected.json");
+  return join(scratch, name);
+}
+
 describe("--commitment-spend from an invoice that is not the one just before", () => {
   it("refuses January's invoice for March (its spend to date would miss February's 500.00), exit 2", () => {
     const { contract, usage, jan, feb } = issuedQuarter();
@@ -75,6 +97,68 @@ describe("--commitment-spend from an invoice that is not the one just before", (
     // February's is: 800.00 to date, March's 250.00 makes 1,050.00, true-up 150.00, total 400.00
     const accepted = march(feb);
     expect(accepted.code).toBe(0);
+  });
+
+  // The same rule where the previous invoice comes from a file of invoices or a folder, not a flag.
+  const JAN_FOR_MARCH =
+    "is the invoice for 2026-01-01T00:00:00.000Z to 2026-02-01T00:00:00.000Z, but this invoice starts 2026-03-01T00:00:00.000Z";
+
+  it("ratecard batch: January's batch given for March fails the batch, naming the contract, exit 2", () => {
+    const { usage, jan } = issuedQuarter();
+    const batch = quarterBatch("contracts-period", usage);
+    const march = (spend: string) => batch("2026-03", "--commitment-spend", spend);
+    // the NDJSON the January batch wrote (one invoice, line 1)
+    const ndjson = file(
+      "january-invoices.ndjson",
+      `${JSON.stringify(JSON.parse(readFileSync(jan, "utf8")))}\n`,
+    );
+    const fromBatch = march(ndjson);
+    expect(fromBatch.code).toBe(2);
+    expect(fromBatch.stderr).toContain(
+      `--commitment-spend ${ndjson} line 1 (contract ctr_quarter) ${JAN_FOR_MARCH}`,
+    );
+    expect(fromBatch.stdout).toBe("");
+    expect(fromBatch.stderr).not.toContain("    at ");
+    // keyed by contract id, the value an invoice: the same rule
+    const keyed = file(
+      "keyed-january.json",
+      JSON.stringify({ ctr_quarter: JSON.parse(readFileSync(jan, "utf8")) }),
+    );
+    const fromKeyed = march(keyed);
+    expect(fromKeyed.code).toBe(2);
+    expect(fromKeyed.stderr).toContain(`--commitment-spend ${keyed} (contract ctr_quarter) ${JAN_FOR_MARCH}`);
+    // an invoice of a contract the batch does not rate is still skipped, whatever its period
+    const other = { ...JSON.parse(readFileSync(jan, "utf8")), contractId: "ctr_left" };
+    const left = file("left.ndjson", `${JSON.stringify(other)}\n`);
+    const skipped = march(left);
+    // skipped, so March has no spend to date and is refused for that reason, not for the period
+    expect(skipped.code).toBe(2);
+    expect(skipped.stderr).not.toContain("is the invoice for");
+  });
+
+  it("ratecard check and what-if: January's invoice as previous.json for March is refused, exit 2", () => {
+    const quarter = issuedQuarter();
+    const base = customerBase("base-wrong", quarter, quarter.jan);
+    const customer = join(base, "cus");
+    // check: the fixture is an error (it cannot be rated), named with its previous.json
+    const check = runCli("check", customer);
+    expect(check.code).toBe(2);
+    expect(check.stdout).toContain(`ERROR ${customer} — ${join(customer, "previous.json")} ${JAN_FOR_MARCH}`);
+    // what-if: the customer's previous.json, named under --usage
+    const whatIf = runCli(
+      "what-if",
+      "--before",
+      base,
+      "--after",
+      base,
+      "--usage",
+      base,
+      "--period",
+      "2026-03",
+    );
+    expect(whatIf.code).toBe(2);
+    expect(whatIf.stderr).toContain(`--usage ${join(customer, "previous.json")} ${JAN_FOR_MARCH}`);
+    expect(whatIf.stderr).not.toContain("    at ");
   });
 });
 
@@ -179,22 +263,7 @@ describe("--commitment-spend on every command that rates a period", () => {
 
   it("ratecard batch: the previous batch's invoices, or spend keyed by contract id", () => {
     const { usage } = issuedQuarter();
-    const folder = join(scratch, "contracts");
-    mkdirSync(folder, { recursive: true });
-    writeFileSync(join(folder, "quarter.json"), JSON.stringify(QUARTER));
-    const batch = (period: string, ...extra: string[]) =>
-      runCli(
-        "batch",
-        "--contracts",
-        folder,
-        "--usage",
-        usage,
-        "--period",
-        period,
-        "--workers",
-        "1",
-        ...extra,
-      );
+    const batch = quarterBatch("contracts", usage);
     const january = batch("2026-01");
     expect(january.code).toBe(0);
     const previous = file("january.ndjson", january.stdout);
@@ -203,6 +272,10 @@ describe("--commitment-spend on every command that rates a period", () => {
     expect(JSON.parse(fromInvoices.stdout).commitments[0].cumulative.spendBefore).toBe("300.00");
     const keyed = file("keyed.json", JSON.stringify({ ctr_quarter: { q1: "300.00" } }));
     expect(batch("2026-02", "--commitment-spend", keyed).stdout).toBe(fromInvoices.stdout);
+    // DuckDB aggregating the batch carries the same spend: the same invoice
+    expect(batch("2026-02", "--commitment-spend", previous, "--engine", "duckdb").stdout).toBe(
+      fromInvoices.stdout,
+    );
     // the --format json document of the previous batch reads the same
     const document = file("january-batch.json", batch("2026-01", "--format", "json").stdout);
     expect(batch("2026-02", "--commitment-spend", document).stdout).toBe(fromInvoices.stdout);
@@ -218,14 +291,9 @@ describe("--commitment-spend on every command that rates a period", () => {
   });
 
   it("ratecard what-if and check: previous.json in the customer's (fixture's) folder", () => {
-    const { contract, usage, feb, mar } = issuedQuarter();
-    const customer = join(scratch, "base", "cus");
-    mkdirSync(customer, { recursive: true });
-    const copy = (from: string, name: string) => copyFileSync(from, join(customer, name));
-    copy(contract, "contract.json");
-    copy(usage, "usage.ndjson");
-    copy(feb, "previous.json");
-    copy(mar, "expected.json");
+    const quarter = issuedQuarter();
+    const base = customerBase("base", quarter, quarter.feb);
+    const customer = join(base, "cus");
     // check: March is reproduced only with February's spend to date (previous.json)
     const check = runCli("check", customer);
     expect(check.stdout).toContain("1 passed");
@@ -235,11 +303,11 @@ describe("--commitment-spend on every command that rates a period", () => {
       runCli(
         "what-if",
         "--before",
-        join(scratch, "base"),
+        base,
         "--after",
         proposal,
         "--usage",
-        join(scratch, "base"),
+        base,
         "--period",
         "2026-03",
         "--format",

@@ -1,0 +1,100 @@
+import { type BatchSummary, type Contract, prepareRating, rateFromAggregates } from "../index.js";
+import { type BatchOutcome, compareIds, failedOutcome, ratedOutcome, ratingOptions } from "./batchRating.js";
+import { UsageLineError } from "./cliSupport.js";
+import { aggregatesOverSource, openDuckdbUsage } from "./duckdbUsage.js";
+
+/** A contract of a DuckDB batch: where it came from, the contract and its carried commitment spend. */
+export interface DuckdbBatchTask {
+  readonly source: string;
+  readonly contract: Contract;
+  readonly commitmentSpend?: Readonly<Record<string, string>>;
+}
+
+/** The table the usage file is read into, once. */
+const TABLE = "batch_usage";
+
+/**
+ * `ratecard batch --engine duckdb`: DuckDB reads the usage file once into a table ordered by customer;
+ * each contract's meters compile to SQL (src/sql) over its own customer's rows, a subquery whose
+ * filter DuckDB answers from the table's zone maps (min and max customer per row group) rather than
+ * scanning every customer's rows, and ratecard rates the aggregates. Each invoice is the one the
+ * in-memory batch gives: the contract's query sees exactly its customer's events, as a worker does.
+ * `deliver` receives each outcome in task order. Returns the events of customers no contract bills.
+ * @throws UsageLineError for an event without an id, type, customer or readable timestamp (the batch
+ *   refuses the file, as the in-memory reader does), or a file DuckDB cannot read
+ */
+export async function rateBatchWithDuckdb(
+  file: string,
+  format: string | undefined,
+  tasks: ReadonlyArray<DuckdbBatchTask>,
+  settings: { readonly period: string; readonly creditsStartFull: boolean },
+  deliver: (outcomes: ReadonlyArray<BatchOutcome>) => Promise<void>,
+): Promise<BatchSummary["unknownCustomers"]> {
+  const usage = await openDuckdbUsage(file, format);
+  try {
+    await usage.rows(`CREATE TABLE ${TABLE} AS SELECT * FROM ${usage.source.from} ORDER BY customer`);
+    await refuseMalformed(usage.rows, file);
+    for (const task of tasks) {
+      const own = {
+        ...usage.source,
+        from: `(SELECT * FROM ${TABLE} WHERE customer = ${sqlText(task.contract.customer.id)})`,
+      };
+      let outcome: BatchOutcome;
+      try {
+        const prepared = prepareRating(task.contract, settings.period);
+        const aggregates = await aggregatesOverSource({ ...usage, source: own }, prepared);
+        outcome = ratedOutcome(rateFromAggregates(prepared, aggregates, ratingOptions(task, settings)));
+      } catch (error) {
+        // DuckDB failing to read the file is the file's fault, not this contract's.
+        if (error instanceof UsageLineError) throw error;
+        outcome = failedOutcome(task.source, error);
+      }
+      await deliver([outcome]);
+    }
+    const counts = await usage.rows(
+      `SELECT CAST(customer AS VARCHAR) AS customer, COUNT(*) AS n FROM ${TABLE} GROUP BY 1`,
+    );
+    const perCustomer = new Map(
+      counts.map((row) => {
+        const { customer, n } = row as { customer: string; n: number | bigint };
+        return [customer, Number(n)] as const;
+      }),
+    );
+    return unknownCustomers(perCustomer, new Set(tasks.map((task) => task.contract.customer.id)));
+  } finally {
+    usage.close();
+  }
+}
+
+// The in-memory reader refuses the whole file for one event without an id, type, customer or readable
+// timestamp, whoever's it is; so does this, before any invoice is written (a contract's own query
+// would only see its customer's rows).
+async function refuseMalformed(rows: (sql: string) => Promise<unknown[]>, file: string): Promise<void> {
+  const text = (column: string) => `CAST("${column}" AS VARCHAR)`;
+  const missing = ["id", "type", "customer"].map((c) => `${text(c)} IS NULL OR ${text(c)} = ''`).join(" OR ");
+  const [found] = (await rows(
+    `SELECT COUNT(*) AS n, MIN(${text("id")}) AS first FROM ${TABLE} WHERE ${missing} OR TRY_CAST(${text("timestamp")} AS TIMESTAMPTZ) IS NULL`,
+  )) as { n: number | bigint; first: string | null }[];
+  const count = Number(found?.n ?? 0);
+  if (count > 0)
+    throw new UsageLineError(
+      `${file}: ${count} event(s) have no id, type or customer, or a timestamp that is not an ISO 8601 instant${found?.first ? ` (first id "${found.first}")` : ""}; every event needs all four`,
+    );
+}
+
+// As the in-memory batch counts them: events and customers no contract bills, the five smallest ids in
+// code-unit order.
+function unknownCustomers(
+  perCustomer: ReadonlyMap<string, number>,
+  billed: ReadonlySet<string>,
+): BatchSummary["unknownCustomers"] {
+  const unknown = [...perCustomer].filter(([customer]) => !billed.has(customer));
+  const ids = unknown.map(([customer]) => customer).sort(compareIds);
+  return {
+    events: unknown.reduce((sum, [, n]) => sum + n, 0),
+    customers: unknown.length,
+    sampleCustomers: ids.slice(0, 5),
+  };
+}
+
+const sqlText = (value: string) => `'${value.replaceAll("'", "''")}'`;

@@ -1,0 +1,149 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { assertCliBuilt, runCliWithEnv } from "../_support/runCli.js";
+
+// `ratecard batch --engine duckdb`: one DuckDB query per contract over its own customer's rows. Every
+// invoice, and the summary, must be the in-memory batch's, byte for byte, with the real DuckDB.
+let scratch = "";
+beforeAll(() => {
+  assertCliBuilt();
+  scratch = mkdtempSync(join(tmpdir(), "ratecard-batch-engine-"));
+});
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+// Four fixtures billed for April 2026, their usage files one after another in one file (each
+// fixture's events name its own customer, plus the strays its README counts).
+const APRIL = ["currency-bhd", "currency-eur-vat", "currency-jpy", "saas-seats"] as const;
+
+function april(name: string, extra: ReadonlyArray<string> = []): { contracts: string; usage: string } {
+  const contracts = join(scratch, name, "contracts");
+  mkdirSync(contracts, { recursive: true });
+  for (const fixture of APRIL)
+    copyFileSync(`fixtures/${fixture}/contract.json`, join(contracts, `${fixture}.json`));
+  const usage = join(scratch, name, "usage.ndjson");
+  const lines = APRIL.map((fixture) => readFileSync(`fixtures/${fixture}/usage.ndjson`, "utf8").trimEnd());
+  writeFileSync(usage, `${[...lines, ...extra].join("\n")}\n`);
+  return { contracts, usage };
+}
+
+// `ratecard batch` of April with these environment variables (RATECARD_AUTO_DUCKDB_BYTES), one worker.
+const batchWith = (
+  env: Record<string, string>,
+  files: { contracts: string; usage: string },
+  ...more: string[]
+) =>
+  runCliWithEnv(
+    env,
+    "batch",
+    "--contracts",
+    files.contracts,
+    "--usage",
+    files.usage,
+    "--period",
+    "2026-04",
+    "--credits-start-full",
+    "--workers",
+    "1",
+    ...more,
+  );
+const batch = (files: { contracts: string; usage: string }, ...more: string[]) =>
+  batchWith({}, files, ...more);
+
+describe("ratecard batch --engine duckdb", () => {
+  it("writes the in-memory batch's invoices and summary, each total its fixture's expected.json", () => {
+    const files = april("same");
+    const memory = batch(files, "--engine", "memory");
+    const duckdb = batch(files, "--engine", "duckdb");
+    expect([duckdb.code, memory.code]).toEqual([0, 0]);
+    expect(duckdb.stdout).toBe(memory.stdout);
+    expect(duckdb.stderr).toBe(memory.stderr);
+    // in customer-id order: cus_dilmun (bhd), cus_harbor (saas-seats), cus_rheinwerk (eur), cus_sakura
+    // (jpy); each total the one its README works out (expected.json). The usage reports differ from the
+    // fixtures' by design: a batch invoice never sees another customer's events.
+    const order = ["currency-bhd", "saas-seats", "currency-eur-vat", "currency-jpy"];
+    const lines = duckdb.stdout.trimEnd().split("\n");
+    expect(lines.map((line) => JSON.parse(line).total)).toEqual(
+      order.map((fixture) => JSON.parse(readFileSync(`fixtures/${fixture}/expected.json`, "utf8")).total),
+    );
+    // the summary: BHD 22.475, EUR 55.17, JPY 15277 and USD 1454.63, the fixtures' totals
+    expect(duckdb.stderr).toContain("BHD 22.475 over 1 invoice");
+    expect(duckdb.stderr).toContain("USD 1454.63 over 1 invoice");
+  });
+
+  it("counts the events of customers no contract bills as the in-memory pass does", () => {
+    // 3 more events of 2 unknown customers, added to the strays the fixtures already hold
+    const stray = (id: string, customer: string) =>
+      JSON.stringify({ id, type: "x", customer, timestamp: "2026-04-02T00:00:00Z", properties: {} });
+    const files = april("strays", [stray("s1", "cus_zz"), stray("s2", "cus_yy"), stray("s3", "cus_yy")]);
+    const memory = batch(files, "--engine", "memory", "--format", "json");
+    const duckdb = batch(files, "--engine", "duckdb", "--format", "json");
+    expect(duckdb.code).toBe(0);
+    expect(duckdb.stdout).toBe(memory.stdout);
+    const without = JSON.parse(batch(april("no-strays"), "--engine", "duckdb", "--format", "json").stdout);
+    const { unknownCustomers } = JSON.parse(duckdb.stdout).summary;
+    // three events and two customers more than without them
+    expect(unknownCustomers.events).toBe(without.summary.unknownCustomers.events + 3);
+    expect(unknownCustomers.customers).toBe(without.summary.unknownCustomers.customers + 2);
+    expect(unknownCustomers.sampleCustomers).toEqual(expect.arrayContaining(["cus_yy", "cus_zz"]));
+  });
+
+  it("reads CSV and Parquet as the in-memory batch; under auto only Parquet goes to DuckDB (a note), NDJSON stays in memory at any size", async () => {
+    const files = april("auto");
+    const always = { RATECARD_AUTO_DUCKDB_BYTES: "0" };
+    const memory = batch(files, "--engine", "memory");
+    // the size that hands `ratecard invoice` to DuckDB does not apply: a query per contract costs more
+    const auto = batchWith(always, files);
+    expect([auto.code, auto.stdout, auto.stderr]).toEqual([0, memory.stdout, memory.stderr]);
+    // Parquet, which ratecard's own reader does not read: DuckDB, with a note, the same invoices
+    const parquet = join(scratch, "auto", "usage.parquet");
+    const instance = await DuckDBInstance.create(":memory:");
+    const connection = await instance.connect();
+    await connection.run(
+      `COPY (SELECT * FROM read_json('${files.usage}', columns = {id: 'VARCHAR', type: 'VARCHAR', customer: 'VARCHAR', timestamp: 'VARCHAR', properties: 'JSON'})) TO '${parquet}' (FORMAT parquet)`,
+    );
+    // CSV too: the four fields, then each property a column (the four fixtures' properties)
+    const csv = join(scratch, "auto", "usage.csv");
+    const events = `read_json('${files.usage}', columns = {id: 'VARCHAR', type: 'VARCHAR', customer: 'VARCHAR', timestamp: 'VARCHAR', properties: 'JSON'})`;
+    const keys = (
+      await connection.runAndReadAll(
+        `SELECT DISTINCT unnest(json_keys(properties)) AS k FROM ${events} ORDER BY 1`,
+      )
+    )
+      .getRowObjectsJS()
+      .map((row) => String(row.k));
+    const columns = keys.map((key) => `properties->>'${key}' AS "${key}"`).join(", ");
+    await connection.run(
+      `COPY (SELECT id, type, customer, timestamp, ${columns} FROM ${events}) TO '${csv}' (HEADER, DELIMITER ',')`,
+    );
+    connection.closeSync();
+    const csvFiles = { ...files, usage: csv };
+    const csvDuckdb = batch(csvFiles, "--engine", "duckdb");
+    expect([csvDuckdb.code, csvDuckdb.stdout]).toEqual([0, batch(csvFiles, "--engine", "memory").stdout]);
+    const fromParquet = batch({ ...files, usage: parquet });
+    expect(fromParquet.code).toBe(0);
+    expect(fromParquet.stderr).toContain("is Parquet: aggregating with DuckDB");
+    expect(fromParquet.stdout).toBe(memory.stdout);
+  });
+
+  it("refuses, exit 2 and a sentence: a contract whose meter does not compile, a malformed event", () => {
+    const files = april("refused");
+    copyFileSync("fixtures/golden-rich/contract.json", join(files.contracts, "golden-rich.json"));
+    const weighted = batch(files, "--engine", "duckdb");
+    expect(weighted.code).toBe(2);
+    expect(weighted.stderr).toContain(`--contracts ${join(files.contracts, "golden-rich.json")}: `);
+    expect(weighted.stderr).toContain('a weighted_sum meter (meter "storage")');
+    expect(weighted.stderr).not.toContain("    at ");
+    // an event without a type, of a customer no contract bills: the in-memory reader refuses the file too
+    const broken = april("broken", [
+      JSON.stringify({ id: "b1", customer: "cus_nobody", timestamp: "2026-04-02T00:00:00Z" }),
+    ]);
+    const refused = batch(broken, "--engine", "duckdb");
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("1 event(s) have no id, type or customer");
+    expect(refused.stderr).toContain('(first id "b1")');
+    expect(batch(broken, "--engine", "memory").code).toBe(2);
+  });
+});
