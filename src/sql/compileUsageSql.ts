@@ -1,9 +1,9 @@
 import { InputError, sqlMessages } from "../errors/index.js";
 import { aggregatedPeriods, type PreparedRating } from "../invoice/index.js";
-import type { AggregateUsageOptions } from "../meters/index.js";
+import { type AggregateUsageOptions, keepsDailyQuantities } from "../meters/index.js";
 import type { ValueExpression } from "../schema/index.js";
 import { type SqlDialect, type SqlDialectName, sqlDialect } from "./dialect.js";
-import { stateKeySql } from "./keySql.js";
+import { stateKeySql, windowIndexSql } from "./keySql.js";
 import { type MeterSql, meterSql, requireCompilable } from "./meterSql.js";
 import { extractedSource, fieldSql, payloadSql, propertySql, type SqlUsageSource } from "./usageSource.js";
 
@@ -34,7 +34,6 @@ export function compileUsageSql(
 ): CompiledUsageSql {
   const dialect = sqlDialect(dialectName);
   const { options } = prepared;
-  if (prepared.daily) throw InputError.from(sqlMessages.sqlUnsupported("daily quantities"), "daily");
   for (const meter of options.meters) requireCompilable(meter);
   for (const [meter, request] of options.requests ?? [])
     if (request.collectValues)
@@ -175,15 +174,30 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
         const where = `FROM cls WHERE reason IS NULL AND m${i}`;
         const groupBy = keys.length === 0 ? "" : ` GROUP BY ${keys.join(", ")}`;
         const state = `SELECT ${row({ kind: "state", m: String(i), gi, g: group, w, n: "COUNT(*)", ...stateColumns(inner, meters[i]!, `v${i}`, dialect) })} ${where}${groupBy}`;
+        // A plain sum or count asked for its days (`daily`): its state per local day of the zone, the
+        // total's only (docs/sql-engines.md, "Daily quantities").
+        const daily =
+          options.daily === true && g === 0 && keepsDailyQuantities(meter)
+            ? [
+                `SELECT ${row({ kind: "daily", m: String(i), w: "dy", n: "COUNT(*)", ...stateColumns(inner, meters[i]!, `v${i}`, dialect) })} FROM (SELECT cls.*, ${windowIndexSql("day", dialect, options.period, timeZone)} AS dy ${where}) days GROUP BY dy`,
+              ]
+            : [];
         if (inner === "unique_count")
           return [
             state,
             `SELECT DISTINCT ${row({ kind: "unique", m: String(i), gi, g: group, w, a: property(meter.valueProperty ?? "").kind, b: property(meter.valueProperty ?? "").text })} ${where}`,
           ];
-        if (inner !== "latest") return [state];
+        // A weighted_sum's state is its points (weighted.ts): each counted event's instant, id and
+        // level, in any order (the state's JSON sorts them by instant, then id); ratecard integrates.
+        if (inner === "weighted_sum")
+          return [
+            state,
+            `SELECT ${row({ kind: "point", m: String(i), gi, g: group, a: `v${i}`, b: "id", t: "ts" })} ${where}`,
+          ];
+        if (inner !== "latest") return [state, ...daily];
         const partition = keys.length === 0 ? "" : `PARTITION BY ${keys.join(", ")} `;
         const latest = `SELECT ${row({ kind: "latest", m: String(i), gi, g: group, w, a: `v${i}`, b: "id", t: "ts" })} FROM (SELECT cls.*, ROW_NUMBER() OVER (${partition}ORDER BY ts DESC, ${dialect.binary("id")} DESC) AS rn ${where}) l WHERE rn = 1`;
-        return [state, latest];
+        return [state, latest, ...daily];
       });
     }),
   ];

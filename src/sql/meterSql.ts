@@ -26,15 +26,12 @@ export interface MeterSql {
 }
 
 /**
- * Refuses, with a sentence, what the compiler does not compile: weighted sums and persistent meters.
- * Nothing is approximated.
+ * Refuses, with a sentence, what the compiler does not compile: persistent meters. Nothing is
+ * approximated.
  */
 export function requireCompilable(meter: MeterTerms): void {
-  const refuse = (what: string) => {
-    throw InputError.from(sqlMessages.sqlUnsupported(`${what} (meter "${meter.id}")`), "meters");
-  };
-  if (meter.aggregation === "weighted_sum") refuse("a weighted_sum meter");
-  if (meter.persistent === true) refuse("a persistent meter");
+  if (meter.persistent === true)
+    throw InputError.from(sqlMessages.sqlUnsupported(`a persistent meter (meter "${meter.id}")`), "meters");
 }
 
 /**

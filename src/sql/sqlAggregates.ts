@@ -9,6 +9,7 @@ import {
 import {
   type AggregateUsageOptions,
   compareText,
+  keepsDailyQuantities,
   mergeUsageStates,
   type UsageStates,
   uniqueKey,
@@ -41,6 +42,8 @@ const rowSchema = z.object({
     "state",
     "unique",
     "latest",
+    "point",
+    "daily",
   ]),
   m: integer,
   gi: integer,
@@ -133,12 +136,15 @@ function statesOf(rows: ReadonlyArray<Row>, options: AggregateUsageOptions): Usa
       const groupings = options.requests?.get(meter.id)?.groupings ?? [];
       const total = stateOf(
         meter,
-        mine.filter((row) => row.gi === null),
+        mine.filter((row) => row.gi === null && row.kind !== "daily"),
       );
-      if (groupings.length === 0) return { meter: meter.id, total };
+      const daily =
+        options.daily === true && keepsDailyQuantities(meter) ? { daily: dailyStates(meter, mine) } : {};
+      if (groupings.length === 0) return { meter: meter.id, total, ...daily };
       return {
         meter: meter.id,
         total,
+        ...daily,
         groups: groupings.map((dimensions, gi) => {
           const inGrouping = mine.filter((row) => row.gi === gi);
           return {
@@ -181,6 +187,18 @@ function stateOf(meter: MeterTerms, rows: ReadonlyArray<Row>): unknown {
     : [...byEntity].map(([key, windows]) => [key, windowsOf(windows)]);
 }
 
+// A plain sum's or count's `[day index, state]` pairs, as meterAccumulator.ts writes its daily states.
+function dailyStates(meter: MeterTerms, rows: ReadonlyArray<Row>): [number, unknown][] {
+  return rows
+    .filter((row) => row.kind === "daily")
+    .map((row): [number, unknown] => {
+      if (row.w === null || !/^\d{1,6}$/.test(row.w))
+        throw InputError.from(sqlMessages.sqlUnexpectedRow(`a day ${row.w}`), "w");
+      return [Number(row.w), valueStateOf(meter.aggregation, [{ ...row, kind: "state" }])];
+    })
+    .sort(([a], [b]) => a - b);
+}
+
 // A state key's parts from its JSON text (compileUsageSql.ts, keySql.ts).
 function keyParts(json: string): (string | null)[] {
   const parts = z.array(z.nullable(z.string())).safeParse(JSON.parse(json));
@@ -207,6 +225,11 @@ function valueStateOf(aggregation: string, rows: ReadonlyArray<Row>): unknown {
         ? { events: 0 }
         : { timestamp: latest.t, id: latest.b, value: decimal(latest.a), events };
     }
+    case "weighted_sum":
+      // Its points as weighted.ts writes them; merging with the blank state puts them in order.
+      return rows
+        .filter((row) => row.kind === "point")
+        .map((row) => ({ timestamp: row.t, id: row.b, value: decimal(row.a) }));
     case "unique_count":
       return {
         values: rows

@@ -44,7 +44,7 @@ const expressionArb = fc.constantFrom(
 );
 const derivedMeterArb = fc
   .record({
-    aggregation: fc.constantFrom("sum", "avg", "min", "max", "latest"),
+    aggregation: fc.constantFrom("sum", "avg", "min", "max", "latest", "weighted_sum"),
     value: expressionArb,
   })
   .map(({ aggregation, value }) => ({ id: `m7_derived_${aggregation}`, eventType: "d", aggregation, value }));
@@ -71,6 +71,25 @@ const twoLevelMeterArb = fc
   )
   .map((meter) => ({ id: "m8_two_level", eventType: "d", ...meter }));
 
+// A time-weighted gauge: levels or changes, over the period or per hour, day or fixed month.
+const weightedMeterArb = fc
+  .record({
+    type: fc.constantFrom("a", "b"),
+    filter: filterArb,
+    values: fc.constantFrom(undefined, "level", "change"),
+    per: fc.constantFrom(undefined, "hour", "day", "month_730_hours"),
+  })
+  .map(({ type, filter, values, per }) => ({
+    id: "m9_weighted_sum",
+    eventType: type,
+    aggregation: "weighted_sum",
+    valueProperty: "v",
+    ...(filter ? { filters: [filter] } : {}),
+    ...(values === undefined && per === undefined
+      ? {}
+      : { weighted: { ...(values ? { values } : {}), ...(per ? { per } : {}) } }),
+  }));
+
 /** A contract with one meter per compiled aggregation, each billed by a unit or grouped charge. */
 export const sqlContractArb = fc
   .tuple(
@@ -78,6 +97,7 @@ export const sqlContractArb = fc
       ...AGGREGATIONS.map((aggregation, index) => meterArb(aggregation, index)),
       derivedMeterArb,
       twoLevelMeterArb,
+      weightedMeterArb,
     ),
     fc.array(fc.constantFrom(undefined, ["r"], ["r", "u"]), { minLength: 9, maxLength: 9 }),
     fc.constantFrom("UTC", "America/New_York"),
@@ -89,7 +109,8 @@ export const sqlContractArb = fc
     meters,
     charges: meters.map((meter, index) => {
       const unit = { model: "unit", unitPrice: "0.01" };
-      const groupBy = groupings[index];
+      // A weighted_sum meter's charge is never grouped (its carried level is per meter, not per group).
+      const groupBy = meter.aggregation === "weighted_sum" ? undefined : groupings[index];
       return {
         id: `c${index}`,
         name: `Charge ${index}`,
