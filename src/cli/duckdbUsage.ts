@@ -39,7 +39,7 @@ export async function rateWithDuckdb(
   file: string,
   format: string | undefined,
   period: string,
-  options: Omit<RateInvoiceOptions, "daily">,
+  options: RateInvoiceOptions,
 ): Promise<Invoice> {
   if (file === "-")
     throw new UsageLineError(
@@ -52,12 +52,13 @@ export async function rateWithDuckdb(
   try {
     // Text instants without a zone, and Parquet TIMESTAMP columns, are read as UTC, as ratecard reads them.
     await connection.run("SET TimeZone = 'UTC'");
-    const prepared = prepareRating(contract, period);
+    const { daily, ...rating } = options;
+    const prepared = prepareRating(contract, period, { daily: daily === true });
     const source = await usageSourceOf(connection, file, chosen);
     const results: unknown[][] = [];
     for (const sql of compileUsageSql(prepared, "duckdb", source).queries)
       results.push((await readRows(connection, sql, file)).getRowObjectsJS());
-    return rateFromAggregates(prepared, usageAggregatesFromSql(prepared, results), options);
+    return rateFromAggregates(prepared, usageAggregatesFromSql(prepared, results), rating);
   } finally {
     connection.closeSync();
   }
