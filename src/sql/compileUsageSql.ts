@@ -4,7 +4,7 @@ import { type AggregateUsageOptions, keepsDailyQuantities } from "../meters/inde
 import type { ValueExpression } from "../schema/index.js";
 import { type SqlDialect, type SqlDialectName, sqlDialect } from "./dialect.js";
 import { stateKeySql, windowIndexSql } from "./keySql.js";
-import { type MeterSql, meterSql, requireCompilable } from "./meterSql.js";
+import { type MeterSql, meterSql } from "./meterSql.js";
 import { extractedSource, fieldSql, payloadSql, propertySql, type SqlUsageSource } from "./usageSource.js";
 
 /**
@@ -34,7 +34,6 @@ export function compileUsageSql(
 ): CompiledUsageSql {
   const dialect = sqlDialect(dialectName);
   const { options } = prepared;
-  for (const meter of options.meters) requireCompilable(meter);
   for (const [meter, request] of options.requests ?? [])
     if (request.collectValues)
       throw InputError.from(
@@ -100,9 +99,12 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
     })
     .join("");
   // What the selects below read of each classified event: fewer columns for the engine to keep.
-  const uniqueColumns = options.meters
-    .filter((meter) => meter.aggregation === "unique_count" && meter.valueProperty !== undefined)
-    .flatMap((meter) => Object.values(property(meter.valueProperty ?? "")));
+  const uniqueColumns = options.meters.flatMap((meter) => [
+    ...(meter.aggregation === "unique_count" && meter.valueProperty !== undefined
+      ? Object.values(property(meter.valueProperty))
+      : []),
+    ...(meter.operationProperty === undefined ? [] : Object.values(property(meter.operationProperty))),
+  ]);
   // Two-level meters: the key of each counted event's inner state (entity, window).
   const timeZone = options.timeZone ?? "UTC";
   const stateKeys = options.meters.map((meter) =>
@@ -182,6 +184,21 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
                 `SELECT ${row({ kind: "daily", m: String(i), w: "dy", n: "COUNT(*)", ...stateColumns(inner, meters[i]!, `v${i}`, dialect) })} FROM (SELECT cls.*, ${windowIndexSql("day", dialect, options.period, timeZone)} AS dy ${where}) days GROUP BY dy`,
               ]
             : [];
+        // A persistent unique count's state is its operations (persistent.ts): each counted event's
+        // value (kind in w, text in a), id, instant, and 1 in n when it removes the value.
+        if (inner === "unique_count" && meter.persistent === true) {
+          const value = property(meter.valueProperty ?? "");
+          const operation =
+            meter.operationProperty === undefined ? undefined : property(meter.operationProperty);
+          const remove =
+            operation === undefined
+              ? "0"
+              : `CASE WHEN ${operation.kind} = 's' AND ${operation.text} = 'remove' THEN 1 ELSE 0 END`;
+          return [
+            state,
+            `SELECT ${row({ kind: "operation", m: String(i), gi, g: group, w: value.kind, a: value.text, b: "id", t: "ts", n: remove })} ${where}`,
+          ];
+        }
         if (inner === "unique_count")
           return [
             state,
@@ -189,7 +206,8 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
           ];
         // A weighted_sum's state is its points (weighted.ts): each counted event's instant, id and
         // level, in any order (the state's JSON sorts them by instant, then id); ratecard integrates.
-        if (inner === "weighted_sum")
+        // A prorated persistent sum's likewise: each value and its instant (prorated.ts).
+        if (inner === "weighted_sum" || (meter.persistent === true && meter.prorated === true))
           return [
             state,
             `SELECT ${row({ kind: "point", m: String(i), gi, g: group, a: `v${i}`, b: "id", t: "ts" })} ${where}`,
@@ -222,6 +240,7 @@ function propertiesUsed(options: AggregateUsageOptions): string[] {
     ...(meter.valueProperty === undefined ? [] : [meter.valueProperty]),
     ...(meter.value === undefined ? [] : expressionProperties(meter.value)),
     ...(meter.entity === undefined ? [] : [meter.entity.property]),
+    ...(meter.operationProperty === undefined ? [] : [meter.operationProperty]),
     ...(meter.percentile?.direction === undefined ? [] : [meter.percentile.direction.property]),
     ...(meter.filters ?? []).map((filter) => filter.property),
     ...(options.requests?.get(meter.id)?.groupings.flat() ?? []),

@@ -44,6 +44,7 @@ const rowSchema = z.object({
     "latest",
     "point",
     "daily",
+    "operation",
   ]),
   m: integer,
   gi: integer,
@@ -168,6 +169,7 @@ function statesOf(rows: ReadonlyArray<Row>, options: AggregateUsageOptions): Usa
 // A meter's state from its rows of one bucket: a value reducer's, or a two-level meter's
 // `[key, state]` pairs (entities of windows of values), as perKeyJson writes them.
 function stateOf(meter: MeterTerms, rows: ReadonlyArray<Row>): unknown {
+  if (meter.persistent === true) return persistentStateOf(meter, rows);
   if (meter.entity === undefined && meter.window === undefined) return valueStateOf(meter.aggregation, rows);
   const inner = meter.window?.aggregation ?? meter.aggregation;
   const byEntity = new Map<string, Map<string, Row[]>>();
@@ -185,6 +187,27 @@ function stateOf(meter: MeterTerms, rows: ReadonlyArray<Row>): unknown {
   return meter.entity === undefined
     ? windowsOf(byEntity.get("") ?? new Map())
     : [...byEntity].map(([key, windows]) => [key, windowsOf(windows)]);
+}
+
+// A persistent meter's state (src/meters/persistent.ts, prorated.ts): a unique count's operations, a
+// prorated sum's values and instants, else the running total's own sum or count. Merging with the
+// blank state puts the lists in order.
+function persistentStateOf(meter: MeterTerms, rows: ReadonlyArray<Row>): unknown {
+  if (meter.aggregation === "unique_count")
+    return rows
+      .filter((row) => row.kind === "operation")
+      .map((row) => ({
+        timestamp: row.t,
+        id: row.b,
+        // The value as `String(value)` reads it in memory (a number by its shortest text).
+        key: String(propertyValue(row.w, row.a)),
+        remove: row.n === 1,
+      }));
+  if (meter.prorated === true)
+    return rows
+      .filter((row) => row.kind === "point")
+      .map((row) => ({ timestamp: row.t, value: toPlainString(new Decimal(row.a ?? "0")) }));
+  return valueStateOf(meter.aggregation, rows);
 }
 
 // A plain sum's or count's `[day index, state]` pairs, as meterAccumulator.ts writes its daily states.

@@ -121,15 +121,15 @@ describe("ratecard invoice --engine duckdb", () => {
     ]);
     const stdin = invoice("cdn-basic", "2026-02", "-", "--engine", "duckdb", "--usage-format", "ndjson");
     expect([stdin.code, stdin.stderr]).toEqual([2, expect.stringContaining("not standard input")]);
-    // A persistent meter (cdn-basic's requests as a running total) does not compile to SQL: said, not
-    // approximated.
+    // A price per transaction (cdn-basic's requests at 2.9 % of each event) does not compile to SQL:
+    // said, not approximated.
     const contract = JSON.parse(readFileSync("fixtures/cdn-basic/contract.json", "utf8"));
-    contract.meters = contract.meters.map((meter: { id: string }) =>
-      meter.id === "requests" ? { ...meter, persistent: true } : meter,
+    contract.charges = contract.charges.map((charge: { meter?: string }) =>
+      charge.meter === "requests" ? { ...charge, price: { model: "percentage", percent: "2.9" } } : charge,
     );
     const dir = mkdtempSync(join(tmpdir(), "ratecard-duckdb-"));
     writeFileSync(join(dir, "contract.json"), JSON.stringify(contract));
-    const persistent = runCli(
+    const perTransaction = runCli(
       "invoice",
       "--contract",
       join(dir, "contract.json"),
@@ -140,10 +140,10 @@ describe("ratecard invoice --engine duckdb", () => {
       "--engine",
       "duckdb",
     );
-    expect(persistent.code).toBe(2);
-    expect(persistent.stderr).toContain('cannot aggregate a persistent meter (meter "requests")');
-    expect(persistent.stderr).toContain("--engine memory");
-    expect(persistent.stderr).not.toContain("    at ");
+    expect(perTransaction.code).toBe(2);
+    expect(perTransaction.stderr).toContain('cannot aggregate per-transaction prices (meter "requests")');
+    expect(perTransaction.stderr).toContain("--engine memory");
+    expect(perTransaction.stderr).not.toContain("    at ");
   });
 
   it("rates a percentile meter (95th percentile of 5-minute windows) as the in-memory engine does", () => {

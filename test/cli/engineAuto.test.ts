@@ -35,11 +35,11 @@ describe("ratecard invoice --engine auto", () => {
   });
 
   it("falls back to the in-memory engine, with a note, for a meter SQL does not compile", () => {
-    // cdn-basic with its requests meter made persistent (a running total, which SQL does not compile):
-    // --engine duckdb refuses it (exit 2), auto does not.
+    // cdn-basic with its requests priced per transaction (a percentage of each event's value, which
+    // SQL does not compile): --engine duckdb refuses it (exit 2), auto does not.
     const contract = JSON.parse(readFileSync("fixtures/cdn-basic/contract.json", "utf8"));
-    contract.meters = contract.meters.map((meter: { id: string }) =>
-      meter.id === "requests" ? { ...meter, persistent: true } : meter,
+    contract.charges = contract.charges.map((charge: { meter?: string }) =>
+      charge.meter === "requests" ? { ...charge, price: { model: "percentage", percent: "2.9" } } : charge,
     );
     const dir = mkdtempSync(join(tmpdir(), "ratecard-auto-"));
     writeFileSync(join(dir, "contract.json"), JSON.stringify(contract));
@@ -48,7 +48,7 @@ describe("ratecard invoice --engine auto", () => {
     const memory = invoice(ALWAYS, ...args, "--engine", "memory");
     expect(auto.code).toBe(0);
     expect(auto.stderr).toContain("aggregating with ratecard's own engine instead, because");
-    expect(auto.stderr).toContain('a persistent meter (meter "requests")');
+    expect(auto.stderr).toContain('per-transaction prices (meter "requests")');
     expect(auto.stdout).toBe(memory.stdout);
     expect(invoice(ALWAYS, ...args, "--engine", "duckdb").code).toBe(2);
   });

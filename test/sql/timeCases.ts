@@ -186,3 +186,80 @@ export function dailyCases(aggregatedOn: AggregatedOn, reload: () => Promise<voi
     await reload();
   });
 }
+
+// Meters that run across periods (persistent): seats added and removed (a unique count, plain and
+// prorated by days active) and disk as a running sum (plain and prorated), February 2026 (28 days).
+const persistentPrepared = prepareRating(
+  parseContract({
+    ...contractHead,
+    id: "ctr_persistent",
+    meters: [
+      { id: "seats", eventType: "seat", aggregation: "unique_count", valueProperty: "user" },
+      { id: "seat_days", eventType: "seat", aggregation: "unique_count", valueProperty: "user" },
+      { id: "disk", eventType: "d", aggregation: "sum", valueProperty: "gb" },
+      { id: "disk_days", eventType: "d", aggregation: "sum", valueProperty: "gb" },
+    ].map((meter) => ({
+      ...meter,
+      persistent: true,
+      ...(meter.aggregation === "unique_count" ? { operationProperty: "op" } : {}),
+      ...(meter.id.endsWith("_days") ? { prorated: true } : {}),
+    })),
+    charges: [unit("seats", "10"), unit("seat_days", "10"), unit("disk", "1"), unit("disk_days", "1")],
+  }),
+  "2026-02",
+);
+const persistentEvents: TableEvent[] = [
+  event("p1", "seat", hour(1, 0), { user: "alice" }),
+  event("p2", "seat", hour(11, 0), { user: "bob", op: "add" }),
+  event("p3", "seat", hour(20, 0), { user: "alice", op: "remove" }),
+  // An operation that is neither add nor remove: the event is left out (invalid_value).
+  event("p4", "seat", hour(20, 0), { user: "carol", op: "drop" }),
+  event("p5", "seat", hour(5, 0), { user: 7 }),
+  event("d1", "d", hour(1, 0), { gb: 100 }),
+  event("d2", "d", hour(15, 0), { gb: "-40" }),
+];
+
+/** Persistent meters (unique counts with operations, running sums, prorated), on the engine behind `aggregatedOn`. */
+export function persistentCases(aggregatedOn: AggregatedOn, reload: () => Promise<void>) {
+  it("keeps a persistent meter's operations or values and rates them as worked out by hand", async () => {
+    const aggregates = await aggregatedOn(persistentPrepared, persistentEvents);
+    const totals = (aggregates.whole.meters as { total: unknown }[]).map((meter) => meter.total);
+    const operation = (day: number, id: string, key: string, remove: boolean) => ({
+      timestamp: Date.UTC(2026, 1, day),
+      id,
+      key,
+      remove,
+    });
+    const seatOperations = [
+      operation(1, "p1", "alice", false),
+      operation(5, "p5", "7", false),
+      operation(11, "p2", "bob", false),
+      operation(20, "p3", "alice", true),
+    ];
+    expect(totals).toEqual([
+      seatOperations,
+      seatOperations,
+      { sum: "60", events: 2 },
+      [
+        { timestamp: Date.UTC(2026, 1, 1), value: "100" },
+        { timestamp: Date.UTC(2026, 1, 15), value: "-40" },
+      ],
+    ]);
+    expect(aggregates.whole.excluded).toEqual([{ reason: "invalid_value", events: 1, sampleIds: ["p4"] }]);
+    const invoice = rateFromAggregates(persistentPrepared, aggregates);
+    // Seats: alice, 7 and bob were active in February: 3 × $10 = $30.00.
+    // Seat-days: alice Feb 1–20 (20 days), 7 Feb 5–28 (24), bob Feb 11–28 (18): 62 ÷ 28 = 2.2142857…
+    //   → 2.21429 (up, 5 decimals) × $10 = $22.1429 → $22.14.
+    // Disk: 100 − 40 = 60 GB × $1 = $60.00. Disk-days: 100 × 28 days − 40 × 14 days (Feb 15–28) = 2,240
+    //   ÷ 28 = 80 × $1 = $80.00.
+    expect(invoice.lines.map((line) => [line.id, line.quantity, line.amount])).toEqual([
+      ["seats", "3", "30.00"],
+      ["seat_days", "2.21429", "22.14"],
+      ["disk", "60", "60.00"],
+      ["disk_days", "80", "80.00"],
+    ]);
+    // 30 + 22.14 + 60 + 80 = 192.14
+    expect(invoice.total).toBe("192.14");
+    await reload();
+  });
+}
