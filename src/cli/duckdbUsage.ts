@@ -42,12 +42,13 @@ export async function rateWithDuckdb(
   file: string,
   format: string | undefined,
   period: string,
-  options: Omit<RateInvoiceOptions, "daily">,
+  options: RateInvoiceOptions,
 ): Promise<Invoice> {
   const usage = await openDuckdbUsage(file, format);
   try {
-    const prepared = prepareRating(contract, period);
-    return rateFromAggregates(prepared, await aggregatesOverSource(usage, prepared), options);
+    const { daily, ...rating } = options;
+    const prepared = prepareRating(contract, period, { daily: daily === true });
+    return rateFromAggregates(prepared, await aggregatesOverSource(usage, prepared), rating);
   } finally {
     usage.close();
   }

@@ -44,10 +44,10 @@ export interface EngineChoice {
 
 /**
  * The engine for a rating: the one named, or under `auto` DuckDB when the file is local, at least
- * {@link AUTO_DUCKDB_BYTES} (or Parquet, which only DuckDB reads), in a format DuckDB reads, without
- * --daily, @duckdb/node-api installed and every meter compiles to SQL; else memory. Whatever `auto`
- * cannot hand to DuckDB falls back to memory with a note (never an error); an explicit `--engine
- * duckdb` is refused instead, by the DuckDB engine itself.
+ * {@link AUTO_DUCKDB_BYTES} (or Parquet, which only DuckDB reads), in a format DuckDB reads, with
+ * `@duckdb/node-api` installed, and every meter compiles to SQL (per-transaction prices do not); else
+ * memory. Whatever `auto` cannot hand to DuckDB falls back to memory with a note (never an error); an
+ * explicit `--engine duckdb` is refused instead, by the DuckDB engine itself.
  */
 export async function chooseEngine(engine: Engine, request: EngineRequest): Promise<EngineChoice> {
   if (engine !== "auto") return { engine };
@@ -66,9 +66,8 @@ export async function chooseEngine(engine: Engine, request: EngineRequest): Prom
     engine: "memory",
     note: `${why}; aggregating with ratecard's own engine instead, because ${reason}`,
   });
-  if (request.daily) return fallback("DuckDB does not keep the daily quantities --daily asks for");
   const unsupported = request.contracts
-    .map((contract) => sqlRefusal(contract, request.period))
+    .map((contract) => sqlRefusal(contract, request.period, request.daily))
     .find((sentence) => sentence !== undefined);
   if (unsupported !== undefined) return fallback(sentenceTail(unsupported));
   if (!(await duckdbAvailable()))
@@ -81,9 +80,9 @@ export async function chooseEngine(engine: Engine, request: EngineRequest): Prom
 
 // The sentence of a contract whose meters do not compile to SQL; any other error (a bad period) is left
 // for the rating to report, as either engine does.
-function sqlRefusal(contract: Contract, period: string): string | undefined {
+function sqlRefusal(contract: Contract, period: string, daily: boolean): string | undefined {
   try {
-    compileUsageSql(prepareRating(contract, period), "duckdb", {
+    compileUsageSql(prepareRating(contract, period, { daily }), "duckdb", {
       from: "usage",
       properties: { json: "properties" },
     });

@@ -96,10 +96,6 @@ async function invoice(values: InvoiceFlags): Promise<number> {
     const usage = await usageSource(usageFile, values["usage-format"]);
     return withUsageProgress(usage, (source) => rateInvoiceAsync(contract, source, period, options));
   };
-  if (choice.engine === "duckdb" && values.daily)
-    throw new UsageLineError(
-      "--engine duckdb does not keep daily quantities yet; leave out --daily or use --engine memory",
-    );
   const invoice =
     choice.engine === "duckdb"
       ? await rateWithDuckdb(contract, usageFile, values["usage-format"], period, options).catch(

@@ -13,6 +13,7 @@ export type { EventObserver } from "./eventObserver.js";
 export type { Exclusion } from "./exclusionTally.js";
 export { idHash } from "./idHash.js";
 export { IdSample } from "./idSample.js";
+export { keepsDailyQuantities } from "./keepsDailyQuantities.js";
 export type { GroupedQuantities, GroupQuantity, MeterRequest } from "./meterAccumulator.js";
 export type {
   CarriedMeterState,

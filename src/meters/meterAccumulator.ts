@@ -9,6 +9,7 @@ import {
 import { addLocalDays, formatLocalDate, type Period, toLocalDate } from "../time/index.js";
 import { compareText, sameList } from "./compareText.js";
 import { compileMeter } from "./compileMeter.js";
+import { keepsDailyQuantities } from "./keepsDailyQuantities.js";
 import {
   type MeterStates,
   type MeterStatesSchema,
@@ -111,13 +112,8 @@ export class MeterAccumulator {
       buckets: new Map(),
       inherited: dimensions.some(isInheritedName),
     }));
-    // Daily buckets (for charts) are kept for meters whose days add up to the quantity: plain sums and
-    // counts (no window, entity or carried total, whose quantity is not the sum of their days).
-    const plain = meter.window === undefined && meter.entity === undefined && meter.persistent !== true;
-    const dailyReducer =
-      plain && (meter.aggregation === "sum" || meter.aggregation === "count")
-        ? valueReducerOf(meter.aggregation)
-        : undefined;
+    // Daily buckets (for charts) are kept for meters whose days add up to the quantity.
+    const dailyReducer = keepsDailyQuantities(meter) ? valueReducerOf(meter.aggregation) : undefined;
     this.daily =
       daily && dailyReducer !== undefined
         ? { layout: windowLayout("day", period, timeZone), reducer: dailyReducer, states: new Map() }

@@ -1,10 +1,10 @@
 import { InputError, sqlMessages } from "../errors/index.js";
 import { aggregatedPeriods, type PreparedRating } from "../invoice/index.js";
-import type { AggregateUsageOptions } from "../meters/index.js";
+import { type AggregateUsageOptions, keepsDailyQuantities } from "../meters/index.js";
 import type { ValueExpression } from "../schema/index.js";
 import { type SqlDialect, type SqlDialectName, sqlDialect } from "./dialect.js";
-import { stateKeySql } from "./keySql.js";
-import { type MeterSql, meterSql, requireCompilable } from "./meterSql.js";
+import { stateKeySql, windowIndexSql } from "./keySql.js";
+import { type MeterSql, meterSql } from "./meterSql.js";
 import { extractedSource, fieldSql, payloadSql, propertySql, type SqlUsageSource } from "./usageSource.js";
 
 /**
@@ -34,8 +34,6 @@ export function compileUsageSql(
 ): CompiledUsageSql {
   const dialect = sqlDialect(dialectName);
   const { options } = prepared;
-  if (prepared.daily) throw InputError.from(sqlMessages.sqlUnsupported("daily quantities"), "daily");
-  for (const meter of options.meters) requireCompilable(meter);
   for (const [meter, request] of options.requests ?? [])
     if (request.collectValues)
       throw InputError.from(
@@ -101,9 +99,12 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
     })
     .join("");
   // What the selects below read of each classified event: fewer columns for the engine to keep.
-  const uniqueColumns = options.meters
-    .filter((meter) => meter.aggregation === "unique_count" && meter.valueProperty !== undefined)
-    .flatMap((meter) => Object.values(property(meter.valueProperty ?? "")));
+  const uniqueColumns = options.meters.flatMap((meter) => [
+    ...(meter.aggregation === "unique_count" && meter.valueProperty !== undefined
+      ? Object.values(property(meter.valueProperty))
+      : []),
+    ...(meter.operationProperty === undefined ? [] : Object.values(property(meter.operationProperty))),
+  ]);
   // Two-level meters: the key of each counted event's inner state (entity, window).
   const timeZone = options.timeZone ?? "UTC";
   const stateKeys = options.meters.map((meter) =>
@@ -175,15 +176,46 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
         const where = `FROM cls WHERE reason IS NULL AND m${i}`;
         const groupBy = keys.length === 0 ? "" : ` GROUP BY ${keys.join(", ")}`;
         const state = `SELECT ${row({ kind: "state", m: String(i), gi, g: group, w, n: "COUNT(*)", ...stateColumns(inner, meters[i]!, `v${i}`, dialect) })} ${where}${groupBy}`;
+        // A plain sum or count asked for its days (`daily`): its state per local day of the zone, the
+        // total's only (docs/sql-engines.md, "Daily quantities").
+        const daily =
+          options.daily === true && g === 0 && keepsDailyQuantities(meter)
+            ? [
+                `SELECT ${row({ kind: "daily", m: String(i), w: "dy", n: "COUNT(*)", ...stateColumns(inner, meters[i]!, `v${i}`, dialect) })} FROM (SELECT cls.*, ${windowIndexSql("day", dialect, options.period, timeZone)} AS dy ${where}) days GROUP BY dy`,
+              ]
+            : [];
+        // A persistent unique count's state is its operations (persistent.ts): each counted event's
+        // value (kind in w, text in a), id, instant, and 1 in n when it removes the value.
+        if (inner === "unique_count" && meter.persistent === true) {
+          const value = property(meter.valueProperty ?? "");
+          const operation =
+            meter.operationProperty === undefined ? undefined : property(meter.operationProperty);
+          const remove =
+            operation === undefined
+              ? "0"
+              : `CASE WHEN ${operation.kind} = 's' AND ${operation.text} = 'remove' THEN 1 ELSE 0 END`;
+          return [
+            state,
+            `SELECT ${row({ kind: "operation", m: String(i), gi, g: group, w: value.kind, a: value.text, b: "id", t: "ts", n: remove })} ${where}`,
+          ];
+        }
         if (inner === "unique_count")
           return [
             state,
             `SELECT DISTINCT ${row({ kind: "unique", m: String(i), gi, g: group, w, a: property(meter.valueProperty ?? "").kind, b: property(meter.valueProperty ?? "").text })} ${where}`,
           ];
-        if (inner !== "latest") return [state];
+        // A weighted_sum's state is its points (weighted.ts): each counted event's instant, id and
+        // level, in any order (the state's JSON sorts them by instant, then id); ratecard integrates.
+        // A prorated persistent sum's likewise: each value and its instant (prorated.ts).
+        if (inner === "weighted_sum" || (meter.persistent === true && meter.prorated === true))
+          return [
+            state,
+            `SELECT ${row({ kind: "point", m: String(i), gi, g: group, a: `v${i}`, b: "id", t: "ts" })} ${where}`,
+          ];
+        if (inner !== "latest") return [state, ...daily];
         const partition = keys.length === 0 ? "" : `PARTITION BY ${keys.join(", ")} `;
         const latest = `SELECT ${row({ kind: "latest", m: String(i), gi, g: group, w, a: `v${i}`, b: "id", t: "ts" })} FROM (SELECT cls.*, ROW_NUMBER() OVER (${partition}ORDER BY ts DESC, ${dialect.binary("id")} DESC) AS rn ${where}) l WHERE rn = 1`;
-        return [state, latest];
+        return [state, latest, ...daily];
       });
     }),
   ];
@@ -208,6 +240,7 @@ function propertiesUsed(options: AggregateUsageOptions): string[] {
     ...(meter.valueProperty === undefined ? [] : [meter.valueProperty]),
     ...(meter.value === undefined ? [] : expressionProperties(meter.value)),
     ...(meter.entity === undefined ? [] : [meter.entity.property]),
+    ...(meter.operationProperty === undefined ? [] : [meter.operationProperty]),
     ...(meter.percentile?.direction === undefined ? [] : [meter.percentile.direction.property]),
     ...(meter.filters ?? []).map((filter) => filter.property),
     ...(options.requests?.get(meter.id)?.groupings.flat() ?? []),

@@ -34,9 +34,12 @@ export function stateKeySql(
   return parts.length === 0 ? undefined : dialect.jsonArray(parts);
 }
 
-// The window an instant of the period falls in, as windows.ts `windowLayout` numbers them: fixed
-// lengths from the period's start, or the local days of the zone (their starts worked out here).
-function windowIndexSql(size: string, dialect: SqlDialect, period: Period, timeZone: string): string {
+/**
+ * The window the instant `ts` of the period falls in, as windows.ts `windowLayout` numbers them: fixed
+ * lengths from the period's start, or the local days of the zone (their midnights worked out here, in
+ * TypeScript, and written as literals: the engine needs no time-zone functions).
+ */
+export function windowIndexSql(size: string, dialect: SqlDialect, period: Period, timeZone: string): string {
   const layout = windowLayout(size, period, timeZone);
   if (size !== "day")
     return dialect.intDiv(`ts - ${period.start}`, String(layout.startOf(1) - layout.startOf(0)));

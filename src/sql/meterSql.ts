@@ -1,4 +1,3 @@
-import { InputError, sqlMessages } from "../errors/index.js";
 import type { FilterTerms, MeterTerms } from "../schema/index.js";
 import type { SqlDialect } from "./dialect.js";
 import { DECIMAL_TEXT, type PropertyColumns, quantitySql } from "./quantitySql.js";
@@ -26,18 +25,6 @@ export interface MeterSql {
 }
 
 /**
- * Refuses, with a sentence, what the compiler does not compile: weighted sums and persistent meters.
- * Nothing is approximated.
- */
-export function requireCompilable(meter: MeterTerms): void {
-  const refuse = (what: string) => {
-    throw InputError.from(sqlMessages.sqlUnsupported(`${what} (meter "${meter.id}")`), "meters");
-  };
-  if (meter.aggregation === "weighted_sum") refuse("a weighted_sum meter");
-  if (meter.persistent === true) refuse("a persistent meter");
-}
-
-/**
  * The meter's match, readability and value over the event row; a value computed from properties is
  * read from the column `derived` (which holds the MeterSql's `derived` SQL).
  */
@@ -54,8 +41,18 @@ export function meterSql(
   const read = readValue(meter, dialect, property, derived, match);
   // An in/out percentile must know each event's direction, as text (eventPass.ts).
   const direction = meter.percentile?.direction?.property;
-  if (direction === undefined) return read;
-  return { ...read, readable: `(${read.readable} AND COALESCE(${property(direction).kind} = 's', FALSE))` };
+  if (direction !== undefined)
+    return { ...read, readable: `(${read.readable} AND COALESCE(${property(direction).kind} = 's', FALSE))` };
+  // A persistent unique count's operation, when the event has one, is "add" or "remove" (eventPass.ts).
+  // Absent or null is an add; PostgreSQL's kind of an absent property is 'x', its text NULL.
+  const operation = meter.persistent === true ? meter.operationProperty : undefined;
+  if (operation === undefined) return read;
+  const { kind, text } = property(operation);
+  const absent = `${kind} IS NULL OR ${kind} = 'z' OR (${kind} = 'x' AND ${text} IS NULL)`;
+  return {
+    ...read,
+    readable: `(${read.readable} AND COALESCE(${absent} OR (${kind} = 's' AND ${text} IN ('add', 'remove')), FALSE))`,
+  };
 }
 
 function readValue(

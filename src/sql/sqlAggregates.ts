@@ -9,6 +9,7 @@ import {
 import {
   type AggregateUsageOptions,
   compareText,
+  keepsDailyQuantities,
   mergeUsageStates,
   type UsageStates,
   uniqueKey,
@@ -41,6 +42,9 @@ const rowSchema = z.object({
     "state",
     "unique",
     "latest",
+    "point",
+    "daily",
+    "operation",
   ]),
   m: integer,
   gi: integer,
@@ -133,12 +137,15 @@ function statesOf(rows: ReadonlyArray<Row>, options: AggregateUsageOptions): Usa
       const groupings = options.requests?.get(meter.id)?.groupings ?? [];
       const total = stateOf(
         meter,
-        mine.filter((row) => row.gi === null),
+        mine.filter((row) => row.gi === null && row.kind !== "daily"),
       );
-      if (groupings.length === 0) return { meter: meter.id, total };
+      const daily =
+        options.daily === true && keepsDailyQuantities(meter) ? { daily: dailyStates(meter, mine) } : {};
+      if (groupings.length === 0) return { meter: meter.id, total, ...daily };
       return {
         meter: meter.id,
         total,
+        ...daily,
         groups: groupings.map((dimensions, gi) => {
           const inGrouping = mine.filter((row) => row.gi === gi);
           return {
@@ -162,6 +169,7 @@ function statesOf(rows: ReadonlyArray<Row>, options: AggregateUsageOptions): Usa
 // A meter's state from its rows of one bucket: a value reducer's, or a two-level meter's
 // `[key, state]` pairs (entities of windows of values), as perKeyJson writes them.
 function stateOf(meter: MeterTerms, rows: ReadonlyArray<Row>): unknown {
+  if (meter.persistent === true) return persistentStateOf(meter, rows);
   if (meter.entity === undefined && meter.window === undefined) return valueStateOf(meter.aggregation, rows);
   const inner = meter.window?.aggregation ?? meter.aggregation;
   const byEntity = new Map<string, Map<string, Row[]>>();
@@ -179,6 +187,39 @@ function stateOf(meter: MeterTerms, rows: ReadonlyArray<Row>): unknown {
   return meter.entity === undefined
     ? windowsOf(byEntity.get("") ?? new Map())
     : [...byEntity].map(([key, windows]) => [key, windowsOf(windows)]);
+}
+
+// A persistent meter's state (src/meters/persistent.ts, prorated.ts): a unique count's operations, a
+// prorated sum's values and instants, else the running total's own sum or count. Merging with the
+// blank state puts the lists in order.
+function persistentStateOf(meter: MeterTerms, rows: ReadonlyArray<Row>): unknown {
+  if (meter.aggregation === "unique_count")
+    return rows
+      .filter((row) => row.kind === "operation")
+      .map((row) => ({
+        timestamp: row.t,
+        id: row.b,
+        // The value as `String(value)` reads it in memory (a number by its shortest text).
+        key: String(propertyValue(row.w, row.a)),
+        remove: row.n === 1,
+      }));
+  if (meter.prorated === true)
+    return rows
+      .filter((row) => row.kind === "point")
+      .map((row) => ({ timestamp: row.t, value: toPlainString(new Decimal(row.a ?? "0")) }));
+  return valueStateOf(meter.aggregation, rows);
+}
+
+// A plain sum's or count's `[day index, state]` pairs, as meterAccumulator.ts writes its daily states.
+function dailyStates(meter: MeterTerms, rows: ReadonlyArray<Row>): [number, unknown][] {
+  return rows
+    .filter((row) => row.kind === "daily")
+    .map((row): [number, unknown] => {
+      if (row.w === null || !/^\d{1,6}$/.test(row.w))
+        throw InputError.from(sqlMessages.sqlUnexpectedRow(`a day ${row.w}`), "w");
+      return [Number(row.w), valueStateOf(meter.aggregation, [{ ...row, kind: "state" }])];
+    })
+    .sort(([a], [b]) => a - b);
 }
 
 // A state key's parts from its JSON text (compileUsageSql.ts, keySql.ts).
@@ -207,6 +248,11 @@ function valueStateOf(aggregation: string, rows: ReadonlyArray<Row>): unknown {
         ? { events: 0 }
         : { timestamp: latest.t, id: latest.b, value: decimal(latest.a), events };
     }
+    case "weighted_sum":
+      // Its points as weighted.ts writes them; merging with the blank state puts them in order.
+      return rows
+        .filter((row) => row.kind === "point")
+        .map((row) => ({ timestamp: row.t, id: row.b, value: decimal(row.a) }));
     case "unique_count":
       return {
         values: rows

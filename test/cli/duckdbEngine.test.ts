@@ -45,6 +45,18 @@ describe("ratecard invoice --engine duckdb", () => {
     expect(duckdb.stdout).toBe(memory.stdout);
   });
 
+  it("rates a weighted_sum meter, with --daily, as the in-memory engine does, byte for byte", () => {
+    // golden-rich: storage in GB-month (weighted_sum) and the daily quantities of its sums.
+    const usage = "fixtures/golden-rich/usage.ndjson";
+    const flags = ["--credits-start-full", "--daily"];
+    const memory = invoice("golden-rich", "2026-03", usage, ...flags);
+    const duckdb = invoice("golden-rich", "2026-03", usage, ...flags, "--engine", "duckdb");
+    expect([duckdb.code, duckdb.stderr]).toEqual([0, ""]);
+    expect(memory.code).toBe(0);
+    expect(duckdb.stdout).toContain('"daily"');
+    expect(duckdb.stdout).toBe(memory.stdout);
+  });
+
   it("reads CSV and Parquet files as ratecard reads the same events", { timeout: 240_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), "ratecard-duckdb-"));
     const events = readFileSync("fixtures/cdn-basic/usage.ndjson", "utf8")
@@ -109,18 +121,29 @@ describe("ratecard invoice --engine duckdb", () => {
     ]);
     const stdin = invoice("cdn-basic", "2026-02", "-", "--engine", "duckdb", "--usage-format", "ndjson");
     expect([stdin.code, stdin.stderr]).toEqual([2, expect.stringContaining("not standard input")]);
-    // A weighted_sum meter does not compile to SQL: said, not approximated.
-    const weighted = invoice(
-      "golden-rich",
-      "2026-03",
-      "fixtures/golden-rich/usage.ndjson",
+    // A price per transaction (cdn-basic's requests at 2.9 % of each event) does not compile to SQL:
+    // said, not approximated.
+    const contract = JSON.parse(readFileSync("fixtures/cdn-basic/contract.json", "utf8"));
+    contract.charges = contract.charges.map((charge: { meter?: string }) =>
+      charge.meter === "requests" ? { ...charge, price: { model: "percentage", percent: "2.9" } } : charge,
+    );
+    const dir = mkdtempSync(join(tmpdir(), "ratecard-duckdb-"));
+    writeFileSync(join(dir, "contract.json"), JSON.stringify(contract));
+    const perTransaction = runCli(
+      "invoice",
+      "--contract",
+      join(dir, "contract.json"),
+      "--usage",
+      usage,
+      "--period",
+      "2026-02",
       "--engine",
       "duckdb",
     );
-    expect(weighted.code).toBe(2);
-    expect(weighted.stderr).toContain('cannot aggregate a weighted_sum meter (meter "storage")');
-    expect(weighted.stderr).toContain("--engine memory");
-    expect(weighted.stderr).not.toContain("    at ");
+    expect(perTransaction.code).toBe(2);
+    expect(perTransaction.stderr).toContain('cannot aggregate per-transaction prices (meter "requests")');
+    expect(perTransaction.stderr).toContain("--engine memory");
+    expect(perTransaction.stderr).not.toContain("    at ");
   });
 
   it("rates a percentile meter (95th percentile of 5-minute windows) as the in-memory engine does", () => {

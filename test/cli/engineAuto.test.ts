@@ -35,7 +35,26 @@ describe("ratecard invoice --engine auto", () => {
   });
 
   it("falls back to the in-memory engine, with a note, for a meter SQL does not compile", () => {
-    // golden-rich bills a weighted_sum meter: --engine duckdb refuses it (exit 2), auto does not.
+    // cdn-basic with its requests priced per transaction (a percentage of each event's value, which
+    // SQL does not compile): --engine duckdb refuses it (exit 2), auto does not.
+    const contract = JSON.parse(readFileSync("fixtures/cdn-basic/contract.json", "utf8"));
+    contract.charges = contract.charges.map((charge: { meter?: string }) =>
+      charge.meter === "requests" ? { ...charge, price: { model: "percentage", percent: "2.9" } } : charge,
+    );
+    const dir = mkdtempSync(join(tmpdir(), "ratecard-auto-"));
+    writeFileSync(join(dir, "contract.json"), JSON.stringify(contract));
+    const args = ["--contract", join(dir, "contract.json"), ...CDN.slice(2), "--usage", CDN_USAGE];
+    const auto = invoice(ALWAYS, ...args);
+    const memory = invoice(ALWAYS, ...args, "--engine", "memory");
+    expect(auto.code).toBe(0);
+    expect(auto.stderr).toContain("aggregating with ratecard's own engine instead, because");
+    expect(auto.stderr).toContain('per-transaction prices (meter "requests")');
+    expect(auto.stdout).toBe(memory.stdout);
+    expect(invoice(ALWAYS, ...args, "--engine", "duckdb").code).toBe(2);
+  });
+
+  it("hands weighted_sum meters and --daily to DuckDB too, with the in-memory invoice", () => {
+    // golden-rich bills a weighted_sum meter (storage, GB-month); --daily keeps each sum's local days.
     const args = [
       "--contract",
       "fixtures/golden-rich/contract.json",
@@ -46,21 +65,12 @@ describe("ratecard invoice --engine auto", () => {
       "--credits-start-full",
       "--format",
       "json",
+      "--daily",
     ];
     const auto = invoice(ALWAYS, ...args);
     const memory = invoice(ALWAYS, ...args, "--engine", "memory");
-    expect(auto.code).toBe(0);
-    expect(auto.stderr).toContain("aggregating with ratecard's own engine instead, because");
-    expect(auto.stderr).toContain('a weighted_sum meter (meter "storage")');
-    expect(auto.stdout).toBe(memory.stdout);
-    expect(invoice(ALWAYS, ...args, "--engine", "duckdb").code).toBe(2);
-  });
-
-  it("falls back for --daily, which DuckDB does not keep", () => {
-    const auto = invoice(ALWAYS, ...CDN, "--usage", CDN_USAGE, "--daily");
-    const memory = invoice(ALWAYS, ...CDN, "--usage", CDN_USAGE, "--daily", "--engine", "memory");
-    expect(auto.code).toBe(0);
-    expect(auto.stderr).toContain("DuckDB does not keep the daily quantities --daily asks for");
+    expect([auto.code, auto.stderr]).toEqual([0, expect.stringContaining("aggregating with DuckDB")]);
+    expect(auto.stdout).toContain('"daily"');
     expect(auto.stdout).toBe(memory.stdout);
   });
 

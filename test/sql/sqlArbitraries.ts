@@ -44,7 +44,7 @@ const expressionArb = fc.constantFrom(
 );
 const derivedMeterArb = fc
   .record({
-    aggregation: fc.constantFrom("sum", "avg", "min", "max", "latest"),
+    aggregation: fc.constantFrom("sum", "avg", "min", "max", "latest", "weighted_sum"),
     value: expressionArb,
   })
   .map(({ aggregation, value }) => ({ id: `m7_derived_${aggregation}`, eventType: "d", aggregation, value }));
@@ -71,6 +71,40 @@ const twoLevelMeterArb = fc
   )
   .map((meter) => ({ id: "m8_two_level", eventType: "d", ...meter }));
 
+// A time-weighted gauge: levels or changes, over the period or per hour, day or fixed month.
+const weightedMeterArb = fc
+  .record({
+    type: fc.constantFrom("a", "b"),
+    filter: filterArb,
+    values: fc.constantFrom(undefined, "level", "change"),
+    per: fc.constantFrom(undefined, "hour", "day", "month_730_hours"),
+  })
+  .map(({ type, filter, values, per }) => ({
+    id: "m9_weighted_sum",
+    eventType: type,
+    aggregation: "weighted_sum",
+    valueProperty: "v",
+    ...(filter ? { filters: [filter] } : {}),
+    ...(values === undefined && per === undefined
+      ? {}
+      : { weighted: { ...(values ? { values } : {}), ...(per ? { per } : {}) } }),
+  }));
+
+// A meter that runs across periods: a running sum or count, or a unique count whose events add or
+// remove their value (property o), plain or prorated by days. Its charge is never grouped either. Its
+// events are of type "c" only, so that the other meters' unreadable values seldom exclude them.
+const persistentMeterArb = fc
+  .record({
+    shape: fc.constantFrom(
+      { aggregation: "sum", valueProperty: "v" },
+      { aggregation: "count" },
+      { aggregation: "unique_count", valueProperty: "u", operationProperty: "o" },
+      { aggregation: "sum", valueProperty: "v", prorated: true },
+      { aggregation: "unique_count", valueProperty: "u", operationProperty: "o", prorated: true },
+    ),
+  })
+  .map(({ shape }) => ({ id: "m10_persistent", eventType: "c", persistent: true, ...shape }));
+
 /** A contract with one meter per compiled aggregation, each billed by a unit or grouped charge. */
 export const sqlContractArb = fc
   .tuple(
@@ -78,6 +112,8 @@ export const sqlContractArb = fc
       ...AGGREGATIONS.map((aggregation, index) => meterArb(aggregation, index)),
       derivedMeterArb,
       twoLevelMeterArb,
+      weightedMeterArb,
+      persistentMeterArb,
     ),
     fc.array(fc.constantFrom(undefined, ["r"], ["r", "u"]), { minLength: 9, maxLength: 9 }),
     fc.constantFrom("UTC", "America/New_York"),
@@ -89,7 +125,9 @@ export const sqlContractArb = fc
     meters,
     charges: meters.map((meter, index) => {
       const unit = { model: "unit", unitPrice: "0.01" };
-      const groupBy = groupings[index];
+      // A weighted_sum or persistent meter's charge is never grouped (what it carries is per meter).
+      const carries = meter.aggregation === "weighted_sum" || "persistent" in meter;
+      const groupBy = carries ? undefined : groupings[index];
       return {
         id: `c${index}`,
         name: `Charge ${index}`,
@@ -128,7 +166,8 @@ const uniqueArb = fc.constantFrom("alice", "bob", "Alice", 5, 5.0, 7, true, null
 const eventArb = fc
   .record({
     id: fc.integer({ min: 0, max: 12 }).map((n) => `e${n}`),
-    type: fc.constantFrom("a", "a", "b", "c", "d"),
+    // "e": a type no meter reads (unknown_event_type).
+    type: fc.constantFrom("a", "a", "b", "c", "d", "e"),
     customer: fc.constantFrom("cus_a", "cus_a", "cus_a", "cus_b"),
     // Around February 2026: the last hour of January to the first of March.
     timestamp: fc.integer({ min: -3_600_000, max: 28 * 86_400_000 + 3_600_000 }),
@@ -136,10 +175,12 @@ const eventArb = fc
     w: fc.oneof(valueArb, fc.constant(undefined)),
     r: propertyArb,
     u: uniqueArb,
+    // A persistent unique count's operation: add (or none), remove, or one it cannot read.
+    o: fc.constantFrom(undefined, undefined, "add", "remove", "remove", null, "drop"),
   })
-  .map(({ id, type, customer, timestamp, v, w, r, u }): TableEvent => {
+  .map(({ id, type, customer, timestamp, v, w, r, u, o }): TableEvent => {
     const properties = Object.fromEntries(
-      Object.entries({ v, w, r, u }).filter(([, value]) => value !== undefined),
+      Object.entries({ v, w, r, u, o }).filter(([, value]) => value !== undefined),
     );
     return {
       id,

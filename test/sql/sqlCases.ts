@@ -11,6 +11,7 @@ import {
 } from "../../src/index.js";
 import { compileRefusals, derivedCases, twoLevelCases } from "./derivedCases.js";
 import { contractHead, type TableEvent, type TestEngine } from "./engines.js";
+import { dailyCases, persistentCases, weightedCases } from "./timeCases.js";
 
 // The worked example of docs/sql-engines.md: API calls at $0.0001 (count) and egress at $0.05 per GB
 // (sum of gb), with a copy, a conflicting copy, another customer's event and an unknown type.
@@ -144,6 +145,9 @@ export function describeSqlEngine(make: () => Promise<TestEngine>, from: () => s
       () => engine.load(events),
     );
     twoLevelCases(aggregatedOn, () => engine.load(events));
+    weightedCases(aggregatedOn, () => engine.load(events));
+    dailyCases(aggregatedOn, () => engine.load(events));
+    persistentCases(aggregatedOn, () => engine.load(events));
 
     it("refuses to compile a computed value with more decimals than the engine keeps", () => {
       compileRefusals(engine.dialect);
