@@ -130,12 +130,18 @@ describe("ratecard batch --engine duckdb", () => {
 
   it("refuses, exit 2 and a sentence: a contract whose meter does not compile, a malformed event", () => {
     const files = april("refused");
-    copyFileSync("fixtures/golden-rich/contract.json", join(files.contracts, "golden-rich.json"));
-    const weighted = batch(files, "--engine", "duckdb");
-    expect(weighted.code).toBe(2);
-    expect(weighted.stderr).toContain(`--contracts ${join(files.contracts, "golden-rich.json")}: `);
-    expect(weighted.stderr).toContain('a weighted_sum meter (meter "storage")');
-    expect(weighted.stderr).not.toContain("    at ");
+    // cdn-basic with its requests priced per transaction (2.9 % of each event's value), which the SQL
+    // compiler does not aggregate: said, not approximated.
+    const contract = JSON.parse(readFileSync("fixtures/cdn-basic/contract.json", "utf8"));
+    contract.charges = contract.charges.map((charge: { meter?: string }) =>
+      charge.meter === "requests" ? { ...charge, price: { model: "percentage", percent: "2.9" } } : charge,
+    );
+    writeFileSync(join(files.contracts, "per-transaction.json"), JSON.stringify(contract));
+    const perTransaction = batch(files, "--engine", "duckdb");
+    expect(perTransaction.code).toBe(2);
+    expect(perTransaction.stderr).toContain(`--contracts ${join(files.contracts, "per-transaction.json")}: `);
+    expect(perTransaction.stderr).toContain('per-transaction prices (meter "requests")');
+    expect(perTransaction.stderr).not.toContain("    at ");
     // an event without a type, of a customer no contract bills: the in-memory reader refuses the file too
     const broken = april("broken", [
       JSON.stringify({ id: "b1", customer: "cus_nobody", timestamp: "2026-04-02T00:00:00Z" }),
