@@ -52,6 +52,9 @@ export * as ratingMessages from "./messages/rating.js";
 export {
   documentChanged,
   invalidInput,
+  hostHashNotFunction,
+  hostHashNotSha256,
+  hostHashWrongResult,
   missingField,
   negativeValue,
   notAnIssuedInvoice,

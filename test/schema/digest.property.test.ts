@@ -75,6 +75,16 @@ describe("digests", () => {
     );
   });
 
+  it("is the same with a host's SHA-256 (node:crypto) as with the default, for any JSON value", () => {
+    const host = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest();
+    fc.assert(
+      fc.property(jsonArb, (value) => {
+        expect(sha256Digest(value, host)).toBe(sha256Digest(value));
+        expect(withDigest<{ digest: string }>({ value }, host).digest).toBe(nodeDigest({ value }));
+      }),
+    );
+  });
+
   it("is sha256sum's digest of the text {} for an empty document", () => {
     // printf '{}' | sha256sum → 44136fa3…
     expect(sha256Digest({})).toBe("sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a");
