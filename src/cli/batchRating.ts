@@ -8,6 +8,7 @@ import {
   type summarizeBatch,
   type UsageEvent,
 } from "../index.js";
+import { nodeSha256 } from "./nodeSha256.js";
 
 /**
  * One customer's share of a batch, as it crosses to a worker thread: the contract as JSON (a parsed
@@ -48,7 +49,8 @@ export function rateBatchTasks(
   settings: BatchSettings,
 ): ReadonlyArray<BatchOutcome> {
   const books = settings.priceBooks.map((book) => parsePriceBook(book));
-  const options = settings.creditsStartFull ? { creditsStartFull: true } : {};
+  // Sealed with node:crypto in the main thread and in every worker thread alike (the same digest).
+  const options = { ...(settings.creditsStartFull ? { creditsStartFull: true } : {}), sha256: nodeSha256 };
   return tasks.map((task) => {
     try {
       const prepared = prepareRating(resolveContract(task.contract, books), settings.period);

@@ -51,10 +51,10 @@ export {
 export * as ratingMessages from "./messages/rating.js";
 export {
   documentChanged,
-  invalidInput,
   hostHashNotFunction,
   hostHashNotSha256,
   hostHashWrongResult,
+  invalidInput,
   missingField,
   negativeValue,
   notAnIssuedInvoice,

@@ -47,8 +47,7 @@ const ABC_SHA256 = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f200
 // The host's digest of the bytes, refused rather than written into a document when it cannot be
 // SHA-256's: a wrong digest would seal an invoice no one else could check (issue 14).
 function hostDigest(sha256: Sha256, bytes: Uint8Array): Uint8Array {
-  if (typeof sha256 !== "function")
-    throw InputError.from(hostHashNotFunction(sha256), "options.sha256");
+  if (typeof sha256 !== "function") throw InputError.from(hostHashNotFunction(sha256), "options.sha256");
   if (!KNOWN_SHA256.has(sha256)) {
     if (bytesToHex(checkedDigest(sha256, ABC)) !== ABC_SHA256)
       throw InputError.from(hostHashNotSha256(), "options.sha256");
@@ -60,8 +59,7 @@ function hostDigest(sha256: Sha256, bytes: Uint8Array): Uint8Array {
 function checkedDigest(sha256: Sha256, bytes: Uint8Array): Uint8Array {
   const digest: unknown = sha256(bytes);
   if (digest instanceof Uint8Array && digest.length === 32) return digest;
-  const got =
-    digest instanceof Uint8Array ? `${digest.length} bytes` : describeValue(digest);
+  const got = digest instanceof Uint8Array ? `${digest.length} bytes` : describeValue(digest);
   throw InputError.from(hostHashWrongResult(got), "options.sha256");
 }
 

@@ -31,7 +31,9 @@ const nodeSha256: Sha256 = (bytes) => createHash("sha256").update(bytes).digest(
 const FIRST = { creditsStartFull: true } as const;
 
 const fixture = (name: string) => new URL(`../../fixtures/${name}/`, import.meta.url);
-const cdnContract = parseContract(JSON.parse(readFileSync(new URL("contract.json", fixture("cdn-basic")), "utf8")));
+const cdnContract = parseContract(
+  JSON.parse(readFileSync(new URL("contract.json", fixture("cdn-basic")), "utf8")),
+);
 const cdnEvents: unknown[] = readFileSync(new URL("usage.ndjson", fixture("cdn-basic")), "utf8")
   .split("\n")
   .filter((line) => line.trim() !== "")
@@ -121,7 +123,10 @@ describe("a host function that is not SHA-256", () => {
     // SHA3-256 has SHA-256's length: only the known answer for "abc" tells them apart
     const sha3: Sha256 = (bytes) => createHash("sha3-256").update(bytes).digest();
     expect(refusal(sha3)).toMatchObject({ code: "invalid_argument", path: "options.sha256" });
-    expect(refusal(() => new Uint8Array(32))).toMatchObject({ code: "invalid_argument", path: "options.sha256" });
+    expect(refusal(() => new Uint8Array(32))).toMatchObject({
+      code: "invalid_argument",
+      path: "options.sha256",
+    });
   });
 
   it("is refused when it passes the known answer but then returns the wrong length", () => {
@@ -143,7 +148,9 @@ describe("a host function that is not SHA-256", () => {
       }),
     );
     expect(error).toMatchObject({ code: "invalid_argument", path: "options.sha256" });
-    expect(thrown(() => rateMany([cdnContract], cdnEvents, "2026-02", { sha256: 1 as unknown as Sha256 }))).toMatchObject({
+    expect(
+      thrown(() => rateMany([cdnContract], cdnEvents, "2026-02", { sha256: 1 as unknown as Sha256 })),
+    ).toMatchObject({
       code: "invalid_argument",
       path: "options.sha256",
     });
