@@ -78,6 +78,12 @@ describe("canonicalJson", () => {
         expect(canonicalJson(value)).toBe(canonicalText(JSON.parse(JSON.stringify(value))));
       }),
     );
+    // objects of up to 16 keys are sorted by insertion, larger ones by Array.prototype.sort: both sides
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.integer(), { minKeys: 10, maxKeys: 40 }), (value) => {
+        expect(canonicalJson({ value })).toBe(canonicalText({ value }));
+      }),
+    );
   });
 
   it("is the same text whatever the key order, and the same for a value and its JSON parsed back", () => {
