@@ -4,6 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   aggregateForRating,
+  billProgressively,
   InputError,
   parseContract,
   prepareRating,
@@ -66,7 +67,7 @@ describe("sealing with the host's SHA-256", () => {
     expect(rated).toBeGreaterThan(parameters.numRuns / 4);
   });
 
-  it("seals the cdn-basic fixture's invoice, preview, progressive, closing and opening invoices alike", () => {
+  it("seals the cdn-basic fixture's invoice, preview, progressive, closing, opening and batch invoices alike", () => {
     const host = { sha256: nodeSha256 };
     const pairs = [
       () => rateInvoice(cdnContract, cdnEvents, "2026-02", host),
@@ -75,6 +76,7 @@ describe("sealing with the host's SHA-256", () => {
       () => rateClosingInvoice(cdnContract, cdnEvents, "2026-02", host),
       () => rateOpeningInvoice(cdnContract, host),
       () => rateMany([cdnContract], cdnEvents, "2026-02", host).invoices[0],
+      () => billProgressively(cdnContract, cdnEvents, "2026-02", { ...host, threshold: "1000", close: true }),
     ];
     const defaults = [
       rateInvoice(cdnContract, cdnEvents, "2026-02"),
@@ -83,6 +85,7 @@ describe("sealing with the host's SHA-256", () => {
       rateClosingInvoice(cdnContract, cdnEvents, "2026-02"),
       rateOpeningInvoice(cdnContract),
       rateMany([cdnContract], cdnEvents, "2026-02").invoices[0],
+      billProgressively(cdnContract, cdnEvents, "2026-02", { threshold: "1000", close: true }),
     ];
     pairs.forEach((rate, index) => {
       expect(JSON.stringify(rate())).toBe(JSON.stringify(defaults[index]));
