@@ -63,6 +63,24 @@ export function customerEvents(customers) {
   });
 }
 
+/**
+ * What one build of ratecard (`lib`, a dist/index.js) needs to rate the customers of `events`: each
+ * customer's contract prepared once, its aggregates as JSON text parsed back (what a warehouse would
+ * send). For the side-by-side scripts, which load two builds.
+ */
+export function preparedAggregates(lib, events) {
+  const prepared = events.map((_, c) =>
+    lib.prepareRating(
+      lib.parseContract({ ...contractJson, customer: { ...contractJson.customer, id: `cus_${c}` } }),
+      "2026-02",
+    ),
+  );
+  const aggregates = events.map((list, c) =>
+    JSON.parse(JSON.stringify(lib.aggregateForRating(prepared[c], list))),
+  );
+  return { prepared, aggregates };
+}
+
 function contractFor(customer) {
   return parseContract({ ...contractJson, customer: { ...contractJson.customer, id: customer } });
 }

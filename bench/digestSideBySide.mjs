@@ -10,7 +10,7 @@
 import { createHash } from "node:crypto";
 import { loadavg } from "node:os";
 import { pathToFileURL } from "node:url";
-import { contractJson, customerEvents } from "./aggregates.mjs";
+import { customerEvents, preparedAggregates } from "./aggregates.mjs";
 import { alternating } from "./lib.mjs";
 
 const [beforePath, afterPath = "dist/index.js", invoicesText = "5000"] = process.argv.slice(2);
@@ -21,17 +21,9 @@ const HOST = { sha256: (bytes) => createHash("sha256").update(bytes).digest() };
 const customers = 200;
 const events = customerEvents(customers);
 
-// Each customer's contract prepared once, its aggregates as JSON text parsed back (as a warehouse sends).
+// What one build needs to rate (preparedAggregates, bench/aggregates.mjs), rated with `options`.
 function ratingOf(lib, options) {
-  const prepared = events.map((_, c) =>
-    lib.prepareRating(
-      lib.parseContract({ ...contractJson, customer: { ...contractJson.customer, id: `cus_${c}` } }),
-      "2026-02",
-    ),
-  );
-  const aggregates = events.map((list, c) =>
-    JSON.parse(JSON.stringify(lib.aggregateForRating(prepared[c], list))),
-  );
+  const { prepared, aggregates } = preparedAggregates(lib, events);
   return {
     invoice: (c) => JSON.stringify(lib.rateFromAggregates(prepared[c], aggregates[c], options)),
     run: (n) => {

@@ -17,29 +17,26 @@ export function compileMeter(meter: MeterTerms, period: Period, timeZone: string
   // A reducer holds no state of its own (states are separate values), so one compiled for a meter,
   // period and zone serves every pass over them: rating many customers of one contract, or one
   // customer's aggregates again, does the time-zone work of day windows once.
-  let byZone = COMPILED.get(meter);
-  if (byZone === undefined) {
-    byZone = new Map();
-    COMPILED.set(meter, byZone);
-  }
   // Keyed by the numbers themselves, not a text made of them: writing two instants as text on every
   // pass cost 2 % of rating from aggregates (issue 14).
-  let byStart = byZone.get(timeZone);
-  if (byStart === undefined) {
-    byStart = new Map();
-    byZone.set(timeZone, byStart);
+  const byZone = childOf(COMPILED, meter, () => new Map());
+  const byStart = childOf(byZone, timeZone, () => new Map());
+  const byEnd = childOf(byStart, period.start, () => new Map());
+  return childOf(byEnd, period.end, () => compileAnew(meter, period, timeZone));
+}
+
+// The entry of `key`, made and kept when there is none yet.
+function childOf<K, V>(
+  map: { get(key: K): V | undefined; set(key: K, value: V): unknown },
+  key: K,
+  make: () => V,
+): V {
+  let child = map.get(key);
+  if (child === undefined) {
+    child = make();
+    map.set(key, child);
   }
-  let byEnd = byStart.get(period.start);
-  if (byEnd === undefined) {
-    byEnd = new Map();
-    byStart.set(period.start, byEnd);
-  }
-  let reducer = byEnd.get(period.end);
-  if (reducer === undefined) {
-    reducer = compileAnew(meter, period, timeZone);
-    byEnd.set(period.end, reducer);
-  }
-  return reducer;
+  return child;
 }
 
 // Per meter (dropped with it), the reducers compiled for each zone, period start and period end.
