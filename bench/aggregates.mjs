@@ -2,7 +2,9 @@
 // contract (cdn-basic: a platform fee, three bandwidth tiers by region, requests), side by side with
 // `rateInvoice` on the same customers' events; then all cores, one worker thread per core, each rating
 // its share. The machine's load average is printed beside the figures: on a shared machine, compare
-// the ratio, not the rate.
+// the ratio, not the rate. Invoices are sealed with node:crypto's SHA-256 (the `sha256` option, what a
+// service on Node passes); the default digest (@noble/hashes, pure JavaScript) is measured beside it.
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
@@ -13,9 +15,11 @@ import {
   rateFromAggregates,
   rateInvoice,
 } from "../dist/index.js";
-import { measure } from "./lib.mjs";
+import { alternating, measure } from "./lib.mjs";
 
 const grouped = (n) => Math.round(n).toLocaleString("en-US");
+// What a service on Node passes: the host's SHA-256 (issue 14).
+const HOST = { sha256: (bytes) => createHash("sha256").update(bytes).digest() };
 export const contractJson = JSON.parse(
   readFileSync(new URL("../fixtures/cdn-basic/contract.json", import.meta.url)),
 );
@@ -59,6 +63,24 @@ export function customerEvents(customers) {
   });
 }
 
+/**
+ * What one build of ratecard (`lib`, a dist/index.js) needs to rate the customers of `events`: each
+ * customer's contract prepared once, its aggregates as JSON text parsed back (what a warehouse would
+ * send). For the side-by-side scripts, which load two builds.
+ */
+export function preparedAggregates(lib, events) {
+  const prepared = events.map((_, c) =>
+    lib.prepareRating(
+      lib.parseContract({ ...contractJson, customer: { ...contractJson.customer, id: `cus_${c}` } }),
+      "2026-02",
+    ),
+  );
+  const aggregates = events.map((list, c) =>
+    JSON.parse(JSON.stringify(lib.aggregateForRating(prepared[c], list))),
+  );
+  return { prepared, aggregates };
+}
+
 function contractFor(customer) {
   return parseContract({ ...contractJson, customer: { ...contractJson.customer, id: customer } });
 }
@@ -71,7 +93,7 @@ function rateShare(customers, seconds) {
   let done = 0;
   const until = Date.now() + seconds * 1000;
   while (Date.now() < until) {
-    rateFromAggregates(prepared[done % customers], aggregates[done % customers]);
+    rateFromAggregates(prepared[done % customers], aggregates[done % customers], HOST);
     done += 1;
   }
   return done;
@@ -85,14 +107,18 @@ export async function benchAggregates(customers) {
   const contracts = events.map((_, c) => contractFor(`cus_${c}`));
   const prepared = contracts.map((contract) => prepareRating(contract, "2026-02"));
   const aggregates = events.map((list, c) => aggregateForRating(prepared[c], list));
-  const fromAggregates = measure(
-    "rateFromAggregates (prepared per contract)",
-    (n) => {
-      let total = 0;
-      for (let i = 0; i < n; i += 1)
-        total += Number(rateFromAggregates(prepared[i % customers], aggregates[i % customers]).total);
-      return total;
-    },
+  const rateAll = (options) => (n) => {
+    let total = 0;
+    for (let i = 0; i < n; i += 1)
+      total += Number(rateFromAggregates(prepared[i % customers], aggregates[i % customers], options).total);
+    return total;
+  };
+  // The two digests in alternating rounds, so that a change in the machine's load falls on both alike.
+  const [fromAggregates, defaultDigest] = alternating(
+    [
+      ["rateFromAggregates (node:crypto SHA-256)", rateAll(HOST)],
+      ["rateFromAggregates (default digest, @noble)", rateAll({})],
+    ],
     customers * 4,
   );
   const fromEvents = measure(
@@ -100,7 +126,7 @@ export async function benchAggregates(customers) {
     (n) => {
       let total = 0;
       for (let i = 0; i < n; i += 1)
-        total += Number(rateInvoice(contracts[i % customers], events[i % customers], "2026-02").total);
+        total += Number(rateInvoice(contracts[i % customers], events[i % customers], "2026-02", HOST).total);
       return total;
     },
     customers,
@@ -128,7 +154,13 @@ export async function benchAggregates(customers) {
   console.log(
     `  ${fromAggregates.label.padEnd(44)} ${grouped(fromAggregates.perSecond).padStart(10)} invoices/s`,
   );
+  console.log(
+    `  ${defaultDigest.label.padEnd(44)} ${grouped(defaultDigest.perSecond).padStart(10)} invoices/s`,
+  );
   console.log(`  ${fromEvents.label.padEnd(44)} ${grouped(fromEvents.perSecond).padStart(10)} invoices/s`);
+  console.log(
+    `  ratio host digest / default digest: ${(fromAggregates.perSecond / defaultDigest.perSecond).toFixed(2)}× wall, ${(fromAggregates.cpuPerSecond / defaultDigest.cpuPerSecond).toFixed(2)}× CPU (${grouped(fromAggregates.cpuPerSecond)} against ${grouped(defaultDigest.cpuPerSecond)} invoices per CPU second)`,
+  );
   console.log(
     `  ratio from aggregates / from events: ${(fromAggregates.perSecond / fromEvents.perSecond).toFixed(2)}×`,
   );
@@ -137,6 +169,12 @@ export async function benchAggregates(customers) {
   );
   return {
     invoicesPerSecondOneCore: Math.round(fromAggregates.perSecond),
+    // The same invoices sealed with the core's default SHA-256 (@noble/hashes), in the same run.
+    invoicesPerSecondOneCoreDefaultDigest: Math.round(defaultDigest.perSecond),
+    hostDigestVsDefault: Number((fromAggregates.perSecond / defaultDigest.perSecond).toFixed(3)),
+    // Per second of the process's CPU time, which the machine's load disturbs far less than the clock.
+    invoicesPerCpuSecondOneCore: Math.round(fromAggregates.cpuPerSecond),
+    invoicesPerCpuSecondOneCoreDefaultDigest: Math.round(defaultDigest.cpuPerSecond),
     invoicesPerSecondAllCores: Math.round(allCores),
     invoicesFromAggregatesVsEvents: Number((fromAggregates.perSecond / fromEvents.perSecond).toFixed(3)),
     loadAverage: loadavg()[0],

@@ -8,7 +8,7 @@
 // stash pop; npx tsup --silent`.
 import { loadavg } from "node:os";
 import { pathToFileURL } from "node:url";
-import { contractJson, customerEvents } from "./aggregates.mjs";
+import { customerEvents, preparedAggregates } from "./aggregates.mjs";
 import { aggregationCase } from "./aggregation.mjs";
 
 const [beforePath, afterPath = "dist/index.js", invoicesText = "5000", eventsText = "1000000"] =
@@ -18,18 +18,9 @@ const libraries = { before: await load(beforePath), after: await load(afterPath)
 const customers = 200;
 const events = customerEvents(customers);
 
-// What one build needs to rate: each customer's contract prepared once, its aggregates as JSON text
-// parsed back (what a warehouse would send).
+// What one build needs to rate (preparedAggregates, bench/aggregates.mjs).
 function ratingOf(lib) {
-  const prepared = events.map((_, c) =>
-    lib.prepareRating(
-      lib.parseContract({ ...contractJson, customer: { ...contractJson.customer, id: `cus_${c}` } }),
-      "2026-02",
-    ),
-  );
-  const aggregates = events.map((list, c) =>
-    JSON.parse(JSON.stringify(lib.aggregateForRating(prepared[c], list))),
-  );
+  const { prepared, aggregates } = preparedAggregates(lib, events);
   return {
     invoice: (c) => JSON.stringify(lib.rateFromAggregates(prepared[c], aggregates[c])),
     run: (n) => {

@@ -280,6 +280,7 @@ export type {
   ProrationStep,
   RoundingStep,
   SafeParseUsageEventResult,
+  Sha256,
   StepContext,
   StepData,
   TermStep,

@@ -10,6 +10,7 @@ import {
   type summarizeBatch,
   type UsageEvent,
 } from "../index.js";
+import { nodeSha256 } from "./nodeSha256.js";
 
 /**
  * One customer's share of a batch, as it crosses to a worker thread: the contract as JSON (a parsed
@@ -61,7 +62,11 @@ export function rateBatchTasks(
   });
 }
 
-/** A task's rating options: credit grants started full (--credits-start-full), its carried commitment spend. */
+/**
+ * A task's rating options: credit grants started full (--credits-start-full), its carried commitment
+ * spend, and node:crypto's SHA-256 to seal it (the same digest in the main thread, in every worker
+ * thread and on the DuckDB engine).
+ */
 export function ratingOptions(
   task: Pick<BatchTask, "commitmentSpend">,
   settings: Pick<BatchSettings, "creditsStartFull">,
@@ -69,6 +74,7 @@ export function ratingOptions(
   return {
     ...(settings.creditsStartFull ? { creditsStartFull: true } : {}),
     ...(task.commitmentSpend === undefined ? {} : { commitmentSpendToDate: task.commitmentSpend }),
+    sha256: nodeSha256,
   };
 }
 

@@ -6,6 +6,7 @@ import { defineCommand } from "./defineCommand.js";
 import { rateWithDuckdb } from "./duckdbUsage.js";
 import { chooseEngine, engineNamed, sentenceTail } from "./engineChoice.js";
 import { invoiceOutputFormat, writeInvoice } from "./explainOutput.js";
+import { nodeSha256 } from "./nodeSha256.js";
 import { usageSource } from "./readUsage.js";
 import { reportNote, withUsageProgress } from "./stderr.js";
 
@@ -83,6 +84,7 @@ async function invoice(values: InvoiceFlags): Promise<number> {
   const options = {
     ...(values.daily ? { daily: true } : {}),
     ...(await carriedStateOptions(values, contract.id, invoiceStart(contract, period))),
+    sha256: nodeSha256,
   };
   const choice = await chooseEngine(engine, {
     contracts: [contract],
@@ -127,7 +129,10 @@ async function openingCommand(contractFile: string, values: InvoiceFlags): Promi
   }
   const format = invoiceOutputFormat(values.format, true);
   const contract = await readContract(contractFile, values["price-book"]);
-  const invoice = rateOpeningInvoice(contract, await carriedStateOptions(values, contract.id));
+  const invoice = rateOpeningInvoice(contract, {
+    ...(await carriedStateOptions(values, contract.id)),
+    sha256: nodeSha256,
+  });
   await writeInvoice(invoice, format, values.output);
   return 0;
 }

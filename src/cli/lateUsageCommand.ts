@@ -3,6 +3,7 @@ import { type CarriedStateFlags, carriedStateOptions } from "./carriedStateOptio
 import { commitmentSpend, outputFormat, readContract, readIssued, required, write } from "./cliSupport.js";
 import { CARRIED_STATE_OPTIONS, FORMAT_OPTION, PRICE_BOOK_OPTION } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
+import { nodeSha256 } from "./nodeSha256.js";
 import { readJsonFile } from "./readJsonFile.js";
 import { readUsage } from "./readUsage.js";
 
@@ -79,6 +80,7 @@ async function lateUsage(values: LateUsageFlags): Promise<number> {
     {
       billOn,
       ...(await carriedStateOptions(values, contract.id, issued.period.start)),
+      sha256: nodeSha256,
       ...(correctedFile === undefined
         ? {}
         : {

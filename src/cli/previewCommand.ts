@@ -3,6 +3,7 @@ import { type CarriedStateFlags, carriedStateOptions, invoiceStart } from "./car
 import { outputFormat, readContract, required, write } from "./cliSupport.js";
 import { CARRIED_STATE_OPTIONS, FORMAT_OPTION, PRICE_BOOK_OPTION } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
+import { nodeSha256 } from "./nodeSha256.js";
 import { readUsage } from "./readUsage.js";
 
 /**
@@ -48,6 +49,7 @@ async function preview(values: PreviewFlags): Promise<number> {
   const contract = await readContract(contractFile, values["price-book"]);
   const preview = previewParsedInvoice(contract, await readUsage(usageFile), period, asOf, {
     ...(await carriedStateOptions(values, contract.id, invoiceStart(contract, period))),
+    sha256: nodeSha256,
   });
   write(format === "json" ? `${JSON.stringify(preview, null, 2)}\n` : explainText(preview));
   return 0;

@@ -10,6 +10,7 @@ import { type CarriedStateFlags, carriedStateOptions, invoiceStart } from "./car
 import { outputFormat, readContract, readIssued, required, UsageLineError, write } from "./cliSupport.js";
 import { CARRIED_STATE_OPTIONS, FORMAT_OPTION } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
+import { nodeSha256 } from "./nodeSha256.js";
 import { readJsonFile } from "./readJsonFile.js";
 import { readUsage } from "./readUsage.js";
 
@@ -79,7 +80,10 @@ async function progressive(values: ProgressiveFlags): Promise<number> {
   const earlier: Invoice[] = [];
   for (const file of values.earlier ?? [])
     earlier.push(readIssued(file, await readJsonFile(file, "--earlier"), parseInvoice, "a ratecard invoice"));
-  const rating = await carriedStateOptions(values, contract.id, invoiceStart(contract, period));
+  const rating = {
+    ...(await carriedStateOptions(values, contract.id, invoiceStart(contract, period))),
+    sha256: nodeSha256,
+  };
   const events = await readUsage(usageFile);
   const invoices =
     mode.kind === "at"

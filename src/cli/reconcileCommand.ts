@@ -16,6 +16,7 @@ import { PRICE_BOOK_OPTION, REPORT_FORMAT_OPTION, USAGE_FORMAT_OPTION } from "./
 import { defineCommand } from "./defineCommand.js";
 import { readInvoiceFile, reportFormat } from "./diffCommand.js";
 import { EXIT } from "./exitCodes.js";
+import { nodeSha256 } from "./nodeSha256.js";
 import { readJsonFile } from "./readJsonFile.js";
 import { usageSource } from "./readUsage.js";
 import { isStandardInput, readStandardInput } from "./standardInput.js";
@@ -179,5 +180,7 @@ async function recomputedInvoice(values: Flags): Promise<Invoice> {
   const usageFile = required(values.usage, "--usage FILE");
   const period = required(values.period, "--period PERIOD");
   const usage = await usageSource(usageFile, values["usage-format"]);
-  return withUsageProgress(usage, (source) => rateInvoiceAsync(contract, source, period));
+  return withUsageProgress(usage, (source) =>
+    rateInvoiceAsync(contract, source, period, { sha256: nodeSha256 }),
+  );
 }

@@ -51,6 +51,9 @@ export {
 export * as ratingMessages from "./messages/rating.js";
 export {
   documentChanged,
+  hostHashNotFunction,
+  hostHashNotSha256,
+  hostHashWrongResult,
   invalidInput,
   missingField,
   negativeValue,

@@ -14,6 +14,7 @@ import {
   periodInForce,
   type RateInvoiceOptions,
   requireArguments,
+  sealOf,
 } from "./rateInvoice.js";
 import { rateClosingParsedInvoice, rateProgressiveParsedInvoice } from "./rateProgressiveInvoice.js";
 
@@ -85,6 +86,7 @@ export function billParsedProgressively(
         kind: "progressive",
         credits: creditsOf(rating),
         ...commitmentSpendOf(rating),
+        ...sealOf(rating),
       }).subtotal,
     );
   const minor = contract.currency.minorUnits;

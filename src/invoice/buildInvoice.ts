@@ -1,4 +1,5 @@
 import type { Contract } from "../contracts/index.js";
+import type { Sha256 } from "../schema/index.js";
 import { emptyDraft, type InvoiceKind, type PeriodInForce, type PeriodUsage } from "./draft.js";
 import type { Invoice } from "./invoiceSchema.js";
 import { commitmentsStage } from "./stages/commitments.js";
@@ -19,6 +20,8 @@ export interface BuildInvoiceOptions {
   readonly kind?: InvoiceKind;
   readonly credits?: CarriedCredits;
   readonly commitmentSpend?: CommitmentSpendToDate;
+  /** The SHA-256 that seals the invoice (`RateInvoiceOptions.sha256`); `@noble/hashes`' when absent. */
+  readonly sha256?: Sha256;
 }
 
 /**
@@ -30,7 +33,7 @@ export function buildInvoice(
   contract: Contract,
   period: PeriodInForce,
   usage: PeriodUsage,
-  { kind = "closing", credits = {}, commitmentSpend = {} }: BuildInvoiceOptions = {},
+  { kind = "closing", credits = {}, commitmentSpend = {}, sha256 }: BuildInvoiceOptions = {},
 ): Invoice {
   let draft = emptyDraft(contract, period, kind);
   draft = rateChargesStage(draft, usage); //            1–4. usage → lines, allowance pools, line limits, rounding
@@ -41,5 +44,5 @@ export function buildInvoice(
   draft = totalRoundingStage(draft); //                 10½. lines finer than the currency: the total rounded to it
   draft = creditsAfterTaxStage(draft); //               11.  post-tax credits → amount due
   draft = amountDueRoundingStage(draft); //             11½. … and the amount due
-  return issueInvoice(draft, usage.whole);
+  return issueInvoice(draft, usage.whole, sha256);
 }

@@ -150,7 +150,7 @@ export function correctLateParsedUsage(
   const changed = rerated.total !== invoice.total || deltaLines(invoice, rerated).length > 0;
   if (contract.lateUsage.correction === "credit_note") {
     if (!changed) return { mode: "credit_note", ...base };
-    const reissued = withDigest<Invoice>({ ...rerated, id: `${invoice.id}:reissued` });
+    const reissued = withDigest<Invoice>({ ...rerated, id: `${invoice.id}:reissued` }, rating.sha256);
     const reason = `late usage: ${base.lateEvents.counted} late events counted; re-issued as ${reissued.id}`;
     const creditNote = issueCreditNote(contract, invoice, [{ kind: "invoice", reason }]);
     return { mode: "credit_note", ...base, creditNote, reissued };

@@ -1,5 +1,5 @@
 import type { Contract } from "../contracts/index.js";
-import { InputError, invoiceMessages } from "../errors/index.js";
+import { hostHashNotFunction, InputError, invoiceMessages } from "../errors/index.js";
 import type { Period } from "../time/index.js";
 
 // The library's entry points are called from JavaScript too, where the types do not hold: these checks
@@ -96,7 +96,7 @@ export function requirePeriod(value: unknown): asserts value is Period | string 
 
 /**
  * Refuses options that are not an object, and option values of the wrong kind (a balance map that is
- * not an object of texts, a flag that is not true or false).
+ * not an object of texts, a flag that is not true or false, a `sha256` that is not a function).
  * @throws InputError `invalid_argument` at path `options` or `options.<name>`
  */
 export function requireOptions(value: unknown): void {
@@ -121,6 +121,8 @@ export function requireOptions(value: unknown): void {
     throw InputError.from(invoiceMessages.commitmentSpendNotObject(spend), "options.commitmentSpendToDate");
   if (carried !== undefined && !isObject(carried))
     throw InputError.from(invoiceMessages.carriedNotObject(carried), "options.carried");
+  if (value.sha256 !== undefined && typeof value.sha256 !== "function")
+    throw InputError.from(hostHashNotFunction(value.sha256), "options.sha256");
   for (const flag of ["daily", "creditsStartFull"])
     if (value[flag] !== undefined && typeof value[flag] !== "boolean")
       throw InputError.from(invoiceMessages.flagNotBoolean(flag, value[flag]), `options.${flag}`);

@@ -19,6 +19,7 @@ import {
   periodInForce,
   type RateInvoiceOptions,
   requireArguments,
+  sealOf,
 } from "./rateInvoice.js";
 import { label } from "./resolveServicePeriod.js";
 
@@ -66,7 +67,7 @@ export function previewParsedInvoice(
   requireEvents(events);
   const inForce = periodInForce(contract, period);
   const cut = asOfWithin(asOf, inForce.service, contract.timeZone);
-  const credits = { credits: creditsOf(options), ...commitmentSpendOf(options) };
+  const credits = { credits: creditsOf(options), ...commitmentSpendOf(options), ...sealOf(options) };
   const usage = aggregatePeriod(events, contract, inForce, options, cut);
   const soFar = buildInvoice(contract, inForce, usage, credits);
   const projected = buildInvoice(contract, inForce, projectUsage(usage, inForce, cut), credits);
@@ -85,7 +86,7 @@ export function previewParsedInvoice(
   };
   // The preview field sits right after the id, so a reader sees at once this is not an invoice to issue.
   const { schemaVersion, id, ...rest } = soFar;
-  return withDigest<Invoice>({ schemaVersion, id, preview, ...rest });
+  return withDigest<Invoice>({ schemaVersion, id, preview, ...rest }, options.sha256);
 }
 
 // After the period's start and no later than its end: a preview needs some elapsed time to project from.

@@ -4,9 +4,9 @@ import { compareText, IdSample } from "../meters/index.js";
 import { Decimal } from "../money/index.js";
 import { EXCLUSION_REASONS, type ExclusionReason, type UsageEvent } from "../schema/index.js";
 import type { Period } from "../time/index.js";
-import { requireEvents } from "./entryArguments.js";
+import { requireEvents, requireOptions } from "./entryArguments.js";
 import type { Invoice } from "./invoiceSchema.js";
-import { parseEvents } from "./rateInvoice.js";
+import { parseEvents, type RateInvoiceOptions, sealOf } from "./rateInvoice.js";
 import { aggregateParsedForRating, prepareRating, rateFromAggregates } from "./usageAggregates.js";
 
 /** What a batch rated, in a few numbers a billing run can be checked by. */
@@ -44,6 +44,7 @@ export interface RateManyResult {
  * @param contracts - one per customer (a customer id twice is refused)
  * @param events - usage events as sent, of any customers
  * @param period - as `rateInvoice` takes it; "2026-02" is read in each contract's zone
+ * @param options - `sha256`: the host's SHA-256 that seals every invoice, as for `rateInvoice`
  * @throws the errors of `rateInvoice`; InputError `invalid_argument` for two contracts of one customer
  * @example rateMany([acme, globex], events, "2026-02").summary.totals[0].total // "1234.50"
  */
@@ -51,8 +52,10 @@ export function rateMany(
   contracts: ReadonlyArray<Contract>,
   events: Iterable<unknown>,
   period: Period | string,
+  options: Pick<RateInvoiceOptions, "sha256"> = {},
 ): RateManyResult {
   requireEvents(events);
+  requireOptions(options);
   const byCustomer = new Map<string, UsageEvent[]>();
   contracts.forEach((contract, index) => {
     if (byCustomer.has(contract.customer.id))
@@ -76,7 +79,7 @@ export function rateMany(
   const invoices = ordered.map((contract) => {
     const prepared = prepareRating(contract, period);
     const own = byCustomer.get(contract.customer.id) ?? [];
-    return rateFromAggregates(prepared, aggregateParsedForRating(prepared, own));
+    return rateFromAggregates(prepared, aggregateParsedForRating(prepared, own), sealOf(options));
   });
   return {
     invoices,

@@ -1,7 +1,7 @@
 import type { Contract } from "../contracts/index.js";
 import { InputError, periodMessages } from "../errors/index.js";
 import { Decimal, toFixedString, ZERO } from "../money/index.js";
-import { type UsageEvent, withDigest } from "../schema/index.js";
+import { type Sha256, type UsageEvent, withDigest } from "../schema/index.js";
 import { formatInstant, type Period } from "../time/index.js";
 import { asOfInstant } from "./asOfInstant.js";
 import { buildInvoice } from "./buildInvoice.js";
@@ -18,6 +18,7 @@ import {
   type RateInvoiceOptions,
   rateParsedInvoice,
   requireArguments,
+  sealOf,
 } from "./rateInvoice.js";
 import { label } from "./resolveServicePeriod.js";
 import { subtractBilled } from "./subtractBilled.js";
@@ -87,12 +88,18 @@ export function rateProgressiveParsedInvoice(
     kind: "progressive",
     credits: creditsOf(rating),
     ...commitmentSpendOf(rating),
+    ...sealOf(rating),
   });
-  return lessEarlier(cumulative, issued, {
-    stage: "progressive",
-    asOf: formatInstant(cut),
-    ...(trigger !== undefined ? { trigger } : {}),
-  });
+  return lessEarlier(
+    cumulative,
+    issued,
+    {
+      stage: "progressive",
+      asOf: formatInstant(cut),
+      ...(trigger !== undefined ? { trigger } : {}),
+    },
+    rating.sha256,
+  );
 }
 
 /**
@@ -135,7 +142,7 @@ export function rateClosingParsedInvoice(
   const service = periodInForce(contract, period).service;
   const issued = earlierOfPeriod(contract, service, earlier, service.end);
   const whole = rateParsedInvoice(contract, events, period, rating);
-  return lessEarlier(whole, issued, { stage: "closing", asOf: formatInstant(service.end) });
+  return lessEarlier(whole, issued, { stage: "closing", asOf: formatInstant(service.end) }, rating.sha256);
 }
 
 // The cumulative invoice less the earlier ones, with its id and `progressive` record, sealed again.
@@ -143,6 +150,7 @@ function lessEarlier(
   cumulative: Invoice,
   earlier: ReadonlyArray<Invoice>,
   facts: Pick<InvoiceProgressive, "stage" | "asOf" | "trigger">,
+  sha256: Sha256 | undefined,
 ): Invoice {
   const sequence = earlier.length + 1;
   const minor = cumulative.currency.minorUnits;
@@ -210,31 +218,34 @@ function lessEarlier(
     amountDue,
   } = figures;
   // Field order as rateInvoice writes it, with `progressive` right after the id (as `preview` is).
-  return withDigest<Invoice>({
-    schemaVersion,
-    id,
-    progressive,
-    contractId: rest.contractId,
-    contractDigest: rest.contractDigest,
-    customer: rest.customer,
-    currency: rest.currency,
-    period: rest.period,
-    rounding: rest.rounding,
-    lines,
-    ...(allowances !== undefined ? { allowances } : {}),
-    subtotal,
-    ...(discounts !== undefined ? { discounts } : {}),
-    ...(commitments !== undefined ? { commitments } : {}),
-    ...(creditBurnOrder !== undefined ? { creditBurnOrder } : {}),
-    ...(credits !== undefined ? { credits } : {}),
-    ...(tax !== undefined ? { tax } : {}),
-    total,
-    ...(amountDue !== undefined ? { amountDue } : {}),
-    usage: rest.usage,
-    warnings: rest.warnings,
-    ...(rest.notices !== undefined ? { notices: rest.notices } : {}),
-    ...(rest.metadata !== undefined ? { metadata: rest.metadata } : {}),
-  });
+  return withDigest<Invoice>(
+    {
+      schemaVersion,
+      id,
+      progressive,
+      contractId: rest.contractId,
+      contractDigest: rest.contractDigest,
+      customer: rest.customer,
+      currency: rest.currency,
+      period: rest.period,
+      rounding: rest.rounding,
+      lines,
+      ...(allowances !== undefined ? { allowances } : {}),
+      subtotal,
+      ...(discounts !== undefined ? { discounts } : {}),
+      ...(commitments !== undefined ? { commitments } : {}),
+      ...(creditBurnOrder !== undefined ? { creditBurnOrder } : {}),
+      ...(credits !== undefined ? { credits } : {}),
+      ...(tax !== undefined ? { tax } : {}),
+      total,
+      ...(amountDue !== undefined ? { amountDue } : {}),
+      usage: rest.usage,
+      warnings: rest.warnings,
+      ...(rest.notices !== undefined ? { notices: rest.notices } : {}),
+      ...(rest.metadata !== undefined ? { metadata: rest.metadata } : {}),
+    },
+    sha256,
+  );
 }
 
 // Strictly inside the period: at its end, the closing invoice bills the rest.

@@ -22,6 +22,7 @@ import {
   periodInForce,
   type RateInvoiceOptions,
   requireArguments,
+  sealOf,
 } from "./rateInvoice.js";
 import type { ServicePeriod } from "./resolveServicePeriod.js";
 
@@ -156,7 +157,8 @@ export function aggregatedPeriods(prepared: PreparedRating): Period[] {
 /**
  * Rates an invoice from usage aggregates: the same invoice, byte for byte, that `rateInvoice` gives for
  * the events they were made from.
- * @param options - carried state and credit balances, as for `rateInvoice` (`daily` is the prepared one)
+ * @param options - carried state, credit balances and the host's `sha256`, as for `rateInvoice` (`daily`
+ *   is the prepared one)
  * @throws InputError `aggregates_mismatch` (another customer, period, meter list or grouping),
  *   `aggregates_shards` (a shard missing), or the path of the first malformed field
  * @example rateFromAggregates(prepared, aggregateForRating(prepared, events)).total
@@ -174,7 +176,7 @@ export function rateFromAggregates(
   if (missing.length > 0)
     throw InputError.from(aggregatesMessages.aggregatesIncomplete(missing, envelope.shards.count), "shards");
   const { contract } = prepared;
-  const carriedIn = { credits: creditsOf(options), ...commitmentSpendOf(options) };
+  const carriedIn = { credits: creditsOf(options), ...commitmentSpendOf(options), ...sealOf(options) };
   const base = { ...prepared.options, ...(options.carried ? { carried: options.carried } : {}) };
   const usage: PeriodUsage = { whole: usageFromStates(envelope.whole, base, ["whole"]) };
   if (prepared.period.pieces.length > 1) {

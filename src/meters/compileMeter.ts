@@ -17,22 +17,30 @@ export function compileMeter(meter: MeterTerms, period: Period, timeZone: string
   // A reducer holds no state of its own (states are separate values), so one compiled for a meter,
   // period and zone serves every pass over them: rating many customers of one contract, or one
   // customer's aggregates again, does the time-zone work of day windows once.
-  let byPeriod = COMPILED.get(meter);
-  if (byPeriod === undefined) {
-    byPeriod = new Map();
-    COMPILED.set(meter, byPeriod);
-  }
-  const key = `${period.start}/${period.end}/${timeZone}`;
-  let reducer = byPeriod.get(key);
-  if (reducer === undefined) {
-    reducer = compileAnew(meter, period, timeZone);
-    byPeriod.set(key, reducer);
-  }
-  return reducer;
+  // Keyed by the numbers themselves, not a text made of them: writing two instants as text on every
+  // pass cost 2 % of rating from aggregates (issue 14).
+  const byZone = childOf(COMPILED, meter, () => new Map());
+  const byStart = childOf(byZone, timeZone, () => new Map());
+  const byEnd = childOf(byStart, period.start, () => new Map());
+  return childOf(byEnd, period.end, () => compileAnew(meter, period, timeZone));
 }
 
-// Per meter (dropped with it), the reducers compiled for each period and zone.
-const COMPILED = new WeakMap<MeterTerms, Map<string, Reducer<unknown>>>();
+// The entry of `key`, made and kept when there is none yet.
+function childOf<K, V>(
+  map: { get(key: K): V | undefined; set(key: K, value: V): unknown },
+  key: K,
+  make: () => V,
+): V {
+  let child = map.get(key);
+  if (child === undefined) {
+    child = make();
+    map.set(key, child);
+  }
+  return child;
+}
+
+// Per meter (dropped with it), the reducers compiled for each zone, period start and period end.
+const COMPILED = new WeakMap<MeterTerms, Map<string, Map<number, Map<number, Reducer<unknown>>>>>();
 
 function compileAnew(meter: MeterTerms, period: Period, timeZone: string): Reducer<unknown> {
   if (meter.aggregation === "weighted_sum") return weightedReducer(meter.weighted ?? {}) as Reducer<unknown>;

@@ -1,43 +1,93 @@
-import { sha256 } from "@noble/hashes/sha2.js";
+import { sha256 as nobleSha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex } from "@noble/hashes/utils.js";
-import { documentChanged, InputError } from "../errors/index.js";
+import {
+  describeValue,
+  documentChanged,
+  hostHashNotFunction,
+  hostHashNotSha256,
+  hostHashWrongResult,
+  InputError,
+} from "../errors/index.js";
 import { canonicalJson } from "./canonicalJson.js";
 
 /** How a digest is written: the algorithm, a colon, 64 lowercase hex digits (as OCI content digests). */
 export const DIGEST_PATTERN = /^sha256:[0-9a-f]{64}$/;
 
 /**
+ * A SHA-256 implementation supplied by the host: the bytes in, their 32-byte digest out, synchronously.
+ * The core hashes with `@noble/hashes` (pure JavaScript, so it runs in browsers and edge runtimes); a
+ * service on Node passes `node:crypto`'s, several times faster: `(bytes) =>
+ * createHash("sha256").update(bytes).digest()`. The digest is SHA-256 either way, so the documents are
+ * byte-identical; a function that returns anything but 32 bytes, or is not SHA-256 (checked once per
+ * function on the bytes of "abc"), is refused with `invalid_argument` at `options.sha256`.
+ * @example const sha256: Sha256 = (bytes) => createHash("sha256").update(bytes).digest();
+ */
+export type Sha256 = (bytes: Uint8Array) => Uint8Array;
+
+/**
  * The SHA-256 digest of a JSON value's canonical text ({@link canonicalJson}), UTF-8 encoded:
  * `"sha256:" + hex`. A contract's digest is this, over the contract as written (before parsing).
+ * @param sha256 - the SHA-256 to hash with ({@link Sha256}); `@noble/hashes`' when absent
+ * @throws InputError `invalid_argument` at `options.sha256` for a host function that is not SHA-256
  */
-export function sha256Digest(value: unknown): string {
-  return `sha256:${bytesToHex(sha256(UTF8.encode(canonicalJson(value))))}`;
+export function sha256Digest(value: unknown, sha256?: Sha256): string {
+  const bytes = UTF8.encode(canonicalJson(value));
+  return `sha256:${bytesToHex(sha256 === undefined ? nobleSha256(bytes) : hostDigest(sha256, bytes))}`;
 }
 
 // One encoder for every digest: @noble/hashes' utf8ToBytes makes a new one per call and copies its
 // output (for Firefox extensions), a cost per invoice sealed (issue 14). The bytes are the same.
 const UTF8 = new TextEncoder();
 
+// Host functions already found to be SHA-256: checked once each, not once per document.
+const KNOWN_SHA256 = new WeakSet<Sha256>();
+const ABC = UTF8.encode("abc");
+const ABC_SHA256 = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+
+// The host's digest of the bytes, refused rather than written into a document when it cannot be
+// SHA-256's: a wrong digest would seal an invoice no one else could check (issue 14).
+function hostDigest(sha256: Sha256, bytes: Uint8Array): Uint8Array {
+  if (typeof sha256 !== "function") throw InputError.from(hostHashNotFunction(sha256), "options.sha256");
+  if (!KNOWN_SHA256.has(sha256)) {
+    if (bytesToHex(checkedDigest(sha256, ABC)) !== ABC_SHA256)
+      throw InputError.from(hostHashNotSha256(), "options.sha256");
+    KNOWN_SHA256.add(sha256);
+  }
+  return checkedDigest(sha256, bytes);
+}
+
+function checkedDigest(sha256: Sha256, bytes: Uint8Array): Uint8Array {
+  const digest: unknown = sha256(bytes);
+  if (digest instanceof Uint8Array && digest.length === 32) return digest;
+  const got = digest instanceof Uint8Array ? `${digest.length} bytes` : describeValue(digest);
+  throw InputError.from(hostHashWrongResult(got), "options.sha256");
+}
+
 /**
  * The SHA-256 digest of a document's canonical JSON text ({@link canonicalJson}), UTF-8 encoded, with
  * its own `digest` field left out: `"sha256:" + hex`. Anyone can recompute it with any SHA-256 and
  * RFC 8785 implementation (docs/invoice-format.md, "Digests").
+ * @param sha256 - the SHA-256 to hash with ({@link Sha256}); `@noble/hashes`' when absent
  * @example digestOf({ a: 1 }) === digestOf({ a: 1, digest: "sha256:…" }) // true
  */
-export function digestOf(document: Readonly<Record<string, unknown>>): string {
+export function digestOf(document: Readonly<Record<string, unknown>>, sha256?: Sha256): string {
   const { digest: _digest, ...content } = document;
-  return sha256Digest(content);
+  return sha256Digest(content, sha256);
 }
 
 /**
  * The document with its digest written as its last field: `withDigest<Invoice>(content)`.
+ * @param sha256 - the SHA-256 to hash with ({@link Sha256}); `@noble/hashes`' when absent
  * @example withDigest<{ a: number; digest: string }>({ a: 1 }).digest // "sha256:…" of '{"a":1}'
  */
-export function withDigest<T extends { readonly digest: string }>(content: Omit<T, "digest">): T {
+export function withDigest<T extends { readonly digest: string }>(
+  content: Omit<T, "digest">,
+  sha256?: Sha256,
+): T {
   // Any digest the content still had is dropped, so the new one is always the last key.
   const { digest: _digest, ...rest } = content as Readonly<Record<string, unknown>>;
   // T is exactly the content plus its digest.
-  return { ...rest, digest: digestOf(rest) } as unknown as T;
+  return { ...rest, digest: digestOf(rest, sha256) } as unknown as T;
 }
 
 /**

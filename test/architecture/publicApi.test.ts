@@ -295,6 +295,7 @@ const PUBLIC_TYPES = [
   "SafeParseContractResult",
   "SafeParseInvoiceResult",
   "SafeParseUsageEventResult",
+  "Sha256",
   "Sample",
   "ServicePeriod",
   "Step",

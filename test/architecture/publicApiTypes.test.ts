@@ -28,6 +28,7 @@ import {
   rateOpeningInvoice,
   ratePrice,
   type SafeParseContractResult,
+  type Sha256,
   safeParseContract,
   type UsageError,
   type UsageEvent,
@@ -134,6 +135,9 @@ describe("the public API's types", () => {
     expectTypeOf<RateInvoiceOptions["creditBalances"]>().toEqualTypeOf<
       Readonly<Record<string, string>> | undefined
     >();
+    // the host's SHA-256: bytes in, the 32 bytes of their digest out (node:crypto's Buffer is one)
+    expectTypeOf<RateInvoiceOptions["sha256"]>().toEqualTypeOf<Sha256 | undefined>();
+    expectTypeOf<Sha256>().toEqualTypeOf<(bytes: Uint8Array) => Uint8Array>();
     const options: RateInvoiceOptions = { daily: true };
     // @ts-expect-error options are never changed by the call nor after it
     options.daily = false;

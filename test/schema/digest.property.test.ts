@@ -54,6 +54,38 @@ describe("canonicalJson", () => {
     );
   });
 
+  it("writes keys a copy cannot keep in place as the spec orders them: integer-like, __proto__, toJSON", () => {
+    // JavaScript puts integer-like keys first in ascending number order ("9" before "10"); RFC 8785
+    // orders by code units: "1" (U+0031) < "9" (U+0039) < "a", so "10" < "9" < "a"
+    expect(canonicalJson({ a: 1, "9": 2, "10": 3 })).toBe('{"10":3,"9":2,"a":1}');
+    expect(canonicalJson({ x: [{ b: 1, "0": 2 }] })).toBe('{"x":[{"0":2,"b":1}]}');
+    // a "__proto__" key as JSON.parse makes it: an own key, written like any other ("_" < "a")
+    expect(canonicalJson(JSON.parse('{"a":1,"__proto__":{"z":2}}'))).toBe('{"__proto__":{"z":2},"a":1}');
+    // an own toJSON is called once, with the object as `this`, and what it returns is written as it is
+    const nested = { toJSON: () => ({ toJSON: () => "never called", b: new Decimal("1.50") }) };
+    expect(canonicalJson({ n: nested })).toBe(JSON.stringify({ n: { b: "1.5" } }));
+  });
+
+  it("is the spec's text for JSON values holding Decimals and integer-like keys", () => {
+    const keyArb = fc.oneof(fc.string(), fc.nat().map(String));
+    const valueArb = fc.oneof(
+      jsonArb,
+      fc.integer().map((n) => new Decimal(n).div(8)),
+      fc.dictionary(keyArb, jsonArb, { maxKeys: 4 }),
+    );
+    fc.assert(
+      fc.property(fc.dictionary(keyArb, valueArb, { maxKeys: 6 }), (value) => {
+        expect(canonicalJson(value)).toBe(canonicalText(JSON.parse(JSON.stringify(value))));
+      }),
+    );
+    // objects of up to 16 keys are sorted by insertion, larger ones by Array.prototype.sort: both sides
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.integer(), { minKeys: 10, maxKeys: 40 }), (value) => {
+        expect(canonicalJson({ value })).toBe(canonicalText({ value }));
+      }),
+    );
+  });
+
   it("is the same text whatever the key order, and the same for a value and its JSON parsed back", () => {
     fc.assert(
       fc.property(jsonArb, fc.nat(), (value, seed) => {
@@ -71,6 +103,16 @@ describe("digests", () => {
     fc.assert(
       fc.property(jsonArb, (value) => {
         expect(sha256Digest(value)).toBe(nodeDigest(value));
+      }),
+    );
+  });
+
+  it("is the same with a host's SHA-256 (node:crypto) as with the default, for any JSON value", () => {
+    const host = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest();
+    fc.assert(
+      fc.property(jsonArb, (value) => {
+        expect(sha256Digest(value, host)).toBe(sha256Digest(value));
+        expect(withDigest<{ digest: string }>({ value }, host).digest).toBe(nodeDigest({ value }));
       }),
     );
   });

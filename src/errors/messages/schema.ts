@@ -1,3 +1,4 @@
+import { describeValue } from "../describeValue.js";
 import type { ErrorMessage } from "./message.js";
 
 // The sentences of src/schema: input checked against a schema, and documents read back.
@@ -25,6 +26,31 @@ export function documentChanged(what: string, id: string, digest: string, actual
   return {
     code: "digest_mismatch",
     message: `The ${what} ${id} was changed after ratecard issued it: its content no longer matches its digest (${digest}; the content gives ${actual}).`,
+  };
+}
+
+/** A host-supplied SHA-256 (`options.sha256`) that is not a function. */
+export function hostHashNotFunction(value: unknown): ErrorMessage {
+  return {
+    code: "invalid_argument",
+    message: `options.sha256 must be a function from bytes to the 32 bytes of their SHA-256 digest, such as (bytes) => createHash("sha256").update(bytes).digest(), not ${describeValue(value)}.`,
+  };
+}
+
+/** A host-supplied SHA-256 whose answer is not 32 bytes (`got` in words). */
+export function hostHashWrongResult(got: string): ErrorMessage {
+  return {
+    code: "invalid_argument",
+    message: `options.sha256 returned ${got}, not the 32 bytes of a SHA-256 digest (a Uint8Array or Buffer); nothing was sealed with it.`,
+  };
+}
+
+/** A host-supplied hash that gives 32 bytes, but not SHA-256's (checked once on a known input). */
+export function hostHashNotSha256(): ErrorMessage {
+  return {
+    code: "invalid_argument",
+    message:
+      'options.sha256 is not SHA-256: for the bytes of "abc" it does not return the digest ba7816bf…f20015ad of FIPS 180-2; nothing was sealed with it.',
   };
 }
 

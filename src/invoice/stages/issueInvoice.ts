@@ -1,7 +1,7 @@
 import type { Warning } from "../../errors/index.js";
 import type { AggregateUsageResult } from "../../meters/index.js";
 import { toFixedString, toPlainString, ZERO } from "../../money/index.js";
-import { INVOICE_SCHEMA_VERSION, withDigest } from "../../schema/index.js";
+import { INVOICE_SCHEMA_VERSION, type Sha256, withDigest } from "../../schema/index.js";
 import { formatInstant, formatLocalDate, type Period, toLocalDate } from "../../time/index.js";
 import type { InvoiceDraft } from "../draft.js";
 import type { Invoice, Notice } from "../invoiceSchema.js";
@@ -34,9 +34,10 @@ function localTexts(
  * The last stage: the invoice as issued. The subtotal is the exact sum of the rounded lines (true-up
  * lines included): rounding happened once per line, never again; discounts, caps and credits ride on
  * the lines as adjustments. The usage report says what was counted, excluded and carried; the digest
- * seals it all (a credit note refuses an invoice whose content was changed).
+ * seals it all (a credit note refuses an invoice whose content was changed), with the host's SHA-256
+ * when the caller passed one.
  */
-export function issueInvoice(draft: InvoiceDraft, usage: AggregateUsageResult): Invoice {
+export function issueInvoice(draft: InvoiceDraft, usage: AggregateUsageResult, sha256?: Sha256): Invoice {
   const { contract, lines } = draft;
   const resolved = draft.period;
   const opening = draft.kind === "opening";
@@ -105,7 +106,7 @@ export function issueInvoice(draft: InvoiceDraft, usage: AggregateUsageResult): 
     ...(Object.keys(contract.metadata).length > 0 ? { metadata: { ...contract.metadata } } : {}),
   };
   // The digest seals the invoice as issued: a credit note refuses an invoice whose content was changed.
-  return withDigest<Invoice>(content);
+  return withDigest<Invoice>(content, sha256);
 }
 
 // Plain JSON in meter order of keys as produced (deterministic: meters are visited in contract order).

@@ -1,0 +1,63 @@
+// Sealing with the host's SHA-256 (issue 14), side by side in one process: `node bench/digestSideBySide.mjs
+// BEFORE [AFTER] [INVOICES]`, each a dist/index.js (AFTER defaults to this checkout's dist). Rates the same
+// five-charge cdn-basic aggregates with BEFORE (its default digest), AFTER with its default digest and
+// AFTER with node:crypto's (the `sha256` option), in alternating rounds, after checking that all three give
+// the same invoices byte for byte. Prints each one's rate per second of wall time and of CPU time (the
+// process's user and system time, which a loaded machine disturbs far less), and the ratios to BEFORE.
+// BEFORE must sit inside the repository so that its imports find node_modules, as in bench/sideBySide.mjs:
+// `git archive main | tar -x -C bench/out/main && ln -s "$PWD/node_modules" bench/out/main/ && (cd
+// bench/out/main && npx tsup --silent)`, then BEFORE is bench/out/main/dist/index.js.
+import { createHash } from "node:crypto";
+import { loadavg } from "node:os";
+import { pathToFileURL } from "node:url";
+import { customerEvents, preparedAggregates } from "./aggregates.mjs";
+import { alternating } from "./lib.mjs";
+
+const [beforePath, afterPath = "dist/index.js", invoicesText = "5000"] = process.argv.slice(2);
+const load = (path) => import(pathToFileURL(path).href);
+const before = await load(beforePath);
+const after = await load(afterPath);
+const HOST = { sha256: (bytes) => createHash("sha256").update(bytes).digest() };
+const customers = 200;
+const events = customerEvents(customers);
+
+// What one build needs to rate (preparedAggregates, bench/aggregates.mjs), rated with `options`.
+function ratingOf(lib, options) {
+  const { prepared, aggregates } = preparedAggregates(lib, events);
+  return {
+    invoice: (c) => JSON.stringify(lib.rateFromAggregates(prepared[c], aggregates[c], options)),
+    run: (n) => {
+      let total = 0;
+      for (let i = 0; i < n; i += 1)
+        total += Number(
+          lib.rateFromAggregates(prepared[i % customers], aggregates[i % customers], options).total,
+        );
+      return total;
+    },
+  };
+}
+
+const cases = [
+  ["before (default digest)", ratingOf(before, {})],
+  ["after, default digest", ratingOf(after, {})],
+  ["after, node:crypto SHA-256", ratingOf(after, HOST)],
+];
+for (let c = 0; c < customers; c += 1) {
+  const texts = new Set(cases.map(([, rating]) => rating.invoice(c)));
+  if (texts.size !== 1) throw new Error(`customer ${c}: the builds give different invoices`);
+}
+const rates = alternating(
+  cases.map(([label, rating]) => [label, rating.run]),
+  Number(invoicesText),
+  10,
+);
+const grouped = (n) => Math.round(n).toLocaleString("en-US");
+console.log(
+  `Sealing side by side, ${grouped(rates[0].count)} invoices each in 10 alternating rounds, load average ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" ")}; the invoices are identical`,
+);
+for (const rate of rates)
+  console.log(
+    `  ${rate.label.padEnd(28)} ${grouped(rate.perSecond).padStart(7)} /s wall ${grouped(rate.cpuPerSecond).padStart(7)} /s CPU (${(1e6 / rate.cpuPerSecond).toFixed(1)} µs CPU each); vs before ${(rate.perSecond / rates[0].perSecond).toFixed(2)}× wall, ${(rate.cpuPerSecond / rates[0].cpuPerSecond).toFixed(2)}× CPU`,
+  );
