@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
+import { repeatedHashes } from "../../src/meters/idHash.js";
+import { IdSample } from "../../src/meters/idSample.js";
 import {
   aggregateUsage,
   aggregateUsageAsync,
   aggregateUsageStates,
+  deriveValue,
   type MeterRequest,
   mergeUsageStates,
-  deriveValue,
   usageFromStates,
 } from "../../src/meters/index.js";
-import { repeatedHashes } from "../../src/meters/idHash.js";
-import { IdSample } from "../../src/meters/idSample.js";
 import { visitEach } from "../../src/meters/visitEach.js";
 import { Decimal } from "../../src/money/index.js";
 import type { MeterTerms, PercentileTerms, UsageEvent } from "../../src/schema/index.js";
@@ -79,10 +79,16 @@ describe("percentile edges (windows.ts rankedValue, maxPerSample)", () => {
   it("rounds a discard of exactly half up, not to even", () => {
     // 5 windows with sums 10, 20, 30, 40, 50; rank 50 → (100 − 50) % of 5 = 2.5 discarded.
     // half up: 3 discarded → 5 − 3 = 2nd sample = 20 (half to even would discard 2 and bill 30)
-    const events = [10, 20, 30, 40, 50].map((bytes, i) => usageEvent(`s${i}`, START + i * 5 * MINUTE, { bytes }));
+    const events = [10, 20, 30, 40, 50].map((bytes, i) =>
+      usageEvent(`s${i}`, START + i * 5 * MINUTE, { bytes }),
+    );
     const result = aggregateFor([p({ rank: new Decimal(50), discard: "round" })], events, fiveMinutes(5));
     expect(result.meters[0]!.quantity.toFixed()).toBe("20");
-    expect(result.meters[0]!.computation).toMatchObject({ samples: 5, discarded: 3, discardRounding: "round" });
+    expect(result.meters[0]!.computation).toMatchObject({
+      samples: 5,
+      discarded: 3,
+      discardRounding: "round",
+    });
   });
 
   it("bills 0 when every sample is discarded", () => {
@@ -112,8 +118,15 @@ describe("percentile edges (windows.ts rankedValue, maxPerSample)", () => {
 
 describe("unique_count keys of booleans (valueReducers.ts uniqueKey)", () => {
   it("counts true, false, the text 'true' and the text 'x' as four values, keyed by kind", () => {
-    const meter: MeterTerms = { id: "flags", eventType: EVENT_TYPE, aggregation: "unique_count", valueProperty: "f" };
-    const events = [true, false, "true", "x"].map((f, i) => usageEvent(`e${i}`, Date.UTC(2026, 1, 2 + i), { f }));
+    const meter: MeterTerms = {
+      id: "flags",
+      eventType: EVENT_TYPE,
+      aggregation: "unique_count",
+      valueProperty: "f",
+    };
+    const events = [true, false, "true", "x"].map((f, i) =>
+      usageEvent(`e${i}`, Date.UTC(2026, 1, 2 + i), { f }),
+    );
     // b:true, b:false, s:true, s:x → 4 distinct
     expect(aggregateFor([meter], events).meters[0]!.quantity.toFixed()).toBe("4");
     const options = {
@@ -133,7 +146,11 @@ describe("unique_count keys of booleans (valueReducers.ts uniqueKey)", () => {
 describe("visitEach reads a sync iterable without awaiting", () => {
   it("visits every item before its promise is awaited", async () => {
     const seen: number[] = [];
-    const done = visitEach(undefined, () => [1, 2, 3], (item) => seen.push(item));
+    const done = visitEach(
+      undefined,
+      () => [1, 2, 3],
+      (item) => seen.push(item),
+    );
     // nothing awaited yet: a sync iterable was read in the call itself
     expect(seen).toEqual([1, 2, 3]);
     await done;
@@ -179,7 +196,10 @@ describe("a source read twice (aggregateUsage.ts aggregateUsageAsync, idPass)", 
     // FNV-1a + fmix32): their sum is 4,294,967,296 = 2^32, so the 32-bit checksum of the second read equals
     // the first's; only the count (2, then 4) tells the reads apart.
     let reads = 0;
-    const extra = [usageEvent("z1289", Date.UTC(2026, 1, 4), { gb: "4" }), usageEvent("z63452", Date.UTC(2026, 1, 5), { gb: "8" })];
+    const extra = [
+      usageEvent("z1289", Date.UTC(2026, 1, 4), { gb: "4" }),
+      usageEvent("z63452", Date.UTC(2026, 1, 5), { gb: "8" }),
+    ];
     const source = async function* (): AsyncGenerator<UsageEvent> {
       reads += 1;
       yield* reads === 1 ? [a, b] : [a, b, ...extra];
@@ -260,10 +280,16 @@ describe("higher_percentile with no direction above 0 (windows.ts directions)", 
       window: { size: "5m", aggregation: "sum" },
       percentile: { rank: new Decimal(50), direction: { property: "dir", combine: "higher_percentile" } },
     };
-    const events = [usageEvent("o", START, { bytes: 0, dir: "out" }), usageEvent("i", START, { bytes: 0, dir: "in" })];
+    const events = [
+      usageEvent("o", START, { bytes: 0, dir: "out" }),
+      usageEvent("i", START, { bytes: 0, dir: "in" }),
+    ];
     const result = aggregateFor([meter], events, { start: START, end: START + 5 * MINUTE }).meters[0]!;
     expect(result.quantity.toFixed()).toBe("0");
-    expect(result.computation).toMatchObject({ samples: 1, direction: { combine: "higher_percentile", billed: "in" } });
+    expect(result.computation).toMatchObject({
+      samples: 1,
+      direction: { combine: "higher_percentile", billed: "in" },
+    });
   });
 });
 
@@ -273,7 +299,9 @@ describe("repeatedHashes on the bucket path (idHash.ts)", () => {
     // buckets 2 and up (2^23 + 2^22 × k for k = 0 … 299): 302 hashes, above the 256 of the set path
     const repeatedOne = 2 ** 22;
     const others = Array.from({ length: 300 }, (_, k) => 2 ** 23 + 2 ** 22 * k);
-    expect([...repeatedHashes([Uint32Array.from([repeatedOne, repeatedOne, ...others])])]).toEqual([repeatedOne]);
+    expect([...repeatedHashes([Uint32Array.from([repeatedOne, repeatedOne, ...others])])]).toEqual([
+      repeatedOne,
+    ]);
   });
 });
 
@@ -303,7 +331,9 @@ describe("days of meters whose days do not add up to the quantity (meterAccumula
 describe("groupings with an inherited name (meterAccumulator.ts)", () => {
   it("reads a grouping property named constructor as the event's own, beside a plain one", () => {
     const meter: MeterTerms = { id: "bw", eventType: EVENT_TYPE, aggregation: "sum", valueProperty: "gb" };
-    const requests = new Map<string, MeterRequest>([["bw", { groupings: [["region", "constructor"]], collectValues: false }]]);
+    const requests = new Map<string, MeterRequest>([
+      ["bw", { groupings: [["region", "constructor"]], collectValues: false }],
+    ]);
     const events = [usageEvent("a", Date.UTC(2026, 1, 2), { gb: "1", region: "eu" })];
     const result = aggregateFor([meter], events, undefined, { requests });
     // the event has no property "constructor": its group value is null, not Object's constructor
@@ -317,7 +347,9 @@ describe("usage states of two-property groups and of shards excluding for one re
   const FEBRUARY = { start: Date.UTC(2026, 1, 1), end: Date.UTC(2026, 2, 1) };
   const options = () => {
     const meter: MeterTerms = { id: "bw", eventType: EVENT_TYPE, aggregation: "sum", valueProperty: "gb" };
-    const requests = new Map<string, MeterRequest>([["bw", { groupings: [["region", "tier"]], collectValues: false }]]);
+    const requests = new Map<string, MeterRequest>([
+      ["bw", { groupings: [["region", "tier"]], collectValues: false }],
+    ]);
     return { meters: [meter], customer: CUSTOMER, period: FEBRUARY, timeZone: "UTC", requests };
   };
   const feb = (day: number) => Date.UTC(2026, 1, day);
@@ -379,7 +411,13 @@ describe("weights keyed by the texts null and undefined (deriveValue.ts weightBy
       id: "weighted",
       eventType: EVENT_TYPE,
       aggregation: "sum",
-      value: { weightBy: { property: "tier", weights: { null: new Decimal(5), undefined: new Decimal(7) }, default: new Decimal(1) } },
+      value: {
+        weightBy: {
+          property: "tier",
+          weights: { null: new Decimal(5), undefined: new Decimal(7) },
+          default: new Decimal(1),
+        },
+      },
     };
     const events = [
       usageEvent("n", Date.UTC(2026, 1, 2), { tier: null }),
@@ -400,9 +438,16 @@ describe("a property read as a number in a derived value (deriveValue.ts numberO
 
 describe("a carried state with another kind's field left undefined (checkCarriedState.ts)", () => {
   it("accepts { level, total: undefined } for a weighted sum, as a spread object gives it", () => {
-    const meter: MeterTerms = { id: "storage", eventType: EVENT_TYPE, aggregation: "weighted_sum", valueProperty: "gb" };
+    const meter: MeterTerms = {
+      id: "storage",
+      eventType: EVENT_TYPE,
+      aggregation: "weighted_sum",
+      valueProperty: "gb",
+    };
     // the level 50 held all February, nothing else: 50
-    const result = aggregateFor([meter], [], undefined, { carried: { storage: { level: "50", total: undefined } } });
+    const result = aggregateFor([meter], [], undefined, {
+      carried: { storage: { level: "50", total: undefined } },
+    });
     expect(result.meters[0]!.quantity.toFixed()).toBe("50");
   });
 });
@@ -422,12 +467,14 @@ describe("a count meter's total read back on the fast path (valueReducers.ts cou
   };
 
   it("reads { events: 1 } as 1 event", () => {
-    expect(usageFromStates(withTotal({ events: 1 }), options(), ["whole"]).meters[0]!.quantity.toFixed()).toBe("1");
+    expect(
+      usageFromStates(withTotal({ events: 1 }), options(), ["whole"]).meters[0]!.quantity.toFixed(),
+    ).toBe("1");
   });
 
   it("refuses a total of events as text and a total that is no object, with their paths", () => {
     const code = (total: unknown) =>
-      (thrown(() => usageFromStates(withTotal(total), options(), ["whole"])) as { name: string; path: string });
+      thrown(() => usageFromStates(withTotal(total), options(), ["whole"])) as { name: string; path: string };
     expect(code({ events: "1" })).toMatchObject({ name: "InputError", path: "whole.meters[0].total.events" });
     expect(code(null)).toMatchObject({ name: "InputError", path: "whole.meters[0].total" });
   });
