@@ -334,11 +334,15 @@ describe("groupings with an inherited name (meterAccumulator.ts)", () => {
     const requests = new Map<string, MeterRequest>([
       ["bw", { groupings: [["region", "constructor"]], collectValues: false }],
     ]);
-    const events = [usageEvent("a", Date.UTC(2026, 1, 2), { gb: "1", region: "eu" })];
+    const events = [
+      usageEvent("a", Date.UTC(2026, 1, 2), { gb: "1", region: "eu" }),
+      usageEvent("b", Date.UTC(2026, 1, 3), { gb: "2", region: "eu", constructor: null }),
+    ];
     const result = aggregateFor([meter], events, undefined, { requests });
-    // the event has no property "constructor": its group value is null, not Object's constructor
-    expect(result.groups[0]!.groups.map((g) => [g.group, g.quantity.toFixed()])).toEqual([
-      [{ region: "eu", constructor: null }, "1"],
+    // a has no property "constructor" and b's is null: both are the group (eu, null), 1 + 2 = 3 over
+    // 2 events (a plain read would key a by Object's constructor, a second line for the same group)
+    expect(result.groups[0]!.groups.map((g) => [g.group, g.quantity.toFixed(), g.events])).toEqual([
+      [{ region: "eu", constructor: null }, "3", 2],
     ]);
   });
 });
@@ -477,5 +481,26 @@ describe("a count meter's total read back on the fast path (valueReducers.ts cou
       thrown(() => usageFromStates(withTotal(total), options(), ["whole"])) as { name: string; path: string };
     expect(code({ events: "1" })).toMatchObject({ name: "InputError", path: "whole.meters[0].total.events" });
     expect(code(null)).toMatchObject({ name: "InputError", path: "whole.meters[0].total" });
+  });
+});
+
+describe("prorated on a meter that is not persistent, called without a contract (compileMeter.ts)", () => {
+  it("sums the events plainly: prorating applies only to persistent meters", () => {
+    // the contract refuses this meter (proratedNotAllowed); aggregateUsage called directly ignores the flag.
+    // 1 + 2 = 3, not a share of the period's days
+    const meter: MeterTerms = {
+      id: "gb",
+      eventType: EVENT_TYPE,
+      aggregation: "sum",
+      valueProperty: "gb",
+      prorated: true,
+    };
+    const events = [
+      usageEvent("a", Date.UTC(2026, 1, 2), { gb: "1" }),
+      usageEvent("b", Date.UTC(2026, 1, 20), { gb: "2" }),
+    ];
+    const result = aggregateFor([meter], events).meters[0]!;
+    expect(result.quantity.toFixed()).toBe("3");
+    expect(result.computation).toBeUndefined();
   });
 });
