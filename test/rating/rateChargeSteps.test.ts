@@ -225,6 +225,17 @@ describe("rateCharge: what warnings and refusals say", () => {
     });
   });
 
+  it("says an out-of-range quantity came after the charge's included units, with no transform", () => {
+    // 10^15 + 1 measured − 1 included = 10^15: one past the largest quantity a price rates exactly.
+    const plain = chargeNamed("plain");
+    const withIncluded = { ...plain.charge, included: d(1) };
+    const error = thrown(() =>
+      rateCharge({ ...input("plain", { usage: usage("gb", "1000000000000001") }), charge: withIncluded }),
+    );
+    expect(error).toMatchObject({ code: "decimal_out_of_range", path: "charges[0].meter" });
+    expect((error as Error).message).toContain("1000000000000000 units from meter gb after its transform");
+  });
+
   it("refuses a contract quantity of 10^15 or more at the charge's quantity", () => {
     const seats = chargeNamed("seats");
     const huge = { ...seats.charge, quantity: d("1000000000000000") };
