@@ -168,6 +168,16 @@ describe("rateCharge: what warnings and refusals say", () => {
     });
   });
 
+  it("shows the formula of a meter that sums a computed value in the usage step", () => {
+    // The meter sums memory_mb × duration_ms per event: the usage step names that formula.
+    const computed = {
+      ...meterNamed("gb"),
+      value: { multiply: [{ property: "memory_mb" }, { property: "duration_ms" }] },
+    };
+    const line = rateCharge(input("plain", { usage: { ...usage("gb", 3, 2), meter: computed } })).lines[0]!;
+    expect(line.steps[0]).toMatchObject({ kind: "usage", meter: "gb", value: "memory_mb × duration_ms" });
+  });
+
   it("says what a floored charge came to, in the currency, to at least its minor units", () => {
     // −5 GB × 2 = −10 → "−10.00 USD"; −0.0025 GB × 2 = −0.005 keeps its 3 decimals: "−0.005 USD".
     const whole = rateCharge(input("plain", { usage: usage("gb", -5) }));
