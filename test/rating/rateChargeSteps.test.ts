@@ -178,6 +178,22 @@ describe("rateCharge: what warnings and refusals say", () => {
     expect(line.steps[0]).toMatchObject({ kind: "usage", meter: "gb", value: "memory_mb × duration_ms" });
   });
 
+  it("names no unit price on a line whose tiers were picked by the full quantity", () => {
+    // 4 of a full 8 priced: the amount is scaled from the full quantity's price, not quantity × one price
+    const charge = { ...chargeNamed("plain").charge, tiersBy: "full_quantity" as const };
+    const computation = {
+      kind: "persistent" as const,
+      carriedIn: "0",
+      inPeriod: "8",
+      carriedOut: "8",
+      prorated: { full: "8", unitDays: "124", periodDays: 31 },
+    };
+    const line = rateCharge({ ...input("plain", { usage: { ...usage("gb", 4), computation } }), charge })
+      .lines[0]!;
+    expect(line.steps.map((step) => step.kind)).toContain("full_quantity_tiers");
+    expect(line).not.toHaveProperty("unitPrice");
+  });
+
   it("says what a floored charge came to, in the currency, to at least its minor units", () => {
     // −5 GB × 2 = −10 → "−10.00 USD"; −0.0025 GB × 2 = −0.005 keeps its 3 decimals: "−0.005 USD".
     const whole = rateCharge(input("plain", { usage: usage("gb", -5) }));
