@@ -88,4 +88,30 @@ describe("billableQuantity", () => {
     expect(billableQuantity(d("2.0000001"), { round: "up" }).quantity.toFixed()).toBe("3");
     expect(billableQuantity(d(2), { round: "up" }).quantity.toFixed()).toBe("2");
   });
+
+  it("subtracts the charge's included units with no transform, and shows them in the step", () => {
+    // 12,000,000 requests − 10,000,000 included = 2,000,000; nothing divided, nothing rounded
+    const result = billableQuantity(d("12000000"), undefined, d("10000000"));
+    expect(result.quantity.toFixed()).toBe("2000000");
+    expect(result.step).toEqual({
+      kind: "billable_quantity",
+      measured: "12000000",
+      includedMeasured: "10000000",
+      divideBy: null,
+      included: null,
+      round: "none",
+      billable: "2000000",
+    });
+  });
+
+  it("rounds to an increment that only ends like a power of ten as to any other increment", () => {
+    // 15 ÷ 10.01 = 1.4985… → up 2 increments = 20.02 (not 15 rounded to 3 decimals)
+    expect(billableQuantity(d(15), { round: { mode: "up", increment: d("10.01") } }).quantity.toFixed()).toBe(
+      "20.02",
+    );
+    // 1 ÷ 0.15 = 6.66… → up 7 increments = 1.05 (not 1 rounded to 2 decimals)
+    expect(billableQuantity(d(1), { round: { mode: "up", increment: d("0.15") } }).quantity.toFixed()).toBe(
+      "1.05",
+    );
+  });
 });

@@ -168,6 +168,32 @@ describe("rateCharge: what warnings and refusals say", () => {
     });
   });
 
+  it("shows the formula of a meter that sums a computed value in the usage step", () => {
+    // The meter sums memory_mb × duration_ms per event: the usage step names that formula.
+    const computed = {
+      ...meterNamed("gb"),
+      value: { multiply: [{ property: "memory_mb" }, { property: "duration_ms" }] },
+    };
+    const line = rateCharge(input("plain", { usage: { ...usage("gb", 3, 2), meter: computed } })).lines[0]!;
+    expect(line.steps[0]).toMatchObject({ kind: "usage", meter: "gb", value: "memory_mb × duration_ms" });
+  });
+
+  it("names no unit price on a line whose tiers were picked by the full quantity", () => {
+    // 4 of a full 8 priced: the amount is scaled from the full quantity's price, not quantity × one price
+    const charge = { ...chargeNamed("plain").charge, tiersBy: "full_quantity" as const };
+    const computation = {
+      kind: "persistent" as const,
+      carriedIn: "0",
+      inPeriod: "8",
+      carriedOut: "8",
+      prorated: { full: "8", unitDays: "124", periodDays: 31 },
+    };
+    const line = rateCharge({ ...input("plain", { usage: { ...usage("gb", 4), computation } }), charge })
+      .lines[0]!;
+    expect(line.steps.map((step) => step.kind)).toContain("full_quantity_tiers");
+    expect(line).not.toHaveProperty("unitPrice");
+  });
+
   it("says what a floored charge came to, in the currency, to at least its minor units", () => {
     // −5 GB × 2 = −10 → "−10.00 USD"; −0.0025 GB × 2 = −0.005 keeps its 3 decimals: "−0.005 USD".
     const whole = rateCharge(input("plain", { usage: usage("gb", -5) }));
@@ -223,6 +249,17 @@ describe("rateCharge: what warnings and refusals say", () => {
       code: "decimal_out_of_range",
       path: "charges[0].meter",
     });
+  });
+
+  it("says an out-of-range quantity came after the charge's included units, with no transform", () => {
+    // 10^15 + 1 measured − 1 included = 10^15: one past the largest quantity a price rates exactly.
+    const plain = chargeNamed("plain");
+    const withIncluded = { ...plain.charge, included: d(1) };
+    const error = thrown(() =>
+      rateCharge({ ...input("plain", { usage: usage("gb", "1000000000000001") }), charge: withIncluded }),
+    );
+    expect(error).toMatchObject({ code: "decimal_out_of_range", path: "charges[0].meter" });
+    expect((error as Error).message).toContain("1000000000000000 units from meter gb after its transform");
   });
 
   it("refuses a contract quantity of 10^15 or more at the charge's quantity", () => {

@@ -337,6 +337,47 @@ describe("window pricing, time-of-day buckets with commitments (Flexprice's wind
     expect(line.amount).toBe("10.00");
   });
 
+  it("lists a committed window with no usage, whose commitment is shown though nothing is billed", () => {
+    // 09:00: 80 × 0.10 = 8 ≥ 5: 5 + (8 − 5) × 1 = 8; 11:00: 0 units = 0 < 5, no true-up: 0; line 8.00
+    const line = lineOf(
+      windowed("hour", "sum", "skip"),
+      charged({ model: "unit", unitPrice: "0.05" }, peakCommitted({ amount: "5" })),
+      [event("p1", "2026-03-02T09:15:00Z", "80"), event("p0", "2026-03-02T11:15:00Z", "0")],
+    );
+    expect(line.amount).toBe("8.00");
+    expect(windowStep(line).priced[1]).toEqual({
+      start: "2026-03-02T11:00:00.000Z",
+      quantity: "0",
+      bucket: "peak",
+      usage: "0",
+      committed: "5",
+      amount: "0",
+    });
+  });
+
+  it("totals a bucket no window fell in as zeros, and adds no row for windows in none when there are none", () => {
+    // peak 09:00: 80 × 0.10 = 8; night: no window; every window is in a bucket, so no null row
+    const terms = {
+      tiers: "each_window",
+      buckets: [
+        { id: "peak", from: "08:00", until: "20:00", price: { model: "unit", unitPrice: "0.10" } },
+        { id: "night", from: "22:00", until: "06:00", price: { model: "unit", unitPrice: "0.01" } },
+      ],
+    };
+    const line = lineOf(
+      windowed("hour", "sum", "skip"),
+      charged({ model: "unit", unitPrice: "0.05" }, terms),
+      [event("p1", "2026-03-02T09:15:00Z", "80")],
+    );
+    expect(line.amount).toBe("8.00");
+    // Two prices (peak's and the charge's) rated the windows: the line names no single unit price.
+    expect(line.unitPrice).toBeUndefined();
+    expect(windowStep(line).buckets).toEqual([
+      { id: "peak", windows: 1, quantity: "80", usage: "8", trueUp: "0", overage: "0", amount: "8" },
+      { id: "night", windows: 0, quantity: "0", usage: "0", trueUp: "0", overage: "0", amount: "0" },
+    ]);
+  });
+
   it("wraps a bucket around midnight: 22:00–06:00 holds 23:00 and 02:00", () => {
     // night at $0.01: 100 × 0.01 + 100 × 0.01 = 2.00; the 12:00 window at the charge's $0.05: 5.00
     const night = {
