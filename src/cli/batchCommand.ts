@@ -11,7 +11,6 @@ import { readPriceBooks, required, UsageLineError } from "./cliSupport.js";
 import { PRICE_BOOK_OPTION, USAGE_FORMAT_OPTION } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
 import { rateBatchWithDuckdb } from "./duckdbBatch.js";
-import { duckdbFormatOf } from "./duckdbUsage.js";
 import { chooseEngine, type Engine, engineNamed } from "./engineChoice.js";
 import { EXIT } from "./exitCodes.js";
 import { writeOutput } from "./explainOutput.js";
@@ -169,16 +168,14 @@ async function batchRating(
   usage: { readonly file: string; readonly format: string | undefined; readonly engine: Engine },
 ): Promise<RateBatch> {
   const { file, format, engine } = usage;
-  const parquet = file !== "-" && duckdbFormatOf(file, format) === "parquet";
-  const request = {
+  const choice = await chooseEngine(engine, {
     contracts: contracts.map((c) => c.contract),
     file,
     format,
     period: settings.period,
     daily: false,
-  };
-  const choice =
-    engine === "auto" && !parquet ? { engine: "memory" as const } : await chooseEngine(engine, request);
+    parquetOnly: true,
+  });
   if (choice.note !== undefined) reportNote(choice.note);
   if (choice.engine === "duckdb") {
     const tasks = contracts.map(({ source, contract }) => ({

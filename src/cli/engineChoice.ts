@@ -34,6 +34,11 @@ export interface EngineRequest {
   readonly format: string | undefined;
   readonly period: string;
   readonly daily: boolean;
+  /**
+   * Under auto, DuckDB for a Parquet file only, whatever another file's size: `ratecard batch`, where one
+   * query per contract costs more than the split pass it would replace (docs/sql-engines.md).
+   */
+  readonly parquetOnly?: boolean;
 }
 
 /** The engine that aggregates, and the sentence that says why when it is not the quiet default. */
@@ -46,7 +51,7 @@ export interface EngineChoice {
  * The engine for a rating: the one named, or under `auto` DuckDB when the file is local, at least
  * {@link AUTO_DUCKDB_BYTES} (or Parquet, which only DuckDB reads), in a format DuckDB reads, with
  * `@duckdb/node-api` installed, and every meter compiles to SQL (per-transaction prices do not); else
- * memory. Whatever `auto` cannot hand to DuckDB falls back to memory with a note (never an error); an
+ * memory (`parquetOnly`: Parquet only, whatever the size). Whatever `auto` cannot hand to DuckDB falls back to memory with a note (never an error); an
  * explicit `--engine duckdb` is refused instead, by the DuckDB engine itself.
  */
 export async function chooseEngine(engine: Engine, request: EngineRequest): Promise<EngineChoice> {
@@ -55,6 +60,7 @@ export async function chooseEngine(engine: Engine, request: EngineRequest): Prom
   if (file === "-") return { engine: "memory" };
   const format = duckdbFormatOf(file, request.format);
   if (format === undefined) return { engine: "memory" };
+  if (format !== "parquet" && request.parquetOnly === true) return { engine: "memory" };
   const size = fileSize(file);
   const threshold = autoThreshold();
   if (format !== "parquet" && (size === undefined || size < threshold)) return { engine: "memory" };

@@ -206,7 +206,7 @@ function persistentStateOf(meter: MeterTerms, rows: ReadonlyArray<Row>): unknown
   if (meter.prorated === true)
     return rows
       .filter((row) => row.kind === "point")
-      .map((row) => ({ timestamp: row.t, value: toPlainString(new Decimal(row.a ?? "0")) }));
+      .map((row) => ({ timestamp: row.t, value: decimal(row.a) }));
   return valueStateOf(meter.aggregation, rows);
 }
 
@@ -229,11 +229,13 @@ function keyParts(json: string): (string | null)[] {
   return parts.data;
 }
 
+// An exact decimal column as a state writes it; SQL's NULL (the sum of no rows) is 0.
+const decimal = (value: string | null | undefined) => toPlainString(new Decimal(value ?? "0"));
+
 // A value reducer's state (src/meters/valueReducers.ts `toJson`) from its rows of one bucket.
 function valueStateOf(aggregation: string, rows: ReadonlyArray<Row>): unknown {
   const state = rows.find((row) => row.kind === "state");
   const events = state?.n ?? 0;
-  const decimal = (value: string | null | undefined) => toPlainString(new Decimal(value ?? "0"));
   switch (aggregation) {
     case "sum":
     case "avg":

@@ -77,7 +77,7 @@ describe("ratecard usage --engine duckdb", () => {
     });
   });
 
-  it("reads what the SQL compiler refuses to aggregate (a weighted_sum meter): it only reads the file", () => {
+  it("lists a weighted_sum contract's events by the hour as the in-memory engine does: DuckDB only reads the file", () => {
     const args = [
       "fixtures/golden-rich/contract.json",
       "fixtures/golden-rich/usage.ndjson",
