@@ -163,6 +163,33 @@ describe("rateInAdvance and inAdvanceFee: order, marks and refusals", () => {
     ).toThrow(expect.objectContaining({ path: "options.highWaterMark" }));
   });
 
+  it("measures the charge's own meter when the contract has others, listed before it", () => {
+    // Two meters: "storage" (events "s", listed first) and the charge's "m" (events "e"), 1.00 a unit.
+    const contract = buildContract({
+      id: "ctr_in_advance_two_meters",
+      meters: [
+        { id: "storage", eventType: "s", aggregation: "sum", valueProperty: "v" },
+        { id: "m", eventType: "e", aggregation: "sum", valueProperty: "v" },
+      ],
+      charges: [
+        { id: "disk", name: "Disk", meter: "storage", price: { model: "unit", unitPrice: "0.1" } },
+        { id: "api", name: "API", meter: "m", price: { model: "unit", unitPrice: "1" } },
+      ],
+    });
+    const stored = usageEvent("s1", "s", "2026-03-02T00:00:00Z", { v: "100" });
+    const events = [stored, event("a", 3, { v: "6" }), event("b", 4, { v: "4" })];
+    const result = rateInAdvance(contract, "api", events, "2026-03");
+    // Only "e" events count for "m": marks 6 and 10 → fees 6 × 1.00 = 6.00 and 4 × 1.00 = 4.00; the 100
+    // units of "storage" (its own charge, 10.00) are not this charge's quantity: every event given has
+    // its entry (the list is the events in time order), the storage event's adds 0 units, 0.00.
+    expect(result.fees.map((fee) => [fee.event, fee.quantity, fee.fee])).toEqual([
+      ["s1", "0", "0.00"],
+      ["a", "6", "6.00"],
+      ["b", "10", "4.00"],
+    ]);
+    expect(result).toMatchObject({ billedInAdvance: "10.00", arrears: "10.00", due: "0.00" });
+  });
+
   it("names the charges it could bill, and says why it refuses a fee or a grouped charge", () => {
     const contract = contractWith({}, GRADUATED);
     expect(() => rateInAdvance(contract, "nope", [], "2026-03")).toThrow(
