@@ -67,17 +67,13 @@ export function commitmentSpend(
   flag = "--commitment-spend",
   startsAt?: string,
 ): Record<string, string> {
-  const document = correctedInvoice(data);
+  const document = correctedInvoice(`${flag} ${file}`, data);
   if (isObject(document) && "schemaVersion" in document) {
     const invoice = readIssued(`${flag} ${file}`, document, parseInvoice, "a ratecard invoice");
     requireSameContract(invoice.contractId, contractId, flag, file);
     requirePrevious(invoice, startsAt, `${flag} ${file}`);
     return spendAfter(invoice);
   }
-  if (document === data && isObject(data) && typeof data.mode === "string" && "invoiceId" in data)
-    throw new UsageLineError(
-      `${flag} ${file} is a late-usage correction that changed nothing (no re-rated or re-issued invoice); pass the invoice it corrected`,
-    );
   if (!isObject(data) || Object.values(data).some((v) => typeof v !== "string"))
     throw new UsageLineError(
       `${flag} ${file} must be a previous invoice, its late-usage correction or an object of commitment id → spend text, such as { "annual": "300.00" }`,
@@ -85,10 +81,19 @@ export function commitmentSpend(
   return data as Record<string, string>;
 }
 
-// A late-usage correction's invoice as the period now stands (`rerated` or `reissued`); anything else as is.
-function correctedInvoice(data: unknown): unknown {
-  if (!isObject(data) || typeof data.mode !== "string") return data;
-  return data.rerated ?? data.reissued ?? data;
+/**
+ * A late-usage correction (`ratecard late-usage --format json`) read as its invoice as the period now
+ * stands (`rerated` or `reissued`); anything else as is. A correction that changed nothing holds no
+ * invoice and is refused: the invoice it corrected is the one to pass. `named` is the flag and file.
+ */
+export function correctedInvoice(named: string, data: unknown): unknown {
+  if (!isObject(data) || typeof data.mode !== "string" || !("invoiceId" in data)) return data;
+  const corrected = data.rerated ?? data.reissued;
+  if (corrected === undefined)
+    throw new UsageLineError(
+      `${named} is a late-usage correction that changed nothing (no re-rated or re-issued invoice); pass the invoice it corrected`,
+    );
+  return corrected;
 }
 
 /** What an invoice leaves to the next one of its cumulative commitments: each one's spend to date. */

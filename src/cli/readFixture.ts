@@ -16,6 +16,7 @@ import { invoiceStartUnlessRefused } from "./carriedStateOptions.js";
 import {
   carriedState,
   commitmentSpend,
+  correctedInvoice,
   creditBalances,
   isObject,
   readIssued,
@@ -136,10 +137,12 @@ function expectedPeriod(text: string | undefined): string | undefined {
   }
 }
 
-// previous.json (optional): the invoice before this one in a sequence. Its usage.carryOut continues the
+// previous.json (optional): the invoice before this one in a sequence, or a late-usage correction of
+// it (its re-rated or re-issued invoice is how that period now stands). Its usage.carryOut continues the
 // persistent and weighted meters, its credits' balanceAfter the grants and its cumulative commitments'
-// spendAfter their spend, as --carry, --balances and --commitment-spend do; and, as they require, it
-// must end where this fixture's invoice starts (`startsAt`).
+// spendAfter their spend, as --carry, --balances and --commitment-spend do. It is checked here, once and
+// under its own name (not under those flags, which `ratecard check` does not take): an invoice of this
+// fixture's contract that ends where the fixture's invoice starts (`startsAt`).
 async function previousInvoice(
   dir: string,
   contract: unknown,
@@ -147,11 +150,17 @@ async function previousInvoice(
 ): Promise<{ options?: RateInvoiceOptions }> {
   const file = join(dir, "previous.json");
   if (!existsSync(file)) return {};
-  const data = await readJsonFile(file, "previous.json");
+  const data = correctedInvoice(file, await readJsonFile(file, "previous.json"));
   const contractId = isObject(contract) && typeof contract.id === "string" ? contract.id : "";
+  if (isObject(data) && "schemaVersion" in data) {
+    const invoice = readIssued(file, data, parseInvoice, "a ratecard invoice");
+    if (invoice.contractId !== contractId)
+      throw new UsageLineError(
+        `${file} is an invoice of contract ${invoice.contractId}, not of the fixture's contract ${contractId}; previous.json must be this contract's invoice for the period before.`,
+      );
+    requirePrevious(invoice, startsAt, file);
+  }
   const spend = commitmentSpend(data, file, contractId);
-  if (isObject(data) && "schemaVersion" in data)
-    requirePrevious(readIssued(file, data, parseInvoice, "a ratecard invoice"), startsAt, file);
   return {
     options: {
       carried: carriedState(data, file, contractId),

@@ -160,6 +160,100 @@ describe("--commitment-spend from an invoice that is not the one just before", (
     expect(whatIf.stderr).toContain(`--usage ${join(customer, "previous.json")} ${JAN_FOR_MARCH}`);
     expect(whatIf.stderr).not.toContain("    at ");
   });
+
+  it("ratecard check: another contract's invoice as previous.json is refused under its own name, not a flag's", () => {
+    const quarter = issuedQuarter();
+    // a real invoice (its digest intact) of another contract: January under the id ctr_other
+    const otherContract = file("other-contract.json", JSON.stringify({ ...QUARTER, id: "ctr_other" }));
+    const otherRun = runCli(
+      "invoice",
+      "--contract",
+      otherContract,
+      "--usage",
+      quarter.usage,
+      "--period",
+      "2026-01",
+      "--format",
+      "json",
+    );
+    const other = file("other.json", json(otherRun) && otherRun.stdout);
+    const customer = join(customerBase("base-other", quarter, other), "cus");
+    const check = runCli("check", customer);
+    expect(check.code).toBe(2);
+    const previous = join(customer, "previous.json");
+    expect(check.stdout).toContain(
+      `ERROR ${customer} — ${previous} is an invoice of contract ctr_other, not of the fixture's contract ctr_quarter`,
+    );
+    // `ratecard check` takes no --commitment-spend: the message must not send the reader to one
+    expect(check.stdout).not.toContain("--commitment-spend");
+  });
+
+  it("ratecard check: a late-usage correction of February as previous.json carries its corrected spend", () => {
+    const quarter = issuedQuarter();
+    const late = file("late-check.ndjson", event("late", "2026-02-10", "100"));
+    const correction = runCli(
+      "late-usage",
+      "--contract",
+      quarter.contract,
+      "--invoice",
+      quarter.feb,
+      "--usage",
+      quarter.usage,
+      "--late",
+      late,
+      "--commitment-spend",
+      quarter.jan,
+      "--bill-on",
+      "2026-04",
+      "--format",
+      "json",
+    );
+    const febFix = file("feb-fix-check.json", json(correction) && correction.stdout);
+    // March as it stands after the correction: spend to date 300 + 500 + 100 late = 900.00
+    const marchRun = runCli(
+      "invoice",
+      "--contract",
+      quarter.contract,
+      "--usage",
+      quarter.usage,
+      "--period",
+      "2026-03",
+      "--format",
+      "json",
+      "--commitment-spend",
+      febFix,
+    );
+    const march = json(marchRun);
+    expect(march.commitments[0].cumulative.spendBefore).toBe("900.00");
+    const customer = join(
+      customerBase("base-corrected", { ...quarter, mar: file("mar-fixed.json", marchRun.stdout) }, febFix),
+      "cus",
+    );
+    expect(runCli("check", customer).stdout).toContain("1 passed");
+    // the correction of January is not the invoice before March: refused for its period
+    const janFix = runCli(
+      "late-usage",
+      "--contract",
+      quarter.contract,
+      "--invoice",
+      quarter.jan,
+      "--usage",
+      quarter.usage,
+      "--late",
+      file("late-jan.ndjson", event("late-jan", "2026-01-10", "100")),
+      "--bill-on",
+      "2026-03",
+      "--format",
+      "json",
+    );
+    const wrong = join(
+      customerBase("base-jan-fix", quarter, file("jan-fix.json", json(janFix) && janFix.stdout)),
+      "cus",
+    );
+    const refused = runCli("check", wrong);
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toContain(`${join(wrong, "previous.json")} is the invoice for`);
+  });
 });
 
 describe("--commitment-spend on every command that rates a period", () => {
