@@ -137,38 +137,21 @@ describe("a tier step, which several models write", () => {
 });
 
 describe("a unit step's sentence", () => {
+  // 2,000 units at 0.0003 a unit = 0.6, with the quoted price and its count added by each test.
+  const sentence = (quoted: { quotedPrice?: string; per?: string }) => {
+    const step = { kind: "unit" as const, quantity: "2000", unitPrice: "0.0003", amount: "0.6", ...quoted };
+    return unit.explainStep(step, context(step));
+  };
+
   it("writes a quoted price per a count below a million in full: no short form to give", () => {
     // $0.30 per 1,000 requests: 2,000 × 0.30 ÷ 1,000 = 0.6; 1,000 has no M, B or T form
-    const step = {
-      kind: "unit" as const,
-      quantity: "2000",
-      unitPrice: "0.0003",
-      amount: "0.6",
-      quotedPrice: "0.3",
-      per: "1000",
-    };
-    expect(unit.explainStep(step, context(step))).toBe("2000 units at $0.3 per 1000 units = $0.6.");
+    expect(sentence({ quotedPrice: "0.3", per: "1000" })).toBe("2000 units at $0.3 per 1000 units = $0.6.");
   });
 
   it("falls back to the unit price when a step read back has only one of quotedPrice and per", () => {
     // The step schema takes each alone (both optional); ratecard writes both or neither, but an invoice
     // read back may have lost one, and "per undefined" or "$undefined" must never be written.
-    // 2,000 × 0.0003 = 0.6
-    const quotedOnly = {
-      kind: "unit" as const,
-      quantity: "2000",
-      unitPrice: "0.0003",
-      amount: "0.6",
-      quotedPrice: "0.3",
-    };
-    expect(unit.explainStep(quotedOnly, context(quotedOnly))).toBe("2000 units at @0.0003 = $0.6.");
-    const perOnly = {
-      kind: "unit" as const,
-      quantity: "2000",
-      unitPrice: "0.0003",
-      amount: "0.6",
-      per: "1000",
-    };
-    expect(unit.explainStep(perOnly, context(perOnly))).toBe("2000 units at @0.0003 = $0.6.");
+    expect(sentence({ quotedPrice: "0.3" })).toBe("2000 units at @0.0003 = $0.6.");
+    expect(sentence({ per: "1000" })).toBe("2000 units at @0.0003 = $0.6.");
   });
 });
