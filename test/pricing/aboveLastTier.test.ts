@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ContractError, rateInvoice } from "../../src/index.js";
 import { Decimal } from "../../src/money/index.js";
-import { priceSchema, ratePrice } from "../../src/pricing/index.js";
+import { extendedBound, priceSchema, ratePrice } from "../../src/pricing/index.js";
 import { buildContract } from "../_support/contract.js";
 import { thrown } from "../_support/thrown.js";
 
@@ -116,5 +116,35 @@ describe("a bounded last tier", () => {
       path: "charges[0].price",
       message: expect.stringMatching(/^Charge use: the quantity 6000 is above the last tier's upTo of 5000/),
     });
+  });
+});
+
+// extendedBound tells rating (src/rating) that a quantity went past an "extend" price's last bound, so
+// the invoice says the excess was priced; it reads any price by shape. Each case is built in its test.
+describe("extendedBound", () => {
+  it("gives the last bound of an extend price when the quantity goes above it, and only then", () => {
+    const terms = {
+      tiers: [{ upTo: new Decimal(1000) }, { upTo: new Decimal(5000) }],
+      aboveLastTier: "extend",
+    };
+    // 5,001 > 5,000: the last bound; 5,000 and 12 are within it
+    expect(extendedBound(terms, new Decimal(5001))?.toFixed()).toBe("5000");
+    expect(extendedBound(terms, new Decimal(5000))).toBeUndefined();
+    expect(extendedBound(terms, new Decimal(12))).toBeUndefined();
+    // one tier: it is the last
+    const single = { tiers: [{ upTo: new Decimal(10) }], aboveLastTier: "extend" };
+    expect(extendedBound(single, new Decimal(12))?.toFixed()).toBe("10");
+  });
+
+  it("gives nothing for a refusing price, an unbounded last tier, or a price without tiers", () => {
+    const quantity = new Decimal(12);
+    expect(
+      extendedBound({ tiers: [{ upTo: new Decimal(10) }], aboveLastTier: "refuse" }, quantity),
+    ).toBeUndefined();
+    expect(extendedBound({ tiers: [{ upTo: new Decimal(10) }] }, quantity)).toBeUndefined();
+    const unbounded = { tiers: [{ upTo: new Decimal(10) }, { upTo: null }], aboveLastTier: "extend" };
+    expect(extendedBound(unbounded, quantity)).toBeUndefined();
+    expect(extendedBound({ aboveLastTier: "extend" }, quantity)).toBeUndefined();
+    expect(extendedBound({ tiers: [], aboveLastTier: "extend" }, quantity)).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { InvariantError } from "../../src/errors/index.js";
 import { Decimal } from "../../src/money/index.js";
 import type { TermsOf } from "../../src/pricing/index.js";
-import { cellPrice, grouped, matrix, NO_CONTEXT, ratePrice } from "../../src/pricing/index.js";
+import { cellPrice, grouped, matrix, NO_CONTEXT, pricesIn, ratePrice } from "../../src/pricing/index.js";
 import { thrown } from "../_support/thrown.js";
 
 const d = (value: string | number) => new Decimal(value);
@@ -73,6 +73,76 @@ describe("grouped price model", () => {
   it("cannot be rated as a single quantity: it is rated per group, through its grouping", () => {
     expect(thrown(() => grouped.rate(perProject, d(10), NO_CONTEXT))).toMatchObject({
       code: "invariant_violated",
+    });
+  });
+});
+
+// What the contract checks and rating read of a grouped or matrix price besides its rating: the prices
+// nested in it (each checked like a charge's own), the answer for an unpriced group, and the price an
+// override puts on every group. Inputs are built inside each test.
+describe("the parts of a grouped or matrix price other code reads", () => {
+  const unitAt = (price: string) => ({ model: "unit" as const, unitPrice: d(price) });
+
+  it("lists the prices nested in a matrix (its cells, then its default) and in a grouped price", () => {
+    const [na, eu, fallback] = [unitAt("0.08"), unitAt("0.06"), unitAt("0.1")];
+    const cells = [
+      { match: { region: "na" }, price: na },
+      { match: { region: "eu" }, price: eu },
+    ];
+    const withDefault: TermsOf<"matrix"> = {
+      model: "matrix",
+      dimensions: ["region"],
+      cells,
+      defaultPrice: fallback,
+    };
+    expect(pricesIn(withDefault)).toEqual([withDefault, na, eu, fallback]);
+    const cellsOnly: TermsOf<"matrix"> = { model: "matrix", dimensions: ["region"], cells };
+    expect(pricesIn(cellsOnly)).toEqual([cellsOnly, na, eu]);
+    const inner = unitAt("0.05");
+    const perProject: TermsOf<"grouped"> = { model: "grouped", groupBy: ["project"], price: inner };
+    expect(pricesIn(perProject)).toEqual([perProject, inner]);
+  });
+
+  it("treats a group with no price as an error for a grouped price (its one price prices every group)", () => {
+    const perProject: TermsOf<"grouped"> = { model: "grouped", groupBy: ["project"], price: unitAt("0.05") };
+    expect(grouped.grouping?.onUnpriced(perProject)).toBe("error");
+  });
+
+  it("prices every group with an override's price: the grouped price replaced, the matrix left only a default", () => {
+    const override = unitAt("0.04");
+    const perProject: TermsOf<"grouped"> = { model: "grouped", groupBy: ["project"], price: unitAt("0.05") };
+    expect(grouped.grouping?.withEveryGroupPricedBy(perProject, override)).toEqual({
+      model: "grouped",
+      groupBy: ["project"],
+      price: override,
+    });
+    const byRegion: TermsOf<"matrix"> = {
+      model: "matrix",
+      dimensions: ["region"],
+      cells: [{ match: { region: "na" }, price: unitAt("0.08") }],
+      onUnpriced: "warn",
+    };
+    const overridden = matrix.grouping?.withEveryGroupPricedBy(byRegion, override);
+    expect(overridden).toEqual({
+      model: "matrix",
+      dimensions: ["region"],
+      cells: [],
+      onUnpriced: "warn",
+      defaultPrice: override,
+    });
+    // Every combination, a listed cell's included, now finds the override.
+    expect(cellPrice(overridden!, { region: "na" })).toBe(override);
+    expect(cellPrice(overridden!, { region: "eu" })).toBe(override);
+  });
+
+  it("says why a grouped or matrix price cannot be rated as one quantity", () => {
+    const perProject: TermsOf<"grouped"> = { model: "grouped", groupBy: ["project"], price: unitAt("0.05") };
+    expect(thrown(() => grouped.rate(perProject, d(10), NO_CONTEXT))).toMatchObject({
+      message: "A grouped price is rated per group, through its grouping.",
+    });
+    const byRegion: TermsOf<"matrix"> = { model: "matrix", dimensions: ["region"], cells: [] };
+    expect(thrown(() => matrix.rate(byRegion, d(10), NO_CONTEXT))).toMatchObject({
+      message: "A matrix price is rated per combination of its dimensions, through its grouping.",
     });
   });
 });

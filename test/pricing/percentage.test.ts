@@ -208,6 +208,15 @@ describe("percentage: free allowance", () => {
     expect(rate({ ...base, freeAmount: d(80) }, 30, 50, 10).amount.toFixed()).toBe("0.45");
   });
 
+  it("charges a zero-value transaction after the free amount is used up exactly: its fixed fee", () => {
+    // freeAmount 80: $30 free (50 left), $50 free (0 left); $0 finds nothing left, so it pays
+    // 0 × 0.02 + 0.25 = 0.25 and is no free transaction (2 free, 1 paying)
+    const result = rate({ ...base, freeAmount: d(80) }, 30, 50, 0);
+    expect(result.amount.toFixed()).toBe("0.25");
+    expect(result.steps).toContainEqual({ kind: "fixed_fees", events: 1, fixedFee: "0.25", amount: "0.25" });
+    expect(result.steps[0]).toMatchObject({ kind: "percentage", events: 3, freeEvents: 2 });
+  });
+
   it("with both limits, ends the allowance when the free events run out first", () => {
     // freeEvents 1, freeAmount 1,000: $30 free; $50 pays in full 50 × 0.02 + 0.25 = 1.25
     // although 970 of free amount is left

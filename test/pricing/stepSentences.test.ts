@@ -7,6 +7,7 @@ import {
   percentage,
   priceSchema,
   ratePrice,
+  unit,
 } from "../../src/pricing/index.js";
 import type { StepContext, StepData } from "../../src/schema/index.js";
 import { PLAIN_WORDS } from "../_laws/explainedStepLaws.js";
@@ -132,5 +133,25 @@ describe("a tier step, which several models write", () => {
       "First $10000 at 0.02 as a rate = $200; remaining $5000 at 0.015 as a rate = $75.",
       undefined,
     ]);
+  });
+});
+
+describe("a unit step's sentence", () => {
+  // 2,000 units at 0.0003 a unit = 0.6, with the quoted price and its count added by each test.
+  const sentence = (quoted: { quotedPrice?: string; per?: string }) => {
+    const step = { kind: "unit" as const, quantity: "2000", unitPrice: "0.0003", amount: "0.6", ...quoted };
+    return unit.explainStep(step, context(step));
+  };
+
+  it("writes a quoted price per a count below a million in full: no short form to give", () => {
+    // $0.30 per 1,000 requests: 2,000 × 0.30 ÷ 1,000 = 0.6; 1,000 has no M, B or T form
+    expect(sentence({ quotedPrice: "0.3", per: "1000" })).toBe("2000 units at $0.3 per 1000 units = $0.6.");
+  });
+
+  it("falls back to the unit price when a step read back has only one of quotedPrice and per", () => {
+    // The step schema takes each alone (both optional); ratecard writes both or neither, but an invoice
+    // read back may have lost one, and "per undefined" or "$undefined" must never be written.
+    expect(sentence({ quotedPrice: "0.3" })).toBe("2000 units at @0.0003 = $0.6.");
+    expect(sentence({ per: "1000" })).toBe("2000 units at @0.0003 = $0.6.");
   });
 });

@@ -140,6 +140,14 @@ describe("refused settings", () => {
     expect(error.path).toBe("charges[0].price.per");
   });
 
+  it("refuses a per that only ends like a power of ten", () => {
+    // 110 and 2,000 end in "10" and "000" but are no 10^n: 0.30 ÷ 110 = 0.00272727… recurring
+    for (const per of ["110", "2000"]) {
+      const error = refused({ price: { model: "unit", unitPrice: "0.30", per } });
+      expect([error.code, error.path]).toEqual(["invalid_field", "charges[0].price.per"]);
+    }
+  });
+
   it("refuses included units on a price that reads no quantity, and included given twice", () => {
     const onPercentage = refused({ included: "10", price: { model: "percentage", percent: "2.9" } });
     expect([onPercentage.code, onPercentage.path]).toEqual(["invalid_field", "charges[0].included"]);
