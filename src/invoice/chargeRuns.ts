@@ -47,10 +47,10 @@ export function spansOf(contract: Contract, pieces: ReadonlyArray<Period>): Peri
   if (pieces.length < 3) return [];
   const ids = new Set(pieces.flatMap((piece) => chargesAt(contract, piece.start).map((charge) => charge.id)));
   const spans = new Map<string, Period>();
+  // Each run of two pieces or more, but not of every piece: a run over every piece is a charge whose
+  // terms never change, rated over the whole period from the whole period's usage.
   for (const id of ids)
     for (const run of chargeRuns(contract, pieces, id))
-      // Two pieces or more, but not every piece: a run over every piece is a charge whose terms never
-      // change, rated over the whole period from the whole period's usage.
       if (run.last > run.first && run.last - run.first < pieces.length - 1)
         spans.set(`${run.period.start}/${run.period.end}`, run.period);
   return [...spans.values()].sort((a, b) => a.start - b.start || a.end - b.end);
