@@ -189,6 +189,13 @@ describe("amendments on a persistent meter", () => {
     expect(invoice.warnings).toEqual([
       'Charge seats read the running total of meter "seats", which is read at the end of the period, but no longer reads it from 2026-03-17: it bills nothing for that reading in 2026-03-01/2026-04-01.',
     ]);
+    // the same as data: a program reads which change left the reading unbilled from `details.change`
+    expect(invoice.notices?.map((notice) => [notice.code, notice.details])).toEqual([
+      [
+        "running_total_unbilled",
+        { meter: "seats", change: "no_longer_reads", date: "2026-03-17", period: "2026-03-01/2026-04-01" },
+      ],
+    ]);
   });
 
   it("prices the whole reading with a charge added inside the period", () => {

@@ -120,7 +120,7 @@ interface RatePassOptions {
    * Rating a progressive invoice's usage so far (docs/progressive-billing.md): only the charges that
    * read a meter and are no fee, without their line minimum, which the period's close settles.
    */
-  readonly progressive?: boolean;
+  readonly progressive: boolean;
 }
 
 // Rates every charge in force. When amendments take effect inside the period, a charge whose terms
@@ -132,11 +132,12 @@ function rateCharges(
   contract: Contract,
   resolved: PeriodInForce,
   usage: PeriodUsage,
-  { only, allowance, progressive = false }: RatePassOptions = {},
+  { only, allowance, progressive }: RatePassOptions,
 ): ChargeResults[] {
   const whole = { period: resolved.service, usage: usage.whole, proration: resolved.proration };
   const wanted = (id: string) => only === undefined || only.has(id);
-  // Fees billed in advance have lines of their own (fees.ts); a trial makes a fee free until it ends.
+  // Fees billed in advance have lines of their own (fees.ts); a trial makes a fee free until it ends
+  // (feeTime: without a trial, the same period and proration the piece has).
   const advance = advanceChargeIds(contract);
   const rate = (
     charge: ChargeTerms,
@@ -150,9 +151,7 @@ function rateCharges(
           contract,
           progressive ? withoutMinimum(charge) : charge,
           chargePath(contract, charge.id, at),
-          isFee(charge) && contract.trialEnd !== undefined
-            ? { ...piece, ...feeTime(contract, piece.period, resolved.billingPeriod) }
-            : piece,
+          isFee(charge) ? { ...piece, ...feeTime(contract, piece.period, resolved.billingPeriod) } : piece,
           lookup,
         );
   if (usage.pieces === undefined) {
