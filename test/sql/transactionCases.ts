@@ -1,28 +1,14 @@
 import { expect, it } from "vitest";
-import {
-  type PreparedRating,
-  parseContract,
-  prepareRating,
-  rateFromAggregates,
-  type UsageAggregates,
-} from "../../src/index.js";
-import { contractHead, type TableEvent } from "./engines.js";
+import { parseContract, prepareRating, rateFromAggregates, type UsageAggregates } from "../../src/index.js";
+import { type AggregatedOn, contractHead, eventAt, type TableEvent } from "./engines.js";
 
 // Hand-worked cases of per-transaction prices (percentage), run on each engine by sqlCases.ts:
 // `aggregatedOn` loads the events, aggregates them in the engine and checks the result equal to the
 // in-memory aggregates (whole period and each piece), values and their order included.
 
-type AggregatedOn = (prepared: PreparedRating, events: TableEvent[]) => Promise<UsageAggregates>;
-
 const at = (day: number, hour: number) => new Date(Date.UTC(2026, 1, day, hour)).toISOString();
 const ms = (day: number, hour: number) => Date.UTC(2026, 1, day, hour);
-const event = (id: string, type: string, timestamp: string, properties: Record<string, unknown>) => ({
-  id,
-  type,
-  customer: "cus_a",
-  timestamp,
-  properties,
-});
+const event = eventAt;
 const payments = { id: "payments", eventType: "pay", aggregation: "sum", valueProperty: "amount" };
 // 2.9 % + $0.30 a payment, at least $0.50 a payment, the first 2 payments free.
 const card = {
