@@ -141,7 +141,7 @@ export function transactionCases(aggregatedOn: AggregatedOn, reload: () => Promi
     // fees: p1 and p10 free (the first two); p3 40 × 0.029 + 0.30 = 1.46; p2 20.5 × 0.029 + 0.30 =
     // 0.8945; p4 a refund, nothing; p5 6 × 0.029 + 0.30 = 0.474, raised to 0.50 (+0.026).
     // (40 + 20.5 + 6) × 0.029 = 1.9285, + 3 × 0.30 = 0.90, + 0.026 = 2.8545 → $2.85.
-    // (p3 before p10 would have made p3 free and raised p10: 5 × 0.029 + 0.30 = 0.445 → +0.055.)
+    // (p3 before p10 would have made p3 free and raised p10: 5 × 0.029 + 0.30 = 0.445 → +0.055; $1.89.)
     // by_method at 1 %: bank 6 × 0.01 = $0.06; card (100 + 5 + 40 + 20.5) × 0.01 = 1.655 → $1.66.
     expect(amounts).toEqual(["2.85", "0.06", "1.66"]);
     // 2.85 + 0.06 + 1.66 = 4.57
