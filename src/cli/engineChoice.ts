@@ -50,9 +50,10 @@ export interface EngineChoice {
 /**
  * The engine for a rating: the one named, or under `auto` DuckDB when the file is local, at least
  * {@link AUTO_DUCKDB_BYTES} (or Parquet, which only DuckDB reads), in a format DuckDB reads, with
- * `@duckdb/node-api` installed, and every meter compiles to SQL (per-transaction prices do not); else
- * memory (`parquetOnly`: Parquet only, whatever the size). Whatever `auto` cannot hand to DuckDB falls back to memory with a note (never an error); an
- * explicit `--engine duckdb` is refused instead, by the DuckDB engine itself.
+ * `@duckdb/node-api` installed, and every meter compiles to SQL (a computed value with more decimals
+ * than DuckDB keeps does not); else memory (`parquetOnly`: Parquet only, whatever the size). Whatever
+ * `auto` cannot hand to DuckDB falls back to memory with a note (never an error); an explicit
+ * `--engine duckdb` is refused instead, by the DuckDB engine itself.
  */
 export async function chooseEngine(engine: Engine, request: EngineRequest): Promise<EngineChoice> {
   if (engine !== "auto") return { engine };

@@ -24,6 +24,7 @@ export type {
   Sample,
   WindowQuantity,
 } from "./reducer.js";
+export { transactionValue } from "./transactionValue.js";
 export type { UsageStates } from "./usageStates.js";
 export { aggregateUsageStates, mergeUsageStates, usageFromStates } from "./usageStates.js";
 export { uniqueKey } from "./valueReducers.js";

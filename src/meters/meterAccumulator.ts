@@ -1,4 +1,4 @@
-import { type Decimal, ONE, type ShortDecimal, safeParseDecimal, ZERO } from "../money/index.js";
+import { type Decimal, type ShortDecimal, ZERO } from "../money/index.js";
 import {
   isInheritedName,
   type MeterTerms,
@@ -18,6 +18,7 @@ import {
 } from "./meterStatesSchema.js";
 import type { CarriedMeterState, Computation, Reducer, Sample, WindowQuantity } from "./reducer.js";
 import { byTimeThenId, decimalJson } from "./stateJson.js";
+import { transactionValue } from "./transactionValue.js";
 import { valueReducerOf } from "./valueReducers.js";
 import { type WindowLayout, windowLayout } from "./windows.js";
 
@@ -339,6 +340,5 @@ function valuesOf(bucket: Bucket, dimensions: ReadonlyArray<string>): PropertyVa
 
 // An event's value for per-transaction prices (an event without a readable value counts as 1).
 function valueEntry(event: UsageEvent, raw: PropertyValue | undefined): Bucket["values"][number] {
-  const parsed = raw === undefined ? undefined : safeParseDecimal(raw);
-  return { timestamp: event.timestamp, id: event.id, value: parsed?.success ? parsed.data : ONE };
+  return { timestamp: event.timestamp, id: event.id, value: transactionValue(raw) };
 }

@@ -1,10 +1,10 @@
-import { InputError, sqlMessages } from "../errors/index.js";
 import { aggregatedPeriods, type PreparedRating } from "../invoice/index.js";
 import { type AggregateUsageOptions, keepsDailyQuantities } from "../meters/index.js";
 import type { ValueExpression } from "../schema/index.js";
 import { type SqlDialect, type SqlDialectName, sqlDialect } from "./dialect.js";
 import { stateKeySql, windowIndexSql } from "./keySql.js";
 import { type MeterSql, meterSql } from "./meterSql.js";
+import type { PropertyColumns } from "./quantitySql.js";
 import { extractedSource, fieldSql, payloadSql, propertySql, type SqlUsageSource } from "./usageSource.js";
 
 /**
@@ -34,12 +34,6 @@ export function compileUsageSql(
 ): CompiledUsageSql {
   const dialect = sqlDialect(dialectName);
   const { options } = prepared;
-  for (const [meter, request] of options.requests ?? [])
-    if (request.collectValues)
-      throw InputError.from(
-        sqlMessages.sqlUnsupported(`per-transaction prices (meter "${meter}")`),
-        "charges",
-      );
   return {
     dialect: dialectName,
     queries: aggregatedPeriods(prepared).map((period) => compileOne({ ...options, period }, dialect, source)),
@@ -98,12 +92,22 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
       return `, CASE WHEN ${kind} IN ('s', 'n', 'b') THEN ${kind} ELSE 'z' END AS gk_${names.indexOf(name)}, CASE WHEN ${kind} IN ('s', 'n', 'b') THEN ${text} END AS gt_${names.indexOf(name)}`;
     })
     .join("");
+  // Per-transaction prices read each counted event's raw value (meters/transactionValue.ts): the kind
+  // and text of its value property, or the computed value as text; NULL for a meter without a value.
+  const rawValues = options.meters.map((meter, i): PropertyColumns | undefined => {
+    if (options.requests?.get(meter.id)?.collectValues !== true) return undefined;
+    if (meter.value !== undefined) return { kind: "'s'", text: `v${i}` };
+    return meter.valueProperty === undefined ? { kind: "NULL", text: "NULL" } : property(meter.valueProperty);
+  });
   // What the selects below read of each classified event: fewer columns for the engine to keep.
-  const uniqueColumns = options.meters.flatMap((meter) => [
+  const uniqueColumns = options.meters.flatMap((meter, i) => [
     ...(meter.aggregation === "unique_count" && meter.valueProperty !== undefined
       ? Object.values(property(meter.valueProperty))
       : []),
     ...(meter.operationProperty === undefined ? [] : Object.values(property(meter.operationProperty))),
+    ...(rawValues[i] !== undefined && meter.value === undefined && meter.valueProperty !== undefined
+      ? Object.values(property(meter.valueProperty))
+      : []),
   ]);
   // Two-level meters: the key of each counted event's inner state (entity, window).
   const timeZone = options.timeZone ?? "UTC";
@@ -176,6 +180,16 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
         const where = `FROM cls WHERE reason IS NULL AND m${i}`;
         const groupBy = keys.length === 0 ? "" : ` GROUP BY ${keys.join(", ")}`;
         const state = `SELECT ${row({ kind: "state", m: String(i), gi, g: group, w, n: "COUNT(*)", ...stateColumns(inner, meters[i]!, `v${i}`, dialect) })} ${where}${groupBy}`;
+        // Per-transaction prices: each counted event's raw value (kind in w, text in a), id and instant,
+        // one row per event, in the total and in each group; ratecard reads the value and puts them in
+        // event order (time, then id) as the in-memory engine does.
+        const raw = rawValues[i];
+        const values =
+          raw === undefined
+            ? []
+            : [
+                `SELECT ${row({ kind: "value", m: String(i), gi, g: group, w: raw.kind, a: raw.text, b: "id", t: "ts" })} ${where}`,
+              ];
         // A plain sum or count asked for its days (`daily`): its state per local day of the zone, the
         // total's only (docs/sql-engines.md, "Daily quantities").
         const daily =
@@ -196,12 +210,14 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
               : `CASE WHEN ${operation.kind} = 's' AND ${operation.text} = 'remove' THEN 1 ELSE 0 END`;
           return [
             state,
+            ...values,
             `SELECT ${row({ kind: "operation", m: String(i), gi, g: group, w: value.kind, a: value.text, b: "id", t: "ts", n: remove })} ${where}`,
           ];
         }
         if (inner === "unique_count")
           return [
             state,
+            ...values,
             `SELECT DISTINCT ${row({ kind: "unique", m: String(i), gi, g: group, w, a: property(meter.valueProperty ?? "").kind, b: property(meter.valueProperty ?? "").text })} ${where}`,
           ];
         // A weighted_sum's state is its points (weighted.ts): each counted event's instant, id and
@@ -210,12 +226,13 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
         if (inner === "weighted_sum" || (meter.persistent === true && meter.prorated === true))
           return [
             state,
+            ...values,
             `SELECT ${row({ kind: "point", m: String(i), gi, g: group, a: `v${i}`, b: "id", t: "ts" })} ${where}`,
           ];
-        if (inner !== "latest") return [state, ...daily];
+        if (inner !== "latest") return [state, ...values, ...daily];
         const partition = keys.length === 0 ? "" : `PARTITION BY ${keys.join(", ")} `;
         const latest = `SELECT ${row({ kind: "latest", m: String(i), gi, g: group, w, a: `v${i}`, b: "id", t: "ts" })} FROM (SELECT cls.*, ROW_NUMBER() OVER (${partition}ORDER BY ts DESC, ${dialect.binary("id")} DESC) AS rn ${where}) l WHERE rn = 1`;
-        return [state, latest, ...daily];
+        return [state, ...values, latest, ...daily];
       });
     }),
   ];

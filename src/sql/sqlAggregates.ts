@@ -11,6 +11,7 @@ import {
   compareText,
   keepsDailyQuantities,
   mergeUsageStates,
+  transactionValue,
   type UsageStates,
   uniqueKey,
 } from "../meters/index.js";
@@ -45,6 +46,7 @@ const rowSchema = z.object({
     "point",
     "daily",
     "operation",
+    "value",
   ]),
   m: integer,
   gi: integer,
@@ -134,30 +136,35 @@ function statesOf(rows: ReadonlyArray<Row>, options: AggregateUsageOptions): Usa
     ...(reused > 0 ? { idsReusedByOtherCustomers: { ids: reused, sampleIds: samples("reusedSample") } } : {}),
     meters: options.meters.map((meter, index) => {
       const mine = rows.filter((row) => row.m === index);
-      const groupings = options.requests?.get(meter.id)?.groupings ?? [];
-      const total = stateOf(
-        meter,
-        mine.filter((row) => row.gi === null && row.kind !== "daily"),
-      );
+      const request = options.requests?.get(meter.id);
+      const groupings = request?.groupings ?? [];
+      // A per-transaction price's values, kept beside the state (as meterAccumulator.ts writes them).
+      const values = (inBucket: ReadonlyArray<Row>) =>
+        request?.collectValues === true ? { values: transactionValues(inBucket) } : {};
+      const ofState = (inBucket: ReadonlyArray<Row>) =>
+        stateOf(
+          meter,
+          inBucket.filter((row) => row.kind !== "value"),
+        );
+      const inTotal = mine.filter((row) => row.gi === null && row.kind !== "daily");
+      const total = ofState(inTotal);
       const daily =
         options.daily === true && keepsDailyQuantities(meter) ? { daily: dailyStates(meter, mine) } : {};
-      if (groupings.length === 0) return { meter: meter.id, total, ...daily };
+      if (groupings.length === 0) return { meter: meter.id, total, ...values(inTotal), ...daily };
       return {
         meter: meter.id,
         total,
+        ...values(inTotal),
         ...daily,
         groups: groupings.map((dimensions, gi) => {
           const inGrouping = mine.filter((row) => row.gi === gi);
           return {
             dimensions: [...dimensions],
             buckets: [...new Set(inGrouping.filter((row) => row.kind === "state").map((row) => row.g))].map(
-              (group) => ({
-                group: groupValues(group),
-                state: stateOf(
-                  meter,
-                  inGrouping.filter((other) => other.g === group),
-                ),
-              }),
+              (group) => {
+                const inBucket = inGrouping.filter((other) => other.g === group);
+                return { group: groupValues(group), state: ofState(inBucket), ...values(inBucket) };
+              },
             ),
           };
         }),
@@ -208,6 +215,15 @@ function persistentStateOf(meter: MeterTerms, rows: ReadonlyArray<Row>): unknown
       .filter((row) => row.kind === "point")
       .map((row) => ({ timestamp: row.t, value: decimal(row.a) }));
   return valueStateOf(meter.aggregation, rows);
+}
+
+// Each counted event's `[instant, id, value]` for a per-transaction price, its value read from the raw
+// value the row carries exactly as the in-memory engine reads it; merging with the blank state puts
+// them in event order (time, then id).
+function transactionValues(rows: ReadonlyArray<Row>): [number | null, string | null, string][] {
+  return rows
+    .filter((row) => row.kind === "value")
+    .map((row) => [row.t, row.b, toPlainString(transactionValue(propertyValue(row.w, row.a)))]);
 }
 
 // A plain sum's or count's `[day index, state]` pairs, as meterAccumulator.ts writes its daily states.

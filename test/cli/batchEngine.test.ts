@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assertCliBuilt, runCliWithEnv } from "../_support/runCli.js";
+import { tooManyDecimalsCdn } from "../_support/sqlContracts.js";
 
 // `ratecard batch --engine duckdb`: one DuckDB query per contract over its own customer's rows. Every
 // invoice, and the summary, must be the in-memory batch's, byte for byte, with the real DuckDB.
@@ -128,20 +129,29 @@ describe("ratecard batch --engine duckdb", () => {
     expect(fromParquet.stdout).toBe(memory.stdout);
   });
 
+  it("rates a per-transaction price as the in-memory batch does", () => {
+    const files = april("per-transaction");
+    // currency-bhd's transfer priced at 2.9 % of each event's gb: DuckDB returns each counted value.
+    const bhd = JSON.parse(readFileSync("fixtures/currency-bhd/contract.json", "utf8"));
+    bhd.charges = bhd.charges.map((charge: { meter?: string }) =>
+      charge.meter === "transfer" ? { ...charge, price: { model: "percentage", percent: "2.9" } } : charge,
+    );
+    writeFileSync(join(files.contracts, "currency-bhd.json"), JSON.stringify(bhd));
+    const duckdb = batch(files, "--engine", "duckdb");
+    expect(duckdb.code).toBe(0);
+    expect(duckdb.stdout).toBe(batch(files, "--engine", "memory").stdout);
+  });
+
   it("refuses, exit 2 and a sentence: a contract whose meter does not compile, a malformed event", () => {
     const files = april("refused");
-    // cdn-basic with its requests priced per transaction (2.9 % of each event's value), which the SQL
-    // compiler does not aggregate: said, not approximated.
-    const contract = JSON.parse(readFileSync("fixtures/cdn-basic/contract.json", "utf8"));
-    contract.charges = contract.charges.map((charge: { meter?: string }) =>
-      charge.meter === "requests" ? { ...charge, price: { model: "percentage", percent: "2.9" } } : charge,
-    );
-    writeFileSync(join(files.contracts, "per-transaction.json"), JSON.stringify(contract));
-    const perTransaction = batch(files, "--engine", "duckdb");
-    expect(perTransaction.code).toBe(2);
-    expect(perTransaction.stderr).toContain(`--contracts ${join(files.contracts, "per-transaction.json")}: `);
-    expect(perTransaction.stderr).toContain('per-transaction prices (meter "requests")');
-    expect(perTransaction.stderr).not.toContain("    at ");
+    // cdn-basic with its requests a product of five properties (45 decimals, beyond DuckDB's 38), which
+    // the SQL compiler does not compile for DuckDB: said, not approximated.
+    writeFileSync(join(files.contracts, "too-many-decimals.json"), JSON.stringify(tooManyDecimalsCdn()));
+    const wide = batch(files, "--engine", "duckdb");
+    expect(wide.code).toBe(2);
+    expect(wide.stderr).toContain(`--contracts ${join(files.contracts, "too-many-decimals.json")}: `);
+    expect(wide.stderr).toContain('a meter value with 45 decimals (meter "requests"');
+    expect(wide.stderr).not.toContain("    at ");
     // an event without a type, of a customer no contract bills: the in-memory reader refuses the file too
     const broken = april("broken", [
       JSON.stringify({ id: "b1", customer: "cus_nobody", timestamp: "2026-04-02T00:00:00Z" }),

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { beforeAll, describe, expect, it } from "vitest";
 import { assertCliBuilt, runCli } from "../_support/runCli.js";
+import { contractFile, perTransactionCdn, tooManyDecimalsCdn } from "../_support/sqlContracts.js";
 
 // `ratecard invoice --engine duckdb`: DuckDB aggregates the usage file, ratecard rates. The invoice,
 // usage report included, must be the in-memory engine's, byte for byte.
@@ -121,18 +122,12 @@ describe("ratecard invoice --engine duckdb", () => {
     ]);
     const stdin = invoice("cdn-basic", "2026-02", "-", "--engine", "duckdb", "--usage-format", "ndjson");
     expect([stdin.code, stdin.stderr]).toEqual([2, expect.stringContaining("not standard input")]);
-    // A price per transaction (cdn-basic's requests at 2.9 % of each event) does not compile to SQL:
-    // said, not approximated.
-    const contract = JSON.parse(readFileSync("fixtures/cdn-basic/contract.json", "utf8"));
-    contract.charges = contract.charges.map((charge: { meter?: string }) =>
-      charge.meter === "requests" ? { ...charge, price: { model: "percentage", percent: "2.9" } } : charge,
-    );
-    const dir = mkdtempSync(join(tmpdir(), "ratecard-duckdb-"));
-    writeFileSync(join(dir, "contract.json"), JSON.stringify(contract));
-    const perTransaction = runCli(
+    // A meter value of five properties multiplied (45 decimals, beyond DuckDB's DECIMAL(38,·)) does not
+    // compile to SQL: said, not approximated.
+    const refused = runCli(
       "invoice",
       "--contract",
-      join(dir, "contract.json"),
+      contractFile(tooManyDecimalsCdn()),
       "--usage",
       usage,
       "--period",
@@ -140,10 +135,30 @@ describe("ratecard invoice --engine duckdb", () => {
       "--engine",
       "duckdb",
     );
-    expect(perTransaction.code).toBe(2);
-    expect(perTransaction.stderr).toContain('cannot aggregate per-transaction prices (meter "requests")');
-    expect(perTransaction.stderr).toContain("--engine memory");
-    expect(perTransaction.stderr).not.toContain("    at ");
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('a meter value with 45 decimals (meter "requests"');
+    expect(refused.stderr).toContain("--engine memory");
+    expect(refused.stderr).not.toContain("    at ");
+  });
+
+  it("rates a per-transaction price (a percentage of each event's value) as the in-memory engine does", () => {
+    // cdn-basic with its requests at 2.9 % of each event's value: DuckDB returns each counted value.
+    const contract = contractFile(perTransactionCdn());
+    const rate = (engine: string) =>
+      runCli(
+        "invoice",
+        "--contract",
+        contract,
+        "--usage",
+        "fixtures/cdn-basic/usage.ndjson",
+        "--period",
+        "2026-02",
+        "--engine",
+        engine,
+      );
+    const duckdb = rate("duckdb");
+    expect([duckdb.code, duckdb.stderr]).toEqual([0, ""]);
+    expect(duckdb.stdout).toBe(rate("memory").stdout);
   });
 
   it("rates a percentile meter (95th percentile of 5-minute windows) as the in-memory engine does", () => {

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { assertCliBuilt, runCliWithEnv } from "../_support/runCli.js";
+import { contractFile, perTransactionCdn, tooManyDecimalsCdn } from "../_support/sqlContracts.js";
 
 // `--engine auto`, the default: DuckDB for a local file at least RATECARD_AUTO_DUCKDB_BYTES large (32
 // MiB unless set; 0 here, so that the fixtures qualify) when it can aggregate it exactly, else the
@@ -35,22 +36,26 @@ describe("ratecard invoice --engine auto", () => {
   });
 
   it("falls back to the in-memory engine, with a note, for a meter SQL does not compile", () => {
-    // cdn-basic with its requests priced per transaction (a percentage of each event's value, which
-    // SQL does not compile): --engine duckdb refuses it (exit 2), auto does not.
-    const contract = JSON.parse(readFileSync("fixtures/cdn-basic/contract.json", "utf8"));
-    contract.charges = contract.charges.map((charge: { meter?: string }) =>
-      charge.meter === "requests" ? { ...charge, price: { model: "percentage", percent: "2.9" } } : charge,
-    );
-    const dir = mkdtempSync(join(tmpdir(), "ratecard-auto-"));
-    writeFileSync(join(dir, "contract.json"), JSON.stringify(contract));
-    const args = ["--contract", join(dir, "contract.json"), ...CDN.slice(2), "--usage", CDN_USAGE];
+    // cdn-basic with its requests a product of five properties (45 decimals, beyond DuckDB's 38):
+    // --engine duckdb refuses it (exit 2), auto does not.
+    const args = ["--contract", contractFile(tooManyDecimalsCdn()), ...CDN.slice(2), "--usage", CDN_USAGE];
     const auto = invoice(ALWAYS, ...args);
     const memory = invoice(ALWAYS, ...args, "--engine", "memory");
     expect(auto.code).toBe(0);
     expect(auto.stderr).toContain("aggregating with ratecard's own engine instead, because");
-    expect(auto.stderr).toContain('per-transaction prices (meter "requests")');
+    expect(auto.stderr).toContain('a meter value with 45 decimals (meter "requests"');
     expect(auto.stdout).toBe(memory.stdout);
     expect(invoice(ALWAYS, ...args, "--engine", "duckdb").code).toBe(2);
+  });
+
+  it("hands per-transaction prices to DuckDB, with the in-memory invoice", () => {
+    // cdn-basic with its requests priced at 2.9 % of each event's value: each value comes back as a row.
+    const args = ["--contract", contractFile(perTransactionCdn()), ...CDN.slice(2), "--usage", CDN_USAGE];
+    const auto = invoice(ALWAYS, ...args);
+    const memory = invoice(ALWAYS, ...args, "--engine", "memory");
+    expect([auto.code, memory.code]).toEqual([0, 0]);
+    expect(auto.stderr).toContain("aggregating with DuckDB");
+    expect(auto.stdout).toBe(memory.stdout);
   });
 
   it("hands weighted_sum meters and --daily to DuckDB too, with the in-memory invoice", () => {

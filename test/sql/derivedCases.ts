@@ -1,19 +1,10 @@
 import { expect, it } from "vitest";
-import {
-  compileUsageSql,
-  type PreparedRating,
-  parseContract,
-  prepareRating,
-  type SqlDialectName,
-  type UsageAggregates,
-} from "../../src/index.js";
-import { contractHead, type TableEvent } from "./engines.js";
+import { compileUsageSql, parseContract, prepareRating, type SqlDialectName } from "../../src/index.js";
+import { type AggregatedOn, contractHead, type TableEvent } from "./engines.js";
 
 // Hand-worked cases of meters whose value is computed from properties (value expressions), run on
 // each engine by sqlCases.ts: `aggregatedOn` loads the events, aggregates them in the engine and
 // checks the result equal to the in-memory aggregates.
-
-type AggregatedOn = (prepared: PreparedRating, events: TableEvent[]) => Promise<UsageAggregates>;
 
 const unitCharge = (meter: string) => ({
   id: meter,

@@ -1,4 +1,4 @@
-import type { SqlDialectName } from "../../src/index.js";
+import type { PreparedRating, SqlDialectName, UsageAggregates } from "../../src/index.js";
 
 /** An event as the tests load it into an engine: properties as JSON text. */
 export interface TableEvent {
@@ -38,3 +38,14 @@ export const contractHead = {
   billing: { cadence: "monthly", alignment: "calendar" },
   term: { start: "2026-01-01" },
 } as const;
+
+/** Loads the events into the engine, aggregates them there and checks them equal to the in-memory aggregates. */
+export type AggregatedOn = (prepared: PreparedRating, events: TableEvent[]) => Promise<UsageAggregates>;
+
+/** An event of customer cus_a at an ISO 8601 instant. */
+export const eventAt = (
+  id: string,
+  type: string,
+  timestamp: string,
+  properties: Record<string, unknown>,
+): TableEvent => ({ id, type, customer: "cus_a", timestamp, properties });

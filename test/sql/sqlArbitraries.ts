@@ -2,9 +2,10 @@ import fc from "fast-check";
 import { contractHead, type TableEvent } from "./engines.js";
 
 // Contracts and events for the SQL equivalence property: one meter of each aggregation the compiler
-// compiles, with filters of every kind, grouped charges, and events whose ids repeat (identical copies
-// and conflicting ones), of two customers, several types, around the period's edges, with values of
-// every shape a meter may meet (numbers, decimal text, text that is no number, null, too many decimals).
+// compiles, with filters of every kind, grouped charges, percentage prices, and events whose ids
+// repeat (identical copies and conflicting ones), of two customers, several types, around the period's
+// edges (some at one shared instant), with values of every shape a meter may meet (numbers, decimal
+// text, text that is no number, null, too many decimals).
 
 const AGGREGATIONS = ["sum", "count", "avg", "min", "max", "latest", "unique_count"] as const;
 
@@ -105,7 +106,19 @@ const persistentMeterArb = fc
   })
   .map(({ shape }) => ({ id: "m10_persistent", eventType: "c", persistent: true, ...shape }));
 
-/** A contract with one meter per compiled aggregation, each billed by a unit or grouped charge. */
+// Per-transaction prices: free transactions, fees and minimums; a free amount and a maximum; a bare rate.
+const percentageArb = fc.constantFrom(
+  { model: "percentage", percent: "2.9", fixedFee: "0.30", minimumPerEvent: "0.50", freeEvents: 2 },
+  { model: "percentage", basisPoints: "150", maximumPerEvent: "1", freeAmount: "5" },
+  { model: "percentage", percent: "10" },
+);
+
+// A percentage price reads each event's amount: a meter with a value property that it sums, averages,
+// takes the extreme or latest of (contracts refuse it on a count, a unique count or a weighted_sum).
+const readsAmounts = (meter: { readonly aggregation: string; readonly valueProperty?: string }) =>
+  meter.valueProperty !== undefined && !["count", "unique_count", "weighted_sum"].includes(meter.aggregation);
+
+/** A contract with one meter per compiled aggregation, each billed by a unit, percentage or grouped charge. */
 export const sqlContractArb = fc
   .tuple(
     fc.tuple(
@@ -117,14 +130,18 @@ export const sqlContractArb = fc
     ),
     fc.array(fc.constantFrom(undefined, ["r"], ["r", "u"]), { minLength: 9, maxLength: 9 }),
     fc.constantFrom("UTC", "America/New_York"),
+    // Per charge of a meter that reads amounts: a percentage price, or (undefined) the unit price.
+    fc.array(fc.oneof(fc.constant(undefined), percentageArb), { minLength: 11, maxLength: 11 }),
   )
-  .map(([meters, groupings, timeZone]) => ({
+  .map(([meters, groupings, timeZone, percentages]) => ({
     ...contractHead,
     timeZone,
     id: "ctr_sql",
     meters,
     charges: meters.map((meter, index) => {
-      const unit = { model: "unit", unitPrice: "0.01" };
+      const chosen = percentages[index];
+      const single =
+        chosen !== undefined && readsAmounts(meter) ? chosen : { model: "unit", unitPrice: "0.01" };
       // A weighted_sum or persistent meter's charge is never grouped (what it carries is per meter).
       const carries = meter.aggregation === "weighted_sum" || "persistent" in meter;
       const groupBy = carries ? undefined : groupings[index];
@@ -132,7 +149,7 @@ export const sqlContractArb = fc
         id: `c${index}`,
         name: `Charge ${index}`,
         meter: meter.id,
-        price: groupBy ? { model: "grouped", groupBy, price: unit } : unit,
+        price: groupBy ? { model: "grouped", groupBy, price: single } : single,
       };
     }),
   }));
@@ -169,8 +186,12 @@ const eventArb = fc
     // "e": a type no meter reads (unknown_event_type).
     type: fc.constantFrom("a", "a", "b", "c", "d", "e"),
     customer: fc.constantFrom("cus_a", "cus_a", "cus_a", "cus_b"),
-    // Around February 2026: the last hour of January to the first of March.
-    timestamp: fc.integer({ min: -3_600_000, max: 28 * 86_400_000 + 3_600_000 }),
+    // Around February 2026: the last hour of January to the first of March; now and then one of two
+    // instants that several events share (ties: event order by id, the first transactions free).
+    timestamp: fc.oneof(
+      { weight: 4, arbitrary: fc.integer({ min: -3_600_000, max: 28 * 86_400_000 + 3_600_000 }) },
+      { weight: 1, arbitrary: fc.constantFrom(3 * 86_400_000 + 3_600_000, 14 * 86_400_000) },
+    ),
     v: fc.oneof(valueArb, fc.constant(undefined)),
     w: fc.oneof(valueArb, fc.constant(undefined)),
     r: propertyArb,

@@ -12,6 +12,7 @@ import {
 import { compileRefusals, derivedCases, twoLevelCases } from "./derivedCases.js";
 import { contractHead, type TableEvent, type TestEngine } from "./engines.js";
 import { dailyCases, persistentCases, weightedCases } from "./timeCases.js";
+import { transactionCases } from "./transactionCases.js";
 
 // The worked example of docs/sql-engines.md: API calls at $0.0001 (count) and egress at $0.05 per GB
 // (sum of gb), with a copy, a conflicting copy, another customer's event and an unknown type.
@@ -148,6 +149,7 @@ export function describeSqlEngine(make: () => Promise<TestEngine>, from: () => s
     weightedCases(aggregatedOn, () => engine.load(events));
     dailyCases(aggregatedOn, () => engine.load(events));
     persistentCases(aggregatedOn, () => engine.load(events));
+    transactionCases(aggregatedOn, () => engine.load(events));
 
     it("refuses to compile a computed value with more decimals than the engine keeps", () => {
       compileRefusals(engine.dialect);

@@ -1,18 +1,10 @@
 import { expect, it } from "vitest";
-import {
-  type PreparedRating,
-  parseContract,
-  prepareRating,
-  rateFromAggregates,
-  type UsageAggregates,
-} from "../../src/index.js";
-import { contractHead, type TableEvent } from "./engines.js";
+import { parseContract, prepareRating, rateFromAggregates, type UsageAggregates } from "../../src/index.js";
+import { type AggregatedOn, contractHead, eventAt, type TableEvent } from "./engines.js";
 
 // Hand-worked cases of meters that weigh time (weighted_sum gauges), run on each engine by
 // sqlCases.ts: `aggregatedOn` loads the events, aggregates them in the engine and checks the result
 // equal to the in-memory aggregates (whole period and each piece).
-
-type AggregatedOn = (prepared: PreparedRating, events: TableEvent[]) => Promise<UsageAggregates>;
 
 const unit = (id: string, unitPrice: string) => ({
   id,
@@ -21,13 +13,7 @@ const unit = (id: string, unitPrice: string) => ({
   price: { model: "unit", unitPrice },
 });
 const hour = (day: number, hours: number) => new Date(Date.UTC(2026, 1, day, hours)).toISOString();
-const event = (id: string, type: string, timestamp: string, properties: Record<string, unknown>) => ({
-  id,
-  type,
-  customer: "cus_a",
-  timestamp,
-  properties,
-});
+const event = eventAt;
 
 // Storage in GB-month at $1, $2 from February 15 (an amendment cuts the month in two pieces), and
 // nodes running, counted in node-hours at $0.01 (+1 when one starts, −1 when one stops).
