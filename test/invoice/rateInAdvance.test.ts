@@ -220,7 +220,11 @@ describe("rateInAdvance and inAdvanceFee: order, marks and refusals", () => {
           meter: "m",
           price: {
             model: "graduated",
-            tiers: [{ upTo: "10", unitPrice: "0.10" }, { upTo: "20", unitPrice: "0.05" }, { unitPrice: "0.02" }],
+            tiers: [
+              { upTo: "10", unitPrice: "0.10" },
+              { upTo: "20", unitPrice: "0.05" },
+              { unitPrice: "0.02" },
+            ],
           },
           windows: { tiers: "each_window" },
         } as never,
