@@ -56,7 +56,8 @@ export interface InAdvanceResult {
  * @param chargeId - a usage charge with one line (no group-by, no matrix), in force at the period's start
  * @param events - the period's usage events as sent
  * @param period - as for rateInvoice: `"2026-03"`, a range of local dates, or a Period
- * @throws InputError `invalid_argument` for an unknown charge, a fee, or a grouped charge; UsageError
+ * @throws InputError `invalid_argument` for an unknown charge, a fee, a grouped charge, or a charge priced
+ *   window by window; UsageError
  *   for a malformed event
  * @example rateInAdvance(contract, "api", events, "2026-03").fees.map((f) => f.fee) // ["10.00", "0.00", …]
  */
@@ -151,6 +152,10 @@ function inAdvancePricing(contract: Contract, chargeId: string, period: Period |
     throw InputError.from(invoiceMessages.inAdvanceChargeRefused(chargeId, "no_meter"), "chargeId");
   if (groupDimensions(charge) !== undefined || needsEventValues(charge.price))
     throw InputError.from(invoiceMessages.inAdvanceChargeRefused(chargeId, "per_group"), "chargeId");
+  // Window pricing prices each window on its own: A(quantity) of the period's total would not be the
+  // period-end line (an hourly peak of 9 and one of 15 at tiers restarting per window: 2.15, not 1.58).
+  if (charge.windows !== undefined)
+    throw InputError.from(invoiceMessages.inAdvanceChargeRefused(chargeId, "per_window"), "chargeId");
   const options = aggregationOptions(contract, inForce, {});
   const minor = contract.currency.minorUnits;
   return {

@@ -91,6 +91,19 @@ describe("an allowance pool resized on a date", () => {
     expect(invoice.allowances?.[0]).toMatchObject({ quantity: "1258.3" });
   });
 
+  it("rounds a size that falls exactly on a half up, not to the even size: 1,000.5 → 1,001 GB", () => {
+    // February 2026 has 28 days, resized on the 15th: 14 days at 1,000 GB and 14 at 1,001 GB
+    // (1,000 × 14 + 1,001 × 14) ÷ 28 = 28,014 ÷ 28 = 1,000.5 → 1,001 (half up; half even would give 1,000)
+    // billable 2,000 − 1,001 = 999 GB × 0.05 = 49.95
+    const invoice = rateInvoice(
+      contractWith([{ effective: "2026-02-15", quantity: "1001" }]),
+      egress("2000", 2, "02"),
+      "2026-02",
+    );
+    expect(invoice.allowances?.[0]).toMatchObject({ quantity: "1001" });
+    expect(invoice.total).toBe("49.95");
+  });
+
   it("changes nothing when resized to the same size", () => {
     const same = rateInvoice(
       contractWith([{ effective: "2026-03-16", quantity: "1000" }]),

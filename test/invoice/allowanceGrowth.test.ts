@@ -13,7 +13,11 @@ import { thrown } from "../_support/thrown.js";
 //
 // Written with ratecard: a weighted_sum meter of the Nanodes running (+1 when one is created, −1 when
 // it is deleted) counts instance-months; the pool grows by 1,000 GB for each.
-const linode = (fixed = "0", perUnit = "1000") =>
+const linode = (
+  fixed = "0",
+  perUnit = "1000",
+  changes?: ReadonlyArray<{ effective: string; quantity: string }>,
+) =>
   buildContract({
     id: "ctr_linode_pool",
     meters: [
@@ -48,6 +52,7 @@ const linode = (fixed = "0", perUnit = "1000") =>
         quantity: fixed,
         charges: ["transfer"],
         growsWith: { meter: "nanode_months", quantity: perUnit },
+        ...(changes === undefined ? {} : { changes }),
       },
     ],
   } as never);
@@ -114,6 +119,34 @@ describe("an allowance pool that grows with a meter (Linode's transfer pool)", (
     expect(tenths.allowances![0]!.quantity).toBe("2357.6");
     expect(tenths.lines[0]!.quantity).toBe("242.4");
     expect(tenths.total).toBe("2.42");
+  });
+
+  it("rounds a growth that falls exactly on a half up, not to the even: 2.5 instance-months × 1 → 3", () => {
+    // the third Nanode runs from the 10th to the 24th (14 days): (2 × 28 + 14) ÷ 28 = 70 ÷ 28 = 2.5
+    // instance-months × 1 per instance-month = 2.5 → 3 (whole, as "0" and "1" are written; half up, where
+    // half even would give 2); 2,600 − 3 = 2,597 × $0.01 = $25.97
+    const invoice = rateInvoice(linode("0", "1"), [...fleet("24"), transfer("t1", "2600")], "2026-02");
+    expect(invoice.allowances![0]!.growth).toEqual({
+      meter: "nanode_months",
+      meterQuantity: "2.5",
+      perUnit: "1",
+      quantity: "3",
+    });
+    expect(invoice.allowances![0]!.quantity).toBe("3");
+    expect(invoice.total).toBe("25.97");
+  });
+
+  it("keeps the decimals of a resize in the growth of a pool that is resized and grows", () => {
+    // resized on 15 February from 1,000 to 1,000.5 GB (one decimal): 14 days each of 28,
+    // (1,000 × 14 + 1,000.5 × 14) ÷ 28 = 1,000.25 → 1,000.3 (half up to one decimal)
+    // growth: the third Nanode runs 10 days, (2 × 28 + 10) ÷ 28 = 2.357142857… instance-months × 1,000
+    //   = 2,357.142857… → 2,357.1 (one decimal, as the resize is written; whole GB would give 2,357)
+    // pool 1,000.3 + 2,357.1 = 3,357.4 GB; 3,600 − 3,357.4 = 242.6 GB × $0.01 = $2.426 → $2.43
+    const resized = linode("1000", "1000", [{ effective: "2026-02-15", quantity: "1000.5" }]);
+    const invoice = rateInvoice(resized, [...fleet("20"), transfer("t1", "3600")], "2026-02");
+    expect(invoice.allowances![0]!.growth!.quantity).toBe("2357.1");
+    expect(invoice.allowances![0]!.quantity).toBe("3357.4");
+    expect(invoice.total).toBe("2.43");
   });
 
   it("holds nothing from the meter in a month no Nanode ran: all 2,600 GB billed, $26.00", () => {

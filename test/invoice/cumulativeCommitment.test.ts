@@ -174,6 +174,15 @@ describe("a commitment cumulative across the invoices of its period", () => {
     expect(april.total).toBe("10.00");
   });
 
+  it("leaves an invoice that ends where the period starts alone (the period is half-open)", () => {
+    // the commitment counts from 1 February; January's invoice ends at 1 February 00:00, so no instant
+    // of it lies in the period: no record, no line, January's 10.00 billed as it is
+    const contract = quarterCommitment({ cumulative: { from: "2026-02-01", until: "2026-05-01" } });
+    const january = rateInvoice(contract, spendIn("2026-01", "10"), "2026-01");
+    expect(january.commitments).toBeUndefined();
+    expect(january.total).toBe("10.00");
+  });
+
   it("opens the period with the term when the term starts after `from`", () => {
     const contract = quarterCommitment({}, { term: { start: "2026-01-15" } });
     // the first invoice covers 15–31 January: nothing before it, so nothing to carry; the minimum is

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ContractError, InputError } from "../../src/errors/index.js";
 import { rateInvoice } from "../../src/invoice/index.js";
+import { buildContract } from "../_support/contract.js";
 import { quarterCommitment, spendIn } from "../_support/cumulativeCommitment.js";
 import { thrown } from "../_support/thrown.js";
 
@@ -35,6 +36,27 @@ describe("carried spend of a cumulative commitment, refused", () => {
       code: "invalid_field",
       path: "q1",
     });
+  });
+
+  it("names the contract's cumulative commitments, and only those, when the spend names another", () => {
+    const contract = buildContract({
+      id: "ctr_three",
+      commitments: [
+        { id: "q1", name: "Q1", minimum: "1200", cumulative: { from: "2026-01-01", until: "2026-04-01" } },
+        { id: "monthly", name: "Monthly", minimum: "100" },
+        { id: "h1", name: "H1", minimum: "2400", cumulative: { from: "2026-01-01", until: "2026-07-01" } },
+      ],
+    } as never);
+    const error = thrown(() =>
+      rateInvoice(contract, spendIn("2026-01", "1"), "2026-01", {
+        commitmentSpendToDate: { q1: "0", h2: "5.00" },
+      }),
+    );
+    expect(error).toMatchObject({ code: "unknown_commitment", path: "h2" });
+    // what the user reads to find the id they meant: the cumulative ones, quoted, in contract order
+    expect((error as Error).message).toContain(
+      'names commitment "h2", which contract ctr_three does not have (its cumulative commitments: "q1", "h1")',
+    );
   });
 
   it("refuses negative spend, text that is no decimal, and spend finer than the currency", () => {
@@ -76,6 +98,21 @@ describe("carried spend of a cumulative commitment, refused", () => {
       code: "invalid_period",
       path: "commitments[0].cumulative",
     });
+  });
+});
+
+describe("an invoice that crosses the end of a cumulative commitment's period, refused", () => {
+  it("refuses it and says which period crosses which dates", () => {
+    // until 15 March: the March invoice (1 March–1 April) would count spend on both sides of it
+    const contract = quarterCommitment({ cumulative: { from: "2026-01-01", until: "2026-03-15" } });
+    const error = thrown(() =>
+      rateInvoice(contract, spendIn("2026-03", "1"), "2026-03", { commitmentSpendToDate: { q1: "0.00" } }),
+    );
+    expect(error).toMatchObject({ code: "invalid_period", path: "commitments[0].cumulative" });
+    // the sentence names the invoice's period, the part of the input the user changes
+    expect((error as Error).message).toContain(
+      "counts spend from 2026-01-01 until 2026-03-15, and this invoice's period (2026-03-01T00:00:00.000Z – 2026-04-01T00:00:00.000Z) crosses one of those dates",
+    );
   });
 });
 

@@ -43,6 +43,23 @@ const launch = (extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 const usage = [gbOn(10, "1000"), gbOn(20, "600")];
+// 20 % until 17 March on a line that draws from a pool of `gb` GB.
+const pooledBy = (gb: string) =>
+  contractWith([launch()], {
+    allowances: [{ id: "free_gb", name: "Free GB", quantity: gb, charges: ["bandwidth"] }],
+  } as ContractOverrides);
+// No usage line counts on the covered days: 20 % of the platform's 31.00 × 16/31 = 16.00 alone.
+const PLATFORM_ALONE = {
+  amount: "-3.20",
+  inForce: { covered: "16.00" },
+  allocation: [{ line: "platform", amount: "-3.20" }],
+};
+// Bandwidth amended to 0.04 on 10 March: its runs are 1–10 March and 10 March–1 April.
+const CHEAPER_FROM_10_MARCH = {
+  amendments: [
+    { id: "cheaper", effective: "2026-03-10", charges: [unitCharge("bandwidth", "Bandwidth", "gb", "0.04")] },
+  ],
+} as ContractOverrides;
 
 describe('a discount on the days it covers (partialPeriod: "days_covered")', () => {
   it("takes 20 % of the usage of the covered days and of the fee's share of them", () => {
@@ -206,15 +223,7 @@ describe("a discount on the days it covers, found by the laws", () => {
 
 describe("a discount on the days it covers, with an amendment in the same period", () => {
   it("rates an amended charge once from the amendment on, and discounts what its covered days billed", () => {
-    const amended = contractWith([launch()], {
-      amendments: [
-        {
-          id: "cheaper",
-          effective: "2026-03-10",
-          charges: [unitCharge("bandwidth", "Bandwidth", "gb", "0.04")],
-        },
-      ],
-    } as ContractOverrides);
+    const amended = contractWith([launch()], CHEAPER_FROM_10_MARCH);
     const invoice = rateInvoice(amended, usage, "2026-03");
     // lines: 1–10 March at 0.05 (no usage) and 10 March–1 April at 0.04, one line: the discount's
     // date (17 March) changes no term of the charge (1,600 GB × 0.04 = 64.00)
@@ -287,11 +296,97 @@ describe("a discount on the days it covers, with an amendment in the same period
   });
 });
 
+describe("a discount on the days it covers, on charges whose terms change inside the period", () => {
+  it("reads a covered day late in an amended charge's run under the run's line, not the day's", () => {
+    const amended = contractWith([launch({ until: undefined, from: "2026-03-17" })], CHEAPER_FROM_10_MARCH);
+    const invoice = rateInvoice(amended, usage, "2026-03");
+    // pieces 1–10, 10–17, 17 March–1 April; bandwidth's runs are 1–10 (0.05) and 10 March–1 April (0.04),
+    // so its usage is on one line, bandwidth@2026-03-10: 1,600 GB × 0.04 = 64.00
+    // covered 17 March–1 April, the last piece of that run: 600 GB × 0.04 = 24.00 of that line;
+    //   platform 31.00 × 15/31 = 15.00; covered 39.00; 20 % = 7.80, spread 24 : 15 → 4.80 and 3.00
+    expect(invoice.lines.map((line) => [line.id, line.amount])).toEqual([
+      ["bandwidth@2026-03-01", "0.00"],
+      ["bandwidth@2026-03-10", "64.00"],
+      ["platform", "31.00"],
+    ]);
+    expect(invoice.discounts?.[0]).toMatchObject({
+      amount: "-7.80",
+      inForce: { covered: "39.00" },
+      allocation: [
+        { line: "bandwidth@2026-03-10", amount: "-4.80" },
+        { line: "platform", amount: "-3.00" },
+      ],
+    });
+  });
+
+  it("skips the covered days before an amendment adds a charge", () => {
+    const added = contractWith([launch()], {
+      amendments: [
+        { id: "storage", effective: "2026-03-10", charges: [unitCharge("storage", "Storage", "gb", "0.01")] },
+      ],
+    } as ContractOverrides);
+    const invoice = rateInvoice(added, usage, "2026-03");
+    // storage is in force from 10 March: 1,600 GB × 0.01 = 16.00; bandwidth 80.00; platform 31.00
+    // covered 1–17 March: bandwidth 1,000 GB × 0.05 = 50.00; storage only 10–17 March (none before it
+    //   was added), 1,000 GB × 0.01 = 10.00; platform 16.00; covered 76.00; 20 % = 15.20,
+    //   spread 50 : 16 : 10 → 10.00, 3.20 and 2.00
+    const storage = invoice.lines.find((line) => line.chargeId === "storage")!;
+    expect(storage.amount).toBe("16.00");
+    expect(invoice.discounts?.[0]).toMatchObject({
+      amount: "-15.20",
+      inForce: { covered: "76.00" },
+      allocation: [
+        { line: "bandwidth", amount: "-10.00" },
+        { line: "platform", amount: "-3.20" },
+        { line: storage.id, amount: "-2.00" },
+      ],
+    });
+  });
+});
+
+describe("a discount on the days it covers, when the covered days' usage is a correction", () => {
+  const correction = [gbOn(10, "-100"), gbOn(20, "1000")];
+
+  it("takes nothing off a line whose covered days billed less than nothing", () => {
+    const invoice = rateInvoice(contractWith([launch()]), correction, "2026-03");
+    // bandwidth (−100 + 1,000) GB × 0.05 = 45.00; covered 1–17 March: −100 GB × 0.05 = −5.00, floored at
+    // 0.00 as any line that is not a credit; platform 16.00; covered 16.00; 20 % = 3.20, all on the platform
+    expect(invoice.lines[0]!.amount).toBe("45.00");
+    expect(invoice.discounts?.[0]).toMatchObject(PLATFORM_ALONE);
+  });
+
+  it("counts a credit line's covered days that refunded as none of it (a part is never below 0)", () => {
+    const withRefund = contractWith([launch()], {
+      charges: [
+        unitCharge("refund", "Refund", "gb", "-0.50", { credit: true }),
+        flatCharge("platform", "Platform", "31.00"),
+      ],
+    } as ContractOverrides);
+    // refund is a credit (not floored at 0): (100 − 300) GB × −0.50 = +100.00, a line with a net to discount
+    // covered 1–17 March: the 10th's 100 GB × −0.50 = −50.00 → 0 of the line (not −50.00 off the covered
+    //   total); platform 16.00; covered 16.00; 20 % = 3.20, all on the platform
+    const invoice = rateInvoice(withRefund, [gbOn(10, "100"), gbOn(20, "-300")], "2026-03");
+    expect(invoice.lines.map((line) => [line.id, line.amount])).toEqual([
+      ["refund", "100.00"],
+      ["platform", "31.00"],
+    ]);
+    expect(invoice.discounts?.[0]).toMatchObject(PLATFORM_ALONE);
+  });
+
+  it("gives covered days with fewer than no units no share of a pool's draw", () => {
+    const pooled = pooledBy("252");
+    const invoice = rateInvoice(pooled, correction, "2026-03");
+    // bandwidth 900 GB − 252 drawn = 648 GB × 0.05 = 32.40; the covered days' −100 GB take no share of the
+    // 252 GB (a share of a negative quantity would be a negative draw), rated −5.00 → 0 of the line;
+    // platform 16.00; 20 % = 3.20
+    expect(invoice.lines[0]!.amount).toBe("32.40");
+    expect(invoice.discounts?.[0]).toMatchObject(PLATFORM_ALONE);
+  });
+});
+
 describe("a discount on the days it covers, on a line that draws from an allowance pool", () => {
   it("gives the covered days their share of the line's free units, in proportion to their units", () => {
-    const pooled = contractWith([launch()], {
-      allowances: [{ id: "free_gb", name: "Free GB", quantity: "252", charges: ["bandwidth"] }],
-    } as ContractOverrides);
+    const pooled = pooledBy("252");
     const invoice = rateInvoice(pooled, usage, "2026-03");
     // bandwidth: 1,600 GB − 252 GB drawn = 1,348 GB × 0.05 = 67.40; platform 31.00
     // covered 1–17 March: the 10th's 1,000 GB get 252 × 1,000 ÷ 1,600 = 157.5 GB of the draw:
@@ -315,9 +410,7 @@ describe("a discount on the days it covers, on a line that draws from an allowan
   });
 
   it("gives usage after the discount ended no share: the covered days' units alone are counted", () => {
-    const pooled = contractWith([launch()], {
-      allowances: [{ id: "free_gb", name: "Free GB", quantity: "252", charges: ["bandwidth"] }],
-    } as ContractOverrides);
+    const pooled = pooledBy("252");
     const invoice = rateInvoice(pooled, [gbOn(20, "600")], "2026-03");
     // bandwidth: 600 − 252 = 348 GB × 0.05 = 17.40, all after the 17th: no covered units, nothing off it;
     // platform 16.00 covered → 20 % = 3.20
@@ -328,9 +421,7 @@ describe("a discount on the days it covers, on a line that draws from an allowan
   });
 
   it("covers a line the pool makes free not at all", () => {
-    const pooled = contractWith([launch()], {
-      allowances: [{ id: "free_gb", name: "Free GB", quantity: "5000", charges: ["bandwidth"] }],
-    } as ContractOverrides);
+    const pooled = pooledBy("5000");
     const invoice = rateInvoice(pooled, usage, "2026-03");
     // bandwidth: 1,600 GB all drawn → 0.00; covered share 1,600 × 1,000 ÷ 1,600 = 1,000 → 0 billable
     // platform 16.00 → 20 % = 3.20

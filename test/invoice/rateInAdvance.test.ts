@@ -224,6 +224,57 @@ describe("rateInAdvance and inAdvanceFee: order, marks and refusals", () => {
     const feesOnly = buildContract({ meters: [], charges: [flatCharge("base", "Base", "10")] });
     expect(() => rateInAdvance(feesOnly, "api", [], "2026-03")).toThrow(/its usage charges are: none\.$/);
   });
+
+  it("refuses a charge priced window by window, whose line is no amount of the period's quantity", () => {
+    // Flexprice's bucketed max (test/rating/windowPricing.test.ts): hourly peaks 9 and 15, tiers 0–10 at
+    // 0.10, 11–20 at 0.05, restarting in each window: 9 × 0.10 + (10 × 0.10 + 5 × 0.05) = 0.90 + 1.25 = 2.15.
+    // The period's quantity 24 through the tiers once is 10 × 0.10 + 10 × 0.05 + 4 × 0.02 = 1.58: fees
+    // worked out from it would never add up to the invoice's line, so the charge is refused.
+    const windowed = buildContract({
+      meters: [
+        {
+          id: "m",
+          eventType: "e",
+          aggregation: "sum",
+          valueProperty: "v",
+          window: { size: "hour", aggregation: "max" },
+        } as MeterInput,
+      ],
+      charges: [
+        {
+          id: "api",
+          name: "API",
+          meter: "m",
+          price: {
+            model: "graduated",
+            tiers: [
+              { upTo: "10", unitPrice: "0.10" },
+              { upTo: "20", unitPrice: "0.05" },
+              { unitPrice: "0.02" },
+            ],
+          },
+          windows: { tiers: "each_window" },
+        } as never,
+      ],
+    });
+    const peaks = [
+      usageEvent("a", "e", "2026-03-01T00:05:00Z", { v: "9" }),
+      usageEvent("b", "e", "2026-03-01T01:10:00Z", { v: "15" }),
+    ];
+    expect(rateInvoice(windowed, peaks, "2026-03").lines[0]!.amount).toBe("2.15");
+    for (const call of [
+      () => rateInAdvance(windowed, "api", peaks, "2026-03"),
+      () => inAdvanceFee(windowed, "api", peaks.slice(0, 1), peaks[1], "2026-03"),
+    ])
+      expect(call).toThrow(
+        expect.objectContaining({
+          code: "invalid_argument",
+          path: "chargeId",
+          message:
+            'Charge "api" prices its meter window by window ("windows"): usage billed in advance is worked out from the period\'s quantity alone, which does not say what each window holds.',
+        }),
+      );
+  });
 });
 
 describe("laws of usage billed in advance", () => {

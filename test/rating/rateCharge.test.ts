@@ -339,3 +339,52 @@ describe("rateCharge: matrix and grouped prices", () => {
     expect(warnings[0]?.message).toContain('region="eu"');
   });
 });
+
+describe("rateCharge without the contract's zone", () => {
+  it("places windows in time-of-day buckets by UTC when no zone is given", () => {
+    const zoned = buildContract({
+      id: "ctr_buckets",
+      meters: [
+        {
+          id: "gb",
+          eventType: "cdn.bandwidth",
+          aggregation: "sum",
+          valueProperty: "gb",
+          window: { size: "hour", aggregation: "sum" },
+        },
+      ],
+      charges: [
+        {
+          id: "peak_priced",
+          name: "Bandwidth, peak hours dearer",
+          meter: "gb",
+          price: { model: "unit", unitPrice: "0.05" },
+          windows: {
+            tiers: "each_window",
+            buckets: [
+              { id: "peak", from: "08:00", until: "20:00", price: { model: "unit", unitPrice: "0.10" } },
+            ],
+          },
+        },
+      ],
+    } as never);
+    const windows = [
+      { start: Date.UTC(2026, 2, 2, 9), quantity: d(80) },
+      { start: Date.UTC(2026, 2, 2, 23), quantity: d(100) },
+    ];
+    const { lines } = rateCharge({
+      charge: zoned.charges[0]!,
+      path: "charges[0]",
+      usage: { meter: zoned.meters[0]!, events: 2, quantity: d(180), windows },
+      groups: [],
+      meterQuantities: new Map(),
+      period: MARCH_2026,
+      proration: undefined,
+      currency: zoned.currency,
+      rounding: zoned.rounding,
+    });
+    // 09:00 UTC is in peak: 80 × 0.10 = 8.00; 23:00 UTC is in no bucket, at the charge's price:
+    // 100 × 0.05 = 5.00; the line 8.00 + 5.00 = 13.00
+    expect(lines[0]!.amount).toBe("13.00");
+  });
+});

@@ -470,6 +470,24 @@ describe("window pricing: the contract checks", () => {
   });
 });
 
+describe("window pricing under a bounded last tier (aboveLastTier: refuse)", () => {
+  it("each_window: prices every window that fits, though the period's total passes the bound", () => {
+    // Tiers 0–10 at $0.10, bounded at 10, larger quantities refused. Hour 00: max 9 → 9 × 0.10 = 0.90;
+    // hour 01: max 8 → 8 × 0.10 = 0.80; line 0.90 + 0.80 = 1.70. The month's 17 is above 10, but no window
+    // is, so nothing is refused (the charge's price is never rated at the period's total).
+    const refusing = {
+      model: "graduated",
+      tiers: [{ upTo: "10", unitPrice: "0.10" }],
+      aboveLastTier: "refuse",
+    };
+    const line = lineOf(hourlyMax, charged(refusing, { tiers: "each_window" }), [
+      event("a", "2026-03-01T00:10:00Z", "9"),
+      event("b", "2026-03-01T01:10:00Z", "8"),
+    ]);
+    expect(line).toMatchObject({ quantity: "17", amount: "1.70" });
+  });
+});
+
 describe("window pricing above a bounded last tier (aboveLastTier: extend)", () => {
   // Tiers 0–10 at $0.10, 10–20 at $0.05, bounded at 20; "extend" prices above 20 at $0.05.
   const bounded = {

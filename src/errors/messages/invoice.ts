@@ -339,12 +339,19 @@ export function inAdvanceUnknownCharge(id: string, known: ReadonlyArray<string>)
 }
 
 /** Usage billed in advance asked for a charge it cannot bill per event. */
-export function inAdvanceChargeRefused(id: string, reason: "no_meter" | "per_group"): ErrorMessage {
-  return {
-    code: "invalid_argument",
-    message:
-      reason === "no_meter"
-        ? `Charge "${id}" reads no meter: only usage is billed per event in advance (fees in advance are "billed": "in_advance").`
-        : `Charge "${id}" has a line per group: usage billed in advance is worked out for a charge with one line (no group-by, no matrix).`,
-  };
+export function inAdvanceChargeRefused(
+  id: string,
+  reason: "no_meter" | "per_group" | "per_window",
+): ErrorMessage {
+  return { code: "invalid_argument", message: IN_ADVANCE_REFUSALS[reason](id) };
 }
+
+const IN_ADVANCE_REFUSALS = {
+  no_meter: (id: string) =>
+    `Charge "${id}" reads no meter: only usage is billed per event in advance (fees in advance are "billed": "in_advance").`,
+  per_group: (id: string) =>
+    `Charge "${id}" has a line per group: usage billed in advance is worked out for a charge with one line (no group-by, no matrix).`,
+  // A fee is A(quantity), and a windowed charge's amount depends on what each window holds, not on the total.
+  per_window: (id: string) =>
+    `Charge "${id}" prices its meter window by window ("windows"): usage billed in advance is worked out from the period's quantity alone, which does not say what each window holds.`,
+};
