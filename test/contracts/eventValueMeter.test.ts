@@ -69,9 +69,7 @@ describe("a percentage price on a meter whose value is computed from properties"
 describe("a percentage price on a meter that counts events", () => {
   it("is refused on a count meter: each payment would count as 1", () => {
     const problems = problemsOf(contractWith({ id: "payments", eventType: "payment", aggregation: "count" }));
-    expect(problems).toEqual([
-      expect.objectContaining({ code: "invalid_field", path: "charges[0].meter" }),
-    ]);
+    expect(problems).toEqual([expect.objectContaining({ code: "invalid_field", path: "charges[0].meter" })]);
     expect(problems[0]!.message).toContain(
       'meter "payments" reads no value (it counts events); so each transaction would count as 1',
     );
@@ -89,9 +87,7 @@ describe("a percentage price on a meter that counts events", () => {
         window: { size: "hour", aggregation: "count" },
       }),
     );
-    expect(problems).toEqual([
-      expect.objectContaining({ code: "invalid_field", path: "charges[0].meter" }),
-    ]);
+    expect(problems).toEqual([expect.objectContaining({ code: "invalid_field", path: "charges[0].meter" })]);
     expect(problems[0]!.message).toContain(
       'meter "busy_hours" reads no value (it counts the events of each hour window, then takes the sum of those counts); its valueProperty "amount" is never read or checked',
     );

@@ -127,7 +127,9 @@ export function checkEventValueMeter(
   const aggregation = countsEvents ? "count" : meter.aggregation;
   if (!NO_EVENT_AMOUNTS.has(aggregation)) return;
   const counted =
-    meter.window?.aggregation === "count" ? { window: meter.window.size, outer: meter.aggregation } : undefined;
+    meter.window?.aggregation === "count"
+      ? { window: meter.window.size, outer: meter.aggregation }
+      : undefined;
   ctx.addIssue(
     issueOf(
       contractMessages.eventValuesNotKept(reader.model, meter.id, aggregation, {
