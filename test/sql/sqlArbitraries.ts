@@ -113,10 +113,18 @@ const percentageArb = fc.constantFrom(
   { model: "percentage", percent: "10" },
 );
 
-// A percentage price reads each event's amount: a meter with a value property that it sums, averages,
-// takes the extreme or latest of (contracts refuse it on a count, a unique count or a weighted_sum).
-const readsAmounts = (meter: { readonly aggregation: string; readonly valueProperty?: string }) =>
-  meter.valueProperty !== undefined && !["count", "unique_count", "weighted_sum"].includes(meter.aggregation);
+// A percentage price reads each event's amount: a meter with a value property or a computed value that
+// it sums, averages, takes the extreme or latest of (contracts refuse it on a meter that counts events,
+// also in windows, a unique count or a weighted_sum).
+const readsAmounts = (meter: {
+  readonly aggregation: string;
+  readonly valueProperty?: string;
+  readonly value?: unknown;
+  readonly window?: { readonly aggregation: string };
+}) =>
+  (meter.valueProperty !== undefined || meter.value !== undefined) &&
+  meter.window?.aggregation !== "count" &&
+  !["count", "unique_count", "weighted_sum"].includes(meter.aggregation);
 
 /** A contract with one meter per compiled aggregation, each billed by a unit, percentage or grouped charge. */
 export const sqlContractArb = fc

@@ -72,34 +72,33 @@ const amendedPrepared = prepareRating(
   "2026-02",
 );
 
-// A sum of hourly counts that names a value property it does not read: every event counts, and the
-// percentage reads whatever value it has as a decimal, 1 when there is none (meters/transactionValue.ts).
-const attemptsPrepared = prepareRating(
+// A sum whose value is computed from properties (quantity × unit price): each order is priced by its
+// computed value, the exact decimal text the engine computes (meters/deriveValue.ts in memory).
+const ordersPrepared = prepareRating(
   parseContract({
     ...contractHead,
-    id: "ctr_attempts",
+    id: "ctr_orders",
     meters: [
       {
-        id: "attempts",
-        eventType: "try",
+        id: "orders",
+        eventType: "order",
         aggregation: "sum",
-        valueProperty: "amount",
-        window: { size: "hour", aggregation: "count" },
+        value: { multiply: [{ property: "quantity" }, { property: "unitPrice" }] },
       },
     ],
     charges: [
-      { id: "attempts", name: "attempts", meter: "attempts", price: { model: "percentage", percent: "10" } },
+      { id: "orders", name: "orders", meter: "orders", price: { model: "percentage", percent: "10" } },
     ],
   }),
   "2026-02",
 );
-const attemptEvents: TableEvent[] = [
-  event("a1", "try", at(2, 1), { amount: "1e3" }),
-  event("a2", "try", at(2, 2), { amount: "abc" }),
-  event("a3", "try", at(2, 3), {}),
-  event("a4", "try", at(2, 4), { amount: true }),
-  event("a5", "try", at(2, 5), { amount: 12.5 }),
-  event("a6", "try", at(2, 6), { amount: null }),
+const orderEvents: TableEvent[] = [
+  event("o1", "order", at(2, 1), { quantity: "3", unitPrice: "12.50" }),
+  event("o2", "order", at(2, 2), { quantity: 2, unitPrice: "0.333" }),
+  // No value to compute: both excluded as invalid_value, so neither is priced.
+  event("o3", "order", at(2, 3), { quantity: "abc", unitPrice: "1" }),
+  event("o4", "order", at(2, 4), { quantity: "1" }),
+  event("o5", "order", at(2, 5), { quantity: "4", unitPrice: 2.5 }),
 ];
 
 type Values = ReadonlyArray<readonly [number, string, string]>;
@@ -161,19 +160,16 @@ export function transactionCases(aggregatedOn: AggregatedOn, reload: () => Promi
     await reload();
   });
 
-  it("reads a value the meter itself does not read as the in-memory engine does (1 when none)", async () => {
-    const aggregates = await aggregatedOn(attemptsPrepared, attemptEvents);
-    // "1e3" is 1,000; "abc", no amount, true and null are worth 1 each; 12.5 is 12.5.
-    expect(valuesOf(aggregates.whole)?.map(([, , value]) => value)).toEqual([
-      "1000",
-      "1",
-      "1",
-      "1",
-      "12.5",
-      "1",
+  it("prices each order by its computed value, exactly, as the in-memory engine does", async () => {
+    const aggregates = await aggregatedOn(ordersPrepared, orderEvents);
+    // 3 × 12.50 = 37.5; 2 × 0.333 = 0.666; 4 × 2.5 = 10; o3 and o4 left out.
+    expect(valuesOf(aggregates.whole)).toEqual([
+      [ms(2, 1), "o1", "37.5"],
+      [ms(2, 2), "o2", "0.666"],
+      [ms(2, 5), "o5", "10"],
     ]);
-    // 1,000 + 1 + 1 + 1 + 12.5 + 1 = 1,016.5 × 10 % = $101.65.
-    expect(rateFromAggregates(attemptsPrepared, aggregates).total).toBe("101.65");
+    // (37.5 + 0.666 + 10) × 10 % = 48.166 × 0.10 = 4.8166 → $4.82.
+    expect(rateFromAggregates(ordersPrepared, aggregates).total).toBe("4.82");
     await reload();
   });
 }

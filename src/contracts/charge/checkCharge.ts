@@ -92,14 +92,16 @@ export function checkGroupedMeter(
   );
 }
 
-// Aggregations whose events carry no transaction amount for a per-event price to read (a meter without
-// a valueProperty counts as a count).
+// Aggregations whose events carry no transaction amount for a per-event price to read: a count's events
+// carry none (a meter that counts events, also in windows, reads no value at all), a unique_count's values
+// are identities, a weighted_sum's are levels over time.
 const NO_EVENT_AMOUNTS: ReadonlySet<string> = new Set(["count", "unique_count", "weighted_sum"]);
 
 /**
- * A price that reads each event's value (percentage) needs a meter whose events carry an amount: on a
- * meter that reads no value (a count), a unique_count or a weighted_sum it would price 1 per event, an
- * identity or a level.
+ * A price that reads each event's value (percentage) needs a meter whose events carry an amount: a value
+ * property or a computed `value` (an event's computed value is kept exactly, as decimal text). On a meter
+ * that counts events (a count, or windows that count) it would price 1 per event, or a property the
+ * meter neither reads nor checks; on a unique_count an identity, on a weighted_sum a level.
  */
 export function checkEventValueMeter(
   ctx: z.core.$RefinementCtx,
@@ -109,16 +111,32 @@ export function checkEventValueMeter(
     readonly id: string;
     readonly aggregation: string;
     readonly valueProperty?: string | undefined;
+    readonly value?: unknown;
+    readonly window?: { readonly size: string; readonly aggregation: string } | undefined;
   }>,
 ): void {
   const reader = pricesIn(charge.price).find((price) => modelOfPrice(price).needsEventValues);
   if (reader === undefined || charge.meter === undefined) return;
   const meter = meters.find((candidate) => candidate.id === charge.meter);
   if (meter === undefined) return;
-  // A meter without a valueProperty (a count, a sum of windows that count) reads no value at all.
-  const aggregation = meter.valueProperty === undefined ? "count" : meter.aggregation;
+  // The event pass reads no value for a meter that counts events, whatever valueProperty it names.
+  const countsEvents =
+    meter.aggregation === "count" ||
+    meter.window?.aggregation === "count" ||
+    (meter.valueProperty === undefined && meter.value === undefined);
+  const aggregation = countsEvents ? "count" : meter.aggregation;
   if (!NO_EVENT_AMOUNTS.has(aggregation)) return;
+  const counted =
+    meter.window?.aggregation === "count"
+      ? { window: meter.window.size, outer: meter.aggregation }
+      : undefined;
   ctx.addIssue(
-    issueOf(contractMessages.eventValuesNotKept(reader.model, meter.id, aggregation), [...path, "meter"]),
+    issueOf(
+      contractMessages.eventValuesNotKept(reader.model, meter.id, aggregation, {
+        counted,
+        ignored: countsEvents ? meter.valueProperty : undefined,
+      }),
+      [...path, "meter"],
+    ),
   );
 }
