@@ -7,6 +7,7 @@ import { fixtureContract } from "../_arbitraries/contracts.js";
 import {
   buildContract,
   buildContractJson,
+  PRORATED_UNITS_METER,
   perRegionCharge,
   sumMeter,
   unitCharge,
@@ -502,16 +503,7 @@ describe("issueCreditNote: what its mutation survivors showed unchecked", () => 
   it("refuses to re-rate a line priced at its full quantity's tiers or window by window", () => {
     const prorated = buildContract(
       buildContractJson({
-        meters: [
-          {
-            id: "units",
-            eventType: "unit",
-            aggregation: "sum",
-            valueProperty: "n",
-            persistent: true,
-            prorated: true,
-          } as never,
-        ],
+        meters: [PRORATED_UNITS_METER],
         charges: [
           {
             id: "units",
