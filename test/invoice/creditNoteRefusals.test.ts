@@ -7,6 +7,7 @@ import { fixtureContract } from "../_arbitraries/contracts.js";
 import {
   buildContract,
   buildContractJson,
+  PRORATED_UNITS_METER,
   perRegionCharge,
   sumMeter,
   unitCharge,
@@ -281,13 +282,13 @@ describe("issueCreditNote says what it cannot credit, with the figures", () => {
       ),
     ).toMatchObject({
       message:
-        "Line platform_fee cannot be re-rated from its quantity alone (a flat, per-transaction, overridden, transformed, pooled, prorated, limited or discounted line); credit an amount instead.",
+        "Line platform_fee cannot be re-rated from its quantity alone (a flat, per-transaction, overridden, transformed, pooled, prorated, limited, window-priced or discounted line, or one priced at the tiers of its full quantity); credit an amount instead.",
     });
   });
 });
 
 describe("issueCreditNote: what the note carries", () => {
-  it("names the invoice, its digest, the contract, customer and currency, without tax on an untaxed invoice", () => {
+  it("names the invoice, its digest, the contract, customer and currency, without tax or rounding on an untaxed invoice in cents", () => {
     const note = issueCreditNote(contract, invoice, [
       { kind: "amount", line: "requests", amount: "5", reason: "x" },
     ]);
@@ -302,8 +303,29 @@ describe("issueCreditNote: what the note carries", () => {
       total: "5.00",
     });
     expect("tax" in note).toBe(false);
+    // Its lines are in cents: no rounding to record (the key absent, not present and undefined).
+    expect("rounding" in note).toBe(false);
     expect(note.lines[0]).not.toHaveProperty("quantity");
     expect(note.lines[0]).not.toHaveProperty("rerated");
+  });
+
+  it("records how its total was rounded when the invoice's lines are finer than cents", () => {
+    // One fee of 0.1264 kept to 4 decimals, billed as 0.13 (half-even: 0.1264 is above 0.125). Its note
+    // credits 0.1264 exactly and rounds as the invoice did: round(0.1264) − round(0) = 0.13, an
+    // adjustment of 0.13 − 0.1264 = 0.0036.
+    const fine = buildContract({
+      meters: [],
+      charges: [{ id: "b", name: "B", quantity: "1", price: { model: "unit", unitPrice: "0.1264" } }],
+      rounding: { lineDecimals: 4 } as never,
+    });
+    const billed = rateInvoice(fine, [], "2026-03");
+    expect(billed.total).toBe("0.13");
+    const note = issueCreditNote(fine, billed, [{ kind: "line", line: "b", reason: "x" }]);
+    expect([note.subtotal, note.total]).toEqual(["0.1264", "0.13"]);
+    expect(note.rounding).toEqual({
+      lineDecimals: 4,
+      total: { minorUnits: 2, before: "0.1264", adjustment: "0.0036" },
+    });
   });
 
   it("numbers the lines of a whole-invoice credit in order", () => {
@@ -467,6 +489,99 @@ describe("issueCreditNote: what its mutation survivors showed unchecked", () => 
           issueCreditNote(shaped, rated, [{ kind: "quantity", line, quantity: "1", reason: "x" }]),
         ),
       ).toMatchObject({ code: "invalid_field", path: "[0].kind" });
+    }
+  });
+
+  // Two lines whose amount is not the price of their quantity, so re-rating fewer units with the price
+  // alone would credit the wrong money. Lago's prorated graduated charge (test/invoice/fullQuantityTiers
+  // .test.ts): 8 units from 15 March, 8 × 17 ÷ 31 = 4.3871 priced at the tiers of the full 8, 185.65;
+  // 1 unit off re-rated by the price alone would walk 3.3871 through the tiers: 3.3871 × 10 + the $100
+  // flat fee = 133.87, crediting 185.65 − 133.87 = 51.78. Flexprice's bucketed max priced window by
+  // window (test/rating/windowPricing.test.ts): peaks 9 and 15, 0.90 + 1.25 = 2.15; 5 units off the
+  // total 24 re-rated at once would be 10 × 0.10 + 9 × 0.05 = 1.45, crediting 0.70, and no window says
+  // which peak they came off. Both are refused, at the note's kind.
+  it("refuses to re-rate a line priced at its full quantity's tiers or window by window", () => {
+    const prorated = buildContract(
+      buildContractJson({
+        meters: [PRORATED_UNITS_METER],
+        charges: [
+          {
+            id: "units",
+            name: "Units",
+            meter: "units",
+            tiersBy: "full_quantity",
+            price: {
+              model: "graduated",
+              tiers: [
+                { upTo: "5", unitPrice: "10", flatFee: "100" },
+                { unitPrice: "5", flatFee: "50" },
+              ],
+            },
+          } as never,
+        ],
+      }),
+    );
+    const added = { id: "u8", type: "unit", customer: "cus", timestamp: "2026-03-15T10:00:00Z" };
+    const seats = rateInvoice(prorated, [{ ...added, properties: { n: "8" } }], "2026-03");
+    expect(seats.lines.map((line) => [line.quantity, line.amount])).toEqual([["4.3871", "185.65"]]);
+    const windowed = buildContract(
+      buildContractJson({
+        meters: [
+          {
+            id: "m",
+            eventType: "e",
+            aggregation: "sum",
+            valueProperty: "v",
+            window: { size: "hour", aggregation: "max" },
+          } as never,
+        ],
+        charges: [
+          {
+            id: "use",
+            name: "Use",
+            meter: "m",
+            windows: { tiers: "each_window" },
+            price: {
+              model: "graduated",
+              tiers: [
+                { upTo: "10", unitPrice: "0.10" },
+                { upTo: "20", unitPrice: "0.05" },
+                { unitPrice: "0.02" },
+              ],
+            },
+          } as never,
+        ],
+      }),
+    );
+    const reading = (id: string, minute: string, v: string) => ({
+      id,
+      type: "e",
+      customer: "cus",
+      timestamp: `2026-03-01T${minute}:00Z`,
+      properties: { v },
+    });
+    const peaks = rateInvoice(
+      windowed,
+      [
+        reading("a", "00:05", "2"),
+        reading("b", "00:50", "9"),
+        reading("c", "01:10", "10"),
+        reading("d", "01:40", "15"),
+      ],
+      "2026-03",
+    );
+    expect(peaks.lines.map((line) => [line.quantity, line.amount])).toEqual([["24", "2.15"]]);
+    for (const [terms, rated, line, quantity] of [
+      [prorated, seats, "units", "1"],
+      [windowed, peaks, "use", "5"],
+    ] as const) {
+      expect(
+        thrown(() => issueCreditNote(terms, rated, [{ kind: "quantity", line, quantity, reason: "x" }])),
+      ).toMatchObject({
+        code: "invalid_field",
+        path: "[0].kind",
+        message: `Line ${line} cannot be re-rated from its quantity alone (a flat, per-transaction, overridden, transformed, pooled, prorated, limited, window-priced or discounted line, or one priced at the tiers of its full quantity); credit an amount instead.`,
+      });
     }
   });
 

@@ -226,7 +226,7 @@ export function unitsCreditExceeds(
 export function lineNotRerateable(lineId: string): ErrorMessage {
   return {
     code: "invalid_field",
-    message: `Line ${lineId} cannot be re-rated from its quantity alone (a flat, per-transaction, overridden, transformed, pooled, prorated, limited or discounted line); credit an amount instead.`,
+    message: `Line ${lineId} cannot be re-rated from its quantity alone (a flat, per-transaction, overridden, transformed, pooled, prorated, limited, window-priced or discounted line, or one priced at the tiers of its full quantity); credit an amount instead.`,
   };
 }
 
