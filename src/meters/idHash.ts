@@ -17,62 +17,33 @@ export function idHash(text: string): number {
 /**
  * The hashes that occur more than once among `chunks`. A radix pass spreads them over 1,024 buckets by
  * their top bits, then each bucket — small enough for the processor's cache — is sorted and scanned
- * for equal neighbours: about three times faster than a hash table on millions of ids. The buckets are
- * spread a range at a time, each range holding at most `spreadLimit` hashes (or one bucket, if a bucket
- * holds more), so the copy they are sorted in stays small: 8 MB at most by default, where one copy of
- * every hash was 40 MB more at 10,000,000 events (the streaming peak of docs/scale.md). Each further
- * range reads the hashes once more, sequentially: a few milliseconds a million.
+ * for equal neighbours: about three times faster than a hash table on millions of ids, and 4 bytes an
+ * event (plus 4 more while the buckets are sorted).
  */
-export function repeatedHashes(
-  chunks: ReadonlyArray<Uint32Array>,
-  spreadLimit: number = SPREAD_LIMIT,
-): Set<number> {
+export function repeatedHashes(chunks: ReadonlyArray<Uint32Array>): Set<number> {
   let total = 0;
   for (const chunk of chunks) total += chunk.length;
   if (total <= SMALL) return repeatedInSet(chunks);
-  const bounds = new Uint32Array(BUCKETS + 1);
+  const buckets = 1024;
+  const bounds = new Uint32Array(buckets + 1);
   for (const chunk of chunks) for (let i = 0; i < chunk.length; i += 1) bounds[(chunk[i]! >>> 22) + 1]! += 1;
-  for (let b = 0; b < BUCKETS; b += 1) bounds[b + 1]! += bounds[b]!;
-  const ranges = bucketRanges(bounds, spreadLimit);
-  const spread = new Uint32Array(Math.max(...ranges.map(([from, to]) => bounds[to]! - bounds[from]!)));
+  for (let b = 0; b < buckets; b += 1) bounds[b + 1]! += bounds[b]!;
+  const spread = new Uint32Array(total);
+  const next = bounds.slice(0, buckets);
+  for (const chunk of chunks) {
+    for (let i = 0; i < chunk.length; i += 1) {
+      const hash = chunk[i]!;
+      const bucket = hash >>> 22;
+      spread[next[bucket]!] = hash;
+      next[bucket]! += 1;
+    }
+  }
   const repeated = new Set<number>();
-  for (const [from, to] of ranges) {
-    const base = bounds[from]!;
-    const next = bounds.slice(0, BUCKETS);
-    for (const chunk of chunks) {
-      for (let i = 0; i < chunk.length; i += 1) {
-        const hash = chunk[i]!;
-        const bucket = hash >>> 22;
-        if (bucket < from || bucket >= to) continue;
-        spread[next[bucket]! - base] = hash;
-        next[bucket]! += 1;
-      }
-    }
-    for (let b = from; b < to; b += 1) {
-      const bucket = spread.subarray(bounds[b]! - base, bounds[b + 1]! - base).sort();
-      for (let k = 1; k < bucket.length; k += 1) if (bucket[k] === bucket[k - 1]) repeated.add(bucket[k]!);
-    }
+  for (let b = 0; b < buckets; b += 1) {
+    const bucket = spread.subarray(bounds[b]!, bounds[b + 1]!).sort();
+    for (let k = 1; k < bucket.length; k += 1) if (bucket[k] === bucket[k - 1]) repeated.add(bucket[k]!);
   }
   return repeated;
-}
-
-const BUCKETS = 1024;
-
-// 2^21 hashes, 8 MB: the most the sorting copy holds at once.
-const SPREAD_LIMIT = 1 << 21;
-
-// Consecutive buckets [from, to) grouped so that each group holds at most `limit` hashes, or is a single
-// bucket that alone holds more. `bounds` are the buckets' cumulative counts.
-function bucketRanges(bounds: Uint32Array, limit: number): Array<[number, number]> {
-  const ranges: Array<[number, number]> = [];
-  let from = 0;
-  while (from < BUCKETS) {
-    let to = from + 1;
-    while (to < BUCKETS && bounds[to + 1]! - bounds[from]! <= limit) to += 1;
-    ranges.push([from, to]);
-    from = to;
-  }
-  return ranges;
 }
 
 // Up to this many hashes, a set finds the repeats faster than the buckets: a customer's four events

@@ -1,4 +1,3 @@
-import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { HashList, idHash, repeatedHashes } from "../../src/meters/idHash.js";
 
@@ -40,42 +39,6 @@ describe("repeatedHashes", () => {
     // repeated: 0 (bucket 0), 0xffffffff (bucket 1,023), bucket 5 + 7 (apart from 5 + 3 and 5 + 1, in
     // another chunk); nothing else repeats
     expect([...repeatedHashes([first, second])].sort((a, b) => a - b)).toEqual([0, bucket(5, 7), 0xffffffff]);
-  });
-
-  it("finds the same when the buckets are spread a few at a time (a small spread limit)", () => {
-    const bucket = (b: number, low: number) => ((b << 22) >>> 0) + low;
-    // buckets 0, 5 and 1,023 hold the repeats; 300 singles fill buckets 1 to 300. A limit of 1 spreads
-    // one bucket at a time (bucket 5 holds 3 hashes, more than the limit: alone in its range), 2 and
-    // 100 a few buckets at a time; the answer is the repeats whatever the limit.
-    const singles = Array.from({ length: 300 }, (_, index) => bucket(index + 1, 1));
-    const hashes = Uint32Array.from([0, ...singles, bucket(5, 7), 0xffffffff, bucket(5, 7), 0, 0xffffffff]);
-    for (const limit of [1, 2, 100, 1 << 21])
-      expect([...repeatedHashes([hashes], limit)].sort((a, b) => a - b)).toEqual([
-        0,
-        bucket(5, 7),
-        0xffffffff,
-      ]);
-  });
-
-  it("law: the repeats are the hashes counted more than once, for any chunks and spread limit", () => {
-    // a few values that collide often, among values over the whole 32-bit range (every bucket)
-    const hash = fc.oneof(fc.constantFrom(0, 1, 0x00400000, 0xffffffff), fc.nat({ max: 0xffffffff }));
-    fc.assert(
-      fc.property(
-        fc.array(fc.array(hash, { maxLength: 700 }), { minLength: 1, maxLength: 4 }),
-        fc.integer({ min: 1, max: 2000 }),
-        (parts, limit) => {
-          const counts = new Map<number, number>();
-          for (const value of parts.flat()) counts.set(value, (counts.get(value) ?? 0) + 1);
-          const expected = [...counts].filter(([, count]) => count > 1).map(([value]) => value);
-          const found = repeatedHashes(
-            parts.map((part) => Uint32Array.from(part)),
-            limit,
-          );
-          expect([...found].sort((a, b) => a - b)).toEqual(expected.sort((a, b) => a - b));
-        },
-      ),
-    );
   });
 
   it("reports nothing for many distinct hashes, neighbours in one bucket included", () => {
