@@ -12,7 +12,12 @@ const base = buildContractJson({
   meters: [],
   charges: [fee("a", "30"), fee("b", "30")],
 });
-const overrideA = { id: "dearer", charge: "a", from: "2026-04-16", price: { model: "flat" as const, amount: "60" } };
+const overrideA = {
+  id: "dearer",
+  charge: "a",
+  from: "2026-04-16",
+  price: { model: "flat" as const, amount: "60" },
+};
 const changeLines = (invoice: Invoice) =>
   invoice.lines.filter((line) => line.id.includes("@")).map((line) => [line.id, line.amount]);
 
