@@ -133,6 +133,74 @@ describe('amendments[].creditBasis "net_of_discount": the credit less the discou
     expect(line(invoice, "plan:unused@2026-04-21")?.amount).toBe("-16.00");
   });
 
+  it("a change inside the period credits with this invoice's discounts, not those of the invoice before", () => {
+    // the discount in force for March only (periods: 1): March's invoice billed April's 30.00 plan with
+    // it, but the 60.00 plan from 11 April was billed on April's invoice, without it
+    const once = buildContractJson(base, {
+      discounts: [{ id: "welcome", name: "Welcome", percent: "20", charges: ["plan"], periods: 1 }],
+    });
+    const contract = buildContract(once, {
+      amendments: [
+        { id: "a", effective: "2026-04-11", charges: [plan("60")] },
+        { id: "b", effective: "2026-04-21", charges: [plan("90")], creditBasis: "net_of_discount" },
+      ],
+    });
+    // −60.00 × 10 ÷ 30 = −20.00, no discount to take off (March's 20 % would give −16.00)
+    expect(line(rateInvoice(contract, [], "2026-04"), "plan:unused@2026-04-21")?.amount).toBe("-20.00");
+  });
+
+  it("a change in the term's first period takes the discounts of the opening invoice", () => {
+    // term from 1 April, the discount from the same day: the opening invoice billed April's plan at
+    // 30.00 less 20 %; March, before the term, had no discount (and no invoice)
+    const contract = buildContract(base, {
+      term: { start: "2026-04-01" },
+      discounts: [{ id: "welcome", name: "Welcome", percent: "20", charges: ["plan"], from: "2026-04-01" }],
+      amendments: [
+        { id: "u", effective: "2026-04-16", charges: [plan("60")], creditBasis: "net_of_discount" },
+      ],
+    });
+    // −30.00 × 15 ÷ 30 = −15.00, × 0.8 = −12.00
+    expect(line(rateInvoice(contract, [], "2026-04"), "plan:unused@2026-04-16")?.amount).toBe("-12.00");
+  });
+
+  it("leaves out a percentage discount on another charge", () => {
+    const contract = buildContract(base, {
+      charges: [plan("30"), flatCharge("support", "Support", "10")],
+      discounts: [
+        { id: "welcome", name: "Welcome", percent: "20", charges: ["plan"] },
+        { id: "half", name: "Half off support", percent: "50", charges: ["support"] },
+      ],
+      amendments: [
+        { id: "u", effective: "2026-04-16", charges: [plan("60")], creditBasis: "net_of_discount" },
+      ],
+    });
+    // −15.00 × 0.8 = −12.00 (with support's 50 % as well it would be −6.00)
+    expect(line(rateInvoice(contract, [], "2026-04"), "plan:unused@2026-04-16")?.amount).toBe("-12.00");
+  });
+
+  it("takes the line discounts first and the invoice-wide ones after, whatever the contract's order", () => {
+    const contract = buildContract(base, {
+      discounts: [
+        { id: "partner", name: "Partner", percent: "10" },
+        { id: "welcome", name: "Welcome", percent: "20", charges: ["plan"] },
+      ],
+      amendments: [
+        { id: "u", effective: "2026-04-16", charges: [plan("60")], creditBasis: "net_of_discount" },
+      ],
+    });
+    const credit = line(rateInvoice(contract, [], "2026-04"), "plan:unused@2026-04-16")!;
+    // welcome on −15.00: −15.00 × 0.8 = −12.00; then partner: −12.00 × 0.9 = −10.80 (the other way
+    // round the steps would read −15 → −13.5 → −10.8)
+    expect(
+      credit.steps
+        .filter((step) => step.kind === "unused_time_discount")
+        .map((step) => [step.discount, step.before, step.amount]),
+    ).toEqual([
+      ["welcome", "-15", "-12"],
+      ["partner", "-12", "-10.8"],
+    ]);
+  });
+
   it("works on the terms last billed: after an unprorated change, the 30.00 billed, not the 45.00 listed", () => {
     const contract = buildContract(base, {
       amendments: [

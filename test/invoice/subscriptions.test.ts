@@ -38,6 +38,19 @@ const cpu = (id: string, date: string, v: string) => ({
 const table = (invoice: Invoice) => invoice.lines.map((line) => [line.id, line.amount]);
 
 describe("the opening invoice", () => {
+  it("leaves commitments to the invoices that close a period: a cap of 100.00 does not touch it", () => {
+    // the 298.06 of fees in advance (as above) is above the cap, but the opening invoice measures no spend
+    const invoice = rateOpeningInvoice(
+      contractWith({ commitments: [{ id: "cap", name: "Spend cap", maximum: "100" }] }),
+    );
+    expect(table(invoice)).toEqual([
+      ["seats", "85.16"],
+      ["platform", "212.90"],
+    ]);
+    expect(invoice.total).toBe("298.06");
+    expect(invoice.commitments).toBeUndefined();
+  });
+
   it("bills the first partial period's fees in advance, prorated, and nothing in arrears", () => {
     const invoice = rateOpeningInvoice(contractWith({}));
     // 10 March → 1 April is 22 of March's 31 days (by seconds: 22 × 86,400 ÷ 31 × 86,400).

@@ -33,6 +33,20 @@ describe("exclusive tax", () => {
     expect(invoice.total).toBe("0.06");
   });
 
+  it("writes each line's rounded tax with per_line: 0.004 exact, 0.00 rounded", () => {
+    const invoice = rateInvoice(
+      contractWith({ mode: "exclusive", rounding: "per_line", rates: vat20 }),
+      usage("0.02"),
+      "2026-03",
+    );
+    // 0.02 × 20 ÷ 100 = 0.004 → 0.00 (half-even), for each of a, b and c
+    expect(invoice.tax?.rates[0]?.lines.map((l) => [l.line, l.exact, l.rounded])).toEqual([
+      ["a", "0.004", "0.00"],
+      ["b", "0.004", "0.00"],
+      ["c", "0.004", "0.00"],
+    ]);
+  });
+
   it("rounds the rate's total once with per_invoice (Lago): three lines of 0.02 at 20 % pay 0.01", () => {
     // 3 × 0.004 = 0.012 → 0.01; total 0.06 + 0.01 = 0.07
     const invoice = rateInvoice(
