@@ -12,6 +12,7 @@ import {
   sumMeter,
   unitCharge,
 } from "../_support/contract.js";
+import { hourlyPeaksContract } from "../_support/hourlyPeaks.js";
 import { thrown } from "../_support/thrown.js";
 
 // What a billing specialist reads when ratecard refuses a credit note: the code, the path of what is
@@ -524,35 +525,7 @@ describe("issueCreditNote: what its mutation survivors showed unchecked", () => 
     const added = { id: "u8", type: "unit", customer: "cus", timestamp: "2026-03-15T10:00:00Z" };
     const seats = rateInvoice(prorated, [{ ...added, properties: { n: "8" } }], "2026-03");
     expect(seats.lines.map((line) => [line.quantity, line.amount])).toEqual([["4.3871", "185.65"]]);
-    const windowed = buildContract(
-      buildContractJson({
-        meters: [
-          {
-            id: "m",
-            eventType: "e",
-            aggregation: "sum",
-            valueProperty: "v",
-            window: { size: "hour", aggregation: "max" },
-          } as never,
-        ],
-        charges: [
-          {
-            id: "use",
-            name: "Use",
-            meter: "m",
-            windows: { tiers: "each_window" },
-            price: {
-              model: "graduated",
-              tiers: [
-                { upTo: "10", unitPrice: "0.10" },
-                { upTo: "20", unitPrice: "0.05" },
-                { unitPrice: "0.02" },
-              ],
-            },
-          } as never,
-        ],
-      }),
-    );
+    const windowed = hourlyPeaksContract({ id: "use", name: "Use" });
     const reading = (id: string, minute: string, v: string) => ({
       id,
       type: "e",

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { ContractInput } from "../../src/contracts/index.js";
 import { inAdvanceFee, rateInAdvance, rateInvoice } from "../../src/invoice/index.js";
 import { buildContract, flatCharge, usageEvent } from "../_support/contract.js";
+import { hourlyPeaksContract } from "../_support/hourlyPeaks.js";
 
 type MeterInput = ContractInput["meters"][number];
 type PriceInput = ContractInput["charges"][number]["price"];
@@ -230,33 +231,7 @@ describe("rateInAdvance and inAdvanceFee: order, marks and refusals", () => {
     // 0.10, 11–20 at 0.05, restarting in each window: 9 × 0.10 + (10 × 0.10 + 5 × 0.05) = 0.90 + 1.25 = 2.15.
     // The period's quantity 24 through the tiers once is 10 × 0.10 + 10 × 0.05 + 4 × 0.02 = 1.58: fees
     // worked out from it would never add up to the invoice's line, so the charge is refused.
-    const windowed = buildContract({
-      meters: [
-        {
-          id: "m",
-          eventType: "e",
-          aggregation: "sum",
-          valueProperty: "v",
-          window: { size: "hour", aggregation: "max" },
-        } as MeterInput,
-      ],
-      charges: [
-        {
-          id: "api",
-          name: "API",
-          meter: "m",
-          price: {
-            model: "graduated",
-            tiers: [
-              { upTo: "10", unitPrice: "0.10" },
-              { upTo: "20", unitPrice: "0.05" },
-              { unitPrice: "0.02" },
-            ],
-          },
-          windows: { tiers: "each_window" },
-        } as never,
-      ],
-    });
+    const windowed = hourlyPeaksContract({ id: "api", name: "API" });
     const peaks = [
       usageEvent("a", "e", "2026-03-01T00:05:00Z", { v: "9" }),
       usageEvent("b", "e", "2026-03-01T01:10:00Z", { v: "15" }),

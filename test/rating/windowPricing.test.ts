@@ -3,6 +3,7 @@ import { safeParseContract } from "../../src/contracts/index.js";
 import { explainText } from "../../src/explain/index.js";
 import { rateClosingInvoice, rateInvoice, rateProgressiveInvoice } from "../../src/invoice/index.js";
 import { buildContract, buildContractJson, type ChargeInput, type MeterInput } from "../_support/contract.js";
+import { FLEXPRICE_TIERS } from "../_support/hourlyPeaks.js";
 
 type Json = Record<string, unknown>;
 const event = (id: string, timestamp: string, v: string) => ({
@@ -40,14 +41,7 @@ const windowStep = (line: { steps: ReadonlyArray<{ kind: string }> }) =>
     buckets?: Json[];
   };
 
-// Flexprice's bucketed max (flexprice/flexprice internal/service/price_test.go,
-// TestCalculateBucketedCost_*): bucket 1's readings 2, 5, 6, 9 (max 9), bucket 2's 10 and 15 (max 15);
-// slab tiers 0–10 at $0.10, 11–20 at $0.05, above at $0.02.
-const FLEXPRICE_TIERS = [
-  { upTo: "10", unitPrice: "0.10" },
-  { upTo: "20", unitPrice: "0.05" },
-  { unitPrice: "0.02" },
-];
+// Flexprice's bucketed max: FLEXPRICE_TIERS (test/_support/hourlyPeaks.ts, where the readings and sums are).
 const hourlyMax = windowed("hour", "max");
 const twoBuckets = [
   event("a", "2026-03-01T00:05:00Z", "2"),
