@@ -89,6 +89,11 @@ describe("carried spend of a cumulative commitment, refused", () => {
         code: "invalid_argument",
         path: "options.commitmentSpendToDate",
       });
+    // an empty object is an object of texts (none at all): read, and then q1's spend is the one missing
+    expect(thrown(() => february(quarterCommitment(), {}))).toMatchObject({
+      code: "missing_commitment_spend",
+      path: "commitments[0]",
+    });
   });
 
   it("refuses an invoice whose period crosses the commitment period's start or end", () => {

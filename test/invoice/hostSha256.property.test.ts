@@ -144,6 +144,16 @@ describe("a host function that is not SHA-256", () => {
   it("is refused before any rating when it is not a function", () => {
     for (const sha256 of ["sha256", 42, {}])
       expect(refusal(sha256)).toMatchObject({ code: "invalid_argument", path: "options.sha256" });
+    // refused with the other arguments, before any event is read: a malformed event (no timestamp)
+    // given with it is not what is reported
+    const malformed = [{ id: "e1", type: "cdn.bandwidth", customer: "cus_northwind", properties: {} }];
+    const early = thrown(() =>
+      rateInvoice(cdnContract, malformed as never, "2026-02", { sha256: "x" as never }),
+    );
+    expect(early).toMatchObject({ code: "invalid_argument", path: "options.sha256" });
+    expect((early as Error).message).toContain(
+      "options.sha256 must be a function from bytes to the 32 bytes of their SHA-256 digest",
+    );
     const prepared = prepareRating(cdnContract, "2026-02");
     const error = thrown(() =>
       rateFromAggregates(prepared, aggregateForRating(prepared, cdnEvents), {
