@@ -69,7 +69,7 @@ export type LateUsageResult =
       readonly period: string;
       readonly billOn: string;
       readonly lateEvents: { readonly given: number; readonly counted: number };
-      /** Absent when the late events change nothing. */
+      /** Absent when nothing changed: no line, no total, no commitment's figures (spend to date). */
       readonly creditNote?: CreditNote;
       /** The period re-rated with every event, id `<issued id>:reissued`; absent when nothing changed. */
       readonly reissued?: Invoice;
