@@ -10,6 +10,7 @@ import {
 } from "../../src/index.js";
 import { aggregatedPeriods } from "../../src/invoice/index.js";
 import { buildContract, sumMeter, unitCharge } from "../_support/contract.js";
+import { thrown } from "../_support/thrown.js";
 
 // Usage aggregates of a period with stretches of several pieces (PeriodInForce.spans, chargeRuns.ts):
 // one set of states per stretch, the state each stretch opens with, merging them across shards, and the
@@ -70,14 +71,11 @@ const lines = (invoice: ReturnType<typeof rateInvoice>) =>
 const shard = (prepared: PreparedRating, index: number, count: number) =>
   aggregateForRating(prepared, events, { shard: { index, count } });
 
+// The refusal's code and path (the error must be a RatecardError).
 function refusal(run: () => unknown): { code: string; path: string | undefined } {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof RatecardError) return { code: error.code, path: error.path };
-    throw error;
-  }
-  throw new Error("expected a refusal");
+  const error = thrown(run);
+  if (!(error instanceof RatecardError)) throw error;
+  return { code: error.code, path: error.path };
 }
 
 describe("aggregatedPeriods: the periods aggregates list, in their order", () => {
