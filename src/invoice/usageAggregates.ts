@@ -325,7 +325,9 @@ function readEnvelopeFast(input: unknown): Envelope | undefined {
   const shards = plainRecord(record.shards, SHARDS_KEYS);
   if (shards === undefined || !isCount(shards.count) || shards.count === 0) return undefined;
   const { indices } = shards;
-  if (!Array.isArray(indices) || indices.length === 0 || !indices.every(isCount)) return undefined;
+  // Array.from reads a hole of a sparse array ([0, , 1]) as undefined, as zod does; `every` skips it.
+  if (!Array.isArray(indices) || indices.length === 0 || !Array.from(indices).every(isCount))
+    return undefined;
   if (record.daily !== undefined && record.daily !== true) return undefined;
   if (record.pieces !== undefined && !Array.isArray(record.pieces)) return undefined;
   if (record.spans !== undefined && !Array.isArray(record.spans)) return undefined;
