@@ -200,9 +200,10 @@ function readStatesEnvelope(states: unknown): StatesEnvelope | undefined {
   return record as StatesEnvelope;
 }
 
-// What `sampleSchema` accepts: at most five ids, each a string.
+// What `sampleSchema` accepts: at most five ids, each a string. `Array.from` because `every` skips the
+// holes of a sparse array ([ "a", , "b" ]), which the schema reads as missing ids.
 function isSample(value: unknown): boolean {
-  return Array.isArray(value) && value.length <= 5 && value.every((id) => typeof id === "string");
+  return Array.isArray(value) && value.length <= 5 && Array.from(value).every((id) => typeof id === "string");
 }
 
 function parseAt<T>(schema: z.ZodMiniType<T>, input: unknown, path: ReadonlyArray<PropertyKey>): T {

@@ -88,6 +88,22 @@ describe("rateFromAggregates: a malformed envelope gets the schema's error, fast
     });
   });
 
+  it("refuses a hole in an exclusion's sample ids at its path, as a missing id", () => {
+    // "a" sent twice with the same payload: one copy left out as duplicate_id, sample ["a"]. A hole at
+    // sampleIds[1] (["a", , "b"]) is skipped by `every`; zod reads it as an absent id.
+    const envelope = aggregateForRating(prepare(), [...events, events[0]]) as unknown as {
+      whole: { excluded: Array<Record<string, unknown>> };
+    };
+    expect(envelope.whole.excluded).toEqual([{ reason: "duplicate_id", events: 1, sampleIds: ["a"] }]);
+    // biome-ignore lint/suspicious/noSparseArray: the hole is the hostile input under test
+    envelope.whole.excluded[0] = { reason: "duplicate_id", events: 1, sampleIds: ["a", , "b"] };
+    expect(rated(envelope)).toEqual({
+      code: "missing_field",
+      path: "whole.excluded[0].sampleIds[1]",
+      message: "whole.excluded[0].sampleIds[1] is required.",
+    });
+  });
+
   it("refuses a shard index that is not a whole number, even next to a good one, at its path", () => {
     // count 2 with [0, "1"]: "1" is text; 1.5 is no whole number; −1 is below 0.
     for (const bad of ["1", 1.5, -1])
