@@ -84,10 +84,13 @@ export function withDigest<T extends { readonly digest: string }>(
   content: Omit<T, "digest">,
   sha256?: Sha256,
 ): T {
-  // Any digest the content still had is dropped, so the new one is always the last key.
-  const { digest: _digest, ...rest } = content as Readonly<Record<string, unknown>>;
-  // T is exactly the content plus its digest.
-  return { ...rest, digest: digestOf(rest, sha256) } as unknown as T;
+  const record = content as Readonly<Record<string, unknown>>;
+  // Content without a digest (what issuing passes) is hashed and copied once; one that still has a
+  // digest drops it first, so the new one is always the last key. T is exactly the content plus its digest.
+  if (!Object.hasOwn(record, "digest"))
+    return { ...record, digest: sha256Digest(record, sha256) } as unknown as T;
+  const { digest: _digest, ...rest } = record;
+  return { ...rest, digest: sha256Digest(rest, sha256) } as unknown as T;
 }
 
 /**
