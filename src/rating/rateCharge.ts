@@ -8,8 +8,17 @@ import {
   warningMessages,
 } from "../errors/index.js";
 import type { Computation, GroupQuantity, MeterQuantity, WindowQuantity } from "../meters/index.js";
-import type { Currency, Decimal, RoundingMode } from "../money/index.js";
-import { boundRule, ONE, QUANTITY, roundTo, toFixedString, toPlainString, ZERO } from "../money/index.js";
+import type { Currency, RoundingMode } from "../money/index.js";
+import {
+  boundRule,
+  Decimal,
+  ONE,
+  QUANTITY,
+  roundTo,
+  toFixedString,
+  toPlainString,
+  ZERO,
+} from "../money/index.js";
 import type { PriceTerms } from "../pricing/index.js";
 import { extendedBound, modelOfPrice, type RatingContext, ratePrice } from "../pricing/index.js";
 import {
@@ -339,7 +348,7 @@ function assertRatedQuantity(
   input: RateChargeInput,
   measured: Measured | undefined,
 ): void {
-  if (quantity.abs().lessThan(QUANTITY.limit)) return;
+  if (isBelowQuantityLimit(quantity)) return;
   const { charge, path } = input;
   const source =
     charge.quantity !== undefined ? "its contract quantity" : `meter ${measured?.meter.id ?? charge.meter}`;
@@ -352,6 +361,19 @@ function assertRatedQuantity(
   );
   if (charge.quantity !== undefined) throw ContractError.from(problem, `${path}.quantity`);
   throw UsageError.from(problem, `${path}.meter`);
+}
+
+// QUANTITY's limit is a power of ten (10^15, excluded): |quantity| is below it exactly when the
+// exponent of its first digit is below the limit's, read without the two Decimals that abs() and
+// lessThan() make for every line (issue 14). Any other limit is compared.
+const LIMIT_EXPONENT =
+  !QUANTITY.limitIncluded && QUANTITY.limit.equals(new Decimal(10).pow(QUANTITY.limit.e))
+    ? QUANTITY.limit.e
+    : undefined;
+
+function isBelowQuantityLimit(quantity: Decimal): boolean {
+  if (LIMIT_EXPONENT === undefined) return quantity.abs().lessThan(QUANTITY.limit);
+  return quantity.isZero() || quantity.e < LIMIT_EXPONENT;
 }
 
 // The pool's draw was planned on this same billable quantity; a draw larger than it is our bug.
