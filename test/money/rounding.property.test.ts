@@ -10,7 +10,31 @@ const valueAndDecimalsArb = decimalsArb.chain((decimals) =>
 );
 const unitAt = (decimals: number) => new Decimal(10).pow(-decimals);
 
+const DECIMAL_JS: Record<string, number> = {
+  half_even: Decimal.ROUND_HALF_EVEN,
+  half_up: Decimal.ROUND_HALF_UP,
+  half_down: Decimal.ROUND_HALF_DOWN,
+  up: Decimal.ROUND_UP,
+  down: Decimal.ROUND_DOWN,
+  ceiling: Decimal.ROUND_CEIL,
+  floor: Decimal.ROUND_FLOOR,
+};
+
 describe("roundTo (laws)", () => {
+  it("is decimal.js's toDecimalPlaces in the same mode, digit for digit (also when nothing rounds)", () => {
+    fc.assert(
+      fc.property(valueAndDecimalsArb, roundingModeArb, ([value, decimals], mode) => {
+        const expected = value.toDecimalPlaces(
+          decimals,
+          DECIMAL_JS[mode] as Parameters<Decimal["toDecimalPlaces"]>[1],
+        );
+        const rounded = roundTo(value, decimals, mode);
+        expect(rounded.toFixed()).toBe(expected.toFixed());
+        expect(rounded.isNegative()).toBe(expected.isNegative());
+      }),
+    );
+  });
+
   it("returns at most `decimals` decimals", () => {
     fc.assert(
       fc.property(valueAndDecimalsArb, roundingModeArb, ([value, decimals], mode) => {
