@@ -44,6 +44,14 @@ export interface SqlDialect {
   readonly binary: (text: string) => string;
   /** A JSON array of texts (NULL as null), as text. */
   readonly jsonArray: (texts: ReadonlyArray<string>) => string;
+  /**
+   * Written before a CTE's body, for an engine that would otherwise choose by itself: the classified
+   * events `materialized` (kept once, not computed again for each select that reads them), the
+   * deduplicated ones `inlined` (a filter over those, cheaper to repeat than to keep a second copy).
+   */
+  readonly cteHints?: { readonly materialized: string; readonly inlined: string };
+  /** A 64-bit hash of a text (ids), for an engine that finds repeated ids faster by sorting hashes. */
+  readonly idHash?: (text: string) => string;
   /** Said after the query: settings it needs (ClickHouse's limit on the size of a query's syntax tree). */
   readonly querySuffix?: string;
   /** The integer quotient of two non-negative whole numbers. */
@@ -122,6 +130,8 @@ const duckdb: SqlDialect = {
   countDistinct: (expressions) => `COUNT(DISTINCT (${expressions.join(", ")}))`,
   binary: (text) => text,
   jsonArray: (texts) => `CAST(to_json([${texts.map((t) => `CAST(${t} AS VARCHAR)`).join(", ")}]) AS VARCHAR)`,
+  cteHints: { materialized: "MATERIALIZED ", inlined: "NOT MATERIALIZED " },
+  idHash: (text) => `hash(${text})`,
   intDiv: (dividend, divisor) => `((${dividend}) // ${divisor})`,
   exact: {
     digits: 38,
