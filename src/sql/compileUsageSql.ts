@@ -60,23 +60,17 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
   const ctes = [
     `ev AS (SELECT ${fields.id} AS id, ${fields.type} AS type, ${fields.customer} AS customer, ${fields.timestamp} AS ts${properties.map((p, i) => `, ${p.kind} AS k${i}, ${p.text} AS t${i}`).join("")}, ${payload.select.join(", ")} FROM ${extracted?.from ?? source.from})`,
   ];
-  // Deduplication looks at the few ids sent more than once (a hash aggregate over the ids), not at
-  // every event: their copies alone are compared, payload and all, and one copy of each kept.
-  if (deduplicate)
-    ctes.push(
-      `dup AS (SELECT id, COUNT(*) AS copies FROM ev WHERE customer = ${customer} GROUP BY id HAVING COUNT(*) > 1)`,
-      `dupev AS (SELECT * FROM ev WHERE customer = ${customer} AND id IN (SELECT id FROM dup))`,
-      `conflicts AS (SELECT id, COUNT(*) AS conflicting FROM dupev GROUP BY id HAVING ${dialect.countDistinct(["type", "ts", ...payload.payload])} > 1)`,
-      `kept AS (SELECT ${rowColumns} FROM ev WHERE customer <> ${customer} OR id NOT IN (SELECT id FROM dup) UNION ALL SELECT ${rowColumns} FROM (SELECT dupev.*, ROW_NUMBER() OVER (PARTITION BY id ORDER BY ts) AS copy FROM dupev WHERE id NOT IN (SELECT id FROM conflicts)) c WHERE copy = 1)`,
-      `reused AS (SELECT DISTINCT id FROM ev WHERE customer = ${customer} AND id IN (SELECT id FROM ev WHERE customer <> ${customer}))`,
-    );
   const meterColumns = meters
     .map(
       (meter, i) =>
-        `, ${meter.match} AS m${i}, ${meter.readable} AS r${i}, ${meter.exponent} AS x${i}, ${meter.wide ?? "FALSE"} AS w${i}`,
+        `, ${meter.match} AS m${i}, ${meter.readable} AS r${i}, ${meter.wide ?? "FALSE"} AS w${i}`,
     )
     .join("");
-  // Each value read once, after its readability, and only where it is readable.
+  // A readable value never has an exponent (quantitySql.ts): the exponent is looked for only in the
+  // others. Each value is read once, after its readability, and only where it is readable.
+  const exponentColumns = meters
+    .map((meter, i) => `, CASE WHEN r${i} THEN FALSE ELSE ${meter.exponent} END AS x${i}`)
+    .join("");
   const valueColumns = meters
     .map(
       (meter, i) =>
@@ -120,20 +114,45 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
       "id",
       "ts",
       ...uniqueColumns,
-      ...meters.flatMap((_, i) => [`m${i}`, `x${i}`, `w${i}`]),
+      ...meters.flatMap((_, i) => [`m${i}`, `w${i}`]),
       ...dimensionNames.flatMap((name) => [`gk_${names.indexOf(name)}`, `gt_${names.indexOf(name)}`]),
     ]),
   ];
+  // What the selects read of each kept event: the classified columns, value, state key and reason.
+  const keptColumns = [
+    ...clsColumns,
+    ...meters.flatMap((_, i) => [`x${i}`, `v${i}`, ...(stateKeys[i] === undefined ? [] : [`sk${i}`])]),
+    "reason",
+  ].join(", ");
   // Values computed from properties, each once, before the meters read them (readable, value, wide).
   const derived = meters.flatMap((meter, i) =>
     meter.derived === undefined ? [] : [`${meter.derived} AS d${i}`],
   );
-  const events = deduplicate ? "kept" : "ev";
   const derivedColumns = meters.map((meter, i) => (meter.derived === undefined ? "" : `, d${i}`)).join("");
-  if (derived.length > 0) ctes.push(`valued AS (SELECT *, ${derived.join(", ")} FROM ${events})`);
+  if (derived.length > 0) ctes.push(`valued AS (SELECT *, ${derived.join(", ")} FROM ev)`);
+  // Every event is classified in the one scan of the source, before deduplication: copies with the
+  // same payload classify alike, so deduplicating the classified rows keeps what deduplicating the
+  // events would. The engine keeps these rows once (the one materialized table) for the selects.
+  const classified = deduplicate ? "classified" : "cls";
+  const carried = [
+    ...new Set(["id", "type", "customer", "ts", ...(deduplicate ? payload.names : []), ...clsColumns]),
+    ...(deduplicate && dialect.idHash !== undefined ? [`${dialect.idHash("id")} AS h`] : []),
+  ];
   ctes.push(
-    `metered AS (SELECT ${rowColumns}${derivedColumns}${meterColumns}${groupColumns} FROM ${derived.length > 0 ? "valued" : events})`,
-    `cls AS (SELECT ${clsColumns.join(", ")}${valueColumns}${keyColumns}, ${reason} AS reason FROM metered)`,
+    `metered AS (SELECT ${rowColumns}${deduplicate ? payload.names.map((name) => `, ${name}`).join("") : ""}${derivedColumns}${meterColumns}${groupColumns} FROM ${derived.length > 0 ? "valued" : "ev"})`,
+    `${classified} AS ${dialect.cteHints?.materialized ?? ""}(SELECT ${carried.join(", ")}${exponentColumns}${valueColumns}${keyColumns}, ${reason} AS reason FROM metered)`,
+  );
+  // Deduplication looks at the few ids sent more than once (a hash aggregate over the ids), not at
+  // every event: their copies alone are compared, payload and all, and one copy of each kept.
+  if (deduplicate)
+    ctes.push(
+      ...duplicatedIds(dialect, customer),
+      `dupev AS (SELECT * FROM classified WHERE customer = ${customer} AND id IN (SELECT id FROM dup))`,
+      `conflicts AS (SELECT id, COUNT(*) AS conflicting FROM dupev GROUP BY id HAVING ${dialect.countDistinct(["type", "ts", ...payload.payload])} > 1)`,
+      `cls AS ${dialect.cteHints?.inlined ?? ""}(SELECT ${keptColumns} FROM classified WHERE customer <> ${customer} OR id NOT IN (SELECT id FROM dup) UNION ALL SELECT ${keptColumns} FROM (SELECT dupev.*, ROW_NUMBER() OVER (PARTITION BY id ORDER BY ts) AS copy FROM dupev WHERE id NOT IN (SELECT id FROM conflicts)) c WHERE copy = 1)`,
+      `reused AS (SELECT DISTINCT id FROM classified WHERE customer = ${customer} AND id IN (SELECT id FROM classified WHERE customer <> ${customer}))`,
+    );
+  ctes.push(
     `excl AS (${[
       ...(deduplicate
         ? [
@@ -146,8 +165,8 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
   );
   const row = rowBuilder(dialect);
   const selects = [
-    `SELECT ${row({ kind: "read", n: "COUNT(*)" })} FROM ev`,
-    `SELECT ${row({ kind: "malformed", n: "COUNT(*)", b: "MIN(id)" })} FROM ev WHERE id IS NULL OR id = '' OR type IS NULL OR type = '' OR customer IS NULL OR customer = '' OR ts IS NULL`,
+    `SELECT ${row({ kind: "read", n: "COUNT(*)" })} FROM ${classified}`,
+    `SELECT ${row({ kind: "malformed", n: "COUNT(*)", b: "MIN(id)" })} FROM ${classified} WHERE id IS NULL OR id = '' OR type IS NULL OR type = '' OR customer IS NULL OR customer = '' OR ts IS NULL`,
     // No WHERE here: a consumer that reads every row keeps DuckDB from pushing the others' filters
     // into cls, which would compute the classification once per filter.
     `SELECT ${row({ kind: "counted", n: "COALESCE(SUM(CASE WHEN reason IS NULL THEN 1 ELSE 0 END), 0)" })} FROM cls`,
@@ -238,6 +257,19 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
   ];
   const suffix = dialect.querySuffix === undefined ? "" : `\n${dialect.querySuffix}`;
   return `WITH ${ctes.join(",\n")}\n${selects.join("\nUNION ALL\n")}${suffix}`;
+}
+
+// The ids the customer sent more than once, with how many copies. An engine with a 64-bit hash of
+// the id sorts the hashes (cheaper than a hash table of every id: docs/scale.md) and groups by id only
+// the events whose hash repeats; a hash shared by different ids is sorted out by that GROUP BY.
+function duplicatedIds(dialect: SqlDialect, customer: string): string[] {
+  const repeated = (where: string) =>
+    `dup AS (SELECT id, COUNT(*) AS copies FROM classified WHERE customer = ${customer}${where} GROUP BY id HAVING COUNT(*) > 1)`;
+  if (dialect.idHash === undefined) return [repeated("")];
+  return [
+    `duph AS (SELECT h FROM (SELECT h, LAG(h) OVER (ORDER BY h) AS ph FROM classified WHERE customer = ${customer}) s WHERE h = ph)`,
+    repeated(" AND h IN (SELECT h FROM duph)"),
+  ];
 }
 
 // The aggregate of a meter's values in its state row: `a` (and `b`, the fractions' sum, when the

@@ -96,21 +96,26 @@ export function propertySql(source: SqlUsageSource, dialect: SqlDialect, name: s
 }
 
 /**
- * The raw columns deduplication compares (`select`, kept as pj or pc0…) and the expressions over them two
+ * The raw columns deduplication compares (`select`, kept as pj or pc0…: their `names`) and the expressions over them two
  * copies of an event must agree on (`payload`), besides id, customer, type and instant.
  */
 export function payloadSql(
   source: SqlUsageSource,
   dialect: SqlDialect,
-): { readonly select: string[]; readonly payload: string[] } {
+): { readonly select: string[]; readonly names: string[]; readonly payload: string[] } {
   const { properties } = source;
   // No properties at all and an empty object are one payload, as ratecard reads events.
   if ("json" in properties)
-    return { select: [`COALESCE(${properties.json}, '{}') AS pj`], payload: [dialect.jsonPayload("pj")] };
+    return {
+      select: [`COALESCE(${properties.json}, '{}') AS pj`],
+      names: ["pj"],
+      payload: [dialect.jsonPayload("pj")],
+    };
   // An empty cell is no property: '' and NULL are one payload.
   const columns = Object.values(properties.columns);
   return {
     select: columns.map((column, i) => `${column} AS pc${i}`),
+    names: columns.map((_, i) => `pc${i}`),
     payload: columns.map((_, i) => `COALESCE(${dialect.asText(`pc${i}`)}, '')`),
   };
 }
