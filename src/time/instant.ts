@@ -1,4 +1,5 @@
-import { isValid, parseISO } from "date-fns";
+import { isValid } from "date-fns/isValid";
+import { parseISO } from "date-fns/parseISO";
 import { InputError, invalidInstant, type JsonPath } from "../errors/index.js";
 import { isSupportedYear, yearOutOfRange } from "./yearRange.js";
 
