@@ -1,7 +1,6 @@
-import { StringDecoder } from "node:string_decoder";
 import { CsvError, type Info, type Options, parse as parseCsv } from "csv-parse";
 import { UsageError } from "../index.js";
-import { withoutByteOrderMark } from "./readLines.js";
+import { decoded, lineChunks } from "./readLines.js";
 
 /** Rows of a CSV file in file order, each with the physical lines it spans (as csv-parse counts them). */
 export interface CsvBatch {
@@ -231,33 +230,6 @@ async function* prepend<T>(
   yield* first;
   const iterator = Symbol.asyncIterator in rest ? rest[Symbol.asyncIterator]() : rest;
   for (let next = await iterator.next(); next.done !== true; next = await iterator.next()) yield next.value;
-}
-
-async function* decoded(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
-  const decoder = new StringDecoder("utf8");
-  let first = true;
-  for await (const chunk of chunks) {
-    let text = typeof chunk === "string" ? chunk : decoder.write(chunk);
-    if (first && text !== "") {
-      text = withoutByteOrderMark(text);
-      first = false;
-    }
-    if (text !== "") yield text;
-  }
-  const end = decoder.end();
-  if (end !== "") yield end;
-}
-
-// Text in pieces that end after a "\n" (the last piece may not).
-async function* lineChunks(texts: AsyncIterable<string>): AsyncGenerator<string> {
-  let rest = "";
-  for await (const chunk of texts) {
-    const text = rest === "" ? chunk : rest + chunk;
-    const end = text.lastIndexOf("\n") + 1;
-    rest = end === text.length ? "" : text.slice(end);
-    if (end > 0) yield end === text.length ? text : text.slice(0, end);
-  }
-  if (rest !== "") yield rest;
 }
 
 // csv-parse's errors carry the parser's counts (lines, empty lines) and the row they stopped at.

@@ -30,7 +30,7 @@ export async function* streamCsvBatches(input: TextInput, guard: PassGuard): Asy
   const file = input.name;
   await guard();
   let columns: CsvColumns | undefined;
-  for await (const batch of csvRecordBatches(input.open() as AsyncIterable<Buffer>, file)) {
+  for await (const batch of csvRecordBatches(input.open(), file)) {
     if (columns === undefined) {
       columns = readHeader(batch.records[0]!, file, where(batch, 0));
       continue;
@@ -56,7 +56,7 @@ export async function* streamCsvIdBatches(input: TextInput, guard: PassGuard): A
   await guard();
   let column: number | undefined;
   try {
-    for await (const batch of csvRecordBatches(input.open() as AsyncIterable<Buffer>, input.name)) {
+    for await (const batch of csvRecordBatches(input.open(), input.name)) {
       if (column === undefined) {
         column = batch.records[0]!.indexOf("id");
         if (column === -1) return;
