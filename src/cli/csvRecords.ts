@@ -58,7 +58,9 @@ export async function* csvRecordBatches(
     delimiter ??= lineBreakOf(text);
     let batch = emptyBatch();
     let start = 0;
-    const plain = delimiter !== undefined || !/["\r]/.test(text);
+    // A chunk without a quote or a "\r" (a "\n" file's usual chunk) needs no look at each row for them.
+    const unusual = /["\r]/.test(text);
+    const plain = delimiter !== undefined || !unusual;
     while (plain && start < text.length) {
       const next = text.indexOf("\n", start);
       const stop = next === -1 ? text.length : next;
@@ -66,7 +68,7 @@ export async function* csvRecordBatches(
       // A "\r\n" file needs "\r" before each "\n"; no row may hold a quote or another "\r".
       if (end < start || (delimiter === "\r\n" && next !== -1 && text.charCodeAt(end) !== 13)) break;
       const line = text.slice(start, end);
-      if (line.indexOf('"') !== -1 || line.indexOf("\r") !== -1) break;
+      if (unusual && (line.indexOf('"') !== -1 || line.indexOf("\r") !== -1)) break;
       if (line === "") {
         lines += 1;
         emptyLines += 1;
