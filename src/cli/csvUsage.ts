@@ -58,16 +58,16 @@ export async function* streamCsvBatches(input: TextInput, guard: PassGuard): Asy
  */
 export async function* streamCsvIdBatches(input: TextInput, guard: PassGuard): AsyncGenerator<string[]> {
   await guard();
-  let column: number | undefined;
+  let header = true;
   try {
-    for await (const batch of csvRecordBatches(input.open(), input.name)) {
-      if (column === undefined) {
-        column = batch.records[0]!.indexOf("id");
-        if (column === -1) return;
+    // Every row after the header holds its id alone.
+    for await (const batch of csvRecordBatches(input.open(), input.name, "id")) {
+      if (header) {
+        if (!batch.records[0]!.includes("id")) return;
+        header = false;
         continue;
       }
-      const at = column;
-      yield batch.records.map((cells) => cells[at]!);
+      yield batch.records.map((cells) => cells[0]!);
     }
   } catch (error) {
     if (isRatecardError(error) && error.code === "invalid_csv") return;
