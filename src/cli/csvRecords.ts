@@ -1,10 +1,10 @@
-import { StringDecoder } from "node:string_decoder";
 import { CsvError, type Info, type Options, parse as parseCsv } from "csv-parse";
 import { UsageError } from "../index.js";
-import { withoutByteOrderMark } from "./readLines.js";
+import { decoded, lineChunks } from "./readLines.js";
 
 /** Rows of a CSV file in file order, each with the physical lines it spans (as csv-parse counts them). */
 export interface CsvBatch {
+  /** Each row's cells; when one column was asked for, each row after the header holds that cell alone. */
   readonly records: string[][];
   readonly firstLines: number[];
   readonly lastLines: number[];
@@ -36,16 +36,22 @@ interface Resume {
  * first) and the line break the file uses, and its line counts are moved to the file's own: every row
  * and every error is then what csv-parse alone gives, line numbers included. A file that starts with a
  * UTF-16 byte order mark, a quote or a "\r" alone before its first line break goes to csv-parse whole.
+ *
+ * Given `only`, a column name, every row after the header keeps only that column's cell (the ids pass):
+ * a plain row is then checked for its number of cells and cut at that cell, without a string per cell.
+ * The rows, lines and errors are the same; a header without that column keeps every cell.
  * @throws UsageError `invalid_csv` for a malformed row, after the rows before it were yielded
  */
 export async function* csvRecordBatches(
   stream: AsyncIterable<Buffer | string>,
   file: string,
+  only?: string,
 ): AsyncGenerator<CsvBatch> {
   const chunks = stream[Symbol.asyncIterator]();
   const head = await firstBytes(chunks);
   if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) {
-    yield* fallback(prepend([head], chunks), file, { lines: 0, emptyLines: 0 }, undefined, undefined);
+    const start = { lines: 0, emptyLines: 0 };
+    yield* fallback(prepend([head], chunks), file, start, undefined, undefined, only);
     return;
   }
   const texts = lineChunks(decoded(prepend([head], chunks)));
@@ -55,11 +61,14 @@ export async function* csvRecordBatches(
   const after: After = { lines: 0, emptyLines: 0 };
   let lines = 0;
   let emptyLines = 0;
+  let column: number | undefined;
   for await (const text of texts) {
     delimiter ??= lineBreakOf(text);
     let batch = emptyBatch();
     let start = 0;
-    const plain = delimiter !== undefined || !/["\r]/.test(text);
+    // A chunk without a quote or a "\r" (a "\n" file's usual chunk) needs no look at each row for them.
+    const unusual = text.indexOf('"') !== -1 || text.indexOf("\r") !== -1;
+    const plain = delimiter !== undefined || !unusual;
     while (plain && start < text.length) {
       const next = text.indexOf("\n", start);
       const stop = next === -1 ? text.length : next;
@@ -67,15 +76,19 @@ export async function* csvRecordBatches(
       // A "\r\n" file needs "\r" before each "\n"; no row may hold a quote or another "\r".
       if (end < start || (delimiter === "\r\n" && next !== -1 && text.charCodeAt(end) !== 13)) break;
       const line = text.slice(start, end);
-      if (line.indexOf('"') !== -1 || line.indexOf("\r") !== -1) break;
+      if (unusual && (line.indexOf('"') !== -1 || line.indexOf("\r") !== -1)) break;
       if (line === "") {
         lines += 1;
         emptyLines += 1;
         start = stop + 1;
         continue;
       }
-      const cells = line.split(",");
-      if (expected !== undefined && cells.length !== expected) break;
+      const cells = column === undefined ? line.split(",") : cellOf(line, column, expected!);
+      if (
+        cells === undefined ||
+        (expected !== undefined && column === undefined && cells.length !== expected)
+      )
+        break;
       lines += 1;
       after.lines = lines;
       after.emptyLines = emptyLines;
@@ -87,6 +100,7 @@ export async function* csvRecordBatches(
         // The header row goes alone, so its problems are reported before any row's.
         expected = cells.length;
         header = line;
+        column = columnOf(cells, only);
         yield batch;
         batch = emptyBatch();
       }
@@ -94,7 +108,7 @@ export async function* csvRecordBatches(
     if (batch.records.length > 0) yield batch;
     if (start < text.length) {
       const resume = { text: text.slice(start), delimiter, header, lines, emptyLines };
-      yield* fallback(prepend([], texts), file, after, resume, expected);
+      yield* fallback(prepend([], texts), file, after, resume, expected, only);
       return;
     }
   }
@@ -110,6 +124,7 @@ async function* fallback(
   after: After,
   resume: Resume | undefined,
   expected: number | undefined,
+  only: string | undefined,
 ): AsyncGenerator<CsvBatch> {
   const lineBreak = resume?.delimiter ?? "\n";
   const prefix = resume?.header === undefined ? "" : `${resume.header}${lineBreak}`;
@@ -125,6 +140,7 @@ async function* fallback(
   });
   let skipHeader = resume?.header !== undefined;
   let columns = expected;
+  let column = resume?.header === undefined ? undefined : columnOf(resume.header.split(","), only);
   let batch = emptyBatch();
   let rows: { record: string[]; info: Info }[] = [];
   const push = (row: { record: string[]; info: Info }) => rows.push(row);
@@ -143,10 +159,11 @@ async function* fallback(
       if (columns === undefined) {
         // The header row goes alone, so its problems are reported before any row's.
         columns = record.length;
+        column = columnOf(record, only);
         yield { records: [record], firstLines: [first], lastLines: [last] };
         continue;
       }
-      batch.records.push(record);
+      batch.records.push(column === undefined ? record : [record[column]!]);
       batch.firstLines.push(first);
       batch.lastLines.push(last);
     }
@@ -197,6 +214,28 @@ function failure(
   return malformedRow({ code: error.code, message, lines, record: error.record }, file, first, columns);
 }
 
+// Where the header row puts the column `only` names; undefined (every cell kept) without one.
+function columnOf(header: ReadonlyArray<string>, only: string | undefined): number | undefined {
+  const at = only === undefined ? -1 : header.indexOf(only);
+  return at === -1 ? undefined : at;
+}
+
+// The cell of `column` in a plain row, as the only item of an array, when the row has `expected`
+// cells; undefined when it has more or fewer (csv-parse then reads it).
+function cellOf(line: string, column: number, expected: number): string[] | undefined {
+  let cells = 1;
+  let from = 0;
+  let cell = "";
+  for (let comma = line.indexOf(","); ; comma = line.indexOf(",", comma + 1)) {
+    if (cells - 1 === column) cell = line.slice(from, comma === -1 ? line.length : comma);
+    if (comma === -1) break;
+    cells += 1;
+    if (cells > expected) return undefined;
+    from = comma + 1;
+  }
+  return cells === expected ? [cell] : undefined;
+}
+
 function emptyBatch(): CsvBatch {
   return { records: [], firstLines: [], lastLines: [] };
 }
@@ -231,33 +270,6 @@ async function* prepend<T>(
   yield* first;
   const iterator = Symbol.asyncIterator in rest ? rest[Symbol.asyncIterator]() : rest;
   for (let next = await iterator.next(); next.done !== true; next = await iterator.next()) yield next.value;
-}
-
-async function* decoded(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
-  const decoder = new StringDecoder("utf8");
-  let first = true;
-  for await (const chunk of chunks) {
-    let text = typeof chunk === "string" ? chunk : decoder.write(chunk);
-    if (first && text !== "") {
-      text = withoutByteOrderMark(text);
-      first = false;
-    }
-    if (text !== "") yield text;
-  }
-  const end = decoder.end();
-  if (end !== "") yield end;
-}
-
-// Text in pieces that end after a "\n" (the last piece may not).
-async function* lineChunks(texts: AsyncIterable<string>): AsyncGenerator<string> {
-  let rest = "";
-  for await (const chunk of texts) {
-    const text = rest === "" ? chunk : rest + chunk;
-    const end = text.lastIndexOf("\n") + 1;
-    rest = end === text.length ? "" : text.slice(end);
-    if (end > 0) yield end === text.length ? text : text.slice(0, end);
-  }
-  if (rest !== "") yield rest;
 }
 
 // csv-parse's errors carry the parser's counts (lines, empty lines) and the row they stopped at.

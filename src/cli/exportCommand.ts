@@ -105,7 +105,7 @@ export const exportCommand = defineCommand({
       format === "json"
         ? `${JSON.stringify(rows, null, 2)}\n`
         : fileFormat === "parquet"
-          ? focusParquet(rows)
+          ? await focusParquet(rows)
           : focusCsv(rows),
       values.output,
     );

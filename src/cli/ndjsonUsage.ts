@@ -1,6 +1,7 @@
 import { parseUsageEvent, safeParseUsageEvent, UsageError, type UsageEvent } from "../index.js";
 import { assertNoDuplicateKeys } from "./duplicateKeys.js";
 import { invalidJson } from "./messages.js";
+import { parsePlainJsonLine } from "./plainJsonLine.js";
 import { eachLine, type PassGuard, readLineChunks, type TextInput } from "./readLines.js";
 
 /**
@@ -72,9 +73,12 @@ function isBlank(text: string, start: number, end: number): boolean {
 
 /**
  * One line parsed as JSON. A line that is not JSON, or that writes a key twice in one object (JSON.parse
- * would keep the last copy and drop the first silently), is refused naming the file, line and key.
+ * would keep the last copy and drop the first silently), is refused naming the file, line and key. A
+ * line of the common plain shape is read by hand ({@link parsePlainJsonLine}: no key twice by then).
  */
 function parseEventLine(line: string, file: string, lineNumber: number): unknown {
+  const plain = parsePlainJsonLine(line);
+  if (plain !== undefined) return plain;
   let value: unknown;
   try {
     value = JSON.parse(line);

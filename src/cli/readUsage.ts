@@ -10,7 +10,14 @@ import {
   usageNotAnArray,
 } from "./messages.js";
 import { streamNdjsonBatches, streamNdjsonIdBatches } from "./ndjsonUsage.js";
-import { fileInput, type PassGuard, readText, type TextInput, withoutByteOrderMark } from "./readLines.js";
+import {
+  fileInput,
+  type PassGuard,
+  pipeInput,
+  readText,
+  type TextInput,
+  withoutByteOrderMark,
+} from "./readLines.js";
 import { isStandardInput, STANDARD_INPUT_NAME, takeStandardInput } from "./standardInput.js";
 import { assertUnchanged, fileVersion, usageFileKind } from "./usageFile.js";
 
@@ -67,7 +74,7 @@ export async function usageSource(
   }
   const kind = await usageFileKind(file);
   const chosen = named ?? formatOf(file);
-  if (kind === "pipe") return eachOf(streamOf(fileInput(file), chosen, async () => {}).batches());
+  if (kind === "pipe") return eachOf(streamOf(pipeInput(file), chosen, async () => {}).batches());
   // Each pass checks, before its first chunk and after its last (never per event), that the file is
   // still the version opened here.
   const before = await fileVersion(file);

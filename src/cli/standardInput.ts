@@ -24,7 +24,7 @@ let takenBy: string | undefined;
  * Standard input, for the flag that names it as `-`.
  * @throws UsageLineError when another flag (or the same flag again) has taken it already
  */
-export function takeStandardInput(flag: string): NodeJS.ReadableStream {
+export function takeStandardInput(flag: string): NodeJS.ReadableStream & AsyncIterable<Buffer | string> {
   if (takenBy !== undefined)
     throw new UsageLineError(
       `${flag} - and ${takenBy} - both read standard input, which can be read only once; give one of them a file`,

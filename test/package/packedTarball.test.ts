@@ -97,14 +97,16 @@ describe("the packed package", () => {
     ]);
   });
 
-  it("has a CLI that imports the library build instead of carrying a second copy of it", () => {
+  it("has a CLI that requires the library build instead of carrying a second copy of it", () => {
+    // The one-file CommonJS build: it loads in half the time of the ES modules' 400 files (issue 14).
     const cli = readFileSync(join(project, "node_modules", "ratecard", "dist", "cli.js"), "utf8");
-    expect(cli).toMatch(/^import \{[^}]*\bissueCreditNote\b[^}]*\} from '\.\/index\.js';$/m);
+    expect(cli).toMatch(/\b__require\("\.\/index\.cjs"\)/);
+    expect(cli).toMatch(/\bissueCreditNote\)/);
     // the library's own code (its error class, its decimal setup) lives in index.js only
     expect(cli).not.toMatch(/RatecardError = class|Decimal\$1\.clone|toJSONSchema/);
     // so does `ratecard batch`'s worker thread
     const worker = readFileSync(join(project, "node_modules", "ratecard", "dist", "batchWorker.js"), "utf8");
-    expect(worker).toMatch(/^import \{[^}]*\brateFromAggregates\b[^}]*\} from '\.\/index\.js';$/m);
+    expect(worker).toMatch(/\b__require\("\.\/index\.cjs"\)/);
     expect(worker).not.toMatch(/RatecardError = class|Decimal\$1\.clone|toJSONSchema/);
   });
 
