@@ -1,8 +1,9 @@
 import type { UsageEvent } from "../schema/index.js";
 import { canonicalPayload } from "./canonicalPayload.js";
 import type { ExclusionTally } from "./exclusionTally.js";
-import { idHash, repeatedHashes } from "./idHash.js";
+import { idHash } from "./idHash.js";
 import type { IdSample } from "./idSample.js";
+import { repeatedHashes } from "./repeatedHashes.js";
 
 /** Whose events are deduplicated, and where deduplication reports what it found. */
 export interface CopyReport {
