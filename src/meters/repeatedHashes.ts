@@ -55,16 +55,13 @@ function radixSorted(chunks: ReadonlyArray<Uint32Array>, total: number): Uint32A
       byHigh[digit(hash, HIGH)]! += 1;
     }
   for (const start of starts) toStarts(start);
+  // By the low digit into `sorted`, by the middle one into `scratch`, by the high one back into
+  // `sorted`. The first pass reads the chunks in turn, each going on where the one before stopped.
   const sorted = new Uint32Array(total);
-  const between = new Uint32Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    between.set(chunk, at);
-    at += chunk.length;
-  }
-  place(between, sorted, byLow, LOW);
-  place(sorted, between, byMiddle, MIDDLE);
-  place(between, sorted, byHigh, HIGH);
+  const scratch = new Uint32Array(total);
+  for (const chunk of chunks) place(chunk, sorted, byLow, LOW);
+  place(sorted, scratch, byMiddle, MIDDLE);
+  place(scratch, sorted, byHigh, HIGH);
   return sorted;
 }
 
