@@ -13,7 +13,6 @@ import { HashList, idHash } from "./idHash.js";
 import { IdSample } from "./idSample.js";
 import type { GroupedQuantities, MeterRequest } from "./meterAccumulator.js";
 import type { CarriedMeterState, Computation, WindowQuantity } from "./reducer.js";
-import { repeatedHashes } from "./repeatedHashes.js";
 import { type Batches, visitEach } from "./visitEach.js";
 
 /** What to aggregate: the contract's meters, for one customer, over one period. */
@@ -195,7 +194,7 @@ async function repeatedIdHashes(source: FunctionSource, first: PassRead): Promis
     hashes.push(hash);
     note(first, hash);
   });
-  return repeatedHashes(hashes.chunks());
+  return hashes.repeated();
 }
 
 // Step 4: what the pass measured and excluded, and the ids the customer shares with others.

@@ -1,3 +1,6 @@
+import type { HashSet } from "./hashSet.js";
+import { CHUNK_BITS, repeatedHashesOverwriting } from "./repeatedHashes.js";
+
 /**
  * A 32-bit hash of a text: FNV-1a over the UTF-16 code units with MurmurHash3's finaliser, so nearby
  * ids ("evt_1", "evt_2") spread over the whole range. Used only to find ids that *may* repeat; ids
@@ -14,7 +17,7 @@ export function idHash(text: string): number {
   return hash >>> 0;
 }
 
-const CHUNK = 1 << 20;
+const CHUNK = 1 << CHUNK_BITS;
 
 /** A list of 32-bit hashes in fixed 4 MB chunks: 4 bytes an event, never copied as it grows. */
 export class HashList {
@@ -35,6 +38,17 @@ export class HashList {
   /** The hashes pushed so far, as chunks (without copying). */
   chunks(): Uint32Array[] {
     return [...this.full, this.current.subarray(0, this.used)];
+  }
+
+  /**
+   * The hashes pushed more than once, found with the list's own chunks as the sort's scratch
+   * (4 bytes an event more, not 8): the list is empty afterwards.
+   */
+  repeated(): HashSet {
+    const repeated = repeatedHashesOverwriting(this.chunks());
+    this.full.length = 0;
+    this.used = 0;
+    return repeated;
   }
 
   get length(): number {

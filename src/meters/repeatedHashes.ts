@@ -1,17 +1,48 @@
 import { HashSet } from "./hashSet.js";
 
+/** Lists of hashes are kept in chunks of 2^20 (4 MB), every one full but the last (HashList, idHash.ts). */
+export const CHUNK_BITS = 20;
+const CHUNK = 1 << CHUNK_BITS;
+
 /**
  * The hashes that occur more than once among `chunks`, found by sorting them all and scanning for
  * equal neighbours. The sort is a radix sort in three passes of 11, 11 and 10 bits (least significant
  * first), each a sequential read and a write spread over 2,048 places: about four times faster than
- * 1,024 buckets each sorted by comparison, linear whatever the hashes (no input makes it slow), and
- * 8 bytes an event while it runs (two arrays; the chunks are only read).
+ * 1,024 buckets each sorted by comparison, and linear whatever the hashes (no input makes it slow).
+ * The chunks are only read; the sort takes 8 bytes an event while it runs (its result and a scratch
+ * copy). {@link repeatedHashesOverwriting} takes 4, using the chunks as the scratch.
  */
 export function repeatedHashes(chunks: ReadonlyArray<Uint32Array>): HashSet {
+  const total = lengthOf(chunks);
+  if (total <= SMALL) return new HashSet(repeatedInSet(chunks));
+  const scratch: Uint32Array[] = [];
+  for (let at = 0; at < total; at += CHUNK) scratch.push(new Uint32Array(Math.min(CHUNK, total - at)));
+  return repeatedBySorting(chunks, total, scratch);
+}
+
+/**
+ * {@link repeatedHashes} for hashes that are not needed afterwards: the sort writes its middle pass
+ * over them, so it adds 4 bytes an event, not 8 (at 10,000,000 events, 40 MB: streaming a usage file
+ * stays below 200 MB). Every chunk but the last must hold 2^20 hashes, as a HashList's do.
+ */
+export function repeatedHashesOverwriting(chunks: ReadonlyArray<Uint32Array>): HashSet {
+  const total = lengthOf(chunks);
+  if (total <= SMALL) return new HashSet(repeatedInSet(chunks));
+  return repeatedBySorting(chunks, total, chunks);
+}
+
+function lengthOf(chunks: ReadonlyArray<Uint32Array>): number {
   let total = 0;
   for (const chunk of chunks) total += chunk.length;
-  if (total <= SMALL) return new HashSet(repeatedInSet(chunks));
-  const sorted = radixSorted(chunks, total);
+  return total;
+}
+
+function repeatedBySorting(
+  chunks: ReadonlyArray<Uint32Array>,
+  total: number,
+  scratch: ReadonlyArray<Uint32Array>,
+): HashSet {
+  const sorted = radixSorted(chunks, total, scratch);
   const repeated = new Set<number>();
   for (let k = 1; k < total; k += 1) if (sorted[k] === sorted[k - 1]) repeated.add(sorted[k]!);
   return new HashSet(repeated);
@@ -42,8 +73,14 @@ const HIGH = 22;
 const digit = (hash: number, shift: number) => (hash >>> shift) & (DIGIT - 1);
 
 // The hashes of `chunks` in ascending order, in a new array: LSD radix sort (each pass is stable, so
-// after sorting by the high digit, equal high digits keep the order of the lower two).
-function radixSorted(chunks: ReadonlyArray<Uint32Array>, total: number): Uint32Array {
+// after sorting by the high digit, equal high digits keep the order of the lower two). `scratch` holds
+// the middle pass: chunks of 2^20 but the last, `total` hashes in all; it may be `chunks` themselves,
+// which the first pass has finished reading before the second writes.
+function radixSorted(
+  chunks: ReadonlyArray<Uint32Array>,
+  total: number,
+  scratch: ReadonlyArray<Uint32Array>,
+): Uint32Array {
   // All three digits counted in one read, then turned into each pass's first place per digit value.
   const starts = [new Uint32Array(DIGIT), new Uint32Array(DIGIT), new Uint32Array(DIGIT)] as const;
   const [byLow, byMiddle, byHigh] = starts;
@@ -56,12 +93,11 @@ function radixSorted(chunks: ReadonlyArray<Uint32Array>, total: number): Uint32A
     }
   for (const start of starts) toStarts(start);
   // By the low digit into `sorted`, by the middle one into `scratch`, by the high one back into
-  // `sorted`. The first pass reads the chunks in turn, each going on where the one before stopped.
+  // `sorted`. The chunks are read in turn, each going on where the one before stopped.
   const sorted = new Uint32Array(total);
-  const scratch = new Uint32Array(total);
   for (const chunk of chunks) place(chunk, sorted, byLow, LOW);
-  place(sorted, scratch, byMiddle, MIDDLE);
-  place(scratch, sorted, byHigh, HIGH);
+  placeInChunks(sorted, scratch, byMiddle, MIDDLE);
+  for (const chunk of scratch) place(chunk, sorted, byHigh, HIGH);
   return sorted;
 }
 
@@ -82,5 +118,21 @@ function place(from: Uint32Array, to: Uint32Array, next: Uint32Array, shift: num
     const value = digit(hash, shift);
     to[next[value]!] = hash;
     next[value]! += 1;
+  }
+}
+
+// The same into chunks of 2^20: place p is chunk p >>> 20, index p & (2^20 - 1).
+function placeInChunks(
+  from: Uint32Array,
+  to: ReadonlyArray<Uint32Array>,
+  next: Uint32Array,
+  shift: number,
+): void {
+  for (let i = 0; i < from.length; i += 1) {
+    const hash = from[i]!;
+    const value = digit(hash, shift);
+    const at = next[value]!;
+    to[at >>> CHUNK_BITS]![at & (CHUNK - 1)] = hash;
+    next[value] = at + 1;
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { HashList, idHash } from "../../src/meters/idHash.js";
+import { repeatedHashes } from "../../src/meters/repeatedHashes.js";
 
 // idHash is not only a pre-filter: usage aggregates put an event in shard `idHash(id) mod count`
 // (docs/scale.md), so its values are part of the format and another engine must be able to compute
@@ -43,5 +44,27 @@ describe("HashList", () => {
     const list = new HashList();
     expect(list.length).toBe(0);
     expect(list.chunks().map((part) => part.length)).toEqual([0]);
+  });
+
+  it("finds its repeated hashes across chunks, sorting over its own chunks, and is empty afterwards", () => {
+    const list = new HashList();
+    const chunk = 1 << 20;
+    // 2^20 + 500 hashes: k × 4,099 (mod 2^32) for k = 0 … 2^20 + 499, all distinct (4,099 is odd, so
+    // k × 4,099 ≡ j × 4,099 (mod 2^32) only for k ≡ j (mod 2^32)), except three written twice: the
+    // first hash of the list again in the last chunk, the last of the first chunk again right after
+    // it (the first hash of the second chunk), and 7 both at 10 and at 2^20 + 400
+    const at = (k: number) => Math.imul(k, 4099) >>> 0;
+    for (let k = 0; k < chunk + 500; k += 1) {
+      if (k === chunk + 300) list.push(at(0));
+      else if (k === chunk) list.push(at(chunk - 1));
+      else if (k === 10 || k === chunk + 400) list.push(7);
+      else list.push(at(k));
+    }
+    const copy = list.chunks().map((part) => part.slice());
+    const expected = [0, 7, at(chunk - 1)].sort((a, b) => a - b);
+    // the reading sort (in memory) and the overwriting one (the list's) find the same three
+    expect([...repeatedHashes(copy)].sort((a, b) => a - b)).toEqual(expected);
+    expect([...list.repeated()].sort((a, b) => a - b)).toEqual(expected);
+    expect(list.length).toBe(0);
   });
 });
