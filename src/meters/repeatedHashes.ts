@@ -14,7 +14,7 @@ const CHUNK = 1 << CHUNK_BITS;
  */
 export function repeatedHashes(chunks: ReadonlyArray<Uint32Array>): HashSet {
   const total = lengthOf(chunks);
-  if (total <= SMALL) return new HashSet(repeatedInSet(chunks));
+  if (total <= SMALL) return new HashSet(repeatedInSet(chunks), total);
   const scratch: Uint32Array[] = [];
   for (let at = 0; at < total; at += CHUNK) scratch.push(new Uint32Array(Math.min(CHUNK, total - at)));
   return repeatedBySorting(chunks, total, scratch);
@@ -27,7 +27,7 @@ export function repeatedHashes(chunks: ReadonlyArray<Uint32Array>): HashSet {
  */
 export function repeatedHashesOverwriting(chunks: ReadonlyArray<Uint32Array>): HashSet {
   const total = lengthOf(chunks);
-  if (total <= SMALL) return new HashSet(repeatedInSet(chunks));
+  if (total <= SMALL) return new HashSet(repeatedInSet(chunks), total);
   return repeatedBySorting(chunks, total, chunks);
 }
 
@@ -45,7 +45,7 @@ function repeatedBySorting(
   const sorted = radixSorted(chunks, total, scratch);
   const repeated = new Set<number>();
   for (let k = 1; k < total; k += 1) if (sorted[k] === sorted[k - 1]) repeated.add(sorted[k]!);
-  return new HashSet(repeated);
+  return new HashSet(repeated, total);
 }
 
 // Up to this many hashes, a set finds the repeats faster than sorting: a customer's four events spent
