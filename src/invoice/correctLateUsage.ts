@@ -69,7 +69,7 @@ export type LateUsageResult =
       readonly period: string;
       readonly billOn: string;
       readonly lateEvents: { readonly given: number; readonly counted: number };
-      /** Absent when the late events change nothing. */
+      /** Absent when nothing changed: no line, no total, no commitment's figures (spend to date). */
       readonly creditNote?: CreditNote;
       /** The period re-rated with every event, id `<issued id>:reissued`; absent when nothing changed. */
       readonly reissued?: Invoice;
@@ -147,7 +147,13 @@ export function correctLateParsedUsage(
       counted: rerated.usage.eventsCounted - reproduced.usage.eventsCounted,
     },
   };
-  const changed = rerated.total !== invoice.total || deltaLines(invoice, rerated).length > 0;
+  // A correction made only for a corrected spend to date (no late event) can leave every line and the
+  // total as they were and still move a cumulative commitment's figures (spend before and after): the
+  // re-issued invoice is what the next correction of the chain carries, so that is a change too.
+  const changed =
+    rerated.total !== invoice.total ||
+    deltaLines(invoice, rerated).length > 0 ||
+    JSON.stringify(rerated.commitments) !== JSON.stringify(reproduced.commitments);
   if (contract.lateUsage.correction === "credit_note") {
     if (!changed) return { mode: "credit_note", ...base };
     const reissued = withDigest<Invoice>({ ...rerated, id: `${invoice.id}:reissued` }, rating.sha256);
@@ -166,7 +172,7 @@ export function correctLateParsedUsage(
     // totals are in the currency's decimals even when lines are finer (`rounding.lineDecimals`)
     total: toFixedString(
       ZERO.plus(rerated.total).minus(invoice.total),
-      invoice.rounding?.total?.minorUnits ?? minorUnits,
+      invoice.rounding.total?.minorUnits ?? minorUnits,
     ),
     rerated,
   };

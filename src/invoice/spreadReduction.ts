@@ -1,11 +1,11 @@
-import { allocate, type Currency, Decimal, toFixedString, ZERO } from "../money/index.js";
+import { allocate, type Currency, Decimal, decimalOfText, toFixedString, ZERO } from "../money/index.js";
 import type { InvoiceLine } from "./invoiceSchema.js";
 
 type AdjustmentKind = NonNullable<InvoiceLine["adjustments"]>[number]["kind"];
 
 /** What a line costs now: its net after earlier adjustments, or its amount. */
 export function netOf(line: InvoiceLine): Decimal {
-  return new Decimal(line.net ?? line.amount);
+  return decimalOfText(line.net ?? line.amount);
 }
 
 /**

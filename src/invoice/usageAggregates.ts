@@ -14,6 +14,7 @@ import { buildInvoice } from "./buildInvoice.js";
 import type { PeriodUsage } from "./draft.js";
 import { requireEvents, requireOptions } from "./entryArguments.js";
 import type { Invoice } from "./invoiceSchema.js";
+import { perObject } from "./perObject.js";
 import {
   aggregationOptions,
   commitmentSpendOf,
@@ -254,11 +255,15 @@ function header(prepared: PreparedRating, shards: UsageAggregates["shards"]) {
   };
 }
 
+// The customer and period texts aggregates must name, once per prepared rating rather than per
+// aggregates read (issue 14; a PreparedRating is immutable).
+const expectedHeader = perObject((prepared: PreparedRating) => header(prepared, { count: 1, indices: [] }));
+
 // The envelope, checked against the prepared rating: same customer, period, daily setting, shards that
 // name real shards, one set of states per piece.
 function readEnvelope(prepared: PreparedRating, input: unknown, path: ReadonlyArray<PropertyKey>): Envelope {
   const envelope = readEnvelopeFast(input) ?? parseEnvelope(input, path);
-  const expected = header(prepared, { count: envelope.shards.count, indices: [] });
+  const expected = expectedHeader(prepared);
   const at = (field: string) => [...path.map(String), field].join(".");
   const mismatch = (what: string, found: string, wanted: string, field: string) =>
     InputError.from(aggregatesMessages.aggregatesForOtherRating(what, found, wanted), at(field));
@@ -325,7 +330,9 @@ function readEnvelopeFast(input: unknown): Envelope | undefined {
   const shards = plainRecord(record.shards, SHARDS_KEYS);
   if (shards === undefined || !isCount(shards.count) || shards.count === 0) return undefined;
   const { indices } = shards;
-  if (!Array.isArray(indices) || indices.length === 0 || !indices.every(isCount)) return undefined;
+  // Array.from reads a hole of a sparse array ([0, , 1]) as undefined, as zod does; `every` skips it.
+  if (!Array.isArray(indices) || indices.length === 0 || !Array.from(indices).every(isCount))
+    return undefined;
   if (record.daily !== undefined && record.daily !== true) return undefined;
   if (record.pieces !== undefined && !Array.isArray(record.pieces)) return undefined;
   if (record.spans !== undefined && !Array.isArray(record.spans)) return undefined;

@@ -132,7 +132,8 @@ function restoreInto(
       toJsonPath([...path, "meters"]),
     );
   accumulators.forEach((accumulator, index) => {
-    const meterPath = [...path, "meters", index];
+    // Made only for an error (one list per meter and invoice otherwise: issue 14).
+    const meterPath = () => [...path, "meters", index];
     // The meter named first: another meter's states would otherwise fail as a state of the wrong shape.
     const named = (envelope.meters[index] as { meter?: unknown } | null)?.meter;
     if (typeof named === "string" && named !== accumulator.meter.id)
@@ -142,16 +143,16 @@ function restoreInto(
           `"${named}"`,
           `"${accumulator.meter.id}" (the contract's meters, in its order)`,
         ),
-        toJsonPath([...meterPath, "meter"]),
+        toJsonPath([...meterPath(), "meter"]),
       );
     const parsed =
       accumulator.readStates(envelope.meters[index]) ??
-      parseAt(accumulator.statesSchema(), envelope.meters[index], meterPath);
+      parseAt(accumulator.statesSchema(), envelope.meters[index], meterPath());
     const unknown = accumulator.absorb(parsed);
     if (unknown !== undefined)
       throw InputError.from(
         aggregatesMessages.aggregatesUnknownGrouping(accumulator.meter.id, unknown),
-        toJsonPath([...meterPath, "groups"]),
+        toJsonPath([...meterPath(), "groups"]),
       );
   });
   pass.addCounted(envelope.eventsCounted);
@@ -200,9 +201,10 @@ function readStatesEnvelope(states: unknown): StatesEnvelope | undefined {
   return record as StatesEnvelope;
 }
 
-// What `sampleSchema` accepts: at most five ids, each a string.
+// What `sampleSchema` accepts: at most five ids, each a string. `Array.from` because `every` skips the
+// holes of a sparse array ([ "a", , "b" ]), which the schema reads as missing ids.
 function isSample(value: unknown): boolean {
-  return Array.isArray(value) && value.length <= 5 && value.every((id) => typeof id === "string");
+  return Array.isArray(value) && value.length <= 5 && Array.from(value).every((id) => typeof id === "string");
 }
 
 function parseAt<T>(schema: z.ZodMiniType<T>, input: unknown, path: ReadonlyArray<PropertyKey>): T {

@@ -12,6 +12,7 @@ export {
   toPlainString,
   ZERO,
 } from "./decimal.js";
+export { decimalOfText } from "./decimalOfText.js";
 export { ExactSum, isDecimalText, parseShortDecimal, ShortDecimal } from "./exactSum.js";
 export type { NumericBound } from "./numericBounds.js";
 export {

@@ -37,6 +37,10 @@ const DECIMAL_JS_MODE: Readonly<Record<RoundingMode, DecimalJs.Rounding>> = {
  * @example roundTo(new Decimal("0.125"), 2, "half_up").toFixed(2)   // "0.13"
  */
 export function roundTo(amount: Decimal, decimals: number, mode: RoundingMode): Decimal {
+  // An amount with no more decimals than asked is its own rounding, in every mode: returned as it is
+  // rather than copied and checked digit by digit (Decimals are immutable; every line of every invoice
+  // is rounded: issue 14).
+  if (amount.decimalPlaces() <= decimals) return amount;
   return amount.toDecimalPlaces(decimals, DECIMAL_JS_MODE[mode]);
 }
 

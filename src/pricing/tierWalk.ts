@@ -28,13 +28,23 @@ export function graduatedTiers<T extends Bounded>(
   let from: Decimal = ZERO;
   for (const [index, tier] of tiers.entries()) {
     const upTo = tier.upTo ?? undefined;
-    const inTier = (upTo === undefined ? quantity : Decimal.min(quantity, upTo)).minus(from);
-    if (inTier.greaterThan(0) || (index === 0 && quantity.isZero()))
+    const within = upTo === undefined || quantity.lessThanOrEqualTo(upTo);
+    const inTier = (upTo === undefined ? quantity : smaller(quantity, upTo, within)).minus(from);
+    // Signs rather than greaterThan(0), which makes a Decimal of its argument (issue 14).
+    if ((inTier.isPositive() && !inTier.isZero()) || (index === 0 && quantity.isZero()))
       reached.push({ index, tier, from, inTier });
-    if (upTo === undefined || quantity.lessThanOrEqualTo(upTo)) break;
+    if (within) break;
     from = upTo;
   }
   return reached;
+}
+
+// Decimal.min(quantity, upTo), given whether quantity ≤ upTo: the smaller one itself when it has no
+// more significant digits than the working precision (Decimal.min copies both, compares them again and
+// rounds its result to that precision, which changes nothing then: issue 14), else Decimal.min.
+function smaller(quantity: Decimal, upTo: Decimal, quantityIsSmaller: boolean): Decimal {
+  const value = quantityIsSmaller ? quantity : upTo;
+  return value.precision() <= Decimal.precision ? value : Decimal.min(quantity, upTo);
 }
 
 /**

@@ -8,8 +8,17 @@ import {
   warningMessages,
 } from "../errors/index.js";
 import type { Computation, GroupQuantity, MeterQuantity, WindowQuantity } from "../meters/index.js";
-import type { Currency, Decimal, RoundingMode } from "../money/index.js";
-import { boundRule, ONE, QUANTITY, roundTo, toFixedString, toPlainString, ZERO } from "../money/index.js";
+import type { Currency, RoundingMode } from "../money/index.js";
+import {
+  boundRule,
+  Decimal,
+  ONE,
+  QUANTITY,
+  roundTo,
+  toFixedString,
+  toPlainString,
+  ZERO,
+} from "../money/index.js";
 import type { PriceTerms } from "../pricing/index.js";
 import { extendedBound, modelOfPrice, type RatingContext, ratePrice } from "../pricing/index.js";
 import {
@@ -83,8 +92,7 @@ export function rateCharge(input: RateChargeInput): RateChargeResult {
   const model = modelOfPrice(input.charge.price);
   const overrides = input.charge.overrides ?? [];
   if (model.grouping === undefined) {
-    const usage = input.usage;
-    const measured = usage === undefined ? undefined : { ...usage, group: undefined };
+    const measured = ungrouped(input.usage);
     const warnings: Warning[] = [];
     const { steps, fromOverride } = overriddenPrice(
       input.charge.price,
@@ -158,16 +166,7 @@ function rateLine(
     if (billable.step) steps.push(billable.step);
     quantity = billable.quantity;
   } else if (model.usesQuantity && measured) {
-    steps.push({
-      kind: "usage",
-      meter: measured.meter.id,
-      aggregation: measured.meter.aggregation,
-      events: measured.events,
-      quantity: toPlainString(measured.quantity),
-      ...(measured.meter.unit !== undefined ? { unit: measured.meter.unit } : {}),
-      ...(measured.computation ? { computation: toComputationData(measured.computation) } : {}),
-      ...(measured.meter.value !== undefined ? { value: valueFormula(measured.meter.value) } : {}),
-    });
+    steps.push(usageStep(measured));
     const billable = billableQuantity(measured.quantity, charge.transform, charge.included);
     // Priced window by window, the transform applies to each window (the window pricing step shows it).
     if (billable.step && charge.windows === undefined) steps.push(billable.step);
@@ -187,11 +186,13 @@ function rateLine(
   assertRatedQuantity(quantity, input, measured);
   // The overrides changed the price the model rates with, so they come right before its steps.
   steps.push(...overrideSteps);
-  const context: RatingContext = {
-    eventValues: measured?.values ?? [],
-    meterQuantities: input.meterQuantities,
-    ...(measured?.group ? { group: measured.group } : {}),
-  };
+  const context: RatingContext = measured?.group
+    ? {
+        eventValues: measured.values ?? NO_VALUES,
+        meterQuantities: input.meterQuantities,
+        group: measured.group,
+      }
+    : { eventValues: measured?.values ?? NO_VALUES, meterQuantities: input.meterQuantities };
   // Lago's prorated tiered charges: the tiers of the quantity before proration, the prorated quantity priced.
   const full = fullQuantityOf(charge.tiersBy, measured?.computation);
   const fullBillable = full === undefined ? undefined : billableQuantity(full, charge.transform).quantity;
@@ -289,23 +290,49 @@ function rateLine(
     before: toPlainString(exact),
     amount: toFixedString(amount, currency.minorUnits),
   });
-  return {
-    id,
-    chargeId: charge.id,
-    name: charge.name,
-    model: price.model,
-    ...(group !== undefined ? { group: { ...group } } : {}),
-    period: { start: formatInstant(input.period.start), end: formatInstant(input.period.end) },
-    quantity: toPlainString(quantity),
-    ...unitOf(model.usesQuantity ? (charge.transform?.unit ?? measured?.meter.unit) : undefined),
-    priceKind: priced.priceKind,
-    ...(priced.unitPrice !== undefined && fullBillable === undefined && byWindow === undefined
-      ? { unitPrice: priced.unitPrice }
-      : {}),
-    amount: toFixedString(amount, currency.minorUnits),
-    ...(input.billed !== undefined ? { billed: input.billed } : {}),
-    steps,
+  // Optional fields are set one by one in the order of the line's fields (the same JSON text as
+  // conditional spreads, without an object made and copied for each: issue 14).
+  const line: Mutable<RatedLine> = { id, chargeId: charge.id, name: charge.name, model: price.model };
+  if (group !== undefined) line.group = { ...group };
+  line.period = { start: formatInstant(input.period.start), end: formatInstant(input.period.end) };
+  line.quantity = toPlainString(quantity);
+  const unit = model.usesQuantity ? (charge.transform?.unit ?? measured?.meter.unit) : undefined;
+  if (unit !== undefined) line.unit = unit;
+  line.priceKind = priced.priceKind;
+  if (priced.unitPrice !== undefined && fullBillable === undefined && byWindow === undefined)
+    line.unitPrice = priced.unitPrice;
+  line.amount = toFixedString(amount, currency.minorUnits);
+  if (input.billed !== undefined) line.billed = input.billed;
+  line.steps = steps;
+  return line as RatedLine;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]?: T[K] };
+
+// No event values: one shared empty list rather than one per line.
+const NO_VALUES: ReadonlyArray<Decimal> = [];
+
+// A meter's total as a measured quantity without a group. A total from the meters has no `group`; one
+// that has is copied without it (what a spread did for every line before issue 14).
+function ungrouped(usage: MeterQuantity | undefined): Measured | undefined {
+  if (usage === undefined || (usage as Measured).group === undefined) return usage;
+  return { ...usage, group: undefined };
+}
+
+// The `usage` step, its optional fields set in their order (see the line above).
+function usageStep(measured: Measured): RatedStep {
+  const { meter } = measured;
+  const step: Mutable<Extract<RatedStep, { kind: "usage" }>> = {
+    kind: "usage",
+    meter: meter.id,
+    aggregation: meter.aggregation,
+    events: measured.events,
+    quantity: toPlainString(measured.quantity),
   };
+  if (meter.unit !== undefined) step.unit = meter.unit;
+  if (measured.computation) step.computation = toComputationData(measured.computation);
+  if (meter.value !== undefined) step.value = valueFormula(meter.value);
+  return step as RatedStep;
 }
 
 /** A fee: a price declared a fee (flat) or a quantity fixed by the contract (seats); what trials and billing in advance apply to. */
@@ -321,7 +348,7 @@ function assertRatedQuantity(
   input: RateChargeInput,
   measured: Measured | undefined,
 ): void {
-  if (quantity.abs().lessThan(QUANTITY.limit)) return;
+  if (isBelowQuantityLimit(quantity)) return;
   const { charge, path } = input;
   const source =
     charge.quantity !== undefined ? "its contract quantity" : `meter ${measured?.meter.id ?? charge.meter}`;
@@ -334,6 +361,19 @@ function assertRatedQuantity(
   );
   if (charge.quantity !== undefined) throw ContractError.from(problem, `${path}.quantity`);
   throw UsageError.from(problem, `${path}.meter`);
+}
+
+// QUANTITY's limit is a power of ten (10^15, excluded): |quantity| is below it exactly when the
+// exponent of its first digit is below the limit's, read without the two Decimals that abs() and
+// lessThan() make for every line (issue 14). Any other limit is compared.
+const LIMIT_EXPONENT =
+  !QUANTITY.limitIncluded && QUANTITY.limit.equals(new Decimal(10).pow(QUANTITY.limit.e))
+    ? QUANTITY.limit.e
+    : undefined;
+
+function isBelowQuantityLimit(quantity: Decimal): boolean {
+  if (LIMIT_EXPONENT === undefined) return quantity.abs().lessThan(QUANTITY.limit);
+  return quantity.isZero() || quantity.e < LIMIT_EXPONENT;
 }
 
 // The pool's draw was planned on this same billable quantity; a draw larger than it is our bug.
@@ -371,10 +411,6 @@ function describeGroup(group: Readonly<Record<string, PropertyValue>>): string {
   return Object.entries(group)
     .map(([name, value]) => `${name}=${JSON.stringify(value)}`)
     .join(",");
-}
-
-function unitOf(unit: string | undefined): { unit?: string } {
-  return unit === undefined ? {} : { unit };
 }
 
 function unitSuffix(input: RateChargeInput): string {

@@ -69,6 +69,41 @@ describe("rateFromAggregates: a malformed envelope gets the schema's error, fast
       expect(rated({ ...valid(), pieces })).toMatchObject({ code: "invalid_field", path: "pieces" });
   });
 
+  it("refuses `spans` that is not an array at spans: an object, a string, a number", () => {
+    // The prepared period has no stretch of pieces: `{}` and 2 have no length (read as 0 stretches, what
+    // it wants) and "ab" has length 2, so each must be refused for what it is, not compared.
+    for (const spans of [{}, "ab", 2])
+      expect(rated({ ...valid(), spans })).toMatchObject({ code: "invalid_field", path: "spans" });
+  });
+
+  it("refuses a hole in the shard indices at its path, as a missing index", () => {
+    // [0, , 1] has length 3 and no element at 1; `every` and `some` skip holes, zod reads it as absent.
+    // Let through, a split in 2 would have "all" its shards ([0, 1] are both there) and rate.
+    // biome-ignore lint/suspicious/noSparseArray: the hole is the hostile input under test
+    const indices = [0, , 1];
+    expect(rated({ ...valid(), shards: { count: 2, indices } })).toEqual({
+      code: "missing_field",
+      path: "shards.indices[1]",
+      message: "shards.indices[1] is required.",
+    });
+  });
+
+  it("refuses a hole in an exclusion's sample ids at its path, as a missing id", () => {
+    // "a" sent twice with the same payload: one copy left out as duplicate_id, sample ["a"]. A hole at
+    // sampleIds[1] (["a", , "b"]) is skipped by `every`; zod reads it as an absent id.
+    const envelope = aggregateForRating(prepare(), [...events, events[0]]) as unknown as {
+      whole: { excluded: Array<Record<string, unknown>> };
+    };
+    expect(envelope.whole.excluded).toEqual([{ reason: "duplicate_id", events: 1, sampleIds: ["a"] }]);
+    // biome-ignore lint/suspicious/noSparseArray: the hole is the hostile input under test
+    envelope.whole.excluded[0] = { reason: "duplicate_id", events: 1, sampleIds: ["a", , "b"] };
+    expect(rated(envelope)).toEqual({
+      code: "missing_field",
+      path: "whole.excluded[0].sampleIds[1]",
+      message: "whole.excluded[0].sampleIds[1] is required.",
+    });
+  });
+
   it("refuses a shard index that is not a whole number, even next to a good one, at its path", () => {
     // count 2 with [0, "1"]: "1" is text; 1.5 is no whole number; −1 is below 0.
     for (const bad of ["1", 1.5, -1])

@@ -94,3 +94,21 @@ describe("compileMeter: merge leaves its arguments untouched", () => {
     expect(quantityOf(reducer, right)).toEqual(["2", 1]);
   });
 });
+
+describe("compileMeter: compiled once per meter, period and zone", () => {
+  it("gives the same reducer again, and another for another period or zone, then the first again", () => {
+    const march = { start: Date.UTC(2026, 2, 1), end: Date.UTC(2026, 3, 1) };
+    const february = compileMeter(dailyPeaks, FEBRUARY_UTC, "UTC");
+    expect(compileMeter(dailyPeaks, FEBRUARY_UTC, "UTC")).toBe(february);
+    const other = compileMeter(dailyPeaks, march, "UTC");
+    expect(other).not.toBe(february);
+    const zoned = compileMeter(dailyPeaks, FEBRUARY_UTC, "America/New_York");
+    expect(zoned).not.toBe(february);
+    // The last one compiled is remembered first; the earlier ones are still kept.
+    expect(compileMeter(dailyPeaks, FEBRUARY_UTC, "UTC")).toBe(february);
+    expect(compileMeter(dailyPeaks, march, "UTC")).toBe(other);
+    // Feb 1 max 5, Feb 2 max 3 → (5 + 3) ÷ 2 = 4 over 2 events, with the reducer found again
+    const again = compileMeter(dailyPeaks, { ...FEBRUARY_UTC }, "UTC");
+    expect(quantityOf(again, fold(again, [sample("a", 1, 5), sample("b", 2, 3)]))).toEqual(["4", 2]);
+  });
+});

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Decimal, roundTo } from "../../src/money/index.js";
 import { decimalArb, roundingModeArb, tieArb } from "../_arbitraries/money.js";
+import { roundedAs } from "../_laws/lineLaws.js";
 
 const decimalsArb = fc.integer({ min: 0, max: 6 });
 // Random decimals (mostly not ties) mixed with exact ties at 0–6 places.
@@ -11,6 +12,16 @@ const valueAndDecimalsArb = decimalsArb.chain((decimals) =>
 const unitAt = (decimals: number) => new Decimal(10).pow(-decimals);
 
 describe("roundTo (laws)", () => {
+  it("is decimal.js's toDecimalPlaces in the same mode, digit for digit (also when nothing rounds)", () => {
+    fc.assert(
+      fc.property(valueAndDecimalsArb, roundingModeArb, ([value, decimals], mode) => {
+        // roundedAs: the line laws' own reading of the mode names, at 1,000 digits of precision
+        const expected = roundedAs(value.toFixed(), decimals, mode);
+        expect(roundTo(value, decimals, mode).toFixed(decimals)).toBe(expected);
+      }),
+    );
+  });
+
   it("returns at most `decimals` decimals", () => {
     fc.assert(
       fc.property(valueAndDecimalsArb, roundingModeArb, ([value, decimals], mode) => {
