@@ -30,27 +30,26 @@ export function aggregationCase(count) {
   return { events, period, options: { meters: [meter], customer: "cus_a", period, requests } };
 }
 
+/** The baseline: the first `n` events' totals per region, summed as floats in a plain loop (inexact). */
+export function floatTotals(events, period, n) {
+  const totals = new Map();
+  for (let i = 0; i < n; i += 1) {
+    const event = events[i];
+    if (event.customer !== "cus_a" || event.type !== "cdn.bandwidth") continue;
+    if (event.timestamp < period.start || event.timestamp >= period.end) continue;
+    const region = event.properties.region;
+    if (region !== "na" && region !== "eu" && region !== "apac") continue;
+    totals.set(region, (totals.get(region) ?? 0) + Number(event.properties.gb));
+  }
+  return [...totals.values()].join(" ");
+}
+
 /** Aggregates `count` events; prints events/s of each variant and its ratio to the float loop. */
 export function benchAggregation(count) {
   const { events, period, options } = aggregationCase(count);
   const exactTotals = (result) => result.groups[0].groups.map((group) => group.quantity.toFixed()).join(" ");
 
-  const float = measure(
-    "plain loop, Number(value) into a Map",
-    (n) => {
-      const totals = new Map();
-      for (let i = 0; i < n; i += 1) {
-        const event = events[i];
-        if (event.customer !== "cus_a" || event.type !== "cdn.bandwidth") continue;
-        if (event.timestamp < period.start || event.timestamp >= period.end) continue;
-        const region = event.properties.region;
-        if (region !== "na" && region !== "eu" && region !== "apac") continue;
-        totals.set(region, (totals.get(region) ?? 0) + Number(event.properties.gb));
-      }
-      return [...totals.values()].join(" ");
-    },
-    count,
-  );
+  const float = measure("plain loop, Number(value) into a Map", (n) => floatTotals(events, period, n), count);
   const trusted = measure(
     "ratecard, exact, deduplicate: false",
     (n) =>

@@ -3,7 +3,7 @@
 // for every size before, copied here as the baseline, on the same lists of four hashes.
 // Run: node bench/dedupSmall.mjs (after a build).
 import { loadavg } from "node:os";
-import { repeatedHashes } from "../dist/meters/idHash.js";
+import { repeatedHashes } from "../dist/meters/repeatedHashes.js";
 import { measure } from "./lib.mjs";
 
 function bucketPass(chunks) {

@@ -8,7 +8,8 @@ import type { EventObserver } from "./eventObserver.js";
 import { EventPass } from "./eventPass.js";
 import type { Exclusion } from "./exclusionTally.js";
 import { ExclusionTally } from "./exclusionTally.js";
-import { HashList, idHash, repeatedHashes } from "./idHash.js";
+import type { HashSet } from "./hashSet.js";
+import { HashList, idHash } from "./idHash.js";
 import { IdSample } from "./idSample.js";
 import type { GroupedQuantities, MeterRequest } from "./meterAccumulator.js";
 import type { CarriedMeterState, Computation, WindowQuantity } from "./reducer.js";
@@ -186,14 +187,14 @@ function note(read: PassRead, hash: number): void {
 // an event, 40 MB at 10,000,000) lives only in this function, so it is garbage before the second pass
 // reads the events (a variable of the caller would keep it until the end: an async function's locals
 // live in its context).
-async function repeatedIdHashes(source: FunctionSource, first: PassRead): Promise<Set<number>> {
+async function repeatedIdHashes(source: FunctionSource, first: PassRead): Promise<HashSet> {
   const hashes = new HashList();
   await visitEach(...idPass(source), (id) => {
     const hash = idHash(id);
     hashes.push(hash);
     note(first, hash);
   });
-  return repeatedHashes(hashes.chunks());
+  return hashes.repeated();
 }
 
 // Step 4: what the pass measured and excluded, and the ids the customer shares with others.

@@ -1,8 +1,10 @@
 import type { UsageEvent } from "../schema/index.js";
 import { canonicalPayload } from "./canonicalPayload.js";
 import type { ExclusionTally } from "./exclusionTally.js";
-import { idHash, repeatedHashes } from "./idHash.js";
+import type { HashSet } from "./hashSet.js";
+import { idHash } from "./idHash.js";
 import type { IdSample } from "./idSample.js";
+import { repeatedHashes } from "./repeatedHashes.js";
 
 /** Whose events are deduplicated, and where deduplication reports what it found. */
 export interface CopyReport {
@@ -73,13 +75,26 @@ export function deduplicateInto(
 ): number {
   const hashes = new Uint32Array(events.length);
   for (let i = 0; i < events.length; i += 1) hashes[i] = idHash(events[i]!.id);
-  const repeated = repeatedHashes([hashes]);
   const suspects: UsageEvent[] = [];
-  for (let i = 0; i < events.length; i += 1) {
-    const event = events[i]!;
-    if (repeated.size > 0 && repeated.has(hashes[i]!)) suspects.push(event);
-    else accept(event);
+  let from = 0;
+  // The events between two suspects go on in a plain loop, as without deduplication: with a look-up
+  // per event in the loop that feeds the meters, that loop took 89-106 ms of CPU at 1,000,000 events
+  // against 71-72 (issue 14; likely the look-up not inlined there, its uint32 hash boxed to be passed).
+  for (const index of suspectIndices(hashes, repeatedHashes([hashes]))) {
+    for (let i = from; i < index; i += 1) accept(events[i]!);
+    suspects.push(events[index]!);
+    from = index + 1;
   }
+  for (let i = from; i < events.length; i += 1) accept(events[i]!);
   for (const event of resolveCopies(suspects, report)) accept(event);
   return events.length;
+}
+
+// Where the hashes that repeat are, in ascending order: a short list, usually (the real copies and
+// the rare collision).
+function suspectIndices(hashes: Uint32Array, repeated: HashSet): number[] {
+  const indices: number[] = [];
+  if (repeated.size === 0) return indices;
+  for (let i = 0; i < hashes.length; i += 1) if (repeated.has(hashes[i]!)) indices.push(i);
+  return indices;
 }

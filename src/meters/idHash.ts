@@ -1,3 +1,6 @@
+import type { HashSet } from "./hashSet.js";
+import { CHUNK_BITS, repeatedHashesOverwriting } from "./repeatedHashes.js";
+
 /**
  * A 32-bit hash of a text: FNV-1a over the UTF-16 code units with MurmurHash3's finaliser, so nearby
  * ids ("evt_1", "evt_2") spread over the whole range. Used only to find ids that *may* repeat; ids
@@ -14,56 +17,7 @@ export function idHash(text: string): number {
   return hash >>> 0;
 }
 
-/**
- * The hashes that occur more than once among `chunks`. A radix pass spreads them over 1,024 buckets by
- * their top bits, then each bucket — small enough for the processor's cache — is sorted and scanned
- * for equal neighbours: about three times faster than a hash table on millions of ids, and 4 bytes an
- * event (plus 4 more while the buckets are sorted).
- */
-export function repeatedHashes(chunks: ReadonlyArray<Uint32Array>): Set<number> {
-  let total = 0;
-  for (const chunk of chunks) total += chunk.length;
-  if (total <= SMALL) return repeatedInSet(chunks);
-  const buckets = 1024;
-  const bounds = new Uint32Array(buckets + 1);
-  for (const chunk of chunks) for (let i = 0; i < chunk.length; i += 1) bounds[(chunk[i]! >>> 22) + 1]! += 1;
-  for (let b = 0; b < buckets; b += 1) bounds[b + 1]! += bounds[b]!;
-  const spread = new Uint32Array(total);
-  const next = bounds.slice(0, buckets);
-  for (const chunk of chunks) {
-    for (let i = 0; i < chunk.length; i += 1) {
-      const hash = chunk[i]!;
-      const bucket = hash >>> 22;
-      spread[next[bucket]!] = hash;
-      next[bucket]! += 1;
-    }
-  }
-  const repeated = new Set<number>();
-  for (let b = 0; b < buckets; b += 1) {
-    const bucket = spread.subarray(bounds[b]!, bounds[b + 1]!).sort();
-    for (let k = 1; k < bucket.length; k += 1) if (bucket[k] === bucket[k - 1]) repeated.add(bucket[k]!);
-  }
-  return repeated;
-}
-
-// Up to this many hashes, a set finds the repeats faster than the buckets: a customer's four events
-// spent 18 % of an invoice in the 1,024-bucket pass (issue 14), and a set of a few hundred numbers
-// stays in the processor's cache. Measured: bench/dedupSmall.mjs (docs/scale.md).
-const SMALL = 256;
-
-function repeatedInSet(chunks: ReadonlyArray<Uint32Array>): Set<number> {
-  const seen = new Set<number>();
-  const repeated = new Set<number>();
-  for (const chunk of chunks)
-    for (let i = 0; i < chunk.length; i += 1) {
-      const hash = chunk[i]!;
-      if (seen.has(hash)) repeated.add(hash);
-      else seen.add(hash);
-    }
-  return repeated;
-}
-
-const CHUNK = 1 << 20;
+const CHUNK = 1 << CHUNK_BITS;
 
 /** A list of 32-bit hashes in fixed 4 MB chunks: 4 bytes an event, never copied as it grows. */
 export class HashList {
@@ -84,6 +38,17 @@ export class HashList {
   /** The hashes pushed so far, as chunks (without copying). */
   chunks(): Uint32Array[] {
     return [...this.full, this.current.subarray(0, this.used)];
+  }
+
+  /**
+   * The hashes pushed more than once, found with the list's own chunks as the sort's scratch
+   * (4 bytes an event more, not 8): the list is empty afterwards.
+   */
+  repeated(): HashSet {
+    const repeated = repeatedHashesOverwriting(this.chunks());
+    this.full.length = 0;
+    this.used = 0;
+    return repeated;
   }
 
   get length(): number {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { HashList, idHash, repeatedHashes } from "../../src/meters/idHash.js";
+import { HashList, idHash } from "../../src/meters/idHash.js";
+import { repeatedHashes } from "../../src/meters/repeatedHashes.js";
 
 // idHash is not only a pre-filter: usage aggregates put an event in shard `idHash(id) mod count`
 // (docs/scale.md), so its values are part of the format and another engine must be able to compute
@@ -19,31 +20,6 @@ describe("idHash", () => {
     // one UTF-16 code unit (é, U+00E9) and two (😀, a surrogate pair)
     expect(idHash("é")).toBe(3_624_727_347);
     expect(idHash("😀")).toBe(3_242_300_857);
-  });
-});
-
-describe("repeatedHashes", () => {
-  it("finds the hashes that occur more than once among a few (the set path)", () => {
-    const repeated = repeatedHashes([Uint32Array.from([5, 1, 5, 2]), Uint32Array.from([2, 9, 5])]);
-    // 5 three times and 2 twice (across the two chunks); 1 and 9 once
-    expect([...repeated].sort((a, b) => a - b)).toEqual([2, 5]);
-    expect(repeatedHashes([Uint32Array.from([1, 2, 3])]).size).toBe(0);
-  });
-
-  it("finds them among more than 256 (the 1,024 buckets), in the first and last bucket and unsorted", () => {
-    const bucket = (b: number, low: number) => ((b << 22) >>> 0) + low;
-    // 300 distinct hashes, one in each of buckets 1 to 300 (low bits 1)
-    const distinct = Array.from({ length: 300 }, (_, index) => bucket(index + 1, 1));
-    const first = Uint32Array.from([0, ...distinct.slice(0, 150), bucket(5, 7), bucket(5, 3)]);
-    const second = Uint32Array.from([...distinct.slice(150), 0xffffffff, bucket(5, 7), 0, 0xffffffff]);
-    // repeated: 0 (bucket 0), 0xffffffff (bucket 1,023), bucket 5 + 7 (apart from 5 + 3 and 5 + 1, in
-    // another chunk); nothing else repeats
-    expect([...repeatedHashes([first, second])].sort((a, b) => a - b)).toEqual([0, bucket(5, 7), 0xffffffff]);
-  });
-
-  it("reports nothing for many distinct hashes, neighbours in one bucket included", () => {
-    const many = Uint32Array.from({ length: 600 }, (_, index) => index * 3);
-    expect(repeatedHashes([many]).size).toBe(0);
   });
 });
 
@@ -68,5 +44,27 @@ describe("HashList", () => {
     const list = new HashList();
     expect(list.length).toBe(0);
     expect(list.chunks().map((part) => part.length)).toEqual([0]);
+  });
+
+  it("finds its repeated hashes across chunks, sorting over its own chunks, and is empty afterwards", () => {
+    const list = new HashList();
+    const chunk = 1 << 20;
+    // 2^20 + 500 hashes: k × 4,099 (mod 2^32) for k = 0 … 2^20 + 499, all distinct (4,099 is odd, so
+    // k × 4,099 ≡ j × 4,099 (mod 2^32) only for k ≡ j (mod 2^32)), except three written twice: the
+    // first hash of the list again in the last chunk, the last of the first chunk again right after
+    // it (the first hash of the second chunk), and 7 both at 10 and at 2^20 + 400
+    const at = (k: number) => Math.imul(k, 4099) >>> 0;
+    for (let k = 0; k < chunk + 500; k += 1) {
+      if (k === chunk + 300) list.push(at(0));
+      else if (k === chunk) list.push(at(chunk - 1));
+      else if (k === 10 || k === chunk + 400) list.push(7);
+      else list.push(at(k));
+    }
+    const copy = list.chunks().map((part) => part.slice());
+    const expected = [0, 7, at(chunk - 1)].sort((a, b) => a - b);
+    // the reading sort (in memory) and the overwriting one (the list's) find the same three
+    expect([...repeatedHashes(copy)].sort((a, b) => a - b)).toEqual(expected);
+    expect([...list.repeated()].sort((a, b) => a - b)).toEqual(expected);
+    expect(list.length).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { repeatedHashes } from "../../src/meters/idHash.js";
+import { repeatedHashes } from "../../src/meters/repeatedHashes.js";
 
 // The repeats by counting, the plain way.
 function counted(hashes: ReadonlyArray<number>): number[] {
@@ -12,7 +12,7 @@ function counted(hashes: ReadonlyArray<number>): number[] {
     .sort((a, b) => a - b);
 }
 
-// Few distinct values, so lists repeat often; lengths on both sides of the set/bucket threshold (256).
+// Few distinct values, so lists repeat often; lengths on both sides of the set/radix-sort threshold (256).
 const hashesArb = fc.array(
   fc.oneof(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 0xffffffff })),
   { maxLength: 600 },

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { repeatedHashes } from "../../src/meters/idHash.js";
 import { IdSample } from "../../src/meters/idSample.js";
 import {
   aggregateUsage,
@@ -10,6 +9,7 @@ import {
   mergeUsageStates,
   usageFromStates,
 } from "../../src/meters/index.js";
+import { repeatedHashes } from "../../src/meters/repeatedHashes.js";
 import { visitEach } from "../../src/meters/visitEach.js";
 import { Decimal } from "../../src/money/index.js";
 import type { MeterTerms, PercentileTerms, UsageEvent } from "../../src/schema/index.js";
@@ -293,10 +293,11 @@ describe("higher_percentile with no direction above 0 (windows.ts directions)", 
   });
 });
 
-describe("repeatedHashes on the bucket path (idHash.ts)", () => {
-  it("finds a repeat that is the first hash of its bucket", () => {
-    // 2^22 (bucket 1, the lowest one used: no hash in bucket 0) twice, then 300 distinct hashes in
-    // buckets 2 and up (2^23 + 2^22 × k for k = 0 … 299): 302 hashes, above the 256 of the set path
+describe("repeatedHashes on the radix-sort path (repeatedHashes.ts)", () => {
+  it("finds a repeat that is the smallest hash of the list", () => {
+    // 2^22 (high digit 1, the lowest one used: no hash has high digit 0) twice, then 300 distinct
+    // hashes of high digits 2 and up (2^23 + 2^22 × k for k = 0 … 299): 302 hashes, above the 256 of
+    // the set path
     const repeatedOne = 2 ** 22;
     const others = Array.from({ length: 300 }, (_, k) => 2 ** 23 + 2 ** 22 * k);
     expect([...repeatedHashes([Uint32Array.from([repeatedOne, repeatedOne, ...others])])]).toEqual([

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { repeatedHashes } from "../../src/meters/repeatedHashes.js";
+
+const ascending = (hashes: Iterable<number>) => [...hashes].sort((a, b) => a - b);
+
+describe("repeatedHashes", () => {
+  it("finds the hashes that occur more than once among a few (the set path)", () => {
+    const repeated = repeatedHashes([Uint32Array.from([5, 1, 5, 2]), Uint32Array.from([2, 9, 5])]);
+    // 5 three times and 2 twice (across the two chunks); 1 and 9 once
+    expect(ascending(repeated)).toEqual([2, 5]);
+    expect(repeatedHashes([Uint32Array.from([1, 2, 3])]).size).toBe(0);
+  });
+
+  it("finds them among more than 256 (the radix sort), the smallest and largest hash included, unsorted", () => {
+    const high = (b: number, low: number) => ((b << 22) >>> 0) + low;
+    // 300 distinct hashes, one for each high digit 1 to 300 (low bits 1)
+    const distinct = Array.from({ length: 300 }, (_, index) => high(index + 1, 1));
+    const first = Uint32Array.from([0, ...distinct.slice(0, 150), high(5, 7), high(5, 3)]);
+    const second = Uint32Array.from([...distinct.slice(150), 0xffffffff, high(5, 7), 0, 0xffffffff]);
+    // repeated: 0, 0xffffffff, 5 × 2^22 + 7 (apart from 5 × 2^22 + 3 and + 1, in another chunk);
+    // nothing else repeats
+    expect(ascending(repeatedHashes([first, second]))).toEqual([0, high(5, 7), 0xffffffff]);
+  });
+
+  it("tells apart hashes that differ in one digit only (bits 0–10, 11–21 or 22–31)", () => {
+    const base = 0x5a5a5a5a;
+    // base with the lowest bit of each digit flipped: 2^0, 2^11, 2^22; and the highest bit of each:
+    // 2^10, 2^21, 2^31
+    const near = [1, 2 ** 11, 2 ** 22, 2 ** 10, 2 ** 21, 2 ** 31].map((bit) => (base ^ bit) >>> 0);
+    // 300 fillers far from them (multiples of 7 below 2,100), then base twice and each neighbour once
+    const fillers = Array.from({ length: 300 }, (_, k) => k * 7);
+    const hashes = Uint32Array.from([base, ...fillers, ...near, base]);
+    expect(ascending(repeatedHashes([hashes]))).toEqual([base]);
+  });
+
+  it("reports nothing for many distinct hashes, neighbours included", () => {
+    const many = Uint32Array.from({ length: 600 }, (_, index) => index * 3);
+    expect(repeatedHashes([many]).size).toBe(0);
+  });
+
+  it("finds a hash repeated in every place of a long list, once", () => {
+    // 1,000 copies of 42: one repeated hash, however many times it repeats
+    expect([...repeatedHashes([new Uint32Array(1000).fill(42)])]).toEqual([42]);
+  });
+});
