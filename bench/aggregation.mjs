@@ -3,7 +3,7 @@
 // (inexact), in the same run. ratecard is measured twice: with deduplication by id (the default) and
 // with `deduplicate: false` (ids unique upstream), so the cost of each is visible.
 import { aggregateUsage } from "../dist/index.js";
-import { measure } from "./lib.mjs";
+import { medianOfRounds } from "./lib.mjs";
 
 const grouped = (n) => Math.round(n).toLocaleString("en-US");
 
@@ -49,18 +49,21 @@ export function benchAggregation(count) {
   const { events, period, options } = aggregationCase(count);
   const exactTotals = (result) => result.groups[0].groups.map((group) => group.quantity.toFixed()).join(" ");
 
-  const float = measure("plain loop, Number(value) into a Map", (n) => floatTotals(events, period, n), count);
-  const trusted = measure(
-    "ratecard, exact, deduplicate: false",
-    (n) =>
-      exactTotals(
-        aggregateUsage(n === count ? events : events.slice(0, n), { ...options, deduplicate: false }),
-      ),
-    count,
-  );
-  const deduplicated = measure(
-    "ratecard, exact, deduplicated by id",
-    (n) => exactTotals(aggregateUsage(n === count ? events : events.slice(0, n), options)),
+  const [float, trusted, deduplicated] = medianOfRounds(
+    [
+      ["plain loop, Number(value) into a Map", (n) => floatTotals(events, period, n)],
+      [
+        "ratecard, exact, deduplicate: false",
+        (n) =>
+          exactTotals(
+            aggregateUsage(n === count ? events : events.slice(0, n), { ...options, deduplicate: false }),
+          ),
+      ],
+      [
+        "ratecard, exact, deduplicated by id",
+        (n) => exactTotals(aggregateUsage(n === count ? events : events.slice(0, n), options)),
+      ],
+    ],
     count,
   );
   console.log(`\nAggregating ${grouped(count)} in-memory events (sum meter, filter, group by region)`);

@@ -47,6 +47,32 @@ export function alternating(cases, count, rounds = 10) {
   }));
 }
 
+/**
+ * Runs each case's `work(count)` whole, `rounds` times in alternating order (reversed every other round)
+ * after one warm-up at a twentieth of `count`, and returns each case's median rate. Whole runs because the
+ * figure is about `count` items at once (a deduplication's sort grows with it); the median because one
+ * timed run a case swung a ratio from 0.19× to 0.47× with the heap an earlier benchmark left behind.
+ */
+export function medianOfRounds(cases, count, rounds = 5) {
+  for (const [, work] of cases) work(Math.max(1, Math.floor(count / 20)));
+  const times = cases.map(() => []);
+  const checksums = cases.map(() => undefined);
+  for (let round = 0; round < rounds; round += 1) {
+    const order = cases.map((_, index) => index);
+    if (round % 2 === 1) order.reverse();
+    for (const index of order) {
+      const start = process.hrtime.bigint();
+      checksums[index] = cases[index][1](count);
+      times[index].push(Number(process.hrtime.bigint() - start) / 1e9);
+    }
+  }
+  return cases.map(([label], index) => {
+    const sorted = [...times[index]].sort((a, b) => a - b);
+    const seconds = sorted[Math.floor(sorted.length / 2)];
+    return { label, count, seconds, perSecond: count / seconds, checksum: checksums[index] };
+  });
+}
+
 const grouped = (n) => Math.round(n).toLocaleString("en-US");
 
 /** Prints a subject and its baseline with the ratio subject / baseline. */
