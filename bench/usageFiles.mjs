@@ -11,7 +11,7 @@ const SPAN = Date.UTC(2026, 2, 1, 5) - START;
 
 // Event i of n: spread evenly over February 2026 (a UTC month that starts at 05:00, so the first hours
 // fall outside the invoice's period and are excluded), four regions, a decimal-text value in GB.
-function eventAt(i, count) {
+export function eventAt(i, count) {
   return {
     id: `evt_${i}`,
     timestamp: new Date(START + Math.floor((i / count) * SPAN)).toISOString(),
@@ -20,7 +20,7 @@ function eventAt(i, count) {
   };
 }
 
-const FORMATS = {
+export const FORMATS = {
   ndjson: {
     header: "",
     line: (e) =>
