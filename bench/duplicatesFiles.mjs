@@ -5,43 +5,32 @@
 // the end of the pass to compare its copies: the file measures what a held-back event keeps alive.
 //
 //   node bench/duplicatesFiles.mjs 1000000 csv     # prints the path of bench/out/duplicates-1000000.csv
-import { createWriteStream, existsSync, mkdirSync, renameSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { eventAt, FORMATS, OUT } from "./usageFiles.mjs";
+import { eventAt, FORMATS, OUT, writeParts } from "./usageFiles.mjs";
 
 const EVERY = 10;
 const GAP = 5000;
 
-async function generate(file, count, format) {
-  const partial = `${file}.partial`;
-  const stream = createWriteStream(partial);
+// The header, every event's line, and each tenth event's line again GAP events later (the last GAP
+// events' copies at the end).
+function* linesOf(count, format) {
   const { header, line } = FORMATS[format];
-  let buffer = header;
-  const write = async (text) => {
-    buffer += text;
-    if (buffer.length > 1 << 20) {
-      if (!stream.write(buffer)) await new Promise((resolve) => stream.once("drain", resolve));
-      buffer = "";
-    }
-  };
+  yield header;
   for (let i = 0; i < count; i += 1) {
-    await write(line(eventAt(i, count)));
+    yield line(eventAt(i, count));
     const original = i - GAP;
-    if (original >= 0 && original % EVERY === 0) await write(line(eventAt(original, count)));
+    if (original >= 0 && original % EVERY === 0) yield line(eventAt(original, count));
   }
-  // The copies of the last GAP events' originals, at the end.
   for (let original = Math.max(0, count - GAP); original < count; original += 1)
-    if (original % EVERY === 0) await write(line(eventAt(original, count)));
-  stream.write(buffer);
-  await new Promise((resolve) => stream.end(resolve));
-  renameSync(partial, file); // an interrupted run never leaves a short file behind to be reused
+    if (original % EVERY === 0) yield line(eventAt(original, count));
 }
 
 /** The path of the usage file of `count` events plus a copy of every tenth, in `format`, generated if missing. */
 export async function duplicatesFile(count, format) {
   mkdirSync(OUT, { recursive: true });
   const file = join(OUT, `duplicates-${count}.${format}`);
-  if (!existsSync(file)) await generate(file, count, format);
+  if (!existsSync(file)) await writeParts(file, linesOf(count, format));
   return file;
 }
 

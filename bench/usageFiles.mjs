@@ -32,13 +32,20 @@ export const FORMATS = {
   },
 };
 
-async function generate(file, count, format) {
+// The header and every event's line of the file of `count` events in `format`.
+function* linesOf(count, format) {
+  const { header, line } = FORMATS[format];
+  yield header;
+  for (let i = 0; i < count; i += 1) yield line(eventAt(i, count));
+}
+
+/** Writes `parts` (texts) one after another into `file`, through a `.partial` file renamed at the end. */
+export async function writeParts(file, parts) {
   const partial = `${file}.partial`;
   const stream = createWriteStream(partial);
-  const { header, line } = FORMATS[format];
-  let buffer = header;
-  for (let i = 0; i < count; i += 1) {
-    buffer += line(eventAt(i, count));
+  let buffer = "";
+  for (const part of parts) {
+    buffer += part;
     if (buffer.length > 1 << 20) {
       if (!stream.write(buffer)) await new Promise((resolve) => stream.once("drain", resolve));
       buffer = "";
@@ -53,7 +60,7 @@ async function generate(file, count, format) {
 export async function usageFile(count, format) {
   mkdirSync(OUT, { recursive: true });
   const file = join(OUT, `usage-${count}.${format}`);
-  if (!existsSync(file)) await generate(file, count, format);
+  if (!existsSync(file)) await writeParts(file, linesOf(count, format));
   return file;
 }
 
