@@ -11,7 +11,7 @@ const SPAN = Date.UTC(2026, 2, 1, 5) - START;
 
 // Event i of n: spread evenly over February 2026 (a UTC month that starts at 05:00, so the first hours
 // fall outside the invoice's period and are excluded), four regions, a decimal-text value in GB.
-function eventAt(i, count) {
+export function eventAt(i, count) {
   return {
     id: `evt_${i}`,
     timestamp: new Date(START + Math.floor((i / count) * SPAN)).toISOString(),
@@ -20,7 +20,7 @@ function eventAt(i, count) {
   };
 }
 
-const FORMATS = {
+export const FORMATS = {
   ndjson: {
     header: "",
     line: (e) =>
@@ -32,13 +32,20 @@ const FORMATS = {
   },
 };
 
-async function generate(file, count, format) {
+// The header and every event's line of the file of `count` events in `format`.
+function* linesOf(count, format) {
+  const { header, line } = FORMATS[format];
+  yield header;
+  for (let i = 0; i < count; i += 1) yield line(eventAt(i, count));
+}
+
+/** Writes `parts` (texts) one after another into `file`, through a `.partial` file renamed at the end. */
+export async function writeParts(file, parts) {
   const partial = `${file}.partial`;
   const stream = createWriteStream(partial);
-  const { header, line } = FORMATS[format];
-  let buffer = header;
-  for (let i = 0; i < count; i += 1) {
-    buffer += line(eventAt(i, count));
+  let buffer = "";
+  for (const part of parts) {
+    buffer += part;
     if (buffer.length > 1 << 20) {
       if (!stream.write(buffer)) await new Promise((resolve) => stream.once("drain", resolve));
       buffer = "";
@@ -53,7 +60,7 @@ async function generate(file, count, format) {
 export async function usageFile(count, format) {
   mkdirSync(OUT, { recursive: true });
   const file = join(OUT, `usage-${count}.${format}`);
-  if (!existsSync(file)) await generate(file, count, format);
+  if (!existsSync(file)) await writeParts(file, linesOf(count, format));
   return file;
 }
 
