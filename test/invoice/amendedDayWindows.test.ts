@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { rateInvoice } from "../../src/invoice/index.js";
-import { buildContract, buildContractJson, sumMeter, unitCharge } from "../_support/contract.js";
+import { buildContract, buildContractJson, sumMeter, unitCharge, usageEvent } from "../_support/contract.js";
 
 // Issue 9: an amended period is aggregated whole, then piece by piece, so one meter is compiled for
 // periods sharing a start (the whole and its first piece) or an end (its last piece and the next
@@ -26,14 +26,10 @@ const contract = buildContract(
     ],
   },
 );
-const event = (id: string, day: number, v: string) => ({
-  id,
-  type: "cpu",
-  customer: "cus",
-  timestamp: `2026-03-${String(day).padStart(2, "0")}T12:00:00Z`,
-  properties: { v },
-});
-const events = [event("a", 10, "16"), event("b", 20, "15")];
+const events = [
+  usageEvent("a", "cpu", "2026-03-10T12:00:00Z", { v: "16" }),
+  usageEvent("b", "cpu", "2026-03-20T12:00:00Z", { v: "15" }),
+];
 
 describe("an amended period with a day-window meter, rated twice in one process", () => {
   it("averages each piece and the whole period over its own days, the second time too", () => {
