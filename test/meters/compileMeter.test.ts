@@ -112,3 +112,40 @@ describe("compileMeter: compiled once per meter, period and zone", () => {
     expect(quantityOf(again, fold(again, [sample("a", 1, 5), sample("b", 2, 3)]))).toEqual(["4", 2]);
   });
 });
+
+describe("compileMeter: the last compilation is reused only for the same period and zone", () => {
+  // Issue 9 (tonight's survivors): the "last compilation" check compared start and end, but no test
+  // compiled one meter for two periods sharing one bound, so `start === …` → `true` (or `end`) lived.
+  // Amendments do exactly that: the whole period, then its first piece (same start), then its last
+  // piece (same end), then the next invoice's whole period again (same end as that last piece).
+  const dailyAverage = (): MeterTerms => ({
+    id: "daily_average",
+    eventType: EVENT_TYPE,
+    aggregation: "avg",
+    valueProperty: "v",
+    window: { size: "day", aggregation: "max", emptyWindows: "zero" },
+  });
+  const whole = FEBRUARY_UTC;
+  const firstHalf = { start: Date.UTC(2026, 1, 1), end: Date.UTC(2026, 1, 15) };
+  const secondHalf = { start: Date.UTC(2026, 1, 15), end: Date.UTC(2026, 2, 1) };
+  const quantityIn = (reducer: Reducer<unknown>, period: typeof whole, day: number) => {
+    const state = fold(reducer, [sample("a", day, 28)]);
+    return reducer.finalize(state, { period, timeZone: "UTC", carried: undefined }).quantity.toFixed();
+  };
+
+  it("compiles anew for a period with the same end but another start", () => {
+    const meter = dailyAverage();
+    // Feb 15 – Mar 1 is 14 days: max 28 on Feb 20, zero on the 13 others → 28 ÷ 14 = 2
+    expect(quantityIn(compileMeter(meter, secondHalf, "UTC"), secondHalf, 20)).toBe("2");
+    // Feb 1 – Mar 1 is 28 days: 28 ÷ 28 = 1 (the second half's reducer would divide by 14 again)
+    expect(quantityIn(compileMeter(meter, whole, "UTC"), whole, 20)).toBe("1");
+  });
+
+  it("compiles anew for a period with the same start but another end", () => {
+    const meter = dailyAverage();
+    // Feb 1 – Mar 1 is 28 days: max 28 on Feb 2 → 28 ÷ 28 = 1
+    expect(quantityIn(compileMeter(meter, whole, "UTC"), whole, 2)).toBe("1");
+    // Feb 1 – Feb 15 is 14 days: 28 ÷ 14 = 2 (the whole month's reducer would divide by 28 again)
+    expect(quantityIn(compileMeter(meter, firstHalf, "UTC"), firstHalf, 2)).toBe("2");
+  });
+});

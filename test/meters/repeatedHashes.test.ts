@@ -22,6 +22,17 @@ describe("repeatedHashes", () => {
     expect(ascending(repeatedHashes([first, second]))).toEqual([0, high(5, 7), 0xffffffff]);
   });
 
+  it("finds them among more than 2^20, where the sort's scratch takes two chunks, the last one short", () => {
+    // Issue 9: the scratch's last chunk holds only the hashes past 2^20 (3 here); sized as a full chunk,
+    // its trailing zeros would be sorted in too. 2^20 distinct hashes k × 4,095 + 1 (k < 2^20, so at
+    // most 4,293,914,626 < 2^32, every high digit 0–1,023 used, and none of them 0), then 3 more:
+    // 7 × 4,095 + 1 = 28,666 again and two new ones past the last (2^20 × 4,095 + 1 and + 2).
+    const first = Uint32Array.from({ length: 2 ** 20 }, (_, k) => k * 4095 + 1);
+    const last = 2 ** 20 * 4095;
+    const second = Uint32Array.from([28_666, last + 1, last + 2]);
+    expect(ascending(repeatedHashes([first, second]))).toEqual([28_666]);
+  });
+
   it("tells apart hashes that differ in one digit only (bits 0–10, 11–21 or 22–31)", () => {
     const base = 0x5a5a5a5a;
     // base with the lowest bit of each digit flipped: 2^0, 2^11, 2^22; and the highest bit of each:
