@@ -21,6 +21,7 @@ export {
   boundProblem,
   boundRule,
   DERIVED_QUANTITY,
+  isSizeWithinLimit,
   isWithinBound,
   MONEY_AMOUNT,
   PERCENT,

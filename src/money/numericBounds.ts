@@ -13,6 +13,8 @@ export interface NumericBound {
   /** The largest size allowed: `abs(value)` must be below it, or at most it when `limitIncluded`. */
   readonly limit: Decimal;
   readonly limitIncluded: boolean;
+  /** n when the limit is 10^n, excluded (a `below` bound), so a size is checked on its exponent. */
+  readonly limitPower?: number;
   /** How the limit reads in a message ("less than 10^15", "at most 100"). */
   readonly limitText: string;
   /** The most digits after the decimal point. */
@@ -24,6 +26,7 @@ function below(kind: string, power: number, maxDecimals: number): NumericBound {
     kind,
     limit: new Decimal(10).pow(power),
     limitIncluded: false,
+    limitPower: power,
     limitText: `less than 10^${power} in size`,
     maxDecimals,
   };
@@ -82,6 +85,18 @@ export function boundBreach(value: Decimal, bound: NumericBound): string | undef
 /** The bound as a rule: "a money amount must be less than 10^15 in size, with at most 12 decimals". */
 export function boundRule(bound: NumericBound): string {
   return `${bound.kind} must be ${bound.limitText}, with at most ${bound.maxDecimals} decimals`;
+}
+
+/**
+ * True when `abs(value)` is below `bound`'s limit (or at most it, when included): the size half of the
+ * bound, asked for every rated line (issue 14). A limit of 10^n, excluded (every `below` bound), is
+ * checked on the exponent of the value's first digit, without the two Decimals abs() and the comparison
+ * make; any other limit is compared.
+ */
+export function isSizeWithinLimit(value: Decimal, bound: NumericBound): boolean {
+  if (bound.limitPower !== undefined) return value.isZero() || value.e < bound.limitPower;
+  const size = value.abs();
+  return bound.limitIncluded ? size.lessThanOrEqualTo(bound.limit) : size.lessThan(bound.limit);
 }
 
 /** True when `value` lies inside `bound` (see {@link boundProblem}). */

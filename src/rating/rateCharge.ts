@@ -3,22 +3,12 @@ import {
   InvariantError,
   isRatecardError,
   ratingMessages,
-  UsageError,
   type Warning,
   warningMessages,
 } from "../errors/index.js";
 import type { Computation, GroupQuantity, MeterQuantity, WindowQuantity } from "../meters/index.js";
 import type { Currency, RoundingMode } from "../money/index.js";
-import {
-  boundRule,
-  Decimal,
-  ONE,
-  QUANTITY,
-  roundTo,
-  toFixedString,
-  toPlainString,
-  ZERO,
-} from "../money/index.js";
+import { type Decimal, ONE, roundTo, toFixedString, toPlainString, ZERO } from "../money/index.js";
 import type { PriceTerms } from "../pricing/index.js";
 import { extendedBound, modelOfPrice, type RatingContext, ratePrice } from "../pricing/index.js";
 import {
@@ -28,6 +18,7 @@ import {
   valueFormula,
 } from "../schema/index.js";
 import { applyRatio, formatInstant, type Period, type ProrationRatio } from "../time/index.js";
+import { assertRatedQuantity } from "./assertRatedQuantity.js";
 import { billableQuantity } from "./billableQuantity.js";
 import { type BilledFeeDiscount, creditNetOfDiscount } from "./creditNetOfDiscount.js";
 import { fullQuantityOf, priceAtFullQuantityTiers } from "./fullQuantityTiers.js";
@@ -183,7 +174,7 @@ function rateLine(
       });
     }
   }
-  assertRatedQuantity(quantity, input, measured);
+  assertRatedQuantity(quantity, input.charge, input.path, measured?.meter.id);
   // The overrides changed the price the model rates with, so they come right before its steps.
   steps.push(...overrideSteps);
   const context: RatingContext = measured?.group
@@ -338,42 +329,6 @@ function usageStep(measured: Measured): RatedStep {
 /** A fee: a price declared a fee (flat) or a quantity fixed by the contract (seats); what trials and billing in advance apply to. */
 export function isFee(charge: ChargeInForce): boolean {
   return modelOfPrice(charge.price).isFee || charge.quantity !== undefined;
-}
-
-// The quantity a price rates is a quantity like any other (docs/decisions/numeric-bounds.md): below 10^15
-// in size, so its price stays exact. A meter's total of many events, or a divisor below 1, can pass it;
-// then no invoice is better than a rounded one.
-function assertRatedQuantity(
-  quantity: Decimal,
-  input: RateChargeInput,
-  measured: Measured | undefined,
-): void {
-  if (isBelowQuantityLimit(quantity)) return;
-  const { charge, path } = input;
-  const source =
-    charge.quantity !== undefined ? "its contract quantity" : `meter ${measured?.meter.id ?? charge.meter}`;
-  const problem = ratingMessages.ratedQuantityOutOfRange(
-    charge.id,
-    toPlainString(quantity),
-    source,
-    charge.transform !== undefined || charge.included !== undefined,
-    boundRule(QUANTITY),
-  );
-  if (charge.quantity !== undefined) throw ContractError.from(problem, `${path}.quantity`);
-  throw UsageError.from(problem, `${path}.meter`);
-}
-
-// QUANTITY's limit is a power of ten (10^15, excluded): |quantity| is below it exactly when the
-// exponent of its first digit is below the limit's, read without the two Decimals that abs() and
-// lessThan() make for every line (issue 14). Any other limit is compared.
-const LIMIT_EXPONENT =
-  !QUANTITY.limitIncluded && QUANTITY.limit.equals(new Decimal(10).pow(QUANTITY.limit.e))
-    ? QUANTITY.limit.e
-    : undefined;
-
-function isBelowQuantityLimit(quantity: Decimal): boolean {
-  if (LIMIT_EXPONENT === undefined) return quantity.abs().lessThan(QUANTITY.limit);
-  return quantity.isZero() || quantity.e < LIMIT_EXPONENT;
 }
 
 // The pool's draw was planned on this same billable quantity; a draw larger than it is our bug.

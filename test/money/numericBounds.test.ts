@@ -4,6 +4,7 @@ import {
   BASIS_POINTS,
   boundProblem,
   Decimal,
+  isSizeWithinLimit,
   isWithinBound,
   MONEY_AMOUNT,
   type NumericBound,
@@ -136,6 +137,41 @@ describe("numeric bounds, per kind of value (docs/decisions/numeric-bounds.md)",
           // |value| < 10^15 ⇔ |units| < 10^(15 + scale)
           const small = magnitude < 10n ** BigInt(15 + scale);
           expect(isWithinBound(value, MONEY_AMOUNT)).toBe(small && decimals <= 12);
+        },
+      ),
+    );
+  });
+});
+
+describe("isSizeWithinLimit: the size half of a bound, by exponent for 10^n and by comparison otherwise", () => {
+  it("takes a quantity below 10^15 in size and refuses 10^15 and beyond, either sign", () => {
+    // 999,999,999,999,999.999999999 has its first digit at 10^14: below 10^15. 10^15 itself is not below.
+    for (const text of ["0", "-0", "0.000000001", "999999999999999.999999999", "-999999999999999"])
+      expect(isSizeWithinLimit(d(text), QUANTITY)).toBe(true);
+    for (const text of ["1000000000000000", "-1000000000000000", "1e20"])
+      expect(isSizeWithinLimit(d(text), QUANTITY)).toBe(false);
+  });
+
+  it("compares a limit that is included (a percentage at most 100)", () => {
+    // 100 is at most 100; 100.000001 is not; −100 is 100 in size.
+    expect(isSizeWithinLimit(d("100"), PERCENT)).toBe(true);
+    expect(isSizeWithinLimit(d("-100"), PERCENT)).toBe(true);
+    expect(isSizeWithinLimit(d("100.000001"), PERCENT)).toBe(false);
+  });
+
+  it("agrees with comparing the size with the limit, on every value", () => {
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }),
+        fc.integer({ min: 0, max: 12 }),
+        fc.constantFrom(QUANTITY, PERCENT, RATIO, SIZE, MONEY_AMOUNT),
+        (units, scale, bound) => {
+          const value = d(decimalText(units, scale));
+          const size = value.abs();
+          const inside = bound.limitIncluded
+            ? size.lessThanOrEqualTo(bound.limit)
+            : size.lessThan(bound.limit);
+          expect(isSizeWithinLimit(value, bound)).toBe(inside);
         },
       ),
     );
