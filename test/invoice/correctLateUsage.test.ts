@@ -11,11 +11,14 @@ const gb = (id: string, day: number, v: string) =>
 const USAGE = [gb("a", 3, "500"), gb("b", 9, "400")];
 const LATE = [gb("late", 20, "200")];
 
+// Each test issues its own invoice rather than the describe block once: Stryker's per-test coverage counts
+// code run while a file loads as no test's, so a mutant reached only there never met these tests.
 describe("correctLateUsage, next_invoice (the default)", () => {
   const contract = buildContract(VOLUME);
-  const issued = rateInvoice(contract, USAGE, "2026-03");
+  const issue = () => rateInvoice(contract, USAGE, "2026-03");
 
   it("reverses the issued line and books the re-rated one when the volume tier moves", () => {
+    const issued = issue();
     // issued: 900 GB × 0.10 = 90.00 (+ 10.00); with 200 late GB: 1,100 GB × 0.08 = 88.00 (every unit repriced)
     expect(issued.total).toBe("100.00");
     const result = correctLateUsage(contract, issued, USAGE, LATE, { billOn: "2026-04" });
@@ -49,12 +52,14 @@ describe("correctLateUsage, next_invoice (the default)", () => {
   });
 
   it("books nothing when the late events change nothing (a repeat of an event already counted)", () => {
+    const issued = issue();
     const result = correctLateUsage(contract, issued, USAGE, [gb("a", 3, "500")], { billOn: "2026-04" });
     expect(result).toMatchObject({ mode: "next_invoice", lines: [], subtotal: "0.00", total: "0.00" });
     expect(result.lateEvents).toEqual({ given: 1, counted: 0 });
   });
 
   it("refuses a period older than the look-back window, and a billing period that is not later", () => {
+    const issued = issue();
     // March corrected in May: 2 periods back (March, April) — inside the default window of 2
     expect(correctLateUsage(contract, issued, USAGE, LATE, { billOn: "2026-05" }).mode).toBe("next_invoice");
     // in June: 3 periods back
@@ -78,6 +83,7 @@ describe("correctLateUsage, next_invoice (the default)", () => {
   });
 
   it("refuses usage that does not rate to the issued invoice", () => {
+    const issued = issue();
     expect(
       thrown(() => correctLateUsage(contract, issued, [gb("a", 3, "500")], LATE, { billOn: "2026-04" })),
     ).toMatchObject({ code: "usage_does_not_reproduce", path: "usage" });
@@ -86,9 +92,10 @@ describe("correctLateUsage, next_invoice (the default)", () => {
 
 describe("correctLateUsage, credit_note", () => {
   const contract = buildContract(VOLUME, { lateUsage: { correction: "credit_note" } });
-  const issued = rateInvoice(contract, USAGE, "2026-03");
+  const issue = () => rateInvoice(contract, USAGE, "2026-03");
 
   it("credits the issued invoice in full and re-issues the period with every event", () => {
+    const issued = issue();
     const result = correctLateUsage(contract, issued, USAGE, LATE, { billOn: "2026-04" });
     expect(result.mode).toBe("credit_note");
     if (result.mode !== "credit_note") return;
@@ -104,6 +111,7 @@ describe("correctLateUsage, credit_note", () => {
   });
 
   it("issues nothing when nothing changed", () => {
+    const issued = issue();
     const result = correctLateUsage(contract, issued, USAGE, [], { billOn: "2026-04" });
     expect(result).toEqual({
       mode: "credit_note",

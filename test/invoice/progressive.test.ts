@@ -40,14 +40,20 @@ const MARCH = [
   gb("c", "25T10:00:00Z", "100"),
 ];
 
-describe("progressive invoices: graduated tiers across the period", () => {
+// Each test rates its own invoices rather than the describe block once: Stryker's per-test coverage
+// counts code run while a file loads as no test's, so a mutant reached only there never met these tests.
+const graduatedSequence = () => {
   const first = rateProgressiveInvoice(GRADUATED, MARCH, "2026-03", "2026-03-10T00:00:00Z");
   const second = rateProgressiveInvoice(GRADUATED, MARCH, "2026-03", "2026-03-20T00:00:00Z", {
     earlier: [first],
   });
   const closing = rateClosingInvoice(GRADUATED, MARCH, "2026-03", { earlier: [first, second] });
+  return { first, second, closing };
+};
 
+describe("progressive invoices: graduated tiers across the period", () => {
   it("bills the usage so far on the first invoice, without the fee", () => {
+    const { first } = graduatedSequence();
     // 800 GB, all in the first tier: 800 × 0.10 = 80.00; the platform fee waits for the close
     expect(figures(first)).toEqual([["bw", "800", "80.00"]]);
     expect(first.total).toBe("80.00");
@@ -56,6 +62,7 @@ describe("progressive invoices: graduated tiers across the period", () => {
   });
 
   it("rates the cumulative usage on the second, so the tiers do not restart, and takes off the first", () => {
+    const { first, second } = graduatedSequence();
     // 1,400 GB so far: 1,000 × 0.10 + 400 × 0.05 = 100.00 + 20.00 = 120.00; less 80.00 billed = 40.00
     // (restarting the tiers would have billed 600 × 0.10 = 60.00)
     expect(figures(second)).toEqual([["bw", "600", "40.00"]]);
@@ -76,6 +83,7 @@ describe("progressive invoices: graduated tiers across the period", () => {
   });
 
   it("closes with the whole period less what was billed, the fee included", () => {
+    const { closing } = graduatedSequence();
     // 1,500 GB: 100.00 + 500 × 0.05 = 125.00, less 80.00 + 40.00 = 5.00 for 100 GB; platform 20.00
     expect(figures(closing)).toEqual([
       ["bw", "100", "5.00"],
@@ -88,6 +96,7 @@ describe("progressive invoices: graduated tiers across the period", () => {
   });
 
   it("writes invoices that read back and explain what was billed before", () => {
+    const { second } = graduatedSequence();
     expect(parseInvoice(JSON.parse(JSON.stringify(second)))).toEqual(second);
     const text = explainText(second);
     expect(text).toContain("Progressive invoice 2 of the period");
@@ -172,10 +181,14 @@ describe("progressive invoices: discounts, credits and tax", () => {
   });
   const events = [gb("a", "02T00:00:00Z", "100"), gb("b", "22T00:00:00Z", "200")];
   const options = { creditsStartFull: true } as const;
-  const first = rateProgressiveInvoice(contract, events, "2026-03", "2026-03-10", options);
-  const closing = rateClosingInvoice(contract, events, "2026-03", { ...options, earlier: [first] });
+  const firstAndClosing = () => {
+    const first = rateProgressiveInvoice(contract, events, "2026-03", "2026-03-10", options);
+    const closing = rateClosingInvoice(contract, events, "2026-03", { ...options, earlier: [first] });
+    return { first, closing };
+  };
 
   it("applies them to the usage so far on the progressive invoice", () => {
+    const { first } = firstAndClosing();
     // 100.00 − 10.00 discount − 50.00 credit = 40.00; VAT 20 % = 8.00; total 48.00
     expect([first.subtotal, first.discounts?.[0]?.amount, first.credits?.[0]?.applied]).toEqual([
       "100.00",
@@ -186,6 +199,7 @@ describe("progressive invoices: discounts, credits and tax", () => {
   });
 
   it("closes with the period's discount, credit and tax less what the first invoice took", () => {
+    const { closing } = firstAndClosing();
     // period: 300.00 − 30.00 − 50.00 = 220.00, VAT 44.00, total 264.00
     // closing: subtotal 200.00, discount −20.00, credit 0.00 (all 50.00 burned on the first), VAT 36.00
     expect([closing.subtotal, closing.discounts?.[0]?.amount, closing.credits?.[0]?.applied]).toEqual([
@@ -234,7 +248,7 @@ describe("billProgressively", () => {
 });
 
 describe("progressive invoices: refused input", () => {
-  const first = rateProgressiveInvoice(GRADUATED, MARCH, "2026-03", "2026-03-10");
+  const firstOfMarch = () => rateProgressiveInvoice(GRADUATED, MARCH, "2026-03", "2026-03-10");
 
   it("refuses an as-of instant outside the period", () => {
     for (const asOf of ["2026-03-01", "2026-04-01", "2026-04-05T00:00:00Z"])
@@ -245,6 +259,7 @@ describe("progressive invoices: refused input", () => {
   });
 
   it("refuses an earlier invoice that is not progressive, of another period, or out of order", () => {
+    const first = firstOfMarch();
     const plain = rateInvoice(GRADUATED, MARCH, "2026-03");
     const april = rateProgressiveInvoice(GRADUATED, [], "2026-04", "2026-04-10");
     const second = rateProgressiveInvoice(GRADUATED, MARCH, "2026-03", "2026-03-20", { earlier: [first] });
@@ -262,12 +277,14 @@ describe("progressive invoices: refused input", () => {
   });
 
   it("refuses an earlier invoice rated through an instant not before this one", () => {
+    const first = firstOfMarch();
     expect(
       thrown(() => rateProgressiveInvoice(GRADUATED, MARCH, "2026-03", "2026-03-08", { earlier: [first] })),
     ).toMatchObject({ code: "invalid_period", path: "options.earlier[0]" });
   });
 
   it("refuses an earlier invoice whose content was changed", () => {
+    const first = firstOfMarch();
     const edited = { ...first, total: "1.00" };
     expect(
       thrown(() => rateClosingInvoice(GRADUATED, MARCH, "2026-03", { earlier: [edited] })),

@@ -127,9 +127,12 @@ const events = [
 ];
 
 describe("rateInvoice with matrix, grouped, percentage, capacity and dynamic prices and a transform", () => {
-  const invoice = rateInvoice(contractWith(catalogue), events, "2026-03");
+  // Rated inside each test, not once here: Stryker's per-test coverage counts code run while the file
+  // loads as no test's, so a mutant reached only here would never meet these tests.
+  const rated = () => rateInvoice(contractWith(catalogue), events, "2026-03");
 
   it("splits a matrix charge into one line per combination, each with its group", () => {
+    const invoice = rated();
     // eu/http: 200 × 0.06 = 12.00; na/http: (1,000 + 500) × 0.08 = 120.00;
     // na/video has no cell: default 300 × 0.10 = 30.00. Lines ordered by the combination's values.
     const lines = invoice.lines.filter((line) => line.chargeId === "bandwidth");
@@ -146,6 +149,7 @@ describe("rateInvoice with matrix, grouped, percentage, capacity and dynamic pri
   });
 
   it("restarts a grouped charge's tiers in each group", () => {
+    const invoice = rated();
     // project a: 1,000 + 200 = 1,200 → 1,000 × 0.05 = 50 + 200 × 0.02 = 4 → 54.00
     // project b: 500 + 300 = 800 → 800 × 0.05 = 40.00
     const lines = invoice.lines.filter((line) => line.chargeId === "projects");
@@ -156,6 +160,7 @@ describe("rateInvoice with matrix, grouped, percentage, capacity and dynamic pri
   });
 
   it("rates a percentage per transaction in timestamp order, the first one free", () => {
+    const invoice = rated();
     // by timestamp: 100 (free: freeEvents 1), 20 → 20 × 0.029 + 0.30 = 0.88, 5 → 0.145 + 0.30 = 0.445;
     // 0.88 + 0.445 = 1.325 → half-even to cents 1.32
     const line = invoice.lines.find((candidate) => candidate.id === "card_fees")!;
@@ -166,29 +171,34 @@ describe("rateInvoice with matrix, grouped, percentage, capacity and dynamic pri
   });
 
   it("prices capacity from every meter's quantity", () => {
+    const invoice = rated();
     // bandwidth 2,000 > 1,000 breaks tier 1; tier 2: 2,000 ≤ 5,000 and 3 requests ≤ 10 → 150.00
     const line = invoice.lines.find((candidate) => candidate.id === "plan")!;
     expect(line.amount).toBe("150.00");
   });
 
   it("marks up the summed dynamic amounts", () => {
+    const invoice = rated();
     // 0.70 + 0.55 + 2.20 = 3.45 × 1.2 = 4.14
     expect(invoice.lines.find((line) => line.id === "ai")!.amount).toBe("4.14");
   });
 
   it("transforms the measured quantity before pricing it", () => {
+    const invoice = rated();
     // 2,500,000,000 bytes ÷ 10^9 = 2.5 − 1 = 1.5 → up 2 GB × 0.10 = 0.20
     const line = invoice.lines.find((candidate) => candidate.id === "storage")!;
     expect([line.quantity, line.amount]).toEqual(["2", "0.20"]);
   });
 
   it("totals the rounded lines", () => {
+    const invoice = rated();
     // 12 + 120 + 30 + 54 + 40 + 1.32 + 150 + 4.14 + 0.20 = 411.66
     expect(invoice.subtotal).toBe("411.66");
     expect(invoice.warnings).toEqual([]);
   });
 
   it("produces an invoice the invoice schema accepts, steps included", () => {
+    const invoice = rated();
     expect(invoiceSchema.safeParse(invoice).success).toBe(true);
   });
 });

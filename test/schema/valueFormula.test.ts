@@ -96,9 +96,10 @@ describe("a derived meter's line", () => {
       duration_ms: 1000,
     }),
   ];
-  const invoice = rateInvoice(contract, events, "2026-03");
 
   it("carries the formula on its usage step and says it in the text and Markdown explanations", () => {
+    // rated inside the test, where Stryker's per-test coverage sees it
+    const invoice = rateInvoice(contract, events, "2026-03");
     const formula = "invocations × memory_mb × duration_ms × 0.0000009765625";
     expect(invoice.lines[0]?.steps[0]).toMatchObject({ kind: "usage", quantity: "1500000", value: formula });
     expect(explainText(invoice)).toContain(
