@@ -259,9 +259,9 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
   return `WITH ${ctes.join(",\n")}\n${selects.join("\nUNION ALL\n")}${suffix}`;
 }
 
-// The ids the customer sent more than once, with how many copies. An engine with a 64-bit hash of
-// the id sorts the hashes (cheaper than a hash table of every id: docs/scale.md) and groups by id only
-// the events whose hash repeats; a hash shared by different ids is sorted out by that GROUP BY.
+// The ids the customer sent more than once, with how many copies. An engine with a hash of the id
+// sorts the hashes (cheaper than a hash table of every id: docs/scale.md) and groups by id only the
+// events whose hash repeats; a hash shared by different ids is sorted out by that GROUP BY.
 function duplicatedIds(dialect: SqlDialect, customer: string): string[] {
   const repeated = (where: string) =>
     `dup AS (SELECT id, COUNT(*) AS copies FROM classified WHERE customer = ${customer}${where} GROUP BY id HAVING COUNT(*) > 1)`;
