@@ -1,6 +1,5 @@
 export { amountTextSchema, nullableAmountTextSchema } from "./amountText.js";
 export { canonicalJson } from "./canonicalJson.js";
-export { writeCanonical } from "./writeCanonical.js";
 export type { ComputationData } from "./computation.js";
 export { computationSchema } from "./computation.js";
 export type { CorrectionTerms, CreditNote } from "./creditNote.js";
@@ -119,3 +118,4 @@ export type { ValueExpression, WeightByTerms } from "./valueExpression.js";
 export { meterValueSchema, VALUE_EXPRESSION_DEPTH } from "./valueExpression.js";
 export { valueFormula } from "./valueFormula.js";
 export type { StepContext, StepSentences, Words } from "./words.js";
+export { writeCanonical } from "./writeCanonical.js";
