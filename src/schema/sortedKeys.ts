@@ -11,7 +11,14 @@ const INSERTION_SORT_LIMIT = 16;
  * @example sortedKeys({ b: 1, a: 2, "10": 3 }) // ["10", "a", "b"]
  */
 export function sortedKeys(record: object): string[] {
-  const keys = Object.keys(record);
+  return sortKeys(Object.keys(record));
+}
+
+/**
+ * `keys` sorted in place in RFC 8785's order (UTF-16 code units), and returned.
+ * @example sortKeys(["b", "a", "10"]) // ["10", "a", "b"]
+ */
+export function sortKeys(keys: string[]): string[] {
   if (keys.length > INSERTION_SORT_LIMIT) return keys.sort();
   for (let index = 1; index < keys.length; index += 1) {
     const key = keys[index] as string;

@@ -1,5 +1,6 @@
 import { jsonValueOf } from "./jsonValueOf.js";
-import { sortedKeys } from "./sortedKeys.js";
+import { keyPlanOf } from "./keyPlan.js";
+import { sortKeys } from "./sortedKeys.js";
 
 /**
  * Writes the UTF-8 bytes of a value's canonical text (`canonicalJson`: the same text, byte for
@@ -60,11 +61,36 @@ function writeArray(list: ReadonlyArray<unknown>, into: Uint8Array, at: number):
   return end;
 }
 
+// Each member's key bytes come from the plan of the object's key list (keyPlan.ts): sorted and quoted
+// once per shape, not once per object.
 function writeObject(record: object, into: Uint8Array, at: number): number {
+  const keys = Object.keys(record);
+  if (keys.length === 0) return writeAscii("{}", into, at);
+  const plan = keyPlanOf(keys);
+  if (plan === undefined) return writeSortedObject(record, keys, into, at);
+  const { order, heads } = plan;
   let end = at;
   into[end++] = 0x7b; // {
   let first = true;
-  for (const key of sortedKeys(record)) {
+  for (let member = 0; member < order.length; member += 1) {
+    const item = resolved((record as Record<string, unknown>)[keys[order[member] as number] as string]);
+    if (isLeftOut(item)) continue;
+    if (!first) into[end++] = 0x2c; // ,
+    first = false;
+    const head = heads[member] as Uint8Array;
+    for (let byte = 0; byte < head.length; byte += 1) into[end++] = head[byte] as number;
+    end = writeJson(item, into, end);
+  }
+  into[end++] = 0x7d; // }
+  return end;
+}
+
+// An object of a shape the plans no longer take in: its keys sorted and written each time.
+function writeSortedObject(record: object, keys: string[], into: Uint8Array, at: number): number {
+  let end = at;
+  into[end++] = 0x7b; // {
+  let first = true;
+  for (const key of sortKeys(keys)) {
     const item = resolved((record as Record<string, unknown>)[key]);
     if (isLeftOut(item)) continue;
     if (!first) into[end++] = 0x2c; // ,

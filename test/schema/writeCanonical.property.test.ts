@@ -79,4 +79,28 @@ describe("writeCanonical", () => {
       expect(bytesOf(value, 8)).toEqual(utf8(JSON.stringify(value)));
     expect(() => writeCanonical(1n, new Uint8Array(8))).toThrow(TypeError);
   });
+
+  it("writes each key list by its own plan: same first key and length, other keys or order", () => {
+    // Plans are found by the first key: {a, c} must not be written with {a, b}'s plan, nor {a, c, b}
+    // with {a, b, c}'s
+    const shapes = [
+      { a: 1, b: 2 },
+      { a: 1, c: 2 },
+      { a: 1, b: 2, c: 3 },
+      { a: 1, c: 3, b: 2 },
+      { a: 1, c: undefined, b: 2 },
+    ];
+    for (const shape of [...shapes, ...shapes])
+      expect(bytesOf(shape, 64)).toEqual(utf8(canonicalJson(shape)));
+    expect(new TextDecoder().decode(bytesOf({ a: 1, c: 2 }, 64))).toBe('{"a":1,"c":2}');
+    expect(new TextDecoder().decode(bytesOf({ a: 1, c: 3, b: 2 }, 64))).toBe('{"a":1,"b":2,"c":3}');
+  });
+
+  it("writes objects of more shapes than the plans keep in the same order (keys that are data)", () => {
+    // 3,000 key lists: past the 2,048 plans kept, the later ones are sorted each time
+    for (let shape = 0; shape < 3000; shape += 1) {
+      const value = { [`z${shape}`]: shape, a: [shape], [`k${shape}`]: { y: 1, x: 2 } };
+      expect(bytesOf(value, 32)).toEqual(utf8(canonicalJson(value)));
+    }
+  });
 });
