@@ -49,7 +49,8 @@ export class EventPass {
   private readonly options: AggregateUsageOptions;
   /** The exclusions recorded so far (shared with deduplication, which records its own first). */
   readonly excluded: ExclusionTally;
-  private readonly byType = new Map<string, CompiledMeter[]>();
+  // The meters by event type, made at the first event: restoring states reads none (issue 14).
+  private byType: Map<string, CompiledMeter[]> | undefined;
   private readonly compiled: CompiledMeter[];
   private readonly matched: CompiledMeter[] = [];
   private readonly rawValues: (PropertyValue | undefined)[] = [];
@@ -86,8 +87,18 @@ export class EventPass {
       short: new ShortDecimal(),
       inheritedName: meter.valueProperty !== undefined && isInheritedName(meter.valueProperty),
     }));
-    for (const entry of this.compiled)
-      this.byType.set(entry.meter.eventType, [...(this.byType.get(entry.meter.eventType) ?? []), entry]);
+  }
+
+  private metersByType(): Map<string, CompiledMeter[]> {
+    if (this.byType !== undefined) return this.byType;
+    const byType = new Map<string, CompiledMeter[]>();
+    for (const entry of this.compiled) {
+      const known = byType.get(entry.meter.eventType);
+      if (known === undefined) byType.set(entry.meter.eventType, [entry]);
+      else known.push(entry);
+    }
+    this.byType = byType;
+    return byType;
   }
 
   /** Classifies one event (already deduplicated) and counts it, or records why not. */
@@ -157,7 +168,7 @@ export class EventPass {
   // Fills `matched`/`rawValues` with the meters that count the event, or returns why none may.
   private classify(event: UsageEvent): ExclusionReason | undefined {
     if (event.customer !== this.options.customer) return "other_customer";
-    const candidates = this.byType.get(event.type);
+    const candidates = this.metersByType().get(event.type);
     if (candidates === undefined) return "unknown_event_type";
     const { period } = this.options;
     // A text timestamp compares as neither before nor after the period: it would count whatever its date.
