@@ -171,14 +171,13 @@ export function rateFromAggregates(
 ): Invoice {
   requireOptions(options);
   const envelope = readEnvelope(prepared, aggregates, []);
-  const missing = Array.from({ length: envelope.shards.count }, (_, index) => index).filter(
-    (index) => !envelope.shards.indices.includes(index),
-  );
+  const missing = missingShards(envelope.shards);
   if (missing.length > 0)
     throw InputError.from(aggregatesMessages.aggregatesIncomplete(missing, envelope.shards.count), "shards");
   const { contract } = prepared;
   const carriedIn = { credits: creditsOf(options), ...commitmentSpendOf(options), ...sealOf(options) };
-  const base = { ...prepared.options, ...(options.carried ? { carried: options.carried } : {}) };
+  // Without carried state, the prepared options as they are: no copy per invoice (issue 14).
+  const base = options.carried ? { ...prepared.options, carried: options.carried } : prepared.options;
   const usage: PeriodUsage = { whole: usageFromStates(envelope.whole, base, ["whole"]) };
   if (prepared.period.pieces.length > 1) {
     let carried = options.carried;
@@ -206,6 +205,16 @@ export function rateFromAggregates(
     return buildInvoice(contract, prepared.period, split, carriedIn);
   }
   return buildInvoice(contract, prepared.period, usage, carriedIn);
+}
+
+// The shards of the split that the aggregates do not hold. Indices were checked distinct and below
+// the count (readEnvelope), so as many indices as shards hold them all: the usual case, one shard of
+// one, costs no list (issue 14).
+function missingShards(shards: Envelope["shards"]): number[] {
+  if (shards.indices.length === shards.count) return [];
+  return Array.from({ length: shards.count }, (_, index) => index).filter(
+    (index) => !shards.indices.includes(index),
+  );
 }
 
 /**
@@ -280,7 +289,9 @@ function readEnvelope(prepared: PreparedRating, input: unknown, path: ReadonlyAr
       "daily",
     );
   const { count, indices } = envelope.shards;
-  if (indices.some((index) => index >= count) || new Set(indices).size !== indices.length)
+  // One index cannot repeat: no set made per invoice for the usual single shard (issue 14).
+  const repeated = indices.length > 1 && new Set(indices).size !== indices.length;
+  if (indices.some((index) => index >= count) || repeated)
     throw InputError.from(aggregatesMessages.invalidShard(envelope.shards), at("shards"));
   // A period no amendment splits has no pieces list; a split one has one set of states per piece.
   const pieces = prepared.period.pieces.length;

@@ -49,7 +49,8 @@ export class EventPass {
   private readonly options: AggregateUsageOptions;
   /** The exclusions recorded so far (shared with deduplication, which records its own first). */
   readonly excluded: ExclusionTally;
-  private readonly byType = new Map<string, CompiledMeter[]>();
+  // The meters by event type, made at the first event: restoring states reads none (issue 14).
+  private byType: Map<string, CompiledMeter[]> | undefined;
   private readonly compiled: CompiledMeter[];
   private readonly matched: CompiledMeter[] = [];
   private readonly rawValues: (PropertyValue | undefined)[] = [];
@@ -86,8 +87,18 @@ export class EventPass {
       short: new ShortDecimal(),
       inheritedName: meter.valueProperty !== undefined && isInheritedName(meter.valueProperty),
     }));
-    for (const entry of this.compiled)
-      this.byType.set(entry.meter.eventType, [...(this.byType.get(entry.meter.eventType) ?? []), entry]);
+  }
+
+  private metersByType(): Map<string, CompiledMeter[]> {
+    if (this.byType !== undefined) return this.byType;
+    const byType = new Map<string, CompiledMeter[]>();
+    for (const entry of this.compiled) {
+      const known = byType.get(entry.meter.eventType);
+      if (known === undefined) byType.set(entry.meter.eventType, [entry]);
+      else known.push(entry);
+    }
+    this.byType = byType;
+    return byType;
   }
 
   /** Classifies one event (already deduplicated) and counts it, or records why not. */
@@ -133,15 +144,14 @@ export class EventPass {
       const total = accumulator.total(this.carried[meter.id]);
       const daily = accumulator.perDay();
       if (total.carryOut) carryOut[meter.id] = total.carryOut;
-      return {
-        meter,
-        events: total.events,
-        quantity: total.quantity,
-        ...(total.computation ? { computation: total.computation } : {}),
-        ...(total.values ? { values: total.values } : {}),
-        ...(total.windows ? { windows: total.windows } : {}),
-        ...(daily ? { daily } : {}),
-      };
+      // Optional fields set one by one in their order: the same object as conditional spreads, without
+      // an object made and copied for each (issue 14: four per meter and invoice).
+      const quantity: Mutable<MeterQuantity> = { meter, events: total.events, quantity: total.quantity };
+      if (total.computation) quantity.computation = total.computation;
+      if (total.values) quantity.values = total.values;
+      if (total.windows) quantity.windows = total.windows;
+      if (daily) quantity.daily = daily;
+      return quantity as MeterQuantity;
     });
     return { meters, carryOut };
   }
@@ -158,7 +168,7 @@ export class EventPass {
   // Fills `matched`/`rawValues` with the meters that count the event, or returns why none may.
   private classify(event: UsageEvent): ExclusionReason | undefined {
     if (event.customer !== this.options.customer) return "other_customer";
-    const candidates = this.byType.get(event.type);
+    const candidates = this.metersByType().get(event.type);
     if (candidates === undefined) return "unknown_event_type";
     const { period } = this.options;
     // A text timestamp compares as neither before nor after the period: it would count whatever its date.
@@ -229,3 +239,5 @@ function hasUsableValue(raw: PropertyValue | undefined, need: ValueNeed): boolea
   const parsed = safeParseDecimal(raw);
   return parsed.success && isWithinBound(parsed.data, QUANTITY);
 }
+
+type Mutable<T> = { -readonly [K in keyof T]?: T[K] };

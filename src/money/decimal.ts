@@ -75,6 +75,10 @@ export function exactDifference(a: Decimal, b: Decimal): Decimal {
 
 /** `a + b` with no rounding (see {@link exactDifference}): exact running sums of any decimals. */
 export function addExactly(a: Decimal, b: Decimal | string | number): Decimal {
+  // Zero plus a value is that value: a Decimal is immutable, so it is returned rather than copied (a
+  // running sum starts at zero: restoring a meter's sum and merging it made two copies per meter and
+  // invoice, issue 14). Not for a zero b: 0 + (−0) is +0, which b would not be.
+  if (typeof b === "object" && a.isZero() && !b.isZero()) return b;
   if (typeof b === "object" && fitsSum(a, b)) return a.plus(b);
   return new Decimal(new Wide(a.toFixed()).plus(new Wide(typeof b === "object" ? b.toFixed() : b)).toFixed());
 }

@@ -29,7 +29,8 @@ export function graduatedTiers<T extends Bounded>(
   for (const [index, tier] of tiers.entries()) {
     const upTo = tier.upTo ?? undefined;
     const within = upTo === undefined || quantity.lessThanOrEqualTo(upTo);
-    const inTier = (upTo === undefined ? quantity : smaller(quantity, upTo, within)).minus(from);
+    const bounded = upTo === undefined ? quantity : smaller(quantity, upTo, within);
+    const inTier = from.isZero() ? minusZero(bounded) : bounded.minus(from);
     // Signs rather than greaterThan(0), which makes a Decimal of its argument (issue 14).
     if ((inTier.isPositive() && !inTier.isZero()) || (index === 0 && quantity.isZero()))
       reached.push({ index, tier, from, inTier });
@@ -45,6 +46,13 @@ export function graduatedTiers<T extends Bounded>(
 function smaller(quantity: Decimal, upTo: Decimal, quantityIsSmaller: boolean): Decimal {
   const value = quantityIsSmaller ? quantity : upTo;
   return value.precision() <= Decimal.precision ? value : Decimal.min(quantity, upTo);
+}
+
+// value − 0 as decimal.js's minus gives it: the value itself when it is not zero (0 − 0 is +0, −0
+// included) and has no more significant digits than the working precision (minus copies it and rounds
+// the copy to that precision, which changes nothing then: issue 14, the first tier of every line).
+function minusZero(value: Decimal): Decimal {
+  return !value.isZero() && value.precision() <= Decimal.precision ? value : value.minus(ZERO);
 }
 
 /**

@@ -274,12 +274,14 @@ function rateLine(
   }
 
   const amount = roundTo(exact, currency.minorUnits, input.rounding);
+  // The rounded amount is written once: the rounding step and the line show the same text (issue 14).
+  const amountText = toFixedString(amount, currency.minorUnits);
   steps.push({
     kind: "rounding",
     mode: input.rounding,
     minorUnits: currency.minorUnits,
     before: toPlainString(exact),
-    amount: toFixedString(amount, currency.minorUnits),
+    amount: amountText,
   });
   // Optional fields are set one by one in the order of the line's fields (the same JSON text as
   // conditional spreads, without an object made and copied for each: issue 14).
@@ -292,7 +294,7 @@ function rateLine(
   line.priceKind = priced.priceKind;
   if (priced.unitPrice !== undefined && fullBillable === undefined && byWindow === undefined)
     line.unitPrice = priced.unitPrice;
-  line.amount = toFixedString(amount, currency.minorUnits);
+  line.amount = amountText;
   if (input.billed !== undefined) line.billed = input.billed;
   line.steps = steps;
   return line as RatedLine;

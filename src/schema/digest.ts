@@ -8,7 +8,7 @@ import {
   hostHashWrongResult,
   InputError,
 } from "../errors/index.js";
-import { canonicalJson } from "./canonicalJson.js";
+import { writeCanonical } from "./writeCanonical.js";
 
 /** How a digest is written: the algorithm, a colon, 64 lowercase hex digits (as OCI content digests). */
 export const DIGEST_PATTERN = /^sha256:[0-9a-f]{64}$/;
@@ -27,13 +27,13 @@ export const DIGEST_PATTERN = /^sha256:[0-9a-f]{64}$/;
 export type Sha256 = (bytes: Uint8Array) => Uint8Array;
 
 /**
- * The SHA-256 digest of a JSON value's canonical text ({@link canonicalJson}), UTF-8 encoded:
+ * The SHA-256 digest of a JSON value's canonical text (`canonicalJson`), UTF-8 encoded:
  * `"sha256:" + hex`. A contract's digest is this, over the contract as written (before parsing).
  * @param sha256 - the SHA-256 to hash with ({@link Sha256}); `@noble/hashes`' when absent
  * @throws InputError `invalid_argument` at `options.sha256` for a host function that is not SHA-256
  */
 export function sha256Digest(value: unknown, sha256?: Sha256): string {
-  return `sha256:${bytesToHex(hashOfText(canonicalJson(value), sha256))}`;
+  return `sha256:${bytesToHex(hashOfCanonical(value, sha256))}`;
 }
 
 function hashOf(bytes: Uint8Array, sha256: Sha256 | undefined): Uint8Array {
@@ -44,27 +44,35 @@ function hashOf(bytes: Uint8Array, sha256: Sha256 | undefined): Uint8Array {
 // output (for Firefox extensions), a cost per invoice sealed (issue 14). The bytes are the same.
 const UTF8 = new TextEncoder();
 
-// The canonical text is encoded into one buffer kept for it, and the hash reads a view of it: `encode`
-// makes a new buffer outside the heap per document (1.5 µs of a cdn-basic invoice's 3.7 kB against
-// 0.15 µs into a kept one: issue 14). The buffer is lent for the one synchronous call (`Sha256` says
-// so); texts above SCRATCH_LIMIT code units, and a hash asked for while the buffer is lent (a host
-// function that seals a document itself), get a buffer of their own.
+// The canonical text is written as UTF-8 straight into one buffer kept for it (`writeCanonical`), and
+// the hash reads a view of it: no text is made, nor a new buffer outside the heap per document (issue
+// 14). The buffer is lent for the one synchronous call (`Sha256` says so); documents above
+// SCRATCH_LIMIT bytes, and a hash asked for while the buffer is lent (a host function that seals a
+// document itself), get a buffer of their own.
 const SCRATCH_LIMIT = 256 * 1024;
 let scratch = new Uint8Array(16 * 1024);
 let lent = false;
 
-function hashOfText(text: string, sha256: Sha256 | undefined): Uint8Array {
-  // UTF-8 takes at most 3 bytes per UTF-16 code unit (a surrogate pair: 4 bytes for 2 units).
-  const most = text.length * 3;
-  if (lent || text.length > SCRATCH_LIMIT) return hashOf(UTF8.encode(text), sha256);
-  if (scratch.length < most) scratch = new Uint8Array(most);
+function hashOfCanonical(value: unknown, sha256: Sha256 | undefined): Uint8Array {
+  if (lent) return hashOf(canonicalBytes(value, new Uint8Array(4096)), sha256);
   lent = true;
   try {
-    const { written } = UTF8.encodeInto(text, scratch);
-    return hashOf(scratch.subarray(0, written), sha256);
+    const length = writeCanonical(value, scratch);
+    if (length <= scratch.length) return hashOf(scratch.subarray(0, length), sha256);
+    if (length > SCRATCH_LIMIT) return hashOf(canonicalBytes(value, new Uint8Array(length)), sha256);
+    scratch = new Uint8Array(length);
+    return hashOf(scratch.subarray(0, writeCanonical(value, scratch)), sha256);
   } finally {
     lent = false;
   }
+}
+
+// The value's canonical bytes in `into`, or in a buffer as long as they turn out to need.
+function canonicalBytes(value: unknown, into: Uint8Array): Uint8Array {
+  const length = writeCanonical(value, into);
+  if (length <= into.length) return into.subarray(0, length);
+  const larger = new Uint8Array(length);
+  return larger.subarray(0, writeCanonical(value, larger));
 }
 
 // Host functions already found to be SHA-256: checked once each, not once per document.
@@ -92,7 +100,7 @@ function checkedDigest(sha256: Sha256, bytes: Uint8Array): Uint8Array {
 }
 
 /**
- * The SHA-256 digest of a document's canonical JSON text ({@link canonicalJson}), UTF-8 encoded, with
+ * The SHA-256 digest of a document's canonical JSON text (`canonicalJson`), UTF-8 encoded, with
  * its own `digest` field left out: `"sha256:" + hex`. Anyone can recompute it with any SHA-256 and
  * RFC 8785 implementation (docs/invoice-format.md, "Digests").
  * @param sha256 - the SHA-256 to hash with ({@link Sha256}); `@noble/hashes`' when absent

@@ -118,3 +118,4 @@ export type { ValueExpression, WeightByTerms } from "./valueExpression.js";
 export { meterValueSchema, VALUE_EXPRESSION_DEPTH } from "./valueExpression.js";
 export { valueFormula } from "./valueFormula.js";
 export type { StepContext, StepSentences, Words } from "./words.js";
+export { writeCanonical } from "./writeCanonical.js";

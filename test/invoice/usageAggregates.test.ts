@@ -127,6 +127,14 @@ describe("rateFromAggregates", () => {
     const refusal = capture(() => rateFromAggregates(prepared, partial));
     expect([refusal.code, refusal.path]).toEqual(["aggregates_shards", "shards"]);
   });
+
+  it("refuses aggregates that name one shard twice, even as many times as the split has shards", () => {
+    // shard 0 of 2, listed twice: two indices for two shards, but shard 1's events are missing
+    const shard = aggregateForRating(prepared, [event("e1", "api.call")], { shard: { index: 0, count: 2 } });
+    const twice = { ...shard, shards: { count: 2, indices: [0, 0] } };
+    const refusal = capture(() => rateFromAggregates(prepared, twice));
+    expect([refusal.code, refusal.path]).toEqual(["invalid_argument", "shards"]);
+  });
 });
 
 describe("mergeUsageAggregates", () => {

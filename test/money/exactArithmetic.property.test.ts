@@ -50,6 +50,19 @@ describe("exact arithmetic (laws)", () => {
     expect(exactDifference(zero, wide).toFixed()).toBe(wide.negated().toFixed());
   });
 
+  it("returns the value itself when zero is added to it, and +0 for zero plus −0 (issue 14)", () => {
+    fc.assert(
+      fc.property(scaledArb, fc.constantFrom("0", "-0"), (x, zeroText) => {
+        const value = exact(...x);
+        fc.pre(!value.isZero());
+        // 0 + x is x: the same immutable Decimal, no copy
+        expect(addExactly(new Decimal(zeroText), value)).toBe(value);
+      }),
+    );
+    // 0 + (−0) is +0, as decimal.js's plus gives it: −0 itself must not come back
+    expect(addExactly(new Decimal(0), new Decimal("-0")).isNegative()).toBe(false);
+  });
+
   it("gives the same text for a running sum in any order, zeros included (the fuzzer's entity sums)", () => {
     fc.assert(
       fc.property(

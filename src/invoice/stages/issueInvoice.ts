@@ -69,11 +69,10 @@ export function issueInvoice(draft: InvoiceDraft, usage: AggregateUsageResult, s
       requested: formatInstant(contract.cancellation.requested),
       effective: formatInstant(contract.cancellation.effective),
     };
-  content.rounding = {
-    mode: contract.rounding,
-    point: "line",
-    ...(draft.totalRounding !== undefined ? totalRoundingRecord(draft.totalRounding, minorUnits) : {}),
-  };
+  content.rounding =
+    draft.totalRounding === undefined
+      ? { mode: contract.rounding, point: "line" }
+      : { mode: contract.rounding, point: "line", ...totalRoundingRecord(draft.totalRounding, minorUnits) };
   content.lines = [...lines];
   if (draft.allowances !== undefined) content.allowances = [...draft.allowances];
   content.subtotal = toFixedString(subtotal, minorUnits);
@@ -102,23 +101,30 @@ export function issueInvoice(draft: InvoiceDraft, usage: AggregateUsageResult, s
 type Mutable<T> = { -readonly [K in keyof T]?: T[K] };
 
 // What the invoice says was counted, excluded and carried.
+// Optional fields are set one by one in their order, as in the invoice above (issue 14: two objects
+// made and copied per meter and invoice by conditional spreads).
 function usageReport(usage: AggregateUsageResult): Invoice["usage"] {
-  return {
+  const report: Mutable<Invoice["usage"]> = {
     eventsRead: usage.eventsRead,
     eventsCounted: usage.eventsCounted,
     excluded: usage.excluded.map((entry) => ({ ...entry, sampleIds: [...entry.sampleIds] })),
-    meters: usage.meters.map((entry) => ({
-      meter: entry.meter.id,
-      aggregation: entry.meter.aggregation,
-      events: entry.events,
-      quantity: toPlainString(entry.quantity),
-      ...(entry.meter.unit !== undefined ? { unit: entry.meter.unit } : {}),
-      ...(entry.daily
-        ? { daily: entry.daily.map((day) => ({ date: day.date, quantity: toPlainString(day.quantity) })) }
-        : {}),
-    })),
-    ...(Object.keys(usage.carryOut).length > 0 ? { carryOut: structuredCarry(usage.carryOut) } : {}),
+    meters: usage.meters.map(meterReport),
   };
+  if (Object.keys(usage.carryOut).length > 0) report.carryOut = structuredCarry(usage.carryOut);
+  return report as Invoice["usage"];
+}
+
+function meterReport(entry: AggregateUsageResult["meters"][number]): Invoice["usage"]["meters"][number] {
+  const report: Mutable<Invoice["usage"]["meters"][number]> = {
+    meter: entry.meter.id,
+    aggregation: entry.meter.aggregation,
+    events: entry.events,
+    quantity: toPlainString(entry.quantity),
+  };
+  if (entry.meter.unit !== undefined) report.unit = entry.meter.unit;
+  if (entry.daily)
+    report.daily = entry.daily.map((day) => ({ date: day.date, quantity: toPlainString(day.quantity) }));
+  return report as Invoice["usage"]["meters"][number];
 }
 
 // Plain JSON in meter order of keys as produced (deterministic: meters are visited in contract order).

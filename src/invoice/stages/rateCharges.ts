@@ -44,10 +44,9 @@ export function rateChargesStage(draft: InvoiceDraft, usage: PeriodUsage): Invoi
   const pooled = rateWithAllowances(contract, period, usage, progressive);
   // A progressive invoice bills usage only: every fee, in advance or in arrears, waits for the close.
   const rated = progressive ? pooled.rated : [...pooled.rated, ...advanceFeeLines(contract, period, rateFee)];
-  return {
-    ...withRated(draft, rated, usage),
-    ...(pooled.allowances ? { allowances: pooled.allowances } : {}),
-  };
+  // Without allowance pools, the draft as withRated makes it: no second copy (issue 14).
+  const withLines = withRated(draft, rated, usage);
+  return pooled.allowances ? { ...withLines, allowances: pooled.allowances } : withLines;
 }
 
 function withRated(

@@ -145,5 +145,6 @@ export function taxStage(draft: InvoiceDraft): InvoiceDraft {
       ? undefined
       : applyTax(contract.tax, lines, net, contract.currency, contract.rounding, contract);
   const total = tax !== undefined && tax.mode === "exclusive" ? net.plus(tax.total) : net;
-  return { ...draft, total, ...(tax !== undefined ? { tax } : {}) };
+  // Without tax, no conditional spread: it made and copied an object per invoice (issue 14).
+  return tax === undefined ? { ...draft, total } : { ...draft, total, tax };
 }
