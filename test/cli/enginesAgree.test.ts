@@ -1,0 +1,134 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { assertCliBuilt, runCli } from "../_support/runCli.js";
+
+// Odd usage files, as a specialist gets them, through `--engine memory` and `--engine duckdb`: the
+// engines must agree — the same invoice byte for byte (usage report, exclusions and their reasons
+// included), or both refuse the file with exit 2 and a sentence (the sentences may differ). Any other
+// difference bills the same file two ways.
+
+let scratch = "";
+let contract = "";
+beforeAll(() => {
+  assertCliBuilt();
+  scratch = mkdtempSync(join(tmpdir(), "ratecard-engines-agree-"));
+  // $0.05 per GB, UTC, monthly, customer cus_a.
+  contract = join(scratch, "contract.json");
+  writeFileSync(
+    contract,
+    JSON.stringify({
+      schemaVersion: 1,
+      id: "ctr_a",
+      customer: { id: "cus_a", name: "A" },
+      currency: "USD",
+      timeZone: "UTC",
+      billing: { cadence: "monthly", alignment: "calendar" },
+      term: { start: "2026-01-01" },
+      meters: [{ id: "egress", eventType: "egress", aggregation: "sum", valueProperty: "gb", unit: "GB" }],
+      charges: [
+        { id: "egress", name: "Egress", meter: "egress", price: { model: "unit", unitPrice: "0.05" } },
+      ],
+    }),
+  );
+});
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const HEADER = "id,type,customer,timestamp,gb\n";
+const csvRow = (id: string, gb: string, timestamp = "2026-02-10T00:00:00Z") =>
+  `${id},egress,cus_a,${timestamp},${gb}\n`;
+const ndjsonLine = (id: string, gb: string, timestamp = "2026-02-10T00:00:00Z") =>
+  `{"id":"${id}","type":"egress","customer":"cus_a","timestamp":"${timestamp}","properties":{"gb":"${gb}"}}\n`;
+
+// Timestamps ratecard refuses (docs/concepts.md: an instant names its offset; years 1970–9999), which
+// DuckDB's own cast reads as an instant (a missing zone as UTC, 24:00 as the next midnight).
+const REFUSED_TIMESTAMPS = [
+  "2026-02-10T00:00:00",
+  "2026-02-10",
+  "2026-02-10 00:00:00Z",
+  "2026-02-10T24:00:00Z",
+  "2026-02-10T00:00:00+05",
+  "2026-02-10T00:00:00+24:00",
+  "2026-02-10T00:00:00+00:00:00",
+  "2026-2-10T00:00:00Z",
+  "1969-12-31T23:59:59Z",
+  "0026-02-10T00:00:00Z",
+];
+
+const CASES: ReadonlyArray<readonly [string, string, string]> = [
+  ["a byte order mark", "csv", `\uFEFF${HEADER}${csvRow("e1", "10")}`],
+  ["CRLF line ends", "csv", (HEADER + csvRow("e1", "10") + csvRow("e2", "5")).replaceAll("\n", "\r\n")],
+  [
+    "quoted cells with commas and quotes",
+    "csv",
+    'id,type,customer,timestamp,gb,note\n"e1",egress,cus_a,2026-02-10T00:00:00Z,"10","a, ""b"""\n',
+  ],
+  ["a header only", "csv", HEADER],
+  ["a missing column", "csv", "id,type,timestamp,gb\ne1,egress,2026-02-10T00:00:00Z,10\n"],
+  ["extra columns", "csv", "id,type,customer,timestamp,gb,zone\ne1,egress,cus_a,2026-02-10T00:00:00Z,10,\n"],
+  ["a decimal comma", "csv", HEADER + csvRow("e1", '"1,5"')],
+  [
+    "a hexadecimal value, a padded one, -0",
+    "csv",
+    HEADER + csvRow("e1", "0x10") + csvRow("e2", " 12") + csvRow("e3", "-0"),
+  ],
+  [
+    "an offset instant and one outside the period",
+    "csv",
+    HEADER + csvRow("e1", "10", "2026-02-10T00:00:00+05:30") + csvRow("e2", "5", "2026-02-28T23:30:00-01:00"),
+  ],
+  ["blank lines", "ndjson", `${ndjsonLine("e1", "10")}\n   \n${ndjsonLine("e2", "5")}`],
+  ["a JSON array instead of NDJSON", "ndjson", `[${ndjsonLine("e1", "10").trimEnd()}]\n`],
+  ["an empty file", "ndjson", ""],
+  ...REFUSED_TIMESTAMPS.map(
+    (timestamp) => [`the timestamp "${timestamp}"`, "ndjson", ndjsonLine("e1", "10", timestamp)] as const,
+  ),
+  ...REFUSED_TIMESTAMPS.map(
+    (timestamp) =>
+      [`the timestamp "${timestamp}" in CSV`, "csv", HEADER + csvRow("e1", "10", timestamp)] as const,
+  ),
+];
+
+const rate = (usage: string, engine: string) =>
+  runCli(
+    ...["invoice", "--contract", contract, "--usage", usage, "--period", "2026-02"],
+    ...["--format", "json", "--engine", engine],
+  );
+
+describe("--engine memory and --engine duckdb on odd usage files", () => {
+  it.each(CASES)("agree on %s (%s)", (name, format, text) => {
+    const usage = join(scratch, `${name.replaceAll(/[^a-z0-9]+/gi, "_")}.${format}`);
+    writeFileSync(usage, text);
+    const memory = rate(usage, "memory");
+    const duckdb = rate(usage, "duckdb");
+    expect(memory.stderr).not.toContain("    at ");
+    expect(duckdb.stderr).not.toContain("    at ");
+    expect([duckdb.code, duckdb.code === 0 ? duckdb.stdout : ""]).toEqual([
+      memory.code,
+      memory.code === 0 ? memory.stdout : "",
+    ]);
+    expect([0, 2]).toContain(memory.code);
+  });
+});
+
+describe("ratecard batch, --engine memory and --engine duckdb", () => {
+  it("both refuse a timestamp without its zone, even in the events of a customer no contract bills", () => {
+    const folder = join(scratch, "batch-contracts.json");
+    writeFileSync(folder, JSON.stringify([JSON.parse(readFileSync(contract, "utf8"))]));
+    const usage = join(scratch, "batch-no-zone.ndjson");
+    writeFileSync(
+      usage,
+      ndjsonLine("e1", "10") +
+        `{"id":"e2","type":"egress","customer":"cus_zz","timestamp":"2026-02-10T00:00:00","properties":{"gb":"1"}}\n`,
+    );
+    for (const engine of ["memory", "duckdb"]) {
+      const result = runCli(
+        ...["batch", "--contracts", folder, "--usage", usage, "--period", "2026-02", "--engine", engine],
+      );
+      expect([engine, result.code, result.stdout]).toEqual([engine, 2, ""]);
+      expect(result.stderr).toMatch(/zone|offset/);
+      expect(result.stderr).not.toContain("    at ");
+    }
+  });
+});
