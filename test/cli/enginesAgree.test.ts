@@ -132,3 +132,47 @@ describe("ratecard batch, --engine memory and --engine duckdb", () => {
     }
   });
 });
+
+describe("a usage file that is not UTF-8", () => {
+  // "caf\xE9": café saved as Latin-1. The in-memory reader replaced the byte with U+FFFD and billed the
+  // event under an id nobody sent; DuckDB refuses the file. Both must refuse it, naming the line.
+  const latin1 = (text: string) => Buffer.from(text, "latin1");
+  // csv: header, e1, café on line 3; ndjson: e1, a blank line, café on line 3; json: "[", e1, ",", café.
+  const FILES: ReadonlyArray<readonly [string, Buffer, number]> = [
+    ["csv", latin1(`${HEADER}${csvRow("e1", "10")}${csvRow("caf\u00e9", "5")}`), 3],
+    ["ndjson", latin1(`${ndjsonLine("e1", "10")}\n${ndjsonLine("caf\u00e9", "5")}`), 3],
+    ["json", latin1(`[\n${ndjsonLine("e1", "10")},\n${ndjsonLine("caf\u00e9", "5")}]`), 4],
+  ];
+
+  it.each(FILES)(
+    "is refused by both engines, exit 2, the line named in memory (%s)",
+    (format, bytes, line) => {
+      const usage = join(scratch, `latin1.${format}`);
+      writeFileSync(usage, bytes);
+      const memory = rate(usage, "memory");
+      const duckdb = rate(usage, "duckdb");
+      expect([memory.code, memory.stdout]).toEqual([2, ""]);
+      expect([duckdb.code, duckdb.stdout]).toEqual([2, ""]);
+      expect(memory.stderr).toContain(`latin1.${format} line ${line} is not UTF-8 text`);
+      expect(memory.stderr).not.toContain("    at ");
+    },
+  );
+
+  it("is refused when the file ends inside a character, and a character cut between two 64 KB chunks is read whole", () => {
+    // 65,535 bytes of padding put the two bytes of "é" (C3 A9) on either side of the first chunk's end.
+    const padding = `${HEADER}${csvRow("e1", "10").replace("e1", `e1${"x".repeat(65_536 - 1 - HEADER.length - csvRow("e1", "10").length)}`)}`;
+    const cut = Buffer.concat([Buffer.from(padding), Buffer.from(csvRow("\u00e9", "5"))]);
+    expect(cut[65_535]).toBe(0xc3);
+    const whole = join(scratch, "cut.csv");
+    writeFileSync(whole, cut);
+    // e1x… 10 GB + é 5 GB = 15 GB × $0.05 = $0.75
+    expect(JSON.parse(rate(whole, "memory").stdout).total).toBe("0.75");
+    const truncated = join(scratch, "truncated.ndjson");
+    writeFileSync(truncated, Buffer.concat([Buffer.from(ndjsonLine("e1", "10")), Buffer.from([0xc3])]));
+    const result = rate(truncated, "memory");
+    expect([result.code, result.stderr]).toEqual([
+      2,
+      expect.stringContaining("truncated.ndjson line 2 is not UTF-8 text"),
+    ]);
+  });
+});
