@@ -1,3 +1,4 @@
+import { closeSync, openSync, readSync } from "node:fs";
 import { extname } from "node:path";
 import {
   type Contract,
@@ -75,6 +76,10 @@ export async function openDuckdbUsage(file: string, format: string | undefined):
       "--engine duckdb reads a usage file, not standard input; name the file with --usage",
     );
   const chosen = duckdbFormat(file, format);
+  if (startsWithByteOrderMark(file, chosen))
+    throw new UsageLineError(
+      `${file} starts with a UTF-8 byte order mark, which DuckDB's JSON reader refuses ("BOM is not supported"); rate it with --engine memory, which skips the mark, or save the file without it`,
+    );
   const duckdb = await loadDuckdb();
   const instance = await duckdb.DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
@@ -141,6 +146,28 @@ export function duckdbFormatOf(file: string, format: string | undefined): Duckdb
     ];
   return DUCKDB_FORMATS.find((name) => name === named);
 }
+
+/**
+ * Whether an NDJSON or JSON file starts with a UTF-8 byte order mark, which ratecard's readers skip
+ * (docs/cli.md: every format may start with one) and DuckDB's JSON reader refuses; its CSV reader skips
+ * it, and Parquet has none. False for a file that cannot be read (DuckDB then says why).
+ */
+export function startsWithByteOrderMark(file: string, format: DuckdbFormat): boolean {
+  if (format !== "ndjson" && format !== "json") return false;
+  try {
+    const descriptor = openSync(file, "r");
+    try {
+      const head = Buffer.alloc(3);
+      return readSync(descriptor, head, 0, 3, 0) === 3 && head.equals(BYTE_ORDER_MARK);
+    } finally {
+      closeSync(descriptor);
+    }
+  } catch {
+    return false;
+  }
+}
+
+const BYTE_ORDER_MARK = Buffer.from([0xef, 0xbb, 0xbf]);
 
 function duckdbFormat(file: string, format: string | undefined): DuckdbFormat {
   const found = duckdbFormatOf(file, format);

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assertCliBuilt, runCli } from "../_support/runCli.js";
+import { assertCliBuilt, runCli, runCliWithEnv } from "../_support/runCli.js";
 
 // Odd usage files, as a specialist gets them, through `--engine memory` and `--engine duckdb`: the
 // engines must agree — the same invoice byte for byte (usage report, exclusions and their reasons
@@ -175,4 +175,30 @@ describe("a usage file that is not UTF-8", () => {
       expect.stringContaining("truncated.ndjson line 2 is not UTF-8 text"),
     ]);
   });
+});
+
+describe("an NDJSON or JSON usage file that starts with a byte order mark (docs/cli.md: every format may)", () => {
+  it.each([
+    ["ndjson", `\uFEFF${ndjsonLine("e1", "10")}`],
+    ["json", `\uFEFF[${ndjsonLine("e1", "10").trimEnd()}]`],
+  ])(
+    "is rated in memory under --engine auto, with a note, and refused with a sentence by --engine duckdb (%s)",
+    (format, text) => {
+      const usage = join(scratch, `bom-auto.${format}`);
+      writeFileSync(usage, text);
+      const memory = rate(usage, "memory");
+      // 10 GB × $0.05 = $0.50
+      expect([memory.code, JSON.parse(memory.stdout).total]).toEqual([0, "0.50"]);
+      const auto = runCliWithEnv(
+        { RATECARD_AUTO_DUCKDB_BYTES: "0" },
+        ...["invoice", "--contract", contract, "--usage", usage, "--period", "2026-02", "--format", "json"],
+      );
+      expect([auto.code, auto.stdout]).toEqual([0, memory.stdout]);
+      expect(auto.stderr).toContain("byte order mark");
+      const duckdb = rate(usage, "duckdb");
+      expect(duckdb.code).toBe(2);
+      expect(duckdb.stderr).toContain("byte order mark");
+      expect(duckdb.stderr).toContain("--engine memory");
+    },
+  );
 });
