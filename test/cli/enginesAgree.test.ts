@@ -81,6 +81,7 @@ const CASES: ReadonlyArray<readonly [string, string, string]> = [
   ["blank lines", "ndjson", `${ndjsonLine("e1", "10")}\n   \n${ndjsonLine("e2", "5")}`],
   ["a JSON array instead of NDJSON", "ndjson", `[${ndjsonLine("e1", "10").trimEnd()}]\n`],
   ["an empty file", "ndjson", ""],
+  ["an empty file", "csv", ""],
   ...REFUSED_TIMESTAMPS.map(
     (timestamp) => [`the timestamp "${timestamp}"`, "ndjson", ndjsonLine("e1", "10", timestamp)] as const,
   ),
@@ -109,6 +110,17 @@ describe("--engine memory and --engine duckdb on odd usage files", () => {
       memory.code === 0 ? memory.stdout : "",
     ]);
     expect([0, 2]).toContain(memory.code);
+  });
+});
+
+describe("a CSV header without an event column", () => {
+  it("is refused by both engines with the same sentence, naming the column", () => {
+    const usage = join(scratch, "no-customer.csv");
+    writeFileSync(usage, "id,type,timestamp,gb\ne1,egress,2026-02-10T00:00:00Z,10\n");
+    const memory = rate(usage, "memory");
+    const duckdb = rate(usage, "duckdb");
+    expect(memory.stderr).toContain('no-customer.csv line 1: the header row has no "customer" column');
+    expect([duckdb.code, duckdb.stderr]).toEqual([2, memory.stderr]);
   });
 });
 
