@@ -15,6 +15,7 @@ import {
   report,
 } from "./aggregateUsage.js";
 import { checkCarriedState } from "./checkCarriedState.js";
+import { checkGroupStates } from "./checkGroupStates.js";
 import { type CopyReport, deduplicateInto } from "./deduplicate.js";
 import { EventPass } from "./eventPass.js";
 import type { Exclusion } from "./exclusionTally.js";
@@ -149,6 +150,7 @@ function restoreInto(
     const parsed =
       accumulator.readStates(envelope.meters[index]) ??
       parseAt(accumulator.statesSchema(), envelope.meters[index], meterPath());
+    checkGroupStates(accumulator.meter.id, parsed, accumulator.requestedGroupings(), meterPath);
     const unknown = accumulator.absorb(parsed);
     if (unknown !== undefined)
       throw InputError.from(

@@ -74,3 +74,25 @@ export function aggregatesTooManySamples(samples: number, events: number): Error
     message: `The usage aggregates list ${samples} sample ids for ${events} excluded event${events === 1 ? "" : "s"}: the sample ids are some of those events' ids (up to five), never more than the events.`,
   };
 }
+
+/** A meter's states without a grouping a charge of the contract asks for. */
+export function aggregatesMissingGrouping(meter: string, dimensions: ReadonlyArray<string>): ErrorMessage {
+  return {
+    code: "aggregates_mismatch",
+    message: `The usage aggregates of meter "${meter}" hold no grouping by ${JSON.stringify(dimensions)}, which a charge of this contract bills by: rated without it, that charge would bill nothing. Aggregate the usage again for this contract and period (ratecard writes every grouping a charge asks for, with no buckets when no event has the property).`,
+  };
+}
+
+/** One group listed twice in a grouping of one set of states. */
+export function aggregatesGroupTwice(
+  meter: string,
+  dimensions: ReadonlyArray<string>,
+  group: string,
+  first: number,
+  second: number,
+): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: `The usage aggregates of meter "${meter}" list the group ${group} of the grouping by ${JSON.stringify(dimensions)} twice (buckets ${first} and ${second}): rated, its usage would be billed twice. Each group has one bucket; merge the two states.`,
+  };
+}
