@@ -10,6 +10,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { egressContractJson } from "../_support/egressContract.js";
 import { assertCliBuilt, runCli } from "../_support/runCli.js";
 
 // A month-end batch that fails part-way (a contract that cannot be rated, found only when its turn
@@ -25,31 +26,24 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 // $0.05 per GB, UTC, monthly; cus_c's contract holds a credit grant that started in December, before
 // February's period, with no balance carried in: rating it fails (missing_credit_balance), exit 2.
-const contractJson = (customer: string) => ({
-  schemaVersion: 1,
-  id: `ctr_${customer}`,
-  customer: { id: customer, name: customer },
-  currency: "USD",
-  timeZone: "UTC",
-  billing: { cadence: "monthly", alignment: "calendar" },
-  term: { start: "2025-11-01" },
-  meters: [{ id: "egress", eventType: "egress", aggregation: "sum", valueProperty: "gb", unit: "GB" }],
-  charges: [{ id: "egress", name: "Egress", meter: "egress", price: { model: "unit", unitPrice: "0.05" } }],
-  ...(customer === "cus_c"
-    ? {
-        credits: [
-          {
-            id: "g1",
-            name: "Grant",
-            kind: "promotional",
-            amount: "10",
-            priority: 1,
-            effective: "2025-12-01",
-          },
-        ],
-      }
-    : {}),
-});
+const contractJson = (customer: string) =>
+  egressContractJson(customer, "USD", {
+    term: { start: "2025-11-01" },
+    ...(customer === "cus_c"
+      ? {
+          credits: [
+            {
+              id: "g1",
+              name: "Grant",
+              kind: "promotional",
+              amount: "10",
+              priority: 1,
+              effective: "2025-12-01",
+            },
+          ],
+        }
+      : {}),
+  });
 
 const usageLine = (id: string, customer: string) =>
   `${JSON.stringify({ id, type: "egress", customer, timestamp: "2026-02-10T00:00:00Z", properties: { gb: "100" } })}\n`;

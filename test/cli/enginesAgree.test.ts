@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { egressContractJson } from "../_support/egressContract.js";
 import { assertCliBuilt, runCli, runCliWithEnv } from "../_support/runCli.js";
 
 // Odd usage files, as a specialist gets them, through `--engine memory` and `--engine duckdb`: the
@@ -16,22 +17,7 @@ beforeAll(() => {
   scratch = mkdtempSync(join(tmpdir(), "ratecard-engines-agree-"));
   // $0.05 per GB, UTC, monthly, customer cus_a.
   contract = join(scratch, "contract.json");
-  writeFileSync(
-    contract,
-    JSON.stringify({
-      schemaVersion: 1,
-      id: "ctr_a",
-      customer: { id: "cus_a", name: "A" },
-      currency: "USD",
-      timeZone: "UTC",
-      billing: { cadence: "monthly", alignment: "calendar" },
-      term: { start: "2026-01-01" },
-      meters: [{ id: "egress", eventType: "egress", aggregation: "sum", valueProperty: "gb", unit: "GB" }],
-      charges: [
-        { id: "egress", name: "Egress", meter: "egress", price: { model: "unit", unitPrice: "0.05" } },
-      ],
-    }),
-  );
+  writeFileSync(contract, JSON.stringify(egressContractJson("cus_a")));
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 

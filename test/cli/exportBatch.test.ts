@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { egressContractJson } from "../_support/egressContract.js";
 import { assertCliBuilt, runCli } from "../_support/runCli.js";
 
 // The month-end runbook (docs/scale.md, step 5): `ratecard export` over the invoices `ratecard batch`
@@ -18,23 +19,8 @@ beforeAll(() => {
   for (const [customer, currency] of [
     ["cus_a", "USD"],
     ["cus_b", "EUR"],
-  ])
-    writeFileSync(
-      join(folder, `${customer}.json`),
-      JSON.stringify({
-        schemaVersion: 1,
-        id: `ctr_${customer}`,
-        customer: { id: customer, name: customer },
-        currency,
-        timeZone: "UTC",
-        billing: { cadence: "monthly", alignment: "calendar" },
-        term: { start: "2026-01-01" },
-        meters: [{ id: "egress", eventType: "egress", aggregation: "sum", valueProperty: "gb", unit: "GB" }],
-        charges: [
-          { id: "egress", name: "Egress", meter: "egress", price: { model: "unit", unitPrice: "0.05" } },
-        ],
-      }),
-    );
+  ] as const)
+    writeFileSync(join(folder, `${customer}.json`), JSON.stringify(egressContractJson(customer, currency)));
   const usage = join(scratch, "usage.ndjson");
   writeFileSync(
     usage,

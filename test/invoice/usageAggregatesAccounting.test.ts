@@ -7,48 +7,18 @@ import {
   RatecardError,
   rateFromAggregates,
 } from "../../src/index.js";
+import { scaleExampleAggregates, scaleExampleContractJson } from "../_support/egressContract.js";
 
 // Aggregates written by hand by a developer (docs/scale.md, "Worked example"), wrong in a way no state
 // shows: the account of the events. Every event read is either counted or left out with a reason, so
 // eventsRead = eventsCounted + the excluded events; an invoice whose usage report says "7 events read,
 // 120,001 counted" contradicts itself and must not be issued.
-const contract = parseContract({
-  schemaVersion: 1,
-  id: "ctr_example",
-  customer: { id: "cus_example", name: "Example Co" },
-  currency: "USD",
-  timeZone: "UTC",
-  billing: { cadence: "monthly", alignment: "calendar" },
-  term: { start: "2026-01-01" },
-  meters: [
-    { id: "api_calls", eventType: "api.call", aggregation: "count", unit: "calls" },
-    { id: "egress", eventType: "egress", aggregation: "sum", valueProperty: "gb", unit: "GB" },
-  ],
-  charges: [
-    { id: "api", name: "API calls", meter: "api_calls", price: { model: "unit", unitPrice: "0.0001" } },
-    { id: "egress", name: "Egress", meter: "egress", price: { model: "unit", unitPrice: "0.05" } },
-  ],
-});
+const contract = parseContract(scaleExampleContractJson);
 
-// 120,004 read = 120,001 counted + 2 duplicate_id + 1 other_customer.
+// 120,004 read = 120,001 counted + 2 duplicate_id + 1 other_customer, with `whole`'s fields replaced.
 const aggregates = (whole: Record<string, unknown> = {}) => ({
-  aggregatesVersion: 1,
-  customer: "cus_example",
-  period: { start: "2026-02-01T00:00:00.000Z", end: "2026-03-01T00:00:00.000Z" },
-  shards: { count: 1, indices: [0] },
-  whole: {
-    eventsRead: 120_004,
-    eventsCounted: 120_001,
-    excluded: [
-      { reason: "duplicate_id", events: 2, sampleIds: ["evt_17"] },
-      { reason: "other_customer", events: 1, sampleIds: ["evt_9"] },
-    ],
-    meters: [
-      { meter: "api_calls", total: { events: 120_000 } },
-      { meter: "egress", total: { sum: "1500.4", events: 1 } },
-    ],
-    ...whole,
-  },
+  ...scaleExampleAggregates,
+  whole: { ...scaleExampleAggregates.whole, ...whole },
 });
 
 function refusal(run: () => unknown): { code: string; path: string | undefined; message: string } {
