@@ -5,7 +5,14 @@ import { type SqlDialect, type SqlDialectName, sqlDialect } from "./dialect.js";
 import { stateKeySql, windowIndexSql } from "./keySql.js";
 import { type MeterSql, meterSql } from "./meterSql.js";
 import type { PropertyColumns } from "./quantitySql.js";
-import { extractedSource, fieldSql, payloadSql, propertySql, type SqlUsageSource } from "./usageSource.js";
+import {
+  extractedSource,
+  fieldSql,
+  payloadPropertySql,
+  payloadSql,
+  propertySql,
+  type SqlUsageSource,
+} from "./usageSource.js";
 
 /**
  * The SQL that aggregates a prepared rating's usage in an engine: one query for the whole period and
@@ -80,12 +87,20 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
   const dimensionNames = [
     ...new Set([...(options.requests?.values() ?? [])].flatMap((r) => r.groupings.flat())),
   ];
-  const groupColumns = dimensionNames
-    .map((name) => {
-      const { kind, text } = property(name);
-      return `, CASE WHEN ${kind} IN ('s', 'n', 'b') THEN ${kind} ELSE 'z' END AS gk_${names.indexOf(name)}, CASE WHEN ${kind} IN ('s', 'n', 'b') THEN ${text} END AS gt_${names.indexOf(name)}`;
-    })
-    .join("");
+  // A source of columns (CSV) keeps each property's raw column for deduplication (pc0…): the group
+  // columns are then read from those where the deduplicated events are (cls), not kept beside them
+  // (one copy of each text fewer in the kept rows: docs/scale.md).
+  const payloadProperty = deduplicate ? payloadPropertySql(source, dialect) : undefined;
+  const groupSql = (name: string) => {
+    const { kind, text } = payloadProperty?.(name) ?? property(name);
+    return `CASE WHEN ${kind} IN ('s', 'n', 'b') THEN ${kind} ELSE 'z' END AS gk_${names.indexOf(name)}, CASE WHEN ${kind} IN ('s', 'n', 'b') THEN ${text} END AS gt_${names.indexOf(name)}`;
+  };
+  const groupNames = dimensionNames.flatMap((name) => [
+    `gk_${names.indexOf(name)}`,
+    `gt_${names.indexOf(name)}`,
+  ]);
+  const groupColumns =
+    payloadProperty === undefined ? dimensionNames.map((name) => `, ${groupSql(name)}`).join("") : "";
   // Per-transaction prices read each counted event's raw value (meters/transactionValue.ts): the kind
   // and text of its value property, or the computed value as text; NULL for a meter without a value.
   const rawValues = options.meters.map((meter, i): PropertyColumns | undefined => {
@@ -115,12 +130,13 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
       "ts",
       ...uniqueColumns,
       ...meters.flatMap((_, i) => [`m${i}`, `w${i}`]),
-      ...dimensionNames.flatMap((name) => [`gk_${names.indexOf(name)}`, `gt_${names.indexOf(name)}`]),
+      ...(payloadProperty === undefined ? groupNames : []),
     ]),
   ];
   // What the selects read of each kept event: the classified columns, value, state key and reason.
   const keptColumns = [
     ...clsColumns,
+    ...(payloadProperty === undefined ? [] : dimensionNames.map(groupSql)),
     ...meters.flatMap((_, i) => [`x${i}`, `v${i}`, ...(stateKeys[i] === undefined ? [] : [`sk${i}`])]),
     "reason",
   ].join(", ");
@@ -259,9 +275,9 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
   return `WITH ${ctes.join(",\n")}\n${selects.join("\nUNION ALL\n")}${suffix}`;
 }
 
-// The ids the customer sent more than once, with how many copies. An engine with a 64-bit hash of
-// the id sorts the hashes (cheaper than a hash table of every id: docs/scale.md) and groups by id only
-// the events whose hash repeats; a hash shared by different ids is sorted out by that GROUP BY.
+// The ids the customer sent more than once, with how many copies. An engine with a hash of the id
+// sorts the hashes (cheaper than a hash table of every id: docs/scale.md) and groups by id only the
+// events whose hash repeats; a hash shared by different ids is sorted out by that GROUP BY.
 function duplicatedIds(dialect: SqlDialect, customer: string): string[] {
   const repeated = (where: string) =>
     `dup AS (SELECT id, COUNT(*) AS copies FROM classified WHERE customer = ${customer}${where} GROUP BY id HAVING COUNT(*) > 1)`;

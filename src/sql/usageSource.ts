@@ -120,3 +120,18 @@ export function payloadSql(
     payload: columns.map((_, i) => `COALESCE(${dialect.asText(`pc${i}`)}, '')`),
   };
 }
+
+/**
+ * For a source of property columns (CSV), each property as SQL over the raw column deduplication keeps
+ * (`pc0`, `pc1`… of {@link payloadSql}): the same kind and text as {@link propertySql} reads from the
+ * source's column. Undefined for a JSON column, whose properties are extracted only once, in the scan.
+ */
+export function payloadPropertySql(
+  source: SqlUsageSource,
+  dialect: SqlDialect,
+): ((name: string) => PropertySql) | undefined {
+  const { properties } = source;
+  if (!("columns" in properties)) return undefined;
+  const kept = Object.fromEntries(Object.keys(properties.columns).map((name, i) => [name, `pc${i}`]));
+  return (name) => propertySql({ from: source.from, properties: { columns: kept } }, dialect, name);
+}
