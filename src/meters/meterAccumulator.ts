@@ -228,6 +228,11 @@ export class MeterAccumulator {
     return json;
   }
 
+  /** The groupings the charges ask of this meter, each a list of dimensions (toJson writes each one). */
+  requestedGroupings(): ReadonlyArray<ReadonlyArray<string>> {
+    return this.request.groupings;
+  }
+
   /** The zod schema of {@link toJson}'s output for this meter, read back into states. */
   statesSchema(): MeterStatesSchema {
     return meterStatesSchema(this.reducer, this.request.collectValues, this.daily?.reducer);
