@@ -94,6 +94,8 @@ describe("rateFromAggregates", () => {
     });
     const refusal = capture(() => rateFromAggregates(prepared, partial));
     expect([refusal.code, refusal.path]).toEqual(["aggregates_shards", "shards"]);
+    // shard 1 of 3 given: shards 0 and 2 are the ones missing, and the sentence names them
+    expect(refusal.message).toContain("lack shard 0, 2 of 3");
   });
 
   it("refuses aggregates that name one shard twice, even as many times as the split has shards", () => {
