@@ -21,7 +21,8 @@ export class IdSample {
     this.total += events;
     if (this.size === 0) return;
     // Once the sample is full, only an id smaller than the largest of it can change the sample.
-    if (this.ids.size === this.size && compareText(id, this.largest) >= 0) return;
+    // (`!(id < largest)`: compareText(id, largest) >= 0 in one comparison, for every excluded event.)
+    if (this.ids.size === this.size && !(id < this.largest)) return;
     this.ids.add(id);
     if (this.ids.size > this.size) this.ids.delete(largestOf(this.ids));
     this.largest = largestOf(this.ids);

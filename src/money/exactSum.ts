@@ -101,6 +101,30 @@ export class ExactSum {
     if (this.pending >= NORMALISE_EVERY) this.normalise();
   }
 
+  /**
+   * Takes back a value {@link add} added (deduplication counts an event before it knows the event is a
+   * copy, then takes it back): the exact total without it. A subtraction is an addition of the negated
+   * value, so the accumulators keep the budget above; false, subtracting nothing, if it is not a decimal.
+   */
+  subtract(value: string | number): boolean {
+    if (parseShortDecimal(value, this.scratch)) {
+      this.subtractShort(this.scratch);
+      return true;
+    }
+    const text = typeof value === "number" ? (Number.isFinite(value) ? String(value) : "") : value;
+    if (!isDecimalText(text)) return false;
+    this.remainder = addExactly(this.remainder, negatedText(text));
+    return true;
+  }
+
+  /** Takes back a value {@link addShort} added. */
+  subtractShort(value: ShortDecimal): void {
+    this.whole -= value.whole;
+    this.fraction -= value.fraction;
+    this.pending += 1;
+    if (this.pending >= NORMALISE_EVERY) this.normalise();
+  }
+
   /** Adds an exact Decimal. */
   addDecimal(value: Decimal): void {
     this.remainder = addExactly(this.remainder, value);
@@ -130,6 +154,14 @@ export class ExactSum {
 }
 
 const POWERS = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];
+
+// "-x" for "x" and "+x", "x" for "-x": the text of the negated value, every digit kept (a Decimal made
+// of a long text would round it to 50 digits; addExactly reads a text at full width).
+function negatedText(text: string): string {
+  const first = text.charCodeAt(0);
+  if (first === 45 /* - */) return text.slice(1);
+  return first === 43 /* + */ ? `-${text.slice(1)}` : `-${text}`;
+}
 
 /** True when `text` is a decimal literal ratecard accepts ("12.5", "-3", "1e-7"). */
 export function isDecimalText(text: string): boolean {
