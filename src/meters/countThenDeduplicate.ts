@@ -1,7 +1,7 @@
 import { EXCLUSION_REASONS, type UsageEvent } from "../schema/index.js";
 import { type CopyReport, resolveCopies, suspectIndices } from "./deduplicate.js";
 import type { EventPass } from "./eventPass.js";
-import { idHash } from "./idHash.js";
+import { pairHash } from "./pairHash.js";
 import { repeatedHashesFiltered } from "./repeatedHashesFiltered.js";
 
 /**
@@ -27,7 +27,7 @@ export function countThenDeduplicate(
   let excluded = 0;
   for (let i = 0; i < events.length; i += 1) {
     const event = events[i]!;
-    hashes[i] = idHash(event.id);
+    hashes[i] = pairHash(event.id);
     const reason = pass.count(event);
     if (reason !== undefined) {
       excludedAt[excluded] = i;
