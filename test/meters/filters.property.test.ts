@@ -32,13 +32,19 @@ const propertiesArb = fc
       Object.defineProperty(properties, name, { value, enumerable: true, configurable: true });
     return properties;
   });
+// A filter's values are texts, numbers and booleans (the contract schema's), never null.
+const filterValueArb = valueArb.filter((value): value is string | number | boolean => value !== null);
 const filterArb: fc.Arbitrary<FilterTerms> = fc.oneof(
   fc.record({
     property: fc.constantFrom(...NAMES),
     op: fc.constantFrom("in" as const, "not_in" as const),
-    values: fc.array(valueArb, { minLength: 1, maxLength: 12 }),
+    values: fc.array(filterValueArb, { minLength: 1, maxLength: 12 }),
   }),
-  fc.record({ property: fc.constantFrom(...NAMES), op: fc.constant("equals" as const), value: valueArb }),
+  fc.record({
+    property: fc.constantFrom(...NAMES),
+    op: fc.constant("equals" as const),
+    value: filterValueArb,
+  }),
 );
 
 describe("compileFilters (laws)", () => {
