@@ -28,6 +28,22 @@ export class IdSample {
     this.largest = largestOf(this.ids);
   }
 
+  /**
+   * Counts one event fewer under `id`; false when `id` is in the sample (it may have to leave it, for
+   * an id it kept out: only the caller, with every id, can tell), true when the sample stays as it is.
+   */
+  takeBack(id: string): boolean {
+    this.total -= 1;
+    return !this.ids.has(id);
+  }
+
+  /** Keeps `other`'s sample instead of this one's (its count stays). */
+  replaceSample(other: IdSample): void {
+    this.ids.clear();
+    for (const id of other.ids) this.ids.add(id);
+    this.largest = other.largest;
+  }
+
   /** Counts `count` events whose sample is `ids` (another sample: a shard's, read back from JSON). */
   absorb(count: number, ids: ReadonlyArray<string>): void {
     for (const id of ids) this.add(id, 0);

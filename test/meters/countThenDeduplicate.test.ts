@@ -67,6 +67,28 @@ describe("deduplicating in one read", () => {
     expect(result.meters[0]!.quantity.toFixed()).toBe("2");
   });
 
+  it("makes a reason's sample again when a copy's id was in it, and drops a reason left without events", () => {
+    const march = (day: number) => Date.UTC(2026, 2, day);
+    const late = ["a1", "a2", "a3", "a4", "a5", "a6"].map((id, k) =>
+      usageEvent(id, march(k + 2), { gb: "1" }),
+    );
+    const other = usageEvent("b", feb(2), { gb: "1" }, { type: "other" });
+    // a1 twice and b twice: seven events outside the period (a1's second copy a duplicate), two of an
+    // unknown type (b's second copy a duplicate): a1 stays in the sample, and a6 stays out of it
+    const result = aggregateUsage([...late, late[0]!, other, other], options);
+    expect(result.excluded).toEqual([
+      { reason: "duplicate_id", events: 2, sampleIds: ["a1", "b"] },
+      { reason: "unknown_event_type", events: 1, sampleIds: ["b"] },
+      { reason: "outside_period", events: 6, sampleIds: ["a1", "a2", "a3", "a4", "a5"] },
+    ]);
+    // y twice outside the period, differing: conflicts only, no outside_period line left behind
+    const conflicted = aggregateUsage(
+      [usageEvent("y", march(2), { gb: "1" }), usageEvent("y", march(2), { gb: "2" })],
+      options,
+    );
+    expect(conflicted.excluded).toEqual([{ reason: "conflicting_duplicate", events: 2, sampleIds: ["y"] }]);
+  });
+
   it("tells an observer of each counted event once, copies included (the observer takes the other path)", () => {
     const counted: string[] = [];
     const observer: EventObserver = { counted: (event) => counted.push(event.id), excluded: () => undefined };
