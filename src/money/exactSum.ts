@@ -85,14 +85,7 @@ export class ExactSum {
 
   /** Adds a decimal literal (string) or a finite number; returns false, adding nothing, if it is not one. */
   add(value: string | number): boolean {
-    if (parseShortDecimal(value, this.scratch)) {
-      this.addShort(this.scratch);
-      return true;
-    }
-    const text = typeof value === "number" ? (Number.isFinite(value) ? String(value) : "") : value;
-    if (!isDecimalText(text)) return false;
-    this.remainder = addExactly(this.remainder, text);
-    return true;
+    return this.addSigned(value, false);
   }
 
   /** Adds a value already read by {@link parseShortDecimal}. */
@@ -109,14 +102,7 @@ export class ExactSum {
    * value, so the accumulators keep the budget above; false, subtracting nothing, if it is not a decimal.
    */
   subtract(value: string | number): boolean {
-    if (parseShortDecimal(value, this.scratch)) {
-      this.subtractShort(this.scratch);
-      return true;
-    }
-    const text = typeof value === "number" ? (Number.isFinite(value) ? String(value) : "") : value;
-    if (!isDecimalText(text)) return false;
-    this.remainder = addExactly(this.remainder, negatedText(text));
-    return true;
+    return this.addSigned(value, true);
   }
 
   /** Takes back a value {@link addShort} added. */
@@ -145,6 +131,19 @@ export class ExactSum {
     if (whole === 0 && fraction === 0) return this.remainder;
     // Both integer parts are exact; the fraction part divides by a power of ten, which is exact too.
     return addExactly(addExactly(this.remainder, whole), new Decimal(fraction).div(FRACTION_SCALE));
+  }
+
+  // `value`, or its negation, added: a short value to the accumulators, any other to the Decimal.
+  private addSigned(value: string | number, negated: boolean): boolean {
+    if (parseShortDecimal(value, this.scratch)) {
+      if (negated) this.subtractShort(this.scratch);
+      else this.addShort(this.scratch);
+      return true;
+    }
+    const text = typeof value === "number" ? (Number.isFinite(value) ? String(value) : "") : value;
+    if (!isDecimalText(text)) return false;
+    this.remainder = addExactly(this.remainder, negated ? negatedText(text) : text);
+    return true;
   }
 
   private normalise(): void {

@@ -1,16 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { repeatedHashesFiltered } from "../../src/meters/repeatedHashesFiltered.js";
-
-// The repeats by counting, the plain way.
-function counted(hashes: ReadonlyArray<number>): number[] {
-  const counts = new Map<number, number>();
-  for (const hash of hashes) counts.set(hash, (counts.get(hash) ?? 0) + 1);
-  return [...counts]
-    .filter(([, n]) => n > 1)
-    .map(([hash]) => hash)
-    .sort((a, b) => a - b);
-}
+import { repeatsByCounting } from "../_arbitraries/hashes.js";
 
 const found = (hashes: ReadonlyArray<number>) =>
   [...repeatedHashesFiltered(Uint32Array.from(hashes))].sort((a, b) => a - b);
@@ -31,7 +22,7 @@ describe("repeatedHashesFiltered", () => {
   it("finds exactly the hashes that occur more than once", () => {
     fc.assert(
       fc.property(fc.array(hashArb, { maxLength: 3000 }), (hashes) => {
-        expect(found(hashes)).toEqual(counted(hashes));
+        expect(found(hashes)).toEqual(repeatsByCounting(hashes));
       }),
       { numRuns: 60 },
     );
