@@ -1,4 +1,3 @@
-import { fmix32 } from "./fmix32.js";
 import type { HashSet } from "./hashSet.js";
 import { CHUNK_BITS, repeatedHashesOverwriting } from "./repeatedHashes.js";
 
@@ -10,7 +9,12 @@ import { CHUNK_BITS, repeatedHashesOverwriting } from "./repeatedHashes.js";
 export function idHash(text: string): number {
   let hash = 0x811c9dc5 ^ text.length;
   for (let i = 0; i < text.length; i += 1) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return fmix32(hash);
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 0xc2b2ae35);
+  hash ^= hash >>> 16;
+  return hash >>> 0;
 }
 
 const CHUNK = 1 << CHUNK_BITS;

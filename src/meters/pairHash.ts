@@ -1,4 +1,3 @@
-import { fmix32 } from "./fmix32.js";
 /**
  * A 32-bit hash of a text for deduplicating events held in memory: FNV-1a over pairs of UTF-16 code
  * units (the second scrambled by a multiplication so that every bit of the pair reaches the state) with
@@ -14,5 +13,12 @@ export function pairHash(text: string): number {
   for (; i + 1 < length; i += 2)
     hash = Math.imul(hash ^ text.charCodeAt(i) ^ Math.imul(text.charCodeAt(i + 1), 0x9e3779b1), 0x01000193);
   if (i < length) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return fmix32(hash);
+  // idHash's finaliser, written out again rather than called: a call not inlined would return the
+  // unsigned result boxed (above 2^30), an allocation per event in the loop that counts them.
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 0xc2b2ae35);
+  hash ^= hash >>> 16;
+  return hash >>> 0;
 }
