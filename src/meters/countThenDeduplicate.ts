@@ -7,7 +7,7 @@ import { repeatedHashesFiltered } from "./repeatedHashesFiltered.js";
 /**
  * Deduplicates and aggregates events held in memory, reading each event once (only when
  * `pass.canUncount`): every event is hashed and counted in one loop, as if no id repeated; the hashes
- * that repeat are found afterwards (repeatedHashes.ts), and only the events carrying them — the real
+ * that repeat are found afterwards (repeatedHashesFiltered.ts), and only the events carrying them — the real
  * copies, and the rare collision — are taken back and resolved exactly with {@link resolveCopies}.
  * The result is {@link deduplicateInto}'s, event for event: sums and counts take an event back exactly,
  * and so do the exclusions (a copy is recorded once, as a copy).
