@@ -85,7 +85,7 @@ async function refuseMalformed(rows: (sql: string) => Promise<unknown[]>, file: 
   const count = Number(found?.n ?? 0);
   if (count > 0)
     throw new UsageLineError(
-      `${file}: ${count} event(s) have no id, type or customer, or a timestamp that is not an ISO 8601 instant with its offset in the years 1970–9999 (a time without a zone is not guessed)${found?.first ? ` (first id "${found.first}")` : ""}; every event needs all four`,
+      `${file}: ${count} event(s) have no id, type or customer as text (or properties that are not an object of flat values), or a timestamp that is not an ISO 8601 instant with its offset in the years 1970–9999 (a time without a zone is not guessed)${found?.first ? ` (first id "${found.first}")` : ""}; every event needs all four`,
     );
 }
 

@@ -66,7 +66,6 @@ const SHAPE_CASES: ReadonlyArray<readonly [string, string]> = [
   ["an object property value", event('"properties":{"gb":{"x":1}}')],
   ["a list property value another meter could read", event('"properties":{"gb":"5","zone":[1]}')],
   ["an empty object property value", event('"properties":{"gb":"5","zone":{}}')],
-  ["properties null", event('"properties":null')],
   ["properties a list", event('"properties":[1]')],
   ["properties a number", event('"properties":5')],
   ["a property text containing :{", event('"properties":{"gb":"5","note":"a:{b"}')],
@@ -100,7 +99,7 @@ const CASES: ReadonlyArray<readonly [string, string, string]> = [
   ["an empty file", "csv", ""],
   // The in-memory reader refuses these (a field's JSON type, a nested property value); DuckDB's cast
   // read them as text or as an invalid value and billed the file.
-//  ...SHAPE_CASES.map(([name, line]) => [name, "ndjson", ndjsonLine("e1", "10") + line] as const),
+  ...SHAPE_CASES.map(([name, line]) => [name, "ndjson", ndjsonLine("e1", "10") + line] as const),
   ["no seconds in the timestamp", "ndjson", ndjsonLine("e1", "10", "2026-02-10T00:00Z")],
   ["no seconds, an offset", "ndjson", ndjsonLine("e1", "10", "2026-02-10T05:30+05:30")],
   ["no seconds in the timestamp", "csv", HEADER + csvRow("e1", "10", "2026-02-10T00:00Z")],
@@ -132,6 +131,25 @@ describe("--engine memory and --engine duckdb on odd usage files", () => {
       memory.code === 0 ? memory.stdout : "",
     ]);
     expect([0, 2]).toContain(memory.code);
+  });
+});
+
+describe("an NDJSON event the in-memory reader refuses by its shape", () => {
+  it("is refused by --engine duckdb too, exit 2, saying what to look for and the first id it can name", () => {
+    const numericId = join(scratch, "numeric-id.ndjson");
+    writeFileSync(numericId, ndjsonLine("e1", "10") + SHAPE_CASES[0]![1]);
+    expect(rate(numericId, "memory").stderr).toContain(
+      "numeric-id.ndjson line 2: id must be text, not the number 1",
+    );
+    const byId = rate(numericId, "duckdb");
+    expect([byId.code, byId.stdout]).toEqual([2, ""]);
+    expect(byId.stderr).toContain("1 event(s) of the usage table have no id, type or customer as text");
+    const nested = join(scratch, "nested.ndjson");
+    writeFileSync(nested, ndjsonLine("e1", "10") + event('"properties":{"gb":{"x":1}}'));
+    const byProperties = rate(nested, "duckdb");
+    expect([byProperties.code, byProperties.stdout]).toEqual([2, ""]);
+    expect(byProperties.stderr).toContain("properties that are not an object of flat values");
+    expect(byProperties.stderr).toContain('(first id "e2")');
   });
 });
 
