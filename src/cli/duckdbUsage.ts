@@ -14,6 +14,7 @@ import {
   usageAggregatesFromSql,
 } from "../index.js";
 import { UsageLineError } from "./cliSupport.js";
+import { refuseTrailingCommas } from "./duckdbTrailingCommas.js";
 import { csvMissingColumns } from "./messages.js";
 
 /** The formats DuckDB reads a usage file in: ratecard's three and Parquet. */
@@ -89,9 +90,11 @@ export async function openDuckdbUsage(file: string, format: string | undefined):
     // Text instants without a zone, and Parquet TIMESTAMP columns, are read as UTC, as ratecard reads them.
     await connection.run("SET TimeZone = 'UTC'");
     const source = await usageSourceOf(connection, file, chosen);
+    const rows = async (sql: string) => (await readRows(connection, sql, file)).getRowObjectsJS();
+    if (chosen === "ndjson" && !isEmptyFile(file)) await refuseTrailingCommas(rows, file);
     return {
       source,
-      rows: async (sql) => (await readRows(connection, sql, file)).getRowObjectsJS(),
+      rows,
       stream: (sql) => streamRows(connection, sql, file),
       close: () => connection.closeSync(),
     };

@@ -69,6 +69,10 @@ const SHAPE_CASES: ReadonlyArray<readonly [string, string]> = [
   ["properties a list", event('"properties":[1]')],
   ["properties a number", event('"properties":5')],
   ["a property text containing :{", event('"properties":{"gb":"5","note":"a:{b"}')],
+  // DuckDB's JSON reader accepts a trailing comma; ratecard's says "not valid JSON". In a string it is text.
+  ["a trailing comma in the event", event('"properties":{"gb":"5"},')],
+  ["a trailing comma in the properties", event('"properties":{"gb":"5" ,  }')],
+  ["a comma before } inside strings", event('"properties":{"gb":"5","note":"a,} nan, \\",]"}')],
 ];
 
 const CASES: ReadonlyArray<readonly [string, string, string]> = [
