@@ -74,17 +74,18 @@ export async function rateBatchWithDuckdb(
 
 // The in-memory reader refuses the whole file for one event without an id, type, customer or readable
 // timestamp, whoever's it is; so does this, before any invoice is written (a contract's own query
-// would only see its customer's rows).
+// would only see its customer's rows). A time without seconds is cast again with ":00", as the
+// DuckDB dialect reads it (src/sql/dialect.ts).
 async function refuseMalformed(rows: (sql: string) => Promise<unknown[]>, file: string): Promise<void> {
   const text = (column: string) => `CAST("${column}" AS VARCHAR)`;
   const missing = ["id", "type", "customer"].map((c) => `${text(c)} IS NULL OR ${text(c)} = ''`).join(" OR ");
   const [found] = (await rows(
-    `SELECT COUNT(*) AS n, MIN(${text("id")}) AS first FROM ${TABLE} WHERE ${missing} OR NOT regexp_full_match(${text("timestamp")}, ${sqlText(SQL_INSTANT_PATTERN)}) OR TRY_CAST(${text("timestamp")} AS TIMESTAMPTZ) IS NULL`,
+    `SELECT COUNT(*) AS n, MIN(${text("id")}) AS first FROM ${TABLE} WHERE ${missing} OR NOT regexp_full_match(${text("timestamp")}, ${sqlText(SQL_INSTANT_PATTERN)}) OR COALESCE(TRY_CAST(${text("timestamp")} AS TIMESTAMPTZ), TRY_CAST(substr(${text("timestamp")}, 1, 16) || ':00' || substr(${text("timestamp")}, 17) AS TIMESTAMPTZ)) IS NULL`,
   )) as { n: number | bigint; first: string | null }[];
   const count = Number(found?.n ?? 0);
   if (count > 0)
     throw new UsageLineError(
-      `${file}: ${count} event(s) have no id, type or customer, or a timestamp that is not an ISO 8601 instant with its offset in the years 1970–9999 (a time without a zone is not guessed)${found?.first ? ` (first id "${found.first}")` : ""}; every event needs all four`,
+      `${file}: ${count} event(s) have no id, type or customer as text (or properties that are not an object of flat values), or a timestamp that is not an ISO 8601 instant with its offset in the years 1970–9999 (a time without a zone is not guessed)${found?.first ? ` (first id "${found.first}")` : ""}; every event needs all four`,
     );
 }
 

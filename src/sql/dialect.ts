@@ -124,7 +124,12 @@ const duckdb: SqlDialect = {
   jsonNumber: (column, name) => duckdbNumber(column, keyPath(name)),
   jsonPayload: (column) =>
     `CAST(list_transform(list_sort(json_keys(${column})), lambda k: [k, json_type(${column}, '$."' || replace(k, '"', '\\"') || '"'), CASE WHEN json_type(${column}, '$."' || replace(k, '"', '\\"') || '"') IN ('BIGINT', 'UBIGINT', 'DOUBLE', 'HUGEINT') THEN CAST(TRY_CAST(json_extract(${column}, '$."' || replace(k, '"', '\\"') || '"') AS DOUBLE) AS VARCHAR) ELSE json_extract_string(${column}, '$."' || replace(k, '"', '\\"') || '"') END]) AS VARCHAR)`,
-  epochMs: (text) => `epoch_ms(TRY_CAST(${text} AS TIMESTAMPTZ))`,
+  // DuckDB's cast refuses hours and minutes with a zone but no seconds ("2026-02-10T00:00Z"), which
+  // ratecard reads (src/time/instant.ts); those, and only those (COALESCE reads its second argument
+  // only where the first is NULL), are cast again with ":00" after the minutes (characters 1–16, ASCII:
+  // the text already matched SQL_INSTANT_PATTERN).
+  epochMs: (text) =>
+    `epoch_ms(COALESCE(TRY_CAST(${text} AS TIMESTAMPTZ), TRY_CAST(substr(${text}, 1, 16) || ':00' || substr(${text}, 17) AS TIMESTAMPTZ)))`,
   decimal: (text, wide) =>
     wide
       ? `TRY_CAST(${text} AS DECIMAL(38,18))`

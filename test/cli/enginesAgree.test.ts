@@ -42,6 +42,39 @@ const REFUSED_TIMESTAMPS = [
   "0026-02-10T00:00:00Z",
 ];
 
+// Lines the in-memory reader refuses, naming the field: not text where text is due, properties that are
+// not an object of flat values.
+const event = (fields: string) =>
+  `{"id":"e2","type":"egress","customer":"cus_a","timestamp":"2026-02-10T00:00:00Z",${fields}}\n`;
+const SHAPE_CASES: ReadonlyArray<readonly [string, string]> = [
+  [
+    "a numeric id",
+    '{"id":1,"type":"egress","customer":"cus_a","timestamp":"2026-02-10T00:00:00Z","properties":{"gb":"5"}}\n',
+  ],
+  [
+    "a numeric customer",
+    '{"id":"e2","type":"egress","customer":7,"timestamp":"2026-02-10T00:00:00Z","properties":{"gb":"5"}}\n',
+  ],
+  [
+    "a boolean type",
+    '{"id":"e2","type":true,"customer":"cus_a","timestamp":"2026-02-10T00:00:00Z","properties":{"gb":"5"}}\n',
+  ],
+  [
+    "a numeric timestamp",
+    '{"id":"e2","type":"egress","customer":"cus_a","timestamp":1770681600000,"properties":{"gb":"5"}}\n',
+  ],
+  ["an object property value", event('"properties":{"gb":{"x":1}}')],
+  ["a list property value another meter could read", event('"properties":{"gb":"5","zone":[1]}')],
+  ["an empty object property value", event('"properties":{"gb":"5","zone":{}}')],
+  ["properties a list", event('"properties":[1]')],
+  ["properties a number", event('"properties":5')],
+  ["a property text containing :{", event('"properties":{"gb":"5","note":"a:{b"}')],
+  // DuckDB's JSON reader accepts a trailing comma; ratecard's says "not valid JSON". In a string it is text.
+  ["a trailing comma in the event", event('"properties":{"gb":"5"},')],
+  ["a trailing comma in the properties", event('"properties":{"gb":"5" ,  }')],
+  ["a comma before } inside strings", event('"properties":{"gb":"5","note":"a,} nan, \\",]"}')],
+];
+
 const CASES: ReadonlyArray<readonly [string, string, string]> = [
   ["a byte order mark", "csv", `\uFEFF${HEADER}${csvRow("e1", "10")}`],
   ["CRLF line ends", "csv", (HEADER + csvRow("e1", "10") + csvRow("e2", "5")).replaceAll("\n", "\r\n")],
@@ -68,6 +101,12 @@ const CASES: ReadonlyArray<readonly [string, string, string]> = [
   ["a JSON array instead of NDJSON", "ndjson", `[${ndjsonLine("e1", "10").trimEnd()}]\n`],
   ["an empty file", "ndjson", ""],
   ["an empty file", "csv", ""],
+  // The in-memory reader refuses these (a field's JSON type, a nested property value); DuckDB's cast
+  // read them as text or as an invalid value and billed the file.
+  ...SHAPE_CASES.map(([name, line]) => [name, "ndjson", ndjsonLine("e1", "10") + line] as const),
+  ["no seconds in the timestamp", "ndjson", ndjsonLine("e1", "10", "2026-02-10T00:00Z")],
+  ["no seconds, an offset", "ndjson", ndjsonLine("e1", "10", "2026-02-10T05:30+05:30")],
+  ["no seconds in the timestamp", "csv", HEADER + csvRow("e1", "10", "2026-02-10T00:00Z")],
   ...REFUSED_TIMESTAMPS.map(
     (timestamp) => [`the timestamp "${timestamp}"`, "ndjson", ndjsonLine("e1", "10", timestamp)] as const,
   ),
@@ -96,6 +135,25 @@ describe("--engine memory and --engine duckdb on odd usage files", () => {
       memory.code === 0 ? memory.stdout : "",
     ]);
     expect([0, 2]).toContain(memory.code);
+  });
+});
+
+describe("an NDJSON event the in-memory reader refuses by its shape", () => {
+  it("is refused by --engine duckdb too, exit 2, saying what to look for and the first id it can name", () => {
+    const numericId = join(scratch, "numeric-id.ndjson");
+    writeFileSync(numericId, ndjsonLine("e1", "10") + SHAPE_CASES[0]![1]);
+    expect(rate(numericId, "memory").stderr).toContain(
+      "numeric-id.ndjson line 2: id must be text, not the number 1",
+    );
+    const byId = rate(numericId, "duckdb");
+    expect([byId.code, byId.stdout]).toEqual([2, ""]);
+    expect(byId.stderr).toContain("1 event(s) of the usage table have no id, type or customer as text");
+    const nested = join(scratch, "nested.ndjson");
+    writeFileSync(nested, ndjsonLine("e1", "10") + event('"properties":{"gb":{"x":1}}'));
+    const byProperties = rate(nested, "duckdb");
+    expect([byProperties.code, byProperties.stdout]).toEqual([2, ""]);
+    expect(byProperties.stderr).toContain("properties that are not an object of flat values");
+    expect(byProperties.stderr).toContain('(first id "e2")');
   });
 });
 

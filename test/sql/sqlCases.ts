@@ -167,16 +167,19 @@ export function describeSqlEngine(make: () => Promise<TestEngine>, from: () => s
         egress("t2", "2026-02-10T00:00:00+0530", "2"),
         egress("t3", "2026-02-28T23:59:59.999999999Z", "4"),
         egress("t4", "2026-02-01T00:30:00+01:00", "8"),
+        // No seconds, as ratecard reads them (DuckDB's cast refused these).
+        egress("t5", "2026-02-10T00:00Z", "16"),
+        egress("t6", "2026-02-10T05:30+05:30", "32"),
       ]);
-      // 1 + 2 + 4 = 7 GB × $0.05 = $0.35
-      expect(rateFromAggregates(prepared, aggregates).total).toBe("0.35");
+      // 1 + 2 + 4 + 16 + 32 = 55 GB × $0.05 = $2.75
+      expect(rateFromAggregates(prepared, aggregates).total).toBe("2.75");
       for (const timestamp of [
         "2026-02-10T00:00:00",
         "2026-02-10 00:00:00Z",
         "2026-02-10T24:00:00Z",
         "1969-12-31T23:59:59Z",
       ]) {
-        await engine.load([egress("t5", timestamp, "1")]);
+        await engine.load([egress("t7", timestamp, "1")]);
         const source: SqlUsageSource = { from: from(), properties: { json: "properties" } };
         const results: unknown[][] = [];
         for (const sql of compileUsageSql(prepared, engine.dialect, source).queries)
