@@ -110,6 +110,14 @@ describe("ExactSum: many additions across the normalisation boundary", () => {
     expect(sumOf(values)).toBe("0");
   });
 
+  it("takes back 100,000 × 99,999,999,999.999999999 exactly (subtractions normalise too)", () => {
+    // (10^11 − 10^-9) × 10^5 = 10^16 − 10^-4 taken back from 0: −9,999,999,999,999,999.9999. The
+    // accumulators pass 2^53 (about 9.007 × 10^15) unless subtractions also move them into the exact part.
+    const sum = new ExactSum();
+    for (let i = 0; i < 100_000; i += 1) sum.subtract("99999999999.999999999");
+    expect(sum.value().toFixed()).toBe("-9999999999999999.9999");
+  });
+
   it("keeps the smallest fraction next to the largest whole part", () => {
     // 5,000 × (10^11 − 10^-9) + 5,000 × 10^-9 = 5 × 10^14 exactly
     const values = repeated("99999999999.999999999", 5_000).flatMap((big) => [big, "0.000000001"]);
