@@ -141,9 +141,12 @@ events. Events of customers no contract bills are counted in the summary, never 
       process.stderr.write(batchSummaryText(summary, period));
       if (values.summary !== undefined)
         await writeOutput(`${JSON.stringify(summary, null, 2)}\n`, values.summary);
-    } finally {
-      await output.close();
+    } catch (error) {
+      // Issued whole or not at all: the invoices rated before the failure are not left under --output.
+      await output.discard();
+      throw error;
     }
+    await output.close();
     return EXIT.ok;
   },
 });

@@ -1,4 +1,5 @@
-import { type FileHandle, open } from "node:fs/promises";
+import { type FileHandle, open, rename, stat, unlink } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
 import { InputError } from "../index.js";
 import { writeFailure } from "./explainOutput.js";
 import { outputFileUnwritable } from "./messages.js";
@@ -6,12 +7,19 @@ import { outputFileUnwritable } from "./messages.js";
 /** Where a batch writes its invoices, line by line, as they come in order. */
 export interface OrderedOutput {
   readonly write: (text: string) => Promise<void>;
+  /** Every invoice is written: the file takes its name. */
   readonly close: () => Promise<void>;
+  /** The batch failed: nothing it wrote is left under the file's name (nor beside it). */
+  readonly discard: () => Promise<void>;
 }
 
 /**
  * `--output FILE` opened before any rating (an unwritable path fails at once, exit 2), or standard
  * output; writes wait for the stream to drain, so a slow reader holds back the batch, not memory.
+ * A regular file is written under a temporary name beside it and renamed when the batch is done: a
+ * billing run is issued whole or not at all (docs/cli.md), so a batch that fails part-way leaves neither
+ * the invoices rated before the failure under FILE nor an earlier FILE truncated. A device or a pipe
+ * (`/dev/stdout`) is written in place, as standard output is.
  */
 export async function openOrderedOutput(file: string | undefined): Promise<OrderedOutput> {
   if (file === undefined)
@@ -22,20 +30,43 @@ export async function openOrderedOutput(file: string | undefined): Promise<Order
           else process.stdout.once("drain", () => resolve());
         }),
       close: async () => {},
+      discard: async () => {},
     };
-  let handle: FileHandle;
+  const inPlace = await isSpecialFile(file);
+  // The process id keeps two batches writing one FILE at once from sharing a temporary file.
+  const written = inPlace ? file : join(dirname(file), `.${basename(file)}.${process.pid}.partial`);
+  const handle = await openFor(written, file);
+  return {
+    write: async (text) => {
+      await handle.write(text);
+    },
+    close: async () => {
+      await handle.close();
+      if (!inPlace) await rename(written, file);
+    },
+    discard: async () => {
+      await handle.close();
+      if (!inPlace) await unlink(written);
+    },
+  };
+}
+
+// A character device, a FIFO or a socket: renaming a file over it would replace it, not write to it.
+async function isSpecialFile(file: string): Promise<boolean> {
   try {
-    handle = await open(file, "w");
+    return !(await stat(file)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+async function openFor(written: string, file: string): Promise<FileHandle> {
+  try {
+    return await open(written, "w");
   } catch (error) {
     throw InputError.from(
       outputFileUnwritable(file, writeFailure((error as NodeJS.ErrnoException).code)),
       "",
     );
   }
-  return {
-    write: async (text) => {
-      await handle.write(text);
-    },
-    close: () => handle.close(),
-  };
 }

@@ -40,12 +40,14 @@ interface Resume {
  * Given `only`, a column name, every row after the header keeps only that column's cell (the ids pass):
  * a plain row is then checked for its number of cells and cut at that cell, without a string per cell.
  * The rows, lines and errors are the same; a header without that column keeps every cell.
- * @throws UsageError `invalid_csv` for a malformed row, after the rows before it were yielded
+ * @throws UsageError `invalid_csv` for a malformed row, after the rows before it were yielded;
+ * `unreadable_usage` for bytes that are not UTF-8 (the line found by reading `again`, when given)
  */
 export async function* csvRecordBatches(
   stream: AsyncIterable<Buffer | string>,
   file: string,
   only?: string,
+  again?: () => AsyncIterable<Buffer | string>,
 ): AsyncGenerator<CsvBatch> {
   const chunks = stream[Symbol.asyncIterator]();
   const head = await firstBytes(chunks);
@@ -54,7 +56,7 @@ export async function* csvRecordBatches(
     yield* fallback(prepend([head], chunks), file, start, undefined, undefined, only);
     return;
   }
-  const texts = lineChunks(decoded(prepend([head], chunks)));
+  const texts = lineChunks(decoded(prepend([head], chunks), file, again));
   let delimiter: "\n" | "\r\n" | undefined;
   let expected: number | undefined;
   let header: string | undefined;

@@ -34,7 +34,7 @@ export async function* streamCsvBatches(input: TextInput, guard: PassGuard): Asy
   const file = input.name;
   await guard();
   let columns: CsvColumns | undefined;
-  for await (const batch of csvRecordBatches(input.open(), file)) {
+  for await (const batch of csvRecordBatches(input.open(), file, undefined, input.again)) {
     if (columns === undefined) {
       columns = readHeader(batch.records[0]!, file, where(batch, 0));
       continue;
@@ -61,7 +61,7 @@ export async function* streamCsvIdBatches(input: TextInput, guard: PassGuard): A
   let header = true;
   try {
     // Every row after the header holds its id alone.
-    for await (const batch of csvRecordBatches(input.open(), input.name, "id")) {
+    for await (const batch of csvRecordBatches(input.open(), input.name, "id", input.again)) {
       if (header) {
         if (!batch.records[0]!.includes("id")) return;
         header = false;

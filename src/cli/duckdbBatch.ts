@@ -1,4 +1,10 @@
-import { type BatchSummary, type Contract, prepareRating, rateFromAggregates } from "../index.js";
+import {
+  type BatchSummary,
+  type Contract,
+  prepareRating,
+  rateFromAggregates,
+  SQL_INSTANT_PATTERN,
+} from "../index.js";
 import { type BatchOutcome, compareIds, failedOutcome, ratedOutcome, ratingOptions } from "./batchRating.js";
 import { UsageLineError } from "./cliSupport.js";
 import { aggregatesOverSource, openDuckdbUsage } from "./duckdbUsage.js";
@@ -73,12 +79,12 @@ async function refuseMalformed(rows: (sql: string) => Promise<unknown[]>, file: 
   const text = (column: string) => `CAST("${column}" AS VARCHAR)`;
   const missing = ["id", "type", "customer"].map((c) => `${text(c)} IS NULL OR ${text(c)} = ''`).join(" OR ");
   const [found] = (await rows(
-    `SELECT COUNT(*) AS n, MIN(${text("id")}) AS first FROM ${TABLE} WHERE ${missing} OR TRY_CAST(${text("timestamp")} AS TIMESTAMPTZ) IS NULL`,
+    `SELECT COUNT(*) AS n, MIN(${text("id")}) AS first FROM ${TABLE} WHERE ${missing} OR NOT regexp_full_match(${text("timestamp")}, ${sqlText(SQL_INSTANT_PATTERN)}) OR TRY_CAST(${text("timestamp")} AS TIMESTAMPTZ) IS NULL`,
   )) as { n: number | bigint; first: string | null }[];
   const count = Number(found?.n ?? 0);
   if (count > 0)
     throw new UsageLineError(
-      `${file}: ${count} event(s) have no id, type or customer, or a timestamp that is not an ISO 8601 instant${found?.first ? ` (first id "${found.first}")` : ""}; every event needs all four`,
+      `${file}: ${count} event(s) have no id, type or customer, or a timestamp that is not an ISO 8601 instant with its offset in the years 1970–9999 (a time without a zone is not guessed)${found?.first ? ` (first id "${found.first}")` : ""}; every event needs all four`,
     );
 }
 

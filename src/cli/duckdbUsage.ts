@@ -1,3 +1,4 @@
+import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { extname } from "node:path";
 import {
   type Contract,
@@ -9,9 +10,11 @@ import {
   rateFromAggregates,
   type SqlUsageSource,
   type UsageAggregates,
+  UsageError,
   usageAggregatesFromSql,
 } from "../index.js";
 import { UsageLineError } from "./cliSupport.js";
+import { csvMissingColumns } from "./messages.js";
 
 /** The formats DuckDB reads a usage file in: ratecard's three and Parquet. */
 const DUCKDB_FORMATS = ["ndjson", "csv", "json", "parquet"] as const;
@@ -75,6 +78,10 @@ export async function openDuckdbUsage(file: string, format: string | undefined):
       "--engine duckdb reads a usage file, not standard input; name the file with --usage",
     );
   const chosen = duckdbFormat(file, format);
+  if (startsWithByteOrderMark(file, chosen))
+    throw new UsageLineError(
+      `${file} starts with a UTF-8 byte order mark, which DuckDB's JSON reader refuses ("BOM is not supported"); rate it with --engine memory, which skips the mark, or save the file without it`,
+    );
   const duckdb = await loadDuckdb();
   const instance = await duckdb.DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
@@ -142,6 +149,37 @@ export function duckdbFormatOf(file: string, format: string | undefined): Duckdb
   return DUCKDB_FORMATS.find((name) => name === named);
 }
 
+/**
+ * Whether an NDJSON or JSON file starts with a UTF-8 byte order mark, which ratecard's readers skip
+ * (docs/cli.md: every format may start with one) and DuckDB's JSON reader refuses; its CSV reader skips
+ * it, and Parquet has none. False for a file that cannot be read (DuckDB then says why).
+ */
+export function startsWithByteOrderMark(file: string, format: DuckdbFormat): boolean {
+  if (format !== "ndjson" && format !== "json") return false;
+  try {
+    const descriptor = openSync(file, "r");
+    try {
+      const head = Buffer.alloc(3);
+      return readSync(descriptor, head, 0, 3, 0) === 3 && head.equals(BYTE_ORDER_MARK);
+    } finally {
+      closeSync(descriptor);
+    }
+  } catch {
+    return false;
+  }
+}
+
+const BYTE_ORDER_MARK = Buffer.from([0xef, 0xbb, 0xbf]);
+
+// False for a file that cannot be read: DuckDB then says why.
+function isEmptyFile(file: string): boolean {
+  try {
+    return statSync(file).size === 0;
+  } catch {
+    return false;
+  }
+}
+
 function duckdbFormat(file: string, format: string | undefined): DuckdbFormat {
   const found = duckdbFormatOf(file, format);
   if (found === undefined)
@@ -169,9 +207,19 @@ async function usageSourceOf(
   if (format === "json")
     return { from: `read_json(${path}, format = 'array', ${columns})`, properties: { json: "properties" } };
   if (format === "parquet") return { from: `read_parquet(${path})`, properties: { json: "properties" } };
+  // An empty file is no events, as ratecard's reader has it (DuckDB would name a column "column0").
+  if (isEmptyFile(file))
+    return {
+      from: `(SELECT ${EVENT_COLUMNS.map((name) => `CAST(NULL AS VARCHAR) AS "${name}"`).join(", ")} WHERE FALSE)`,
+      properties: { columns: {} },
+    };
   const from = `read_csv(${path}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"')`;
   const described = (await readRows(connection, `DESCRIBE SELECT * FROM ${from}`, file)).getRowObjectsJS();
   const names = described.map((row) => String((row as { column_name: unknown }).column_name));
+  // The header's sentence of ratecard's own reader, not DuckDB's binder error about the missing column.
+  const missing = EVENT_COLUMNS.filter((name) => !names.includes(name));
+  if (missing.length > 0)
+    throw UsageError.from(csvMissingColumns(file, "line 1", missing), missing[0] ?? "", { file, missing });
   const properties = Object.fromEntries(
     names
       .filter((name) => !EVENT_COLUMNS.includes(name))

@@ -1,7 +1,7 @@
 import { statSync } from "node:fs";
 import { type Contract, compileUsageSql, isRatecardError, prepareRating } from "../index.js";
 import { UsageLineError } from "./cliSupport.js";
-import { duckdbAvailable, duckdbFormatOf } from "./duckdbUsage.js";
+import { duckdbAvailable, duckdbFormatOf, startsWithByteOrderMark } from "./duckdbUsage.js";
 
 /**
  * The engines `--engine` names: `auto` (the default) picks DuckDB for a large local file when it can
@@ -77,6 +77,8 @@ export async function chooseEngine(engine: Engine, request: EngineRequest): Prom
     .map((contract) => sqlRefusal(contract, request.period, request.daily))
     .find((sentence) => sentence !== undefined);
   if (unsupported !== undefined) return fallback(sentenceTail(unsupported));
+  if (startsWithByteOrderMark(file, format))
+    return fallback("it starts with a byte order mark, which DuckDB's JSON reader refuses");
   if (!(await duckdbAvailable()))
     return fallback("the optional package @duckdb/node-api is not installed (npm install @duckdb/node-api)");
   return {

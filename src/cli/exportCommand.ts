@@ -17,7 +17,8 @@ import { defineCommand } from "./defineCommand.js";
 import { EXIT } from "./exitCodes.js";
 import { writeOutput } from "./explainOutput.js";
 import { focusParquet } from "./focusParquet.js";
-import { readJsonFile } from "./readJsonFile.js";
+import { parseJsonText, readJsonFile, readTextFile } from "./readJsonFile.js";
+import { withoutByteOrderMark } from "./readLines.js";
 
 /**
  * `ratecard export --format focus --provider NAME INVOICE.json…`: issued invoices and credit notes as
@@ -84,7 +85,7 @@ export const exportCommand = defineCommand({
     }
     const fileFormat = outputFileFormat(format, values["output-format"], values.output);
     const options = focusOptions(values);
-    const documents = await Promise.all(files.map((file) => readDocument(file)));
+    const documents = (await Promise.all(files.map((file) => readDocuments(file)))).flat();
     const invoices = documents.filter(
       (document): document is Invoice => !isCreditNote(document) && !isLateUsage(document),
     );
@@ -176,12 +177,34 @@ function isLateUsage(document: unknown): document is LateUsageResult {
   return isObject(document) && "mode" in document && "lateEvents" in document;
 }
 
-async function readDocument(file: string): Promise<ExportDocument> {
-  const data = await readJsonFile(file, "export");
-  if (isLateUsage(data)) return readLateUsage(file, data);
+// The documents of one file: a JSON document, or what `ratecard batch` writes (docs/scale.md, step 5):
+// NDJSON of invoices (.ndjson, .jsonl; blank lines skipped, each line named), or its --format json
+// document { invoices, summary }.
+async function readDocuments(file: string): Promise<ExportDocument[]> {
+  if (!/\.(ndjson|jsonl)$/i.test(file)) {
+    const data = await readJsonFile(file, "export");
+    if (isBatchDocument(data))
+      return data.invoices.map((invoice, index) => readDocument(`${file} invoices[${index}]`, invoice));
+    return [readDocument(file, data)];
+  }
+  const lines = withoutByteOrderMark(await readTextFile(file, "export")).split("\n");
+  return lines.flatMap((line, index) =>
+    line.trim() === ""
+      ? []
+      : [readDocument(`${file} line ${index + 1}`, parseJsonText(line, `export ${file} line ${index + 1}`))],
+  );
+}
+
+// `ratecard batch --format json`: { "invoices": [...], "summary": {...} }.
+function isBatchDocument(data: unknown): data is { readonly invoices: ReadonlyArray<unknown> } {
+  return isObject(data) && Array.isArray(data.invoices) && "summary" in data && !("schemaVersion" in data);
+}
+
+function readDocument(where: string, data: unknown): ExportDocument {
+  if (isLateUsage(data)) return readLateUsage(where, data);
   return isObject(data) && "invoiceId" in data
-    ? readIssued(`export ${file}`, data, parseCreditNote, "a ratecard credit note")
-    : readIssued(`export ${file}`, data, parseInvoice, "a ratecard invoice");
+    ? readIssued(`export ${where}`, data, parseCreditNote, "a ratecard credit note")
+    : readIssued(`export ${where}`, data, parseInvoice, "a ratecard invoice");
 }
 
 // A late-usage correction: its mode and invoice id checked, and every document in it read as issued.

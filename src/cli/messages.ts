@@ -176,3 +176,11 @@ export function quoteWithoutLine(): ErrorMessage {
 export function outputFileUnwritable(file: string, reason: string): ErrorMessage {
   return { code: "invalid_argument", message: `--output ${file}: ${reason}; nothing was written.` };
 }
+
+/** Input (a usage file, standard input) with bytes that are no UTF-8 character (a file saved as Latin-1 or Windows-1252). */
+export function usageNotUtf8(where: string): ErrorMessage {
+  return {
+    code: "unreadable_usage",
+    message: `${where} is not UTF-8 text: it holds bytes that are no UTF-8 character (a file saved as Latin-1 or Windows-1252, or cut off). ratecard reads its input as UTF-8 and does not replace or drop what it cannot read, which would change ids and property values; save the file as UTF-8.`,
+  };
+}

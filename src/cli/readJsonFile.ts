@@ -12,18 +12,26 @@ import { isStandardInput, readStandardInput, STANDARD_INPUT_NAME } from "./stand
  * The file `-` is standard input.
  */
 export async function readJsonFile(file: string, flag: string): Promise<unknown> {
-  if (isStandardInput(file))
-    return parseJsonText(await readStandardInput(flag), `${flag} ${STANDARD_INPUT_NAME}`);
-  let text: string;
+  return parseJsonText(
+    await readTextFile(file, flag),
+    `${flag} ${isStandardInput(file) ? STANDARD_INPUT_NAME : file}`,
+  );
+}
+
+/**
+ * The text of a file the command line names, for the flag that names it (`-`: standard input); a file
+ * that is missing, a folder or unreadable is an input error naming the flag and the file (exit 2).
+ */
+export async function readTextFile(file: string, flag: string): Promise<string> {
+  if (isStandardInput(file)) return readStandardInput(flag);
   try {
-    text = await readFile(file, "utf8");
+    return await readFile(file, "utf8");
   } catch (error) {
     throw InputError.from(
       flagFileUnreadable(flag, file, readFailure((error as NodeJS.ErrnoException).code)),
       "",
     );
   }
-  return parseJsonText(text, `${flag} ${file}`);
 }
 
 /**

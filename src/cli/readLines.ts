@@ -1,5 +1,6 @@
 import { closeSync, createReadStream, openSync, readSync } from "node:fs";
 import { StringDecoder } from "node:string_decoder";
+import { notUtf8, utf8Check } from "./utf8Check.js";
 
 /**
  * Text to read as a stream: the name messages give it (a file name, or stdin) and a function that opens
@@ -8,6 +9,8 @@ import { StringDecoder } from "node:string_decoder";
 export interface TextInput {
   readonly name: string;
   readonly open: () => AsyncIterable<Buffer | string>;
+  /** A regular file only: opens it again to find the line of an error (a pipe cannot be read twice). */
+  readonly again?: () => AsyncIterable<Buffer | string>;
 }
 
 const CHUNK_BYTES = 1 << 16;
@@ -20,7 +23,7 @@ const CHUNK_BYTES = 1 << 16;
  * between turns, and a pass that never gave one peaked at 209–213 MB at 10,000,000 events, not 193.
  */
 export function fileInput(file: string): TextInput {
-  return { name: file, open: () => fileChunks(file) };
+  return { name: file, open: () => fileChunks(file), again: () => fileChunks(file) };
 }
 
 /** A named pipe (FIFO) as a TextInput: read as a stream, so a writer that pauses never blocks Node. */
@@ -46,12 +49,19 @@ async function* fileChunks(file: string): AsyncGenerator<Buffer> {
 
 const BYTE_ORDER_MARK = "\uFEFF";
 
-/** The whole of a stream as UTF-8 text. */
-export async function readText(stream: AsyncIterable<Buffer | string>): Promise<string> {
+/**
+ * The whole of a stream as UTF-8 text.
+ * @throws UsageError `unreadable_usage` for bytes that are not UTF-8, naming `name` (and the line, when
+ * `again` reads the input again)
+ */
+export async function readText(
+  stream: AsyncIterable<Buffer | string>,
+  name: string,
+  again?: () => AsyncIterable<Buffer | string>,
+): Promise<string> {
   let text = "";
-  const decoder = new StringDecoder("utf8");
-  for await (const chunk of stream) text += typeof chunk === "string" ? chunk : decoder.write(chunk);
-  return text + decoder.end();
+  for await (const chunk of decoded(stream, name, again, false)) text += chunk;
+  return text;
 }
 
 /** Drops a leading UTF-8 byte order mark, which Windows editors write and JSON.parse refuses. */
@@ -71,14 +81,26 @@ export type PassGuard = () => Promise<void>;
  */
 export async function* readLineChunks(input: TextInput, guard: PassGuard): AsyncGenerator<string> {
   await guard();
-  yield* lineChunks(decoded(input.open()), guard);
+  yield* lineChunks(decoded(input.open(), input.name, input.again), guard);
 }
 
-/** Chunks of UTF-8 as text (a character cut between two chunks whole in the second), without a leading byte order mark. */
-export async function* decoded(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+/**
+ * Chunks of UTF-8 as text (a character cut between two chunks whole in the second), without a leading
+ * byte order mark (kept with `dropMark` false).
+ * @throws UsageError `unreadable_usage` at the first chunk with bytes that are not UTF-8, naming `name`
+ * and, when `again` reads the input again, the line
+ */
+export async function* decoded(
+  chunks: AsyncIterable<Buffer | string>,
+  name: string,
+  again?: () => AsyncIterable<Buffer | string>,
+  dropMark = true,
+): AsyncGenerator<string> {
   const decoder = new StringDecoder("utf8");
-  let first = true;
+  const check = utf8Check();
+  let first = dropMark;
   for await (const chunk of chunks) {
+    if (typeof chunk !== "string" && !check.chunk(chunk)) throw await notUtf8(name, again);
     let text = typeof chunk === "string" ? chunk : decoder.write(chunk);
     if (first && text !== "") {
       text = withoutByteOrderMark(text);
@@ -86,6 +108,7 @@ export async function* decoded(chunks: AsyncIterable<Buffer | string>): AsyncGen
     }
     if (text !== "") yield text;
   }
+  if (!check.end()) throw await notUtf8(name, again);
   const end = decoder.end();
   if (end !== "") yield end;
 }

@@ -137,7 +137,7 @@ function streamOf(input: TextInput, format: UsageFormat, guard: PassGuard): Form
 async function* streamJsonArray(input: TextInput, guard: PassGuard): AsyncGenerator<UsageEvent[]> {
   const file = input.name;
   await guard();
-  const text = withoutByteOrderMark(await readText(input.open()));
+  const text = withoutByteOrderMark(await readText(input.open(), file, input.again));
   await guard();
   const data = parseJsonFile(text, file);
   if (!Array.isArray(data)) {

@@ -35,5 +35,5 @@ export function takeStandardInput(flag: string): NodeJS.ReadableStream & AsyncIt
 
 /** All of standard input as text, for the flag that names it as `-`. */
 export function readStandardInput(flag: string): Promise<string> {
-  return readText(takeStandardInput(flag));
+  return readText(takeStandardInput(flag), `${flag} - (standard input)`);
 }

@@ -3,6 +3,7 @@ import type { Decimal } from "../money/index.js";
 import type { MeterTerms, UsageEvent } from "../schema/index.js";
 import type { Period } from "../time/index.js";
 import { checkCarriedState } from "./checkCarriedState.js";
+import { countThenDeduplicate } from "./countThenDeduplicate.js";
 import { type CopyReport, deduplicateInto, resolveCopies } from "./deduplicate.js";
 import type { EventObserver } from "./eventObserver.js";
 import { EventPass } from "./eventPass.js";
@@ -122,6 +123,28 @@ export function aggregateUsage(
   }
   const copies = copyReport(options);
   const pass = new EventPass(options, copies.excluded, carried);
+  if (pass.canUncount) {
+    try {
+      countThenDeduplicate(all, pass, copies);
+      return report(pass, all.length, copies);
+    } catch (error) {
+      // An event no meter can read (a text timestamp) throws where it is met; which one is met first,
+      // or at all (a conflicting copy is never classified), is the two-pass order's: start again below.
+      if (!(error instanceof UsageError)) throw error;
+    }
+    return aggregateDeduplicated(all, options, carried);
+  }
+  return aggregateDeduplicated(all, options, carried, copies, pass);
+}
+
+// The customer's events deduplicated first, then fed to the pass (deduplicate.ts).
+function aggregateDeduplicated(
+  all: ReadonlyArray<UsageEvent>,
+  options: AggregateUsageOptions,
+  carried: Readonly<Record<string, CarriedMeterState>>,
+  copies = copyReport(options),
+  pass = new EventPass(options, copies.excluded, carried),
+): AggregateUsageResult {
   const eventsRead = deduplicateInto(all, copies, (event) => pass.accept(event));
   return report(pass, eventsRead, copies);
 }

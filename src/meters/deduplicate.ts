@@ -90,9 +90,11 @@ export function deduplicateInto(
   return events.length;
 }
 
-// Where the hashes that repeat are, in ascending order: a short list, usually (the real copies and
-// the rare collision).
-function suspectIndices(hashes: Uint32Array, repeated: HashSet): number[] {
+/**
+ * Where the hashes that repeat are, in ascending order: a short list, usually (the real copies and the
+ * rare collision).
+ */
+export function suspectIndices(hashes: Uint32Array, repeated: HashSet): number[] {
   const indices: number[] = [];
   if (repeated.size === 0) return indices;
   for (let i = 0; i < hashes.length; i += 1) if (repeated.has(hashes[i]!)) indices.push(i);

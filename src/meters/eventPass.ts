@@ -16,6 +16,7 @@ import {
 } from "../schema/index.js";
 import type { AggregateUsageOptions, MeterQuantity } from "./aggregateUsage.js";
 import { deriveValue } from "./deriveValue.js";
+import type { EventObserver } from "./eventObserver.js";
 import type { ExclusionTally } from "./exclusionTally.js";
 import { compileFilters } from "./matchesFilters.js";
 import { type GroupedQuantities, MeterAccumulator, type MeterRequest } from "./meterAccumulator.js";
@@ -37,6 +38,9 @@ interface CompiledMeter {
   readonly short: ShortDecimal;
   /** The value property, when a plain read of it could find an Object.prototype member instead. */
   readonly inheritedName: boolean;
+  /** The meter's derived value, or else its value property (read per event, so kept at hand). */
+  readonly value: MeterTerms["value"];
+  readonly valueProperty: string | undefined;
 }
 
 /**
@@ -60,6 +64,13 @@ export class EventPass {
   private matchedCount = 0;
   private eventsCounted = 0;
   private readonly carried: Readonly<Record<string, CarriedMeterState>>;
+  private readonly customer: string;
+  private readonly start: number;
+  private readonly end: number;
+  private readonly asOf: number;
+  private onlyType: string | undefined;
+  private readonly observer: EventObserver | undefined;
+  private onlyCandidates: CompiledMeter[] | undefined;
 
   /** `carried`: the state each meter opens with, already checked (checkCarriedState). */
   constructor(
@@ -86,9 +97,19 @@ export class EventPass {
       operation: meter.persistent === true ? meter.operationProperty : undefined,
       short: new ShortDecimal(),
       inheritedName: meter.valueProperty !== undefined && isInheritedName(meter.valueProperty),
+      value: meter.value,
+      valueProperty: meter.valueProperty,
     }));
+    // What every event is compared with, copied out of the options once.
+    this.customer = options.customer;
+    this.start = options.period.start;
+    this.end = options.period.end;
+    this.asOf = options.asOf ?? Number.POSITIVE_INFINITY;
+    this.observer = options.observer;
   }
 
+  // The meters by event type, listed at the first event rather than here: a pass that only restores
+  // states (rating from aggregates) classifies no event (issue 14).
   private metersByType(): Map<string, CompiledMeter[]> {
     if (this.byType !== undefined) return this.byType;
     const byType = new Map<string, CompiledMeter[]>();
@@ -98,23 +119,46 @@ export class EventPass {
       else known.push(entry);
     }
     this.byType = byType;
+    const [onlyType] = byType.keys();
+    this.onlyType = byType.size === 1 ? onlyType : undefined;
+    this.onlyCandidates = this.onlyType === undefined ? undefined : byType.get(this.onlyType);
     return byType;
   }
 
   /** Classifies one event (already deduplicated) and counts it, or records why not. */
   accept(event: UsageEvent): void {
+    const reason = this.count(event);
+    if (reason !== undefined) this.excluded.record(reason, event.id);
+  }
+
+  /** Counts one event if the meters count it; else returns why not, and records nothing. */
+  count(event: UsageEvent): ExclusionReason | undefined {
     const reason = this.classify(event);
-    if (reason !== undefined) {
-      this.excluded.record(reason, event.id);
-      return;
-    }
+    if (reason !== undefined) return reason;
     this.eventsCounted += 1;
     for (let i = 0; i < this.matchedCount; i += 1)
       this.matched[i]!.accumulator.add(event, this.rawValues[i], this.shorts[i]);
-    this.options.observer?.counted(
+    this.observer?.counted(
       event,
       this.matched.slice(0, this.matchedCount).map((entry) => entry.meter),
     );
+    return undefined;
+  }
+
+  /**
+   * True when {@link uncount} can take events back: every meter undoes an add exactly, and no observer
+   * has been told of them.
+   */
+  get canUncount(): boolean {
+    return this.observer === undefined && this.compiled.every((entry) => entry.accumulator.canRemove);
+  }
+
+  /** Takes back an event {@link count} counted (classified again, the same way); nothing if it was not. */
+  uncount(event: UsageEvent): void {
+    if (this.classify(event) !== undefined) return;
+    this.eventsCounted -= 1;
+    for (let i = 0; i < this.matchedCount; i += 1)
+      this.matched[i]!.accumulator.remove(event, this.rawValues[i], this.shorts[i]);
   }
 
   /** Every meter's accumulated states as JSON, in the contract's meter order (usage aggregates). */
@@ -167,28 +211,32 @@ export class EventPass {
 
   // Fills `matched`/`rawValues` with the meters that count the event, or returns why none may.
   private classify(event: UsageEvent): ExclusionReason | undefined {
-    if (event.customer !== this.options.customer) return "other_customer";
-    const candidates = this.metersByType().get(event.type);
+    if (event.customer !== this.customer) return "other_customer";
+    const byType = this.byType ?? this.metersByType();
+    // Most contracts meter one event type: one comparison instead of a look-up in the map.
+    const candidates = event.type === this.onlyType ? this.onlyCandidates : byType.get(event.type);
     if (candidates === undefined) return "unknown_event_type";
-    const { period } = this.options;
+    const timestamp = event.timestamp;
     // A text timestamp compares as neither before nor after the period: it would count whatever its date.
-    if (!Number.isFinite(event.timestamp))
-      throw UsageError.from(eventNotParsed(event.id, event.timestamp), "timestamp", { eventId: event.id });
-    if (event.timestamp < period.start || event.timestamp >= period.end) return "outside_period";
+    if (!Number.isFinite(timestamp))
+      throw UsageError.from(eventNotParsed(event.id, timestamp), "timestamp", { eventId: event.id });
+    if (timestamp < this.start || timestamp >= this.end) return "outside_period";
     // A preview sees the period as it stood at asOf: later events exist but are not billed yet.
-    if (this.options.asOf !== undefined && event.timestamp >= this.options.asOf) return "after_as_of";
+    if (timestamp >= this.asOf) return "after_as_of";
+    const properties = event.properties;
     let count = 0;
     let invalid = false;
-    for (const entry of candidates) {
-      if (!entry.matches(event.properties)) continue;
+    for (let c = 0; c < candidates.length; c += 1) {
+      const entry = candidates[c]!;
+      if (!entry.matches(properties)) continue;
       const raw =
-        entry.meter.value !== undefined
-          ? deriveValue(entry.meter.value, event.properties)
-          : entry.meter.valueProperty === undefined
+        entry.value !== undefined
+          ? deriveValue(entry.value, properties)
+          : entry.valueProperty === undefined
             ? undefined
             : entry.inheritedName
-              ? propertyOf(event.properties, entry.meter.valueProperty)
-              : event.properties[entry.meter.valueProperty];
+              ? propertyOf(properties, entry.valueProperty)
+              : properties[entry.valueProperty];
       // A number meter reads the value once, here; sums then add the integers read.
       let short: ShortDecimal | undefined;
       if (
@@ -198,16 +246,16 @@ export class EventPass {
       )
         short = entry.short;
       // A derived value was checked against its own bound (more decimals than a read one: 1/1,024,000).
-      else if (entry.meter.value !== undefined ? raw === undefined : !hasUsableValue(raw, entry.need))
+      else if (entry.value !== undefined ? raw === undefined : !hasUsableValue(raw, entry.need))
         invalid = true;
       // A persistent unique count must know whether the value is added or removed.
       if (entry.operation !== undefined) {
-        const operation = propertyOf(event.properties, entry.operation);
+        const operation = propertyOf(properties, entry.operation);
         if (operation !== undefined && operation !== null && operation !== "add" && operation !== "remove")
           invalid = true;
       }
       // An in/out percentile must know each event's direction: one without it would form a series of its own.
-      if (entry.direction !== undefined && typeof propertyOf(event.properties, entry.direction) !== "string")
+      if (entry.direction !== undefined && typeof propertyOf(properties, entry.direction) !== "string")
         invalid = true;
       this.matched[count] = entry;
       this.rawValues[count] = raw;

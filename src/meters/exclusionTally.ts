@@ -30,6 +30,28 @@ export class ExclusionTally {
     entry.add(id, events);
   }
 
+  /**
+   * Takes back one exclusion of `id` for `reason` (recorded before the event was known to be a copy):
+   * false when the id is in the reason's sample, which must then be made again ({@link remake}).
+   */
+  takeBack(reason: ExclusionReason, id: string): boolean {
+    const entry = this.counts.get(reason)!;
+    const kept = entry.takeBack(id);
+    // No event left for the reason: it is not reported at all, as if never recorded.
+    if (entry.count > 0) return kept;
+    this.counts.delete(reason);
+    return true;
+  }
+
+  /** Makes `reason`'s sample again from these ids (its count stays; a reason taken back whole stays gone). */
+  remake(reason: ExclusionReason, ids: ReadonlyArray<string>): void {
+    const entry = this.counts.get(reason);
+    if (entry === undefined) return;
+    const remade = new IdSample();
+    for (const id of ids) remade.add(id, 0);
+    entry.replaceSample(remade);
+  }
+
   /** Adds exclusions counted elsewhere (a shard's, read back from usage aggregates). */
   absorb(exclusions: ReadonlyArray<Exclusion>): void {
     for (const { reason, events, sampleIds } of exclusions) {

@@ -21,10 +21,27 @@ export class IdSample {
     this.total += events;
     if (this.size === 0) return;
     // Once the sample is full, only an id smaller than the largest of it can change the sample.
-    if (this.ids.size === this.size && compareText(id, this.largest) >= 0) return;
+    // (`!(id < largest)`: compareText(id, largest) >= 0 in one comparison, for every excluded event.)
+    if (this.ids.size === this.size && !(id < this.largest)) return;
     this.ids.add(id);
     if (this.ids.size > this.size) this.ids.delete(largestOf(this.ids));
     this.largest = largestOf(this.ids);
+  }
+
+  /**
+   * Counts one event fewer under `id`; false when `id` is in the sample (it may have to leave it, for
+   * an id it kept out: only the caller, with every id, can tell), true when the sample stays as it is.
+   */
+  takeBack(id: string): boolean {
+    this.total -= 1;
+    return !this.ids.has(id);
+  }
+
+  /** Keeps `other`'s sample instead of this one's (its count stays). */
+  replaceSample(other: IdSample): void {
+    this.ids.clear();
+    for (const id of other.ids) this.ids.add(id);
+    this.largest = other.largest;
   }
 
   /** Counts `count` events whose sample is `ids` (another sample: a shard's, read back from JSON). */

@@ -1,5 +1,5 @@
 import { type Decimal, safeParseDecimal } from "../money/index.js";
-import type { FilterTerms, PropertyValue } from "../schema/index.js";
+import { type FilterTerms, isPropertyValue, type PropertyValue } from "../schema/index.js";
 
 // The filters `compileFilters` prepares itself (equals, and in / not_in as set lookups) are not here.
 type OtherFilter = Exclude<FilterTerms, { readonly op: "equals" | "in" | "not_in" }>;
@@ -44,22 +44,50 @@ export function compileFilters(
 ): (properties: Readonly<Record<string, PropertyValue>>) => boolean {
   if (filters.length === 0) return () => true;
   const tests = filters.map((filter) => {
+    const name = filter.property;
     if (filter.op === "in" || filter.op === "not_in") {
       const values = new Set<unknown>(filter.values);
+      // A read that finds no own property gives undefined or an Object.prototype member (a function or
+      // an object, "__proto__" included): never a property value, so never one of a filter's values
+      // when they all are. The own-property check then changes no answer, and it was a tenth of the
+      // aggregation's time (issue 14).
+      if (filter.values.every(isPropertyValue)) {
+        const isOne = oneOf(filter.values, values);
+        return filter.op === "in"
+          ? (properties: Readonly<Record<string, PropertyValue>>) => isOne(properties[name])
+          : (properties: Readonly<Record<string, PropertyValue>>) => !isOne(properties[name]);
+      }
       const wanted = filter.op === "in";
       return (properties: Readonly<Record<string, PropertyValue>>) => {
-        const has = Object.hasOwn(properties, filter.property);
-        return wanted
-          ? has && values.has(properties[filter.property])
-          : !has || !values.has(properties[filter.property]);
+        const has = Object.hasOwn(properties, name);
+        return wanted ? has && values.has(properties[name]) : !has || !values.has(properties[name]);
       };
     }
     if (filter.op === "equals") {
+      const wanted = filter.value;
+      // As above: a property value is never what a read finds on Object.prototype.
+      if (isPropertyValue(wanted))
+        return (properties: Readonly<Record<string, PropertyValue>>) => properties[name] === wanted;
       return (properties: Readonly<Record<string, PropertyValue>>) =>
-        properties[filter.property] === filter.value && Object.hasOwn(properties, filter.property);
+        properties[name] === wanted && Object.hasOwn(properties, name);
     }
     return (properties: Readonly<Record<string, PropertyValue>>) => matchesFilter(properties, filter);
   });
   if (tests.length === 1) return tests[0]!;
   return (properties) => tests.every((test) => test(properties));
+}
+
+// Up to this many values, comparing with each answers faster than the set (a set look-up was a tenth of
+// the aggregation's time, issue 14). For property values `===` is the set's own equality: they are never
+// NaN, and 0 equals -0 for both.
+const FEW_VALUES = 8;
+
+// Whether a property value is one of `values` (given also as `set`).
+function oneOf(values: ReadonlyArray<PropertyValue>, set: ReadonlySet<unknown>): (value: unknown) => boolean {
+  if (values.length > FEW_VALUES) return (value) => set.has(value);
+  const list = [...set];
+  return (value) => {
+    for (let i = 0; i < list.length; i += 1) if (list[i] === value) return true;
+    return false;
+  };
 }

@@ -9,6 +9,7 @@ import {
 import { addLocalDays, formatLocalDate, type Period, toLocalDate } from "../time/index.js";
 import { compareText, sameList } from "./compareText.js";
 import { compileMeter } from "./compileMeter.js";
+import { type Grouping, lastValueOf, levelOf } from "./groupLevel.js";
 import { keepsDailyQuantities } from "./keepsDailyQuantities.js";
 import {
   type MeterStates,
@@ -76,12 +77,7 @@ export class MeterAccumulator {
     raw: PropertyValue | undefined;
     short: ShortDecimal | undefined;
   } = { event: undefined as unknown as UsageEvent, raw: undefined, short: undefined };
-  private readonly groupings: {
-    readonly dimensions: ReadonlyArray<string>;
-    readonly buckets: Map<string, Bucket>;
-    /** Some dimension is a name a plain read could find on Object.prototype ("constructor", …). */
-    readonly inherited: boolean;
-  }[];
+  private readonly groupings: Grouping[];
 
   private readonly daily:
     | {
@@ -122,46 +118,57 @@ export class MeterAccumulator {
   }
 
   add(event: UsageEvent, raw: PropertyValue | undefined, short: ShortDecimal | undefined): void {
-    // One sample object per accumulator, refilled per event: reducers copy what they keep.
-    const sample = this.sample;
-    sample.event = event;
-    sample.raw = raw;
-    sample.short = short;
+    const sample = this.sampleOf(event, raw, short);
     // A per-transaction price reads each event's value: parsed once, kept by the total and each group.
     const value = this.request.collectValues ? valueEntry(event, raw) : undefined;
     this.addTo(this.total_, sample, value);
-    if (this.daily !== undefined) {
-      const day = this.daily.layout.indexOf(event.timestamp);
-      this.daily.states.set(
-        day,
-        this.daily.reducer.add(this.daily.states.get(day) ?? this.daily.reducer.init(), sample),
-      );
+    const daily = this.daily;
+    if (daily !== undefined) {
+      const day = daily.layout.indexOf(event.timestamp);
+      daily.states.set(day, daily.reducer.add(daily.states.get(day) ?? daily.reducer.init(), sample));
     }
-    for (const { dimensions, buckets, inherited } of this.groupings) {
-      const { properties } = event;
-      // Nested maps keyed by the raw values: no key text to build, and 1 and "1" stay apart.
-      let level: Map<unknown, unknown> = buckets;
-      for (let d = 0; d < dimensions.length - 1; d += 1) {
-        const name = dimensions[d]!;
-        const value = (inherited ? propertyOf(properties, name) : properties[name]) ?? null;
-        let inner = level.get(value) as Map<unknown, unknown> | undefined;
-        if (inner === undefined) {
-          inner = new Map();
-          level.set(value, inner);
-        }
-        level = inner;
-      }
-      const lastName = dimensions[dimensions.length - 1]!;
-      const last = (inherited ? propertyOf(properties, lastName) : properties[lastName]) ?? null;
+    const groupings = this.groupings;
+    for (let g = 0; g < groupings.length; g += 1) {
+      const grouping = groupings[g]!;
+      const level = levelOf(grouping, event.properties, true)!;
+      const last = lastValueOf(grouping, event.properties);
       let bucket = level.get(last) as Bucket | undefined;
       if (bucket === undefined) {
-        const group = Object.fromEntries(
-          dimensions.map((name) => [name, propertyOf(event.properties, name) ?? null]),
-        );
-        bucket = { state: this.reducer.init(), values: [], group };
+        bucket = { state: this.reducer.init(), values: [], group: groupOf(grouping, event.properties) };
         level.set(last, bucket);
       }
       this.addTo(bucket, sample, value);
+    }
+  }
+
+  /**
+   * True when {@link remove} can take an event back: the reducers undo an add exactly (sums, counts)
+   * and no event's value is kept (per-transaction prices).
+   */
+  get canRemove(): boolean {
+    return (
+      this.reducer.remove !== undefined &&
+      !this.request.collectValues &&
+      (this.daily === undefined || this.daily.reducer.remove !== undefined)
+    );
+  }
+
+  /**
+   * Takes back an event {@link add} added with the same value (only when {@link canRemove}): a group or a
+   * day left without events disappears, as if the event had never come.
+   */
+  remove(event: UsageEvent, raw: PropertyValue | undefined, short: ShortDecimal | undefined): void {
+    const sample = this.sampleOf(event, raw, short);
+    this.reducer.remove!(this.total_.state, sample);
+    const daily = this.daily;
+    if (daily !== undefined) {
+      const day = daily.layout.indexOf(event.timestamp);
+      if (daily.reducer.remove!(daily.states.get(day), sample)) daily.states.delete(day);
+    }
+    for (const grouping of this.groupings) {
+      const level = levelOf(grouping, event.properties, false)!;
+      const last = lastValueOf(grouping, event.properties);
+      if (this.reducer.remove!((level.get(last) as Bucket).state, sample)) level.delete(last);
     }
   }
 
@@ -226,6 +233,11 @@ export class MeterAccumulator {
         .sort(([a], [b]) => a - b)
         .map(([index, state]) => [index, daily.reducer.toJson(state)]);
     return json;
+  }
+
+  /** The groupings the charges ask of this meter, each a list of dimensions (toJson writes each one). */
+  requestedGroupings(): ReadonlyArray<ReadonlyArray<string>> {
+    return this.request.groupings;
   }
 
   /** The zod schema of {@link toJson}'s output for this meter, read back into states. */
@@ -299,6 +311,19 @@ export class MeterAccumulator {
     return bucket;
   }
 
+  // One sample object per accumulator, refilled per event: reducers copy what they keep.
+  private sampleOf(
+    event: UsageEvent,
+    raw: PropertyValue | undefined,
+    short: ShortDecimal | undefined,
+  ): Sample {
+    const sample = this.sample;
+    sample.event = event;
+    sample.raw = raw;
+    sample.short = short;
+    return sample;
+  }
+
   private addTo(bucket: Bucket, sample: Sample, value: Bucket["values"][number] | undefined): void {
     bucket.state = this.reducer.add(bucket.state, sample);
     if (value !== undefined) bucket.values.push(value);
@@ -341,4 +366,10 @@ function valuesOf(bucket: Bucket, dimensions: ReadonlyArray<string>): PropertyVa
 // An event's value for per-transaction prices (an event without a readable value counts as 1).
 function valueEntry(event: UsageEvent, raw: PropertyValue | undefined): Bucket["values"][number] {
   return { timestamp: event.timestamp, id: event.id, value: transactionValue(raw) };
+}
+
+// A new bucket's group values, in a function of its own: `add` then makes no closure (one over its
+// event would have V8 allocate a context for every call).
+function groupOf(grouping: Grouping, properties: Readonly<Record<string, PropertyValue>>) {
+  return Object.fromEntries(grouping.dimensions.map((name) => [name, propertyOf(properties, name) ?? null]));
 }

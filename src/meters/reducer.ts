@@ -77,6 +77,12 @@ export interface MeterOutcome {
 export interface Reducer<S> {
   init(): S;
   add(state: S, sample: Sample): S;
+  /**
+   * Takes back an `add` of the same sample, in place (deduplication counts an event before it knows
+   * whether it is a copy, eventPass.ts); true when the state then holds no event. Only where undoing is
+   * exact and cheap (sums, counts); without it, events are deduplicated before they are added.
+   */
+  readonly remove?: (state: S, sample: Sample) => boolean;
   merge(a: S, b: S): S;
   finalize(state: S, context: FinalizeContext): MeterOutcome;
   toJson(state: S): unknown;

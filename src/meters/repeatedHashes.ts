@@ -51,7 +51,7 @@ function repeatedBySorting(
 // Up to this many hashes, a set finds the repeats faster than sorting: a customer's four events spent
 // 18 % of an invoice in the 1,024-bucket pass that came before the radix sort (issue 14), and a set of
 // a few hundred numbers stays in the processor's cache. Measured: bench/dedupSmall.mjs (docs/scale.md).
-const SMALL = 256;
+export const SMALL = 256;
 
 function repeatedInSet(chunks: ReadonlyArray<Uint32Array>): Set<number> {
   const seen = new Set<number>();

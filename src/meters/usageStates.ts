@@ -15,6 +15,7 @@ import {
   report,
 } from "./aggregateUsage.js";
 import { checkCarriedState } from "./checkCarriedState.js";
+import { checkGroupStates } from "./checkGroupStates.js";
 import { type CopyReport, deduplicateInto } from "./deduplicate.js";
 import { EventPass } from "./eventPass.js";
 import type { Exclusion } from "./exclusionTally.js";
@@ -121,6 +122,7 @@ function restoreInto(
   path: ReadonlyArray<PropertyKey>,
 ): number {
   const envelope = readStatesEnvelope(states) ?? parseAt(usageStatesSchema, states, path);
+  checkAccount(envelope, path);
   const accumulators = pass.accumulators();
   if (envelope.meters.length !== accumulators.length)
     throw InputError.from(
@@ -148,6 +150,7 @@ function restoreInto(
     const parsed =
       accumulator.readStates(envelope.meters[index]) ??
       parseAt(accumulator.statesSchema(), envelope.meters[index], meterPath());
+    checkGroupStates(accumulator.meter.id, parsed, accumulator.requestedGroupings(), meterPath);
     const unknown = accumulator.absorb(parsed);
     if (unknown !== undefined)
       throw InputError.from(
@@ -163,6 +166,26 @@ function restoreInto(
 }
 
 type StatesEnvelope = z.infer<typeof usageStatesSchema>;
+
+// The account of the events, which no schema sees: every event read is counted or left out with a
+// reason, and an exclusion samples some of its own events' ids. Aggregates written by hand (or by a
+// warehouse query) that break it would issue an invoice whose usage report contradicts itself.
+function checkAccount(envelope: StatesEnvelope, path: ReadonlyArray<PropertyKey>): void {
+  let excluded = 0;
+  envelope.excluded.forEach((exclusion, index) => {
+    excluded += exclusion.events;
+    if (exclusion.sampleIds.length > exclusion.events)
+      throw InputError.from(
+        aggregatesMessages.aggregatesTooManySamples(exclusion.sampleIds.length, exclusion.events),
+        toJsonPath([...path, "excluded", index, "sampleIds"]),
+      );
+  });
+  if (envelope.eventsRead !== envelope.eventsCounted + excluded)
+    throw InputError.from(
+      aggregatesMessages.aggregatesAccountBroken(envelope.eventsRead, envelope.eventsCounted, excluded),
+      toJsonPath([...path, "eventsRead"]),
+    );
+}
 
 const ENVELOPE_KEYS: ReadonlySet<string> = new Set([
   "eventsRead",

@@ -27,6 +27,12 @@ export const sumReducer: Reducer<SumState> = {
     state.events += 1;
     return state;
   },
+  remove: (state, sample) => {
+    if (sample.short !== undefined) state.sum.subtractShort(sample.short);
+    else state.sum.subtract(sample.raw as string | number);
+    state.events -= 1;
+    return state.events === 0;
+  },
   merge: (a, b) => sumOf([a, b]),
   finalize: (state) => ({ quantity: state.sum.value(), events: state.events }),
   toJson: (state) => ({ sum: decimalJson(state.sum.value()), events: state.events }),
@@ -69,6 +75,10 @@ export const countReducer: Reducer<CountState> = {
   add: (state) => {
     state.events += 1;
     return state;
+  },
+  remove: (state) => {
+    state.events -= 1;
+    return state.events === 0;
   },
   merge: (a, b) => ({ events: a.events + b.events }),
   finalize: (state) => ({ quantity: new Decimal(state.events), events: state.events }),

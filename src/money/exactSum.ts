@@ -75,28 +75,40 @@ export function parseShortDecimal(value: string | number, out: ShortDecimal): bo
  * arguments' results.
  */
 export class ExactSum {
-  private whole = 0;
-  private fraction = 0;
+  // The whole and fraction accumulators ([WHOLE], [FRACTION]) in a typed array: as number fields, each
+  // addition stored a new boxed number (V8 keeps a double field boxed), four allocations a counted event
+  // with a group; 1,000,000 events now make 1.4 young collections fewer (issue 14).
+  private readonly parts = new Float64Array(2);
   private pending = 0;
   private remainder: Decimal = ZERO;
   private readonly scratch = new ShortDecimal();
 
   /** Adds a decimal literal (string) or a finite number; returns false, adding nothing, if it is not one. */
   add(value: string | number): boolean {
-    if (parseShortDecimal(value, this.scratch)) {
-      this.addShort(this.scratch);
-      return true;
-    }
-    const text = typeof value === "number" ? (Number.isFinite(value) ? String(value) : "") : value;
-    if (!isDecimalText(text)) return false;
-    this.remainder = addExactly(this.remainder, text);
-    return true;
+    return this.addSigned(value, false);
   }
 
   /** Adds a value already read by {@link parseShortDecimal}. */
   addShort(value: ShortDecimal): void {
-    this.whole += value.whole;
-    this.fraction += value.fraction;
+    this.parts[WHOLE]! += value.whole;
+    this.parts[FRACTION]! += value.fraction;
+    this.pending += 1;
+    if (this.pending >= NORMALISE_EVERY) this.normalise();
+  }
+
+  /**
+   * Takes back a value {@link add} added (deduplication counts an event before it knows the event is a
+   * copy, then takes it back): the exact total without it. A subtraction is an addition of the negated
+   * value, so the accumulators keep the budget above; false, subtracting nothing, if it is not a decimal.
+   */
+  subtract(value: string | number): boolean {
+    return this.addSigned(value, true);
+  }
+
+  /** Takes back a value {@link addShort} added. */
+  subtractShort(value: ShortDecimal): void {
+    this.parts[WHOLE]! -= value.whole;
+    this.parts[FRACTION]! -= value.fraction;
     this.pending += 1;
     if (this.pending >= NORMALISE_EVERY) this.normalise();
   }
@@ -114,22 +126,46 @@ export class ExactSum {
   /** The exact total so far. */
   value(): Decimal {
     // A sum read back from text (usage aggregates) or merged holds only the exact part: no arithmetic.
-    if (this.whole === 0 && this.fraction === 0) return this.remainder;
+    const whole = this.parts[WHOLE]!;
+    const fraction = this.parts[FRACTION]!;
+    if (whole === 0 && fraction === 0) return this.remainder;
     // Both integer parts are exact; the fraction part divides by a power of ten, which is exact too.
-    return addExactly(addExactly(this.remainder, this.whole), new Decimal(this.fraction).div(FRACTION_SCALE));
+    return addExactly(addExactly(this.remainder, whole), new Decimal(fraction).div(FRACTION_SCALE));
+  }
+
+  // `value`, or its negation, added: a short value to the accumulators, any other to the Decimal.
+  private addSigned(value: string | number, negated: boolean): boolean {
+    if (parseShortDecimal(value, this.scratch)) {
+      if (negated) this.subtractShort(this.scratch);
+      else this.addShort(this.scratch);
+      return true;
+    }
+    const text = typeof value === "number" ? (Number.isFinite(value) ? String(value) : "") : value;
+    if (!isDecimalText(text)) return false;
+    this.remainder = addExactly(this.remainder, negated ? negatedText(text) : text);
+    return true;
   }
 
   private normalise(): void {
     this.pending = 0;
-    if (Math.abs(this.whole) > MAX_WHOLE || Math.abs(this.fraction) > MAX_WHOLE) {
+    if (Math.abs(this.parts[WHOLE]!) > MAX_WHOLE || Math.abs(this.parts[FRACTION]!) > MAX_WHOLE) {
       this.remainder = this.value();
-      this.whole = 0;
-      this.fraction = 0;
+      this.parts.fill(0);
     }
   }
 }
 
 const POWERS = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];
+const WHOLE = 0;
+const FRACTION = 1;
+
+// "-x" for "x" and "+x", "x" for "-x": the text of the negated value, every digit kept (a Decimal made
+// of a long text would round it to 50 digits; addExactly reads a text at full width).
+function negatedText(text: string): string {
+  const first = text.charCodeAt(0);
+  if (first === 45 /* - */) return text.slice(1);
+  return first === 43 /* + */ ? `-${text.slice(1)}` : `-${text}`;
+}
 
 /** True when `text` is a decimal literal ratecard accepts ("12.5", "-3", "1e-7"). */
 export function isDecimalText(text: string): boolean {

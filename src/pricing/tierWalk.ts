@@ -48,9 +48,10 @@ function smaller(quantity: Decimal, upTo: Decimal, quantityIsSmaller: boolean): 
   return value.precision() <= Decimal.precision ? value : Decimal.min(quantity, upTo);
 }
 
-// value − 0 as decimal.js's minus gives it: the value itself when it is not zero (0 − 0 is +0, −0
-// included) and has no more significant digits than the working precision (minus copies it and rounds
-// the copy to that precision, which changes nothing then: issue 14, the first tier of every line).
+// value − 0 as decimal.js's minus gives it: the value itself when it is not zero and has no more
+// significant digits than the working precision (minus copies it and rounds the copy to that precision,
+// which changes nothing then: issue 14, the first tier of every line). A zero goes through minus, which
+// keeps its sign (−0 − 0 is −0 in decimal.js, as in IEEE 754), so either way gives the same zero.
 function minusZero(value: Decimal): Decimal {
   return !value.isZero() && value.precision() <= Decimal.precision ? value : value.minus(ZERO);
 }

@@ -114,6 +114,9 @@ const TYPE_WORDS: Readonly<Record<string, string>> = {
   null: "null",
   undefined: "left out",
   date: "a date",
+  // z.never(): a field the schema knows but that this shape may not have (a bucket's `values` when the
+  // meter keeps none), where zod's word would read "must be a never".
+  never: "left out (ratecard keeps no such field here)",
 };
 
 function typeWords(expected: string): string {

@@ -193,8 +193,12 @@ const postgres: SqlDialect = {
   jsonText: (column, name) => `((${column})::jsonb ->> ${standardQuote(name)})`,
   jsonNumber: (column, name) => `(((${column})::jsonb ->> ${standardQuote(name)})::float8)::text`,
   jsonPayload: (column) => `(${column})::jsonb`,
-  epochMs: (text) =>
-    `CASE WHEN pg_input_is_valid(${text}, 'timestamptz') THEN floor(extract(epoch from (${text})::timestamptz) * 1000)::bigint END`,
+  // Digits past the millisecond are dropped before the cast: PostgreSQL rounds to the microsecond, so
+  // "23:59:59.9999995Z" would become the next second (the next period), where ratecard floors to .999.
+  epochMs: (text) => {
+    const milliseconds = `regexp_replace(${text}, '(\\.[0-9]{3})[0-9]+', '\\1')`;
+    return `CASE WHEN pg_input_is_valid(${milliseconds}, 'timestamptz') THEN floor(extract(epoch from (${milliseconds})::timestamptz) * 1000)::bigint END`;
+  },
   decimal: (text, wide) =>
     `CASE WHEN pg_input_is_valid(${text}, 'numeric') THEN round((${text})::numeric, ${wide ? 18 : 9}) END`,
   double: (text) => `CASE WHEN pg_input_is_valid(${text}, 'float8') THEN (${text})::float8 END`,

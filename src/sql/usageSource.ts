@@ -1,4 +1,5 @@
 import type { SqlDialect } from "./dialect.js";
+import { instantSql } from "./instantSql.js";
 
 /**
  * Where a SQL engine finds the usage events: a table (or any FROM item: a view, `read_json(…)`, a
@@ -41,7 +42,7 @@ export function fieldSql(source: SqlUsageSource, dialect: SqlDialect) {
     timestamp:
       source.timestamp === "epoch_ms"
         ? dialect.asInteger(timestamp)
-        : dialect.epochMs(dialect.asText(timestamp)),
+        : instantSql(dialect.asText(timestamp), dialect),
   };
 }
 

@@ -25,6 +25,7 @@ const PUBLIC_VALUES = [
   "aggregateUsage",
   "compileUsageSql",
   "SQL_DIALECTS",
+  "SQL_INSTANT_PATTERN",
   "usageAggregatesFromSql",
   "aggregateUsageAsync",
   "allocate",

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseContract, rateInvoice } from "../../src/index.js";
+import { egressContractJson } from "../_support/egressContract.js";
 import { assertCliBuilt, runCli } from "../_support/runCli.js";
 
 let scratch = "";
@@ -14,17 +15,7 @@ beforeAll(() => {
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 // $0.05 per GB (or €0.05), UTC, monthly: the worked example of docs/scale.md, "Batches".
-const contractJson = (customer: string, currency = "USD") => ({
-  schemaVersion: 1,
-  id: `ctr_${customer}`,
-  customer: { id: customer, name: customer },
-  currency,
-  timeZone: "UTC",
-  billing: { cadence: "monthly", alignment: "calendar" },
-  term: { start: "2026-01-01" },
-  meters: [{ id: "egress", eventType: "egress", aggregation: "sum", valueProperty: "gb", unit: "GB" }],
-  charges: [{ id: "egress", name: "Egress", meter: "egress", price: { model: "unit", unitPrice: "0.05" } }],
-});
+const contractJson = egressContractJson;
 
 const event = (id: string, customer: string, gb: string, day = 10) => ({
   id,

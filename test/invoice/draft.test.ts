@@ -26,5 +26,16 @@ describe("emptyDraft", () => {
     for (const optional of ["allowances", "tax", "total", "amountDue", "totalRounding"] as const)
       expect(draft[optional]).toBeUndefined();
     expect(draft.kind).toBe("closing");
+    // nothing rated or recorded yet: every list starts empty (the rating stage replaces the lines, but a
+    // draft read before it, or a stage that appends, must find none)
+    const lists = [
+      draft.lines,
+      draft.warnings,
+      draft.discounts,
+      draft.commitments,
+      draft.grants,
+      draft.credits,
+    ];
+    expect(lists).toEqual([[], [], [], [], [], []]);
   });
 });

@@ -8,47 +8,15 @@ import {
   rateFromAggregates,
   rateInvoice,
 } from "../../src/index.js";
+import { scaleExampleAggregates, scaleExampleContractJson } from "../_support/egressContract.js";
 
 // The worked example of docs/scale.md, "Rate from aggregates".
-const contract = parseContract({
-  schemaVersion: 1,
-  id: "ctr_example",
-  customer: { id: "cus_example", name: "Example Co" },
-  currency: "USD",
-  timeZone: "UTC",
-  billing: { cadence: "monthly", alignment: "calendar" },
-  term: { start: "2026-01-01" },
-  meters: [
-    { id: "api_calls", eventType: "api.call", aggregation: "count", unit: "calls" },
-    { id: "egress", eventType: "egress", aggregation: "sum", valueProperty: "gb", unit: "GB" },
-  ],
-  charges: [
-    { id: "api", name: "API calls", meter: "api_calls", price: { model: "unit", unitPrice: "0.0001" } },
-    { id: "egress", name: "Egress", meter: "egress", price: { model: "unit", unitPrice: "0.05" } },
-  ],
-});
+const contract = parseContract(scaleExampleContractJson);
 const prepared = prepareRating(contract, "2026-02");
 
 // Written by hand, as a warehouse query would produce it: 120,000 API calls and 1,500.4 GB of egress,
 // from 120,003 events read, of which 2 were copies of another and 1 belonged to another customer.
-const byHand = {
-  aggregatesVersion: 1,
-  customer: "cus_example",
-  period: { start: "2026-02-01T00:00:00.000Z", end: "2026-03-01T00:00:00.000Z" },
-  shards: { count: 1, indices: [0] },
-  whole: {
-    eventsRead: 120_004,
-    eventsCounted: 120_001,
-    excluded: [
-      { reason: "duplicate_id", events: 2, sampleIds: ["evt_17"] },
-      { reason: "other_customer", events: 1, sampleIds: ["evt_9"] },
-    ],
-    meters: [
-      { meter: "api_calls", total: { events: 120_000 } },
-      { meter: "egress", total: { sum: "1500.4", events: 1 } },
-    ],
-  },
-};
+const byHand = scaleExampleAggregates;
 
 const event = (
   id: string,
@@ -126,6 +94,8 @@ describe("rateFromAggregates", () => {
     });
     const refusal = capture(() => rateFromAggregates(prepared, partial));
     expect([refusal.code, refusal.path]).toEqual(["aggregates_shards", "shards"]);
+    // shard 1 of 3 given: shards 0 and 2 are the ones missing, and the sentence names them
+    expect(refusal.message).toContain("lack shard 0, 2 of 3");
   });
 
   it("refuses aggregates that name one shard twice, even as many times as the split has shards", () => {

@@ -1,16 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { repeatedHashes } from "../../src/meters/repeatedHashes.js";
-
-// The repeats by counting, the plain way.
-function counted(hashes: ReadonlyArray<number>): number[] {
-  const counts = new Map<number, number>();
-  for (const hash of hashes) counts.set(hash, (counts.get(hash) ?? 0) + 1);
-  return [...counts]
-    .filter(([, n]) => n > 1)
-    .map(([hash]) => hash)
-    .sort((a, b) => a - b);
-}
+import { repeatsByCounting } from "../_arbitraries/hashes.js";
 
 // Few distinct values, so lists repeat often; lengths on both sides of the set/radix-sort threshold (256).
 const hashesArb = fc.array(
@@ -25,7 +16,7 @@ describe("repeatedHashes", () => {
         const chunks: Uint32Array[] = [];
         for (let at = 0; at < hashes.length; at += chunkSize)
           chunks.push(Uint32Array.from(hashes.slice(at, at + chunkSize)));
-        expect([...repeatedHashes(chunks)].sort((a, b) => a - b)).toEqual(counted(hashes));
+        expect([...repeatedHashes(chunks)].sort((a, b) => a - b)).toEqual(repeatsByCounting(hashes));
       }),
     );
   });

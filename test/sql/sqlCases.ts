@@ -151,6 +151,43 @@ export function describeSqlEngine(make: () => Promise<TestEngine>, from: () => s
     persistentCases(aggregatedOn, () => engine.load(events));
     transactionCases(aggregatedOn, () => engine.load(events));
 
+    it("reads the offsets ratecard reads and refuses the timestamps it refuses (no zone, a space, 24:00, 1969)", async () => {
+      const egress = (id: string, timestamp: string, gb: string): TableEvent => ({
+        id,
+        type: "egress",
+        customer: "cus_a",
+        timestamp,
+        properties: { gb },
+      });
+      // +05:30 and +0530 are one instant; 9 fraction digits floor to their millisecond (PostgreSQL, which
+      // rounds to the microsecond, put t3 in March until its extra digits were dropped); 00:30 at +01:00
+      // on 1 February is 23:30 UTC on 31 January, outside the period: compared with the in-memory engine.
+      const aggregates = await aggregatedOn(prepared, [
+        egress("t1", "2026-02-10T00:00:00+05:30", "1"),
+        egress("t2", "2026-02-10T00:00:00+0530", "2"),
+        egress("t3", "2026-02-28T23:59:59.999999999Z", "4"),
+        egress("t4", "2026-02-01T00:30:00+01:00", "8"),
+      ]);
+      // 1 + 2 + 4 = 7 GB × $0.05 = $0.35
+      expect(rateFromAggregates(prepared, aggregates).total).toBe("0.35");
+      for (const timestamp of [
+        "2026-02-10T00:00:00",
+        "2026-02-10 00:00:00Z",
+        "2026-02-10T24:00:00Z",
+        "1969-12-31T23:59:59Z",
+      ]) {
+        await engine.load([egress("t5", timestamp, "1")]);
+        const source: SqlUsageSource = { from: from(), properties: { json: "properties" } };
+        const results: unknown[][] = [];
+        for (const sql of compileUsageSql(prepared, engine.dialect, source).queries)
+          results.push(await engine.run(sql));
+        expect(() => usageAggregatesFromSql(prepared, results)).toThrow(
+          expect.objectContaining({ code: "invalid_event" }),
+        );
+      }
+      await engine.load(events);
+    });
+
     it("refuses to compile a computed value with more decimals than the engine keeps", () => {
       compileRefusals(engine.dialect);
     });

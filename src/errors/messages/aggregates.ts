@@ -58,3 +58,41 @@ export function batchCustomerTwice(customer: string): ErrorMessage {
     message: `Two contracts bill customer "${customer}": a batch rates one contract per customer, or the customer's events would be billed twice.`,
   };
 }
+
+/** A set of states whose events read are not the events counted plus the events left out. */
+export function aggregatesAccountBroken(read: number, counted: number, excluded: number): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: `The usage aggregates say ${read} events were read, but ${counted} were counted and ${excluded} left out (${counted + excluded}): every event read is either counted or left out with a reason, so the two must be equal; aggregate the usage again, or correct eventsRead, eventsCounted or excluded.`,
+  };
+}
+
+/** An exclusion that lists more sample ids than it has events. */
+export function aggregatesTooManySamples(samples: number, events: number): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: `The usage aggregates list ${samples} sample ids for ${events} excluded event${events === 1 ? "" : "s"}: the sample ids are some of those events' ids (up to five), never more than the events.`,
+  };
+}
+
+/** A meter's states without a grouping a charge of the contract asks for. */
+export function aggregatesMissingGrouping(meter: string, dimensions: ReadonlyArray<string>): ErrorMessage {
+  return {
+    code: "aggregates_mismatch",
+    message: `The usage aggregates of meter "${meter}" hold no grouping by ${JSON.stringify(dimensions)}, which a charge of this contract bills by: rated without it, that charge would bill nothing. Aggregate the usage again for this contract and period (ratecard writes every grouping a charge asks for, with no buckets when no event has the property).`,
+  };
+}
+
+/** One group listed twice in a grouping of one set of states. */
+export function aggregatesGroupTwice(
+  meter: string,
+  dimensions: ReadonlyArray<string>,
+  group: string,
+  first: number,
+  second: number,
+): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: `The usage aggregates of meter "${meter}" list the group ${group} of the grouping by ${JSON.stringify(dimensions)} twice (buckets ${first} and ${second}): rated, its usage would be billed twice. Each group has one bucket; merge the two states.`,
+  };
+}

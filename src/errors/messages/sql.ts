@@ -39,6 +39,6 @@ export function sqlWideValue(events: number, id: string): ErrorMessage {
 export function sqlMalformedEvents(events: number, id: string | null): ErrorMessage {
   return {
     code: "invalid_event",
-    message: `${events} event(s) of the usage table have no id, type or customer, or a timestamp that is not an ISO 8601 instant${id === null ? "" : ` (first id "${id}")`}; fix them at the source: every event needs all four.`,
+    message: `${events} event(s) of the usage table have no id, type or customer, or a timestamp that is not an ISO 8601 instant with its offset in the years 1970–9999 (such as "2026-02-03T10:15:00Z" or "2026-02-03T05:15:00-05:00"; a time without a zone is not guessed)${id === null ? "" : ` (first id "${id}")`}; fix them at the source: every event needs all four.`,
   };
 }

@@ -1,0 +1,21 @@
+import type { SqlDialect } from "./dialect.js";
+
+/**
+ * The instants ratecard reads (src/time/instant.ts), as one regular expression that every engine reads alike
+ * (RE2 in DuckDB and ClickHouse, POSIX in PostgreSQL): a date, "T", hours 00–23 and minutes
+ * (seconds and up to nine fraction digits optional), then "Z" or an offset of ±hh:mm or ±hhmm up to
+ * 23:59; the year 1970–9999. The engines' own casts read more: a missing zone as UTC
+ * ("2026-02-10T00:00:00", "2026-02-10"), a space for the "T", 24:00 as the next midnight, "+05", the
+ * year 0026. Those the in-memory engine refuses; rows whose text does not match get no instant and are
+ * refused with the other malformed rows (`invalid_event`), never billed at a guessed instant.
+ * The calendar (30 February) is left to the casts, which refuse it as ratecard does. Public, so a
+ * warehouse can check its own table the way the compiled SQL does (docs/sql-engines.md).
+ * @example `regexp_full_match(timestamp, SQL_INSTANT_PATTERN)` is false for "2026-02-10T00:00:00"
+ */
+export const SQL_INSTANT_PATTERN =
+  "^(19[7-9][0-9]|[2-9][0-9]{3})-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]{1,9})?)?(Z|[+-]([01][0-9]|2[0-3]):?[0-5][0-9])$";
+
+/** The epoch milliseconds of a timestamp text, NULL unless ratecard would read it as an instant. */
+export function instantSql(text: string, dialect: SqlDialect): string {
+  return `CASE WHEN ${dialect.matches(text, SQL_INSTANT_PATTERN)} THEN ${dialect.epochMs(text)} END`;
+}

@@ -1,0 +1,202 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { egressContractJson } from "../_support/egressContract.js";
+import { assertCliBuilt, runCli, runCliWithEnv } from "../_support/runCli.js";
+
+// Odd usage files, as a specialist gets them, through `--engine memory` and `--engine duckdb`: the
+// engines must agree — the same invoice byte for byte (usage report, exclusions and their reasons
+// included), or both refuse the file with exit 2 and a sentence (the sentences may differ). Any other
+// difference bills the same file two ways.
+
+let scratch = "";
+let contract = "";
+beforeAll(() => {
+  assertCliBuilt();
+  scratch = mkdtempSync(join(tmpdir(), "ratecard-engines-agree-"));
+  // $0.05 per GB, UTC, monthly, customer cus_a.
+  contract = join(scratch, "contract.json");
+  writeFileSync(contract, JSON.stringify(egressContractJson("cus_a")));
+});
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const HEADER = "id,type,customer,timestamp,gb\n";
+const csvRow = (id: string, gb: string, timestamp = "2026-02-10T00:00:00Z") =>
+  `${id},egress,cus_a,${timestamp},${gb}\n`;
+const ndjsonLine = (id: string, gb: string, timestamp = "2026-02-10T00:00:00Z") =>
+  `{"id":"${id}","type":"egress","customer":"cus_a","timestamp":"${timestamp}","properties":{"gb":"${gb}"}}\n`;
+
+// Timestamps ratecard refuses (docs/concepts.md: an instant names its offset; years 1970–9999), which
+// DuckDB's own cast reads as an instant (a missing zone as UTC, 24:00 as the next midnight).
+const REFUSED_TIMESTAMPS = [
+  "2026-02-10T00:00:00",
+  "2026-02-10",
+  "2026-02-10 00:00:00Z",
+  "2026-02-10T24:00:00Z",
+  "2026-02-10T00:00:00+05",
+  "2026-02-10T00:00:00+24:00",
+  "2026-02-10T00:00:00+00:00:00",
+  "2026-2-10T00:00:00Z",
+  "1969-12-31T23:59:59Z",
+  "0026-02-10T00:00:00Z",
+];
+
+const CASES: ReadonlyArray<readonly [string, string, string]> = [
+  ["a byte order mark", "csv", `\uFEFF${HEADER}${csvRow("e1", "10")}`],
+  ["CRLF line ends", "csv", (HEADER + csvRow("e1", "10") + csvRow("e2", "5")).replaceAll("\n", "\r\n")],
+  [
+    "quoted cells with commas and quotes",
+    "csv",
+    'id,type,customer,timestamp,gb,note\n"e1",egress,cus_a,2026-02-10T00:00:00Z,"10","a, ""b"""\n',
+  ],
+  ["a header only", "csv", HEADER],
+  ["a missing column", "csv", "id,type,timestamp,gb\ne1,egress,2026-02-10T00:00:00Z,10\n"],
+  ["extra columns", "csv", "id,type,customer,timestamp,gb,zone\ne1,egress,cus_a,2026-02-10T00:00:00Z,10,\n"],
+  ["a decimal comma", "csv", HEADER + csvRow("e1", '"1,5"')],
+  [
+    "a hexadecimal value, a padded one, -0",
+    "csv",
+    HEADER + csvRow("e1", "0x10") + csvRow("e2", " 12") + csvRow("e3", "-0"),
+  ],
+  [
+    "an offset instant and one outside the period",
+    "csv",
+    HEADER + csvRow("e1", "10", "2026-02-10T00:00:00+05:30") + csvRow("e2", "5", "2026-02-28T23:30:00-01:00"),
+  ],
+  ["blank lines", "ndjson", `${ndjsonLine("e1", "10")}\n   \n${ndjsonLine("e2", "5")}`],
+  ["a JSON array instead of NDJSON", "ndjson", `[${ndjsonLine("e1", "10").trimEnd()}]\n`],
+  ["an empty file", "ndjson", ""],
+  ["an empty file", "csv", ""],
+  ...REFUSED_TIMESTAMPS.map(
+    (timestamp) => [`the timestamp "${timestamp}"`, "ndjson", ndjsonLine("e1", "10", timestamp)] as const,
+  ),
+  ...REFUSED_TIMESTAMPS.map(
+    (timestamp) =>
+      [`the timestamp "${timestamp}" in CSV`, "csv", HEADER + csvRow("e1", "10", timestamp)] as const,
+  ),
+];
+
+const rate = (usage: string, engine: string) =>
+  runCli(
+    ...["invoice", "--contract", contract, "--usage", usage, "--period", "2026-02"],
+    ...["--format", "json", "--engine", engine],
+  );
+
+describe("--engine memory and --engine duckdb on odd usage files", () => {
+  it.each(CASES)("agree on %s (%s)", (name, format, text) => {
+    const usage = join(scratch, `${name.replaceAll(/[^a-z0-9]+/gi, "_")}.${format}`);
+    writeFileSync(usage, text);
+    const memory = rate(usage, "memory");
+    const duckdb = rate(usage, "duckdb");
+    expect(memory.stderr).not.toContain("    at ");
+    expect(duckdb.stderr).not.toContain("    at ");
+    expect([duckdb.code, duckdb.code === 0 ? duckdb.stdout : ""]).toEqual([
+      memory.code,
+      memory.code === 0 ? memory.stdout : "",
+    ]);
+    expect([0, 2]).toContain(memory.code);
+  });
+});
+
+describe("a CSV header without an event column", () => {
+  it("is refused by both engines with the same sentence, naming the column", () => {
+    const usage = join(scratch, "no-customer.csv");
+    writeFileSync(usage, "id,type,timestamp,gb\ne1,egress,2026-02-10T00:00:00Z,10\n");
+    const memory = rate(usage, "memory");
+    const duckdb = rate(usage, "duckdb");
+    expect(memory.stderr).toContain('no-customer.csv line 1: the header row has no "customer" column');
+    expect([duckdb.code, duckdb.stderr]).toEqual([2, memory.stderr]);
+  });
+});
+
+describe("ratecard batch, --engine memory and --engine duckdb", () => {
+  it("both refuse a timestamp without its zone, even in the events of a customer no contract bills", () => {
+    const folder = join(scratch, "batch-contracts.json");
+    writeFileSync(folder, JSON.stringify([JSON.parse(readFileSync(contract, "utf8"))]));
+    const usage = join(scratch, "batch-no-zone.ndjson");
+    writeFileSync(
+      usage,
+      ndjsonLine("e1", "10") +
+        `{"id":"e2","type":"egress","customer":"cus_zz","timestamp":"2026-02-10T00:00:00","properties":{"gb":"1"}}\n`,
+    );
+    for (const engine of ["memory", "duckdb"]) {
+      const result = runCli(
+        ...["batch", "--contracts", folder, "--usage", usage, "--period", "2026-02", "--engine", engine],
+      );
+      expect([engine, result.code, result.stdout]).toEqual([engine, 2, ""]);
+      expect(result.stderr).toMatch(/zone|offset/);
+      expect(result.stderr).not.toContain("    at ");
+    }
+  });
+});
+
+describe("a usage file that is not UTF-8", () => {
+  // "caf\xE9": café saved as Latin-1. The in-memory reader replaced the byte with U+FFFD and billed the
+  // event under an id nobody sent; DuckDB refuses the file. Both must refuse it, naming the line.
+  const latin1 = (text: string) => Buffer.from(text, "latin1");
+  // csv: header, e1, café on line 3; ndjson: e1, a blank line, café on line 3; json: "[", e1, ",", café.
+  const FILES: ReadonlyArray<readonly [string, Buffer, number]> = [
+    ["csv", latin1(`${HEADER}${csvRow("e1", "10")}${csvRow("caf\u00e9", "5")}`), 3],
+    ["ndjson", latin1(`${ndjsonLine("e1", "10")}\n${ndjsonLine("caf\u00e9", "5")}`), 3],
+    ["json", latin1(`[\n${ndjsonLine("e1", "10")},\n${ndjsonLine("caf\u00e9", "5")}]`), 4],
+  ];
+
+  it.each(FILES)(
+    "is refused by both engines, exit 2, the line named in memory (%s)",
+    (format, bytes, line) => {
+      const usage = join(scratch, `latin1.${format}`);
+      writeFileSync(usage, bytes);
+      const memory = rate(usage, "memory");
+      const duckdb = rate(usage, "duckdb");
+      expect([memory.code, memory.stdout]).toEqual([2, ""]);
+      expect([duckdb.code, duckdb.stdout]).toEqual([2, ""]);
+      expect(memory.stderr).toContain(`latin1.${format} line ${line} is not UTF-8 text`);
+      expect(memory.stderr).not.toContain("    at ");
+    },
+  );
+
+  it("is refused when the file ends inside a character, and a character cut between two 64 KB chunks is read whole", () => {
+    // 65,535 bytes of padding put the two bytes of "é" (C3 A9) on either side of the first chunk's end.
+    const padding = `${HEADER}${csvRow("e1", "10").replace("e1", `e1${"x".repeat(65_536 - 1 - HEADER.length - csvRow("e1", "10").length)}`)}`;
+    const cut = Buffer.concat([Buffer.from(padding), Buffer.from(csvRow("\u00e9", "5"))]);
+    expect(cut[65_535]).toBe(0xc3);
+    const whole = join(scratch, "cut.csv");
+    writeFileSync(whole, cut);
+    // e1x… 10 GB + é 5 GB = 15 GB × $0.05 = $0.75
+    expect(JSON.parse(rate(whole, "memory").stdout).total).toBe("0.75");
+    const truncated = join(scratch, "truncated.ndjson");
+    writeFileSync(truncated, Buffer.concat([Buffer.from(ndjsonLine("e1", "10")), Buffer.from([0xc3])]));
+    const result = rate(truncated, "memory");
+    expect([result.code, result.stderr]).toEqual([
+      2,
+      expect.stringContaining("truncated.ndjson line 2 is not UTF-8 text"),
+    ]);
+  });
+});
+
+describe("an NDJSON or JSON usage file that starts with a byte order mark (docs/cli.md: every format may)", () => {
+  it.each([
+    ["ndjson", `\uFEFF${ndjsonLine("e1", "10")}`],
+    ["json", `\uFEFF[${ndjsonLine("e1", "10").trimEnd()}]`],
+  ])(
+    "is rated in memory under --engine auto, with a note, and refused with a sentence by --engine duckdb (%s)",
+    (format, text) => {
+      const usage = join(scratch, `bom-auto.${format}`);
+      writeFileSync(usage, text);
+      const memory = rate(usage, "memory");
+      // 10 GB × $0.05 = $0.50
+      expect([memory.code, JSON.parse(memory.stdout).total]).toEqual([0, "0.50"]);
+      const auto = runCliWithEnv(
+        { RATECARD_AUTO_DUCKDB_BYTES: "0" },
+        ...["invoice", "--contract", contract, "--usage", usage, "--period", "2026-02", "--format", "json"],
+      );
+      expect([auto.code, auto.stdout]).toEqual([0, memory.stdout]);
+      expect(auto.stderr).toContain("byte order mark");
+      const duckdb = rate(usage, "duckdb");
+      expect(duckdb.code).toBe(2);
+      expect(duckdb.stderr).toContain("byte order mark");
+      expect(duckdb.stderr).toContain("--engine memory");
+    },
+  );
+});
