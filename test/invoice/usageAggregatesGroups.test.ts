@@ -86,6 +86,16 @@ describe("rateFromAggregates and a grouped charge's buckets", () => {
     expect(found).toEqual({ code: "invalid_field", path: "whole.meters[0].groups[0].buckets[2].group" });
   });
 
+  it("refuses it in a grouping of only two buckets too (p1 listed twice, p2 dropped)", () => {
+    const found = refusal(
+      edited((meter) => {
+        const grouping = meter.groups?.[0];
+        if (grouping !== undefined) grouping.buckets[1] = grouping.buckets[0];
+      }),
+    );
+    expect(found).toEqual({ code: "invalid_field", path: "whole.meters[0].groups[0].buckets[1].group" });
+  });
+
   it('says a bucket field this meter does not keep is to be left out, in words (not zod\'s "a never")', () => {
     let message = "";
     try {
