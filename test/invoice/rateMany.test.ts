@@ -1,19 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseContract, RatecardError, rateInvoice, rateMany, summarizeBatch } from "../../src/index.js";
+import { egressContractJson } from "../_support/egressContract.js";
 
+// The egress contract of docs/scale.md's batch example (test/_support/egressContract.ts).
 const contractOf = (customer: string, currency = "USD") =>
-  parseContract({
-    schemaVersion: 1,
-    id: `ctr_${customer}`,
-    customer: { id: customer, name: customer },
-    currency,
-    timeZone: "UTC",
-    billing: { cadence: "monthly", alignment: "calendar" },
-    term: { start: "2026-01-01" },
-    meters: [{ id: "egress", eventType: "egress", aggregation: "sum", valueProperty: "gb", unit: "GB" }],
-    charges: [{ id: "egress", name: "Egress", meter: "egress", price: { model: "unit", unitPrice: "0.05" } }],
-  });
+  parseContract(egressContractJson(customer, currency));
 
 const event = (id: string, customer: string, gb: string) => ({
   id,
