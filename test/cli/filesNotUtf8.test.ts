@@ -25,7 +25,9 @@ function latin1Copy(source: string, name: string): string {
 
 // The line (from 1) on which the customer's name stands in `source`.
 const nameLine = (source: string): number =>
-  readFileSync(source, "utf8").split("\n").findIndex((line) => line.includes("Northwind Streaming")) + 1;
+  readFileSync(source, "utf8")
+    .split("\n")
+    .findIndex((line) => line.includes("Northwind Streaming")) + 1;
 
 function expectRefused(result: ReturnType<typeof runCli>, flagAndFile: string, line: number): void {
   expect([result.code, result.stdout]).toEqual([2, ""]);
