@@ -14,7 +14,7 @@ import {
   usageAggregatesFromSql,
 } from "../index.js";
 import { UsageLineError } from "./cliSupport.js";
-import { refuseTrailingCommas } from "./duckdbTrailingCommas.js";
+import { trailingCommaRefusal } from "./duckdbTrailingCommas.js";
 import { csvMissingColumns } from "./messages.js";
 
 /** The formats DuckDB reads a usage file in: ratecard's three and Parquet. */
@@ -28,6 +28,7 @@ interface DuckdbConnection {
   run(sql: string): Promise<unknown>;
   runAndReadAll(sql: string): Promise<{ getRowObjectsJS(): unknown[] }>;
   stream(sql: string): Promise<{ yieldRowObjectJs(): AsyncIterable<Record<string, unknown>[]> }>;
+  interrupt(): void;
   closeSync(): void;
 }
 interface DuckdbModule {
@@ -90,12 +91,32 @@ export async function openDuckdbUsage(file: string, format: string | undefined):
     // Text instants without a zone, and Parquet TIMESTAMP columns, are read as UTC, as ratecard reads them.
     await connection.run("SET TimeZone = 'UTC'");
     const source = await usageSourceOf(connection, file, chosen);
-    const rows = async (sql: string) => (await readRows(connection, sql, file)).getRowObjectsJS();
-    if (chosen === "ndjson" && !isEmptyFile(file)) await refuseTrailingCommas(rows, file);
+    // An NDJSON file is searched for trailing commas once, before any rows are returned: while DuckDB's
+    // threads run the first query, on this thread, which would otherwise only wait for them.
+    let check =
+      chosen === "ndjson" && !isEmptyFile(file) ? () => trailingCommaRefusal(file) : () => undefined;
+    const refusal = () => {
+      const found = check();
+      check = () => undefined;
+      return found;
+    };
+    const rows = async (sql: string) => {
+      const running = readRows(connection, sql, file);
+      const refused = refusal();
+      if (refused === undefined) return (await running).getRowObjectsJS();
+      // The refusal wins over the query's own outcome, as when the search ran first.
+      connection.interrupt();
+      await running.catch(() => undefined);
+      throw refused;
+    };
     return {
       source,
       rows,
-      stream: (sql) => streamRows(connection, sql, file),
+      stream: (sql) => {
+        const refused = refusal();
+        if (refused !== undefined) throw refused;
+        return streamRows(connection, sql, file);
+      },
       close: () => connection.closeSync(),
     };
   } catch (error) {
