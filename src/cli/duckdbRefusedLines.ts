@@ -56,7 +56,8 @@ export function refusedLines(file: string): RefusedLines {
       const start = text.lastIndexOf("\n", found.index) + 1;
       const newline = text.indexOf("\n", found.index);
       const end = newline === -1 ? text.length : newline;
-      const line = () => bytes.toString("utf8", start, end);
+      // The line as quoted: without the "\r" of a CRLF line end.
+      const line = () => bytes.toString("utf8", start, text[end - 1] === "\r" ? end - 1 : end);
       if (TRAILING_COMMA_OUTSIDE_STRINGS.test(text.slice(start, end))) trailing.add(line());
       else if (fieldNotText(line())) fields.add(line());
       // The next candidate after this line: each line is counted once.
