@@ -20,7 +20,7 @@ const NEWLINE = 0x0a;
 const CHUNK_BYTES = 1 << 16;
 
 /** How many lines have a problem, and the first of them. */
-export interface LinesFound {
+interface LinesFound {
   readonly count: number;
   readonly first: string | undefined;
 }
