@@ -25,6 +25,7 @@ import {
   requireArguments,
   sealOf,
 } from "./rateInvoice.js";
+import { type RatingShare, requireShare, sharedContract } from "./ratingShare.js";
 import type { ServicePeriod } from "./resolveServicePeriod.js";
 
 /**
@@ -93,19 +94,25 @@ type Envelope = z.infer<typeof envelopeSchema>;
 /**
  * Prepares a contract and a period for rating: step 0 (the service period and its pieces) and the
  * meters' requests, once. Rate with {@link rateFromAggregates} as many customers' aggregates as needed.
- * @param options - `daily`: keep each sum and count meter's quantity per local day (for charts)
- * @throws InputError `invalid_period`, `unparsed_contract`, `invalid_argument` as {@link rateInvoice}
+ * @param options - `daily`: keep each sum and count meter's quantity per local day (for charts);
+ *   `share`: a {@link RatingShare} (`createRatingShare()`) that the preparations of a batch pass alike,
+ *   so that contracts with equal pricing parts rate against one copy of them (the same invoices; less
+ *   memory, faster on a large customer base: docs/scale.md, "Customers on the same plan")
+ * @throws InputError `invalid_period`, `unparsed_contract`, `invalid_argument` as {@link rateInvoice};
+ *   `invalid_argument` at `options.share` for a share createRatingShare did not make
  * @example const prepared = prepareRating(parseContract(json), "2026-02");
  */
 export function prepareRating(
   contract: Contract,
   period: Period | string,
-  options: { readonly daily?: boolean } = {},
+  options: { readonly daily?: boolean; readonly share?: RatingShare } = {},
 ): PreparedRating {
   requireArguments(contract, period, options);
-  const inForce = periodInForce(contract, period);
+  const share = requireShare(options.share);
+  const terms = share === undefined ? contract : sharedContract(contract, share);
+  const inForce = periodInForce(terms, period);
   const daily = options.daily === true;
-  return { contract, period: inForce, daily, options: aggregationOptions(contract, inForce, { daily }) };
+  return { contract: terms, period: inForce, daily, options: aggregationOptions(terms, inForce, { daily }) };
 }
 
 /**
