@@ -88,8 +88,8 @@ function contractFor(customer) {
 
 /**
  * Customer c's contract as JSON: cdn-basic, or (`distinctPrice`) with a North America bandwidth price of
- * its own, 0.08 + c × 0.000001 for the first tier, so that no two customers' charges are equal and a
- * `share` can share only their meters (docs/scale.md, "Customers on the same plan").
+ * its own, 0.08 + c × 0.000001 for the first tier: no two customers have that charge in common, and a
+ * `share` shares their meters and other four charges (docs/scale.md, "Customers on the same plan").
  */
 export function contractJsonFor(c, distinctPrice = false) {
   const json = { ...contractJson, customer: { ...contractJson.customer, id: `cus_${c}` } };
@@ -152,8 +152,9 @@ export async function benchAggregates(customers) {
     customers,
   );
   // The same customers prepared with one share (prepareRating's `share`): one copy of the plan's
-  // pricing for all of them; beside it, customers each at a price of their own, with a share too (only
-  // their meters are equal). Made after the figures above, so that these heaps do not weigh on them.
+  // pricing for all of them; beside it, customers each at a North America price of their own, with a
+  // share too (their meters and four other charges are equal). Made after the figures above, so that
+  // these heaps do not weigh on them.
   const share = createRatingShare();
   const onePlan = contracts.map((contract) => prepareRating(contract, "2026-02", { share }));
   const ownShare = createRatingShare();

@@ -6,8 +6,9 @@
 //   - one plan, prepared with one `share` (createRatingShare, AFTER only): the customers rate against
 //     one copy of the plan's meters and charges;
 //   - distinct prices: each customer's North America bandwidth at its own price (0.08 + c × 0.000001),
-//     so no two customers' charges are equal (BEFORE without a share, AFTER with one: only the meters
-//     can be shared).
+//     so no two customers have that charge in common (BEFORE without a share, AFTER with one: the meters
+//     and the four other charges are shared).
+// AFTER's "one plan" case without a share is also the rate of a customer base with nothing in common.
 // The invoices of each case are checked identical between the builds first. How to make BEFORE: see the
 // top of bench/digestSideBySide.mjs.
 import { createHash } from "node:crypto";

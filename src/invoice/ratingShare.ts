@@ -53,23 +53,48 @@ const SHARED_PARTS = [
 
 /**
  * The contract with each pricing part replaced by the equal part the share already holds (the share
- * keeps the parts it did not hold yet). The contract itself when no part was replaced.
+ * keeps the parts it did not hold yet): a list item by item, so that customers whose plans differ in one
+ * charge share the others. The contract itself when nothing was replaced.
  */
 export function sharedContract(contract: Contract, share: RatingShare): Contract {
   let shared: Record<string, unknown> | undefined;
   for (const name of SHARED_PARTS) {
     const part: unknown = contract[name];
-    const print = fingerprint(part);
-    if (print === undefined) continue;
-    const key = `${name}:${print}`;
-    const known = share.parts.get(key);
-    if (known === undefined) share.parts.set(key, part);
-    else if (known !== part) {
+    const kept = Array.isArray(part) ? sharedItems(name, part, share) : sharedValue(name, part, share);
+    if (kept !== part) {
       shared ??= { ...contract };
-      shared[name] = known;
+      shared[name] = kept;
     }
   }
   return shared === undefined ? contract : (shared as unknown as Contract);
+}
+
+// The list with each item replaced by the equal one the share holds, or the list itself. An item is
+// never replaced by one the list already holds: two equal items stay two objects, as parsed.
+function sharedItems(name: string, list: ReadonlyArray<unknown>, share: RatingShare): ReadonlyArray<unknown> {
+  let items: unknown[] | undefined;
+  const used = new Set<unknown>();
+  list.forEach((item, at) => {
+    const kept = sharedValue(`${name}[]`, item, share);
+    if (used.has(kept)) return;
+    used.add(kept);
+    if (kept === item) return;
+    items ??= [...list];
+    items[at] = kept;
+  });
+  return items ?? list;
+}
+
+// The equal value the share holds under `kind`, or `value` itself (kept by the share when it is the
+// first of its kind and text).
+function sharedValue(kind: string, value: unknown, share: RatingShare): unknown {
+  const print = fingerprint(value);
+  if (print === undefined) return value;
+  const key = `${kind}:${print}`;
+  const known = share.parts.get(key);
+  if (known !== undefined) return known;
+  share.parts.set(key, value);
+  return value;
 }
 
 /**

@@ -34,8 +34,8 @@ describe("prepareRating's share", () => {
     const share = createRatingShare();
     const a = invoiceOf(egressContractJson("cus_a"), "100", { share });
     const b = invoiceOf(egressContractJson("cus_b"), "20", { share });
-    expect(b.prepared.contract.meters).toBe(a.prepared.contract.meters);
-    expect(b.prepared.contract.charges).toBe(a.prepared.contract.charges);
+    expect(b.prepared.contract.meters[0]).toBe(a.prepared.contract.meters[0]);
+    expect(b.prepared.contract.charges[0]).toBe(a.prepared.contract.charges[0]);
     // Each keeps its own customer, id and digest: 100 × 0.05 = $5.00 for cus_a, 20 × 0.05 = $1.00 for cus_b.
     expect([b.prepared.contract.customer.id, b.prepared.contract.id]).toEqual(["cus_b", "ctr_cus_b"]);
     expect([a.invoice.total, b.invoice.total]).toEqual(["5.00", "1.00"]);
@@ -101,11 +101,11 @@ describe("sharedContract", () => {
       }),
     );
     const shared = sharedContract(other, share);
-    expect(shared.meters).toBe(first.meters);
+    expect(shared.meters[0]).toBe(first.meters[0]);
     expect(shared.charges).toBe(other.charges);
     expect(shared.customer).toBe(other.customer);
     // The contract given is never edited: the shared one is a copy.
-    expect(other.meters).not.toBe(first.meters);
+    expect(other.meters[0]).not.toBe(first.meters[0]);
     // A third customer on the dearer plan shares the dearer charges, not the first ones.
     const third = sharedContract(
       parseContract(
@@ -117,7 +117,43 @@ describe("sharedContract", () => {
       ),
       share,
     );
-    expect(third.charges).toBe(other.charges);
+    expect(third.charges[0]).toBe(other.charges[0]);
+  });
+
+  it("shares a list item by item: a plan that differs in one charge shares the others", () => {
+    const share = createRatingShare();
+    const flat = { id: "base", name: "Base fee", price: { model: "flat", amount: "10" } };
+    const egress = (unitPrice: string) => ({
+      id: "egress",
+      name: "Egress",
+      meter: "egress",
+      price: { model: "unit", unitPrice },
+    });
+    const first = sharedContract(
+      parseContract(egressContractJson("cus_a", "USD", { charges: [flat, egress("0.05")] })),
+      share,
+    );
+    const other = parseContract(egressContractJson("cus_b", "USD", { charges: [flat, egress("0.09")] }));
+    const shared = sharedContract(other, share);
+    expect(shared.charges[0]).toBe(first.charges[0]);
+    expect(shared.charges[1]).toBe(other.charges[1]);
+    expect(shared.charges).not.toBe(other.charges);
+    // The contract's own list is left as it was.
+    expect(other.charges[0]).not.toBe(first.charges[0]);
+  });
+
+  it("never makes two items of one list the same object", () => {
+    const share = createRatingShare();
+    const contract = parseContract(egressContractJson("cus_a"));
+    const meter = contract.meters[0]!;
+    // Two equal meters (a list as parsed never has them: it is sharing that must not make them one).
+    const twice = { ...contract, meters: [meter, { ...meter }] };
+    const first = sharedContract(twice, share);
+    expect(first.meters[0]).not.toBe(first.meters[1]);
+    const again = sharedContract({ ...contract, meters: [{ ...meter }, { ...meter }] }, share);
+    expect(again.meters[0]).toBe(meter);
+    expect(again.meters[1]).not.toBe(meter);
+    expect(again.meters[0]).not.toBe(again.meters[1]);
   });
 });
 
