@@ -4,16 +4,17 @@ import { Decimal } from "../money/index.js";
 
 /**
  * What preparations of many contracts share, held by the caller ({@link createRatingShare}): each pricing
- * part of a contract (its meters, charges, allowances, tax, discounts, commitments, credits, overrides,
- * amendments) that is equal, value for value, to the same part of a contract prepared before with the
- * same share is replaced by that earlier part. Contracts are immutable, so an equal part changes no
- * invoice (a property test rates generated contracts with and without a share, byte for byte); what
- * changes is memory: 5,000 customers on one plan rate against one set of prices instead of 5,000 copies
- * scattered over the heap (docs/scale.md, "Customers on the same plan"). The share keeps every distinct
- * part it was given, so it lives as long as the batch that uses it; nothing is shared without one.
+ * part of a contract (each of its meters, charges, allowances, discounts, commitments, credits,
+ * overrides and amendments, and its tax) that is equal, value for value, to one of a contract prepared
+ * before with the same share is replaced by that earlier one. Contracts are immutable, so an equal part
+ * changes no invoice (a property test rates generated contracts with and without a share, byte for
+ * byte); what changes is memory: 5,000 customers on one plan rate against one set of prices instead of
+ * 5,000 copies scattered over the heap (docs/scale.md, "Customers on the same plan"). The share keeps
+ * every distinct part it was given, so it lives as long as the batch that uses it; nothing is shared
+ * without one.
  */
 export interface RatingShare {
-  /** The parts seen so far, by part name and {@link fingerprint}. */
+  /** The parts seen so far, by the kind of part and the text of its value (a strict fingerprint). */
   readonly parts: Map<string, unknown>;
 }
 
