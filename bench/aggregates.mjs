@@ -82,6 +82,25 @@ export function preparedAggregates(lib, events) {
   return { prepared, aggregates };
 }
 
+/**
+ * For the side-by-side scripts: one build's invoice of customer c as JSON text, and `run(n)`, which rates
+ * n invoices round the customers (a checksum of their totals, so nothing is optimised away).
+ */
+export function ratingRuns(lib, { prepared, aggregates }, options) {
+  const customers = prepared.length;
+  return {
+    invoice: (c) => JSON.stringify(lib.rateFromAggregates(prepared[c], aggregates[c], options)),
+    run: (n) => {
+      let total = 0;
+      for (let i = 0; i < n; i += 1)
+        total += Number(
+          lib.rateFromAggregates(prepared[i % customers], aggregates[i % customers], options).total,
+        );
+      return total;
+    },
+  };
+}
+
 function contractFor(customer) {
   return parseContract({ ...contractJson, customer: { ...contractJson.customer, id: customer } });
 }

@@ -14,7 +14,7 @@
 import { createHash } from "node:crypto";
 import { loadavg } from "node:os";
 import { pathToFileURL } from "node:url";
-import { contractJsonFor, customerEvents } from "./aggregates.mjs";
+import { contractJsonFor, customerEvents, ratingRuns } from "./aggregates.mjs";
 import { alternating } from "./lib.mjs";
 
 const [beforePath, afterPath = "dist/index.js", invoicesText = "30000", customersText = "5000"] =
@@ -36,17 +36,7 @@ function ratingOf(lib, { distinct, shared }) {
   const aggregates = events.map((list, c) =>
     JSON.parse(JSON.stringify(lib.aggregateForRating(prepared[c], list))),
   );
-  return {
-    invoice: (c) => JSON.stringify(lib.rateFromAggregates(prepared[c], aggregates[c], HOST)),
-    run: (n) => {
-      let total = 0;
-      for (let i = 0; i < n; i += 1)
-        total += Number(
-          lib.rateFromAggregates(prepared[i % customers], aggregates[i % customers], HOST).total,
-        );
-      return total;
-    },
-  };
+  return ratingRuns(lib, { prepared, aggregates }, HOST);
 }
 
 const cases = [
