@@ -142,6 +142,16 @@ describe("sharedContract", () => {
     expect(other.charges[0]).not.toBe(first.charges[0]);
   });
 
+  it("keeps a part it cannot fingerprint as it is, and not for later contracts", () => {
+    const share = createRatingShare();
+    const contract = parseContract(egressContractJson("cus_a"));
+    const odd = { ...contract, tax: new Map() } as unknown as typeof contract;
+    expect(sharedContract(odd, share)).toBe(odd);
+    const other = { ...contract, tax: new Map() } as unknown as typeof contract;
+    expect(sharedContract(other, share).tax).toBe(other.tax);
+    expect(share.parts.size).toBe(2); // the meter and the charge, nothing for the maps
+  });
+
   it("never makes two items of one list the same object", () => {
     const share = createRatingShare();
     const contract = parseContract(egressContractJson("cus_a"));
@@ -164,6 +174,7 @@ describe("fingerprint", () => {
     );
     expect(fingerprint(new Decimal("0.050"))).toBe("d+0.05");
     expect(fingerprint(new Decimal("-2"))).toBe("d--2");
+    expect(fingerprint({ a: 1, 'b"': ["x", -0] })).toBe('{"a":n1,"b\\"":["x",n-0]}');
     expect(fingerprint([])).toBe("[]");
     expect(fingerprint({})).toBe("{}");
   });
