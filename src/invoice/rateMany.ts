@@ -7,7 +7,6 @@ import type { Period } from "../time/index.js";
 import { requireEvents, requireOptions } from "./entryArguments.js";
 import type { Invoice } from "./invoiceSchema.js";
 import { parseEvents, type RateInvoiceOptions, sealOf } from "./rateInvoice.js";
-import { createRatingShare } from "./ratingShare.js";
 import { aggregateParsedForRating, prepareRating, rateFromAggregates } from "./usageAggregates.js";
 
 /** What a batch rated, in a few numbers a billing run can be checked by. */
@@ -77,10 +76,10 @@ export function rateMany(
     }
   }
   const ordered = [...contracts].sort((a, b) => compareText(a.customer.id, b.customer.id));
-  // Customers on one plan rate against one copy of its prices (ratingShare.ts): the same invoices.
-  const share = createRatingShare();
+  // No rating share (ratingShare.ts): each contract is prepared and rated once here, and a share's
+  // fingerprints cost more at preparation than one rating saves (docs/scale.md, "Customers on the same plan").
   const invoices = ordered.map((contract) => {
-    const prepared = prepareRating(contract, period, { share });
+    const prepared = prepareRating(contract, period);
     const own = byCustomer.get(contract.customer.id) ?? [];
     return rateFromAggregates(prepared, aggregateParsedForRating(prepared, own), sealOf(options));
   });
