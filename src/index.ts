@@ -145,6 +145,8 @@ export type {
   Invoice,
   InvoiceLine,
   InvoiceProgressive,
+  LateEventsAccount,
+  LateEventsNotCounted,
   LateUsageDeltaLine,
   LateUsageOptions,
   LateUsageResult,

@@ -228,6 +228,8 @@ const PUBLIC_TYPES = [
   "Invoice",
   "InvoiceLine",
   "LateUsageDeltaLine",
+  "LateEventsAccount",
+  "LateEventsNotCounted",
   "InAdvanceFee",
   "InAdvanceResult",
   "LateUsageOptions",
