@@ -172,7 +172,7 @@ function compare(fixture: FixtureInput, priceBooks: ReadonlyArray<PriceBook>): F
       : [
           differences.length === 0
             ? "the data are the same but the text differs (key order, indentation or the final newline): expected.json is not in ratecard's canonical form"
-            : `${differences.length} field${differences.length === 1 ? "" : "s"} differ`,
+            : `${differences.length} field${differences.length === 1 ? " differs" : "s differ"}`,
         ]),
     ...(note?.problem === undefined ? [] : [note.problem]),
   ];
