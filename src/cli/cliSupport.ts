@@ -178,9 +178,15 @@ export function withFile<T>(flag: string, file: string, paths: RegExp, run: () =
     return run();
   } catch (error) {
     if (isRatecardError(error) && paths.test(error.path))
-      throw new UsageLineError(`${flag} ${file}: ${error.message}`);
+      throw new UsageLineError(`${flag} ${file}${pathNotSaid(error.path, error.message)}: ${error.message}`);
     throw error;
   }
+}
+
+// A sentence that does not name its place in the file ("Line bandwidth_na billed 3656.00 and …") gets
+// the JSON path, so the specialist knows which of ten corrections to fix.
+function pathNotSaid(path: string, message: string): string {
+  return path === "" || message.includes(path) ? "" : ` at ${path}`;
 }
 
 export function isObject(value: unknown): value is Record<string, unknown> {
