@@ -15,6 +15,7 @@ export { check, checkReportText, fixtureError, invoiceDifferences, junitXml } fr
 export type {
   Attribution,
   ColumnMapping,
+  ContractVersion,
   CsvNumberOptions,
   DecimalSeparator,
   DiffCause,

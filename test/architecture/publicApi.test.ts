@@ -229,6 +229,7 @@ const PUBLIC_TYPES = [
   "InvoiceLine",
   "LateUsageDeltaLine",
   "LateEventsAccount",
+  "ContractVersion",
   "LateEventsNotCounted",
   "InAdvanceFee",
   "InAdvanceResult",
