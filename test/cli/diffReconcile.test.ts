@@ -150,4 +150,3 @@ describe("ratecard reconcile", () => {
     expect(result.stdout).toMatch(/\+100\.00 {2}price/);
   });
 });
-
