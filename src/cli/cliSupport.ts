@@ -12,6 +12,7 @@ import {
 } from "../index.js";
 import { readJsonFile } from "./readJsonFile.js";
 import { displayName } from "./standardInput.js";
+import { wrongDocument } from "./wrongDocument.js";
 
 /** Raised for a wrong command line; printed like an input error (exit 2). */
 export class UsageLineError extends Error {}
@@ -30,6 +31,8 @@ export function readIssued<T>(file: string, data: unknown, parse: (data: unknown
   } catch (error) {
     if (!isRatecardError(error)) throw error;
     const wrongShape = error.code === "invalid_field" || error.code === "missing_field";
+    const other = wrongShape ? wrongDocument(data, what) : undefined;
+    if (other !== undefined) throw new UsageLineError(`${file} ${other}.`);
     throw new UsageLineError(`${file}${wrongShape ? ` is not ${what}` : ""}: ${error.message}`);
   }
 }

@@ -341,7 +341,7 @@ const refusals: ReadonlyArray<[string, Refusal]> = [
     "invoice --balances given the contract by mistake",
     {
       args: () => storageInvoice("--balances", storageContract()),
-      says: ["--balances", "is not a ratecard invoice"],
+      says: ["--balances", "is a contract (", "not a ratecard invoice"],
     },
   ],
   [
