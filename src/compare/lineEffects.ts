@@ -47,12 +47,14 @@ export function lineEffects(
   if (before === undefined || after === undefined) {
     const added = before === undefined;
     const amount = new Decimal(line.amount);
+    const quantity = new Decimal(line.quantity);
+    const unit = line.unit ?? (quantity.abs().equals(1) ? "unit" : "units");
     return [
       {
         cause: added ? "line_added" : "line_removed",
         ...where,
         exact: added ? amount : amount.negated(),
-        sentence: `${line.name}: ${added ? "billed now, not before" : "billed before, not now"} (${toPlainString(new Decimal(line.quantity))} ${line.unit ?? "units"}).`,
+        sentence: `${line.name}: ${added ? "billed now, not before" : "billed before, not now"} (${toPlainString(quantity)} ${unit}).`,
       },
     ];
   }

@@ -113,4 +113,13 @@ describe("diff", () => {
     const invoice = rate([GRADUATED], "2026-01", "1234.5");
     expect(diff(invoice, invoice)).toMatchObject({ change: "0.00", attributions: [] });
   });
+
+  it("says 1 unit, not 1 units, for a fee line added or removed", () => {
+    const fee = {
+      charges: [{ id: "fee", name: "Support", price: { model: "flat" as const, amount: "50" } }],
+    };
+    const result = diff(rate([fee], "2026-01", "1"), rate([GRADUATED], "2026-02", "1"));
+    const removed = result.attributions.find((a) => a.cause === "line_removed");
+    expect(removed?.sentence).toBe("Support: billed before, not now (1 unit).");
+  });
 });
