@@ -219,3 +219,20 @@ export function requirePrevious(invoice: Invoice, startsAt: string | undefined, 
     `${source} is the invoice for ${start} to ${end}, but this invoice starts ${startsAt}: what an invoice carries opens the one just after it. Pass the invoice of the period just before (it ends ${startsAt}).`,
   );
 }
+
+/**
+ * Runs `run`; an input error about one of the library's arguments (`asOf`, `from`) is named by the flag
+ * the user typed (`--as-of`), the way its sentence starts ("asOf must be …" → "--as-of must be …").
+ */
+export function namedByFlag<T>(flags: Readonly<Record<string, string>>, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    const flag = isRatecardError(error) ? flags[error.path] : undefined;
+    if (flag === undefined || !isRatecardError(error)) throw error;
+    const message = error.message.startsWith(error.path)
+      ? `${flag}${error.message.slice(error.path.length)}`
+      : `${flag}: ${error.message}`;
+    throw new UsageLineError(message);
+  }
+}
