@@ -228,11 +228,17 @@ export function namedByFlag<T>(flags: Readonly<Record<string, string>>, run: () 
   try {
     return run();
   } catch (error) {
-    const flag = isRatecardError(error) ? flags[error.path] : undefined;
-    if (flag === undefined || !isRatecardError(error)) throw error;
-    const message = error.message.startsWith(error.path)
-      ? `${flag}${error.message.slice(error.path.length)}`
-      : `${flag}: ${error.message}`;
-    throw new UsageLineError(message);
+    return renamedToFlag(flags, error);
   }
+}
+
+/** {@link namedByFlag} for an error already caught (`.catch((error) => renamedToFlag(flags, error))`). */
+export function renamedToFlag(flags: Readonly<Record<string, string>>, error: unknown): never {
+  const flag = isRatecardError(error) ? flags[error.path] : undefined;
+  if (flag === undefined || !isRatecardError(error)) throw error;
+  throw new UsageLineError(
+    error.message.startsWith(`${error.path} `) || error.message.startsWith(`${error.path}:`)
+      ? `${flag}${error.message.slice(error.path.length)}`
+      : `${flag}: ${error.message}`,
+  );
 }
