@@ -67,6 +67,11 @@ export function invalidJson(source: string, detail?: string): ErrorMessage {
   };
 }
 
+/** A JSON file (or standard input) with nothing in it but white space. */
+export function emptyJson(source: string): ErrorMessage {
+  return { code: "invalid_json", message: `${source} is empty: it holds no JSON.` };
+}
+
 /** A file a flag names that cannot be read; `reason` says why. */
 export function flagFileUnreadable(flag: string, file: string, reason: string): ErrorMessage {
   return { code: "invalid_argument", message: `${flag} ${file}: ${reason}.` };

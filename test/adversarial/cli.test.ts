@@ -275,7 +275,7 @@ const refusals: ReadonlyArray<[string, Refusal]> = [
     "invoice --contract an empty file",
     {
       args: () => ["invoice", "--contract", file("empty.json", ""), "--usage", USAGE, "--period", "2026-02"],
-      says: ["--contract", "empty.json", "not valid JSON"],
+      says: ["--contract", "empty.json", "is empty: it holds no JSON"],
     },
   ],
   [
