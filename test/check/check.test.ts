@@ -109,6 +109,19 @@ describe("check", () => {
     );
   });
 
+  it("refuses a fixture.json period that is not expected.json's, rather than check another month", () => {
+    // expected.json is February's invoice (2026-02-01/2026-03-01); fixture.json says March
+    const [march] = check([{ ...cdnBasic, period: "2026-03" }]).fixtures;
+    expect(march?.status).toBe("error");
+    expect(march?.reason).toBe(
+      "fixture.json names the period 2026-03, but expected.json is the invoice for 2026-02-01/2026-03-01: correct one of them (or delete fixture.json, which only names the period until expected.json is written)",
+    );
+    // the same period, written as a month or as dates, is no conflict (nor is a month that a term
+    // starting mid-month clips: fixtures/cloud-platform-may names 2026-05 and bills from 2026-05-12)
+    for (const period of ["2026-02", "2026-02-01/2026-03-01"])
+      expect(check([{ ...cdnBasic, period }]).fixtures[0]?.status).toBe("pass");
+  });
+
   it("fails a fixture whose data match but whose text is not canonical", () => {
     const [result] = check([{ ...cdnBasic, expectedText: expectedText.trimEnd() }]).fixtures;
     expect(result?.status).toBe("fail");
