@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { diff, renderDiff } from "../../src/compare/index.js";
 import { rateInvoice } from "../../src/index.js";
 import { Decimal } from "../../src/money/index.js";
-import { buildContract, type ContractOverrides } from "../_support/contract.js";
+import { buildContract, type ContractOverrides, usageEvent } from "../_support/contract.js";
 import { GRADUATED, rateMonth } from "./graduatedMonths.js";
 
 const rate = rateMonth;
@@ -126,13 +126,7 @@ describe("diff", () => {
 
   it("says when the two invoices are of two customers, so a wrong file is not read as a change", () => {
     const ours = rate([GRADUATED], "2026-02", "800");
-    const event = {
-      id: "x",
-      type: "e",
-      customer: "cus_other",
-      timestamp: "2026-02-10T00:00:00Z",
-      properties: { v: "800" },
-    };
+    const event = usageEvent("x", "e", "2026-02-10T00:00:00Z", { v: "800" }, "cus_other");
     const theirs = rateInvoice(
       buildContract(GRADUATED, { id: "ctr_other", customer: { id: "cus_other" } }),
       [event],
