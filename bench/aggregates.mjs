@@ -10,6 +10,7 @@ import { availableParallelism, loadavg } from "node:os";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import {
   aggregateForRating,
+  createRatingShare,
   parseContract,
   prepareRating,
   rateFromAggregates,
@@ -81,8 +82,46 @@ export function preparedAggregates(lib, events) {
   return { prepared, aggregates };
 }
 
+/**
+ * For the side-by-side scripts: one build's invoice of customer c as JSON text, and `run(n)`, which rates
+ * n invoices round the customers (a checksum of their totals, so nothing is optimised away).
+ */
+export function ratingRuns(lib, { prepared, aggregates }, options) {
+  const customers = prepared.length;
+  return {
+    invoice: (c) => JSON.stringify(lib.rateFromAggregates(prepared[c], aggregates[c], options)),
+    run: (n) => {
+      let total = 0;
+      for (let i = 0; i < n; i += 1)
+        total += Number(
+          lib.rateFromAggregates(prepared[i % customers], aggregates[i % customers], options).total,
+        );
+      return total;
+    },
+  };
+}
+
 function contractFor(customer) {
   return parseContract({ ...contractJson, customer: { ...contractJson.customer, id: customer } });
+}
+
+/**
+ * Customer c's contract as JSON: cdn-basic, or (`distinctPrice`) with a North America bandwidth price of
+ * its own, 0.08 + c × 0.000001 for the first tier: no two customers have that charge in common, and a
+ * `share` shares their meters and other four charges (docs/scale.md, "Customers on the same plan").
+ */
+export function contractJsonFor(c, distinctPrice = false) {
+  const json = { ...contractJson, customer: { ...contractJson.customer, id: `cus_${c}` } };
+  if (!distinctPrice) return json;
+  const priced = (tier, at) => (at === 0 ? { ...tier, unitPrice: (0.08 + c * 0.000001).toFixed(6) } : tier);
+  return {
+    ...json,
+    charges: json.charges.map((charge) =>
+      charge.id === "bandwidth_na"
+        ? { ...charge, price: { ...charge.price, tiers: charge.price.tiers.map(priced) } }
+        : charge,
+    ),
+  };
 }
 
 // What one core rates: `customers` invoices from aggregates, prepared once per customer's contract.
@@ -131,6 +170,30 @@ export async function benchAggregates(customers) {
     },
     customers,
   );
+  // The same customers prepared with one share (prepareRating's `share`): one copy of the plan's
+  // pricing for all of them; beside it, customers each at a North America price of their own, with a
+  // share too (their meters and four other charges are equal). Made after the figures above, so that
+  // these heaps do not weigh on them.
+  const share = createRatingShare();
+  const onePlan = contracts.map((contract) => prepareRating(contract, "2026-02", { share }));
+  const ownShare = createRatingShare();
+  const ownPrices = events.map((_, c) =>
+    prepareRating(parseContract(contractJsonFor(c, true)), "2026-02", { share: ownShare }),
+  );
+  const ownAggregates = events.map((list, c) => aggregateForRating(ownPrices[c], list));
+  const rateEach = (list, states) => (n) => {
+    let total = 0;
+    for (let i = 0; i < n; i += 1)
+      total += Number(rateFromAggregates(list[i % customers], states[i % customers], HOST).total);
+    return total;
+  };
+  const [sharedPlan, distinctPrices] = alternating(
+    [
+      ["one plan, prepared with a share", rateEach(onePlan, aggregates)],
+      ["a price each, prepared with a share", rateEach(ownPrices, ownAggregates)],
+    ],
+    customers * 4,
+  );
   const cores = availableParallelism();
   const seconds = 3;
   const started = Date.now();
@@ -161,6 +224,10 @@ export async function benchAggregates(customers) {
   console.log(
     `  ratio host digest / default digest: ${(fromAggregates.perSecond / defaultDigest.perSecond).toFixed(2)}× wall, ${(fromAggregates.cpuPerSecond / defaultDigest.cpuPerSecond).toFixed(2)}× CPU (${grouped(fromAggregates.cpuPerSecond)} against ${grouped(defaultDigest.cpuPerSecond)} invoices per CPU second)`,
   );
+  for (const rate of [sharedPlan, distinctPrices])
+    console.log(
+      `  ${rate.label.padEnd(44)} ${grouped(rate.perSecond).padStart(10)} invoices/s (${grouped(rate.cpuPerSecond)} per CPU second)`,
+    );
   console.log(
     `  ratio from aggregates / from events: ${(fromAggregates.perSecond / fromEvents.perSecond).toFixed(2)}×`,
   );
@@ -175,6 +242,12 @@ export async function benchAggregates(customers) {
     // Per second of the process's CPU time, which the machine's load disturbs far less than the clock.
     invoicesPerCpuSecondOneCore: Math.round(fromAggregates.cpuPerSecond),
     invoicesPerCpuSecondOneCoreDefaultDigest: Math.round(defaultDigest.cpuPerSecond),
+    // The same customers prepared with one share (one plan: its pricing shared by all), and customers
+    // each at a price of their own (nothing but the meters to share), in alternating rounds.
+    invoicesPerSecondOneCoreSharedPlan: Math.round(sharedPlan.perSecond),
+    invoicesPerCpuSecondOneCoreSharedPlan: Math.round(sharedPlan.cpuPerSecond),
+    invoicesPerSecondOneCoreDistinctPrices: Math.round(distinctPrices.perSecond),
+    invoicesPerCpuSecondOneCoreDistinctPrices: Math.round(distinctPrices.cpuPerSecond),
     invoicesPerSecondAllCores: Math.round(allCores),
     invoicesFromAggregatesVsEvents: Number((fromAggregates.perSecond / fromEvents.perSecond).toFixed(3)),
     loadAverage: loadavg()[0],

@@ -11,7 +11,7 @@
 import { createHash } from "node:crypto";
 import { loadavg } from "node:os";
 import { pathToFileURL } from "node:url";
-import { customerEvents, preparedAggregates } from "./aggregates.mjs";
+import { customerEvents, preparedAggregates, ratingRuns } from "./aggregates.mjs";
 import { alternating } from "./lib.mjs";
 
 const [beforePath, afterPath = "dist/index.js", invoicesText = "5000"] = process.argv.slice(2);
@@ -24,18 +24,7 @@ const events = customerEvents(customers);
 
 // What one build needs to rate (preparedAggregates, bench/aggregates.mjs), rated with `options`.
 function ratingOf(lib, options) {
-  const { prepared, aggregates } = preparedAggregates(lib, events);
-  return {
-    invoice: (c) => JSON.stringify(lib.rateFromAggregates(prepared[c], aggregates[c], options)),
-    run: (n) => {
-      let total = 0;
-      for (let i = 0; i < n; i += 1)
-        total += Number(
-          lib.rateFromAggregates(prepared[i % customers], aggregates[i % customers], options).total,
-        );
-      return total;
-    },
-  };
+  return ratingRuns(lib, preparedAggregates(lib, events), options);
 }
 
 // Each case with the index of the case it is compared with: BEFORE with the same digest, which is

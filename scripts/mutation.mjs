@@ -65,6 +65,7 @@ export const TARGETS = {
       "asOfInstant.ts",
       "pricedByBook.ts",
       "rateMany.ts",
+      "ratingShare.ts",
       "billProgressively.ts",
       "progressiveSchema.ts",
       "usageWarnings.ts",

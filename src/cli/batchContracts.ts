@@ -1,8 +1,8 @@
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import { extname, join } from "node:path";
 import { type Contract, type PriceBook, resolveContract } from "../index.js";
 import { UsageLineError, withFile } from "./cliSupport.js";
-import { parseJsonText, readJsonFile } from "./readJsonFile.js";
+import { parseJsonText, readJsonFile, readTextFile } from "./readJsonFile.js";
 
 /** A contract of a batch: where it came from, its JSON (for the worker threads) and the parsed contract. */
 export interface BatchContract {
@@ -79,14 +79,7 @@ async function ndjsonDocuments(
   path: string,
   flag: string,
 ): Promise<ReadonlyArray<{ source: string; json: unknown }>> {
-  // readJsonFile's checks (a missing file, a folder) first, on the file as text.
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch {
-    await readJsonFile(path, flag); // throws the sentence that names why
-    throw new UsageLineError(`${flag} ${path} cannot be read`);
-  }
+  const text = await readTextFile(path, flag);
   return text.split("\n").flatMap((line, index) => {
     if (line.trim() === "") return [];
     const source = `${path} line ${index + 1}`;

@@ -1,4 +1,5 @@
 import { closeSync, openSync, readSync, statSync } from "node:fs";
+import { createRequire as requireFrom } from "node:module";
 import { extname } from "node:path";
 import {
   type Contract,
@@ -14,7 +15,7 @@ import {
   usageAggregatesFromSql,
 } from "../index.js";
 import { UsageLineError } from "./cliSupport.js";
-import { refuseTrailingCommas } from "./duckdbTrailingCommas.js";
+import { refusedLinesError } from "./duckdbRefusedLines.js";
 import { csvMissingColumns } from "./messages.js";
 
 /** The formats DuckDB reads a usage file in: ratecard's three and Parquet. */
@@ -28,6 +29,7 @@ interface DuckdbConnection {
   run(sql: string): Promise<unknown>;
   runAndReadAll(sql: string): Promise<{ getRowObjectsJS(): unknown[] }>;
   stream(sql: string): Promise<{ yieldRowObjectJs(): AsyncIterable<Record<string, unknown>[]> }>;
+  interrupt(): void;
   closeSync(): void;
 }
 interface DuckdbModule {
@@ -90,12 +92,32 @@ export async function openDuckdbUsage(file: string, format: string | undefined):
     // Text instants without a zone, and Parquet TIMESTAMP columns, are read as UTC, as ratecard reads them.
     await connection.run("SET TimeZone = 'UTC'");
     const source = await usageSourceOf(connection, file, chosen);
-    const rows = async (sql: string) => (await readRows(connection, sql, file)).getRowObjectsJS();
-    if (chosen === "ndjson" && !isEmptyFile(file)) await refuseTrailingCommas(rows, file);
+    // An NDJSON file's lines are searched for what DuckDB reads and ratecard refuses once, before any
+    // rows are returned: while DuckDB's threads run the first query, on this thread, which would
+    // otherwise only wait for them.
+    let check = chosen === "ndjson" && !isEmptyFile(file) ? () => refusedLinesError(file) : () => undefined;
+    const refusal = () => {
+      const found = check();
+      check = () => undefined;
+      return found;
+    };
+    const rows = async (sql: string) => {
+      const running = readRows(connection, sql, file);
+      const refused = refusal();
+      if (refused === undefined) return (await running).getRowObjectsJS();
+      // The refusal wins over the query's own outcome, as when the search ran first.
+      connection.interrupt();
+      await running.catch(() => undefined);
+      throw refused;
+    };
     return {
       source,
       rows,
-      stream: (sql) => streamRows(connection, sql, file),
+      stream: (sql) => {
+        const refused = refusal();
+        if (refused !== undefined) throw refused;
+        return streamRows(connection, sql, file);
+      },
       close: () => connection.closeSync(),
     };
   } catch (error) {
@@ -125,9 +147,11 @@ export async function duckdbAvailable(): Promise<boolean> {
 
 async function importDuckdb(): Promise<DuckdbModule | undefined> {
   try {
-    // A variable specifier: bundlers leave the optional dependency out of the build.
+    // A variable specifier: bundlers leave the optional dependency out of the build. require, not
+    // import(): the package is CommonJS, and import() has Node scan each of its files for export names
+    // first, which cost 0.07–0.09 s of CPU (0.16–0.19 s against 0.09–0.10 s to load it; docs/scale.md).
     const name = "@duckdb/node-api";
-    return (await import(name)) as DuckdbModule;
+    return requireFrom(import.meta.url)(name) as DuckdbModule;
   } catch {
     return undefined;
   }
@@ -200,16 +224,21 @@ async function usageSourceOf(
   format: DuckdbFormat,
 ): Promise<SqlUsageSource> {
   const path = `'${file.replaceAll("'", "''")}'`;
-  const columns =
-    "columns = {id: 'JSON', type: 'JSON', customer: 'JSON', timestamp: 'JSON', properties: 'JSON'}";
+  const columns = (fields: "VARCHAR" | "JSON") =>
+    `columns = {id: '${fields}', type: '${fields}', customer: '${fields}', timestamp: '${fields}', properties: 'JSON'}`;
+  // NDJSON: the fields read as text (a line where one is not is refused by refusedLinesError, which
+  // reads every line); a JSON array has no lines to search, so its fields are read as JSON and tested.
   if (format === "ndjson")
     return {
-      from: eventsAsRatecardReadsThem(`read_json(${path}, format = 'newline_delimited', ${columns})`),
+      from: eventsAsRatecardReadsThem(
+        `read_json(${path}, format = 'newline_delimited', ${columns("VARCHAR")})`,
+        "text",
+      ),
       properties: { json: "properties" },
     };
   if (format === "json")
     return {
-      from: eventsAsRatecardReadsThem(`read_json(${path}, format = 'array', ${columns})`),
+      from: eventsAsRatecardReadsThem(`read_json(${path}, format = 'array', ${columns("JSON")})`, "json"),
       properties: { json: "properties" },
     };
   if (format === "parquet") return { from: `read_parquet(${path})`, properties: { json: "properties" } };
@@ -235,19 +264,23 @@ async function usageSourceOf(
 }
 
 /**
- * The JSON events of a `read_json` whose fields are read as JSON, with the rows the in-memory reader
- * refuses (src/events) left without a field, so that every consumer counts them as malformed events and
- * refuses the file (`invalid_event`): an id, type, customer or timestamp that is not JSON text is none
- * (DuckDB's VARCHAR cast read `"id": 1` as "1"); properties that are not an object of flat values (a
- * nested object was an `invalid_value`, another property's list or object was not looked at) leave the
- * event without its type, so that its id is the first id the refusal names. The
- * tests ride the scan: the first byte of the minified JSON DuckDB keeps, and the types of the
- * properties only for the few rows whose text has `:{` or `:[`.
+ * The JSON events of a `read_json`, with the rows the in-memory reader refuses (src/events) left without
+ * a field, so that every consumer counts them as malformed events and refuses the file
+ * (`invalid_event`): properties that are not an object of flat values (a nested object was an
+ * `invalid_value`, another property's list or object was not looked at) leave the event without its
+ * type, so that its id is the first id the refusal names. Fields read as JSON (`json`): one that is not
+ * JSON text is none (DuckDB's VARCHAR cast read `"id": 1` as "1"). Fields read as text (`text`, an
+ * NDJSON file, whose lines refusedLinesError searches for such fields instead: reading JSON and
+ * unquoting it cost a quarter of the query, docs/scale.md) are taken as they are. The tests ride the
+ * scan: the first byte of the minified JSON DuckDB keeps, and the types of the properties only for the
+ * few rows whose text has `:{` or `:[`.
  */
-function eventsAsRatecardReadsThem(reader: string): string {
+function eventsAsRatecardReadsThem(reader: string, fields: "json" | "text"): string {
   const json = (name: string) => `CAST("${name}" AS VARCHAR)`;
   const text = (name: string) =>
-    `CASE WHEN starts_with(${json(name)}, '"') THEN json_extract_string("${name}", '$') END`;
+    fields === "text"
+      ? `"${name}"`
+      : `CASE WHEN starts_with(${json(name)}, '"') THEN json_extract_string("${name}", '$') END`;
   // CASE, not AND: DuckDB computes a CASE branch only for the rows that reach it.
   const flat = `CASE WHEN "properties" IS NULL THEN TRUE WHEN NOT starts_with(${json("properties")}, '{') THEN FALSE WHEN contains(${json("properties")}, ':{') OR contains(${json("properties")}, ':[') THEN NOT list_has_any(json_type("properties", '$.*'), ['OBJECT', 'ARRAY']) ELSE TRUE END`;
   return `(SELECT ${text("id")} AS id, CASE WHEN ${flat} THEN ${text("type")} END AS type, ${text("customer")} AS customer, ${text("timestamp")} AS timestamp, "properties" AS properties FROM ${reader})`;

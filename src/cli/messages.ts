@@ -193,6 +193,14 @@ export function outputFileUnwritable(file: string, reason: string): ErrorMessage
   return { code: "invalid_argument", message: `--output ${file}: ${reason}; nothing was written.` };
 }
 
+/** A file a flag names (a contract, an invoice) with bytes that are no UTF-8 character, first on `line`. */
+export function flagFileNotUtf8(flag: string, file: string, line: number): ErrorMessage {
+  return {
+    code: "invalid_argument",
+    message: `${flag} ${file}: line ${line} holds bytes that are no UTF-8 character (a file saved as Latin-1 or Windows-1252, or cut off). ratecard reads its files as UTF-8 and does not replace what it cannot read, which would change names, ids and amounts' labels; save the file as UTF-8.`,
+  };
+}
+
 /** Input (a usage file, standard input) with bytes that are no UTF-8 character (a file saved as Latin-1 or Windows-1252). */
 export function usageNotUtf8(where: string): ErrorMessage {
   return {

@@ -1,5 +1,4 @@
 import { type Dirent, existsSync, readdirSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import {
   type CreditNoteFixture,
@@ -23,7 +22,7 @@ import {
   requirePrevious,
   UsageLineError,
 } from "./cliSupport.js";
-import { readJsonFile } from "./readJsonFile.js";
+import { readJsonFile, readTextFile } from "./readJsonFile.js";
 import { readUsage } from "./readUsage.js";
 
 /** The usage file of a fixture (or a what-if customer), in the order looked for (the first that exists is read). */
@@ -90,7 +89,9 @@ export async function readFixture(
       return fixtureError(dir, `there is no usage file (${USAGE_FILES.join(", ")})`);
     const contract = await readJsonFile(join(dir, "contract.json"), "contract.json");
     const expectedFile = join(dir, "expected.json");
-    const expectedText = existsSync(expectedFile) ? await readFile(expectedFile, "utf8") : undefined;
+    const expectedText = existsSync(expectedFile)
+      ? await readTextFile(expectedFile, "expected.json")
+      : undefined;
     const named = await fixturePeriod(dir);
     const period = expectedPeriod(expectedText) ?? named.period;
     const startsAt =
@@ -134,7 +135,9 @@ async function creditNote(dir: string): Promise<{ creditNote?: CreditNoteFixture
   return {
     creditNote: {
       corrections: await readJsonFile(file, "corrections.json"),
-      ...(existsSync(expectedFile) ? { expectedText: await readFile(expectedFile, "utf8") } : {}),
+      ...(existsSync(expectedFile)
+        ? { expectedText: await readTextFile(expectedFile, "expected-credit-note.json") }
+        : {}),
     },
   };
 }

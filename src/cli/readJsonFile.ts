@@ -1,9 +1,10 @@
 import { readFile } from "node:fs/promises";
 import { InputError } from "../index.js";
 import { assertNoDuplicateKeys } from "./duplicateKeys.js";
-import { emptyJson, flagFileUnreadable, invalidJson } from "./messages.js";
+import { emptyJson, flagFileNotUtf8, flagFileUnreadable, invalidJson } from "./messages.js";
 import { withoutByteOrderMark } from "./readLines.js";
 import { isStandardInput, readStandardInput, STANDARD_INPUT_NAME } from "./standardInput.js";
+import { firstLineNotUtf8 } from "./utf8Check.js";
 
 /**
  * Reads one JSON document the command line names, for the flag that names it (`--contract`, `--price`,
@@ -20,18 +21,23 @@ export async function readJsonFile(file: string, flag: string): Promise<unknown>
 
 /**
  * The text of a file the command line names, for the flag that names it (`-`: standard input); a file
- * that is missing, a folder or unreadable is an input error naming the flag and the file (exit 2).
+ * that is missing, a folder or unreadable is an input error naming the flag and the file (exit 2), and so
+ * is one that is not UTF-8: decoding would turn its bytes into U+FFFD without a word (`caf\uFFFD`).
  */
 export async function readTextFile(file: string, flag: string): Promise<string> {
   if (isStandardInput(file)) return readStandardInput(flag);
+  let bytes: Buffer;
   try {
-    return await readFile(file, "utf8");
+    bytes = await readFile(file);
   } catch (error) {
     throw InputError.from(
       flagFileUnreadable(flag, file, readFailure((error as NodeJS.ErrnoException).code)),
       "",
     );
   }
+  const line = firstLineNotUtf8(bytes);
+  if (line !== undefined) throw InputError.from(flagFileNotUtf8(flag, file, line), "");
+  return bytes.toString("utf8");
 }
 
 /**

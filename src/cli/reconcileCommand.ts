@@ -1,4 +1,3 @@
-import { readFile } from "node:fs/promises";
 import {
   COLUMN_FIELDS,
   type ColumnMapping,
@@ -17,9 +16,8 @@ import { defineCommand } from "./defineCommand.js";
 import { readInvoiceFile, reportFormat } from "./diffCommand.js";
 import { EXIT } from "./exitCodes.js";
 import { nodeSha256 } from "./nodeSha256.js";
-import { readJsonFile } from "./readJsonFile.js";
+import { readJsonFile, readTextFile } from "./readJsonFile.js";
 import { usageSource } from "./readUsage.js";
-import { isStandardInput, readStandardInput } from "./standardInput.js";
 import { withUsageProgress } from "./stderr.js";
 
 /**
@@ -106,13 +104,7 @@ async function readIssuedDocument(file: string, values: Flags): Promise<IssuedDo
       "--columns, --mapping, --decimal-comma and --decimal-point describe a CSV; the issued invoice is not one",
     );
   if (csv) {
-    let text: string;
-    try {
-      text = isStandardInput(file) ? await readStandardInput("--issued") : await readFile(file, "utf8");
-    } catch (error) {
-      if (error instanceof UsageLineError) throw error;
-      throw new UsageLineError(`--issued ${file} cannot be read; check the path`);
-    }
+    const text = await readTextFile(file, "--issued");
     const mapping = await columnMapping(values);
     const numbers = csvNumberOptions(values);
     return withFile("--issued", file, /.*/, () =>

@@ -53,6 +53,22 @@ function completeLength(bytes: Uint8Array): number {
   return bytes.length;
 }
 
+/**
+ * The first physical line (from 1) of `bytes` that is not UTF-8, or undefined when they all are: lines
+ * split on the "\n" byte, which no UTF-8 character holds, so each line is checked whole.
+ */
+export function firstLineNotUtf8(bytes: Uint8Array): number | undefined {
+  if (isUtf8(bytes)) return undefined;
+  let line = 1;
+  let start = 0;
+  for (let next = bytes.indexOf(10, start); next !== -1; next = bytes.indexOf(10, start)) {
+    if (!isUtf8(bytes.subarray(start, next))) return line;
+    line += 1;
+    start = next + 1;
+  }
+  return line;
+}
+
 // The first physical line (from 1) that is not UTF-8: lines split on the "\n" byte, which no UTF-8
 // character holds, so a line is checked whole. Read only after a check failed.
 async function lineNotUtf8(chunks: AsyncIterable<Buffer | string>): Promise<number | undefined> {

@@ -18,6 +18,7 @@ import type { CreditBurnOrder, CreditGrantTerms } from "./terms/credits/schema.j
 import type { DiscountTerms } from "./terms/discounts/schema.js";
 import type { LateUsageCorrection } from "./terms/lateUsage/schema.js";
 import type { TaxTerms } from "./terms/tax/schema.js";
+import { withoutNegativeZero } from "./withoutNegativeZero.js";
 
 /** A validated contract, ready to rate: decimals are exact, dates are instants, references resolved. */
 export interface Contract {
@@ -134,7 +135,8 @@ export type SafeParseContractResult =
  * Validates contract JSON without throwing.
  * @returns the contract, or the error listing every problem (`error.details.problems`)
  */
-export function safeParseContract(input: unknown): SafeParseContractResult {
+export function safeParseContract(json: unknown): SafeParseContractResult {
+  const input = withoutNegativeZero(json);
   const book = priceBookNamed(input);
   if (book !== undefined)
     return {

@@ -43,6 +43,8 @@ export {
   rateProgressiveInvoice,
   rateProgressiveParsedInvoice,
 } from "./rateProgressiveInvoice.js";
+export type { RatingShare } from "./ratingShare.js";
+export { createRatingShare } from "./ratingShare.js";
 export type { ServicePeriod } from "./resolveServicePeriod.js";
 export { resolveServicePeriod } from "./resolveServicePeriod.js";
 export type { CreditBalances } from "./stages/credits.js";

@@ -7,6 +7,7 @@ import type { Period } from "../time/index.js";
 import { requireEvents, requireOptions } from "./entryArguments.js";
 import type { Invoice } from "./invoiceSchema.js";
 import { parseEvents, type RateInvoiceOptions, sealOf } from "./rateInvoice.js";
+import { createRatingShare } from "./ratingShare.js";
 import { aggregateParsedForRating, prepareRating, rateFromAggregates } from "./usageAggregates.js";
 
 /** What a batch rated, in a few numbers a billing run can be checked by. */
@@ -76,8 +77,10 @@ export function rateMany(
     }
   }
   const ordered = [...contracts].sort((a, b) => compareText(a.customer.id, b.customer.id));
+  // Customers on one plan rate against one copy of its prices (ratingShare.ts): the same invoices.
+  const share = createRatingShare();
   const invoices = ordered.map((contract) => {
-    const prepared = prepareRating(contract, period);
+    const prepared = prepareRating(contract, period, { share });
     const own = byCustomer.get(contract.customer.id) ?? [];
     return rateFromAggregates(prepared, aggregateParsedForRating(prepared, own), sealOf(options));
   });

@@ -25,6 +25,7 @@ import {
   requireArguments,
   sealOf,
 } from "./rateInvoice.js";
+import { type RatingShare, requireShare, sharedContract } from "./ratingShare.js";
 import type { ServicePeriod } from "./resolveServicePeriod.js";
 
 /**
@@ -93,19 +94,25 @@ type Envelope = z.infer<typeof envelopeSchema>;
 /**
  * Prepares a contract and a period for rating: step 0 (the service period and its pieces) and the
  * meters' requests, once. Rate with {@link rateFromAggregates} as many customers' aggregates as needed.
- * @param options - `daily`: keep each sum and count meter's quantity per local day (for charts)
- * @throws InputError `invalid_period`, `unparsed_contract`, `invalid_argument` as {@link rateInvoice}
+ * @param options - `daily`: keep each sum and count meter's quantity per local day (for charts);
+ *   `share`: a {@link RatingShare} (`createRatingShare()`) that the preparations of a batch pass alike,
+ *   so that contracts with equal pricing parts rate against one copy of them (the same invoices; less
+ *   memory, faster on a large customer base: docs/scale.md, "Customers on the same plan")
+ * @throws InputError `invalid_period`, `unparsed_contract`, `invalid_argument` as {@link rateInvoice};
+ *   `invalid_argument` at `options.share` for a share createRatingShare did not make
  * @example const prepared = prepareRating(parseContract(json), "2026-02");
  */
 export function prepareRating(
   contract: Contract,
   period: Period | string,
-  options: { readonly daily?: boolean } = {},
+  options: { readonly daily?: boolean; readonly share?: RatingShare } = {},
 ): PreparedRating {
   requireArguments(contract, period, options);
-  const inForce = periodInForce(contract, period);
+  const share = requireShare(options.share);
+  const terms = share === undefined ? contract : sharedContract(contract, share);
+  const inForce = periodInForce(terms, period);
   const daily = options.daily === true;
-  return { contract, period: inForce, daily, options: aggregationOptions(contract, inForce, { daily }) };
+  return { contract: terms, period: inForce, daily, options: aggregationOptions(terms, inForce, { daily }) };
 }
 
 /**
@@ -273,16 +280,13 @@ const expectedHeader = perObject((prepared: PreparedRating) => header(prepared, 
 function readEnvelope(prepared: PreparedRating, input: unknown, path: ReadonlyArray<PropertyKey>): Envelope {
   const envelope = readEnvelopeFast(input) ?? parseEnvelope(input, path);
   const expected = expectedHeader(prepared);
-  const at = (field: string) => [...path.map(String), field].join(".");
-  const mismatch = (what: string, found: string, wanted: string, field: string) =>
-    InputError.from(aggregatesMessages.aggregatesForOtherRating(what, found, wanted), at(field));
   if (envelope.customer !== expected.customer)
-    throw mismatch("customer", `"${envelope.customer}"`, `"${expected.customer}"`, "customer");
-  const periodText = (period: { start: string; end: string }) => `${period.start} to ${period.end}`;
+    throw mismatch(path, "customer", `"${envelope.customer}"`, `"${expected.customer}"`, "customer");
   if (envelope.period.start !== expected.period.start || envelope.period.end !== expected.period.end)
-    throw mismatch("the period", periodText(envelope.period), periodText(expected.period), "period");
+    throw mismatch(path, "the period", periodText(envelope.period), periodText(expected.period), "period");
   if ((envelope.daily === true) !== prepared.daily)
     throw mismatch(
+      path,
       "daily quantities",
       envelope.daily ? "kept" : "not kept",
       prepared.daily ? "kept" : "not kept",
@@ -292,22 +296,55 @@ function readEnvelope(prepared: PreparedRating, input: unknown, path: ReadonlyAr
   // One index cannot repeat: no set made per invoice for the usual single shard (issue 14).
   const repeated = indices.length > 1 && new Set(indices).size !== indices.length;
   if (indices.some((index) => index >= count) || repeated)
-    throw InputError.from(aggregatesMessages.invalidShard(envelope.shards), at("shards"));
+    throw InputError.from(aggregatesMessages.invalidShard(envelope.shards), fieldPath(path, "shards"));
   // A period no amendment splits has no pieces list; a split one has one set of states per piece.
   const pieces = prepared.period.pieces.length;
   const wanted = pieces > 1 ? pieces : 0;
   const given = envelope.pieces?.length ?? 0;
-  const cut = (count: number) =>
-    count === 0 ? "no amendment cuts" : `cut into ${count} pieces by amendments`;
-  if (given !== wanted) throw mismatch("a period", cut(given), `a period ${cut(wanted)}`, "pieces");
+  if (given !== wanted) throw mismatch(path, "a period", cut(given), `a period ${cut(wanted)}`, "pieces");
   // …and one set per span, a stretch of pieces a charge is rated over at once (chargeRuns.ts).
   const spans = prepared.period.spans.length;
   const givenSpans = envelope.spans?.length ?? 0;
-  const stretches = (count: number) =>
-    count === 0 ? "no stretch of pieces" : `${count} stretches of pieces rated at once`;
   if (givenSpans !== spans)
-    throw mismatch("a period with", stretches(givenSpans), `a period with ${stretches(spans)}`, "spans");
+    throw mismatch(
+      path,
+      "a period with",
+      stretches(givenSpans),
+      `a period with ${stretches(spans)}`,
+      "spans",
+    );
   return envelope;
+}
+
+// The error for aggregates made for another rating, and its path. Functions of their own rather than
+// closures made in readEnvelope: they were made on every invoice read, and used only for an error.
+function mismatch(
+  path: ReadonlyArray<PropertyKey>,
+  what: string,
+  found: string,
+  wanted: string,
+  field: string,
+): InputError {
+  return InputError.from(
+    aggregatesMessages.aggregatesForOtherRating(what, found, wanted),
+    fieldPath(path, field),
+  );
+}
+
+function fieldPath(path: ReadonlyArray<PropertyKey>, field: string): string {
+  return [...path.map(String), field].join(".");
+}
+
+function cut(count: number): string {
+  return count === 0 ? "no amendment cuts" : `cut into ${count} pieces by amendments`;
+}
+
+function stretches(count: number): string {
+  return count === 0 ? "no stretch of pieces" : `${count} stretches of pieces rated at once`;
+}
+
+function periodText(period: { readonly start: string; readonly end: string }): string {
+  return `${period.start} to ${period.end}`;
 }
 
 function parseEnvelope(input: unknown, path: ReadonlyArray<PropertyKey>): Envelope {

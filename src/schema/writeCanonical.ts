@@ -69,11 +69,15 @@ function writeObject(record: object, into: Uint8Array, at: number): number {
   const plan = keyPlanOf(keys);
   if (plan === undefined) return writeSortedObject(record, keys, into, at);
   const { order, heads } = plan;
+  // The values in the order of `keys` (Object.values lists them as Object.keys does): one call instead
+  // of a keyed load per member, which over a document's few dozen shapes of objects is megamorphic
+  // (a cdn-basic invoice's bytes in 10.1 µs against 10.8 µs; issue 14).
+  const values = Object.values(record);
   let end = at;
   into[end++] = 0x7b; // {
   let first = true;
   for (let member = 0; member < order.length; member += 1) {
-    const item = resolved((record as Record<string, unknown>)[keys[order[member] as number] as string]);
+    const item = resolved(values[order[member] as number]);
     if (isLeftOut(item)) continue;
     if (!first) into[end++] = 0x2c; // ,
     first = false;

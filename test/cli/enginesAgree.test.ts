@@ -147,7 +147,10 @@ describe("an NDJSON event the in-memory reader refuses by its shape", () => {
     );
     const byId = rate(numericId, "duckdb");
     expect([byId.code, byId.stdout]).toEqual([2, ""]);
-    expect(byId.stderr).toContain("1 event(s) of the usage table have no id, type or customer as text");
+    // Found by the search of the file's lines (src/cli/duckdbRefusedLines.ts), which quotes the line.
+    expect(byId.stderr).toContain(
+      `numeric-id.ndjson: 1 line(s) are events ratecard's reader refuses (an id, type, customer or timestamp that is not text, or a line that is not valid JSON), such as ${JSON.stringify(SHAPE_CASES[0]![1].trimEnd())}`,
+    );
     const nested = join(scratch, "nested.ndjson");
     writeFileSync(nested, ndjsonLine("e1", "10") + event('"properties":{"gb":{"x":1}}'));
     const byProperties = rate(nested, "duckdb");

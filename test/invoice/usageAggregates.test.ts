@@ -134,6 +134,22 @@ describe("mergeUsageAggregates", () => {
     expect([refusal.code, refusal.path]).toEqual(["aggregates_shards", "b.shards.indices"]);
   });
 
+  it("names the shard of a merge that was made for another rating, and both periods", () => {
+    const ofOther = { ...shard(1), customer: "cus_other" };
+    const customer = capture(() => mergeUsageAggregates(prepared, shard(0), ofOther));
+    expect([customer.code, customer.path]).toEqual(["aggregates_mismatch", "b.customer"]);
+    const period = { start: "2026-03-01T00:00:00.000Z", end: "2026-04-01T00:00:00.000Z" };
+    const later = capture(() => mergeUsageAggregates(prepared, { ...shard(0), period }, shard(1)));
+    expect([later.code, later.path]).toEqual(["aggregates_mismatch", "a.period"]);
+    expect(later.message).toContain("2026-03-01T00:00:00.000Z to 2026-04-01T00:00:00.000Z");
+    expect(later.message).toContain("2026-02-01T00:00:00.000Z to 2026-03-01T00:00:00.000Z");
+    const daily = capture(() => mergeUsageAggregates(prepared, shard(0), { ...shard(1), daily: true }));
+    expect([daily.code, daily.path]).toEqual(["aggregates_mismatch", "b.daily"]);
+    const beyond = { ...shard(1), shards: { count: 2, indices: [2] } };
+    const outside = capture(() => mergeUsageAggregates(prepared, shard(0), beyond));
+    expect([outside.code, outside.path]).toEqual(["invalid_argument", "b.shards"]);
+  });
+
   it("refuses to merge shards of different splits", () => {
     const other = aggregateForRating(prepared, events, { shard: { index: 1, count: 3 } });
     const refusal = capture(() => mergeUsageAggregates(prepared, shard(0), other));

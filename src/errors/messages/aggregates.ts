@@ -1,3 +1,4 @@
+import { describeValue } from "../describeValue.js";
 import type { ErrorMessage } from "./message.js";
 
 // The sentences about usage aggregates: the meters' states aggregated elsewhere (another process, a
@@ -48,6 +49,14 @@ export function invalidShard(shard: unknown): ErrorMessage {
   return {
     code: "invalid_argument",
     message: `shard must name one shard of a split, { index, count } with count a whole number from 1 and index from 0 to count − 1, not ${JSON.stringify(shard) ?? String(shard)}.`,
+  };
+}
+
+/** A `share` option that is not one `createRatingShare` made. */
+export function invalidRatingShare(share: unknown): ErrorMessage {
+  return {
+    code: "invalid_argument",
+    message: `share must be a share made by createRatingShare(), not ${describeValue(share)}.`,
   };
 }
 
