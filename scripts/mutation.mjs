@@ -24,7 +24,13 @@ export const TARGETS = {
   invoice: { tests: "invoice,schema,explain,fixtures", mutate: ["src/invoice/**/*.ts"] },
   "invoice-a": {
     tests: "invoice",
-    mutate: ["termsAt.ts", "correctLateUsage.ts", "stages/issueInvoice.ts"].map(invoiceFile),
+    mutate: [
+      "termsAt.ts",
+      "correctLateUsage.ts",
+      "lateEventsNotCounted.ts",
+      "refuseConflictingLateEvents.ts",
+      "stages/issueInvoice.ts",
+    ].map(invoiceFile),
   },
   "invoice-b": {
     tests: "invoice",

@@ -15,6 +15,7 @@ export { check, checkReportText, fixtureError, invoiceDifferences, junitXml } fr
 export type {
   Attribution,
   ColumnMapping,
+  ContractVersion,
   CsvNumberOptions,
   DecimalSeparator,
   DiffCause,
@@ -145,6 +146,8 @@ export type {
   Invoice,
   InvoiceLine,
   InvoiceProgressive,
+  LateEventsAccount,
+  LateEventsNotCounted,
   LateUsageDeltaLine,
   LateUsageOptions,
   LateUsageResult,

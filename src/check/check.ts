@@ -11,6 +11,7 @@ import {
   safeParseInvoice,
 } from "../invoice/index.js";
 import type { UsageEvent } from "../schema/index.js";
+import { parsePeriod } from "../time/index.js";
 import { type CreditNoteFixture, checkCreditNote } from "./checkCreditNote.js";
 import { type Difference, invoiceDifferences } from "./invoiceDifferences.js";
 
@@ -128,6 +129,8 @@ function compare(fixture: FixtureInput, priceBooks: ReadonlyArray<PriceBook>): F
       "there is no expected.json to take the period from, and fixture.json names no period",
     );
   const contract = resolveContract(fixture.contract, priceBooks);
+  const conflict = periodConflict(fixture.period, expected, contract.timeZone);
+  if (conflict !== undefined) return fixtureError(fixture.name, conflict);
   const options = fixture.options ?? {};
   const actual = withPeriodSource(
     expected === undefined ? ["fixture.json", "period"] : ["expected.json", "period.label"],
@@ -172,7 +175,7 @@ function compare(fixture: FixtureInput, priceBooks: ReadonlyArray<PriceBook>): F
       : [
           differences.length === 0
             ? "the data are the same but the text differs (key order, indentation or the final newline): expected.json is not in ratecard's canonical form"
-            : `${differences.length} field${differences.length === 1 ? "" : "s"} differ`,
+            : `${differences.length} field${differences.length === 1 ? " differs" : "s differ"}`,
         ]),
     ...(note?.problem === undefined ? [] : [note.problem]),
   ];
@@ -184,6 +187,23 @@ function compare(fixture: FixtureInput, priceBooks: ReadonlyArray<PriceBook>): F
     lines: lineWords(differences, expected, actual),
     actualText,
   });
+}
+
+// fixture.json names the period only until expected.json exists; once both do, they must agree, or the
+// check would quietly rate expected.json's month while finance believes fixture.json's is checked.
+// Agreeing is lying within: a month named for a contract that starts on the 12th rates from the 12th.
+function periodConflict(
+  named: string | undefined,
+  expected: Invoice | undefined,
+  timeZone: string,
+): string | undefined {
+  if (named === undefined || expected === undefined) return undefined;
+  const period = withPeriodSource(["fixture.json", "period"], () => parsePeriod(named, timeZone));
+  const within =
+    period.start <= Date.parse(expected.period.start) && Date.parse(expected.period.end) <= period.end;
+  return within
+    ? undefined
+    : `fixture.json names the period ${named}, but expected.json is the invoice for ${expected.period.label}: correct one of them (or delete fixture.json, which only names the period until expected.json is written)`;
 }
 
 // The period to rate is read from a file of the fixture: a period that is not understood names that

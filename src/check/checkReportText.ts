@@ -59,5 +59,6 @@ function lineWordsText(expected: string | undefined, actual: string | undefined)
 function differenceText(difference: Difference): string {
   const expected = difference.expected === undefined ? "(absent)" : escapeControl(difference.expected);
   const actual = difference.actual === undefined ? "(absent)" : escapeControl(difference.actual);
-  return `${difference.path}: expected ${expected}, recomputed ${actual}`;
+  const what = difference.order === true ? `${difference.path}, the ids in order` : difference.path;
+  return `${what}: expected ${expected}, recomputed ${actual}`;
 }

@@ -10,6 +10,11 @@ export interface Difference {
   readonly actual?: string;
   /** The id of the invoice line the field belongs to, when it belongs to one. */
   readonly lineId?: string;
+  /**
+   * True when the difference is the order of a list matched by id (`lines`, `credits`): `expected` and
+   * `actual` are then the ids both sides have, in each side's order.
+   */
+  readonly order?: true;
 }
 
 type Json = unknown;
@@ -74,6 +79,16 @@ function walkById(expected: ReadonlyArray<Json>, actual: ReadonlyArray<Json>, at
   const actualById = new Map(actual.map((item) => [idOf(item), item]));
   const expectedIds = new Set(expected.map(idOf));
   const inItem = (item: Json): At => ({ ...at, lineId: at.path[0] === "lines" ? idOf(item) : undefined });
+  // Matching by id must not hide a change of order: line order is part of an invoice's canonical form.
+  const expectedOrder = expected.map(idOf).filter((id) => actualById.has(id));
+  const actualOrder = actual.map(idOf).filter((id) => expectedIds.has(id));
+  if (JSON.stringify(expectedOrder) !== JSON.stringify(actualOrder))
+    at.out.push({
+      path: toJsonPath(at.path),
+      order: true,
+      expected: JSON.stringify(expectedOrder),
+      actual: JSON.stringify(actualOrder),
+    });
   for (const [index, item] of expected.entries()) {
     const match = actualById.get(idOf(item));
     if (match === undefined) report(inItem(item), [index], item, undefined);

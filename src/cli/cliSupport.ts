@@ -12,6 +12,7 @@ import {
 } from "../index.js";
 import { readJsonFile } from "./readJsonFile.js";
 import { displayName } from "./standardInput.js";
+import { wrongDocument } from "./wrongDocument.js";
 
 /** Raised for a wrong command line; printed like an input error (exit 2). */
 export class UsageLineError extends Error {}
@@ -30,6 +31,8 @@ export function readIssued<T>(file: string, data: unknown, parse: (data: unknown
   } catch (error) {
     if (!isRatecardError(error)) throw error;
     const wrongShape = error.code === "invalid_field" || error.code === "missing_field";
+    const other = wrongShape ? wrongDocument(data, what) : undefined;
+    if (other !== undefined) throw new UsageLineError(`${file} ${other}.`);
     throw new UsageLineError(`${file}${wrongShape ? ` is not ${what}` : ""}: ${error.message}`);
   }
 }
@@ -178,9 +181,15 @@ export function withFile<T>(flag: string, file: string, paths: RegExp, run: () =
     return run();
   } catch (error) {
     if (isRatecardError(error) && paths.test(error.path))
-      throw new UsageLineError(`${flag} ${file}: ${error.message}`);
+      throw new UsageLineError(`${flag} ${file}${pathNotSaid(error.path, error.message)}: ${error.message}`);
     throw error;
   }
+}
+
+// A sentence that does not name its place in the file ("Line bandwidth_na billed 3656.00 and …") gets
+// the JSON path, so the specialist knows which of ten corrections to fix.
+function pathNotSaid(path: string, message: string): string {
+  return path === "" || message.includes(path) ? "" : ` at ${path}`;
 }
 
 export function isObject(value: unknown): value is Record<string, unknown> {
@@ -208,5 +217,28 @@ export function requirePrevious(invoice: Invoice, startsAt: string | undefined, 
   if (end === startsAt || (invoice.kind === "opening" && start === startsAt)) return;
   throw new UsageLineError(
     `${source} is the invoice for ${start} to ${end}, but this invoice starts ${startsAt}: what an invoice carries opens the one just after it. Pass the invoice of the period just before (it ends ${startsAt}).`,
+  );
+}
+
+/**
+ * Runs `run`; an input error about one of the library's arguments (`asOf`, `from`) is named by the flag
+ * the user typed (`--as-of`), the way its sentence starts ("asOf must be …" → "--as-of must be …").
+ */
+export function namedByFlag<T>(flags: Readonly<Record<string, string>>, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    return renamedToFlag(flags, error);
+  }
+}
+
+/** {@link namedByFlag} for an error already caught (`.catch((error) => renamedToFlag(flags, error))`). */
+export function renamedToFlag(flags: Readonly<Record<string, string>>, error: unknown): never {
+  const flag = isRatecardError(error) ? flags[error.path] : undefined;
+  if (flag === undefined || !isRatecardError(error)) throw error;
+  throw new UsageLineError(
+    error.message.startsWith(`${error.path} `) || error.message.startsWith(`${error.path}:`)
+      ? `${flag}${error.message.slice(error.path.length)}`
+      : `${flag}: ${error.message}`,
   );
 }

@@ -67,6 +67,11 @@ export function invalidJson(source: string, detail?: string): ErrorMessage {
   };
 }
 
+/** A JSON file (or standard input) with nothing in it but white space. */
+export function emptyJson(source: string): ErrorMessage {
+  return { code: "invalid_json", message: `${source} is empty: it holds no JSON.` };
+}
+
 /** A file a flag names that cannot be read; `reason` says why. */
 export function flagFileUnreadable(flag: string, file: string, reason: string): ErrorMessage {
   return { code: "invalid_argument", message: `${flag} ${file}: ${reason}.` };
@@ -159,11 +164,22 @@ export function quoteValueNotDecimal(code: RatecardErrorCode, source: string, te
   };
 }
 
-/** A quoted quantity the meter leaves out (beyond the range it counts), which would price as 0. */
+/**
+ * A quoted quantity the meter leaves out, which would price as 0: beyond the bounds of a quantity
+ * (docs/decisions/numeric-bounds.md, the QUANTITY bound of src/money/numericBounds.ts).
+ */
 export function quoteValueLeftOut(source: string, text: string, reason: string): ErrorMessage {
   return {
     code: "decimal_out_of_range",
-    message: `${source} is "${text}", which the meter leaves out (${reason}: beyond the range it counts); nothing is quoted rather than a wrong amount.`,
+    message: `${source} is "${text}", which the meter leaves out (${reason}): a quantity must be less than 10^15 in size, with at most 9 decimals; nothing is quoted rather than a wrong amount.`,
+  };
+}
+
+/** A quoted quantity below zero for a price that rates none (tiers, packages). */
+export function quoteNegativeQuantity(source: string, text: string, model: string): ErrorMessage {
+  return {
+    code: "negative_quantity",
+    message: `${source} ${source === "--values" ? "add up to" : "is"} "${text}": a ${model} price cannot rate a negative quantity; quote 0 or more.`,
   };
 }
 

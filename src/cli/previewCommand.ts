@@ -1,6 +1,6 @@
 import { explainText, previewParsedInvoice } from "../index.js";
 import { type CarriedStateFlags, carriedStateOptions, invoiceStart } from "./carriedStateOptions.js";
-import { outputFormat, readContract, required, write } from "./cliSupport.js";
+import { namedByFlag, outputFormat, readContract, required, write } from "./cliSupport.js";
 import { CARRIED_STATE_OPTIONS, FORMAT_OPTION, PRICE_BOOK_OPTION } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
 import { nodeSha256 } from "./nodeSha256.js";
@@ -47,10 +47,14 @@ async function preview(values: PreviewFlags): Promise<number> {
   const asOf = required(values["as-of"], "--as-of INSTANT");
   const format = outputFormat(values.format);
   const contract = await readContract(contractFile, values["price-book"]);
-  const preview = previewParsedInvoice(contract, await readUsage(usageFile), period, asOf, {
+  const rating = {
     ...(await carriedStateOptions(values, contract.id, invoiceStart(contract, period))),
     sha256: nodeSha256,
-  });
+  };
+  const events = await readUsage(usageFile);
+  const preview = namedByFlag({ asOf: "--as-of" }, () =>
+    previewParsedInvoice(contract, events, period, asOf, rating),
+  );
   write(format === "json" ? `${JSON.stringify(preview, null, 2)}\n` : explainText(preview));
   return 0;
 }

@@ -7,7 +7,15 @@ import {
   rateProgressiveParsedInvoice,
 } from "../index.js";
 import { type CarriedStateFlags, carriedStateOptions, invoiceStart } from "./carriedStateOptions.js";
-import { outputFormat, readContract, readIssued, required, UsageLineError, write } from "./cliSupport.js";
+import {
+  namedByFlag,
+  outputFormat,
+  readContract,
+  readIssued,
+  required,
+  UsageLineError,
+  write,
+} from "./cliSupport.js";
 import { CARRIED_STATE_OPTIONS, FORMAT_OPTION } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
 import { nodeSha256 } from "./nodeSha256.js";
@@ -87,7 +95,11 @@ async function progressive(values: ProgressiveFlags): Promise<number> {
   const events = await readUsage(usageFile);
   const invoices =
     mode.kind === "at"
-      ? [rateProgressiveParsedInvoice(contract, events, period, mode.at, { ...rating, earlier })]
+      ? [
+          namedByFlag({ asOf: "--at" }, () =>
+            rateProgressiveParsedInvoice(contract, events, period, mode.at, { ...rating, earlier }),
+          ),
+        ]
       : mode.kind === "close"
         ? [rateClosingParsedInvoice(contract, events, period, { ...rating, earlier })]
         : billParsedProgressively(contract, events, period, {

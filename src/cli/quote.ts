@@ -1,6 +1,7 @@
 import {
   ContractError,
   currencyPrefix,
+  Decimal,
   explainLine,
   findPriceModel,
   InputError,
@@ -12,6 +13,7 @@ import {
   safeParseDecimal,
 } from "../index.js";
 import {
+  quoteNegativeQuantity,
   quoteQuantityAndValues,
   quoteQuantityForFlatPrice,
   quoteQuantityMissing,
@@ -70,7 +72,9 @@ export async function quote(request: QuoteRequest): Promise<QuoteResult> {
     timestamp: TIMESTAMP,
     properties: { value: value.text },
   }));
-  const invoice = asPriceErrors(() => rateInvoice(parseContract(contractJson), events, PERIOD));
+  const invoice = asNegativeQuantity(request, price, () =>
+    asPriceErrors(() => rateInvoice(parseContract(contractJson), events, PERIOD)),
+  );
   refuseLeftOut(invoice, values);
   const line = invoice.lines[0];
   if (line === undefined) throw ContractError.from(quoteWithoutLine(), "price");
@@ -126,6 +130,28 @@ function refuseLeftOut(invoice: Invoice, values: ReadonlyArray<QuoteValue>): voi
       quoteValueLeftOut(value?.source ?? "--quantity", value?.text ?? "", entry.reason.replaceAll("_", " ")),
       value?.path ?? "quantity",
     );
+  }
+}
+
+// The price's own sentence for a negative quantity sends the reader to "check the usage": a quote has
+// none, so the quantity typed is named instead.
+function asNegativeQuantity<T>(request: QuoteRequest, price: unknown, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (!isRatecardError(error) || error.code !== "negative_quantity") throw error;
+    const model = typeof price === "object" && price !== null && "model" in price ? String(price.model) : "";
+    const [source, text] =
+      request.values === undefined
+        ? ["--quantity", (request.quantity ?? "").trim()]
+        : [
+            "--values",
+            request.values
+              .split(",")
+              .reduce((sum, item) => sum.plus(item.trim()), new Decimal(0))
+              .toFixed(),
+          ];
+    throw InputError.from(quoteNegativeQuantity(source, text, model), source.slice(2));
   }
 }
 

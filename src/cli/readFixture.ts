@@ -46,9 +46,32 @@ export function fixtureFolders(dir: string): string[] {
     .map((entry) => join(dir, entry.name))
     .filter((folder) => existsSync(join(folder, "contract.json")))
     .sort();
-  if (folders.length === 0)
-    throw new UsageLineError(`${dir} holds no fixture: a fixture folder has a contract.json (docs/uat.md)`);
+  if (folders.length === 0) {
+    // A folder of folders of fixtures (fixtures/disputes inside fixtures/) is one level too far: say where.
+    const deeper = entries
+      .filter((entry) => entry.isDirectory() && !/^[_.]/.test(entry.name))
+      .map((entry) => join(dir, entry.name))
+      .filter(holdsFixtureFolders)
+      .sort();
+    const hint =
+      deeper.length === 0
+        ? ""
+        : `; ${deeper.join(", ")} ${deeper.length === 1 ? "holds" : "hold"} fixture folders: ratecard check ${deeper.join(" ")}`;
+    throw new UsageLineError(
+      `${dir} holds no fixture: a fixture folder has a contract.json (docs/uat.md)${hint}`,
+    );
+  }
   return folders;
+}
+
+function holdsFixtureFolders(dir: string): boolean {
+  try {
+    return readdirSync(dir, { withFileTypes: true }).some(
+      (entry) => entry.isDirectory() && existsSync(join(dir, entry.name, "contract.json")),
+    );
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { InputError } from "../index.js";
 import { assertNoDuplicateKeys } from "./duplicateKeys.js";
-import { flagFileNotUtf8, flagFileUnreadable, invalidJson } from "./messages.js";
+import { emptyJson, flagFileNotUtf8, flagFileUnreadable, invalidJson } from "./messages.js";
 import { withoutByteOrderMark } from "./readLines.js";
 import { isStandardInput, readStandardInput, STANDARD_INPUT_NAME } from "./standardInput.js";
 import { firstLineNotUtf8 } from "./utf8Check.js";
@@ -47,14 +47,24 @@ export async function readTextFile(file: string, flag: string): Promise<string> 
  */
 export function parseJsonText(text: string, source: string): unknown {
   const json = withoutByteOrderMark(text);
+  if (json.trim() === "") throw InputError.from(emptyJson(source), "");
   let value: unknown;
   try {
     value = JSON.parse(json);
   } catch (error) {
-    throw InputError.from(invalidJson(source, (error as Error).message), "");
+    throw InputError.from(invalidJson(source, withLineAndColumn((error as Error).message, json)), "");
   }
   assertNoDuplicateKeys(json, value, source, 1, "input");
   return value;
+}
+
+// JSON.parse says "at position 3000": a person editing the file needs the line and column to go to.
+function withLineAndColumn(detail: string, json: string): string {
+  const match = /at position (\d+)/.exec(detail);
+  if (match === null) return detail;
+  const before = json.slice(0, Number(match[1])).split("\n");
+  const place = `(line ${before.length}, column ${(before.at(-1) ?? "").length + 1})`;
+  return detail.replace(match[0], `${match[0]} ${place}`);
 }
 
 /** Why a file could not be read, in words, from the system's error code. */

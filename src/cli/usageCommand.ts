@@ -1,5 +1,5 @@
-import { isRatecardError, usageEvidenceAsync, usageEvidenceText } from "../index.js";
-import { outputFormat, readContract, required, UsageLineError, write } from "./cliSupport.js";
+import { usageEvidenceAsync, usageEvidenceText } from "../index.js";
+import { outputFormat, readContract, renamedToFlag, required, UsageLineError, write } from "./cliSupport.js";
 import { FORMAT_OPTION, PRICE_BOOK_OPTION, USAGE_FORMAT_OPTION } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
 import { duckdbEvents } from "./duckdbEvents.js";
@@ -97,7 +97,7 @@ async function usage(values: UsageFlags): Promise<number> {
   } as const;
   const evidence = await withEventsOf(usageFile, values["usage-format"], values.engine, (usage) =>
     withUsageProgress(usage, (source) => usageEvidenceAsync(contract, source, period, options)),
-  ).catch(namedByFlag);
+  ).catch((error: unknown) => renamedToFlag(USAGE_FLAGS, error));
   write(format === "json" ? `${JSON.stringify(evidence, null, 2)}\n` : usageEvidenceText(evidence));
   return 0;
 }
@@ -139,11 +139,7 @@ function pairs(flag: string, given: ReadonlyArray<string>): Record<string, strin
 }
 
 // An option the library refuses (an unknown meter, a bad --from) is named by its flag.
-function namedByFlag(error: unknown): never {
-  if (isRatecardError(error) && ["meter", "group", "where", "from", "to"].includes(error.path))
-    throw new UsageLineError(`--${error.path}: ${error.message}`);
-  throw error;
-}
+const USAGE_FLAGS = { meter: "--meter", group: "--group", where: "--where", from: "--from", to: "--to" };
 
 function limitOf(text: string | undefined): number {
   const limit = Number(text);

@@ -40,7 +40,7 @@ async function validate(
   if (result.success) {
     const contract = result.data;
     write(
-      `${escapeControl(file)}: contract ${contract.id} is valid (${contract.charges.length} charges, ${contract.meters.length} meters, ${contract.currency.code}, ${contract.timeZone}).\n`,
+      `${escapeControl(file)}: contract ${contract.id} is valid (${count(contract.charges.length, "charge")}, ${count(contract.meters.length, "meter")}, ${contract.currency.code}, ${contract.timeZone}).\n`,
     );
     return EXIT.ok;
   }
@@ -81,4 +81,8 @@ function validationDocument(file: string, result: ReturnType<typeof safeResolveC
       timeZone: contract.timeZone,
     },
   };
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }

@@ -57,12 +57,16 @@ export interface DiffResult {
   readonly before: {
     readonly id: string;
     readonly contractId: string;
+    /** The customer's id: two customers' invoices can be compared, but the text says so. */
+    readonly customer: string;
     readonly period: string;
     readonly amount: string;
   };
   readonly after: {
     readonly id: string;
     readonly contractId: string;
+    /** The customer's id: two customers' invoices can be compared, but the text says so. */
+    readonly customer: string;
     readonly period: string;
     readonly amount: string;
   };

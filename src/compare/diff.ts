@@ -89,6 +89,7 @@ function summary(invoice: Invoice): DiffResult["before"] {
   return {
     id: invoice.id,
     contractId: invoice.contractId,
+    customer: invoice.customer.id,
     period: invoice.period.label,
     amount: toFixedString(amountOf(invoice), invoice.currency.minorUnits),
   };

@@ -8,7 +8,13 @@ export type { IssuedDocument, IssuedLine } from "./issuedDocument.js";
 export { fromRatecardInvoice } from "./issuedDocument.js";
 export type { LinePair, MatchedBy } from "./matchLines.js";
 export { matchLines } from "./matchLines.js";
-export type { Discrepancy, DiscrepancyCause, LineValues, ReconcileResult } from "./reconcile.js";
+export type {
+  ContractVersion,
+  Discrepancy,
+  DiscrepancyCause,
+  LineValues,
+  ReconcileResult,
+} from "./reconcile.js";
 export { reconcile } from "./reconcile.js";
 export { escapeCell, renderDiff, signed } from "./renderDiff.js";
 export { renderReconcile } from "./renderReconcile.js";

@@ -47,12 +47,15 @@ export function lineEffects(
   if (before === undefined || after === undefined) {
     const added = before === undefined;
     const amount = new Decimal(line.amount);
+    const quantity = new Decimal(line.quantity);
+    // "1 unit", "2 units" (a template: a plain "unit" would read as the price model's name, test/architecture)
+    const unit = line.unit ?? `unit${quantity.abs().equals(1) ? "" : "s"}`;
     return [
       {
         cause: added ? "line_added" : "line_removed",
         ...where,
         exact: added ? amount : amount.negated(),
-        sentence: `${line.name}: ${added ? "billed now, not before" : "billed before, not now"} (${toPlainString(new Decimal(line.quantity))} ${line.unit ?? "units"}).`,
+        sentence: `${line.name}: ${added ? "billed now, not before" : "billed before, not now"} (${toPlainString(quantity)} ${unit}).`,
       },
     ];
   }

@@ -52,6 +52,20 @@ export interface ReconcileResult {
   readonly linesMatched: number;
   /** In recomputed line order, then issued-only lines, then tax and adjustments. Empty when they agree. */
   readonly discrepancies: ReadonlyArray<Discrepancy>;
+  /**
+   * Present when the issued document is a ratecard invoice rated from another contract, or another
+   * version of it (`contractDigest`), than the recomputation: its discrepancies may be that change.
+   */
+  readonly contractChanged?: {
+    readonly issued: ContractVersion;
+    readonly recomputed: ContractVersion;
+  };
+}
+
+/** The contract an invoice was rated from: its id and the digest of its text then. */
+export interface ContractVersion {
+  readonly contractId: string;
+  readonly contractDigest: string;
 }
 
 /**
@@ -98,7 +112,19 @@ export function reconcile(issued: IssuedDocument | Invoice, recomputed: Invoice)
     recomputedTotal: recomputed.total,
     linesMatched: pairs.filter((pair) => pair.matchedBy !== undefined).length,
     discrepancies,
+    ...contractChange(issued, recomputed),
   };
+}
+
+// A specialist reconciling last year's invoice against today's contract must hear that the contract
+// moved: otherwise every price discrepancy reads as an error of the issued invoice.
+function contractChange(issued: IssuedDocument | Invoice, recomputed: Invoice): Partial<ReconcileResult> {
+  if (!("schemaVersion" in issued) || issued.contractDigest === recomputed.contractDigest) return {};
+  const version = (invoice: Invoice): ContractVersion => ({
+    contractId: invoice.contractId,
+    contractDigest: invoice.contractDigest,
+  });
+  return { contractChanged: { issued: version(issued), recomputed: version(recomputed) } };
 }
 
 // total − Σ lines − tax: what the document took off or added besides its lines and its tax.

@@ -7,6 +7,13 @@ import type { DiffResult } from "./attribution.js";
 export function renderDiff(result: DiffResult, format: "text" | "markdown"): string {
   const { before, after, currency } = result;
   const heading = `${before.id} (${before.period}) → ${after.id} (${after.period}): ${before.amount} → ${after.amount} ${currency.code}, change ${signed(result.change)}`;
+  // A specialist who picked the wrong customer's file must not read the result as one customer's change.
+  const customers =
+    before.customer === after.customer
+      ? []
+      : [
+          `These invoices are of two customers, ${before.customer} before and ${after.customer} after: the causes below compare two customers' bills, not one customer's change.`,
+        ];
   if (format === "markdown") {
     const rows = result.attributions.map(
       (a) =>
@@ -17,6 +24,7 @@ export function renderDiff(result: DiffResult, format: "text" | "markdown"): str
       "",
       heading,
       "",
+      ...customers.flatMap((sentence) => [escapeCell(sentence), ""]),
       ...(rows.length === 0
         ? ["No difference."]
         : ["| amount | cause | line or source | why |", "|---:|---|---|---|", ...rows]),
@@ -26,6 +34,7 @@ export function renderDiff(result: DiffResult, format: "text" | "markdown"): str
   const width = Math.max(0, ...result.attributions.map((a) => signed(a.amount).length));
   return [
     heading,
+    ...customers,
     ...(result.attributions.length === 0
       ? ["No difference."]
       : result.attributions.map(

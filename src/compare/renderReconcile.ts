@@ -11,6 +11,7 @@ export function renderReconcile(result: ReconcileResult, format: "text" | "markd
     result.discrepancies.length === 0
       ? "The issued invoice agrees with the recomputation."
       : `${result.discrepancies.length} discrepanc${result.discrepancies.length === 1 ? "y" : "ies"} found (amounts are recomputed − issued).`;
+  const contract = contractSentence(result);
   if (format === "markdown") {
     const rows = result.discrepancies.map(
       (d) => `| ${escapeCell(where(d))} | ${d.cause} | ${signed(d.amount)} | ${escapeCell(d.sentence)} |`,
@@ -20,6 +21,7 @@ export function renderReconcile(result: ReconcileResult, format: "text" | "markd
       "",
       totals,
       "",
+      ...(contract === undefined ? [] : [escapeCell(contract), ""]),
       verdict,
       ...(rows.length > 0
         ? ["", "| line | likely cause | amount | detail |", "|---|---|---:|---|", ...rows]
@@ -30,6 +32,7 @@ export function renderReconcile(result: ReconcileResult, format: "text" | "markd
   const width = Math.max(0, ...result.discrepancies.map((d) => signed(d.amount).length));
   return [
     totals,
+    ...(contract === undefined ? [] : [contract]),
     verdict,
     ...result.discrepancies.map(
       (d) => `  ${signed(d.amount).padStart(width)}  ${d.cause.padEnd(12)}  ${d.sentence}`,
@@ -40,4 +43,17 @@ export function renderReconcile(result: ReconcileResult, format: "text" | "markd
 
 function where(discrepancy: Discrepancy): string {
   return discrepancy.line ?? discrepancy.issued?.description ?? "(invoice)";
+}
+
+function contractSentence(result: ReconcileResult): string | undefined {
+  const changed = result.contractChanged;
+  if (changed === undefined) return undefined;
+  const { issued, recomputed } = changed;
+  const recomputedContract =
+    recomputed.contractId === issued.contractId ? "" : `contract ${recomputed.contractId}, `;
+  const version =
+    recomputed.contractId === issued.contractId
+      ? `another version of contract ${issued.contractId}`
+      : `contract ${issued.contractId}`;
+  return `The issued invoice was rated from ${version} (digest ${issued.contractDigest}); the recomputation uses ${recomputedContract}${recomputed.contractDigest}: a discrepancy may be the contract's change since, not an error of the issued invoice.`;
 }

@@ -28,6 +28,7 @@ export type RatecardErrorCode =
   | "credit_note_mismatch"
   | "correction_outside_window"
   | "usage_does_not_reproduce"
+  | "late_event_conflict"
   // time
   | "invalid_time_zone"
   | "invalid_instant"

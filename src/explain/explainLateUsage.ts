@@ -1,6 +1,7 @@
 import type { LateUsageResult } from "../invoice/index.js";
 import { currencyPrefix } from "./currencySymbol.js";
 import { escapeControl } from "./escapeControl.js";
+import { EXCLUSION_REASON_WORDS } from "./exclusionReasons.js";
 import { formatExact, formatQuantity, signed } from "./formatNumber.js";
 
 /**
@@ -16,6 +17,7 @@ export function explainLateUsage(result: LateUsageResult): string {
   const out = [
     `Late usage for invoice ${result.invoiceId} (period ${result.period}), corrected in the billing period ${result.billOn} (${result.mode === "next_invoice" ? "delta lines on the next invoice" : "credit note and re-issued invoice"}).`,
     `Late events: ${formatQuantity(String(result.lateEvents.given))} given, ${formatQuantity(String(result.lateEvents.counted))} counted.`,
+    ...notCountedWords(result.lateEvents.notCounted ?? []),
   ];
   if (result.mode === "next_invoice") {
     if (result.lines.length === 0) out.push("Nothing changed: no line to book.");
@@ -41,4 +43,17 @@ export function explainLateUsage(result: LateUsageResult): string {
     );
   }
   return `${out.map(escapeControl).join("\n")}\n`;
+}
+
+// A late event not counted is never silent: "1 given, 0 counted" alone leaves the specialist guessing
+// whether it was a repeat, another customer's or outside the period.
+function notCountedWords(
+  notCounted: NonNullable<LateUsageResult["lateEvents"]["notCounted"]>,
+): ReadonlyArray<string> {
+  if (notCounted.length === 0) return [];
+  const parts = notCounted.map(
+    ({ reason, events }) =>
+      `${formatQuantity(String(events))} event${events === 1 ? "" : "s"}: ${EXCLUSION_REASON_WORDS[reason]}`,
+  );
+  return [`Not counted: ${parts.join("; ")}.`];
 }

@@ -1,3 +1,4 @@
+import { InputError, invoiceMessages } from "../errors/index.js";
 import { parseInstant, parseLocalDate, startOfLocalDate } from "../time/index.js";
 
 /**
@@ -9,5 +10,10 @@ import { parseInstant, parseLocalDate, startOfLocalDate } from "../time/index.js
 export function asOfInstant(asOf: unknown, timeZone: string): number {
   const text = typeof asOf === "string" ? asOf : String(asOf);
   const date = parseLocalDate(text);
-  return date === undefined ? parseInstant(text, "asOf") : startOfLocalDate(date, timeZone);
+  if (date !== undefined) return startOfLocalDate(date, timeZone);
+  // Text not even shaped like a date and time ("tomorrow") is told both forms it may take; a
+  // timestamp that is wrong in detail (no offset, a 25th hour) keeps the instant's precise sentence.
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(text))
+    throw InputError.from(invoiceMessages.evidenceTimeRefused("asOf", text), "asOf");
+  return parseInstant(text, "asOf");
 }

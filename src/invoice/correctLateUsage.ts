@@ -6,8 +6,10 @@ import { parsePeriod, periodOf, periodsBetween } from "../time/index.js";
 import { issueCreditNote } from "./creditNote.js";
 import { requireContract, requireEvents } from "./entryArguments.js";
 import type { Invoice, InvoiceLine } from "./invoiceSchema.js";
+import { type LateEventsNotCounted, lateEventsNotCounted } from "./lateEventsNotCounted.js";
 import { parseInvoice } from "./parseIssued.js";
 import { parseEvents, type RateInvoiceOptions, rateParsedInvoice } from "./rateInvoice.js";
+import { refuseConflictingLateEvents } from "./refuseConflictingLateEvents.js";
 import { label } from "./resolveServicePeriod.js";
 
 /** Options of {@link correctLateUsage}: how the issued invoice was rated, and where the correction goes. */
@@ -40,6 +42,17 @@ export interface LateUsageDeltaLine {
   readonly amount: string;
 }
 
+/**
+ * The late events given, how many of them the re-rating counted and, when some were not, how many each
+ * reason left out (a repeat of a billed event, another customer's, outside the period, …).
+ */
+export interface LateEventsAccount {
+  readonly given: number;
+  readonly counted: number;
+  /** Absent when every late event counted; otherwise adds up to `given − counted`. */
+  readonly notCounted?: ReadonlyArray<LateEventsNotCounted>;
+}
+
 /** The correction of a closed period for late usage, in the contract's mode (docs/late-usage.md). */
 export type LateUsageResult =
   | {
@@ -48,8 +61,7 @@ export type LateUsageResult =
       readonly currency: Invoice["currency"];
       readonly period: string;
       readonly billOn: string;
-      /** The late events given, and how many of them the re-rating counted. */
-      readonly lateEvents: { readonly given: number; readonly counted: number };
+      readonly lateEvents: LateEventsAccount;
       /** Reversal and rebook pairs, one per line whose quantity or amount changed (none when nothing did). */
       readonly lines: ReadonlyArray<LateUsageDeltaLine>;
       /** Σ lines: the re-rated subtotal − the issued subtotal. */
@@ -68,7 +80,7 @@ export type LateUsageResult =
       readonly currency: Invoice["currency"];
       readonly period: string;
       readonly billOn: string;
-      readonly lateEvents: { readonly given: number; readonly counted: number };
+      readonly lateEvents: LateEventsAccount;
       /** Absent when nothing changed: no line, no total, no commitment's figures (spend to date). */
       readonly creditNote?: CreditNote;
       /** The period re-rated with every event, id `<issued id>:reissued`; absent when nothing changed. */
@@ -128,6 +140,7 @@ export function correctLateParsedUsage(
   const billOnLabel = assertWithinWindow(contract, invoice, billOn);
   const original = [...usage];
   const lateEvents = [...late];
+  refuseConflictingLateEvents(contract.customer.id, invoice.id, original, lateEvents);
   const reproduced = rateParsedInvoice(contract, original, period, rating);
   if (reproduced.digest !== invoice.digest)
     throw InputError.from(
@@ -142,10 +155,7 @@ export function correctLateParsedUsage(
     currency: invoice.currency,
     period,
     billOn: billOnLabel,
-    lateEvents: {
-      given: lateEvents.length,
-      counted: rerated.usage.eventsCounted - reproduced.usage.eventsCounted,
-    },
+    lateEvents: lateEventsAccount(lateEvents.length, reproduced, rerated),
   };
   // A correction made only for a corrected spend to date (no late event) can leave every line and the
   // total as they were and still move a cumulative commitment's figures (spend before and after): the
@@ -227,4 +237,13 @@ function assertWithinWindow(contract: Contract, invoice: Invoice, billOn: unknow
       "billOn",
     );
   return targetLabel;
+}
+
+function lateEventsAccount(given: number, before: Invoice, after: Invoice): LateEventsAccount {
+  const notCounted = lateEventsNotCounted(before.usage, after.usage);
+  return {
+    given,
+    counted: after.usage.eventsCounted - before.usage.eventsCounted,
+    ...(notCounted.length === 0 ? {} : { notCounted }),
+  };
 }

@@ -3,7 +3,12 @@ export { billParsedProgressively, billProgressively } from "./billProgressively.
 export type { Burn } from "./burnAmount.js";
 export { burnAmount } from "./burnAmount.js";
 export { burnOrder } from "./burnOrder.js";
-export type { LateUsageDeltaLine, LateUsageOptions, LateUsageResult } from "./correctLateUsage.js";
+export type {
+  LateEventsAccount,
+  LateUsageDeltaLine,
+  LateUsageOptions,
+  LateUsageResult,
+} from "./correctLateUsage.js";
 export { correctLateParsedUsage, correctLateUsage } from "./correctLateUsage.js";
 export type { CreditNoteOptions } from "./creditNote.js";
 export { issueCreditNote } from "./creditNote.js";
@@ -12,6 +17,7 @@ export type { UsageEvidenceOptions } from "./evidenceOptions.js";
 export { invoiceJsonSchema } from "./invoiceJsonSchema.js";
 export type { Invoice, InvoiceLine, PriceKind, Step } from "./invoiceSchema.js";
 export { invoiceLineSchema, invoiceSchema, PRICE_KINDS, stepSchema } from "./invoiceSchema.js";
+export type { LateEventsNotCounted } from "./lateEventsNotCounted.js";
 export type { SafeParseInvoiceResult } from "./parseIssued.js";
 export {
   creditNoteReaderSchema,

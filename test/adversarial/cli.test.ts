@@ -84,6 +84,7 @@ const creditNote = (corrections: string, ...extra: string[]) => [
 const UNIT = '{"model":"unit","unitPrice":"2"}';
 const PERCENT = '{"model":"percentage","percent":"2.9","fixedFee":"0.30"}';
 const FLAT = '{"model":"flat","amount":"5"}';
+const GRADUATED = '{"model":"graduated","tiers":[{"upTo":"100","unitPrice":"1"},{"unitPrice":"0.5"}]}';
 
 beforeAll(() => {
   if (!existsSync(CLI)) throw new Error("dist/cli.js is missing: run `npm run build` before the CLI tests");
@@ -123,6 +124,28 @@ const refusals: ReadonlyArray<[string, Refusal]> = [
   [
     "quote --quantity '1 000'",
     { args: () => ["quote", "--price", UNIT, "--quantity", "1 000"], says: ['"1 000"'] },
+  ],
+  // the bound is named (docs/decisions/numeric-bounds.md: a quantity is below 10^15, 9 decimals at most)
+  [
+    "quote --quantity of 40 digits",
+    {
+      args: () => ["quote", "--price", UNIT, "--quantity", "1234567890123456789012345678901234567890"],
+      says: ['--quantity is "1234567890123456789012345678901234567890"', "less than 10^15 in size"],
+    },
+  ],
+  [
+    "quote --quantity 0.0000000001 (10 decimals)",
+    {
+      args: () => ["quote", "--price", UNIT, "--quantity", "0.0000000001"],
+      says: ['--quantity is "0.0000000001"', "at most 9 decimals"],
+    },
+  ],
+  [
+    "quote --quantity -1 on a graduated price (no usage to check)",
+    {
+      args: () => ["quote", "--price", GRADUATED, "--quantity", "-1"],
+      says: ['--quantity is "-1"', "cannot rate a negative quantity"],
+    },
   ],
   ["quote without --quantity", { args: () => ["quote", "--price", UNIT], says: ["--quantity"] }],
   [
@@ -252,7 +275,7 @@ const refusals: ReadonlyArray<[string, Refusal]> = [
     "invoice --contract an empty file",
     {
       args: () => ["invoice", "--contract", file("empty.json", ""), "--usage", USAGE, "--period", "2026-02"],
-      says: ["--contract", "empty.json", "not valid JSON"],
+      says: ["--contract", "empty.json", "is empty: it holds no JSON"],
     },
   ],
   [
@@ -341,7 +364,7 @@ const refusals: ReadonlyArray<[string, Refusal]> = [
     "invoice --balances given the contract by mistake",
     {
       args: () => storageInvoice("--balances", storageContract()),
-      says: ["--balances", "is not a ratecard invoice"],
+      says: ["--balances", "is a contract (", "not a ratecard invoice"],
     },
   ],
   [

@@ -44,7 +44,7 @@ describe("check", () => {
     expect(result?.lines[0]?.id).toBe("bandwidth_na");
     expect(result?.lines[0]?.actual).toContain("Line total $3,656.00");
     const report = checkReportText(check([{ ...cdnBasic, expectedText: text }]));
-    expect(report).toContain("FAIL  cdn-basic — 1 field differ");
+    expect(report).toContain("FAIL  cdn-basic — 1 field differs");
     expect(report).toContain('lines[1].amount: expected "3657.00", recomputed "3656.00"');
     expect(report).toContain("0 passed, 1 failed, 0 could not be rated");
   });
@@ -82,6 +82,44 @@ describe("check", () => {
     expect(differences).toEqual([
       { path: "lines[1]", expected: JSON.stringify(extra), lineId: "support_fee" },
     ]);
+  });
+
+  it("names lines that are only in another order, instead of calling the data the same", () => {
+    // expected.json with its first two lines swapped (platform_fee and bandwidth_na), in canonical form:
+    // before, the report said "the data are the same but the text differs (key order, indentation …)"
+    const text = edited((invoice) => {
+      const lines = invoice.lines as unknown[];
+      invoice.lines = [lines[1], lines[0], ...lines.slice(2)];
+    });
+    const [result] = check([{ ...cdnBasic, expectedText: text }]).fixtures;
+    expect(result?.status).toBe("fail");
+    expect(result?.reason).toBe("1 field differs");
+    const order = (ids: string[]) => JSON.stringify(ids);
+    expect(result?.differences).toEqual([
+      {
+        path: "lines",
+        order: true,
+        expected: order(["bandwidth_na", "platform_fee", "bandwidth_eu", "bandwidth_apac", "requests"]),
+        actual: order(["platform_fee", "bandwidth_na", "bandwidth_eu", "bandwidth_apac", "requests"]),
+      },
+    ]);
+    const report = checkReportText(check([{ ...cdnBasic, expectedText: text }]));
+    expect(report).toContain(
+      '  lines, the ids in order: expected ["bandwidth_na","platform_fee","bandwidth_eu","bandwidth_apac","requests"], recomputed ["platform_fee","bandwidth_na","bandwidth_eu","bandwidth_apac","requests"]',
+    );
+  });
+
+  it("refuses a fixture.json period that is not expected.json's, rather than check another month", () => {
+    // expected.json is February's invoice (2026-02-01/2026-03-01); fixture.json says March
+    const [march] = check([{ ...cdnBasic, period: "2026-03" }]).fixtures;
+    expect(march?.status).toBe("error");
+    expect(march?.reason).toBe(
+      "fixture.json names the period 2026-03, but expected.json is the invoice for 2026-02-01/2026-03-01: correct one of them (or delete fixture.json, which only names the period until expected.json is written)",
+    );
+    // the same period, written as a month or as dates, is no conflict (nor is a month that a term
+    // starting mid-month clips: fixtures/cloud-platform-may names 2026-05 and bills from 2026-05-12)
+    for (const period of ["2026-02", "2026-02-01/2026-03-01"])
+      expect(check([{ ...cdnBasic, period }]).fixtures[0]?.status).toBe("pass");
   });
 
   it("fails a fixture whose data match but whose text is not canonical", () => {

@@ -25,7 +25,7 @@ const RESULT: CheckResult = {
     {
       name: 'fixtures/<odd> & "quoted"',
       status: "fail",
-      reason: "1 field differ",
+      reason: "1 field differs",
       differences: [{ path: "total", expected: '"7663.78"', actual: '"7664.78"' }],
       lines: [],
     },
@@ -49,7 +49,7 @@ describe("junitXml", () => {
     expect(xml).toContain('<testsuites name="ratecard check" tests="3" failures="1" errors="1">');
     expect(xml).toContain('<testcase name="fixtures/cdn-basic" classname="ratecard.check"/>');
     expect(xml).toContain(
-      '<failure message="1 field differ" type="invoice_differs">  total: expected &quot;7663.78&quot;, recomputed &quot;7664.78&quot;</failure>',
+      '<failure message="1 field differs" type="invoice_differs">  total: expected &quot;7663.78&quot;, recomputed &quot;7664.78&quot;</failure>',
     );
     expect(xml).toContain('name="fixtures/&lt;odd&gt; &amp; &quot;quoted&quot;"');
     // ESC (U+001B) cannot be written in XML 1.0, not even as &#27;: it is spelled out.

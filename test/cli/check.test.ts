@@ -144,4 +144,16 @@ describe("ratecard check, a fixture with a credit note", () => {
     expect(differs.stdout).toContain('creditNote.total: expected "11.31", recomputed "11.30"');
     expect(readFileSync(join(dir, "expected-credit-note.json"), "utf8")).toContain('"total": "11.31"');
   });
+
+  it("names the folder one level down that holds the fixtures, when the one given holds none", () => {
+    // nest/outer/cdn-basic is a fixture two levels down; check reads a fixture folder or a folder of them
+    const nest = join(scratch, "nest");
+    mkdirSync(join(nest, "outer"), { recursive: true });
+    cpSync(join(FIXTURES, "cdn-basic"), join(nest, "outer", "cdn-basic"), { recursive: true });
+    const result = runCli("check", nest);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      `ratecard: ${nest} holds no fixture: a fixture folder has a contract.json (docs/uat.md); ${join(nest, "outer")} holds fixture folders: ratecard check ${join(nest, "outer")}\n`,
+    );
+  });
 });

@@ -416,7 +416,8 @@ describe("ratecard invoice --balances", () => {
     // the contract given by mistake is refused, not read as "every grant starts full"
     const wrong = run("--balances", file);
     expect(wrong.code).toBe(2);
-    expect(wrong.stderr).toContain("is not a ratecard invoice");
+    expect(wrong.stderr).toContain("is a contract (");
+    expect(wrong.stderr).toContain("), not a ratecard invoice: give the invoice rated from it");
   });
 });
 
@@ -556,7 +557,7 @@ describe("ratecard credit-note", () => {
       corrections,
     );
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("is not a ratecard invoice");
+    expect(result.stderr).toContain("), not a ratecard invoice: give the invoice rated from it");
   });
 });
 

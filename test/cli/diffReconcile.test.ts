@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -132,5 +132,21 @@ describe("ratecard reconcile", () => {
     expect(result.discrepancies.map((d) => d.cause)).toEqual(Array(4).fill("missing_line"));
     expect(result.discrepancies.some((d) => d.line === "platform_fee")).toBe(false);
     expect(runCli(...args, "--decimal-comma", "--decimal-point").code).toBe(2);
+  });
+
+  it("says when the issued invoice came from an older version of the contract", () => {
+    // cdn-basic's first North America tier raised from 0.08 to 0.09 since February was issued:
+    // 10,000 GB × (0.09 − 0.08) = +100.00 on bandwidth_na, 3,656.00 → 3,756.00
+    const contract = JSON.parse(readFileSync("fixtures/cdn-basic/contract.json", "utf8"));
+    contract.charges[1].price.tiers[0].unitPrice = "0.09";
+    const result = runCli(
+      ...["reconcile", "--issued", EXPECTED, "--contract", file("newer.json", JSON.stringify(contract))],
+      ...["--usage", "fixtures/cdn-basic/usage.ndjson", "--period", "2026-02"],
+    );
+    expect(result.code).toBe(3);
+    expect(result.stdout).toContain(
+      "The issued invoice was rated from another version of contract ctr_northwind_cdn (digest sha256:49a4e201",
+    );
+    expect(result.stdout).toMatch(/\+100\.00 {2}price/);
   });
 });

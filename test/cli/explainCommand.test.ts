@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -55,5 +55,30 @@ describe("ratecard explain", () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^ratecard: /);
     expect(result.stderr).not.toContain("    at ");
+  });
+
+  it("says a contract or a credit note given as the invoice is one, instead of listing missing fields", () => {
+    // before: "explain contract.json is not a ratecard invoice: contractId is required. (and 10 more problems)"
+    const contract = runCli("explain", "fixtures/cdn-basic/contract.json");
+    expect(contract.code).toBe(2);
+    expect(contract.stderr).toBe(
+      "ratecard: explain fixtures/cdn-basic/contract.json is a contract (ctr_northwind_cdn), not a ratecard invoice: give the invoice rated from it (ratecard invoice --format json).\n",
+    );
+    const diff = runCli("diff", "fixtures/cdn-basic/contract.json", INVOICE);
+    expect(diff.stderr).toContain("diff fixtures/cdn-basic/contract.json is a contract (ctr_northwind_cdn)");
+    const directory = mkdtempSync(join(tmpdir(), "ratecard-explain-"));
+    const corrections = join(directory, "corrections.json");
+    writeFileSync(corrections, JSON.stringify([{ kind: "line", line: "platform_fee", reason: "waived" }]));
+    const note = runCli(
+      ...["credit-note", "--contract", "fixtures/cdn-basic/contract.json", "--invoice", INVOICE],
+      ...["--corrections", corrections, "--format", "json"],
+    );
+    const noteFile = join(directory, "note.json");
+    writeFileSync(noteFile, note.stdout);
+    const explained = runCli("explain", noteFile);
+    expect(explained.code).toBe(2);
+    expect(explained.stderr).toContain(
+      "is a credit note (ctr_northwind_cdn:2026-02-01:credit-note:1), not a ratecard invoice: give the invoice it corrects, ctr_northwind_cdn:2026-02-01.",
+    );
   });
 });

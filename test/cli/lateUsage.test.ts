@@ -29,6 +29,17 @@ beforeAll(() => {
     asNdjson([use("a", "2026-03-03T12:00:00Z", "500"), use("b", "2026-03-09T12:00:00Z", "400")]),
   );
   write("late.ndjson", asNdjson([use("late", "2026-03-20T12:00:00Z", "200")]));
+  // "a" again as issued (a repeat), an April event (after the period), another customer's event
+  write(
+    "not-late.ndjson",
+    asNdjson([
+      use("a", "2026-03-03T12:00:00Z", "500"),
+      use("april", "2026-04-02T12:00:00Z", "7"),
+      { ...use("other", "2026-03-21T12:00:00Z", "9"), customer: "someone_else" },
+    ]),
+  );
+  // "a" with 600 GB instead of the 500 GB billed
+  write("changed.ndjson", asNdjson([use("a", "2026-03-03T12:00:00Z", "600")]));
   const invoice = runCli(
     "invoice",
     "--contract",
@@ -42,7 +53,7 @@ beforeAll(() => {
   );
   write("invoice.json", invoice.stdout);
 });
-const late = (...extra: string[]) =>
+const lateFrom = (lateFile: string, ...extra: string[]) =>
   runCli(
     "late-usage",
     "--contract",
@@ -50,9 +61,10 @@ const late = (...extra: string[]) =>
     "--invoice",
     files["invoice.json"]!,
     "--late",
-    files["late.ndjson"]!,
+    files[lateFile]!,
     ...extra,
   );
+const late = (...extra: string[]) => lateFrom("late.ndjson", ...extra);
 
 describe("ratecard late-usage", () => {
   it("prints the reversal and the rebook of the line whose volume tier moved", () => {
@@ -78,5 +90,35 @@ describe("ratecard late-usage", () => {
     expect(old.code).toBe(2);
     expect(old.stderr).toContain("6 billing periods before");
     expect(old.stderr).not.toContain("    at ");
+  });
+
+  it("says why late events were not counted (a repeat, after the period, another customer's)", () => {
+    const result = lateFrom("not-late.ndjson", "--usage", files["usage.ndjson"]!, "--bill-on", "2026-04");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("Late events: 3 given, 0 counted.");
+    expect(result.stdout).toContain(
+      "Not counted: 1 event: repeats of an event id with the same payload (one copy is kept); 1 event: another customer's usage; 1 event: outside the invoice period.",
+    );
+    const json = lateFrom(
+      "not-late.ndjson",
+      ...["--usage", files["usage.ndjson"]!, "--bill-on", "2026-04", "--format", "json"],
+    );
+    expect(JSON.parse(json.stdout).lateEvents.notCounted).toEqual([
+      { reason: "duplicate_id", events: 1 },
+      { reason: "other_customer", events: 1 },
+      { reason: "outside_period", events: 1 },
+    ]);
+  });
+
+  it("refuses (exit 2) a late event that changes a billed event, rather than refunding the billed one", () => {
+    // before: both copies of "a" were left out, the re-rating billed 400 GB × 0.10 + 10.00 = 50.00 and
+    // the correction refunded 50.00 of usage the customer did have ("1 given, -1 counted")
+    const result = lateFrom("changed.ndjson", "--usage", files["usage.ndjson"]!, "--bill-on", "2026-04");
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toContain(
+      "Late event a has the id of an event invoice ctr:2026-03-01 was rated from",
+    );
+    expect(result.stderr).not.toContain("    at ");
   });
 });

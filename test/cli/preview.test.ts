@@ -69,5 +69,13 @@ describe("ratecard preview", () => {
     const unreadable = preview("--as-of", "tomorrow");
     expect(unreadable.code).toBe(2);
     expect(unreadable.stderr).not.toContain("    at ");
+    // named by the flag typed (it said "asOf: …"), with both forms the flag takes
+    expect(unreadable.stderr).toBe(
+      'ratecard: --as-of must be a local date (2026-02-10, midnight in the contract\'s zone) or an ISO 8601 timestamp with an offset (2026-02-10T14:00:00Z), not "tomorrow".\n',
+    );
+    const noOffset = preview("--as-of", "2026-02-15T12:00:00");
+    expect(noOffset.stderr).toMatch(
+      /^ratecard: --as-of: "2026-02-15T12:00:00" is not an ISO 8601 timestamp with an offset/,
+    );
   });
 });

@@ -85,6 +85,9 @@ describe("ratecard progressive", () => {
       expect(result.code).toBe(2);
       expect(result.stderr).not.toContain("    at ");
     }
+    const unreadable = progressive("--at", "tomorrow");
+    expect(unreadable.code).toBe(2);
+    expect(unreadable.stderr).toMatch(/^ratecard: --at must be a local date .* not "tomorrow"\.\n$/);
     const outside = progressive("--at", "2026-04-02T00:00:00Z");
     expect(outside.code).toBe(2);
     expect(outside.stderr).toContain("must lie after the start of the period");

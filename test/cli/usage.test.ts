@@ -55,7 +55,7 @@ describe("ratecard usage", () => {
       [["--by", "week"], "--by must be day or hour"],
       [["--limit", "many"], "--limit must be a whole number"],
       [["--limit=-3"], "--limit must be a whole number"],
-      [["--from", "last tuesday"], "--from: from must be a local date"],
+      [["--from", "last tuesday"], "--from must be a local date"],
       [["--group", "pop=iad"], "--group: No charge splits a line by pop"],
       [["--from", "2026-02-10", "--to", "2026-02-01"], "--to: from 2026-02-10 is not before to 2026-02-01"],
       [["--where", "region"], "--where takes name=value"],

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { diff } from "../../src/compare/index.js";
+import { diff, renderDiff } from "../../src/compare/index.js";
+import { rateInvoice } from "../../src/index.js";
 import { Decimal } from "../../src/money/index.js";
-import type { ContractOverrides } from "../_support/contract.js";
+import { buildContract, type ContractOverrides, usageEvent } from "../_support/contract.js";
 import { GRADUATED, rateMonth } from "./graduatedMonths.js";
 
 const rate = rateMonth;
@@ -112,5 +113,30 @@ describe("diff", () => {
   it("finds no cause between an invoice and itself", () => {
     const invoice = rate([GRADUATED], "2026-01", "1234.5");
     expect(diff(invoice, invoice)).toMatchObject({ change: "0.00", attributions: [] });
+  });
+
+  it("says 1 unit, not 1 units, for a fee line added or removed", () => {
+    const fee = {
+      charges: [{ id: "fee", name: "Support", price: { model: "flat" as const, amount: "50" } }],
+    };
+    const result = diff(rate([fee], "2026-01", "1"), rate([GRADUATED], "2026-02", "1"));
+    const removed = result.attributions.find((a) => a.cause === "line_removed");
+    expect(removed?.sentence).toBe("Support: billed before, not now (1 unit).");
+  });
+
+  it("says when the two invoices are of two customers, so a wrong file is not read as a change", () => {
+    const ours = rate([GRADUATED], "2026-02", "800");
+    const event = usageEvent("x", "e", "2026-02-10T00:00:00Z", { v: "800" }, "cus_other");
+    const theirs = rateInvoice(
+      buildContract(GRADUATED, { id: "ctr_other", customer: { id: "cus_other" } }),
+      [event],
+      "2026-02",
+    );
+    const result = diff(ours, theirs);
+    expect([result.before.customer, result.after.customer]).toEqual(["cus", "cus_other"]);
+    expect(renderDiff(result, "text")).toContain(
+      "These invoices are of two customers, cus before and cus_other after: the causes below compare two customers' bills, not one customer's change.",
+    );
+    expect(renderDiff(diff(ours, ours), "text")).not.toContain("two customers");
   });
 });

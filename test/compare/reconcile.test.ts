@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { fromCsvInvoice, fromStripeInvoice, reconcile, renderReconcile } from "../../src/compare/index.js";
-import { parseInvoice } from "../../src/index.js";
+import { parseInvoice, rateInvoice } from "../../src/index.js";
+import { buildContract, meteredEvent, unitCharge } from "../_support/contract.js";
 
 // The cdn-basic fixture's February invoice (fixtures/cdn-basic/README.md works it out by hand):
 // platform fee 500.00, NA 3,656.00, EU 2,242.04 (31,415.926 GB), APAC 1,200.00, requests 65.74; 7,663.78.
@@ -77,5 +78,27 @@ describe("reconcile", () => {
     expect(() =>
       fromStripeInvoice({ object: "invoice", currency: "usd", lines: { data: [{ amount: "5" }] } }),
     ).toThrow(expect.objectContaining({ path: "lines.data[0].amount" }));
+  });
+
+  it("says when the issued invoice was rated from another version of the contract", () => {
+    const use = [meteredEvent("e1", "100")];
+    // issued under 1.00 a unit: 100 × 1.00 = 100.00; the contract now says 1.20: 100 × 1.20 = 120.00
+    const issued = rateInvoice(buildContract(), use, "2026-02");
+    const now = rateInvoice(
+      buildContract({ charges: [unitCharge("use", "Use", "m", "1.20")] }),
+      use,
+      "2026-02",
+    );
+    const result = reconcile(issued, now);
+    expect(result.contractChanged).toEqual({
+      issued: { contractId: "ctr", contractDigest: issued.contractDigest },
+      recomputed: { contractId: "ctr", contractDigest: now.contractDigest },
+    });
+    expect(result.discrepancies.map((d) => [d.line, d.cause, d.amount])).toEqual([["use", "price", "20.00"]]);
+    expect(renderReconcile(result, "text")).toContain(
+      `The issued invoice was rated from another version of contract ctr (digest ${issued.contractDigest}); the recomputation uses ${now.contractDigest}: a discrepancy may be the contract's change since, not an error of the issued invoice.`,
+    );
+    // the same version: no such field
+    expect(reconcile(issued, issued)).not.toHaveProperty("contractChanged");
   });
 });

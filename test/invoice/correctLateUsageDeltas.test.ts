@@ -40,7 +40,11 @@ describe("correctLateUsage delta lines", () => {
     const result = correctLateUsage(contract, issued, USAGE, [gb("late", 20, "na", "5"), other], {
       billOn: "2026-04",
     });
-    expect(result.lateEvents).toEqual({ given: 2, counted: 1 });
+    expect(result.lateEvents).toEqual({
+      given: 2,
+      counted: 1,
+      notCounted: [{ reason: "other_customer", events: 1 }],
+    });
     // North America: 100 → 105 GB, 20.00 → 21.00
     if (result.mode !== "next_invoice") throw new Error("expected next_invoice");
     expect(result.lines.map((line) => [line.kind, line.quantity, line.amount])).toEqual([

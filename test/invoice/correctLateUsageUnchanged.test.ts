@@ -60,7 +60,11 @@ describe("late usage that changes a line's quantity but not its amount", () => {
     const other = { ...at("late", "use", 20, "10"), customer: "someone_else" };
     const result = correctLateUsage(creditNote, issued, USAGE, [other], { billOn: "2026-04" });
     expect(result).not.toHaveProperty("creditNote");
-    expect(result.lateEvents).toEqual({ given: 1, counted: 0 });
+    expect(result.lateEvents).toEqual({
+      given: 1,
+      counted: 0,
+      notCounted: [{ reason: "other_customer", events: 1 }],
+    });
   });
 });
 

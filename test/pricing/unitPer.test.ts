@@ -140,6 +140,17 @@ describe("refused settings", () => {
     expect(error.path).toBe("charges[0].price.per");
   });
 
+  it("refuses a per below one without calling 10^-9 'not a power of ten'", () => {
+    // 0.1 per 10^-9 units is 0.1 ÷ 10^-9 = 100,000,000 a unit: per counts whole units, so the price of
+    // one unit is what to write; the sentence used to say "must be a power of ten …; 0.000000001 is not"
+    const error = refused({ price: { model: "unit", unitPrice: "0.1", per: "1e-9" } });
+    expect([error.code, error.path]).toEqual(["invalid_field", "charges[0].price.per"]);
+    expect(error.message).toContain("must be 1 or a whole power of ten (10, 1000, 1000000, …)");
+    expect(error.message).toContain(
+      "0.000000001 is a fraction of a unit: give the price of one unit as unitPrice",
+    );
+  });
+
   it("refuses a per that only ends like a power of ten", () => {
     // 110 and 2,000 end in "10" and "000" but are no 10^n: 0.30 ÷ 110 = 0.00272727… recurring
     for (const per of ["110", "2000"]) {

@@ -65,9 +65,8 @@ describe("-0 in contract JSON", () => {
     const copy = withoutNegativeZero(parsed) as Record<string, unknown>;
     expect(Object.hasOwn(copy, "__proto__")).toBe(true);
     expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
-    expect(Object.is((Object.getOwnPropertyDescriptor(copy, "__proto__")?.value as { x: number }).x, 0)).toBe(
-      true,
-    );
+    const own = Object.getOwnPropertyDescriptor(copy, "__proto__")?.value as { x: number } | undefined;
+    expect(Object.is(own?.x, 0)).toBe(true);
     const bare = Object.assign(Object.create(null), { z: -0 });
     expect(Object.getPrototypeOf(withoutNegativeZero(bare))).toBe(null);
     const cyclic: Record<string, unknown> = { n: -0 };

@@ -314,7 +314,7 @@ export function evidenceGroupNotDimension(
   };
 }
 
-/** A time bound of usage evidence that is neither a local date nor an instant. */
+/** A time bound of usage evidence, or a preview's as-of, that is neither a local date nor an instant. */
 export function evidenceTimeRefused(field: string, value: string): ErrorMessage {
   return {
     code: "invalid_instant",

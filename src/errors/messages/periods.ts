@@ -30,6 +30,17 @@ export function usageDoesNotReproduce(
   };
 }
 
+/**
+ * A late event whose id is one of the events the invoice was rated from, with another payload: both
+ * would become a conflicting duplicate, taking the billed event off the bill.
+ */
+export function lateEventConflict(id: string, invoiceId: string): ErrorMessage {
+  return {
+    code: "late_event_conflict",
+    message: `Late event ${id} has the id of an event invoice ${invoiceId} was rated from, with other values: counted together they would be a conflicting duplicate and take the billed event off the bill. Late usage adds new events; to correct an event already billed, issue a credit note (ratecard credit-note) or give the late event an id of its own.`,
+  };
+}
+
 /** A late-usage correction billed in a period that does not come after the corrected one. */
 export function correctionNotLater(period: string, billOn: string): ErrorMessage {
   return {

@@ -105,10 +105,14 @@ export function tierNotWholePackages(tierNumber: number, width: string, packageS
   };
 }
 
-/** A unit price's `per` that is not a power of ten, so the price of one unit would not be exact. */
+/**
+ * A unit price's `per` that is not 1 or a whole power of ten, so the price of one unit would not be
+ * exact; one below 1 (10^-9 is a power of ten, but of a fraction) is told to price one unit instead.
+ */
 export function perNotPowerOfTen(per: string): ErrorMessage {
+  const fraction = per.startsWith("0.") || per.startsWith("-");
   return {
     code: "invalid_field",
-    message: `must be a power of ten (10, 1000, 1000000, …) so the price of one unit stays exact; ${per} is not`,
+    message: `must be 1 or a whole power of ten (10, 1000, 1000000, …) so the price of one unit stays exact; ${per} ${fraction ? "is a fraction of a unit: give the price of one unit as unitPrice (unitPrice ÷ per) and leave per out" : "is not"}`,
   };
 }

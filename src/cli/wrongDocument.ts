@@ -1,0 +1,22 @@
+/**
+ * What a file given where an invoice (or a credit note) is read really is, when it is another ratecard
+ * document a specialist easily mixes up with it: a contract, a credit note, a late-usage correction.
+ * Returns the sentence to print after the file's name ("is a contract (ctr_x), not a ratecard invoice:
+ * give the invoice rated from it …"), or undefined for anything else (then the missing fields are listed).
+ */
+export function wrongDocument(data: unknown, what: string): string | undefined {
+  if (typeof data !== "object" || data === null || Array.isArray(data)) return undefined;
+  const document = data as Readonly<Record<string, unknown>>;
+  const id = typeof document.id === "string" ? ` (${document.id})` : "";
+  if (Array.isArray(document.charges) && !Array.isArray(document.lines))
+    return `is a contract${id}, not ${what}: give ${what === "a ratecard invoice" ? "the invoice rated from it (ratecard invoice --format json)" : "the credit note issued before (ratecard credit-note --format json)"}`;
+  if (typeof document.invoiceId === "string" && what !== "a ratecard credit note") {
+    const kind = "lateEvents" in document ? "a late-usage correction" : "a credit note";
+    const inside =
+      "lateEvents" in document
+        ? `; the invoice re-rated with the late usage is its ${"reissued" in document ? "reissued" : "rerated"} field`
+        : "";
+    return `is ${kind}${"lateEvents" in document ? "" : id}, not ${what}: give the invoice it corrects, ${document.invoiceId}${inside}`;
+  }
+  return undefined;
+}
