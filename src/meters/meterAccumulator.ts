@@ -120,10 +120,16 @@ export class MeterAccumulator {
   }
 
   add(event: UsageEvent, raw: PropertyValue | undefined, short: ShortDecimal | undefined): void {
-    if (short !== undefined && this.lanes !== undefined) {
-      if (this.lanes.addValue(event.properties, short)) this.settle();
-      return;
-    }
+    if (short === undefined || this.lanes === undefined) this.addSample(event, raw, short);
+    else if (this.lanes.addValue(event.properties, short)) this.settle();
+  }
+
+  // `add` through the reducer: the total, the day and each grouping's bucket.
+  private addSample(
+    event: UsageEvent,
+    raw: PropertyValue | undefined,
+    short: ShortDecimal | undefined,
+  ): void {
     const sample = this.sampleOf(event, raw, short);
     // A per-transaction price reads each event's value: parsed once, kept by the total and each group.
     const value = this.request.collectValues ? valueEntry(event, raw) : undefined;
