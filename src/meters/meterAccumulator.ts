@@ -76,8 +76,10 @@ export class MeterAccumulator {
     | undefined;
 
   private readonly billingPeriod: Period | undefined;
-  // A sum's short values, added in slots until a state is read (sumLanes.ts); undefined for other meters.
-  private readonly lanes: SumLanes<Bucket> | undefined;
+  // A sum's short values, added in slots until a state is read (sumLanes.ts), once `untilLanes` more
+  // short values (0: never, not a sum with plain groups) went through the reducer.
+  private lanes: SumLanes<Bucket> | undefined;
+  private untilLanes: number;
 
   constructor(
     meter: MeterTerms,
@@ -106,22 +108,19 @@ export class MeterAccumulator {
         ? { layout: windowLayout("day", period, timeZone), reducer: dailyReducer, states: new Map() }
         : undefined;
     const laned = keepsSums(this.reducer) && !request.collectValues && this.daily === undefined;
-    this.lanes =
-      laned && this.groupings.every((grouping) => grouping.dimensions.length === 1 && !grouping.inherited)
-        ? new SumLanes(
-            this.total_,
-            this.groupings.map((grouping) => grouping.dimensions[0]!),
-            (g, key, properties) => {
-              const grouping = this.groupings[g]!;
-              return this.bucketIn(grouping, grouping.buckets, key, properties);
-            },
-          )
-        : undefined;
+    const plain = this.groupings.every((grouping) => grouping.dimensions.length === 1 && !grouping.inherited);
+    this.untilLanes = laned && plain ? LANES_AFTER : 0;
   }
 
   add(event: UsageEvent, raw: PropertyValue | undefined, short: ShortDecimal | undefined): void {
-    if (short === undefined || this.lanes === undefined) this.addSample(event, raw, short);
-    else if (this.lanes.addValue(event.properties, short)) this.settle();
+    if (short === undefined || this.lanes === undefined) {
+      this.addSample(event, raw, short);
+      if (short === undefined || this.untilLanes === 0) return;
+      this.untilLanes -= 1;
+      if (this.untilLanes === 0) this.lanes = this.newLanes();
+      return;
+    }
+    if (this.lanes.addValue(event.properties, short)) this.settle();
   }
 
   // `add` through the reducer: the total, the day and each grouping's bucket.
@@ -338,9 +337,17 @@ export class MeterAccumulator {
     return bucket;
   }
 
+  private newLanes(): SumLanes<Bucket> {
+    const dimensions = this.groupings.map((grouping) => grouping.dimensions[0]!);
+    return new SumLanes(this.total_, dimensions, (g, key, properties) => {
+      const grouping = this.groupings[g]!;
+      return this.bucketIn(grouping, grouping.buckets, key, properties);
+    });
+  }
+
   // The lanes' sums into the states, before a state is read or an event taken back.
   private settle(): void {
-    this.lanes?.drain((bucket, whole, fraction, events) => addSums(bucket.state, whole, fraction, events));
+    this.lanes?.drain(addSums);
   }
 
   // One sample object per accumulator, refilled per event: reducers copy what they keep.
@@ -381,3 +388,8 @@ export class MeterAccumulator {
     return { ...base, values: ordered.map((entry) => entry.value) };
   }
 }
+
+// Short values a sum adds through its reducer before its slots are made: slots pay for themselves over
+// many events, not over a customer's few (with slots from the first value, 200,000 aggregations of
+// four events took 7 % longer).
+const LANES_AFTER = 32;

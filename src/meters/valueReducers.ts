@@ -73,9 +73,17 @@ export function keepsSums(reducer: Reducer<unknown>): boolean {
   return reducer === (sumReducer as Reducer<unknown>) || reducer === (avgReducer as Reducer<unknown>);
 }
 
-/** Adds to a sum or avg state what `events` adds of short values summing to whole + fraction / 10^9 would. */
-export function addSums(state: unknown, whole: number, fraction: number, events: number): void {
-  const sums = state as SumState;
+/**
+ * Adds to a bucket's sum or avg state what `events` adds of short values summing to whole + fraction /
+ * 10^9 would (SumLanes.drain: one function for every drain, not one made per drain).
+ */
+export function addSums(
+  bucket: { readonly state: unknown },
+  whole: number,
+  fraction: number,
+  events: number,
+): void {
+  const sums = bucket.state as SumState;
   sums.sum.addParts(whole, fraction);
   sums.events += events;
 }
