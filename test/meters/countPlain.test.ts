@@ -1,24 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { aggregateUsage } from "../../src/meters/index.js";
 import type { MeterTerms, UsageEvent } from "../../src/schema/index.js";
+import { CUSTOMER, EVENT_TYPE, FEBRUARY_UTC, usageEvent } from "../_arbitraries/meters.js";
 
 // EventPass.countPlain and the slots of a sum (src/meters/sumLanes.ts), one rule per test. Meters are
 // made inside each `it` (compileMeter keeps the reducer of a meter object it has seen).
-const FEBRUARY = { start: Date.UTC(2026, 1, 1), end: Date.UTC(2026, 2, 1) };
-const event = (id: string, properties: UsageEvent["properties"]): UsageEvent => ({
-  id,
-  type: "u",
-  customer: "c",
-  timestamp: Date.UTC(2026, 1, 2),
-  properties,
-});
+const event = (id: string, properties: UsageEvent["properties"]) =>
+  usageEvent(id, Date.UTC(2026, 1, 2), properties);
 const sum = (id: string, fields: Partial<MeterTerms> = {}): MeterTerms =>
-  ({ id, eventType: "u", aggregation: "sum", valueProperty: "gb", ...fields }) as MeterTerms;
+  ({ id, eventType: EVENT_TYPE, aggregation: "sum", valueProperty: "gb", ...fields }) as MeterTerms;
 const aggregate = (events: UsageEvent[], meters: MeterTerms[], grouped = false) =>
   aggregateUsage(events, {
     meters,
-    customer: "c",
-    period: FEBRUARY,
+    customer: CUSTOMER,
+    period: FEBRUARY_UTC,
     requests: new Map(
       meters.map((meter) => [meter.id, { groupings: grouped ? [["region"]] : [], collectValues: false }]),
     ),
