@@ -41,6 +41,8 @@ interface CompiledMeter {
   /** The meter's derived value, or else its value property (read per event, so kept at hand). */
   readonly value: MeterTerms["value"];
   readonly valueProperty: string | undefined;
+  /** A number read plainly from the value property, nothing else asked of the event (see countPlain). */
+  readonly plain: boolean;
 }
 
 /**
@@ -71,6 +73,8 @@ export class EventPass {
   private onlyType: string | undefined;
   private readonly observer: EventObserver | undefined;
   private onlyCandidates: CompiledMeter[] | undefined;
+  // The only event type's meters when all are plain and no observer listens: countPlain's.
+  private plainCandidates: CompiledMeter[] | undefined;
 
   /** `carried`: the state each meter opens with, already checked (checkCarriedState). */
   constructor(
@@ -83,6 +87,7 @@ export class EventPass {
     this.carried = carried;
     const timeZone = options.timeZone ?? "UTC";
     this.compiled = options.meters.map((meter) => ({
+      plain: isPlain(meter),
       meter,
       accumulator: new MeterAccumulator(
         meter,
@@ -122,6 +127,14 @@ export class EventPass {
     const [onlyType] = byType.keys();
     this.onlyType = byType.size === 1 ? onlyType : undefined;
     this.onlyCandidates = this.onlyType === undefined ? undefined : byType.get(this.onlyType);
+    const plain = this.onlyCandidates;
+    if (
+      this.observer === undefined &&
+      plain !== undefined &&
+      plain.length <= 30 &&
+      plain.every((e) => e.plain)
+    )
+      this.plainCandidates = plain;
     return byType;
   }
 
@@ -133,6 +146,11 @@ export class EventPass {
 
   /** Counts one event if the meters count it; else returns why not, and records nothing. */
   count(event: UsageEvent): ExclusionReason | undefined {
+    const plain = this.plainCandidates;
+    if (plain !== undefined && event.customer === this.customer && event.type === this.onlyType) {
+      const reason = this.countPlain(event, plain);
+      if (reason !== null) return reason;
+    }
     const reason = this.classify(event);
     if (reason !== undefined) return reason;
     this.eventsCounted += 1;
@@ -209,6 +227,47 @@ export class EventPass {
     );
   }
 
+  /**
+   * {@link count} of an event of the only type, the customer's, when every meter of the type is plain:
+   * what classify and count do, without the lists they fill (issue 14: a third of the time to count
+   * 1,000,000 events). Null, having counted nothing, when a matched meter's value is not a short decimal:
+   * the general path then decides (an invalid value, a long or exponent one).
+   */
+  private countPlain(event: UsageEvent, candidates: CompiledMeter[]): ExclusionReason | undefined | null {
+    const reason = this.timeReason(event);
+    if (reason !== undefined) return reason;
+    const properties = event.properties;
+    let matched = 0;
+    for (let c = 0; c < candidates.length; c += 1) {
+      const entry = candidates[c]!;
+      if (!entry.matches(properties)) continue;
+      const raw = properties[entry.valueProperty!];
+      if ((typeof raw !== "string" && typeof raw !== "number") || !parseShortDecimal(raw, entry.short))
+        return null;
+      this.rawValues[c] = raw;
+      matched |= 1 << c;
+    }
+    if (matched === 0) return "filtered_out";
+    this.eventsCounted += 1;
+    for (let c = 0; c < candidates.length; c += 1)
+      if ((matched & (1 << c)) !== 0) {
+        const entry = candidates[c]!;
+        entry.accumulator.add(event, this.rawValues[c], entry.short);
+      }
+    return undefined;
+  }
+
+  // Why an event of a metered type is not counted for its timestamp, or undefined if it is in time.
+  private timeReason(event: UsageEvent): ExclusionReason | undefined {
+    const timestamp = event.timestamp;
+    // A text timestamp compares as neither before nor after the period: it would count whatever its date.
+    if (!Number.isFinite(timestamp))
+      throw UsageError.from(eventNotParsed(event.id, timestamp), "timestamp", { eventId: event.id });
+    if (timestamp < this.start || timestamp >= this.end) return "outside_period";
+    // A preview sees the period as it stood at asOf: later events exist but are not billed yet.
+    return timestamp >= this.asOf ? "after_as_of" : undefined;
+  }
+
   // Fills `matched`/`rawValues` with the meters that count the event, or returns why none may.
   private classify(event: UsageEvent): ExclusionReason | undefined {
     if (event.customer !== this.customer) return "other_customer";
@@ -216,13 +275,8 @@ export class EventPass {
     // Most contracts meter one event type: one comparison instead of a look-up in the map.
     const candidates = event.type === this.onlyType ? this.onlyCandidates : byType.get(event.type);
     if (candidates === undefined) return "unknown_event_type";
-    const timestamp = event.timestamp;
-    // A text timestamp compares as neither before nor after the period: it would count whatever its date.
-    if (!Number.isFinite(timestamp))
-      throw UsageError.from(eventNotParsed(event.id, timestamp), "timestamp", { eventId: event.id });
-    if (timestamp < this.start || timestamp >= this.end) return "outside_period";
-    // A preview sees the period as it stood at asOf: later events exist but are not billed yet.
-    if (timestamp >= this.asOf) return "after_as_of";
+    const timeReason = this.timeReason(event);
+    if (timeReason !== undefined) return timeReason;
     const properties = event.properties;
     let count = 0;
     let invalid = false;
@@ -267,6 +321,20 @@ export class EventPass {
     // A broken event never half-counts: one meter unable to read it excludes it from all.
     return invalid ? "invalid_value" : undefined;
   }
+}
+
+// A meter countPlain may count: its value read as a number from a property (not a derived value, not
+// one a plain read could find on Object.prototype), with no operation or direction to check.
+function isPlain(meter: MeterTerms): boolean {
+  const property = meter.valueProperty;
+  return (
+    valueNeed(meter) === "number" &&
+    meter.value === undefined &&
+    property !== undefined &&
+    !isInheritedName(property) &&
+    meter.persistent !== true &&
+    meter.percentile?.direction === undefined
+  );
 }
 
 // Counting events needs no value; a unique count needs one of any kind; everything else a number.

@@ -1,12 +1,7 @@
 import { type Decimal, type ShortDecimal, ZERO } from "../money/index.js";
-import {
-  isInheritedName,
-  type MeterTerms,
-  type PropertyValue,
-  propertyOf,
-  type UsageEvent,
-} from "../schema/index.js";
+import { isInheritedName, type MeterTerms, type PropertyValue, type UsageEvent } from "../schema/index.js";
 import { addLocalDays, formatLocalDate, type Period, toLocalDate } from "../time/index.js";
+import { type Bucket, groupOf, leaves, valueEntry, valuesJson, valuesOf } from "./bucket.js";
 import { compareText, sameList } from "./compareText.js";
 import { compileMeter } from "./compileMeter.js";
 import { type Grouping, lastValueOf, levelOf } from "./groupLevel.js";
@@ -18,9 +13,8 @@ import {
   readCommonStates,
 } from "./meterStatesSchema.js";
 import type { CarriedMeterState, Computation, Reducer, Sample, WindowQuantity } from "./reducer.js";
-import { byTimeThenId, decimalJson } from "./stateJson.js";
-import { transactionValue } from "./transactionValue.js";
-import { valueReducerOf } from "./valueReducers.js";
+import { SumLanes } from "./sumLanes.js";
+import { addSums, keepsSums, valueReducerOf } from "./valueReducers.js";
 import { type WindowLayout, windowLayout } from "./windows.js";
 
 /** The quantity of one group of a meter's events (one value of each grouping property). */
@@ -54,12 +48,6 @@ export interface MeterRequest {
   readonly collectValues: boolean;
 }
 
-interface Bucket {
-  state: unknown;
-  values: { timestamp: number; id: string; value: Decimal }[];
-  readonly group: Record<string, PropertyValue>;
-}
-
 /**
  * Accumulates one meter over one period: its total, and per grouping a bucket per combination of
  * values, each with the meter's reducer state and, if asked, the events' values. The mutable state
@@ -88,6 +76,10 @@ export class MeterAccumulator {
     | undefined;
 
   private readonly billingPeriod: Period | undefined;
+  // A sum's short values, added in slots until a state is read (sumLanes.ts), once `untilLanes` more
+  // short values (0: never, not a sum with plain groups) went through the reducer.
+  private lanes: SumLanes<Bucket> | undefined;
+  private untilLanes: number;
 
   constructor(
     meter: MeterTerms,
@@ -115,9 +107,28 @@ export class MeterAccumulator {
       daily && dailyReducer !== undefined
         ? { layout: windowLayout("day", period, timeZone), reducer: dailyReducer, states: new Map() }
         : undefined;
+    const laned = keepsSums(this.reducer) && !request.collectValues && this.daily === undefined;
+    const plain = this.groupings.every((grouping) => grouping.dimensions.length === 1 && !grouping.inherited);
+    this.untilLanes = laned && plain ? LANES_AFTER : 0;
   }
 
   add(event: UsageEvent, raw: PropertyValue | undefined, short: ShortDecimal | undefined): void {
+    if (short === undefined || this.lanes === undefined) {
+      this.addSample(event, raw, short);
+      if (short === undefined || this.untilLanes === 0) return;
+      this.untilLanes -= 1;
+      if (this.untilLanes === 0) this.lanes = this.newLanes();
+      return;
+    }
+    if (this.lanes.addValue(event.properties, short)) this.settle();
+  }
+
+  // `add` through the reducer: the total, the day and each grouping's bucket.
+  private addSample(
+    event: UsageEvent,
+    raw: PropertyValue | undefined,
+    short: ShortDecimal | undefined,
+  ): void {
     const sample = this.sampleOf(event, raw, short);
     // A per-transaction price reads each event's value: parsed once, kept by the total and each group.
     const value = this.request.collectValues ? valueEntry(event, raw) : undefined;
@@ -132,12 +143,7 @@ export class MeterAccumulator {
       const grouping = groupings[g]!;
       const level = levelOf(grouping, event.properties, true)!;
       const last = lastValueOf(grouping, event.properties);
-      let bucket = level.get(last) as Bucket | undefined;
-      if (bucket === undefined) {
-        bucket = { state: this.reducer.init(), values: [], group: groupOf(grouping, event.properties) };
-        level.set(last, bucket);
-      }
-      this.addTo(bucket, sample, value);
+      this.addTo(this.bucketIn(grouping, level, last, event.properties), sample, value);
     }
   }
 
@@ -158,6 +164,7 @@ export class MeterAccumulator {
    * day left without events disappears, as if the event had never come.
    */
   remove(event: UsageEvent, raw: PropertyValue | undefined, short: ShortDecimal | undefined): void {
+    this.settle();
     const sample = this.sampleOf(event, raw, short);
     this.reducer.remove!(this.total_.state, sample);
     const daily = this.daily;
@@ -173,6 +180,7 @@ export class MeterAccumulator {
   }
 
   total(carried: CarriedMeterState | undefined): GroupQuantity {
+    this.settle();
     return this.finish(this.total_, carried);
   }
 
@@ -192,6 +200,7 @@ export class MeterAccumulator {
   }
 
   grouped(dimensions: ReadonlyArray<string>): GroupedQuantities {
+    this.settle();
     const root = this.groupings.find((grouping) => sameList(grouping.dimensions, dimensions))?.buckets;
     const buckets = root === undefined ? [] : leaves(root, dimensions.length);
     // Lines are ordered by the group's values written as JSON: stable and locale-free.
@@ -210,6 +219,7 @@ export class MeterAccumulator {
    * per-transaction prices, the daily states. Canonical: the same events give the same JSON.
    */
   toJson(): Record<string, unknown> {
+    this.settle();
     const json: Record<string, unknown> = {
       meter: this.meter.id,
       total: this.reducer.toJson(this.total_.state),
@@ -256,6 +266,7 @@ export class MeterAccumulator {
    * keep, if the states hold one (the caller reports it).
    */
   absorb(states: MeterStates): ReadonlyArray<string> | undefined {
+    this.settle();
     this.mergeInto(this.total_, states.total, states.values);
     for (const grouping of states.groups ?? []) {
       const target = this.groupings.find((kept) => sameList(kept.dimensions, grouping.dimensions));
@@ -311,6 +322,34 @@ export class MeterAccumulator {
     return bucket;
   }
 
+  // The bucket of `key` in `level` (a grouping's last level), made when absent.
+  private bucketIn(
+    grouping: Grouping,
+    level: Map<unknown, unknown>,
+    key: unknown,
+    properties: Readonly<Record<string, PropertyValue>>,
+  ): Bucket {
+    let bucket = level.get(key) as Bucket | undefined;
+    if (bucket === undefined) {
+      bucket = { state: this.reducer.init(), values: [], group: groupOf(grouping, properties) };
+      level.set(key, bucket);
+    }
+    return bucket;
+  }
+
+  private newLanes(): SumLanes<Bucket> {
+    const dimensions = this.groupings.map((grouping) => grouping.dimensions[0]!);
+    return new SumLanes(this.total_, dimensions, (g, key, properties) => {
+      const grouping = this.groupings[g]!;
+      return this.bucketIn(grouping, grouping.buckets, key, properties);
+    });
+  }
+
+  // The lanes' sums into the states, before a state is read or an event taken back.
+  private settle(): void {
+    this.lanes?.drain(addSums);
+  }
+
   // One sample object per accumulator, refilled per event: reducers copy what they keep.
   private sampleOf(
     event: UsageEvent,
@@ -350,26 +389,7 @@ export class MeterAccumulator {
   }
 }
 
-function valuesJson(values: Bucket["values"]): [number, string, string][] {
-  return byTimeThenId(values).map((entry) => [entry.timestamp, entry.id, decimalJson(entry.value)]);
-}
-
-function leaves(level: Map<unknown, unknown>, depth: number): Bucket[] {
-  if (depth === 1) return [...level.values()] as Bucket[];
-  return [...level.values()].flatMap((inner) => leaves(inner as Map<unknown, unknown>, depth - 1));
-}
-
-function valuesOf(bucket: Bucket, dimensions: ReadonlyArray<string>): PropertyValue[] {
-  return dimensions.map((name) => bucket.group[name] ?? null);
-}
-
-// An event's value for per-transaction prices (an event without a readable value counts as 1).
-function valueEntry(event: UsageEvent, raw: PropertyValue | undefined): Bucket["values"][number] {
-  return { timestamp: event.timestamp, id: event.id, value: transactionValue(raw) };
-}
-
-// A new bucket's group values, in a function of its own: `add` then makes no closure (one over its
-// event would have V8 allocate a context for every call).
-function groupOf(grouping: Grouping, properties: Readonly<Record<string, PropertyValue>>) {
-  return Object.fromEntries(grouping.dimensions.map((name) => [name, propertyOf(properties, name) ?? null]));
-}
+// Short values a sum adds through its reducer before its slots are made: slots pay for themselves over
+// many events, not over a customer's few (with slots from the first value, 200,000 aggregations of
+// four events took 7 % longer).
+const LANES_AFTER = 32;

@@ -65,6 +65,29 @@ export const avgReducer: Reducer<SumState> = {
   }),
 };
 
+/**
+ * True when a reducer's state is a {@link SumState} that {@link addSums} may add to: `sum` and `avg`,
+ * whose `add` of a short value is `state.sum.addShort(value)` and one event more.
+ */
+export function keepsSums(reducer: Reducer<unknown>): boolean {
+  return reducer === (sumReducer as Reducer<unknown>) || reducer === (avgReducer as Reducer<unknown>);
+}
+
+/**
+ * Adds to a bucket's sum or avg state what `events` adds of short values summing to whole + fraction /
+ * 10^9 would (SumLanes.drain: one function for every drain, not one made per drain).
+ */
+export function addSums(
+  bucket: { readonly state: unknown },
+  whole: number,
+  fraction: number,
+  events: number,
+): void {
+  const sums = bucket.state as SumState;
+  sums.sum.addParts(whole, fraction);
+  sums.events += events;
+}
+
 interface CountState {
   events: number;
 }

@@ -113,6 +113,17 @@ export class ExactSum {
     if (this.pending >= NORMALISE_EVERY) this.normalise();
   }
 
+  /**
+   * Adds sums of short values made elsewhere (src/meters/sumLanes.ts): `whole` and `fraction` (scaled by
+   * 10^9) are integers below 1.41 × 10^15 in size, so added to accumulators below 10^15 they stay
+   * exact; normalised at once, the accumulators are back below 10^15 for the additions to come.
+   */
+  addParts(whole: number, fraction: number): void {
+    this.parts[WHOLE]! += whole;
+    this.parts[FRACTION]! += fraction;
+    this.normalise();
+  }
+
   /** Adds an exact Decimal. */
   addDecimal(value: Decimal): void {
     this.remainder = addExactly(this.remainder, value);
