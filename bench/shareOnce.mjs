@@ -24,7 +24,7 @@ function run(shared, ratings) {
   const aggregates = prepared.map((p, c) => lib.aggregateForRating(p, events[c]));
   const preparing = cpuMs(start);
   for (let round = 0; round < ratings; round += 1)
-    prepared.forEach((p, c) => lib.rateFromAggregates(p, aggregates[c], HOST));
+    for (let c = 0; c < customers; c += 1) lib.rateFromAggregates(prepared[c], aggregates[c], HOST);
   return { preparing, all: cpuMs(start) };
 }
 
