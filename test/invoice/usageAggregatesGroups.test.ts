@@ -117,4 +117,75 @@ describe("rateFromAggregates and a grouped charge's buckets", () => {
     expect(message).toContain("must be left out");
     expect(message).not.toContain("a never");
   });
+
+  // The buckets of a grouping split the meter's counted events: p1 10 GB (1 event) + p2 5 GB (1 event)
+  // = the total's 15 GB over 2 events. Buckets that add up to more (or less) would bill the grouped
+  // charge on other usage than the meter's total.
+  type Bucket = { group: unknown[]; state: { sum: string; events: number } };
+  const bucketsOf = (meter: Meter) => (meter.groups?.[0]?.buckets ?? []) as Bucket[];
+
+  it("rates a bucket of the null group too: the events without the property (p1 10 GB + none 5 GB)", () => {
+    const prepared = prepareRating(contract, "2026-02");
+    const aggregates = JSON.parse(
+      JSON.stringify(
+        aggregateForRating(prepared, [
+          event("e1", "p1", "10"),
+          { ...event("e2", "p2", "5"), properties: { gb: "5" } },
+        ]),
+      ),
+    );
+    // 10 GB × $0.05 + 5 GB × $0.05 = $0.50 + $0.25 = $0.75
+    expect(rateFromAggregates(prepared, aggregates).total).toBe("0.75");
+  });
+
+  it("refuses buckets whose sums add up to more than the total (p2 5 GB made 50 GB)", () => {
+    let message = "";
+    try {
+      rateFromAggregates(
+        prepareRating(contract, "2026-02"),
+        edited((meter) => {
+          const p2 = bucketsOf(meter)[1];
+          if (p2 !== undefined) p2.state.sum = "50";
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof RatecardError)) throw error;
+      expect([error.code, error.path]).toEqual(["aggregates_mismatch", "whole.meters[0].groups[0]"]);
+      message = error.message;
+    }
+    // 10 + 50 = 60 against the total's 10 + 5 = 15.
+    expect(message).toContain(
+      'split its usage by ["project"] into groups that sum to 60, where the meter\'s total is 15',
+    );
+  });
+
+  it("refuses buckets whose events add up to other than the total's (p1 counted 3 times, sums kept)", () => {
+    const found = refusal(
+      edited((meter) => {
+        const p1 = bucketsOf(meter)[0];
+        if (p1 !== undefined) p1.state.events = 3;
+      }),
+    );
+    expect(found).toEqual({ code: "aggregates_mismatch", path: "whole.meters[0].groups[0]" });
+  });
+
+  it("refuses a grouping that lost a bucket (p2 dropped: 10 GB over 1 event against 15 GB over 2)", () => {
+    const found = refusal(
+      edited((meter) => {
+        bucketsOf(meter).pop();
+      }),
+    );
+    expect(found).toEqual({ code: "aggregates_mismatch", path: "whole.meters[0].groups[0]" });
+  });
+
+  it('accepts sums written another way that are equal ("10.000" for 10)', () => {
+    const invoice = rateFromAggregates(
+      prepareRating(contract, "2026-02"),
+      edited((meter) => {
+        const p1 = bucketsOf(meter)[0];
+        if (p1 !== undefined) p1.state.sum = "10.000";
+      }),
+    );
+    expect(invoice.total).toBe("0.75");
+  });
 });

@@ -79,6 +79,19 @@ describe("-0 in contract JSON", () => {
     expect(withoutNegativeZero({ d: date, n: -0 })).toEqual({ d: date, n: 0 });
   });
 
+  it("walks JSON nested 20,000 deep without overflowing the stack, with and without a -0 at the bottom", () => {
+    const nested = (bottom: number) => {
+      let deep: unknown = { n: bottom };
+      for (let i = 0; i < 10_000; i += 1) deep = { multiply: [deep] };
+      return deep;
+    };
+    const plain = nested(1);
+    expect(withoutNegativeZero(plain)).toBe(plain);
+    let copy = withoutNegativeZero(nested(-0)) as { multiply?: unknown[]; n?: number };
+    for (let i = 0; i < 10_000; i += 1) copy = copy.multiply?.[0] as typeof copy;
+    expect(Object.is(copy.n, 0)).toBe(true);
+  });
+
   it("is still refused where a value must be more than zero", () => {
     const result = safeParseContract({
       ...POINTS_CONTRACT,

@@ -92,6 +92,21 @@ export function aggregatesMissingGrouping(meter: string, dimensions: ReadonlyArr
   };
 }
 
+/** A grouping whose buckets do not add up to the meter's total (events, or the summed quantity). */
+export function aggregatesGroupsNotTotal(
+  meter: string,
+  dimensions: ReadonlyArray<string>,
+  what: "events" | "sum",
+  groups: string,
+  total: string,
+): ErrorMessage {
+  const counted = what === "events" ? "count" : "sum to";
+  return {
+    code: "aggregates_mismatch",
+    message: `The usage aggregates of meter "${meter}" split its usage by ${JSON.stringify(dimensions)} into groups that ${counted} ${groups}${what === "events" ? " events" : ""}, where the meter's total ${what === "events" ? `counts ${total} events` : `is ${total}`}: every counted event falls in exactly one group of a grouping, so the groups must add up to the total, or the grouped charges and the others would bill different usage. Aggregate the usage again for this contract and period.`,
+  };
+}
+
 /** One group listed twice in a grouping of one set of states. */
 export function aggregatesGroupTwice(
   meter: string,
