@@ -35,6 +35,39 @@ describe("ExactSum: short decimals (the fast integer path)", () => {
   });
 });
 
+describe("ExactSum.addParts: sums of short values made elsewhere (src/meters/sumLanes.ts)", () => {
+  it("adds a whole part and a fraction scaled by 10^9: 1.5 + (2 + 250,000,000 / 10^9) = 3.75", () => {
+    const sum = new ExactSum();
+    sum.add("1.5");
+    sum.addParts(2, 250_000_000);
+    expect(sum.value().toFixed()).toBe("3.75");
+  });
+
+  it("carries a fraction of more than one: 0 + (0 + 1,500,000,001 / 10^9) = 1.500000001", () => {
+    const sum = new ExactSum();
+    sum.addParts(0, 1_500_000_001);
+    expect(sum.value().toFixed()).toBe("1.500000001");
+  });
+
+  it("takes negative parts: 10 + (−3 − 500,000,000 / 10^9) = 6.5, and adds on after them", () => {
+    const sum = new ExactSum();
+    sum.add("10");
+    sum.addParts(-3, -500_000_000);
+    expect(sum.value().toFixed()).toBe("6.5");
+    // 6.5 + 0.25 = 6.75
+    sum.add("0.25");
+    expect(sum.value().toFixed()).toBe("6.75");
+  });
+
+  it("stays exact with parts near their bound: 1.4 × 10^15 twice, and 10^15 − 1 billionths", () => {
+    const sum = new ExactSum();
+    sum.addParts(1_400_000_000_000_000, 999_999_999_999_999);
+    sum.addParts(1_400_000_000_000_000, 1);
+    // 2 × 1.4 × 10^15 + (999,999,999,999,999 + 1) / 10^9 = 2,800,000,000,000,000 + 1,000,000
+    expect(sum.value().toFixed()).toBe("2800000001000000");
+  });
+});
+
 describe("ExactSum: values off the fast path", () => {
   it("keeps more than nine decimals exactly", () => {
     // 0.1234567890123 + 0.0000000000001 = 0.1234567890124 (13 decimals)
