@@ -27,4 +27,20 @@ describe("asOfInstant", () => {
       message: expect.stringContaining('"20260310"'),
     });
   });
+
+  it("tells text with a date and time inside it, but not at its start, both forms; a timestamp wrong in detail keeps its own sentence", () => {
+    // "on 2026-03-10T05:00:00Z" is shaped like neither form from its first character.
+    expect(thrown(() => asOfInstant("on 2026-03-10T05:00:00Z", "UTC"))).toMatchObject({
+      code: "invalid_instant",
+      path: "asOf",
+      message: expect.stringContaining("or an ISO 8601 timestamp with an offset (2026-02-10T14:00:00Z)"),
+    });
+    // No offset: the instant's own refusal, still at asOf.
+    const noOffset = thrown(() => asOfInstant("2026-03-10T05:00:00", "UTC")) as {
+      path: string;
+      message: string;
+    };
+    expect(noOffset).toMatchObject({ code: "invalid_instant", path: "asOf" });
+    expect(noOffset.message).not.toContain("or an ISO 8601 timestamp with an offset (2026-02-10T14:00:00Z)");
+  });
 });

@@ -73,7 +73,14 @@ describe("prepareRating's share", () => {
 
   it("refuses a share createRatingShare did not make", () => {
     const contract = parseContract(egressContractJson("cus_a"));
-    for (const share of [new Map(), {}, null, "share", { parts: {} }]) {
+    for (const share of [
+      new Map(),
+      {},
+      null,
+      "share",
+      { parts: {} },
+      Object.assign(() => {}, { parts: new Map() }),
+    ]) {
       const refused = (() => {
         try {
           prepareRating(contract, "2026-02", { share: share as never });
