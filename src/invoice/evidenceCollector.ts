@@ -11,7 +11,7 @@ import {
   addLocalDays,
   formatInstant,
   formatLocalDate,
-  localHourLabel,
+  localHour,
   startOfLocalDate,
   toLocalDate,
 } from "../time/index.js";
@@ -180,7 +180,7 @@ export class EvidenceCollector implements EventObserver {
     const last = this.lastBucket;
     if (last !== undefined && instant >= last.start && instant < last.end) return last.label;
     const { by, timeZone } = this.selection;
-    const bounds = by === "hour" ? localHourOf(instant, timeZone) : localDayOf(instant, timeZone);
+    const bounds = by === "hour" ? localHour(instant, timeZone) : localDayOf(instant, timeZone);
     this.lastBucket = bounds;
     return bounds.label;
   }
@@ -258,15 +258,4 @@ function localDayOf(instant: number, timeZone: string) {
     start: startOfLocalDate(date, timeZone),
     end: startOfLocalDate(addLocalDays(date, 1), timeZone),
   };
-}
-
-// The local hour `instant` falls in: the instant less the time since the local hour began, read with
-// the hour's own UTC offset (which the label carries).
-function localHourOf(instant: number, timeZone: string) {
-  const label = localHourLabel(instant, timeZone);
-  const sign = label.at(-6) === "-" ? -1 : 1;
-  const offset = sign * (Number(label.slice(-5, -3)) * 60 + Number(label.slice(-2))) * 60_000;
-  const intoHour = (((instant + offset) % 3_600_000) + 3_600_000) % 3_600_000;
-  const start = instant - intoHour;
-  return { label, start, end: start + 3_600_000 };
 }

@@ -35,3 +35,55 @@ describe("usageEvidence by hour in zones with a half or three-quarter hour offse
     ]);
   });
 });
+
+// Lord Howe Island changes its clocks by half an hour: standard time +10:30, daylight time +11:00.
+// On Sunday 4 October 2026 the clocks go from 02:00+10:30 (2026-10-03T15:30Z) to 02:30+11:00, so that
+// day's hour 01 runs 14:30Z–15:30Z and its hour 02 is 02:30–03:00+11:00, 15:30Z–16:00Z, half an hour.
+// On Sunday 5 April 2026 they go back from 02:00+11:00 (2026-04-04T15:00Z) to 01:30+10:30: hour 01 at
+// +11:00 runs 14:00Z–15:00Z, then 01:30–02:00+10:30 is 15:00Z–15:30Z, then 02:00+10:30 from 15:30Z.
+// Before, the half hour was labelled 02:00+11:00 (an instant outside it, 15:00Z) and given the bounds
+// 15:00Z–16:00Z, which took an event of the hour before when it was sent after one of the half hour.
+describe("usageEvidence by hour where the clocks change by half an hour (Australia/Lord_Howe)", () => {
+  const contract = buildContract({ timeZone: "Australia/Lord_Howe" });
+  const at = (id: string, timestamp: string, v: string) => ({
+    id,
+    type: "e",
+    customer: "cus",
+    timestamp,
+    properties: { v },
+  });
+  const byPeriodOf = (events: ReturnType<typeof at>[], period: string) =>
+    usageEvidence(contract, events, period, { by: "hour" }).meters[0]?.groups[0]?.byPeriod;
+
+  it("starts the half hour after the clocks go forward at its first instant, 02:30+11:00", () => {
+    const events = [
+      at("A", "2026-10-03T15:45:00.000Z", "4"), // 02:45+11:00
+      at("B", "2026-10-03T15:10:00.000Z", "1"), // 01:40+10:30, sent after A
+      at("C", "2026-10-03T15:29:59.999Z", "2"), // 01:59:59.999+10:30
+      at("D", "2026-10-03T15:30:00.000Z", "8"), // 02:30+11:00, the first instant of daylight time
+      at("E", "2026-10-03T16:00:00.000Z", "16"), // 03:00+11:00
+    ];
+    // hour 01: B + C = 1 + 2 = 3; the half hour: A + D = 4 + 8 = 12; hour 03: E = 16.
+    expect(byPeriodOf(events, "2026-10")).toStrictEqual([
+      { start: "2026-10-04T01:00+10:30", events: 2, quantity: "3" },
+      { start: "2026-10-04T02:30+11:00", events: 2, quantity: "12" },
+      { start: "2026-10-04T03:00+11:00", events: 1, quantity: "16" },
+    ]);
+  });
+
+  it("starts the half hour after the clocks go back at its first instant, 01:30+10:30", () => {
+    const events = [
+      at("F", "2026-04-04T15:10:00.000Z", "1"), // 01:40+10:30
+      at("G", "2026-04-04T14:50:00.000Z", "2"), // 01:50+11:00, sent after F
+      at("H", "2026-04-04T15:00:00.000Z", "4"), // 01:30+10:30, the first instant of standard time
+      at("I", "2026-04-04T15:30:00.000Z", "8"), // 02:00+10:30
+      at("J", "2026-04-04T14:00:00.000Z", "16"), // 01:00+11:00
+    ];
+    // hour 01 at +11:00: G + J = 2 + 16 = 18; the half hour: F + H = 1 + 4 = 5; hour 02: I = 8.
+    expect(byPeriodOf(events, "2026-04")).toStrictEqual([
+      { start: "2026-04-05T01:00+11:00", events: 2, quantity: "18" },
+      { start: "2026-04-05T01:30+10:30", events: 2, quantity: "5" },
+      { start: "2026-04-05T02:00+10:30", events: 1, quantity: "8" },
+    ]);
+  });
+});
