@@ -52,4 +52,46 @@ describe("correctLateUsage: late events that are not new usage", () => {
     });
     expect(result.lateEvents).toEqual({ given: 1, counted: 1 });
   });
+
+  it("counts for each reason only the late events, not those the issued invoice had already left out", () => {
+    // Issued from 500 + 400 GB, with one event of another customer and one of April already left out.
+    const usage = [
+      ...USAGE,
+      { ...marchGb("theirs", 5, "3"), customer: "someone_else" },
+      usageEvent("april", "use", "2026-04-02T12:00:00Z", { v: "7" }),
+    ];
+    const issued = rateInvoice(contract, usage, "2026-03");
+    const late = [marchGb("new", 20, "200"), { ...marchGb("other", 21, "9"), customer: "someone_else" }];
+    const result = correctLateUsage(contract, issued, usage, late, { billOn: "2026-04" });
+    // other_customer: 2 after − 1 before = 1 late; outside_period: 1 − 1 = 0, not listed.
+    expect(result.lateEvents).toEqual({
+      given: 2,
+      counted: 1,
+      notCounted: [{ reason: "other_customer", events: 1 }],
+    });
+  });
+
+  it("lets a late event reuse an id only another customer's billed event has, or another customer's event reuse one", () => {
+    const usage = [...USAGE, { ...marchGb("x", 5, "3"), customer: "someone_else" }];
+    const issued = rateInvoice(contract, usage, "2026-03");
+    // "x" of this customer is new usage (another customer's "x" is no copy of it): 500 + 400 + 50 GB.
+    // "a" of another customer is left out as another customer's, and refunds nothing.
+    const late = [marchGb("x", 20, "50"), { ...marchGb("a", 3, "600"), customer: "someone_else" }];
+    const result = correctLateUsage(contract, issued, usage, late, { billOn: "2026-04" });
+    expect(result.lateEvents).toEqual({
+      given: 2,
+      counted: 1,
+      notCounted: [{ reason: "other_customer", events: 1 }],
+    });
+  });
+
+  it("refuses a late copy of one of two billed copies that already conflicted (it differs from the other)", () => {
+    // "a" was billed twice with 500 and 450 GB: both left out as a conflicting duplicate.
+    const usage = [...USAGE, marchGb("a", 3, "450")];
+    const issued = rateInvoice(contract, usage, "2026-03");
+    const error = thrown(() =>
+      correctLateUsage(contract, issued, usage, [marchGb("a", 3, "450")], { billOn: "2026-04" }),
+    );
+    expect(isRatecardError(error) && [error.code, error.path]).toEqual(["late_event_conflict", "late[0].id"]);
+  });
 });
