@@ -26,6 +26,7 @@ const FIELD = `(?:"(?:id|type|customer|timestamp)"${W}:${W}(?:${TEXT}|null)|"pro
 const PLAIN_LINES = new RegExp(`(?:${W}\\{${W}${FIELD}${W}(?:,${W}${FIELD}${W})*\\}${W}\\n)*`, "y");
 const EVENT_FIELDS = ["id", "type", "customer", "timestamp"] as const;
 const KNOWN_FIELDS: ReadonlySet<string> = new Set([...EVENT_FIELDS, "properties"]);
+const NOT_JSON = "not valid JSON, such as NaN or Infinity";
 const NEWLINE = 0x0a;
 const CHUNK_BYTES = 1 << 16;
 
@@ -72,11 +73,10 @@ export function refusedLines(file: string): RefusedLines {
       const end = newline === -1 ? text.length : newline;
       // The line as quoted: without the "\r" of a CRLF line end.
       const line = bytes.toString("utf8", start, text[end - 1] === "\r" ? end - 1 : end);
-      if (TRAILING_COMMA_OUTSIDE_STRINGS.test(text.slice(start, end))) trailing.add(line, "");
-      else {
-        const reason = whyRefused(line);
-        if (reason !== undefined) refused.add(line, reason);
-      }
+      const reason = whyRefused(line);
+      // JSON.parse first: only a line it refuses can have a trailing comma outside strings.
+      if (reason === NOT_JSON && hasTrailingComma(text.slice(start, end))) trailing.add(line, reason);
+      else if (reason !== undefined) refused.add(line, reason);
       at = end + 1;
     }
   };
@@ -119,6 +119,15 @@ function endOfPlainLines(text: string, at: number): number {
   }
 }
 
+// A line whose search runs out of stack (a line of megabytes) counts as not valid JSON, without the detail.
+function hasTrailingComma(line: string): boolean {
+  try {
+    return TRAILING_COMMA_OUTSIDE_STRINGS.test(line);
+  } catch {
+    return false;
+  }
+}
+
 function tally() {
   let count = 0;
   let first: string | undefined;
@@ -144,7 +153,7 @@ export function whyRefused(line: string): string | undefined {
   try {
     event = JSON.parse(line);
   } catch {
-    return "not valid JSON, such as NaN or Infinity";
+    return NOT_JSON;
   }
   if (typeof event !== "object" || event === null || Array.isArray(event)) return undefined;
   const fields = event as Record<string, unknown>;
