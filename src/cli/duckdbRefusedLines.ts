@@ -147,7 +147,7 @@ function tally() {
  * (a blank line, skipped by both), or when DuckDB refuses the line too: a line that is no object, a
  * missing or null field, properties that are a list or a nested value (the query's own checks).
  */
-export function whyRefused(line: string): string | undefined {
+function whyRefused(line: string): string | undefined {
   if (line.trim() === "") return undefined;
   let event: unknown;
   try {
