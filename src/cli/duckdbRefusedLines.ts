@@ -1,5 +1,6 @@
 import { closeSync, openSync, readSync } from "node:fs";
 import { UsageLineError } from "./cliSupport.js";
+import { NOT_JSON, plainEvent, whyRefused } from "./plainEvent.js";
 
 /**
  * A comma before `}` or `]` outside strings: DuckDB's JSON reader accepts it, ratecard's refuses the
@@ -8,25 +9,8 @@ import { UsageLineError } from "./cliSupport.js";
  */
 const TRAILING_COMMA_OUTSIDE_STRINGS = /^(?:[^"]|"(?:[^"\\]|\\[\s\S])*")*,[ \t\r]*[}\]]/;
 
-// The plain line: an object of the five event fields only, id, type, customer and timestamp text (or
-// null: the query refuses a null field itself), properties an object of text, numbers, true, false or
-// null, strict JSON throughout. Every line it matches is one ratecard's reader and DuckDB's read alike;
-// every other line is read with JSON.parse (a blank line, a property that is a list, an escaped key are
-// fine; NaN, Infinity, `1e400`, `"properties": null`, a field ratecard does not know are not). A number
-// of at most 200 digits before the point and 2 in the exponent is below 1e299: never Infinity.
-// Strings unrolled (a run of plain characters, then an escape and another run): no backtracking point per
-// character, and each line matched once.
-const W = "[ \\t\\r]*";
-const TEXT = '"[^"\\\\\\u0000-\\u001f]*(?:\\\\(?:["\\\\/bfnrt]|u[0-9a-fA-F]{4})[^"\\\\\\u0000-\\u001f]*)*"';
-const NUMBER = "-?(?:0|[1-9]\\d{0,199})(?:\\.\\d+)?(?:[eE][+-]?\\d\\d?)?";
-const PAIR = `${TEXT}${W}:${W}(?:${TEXT}|${NUMBER}|true|false|null)`;
-const PROPERTIES = `\\{${W}(?:${PAIR}${W}(?:,${W}${PAIR}${W})*)?\\}`;
-const FIELD = `(?:"(?:id|type|customer|timestamp)"${W}:${W}(?:${TEXT}|null)|"properties"${W}:${W}${PROPERTIES})`;
 /** A run of plain lines from where it is set (sticky); the first line after the run is looked at. */
-const PLAIN_LINES = new RegExp(`(?:${W}\\{${W}${FIELD}${W}(?:,${W}${FIELD}${W})*\\}${W}\\n)*`, "y");
-const EVENT_FIELDS = ["id", "type", "customer", "timestamp"] as const;
-const KNOWN_FIELDS: ReadonlySet<string> = new Set([...EVENT_FIELDS, "properties"]);
-const NOT_JSON = "not valid JSON, such as NaN or Infinity";
+const PLAIN_LINES = new RegExp(`(?:[ \\t\\r]*${plainEvent("[ \\t\\r]*")}[ \\t\\r]*\\n)*`, "y");
 const NEWLINE = 0x0a;
 const CHUNK_BYTES = 1 << 16;
 
@@ -140,37 +124,6 @@ function tally() {
     },
     found: (): LinesFound => ({ count, first, reason }),
   };
-}
-
-/**
- * What ratecard's reader refuses in a line DuckDB reads, in a few words; undefined when there is nothing
- * (a blank line, skipped by both), or when DuckDB refuses the line too: a line that is no object, a
- * missing or null field, properties that are a list or a nested value (the query's own checks).
- */
-function whyRefused(line: string): string | undefined {
-  if (line.trim() === "") return undefined;
-  let event: unknown;
-  try {
-    event = JSON.parse(line);
-  } catch {
-    return NOT_JSON;
-  }
-  if (typeof event !== "object" || event === null || Array.isArray(event)) return undefined;
-  const fields = event as Record<string, unknown>;
-  const notText = EVENT_FIELDS.find((name) => {
-    const value = fields[name];
-    return value !== undefined && value !== null && typeof value !== "string";
-  });
-  if (notText !== undefined) return `${notText} is not text`;
-  const unknown = Object.keys(fields).find((name) => !KNOWN_FIELDS.has(name));
-  if (unknown !== undefined) return `${JSON.stringify(unknown)} is not a field ratecard knows`;
-  const properties = fields.properties;
-  if (properties === null) return "properties is null, not an object";
-  if (typeof properties !== "object" || properties === undefined) return undefined;
-  const huge = Object.entries(properties).find(
-    ([, value]) => typeof value === "number" && !Number.isFinite(value),
-  );
-  return huge === undefined ? undefined : `properties.${huge[0]} is too large a number`;
 }
 
 /**
