@@ -186,11 +186,7 @@ describe("refusedLines: what DuckDB reads as an invalid value, no properties or 
     ];
     for (const spelling of spellings) {
       const found = reasonOf(line(`{"gb":${spelling}}`));
-      expect([spelling, found.count, found.reason]).toEqual([
-        spelling,
-        1,
-        "not valid JSON",
-      ]);
+      expect([spelling, found.count, found.reason]).toEqual([spelling, 1, "not valid JSON"]);
     }
     expect(reasonOf(line('{"gb":"5","note":[NaN]}')).count).toBe(1);
   });
