@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { refusedLines, refusedLinesError } from "../../src/cli/duckdbRefusedLines.js";
 
 // The search for lines DuckDB's JSON reader would read and ratecard's refuses (src/cli/duckdbRefusedLines.ts):
-// every line with a comma before } or ] outside strings, or an event field that is not text, counted
+// every line with a comma before } or ] outside strings, an event field that is not text, NaN or
+// Infinity, a number too large for a double, properties null or a field ratecard does not know, counted
 // once, the first quoted; lines of any length, across the 64 KB chunks the file is read in.
 
 let scratch = "";
@@ -22,8 +23,10 @@ const fileOf = (text: string | Buffer) => {
   writeFileSync(path, text);
   return path;
 };
-const search = (text: string) => refusedLines(fileOf(text)).trailingCommas;
-const fields = (text: string) => refusedLines(fileOf(text)).fieldsNotText;
+// How many lines, and the first (the reason is looked at in its own tests).
+const countAndFirst = ({ count, first }: { count: number; first: string | undefined }) => ({ count, first });
+const search = (text: string) => countAndFirst(refusedLines(fileOf(text)).trailingCommas);
+const fields = (text: string) => countAndFirst(refusedLines(fileOf(text)).refusedEvents);
 
 const line = (properties: string) =>
   `{"id":"e1","type":"egress","customer":"cus_a","timestamp":"2026-02-10T00:00:00Z","properties":${properties}}`;
@@ -155,39 +158,103 @@ describe("refusedLines: event fields that are not text", () => {
     expect(fields(`${fine.join("\n")}\n`)).toEqual({ count: 0, first: undefined });
   });
 
-  it("finds a line it looks at that is not valid JSON, and counts a trailing comma's line once, as that", () => {
+  it("finds a line that is not valid JSON, and counts a trailing comma's line once, as that", () => {
     const nan = withField("id", "NaN");
     const both = `${withField("id", "1").slice(0, -1)},}`;
     const found = refusedLines(fileOf(`${nan}\n${both}\n`));
-    expect(found.fieldsNotText).toEqual({ count: 1, first: nan });
-    expect(found.trailingCommas).toEqual({ count: 1, first: both });
-    // Not looked at: no event field that is not text, no escape (DuckDB reads NaN as an invalid value).
-    expect(fields(`${line('{"gb":NaN}')}\n`).count).toBe(0);
+    expect(countAndFirst(found.refusedEvents)).toEqual({ count: 1, first: nan });
+    expect(countAndFirst(found.trailingCommas)).toEqual({ count: 1, first: both });
+  });
+});
+
+describe("refusedLines: what DuckDB reads as an invalid value, no properties or nothing", () => {
+  const reasonOf = (text: string) => refusedLines(fileOf(`${line('{"gb":"5"}')}\n${text}\n`)).refusedEvents;
+
+  it("finds NaN and Infinity in every spelling DuckDB's reader accepts, anywhere in the line", () => {
+    // DuckDB 1.x read each of these as a value (checked by hand): any case, a minus, inf or infinity.
+    const spellings = [
+      "NaN",
+      "nan",
+      "nAn",
+      "-nan",
+      "Infinity",
+      "infinity",
+      "-Infinity",
+      "inf",
+      "-inf",
+      "INF",
+    ];
+    for (const spelling of spellings) {
+      const found = reasonOf(line(`{"gb":${spelling}}`));
+      expect([spelling, found.count, found.reason]).toEqual([spelling, 1, "not valid JSON"]);
+    }
+    expect(reasonOf(line('{"gb":"5","note":[NaN]}')).count).toBe(1);
   });
 
-  it("agrees with JSON.parse of every line, over lines of any fields", () => {
-    // Valid JSON only: a NaN is looked for only on the lines the first test finds (the test above).
-    const value = fc.constantFrom('"x"', "1", "true", "null", '{"a":1}', "[2]", '"\\u0041"', "-2.5e3");
-    const key = fc.constantFrom("id", "type", "customer", "timestamp", "gb", "\\u0069d");
+  it("finds a property number too large for a double, and leaves large finite and tiny ones", () => {
+    // 1e400, 1E+0400 and 400 nines are Infinity to JSON.parse; 1e308 and 1e-400 (0) are numbers.
+    for (const huge of ["1e400", "-1E+0400", "9".repeat(400), `0.5e${"9".repeat(3)}`]) {
+      const found = reasonOf(line(`{"gb":${huge}}`));
+      expect([huge, found.count, found.reason]).toEqual([huge, 1, "properties.gb is too large a number"]);
+    }
+    for (const fine of ["1e308", "1e-400", "1e099", "9".repeat(200), `1.${"0".repeat(400)}`])
+      expect([fine, reasonOf(line(`{"gb":${fine}}`)).count]).toEqual([fine, 0]);
+  });
+
+  it("finds properties null and a field ratecard does not know; leaves no properties and {} alone", () => {
+    expect(reasonOf(line("null"))).toMatchObject({ count: 1, reason: "properties is null, not an object" });
+    expect(reasonOf(line(" null ").replace('"properties":', '"properties" :'))).toMatchObject({ count: 1 });
+    const extra = line('{"gb":"5"}').replace('{"id"', '{"extra":1,"id"');
+    expect(reasonOf(extra)).toEqual({
+      count: 1,
+      first: extra,
+      reason: '"extra" is not a field ratecard knows',
+    });
+    const escaped = line('{"gb":"5"}').replace('"properties"', '"propertie\\u0073"');
+    expect(reasonOf(escaped).count).toBe(0);
+    const none = '{"id":"e2","type":"egress","customer":"cus_a","timestamp":"2026-02-10T00:00:00Z"}';
+    expect(reasonOf(`${none}\n${line("{}")}\n${line('{ "gb" : "5" , "n" : null }')}`).count).toBe(0);
+  });
+
+  it("agrees with JSON.parse of every line, over lines of any fields and values", () => {
+    // Keys and values the reader refuses among fine ones; lines valid JSON or not.
+    const value = fc.constantFrom(
+      ...['"x"', "1", "true", "null", '{"a":1}', '{"gb":NaN}', '{"gb":1e400}', '{"gb":-2.5e3}', "[2]"],
+      ...['"\\u0041"', "-2.5e3", "NaN", "-Infinity", "1e400", "1e-400", '{"gb":"5"}', "{}"],
+    );
+    const key = fc.constantFrom("id", "type", "customer", "timestamp", "properties", "gb", "\\u0069d");
     const event = fc
       .array(fc.tuple(key, fc.constantFrom(":", " : ", ":\t"), value), { maxLength: 5 })
       .map((pairs) => `{${pairs.map(([k, colon, v]) => `"${k}"${colon}${v}`).join(",")}}`);
+    // By hand, from the reader's rules: JSON.parse must read it; the four fields text, null or missing;
+    // no other field than those and properties; properties not null, its numbers finite.
     const refused = (text: string) => {
+      let parsed: Record<string, unknown>;
       try {
-        const parsed = JSON.parse(text) as Record<string, unknown>;
-        return ["id", "type", "customer", "timestamp"].some(
-          (name) => parsed[name] !== undefined && parsed[name] !== null && typeof parsed[name] !== "string",
-        );
+        parsed = JSON.parse(text) as Record<string, unknown>;
       } catch {
         return true;
       }
+      const known = ["id", "type", "customer", "timestamp", "properties"];
+      const properties = parsed.properties;
+      return (
+        known
+          .slice(0, 4)
+          .some(
+            (name) => ![undefined, null].includes(parsed[name] as null) && typeof parsed[name] !== "string",
+          ) ||
+        Object.keys(parsed).some((name) => !known.includes(name)) ||
+        properties === null ||
+        (typeof properties === "object" &&
+          Object.values(properties).some((v) => v === Infinity || v === -Infinity))
+      );
     };
     fc.assert(
       fc.property(fc.array(event, { maxLength: 8 }), (events) => {
         const expected = events.filter(refused);
         expect(fields(`${events.join("\n")}\n`)).toEqual({ count: expected.length, first: expected[0] });
       }),
-      { numRuns: 200 },
+      { numRuns: 300 },
     );
   });
 });
@@ -205,7 +272,7 @@ describe("refusedLinesError", () => {
     const numeric = line('{"gb":"5"}').replace('"id":"e1"', '"id":1');
     const path = fileOf(`${line('{"gb":"5"}')}\n${numeric}\n`);
     expect(refusedLinesError(path)?.message).toBe(
-      `${path}: 1 line(s) are events ratecard's reader refuses (an id, type, customer or timestamp that is not text, or a line that is not valid JSON), such as ${JSON.stringify(numeric)}; fix them, or rate the file with --engine memory, which names each line`,
+      `${path}: 1 line(s) are events ratecard's reader refuses and DuckDB's reads (the first: id is not text), such as ${JSON.stringify(numeric)}; fix them, or rate the file with --engine memory, which names each line`,
     );
   });
 

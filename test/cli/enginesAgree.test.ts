@@ -73,6 +73,25 @@ const SHAPE_CASES: ReadonlyArray<readonly [string, string]> = [
   ["a trailing comma in the event", event('"properties":{"gb":"5"},')],
   ["a trailing comma in the properties", event('"properties":{"gb":"5" ,  }')],
   ["a comma before } inside strings", event('"properties":{"gb":"5","note":"a,} nan, \\",]"}')],
+  // DuckDB's reader reads NaN and Infinity (any case, inf too) and numbers beyond a double as invalid
+  // values and excluded the event; ratecard's refuses the line ("not valid JSON", "not Infinity").
+  ["NaN", event('"properties":{"gb":NaN}')],
+  ["nan", event('"properties":{"gb":nan}')],
+  ["-Infinity", event('"properties":{"gb":-Infinity}')],
+  ["inf", event('"properties":{"gb":INF}')],
+  ["NaN in a field ratecard does not know", event('"extra":NaN,"properties":{"gb":"5"}')],
+  ["1e400", event('"properties":{"gb":1e400}')],
+  ["400 nines", event(`"properties":{"gb":${"9".repeat(400)}}`)],
+  ["1e400 in a property no meter reads", event('"properties":{"gb":"5","other":-1E+400}')],
+  // DuckDB read these as no properties, or left the field out; ratecard's reader refuses them.
+  ["properties null", event('"properties":null')],
+  ["properties null, an event type no meter reads", event('"properties":null').replace("egress", "login")],
+  ["a field ratecard does not know", event('"extra":1,"properties":{"gb":"5"}')],
+  // Fine for both: a number that rounds to 0, a large finite one, no properties, empty ones.
+  ["1e-400", event('"properties":{"gb":1e-400}')],
+  ["1e300", event('"properties":{"gb":1e300}')],
+  ["no properties", event('"properties":{}').replace(',"properties":{}', "")],
+  ["properties with blanks", event('"properties" : { "gb" : 5 , "n" : null }')],
 ];
 
 const CASES: ReadonlyArray<readonly [string, string, string]> = [
@@ -149,7 +168,7 @@ describe("an NDJSON event the in-memory reader refuses by its shape", () => {
     expect([byId.code, byId.stdout]).toEqual([2, ""]);
     // Found by the search of the file's lines (src/cli/duckdbRefusedLines.ts), which quotes the line.
     expect(byId.stderr).toContain(
-      `numeric-id.ndjson: 1 line(s) are events ratecard's reader refuses (an id, type, customer or timestamp that is not text, or a line that is not valid JSON), such as ${JSON.stringify(SHAPE_CASES[0]![1].trimEnd())}`,
+      `numeric-id.ndjson: 1 line(s) are events ratecard's reader refuses and DuckDB's reads (the first: id is not text), such as ${JSON.stringify(SHAPE_CASES[0]![1].trimEnd())}`,
     );
     const nested = join(scratch, "nested.ndjson");
     writeFileSync(nested, ndjsonLine("e1", "10") + event('"properties":{"gb":{"x":1}}'));

@@ -1,0 +1,53 @@
+/**
+ * The plain event: an object of the five event fields only, id, type, customer and timestamp text (or
+ * null: the query refuses a null field itself), properties an object of text, numbers, true, false or
+ * null, strict JSON throughout, `blank` the white space allowed between tokens. Every event it matches
+ * is one ratecard's reader and DuckDB's read alike; every other is read with JSON.parse (a property that
+ * is a list, an escaped key are fine; NaN, Infinity, `1e400`, `"properties": null`, a field ratecard
+ * does not know are not). A number of at most 200 digits before the point and 2 in the exponent is
+ * below 1e299: never Infinity. Strings unrolled (a run of plain characters, then an escape and another
+ * run): no backtracking point per character.
+ */
+export function plainEvent(blank: string): string {
+  const text = '"[^"\\\\\\u0000-\\u001f]*(?:\\\\(?:["\\\\/bfnrt]|u[0-9a-fA-F]{4})[^"\\\\\\u0000-\\u001f]*)*"';
+  const number = "-?(?:0|[1-9]\\d{0,199})(?:\\.\\d+)?(?:[eE][+-]?\\d\\d?)?";
+  const pair = `${text}${blank}:${blank}(?:${text}|${number}|true|false|null)`;
+  const properties = `\\{${blank}(?:${pair}${blank}(?:,${blank}${pair}${blank})*)?\\}`;
+  const field = `(?:"(?:id|type|customer|timestamp)"${blank}:${blank}(?:${text}|null)|"properties"${blank}:${blank}${properties})`;
+  return `\\{${blank}${field}${blank}(?:,${blank}${field}${blank})*\\}`;
+}
+
+const EVENT_FIELDS = ["id", "type", "customer", "timestamp"] as const;
+const KNOWN_FIELDS: ReadonlySet<string> = new Set([...EVENT_FIELDS, "properties"]);
+export const NOT_JSON = "not valid JSON";
+
+/**
+ * What ratecard's reader refuses in an event DuckDB reads, in a few words; undefined when there is
+ * nothing (blank text, skipped by both), or when DuckDB refuses the event too: no object, a missing or
+ * null field, properties that are a list or a nested value (the query's own checks).
+ */
+export function whyRefused(event: string): string | undefined {
+  if (event.trim() === "") return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(event);
+  } catch {
+    return NOT_JSON;
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return undefined;
+  const fields = parsed as Record<string, unknown>;
+  const notText = EVENT_FIELDS.find((name) => {
+    const value = fields[name];
+    return value !== undefined && value !== null && typeof value !== "string";
+  });
+  if (notText !== undefined) return `${notText} is not text`;
+  const unknown = Object.keys(fields).find((name) => !KNOWN_FIELDS.has(name));
+  if (unknown !== undefined) return `${JSON.stringify(unknown)} is not a field ratecard knows`;
+  const properties = fields.properties;
+  if (properties === null) return "properties is null, not an object";
+  if (typeof properties !== "object" || properties === undefined) return undefined;
+  const huge = Object.entries(properties).find(
+    ([, value]) => typeof value === "number" && !Number.isFinite(value),
+  );
+  return huge === undefined ? undefined : `properties.${huge[0]} is too large a number`;
+}
