@@ -114,6 +114,10 @@ export async function rateInvoiceAsync(
 ): Promise<Invoice> {
   requireArguments(contract, period, options);
   requireEventSource(events);
+  // An array (any synchronous iterable) is read now, during the call: read a tick at a time, a caller
+  // reusing its array before the promise settles would change what is billed.
+  if (typeof events !== "function" && Symbol.iterator in events)
+    return rateParsedInvoice(contract, events, period, options);
   const inForce = periodInForce(contract, period);
   const carriedIn = { credits: creditsOf(options), ...commitmentSpendOf(options), ...sealOf(options) };
   if (inForce.pieces.length > 1) {

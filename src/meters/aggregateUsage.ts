@@ -160,6 +160,9 @@ export async function aggregateUsageAsync(
   options: AggregateUsageOptions,
 ): Promise<AggregateUsageResult> {
   if (typeof source !== "function") {
+    // A synchronous iterable (an array) is read during the call, not a tick an event, so a caller
+    // reusing it before the promise settles does not change what was counted.
+    if (Symbol.iterator in source) return aggregateUsage(source, options);
     const events: UsageEvent[] = [];
     for await (const event of source) events.push(event);
     return aggregateUsage(events, options);
