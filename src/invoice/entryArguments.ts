@@ -94,14 +94,28 @@ export function requirePeriod(value: unknown): asserts value is Period | string 
   throw InputError.from(invoiceMessages.periodArgumentRefused(value), "period");
 }
 
+/** The options of a rating call ({@link RateInvoiceOptions}): any other name is a typo, refused. */
+// RateInvoiceOptions lives in rateInvoice.ts, which imports this file: the names are listed, not derived.
+export const RATING_OPTIONS: ReadonlyArray<string> = [
+  "carried",
+  "daily",
+  "creditBalances",
+  "creditsStartFull",
+  "commitmentSpendToDate",
+  "sha256",
+];
+
 /**
- * Refuses options that are not an object, and option values of the wrong kind (a balance map that is
+ * Refuses options that are not an object, names it does not know (`known`), and option values of the wrong kind (a balance map that is
  * not an object of texts, a flag that is not true or false, a `sha256` that is not a function).
- * @throws InputError `invalid_argument` at path `options` or `options.<name>`
+ * @throws InputError `invalid_argument` at path `options` or `options.<name>` (an unknown name too)
  */
-export function requireOptions(value: unknown): void {
+export function requireOptions(value: unknown, known: ReadonlyArray<string> = RATING_OPTIONS): void {
   if (value === undefined) return;
   if (!isObject(value)) throw InputError.from(invoiceMessages.optionsNotObject(value), "options");
+  const unknown = Object.keys(value).find((name) => !known.includes(name));
+  if (unknown !== undefined)
+    throw InputError.from(invoiceMessages.unknownOption(unknown, known), `options.${unknown}`);
   const { creditBalances, carried } = value;
   if (creditBalances !== undefined) {
     if (!isObject(creditBalances))

@@ -1,5 +1,5 @@
 import { InputError, invoiceMessages, isRatecardError, periodMessages, toJsonPath } from "../errors/index.js";
-import { requireOptions } from "./entryArguments.js";
+import { RATING_OPTIONS, requireOptions } from "./entryArguments.js";
 import type { Invoice } from "./invoiceSchema.js";
 import { parseInvoice } from "./parseIssued.js";
 import { invoiceProgressiveSchema } from "./progressiveSchema.js";
@@ -14,7 +14,7 @@ import { invoiceProgressiveSchema } from "./progressiveSchema.js";
  * @throws InputError `invalid_argument` at `options`, `options.earlier` or `options.trigger`
  */
 export function requireProgressiveOptions(options: unknown, stage: "progressive" | "closing"): void {
-  requireOptions(options);
+  requireOptions(options, [...RATING_OPTIONS, "earlier", "trigger"]);
   const { earlier, trigger } = (options ?? {}) as { earlier?: unknown; trigger?: unknown };
   if (earlier !== undefined && !Array.isArray(earlier))
     throw InputError.from(periodMessages.earlierNotList(earlier), "options.earlier");

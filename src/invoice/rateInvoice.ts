@@ -7,6 +7,7 @@ import { buildInvoice } from "./buildInvoice.js";
 import { spansOf } from "./chargeRuns.js";
 import type { PeriodInForce, PeriodUsage } from "./draft.js";
 import {
+  RATING_OPTIONS,
   requireContract,
   requireEventSource,
   requireEvents,
@@ -207,10 +208,15 @@ export function aggregatePeriod(
 }
 
 // Checked before anything is read, so a wrong call fails with a sentence, not a TypeError inside.
-export function requireArguments(contract: unknown, period: unknown, options: unknown): void {
+export function requireArguments(
+  contract: unknown,
+  period: unknown,
+  options: unknown,
+  known: ReadonlyArray<string> = RATING_OPTIONS,
+): void {
   requireContract(contract);
   requirePeriod(period);
-  requireOptions(options);
+  requireOptions(options, known);
 }
 
 export function creditsOf(options: Pick<RateInvoiceOptions, "creditBalances" | "creditsStartFull">) {

@@ -56,7 +56,7 @@ export function rateMany(
 ): RateManyResult {
   requireContracts(contracts);
   requireEvents(events);
-  requireOptions(options);
+  requireOptions(options, ["sha256"]);
   const byCustomer = new Map<string, UsageEvent[]>();
   contracts.forEach((contract, index) => {
     if (byCustomer.has(contract.customer.id))

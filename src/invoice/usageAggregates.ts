@@ -107,7 +107,7 @@ export function prepareRating(
   period: Period | string,
   options: { readonly daily?: boolean; readonly share?: RatingShare } = {},
 ): PreparedRating {
-  requireArguments(contract, period, options);
+  requireArguments(contract, period, options, ["daily", "share"]);
   const share = requireShare(options.share);
   const terms = share === undefined ? contract : sharedContract(contract, share);
   const inForce = periodInForce(terms, period);
@@ -128,7 +128,7 @@ export function aggregateForRating(
   options: { readonly shard?: UsageShard } = {},
 ): UsageAggregates {
   requireEvents(events);
-  requireOptions(options);
+  requireOptions(options, ["shard"]);
   const shard = requireShard(options.shard);
   const parsed = [...parseEvents(events)];
   const mine =
