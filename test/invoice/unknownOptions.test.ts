@@ -14,7 +14,7 @@ import {
   rateProgressiveInvoice,
 } from "../../src/invoice/index.js";
 import { buildContract, sumMeter } from "../_support/contract.js";
-import { thrown } from "../_support/thrown.js";
+import { rejected, thrown } from "../_support/thrown.js";
 
 // An option whose name is misspelt was ignored without a word: `{ carry: previous.usage.carryOut }`
 // (the CLI's flag is --carry; the option is `carried`) rated a persistent meter from zero, billing the
@@ -29,15 +29,6 @@ const event = {
 };
 // biome-ignore lint/suspicious/noExplicitAny: the point is to call the API with what the types forbid
 const loose = (fn: unknown) => fn as (...args: any[]) => any;
-
-async function rejection(run: () => Promise<unknown>): Promise<unknown> {
-  try {
-    await run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected the call to reject");
-}
 
 describe("options an entry point does not know", () => {
   it("rateInvoice refuses `carry` (the option is `carried`) instead of billing from zero", () => {
@@ -81,7 +72,7 @@ describe("options an entry point does not know", () => {
   });
 
   it("rateInvoiceAsync refuses an option it does not know", async () => {
-    const error = await rejection(() => loose(rateInvoiceAsync)(contract, [], "2026-03", { sha: "x" }));
+    const error = await rejected(loose(rateInvoiceAsync)(contract, [], "2026-03", { sha: "x" }));
     expect(error).toMatchObject({ code: "invalid_argument", path: "options.sha" });
   });
 

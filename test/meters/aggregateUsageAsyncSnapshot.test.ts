@@ -1,21 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { parseContract } from "../../src/contracts/index.js";
 import { aggregateUsageAsync } from "../../src/meters/index.js";
 import { parseUsageEvent } from "../../src/schema/index.js";
+import { buildContract } from "../_support/contract.js";
 
 // An array handed to the streaming aggregation is read when the call is made: the caller may reuse it
 // (empty it for the next customer) before the promise settles without changing what was counted.
-const contract = parseContract({
-  schemaVersion: 1,
-  id: "ctr",
-  customer: { id: "cus" },
-  currency: "USD",
-  timeZone: "UTC",
-  billing: { cadence: "monthly" },
-  term: { start: "2026-01-01" },
-  meters: [{ id: "m", eventType: "e", aggregation: "sum", valueProperty: "v" }],
-  charges: [{ id: "use", name: "Use", meter: "m", price: { model: "unit", unitPrice: "1" } }],
-});
+const contract = buildContract({});
 const event = (id: string, v: string) =>
   parseUsageEvent({ id, type: "e", customer: "cus", timestamp: "2026-03-02T12:00:00Z", properties: { v } });
 const fresh = () => [event("a", "5"), event("b", "7"), event("c", "11")];

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { UsageError } from "../../src/errors/index.js";
 import { aggregateUsage, aggregateUsageAsync } from "../../src/meters/index.js";
 import { parseUsageEvent } from "../../src/schema/index.js";
-import { thrown } from "../_support/thrown.js";
+import { rejected, thrown } from "../_support/thrown.js";
 
 // The functions that take parsed events are called from JavaScript too: a value that is no event at
 // all (null, a number, an object without an id) is a UsageError naming its index, never a TypeError
@@ -26,15 +26,6 @@ const notEvents: ReadonlyArray<readonly [string, unknown]> = [
   ["an event whose id is a number", { ...good, id: 7 }],
 ];
 
-async function rejection(run: () => Promise<unknown>): Promise<unknown> {
-  try {
-    await run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected the call to reject");
-}
-
 describe("events that are not parsed events", () => {
   it.each(notEvents)("aggregateUsage refuses %s as the second event", (_, value) => {
     const error = thrown(() => aggregateUsage([good, value as typeof good], options));
@@ -54,13 +45,13 @@ describe("events that are not parsed events", () => {
       yield good;
       yield value as typeof good;
     }
-    const error = await rejection(() => aggregateUsageAsync(stream(), options));
+    const error = await rejected(aggregateUsageAsync(stream(), options));
     expect(error).toBeInstanceOf(UsageError);
     expect(error).toMatchObject({ code: "invalid_event", path: "[1]" });
   });
 
   it.each(notEvents)("aggregateUsageAsync refuses %s from a function source", async (_, value) => {
-    const error = await rejection(() => aggregateUsageAsync(() => [good, value as typeof good], options));
+    const error = await rejected(aggregateUsageAsync(() => [good, value as typeof good], options));
     expect(error).toBeInstanceOf(UsageError);
     expect(error).toMatchObject({ code: "invalid_event", path: "[1]" });
   });
@@ -70,7 +61,7 @@ describe("events that are not parsed events", () => {
     ["a number", 5],
     ["a string", "events.ndjson"],
   ])("aggregateUsageAsync refuses a function source that returns %s", async (_, value) => {
-    const error = await rejection(() => aggregateUsageAsync((() => value) as unknown as () => [], options));
+    const error = await rejected(aggregateUsageAsync((() => value) as unknown as () => [], options));
     expect(error).toMatchObject({ code: "invalid_argument", path: "events" });
   });
 });
