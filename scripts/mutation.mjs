@@ -45,6 +45,7 @@ export const TARGETS = {
       "nothingRatedNow.ts",
       "usageAggregates.ts",
       "rateProgressiveInvoice.ts",
+      "progressiveOptions.ts",
     ].map(invoiceFile),
   },
   "invoice-d": {

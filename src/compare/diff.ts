@@ -4,6 +4,7 @@ import { addExactly, Decimal, exactDifference, roundTo, toFixedString, ZERO } fr
 import type { Attribution, DiffResult } from "./attribution.js";
 import { amountOf, invoiceEffects } from "./invoiceEffects.js";
 import { lineEffects, type RawEffect } from "./lineEffects.js";
+import { requireComparable } from "./requireComparable.js";
 
 /**
  * Attributes the change between two invoices of one currency (two periods of a contract, or the same
@@ -19,6 +20,8 @@ import { lineEffects, type RawEffect } from "./lineEffects.js";
  * diff(january, february).attributions // [{ cause: "usage", amount: "20.00", … }]
  */
 export function diff(before: Invoice, after: Invoice): DiffResult {
+  requireComparable(before, "before", "diff");
+  requireComparable(after, "after", "diff");
   if (
     before.currency.code !== after.currency.code ||
     before.currency.minorUnits !== after.currency.minorUnits

@@ -1,5 +1,6 @@
 import type { Invoice } from "../invoice/index.js";
 import { Decimal, toPlainString } from "../money/index.js";
+import { requireComparable } from "./requireComparable.js";
 
 /** One line of an invoice as issued, in whatever system issued it, read into decimal text. */
 export interface IssuedLine {
@@ -29,6 +30,7 @@ export interface IssuedDocument {
  * priced per unit) and amount; the exclusive tax; the total.
  */
 export function fromRatecardInvoice(invoice: Invoice): IssuedDocument {
+  requireComparable(invoice, "invoice", "fromRatecardInvoice");
   return {
     format: "ratecard",
     currency: invoice.currency.code,

@@ -3,6 +3,7 @@ import type { Invoice } from "../invoice/index.js";
 import { addExactly, Decimal, exactDifference, toFixedString, ZERO } from "../money/index.js";
 import { fromRatecardInvoice, type IssuedDocument, type IssuedLine } from "./issuedDocument.js";
 import { type LinePair, type MatchedBy, matchLines } from "./matchLines.js";
+import { requireComparable } from "./requireComparable.js";
 
 /**
  * The most likely cause of a discrepancy (docs/diff-and-reconcile.md, "Reconcile"): the quantity
@@ -80,6 +81,8 @@ export interface ContractVersion {
  * reconcile(issued, recomputed).discrepancies // [{ cause: "usage", amount: "16.00", … }]
  */
 export function reconcile(issued: IssuedDocument | Invoice, recomputed: Invoice): ReconcileResult {
+  requireComparable(issued, "issued", "reconcile", false);
+  requireComparable(recomputed, "recomputed", "reconcile");
   const document = "schemaVersion" in issued ? fromRatecardInvoice(issued) : issued;
   const { code, minorUnits } = recomputed.currency;
   if (document.currency !== undefined && document.currency !== code)

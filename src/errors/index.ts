@@ -78,6 +78,8 @@ export {
   carriedStateForUnknownMeter,
   carriedStateOfOtherKind,
   eventNotParsed,
+  notAParsedEvent,
+  sourceReturnedNoEvents,
   usageChangedWhileRead,
 } from "./messages/usage.js";
 export type { Warning, WarningCode, WarningDetails } from "./messages/warnings.js";

@@ -1,5 +1,5 @@
 import type { Contract } from "../contracts/index.js";
-import { hostHashNotFunction, InputError, invoiceMessages } from "../errors/index.js";
+import { aggregatesMessages, hostHashNotFunction, InputError, invoiceMessages } from "../errors/index.js";
 import type { Period } from "../time/index.js";
 
 // The library's entry points are called from JavaScript too, where the types do not hold: these checks
@@ -8,16 +8,16 @@ import type { Period } from "../time/index.js";
 /**
  * Refuses anything that is not a contract returned by `parseContract`: contract JSON passed as it is
  * (its dates and decimals still text), null, or another object.
- * @throws InputError `unparsed_contract` at path `contract`
+ * @throws InputError `unparsed_contract` at `path` (`contract` unless the caller names another)
  */
-export function requireContract(value: unknown): asserts value is Contract {
+export function requireContract(value: unknown, path = "contract"): asserts value is Contract {
   if (isParsedContract(value)) return;
   const looksLikeJson =
     isObject(value) &&
     (typeof value.currency === "string" || "billing" in value || typeof value.term === "object");
   throw InputError.from(
     looksLikeJson ? invoiceMessages.contractNotParsed() : invoiceMessages.notAContract(value),
-    "contract",
+    path,
   );
 }
 
@@ -94,14 +94,28 @@ export function requirePeriod(value: unknown): asserts value is Period | string 
   throw InputError.from(invoiceMessages.periodArgumentRefused(value), "period");
 }
 
+/** The options of a rating call ({@link RateInvoiceOptions}): any other name is a typo, refused. */
+// RateInvoiceOptions lives in rateInvoice.ts, which imports this file: the names are listed, not derived.
+export const RATING_OPTIONS: ReadonlyArray<string> = [
+  "carried",
+  "daily",
+  "creditBalances",
+  "creditsStartFull",
+  "commitmentSpendToDate",
+  "sha256",
+];
+
 /**
- * Refuses options that are not an object, and option values of the wrong kind (a balance map that is
+ * Refuses options that are not an object, names it does not know (`known`), and option values of the wrong kind (a balance map that is
  * not an object of texts, a flag that is not true or false, a `sha256` that is not a function).
- * @throws InputError `invalid_argument` at path `options` or `options.<name>`
+ * @throws InputError `invalid_argument` at path `options` or `options.<name>` (an unknown name too)
  */
-export function requireOptions(value: unknown): void {
+export function requireOptions(value: unknown, known: ReadonlyArray<string> = RATING_OPTIONS): void {
   if (value === undefined) return;
   if (!isObject(value)) throw InputError.from(invoiceMessages.optionsNotObject(value), "options");
+  const unknown = Object.keys(value).find((name) => !known.includes(name));
+  if (unknown !== undefined)
+    throw InputError.from(invoiceMessages.unknownOption(unknown, known), `options.${unknown}`);
   const { creditBalances, carried } = value;
   if (creditBalances !== undefined) {
     if (!isObject(creditBalances))
@@ -150,4 +164,32 @@ function isAsyncIterable(value: unknown): boolean {
 
 function isInstant(value: unknown): boolean {
   return typeof value === "number" && Number.isFinite(value);
+}
+
+/**
+ * Refuses a `prepared` argument that prepareRating did not make (null, the contract, a period), checked
+ * by shape as {@link requireContract} checks a contract.
+ * @throws InputError `invalid_argument` at path `prepared`
+ */
+export function requirePrepared(value: unknown): void {
+  const period = isObject(value) ? value.period : undefined;
+  const made =
+    isObject(value) &&
+    isParsedContract(value.contract) &&
+    isObject(value.options) &&
+    isObject(period) &&
+    Array.isArray(period.pieces) &&
+    Array.isArray(period.spans);
+  if (!made) throw InputError.from(aggregatesMessages.notPreparedRating(value), "prepared");
+}
+
+/**
+ * Refuses a batch's contracts that are not a list of parsed contracts.
+ * @throws InputError `invalid_argument` at `contracts`, `unparsed_contract` at `contracts[index]`
+ */
+export function requireContracts(value: unknown): void {
+  if (!Array.isArray(value)) throw InputError.from(aggregatesMessages.contractsNotList(value), "contracts");
+  value.forEach((contract, index) => {
+    requireContract(contract, `contracts[${index}]`);
+  });
 }

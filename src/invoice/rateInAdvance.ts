@@ -109,7 +109,7 @@ export function inAdvanceFee(
   period: Period | string,
   options: { readonly highWaterMark?: string } = {},
 ): InAdvanceFee {
-  requireArguments(contract, period, options);
+  requireArguments(contract, period, options, ["highWaterMark"]);
   requireEvents(prior);
   const pricing = inAdvancePricing(contract, chargeId, period);
   const before = [...parseEvents(prior)];

@@ -7,6 +7,7 @@ import { buildInvoice } from "./buildInvoice.js";
 import { spansOf } from "./chargeRuns.js";
 import type { PeriodInForce, PeriodUsage } from "./draft.js";
 import {
+  RATING_OPTIONS,
   requireContract,
   requireEventSource,
   requireEvents,
@@ -114,6 +115,10 @@ export async function rateInvoiceAsync(
 ): Promise<Invoice> {
   requireArguments(contract, period, options);
   requireEventSource(events);
+  // An array (any synchronous iterable) is read now, during the call: read a tick at a time, a caller
+  // reusing its array before the promise settles would change what is billed.
+  if (typeof events !== "function" && Symbol.iterator in events)
+    return rateParsedInvoice(contract, events, period, options);
   const inForce = periodInForce(contract, period);
   const carriedIn = { credits: creditsOf(options), ...commitmentSpendOf(options), ...sealOf(options) };
   if (inForce.pieces.length > 1) {
@@ -203,10 +208,15 @@ export function aggregatePeriod(
 }
 
 // Checked before anything is read, so a wrong call fails with a sentence, not a TypeError inside.
-export function requireArguments(contract: unknown, period: unknown, options: unknown): void {
+export function requireArguments(
+  contract: unknown,
+  period: unknown,
+  options: unknown,
+  known: ReadonlyArray<string> = RATING_OPTIONS,
+): void {
   requireContract(contract);
   requirePeriod(period);
-  requireOptions(options);
+  requireOptions(options, known);
 }
 
 export function creditsOf(options: Pick<RateInvoiceOptions, "creditBalances" | "creditsStartFull">) {

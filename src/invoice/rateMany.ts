@@ -4,7 +4,7 @@ import { compareText, IdSample } from "../meters/index.js";
 import { Decimal } from "../money/index.js";
 import { EXCLUSION_REASONS, type ExclusionReason, type UsageEvent } from "../schema/index.js";
 import type { Period } from "../time/index.js";
-import { requireEvents, requireOptions } from "./entryArguments.js";
+import { requireContracts, requireEvents, requireOptions } from "./entryArguments.js";
 import type { Invoice } from "./invoiceSchema.js";
 import { parseEvents, type RateInvoiceOptions, sealOf } from "./rateInvoice.js";
 import { aggregateParsedForRating, prepareRating, rateFromAggregates } from "./usageAggregates.js";
@@ -54,8 +54,9 @@ export function rateMany(
   period: Period | string,
   options: Pick<RateInvoiceOptions, "sha256"> = {},
 ): RateManyResult {
+  requireContracts(contracts);
   requireEvents(events);
-  requireOptions(options);
+  requireOptions(options, ["sha256"]);
   const byCustomer = new Map<string, UsageEvent[]>();
   contracts.forEach((contract, index) => {
     if (byCustomer.has(contract.customer.id))

@@ -7,7 +7,7 @@ import { asOfInstant } from "./asOfInstant.js";
 import { buildInvoice } from "./buildInvoice.js";
 import { requireEvents } from "./entryArguments.js";
 import type { Invoice } from "./invoiceSchema.js";
-import { parseInvoice } from "./parseIssued.js";
+import { parseEarlier, requireProgressiveOptions } from "./progressiveOptions.js";
 import type { InvoiceProgressive } from "./progressiveSchema.js";
 import {
   aggregatePeriod,
@@ -77,6 +77,7 @@ export function rateProgressiveParsedInvoice(
   asOf: string,
   options: ProgressiveInvoiceOptions = {},
 ): Invoice {
+  requireProgressiveOptions(options, "progressive");
   const { earlier = [], trigger, ...rating } = options;
   requireArguments(contract, period, rating);
   requireEvents(events);
@@ -137,6 +138,7 @@ export function rateClosingParsedInvoice(
   period: Period | string,
   options: ProgressiveInvoiceOptions = {},
 ): Invoice {
+  requireProgressiveOptions(options, "closing");
   const { earlier = [], trigger: _closingHasNoTrigger, ...rating } = options;
   requireArguments(contract, period, rating);
   const service = periodInForce(contract, period).service;
@@ -267,7 +269,7 @@ function earlierOfPeriod(
   until: number,
 ): Invoice[] {
   const period = label(service, contract.timeZone);
-  const invoices = earlier.map((raw) => parseInvoice(raw));
+  const invoices = earlier.map((raw, index) => parseEarlier(raw, index));
   invoices.forEach((invoice, index) => {
     const path = `options.earlier[${index}]`;
     const marked = invoice.progressive;

@@ -12,7 +12,7 @@ import { isCount, plainRecord, toInputError, toProblems, type UsageEvent } from 
 import { formatInstant, type Period } from "../time/index.js";
 import { buildInvoice } from "./buildInvoice.js";
 import type { PeriodUsage } from "./draft.js";
-import { requireEvents, requireOptions } from "./entryArguments.js";
+import { requireEvents, requireOptions, requirePrepared } from "./entryArguments.js";
 import type { Invoice } from "./invoiceSchema.js";
 import { perObject } from "./perObject.js";
 import {
@@ -107,7 +107,7 @@ export function prepareRating(
   period: Period | string,
   options: { readonly daily?: boolean; readonly share?: RatingShare } = {},
 ): PreparedRating {
-  requireArguments(contract, period, options);
+  requireArguments(contract, period, options, ["daily", "share"]);
   const share = requireShare(options.share);
   const terms = share === undefined ? contract : sharedContract(contract, share);
   const inForce = periodInForce(terms, period);
@@ -128,7 +128,7 @@ export function aggregateForRating(
   options: { readonly shard?: UsageShard } = {},
 ): UsageAggregates {
   requireEvents(events);
-  requireOptions(options);
+  requireOptions(options, ["shard"]);
   const shard = requireShard(options.shard);
   const parsed = [...parseEvents(events)];
   const mine =
@@ -142,6 +142,7 @@ export function aggregateParsedForRating(
   events: ReadonlyArray<UsageEvent>,
   shards: UsageAggregates["shards"] = { count: 1, indices: [0] },
 ): UsageAggregates {
+  requirePrepared(prepared);
   const { pieces, spans } = prepared.period;
   const whole = aggregateUsageStates(events, prepared.options);
   const over = (period: Period) => aggregateUsageStates(events, { ...prepared.options, period });
@@ -176,6 +177,7 @@ export function rateFromAggregates(
   aggregates: unknown,
   options: Omit<RateInvoiceOptions, "daily"> = {},
 ): Invoice {
+  requirePrepared(prepared);
   requireOptions(options);
   const envelope = readEnvelope(prepared, aggregates, []);
   const missing = missingShards(envelope.shards);
@@ -232,6 +234,7 @@ function missingShards(shards: Envelope["shards"]): number[] {
  * @throws InputError `aggregates_shards`, `aggregates_mismatch`, or the path of a malformed field
  */
 export function mergeUsageAggregates(prepared: PreparedRating, a: unknown, b: unknown): UsageAggregates {
+  requirePrepared(prepared);
   const first = readEnvelope(prepared, a, ["a"]);
   const second = readEnvelope(prepared, b, ["b"]);
   if (first.shards.count !== second.shards.count)

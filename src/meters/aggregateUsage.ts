@@ -5,6 +5,7 @@ import type { Period } from "../time/index.js";
 import { checkCarriedState } from "./checkCarriedState.js";
 import { countThenDeduplicate } from "./countThenDeduplicate.js";
 import { type CopyReport, deduplicateInto, resolveCopies } from "./deduplicate.js";
+import { eventIdOf, eventsFromSource } from "./eventIdOf.js";
 import type { EventObserver } from "./eventObserver.js";
 import { EventPass } from "./eventPass.js";
 import type { Exclusion } from "./exclusionTally.js";
@@ -118,7 +119,10 @@ export function aggregateUsage(
   const carried = checkCarriedState(options.carried, options.meters);
   if (options.deduplicate === false) {
     const pass = new EventPass(options, new ExclusionTally(options.observer), carried);
-    for (const event of all) pass.accept(event);
+    all.forEach((event, index) => {
+      eventIdOf(event, index);
+      pass.accept(event);
+    });
     return report(pass, all.length, undefined);
   }
   const copies = copyReport(options);
@@ -160,6 +164,9 @@ export async function aggregateUsageAsync(
   options: AggregateUsageOptions,
 ): Promise<AggregateUsageResult> {
   if (typeof source !== "function") {
+    // A synchronous iterable (an array) is read during the call, not a tick an event, so a caller
+    // reusing it before the promise settles does not change what was counted.
+    if (Symbol.iterator in source) return aggregateUsage(source, options);
     const events: UsageEvent[] = [];
     for await (const event of source) events.push(event);
     return aggregateUsage(events, options);
@@ -169,7 +176,8 @@ export async function aggregateUsageAsync(
   if (options.deduplicate === false) {
     const pass = new EventPass(options, new ExclusionTally(options.observer), carried);
     let eventsRead = 0;
-    await visitEach(source.batches, source, (event) => {
+    await visitEach(source.batches, readSource(source), (event) => {
+      eventIdOf(event, eventsRead);
       pass.accept(event);
       eventsRead += 1;
     });
@@ -182,8 +190,8 @@ export async function aggregateUsageAsync(
   const second: PassRead = { events: 0, checksum: 0 };
   const repeated = await repeatedIdHashes(source, first);
   const suspects: UsageEvent[] = [];
-  await visitEach(source.batches, source, (event) => {
-    const hash = idHash(event.id);
+  await visitEach(source.batches, readSource(source), (event) => {
+    const hash = idHash(eventIdOf(event, second.events));
     note(second, hash);
     // An id whose hash is unique cannot repeat: aggregate it as it streams.
     if (repeated.size > 0 && repeated.has(hash)) suspects.push(event);
@@ -249,11 +257,20 @@ function idPass(
   const { ids, idBatches, batches } = source;
   if (idBatches !== undefined || ids !== undefined) return [idBatches, ids ?? (() => [])];
   const fromBatches = batches === undefined ? undefined : () => idBatchesOf(batches());
-  return [fromBatches, () => idsOf(source())];
+  return [fromBatches, () => idsOf(eventsFromSource(source()))];
+}
+
+// The function source called for a pass, its answer checked to be events to read.
+function readSource(source: FunctionSource): () => Iterable<UsageEvent> | AsyncIterable<UsageEvent> {
+  return () => eventsFromSource(source());
 }
 
 async function* idsOf(events: Iterable<UsageEvent> | AsyncIterable<UsageEvent>): AsyncGenerator<string> {
-  for await (const event of events) yield event.id;
+  let index = 0;
+  for await (const event of events) {
+    yield eventIdOf(event, index);
+    index += 1;
+  }
 }
 
 async function* idBatchesOf(batches: AsyncIterable<ReadonlyArray<UsageEvent>>): AsyncGenerator<string[]> {

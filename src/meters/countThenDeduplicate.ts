@@ -1,5 +1,6 @@
 import { EXCLUSION_REASONS, type UsageEvent } from "../schema/index.js";
 import { type CopyReport, resolveCopies, suspectIndices } from "./deduplicate.js";
+import { eventIdOf } from "./eventIdOf.js";
 import type { EventPass } from "./eventPass.js";
 import { pairHash } from "./pairHash.js";
 import { repeatedHashesFiltered } from "./repeatedHashesFiltered.js";
@@ -28,7 +29,7 @@ export function countThenDeduplicate(
   let excluded = 0;
   for (let i = 0; i < events.length; i += 1) {
     const event = events[i]!;
-    const id = event.id;
+    const id = eventIdOf(event, i);
     hashes[i] = pairHash(id);
     const reason = pass.count(event);
     if (reason !== undefined) {

@@ -1,5 +1,6 @@
 import type { UsageEvent } from "../schema/index.js";
 import { canonicalPayload } from "./canonicalPayload.js";
+import { eventIdOf } from "./eventIdOf.js";
 import type { ExclusionTally } from "./exclusionTally.js";
 import type { HashSet } from "./hashSet.js";
 import { idHash } from "./idHash.js";
@@ -74,7 +75,7 @@ export function deduplicateInto(
   accept: (event: UsageEvent) => void,
 ): number {
   const hashes = new Uint32Array(events.length);
-  for (let i = 0; i < events.length; i += 1) hashes[i] = idHash(events[i]!.id);
+  for (let i = 0; i < events.length; i += 1) hashes[i] = idHash(eventIdOf(events[i]!, i));
   const suspects: UsageEvent[] = [];
   let from = 0;
   // The events between two suspects go on in a plain loop, as without deduplication: with a look-up

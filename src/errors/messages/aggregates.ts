@@ -120,3 +120,19 @@ export function aggregatesGroupTwice(
     message: `The usage aggregates of meter "${meter}" list the group ${group} of the grouping by ${JSON.stringify(dimensions)} twice (buckets ${first} and ${second}): rated, its usage would be billed twice. Each group has one bucket; merge the two states.`,
   };
 }
+
+/** A `prepared` argument that prepareRating did not make. */
+export function notPreparedRating(value: unknown): ErrorMessage {
+  return {
+    code: "invalid_argument",
+    message: `prepared must be what prepareRating(contract, period) returns, not ${describeValue(value)}.`,
+  };
+}
+
+/** `contracts` of a batch that is not a list of contracts. */
+export function contractsNotList(value: unknown): ErrorMessage {
+  return {
+    code: "invalid_argument",
+    message: `contracts must be a list of contracts from parseContract, one per customer, not ${describeValue(value)}.`,
+  };
+}

@@ -1,3 +1,4 @@
+import { describeValue } from "../describeValue.js";
 import type { RatecardErrorCode } from "../RatecardError.js";
 import type { ErrorMessage } from "./message.js";
 
@@ -62,4 +63,12 @@ export function whatIfCustomerRefused(
   reason: string,
 ): ErrorMessage {
   return { code, message: `Customer ${customer}: ${reason}` };
+}
+
+/** An argument of diff, reconcile or fromRatecardInvoice that is not an invoice (null, a file name). */
+export function notAnInvoiceToCompare(caller: string, name: string, value: unknown): ErrorMessage {
+  return {
+    code: "invalid_argument",
+    message: `${caller} needs an invoice ratecard issued as ${name} (an object with currency and lines, as parseInvoice returns it), not ${describeValue(value)}.`,
+  };
 }

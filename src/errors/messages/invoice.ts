@@ -44,6 +44,15 @@ export function optionsNotObject(value: unknown): ErrorMessage {
   return { code: "invalid_argument", message: `The options must be an object, not ${describeValue(value)}.` };
 }
 
+/** An option name the entry point does not know (a typo such as `carry` for `carried`). */
+export function unknownOption(name: string, known: ReadonlyArray<string>): ErrorMessage {
+  const listed = known.length === 0 ? "none" : known.join(", ");
+  return {
+    code: "invalid_argument",
+    message: `"${name}" is not an option of this function (it takes ${listed}); check the spelling: an option ignored would rate as if it were not given.`,
+  };
+}
+
 /** `creditBalances` that is not an object of balances. */
 export function creditBalancesNotObject(value: unknown): ErrorMessage {
   return {

@@ -1,3 +1,4 @@
+import { describeValue } from "../describeValue.js";
 import type { ErrorMessage } from "./message.js";
 
 // The sentences of the open and closed period tools: previews, late-usage corrections.
@@ -107,5 +108,23 @@ export function thresholdNotPositive(threshold: string): ErrorMessage {
   return {
     code: "invalid_argument",
     message: `The progressive billing threshold ${threshold} must be an amount above zero in the contract's currency.`,
+  };
+}
+
+/** `earlier` that is not a list of the period's progressive invoices. */
+export function earlierNotList(value: unknown): ErrorMessage {
+  return {
+    code: "invalid_argument",
+    message: `earlier must be a list of the progressive invoices issued earlier in the period, in their order, not ${describeValue(value)}.`,
+  };
+}
+
+/** A `trigger` of another shape than billProgressively records, or one given to a closing invoice. */
+export function triggerRefused(value: unknown, closing: boolean): ErrorMessage {
+  return {
+    code: "invalid_argument",
+    message: closing
+      ? "A closing invoice is issued at the period's end, not by a spend threshold: give trigger to progressive invoices only."
+      : `trigger must be { kind: "spend_threshold", threshold, spend } with the amounts as text (as billProgressively records it), not ${describeValue(value)}.`,
   };
 }

@@ -1,3 +1,4 @@
+import { describeValue } from "../describeValue.js";
 import type { ErrorMessage } from "./message.js";
 
 // The sentences about usage and the meters' carried state (src/meters).
@@ -39,5 +40,24 @@ export function eventNotParsed(eventId: string, timestamp: unknown): ErrorMessag
   return {
     code: "invalid_event",
     message: `Event "${eventId}" has timestamp ${shown}, but this function takes parsed events (timestamp in epoch milliseconds, as parseUsageEvent returns them). Use rateInvoice for events as they were sent, or parse each with parseUsageEvent first.`,
+  };
+}
+
+/**
+ * A value among parsed events that is no event (null, a number, an object without a text id): the
+ * functions that take parsed events read each id first, to find copies.
+ */
+export function notAParsedEvent(value: unknown): ErrorMessage {
+  return {
+    code: "invalid_event",
+    message: `A usage event must be an object with a text id, type, customer, an epoch-millisecond timestamp and properties (as parseUsageEvent returns it), not ${describeValue(value)}.`,
+  };
+}
+
+/** A function usage source that returned something other than events to read. */
+export function sourceReturnedNoEvents(value: unknown): ErrorMessage {
+  return {
+    code: "invalid_argument",
+    message: `The usage source function must return an iterable or async iterable of events each time it is called, not ${describeValue(value)}; return [] for a period without usage.`,
   };
 }

@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { InputError } from "../../src/errors/index.js";
+import {
+  aggregateForRating,
+  aggregateParsedForRating,
+  mergeUsageAggregates,
+  prepareRating,
+  rateFromAggregates,
+  rateMany,
+} from "../../src/invoice/index.js";
+import { buildContract, buildContractJson } from "../_support/contract.js";
+import { thrown } from "../_support/thrown.js";
+
+// The sharded entry points and rateMany take what prepareRating and parseContract return; from
+// JavaScript anything else (null, contract JSON, the contract itself) must be a typed error with a path,
+// never a TypeError such as "Cannot read properties of null (reading 'period')".
+const contract = buildContract({});
+const prepared = prepareRating(contract, "2026-03");
+const aggregates = aggregateForRating(prepared, []);
+// biome-ignore lint/suspicious/noExplicitAny: the point is to call the API with what the types forbid
+const loose = (fn: unknown) => fn as (...args: any[]) => any;
+const notPrepared: ReadonlyArray<readonly [string, unknown]> = [
+  ["null", null],
+  ["an empty object", {}],
+  ["the contract itself", contract],
+  ["a period text", "2026-03"],
+];
+
+describe("what the sharded entry points take as prepared", () => {
+  it.each(notPrepared)("aggregateForRating refuses %s (invalid_argument at prepared)", (_, value) => {
+    const error = thrown(() => loose(aggregateForRating)(value, []));
+    expect(error).toBeInstanceOf(InputError);
+    expect(error).toMatchObject({ code: "invalid_argument", path: "prepared" });
+  });
+
+  it.each(notPrepared)("aggregateParsedForRating refuses %s", (_, value) => {
+    expect(thrown(() => loose(aggregateParsedForRating)(value, []))).toMatchObject({ path: "prepared" });
+  });
+
+  it.each(notPrepared)("rateFromAggregates refuses %s", (_, value) => {
+    expect(thrown(() => loose(rateFromAggregates)(value, aggregates))).toMatchObject({
+      code: "invalid_argument",
+      path: "prepared",
+    });
+  });
+
+  it.each(notPrepared)("mergeUsageAggregates refuses %s", (_, value) => {
+    expect(thrown(() => loose(mergeUsageAggregates)(value, aggregates, aggregates))).toMatchObject({
+      code: "invalid_argument",
+      path: "prepared",
+    });
+  });
+});
+
+describe("what rateMany takes as contracts", () => {
+  it.each([
+    ["one contract, not a list", contract],
+    ["null", null],
+  ])("refuses %s (invalid_argument at contracts)", (_, value) => {
+    const error = thrown(() => loose(rateMany)(value, [], "2026-03"));
+    expect(error).toBeInstanceOf(InputError);
+    expect(error).toMatchObject({ code: "invalid_argument", path: "contracts" });
+  });
+
+  it.each([
+    ["null", null],
+    ["contract JSON as written", buildContractJson({ id: "ctr_2", customer: { id: "cus_2" } })],
+  ])("refuses %s among the contracts (unparsed_contract at its index)", (_, value) => {
+    const error = thrown(() => loose(rateMany)([contract, value], [], "2026-03"));
+    expect(error).toMatchObject({ code: "unparsed_contract", path: "contracts[1]" });
+  });
+});
