@@ -73,7 +73,8 @@ export function medianOfRounds(cases, count, rounds = 5) {
   });
 }
 
-const grouped = (n) => Math.round(n).toLocaleString("en-US");
+/** A count for people: rounded, with thousands separators (bench output only, never the core). */
+export const grouped = (n) => Math.round(n).toLocaleString("en-US");
 
 /** Prints a subject and its baseline with the ratio subject / baseline. */
 export function report(title, subject, baseline) {

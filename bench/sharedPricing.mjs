@@ -15,7 +15,7 @@ import { createHash } from "node:crypto";
 import { loadavg } from "node:os";
 import { pathToFileURL } from "node:url";
 import { contractJsonFor, customerEvents, ratingRuns } from "./aggregates.mjs";
-import { alternating } from "./lib.mjs";
+import { alternating, grouped } from "./lib.mjs";
 
 const [beforePath, afterPath = "dist/index.js", invoicesText = "30000", customersText = "5000"] =
   process.argv.slice(2);
@@ -60,7 +60,6 @@ const rates = alternating(
   Number(invoicesText),
   10,
 );
-const grouped = (n) => Math.round(n).toLocaleString("en-US");
 console.log(
   `${grouped(customers)} customers, ${grouped(rates[0].count)} invoices a case in 10 alternating rounds, load average ${loadavg()
     .map((x) => x.toFixed(2))

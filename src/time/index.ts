@@ -19,7 +19,7 @@ export {
   startOfLocalDate,
   toLocalDate,
 } from "./localDate.js";
-export { type LocalHour, localHour, localHourLabel } from "./localHour.js";
+export { type LocalHour, localHour } from "./localHour.js";
 export { minuteOfDay } from "./minuteOfDay.js";
 export { parsePeriod } from "./parsePeriod.js";
 export type { Period } from "./period.js";

@@ -58,11 +58,6 @@ export function localHour(instant: number, timeZone: string): LocalHour {
   return { label: labelOf(start, timeZone), start, end };
 }
 
-/** The label of the local hour `instant` falls in ({@link localHour}). */
-export function localHourLabel(instant: number, timeZone: string): string {
-  return localHour(instant, timeZone).label;
-}
-
 function labelOf(start: number, timeZone: string): string {
   const local = new TZDate(start, timeZone);
   const date = formatLocalDate({
