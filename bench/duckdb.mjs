@@ -70,13 +70,23 @@ function timed(args) {
   return { seconds, user: Number(readFileSync(times, "utf8").trim().split("\n").at(-1)) };
 }
 
+const ROUNDS = 2;
+
+// Each side's fastest wall time and, separately, its least CPU time.
+function fastestOf(runs) {
+  return {
+    seconds: Math.min(...runs.map((run) => run.seconds)),
+    user: Math.min(...runs.map((run) => run.user)),
+  };
+}
+
 async function one(count, csv) {
   const file = join(OUT, `duckdb-usage-${count}.${csv ? "csv" : "ndjson"}`);
   if (!existsSync(file)) await generate(file, count, csv);
   const contract = join(OUT, "duckdb-contract.json");
   writeFileSync(contract, JSON.stringify(CONTRACT));
   const cli = join(ROOT, "dist", "cli.js");
-  const ratecard = timed([
+  const ratecardArgs = [
     cli,
     "invoice",
     "--contract",
@@ -89,12 +99,22 @@ async function one(count, csv) {
     "json",
     "--engine",
     "duckdb",
-  ]);
+  ];
   const script = `import { DuckDBInstance } from "@duckdb/node-api"; const c = await (await DuckDBInstance.create(":memory:")).connect(); await c.run("SET TimeZone = 'UTC'"); process.stdout.write(JSON.stringify((await c.runAndReadAll(${JSON.stringify(baselineSql(file, csv))})).getRowObjectsJS(), (k, v) => typeof v === "bigint" ? String(v) : v));`;
-  const duckdb = timed(["--input-type=module", "-e", script]);
+  // Alternating rounds, each side keeping its fastest: the first process to read a file just written
+  // (or evicted) reads it from disk, and with one round that was always ratecard, which ran first (8.61 s
+  // against 6.95 s warm for the 10,000,000-event NDJSON file on 4 December 2026).
+  const ratecardRuns = [];
+  const duckdbRuns = [];
+  for (let round = 0; round < ROUNDS; round += 1) {
+    duckdbRuns.push(timed(["--input-type=module", "-e", script]));
+    ratecardRuns.push(timed(ratecardArgs));
+  }
+  const ratecard = fastestOf(ratecardRuns);
+  const duckdb = fastestOf(duckdbRuns);
   const name = csv ? "CSV" : "NDJSON";
   console.log(
-    `\nratecard --engine duckdb vs DuckDB's own GROUP BY, ${count.toLocaleString("en-US")} ${name} events (load ${loadavg()[0].toFixed(1)})`,
+    `\nratecard --engine duckdb vs DuckDB's own GROUP BY, ${count.toLocaleString("en-US")} ${name} events, fastest of ${ROUNDS} alternating (load ${loadavg()[0].toFixed(1)})`,
   );
   console.log(
     `  ratecard invoice --engine duckdb  ${ratecard.seconds.toFixed(2)} s wall, ${ratecard.user.toFixed(2)} s user CPU`,
