@@ -15,6 +15,7 @@ import {
   usageAggregatesFromSql,
 } from "../index.js";
 import { UsageLineError } from "./cliSupport.js";
+import { refusedElementsError } from "./duckdbRefusedElements.js";
 import { refusedLinesError } from "./duckdbRefusedLines.js";
 import { csvMissingColumns } from "./messages.js";
 
@@ -95,7 +96,7 @@ export async function openDuckdbUsage(file: string, format: string | undefined):
     // An NDJSON file's lines are searched for what DuckDB reads and ratecard refuses once, before any
     // rows are returned: while DuckDB's threads run the first query, on this thread, which would
     // otherwise only wait for them.
-    let check = chosen === "ndjson" && !isEmptyFile(file) ? () => refusedLinesError(file) : () => undefined;
+    let check = isEmptyFile(file) ? () => undefined : searchFor(chosen, file);
     const refusal = () => {
       const found = check();
       check = () => undefined;
@@ -197,6 +198,14 @@ export function startsWithByteOrderMark(file: string, format: DuckdbFormat): boo
 }
 
 const BYTE_ORDER_MARK = Buffer.from([0xef, 0xbb, 0xbf]);
+
+// The search of a JSON file for what DuckDB's reader reads and ratecard's refuses (none for CSV and
+// Parquet, whose readers agree).
+function searchFor(format: DuckdbFormat, file: string): () => UsageLineError | undefined {
+  if (format === "ndjson") return () => refusedLinesError(file);
+  if (format === "json") return () => refusedElementsError(file);
+  return () => undefined;
+}
 
 // False for a file that cannot be read: DuckDB then says why.
 function isEmptyFile(file: string): boolean {

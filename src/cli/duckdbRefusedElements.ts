@@ -1,0 +1,101 @@
+import { closeSync, openSync, readSync } from "node:fs";
+import { UsageLineError } from "./cliSupport.js";
+import { plainEvent, whyRefused } from "./plainEvent.js";
+
+const BLANK = "[ \\t\\r\\n]*";
+/** A run of plain events, each after the array's `[` or a comma (sticky): pretty-printed or not. */
+const PLAIN_ELEMENTS = new RegExp(`(?:${BLANK}[\\[,]${BLANK}${plainEvent(BLANK)})*`, "y");
+/** Where the run stops: the separator before an event to read with JSON.parse. */
+const NEXT_EVENT = /[ \t\r\n]*[[,][ \t\r\n]*(?=\{)/y;
+const CHUNK_BYTES = 1 << 16;
+// Text after the run that is neither an event nor the start of one, longer than this, is the array's
+// end or a shape DuckDB judges itself (it refuses anything but an array of objects).
+const TAIL_BYTES = 1024;
+
+/** How many events ratecard's reader refuses, the first of them, and what is wrong with it. */
+interface EventsFound {
+  count: number;
+  first: string | undefined;
+  reason: string | undefined;
+}
+
+/**
+ * The refusal of a JSON array file (`.json`) with an event DuckDB's reader reads and ratecard's refuses
+ * (a comma before `}`, NaN, Infinity, `1e400`, properties null, a field ratecard does not know, an id
+ * that is not text), quoting the first such event; undefined for a file without one. As for NDJSON's
+ * lines (duckdbRefusedLines.ts), the file is read 64 KB at a time while DuckDB's threads run the query:
+ * one regular expression passes over the runs of plain events, written on one line or many, and only the
+ * events it stops at are read with JSON.parse.
+ */
+export function refusedElementsError(file: string): UsageLineError | undefined {
+  const found: EventsFound = { count: 0, first: undefined, reason: undefined };
+  const descriptor = openSync(file, "r");
+  try {
+    let buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    let kept = 0;
+    for (;;) {
+      // An event longer than the buffer: a larger one, so that the event is searched whole.
+      if (kept === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(buffer.length)]);
+      const read = readSync(descriptor, buffer, kept, buffer.length - kept, null);
+      const filled = kept + read;
+      const searched = searchEvents(buffer.subarray(0, filled), read === 0, found);
+      if (searched === undefined || read === 0) break;
+      buffer.copy(buffer, 0, searched, filled);
+      kept = filled - searched;
+    }
+  } finally {
+    closeSync(descriptor);
+  }
+  if (found.count === 0) return undefined;
+  return new UsageLineError(
+    `${file}: ${found.count} event(s) are events ratecard's reader refuses and DuckDB's reads (the first: ${found.reason}), such as ${JSON.stringify(found.first?.slice(0, 200))}; fix them, or rate the file with --engine memory`,
+  );
+}
+
+// Searches the events of `bytes` (read as Latin-1, as the NDJSON search does), counting the refused
+// ones in `found`; returns where the unsearched rest starts (an event cut by the chunk's end), or
+// undefined when the search is over.
+function searchEvents(bytes: Buffer, atEnd: boolean, found: EventsFound): number | undefined {
+  const text = bytes.toString("latin1");
+  for (let at = 0; ; ) {
+    at = endOfPlainEvents(text, at);
+    NEXT_EVENT.lastIndex = at;
+    if (!NEXT_EVENT.test(text)) return atEnd || text.length - at > TAIL_BYTES ? undefined : at;
+    const start = NEXT_EVENT.lastIndex;
+    const end = endOfObject(text, start);
+    if (end === undefined) return atEnd ? undefined : at;
+    const event = bytes.toString("utf8", start, end);
+    const reason = whyRefused(event);
+    if (reason !== undefined) {
+      found.count += 1;
+      found.first ??= event;
+      found.reason ??= reason;
+    }
+    at = end;
+  }
+}
+
+// A run so long that the regular expression runs out of stack is read event by event instead.
+function endOfPlainEvents(text: string, at: number): number {
+  PLAIN_ELEMENTS.lastIndex = at;
+  try {
+    PLAIN_ELEMENTS.exec(text);
+    return PLAIN_ELEMENTS.lastIndex;
+  } catch {
+    return at;
+  }
+}
+
+// The end of the object starting at `start` (braces and brackets counted outside strings); undefined
+// when the text ends first.
+function endOfObject(text: string, start: number): number | undefined {
+  let depth = 0;
+  for (let at = start; at < text.length; at += 1) {
+    const character = text[at];
+    if (character === '"') {
+      for (at += 1; at < text.length && text[at] !== '"'; at += 1) if (text[at] === "\\") at += 1;
+    } else if (character === "{" || character === "[") depth += 1;
+    else if ((character === "}" || character === "]") && --depth === 0) return at + 1;
+  }
+  return undefined;
+}
