@@ -123,6 +123,20 @@ const CASES: ReadonlyArray<readonly [string, string, string]> = [
   // The in-memory reader refuses these (a field's JSON type, a nested property value); DuckDB's cast
   // read them as text or as an invalid value and billed the file.
   ...SHAPE_CASES.map(([name, line]) => [name, "ndjson", ndjsonLine("e1", "10") + line] as const),
+  // The same events in a JSON array file (.json), written on one line and pretty-printed: DuckDB reads
+  // an array with its JSON reader, which accepts what ratecard's refuses just as for NDJSON.
+  ...SHAPE_CASES.map(
+    ([name, line]) =>
+      [`${name}, in an array`, "json", `[${ndjsonLine("e1", "10").trim()},${line.trim()}]`] as const,
+  ),
+  ...SHAPE_CASES.map(
+    ([name, line]) =>
+      [
+        `${name}, in a pretty-printed array`,
+        "json",
+        `[\n  ${ndjsonLine("e1", "10").trim()},\n\t${line.trim().replaceAll(",", ",\n    ")}\r\n]\n`,
+      ] as const,
+  ),
   ["no seconds in the timestamp", "ndjson", ndjsonLine("e1", "10", "2026-02-10T00:00Z")],
   ["no seconds, an offset", "ndjson", ndjsonLine("e1", "10", "2026-02-10T05:30+05:30")],
   ["no seconds in the timestamp", "csv", HEADER + csvRow("e1", "10", "2026-02-10T00:00Z")],
