@@ -15,7 +15,7 @@ import {
 } from "../schema/index.js";
 import { parseInstant } from "../time/index.js";
 import { noteTotal } from "./creditNoteRounding.js";
-import { requireContract } from "./entryArguments.js";
+import { requireContract, requireOptions } from "./entryArguments.js";
 import type { Invoice, InvoiceLine } from "./invoiceSchema.js";
 import { creditNoteReaderSchema, invoiceReaderSchema } from "./parseIssued.js";
 import { netOf } from "./spreadReduction.js";
@@ -48,9 +48,12 @@ function requireDocument(
   );
 }
 
+// The names of CreditNoteOptions: any other is a typo (`previousNotes`), refused as rateInvoice refuses
+// one, since ignoring it would credit a line again past the notes it meant to count.
+const CREDIT_NOTE_OPTIONS: ReadonlyArray<string> = ["previous"];
+
 function requireCreditNoteOptions(options: unknown): void {
-  if (typeof options !== "object" || options === null || Array.isArray(options))
-    throw InputError.from(invoiceMessages.optionsNotObject(options), "options");
+  requireOptions(options, CREDIT_NOTE_OPTIONS);
   const { previous } = options as { previous?: unknown };
   if (previous === undefined) return;
   if (!Array.isArray(previous))
@@ -81,7 +84,7 @@ function requireCreditNoteOptions(options: unknown): void {
  *   when the invoice or an earlier note does not belong (docs/credit-notes.md, "What is checked");
  *   `unparsed_contract` for contract JSON not passed through `parseContract`; `invalid_argument` for an
  *   invoice or a previous credit note that is not a ratecard document (path into it, e.g.
- *   `invoice.lines[0].amount`)
+ *   `invoice.lines[0].amount`), and for an option name it does not know (at `options.<name>`)
  */
 export function issueCreditNote(
   contract: Contract,
