@@ -109,6 +109,8 @@ describe("a document of the other kind", () => {
   });
 
   it("still lists the fields of a document that is neither", () => {
-    expect(thrown(() => parseInvoice({ schemaVersion: 1, id: "x" }))).toMatchObject({ code: "missing_field" });
+    expect(thrown(() => parseInvoice({ schemaVersion: 1, id: "x" }))).toMatchObject({
+      code: "missing_field",
+    });
   });
 });
