@@ -1,4 +1,5 @@
 import { TERM_STEP_SENTENCES } from "../contracts/index.js";
+import { isRecord, requireArgument } from "../errors/index.js";
 import type { InvoiceLine, Step } from "../invoice/index.js";
 import { Decimal } from "../money/index.js";
 import { explainPriceStep, isPriceStep, type PriceStep } from "../pricing/index.js";
@@ -53,6 +54,25 @@ export interface LineWording {
  * Every number comes from the line's steps; nothing is recomputed except the words around them.
  */
 export function explainLine(line: InvoiceLine, style: MoneyStyle, invoiceEnd?: string): string {
+  requireArgument(
+    isRecord(line) && Array.isArray(line.steps),
+    "line",
+    line,
+    "invoice line",
+    "a line of an invoice (invoice.lines[i])",
+  );
+  requireArgument(
+    isRecord(style) && typeof style.prefix === "string" && Number.isInteger(style.minorUnits),
+    "style",
+    style,
+    "money style",
+    'an object { prefix, minorUnits }, such as { prefix: "$", minorUnits: 2 }',
+  );
+  return lineInWords(line, style, invoiceEnd);
+}
+
+/** {@link explainLine} without the checks of its arguments, for the callers that pass an invoice's own lines. */
+export function lineInWords(line: InvoiceLine, style: MoneyStyle, invoiceEnd?: string): string {
   const parts = explainLineParts(line, style, { invoiceEnd });
   const sentences = parts.steps.flatMap(({ sentence }) => (sentence === undefined ? [] : [sentence]));
   // Names, units and group values are the input's text: escaped, so the line stays one line.

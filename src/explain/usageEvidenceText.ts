@@ -1,3 +1,4 @@
+import { isRecord, requireArgument } from "../errors/index.js";
 import type { GroupEvidence, MeterEvidence, UsageEvidence } from "../invoice/index.js";
 import { escapeControl } from "./escapeControl.js";
 import { formatQuantity, groupThousands } from "./formatNumber.js";
@@ -12,6 +13,13 @@ const plural = (n: number, word: string) => `${count(n)} ${word}${n === 1 ? "" :
  * property values) is shown with control characters escaped, one line each.
  */
 export function usageEvidenceText(evidence: UsageEvidence): string {
+  requireArgument(
+    isRecord(evidence) && Array.isArray(evidence.meters) && isRecord(evidence.period),
+    "evidence",
+    evidence,
+    "usage evidence",
+    "what usageEvidence(contract, events, period) returns",
+  );
   const out: string[] = [
     `Usage evidence for ${evidence.contractId} (customer ${evidence.customer}), ${evidence.period.label} in ${evidence.timeZone}, per ${evidence.by}`,
     `${plural(evidence.eventsRead, "event")} read, ${count(evidence.eventsCounted)} counted.`,

@@ -1,3 +1,4 @@
+import { isRecord, requireArgument } from "../errors/index.js";
 import { FOCUS_COLUMNS, type FocusRow } from "./focusColumns.js";
 
 /**
@@ -7,6 +8,10 @@ import { FOCUS_COLUMNS, type FocusRow } from "./focusColumns.js";
  * @example focusCsv([]) // "BilledCost,BillingAccountId,…,x_LineId\r\n"
  */
 export function focusCsv(rows: ReadonlyArray<FocusRow>): string {
+  requireArgument(Array.isArray(rows), "rows", rows, "rows", "a list of FOCUS rows, as focusRows returns");
+  rows.forEach((row, index) => {
+    requireArgument(isRecord(row), `rows[${index}]`, row, "row", "a FOCUS row, as focusRows returns");
+  });
   const records = [
     FOCUS_COLUMNS.join(","),
     ...rows.map((row) => FOCUS_COLUMNS.map((c) => field(row[c])).join(",")),

@@ -2,7 +2,7 @@ import type { z } from "zod/mini";
 import type { Contract } from "../contracts/index.js";
 import { InputError, invoiceMessages, periodMessages, toJsonPath } from "../errors/index.js";
 import { type Decimal, roundTo, toFixedString, ZERO } from "../money/index.js";
-import { modelOfPrice, type PriceTerms, ratePrice } from "../pricing/index.js";
+import { modelOfPrice, type PriceTerms, rateWithModel } from "../pricing/index.js";
 import {
   type CorrectionTerms,
   CREDIT_NOTE_SCHEMA_VERSION,
@@ -200,7 +200,7 @@ function creditFor(
   }
   const price = priceOfLine(contract, line, index);
   const rerate = (quantity: Decimal) =>
-    roundTo(ratePrice(price, quantity).amount, minorUnits, contract.rounding);
+    roundTo(rateWithModel(price, quantity).amount, minorUnits, contract.rounding);
   // Units taken off earlier are gone: this correction walks the tiers down from what they left.
   const left = ZERO.plus(line.quantity).minus(unitsBefore);
   const kept = left.minus(correction.quantity);

@@ -7,7 +7,10 @@ import {
   hostHashNotSha256,
   hostHashWrongResult,
   InputError,
+  isRecord,
+  requireArgument,
 } from "../errors/index.js";
+import { cycleErrorOr } from "./cycleIn.js";
 import { writeCanonical } from "./writeCanonical.js";
 
 /** How a digest is written: the algorithm, a colon, 64 lowercase hex digits (as OCI content digests). */
@@ -107,8 +110,19 @@ function checkedDigest(sha256: Sha256, bytes: Uint8Array): Uint8Array {
  * @example digestOf({ a: 1 }) === digestOf({ a: 1, digest: "sha256:…" }) // true
  */
 export function digestOf(document: Readonly<Record<string, unknown>>, sha256?: Sha256): string {
+  requireArgument(
+    isRecord(document),
+    "document",
+    document,
+    "document",
+    "an object, such as an invoice or a credit note",
+  );
   const { digest: _digest, ...content } = document;
-  return sha256Digest(content, sha256);
+  try {
+    return sha256Digest(content, sha256);
+  } catch (error) {
+    throw cycleErrorOr(error, document, "document");
+  }
 }
 
 /**
