@@ -29,7 +29,7 @@ import { readUsage } from "./readUsage.js";
 export const USAGE_FILES = ["usage.ndjson", "usage.jsonl", "usage.csv", "usage.json"];
 
 /** A folder `ratecard check` found and does not rate, and why (listed in the report, never dropped silently). */
-export interface SkippedFolder {
+interface SkippedFolder {
   readonly name: string;
   readonly reason: string;
 }

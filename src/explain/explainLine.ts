@@ -52,6 +52,7 @@ export interface LineWording {
  * "Bandwidth (North America): 61,400 GB from 1,228 events. First 10,000 GB at $0.0800 = $800.00;
  * next 40,000 GB at $0.0600 = $2,400.00; remaining 11,400 GB at $0.0400 = $456.00. Line total $3,656.00."
  * Every number comes from the line's steps; nothing is recomputed except the words around them.
+ * @throws InputError `invalid_argument` at `line` or `style` for an argument of the wrong kind
  */
 export function explainLine(line: InvoiceLine, style: MoneyStyle, invoiceEnd?: string): string {
   requireArgument(

@@ -11,6 +11,7 @@ const plural = (n: number, word: string) => `${count(n)} ${word}${n === 1 ? "" :
  * counted twice?": per meter and group the events listed, their quantity per day or hour, the first
  * events with their values; then the excluded events by reason and the repeated ids. Caller text (ids,
  * property values) is shown with control characters escaped, one line each.
+ * @throws InputError `invalid_argument` at `evidence` for anything usageEvidence did not return
  */
 export function usageEvidenceText(evidence: UsageEvidence): string {
   requireArgument(

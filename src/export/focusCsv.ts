@@ -5,6 +5,7 @@ import { FOCUS_COLUMNS, type FocusRow } from "./focusColumns.js";
  * FOCUS rows as CSV (RFC 4180): a header of the column ids in {@link FOCUS_COLUMNS} order, one record
  * per row, CRLF line ends, null as an empty field, and a field quoted (its quotes doubled) when it
  * holds a comma, a quote, a line break or starts or ends with a space. Same rows, same bytes.
+ * @throws InputError `invalid_argument` at `rows` (or `rows[i]`) for rows that are not a list of objects
  * @example focusCsv([]) // "BilledCost,BillingAccountId,…,x_LineId\r\n"
  */
 export function focusCsv(rows: ReadonlyArray<FocusRow>): string {

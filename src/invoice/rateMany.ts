@@ -97,6 +97,8 @@ export function rateMany(
 /**
  * The summary of invoices rated in a batch (or in several, by workers): totals per currency, warnings,
  * events left out by reason, events of unknown customers as given.
+ * @throws InputError `invalid_argument` at `invoices`, `invoices[i]` or `unknownCustomers` for an argument
+ *   of the wrong kind
  */
 export function summarizeBatch(
   // Only what the summary reads: `ratecard batch` passes these facts back from its worker threads

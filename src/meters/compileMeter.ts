@@ -13,6 +13,7 @@ import { windowedReducer, windowLayout } from "./windows.js";
  * The reducer of a meter over one period, composed from its settings: the value reducer (or the
  * weighted or persistent one), inside windows when it has a window, inside entities when it has an
  * entity. Windows and fixed-length buckets depend on the period and zone, hence one per period.
+ * @throws InputError `invalid_argument` at `meter`, `period` or `timeZone` for an argument of the wrong kind
  */
 export function compileMeter(meter: MeterTerms, period: Period, timeZone: string): Reducer<unknown> {
   requireArgument(

@@ -22,7 +22,8 @@ import { Decimal } from "./decimal.js";
  * @param amount - a whole number of minor units of `currency` (e.g. "10.00" USD), may be negative
  * @param weights - non-negative, at least one positive (e.g. usage per region)
  * @returns one part per weight, in the same order
- * @throws InputError `amount_not_in_minor_units`, `invalid_allocation_weights`
+ * @throws InputError `amount_not_in_minor_units`, `invalid_allocation_weights`; `invalid_argument` at
+ *   `amount`, `weights[i]` or `currency` for an argument that is not a Decimal or a currency
  * @example allocate(new Decimal("10.00"), [1, 1, 1].map((w) => new Decimal(w)), usd) // 3.34, 3.33, 3.33
  */
 export function allocate(amount: Decimal, weights: ReadonlyArray<Decimal>, currency: Currency): Decimal[] {

@@ -8,6 +8,8 @@ import { findPriceModel, modelOfPrice, PRICE_MODELS } from "./registry.js";
  * Rates `quantity` with any price: looks the model up and calls its `rate`.
  * @param context - per-event values and other meters' quantities, for the models that need them
  * @returns the exact, unrounded amount and the steps that add up to it
+ * @throws InputError `invalid_argument` at `terms`, `terms.model`, `quantity` or `context` for an argument
+ *   of the wrong kind (a quantity must be a Decimal, not text or a number)
  */
 export function ratePrice(
   terms: PriceTerms,

@@ -91,6 +91,7 @@ export function periodIndexOf(cycle: BillingCycle, instant: number): number {
 
 /**
  * The billing period that contains `instant`.
+ * @throws InputError `invalid_argument` at `cycle` or `instant` for an argument of the wrong kind
  * @example
  * // monthly, calendar, anchor day 31, New York: an instant on 2026-02-10 falls in
  * // [2026-01-31 00:00 -05:00, 2026-02-28 00:00 -05:00)
