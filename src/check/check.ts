@@ -78,6 +78,12 @@ export interface CheckResult {
   readonly passed: number;
   readonly failed: number;
   readonly errors: number;
+  /**
+   * Folders the caller found and did not rate (not fixtures), each with the reason, so that the report
+   * lists them rather than dropping them silently. `check` itself reads no folder and sets none; the CLI
+   * adds the folders it skipped.
+   */
+  readonly skipped?: ReadonlyArray<{ readonly name: string; readonly reason: string }>;
 }
 
 /**

@@ -11,15 +11,22 @@ const LABEL = { pass: "PASS ", fail: "FAIL ", error: "ERROR" } as const;
 /**
  * The check in words: PASS, FAIL or ERROR per fixture; under a failure each differing field (its JSON
  * path, the expected and the recomputed value) grouped by invoice line, with both versions of the
- * line in words; then the counts.
+ * line in words; then a SKIP line per folder skipped, with its reason; then the counts.
  */
 export function checkReportText(result: CheckResult): string {
   const out: string[] = [];
   for (const fixture of result.fixtures) out.push(...fixtureText(fixture));
+  const skipped = result.skipped ?? [];
+  for (const folder of skipped)
+    out.push(`SKIP  ${escapeControl(folder.name)} — ${escapeControl(folder.reason)}`);
   const total = result.fixtures.length;
+  const skippedCount =
+    skipped.length === 0
+      ? ""
+      : `; ${skipped.length} folder${skipped.length === 1 ? "" : "s"} skipped (not fixtures)`;
   out.push(
     "",
-    `${total} fixture${total === 1 ? "" : "s"}: ${result.passed} passed, ${result.failed} failed, ${result.errors} could not be rated`,
+    `${total} fixture${total === 1 ? "" : "s"}: ${result.passed} passed, ${result.failed} failed, ${result.errors} could not be rated${skippedCount}`,
   );
   return `${out.join("\n")}\n`;
 }

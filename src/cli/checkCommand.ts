@@ -18,8 +18,10 @@ import { fixtureFolders, readFixture } from "./readFixture.js";
 
 /**
  * `ratecard check DIR...`: rates every fixture folder and compares it with its expected.json. Exit 0
- * when all pass, 3 when an invoice differs (or a fixture has no expected.json), 2 when a fixture
- * cannot be rated (its input is wrong), which weighs more: its invoice was never compared.
+ * when all pass, 3 when an invoice differs (or a fixture has no expected.json but fixture.json names
+ * its period), 2 when a fixture cannot be rated (its input is wrong, or it has no period to rate, or no
+ * contract.json), which weighs more: its invoice was never compared. Folders that are not fixtures are
+ * listed as skipped and change nothing.
  */
 export const checkCommand = defineCommand({
   name: "check",
@@ -58,7 +60,9 @@ async function checkFolders(
   },
 ): Promise<number> {
   const format = outputFormat(values.format);
-  const folders = positionals.flatMap(fixtureFolders);
+  const found = positionals.map(fixtureFolders);
+  const folders = found.flatMap((item) => item.folders);
+  const skipped = found.flatMap((item) => item.skipped);
   const priceBooks = await readPriceBooks(values["price-book"]);
   const read = await Promise.all(folders.map((folder) => readFixture(folder, priceBooks)));
   const inputs = read.filter(isInput);
@@ -67,7 +71,7 @@ async function checkFolders(
   const byName = new Map(checked.fixtures.map((result) => [result.name, result]));
   let fixtures = read.map((item) => (isInput(item) ? (byName.get(item.name) as FixtureResult) : item));
   if (values.update) fixtures = await writeMissingExpected(fixtures, inputs);
-  const result = summarize(fixtures);
+  const result = { ...summarize(fixtures), skipped };
   write(format === "json" ? `${JSON.stringify(checkDocument(result), null, 2)}\n` : checkReportText(result));
   if (values.junit !== undefined) await writeJunit(values.junit, junitXml(result));
   if (result.errors > 0) return EXIT.badInput;
@@ -95,7 +99,7 @@ async function writeJunit(file: string, xml: string): Promise<void> {
 
 /**
  * The JSON of `check --format json`: the counts and each fixture's name, status, reason, differences
- * and lines in words. The recomputed invoice text (`actualText`) is left out: `ratecard invoice`
+ * and lines in words, then the folders skipped (name and reason). The recomputed invoice text (`actualText`) is left out: `ratecard invoice`
  * prints it, and it would repeat every invoice whole.
  */
 function checkDocument(result: CheckResult) {
@@ -104,6 +108,7 @@ function checkDocument(result: CheckResult) {
     failed: result.failed,
     errors: result.errors,
     fixtures: result.fixtures.map(({ actualText: _, ...fixture }) => fixture),
+    skipped: result.skipped ?? [],
   };
 }
 

@@ -30,7 +30,10 @@ export function readIssued<T>(file: string, data: unknown, parse: (data: unknown
     return parse(data);
   } catch (error) {
     if (!isRatecardError(error)) throw error;
-    const wrongShape = error.code === "invalid_field" || error.code === "missing_field";
+    // invalid_argument: the library named a document of the other kind (a credit note read as an
+    // invoice); the command's own sentence says which file to give instead.
+    const wrongShape =
+      error.code === "invalid_field" || error.code === "missing_field" || error.code === "invalid_argument";
     const other = wrongShape ? wrongDocument(data, what) : undefined;
     if (other !== undefined) throw new UsageLineError(`${file} ${other}.`);
     throw new UsageLineError(`${file}${wrongShape ? ` is not ${what}` : ""}: ${error.message}`);

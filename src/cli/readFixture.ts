@@ -28,40 +28,89 @@ import { readUsage } from "./readUsage.js";
 /** The usage file of a fixture (or a what-if customer), in the order looked for (the first that exists is read). */
 export const USAGE_FILES = ["usage.ndjson", "usage.jsonl", "usage.csv", "usage.json"];
 
+/** A folder `ratecard check` found and does not rate, and why (listed in the report, never dropped silently). */
+interface SkippedFolder {
+  readonly name: string;
+  readonly reason: string;
+}
+
+/** The folders a `ratecard check` argument names: those to rate, in name order, and those it skips. */
+export interface FixtureFolders {
+  /** Fixture folders: each holds a contract.json, or an expected file without one (readFixture reports it). */
+  readonly folders: ReadonlyArray<string>;
+  readonly skipped: ReadonlyArray<SkippedFolder>;
+}
+
 /**
- * The fixture folders a `ratecard check` argument names: the folder itself when it holds a
- * contract.json, else every folder directly inside it that does (in name order; a name starting with
- * "_" or "." is a helper folder, such as fixtures/_generators, and is skipped).
+ * The fixture folders a `ratecard check` argument names: the folder itself when it is a fixture, else
+ * every folder directly inside it that is one (in name order). A folder is a fixture when it holds a
+ * contract.json, or an expected.json (or expected-credit-note.json): one without its contract is then an
+ * error, not a folder skipped, since the invoice written down in it would go unchecked. Every other folder inside is listed as skipped with the reason:
+ * a helper folder (its name starts with "_", such as fixtures/_generators), a folder of fixture folders
+ * (fixtures/disputes), or one with no fixture file at all. Hidden folders (".git") are not listed.
  */
-export function fixtureFolders(dir: string): string[] {
-  if (existsSync(join(dir, "contract.json"))) return [dir];
+export function fixtureFolders(dir: string): FixtureFolders {
+  if (isFixture(dir)) return { folders: [dir], skipped: [] };
   let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch {
     throw new UsageLineError(`${dir} is not a folder; check takes fixture folders, or a folder of them`);
   }
-  const folders = entries
-    .filter((entry) => entry.isDirectory() && !/^[_.]/.test(entry.name))
-    .map((entry) => join(dir, entry.name))
-    .filter((folder) => existsSync(join(folder, "contract.json")))
-    .sort();
+  const inside = entries
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith("."))
+    .map((entry) => ({ name: entry.name, path: join(dir, entry.name) }))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const folders: string[] = [];
+  const skipped: SkippedFolder[] = [];
+  for (const { name, path } of inside) {
+    if (name.startsWith("_"))
+      skipped.push({ name: path, reason: "not a fixture: a helper folder (its name starts with _)" });
+    else if (isFixture(path)) folders.push(path);
+    else skipped.push({ name: path, reason: notFixtureReason(path) });
+  }
   if (folders.length === 0) {
     // A folder of folders of fixtures (fixtures/disputes inside fixtures/) is one level too far: say where.
-    const deeper = entries
-      .filter((entry) => entry.isDirectory() && !/^[_.]/.test(entry.name))
-      .map((entry) => join(dir, entry.name))
-      .filter(holdsFixtureFolders)
-      .sort();
+    const deeper = inside.filter(({ name, path }) => !name.startsWith("_") && holdsFixtureFolders(path));
+    const paths = deeper.map(({ path }) => path);
     const hint =
-      deeper.length === 0
+      paths.length === 0
         ? ""
-        : `; ${deeper.join(", ")} ${deeper.length === 1 ? "holds" : "hold"} fixture folders: ratecard check ${deeper.join(" ")}`;
+        : `; ${paths.join(", ")} ${paths.length === 1 ? "holds" : "hold"} fixture folders: ratecard check ${paths.join(" ")}`;
     throw new UsageLineError(
       `${dir} holds no fixture: a fixture folder has a contract.json (docs/uat.md)${hint}`,
     );
   }
-  return folders;
+  return { folders, skipped };
+}
+
+// The files of a fixture folder other than its contract (docs/uat.md, "Write a fixture"), in the order a
+// reason lists them.
+const FIXTURE_FILES = [
+  "expected.json",
+  ...USAGE_FILES,
+  "fixture.json",
+  "previous.json",
+  "corrections.json",
+  "expected-credit-note.json",
+];
+
+// A usage file or a corrections.json alone does not make a fixture (a scratch folder holds such files);
+// an expected document does: someone wrote down what ratecard must bill.
+function isFixture(dir: string): boolean {
+  return ["contract.json", "expected.json", "expected-credit-note.json"].some((name) =>
+    existsSync(join(dir, name)),
+  );
+}
+
+function fixtureFilesIn(dir: string): string[] {
+  return FIXTURE_FILES.filter((name) => existsSync(join(dir, name)));
+}
+
+function notFixtureReason(dir: string): string {
+  return holdsFixtureFolders(dir)
+    ? `not a fixture (no contract.json); it holds fixture folders: ratecard check ${dir}`
+    : "not a fixture: it has no contract.json and no expected.json";
 }
 
 function holdsFixtureFolders(dir: string): boolean {
@@ -83,6 +132,13 @@ export async function readFixture(
   dir: string,
   books: ReadonlyArray<PriceBook> = [],
 ): Promise<FixtureInput | FixtureResult> {
+  // A folder with fixture files but no contract is an error in its place: skipped, its expected invoice
+  // would never be checked, and the check would pass without it.
+  if (!existsSync(join(dir, "contract.json")))
+    return fixtureError(
+      dir,
+      `there is no contract.json, but the folder has ${andList(fixtureFilesIn(dir))}: add the contract the invoice is rated from, or move the folder out of the fixtures`,
+    );
   try {
     const usageFile = USAGE_FILES.map((name) => join(dir, name)).find((file) => existsSync(file));
     if (usageFile === undefined)
@@ -194,4 +250,9 @@ async function previousInvoice(
       ...(Object.keys(spend).length > 0 ? { commitmentSpendToDate: spend } : {}),
     },
   };
+}
+
+// "a", "a and b", "a, b and c".
+function andList(names: ReadonlyArray<string>): string {
+  return names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
 }

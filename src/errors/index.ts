@@ -1,6 +1,7 @@
 export { describeValue } from "./describeValue.js";
 export { joinPath, toJsonPath } from "./jsonPath.js";
 export * as aggregatesMessages from "./messages/aggregates.js";
+export { argumentRefused, valueRefersToItself } from "./messages/arguments.js";
 export * as compareMessages from "./messages/compare.js";
 export * as contractMessages from "./messages/contract.js";
 export * as exportMessages from "./messages/export.js";
@@ -94,3 +95,4 @@ export {
   RatecardError,
   UsageError,
 } from "./RatecardError.js";
+export { isRecord, requireArgument } from "./requireArgument.js";

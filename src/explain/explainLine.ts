@@ -1,4 +1,5 @@
 import { TERM_STEP_SENTENCES } from "../contracts/index.js";
+import { isRecord, requireArgument } from "../errors/index.js";
 import type { InvoiceLine, Step } from "../invoice/index.js";
 import { Decimal } from "../money/index.js";
 import { explainPriceStep, isPriceStep, type PriceStep } from "../pricing/index.js";
@@ -51,8 +52,28 @@ export interface LineWording {
  * "Bandwidth (North America): 61,400 GB from 1,228 events. First 10,000 GB at $0.0800 = $800.00;
  * next 40,000 GB at $0.0600 = $2,400.00; remaining 11,400 GB at $0.0400 = $456.00. Line total $3,656.00."
  * Every number comes from the line's steps; nothing is recomputed except the words around them.
+ * @throws InputError `invalid_argument` at `line` or `style` for an argument of the wrong kind
  */
 export function explainLine(line: InvoiceLine, style: MoneyStyle, invoiceEnd?: string): string {
+  requireArgument(
+    isRecord(line) && Array.isArray(line.steps),
+    "line",
+    line,
+    "invoice line",
+    "a line of an invoice (invoice.lines[i])",
+  );
+  requireArgument(
+    isRecord(style) && typeof style.prefix === "string" && Number.isInteger(style.minorUnits),
+    "style",
+    style,
+    "money style",
+    'an object { prefix, minorUnits }, such as { prefix: "$", minorUnits: 2 }',
+  );
+  return lineInWords(line, style, invoiceEnd);
+}
+
+/** {@link explainLine} without the checks of its arguments, for the callers that pass an invoice's own lines. */
+export function lineInWords(line: InvoiceLine, style: MoneyStyle, invoiceEnd?: string): string {
   const parts = explainLineParts(line, style, { invoiceEnd });
   const sentences = parts.steps.flatMap(({ sentence }) => (sentence === undefined ? [] : [sentence]));
   // Names, units and group values are the input's text: escaped, so the line stays one line.

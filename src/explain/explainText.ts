@@ -5,7 +5,7 @@ import { formatLocalDate, parseInstant, toLocalDate } from "../time/index.js";
 import { currencyPrefix } from "./currencySymbol.js";
 import { escapeControl } from "./escapeControl.js";
 import { EXCLUSION_REASON_WORDS } from "./exclusionReasons.js";
-import { explainLine, type MoneyStyle } from "./explainLine.js";
+import { lineInWords, type MoneyStyle } from "./explainLine.js";
 import { previewHeader, previewProjection } from "./explainPreview.js";
 import { progressiveCredit, progressiveHeader } from "./explainProgressive.js";
 import { count, formatExact, formatQuantity, signed } from "./formatNumber.js";
@@ -61,7 +61,7 @@ export function explainText(invoice: Invoice): string {
   ];
   // The opening invoice bills its own period in advance; other invoices bill the next one.
   const invoiceEnd = invoice.kind === "opening" ? undefined : invoice.period.end;
-  for (const line of invoice.lines) out.push(explainLine(line, style, invoiceEnd), "");
+  for (const line of invoice.lines) out.push(lineInWords(line, style, invoiceEnd), "");
   for (const pool of invoice.allowances ?? []) {
     const drawn = pool.drawn.map((entry) => `${entry.line} ${formatQuantity(entry.quantity)}`).join(", ");
     out.push(

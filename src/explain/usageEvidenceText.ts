@@ -1,3 +1,4 @@
+import { isRecord, requireArgument } from "../errors/index.js";
 import type { GroupEvidence, MeterEvidence, UsageEvidence } from "../invoice/index.js";
 import { escapeControl } from "./escapeControl.js";
 import { formatQuantity, groupThousands } from "./formatNumber.js";
@@ -10,8 +11,16 @@ const plural = (n: number, word: string) => `${count(n)} ${word}${n === 1 ? "" :
  * counted twice?": per meter and group the events listed, their quantity per day or hour, the first
  * events with their values; then the excluded events by reason and the repeated ids. Caller text (ids,
  * property values) is shown with control characters escaped, one line each.
+ * @throws InputError `invalid_argument` at `evidence` for anything usageEvidence did not return
  */
 export function usageEvidenceText(evidence: UsageEvidence): string {
+  requireArgument(
+    isRecord(evidence) && Array.isArray(evidence.meters) && isRecord(evidence.period),
+    "evidence",
+    evidence,
+    "usage evidence",
+    "what usageEvidence(contract, events, period) returns",
+  );
   const out: string[] = [
     `Usage evidence for ${evidence.contractId} (customer ${evidence.customer}), ${evidence.period.label} in ${evidence.timeZone}, per ${evidence.by}`,
     `${plural(evidence.eventsRead, "event")} read, ${count(evidence.eventsCounted)} counted.`,

@@ -1,4 +1,4 @@
-import { exportMessages, InputError } from "../errors/index.js";
+import { exportMessages, InputError, isRecord, requireArgument } from "../errors/index.js";
 import type { Invoice } from "../invoice/index.js";
 import { isIsoCurrency } from "../money/index.js";
 import type { CreditNote } from "../schema/index.js";
@@ -27,6 +27,21 @@ import { invoiceRows } from "./invoiceRows.js";
  * focusRows(invoice, { provider: "Acme Cloud" }).map((row) => row.BilledCost) // ["20.00", "10.80", "6.16"]
  */
 export function focusRows(document: Invoice | CreditNote, options: FocusOptions): FocusRow[] {
+  requireArgument(
+    isRecord(document) && isRecord(document.currency) && Array.isArray(document.lines),
+    "document",
+    document,
+    "document",
+    "an invoice or a credit note ratecard issued",
+    "read one from its JSON with parseInvoice or parseCreditNote",
+  );
+  requireArgument(
+    isRecord(options),
+    "options",
+    options,
+    "options",
+    'an object with the provider\'s names, such as { provider: "Acme Cloud" }',
+  );
   const names = focusNames(options);
   // billingcurrency.md: an ISO 4217 code. A custom unit (points) has none to give.
   if (!isIsoCurrency(document.currency.code)) {

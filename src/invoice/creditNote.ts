@@ -2,7 +2,7 @@ import type { z } from "zod/mini";
 import type { Contract } from "../contracts/index.js";
 import { InputError, invoiceMessages, periodMessages, toJsonPath } from "../errors/index.js";
 import { type Decimal, roundTo, toFixedString, ZERO } from "../money/index.js";
-import { modelOfPrice, type PriceTerms, ratePrice } from "../pricing/index.js";
+import { modelOfPrice, type PriceTerms, rateWithModel } from "../pricing/index.js";
 import {
   type CorrectionTerms,
   CREDIT_NOTE_SCHEMA_VERSION,
@@ -15,7 +15,7 @@ import {
 } from "../schema/index.js";
 import { parseInstant } from "../time/index.js";
 import { noteTotal } from "./creditNoteRounding.js";
-import { requireContract } from "./entryArguments.js";
+import { requireContract, requireOptions } from "./entryArguments.js";
 import type { Invoice, InvoiceLine } from "./invoiceSchema.js";
 import { creditNoteReaderSchema, invoiceReaderSchema } from "./parseIssued.js";
 import { netOf } from "./spreadReduction.js";
@@ -48,9 +48,12 @@ function requireDocument(
   );
 }
 
+// The names of CreditNoteOptions: any other is a typo (`previousNotes`), refused as rateInvoice refuses
+// one, since ignoring it would credit a line again past the notes it meant to count.
+const CREDIT_NOTE_OPTIONS: ReadonlyArray<string> = ["previous"];
+
 function requireCreditNoteOptions(options: unknown): void {
-  if (typeof options !== "object" || options === null || Array.isArray(options))
-    throw InputError.from(invoiceMessages.optionsNotObject(options), "options");
+  requireOptions(options, CREDIT_NOTE_OPTIONS);
   const { previous } = options as { previous?: unknown };
   if (previous === undefined) return;
   if (!Array.isArray(previous))
@@ -81,7 +84,7 @@ function requireCreditNoteOptions(options: unknown): void {
  *   when the invoice or an earlier note does not belong (docs/credit-notes.md, "What is checked");
  *   `unparsed_contract` for contract JSON not passed through `parseContract`; `invalid_argument` for an
  *   invoice or a previous credit note that is not a ratecard document (path into it, e.g.
- *   `invoice.lines[0].amount`)
+ *   `invoice.lines[0].amount`), and for an option name it does not know (at `options.<name>`)
  */
 export function issueCreditNote(
   contract: Contract,
@@ -197,7 +200,7 @@ function creditFor(
   }
   const price = priceOfLine(contract, line, index);
   const rerate = (quantity: Decimal) =>
-    roundTo(ratePrice(price, quantity).amount, minorUnits, contract.rounding);
+    roundTo(rateWithModel(price, quantity).amount, minorUnits, contract.rounding);
   // Units taken off earlier are gone: this correction walks the tiers down from what they left.
   const left = ZERO.plus(line.quantity).minus(unitsBefore);
   const kept = left.minus(correction.quantity);

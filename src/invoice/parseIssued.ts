@@ -1,4 +1,4 @@
-import { InputError, invoiceMessages, type RatecardError } from "../errors/index.js";
+import { type ErrorMessage, InputError, invoiceMessages, type RatecardError } from "../errors/index.js";
 import {
   CREDIT_NOTE_SCHEMA_VERSION,
   type CreditNote,
@@ -31,7 +31,8 @@ export type SafeParseInvoiceResult =
  * invoices must: format version 1, every known field valid, unknown fields accepted and kept, and the
  * content unchanged since it was issued (its `digest`).
  * @returns the invoice, or the error: `unsupported_version` at `schemaVersion`, `invalid_field` /
- *   `missing_field` at the field's path, `digest_mismatch` at `digest`
+ *   `missing_field` at the field's path, `digest_mismatch` at `digest`, `invalid_argument` at `""` for a
+ *   credit note (which {@link parseCreditNote} reads)
  */
 export function safeParseInvoice(input: unknown): SafeParseInvoiceResult {
   const result = readIssued(input, "invoice", INVOICE_SCHEMA_VERSION, invoiceReader);
@@ -40,7 +41,8 @@ export function safeParseInvoice(input: unknown): SafeParseInvoiceResult {
 
 /**
  * {@link safeParseInvoice}, throwing.
- * @throws InputError `unsupported_version`, `invalid_field`, `missing_field`, `digest_mismatch`
+ * @throws InputError `unsupported_version`, `invalid_field`, `missing_field`, `digest_mismatch`;
+ *   `invalid_argument` for a credit note
  * @example parseInvoice(JSON.parse(readFileSync("fixtures/cdn-basic/expected.json", "utf8"))).total // "7663.78"
  */
 export function parseInvoice(input: unknown): Invoice {
@@ -51,7 +53,8 @@ export function parseInvoice(input: unknown): Invoice {
 
 /**
  * Reads a credit note ratecard issued, as {@link parseInvoice} reads an invoice.
- * @throws InputError `unsupported_version`, `invalid_field`, `missing_field`, `digest_mismatch`
+ * @throws InputError `unsupported_version`, `invalid_field`, `missing_field`, `digest_mismatch`;
+ *   `invalid_argument` for an invoice
  */
 export function parseCreditNote(input: unknown): CreditNote {
   const result = readIssued(input, "credit note", CREDIT_NOTE_SCHEMA_VERSION, creditNoteReader);
@@ -79,10 +82,29 @@ function readIssued(
     };
   }
   const parsed = reader.safeParse(input);
-  if (!parsed.success)
+  if (!parsed.success) {
+    const other = otherKind(input, what);
+    if (other !== undefined) return { success: false, error: InputError.from(other, "") };
     return { success: false, error: toInputError("input", toProblems(parsed.error.issues, input)) };
+  }
   const document = parsed.data as Readonly<Record<string, unknown>>;
   const mismatch = digestMismatch(document, what, "digest");
   if (mismatch !== undefined) return { success: false, error: mismatch };
   return { success: true, data: document };
+}
+
+// A credit note given where an invoice is read (or the reverse) failed on a dozen missing fields, none
+// of which says what the document is: it is named, with the function that reads it. Looked at only once
+// the document is refused, so a valid one costs nothing more.
+function otherKind(input: unknown, what: string): ErrorMessage | undefined {
+  if (typeof input !== "object" || input === null) return undefined;
+  const document = input as Readonly<Record<string, unknown>>;
+  const id = typeof document.id === "string" ? document.id : undefined;
+  const isNote = typeof document.invoiceId === "string" && typeof document.invoiceDigest === "string";
+  if (what === "invoice" && isNote)
+    return invoiceMessages.issuedDocumentOfOtherKind("a credit note", id, "an invoice", "parseCreditNote");
+  const isInvoice = typeof document.period === "object" && typeof document.contractDigest === "string";
+  if (what === "credit note" && isInvoice)
+    return invoiceMessages.issuedDocumentOfOtherKind("an invoice", id, "a credit note", "parseInvoice");
+  return undefined;
 }

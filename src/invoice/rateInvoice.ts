@@ -15,7 +15,7 @@ import {
   requirePeriod,
 } from "./entryArguments.js";
 import type { Invoice } from "./invoiceSchema.js";
-import { resolveServicePeriod, type ServicePeriod } from "./resolveServicePeriod.js";
+import { type ServicePeriod, servicePeriodOf } from "./resolveServicePeriod.js";
 import { allCharges, piecesOf } from "./termsAt.js";
 
 /** Options of a rating call. */
@@ -157,7 +157,7 @@ export function rateOpeningInvoice(
 
 // Step 0: the service period, and the pieces amendments and overrides cut it into (decided once).
 export function periodInForce(contract: Contract, period: Period | string): PeriodInForce {
-  const resolved = resolveServicePeriod(contract, period);
+  const resolved = servicePeriodOf(contract, period);
   const pieces = piecesOf(contract, resolved.service);
   return { ...resolved, pieces, spans: spansOf(contract, pieces) };
 }

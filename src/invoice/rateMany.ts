@@ -1,5 +1,5 @@
 import type { Contract } from "../contracts/index.js";
-import { aggregatesMessages, InputError } from "../errors/index.js";
+import { aggregatesMessages, InputError, isRecord, requireArgument } from "../errors/index.js";
 import { compareText, IdSample } from "../meters/index.js";
 import { Decimal } from "../money/index.js";
 import { EXCLUSION_REASONS, type ExclusionReason, type UsageEvent } from "../schema/index.js";
@@ -97,6 +97,8 @@ export function rateMany(
 /**
  * The summary of invoices rated in a batch (or in several, by workers): totals per currency, warnings,
  * events left out by reason, events of unknown customers as given.
+ * @throws InputError `invalid_argument` at `invoices`, `invoices[i]` or `unknownCustomers` for an argument
+ *   of the wrong kind
  */
 export function summarizeBatch(
   // Only what the summary reads: `ratecard batch` passes these facts back from its worker threads
@@ -106,10 +108,29 @@ export function summarizeBatch(
   >,
   unknownCustomers: BatchSummary["unknownCustomers"],
 ): BatchSummary {
+  requireArgument(Array.isArray(invoices), "invoices", invoices, "invoices", "a list of the invoices rated");
+  requireArgument(
+    isRecord(unknownCustomers) && Array.isArray(unknownCustomers.sampleCustomers),
+    "unknownCustomers",
+    unknownCustomers,
+    "unknown customers",
+    "{ events, customers, sampleCustomers }, as rateMany counts them",
+  );
   const totals = new Map<string, { invoices: number; total: Decimal }>();
   const excluded = new Map<ExclusionReason, number>();
   let warnings = 0;
-  for (const invoice of invoices) {
+  for (const [index, invoice] of invoices.entries()) {
+    // One check per invoice (never per line or event): what the summary reads of it.
+    requireArgument(
+      isRecord(invoice) &&
+        isRecord(invoice.currency) &&
+        Array.isArray(invoice.warnings) &&
+        Array.isArray(invoice.usage?.excluded),
+      `invoices[${index}]`,
+      invoice,
+      "invoice",
+      "an invoice rated in the batch",
+    );
     const code = invoice.currency.code;
     const entry = totals.get(code) ?? { invoices: 0, total: new Decimal(0) };
     totals.set(code, { invoices: entry.invoices + 1, total: entry.total.plus(invoice.total) });

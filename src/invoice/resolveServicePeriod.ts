@@ -14,6 +14,7 @@ import {
   prorationRatio,
   toLocalDate,
 } from "../time/index.js";
+import { requireContract, requirePeriod } from "./entryArguments.js";
 
 /** The invoice period resolved against the contract's billing cycle and term. */
 export interface ServicePeriod {
@@ -31,9 +32,20 @@ export interface ServicePeriod {
  * Resolves the period an invoice covers. The period must lie inside one billing period of the
  * contract (an invoice never straddles two); it is clipped to the contract term, and per-period fees
  * are prorated when the result is less than the whole billing period.
- * @throws InputError `invalid_period`, `period_outside_billing_cycle`
+ * @throws InputError `invalid_period`, `period_outside_billing_cycle`; `unparsed_contract` for a contract
+ *   not returned by parseContract, `invalid_period` at `period` for a period of the wrong kind
  */
 export function resolveServicePeriod(contract: Contract, period: Period | string): ServicePeriod {
+  requireContract(contract);
+  requirePeriod(period);
+  return servicePeriodOf(contract, period);
+}
+
+/**
+ * {@link resolveServicePeriod} without the checks of its arguments, for the rating code, whose entry
+ * points made them already (once per call, not again for every fee).
+ */
+export function servicePeriodOf(contract: Contract, period: Period | string): ServicePeriod {
   const requested = typeof period === "string" ? parsePeriod(period, contract.timeZone) : period;
   if (!(requested.end > requested.start)) {
     throw InputError.from(invoiceMessages.invoicePeriodEmpty(), "period");

@@ -14,7 +14,7 @@ import { requireContract, requireEventSource, requireEvents, requirePeriod } fro
 import { additive, bucketsOf, EvidenceCollector, type EvidenceEvent, sampleOf } from "./evidenceCollector.js";
 import { readEvidenceOptions, type UsageEvidenceOptions } from "./evidenceOptions.js";
 import { aggregationOptions, parseEvents } from "./rateInvoice.js";
-import { label, resolveServicePeriod } from "./resolveServicePeriod.js";
+import { label, servicePeriodOf } from "./resolveServicePeriod.js";
 import { allCharges } from "./termsAt.js";
 
 /** The events of one group of a meter (one line of a grouped charge, or the whole meter). */
@@ -123,7 +123,7 @@ export async function usageEvidenceAsync(
 }
 
 function planOf(contract: Contract, period: Period | string, options: UsageEvidenceOptions) {
-  const resolved = resolveServicePeriod(contract, period);
+  const resolved = servicePeriodOf(contract, period);
   const requests = meterRequests(allCharges(contract));
   const read = readEvidenceOptions(contract, (meter) => requests.get(meter)?.groupings ?? [], options);
   const collector = new EvidenceCollector({ ...read, timeZone: contract.timeZone });

@@ -1,3 +1,4 @@
+import { isRecord, requireArgument } from "../errors/index.js";
 import type { MeterTerms } from "../schema/index.js";
 import type { Period } from "../time/index.js";
 import { entityReducer } from "./entities.js";
@@ -12,8 +13,38 @@ import { windowedReducer, windowLayout } from "./windows.js";
  * The reducer of a meter over one period, composed from its settings: the value reducer (or the
  * weighted or persistent one), inside windows when it has a window, inside entities when it has an
  * entity. Windows and fixed-length buckets depend on the period and zone, hence one per period.
+ * @throws InputError `invalid_argument` at `meter`, `period` or `timeZone` for an argument of the wrong kind
  */
 export function compileMeter(meter: MeterTerms, period: Period, timeZone: string): Reducer<unknown> {
+  requireArgument(
+    isRecord(meter) && typeof meter.id === "string" && typeof meter.aggregation === "string",
+    "meter",
+    meter,
+    "meter",
+    "a meter of a parsed contract (contract.meters[i])",
+  );
+  requireArgument(
+    isRecord(period) && Number.isFinite(period.start) && Number.isFinite(period.end),
+    "period",
+    period,
+    "period",
+    "{ start, end } in epoch milliseconds",
+  );
+  requireArgument(
+    typeof timeZone === "string",
+    "timeZone",
+    timeZone,
+    "time zone",
+    'an IANA zone name such as "Europe/Berlin"',
+  );
+  return reducerOf(meter, period, timeZone);
+}
+
+/**
+ * {@link compileMeter} without the checks of its arguments, for the aggregation, which compiles each
+ * meter of a parsed contract once per pass.
+ */
+export function reducerOf(meter: MeterTerms, period: Period, timeZone: string): Reducer<unknown> {
   // A reducer holds no state of its own (states are separate values), so one compiled for a meter,
   // period and zone serves every pass over them: rating many customers of one contract, or one
   // customer's aggregates again, does the time-zone work of day windows once.

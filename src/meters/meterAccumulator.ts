@@ -3,7 +3,7 @@ import { isInheritedName, type MeterTerms, type PropertyValue, type UsageEvent }
 import { addLocalDays, formatLocalDate, type Period, toLocalDate } from "../time/index.js";
 import { type Bucket, groupOf, leaves, valueEntry, valuesJson, valuesOf } from "./bucket.js";
 import { compareText, sameList } from "./compareText.js";
-import { compileMeter } from "./compileMeter.js";
+import { reducerOf } from "./compileMeter.js";
 import { type Grouping, lastValueOf, levelOf } from "./groupLevel.js";
 import { keepsDailyQuantities } from "./keepsDailyQuantities.js";
 import {
@@ -94,7 +94,7 @@ export class MeterAccumulator {
     this.request = request;
     this.period = period;
     this.timeZone = timeZone;
-    this.reducer = compileMeter(meter, period, timeZone);
+    this.reducer = reducerOf(meter, period, timeZone);
     this.total_ = { state: this.reducer.init(), values: [], group: {} };
     this.groupings = request.groupings.map((dimensions) => ({
       dimensions,

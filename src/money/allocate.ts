@@ -2,8 +2,10 @@ import {
   allAllocationWeightsZero,
   amountNotInMinorUnits,
   InputError,
+  isRecord,
   negativeAllocationWeight,
   noAllocationWeights,
+  requireArgument,
 } from "../errors/index.js";
 import type { Currency } from "./currency.js";
 import { Decimal } from "./decimal.js";
@@ -20,10 +22,27 @@ import { Decimal } from "./decimal.js";
  * @param amount - a whole number of minor units of `currency` (e.g. "10.00" USD), may be negative
  * @param weights - non-negative, at least one positive (e.g. usage per region)
  * @returns one part per weight, in the same order
- * @throws InputError `amount_not_in_minor_units`, `invalid_allocation_weights`
+ * @throws InputError `amount_not_in_minor_units`, `invalid_allocation_weights`; `invalid_argument` at
+ *   `amount`, `weights[i]` or `currency` for an argument that is not a Decimal or a currency
  * @example allocate(new Decimal("10.00"), [1, 1, 1].map((w) => new Decimal(w)), usd) // 3.34, 3.33, 3.33
  */
 export function allocate(amount: Decimal, weights: ReadonlyArray<Decimal>, currency: Currency): Decimal[] {
+  requireArgument(
+    Decimal.isDecimal(amount),
+    "amount",
+    amount,
+    "amount",
+    "a Decimal",
+    'write new Decimal("10.00")',
+  );
+  requireArgument(Array.isArray(weights), "weights", weights, "weights", "a list of Decimals");
+  requireArgument(
+    isRecord(currency) && Number.isInteger(currency.minorUnits) && typeof currency.code === "string",
+    "currency",
+    currency,
+    "currency",
+    'a currency such as resolveCurrency("USD")',
+  );
   const unit = new Decimal(10).pow(-currency.minorUnits);
   const totalUnitsDecimal = amount.div(unit);
   if (!totalUnitsDecimal.isInteger()) {
@@ -62,6 +81,8 @@ function validateWeights(weights: ReadonlyArray<Decimal>): void {
     throw InputError.from(noAllocationWeights(), "weights");
   }
   weights.forEach((weight, index) => {
+    // In the loop over the weights that is made anyway: no second pass.
+    requireArgument(Decimal.isDecimal(weight), `weights[${index}]`, weight, "weight", "a Decimal");
     if (!weight.isFinite() || (weight.isNegative() && !weight.isZero())) {
       throw InputError.from(
         negativeAllocationWeight(`weights[${index}]`, weight.toString()),

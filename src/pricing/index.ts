@@ -45,7 +45,7 @@ export type { PriceInput, PriceModelName, PriceTerms, SimplePriceTerms, TermsOf 
 export { priceSchema, simplePriceSchema } from "./priceSchema.js";
 export type { ModelPriceKind, PriceStep } from "./priceSteps.js";
 export { MODEL_PRICE_KINDS, priceStepSchemas } from "./priceSteps.js";
-export { ratePrice } from "./ratePrice.js";
+export { ratePrice, rateWithModel } from "./ratePrice.js";
 export type { AnyPriceModel, PriceModel } from "./registry.js";
 export {
   findPriceModel,

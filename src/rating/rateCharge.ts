@@ -10,7 +10,7 @@ import type { Computation, GroupQuantity, MeterQuantity, WindowQuantity } from "
 import type { Currency, RoundingMode } from "../money/index.js";
 import { type Decimal, ONE, roundTo, toFixedString, toPlainString, ZERO } from "../money/index.js";
 import type { PriceTerms } from "../pricing/index.js";
-import { extendedBound, modelOfPrice, type RatingContext, ratePrice } from "../pricing/index.js";
+import { extendedBound, modelOfPrice, type RatingContext, rateWithModel } from "../pricing/index.js";
 import {
   type ComputationData,
   type OverrideStep,
@@ -196,7 +196,7 @@ function rateLine(
             price,
             windows: measured.windows!,
             billable: (windowQuantity) => billableQuantity(windowQuantity, charge.transform).quantity,
-            rate: (windowPrice, windowQuantity) => ratePrice(windowPrice, windowQuantity, context).amount,
+            rate: (windowPrice, windowQuantity) => rateWithModel(windowPrice, windowQuantity, context).amount,
             minorUnits: currency.minorUnits,
             rounding: input.rounding,
             timeZone: input.timeZone ?? "UTC",
@@ -204,7 +204,7 @@ function rateLine(
         );
   if (byWindow !== undefined) quantity = byWindow.quantity;
   const priced = rateWithin(input, pricePath, () =>
-    ratePrice(price, byWindow === undefined ? (fullBillable ?? quantity) : ZERO, context),
+    rateWithModel(price, byWindow === undefined ? (fullBillable ?? quantity) : ZERO, context),
   );
   if (byWindow === undefined) steps.push(...priced.steps);
   else steps.push(byWindow.step);

@@ -1,3 +1,4 @@
+import { cycleErrorOr } from "./cycleIn.js";
 import { jsonValueOf } from "./jsonValueOf.js";
 import { sortedKeys } from "./sortedKeys.js";
 
@@ -10,9 +11,20 @@ import { sortedKeys } from "./sortedKeys.js";
  * `toJSON` is honoured, object entries whose value is `undefined`, a function or a symbol are left out,
  * and such array items are written `null`. So a document and its JSON text parsed back have the same
  * canonical text, whatever the key order or indentation of the file.
+ * @throws InputError `invalid_argument` for a value that contains itself, at the path where the cycle
+ *   closes (`value.lines[0].parent`)
  * @example canonicalJson({ b: [1, "x"], a: { d: null, c: true } }) // '{"a":{"c":true,"d":null},"b":[1,"x"]}'
  */
 export function canonicalJson(value: unknown): string {
+  try {
+    return canonicalText(value);
+  } catch (error) {
+    // A value that contains itself overflows the stack: named, not a RangeError. try costs nothing unthrown.
+    throw cycleErrorOr(error, value, "value");
+  }
+}
+
+function canonicalText(value: unknown): string {
   const sorted = sortedCopy(value);
   // Only a top-level undefined, function or symbol has no JSON text; JSON.stringify returns undefined.
   if (sorted !== UNSORTABLE) return JSON.stringify(sorted) ?? "null";

@@ -7,7 +7,10 @@ import {
   hostHashNotSha256,
   hostHashWrongResult,
   InputError,
+  isRecord,
+  requireArgument,
 } from "../errors/index.js";
+import { cycleErrorOr } from "./cycleIn.js";
 import { writeCanonical } from "./writeCanonical.js";
 
 /** How a digest is written: the algorithm, a colon, 64 lowercase hex digits (as OCI content digests). */
@@ -104,11 +107,24 @@ function checkedDigest(sha256: Sha256, bytes: Uint8Array): Uint8Array {
  * its own `digest` field left out: `"sha256:" + hex`. Anyone can recompute it with any SHA-256 and
  * RFC 8785 implementation (docs/invoice-format.md, "Digests").
  * @param sha256 - the SHA-256 to hash with ({@link Sha256}); `@noble/hashes`' when absent
+ * @throws InputError `invalid_argument` at `document` for anything but an object, and at the path where
+ *   a document that contains itself comes back to itself (`document.lines[0].parent`)
  * @example digestOf({ a: 1 }) === digestOf({ a: 1, digest: "sha256:…" }) // true
  */
 export function digestOf(document: Readonly<Record<string, unknown>>, sha256?: Sha256): string {
+  requireArgument(
+    isRecord(document),
+    "document",
+    document,
+    "document",
+    "an object, such as an invoice or a credit note",
+  );
   const { digest: _digest, ...content } = document;
-  return sha256Digest(content, sha256);
+  try {
+    return sha256Digest(content, sha256);
+  } catch (error) {
+    throw cycleErrorOr(error, document, "document");
+  }
 }
 
 /**

@@ -58,7 +58,7 @@ export type {
 } from "./meter.js";
 export { AGGREGATIONS, meterSchema } from "./meter.js";
 export type { CarriedMeterStateInput } from "./parseCarriedStates.js";
-export { parseCarriedStates } from "./parseCarriedStates.js";
+export { parseCarriedStates, parseCarriedStatesAt } from "./parseCarriedStates.js";
 export type { SafeParseUsageEventResult } from "./parseUsageEvent.js";
 export { parseUsageEvent, safeParseUsageEvent } from "./parseUsageEvent.js";
 export { isCount, plainRecord } from "./plainRecord.js";

@@ -7,9 +7,20 @@ import { toInputError, toProblems } from "./issuesToError.js";
  * @throws ContractError with the path of the first problem, e.g. `bandwidth.total`
  */
 export function parseCarriedStates(input: unknown): Readonly<Record<string, CarriedMeterStateInput>> {
+  return parseCarriedStatesAt(input, []);
+}
+
+/**
+ * {@link parseCarriedStates} for a state found at `basePath` of the caller's arguments
+ * (`["options", "carried"]`): the paths of its errors start there.
+ */
+export function parseCarriedStatesAt(
+  input: unknown,
+  basePath: ReadonlyArray<PropertyKey>,
+): Readonly<Record<string, CarriedMeterStateInput>> {
   const parsed = carriedStatesSchema.safeParse(input);
   if (parsed.success) return parsed.data;
-  throw toInputError("contract", toProblems(parsed.error.issues, input));
+  throw toInputError("contract", toProblems(parsed.error.issues, input, basePath));
 }
 
 /** One meter's carried state as JSON. */

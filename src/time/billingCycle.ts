@@ -1,4 +1,4 @@
-import { InputError, rangeEndsBeforeStart } from "../errors/index.js";
+import { InputError, isRecord, rangeEndsBeforeStart, requireArgument } from "../errors/index.js";
 import {
   addLocalDays,
   addMonthsClamped,
@@ -91,11 +91,27 @@ export function periodIndexOf(cycle: BillingCycle, instant: number): number {
 
 /**
  * The billing period that contains `instant`.
+ * @throws InputError `invalid_argument` at `cycle` or `instant` for an argument of the wrong kind
  * @example
  * // monthly, calendar, anchor day 31, New York: an instant on 2026-02-10 falls in
  * // [2026-01-31 00:00 -05:00, 2026-02-28 00:00 -05:00)
  */
 export function periodOf(cycle: BillingCycle, instant: number): Period {
+  // Two typeof tests, once per call (a few times per invoice): a wrong argument is named, not a TypeError.
+  requireArgument(
+    isRecord(cycle) && typeof cycle.cadence === "string" && Number.isFinite(cycle.termStart),
+    "cycle",
+    cycle,
+    "billing cycle",
+    "a contract's cycle (parseContract(json).cycle)",
+  );
+  requireArgument(
+    Number.isFinite(instant),
+    "instant",
+    instant,
+    "instant",
+    'a number of epoch milliseconds, such as Date.parse("2026-02-10T00:00:00Z")',
+  );
   return nthPeriod(cycle, periodIndexOf(cycle, instant));
 }
 

@@ -1,6 +1,13 @@
 import { type Attribution, diff } from "../compare/index.js";
 import type { Contract } from "../contracts/index.js";
-import { compareMessages, type InputError, isRatecardError } from "../errors/index.js";
+import {
+  compareMessages,
+  InputError,
+  invoiceMessages,
+  isRatecardError,
+  isRecord,
+  requireArgument,
+} from "../errors/index.js";
 import { type Invoice, type RateInvoiceOptions, rateParsedInvoice } from "../invoice/index.js";
 import type { UsageEvent } from "../schema/index.js";
 import type { Period } from "../time/index.js";
@@ -75,6 +82,23 @@ export interface WhatIfResult {
  * whatIf([{ name: "acme", before: today, after: proposed, events }], "2026-03").rows[0].change // "20.00"
  */
 export function whatIf(customers: ReadonlyArray<WhatIfCustomer>, period: Period | string): WhatIfResult {
+  requireArgument(
+    Array.isArray(customers),
+    "customers",
+    customers,
+    "customers",
+    "a list of customers ({ name, before, after, events })",
+  );
+  customers.forEach((customer, index) => {
+    requireCustomer(customer, `customers[${index}]`);
+  });
+  // Checked here too, not only by each rating: a base of no customers would accept any period.
+  // As rateInvoice refuses it (invalid_period, the same sentence).
+  if (
+    typeof period !== "string" &&
+    !(isRecord(period) && Number.isFinite(period.start) && Number.isFinite(period.end))
+  )
+    throw InputError.from(invoiceMessages.periodArgumentRefused(period), "period");
   return summarizeWhatIf(customers.map((customer) => whatIfRow(customer, period)));
 }
 
@@ -103,6 +127,7 @@ export function summarizeWhatIf(rows: ReadonlyArray<WhatIfRow>): WhatIfResult {
  * whatIfRow({ name: "acme", before: today, after: proposed, events }, "2026-03").percent // "-16.67"
  */
 export function whatIfRow(customer: WhatIfCustomer, period: Period | string): WhatIfRow {
+  requireCustomer(customer, "customer");
   // A refusal names the customer (its code, path and details kept), so a base of a thousand says which.
   try {
     return compareRatings(customer, period);
@@ -118,6 +143,16 @@ export function whatIfRow(customer: WhatIfCustomer, period: Period | string): Wh
       },
     );
   }
+}
+
+function requireCustomer(customer: unknown, path: string): void {
+  requireArgument(
+    isRecord(customer) && typeof customer.name === "string",
+    path,
+    customer,
+    "customer",
+    "an object { name, before, after, events }",
+  );
 }
 
 function compareRatings(customer: WhatIfCustomer, period: Period | string): WhatIfRow {

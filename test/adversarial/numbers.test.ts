@@ -345,7 +345,7 @@ describe("hostile usage and balances", () => {
       thrown(() => rateInvoice(contract, [], "2026-02", { creditBalances: { g: "10.005" } })),
     ).toMatchObject({
       code: "amount_not_in_minor_units",
-      path: "g",
+      path: "options.creditBalances.g",
     });
   });
 });

@@ -186,3 +186,20 @@ function setAt(target: Record<string, unknown>, path: ReadonlyArray<string | num
   for (const segment of path.slice(0, -1)) node = node[segment] as Record<string | number, unknown>;
   node[path[path.length - 1] as string | number] = value;
 }
+
+describe("checkReportText, folders the caller skipped", () => {
+  it("lists each with its reason after the fixtures, and counts them in the last line", () => {
+    const report = checkReportText({
+      fixtures: [],
+      passed: 0,
+      failed: 0,
+      errors: 0,
+      skipped: [
+        { name: "suite/notes", reason: "not a fixture: it has no contract.json and no expected.json" },
+      ],
+    });
+    expect(report).toBe(
+      "SKIP  suite/notes — not a fixture: it has no contract.json and no expected.json\n\n0 fixtures: 0 passed, 0 failed, 0 could not be rated; 1 folder skipped (not fixtures)\n",
+    );
+  });
+});

@@ -44,6 +44,58 @@ describe("ratecard check", () => {
     expect(result.code).toBe(0);
     for (const folder of folders) expect(result.stdout).toContain(`PASS  fixtures/${folder.name}\n`);
     expect(result.stdout).toContain(`${folders.length} fixtures: ${folders.length} passed, 0 failed`);
+    // and the folders it does not rate are listed, each with the reason, never dropped without a word
+    expect(result.stdout).toContain(
+      "SKIP  fixtures/disputes — not a fixture (no contract.json); it holds fixture folders: ratecard check fixtures/disputes\n",
+    );
+    expect(result.stdout).toContain(
+      "SKIP  fixtures/_generators — not a fixture: a helper folder (its name starts with _)\n",
+    );
+    expect(result.stdout).toContain("; 3 folders skipped (not fixtures)\n");
+  });
+
+  it("lists each folder that is not a fixture, and still exits 0 when the fixtures pass", () => {
+    // suite/saas-seats is a fixture; suite/notes holds only a README; suite/_scratch is a helper folder
+    const suite = join(scratch, "suite-with-notes");
+    mkdirSync(join(suite, "notes"), { recursive: true });
+    writeFileSync(join(suite, "notes", "README.md"), "meeting notes\n");
+    mkdirSync(join(suite, "_scratch"));
+    copyOf("saas-seats", "suite-with-notes/saas-seats");
+    const result = runCli("check", suite);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(
+      [
+        `PASS  ${join(suite, "saas-seats")}`,
+        `SKIP  ${join(suite, "_scratch")} — not a fixture: a helper folder (its name starts with _)`,
+        `SKIP  ${join(suite, "notes")} — not a fixture: it has no contract.json and no expected.json`,
+        "",
+        "1 fixture: 1 passed, 0 failed, 0 could not be rated; 2 folders skipped (not fixtures)",
+        "",
+      ].join("\n"),
+    );
+    const json = JSON.parse(runCli("check", suite, "--format", "json").stdout);
+    expect(json.skipped).toEqual([
+      { name: join(suite, "_scratch"), reason: "not a fixture: a helper folder (its name starts with _)" },
+      { name: join(suite, "notes"), reason: "not a fixture: it has no contract.json and no expected.json" },
+    ]);
+  });
+
+  it("makes a folder with an expected.json but no contract.json an error (exit 2), in its place", () => {
+    const suite = join(scratch, "suite-with-orphan");
+    mkdirSync(suite);
+    copyOf("saas-seats", "suite-with-orphan/saas-seats");
+    const orphan = copyOf("cdn-basic", "suite-with-orphan/cdn-basic");
+    rmSync(join(orphan, "contract.json"));
+    const result = runCli("check", suite);
+    expect(result.code).toBe(2);
+    const reason =
+      "there is no contract.json, but the folder has expected.json and usage.ndjson: add the contract the invoice is rated from, or move the folder out of the fixtures";
+    expect(result.stdout).toContain(`ERROR ${orphan} — ${reason}\nPASS  ${join(suite, "saas-seats")}\n`);
+    expect(result.stdout).toContain("2 fixtures: 1 passed, 0 failed, 1 could not be rated\n");
+    // named by itself, the folder is the same error, not "holds no fixture"
+    const alone = runCli("check", orphan);
+    expect(alone.code).toBe(2);
+    expect(alone.stdout).toContain(`ERROR ${orphan} — ${reason}\n`);
   });
 
   it("exits 3 on a fixture whose invoice differs and names the field, the line and both values", () => {

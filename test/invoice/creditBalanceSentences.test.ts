@@ -49,7 +49,7 @@ describe("the sentences of refused carried balances", () => {
     );
     expect(error).toMatchObject({
       code: "unknown_credit_grant",
-      path: "welcom",
+      path: "options.creditBalances.welcom",
       message:
         'The carried balances name credit grant "welcom", which contract ctr_sentences does not have (its grants: "welcome", "promo"); check that the balances come from this contract\'s previous invoice.',
     });
@@ -67,13 +67,13 @@ describe("the sentences of refused carried balances", () => {
   it("names the grant's amount, with its unit, when a balance is out of range", () => {
     expect(thrown(() => rate(contractWith([grant("welcome")]), "2026-03", { welcome: "-1" }))).toMatchObject({
       code: "invalid_field",
-      path: "welcome",
+      path: "options.creditBalances.welcome",
       message:
         'The carried balance of credit "welcome" must be a decimal between 0 and its amount 100, not "-1".',
     });
     expect(thrown(() => rate(contractWith([tokens]), "2026-03", { tokens: "20000" }))).toMatchObject({
       code: "invalid_field",
-      path: "tokens",
+      path: "options.creditBalances.tokens",
       message:
         'The carried balance of credit "tokens" must be a decimal between 0 and its amount 10000 CREDIT, not "20000".',
     });
@@ -84,12 +84,12 @@ describe("the sentences of refused carried balances", () => {
       thrown(() => rate(contractWith([grant("welcome")]), "2026-03", { welcome: "10.123" })),
     ).toMatchObject({
       code: "amount_not_in_minor_units",
-      path: "welcome",
+      path: "options.creditBalances.welcome",
       message: 'The carried balance of credit "welcome" is "10.123" USD, but USD has 2 decimals.',
     });
     expect(thrown(() => rate(contractWith([tokens]), "2026-03", { tokens: "5.5" }))).toMatchObject({
       code: "amount_not_in_minor_units",
-      path: "tokens",
+      path: "options.creditBalances.tokens",
       message: 'The carried balance of credit "tokens" is "5.5" CREDIT, but CREDIT has 0 decimals.',
     });
   });

@@ -34,7 +34,7 @@ describe("credit balances carried between invoices", () => {
       rateInvoice(contract, usage("2026-03", "10"), "2026-03", { creditBalances: { welcom: "40.00" } }),
     );
     expect(error).toBeInstanceOf(InputError);
-    expect(error).toMatchObject({ code: "unknown_credit_grant", path: "welcom" });
+    expect(error).toMatchObject({ code: "unknown_credit_grant", path: "options.creditBalances.welcom" });
   });
 
   it("refuses an unknown id even when the flag says grants start full (a typo is never a reset)", () => {
@@ -46,7 +46,10 @@ describe("credit balances carried between invoices", () => {
           creditsStartFull: true,
         }),
       ),
-    ).toMatchObject({ code: "unknown_credit_grant", path: '["other contract\'s grant"]' });
+    ).toMatchObject({
+      code: "unknown_credit_grant",
+      path: 'options.creditBalances["other contract\'s grant"]',
+    });
   });
 
   it("refuses a grant that started before the period with no balance carried", () => {
@@ -76,7 +79,7 @@ describe("credit balances carried between invoices", () => {
           creditBalances: { "promo.2026-q1": "-1" },
         }),
       ),
-    ).toMatchObject({ code: "invalid_field", path: '["promo.2026-q1"]' });
+    ).toMatchObject({ code: "invalid_field", path: 'options.creditBalances["promo.2026-q1"]' });
   });
 
   it("starts a grant without a balance full when the caller says so", () => {
@@ -134,7 +137,7 @@ describe("credit balances carried between invoices", () => {
     const contract = contractWith([promo("welcome")]);
     expect(thrown(() => rateOpeningInvoice(contract, { creditBalances: { nope: "1" } }))).toMatchObject({
       code: "unknown_credit_grant",
-      path: "nope",
+      path: "options.creditBalances.nope",
     });
   });
 

@@ -173,12 +173,12 @@ describe("credit grants in a custom unit (docs/contracts.md, step 8)", () => {
       thrown(() =>
         rateInvoice(contract, spend("2026-03", "1"), "2026-03", { creditBalances: { wallet: "10.5" } }),
       ),
-    ).toMatchObject({ code: "amount_not_in_minor_units", path: "wallet" });
+    ).toMatchObject({ code: "amount_not_in_minor_units", path: "options.creditBalances.wallet" });
     expect(
       thrown(() =>
         rateInvoice(contract, spend("2026-03", "1"), "2026-03", { creditBalances: { wallet: "101" } }),
       ),
-    ).toMatchObject({ code: "invalid_field", path: "wallet" });
+    ).toMatchObject({ code: "invalid_field", path: "options.creditBalances.wallet" });
   });
 
   it("leaves grants of money as they were: no unit fields", () => {

@@ -96,7 +96,7 @@ describe("a cumulative commitment billed progressively", () => {
           commitmentSpendToDate: { q1: "800.00", nope: "1.00" },
         }),
       ),
-    ).toMatchObject({ code: "unknown_commitment", path: "nope" });
+    ).toMatchObject({ code: "unknown_commitment", path: "options.commitmentSpendToDate.nope" });
     // the closing invoice of a later month needs the spend, as rateInvoice does
     expect(thrown(() => rateClosingInvoice(contract, MARCH, "2026-03"))).toMatchObject({
       code: "missing_commitment_spend",

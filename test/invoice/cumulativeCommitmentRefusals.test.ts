@@ -29,12 +29,12 @@ describe("carried spend of a cumulative commitment, refused", () => {
   it("refuses spend for a commitment the contract does not have, or one owed per billing period", () => {
     expect(thrown(() => february(quarterCommitment(), { q1: "300.00", qq1: "1.00" }))).toMatchObject({
       code: "unknown_commitment",
-      path: "qq1",
+      path: "options.commitmentSpendToDate.qq1",
     });
     const perPeriod = quarterCommitment({ cumulative: undefined });
     expect(thrown(() => february(perPeriod, { q1: "300.00" }))).toMatchObject({
       code: "invalid_field",
-      path: "q1",
+      path: "options.commitmentSpendToDate.q1",
     });
   });
 
@@ -52,7 +52,7 @@ describe("carried spend of a cumulative commitment, refused", () => {
         commitmentSpendToDate: { q1: "0", h2: "5.00" },
       }),
     );
-    expect(error).toMatchObject({ code: "unknown_commitment", path: "h2" });
+    expect(error).toMatchObject({ code: "unknown_commitment", path: "options.commitmentSpendToDate.h2" });
     // what the user reads to find the id they meant: the cumulative ones, quoted, in contract order
     expect((error as Error).message).toContain(
       'names commitment "h2", which contract ctr_three does not have (its cumulative commitments: "q1", "h1")',
@@ -66,7 +66,7 @@ describe("carried spend of a cumulative commitment, refused", () => {
         bad,
       ).toMatchObject({
         code: "invalid_field",
-        path: "q1",
+        path: "options.commitmentSpendToDate.q1",
       });
   });
 
@@ -76,7 +76,7 @@ describe("carried spend of a cumulative commitment, refused", () => {
       thrown(() =>
         rateInvoice(contract, spendIn("2026-01", "1"), "2026-01", { commitmentSpendToDate: { q1: "5.00" } }),
       ),
-    ).toMatchObject({ code: "invalid_field", path: "q1" });
+    ).toMatchObject({ code: "invalid_field", path: "options.commitmentSpendToDate.q1" });
     const january = rateInvoice(contract, spendIn("2026-01", "1"), "2026-01", {
       commitmentSpendToDate: { q1: "0" },
     });

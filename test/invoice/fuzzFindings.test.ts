@@ -71,7 +71,7 @@ describe("credit grants of money hold whole minor units", () => {
     expect(invoice.amountDue).toBe("66.66");
     expect(
       thrown(() => rateInvoice(contract, units("0"), "2026-03", { creditBalances: { wallet: "10.005" } })),
-    ).toMatchObject({ code: "amount_not_in_minor_units", path: "wallet" });
+    ).toMatchObject({ code: "amount_not_in_minor_units", path: "options.creditBalances.wallet" });
   });
 });
 

@@ -85,3 +85,32 @@ describe("parseCreditNote", () => {
     expect(thrown(() => parseCreditNote(written))).toMatchObject({ name: "InputError" });
   });
 });
+
+describe("a document of the other kind", () => {
+  // Read as an invoice, a credit note was refused with "contractDigest is required. (and 15 more
+  // problems)": true, but it does not say the file is a credit note, nor which function reads it.
+  it("parseInvoice names a credit note and the function that reads it", () => {
+    const error = thrown(() => parseInvoice(structuredClone(note)));
+    expect(error).toMatchObject({ code: "invalid_argument", path: "" });
+    expect((error as Error).message).toContain("credit note");
+    expect((error as Error).message).toContain(note.id);
+    expect((error as Error).message).toContain("parseCreditNote");
+    expect(safeParseInvoice(structuredClone(note))).toMatchObject({
+      success: false,
+      error: { code: "invalid_argument" },
+    });
+  });
+
+  it("parseCreditNote names an invoice and the function that reads it", () => {
+    const error = thrown(() => parseCreditNote(structuredClone(written)));
+    expect(error).toMatchObject({ code: "invalid_argument", path: "" });
+    expect((error as Error).message).toContain("an invoice");
+    expect((error as Error).message).toContain("parseInvoice");
+  });
+
+  it("still lists the fields of a document that is neither", () => {
+    expect(thrown(() => parseInvoice({ schemaVersion: 1, id: "x" }))).toMatchObject({
+      code: "missing_field",
+    });
+  });
+});

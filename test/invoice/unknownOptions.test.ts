@@ -3,6 +3,7 @@ import { InputError } from "../../src/errors/index.js";
 import {
   aggregateForRating,
   billProgressively,
+  issueCreditNote,
   prepareRating,
   previewInvoice,
   rateClosingInvoice,
@@ -74,6 +75,19 @@ describe("options an entry point does not know", () => {
   it("rateInvoiceAsync refuses an option it does not know", async () => {
     const error = await rejected(loose(rateInvoiceAsync)(contract, [], "2026-03", { sha: "x" }));
     expect(error).toMatchObject({ code: "invalid_argument", path: "options.sha" });
+  });
+
+  it("issueCreditNote refuses an option it does not know (`previousNotes` for `previous`)", () => {
+    // Ignored, the earlier notes would not count: the line could be credited a second time.
+    const invoice = rateInvoice(contract, [event], "2026-03");
+    const corrections = [{ kind: "invoice", reason: "goodwill" }];
+    const error = thrown(() => loose(issueCreditNote)(contract, invoice, corrections, { previousNotes: [] }));
+    expect(error).toBeInstanceOf(InputError);
+    expect(error).toMatchObject({ code: "invalid_argument", path: "options.previousNotes" });
+    expect((error as Error).message).toContain("previous");
+    // the one option it takes is still taken: 10 units at 1.00 = 10.00 billed, credited whole (a
+    // credit note's amounts are what it gives back, written positive)
+    expect(issueCreditNote(contract, invoice, corrections, { previous: [] }).total).toBe("10.00");
   });
 
   it("still takes every documented option", () => {

@@ -57,7 +57,7 @@ describe("carried state is checked against the meters", () => {
   it("refuses a carried state for a meter the contract does not have", () => {
     expect(thrown(() => aggregate([seats], [], { carried: { seets: { active: ["u1"] } } }))).toMatchObject({
       code: "invalid_field",
-      path: "seets",
+      path: "options.carried.seets",
     });
   });
 
@@ -73,14 +73,16 @@ describe("carried state is checked against the meters", () => {
       period: FEBRUARY,
       carried: { seets: { active: ["u1"] } },
     };
-    await expect(aggregateUsageAsync(source, options)).rejects.toMatchObject({ path: "seets" });
+    await expect(aggregateUsageAsync(source, options)).rejects.toMatchObject({
+      path: "options.carried.seets",
+    });
     expect(reads).toBe(0);
   });
 
   it("refuses a carried field the meter does not carry", () => {
     expect(thrown(() => aggregate([seats], [], { carried: { seats: { level: "5" } } }))).toMatchObject({
       code: "invalid_field",
-      path: "seats.level",
+      path: "options.carried.seats.level",
     });
   });
 

@@ -23,14 +23,14 @@ describe("the sentences of a refused carried state", () => {
   it("a meter the contract does not have", () => {
     expect(carry({ seets: { active: ["u1"] } })).toMatchObject({
       code: "invalid_field",
-      path: "seets",
+      path: "options.carried.seets",
       message: 'The carried state names meter "seets", which the contract does not have.',
     });
   });
 
   it("a meter that carries nothing (a plain sum)", () => {
     expect(carry({ calls: { total: "5" } })).toMatchObject({
-      path: "calls",
+      path: "options.carried.calls",
       message:
         'The carried state names meter "calls", which carries nothing between periods (only persistent and weighted_sum meters do).',
     });
@@ -38,15 +38,15 @@ describe("the sentences of a refused carried state", () => {
 
   it("a field of another kind, naming the one the meter carries", () => {
     expect(carry({ seats: { level: "5" } })).toMatchObject({
-      path: "seats.level",
+      path: "options.carried.seats.level",
       message: 'The carried state of meter "seats" has level, but this meter carries active.',
     });
     expect(carry({ storage: { total: "5" } })).toMatchObject({
-      path: "storage.total",
+      path: "options.carried.storage.total",
       message: 'The carried state of meter "storage" has total, but this meter carries level.',
     });
     expect(carry({ balance: { active: ["u1"] } })).toMatchObject({
-      path: "balance.active",
+      path: "options.carried.balance.active",
       message: 'The carried state of meter "balance" has active, but this meter carries total.',
     });
   });

@@ -90,6 +90,23 @@ export function issuedVersionUnsupported(what: string, written: number, version:
   };
 }
 
+/**
+ * A credit note read as an invoice, or an invoice read as a credit note: `found` is what it is, `reader`
+ * the function that reads it.
+ */
+export function issuedDocumentOfOtherKind(
+  found: "a credit note" | "an invoice",
+  id: string | undefined,
+  wanted: string,
+  reader: string,
+): ErrorMessage {
+  const named = id === undefined ? "" : ` (${id})`;
+  return {
+    code: "invalid_argument",
+    message: `This is ${found}${named}, not ${wanted}: ${reader} reads it.`,
+  };
+}
+
 /** An invoice period that does not end after it starts. */
 export function invoicePeriodEmpty(): ErrorMessage {
   return { code: "invalid_period", message: "The invoice period must end after it starts." };

@@ -70,11 +70,17 @@ function earlierInvoiceStart(contract: Contract, resolved: ServicePeriod): numbe
   return Math.max(previous, contract.term.start);
 }
 
+// Where the balances sit in the arguments of every rating entry point: their errors are addressed from there.
+const BALANCES = ["options", "creditBalances"] as const;
+
 function checkBalanceIds(contract: Contract, balances: CreditBalances): void {
   for (const id of Object.keys(balances)) {
     if (contract.credits.some((grant) => grant.id === id)) continue;
     const known = contract.credits.map((grant) => `"${grant.id}"`).join(", ");
-    throw InputError.from(invoiceMessages.unknownCarriedGrant(id, contract.id, known), toJsonPath([id]));
+    throw InputError.from(
+      invoiceMessages.unknownCarriedGrant(id, contract.id, known),
+      toJsonPath([...BALANCES, id]),
+    );
   }
 }
 
@@ -102,7 +108,7 @@ function balanceOf(contract: Contract, grant: CreditGrantTerms, balances: Credit
   if (!parsed.success || parsed.data.isNegative() || parsed.data.greaterThan(grant.amount)) {
     throw InputError.from(
       invoiceMessages.carriedBalanceOutOfRange(grant.id, grant.amount.toFixed(), unit, carried),
-      toJsonPath([grant.id]),
+      toJsonPath([...BALANCES, grant.id]),
     );
   }
   // A balance is whole minor units of its unit (or of the currency, for a grant of money), so a burn
@@ -117,7 +123,7 @@ function balanceOf(contract: Contract, grant: CreditGrantTerms, balances: Credit
       grant.unit ?? contract.currency.code,
       minorUnits,
     );
-    throw InputError.from(finer, toJsonPath([grant.id]));
+    throw InputError.from(finer, toJsonPath([...BALANCES, grant.id]));
   }
   return parsed.data;
 }

@@ -103,9 +103,12 @@ export function applyCumulative(
   };
 }
 
+// Where the spend sits in the arguments of every rating entry point: its errors are addressed from there.
+const SPEND = ["options", "commitmentSpendToDate"] as const;
+
 /**
  * Refuses carried spend for a commitment the contract does not have, or one owed per billing period.
- * @throws InputError `unknown_commitment`, `invalid_field` (path: the id in the carried spend)
+ * @throws InputError `unknown_commitment`, `invalid_field` at `options.commitmentSpendToDate.<id>`
  */
 export function checkCommitmentSpendIds(contract: Contract, carried: CommitmentSpendToDate): void {
   for (const id of Object.keys(carried)) {
@@ -115,7 +118,7 @@ export function checkCommitmentSpendIds(contract: Contract, carried: CommitmentS
       commitment === undefined
         ? invoiceMessages.unknownCommitmentSpend(id, contract.id, cumulativeIds(contract))
         : invoiceMessages.commitmentSpendNotCumulative(id);
-    throw InputError.from(problem, toJsonPath([id]));
+    throw InputError.from(problem, toJsonPath([...SPEND, id]));
   }
 }
 
@@ -171,9 +174,15 @@ function carriedSpend(
   const minor = contract.currency.minorUnits;
   const parsed = safeParseDecimal(text);
   if (!parsed.success || parsed.data.isNegative() || parsed.data.decimalPlaces() > minor)
-    throw InputError.from(invoiceMessages.commitmentSpendOutOfRange(id, text, minor), toJsonPath([id]));
+    throw InputError.from(
+      invoiceMessages.commitmentSpendOutOfRange(id, text, minor),
+      toJsonPath([...SPEND, id]),
+    );
   if (first && !parsed.data.isZero())
-    throw InputError.from(invoiceMessages.commitmentSpendBeforePeriod(id, from, text), toJsonPath([id]));
+    throw InputError.from(
+      invoiceMessages.commitmentSpendBeforePeriod(id, from, text),
+      toJsonPath([...SPEND, id]),
+    );
   return parsed.data;
 }
 

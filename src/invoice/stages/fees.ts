@@ -15,7 +15,7 @@ import {
 } from "../../time/index.js";
 import type { PeriodInForce } from "../draft.js";
 import { perObject } from "../perObject.js";
-import { resolveServicePeriod, type ServicePeriod, termPeriod } from "../resolveServicePeriod.js";
+import { type ServicePeriod, servicePeriodOf, termPeriod } from "../resolveServicePeriod.js";
 import {
   allCharges,
   chargeAt,
@@ -223,8 +223,8 @@ function creditBasisAt(contract: Contract, id: string, instant: number): CreditB
 function billingInvoiceOf(contract: Contract, resolved: PeriodInForce, billedStart: number): ServicePeriod {
   if (billedStart > resolved.pieces[0]!.start) return resolved;
   const period = resolved.billingPeriod;
-  if (period.start <= contract.term.start) return resolveServicePeriod(contract, period);
-  return resolveServicePeriod(contract, periodOf(contract.cycle, period.start - 1));
+  if (period.start <= contract.term.start) return servicePeriodOf(contract, period);
+  return servicePeriodOf(contract, periodOf(contract.cycle, period.start - 1));
 }
 
 // The amendments effective at `instant` that change or remove charge `id`.
