@@ -49,6 +49,19 @@ describe("counting plain meters", () => {
     expect(result.excluded).toEqual([{ reason: "invalid_value", events: 2, sampleIds: ["c", "d"] }]);
   });
 
+  it("counts nothing twice when a later meter's value sends the event back after an earlier one matched", () => {
+    // gb reads a short decimal, ms an exponent: countPlain matches gb first, then hands the event to the
+    // general path, which counts it once for both. a: gb 1, ms 2; b: gb 2, ms 1e3 = 1,000.
+    // gb 1 + 2 = 3, ms 2 + 1,000 = 1,002, two events each.
+    const events = [event("a", { gb: "1", ms: "2" }), event("b", { gb: "2", ms: "1e3" })];
+    const result = aggregate(events, [sum("gb"), sum("ms", { valueProperty: "ms" })]);
+    expect(result.meters.map((meter) => [meter.meter.id, meter.events, meter.quantity.toFixed()])).toEqual([
+      ["gb", 2, "3"],
+      ["ms", 2, "1002"],
+    ]);
+    expect(result.eventsCounted).toBe(2);
+  });
+
   it("sums in slots past a meter's first 32 values, each group exactly", () => {
     // 40 events of 0.1, alternately na and eu: 40 × 0.1 = 4 in all, 20 × 0.1 = 2 in each region
     const events = Array.from({ length: 40 }, (_, k) =>
