@@ -128,6 +128,72 @@ describe("SumLanes", () => {
   });
 });
 
+// Docs/testing-mutation.md, "Session 12": when the slots are checked against the exactness budget
+// (10^15 per slot, checked every 4,096 values) and how their array grows, each where a mistake shows.
+describe("SumLanes' budget and growth", () => {
+  // Adds `count` values to the lanes, draining whenever asked; returns the calls that asked.
+  const addAll = (
+    lanes: SumLanes<Bucket>,
+    drain: () => void,
+    count: number,
+    next: (i: number) => [string, ShortDecimal],
+  ) => {
+    const asked: number[] = [];
+    for (let i = 1; i <= count; i += 1) {
+      const [region, value] = next(i);
+      if (lanes.addValue({ region }, value)) {
+        asked.push(i);
+        drain();
+      }
+    }
+    drain();
+    return asked;
+  };
+
+  it("asks for a drain at the first check past 10^15: the 12,288th value of 99,999,999,999.999999999", () => {
+    const { lanes, drain } = lanesOf([]);
+    const value = short("99999999999.999999999");
+    // Past 10^15 from the 10,001st value (10^15 / (10^11 − 10^−9) ≈ 10,000.0001); checks come at the
+    // 4,096th, 8,192nd and 12,288th (3 × 4,096) values: the third is the first to see it
+    expect(addAll(lanes, drain, 12_288, () => ["eu", value])).toEqual([12_288]);
+  });
+
+  it("checks every group's slot, not only the total's: opposite groups stay exact while the total is 0", () => {
+    const { lanes, buckets, drain } = lanesOf(["region"]);
+    const plus = short("99999999999.999999999");
+    const minus = short("-99999999999.999999999");
+    addAll(lanes, drain, 200_000, (i) => (i % 2 === 1 ? ["eu", plus] : ["na", minus]));
+    // 100,000 values each: ±100,000 × (10^11 − 10^−9) = ±(10^16 − 10^−4) = ±9,999,999,999,999,999.9999;
+    // the total's slot returns to 0 after every pair, so only the groups' slots reach the budget
+    expect(buckets.get('0:"eu"')!.sum.value().toFixed()).toBe("9999999999999999.9999");
+    expect(buckets.get('0:"na"')!.sum.value().toFixed()).toBe("-9999999999999999.9999");
+    expect(buckets.get("total")!.sum.value().toFixed()).toBe("0");
+  });
+
+  it("checks the fraction parts too: 10,000,000 values of 0.999999999 stay exact", () => {
+    const { lanes, buckets, drain } = lanesOf([]);
+    const value = short("0.999999999");
+    addAll(lanes, drain, 10_000_000, () => ["eu", value]);
+    // 10^7 × 0.999999999 = 9,999,999.99; the fraction slot (in 10^−9) would reach 10^7 × 999,999,999
+    // = 9,999,999,990,000,000, past 2^53 ≈ 9.007 × 10^15, had it not been drained on the way
+    expect(buckets.get("total")!.sum.value().toFixed()).toBe("9999999.99");
+    expect(buckets.get("total")!.events).toBe(10_000_000);
+  });
+
+  it("grows the slots' array only when a slot does not fit: at most twice the room the open slots need", () => {
+    const { lanes } = lanesOf(["region"]);
+    // The array is private: read here because its size is the rule (memory, not the sums).
+    const room = () => (lanes as unknown as { lanes: Float64Array }).lanes.length;
+    for (let groups = 1; groups <= 40; groups += 1) {
+      lanes.addValue({ region: `r${groups}` }, short("1"));
+      // groups + 1 slots (the total's and one per group) of 3 numbers; the first array holds 8 slots
+      const needed = (groups + 1) * 3;
+      expect(room()).toBeGreaterThanOrEqual(needed);
+      expect(room()).toBeLessThanOrEqual(Math.max(24, 2 * needed));
+    }
+  });
+});
+
 describe("ExactSum.addParts", () => {
   it("adds whole and fraction parts exactly, however many drains come", () => {
     const sum = new ExactSum();

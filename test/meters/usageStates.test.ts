@@ -237,6 +237,60 @@ describe("usage states that do not fit the rating", () => {
   });
 });
 
+// checkGroupStates (src/meters/checkGroupStates.ts), reached through usageFromStates: docs/testing-mutation.md,
+// "Session 12" (its other tests are in test/invoice, which the meters target does not run).
+describe("groupings of usage states checked against the rating", () => {
+  // calls grouped by region and by tier: eu/a and na/b, one event each (1 + 1 = 2, the total's 2)
+  const twoGroupings = () => {
+    const states = valid();
+    states.meters[1]!.groups!.push({
+      dimensions: ["tier"],
+      buckets: [
+        { group: ["a"], state: { events: 1 } },
+        { group: ["b"], state: { events: 1 } },
+      ],
+    });
+    return states;
+  };
+  const askingTwo = () =>
+    setup({ requests: new Map([["calls", { groupings: [["region"], ["tier"]], collectValues: false }]]) });
+
+  it("reads states holding every grouping asked for, in two groupings", () => {
+    const result = usageFromStates(twoGroupings(), askingTwo(), ["whole"]);
+    expect(result.meters[1]!.events).toBe(2);
+  });
+
+  it("refuses states without a grouping asked for, at the meter's groups", () => {
+    const states = valid();
+    // asked: region and tier; held: region only
+    expect(refusal(states, askingTwo())).toMatchObject({
+      code: "aggregates_mismatch",
+      path: "whole.meters[1].groups",
+    });
+    expect(refusal(states, askingTwo()).message).toContain('["tier"]');
+  });
+
+  it("refuses a group listed twice in a grouping of two buckets, at the second one's group", () => {
+    const states = valid();
+    // eu twice, one event each: 1 + 1 = 2 is the total's count, so only the repeat is wrong
+    states.meters[1]!.groups![0]!.buckets[1]!.group = ["eu"];
+    expect(refusal(states)).toMatchObject({
+      code: "invalid_field",
+      path: "whole.meters[1].groups[0].buckets[1].group",
+    });
+  });
+
+  it("refuses a grouping whose groups do not add up to the total, at that grouping", () => {
+    const states = twoGroupings();
+    // tier b counts 3: 1 + 3 = 4 events, where the total counts 2
+    states.meters[1]!.groups![1]!.buckets[1]!.state = { events: 3 };
+    expect(refusal(states, askingTwo())).toMatchObject({
+      code: "aggregates_mismatch",
+      path: "whole.meters[1].groups[1]",
+    });
+  });
+});
+
 describe("broken usage states are refused with their path", () => {
   // Each case breaks one field of valid states; the path is where the field is.
   const cases: [string, (states: ReturnType<typeof valid>) => void, string][] = [
