@@ -168,9 +168,11 @@ function rateCharges(
         );
   if (usage.pieces === undefined) {
     const start = resolved.service.start;
-    return chargesAt(contract, start)
-      .filter((charge) => wanted(charge.id))
-      .map((charge) => ({ id: charge.id, results: [rate(charge, start, whole)] }));
+    // A plain loop: filter and map made a list and a closure call per charge (issue 14).
+    const results: ChargeResults[] = [];
+    for (const charge of chargesAt(contract, start))
+      if (wanted(charge.id)) results.push({ id: charge.id, results: [rate(charge, start, whole)] });
+    return results;
   }
   if (usage.pieces.length !== resolved.pieces.length)
     throw new InvariantError(
