@@ -12,7 +12,7 @@ import { isCount, plainRecord, toInputError, toProblems, type UsageEvent } from 
 import { formatInstant, type Period } from "../time/index.js";
 import { buildInvoice } from "./buildInvoice.js";
 import type { PeriodUsage } from "./draft.js";
-import { requireEvents, requireOptions, requirePrepared } from "./entryArguments.js";
+import { markPrepared, requireEvents, requireOptions, requirePrepared } from "./entryArguments.js";
 import type { Invoice } from "./invoiceSchema.js";
 import { perObject } from "./perObject.js";
 import {
@@ -112,7 +112,13 @@ export function prepareRating(
   const terms = share === undefined ? contract : sharedContract(contract, share);
   const inForce = periodInForce(terms, period);
   const daily = options.daily === true;
-  return { contract: terms, period: inForce, daily, options: aggregationOptions(terms, inForce, { daily }) };
+  // Branded, so that each invoice rated with it skips the shape check (entryArguments.ts).
+  return markPrepared({
+    contract: terms,
+    period: inForce,
+    daily,
+    options: aggregationOptions(terms, inForce, { daily }),
+  });
 }
 
 /**

@@ -9,19 +9,21 @@ import type { AggregateUsageResult } from "../meters/index.js";
  * its property, counted together as one entity (docs/meters.md, "Per-entity rounding and caps").
  */
 export function usageWarnings(usage: AggregateUsageResult, contract: Contract): Warning[] {
-  const warnings = usage.meters.flatMap(({ meter, computation }) => {
-    if (computation?.kind !== "entities" || computation.withoutProperty === undefined) return [];
+  // A plain loop: flatMap made a list per meter and invoice (issue 14).
+  const warnings: Warning[] = [];
+  for (const { meter, computation } of usage.meters) {
+    if (computation?.kind !== "entities" || computation.withoutProperty === undefined) continue;
     const at = contract.meters.findIndex((defined) => defined.id === meter.id);
     const { property, events } = computation.withoutProperty;
-    return [
+    warnings.push(
       warningMessages.eventsWithoutEntity({
         path: `meters[${at}].entity.property`,
         meter: meter.id,
         property,
         events,
       }),
-    ];
-  });
+    );
+  }
   const reused = usage.idsReusedByOtherCustomers;
   if (reused === undefined) return warnings;
   return [

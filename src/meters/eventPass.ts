@@ -57,7 +57,9 @@ export class EventPass {
   readonly excluded: ExclusionTally;
   // The meters by event type, made at the first event: restoring states reads none (issue 14).
   private byType: Map<string, CompiledMeter[]> | undefined;
-  private readonly compiled: CompiledMeter[];
+  // Each meter's accumulator, in the contract's meter order; the rest of what reading an event needs
+  // (filters, value rules) is compiled at the first event with them (metersByType).
+  private readonly meterAccumulators: MeterAccumulator[];
   private readonly matched: CompiledMeter[] = [];
   private readonly rawValues: (PropertyValue | undefined)[] = [];
   private readonly shorts: (ShortDecimal | undefined)[] = [];
@@ -86,25 +88,15 @@ export class EventPass {
     this.excluded = excluded;
     this.carried = carried;
     const timeZone = options.timeZone ?? "UTC";
-    this.compiled = options.meters.map((meter) => ({
-      plain: isPlain(meter),
-      meter,
-      accumulator: new MeterAccumulator(
-        meter,
-        options.requests?.get(meter.id) ?? NO_REQUEST,
-        options.period,
-        timeZone,
-        { daily: options.daily === true, billingPeriod: options.billingPeriod },
-      ),
-      need: valueNeed(meter),
-      matches: compileFilters(meter.filters ?? []),
-      direction: meter.percentile?.direction?.property,
-      operation: meter.persistent === true ? meter.operationProperty : undefined,
-      short: new ShortDecimal(),
-      inheritedName: meter.valueProperty !== undefined && isInheritedName(meter.valueProperty),
-      value: meter.value,
-      valueProperty: meter.valueProperty,
-    }));
+    // Only the accumulators here: a pass that only restores states (rating from aggregates) reads no
+    // event, and compiling each meter's filters and value rules was half of making it (issue 14).
+    this.meterAccumulators = options.meters.map(
+      (meter) =>
+        new MeterAccumulator(meter, options.requests?.get(meter.id) ?? NO_REQUEST, options.period, timeZone, {
+          daily: options.daily === true,
+          billingPeriod: options.billingPeriod,
+        }),
+    );
     // What every event is compared with, copied out of the options once.
     this.customer = options.customer;
     this.start = options.period.start;
@@ -118,7 +110,7 @@ export class EventPass {
   private metersByType(): Map<string, CompiledMeter[]> {
     if (this.byType !== undefined) return this.byType;
     const byType = new Map<string, CompiledMeter[]>();
-    for (const entry of this.compiled) {
+    for (const entry of this.meterAccumulators.map(compiledMeter)) {
       const known = byType.get(entry.meter.eventType);
       if (known === undefined) byType.set(entry.meter.eventType, [entry]);
       else known.push(entry);
@@ -168,7 +160,9 @@ export class EventPass {
    * has been told of them.
    */
   get canUncount(): boolean {
-    return this.observer === undefined && this.compiled.every((entry) => entry.accumulator.canRemove);
+    return (
+      this.observer === undefined && this.meterAccumulators.every((accumulator) => accumulator.canRemove)
+    );
   }
 
   /** Takes back an event {@link count} counted (classified again, the same way); nothing if it was not. */
@@ -181,12 +175,12 @@ export class EventPass {
 
   /** Every meter's accumulated states as JSON, in the contract's meter order (usage aggregates). */
   statesJson(): Record<string, unknown>[] {
-    return this.compiled.map(({ accumulator }) => accumulator.toJson());
+    return this.meterAccumulators.map((accumulator) => accumulator.toJson());
   }
 
   /** The accumulator of each meter, in the contract's meter order (to restore or merge states into). */
   accumulators(): ReadonlyArray<MeterAccumulator> {
-    return this.compiled.map(({ accumulator }) => accumulator);
+    return this.meterAccumulators;
   }
 
   /** Adds events counted elsewhere (restored or merged states) to the count. */
@@ -202,7 +196,8 @@ export class EventPass {
   /** Every meter's quantity over the period, and what each carries into the next one. */
   totals(): { meters: MeterQuantity[]; carryOut: Record<string, CarriedMeterState> } {
     const carryOut: Record<string, CarriedMeterState> = {};
-    const meters = this.compiled.map(({ meter, accumulator }): MeterQuantity => {
+    const meters = this.meterAccumulators.map((accumulator): MeterQuantity => {
+      const meter = accumulator.meter;
       const total = accumulator.total(this.carried[meter.id]);
       const daily = accumulator.perDay();
       if (total.carryOut) carryOut[meter.id] = total.carryOut;
@@ -220,8 +215,8 @@ export class EventPass {
 
   /** Each requested grouping of each meter, in the order of the meters and their requests. */
   groups(): GroupedQuantities[] {
-    return this.compiled.flatMap(({ meter, accumulator }) =>
-      (this.options.requests?.get(meter.id)?.groupings ?? []).map((dimensions) =>
+    return this.meterAccumulators.flatMap((accumulator) =>
+      (this.options.requests?.get(accumulator.meter.id)?.groupings ?? []).map((dimensions) =>
         accumulator.grouped(dimensions),
       ),
     );
@@ -321,6 +316,24 @@ export class EventPass {
     // A broken event never half-counts: one meter unable to read it excludes it from all.
     return invalid ? "invalid_value" : undefined;
   }
+}
+
+// What reading an event needs of a meter, beside its accumulator.
+function compiledMeter(accumulator: MeterAccumulator): CompiledMeter {
+  const meter = accumulator.meter;
+  return {
+    plain: isPlain(meter),
+    meter,
+    accumulator,
+    need: valueNeed(meter),
+    matches: compileFilters(meter.filters ?? []),
+    direction: meter.percentile?.direction?.property,
+    operation: meter.persistent === true ? meter.operationProperty : undefined,
+    short: new ShortDecimal(),
+    inheritedName: meter.valueProperty !== undefined && isInheritedName(meter.valueProperty),
+    value: meter.value,
+    valueProperty: meter.valueProperty,
+  };
 }
 
 // A meter countPlain may count: its value read as a number from a property (not a derived value, not

@@ -66,9 +66,14 @@ export class ExclusionTally {
 
   /** The exclusions with at least one event, in the documented reason order. */
   toList(): Exclusion[] {
-    return EXCLUSION_REASONS.flatMap((reason) => {
+    // A plain loop, and none at all when nothing was excluded (most invoices): flatMap made a list per
+    // reason, a dozen per usage result (issue 14).
+    const list: Exclusion[] = [];
+    if (this.counts.size === 0) return list;
+    for (const reason of EXCLUSION_REASONS) {
       const entry = this.counts.get(reason);
-      return entry ? [{ reason, events: entry.count, sampleIds: entry.sample() }] : [];
-    });
+      if (entry !== undefined) list.push({ reason, events: entry.count, sampleIds: entry.sample() });
+    }
+    return list;
   }
 }

@@ -14,7 +14,7 @@ import {
 } from "./meterStatesSchema.js";
 import type { CarriedMeterState, Computation, Reducer, Sample, WindowQuantity } from "./reducer.js";
 import { SumLanes } from "./sumLanes.js";
-import { addSums, keepsSums, valueReducerOf } from "./valueReducers.js";
+import { addSums, keepsSums, mergesIntoNothing, valueReducerOf } from "./valueReducers.js";
 import { type WindowLayout, windowLayout } from "./windows.js";
 
 /** The quantity of one group of a meter's events (one value of each grouping property). */
@@ -290,7 +290,11 @@ export class MeterAccumulator {
     state: unknown,
     values: ReadonlyArray<Bucket["values"][number]> | undefined,
   ): void {
-    bucket.state = this.reducer.merge(bucket.state, state);
+    // States read back for this bucket alone (readStates, statesSchema): nothing else holds them, so an
+    // empty sum's bucket takes them as they are (mergesIntoNothing).
+    bucket.state = mergesIntoNothing(this.reducer, bucket.state, state)
+      ? state
+      : this.reducer.merge(bucket.state, state);
     if (values !== undefined) bucket.values.push(...values);
   }
 

@@ -74,6 +74,18 @@ export function keepsSums(reducer: Reducer<unknown>): boolean {
 }
 
 /**
+ * True when merging `incoming` into `state` would give `incoming`'s value and count: a sum or average
+ * state that holds no event yet, and an incoming sum that is not zero (0 + x is x itself, addExactly;
+ * a zero goes through the merge, which writes −0 as 0). Restoring states then keeps the state read back
+ * rather than a third sum made by merging it into an empty one (issue 14).
+ */
+export function mergesIntoNothing(reducer: Reducer<unknown>, state: unknown, incoming: unknown): boolean {
+  if (!keepsSums(reducer)) return false;
+  const empty = state as SumState;
+  return empty.events === 0 && empty.sum.value().isZero() && !(incoming as SumState).sum.value().isZero();
+}
+
+/**
  * Adds to a bucket's sum or avg state what `events` adds of short values summing to whole + fraction /
  * 10^9 would (SumLanes.drain: one function for every drain, not one made per drain).
  */

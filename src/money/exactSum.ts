@@ -81,7 +81,9 @@ export class ExactSum {
   private readonly parts = new Float64Array(2);
   private pending = 0;
   private remainder: Decimal = ZERO;
-  private readonly scratch = new ShortDecimal();
+  // Made at the first value added as text or number (most sums add short values read elsewhere, or
+  // none: a sum read back from usage aggregates; issue 14).
+  private scratch: ShortDecimal | undefined;
 
   /** Adds a decimal literal (string) or a finite number; returns false, adding nothing, if it is not one. */
   add(value: string | number): boolean {
@@ -146,9 +148,11 @@ export class ExactSum {
 
   // `value`, or its negation, added: a short value to the accumulators, any other to the Decimal.
   private addSigned(value: string | number, negated: boolean): boolean {
-    if (parseShortDecimal(value, this.scratch)) {
-      if (negated) this.subtractShort(this.scratch);
-      else this.addShort(this.scratch);
+    this.scratch ??= new ShortDecimal();
+    const scratch = this.scratch;
+    if (parseShortDecimal(value, scratch)) {
+      if (negated) this.subtractShort(scratch);
+      else this.addShort(scratch);
       return true;
     }
     const text = typeof value === "number" ? (Number.isFinite(value) ? String(value) : "") : value;

@@ -91,8 +91,10 @@ export function rateCharge(input: RateChargeInput): RateChargeResult {
       undefined,
       input.charge.priceFromOverride,
     );
-    const pricePath = pricePathOf(input, fromOverride);
-    return { lines: [rateLine(input, input.charge.price, steps, pricePath, measured, warnings)], warnings };
+    return {
+      lines: [rateLine(input, input.charge.price, steps, fromOverride, measured, warnings)],
+      warnings,
+    };
   }
   const grouping = model.grouping;
   const lines: RatedLine[] = [];
@@ -104,11 +106,13 @@ export function rateCharge(input: RateChargeInput): RateChargeResult {
       group.group,
       input.charge.priceFromOverride,
     );
-    const pricePath = pricePathOf(input, fromOverride);
     if (price === undefined) {
       const described = `${describeGroup(group.group)} (${group.quantity.toFixed()}${unitSuffix(input)} from ${group.events} event${group.events === 1 ? "" : "s"})`;
       if (grouping.onUnpriced(input.charge.price) === "error") {
-        throw ContractError.from(ratingMessages.unpricedCombination(input.charge.id, described), pricePath);
+        throw ContractError.from(
+          ratingMessages.unpricedCombination(input.charge.id, described),
+          pricePathOf(input, fromOverride),
+        );
       }
       warnings.push(
         warningMessages.unpricedUsage({
@@ -122,7 +126,9 @@ export function rateCharge(input: RateChargeInput): RateChargeResult {
       );
       continue;
     }
-    lines.push(rateLine(input, price, steps, pricePath, { meter: input.usage!.meter, ...group }, warnings));
+    lines.push(
+      rateLine(input, price, steps, fromOverride, { meter: input.usage!.meter, ...group }, warnings),
+    );
   }
   return { lines, warnings };
 }
@@ -141,7 +147,7 @@ function rateLine(
   input: RateChargeInput,
   price: PriceTerms,
   overrideSteps: ReadonlyArray<OverrideStep>,
-  pricePath: string,
+  fromOverride: number | undefined,
   measured: Measured | undefined,
   warnings: Warning[],
 ): RatedLine {
@@ -190,7 +196,7 @@ function rateLine(
   const byWindow =
     charge.windows === undefined || measured?.windows === undefined
       ? undefined
-      : rateWithin(input, pricePath, () =>
+      : rateWithin(input, fromOverride, () =>
           priceByWindow({
             terms: charge.windows!,
             price,
@@ -203,7 +209,7 @@ function rateLine(
           }),
         );
   if (byWindow !== undefined) quantity = byWindow.quantity;
-  const priced = rateWithin(input, pricePath, () =>
+  const priced = rateWithin(input, fromOverride, () =>
     rateWithModel(price, byWindow === undefined ? (fullBillable ?? quantity) : ZERO, context),
   );
   if (byWindow === undefined) steps.push(...priced.steps);
@@ -348,14 +354,20 @@ function pricePathOf(input: RateChargeInput, fromOverride: number | undefined): 
 }
 
 // A price model's error knows nothing of the contract; give it the path of the price and the charge's id.
-function rateWithin<T>(input: RateChargeInput, pricePath: string, rate: () => T): T {
+// The path is written only for an error (a text made per line otherwise: 2 % of rating from aggregates,
+// issue 14).
+function rateWithin<T>(input: RateChargeInput, fromOverride: number | undefined, rate: () => T): T {
   try {
     return rate();
   } catch (error) {
     if (!isRatecardError(error) || error.path !== "" || error instanceof InvariantError) throw error;
-    throw ContractError.from(ratingMessages.chargePriceProblem(input.charge.id, error), pricePath, {
-      ...error.details,
-    });
+    throw ContractError.from(
+      ratingMessages.chargePriceProblem(input.charge.id, error),
+      pricePathOf(input, fromOverride),
+      {
+        ...error.details,
+      },
+    );
   }
 }
 

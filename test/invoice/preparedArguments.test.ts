@@ -52,6 +52,25 @@ describe("what the sharded entry points take as prepared", () => {
   });
 });
 
+describe("a prepared rating known without a shape check", () => {
+  // prepareRating brands what it makes; a copy of it (or one from a second copy of the library) is
+  // checked by shape once, then known. Either way the invoice is the one the original gives.
+  it("rates with a spread copy of a prepared rating, twice, as with the original", () => {
+    const copy = { ...prepared };
+    const original = JSON.stringify(rateFromAggregates(prepared, aggregates));
+    expect(JSON.stringify(rateFromAggregates(copy, aggregates))).toBe(original);
+    expect(JSON.stringify(rateFromAggregates(copy, aggregates))).toBe(original);
+  });
+
+  it("still refuses a copy whose contract was replaced by contract JSON", () => {
+    const copy = { ...prepared, contract: buildContractJson({}) };
+    expect(thrown(() => loose(rateFromAggregates)(copy, aggregates))).toMatchObject({
+      code: "invalid_argument",
+      path: "prepared",
+    });
+  });
+});
+
 describe("what rateMany takes as contracts", () => {
   it.each([
     ["one contract, not a list", contract],

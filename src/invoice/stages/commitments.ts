@@ -47,6 +47,9 @@ export function applyCommitments(
   }: { readonly settles?: boolean; readonly spendToDate?: CommitmentSpendToDate } = {},
 ): CommitmentResult {
   checkCommitmentSpendIds(contract, spendToDate);
+  // No commitment, nothing to order or measure (issue 14: the set of credit charges and a copy of the
+  // lines were made for every invoice).
+  if (contract.commitments.length === 0) return { lines, commitments: [] };
   // Narrow scopes first (scoped commitments are nested or separate, so a contained one names fewer
   // charges: counted once each, a charge listed twice widens nothing), the whole invoice last: a narrow
   // true-up or overage then counts as spend of a wider one.

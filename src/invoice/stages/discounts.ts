@@ -52,6 +52,8 @@ export function applyDiscounts(
   resolved: PeriodInForce,
   usage: PeriodUsage,
 ): DiscountResult {
+  // No discount, nothing to order or copy (issue 14: four lists, a map and a copy of the lines per invoice).
+  if (contract.discounts.length === 0) return { lines, discounts: [] };
   const share = new Map(
     contract.discounts.map((discount) => [discount.id, shareInForce(discount, contract, resolved)]),
   );
