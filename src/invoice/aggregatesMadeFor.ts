@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import { aggregatesMessages, InputError } from "../errors/index.js";
 import type { MeterRequest } from "../meters/index.js";
-import { plainRecord, sha256Digest } from "../schema/index.js";
+import { canonicalJson, plainRecord, sha256OfCanonical } from "../schema/index.js";
 import { formatInstant, type Period } from "../time/index.js";
 import { perObject } from "./perObject.js";
 import type { PreparedRating } from "./usageAggregates.js";
@@ -44,7 +44,7 @@ export const madeForOf = perObject((prepared: PreparedRating): AggregatesMadeFor
     // A meter's name and unit label the invoice; they change no quantity, so a new label re-rates.
     const { name: _name, unit: _unit, ...aggregated } = meter;
     const request = options.requests.get(meter.id);
-    return { meter: meter.id, digest: sha256Digest({ meter: aggregated, request: requestJson(request) }) };
+    return { meter: meter.id, digest: digestOf({ meter: aggregated, request: requestJson(request) }) };
   });
   const periodJson = {
     timeZone: contract.timeZone,
@@ -53,8 +53,29 @@ export const madeForOf = perObject((prepared: PreparedRating): AggregatesMadeFor
     pieces: period.pieces.map(periodJsonOf),
     spans: period.spans.map(periodJsonOf),
   };
-  return { contract: contract.id, contractDigest: contract.digest, meters, period: sha256Digest(periodJson) };
+  return { contract: contract.id, contractDigest: contract.digest, meters, period: digestOf(periodJson) };
 });
+
+// The digests of the values hashed lately, by their JSON.stringify text (native, so cheaper than the
+// canonical text, which a miss writes: key order may differ, the digest cannot). Customers on one plan
+// share their meters' definitions and their period, so a batch that prepares a rating per customer
+// hashes each once: a SHA-256 costs 3–4 µs a call here, a canonical text 1–2 µs (4 December 2026,
+// cdn-basic's four meters: 27 µs a prepared rating hashing each, 12 µs with canonical texts as keys).
+// Cleared when full, so that it stays small whatever the batch.
+const DIGESTS = new Map<string, string>();
+const DIGESTS_KEPT = 4096;
+
+// The SHA-256 digest of the value's canonical JSON, as `sha256Digest` writes it.
+function digestOf(value: unknown): string {
+  const key = JSON.stringify(value);
+  let digest = DIGESTS.get(key);
+  if (digest === undefined) {
+    if (DIGESTS.size >= DIGESTS_KEPT) DIGESTS.clear();
+    digest = sha256OfCanonical(canonicalJson(value));
+    DIGESTS.set(key, digest);
+  }
+  return digest;
+}
 
 // Groupings in a fixed order: rating finds a grouping by its properties, not by its place in the list.
 function requestJson(request: MeterRequest | undefined) {
