@@ -182,8 +182,10 @@ export function aggregatedPeriods(prepared: PreparedRating): Period[] {
  * the events they were made from.
  * @param options - carried state, credit balances and the host's `sha256`, as for `rateInvoice` (`daily`
  *   is the prepared one)
- * @throws InputError `aggregates_mismatch` (another customer, period, meter list or grouping),
- *   `aggregates_shards` (a shard missing), or the path of the first malformed field
+ * @throws InputError `aggregates_mismatch` (another customer, period, meter list or grouping; at
+ *   `madeFor.meters[i].digest`, `madeFor.meters` or `madeFor.period`, aggregates made under a version
+ *   of the contract whose meters count otherwise or whose period is cut elsewhere: a change of prices
+ *   alone rates), `aggregates_shards` (a shard missing), or the path of the first malformed field
  * @example rateFromAggregates(prepared, aggregateForRating(prepared, events)).total
  */
 export function rateFromAggregates(
@@ -244,7 +246,8 @@ function missingShards(shards: Envelope["shards"]): number[] {
  * Merges the usage aggregates of two shards of one split into the aggregates of both: equal to
  * aggregating all their events at once. Deduplication by id stays exact because a split sends every
  * copy of an event to one shard; aggregates that hold the same shard are refused (they would bill its
- * events twice), as are shards of different splits.
+ * events twice), as are shards of different splits and shards made for other meters or another cut of
+ * the period (`madeFor`). The merge names what it was made for only when both shards do.
  * @throws InputError `aggregates_shards`, `aggregates_mismatch`, or the path of a malformed field
  */
 export function mergeUsageAggregates(prepared: PreparedRating, a: unknown, b: unknown): UsageAggregates {
