@@ -9,6 +9,7 @@ import {
   rateInvoice,
 } from "../../src/index.js";
 import { egressContractJson } from "../_support/egressContract.js";
+import { thrown } from "../_support/thrown.js";
 
 // Aggregates say what they were aggregated for (`madeFor`: the meters' definitions and requests, the
 // period's cut and zone), so that a contract amended after last night's aggregation is not rated from
@@ -194,12 +195,9 @@ describe("merging shards made for another version of the contract", () => {
   });
 });
 
+// The typed refusal `run` throws (fails the test on anything else).
 function capture(run: () => unknown): RatecardError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof RatecardError) return error;
-    throw error;
-  }
-  throw new Error("expected a refusal");
+  const error = thrown(run);
+  if (error instanceof RatecardError) return error;
+  throw error;
 }
