@@ -53,7 +53,13 @@ export const madeForOf = perObject((prepared: PreparedRating): AggregatesMadeFor
     pieces: period.pieces.map(periodJsonOf),
     spans: period.spans.map(periodJsonOf),
   };
-  return { contract: contract.id, contractDigest: contract.digest, meters, period: digestOf(periodJson) };
+  // Frozen: every aggregates made from this preparation holds this one object, and checks read it.
+  return Object.freeze({
+    contract: contract.id,
+    contractDigest: contract.digest,
+    meters: Object.freeze(meters.map((entry) => Object.freeze(entry))),
+    period: digestOf(periodJson),
+  });
 });
 
 // The digests of the values hashed lately, by their JSON.stringify text (native, so cheaper than the
