@@ -3,38 +3,22 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { aggregateForRating, parseContract, prepareRating } from "../../src/index.js";
-import { egressContractJson } from "../_support/egressContract.js";
+import { egressContractJson, egressEvent, filteredEgressMeter } from "../_support/egressContract.js";
 import { assertCliBuilt, runCli } from "../_support/runCli.js";
 
 // `ratecard invoice --aggregates FILE` (docs/cli.md): usage aggregated elsewhere, rated as
 // rateFromAggregates rates it. Egress of region "eu" at $0.05 per GB; aggregates of 100 GB in the EU and
 // 50 GB in the US, made under v1 of the contract.
-const meter = (filters: unknown) => ({
-  id: "egress",
-  eventType: "egress",
-  aggregation: "sum",
-  valueProperty: "gb",
-  unit: "GB",
-  filters,
-});
 const v1 = egressContractJson("acme", "USD", {
-  meters: [meter([{ property: "region", op: "equals", value: "eu" }])],
+  meters: [filteredEgressMeter()],
 });
 const v2 = egressContractJson("acme", "USD", {
-  meters: [meter([{ property: "region", op: "in", values: ["eu", "us"] }])],
+  meters: [filteredEgressMeter([{ property: "region", op: "in", values: ["eu", "us"] }])],
 });
 const repriced = {
   ...v1,
   charges: [{ id: "egress", name: "Egress", meter: "egress", price: { model: "unit", unitPrice: "0.07" } }],
 };
-const egress = (id: string, gb: string, region: string) => ({
-  id,
-  type: "egress",
-  customer: "acme",
-  timestamp: "2026-02-03T10:00:00Z",
-  properties: { gb, region },
-});
-
 const dir = mkdtempSync(join(tmpdir(), "ratecard-aggregates-"));
 const file = (name: string, value: unknown) => {
   const path = join(dir, name);
@@ -44,8 +28,8 @@ const file = (name: string, value: unknown) => {
 const aggregates = file(
   "aggregates.json",
   aggregateForRating(prepareRating(parseContract(v1), "2026-02"), [
-    egress("e1", "100", "eu"),
-    egress("e2", "50", "us"),
+    egressEvent("e1", "100", "eu"),
+    egressEvent("e2", "50", "us"),
   ]),
 );
 const invoice = (contract: unknown, ...more: string[]) =>

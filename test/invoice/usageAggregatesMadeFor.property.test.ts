@@ -12,7 +12,7 @@ import { canonicalDecimalTextArb } from "../_arbitraries/money.js";
 import { deepFreeze } from "../_arbitraries/prices.js";
 import { contractScenarioArb, materialize } from "../_arbitraries/wholeContracts.js";
 import { attempt } from "../_laws/typedRefusal.js";
-import { egressContractJson } from "../_support/egressContract.js";
+import { egressContractJson, egressEvent, filteredEgressMeter } from "../_support/egressContract.js";
 import { fuzzParameters, fuzzTimeout } from "../_support/fuzzRuns.js";
 
 const FIRST = { creditsStartFull: true } as const;
@@ -66,27 +66,15 @@ describe("what usage aggregates were made for (fuzzing)", () => {
     const contractAt = (unitPrice: string) =>
       parseContract(
         egressContractJson("acme", "USD", {
-          meters: [
-            {
-              id: "egress",
-              eventType: "egress",
-              aggregation: "sum",
-              valueProperty: "gb",
-              filters: [{ property: "region", op: "equals", value: "eu" }],
-            },
-          ],
+          meters: [filteredEgressMeter()],
           charges: [{ id: "egress", name: "Egress", meter: "egress", price: { model: "unit", unitPrice } }],
         }),
       );
     fc.assert(
       fc.property(priceArb, priceArb, fc.array(eventArb, { maxLength: 8 }), (before, after, list) => {
-        const events = list.map((event, index) => ({
-          id: `e${index}`,
-          type: "egress",
-          customer: "acme",
-          timestamp: `2026-02-${String(event.day).padStart(2, "0")}T12:00:00Z`,
-          properties: { gb: event.gb, region: event.region },
-        }));
+        const events = list.map((event, index) =>
+          egressEvent(`e${index}`, event.gb, event.region, String(event.day).padStart(2, "0")),
+        );
         const aggregates = viaJson(aggregateForRating(prepareRating(contractAt(before), "2026-02"), events));
         const repriced = contractAt(after);
         expect(JSON.stringify(rateFromAggregates(prepareRating(repriced, "2026-02"), aggregates))).toBe(

@@ -8,36 +8,20 @@ import {
   rateFromAggregates,
   rateInvoice,
 } from "../../src/index.js";
-import { egressContractJson } from "../_support/egressContract.js";
+import { egressContractJson, egressEvent, filteredEgressMeter } from "../_support/egressContract.js";
 import { thrown } from "../_support/thrown.js";
 
 // Aggregates say what they were aggregated for (`madeFor`: the meters' definitions and requests, the
 // period's cut and zone), so that a contract amended after last night's aggregation is not rated from
 // them silently (docs/scale.md, "What the aggregates were made for"). Egress of region "eu" only, at
 // $0.05 per GB, in February 2026, UTC.
-const euOnly = [{ property: "region", op: "equals", value: "eu" }];
-const egressMeter = (more: Record<string, unknown> = {}) => ({
-  id: "egress",
-  eventType: "egress",
-  aggregation: "sum",
-  valueProperty: "gb",
-  unit: "GB",
-  filters: euOnly,
-  ...more,
-});
+const egressMeter = (more: Record<string, unknown> = {}) => filteredEgressMeter(undefined, more);
 const contractJson = (more: Record<string, unknown> = {}) =>
   egressContractJson("acme", "USD", { meters: [egressMeter()], ...more });
 const v1 = prepareRating(parseContract(contractJson()), "2026-02");
 
-const egress = (id: string, gb: string, region: string, day = "03") => ({
-  id,
-  type: "egress",
-  customer: "acme",
-  timestamp: `2026-02-${day}T10:00:00Z`,
-  properties: { gb, region },
-});
 // 100 GB in the EU, 50 GB in the US.
-const events = [egress("e1", "100", "eu"), egress("e2", "50", "us")];
+const events = [egressEvent("e1", "100", "eu"), egressEvent("e2", "50", "us")];
 const aggregates = aggregateForRating(v1, events);
 
 // v2: the meter's filter was fixed to count the US too; prices unchanged.
