@@ -135,6 +135,7 @@ export {
   lateUsageRows,
 } from "./export/index.js";
 export type {
+  AggregatesMadeFor,
   BatchSummary,
   BillProgressivelyOptions,
   CreditNoteOptions,

@@ -1,5 +1,6 @@
 import { isRatecardError, rateInvoiceAsync, rateOpeningInvoice } from "../index.js";
-import { type CarriedStateFlags, carriedStateOptions, invoiceStart } from "./carriedStateOptions.js";
+import { type AggregatesInvoiceFlags, aggregatesInvoice } from "./aggregatesInvoice.js";
+import { carriedStateOptions, invoiceStart } from "./carriedStateOptions.js";
 import { readContract, required, UsageLineError } from "./cliSupport.js";
 import { CARRIED_STATE_OPTIONS, PRICE_BOOK_OPTION, USAGE_FORMAT_OPTION } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
@@ -22,6 +23,12 @@ export const invoiceCommand = defineCommand({
     "price-book": PRICE_BOOK_OPTION,
     usage: { type: "string", value: "FILE", description: "the usage events (- reads stdin)" },
     "usage-format": USAGE_FORMAT_OPTION,
+    aggregates: {
+      type: "string",
+      value: "FILE",
+      description:
+        "instead of --usage: the usage already aggregated, JSON (aggregateForRating's, or a warehouse's in that shape; docs/scale.md); refused when made for another customer, period or meter definitions (- reads stdin)",
+    },
     engine: {
       type: "string",
       value: "auto|memory|duckdb",
@@ -54,26 +61,17 @@ export const invoiceCommand = defineCommand({
     "ratecard invoice --contract contract.json --opening",
     "ratecard invoice --contract fixtures/_price-books/acme/contract.json --price-book fixtures/_price-books/edge-standard.json --usage fixtures/_price-books/acme/usage.ndjson --period 2026-03",
     "ratecard invoice --contract contract.json --usage usage.ndjson --period 2026-02 --daily --format html --output evidence.html",
+    "ratecard invoice --contract contract.json --aggregates aggregates.json --period 2026-02 --format json",
   ],
   run: invoice,
 });
 
-type InvoiceFlags = {
-  readonly contract?: string;
-  readonly "price-book"?: ReadonlyArray<string>;
-  readonly usage?: string;
-  readonly "usage-format"?: string;
-  readonly engine?: string;
-  readonly period?: string;
-  readonly format?: string;
-  readonly output?: string;
-  readonly daily?: boolean;
-  readonly opening?: boolean;
-} & CarriedStateFlags;
+type InvoiceFlags = AggregatesInvoiceFlags & { readonly opening?: boolean };
 
 async function invoice(values: InvoiceFlags): Promise<number> {
   const contractFile = required(values.contract, "--contract FILE");
   if (values.opening) return openingCommand(contractFile, values);
+  if (values.aggregates !== undefined) return aggregatesInvoice(contractFile, values);
   const usageFile = required(values.usage, "--usage FILE");
   const period = required(values.period, "--period PERIOD");
   const format = invoiceOutputFormat(values.format, true);
@@ -117,7 +115,14 @@ async function invoice(values: InvoiceFlags): Promise<number> {
 
 // The opening invoice has no usage and no period to ask for: it is the term's first period.
 async function openingCommand(contractFile: string, values: InvoiceFlags): Promise<number> {
-  for (const flag of ["usage", "usage-format", "period", "carry", "commitment-spend"] as const) {
+  for (const flag of [
+    "usage",
+    "aggregates",
+    "usage-format",
+    "period",
+    "carry",
+    "commitment-spend",
+  ] as const) {
     if (values[flag] !== undefined)
       throw new UsageLineError(
         `--opening bills the first period's fees in advance only; leave out --${flag}`,

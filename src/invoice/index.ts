@@ -1,3 +1,4 @@
+export type { AggregatesMadeFor } from "./aggregatesMadeFor.js";
 export type { BillProgressivelyOptions } from "./billProgressively.js";
 export { billParsedProgressively, billProgressively } from "./billProgressively.js";
 export type { Burn } from "./burnAmount.js";

@@ -10,6 +10,13 @@ import {
 } from "../meters/index.js";
 import { isCount, plainRecord, toInputError, toProblems, type UsageEvent } from "../schema/index.js";
 import { formatInstant, type Period } from "../time/index.js";
+import {
+  type AggregatesMadeFor,
+  checkMadeFor,
+  isMadeFor,
+  madeForOf,
+  madeForSchema,
+} from "./aggregatesMadeFor.js";
 import { buildInvoice } from "./buildInvoice.js";
 import type { PeriodUsage } from "./draft.js";
 import { markPrepared, requireEvents, requireOptions, requirePrepared } from "./entryArguments.js";
@@ -66,6 +73,12 @@ export interface UsageAggregates {
   /** Which shards of which split these aggregates hold: all of them before rating. */
   readonly shards: { readonly count: number; readonly indices: ReadonlyArray<number> };
   readonly daily?: true;
+  /**
+   * What they were aggregated for besides customer and period: digests of the meters' definitions and
+   * requests and of the period's cut and zone (not of prices). Rating and merging refuse aggregates
+   * whose digests differ from the prepared rating's; aggregates without it are read as before.
+   */
+  readonly madeFor?: AggregatesMadeFor;
   readonly whole: UsageStates;
   /** One per piece, in time order, when amendments or overrides split the period. */
   readonly pieces?: ReadonlyArray<UsageStates>;
@@ -85,6 +98,7 @@ const envelopeSchema = z.strictObject({
     indices: z.array(z.number().check(z.int(), z.nonnegative())).check(z.minLength(1)),
   }),
   daily: z.optional(z.literal(true)),
+  madeFor: z.optional(madeForSchema),
   whole: z.unknown(),
   pieces: z.optional(z.array(z.unknown())),
   spans: z.optional(z.array(z.unknown())),
@@ -174,8 +188,10 @@ export function aggregatedPeriods(prepared: PreparedRating): Period[] {
  * the events they were made from.
  * @param options - carried state, credit balances and the host's `sha256`, as for `rateInvoice` (`daily`
  *   is the prepared one)
- * @throws InputError `aggregates_mismatch` (another customer, period, meter list or grouping),
- *   `aggregates_shards` (a shard missing), or the path of the first malformed field
+ * @throws InputError `aggregates_mismatch` (another customer, period, meter list or grouping; at
+ *   `madeFor.meters[i].digest`, `madeFor.meters` or `madeFor.period`, aggregates made under a version
+ *   of the contract whose meters count otherwise or whose period is cut elsewhere: a change of prices
+ *   alone rates), `aggregates_shards` (a shard missing), or the path of the first malformed field
  * @example rateFromAggregates(prepared, aggregateForRating(prepared, events)).total
  */
 export function rateFromAggregates(
@@ -236,7 +252,8 @@ function missingShards(shards: Envelope["shards"]): number[] {
  * Merges the usage aggregates of two shards of one split into the aggregates of both: equal to
  * aggregating all their events at once. Deduplication by id stays exact because a split sends every
  * copy of an event to one shard; aggregates that hold the same shard are refused (they would bill its
- * events twice), as are shards of different splits.
+ * events twice), as are shards of different splits and shards made for other meters or another cut of
+ * the period (`madeFor`). The merge names what it was made for only when both shards do.
  * @throws InputError `aggregates_shards`, `aggregates_mismatch`, or the path of a malformed field
  */
 export function mergeUsageAggregates(prepared: PreparedRating, a: unknown, b: unknown): UsageAggregates {
@@ -253,13 +270,18 @@ export function mergeUsageAggregates(prepared: PreparedRating, a: unknown, b: un
     throw InputError.from(aggregatesMessages.aggregatesShardsOverlap(overlap), "b.shards.indices");
   const indices = [...first.shards.indices, ...second.shards.indices].sort((x, y) => x - y);
   const { pieces, spans } = prepared.period;
+  // Both were checked against the prepared rating's madeFor; a shard that names none (an older
+  // ratecard, a warehouse) leaves the merge naming none, as it cannot vouch for that shard.
+  const { madeFor, ...named } = header(prepared, { count: first.shards.count, indices });
+  const vouched = first.madeFor !== undefined && second.madeFor !== undefined;
   const merged = (list: "pieces" | "spans") => (period: Period, index: number) =>
     mergeUsageStates(first[list]?.[index], second[list]?.[index], { ...prepared.options, period }, [
       ["a", list, index],
       ["b", list, index],
     ]);
   return {
-    ...header(prepared, { count: first.shards.count, indices }),
+    ...named,
+    ...(vouched ? { madeFor } : {}),
     whole: mergeUsageStates(first.whole, second.whole, prepared.options, [
       ["a", "whole"],
       ["b", "whole"],
@@ -277,6 +299,7 @@ function header(prepared: PreparedRating, shards: UsageAggregates["shards"]) {
     period: { start: formatInstant(service.start), end: formatInstant(service.end) },
     shards: { count: shards.count, indices: [...shards.indices] },
     ...(prepared.daily ? { daily: true as const } : {}),
+    madeFor: madeForOf(prepared),
   };
 }
 
@@ -322,6 +345,8 @@ function readEnvelope(prepared: PreparedRating, input: unknown, path: ReadonlyAr
       `a period with ${stretches(spans)}`,
       "spans",
     );
+  // Last: the checks above name what differs in the envelope's own words.
+  checkMadeFor(envelope.madeFor, prepared, path);
   return envelope;
 }
 
@@ -368,6 +393,7 @@ const ENVELOPE_KEYS: ReadonlySet<string> = new Set([
   "period",
   "shards",
   "daily",
+  "madeFor",
   "whole",
   "pieces",
   "spans",
@@ -391,6 +417,7 @@ function readEnvelopeFast(input: unknown): Envelope | undefined {
   if (!Array.isArray(indices) || indices.length === 0 || !Array.from(indices).every(isCount))
     return undefined;
   if (record.daily !== undefined && record.daily !== true) return undefined;
+  if (record.madeFor !== undefined && !isMadeFor(record.madeFor)) return undefined;
   if (record.pieces !== undefined && !Array.isArray(record.pieces)) return undefined;
   if (record.spans !== undefined && !Array.isArray(record.spans)) return undefined;
   return record as Envelope;

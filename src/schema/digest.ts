@@ -39,6 +39,15 @@ export function sha256Digest(value: unknown, sha256?: Sha256): string {
   return `sha256:${bytesToHex(hashOfCanonical(value, sha256))}`;
 }
 
+/**
+ * The SHA-256 digest of a text already canonical (`canonicalJson`'s), UTF-8 encoded: `"sha256:" + hex`,
+ * equal to `sha256Digest` of the value it was written from. For callers that keep the text (a cache
+ * keyed by it) and should not write it twice.
+ */
+export function sha256OfCanonical(text: string): string {
+  return `sha256:${bytesToHex(nobleSha256(UTF8.encode(text)))}`;
+}
+
 function hashOf(bytes: Uint8Array, sha256: Sha256 | undefined): Uint8Array {
   return sha256 === undefined ? nobleSha256(bytes) : hostDigest(sha256, bytes);
 }

@@ -9,7 +9,15 @@ export {
   correctionsSchema,
   creditNoteSchema,
 } from "./creditNote.js";
-export { DIGEST_PATTERN, digestMismatch, digestOf, type Sha256, sha256Digest, withDigest } from "./digest.js";
+export {
+  DIGEST_PATTERN,
+  digestMismatch,
+  digestOf,
+  type Sha256,
+  sha256Digest,
+  sha256OfCanonical,
+  withDigest,
+} from "./digest.js";
 export { isInheritedName, isPropertyValue, propertyOf } from "./eventProperties.js";
 export type {
   AllowanceStep,

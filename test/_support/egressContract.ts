@@ -63,3 +63,34 @@ export const scaleExampleAggregates = {
     ],
   },
 };
+
+/**
+ * The egress meter of {@link egressContractJson} counting only the events whose property `region`
+ * passes `filters` (default: `region` equals "eu"): the meter whose filter a contract's next version
+ * fixes, in the tests of aggregates made for another version (docs/scale.md, "madeFor").
+ */
+export function filteredEgressMeter(
+  filters: ReadonlyArray<Record<string, unknown>> = [{ property: "region", op: "equals", value: "eu" }],
+  more: Record<string, unknown> = {},
+) {
+  return {
+    id: "egress",
+    eventType: "egress",
+    aggregation: "sum",
+    valueProperty: "gb",
+    unit: "GB",
+    filters,
+    ...more,
+  };
+}
+
+/** An egress event of customer acme: `gb` GB in `region`, on 2026-02-`day` at 10:00 UTC. */
+export function egressEvent(id: string, gb: string, region: string, day = "03") {
+  return {
+    id,
+    type: "egress",
+    customer: "acme",
+    timestamp: `2026-02-${day}T10:00:00Z`,
+    properties: { gb, region },
+  };
+}

@@ -289,6 +289,7 @@ const PUBLIC_TYPES = [
   "Reducer",
   "PreparedRating",
   "UsageAggregates",
+  "AggregatesMadeFor",
   "UsageShard",
   "BatchSummary",
   "RateManyResult",

@@ -12,6 +12,49 @@ export function aggregatesForOtherRating(what: string, found: string, expected: 
   };
 }
 
+/** The contracts usage aggregates were made with and are rated with, as `"ctr_1" (digest sha256:…)`. */
+interface ContractVersions {
+  readonly found: string;
+  readonly expected: string;
+}
+
+/** Aggregates made for another list of meters than the contract being rated has (their `madeFor`). */
+export function aggregatesForOtherMeters(
+  found: ReadonlyArray<string>,
+  expected: ReadonlyArray<string>,
+  versions: ContractVersions,
+): ErrorMessage {
+  return {
+    code: "aggregates_mismatch",
+    message: `The usage aggregates were made for the meters ${meterList(found)} of contract ${versions.found}, but the contract being rated, ${versions.expected}, has the meters ${meterList(expected)}; rating them would bill usage counted for other meters. Aggregate the usage again with the contract being rated.`,
+  };
+}
+
+/** Aggregates made for another definition of a meter (filters, value, aggregation, window, groupings). */
+export function aggregatesForOtherMeterDefinition(meter: string, versions: ContractVersions): ErrorMessage {
+  return {
+    code: "aggregates_mismatch",
+    message: `The usage aggregates were made for another definition of meter "${meter}": they were made with contract ${versions.found}, and in the contract being rated, ${versions.expected}, the meter counts other events or counts them otherwise (its event type, filters, value, aggregation, window or settings, or the groupings or per-event values its charges ask for, differ). Rating them would bill usage the meter no longer counts; aggregate the usage again with the contract being rated (a change of prices alone needs no new aggregates).`,
+  };
+}
+
+/** Aggregates made for another cut of the period (amendment dates) or another time zone. */
+export function aggregatesForOtherPeriodCut(
+  cuts: ReadonlyArray<string>,
+  timeZone: string,
+  versions: ContractVersions,
+): ErrorMessage {
+  const cut = cuts.length === 0 ? "does not cut the period" : `cuts the period at ${cuts.join(", ")}`;
+  return {
+    code: "aggregates_mismatch",
+    message: `The usage aggregates were made for the period cut at other instants or in another time zone: they were made with contract ${versions.found}, and the contract being rated, ${versions.expected}, ${cut} (amendments and overrides), in time zone ${timeZone}. Aggregate the usage again with the contract being rated.`,
+  };
+}
+
+function meterList(meters: ReadonlyArray<string>): string {
+  return meters.length === 0 ? "(none)" : meters.map((meter) => `"${meter}"`).join(", ");
+}
+
 /** A meter's states that hold a grouping the contract's charges do not ask for. */
 export function aggregatesUnknownGrouping(meter: string, dimensions: ReadonlyArray<string>): ErrorMessage {
   return {
