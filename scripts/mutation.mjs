@@ -44,6 +44,7 @@ export const TARGETS = {
       "lessBilled.ts",
       "nothingRatedNow.ts",
       "usageAggregates.ts",
+      "aggregatesEnvelope.ts",
       "aggregatesMadeFor.ts",
       "rateProgressiveInvoice.ts",
       "progressiveOptions.ts",
