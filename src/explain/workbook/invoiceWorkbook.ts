@@ -76,13 +76,10 @@ export function invoiceWorkbook(invoice: Invoice): InvoiceWorkbook {
   const netRow = builder.add("total", { step: "Net", amount: net.cell, note: net.note });
   const tax = invoice.tax === undefined ? undefined : writeTax(context, invoice.tax);
   // A total over a net (or tax) written as a value is a value too.
-  const totalOperands = [
-    ...reductionsOf(invoice),
-    netOf(invoice),
-    ...(invoice.tax === undefined ? [] : [invoice.tax.total]),
-  ];
+  const taxAdded = tax !== undefined && invoice.tax?.mode === "exclusive";
+  const totalOperands = [...reductionsOf(invoice), netOf(invoice), ...(taxAdded ? tax.operands : [])];
   const total = liveOrValue(
-    tax === undefined || invoice.tax?.mode === "inclusive" ? `E${netRow}` : `E${netRow}+${tax}`,
+    taxAdded ? `E${netRow}+${tax.cell}` : `E${netRow}`,
     invoice.total,
     money,
     invoice.tax?.mode === "exclusive" ? "Net + tax." : "The net (tax, if any, is included in it).",
@@ -93,7 +90,7 @@ export function invoiceWorkbook(invoice: Invoice): InvoiceWorkbook {
     { name: "subtotal", cell: `E${subtotalRow}`, value: invoice.subtotal },
     ...(tax === undefined || invoice.tax === undefined
       ? []
-      : [{ name: "tax", cell: tax, value: invoice.tax.total }]),
+      : [{ name: "tax", cell: tax.cell, value: invoice.tax.total }]),
     { name: "total", cell: `E${totalRow}`, value: invoice.total },
   ];
   const afterTax = writeCredits(context, "after_tax");

@@ -16,14 +16,23 @@ function atMinorUnit(amount: string, minor: number): boolean {
 }
 
 /**
+ * The tax total's cell, and the exact values of every figure it was computed from: a figure over the tax
+ * (the invoice's total, its amount due) is a value, not a formula, when any of them is beyond what a
+ * spreadsheet holds, for then some cell under the tax was written as a value, and SUM skips text.
+ */
+export interface TaxCell {
+  readonly cell: string;
+  readonly operands: ReadonlyArray<string>;
+}
+
+/**
  * The tax: per rate, one row per line it applies to (the line's net × percent ÷ 100, or for inclusive
  * prices ÷ (100 + every percent on the line)), rounded per line or once per rate as the invoice says.
- * Returns the cell of the tax total.
  */
-export function writeTax(context: AdjustmentContext, tax: InvoiceTax): string {
+export function writeTax(context: AdjustmentContext, tax: InvoiceTax): TaxCell {
   const { builder, nets, invoice, money } = context;
   const minor = invoice.currency.minorUnits;
-  if (minor > LIVE_TAX_DECIMALS) return writeTaxValues(context, tax);
+  if (minor > LIVE_TAX_DECIMALS) return { cell: writeTaxValues(context, tax), operands: [tax.total] };
   const mode = invoice.rounding.mode;
   const relieved =
     tax.notes.length > 0 && tax.rates.every((rate) => rate.lines.every((l) => Number(l.exact) === 0));
@@ -67,6 +76,13 @@ export function writeTax(context: AdjustmentContext, tax: InvoiceTax): string {
       return `E${row}`;
     });
     const sum = lineCells.length === 0 ? "0" : `SUM(${lineCells.join(",")})`;
+    // A rate over a line tax written as a value is a value too.
+    const operands =
+      tax.rounding === "per_line"
+        ? rate.lines.flatMap((l) => [l.rounded ?? "0", ...(tax.mode === "exclusive" ? [l.exact] : [])])
+        : tax.mode === "exclusive"
+          ? [exactSum(rate.lines.map((l) => l.exact))]
+          : [];
     const amount = liveOrValue(
       tax.rounding === "per_line" ? sum : roundingFormula(`(${sum})`, minor, mode, toleranceOf(lineCells)),
       rate.amount,
@@ -74,31 +90,28 @@ export function writeTax(context: AdjustmentContext, tax: InvoiceTax): string {
       tax.rounding === "per_line"
         ? "The lines' rounded taxes added up."
         : "The lines' exact taxes added up, rounded once.",
-      // A rate over a line tax written as a value is a value too.
-      tax.rounding === "per_line"
-        ? rate.lines.flatMap((l) => [l.rounded ?? "0", ...(tax.mode === "exclusive" ? [l.exact] : [])])
-        : tax.mode === "exclusive"
-          ? [exactSum(rate.lines.map((l) => l.exact))]
-          : [],
+      operands,
     );
     const row = builder.add("step", {
       step: `Tax ${rate.name} (${rate.percent} %)`,
       amount: amount.cell,
       note: amount.note,
     });
-    return `E${row}`;
+    return { cell: `E${row}`, operands: [rate.amount, ...operands] };
   });
+  // And the tax over a rate written as a value: SUM would skip its text and add up to less.
+  const operands = [tax.total, ...rateCells.flatMap((rate) => rate.operands)];
   const total = liveOrValue(
-    rateCells.length === 0 ? "0" : `SUM(${rateCells.join(",")})`,
+    rateCells.length === 0 ? "0" : `SUM(${rateCells.map((rate) => rate.cell).join(",")})`,
     tax.total,
     money,
     tax.mode === "inclusive"
       ? "Included in the prices: part of the total, not added to it."
       : "Added to the net.",
-    tax.rates.map((rate) => rate.amount),
+    operands,
   );
   const row = builder.add("total", { step: "Tax", amount: total.cell, note: total.note });
-  return `E${row}`;
+  return { cell: `E${row}`, operands };
 }
 
 /**

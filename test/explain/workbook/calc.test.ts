@@ -117,6 +117,54 @@ describe("the invoice workbook in LibreOffice Calc", () => {
     expect(expectCalcMatches("included", books.get("included")!, values.get("included")!)).toBeGreaterThan(4);
   });
 
+  it("writes the tax and the total as values when a line's exact tax is beyond a spreadsheet's digits (SUM skips text)", {
+    timeout: CALC_TIMEOUT,
+  }, async () => {
+    // Found by the generated-contract test (FC_SEED=1182743181, draw 37): one line of 885,047,388.45 at
+    // 8.875 % exclusive has the exact tax 885,047,388.45 × 0.08875 = 78,547,955.7249375, 15 significant
+    // digits, so its cell and its rate's are ratecard's values (text). The tax total was SUM(rate cells),
+    // which skips text: Calc showed 0.00. Rounded up per line: 78,547,955.73; total 885,047,388.45 +
+    // 78,547,955.73 = 963,595,344.18.
+    const contract = parseContract({
+      schemaVersion: 1,
+      id: "ctr",
+      customer: { id: "cus" },
+      currency: "USD",
+      timeZone: "UTC",
+      billing: { cadence: "monthly" },
+      term: { start: "2026-01-01" },
+      rounding: { mode: "up" },
+      tax: {
+        mode: "exclusive",
+        rounding: "per_line",
+        rates: [{ id: "vat1", name: "VAT 1", percent: "8.875", charges: ["transit"] }],
+      },
+      meters: [{ id: "gb", eventType: "gb", aggregation: "sum", valueProperty: "v" }],
+      charges: [{ id: "transit", name: "Transit", meter: "gb", price: { model: "unit", unitPrice: "1" } }],
+    });
+    const invoice = rateInvoice(
+      contract,
+      [
+        {
+          id: "e",
+          type: "gb",
+          customer: "cus",
+          timestamp: "2026-02-03T00:00:00Z",
+          properties: { v: "885047388.45" },
+        },
+      ],
+      "2026-02",
+    );
+    expect(invoice.tax?.total).toBe("78547955.73");
+    expect(invoice.total).toBe("963595344.18");
+    const books = workbooksOf(new Map([["wide-tax", invoice]]));
+    const book = books.get("wide-tax")!;
+    const values = await calcValuesOf(books);
+    expect(values.get("wide-tax")!(figure(book, "tax"))).toBe("78547955.73");
+    expect(values.get("wide-tax")!(figure(book, "total"))).toBe("963595344.18");
+    expectCalcMatches("wide-tax", book, values.get("wide-tax")!);
+  });
+
   it("computes the cells itself: wrong cached results in the file change nothing, unless Calc is left to trust them", {
     timeout: CALC_TIMEOUT,
   }, async () => {
