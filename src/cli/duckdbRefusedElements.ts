@@ -1,13 +1,12 @@
-import { closeSync, openSync, readSync } from "node:fs";
 import { UsageLineError } from "./cliSupport.js";
 import { plainEvent, whyRefused } from "./plainEvent.js";
+import { searchFileInChunks } from "./searchFileInChunks.js";
 
 const BLANK = "[ \\t\\r\\n]*";
 /** A run of plain events, each after the array's `[` or a comma (sticky): pretty-printed or not. */
 const PLAIN_ELEMENTS = new RegExp(`(?:${BLANK}[\\[,]${BLANK}${plainEvent(BLANK)})*`, "y");
 /** Where the run stops: the separator before an event to read with JSON.parse. */
 const NEXT_EVENT = /[ \t\r\n]*[[,][ \t\r\n]*(?=\{)/y;
-const CHUNK_BYTES = 1 << 16;
 // Text after the run that is neither an event nor the start of one, longer than this, is the array's
 // end or a shape DuckDB judges itself (it refuses anything but an array of objects).
 const TAIL_BYTES = 1024;
@@ -29,23 +28,7 @@ interface EventsFound {
  */
 export function refusedElementsError(file: string): UsageLineError | undefined {
   const found: EventsFound = { count: 0, first: undefined, reason: undefined };
-  const descriptor = openSync(file, "r");
-  try {
-    let buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-    let kept = 0;
-    for (;;) {
-      // An event longer than the buffer: a larger one, so that the event is searched whole.
-      if (kept === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(buffer.length)]);
-      const read = readSync(descriptor, buffer, kept, buffer.length - kept, null);
-      const filled = kept + read;
-      const searched = searchEvents(buffer.subarray(0, filled), read === 0, found);
-      if (searched === undefined || read === 0) break;
-      buffer.copy(buffer, 0, searched, filled);
-      kept = filled - searched;
-    }
-  } finally {
-    closeSync(descriptor);
-  }
+  searchFileInChunks(file, (bytes, atEnd) => searchEvents(bytes, atEnd, found));
   if (found.count === 0) return undefined;
   return new UsageLineError(
     `${file}: ${found.count} event(s) are events ratecard's reader refuses and DuckDB's reads (the first: ${found.reason}), such as ${JSON.stringify(found.first?.slice(0, 200))}; fix them, or rate the file with --engine memory`,

@@ -1,6 +1,6 @@
-import { closeSync, openSync, readSync } from "node:fs";
 import { UsageLineError } from "./cliSupport.js";
 import { NOT_JSON, plainEvent, whyRefused } from "./plainEvent.js";
+import { searchFileInChunks } from "./searchFileInChunks.js";
 
 /**
  * A comma before `}` or `]` outside strings: DuckDB's JSON reader accepts it, ratecard's refuses the
@@ -12,7 +12,6 @@ const TRAILING_COMMA_OUTSIDE_STRINGS = /^(?:[^"]|"(?:[^"\\]|\\[\s\S])*")*,[ \t\r
 /** A run of plain lines from where it is set (sticky); the first line after the run is looked at. */
 const PLAIN_LINES = new RegExp(`(?:[ \\t\\r]*${plainEvent("[ \\t\\r]*")}[ \\t\\r]*\\n)*`, "y");
 const NEWLINE = 0x0a;
-const CHUNK_BYTES = 1 << 16;
 
 /** How many lines have a problem, the first of them, and what is wrong with it. */
 interface LinesFound {
@@ -64,31 +63,17 @@ export function refusedLines(file: string): RefusedLines {
       at = end + 1;
     }
   };
-  const descriptor = openSync(file, "r");
-  try {
-    let buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-    let kept = 0;
-    for (;;) {
-      // A line longer than the buffer: a larger one, so that the line is searched whole.
-      if (kept === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(buffer.length)]);
-      const read = readSync(descriptor, buffer, kept, buffer.length - kept, null);
-      const filled = kept + read;
-      if (read === 0) {
-        search(buffer.subarray(0, filled));
-        return { trailingCommas: trailing.found(), refusedEvents: refused.found() };
-      }
-      const lastNewline = buffer.lastIndexOf(NEWLINE, filled - 1);
-      if (lastNewline === -1) {
-        kept = filled;
-        continue;
-      }
-      search(buffer.subarray(0, lastNewline + 1));
-      buffer.copy(buffer, 0, lastNewline + 1, filled);
-      kept = filled - lastNewline - 1;
+  searchFileInChunks(file, (bytes, atEnd) => {
+    if (atEnd) {
+      search(bytes);
+      return undefined;
     }
-  } finally {
-    closeSync(descriptor);
-  }
+    const lastNewline = bytes.lastIndexOf(NEWLINE);
+    if (lastNewline === -1) return 0;
+    search(bytes.subarray(0, lastNewline + 1));
+    return lastNewline + 1;
+  });
+  return { trailingCommas: trailing.found(), refusedEvents: refused.found() };
 }
 
 // Where the run of plain lines from `at` ends. A line so long that the regular expression runs out of
