@@ -1,4 +1,5 @@
 import type { Step } from "../../invoice/index.js";
+import { Decimal, toPlainString } from "../../money/index.js";
 import { volume } from "../../pricing/index.js";
 import { roundingFormula, toleranceOf, wholeFormula } from "./roundingFormula.js";
 import { formulaCell, numberCell, type RowCells } from "./sheetBuilder.js";
@@ -286,13 +287,16 @@ export const STEP_ROWS: Handlers = {
     });
     state.priced.push(`E${row}`);
   },
+  // Both factors as ratecard's exact values: in doubles, 1.0001 − 1 is 0.0001 only to 12 digits and
+  // spend − minimum loses the digits the two share, an error far above the rounding's tolerance (which
+  // is relative to the small product): 2,484.72 × (1.0001 − 1) floored to 6 decimals gave 0.248471.
   commitment_overage: (step, state) => {
     const row = state.add({
       step: `Commitment ${step.commitment}: overage at ×${step.factor}`,
-      quantity: formulaCell(`(${step.spend})-(${step.minimum})`),
-      price: numberCell(step.factor),
-      amount: formulaCell("C{row}*(D{row}-1)", state.money),
-      note: "C: spend − minimum (values); the excess × (factor − 1).",
+      quantity: numberCell(step.excess),
+      price: numberCell(toPlainString(new Decimal(step.factor).minus(1))),
+      amount: formulaCell("C{row}*D{row}", state.money),
+      note: `C: the excess, spend ${step.spend} − minimum ${step.minimum} (a value); D: the factor − 1 (a value): the excess is billed ×${step.factor}, the line bills the part above ×1.`,
     });
     state.priced.push(`E${row}`);
   },

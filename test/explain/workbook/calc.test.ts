@@ -165,6 +165,52 @@ describe("the invoice workbook in LibreOffice Calc", () => {
     expectCalcMatches("wide-tax", book, values.get("wide-tax")!);
   });
 
+  it("bills a commitment's overage at a factor just above 1 to the minor unit (no cancellation in doubles)", {
+    timeout: CALC_TIMEOUT,
+  }, async () => {
+    // Found by the generated-contract test (FC_SEED=1220610668, 150 runs, draw 131). Spend 2,400.00 over a
+    // minimum of 1,000.00: the excess 1,400.00 is billed ×1.0001, so the overage line is
+    // 1,400.00 × 0.0001 = 0.14 exactly, and floored it stays 0.14. In doubles 1.0001 − 1 is
+    // 0.000099999999999988987, so 1,400 × (1.0001 − 1) = 0.13999999999998 floored to 0.13.
+    const contract = parseContract({
+      schemaVersion: 1,
+      id: "ctr",
+      customer: { id: "cus" },
+      currency: "USD",
+      timeZone: "UTC",
+      billing: { cadence: "monthly" },
+      term: { start: "2026-01-01" },
+      rounding: { mode: "floor" },
+      meters: [{ id: "gb", eventType: "gb", aggregation: "sum", valueProperty: "v" }],
+      charges: [{ id: "transit", name: "Transit", meter: "gb", price: { model: "unit", unitPrice: "1" } }],
+      commitments: [
+        { id: "commit", name: "Commit", minimum: "1000.00", overageFactor: "1.0001", charges: ["transit"] },
+      ],
+    });
+    const invoice = rateInvoice(
+      contract,
+      [
+        {
+          id: "e",
+          type: "gb",
+          customer: "cus",
+          timestamp: "2026-02-03T00:00:00Z",
+          properties: { v: "2400" },
+        },
+      ],
+      "2026-02",
+    );
+    const overage = invoice.lines.find((line) => line.model === "commitment");
+    expect(overage?.amount).toBe("0.14");
+    // 2,400.00 + 0.14
+    expect(invoice.total).toBe("2400.14");
+    const books = workbooksOf(new Map([["overage", invoice]]));
+    const book = books.get("overage")!;
+    const values = await calcValuesOf(books);
+    expect(values.get("overage")!(book.lines.find((l) => l.name === overage?.id)!.cell)).toBe("0.14");
+    expectCalcMatches("overage", book, values.get("overage")!);
+  });
+
   it("computes the cells itself: wrong cached results in the file change nothing, unless Calc is left to trust them", {
     timeout: CALC_TIMEOUT,
   }, async () => {
