@@ -196,6 +196,7 @@ export {
   rateInvoiceAsync,
   rateMany,
   rateOpeningInvoice,
+  rateParsedForRating,
   rateParsedInvoice,
   rateProgressiveInvoice,
   rateProgressiveParsedInvoice,

@@ -1,11 +1,10 @@
 import {
-  aggregateParsedForRating,
   type Invoice,
   isRatecardError,
   parsePriceBook,
   prepareRating,
   type RateInvoiceOptions,
-  rateFromAggregates,
+  rateParsedForRating,
   resolveContract,
   type summarizeBatch,
   type UsageEvent,
@@ -42,7 +41,7 @@ export type BatchOutcome =
 type BatchInvoiceFacts = Parameters<typeof summarizeBatch>[0][number];
 
 /**
- * Rates each task as `rateFromAggregates` over the customer's own events (docs/scale.md, "Batches"):
+ * Rates each task with `rateParsedForRating` over the customer's own events (docs/scale.md, "Batches"):
  * the same invoice `rateInvoice` gives for them. The same function runs in the main thread (one
  * worker) and in every worker thread, so the output cannot depend on how many there are.
  */
@@ -54,8 +53,7 @@ export function rateBatchTasks(
   return tasks.map((task) => {
     try {
       const prepared = prepareRating(resolveContract(task.contract, books), settings.period);
-      const aggregates = aggregateParsedForRating(prepared, task.events);
-      return ratedOutcome(rateFromAggregates(prepared, aggregates, ratingOptions(task, settings)));
+      return ratedOutcome(rateParsedForRating(prepared, task.events, ratingOptions(task, settings)));
     } catch (error) {
       return failedOutcome(task.source, error);
     }

@@ -58,6 +58,7 @@ export {
   mergeUsageAggregates,
   prepareRating,
   rateFromAggregates,
+  rateParsedForRating,
 } from "./usageAggregates.js";
 export type { DuplicateEvidence, GroupEvidence, MeterEvidence, UsageEvidence } from "./usageEvidence.js";
 export { usageEvidence, usageEvidenceAsync } from "./usageEvidence.js";

@@ -7,7 +7,7 @@ import type { Period } from "../time/index.js";
 import { requireContracts, requireEvents, requireOptions } from "./entryArguments.js";
 import type { Invoice } from "./invoiceSchema.js";
 import { parseEvents, type RateInvoiceOptions, sealOf } from "./rateInvoice.js";
-import { aggregateParsedForRating, prepareRating, rateFromAggregates } from "./usageAggregates.js";
+import { prepareRating, rateParsedForRating } from "./usageAggregates.js";
 
 /** What a batch rated, in a few numbers a billing run can be checked by. */
 export interface BatchSummary {
@@ -82,7 +82,7 @@ export function rateMany(
   const invoices = ordered.map((contract) => {
     const prepared = prepareRating(contract, period);
     const own = byCustomer.get(contract.customer.id) ?? [];
-    return rateFromAggregates(prepared, aggregateParsedForRating(prepared, own), sealOf(options));
+    return rateParsedForRating(prepared, own, sealOf(options));
   });
   return {
     invoices,

@@ -140,15 +140,39 @@ export function aggregateParsedForRating(
   shards: UsageAggregates["shards"] = { count: 1, indices: [0] },
 ): UsageAggregates {
   requirePrepared(prepared);
+  return { ...header(prepared, shards), ...statesOf(prepared, events) };
+}
+
+/** The states of the aggregates, without their envelope: what rating reads of them. */
+type AggregatedStates = Pick<UsageAggregates, "whole" | "pieces" | "spans">;
+
+function statesOf(prepared: PreparedRating, events: ReadonlyArray<UsageEvent>): AggregatedStates {
   const { pieces, spans } = prepared.period;
   const whole = aggregateUsageStates(events, prepared.options);
   const over = (period: Period) => aggregateUsageStates(events, { ...prepared.options, period });
   return {
-    ...header(prepared, shards),
     whole,
     ...(pieces.length > 1 ? { pieces: pieces.map(over) } : {}),
     ...(spans.length > 0 ? { spans: spans.map(over) } : {}),
   };
+}
+
+/**
+ * Rates one customer's events, already validated, against a prepared rating: the invoice
+ * `rateFromAggregates(prepared, aggregateParsedForRating(prepared, events), options)` gives, byte for
+ * byte, for a caller that aggregates and rates in one process (`rateMany`, `ratecard batch`). The
+ * aggregates' envelope is neither written nor read back: nothing crosses a process, so there is nothing
+ * for its customer, period and `madeFor` digests to vouch for (they cost a batch 2–3 %, docs/scale.md).
+ * @throws as {@link rateFromAggregates}, for carried state and options
+ */
+export function rateParsedForRating(
+  prepared: PreparedRating,
+  events: ReadonlyArray<UsageEvent>,
+  options: Omit<RateInvoiceOptions, "daily"> = {},
+): Invoice {
+  requirePrepared(prepared);
+  requireOptions(options);
+  return rateStates(prepared, statesOf(prepared, events), options);
 }
 
 /**
@@ -182,6 +206,22 @@ export function rateFromAggregates(
   const missing = missingShards(envelope.shards);
   if (missing.length > 0)
     throw InputError.from(aggregatesMessages.aggregatesIncomplete(missing, envelope.shards.count), "shards");
+  return rateStates(prepared, envelope, options);
+}
+
+// What rating reads of aggregates: their states, read from JSON (usageFromStates checks each) or made here.
+interface StatesToRate {
+  readonly whole: unknown;
+  readonly pieces?: ReadonlyArray<unknown> | undefined;
+  readonly spans?: ReadonlyArray<unknown> | undefined;
+}
+
+// Rates the states of aggregates already read (or made in this process) for the prepared rating.
+function rateStates(
+  prepared: PreparedRating,
+  envelope: StatesToRate,
+  options: Omit<RateInvoiceOptions, "daily">,
+): Invoice {
   const { contract } = prepared;
   const carriedIn = { credits: creditsOf(options), ...commitmentSpendOf(options), ...sealOf(options) };
   // Without carried state, the prepared options as they are: no copy per invoice (issue 14).

@@ -105,6 +105,7 @@ const PUBLIC_VALUES = [
   "aggregateForRating",
   "aggregateParsedForRating",
   "rateFromAggregates",
+  "rateParsedForRating",
   "mergeUsageAggregates",
   "rateMany",
   "createRatingShare",

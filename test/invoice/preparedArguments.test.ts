@@ -7,6 +7,7 @@ import {
   prepareRating,
   rateFromAggregates,
   rateMany,
+  rateParsedForRating,
 } from "../../src/invoice/index.js";
 import { buildContract, buildContractJson } from "../_support/contract.js";
 import { thrown } from "../_support/thrown.js";
@@ -41,6 +42,19 @@ describe("what the sharded entry points take as prepared", () => {
     expect(thrown(() => loose(rateFromAggregates)(value, aggregates))).toMatchObject({
       code: "invalid_argument",
       path: "prepared",
+    });
+  });
+
+  it.each(notPrepared)("rateParsedForRating refuses %s", (_, value) => {
+    expect(thrown(() => loose(rateParsedForRating)(value, []))).toMatchObject({
+      code: "invalid_argument",
+      path: "prepared",
+    });
+  });
+
+  it("rateParsedForRating refuses an option it does not know, at its path", () => {
+    expect(thrown(() => loose(rateParsedForRating)(prepared, [], { dayly: true }))).toMatchObject({
+      code: "invalid_argument",
     });
   });
 

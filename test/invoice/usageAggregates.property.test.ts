@@ -6,7 +6,9 @@ import {
   prepareRating,
   rateFromAggregates,
   rateInvoice,
+  rateParsedForRating,
 } from "../../src/index.js";
+import { parseEvents } from "../../src/invoice/rateInvoice.js";
 import { eventsIn, streamArb } from "../_arbitraries/eventStreams.js";
 import { deepFreeze } from "../_arbitraries/prices.js";
 import { contractScenarioArb, materialize } from "../_arbitraries/wholeContracts.js";
@@ -20,7 +22,7 @@ const FIRST = { creditsStartFull: true } as const;
 const viaJson = <T>(value: T): unknown => JSON.parse(JSON.stringify(value));
 
 describe("rating from usage aggregates (fuzzing)", () => {
-  it("gives the invoice rateInvoice gives, byte for byte, for generated contracts and events", {
+  it("gives the invoice rateInvoice gives, byte for byte, for generated contracts and events (rateParsedForRating too)", {
     timeout: fuzzTimeout(),
   }, () => {
     let rated = 0;
@@ -38,9 +40,15 @@ describe("rating from usage aggregates (fuzzing)", () => {
             const prepared = prepareRating(contract, period, { daily });
             return rateFromAggregates(prepared, viaJson(aggregateForRating(prepared, events)), FIRST);
           });
+          // In one process (rateMany, `ratecard batch`): the states rated without their envelope.
+          const inProcess = attempt(() =>
+            rateParsedForRating(prepareRating(contract, period, { daily }), [...parseEvents(events)], FIRST),
+          );
           expect(fromAggregates === undefined).toBe(direct === undefined);
+          expect(inProcess === undefined).toBe(direct === undefined);
           if (direct === undefined) return;
           expect(JSON.stringify(fromAggregates)).toBe(JSON.stringify(direct));
+          expect(JSON.stringify(inProcess)).toBe(JSON.stringify(direct));
           rated += 1;
         },
       ),

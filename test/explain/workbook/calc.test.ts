@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type InvoiceWorkbook, invoiceWorkbook, parseContract, rateInvoice } from "../../../src/index.js";
+import { buildContract } from "../../_support/contract.js";
 import { calcValuesOf, expectCalcMatches, fixtureInvoices, workbooksOf } from "./workbookHelpers.js";
 
 // LibreOffice Calc, headless, is the spreadsheet engine: it recalculates every workbook and the
@@ -37,6 +38,15 @@ function fixtureRating(name: string) {
 }
 
 const figure = (book: InvoiceWorkbook, name: string) => book.totals.find((f) => f.name === name)!.cell;
+
+// One event of the default contract's meter (test/_support/contract.ts) in February 2026.
+const oneEvent = (v: string) => ({
+  id: "e",
+  type: "e",
+  customer: "cus",
+  timestamp: "2026-02-03T00:00:00Z",
+  properties: { v },
+});
 
 describe("the invoice workbook in LibreOffice Calc", () => {
   it("gives every line amount and total of every bundled fixture, to the minor unit", {
@@ -125,36 +135,16 @@ describe("the invoice workbook in LibreOffice Calc", () => {
     // digits, so its cell and its rate's are ratecard's values (text). The tax total was SUM(rate cells),
     // which skips text: Calc showed 0.00. Rounded up per line: 78,547,955.73; total 885,047,388.45 +
     // 78,547,955.73 = 963,595,344.18.
-    const contract = parseContract({
-      schemaVersion: 1,
-      id: "ctr",
-      customer: { id: "cus" },
-      currency: "USD",
-      timeZone: "UTC",
-      billing: { cadence: "monthly" },
-      term: { start: "2026-01-01" },
+    // The default contract: `use` at 1.00 a unit of meter `m` (the sum of `v`), customer `cus`, USD.
+    const contract = buildContract({
       rounding: { mode: "up" },
       tax: {
         mode: "exclusive",
         rounding: "per_line",
-        rates: [{ id: "vat1", name: "VAT 1", percent: "8.875", charges: ["transit"] }],
+        rates: [{ id: "vat1", name: "VAT 1", percent: "8.875", charges: ["use"] }],
       },
-      meters: [{ id: "gb", eventType: "gb", aggregation: "sum", valueProperty: "v" }],
-      charges: [{ id: "transit", name: "Transit", meter: "gb", price: { model: "unit", unitPrice: "1" } }],
     });
-    const invoice = rateInvoice(
-      contract,
-      [
-        {
-          id: "e",
-          type: "gb",
-          customer: "cus",
-          timestamp: "2026-02-03T00:00:00Z",
-          properties: { v: "885047388.45" },
-        },
-      ],
-      "2026-02",
-    );
+    const invoice = rateInvoice(contract, [oneEvent("885047388.45")], "2026-02");
     expect(invoice.tax?.total).toBe("78547955.73");
     expect(invoice.total).toBe("963595344.18");
     const books = workbooksOf(new Map([["wide-tax", invoice]]));
@@ -172,34 +162,13 @@ describe("the invoice workbook in LibreOffice Calc", () => {
     // minimum of 1,000.00: the excess 1,400.00 is billed ×1.0001, so the overage line is
     // 1,400.00 × 0.0001 = 0.14 exactly, and floored it stays 0.14. In doubles 1.0001 − 1 is
     // 0.000099999999999988987, so 1,400 × (1.0001 − 1) = 0.13999999999998 floored to 0.13.
-    const contract = parseContract({
-      schemaVersion: 1,
-      id: "ctr",
-      customer: { id: "cus" },
-      currency: "USD",
-      timeZone: "UTC",
-      billing: { cadence: "monthly" },
-      term: { start: "2026-01-01" },
+    const contract = buildContract({
       rounding: { mode: "floor" },
-      meters: [{ id: "gb", eventType: "gb", aggregation: "sum", valueProperty: "v" }],
-      charges: [{ id: "transit", name: "Transit", meter: "gb", price: { model: "unit", unitPrice: "1" } }],
       commitments: [
-        { id: "commit", name: "Commit", minimum: "1000.00", overageFactor: "1.0001", charges: ["transit"] },
+        { id: "commit", name: "Commit", minimum: "1000.00", overageFactor: "1.0001", charges: ["use"] },
       ],
     });
-    const invoice = rateInvoice(
-      contract,
-      [
-        {
-          id: "e",
-          type: "gb",
-          customer: "cus",
-          timestamp: "2026-02-03T00:00:00Z",
-          properties: { v: "2400" },
-        },
-      ],
-      "2026-02",
-    );
+    const invoice = rateInvoice(contract, [oneEvent("2400")], "2026-02");
     const overage = invoice.lines.find((line) => line.model === "commitment");
     expect(overage?.amount).toBe("0.14");
     // 2,400.00 + 0.14
