@@ -8,7 +8,7 @@
 // BEFORE must sit inside the repository so that its imports find node_modules, as in bench/sideBySide.mjs:
 // `git archive main | tar -x -C bench/out/main && ln -s "$PWD/node_modules" bench/out/main/ && (cd
 // bench/out/main && npx tsup --silent)`, then BEFORE is bench/out/main/dist/index.js.
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { loadavg } from "node:os";
 import { pathToFileURL } from "node:url";
 import { customerEvents, preparedAggregates, ratingRuns } from "./aggregates.mjs";
@@ -18,7 +18,7 @@ const [beforePath, afterPath = "dist/index.js", invoicesText = "5000"] = process
 const load = (path) => import(pathToFileURL(path).href);
 const before = await load(beforePath);
 const after = await load(afterPath);
-const HOST = { sha256: (bytes) => createHash("sha256").update(bytes).digest() };
+const HOST = { sha256: (bytes) => hash("sha256", bytes, "buffer") };
 const customers = 200;
 const events = customerEvents(customers);
 

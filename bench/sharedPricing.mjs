@@ -11,7 +11,7 @@
 // AFTER's "one plan" case without a share is also the rate of a customer base with nothing in common.
 // The invoices of each case are checked identical between the builds first. How to make BEFORE: see the
 // top of bench/digestSideBySide.mjs.
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { loadavg } from "node:os";
 import { pathToFileURL } from "node:url";
 import { contractJsonFor, customerEvents, ratingRuns } from "./aggregates.mjs";
@@ -22,7 +22,7 @@ const [beforePath, afterPath = "dist/index.js", invoicesText = "30000", customer
 const load = (path) => import(pathToFileURL(path).href);
 const before = await load(beforePath);
 const after = await load(afterPath);
-const HOST = { sha256: (bytes) => createHash("sha256").update(bytes).digest() };
+const HOST = { sha256: (bytes) => hash("sha256", bytes, "buffer") };
 const customers = Number(customersText);
 const events = customerEvents(customers);
 
