@@ -55,12 +55,14 @@ export function checkCreditNote(
   };
 }
 
-// A correction that is not valid is the fixture's input error: its path names the file it is in.
+// A correction that is not valid is the fixture's input error: its path names the file it is in, in
+// place of the argument (`corrections[0].line` is `corrections.json[0].line`).
 function issueWithFileName<T>(issue: () => T): T {
   try {
     return issue();
   } catch (error) {
     if (!isRatecardError(error) || error.code === "invariant_violated") throw error;
-    throw new InputError(error.code, `corrections.json${error.path}`, error.message, { ...error.details });
+    const path = `corrections.json${error.path.replace(/^corrections(?=\[|$)/, "")}`;
+    throw new InputError(error.code, path, error.message, { ...error.details });
   }
 }

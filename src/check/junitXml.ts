@@ -3,19 +3,33 @@ import { fixtureText } from "./checkReportText.js";
 
 /**
  * The check as JUnit XML (the format CI servers read: one `testcase` per fixture, a `failure` for a
- * fixture whose invoice differs, an `error` for one that cannot be rated). No `time` or `timestamp`:
- * the check is pure and reads no clock, so the same fixtures give the same bytes.
+ * fixture whose invoice differs, an `error` for one that cannot be rated, then one per folder skipped,
+ * with a `skipped` element giving the reason, counted in the suite's `skipped`). No `time` or
+ * `timestamp`: the check is pure and reads no clock, so the same fixtures give the same bytes.
  */
 export function junitXml(result: CheckResult): string {
-  const counts = `tests="${result.fixtures.length}" failures="${result.failed}" errors="${result.errors}"`;
+  const skipped = result.skipped ?? [];
+  // As JUnit counts them: `tests` is every testcase, the skipped ones included.
+  const tests = result.fixtures.length + skipped.length;
+  const counts = `tests="${tests}" failures="${result.failed}" errors="${result.errors}"`;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="ratecard check" ${counts}>`,
-    `  <testsuite name="ratecard check" ${counts} skipped="0">`,
+    `  <testsuite name="ratecard check" ${counts} skipped="${skipped.length}">`,
     ...result.fixtures.map(testCase),
+    ...skipped.map(skippedCase),
     "  </testsuite>",
     "</testsuites>",
     "",
+  ].join("\n");
+}
+
+// A folder the check found and did not rate (not a fixture): listed, as on the console, never dropped.
+function skippedCase(folder: { readonly name: string; readonly reason: string }): string {
+  return [
+    `    <testcase name="${escapeXml(folder.name)}" classname="ratecard.check">`,
+    `      <skipped message="${escapeXml(folder.reason)}"/>`,
+    "    </testcase>",
   ].join("\n");
 }
 

@@ -62,7 +62,10 @@ async function creditNote(values: {
       ),
     ),
   );
-  const note = withFile("--corrections", correctionsFile, /^\[|^$/, () =>
+  // A correction's errors are addressed from the argument (`corrections`, `corrections[1]`,
+  // `corrections[0].line`): they name this file. Others (the invoice's `contractId`, `previous[0].digest`)
+  // are not about it and keep their own sentence.
+  const note = withFile("--corrections", correctionsFile, /^corrections(\[|$)/, () =>
     issueCreditNote(contract, invoice, corrections, { previous }),
   );
   if (format === "json") {

@@ -30,6 +30,12 @@ export interface CreditNoteOptions {
 
 type CreditLine = CreditNote["lines"][number];
 
+// A correction's errors are addressed from the argument that holds it, `corrections[0].line`, as the
+// options' are from `options.`: a bare `[0].line` named no argument the caller wrote.
+function correctionPath(index: number, field?: "kind" | "line" | "amount" | "quantity"): string {
+  return toJsonPath(field === undefined ? ["corrections", index] : ["corrections", index, field]);
+}
+
 // The invoice and earlier credit notes are documents ratecard wrote: anything else (null, a contract,
 // a hand-edited file) is refused with the path of the first problem inside it.
 function requireDocument(
@@ -79,7 +85,8 @@ function requireCreditNoteOptions(options: unknown): void {
  * A line is never credited beyond what it billed, counting the `previous` credit notes. The invoice
  * must be the one ratecard issued from this contract, unchanged, and the `previous` notes intact and
  * issued against it (`assertCreditable`, internal); the note carries the invoice's digest and its own.
- * @throws InputError `invalid_field`, `unknown_line`, `credit_exceeds_invoiced` with the correction's path;
+ * @throws InputError `invalid_field`, `unknown_line`, `credit_exceeds_invoiced` at the correction's path
+ *   (`corrections[i]`, `corrections[i].line`, `.amount`, `.quantity` or `.kind`);
  *   `contract_mismatch`, `currency_mismatch`, `digest_mismatch`, `credit_note_mismatch`, `duplicate_id`
  *   when the invoice or an earlier note does not belong (docs/credit-notes.md, "What is checked");
  *   `unparsed_contract` for contract JSON not passed through `parseContract`; `invalid_argument` for an
@@ -98,7 +105,8 @@ export function issueCreditNote(
   const previous = options.previous ?? [];
   assertCreditable(contract, invoice, previous);
   const parsed = correctionsSchema.safeParse(corrections);
-  if (!parsed.success) throw toInputError("input", toProblems(parsed.error.issues, corrections));
+  if (!parsed.success)
+    throw toInputError("input", toProblems(parsed.error.issues, corrections, ["corrections"]));
   const { minorUnits } = invoice.currency;
   const { credited, unitsTaken } = creditedSoFar(previous);
   const lines: CreditLine[] = [];
@@ -120,7 +128,7 @@ export function issueCreditNote(
           amount: toFixedString(credit.amount, minorUnits),
           remaining: toFixedString(remaining, minorUnits),
         });
-        throw InputError.from(exceeds, `[${index}]`);
+        throw InputError.from(exceeds, correctionPath(index));
       }
       credited.set(line.id, creditedBefore.plus(credit.amount));
       if (credit.quantity !== undefined) unitsTaken.set(line.id, unitsBefore.plus(credit.quantity));
@@ -176,7 +184,10 @@ function linesOf(correction: CorrectionTerms, invoice: Invoice, index: number): 
   if (correction.kind === "invoice") return invoice.lines.filter((line) => netOf(line).greaterThan(0));
   const line = invoice.lines.find((candidate) => candidate.id === correction.line);
   if (line === undefined) {
-    throw InputError.from(invoiceMessages.unknownLine(invoice.id, correction.line), `[${index}].line`);
+    throw InputError.from(
+      invoiceMessages.unknownLine(invoice.id, correction.line),
+      correctionPath(index, "line"),
+    );
   }
   return [line];
 }
@@ -194,7 +205,7 @@ function creditFor(
   if (correction.kind === "amount") {
     if (correction.amount.decimalPlaces() > minorUnits) {
       const finer = invoiceMessages.creditNotInMinorUnits(correction.amount.toFixed(), minorUnits);
-      throw InputError.from(finer, `[${index}].amount`);
+      throw InputError.from(finer, correctionPath(index, "amount"));
     }
     return { amount: correction.amount };
   }
@@ -211,7 +222,7 @@ function creditFor(
       unitsBefore.toFixed(),
       correction.quantity.toFixed(),
     );
-    throw InputError.from(exceeds, `[${index}].quantity`);
+    throw InputError.from(exceeds, correctionPath(index, "quantity"));
   }
   const rerated = rerate(kept);
   return {
@@ -257,7 +268,7 @@ function priceOfLine(contract: Contract, line: InvoiceLine, index: number): Pric
         step.kind === "line_limit",
     )
   ) {
-    throw InputError.from(invoiceMessages.lineNotRerateable(line.id), `[${index}].kind`);
+    throw InputError.from(invoiceMessages.lineNotRerateable(line.id), correctionPath(index, "kind"));
   }
   return price;
 }

@@ -1,7 +1,7 @@
 import {
-  ContractError,
   carriedStateForUnknownMeter,
   carriedStateOfOtherKind,
+  InputError,
   toJsonPath,
 } from "../errors/index.js";
 import { type MeterTerms, parseCarriedStatesAt } from "../schema/index.js";
@@ -13,7 +13,8 @@ import type { CarriedMeterState } from "./reducer.js";
  * read, and a wrong --carry fails at once rather than after streaming the usage.
  * Every entry point takes the state as the `carried` option, so its errors are addressed from there:
  * `options.carried.<meter>.<field>`.
- * @throws ContractError for a state of a meter that does not carry one, or of another kind
+ * @throws InputError (the option is wrong, not the contract) `invalid_field` for a state that is not
+ *   valid, of a meter that does not carry one, or of another kind
  */
 export function checkCarriedState(
   carried: Readonly<Record<string, CarriedMeterState>> | undefined,
@@ -43,17 +44,14 @@ function checkCarriedMatchesMeters(
     const meter = meters.find((candidate) => candidate.id === id);
     const expected = meter === undefined ? undefined : carriedField(meter);
     if (expected === undefined) {
-      throw ContractError.from(
+      throw InputError.from(
         carriedStateForUnknownMeter(id, meter !== undefined),
         toJsonPath([...CARRIED, id]),
       );
     }
     for (const [key, value] of Object.entries(state)) {
       if (key !== expected && value !== undefined)
-        throw ContractError.from(
-          carriedStateOfOtherKind(id, key, expected),
-          toJsonPath([...CARRIED, id, key]),
-        );
+        throw InputError.from(carriedStateOfOtherKind(id, key, expected), toJsonPath([...CARRIED, id, key]));
     }
   }
 }

@@ -4,7 +4,8 @@ import { toInputError, toProblems } from "./issuesToError.js";
 /**
  * Validates carried meter states (a previous invoice's `usage.carryOut`): totals and levels are
  * decimal strings, active values a list of texts.
- * @throws ContractError with the path of the first problem, e.g. `bandwidth.total`
+ * @throws InputError (the state is a call's input, not the contract's) with the path of the first
+ *   problem, e.g. `bandwidth.total`
  */
 export function parseCarriedStates(input: unknown): Readonly<Record<string, CarriedMeterStateInput>> {
   return parseCarriedStatesAt(input, []);
@@ -20,7 +21,8 @@ export function parseCarriedStatesAt(
 ): Readonly<Record<string, CarriedMeterStateInput>> {
   const parsed = carriedStatesSchema.safeParse(input);
   if (parsed.success) return parsed.data;
-  throw toInputError("contract", toProblems(parsed.error.issues, input, basePath));
+  // The caller's carried state is wrong, not the contract: an InputError, as every option's error is.
+  throw toInputError("input", toProblems(parsed.error.issues, input, basePath));
 }
 
 /** One meter's carried state as JSON. */

@@ -13,6 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { assertCliBuilt, runCli } from "../_support/runCli.js";
+import { xpath } from "../_support/xpath.js";
 
 const FIXTURES = join(import.meta.dirname, "..", "..", "fixtures");
 let scratch = "";
@@ -78,6 +79,28 @@ describe("ratecard check", () => {
       { name: join(suite, "_scratch"), reason: "not a fixture: a helper folder (its name starts with _)" },
       { name: join(suite, "notes"), reason: "not a fixture: it has no contract.json and no expected.json" },
     ]);
+  });
+
+  it("writes the folders it skipped into --junit too: a testcase each, with the reason, counted as skipped", async () => {
+    // suite/saas-seats is a fixture; suite/notes holds only a README; suite/_scratch is a helper folder
+    const suite = join(scratch, "suite-for-junit");
+    mkdirSync(join(suite, "notes"), { recursive: true });
+    writeFileSync(join(suite, "notes", "README.md"), "meeting notes\n");
+    mkdirSync(join(suite, "_scratch"));
+    copyOf("saas-seats", "suite-for-junit/saas-seats");
+    const file = join(scratch, "suite-for-junit.xml");
+    expect(runCli("check", suite, "--junit", file).code).toBe(0);
+    const xml = readFileSync(file, "utf8");
+    const testsuite = "/testsuites/testsuite";
+    // 1 fixture passed + 2 folders skipped = 3 testcases, 2 of them skipped
+    expect(await xpath(xml, `string(${testsuite}/@tests)`)).toBe("3");
+    expect(await xpath(xml, `string(${testsuite}/@skipped)`)).toBe("2");
+    expect(await xpath(xml, `count(${testsuite}/testcase[skipped])`)).toBe("2");
+    expect(await xpath(xml, `string(${testsuite}/testcase[1]/@name)`)).toBe(join(suite, "saas-seats"));
+    const message = (folder: string) =>
+      xpath(xml, `string(${testsuite}/testcase[@name="${join(suite, folder)}"]/skipped/@message)`);
+    expect(await message("_scratch")).toBe("not a fixture: a helper folder (its name starts with _)");
+    expect(await message("notes")).toBe("not a fixture: it has no contract.json and no expected.json");
   });
 
   it("makes a folder with an expected.json but no contract.json an error (exit 2), in its place", () => {

@@ -185,9 +185,9 @@ describe("ratecard invoice", () => {
     expect(Math.round(total)).toBe(61_400_000);
   });
 
-  it("refuses a malformed --carry file with exit 2 and its path", () => {
-    const carry = scratchFile("carry.json", JSON.stringify({ requests: { total: "n/a" } }));
-    const result = ratecard(
+  // The February invoice of cdn-basic with a carried state written to a file and given as --carry.
+  const februaryCarrying = (file: string, carried: object) =>
+    ratecard(
       "invoice",
       "--contract",
       join(FIXTURE, "contract.json"),
@@ -196,10 +196,23 @@ describe("ratecard invoice", () => {
       "--period",
       "2026-02",
       "--carry",
-      carry,
+      scratchFile(file, JSON.stringify(carried)),
     );
+
+  it("refuses a malformed --carry file with exit 2 and its path", () => {
+    const result = februaryCarrying("carry.json", { requests: { total: "n/a" } });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("requests.total");
+  });
+
+  it("refuses a --carry state for a meter that carries nothing with exit 2 (an InputError, as before a ContractError)", () => {
+    // cdn-basic's requests meter is a plain sum: it carries nothing between periods
+    const result = februaryCarrying("carry-plain-sum.json", { requests: { total: "5" } });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toBe(
+      'ratecard: The carried state names meter "requests", which carries nothing between periods (only persistent and weighted_sum meters do).\n',
+    );
   });
 
   it("accepts a range of local dates as the period", () => {

@@ -13,7 +13,7 @@ beforeAll(() => {
   scratch = mkdtempSync(join(tmpdir(), "ratecard-credit-"));
 });
 
-function creditNote(corrections: unknown[]) {
+function creditNote(corrections: unknown) {
   const file = join(scratch, `corrections-${++written}.json`);
   writeFileSync(file, JSON.stringify(corrections));
   return runCli(
@@ -34,8 +34,10 @@ describe("ratecard credit-note: which correction is wrong", () => {
       { kind: "line", line: "bandwidth_na", reason: "again" },
     ]);
     expect(result.code).toBe(2);
-    // the first correction credits all 3,656.00; the second, [1], finds 3,656.00 − 3,656.00 = 0.00 left
-    expect(result.stderr).toMatch(/^ratecard: --corrections \S+ at \[1\]: Line bandwidth_na billed 3656\.00/);
+    // the first correction credits all 3,656.00; the second, corrections[1], finds 3,656.00 − 3,656.00 = 0.00 left
+    expect(result.stderr).toMatch(
+      /^ratecard: --corrections \S+ at corrections\[1\]: Line bandwidth_na billed 3656\.00/,
+    );
   });
 
   it("names the correction that credits more than was billed, and the one whose line does not exist", () => {
@@ -44,17 +46,28 @@ describe("ratecard credit-note: which correction is wrong", () => {
       { kind: "amount", line: "bandwidth_na", amount: "5000.00", reason: "too much" },
     ]);
     expect(over.code).toBe(2);
-    expect(over.stderr).toContain(" at [1]: Line bandwidth_na billed 3656.00");
+    expect(over.stderr).toContain(" at corrections[1]: Line bandwidth_na billed 3656.00");
     const unknown = creditNote([{ kind: "line", line: "bandwidth_mars", reason: "typo" }]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain(
-      ' at [0].line: Invoice ctr_northwind_cdn:2026-02-01 has no line "bandwidth_mars".',
+      ' at corrections[0].line: Invoice ctr_northwind_cdn:2026-02-01 has no line "bandwidth_mars".',
     );
   });
 
   it("does not repeat a path the sentence already starts with", () => {
     const negative = creditNote([{ kind: "amount", line: "bandwidth_na", amount: "-10.00", reason: "x" }]);
     expect(negative.code).toBe(2);
-    expect(negative.stderr).toMatch(/--corrections \S+: \[0\]\.amount is -10; it must be more than zero\./);
+    expect(negative.stderr).toMatch(
+      /--corrections \S+: corrections\[0\]\.amount is -10; it must be more than zero\./,
+    );
+    // a file that is not a list of corrections is refused at the argument itself, `corrections`
+    const notList = creditNote({ kind: "invoice", reason: "x" });
+    expect(notList.code).toBe(2);
+    expect(notList.stderr).toMatch(
+      /--corrections \S+: corrections must be a list \(\[ … \]\), not an object\./,
+    );
+    const empty = creditNote([]);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/--corrections \S+: corrections must list at least one correction\./);
   });
 });

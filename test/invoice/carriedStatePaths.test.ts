@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ContractError, InputError } from "../../src/errors/index.js";
 import {
   aggregateForRating,
   prepareRating,
@@ -39,5 +40,33 @@ describe("errors in a carried state are addressed from the options", () => {
     expect(thrown(() => loose(rateFromAggregates)(prepared, aggregates, { carried }))).toMatchObject({
       path: "options.carried.m.level",
     });
+  });
+});
+
+// The contract above is fine; the option is wrong. So the error is an InputError, as every other option's
+// is (`options.creditBalances…`, `options.carried` that is not an object), not a ContractError; the code
+// and the path are the same, and the CLI still exits 2 (failureOf: any RatecardError but an invariant).
+describe("errors in a carried state are InputErrors, not ContractErrors", () => {
+  it.each([
+    ["a total that is not a decimal (its shape)", { m: { total: "ten" } }, "options.carried.m.total"],
+    ["a meter the contract does not have", { mm: { total: "1" } }, "options.carried.mm"],
+    ["a field the meter does not carry", { m: { level: "1" } }, "options.carried.m.level"],
+  ])("rateInvoice: %s", (_, carried, path) => {
+    const error = thrown(() => loose(rateInvoice)(contract, [], "2026-03", { carried }));
+    expect(error).toBeInstanceOf(InputError);
+    expect(error).not.toBeInstanceOf(ContractError);
+    expect(error).toMatchObject({ name: "InputError", code: "invalid_field", path });
+  });
+
+  it("rateFromAggregates and rateInvoiceAsync throw the same class", async () => {
+    const carried = { mm: { total: "1" } };
+    const prepared = prepareRating(contract, "2026-03");
+    const aggregates = aggregateForRating(prepared, []);
+    expect(thrown(() => loose(rateFromAggregates)(prepared, aggregates, { carried }))).toBeInstanceOf(
+      InputError,
+    );
+    expect(await rejected(loose(rateInvoiceAsync)(contract, [], "2026-03", { carried }))).toBeInstanceOf(
+      InputError,
+    );
   });
 });

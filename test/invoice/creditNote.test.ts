@@ -71,7 +71,7 @@ describe("issueCreditNote", () => {
           },
         ),
       ),
-    ).toMatchObject({ code: "credit_exceeds_invoiced", path: "[0]" });
+    ).toMatchObject({ code: "credit_exceeds_invoiced", path: "corrections[0]" });
   });
 
   it("refuses two corrections that together credit more than the line billed", () => {
@@ -82,7 +82,7 @@ describe("issueCreditNote", () => {
     ];
     expect(thrown(() => issueCreditNote(contract, invoice, corrections))).toMatchObject({
       code: "credit_exceeds_invoiced",
-      path: "[1]",
+      path: "corrections[1]",
     });
   });
 
@@ -123,7 +123,7 @@ describe("issueCreditNote", () => {
       thrown(() => issueCreditNote(contract, invoice, [{ kind: "line", line: "nope", reason: "x" }])),
     ).toMatchObject({
       code: "unknown_line",
-      path: "[0].line",
+      path: "corrections[0].line",
     });
     expect(
       thrown(() =>
@@ -131,15 +131,59 @@ describe("issueCreditNote", () => {
           { kind: "quantity", line: "platform_fee", quantity: "1", reason: "x" },
         ]),
       ),
-    ).toMatchObject({ code: "invalid_field", path: "[0].kind" });
+    ).toMatchObject({ code: "invalid_field", path: "corrections[0].kind" });
     expect(
       thrown(() =>
         issueCreditNote(contract, invoice, [
           { kind: "amount", line: "requests", amount: "0.001", reason: "x" },
         ]),
       ),
-    ).toMatchObject({ code: "invalid_field", path: "[0].amount" });
+    ).toMatchObject({ code: "invalid_field", path: "corrections[0].amount" });
     expect(thrown(() => issueCreditNote(contract, invoice, []))).toMatchObject({ name: "InputError" });
+  });
+});
+
+describe("issueCreditNote: a correction's errors name the corrections argument", () => {
+  // Paths start at the argument, as the options' start at `options.`: `corrections[1].line` is the
+  // second correction's line; a bare `[1].line` named no argument.
+  it("addresses a wrong line id at corrections[i].line, i the correction's index", () => {
+    const corrections = [
+      { kind: "amount", line: "platform_fee", amount: "10.00", reason: "goodwill" },
+      { kind: "line", line: "bandwidth_mars", reason: "typo" },
+    ];
+    expect(thrown(() => issueCreditNote(contract, invoice, corrections))).toMatchObject({
+      name: "InputError",
+      code: "unknown_line",
+      path: "corrections[1].line",
+    });
+  });
+
+  it("addresses a bad amount at corrections[i].amount: not positive, not a decimal, finer than a cent", () => {
+    const amount = (value: string) => [
+      { kind: "line", line: "platform_fee", reason: "outage" },
+      { kind: "amount", line: "requests", amount: value, reason: "goodwill" },
+    ];
+    for (const value of ["-10.00", "ten", "0.001"]) {
+      const error = thrown(() => issueCreditNote(contract, invoice, amount(value)));
+      expect(error).toMatchObject({
+        name: "InputError",
+        code: "invalid_field",
+        path: "corrections[1].amount",
+      });
+    }
+    // A sentence that names its place says the same path.
+    expect((thrown(() => issueCreditNote(contract, invoice, amount("-10.00"))) as Error).message).toMatch(
+      /^corrections\[1\]\.amount /,
+    );
+  });
+
+  it("addresses corrections that are not a list of at least one at corrections", () => {
+    for (const corrections of [[], { kind: "invoice", reason: "x" }, null]) {
+      expect(thrown(() => issueCreditNote(contract, invoice, corrections))).toMatchObject({
+        name: "InputError",
+        path: "corrections",
+      });
+    }
   });
 });
 
@@ -169,6 +213,6 @@ describe("credit notes on discounted lines", () => {
           { kind: "quantity", line: "bandwidth_na", quantity: "100", reason: "x" },
         ]),
       ),
-    ).toMatchObject({ code: "invalid_field", path: "[0].kind" });
+    ).toMatchObject({ code: "invalid_field", path: "corrections[0].kind" });
   });
 });

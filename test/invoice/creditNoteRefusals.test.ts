@@ -189,7 +189,7 @@ describe("issueCreditNote says what it cannot credit, with the figures", () => {
       ),
     ).toMatchObject({
       code: "credit_exceeds_invoiced",
-      path: "[0]",
+      path: "corrections[0]",
       message:
         "Line platform_fee billed 500.00 and 500.00 is already credited; a credit of 0.00 must be more than 0 and at most the 0.00 that remains.",
     });
@@ -227,7 +227,7 @@ describe("issueCreditNote says what it cannot credit, with the figures", () => {
       ),
     ).toMatchObject({
       code: "invalid_field",
-      path: "[0].amount",
+      path: "corrections[0].amount",
       message: "A credit of 0.015 is not a whole number of minor units (2 decimals).",
     });
     const cent = issueCreditNote(contract, invoice, [
@@ -245,7 +245,7 @@ describe("issueCreditNote says what it cannot credit, with the figures", () => {
       ),
     ).toMatchObject({
       code: "credit_exceeds_invoiced",
-      path: "[0].quantity",
+      path: "corrections[0].quantity",
       message: "Line bandwidth_na billed 61400 units and 0 are already taken off; 61401 more cannot be.",
     });
     const first = issueCreditNote(contract, invoice, [
@@ -458,7 +458,7 @@ describe("issueCreditNote: what its mutation survivors showed unchecked", () => 
       thrown(() =>
         issueCreditNote(late, rated, [{ kind: "quantity", line: "seats", quantity: "1", reason: "x" }]),
       ),
-    ).toMatchObject({ code: "invalid_field", path: "[0].kind" });
+    ).toMatchObject({ code: "invalid_field", path: "corrections[0].kind" });
   });
 
   // A transformed line (divided, rounded up) and a capped line were rated by steps a quantity alone
@@ -489,7 +489,7 @@ describe("issueCreditNote: what its mutation survivors showed unchecked", () => 
         thrown(() =>
           issueCreditNote(shaped, rated, [{ kind: "quantity", line, quantity: "1", reason: "x" }]),
         ),
-      ).toMatchObject({ code: "invalid_field", path: "[0].kind" });
+      ).toMatchObject({ code: "invalid_field", path: "corrections[0].kind" });
     }
   });
 
@@ -552,7 +552,7 @@ describe("issueCreditNote: what its mutation survivors showed unchecked", () => 
         thrown(() => issueCreditNote(terms, rated, [{ kind: "quantity", line, quantity, reason: "x" }])),
       ).toMatchObject({
         code: "invalid_field",
-        path: "[0].kind",
+        path: "corrections[0].kind",
         message: `Line ${line} cannot be re-rated from its quantity alone (a flat, per-transaction, overridden, transformed, pooled, prorated, limited, window-priced or discounted line, or one priced at the tiers of its full quantity); credit an amount instead.`,
       });
     }

@@ -336,7 +336,7 @@ describe("the override step on whole-charge overrides", () => {
           { kind: "quantity", line: "requests", quantity: "1000", reason: "outage" },
         ]),
       ),
-    ).toMatchObject({ code: "invalid_field", path: "[0].kind" });
+    ).toMatchObject({ code: "invalid_field", path: "corrections[0].kind" });
   });
 });
 

@@ -22,6 +22,7 @@ const carry = (carried: object) =>
 describe("the sentences of a refused carried state", () => {
   it("a meter the contract does not have", () => {
     expect(carry({ seets: { active: ["u1"] } })).toMatchObject({
+      name: "InputError",
       code: "invalid_field",
       path: "options.carried.seets",
       message: 'The carried state names meter "seets", which the contract does not have.',

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseContract } from "../../src/contracts/index.js";
-import { ContractError, isRatecardError, UsageError } from "../../src/errors/index.js";
+import { ContractError, InputError, isRatecardError, UsageError } from "../../src/errors/index.js";
 import { parseCarriedStates, parseUsageEvent } from "../../src/schema/index.js";
 import { thrown } from "../_support/thrown.js";
 
@@ -111,6 +111,8 @@ describe("zod issues in words a specialist understands", () => {
 
   it("describes a carried level that is not a decimal without a regex", () => {
     const error = thrown(() => parseCarriedStates({ storage: { level: "abc" } }));
+    // a carried state is a call's input, not the contract's: an InputError
+    expect(error).toBeInstanceOf(InputError);
     expect(error).toMatchObject({ code: "invalid_field", path: "storage.level" });
     expect((error as Error).message).not.toMatch(ZOD_WORDING);
   });
