@@ -299,17 +299,19 @@ function creditedTax(
  * would credit wrong money), or an invoice whose content was edited after it was issued (its digest).
  * Earlier credit notes are checked the same way: each must be intact and issued against this very
  * invoice, once, since what they credited is what remains creditable.
- * @throws InputError `contract_mismatch` (at `contractId` or `contractDigest`), `currency_mismatch` (at
- *   `currency`), `digest_mismatch` (at `digest`, or `previous[i].digest`), `credit_note_mismatch` (at
- *   `previous[i].invoiceId` or `previous[i].invoiceDigest`), `duplicate_id` (at `previous[i].id`)
+ * Paths name the argument, as the schema checks' do: `invoice.…`, `options.previous[i].…`.
+ * @throws InputError `contract_mismatch` (at `invoice.contractId` or `invoice.contractDigest`),
+ *   `currency_mismatch` (at `invoice.currency`), `digest_mismatch` (at `invoice.digest`, or
+ *   `options.previous[i].digest`), `credit_note_mismatch` (at `options.previous[i].invoiceId` or
+ *   `options.previous[i].invoiceDigest`), `duplicate_id` (at `options.previous[i].id`)
  */
 function assertCreditable(contract: Contract, invoice: Invoice, previous: ReadonlyArray<CreditNote>): void {
   // A preview was never billed: there is nothing to credit.
   if (invoice.preview !== undefined)
-    throw InputError.from(periodMessages.previewNotBilled(invoice.id, invoice.preview.asOf), "preview");
+    throw InputError.from(periodMessages.previewNotBilled(invoice.id, invoice.preview.asOf), "invoice.preview");
   if (invoice.contractId !== contract.id) {
     const other = invoiceMessages.invoiceOfOtherContract(invoice.id, invoice.contractId, contract.id);
-    throw InputError.from(other, "contractId");
+    throw InputError.from(other, "invoice.contractId");
   }
   const { code, minorUnits } = contract.currency;
   if (invoice.currency.code !== code || invoice.currency.minorUnits !== minorUnits) {
@@ -317,7 +319,7 @@ function assertCreditable(contract: Contract, invoice: Invoice, previous: Readon
       { id: invoice.id, ...invoice.currency },
       { id: contract.id, code, minorUnits },
     );
-    throw InputError.from(differs, "currency");
+    throw InputError.from(differs, "invoice.currency");
   }
   if (invoice.contractDigest !== contract.digest) {
     const other = invoiceMessages.invoiceOfOtherContractVersion(
@@ -326,15 +328,15 @@ function assertCreditable(contract: Contract, invoice: Invoice, previous: Readon
       invoice.contractDigest,
       contract.digest,
     );
-    throw InputError.from(other, "contractDigest");
+    throw InputError.from(other, "invoice.contractDigest");
   }
-  const edited = digestMismatch(invoice, "invoice", "digest");
+  const edited = digestMismatch(invoice, "invoice", "invoice.digest");
   if (edited !== undefined) throw edited;
   const seen = new Set<string>();
   previous.forEach((note, index) => {
-    assertEarlierNote(note, invoice, `previous[${index}]`);
+    assertEarlierNote(note, invoice, `options.previous[${index}]`);
     if (seen.has(note.id)) {
-      throw InputError.from(invoiceMessages.earlierNoteRepeated(note.id), `previous[${index}].id`);
+      throw InputError.from(invoiceMessages.earlierNoteRepeated(note.id), `options.previous[${index}].id`);
     }
     seen.add(note.id);
   });

@@ -67,28 +67,28 @@ describe("credit notes refuse an invoice that is not the one issued from this co
       name: "an invoice of another contract",
       act: () => issueCreditNote(contract, rateInvoice(otherContract, oneEvent, "2026-02"), credit("line")),
       code: "contract_mismatch",
-      path: "contractId",
+      path: "invoice.contractId",
     },
     {
       name: "the right contract id, but the contract now bills in EUR",
       act: () =>
         issueCreditNote(parseContract({ ...contractJson(), currency: "EUR" }), issued(), credit("line")),
       code: "currency_mismatch",
-      path: "currency",
+      path: "invoice.currency",
     },
     {
       name: "the right contract id, but the contract now bills in JPY (0 decimals)",
       act: () =>
         issueCreditNote(parseContract({ ...contractJson(), currency: "JPY" }), issued(), credit("line")),
       code: "currency_mismatch",
-      path: "currency",
+      path: "invoice.currency",
     },
     {
       name: "an invoice whose currency was edited to JPY",
       act: () =>
         issueCreditNote(contract, { ...issued(), currency: { code: "JPY", minorUnits: 0 } }, credit("line")),
       code: "currency_mismatch",
-      path: "currency",
+      path: "invoice.currency",
     },
     {
       name: "a contract whose first tier price changed since the invoice was rated",
@@ -99,7 +99,7 @@ describe("credit notes refuse an invoice that is not the one issued from this co
         return issueCreditNote(parseContract(changed), issued(), credit("quantity", { quantity: "11400" }));
       },
       code: "contract_mismatch",
-      path: "contractDigest",
+      path: "invoice.contractDigest",
     },
     {
       name: "a contract that gained a 20 % VAT since (the note would credit tax never charged)",
@@ -113,7 +113,7 @@ describe("credit notes refuse an invoice that is not the one issued from this co
           credit("line"),
         ),
       code: "contract_mismatch",
-      path: "contractDigest",
+      path: "invoice.contractDigest",
     },
     {
       name: "a line amount raised from 3656.00 to 9656.00",
@@ -123,7 +123,7 @@ describe("credit notes refuse an invoice that is not the one issued from this co
         return issueCreditNote(contract, invoice, credit("line"));
       },
       code: "digest_mismatch",
-      path: "digest",
+      path: "invoice.digest",
     },
     {
       name: "a line quantity raised, then units credited off it",
@@ -133,13 +133,13 @@ describe("credit notes refuse an invoice that is not the one issued from this co
         return issueCreditNote(contract, invoice, credit("quantity", { quantity: "20000" }));
       },
       code: "digest_mismatch",
-      path: "digest",
+      path: "invoice.digest",
     },
     {
       name: "the total edited",
       act: () => issueCreditNote(contract, { ...issued(), total: "1.00" }, credit("line")),
       code: "digest_mismatch",
-      path: "digest",
+      path: "invoice.digest",
     },
     {
       name: "a line removed",
@@ -148,7 +148,7 @@ describe("credit notes refuse an invoice that is not the one issued from this co
         return issueCreditNote(contract, { ...invoice, lines: invoice.lines.slice(1) }, credit("line"));
       },
       code: "digest_mismatch",
-      path: "digest",
+      path: "invoice.digest",
     },
     {
       name: "a made-up line appended",
@@ -160,7 +160,7 @@ describe("credit notes refuse an invoice that is not the one issued from this co
         ]);
       },
       code: "digest_mismatch",
-      path: "digest",
+      path: "invoice.digest",
     },
     {
       name: "the digest deleted",
@@ -179,7 +179,7 @@ describe("credit notes refuse an invoice that is not the one issued from this co
         return issueCreditNote(contract, { ...issued(), digest: other.digest }, credit("line"));
       },
       code: "digest_mismatch",
-      path: "digest",
+      path: "invoice.digest",
     },
     {
       name: "an earlier note whose amount was lowered (to free more credit)",
@@ -189,7 +189,7 @@ describe("credit notes refuse an invoice that is not the one issued from this co
         return issueCreditNote(contract, issued(), credit("line"), { previous: [lowered] });
       },
       code: "digest_mismatch",
-      path: "previous[0].digest",
+      path: "options.previous[0].digest",
     },
     {
       name: "an earlier note of another invoice (it used to be skipped silently)",
@@ -199,7 +199,7 @@ describe("credit notes refuse an invoice that is not the one issued from this co
         return issueCreditNote(contract, issued(), credit("line"), { previous: [otherNote] });
       },
       code: "credit_note_mismatch",
-      path: "previous[0].invoiceId",
+      path: "options.previous[0].invoiceId",
     },
     {
       name: "an earlier note of another version of this invoice (same id, other usage)",
@@ -209,7 +209,7 @@ describe("credit notes refuse an invoice that is not the one issued from this co
         return issueCreditNote(contract, issued(), credit("line"), { previous: [note] });
       },
       code: "credit_note_mismatch",
-      path: "previous[0].invoiceDigest",
+      path: "options.previous[0].invoiceDigest",
     },
     {
       name: "the same earlier note given twice",
@@ -218,7 +218,7 @@ describe("credit notes refuse an invoice that is not the one issued from this co
         return issueCreditNote(contract, issued(), credit("line"), { previous: [note, note] });
       },
       code: "duplicate_id",
-      path: "previous[1].id",
+      path: "options.previous[1].id",
     },
   ];
 

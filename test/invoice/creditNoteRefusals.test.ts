@@ -34,52 +34,52 @@ const resigned = (note: CreditNote, change: Partial<CreditNote>) =>
   withDigest<CreditNote>({ ...note, ...change });
 
 describe("issueCreditNote refuses an invoice that is not the one ratecard issued from this contract", () => {
-  it("refuses another contract's invoice, at contractId", () => {
+  it("refuses another contract's invoice, at invoice.contractId", () => {
     const other = { ...invoice, contractId: "ctr_other" };
     expect(thrown(() => issueCreditNote(contract, other, goodwill))).toMatchObject({
       code: "contract_mismatch",
-      path: "contractId",
+      path: "invoice.contractId",
       message: `Invoice ${INVOICE_ID} was rated from contract ctr_other, not from contract ctr_northwind_cdn; credit it with the contract it was rated from.`,
     });
   });
 
-  it("refuses an invoice in another currency, or with other minor units, at currency", () => {
+  it("refuses an invoice in another currency, or with other minor units, at invoice.currency", () => {
     const euro = { ...invoice, currency: { ...invoice.currency, code: "EUR" } };
     expect(thrown(() => issueCreditNote(contract, euro, goodwill))).toMatchObject({
       code: "currency_mismatch",
-      path: "currency",
+      path: "invoice.currency",
       message: `Invoice ${INVOICE_ID} is in EUR (2 decimals), but contract ctr_northwind_cdn bills in USD (2 decimals); a credit note is in the invoice's currency and the contract's, so they must be the same.`,
     });
     const mills = { ...invoice, currency: { ...invoice.currency, minorUnits: 3 } };
     expect(thrown(() => issueCreditNote(contract, mills, goodwill))).toMatchObject({
       code: "currency_mismatch",
-      path: "currency",
+      path: "invoice.currency",
       message: expect.stringContaining(
         "is in USD (3 decimals), but contract ctr_northwind_cdn bills in USD (2 decimals)",
       ),
     });
   });
 
-  it("refuses an invoice rated from another version of the contract, at contractDigest", () => {
+  it("refuses an invoice rated from another version of the contract, at invoice.contractDigest", () => {
     const older = { ...invoice, contractDigest: OTHER_DIGEST };
     expect(thrown(() => issueCreditNote(contract, older, goodwill))).toMatchObject({
       code: "contract_mismatch",
-      path: "contractDigest",
+      path: "invoice.contractDigest",
       message: `Invoice ${INVOICE_ID} was rated from a different version of contract ctr_northwind_cdn (digest ${OTHER_DIGEST}; the contract given has ${contract.digest}); credit it with the contract exactly as it was when the invoice was rated, since quantity corrections and tax use its terms.`,
     });
   });
 
-  it("refuses an invoice whose lines or total were edited after it was issued, at digest", () => {
+  it("refuses an invoice whose lines or total were edited after it was issued, at invoice.digest", () => {
     const [first, ...rest] = invoice.lines;
     const editedLine = { ...invoice, lines: [{ ...first!, amount: "400.00" }, ...rest] };
     expect(thrown(() => issueCreditNote(contract, editedLine, goodwill))).toMatchObject({
       code: "digest_mismatch",
-      path: "digest",
+      path: "invoice.digest",
     });
     const editedTotal = { ...invoice, total: "7000.00" };
     expect(thrown(() => issueCreditNote(contract, editedTotal, goodwill))).toMatchObject({
       code: "digest_mismatch",
-      path: "digest",
+      path: "invoice.digest",
     });
   });
 
@@ -141,7 +141,7 @@ describe("issueCreditNote refuses options and earlier credit notes that do not b
     const edited = { ...first, total: "1.00" };
     expect(thrown(() => issueCreditNote(contract, invoice, goodwill, { previous: [edited] }))).toMatchObject({
       code: "digest_mismatch",
-      path: "previous[0].digest",
+      path: "options.previous[0].digest",
     });
   });
 
@@ -151,7 +151,7 @@ describe("issueCreditNote refuses options and earlier credit notes that do not b
       thrown(() => issueCreditNote(contract, invoice, goodwill, { previous: [first, ofOther] })),
     ).toMatchObject({
       code: "credit_note_mismatch",
-      path: "previous[1].invoiceId",
+      path: "options.previous[1].invoiceId",
       message: `Credit note ${first.id} credits invoice ctr_northwind_cdn:2026-01-01, not invoice ${INVOICE_ID}; give only the credit notes issued against ${INVOICE_ID}.`,
     });
   });
@@ -162,7 +162,7 @@ describe("issueCreditNote refuses options and earlier credit notes that do not b
       thrown(() => issueCreditNote(contract, invoice, goodwill, { previous: [ofOtherVersion] })),
     ).toMatchObject({
       code: "credit_note_mismatch",
-      path: "previous[0].invoiceDigest",
+      path: "options.previous[0].invoiceDigest",
       message: `Credit note ${first.id} was issued against another version of invoice ${INVOICE_ID} (digest ${OTHER_DIGEST}; this invoice has ${invoice.digest}).`,
     });
   });
@@ -172,7 +172,7 @@ describe("issueCreditNote refuses options and earlier credit notes that do not b
       thrown(() => issueCreditNote(contract, invoice, goodwill, { previous: [first, first] })),
     ).toMatchObject({
       code: "duplicate_id",
-      path: "previous[1].id",
+      path: "options.previous[1].id",
       message: `Credit note ${first.id} is given twice among the earlier credit notes; what it credited would count twice.`,
     });
   });

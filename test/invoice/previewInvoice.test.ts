@@ -175,10 +175,10 @@ describe("previewInvoice", () => {
 });
 
 describe("a preview is not an issued invoice", () => {
-  it("refuses a credit note against a preview, at preview", () => {
+  it("refuses a credit note against a preview, at invoice.preview", () => {
     const preview = previewInvoice(unitAndFee, EVENTS, "2026-02", AS_OF);
     expect(
       thrown(() => issueCreditNote(unitAndFee, preview, [{ kind: "invoice", reason: "goodwill" }])),
-    ).toMatchObject({ code: "invalid_argument", path: "preview" });
+    ).toMatchObject({ code: "invalid_argument", path: "invoice.preview" });
   });
 });
