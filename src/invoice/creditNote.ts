@@ -308,7 +308,10 @@ function creditedTax(
 function assertCreditable(contract: Contract, invoice: Invoice, previous: ReadonlyArray<CreditNote>): void {
   // A preview was never billed: there is nothing to credit.
   if (invoice.preview !== undefined)
-    throw InputError.from(periodMessages.previewNotBilled(invoice.id, invoice.preview.asOf), "invoice.preview");
+    throw InputError.from(
+      periodMessages.previewNotBilled(invoice.id, invoice.preview.asOf),
+      "invoice.preview",
+    );
   if (invoice.contractId !== contract.id) {
     const other = invoiceMessages.invoiceOfOtherContract(invoice.id, invoice.contractId, contract.id);
     throw InputError.from(other, "invoice.contractId");
