@@ -1,3 +1,5 @@
+import { Decimal } from "../../money/index.js";
+
 /**
  * The spreadsheet formula that rounds `x` (a cell reference or a parenthesised expression) to
  * `decimals` places the way ratecard's `roundTo` does for `mode`.
@@ -58,3 +60,24 @@ export function wholeFormula(x: string, direction: "up" | "down"): string {
   const near = `ABS((${x})-ROUND(${x},0))<=5E-15*ABS(${x})`;
   return `IF(${near},ROUND(${x},0),${direction === "up" ? `-INT(-(${x}))` : `INT(${x})`})`;
 }
+
+/**
+ * True when a spreadsheet cannot round `exact` as ratecard does: it lies within the rounding formula's
+ * noise tolerance (or the double's own error, 20 times over) of a minor unit or a tie, without being on
+ * one. The formula then takes it as on the boundary, where ratecard, exact, sees it just past: an
+ * inclusive price's tax of 123,446,471,509.4320 × 7.75 ÷ 107.75 = 8,878,980,549.4023016… is 0.0000016
+ * above 8,878,980,549.4023, inside the tolerance of 5 × 10^-15 × 8.9 × 10^9 = 0.0000444, so Calc
+ * rounded it up to …4023 where ratecard gives …4024. A value exactly on a boundary or a tie (its digits
+ * end there) is what the tolerance is for, and rounds right.
+ * @example tooCloseToRound("8878980549.4023016241", 4) // true; tooCloseToRound("0.0075", 2) // false (a tie)
+ */
+export function tooCloseToRound(exact: string, decimals: number): boolean {
+  const units = new Decimal(exact).abs().times(new Decimal(10).pow(decimals));
+  const fraction = units.minus(units.floor());
+  const distance = Decimal.min(fraction, new Decimal(1).minus(fraction), fraction.minus(0.5).abs());
+  return !distance.isZero() && distance.lte(units.times(TOO_CLOSE));
+}
+
+// 20 times the formula's tolerance (5 × 10^-15 of the magnitude): a double's error after a few
+// operations is a few units of 10^-16 of it, so beyond this the formula's answer is the exact one.
+const TOO_CLOSE = "1E-13";

@@ -2,7 +2,7 @@ import { Decimal, toPlainString } from "../../money/index.js";
 import type { InvoiceTax } from "../../schema/index.js";
 import type { AdjustmentContext } from "./adjustmentRows.js";
 import { liveOrValue } from "./liveOrValue.js";
-import { roundingFormula, toleranceOf } from "./roundingFormula.js";
+import { roundingFormula, toleranceOf, tooCloseToRound } from "./roundingFormula.js";
 import { exactValue, formulaCell, numberCell } from "./sheetBuilder.js";
 
 // The exact sum of the lines' exact taxes: what a per-invoice rate rounds.
@@ -42,6 +42,8 @@ export function writeTax(context: AdjustmentContext, tax: InvoiceTax): TaxCell {
       .filter((rate) => rate.lines.some((l) => l.line === line))
       .map((rate) => rate.percent)
       .join("+");
+  // Whether a cell rounding this exact tax is live only if the exact value fits a spreadsheet.
+  const exactNeeded = (exact: string) => tax.mode === "exclusive" || tooCloseToRound(exact, minor);
   const rateCells = tax.rates.map((rate) => {
     const lineCells = rate.lines.map((share) => {
       const live = nets.gives([share.line], share.base);
@@ -66,9 +68,10 @@ export function writeTax(context: AdjustmentContext, tax: InvoiceTax): TaxCell {
                 share.rounded ?? "0",
                 money,
                 "",
-                // A quotient by 100 + the percents (inclusive prices) may not end: it is never a tie, so
-                // its double rounds right. An exclusive tax ends, and must fit to round right at a tie.
-                tax.mode === "exclusive" ? [share.exact] : [],
+                // An exclusive tax ends, and must fit to round right at a tie. A quotient by 100 + the
+                // percents (inclusive prices) may not end: its double rounds right unless it lies a hair
+                // from a minor unit or a tie, where the formula would take it as on one.
+                exactNeeded(share.exact) ? [share.exact] : [],
               ).cell
             : formulaCell(exact),
         note: `${relieved ? `${tax.notes.join(" ")}: no tax. ` : ""}${live ? "C: the line's net" : "C: the line's net as ratecard computed it (a value)"}; ${tax.mode}${tax.rounding === "per_line" ? ", rounded on its own" : ", exact (the rate's total is rounded once)"}.`,
@@ -77,11 +80,12 @@ export function writeTax(context: AdjustmentContext, tax: InvoiceTax): TaxCell {
     });
     const sum = lineCells.length === 0 ? "0" : `SUM(${lineCells.join(",")})`;
     // A rate over a line tax written as a value is a value too.
+    const rateExact = exactSum(rate.lines.map((l) => l.exact));
     const operands =
       tax.rounding === "per_line"
-        ? rate.lines.flatMap((l) => [l.rounded ?? "0", ...(tax.mode === "exclusive" ? [l.exact] : [])])
-        : tax.mode === "exclusive"
-          ? [exactSum(rate.lines.map((l) => l.exact))]
+        ? rate.lines.flatMap((l) => [l.rounded ?? "0", ...(exactNeeded(l.exact) ? [l.exact] : [])])
+        : exactNeeded(rateExact)
+          ? [rateExact]
           : [];
     const amount = liveOrValue(
       tax.rounding === "per_line" ? sum : roundingFormula(`(${sum})`, minor, mode, toleranceOf(lineCells)),

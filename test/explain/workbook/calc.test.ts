@@ -180,6 +180,33 @@ describe("the invoice workbook in LibreOffice Calc", () => {
     expectCalcMatches("overage", book, values.get("overage")!);
   });
 
+  it("shows ratecard's value for an inclusive tax a hair past a minor unit, where a double cannot tell", {
+    timeout: CALC_TIMEOUT,
+  }, async () => {
+    // Found by the generated-contract test (FC_SEED=1393116203, 150 runs, draw 137). The tax inside a
+    // price of 70,000,000,003.16 at 7.75 % is 70,000,000,003.16 × 7.75 ÷ 107.75 = 2,170,000,000,097.96 ÷
+    // 431 = 5,034,802,784.45 + 0.01 ÷ 431 (431 × 5,034,802,784.45 = 2,170,000,000,097.95), rounded up:
+    // 5,034,802,784.46. In doubles the quotient is 0.0000232 past the cent, inside the formula's tolerance
+    // of 5 × 10^-15 × 5.03 × 10^9 = 0.0000252, so a formula took it as on the cent: 5,034,802,784.45.
+    const contract = buildContract({
+      rounding: { mode: "up" },
+      tax: {
+        mode: "inclusive",
+        rounding: "per_line",
+        rates: [{ id: "vat", name: "VAT", percent: "7.75", charges: ["use"] }],
+      },
+    });
+    const invoice = rateInvoice(contract, [oneEvent("70000000003.16")], "2026-02");
+    expect(invoice.tax?.total).toBe("5034802784.46");
+    // inclusive: the total is the price, tax included
+    expect(invoice.total).toBe("70000000003.16");
+    const books = workbooksOf(new Map([["inclusive", invoice]]));
+    const book = books.get("inclusive")!;
+    const values = await calcValuesOf(books);
+    expect(values.get("inclusive")!(figure(book, "tax"))).toBe("5034802784.46");
+    expectCalcMatches("inclusive", book, values.get("inclusive")!);
+  });
+
   it("computes the cells itself: wrong cached results in the file change nothing, unless Calc is left to trust them", {
     timeout: CALC_TIMEOUT,
   }, async () => {
