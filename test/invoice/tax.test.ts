@@ -114,6 +114,32 @@ describe("inclusive tax", () => {
     expect(invoice.tax?.rates.map((rate) => rate.amount)).toEqual(["60.00", "15.00"]);
     expect(invoice.tax?.net).toBe("300.00");
   });
+
+  it("rounds a per_invoice inclusive tax that is exactly a tie as a tie, though each line's share does not end", () => {
+    // Two charges on two meters: a bills 100,000.04, b 0.01 (prices include 20 % VAT). Each line holds
+    // gross × 20 ÷ 120 = gross ÷ 6: 16,666.67333… and 0.0016666…, neither ending. Their sum is
+    // 100,000.05 ÷ 6 = 16,666.675 exactly, a tie: half-even to 16,666.68 (7 is odd). Added as 50-digit
+    // values, the two came to 16,666.67499…9 and rounded to 16,666.67, a cent short.
+    const contract = buildContract({
+      id: "ctr_tax",
+      currency: "EUR",
+      meters: [sumMeter("ma", { eventType: "a" }), sumMeter("mb", { eventType: "b" })],
+      charges: [unitCharge("a", "A", "ma"), unitCharge("b", "B", "mb")],
+      tax: { mode: "inclusive", rounding: "per_invoice", rates: vat20 },
+    });
+    const event = (type: string, v: string) => ({
+      id: type,
+      type,
+      customer: "cus",
+      timestamp: "2026-03-02T00:00:00Z",
+      properties: { v },
+    });
+    const invoice = rateInvoice(contract, [event("a", "100000.04"), event("b", "0.01")], "2026-03");
+    expect(invoice.tax?.total).toBe("16666.68");
+    // inclusive: the total is the gross, 100,000.04 + 0.01; the net what the tax leaves of it
+    expect(invoice.total).toBe("100000.05");
+    expect(invoice.tax?.net).toBe("83333.37");
+  });
 });
 
 describe("exempt customers and reverse charge", () => {

@@ -1,20 +1,25 @@
 import type { TaxRateTerms, TaxTerms } from "../../contracts/index.js";
 import {
-  addExactly,
+  addQuotients,
   type Currency,
-  type Decimal,
+  Decimal,
+  type ExactQuotient,
+  exactProduct,
+  quotient,
+  quotientValue,
   type RoundingMode,
   roundTo,
   toFixedString,
   toPlainString,
   ZERO,
+  ZERO_QUOTIENT,
 } from "../../money/index.js";
 import type { InvoiceTax } from "../../schema/index.js";
 import { chargeScope } from "../chargeScope.js";
 import type { InvoiceDraft } from "../draft.js";
 import type { InvoiceLine } from "../invoiceSchema.js";
 import { netOf } from "../spreadReduction.js";
-import { partOf, shareInForce, type TaxCalendar, type TaxPart, taxParts } from "./taxParts.js";
+import { shareInForce, type TaxCalendar, type TaxPart, taxParts } from "./taxParts.js";
 
 /**
  * Computes the invoice's tax from its rounded lines, after everything else (the last step of the
@@ -47,13 +52,20 @@ export function applyTax(
     const shares = applicable.map((line) => {
       const base = netOf(line);
       const parts = partsOf(line);
-      const exact = relieved ? ZERO : taxOf(base, rate, tax, parts);
-      return { line: line.id, base, exact, inForce: shareInForce(parts, rate) };
+      const fraction = relieved ? ZERO_QUOTIENT : taxOf(base, rate, tax, parts);
+      return {
+        line: line.id,
+        base,
+        fraction,
+        exact: quotientValue(fraction),
+        inForce: shareInForce(parts, rate),
+      };
     });
     const amount = perLine
       ? shares.reduce((sum, share) => sum.plus(round(share.exact)), ZERO)
-      : // Added exactly: each share can carry 46 digits, and many lines of them more than 50.
-        round(shares.reduce((sum, share) => addExactly(sum, share.exact), ZERO));
+      : // The lines' quotients added as quotients and divided once: added as 50-digit values, an inclusive
+        // tax of exactly a tie could come out a hair short of it and round the wrong way (exactQuotient.ts).
+        round(quotientValue(shares.reduce((sum, share) => addQuotients(sum, share.fraction), ZERO_QUOTIENT)));
     return {
       rate: rate.id,
       name: rate.name,
@@ -88,6 +100,8 @@ export function applyTax(
   };
 }
 
+const HUNDRED = new Decimal(100);
+
 const scopes = new WeakMap<TaxRateTerms, (chargeId: string) => boolean>();
 
 // Each rate's list of charges is read into a set once (a rate of the contract is immutable).
@@ -121,16 +135,28 @@ function linePartsOf(tax: TaxTerms, calendar: TaxCalendar): (line: InvoiceLine) 
 }
 
 // One rate's exact tax on one line, part by part of its period (one part, the whole line, unless a
-// dated rate cuts it): for inclusive prices every rate in force on a part shares that part's gross.
-function taxOf(base: Decimal, rate: TaxRateTerms, tax: TaxTerms, parts: ReadonlyArray<TaxPart>): Decimal {
+// dated rate cuts it): for inclusive prices every rate in force on a part shares that part's gross. Kept
+// as a quotient (base × percent × elapsed ÷ (period × (100 + percents))), divided once by the caller.
+function taxOf(
+  base: Decimal,
+  rate: TaxRateTerms,
+  tax: TaxTerms,
+  parts: ReadonlyArray<TaxPart>,
+): ExactQuotient {
+  const taxed = exactProduct(base, rate.percent);
   return parts
     .filter((part) => part.rates.includes(rate))
     .reduce((sum, part) => {
-      if (tax.mode === "exclusive")
-        return addExactly(sum, partOf(base.times(rate.percent), part.ratio).div(100));
-      const together = part.rates.reduce((total, other) => total.plus(other.percent), ZERO);
-      return addExactly(sum, partOf(base.times(rate.percent), part.ratio).div(together.plus(100)));
-    }, ZERO);
+      const divisor =
+        tax.mode === "exclusive"
+          ? HUNDRED
+          : part.rates.reduce((total, other) => total.plus(other.percent), HUNDRED);
+      const share =
+        part.ratio === undefined
+          ? quotient(taxed, divisor)
+          : quotient(exactProduct(taxed, part.ratio.elapsed), exactProduct(part.ratio.total, divisor));
+      return addQuotients(sum, share);
+    }, ZERO_QUOTIENT);
 }
 
 /**

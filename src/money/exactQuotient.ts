@@ -1,0 +1,46 @@
+import { addExactly, type Decimal, exactProduct, ONE, ZERO } from "./decimal.js";
+
+/**
+ * A value kept as numerator ÷ denominator, both exact, so that a sum of quotients is divided once, at
+ * the end. A quotient such as 1,743.2961 × 25 ÷ 150 need not end: worked out to 50 digits and added up
+ * term by term, −26.9333 × 25 ÷ 150 + 1,770.2294 × 25 ÷ 150 makes 290.54934999…9, where the sum is
+ * 1,743.2961 ÷ 6 = 290.54935 exactly, a tie, and rounding then goes the wrong way (half-even to 4
+ * decimals: 290.5493, not 290.5494). Divided once, a value that ends (a tie, a minor unit) comes out
+ * exact, for its digits fit the 50 of the division.
+ */
+export interface ExactQuotient {
+  readonly numerator: Decimal;
+  readonly denominator: Decimal;
+}
+
+export const ZERO_QUOTIENT: ExactQuotient = { numerator: ZERO, denominator: ONE };
+
+/** numerator ÷ denominator, unreduced: nothing is divided yet. */
+export function quotient(numerator: Decimal, denominator: Decimal): ExactQuotient {
+  return { numerator, denominator };
+}
+
+/**
+ * a + b, exactly: over their common denominator when they share one (the usual case: every line of a
+ * rate divides by the same 100 + percents), else over the product of the two.
+ */
+export function addQuotients(a: ExactQuotient, b: ExactQuotient): ExactQuotient {
+  if (a.numerator.isZero()) return b;
+  if (b.numerator.isZero()) return a;
+  if (a.denominator.eq(b.denominator))
+    return { numerator: addExactly(a.numerator, b.numerator), denominator: a.denominator };
+  return {
+    numerator: addExactly(exactProduct(a.numerator, b.denominator), exactProduct(b.numerator, a.denominator)),
+    denominator: exactProduct(a.denominator, b.denominator),
+  };
+}
+
+/**
+ * The value, divided once to the working precision (50 significant digits). Enough to round right: a
+ * tie or a minor unit has a few dozen digits at most, which the division gives exactly; a value that
+ * does not end would have to come within 10^-50 of its magnitude of one to be taken for it, which
+ * denominators of fewer than 25 digits (100 + percents, seconds of a period) cannot do.
+ */
+export function quotientValue(value: ExactQuotient): Decimal {
+  return value.denominator.eq(1) ? value.numerator : value.numerator.div(value.denominator);
+}
