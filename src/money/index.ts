@@ -13,6 +13,7 @@ export {
   ZERO,
 } from "./decimal.js";
 export { decimalOfText } from "./decimalOfText.js";
+export { dividesExactly } from "./dividesExactly.js";
 export type { ExactQuotient } from "./exactQuotient.js";
 export { addQuotients, quotient, quotientValue, ZERO_QUOTIENT } from "./exactQuotient.js";
 export { ExactSum, isDecimalText, parseShortDecimal, ShortDecimal } from "./exactSum.js";

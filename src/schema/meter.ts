@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import {
+  contractMessages,
   type ErrorMessage,
   operationPropertyNotAllowed,
   percentileSettingsMissing,
@@ -15,6 +16,8 @@ import {
   windowAllowanceWithPercentile,
   windowNotAllowed,
 } from "../errors/index.js";
+import { toPlainString } from "../money/index.js";
+import { divisorNeedsRound } from "./divisorNeedsRound.js";
 import {
   idSchema,
   issueOf,
@@ -137,12 +140,23 @@ export type WeightedTerms = z.output<typeof weightedSchema>;
  * domain), each entity's quantity is divided, rounded and capped, and the entities are summed (any
  * part of an hour bills the whole hour; an hourly price capped at a monthly maximum).
  */
-export const entitySchema = z.strictObject({
-  property,
-  divideBy: z.optional(sizeSchema),
-  round: z.optional(z.enum(["up", "down", "none"])),
-  cap: z.optional(quantitySchema),
-});
+export const entitySchema = z
+  .strictObject({
+    property,
+    divideBy: z.optional(sizeSchema),
+    round: z.optional(z.enum(["up", "down", "none"])),
+    cap: z.optional(quantitySchema),
+  })
+  .check(
+    z.superRefine((entity, ctx) => {
+      // Each entity's quotient is summed into the meter: unrounded, a quotient that does not end is not exact.
+      const { divideBy, round } = entity;
+      if (divisorNeedsRound(divideBy, round))
+        ctx.addIssue(
+          issueOf(contractMessages.divideByNeedsRound(toPlainString(divideBy), "entity"), ["divideBy"]),
+        );
+    }),
+  );
 export type EntityTerms = z.output<typeof entitySchema>;
 
 /**

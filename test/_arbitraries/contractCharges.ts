@@ -156,16 +156,26 @@ function capacityPriceArb(meterIds: ReadonlyArray<string>): fc.Arbitrary<PriceJs
   );
 }
 
-/** How a measured or fixed quantity becomes billable: divide, take off included units, round. */
-const transformArb: fc.Arbitrary<Record<string, unknown>> = fc.record(
-  {
-    divideBy: fc.constantFrom("1000", "1024", "0.5", "3", "3600", "1e9"),
-    included: fc.constantFrom("0", "10", "0.5", "1000", "1e6"),
-    round: fc.constantFrom("up", "down", "none"),
-    unit: fc.constantFrom("GB", "hours", "units"),
-  },
-  { requiredKeys: [] },
-);
+/**
+ * How a measured or fixed quantity becomes billable: divide, take off included units, round. A divisor
+ * whose quotients need not end (3, 3,600) comes with a rounding, as the contract schema asks.
+ */
+const transformArb: fc.Arbitrary<Record<string, unknown>> = fc
+  .record(
+    {
+      divideBy: fc.constantFrom("1000", "1024", "0.5", "3", "3600", "1e9"),
+      included: fc.constantFrom("0", "10", "0.5", "1000", "1e6"),
+      round: fc.constantFrom("up", "down", "none"),
+      unit: fc.constantFrom("GB", "hours", "units"),
+    },
+    { requiredKeys: [] },
+  )
+  .map((transform) =>
+    (transform.divideBy === "3" || transform.divideBy === "3600") &&
+    (transform.round === undefined || transform.round === "none")
+      ? { ...transform, round: "up" }
+      : transform,
+  );
 
 /** A line minimum and/or maximum (minimum ≤ maximum). */
 const lineLimitsArb = sometimes(

@@ -84,15 +84,23 @@ const weightedArb = fc.record(
   { requiredKeys: [] },
 );
 
-const entityArb = fc.record(
-  {
-    property: fc.constant("instance"),
-    divideBy: fc.constantFrom("3600", "1", "0.5", "60"),
-    round: fc.constantFrom("up", "down", "none"),
-    cap: fc.constantFrom("0", "1", "720", "2.5"),
-  },
-  { requiredKeys: ["property"] },
-);
+// A divisor whose quotients need not end (60, 3,600) comes with a rounding, as the meter schema asks.
+const entityArb = fc
+  .record(
+    {
+      property: fc.constant("instance"),
+      divideBy: fc.constantFrom("3600", "1", "0.5", "60"),
+      round: fc.constantFrom("up", "down", "none"),
+      cap: fc.constantFrom("0", "1", "720", "2.5"),
+    },
+    { requiredKeys: ["property"] },
+  )
+  .map((entity) =>
+    (entity.divideBy === "3600" || entity.divideBy === "60") &&
+    (entity.round === undefined || entity.round === "none")
+      ? { ...entity, round: "down" as const }
+      : entity,
+  );
 
 /** Which of the mutually exclusive shapes a meter takes. */
 type Shape = "plain" | "window" | "entity" | "window_entity" | "persistent";

@@ -214,6 +214,25 @@ describe("meter validation: refused meters, with codes and paths", () => {
     ).toEqual([{ code: "invalid_field", path: "meters[0].filters[0].value" }]);
   });
 
+  it("refuses an entity divisor whose quotients need not end unless it rounds them (3,600 s → hours)", () => {
+    const meter = (extra: Record<string, unknown>) => ({
+      aggregation: "sum",
+      valueProperty: "s",
+      entity: { property: "i", ...extra },
+    });
+    const entity = (extra: Record<string, unknown>) => problems(meter(extra));
+    const accepted = (extra: Record<string, unknown>) =>
+      safeParseContract(contractWith(meter(extra))).success;
+    expect(entity({ divideBy: "3600" })).toEqual([
+      { code: "invalid_field", path: "meters[0].entity.divideBy" },
+    ]);
+    expect(entity({ divideBy: "60", round: "none" })).toEqual([
+      { code: "invalid_field", path: "meters[0].entity.divideBy" },
+    ]);
+    expect(accepted({ divideBy: "3600", round: "up" })).toBe(true);
+    expect(accepted({ divideBy: "1000" })).toBe(true);
+  });
+
   it("refuses a negative entity cap and a zero divideBy", () => {
     expect(
       problems({

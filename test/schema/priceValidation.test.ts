@@ -579,6 +579,25 @@ describe("schema: charge transform and line limits", () => {
     });
   });
 
+  it("refuses a divisor whose quotients need not end unless the transform rounds them", () => {
+    // 1,200 s ÷ 3,600 = 0.333…: carried to 50 digits, 0.333… × $0.03 came to $0.0099999…9, billed $0.00
+    // rounded down where the amount is $0.01 exactly; rounded, the quantity is exact
+    for (const transform of [{ divideBy: "3600" }, { divideBy: "3600", round: "none" }, { divideBy: "30" }])
+      expect(onlyProblem(unit, { transform })).toEqual({
+        code: "invalid_field",
+        path: "charges[0].transform.divideBy",
+      });
+    // 1 ÷ 1,024 = 0.0009765625 and 1 ÷ 0.5 = 2 end; a rounding makes any quotient exact
+    for (const transform of [
+      { divideBy: "1024" },
+      { divideBy: "0.5" },
+      { divideBy: "1e9" },
+      { divideBy: "3600", round: "up" },
+      { divideBy: "3600", round: { mode: "half_even", decimals: 6 } },
+    ])
+      expect(accepted(unit, { transform }).transform?.divideBy?.isPositive()).toBe(true);
+  });
+
   it("refuses a negative minimum or maximum unless the charge is a credit", () => {
     // maximum −5 would cap every line at −5.00: a negative bill from a charge that is not a credit
     expect(onlyProblem(unit, { maximum: "-5" })).toEqual({

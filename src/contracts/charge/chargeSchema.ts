@@ -1,7 +1,15 @@
 import * as z from "zod/mini";
 import { contractMessages } from "../../errors/index.js";
+import { toPlainString } from "../../money/index.js";
 import { priceSchema } from "../../pricing/index.js";
-import { idSchema, issueOf, moneyAmountSchema, quantitySchema, sizeSchema } from "../../schema/index.js";
+import {
+  divisorNeedsRound,
+  idSchema,
+  issueOf,
+  moneyAmountSchema,
+  quantitySchema,
+  sizeSchema,
+} from "../../schema/index.js";
 import { windowPricingSchema } from "./windowPricingSchema.js";
 
 /**
@@ -28,20 +36,31 @@ export const quantityRoundingSchema = z
   );
 export type QuantityRoundingTerms = z.output<typeof quantityRoundingSchema>;
 
-export const transformSchema = z.strictObject({
-  divideBy: z.optional(sizeSchema),
-  included: z.optional(quantitySchema),
-  round: z
-    .optional(z.union([z.enum(["up", "down", "none"]), quantityRoundingSchema]))
-    .check(
-      z.describe(
-        '"up" or "down" to a whole unit, "none", or { "mode": "up" | "down" | "half_up" | "half_even", "decimals": N } or { "mode", "increment": "0.001" }.',
+export const transformSchema = z
+  .strictObject({
+    divideBy: z.optional(sizeSchema),
+    included: z.optional(quantitySchema),
+    round: z
+      .optional(z.union([z.enum(["up", "down", "none"]), quantityRoundingSchema]))
+      .check(
+        z.describe(
+          '"up" or "down" to a whole unit, "none", or { "mode": "up" | "down" | "half_up" | "half_even", "decimals": N } or { "mode", "increment": "0.001" }.',
+        ),
       ),
-    ),
-  unit: z
-    .optional(z.string())
-    .check(z.describe("The billable quantity's unit when it differs from the meter's (bytes → \"GB\").")),
-});
+    unit: z
+      .optional(z.string())
+      .check(z.describe("The billable quantity's unit when it differs from the meter's (bytes → \"GB\").")),
+  })
+  .check(
+    z.superRefine((transform, ctx) => {
+      // A quotient that does not end is exact once rounded; unrounded, amounts priced from it are not.
+      const { divideBy, round } = transform;
+      if (divisorNeedsRound(divideBy, round))
+        ctx.addIssue(
+          issueOf(contractMessages.divideByNeedsRound(toPlainString(divideBy), "transform"), ["divideBy"]),
+        );
+    }),
+  );
 export type TransformTerms = z.output<typeof transformSchema>;
 
 export const chargeSchema = z.strictObject({

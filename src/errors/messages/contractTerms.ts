@@ -112,6 +112,22 @@ export function prepaidCreditRecurring(): ErrorMessage {
   };
 }
 
+/**
+ * A `divideBy` whose quotient need not end, with no rounding of the quotient: the quantity could only be
+ * carried to 50 digits, and an amount priced from it that is exactly a minor unit could round the wrong
+ * way (1,200 s ÷ 3,600 × $0.03 = $0.01 came out $0.0099999…9, $0.00 rounded down).
+ */
+export function divideByNeedsRound(divideBy: string, where: "transform" | "entity"): ErrorMessage {
+  const example =
+    where === "transform"
+      ? '"round": "up" (whole units) or "round": { "mode": "half_even", "decimals": 6 }'
+      : '"round": "up" or "round": "down" (whole units)';
+  return {
+    code: "invalid_field",
+    message: `${divideBy} makes quantities that do not end (1 ÷ ${divideBy} has no last digit), which ratecard cannot price exactly; give the ${where} a round, such as ${example}, or divide by a power of ten`,
+  };
+}
+
 /** A quantity rounding given both decimals and an increment. */
 export function roundDecimalsAndIncrement(): ErrorMessage {
   return {
