@@ -62,6 +62,21 @@ const CHEAPER_FROM_10_MARCH = {
 } as ContractOverrides;
 
 describe('a discount on the days it covers (partialPeriod: "days_covered")', () => {
+  it("adds the lines' covered parts as fractions: fees of 1.00 and 27.00 cover 9.00 of 9 days in 28, not 8.99", () => {
+    // February 2026 (28 days), 100 % off until 10 February: 9 days covered. The fees' parts do not end
+    // (1.00 × 9/28 = 0.3214285…, 27.00 × 9/28 = 8.6785714…) but add up to 28.00 × 9/28 = 9.00 exactly.
+    // Worked out to 50 digits each, both a hair short, their sum rounded down to 8.99.
+    const contract = buildContract({
+      charges: [flatCharge("f1", "F1", "1.00"), flatCharge("f2", "F2", "27.00")],
+      discounts: [{ id: "d", name: "D", percent: "100", until: "2026-02-10", partialPeriod: "days_covered" }],
+    } as ContractOverrides);
+    const invoice = rateInvoice(contract, [], "2026-02");
+    expect(invoice.discounts?.[0]?.inForce).toMatchObject({ covered: "9.00" });
+    expect(invoice.discounts?.[0]?.amount).toBe("-9.00");
+    // 28.00 − 9.00
+    expect(invoice.total).toBe("19.00");
+  });
+
   it("takes 20 % of the usage of the covered days and of the fee's share of them", () => {
     const invoice = rateInvoice(contractWith([launch()]), usage, "2026-03");
     // bandwidth: (1,000 + 600) GB × 0.05 = 80.00; platform 31.00; subtotal 111.00

@@ -1,8 +1,17 @@
 import type { Contract } from "../../contracts/index.js";
 import { InvariantError } from "../../errors/index.js";
-import { addExactly, Decimal, exactProduct, ZERO } from "../../money/index.js";
+import {
+  addExactly,
+  Decimal,
+  type ExactQuotient,
+  exactProduct,
+  ONE,
+  quotient,
+  ZERO,
+  ZERO_QUOTIENT,
+} from "../../money/index.js";
 import type { AllowanceDraw, AllowanceLookup } from "../../rating/index.js";
-import { applyRatio, intersectPeriods, type Period, parseInstant, prorationRatio } from "../../time/index.js";
+import { intersectPeriods, type Period, parseInstant, prorationRatio } from "../../time/index.js";
 import { type ChargeRun, chargeRuns } from "../chargeRuns.js";
 import type { PeriodInForce, PeriodUsage } from "../draft.js";
 import type { InvoiceLine } from "../invoiceSchema.js";
@@ -29,25 +38,31 @@ export function coveredBases(
   usage: PeriodUsage,
   window: Period,
   lines: ReadonlyArray<InvoiceLine>,
-): Decimal[] {
+): ExactQuotient[] {
   const usageLines = lines.filter(isUsageLine);
   const covered =
     usageLines.length === 0
       ? new Map<string, Decimal>()
       : coveredUsage(contract, period, usage, window, usageLines);
+  // Quotients, not yet divided: the discount adds them up and rounds the sum, which divided line by line
+  // could come out a hair short of a minor unit it is exactly (1.00 × 9/28 + 27.00 × 9/28 = 9.00, not
+  // 8.99 rounded down; exactQuotient.ts).
   return lines.map((line) => {
     const net = netOf(line);
-    if (!net.greaterThan(0)) return ZERO;
+    if (!net.greaterThan(0)) return ZERO_QUOTIENT;
     if (isUsageLine(line)) {
       const amount = new Decimal(line.amount);
       const part = covered.get(line.id) ?? ZERO;
-      if (!part.greaterThan(0) || !amount.greaterThan(0)) return ZERO;
-      return part.greaterThanOrEqualTo(amount) ? net : exactProduct(net, part).div(amount);
+      if (!part.greaterThan(0) || !amount.greaterThan(0)) return ZERO_QUOTIENT;
+      return part.greaterThanOrEqualTo(amount)
+        ? quotient(net, ONE)
+        : quotient(exactProduct(net, part), amount);
     }
     const whole: Period = { start: parseInstant(line.period.start), end: parseInstant(line.period.end) };
     const part = intersectPeriods(whole, window);
-    if (part === undefined) return ZERO;
-    return applyRatio(net, prorationRatio(part, whole, contract.proration, contract.timeZone));
+    if (part === undefined) return ZERO_QUOTIENT;
+    const ratio = prorationRatio(part, whole, contract.proration, contract.timeZone);
+    return quotient(exactProduct(net, ratio.elapsed), ratio.total);
   });
 }
 

@@ -1,12 +1,14 @@
 import type { Contract, DiscountTerms } from "../../contracts/index.js";
 import {
-  addExactly,
+  addQuotients,
   type Decimal,
   exactProduct,
+  quotientValue,
   roundTo,
   toFixedString,
   toPlainString,
   ZERO,
+  ZERO_QUOTIENT,
 } from "../../money/index.js";
 import type { BilledFeeDiscount } from "../../rating/index.js";
 import type { AppliedDiscount } from "../../schema/index.js";
@@ -73,17 +75,19 @@ export function applyDiscounts(
     const base = eligible.reduce((sum, line) => sum.plus(netOf(line)), ZERO);
     const inForce = share.get(discount.id)!;
     // On the days it covers: each line's part billed on those days (coveredDays.ts) replaces its net.
-    const days =
+    const coveredParts =
       discount.partialPeriod === "days_covered" && inForce.part !== undefined
         ? coveredBases(contract, resolved, usage, inForce.part.window, eligible)
         : undefined;
+    const days = coveredParts?.map(quotientValue);
     // What the covered days billed, rounded down to the minor unit: the figure the invoice shows, the
     // percent is taken of and the discount never exceeds, so the entry can be redone from its own fields.
+    // The parts are added as fractions and divided once (exactQuotient.ts).
     const covered =
-      days === undefined
+      coveredParts === undefined
         ? undefined
         : roundTo(
-            days.reduce((sum, part) => addExactly(sum, part), ZERO),
+            quotientValue(coveredParts.reduce((sum, part) => addQuotients(sum, part), ZERO_QUOTIENT)),
             minor,
             "down",
           );
