@@ -18,7 +18,7 @@ export {
   sha256OfCanonical,
   withDigest,
 } from "./digest.js";
-export { divisorNeedsRound } from "./divisorNeedsRound.js";
+export { divisorRoundingRule } from "./divisorRoundingRule.js";
 export { isInheritedName, isPropertyValue, propertyOf } from "./eventProperties.js";
 export type {
   AllowanceStep,

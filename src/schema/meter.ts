@@ -1,6 +1,5 @@
 import * as z from "zod/mini";
 import {
-  contractMessages,
   type ErrorMessage,
   operationPropertyNotAllowed,
   percentileSettingsMissing,
@@ -16,8 +15,7 @@ import {
   windowAllowanceWithPercentile,
   windowNotAllowed,
 } from "../errors/index.js";
-import { toPlainString } from "../money/index.js";
-import { divisorNeedsRound } from "./divisorNeedsRound.js";
+import { divisorRoundingRule } from "./divisorRoundingRule.js";
 import {
   idSchema,
   issueOf,
@@ -147,16 +145,7 @@ export const entitySchema = z
     round: z.optional(z.enum(["up", "down", "none"])),
     cap: z.optional(quantitySchema),
   })
-  .check(
-    z.superRefine((entity, ctx) => {
-      // Each entity's quotient is summed into the meter: unrounded, a quotient that does not end is not exact.
-      const { divideBy, round } = entity;
-      if (divisorNeedsRound(divideBy, round))
-        ctx.addIssue(
-          issueOf(contractMessages.divideByNeedsRound(toPlainString(divideBy), "entity"), ["divideBy"]),
-        );
-    }),
-  );
+  .check(divisorRoundingRule("entity"));
 export type EntityTerms = z.output<typeof entitySchema>;
 
 /**

@@ -1,9 +1,8 @@
 import * as z from "zod/mini";
 import { contractMessages } from "../../errors/index.js";
-import { toPlainString } from "../../money/index.js";
 import { priceSchema } from "../../pricing/index.js";
 import {
-  divisorNeedsRound,
+  divisorRoundingRule,
   idSchema,
   issueOf,
   moneyAmountSchema,
@@ -51,16 +50,7 @@ export const transformSchema = z
       .optional(z.string())
       .check(z.describe("The billable quantity's unit when it differs from the meter's (bytes → \"GB\").")),
   })
-  .check(
-    z.superRefine((transform, ctx) => {
-      // A quotient that does not end is exact once rounded; unrounded, amounts priced from it are not.
-      const { divideBy, round } = transform;
-      if (divisorNeedsRound(divideBy, round))
-        ctx.addIssue(
-          issueOf(contractMessages.divideByNeedsRound(toPlainString(divideBy), "transform"), ["divideBy"]),
-        );
-    }),
-  );
+  .check(divisorRoundingRule("transform"));
 export type TransformTerms = z.output<typeof transformSchema>;
 
 export const chargeSchema = z.strictObject({
