@@ -1,7 +1,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { type InvoiceWorkbook, invoiceWorkbook, parseContract, rateInvoice } from "../../../src/index.js";
+import {
+  type Invoice,
+  type InvoiceWorkbook,
+  invoiceWorkbook,
+  parseContract,
+  rateInvoice,
+} from "../../../src/index.js";
 import { buildContract } from "../../_support/contract.js";
 import { calcValuesOf, expectCalcMatches, fixtureInvoices, workbooksOf } from "./workbookHelpers.js";
 
@@ -38,6 +44,12 @@ function fixtureRating(name: string) {
 }
 
 const figure = (book: InvoiceWorkbook, name: string) => book.totals.find((f) => f.name === name)!.cell;
+
+// One invoice's workbook and what Calc computes in it.
+async function recalculatedAlone(invoice: Invoice) {
+  const books = workbooksOf(new Map([["alone", invoice]]));
+  return { book: books.get("alone")!, values: (await calcValuesOf(books)).get("alone")! };
+}
 
 // One event of the default contract's meter (test/_support/contract.ts) in February 2026.
 const oneEvent = (v: string) => ({
@@ -147,12 +159,10 @@ describe("the invoice workbook in LibreOffice Calc", () => {
     const invoice = rateInvoice(contract, [oneEvent("885047388.45")], "2026-02");
     expect(invoice.tax?.total).toBe("78547955.73");
     expect(invoice.total).toBe("963595344.18");
-    const books = workbooksOf(new Map([["wide-tax", invoice]]));
-    const book = books.get("wide-tax")!;
-    const values = await calcValuesOf(books);
-    expect(values.get("wide-tax")!(figure(book, "tax"))).toBe("78547955.73");
-    expect(values.get("wide-tax")!(figure(book, "total"))).toBe("963595344.18");
-    expectCalcMatches("wide-tax", book, values.get("wide-tax")!);
+    const { book, values } = await recalculatedAlone(invoice);
+    expect(values(figure(book, "tax"))).toBe("78547955.73");
+    expect(values(figure(book, "total"))).toBe("963595344.18");
+    expectCalcMatches("wide-tax", book, values);
   });
 
   it("bills a commitment's overage at a factor just above 1 to the minor unit (no cancellation in doubles)", {
@@ -173,11 +183,9 @@ describe("the invoice workbook in LibreOffice Calc", () => {
     expect(overage?.amount).toBe("0.14");
     // 2,400.00 + 0.14
     expect(invoice.total).toBe("2400.14");
-    const books = workbooksOf(new Map([["overage", invoice]]));
-    const book = books.get("overage")!;
-    const values = await calcValuesOf(books);
-    expect(values.get("overage")!(book.lines.find((l) => l.name === overage?.id)!.cell)).toBe("0.14");
-    expectCalcMatches("overage", book, values.get("overage")!);
+    const { book, values } = await recalculatedAlone(invoice);
+    expect(values(book.lines.find((l) => l.name === overage?.id)!.cell)).toBe("0.14");
+    expectCalcMatches("overage", book, values);
   });
 
   it("shows ratecard's value for an inclusive tax a hair past a minor unit, where a double cannot tell", {
@@ -200,11 +208,9 @@ describe("the invoice workbook in LibreOffice Calc", () => {
     expect(invoice.tax?.total).toBe("5034802784.46");
     // inclusive: the total is the price, tax included
     expect(invoice.total).toBe("70000000003.16");
-    const books = workbooksOf(new Map([["inclusive", invoice]]));
-    const book = books.get("inclusive")!;
-    const values = await calcValuesOf(books);
-    expect(values.get("inclusive")!(figure(book, "tax"))).toBe("5034802784.46");
-    expectCalcMatches("inclusive", book, values.get("inclusive")!);
+    const { book, values } = await recalculatedAlone(invoice);
+    expect(values(figure(book, "tax"))).toBe("5034802784.46");
+    expectCalcMatches("inclusive", book, values);
   });
 
   it("computes the cells itself: wrong cached results in the file change nothing, unless Calc is left to trust them", {
