@@ -227,7 +227,14 @@ export type {
   WindowQuantity,
 } from "./meters/index.js";
 export { aggregateUsage, aggregateUsageAsync, compileMeter } from "./meters/index.js";
-export type { Currency, CustomUnit, DecimalInput, DecimalParseResult, RoundingMode } from "./money/index.js";
+export type {
+  Currency,
+  CustomUnit,
+  DecimalInput,
+  DecimalParseResult,
+  ExactQuotient,
+  RoundingMode,
+} from "./money/index.js";
 export {
   allocate,
   Decimal,
@@ -243,6 +250,7 @@ export {
 } from "./money/index.js";
 export type {
   AnyPriceModel,
+  FractionAmount,
   Grouping,
   PriceInput,
   PriceModel,

@@ -1,5 +1,5 @@
 import { UsageError, usageChangedWhileRead } from "../errors/index.js";
-import type { Decimal } from "../money/index.js";
+import type { Decimal, ExactQuotient } from "../money/index.js";
 import type { MeterTerms, UsageEvent } from "../schema/index.js";
 import type { Period } from "../time/index.js";
 import { checkCarriedState } from "./checkCarriedState.js";
@@ -58,6 +58,8 @@ export interface MeterQuantity {
   readonly windows?: ReadonlyArray<WindowQuantity>;
   /** The quantity per local day, when asked for with `daily` (sum and count meters). */
   readonly daily?: ReadonlyArray<{ readonly date: string; readonly quantity: Decimal }>;
+  /** The quantity as an exact fraction, when it is a quotient that need not end (MeterOutcome.fraction). */
+  readonly fraction?: ExactQuotient;
 }
 
 /** The result of aggregating: every meter's quantity, and an account of every event. */

@@ -1,4 +1,17 @@
-import { addExactly, type Decimal, roundToInteger, toPlainString, ZERO } from "../money/index.js";
+import {
+  addExactly,
+  addQuotients,
+  type Decimal,
+  type ExactQuotient,
+  ONE,
+  quotient,
+  quotientValue,
+  roundToInteger,
+  scaleQuotient,
+  toPlainString,
+  ZERO,
+  ZERO_QUOTIENT,
+} from "../money/index.js";
 import { type EntityTerms, propertyOf } from "../schema/index.js";
 import { type MeterOutcome, perKey, perKeyJson, type Reducer } from "./reducer.js";
 
@@ -19,6 +32,10 @@ export function entityReducer(terms: EntityTerms, inner: Reducer<unknown>): Redu
     ...perKeyJson(inner),
     finalize: (state, context): MeterOutcome => {
       let total: Decimal = ZERO;
+      // The entities' quantities as one fraction, when one of them is a quotient that need not end (an
+      // average per entity): added over common denominators and divided once (reducer.ts).
+      let fraction: ExactQuotient = ZERO_QUOTIENT;
+      let fractional = false;
       let events = 0;
       let capped = 0;
       let withoutProperty = 0;
@@ -32,9 +49,18 @@ export function entityReducer(terms: EntityTerms, inner: Reducer<unknown>): Redu
         // rounded at 50 digits, and a rounded sum would change in its last digit with the order the
         // entities first came in; the same events must give the same invoice in any order.
         total = addExactly(total, entity.quantity);
+        const exact = entity.ends || outcome.fraction === undefined ? undefined : outcome.fraction;
+        if (exact !== undefined) fractional = true;
+        fraction = addQuotients(
+          fraction,
+          exact === undefined
+            ? quotient(entity.quantity, ONE)
+            : scaleQuotient(exact, ONE, terms.divideBy ?? ONE),
+        );
       }
       return {
-        quantity: total,
+        quantity: fractional ? quotientValue(fraction) : total,
+        ...(fractional ? { fraction } : {}),
         events,
         computation: {
           kind: "entities",
@@ -56,10 +82,11 @@ export function entityReducer(terms: EntityTerms, inner: Reducer<unknown>): Redu
 function billableEntityQuantity(
   measured: Decimal,
   terms: EntityTerms,
-): { quantity: Decimal; capped: boolean } {
+): { quantity: Decimal; capped: boolean; ends: boolean } {
   const divided = terms.divideBy === undefined ? measured : measured.div(terms.divideBy);
   const round = terms.round ?? "none";
   const rounded = round === "none" ? divided : roundToInteger(divided, round === "up" ? "ceiling" : "floor");
-  if (terms.cap !== undefined && rounded.greaterThan(terms.cap)) return { quantity: terms.cap, capped: true };
-  return { quantity: rounded, capped: false };
+  if (terms.cap !== undefined && rounded.greaterThan(terms.cap))
+    return { quantity: terms.cap, capped: true, ends: true };
+  return { quantity: rounded, capped: false, ends: round !== "none" };
 }

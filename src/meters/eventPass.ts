@@ -207,6 +207,7 @@ export class EventPass {
       if (total.computation) quantity.computation = total.computation;
       if (total.values) quantity.values = total.values;
       if (total.windows) quantity.windows = total.windows;
+      if (total.fraction) quantity.fraction = total.fraction;
       if (daily) quantity.daily = daily;
       return quantity as MeterQuantity;
     });

@@ -1,4 +1,4 @@
-import { type Decimal, type ShortDecimal, ZERO } from "../money/index.js";
+import { type Decimal, type ExactQuotient, type ShortDecimal, ZERO } from "../money/index.js";
 import { isInheritedName, type MeterTerms, type PropertyValue, type UsageEvent } from "../schema/index.js";
 import { addLocalDays, formatLocalDate, type Period, toLocalDate } from "../time/index.js";
 import { type Bucket, groupOf, leaves, valueEntry, valuesJson, valuesOf } from "./bucket.js";
@@ -30,6 +30,8 @@ export interface GroupQuantity {
   readonly carryOut?: CarriedMeterState;
   /** A windowed meter's windows, each with its start and value (window pricing). */
   readonly windows?: ReadonlyArray<WindowQuantity>;
+  /** The quantity as an exact fraction, when it is a quotient that need not end (MeterOutcome.fraction). */
+  readonly fraction?: ExactQuotient;
 }
 
 /** A meter's events split by a list of properties. */
@@ -386,6 +388,7 @@ export class MeterAccumulator {
       ...(outcome.computation ? { computation: outcome.computation } : {}),
       ...(outcome.carryOut ? { carryOut: outcome.carryOut } : {}),
       ...(outcome.windows ? { windows: outcome.windows } : {}),
+      ...(outcome.fraction ? { fraction: outcome.fraction } : {}),
     };
     if (!this.request.collectValues) return base;
     const ordered = [...bucket.values].sort((a, b) => a.timestamp - b.timestamp || compareText(a.id, b.id));

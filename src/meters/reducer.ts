@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import type { Decimal, ShortDecimal } from "../money/index.js";
+import type { Decimal, ExactQuotient, ShortDecimal } from "../money/index.js";
 import type { ComputationData, PropertyValue, UsageEvent } from "../schema/index.js";
 import type { Period } from "../time/index.js";
 
@@ -63,6 +63,13 @@ export interface MeterOutcome {
    * (0, or left out). Computed from the state at finalize, so it is never part of a state's JSON.
    */
   readonly windows?: ReadonlyArray<WindowQuantity>;
+  /**
+   * The quantity as numerator ÷ denominator when it is a quotient that need not end (an average over 3
+   * events, a level × time over a month's seconds): `quantity` is that quotient to 50 digits, and rating
+   * prices the fraction itself, dividing once, so an amount that ends exactly ($0.03 × 1/3 GB = $0.01)
+   * is not rounded from 0.00999…9 (docs/meters.md, "Quotients").
+   */
+  readonly fraction?: ExactQuotient;
 }
 
 /**

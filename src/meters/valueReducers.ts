@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { Decimal, ExactSum, safeParseDecimal, ZERO } from "../money/index.js";
+import { Decimal, ExactSum, fractionWhenUnending, safeParseDecimal, ZERO } from "../money/index.js";
 import { type AggregationName, isCount, type PropertyValue, plainRecord } from "../schema/index.js";
 import { compareText } from "./compareText.js";
 import type { Reducer } from "./reducer.js";
@@ -59,10 +59,16 @@ function sumState(sum: Decimal, events: number): SumState {
 /** `avg`: the exact total divided by the number of events (0 with no events). */
 export const avgReducer: Reducer<SumState> = {
   ...sumReducer,
-  finalize: (state) => ({
-    quantity: state.events === 0 ? ZERO : state.sum.value().div(state.events),
-    events: state.events,
-  }),
+  finalize: (state) => {
+    if (state.events === 0) return { quantity: ZERO, events: 0 };
+    const sum = state.sum.value();
+    const quantity = sum.div(state.events);
+    // 1 + 0 + 0 over 3 events is 1/3: kept as a fraction too, so it is priced exactly (reducer.ts).
+    const fraction = fractionWhenUnending(sum, new Decimal(state.events));
+    return fraction === undefined
+      ? { quantity, events: state.events }
+      : { quantity, events: state.events, fraction };
+  },
 };
 
 /**

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { Decimal, toPlainString, ZERO } from "../money/index.js";
+import { Decimal, fractionWhenUnending, toPlainString, ZERO } from "../money/index.js";
 import type { WeightedTerms } from "../schema/index.js";
 import { compareText } from "./compareText.js";
 import type { MeterOutcome, Reducer } from "./reducer.js";
@@ -70,8 +70,10 @@ export function weightedReducer(terms: WeightedTerms): Reducer<WeightedState> {
       const per = terms.per ?? "period";
       const whole = context.billingPeriod ?? context.period;
       const divisor = per === "period" ? whole.end - whole.start : SECONDS_PER[per] * 1000;
+      const fraction = fractionWhenUnending(area, new Decimal(divisor));
       return {
         quantity: area.div(divisor),
+        ...(fraction === undefined ? {} : { fraction }),
         events: points.length,
         computation: {
           kind: "weighted",

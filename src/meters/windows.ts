@@ -1,4 +1,18 @@
-import { addExactly, Decimal, roundToInteger, ZERO } from "../money/index.js";
+import {
+  addExactly,
+  addQuotients,
+  Decimal,
+  type ExactQuotient,
+  exactProduct,
+  fractionWhenUnending,
+  ONE,
+  quotient,
+  quotientValue,
+  roundToInteger,
+  scaleQuotient,
+  ZERO,
+  ZERO_QUOTIENT,
+} from "../money/index.js";
 import { type PercentileTerms, propertyOf, type WindowTerms } from "../schema/index.js";
 import { addLocalDays, daysBetween, type Period, startOfLocalDate, toLocalDate } from "../time/index.js";
 import {
@@ -128,6 +142,9 @@ function finalizeWindows(state: WindowState, context: FinalizeContext, plan: Win
   for (const key of state.keys()) directions.add(key.includes("|") ? key.slice(key.indexOf("|") + 1) : "");
   if (directions.size === 0) directions.add("");
   const series = new Map<string, (Decimal | undefined)[]>();
+  // The window values that are fractions which need not end (per second, an average per window), by
+  // value: the percentile, maximum or minimum bills one of these very values, and keeps its fraction.
+  const fractions = new Map<Decimal, ExactQuotient>();
   for (const direction of directions) {
     const values: (Decimal | undefined)[] = [];
     for (let index = 0; index < layout.count; index += 1) {
@@ -138,7 +155,7 @@ function finalizeWindows(state: WindowState, context: FinalizeContext, plan: Win
       }
       const outcome = inner.finalize(windowState, context);
       events += outcome.events;
-      values.push(perSecond ? outcome.quantity.div(layout.secondsOf(index)) : outcome.quantity);
+      values.push(windowValue(outcome, perSecond ? layout.secondsOf(index) : undefined, fractions));
     }
     series.set(direction, values);
   }
@@ -175,9 +192,56 @@ function finalizeWindows(state: WindowState, context: FinalizeContext, plan: Win
         : { allowance: { perWindow: allowance.perWindow, free: allowance.free, above: allowance.above } }),
     };
     const windows = windowQuantities(allowance?.values ?? measured, window.emptyWindows, layout);
-    return { quantity: OUTER[plan.outer]!(values), events, computation, windows };
+    // A free allowance per window makes new values (value − allowance), which keep no fraction.
+    const fraction = allowance === undefined ? outerFraction(plan.outer, values, fractions) : undefined;
+    const quantity = fraction === undefined ? OUTER[plan.outer]!(values) : quotientValue(fraction);
+    return fraction === undefined
+      ? { quantity, events, computation, windows }
+      : { quantity, events, computation, windows, fraction };
   }
-  return percentileOutcome(filled, plan.percentile, window, events, perSecond);
+  const outcome = percentileOutcome(filled, plan.percentile, window, events, perSecond);
+  const fraction = fractions.get(outcome.quantity);
+  return fraction === undefined ? outcome : { ...outcome, fraction };
+}
+
+// One window's value: the inner aggregation's, or that per second. A value that is a fraction which need
+// not end (÷ 300 s, an average per window) is noted in `fractions`, and is that fraction to 50 digits.
+function windowValue(
+  outcome: MeterOutcome,
+  seconds: number | undefined,
+  fractions: Map<Decimal, ExactQuotient>,
+): Decimal {
+  const { numerator, denominator } = outcome.fraction ?? { numerator: outcome.quantity, denominator: ONE };
+  const fraction =
+    seconds === undefined
+      ? outcome.fraction
+      : fractionWhenUnending(numerator, exactProduct(denominator, new Decimal(seconds)));
+  if (fraction === undefined) return seconds === undefined ? outcome.quantity : outcome.quantity.div(seconds);
+  const value = quotientValue(fraction);
+  fractions.set(value, fraction);
+  return value;
+}
+
+// The outer sum or average of window values as one fraction, when one of the values is a fraction or
+// the average's division need not end (31 daily peaks): priced exactly (reducer.ts). Undefined for
+// `max` and `min` over values that end, and whenever the result ends anyway.
+function outerFraction(
+  outer: string,
+  values: ReadonlyArray<Decimal>,
+  fractions: ReadonlyMap<Decimal, ExactQuotient>,
+): ExactQuotient | undefined {
+  if (values.length === 0) return undefined;
+  if (outer === "max" || outer === "min") return fractions.get(OUTER[outer]!(values));
+  const fractional = values.some((value) => fractions.has(value));
+  if (!fractional)
+    return outer === "avg"
+      ? fractionWhenUnending(values.reduce(addExactly, ZERO), new Decimal(values.length))
+      : undefined;
+  const sum = values.reduce<ExactQuotient>(
+    (total, value) => addQuotients(total, fractions.get(value) ?? quotient(value, ONE)),
+    ZERO_QUOTIENT,
+  );
+  return outer === "avg" ? scaleQuotient(sum, ONE, new Decimal(values.length)) : sum;
 }
 
 // Each window's value with its start, in time order; an empty window is 0 or left out, as `applyEmpty`.

@@ -1,4 +1,5 @@
-import { addExactly, type Decimal, exactProduct, ONE, ZERO } from "./decimal.js";
+import { addExactly, type Decimal, exactDifference, exactProduct, ONE, ZERO } from "./decimal.js";
+import { dividesExactly } from "./dividesExactly.js";
 
 /**
  * A value kept as numerator ÷ denominator, both exact, so that a sum of quotients is divided once, at
@@ -43,4 +44,32 @@ export function addQuotients(a: ExactQuotient, b: ExactQuotient): ExactQuotient 
  */
 export function quotientValue(value: ExactQuotient): Decimal {
   return value.denominator.eq(1) ? value.numerator : value.numerator.div(value.denominator);
+}
+
+/**
+ * numerator ÷ denominator kept as a fraction when the division need not end (the denominator has a prime
+ * factor other than 2 and 5: an average over 3 events, a month's 2,419,200 seconds); undefined when it
+ * always ends, for then the quotient worked out to 50 digits is exact already.
+ * @example fractionWhenUnending(new Decimal(1), new Decimal(3)) // { numerator: 1, denominator: 3 }
+ * @example fractionWhenUnending(new Decimal(1), new Decimal(4)) // undefined (0.25 ends)
+ */
+export function fractionWhenUnending(numerator: Decimal, denominator: Decimal): ExactQuotient | undefined {
+  return dividesExactly(denominator) ? undefined : { numerator, denominator };
+}
+
+/** value × factor ÷ divisor, exactly: the numerator is multiplied and the denominator grows; nothing is divided. */
+export function scaleQuotient(value: ExactQuotient, factor: Decimal, divisor: Decimal): ExactQuotient {
+  return {
+    numerator: exactProduct(value.numerator, factor),
+    denominator: divisor.eq(1) ? value.denominator : exactProduct(value.denominator, divisor),
+  };
+}
+
+/** The part of a fraction n ÷ d above `from` (a tier's start, an allowance): (n − from × d) ÷ d, nothing divided. */
+export function fractionAbove(fraction: ExactQuotient, from: Decimal): ExactQuotient {
+  if (from.isZero()) return fraction;
+  return {
+    numerator: exactDifference(fraction.numerator, exactProduct(from, fraction.denominator)),
+    denominator: fraction.denominator,
+  };
 }

@@ -15,7 +15,15 @@ export {
 export { decimalOfText } from "./decimalOfText.js";
 export { dividesExactly } from "./dividesExactly.js";
 export type { ExactQuotient } from "./exactQuotient.js";
-export { addQuotients, quotient, quotientValue, ZERO_QUOTIENT } from "./exactQuotient.js";
+export {
+  addQuotients,
+  fractionAbove,
+  fractionWhenUnending,
+  quotient,
+  quotientValue,
+  scaleQuotient,
+  ZERO_QUOTIENT,
+} from "./exactQuotient.js";
 export { ExactSum, isDecimalText, parseShortDecimal, ShortDecimal } from "./exactSum.js";
 export type { NumericBound } from "./numericBounds.js";
 export {

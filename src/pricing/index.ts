@@ -30,6 +30,7 @@ export type { VolumeTerms } from "./models/volume/index.js";
 export { volume, volumeTermsSchema } from "./models/volume/index.js";
 export { perUnitsSchema } from "./perUnitsSchema.js";
 export type {
+  FractionAmount,
   Grouping,
   PriceModelDefinition,
   PriceModelFacts,
@@ -45,7 +46,7 @@ export type { PriceInput, PriceModelName, PriceTerms, SimplePriceTerms, TermsOf 
 export { priceSchema, simplePriceSchema } from "./priceSchema.js";
 export type { ModelPriceKind, PriceStep } from "./priceSteps.js";
 export { MODEL_PRICE_KINDS, priceStepSchemas } from "./priceSteps.js";
-export { ratePrice, rateWithModel } from "./ratePrice.js";
+export { rateFractionWithModel, ratePrice, rateWithModel } from "./ratePrice.js";
 export type { AnyPriceModel, PriceModel } from "./registry.js";
 export {
   findPriceModel,

@@ -1,5 +1,5 @@
 import type * as z from "zod/mini";
-import type { Decimal } from "../money/index.js";
+import type { Decimal, ExactQuotient } from "../money/index.js";
 import type { PropertyValue, StepContext } from "../schema/index.js";
 import type { ModelPriceKind, PriceStep } from "./priceSteps.js";
 
@@ -20,6 +20,15 @@ export interface RatedAmount<S = PriceStep> {
   readonly steps: ReadonlyArray<S>;
   /** The invoice line's unit price, present only when one price applies per unit (`priceKind` "unit"). */
   readonly unitPrice?: string;
+}
+
+/**
+ * A quantity that is the fraction n ÷ d rated exactly: the amount as a fraction too, divided once when
+ * rounded, and the steps with the values that division gives.
+ */
+export interface FractionAmount<S = PriceStep> {
+  readonly exact: ExactQuotient;
+  readonly steps: ReadonlyArray<S>;
 }
 
 /** What a price model returns: the rated amount, with the model's declared kind of price. */
@@ -109,6 +118,18 @@ export interface PriceModelDefinition<
     quantity: Decimal,
     context: RatingContext,
   ): PriceResult<StepOf<Steps>, NonNullable<K>>;
+  /**
+   * Present for a model whose amount moves with the quantity unit by unit (unit, graduated, volume):
+   * rates a quantity that is the fraction n ÷ d, which need not end (an average over 3 events), with the
+   * amount kept a fraction, so an amount that ends comes out exact ($0.03 × 1/3 = $0.01, not 0.0099…9).
+   * `quantity` is the fraction to 50 digits, which picks the tier. A model without it either steps (a
+   * package, a band: the 50-digit value picks the same step) or prices the fraction at 50 digits.
+   */
+  rateFraction?(
+    terms: z.output<Schema>,
+    quantity: Decimal,
+    fraction: ExactQuotient,
+  ): FractionAmount<StepOf<Steps>>;
   /**
    * One of its steps in words, for `explain`, written with the words passed in; undefined when the
    * step adds no sentence of its own (the tier steps after the first read as one sentence at it).

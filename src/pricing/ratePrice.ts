@@ -1,6 +1,6 @@
 import { isRecord, requireArgument } from "../errors/index.js";
-import { Decimal } from "../money/index.js";
-import { NO_CONTEXT, type PriceResult, type RatingContext } from "./priceModel.js";
+import { Decimal, type ExactQuotient } from "../money/index.js";
+import { type FractionAmount, NO_CONTEXT, type PriceResult, type RatingContext } from "./priceModel.js";
 import type { PriceTerms } from "./priceSchema.js";
 import { findPriceModel, modelOfPrice, PRICE_MODELS } from "./registry.js";
 
@@ -58,4 +58,16 @@ export function rateWithModel(
   context: RatingContext = NO_CONTEXT,
 ): PriceResult {
   return modelOfPrice(terms).rate(terms, quantity, context);
+}
+
+/**
+ * Rates a quantity that is the fraction n ÷ d exactly, with a model that can (its `rateFraction`);
+ * undefined for any other model, whose `rate` at the fraction's 50-digit value is what it bills.
+ */
+export function rateFractionWithModel(
+  terms: PriceTerms,
+  quantity: Decimal,
+  fraction: ExactQuotient,
+): FractionAmount | undefined {
+  return modelOfPrice(terms).rateFraction?.(terms, quantity, fraction);
 }

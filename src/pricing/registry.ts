@@ -1,5 +1,5 @@
 import type * as z from "zod/mini";
-import type { Decimal } from "../money/index.js";
+import type { Decimal, ExactQuotient } from "../money/index.js";
 import { capacity } from "./models/capacity/index.js";
 import { dynamic } from "./models/dynamic/index.js";
 import { flat } from "./models/flat/index.js";
@@ -14,7 +14,13 @@ import { tieredPackage } from "./models/tiered_package/index.js";
 import { tieredWithMinimum } from "./models/tiered_with_minimum/index.js";
 import { unit } from "./models/unit/index.js";
 import { volume } from "./models/volume/index.js";
-import type { Grouping, PriceModelDefinition, PriceResult, RatingContext } from "./priceModel.js";
+import type {
+  FractionAmount,
+  Grouping,
+  PriceModelDefinition,
+  PriceResult,
+  RatingContext,
+} from "./priceModel.js";
 import type { PriceModelName, PriceTerms, SimplePriceTerms } from "./priceSchema.js";
 import { singlePriceSchemaOf } from "./termsUnion.js";
 
@@ -67,11 +73,12 @@ export type PriceModel<M extends PriceModelName = PriceModelName> = (typeof PRIC
 export interface AnyPriceModel
   extends Omit<
     PriceModelDefinition<z.ZodMiniType<PriceTerms, unknown>>,
-    "grouping" | "nestedPrices" | "rate"
+    "grouping" | "nestedPrices" | "rate" | "rateFraction"
   > {
   readonly grouping?: Grouping<PriceTerms, SimplePriceTerms> | undefined;
   nestedPrices(terms: PriceTerms): ReadonlyArray<SimplePriceTerms>;
   rate(terms: PriceTerms, quantity: Decimal, context: RatingContext): PriceResult;
+  rateFraction?(terms: PriceTerms, quantity: Decimal, fraction: ExactQuotient): FractionAmount;
 }
 
 /** The model registered under `name`. */

@@ -1,5 +1,12 @@
 import * as z from "zod/mini";
-import { type Decimal, toPlainString } from "../money/index.js";
+import {
+  type Decimal,
+  type ExactQuotient,
+  ONE,
+  quotientValue,
+  scaleQuotient,
+  toPlainString,
+} from "../money/index.js";
 import { amountTextSchema, nullableAmountTextSchema } from "../schema/index.js";
 import { type PricedStep, termText } from "./pricedSteps.js";
 import type { ReachedTier } from "./tierWalk.js";
@@ -27,6 +34,29 @@ export function tierStepSchemaOf<const M extends string>(mode: M) {
 
 /** A tier step written by the model `M`. */
 export type TierStep<M extends string = string> = z.output<ReturnType<typeof tierStepSchemaOf<M>>>;
+
+/**
+ * {@link tierStep} for the tier whose units are a fraction n ÷ d (rateFraction): its amount, units ×
+ * unitPrice, is kept a fraction, and the step shows both divided once, so 1/3 GB at $0.03 reads $0.01,
+ * not $0.0099…9.
+ */
+export function fractionTierStep<M extends string>(
+  mode: M,
+  reached: ReachedTier<{ readonly upTo?: Decimal | null | undefined }>,
+  unitPrice: Decimal,
+  units: ExactQuotient,
+): { readonly exact: ExactQuotient; readonly step: TierStep<M> } {
+  const exact = scaleQuotient(units, unitPrice, ONE);
+  const { step } = tierStep(mode, reached, unitPrice);
+  return {
+    exact,
+    step: {
+      ...step,
+      quantity: toPlainString(quotientValue(units)),
+      amount: toPlainString(quotientValue(exact)),
+    },
+  };
+}
 
 /** The flat fee of a reached tier (graduated, volume and graduated percentage tiers may have one). */
 export const tierFlatFeeStepSchema = z.strictObject({

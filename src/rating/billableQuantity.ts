@@ -1,5 +1,16 @@
 import type { TransformTerms } from "../contracts/index.js";
-import { Decimal, ONE, roundTo, roundToInteger, toPlainString, ZERO } from "../money/index.js";
+import {
+  Decimal,
+  type ExactQuotient,
+  fractionAbove,
+  ONE,
+  quotientValue,
+  roundTo,
+  roundToInteger,
+  scaleQuotient,
+  toPlainString,
+  ZERO,
+} from "../money/index.js";
 
 const TEN = new Decimal(10);
 
@@ -16,8 +27,15 @@ export function billableQuantity(
   measured: Decimal,
   transform: TransformTerms | undefined,
   includedMeasured?: Decimal,
-): { readonly quantity: Decimal; readonly step?: BillableQuantityStep } {
-  if (transform === undefined && includedMeasured === undefined) return { quantity: measured };
+  fraction?: ExactQuotient,
+): {
+  readonly quantity: Decimal;
+  readonly step?: BillableQuantityStep;
+  /** The billable quantity as a fraction, when `fraction` was given and the transform did not round it. */
+  readonly fraction?: ExactQuotient;
+} {
+  if (transform === undefined && includedMeasured === undefined)
+    return fraction === undefined ? { quantity: measured } : { quantity: measured, fraction };
   const afterMeasuredAllowance =
     includedMeasured === undefined ? measured : atLeastZero(measured.minus(includedMeasured));
   const divided =
@@ -27,9 +45,19 @@ export function billableQuantity(
   const afterAllowance =
     transform?.included === undefined ? divided : atLeastZero(divided.minus(transform.included));
   const rounding = quantityRounding(transform?.round);
-  const quantity = rounding === undefined ? afterAllowance : roundQuantity(afterAllowance, rounding);
+  const exact =
+    fraction === undefined || rounding !== undefined
+      ? undefined
+      : billableFraction(fraction, transform, includedMeasured);
+  const quantity =
+    exact !== undefined
+      ? quotientValue(exact)
+      : rounding === undefined
+        ? afterAllowance
+        : roundQuantity(afterAllowance, rounding);
   const round = rounding?.mode ?? "none";
   return {
+    ...(exact === undefined ? {} : { fraction: exact }),
     quantity,
     step: {
       kind: "billable_quantity",
@@ -80,6 +108,27 @@ function quantityRounding(
   const increment =
     round.increment ?? (round.decimals === undefined ? ONE : ONE.div(TEN.pow(round.decimals)));
   return { mode: round.mode, increment };
+}
+
+// The same steps on a fraction n ÷ d, nothing divided: (n − included × d) ÷ (d × divideBy) − the
+// transform's included. Undefined when an allowance takes it all (zero ends).
+function billableFraction(
+  fraction: ExactQuotient,
+  transform: TransformTerms | undefined,
+  includedMeasured: Decimal | undefined,
+): ExactQuotient | undefined {
+  const afterMeasured = includedMeasured === undefined ? fraction : fractionAbove(fraction, includedMeasured);
+  if (!isPositive(afterMeasured)) return undefined;
+  const divided =
+    transform?.divideBy === undefined ? afterMeasured : scaleQuotient(afterMeasured, ONE, transform.divideBy);
+  const afterAllowance =
+    transform?.included === undefined ? divided : fractionAbove(divided, transform.included);
+  return isPositive(afterAllowance) ? afterAllowance : undefined;
+}
+
+// Denominators are positive (counts, seconds, divisors), so the numerator's sign is the value's.
+function isPositive(value: ExactQuotient): boolean {
+  return value.numerator.isPositive() && !value.numerator.isZero();
 }
 
 function atLeastZero(value: Decimal): Decimal {

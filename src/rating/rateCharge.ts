@@ -8,9 +8,25 @@ import {
 } from "../errors/index.js";
 import type { Computation, GroupQuantity, MeterQuantity, WindowQuantity } from "../meters/index.js";
 import type { Currency, RoundingMode } from "../money/index.js";
-import { type Decimal, ONE, roundTo, toFixedString, toPlainString, ZERO } from "../money/index.js";
+import {
+  type Decimal,
+  type ExactQuotient,
+  ONE,
+  quotientValue,
+  roundTo,
+  scaleQuotient,
+  toFixedString,
+  toPlainString,
+  ZERO,
+} from "../money/index.js";
 import type { PriceTerms } from "../pricing/index.js";
-import { extendedBound, modelOfPrice, type RatingContext, rateWithModel } from "../pricing/index.js";
+import {
+  extendedBound,
+  modelOfPrice,
+  type RatingContext,
+  rateFractionWithModel,
+  rateWithModel,
+} from "../pricing/index.js";
 import {
   type ComputationData,
   type OverrideStep,
@@ -141,6 +157,7 @@ interface Measured {
   readonly values?: ReadonlyArray<Decimal> | undefined;
   readonly windows?: ReadonlyArray<WindowQuantity> | undefined;
   readonly group?: Readonly<Record<string, PropertyValue>> | undefined;
+  readonly fraction?: ExactQuotient | undefined;
 }
 
 function rateLine(
@@ -157,6 +174,9 @@ function rateLine(
   const id = group === undefined ? charge.id : `${charge.id}[${describeGroup(group)}]`;
   const steps: RatedStep[] = [];
   let quantity: Decimal = ONE;
+  // The billable quantity as a fraction n ÷ d, when the meter's is one that need not end (an average,
+  // a time-weighted level) and nothing rounded it: priced exactly by the models that can (rateFraction).
+  let fraction: ExactQuotient | undefined;
   if (model.usesQuantity && charge.quantity !== undefined) {
     steps.push({ kind: "contract_quantity", quantity: toPlainString(charge.quantity) });
     const billable = billableQuantity(charge.quantity, charge.transform, charge.included);
@@ -164,12 +184,20 @@ function rateLine(
     quantity = billable.quantity;
   } else if (model.usesQuantity && measured) {
     steps.push(usageStep(measured));
-    const billable = billableQuantity(measured.quantity, charge.transform, charge.included);
+    const billable = billableQuantity(
+      measured.quantity,
+      charge.transform,
+      charge.included,
+      fractionOf(measured),
+    );
     // Priced window by window, the transform applies to each window (the window pricing step shows it).
     if (billable.step && charge.windows === undefined) steps.push(billable.step);
     quantity = billable.quantity;
+    fraction = billable.fraction;
     const draw = input.allowance?.(id);
     if (draw !== undefined) {
+      // The pool planned its draws on 50-digit quantities; what is left is priced as that difference.
+      fraction = undefined;
       quantity = drawAllowance(quantity, draw, id);
       steps.push({
         kind: "allowance",
@@ -212,7 +240,11 @@ function rateLine(
   const priced = rateWithin(input, fromOverride, () =>
     rateWithModel(price, byWindow === undefined ? (fullBillable ?? quantity) : ZERO, context),
   );
-  if (byWindow === undefined) steps.push(...priced.steps);
+  const exactly =
+    fraction === undefined || byWindow !== undefined || fullBillable !== undefined
+      ? undefined
+      : rateWithin(input, fromOverride, () => rateFractionWithModel(price, quantity, fraction));
+  if (byWindow === undefined) steps.push(...(exactly?.steps ?? priced.steps));
   else steps.push(byWindow.step);
   const rated = fullBillable ?? quantity;
   const bound = byWindow === undefined ? extendedBound(price, rated) : undefined;
@@ -230,7 +262,7 @@ function rateLine(
       }),
     );
 
-  let exact = byWindow?.amount ?? priced.amount;
+  let exact = byWindow?.amount ?? (exactly === undefined ? priced.amount : quotientValue(exactly.exact));
   if (fullBillable !== undefined) {
     const scaled = priceAtFullQuantityTiers(priced, quantity, fullBillable);
     steps.push(scaled.step);
@@ -241,7 +273,11 @@ function rateLine(
   // every fee to the time after it.
   const prorates = model.prorates(price) || charge.quantity !== undefined || input.trialEnd !== undefined;
   if (input.proration !== undefined && prorates) {
-    const prorated = applyRatio(exact, input.proration);
+    // A fraction is prorated as one: n × elapsed ÷ (d × total), divided once.
+    const prorated =
+      exactly === undefined
+        ? applyRatio(exact, input.proration)
+        : quotientValue(scaleQuotient(exactly.exact, input.proration.elapsed, input.proration.total));
     steps.push({
       kind: "proration",
       basis: input.proration.basis,
@@ -316,6 +352,13 @@ const NO_VALUES: ReadonlyArray<Decimal> = [];
 function ungrouped(usage: MeterQuantity | undefined): Measured | undefined {
   if (usage === undefined || (usage as Measured).group === undefined) return usage;
   return { ...usage, group: undefined };
+}
+
+// The meter's fraction, when it is the very quantity measured: a quantity changed since (a projection
+// of a preview rounds it to six decimals) no longer is that fraction, and is priced as it reads.
+function fractionOf(measured: Measured): ExactQuotient | undefined {
+  const { fraction } = measured;
+  return fraction !== undefined && quotientValue(fraction).eq(measured.quantity) ? fraction : undefined;
 }
 
 // The `usage` step, its optional fields set in their order (see the line above).

@@ -340,6 +340,9 @@ const PUBLIC_TYPES = [
   "MeterEvidence",
   "UsageEvidence",
   "UsageEvidenceOptions",
+  // quantities that are fractions, priced exactly (MeterOutcome.fraction, a model's rateFraction)
+  "ExactQuotient",
+  "FractionAmount",
 ];
 
 /** The names inside every `export type { … }` of src/index.ts. */

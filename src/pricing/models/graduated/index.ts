@@ -1,6 +1,6 @@
 import { definePriceModel } from "../../priceModel.js";
 import { explainGraduatedStep } from "./explain.js";
-import { rateGraduated } from "./rate.js";
+import { rateGraduated, rateGraduatedFraction } from "./rate.js";
 import { graduatedStepSchemas } from "./steps.js";
 import { graduatedTermsSchema } from "./terms.js";
 
@@ -20,4 +20,5 @@ export const graduated = definePriceModel({
   stepSchemas: graduatedStepSchemas,
   explainStep: explainGraduatedStep,
   rate: rateGraduated,
+  rateFraction: rateGraduatedFraction,
 });

@@ -1,9 +1,17 @@
-import type { Decimal } from "../../../money/index.js";
+import {
+  addQuotients,
+  type Decimal,
+  type ExactQuotient,
+  fractionAbove,
+  ONE,
+  quotient,
+  ZERO_QUOTIENT,
+} from "../../../money/index.js";
 import { tiersForQuantity } from "../../aboveLastTier.js";
 import { assertNonNegativeQuantity } from "../../assertQuantity.js";
 import { type PricedStep, resultOf } from "../../pricedSteps.js";
-import type { RatedAmount } from "../../priceModel.js";
-import { tierFlatFeeStep, tierStep } from "../../tierSteps.js";
+import type { FractionAmount, RatedAmount } from "../../priceModel.js";
+import { fractionTierStep, tierFlatFeeStep, tierStep } from "../../tierSteps.js";
 import { tierUnitPrice } from "../../tiers.js";
 import { graduatedTiers } from "../../tierWalk.js";
 import type { GraduatedStep } from "./steps.js";
@@ -27,4 +35,39 @@ export function rateGraduated(terms: GraduatedTerms, quantity: Decimal): RatedAm
       priced.push(tierFlatFeeStep(reached.index, reached.tier.flatFee, quantity, terms.flatFeeAtZeroUsage));
   }
   return resultOf<GraduatedStep>(priced);
+}
+
+/**
+ * {@link rateGraduated} of a quantity that is the fraction n ÷ d: the tiers below the last reached are
+ * whole, so only the last one's units (n ÷ d − its from) hold the fraction; the amount is added as a
+ * fraction and divided once. 100/3 GB over tiers up to 10 at $0.09, then $0.03: 10 × 0.09 + (100 − 30)
+ * × 0.03 ÷ 3 = 0.90 + 0.70 = $1.60 exactly.
+ */
+export function rateGraduatedFraction(
+  terms: GraduatedTerms,
+  quantity: Decimal,
+  fraction: ExactQuotient,
+): FractionAmount<GraduatedStep> {
+  assertNonNegativeQuantity(quantity, "graduated");
+  const reached = graduatedTiers(tiersForQuantity(terms.tiers, quantity, terms.aboveLastTier), quantity);
+  const last = reached.at(-1);
+  let exact: ExactQuotient = ZERO_QUOTIENT;
+  const steps: GraduatedStep[] = [];
+  const add = (amount: ExactQuotient, step: GraduatedStep) => {
+    exact = addQuotients(exact, amount);
+    steps.push(step);
+  };
+  for (const tier of reached) {
+    const price = tierUnitPrice(tier.tier);
+    if (tier === last) {
+      const held = fractionTierStep("graduated", tier, price, fractionAbove(fraction, tier.from));
+      add(held.exact, held.step);
+    } else {
+      const whole = tierStep("graduated", tier, price);
+      add(quotient(whole.amount, ONE), whole.step);
+    }
+    const fee = tierFlatFeeStep(tier.index, tier.tier.flatFee, quantity, terms.flatFeeAtZeroUsage);
+    if (fee !== undefined) add(quotient(fee.amount, ONE), fee.step);
+  }
+  return { exact, steps };
 }

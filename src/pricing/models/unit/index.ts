@@ -1,6 +1,6 @@
 import { definePriceModel } from "../../priceModel.js";
 import { explainUnitStep } from "./explain.js";
-import { rateUnit } from "./rate.js";
+import { rateUnit, rateUnitFraction } from "./rate.js";
 import { unitStepSchemas } from "./steps.js";
 import { unitTermsSchema } from "./terms.js";
 
@@ -20,4 +20,5 @@ export const unit = definePriceModel({
   stepSchemas: unitStepSchemas,
   explainStep: explainUnitStep,
   rate: rateUnit,
+  rateFraction: rateUnitFraction,
 });

@@ -1,5 +1,12 @@
-import { type Decimal, toPlainString } from "../../../money/index.js";
-import type { RatedAmount } from "../../priceModel.js";
+import {
+  type Decimal,
+  type ExactQuotient,
+  ONE,
+  quotientValue,
+  scaleQuotient,
+  toPlainString,
+} from "../../../money/index.js";
+import type { FractionAmount, RatedAmount } from "../../priceModel.js";
 import type { UnitStep } from "./steps.js";
 import type { UnitTerms } from "./terms.js";
 
@@ -9,7 +16,7 @@ import type { UnitTerms } from "./terms.js";
  * point: $0.30 per 1,000,000 = $0.0000003 a request, so 2,000,000 requests = $0.60 with nothing rounded.
  */
 export function rateUnit(terms: UnitTerms, quantity: Decimal): RatedAmount<UnitStep> {
-  const perUnit = terms.per === undefined ? terms.unitPrice : terms.unitPrice.div(terms.per);
+  const perUnit = perUnitPrice(terms);
   const amount = quantity.times(perUnit);
   return {
     amount,
@@ -26,4 +33,30 @@ export function rateUnit(terms: UnitTerms, quantity: Decimal): RatedAmount<UnitS
     ],
     unitPrice: toPlainString(perUnit),
   };
+}
+
+/**
+ * {@link rateUnit} of a quantity that is the fraction n ÷ d: n × unitPrice ÷ d, divided once. An average
+ * of 1, 0 and 0 GB at $0.03 is 1 × 0.03 ÷ 3 = $0.01 exactly (0.333…3 × 0.03 would be 0.0099…9).
+ */
+export function rateUnitFraction(
+  terms: UnitTerms,
+  quantity: Decimal,
+  fraction: ExactQuotient,
+): FractionAmount<UnitStep> {
+  const { steps } = rateUnit(terms, quantity);
+  const exact = scaleQuotient(fraction, perUnitPrice(terms), ONE);
+  return {
+    exact,
+    steps: steps.map((step) => ({
+      ...step,
+      quantity: toPlainString(quotientValue(fraction)),
+      amount: toPlainString(quotientValue(exact)),
+    })),
+  };
+}
+
+// A price quoted per N units (a power of ten) divided by N: the decimal point moves, nothing rounds.
+function perUnitPrice(terms: UnitTerms): Decimal {
+  return terms.per === undefined ? terms.unitPrice : terms.unitPrice.div(terms.per);
 }

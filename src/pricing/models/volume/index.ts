@@ -1,6 +1,6 @@
 import { definePriceModel } from "../../priceModel.js";
 import { explainVolumeStep } from "./explain.js";
-import { rateVolume } from "./rate.js";
+import { rateVolume, rateVolumeFraction } from "./rate.js";
 import { volumeStepSchemas } from "./steps.js";
 import { volumeTermsSchema } from "./terms.js";
 
@@ -20,4 +20,5 @@ export const volume = definePriceModel({
   stepSchemas: volumeStepSchemas,
   explainStep: explainVolumeStep,
   rate: rateVolume,
+  rateFraction: rateVolumeFraction,
 });

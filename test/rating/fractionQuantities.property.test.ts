@@ -1,0 +1,92 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { ROUNDING_MODES, type RoundingMode } from "../../src/index.js";
+import { rateInvoice } from "../../src/invoice/index.js";
+import { buildContract, type ChargeInput, usageEvent } from "../_support/contract.js";
+import { roundFractionByHand } from "../_support/roundByHand.js";
+
+// The oracle: an average meter's quantity is the fraction Σ values ÷ events, and a unit, graduated or
+// volume price of it is a fraction too; worked out here on BigInt numerators and denominators, apart from
+// decimal.js, and rounded to cents by src's rounding modes as test/_support/roundByHand.ts reads them.
+// ratecard's line must be that rounding, to the cent, in every mode (docs/meters.md, "Quotients").
+
+interface Fraction {
+  readonly n: bigint;
+  readonly d: bigint;
+}
+const fraction = (n: bigint, d = 1n): Fraction => ({ n, d });
+const plus = (a: Fraction, b: Fraction): Fraction => ({ n: a.n * b.d + b.n * a.d, d: a.d * b.d });
+const minus = (a: Fraction, b: Fraction): Fraction => plus(a, { n: -b.n, d: b.d });
+const times = (a: Fraction, b: Fraction): Fraction => ({ n: a.n * b.n, d: a.d * b.d });
+const atMost = (a: Fraction, b: Fraction) => a.n * b.d <= b.n * a.d;
+// A decimal text of the generators below ("12.34", "0.0075") as a fraction over a power of ten.
+function ofText(text: string): Fraction {
+  const [whole, decimals = ""] = text.split(".");
+  return { n: BigInt(`${whole}${decimals}`), d: 10n ** BigInt(decimals.length) };
+}
+const text = (units: number, decimals: number) =>
+  decimals === 0 ? String(units) : (units / 10 ** decimals).toFixed(decimals);
+
+type Shape = "unit" | "graduated" | "volume";
+
+// The priced amount of quantity q, as the price models define it (docs/pricing.md).
+function amountOf(shape: Shape, q: Fraction, upTo: Fraction, first: Fraction, rest: Fraction): Fraction {
+  if (shape === "unit") return times(q, first);
+  if (atMost(q, upTo)) return times(q, first);
+  if (shape === "volume") return times(q, rest);
+  return plus(times(upTo, first), times(minus(q, upTo), rest));
+}
+
+function priceOf(shape: Shape, upTo: string, first: string, rest: string): ChargeInput["price"] {
+  if (shape === "unit") return { model: "unit", unitPrice: first };
+  return { model: shape, tiers: [{ upTo, unitPrice: first }, { unitPrice: rest }] };
+}
+
+const scenario = fc
+  .record({
+    // Values in cents of a GB, 1–9 of them: averages over 3, 6, 7 or 9 events do not end.
+    values: fc.array(fc.integer({ min: 0, max: 10_000 }), { minLength: 1, maxLength: 9 }),
+    // Whole GB half the time, so that with a price on a cent (below) the amount is a whole number of cents.
+    wholeGb: fc.boolean(),
+    shape: fc.constantFrom<Shape>("unit", "graduated", "volume"),
+    upTo: fc.integer({ min: 1, max: 60 }),
+    // Half the prices are a whole number of cents × the number of events, so that with whole GB the
+    // amount of the unit price, or of the units above the tier, is a whole number of cents: the amounts
+    // a 50-digit quotient got wrong (0.0099…9 rounded down). The other half are any price, 4 decimals.
+    onCent: fc.boolean(),
+    cents: fc.tuple(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 40 })),
+    anyPrice: fc.tuple(fc.integer({ min: 1, max: 20_000 }), fc.integer({ min: 1, max: 20_000 })),
+    mode: fc.constantFrom<RoundingMode>(...ROUNDING_MODES),
+  })
+  .map((drawn) => {
+    const events = drawn.values.length;
+    const values = drawn.wholeGb ? drawn.values.map((cents) => (cents % 100) * 100) : drawn.values;
+    const [first, rest] = drawn.onCent
+      ? drawn.cents.map((cents) => text(cents * events, 2))
+      : drawn.anyPrice.map((units) => text(units, 4));
+    return { ...drawn, values, first: first!, rest: rest!, upTo: String(drawn.upTo) };
+  });
+
+describe("an average priced by a unit, graduated or volume price is rounded from the exact fraction", () => {
+  it("matches the BigInt oracle to the cent in every rounding mode", () => {
+    fc.assert(
+      fc.property(scenario, ({ values, shape, upTo, first, rest, mode }) => {
+        const contract = buildContract({
+          meters: [{ id: "gauge", eventType: "g", aggregation: "avg", valueProperty: "v" }],
+          charges: [{ id: "c", name: "Gauge", meter: "gauge", price: priceOf(shape, upTo, first, rest) }],
+          rounding: { mode },
+        });
+        const events = values.map((cents, at) =>
+          usageEvent(`e${at}`, "g", `2026-02-0${at + 1}T00:00:00Z`, { v: text(cents, 2) }),
+        );
+        const line = rateInvoice(contract, events, "2026-02").lines.find((entry) => entry.chargeId === "c")!;
+
+        const sum = values.reduce((total, cents) => total + BigInt(cents), 0n);
+        const quantity = fraction(sum, 100n * BigInt(values.length));
+        const amount = amountOf(shape, quantity, ofText(upTo), ofText(first), ofText(rest));
+        const cents = roundFractionByHand(amount.n * 100n, amount.d, mode);
+        expect(line.amount).toBe(text(Number(cents), 2));
+      }),
+    );
+  });
+});

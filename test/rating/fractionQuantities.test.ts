@@ -1,0 +1,169 @@
+import { describe, expect, it } from "vitest";
+import type { RoundingMode } from "../../src/index.js";
+import { rateInvoice } from "../../src/invoice/index.js";
+import { buildContract, type ChargeInput, type MeterInput, usageEvent } from "../_support/contract.js";
+
+// A quantity that is a quotient which does not end (an average over 3 events, a level held for a third
+// of a month) is priced as the fraction it is, and the amount divided once: an amount that ends exactly
+// is not rounded from 0.0099…9 or 0.0200…01 (docs/meters.md, "Quotients"). Every expected amount below
+// is worked out by hand; each was billed a cent off before the fraction was kept.
+
+const gauge = (fields: Partial<MeterInput> = {}): MeterInput => ({
+  id: "gauge",
+  eventType: "g",
+  aggregation: "avg",
+  valueProperty: "v",
+  unit: "GB",
+  ...fields,
+});
+const charge = (price: ChargeInput["price"], extra: Partial<ChargeInput> = {}): ChargeInput => ({
+  id: "c",
+  name: "Gauge",
+  meter: "gauge",
+  price,
+  ...extra,
+});
+const readings = (...values: ReadonlyArray<string>) =>
+  values.map((v, at) =>
+    usageEvent(`e${at}`, "g", `2026-02-${String(at + 2).padStart(2, "0")}T00:00:00Z`, { v }),
+  );
+
+function lineOf(
+  meter: MeterInput,
+  price: ChargeInput["price"],
+  events: ReturnType<typeof readings>,
+  mode: RoundingMode,
+  extra: Partial<ChargeInput> = {},
+) {
+  const contract = buildContract({ meters: [meter], charges: [charge(price, extra)], rounding: { mode } });
+  const invoice = rateInvoice(contract, events, "2026-02");
+  return invoice.lines.find((line) => line.chargeId === "c")!;
+}
+
+describe("a quantity that is a quotient which does not end is priced exactly", () => {
+  it("an average of 1, 0 and 0 GB at $0.03, rounded down, is $0.01 (1 × 0.03 ÷ 3), not $0.00", () => {
+    const line = lineOf(gauge(), { model: "unit", unitPrice: "0.03" }, readings("1", "0", "0"), "down");
+    expect(line.amount).toBe("0.01");
+    // The unit step and the rounding step show the amount the division gives, 0.01, not 0.0099…9.
+    expect(line.steps.find((step) => step.kind === "unit")).toMatchObject({ amount: "0.01" });
+    expect(line.steps.find((step) => step.kind === "rounding")).toMatchObject({ before: "0.01" });
+  });
+
+  it("graduated: an average of 32, 0 and 0 GB over 10 at $0.09, then $0.03, rounded up, is $0.92", () => {
+    // 32 ÷ 3 = 10 2/3 GB: 10 × 0.09 + 2/3 × 0.03 = 0.90 + 0.02 = 0.92 exactly. At 50 digits the second
+    // tier held 0.666…67 GB, 0.0200…01, which rounds up to a cent more: 0.93.
+    const tiers = [{ upTo: "10", unitPrice: "0.09" }, { unitPrice: "0.03" }];
+    const line = lineOf(gauge(), { model: "graduated", tiers }, readings("32", "0", "0"), "up");
+    expect(line.amount).toBe("0.92");
+    const second = line.steps.find((step) => step.kind === "tier" && step.tier === 2);
+    expect(second).toMatchObject({ amount: "0.02" });
+  });
+
+  it("volume: an average of 4, 0 and 0 GB at $0.75 past 1 GB, rounded down, is $1.00 (4 × 0.75 ÷ 3)", () => {
+    const tiers = [{ upTo: "1", unitPrice: "0.90" }, { unitPrice: "0.75" }];
+    const line = lineOf(gauge(), { model: "volume", tiers }, readings("4", "0", "0"), "down");
+    expect(line.amount).toBe("1.00");
+  });
+
+  it("after the charge's included GB and a divideBy that ends: (4/3 − 1) ÷ 2 GB at $0.06 is $0.01", () => {
+    // avg of 4, 0, 0 = 4/3 GB; minus 1 GB included = 1/3; ÷ 2 = 1/6; × $0.06 = $0.01 exactly, down.
+    // At 50 digits: 0.333…33 ÷ 2 = 0.1666…665, × 0.06 = 0.0099…99, down to $0.00.
+    const line = lineOf(gauge(), { model: "unit", unitPrice: "0.06" }, readings("4", "0", "0"), "down", {
+      included: "1",
+      transform: { divideBy: "2" },
+    });
+    expect(line.amount).toBe("0.01");
+  });
+
+  it("a time-weighted level held for a third of February (9 days 8 hours of 28) at $0.03 is $0.01", () => {
+    // 1 GB from 1 February 00:00 to 10 February 08:00: 806,400 s of the month's 2,419,200 s = 1/3 GB-month.
+    const meter = gauge({ aggregation: "weighted_sum", unit: "GB-month" });
+    const events = [
+      usageEvent("on", "g", "2026-02-01T00:00:00Z", { v: "1" }),
+      usageEvent("off", "g", "2026-02-10T08:00:00Z", { v: "0" }),
+    ];
+    const line = lineOf(meter, { model: "unit", unitPrice: "0.03" }, events, "floor");
+    expect(line.amount).toBe("0.01");
+  });
+
+  it("two entities' averages, 1/3 GB each, add up to 2/3 GB: $0.01 at $0.015, rounded down", () => {
+    // 2/3 × 0.015 = 0.01 exactly. At 50 digits 0.333…3 + 0.333…3 = 0.666…6, × 0.015 = 0.0099…99.
+    const meter = gauge({ entity: { property: "disk" } });
+    const events = ["a", "b"].flatMap((disk) =>
+      ["1", "0", "0"].map((v, at) =>
+        usageEvent(`${disk}${at}`, "g", `2026-02-0${at + 2}T00:00:00Z`, { v, disk }),
+      ),
+    );
+    const line = lineOf(meter, { model: "unit", unitPrice: "0.015" }, events, "down");
+    expect(line.amount).toBe("0.01");
+  });
+
+  it("an average of the daily maxima of 3 days with events (empty days skipped): 1/3 GB at $0.03 is $0.01", () => {
+    // Maxima 1, 0 and 0 GB on 2, 3 and 4 February; the other 25 days have no event and are left out.
+    const meter = gauge({ window: { size: "day", aggregation: "max", emptyWindows: "skip" } });
+    const line = lineOf(meter, { model: "unit", unitPrice: "0.03" }, readings("1", "0", "0"), "down");
+    expect(line.amount).toBe("0.01");
+  });
+
+  it("the 100th percentile of 5-minute rates per second: 250,000 bytes ÷ 300 s in Mbps at $1.50 is $0.01", () => {
+    // One window of 250,000 bytes: 250,000 ÷ 300 = 833⅓ bytes/s; ÷ 125,000 (bytes/s in a Mbit/s)
+    // = 1/150 Mbit/s; × $1.50 = $0.01 exactly, rounded down. At 50 digits: 833.33…3 ÷ 125,000 × 1.5 =
+    // 0.0099…99, down to $0.00.
+    const meter = gauge({
+      aggregation: "percentile",
+      window: { size: "5m", aggregation: "sum", perSecond: true },
+      percentile: { rank: "100" },
+    });
+    const line = lineOf(
+      meter,
+      { model: "unit", unitPrice: "1.50" },
+      [usageEvent("burst", "g", "2026-02-14T12:01:00Z", { v: "250000" })],
+      "down",
+      { transform: { divideBy: "125000" } },
+    );
+    expect(line.amount).toBe("0.01");
+  });
+
+  it("the sum of two 5-minute rates per second (1 byte ÷ 300 s each) at $1.50 a byte/s is $0.01", () => {
+    // 1 ÷ 300 + 1 ÷ 300 = 1/150 byte/s; × $1.50 = $0.01, rounded down. At 50 digits 0.00333…3 + 0.00333…3
+    // = 0.00666…6, × 1.5 = 0.0099…9, down to $0.00.
+    const meter = gauge({ aggregation: "sum", window: { size: "5m", aggregation: "sum", perSecond: true } });
+    const events = [
+      usageEvent("one", "g", "2026-02-14T12:01:00Z", { v: "1" }),
+      usageEvent("two", "g", "2026-02-14T12:06:00Z", { v: "1" }),
+    ];
+    const line = lineOf(meter, { model: "unit", unitPrice: "1.50" }, events, "down");
+    expect(line.amount).toBe("0.01");
+  });
+
+  it("grouped: each project's average is its own fraction (1/3 GB and 2/3 GB at $0.03: $0.01 and $0.02)", () => {
+    // Project a reads 1, 0, 0 GB (1/3); project b reads 2, 0, 0 GB (2/3): 0.01 and 0.02 exactly, down.
+    const events = [
+      ...["1", "0", "0"].map((v, at) =>
+        usageEvent(`a${at}`, "g", `2026-02-0${at + 2}T00:00:00Z`, { v, project: "a" }),
+      ),
+      ...["2", "0", "0"].map((v, at) =>
+        usageEvent(`b${at}`, "g", `2026-02-0${at + 2}T00:00:00Z`, { v, project: "b" }),
+      ),
+    ];
+    const contract = buildContract({
+      meters: [gauge()],
+      charges: [
+        charge({ model: "grouped", groupBy: ["project"], price: { model: "unit", unitPrice: "0.03" } }),
+      ],
+      rounding: { mode: "down" },
+    });
+    const amounts = rateInvoice(contract, events, "2026-02").lines.map((line) => [line.id, line.amount]);
+    expect(amounts).toEqual([
+      ['c[project="a"]', "0.01"],
+      ['c[project="b"]', "0.02"],
+    ]);
+  });
+
+  it("a quotient that is not on a cent rounds as before: 1/3 GB at $0.05 is 0.01666…, down to $0.01", () => {
+    const line = lineOf(gauge(), { model: "unit", unitPrice: "0.05" }, readings("1", "0", "0"), "down");
+    expect(line.amount).toBe("0.01");
+    const ceiling = lineOf(gauge(), { model: "unit", unitPrice: "0.05" }, readings("1", "0", "0"), "ceiling");
+    expect(ceiling.amount).toBe("0.02");
+  });
+});
