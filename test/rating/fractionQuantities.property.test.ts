@@ -89,4 +89,48 @@ describe("an average priced by a unit, graduated or volume price is rounded from
       }),
     );
   });
+
+  it("a time-weighted level (GB-month over February's 672 hours) matches the oracle in every mode", () => {
+    // Levels set at whole hours from 0 GB: the quantity is Σ level × hours held ÷ 672. Half the prices
+    // are a whole number of cents × 672 ÷ a divisor of 672, so that many amounts end on a cent.
+    const levels = fc.array(
+      fc.record({ hour: fc.integer({ min: 0, max: 671 }), gb: fc.integer({ min: 0, max: 50 }) }),
+      { minLength: 1, maxLength: 6 },
+    );
+    const price = fc.oneof(
+      fc
+        .tuple(fc.integer({ min: 1, max: 30 }), fc.constantFrom(1, 2, 3, 4, 6, 7, 8, 12, 14, 21, 24, 28, 42))
+        .map(([cents, part]) => text((cents * 672) / part, 2)),
+      fc.integer({ min: 1, max: 20_000 }).map((units) => text(units, 4)),
+    );
+    const mode = fc.constantFrom<RoundingMode>(...ROUNDING_MODES);
+    fc.assert(
+      fc.property(levels, price, mode, (drawn, unitPrice, rounding) => {
+        // One level per hour (the last drawn for an hour wins), in time order.
+        const byHour = new Map(drawn.map((level) => [level.hour, level.gb]));
+        const hours = [...byHour.keys()].sort((a, b) => a - b);
+        const contract = buildContract({
+          meters: [{ id: "gauge", eventType: "g", aggregation: "weighted_sum", valueProperty: "v" }],
+          charges: [{ id: "c", name: "Storage", meter: "gauge", price: { model: "unit", unitPrice } }],
+          rounding: { mode: rounding },
+        });
+        const start = Date.UTC(2026, 1, 1);
+        const events = hours.map((hour) =>
+          usageEvent(`h${hour}`, "g", new Date(start + hour * 3_600_000).toISOString(), {
+            v: String(byHour.get(hour)),
+          }),
+        );
+        const line = rateInvoice(contract, events, "2026-02").lines.find((entry) => entry.chargeId === "c")!;
+
+        // Σ level × hours: each level holds from its hour to the next one's, the last to hour 672.
+        const gbHours = hours.reduce(
+          (total, hour, at) => total + BigInt(byHour.get(hour)!) * BigInt((hours[at + 1] ?? 672) - hour),
+          0n,
+        );
+        const amount = times(fraction(gbHours, 672n), ofText(unitPrice));
+        const cents = roundFractionByHand(amount.n * 100n, amount.d, rounding);
+        expect(line.amount).toBe(text(Number(cents), 2));
+      }),
+    );
+  });
 });

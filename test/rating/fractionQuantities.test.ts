@@ -65,6 +65,43 @@ describe("a quantity that is a quotient which does not end is priced exactly", (
     expect(line.amount).toBe("1.00");
   });
 
+  it("tiered_with_minimum: 10⅔ GB over 10 at $0.09, then $0.03 with a $0.92 minimum, rounded up, is $0.92", () => {
+    // The graduated amount is 0.90 + 0.02 = 0.92 exactly (as above), not below tier 2's minimum of 0.92,
+    // so no top-up. At 50 digits it was 0.9200…01, which rounds up to 0.93.
+    const tiers = [
+      { upTo: "10", unitPrice: "0.09" },
+      { unitPrice: "0.03", minimum: "0.92" },
+    ];
+    const line = lineOf(gauge(), { model: "tiered_with_minimum", tiers }, readings("32", "0", "0"), "up");
+    expect(line.amount).toBe("0.92");
+    // With a minimum of 1.00 the line is topped up by 1.00 − 0.92 = 0.08, to 1.00.
+    const topped = lineOf(
+      gauge(),
+      { model: "tiered_with_minimum", tiers: [tiers[0]!, { ...tiers[1]!, minimum: "1.00" }] },
+      readings("32", "0", "0"),
+      "up",
+    );
+    expect(topped.amount).toBe("1.00");
+    expect(topped.steps.find((step) => step.kind === "tier_minimum")).toMatchObject({
+      before: "0.92",
+      amount: "0.08",
+    });
+  });
+
+  it("graduated_percentage: an average payment of $1, $0 and $0 at 3 %, rounded down, is $0.01", () => {
+    // 1/3 × 3 % = 1 × 0.03 ÷ 3 = 0.01 exactly; at 50 digits 0.333…3 × 0.03 = 0.0099…9, down to 0.00.
+    const tiers = [{ upTo: "1000", percent: "3" }, { percent: "1" }];
+    const line = lineOf(gauge(), { model: "graduated_percentage", tiers }, readings("1", "0", "0"), "down");
+    expect(line.amount).toBe("0.01");
+  });
+
+  it("dynamic: the average of amounts $1, $0 and $0 with a 0.03 multiplier, rounded down, is $0.01", () => {
+    // 1/3 × 0.03 = 1 × 0.03 ÷ 3 = 0.01 exactly; at 50 digits 0.0099…9, down to 0.00.
+    const line = lineOf(gauge(), { model: "dynamic", multiplier: "0.03" }, readings("1", "0", "0"), "down");
+    expect(line.amount).toBe("0.01");
+    expect(line.steps.find((step) => step.kind === "dynamic")).toMatchObject({ amount: "0.01" });
+  });
+
   it("after the charge's included GB and a divideBy that ends: (4/3 − 1) ÷ 2 GB at $0.06 is $0.01", () => {
     // avg of 4, 0, 0 = 4/3 GB; minus 1 GB included = 1/3; ÷ 2 = 1/6; × $0.06 = $0.01 exactly, down.
     // At 50 digits: 0.333…33 ÷ 2 = 0.1666…665, × 0.06 = 0.0099…99, down to $0.00.

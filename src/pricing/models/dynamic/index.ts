@@ -1,6 +1,6 @@
 import { definePriceModel } from "../../priceModel.js";
 import { explainDynamicStep } from "./explain.js";
-import { rateDynamic } from "./rate.js";
+import { rateDynamic, rateDynamicFraction } from "./rate.js";
 import { dynamicStepSchemas } from "./steps.js";
 import { dynamicTermsSchema } from "./terms.js";
 
@@ -20,4 +20,5 @@ export const dynamic = definePriceModel({
   stepSchemas: dynamicStepSchemas,
   explainStep: explainDynamicStep,
   rate: rateDynamic,
+  rateFraction: rateDynamicFraction,
 });

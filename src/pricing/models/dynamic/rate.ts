@@ -1,6 +1,13 @@
-import { type Decimal, ONE, toPlainString } from "../../../money/index.js";
+import {
+  type Decimal,
+  type ExactQuotient,
+  ONE,
+  quotientValue,
+  scaleQuotient,
+  toPlainString,
+} from "../../../money/index.js";
 import { resultOf } from "../../pricedSteps.js";
-import type { RatedAmount } from "../../priceModel.js";
+import type { FractionAmount, RatedAmount } from "../../priceModel.js";
 import type { DynamicStep } from "./steps.js";
 import type { DynamicTerms } from "./terms.js";
 
@@ -23,4 +30,25 @@ export function rateDynamic(terms: DynamicTerms, eventAmounts: Decimal): RatedAm
       },
     },
   ]);
+}
+
+/**
+ * {@link rateDynamic} of a meter total that is the fraction n ÷ d (the events' average amount): n ×
+ * multiplier ÷ d, divided once.
+ */
+export function rateDynamicFraction(
+  terms: DynamicTerms,
+  eventAmounts: Decimal,
+  fraction: ExactQuotient,
+): FractionAmount<DynamicStep> {
+  const exact = scaleQuotient(fraction, terms.multiplier ?? ONE, ONE);
+  const { steps } = rateDynamic(terms, eventAmounts);
+  return {
+    exact,
+    steps: steps.map((step) => ({
+      ...step,
+      eventAmounts: toPlainString(quotientValue(fraction)),
+      amount: toPlainString(quotientValue(exact)),
+    })),
+  };
 }

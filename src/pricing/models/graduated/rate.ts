@@ -1,17 +1,10 @@
-import {
-  addQuotients,
-  type Decimal,
-  type ExactQuotient,
-  fractionAbove,
-  ONE,
-  quotient,
-  ZERO_QUOTIENT,
-} from "../../../money/index.js";
+import type { Decimal, ExactQuotient } from "../../../money/index.js";
 import { tiersForQuantity } from "../../aboveLastTier.js";
 import { assertNonNegativeQuantity } from "../../assertQuantity.js";
+import { graduatedFraction } from "../../fractionTiers.js";
 import { type PricedStep, resultOf } from "../../pricedSteps.js";
 import type { FractionAmount, RatedAmount } from "../../priceModel.js";
-import { fractionTierStep, tierFlatFeeStep, tierStep } from "../../tierSteps.js";
+import { tierFlatFeeStep, tierStep } from "../../tierSteps.js";
 import { tierUnitPrice } from "../../tiers.js";
 import { graduatedTiers } from "../../tierWalk.js";
 import type { GraduatedStep } from "./steps.js";
@@ -50,24 +43,7 @@ export function rateGraduatedFraction(
 ): FractionAmount<GraduatedStep> {
   assertNonNegativeQuantity(quantity, "graduated");
   const reached = graduatedTiers(tiersForQuantity(terms.tiers, quantity, terms.aboveLastTier), quantity);
-  const last = reached.at(-1);
-  let exact: ExactQuotient = ZERO_QUOTIENT;
-  const steps: GraduatedStep[] = [];
-  const add = (amount: ExactQuotient, step: GraduatedStep) => {
-    exact = addQuotients(exact, amount);
-    steps.push(step);
-  };
-  for (const tier of reached) {
-    const price = tierUnitPrice(tier.tier);
-    if (tier === last) {
-      const held = fractionTierStep("graduated", tier, price, fractionAbove(fraction, tier.from));
-      add(held.exact, held.step);
-    } else {
-      const whole = tierStep("graduated", tier, price);
-      add(quotient(whole.amount, ONE), whole.step);
-    }
-    const fee = tierFlatFeeStep(tier.index, tier.tier.flatFee, quantity, terms.flatFeeAtZeroUsage);
-    if (fee !== undefined) add(quotient(fee.amount, ONE), fee.step);
-  }
-  return { exact, steps };
+  return graduatedFraction("graduated", reached, tierUnitPrice, fraction, (tier) =>
+    tierFlatFeeStep(tier.index, tier.tier.flatFee, quantity, terms.flatFeeAtZeroUsage),
+  );
 }

@@ -1,6 +1,6 @@
 import { definePriceModel } from "../../priceModel.js";
 import { explainGraduatedPercentageStep } from "./explain.js";
-import { rateGraduatedPercentage } from "./rate.js";
+import { rateGraduatedPercentage, rateGraduatedPercentageFraction } from "./rate.js";
 import { graduatedPercentageStepSchemas } from "./steps.js";
 import { graduatedPercentageTermsSchema } from "./terms.js";
 
@@ -20,4 +20,5 @@ export const graduatedPercentage = definePriceModel({
   stepSchemas: graduatedPercentageStepSchemas,
   explainStep: explainGraduatedPercentageStep,
   rate: rateGraduatedPercentage,
+  rateFraction: rateGraduatedPercentageFraction,
 });

@@ -1,8 +1,9 @@
-import type { Decimal } from "../../../money/index.js";
+import type { Decimal, ExactQuotient } from "../../../money/index.js";
 import { tiersForQuantity } from "../../aboveLastTier.js";
 import { assertNonNegativeQuantity } from "../../assertQuantity.js";
+import { graduatedFraction } from "../../fractionTiers.js";
 import { resultOf } from "../../pricedSteps.js";
-import type { RatedAmount } from "../../priceModel.js";
+import type { FractionAmount, RatedAmount } from "../../priceModel.js";
 import { tierFlatFeeStep, tierStep } from "../../tierSteps.js";
 import { graduatedTiers } from "../../tierWalk.js";
 import type { GraduatedPercentageStep } from "./steps.js";
@@ -29,4 +30,24 @@ export function rateGraduatedPercentage(
     tierFlatFeeStep(reached.index, reached.tier.flatFee, quantity, terms.flatFeeAtZeroUsage ?? false),
   ]);
   return resultOf<GraduatedPercentageStep>(priced);
+}
+
+/**
+ * {@link rateGraduatedPercentage} of an amount that is the fraction n ÷ d (an average payment): the last
+ * reached tier holds the fraction, and the amount is divided once (fractionTiers.ts).
+ */
+export function rateGraduatedPercentageFraction(
+  terms: GraduatedPercentageTerms,
+  quantity: Decimal,
+  fraction: ExactQuotient,
+): FractionAmount<GraduatedPercentageStep> {
+  assertNonNegativeQuantity(quantity, "graduated percentage");
+  const reached = graduatedTiers(tiersForQuantity(terms.tiers, quantity, terms.aboveLastTier), quantity);
+  return graduatedFraction(
+    "graduated_percentage",
+    reached,
+    (tier) => tier.percent.div(100),
+    fraction,
+    (tier) => tierFlatFeeStep(tier.index, tier.tier.flatFee, quantity, terms.flatFeeAtZeroUsage ?? false),
+  );
 }

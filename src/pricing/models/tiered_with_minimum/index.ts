@@ -1,6 +1,6 @@
 import { definePriceModel } from "../../priceModel.js";
 import { explainTieredWithMinimumStep } from "./explain.js";
-import { rateTieredWithMinimum } from "./rate.js";
+import { rateTieredWithMinimum, rateTieredWithMinimumFraction } from "./rate.js";
 import { tieredWithMinimumStepSchemas } from "./steps.js";
 import { tieredWithMinimumTermsSchema } from "./terms.js";
 
@@ -20,4 +20,5 @@ export const tieredWithMinimum = definePriceModel({
   stepSchemas: tieredWithMinimumStepSchemas,
   explainStep: explainTieredWithMinimumStep,
   rate: rateTieredWithMinimum,
+  rateFraction: rateTieredWithMinimumFraction,
 });
