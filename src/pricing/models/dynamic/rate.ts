@@ -1,11 +1,5 @@
-import {
-  type Decimal,
-  type ExactQuotient,
-  ONE,
-  quotientValue,
-  scaleQuotient,
-  toPlainString,
-} from "../../../money/index.js";
+import { type Decimal, type ExactQuotient, ONE, toPlainString } from "../../../money/index.js";
+import { fractionAtPrice } from "../../fractionPricing.js";
 import { resultOf } from "../../pricedSteps.js";
 import type { FractionAmount, RatedAmount } from "../../priceModel.js";
 import type { DynamicStep } from "./steps.js";
@@ -41,14 +35,10 @@ export function rateDynamicFraction(
   eventAmounts: Decimal,
   fraction: ExactQuotient,
 ): FractionAmount<DynamicStep> {
-  const exact = scaleQuotient(fraction, terms.multiplier ?? ONE, ONE);
-  const { steps } = rateDynamic(terms, eventAmounts);
-  return {
-    exact,
-    steps: steps.map((step) => ({
-      ...step,
-      eventAmounts: toPlainString(quotientValue(fraction)),
-      amount: toPlainString(quotientValue(exact)),
-    })),
-  };
+  return fractionAtPrice(
+    fraction,
+    terms.multiplier ?? ONE,
+    rateDynamic(terms, eventAmounts).steps,
+    "eventAmounts",
+  );
 }

@@ -1,7 +1,7 @@
 import type { Decimal, ExactQuotient } from "../../../money/index.js";
 import { tiersForQuantity } from "../../aboveLastTier.js";
 import { assertNonNegativeQuantity } from "../../assertQuantity.js";
-import { graduatedFraction } from "../../fractionTiers.js";
+import { graduatedFraction } from "../../fractionPricing.js";
 import { type PricedStep, resultOf } from "../../pricedSteps.js";
 import type { FractionAmount, RatedAmount } from "../../priceModel.js";
 import { tierFlatFeeStep, tierStep } from "../../tierSteps.js";

@@ -1,7 +1,7 @@
 import type { Decimal, ExactQuotient } from "../../../money/index.js";
 import { tiersForQuantity } from "../../aboveLastTier.js";
 import { assertNonNegativeQuantity } from "../../assertQuantity.js";
-import { graduatedFraction } from "../../fractionTiers.js";
+import { graduatedFraction } from "../../fractionPricing.js";
 import { resultOf } from "../../pricedSteps.js";
 import type { FractionAmount, RatedAmount } from "../../priceModel.js";
 import { tierFlatFeeStep, tierStep } from "../../tierSteps.js";
@@ -34,7 +34,7 @@ export function rateGraduatedPercentage(
 
 /**
  * {@link rateGraduatedPercentage} of an amount that is the fraction n ÷ d (an average payment): the last
- * reached tier holds the fraction, and the amount is divided once (fractionTiers.ts).
+ * reached tier holds the fraction, and the amount is divided once (fractionPricing.ts).
  */
 export function rateGraduatedPercentageFraction(
   terms: GraduatedPercentageTerms,

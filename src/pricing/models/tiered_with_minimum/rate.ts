@@ -9,7 +9,7 @@ import {
   ZERO,
 } from "../../../money/index.js";
 import { assertNonNegativeQuantity } from "../../assertQuantity.js";
-import { graduatedFraction } from "../../fractionTiers.js";
+import { graduatedFraction } from "../../fractionPricing.js";
 import { resultOf } from "../../pricedSteps.js";
 import type { FractionAmount, RatedAmount } from "../../priceModel.js";
 import { tierStep } from "../../tierSteps.js";
@@ -43,7 +43,7 @@ export function rateTieredWithMinimum(
 
 /**
  * {@link rateTieredWithMinimum} of a quantity that is the fraction n ÷ d: the graduated amount is a
- * fraction (fractionTiers.ts), compared with the minimum; topped up, the line is the minimum itself.
+ * fraction (fractionPricing.ts), compared with the minimum; topped up, the line is the minimum itself.
  */
 export function rateTieredWithMinimumFraction(
   terms: TieredWithMinimumTerms,

@@ -1,11 +1,5 @@
-import {
-  type Decimal,
-  type ExactQuotient,
-  ONE,
-  quotientValue,
-  scaleQuotient,
-  toPlainString,
-} from "../../../money/index.js";
+import { type Decimal, type ExactQuotient, toPlainString } from "../../../money/index.js";
+import { fractionAtPrice } from "../../fractionPricing.js";
 import type { FractionAmount, RatedAmount } from "../../priceModel.js";
 import type { UnitStep } from "./steps.js";
 import type { UnitTerms } from "./terms.js";
@@ -44,16 +38,7 @@ export function rateUnitFraction(
   quantity: Decimal,
   fraction: ExactQuotient,
 ): FractionAmount<UnitStep> {
-  const { steps } = rateUnit(terms, quantity);
-  const exact = scaleQuotient(fraction, perUnitPrice(terms), ONE);
-  return {
-    exact,
-    steps: steps.map((step) => ({
-      ...step,
-      quantity: toPlainString(quotientValue(fraction)),
-      amount: toPlainString(quotientValue(exact)),
-    })),
-  };
+  return fractionAtPrice(fraction, perUnitPrice(terms), rateUnit(terms, quantity).steps, "quantity");
 }
 
 // A price quoted per N units (a power of ten) divided by N: the decimal point moves, nothing rounds.

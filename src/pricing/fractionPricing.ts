@@ -5,12 +5,35 @@ import {
   fractionAbove,
   ONE,
   quotient,
+  quotientValue,
+  scaleQuotient,
+  toPlainString,
   ZERO_QUOTIENT,
 } from "../money/index.js";
 import type { StepData } from "../schema/index.js";
 import type { PricedStep } from "./pricedSteps.js";
+import type { FractionAmount } from "./priceModel.js";
 import { fractionTierStep, type TierStep, tierStep } from "./tierSteps.js";
 import type { Bounded, ReachedTier } from "./tierWalk.js";
+
+/**
+ * A one-step price of the fraction n ÷ d at `price` a unit (a unit price, a dynamic multiplier): n ×
+ * price ÷ d, and the model's own step with its `field` (the quantity it shows) and `amount` written as
+ * that division gives them. 1/3 GB at $0.03: 1 × 0.03 ÷ 3 = $0.01.
+ */
+export function fractionAtPrice<S extends StepData & { readonly amount: string }>(
+  fraction: ExactQuotient,
+  price: Decimal,
+  steps: ReadonlyArray<S>,
+  field: keyof S,
+): FractionAmount<S> {
+  const exact = scaleQuotient(fraction, price, ONE);
+  const shown = {
+    [field]: toPlainString(quotientValue(fraction)),
+    amount: toPlainString(quotientValue(exact)),
+  };
+  return { exact, steps: steps.map((step) => ({ ...step, ...shown })) };
+}
 
 /**
  * The steps of a graduated walk whose quantity is the fraction n ÷ d (a model's rateFraction), and their
