@@ -10,6 +10,7 @@ import {
   scaleQuotient,
   toPlainString,
   ZERO,
+  ZERO_QUOTIENT,
 } from "../money/index.js";
 
 const TEN = new Decimal(10);
@@ -111,19 +112,19 @@ function quantityRounding(
 }
 
 // The same steps on a fraction n ÷ d, nothing divided: (n − included × d) ÷ (d × divideBy) − the
-// transform's included. Undefined when an allowance takes it all (zero ends).
+// transform's included, zero when an allowance takes it all (decided on the fraction, not its digits).
 function billableFraction(
   fraction: ExactQuotient,
   transform: TransformTerms | undefined,
   includedMeasured: Decimal | undefined,
-): ExactQuotient | undefined {
+): ExactQuotient {
   const afterMeasured = includedMeasured === undefined ? fraction : fractionAbove(fraction, includedMeasured);
-  if (!isPositive(afterMeasured)) return undefined;
+  if (!isPositive(afterMeasured)) return ZERO_QUOTIENT;
   const divided =
     transform?.divideBy === undefined ? afterMeasured : scaleQuotient(afterMeasured, ONE, transform.divideBy);
   const afterAllowance =
     transform?.included === undefined ? divided : fractionAbove(divided, transform.included);
-  return isPositive(afterAllowance) ? afterAllowance : undefined;
+  return isPositive(afterAllowance) ? afterAllowance : ZERO_QUOTIENT;
 }
 
 // Denominators are positive (counts, seconds, divisors), so the numerator's sign is the value's.

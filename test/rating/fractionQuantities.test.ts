@@ -112,6 +112,14 @@ describe("a quantity that is a quotient which does not end is priced exactly", (
     expect(line.amount).toBe("0.01");
   });
 
+  it("an included allowance larger than the fraction leaves nothing: 1/3 GB less 1 GB is 0 GB, $0.00", () => {
+    const line = lineOf(gauge(), { model: "unit", unitPrice: "0.03" }, readings("1", "0", "0"), "up", {
+      included: "1",
+    });
+    expect(line.quantity).toBe("0");
+    expect(line.amount).toBe("0.00");
+  });
+
   it("a time-weighted level held for a third of February (9 days 8 hours of 28) at $0.03 is $0.01", () => {
     // 1 GB from 1 February 00:00 to 10 February 08:00: 806,400 s of the month's 2,419,200 s = 1/3 GB-month.
     const meter = gauge({ aggregation: "weighted_sum", unit: "GB-month" });
