@@ -105,7 +105,7 @@ export function explainLineParts(line: InvoiceLine, style: MoneyStyle, wording: 
   const measured =
     usage === undefined
       ? ""
-      : ` ${quantity(usage.quantity)}${usage.unit === undefined ? "" : ` ${usage.unit}`} from ${count(usage.events, "event")}.`;
+      : ` ${quantity(usage.quantity)}${usage.unit === undefined ? "" : ` ${usage.unit}`} from ${count(usage.events, "event")}${exactly(usage, quantity)}.`;
   const how = usage?.computation === undefined ? "" : ` ${describeComputation(usage.computation)}`;
   // A derived meter says how each event's value was computed (its value expression).
   const derived = usage?.value === undefined ? "" : ` Each event's value = ${usage.value}.`;
@@ -294,4 +294,12 @@ export function describeGroup(group: Readonly<Record<string, string | number | b
         `${name} ${value === null ? "(not set)" : typeof value === "string" ? value : JSON.stringify(value)}`,
     )
     .join(", ");
+}
+
+// A quantity that is a fraction which does not end, said as the division it is: "(exactly 1 ÷ 3)".
+function exactly(usage: StepOf<"usage">, quantity: (plain: string) => string): string {
+  const { fraction } = usage;
+  return fraction === undefined
+    ? ""
+    : ` (exactly ${quantity(fraction.numerator)} ÷ ${quantity(fraction.denominator)})`;
 }

@@ -47,14 +47,19 @@ export function quotientValue(value: ExactQuotient): Decimal {
 }
 
 /**
- * numerator ÷ denominator kept as a fraction when the division need not end (the denominator has a prime
- * factor other than 2 and 5: an average over 3 events, a month's 2,419,200 seconds); undefined when it
- * always ends, for then the quotient worked out to 50 digits is exact already.
+ * numerator ÷ denominator kept as a fraction when the quotient does not end (1 ÷ 3; a level held a third
+ * of a month's 2,419,200 seconds); undefined when it ends, for then the quotient worked out to 50 digits
+ * is exact already: a denominator of only 2s and 5s (0.25), or one the numerator cancels (3 ÷ 3).
  * @example fractionWhenUnending(new Decimal(1), new Decimal(3)) // { numerator: 1, denominator: 3 }
  * @example fractionWhenUnending(new Decimal(1), new Decimal(4)) // undefined (0.25 ends)
+ * @example fractionWhenUnending(new Decimal(6), new Decimal(3)) // undefined (2 ends)
  */
 export function fractionWhenUnending(numerator: Decimal, denominator: Decimal): ExactQuotient | undefined {
-  return dividesExactly(denominator) ? undefined : { numerator, denominator };
+  if (dividesExactly(denominator)) return undefined;
+  // A quotient that ends within the 50 digits times the denominator gives the numerator back.
+  return exactProduct(numerator.div(denominator), denominator).eq(numerator)
+    ? undefined
+    : { numerator, denominator };
 }
 
 /** value × factor ÷ divisor, exactly: the numerator is multiplied and the denominator grows; nothing is divided. */

@@ -361,6 +361,12 @@ function fractionOf(measured: Measured): ExactQuotient | undefined {
   return fraction !== undefined && quotientValue(fraction).eq(measured.quantity) ? fraction : undefined;
 }
 
+// A fraction a person can redo by hand: numerator and denominator of at most 30 digits each (entities
+// with many different counts add up to far longer ones, which the 50-digit quantity says as well).
+function readable(fraction: ExactQuotient): boolean {
+  return fraction.numerator.precision() <= 30 && fraction.denominator.precision() <= 30;
+}
+
 // The `usage` step, its optional fields set in their order (see the line above).
 function usageStep(measured: Measured): RatedStep {
   const { meter } = measured;
@@ -374,6 +380,12 @@ function usageStep(measured: Measured): RatedStep {
   if (meter.unit !== undefined) step.unit = meter.unit;
   if (measured.computation) step.computation = toComputationData(measured.computation);
   if (meter.value !== undefined) step.value = valueFormula(meter.value);
+  const fraction = fractionOf(measured);
+  if (fraction !== undefined && readable(fraction))
+    step.fraction = {
+      numerator: toPlainString(fraction.numerator),
+      denominator: toPlainString(fraction.denominator),
+    };
   return step as RatedStep;
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { explainText } from "../../src/explain/index.js";
 import type { RoundingMode } from "../../src/index.js";
 import { rateInvoice } from "../../src/invoice/index.js";
 import { buildContract, type ChargeInput, type MeterInput, usageEvent } from "../_support/contract.js";
@@ -57,6 +58,8 @@ describe("a quantity that is a quotient which does not end is priced exactly", (
     expect(line.amount).toBe("0.92");
     const second = line.steps.find((step) => step.kind === "tier" && step.tier === 2);
     expect(second).toMatchObject({ amount: "0.02" });
+    // The usage step keeps the quantity exactly, and the explanation says it.
+    expect(line.steps[0]).toMatchObject({ kind: "usage", fraction: { numerator: "32", denominator: "3" } });
   });
 
   it("volume: an average of 4, 0 and 0 GB at $0.75 past 1 GB, rounded down, is $1.00 (4 × 0.75 ÷ 3)", () => {
@@ -203,6 +206,22 @@ describe("a quantity that is a quotient which does not end is priced exactly", (
       ['c[project="a"]', "0.01"],
       ['c[project="b"]', "0.02"],
     ]);
+  });
+
+  it("explains a fractional quantity as the division it is, and writes no fraction for one that ends", () => {
+    const contract = buildContract({
+      meters: [gauge()],
+      charges: [charge({ model: "unit", unitPrice: "0.03" })],
+      rounding: { mode: "down" },
+    });
+    const thirds = explainText(rateInvoice(contract, readings("1", "0", "0"), "2026-02"));
+    expect(thirds).toContain("GB from 3 events (exactly 1 ÷ 3).");
+    // 1 + 0 + 0 + 0 over 4 events is 0.25, which ends: no fraction, no "exactly".
+    const quarter = rateInvoice(contract, readings("1", "0", "0", "0"), "2026-02").lines[0]!;
+    expect(quarter.steps[0]).not.toHaveProperty("fraction");
+    expect(explainText(rateInvoice(contract, readings("1", "0", "0", "0"), "2026-02"))).toContain(
+      "0.25 GB from 4 events. ",
+    );
   });
 
   it("a quotient that is not on a cent rounds as before: 1/3 GB at $0.05 is 0.01666…, down to $0.01", () => {

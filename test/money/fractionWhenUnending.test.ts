@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import {
+  Decimal,
+  fractionAbove,
+  fractionWhenUnending,
+  quotientValue,
+  scaleQuotient,
+} from "../../src/money/index.js";
+
+const d = (text: string) => new Decimal(text);
+
+describe("fractionWhenUnending keeps a quotient as a fraction only when it does not end", () => {
+  it.each([
+    ["1", "3"], // 0.333…
+    ["2", "3"],
+    ["806400000", "2419200000"], // a level held 9 d 8 h of February's 28 days: 1/3
+    ["1", "300"], // a byte in a 5-minute window, per second
+  ])("%s ÷ %s does not end: kept", (numerator, denominator) => {
+    expect(fractionWhenUnending(d(numerator), d(denominator))).toEqual({
+      numerator: d(numerator),
+      denominator: d(denominator),
+    });
+  });
+
+  it.each([
+    ["1", "4"], // 0.25: a denominator of 2s and 5s always ends
+    ["6", "3"], // 2: the numerator cancels the 3
+    ["725760000000", "2419200000"], // 300 GB-month exactly
+    ["0", "7"],
+    ["1.5", "3"], // 0.5
+  ])("%s ÷ %s ends: no fraction", (numerator, denominator) => {
+    expect(fractionWhenUnending(d(numerator), d(denominator))).toBeUndefined();
+  });
+});
+
+describe("the fraction's arithmetic divides nothing", () => {
+  it("takes a decimal off: 5/3 − 1 = (5 − 1 × 3)/3 = 2/3", () => {
+    const twoThirds = fractionAbove({ numerator: d("5"), denominator: d("3") }, d("1"));
+    expect(twoThirds).toEqual({ numerator: d("2"), denominator: d("3") });
+  });
+
+  it("scales: 2/3 × 0.03 ÷ 2 = 0.06/6 = 0.01, divided once", () => {
+    const scaled = scaleQuotient({ numerator: d("2"), denominator: d("3") }, d("0.03"), d("2"));
+    expect(scaled).toEqual({ numerator: d("0.06"), denominator: d("6") });
+    expect(quotientValue(scaled).toFixed()).toBe("0.01");
+  });
+});
