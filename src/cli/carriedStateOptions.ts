@@ -1,6 +1,8 @@
 import { type Contract, formatInstant, isRatecardError, resolveServicePeriod } from "../index.js";
-import { carriedState, commitmentSpend, creditBalances } from "./cliSupport.js";
+import { carriedPathInFile, carriedState, carriedStatesAt } from "./carriedState.js";
+import { commitmentSpend, creditBalances, fileProblem, UsageLineError } from "./cliSupport.js";
 import { readJsonFile } from "./readJsonFile.js";
+import { displayName } from "./standardInput.js";
 
 /** The flags of CARRIED_STATE_OPTIONS, as a command reads them. */
 export interface CarriedStateFlags {
@@ -16,14 +18,19 @@ export interface CarriedStateFlags {
  * progressive, late-usage) reads them here, so they are read and checked the same way everywhere.
  * `startsAt` (the instant the invoice being rated starts, as invoices write it): a previous invoice
  * given must end there.
+ * Returns `options`, for the rating call, and `blamed`, which runs the rating: the library checks the carried states against the contract's meters only
+ * then, and addresses its errors from its own arguments (`options.carried.requests`); such an error is
+ * the --carry file's, and is printed led by the flag, the file and the path inside it
+ * ("--carry jan.json at usage.carryOut.requests: …"), so the specialist knows which file to open.
  */
 export async function carriedStateOptions(values: CarriedStateFlags, contractId: string, startsAt?: string) {
   const { carry, balances } = values;
   const file = values["commitment-spend"];
-  return {
+  const carried = carry === undefined ? undefined : await readJsonFile(carry, "--carry");
+  const options = {
     ...(carry === undefined
       ? {}
-      : { carried: carriedState(await readJsonFile(carry, "--carry"), carry, contractId, startsAt) }),
+      : { carried: carriedState(carried, `--carry ${displayName(carry)}`, contractId, startsAt) }),
     ...(balances
       ? {
           creditBalances: creditBalances(
@@ -47,6 +54,24 @@ export async function carriedStateOptions(values: CarriedStateFlags, contractId:
           ),
         }),
   };
+  const at = carriedStatesAt(carried);
+  const blamed = async <T>(rate: () => T | Promise<T>): Promise<T> => {
+    try {
+      return await rate();
+    } catch (error) {
+      if (carry === undefined || !isRatecardError(error) || !isCarriedPath(error.path)) throw error;
+      const path = carriedPathInFile(at, error.path.slice(CARRIED.length));
+      throw new UsageLineError(fileProblem(`--carry ${displayName(carry)}`, path, error.message));
+    }
+  };
+  return { options, blamed };
+}
+
+// Where the library's rating calls hold the carried states, as its error paths start.
+const CARRIED = "options.carried";
+
+function isCarriedPath(path: string): boolean {
+  return path === CARRIED || path.startsWith(`${CARRIED}.`) || path.startsWith(`${CARRIED}[`);
 }
 
 /** The instant the invoice of `period` starts, as invoices write it: what a previous invoice must end at. */

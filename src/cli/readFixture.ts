@@ -11,9 +11,9 @@ import {
   type RateInvoiceOptions,
   resolveContract,
 } from "../index.js";
+import { carriedState } from "./carriedState.js";
 import { invoiceStartUnlessRefused } from "./carriedStateOptions.js";
 import {
-  carriedState,
   commitmentSpend,
   correctedInvoice,
   creditBalances,
