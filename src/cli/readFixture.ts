@@ -24,6 +24,7 @@ import {
 } from "./cliSupport.js";
 import { readJsonFile, readTextFile } from "./readJsonFile.js";
 import { readUsage } from "./readUsage.js";
+import { wrongDocument } from "./wrongDocument.js";
 
 /** The usage file of a fixture (or a what-if customer), in the order looked for (the first that exists is read). */
 export const USAGE_FILES = ["usage.ndjson", "usage.jsonl", "usage.csv", "usage.json"];
@@ -234,14 +235,22 @@ async function previousInvoice(
   if (!existsSync(file)) return {};
   const data = correctedInvoice(file, await readJsonFile(file, "previous.json"));
   const contractId = isObject(contract) && typeof contract.id === "string" ? contract.id : "";
-  if (isObject(data) && "schemaVersion" in data) {
-    const invoice = readIssued(file, data, parseInvoice, "a ratecard invoice");
-    if (invoice.contractId !== contractId)
-      throw new UsageLineError(
-        `${file} is an invoice of contract ${invoice.contractId}, not of the fixture's contract ${contractId}; previous.json must be this contract's invoice for the period before.`,
-      );
-    requirePrevious(invoice, startsAt, file);
+  // Not an invoice: refused in previous.json's own terms, not in those of --commitment-spend or
+  // --balances, whose object forms read it next.
+  if (!isObject(data) || !("schemaVersion" in data)) {
+    const other = wrongDocument(data, "a ratecard invoice");
+    throw new UsageLineError(
+      other === undefined
+        ? `${file} is not a ratecard invoice: previous.json must be the invoice just before this one (ratecard invoice --format json), or a late-usage correction of it.`
+        : `${file} ${other}.`,
+    );
   }
+  const invoice = readIssued(file, data, parseInvoice, "a ratecard invoice");
+  if (invoice.contractId !== contractId)
+    throw new UsageLineError(
+      `${file} is an invoice of contract ${invoice.contractId}, not of the fixture's contract ${contractId}; previous.json must be this contract's invoice for the period before.`,
+    );
+  requirePrevious(invoice, startsAt, file);
   const spend = commitmentSpend(data, file, contractId);
   return {
     options: {

@@ -267,3 +267,65 @@ describe("a file that is not the previous invoice is refused with a sentence nam
     expect(march.total).toBe("30.00");
   });
 });
+
+// The same for --balances and --commitment-spend: a wallet (prepaid, 100.00, paying after tax), a
+// promotional credit (5.00, before tax) and a quarter's cumulative commitment q1. Today's version of the
+// contract has dropped the wallet and renamed the commitment q1b.
+describe("a balance or a spend that does not fit the contract names its file and the path in it", () => {
+  const wallets = (today: boolean) =>
+    buildContractJson(contractJson(false, "ctr_wallets"), {
+      credits: [
+        ...(today
+          ? []
+          : [{ id: "wallet", name: "Wallet", kind: "prepaid", amount: "100", taxed: "at_use" } as const]),
+        { id: "promo", name: "Promo", kind: "promotional", amount: "5" },
+      ],
+      commitments: [
+        {
+          id: today ? "q1b" : "q1",
+          name: "Q1",
+          minimum: "1200",
+          cumulative: { from: "2026-01-01", until: "2026-04-01" },
+        },
+      ],
+    });
+  const files = () => {
+    const { usage } = given();
+    const before = file("wallets-before.json", JSON.stringify(wallets(false)));
+    const today = file("wallets-today.json", JSON.stringify(wallets(true)));
+    const january = file("wallets-jan.json", rated(usage)("invoice", before, "2026-01", "--format", "json"));
+    return {
+      today,
+      january,
+      february: (...extra: string[]) => run(usage)("invoice", today, "2026-02", ...extra),
+    };
+  };
+
+  it("--balances January's invoice, whose wallet the contract no longer has", () => {
+    const { january, february } = files();
+    // the promotional credit is applied before tax, the wallet after: credits[0] is promo, credits[1] wallet
+    const spend = file("q1b.json", '{ "q1b": "11.00" }');
+    refused(
+      february("--balances", january, "--commitment-spend", spend),
+      `--balances ${january} at credits[1].balanceAfter: The carried balances name credit grant "wallet", which contract ctr_wallets does not have (its grants: "promo"); check that the balances come from this contract's previous invoice.`,
+    );
+  });
+
+  it("--commitment-spend January's invoice, whose commitment the contract has renamed", () => {
+    const { january, february } = files();
+    refused(
+      february("--credits-start-full", "--commitment-spend", january),
+      `--commitment-spend ${january} at commitments[0].cumulative.spendAfter: The carried commitment spend names commitment "q1", which contract ctr_wallets does not have (its cumulative commitments: "q1b"); check that the spend comes from this contract's previous invoice.`,
+    );
+  });
+
+  it("--balances an object whose balance is more than the grant", () => {
+    const { february } = files();
+    const balances = file("promo-7.json", '{ "promo": "7" }');
+    const spend = file("q1b.json", '{ "q1b": "11.00" }');
+    refused(
+      february("--balances", balances, "--commitment-spend", spend),
+      `--balances ${balances}: The carried balance of credit "promo" must be a decimal between 0 and its amount 5, not "7".`,
+    );
+  });
+});

@@ -146,6 +146,18 @@ describe("ratecard check", () => {
     expect(result.stdout).toContain('total: expected "359.00", recomputed "0.00"');
   });
 
+  it("refuses a previous.json that is not an invoice in previous.json's own words, not a flag's", () => {
+    // the carried balance alone, as --balances would take it: check reads previous.json as an invoice
+    const dir = copyOf("ai-api-june", "june-balances-alone");
+    const previous = join(dir, "previous.json");
+    writeFileSync(previous, '{ "ai_prepay": "130.00" }');
+    const result = runCli("check", dir);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain(
+      `ERROR ${dir} — ${previous} is not a ratecard invoice: previous.json must be the invoice just before this one (ratecard invoice --format json), or a late-usage correction of it.`,
+    );
+  });
+
   it("exits 2 when a fixture cannot be rated, after reporting every fixture", () => {
     const dir = join(scratch, "suite-with-broken");
     mkdirSync(dir);
