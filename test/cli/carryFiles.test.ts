@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { aggregateForRating, parseContract, prepareRating } from "../../src/index.js";
 import { buildContractJson, SEATS_METER } from "../_support/contract.js";
@@ -12,7 +14,7 @@ import { scratchFolder } from "../_support/scratchFolder.js";
 // requests (a sum of n, $0.01 a request). Its earlier version (V1) kept requests as a persistent
 // running total, so January's invoice rated under V1 carries requests out; today's version (V2) does
 // not carry requests, and refuses that state.
-const { file } = scratchFolder("ratecard-carry-files-", assertCliBuilt);
+const { file, path } = scratchFolder("ratecard-carry-files-", assertCliBuilt);
 const contractJson = (requestsPersistent: boolean, id = "ctr_carry") =>
   buildContractJson({
     id,
@@ -316,6 +318,18 @@ describe("a balance or a spend that does not fit the contract names its file and
     refused(
       february("--credits-start-full", "--commitment-spend", january),
       `--commitment-spend ${january} at commitments[0].cumulative.spendAfter: The carried commitment spend names commitment "q1", which contract ctr_wallets does not have (its cumulative commitments: "q1b"); check that the spend comes from this contract's previous invoice.`,
+    );
+  });
+
+  it("batch --commitment-spend January's invoice: the spend file is named before the contract's", () => {
+    const { january } = files();
+    const folder = path("wallets-batch");
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, "wallets.json"), JSON.stringify(wallets(true)));
+    const args = ["batch", "--contracts", folder, "--usage", given().usage, "--period", "2026-02"];
+    refused(
+      runCli(...args, "--workers", "1", "--credits-start-full", "--commitment-spend", january),
+      `--commitment-spend ${january}, for the contract of --contracts ${join(folder, "wallets.json")}: The carried commitment spend names commitment "q1", which contract ctr_wallets does not have (its cumulative commitments: "q1b"); check that the spend comes from this contract's previous invoice.`,
     );
   });
 
