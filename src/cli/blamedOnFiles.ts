@@ -58,26 +58,39 @@ export function keyedFile(
   return { option, named, inFile };
 }
 
-/** Where a grant's balance lies in a --balances file: an invoice's `credits[i].balanceAfter`, or its id. */
+/**
+ * Where a grant's balance lies in a --balances file (or a previous.json): an invoice's
+ * `credits[i].balanceAfter` (under `rerated` or `reissued` in a late-usage correction), or its id.
+ */
 export function balanceIn(data: unknown, id: string): ReadonlyArray<PropertyKey> {
-  return isObject(data) && "schemaVersion" in data
-    ? entryOf(data.credits, id, ["credits"], ["balanceAfter"])
-    : [id];
+  const { at, invoice } = invoiceWithin(data);
+  if (!isObject(invoice) || !("schemaVersion" in invoice)) return [id];
+  return entryOf(invoice.credits, id, [...at, "credits"], ["balanceAfter"]);
 }
 
 /**
- * Where a commitment's spend lies in a --commitment-spend file: an invoice's
+ * Where a commitment's spend lies in a --commitment-spend file (or a previous.json): an invoice's
  * `commitments[i].cumulative.spendAfter` (under `rerated` or `reissued` in a late-usage correction), or
  * its id.
  */
 export function spendIn(data: unknown, id: string): ReadonlyArray<PropertyKey> {
-  if (!isObject(data)) return [id];
-  const within =
-    typeof data.mode === "string" && "invoiceId" in data ? (data.rerated ? "rerated" : "reissued") : "";
-  const invoice = within === "" ? data : data[within];
+  const { at, invoice } = invoiceWithin(data);
   if (!isObject(invoice) || !("schemaVersion" in invoice)) return [id];
-  const path = within === "" ? ["commitments"] : [within, "commitments"];
-  return entryOf(invoice.commitments, id, path, ["cumulative", "spendAfter"]);
+  return entryOf(invoice.commitments, id, [...at, "commitments"], ["cumulative", "spendAfter"]);
+}
+
+/**
+ * The invoice a file holds and where: the file itself, or, in a late-usage correction
+ * (`ratecard late-usage --format json`), its `rerated` or `reissued` invoice.
+ */
+export function invoiceWithin(data: unknown): {
+  readonly at: ReadonlyArray<string>;
+  readonly invoice: unknown;
+} {
+  if (!isObject(data) || typeof data.mode !== "string" || !("invoiceId" in data))
+    return { at: [], invoice: data };
+  const within = data.rerated === undefined ? "reissued" : "rerated";
+  return { at: [within], invoice: data[within] };
 }
 
 // `path[i].fields…` for the entry of `list` (at `path`) with this id; the list alone when there is none.

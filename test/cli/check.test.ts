@@ -12,6 +12,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { SEATS_METER } from "../_support/contract.js";
 import { assertCliBuilt, runCli } from "../_support/runCli.js";
 import { xpath } from "../_support/xpath.js";
 
@@ -155,6 +156,43 @@ describe("ratecard check", () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toContain(
       `ERROR ${dir} — ${previous} is not a ratecard invoice: previous.json must be the invoice just before this one (ratecard invoice --format json), or a late-usage correction of it.`,
+    );
+  });
+
+  it("names previous.json and the path in it when what it carries does not fit the contract", () => {
+    const dir = copyOf("ai-api-june", "june-seats-dropped");
+    // May rated while the contract still had a persistent seats meter: its usage.carryOut carries the
+    // seats' active users (none), a meter June's contract no longer has
+    const then = JSON.parse(readFileSync(join(dir, "contract.json"), "utf8"));
+    then.meters.push({ ...SEATS_METER });
+    then.charges.push({
+      id: "seats",
+      name: "Seats",
+      meter: "seats",
+      price: { model: "unit", unitPrice: "10" },
+    });
+    const thenFile = join(scratch, "quill-with-seats.json");
+    writeFileSync(thenFile, JSON.stringify(then));
+    const usage = join(dir, "usage.ndjson");
+    const may = runCli(
+      "invoice",
+      "--contract",
+      thenFile,
+      "--usage",
+      usage,
+      "--period",
+      "2026-05",
+      "--format",
+      "json",
+      "--credits-start-full",
+    );
+    expect(may.code).toBe(0);
+    const previous = join(dir, "previous.json");
+    writeFileSync(previous, may.stdout);
+    const result = runCli("check", dir);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain(
+      `ERROR ${dir} — ${previous} at usage.carryOut.seats: The carried state names meter "seats", which the contract does not have.`,
     );
   });
 
