@@ -38,13 +38,11 @@ export async function aggregatesInvoice(
   const contract = await readContract(contractFile, values["price-book"]);
   const prepared = prepareRating(contract, period, { daily: values.daily === true });
   const aggregates = await readJsonFile(file, "--aggregates");
-  const options = {
-    ...(await carriedStateOptions(values, contract.id, invoiceStart(contract, period))),
-    sha256: nodeSha256,
-  };
-  // Errors at a path of the aggregates name the file; those of the options (carried state) do not.
-  const invoice = withFile("--aggregates", file, /^(?!options)/, () =>
-    rateFromAggregates(prepared, aggregates, options),
+  const carried = await carriedStateOptions(values, contract.id, invoiceStart(contract, period));
+  const options = { ...carried.options, sha256: nodeSha256 };
+  // Errors at a path of the aggregates name its file; those of the carried state, the --carry file.
+  const invoice = await carried.blamed(() =>
+    withFile("--aggregates", file, /^(?!options)/, () => rateFromAggregates(prepared, aggregates, options)),
   );
   await writeInvoice(invoice, format, values.output);
   return 0;

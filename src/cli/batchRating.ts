@@ -35,7 +35,14 @@ export interface BatchSettings {
 /** A task's outcome: the invoice as one NDJSON line, or the input error that stopped it. */
 export type BatchOutcome =
   | { readonly ok: true; readonly line: string; readonly invoice: BatchInvoiceFacts }
-  | { readonly ok: false; readonly source: string; readonly message: string; readonly internal: boolean };
+  | {
+      readonly ok: false;
+      readonly source: string;
+      readonly message: string;
+      /** The input error's JSON path ("" for a bug): an `options.commitmentSpendToDate…` one is the spend file's. */
+      readonly path: string;
+      readonly internal: boolean;
+    };
 
 /** What the batch summary needs of an invoice, so the invoice itself need not cross back whole. */
 type BatchInvoiceFacts = Parameters<typeof summarizeBatch>[0][number];
@@ -92,7 +99,8 @@ export function failedOutcome(source: string, error: unknown): BatchOutcome {
   const internal = !isRatecardError(error) || error.code === "invariant_violated";
   const message =
     internal && error instanceof Error ? (error.stack ?? error.message) : (error as Error).message;
-  return { ok: false, source, message, internal };
+  const path = !internal && isRatecardError(error) ? error.path : "";
+  return { ok: false, source, message, path, internal };
 }
 
 /** Ordinary code-unit order, as rateMany sorts customers: deterministic and locale-free. */

@@ -1,6 +1,15 @@
-import { type Contract, formatInstant, isRatecardError, resolveServicePeriod } from "../index.js";
-import { carriedState, commitmentSpend, creditBalances } from "./cliSupport.js";
+import {
+  type Contract,
+  formatInstant,
+  isRatecardError,
+  type RateInvoiceOptions,
+  resolveServicePeriod,
+} from "../index.js";
+import { balanceIn, blamedOnFiles, keyedFile, type OptionFile, spendIn } from "./blamedOnFiles.js";
+import { carriedPathInFile, carriedState, carriedStatesAt } from "./carriedState.js";
+import { commitmentSpend, creditBalances as creditBalancesOf } from "./cliSupport.js";
 import { readJsonFile } from "./readJsonFile.js";
+import { displayName } from "./standardInput.js";
 
 /** The flags of CARRIED_STATE_OPTIONS, as a command reads them. */
 export interface CarriedStateFlags {
@@ -16,37 +25,48 @@ export interface CarriedStateFlags {
  * progressive, late-usage) reads them here, so they are read and checked the same way everywhere.
  * `startsAt` (the instant the invoice being rated starts, as invoices write it): a previous invoice
  * given must end there.
+ * Returns `options`, for the rating call, and `blamed`, which runs it: an error the library raises
+ * about what a file carried names that file and the path inside it ({@link blamedOnFiles}).
  */
 export async function carriedStateOptions(values: CarriedStateFlags, contractId: string, startsAt?: string) {
   const { carry, balances } = values;
-  const file = values["commitment-spend"];
-  return {
-    ...(carry === undefined
-      ? {}
-      : { carried: carriedState(await readJsonFile(carry, "--carry"), carry, contractId, startsAt) }),
-    ...(balances
-      ? {
-          creditBalances: creditBalances(
-            await readJsonFile(balances, "--balances"),
-            balances,
-            contractId,
-            startsAt,
-          ),
-        }
-      : {}),
-    ...(values["credits-start-full"] ? { creditsStartFull: true } : {}),
-    ...(file === undefined
-      ? {}
-      : {
-          commitmentSpendToDate: commitmentSpend(
-            await readJsonFile(file, "--commitment-spend"),
-            file,
-            contractId,
-            "--commitment-spend",
-            startsAt,
-          ),
-        }),
-  };
+  const spend = values["commitment-spend"];
+  const files: OptionFile[] = [];
+  const carried = carry === undefined ? undefined : await readJsonFile(carry, "--carry");
+  const named = (flag: string, file: string) => `${flag} ${displayName(file)}`;
+  let options: Omit<RateInvoiceOptions, "sha256" | "daily"> = {};
+  if (carry !== undefined) {
+    options = { carried: carriedState(carried, named("--carry", carry), contractId, startsAt) };
+    const at = carriedStatesAt(carried);
+    files.push({
+      option: "carried",
+      named: named("--carry", carry),
+      inFile: (path) => carriedPathInFile(at, path),
+    });
+  }
+  if (balances) {
+    const data = await readJsonFile(balances, "--balances");
+    const creditBalances = creditBalancesOf(data, balances, contractId, startsAt);
+    options = { ...options, creditBalances };
+    files.push(keyedFile("creditBalances", named("--balances", balances), data, creditBalances, balanceIn));
+  }
+  if (values["credits-start-full"]) options = { ...options, creditsStartFull: true };
+  if (spend !== undefined) {
+    const data = await readJsonFile(spend, "--commitment-spend");
+    const commitmentSpendToDate = commitmentSpend(data, spend, contractId, "--commitment-spend", startsAt);
+    options = { ...options, commitmentSpendToDate };
+    files.push(
+      keyedFile(
+        "commitmentSpendToDate",
+        named("--commitment-spend", spend),
+        data,
+        commitmentSpendToDate,
+        spendIn,
+      ),
+    );
+  }
+  const blamed = <T>(rate: () => T | Promise<T>) => blamedOnFiles(files, rate);
+  return { options, blamed };
 }
 
 /** The instant the invoice of `period` starts, as invoices write it: what a previous invoice must end at. */

@@ -1,14 +1,10 @@
 import {
-  type CarriedMeterState,
   type Invoice,
   isRatecardError,
   type PriceBook,
-  parseCarriedStates,
   parseInvoice,
   parsePriceBook,
   resolveContract,
-  safeParseDecimal,
-  toJsonPath,
 } from "../index.js";
 import { readJsonFile } from "./readJsonFile.js";
 import { displayName } from "./standardInput.js";
@@ -51,10 +47,13 @@ export function creditBalances(
 ): Record<string, string> {
   if (isObject(data) && "schemaVersion" in data) {
     const invoice = readIssued(`--balances ${file}`, data, parseInvoice, "a ratecard invoice");
-    requireSameContract(invoice.contractId, contractId, "--balances", file);
+    requireSameContract(invoice.contractId, contractId, `--balances ${file}`);
     requirePrevious(invoice, startsAt, `--balances ${file}`);
     return Object.fromEntries((invoice.credits ?? []).map((credit) => [credit.id, credit.balanceAfter]));
   }
+  // A late-usage correction (or a credit note, or a contract without its schemaVersion) is named as such.
+  const other = wrongDocument(data, "a ratecard invoice");
+  if (other !== undefined) throw new UsageLineError(`--balances ${file} ${other}.`);
   if (!isObject(data) || Object.values(data).some((v) => typeof v !== "string"))
     throw new UsageLineError(
       `--balances ${file} must be a previous invoice or an object of grant id → balance text, such as { "prepay_q1": "600.00" }`,
@@ -76,7 +75,7 @@ export function commitmentSpend(
   const document = correctedInvoice(`${flag} ${file}`, data);
   if (isObject(document) && "schemaVersion" in document) {
     const invoice = readIssued(`${flag} ${file}`, document, parseInvoice, "a ratecard invoice");
-    requireSameContract(invoice.contractId, contractId, flag, file);
+    requireSameContract(invoice.contractId, contractId, `${flag} ${file}`);
     requirePrevious(invoice, startsAt, `${flag} ${file}`);
     return spendAfter(invoice);
   }
@@ -111,49 +110,11 @@ export function spendAfter(invoice: Invoice): Record<string, string> {
   );
 }
 
-// --carry takes the previous period's invoice (its usage.carryOut) or the carried state itself. Levels
-// and totals are checked here, where the file is known: a negative one would otherwise surface later
-// as a negative quantity blamed on the usage.
-export function carriedState(
-  data: unknown,
-  file: string,
-  contractId: string,
-  startsAt?: string,
-): Record<string, CarriedMeterState> {
-  let candidate: unknown = data;
-  if (isObject(data) && "schemaVersion" in data) {
-    const invoice = readIssued(`--carry ${file}`, data, parseInvoice, "a ratecard invoice");
-    requireSameContract(invoice.contractId, contractId, "--carry", file);
-    requirePrevious(invoice, startsAt, `--carry ${file}`);
-    candidate = invoice.usage.carryOut;
-  } else if (isObject(data) && "usage" in data) {
-    candidate = (data as { usage?: { carryOut?: unknown } }).usage?.carryOut;
-  }
-  if (candidate === undefined) return {};
-  let states: Record<string, CarriedMeterState>;
-  try {
-    states = parseCarriedStates(candidate) as Record<string, CarriedMeterState>;
-  } catch (error) {
-    if (!isRatecardError(error)) throw error;
-    throw new UsageLineError(`--carry ${file}: ${error.message}`);
-  }
-  for (const [meter, state] of Object.entries(states)) {
-    for (const field of ["level", "total"] as const) {
-      const value = state[field];
-      const parsed = safeParseDecimal(value);
-      if (parsed.success && parsed.data.isNegative() && !parsed.data.isZero())
-        throw new UsageLineError(
-          `--carry ${file}: ${toJsonPath([meter, field])} is ${value}, but a carried ${field} must be zero or more (a meter's ${field === "level" ? "level at the period start" : "running total"} cannot be negative); check the previous invoice's usage.carryOut.`,
-        );
-    }
-  }
-  return states;
-}
-
-function requireSameContract(found: string, expected: string, flag: string, file: string): void {
+// An invoice read for what it carries must be one of the contract rated; `source` is the flag and file.
+export function requireSameContract(found: string, expected: string, source: string): void {
   if (found !== expected)
     throw new UsageLineError(
-      `${flag} ${file} is an invoice of contract ${found}, not of ${expected}; pass this contract's previous invoice.`,
+      `${source} is an invoice of contract ${found}, not of ${expected}; pass this contract's previous invoice.`,
     );
 }
 
@@ -184,9 +145,18 @@ export function withFile<T>(flag: string, file: string, paths: RegExp, run: () =
     return run();
   } catch (error) {
     if (isRatecardError(error) && paths.test(error.path))
-      throw new UsageLineError(`${flag} ${file}${pathNotSaid(error.path, error.message)}: ${error.message}`);
+      throw new UsageLineError(fileProblem(`${flag} ${file}`, error.path, error.message));
     throw error;
   }
+}
+
+/**
+ * A problem inside a file a flag named, as the CLI prints it: led by the flag and the file, then by the
+ * JSON path when the sentence does not say it ("--carry jan.json at usage.carryOut.requests: …").
+ * `named` is the flag and the file.
+ */
+export function fileProblem(named: string, path: string, message: string): string {
+  return `${named}${pathNotSaid(path, message)}: ${message}`;
 }
 
 // A sentence that does not name its place in the file ("Line bandwidth_na billed 3656.00 and …") gets
@@ -214,9 +184,19 @@ export function write(text: string): void {
 // opening invoice billed in advance, the same period). `startsAt` undefined: the caller has no period
 // to check against (the opening invoice itself). `source` names the invoice in the sentence: the flag
 // and its file ("--carry jan.json"), or the file alone where no flag gave it (a fixture's previous.json).
+// A preview, or a progressive invoice before the closing one, is rated as of an instant inside its
+// period: its carried state, balances and spend stop there, so it is refused whatever the period.
 export function requirePrevious(invoice: Invoice, startsAt: string | undefined, source: string): void {
-  if (startsAt === undefined) return;
   const { start, end } = invoice.period;
+  if (invoice.preview !== undefined)
+    throw new UsageLineError(
+      `${source} is a preview of ${start} to ${end} as of ${invoice.preview.asOf}, not an issued invoice: what it carries stops at that instant. Pass the invoice issued for the period (ratecard invoice --format json).`,
+    );
+  if (invoice.progressive?.stage === "progressive")
+    throw new UsageLineError(
+      `${source} is progressive invoice ${invoice.progressive.sequence} of ${start} to ${end}, as of ${invoice.progressive.asOf}: what it carries stops at that instant. Pass the period's closing invoice (ratecard progressive --close).`,
+    );
+  if (startsAt === undefined) return;
   if (end === startsAt || (invoice.kind === "opening" && start === startsAt)) return;
   throw new UsageLineError(
     `${source} is the invoice for ${start} to ${end}, but this invoice starts ${startsAt}: what an invoice carries opens the one just after it. Pass the invoice of the period just before (it ends ${startsAt}).`,

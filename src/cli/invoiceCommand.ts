@@ -79,11 +79,8 @@ async function invoice(values: InvoiceFlags): Promise<number> {
   const contract = await readContract(contractFile, values["price-book"]);
   // The file is streamed twice (once to find ids that may repeat, once to aggregate), so memory stays
   // at about 4 bytes per event however large the file.
-  const options = {
-    ...(values.daily ? { daily: true } : {}),
-    ...(await carriedStateOptions(values, contract.id, invoiceStart(contract, period))),
-    sha256: nodeSha256,
-  };
+  const carried = await carriedStateOptions(values, contract.id, invoiceStart(contract, period));
+  const options = { ...(values.daily ? { daily: true } : {}), ...carried.options, sha256: nodeSha256 };
   const choice = await chooseEngine(engine, {
     contracts: [contract],
     file: usageFile,
@@ -96,9 +93,9 @@ async function invoice(values: InvoiceFlags): Promise<number> {
     const usage = await usageSource(usageFile, values["usage-format"]);
     return withUsageProgress(usage, (source) => rateInvoiceAsync(contract, source, period, options));
   };
-  const invoice =
+  const invoice = await carried.blamed(() =>
     choice.engine === "duckdb"
-      ? await rateWithDuckdb(contract, usageFile, values["usage-format"], period, options).catch(
+      ? rateWithDuckdb(contract, usageFile, values["usage-format"], period, options).catch(
           (error: unknown) => {
             // Under auto, values the SQL does not read exactly (text with an exponent) are no error.
             if (engine !== "auto" || !isRatecardError(error) || error.code !== "sql_unsupported") throw error;
@@ -108,7 +105,8 @@ async function invoice(values: InvoiceFlags): Promise<number> {
             return inMemory();
           },
         )
-      : await inMemory();
+      : inMemory(),
+  );
   await writeInvoice(invoice, format, values.output);
   return 0;
 }
@@ -135,7 +133,7 @@ async function openingCommand(contractFile: string, values: InvoiceFlags): Promi
   const format = invoiceOutputFormat(values.format, true);
   const contract = await readContract(contractFile, values["price-book"]);
   const invoice = rateOpeningInvoice(contract, {
-    ...(await carriedStateOptions(values, contract.id)),
+    ...(await carriedStateOptions(values, contract.id)).options,
     sha256: nodeSha256,
   });
   await writeInvoice(invoice, format, values.output);

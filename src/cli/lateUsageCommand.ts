@@ -72,26 +72,27 @@ async function lateUsage(values: LateUsageFlags): Promise<number> {
     parseInvoice,
     "a ratecard invoice",
   );
-  const result = correctLateParsedUsage(
-    contract,
-    issued,
-    await readUsage(usageFile),
-    lateFile === undefined ? [] : await readUsage(lateFile),
-    {
+  const carried = await carriedStateOptions(values, contract.id, issued.period.start);
+  const corrected =
+    correctedFile === undefined
+      ? {}
+      : {
+          correctedCommitmentSpendToDate: commitmentSpend(
+            await readJsonFile(correctedFile, "--corrected-commitment-spend"),
+            correctedFile,
+            contract.id,
+            "--corrected-commitment-spend",
+          ),
+        };
+  const events = await readUsage(usageFile);
+  const late = lateFile === undefined ? [] : await readUsage(lateFile);
+  const result = await carried.blamed(() =>
+    correctLateParsedUsage(contract, issued, events, late, {
       billOn,
-      ...(await carriedStateOptions(values, contract.id, issued.period.start)),
+      ...carried.options,
       sha256: nodeSha256,
-      ...(correctedFile === undefined
-        ? {}
-        : {
-            correctedCommitmentSpendToDate: commitmentSpend(
-              await readJsonFile(correctedFile, "--corrected-commitment-spend"),
-              correctedFile,
-              contract.id,
-              "--corrected-commitment-spend",
-            ),
-          }),
-    },
+      ...corrected,
+    }),
   );
   write(format === "json" ? `${JSON.stringify(result, null, 2)}\n` : explainLateUsage(result));
   return 0;

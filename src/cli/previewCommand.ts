@@ -47,13 +47,11 @@ async function preview(values: PreviewFlags): Promise<number> {
   const asOf = required(values["as-of"], "--as-of INSTANT");
   const format = outputFormat(values.format);
   const contract = await readContract(contractFile, values["price-book"]);
-  const rating = {
-    ...(await carriedStateOptions(values, contract.id, invoiceStart(contract, period))),
-    sha256: nodeSha256,
-  };
+  const carried = await carriedStateOptions(values, contract.id, invoiceStart(contract, period));
+  const rating = { ...carried.options, sha256: nodeSha256 };
   const events = await readUsage(usageFile);
-  const preview = namedByFlag({ asOf: "--as-of" }, () =>
-    previewParsedInvoice(contract, events, period, asOf, rating),
+  const preview = await carried.blamed(() =>
+    namedByFlag({ asOf: "--as-of" }, () => previewParsedInvoice(contract, events, period, asOf, rating)),
   );
   write(format === "json" ? `${JSON.stringify(preview, null, 2)}\n` : explainText(preview));
   return 0;

@@ -88,12 +88,10 @@ async function progressive(values: ProgressiveFlags): Promise<number> {
   const earlier: Invoice[] = [];
   for (const file of values.earlier ?? [])
     earlier.push(readIssued(file, await readJsonFile(file, "--earlier"), parseInvoice, "a ratecard invoice"));
-  const rating = {
-    ...(await carriedStateOptions(values, contract.id, invoiceStart(contract, period))),
-    sha256: nodeSha256,
-  };
+  const carried = await carriedStateOptions(values, contract.id, invoiceStart(contract, period));
+  const rating = { ...carried.options, sha256: nodeSha256 };
   const events = await readUsage(usageFile);
-  const invoices =
+  const invoices = await carried.blamed(() =>
     mode.kind === "at"
       ? [
           namedByFlag({ asOf: "--at" }, () =>
@@ -106,7 +104,8 @@ async function progressive(values: ProgressiveFlags): Promise<number> {
             ...rating,
             threshold: mode.threshold,
             close: values.close === true,
-          });
+          }),
+  );
   // One invoice is written as itself; a sequence (--threshold) as a JSON list, or one explanation each.
   if (format === "json")
     write(`${JSON.stringify(mode.kind === "spend" ? invoices : invoices[0], null, 2)}\n`);

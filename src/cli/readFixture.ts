@@ -1,6 +1,7 @@
 import { type Dirent, existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import {
+  type Contract,
   type CreditNoteFixture,
   type FixtureInput,
   type FixtureResult,
@@ -11,9 +12,9 @@ import {
   type RateInvoiceOptions,
   resolveContract,
 } from "../index.js";
+import { carriedState } from "./carriedState.js";
 import { invoiceStartUnlessRefused } from "./carriedStateOptions.js";
 import {
-  carriedState,
   commitmentSpend,
   correctedInvoice,
   creditBalances,
@@ -24,6 +25,8 @@ import {
 } from "./cliSupport.js";
 import { readJsonFile, readTextFile } from "./readJsonFile.js";
 import { readUsage } from "./readUsage.js";
+import { requirePreviousFits } from "./requirePreviousFits.js";
+import { wrongDocument } from "./wrongDocument.js";
 
 /** The usage file of a fixture (or a what-if customer), in the order looked for (the first that exists is read). */
 export const USAGE_FILES = ["usage.ndjson", "usage.jsonl", "usage.csv", "usage.json"];
@@ -150,17 +153,20 @@ export async function readFixture(
       : undefined;
     const named = await fixturePeriod(dir);
     const period = expectedPeriod(expectedText) ?? named.period;
-    const startsAt =
-      period === undefined
-        ? undefined
-        : invoiceStartUnlessRefused(() => resolveContract(contract, books), period);
+    const resolved = () => resolveContract(contract, books);
+    const startsAt = period === undefined ? undefined : invoiceStartUnlessRefused(resolved, period);
     return {
       name: dir,
       contract,
       events: await readUsage(usageFile),
       ...(expectedText === undefined ? {} : { expectedText }),
       ...named,
-      ...(await previousInvoice(dir, contract, startsAt)),
+      ...(await previousInvoice(
+        dir,
+        contract,
+        startsAt,
+        period === undefined ? undefined : { resolved, period },
+      )),
       ...(await earlierInvoices(dir)),
       ...(await creditNote(dir)),
     };
@@ -229,27 +235,37 @@ async function previousInvoice(
   dir: string,
   contract: unknown,
   startsAt: string | undefined,
+  rated: { readonly resolved: () => Contract; readonly period: string } | undefined,
 ): Promise<{ options?: RateInvoiceOptions }> {
   const file = join(dir, "previous.json");
   if (!existsSync(file)) return {};
-  const data = correctedInvoice(file, await readJsonFile(file, "previous.json"));
+  const raw = await readJsonFile(file, "previous.json");
+  const data = correctedInvoice(file, raw);
   const contractId = isObject(contract) && typeof contract.id === "string" ? contract.id : "";
-  if (isObject(data) && "schemaVersion" in data) {
-    const invoice = readIssued(file, data, parseInvoice, "a ratecard invoice");
-    if (invoice.contractId !== contractId)
-      throw new UsageLineError(
-        `${file} is an invoice of contract ${invoice.contractId}, not of the fixture's contract ${contractId}; previous.json must be this contract's invoice for the period before.`,
-      );
-    requirePrevious(invoice, startsAt, file);
+  // Not an invoice: refused in previous.json's own terms, not in those of --commitment-spend or
+  // --balances, whose object forms read it next.
+  if (!isObject(data) || !("schemaVersion" in data)) {
+    const other = wrongDocument(data, "a ratecard invoice");
+    throw new UsageLineError(
+      other === undefined
+        ? `${file} is not a ratecard invoice: previous.json must be the invoice just before this one (ratecard invoice --format json), or a late-usage correction of it.`
+        : `${file} ${other}.`,
+    );
   }
+  const invoice = readIssued(file, data, parseInvoice, "a ratecard invoice");
+  if (invoice.contractId !== contractId)
+    throw new UsageLineError(
+      `${file} is an invoice of contract ${invoice.contractId}, not of the fixture's contract ${contractId}; previous.json must be this contract's invoice for the period before.`,
+    );
+  requirePrevious(invoice, startsAt, file);
   const spend = commitmentSpend(data, file, contractId);
-  return {
-    options: {
-      carried: carriedState(data, file, contractId),
-      creditBalances: creditBalances(data, file, contractId),
-      ...(Object.keys(spend).length > 0 ? { commitmentSpendToDate: spend } : {}),
-    },
+  const options = {
+    carried: carriedState(data, file, contractId),
+    creditBalances: creditBalances(data, file, contractId),
+    ...(Object.keys(spend).length > 0 ? { commitmentSpendToDate: spend } : {}),
   };
+  if (rated !== undefined) await requirePreviousFits(file, raw, options, rated.resolved, rated.period);
+  return { options };
 }
 
 // "a", "a and b", "a, b and c".

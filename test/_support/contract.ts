@@ -12,6 +12,19 @@ export type ChargeInput = ContractInput["charges"][number];
 export type ContractOverrides = { readonly [K in keyof ContractInput]?: ContractInput[K] | undefined };
 
 /**
+ * Seats as a persistent unique count: the users (property `user`) of events of type `seat`, added and
+ * removed by property `op` ("add", "remove"), carried from period to period (`usage.carryOut`).
+ */
+export const SEATS_METER: MeterInput = {
+  id: "seats",
+  eventType: "seat",
+  aggregation: "unique_count",
+  valueProperty: "user",
+  persistent: true,
+  operationProperty: "op",
+};
+
+/**
  * The contract every test starts from: customer `cus`, USD, UTC, billed monthly from 2026-01-01, and
  * one usage charge, `use`, at 1.00 a unit of meter `m` (the sum of property `v` of events of type
  * `e`), so a line's amount is its usage. A test replaces `meters` and `charges` together.

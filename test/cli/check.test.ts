@@ -12,6 +12,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { SEATS_METER } from "../_support/contract.js";
 import { assertCliBuilt, runCli } from "../_support/runCli.js";
 import { xpath } from "../_support/xpath.js";
 
@@ -144,6 +145,55 @@ describe("ratecard check", () => {
     expect(result.code).toBe(3);
     expect(result.stdout).toContain('credits[0].balanceBefore: expected "130.00", recomputed "500.00"');
     expect(result.stdout).toContain('total: expected "359.00", recomputed "0.00"');
+  });
+
+  it("refuses a previous.json that is not an invoice in previous.json's own words, not a flag's", () => {
+    // the carried balance alone, as --balances would take it: check reads previous.json as an invoice
+    const dir = copyOf("ai-api-june", "june-balances-alone");
+    const previous = join(dir, "previous.json");
+    writeFileSync(previous, '{ "ai_prepay": "130.00" }');
+    const result = runCli("check", dir);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain(
+      `ERROR ${dir} — ${previous} is not a ratecard invoice: previous.json must be the invoice just before this one (ratecard invoice --format json), or a late-usage correction of it.`,
+    );
+  });
+
+  it("names previous.json and the path in it when what it carries does not fit the contract", () => {
+    const dir = copyOf("ai-api-june", "june-seats-dropped");
+    // May rated while the contract still had a persistent seats meter: its usage.carryOut carries the
+    // seats' active users (none), a meter June's contract no longer has
+    const then = JSON.parse(readFileSync(join(dir, "contract.json"), "utf8"));
+    then.meters.push({ ...SEATS_METER });
+    then.charges.push({
+      id: "seats",
+      name: "Seats",
+      meter: "seats",
+      price: { model: "unit", unitPrice: "10" },
+    });
+    const thenFile = join(scratch, "quill-with-seats.json");
+    writeFileSync(thenFile, JSON.stringify(then));
+    const usage = join(dir, "usage.ndjson");
+    const may = runCli(
+      "invoice",
+      "--contract",
+      thenFile,
+      "--usage",
+      usage,
+      "--period",
+      "2026-05",
+      "--format",
+      "json",
+      "--credits-start-full",
+    );
+    expect(may.code).toBe(0);
+    const previous = join(dir, "previous.json");
+    writeFileSync(previous, may.stdout);
+    const result = runCli("check", dir);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain(
+      `ERROR ${dir} — ${previous} at usage.carryOut.seats: The carried state names meter "seats", which the contract does not have.`,
+    );
   });
 
   it("exits 2 when a fixture cannot be rated, after reporting every fixture", () => {

@@ -205,13 +205,15 @@ describe("ratecard invoice", () => {
     expect(result.stderr).toContain("requests.total");
   });
 
-  it("refuses a --carry state for a meter that carries nothing with exit 2 (an InputError, as before a ContractError)", () => {
-    // cdn-basic's requests meter is a plain sum: it carries nothing between periods
+  it("refuses a --carry state for a meter that carries nothing with exit 2, naming the --carry file", () => {
+    // cdn-basic's requests meter is a plain sum: it carries nothing between periods. The sentence names
+    // the meter, which is also its path in a file of carried states alone (test/cli/carryFiles.test.ts
+    // has the invoice's usage.carryOut path).
     const result = februaryCarrying("carry-plain-sum.json", { requests: { total: "5" } });
     expect(result.code).toBe(2);
     expect(result.stdout).toBe("");
     expect(result.stderr).toBe(
-      'ratecard: The carried state names meter "requests", which carries nothing between periods (only persistent and weighted_sum meters do).\n',
+      `ratecard: --carry ${join(scratch, "carry-plain-sum.json")}: The carried state names meter "requests", which carries nothing between periods (only persistent and weighted_sum meters do).\n`,
     );
   });
 

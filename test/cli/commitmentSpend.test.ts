@@ -1,26 +1,15 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { buildContractJson } from "../_support/contract.js";
 import { Q1_COMMITMENT } from "../_support/cumulativeCommitment.js";
 import { assertCliBuilt, runCli } from "../_support/runCli.js";
+import { scratchFolder } from "../_support/scratchFolder.js";
 
 // Every command that rates a period carries a cumulative commitment's spend to date the way
 // `ratecard invoice --commitment-spend` does (docs/commitment-periods.md, docs/cli.md). The quarter:
 // 1,200.00 owed over January–March 2026 at 1.00 a unit; 300, 500 and 250 units on the 2nd of each month.
-let scratch = "";
-beforeAll(() => {
-  assertCliBuilt();
-  scratch = mkdtempSync(join(tmpdir(), "ratecard-commitment-spend-"));
-});
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-const file = (name: string, content: string) => {
-  const path = join(scratch, name);
-  writeFileSync(path, content);
-  return path;
-};
+const { path: inScratch, file } = scratchFolder("ratecard-commitment-spend-", assertCliBuilt);
 const event = (id: string, date: string, v: string) =>
   JSON.stringify({ id, type: "e", customer: "cus", timestamp: `${date}T00:00:00Z`, properties: { v } });
 const QUARTER = buildContractJson({ id: "ctr_quarter", commitments: [Q1_COMMITMENT] });
@@ -53,7 +42,7 @@ function issuedQuarter() {
 
 // `ratecard batch` of the quarter's contract alone (a folder of one contract file), one worker.
 function quarterBatch(name: string, usage: string) {
-  const folder = join(scratch, name);
+  const folder = inScratch(name);
   mkdirSync(folder, { recursive: true });
   writeFileSync(join(folder, "quarter.json"), JSON.stringify(QUARTER));
   return (period: string, ...extra: string[]) =>
@@ -63,14 +52,14 @@ function quarterBatch(name: string, usage: string) {
 // A customer's (fixture's) folder for check and what-if: the quarter's contract and usage, the previous
 // invoice as previous.json and the expected one as expected.json. Returns the folder of customer folders.
 function customerBase(name: string, quarter: ReturnType<typeof issuedQuarter>, previous: string): string {
-  const customer = join(scratch, name, "cus");
+  const customer = inScratch(name, "cus");
   mkdirSync(customer, { recursive: true });
   const copy = (from: string, to: string) => copyFileSync(from, join(customer, to));
   copy(quarter.contract, "contract.json");
   copy(quarter.usage, "usage.ndjson");
   copy(previous, "previous.json");
   copy(quarter.mar, "expected.json");
-  return join(scratch, name);
+  return inScratch(name);
 }
 
 describe("--commitment-spend from an invoice that is not the one just before", () => {

@@ -3,7 +3,7 @@ import type { ContractInput } from "../../src/contracts/index.js";
 import { explainText } from "../../src/explain/index.js";
 import { rateInvoice, rateInvoiceAsync } from "../../src/invoice/index.js";
 import { parseUsageEvent } from "../../src/schema/index.js";
-import { buildContract, buildContractJson, unitCharge } from "../_support/contract.js";
+import { buildContract, buildContractJson, SEATS_METER, unitCharge } from "../_support/contract.js";
 
 // A UTC contract with the two kinds of meters that carry state from period to period: storage, a
 // weighted_sum gauge in GB-month ($0.50), and seats, a persistent unique count ($10 per seat).
@@ -11,14 +11,7 @@ const base = buildContractJson({
   id: "ctr_carried_amend",
   meters: [
     { id: "storage", eventType: "storage.level", aggregation: "weighted_sum", valueProperty: "gb" },
-    {
-      id: "seats",
-      eventType: "seat",
-      aggregation: "unique_count",
-      valueProperty: "user",
-      persistent: true,
-      operationProperty: "op",
-    },
+    SEATS_METER,
   ],
   charges: [unitCharge("storage", "Storage", "storage", "0.50"), unitCharge("seats", "Seats", "seats", "10")],
 });

@@ -2,18 +2,19 @@ import { describe, expect, it } from "vitest";
 import { safeParseContract } from "../../src/contracts/index.js";
 import { explainText } from "../../src/explain/index.js";
 import { rateInvoice } from "../../src/invoice/index.js";
-import { buildContract, buildContractJson, type MeterInput, unitCharge } from "../_support/contract.js";
+import {
+  buildContract,
+  buildContractJson,
+  type MeterInput,
+  SEATS_METER,
+  unitCharge,
+} from "../_support/contract.js";
 
 // Lago's "Prorated vs Full" page (getlago/lago-doc, guide/plans/charges/prorated-vs-full.mdx): seats at
 // $10, a seat used for 22 days is billed $7.33 prorated, $10 in full. $7.33 is 22 days of a 30-day month
 // (22 ÷ 30 × 10 = 7.333…); the page says July 10th, whose 22 days of July's 31 give $7.10.
 const seatsMeter = (prorated?: boolean): MeterInput => ({
-  id: "seats",
-  eventType: "seat",
-  aggregation: "unique_count",
-  valueProperty: "user",
-  persistent: true,
-  operationProperty: "op",
+  ...SEATS_METER,
   ...(prorated === undefined ? {} : { prorated }),
 });
 const contractWith = (prorated?: boolean) =>

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type RateInvoiceOptions, rateInvoice } from "../../src/invoice/index.js";
 import { Decimal, toPlainString } from "../../src/money/index.js";
-import { buildContract, type ContractOverrides } from "../_support/contract.js";
+import { buildContract, type ContractOverrides, SEATS_METER } from "../_support/contract.js";
 
 // Rating a year month by month, each invoice taking the state the previous one handed on, must give
 // what a specialist gets by carrying that state by hand (issue 5).
@@ -79,14 +79,7 @@ describe("rating 12 months in sequence (laws)", () => {
     const year = yearContract({
       meters: [
         { id: "objects", eventType: "obj", aggregation: "sum", valueProperty: "delta", persistent: true },
-        {
-          id: "seats",
-          eventType: "seat",
-          aggregation: "unique_count",
-          valueProperty: "user",
-          persistent: true,
-          operationProperty: "op",
-        },
+        SEATS_METER,
         { id: "storage", eventType: "level", aggregation: "weighted_sum", valueProperty: "gb" },
       ],
       charges: [

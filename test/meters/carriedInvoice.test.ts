@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { rateInvoice, rateInvoiceAsync } from "../../src/invoice/index.js";
 import { parseUsageEvent } from "../../src/schema/index.js";
-import { buildContract } from "../_support/contract.js";
+import { buildContract, SEATS_METER } from "../_support/contract.js";
 
 // A UTC contract with two carried meters: seats (users added and removed, $10 per user active at
 // some point in the month) and storage (GB held over time, $0.50 per GB-month).
@@ -10,14 +10,7 @@ const contract = buildContract({
   customer: { id: "cus_a" },
   billing: { cadence: "monthly", anchorDay: 1 },
   meters: [
-    {
-      id: "seats",
-      eventType: "seat",
-      aggregation: "unique_count",
-      valueProperty: "user",
-      persistent: true,
-      operationProperty: "op",
-    },
+    SEATS_METER,
     { id: "storage", eventType: "storage.level", aggregation: "weighted_sum", valueProperty: "gb" },
   ],
   charges: [

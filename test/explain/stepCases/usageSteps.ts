@@ -1,4 +1,4 @@
-import { meteredEvent, sumMeter, unitCharge, usageEvent } from "../../_support/contract.js";
+import { meteredEvent, SEATS_METER, sumMeter, unitCharge, usageEvent } from "../../_support/contract.js";
 import { february, type StepCase } from "./stepCase.js";
 
 // The usage step, and each way a meter computes its quantity when it does more than add up.
@@ -108,16 +108,7 @@ export const USAGE_STEP_CASES: Readonly<Record<string, StepCase>> = {
   // (1 carried in + 2 added), 2 carried out (cy, bob); 3 × 10.00 = 30.00
   persistent: {
     contract: {
-      meters: [
-        {
-          id: "seats",
-          eventType: "seat",
-          aggregation: "unique_count",
-          valueProperty: "user",
-          persistent: true,
-          operationProperty: "op",
-        },
-      ],
+      meters: [SEATS_METER],
       charges: [unitCharge("seats", "Seats", "seats", "10")],
     },
     usage: [
