@@ -78,3 +78,29 @@ export function fractionAbove(fraction: ExactQuotient, from: Decimal): ExactQuot
     denominator: fraction.denominator,
   };
 }
+
+/**
+ * The fraction in lowest terms, as whole numbers: both scaled to integers, then divided by their
+ * greatest common divisor (for a person to redo: a level × milliseconds ÷ a month's milliseconds,
+ * 474,300,000,000 ÷ 2,674,800,000, is 131,750 GB-hours ÷ 743 hours).
+ * @example lowestTerms({ numerator: new Decimal("0.1"), denominator: new Decimal("3") }) // 1 ÷ 30
+ */
+export function lowestTerms(value: ExactQuotient): {
+  readonly numerator: bigint;
+  readonly denominator: bigint;
+} {
+  const places = Math.max(value.numerator.decimalPlaces(), value.denominator.decimalPlaces());
+  const whole = (decimal: Decimal) => BigInt(decimal.toFixed(places).replace(".", ""));
+  const numerator = whole(value.numerator);
+  const denominator = whole(value.denominator);
+  const divisor = greatestCommonDivisor(numerator < 0n ? -numerator : numerator, denominator);
+  return divisor === 0n
+    ? { numerator, denominator }
+    : { numerator: numerator / divisor, denominator: denominator / divisor };
+}
+
+function greatestCommonDivisor(a: bigint, b: bigint): bigint {
+  let [x, y] = [a, b < 0n ? -b : b];
+  while (y !== 0n) [x, y] = [y, x % y];
+  return x;
+}

@@ -19,6 +19,7 @@ export {
   addQuotients,
   fractionAbove,
   fractionWhenUnending,
+  lowestTerms,
   quotient,
   quotientValue,
   scaleQuotient,

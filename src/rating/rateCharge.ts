@@ -11,6 +11,7 @@ import type { Currency, RoundingMode } from "../money/index.js";
 import {
   type Decimal,
   type ExactQuotient,
+  lowestTerms,
   ONE,
   quotientValue,
   roundTo,
@@ -363,8 +364,8 @@ function fractionOf(measured: Measured): ExactQuotient | undefined {
 
 // A fraction a person can redo by hand: numerator and denominator of at most 30 digits each (entities
 // with many different counts add up to far longer ones, which the 50-digit quantity says as well).
-function readable(fraction: ExactQuotient): boolean {
-  return fraction.numerator.precision() <= 30 && fraction.denominator.precision() <= 30;
+function readable(terms: { readonly numerator: bigint; readonly denominator: bigint }): boolean {
+  return String(terms.numerator).length <= 31 && String(terms.denominator).length <= 30;
 }
 
 // The `usage` step, its optional fields set in their order (see the line above).
@@ -381,11 +382,9 @@ function usageStep(measured: Measured): RatedStep {
   if (measured.computation) step.computation = toComputationData(measured.computation);
   if (meter.value !== undefined) step.value = valueFormula(meter.value);
   const fraction = fractionOf(measured);
-  if (fraction !== undefined && readable(fraction))
-    step.fraction = {
-      numerator: toPlainString(fraction.numerator),
-      denominator: toPlainString(fraction.denominator),
-    };
+  const terms = fraction === undefined ? undefined : lowestTerms(fraction);
+  if (terms !== undefined && readable(terms))
+    step.fraction = { numerator: String(terms.numerator), denominator: String(terms.denominator) };
   return step as RatedStep;
 }
 

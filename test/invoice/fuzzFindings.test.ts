@@ -167,13 +167,15 @@ describe("a per-entity meter gives the same quantity whatever the order of the e
     // Entities "(none)" and i-1: 2 events in the first window: 2 ÷ 5,400 = 0.000370370…037 (50 significant
     // digits), ÷ 0.5 = 0.000740740…074 each. Entity i-3: 1 ÷ 5,400 = 0.000185185…, whose 51st significant
     // digit is 5 (then 185…), so it rounds up to 0.000185185…519; ÷ 0.5 = 0.000370370…038.
-    // Exact total: 2 × 0.000740740…074 + 0.000370370…038 = 0.00185185…186 (53 decimals).
     // Before, the entities were added at 50 digits in the order their first events came, and the reversed
-    // stream gave …518 instead of …519: the same events, two different invoices.
-    const quantity = "0.00185185185185185185185185185185185185185185185185186";
+    // stream gave …518 instead of …519: the same events, two different invoices. The entities' quantities
+    // are now kept as fractions and added as such (docs/meters.md, "Quotients"): (2 + 2 + 1) ÷ 5,400 ÷ 0.5
+    // = 10 ÷ 5,400 = 1 ÷ 540, divided once to 50 significant digits (half-even): 0.00185185…185185185 19.
+    const quantity = "0.0018518518518518518518518518518518518518518518518519";
     const forward = rateInvoice(contract, events, "2026-03");
     const backward = rateInvoice(contract, [...events].reverse(), "2026-03");
     expect(forward.lines[0]!.quantity).toBe(quantity);
+    expect(forward.lines[0]!.steps[0]).toMatchObject({ fraction: { numerator: "1", denominator: "540" } });
     expect(JSON.stringify(backward)).toBe(JSON.stringify(forward));
   });
 });

@@ -3,6 +3,7 @@ import {
   Decimal,
   fractionAbove,
   fractionWhenUnending,
+  lowestTerms,
   quotientValue,
   scaleQuotient,
 } from "../../src/money/index.js";
@@ -43,5 +44,19 @@ describe("the fraction's arithmetic divides nothing", () => {
     const scaled = scaleQuotient({ numerator: d("2"), denominator: d("3") }, d("0.03"), d("2"));
     expect(scaled).toEqual({ numerator: d("0.06"), denominator: d("6") });
     expect(quotientValue(scaled).toFixed()).toBe("0.01");
+  });
+});
+
+describe("lowestTerms writes a fraction as whole numbers with no common divisor", () => {
+  it.each([
+    ["474300000000", "2674800000", 131750n, 743n], // 131,750 GB-hours ÷ 743 hours (÷ 3,600,000)
+    ["0.1", "3", 1n, 30n], // scaled by 10 first
+    ["-2", "6", -1n, 3n],
+    ["7", "21", 1n, 3n],
+  ])("%s ÷ %s = %s ÷ %s", (numerator, denominator, top, bottom) => {
+    expect(lowestTerms({ numerator: d(numerator), denominator: d(denominator) })).toEqual({
+      numerator: top,
+      denominator: bottom,
+    });
   });
 });

@@ -132,6 +132,8 @@ describe("a quantity that is a quotient which does not end is priced exactly", (
     ];
     const line = lineOf(meter, { model: "unit", unitPrice: "0.03" }, events, "floor");
     expect(line.amount).toBe("0.01");
+    // 1 GB × 806,400,000 ms ÷ 2,419,200,000 ms, in lowest terms.
+    expect(line.steps[0]).toMatchObject({ fraction: { numerator: "1", denominator: "3" } });
   });
 
   it("two entities' averages, 1/3 GB each, add up to 2/3 GB: $0.01 at $0.015, rounded down", () => {
