@@ -3,6 +3,7 @@ import {
   addQuotients,
   type Decimal,
   type ExactQuotient,
+  fractionWhenUnending,
   ONE,
   quotient,
   quotientValue,
@@ -58,9 +59,13 @@ export function entityReducer(terms: EntityTerms, inner: Reducer<unknown>): Redu
             : scaleQuotient(exact, ONE, terms.divideBy ?? ONE),
         );
       }
+      // Entities' fractions may add up to a quotient that ends (1/3 + 2/3 = 1): then no fraction.
+      const exactSum = fractional
+        ? fractionWhenUnending(fraction.numerator, fraction.denominator)
+        : undefined;
       return {
         quantity: fractional ? quotientValue(fraction) : total,
-        ...(fractional ? { fraction } : {}),
+        ...(exactSum === undefined ? {} : { fraction: exactSum }),
         events,
         computation: {
           kind: "entities",

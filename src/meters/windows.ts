@@ -241,7 +241,9 @@ function outerFraction(
     (total, value) => addQuotients(total, fractions.get(value) ?? quotient(value, ONE)),
     ZERO_QUOTIENT,
   );
-  return outer === "avg" ? scaleQuotient(sum, ONE, new Decimal(values.length)) : sum;
+  const result = outer === "avg" ? scaleQuotient(sum, ONE, new Decimal(values.length)) : sum;
+  // 1 ÷ 300 + 2 ÷ 300 is 0.01, which ends: kept as a decimal.
+  return fractionWhenUnending(result.numerator, result.denominator);
 }
 
 // Each window's value with its start, in time order; an empty window is 0 or left out, as `applyEmpty`.

@@ -186,6 +186,17 @@ describe("a quantity that is a quotient which does not end is priced exactly", (
     expect(line.amount).toBe("0.01");
   });
 
+  it("windows whose fractions add up to a quotient that ends: 1 ÷ 300 + 2 ÷ 300 = 0.01, no fraction", () => {
+    const meter = gauge({ aggregation: "sum", window: { size: "5m", aggregation: "sum", perSecond: true } });
+    const events = [
+      usageEvent("one", "g", "2026-02-14T12:01:00Z", { v: "1" }),
+      usageEvent("two", "g", "2026-02-14T12:06:00Z", { v: "2" }),
+    ];
+    const line = lineOf(meter, { model: "unit", unitPrice: "1" }, events, "down");
+    expect(line.steps[0]).toMatchObject({ kind: "usage", quantity: "0.01" });
+    expect(line.steps[0]).not.toHaveProperty("fraction");
+  });
+
   it("grouped: each project's average is its own fraction (1/3 GB and 2/3 GB at $0.03: $0.01 and $0.02)", () => {
     // Project a reads 1, 0, 0 GB (1/3); project b reads 2, 0, 0 GB (2/3): 0.01 and 0.02 exactly, down.
     const events = [
