@@ -1,11 +1,12 @@
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 
-// The files that took longest in full runs (`npx vitest run --reporter=json`, December 2026, seconds on
-// 2 cores, one worker), slowest first. Vitest's own order puts the files that took longest last time first, but
-// CI runs on a clean clone without that record and falls back to the largest files first, which left
-// the SQL fuzzing (a 3 KB file, minutes of ClickHouse planning) to start near the end, alone. Started
-// first, the long files run beside the short ones and both workers stay busy to the end. A file missing
-// from the list is sorted as vitest would; a name here that no longer exists is ignored.
+// The files that took longest in full runs (`npx vitest run --reporter=json`, December 2026, seconds
+// on 2 cores, one worker), slowest first. Vitest's own order puts the files that took longest last
+// time first, but CI runs on a clean clone without that record and falls back to the largest files
+// first, which left the SQL fuzzing (a 3 KB file, minutes of ClickHouse planning) to start near the
+// end, alone. Started first, the long files run beside the short ones and both workers stay busy to the
+// end. A file missing from the list is sorted as vitest would; a name here that no longer exists is
+// ignored.
 const SLOWEST = [
   "test/sql/equivalence.property.test.ts", // 160–170: ClickHouse plans each compiled query for ~15 s
   "test/cli/enginesAgree.test.ts", // 95–150: 258 CLI processes
