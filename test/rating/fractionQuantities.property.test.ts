@@ -27,18 +27,42 @@ function ofText(text: string): Fraction {
 const text = (units: number, decimals: number) =>
   decimals === 0 ? String(units) : (units / 10 ** decimals).toFixed(decimals);
 
-type Shape = "unit" | "graduated" | "volume";
+type Shape = "unit" | "graduated" | "volume" | "tiered_with_minimum";
 
-// The priced amount of quantity q, as the price models define it (docs/pricing.md).
-function amountOf(shape: Shape, q: Fraction, upTo: Fraction, first: Fraction, rest: Fraction): Fraction {
+// The priced amount of quantity q, as the price models define it (docs/pricing.md); a tiered minimum
+// tops the graduated amount up to the minimum of the highest tier reached.
+function amountOf(
+  shape: Shape,
+  q: Fraction,
+  upTo: Fraction,
+  [first, rest]: readonly [Fraction, Fraction],
+  minimums: readonly [Fraction, Fraction],
+): Fraction {
   if (shape === "unit") return times(q, first);
-  if (atMost(q, upTo)) return times(q, first);
+  if (atMost(q, upTo))
+    return shape === "tiered_with_minimum" ? atLeast(times(q, first), minimums[0]) : times(q, first);
   if (shape === "volume") return times(q, rest);
-  return plus(times(upTo, first), times(minus(q, upTo), rest));
+  const graduated = plus(times(upTo, first), times(minus(q, upTo), rest));
+  return shape === "tiered_with_minimum" ? atLeast(graduated, minimums[1]) : graduated;
 }
+const atLeast = (a: Fraction, b: Fraction) => (atMost(b, a) ? a : b);
 
-function priceOf(shape: Shape, upTo: string, first: string, rest: string): ChargeInput["price"] {
+function priceOf(
+  shape: Shape,
+  upTo: string,
+  first: string,
+  rest: string,
+  minimums: readonly [string, string],
+): ChargeInput["price"] {
   if (shape === "unit") return { model: "unit", unitPrice: first };
+  if (shape === "tiered_with_minimum")
+    return {
+      model: shape,
+      tiers: [
+        { upTo, unitPrice: first, minimum: minimums[0] },
+        { unitPrice: rest, minimum: minimums[1] },
+      ],
+    };
   return { model: shape, tiers: [{ upTo, unitPrice: first }, { unitPrice: rest }] };
 }
 
@@ -48,7 +72,9 @@ const scenario = fc
     values: fc.array(fc.integer({ min: 0, max: 10_000 }), { minLength: 1, maxLength: 9 }),
     // Whole GB half the time, so that with a price on a cent (below) the amount is a whole number of cents.
     wholeGb: fc.boolean(),
-    shape: fc.constantFrom<Shape>("unit", "graduated", "volume"),
+    shape: fc.constantFrom<Shape>("unit", "graduated", "volume", "tiered_with_minimum"),
+    // A tiered minimum's two minimums, in cents.
+    minimumCents: fc.tuple(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 3_000 })),
     upTo: fc.integer({ min: 1, max: 60 }),
     // Half the prices are a whole number of cents × the number of events, so that with whole GB the
     // amount of the unit price, or of the units above the tier, is a whole number of cents: the amounts
@@ -64,16 +90,19 @@ const scenario = fc
     const [first, rest] = drawn.onCent
       ? drawn.cents.map((cents) => text(cents * events, 2))
       : drawn.anyPrice.map((units) => text(units, 4));
-    return { ...drawn, values, first: first!, rest: rest!, upTo: String(drawn.upTo) };
+    const minimums = drawn.minimumCents.map((cents) => text(cents, 2)) as [string, string];
+    return { ...drawn, values, first: first!, rest: rest!, upTo: String(drawn.upTo), minimums };
   });
 
-describe("an average priced by a unit, graduated or volume price is rounded from the exact fraction", () => {
+describe("an average priced by a unit, graduated, volume or tiered-minimum price is rounded from the exact fraction", () => {
   it("matches the BigInt oracle to the cent in every rounding mode", () => {
     fc.assert(
-      fc.property(scenario, ({ values, shape, upTo, first, rest, mode }) => {
+      fc.property(scenario, ({ values, shape, upTo, first, rest, minimums, mode }) => {
         const contract = buildContract({
           meters: [{ id: "gauge", eventType: "g", aggregation: "avg", valueProperty: "v" }],
-          charges: [{ id: "c", name: "Gauge", meter: "gauge", price: priceOf(shape, upTo, first, rest) }],
+          charges: [
+            { id: "c", name: "Gauge", meter: "gauge", price: priceOf(shape, upTo, first, rest, minimums) },
+          ],
           rounding: { mode },
         });
         const events = values.map((cents, at) =>
@@ -83,7 +112,13 @@ describe("an average priced by a unit, graduated or volume price is rounded from
 
         const sum = values.reduce((total, cents) => total + BigInt(cents), 0n);
         const quantity = fraction(sum, 100n * BigInt(values.length));
-        const amount = amountOf(shape, quantity, ofText(upTo), ofText(first), ofText(rest));
+        const amount = amountOf(
+          shape,
+          quantity,
+          ofText(upTo),
+          [ofText(first), ofText(rest)],
+          [ofText(minimums[0]), ofText(minimums[1])],
+        );
         const cents = roundFractionByHand(amount.n * 100n, amount.d, mode);
         expect(line.amount).toBe(text(Number(cents), 2));
       }),
