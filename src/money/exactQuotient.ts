@@ -1,4 +1,4 @@
-import { addExactly, type Decimal, exactDifference, exactProduct, ONE, ZERO } from "./decimal.js";
+import { addExactly, Decimal, exactDifference, exactProduct, ONE, ZERO } from "./decimal.js";
 import { dividesExactly } from "./dividesExactly.js";
 
 /**
@@ -23,17 +23,30 @@ export function quotient(numerator: Decimal, denominator: Decimal): ExactQuotien
 
 /**
  * a + b, exactly: over their common denominator when they share one (the usual case: every line of a
- * rate divides by the same 100 + percents), else over the product of the two.
+ * rate divides by the same 100 + percents), over the least common multiple of two whole denominators
+ * (1/3 + 1/6 over 6, not 18: entities averaged over 3, 6, 9… events keep a short denominator), else over
+ * the product of the two.
  */
 export function addQuotients(a: ExactQuotient, b: ExactQuotient): ExactQuotient {
   if (a.numerator.isZero()) return b;
   if (b.numerator.isZero()) return a;
   if (a.denominator.eq(b.denominator))
     return { numerator: addExactly(a.numerator, b.numerator), denominator: a.denominator };
+  const [forA, forB] = scalesToCommon(a.denominator, b.denominator);
   return {
-    numerator: addExactly(exactProduct(a.numerator, b.denominator), exactProduct(b.numerator, a.denominator)),
-    denominator: exactProduct(a.denominator, b.denominator),
+    numerator: addExactly(exactProduct(a.numerator, forA), exactProduct(b.numerator, forB)),
+    denominator: exactProduct(a.denominator, forA),
   };
+}
+
+// What each denominator is multiplied by to reach a common one: lcm ÷ each for two whole numbers (by
+// their greatest common divisor, on BigInt), else the other denominator (their product).
+function scalesToCommon(a: Decimal, b: Decimal): readonly [Decimal, Decimal] {
+  if (!a.isInteger() || !b.isInteger()) return [b, a];
+  const x = BigInt(a.toFixed());
+  const y = BigInt(b.toFixed());
+  const divisor = greatestCommonDivisor(x, y);
+  return [new Decimal((y / divisor).toString()), new Decimal((x / divisor).toString())];
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  addQuotients,
   Decimal,
   fractionAbove,
   fractionWhenUnending,
@@ -58,5 +59,24 @@ describe("lowestTerms writes a fraction as whole numbers with no common divisor"
       numerator: top,
       denominator: bottom,
     });
+  });
+});
+
+describe("addQuotients keeps a common denominator short", () => {
+  it("adds 1/3 and 1/6 over 6 (their least common multiple), not 18: 2/6 + 1/6 = 3/6 = 0.5", () => {
+    const sum = addQuotients(
+      { numerator: d("1"), denominator: d("3") },
+      { numerator: d("1"), denominator: d("6") },
+    );
+    expect(sum).toEqual({ numerator: d("3"), denominator: d("6") });
+    expect(quotientValue(sum).toFixed()).toBe("0.5");
+  });
+
+  it("adds over the product when a denominator is not whole: 1/1.5 + 1/3 = (3 + 1.5)/4.5 = 1", () => {
+    const sum = addQuotients(
+      { numerator: d("1"), denominator: d("1.5") },
+      { numerator: d("1"), denominator: d("3") },
+    );
+    expect(sum).toEqual({ numerator: d("4.5"), denominator: d("4.5") });
   });
 });
