@@ -50,6 +50,8 @@ export type Computation = Readonly<ComputationData>;
 export interface WindowQuantity {
   readonly start: number;
   readonly quantity: Decimal;
+  /** The value as an exact fraction, when it is a quotient that does not end (a rate per second). */
+  readonly fraction?: ExactQuotient;
 }
 
 /** A finalized meter: its quantity, the events it counted, how, and what carries to the next period. */

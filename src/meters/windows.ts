@@ -191,7 +191,7 @@ function finalizeWindows(state: WindowState, context: FinalizeContext, plan: Win
         ? {}
         : { allowance: { perWindow: allowance.perWindow, free: allowance.free, above: allowance.above } }),
     };
-    const windows = windowQuantities(allowance?.values ?? measured, window.emptyWindows, layout);
+    const windows = windowQuantities(allowance?.values ?? measured, window.emptyWindows, layout, fractions);
     // A free allowance per window makes new values (value − allowance), which keep no fraction.
     const fraction = allowance === undefined ? outerFraction(plan.outer, values, fractions) : undefined;
     const quantity = fraction === undefined ? OUTER[plan.outer]!(values) : quotientValue(fraction);
@@ -247,15 +247,22 @@ function outerFraction(
 }
 
 // Each window's value with its start, in time order; an empty window is 0 or left out, as `applyEmpty`.
+// A value that is a fraction keeps it, for window pricing (values less an allowance are new ones, and
+// keep none).
 function windowQuantities(
   values: ReadonlyArray<Decimal | undefined>,
   policy: "zero" | "skip" | undefined,
   layout: WindowLayout,
+  fractions: ReadonlyMap<Decimal, ExactQuotient>,
 ): WindowQuantity[] {
   const windows: WindowQuantity[] = [];
   values.forEach((value, index) => {
     if (value === undefined && policy === "skip") return;
-    windows.push({ start: layout.startOf(index), quantity: value ?? ZERO });
+    const fraction = value === undefined ? undefined : fractions.get(value);
+    const start = layout.startOf(index);
+    windows.push(
+      fraction === undefined ? { start, quantity: value ?? ZERO } : { start, quantity: value!, fraction },
+    );
   });
   return windows;
 }

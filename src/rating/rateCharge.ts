@@ -13,6 +13,7 @@ import {
   type ExactQuotient,
   lowestTerms,
   ONE,
+  quotient,
   quotientValue,
   roundTo,
   scaleQuotient,
@@ -230,8 +231,13 @@ function rateLine(
             terms: charge.windows!,
             price,
             windows: measured.windows!,
-            billable: (windowQuantity) => billableQuantity(windowQuantity, charge.transform).quantity,
-            rate: (windowPrice, windowQuantity) => rateWithModel(windowPrice, windowQuantity, context).amount,
+            billable: (window) =>
+              billableQuantity(window.quantity, charge.transform, undefined, window.fraction),
+            rate: (windowPrice, windowQuantity, windowFraction) =>
+              (windowFraction === undefined
+                ? undefined
+                : rateFractionWithModel(windowPrice, windowQuantity, windowFraction)?.exact) ??
+              quotient(rateWithModel(windowPrice, windowQuantity, context).amount, ONE),
             minorUnits: currency.minorUnits,
             rounding: input.rounding,
             timeZone: input.timeZone ?? "UTC",
@@ -263,7 +269,9 @@ function rateLine(
       }),
     );
 
-  let exact = byWindow?.amount ?? (exactly === undefined ? priced.amount : quotientValue(exactly.exact));
+  // The amount as a fraction, when it is one (priced from a fraction, or window by window).
+  const exactAmount = byWindow?.amount ?? exactly?.exact;
+  let exact = exactAmount === undefined ? priced.amount : quotientValue(exactAmount);
   if (fullBillable !== undefined) {
     const scaled = priceAtFullQuantityTiers(priced, quantity, fullBillable);
     steps.push(scaled.step);
@@ -276,9 +284,9 @@ function rateLine(
   if (input.proration !== undefined && prorates) {
     // A fraction is prorated as one: n × elapsed ÷ (d × total), divided once.
     const prorated =
-      exactly === undefined
+      exactAmount === undefined
         ? applyRatio(exact, input.proration)
-        : quotientValue(scaleQuotient(exactly.exact, input.proration.elapsed, input.proration.total));
+        : quotientValue(scaleQuotient(exactAmount, input.proration.elapsed, input.proration.total));
     steps.push({
       kind: "proration",
       basis: input.proration.basis,

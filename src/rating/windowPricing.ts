@@ -3,12 +3,19 @@ import { bucketHolds } from "../contracts/index.js";
 import type { WindowQuantity } from "../meters/index.js";
 import {
   addExactly,
+  addQuotients,
   type Decimal,
+  type ExactQuotient,
+  fractionAbove,
   ONE,
+  quotient,
+  quotientValue,
   type RoundingMode,
   roundTo,
+  scaleQuotient,
   toPlainString,
   ZERO,
+  ZERO_QUOTIENT,
 } from "../money/index.js";
 import { extendedBound, type PriceTerms } from "../pricing/index.js";
 import type { PricedWindow, WindowBucketTotal, WindowPricingStep } from "../schema/index.js";
@@ -19,10 +26,16 @@ export interface WindowPricingInput {
   readonly terms: WindowPricingTerms;
   readonly price: PriceTerms;
   readonly windows: ReadonlyArray<WindowQuantity>;
-  /** A window's billable quantity (the charge's transform, applied window by window). */
-  readonly billable: (quantity: Decimal) => Decimal;
-  /** The amount a price gives a quantity. */
-  readonly rate: (price: PriceTerms, quantity: Decimal) => Decimal;
+  /**
+   * A window's billable quantity (the charge's transform, applied window by window), and it as a
+   * fraction when it is a quotient that does not end (a rate per second, docs/meters.md "Quotients").
+   */
+  readonly billable: (window: WindowQuantity) => {
+    readonly quantity: Decimal;
+    readonly fraction?: ExactQuotient;
+  };
+  /** The exact amount a price gives a quantity, priced as its fraction when it has one. */
+  readonly rate: (price: PriceTerms, quantity: Decimal, fraction?: ExactQuotient) => ExactQuotient;
   readonly minorUnits: number;
   readonly rounding: RoundingMode;
   /** The contract's zone: a window's time of day, for the buckets. */
@@ -32,7 +45,8 @@ export interface WindowPricingInput {
 /** The line's quantity and exact amount when priced window by window, and the step that shows how. */
 export interface WindowPricingResult {
   readonly quantity: Decimal;
-  readonly amount: Decimal;
+  /** The line's exact amount: the windows' amounts added as fractions, divided once when rounded. */
+  readonly amount: ExactQuotient;
   readonly step: WindowPricingStep;
   /**
    * The largest quantity priced above a bounded last tier (`aboveLastTier: "extend"`): a window's own
@@ -50,11 +64,11 @@ export interface ExtendedQuantity {
 }
 
 interface WindowCharge {
-  readonly amount: Decimal;
-  readonly usage: Decimal;
+  readonly amount: ExactQuotient;
+  readonly usage: ExactQuotient;
   readonly committed?: Decimal;
-  readonly trueUp: Decimal;
-  readonly overage: Decimal;
+  readonly trueUp: ExactQuotient;
+  readonly overage: ExactQuotient;
 }
 
 /**
@@ -72,28 +86,40 @@ export function priceByWindow(input: WindowPricingInput): WindowPricingResult {
   const priced: PricedWindow[] = [];
   const totals = new Map<string | null, BucketSum>();
   let quantity: Decimal = ZERO;
-  let amount: Decimal = ZERO;
-  let billedSoFar: Decimal = ZERO;
+  // The running total as a fraction too, when a window's quantity is one (a rate per second).
+  let total: ExactQuotient = ZERO_QUOTIENT;
+  let fractional = false;
+  let amount: ExactQuotient = ZERO_QUOTIENT;
+  let billedSoFar: ExactQuotient = ZERO_QUOTIENT;
   let extended: ExtendedQuantity | undefined;
   for (const window of input.windows) {
-    const windowQuantity = input.billable(window.quantity);
+    const billable = input.billable(window);
+    const windowQuantity = billable.quantity;
     quantity = addExactly(quantity, windowQuantity);
+    if (billable.fraction !== undefined) fractional = true;
+    total = addQuotients(total, billable.fraction ?? quotient(windowQuantity, ONE));
     const bucket = bucketOf(terms.buckets, window.start, input.timeZone);
     let charge: WindowCharge;
     if (terms.tiers === "running_total") {
       // The first window bills P(its total) in full, so Σ windows = P(period total), a flat fee included.
-      const upTo = input.rate(input.price, quantity);
-      const usage = upTo.minus(billedSoFar);
+      const upTo = fractional
+        ? input.rate(input.price, quotientValue(total), total)
+        : input.rate(input.price, quantity);
+      const usage = minus(upTo, billedSoFar);
       billedSoFar = upTo;
-      charge = { amount: usage, usage, trueUp: ZERO, overage: ZERO };
+      charge = { amount: usage, usage, trueUp: ZERO_QUOTIENT, overage: ZERO_QUOTIENT };
     } else {
-      charge = chargeWindow(input, bucket, windowQuantity);
+      charge = chargeWindow(input, bucket, windowQuantity, billable.fraction);
       extended = largerExtension(extended, bucket?.price ?? input.price, windowQuantity, window.start);
     }
-    const windowAmount = roundEach ? roundTo(charge.amount, input.minorUnits, input.rounding) : charge.amount;
-    amount = addExactly(amount, windowAmount);
+    const windowAmount = roundEach
+      ? quotient(roundTo(quotientValue(charge.amount), input.minorUnits, input.rounding), ONE)
+      : charge.amount;
+    amount = addQuotients(amount, windowAmount);
     addToBucket(totals, bucket?.id ?? null, windowQuantity, charge, windowAmount);
-    if (windowQuantity.isZero() && windowAmount.isZero() && charge.committed === undefined) continue;
+    const windowText = shown(windowAmount);
+    if (windowQuantity.isZero() && windowAmount.numerator.isZero() && charge.committed === undefined)
+      continue;
     priced.push({
       start: formatInstant(window.start),
       quantity: toPlainString(windowQuantity),
@@ -101,8 +127,8 @@ export function priceByWindow(input: WindowPricingInput): WindowPricingResult {
       ...(bucket === undefined ? {} : { bucket: bucket.id }),
       ...(charge.committed === undefined
         ? {}
-        : { usage: toPlainString(charge.usage), committed: toPlainString(charge.committed) }),
-      amount: toPlainString(windowAmount),
+        : { usage: shown(charge.usage), committed: toPlainString(charge.committed) }),
+      amount: windowText,
     });
   }
   const step: WindowPricingStep = {
@@ -113,7 +139,7 @@ export function priceByWindow(input: WindowPricingInput): WindowPricingResult {
     quantity: toPlainString(quantity),
     priced,
     ...(terms.buckets === undefined ? {} : { buckets: bucketTotals(terms.buckets, totals) }),
-    amount: toPlainString(amount),
+    amount: shown(amount),
   };
   if (terms.tiers === "running_total")
     extended = largerExtension(undefined, input.price, quantity, undefined);
@@ -139,19 +165,50 @@ function chargeWindow(
   input: WindowPricingInput,
   bucket: WindowBucketTerms | undefined,
   quantity: Decimal,
+  fraction: ExactQuotient | undefined,
 ): WindowCharge {
   const price = bucket?.price ?? input.price;
-  const usage = input.rate(price, quantity);
+  const usage = input.rate(price, quantity, fraction);
   const commitment = bucket?.commitment;
-  if (commitment === undefined) return { amount: usage, usage, trueUp: ZERO, overage: ZERO };
-  const committed = commitment.amount ?? input.rate(price, commitment.quantity!);
-  if (usage.greaterThanOrEqualTo(committed)) {
-    const overage = usage.minus(committed).times(commitment.overageFactor ?? ONE);
-    return { amount: committed.plus(overage), usage, committed, trueUp: ZERO, overage };
+  if (commitment === undefined)
+    return { amount: usage, usage, trueUp: ZERO_QUOTIENT, overage: ZERO_QUOTIENT };
+  // A committed quantity is a decimal, so its price ends.
+  const committed = commitment.amount ?? quotientValue(input.rate(price, commitment.quantity!));
+  // usage − committed, exactly: (n − committed × d) ÷ d.
+  const above = fractionAbove(usage, committed);
+  if (!above.numerator.isNegative() || above.numerator.isZero()) {
+    const overage = scaleQuotient(above, commitment.overageFactor ?? ONE, ONE);
+    return {
+      amount: addQuotients(quotient(committed, ONE), overage),
+      usage,
+      committed,
+      trueUp: ZERO_QUOTIENT,
+      overage,
+    };
   }
   if (commitment.trueUp === true)
-    return { amount: committed, usage, committed, trueUp: committed.minus(usage), overage: ZERO };
-  return { amount: usage, usage, committed, trueUp: ZERO, overage: ZERO };
+    return {
+      amount: quotient(committed, ONE),
+      usage,
+      committed,
+      trueUp: negated(above),
+      overage: ZERO_QUOTIENT,
+    };
+  return { amount: usage, usage, committed, trueUp: ZERO_QUOTIENT, overage: ZERO_QUOTIENT };
+}
+
+// a − b, exactly.
+function minus(a: ExactQuotient, b: ExactQuotient): ExactQuotient {
+  return addQuotients(a, negated(b));
+}
+
+function negated(value: ExactQuotient): ExactQuotient {
+  return { numerator: value.numerator.negated(), denominator: value.denominator };
+}
+
+// An exact amount as the invoice writes it: divided once (a whole denominator of 1 divides nothing).
+function shown(value: ExactQuotient): string {
+  return toPlainString(quotientValue(value));
 }
 
 function bucketOf(
@@ -167,10 +224,10 @@ function bucketOf(
 interface BucketSum {
   windows: number;
   quantity: Decimal;
-  usage: Decimal;
-  trueUp: Decimal;
-  overage: Decimal;
-  amount: Decimal;
+  usage: ExactQuotient;
+  trueUp: ExactQuotient;
+  overage: ExactQuotient;
+  amount: ExactQuotient;
 }
 
 function addToBucket(
@@ -178,22 +235,22 @@ function addToBucket(
   id: string | null,
   quantity: Decimal,
   charge: WindowCharge,
-  amount: Decimal,
+  amount: ExactQuotient,
 ): void {
   const sum = totals.get(id) ?? {
     windows: 0,
     quantity: ZERO,
-    usage: ZERO,
-    trueUp: ZERO,
-    overage: ZERO,
-    amount: ZERO,
+    usage: ZERO_QUOTIENT,
+    trueUp: ZERO_QUOTIENT,
+    overage: ZERO_QUOTIENT,
+    amount: ZERO_QUOTIENT,
   };
   sum.windows += 1;
   sum.quantity = addExactly(sum.quantity, quantity);
-  sum.usage = addExactly(sum.usage, charge.usage);
-  sum.trueUp = addExactly(sum.trueUp, charge.trueUp);
-  sum.overage = addExactly(sum.overage, charge.overage);
-  sum.amount = addExactly(sum.amount, amount);
+  sum.usage = addQuotients(sum.usage, charge.usage);
+  sum.trueUp = addQuotients(sum.trueUp, charge.trueUp);
+  sum.overage = addQuotients(sum.overage, charge.overage);
+  sum.amount = addQuotients(sum.amount, amount);
   totals.set(id, sum);
 }
 
@@ -209,10 +266,10 @@ function bucketTotals(
       id,
       windows: sum?.windows ?? 0,
       quantity: toPlainString(sum?.quantity ?? ZERO),
-      usage: toPlainString(sum?.usage ?? ZERO),
-      trueUp: toPlainString(sum?.trueUp ?? ZERO),
-      overage: toPlainString(sum?.overage ?? ZERO),
-      amount: toPlainString(sum?.amount ?? ZERO),
+      usage: shown(sum?.usage ?? ZERO_QUOTIENT),
+      trueUp: shown(sum?.trueUp ?? ZERO_QUOTIENT),
+      overage: shown(sum?.overage ?? ZERO_QUOTIENT),
+      amount: shown(sum?.amount ?? ZERO_QUOTIENT),
     };
   });
 }

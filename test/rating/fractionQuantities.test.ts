@@ -197,6 +197,44 @@ describe("a quantity that is a quotient which does not end is priced exactly", (
     expect(line.steps[0]).not.toHaveProperty("fraction");
   });
 
+  it.each([
+    // Each window: 1 byte ÷ 300 s = 1/300 byte/s, × $3 = $0.01 exactly; two windows, $0.02, whether
+    // added and rounded down once or settled window by window. At 50 digits each window was
+    // 0.0099…99: added, 0.0199…98, down to $0.01; settled, $0.00 + $0.00.
+    ["line", "0.02"],
+    ["each_window", "0.02"],
+  ] as const)(
+    "window pricing of two 5-minute rates per second at 3.00 a byte/s (rounding %s, down): %s",
+    (rounding, amount) => {
+      const meter = gauge({
+        aggregation: "sum",
+        window: { size: "5m", aggregation: "sum", perSecond: true },
+      });
+      const events = [
+        usageEvent("one", "g", "2026-02-14T12:01:00Z", { v: "1" }),
+        usageEvent("two", "g", "2026-02-14T12:06:00Z", { v: "1" }),
+      ];
+      const line = lineOf(meter, { model: "unit", unitPrice: "3" }, events, "down", {
+        windows: { tiers: "each_window", rounding },
+      });
+      expect(line.amount).toBe(amount);
+    },
+  );
+
+  it("window pricing against the running total of rates per second: 2/300 byte/s at $1.50 is $0.01", () => {
+    // Windows 1/300 and 1/300: P(1/300) = 0.005, then P(2/300) − P(1/300) = 0.01 − 0.005 = 0.005; the
+    // line is P(2/300) = $0.01 exactly, rounded down.
+    const meter = gauge({ aggregation: "sum", window: { size: "5m", aggregation: "sum", perSecond: true } });
+    const events = [
+      usageEvent("one", "g", "2026-02-14T12:01:00Z", { v: "1" }),
+      usageEvent("two", "g", "2026-02-14T12:06:00Z", { v: "1" }),
+    ];
+    const line = lineOf(meter, { model: "unit", unitPrice: "1.50" }, events, "down", {
+      windows: { tiers: "running_total" },
+    });
+    expect(line.amount).toBe("0.01");
+  });
+
   it("grouped: each project's average is its own fraction (1/3 GB and 2/3 GB at $0.03: $0.01 and $0.02)", () => {
     // Project a reads 1, 0, 0 GB (1/3); project b reads 2, 0, 0 GB (2/3): 0.01 and 0.02 exactly, down.
     const events = [

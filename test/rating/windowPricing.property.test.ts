@@ -1,7 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { rateInvoice } from "../../src/invoice/index.js";
-import { Decimal, type RoundingMode, roundTo, ZERO } from "../../src/money/index.js";
+import {
+  Decimal,
+  ONE,
+  quotient,
+  quotientValue,
+  type RoundingMode,
+  roundTo,
+  ZERO,
+} from "../../src/money/index.js";
 import { type PriceTerms, ratePrice } from "../../src/pricing/index.js";
 import { priceByWindow } from "../../src/rating/windowPricing.js";
 import { decimalArb } from "../_arbitraries/money.js";
@@ -24,17 +32,20 @@ const byWindow = (
   price: PriceTerms,
   windows: ReadonlyArray<{ start: number; quantity: Decimal }>,
   mode: RoundingMode = "half_even",
-) =>
-  priceByWindow({
+) => {
+  const result = priceByWindow({
     terms: { tiers, rounding },
     price,
     windows,
-    billable: (quantity) => quantity,
-    rate,
+    billable: (window) => ({ quantity: window.quantity }),
+    rate: (windowPrice, quantity) => quotient(rate(windowPrice, quantity), ONE),
     minorUnits: 2,
     rounding: mode,
     timeZone: "UTC",
   });
+  // Decimal quantities give amounts that end: the exact amount divided once is the amount itself.
+  return { ...result, amount: quotientValue(result.amount) };
+};
 
 describe("window pricing (laws)", () => {
   it("each_window: the line is Σ the price of each window's own quantity, and the quantity Σ the windows", () => {
