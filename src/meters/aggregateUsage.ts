@@ -1,5 +1,5 @@
 import { UsageError, usageChangedWhileRead } from "../errors/index.js";
-import type { Decimal, ExactQuotient } from "../money/index.js";
+import type { Decimal } from "../money/index.js";
 import type { MeterTerms, UsageEvent } from "../schema/index.js";
 import type { Period } from "../time/index.js";
 import { checkCarriedState } from "./checkCarriedState.js";
@@ -10,11 +10,11 @@ import type { EventObserver } from "./eventObserver.js";
 import { EventPass } from "./eventPass.js";
 import type { Exclusion } from "./exclusionTally.js";
 import { ExclusionTally } from "./exclusionTally.js";
+import type { GroupedQuantities, MeterRequest } from "./groupQuantity.js";
 import type { HashSet } from "./hashSet.js";
 import { HashList, idHash } from "./idHash.js";
 import { IdSample } from "./idSample.js";
-import type { GroupedQuantities, MeterRequest } from "./meterAccumulator.js";
-import type { CarriedMeterState, Computation, WindowQuantity } from "./reducer.js";
+import type { CarriedMeterState, Computation, Fractional, WindowQuantity } from "./reducer.js";
 import { type Batches, visitEach } from "./visitEach.js";
 
 /** What to aggregate: the contract's meters, for one customer, over one period. */
@@ -46,8 +46,8 @@ export interface AggregateUsageOptions {
   readonly asOf?: number;
 }
 
-/** The quantity of one meter over the period. */
-export interface MeterQuantity {
+/** The quantity of one meter over the period (as a fraction too, when it does not end: MeterOutcome). */
+export interface MeterQuantity extends Fractional {
   readonly meter: MeterTerms;
   readonly events: number;
   readonly quantity: Decimal;
@@ -58,8 +58,6 @@ export interface MeterQuantity {
   readonly windows?: ReadonlyArray<WindowQuantity>;
   /** The quantity per local day, when asked for with `daily` (sum and count meters). */
   readonly daily?: ReadonlyArray<{ readonly date: string; readonly quantity: Decimal }>;
-  /** The quantity as an exact fraction, when it is a quotient that need not end (MeterOutcome.fraction). */
-  readonly fraction?: ExactQuotient;
 }
 
 /** The result of aggregating: every meter's quantity, and an account of every event. */

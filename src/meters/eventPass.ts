@@ -18,8 +18,9 @@ import type { AggregateUsageOptions, MeterQuantity } from "./aggregateUsage.js";
 import { deriveValue } from "./deriveValue.js";
 import type { EventObserver } from "./eventObserver.js";
 import type { ExclusionTally } from "./exclusionTally.js";
+import type { GroupedQuantities, MeterRequest } from "./groupQuantity.js";
 import { compileFilters } from "./matchesFilters.js";
-import { type GroupedQuantities, MeterAccumulator, type MeterRequest } from "./meterAccumulator.js";
+import { MeterAccumulator } from "./meterAccumulator.js";
 import type { CarriedMeterState } from "./reducer.js";
 
 const NO_REQUEST: MeterRequest = { groupings: [], collectValues: false };

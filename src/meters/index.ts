@@ -11,10 +11,10 @@ export { compileMeter } from "./compileMeter.js";
 export { deriveValue } from "./deriveValue.js";
 export type { EventObserver } from "./eventObserver.js";
 export type { Exclusion } from "./exclusionTally.js";
+export type { GroupedQuantities, GroupQuantity, MeterRequest } from "./groupQuantity.js";
 export { idHash } from "./idHash.js";
 export { IdSample } from "./idSample.js";
 export { keepsDailyQuantities } from "./keepsDailyQuantities.js";
-export type { GroupedQuantities, GroupQuantity, MeterRequest } from "./meterAccumulator.js";
 export type {
   CarriedMeterState,
   Computation,

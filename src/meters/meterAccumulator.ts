@@ -1,10 +1,11 @@
-import { type Decimal, type ExactQuotient, type ShortDecimal, ZERO } from "../money/index.js";
+import { type Decimal, type ShortDecimal, ZERO } from "../money/index.js";
 import { isInheritedName, type MeterTerms, type PropertyValue, type UsageEvent } from "../schema/index.js";
 import { addLocalDays, formatLocalDate, type Period, toLocalDate } from "../time/index.js";
 import { type Bucket, groupOf, leaves, valueEntry, valuesJson, valuesOf } from "./bucket.js";
 import { compareText, sameList } from "./compareText.js";
 import { reducerOf } from "./compileMeter.js";
 import { type Grouping, lastValueOf, levelOf } from "./groupLevel.js";
+import type { GroupedQuantities, GroupQuantity, MeterRequest } from "./groupQuantity.js";
 import { keepsDailyQuantities } from "./keepsDailyQuantities.js";
 import {
   type MeterStates,
@@ -12,43 +13,10 @@ import {
   meterStatesSchema,
   readCommonStates,
 } from "./meterStatesSchema.js";
-import type { CarriedMeterState, Computation, Reducer, Sample, WindowQuantity } from "./reducer.js";
+import type { CarriedMeterState, Reducer, Sample } from "./reducer.js";
 import { SumLanes } from "./sumLanes.js";
 import { addSums, keepsSums, mergesIntoNothing, valueReducerOf } from "./valueReducers.js";
 import { type WindowLayout, windowLayout } from "./windows.js";
-
-/** The quantity of one group of a meter's events (one value of each grouping property). */
-export interface GroupQuantity {
-  readonly group: Readonly<Record<string, PropertyValue>>;
-  readonly events: number;
-  readonly quantity: Decimal;
-  /** How the quantity was computed, for meters that do more than add up. */
-  readonly computation?: Computation;
-  /** Each counted event's value in event order (timestamp, then id), when asked for. */
-  readonly values?: ReadonlyArray<Decimal>;
-  /** What the meter carries into the next period (persistent and weighted meters). */
-  readonly carryOut?: CarriedMeterState;
-  /** A windowed meter's windows, each with its start and value (window pricing). */
-  readonly windows?: ReadonlyArray<WindowQuantity>;
-  /** The quantity as an exact fraction, when it is a quotient that need not end (MeterOutcome.fraction). */
-  readonly fraction?: ExactQuotient;
-}
-
-/** A meter's events split by a list of properties. */
-export interface GroupedQuantities {
-  readonly meter: string;
-  readonly dimensions: ReadonlyArray<string>;
-  /** One entry per combination seen, ordered by the combination's values. */
-  readonly groups: ReadonlyArray<GroupQuantity>;
-}
-
-/** What to compute for a meter besides its total. */
-export interface MeterRequest {
-  /** Property lists to split the meter's events by (for grouped and matrix prices). */
-  readonly groupings: ReadonlyArray<ReadonlyArray<string>>;
-  /** Keep each event's value (for per-transaction prices). */
-  readonly collectValues: boolean;
-}
 
 /**
  * Accumulates one meter over one period: its total, and per grouping a bucket per combination of

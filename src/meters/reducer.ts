@@ -47,15 +47,23 @@ export type Computation = Readonly<ComputationData>;
  * aggregation saw it (after the window's allowance). Rating prices windows one by one with it
  * (docs/window-pricing.md).
  */
-export interface WindowQuantity {
+export interface WindowQuantity extends Fractional {
   readonly start: number;
   readonly quantity: Decimal;
-  /** The value as an exact fraction, when it is a quotient that does not end (a rate per second). */
+}
+
+/**
+ * The quantity as numerator ÷ denominator when it is a quotient that need not end (an average over 3
+ * events, a level × time over a month's seconds): `quantity` is that quotient to 50 digits, and rating
+ * prices the fraction itself, dividing once, so an amount that ends exactly ($0.03 × 1/3 GB = $0.01)
+ * is not rounded from 0.00999…9 (docs/meters.md, "Quotients").
+ */
+export interface Fractional {
   readonly fraction?: ExactQuotient;
 }
 
 /** A finalized meter: its quantity, the events it counted, how, and what carries to the next period. */
-export interface MeterOutcome {
+export interface MeterOutcome extends Fractional {
   readonly quantity: Decimal;
   readonly events: number;
   readonly computation?: Computation;
@@ -65,13 +73,6 @@ export interface MeterOutcome {
    * (0, or left out). Computed from the state at finalize, so it is never part of a state's JSON.
    */
   readonly windows?: ReadonlyArray<WindowQuantity>;
-  /**
-   * The quantity as numerator ÷ denominator when it is a quotient that need not end (an average over 3
-   * events, a level × time over a month's seconds): `quantity` is that quotient to 50 digits, and rating
-   * prices the fraction itself, dividing once, so an amount that ends exactly ($0.03 × 1/3 GB = $0.01)
-   * is not rounded from 0.00999…9 (docs/meters.md, "Quotients").
-   */
-  readonly fraction?: ExactQuotient;
 }
 
 /**

@@ -6,12 +6,11 @@ import {
   type Warning,
   warningMessages,
 } from "../errors/index.js";
-import type { Computation, GroupQuantity, MeterQuantity, WindowQuantity } from "../meters/index.js";
+import type { GroupQuantity, MeterQuantity } from "../meters/index.js";
 import type { Currency, RoundingMode } from "../money/index.js";
 import {
   type Decimal,
   type ExactQuotient,
-  lowestTerms,
   ONE,
   quotient,
   quotientValue,
@@ -29,12 +28,7 @@ import {
   rateFractionWithModel,
   rateWithModel,
 } from "../pricing/index.js";
-import {
-  type ComputationData,
-  type OverrideStep,
-  type PropertyValue,
-  valueFormula,
-} from "../schema/index.js";
+import type { OverrideStep, PropertyValue } from "../schema/index.js";
 import { applyRatio, formatInstant, type Period, type ProrationRatio } from "../time/index.js";
 import { assertRatedQuantity } from "./assertRatedQuantity.js";
 import { billableQuantity } from "./billableQuantity.js";
@@ -44,6 +38,7 @@ import { applyLineLimits } from "./lineLimits.js";
 import { type ChargeInForce, overriddenPrice } from "./overriddenPrice.js";
 import type { AllowanceDraw, AllowanceLookup } from "./planAllowanceDraws.js";
 import type { RatedLine, RatedStep } from "./ratedLine.js";
+import { fractionOf, type Measured, usageStep } from "./usageStep.js";
 import { priceByWindow } from "./windowPricing.js";
 
 /** Everything a charge needs to become invoice lines. */
@@ -151,17 +146,6 @@ export function rateCharge(input: RateChargeInput): RateChargeResult {
   return { lines, warnings };
 }
 
-interface Measured {
-  readonly meter: MeterQuantity["meter"];
-  readonly events: number;
-  readonly quantity: Decimal;
-  readonly computation?: Computation | undefined;
-  readonly values?: ReadonlyArray<Decimal> | undefined;
-  readonly windows?: ReadonlyArray<WindowQuantity> | undefined;
-  readonly group?: Readonly<Record<string, PropertyValue>> | undefined;
-  readonly fraction?: ExactQuotient | undefined;
-}
-
 function rateLine(
   input: RateChargeInput,
   price: PriceTerms,
@@ -185,13 +169,9 @@ function rateLine(
     if (billable.step) steps.push(billable.step);
     quantity = billable.quantity;
   } else if (model.usesQuantity && measured) {
-    steps.push(usageStep(measured));
-    const billable = billableQuantity(
-      measured.quantity,
-      charge.transform,
-      charge.included,
-      fractionOf(measured),
-    );
+    const measuredFraction = fractionOf(measured);
+    steps.push(usageStep(measured, measuredFraction));
+    const billable = billableQuantity(measured.quantity, charge.transform, charge.included, measuredFraction);
     // Priced window by window, the transform applies to each window (the window pricing step shows it).
     if (billable.step && charge.windows === undefined) steps.push(billable.step);
     quantity = billable.quantity;
@@ -363,39 +343,6 @@ function ungrouped(usage: MeterQuantity | undefined): Measured | undefined {
   return { ...usage, group: undefined };
 }
 
-// The meter's fraction, when it is the very quantity measured: a quantity changed since (a projection
-// of a preview rounds it to six decimals) no longer is that fraction, and is priced as it reads.
-function fractionOf(measured: Measured): ExactQuotient | undefined {
-  const { fraction } = measured;
-  return fraction !== undefined && quotientValue(fraction).eq(measured.quantity) ? fraction : undefined;
-}
-
-// A fraction a person can redo by hand: numerator and denominator of at most 30 digits each (entities
-// with many different counts add up to far longer ones, which the 50-digit quantity says as well).
-function readable(terms: { readonly numerator: bigint; readonly denominator: bigint }): boolean {
-  return String(terms.numerator).length <= 31 && String(terms.denominator).length <= 30;
-}
-
-// The `usage` step, its optional fields set in their order (see the line above).
-function usageStep(measured: Measured): RatedStep {
-  const { meter } = measured;
-  const step: Mutable<Extract<RatedStep, { kind: "usage" }>> = {
-    kind: "usage",
-    meter: meter.id,
-    aggregation: meter.aggregation,
-    events: measured.events,
-    quantity: toPlainString(measured.quantity),
-  };
-  if (meter.unit !== undefined) step.unit = meter.unit;
-  if (measured.computation) step.computation = toComputationData(measured.computation);
-  if (meter.value !== undefined) step.value = valueFormula(meter.value);
-  const fraction = fractionOf(measured);
-  const terms = fraction === undefined ? undefined : lowestTerms(fraction);
-  if (terms !== undefined && readable(terms))
-    step.fraction = { numerator: String(terms.numerator), denominator: String(terms.denominator) };
-  return step as RatedStep;
-}
-
 /** A fee: a price declared a fee (flat) or a quantity fixed by the contract (seats); what trials and billing in advance apply to. */
 export function isFee(charge: ChargeInForce): boolean {
   return modelOfPrice(charge.price).isFee || charge.quantity !== undefined;
@@ -447,13 +394,4 @@ function describeGroup(group: Readonly<Record<string, PropertyValue>>): string {
 function unitSuffix(input: RateChargeInput): string {
   const unit = input.usage?.meter.unit;
   return unit === undefined ? "" : ` ${unit}`;
-}
-
-// The meter's record as invoice data: the same fields, the optional direction left out when absent.
-function toComputationData(computation: Computation): ComputationData {
-  if (computation.kind === "percentile") {
-    const { direction, ...rest } = computation;
-    return direction === undefined ? rest : { ...rest, direction: { ...direction } };
-  }
-  return { ...computation };
 }
