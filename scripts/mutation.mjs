@@ -72,7 +72,6 @@ export const TARGETS = {
       "billProgressively.ts",
       "progressiveSchema.ts",
       "usageWarnings.ts",
-      "perObject.ts",
       "buildInvoice.ts",
       "draft.ts",
       "projectUsage.ts",

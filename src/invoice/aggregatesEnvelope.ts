@@ -1,9 +1,8 @@
 import * as z from "zod/mini";
 import { aggregatesMessages, InputError } from "../errors/index.js";
-import { isCount, plainRecord, toInputError, toProblems } from "../schema/index.js";
+import { isCount, perObject, plainRecord, toInputError, toProblems } from "../schema/index.js";
 import { formatInstant } from "../time/index.js";
 import { checkMadeFor, isMadeFor, madeForOf, madeForSchema } from "./aggregatesMadeFor.js";
-import { perObject } from "./perObject.js";
 import type { PreparedRating, UsageAggregates } from "./usageAggregates.js";
 
 // The usage aggregates' envelope (docs/scale.md, "The aggregates JSON"): what it holds besides the

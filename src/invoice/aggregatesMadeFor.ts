@@ -1,9 +1,8 @@
 import * as z from "zod/mini";
 import { aggregatesMessages, InputError } from "../errors/index.js";
 import type { MeterRequest } from "../meters/index.js";
-import { canonicalJson, plainRecord, sha256OfCanonical } from "../schema/index.js";
+import { canonicalJson, perObject, plainRecord, sha256OfCanonical } from "../schema/index.js";
 import { formatInstant, type Period } from "../time/index.js";
-import { perObject } from "./perObject.js";
 import type { PreparedRating } from "./usageAggregates.js";
 
 /**

@@ -1,5 +1,6 @@
 import type { Contract } from "../contracts/index.js";
 import { aggregatesMessages, hostHashNotFunction, InputError, invoiceMessages } from "../errors/index.js";
+import { objectSlot } from "../schema/index.js";
 import type { Period } from "../time/index.js";
 
 // The library's entry points are called from JavaScript too, where the types do not hold: these checks
@@ -170,11 +171,11 @@ function isInstant(value: unknown): boolean {
 // invoice (the shape check per call, its list and closures, was 4 % of rating from aggregates; issue
 // 14). A PreparedRating is readonly, so one that passed once still passes; a copy of it, or one made by a
 // second copy of the library (require and import), is checked by shape once and kept.
-const PREPARED = new WeakSet<object>();
+const PREPARED = objectSlot<object, true>("prepared");
 
 /** Brands what prepareRating returns, so that {@link requirePrepared} knows it without a shape check. */
 export function markPrepared<T extends object>(prepared: T): T {
-  PREPARED.add(prepared);
+  PREPARED.set(prepared, true);
   return prepared;
 }
 
@@ -184,7 +185,7 @@ export function markPrepared<T extends object>(prepared: T): T {
  * @throws InputError `invalid_argument` at path `prepared`
  */
 export function requirePrepared(value: unknown): void {
-  if (typeof value === "object" && value !== null && PREPARED.has(value)) return;
+  if (typeof value === "object" && value !== null && PREPARED.get(value) === true) return;
   const period = isObject(value) ? value.period : undefined;
   const made =
     isObject(value) &&
@@ -194,7 +195,7 @@ export function requirePrepared(value: unknown): void {
     Array.isArray(period.pieces) &&
     Array.isArray(period.spans);
   if (!made) throw InputError.from(aggregatesMessages.notPreparedRating(value), "prepared");
-  PREPARED.add(value);
+  PREPARED.set(value, true);
 }
 
 /**

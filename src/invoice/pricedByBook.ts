@@ -1,6 +1,6 @@
 import type { Contract } from "../contracts/index.js";
 import type { RateChargeResult } from "../rating/index.js";
-import { perObject } from "./perObject.js";
+import { perObject } from "../schema/index.js";
 
 // The book's charge ids as a set, once per contract: a 10,000-charge book is asked about every charge.
 const bookCharges = perObject(

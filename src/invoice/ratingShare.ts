@@ -1,6 +1,7 @@
 import type { Contract } from "../contracts/index.js";
 import { aggregatesMessages, InputError } from "../errors/index.js";
 import { Decimal } from "../money/index.js";
+import { isSlotKey } from "../schema/index.js";
 
 /**
  * What preparations of many contracts share, held by the caller ({@link createRatingShare}): each pricing
@@ -134,7 +135,7 @@ function decimalPrint(value: Decimal): string | undefined {
 
 function arrayPrint(list: ReadonlyArray<unknown>): string | undefined {
   // Dense, with nothing but its items: a hole reads as undefined but is not one to `in` and `forEach`.
-  if (Reflect.ownKeys(list).length !== list.length + 1) return undefined;
+  if (dataKeyCount(list) !== list.length + 1) return undefined;
   let text = "[";
   for (let index = 0; index < list.length; index += 1) {
     const item = fingerprint(list[index]);
@@ -148,7 +149,7 @@ function objectPrint(record: object): string | undefined {
   if (Object.getPrototypeOf(record) !== Object.prototype) return undefined;
   // Own string keys only, every one enumerable: no symbol, no hidden member.
   const keys = Object.keys(record);
-  if (Reflect.ownKeys(record).length !== keys.length) return undefined;
+  if (dataKeyCount(record) !== keys.length) return undefined;
   let text = "{";
   for (let index = 0; index < keys.length; index += 1) {
     const key = keys[index] as string;
@@ -157,4 +158,12 @@ function objectPrint(record: object): string | undefined {
     text += `${index === 0 ? "" : ","}${JSON.stringify(key)}:${member}`;
   }
   return `${text}}`;
+}
+
+// How many own keys a value has besides what rating keeps on it (objectSlot.ts: a compiled meter, a
+// price's text), which is no part of its value: a meter rated before it was shared is shared alike.
+function dataKeyCount(value: object): number {
+  let count = 0;
+  for (const key of Reflect.ownKeys(value)) if (!isSlotKey(key)) count += 1;
+  return count;
 }

@@ -1,5 +1,6 @@
 import type { ChargeTerms, Contract } from "../contracts/index.js";
 import { type ChargeInForce, type OverrideInForce, scaleMoney } from "../rating/index.js";
+import { objectSlot, perObject } from "../schema/index.js";
 import {
   formatLocalDate,
   type Period,
@@ -8,7 +9,6 @@ import {
   toLocalDate,
 } from "../time/index.js";
 import type { InvoiceLine } from "./invoiceSchema.js";
-import { perObject } from "./perObject.js";
 
 type Override = Contract["overrides"][number];
 
@@ -50,7 +50,7 @@ interface IndexedOverride {
   readonly index: number;
 }
 
-const timelines = new WeakMap<Contract, TermsTimeline>();
+const timelines = objectSlot<Contract, TermsTimeline>("termsTimeline");
 
 function termsVersion(contract: Contract, instant: number): TermsVersion {
   let timeline = timelines.get(contract);

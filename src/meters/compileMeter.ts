@@ -1,5 +1,5 @@
 import { isRecord, requireArgument } from "../errors/index.js";
-import type { MeterTerms } from "../schema/index.js";
+import { type MeterTerms, objectSlot } from "../schema/index.js";
 import type { Period } from "../time/index.js";
 import { entityReducer } from "./entities.js";
 import { persistentTotalReducer, persistentUniqueReducer } from "./persistent.js";
@@ -66,7 +66,7 @@ export function reducerOf(meter: MeterTerms, period: Period, timeZone: string): 
 }
 
 // Per meter (dropped with it), the period, zone and reducer of its last compilation.
-const LAST = new WeakMap<
+const LAST = objectSlot<
   MeterTerms,
   {
     readonly start: number;
@@ -74,7 +74,7 @@ const LAST = new WeakMap<
     readonly timeZone: string;
     readonly reducer: Reducer<unknown>;
   }
->();
+>("lastReducer");
 
 function compiled(meter: MeterTerms, period: Period, timeZone: string): Reducer<unknown> {
   const byZone = childOf(COMPILED, meter, () => new Map());

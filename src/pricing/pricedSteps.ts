@@ -1,5 +1,5 @@
 import { type Decimal, toPlainString, ZERO } from "../money/index.js";
-import type { StepData } from "../schema/index.js";
+import { objectSlot, type StepData } from "../schema/index.js";
 import type { RatedAmount } from "./priceModel.js";
 
 /** A priced step and its exact amount, kept as a Decimal so callers never re-parse the text. */
@@ -10,7 +10,8 @@ export interface PricedStep<S extends StepData> {
 
 // The text of a contract's constant decimals (tier bounds, unit prices) is computed once per decimal:
 // rating a million quantities against the same tiers must not re-format the same bounds a million times.
-const constantText = new WeakMap<Decimal, string>();
+// Kept on the decimal (objectSlot.ts): a WeakMap of every customer's prices was read at random.
+const constantText = objectSlot<Decimal, string>("termText");
 
 /** `toPlainString` for decimals that come from contract terms, memoised per instance. */
 export function termText(value: Decimal): string {

@@ -66,6 +66,7 @@ export type {
   WindowTerms,
 } from "./meter.js";
 export { AGGREGATIONS, meterSchema } from "./meter.js";
+export { isSlotKey, type ObjectSlot, objectSlot, perObject } from "./objectSlot.js";
 export type { CarriedMeterStateInput } from "./parseCarriedStates.js";
 export { parseCarriedStates, parseCarriedStatesAt } from "./parseCarriedStates.js";
 export type { SafeParseUsageEventResult } from "./parseUsageEvent.js";

@@ -42,6 +42,24 @@ describe("prepareRating's share", () => {
     expect(b.invoice.customer.id).toBe("cus_b");
   });
 
+  it("shares a meter and charge already rated, which keep what rating derived from them out of sight", () => {
+    // Rating keeps a compiled meter and each price's text on the contract's own objects (objectSlot.ts):
+    // those are no part of the value, so a contract rated before it is prepared shares as a fresh one.
+    const rated = parseContract(egressContractJson("cus_a"));
+    const first = prepareRating(rated, "2026-02");
+    rateFromAggregates(first, aggregateForRating(first, [event("cus_a", "100")]));
+    expect(Reflect.ownKeys(rated.meters[0] as object).length).toBeGreaterThan(
+      Object.keys(rated.meters[0] as object).length,
+    );
+    const share = createRatingShare();
+    const a = prepareRating(rated, "2026-02", { share });
+    const b = invoiceOf(egressContractJson("cus_b"), "20", { share });
+    expect(b.prepared.contract.meters[0]).toBe(a.contract.meters[0]);
+    expect(b.prepared.contract.charges[0]).toBe(a.contract.charges[0]);
+    // 20 GB × $0.05 = $1.00
+    expect(b.invoice.total).toBe("1.00");
+  });
+
   it("gives the same invoice, byte for byte, as a preparation without a share", () => {
     const share = createRatingShare();
     invoiceOf(egressContractJson("cus_a"), "100", { share });

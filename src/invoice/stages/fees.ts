@@ -2,6 +2,7 @@ import type { Amendment, ChargeTerms, Contract, CreditBasis } from "../../contra
 import { InputError, invoiceMessages } from "../../errors/index.js";
 import { ZERO } from "../../money/index.js";
 import type { BilledFeeDiscount, RateChargeResult } from "../../rating/index.js";
+import { perObject } from "../../schema/index.js";
 import {
   FIRST_YEAR,
   intersectPeriods,
@@ -14,7 +15,6 @@ import {
   prorationRatio,
 } from "../../time/index.js";
 import type { PeriodInForce } from "../draft.js";
-import { perObject } from "../perObject.js";
 import { type ServicePeriod, servicePeriodOf, termPeriod } from "../resolveServicePeriod.js";
 import {
   allCharges,

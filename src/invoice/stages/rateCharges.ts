@@ -12,6 +12,7 @@ import {
   type RatedLine,
   rateCharge,
 } from "../../rating/index.js";
+import { perObject } from "../../schema/index.js";
 import {
   formatLocalDate,
   type Period,
@@ -21,7 +22,6 @@ import {
 } from "../../time/index.js";
 import { type ChargeRun, chargeRuns } from "../chargeRuns.js";
 import type { InvoiceDraft, PeriodInForce, PeriodUsage } from "../draft.js";
-import { perObject } from "../perObject.js";
 import { type MeterQuantityOf, poolsInForce } from "../poolSizes.js";
 import { withPriceBook } from "../pricedByBook.js";
 import { label } from "../resolveServicePeriod.js";
@@ -323,10 +323,10 @@ function buildIndex(usage: AggregateUsageResult): UsageIndex {
 const indexPerObject = perObject(buildIndex);
 
 // The index of the usage result rated last comes first: an invoice rates its charges over one usage
-// result, new on every invoice, and an entry for each in indexPerObject's WeakMap (dropped only by the
-// collector) was 4 % of rating from aggregates (issue 14). A usage result of a few meters and
-// groupings whose index is not the last one is indexed again (a bounded cost: rating stays linear);
-// a larger one goes to the WeakMap. A usage result is never changed, so its index stays right.
+// result, new on every invoice, and an entry for each in a WeakMap (dropped only by the collector) was
+// 4 % of rating from aggregates (issue 14). A usage result of a few meters and groupings whose index is
+// not the last one is indexed again (a bounded cost: rating stays linear); a larger one keeps its index
+// (indexPerObject). A usage result is never changed, so its index stays right.
 const SMALL_USAGE = 16;
 let lastUsage: AggregateUsageResult | undefined;
 let lastIndex: UsageIndex | undefined;

@@ -14,7 +14,7 @@ import {
   ZERO,
   ZERO_QUOTIENT,
 } from "../../money/index.js";
-import type { InvoiceTax } from "../../schema/index.js";
+import { type InvoiceTax, objectSlot } from "../../schema/index.js";
 import { chargeScope } from "../chargeScope.js";
 import type { InvoiceDraft } from "../draft.js";
 import type { InvoiceLine } from "../invoiceSchema.js";
@@ -102,7 +102,7 @@ export function applyTax(
 
 const HUNDRED = new Decimal(100);
 
-const scopes = new WeakMap<TaxRateTerms, (chargeId: string) => boolean>();
+const scopes = objectSlot<TaxRateTerms, (chargeId: string) => boolean>("taxScope");
 
 // Each rate's list of charges is read into a set once (a rate of the contract is immutable).
 function appliesTo(rate: TaxRateTerms, line: InvoiceLine): boolean {
