@@ -72,9 +72,10 @@ export class MeterAccumulator {
       inherited: dimensions.some(isInheritedName),
     }));
     // Daily buckets (for charts) are kept for meters whose days add up to the quantity.
-    const dailyReducer = keepsDailyQuantities(meter) ? valueReducerOf(meter.aggregation) : undefined;
+    // Asked only when days are wanted: rating from aggregates makes four accumulators an invoice.
+    const dailyReducer = daily && keepsDailyQuantities(meter) ? valueReducerOf(meter.aggregation) : undefined;
     this.daily =
-      daily && dailyReducer !== undefined
+      dailyReducer !== undefined
         ? { layout: windowLayout("day", period, timeZone), reducer: dailyReducer, states: new Map() }
         : undefined;
     const laned = keepsSums(this.reducer) && !request.collectValues && this.daily === undefined;

@@ -4,6 +4,7 @@ export { isIsoCurrency, isoCurrencyCodes, resolveCurrency } from "./currency.js"
 export type { DecimalInput } from "./decimal.js";
 export {
   addExactly,
+  compareDecimals,
   Decimal,
   exactDifference,
   exactProduct,

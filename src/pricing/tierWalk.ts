@@ -1,4 +1,4 @@
-import { Decimal, ZERO } from "../money/index.js";
+import { compareDecimals, Decimal, ZERO } from "../money/index.js";
 
 /** Anything with an inclusive upper bound; the last tier has none. */
 export interface Bounded {
@@ -28,7 +28,7 @@ export function graduatedTiers<T extends Bounded>(
   let from: Decimal = ZERO;
   for (const [index, tier] of tiers.entries()) {
     const upTo = tier.upTo ?? undefined;
-    const within = upTo === undefined || quantity.lessThanOrEqualTo(upTo);
+    const within = upTo === undefined || compareDecimals(quantity, upTo) <= 0;
     const bounded = upTo === undefined ? quantity : smaller(quantity, upTo, within);
     const inTier = from.isZero() ? minusZero(bounded) : bounded.minus(from);
     // Signs rather than greaterThan(0), which makes a Decimal of its argument (issue 14).
@@ -61,7 +61,7 @@ function minusZero(value: Decimal): Decimal {
  * not exceed (a total exactly on a bound stays in the lower tier).
  */
 export function volumeTier<T extends Bounded>(tiers: ReadonlyArray<T>, quantity: Decimal): ReachedTier<T> {
-  const index = tiers.findIndex((tier) => tier.upTo == null || quantity.lessThanOrEqualTo(tier.upTo));
+  const index = tiers.findIndex((tier) => tier.upTo == null || compareDecimals(quantity, tier.upTo) <= 0);
   const tier = tiers[index] as T;
   const from = index === 0 ? ZERO : (tiers[index - 1]?.upTo ?? ZERO);
   return { index, tier, from, inTier: quantity };
