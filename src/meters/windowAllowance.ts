@@ -1,4 +1,16 @@
-import { addExactly, Decimal, toPlainString, ZERO } from "../money/index.js";
+import {
+  addQuotients,
+  Decimal,
+  type ExactQuotient,
+  fractionAbove,
+  fractionWhenUnending,
+  ONE,
+  quotient,
+  quotientValue,
+  toPlainString,
+  ZERO,
+  ZERO_QUOTIENT,
+} from "../money/index.js";
 import { formatInstant } from "../time/index.js";
 
 /** A window whose value went above the free allowance: when it started, its value, what is billed. */
@@ -22,19 +34,29 @@ export interface WindowAllowanceResult {
  * hour's peak; Azure Cosmos DB's free tier: 1,000 RU/s in each hour): each window's value becomes
  * max(0, value − allowance), so the meter's sum is Σ max(0, window − allowance). Windows without
  * events stay out (`undefined`) or count 0, as the meter says, before this runs.
+ *
+ * A window value that is a fraction which need not end (a rate per second, an average: `fractions`,
+ * keyed by the value) is taken down as a fraction, (n − allowance × d) ÷ d, and what is left is noted
+ * in `fractions` in its turn, so the meter's sum and its price keep it exact (docs/meters.md,
+ * "Quotients"): 1/3 GB less 0.25 free is 1/12 GB, not 0.0833…33.
  */
 export function applyWindowAllowance(
   values: ReadonlyArray<Decimal | undefined>,
   allowance: Decimal,
   startOf: (index: number) => number,
+  fractions: Map<Decimal, ExactQuotient>,
 ): WindowAllowanceResult {
   const above: WindowAboveAllowance[] = [];
-  let free: Decimal = ZERO;
+  let free: ExactQuotient = ZERO_QUOTIENT;
   const after = values.map((value, index) => {
     if (value === undefined) return undefined;
-    const billable = Decimal.max(ZERO, value.minus(allowance));
-    free = addExactly(free, Decimal.min(value, allowance));
-    if (billable.greaterThan(0)) {
+    const fraction = fractions.get(value);
+    const { billable, covered } =
+      fraction === undefined
+        ? lessAllowance(value, allowance)
+        : fractionLessAllowance(fraction, allowance, fractions);
+    free = addQuotients(free, covered);
+    if (!billable.isZero()) {
       above.push({
         start: formatInstant(startOf(index)),
         value: toPlainString(value),
@@ -46,7 +68,32 @@ export function applyWindowAllowance(
   return {
     values: after,
     perWindow: toPlainString(allowance),
-    free: toPlainString(free),
+    free: toPlainString(quotientValue(free)),
     above,
   };
+}
+
+// A value that ends: max(0, value − allowance) billed, min(value, allowance) covered.
+function lessAllowance(value: Decimal, allowance: Decimal): { billable: Decimal; covered: ExactQuotient } {
+  return {
+    billable: Decimal.max(ZERO, value.minus(allowance)),
+    covered: quotient(Decimal.min(value, allowance), ONE),
+  };
+}
+
+// A fraction n ÷ d (d > 0): what is above the allowance stays a fraction, noted in `fractions` when it
+// still need not end (1/3 − 1/4 = 1/12); all of it is covered when it is not above.
+function fractionLessAllowance(
+  fraction: ExactQuotient,
+  allowance: Decimal,
+  fractions: Map<Decimal, ExactQuotient>,
+): { billable: Decimal; covered: ExactQuotient } {
+  const left = fractionAbove(fraction, allowance);
+  if (!left.numerator.isPositive() || left.numerator.isZero()) return { billable: ZERO, covered: fraction };
+  const covered = quotient(allowance, ONE);
+  const unending = fractionWhenUnending(left.numerator, left.denominator);
+  if (unending === undefined) return { billable: left.numerator.div(left.denominator), covered };
+  const billable = quotientValue(unending);
+  fractions.set(billable, unending);
+  return { billable, covered };
 }

@@ -176,7 +176,7 @@ function finalizeWindows(state: WindowState, context: FinalizeContext, plan: Win
     const allowance =
       window.allowance === undefined
         ? undefined
-        : applyWindowAllowance(measured, window.allowance, layout.startOf);
+        : applyWindowAllowance(measured, window.allowance, layout.startOf, fractions);
     const values =
       allowance === undefined ? (filled.get("") ?? []) : applyEmpty(allowance.values, window.emptyWindows);
     const computation: Computation = {
@@ -192,8 +192,8 @@ function finalizeWindows(state: WindowState, context: FinalizeContext, plan: Win
         : { allowance: { perWindow: allowance.perWindow, free: allowance.free, above: allowance.above } }),
     };
     const windows = windowQuantities(allowance?.values ?? measured, window.emptyWindows, layout, fractions);
-    // A free allowance per window makes new values (value − allowance), which keep no fraction.
-    const fraction = allowance === undefined ? outerFraction(plan.outer, values, fractions) : undefined;
+    // A free allowance per window takes a fraction down as a fraction (value − allowance), noted too.
+    const fraction = outerFraction(plan.outer, values, fractions);
     const quantity = fraction === undefined ? OUTER[plan.outer]!(values) : quotientValue(fraction);
     return fraction === undefined
       ? { quantity, events, computation, windows }
@@ -247,8 +247,7 @@ function outerFraction(
 }
 
 // Each window's value with its start, in time order; an empty window is 0 or left out, as `applyEmpty`.
-// A value that is a fraction keeps it, for window pricing (values less an allowance are new ones, and
-// keep none).
+// A value that is a fraction keeps it, for window pricing (a value less an allowance per window too).
 function windowQuantities(
   values: ReadonlyArray<Decimal | undefined>,
   policy: "zero" | "skip" | undefined,

@@ -36,7 +36,8 @@ import { type BilledFeeDiscount, creditNetOfDiscount } from "./creditNetOfDiscou
 import { fullQuantityOf, priceAtFullQuantityTiers } from "./fullQuantityTiers.js";
 import { applyLineLimits } from "./lineLimits.js";
 import { type ChargeInForce, overriddenPrice } from "./overriddenPrice.js";
-import type { AllowanceDraw, AllowanceLookup } from "./planAllowanceDraws.js";
+import type { AllowanceLookup } from "./planAllowanceDraws.js";
+import { leftByDraw } from "./poolDraw.js";
 import type { RatedLine, RatedStep } from "./ratedLine.js";
 import { fractionOf, type Measured, usageStep } from "./usageStep.js";
 import { priceByWindow } from "./windowPricing.js";
@@ -178,9 +179,9 @@ function rateLine(
     fraction = billable.fraction;
     const draw = input.allowance?.(id);
     if (draw !== undefined) {
-      // The pool planned its draws on 50-digit quantities; what is left is priced as that difference.
-      fraction = undefined;
-      quantity = drawAllowance(quantity, draw, id);
+      const left = leftByDraw(quantity, fraction, draw, id);
+      quantity = left.quantity;
+      fraction = left.fraction;
       steps.push({
         kind: "allowance",
         pool: draw.pool,
@@ -346,15 +347,6 @@ function ungrouped(usage: MeterQuantity | undefined): Measured | undefined {
 /** A fee: a price declared a fee (flat) or a quantity fixed by the contract (seats); what trials and billing in advance apply to. */
 export function isFee(charge: ChargeInForce): boolean {
   return modelOfPrice(charge.price).isFee || charge.quantity !== undefined;
-}
-
-// The pool's draw was planned on this same billable quantity; a draw larger than it is our bug.
-function drawAllowance(billable: Decimal, draw: AllowanceDraw, lineId: string): Decimal {
-  if (draw.drawn.isNegative() || draw.drawn.greaterThan(billable.isNegative() ? 0 : billable))
-    throw new InvariantError(
-      `Line ${lineId} was planned to draw ${toPlainString(draw.drawn)} from allowance ${draw.pool} but bills ${toPlainString(billable)}.`,
-    );
-  return billable.minus(draw.drawn);
 }
 
 // Where the price a line is rated with is written: the override that put it in, else the charge's own.

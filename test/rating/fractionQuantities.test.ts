@@ -186,6 +186,65 @@ describe("a quantity that is a quotient which does not end is priced exactly", (
     expect(line.amount).toBe("0.01");
   });
 
+  it("a free allowance per window off an hour's average: (1/3 − 1/4) GB at $0.12, rounded down, is $0.01", () => {
+    // The hour from 12:00 averages 1, 0 and 0 GB: 1/3 GB; 0.25 GB of it is free, so 1/3 − 1/4 = 1/12 GB
+    // is billed; × $0.12 = $0.01 exactly. At 50 digits the window was 0.333…33 − 0.25 = 0.0833…33 GB,
+    // priced 0.00999…96, which rounds down to $0.00.
+    const meter = gauge({
+      aggregation: "sum",
+      window: { size: "hour", aggregation: "avg", allowance: "0.25" },
+    });
+    const events = ["1", "0", "0"].map((v, at) =>
+      usageEvent(`h${at}`, "g", `2026-02-14T12:0${at}:00Z`, { v }),
+    );
+    const line = lineOf(meter, { model: "unit", unitPrice: "0.12" }, events, "down");
+    expect(line.amount).toBe("0.01");
+    expect(line.steps[0]).toMatchObject({ kind: "usage", fraction: { numerator: "1", denominator: "12" } });
+  });
+
+  it("a free allowance per window off two rates per second: 2 × (1/300 − 1/500) byte/s at $3.75 is $0.01", () => {
+    // Each 5-minute window: 1 byte ÷ 300 s = 1/300 byte/s, less 0.002 = 1/500 free: 2/1,500 = 1/750
+    // byte/s. Two windows: 2/750 = 1/375 byte/s; × $3.75 = $0.01 exactly, rounded down. At 50 digits each
+    // window was 0.00333…33 − 0.002 = 0.00133…33, the two 0.00266…66, priced 0.00999…97: $0.00.
+    const meter = gauge({
+      aggregation: "sum",
+      window: { size: "5m", aggregation: "sum", perSecond: true, allowance: "0.002" },
+    });
+    const events = [
+      usageEvent("one", "g", "2026-02-14T12:01:00Z", { v: "1" }),
+      usageEvent("two", "g", "2026-02-14T12:06:00Z", { v: "1" }),
+    ];
+    const line = lineOf(meter, { model: "unit", unitPrice: "3.75" }, events, "down");
+    expect(line.amount).toBe("0.01");
+    expect(line.steps[0]).toMatchObject({ kind: "usage", fraction: { numerator: "1", denominator: "375" } });
+  });
+
+  it("an allowance pool of 0.25 GB drawn from an average of 1/3 GB leaves 1/12 GB: $0.01 at $0.12, rounded down", () => {
+    // 1/3 − 1/4 = 1/12 GB; × $0.12 = $0.01 exactly. At 50 digits 0.333…33 − 0.25 = 0.0833…33, priced
+    // 0.00999…96: $0.00.
+    const contract = buildContract({
+      meters: [gauge()],
+      charges: [charge({ model: "unit", unitPrice: "0.12" })],
+      allowances: [{ id: "free", name: "Free storage", quantity: "0.25", charges: ["c"] }],
+      rounding: { mode: "down" },
+    });
+    const invoice = rateInvoice(contract, readings("1", "0", "0"), "2026-02");
+    const line = invoice.lines.find((entry) => entry.chargeId === "c")!;
+    expect(line.amount).toBe("0.01");
+    expect(line.steps.find((step) => step.kind === "allowance")).toMatchObject({ drawn: "0.25" });
+    // A pool that covers the whole average leaves nothing to price: 1/3 GB out of 1 GB, $0.00.
+    const covering = buildContract({
+      meters: [gauge()],
+      charges: [charge({ model: "unit", unitPrice: "0.12" })],
+      allowances: [{ id: "free", name: "Free storage", quantity: "1", charges: ["c"] }],
+      rounding: { mode: "up" },
+    });
+    const covered = rateInvoice(covering, readings("1", "0", "0"), "2026-02").lines.find(
+      (entry) => entry.chargeId === "c",
+    )!;
+    expect([covered.quantity, covered.amount]).toEqual(["0", "0.00"]);
+  });
+
   it("windows whose fractions add up to a quotient that ends: 1 ÷ 300 + 2 ÷ 300 = 0.01, no fraction", () => {
     const meter = gauge({ aggregation: "sum", window: { size: "5m", aggregation: "sum", perSecond: true } });
     const events = [
