@@ -168,4 +168,68 @@ describe("an average priced by a unit, graduated, volume or tiered-minimum price
       }),
     );
   });
+
+  it("hourly averages less a free allowance per hour, less a pool, match the oracle in every mode", () => {
+    // Readings in 1–4 hours of 2 February, 1–6 in each: each hour's average is Σ ÷ readings, less the
+    // allowance per hour (never below 0); the hours add up; a pool, when there is one, takes what it
+    // holds of the sum. Half the prices are a whole number of cents × 60, so that many amounts end on a
+    // cent (averages over 3, 4, 5 or 6 readings, less allowances in hundredths).
+    const hour = fc.array(fc.integer({ min: 0, max: 500 }), { minLength: 1, maxLength: 6 });
+    const scenario = fc.record({
+      hours: fc.array(hour, { minLength: 1, maxLength: 4 }),
+      allowanceCents: fc.integer({ min: 0, max: 300 }),
+      poolCents: fc.option(fc.integer({ min: 0, max: 800 }), { nil: undefined }),
+      price: fc.oneof(
+        fc.integer({ min: 1, max: 40 }).map((cents) => text(cents * 60, 2)),
+        fc.integer({ min: 1, max: 20_000 }).map((units) => text(units, 4)),
+      ),
+      mode: fc.constantFrom<RoundingMode>(...ROUNDING_MODES),
+    });
+    fc.assert(
+      fc.property(scenario, ({ hours, allowanceCents, poolCents, price, mode }) => {
+        const allowance = text(allowanceCents, 2);
+        const contract = buildContract({
+          meters: [
+            {
+              id: "gauge",
+              eventType: "g",
+              aggregation: "sum",
+              valueProperty: "v",
+              window: { size: "hour", aggregation: "avg", allowance },
+            },
+          ],
+          charges: [{ id: "c", name: "Cache", meter: "gauge", price: { model: "unit", unitPrice: price } }],
+          ...(poolCents === undefined
+            ? {}
+            : { allowances: [{ id: "pool", name: "Pool", quantity: text(poolCents, 2), charges: ["c"] }] }),
+          rounding: { mode },
+        });
+        const events = hours.flatMap((readings, at) =>
+          readings.map((cents, index) =>
+            usageEvent(`h${at}r${index}`, "g", `2026-02-02T0${at}:${String(index).padStart(2, "0")}:00Z`, {
+              v: text(cents, 2),
+            }),
+          ),
+        );
+        const line = rateInvoice(contract, events, "2026-02").lines.find((entry) => entry.chargeId === "c")!;
+
+        const free = ofText(allowance);
+        const billed = hours.reduce((total, readings) => {
+          const sum = readings.reduce((all, cents) => all + BigInt(cents), 0n);
+          const average = fraction(sum, 100n * BigInt(readings.length));
+          return atMost(average, free) ? total : plus(total, minus(average, free));
+        }, fraction(0n));
+        const pool = poolCents === undefined ? undefined : fraction(BigInt(poolCents), 100n);
+        const left =
+          pool === undefined || atMost(billed, pool)
+            ? pool === undefined
+              ? billed
+              : fraction(0n)
+            : minus(billed, pool);
+        const amount = times(left, ofText(price));
+        const cents = roundFractionByHand(amount.n * 100n, amount.d, mode);
+        expect(line.amount).toBe(text(Number(cents), 2));
+      }),
+    );
+  });
 });
