@@ -28,9 +28,11 @@ export function isSlotKey(key: PropertyKey): boolean {
 
 // What the symbol holds: the value and the object it was kept for, so that an object whose prototype
 // holds a slot (Object.create(contract)) does not read its prototype's value as its own.
+// The box is changed in place by a later set, so an object frozen after its first value (freezing is
+// shallow) still takes a new one.
 interface Kept<V> {
   readonly owner: object;
-  readonly value: V;
+  value: V;
 }
 
 /**
@@ -48,6 +50,11 @@ export function objectSlot<K extends object, V>(name: string): ObjectSlot<K, V> 
       return frozen.get(owner);
     },
     set(owner, value) {
+      const known = (owner as Record<symbol, Kept<V> | undefined>)[key];
+      if (known !== undefined && known.owner === owner) {
+        known.value = value;
+        return;
+      }
       if (!Object.isExtensible(owner)) {
         frozen.set(owner, value);
         return;

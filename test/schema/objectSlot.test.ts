@@ -47,6 +47,15 @@ describe("objectSlot", () => {
     expect(slot.get(frozen)).toBe("again");
   });
 
+  it("takes a new value for an object frozen after its first one", () => {
+    const slot = objectSlot<object, string>("test");
+    const owner = { a: 1 };
+    slot.set(owner, "before");
+    Object.freeze(owner);
+    slot.set(owner, "after");
+    expect(slot.get(owner)).toBe("after");
+  });
+
   it("does not read a prototype's value as the object's own", () => {
     const slot = objectSlot<object, string>("test");
     const parent = {};
