@@ -14,6 +14,7 @@ import {
 } from "../index.js";
 import { isObject, namedByFlag, readIssued, required, UsageLineError, withFile } from "./cliSupport.js";
 import { defineCommand } from "./defineCommand.js";
+import { type ReadDocument, requireDocumentsOnce } from "./documentsOnce.js";
 import { EXIT } from "./exitCodes.js";
 import { writeOutput } from "./explainOutput.js";
 import { focusParquet } from "./focusParquet.js";
@@ -86,6 +87,7 @@ export const exportCommand = defineCommand({
     const fileFormat = outputFileFormat(format, values["output-format"], values.output);
     const options = focusOptions(values);
     const read = (await Promise.all(files.map((file) => readDocuments(file)))).flat();
+    requireDocumentsOnce(read);
     const invoices = read
       .map(({ document }) => document)
       .filter((document): document is Invoice => !isCreditNote(document) && !isLateUsage(document));
@@ -193,7 +195,7 @@ function isLateUsage(document: unknown): document is LateUsageResult {
 // NDJSON of invoices (.ndjson, .jsonl; blank lines skipped, each line named), or its --format json
 // document { invoices, summary }.
 // Each document comes with where it was read (`file`, `file line 3`, `file invoices[0]`).
-async function readDocuments(file: string): Promise<Array<{ where: string; document: ExportDocument }>> {
+async function readDocuments(file: string): Promise<ReadDocument[]> {
   const at = (where: string, data: unknown) => ({ where, document: readDocument(where, data) });
   if (!/\.(ndjson|jsonl)$/i.test(file)) {
     const data = await readJsonFile(file, "export");

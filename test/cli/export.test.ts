@@ -113,6 +113,33 @@ describe("ratecard export --format focus", () => {
   });
 });
 
+describe("ratecard export: a document given twice", () => {
+  it("refuses an invoice given twice, exit 2, naming both places: its cost would count twice", () => {
+    // golden-rich's rows add up to 578.27; given twice they added up to 2 × 578.27 = 1,156.54 for one
+    // invoice of 578.27.
+    const twice = runCli("export", "--provider", "A", INVOICE, INVOICE);
+    expect([twice.code, twice.stdout]).toEqual([2, ""]);
+    expect(twice.stderr).toContain(
+      `ratecard: export ${INVOICE}: invoice ctr_helios_media:2026-03-01 is given twice`,
+    );
+    expect(twice.stderr).not.toContain("    at ");
+  });
+
+  it("refuses an invoice of a batch's NDJSON given again on its own", () => {
+    const batch = join(scratch, "batch.ndjson");
+    writeFileSync(
+      batch,
+      `${JSON.stringify(JSON.parse(readFileSync("fixtures/cdn-basic/expected.json", "utf8")))}\n`,
+    );
+    const result = runCli("export", "--provider", "A", batch, "fixtures/cdn-basic/expected.json");
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      "ratecard: export fixtures/cdn-basic/expected.json: invoice ctr_northwind_cdn:2026-02-01 is given twice",
+    );
+    expect(result.stderr).toContain(`${batch} line 1`);
+  });
+});
+
 describe("ratecard export: a --correction-period that does not fit", () => {
   // golden-rich is March 2026 in Berlin: 2026-02-28T23:00:00Z to 2026-03-31T22:00:00Z. Its credit note is
   // booked in a later billing period, given as --correction-period START/END.
