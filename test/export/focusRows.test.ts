@@ -152,10 +152,15 @@ describe("focusRows: the worked example (docs/focus-export.md)", () => {
   });
 });
 
-describe("focusRows: tiers, credits, commitments and tax (fixtures/golden-rich)", () => {
-  const invoice = parseInvoice(JSON.parse(readFileSync("fixtures/golden-rich/expected.json", "utf8")));
+/** A fixture's expected invoice, its FOCUS rows, and each row by the line it comes from. */
+function fixtureRows(name: string) {
+  const invoice = parseInvoice(JSON.parse(readFileSync(`fixtures/${name}/expected.json`, "utf8")));
   const rows = focusRows(invoice, PROVIDER);
-  const byLine = new Map(rows.map((row) => [row.x_LineId, row]));
+  return { invoice, rows, byLine: new Map(rows.map((row) => [row.x_LineId, row])) };
+}
+
+describe("focusRows: tiers, credits, commitments and tax (fixtures/golden-rich)", () => {
+  const { invoice, rows, byLine } = fixtureRows("golden-rich");
 
   it("prices a tiered line as one block at its amount and keeps its quantity as consumed", () => {
     // 420 connections on tiers: 168.00, no single unit price; 1 × 168.00 = 168.00.
@@ -211,9 +216,7 @@ describe("focusRows: tiers, credits, commitments and tax (fixtures/golden-rich)"
 });
 
 describe("focusRows: a credit for unused time (fixtures/saas-seats)", () => {
-  const invoice = parseInvoice(JSON.parse(readFileSync("fixtures/saas-seats/expected.json", "utf8")));
-  const rows = focusRows(invoice, PROVIDER);
-  const byLine = new Map(rows.map((row) => [row.x_LineId, row]));
+  const { rows, byLine } = fixtureRows("saas-seats");
 
   it("prices the seats given back at a negative quantity, so the list cost is negative like the billed cost", () => {
     // 10 seats at 12.00 billed in advance for April, 15 from the 21st: the 10 seats' last 10 of 30 days

@@ -1,47 +1,38 @@
 import { describe, expect, it } from "vitest";
-import {
-  aggregateForRating,
-  parseContract,
-  prepareRating,
-  RatecardError,
-  rateFromAggregates,
-} from "../../src/index.js";
+import { aggregateForRating, prepareRating, RatecardError, rateFromAggregates } from "../../src/index.js";
+import { buildContract, type MeterInput, unitCharge, usageEvent } from "../_support/contract.js";
+import { thrown } from "../_support/thrown.js";
 
 // Aggregates edited by hand (or written by a warehouse query) whose meter states no events could give:
 // a sum of 40 GB over no event, a peak of 30 GB over no event, 2 distinct users among 1 event, a user
 // written twice. Each is a state of the right shape, so it rated, and billed usage its own count denies.
 // A state must be one that counting events can produce (docs/scale.md, "The aggregates JSON").
-const contract = parseContract({
-  schemaVersion: 1,
-  id: "ctr_x",
-  customer: { id: "cus_x", name: "X" },
-  currency: "USD",
-  timeZone: "UTC",
-  billing: { cadence: "monthly", alignment: "calendar" },
-  term: { start: "2026-01-01" },
+const meter = (
+  id: string,
+  eventType: string,
+  aggregation: MeterInput["aggregation"],
+  valueProperty: string,
+) => ({
+  id,
+  eventType,
+  aggregation,
+  valueProperty,
+});
+// Each meter's charge, named as the meter, at a unit price.
+const PRICES = { egress: "0.05", peak: "1", users: "2", level: "0.10", mean: "0.01" };
+const contract = buildContract({
   meters: [
-    { id: "egress", eventType: "egress", aggregation: "sum", valueProperty: "gb", unit: "GB" },
-    { id: "peak", eventType: "egress", aggregation: "max", valueProperty: "gb", unit: "GB" },
-    { id: "users", eventType: "api.call", aggregation: "unique_count", valueProperty: "user", unit: "users" },
-    { id: "level", eventType: "egress", aggregation: "latest", valueProperty: "gb", unit: "GB" },
-    { id: "mean", eventType: "egress", aggregation: "avg", valueProperty: "gb", unit: "GB" },
+    meter("egress", "egress", "sum", "gb"),
+    meter("peak", "egress", "max", "gb"),
+    meter("users", "api.call", "unique_count", "user"),
+    meter("level", "egress", "latest", "gb"),
+    meter("mean", "egress", "avg", "gb"),
   ],
-  charges: [
-    { id: "egress", name: "Egress", meter: "egress", price: { model: "unit", unitPrice: "0.05" } },
-    { id: "peak", name: "Peak", meter: "peak", price: { model: "unit", unitPrice: "1" } },
-    { id: "users", name: "Users", meter: "users", price: { model: "unit", unitPrice: "2" } },
-    { id: "level", name: "Level", meter: "level", price: { model: "unit", unitPrice: "0.10" } },
-    { id: "mean", name: "Mean", meter: "mean", price: { model: "unit", unitPrice: "0.01" } },
-  ],
+  charges: Object.entries(PRICES).map(([id, unitPrice]) => unitCharge(id, id, id, unitPrice)),
 });
 const prepared = prepareRating(contract, "2026-02");
-const event = (id: string, type: string, properties: Record<string, string>, day = "10") => ({
-  id,
-  type,
-  customer: "cus_x",
-  timestamp: `2026-02-${day}T00:00:00Z`,
-  properties,
-});
+const event = (id: string, type: string, properties: Record<string, string>, day = "10") =>
+  usageEvent(id, type, `2026-02-${day}T00:00:00Z`, properties);
 // g1 10 GB on the 10th, g2 30 GB on the 11th; u1 calls twice, u2 once.
 const made = aggregateForRating(prepared, [
   event("a1", "api.call", { user: "u1" }),
@@ -61,13 +52,9 @@ function withTotal(index: number, total: unknown): unknown {
 }
 
 function refusal(aggregates: unknown): { code: string; path: string } {
-  try {
-    rateFromAggregates(prepared, aggregates);
-  } catch (error) {
-    if (error instanceof RatecardError) return { code: error.code, path: error.path };
-    throw error;
-  }
-  throw new Error("expected a refusal");
+  const error = thrown(() => rateFromAggregates(prepared, aggregates));
+  if (!(error instanceof RatecardError)) throw error;
+  return { code: error.code, path: error.path };
 }
 
 describe("rateFromAggregates and meter states no events could give", () => {
