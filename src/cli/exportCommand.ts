@@ -12,8 +12,9 @@ import {
   parseCreditNote,
   parseInvoice,
 } from "../index.js";
-import { isObject, readIssued, required, UsageLineError } from "./cliSupport.js";
+import { isObject, namedByFlag, readIssued, required, UsageLineError, withFile } from "./cliSupport.js";
 import { defineCommand } from "./defineCommand.js";
+import { type ReadDocument, requireDocumentsOnce } from "./documentsOnce.js";
 import { EXIT } from "./exitCodes.js";
 import { writeOutput } from "./explainOutput.js";
 import { focusParquet } from "./focusParquet.js";
@@ -85,22 +86,28 @@ export const exportCommand = defineCommand({
     }
     const fileFormat = outputFileFormat(format, values["output-format"], values.output);
     const options = focusOptions(values);
-    const documents = (await Promise.all(files.map((file) => readDocuments(file)))).flat();
-    const invoices = documents.filter(
-      (document): document is Invoice => !isCreditNote(document) && !isLateUsage(document),
-    );
+    const read = (await Promise.all(files.map((file) => readDocuments(file)))).flat();
+    requireDocumentsOnce(read);
+    const invoices = read
+      .map(({ document }) => document)
+      .filter((document): document is Invoice => !isCreditNote(document) && !isLateUsage(document));
     const issuedInvoice = (id: string) =>
       withInvoice(
         options,
         invoices.find((invoice) => invoice.id === id),
       );
-    // A correction (a credit note, a late-usage correction) is written from the invoice it corrects.
-    const rows: FocusRow[] = documents.flatMap((document) =>
-      isLateUsage(document)
-        ? lateUsageRows(document, issuedInvoice(document.invoiceId))
-        : isCreditNote(document)
-          ? focusRows(document, issuedInvoice(document.invoiceId))
-          : focusRows(document, options),
+    // A correction (a credit note, a late-usage correction) is written from the invoice it corrects. A
+    // problem inside a document is led by its file (and line); one of --correction-period by the flag.
+    const rows: FocusRow[] = read.flatMap(({ where, document }) =>
+      namedByFlag(CORRECTION_PERIOD_FLAG, () =>
+        withFile("export", where, /^(currency|lines)\b/, () =>
+          isLateUsage(document)
+            ? lateUsageRows(document, issuedInvoice(document.invoiceId))
+            : isCreditNote(document)
+              ? focusRows(document, issuedInvoice(document.invoiceId))
+              : focusRows(document, options),
+        ),
+      ),
     );
     await writeOutput(
       format === "json"
@@ -113,6 +120,13 @@ export const exportCommand = defineCommand({
     return EXIT.ok;
   },
 });
+
+// The paths of focusRows' `correctionPeriod` option, as the flag that gives it is named.
+const CORRECTION_PERIOD_FLAG = {
+  correctionPeriod: "--correction-period",
+  "correctionPeriod.start": "--correction-period's start",
+  "correctionPeriod.end": "--correction-period's end",
+};
 
 // --output-format, checked against --format and where the bytes go: Parquet is binary, so it is not
 // written to a terminal.
@@ -180,18 +194,20 @@ function isLateUsage(document: unknown): document is LateUsageResult {
 // The documents of one file: a JSON document, or what `ratecard batch` writes (docs/scale.md, step 5):
 // NDJSON of invoices (.ndjson, .jsonl; blank lines skipped, each line named), or its --format json
 // document { invoices, summary }.
-async function readDocuments(file: string): Promise<ExportDocument[]> {
+// Each document comes with where it was read (`file`, `file line 3`, `file invoices[0]`).
+async function readDocuments(file: string): Promise<ReadDocument[]> {
+  const at = (where: string, data: unknown) => ({ where, document: readDocument(where, data) });
   if (!/\.(ndjson|jsonl)$/i.test(file)) {
     const data = await readJsonFile(file, "export");
     if (isBatchDocument(data))
-      return data.invoices.map((invoice, index) => readDocument(`${file} invoices[${index}]`, invoice));
-    return [readDocument(file, data)];
+      return data.invoices.map((invoice, index) => at(`${file} invoices[${index}]`, invoice));
+    return [at(file, data)];
   }
   const lines = withoutByteOrderMark(await readTextFile(file, "export")).split("\n");
   return lines.flatMap((line, index) =>
     line.trim() === ""
       ? []
-      : [readDocument(`${file} line ${index + 1}`, parseJsonText(line, `export ${file} line ${index + 1}`))],
+      : [at(`${file} line ${index + 1}`, parseJsonText(line, `export ${file} line ${index + 1}`))],
   );
 }
 

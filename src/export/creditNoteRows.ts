@@ -41,7 +41,7 @@ export function creditNoteRows(note: CreditNote, options: FocusOptions, names: F
     const corrected = invoice.lines[at];
     if (corrected === undefined) {
       const path = `lines[${index}].corrects`;
-      throw InputError.from(exportMessages.focusCorrectedLineMissing(line.corrects, invoice.id), path);
+      throw InputError.from(exportMessages.focusCorrectedLineMissing(path, line.corrects, invoice.id), path);
     }
     // The note writes what it credits as positive amounts; FOCUS bills a credit as a negative cost.
     const billed = new Decimal(line.amount).minus(shares.get(line.id) ?? ZERO).negated();
@@ -94,19 +94,19 @@ export function correctionPeriod(
   period: FocusOptions["correctionPeriod"],
 ): { readonly start: string; readonly end: string } {
   if (period === undefined) {
-    throw InputError.from(exportMessages.focusCorrectionPeriodMissing(documentId), "correctionPeriod");
+    const path = "correctionPeriod";
+    throw InputError.from(exportMessages.focusCorrectionPeriodMissing(path, documentId), path);
   }
   const start = toFocusDateTime(period.start, "correctionPeriod.start");
   const end = toFocusDateTime(period.end, "correctionPeriod.end");
   if (parseInstant(period.end) <= parseInstant(period.start)) {
-    throw InputError.from(exportMessages.focusPeriodEmpty(start, end), "correctionPeriod.end");
+    const path = "correctionPeriod.end";
+    throw InputError.from(exportMessages.focusPeriodEmpty(path, start, end), path);
   }
   if (parseInstant(period.start) < parseInstant(invoice.period.end)) {
     const correctedEnd = toFocusDateTime(invoice.period.end, "invoice.period.end");
-    throw InputError.from(
-      exportMessages.focusCorrectionPeriodTooEarly(start, correctedEnd),
-      "correctionPeriod.start",
-    );
+    const path = "correctionPeriod.start";
+    throw InputError.from(exportMessages.focusCorrectionPeriodTooEarly(path, start, correctedEnd), path);
   }
   return { start, end };
 }

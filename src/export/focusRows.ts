@@ -45,7 +45,8 @@ export function focusRows(document: Invoice | CreditNote, options: FocusOptions)
   const names = focusNames(options);
   // billingcurrency.md: an ISO 4217 code. A custom unit (points) has none to give.
   if (!isIsoCurrency(document.currency.code)) {
-    throw InputError.from(exportMessages.focusCurrencyNotIso(document.currency.code), "currency.code");
+    const path = "currency.code";
+    throw InputError.from(exportMessages.focusCurrencyNotIso(path, document.currency.code), path);
   }
   return isCreditNote(document) ? creditNoteRows(document, options, names) : invoiceRows(document, names);
 }

@@ -2,6 +2,7 @@ import * as z from "zod/mini";
 import { Decimal, ExactSum, fractionWhenUnending, safeParseDecimal, ZERO } from "../money/index.js";
 import { type AggregationName, isCount, type PropertyValue, plainRecord } from "../schema/index.js";
 import { compareText } from "./compareText.js";
+import { countedStateChecks, isCountedSum } from "./countedStateChecks.js";
 import type { Reducer } from "./reducer.js";
 import { decimalJson, decimalTextSchema, eventCountSchema, instantMsSchema } from "./stateJson.js";
 
@@ -37,14 +38,17 @@ export const sumReducer: Reducer<SumState> = {
   finalize: (state) => ({ quantity: state.sum.value(), events: state.events }),
   toJson: (state) => ({ sum: decimalJson(state.sum.value()), events: state.events }),
   stateSchema: z.pipe(
-    z.strictObject({ sum: decimalTextSchema, events: eventCountSchema }),
+    z.strictObject({ sum: decimalTextSchema, events: eventCountSchema }).check(countedStateChecks.sum),
     z.transform(({ sum, events }): SumState => sumState(sum, events)),
   ),
   readState: (json) => {
     const record = plainRecord(json, SUM_KEYS);
     if (record === undefined || typeof record.sum !== "string" || !isCount(record.events)) return undefined;
     const sum = safeParseDecimal(record.sum);
-    return sum.success ? sumState(sum.data, record.events) : undefined;
+    // A state no events give is left to stateSchema, which says what is wrong with it.
+    return sum.success && isCountedSum(sum.data, record.events)
+      ? sumState(sum.data, record.events)
+      : undefined;
   },
 };
 
@@ -164,7 +168,9 @@ export const uniqueCountReducer: Reducer<UniqueState> = {
   // The distinct values themselves, not their number: two shards' values may overlap.
   toJson: (state) => ({ values: [...state.values].sort(compareText), events: state.events }),
   stateSchema: z.pipe(
-    z.strictObject({ values: z.array(z.string()), events: eventCountSchema }),
+    z
+      .strictObject({ values: z.array(z.string()), events: eventCountSchema })
+      .check(countedStateChecks.unique),
     z.transform(({ values, events }): UniqueState => ({ values: new Set(values), events })),
   ),
 };
@@ -191,7 +197,9 @@ function extremeReducer(keep: (candidate: Decimal, best: Decimal) => boolean): R
       events: state.events,
     }),
     stateSchema: z.pipe(
-      z.strictObject({ best: z.nullable(decimalTextSchema), events: eventCountSchema }),
+      z
+        .strictObject({ best: z.nullable(decimalTextSchema), events: eventCountSchema })
+        .check(countedStateChecks.extreme),
       z.transform(({ best, events }): ExtremeState => ({ best: best ?? undefined, events })),
     ),
   };
@@ -237,15 +245,17 @@ export const latestReducer: Reducer<LatestState> = {
       : { timestamp: state.timestamp, id: state.id, value: decimalJson(state.value), events: state.events },
   // No event yet: no latest one. Otherwise the winning event's instant, id and value.
   stateSchema: z.pipe(
-    z.union([
-      z.strictObject({ events: z.literal(0) }),
-      z.strictObject({
-        timestamp: instantMsSchema,
-        id: z.string(),
-        value: decimalTextSchema,
-        events: eventCountSchema,
-      }),
-    ]),
+    z
+      .union([
+        z.strictObject({ events: z.literal(0) }),
+        z.strictObject({
+          timestamp: instantMsSchema,
+          id: z.string(),
+          value: decimalTextSchema,
+          events: eventCountSchema,
+        }),
+      ])
+      .check(countedStateChecks.latest),
     z.transform((state): LatestState => ("id" in state ? { ...state } : latestReducer.init())),
   ),
 };

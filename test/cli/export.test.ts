@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FOCUS_COLUMNS, issueCreditNote, parseContract, parseInvoice, rateInvoice } from "../../src/index.js";
 import { Decimal } from "../../src/money/index.js";
+import { egressContractJson } from "../_support/egressContract.js";
 import { assertCliBuilt, runCli } from "../_support/runCli.js";
 
 const INVOICE = "fixtures/golden-rich/expected.json";
@@ -109,6 +110,90 @@ describe("ratecard export --format focus", () => {
     const parquet = runCli("export", "--provider", "A", "--format", "parquet", INVOICE);
     expect(parquet.code).toBe(2);
     expect(parquet.stderr).toContain("--format must be focus or json");
+  });
+});
+
+describe("ratecard export: a document given twice", () => {
+  it("refuses an invoice given twice, exit 2, naming both places: its cost would count twice", () => {
+    // golden-rich's rows add up to 578.27; given twice they added up to 2 × 578.27 = 1,156.54 for one
+    // invoice of 578.27.
+    const twice = runCli("export", "--provider", "A", INVOICE, INVOICE);
+    expect([twice.code, twice.stdout]).toEqual([2, ""]);
+    expect(twice.stderr).toContain(
+      `ratecard: export ${INVOICE}: invoice ctr_helios_media:2026-03-01 is given twice`,
+    );
+    expect(twice.stderr).not.toContain("    at ");
+  });
+
+  it("refuses an invoice of a batch's NDJSON given again on its own", () => {
+    const batch = join(scratch, "batch.ndjson");
+    writeFileSync(
+      batch,
+      `${JSON.stringify(JSON.parse(readFileSync("fixtures/cdn-basic/expected.json", "utf8")))}\n`,
+    );
+    const result = runCli("export", "--provider", "A", batch, "fixtures/cdn-basic/expected.json");
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      "ratecard: export fixtures/cdn-basic/expected.json: invoice ctr_northwind_cdn:2026-02-01 is given twice",
+    );
+    expect(result.stderr).toContain(`${batch} line 1`);
+  });
+});
+
+describe("ratecard export: a --correction-period that does not fit", () => {
+  // golden-rich is March 2026 in Berlin: 2026-02-28T23:00:00Z to 2026-03-31T22:00:00Z. Its credit note is
+  // booked in a later billing period, given as --correction-period START/END.
+  const exportNote = (...period: string[]) => {
+    const contract = parseContract(JSON.parse(readFileSync(CONTRACT, "utf8")));
+    const invoice = parseInvoice(JSON.parse(readFileSync(INVOICE, "utf8")));
+    const note = issueCreditNote(contract, invoice, [{ kind: "invoice", reason: "Cancelled" }]);
+    const noteFile = join(scratch, "note.json");
+    writeFileSync(noteFile, JSON.stringify(note));
+    return runCli("export", "--provider", "A", INVOICE, noteFile, ...period);
+  };
+
+  it.each([
+    [
+      "one that starts inside the corrected period",
+      "2026-03-15T00:00:00Z/2026-04-15T00:00:00Z",
+      "ratecard: --correction-period's start 2026-03-15T00:00:00Z is before the corrected invoice's period ends (2026-03-31T22:00:00Z)",
+    ],
+    [
+      "one that ends before it starts",
+      "2026-05-01T00:00:00Z/2026-04-01T00:00:00Z",
+      "ratecard: --correction-period's end 2026-04-01T00:00:00Z is not after its start 2026-05-01T00:00:00Z",
+    ],
+    [
+      "months instead of instants",
+      "2026-04/2026-05",
+      'ratecard: --correction-period\'s start: "2026-04" is not an ISO 8601 timestamp with an offset',
+    ],
+  ])("refuses %s, exit 2, naming the flag", (_, period, said) => {
+    const result = exportNote("--correction-period", period);
+    expect([result.code, result.stdout]).toEqual([2, ""]);
+    expect(result.stderr).toContain(said);
+    expect(result.stderr).not.toContain("correctionPeriod");
+    expect(result.stderr).not.toContain("    at ");
+  });
+
+  it("leads a problem inside a document with its file: an invoice in a custom unit", () => {
+    const contract = parseContract(
+      egressContractJson("cus_points", "CREDITS", { customUnits: [{ code: "CREDITS", minorUnits: 0 }] }),
+    );
+    const file = join(scratch, "points.json");
+    writeFileSync(file, JSON.stringify(rateInvoice(contract, [], "2026-02")));
+    const result = runCli("export", "--provider", "A", file);
+    expect([result.code, result.stdout]).toEqual([2, ""]);
+    expect(result.stderr).toContain(
+      `ratecard: export ${file}: currency.code is CREDITS, which is not an ISO 4217`,
+    );
+  });
+
+  it("asks for --correction-period by its name when it is left out", () => {
+    const result = exportNote();
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("ratecard: --correction-period is required: correction ");
+    expect(result.stderr).not.toContain("correctionPeriod");
   });
 });
 

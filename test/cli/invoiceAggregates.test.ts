@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -66,6 +66,26 @@ describe("ratecard invoice --aggregates", () => {
     expect(stderr).toContain(`--aggregates ${aggregates} at madeFor.meters[0].digest: `);
     expect(stderr).toContain('The usage aggregates were made for another definition of meter "egress"');
     expect(stderr).toContain("aggregate the usage again with the contract being rated");
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("refuses a state edited into one no events give: 100 GB over no event", () => {
+    // The aggregates hold e1's 100 GB (e2 is in the US); with `events` edited to 0 the sum of no event
+    // would still bill 100 × $0.05 = $5.00. A sum of no events is 0: refused, the file and the field named.
+    const made = JSON.parse(readFileSync(aggregates, "utf8"));
+    made.whole.meters[0].total.events = 0;
+    const edited = file("edited-aggregates.json", made);
+    const { code, stdout, stderr } = runCli(
+      "invoice",
+      "--contract",
+      file("contract.json", v1),
+      "--aggregates",
+      edited,
+      "--period",
+      "2026-02",
+    );
+    expect([code, stdout]).toEqual([2, ""]);
+    expect(stderr).toContain(`--aggregates ${edited}: whole.meters[0].total.sum is 100 over no event`);
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 

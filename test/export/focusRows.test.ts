@@ -152,10 +152,15 @@ describe("focusRows: the worked example (docs/focus-export.md)", () => {
   });
 });
 
-describe("focusRows: tiers, credits, commitments and tax (fixtures/golden-rich)", () => {
-  const invoice = parseInvoice(JSON.parse(readFileSync("fixtures/golden-rich/expected.json", "utf8")));
+/** A fixture's expected invoice, its FOCUS rows, and each row by the line it comes from. */
+function fixtureRows(name: string) {
+  const invoice = parseInvoice(JSON.parse(readFileSync(`fixtures/${name}/expected.json`, "utf8")));
   const rows = focusRows(invoice, PROVIDER);
-  const byLine = new Map(rows.map((row) => [row.x_LineId, row]));
+  return { invoice, rows, byLine: new Map(rows.map((row) => [row.x_LineId, row])) };
+}
+
+describe("focusRows: tiers, credits, commitments and tax (fixtures/golden-rich)", () => {
+  const { invoice, rows, byLine } = fixtureRows("golden-rich");
 
   it("prices a tiered line as one block at its amount and keeps its quantity as consumed", () => {
     // 420 connections on tiers: 168.00, no single unit price; 1 × 168.00 = 168.00.
@@ -203,6 +208,31 @@ describe("focusRows: tiers, credits, commitments and tax (fixtures/golden-rich)"
     // 679.00 − 25.00 (credit before tax) + 124.27 (tax) − 200.00 (credit after tax) = 578.27.
     expect(invoice.amountDue).toBe("578.27");
     expect(sum(rows).toFixed(2)).toBe("578.27");
+  });
+
+  it("meets every FOCUS requirement the validator transcribes", () => {
+    expect(rows.flatMap(violations)).toEqual([]);
+  });
+});
+
+describe("focusRows: a credit for unused time (fixtures/saas-seats)", () => {
+  const { rows, byLine } = fixtureRows("saas-seats");
+
+  it("prices the seats given back at a negative quantity, so the list cost is negative like the billed cost", () => {
+    // 10 seats at 12.00 billed in advance for April, 15 from the 21st: the 10 seats' last 10 of 30 days
+    // are credited, 10 × 12.00 × 10/30 = 40.00 back. At list price the 10 seats given back are
+    // −10 × 12.00 = −120.00 (before proration, as on every row), never +120.00 on a row that bills −40.00.
+    expect(byLine.get("seats:unused@2026-04-21")).toMatchObject({
+      ChargeCategory: "Purchase",
+      BilledCost: "-40.00",
+      PricingQuantity: "-10",
+      ListUnitPrice: "12",
+      ContractedUnitPrice: "12",
+      ListCost: "-120",
+      ContractedCost: "-120",
+    });
+    // The 15 seats' last 10 days are charged as before: 15 × 12.00 = 180 at list, 60.00 billed.
+    expect(byLine.get("seats@2026-04-21")).toMatchObject({ PricingQuantity: "15", ListCost: "180" });
   });
 
   it("meets every FOCUS requirement the validator transcribes", () => {

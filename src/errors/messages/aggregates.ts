@@ -127,6 +127,18 @@ export function aggregatesTooManySamples(samples: number, events: number): Error
   };
 }
 
+/**
+ * A meter's state that no counting of events gives (a sum of 40 over no event, two distinct users among
+ * one event): the rest of a sentence after the state's path.
+ */
+export function aggregatesStateNotCounted(found: string, why: string): ErrorMessage {
+  return {
+    code: "invalid_field",
+    // No full stop: the sentence is ended after the path and the count of more problems (issuesToError).
+    message: `is ${found}, which counting events never gives: ${why}; rated, it would bill usage the state's own count of events denies. Aggregate the usage again, or correct the state`,
+  };
+}
+
 /** A meter's states without a grouping a charge of the contract asks for. */
 export function aggregatesMissingGrouping(meter: string, dimensions: ReadonlyArray<string>): ErrorMessage {
   return {

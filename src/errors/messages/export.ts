@@ -18,43 +18,50 @@ export function focusCorrectedInvoiceVersion(noteId: string, invoiceId: string):
   };
 }
 
-/** A credit note line whose corrected line is not on the invoice. */
-export function focusCorrectedLineMissing(line: string, invoiceId: string): ErrorMessage {
+/** A credit note line whose corrected line is not on the invoice; `path` is the note's `corrects`. */
+export function focusCorrectedLineMissing(path: string, line: string, invoiceId: string): ErrorMessage {
   return {
     code: "unknown_line",
-    message: `corrects line ${line}, which invoice ${invoiceId} does not have.`,
+    message: `${path} is line ${line}, which invoice ${invoiceId} does not have.`,
   };
 }
 
-/** A correction (credit note, late usage) exported without the billing period it is booked in. */
-export function focusCorrectionPeriodMissing(documentId: string): ErrorMessage {
+/**
+ * A correction (credit note, late usage) exported without the billing period it is booked in; `path`
+ * is the option's (`correctionPeriod`).
+ */
+export function focusCorrectionPeriodMissing(path: string, documentId: string): ErrorMessage {
   return {
     code: "missing_field",
-    message: `Correction ${documentId} needs the billing period it is issued in (correctionPeriod): FOCUS books a correction in the period it is made, not the one it corrects.`,
+    message: `${path} is required: correction ${documentId} is booked in the billing period it is issued in, as FOCUS books a correction in the period it is made, not the one it corrects.`,
   };
 }
 
-/** A correction period that starts before the corrected invoice's period ends. */
-export function focusCorrectionPeriodTooEarly(start: string, correctedEnd: string): ErrorMessage {
+/** A correction period that starts before the corrected invoice's period ends; `path` is its start's. */
+export function focusCorrectionPeriodTooEarly(
+  path: string,
+  start: string,
+  correctedEnd: string,
+): ErrorMessage {
   return {
     code: "invalid_period",
-    message: `starts at ${start}, before the corrected invoice's period ends (${correctedEnd}); a correction is booked in a later billing period.`,
+    message: `${path} ${start} is before the corrected invoice's period ends (${correctedEnd}); a correction is booked in a later billing period.`,
   };
 }
 
-/** A period whose end is not after its start. */
-export function focusPeriodEmpty(start: string, end: string): ErrorMessage {
+/** A period whose end is not after its start; `path` is its end's. */
+export function focusPeriodEmpty(path: string, start: string, end: string): ErrorMessage {
   return {
     code: "invalid_period",
-    message: `ends at ${end}, which is not after its start ${start}.`,
+    message: `${path} ${end} is not after its start ${start}.`,
   };
 }
 
 /** A document in a currency that is not an ISO 4217 code (a custom unit such as points). */
-export function focusCurrencyNotIso(code: string): ErrorMessage {
+export function focusCurrencyNotIso(path: string, code: string): ErrorMessage {
   return {
     code: "unknown_currency",
-    message: `is ${code}, which is not an ISO 4217 currency; FOCUS's BillingCurrency must be one, so a document billed in a custom unit cannot be exported.`,
+    message: `${path} is ${code}, which is not an ISO 4217 currency; FOCUS's BillingCurrency must be one, so a document billed in a custom unit cannot be exported.`,
   };
 }
 
