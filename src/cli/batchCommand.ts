@@ -128,7 +128,7 @@ events. Events of customers no contract bills are counted in the summary, never 
       const unknown = await withRatingProgress(sorted.length, (tick) =>
         rate(async (outcomes) => {
           for (const outcome of outcomes) {
-            const invoice = requireRated(outcome, spendFile);
+            const invoice = requireRated(outcome, spendFile, usageFile);
             facts.push(invoice.invoice);
             if (format === "json") held.push(invoice.line.slice(0, -1));
             else await output.write(invoice.line);
@@ -225,13 +225,19 @@ function workerCount(value: string | undefined): number {
 
 // An input error in one contract stops the batch with its sentence, naming the contract's file, or, for
 // the spend carried to it (`options.commitmentSpendToDate…`: a commitment the contract lacks, negative
-// spend), the --commitment-spend file first; a bug keeps its stack.
+// spend), the --commitment-spend file first, or, for the usage's own error (a meter's total too large to
+// price), the --usage file first; a bug keeps its stack.
 function requireRated(
   outcome: BatchOutcome,
   spendFile: string | undefined,
+  usageFile: string,
 ): Extract<BatchOutcome, { ok: true }> {
   if (outcome.ok) return outcome;
   if (outcome.internal) throw new Error(`rating ${outcome.source}: ${outcome.message}`);
+  if (outcome.usage)
+    throw new UsageLineError(
+      `--usage ${usageFile}, for the contract of --contracts ${outcome.source}: ${outcome.message}`,
+    );
   if (spendFile !== undefined && /^options\.commitmentSpendToDate(\.|\[|$)/.test(outcome.path))
     throw new UsageLineError(
       `--commitment-spend ${spendFile}, for the contract of --contracts ${outcome.source}: ${outcome.message}`,

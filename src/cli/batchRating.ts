@@ -7,6 +7,7 @@ import {
   rateParsedForRating,
   resolveContract,
   type summarizeBatch,
+  UsageError,
   type UsageEvent,
 } from "../index.js";
 import { nodeSha256 } from "./nodeSha256.js";
@@ -41,6 +42,8 @@ export type BatchOutcome =
       readonly message: string;
       /** The input error's JSON path ("" for a bug): an `options.commitmentSpendToDate…` one is the spend file's. */
       readonly path: string;
+      /** The usage's error, not the contract's: a meter's total too large to price (UsageError). */
+      readonly usage: boolean;
       readonly internal: boolean;
     };
 
@@ -100,7 +103,7 @@ export function failedOutcome(source: string, error: unknown): BatchOutcome {
   const message =
     internal && error instanceof Error ? (error.stack ?? error.message) : (error as Error).message;
   const path = !internal && isRatecardError(error) ? error.path : "";
-  return { ok: false, source, message, path, internal };
+  return { ok: false, source, message, path, internal, usage: !internal && error instanceof UsageError };
 }
 
 /** Ordinary code-unit order, as rateMany sorts customers: deterministic and locale-free. */

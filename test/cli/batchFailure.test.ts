@@ -113,4 +113,29 @@ describe("ratecard batch that fails part-way", () => {
     expect(totals).toEqual(["5.00", "5.00", "5.00"]);
     expect(readdirSync(out)).toEqual(["invoices.ndjson"]);
   });
+
+  it.each(["1", "2"])(
+    "blames the --usage file, not the contract, for a meter total too large to price, --workers %s",
+    (workers) => {
+      // Three events of 900,000,000,000,000 GB: 3 × 9 × 10^14 = 2.7 × 10^15 GB, above the 10^15 a priced
+      // quantity must stay under. The contract is fine; the usage is what to check.
+      const folder = join(scratch, `huge-${workers}`);
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(join(folder, "cus_a.json"), JSON.stringify(egressContractJson("cus_a")));
+      const usage = join(scratch, `huge-${workers}.ndjson`);
+      const huge = (id: string) =>
+        `${JSON.stringify({ id, type: "egress", customer: "cus_a", timestamp: "2026-02-10T00:00:00Z", properties: { gb: "900000000000000" } })}\n`;
+      writeFileSync(usage, huge("h1") + huge("h2") + huge("h3"));
+      const result = runCli(
+        "batch",
+        ...["--contracts", folder, "--usage", usage, "--period", "2026-02", "--workers", workers],
+      );
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(
+        `ratecard: --usage ${usage}, for the contract of --contracts ${join(folder, "cus_a.json")}: `,
+      );
+      expect(result.stderr).toContain("would price 2700000000000000 units");
+      expect(result.stderr).not.toContain("    at ");
+    },
+  );
 });
