@@ -31,7 +31,7 @@ export function refusedElementsError(file: string): UsageLineError | undefined {
   searchFileInChunks(file, (bytes, atEnd) => searchEvents(bytes, atEnd, found));
   if (found.count === 0) return undefined;
   return new UsageLineError(
-    `${file}: ${found.count} event(s) are events ratecard's reader refuses and DuckDB's reads (the first: ${found.reason}), such as ${JSON.stringify(found.first?.slice(0, 200))}; fix them, or rate the file with --engine memory`,
+    `${file}: ${found.count} event(s) are events ratecard refuses, though DuckDB's reader would take them (the first: ${found.reason}), such as ${JSON.stringify(found.first?.slice(0, 200))}; fix them, or rate the file with --engine memory`,
   );
 }
 

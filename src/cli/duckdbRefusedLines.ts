@@ -125,7 +125,7 @@ export function refusedLinesError(file: string): UsageLineError | undefined {
     );
   if (refusedEvents.count > 0)
     return new UsageLineError(
-      `${file}: ${refusedEvents.count} line(s) are events ratecard's reader refuses and DuckDB's reads (the first: ${refusedEvents.reason}), such as ${quoted(refusedEvents)}; ${what}`,
+      `${file}: ${refusedEvents.count} line(s) are events ratecard refuses, though DuckDB's reader would take them (the first: ${refusedEvents.reason}), such as ${quoted(refusedEvents)}; ${what}`,
     );
   return undefined;
 }

@@ -272,7 +272,7 @@ describe("refusedLinesError", () => {
     const numeric = line('{"gb":"5"}').replace('"id":"e1"', '"id":1');
     const path = fileOf(`${line('{"gb":"5"}')}\n${numeric}\n`);
     expect(refusedLinesError(path)?.message).toBe(
-      `${path}: 1 line(s) are events ratecard's reader refuses and DuckDB's reads (the first: id is not text), such as ${JSON.stringify(numeric)}; fix them, or rate the file with --engine memory, which names each line`,
+      `${path}: 1 line(s) are events ratecard refuses, though DuckDB's reader would take them (the first: id is not text), such as ${JSON.stringify(numeric)}; fix them, or rate the file with --engine memory, which names each line`,
     );
   });
 

@@ -182,7 +182,7 @@ describe("an NDJSON event the in-memory reader refuses by its shape", () => {
     expect([byId.code, byId.stdout]).toEqual([2, ""]);
     // Found by the search of the file's lines (src/cli/duckdbRefusedLines.ts), which quotes the line.
     expect(byId.stderr).toContain(
-      `numeric-id.ndjson: 1 line(s) are events ratecard's reader refuses and DuckDB's reads (the first: id is not text), such as ${JSON.stringify(SHAPE_CASES[0]![1].trimEnd())}`,
+      `numeric-id.ndjson: 1 line(s) are events ratecard refuses, though DuckDB's reader would take them (the first: id is not text), such as ${JSON.stringify(SHAPE_CASES[0]![1].trimEnd())}`,
     );
     const nested = join(scratch, "nested.ndjson");
     writeFileSync(nested, ndjsonLine("e1", "10") + event('"properties":{"gb":{"x":1}}'));
