@@ -3,13 +3,13 @@ import {
   addQuotients,
   type Decimal,
   type ExactQuotient,
-  fractionWhenUnending,
   ONE,
   quotient,
   quotientValue,
   roundToInteger,
   scaleQuotient,
   toPlainString,
+  unendingQuotient,
   ZERO,
   ZERO_QUOTIENT,
 } from "../money/index.js";
@@ -60,9 +60,7 @@ export function entityReducer(terms: EntityTerms, inner: Reducer<unknown>): Redu
         );
       }
       // Entities' fractions may add up to a quotient that ends (1/3 + 2/3 = 1): then no fraction.
-      const exactSum = fractional
-        ? fractionWhenUnending(fraction.numerator, fraction.denominator)
-        : undefined;
+      const exactSum = fractional ? unendingQuotient(fraction) : undefined;
       return {
         quantity: fractional ? quotientValue(fraction) : total,
         ...(exactSum === undefined ? {} : { fraction: exactSum }),

@@ -3,11 +3,11 @@ import {
   Decimal,
   type ExactQuotient,
   fractionAbove,
-  fractionWhenUnending,
   ONE,
   quotient,
   quotientValue,
   toPlainString,
+  unendingQuotient,
   ZERO,
   ZERO_QUOTIENT,
 } from "../money/index.js";
@@ -90,10 +90,8 @@ function fractionLessAllowance(
 ): { billable: Decimal; covered: ExactQuotient } {
   const left = fractionAbove(fraction, allowance);
   if (!left.numerator.isPositive() || left.numerator.isZero()) return { billable: ZERO, covered: fraction };
-  const covered = quotient(allowance, ONE);
-  const unending = fractionWhenUnending(left.numerator, left.denominator);
-  if (unending === undefined) return { billable: left.numerator.div(left.denominator), covered };
-  const billable = quotientValue(unending);
-  fractions.set(billable, unending);
-  return { billable, covered };
+  const billable = quotientValue(left);
+  const unending = unendingQuotient(left);
+  if (unending !== undefined) fractions.set(billable, unending);
+  return { billable, covered: quotient(allowance, ONE) };
 }

@@ -10,6 +10,7 @@ import {
   quotientValue,
   roundToInteger,
   scaleQuotient,
+  unendingQuotient,
   ZERO,
   ZERO_QUOTIENT,
 } from "../money/index.js";
@@ -243,7 +244,7 @@ function outerFraction(
   );
   const result = outer === "avg" ? scaleQuotient(sum, ONE, new Decimal(values.length)) : sum;
   // 1 ÷ 300 + 2 ÷ 300 is 0.01, which ends: kept as a decimal.
-  return fractionWhenUnending(result.numerator, result.denominator);
+  return unendingQuotient(result);
 }
 
 // Each window's value with its start, in time order; an empty window is 0 or left out, as `applyEmpty`.

@@ -75,6 +75,15 @@ export function fractionWhenUnending(numerator: Decimal, denominator: Decimal): 
     : { numerator, denominator };
 }
 
+/**
+ * A quotient already made, kept when it does not end: {@link fractionWhenUnending} of its numerator and
+ * denominator (a sum of fractions, what an allowance leaves of one), undefined when it ends.
+ * @example unendingQuotient({ numerator: new Decimal(1), denominator: new Decimal(300) }) // 1 ÷ 300
+ */
+export function unendingQuotient(value: ExactQuotient): ExactQuotient | undefined {
+  return fractionWhenUnending(value.numerator, value.denominator);
+}
+
 /** value × factor ÷ divisor, exactly: the numerator is multiplied and the denominator grows; nothing is divided. */
 export function scaleQuotient(value: ExactQuotient, factor: Decimal, divisor: Decimal): ExactQuotient {
   return {

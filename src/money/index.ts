@@ -24,6 +24,7 @@ export {
   quotient,
   quotientValue,
   scaleQuotient,
+  unendingQuotient,
   ZERO_QUOTIENT,
 } from "./exactQuotient.js";
 export { ExactSum, isDecimalText, parseShortDecimal, ShortDecimal } from "./exactSum.js";

@@ -3,8 +3,8 @@ import {
   type Decimal,
   type ExactQuotient,
   fractionAbove,
-  fractionWhenUnending,
   toPlainString,
+  unendingQuotient,
 } from "../money/index.js";
 import type { AllowanceDraw } from "./planAllowanceDraws.js";
 
@@ -36,6 +36,5 @@ function fractionLeft(
 ): ExactQuotient | undefined {
   if (fraction === undefined || drawn.isZero()) return fraction;
   if (drawn.eq(quantity)) return undefined;
-  const left = fractionAbove(fraction, drawn);
-  return fractionWhenUnending(left.numerator, left.denominator);
+  return unendingQuotient(fractionAbove(fraction, drawn));
 }

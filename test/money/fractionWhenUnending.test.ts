@@ -7,6 +7,7 @@ import {
   lowestTerms,
   quotientValue,
   scaleQuotient,
+  unendingQuotient,
 } from "../../src/money/index.js";
 
 const d = (text: string) => new Decimal(text);
@@ -78,5 +79,14 @@ describe("addQuotients keeps a common denominator short", () => {
       { numerator: d("1"), denominator: d("3") },
     );
     expect(sum).toEqual({ numerator: d("4.5"), denominator: d("4.5") });
+  });
+});
+
+describe("unendingQuotient", () => {
+  it("keeps a quotient already made only when it does not end", () => {
+    // 1/3 − 1/4 = 1/12 (what a 0.25 allowance leaves of 1/3): does not end; 3/12 = 0.25 ends.
+    const left = fractionAbove({ numerator: d("1"), denominator: d("3") }, d("0.25"));
+    expect(quotientValue(unendingQuotient(left)!).times(12).toDecimalPlaces(40).toFixed()).toBe("1");
+    expect(unendingQuotient({ numerator: d("3"), denominator: d("12") })).toBeUndefined();
   });
 });
