@@ -103,6 +103,7 @@ export const TARGETS = {
     tests: "invoice,export",
     mutate: [
       "creditNoteRounding.ts",
+      "creditNoteSettlement.ts",
       "datedParts.ts",
       "rateInAdvance.ts",
       "stages/commitmentLimits.ts",

@@ -123,6 +123,7 @@ export {
   explainLine,
   explainText,
   invoiceWorkbook,
+  settlementWords,
   usageEvidenceText,
 } from "./explain/index.js";
 export type { FocusColumn, FocusOptions, FocusRow, FocusServiceCategory } from "./export/index.js";

@@ -1,4 +1,11 @@
-import { Decimal, escapeControl, issueCreditNote, parseCreditNote, parseInvoice } from "../index.js";
+import {
+  Decimal,
+  escapeControl,
+  issueCreditNote,
+  parseCreditNote,
+  parseInvoice,
+  settlementWords,
+} from "../index.js";
 import { outputFormat, readContract, readIssued, required, withFile, write } from "./cliSupport.js";
 import { FORMAT_OPTION, PRICE_BOOK_OPTION } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
@@ -72,9 +79,12 @@ async function creditNote(values: {
     write(`${JSON.stringify(note, null, 2)}\n`);
     return EXIT.ok;
   }
-  const lines = note.lines.map(
-    (line) =>
-      `- ${line.name} (${line.corrects}): ${line.amount} ${note.currency.code} credited of ${line.invoiced} billed${new Decimal(line.creditedBefore).isZero() ? "" : ` (${line.creditedBefore} credited before)`}${line.quantity === undefined ? "" : `; ${line.quantity} units taken off, the rest re-rated at ${line.rerated}`}. Reason: ${line.reason}.`,
+  const code = note.currency.code;
+  const lines = note.lines.map((line) =>
+    new Decimal(line.amount).isNegative()
+      ? // A credit line taken back with the whole invoice: "credited −40.00 of −40.00" reads as a refund.
+        `- ${line.name} (${line.corrects}): its credit of ${line.invoiced} ${code} is taken back. Reason: ${line.reason}.`
+      : `- ${line.name} (${line.corrects}): ${line.amount} ${code} credited of ${line.invoiced} billed${new Decimal(line.creditedBefore).isZero() ? "" : ` (${line.creditedBefore} credited before)`}${line.quantity === undefined ? "" : `; ${line.quantity} units taken off, the rest re-rated at ${line.rerated}`}. Reason: ${line.reason}.`,
   );
   const tax = note.tax === undefined ? [] : [`Tax credited: ${note.tax.total} ${note.currency.code}.`];
   // Names and reasons are the caller's text: each printed line is escaped, so none can forge another.
@@ -83,7 +93,8 @@ async function creditNote(values: {
     ...lines,
     `Subtotal ${note.subtotal}.`,
     ...tax,
-    `Total credited ${note.total} ${note.currency.code}.`,
+    `Total credited ${note.total} ${code}.`,
+    ...settlementWords(note, (plain) => `${plain} ${code}`),
   ];
   write(`${text.map(escapeControl).join("\n")}\n`);
   return EXIT.ok;

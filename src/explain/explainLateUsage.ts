@@ -3,6 +3,7 @@ import { currencyPrefix } from "./currencySymbol.js";
 import { escapeControl } from "./escapeControl.js";
 import { EXCLUSION_REASON_WORDS } from "./exclusionReasons.js";
 import { formatExact, formatQuantity, signed } from "./formatNumber.js";
+import { settlementWords } from "./settlementWords.js";
 
 /**
  * A late-usage correction in plain words: what was corrected, the late events, and either the delta
@@ -33,6 +34,7 @@ export function explainLateUsage(result: LateUsageResult): string {
   } else {
     out.push(
       `Credit note ${result.creditNote.id} credits ${money(result.creditNote.total)} of invoice ${result.invoiceId}; invoice ${result.reissued.id} re-issues the period for ${money(result.reissued.total)}.`,
+      ...settlementWords(result.creditNote, money),
     );
   }
   const now = result.mode === "next_invoice" ? result.rerated : result.reissued;

@@ -19,7 +19,8 @@ import { withUnusedCommitment } from "./unusedCommitment.js";
  * period), booked in the billing period the note is issued in, charged to the corrected line's charge
  * period. A correction's unit prices and quantities may be null, and FOCUS then asks its costs to match
  * its BilledCost: the note credits amounts, not units at a price. The note writes what it credits as
- * positive amounts; the rows bill it as negative costs, adding up exactly to minus the note's total.
+ * positive amounts; the rows bill it as negative costs, adding up exactly to minus the note's total,
+ * or, when the note gives part of it back to prepaid credits (`settlement`), to minus its money.
  *
  * @throws InputError `credit_note_mismatch` (options.invoice is not the invoice the note corrects),
  *   `missing_field` (no `correctionPeriod`), `invalid_period`, `unknown_line`
@@ -71,7 +72,31 @@ export function creditNoteRows(note: CreditNote, options: FocusOptions, names: F
     ...lines,
     ...taxRows(note.tax, lines, facts, chargePeriod, -1),
     ...noteRoundingRows(note, facts, chargePeriod),
+    ...restoredCreditRows(note, facts, chargePeriod),
   ];
+}
+
+// What the note gives back to a grant that paid the invoice after tax is not money: the invoice's rows
+// took it off as a Credit row, so the note's rows put it back, and the invoice's rows and those of a
+// note crediting all of it add up to 0. A grant given back before tax needs no row: the note credits
+// the lines at their nets, already after it.
+function restoredCreditRows(
+  note: CreditNote,
+  facts: RowFacts,
+  chargePeriod: { readonly start: string; readonly end: string },
+): FocusRow[] {
+  return (note.settlement?.credits ?? [])
+    .filter((credit) => credit.stage === "after_tax")
+    .map((credit) => {
+      const row = withAllCosts(rowOf(facts), credit.restored);
+      row.ChargeCategory = "Credit";
+      row.ChargeDescription = `${credit.name} (credit after tax given back)`;
+      row.ChargeFrequency = "One-Time";
+      row.ChargePeriodStart = chargePeriod.start;
+      row.ChargePeriodEnd = chargePeriod.end;
+      row.x_LineId = `credit:${credit.id}`;
+      return finished(row);
+    });
 }
 
 function correctedInvoice(note: CreditNote, invoice: Invoice | undefined): Invoice {

@@ -13,7 +13,8 @@ import { invoiceRows } from "./invoiceRows.js";
  * rate of a credit note, with ChargeClass "Correction". Every row has every column of
  * {@link FOCUS_COLUMNS}; costs are exact decimal text, date/times UTC to the second. The rows'
  * BilledCost adds up exactly to what the document bills: an invoice's `amountDue` (its `total` when no
- * credit applied after tax), minus a credit note's `total` (what it credits). Same document and options, same rows.
+ * credit applied after tax), minus a credit note's `total` (what it credits), or minus its
+ * `settlement.money` when it gives part back to prepaid credits. Same document and options, same rows.
  *
  * @param document - an invoice or credit note as issued (read it with parseInvoice / parseCreditNote)
  * @param options - the provider's names; for a credit note, the invoice it corrects and the billing

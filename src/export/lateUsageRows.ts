@@ -27,7 +27,8 @@ const NEGATED: ReadonlyArray<FocusColumn> = [
  *   written. InvoiceId is null: the rows are not on an issued invoice yet (invoiceid.md).
  * - `credit_note`: the credit note's rows (as `focusRows` writes them) and the re-issued invoice's rows.
  * The rows add up to the re-rated amount due minus the issued one, exactly (for `credit_note`: minus
- * what the note credits, plus the re-issued invoice).
+ * the money the note gives back, plus the re-issued invoice's amount due; what the note gives back to
+ * prepaid credits puts their Credit rows back, as the re-issued invoice draws them again).
  * @param options - `invoice`: the invoice as issued (its id is the correction's `invoiceId`)
  * @throws InputError `missing_field` (no issued invoice, no `correctionPeriod`), `invalid_period`
  */

@@ -1,7 +1,7 @@
 import type { z } from "zod/mini";
 import type { Contract } from "../contracts/index.js";
 import { InputError, invoiceMessages, periodMessages, toJsonPath } from "../errors/index.js";
-import { type Decimal, roundTo, toFixedString, ZERO } from "../money/index.js";
+import { type Decimal, decimalOfText, roundTo, toFixedString, ZERO } from "../money/index.js";
 import { modelOfPrice, type PriceTerms, rateWithModel } from "../pricing/index.js";
 import {
   type CorrectionTerms,
@@ -15,6 +15,7 @@ import {
 } from "../schema/index.js";
 import { parseInstant } from "../time/index.js";
 import { noteTotal } from "./creditNoteRounding.js";
+import { settleNote } from "./creditNoteSettlement.js";
 import { requireContract, requireOptions } from "./entryArguments.js";
 import type { Invoice, InvoiceLine } from "./invoiceSchema.js";
 import { creditNoteReaderSchema, invoiceReaderSchema } from "./parseIssued.js";
@@ -109,6 +110,7 @@ export function issueCreditNote(
     throw toInputError("input", toProblems(parsed.error.issues, corrections, ["corrections"]));
   const { minorUnits } = invoice.currency;
   const { credited, unitsTaken } = creditedSoFar(previous);
+  const creditedBeforeNote: ReadonlyMap<string, Decimal> = new Map(credited);
   const lines: CreditLine[] = [];
   parsed.data.forEach((correction, index) => {
     for (const line of linesOf(correction, invoice, index)) {
@@ -116,11 +118,17 @@ export function issueCreditNote(
       // A line is credited at most what it cost after its discounts.
       const billed = line.net ?? line.amount;
       const remaining = ZERO.plus(billed).minus(creditedBefore);
-      // Crediting the whole invoice credits what remains; a line already credited in full has none.
-      if (correction.kind === "invoice" && !remaining.greaterThan(0)) continue;
+      // Crediting the whole invoice credits what remains; a line already credited in full has none. A
+      // credit line (negative) is taken back with the whole invoice, and only so.
+      if (correction.kind === "invoice" && remaining.isZero()) continue;
+      if (correction.kind !== "invoice" && ZERO.greaterThan(billed)) {
+        const creditLine = invoiceMessages.creditOfCreditLine(line.id, billed);
+        throw InputError.from(creditLine, correctionPath(index, "line"));
+      }
       const unitsBefore = unitsTaken.get(line.id) ?? ZERO;
       const credit = creditFor(correction, line, remaining, unitsBefore, contract, index, minorUnits);
-      if (credit.amount.greaterThan(remaining) || !credit.amount.greaterThan(0)) {
+      const takesBackCredit = ZERO.greaterThan(billed);
+      if (!takesBackCredit && (credit.amount.greaterThan(remaining) || !credit.amount.greaterThan(0))) {
         const exceeds = invoiceMessages.creditExceedsRemaining({
           lineId: line.id,
           billed,
@@ -145,9 +153,12 @@ export function issueCreditNote(
     }
   });
   const subtotal = lines.reduce((sum, line) => sum.plus(line.amount), ZERO);
+  requireWithinInvoice(invoice, creditedBeforeNote, subtotal);
   const tax = creditedTax(contract, invoice, lines, subtotal);
   const exact = tax !== undefined && tax.mode === "exclusive" ? subtotal.plus(tax.total) : subtotal;
   const { total, rounding } = noteTotal(exact, invoice, previous, contract.rounding);
+  const totals = { before: totalCredited(previous), note: decimalOfText(total) };
+  const settlement = settleNote(invoice, { before: creditedBeforeNote, after: credited }, totals);
   return withDigest<CreditNote>({
     schemaVersion: CREDIT_NOTE_SCHEMA_VERSION,
     id: `${invoice.id}:credit-note:${previous.length + 1}`,
@@ -161,7 +172,39 @@ export function issueCreditNote(
     ...(tax !== undefined ? { tax } : {}),
     total,
     ...(rounding !== undefined ? { rounding } : {}),
+    ...(settlement !== undefined ? { settlement } : {}),
   });
+}
+
+// Each line is credited within what it charged, but an invoice with credit lines (unused seat time,
+// −40.00) billed less than its charges: notes crediting every charge one by one would give back the
+// credit lines' amount on top. What the notes credit in all, before tax, stays within what the lines
+// billed in all; a note of the whole invoice takes its credit lines back and so stays within it.
+function requireWithinInvoice(
+  invoice: Invoice,
+  creditedBefore: ReadonlyMap<string, Decimal>,
+  subtotal: Decimal,
+): void {
+  const { minorUnits } = invoice.currency;
+  if (subtotal.isNegative()) {
+    const charges = invoiceMessages.creditNoteCharges(invoice.id, toFixedString(subtotal, minorUnits));
+    throw InputError.from(charges, "corrections");
+  }
+  const billed = invoice.lines.reduce((sum, line) => sum.plus(netOf(line)), ZERO);
+  const before = [...creditedBefore.values()].reduce((sum, amount) => sum.plus(amount), ZERO);
+  if (!before.plus(subtotal).greaterThan(billed)) return;
+  const exceeds = invoiceMessages.creditExceedsInvoice({
+    invoiceId: invoice.id,
+    billed: toFixedString(billed, minorUnits),
+    creditedBefore: toFixedString(before, minorUnits),
+    amount: toFixedString(subtotal, minorUnits),
+  });
+  throw InputError.from(exceeds, "corrections");
+}
+
+// What the earlier notes credited in all: their totals, which the settlement's running totals start from.
+function totalCredited(previous: ReadonlyArray<CreditNote>): Decimal {
+  return previous.reduce((sum, note) => sum.plus(note.total), ZERO);
 }
 
 // What earlier notes credited per line: the money, and the units taken off by quantity corrections (a
@@ -181,7 +224,7 @@ function creditedSoFar(previous: ReadonlyArray<CreditNote>) {
 }
 
 function linesOf(correction: CorrectionTerms, invoice: Invoice, index: number): InvoiceLine[] {
-  if (correction.kind === "invoice") return invoice.lines.filter((line) => netOf(line).greaterThan(0));
+  if (correction.kind === "invoice") return invoice.lines.filter((line) => !netOf(line).isZero());
   const line = invoice.lines.find((candidate) => candidate.id === correction.line);
   if (line === undefined) {
     throw InputError.from(

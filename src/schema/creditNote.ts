@@ -82,6 +82,30 @@ export const creditNoteSchema = z.strictObject({
       }),
     }),
   ),
+  /**
+   * Only when the invoice drew credit grants: how the note gives back what it credits
+   * (docs/credit-notes.md, "An invoice that drew prepaid credits"). `money` is the part of `total` given
+   * back as money (refunded, or taken off what is still due); each `credits[]` entry is what goes back to
+   * a grant the invoice drew: an `after_tax` one is the rest of `total` (money + after-tax restored =
+   * total), a `before_tax` one is beside it (the note credits lines at their nets, after that credit).
+   */
+  settlement: z.optional(
+    z.strictObject({
+      money: amountTextSchema,
+      credits: z.array(
+        z.strictObject({
+          id: z.string(),
+          name: z.string(),
+          stage: z.enum(["before_tax", "after_tax"]),
+          /** The money given back to the grant (positive, in the invoice currency). */
+          restored: amountTextSchema,
+          /** For a grant kept in a custom unit: the units given back, in `unit`. */
+          unit: z.optional(z.string()),
+          unitsRestored: z.optional(amountTextSchema),
+        }),
+      ),
+    }),
+  ),
   /** SHA-256 over the canonical JSON of every other field, as an invoice's (docs/invoice-format.md). */
   digest: z.string().check(z.regex(DIGEST_PATTERN)),
 });

@@ -60,6 +60,7 @@ const PUBLIC_VALUES = [
   "explainLine",
   "explainText",
   "invoiceWorkbook",
+  "settlementWords",
   "fixtureError",
   "FOCUS_COLUMNS",
   "FOCUS_SERVICE_CATEGORIES",

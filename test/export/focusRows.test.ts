@@ -215,6 +215,28 @@ describe("focusRows: tiers, credits, commitments and tax (fixtures/golden-rich)"
   });
 });
 
+describe("focusRows: a credit note of an invoice that drew a prepaid wallet (fixtures/golden-rich)", () => {
+  const { invoice, rows } = fixtureRows("golden-rich");
+  const contract = parseContract(JSON.parse(readFileSync("fixtures/golden-rich/contract.json", "utf8")));
+  const note = issueCreditNote(contract, invoice, [{ kind: "invoice", reason: "re-issued" }]);
+  const correctionPeriod = { start: "2026-04-01T00:00:00Z", end: "2026-05-01T00:00:00Z" };
+  const corrections = focusRows(note, { ...PROVIDER, invoice, correctionPeriod });
+
+  it("puts the wallet's Credit row back, so the note's rows give back the 578.27 of money", () => {
+    // the note credits 654.00 + 124.27 = 778.27; the wallet's 200.00 goes back to it, not as money
+    expect(corrections.at(-1)).toMatchObject({
+      x_LineId: "credit:wallet",
+      ChargeCategory: "Credit",
+      ChargeClass: "Correction",
+      BilledCost: "200.00",
+    });
+    expect(sum(corrections).toFixed(2)).toBe("-578.27");
+    // the invoice's rows (578.27) and the note's (−578.27): nothing left billed
+    expect(sum(rows).plus(sum(corrections)).toFixed(2)).toBe("0.00");
+    expect(corrections.flatMap(violations)).toEqual([]);
+  });
+});
+
 describe("focusRows: a credit for unused time (fixtures/saas-seats)", () => {
   const { rows, byLine } = fixtureRows("saas-seats");
 

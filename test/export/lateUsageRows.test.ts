@@ -66,6 +66,22 @@ describe("lateUsageRows", () => {
     expect(rows.flatMap(violations)).toEqual([]);
   });
 
+  it("puts a prepaid wallet back with the credit note, so a credit_note correction adds up to the change in the amount due", () => {
+    const byNote = buildContract(VOLUME, {
+      lateUsage: { correction: "credit_note" },
+      credits: [{ id: "wallet", name: "Wallet", kind: "prepaid", taxed: "at_use", amount: "30" }],
+    });
+    const start = { creditsStartFull: true } as const;
+    const issuedByNote = rateInvoice(byNote, USAGE, "2026-03", start);
+    const corrected = correctLateUsage(byNote, issuedByNote, USAGE, LATE, { billOn: "2026-04", ...start });
+    const rows = lateUsageRows(corrected, { ...OPTIONS, invoice: issuedByNote });
+    // issued 100.00 − 30.00 wallet = 70.00 due; re-issued 98.00 − 30.00 = 68.00 due. The note gives back
+    // 70.00 of money (−100.00 credited, +30.00 back to the wallet) and the re-issue bills 68.00: −2.00,
+    // where booking the note's 100.00 as money made it −32.00.
+    expect(billed(rows).toFixed(2)).toBe("-2.00");
+    expect(rows.flatMap(violations)).toEqual([]);
+  });
+
   it("refuses a correction without its issued invoice or without the period it is booked in", () => {
     expect(thrown(() => lateUsageRows(result, OPTIONS))).toMatchObject({
       code: "missing_field",

@@ -222,6 +222,39 @@ export function creditExceedsRemaining(credit: {
   };
 }
 
+/** A correction of one line that is itself a credit (negative): a note gives back charges. */
+export function creditOfCreditLine(lineId: string, billed: string): ErrorMessage {
+  return {
+    code: "credit_exceeds_invoiced",
+    message: `Line ${lineId} is a credit of ${billed} to the customer, not a charge: a credit note gives back what a line charged, so it takes a credit line back only with the whole invoice (kind "invoice").`,
+  };
+}
+
+/**
+ * Notes crediting more, in all, than the invoice's lines billed: each line is within what it charged,
+ * but the invoice's credit lines (negative) made its total less than its charges.
+ */
+export function creditExceedsInvoice(credit: {
+  readonly invoiceId: string;
+  readonly billed: string;
+  readonly creditedBefore: string;
+  readonly amount: string;
+}): ErrorMessage {
+  const { invoiceId, billed, creditedBefore, amount } = credit;
+  return {
+    code: "credit_exceeds_invoiced",
+    message: `Invoice ${invoiceId}'s lines billed ${billed} in all, its credit lines included, and ${creditedBefore} is already credited; this note's ${amount} would credit more than was billed. Credit the whole invoice (kind "invoice"), which takes its credit lines back too, or credit less.`,
+  };
+}
+
+/** A note whose lines add up to less than 0: it would charge the customer. */
+export function creditNoteCharges(invoiceId: string, amount: string): ErrorMessage {
+  return {
+    code: "credit_exceeds_invoiced",
+    message: `The lines this note would credit on invoice ${invoiceId} add up to ${amount}: the invoice's credit lines left to take back outweigh its charges left to credit, and a credit note cannot charge the customer.`,
+  };
+}
+
 /** A correction naming a line the invoice does not have. */
 export function unknownLine(invoiceId: string, line: string): ErrorMessage {
   return { code: "unknown_line", message: `Invoice ${invoiceId} has no line "${line}".` };

@@ -1,0 +1,27 @@
+import type { CreditNote } from "../schema/index.js";
+
+/**
+ * How a credit note gives back what it credits, in one sentence (docs/credit-notes.md, "An invoice that
+ * drew prepaid credits"): the money, each grant given back after tax, and beside the total each grant
+ * given back before tax. None for a note of an invoice that drew no credit grant.
+ * @param money - how an amount is written (the caller's currency format)
+ */
+export function settlementWords(note: CreditNote, money: (plain: string) => string): ReadonlyArray<string> {
+  const settlement = note.settlement;
+  if (settlement === undefined) return [];
+  const back = (stage: "before_tax" | "after_tax") =>
+    settlement.credits
+      .filter((credit) => credit.stage === stage)
+      .map(
+        (credit) =>
+          `${money(credit.restored)} back to ${credit.name} (${credit.id}${credit.unitsRestored === undefined ? "" : `, ${credit.unitsRestored} ${credit.unit}`})`,
+      );
+  const afterTax = back("after_tax");
+  const beforeTax = back("before_tax");
+  const parts = [`${money(settlement.money)} as money (refunded, or taken off what is due)`, ...afterTax];
+  const beside =
+    beforeTax.length === 0
+      ? ""
+      : `; beside it, the credit taken before tax goes back: ${beforeTax.join(", ")}`;
+  return [`Of the ${money(note.total)} credited: ${parts.join(", ")}${beside}.`];
+}

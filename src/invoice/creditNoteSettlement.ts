@@ -1,0 +1,152 @@
+import { type Decimal, decimalOfText, roundTo, toFixedString, ZERO } from "../money/index.js";
+import type { AppliedCredit, CreditNote } from "../schema/index.js";
+import type { Invoice } from "./invoiceSchema.js";
+import { netOf } from "./spreadReduction.js";
+
+/** How a credit note gives back what it credits: money, and what goes back to each grant. */
+export type NoteSettlement = NonNullable<CreditNote["settlement"]>;
+type RestoredCredit = NoteSettlement["credits"][number];
+
+/** What the notes of an invoice have credited per invoice line, before this note and with it. */
+export interface CreditedLines {
+  readonly before: ReadonlyMap<string, Decimal>;
+  readonly after: ReadonlyMap<string, Decimal>;
+}
+
+/** The notes' totals: all of the earlier notes', and this note's. */
+export interface NoteTotals {
+  readonly before: Decimal;
+  readonly note: Decimal;
+}
+
+/**
+ * How a credit note of an invoice that drew credit grants gives back what it credits
+ * (docs/credit-notes.md, "An invoice that drew prepaid credits"); undefined for an invoice that drew
+ * none, whose note is money alone.
+ *
+ * - **After tax** (a prepaid wallet paid part of the total): the notes give back money first, up to
+ *   what the invoice asked in money (its total less what those grants paid), as Stripe's note first
+ *   takes off what is still due; past that, the rest of the note goes back to the grants, the last
+ *   drawn first, and never as money (Lago: prepaid credits are credited back, not refunded). Worked
+ *   on the notes' running totals, so the notes of an invoice credited in full give back exactly what
+ *   each grant paid, and money + after-tax restored = the note's total.
+ * - **Before tax** (a credit took part of some lines' amounts): a grant's share of a line goes back
+ *   once the line is credited in full, as the note credits the line at its net, after that share; a
+ *   line the grant paid entirely (net 0) goes back when every other line is credited in full.
+ * A grant kept in a custom unit gets back units in proportion to the money, rounded down, and all it
+ * used once all its money is back.
+ */
+export function settleNote(
+  invoice: Invoice,
+  credited: CreditedLines,
+  totals: NoteTotals,
+): NoteSettlement | undefined {
+  const drawn = (invoice.credits ?? []).filter((credit) => !decimalOfText(credit.applied).isZero());
+  if (drawn.length === 0) return undefined;
+  const afterTax = restoredAfterTax(invoice, drawn, totals);
+  const beforeTax = restoredBeforeTax(invoice, drawn, credited);
+  const money = totals.note.minus(afterTax.reduce((sum, credit) => sum.plus(credit.restored), ZERO));
+  return {
+    money: toFixedString(money, decimalsOfText(invoice.total)),
+    credits: [...afterTax, ...beforeTax].filter((credit) => !decimalOfText(credit.restored).isZero()),
+  };
+}
+
+function restoredAfterTax(
+  invoice: Invoice,
+  drawn: ReadonlyArray<AppliedCredit>,
+  totals: NoteTotals,
+): RestoredCredit[] {
+  const grants = drawn.filter((credit) => credit.stage === "after_tax");
+  const paid = grants.map((credit) => decimalOfText(credit.applied).negated());
+  const paidInAll = paid.reduce((sum, amount) => sum.plus(amount), ZERO);
+  // What the invoice asked in money: the total less what the grants paid of it.
+  const inMoney = atLeastZero(decimalOfText(invoice.total).minus(paidInAll));
+  // The notes' running total past the money part goes back to the grants, up to what they paid.
+  const toGrants = (credited: Decimal) => minOf(atLeastZero(credited.minus(inMoney)), paidInAll);
+  const before = lastDrawnFirst(paid, toGrants(totals.before));
+  const after = lastDrawnFirst(paid, toGrants(totals.before.plus(totals.note)));
+  return grants.map((credit, index) => restoredEntry(credit, paid[index]!, before[index]!, after[index]!));
+}
+
+// `amount` spread over the grants from the last drawn back, each up to what it paid: the running
+// amount each grant has had back.
+function lastDrawnFirst(paid: ReadonlyArray<Decimal>, amount: Decimal): Decimal[] {
+  const back = paid.map(() => ZERO);
+  let left = amount;
+  for (let index = paid.length - 1; index >= 0 && left.greaterThan(0); index -= 1) {
+    const part = minOf(left, paid[index]!);
+    back[index] = part;
+    left = left.minus(part);
+  }
+  return back;
+}
+
+function restoredBeforeTax(
+  invoice: Invoice,
+  drawn: ReadonlyArray<AppliedCredit>,
+  credited: CreditedLines,
+): RestoredCredit[] {
+  const undoneBefore = undoneLines(invoice, credited.before);
+  const undoneAfter = undoneLines(invoice, credited.after);
+  return drawn
+    .filter((credit) => credit.stage === "before_tax")
+    .map((credit) => {
+      const shareOf = (undone: ReadonlySet<string>) =>
+        (credit.allocation ?? [])
+          .filter((share) => undone.has(share.line))
+          .reduce((sum, share) => sum.minus(share.amount), ZERO);
+      const paid = decimalOfText(credit.applied).negated();
+      return restoredEntry(credit, paid, shareOf(undoneBefore), shareOf(undoneAfter));
+    });
+}
+
+// The lines credited in full: every line billing more than 0 credited up to its net, and a line a
+// credit paid entirely (net 0) once all of those are.
+function undoneLines(invoice: Invoice, credited: ReadonlyMap<string, Decimal>): ReadonlySet<string> {
+  const undone = new Set<string>();
+  let all = true;
+  for (const line of invoice.lines) {
+    const net = netOf(line);
+    if (!net.greaterThan(0)) continue;
+    if ((credited.get(line.id) ?? ZERO).greaterThanOrEqualTo(net)) undone.add(line.id);
+    else all = false;
+  }
+  if (all) for (const line of invoice.lines) if (netOf(line).isZero()) undone.add(line.id);
+  return undone;
+}
+
+// One grant's entry: what this note gives back to it (the running amount with the note less the one
+// before), and for a custom unit the units: in proportion, rounded down, and all it used once all its
+// money is back.
+function restoredEntry(
+  credit: AppliedCredit,
+  paid: Decimal,
+  before: Decimal,
+  after: Decimal,
+): RestoredCredit {
+  const restored = toFixedString(after.minus(before), decimalsOfText(credit.applied));
+  const entry: RestoredCredit = { id: credit.id, name: credit.name, stage: credit.stage, restored };
+  if (credit.unit === undefined || credit.unitsUsed === undefined) return entry;
+  const used = decimalOfText(credit.unitsUsed);
+  const decimals = decimalsOfText(credit.unitsUsed);
+  const units = (back: Decimal) =>
+    back.greaterThanOrEqualTo(paid) ? used : roundTo(used.times(back).dividedBy(paid), decimals, "down");
+  return {
+    ...entry,
+    unit: credit.unit,
+    unitsRestored: toFixedString(units(after).minus(units(before)), decimals),
+  };
+}
+
+function decimalsOfText(text: string): number {
+  return text.split(".")[1]?.length ?? 0;
+}
+
+function minOf(a: Decimal, b: Decimal): Decimal {
+  return a.lessThan(b) ? a : b;
+}
+
+function atLeastZero(value: Decimal): Decimal {
+  return value.isNegative() ? ZERO : value;
+}

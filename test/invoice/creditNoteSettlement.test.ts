@@ -1,0 +1,240 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { explainLateUsage } from "../../src/explain/index.js";
+import {
+  correctLateUsage,
+  type Invoice,
+  invoiceSchema,
+  issueCreditNote,
+  rateInvoice,
+} from "../../src/invoice/index.js";
+import { fixtureContract } from "../_arbitraries/contracts.js";
+import { buildContract, COMPUTE_AND_STORAGE, computeAndStorageUsage } from "../_support/contract.js";
+import { marchGb, VOLUME_BANDWIDTH } from "../_support/lateUsageExample.js";
+import { thrown } from "../_support/thrown.js";
+
+const fixtureInvoice = (name: string): Invoice =>
+  invoiceSchema.parse(
+    JSON.parse(
+      readFileSync(join(import.meta.dirname, "..", "..", "fixtures", name, "expected.json"), "utf8"),
+    ),
+  );
+
+// Golden-rich's March invoice (fixtures/golden-rich/README.md): lines' nets 654.00 after the SLA
+// credit's 25.00 before tax (9.27 off platform, 15.73 off connections), VAT 19 % per line 124.27, total
+// 778.27, the prepaid wallet 200.00 after tax, amount due 578.27.
+describe("a credit note of an invoice that drew credit grants says how it gives back (golden-rich)", () => {
+  const contract = fixtureContract("golden-rich");
+  const invoice = fixtureInvoice("golden-rich");
+
+  it("undoes the whole invoice: 578.27 as money, 200.00 back to the wallet, 25.00 back to the SLA credit", () => {
+    const note = issueCreditNote(contract, invoice, [{ kind: "invoice", reason: "re-issued" }]);
+    // 654.00 + 124.27 = 778.27 credited; 778.27 − 200.00 = 578.27 of it is money
+    expect(note.total).toBe("778.27");
+    expect(note.settlement).toEqual({
+      money: "578.27",
+      credits: [
+        { id: "wallet", name: "Prepaid wallet", stage: "after_tax", restored: "200.00" },
+        { id: "sla_march", name: "SLA credit (February outage)", stage: "before_tax", restored: "25.00" },
+      ],
+    });
+  });
+
+  it("gives money back first, then the wallet, and the SLA credit's share of each line credited in full", () => {
+    // Note 1: platform 89.73 + its VAT 17.05 = 106.78, all money (≤ 578.27); platform is credited in
+    // full, so the SLA credit's 9.27 on it goes back.
+    const first = issueCreditNote(contract, invoice, [{ kind: "line", line: "platform", reason: "outage" }]);
+    expect(first.total).toBe("106.78");
+    expect(first.settlement).toEqual({
+      money: "106.78",
+      credits: [
+        { id: "sla_march", name: "SLA credit (February outage)", stage: "before_tax", restored: "9.27" },
+      ],
+    });
+    // Note 2: connections 152.27 + 28.93, seats 180.00 + 34.20, usage_floor 104.04 + 19.77 = 519.21.
+    // Credited in all 106.78 + 519.21 = 625.99, of which 578.27 can be money: 578.27 − 106.78 = 471.49
+    // money, 625.99 − 578.27 = 47.72 back to the wallet; connections in full gives back 15.73 of SLA.
+    const second = issueCreditNote(
+      contract,
+      invoice,
+      ["connections", "seats", "usage_floor"].map((line) => ({
+        kind: "line" as const,
+        line,
+        reason: "outage",
+      })),
+      { previous: [first] },
+    );
+    expect(second.total).toBe("519.21");
+    expect(second.settlement).toEqual({
+      money: "471.49",
+      credits: [
+        { id: "wallet", name: "Prepaid wallet", stage: "after_tax", restored: "47.72" },
+        { id: "sla_march", name: "SLA credit (February outage)", stage: "before_tax", restored: "15.73" },
+      ],
+    });
+    // Note 3, the rest: requests 49.60 + 9.42, egress eu 58.50 + 11.12, egress us 15.78 + 3.00, storage
+    // 4.08 + 0.78 = 152.28; 625.99 + 152.28 = 778.27, the invoice's total. No money is left to give
+    // (578.27 given), so all of it goes to the wallet: 47.72 + 152.28 = 200.00, what the wallet paid.
+    const third = issueCreditNote(contract, invoice, [{ kind: "invoice", reason: "outage" }], {
+      previous: [first, second],
+    });
+    expect(third.total).toBe("152.28");
+    expect(third.settlement).toEqual({
+      money: "0.00",
+      credits: [{ id: "wallet", name: "Prepaid wallet", stage: "after_tax", restored: "152.28" }],
+    });
+  });
+
+  it("writes no settlement for an invoice that drew no credit grant (cdn-basic)", () => {
+    const note = issueCreditNote(fixtureContract("cdn-basic"), fixtureInvoice("cdn-basic"), [
+      { kind: "invoice", reason: "void" },
+    ]);
+    expect(note.settlement).toBeUndefined();
+  });
+});
+
+describe("a grant kept in a custom unit gets its units back", () => {
+  // 1,000 CREDIT at 0.07 USD pay a 35.00 + 25.00 = 60.00 invoice: 60.00 ÷ 0.07 = 857.14…, so 858 CREDIT
+  // are used (858 × 0.07 = 60.06, capped at the 60.00 due).
+  const contract = buildContract(
+    { id: "ctr_units", customUnits: [{ code: "CREDIT", minorUnits: 0 }] },
+    COMPUTE_AND_STORAGE,
+    {
+      credits: [
+        {
+          id: "wallet",
+          name: "Prepaid credits",
+          kind: "prepaid",
+          taxed: "at_use",
+          amount: "1000",
+          unit: "CREDIT",
+          unitValue: "0.07",
+        },
+      ],
+    },
+  );
+
+  it("in proportion to the money, rounded down, and all it used once all its money is back", () => {
+    const invoice = rateInvoice(contract, computeAndStorageUsage("35", "25"), "2026-03", {
+      creditsStartFull: true,
+    });
+    expect(invoice.credits?.[0]).toMatchObject({ applied: "-60.00", unitsUsed: "858" });
+    // all 60.00 was paid by the wallet: nothing goes back as money. 25.00 of 60.00: 858 × 25 ÷ 60 =
+    // 357.5, rounded down to 357 CREDIT.
+    const first = issueCreditNote(contract, invoice, [{ kind: "line", line: "storage", reason: "x" }]);
+    expect(first.settlement).toEqual({
+      money: "0.00",
+      credits: [
+        {
+          id: "wallet",
+          name: "Prepaid credits",
+          stage: "after_tax",
+          restored: "25.00",
+          unit: "CREDIT",
+          unitsRestored: "357",
+        },
+      ],
+    });
+    // the rest, 35.00, brings the wallet's money back in full: all 858 CREDIT, 858 − 357 = 501 more
+    const second = issueCreditNote(contract, invoice, [{ kind: "invoice", reason: "x" }], {
+      previous: [first],
+    });
+    expect(second.settlement?.credits).toEqual([
+      {
+        id: "wallet",
+        name: "Prepaid credits",
+        stage: "after_tax",
+        restored: "35.00",
+        unit: "CREDIT",
+        unitsRestored: "501",
+      },
+    ]);
+  });
+});
+
+// Saas-seats' April invoice (fixtures/saas-seats/README.md): support 50.00, api_requests 904.63, the
+// unused time of 10 seats dropped to 5 credited −40.00, seats@2026-04-21 60.00, seats 180.00, platform
+// 300.00: 1,494.63 of charges − 40.00 = 1,454.63 billed, no tax.
+describe("an invoice with a credit line (negative)", () => {
+  const contract = fixtureContract("saas-seats");
+  const invoice = fixtureInvoice("saas-seats");
+
+  it("is credited in whole for what it billed, 1,454.63, its credit line taken back", () => {
+    const note = issueCreditNote(contract, invoice, [{ kind: "invoice", reason: "void" }]);
+    // before, the credit line was left out and the note credited 1,494.63: 40.00 never billed
+    expect(note.total).toBe("1454.63");
+    expect(note.lines.find((line) => line.corrects === "seats:unused@2026-04-21")).toMatchObject({
+      invoiced: "-40.00",
+      amount: "-40.00",
+    });
+  });
+
+  it("is never credited beyond what it billed, charge by charge", () => {
+    const charges = ["support", "api_requests", "seats@2026-04-21", "seats"].map((line) => ({
+      kind: "line" as const,
+      line,
+      reason: "dispute",
+    }));
+    // 50.00 + 904.63 + 60.00 + 180.00 = 1,194.63 credited; platform's 300.00 more would make 1,494.63
+    const first = issueCreditNote(contract, invoice, charges);
+    expect(first.total).toBe("1194.63");
+    const error = thrown(() =>
+      issueCreditNote(contract, invoice, [{ kind: "line", line: "platform", reason: "dispute" }], {
+        previous: [first],
+      }),
+    );
+    expect(error).toMatchObject({
+      code: "credit_exceeds_invoiced",
+      path: "corrections",
+      message: expect.stringContaining("billed 1454.63 in all"),
+    });
+    // the whole invoice credits what is left: 300.00 − 40.00 = 260.00, and 1,194.63 + 260.00 = 1,454.63
+    const rest = issueCreditNote(contract, invoice, [{ kind: "invoice", reason: "void" }], {
+      previous: [first],
+    });
+    expect(rest.total).toBe("260.00");
+  });
+
+  it("refuses a correction of the credit line alone: a note gives back charges", () => {
+    const error = thrown(() =>
+      issueCreditNote(contract, invoice, [{ kind: "line", line: "seats:unused@2026-04-21", reason: "x" }]),
+    );
+    expect(error).toMatchObject({
+      code: "credit_exceeds_invoiced",
+      path: "corrections[0].line",
+      message: expect.stringContaining("is a credit of -40.00 to the customer, not a charge"),
+    });
+  });
+});
+
+describe("a late-usage correction in credit_note mode, with a prepaid wallet", () => {
+  // docs/late-usage.md's example with a 30.00 wallet after tax: issued 900 GB × 0.10 + 10.00 = 100.00,
+  // 30.00 from the wallet, 70.00 due; with 200 late GB, 1,100 GB × 0.08 + 10.00 = 98.00, the wallet
+  // drawn again from the balance it opened with, 68.00 due.
+  const contract = buildContract(VOLUME_BANDWIDTH, {
+    lateUsage: { correction: "credit_note" },
+    credits: [{ id: "wallet", name: "Wallet", kind: "prepaid", taxed: "at_use", amount: "30" }],
+  });
+  const usage = [marchGb("a", 3, "500"), marchGb("b", 9, "400")];
+
+  it("gives the wallet's 30.00 back to it, so the customer pays 68.00 in all, not 38.00", () => {
+    const issued = rateInvoice(contract, usage, "2026-03", { creditsStartFull: true });
+    expect([issued.total, issued.amountDue]).toEqual(["100.00", "70.00"]);
+    const result = correctLateUsage(contract, issued, usage, [marchGb("late", 20, "200")], {
+      billOn: "2026-04",
+      creditsStartFull: true,
+    });
+    if (result.mode !== "credit_note" || result.creditNote === undefined) throw new Error("no credit note");
+    expect(result.reissued?.amountDue).toBe("68.00");
+    // 100.00 credited: 70.00 money, 30.00 back to the wallet, which the re-issue draws again. Money:
+    // 70.00 paid − 70.00 given back + 68.00 = 68.00; booked as 100.00 of money it would be 38.00.
+    expect(result.creditNote.settlement).toEqual({
+      money: "70.00",
+      credits: [{ id: "wallet", name: "Wallet", stage: "after_tax", restored: "30.00" }],
+    });
+    expect(explainLateUsage(result)).toContain(
+      "Of the $100.00 credited: $70.00 as money (refunded, or taken off what is due), $30.00 back to Wallet (wallet).",
+    );
+  });
+});
