@@ -74,7 +74,7 @@ function restoredAfterTax(
 function lastDrawnFirst(paid: ReadonlyArray<Decimal>, amount: Decimal): Decimal[] {
   const back = paid.map(() => ZERO);
   let left = amount;
-  for (let index = paid.length - 1; index >= 0 && left.greaterThan(0); index -= 1) {
+  for (let index = paid.length - 1; index >= 0; index -= 1) {
     const part = minOf(left, paid[index]!);
     back[index] = part;
     left = left.minus(part);

@@ -153,6 +153,49 @@ describe("a grant kept in a custom unit gets its units back", () => {
   });
 });
 
+describe("a credit taken before tax", () => {
+  // A 30.00 promotional grant on storage only, before tax: storage 20 × 1.00 = 20.00 is paid entirely
+  // (its net is 0.00, 10.00 of the grant left), compute 35 × 1.00 = 35.00 is not touched; total 35.00.
+  const contract = buildContract(COMPUTE_AND_STORAGE, {
+    credits: [{ id: "promo", name: "Promo", kind: "promotional", amount: "30", charges: ["storage"] }],
+  });
+
+  it("goes back on a line it paid entirely once every line billing more than 0 is credited in full", () => {
+    const invoice = rateInvoice(contract, computeAndStorageUsage("35", "20"), "2026-03", {
+      creditsStartFull: true,
+    });
+    expect(invoice.credits?.[0]).toMatchObject({ stage: "before_tax", applied: "-20.00" });
+    expect(invoice.total).toBe("35.00");
+    // compute is the only line billing more than 0: credited in full, the invoice is undone, and the
+    // 20.00 the grant paid for storage goes back to it
+    const note = issueCreditNote(contract, invoice, [{ kind: "line", line: "compute", reason: "x" }]);
+    expect(note.settlement).toEqual({
+      money: "35.00",
+      credits: [{ id: "promo", name: "Promo", stage: "before_tax", restored: "20.00" }],
+    });
+  });
+
+  it("stays drawn on that line while another line is not credited in full", () => {
+    const invoice = rateInvoice(contract, computeAndStorageUsage("35", "20"), "2026-03", {
+      creditsStartFull: true,
+    });
+    // 10.00 of compute's 35.00: compute is not credited in full, so nothing goes back to the grant
+    const note = issueCreditNote(contract, invoice, [
+      { kind: "amount", line: "compute", amount: "10", reason: "x" },
+    ]);
+    expect(note.settlement).toEqual({ money: "10.00", credits: [] });
+  });
+
+  it("writes no settlement when the grant gave nothing (a balance of 0)", () => {
+    const invoice = rateInvoice(contract, computeAndStorageUsage("35", "20"), "2026-03", {
+      creditBalances: { promo: "0" },
+    });
+    expect(invoice.credits?.[0]).toMatchObject({ applied: "0.00" });
+    const note = issueCreditNote(contract, invoice, [{ kind: "invoice", reason: "x" }]);
+    expect(note.settlement).toBeUndefined();
+  });
+});
+
 // Saas-seats' April invoice (fixtures/saas-seats/README.md): support 50.00, api_requests 904.63, the
 // unused time of 10 seats dropped to 5 credited −40.00, seats@2026-04-21 60.00, seats 180.00, platform
 // 300.00: 1,494.63 of charges − 40.00 = 1,454.63 billed, no tax.
