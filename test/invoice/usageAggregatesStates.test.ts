@@ -92,6 +92,21 @@ describe("rateFromAggregates and meter states no events could give", () => {
     expect(refusal(withTotal(index, total))).toEqual({ code: "invalid_field", path });
   });
 
+  it("refuses a meter counting more events than the aggregates counted in all, at its total", () => {
+    // 5 events counted (a1, a2, a3, g1, g2): egress's 40 GB "from 6 events", or 3 users among 6 calls,
+    // would be an invoice whose usage report contradicts itself
+    expect(refusal(withTotal(0, { sum: "40", events: 6 }))).toEqual({
+      code: "invalid_field",
+      path: "whole.meters[0].total",
+    });
+    expect(refusal(withTotal(2, { values: ["s:u1", "s:u2", "s:u3"], events: 6 }))).toEqual({
+      code: "invalid_field",
+      path: "whole.meters[2].total",
+    });
+    // as many as were counted is possible (every counted event an egress event, say): still rated
+    expect(rateFromAggregates(prepared, withTotal(0, { sum: "40", events: 5 })).total).toBe("39.20");
+  });
+
   it("still reads the empty states ratecard writes for a meter with no event", () => {
     const none = aggregateForRating(prepared, []);
     // Nothing counted: every line 0.00.

@@ -139,6 +139,14 @@ export function aggregatesStateNotCounted(found: string, why: string): ErrorMess
   };
 }
 
+/** A meter counting more events than the aggregates say were counted in all. */
+export function aggregatesMeterOverCounted(meter: string, events: number, counted: number): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: `Meter ${meter}'s states count ${events} events, but the usage aggregates say ${counted} events were counted in all (eventsCounted): a meter counts only events that were counted, so the invoice would bill usage its own account of events denies. Aggregate the usage again, or correct the meter's states or eventsCounted.`,
+  };
+}
+
 /** A meter's states without a grouping a charge of the contract asks for. */
 export function aggregatesMissingGrouping(meter: string, dimensions: ReadonlyArray<string>): ErrorMessage {
   return {
