@@ -1,5 +1,13 @@
 import type { AllowanceTerms } from "../contracts/index.js";
-import { Decimal, toPlainString, ZERO } from "../money/index.js";
+import {
+  addQuotients,
+  Decimal,
+  type ExactQuotient,
+  quotient,
+  quotientValue,
+  toPlainString,
+  ZERO,
+} from "../money/index.js";
 import type { AppliedAllowance } from "../schema/index.js";
 import type { RatedLine } from "./ratedLine.js";
 
@@ -10,6 +18,11 @@ export interface AllowanceDraw {
   readonly available: Decimal;
   /** min(the line's billable quantity, available). */
   readonly drawn: Decimal;
+  /**
+   * `drawn` exactly, when it is a fraction that does not end (the line's quantity, or the pool's rest
+   * after such a line); absent, `drawn` is exact.
+   */
+  readonly drawnExactly?: ExactQuotient;
 }
 
 /** Finds the draw of a line by its id (as rated, before an amendment piece's `@date` suffix is added). */
@@ -44,19 +57,29 @@ export function planAllowanceDraws(
     else known.push(line);
   }
   const applied = pools.map((pool): AppliedAllowance => {
-    let left = pool.quantity;
+    // What is left, exactly: a line of 1/3 GB leaves 2/3 of a 1 GB pool, not 0.666…67, so the next line
+    // draws 2/3 and bills what is left of its own quantity exactly (docs/meters.md, "Quotients").
+    let left = quotient(pool.quantity, ONE_DECIMAL);
     const drawn: { line: string; quantity: string }[] = [];
     for (const chargeId of pool.charges) {
       const charged = [...(linesOf.get(chargeId) ?? [])]
         // Code-unit order of the ids: deterministic and the same in every locale.
         .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       for (const line of charged) {
-        const billable = new Decimal(line.quantity);
+        const billable = billableExactly(line);
         // A negative quantity (refunds outweighing usage) draws nothing: a pool never grows.
-        const take = billable.isNegative() ? ZERO : Decimal.min(billable, left);
-        draws.set(line.id, { pool: pool.id, available: left, drawn: take });
-        if (take.greaterThan(ZERO)) drawn.push({ line: line.id, quantity: toPlainString(take) });
-        left = left.minus(take);
+        // min(billable, left); a zero drawn is +0 whatever its sign (a pool sized "-0" draws nothing).
+        const least = isBelow(left, billable) ? left : billable;
+        const take = billable.numerator.isNegative() || least.numerator.isZero() ? ZERO_EXACTLY : least;
+        const taken = quotientValue(take);
+        draws.set(line.id, {
+          pool: pool.id,
+          available: quotientValue(left),
+          drawn: taken,
+          drawnExactly: take,
+        });
+        if (taken.greaterThan(ZERO)) drawn.push({ line: line.id, quantity: toPlainString(taken) });
+        left = minus(left, take);
       }
     }
     return {
@@ -64,7 +87,7 @@ export function planAllowanceDraws(
       name: pool.name,
       quantity: toPlainString(pool.quantity),
       drawn,
-      remaining: toPlainString(left),
+      remaining: toPlainString(quotientValue(left)),
     };
   });
   return { draws, pools: applied };
@@ -74,4 +97,38 @@ export function planAllowanceDraws(
 // but a line without one has nothing a pool could reduce.
 function pricesQuantity(line: Pick<RatedLine, "steps">): boolean {
   return line.steps.some((step) => step.kind === "usage");
+}
+
+const ONE_DECIMAL = new Decimal(1);
+const ZERO_EXACTLY: ExactQuotient = quotient(ZERO, ONE_DECIMAL);
+
+/**
+ * A line's billable quantity exactly: the fraction its usage step records when nothing after it
+ * changed the quantity (no transform, no window pricing), else the quantity as written. A fraction of
+ * more than 30 digits is not recorded, and is drawn at its 50 digits as before.
+ */
+export function billableExactly(line: Pick<RatedLine, "quantity" | "steps">): ExactQuotient {
+  let fraction: ExactQuotient | undefined;
+  for (const step of line.steps) {
+    if (step.kind === "billable_quantity" || step.kind === "window_pricing") return asWritten(line);
+    if (step.kind === "usage" && step.fraction !== undefined)
+      fraction = quotient(new Decimal(step.fraction.numerator), new Decimal(step.fraction.denominator));
+  }
+  return fraction ?? asWritten(line);
+}
+
+function asWritten(line: Pick<RatedLine, "quantity">): ExactQuotient {
+  return quotient(new Decimal(line.quantity), ONE_DECIMAL);
+}
+
+/** a − b, exactly (a less nothing is a itself: no −0 from negating a zero). */
+export function minus(a: ExactQuotient, b: ExactQuotient): ExactQuotient {
+  if (b.numerator.isZero()) return a;
+  return addQuotients(a, { numerator: b.numerator.negated(), denominator: b.denominator });
+}
+
+// a < b, for quotients over positive denominators (a quantity's, a pool's); −0 is not below 0.
+function isBelow(a: ExactQuotient, b: ExactQuotient): boolean {
+  const difference = minus(a, b).numerator;
+  return difference.isNegative() && !difference.isZero();
 }

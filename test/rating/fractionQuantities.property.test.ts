@@ -232,4 +232,65 @@ describe("an average priced by a unit, graduated, volume or tiered-minimum price
       }),
     );
   });
+
+  it("two averages sharing a pool: the second draws the pool's exact rest, and both match the oracle in every mode", () => {
+    // Pool P on [a, b], drawn a first: a takes min(qa, P), b takes min(qb, P − that); each bills its
+    // quantity less its draw at its unit price. qa averages 3 readings of whole GB (a third when it does
+    // not end), the pool is whole GB and the price a multiple of 3 cents, so b's amount ends on a cent
+    // exactly: at 50 digits the pool's rest of 2/3 was 0.666…67, and b's amount 0.0099…99 rounded down.
+    const scenario = fc.record({
+      a: fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 3, maxLength: 3 }),
+      b: fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 1, maxLength: 2 }),
+      poolCents: fc.integer({ min: 0, max: 6 }).map((gb) => gb * 100),
+      price: fc.integer({ min: 1, max: 40 }).map((threes) => text(threes * 3, 2)),
+      mode: fc.constantFrom(...ROUNDING_MODES),
+    });
+    fc.assert(
+      fc.property(scenario, ({ a, b, poolCents, price, mode }) => {
+        const meter = (id: string) => ({
+          id,
+          eventType: id,
+          aggregation: "avg" as const,
+          valueProperty: "v",
+        });
+        const unit = (id: string): ChargeInput => ({
+          id,
+          name: id,
+          meter: id,
+          price: { model: "unit", unitPrice: price },
+        });
+        const contract = buildContract({
+          meters: [meter("a"), meter("b")],
+          charges: [unit("a"), unit("b")],
+          allowances: [{ id: "pool", name: "Pool", quantity: text(poolCents, 2), charges: ["a", "b"] }],
+          rounding: { mode },
+        });
+        const readings = (type: string, values: ReadonlyArray<number>) =>
+          values.map((cents, at) =>
+            usageEvent(`${type}${at}`, type, `2026-02-0${at + 1}T00:00:00Z`, { v: String(cents) }),
+          );
+        const invoice = rateInvoice(contract, [...readings("a", a), ...readings("b", b)], "2026-02");
+
+        const average = (values: ReadonlyArray<number>) =>
+          fraction(
+            values.reduce((total, gb) => total + BigInt(gb), 0n),
+            BigInt(values.length),
+          );
+        const least = (x: Fraction, y: Fraction) => (atMost(x, y) ? x : y);
+        let rest = fraction(BigInt(poolCents), 100n);
+        for (const [id, values] of [
+          ["a", a],
+          ["b", b],
+        ] as const) {
+          const quantity = average(values);
+          const drawn = least(quantity, rest);
+          rest = minus(rest, drawn);
+          const amount = times(minus(quantity, drawn), ofText(price));
+          const cents = roundFractionByHand(amount.n * 100n, amount.d, mode);
+          const line = invoice.lines.find((entry) => entry.chargeId === id)!;
+          expect(line.amount).toBe(text(Number(cents), 2));
+        }
+      }),
+    );
+  });
 });

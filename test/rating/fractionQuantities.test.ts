@@ -245,6 +245,35 @@ describe("a quantity that is a quotient which does not end is priced exactly", (
     expect([covered.quantity, covered.amount]).toEqual(["0", "0.00"]);
   });
 
+  it("a pool's rest after a line of 1/3 GB is 2/3 GB: the next line of 1 GB bills 1/3 GB, $0.01 at $0.03 rounded down", () => {
+    // Pool 1 GB on [a, b]; a averages 1, 0 and 0 GB = 1/3 GB and draws all of it, leaving 2/3 GB; b
+    // averages 1 GB and draws the 2/3, billing 1 − 2/3 = 1/3 GB × $0.03 = $0.01 exactly. At 50 digits
+    // the pool kept 0.666…67, b billed 0.333…33 GB, priced 0.00999…99, which rounds down to $0.00.
+    const meterOf = (id: string, eventType: string) => gauge({ id, eventType });
+    const contract = buildContract({
+      meters: [meterOf("ga", "a"), meterOf("gb", "b")],
+      charges: [
+        charge({ model: "unit", unitPrice: "0.03" }, { id: "a", meter: "ga" }),
+        charge({ model: "unit", unitPrice: "0.03" }, { id: "b", meter: "gb" }),
+      ],
+      allowances: [{ id: "free", name: "Free storage", quantity: "1", charges: ["a", "b"] }],
+      rounding: { mode: "down" },
+    });
+    const reading = (id: string, type: string, day: number, v: string) =>
+      usageEvent(id, type, `2026-02-${String(day).padStart(2, "0")}T00:00:00Z`, { v });
+    const events = [
+      reading("a1", "a", 2, "1"),
+      reading("a2", "a", 3, "0"),
+      reading("a3", "a", 4, "0"),
+      reading("b1", "b", 2, "1"),
+    ];
+    const invoice = rateInvoice(contract, events, "2026-02");
+    const line = (id: string) => invoice.lines.find((entry) => entry.chargeId === id)!;
+    expect([line("a").quantity, line("a").amount]).toEqual(["0", "0.00"]);
+    expect(line("b").amount).toBe("0.01");
+    expect(line("b").steps[0]).toMatchObject({ kind: "usage", quantity: "1" });
+  });
+
   it("windows whose fractions add up to a quotient that ends: 1 ÷ 300 + 2 ÷ 300 = 0.01, no fraction", () => {
     const meter = gauge({ aggregation: "sum", window: { size: "5m", aggregation: "sum", perSecond: true } });
     const events = [
