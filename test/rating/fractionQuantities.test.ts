@@ -274,6 +274,23 @@ describe("a quantity that is a quotient which does not end is priced exactly", (
     expect(line("b").steps[0]).toMatchObject({ kind: "usage", quantity: "1" });
   });
 
+  it("a pool draws what the transform left of a fraction, not the usage step's fraction: 1/3 − 1/4 GB, all of it", () => {
+    // The average is 1/3 GB; 0.25 GB of it is included (a transform), so 1/12 GB is billable, and a
+    // 1 GB pool takes all of it: quantity 0, $0.00. Drawing the usage step's 1/3 GB would take more
+    // than the line bills. The pool shows the 1/12 drawn at 50 significant digits: 8 and 49 threes.
+    const contract = buildContract({
+      meters: [gauge()],
+      charges: [charge({ model: "unit", unitPrice: "0.12" }, { transform: { included: "0.25" } })],
+      allowances: [{ id: "free", name: "Free storage", quantity: "1", charges: ["c"] }],
+    });
+    const invoice = rateInvoice(contract, readings("1", "0", "0"), "2026-02");
+    const line = invoice.lines.find((entry) => entry.chargeId === "c")!;
+    expect([line.quantity, line.amount]).toEqual(["0", "0.00"]);
+    expect(invoice.allowances?.[0]?.drawn).toEqual([
+      { line: "c", quantity: "0.083333333333333333333333333333333333333333333333333" },
+    ]);
+  });
+
   it("windows whose fractions add up to a quotient that ends: 1 ÷ 300 + 2 ÷ 300 = 0.01, no fraction", () => {
     const meter = gauge({ aggregation: "sum", window: { size: "5m", aggregation: "sum", perSecond: true } });
     const events = [
