@@ -149,4 +149,78 @@ describe("ratecard reconcile", () => {
     );
     expect(result.stdout).toMatch(/\+100\.00 {2}price/);
   });
+  it("recomputes an invoice whose credit grants started before its period, with --credits-start-full", () => {
+    // golden-rich, March 2026: both grants date from January, so the recomputation needs their balances
+    // (or --credits-start-full, as the fixture's README rates it). The issued CSV leaves out the Storage
+    // line: (100 GB × 360 h + 250 GB × 383 h) ÷ 743 h = 131,750 ÷ 743 GB-month (its README),
+    // × 0.023 = 4.0783… → 4.08 (half-up), and its
+    // total is 778.27 − 4.08 = 774.19; the other seven lines and the tax (124.27) are as issued.
+    const lines = [
+      ["Platform fee", "1", "99.00"],
+      ["API requests", "1234567", "49.60"],
+      ["CDN egress", "1500", "65.00"],
+      ["CDN egress", "350.5", "17.53"],
+      ["Peak connections", "420", "168.00"],
+      ["Editor seats", "12", "180.00"],
+      ["Usage minimum", "1", "104.04"],
+      ["Tax", "", "124.27"],
+      ["Total", "", "774.19"],
+    ];
+    const csv = file(
+      "golden-rich.csv",
+      `Description,Qty,Amount\n${lines.map((l) => l.join(",")).join("\n")}\n`,
+    );
+    const recompute = [
+      ...["--contract", "fixtures/golden-rich/contract.json", "--usage", "fixtures/golden-rich/usage.ndjson"],
+      ...["--period", "2026-03"],
+    ];
+    const result = runCli(
+      "reconcile",
+      "--issued",
+      csv,
+      ...recompute,
+      "--credits-start-full",
+      "--format",
+      "json",
+    );
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(3);
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      issuedTotal: "774.19",
+      recomputedTotal: "778.27",
+      discrepancies: [{ cause: "missing_line", line: "storage", amount: "4.08" }],
+    });
+    // Without it, the grant's refusal names the flag, which reconcile now takes.
+    const refused = runCli("reconcile", "--issued", csv, ...recompute);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("--credits-start-full");
+    expect(refused.stderr).not.toContain("unknown option");
+    // --recomputed is rated already: what the previous invoice carries has nothing to go into.
+    const both = runCli(
+      "reconcile",
+      "--issued",
+      csv,
+      "--recomputed",
+      "fixtures/golden-rich/expected.json",
+      "--credits-start-full",
+    );
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain("leave out --credits-start-full");
+  });
+
+  it("continues credit balances from the previous invoice with --balances, naming the file when it does not fit", () => {
+    // cdn-basic's invoice is of another contract (ctr_northwind_cdn): refused, naming --balances and the file.
+    const result = runCli(
+      ...[
+        "reconcile",
+        "--issued",
+        "fixtures/golden-rich/expected.json",
+        "--contract",
+        "fixtures/golden-rich/contract.json",
+      ],
+      ...["--usage", "fixtures/golden-rich/usage.ndjson", "--period", "2026-03", "--balances", EXPECTED],
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`--balances ${EXPECTED} is an invoice of contract ctr_northwind_cdn`);
+  });
 });
