@@ -179,6 +179,7 @@ function explainedLine(
     money: (plain: string) => readableMoney(plain, style),
     price: (plain: string) => readableMoney(plain, { ...style, minorUnits: style.minorUnits + 2 }),
     units: (plain: string) => `${readableQuantity(plain)}${line.unit === undefined ? "" : ` ${line.unit}`}`,
+    quantity: readableQuantity,
   };
   // A kind that repeats on the line (tiers) reads as one sentence in the prose: each row gets its own.
   const repeated = (kind: string) => line.steps.filter((step) => step.kind === kind).length > 1;

@@ -22,6 +22,17 @@ describe("ratecard explain", () => {
     expect(page).toContain("7,663.78");
   });
 
+  it("writes the usage step's row in the meter's unit in Markdown", () => {
+    // saas-seats measures 2,344,321 requests and bills 2,344,321 ÷ 1,000 − 100 = 2,244.321 → 2,245
+    // "1k requests" (rounded up): the measured row must not read "2,344,321 1k requests".
+    const result = runCli("explain", "fixtures/saas-seats/expected.json", "--format", "markdown");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      "| 1 | usage | Measured 2,344,321 requests from 240 events on meter api\\_requests (sum). |  |",
+    );
+    expect(result.stdout).not.toContain("2,344,321 1k requests");
+  });
+
   it("gives the same page as ratecard invoice --format html for the invoice it explains", () => {
     const fromInvoice = runCli(
       "invoice",
