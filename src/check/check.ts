@@ -1,5 +1,5 @@
 import { type PriceBook, resolveContract } from "../contracts/index.js";
-import { fixturePeriodRefused, InputError, isRatecardError } from "../errors/index.js";
+import { ContractError, fixturePeriodRefused, InputError, isRatecardError } from "../errors/index.js";
 import { currencyPrefix, explainLine, type MoneyStyle } from "../explain/index.js";
 import {
   type Invoice,
@@ -121,7 +121,12 @@ function checkFixture(fixture: FixtureInput, priceBooks: ReadonlyArray<PriceBook
     return compare(fixture, priceBooks);
   } catch (error) {
     if (!isRatecardError(error)) throw error;
-    return fixtureError(fixture.name, `${error.message}${error.path === "" ? "" : ` (at ${error.path})`}`);
+    // A contract error's path is a path into contract.json: say so, as the CLI names the file of a flag.
+    const file = error instanceof ContractError ? "contract.json: " : "";
+    return fixtureError(
+      fixture.name,
+      `${file}${error.message}${error.path === "" ? "" : ` (at ${error.path})`}`,
+    );
   }
 }
 

@@ -208,6 +208,20 @@ describe("ratecard check", () => {
     expect(result.stdout).toContain(`PASS  ${join(dir, "saas-seats")}`);
   });
 
+  it("names contract.json when a fixture's contract is not valid", () => {
+    // cdn-basic's North America tiers are charges[1]; a unit price "abc" is no decimal.
+    const dir = copyOf("cdn-basic", "bad-price");
+    const contract = JSON.parse(readFileSync(join(dir, "contract.json"), "utf8"));
+    contract.charges[1].price.tiers[0].unitPrice = "abc";
+    writeFileSync(join(dir, "contract.json"), JSON.stringify(contract));
+    const result = runCli("check", dir);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain(
+      `ERROR ${dir} — contract.json: charges[1].price.tiers[0].unitPrice must be`,
+    );
+    expect(result.stdout).toContain("(at charges[1].price.tiers[0].unitPrice)");
+  });
+
   it("refuses a folder that holds no fixture (exit 2)", () => {
     const empty = join(scratch, "empty");
     mkdirSync(empty);
