@@ -82,10 +82,7 @@ export function lineEffects(
   const [q0, q1] = [toPlainString(new Decimal(before.quantity)), toPlainString(new Decimal(after.quantity))];
   const unit = after.unit ?? "units";
   const volumeCause: DiffCause = hasStep(after, "usage") || hasStep(before, "usage") ? "usage" : "quantity";
-  const crossing =
-    crossed.length > 0
-      ? `; tiers crossed: ${crossed.map((tier) => tier.replace(/^tier:/, "")).join(", ")}`
-      : "";
+  const crossing = crossingWords(crossed);
   return [
     {
       cause: volumeCause,
@@ -108,6 +105,18 @@ export function lineEffects(
     },
     { cause: "rounding", ...where, exact: rounding, sentence: `${after.name}: rounding to the minor unit.` },
   ];
+}
+
+/**
+ * The tiers a line's usage reached or left, in words: `["tier:2"]` → "; tiers crossed: 2",
+ * `["-tier:1", "tier:2"]` (a volume price's whole quantity moving up) → "; tiers crossed: 2; tiers left: 1".
+ * `tiersCrossed` keeps the keys (`"-tier:3"` for a tier left); the sentence never shows them.
+ */
+function crossingWords(crossed: ReadonlyArray<string>): string {
+  const numbers = (left: boolean) =>
+    crossed.filter((key) => key.startsWith("-") === left).map((key) => key.replace(/^-?tier:/, ""));
+  const [reached, left] = [numbers(false), numbers(true)];
+  return `${reached.length > 0 ? `; tiers crossed: ${reached.join(", ")}` : ""}${left.length > 0 ? `; tiers left: ${left.join(", ")}` : ""}`;
 }
 
 function whereOf(line: InvoiceLine): Pick<Attribution, "line" | "chargeId" | "meter" | "group"> {

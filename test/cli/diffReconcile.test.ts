@@ -29,6 +29,14 @@ describe("ratecard diff", () => {
     expect(result.stdout).toMatch(/\+60\.00 {2}usage .*tiers crossed: 2/);
   });
 
+  it("says a tier the usage no longer reaches is left, in words", () => {
+    // February's 1,500 units back to January's 800: tier 2 (its 500 units at 0.08) is left, −60.00.
+    const result = runCli("diff", invoiceFile("2026-02", "1500"), invoiceFile("2026-01", "800"));
+    expect(result.code).toBe(3);
+    expect(result.stdout).toMatch(/-60\.00 {2}usage .*; tiers left: 2\.$/m);
+    expect(result.stdout).not.toContain("-tier:");
+  });
+
   it("exits 0 with no difference, and writes JSON on request", () => {
     const result = runCli("diff", EXPECTED, EXPECTED, "--format", "json");
     expect(result.code).toBe(0);

@@ -11,6 +11,16 @@ const total = (result: ReturnType<typeof diff>) =>
   result.attributions.reduce((sum, a) => sum.plus(a.amount), new Decimal(0)).toFixed(2);
 
 describe("diff", () => {
+  it("says which tiers a line left in words, not as the keys of tiersCrossed", () => {
+    // Back from February (1,500 units) to January's 800: tier 1 loses 200 units at 0.10 = −20.00 and
+    // tier 2 (now unused) its 500 at 0.08 = −40.00; −60.00 in all, and tier 2 is left.
+    const back = diff(rate([GRADUATED], "2026-02", "1500"), rate([GRADUATED], "2026-01", "800"));
+    expect(back.attributions[0]).toMatchObject({ amount: "-60.00", tiersCrossed: ["-tier:2"] });
+    expect(back.attributions[0]?.sentence).toBe(
+      "Bandwidth: usage 1500 → 800 units, priced at the earlier marginal rates; tiers left: 2.",
+    );
+  });
+
   it("prices a usage change at the marginal rates and names the tier crossed", () => {
     const january = rate([GRADUATED], "2026-01", "800");
     const february = rate([GRADUATED], "2026-02", "1500");
