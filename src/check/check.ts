@@ -137,7 +137,7 @@ function compare(fixture: FixtureInput, priceBooks: ReadonlyArray<PriceBook>): F
   if (period === undefined)
     return fixtureError(
       fixture.name,
-      "there is no expected.json to take the period from, and fixture.json names no period",
+      'there is no expected.json to take the period from, and no fixture.json to name one: write expected.json (the invoice worked out by hand), or a fixture.json such as { "period": "2026-03" }',
     );
   const contract = resolveContract(fixture.contract, priceBooks);
   const conflict = periodConflict(fixture.period, expected, contract.timeZone);

@@ -222,6 +222,17 @@ describe("ratecard check", () => {
     expect(result.stdout).toContain("(at charges[1].price.tiers[0].unitPrice)");
   });
 
+  it("says there is no fixture.json, not that it names no period, when a fixture has neither file", () => {
+    const dir = copyOf("cdn-basic", "no-period");
+    rmSync(join(dir, "expected.json"));
+    const result = runCli("check", dir);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain(
+      `ERROR ${dir} — there is no expected.json to take the period from, and no fixture.json to name one`,
+    );
+    expect(result.stdout).not.toContain("fixture.json names no period");
+  });
+
   it("refuses a folder that holds no fixture (exit 2)", () => {
     const empty = join(scratch, "empty");
     mkdirSync(empty);
