@@ -77,6 +77,32 @@ describe("ratecard reconcile", () => {
     expect(result.stdout).toContain("agrees with the recomputation");
   });
 
+  it("agrees with an issued CSV that lists two lines of one description in another order", () => {
+    // golden-rich's two "CDN egress" lines, us (350.5 GB × 0.05 = 17.525 → 17.53) before eu
+    // (1,000 × 0.05 + 500 × 0.03 = 65.00): the same invoice, so exit 0 and no discrepancy.
+    const csv = file(
+      "egress-swapped.csv",
+      [
+        "Description,Qty,Amount",
+        "Platform fee,1,99.00",
+        "API requests,1234567,49.60",
+        "CDN egress,350.5,17.53",
+        "CDN egress,1500,65.00",
+        "Storage,177.32166890982503364737550471063257065948855989233,4.08",
+        "Peak connections,420,168.00",
+        "Editor seats,12,180.00",
+        "Usage minimum,1,104.04",
+        "Tax,,124.27",
+        "Total,,778.27",
+        "",
+      ].join("\n"),
+    );
+    const result = runCli("reconcile", "--issued", csv, "--recomputed", "fixtures/golden-rich/expected.json");
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toContain("The issued invoice agrees with the recomputation.");
+    expect(result.code).toBe(0);
+  });
+
   it("maps a CSV's columns with --columns", () => {
     const csv = file(
       "issued.csv",

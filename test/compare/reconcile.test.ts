@@ -31,6 +31,31 @@ describe("reconcile", () => {
     ]);
   });
 
+  it("pairs lines that share a description with their own, whatever order the issuer listed them in", () => {
+    // golden-rich's egress matrix gives two lines named "CDN egress": eu 1,500 GB = 1,000 × 0.05 +
+    // 500 × 0.03 = 65.00, and us 350.5 GB × 0.05 = 17.525 → 17.53 (half-up). An issuer listing us first
+    // issued the same invoice: nothing differs. Before, the two paired in document order and read as
+    // two usage discrepancies of +47.47 and −47.47 (65.00 − 17.53).
+    const golden = parseInvoice(JSON.parse(readFileSync("fixtures/golden-rich/expected.json", "utf8")));
+    const lines = [
+      "Platform fee,1,99.00",
+      "API requests,1234567,49.60",
+      "CDN egress,350.5,17.53",
+      "CDN egress,1500,65.00",
+      "Storage,177.32166890982503364737550471063257065948855989233,4.08",
+      "Peak connections,420,168.00",
+      "Editor seats,12,180.00",
+      "Usage minimum,1,104.04",
+    ];
+    const csv = (rows: ReadonlyArray<string>) => `Description,Qty,Amount\n${rows.join("\n")}\n`;
+    expect(reconcile(fromCsvInvoice(csv(lines)), golden).discrepancies).toEqual([]);
+    // us issued at 17.63 (a wrong rate) and still listed first: one discrepancy, on the us line, −0.10.
+    const wrong = lines.map((line) => (line === "CDN egress,350.5,17.53" ? "CDN egress,350.5,17.63" : line));
+    expect(
+      reconcile(fromCsvInvoice(csv(wrong)), golden).discrepancies.map((d) => [d.line, d.cause, d.amount]),
+    ).toEqual([['egress[region="us"]', "price", "-0.10"]]);
+  });
+
   it("reads a CSV of line items through a column mapping, and its Tax and Total rows", () => {
     const csv = [
       "Line,Item,Units,Rate,Charge",
