@@ -7,11 +7,15 @@ export interface RawEffect extends Omit<Attribution, "amount"> {
   readonly exact: Decimal;
 }
 
-/** A part of a line priced at one rate: a tier, or the line's single unit price. */
+/**
+ * A part of a line priced at one rate: a tier, or the line's single unit price; for a package price,
+ * its whole packages at the package price (`size`: the package's size, in which the quantity counts).
+ */
 interface PricedPiece {
   readonly key: string;
   readonly quantity: Decimal;
   readonly unitPrice: Decimal;
+  readonly size?: string;
 }
 
 type StepRecord = Readonly<Record<string, unknown>> & { readonly kind: string };
@@ -149,16 +153,29 @@ function exactAmount(line: InvoiceLine): Decimal {
   return new Decimal(step?.before ?? line.amount);
 }
 
-// Every step that prices a quantity at one rate (a tier, a unit price), keyed so the same tier of both
-// lines meets.
+// Every step that prices a quantity at one rate (a tier, a unit price, whole packages at a package
+// price), keyed so the same tier of both lines meets.
 function pricedPieces(line: InvoiceLine): PricedPiece[] {
   const pieces: PricedPiece[] = [];
   (line.steps as ReadonlyArray<StepRecord>).forEach((step, index) => {
-    if (typeof step.quantity !== "string" || typeof step.unitPrice !== "string") return;
     const key = typeof step.tier === "number" ? `tier:${step.tier}` : `${step.kind}:${index}`;
-    pieces.push({ key, quantity: new Decimal(step.quantity), unitPrice: new Decimal(step.unitPrice) });
+    if (typeof step.quantity === "string" && typeof step.unitPrice === "string")
+      pieces.push({ key, quantity: new Decimal(step.quantity), unitPrice: new Decimal(step.unitPrice) });
+    // A package price's marginal rate is per package: 87,654,321 requests are 8,766 packages of 10,000.
+    else if (typeof step.packages === "string" && typeof step.packagePrice === "string")
+      pieces.push({
+        key,
+        quantity: new Decimal(step.packages),
+        unitPrice: new Decimal(step.packagePrice),
+        size: String(step.packageSize),
+      });
   });
   return pieces;
+}
+
+// Whether a piece both lines have counts in packages of another size: their counts do not compare.
+function resized(old: ReadonlyMap<string, PricedPiece>, now: ReadonlyMap<string, PricedPiece>): boolean {
+  return [...old].some(([key, piece]) => now.has(key) && now.get(key)?.size !== piece.size);
 }
 
 // The change in quantity at the earlier rates, tier by tier when both lines say which rate priced what;
@@ -174,9 +191,9 @@ function volumeEffect(
   // and call a pure price change "usage" (500 GB at 0.10 a unit against 500 GB in a first tier at 0.07).
   if (q0.equals(q1)) return { volume: ZERO, crossed: [] };
   const [pieces0, pieces1] = [pricedPieces(before), pricedPieces(after)];
-  if (pieces0.length > 0 || pieces1.length > 0) {
-    const old = new Map(pieces0.map((piece) => [piece.key, piece]));
-    const now = new Map(pieces1.map((piece) => [piece.key, piece]));
+  const old = new Map(pieces0.map((piece) => [piece.key, piece]));
+  const now = new Map(pieces1.map((piece) => [piece.key, piece]));
+  if ((pieces0.length > 0 || pieces1.length > 0) && !resized(old, now)) {
     let volume = ZERO;
     const crossed: string[] = [];
     for (const key of new Set([...old.keys(), ...now.keys()])) {

@@ -37,6 +37,33 @@ describe("ratecard diff", () => {
     expect(result.stdout).not.toContain("-tier:");
   });
 
+  it("attributes a package line's change to usage alone when its price did not change", () => {
+    // cdn-basic's requests, in packages of 10,000 at 0.0075 (a partial package rounded up): up to
+    // 10 February (the preview) 27,415,035 requests = 2,742 packages = 20.565 → 20.56; the month's
+    // 87,654,321 = 8,766 packages = 65.745 → 65.74. Usage: (8,766 − 2,742) × 0.0075 = 6,024 × 0.0075 =
+    // +45.18, the whole change (65.74 − 20.56). Before, the old average rate gave usage +45.19 and an
+    // "amendment" of −0.01 to a price nobody changed.
+    const preview = runCli(
+      ...[
+        "preview",
+        "--contract",
+        "fixtures/cdn-basic/contract.json",
+        "--usage",
+        "fixtures/cdn-basic/usage.ndjson",
+      ],
+      ...["--period", "2026-02", "--as-of", "2026-02-10", "--format", "json"],
+    );
+    expect(preview.code).toBe(0);
+    const result = runCli("diff", file("preview.json", preview.stdout), EXPECTED, "--format", "json");
+    expect(result.code).toBe(3);
+    const requests = (
+      JSON.parse(result.stdout) as { attributions: { line?: string; cause: string; amount: string }[] }
+    ).attributions
+      .filter((a) => a.line === "requests")
+      .map((a) => [a.cause, a.amount]);
+    expect(requests).toEqual([["usage", "45.18"]]);
+  });
+
   it("exits 0 with no difference, and writes JSON on request", () => {
     const result = runCli("diff", EXPECTED, EXPECTED, "--format", "json");
     expect(result.code).toBe(0);
