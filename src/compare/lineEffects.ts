@@ -84,7 +84,8 @@ export function lineEffects(
     exactDifference(exact1, exact0),
   );
   const [q0, q1] = [toPlainString(new Decimal(before.quantity)), toPlainString(new Decimal(after.quantity))];
-  const unit = after.unit ?? "units";
+  // "1 unit", "2 units" (a template: a plain "unit" would read as the price model's name, test/architecture)
+  const unit = after.unit ?? `unit${new Decimal(after.quantity).abs().equals(1) ? "" : "s"}`;
   const volumeCause: DiffCause = hasStep(after, "usage") || hasStep(before, "usage") ? "usage" : "quantity";
   const crossing = crossingWords(crossed);
   return [
@@ -221,6 +222,10 @@ function rateCause(before: InvoiceLine, after: InvoiceLine, sameContract: boolea
 function describeRate(line: InvoiceLine): string {
   if (line.unitPrice !== undefined) return `${toPlainString(new Decimal(line.unitPrice))} a unit`;
   const pieces = pricedPieces(line);
-  if (pieces.length > 0) return pieces.map((piece) => toPlainString(piece.unitPrice)).join(" / ");
-  return `${line.model} price`;
+  if (pieces.length > 0)
+    return pieces
+      .map((piece) => `${toPlainString(piece.unitPrice)}${piece.size === undefined ? "" : ` per ${piece.size}`}`)
+      .join(" / ");
+  // A price with no rate of its own (a flat fee): what it came to, so the sentence says what changed.
+  return `${line.model} price of ${toPlainString(ratedAmount(line))}`;
 }

@@ -54,6 +54,10 @@ describe("diff", () => {
       ["amendment", "220.00"],
       ["usage", "80.00"],
     ]);
+    // The rate names each package's size: "100 → 100" would read as no change at all.
+    expect(resized.attributions[0]?.sentence).toBe(
+      "Requests: the rate changed (100 per 1000000 → 100 per 500000), applied to 2100000 units.",
+    );
   });
 
   it("says which tiers a line left in words, not as the keys of tiersCrossed", () => {
