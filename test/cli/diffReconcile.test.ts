@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { assertCliBuilt, runCli } from "../_support/runCli.js";
+import { egressSwapped, GOLDEN_RICH_ROWS, goldenRichCsv } from "../compare/goldenRichCsv.js";
 import { GRADUATED, rateMonth } from "../compare/graduatedMonths.js";
 
 const EXPECTED = "fixtures/cdn-basic/expected.json";
@@ -109,20 +110,7 @@ describe("ratecard reconcile", () => {
     // (1,000 × 0.05 + 500 × 0.03 = 65.00): the same invoice, so exit 0 and no discrepancy.
     const csv = file(
       "egress-swapped.csv",
-      [
-        "Description,Qty,Amount",
-        "Platform fee,1,99.00",
-        "API requests,1234567,49.60",
-        "CDN egress,350.5,17.53",
-        "CDN egress,1500,65.00",
-        "Storage,177.32166890982503364737550471063257065948855989233,4.08",
-        "Peak connections,420,168.00",
-        "Editor seats,12,180.00",
-        "Usage minimum,1,104.04",
-        "Tax,,124.27",
-        "Total,,778.27",
-        "",
-      ].join("\n"),
+      goldenRichCsv(egressSwapped(GOLDEN_RICH_ROWS), ["Tax,,124.27", "Total,,778.27"]),
     );
     const result = runCli("reconcile", "--issued", csv, "--recomputed", "fixtures/golden-rich/expected.json");
     expect(result.stderr).toBe("");
@@ -216,21 +204,8 @@ describe("ratecard reconcile", () => {
     // line: (100 GB × 360 h + 250 GB × 383 h) ÷ 743 h = 131,750 ÷ 743 GB-month (its README),
     // × 0.023 = 4.0783… → 4.08 (half-up), and its
     // total is 778.27 − 4.08 = 774.19; the other seven lines and the tax (124.27) are as issued.
-    const lines = [
-      ["Platform fee", "1", "99.00"],
-      ["API requests", "1234567", "49.60"],
-      ["CDN egress", "1500", "65.00"],
-      ["CDN egress", "350.5", "17.53"],
-      ["Peak connections", "420", "168.00"],
-      ["Editor seats", "12", "180.00"],
-      ["Usage minimum", "1", "104.04"],
-      ["Tax", "", "124.27"],
-      ["Total", "", "774.19"],
-    ];
-    const csv = file(
-      "golden-rich.csv",
-      `Description,Qty,Amount\n${lines.map((l) => l.join(",")).join("\n")}\n`,
-    );
+    const withoutStorage = GOLDEN_RICH_ROWS.filter((row) => !row.startsWith("Storage,"));
+    const csv = file("golden-rich.csv", goldenRichCsv(withoutStorage, ["Tax,,124.27", "Total,,774.19"]));
     const recompute = [
       ...["--contract", "fixtures/golden-rich/contract.json", "--usage", "fixtures/golden-rich/usage.ndjson"],
       ...["--period", "2026-03"],

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { fromCsvInvoice, fromStripeInvoice, reconcile, renderReconcile } from "../../src/compare/index.js";
 import { parseInvoice, rateInvoice } from "../../src/index.js";
 import { buildContract, meteredEvent, unitCharge } from "../_support/contract.js";
+import { egressSwapped, GOLDEN_RICH_ROWS, goldenRichCsv } from "./goldenRichCsv.js";
 
 // The cdn-basic fixture's February invoice (fixtures/cdn-basic/README.md works it out by hand):
 // platform fee 500.00, NA 3,656.00, EU 2,242.04 (31,415.926 GB), APAC 1,200.00, requests 65.74; 7,663.78.
@@ -37,17 +38,8 @@ describe("reconcile", () => {
     // issued the same invoice: nothing differs. Before, the two paired in document order and read as
     // two usage discrepancies of +47.47 and −47.47 (65.00 − 17.53).
     const golden = parseInvoice(JSON.parse(readFileSync("fixtures/golden-rich/expected.json", "utf8")));
-    const lines = [
-      "Platform fee,1,99.00",
-      "API requests,1234567,49.60",
-      "CDN egress,350.5,17.53",
-      "CDN egress,1500,65.00",
-      "Storage,177.32166890982503364737550471063257065948855989233,4.08",
-      "Peak connections,420,168.00",
-      "Editor seats,12,180.00",
-      "Usage minimum,1,104.04",
-    ];
-    const csv = (rows: ReadonlyArray<string>) => `Description,Qty,Amount\n${rows.join("\n")}\n`;
+    const lines = egressSwapped(GOLDEN_RICH_ROWS);
+    const csv = (rows: ReadonlyArray<string>) => goldenRichCsv(rows);
     expect(reconcile(fromCsvInvoice(csv(lines)), golden).discrepancies).toEqual([]);
     // us issued at 17.63 (a wrong rate) and still listed first: one discrepancy, on the us line, −0.10.
     const wrong = lines.map((line) => (line === "CDN egress,350.5,17.53" ? "CDN egress,350.5,17.63" : line));

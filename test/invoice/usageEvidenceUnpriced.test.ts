@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { rateInvoice, usageEvidence } from "../../src/index.js";
-import { buildContract, type ContractOverrides } from "../_support/contract.js";
+import { buildContract, type ContractOverrides, usageEvent } from "../_support/contract.js";
 
 // A matrix by region that prices eu only and warns on the rest: us usage is measured, never billed.
 const REGION_MATRIX: ContractOverrides = {
@@ -20,20 +20,8 @@ const REGION_MATRIX: ContractOverrides = {
   ],
 };
 const events = [
-  {
-    id: "a",
-    type: "e",
-    customer: "cus",
-    timestamp: "2026-03-02T00:00:00Z",
-    properties: { region: "eu", v: "5" },
-  },
-  {
-    id: "b",
-    type: "e",
-    customer: "cus",
-    timestamp: "2026-03-03T00:00:00Z",
-    properties: { region: "us", v: "7" },
-  },
+  usageEvent("a", "e", "2026-03-02T00:00:00Z", { region: "eu", v: "5" }),
+  usageEvent("b", "e", "2026-03-03T00:00:00Z", { region: "us", v: "7" }),
 ];
 const groupsOf = (overrides: ContractOverrides = {}) =>
   (usageEvidence(buildContract(REGION_MATRIX, overrides), events, "2026-03").meters[0]?.groups ?? []).map(
