@@ -224,7 +224,9 @@ function describeRate(line: InvoiceLine): string {
   const pieces = pricedPieces(line);
   if (pieces.length > 0)
     return pieces
-      .map((piece) => `${toPlainString(piece.unitPrice)}${piece.size === undefined ? "" : ` per ${piece.size}`}`)
+      .map(
+        (piece) => `${toPlainString(piece.unitPrice)}${piece.size === undefined ? "" : ` per ${piece.size}`}`,
+      )
       .join(" / ");
   // A price with no rate of its own (a flat fee): what it came to, so the sentence says what changed.
   return `${line.model} price of ${toPlainString(ratedAmount(line))}`;
