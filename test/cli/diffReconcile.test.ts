@@ -118,6 +118,17 @@ describe("ratecard reconcile", () => {
     expect(result.code).toBe(0);
   });
 
+  it("writes an extra line's issued amount with the currency's minor units", () => {
+    // golden-rich issued with an extra "Support" line of 10.00 and its total 778.27 + 10.00 = 788.27.
+    const csv = file(
+      "extra-support.csv",
+      goldenRichCsv([...GOLDEN_RICH_ROWS, "Support,1,10.00"], ["Tax,,124.27", "Total,,788.27"]),
+    );
+    const result = runCli("reconcile", "--issued", csv, "--recomputed", "fixtures/golden-rich/expected.json");
+    expect(result.code).toBe(3);
+    expect(result.stdout).toContain('"Support" (10.00) was issued, but ratecard computes no such line.');
+  });
+
   it("maps a CSV's columns with --columns", () => {
     const csv = file(
       "issued.csv",

@@ -48,6 +48,26 @@ describe("reconcile", () => {
     ).toEqual([['egress[region="us"]', "price", "-0.10"]]);
   });
 
+  it("shows an issued amount with the currency's minor units, as the issuer wrote it", () => {
+    // golden-rich in EUR (2 decimals), issued with us egress at 17.60 (recomputed 17.53: −0.07), an
+    // extra "Support" line of 10.00 (−10.00) and tax 124.20 (recomputed 124.27: +0.07). Read as numbers
+    // they are 17.6, 10 and 124.2; a sentence writes them as the invoice did.
+    const golden = parseInvoice(JSON.parse(readFileSync("fixtures/golden-rich/expected.json", "utf8")));
+    const rows = [
+      ...GOLDEN_RICH_ROWS.map((row) => (row === "CDN egress,350.5,17.53" ? "CDN egress,350.5,17.60" : row)),
+      "Support,1,10.00",
+    ];
+    const sentences = reconcile(
+      fromCsvInvoice(goldenRichCsv(rows, ["Tax,,124.20"])),
+      golden,
+    ).discrepancies.map((d) => d.sentence);
+    expect(sentences).toEqual([
+      '"CDN egress": issued 17.60, recomputed 17.53 for the same quantity: the rate differs (a price change, override or amendment).',
+      '"Support" (10.00) was issued, but ratecard computes no such line.',
+      "Tax: issued 124.20, recomputed 124.27.",
+    ]);
+  });
+
   it("reads a CSV of line items through a column mapping, and its Tax and Total rows", () => {
     const csv = [
       "Line,Item,Units,Rate,Charge",
