@@ -174,7 +174,11 @@ function explainedLine(
   const { period } = invoice;
   const meterId = meterOf(line);
   const meter = invoice.usage.meters.find((candidate) => candidate.meter === meterId);
-  const parts = explainLineParts(line, style, { invoiceEnd, quantity: readableQuantity });
+  const parts = explainLineParts(line, style, {
+    invoiceEnd,
+    quantity: readableQuantity,
+    timeZone: invoice.period.timeZone,
+  });
   const factWords = {
     money: (plain: string) => readableMoney(plain, style),
     price: (plain: string) => readableMoney(plain, { ...style, minorUnits: style.minorUnits + 2 }),
