@@ -54,6 +54,7 @@ export const TARGETS = {
     tests: "invoice",
     mutate: [
       "usageEvidence.ts",
+      "isUnpricedGroup.ts",
       "evidenceCollector.ts",
       "previewInvoice.ts",
       "invoiceSchema.ts",

@@ -1,5 +1,5 @@
 import { type PriceBook, resolveContract } from "../contracts/index.js";
-import { fixturePeriodRefused, InputError, isRatecardError } from "../errors/index.js";
+import { ContractError, fixturePeriodRefused, InputError, isRatecardError } from "../errors/index.js";
 import { currencyPrefix, explainLine, type MoneyStyle } from "../explain/index.js";
 import {
   type Invoice,
@@ -121,7 +121,12 @@ function checkFixture(fixture: FixtureInput, priceBooks: ReadonlyArray<PriceBook
     return compare(fixture, priceBooks);
   } catch (error) {
     if (!isRatecardError(error)) throw error;
-    return fixtureError(fixture.name, `${error.message}${error.path === "" ? "" : ` (at ${error.path})`}`);
+    // A contract error's path is a path into contract.json: say so, as the CLI names the file of a flag.
+    const file = error instanceof ContractError ? "contract.json: " : "";
+    return fixtureError(
+      fixture.name,
+      `${file}${error.message}${error.path === "" ? "" : ` (at ${error.path})`}`,
+    );
   }
 }
 
@@ -132,7 +137,7 @@ function compare(fixture: FixtureInput, priceBooks: ReadonlyArray<PriceBook>): F
   if (period === undefined)
     return fixtureError(
       fixture.name,
-      "there is no expected.json to take the period from, and fixture.json names no period",
+      'there is no expected.json to take the period from, and no fixture.json to name one: write expected.json (the invoice worked out by hand), or a fixture.json such as { "period": "2026-03" }',
     );
   const contract = resolveContract(fixture.contract, priceBooks);
   const conflict = periodConflict(fixture.period, expected, contract.timeZone);

@@ -10,8 +10,14 @@ import {
   reconcile,
   renderReconcile,
 } from "../index.js";
+import { type CarriedStateFlags, carriedStateOptions, invoiceStart } from "./carriedStateOptions.js";
 import { isObject, readContract, required, UsageLineError, withFile, write } from "./cliSupport.js";
-import { PRICE_BOOK_OPTION, REPORT_FORMAT_OPTION, USAGE_FORMAT_OPTION } from "./commonOptions.js";
+import {
+  CARRIED_STATE_OPTIONS,
+  PRICE_BOOK_OPTION,
+  REPORT_FORMAT_OPTION,
+  USAGE_FORMAT_OPTION,
+} from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
 import { readInvoiceFile, reportFormat } from "./diffCommand.js";
 import { EXIT } from "./exitCodes.js";
@@ -33,7 +39,8 @@ a JSON object with "object": "invoice" is Stripe's, any other JSON a ratecard in
 --columns description=Item,quantity=Qty,unitPrice=Rate,amount=Total,id=Line (description and amount
 required), or the same as a JSON object in --mapping FILE. A comma in a CSV number that may be a
 decimal comma (1,50 or 1,500) is refused unless --decimal-comma or --decimal-point says which; 3,656.00
-needs neither.`,
+needs neither. A recomputation from --contract continues from the previous invoice as ratecard invoice
+does: --carry, --balances, --credits-start-full, --commitment-spend.`,
   options: {
     issued: { type: "string", value: "FILE", description: "the invoice as issued (- reads stdin)" },
     "issued-format": {
@@ -57,6 +64,7 @@ needs neither.`,
     usage: { type: "string", value: "FILE", description: "… the usage events (- reads stdin)" },
     "usage-format": USAGE_FORMAT_OPTION,
     period: { type: "string", value: "PERIOD", description: "… and the period" },
+    ...CARRIED_STATE_OPTIONS,
     format: REPORT_FORMAT_OPTION,
   },
   findsDifferences: true,
@@ -89,7 +97,7 @@ type Flags = {
   readonly usage?: string;
   readonly "usage-format"?: string;
   readonly period?: string;
-};
+} & CarriedStateFlags;
 
 // The format is the flag's, or the file's: .csv is a CSV, a JSON object with "object": "invoice" is
 // Stripe's, any other JSON a ratecard invoice.
@@ -160,7 +168,7 @@ async function columnMapping(values: Flags): Promise<ColumnMapping | undefined> 
 
 async function recomputedInvoice(values: Flags): Promise<Invoice> {
   if (values.recomputed !== undefined) {
-    for (const flag of ["contract", "usage", "usage-format", "period"] as const)
+    for (const flag of RECOMPUTE_FLAGS)
       if (values[flag] !== undefined)
         throw new UsageLineError(`--recomputed gives the recomputed invoice; leave out --${flag}`);
     return readInvoiceFile(values.recomputed, "--recomputed");
@@ -171,8 +179,25 @@ async function recomputedInvoice(values: Flags): Promise<Invoice> {
   );
   const usageFile = required(values.usage, "--usage FILE");
   const period = required(values.period, "--period PERIOD");
+  // What the previous invoice leaves to this one (credit balances, carried meters, commitment spend), as
+  // `ratecard invoice` reads it: without it a contract whose grants started earlier cannot be recomputed.
+  const carried = await carriedStateOptions(values, contract.id, invoiceStart(contract, period));
   const usage = await usageSource(usageFile, values["usage-format"]);
-  return withUsageProgress(usage, (source) =>
-    rateInvoiceAsync(contract, source, period, { sha256: nodeSha256 }),
+  return carried.blamed(() =>
+    withUsageProgress(usage, (source) =>
+      rateInvoiceAsync(contract, source, period, { ...carried.options, sha256: nodeSha256 }),
+    ),
   );
 }
+
+// The flags that rate the recomputation, which --recomputed gives already rated.
+const RECOMPUTE_FLAGS = [
+  "contract",
+  "usage",
+  "usage-format",
+  "period",
+  "carry",
+  "balances",
+  "credits-start-full",
+  "commitment-spend",
+] as const;

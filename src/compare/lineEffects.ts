@@ -7,11 +7,15 @@ export interface RawEffect extends Omit<Attribution, "amount"> {
   readonly exact: Decimal;
 }
 
-/** A part of a line priced at one rate: a tier, or the line's single unit price. */
+/**
+ * A part of a line priced at one rate: a tier, or the line's single unit price; for a package price,
+ * its whole packages at the package price (`size`: the package's size, in which the quantity counts).
+ */
 interface PricedPiece {
   readonly key: string;
   readonly quantity: Decimal;
   readonly unitPrice: Decimal;
+  readonly size?: string;
 }
 
 type StepRecord = Readonly<Record<string, unknown>> & { readonly kind: string };
@@ -80,12 +84,10 @@ export function lineEffects(
     exactDifference(exact1, exact0),
   );
   const [q0, q1] = [toPlainString(new Decimal(before.quantity)), toPlainString(new Decimal(after.quantity))];
-  const unit = after.unit ?? "units";
+  // "1 unit", "2 units" (a template: a plain "unit" would read as the price model's name, test/architecture)
+  const unit = after.unit ?? `unit${new Decimal(after.quantity).abs().equals(1) ? "" : "s"}`;
   const volumeCause: DiffCause = hasStep(after, "usage") || hasStep(before, "usage") ? "usage" : "quantity";
-  const crossing =
-    crossed.length > 0
-      ? `; tiers crossed: ${crossed.map((tier) => tier.replace(/^tier:/, "")).join(", ")}`
-      : "";
+  const crossing = crossingWords(crossed);
   return [
     {
       cause: volumeCause,
@@ -108,6 +110,18 @@ export function lineEffects(
     },
     { cause: "rounding", ...where, exact: rounding, sentence: `${after.name}: rounding to the minor unit.` },
   ];
+}
+
+/**
+ * The tiers a line's usage reached or left, in words: `["tier:2"]` → "; tiers crossed: 2",
+ * `["-tier:1", "tier:2"]` (a volume price's whole quantity moving up) → "; tiers crossed: 2; tiers left: 1".
+ * `tiersCrossed` keeps the keys (`"-tier:3"` for a tier left); the sentence never shows them.
+ */
+function crossingWords(crossed: ReadonlyArray<string>): string {
+  const numbers = (left: boolean) =>
+    crossed.filter((key) => key.startsWith("-") === left).map((key) => key.replace(/^-?tier:/, ""));
+  const [reached, left] = [numbers(false), numbers(true)];
+  return `${reached.length > 0 ? `; tiers crossed: ${reached.join(", ")}` : ""}${left.length > 0 ? `; tiers left: ${left.join(", ")}` : ""}`;
 }
 
 function whereOf(line: InvoiceLine): Pick<Attribution, "line" | "chargeId" | "meter" | "group"> {
@@ -140,16 +154,29 @@ function exactAmount(line: InvoiceLine): Decimal {
   return new Decimal(step?.before ?? line.amount);
 }
 
-// Every step that prices a quantity at one rate (a tier, a unit price), keyed so the same tier of both
-// lines meets.
+// Every step that prices a quantity at one rate (a tier, a unit price, whole packages at a package
+// price), keyed so the same tier of both lines meets.
 function pricedPieces(line: InvoiceLine): PricedPiece[] {
   const pieces: PricedPiece[] = [];
   (line.steps as ReadonlyArray<StepRecord>).forEach((step, index) => {
-    if (typeof step.quantity !== "string" || typeof step.unitPrice !== "string") return;
     const key = typeof step.tier === "number" ? `tier:${step.tier}` : `${step.kind}:${index}`;
-    pieces.push({ key, quantity: new Decimal(step.quantity), unitPrice: new Decimal(step.unitPrice) });
+    if (typeof step.quantity === "string" && typeof step.unitPrice === "string")
+      pieces.push({ key, quantity: new Decimal(step.quantity), unitPrice: new Decimal(step.unitPrice) });
+    // A package price's marginal rate is per package: 87,654,321 requests are 8,766 packages of 10,000.
+    else if (typeof step.packages === "string" && typeof step.packagePrice === "string")
+      pieces.push({
+        key,
+        quantity: new Decimal(step.packages),
+        unitPrice: new Decimal(step.packagePrice),
+        size: String(step.packageSize),
+      });
   });
   return pieces;
+}
+
+// Whether a piece both lines have counts in packages of another size: their counts do not compare.
+function resized(old: ReadonlyMap<string, PricedPiece>, now: ReadonlyMap<string, PricedPiece>): boolean {
+  return [...old].some(([key, piece]) => now.has(key) && now.get(key)?.size !== piece.size);
 }
 
 // The change in quantity at the earlier rates, tier by tier when both lines say which rate priced what;
@@ -165,9 +192,9 @@ function volumeEffect(
   // and call a pure price change "usage" (500 GB at 0.10 a unit against 500 GB in a first tier at 0.07).
   if (q0.equals(q1)) return { volume: ZERO, crossed: [] };
   const [pieces0, pieces1] = [pricedPieces(before), pricedPieces(after)];
-  if (pieces0.length > 0 || pieces1.length > 0) {
-    const old = new Map(pieces0.map((piece) => [piece.key, piece]));
-    const now = new Map(pieces1.map((piece) => [piece.key, piece]));
+  const old = new Map(pieces0.map((piece) => [piece.key, piece]));
+  const now = new Map(pieces1.map((piece) => [piece.key, piece]));
+  if ((pieces0.length > 0 || pieces1.length > 0) && !resized(old, now)) {
     let volume = ZERO;
     const crossed: string[] = [];
     for (const key of new Set([...old.keys(), ...now.keys()])) {
@@ -195,6 +222,12 @@ function rateCause(before: InvoiceLine, after: InvoiceLine, sameContract: boolea
 function describeRate(line: InvoiceLine): string {
   if (line.unitPrice !== undefined) return `${toPlainString(new Decimal(line.unitPrice))} a unit`;
   const pieces = pricedPieces(line);
-  if (pieces.length > 0) return pieces.map((piece) => toPlainString(piece.unitPrice)).join(" / ");
-  return `${line.model} price`;
+  if (pieces.length > 0)
+    return pieces
+      .map(
+        (piece) => `${toPlainString(piece.unitPrice)}${piece.size === undefined ? "" : ` per ${piece.size}`}`,
+      )
+      .join(" / ");
+  // A price with no rate of its own (a flat fee): what it came to, so the sentence says what changed.
+  return `${line.model} price of ${toPlainString(ratedAmount(line))}`;
 }

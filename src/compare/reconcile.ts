@@ -97,7 +97,7 @@ export function reconcile(issued: IssuedDocument | Invoice, recomputed: Invoice)
     discrepancies.push({
       cause: "tax",
       amount: money(exactDifference(new Decimal(tax[1]), new Decimal(tax[0]))),
-      sentence: `Tax: issued ${tax[0]}, recomputed ${money(new Decimal(tax[1]))}.`,
+      sentence: `Tax: issued ${shownAmount(tax[0], minorUnits)}, recomputed ${money(new Decimal(tax[1]))}.`,
     });
   if (document.total !== undefined) {
     const [issuedOther, oursOther] = [adjustmentsOf(document), adjustmentsOf(ours)];
@@ -152,7 +152,7 @@ function lineDiscrepancy(
         cause: "extra_line",
         amount: money(new Decimal(line.amount).negated()),
         issued: valuesOf(line),
-        sentence: `"${line.description}" (${line.amount}) was issued, but ratecard computes no such line.`,
+        sentence: `"${line.description}" (${shownAmount(line.amount, minorUnits)}) was issued, but ratecard computes no such line.`,
       },
     ];
   }
@@ -188,7 +188,12 @@ function lineDiscrepancy(
       ...(pair.matchedBy !== undefined ? { matchedBy: pair.matchedBy } : {}),
       issued: valuesOf(theirs),
       recomputed: valuesOf(ours),
-      sentence: lineSentence(cause, theirs, ours, quantity && price),
+      sentence: lineSentence(
+        cause,
+        { ...theirs, amount: shownAmount(theirs.amount, minorUnits) },
+        ours,
+        quantity && price,
+      ),
     },
   ];
 }
@@ -202,6 +207,15 @@ function lineSentence(cause: DiscrepancyCause, theirs: IssuedLine, ours: IssuedL
   if (theirs.unitPrice !== undefined && ours.unitPrice !== undefined)
     return `${name}: unit price issued ${theirs.unitPrice}, recomputed ${ours.unitPrice}: a price change, override or amendment.`;
   return `${name}: issued ${theirs.amount}, recomputed ${ours.amount} for the same quantity: the rate differs (a price change, override or amendment).`;
+}
+
+/**
+ * An issued amount as a sentence shows it: with at least the currency's minor units ("10.00" read from
+ * a CSV is 10, and "17.60" 17.6, as numbers), and every digit it has beyond them.
+ */
+function shownAmount(amount: string, minorUnits: number): string {
+  const value = new Decimal(amount);
+  return value.decimalPlaces() < minorUnits ? toFixedString(value, minorUnits) : amount;
 }
 
 function valuesOf(line: IssuedLine): LineValues {

@@ -16,6 +16,7 @@ import type {
   Words,
 } from "../schema/index.js";
 import { scaledCount } from "../schema/index.js";
+import { formatLocalDate, parseInstant, toLocalDate } from "../time/index.js";
 import { escapeControl } from "./escapeControl.js";
 import { count, formatExact, formatQuantity, formatReadable, signed } from "./formatNumber.js";
 import { prorationUnit } from "./prorationUnit.js";
@@ -45,6 +46,11 @@ export interface LineWording {
   readonly invoiceEnd?: string | undefined;
   /** A bare quantity; exact digit for digit unless an explanation rounds it for reading. */
   readonly quantity?: (plain: string) => string;
+  /**
+   * The invoice's time zone: the period a fee billed in advance covers is then written as local dates,
+   * as the invoice's own period is ("2026-04-01 to 2026-05-01"), not as UTC instants.
+   */
+  readonly timeZone?: string | undefined;
 }
 
 /**
@@ -73,8 +79,13 @@ export function explainLine(line: InvoiceLine, style: MoneyStyle, invoiceEnd?: s
 }
 
 /** {@link explainLine} without the checks of its arguments, for the callers that pass an invoice's own lines. */
-export function lineInWords(line: InvoiceLine, style: MoneyStyle, invoiceEnd?: string): string {
-  const parts = explainLineParts(line, style, { invoiceEnd });
+export function lineInWords(
+  line: InvoiceLine,
+  style: MoneyStyle,
+  invoiceEnd?: string,
+  timeZone?: string,
+): string {
+  const parts = explainLineParts(line, style, { invoiceEnd, timeZone });
   const sentences = parts.steps.flatMap(({ sentence }) => (sentence === undefined ? [] : [sentence]));
   // Names, units and group values are the input's text: escaped, so the line stays one line.
   return escapeControl([parts.head, ...sentences, parts.total].join(" "));
@@ -111,14 +122,18 @@ export function explainLineParts(line: InvoiceLine, style: MoneyStyle, wording: 
   const derived = usage?.value === undefined ? "" : ` Each event's value = ${usage.value}.`;
   // A fee billed in advance covers another period than the invoice's (say which), or, on a line that
   // starts inside the invoice's period, the new terms of a change for the rest of it.
-  const { invoiceEnd } = wording;
+  const { invoiceEnd, timeZone } = wording;
   const change = invoiceEnd !== undefined && line.period.start < invoiceEnd;
+  // Local dates in the invoice's zone, as its period reads: 2026-03-31T22:00:00.000Z is 1 April in Berlin.
+  const date = (instant: string) =>
+    timeZone === undefined ? instant : formatLocalDate(toLocalDate(parseInstant(instant), timeZone));
+  const span = `${date(line.period.start)} to ${date(line.period.end)}`;
   const advance =
     line.billed !== "in_advance" || line.steps.some((step) => step.kind === "unused_time")
       ? ""
       : change
-        ? ` New terms from ${line.period.start} to ${line.period.end}, the rest of a period whose fee is billed in advance.`
-        : ` Billed in advance for ${line.period.start} to ${line.period.end}.`;
+        ? ` New terms from ${span}, the rest of a period whose fee is billed in advance.`
+        : ` Billed in advance for ${span}.`;
   const steps = line.steps.map((step) => ({
     step,
     // A price model's steps read as that model writes them (pricing/models/<name>/explain.ts).

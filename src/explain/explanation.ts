@@ -174,11 +174,16 @@ function explainedLine(
   const { period } = invoice;
   const meterId = meterOf(line);
   const meter = invoice.usage.meters.find((candidate) => candidate.meter === meterId);
-  const parts = explainLineParts(line, style, { invoiceEnd, quantity: readableQuantity });
+  const parts = explainLineParts(line, style, {
+    invoiceEnd,
+    quantity: readableQuantity,
+    timeZone: invoice.period.timeZone,
+  });
   const factWords = {
     money: (plain: string) => readableMoney(plain, style),
     price: (plain: string) => readableMoney(plain, { ...style, minorUnits: style.minorUnits + 2 }),
     units: (plain: string) => `${readableQuantity(plain)}${line.unit === undefined ? "" : ` ${line.unit}`}`,
+    quantity: readableQuantity,
   };
   // A kind that repeats on the line (tiers) reads as one sentence in the prose: each row gets its own.
   const repeated = (kind: string) => line.steps.filter((step) => step.kind === kind).length > 1;

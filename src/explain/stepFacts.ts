@@ -5,6 +5,8 @@ interface FactWords {
   readonly money: (plain: string) => string;
   readonly price: (plain: string) => string;
   readonly units: (plain: string) => string;
+  /** A quantity without a unit: the usage step names its meter's own (a transform may change the line's). */
+  readonly quantity: (plain: string) => string;
 }
 
 /**
@@ -17,8 +19,11 @@ export function stepFacts(step: Step, words: FactWords): string {
   const fields = step as unknown as Readonly<Record<string, unknown>>;
   const text = (name: string) => (typeof fields[name] === "string" ? (fields[name] as string) : undefined);
   const [quantity, unitPrice, amount] = [text("quantity"), text("unitPrice"), text("amount")];
-  if (step.kind === "usage")
-    return `Measured ${words.units(step.quantity)} from ${step.events} events on meter ${step.meter} (${step.aggregation}).`;
+  if (step.kind === "usage") {
+    // The meter's unit, not the line's: 2,344,321 requests are measured, 2,245 "1k requests" billed.
+    const measured = `${words.quantity(step.quantity)}${step.unit === undefined ? "" : ` ${step.unit}`}`;
+    return `Measured ${measured} from ${step.events} event${step.events === 1 ? "" : "s"} on meter ${step.meter} (${step.aggregation}).`;
+  }
   if (step.kind === "rounding")
     return `Rounded ${step.mode.replace("_", "-")} to ${step.minorUnits} decimals: ${words.money(step.amount)}, nothing to round.`;
   const tier = typeof fields.tier === "number" ? `Tier ${fields.tier}: ` : "";

@@ -39,12 +39,7 @@ function meterLines(meter: MeterEvidence, by: "day" | "hour"): string[] {
 
 function groupLines(group: GroupEvidence, unit: string, by: "day" | "hour"): string[] {
   const name = Object.keys(group.group).length === 0 ? "all events" : groupName(group.group);
-  const listed =
-    group.quantity === undefined
-      ? `${plural(group.events, "event")} listed; the rated quantity is ${formatQuantity(group.ratedQuantity)}${unit}`
-      : group.quantity === group.ratedQuantity
-        ? `${plural(group.events, "event")}, ${formatQuantity(group.quantity)}${unit} (the quantity rated)`
-        : `${plural(group.events, "event")} listed, ${formatQuantity(group.quantity)}${unit} of the ${formatQuantity(group.ratedQuantity)}${unit} rated`;
+  const listed = group.unpriced === true ? unpricedSummary(group, unit) : ratedSummary(group, unit);
   const width = by === "day" ? 10 : 22;
   return [
     `  ${name}: ${listed}`,
@@ -61,6 +56,26 @@ function groupLines(group: GroupEvidence, unit: string, by: "day" | "hour"): str
         `      ${event.id}  ${event.timestamp}${event.value !== undefined ? `  ${event.value}` : ""}`,
     ),
   ];
+}
+
+// What the group's events came to, and that it is the quantity its line was rated from.
+function ratedSummary(group: GroupEvidence, unit: string): string {
+  if (group.quantity === undefined)
+    return `${plural(group.events, "event")} listed; the rated quantity is ${formatQuantity(group.ratedQuantity)}${unit}`;
+  return group.quantity === group.ratedQuantity
+    ? `${plural(group.events, "event")}, ${formatQuantity(group.quantity)}${unit} (the quantity rated)`
+    : `${plural(group.events, "event")} listed, ${formatQuantity(group.quantity)}${unit} of the ${formatQuantity(group.ratedQuantity)}${unit} rated`;
+}
+
+// A group the contract has no price for is measured, never rated: the invoice has no line for it.
+function unpricedSummary(group: GroupEvidence, unit: string): string {
+  const measured = formatQuantity(group.ratedQuantity);
+  const notBilled = "not billed: the contract has no price for it (the invoice warns unpriced_usage)";
+  if (group.quantity === undefined)
+    return `${plural(group.events, "event")} listed; ${measured}${unit} measured, ${notBilled}`;
+  return group.quantity === group.ratedQuantity
+    ? `${plural(group.events, "event")}, ${measured}${unit} measured, ${notBilled}`
+    : `${plural(group.events, "event")} listed, ${formatQuantity(group.quantity)}${unit} of the ${measured}${unit} measured, ${notBilled}`;
 }
 
 // region="eu", service="http": values as JSON, as line ids write them.

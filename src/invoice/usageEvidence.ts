@@ -13,6 +13,7 @@ import { formatInstant, type Period } from "../time/index.js";
 import { requireContract, requireEventSource, requireEvents, requirePeriod } from "./entryArguments.js";
 import { additive, bucketsOf, EvidenceCollector, type EvidenceEvent, sampleOf } from "./evidenceCollector.js";
 import { readEvidenceOptions, type UsageEvidenceOptions } from "./evidenceOptions.js";
+import { isUnpricedGroup } from "./isUnpricedGroup.js";
 import { aggregationOptions, parseEvents } from "./rateInvoice.js";
 import { label, servicePeriodOf } from "./resolveServicePeriod.js";
 import { allCharges } from "./termsAt.js";
@@ -23,6 +24,11 @@ export interface GroupEvidence {
   readonly group: Readonly<Record<string, PropertyValue>>;
   /** The quantity the meters' pass computed for this group over the period: what the line is rated from. */
   readonly ratedQuantity: string;
+  /**
+   * True when the contract has no price for this group: the invoice bills no line for it and warns
+   * `unpriced_usage` (a matrix cell the contract leaves out). Absent otherwise.
+   */
+  readonly unpriced?: true;
   /** The events listed (all the counted ones, unless from/to/where narrow them). */
   readonly events: number;
   /** The sum of the listed events' values (sum meters) or their number (count meters); absent for others. */
@@ -156,6 +162,9 @@ function evidenceOf(plan: ReturnType<typeof planOf>, result: AggregateUsageResul
         {
           group: entry.group,
           ratedQuantity: toPlainString(entry.quantity),
+          ...(dimensions.length > 0 && isUnpricedGroup(contract, meter.id, dimensions, entry.group)
+            ? { unpriced: true as const }
+            : {}),
           events: state.events,
           ...(additive(meter) ? { quantity: toPlainString(state.quantity.value()) } : {}),
           byPeriod: bucketsOf(state, meter),

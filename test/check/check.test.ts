@@ -142,6 +142,8 @@ describe("check", () => {
     const result = check([{ ...cdnBasic, name: "broken", contract: broken }, cdnBasic]);
     expect(result.fixtures.map((fixture) => fixture.status)).toEqual(["error", "pass"]);
     expect(result.fixtures[0]?.reason).toContain("currency");
+    // The path is one into contract.json, and the reason says which file it is in.
+    expect(result.fixtures[0]?.reason).toMatch(/^contract\.json: .*\(at currency(\.code)?\)$/);
     expect(result).toMatchObject({ passed: 1, failed: 0, errors: 1 });
   });
 

@@ -208,6 +208,31 @@ describe("ratecard check", () => {
     expect(result.stdout).toContain(`PASS  ${join(dir, "saas-seats")}`);
   });
 
+  it("names contract.json when a fixture's contract is not valid", () => {
+    // cdn-basic's North America tiers are charges[1]; a unit price "abc" is no decimal.
+    const dir = copyOf("cdn-basic", "bad-price");
+    const contract = JSON.parse(readFileSync(join(dir, "contract.json"), "utf8"));
+    contract.charges[1].price.tiers[0].unitPrice = "abc";
+    writeFileSync(join(dir, "contract.json"), JSON.stringify(contract));
+    const result = runCli("check", dir);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain(
+      `ERROR ${dir} — contract.json: charges[1].price.tiers[0].unitPrice must be`,
+    );
+    expect(result.stdout).toContain("(at charges[1].price.tiers[0].unitPrice)");
+  });
+
+  it("says there is no fixture.json, not that it names no period, when a fixture has neither file", () => {
+    const dir = copyOf("cdn-basic", "no-period");
+    rmSync(join(dir, "expected.json"));
+    const result = runCli("check", dir);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain(
+      `ERROR ${dir} — there is no expected.json to take the period from, and no fixture.json to name one`,
+    );
+    expect(result.stdout).not.toContain("fixture.json names no period");
+  });
+
   it("refuses a folder that holds no fixture (exit 2)", () => {
     const empty = join(scratch, "empty");
     mkdirSync(empty);

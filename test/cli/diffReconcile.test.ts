@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { assertCliBuilt, runCli } from "../_support/runCli.js";
+import { egressSwapped, GOLDEN_RICH_ROWS, goldenRichCsv } from "../compare/goldenRichCsv.js";
 import { GRADUATED, rateMonth } from "../compare/graduatedMonths.js";
 
 const EXPECTED = "fixtures/cdn-basic/expected.json";
@@ -27,6 +28,41 @@ describe("ratecard diff", () => {
     expect(result.code).toBe(3);
     expect(result.stdout).toContain("80.00 → 140.00 USD, change +60.00");
     expect(result.stdout).toMatch(/\+60\.00 {2}usage .*tiers crossed: 2/);
+  });
+
+  it("says a tier the usage no longer reaches is left, in words", () => {
+    // February's 1,500 units back to January's 800: tier 2 (its 500 units at 0.08) is left, −60.00.
+    const result = runCli("diff", invoiceFile("2026-02", "1500"), invoiceFile("2026-01", "800"));
+    expect(result.code).toBe(3);
+    expect(result.stdout).toMatch(/-60\.00 {2}usage .*; tiers left: 2\.$/m);
+    expect(result.stdout).not.toContain("-tier:");
+  });
+
+  it("attributes a package line's change to usage alone when its price did not change", () => {
+    // cdn-basic's requests, in packages of 10,000 at 0.0075 (a partial package rounded up): up to
+    // 10 February (the preview) 27,415,035 requests = 2,742 packages = 20.565 → 20.56; the month's
+    // 87,654,321 = 8,766 packages = 65.745 → 65.74. Usage: (8,766 − 2,742) × 0.0075 = 6,024 × 0.0075 =
+    // +45.18, the whole change (65.74 − 20.56). Before, the old average rate gave usage +45.19 and an
+    // "amendment" of −0.01 to a price nobody changed.
+    const preview = runCli(
+      ...[
+        "preview",
+        "--contract",
+        "fixtures/cdn-basic/contract.json",
+        "--usage",
+        "fixtures/cdn-basic/usage.ndjson",
+      ],
+      ...["--period", "2026-02", "--as-of", "2026-02-10", "--format", "json"],
+    );
+    expect(preview.code).toBe(0);
+    const result = runCli("diff", file("preview.json", preview.stdout), EXPECTED, "--format", "json");
+    expect(result.code).toBe(3);
+    const requests = (
+      JSON.parse(result.stdout) as { attributions: { line?: string; cause: string; amount: string }[] }
+    ).attributions
+      .filter((a) => a.line === "requests")
+      .map((a) => [a.cause, a.amount]);
+    expect(requests).toEqual([["usage", "45.18"]]);
   });
 
   it("exits 0 with no difference, and writes JSON on request", () => {
@@ -67,6 +103,30 @@ describe("ratecard reconcile", () => {
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("agrees with the recomputation");
+  });
+
+  it("agrees with an issued CSV that lists two lines of one description in another order", () => {
+    // golden-rich's two "CDN egress" lines, us (350.5 GB × 0.05 = 17.525 → 17.53) before eu
+    // (1,000 × 0.05 + 500 × 0.03 = 65.00): the same invoice, so exit 0 and no discrepancy.
+    const csv = file(
+      "egress-swapped.csv",
+      goldenRichCsv(egressSwapped(GOLDEN_RICH_ROWS), ["Tax,,124.27", "Total,,778.27"]),
+    );
+    const result = runCli("reconcile", "--issued", csv, "--recomputed", "fixtures/golden-rich/expected.json");
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toContain("The issued invoice agrees with the recomputation.");
+    expect(result.code).toBe(0);
+  });
+
+  it("writes an extra line's issued amount with the currency's minor units", () => {
+    // golden-rich issued with an extra "Support" line of 10.00 and its total 778.27 + 10.00 = 788.27.
+    const csv = file(
+      "extra-support.csv",
+      goldenRichCsv([...GOLDEN_RICH_ROWS, "Support,1,10.00"], ["Tax,,124.27", "Total,,788.27"]),
+    );
+    const result = runCli("reconcile", "--issued", csv, "--recomputed", "fixtures/golden-rich/expected.json");
+    expect(result.code).toBe(3);
+    expect(result.stdout).toContain('"Support" (10.00) was issued, but ratecard computes no such line.');
   });
 
   it("maps a CSV's columns with --columns", () => {
@@ -148,5 +208,66 @@ describe("ratecard reconcile", () => {
       "The issued invoice was rated from another version of contract ctr_northwind_cdn (digest sha256:49a4e201",
     );
     expect(result.stdout).toMatch(/\+100\.00 {2}price/);
+  });
+  it("recomputes an invoice whose credit grants started before its period, with --credits-start-full", () => {
+    // golden-rich, March 2026: both grants date from January, so the recomputation needs their balances
+    // (or --credits-start-full, as the fixture's README rates it). The issued CSV leaves out the Storage
+    // line: (100 GB × 360 h + 250 GB × 383 h) ÷ 743 h = 131,750 ÷ 743 GB-month (its README),
+    // × 0.023 = 4.0783… → 4.08 (half-up), and its
+    // total is 778.27 − 4.08 = 774.19; the other seven lines and the tax (124.27) are as issued.
+    const withoutStorage = GOLDEN_RICH_ROWS.filter((row) => !row.startsWith("Storage,"));
+    const csv = file("golden-rich.csv", goldenRichCsv(withoutStorage, ["Tax,,124.27", "Total,,774.19"]));
+    const recompute = [
+      ...["--contract", "fixtures/golden-rich/contract.json", "--usage", "fixtures/golden-rich/usage.ndjson"],
+      ...["--period", "2026-03"],
+    ];
+    const result = runCli(
+      "reconcile",
+      "--issued",
+      csv,
+      ...recompute,
+      "--credits-start-full",
+      "--format",
+      "json",
+    );
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(3);
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      issuedTotal: "774.19",
+      recomputedTotal: "778.27",
+      discrepancies: [{ cause: "missing_line", line: "storage", amount: "4.08" }],
+    });
+    // Without it, the grant's refusal names the flag, which reconcile now takes.
+    const refused = runCli("reconcile", "--issued", csv, ...recompute);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("--credits-start-full");
+    expect(refused.stderr).not.toContain("unknown option");
+    // --recomputed is rated already: what the previous invoice carries has nothing to go into.
+    const both = runCli(
+      "reconcile",
+      "--issued",
+      csv,
+      "--recomputed",
+      "fixtures/golden-rich/expected.json",
+      "--credits-start-full",
+    );
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain("leave out --credits-start-full");
+  });
+
+  it("continues credit balances from the previous invoice with --balances, naming the file when it does not fit", () => {
+    // cdn-basic's invoice is of another contract (ctr_northwind_cdn): refused, naming --balances and the file.
+    const result = runCli(
+      ...[
+        "reconcile",
+        "--issued",
+        "fixtures/golden-rich/expected.json",
+        "--contract",
+        "fixtures/golden-rich/contract.json",
+      ],
+      ...["--usage", "fixtures/golden-rich/usage.ndjson", "--period", "2026-03", "--balances", EXPECTED],
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`--balances ${EXPECTED} is an invoice of contract ctr_northwind_cdn`);
   });
 });

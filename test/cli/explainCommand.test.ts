@@ -22,6 +22,28 @@ describe("ratecard explain", () => {
     expect(page).toContain("7,663.78");
   });
 
+  it("says which local dates a fee billed in advance covers, not UTC instants", () => {
+    // golden-rich (Europe/Berlin) bills April's editor seats in advance on March's invoice: April runs
+    // from 2026-04-01 00:00 in Berlin (2026-03-31T22:00:00.000Z, summer time) to 2026-05-01 00:00
+    // (2026-04-30T22:00:00.000Z). "Billed in advance for 2026-03-31T22:00…" read as if 31 March were in it.
+    const result = runCli("explain", "fixtures/golden-rich/expected.json");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      "Editor seats: Billed in advance for 2026-04-01 to 2026-05-01. Quantity 12,",
+    );
+  });
+
+  it("writes the usage step's row in the meter's unit in Markdown", () => {
+    // saas-seats measures 2,344,321 requests and bills 2,344,321 ÷ 1,000 − 100 = 2,244.321 → 2,245
+    // "1k requests" (rounded up): the measured row must not read "2,344,321 1k requests".
+    const result = runCli("explain", "fixtures/saas-seats/expected.json", "--format", "markdown");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      "| 1 | usage | Measured 2,344,321 requests from 240 events on meter api\\_requests (sum). |  |",
+    );
+    expect(result.stdout).not.toContain("2,344,321 1k requests");
+  });
+
   it("gives the same page as ratecard invoice --format html for the invoice it explains", () => {
     const fromInvoice = runCli(
       "invoice",

@@ -49,6 +49,28 @@ describe("ratecard usage", () => {
     expect(result.stdout).toContain("Repeated ids: 10 (6 counted once, 4 not counted");
   });
 
+  it("says usage the contract has no price for was measured, not billed, not that it was rated", () => {
+    // golden-rich's egress matrix prices eu and us only (onUnpriced "warn"): event g4, 10 GB in apac on
+    // 11 March, is counted by the meter but billed on no line; the invoice warns "has no price and was not
+    // billed". eu (800 + 700 = 1,500 GB) is its line's quantity, as before.
+    const result = runCli(
+      ...[
+        "usage",
+        "--contract",
+        "fixtures/golden-rich/contract.json",
+        "--usage",
+        "fixtures/golden-rich/usage.ndjson",
+      ],
+      ...["--period", "2026-03", "--meter", "egress"],
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      'region="apac": 1 event, 10 GB measured, not billed: the contract has no price for it (the invoice warns unpriced_usage)',
+    );
+    expect(result.stdout).not.toContain("10 GB (the quantity rated)");
+    expect(result.stdout).toContain('region="eu": 2 events, 1,500 GB (the quantity rated)');
+  });
+
   it("exits 2 with a sentence on options it cannot follow", () => {
     const cases: [string[], string][] = [
       [["--meter", "nope"], '--meter: The contract has no meter "nope"'],

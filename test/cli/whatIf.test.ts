@@ -43,6 +43,10 @@ describe("ratecard what-if", () => {
     expect(csv.stdout.split("\r\n")[4]).toMatch(
       /^gamma,EUR,200\.00,160\.00,-40\.00,-20\.00,price,bandwidth,-30\.00,/,
     );
+    // delta's platform fee, 100.00 → 90.00 (flat): the sentence says what the fee was and became.
+    expect(csv.stdout.split("\r\n")[3]).toBe(
+      'delta,USD,100.00,90.00,-10.00,-10.00,price,platform,-10.00,"Platform fee: the rate changed (flat price of 100 → flat price of 90), applied to 1 unit.",',
+    );
     const json = JSON.parse(runCli(...args("--after", `${DATA}/proposed`, "--format", "json")).stdout);
     expect(json.totals.map((total: { change: string }) => total.change)).toEqual(["-40.00", "25.00"]);
     const markdown = runCli(...args("--after", `${DATA}/proposed`, "--format", "markdown")).stdout;

@@ -11,6 +11,65 @@ const total = (result: ReturnType<typeof diff>) =>
   result.attributions.reduce((sum, a) => sum.plus(a.amount), new Decimal(0)).toFixed(2);
 
 describe("diff", () => {
+  it("prices a package line's usage change per package, and calls no unchanged price a rate change", () => {
+    // Packages of 1,000,000 requests at 100.00, a partial package rounded up, in both months.
+    const packages = (size: string, price: string): ContractOverrides => ({
+      charges: [
+        {
+          id: "use",
+          name: "Requests",
+          meter: "m",
+          price: { model: "package", packageSize: size, packagePrice: price, partialPackage: "round_up" },
+        },
+      ],
+    });
+    // January 1,500,000 requests = 2 packages = 200.00; February 2,100,000 = 3 packages = 300.00.
+    // Usage: (3 − 2) packages × 100.00 = +100.00, all of the change. Before, the old average rate
+    // (200.00 ÷ 1,500,000) × 600,000 = 80.00 went to usage and the other 20.00 to an "amendment" that
+    // never happened.
+    const same = diff(
+      rate([packages("1000000", "100")], "2026-01", "1500000"),
+      rate([packages("1000000", "100")], "2026-02", "2100000"),
+    );
+    expect(same.attributions.map((a) => [a.cause, a.amount])).toEqual([["usage", "100.00"]]);
+    // The package price raised to 120.00 as well (one contract id, so the rate change is an amendment):
+    // usage +100.00 at the old price, then the new price's
+    // 20.00 more on each of February's 3 packages = +60.00 (300.00 → 360.00 less the usage).
+    const raised = diff(
+      rate([packages("1000000", "100")], "2026-01", "1500000"),
+      rate([packages("1000000", "120")], "2026-02", "2100000"),
+    );
+    expect(raised.attributions.map((a) => [a.cause, a.amount])).toEqual([
+      ["usage", "100.00"],
+      ["amendment", "60.00"],
+    ]);
+    // Packages of another size do not compare by count: the old average rate is used, as before.
+    // January 2 packages of 1,000,000 = 200.00; February 2,100,000 in packages of 500,000 = 5 × 100 =
+    // 500.00: usage 600,000 × 200.00 ÷ 1,500,000 = 80.00, price the other 220.00.
+    const resized = diff(
+      rate([packages("1000000", "100")], "2026-01", "1500000"),
+      rate([packages("500000", "100")], "2026-02", "2100000"),
+    );
+    expect(resized.attributions.map((a) => [a.cause, a.amount])).toEqual([
+      ["amendment", "220.00"],
+      ["usage", "80.00"],
+    ]);
+    // The rate names each package's size: "100 → 100" would read as no change at all.
+    expect(resized.attributions[0]?.sentence).toBe(
+      "Requests: the rate changed (100 per 1000000 → 100 per 500000), applied to 2100000 units.",
+    );
+  });
+
+  it("says which tiers a line left in words, not as the keys of tiersCrossed", () => {
+    // Back from February (1,500 units) to January's 800: tier 1 loses 200 units at 0.10 = −20.00 and
+    // tier 2 (now unused) its 500 at 0.08 = −40.00; −60.00 in all, and tier 2 is left.
+    const back = diff(rate([GRADUATED], "2026-02", "1500"), rate([GRADUATED], "2026-01", "800"));
+    expect(back.attributions[0]).toMatchObject({ amount: "-60.00", tiersCrossed: ["-tier:2"] });
+    expect(back.attributions[0]?.sentence).toBe(
+      "Bandwidth: usage 1500 → 800 units, priced at the earlier marginal rates; tiers left: 2.",
+    );
+  });
+
   it("prices a usage change at the marginal rates and names the tier crossed", () => {
     const january = rate([GRADUATED], "2026-01", "800");
     const february = rate([GRADUATED], "2026-02", "1500");

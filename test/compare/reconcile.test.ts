@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { fromCsvInvoice, fromStripeInvoice, reconcile, renderReconcile } from "../../src/compare/index.js";
 import { parseInvoice, rateInvoice } from "../../src/index.js";
 import { buildContract, meteredEvent, unitCharge } from "../_support/contract.js";
+import { egressSwapped, GOLDEN_RICH_ROWS, goldenRichCsv } from "./goldenRichCsv.js";
 
 // The cdn-basic fixture's February invoice (fixtures/cdn-basic/README.md works it out by hand):
 // platform fee 500.00, NA 3,656.00, EU 2,242.04 (31,415.926 GB), APAC 1,200.00, requests 65.74; 7,663.78.
@@ -28,6 +29,42 @@ describe("reconcile", () => {
       ["bandwidth_apac", "missing_line", undefined, "1200.00"],
       // Requests: the same 87,654,321 requests, 65.75 issued, 65.745 rounds half-even to 65.74: −0.01.
       ["requests", "rounding", "description", "-0.01"],
+    ]);
+  });
+
+  it("pairs lines that share a description with their own, whatever order the issuer listed them in", () => {
+    // golden-rich's egress matrix gives two lines named "CDN egress": eu 1,500 GB = 1,000 × 0.05 +
+    // 500 × 0.03 = 65.00, and us 350.5 GB × 0.05 = 17.525 → 17.53 (half-up). An issuer listing us first
+    // issued the same invoice: nothing differs. Before, the two paired in document order and read as
+    // two usage discrepancies of +47.47 and −47.47 (65.00 − 17.53).
+    const golden = parseInvoice(JSON.parse(readFileSync("fixtures/golden-rich/expected.json", "utf8")));
+    const lines = egressSwapped(GOLDEN_RICH_ROWS);
+    const csv = (rows: ReadonlyArray<string>) => goldenRichCsv(rows);
+    expect(reconcile(fromCsvInvoice(csv(lines)), golden).discrepancies).toEqual([]);
+    // us issued at 17.63 (a wrong rate) and still listed first: one discrepancy, on the us line, −0.10.
+    const wrong = lines.map((line) => (line === "CDN egress,350.5,17.53" ? "CDN egress,350.5,17.63" : line));
+    expect(
+      reconcile(fromCsvInvoice(csv(wrong)), golden).discrepancies.map((d) => [d.line, d.cause, d.amount]),
+    ).toEqual([['egress[region="us"]', "price", "-0.10"]]);
+  });
+
+  it("shows an issued amount with the currency's minor units, as the issuer wrote it", () => {
+    // golden-rich in EUR (2 decimals), issued with us egress at 17.60 (recomputed 17.53: −0.07), an
+    // extra "Support" line of 10.00 (−10.00) and tax 124.20 (recomputed 124.27: +0.07). Read as numbers
+    // they are 17.6, 10 and 124.2; a sentence writes them as the invoice did.
+    const golden = parseInvoice(JSON.parse(readFileSync("fixtures/golden-rich/expected.json", "utf8")));
+    const rows = [
+      ...GOLDEN_RICH_ROWS.map((row) => (row === "CDN egress,350.5,17.53" ? "CDN egress,350.5,17.60" : row)),
+      "Support,1,10.00",
+    ];
+    const sentences = reconcile(
+      fromCsvInvoice(goldenRichCsv(rows, ["Tax,,124.20"])),
+      golden,
+    ).discrepancies.map((d) => d.sentence);
+    expect(sentences).toEqual([
+      '"CDN egress": issued 17.60, recomputed 17.53 for the same quantity: the rate differs (a price change, override or amendment).',
+      '"Support" (10.00) was issued, but ratecard computes no such line.',
+      "Tax: issued 124.20, recomputed 124.27.",
     ]);
   });
 
