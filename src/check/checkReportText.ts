@@ -1,4 +1,5 @@
 import { escapeControl } from "../explain/index.js";
+import { Decimal, toFixedString } from "../money/index.js";
 import type { CheckResult, FixtureResult } from "./check.js";
 import type { Difference } from "./invoiceDifferences.js";
 
@@ -62,10 +63,34 @@ function lineWordsText(expected: string | undefined, actual: string | undefined)
   ];
 }
 
-/** `lines[1].amount: expected "3656.00", recomputed "3657.00"`. */
+/** `lines[1].amount: expected "3656.00", recomputed "3657.00" (recomputed − expected: +1.00)`. */
 function differenceText(difference: Difference): string {
   const expected = difference.expected === undefined ? "(absent)" : escapeControl(difference.expected);
   const actual = difference.actual === undefined ? "(absent)" : escapeControl(difference.actual);
   const what = difference.order === true ? `${difference.path}, the ids in order` : difference.path;
-  return `${what}: expected ${expected}, recomputed ${actual}`;
+  return `${what}: expected ${expected}, recomputed ${actual}${byHowMuch(difference)}`;
+}
+
+// How far apart two amounts are, so a reviewer need not subtract "7663.79" from "7663.78" by eye; only
+// for two decimal texts (amounts and quantities are written as strings), in the finer of their decimals.
+function byHowMuch(difference: Difference): string {
+  const expected = decimalText(difference.expected);
+  const actual = decimalText(difference.actual);
+  if (expected === undefined || actual === undefined) return "";
+  const decimals = Math.max(decimalsOf(expected), decimalsOf(actual));
+  const delta = new Decimal(actual).minus(expected);
+  return ` (recomputed − expected: ${delta.isNegative() ? "" : "+"}${toFixedString(delta, decimals)})`;
+}
+
+// The decimal a field's JSON text holds ("\"3656.01\"" → "3656.01"); undefined for anything else.
+function decimalText(json: string | undefined): string | undefined {
+  if (json === undefined || !json.startsWith('"')) return undefined;
+  const text: unknown = JSON.parse(json);
+  return typeof text === "string" && DECIMAL.test(text) ? text : undefined;
+}
+
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
+function decimalsOf(text: string): number {
+  return text.split(".")[1]?.length ?? 0;
 }

@@ -50,7 +50,8 @@ describe("junitXml", () => {
     expect(xml).toContain('<testsuites name="ratecard check" tests="3" failures="1" errors="1">');
     expect(xml).toContain('<testcase name="fixtures/cdn-basic" classname="ratecard.check"/>');
     expect(xml).toContain(
-      '<failure message="1 field differs" type="invoice_differs">  total: expected &quot;7663.78&quot;, recomputed &quot;7664.78&quot;</failure>',
+      // 7,664.78 − 7,663.78 = +1.00
+      '<failure message="1 field differs" type="invoice_differs">  total: expected &quot;7663.78&quot;, recomputed &quot;7664.78&quot; (recomputed − expected: +1.00)</failure>',
     );
     expect(xml).toContain('name="fixtures/&lt;odd&gt; &amp; &quot;quoted&quot;"');
     // ESC (U+001B) cannot be written in XML 1.0, not even as &#27;: it is spelled out.

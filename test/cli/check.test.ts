@@ -132,8 +132,13 @@ describe("ratecard check", () => {
     expect(result.code).toBe(3);
     expect(result.stdout).toContain(`FAIL  ${dir} — `);
     expect(result.stdout).toContain("  line bandwidth_na:");
-    expect(result.stdout).toContain('lines[1].amount: expected "3656.00", recomputed "3696.00"');
-    expect(result.stdout).toContain('total: expected "7663.78", recomputed "7703.78"');
+    // and by how much: 3,696.00 − 3,656.00 = +40.00, on the line and on the total
+    expect(result.stdout).toContain(
+      'lines[1].amount: expected "3656.00", recomputed "3696.00" (recomputed − expected: +40.00)',
+    );
+    expect(result.stdout).toContain(
+      'total: expected "7663.78", recomputed "7703.78" (recomputed − expected: +40.00)',
+    );
     expect(readFileSync(junit, "utf8")).toContain('failures="1" errors="0"');
   });
 
@@ -144,7 +149,10 @@ describe("ratecard check", () => {
     const result = runCli("check", dir);
     expect(result.code).toBe(3);
     expect(result.stdout).toContain('credits[0].balanceBefore: expected "130.00", recomputed "500.00"');
-    expect(result.stdout).toContain('total: expected "359.00", recomputed "0.00"');
+    // 0.00 − 359.00 = −359.00
+    expect(result.stdout).toContain(
+      'total: expected "359.00", recomputed "0.00" (recomputed − expected: -359.00)',
+    );
   });
 
   it("refuses a previous.json that is not an invoice in previous.json's own words, not a flag's", () => {
