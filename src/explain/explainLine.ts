@@ -16,9 +16,9 @@ import type {
   Words,
 } from "../schema/index.js";
 import { scaledCount } from "../schema/index.js";
-import { formatLocalDate, parseInstant, toLocalDate } from "../time/index.js";
 import { escapeControl } from "./escapeControl.js";
 import { count, formatExact, formatQuantity, formatReadable, signed } from "./formatNumber.js";
+import { localWhen } from "./localWhen.js";
 import { prorationUnit } from "./prorationUnit.js";
 import { windowPricingSentence } from "./windowPricingSentence.js";
 
@@ -110,6 +110,7 @@ export function explainLineParts(line: InvoiceLine, style: MoneyStyle, wording: 
     count,
     percent,
     group: describeGroup,
+    instant: (iso) => localWhen(iso, wording.timeZone),
   };
   const name = line.group === undefined ? line.name : `${line.name} [${describeGroup(line.group)}]`;
   const usage = line.steps.find((step): step is StepOf<"usage"> => step.kind === "usage");
@@ -125,9 +126,7 @@ export function explainLineParts(line: InvoiceLine, style: MoneyStyle, wording: 
   const { invoiceEnd, timeZone } = wording;
   const change = invoiceEnd !== undefined && line.period.start < invoiceEnd;
   // Local dates in the invoice's zone, as its period reads: 2026-03-31T22:00:00.000Z is 1 April in Berlin.
-  const date = (instant: string) =>
-    timeZone === undefined ? instant : formatLocalDate(toLocalDate(parseInstant(instant), timeZone));
-  const span = `${date(line.period.start)} to ${date(line.period.end)}`;
+  const span = `${localWhen(line.period.start, timeZone)} to ${localWhen(line.period.end, timeZone)}`;
   const advance =
     line.billed !== "in_advance" || line.steps.some((step) => step.kind === "unused_time")
       ? ""

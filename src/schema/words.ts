@@ -20,6 +20,11 @@ export interface Words {
   percent(rate: string): string;
   /** Group or dimension values, each after its name ("region na, tier 1"; a missing value "(not set)"). */
   group(values: Readonly<Record<string, string | number | boolean | null>>): string;
+  /**
+   * An instant as the invoice dates it: its local date in the invoice's time zone ("2026-04-21"), with
+   * the local time when it is not midnight; as written when the zone is not known.
+   */
+  instant(iso: string): string;
 }
 
 /**

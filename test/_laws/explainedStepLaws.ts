@@ -13,6 +13,7 @@ export const PLAIN_WORDS: Words = {
   count: (n, noun) => `${n} ${noun}(s)`,
   percent: (rate) => `${rate} as a rate`,
   group: (values) => JSON.stringify(values),
+  instant: (iso) => `at ${iso}`,
 };
 
 const kindOf = (schema: AnyPriceModel["stepSchemas"][number]) => String(schema.shape.kind.def.values[0]);

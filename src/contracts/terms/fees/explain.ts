@@ -12,9 +12,10 @@ export const feeSentences: StepSentences<
 > = {
   contract_quantity: (step, { words }) =>
     `Quantity ${words.quantity(step.quantity)}, set by the contract (seats or licences), not measured.`,
-  trial: (step) => `Free trial until ${step.ends}: only the time after it is billed.`,
+  trial: (step, { words }) =>
+    `Free trial until ${words.instant(step.ends)}: only the time after it is billed.`,
   unused_time: (step, { words }) =>
-    `Credit for the unused time from ${step.from} to ${step.to} of the fee billed in advance: ${words.money(step.amount)}.`,
+    `Credit for the unused time from ${words.instant(step.from)} to ${words.instant(step.to)} of the fee billed in advance: ${words.money(step.amount)}.`,
   unused_time_discount: (step, { words }) =>
     `Net of discount ${step.discount}, which took ${step.percent} %${
       step.inForce === undefined
