@@ -105,7 +105,7 @@ export function reconcile(issued: IssuedDocument | Invoice, recomputed: Invoice)
       discrepancies.push({
         cause: "adjustments",
         amount: money(exactDifference(oursOther, issuedOther)),
-        sentence: `Discounts, commitments and credits (the total less the lines and tax): issued ${money(issuedOther)}, recomputed ${money(oursOther)}.`,
+        sentence: `Discounts, commitments and credits (the total less the lines and tax): issued ${money(issuedOther)}, recomputed ${money(oursOther)}.${dueHint(document.total, recomputed, money)}`,
       });
   }
   return {
@@ -128,6 +128,19 @@ function contractChange(issued: IssuedDocument | Invoice, recomputed: Invoice): 
     contractDigest: invoice.contractDigest,
   });
   return { contractChanged: { issued: version(issued), recomputed: version(recomputed) } };
+}
+
+// An issued "total" that is what the customer was asked to pay after prepaid credits (a CSV's Total row
+// is often the amount due): the lines and tax agree, and the difference is those credits. Said, so the
+// specialist does not look for a discount that is not there.
+function dueHint(issuedTotal: string, recomputed: Invoice, money: (value: Decimal) => string): string {
+  const due = recomputed.amountDue;
+  if (due === undefined || due === recomputed.total || !new Decimal(issuedTotal).equals(due)) return "";
+  const paid = exactDifference(new Decimal(recomputed.total), new Decimal(due));
+  const grants = (recomputed.credits ?? [])
+    .filter((credit) => credit.stage === "after_tax")
+    .map((c) => c.name);
+  return ` The issued total is the recomputed amount due, ${money(new Decimal(due))}: the total ${money(new Decimal(recomputed.total))} less ${money(paid)} paid by credits after tax (${grants.join(", ")}).`;
 }
 
 // total − Σ lines − tax: what the document took off or added besides its lines and its tax.

@@ -48,6 +48,22 @@ describe("reconcile", () => {
     ).toEqual([['egress[region="us"]', "price", "-0.10"]]);
   });
 
+  it("says when the issued total is the amount due after prepaid credits, not the total", () => {
+    // golden-rich: lines 687.25, the discount and the SLA credit −33.25 (8.25 + 25.00), tax 124.27: total
+    // 687.25 − 33.25 + 124.27 = 778.27; the wallet paid 200.00 after tax, so 578.27 was due. A CSV whose Total row is 578.27: the lines and tax agree, and the
+    // "adjustments" differ by the wallet's 200.00, which the sentence names.
+    const golden = parseInvoice(JSON.parse(readFileSync("fixtures/golden-rich/expected.json", "utf8")));
+    const csv = goldenRichCsv(GOLDEN_RICH_ROWS, ["Tax,,124.27", "Total,,578.27"]);
+    const found = reconcile(fromCsvInvoice(csv), golden).discrepancies;
+    expect(found.map((d) => [d.cause, d.amount])).toEqual([["adjustments", "200.00"]]);
+    expect(found[0]?.sentence).toContain(
+      "The issued total is the recomputed amount due, 578.27: the total 778.27 less 200.00 paid by credits after tax (Prepaid wallet).",
+    );
+    // A Total row of 778.27, the total: nothing differs, and no such sentence.
+    const whole = goldenRichCsv(GOLDEN_RICH_ROWS, ["Tax,,124.27", "Total,,778.27"]);
+    expect(reconcile(fromCsvInvoice(whole), golden).discrepancies).toEqual([]);
+  });
+
   it("shows an issued amount with the currency's minor units, as the issuer wrote it", () => {
     // golden-rich in EUR (2 decimals), issued with us egress at 17.60 (recomputed 17.53: −0.07), an
     // extra "Support" line of 10.00 (−10.00) and tax 124.20 (recomputed 124.27: +0.07). Read as numbers
