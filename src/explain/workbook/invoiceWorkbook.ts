@@ -40,7 +40,7 @@ export function invoiceWorkbook(invoice: Invoice): InvoiceWorkbook {
     note: `${invoice.customer.name ?? invoice.customer.id}, ${invoice.period.label} (${invoice.period.timeZone}), ${invoice.currency.code}. Yellow cells are quantities: change one and the sheet re-rates.`,
   });
   for (const line of invoice.lines) {
-    const cells = writeLine(builder, line, money);
+    const cells = writeLine(builder, line, money, invoice.period.timeZone);
     const amount = liveOrValue(cells.amount, line.amount, money, "");
     const row = builder.add("total", {
       line: line.id,

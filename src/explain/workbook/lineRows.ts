@@ -1,4 +1,5 @@
 import type { InvoiceLine, Step } from "../../invoice/index.js";
+import { localWhen } from "../localWhen.js";
 import { exactValue, formulaCell, type SheetBuilder } from "./sheetBuilder.js";
 import { fitsSpreadsheet, fitsSpreadsheetAsWritten } from "./significantDigits.js";
 import { amountSoFar, type LineState, STEP_ROWS } from "./stepRows.js";
@@ -15,7 +16,12 @@ export interface LineCells {
  * longer number is written as ratecard's values, each marked, because a formula over rounded inputs
  * could land a minor unit away from the invoice.
  */
-export function writeLine(builder: SheetBuilder, line: InvoiceLine, money: string): LineCells {
+export function writeLine(
+  builder: SheetBuilder,
+  line: InvoiceLine,
+  money: string,
+  timeZone?: string,
+): LineCells {
   const live =
     fitsSpreadsheetAsWritten(line.amount) &&
     line.steps.every((step) => numbersOf(step).every(fitsSpreadsheet));
@@ -26,13 +32,19 @@ export function writeLine(builder: SheetBuilder, line: InvoiceLine, money: strin
       ? `${line.model} price${line.unit === undefined ? "" : `, quantity in ${line.unit}`}`
       : "This line holds a number of more than 14 significant digits, beyond what a spreadsheet computes with reliably (it keeps 15): its steps are written as ratecard's exact values, not formulas.",
   });
-  return live ? writeLiveSteps(builder, line, money) : writeValueSteps(builder, line, money);
+  return live ? writeLiveSteps(builder, line, money, timeZone) : writeValueSteps(builder, line, money);
 }
 
-function writeLiveSteps(builder: SheetBuilder, line: InvoiceLine, money: string): LineCells {
+function writeLiveSteps(
+  builder: SheetBuilder,
+  line: InvoiceLine,
+  money: string,
+  timeZone: string | undefined,
+): LineCells {
   const state: LineState = {
     add: (cells, input) => builder.add(input ? "input" : "step", { ...cells, line: line.id }),
     money,
+    when: (iso) => localWhen(iso, timeZone),
     quantity: undefined,
     input: undefined,
     priced: [],

@@ -14,6 +14,8 @@ export interface LineState {
   readonly add: (cells: RowCells, input?: boolean) => number;
   /** The display format of amounts. */
   readonly money: string;
+  /** An instant as the invoice dates it: a local date of its zone (localWhen). */
+  readonly when: (iso: string) => string;
   /** The A1 address of the quantity the price reads (undefined before a usage or contract quantity). */
   quantity: string | undefined;
   /** The first quantity cell of the line: the one a person changes to re-rate it. */
@@ -240,13 +242,13 @@ export const STEP_ROWS: Handlers = {
     }),
   trial: (step, state) => {
     state.add({
-      step: `Free trial until ${step.ends}`,
+      step: `Free trial until ${state.when(step.ends)}`,
       note: "The proration below bills the time after the trial.",
     });
   },
   unused_time: (step, state) =>
     transform(state, {
-      step: `Unused time ${step.from} to ${step.to}`,
+      step: `Unused time ${state.when(step.from)} to ${state.when(step.to)}`,
       quantity: formulaCell(amountSoFar(state), state.money),
       amount: formulaCell("-C{row}", state.money),
       note: "Credit for the part billed in advance that the change left unused: minus the amount so far.",

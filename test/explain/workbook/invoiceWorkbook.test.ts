@@ -23,6 +23,15 @@ describe("invoiceWorkbook", () => {
     expect(book.totals.map((figure) => figure.name)).toEqual(["subtotal", "total"]);
   });
 
+  it("dates the unused time of saas-seats' dropped seats in the invoice's zone, as the text does", () => {
+    // the 10 seats' last 10 days of April (UTC): 21 April to 1 May, local dates, not instants
+    const book = invoiceWorkbook(fixtureInvoices().get("saas-seats")!);
+    const steps = book.rows.flatMap((row) =>
+      row.cells.flatMap((cell) => (cell?.kind === "text" ? [cell.text] : [])),
+    );
+    expect(steps).toContain("Unused time 2026-04-21 to 2026-05-01");
+  });
+
   it("is the same for the same invoice", () => {
     const invoice = fixtureInvoices().get("golden-rich")!;
     expect(JSON.stringify(invoiceWorkbook(invoice))).toBe(JSON.stringify(invoiceWorkbook(invoice)));
