@@ -2,7 +2,6 @@ import {
   Decimal,
   escapeControl,
   issueCreditNote,
-  parseCreditNote,
   parseInvoice,
   settlementWords,
 } from "../index.js";
@@ -10,6 +9,7 @@ import { outputFormat, readContract, readIssued, required, withFile, write } fro
 import { FORMAT_OPTION, PRICE_BOOK_OPTION } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
 import { EXIT } from "./exitCodes.js";
+import { PREVIOUS_NOTES_OPTION, readPreviousNotes } from "./previousNotes.js";
 import { readJsonFile } from "./readJsonFile.js";
 
 /** `ratecard credit-note`: issues a credit note against an invoice and prints it. */
@@ -25,12 +25,7 @@ export const creditNoteCommand = defineCommand({
       value: "FILE",
       description: "the corrections, a JSON list (docs/credit-notes.md)",
     },
-    previous: {
-      type: "string",
-      value: "FILE",
-      description: "a credit note issued before against the same invoice (repeat for each)",
-      multiple: true,
-    },
+    previous: PREVIOUS_NOTES_OPTION,
     format: FORMAT_OPTION,
   },
   examples: [
@@ -59,16 +54,7 @@ async function creditNote(values: {
   );
   const correctionsFile = required(values.corrections, "--corrections FILE");
   const corrections = await readJsonFile(correctionsFile, "--corrections");
-  const previous = await Promise.all(
-    (values.previous ?? []).map(async (file) =>
-      readIssued(
-        `--previous ${file}`,
-        await readJsonFile(file, "--previous"),
-        parseCreditNote,
-        "a ratecard credit note",
-      ),
-    ),
-  );
+  const previous = await readPreviousNotes(values.previous);
   // A correction's errors are addressed from the argument (`corrections`, `corrections[1]`,
   // `corrections[0].line`): they name this file. Others (the invoice's `contractId`, `previous[0].digest`)
   // are not about it and keep their own sentence.

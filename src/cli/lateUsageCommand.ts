@@ -4,6 +4,7 @@ import { commitmentSpend, outputFormat, readContract, readIssued, required, writ
 import { CARRIED_STATE_OPTIONS, FORMAT_OPTION, PRICE_BOOK_OPTION } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
 import { nodeSha256 } from "./nodeSha256.js";
+import { PREVIOUS_NOTES_OPTION, readPreviousNotes } from "./previousNotes.js";
 import { readJsonFile } from "./readJsonFile.js";
 import { readUsage } from "./readUsage.js";
 
@@ -37,6 +38,11 @@ reproduce the issued invoice exactly (docs/late-usage.md).`,
       description:
         "the correction of an earlier invoice (JSON) whose spend to date the re-rating continues (cumulative commitments; --late may then be left out)",
     },
+    previous: {
+      ...PREVIOUS_NOTES_OPTION,
+      description:
+        "a credit note issued before against the invoice (repeat for each): in credit_note mode the new note credits only what they left",
+    },
   },
   examples: [
     "ratecard late-usage --contract contract.json --invoice february.json --usage february.ndjson --late late.ndjson --bill-on 2026-03",
@@ -54,6 +60,7 @@ type LateUsageFlags = {
   readonly "bill-on"?: string;
   readonly format?: string;
   readonly "corrected-commitment-spend"?: string;
+  readonly previous?: ReadonlyArray<string>;
 } & CarriedStateFlags;
 
 async function lateUsage(values: LateUsageFlags): Promise<number> {
@@ -86,12 +93,14 @@ async function lateUsage(values: LateUsageFlags): Promise<number> {
         };
   const events = await readUsage(usageFile);
   const late = lateFile === undefined ? [] : await readUsage(lateFile);
+  const creditNotes = await readPreviousNotes(values.previous);
   const result = await carried.blamed(() =>
     correctLateParsedUsage(contract, issued, events, late, {
       billOn,
       ...carried.options,
       sha256: nodeSha256,
       ...corrected,
+      ...(creditNotes.length > 0 ? { creditNotes } : {}),
     }),
   );
   write(format === "json" ? `${JSON.stringify(result, null, 2)}\n` : explainLateUsage(result));

@@ -27,6 +27,13 @@ export interface LateUsageOptions extends RateInvoiceOptions {
    * was rated with, so the usage still reproduces it (docs/commitment-periods.md, "Late usage").
    */
   readonly correctedCommitmentSpendToDate?: Readonly<Record<string, string>>;
+  /**
+   * Credit notes issued before against the invoice (`credit_note` mode): the note of the correction
+   * credits only what they left, so the notes together undo the invoice once, and the re-issued invoice
+   * replaces it. Without them an invoice already partly credited would be credited in full again. The
+   * delta lines of `next_invoice` do not depend on them (docs/late-usage.md).
+   */
+  readonly creditNotes?: ReadonlyArray<CreditNote>;
 }
 
 /** One delta line for the next invoice: a reversal of what a line billed, or the re-rated line booked. */
@@ -135,7 +142,7 @@ export function correctLateParsedUsage(
   requireEvents(usage);
   requireEvents(late);
   const invoice = parseInvoice(issued);
-  const { billOn, correctedCommitmentSpendToDate: corrected, ...rating } = options;
+  const { billOn, correctedCommitmentSpendToDate: corrected, creditNotes, ...rating } = options;
   const period = invoice.period.label;
   const billOnLabel = assertWithinWindow(contract, invoice, billOn);
   const original = [...usage];
@@ -168,7 +175,9 @@ export function correctLateParsedUsage(
     if (!changed) return { mode: "credit_note", ...base };
     const reissued = withDigest<Invoice>({ ...rerated, id: `${invoice.id}:reissued` }, rating.sha256);
     const reason = `late usage: ${base.lateEvents.counted} late events counted; re-issued as ${reissued.id}`;
-    const creditNote = issueCreditNote(contract, invoice, [{ kind: "invoice", reason }]);
+    const creditNote = issueCreditNote(contract, invoice, [{ kind: "invoice", reason }], {
+      previous: creditNotes ?? [],
+    });
     return { mode: "credit_note", ...base, creditNote, reissued };
   }
   const { minorUnits } = invoice.currency;

@@ -121,4 +121,45 @@ describe("ratecard late-usage", () => {
     );
     expect(result.stderr).not.toContain("    at ");
   });
+
+  it("--previous: in credit_note mode the note credits only what an earlier note left", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ratecard-late-cn-"));
+    const at = (name: string, text: string) => {
+      writeFileSync(join(dir, name), text);
+      return join(dir, name);
+    };
+    const contract = at(
+      "contract.json",
+      JSON.stringify(buildContractJson(VOLUME_BANDWIDTH, { lateUsage: { correction: "credit_note" } })),
+    );
+    const json = (...args: string[]) => {
+      const result = runCli(...args, "--format", "json");
+      expect(result.stderr).toBe("");
+      return result.stdout;
+    };
+    const invoice = at(
+      "invoice.json",
+      json("invoice", "--contract", contract, "--usage", files["usage.ndjson"]!, "--period", "2026-03"),
+    );
+    const corrections = at(
+      "goodwill.json",
+      JSON.stringify([{ kind: "amount", line: "gb", amount: "10", reason: "goodwill" }]),
+    );
+    const note = at(
+      "note.json",
+      json("credit-note", "--contract", contract, "--invoice", invoice, "--corrections", corrections),
+    );
+    const correction = (...extra: string[]) =>
+      JSON.parse(
+        json(
+          "late-usage",
+          ...["--contract", contract, "--invoice", invoice, "--usage", files["usage.ndjson"]!],
+          ...["--late", files["late.ndjson"]!, "--bill-on", "2026-04", ...extra],
+        ),
+      );
+    // issued 90.00 + 10.00 = 100.00; 10.00 credited before, so 90.00 is left to credit: 100.00 in all
+    expect(correction("--previous", note).creditNote.total).toBe("90.00");
+    // without the earlier note the invoice is credited in full again: 100.00, 110.00 with the goodwill
+    expect(correction().creditNote.total).toBe("100.00");
+  });
 });

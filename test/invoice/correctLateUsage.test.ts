@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { correctLateUsage, rateInvoice } from "../../src/invoice/index.js";
+import { correctLateUsage, issueCreditNote, rateInvoice } from "../../src/invoice/index.js";
 import { buildContract, type ContractOverrides, usageEvent } from "../_support/contract.js";
 import { VOLUME_BANDWIDTH } from "../_support/lateUsageExample.js";
 import { thrown } from "../_support/thrown.js";
@@ -113,6 +113,28 @@ describe("correctLateUsage, credit_note", () => {
       ["gb", "1100", "88.00"],
       ["platform", "1", "10.00"],
     ]);
+  });
+
+  it("credits only what earlier credit notes left, so the notes undo the invoice once", () => {
+    const issued = issue();
+    // a goodwill note of 10.00 on bandwidth (billed 90.00) was issued before the late events came
+    const goodwill = issueCreditNote(contract, issued, [
+      { kind: "amount", line: "gb", amount: "10", reason: "goodwill" },
+    ]);
+    const result = correctLateUsage(contract, issued, USAGE, LATE, {
+      billOn: "2026-04",
+      creditNotes: [goodwill],
+    });
+    if (result.mode !== "credit_note") throw new Error("credit_note mode expected");
+    // 100.00 billed − 10.00 credited before = 90.00 left: bandwidth 90.00 − 10.00 = 80.00 and the fee
+    // 10.00; the two notes credit 100.00, the issued total, once. The re-issue bills 98.00 as before.
+    expect(result.creditNote?.total).toBe("90.00");
+    expect(result.creditNote?.lines.map((line) => [line.corrects, line.amount])).toEqual([
+      ["gb", "80.00"],
+      ["platform", "10.00"],
+    ]);
+    expect(result.creditNote?.id).toBe("ctr:2026-03-01:credit-note:2");
+    expect(result.reissued?.total).toBe("98.00");
   });
 
   it("issues nothing when nothing changed", () => {
