@@ -1,10 +1,4 @@
-import {
-  Decimal,
-  escapeControl,
-  issueCreditNote,
-  parseInvoice,
-  settlementWords,
-} from "../index.js";
+import { Decimal, escapeControl, issueCreditNote, parseInvoice, settlementWords } from "../index.js";
 import { outputFormat, readContract, readIssued, required, withFile, write } from "./cliSupport.js";
 import { FORMAT_OPTION, PRICE_BOOK_OPTION } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";

@@ -3,6 +3,7 @@ import { basename, join } from "node:path";
 import {
   type Contract,
   type PriceBook,
+  parsePeriod,
   renderWhatIf,
   resolveContract,
   summarizeWhatIf,
@@ -96,6 +97,10 @@ async function whatIf(values: WhatIfFlags): Promise<number> {
   const before = await sideOf(beforePath, "--before", books);
   const after = await sideOf(required(afterPath, "--after CONTRACT_OR_DIR"), "--after", afterBooks);
   const period = required(values.period, "--period PERIOD");
+  // A period that is not a month or a range is wrong for every customer: said once, as `ratecard
+  // invoice` says it, not as the first customer's problem ("Customer acme: Period …"). The zone does not
+  // change what parses; each customer's own zone and term are checked with its contract.
+  parsePeriod(period, "UTC");
   const folders = customerFolders(required(values.usage, "--usage DIR"));
   // One customer at a time: only its usage is in memory while it is rated, then only its row is kept.
   const rows: WhatIfRow[] = [];

@@ -37,6 +37,18 @@ describe("ratecard what-if", () => {
     expect(stdout).toMatch(/^-10 % to -20 %\s+2\s+#{40}$/m);
   });
 
+  it("says a period it cannot read once, as ratecard invoice does, not as the first customer's problem", () => {
+    const bad = runCli(
+      "what-if",
+      ...["--before", `${DATA}/base`, "--after", `${DATA}/proposed`, "--usage", `${DATA}/base`],
+      ...["--period", "2026-13"],
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe(
+      'ratecard: Period "2026-13" is not understood; write a month like 2026-02 or a range like 2026-02-01/2026-03-01.\n',
+    );
+  });
+
   it("writes CSV and JSON", () => {
     const csv = runCli(...args("--after", `${DATA}/proposed`, "--format", "csv"));
     expect(csv.code).toBe(0);
