@@ -279,13 +279,16 @@ export const STEP_ROWS: Handlers = {
       amount: formulaCell(limited, state.money),
     });
   },
+  // The shortfall as ratecard's exact value, as the overage's factors below: in doubles minimum − spend
+  // loses the digits the two share, an error far above the rounding's tolerance (relative to the small
+  // difference): 0.001499 − 0.001466 floored to 6 decimals gave 0.000032, not 0.000033.
   commitment_true_up: (step, state) => {
     const row = state.add({
       step: `Commitment ${step.commitment}: true-up to the minimum`,
       quantity: numberCell(step.spend, state.money),
       price: numberCell(step.minimum, state.money),
-      amount: formulaCell("MAX(0,D{row}-C{row})", state.money),
-      note: "C: the spend of the lines in scope after discounts (a value); D: the minimum; minimum − spend.",
+      amount: numberCell(step.amount, state.money),
+      note: `C: the spend of the lines in scope after discounts (a value); D: the minimum; E: minimum − spend, ${step.minimum} − ${step.spend} (a value).`,
     });
     state.priced.push(`E${row}`);
   },

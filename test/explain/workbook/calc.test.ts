@@ -188,6 +188,27 @@ describe("the invoice workbook in LibreOffice Calc", () => {
     expectCalcMatches("overage", book, values);
   });
 
+  it("bills a commitment's true-up to the minor unit where minimum − spend cancels in doubles", {
+    timeout: CALC_TIMEOUT,
+  }, async () => {
+    // Found by the generated-contract test (FC_SEED=203429267, 150 runs, draw 80: 0.001499 − 0.001466
+    // floored to 6 decimals gave 0.000032). Here: spend 1,000.10 under a minimum of 1,000.30, so the
+    // true-up is 1,000.30 − 1,000.10 = 0.20 exactly, and floored it stays 0.20. In doubles the
+    // difference is 0.1999999999999318, which floors to 0.19.
+    const contract = buildContract({
+      rounding: { mode: "floor" },
+      commitments: [{ id: "commit", name: "Commit", minimum: "1000.30", charges: ["use"] }],
+    });
+    const invoice = rateInvoice(contract, [oneEvent("1000.10")], "2026-02");
+    const trueUp = invoice.lines.find((line) => line.model === "commitment");
+    expect(trueUp?.amount).toBe("0.20");
+    // 1,000.10 + 0.20
+    expect(invoice.total).toBe("1000.30");
+    const { book, values } = await recalculatedAlone(invoice);
+    expect(values(book.lines.find((l) => l.name === trueUp?.id)!.cell)).toBe("0.20");
+    expectCalcMatches("true-up", book, values);
+  });
+
   it("shows ratecard's value for an inclusive tax a hair past a minor unit, where a double cannot tell", {
     timeout: CALC_TIMEOUT,
   }, async () => {
