@@ -121,6 +121,17 @@ describe("reconcile", () => {
     expect(text).toContain("3 discrepancies found");
   });
 
+  it("refuses a CSV with no amount column, naming its header and how to map one", () => {
+    // "Item" is read as the description; nothing reads as the amount: "Cost" is not one of its names
+    expect(() => fromCsvInvoice("Item,Cost\nFee,10.00\n")).toThrow(
+      "The CSV has no column for the amount (its header is Item, Cost); say which of these holds the amount in the column mapping (on the CLI, --columns amount=<header> or --mapping FILE).",
+    );
+    // mapped, it reads: one line of 10.00 (amounts are read as decimals: "10")
+    expect(fromCsvInvoice("Item,Cost\nFee,10.00\n", { description: "Item", amount: "Cost" }).lines).toEqual([
+      { description: "Fee", amount: "10" },
+    ]);
+  });
+
   it("refuses a CSV whose amount is not a number, naming the row", () => {
     expect(() => fromCsvInvoice("Description,Amount\nFee,ten\n")).toThrow(
       expect.objectContaining({ code: "invalid_field", path: "[1].amount" }),

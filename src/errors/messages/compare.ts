@@ -52,7 +52,7 @@ export function csvMissingColumn(
 ): ErrorMessage {
   return {
     code: "invalid_field",
-    message: `The CSV has no column ${named !== undefined ? `"${named}"` : `for the ${field}`} (its header is ${header.join(", ")}); map the ${field} column to one of these.`,
+    message: `The CSV has no column ${named !== undefined ? `"${named}"` : `for the ${field}`} (its header is ${header.join(", ")}); say which of these holds the ${field} in the column mapping (on the CLI, --columns ${field}=<header> or --mapping FILE).`,
   };
 }
 
