@@ -80,9 +80,13 @@ export const TARGETS = {
   },
   "invoice-f": {
     tests: "invoice",
-    mutate: ["creditNote.ts", "resolveServicePeriod.ts", "parseIssued.ts", "evidenceOptions.ts"].map(
-      invoiceFile,
-    ),
+    mutate: [
+      "creditNote.ts",
+      "assertCreditable.ts",
+      "resolveServicePeriod.ts",
+      "parseIssued.ts",
+      "evidenceOptions.ts",
+    ].map(invoiceFile),
   },
   "invoice-g": {
     tests: "invoice",

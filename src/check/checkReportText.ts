@@ -1,5 +1,5 @@
 import { escapeControl } from "../explain/index.js";
-import { Decimal, toFixedString } from "../money/index.js";
+import { Decimal, decimalsOfText, toFixedString } from "../money/index.js";
 import type { CheckResult, FixtureResult } from "./check.js";
 import type { Difference } from "./invoiceDifferences.js";
 
@@ -77,7 +77,7 @@ function byHowMuch(difference: Difference): string {
   const expected = decimalText(difference.expected);
   const actual = decimalText(difference.actual);
   if (expected === undefined || actual === undefined) return "";
-  const decimals = Math.max(decimalsOf(expected), decimalsOf(actual));
+  const decimals = Math.max(decimalsOfText(expected), decimalsOfText(actual));
   const delta = new Decimal(actual).minus(expected);
   return ` (recomputed − expected: ${delta.isNegative() ? "" : "+"}${toFixedString(delta, decimals)})`;
 }
@@ -90,7 +90,3 @@ function decimalText(json: string | undefined): string | undefined {
 }
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
-
-function decimalsOf(text: string): number {
-  return text.split(".")[1]?.length ?? 0;
-}

@@ -1,4 +1,4 @@
-import { type Decimal, decimalOfText, roundTo, toFixedString, ZERO } from "../money/index.js";
+import { Decimal, decimalOfText, decimalsOfText, roundTo, toFixedString, ZERO } from "../money/index.js";
 import type { AppliedCredit, CreditNote } from "../schema/index.js";
 import type { Invoice } from "./invoiceSchema.js";
 import { netOf } from "./spreadReduction.js";
@@ -61,9 +61,9 @@ function restoredAfterTax(
   const paid = grants.map((credit) => decimalOfText(credit.applied).negated());
   const paidInAll = paid.reduce((sum, amount) => sum.plus(amount), ZERO);
   // What the invoice asked in money: the total less what the grants paid of it.
-  const inMoney = atLeastZero(decimalOfText(invoice.total).minus(paidInAll));
+  const inMoney = Decimal.max(decimalOfText(invoice.total).minus(paidInAll), ZERO);
   // The notes' running total past the money part goes back to the grants, up to what they paid.
-  const toGrants = (credited: Decimal) => minOf(atLeastZero(credited.minus(inMoney)), paidInAll);
+  const toGrants = (credited: Decimal) => Decimal.min(Decimal.max(credited.minus(inMoney), ZERO), paidInAll);
   const before = lastDrawnFirst(paid, toGrants(totals.before));
   const after = lastDrawnFirst(paid, toGrants(totals.before.plus(totals.note)));
   return grants.map((credit, index) => restoredEntry(credit, paid[index]!, before[index]!, after[index]!));
@@ -75,7 +75,7 @@ function lastDrawnFirst(paid: ReadonlyArray<Decimal>, amount: Decimal): Decimal[
   const back = paid.map(() => ZERO);
   let left = amount;
   for (let index = paid.length - 1; index >= 0; index -= 1) {
-    const part = minOf(left, paid[index]!);
+    const part = Decimal.min(left, paid[index]!);
     back[index] = part;
     left = left.minus(part);
   }
@@ -137,16 +137,4 @@ function restoredEntry(
     unit: credit.unit,
     unitsRestored: toFixedString(units(after).minus(units(before)), decimals),
   };
-}
-
-function decimalsOfText(text: string): number {
-  return text.split(".")[1]?.length ?? 0;
-}
-
-function minOf(a: Decimal, b: Decimal): Decimal {
-  return a.lessThan(b) ? a : b;
-}
-
-function atLeastZero(value: Decimal): Decimal {
-  return value.isNegative() ? ZERO : value;
 }

@@ -21,3 +21,11 @@ export function decimalOfText(text: string): Decimal {
   PARSED.set(text, value);
   return value;
 }
+
+/**
+ * How many decimals a decimal text is written with, trailing zeros included: "200.00" → 2, "858" → 0.
+ * For writing a figure derived from it at the same scale.
+ */
+export function decimalsOfText(text: string): number {
+  return text.split(".")[1]?.length ?? 0;
+}

@@ -13,7 +13,7 @@ export {
   toPlainString,
   ZERO,
 } from "./decimal.js";
-export { decimalOfText } from "./decimalOfText.js";
+export { decimalOfText, decimalsOfText } from "./decimalOfText.js";
 export { dividesExactly } from "./dividesExactly.js";
 export type { ExactQuotient } from "./exactQuotient.js";
 export {

@@ -1,0 +1,160 @@
+import { describeValue } from "../describeValue.js";
+import type { ErrorMessage } from "./message.js";
+
+// The messages of credit notes (issueCreditNote): what a correction may credit and which invoice and
+// earlier notes it may be issued against. Read through `invoiceMessages` (invoice.ts re-exports them).
+
+/** `previous` that is not a list of credit notes. */
+export function previousNotList(value: unknown): ErrorMessage {
+  return {
+    code: "invalid_argument",
+    message: `previous must be a list of the credit notes already issued against the invoice, not ${describeValue(value)}.`,
+  };
+}
+
+/** A credit of a line beyond what remains of it (amounts in the invoice's minor units). */
+export function creditExceedsRemaining(credit: {
+  readonly lineId: string;
+  readonly billed: string;
+  readonly creditedBefore: string;
+  readonly amount: string;
+  readonly remaining: string;
+}): ErrorMessage {
+  const { lineId, billed, creditedBefore, amount, remaining } = credit;
+  return {
+    code: "credit_exceeds_invoiced",
+    message: `Line ${lineId} billed ${billed} and ${creditedBefore} is already credited; a credit of ${amount} must be more than 0 and at most the ${remaining} that remains.`,
+  };
+}
+
+/** A correction of one line that is itself a credit (negative): a note gives back charges. */
+export function creditOfCreditLine(lineId: string, billed: string): ErrorMessage {
+  return {
+    code: "credit_exceeds_invoiced",
+    message: `Line ${lineId} is a credit of ${billed} to the customer, not a charge: a credit note gives back what a line charged, so it takes a credit line back only with the whole invoice (kind "invoice").`,
+  };
+}
+
+/**
+ * Notes crediting more, in all, than the invoice's lines billed: each line is within what it charged,
+ * but the invoice's credit lines (negative) made its total less than its charges.
+ */
+export function creditExceedsInvoice(credit: {
+  readonly invoiceId: string;
+  readonly billed: string;
+  readonly creditedBefore: string;
+  readonly amount: string;
+}): ErrorMessage {
+  const { invoiceId, billed, creditedBefore, amount } = credit;
+  return {
+    code: "credit_exceeds_invoiced",
+    message: `Invoice ${invoiceId}'s lines billed ${billed} in all, its credit lines included, and ${creditedBefore} is already credited; this note's ${amount} would credit more than was billed. Credit the whole invoice (kind "invoice"), which takes its credit lines back too, or credit less.`,
+  };
+}
+
+/** A note whose lines add up to less than 0: it would charge the customer. */
+export function creditNoteCharges(invoiceId: string, amount: string): ErrorMessage {
+  return {
+    code: "credit_exceeds_invoiced",
+    message: `The lines this note would credit on invoice ${invoiceId} add up to ${amount}: the invoice's credit lines left to take back outweigh its charges left to credit, and a credit note cannot charge the customer.`,
+  };
+}
+
+/** A correction naming a line the invoice does not have. */
+export function unknownLine(invoiceId: string, line: string): ErrorMessage {
+  return { code: "unknown_line", message: `Invoice ${invoiceId} has no line "${line}".` };
+}
+
+/** A credit amount finer than the invoice currency's minor units. */
+export function creditNotInMinorUnits(amount: string, minorUnits: number): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: `A credit of ${amount} is not a whole number of minor units (${minorUnits} decimals).`,
+  };
+}
+
+/** A quantity correction taking off more units than the line has left. */
+export function unitsCreditExceeds(
+  lineId: string,
+  quantity: string,
+  before: string,
+  more: string,
+): ErrorMessage {
+  return {
+    code: "credit_exceeds_invoiced",
+    message: `Line ${lineId} billed ${quantity} units and ${before} are already taken off; ${more} more cannot be.`,
+  };
+}
+
+/** A quantity correction of a line whose amount does not follow from its quantity alone. */
+export function lineNotRerateable(lineId: string): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: `Line ${lineId} cannot be re-rated from its quantity alone (a flat, per-transaction, overridden, transformed, pooled, prorated, limited, window-priced or discounted line, or one priced at the tiers of its full quantity); credit an amount instead.`,
+  };
+}
+
+/** An invoice rated from another contract than the one given. */
+export function invoiceOfOtherContract(
+  invoiceId: string,
+  ratedFrom: string,
+  contractId: string,
+): ErrorMessage {
+  return {
+    code: "contract_mismatch",
+    message: `Invoice ${invoiceId} was rated from contract ${ratedFrom}, not from contract ${contractId}; credit it with the contract it was rated from.`,
+  };
+}
+
+/** An invoice in another currency (or minor units) than the contract bills in. */
+export function invoiceCurrencyDiffers(
+  invoice: { readonly id: string; readonly code: string; readonly minorUnits: number },
+  contract: { readonly id: string; readonly code: string; readonly minorUnits: number },
+): ErrorMessage {
+  return {
+    code: "currency_mismatch",
+    message: `Invoice ${invoice.id} is in ${invoice.code} (${invoice.minorUnits} decimals), but contract ${contract.id} bills in ${contract.code} (${contract.minorUnits} decimals); a credit note is in the invoice's currency and the contract's, so they must be the same.`,
+  };
+}
+
+/** An invoice rated from another version of the contract (digests differ). */
+export function invoiceOfOtherContractVersion(
+  invoiceId: string,
+  contractId: string,
+  invoiceDigest: string,
+  contractDigest: string,
+): ErrorMessage {
+  return {
+    code: "contract_mismatch",
+    message: `Invoice ${invoiceId} was rated from a different version of contract ${contractId} (digest ${invoiceDigest}; the contract given has ${contractDigest}); credit it with the contract exactly as it was when the invoice was rated, since quantity corrections and tax use its terms.`,
+  };
+}
+
+/** An earlier credit note given twice. */
+export function earlierNoteRepeated(noteId: string): ErrorMessage {
+  return {
+    code: "duplicate_id",
+    message: `Credit note ${noteId} is given twice among the earlier credit notes; what it credited would count twice.`,
+  };
+}
+
+/** An earlier credit note issued against another invoice. */
+export function earlierNoteOfOtherInvoice(noteId: string, credits: string, invoiceId: string): ErrorMessage {
+  return {
+    code: "credit_note_mismatch",
+    message: `Credit note ${noteId} credits invoice ${credits}, not invoice ${invoiceId}; give only the credit notes issued against ${invoiceId}.`,
+  };
+}
+
+/** An earlier credit note issued against another version of the invoice (digests differ). */
+export function earlierNoteOfOtherVersion(
+  noteId: string,
+  invoiceId: string,
+  noteDigest: string,
+  invoiceDigest: string,
+): ErrorMessage {
+  return {
+    code: "credit_note_mismatch",
+    message: `Credit note ${noteId} was issued against another version of invoice ${invoiceId} (digest ${noteDigest}; this invoice has ${invoiceDigest}).`,
+  };
+}
