@@ -4,6 +4,7 @@ import { Decimal, toFixedString, ZERO } from "../money/index.js";
 import type { CreditNote } from "../schema/index.js";
 import { parseInstant } from "../time/index.js";
 import { chargeCategoryOf, chargeFrequencyOf } from "./chargeCategory.js";
+import { creditRow } from "./creditRows.js";
 import type { FocusRow } from "./focusColumns.js";
 import { toFocusDateTime } from "./focusDateTime.js";
 import type { FocusNames, FocusOptions } from "./focusOptions.js";
@@ -87,16 +88,14 @@ function restoredCreditRows(
 ): FocusRow[] {
   return (note.settlement?.credits ?? [])
     .filter((credit) => credit.stage === "after_tax")
-    .map((credit) => {
-      const row = withAllCosts(rowOf(facts), credit.restored);
-      row.ChargeCategory = "Credit";
-      row.ChargeDescription = `${credit.name} (credit after tax given back)`;
-      row.ChargeFrequency = "One-Time";
-      row.ChargePeriodStart = chargePeriod.start;
-      row.ChargePeriodEnd = chargePeriod.end;
-      row.x_LineId = `credit:${credit.id}`;
-      return finished(row);
-    });
+    .map((credit) =>
+      creditRow(
+        { id: credit.id, description: `${credit.name} (credit after tax given back)` },
+        credit.restored,
+        facts,
+        chargePeriod,
+      ),
+    );
 }
 
 function correctedInvoice(note: CreditNote, invoice: Invoice | undefined): Invoice {

@@ -16,14 +16,35 @@ export function creditRows(
 ): FocusRow[] {
   return credits
     .filter((credit) => credit.stage === stage)
-    .map((credit) => {
-      const row = withAllCosts(rowOf(facts), credit.applied);
-      row.ChargeCategory = "Credit";
-      row.ChargeDescription = `${credit.name} (${stage === "before_tax" ? "credit before tax" : "credit after tax"})`;
-      row.ChargeFrequency = "One-Time";
-      row.ChargePeriodStart = chargePeriod.start;
-      row.ChargePeriodEnd = chargePeriod.end;
-      row.x_LineId = `credit:${credit.id}`;
-      return finished(row);
-    });
+    .map((credit) =>
+      creditRow(
+        {
+          id: credit.id,
+          description: `${credit.name} (${stage === "before_tax" ? "credit before tax" : "credit after tax"})`,
+        },
+        credit.applied,
+        facts,
+        chargePeriod,
+      ),
+    );
+}
+
+/**
+ * One Credit row of a grant (x_LineId `credit:<id>`), its costs all `amount`: a grant's burn on an
+ * invoice (negative), or what a credit note gives back to it (positive).
+ */
+export function creditRow(
+  grant: { readonly id: string; readonly description: string },
+  amount: string,
+  facts: RowFacts,
+  chargePeriod: { readonly start: string; readonly end: string },
+): FocusRow {
+  const row = withAllCosts(rowOf(facts), amount);
+  row.ChargeCategory = "Credit";
+  row.ChargeDescription = grant.description;
+  row.ChargeFrequency = "One-Time";
+  row.ChargePeriodStart = chargePeriod.start;
+  row.ChargePeriodEnd = chargePeriod.end;
+  row.x_LineId = `credit:${grant.id}`;
+  return finished(row);
 }
