@@ -1,0 +1,465 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { type Invoice, rateInvoice } from "../../src/invoice/index.js";
+import { buildContract, type ChargeInput, type ContractOverrides } from "../_support/contract.js";
+
+// The whole adjustment chain of docs/contracts.md, steps 1–11, against an oracle written here in whole
+// minor units (BigInt), with no ratecard code: lines rounded once, line discounts then invoice discounts
+// (percentages first, then fixed amounts, each in contract order), an invoice-wide minimum (a true-up
+// line) or maximum (a cap spread over the lines), promotional credits in priority order (then id), and
+// exclusive or inclusive tax rounded per line or per invoice. Every spread is proportional with largest
+// remainders, ties to the earlier line ("How amounts are spread over lines"). The charges are fees of a
+// fixed quantity at a unit price with four decimals, so no usage is needed and each line rounds.
+
+type Mode = "half_even" | "half_up";
+
+interface Case {
+  /** The day of March 2026 the term starts (UTC): from the 2nd on, a partial first period. */
+  readonly startDay: number;
+  readonly minorUnits: 0 | 2 | 3;
+  readonly mode: Mode;
+  /** Per charge: the quantity and the unit price in ten-thousandths of the currency. */
+  readonly charges: ReadonlyArray<{ readonly quantity: number; readonly price4: number }>;
+  /** A percent in tenths (125 is 12.5 %) or a fixed amount in minor units; charge indexes or all. */
+  readonly discounts: ReadonlyArray<{
+    readonly percent10?: number | undefined;
+    readonly fixed?: number | undefined;
+    readonly charges?: ReadonlyArray<number> | undefined;
+  }>;
+  /** A minimum and/or maximum, on some charges or all; with a minimum, maybe an overage factor in hundredths. */
+  readonly commitment?:
+    | {
+        readonly minimum?: number | undefined;
+        readonly maximum?: number | undefined;
+        readonly overage100?: number | undefined;
+        readonly charges?: ReadonlyArray<number> | undefined;
+      }
+    | undefined;
+  readonly credits: ReadonlyArray<{
+    /** Minor units of the currency, or whole CREDIT for a grant with a unit value. */
+    readonly amount: number;
+    readonly priority: number;
+    readonly charges?: ReadonlyArray<number> | undefined;
+    /** What one CREDIT (a custom unit of 0 decimals) pays, in millionths of the currency. */
+    readonly unitValue6?: number | undefined;
+  }>;
+  /** A `"credit": true` flat charge of minus this many minor units, the last line; none when undefined. */
+  readonly refund?: number | undefined;
+  /** Prepaid grants taxed at use: they pay the total after tax (step 11), in priority order, then id. */
+  readonly wallets: ReadonlyArray<{ readonly amount: number; readonly priority: number }>;
+  readonly tax?:
+    | {
+        readonly mode: "exclusive" | "inclusive";
+        readonly rounding: "per_line" | "per_invoice";
+        readonly percent10: number;
+        /** A second rate on some charges only. */
+        readonly levy?: { readonly percent10: number; readonly charges: ReadonlyArray<number> } | undefined;
+      }
+    | undefined;
+}
+
+// ---- the oracle ---------------------------------------------------------------------------------
+
+// numerator ÷ denominator (denominator > 0) rounded to a whole number in the mode; a negative quotient
+// rounds as its magnitude does (half_up is away from zero, as decimal.js's ROUND_HALF_UP).
+function roundQuotient(numerator: bigint, denominator: bigint, mode: Mode): bigint {
+  if (numerator < 0n) return -roundQuotient(-numerator, denominator, mode);
+  const floor = numerator / denominator;
+  const twice = 2n * (numerator % denominator);
+  if (twice < denominator) return floor;
+  if (twice > denominator) return floor + 1n;
+  return mode === "half_up" || floor % 2n === 1n ? floor + 1n : floor;
+}
+
+// `amount` spread over the lines `eligible` in proportion to `nets`, largest remainder, ties to the
+// earlier line; only lines with a positive net take a part.
+function spread(amount: bigint, nets: bigint[], eligible: ReadonlyArray<number>): Map<number, bigint> {
+  const weighted = eligible.filter((line) => (nets[line] as bigint) > 0n);
+  const total = weighted.reduce((sum, line) => sum + (nets[line] as bigint), 0n);
+  const parts = new Map<number, bigint>();
+  if (amount === 0n || total === 0n) return parts;
+  let left = amount;
+  const remainders: Array<{ line: number; remainder: bigint }> = [];
+  for (const line of weighted) {
+    const exact = amount * (nets[line] as bigint);
+    parts.set(line, exact / total);
+    left -= exact / total;
+    remainders.push({ line, remainder: exact % total });
+  }
+  remainders.sort((a, b) =>
+    a.remainder === b.remainder ? a.line - b.line : a.remainder > b.remainder ? -1 : 1,
+  );
+  for (let k = 0; left > 0n; k += 1, left -= 1n) {
+    const { line } = remainders[k] as { line: number };
+    parts.set(line, (parts.get(line) as bigint) + 1n);
+  }
+  return parts;
+}
+
+function take(nets: bigint[], parts: Map<number, bigint>): void {
+  for (const [line, part] of parts) nets[line] = (nets[line] as bigint) - part;
+}
+
+interface Expected {
+  readonly nets: bigint[];
+  readonly trueUp: bigint | undefined;
+  readonly tax: bigint;
+  readonly total: bigint;
+  readonly amountDue: bigint;
+  /** Per grant id, what it paid (minor units) and its balance after (minor units, or CREDIT). */
+  readonly grants: ReadonlyMap<string, { readonly applied: bigint; readonly after: bigint }>;
+}
+
+function oracle(c: Case): Expected {
+  const scale = 10n ** BigInt(c.minorUnits);
+  // A term from day d of March bills d … 31 March: (32 − d) of its 31 days (UTC, so seconds and days
+  // agree). Fees, minimums, maximums and fixed discounts scale by it and round once; percentages and
+  // grants do not (docs/contracts.md, "Proration of minimums, commitments and fixed amounts").
+  const [elapsed, days] = [BigInt(32 - c.startDay), 31n];
+  const prorated = (units: number) => roundQuotient(BigInt(units) * elapsed, days, c.mode);
+  const nets = c.charges.map((charge) =>
+    roundQuotient(BigInt(charge.quantity) * BigInt(charge.price4) * scale * elapsed, 10_000n * days, c.mode),
+  );
+  // Lines of the contract's ordinary charges: a credit charge's line is never discounted, capped or
+  // burned, and is no commitment spend (docs/contracts.md, "Decisions taken", 7).
+  const all = c.charges.map((_, index) => index);
+  const sumOf = (lines: bigint[], eligible: ReadonlyArray<number>) =>
+    eligible.reduce((sum, line) => sum + (lines[line] as bigint), 0n);
+  const discount = (d: Case["discounts"][number]) => {
+    const eligible = d.charges ?? all;
+    const base = sumOf(nets, eligible);
+    const amount =
+      d.percent10 !== undefined
+        ? roundQuotient(base * BigInt(d.percent10), 1000n, c.mode)
+        : prorated(d.fixed ?? 0) < base
+          ? prorated(d.fixed ?? 0)
+          : base;
+    take(nets, spread(amount, nets, eligible));
+  };
+  for (const scoped of [true, false]) {
+    const step = c.discounts.filter((d) => (d.charges !== undefined) === scoped);
+    for (const d of step.filter((d) => d.percent10 !== undefined)) discount(d);
+    for (const d of step.filter((d) => d.percent10 === undefined)) discount(d);
+  }
+  // the line order: the charges', the credit charge's (contract order), then a true-up or overage line
+  const lines = [...nets];
+  if (c.refund !== undefined) lines.push(-prorated(c.refund));
+  let trueUp: bigint | undefined;
+  let trueUpLine: number | undefined;
+  if (c.commitment !== undefined) {
+    const { overage100, charges } = c.commitment;
+    const minimum = c.commitment.minimum === undefined ? undefined : prorated(c.commitment.minimum);
+    const maximum = c.commitment.maximum === undefined ? undefined : prorated(c.commitment.maximum);
+    const scope = charges ?? all;
+    const spend = sumOf(lines, scope);
+    // below the minimum a true-up; above it, with a factor, the excess × (factor − 1), rounded once
+    let overageLine = false;
+    if (minimum !== undefined && spend < minimum) trueUp = minimum - spend;
+    else if (minimum !== undefined && overage100 !== undefined) {
+      const overage = roundQuotient((spend - minimum) * BigInt(overage100 - 100), 100n, c.mode);
+      if (overage > 0n) [trueUp, overageLine] = [overage, true];
+    }
+    if (trueUp !== undefined) trueUpLine = lines.push(trueUp) - 1;
+    // the overage line is spend of the maximum too, and takes its part of the cap
+    const capped = overageLine ? [...scope, trueUpLine as number] : scope;
+    const capSpend = sumOf(lines, capped);
+    if (maximum !== undefined && capSpend > maximum) take(lines, spread(capSpend - maximum, lines, capped));
+  }
+  const burnable = trueUpLine === undefined ? all : [...all, trueUpLine];
+  const byPriority = <T extends { readonly priority: number }>(list: ReadonlyArray<T>) =>
+    [...list.entries()].sort(([a, x], [b, y]) => x.priority - y.priority || a - b).map(([, item]) => item);
+  const grants = new Map<string, { applied: bigint; after: bigint }>();
+  const ids = new Map(c.credits.map((credit, index) => [credit, `g${index}`]));
+  for (const credit of byPriority(c.credits)) {
+    const eligible = credit.charges ?? burnable;
+    const open = sumOf(lines, eligible);
+    // a grant in CREDIT is worth balance × value rounded down to minor units (docs/contracts.md, "Grants
+    // in a unit of their own")
+    const worth =
+      credit.unitValue6 === undefined
+        ? BigInt(credit.amount)
+        : (BigInt(credit.amount) * BigInt(credit.unitValue6) * scale) / 1_000_000n;
+    const burn = worth < open ? worth : open;
+    take(lines, spread(burn, lines, eligible));
+    // the CREDIT a burn uses: money ÷ value rounded up, never more than the balance
+    const perUnit = BigInt(credit.unitValue6 ?? 0) * scale;
+    const used = credit.unitValue6 === undefined ? burn : (burn * 1_000_000n + perUnit - 1n) / perUnit;
+    const units = used < BigInt(credit.amount) ? used : BigInt(credit.amount);
+    grants.set(ids.get(credit) as string, { applied: burn, after: BigInt(credit.amount) - units });
+  }
+  const net = lines.reduce((sum, line) => sum + line, 0n);
+  const tax = c.tax === undefined ? 0n : taxOf(c, c.tax, lines, trueUpLine);
+  const total = c.tax?.mode === "exclusive" ? net + tax : net;
+  // a negative total is not due: what the wallets pay starts from 0 (docs/diff-and-reconcile.md; Stripe's
+  // amount_due is never below 0 either)
+  let due = total < 0n ? 0n : total;
+  const walletIds = new Map(c.wallets.map((wallet, index) => [wallet, `w${index}`]));
+  for (const wallet of byPriority(c.wallets)) {
+    const paid = due <= 0n ? 0n : BigInt(wallet.amount) < due ? BigInt(wallet.amount) : due;
+    due -= paid;
+    grants.set(walletIds.get(wallet) as string, { applied: paid, after: BigInt(wallet.amount) - paid });
+  }
+  return { nets: lines, trueUp, tax, total, amountDue: due, grants };
+}
+
+// Each rate's tax: exclusive net × p ÷ 100; inclusive gross × p ÷ (100 + P), P the sum of the rates on
+// that line. Rounded per line, or summed exactly per rate and rounded once (docs/tax.md).
+function taxOf(
+  c: Case,
+  tax: NonNullable<Case["tax"]>,
+  lines: bigint[],
+  trueUpLine: number | undefined,
+): bigint {
+  const rates = [{ percent10: tax.percent10, on: (_: number) => true }];
+  const levy = tax.levy;
+  if (levy !== undefined)
+    rates.push({ percent10: levy.percent10, on: (line) => levy.charges.includes(line) });
+  const onLine = (line: number) =>
+    rates.filter((rate) => rate.on(line) && (line !== trueUpLine || rate === rates[0]));
+  let total = 0n;
+  for (const rate of rates) {
+    // the exact tax of each line as numerator / denominator (tenths of a percent)
+    const parts = lines.flatMap((amount, line) => {
+      if (!onLine(line).includes(rate)) return [];
+      const all10 = onLine(line).reduce((sum, r) => sum + BigInt(r.percent10), 0n);
+      const over = tax.mode === "exclusive" ? 1000n : 1000n + all10;
+      return [{ numerator: amount * BigInt(rate.percent10), over }];
+    });
+    if (tax.rounding === "per_line") {
+      for (const part of parts) total += roundQuotient(part.numerator, part.over, c.mode);
+    } else {
+      const common = parts.reduce((product, part) => product * part.over, 1n);
+      const numerator = parts.reduce((sum, part) => sum + part.numerator * (common / part.over), 0n);
+      total += roundQuotient(numerator, common, c.mode);
+    }
+  }
+  return total;
+}
+
+// ---- the contract the case describes -------------------------------------------------------------
+
+const CURRENCY = { 0: "JPY", 2: "USD", 3: "BHD" } as const;
+
+function decimal(units: bigint | number, decimals: number): string {
+  const value = BigInt(units);
+  const sign = value < 0n ? "-" : "";
+  const digits = (value < 0n ? -value : value).toString().padStart(decimals + 1, "0");
+  return decimals === 0
+    ? `${sign}${digits}`
+    : `${sign}${digits.slice(0, -decimals)}.${digits.slice(-decimals)}`;
+}
+
+const chargeId = (index: number) => `c${index}`;
+
+function contractOf(c: Case): ContractOverrides {
+  const money = (units: number) => decimal(units, c.minorUnits);
+  const ids = (list: ReadonlyArray<number> | undefined) =>
+    list === undefined ? {} : { charges: list.map(chargeId) };
+  const charges: ChargeInput[] = c.charges.map((charge, index) => ({
+    id: chargeId(index),
+    name: `Charge ${index}`,
+    quantity: String(charge.quantity),
+    price: { model: "unit", unitPrice: decimal(charge.price4, 4) },
+  }));
+  if (c.refund !== undefined)
+    charges.push({
+      id: "refund",
+      name: "Refund",
+      credit: true,
+      price: { model: "flat", amount: money(-c.refund) },
+    });
+  return {
+    currency: CURRENCY[c.minorUnits],
+    rounding: { mode: c.mode },
+    customUnits: [{ code: "CREDIT", minorUnits: 0 }],
+    // the term starts with the invoice, so each grant starts full there
+    term: { start: `2026-03-${String(c.startDay).padStart(2, "0")}` },
+    meters: [],
+    charges,
+    discounts: c.discounts.map((d, index) => ({
+      id: `d${index}`,
+      name: `Discount ${index}`,
+      ...(d.percent10 !== undefined ? { percent: decimal(d.percent10, 1) } : { amount: money(d.fixed ?? 0) }),
+      ...ids(d.charges),
+    })),
+    commitments:
+      c.commitment === undefined
+        ? []
+        : [
+            {
+              id: "floor",
+              name: "Commitment",
+              ...(c.commitment.minimum === undefined ? {} : { minimum: money(c.commitment.minimum) }),
+              ...(c.commitment.maximum === undefined ? {} : { maximum: money(c.commitment.maximum) }),
+              ...(c.commitment.overage100 === undefined
+                ? {}
+                : { overageFactor: decimal(c.commitment.overage100, 2) }),
+              ...ids(c.commitment.charges),
+            },
+          ],
+    credits: c.credits
+      .map((credit, index) => ({
+        id: `g${index}`,
+        name: `Grant ${index}`,
+        kind: "promotional" as const,
+        priority: credit.priority,
+        ...ids(credit.charges),
+        ...(credit.unitValue6 === undefined
+          ? { amount: money(credit.amount) }
+          : { amount: String(credit.amount), unit: "CREDIT", unitValue: decimal(credit.unitValue6, 6) }),
+      }))
+      .concat(
+        c.wallets.map((wallet, index) => ({
+          id: `w${index}`,
+          name: `Wallet ${index}`,
+          kind: "prepaid" as const,
+          taxed: "at_use",
+          amount: money(wallet.amount),
+          priority: wallet.priority,
+        })) as never[],
+      ),
+    ...(c.tax === undefined
+      ? {}
+      : {
+          tax: {
+            mode: c.tax.mode,
+            rounding: c.tax.rounding,
+            rates: [
+              { id: "vat", name: "VAT", percent: decimal(c.tax.percent10, 1) },
+              ...(c.tax.levy === undefined
+                ? []
+                : [
+                    {
+                      id: "levy",
+                      name: "Levy",
+                      percent: decimal(c.tax.levy.percent10, 1),
+                      ...ids(c.tax.levy.charges),
+                    },
+                  ]),
+            ],
+          },
+        }),
+  } as ContractOverrides;
+}
+
+// ---- the cases ----------------------------------------------------------------------------------
+
+const someCharges = (count: number) =>
+  fc.option(fc.uniqueArray(fc.nat({ max: count - 1 }), { minLength: 1, maxLength: count }), {
+    nil: undefined,
+  });
+
+const cases: fc.Arbitrary<Case> = fc
+  .record({
+    startDay: fc.oneof(fc.constant(1), fc.integer({ min: 2, max: 31 })),
+    minorUnits: fc.constantFrom(0 as const, 2 as const, 3 as const),
+    mode: fc.constantFrom("half_even" as const, "half_up" as const),
+    charges: fc.array(
+      fc.record({
+        quantity: fc.integer({ min: 1, max: 40 }),
+        price4: fc.integer({ min: 0, max: 2_000_000 }),
+      }),
+      { minLength: 1, maxLength: 4 },
+    ),
+  })
+  .chain((base) => {
+    const count = base.charges.length;
+    const money = fc.integer({ min: 0, max: 5_000 * 10 ** base.minorUnits });
+    // a grant or a fixed discount of nothing is refused by the contract's schema
+    const positive = fc.integer({ min: 1, max: 5_000 * 10 ** base.minorUnits });
+    return fc.record({
+      startDay: fc.constant(base.startDay),
+      minorUnits: fc.constant(base.minorUnits),
+      mode: fc.constant(base.mode),
+      charges: fc.constant(base.charges),
+      discounts: fc.array(
+        fc.oneof(
+          fc.record({ percent10: fc.integer({ min: 1, max: 1000 }), charges: someCharges(count) }),
+          fc.record({ fixed: positive, charges: someCharges(count) }),
+        ),
+        { maxLength: 3 },
+      ),
+      commitment: fc.option(
+        fc
+          .record({
+            minimum: fc.option(positive, { nil: undefined }),
+            maximum: fc.option(positive, { nil: undefined }),
+            overage100: fc.option(fc.integer({ min: 101, max: 300 }), { nil: undefined }),
+            charges: someCharges(count),
+          })
+          .map(({ minimum, maximum, overage100, charges }) => ({
+            ...(minimum !== undefined && maximum !== undefined && minimum > maximum
+              ? { minimum: maximum, maximum: minimum }
+              : { minimum, maximum }),
+            overage100: minimum === undefined ? undefined : overage100,
+            charges,
+          }))
+          .filter(({ minimum, maximum }) => minimum !== undefined || maximum !== undefined),
+        { nil: undefined },
+      ),
+      credits: fc.array(
+        fc.record({
+          amount: positive,
+          priority: fc.integer({ min: 0, max: 2 }),
+          charges: someCharges(count),
+          unitValue6: fc.option(fc.integer({ min: 1, max: 2_000_000 }), { nil: undefined }),
+        }),
+        { maxLength: 3 },
+      ),
+      refund: fc.option(positive, { nil: undefined }),
+      wallets: fc.array(fc.record({ amount: positive, priority: fc.integer({ min: 0, max: 2 }) }), {
+        maxLength: 2,
+      }),
+      tax: fc.option(
+        fc.record({
+          mode: fc.constantFrom("exclusive" as const, "inclusive" as const),
+          rounding: fc.constantFrom("per_line" as const, "per_invoice" as const),
+          percent10: fc.integer({ min: 0, max: 300 }),
+          levy: fc.option(
+            fc.record({
+              percent10: fc.integer({ min: 1, max: 100 }),
+              charges: fc.uniqueArray(fc.nat({ max: count - 1 }), { minLength: 1, maxLength: count }),
+            }),
+            { nil: undefined },
+          ),
+        }),
+        { nil: undefined },
+      ),
+    });
+  });
+
+const netOf = (line: Invoice["lines"][number]) => line.net ?? line.amount;
+
+describe("the adjustment chain against an oracle in whole minor units (docs/contracts.md steps 1–11)", () => {
+  it("every line's net, the true-up, the tax and the total are the oracle's", () => {
+    fc.assert(
+      fc.property(cases, (c) => {
+        const invoice = rateInvoice(buildContract(contractOf(c)), [], "2026-03");
+        const expected = oracle(c);
+        const cents = (units: bigint) => decimal(units, c.minorUnits);
+        expect(invoice.lines.map(netOf)).toEqual(expected.nets.map(cents));
+        expect(invoice.lines.find((line) => line.chargeId === "floor")?.amount).toBe(
+          expected.trueUp === undefined ? undefined : cents(expected.trueUp),
+        );
+        expect(invoice.tax?.total ?? cents(0n)).toBe(cents(expected.tax));
+        expect(invoice.total).toBe(cents(expected.total));
+        const units = (id: string) =>
+          id.startsWith("g") && c.credits[Number(id.slice(1))]?.unitValue6 !== undefined ? 0 : c.minorUnits;
+        expect(
+          Object.fromEntries(
+            (invoice.credits ?? []).map((entry) => [entry.id, [entry.applied, entry.balanceAfter]]),
+          ),
+        ).toEqual(
+          Object.fromEntries(
+            [...expected.grants].map(([id, grant]) => [
+              id,
+              [decimal(-grant.applied, c.minorUnits), decimal(grant.after, units(id))],
+            ]),
+          ),
+        );
+        expect(invoice.amountDue).toBe(c.wallets.length === 0 ? undefined : cents(expected.amountDue));
+      }),
+      { numRuns: Number(process.env.FC_NUM_RUNS ?? 400) },
+    );
+  });
+});
