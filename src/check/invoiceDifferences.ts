@@ -1,4 +1,5 @@
 import { toJsonPath } from "../errors/index.js";
+import { Decimal, decimalsOfText, toFixedString } from "../money/index.js";
 
 /** One field where the recomputed invoice differs from the expected one. */
 export interface Difference {
@@ -15,6 +16,11 @@ export interface Difference {
    * `actual` are then the ids both sides have, in each side's order.
    */
   readonly order?: true;
+  /**
+   * recomputed − expected, signed ("+40.00", "-0.01"), in the finer of the two values' decimals: present
+   * when both are decimal texts (amounts and quantities), so a reviewer or a script need not subtract.
+   */
+  readonly delta?: string;
 }
 
 type Json = unknown;
@@ -100,12 +106,29 @@ function walkById(expected: ReadonlyArray<Json>, actual: ReadonlyArray<Json>, at
 
 // A value absent on one side is `undefined` there (JSON has no undefined, so it cannot be confused).
 function report(at: At, segments: ReadonlyArray<Segment>, expected: Json, actual: Json): void {
+  const delta = deltaOf(expected, actual);
   at.out.push({
     path: toJsonPath([...at.path, ...segments]),
     ...(expected === undefined ? {} : { expected: JSON.stringify(expected) }),
     ...(actual === undefined ? {} : { actual: JSON.stringify(actual) }),
     ...(at.lineId === undefined ? {} : { lineId: at.lineId }),
+    ...(delta === undefined ? {} : { delta }),
   });
+}
+
+// How far apart two decimal texts are ("7663.78" → "7703.78": "+40.00"); undefined for anything else.
+function deltaOf(expected: Json, actual: Json): string | undefined {
+  if (!isDecimalText(expected) || !isDecimalText(actual)) return undefined;
+  const decimals = Math.max(decimalsOfText(expected), decimalsOfText(actual));
+  const delta = new Decimal(actual).minus(expected);
+  return `${delta.isNegative() ? "" : "+"}${toFixedString(delta, decimals)}`;
+}
+
+// Amounts and quantities are written as strings of plain decimals.
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
+function isDecimalText(value: Json): value is string {
+  return typeof value === "string" && DECIMAL.test(value);
 }
 
 function allHaveIds(...arrays: ReadonlyArray<ReadonlyArray<Json>>): boolean {

@@ -37,7 +37,14 @@ describe("check", () => {
     const [result] = check([{ ...cdnBasic, expectedText: text }]).fixtures;
     expect(result?.status).toBe("fail");
     expect(result?.differences).toEqual([
-      { path: "lines[1].amount", expected: '"3657.00"', actual: '"3656.00"', lineId: "bandwidth_na" },
+      // 3656.00 − 3657.00 = −1.00
+      {
+        path: "lines[1].amount",
+        expected: '"3657.00"',
+        actual: '"3656.00"',
+        lineId: "bandwidth_na",
+        delta: "-1.00",
+      },
     ]);
     // Both sides of the line in words: the recomputed one says the README's total, $3,656.00.
     expect(result?.lines).toHaveLength(1);
@@ -82,6 +89,34 @@ describe("check", () => {
     expect(differences).toEqual([
       { path: "lines[1]", expected: JSON.stringify(extra), lineId: "support_fee" },
     ]);
+  });
+
+  it("says by how much two decimals differ, recomputed − expected, for a script as for the text", () => {
+    const expected = JSON.parse(expectedText);
+    // total 7663.78 written as 7623.78: recomputed − expected = 7663.78 − 7623.78 = +40.00; a
+    // quantity 61400 written as 61400.125: 61400 − 61400.125 = −0.125, in the finer decimals (3)
+    const edited = {
+      ...expected,
+      total: "7623.78",
+      lines: [expected.lines[0], { ...expected.lines[1], quantity: "61400.125" }, ...expected.lines.slice(2)],
+    };
+    const differences = invoiceDifferences(edited, expected);
+    expect(differences).toEqual([
+      {
+        path: "lines[1].quantity",
+        expected: '"61400.125"',
+        actual: '"61400"',
+        lineId: "bandwidth_na",
+        delta: "-0.125",
+      },
+      { path: "total", expected: '"7623.78"', actual: '"7663.78"', delta: "+40.00" },
+    ]);
+    // a field that is no decimal (a name) has no delta
+    const renamed = invoiceDifferences(
+      { ...expected, customer: { ...expected.customer, name: "X" } },
+      expected,
+    );
+    expect(renamed.map((difference) => difference.delta)).toEqual([undefined]);
   });
 
   it("names lines that are only in another order, instead of calling the data the same", () => {

@@ -50,6 +50,7 @@ describe("check, a fixture with a credit note", () => {
         expected: '"7.71"',
         actual: '"7.70"',
         lineId: "plan@2026-05-20:credit:2",
+        delta: "-0.01", // 7.70 − 7.71
       },
     ]);
     const report = checkReportText(result);

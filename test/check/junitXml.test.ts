@@ -27,7 +27,7 @@ const RESULT: CheckResult = {
       name: 'fixtures/<odd> & "quoted"',
       status: "fail",
       reason: "1 field differs",
-      differences: [{ path: "total", expected: '"7663.78"', actual: '"7664.78"' }],
+      differences: [{ path: "total", expected: '"7663.78"', actual: '"7664.78"', delta: "+1.00" }],
       lines: [],
     },
     {
