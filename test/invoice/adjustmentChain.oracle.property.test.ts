@@ -42,7 +42,12 @@ interface Case {
     readonly charges?: ReadonlyArray<number> | undefined;
     /** What one CREDIT (a custom unit of 0 decimals) pays, in millionths of the currency. */
     readonly unitValue6?: number | undefined;
+    /** The days after 1 April 2026 it expires on (it is in force in March either way). */
+    readonly expiresIn?: number | undefined;
+    /** A prepaid grant taxed at purchase, with what one unit cost in hundredths (face value when absent). */
+    readonly prepaid?: { readonly costBasis100?: number | undefined } | undefined;
   }>;
+  readonly burnOrder: "priority" | "expiry" | "narrowest";
   /** A `"credit": true` flat charge of minus this many minor units, the last line; none when undefined. */
   readonly refund?: number | undefined;
   /** Prepaid grants taxed at use: they pay the total after tax (step 11), in priority order, then id. */
@@ -166,11 +171,13 @@ function oracle(c: Case): Expected {
     if (maximum !== undefined && capSpend > maximum) take(lines, spread(capSpend - maximum, lines, capped));
   }
   const burnable = trueUpLine === undefined ? all : [...all, trueUpLine];
+  // Wallets (prepaid, taxed at use) name no charges, expiry or cost basis: in every burn order they go by
+  // priority, then id.
   const byPriority = <T extends { readonly priority: number }>(list: ReadonlyArray<T>) =>
     [...list.entries()].sort(([a, x], [b, y]) => x.priority - y.priority || a - b).map(([, item]) => item);
   const grants = new Map<string, { applied: bigint; after: bigint }>();
   const ids = new Map(c.credits.map((credit, index) => [credit, `g${index}`]));
-  for (const credit of byPriority(c.credits)) {
+  for (const credit of inBurnOrder(c.credits, c.burnOrder)) {
     const eligible = credit.charges ?? burnable;
     const open = sumOf(lines, eligible);
     // a grant in CREDIT is worth balance × value rounded down to minor units (docs/contracts.md, "Grants
@@ -200,6 +207,52 @@ function oracle(c: Case): Expected {
     grants.set(walletIds.get(wallet) as string, { applied: paid, after: BigInt(wallet.amount) - paid });
   }
   return { nets: lines, trueUp, tax, total, amountDue: due, grants };
+}
+
+type Grant = Case["credits"][number];
+
+// The grants before tax in the contract's burn order (docs/contracts.md, "Burn order"): the first key
+// that tells two apart decides, the id (here the index) last. No grant has an `effective` date, so
+// "oldest" never decides.
+function inBurnOrder(grants: ReadonlyArray<Grant>, order: Case["burnOrder"]): Grant[] {
+  const never = Number.MAX_SAFE_INTEGER;
+  const priority = (g: Grant) => g.priority;
+  const expiry = (g: Grant) => g.expiresIn ?? never;
+  const scoped = (g: Grant) => (g.charges === undefined ? 1 : 0);
+  const fewest = (g: Grant) => g.charges?.length ?? never;
+  const free = (g: Grant) => (g.prepaid === undefined || g.prepaid.costBasis100 === 0 ? 0 : 1);
+  const keys: Record<Case["burnOrder"], Array<(a: Grant, b: Grant) => number>> = {
+    priority: [by(priority), by(expiry)],
+    expiry: [by(scoped), by(expiry), byCost, by(priority)],
+    narrowest: [by(priority), by(free), by(fewest), by(expiry)],
+  };
+  return [...grants.entries()]
+    .sort(([a, x], [b, y]) => {
+      for (const key of keys[order]) {
+        const sign = key(x, y);
+        if (sign !== 0) return sign;
+      }
+      return a - b;
+    })
+    .map(([, grant]) => grant);
+}
+
+function by(key: (g: Grant) => number): (a: Grant, b: Grant) => number {
+  return (a, b) => key(a) - key(b);
+}
+
+// What 1.00 of the grant cost: 0 promotional; a prepaid one its cost basis ÷ what one unit is worth (1
+// for money, the unit value for CREDIT), or 1 without a cost basis (bought at face value, whatever its
+// unit). Compared as fractions.
+function byCost(a: Grant, b: Grant): number {
+  const cost = (g: Grant): [bigint, bigint] => {
+    if (g.prepaid === undefined) return [0n, 1n];
+    if (g.prepaid.costBasis100 === undefined) return [1n, 1n];
+    const basis = BigInt(g.prepaid.costBasis100);
+    return g.unitValue6 === undefined ? [basis, 100n] : [basis * 10_000n, BigInt(g.unitValue6)];
+  };
+  const [[an, ad], [bn, bd]] = [cost(a), cost(b)];
+  return an * bd === bn * ad ? 0 : an * bd < bn * ad ? -1 : 1;
 }
 
 // Each rate's tax: exclusive net × p ÷ 100; inclusive gross × p ÷ (100 + P), P the sum of the rates on
@@ -251,6 +304,11 @@ function decimal(units: bigint | number, decimals: number): string {
 
 const chargeId = (index: number) => `c${index}`;
 
+// 1 April 2026 plus `days`, as a local date ("2026-05-07").
+function dateAfterApril(days: number): string {
+  return new Date(Date.UTC(2026, 3, 1 + days)).toISOString().slice(0, 10);
+}
+
 function contractOf(c: Case): ContractOverrides {
   const money = (units: number) => decimal(units, c.minorUnits);
   const ids = (list: ReadonlyArray<number> | undefined) =>
@@ -272,6 +330,7 @@ function contractOf(c: Case): ContractOverrides {
     currency: CURRENCY[c.minorUnits],
     rounding: { mode: c.mode },
     customUnits: [{ code: "CREDIT", minorUnits: 0 }],
+    creditBurnOrder: c.burnOrder,
     // the term starts with the invoice, so each grant starts full there
     term: { start: `2026-03-${String(c.startDay).padStart(2, "0")}` },
     meters: [],
@@ -301,7 +360,16 @@ function contractOf(c: Case): ContractOverrides {
       .map((credit, index) => ({
         id: `g${index}`,
         name: `Grant ${index}`,
-        kind: "promotional" as const,
+        ...(credit.prepaid === undefined
+          ? { kind: "promotional" as const }
+          : {
+              kind: "prepaid" as const,
+              taxed: "at_purchase",
+              ...(credit.prepaid.costBasis100 === undefined
+                ? {}
+                : { costBasis: decimal(credit.prepaid.costBasis100, 2) }),
+            }),
+        ...(credit.expiresIn === undefined ? {} : { expires: dateAfterApril(credit.expiresIn) }),
         priority: credit.priority,
         ...ids(credit.charges),
         ...(credit.unitValue6 === undefined
@@ -403,9 +471,15 @@ const cases: fc.Arbitrary<Case> = fc
           priority: fc.integer({ min: 0, max: 2 }),
           charges: someCharges(count),
           unitValue6: fc.option(fc.integer({ min: 1, max: 2_000_000 }), { nil: undefined }),
+          expiresIn: fc.option(fc.integer({ min: 0, max: 90 }), { nil: undefined }),
+          prepaid: fc.option(
+            fc.record({ costBasis100: fc.option(fc.integer({ min: 0, max: 150 }), { nil: undefined }) }),
+            { nil: undefined },
+          ),
         }),
         { maxLength: 3 },
       ),
+      burnOrder: fc.constantFrom("priority" as const, "expiry" as const, "narrowest" as const),
       refund: fc.option(positive, { nil: undefined }),
       wallets: fc.array(fc.record({ amount: positive, priority: fc.integer({ min: 0, max: 2 }) }), {
         maxLength: 2,
