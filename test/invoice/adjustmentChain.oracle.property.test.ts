@@ -11,7 +11,7 @@ import { buildContract, type ChargeInput, type ContractOverrides } from "../_sup
 // remainders, ties to the earlier line ("How amounts are spread over lines"). The charges are fees of a
 // fixed quantity at a unit price with four decimals, so no usage is needed and each line rounds.
 
-type Mode = "half_even" | "half_up";
+type Mode = "half_even" | "half_up" | "half_down" | "up" | "down" | "ceiling" | "floor";
 
 interface Case {
   /** The day of March 2026 the term starts (UTC): from the 2nd on, a partial first period. */
@@ -65,15 +65,26 @@ interface Case {
 
 // ---- the oracle ---------------------------------------------------------------------------------
 
-// numerator ÷ denominator (denominator > 0) rounded to a whole number in the mode; a negative quotient
-// rounds as its magnitude does (half_up is away from zero, as decimal.js's ROUND_HALF_UP).
+// numerator ÷ denominator (denominator > 0) rounded to a whole number in the mode, as decimal.js's
+// modes are defined: up/down away from/towards zero, ceiling/floor towards ±∞, the half modes to the
+// nearest whole number with ties away from zero (half_up), towards zero (half_down) or to even.
 function roundQuotient(numerator: bigint, denominator: bigint, mode: Mode): bigint {
-  if (numerator < 0n) return -roundQuotient(-numerator, denominator, mode);
-  const floor = numerator / denominator;
-  const twice = 2n * (numerator % denominator);
-  if (twice < denominator) return floor;
-  if (twice > denominator) return floor + 1n;
-  return mode === "half_up" || floor % 2n === 1n ? floor + 1n : floor;
+  const negative = numerator < 0n;
+  const magnitude = negative ? -numerator : numerator;
+  const floor = magnitude / denominator;
+  const rest = magnitude % denominator;
+  const awayFromZero = (() => {
+    if (rest === 0n) return false;
+    if (mode === "up") return true;
+    if (mode === "down") return false;
+    if (mode === "ceiling") return !negative;
+    if (mode === "floor") return negative;
+    const twice = 2n * rest;
+    if (twice !== denominator) return twice > denominator;
+    return mode === "half_up" || (mode === "half_even" && floor % 2n === 1n);
+  })();
+  const rounded = awayFromZero ? floor + 1n : floor;
+  return negative ? -rounded : rounded;
 }
 
 // `amount` spread over the lines `eligible` in proportion to `nets`, largest remainder, ties to the
@@ -148,7 +159,8 @@ function oracle(c: Case): Expected {
   }
   // the line order: the charges', the credit charge's (contract order), then a true-up or overage line
   const lines = [...nets];
-  if (c.refund !== undefined) lines.push(-prorated(c.refund));
+  // the negative fee scales before it rounds: floor takes −0.967 to −1, ceiling to 0
+  if (c.refund !== undefined) lines.push(prorated(-c.refund));
   let trueUp: bigint | undefined;
   let trueUpLine: number | undefined;
   if (c.commitment !== undefined) {
@@ -421,7 +433,7 @@ const cases: fc.Arbitrary<Case> = fc
   .record({
     startDay: fc.oneof(fc.constant(1), fc.integer({ min: 2, max: 31 })),
     minorUnits: fc.constantFrom(0 as const, 2 as const, 3 as const),
-    mode: fc.constantFrom("half_even" as const, "half_up" as const),
+    mode: fc.constantFrom<Mode>("half_even", "half_up", "half_down", "up", "down", "ceiling", "floor"),
     charges: fc.array(
       fc.record({
         quantity: fc.integer({ min: 1, max: 40 }),
