@@ -13,6 +13,13 @@ import { buildContract, type ChargeInput, type ContractOverrides } from "../_sup
 
 type Mode = "half_even" | "half_up" | "half_down" | "up" | "down" | "ceiling" | "floor";
 
+interface Commitment {
+  readonly minimum?: number | undefined;
+  readonly maximum?: number | undefined;
+  readonly overage100?: number | undefined;
+  readonly charges?: ReadonlyArray<number> | undefined;
+}
+
 interface Case {
   /** The day of March 2026 the term starts (UTC): from the 2nd on, a partial first period. */
   readonly startDay: number;
@@ -27,14 +34,13 @@ interface Case {
     readonly charges?: ReadonlyArray<number> | undefined;
   }>;
   /** A minimum and/or maximum, on some charges or all; with a minimum, maybe an overage factor in hundredths. */
-  readonly commitment?:
-    | {
-        readonly minimum?: number | undefined;
-        readonly maximum?: number | undefined;
-        readonly overage100?: number | undefined;
-        readonly charges?: ReadonlyArray<number> | undefined;
-      }
-    | undefined;
+  readonly commitment?: Commitment | undefined;
+  /**
+   * Beside a commitment on some charges, one on the whole invoice (listed first when `wideFirst`): the
+   * narrower runs first and its true-up or overage line is spend of the wider (docs/contracts.md,
+   * "Order of commitments").
+   */
+  readonly wide?: (Commitment & { readonly wideFirst: boolean }) | undefined;
   readonly credits: ReadonlyArray<{
     /** Minor units of the currency, or whole CREDIT for a grant with a unit value. */
     readonly amount: number;
@@ -117,8 +123,8 @@ function take(nets: bigint[], parts: Map<number, bigint>): void {
 }
 
 interface Expected {
-  readonly nets: bigint[];
-  readonly trueUp: bigint | undefined;
+  /** Each line's net by line id: `c0`…, `refund`, and the commitments' lines (`floor`, `wide`). */
+  readonly nets: ReadonlyMap<string, bigint>;
   readonly tax: bigint;
   readonly total: bigint;
   readonly amountDue: bigint;
@@ -161,28 +167,37 @@ function oracle(c: Case): Expected {
   const lines = [...nets];
   // the negative fee scales before it rounds: floor takes −0.967 to −1, ceiling to 0
   if (c.refund !== undefined) lines.push(prorated(-c.refund));
-  let trueUp: bigint | undefined;
-  let trueUpLine: number | undefined;
-  if (c.commitment !== undefined) {
-    const { overage100, charges } = c.commitment;
-    const minimum = c.commitment.minimum === undefined ? undefined : prorated(c.commitment.minimum);
-    const maximum = c.commitment.maximum === undefined ? undefined : prorated(c.commitment.maximum);
-    const scope = charges ?? all;
+  const lineIds = [...all.map(chargeId), ...(c.refund === undefined ? [] : ["refund"])];
+  // A commitment's true-up (below its minimum) or overage line (above it, with a factor: the excess ×
+  // (factor − 1), rounded once), then its cap over its scope, the overage line included.
+  const commit = (id: string, terms: Commitment, scope: ReadonlyArray<number>): number | undefined => {
+    const minimum = terms.minimum === undefined ? undefined : prorated(terms.minimum);
+    const maximum = terms.maximum === undefined ? undefined : prorated(terms.maximum);
     const spend = sumOf(lines, scope);
-    // below the minimum a true-up; above it, with a factor, the excess × (factor − 1), rounded once
+    let added: bigint | undefined;
     let overageLine = false;
-    if (minimum !== undefined && spend < minimum) trueUp = minimum - spend;
-    else if (minimum !== undefined && overage100 !== undefined) {
-      const overage = roundQuotient((spend - minimum) * BigInt(overage100 - 100), 100n, c.mode);
-      if (overage > 0n) [trueUp, overageLine] = [overage, true];
+    if (minimum !== undefined && spend < minimum) added = minimum - spend;
+    else if (minimum !== undefined && terms.overage100 !== undefined) {
+      const overage = roundQuotient((spend - minimum) * BigInt(terms.overage100 - 100), 100n, c.mode);
+      if (overage > 0n) [added, overageLine] = [overage, true];
     }
-    if (trueUp !== undefined) trueUpLine = lines.push(trueUp) - 1;
-    // the overage line is spend of the maximum too, and takes its part of the cap
-    const capped = overageLine ? [...scope, trueUpLine as number] : scope;
+    const line = added === undefined ? undefined : lines.push(added) - 1;
+    if (line !== undefined) lineIds.push(id);
+    const capped = overageLine ? [...scope, line as number] : scope;
     const capSpend = sumOf(lines, capped);
     if (maximum !== undefined && capSpend > maximum) take(lines, spread(capSpend - maximum, lines, capped));
+    return line;
+  };
+  const commitmentLines: number[] = [];
+  if (c.commitment !== undefined) {
+    const narrow = commit("floor", c.commitment, c.commitment.charges ?? all);
+    if (narrow !== undefined) commitmentLines.push(narrow);
   }
-  const burnable = trueUpLine === undefined ? all : [...all, trueUpLine];
+  if (c.wide !== undefined) {
+    const wide = commit("wide", c.wide, [...all, ...commitmentLines]);
+    if (wide !== undefined) commitmentLines.push(wide);
+  }
+  const burnable = [...all, ...commitmentLines];
   // Wallets (prepaid, taxed at use) name no charges, expiry or cost basis: in every burn order they go by
   // priority, then id.
   const byPriority = <T extends { readonly priority: number }>(list: ReadonlyArray<T>) =>
@@ -207,7 +222,7 @@ function oracle(c: Case): Expected {
     grants.set(ids.get(credit) as string, { applied: burn, after: BigInt(credit.amount) - units });
   }
   const net = lines.reduce((sum, line) => sum + line, 0n);
-  const tax = c.tax === undefined ? 0n : taxOf(c, c.tax, lines, trueUpLine);
+  const tax = c.tax === undefined ? 0n : taxOf(c, c.tax, lines, commitmentLines);
   const total = c.tax?.mode === "exclusive" ? net + tax : net;
   // a negative total is not due: what the wallets pay starts from 0 (docs/diff-and-reconcile.md; Stripe's
   // amount_due is never below 0 either)
@@ -218,7 +233,8 @@ function oracle(c: Case): Expected {
     due -= paid;
     grants.set(walletIds.get(wallet) as string, { applied: paid, after: BigInt(wallet.amount) - paid });
   }
-  return { nets: lines, trueUp, tax, total, amountDue: due, grants };
+  const byId = new Map(lines.map((net, line) => [lineIds[line] as string, net]));
+  return { nets: byId, tax, total, amountDue: due, grants };
 }
 
 type Grant = Case["credits"][number];
@@ -273,14 +289,14 @@ function taxOf(
   c: Case,
   tax: NonNullable<Case["tax"]>,
   lines: bigint[],
-  trueUpLine: number | undefined,
+  commitmentLines: ReadonlyArray<number>,
 ): bigint {
   const rates = [{ percent10: tax.percent10, on: (_: number) => true }];
   const levy = tax.levy;
   if (levy !== undefined)
     rates.push({ percent10: levy.percent10, on: (line) => levy.charges.includes(line) });
   const onLine = (line: number) =>
-    rates.filter((rate) => rate.on(line) && (line !== trueUpLine || rate === rates[0]));
+    rates.filter((rate) => rate.on(line) && (!commitmentLines.includes(line) || rate === rates[0]));
   let total = 0n;
   for (const rate of rates) {
     // the exact tax of each line as numerator / denominator (tenths of a percent)
@@ -353,21 +369,7 @@ function contractOf(c: Case): ContractOverrides {
       ...(d.percent10 !== undefined ? { percent: decimal(d.percent10, 1) } : { amount: money(d.fixed ?? 0) }),
       ...ids(d.charges),
     })),
-    commitments:
-      c.commitment === undefined
-        ? []
-        : [
-            {
-              id: "floor",
-              name: "Commitment",
-              ...(c.commitment.minimum === undefined ? {} : { minimum: money(c.commitment.minimum) }),
-              ...(c.commitment.maximum === undefined ? {} : { maximum: money(c.commitment.maximum) }),
-              ...(c.commitment.overage100 === undefined
-                ? {}
-                : { overageFactor: decimal(c.commitment.overage100, 2) }),
-              ...ids(c.commitment.charges),
-            },
-          ],
+    commitments: commitmentsOf(c, money, ids),
     credits: c.credits
       .map((credit, index) => ({
         id: `g${index}`,
@@ -422,7 +424,48 @@ function contractOf(c: Case): ContractOverrides {
   } as ContractOverrides;
 }
 
+function commitmentsOf(
+  c: Case,
+  money: (units: number) => string,
+  ids: (list: ReadonlyArray<number> | undefined) => { charges?: string[] },
+) {
+  const written = (id: string, terms: Commitment) => ({
+    id,
+    name: id === "wide" ? "Invoice commitment" : "Commitment",
+    ...(terms.minimum === undefined ? {} : { minimum: money(terms.minimum) }),
+    ...(terms.maximum === undefined ? {} : { maximum: money(terms.maximum) }),
+    ...(terms.overage100 === undefined ? {} : { overageFactor: decimal(terms.overage100, 2) }),
+    ...ids(terms.charges),
+  });
+  const narrow = c.commitment === undefined ? [] : [written("floor", c.commitment)];
+  if (c.wide === undefined) return narrow;
+  const wide = written("wide", c.wide);
+  return c.wide.wideFirst ? [wide, ...narrow] : [...narrow, wide];
+}
+
 // ---- the cases ----------------------------------------------------------------------------------
+
+// A minimum and/or a maximum (the smaller one the minimum), with a minimum maybe an overage factor.
+function commitmentArb(
+  positive: fc.Arbitrary<number>,
+  charges: fc.Arbitrary<ReadonlyArray<number> | undefined>,
+): fc.Arbitrary<Commitment> {
+  return fc
+    .record({
+      minimum: fc.option(positive, { nil: undefined }),
+      maximum: fc.option(positive, { nil: undefined }),
+      overage100: fc.option(fc.integer({ min: 101, max: 300 }), { nil: undefined }),
+      charges,
+    })
+    .map(({ minimum, maximum, overage100, charges }) => ({
+      ...(minimum !== undefined && maximum !== undefined && minimum > maximum
+        ? { minimum: maximum, maximum: minimum }
+        : { minimum, maximum }),
+      overage100: minimum === undefined ? undefined : overage100,
+      charges,
+    }))
+    .filter(({ minimum, maximum }) => minimum !== undefined || maximum !== undefined);
+}
 
 const someCharges = (count: number) =>
   fc.option(fc.uniqueArray(fc.nat({ max: count - 1 }), { minLength: 1, maxLength: count }), {
@@ -459,22 +502,11 @@ const cases: fc.Arbitrary<Case> = fc
         ),
         { maxLength: 3 },
       ),
-      commitment: fc.option(
+      commitment: fc.option(commitmentArb(positive, someCharges(count)), { nil: undefined }),
+      wide: fc.option(
         fc
-          .record({
-            minimum: fc.option(positive, { nil: undefined }),
-            maximum: fc.option(positive, { nil: undefined }),
-            overage100: fc.option(fc.integer({ min: 101, max: 300 }), { nil: undefined }),
-            charges: someCharges(count),
-          })
-          .map(({ minimum, maximum, overage100, charges }) => ({
-            ...(minimum !== undefined && maximum !== undefined && minimum > maximum
-              ? { minimum: maximum, maximum: minimum }
-              : { minimum, maximum }),
-            overage100: minimum === undefined ? undefined : overage100,
-            charges,
-          }))
-          .filter(({ minimum, maximum }) => minimum !== undefined || maximum !== undefined),
+          .tuple(commitmentArb(positive, fc.constant(undefined)), fc.boolean())
+          .map(([terms, wideFirst]) => ({ ...terms, wideFirst })),
         { nil: undefined },
       ),
       credits: fc.array(
@@ -512,7 +544,9 @@ const cases: fc.Arbitrary<Case> = fc
         { nil: undefined },
       ),
     });
-  });
+  })
+  // an invoice-wide commitment beside one on some charges only: two on the whole invoice are not nested
+  .map((c) => (c.commitment?.charges === undefined ? { ...c, wide: undefined } : c));
 
 const netOf = (line: Invoice["lines"][number]) => line.net ?? line.amount;
 
@@ -523,9 +557,8 @@ describe("the adjustment chain against an oracle in whole minor units (docs/cont
         const invoice = rateInvoice(buildContract(contractOf(c)), [], "2026-03");
         const expected = oracle(c);
         const cents = (units: bigint) => decimal(units, c.minorUnits);
-        expect(invoice.lines.map(netOf)).toEqual(expected.nets.map(cents));
-        expect(invoice.lines.find((line) => line.chargeId === "floor")?.amount).toBe(
-          expected.trueUp === undefined ? undefined : cents(expected.trueUp),
+        expect(Object.fromEntries(invoice.lines.map((line) => [line.id, netOf(line)]))).toEqual(
+          Object.fromEntries([...expected.nets].map(([id, net]) => [id, cents(net)])),
         );
         expect(invoice.tax?.total ?? cents(0n)).toBe(cents(expected.tax));
         expect(invoice.total).toBe(cents(expected.total));
