@@ -26,7 +26,13 @@ interface Case {
   readonly minorUnits: 0 | 2 | 3;
   readonly mode: Mode;
   /** Per charge: the quantity and the unit price in ten-thousandths of the currency. */
-  readonly charges: ReadonlyArray<{ readonly quantity: number; readonly price4: number }>;
+  readonly charges: ReadonlyArray<{
+    readonly quantity: number;
+    readonly price4: number;
+    /** The line's own minimum and maximum per billing period, in ten-thousandths of the currency. */
+    readonly minimum4?: number | undefined;
+    readonly maximum4?: number | undefined;
+  }>;
   /** A percent in tenths (125 is 12.5 %) or a fixed amount in minor units; charge indexes or all. */
   readonly discounts: ReadonlyArray<{
     readonly percent10?: number | undefined;
@@ -139,9 +145,18 @@ function oracle(c: Case): Expected {
   // grants do not (docs/contracts.md, "Proration of minimums, commitments and fixed amounts").
   const [elapsed, days] = [BigInt(32 - c.startDay), 31n];
   const prorated = (units: number) => roundQuotient(BigInt(units) * elapsed, days, c.mode);
-  const nets = c.charges.map((charge) =>
-    roundQuotient(BigInt(charge.quantity) * BigInt(charge.price4) * scale * elapsed, 10_000n * days, c.mode),
-  );
+  // each line exact over 10⁴ × 31: quantity × price × elapsed, raised to its minimum or lowered to its
+  // maximum (both prorated by the same ratio, exact), then rounded once (docs/pricing.md, "minimum and
+  // maximum per line")
+  const nets = c.charges.map((charge) => {
+    const limit = (units: number | undefined) =>
+      units === undefined ? undefined : BigInt(units) * scale * elapsed;
+    let exact = BigInt(charge.quantity) * BigInt(charge.price4) * scale * elapsed;
+    const [least, most] = [limit(charge.minimum4), limit(charge.maximum4)];
+    if (least !== undefined && exact < least) exact = least;
+    if (most !== undefined && exact > most) exact = most;
+    return roundQuotient(exact, 10_000n * days, c.mode);
+  });
   // Lines of the contract's ordinary charges: a credit charge's line is never discounted, capped or
   // burned, and is no commitment spend (docs/contracts.md, "Decisions taken", 7).
   const all = c.charges.map((_, index) => index);
@@ -346,6 +361,8 @@ function contractOf(c: Case): ContractOverrides {
     name: `Charge ${index}`,
     quantity: String(charge.quantity),
     price: { model: "unit", unitPrice: decimal(charge.price4, 4) },
+    ...(charge.minimum4 === undefined ? {} : { minimum: decimal(charge.minimum4, 4) }),
+    ...(charge.maximum4 === undefined ? {} : { maximum: decimal(charge.maximum4, 4) }),
   }));
   if (c.refund !== undefined)
     charges.push({
@@ -478,10 +495,23 @@ const cases: fc.Arbitrary<Case> = fc
     minorUnits: fc.constantFrom(0 as const, 2 as const, 3 as const),
     mode: fc.constantFrom<Mode>("half_even", "half_up", "half_down", "up", "down", "ceiling", "floor"),
     charges: fc.array(
-      fc.record({
-        quantity: fc.integer({ min: 1, max: 40 }),
-        price4: fc.integer({ min: 0, max: 2_000_000 }),
-      }),
+      fc
+        .record({
+          quantity: fc.integer({ min: 1, max: 40 }),
+          price4: fc.integer({ min: 0, max: 2_000_000 }),
+          limits: fc.tuple(
+            fc.option(fc.integer({ min: 0, max: 50_000_000 }), { nil: undefined }),
+            fc.option(fc.integer({ min: 0, max: 50_000_000 }), { nil: undefined }),
+          ),
+        })
+        // the smaller limit is the minimum (a maximum below the minimum is refused)
+        .map(({ quantity, price4, limits: [a, b] }) => ({
+          quantity,
+          price4,
+          ...(a !== undefined && b !== undefined
+            ? { minimum4: Math.min(a, b), maximum4: Math.max(a, b) }
+            : { minimum4: a, maximum4: b }),
+        })),
       { minLength: 1, maxLength: 4 },
     ),
   })
