@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type Invoice, rateInvoice } from "../../src/invoice/index.js";
-import { buildContract, type ChargeInput, type ContractOverrides } from "../_support/contract.js";
+import { buildContract, type ChargeInput, type ContractOverrides, usageEvent } from "../_support/contract.js";
 
 // The whole adjustment chain of docs/contracts.md, steps 1–11, against an oracle written here in whole
 // minor units (BigInt), with no ratecard code: lines rounded once, line discounts then invoice discounts
@@ -9,7 +9,8 @@ import { buildContract, type ChargeInput, type ContractOverrides } from "../_sup
 // line) or maximum (a cap spread over the lines), promotional credits in priority order (then id), and
 // exclusive or inclusive tax rounded per line or per invoice. Every spread is proportional with largest
 // remainders, ties to the earlier line ("How amounts are spread over lines"). The charges are fees of a
-// fixed quantity at a unit price with four decimals, so no usage is needed and each line rounds.
+// fixed quantity (prorated on a partial period) or metered usage (one event, never prorated) at a unit
+// price with four decimals, so each line rounds; metered charges may share an allowance pool.
 
 type Mode = "half_even" | "half_up" | "half_down" | "up" | "down" | "ceiling" | "floor";
 
@@ -20,14 +21,26 @@ interface Commitment {
   readonly charges?: ReadonlyArray<number> | undefined;
 }
 
+interface Pool {
+  /** Thousandths of a unit, free per billing period (never prorated). */
+  readonly quantity1000: number;
+  /** Metered charges, in the order they draw. */
+  readonly charges: ReadonlyArray<number>;
+}
+
 interface Case {
+  readonly pool?: Pool | undefined;
   /** The day of March 2026 the term starts (UTC): from the 2nd on, a partial first period. */
   readonly startDay: number;
   readonly minorUnits: 0 | 2 | 3;
   readonly mode: Mode;
-  /** Per charge: the quantity and the unit price in ten-thousandths of the currency. */
+  /**
+   * Per charge: the quantity in thousandths (a fee's is whole) and the unit price in ten-thousandths of
+   * the currency; a metered charge bills one event of that quantity.
+   */
   readonly charges: ReadonlyArray<{
-    readonly quantity: number;
+    readonly quantity1000: number;
+    readonly metered: boolean;
     readonly price4: number;
     /** The line's own minimum and maximum per billing period, in ten-thousandths of the currency. */
     readonly minimum4?: number | undefined;
@@ -145,17 +158,28 @@ function oracle(c: Case): Expected {
   // grants do not (docs/contracts.md, "Proration of minimums, commitments and fixed amounts").
   const [elapsed, days] = [BigInt(32 - c.startDay), 31n];
   const prorated = (units: number) => roundQuotient(BigInt(units) * elapsed, days, c.mode);
-  // each line exact over 10⁴ × 31: quantity × price × elapsed, raised to its minimum or lowered to its
-  // maximum (both prorated by the same ratio, exact), then rounded once (docs/pricing.md, "minimum and
-  // maximum per line")
-  const nets = c.charges.map((charge) => {
+  // What each metered line draws from the pool: the charges in the pool's order, min(quantity, left).
+  const drawn = new Map<number, number>();
+  let left = c.pool?.quantity1000 ?? 0;
+  for (const charge of c.pool?.charges ?? []) {
+    const take = Math.min((c.charges[charge] as Case["charges"][number]).quantity1000, left);
+    drawn.set(charge, take);
+    left -= take;
+  }
+  // Each line exact over 1000 × 10⁴ × 31: (quantity − drawn) × price, × elapsed for a fee, × 31 for
+  // usage (never prorated); raised to its minimum or lowered to its maximum (both prorated, exact);
+  // then rounded once (docs/pricing.md, "minimum and maximum per line"; docs/contracts.md, "Allowance
+  // pools").
+  const over = 1000n * 10_000n * days;
+  const nets = c.charges.map((charge, index) => {
     const limit = (units: number | undefined) =>
-      units === undefined ? undefined : BigInt(units) * scale * elapsed;
-    let exact = BigInt(charge.quantity) * BigInt(charge.price4) * scale * elapsed;
+      units === undefined ? undefined : BigInt(units) * scale * elapsed * 1000n;
+    const billable = BigInt(charge.quantity1000 - (drawn.get(index) ?? 0));
+    let exact = billable * BigInt(charge.price4) * scale * (charge.metered ? days : elapsed);
     const [least, most] = [limit(charge.minimum4), limit(charge.maximum4)];
     if (least !== undefined && exact < least) exact = least;
     if (most !== undefined && exact > most) exact = most;
-    return roundQuotient(exact, 10_000n * days, c.mode);
+    return roundQuotient(exact, over, c.mode);
   });
   // Lines of the contract's ordinary charges: a credit charge's line is never discounted, capped or
   // burned, and is no commitment spend (docs/contracts.md, "Decisions taken", 7).
@@ -359,7 +383,7 @@ function contractOf(c: Case): ContractOverrides {
   const charges: ChargeInput[] = c.charges.map((charge, index) => ({
     id: chargeId(index),
     name: `Charge ${index}`,
-    quantity: String(charge.quantity),
+    ...(charge.metered ? { meter: `m${index}` } : { quantity: decimal(charge.quantity1000, 3) }),
     price: { model: "unit", unitPrice: decimal(charge.price4, 4) },
     ...(charge.minimum4 === undefined ? {} : { minimum: decimal(charge.minimum4, 4) }),
     ...(charge.maximum4 === undefined ? {} : { maximum: decimal(charge.maximum4, 4) }),
@@ -378,7 +402,23 @@ function contractOf(c: Case): ContractOverrides {
     creditBurnOrder: c.burnOrder,
     // the term starts with the invoice, so each grant starts full there
     term: { start: `2026-03-${String(c.startDay).padStart(2, "0")}` },
-    meters: [],
+    meters: c.charges.flatMap((charge, index) =>
+      charge.metered
+        ? [{ id: `m${index}`, eventType: `t${index}`, aggregation: "sum", valueProperty: "v" }]
+        : [],
+    ),
+    ...(c.pool === undefined
+      ? {}
+      : {
+          allowances: [
+            {
+              id: "pool",
+              name: "Pool",
+              quantity: decimal(c.pool.quantity1000, 3),
+              charges: c.pool.charges.map(chargeId),
+            },
+          ],
+        }),
     charges,
     discounts: c.discounts.map((d, index) => ({
       id: `d${index}`,
@@ -441,6 +481,15 @@ function contractOf(c: Case): ContractOverrides {
   } as ContractOverrides;
 }
 
+// One event per metered charge, on the last day of March (inside every period the cases start).
+function eventsOf(c: Case) {
+  return c.charges.flatMap((charge, index) =>
+    charge.metered
+      ? [usageEvent(`e${index}`, `t${index}`, "2026-03-31T12:00:00Z", { v: decimal(charge.quantity1000, 3) })]
+      : [],
+  );
+}
+
 function commitmentsOf(
   c: Case,
   money: (units: number) => string,
@@ -484,6 +533,16 @@ function commitmentArb(
     .filter(({ minimum, maximum }) => minimum !== undefined || maximum !== undefined);
 }
 
+// A pool over some metered charges, in an order of its own.
+function poolArb(charges: ReadonlyArray<{ readonly metered: boolean }>): fc.Arbitrary<Pool | undefined> {
+  const metered = charges.flatMap((charge, index) => (charge.metered ? [index] : []));
+  if (metered.length === 0) return fc.constant(undefined);
+  return fc.record({
+    quantity1000: fc.integer({ min: 0, max: 60_000 }),
+    charges: fc.shuffledSubarray(metered, { minLength: 1 }),
+  });
+}
+
 const someCharges = (count: number) =>
   fc.option(fc.uniqueArray(fc.nat({ max: count - 1 }), { minLength: 1, maxLength: count }), {
     nil: undefined,
@@ -498,6 +557,8 @@ const cases: fc.Arbitrary<Case> = fc
       fc
         .record({
           quantity: fc.integer({ min: 1, max: 40 }),
+          metered: fc.boolean(),
+          fraction: fc.integer({ min: 0, max: 999 }),
           price4: fc.integer({ min: 0, max: 2_000_000 }),
           limits: fc.tuple(
             fc.option(fc.integer({ min: 0, max: 50_000_000 }), { nil: undefined }),
@@ -505,8 +566,10 @@ const cases: fc.Arbitrary<Case> = fc
           ),
         })
         // the smaller limit is the minimum (a maximum below the minimum is refused)
-        .map(({ quantity, price4, limits: [a, b] }) => ({
-          quantity,
+        // a fee's quantity is whole; usage has up to three decimals
+        .map(({ quantity, metered, fraction, price4, limits: [a, b] }) => ({
+          quantity1000: quantity * 1000 + (metered ? fraction : 0),
+          metered,
           price4,
           ...(a !== undefined && b !== undefined
             ? { minimum4: Math.min(a, b), maximum4: Math.max(a, b) }
@@ -553,6 +616,7 @@ const cases: fc.Arbitrary<Case> = fc
         }),
         { maxLength: 3 },
       ),
+      pool: fc.option(poolArb(base.charges), { nil: undefined }),
       burnOrder: fc.constantFrom("priority" as const, "expiry" as const, "narrowest" as const),
       refund: fc.option(positive, { nil: undefined }),
       wallets: fc.array(fc.record({ amount: positive, priority: fc.integer({ min: 0, max: 2 }) }), {
@@ -584,7 +648,7 @@ describe("the adjustment chain against an oracle in whole minor units (docs/cont
   it("every line's net, the true-up, the tax and the total are the oracle's", () => {
     fc.assert(
       fc.property(cases, (c) => {
-        const invoice = rateInvoice(buildContract(contractOf(c)), [], "2026-03");
+        const invoice = rateInvoice(buildContract(contractOf(c)), eventsOf(c), "2026-03");
         const expected = oracle(c);
         const cents = (units: bigint) => decimal(units, c.minorUnits);
         expect(Object.fromEntries(invoice.lines.map((line) => [line.id, netOf(line)]))).toEqual(
