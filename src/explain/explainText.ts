@@ -130,6 +130,7 @@ export function explainText(invoice: Invoice): string {
       `Amount due before rounding ${money(rounding.amountDue.before)}, rounded ${mode}: a rounding adjustment of ${money(rounding.amountDue.adjustment)}.`,
     );
   if (invoice.amountDue !== undefined) out.push(`Amount due ${settled(invoice.amountDue)}.`);
+  out.push(...belowZeroWords(invoice, settled));
   out.push(...progressiveCredit(invoice, money));
   out.push(...previewProjection(invoice, money));
   out.push("", ...explainUsage(invoice));
@@ -290,4 +291,19 @@ export function dailyChart(
     .join("");
   const busiest = daily[values.findIndex((value) => value.equals(peak))];
   return `${bars}  (peak ${formatQuantity(peak.toFixed())}${busiest && !peak.isZero() ? ` on ${busiest.date}` : ""})`;
+}
+
+// An invoice whose total is below zero (its credit lines outweigh its charges) bills nothing: the
+// difference is the customer's, and credits after tax pay nothing of it (the amount due starts at 0,
+// docs/diff-and-reconcile.md). Said in words, since "Amount due $0.00", or a bare negative total, does
+// not say where the money went. A progressive invoice says it in its own words (`progressive.credit`),
+// and a preview bills nothing.
+function belowZeroWords(invoice: Invoice, settled: (plain: string) => string): string[] {
+  if (!invoice.total.startsWith("-") || invoice.progressive !== undefined || invoice.preview !== undefined)
+    return [];
+  const owed = settled(invoice.total.slice(1));
+  const wallets = invoice.amountDue === undefined ? "" : "; the credits used after tax pay none of it";
+  return [
+    `The total is below zero: nothing is due, and ${owed} is owed to the customer, to refund or to carry to a later invoice as a credit${wallets}.`,
+  ];
 }

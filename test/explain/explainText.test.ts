@@ -3,6 +3,7 @@ import { explainLine, explainText } from "../../src/explain/index.js";
 import type { InvoiceLine } from "../../src/invoice/index.js";
 import { rateInvoice } from "../../src/invoice/index.js";
 import { fixtureContract } from "../_arbitraries/contracts.js";
+import { buildContract, flatCharge } from "../_support/contract.js";
 
 const usd = { prefix: "$", minorUnits: 2 };
 
@@ -122,5 +123,49 @@ describe("explainText", () => {
   it("writes non-dollar currencies by code so they cannot be misread", () => {
     const contract = { ...fixtureContract("cdn-basic"), currency: { code: "CAD", minorUnits: 2 } };
     expect(explainText(rateInvoice(contract, [], "2026-02"))).toContain("Total CAD 500.00.");
+  });
+});
+
+describe("explainText, an invoice whose total is below zero", () => {
+  // A fee of 10.00 and a service credit of −15.00: total 10.00 − 15.00 = −5.00, owed to the customer.
+  const contract = (credits: unknown[] = []) =>
+    buildContract({
+      term: { start: "2026-03-01" },
+      meters: [],
+      charges: [
+        flatCharge("fee", "Fee", "10.00"),
+        flatCharge("refund", "Service credit", "-15.00", { credit: true }),
+      ],
+      ...(credits.length === 0 ? {} : { credits: credits as never }),
+    });
+
+  it("says nothing is due and the 5.00 below zero is the customer's", () => {
+    const text = explainText(rateInvoice(contract(), [], "2026-03"));
+    expect(text).toContain("Total -$5.00.\n");
+    expect(text).toContain(
+      "The total is below zero: nothing is due, and $5.00 is owed to the customer, to refund or to carry to a later invoice as a credit.",
+    );
+  });
+
+  it("says a prepaid wallet pays none of it, where the amount due reads 0.00", () => {
+    const wallet = { id: "wallet", name: "Wallet", kind: "prepaid", taxed: "at_use", amount: "50.00" };
+    const invoice = rateInvoice(contract([wallet]), [], "2026-03");
+    // the wallet pays min(50.00, max(0, −5.00)) = 0.00; the amount due starts at 0
+    expect(invoice.amountDue).toBe("0.00");
+    expect(explainText(invoice)).toContain(
+      "Amount due $0.00.\nThe total is below zero: nothing is due, and $5.00 is owed to the customer, to refund or to carry to a later invoice as a credit; the credits used after tax pay none of it.",
+    );
+  });
+
+  it("says nothing of the kind when the total is 0.00 or more", () => {
+    const even = buildContract({
+      term: { start: "2026-03-01" },
+      meters: [],
+      charges: [
+        flatCharge("fee", "Fee", "15.00"),
+        flatCharge("refund", "Service credit", "-15.00", { credit: true }),
+      ],
+    });
+    expect(explainText(rateInvoice(even, [], "2026-03"))).not.toContain("below zero");
   });
 });
