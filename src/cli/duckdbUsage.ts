@@ -5,6 +5,7 @@ import {
   type Contract,
   compileUsageSql,
   type Invoice,
+  isRatecardError,
   type PreparedRating,
   prepareRating,
   type RateInvoiceOptions,
@@ -14,10 +15,11 @@ import {
   UsageError,
   usageAggregatesFromSql,
 } from "../index.js";
+import { CSV_BLANK_BYTES, isBlankFile, JSON_BLANK_BYTES } from "./blankFile.js";
 import { UsageLineError } from "./cliSupport.js";
 import { refusedElementsError } from "./duckdbRefusedElements.js";
 import { refusedLinesError } from "./duckdbRefusedLines.js";
-import { csvMissingColumns } from "./messages.js";
+import { csvMissingColumns, emptyJsonUsage } from "./messages.js";
 
 /** The formats DuckDB reads a usage file in: ratecard's three and Parquet. */
 const DUCKDB_FORMATS = ["ndjson", "csv", "json", "parquet"] as const;
@@ -86,6 +88,9 @@ export async function openDuckdbUsage(file: string, format: string | undefined):
     throw new UsageLineError(
       `${file} starts with a UTF-8 byte order mark, which DuckDB's JSON reader refuses ("BOM is not supported"); rate it with --engine memory, which skips the mark, or save the file without it`,
     );
+  // DuckDB reads a .json file of nothing but white space as no events; ratecard's reader finds no array.
+  if (chosen === "json" && isBlankFile(file, JSON_BLANK_BYTES))
+    throw UsageError.from(emptyJsonUsage(file), file);
   const duckdb = await loadDuckdb();
   const instance = await duckdb.DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
@@ -139,6 +144,18 @@ export async function aggregatesOverSource(
   for (const sql of compileUsageSql(prepared, "duckdb", usage.source).queries)
     results.push(await usage.rows(sql));
   return usageAggregatesFromSql(prepared, results);
+}
+
+/**
+ * An error about the events DuckDB read from `file`, which names no file (path "": events without an id,
+ * type, customer or instant, `invalid_event`; values the SQL does not read exactly, `sql_unsupported`),
+ * led by the file, as the in-memory reader's errors are (`usage.ndjson line 1: timestamp …`); any other
+ * error as it is (a meter that does not compile names its path in the contract).
+ */
+export function namingUsageFile(file: string, error: unknown): unknown {
+  if (!isRatecardError(error) || error.path !== "") return error;
+  if (error.code !== "invalid_event" && error.code !== "sql_unsupported") return error;
+  return new UsageLineError(`${file}: ${error.message}`);
 }
 
 /** Whether @duckdb/node-api, an optional dependency, is installed and loads. */
@@ -251,8 +268,9 @@ async function usageSourceOf(
       properties: { json: "properties" },
     };
   if (format === "parquet") return { from: `read_parquet(${path})`, properties: { json: "properties" } };
-  // An empty file is no events, as ratecard's reader has it (DuckDB would name a column "column0").
-  if (isEmptyFile(file))
+  // An empty file, or one of blank lines (after a byte order mark), is no events, as ratecard's reader
+  // has it (DuckDB would name a column "column0", or find no header row).
+  if (isBlankFile(file, CSV_BLANK_BYTES))
     return {
       from: `(SELECT ${EVENT_COLUMNS.map((name) => `CAST(NULL AS VARCHAR) AS "${name}"`).join(", ")} WHERE FALSE)`,
       properties: { columns: {} },

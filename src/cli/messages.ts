@@ -58,6 +58,14 @@ export function usageNotAnArray(file: string): ErrorMessage {
   return { code: "unreadable_usage", message: `${file} must hold a JSON array of usage events.` };
 }
 
+/** A .json usage file with nothing in it but white space (after a byte order mark): no array of events. */
+export function emptyJsonUsage(file: string): ErrorMessage {
+  return {
+    code: "invalid_json",
+    message: `${file} is empty: a .json usage file holds one JSON array of events ([] when there are none).`,
+  };
+}
+
 /** Text that is not JSON; `detail` is the parser's own account, when there is one. */
 export function invalidJson(source: string, detail?: string): ErrorMessage {
   return {

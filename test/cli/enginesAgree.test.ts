@@ -120,6 +120,15 @@ const CASES: ReadonlyArray<readonly [string, string, string]> = [
   ["a JSON array instead of NDJSON", "ndjson", `[${ndjsonLine("e1", "10").trimEnd()}]\n`],
   ["an empty file", "ndjson", ""],
   ["an empty file", "csv", ""],
+  // No row either: the in-memory reader skips blank lines (and the mark); DuckDB refused these as a header
+  // row without the event columns.
+  ["blank lines only", "csv", "\n\n\n"],
+  ["CRLF blank lines only", "csv", "\r\n\r\n"],
+  ["a byte order mark alone", "csv", "\uFEFF"],
+  ["a byte order mark and a blank line", "csv", "\uFEFF\r\n"],
+  // No JSON at all: the in-memory reader refused these; DuckDB read them as no events and billed none.
+  ["an empty file", "json", ""],
+  ["white space only", "json", " \n\t\r\n"],
   // The in-memory reader refuses these (a field's JSON type, a nested property value); DuckDB's cast
   // read them as text or as an invalid value and billed the file.
   ...SHAPE_CASES.map(([name, line]) => [name, "ndjson", ndjsonLine("e1", "10") + line] as const),
@@ -190,6 +199,44 @@ describe("an NDJSON event the in-memory reader refuses by its shape", () => {
     expect([byProperties.code, byProperties.stdout]).toEqual([2, ""]);
     expect(byProperties.stderr).toContain("properties that are not an object of flat values");
     expect(byProperties.stderr).toContain('(first id "e2")');
+  });
+});
+
+describe("a usage file with no events in it", () => {
+  it("is no events on both engines when a CSV holds only blank lines after a byte order mark", () => {
+    const usage = join(scratch, "blank-lines.csv");
+    writeFileSync(usage, "\uFEFF\r\n\r\n");
+    for (const engine of ["memory", "duckdb"]) {
+      const result = rate(usage, engine);
+      expect([engine, result.code, result.stderr]).toEqual([engine, 0, ""]);
+      const invoice = JSON.parse(result.stdout) as { total: string; usage: { eventsRead: number } };
+      // No event read, so no GB: 0 × $0.05 = $0.00.
+      expect([invoice.usage.eventsRead, invoice.total]).toEqual([0, "0.00"]);
+    }
+  });
+
+  it("is refused by both engines with one sentence when a .json file holds only white space", () => {
+    const usage = join(scratch, "blank.json");
+    writeFileSync(usage, "  \n");
+    for (const engine of ["memory", "duckdb"]) {
+      const result = rate(usage, engine);
+      expect([engine, result.code, result.stdout]).toEqual([engine, 2, ""]);
+      expect(result.stderr).toBe(
+        `ratecard: ${usage} is empty: a .json usage file holds one JSON array of events ([] when there are none).\n`,
+      );
+    }
+  });
+});
+
+describe("ratecard invoice --engine duckdb, an event the SQL cannot read", () => {
+  it("names the usage file, as the in-memory engine does", () => {
+    const usage = join(scratch, "no-zone.ndjson");
+    writeFileSync(usage, ndjsonLine("e1", "10", "2026-02-10T00:00:00"));
+    const result = rate(usage, "duckdb");
+    expect([result.code, result.stdout]).toEqual([2, ""]);
+    const named = `ratecard: ${usage}: 1 event(s) `;
+    expect(result.stderr.slice(0, named.length)).toBe(named);
+    expect(result.stderr).toContain('(first id "e1")');
   });
 });
 
