@@ -17,9 +17,11 @@ import {
 } from "../index.js";
 import { CSV_BLANK_BYTES, isBlankFile, JSON_BLANK_BYTES } from "./blankFile.js";
 import { UsageLineError } from "./cliSupport.js";
+import { csvHeader } from "./csvUsage.js";
 import { refusedElementsError } from "./duckdbRefusedElements.js";
 import { refusedLinesError } from "./duckdbRefusedLines.js";
-import { csvMissingColumns, emptyJsonUsage } from "./messages.js";
+import { emptyJsonUsage } from "./messages.js";
+import { fileInput } from "./readLines.js";
 
 /** The formats DuckDB reads a usage file in: ratecard's three and Parquet. */
 const DUCKDB_FORMATS = ["ndjson", "csv", "json", "parquet"] as const;
@@ -275,19 +277,34 @@ async function usageSourceOf(
       from: `(SELECT ${EVENT_COLUMNS.map((name) => `CAST(NULL AS VARCHAR) AS "${name}"`).join(", ")} WHERE FALSE)`,
       properties: { columns: {} },
     };
-  const from = `read_csv(${path}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"')`;
-  const described = (await readRows(connection, `DESCRIBE SELECT * FROM ${from}`, file)).getRowObjectsJS();
+  // The header as ratecard's own reader reads and checks it (its sentences: a missing, repeated or
+  // unnamed column), not as DuckDB does: DuckDB trims " gb" to "gb", renames a second "gb" "gb_1" and an
+  // unnamed column "column5", and so billed a file the in-memory engine refuses or bills otherwise.
+  const header = await csvHeader(fileInput(file));
+  const read = `read_csv(${path}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"')`;
+  const described = (await readRows(connection, `DESCRIBE SELECT * FROM ${read}`, file)).getRowObjectsJS();
   const names = described.map((row) => String((row as { column_name: unknown }).column_name));
-  // The header's sentence of ratecard's own reader, not DuckDB's binder error about the missing column.
-  const missing = EVENT_COLUMNS.filter((name) => !names.includes(name));
-  if (missing.length > 0)
-    throw UsageError.from(csvMissingColumns(file, "line 1", missing), missing[0] ?? "", { file, missing });
+  if (names.length !== header.length)
+    throw new UsageLineError(
+      `DuckDB could not read ${file}: it finds ${names.length} columns in the header row, where ratecard finds ${header.length}`,
+    );
+  const from = columnsNamedAs(read, names, header);
   const properties = Object.fromEntries(
-    names
-      .filter((name) => !EVENT_COLUMNS.includes(name))
-      .map((name) => [name, `"${name.replaceAll('"', '""')}"`]),
+    header.filter((name) => !EVENT_COLUMNS.includes(name)).map((name) => [name, quoted(name)]),
   );
   return { from, properties: { columns: properties } };
+}
+
+const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/**
+ * A CSV file's FROM item with its columns named as the header row names them (`header`), where DuckDB
+ * named them otherwise (`names`, position by position); the file's own FROM item when they agree.
+ */
+function columnsNamedAs(read: string, names: ReadonlyArray<string>, header: ReadonlyArray<string>): string {
+  if (names.every((name, index) => name === header[index])) return read;
+  const columns = names.map((name, index) => `${quoted(name)} AS ${quoted(header[index]!)}`);
+  return `(SELECT ${columns.join(", ")} FROM ${read})`;
 }
 
 /**

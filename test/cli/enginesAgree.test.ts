@@ -103,6 +103,18 @@ const CASES: ReadonlyArray<readonly [string, string, string]> = [
     'id,type,customer,timestamp,gb,note\n"e1",egress,cus_a,2026-02-10T00:00:00Z,"10","a, ""b"""\n',
   ],
   ["a header only", "csv", HEADER],
+  // Header names as written: DuckDB trimmed " gb" to "gb" (and billed it), renamed a second "gb" "gb_1"
+  // and an unnamed column "column5"; the in-memory reader keeps the space and refuses the other two.
+  ["a property name with a space before it", "csv", `id,type,customer,timestamp, gb\n${csvRow("e1", "10")}`],
+  ["a property name with a space after it", "csv", `id,type,customer,timestamp,gb \n${csvRow("e1", "10")}`],
+  ["an event column with a space before it", "csv", ` id,type,customer,timestamp,gb\n${csvRow("e1", "10")}`],
+  [
+    "a column named twice",
+    "csv",
+    "id,type,customer,timestamp,gb,gb\ne1,egress,cus_a,2026-02-10T00:00:00Z,10,20\n",
+  ],
+  ["a column without a name", "csv", `id,type,customer,timestamp,gb,\n${csvRow("e1", "10").trimEnd()},\n`],
+  ["a malformed row right after the header", "csv", `${HEADER}e1,egress,cus_a,2026-02-10T00:00:00Z,10,5\n`],
   ["a missing column", "csv", "id,type,timestamp,gb\ne1,egress,2026-02-10T00:00:00Z,10\n"],
   ["extra columns", "csv", "id,type,customer,timestamp,gb,zone\ne1,egress,cus_a,2026-02-10T00:00:00Z,10,\n"],
   ["a decimal comma", "csv", HEADER + csvRow("e1", '"1,5"')],
@@ -237,6 +249,24 @@ describe("ratecard invoice --engine duckdb, an event the SQL cannot read", () =>
     const named = `ratecard: ${usage}: 1 event(s) `;
     expect(result.stderr.slice(0, named.length)).toBe(named);
     expect(result.stderr).toContain('(first id "e1")');
+  });
+});
+
+describe("a CSV header name with a space in it", () => {
+  it("is another property on both engines: the meter's gb is missing, the event left out, nothing billed", () => {
+    const usage = join(scratch, "space-gb.csv");
+    writeFileSync(usage, `id,type,customer,timestamp, gb\n${csvRow("e1", "10")}`);
+    const memory = rate(usage, "memory");
+    const duckdb = rate(usage, "duckdb");
+    expect([duckdb.code, duckdb.stdout]).toEqual([memory.code, memory.stdout]);
+    const invoice = JSON.parse(duckdb.stdout) as {
+      total: string;
+      usage: { excluded: ReadonlyArray<{ reason: string; events: number }> };
+    };
+    // The event's property is " gb", not "gb": no value for the sum meter, so 0 GB × $0.05 = $0.00, and
+    // e1 is reported as invalid_value (DuckDB read 10 GB and billed $0.50).
+    expect(invoice.total).toBe("0.00");
+    expect(invoice.usage.excluded).toMatchObject([{ reason: "invalid_value", events: 1 }]);
   });
 });
 
