@@ -152,6 +152,14 @@ export function quoteQuantityForFlatPrice(flag: "--quantity" | "--values"): Erro
   };
 }
 
+/** `ratecard quote --currency` naming no ISO 4217 currency (a quote has no contract to declare a unit in). */
+export function quoteCurrencyUnknown(currency: string): ErrorMessage {
+  return {
+    code: "unknown_currency",
+    message: `--currency is ${JSON.stringify(currency)}, which is not an ISO 4217 currency code: write one in capitals, such as USD, EUR or JPY (a contract's own unit, such as credits, is quoted by rating the contract with ratecard invoice).`,
+  };
+}
+
 /** `ratecard quote` given no quantity for a price that bills one. */
 export function quoteQuantityMissing(): ErrorMessage {
   return {
