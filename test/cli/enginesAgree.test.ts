@@ -215,11 +215,15 @@ describe("an NDJSON event the in-memory reader refuses by its shape", () => {
 });
 
 describe("a usage file with no events in it", () => {
+  // The file written to the scratch folder, rated by each engine.
+  const onBothEngines = (name: string, text: string) => {
+    const usage = join(scratch, name);
+    writeFileSync(usage, text);
+    return { usage, results: ["memory", "duckdb"].map((engine) => [engine, rate(usage, engine)] as const) };
+  };
+
   it("is no events on both engines when a CSV holds only blank lines after a byte order mark", () => {
-    const usage = join(scratch, "blank-lines.csv");
-    writeFileSync(usage, "\uFEFF\r\n\r\n");
-    for (const engine of ["memory", "duckdb"]) {
-      const result = rate(usage, engine);
+    for (const [engine, result] of onBothEngines("blank-lines.csv", "\uFEFF\r\n\r\n").results) {
       expect([engine, result.code, result.stderr]).toEqual([engine, 0, ""]);
       const invoice = JSON.parse(result.stdout) as { total: string; usage: { eventsRead: number } };
       // No event read, so no GB: 0 × $0.05 = $0.00.
@@ -228,10 +232,8 @@ describe("a usage file with no events in it", () => {
   });
 
   it("is refused by both engines with one sentence when a .json file holds only white space", () => {
-    const usage = join(scratch, "blank.json");
-    writeFileSync(usage, "  \n");
-    for (const engine of ["memory", "duckdb"]) {
-      const result = rate(usage, engine);
+    const { usage, results } = onBothEngines("blank.json", "  \n");
+    for (const [engine, result] of results) {
       expect([engine, result.code, result.stdout]).toEqual([engine, 2, ""]);
       expect(result.stderr).toBe(
         `ratecard: ${usage} is empty: a .json usage file holds one JSON array of events ([] when there are none).\n`,
