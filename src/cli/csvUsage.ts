@@ -52,6 +52,23 @@ export async function* streamCsvBatches(input: TextInput, guard: PassGuard): Asy
 }
 
 /**
+ * The column names of a CSV usage file's header row, exactly as the events pass reads them (csv-parse:
+ * quotes removed, spaces kept), checked as that pass checks them: for an engine that reads the file
+ * itself (DuckDB trims names and renames a repeated or unnamed column), so that both bill one header
+ * one way. A file without rows has no header: an empty list.
+ * @throws UsageError `invalid_csv` for a missing header row or a column without a name, `duplicate_key`
+ *   for a column named twice, as {@link streamCsvBatches}
+ */
+export async function csvHeader(input: TextInput): Promise<ReadonlyArray<string>> {
+  for await (const batch of csvRecordBatches(input.open(), input.name, undefined, input.again)) {
+    const names = batch.records[0]!;
+    readHeader(names, input.name, where(batch, 0));
+    return names;
+  }
+  return [];
+}
+
+/**
  * The ids of a CSV file's events, in row order, without validating the events (the deduplication
  * pass): an array per chunk. A file the events pass would refuse (no header row, a malformed row) ends
  * the ids there, quietly: the events pass reports it, with whatever event before it was wrong first.

@@ -5,6 +5,7 @@ import {
   type Contract,
   compileUsageSql,
   type Invoice,
+  isRatecardError,
   type PreparedRating,
   prepareRating,
   type RateInvoiceOptions,
@@ -14,10 +15,13 @@ import {
   UsageError,
   usageAggregatesFromSql,
 } from "../index.js";
+import { CSV_BLANK_BYTES, isBlankFile, JSON_BLANK_BYTES } from "./blankFile.js";
 import { UsageLineError } from "./cliSupport.js";
+import { csvHeader } from "./csvUsage.js";
 import { refusedElementsError } from "./duckdbRefusedElements.js";
 import { refusedLinesError } from "./duckdbRefusedLines.js";
-import { csvMissingColumns } from "./messages.js";
+import { emptyJsonUsage } from "./messages.js";
+import { fileInput } from "./readLines.js";
 
 /** The formats DuckDB reads a usage file in: ratecard's three and Parquet. */
 const DUCKDB_FORMATS = ["ndjson", "csv", "json", "parquet"] as const;
@@ -86,6 +90,9 @@ export async function openDuckdbUsage(file: string, format: string | undefined):
     throw new UsageLineError(
       `${file} starts with a UTF-8 byte order mark, which DuckDB's JSON reader refuses ("BOM is not supported"); rate it with --engine memory, which skips the mark, or save the file without it`,
     );
+  // DuckDB reads a .json file of nothing but white space as no events; ratecard's reader finds no array.
+  if (chosen === "json" && isBlankFile(file, JSON_BLANK_BYTES))
+    throw UsageError.from(emptyJsonUsage(file), file);
   const duckdb = await loadDuckdb();
   const instance = await duckdb.DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
@@ -139,6 +146,18 @@ export async function aggregatesOverSource(
   for (const sql of compileUsageSql(prepared, "duckdb", usage.source).queries)
     results.push(await usage.rows(sql));
   return usageAggregatesFromSql(prepared, results);
+}
+
+/**
+ * An error about the events DuckDB read from `file`, which names no file (path "": events without an id,
+ * type, customer or instant, `invalid_event`; values the SQL does not read exactly, `sql_unsupported`),
+ * led by the file, as the in-memory reader's errors are (`usage.ndjson line 1: timestamp …`); any other
+ * error as it is (a meter that does not compile names its path in the contract).
+ */
+export function namingUsageFile(file: string, error: unknown): unknown {
+  if (!isRatecardError(error) || error.path !== "") return error;
+  if (error.code !== "invalid_event" && error.code !== "sql_unsupported") return error;
+  return new UsageLineError(`${file}: ${error.message}`);
 }
 
 /** Whether @duckdb/node-api, an optional dependency, is installed and loads. */
@@ -251,25 +270,41 @@ async function usageSourceOf(
       properties: { json: "properties" },
     };
   if (format === "parquet") return { from: `read_parquet(${path})`, properties: { json: "properties" } };
-  // An empty file is no events, as ratecard's reader has it (DuckDB would name a column "column0").
-  if (isEmptyFile(file))
+  // An empty file, or one of blank lines (after a byte order mark), is no events, as ratecard's reader
+  // has it (DuckDB would name a column "column0", or find no header row).
+  if (isBlankFile(file, CSV_BLANK_BYTES))
     return {
       from: `(SELECT ${EVENT_COLUMNS.map((name) => `CAST(NULL AS VARCHAR) AS "${name}"`).join(", ")} WHERE FALSE)`,
       properties: { columns: {} },
     };
-  const from = `read_csv(${path}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"')`;
-  const described = (await readRows(connection, `DESCRIBE SELECT * FROM ${from}`, file)).getRowObjectsJS();
+  // The header as ratecard's own reader reads and checks it (its sentences: a missing, repeated or
+  // unnamed column), not as DuckDB does: DuckDB trims " gb" to "gb", renames a second "gb" "gb_1" and an
+  // unnamed column "column5", and so billed a file the in-memory engine refuses or bills otherwise.
+  const header = await csvHeader(fileInput(file));
+  const read = `read_csv(${path}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"')`;
+  const described = (await readRows(connection, `DESCRIBE SELECT * FROM ${read}`, file)).getRowObjectsJS();
   const names = described.map((row) => String((row as { column_name: unknown }).column_name));
-  // The header's sentence of ratecard's own reader, not DuckDB's binder error about the missing column.
-  const missing = EVENT_COLUMNS.filter((name) => !names.includes(name));
-  if (missing.length > 0)
-    throw UsageError.from(csvMissingColumns(file, "line 1", missing), missing[0] ?? "", { file, missing });
+  if (names.length !== header.length)
+    throw new UsageLineError(
+      `DuckDB could not read ${file}: it finds ${names.length} columns in the header row, where ratecard finds ${header.length}`,
+    );
+  const from = columnsNamedAs(read, names, header);
   const properties = Object.fromEntries(
-    names
-      .filter((name) => !EVENT_COLUMNS.includes(name))
-      .map((name) => [name, `"${name.replaceAll('"', '""')}"`]),
+    header.filter((name) => !EVENT_COLUMNS.includes(name)).map((name) => [name, quoted(name)]),
   );
   return { from, properties: { columns: properties } };
+}
+
+const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/**
+ * A CSV file's FROM item with its columns named as the header row names them (`header`), where DuckDB
+ * named them otherwise (`names`, position by position); the file's own FROM item when they agree.
+ */
+function columnsNamedAs(read: string, names: ReadonlyArray<string>, header: ReadonlyArray<string>): string {
+  if (names.every((name, index) => name === header[index])) return read;
+  const columns = names.map((name, index) => `${quoted(name)} AS ${quoted(header[index]!)}`);
+  return `(SELECT ${columns.join(", ")} FROM ${read})`;
 }
 
 /**

@@ -100,7 +100,7 @@ export const exportCommand = defineCommand({
     // problem inside a document is led by its file (and line); one of --correction-period by the flag.
     const rows: FocusRow[] = read.flatMap(({ where, document }) =>
       namedByFlag(CORRECTION_PERIOD_FLAG, () =>
-        withFile("export", where, /^(currency|lines)\b/, () =>
+        withFile("export", where, /^(currency|lines|preview)\b/, () =>
           isLateUsage(document)
             ? lateUsageRows(document, issuedInvoice(document.invoiceId))
             : isCreditNote(document)

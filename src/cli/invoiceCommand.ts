@@ -4,7 +4,7 @@ import { carriedStateOptions, invoiceStart } from "./carriedStateOptions.js";
 import { readContract, required, UsageLineError } from "./cliSupport.js";
 import { CARRIED_STATE_OPTIONS, PRICE_BOOK_OPTION, USAGE_FORMAT_OPTION } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
-import { rateWithDuckdb } from "./duckdbUsage.js";
+import { namingUsageFile, rateWithDuckdb } from "./duckdbUsage.js";
 import { chooseEngine, engineNamed, sentenceTail } from "./engineChoice.js";
 import { invoiceOutputFormat, writeInvoice } from "./explainOutput.js";
 import { nodeSha256 } from "./nodeSha256.js";
@@ -98,7 +98,8 @@ async function invoice(values: InvoiceFlags): Promise<number> {
       ? rateWithDuckdb(contract, usageFile, values["usage-format"], period, options).catch(
           (error: unknown) => {
             // Under auto, values the SQL does not read exactly (text with an exponent) are no error.
-            if (engine !== "auto" || !isRatecardError(error) || error.code !== "sql_unsupported") throw error;
+            if (engine !== "auto" || !isRatecardError(error) || error.code !== "sql_unsupported")
+              throw namingUsageFile(usageFile, error);
             reportNote(
               `DuckDB did not aggregate ${usageFile}, because ${sentenceTail(error.message)}; aggregating with ratecard's own engine instead`,
             );

@@ -58,6 +58,14 @@ export function usageNotAnArray(file: string): ErrorMessage {
   return { code: "unreadable_usage", message: `${file} must hold a JSON array of usage events.` };
 }
 
+/** A .json usage file with nothing in it but white space (after a byte order mark): no array of events. */
+export function emptyJsonUsage(file: string): ErrorMessage {
+  return {
+    code: "invalid_json",
+    message: `${file} is empty: a .json usage file holds one JSON array of events ([] when there are none).`,
+  };
+}
+
 /** Text that is not JSON; `detail` is the parser's own account, when there is one. */
 export function invalidJson(source: string, detail?: string): ErrorMessage {
   return {
@@ -141,6 +149,14 @@ export function quoteQuantityForFlatPrice(flag: "--quantity" | "--values"): Erro
   return {
     code: "invalid_argument",
     message: `A flat price bills the same whatever the quantity; leave out ${flag}.`,
+  };
+}
+
+/** `ratecard quote --currency` naming no ISO 4217 currency (a quote has no contract to declare a unit in). */
+export function quoteCurrencyUnknown(currency: string): ErrorMessage {
+  return {
+    code: "unknown_currency",
+    message: `--currency is ${JSON.stringify(currency)}, which is not an ISO 4217 currency code: write one in capitals, such as USD, EUR or JPY (a contract's own unit, such as credits, is quoted by rating the contract with ratecard invoice).`,
   };
 }
 

@@ -6,6 +6,7 @@ import {
   rateClosingParsedInvoice,
   rateProgressiveParsedInvoice,
 } from "../index.js";
+import { blamedOnFiles, type OptionFile } from "./blamedOnFiles.js";
 import { type CarriedStateFlags, carriedStateOptions, invoiceStart } from "./carriedStateOptions.js";
 import {
   namedByFlag,
@@ -87,24 +88,35 @@ async function progressive(values: ProgressiveFlags): Promise<number> {
   const contract = await readContract(contractFile);
   const earlier: Invoice[] = [];
   for (const file of values.earlier ?? [])
-    earlier.push(readIssued(file, await readJsonFile(file, "--earlier"), parseInvoice, "a ratecard invoice"));
+    earlier.push(
+      readIssued(
+        `--earlier ${file}`,
+        await readJsonFile(file, "--earlier"),
+        parseInvoice,
+        "a ratecard invoice",
+      ),
+    );
   const carried = await carriedStateOptions(values, contract.id, invoiceStart(contract, period));
   const rating = { ...carried.options, sha256: nodeSha256 };
   const events = await readUsage(usageFile);
   const invoices = await carried.blamed(() =>
-    mode.kind === "at"
-      ? [
-          namedByFlag({ asOf: "--at" }, () =>
-            rateProgressiveParsedInvoice(contract, events, period, mode.at, { ...rating, earlier }),
-          ),
-        ]
-      : mode.kind === "close"
-        ? [rateClosingParsedInvoice(contract, events, period, { ...rating, earlier })]
-        : billParsedProgressively(contract, events, period, {
-            ...rating,
-            threshold: mode.threshold,
-            close: values.close === true,
-          }),
+    blamedOnFiles(earlierFiles(values.earlier ?? []), () =>
+      mode.kind === "at"
+        ? [
+            namedByFlag({ asOf: "--at" }, () =>
+              rateProgressiveParsedInvoice(contract, events, period, mode.at, { ...rating, earlier }),
+            ),
+          ]
+        : mode.kind === "close"
+          ? [rateClosingParsedInvoice(contract, events, period, { ...rating, earlier })]
+          : namedByFlag({ "options.threshold": "--threshold" }, () =>
+              billParsedProgressively(contract, events, period, {
+                ...rating,
+                threshold: mode.threshold,
+                close: values.close === true,
+              }),
+            ),
+    ),
   );
   // One invoice is written as itself; a sequence (--threshold) as a JSON list, or one explanation each.
   if (format === "json")
@@ -116,6 +128,19 @@ async function progressive(values: ProgressiveFlags): Promise<number> {
         : invoices.map(explainText).join("\n"),
     );
   return 0;
+}
+
+/**
+ * The --earlier files as the options they fill: a refusal of the i-th earlier invoice (not progressive,
+ * another period, out of order, at `options.earlier[i]…`) is led by `--earlier FILE`, since two files of
+ * one period can hold invoices with one id (a progressive invoice's id differs, the closing one's does not).
+ */
+function earlierFiles(files: ReadonlyArray<string>): OptionFile[] {
+  return files.map((file, index) => ({
+    option: `earlier[${index}]`,
+    named: `--earlier ${file}`,
+    inFile: (path) => path.replace(/^\./, ""),
+  }));
 }
 
 type Mode =

@@ -7,12 +7,14 @@ import {
   InputError,
   type Invoice,
   type InvoiceLine,
+  isIsoCurrency,
   isRatecardError,
   parseContract,
   rateInvoice,
   safeParseDecimal,
 } from "../index.js";
 import {
+  quoteCurrencyUnknown,
   quoteNegativeQuantity,
   quoteQuantityAndValues,
   quoteQuantityForFlatPrice,
@@ -47,9 +49,14 @@ export interface QuoteResult {
  * wrapped in a one-charge contract (rounded half-even in the given currency) and rated through the
  * same code as an invoice. Every quantity must be a decimal the meter counts: a value it would leave
  * out (text, an empty item, a number out of range) is refused, never priced as 0.
- * @throws InputError `invalid_argument`, `invalid_decimal`, `decimal_out_of_range`; ContractError for the price
+ * @throws InputError `invalid_argument`, `invalid_decimal`, `decimal_out_of_range`, `unknown_currency` (at
+ *   `currency`); ContractError for the price
  */
 export async function quote(request: QuoteRequest): Promise<QuoteResult> {
+  // Checked here, not by the contract the price is wrapped in, whose sentence would point at a contract
+  // field (customUnits) the specialist never wrote, and count the problem twice for "usd".
+  if (!isIsoCurrency(request.currency))
+    throw InputError.from(quoteCurrencyUnknown(request.currency), "currency");
   const price = await readPrice(request.price);
   const values = quantitiesOf(request, usesQuantity(price));
   const contractJson = {

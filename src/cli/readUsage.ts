@@ -3,6 +3,7 @@ import { parseUsageEvent, UsageError, type UsageEvent } from "../index.js";
 import { streamCsvBatches, streamCsvIdBatches } from "./csvUsage.js";
 import { assertNoDuplicateKeys } from "./duplicateKeys.js";
 import {
+  emptyJsonUsage,
   invalidJson,
   unknownUsageFormat,
   unknownUsageFormatName,
@@ -139,6 +140,8 @@ async function* streamJsonArray(input: TextInput, guard: PassGuard): AsyncGenera
   await guard();
   const text = withoutByteOrderMark(await readText(input.open(), file, input.again));
   await guard();
+  // Nothing but JSON's white space: no array, said so (DuckDB refuses such a file in the same words).
+  if (/^[ \t\n\r]*$/.test(text)) throw UsageError.from(emptyJsonUsage(file), file);
   const data = parseJsonFile(text, file);
   if (!Array.isArray(data)) {
     throw UsageError.from(usageNotAnArray(file), file);

@@ -20,7 +20,8 @@ import { invoiceRows } from "./invoiceRows.js";
  * @param options - the provider's names; for a credit note, the invoice it corrects and the billing
  *   period it is issued in
  * @returns the rows, in the document's order
- * @throws InputError `missing_field` / `invalid_field` for an option; `credit_note_mismatch`,
+ * @throws InputError `invalid_argument` at `preview` for a preview (`previewInvoice`: nothing on it was
+ *   billed); `missing_field` / `invalid_field` for an option; `credit_note_mismatch`,
  *   `invalid_period`, `unknown_line` for a credit note; `unknown_currency` for a custom currency; `invalid_instant` for a
  *   period boundary that is not an instant
  * @example
@@ -44,6 +45,12 @@ export function focusRows(document: Invoice | CreditNote, options: FocusOptions)
     'an object with the provider\'s names, such as { provider: "Acme Cloud" }',
   );
   const names = focusNames(options);
+  // A preview billed nothing; its rows would be billed cost under the id of the period's invoice.
+  if (!isCreditNote(document) && document.preview !== undefined)
+    throw InputError.from(
+      exportMessages.focusPreviewNotBilled(document.id, document.preview.asOf),
+      "preview",
+    );
   // billingcurrency.md: an ISO 4217 code. A custom unit (points) has none to give.
   if (!isIsoCurrency(document.currency.code)) {
     const path = "currency.code";

@@ -63,8 +63,9 @@ type Row = z.infer<typeof rowSchema>;
  * The usage aggregates of a prepared rating from the rows of the queries {@link compileUsageSql}
  * compiled (whole period first, then each piece), in the order they came: the same JSON the in-memory
  * engine's `aggregateForRating` writes for those events, ready for `rateFromAggregates`.
- * @throws InputError `sql_result` for a row the queries do not return, `sql_unsupported` for values the
- *   compiler cannot read exactly; UsageError `invalid_event` for events without id, type, customer or instant
+ * @throws InputError `sql_result` for a row the queries do not return; UsageError `sql_unsupported` for
+ *   values of the usage the SQL does not read exactly (decimal text with an exponent, a computed value
+ *   too wide), `invalid_event` for events without id, type, customer or instant
  */
 export function usageAggregatesFromSql(
   prepared: PreparedRating,
@@ -116,9 +117,10 @@ function statesOf(rows: ReadonlyArray<Row>, options: AggregateUsageOptions): Usa
       events: malformed.n,
     });
   const exponent = one("exponent");
-  if (exponent?.n) throw InputError.from(sqlMessages.sqlExponentValue(exponent.n, exponent.b ?? ""), "");
+  // The usage's own values, not the contract's: a UsageError, as the in-memory reader's are.
+  if (exponent?.n) throw UsageError.from(sqlMessages.sqlExponentValue(exponent.n, exponent.b ?? ""), "");
   const wide = one("wide");
-  if (wide?.n) throw InputError.from(sqlMessages.sqlWideValue(wide.n, wide.b ?? ""), "");
+  if (wide?.n) throw UsageError.from(sqlMessages.sqlWideValue(wide.n, wide.b ?? ""), "");
   const samples = (kind: Row["kind"], reason?: string) =>
     rows
       .filter((row) => row.kind === kind && (reason === undefined || row.a === reason))

@@ -162,4 +162,22 @@ describe("ratecard batch --engine duckdb", () => {
     expect(refused.stderr).toContain('(first id "b1")');
     expect(batch(broken, "--engine", "memory").code).toBe(2);
   });
+
+  it("names the --usage file first for a value DuckDB does not read exactly: the usage is what to fix", () => {
+    // cus_dilmun's transfer of "1e2" GB: decimal text with an exponent, which the SQL does not read
+    // exactly (docs/sql-engines.md); before, the sentence blamed the contract's file alone.
+    const files = april("exponent", [
+      JSON.stringify({
+        id: "x1",
+        type: "transfer",
+        customer: "cus_dilmun",
+        timestamp: "2026-04-02T00:00:00Z",
+        properties: { gb: "1e2" },
+      }),
+    ]);
+    const result = batch(files, "--engine", "duckdb");
+    expect([result.code, result.stdout]).toEqual([2, ""]);
+    const named = `ratecard: --usage ${files.usage}, for the contract of --contracts ${join(files.contracts, "currency-bhd.json")}: 1 counted event(s) give a meter's value as decimal text with an exponent (first id "x1"`;
+    expect(result.stderr.slice(0, named.length)).toBe(named);
+  });
 });

@@ -354,6 +354,17 @@ describe("ratecard quote", () => {
     expect(result.stdout).toContain("Line total €1.50.");
   });
 
+  it("refuses a --currency that is not an ISO 4217 code by the flag, once, without pointing at a contract field", () => {
+    const price = JSON.stringify({ model: "unit", unitPrice: "0.5" });
+    for (const currency of ["usd", "XYZ", ""]) {
+      const result = ratecard("quote", "--price", price, "--quantity", "3", "--currency", currency);
+      expect([currency, result.code, result.stdout]).toEqual([currency, 2, ""]);
+      expect(result.stderr).toBe(
+        `ratecard: --currency is ${JSON.stringify(currency)}, which is not an ISO 4217 currency code: write one in capitals, such as USD, EUR or JPY (a contract's own unit, such as credits, is quoted by rating the contract with ratecard invoice).\n`,
+      );
+    }
+  });
+
   it("rates a per-transaction percentage from a list of values, as JSON", () => {
     const price = JSON.stringify({ model: "percentage", percent: "2.9", fixedFee: "0.30" });
     const result = ratecard("quote", "--price", price, "--values", "100,20,5", "--format", "json");

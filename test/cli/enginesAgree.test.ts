@@ -103,6 +103,18 @@ const CASES: ReadonlyArray<readonly [string, string, string]> = [
     'id,type,customer,timestamp,gb,note\n"e1",egress,cus_a,2026-02-10T00:00:00Z,"10","a, ""b"""\n',
   ],
   ["a header only", "csv", HEADER],
+  // Header names as written: DuckDB trimmed " gb" to "gb" (and billed it), renamed a second "gb" "gb_1"
+  // and an unnamed column "column5"; the in-memory reader keeps the space and refuses the other two.
+  ["a property name with a space before it", "csv", `id,type,customer,timestamp, gb\n${csvRow("e1", "10")}`],
+  ["a property name with a space after it", "csv", `id,type,customer,timestamp,gb \n${csvRow("e1", "10")}`],
+  ["an event column with a space before it", "csv", ` id,type,customer,timestamp,gb\n${csvRow("e1", "10")}`],
+  [
+    "a column named twice",
+    "csv",
+    "id,type,customer,timestamp,gb,gb\ne1,egress,cus_a,2026-02-10T00:00:00Z,10,20\n",
+  ],
+  ["a column without a name", "csv", `id,type,customer,timestamp,gb,\n${csvRow("e1", "10").trimEnd()},\n`],
+  ["a malformed row right after the header", "csv", `${HEADER}e1,egress,cus_a,2026-02-10T00:00:00Z,10,5\n`],
   ["a missing column", "csv", "id,type,timestamp,gb\ne1,egress,2026-02-10T00:00:00Z,10\n"],
   ["extra columns", "csv", "id,type,customer,timestamp,gb,zone\ne1,egress,cus_a,2026-02-10T00:00:00Z,10,\n"],
   ["a decimal comma", "csv", HEADER + csvRow("e1", '"1,5"')],
@@ -120,6 +132,15 @@ const CASES: ReadonlyArray<readonly [string, string, string]> = [
   ["a JSON array instead of NDJSON", "ndjson", `[${ndjsonLine("e1", "10").trimEnd()}]\n`],
   ["an empty file", "ndjson", ""],
   ["an empty file", "csv", ""],
+  // No row either: the in-memory reader skips blank lines (and the mark); DuckDB refused these as a header
+  // row without the event columns.
+  ["blank lines only", "csv", "\n\n\n"],
+  ["CRLF blank lines only", "csv", "\r\n\r\n"],
+  ["a byte order mark alone", "csv", "\uFEFF"],
+  ["a byte order mark and a blank line", "csv", "\uFEFF\r\n"],
+  // No JSON at all: the in-memory reader refused these; DuckDB read them as no events and billed none.
+  ["an empty file", "json", ""],
+  ["white space only", "json", " \n\t\r\n"],
   // The in-memory reader refuses these (a field's JSON type, a nested property value); DuckDB's cast
   // read them as text or as an invalid value and billed the file.
   ...SHAPE_CASES.map(([name, line]) => [name, "ndjson", ndjsonLine("e1", "10") + line] as const),
@@ -190,6 +211,64 @@ describe("an NDJSON event the in-memory reader refuses by its shape", () => {
     expect([byProperties.code, byProperties.stdout]).toEqual([2, ""]);
     expect(byProperties.stderr).toContain("properties that are not an object of flat values");
     expect(byProperties.stderr).toContain('(first id "e2")');
+  });
+});
+
+describe("a usage file with no events in it", () => {
+  // The file written to the scratch folder, rated by each engine.
+  const onBothEngines = (name: string, text: string) => {
+    const usage = join(scratch, name);
+    writeFileSync(usage, text);
+    return { usage, results: ["memory", "duckdb"].map((engine) => [engine, rate(usage, engine)] as const) };
+  };
+
+  it("is no events on both engines when a CSV holds only blank lines after a byte order mark", () => {
+    for (const [engine, result] of onBothEngines("blank-lines.csv", "\uFEFF\r\n\r\n").results) {
+      expect([engine, result.code, result.stderr]).toEqual([engine, 0, ""]);
+      const invoice = JSON.parse(result.stdout) as { total: string; usage: { eventsRead: number } };
+      // No event read, so no GB: 0 × $0.05 = $0.00.
+      expect([invoice.usage.eventsRead, invoice.total]).toEqual([0, "0.00"]);
+    }
+  });
+
+  it("is refused by both engines with one sentence when a .json file holds only white space", () => {
+    const { usage, results } = onBothEngines("blank.json", "  \n");
+    for (const [engine, result] of results) {
+      expect([engine, result.code, result.stdout]).toEqual([engine, 2, ""]);
+      expect(result.stderr).toBe(
+        `ratecard: ${usage} is empty: a .json usage file holds one JSON array of events ([] when there are none).\n`,
+      );
+    }
+  });
+});
+
+describe("ratecard invoice --engine duckdb, an event the SQL cannot read", () => {
+  it("names the usage file, as the in-memory engine does", () => {
+    const usage = join(scratch, "no-zone.ndjson");
+    writeFileSync(usage, ndjsonLine("e1", "10", "2026-02-10T00:00:00"));
+    const result = rate(usage, "duckdb");
+    expect([result.code, result.stdout]).toEqual([2, ""]);
+    const named = `ratecard: ${usage}: 1 event(s) `;
+    expect(result.stderr.slice(0, named.length)).toBe(named);
+    expect(result.stderr).toContain('(first id "e1")');
+  });
+});
+
+describe("a CSV header name with a space in it", () => {
+  it("is another property on both engines: the meter's gb is missing, the event left out, nothing billed", () => {
+    const usage = join(scratch, "space-gb.csv");
+    writeFileSync(usage, `id,type,customer,timestamp, gb\n${csvRow("e1", "10")}`);
+    const memory = rate(usage, "memory");
+    const duckdb = rate(usage, "duckdb");
+    expect([duckdb.code, duckdb.stdout]).toEqual([memory.code, memory.stdout]);
+    const invoice = JSON.parse(duckdb.stdout) as {
+      total: string;
+      usage: { excluded: ReadonlyArray<{ reason: string; events: number }> };
+    };
+    // The event's property is " gb", not "gb": no value for the sum meter, so 0 GB × $0.05 = $0.00, and
+    // e1 is reported as invalid_value (DuckDB read 10 GB and billed $0.50).
+    expect(invoice.total).toBe("0.00");
+    expect(invoice.usage.excluded).toMatchObject([{ reason: "invalid_value", events: 1 }]);
   });
 });
 

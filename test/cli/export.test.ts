@@ -189,6 +189,31 @@ describe("ratecard export: a --correction-period that does not fit", () => {
     );
   });
 
+  it("refuses a preview, exit 2: it billed nothing, and its rows would be billed cost under the period's invoice id", () => {
+    // cus_a's 100 GB on 10 February at $0.05: the preview as of 15 February bills 5.00 so far, which
+    // FOCUS would read as billed cost (BilledCost 5.00) of invoice ctr_cus_a:2026-02-01.
+    const contract = join(scratch, "preview-contract.json");
+    writeFileSync(contract, JSON.stringify(egressContractJson("cus_a")));
+    const usage = join(scratch, "preview-usage.ndjson");
+    writeFileSync(
+      usage,
+      `${JSON.stringify({ id: "e1", type: "egress", customer: "cus_a", timestamp: "2026-02-10T00:00:00Z", properties: { gb: "100" } })}\n`,
+    );
+    const preview = runCli(
+      ...["preview", "--contract", contract, "--usage", usage, "--period", "2026-02"],
+      ...["--as-of", "2026-02-15", "--format", "json"],
+    );
+    expect(preview.code).toBe(0);
+    const file = join(scratch, "preview.json");
+    writeFileSync(file, preview.stdout);
+    const result = runCli("export", "--provider", "A", file);
+    expect([result.code, result.stdout]).toEqual([2, ""]);
+    expect(result.stderr).toContain(
+      `ratecard: export ${file}: Invoice ctr_cus_a:2026-02-01 is a preview as of 2026-02-15T00:00:00.000Z, not an issued invoice`,
+    );
+    expect(result.stderr).not.toContain("    at ");
+  });
+
   it("asks for --correction-period by its name when it is left out", () => {
     const result = exportNote();
     expect(result.code).toBe(2);

@@ -102,4 +102,42 @@ describe("ratecard progressive", () => {
     expect(notProgressive.stderr).toContain("is not a progressive invoice");
     expect(notProgressive.stderr).not.toContain("    at ");
   });
+
+  it("names the --earlier file an earlier invoice is refused from, and --threshold by its flag", () => {
+    // p1 as of the 10th, p2 as of the 20th; given in the wrong order, the first file given (p2) is out of place.
+    const p1 = join(dir, "named-p1.json");
+    writeFileSync(p1, progressive("--at", "2026-03-10T00:00:00Z", "--format", "json").stdout);
+    const p2 = join(dir, "named-p2.json");
+    writeFileSync(
+      p2,
+      progressive("--at", "2026-03-20T00:00:00Z", "--earlier", p1, "--format", "json").stdout,
+    );
+    const swapped = progressive("--close", "--earlier", p2, "--earlier", p1);
+    expect([swapped.code, swapped.stdout]).toEqual([2, ""]);
+    expect(swapped.stderr).toBe(
+      `ratecard: --earlier ${p2}: Invoice ctr:2026-03-01:progressive-2 is progressive invoice 2 of its period, where invoice 1 was expected: give every earlier progressive invoice of the period, in their order.\n`,
+    );
+    // The period's invoice has the id its closing invoice will have (ctr:2026-03-01): only the file tells
+    // which of the two files given is not a progressive invoice.
+    const whole = join(dir, "named-whole.json");
+    writeFileSync(
+      whole,
+      runCli("invoice", "--contract", contract, "--usage", usage, "--period", "2026-03", "--format", "json")
+        .stdout,
+    );
+    const notProgressive = progressive("--close", "--earlier", p1, "--earlier", whole);
+    expect(notProgressive.code).toBe(2);
+    const named = `ratecard: --earlier ${whole}: Invoice ctr:2026-03-01 is not a progressive invoice`;
+    expect(notProgressive.stderr.slice(0, named.length)).toBe(named);
+    const notAnInvoice = join(dir, "named-list.json");
+    writeFileSync(notAnInvoice, "[]");
+    expect(progressive("--close", "--earlier", notAnInvoice).stderr).toContain(
+      `ratecard: --earlier ${notAnInvoice} is not a ratecard invoice`,
+    );
+    const threshold = progressive("--threshold", "abc");
+    expect([threshold.code, threshold.stderr]).toEqual([
+      2,
+      "ratecard: --threshold: The progressive billing threshold abc must be an amount above zero in the contract's currency.\n",
+    ]);
+  });
 });

@@ -9,6 +9,7 @@ import {
   issueCreditNote,
   parseContract,
   parseInvoice,
+  previewInvoice,
   rateInvoice,
 } from "../../src/index.js";
 import { Decimal } from "../../src/money/index.js";
@@ -400,6 +401,17 @@ describe("focusRows: what it refuses", () => {
     expect(
       thrown(() => focusRows(invoice, { provider: "A", serviceCategory: "Billing" as "Other" })),
     ).toMatchObject({ path: "serviceCategory" });
+  });
+
+  it("refuses a preview: nothing on it was billed, so it has no cost rows", () => {
+    // The worked example as of 10 April: e1's 70 GB so far, a line of 70 × 0.10 = 7.00 (6.30 after the
+    // 10 % off), which would be written as BilledCost of the April invoice's id before it is issued.
+    const preview = previewInvoice(workedContract(), workedEvents, "2026-04", "2026-04-10T00:00:00Z");
+    expect(preview.lines.find((line) => line.id === "egress")?.amount).toBe("7.00");
+    expect(thrown(() => focusRows(preview, PROVIDER))).toMatchObject({
+      code: "invalid_argument",
+      path: "preview",
+    });
   });
 
   it("refuses a currency that is not ISO 4217", () => {

@@ -2,6 +2,14 @@ import type { ErrorMessage } from "./message.js";
 
 // The sentences of src/export: invoices and credit notes written as FOCUS cost-and-usage rows.
 
+/** A preview (`ratecard preview`, `previewInvoice`) given to export: it billed nothing. */
+export function focusPreviewNotBilled(invoiceId: string, asOf: string): ErrorMessage {
+  return {
+    code: "invalid_argument",
+    message: `Invoice ${invoiceId} is a preview as of ${asOf}, not an issued invoice: nothing on it was billed, so it has no cost rows (its rows would count as billed cost, under the id the period's invoice will have). Export the invoice issued when the period closed.`,
+  };
+}
+
 /** A credit note exported without the invoice it corrects, or with another invoice. */
 export function focusCorrectedInvoiceMissing(noteId: string, invoiceId: string): ErrorMessage {
   return {
