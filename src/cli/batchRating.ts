@@ -91,8 +91,13 @@ export function ratedOutcome(invoice: Invoice): BatchOutcome {
   const facts: BatchInvoiceFacts = {
     currency: invoice.currency,
     total: invoice.total,
+    ...(invoice.amountDue === undefined ? {} : { amountDue: invoice.amountDue }),
     warnings: invoice.warnings,
-    usage: { excluded: invoice.usage.excluded },
+    usage: {
+      excluded: invoice.usage.excluded,
+      eventsRead: invoice.usage.eventsRead,
+      eventsCounted: invoice.usage.eventsCounted,
+    },
   };
   return { ok: true, line: `${JSON.stringify(invoice)}\n`, invoice: facts };
 }

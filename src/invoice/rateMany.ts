@@ -12,12 +12,23 @@ import { prepareRating, rateParsedForRating } from "./usageAggregates.js";
 /** What a batch rated, in a few numbers a billing run can be checked by. */
 export interface BatchSummary {
   readonly invoices: number;
-  /** One total per currency (code order): amounts of different currencies are never added. */
+  /**
+   * One total per currency (code order): amounts of different currencies are never added. `amountDue` is
+   * what the invoices ask to be paid: each one's `amountDue`, or its total when no credit after tax
+   * changed it (golden-rich: total 778.27, 578.27 due after its prepaid wallet).
+   */
   readonly totals: ReadonlyArray<{
     readonly currency: string;
     readonly invoices: number;
     readonly total: string;
+    readonly amountDue: string;
   }>;
+  /**
+   * The invoices' events read and counted, all together (each invoice's `usage`): with
+   * `unknownCustomers.events`, every event of the source is accounted for.
+   */
+  readonly eventsRead: number;
+  readonly eventsCounted: number;
   /** How many warnings the invoices carry, all together. */
   readonly warnings: number;
   /** Events the invoices left out, per reason, over every invoice (each invoice lists its own). */
@@ -104,7 +115,9 @@ export function summarizeBatch(
   // Only what the summary reads: `ratecard batch` passes these facts back from its worker threads
   // rather than whole invoices.
   invoices: ReadonlyArray<
-    Pick<Invoice, "currency" | "total" | "warnings"> & { readonly usage: Pick<Invoice["usage"], "excluded"> }
+    Pick<Invoice, "currency" | "total" | "amountDue" | "warnings"> & {
+      readonly usage: Pick<Invoice["usage"], "excluded" | "eventsRead" | "eventsCounted">;
+    }
   >,
   unknownCustomers: BatchSummary["unknownCustomers"],
 ): BatchSummary {
@@ -116,25 +129,35 @@ export function summarizeBatch(
     "unknown customers",
     "{ events, customers, sampleCustomers }, as rateMany counts them",
   );
-  const totals = new Map<string, { invoices: number; total: Decimal }>();
+  const totals = new Map<string, { invoices: number; total: Decimal; due: Decimal }>();
   const excluded = new Map<ExclusionReason, number>();
   let warnings = 0;
+  let eventsRead = 0;
+  let eventsCounted = 0;
   for (const [index, invoice] of invoices.entries()) {
     // One check per invoice (never per line or event): what the summary reads of it.
     requireArgument(
       isRecord(invoice) &&
         isRecord(invoice.currency) &&
         Array.isArray(invoice.warnings) &&
-        Array.isArray(invoice.usage?.excluded),
+        Array.isArray(invoice.usage?.excluded) &&
+        Number.isInteger(invoice.usage.eventsRead) &&
+        Number.isInteger(invoice.usage.eventsCounted),
       `invoices[${index}]`,
       invoice,
       "invoice",
       "an invoice rated in the batch",
     );
     const code = invoice.currency.code;
-    const entry = totals.get(code) ?? { invoices: 0, total: new Decimal(0) };
-    totals.set(code, { invoices: entry.invoices + 1, total: entry.total.plus(invoice.total) });
+    const entry = totals.get(code) ?? { invoices: 0, total: new Decimal(0), due: new Decimal(0) };
+    totals.set(code, {
+      invoices: entry.invoices + 1,
+      total: entry.total.plus(invoice.total),
+      due: entry.due.plus(invoice.amountDue ?? invoice.total),
+    });
     warnings += invoice.warnings.length;
+    eventsRead += invoice.usage.eventsRead;
+    eventsCounted += invoice.usage.eventsCounted;
     for (const { reason, events } of invoice.usage.excluded)
       excluded.set(reason, (excluded.get(reason) ?? 0) + events);
   }
@@ -142,13 +165,18 @@ export function summarizeBatch(
     invoices: invoices.length,
     totals: [...totals.entries()]
       .sort(([a], [b]) => compareText(a, b))
-      .map(([currency, { invoices: count, total }]) => ({
-        currency,
-        invoices: count,
-        total: total.toFixed(
-          invoices.find((invoice) => invoice.currency.code === currency)!.currency.minorUnits,
-        ),
-      })),
+      .map(([currency, { invoices: count, total, due }]) => {
+        const minorUnits = invoices.find((invoice) => invoice.currency.code === currency)!.currency
+          .minorUnits;
+        return {
+          currency,
+          invoices: count,
+          total: total.toFixed(minorUnits),
+          amountDue: due.toFixed(minorUnits),
+        };
+      }),
+    eventsRead,
+    eventsCounted,
     warnings,
     excluded: EXCLUSION_REASONS.flatMap((reason) => {
       const events = excluded.get(reason);

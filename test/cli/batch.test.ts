@@ -82,19 +82,47 @@ describe("ratecard batch", () => {
       ["cus_c", "0.50"],
     ]);
     // USD 5.00 + 1.00 = 6.00 over 2 invoices, EUR 0.50 over 1; e4, e5, e6: 3 events of 2 customers
+    // read 1 + 2 + 1 = 4 events of the three customers, counted 3 (a copy left out); with the 3 of
+    // customers without a contract, the file's 7
     expect(JSON.parse(readFileSync(summaryFile, "utf8"))).toEqual({
       invoices: 3,
       totals: [
-        { currency: "EUR", invoices: 1, total: "0.50" },
-        { currency: "USD", invoices: 2, total: "6.00" },
+        { currency: "EUR", invoices: 1, total: "0.50", amountDue: "0.50" },
+        { currency: "USD", invoices: 2, total: "6.00", amountDue: "6.00" },
       ],
+      eventsRead: 4,
+      eventsCounted: 3,
       warnings: 0,
       excluded: [{ reason: "duplicate_id", events: 1 }],
       unknownCustomers: { events: 3, customers: 2, sampleCustomers: ["cus_yy", "cus_zz"] },
     });
-    expect(result.stderr).toContain("USD 6.00 over 2 invoices");
+    expect(result.stderr).toContain("USD 6.00 over 2 invoices\n");
+    expect(result.stderr).toContain("events: 4 read, 3 counted");
     expect(result.stderr).toContain("events left out: duplicate_id 1");
     expect(result.stderr).toContain("3 of 2 customers (cus_yy, cus_zz)");
+  });
+
+  it("says what is due beside the total when credits after tax paid part, and accounts for every event", () => {
+    // golden-rich: total 778.27 EUR, of which its 200.00 prepaid wallet pays 200.00 after tax: 578.27 due.
+    // Its file's 19 events: 18 of cus_helios (12 counted, 6 left out: 1 + 2 + 1 + 1 + 1) and 1 of
+    // cus_other, which no contract bills
+    const result = runCli(
+      "batch",
+      "--contracts",
+      "fixtures/golden-rich/contract.json",
+      "--usage",
+      "fixtures/golden-rich/usage.ndjson",
+      "--period",
+      "2026-03",
+      "--credits-start-full",
+      "--format",
+      "json",
+    );
+    expect(result.code).toBe(0);
+    const { summary } = JSON.parse(result.stdout);
+    expect(summary.totals).toEqual([{ currency: "EUR", invoices: 1, total: "778.27", amountDue: "578.27" }]);
+    expect([summary.eventsRead, summary.eventsCounted, summary.unknownCustomers.events]).toEqual([18, 12, 1]);
+    expect(result.stderr).toContain("EUR 778.27 over 1 invoice, 578.27 due\n  events: 18 read, 12 counted\n");
   });
 
   it("reads contracts from an NDJSON file and a JSON list, and the usage from CSV, alike", () => {
@@ -136,8 +164,8 @@ describe("ratecard batch", () => {
     // 5.00, 1.00, 0.50 as above; USD 6.00 and EUR 0.50
     expect(document.invoices.map((invoice) => invoice.total)).toEqual(["5.00", "1.00", "0.50"]);
     expect(document.summary.totals).toEqual([
-      { currency: "EUR", invoices: 1, total: "0.50" },
-      { currency: "USD", invoices: 2, total: "6.00" },
+      { currency: "EUR", invoices: 1, total: "0.50", amountDue: "0.50" },
+      { currency: "USD", invoices: 2, total: "6.00", amountDue: "6.00" },
     ]);
   });
 

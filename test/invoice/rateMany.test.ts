@@ -36,10 +36,14 @@ describe("rateMany", () => {
       ["cus_c", "0.50"],
     ]);
     // USD: 5.00 + 1.00 = 6.00 over 2 invoices; EUR: 0.50 over 1
+    // no credit after tax: each currency's amount due is its total
     expect(summary.totals).toEqual([
-      { currency: "EUR", invoices: 1, total: "0.50" },
-      { currency: "USD", invoices: 2, total: "6.00" },
+      { currency: "EUR", invoices: 1, total: "0.50", amountDue: "0.50" },
+      { currency: "USD", invoices: 2, total: "6.00", amountDue: "6.00" },
     ]);
+    // read: cus_a 1 + cus_b 2 (e2 twice) + cus_c 1 = 4, counted 4 − the copy = 3; with the 3 events of
+    // unknown customers, the 7 events given
+    expect([summary.eventsRead, summary.eventsCounted]).toEqual([4, 3]);
     expect(summary.excluded).toEqual([{ reason: "duplicate_id", events: 1 }]);
     // e4, e5, e6: 3 events of 2 customers no contract bills
     expect(summary.unknownCustomers).toEqual({
@@ -77,9 +81,36 @@ describe("rateMany", () => {
     );
     // 100 GB × 0.05 = 5.00 USD (2 decimals) and 5 JPY (no decimals), not "5.00" yen
     expect(summary.totals).toEqual([
-      { currency: "JPY", invoices: 1, total: "5" },
-      { currency: "USD", invoices: 1, total: "5.00" },
+      { currency: "JPY", invoices: 1, total: "5", amountDue: "5" },
+      { currency: "USD", invoices: 1, total: "5.00", amountDue: "5.00" },
     ]);
+  });
+
+  it("sums each currency's amount due apart from its total: what credits after tax leave to pay", () => {
+    // cus_a 100 GB × 0.05 = 5.00 with a 3.00 wallet taxed at use: 2.00 due; cus_b 20 GB = 1.00, all due.
+    // USD: total 5.00 + 1.00 = 6.00, amount due 2.00 + 1.00 = 3.00
+    const withWallet = parseContract(
+      egressContractJson("cus_a", "USD", {
+        // from February, so the grant starts full on this invoice
+        credits: [
+          {
+            id: "wallet",
+            name: "Wallet",
+            kind: "prepaid",
+            taxed: "at_use",
+            amount: "3.00",
+            effective: "2026-02-01",
+          },
+        ],
+      }),
+    );
+    const { invoices, summary } = rateMany(
+      [withWallet, contractOf("cus_b")],
+      [event("e1", "cus_a", "100"), event("e2", "cus_b", "20")],
+      "2026-02",
+    );
+    expect(invoices.map((invoice) => invoice.amountDue)).toEqual(["2.00", undefined]);
+    expect(summary.totals).toEqual([{ currency: "USD", invoices: 2, total: "6.00", amountDue: "3.00" }]);
   });
 
   it("counts the warnings of every invoice", () => {
