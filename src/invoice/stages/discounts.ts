@@ -25,7 +25,7 @@ import {
   startOfLocalDate,
 } from "../../time/index.js";
 import { chargeScope } from "../chargeScope.js";
-import type { InvoiceDraft, PeriodInForce, PeriodUsage } from "../draft.js";
+import type { InvoiceDraft, InvoiceKind, PeriodInForce, PeriodUsage } from "../draft.js";
 import type { InvoiceLine } from "../invoiceSchema.js";
 import { perBillingPeriod } from "../perBillingPeriod.js";
 import type { ServicePeriod } from "../resolveServicePeriod.js";
@@ -53,13 +53,16 @@ export function applyDiscounts(
   lines: ReadonlyArray<InvoiceLine>,
   resolved: PeriodInForce,
   usage: PeriodUsage,
+  kind: InvoiceKind = "closing",
 ): DiscountResult {
   // No discount, nothing to order or copy (issue 14: four lists, a map and a copy of the lines per invoice).
   if (contract.discounts.length === 0) return { lines, discounts: [] };
   const share = new Map(
     contract.discounts.map((discount) => [discount.id, shareInForce(discount, contract, resolved)]),
   );
-  const active = contract.discounts.filter((discount) => share.get(discount.id) !== undefined);
+  const active = contract.discounts.filter(
+    (discount) => share.get(discount.id) !== undefined && takesPeriodAmount(discount, kind),
+  );
   const ordered = [
     ...active.filter((d) => d.charges !== undefined && d.percent !== undefined),
     ...active.filter((d) => d.charges !== undefined && d.amount !== undefined),
@@ -137,6 +140,18 @@ export function applyDiscounts(
     });
   }
   return { lines: current, discounts: applied };
+}
+
+/**
+ * False for a fixed amount on the opening invoice. A fixed amount is per billing period, and the term's
+ * first billing period has two invoices when fees are billed in advance: the opening one (its fees)
+ * and its own (its usage and the next period's fees). Its own invoice takes the amount, once, as it
+ * measures the period's commitments; taken on both, the first period got it twice (a 31.00 a month
+ * discount for two periods from 17 March gave 15.00 + 15.00 + 31.00, where fees in arrears got
+ * 15.00 + 31.00). A percentage scales the lines it is taken of, so it applies on every invoice.
+ */
+function takesPeriodAmount(discount: DiscountTerms, kind: InvoiceKind): boolean {
+  return discount.amount === undefined || kind !== "opening";
 }
 
 /**
@@ -227,6 +242,6 @@ function inForceData(
 
 /** Steps 5–6: line discounts, then invoice discounts, on the rated lines; their records on the draft. */
 export function discountsStage(draft: InvoiceDraft, usage: PeriodUsage): InvoiceDraft {
-  const { lines, discounts } = applyDiscounts(draft.contract, draft.lines, draft.period, usage);
+  const { lines, discounts } = applyDiscounts(draft.contract, draft.lines, draft.period, usage, draft.kind);
   return { ...draft, lines, discounts };
 }

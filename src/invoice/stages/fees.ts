@@ -117,15 +117,19 @@ export function advanceFeeLines(
   if (advance.size === 0) return [];
   const results: RateChargeResult[] = [];
   const pieces = resolved.pieces;
+  const from = billedFrom(contract, resolved);
+  // The changes to settle: where each piece after the first starts, and where the first does when the
+  // invoice starts inside the billing period (a change on that very day is this invoice's to settle).
+  const changes = from < pieces[0]!.start ? pieces : pieces.slice(1);
   for (const id of advance) {
-    let before = versionAt(contract, id, pieces[0]!.start);
-    let beforeStart = pieces[0]!.start;
+    let before = versionAt(contract, id, from);
+    let beforeStart = from;
     // The terms the rest of the period was last billed at: moves on only with a prorated change.
     let billed = before;
     let billedStart = beforeStart;
-    for (const piece of pieces.slice(1)) {
+    for (const piece of changes) {
       const after = versionAt(contract, id, piece.start);
-      const rest: Period = { start: piece.start, end: resolved.service.end };
+      const rest: Period = { start: piece.start, end: settledUntil(contract, resolved.billingPeriod) };
       const changed =
         (before === undefined ? "" : chargeKey(before)) !== (after === undefined ? "" : chargeKey(after));
       if (changed && prorates(contract, id, piece.start)) {
@@ -162,6 +166,29 @@ export function advanceFeeLines(
     }
   }
   return [...results, ...nextPeriodFees(contract, resolved, rate)];
+}
+
+/**
+ * The instant whose terms the invoice's first moment was billed at: its start, or, for an invoice that
+ * starts inside a billing period after the term's start (`2026-04-16/2026-05-01`), the instant before
+ * it, since the fee was billed for the whole billing period and an earlier invoice settled every change
+ * before this one's start, up to the period's end ({@link settledUntil}).
+ */
+function billedFrom(contract: Contract, resolved: PeriodInForce): number {
+  const start = resolved.service.start;
+  return start > Math.max(resolved.billingPeriod.start, contract.term.start) ? start - 1 : start;
+}
+
+/**
+ * Where a change to a fee billed in advance is settled up to: the end of the billing period, or the
+ * term's end inside it. Not the invoice's end: the fee was billed for the whole billing period, so an
+ * invoice for part of it (`2026-04-01/2026-04-16`) that holds the change credits the old terms and
+ * bills the new ones for the rest of the billing period. Settled only to the invoice's end, the time
+ * after it kept the old terms on no invoice at all (the invoice for the rest of the period starts
+ * under the new terms and sees no change).
+ */
+function settledUntil(contract: Contract, billingPeriod: Period): number {
+  return Math.min(billingPeriod.end, termPeriod(contract).end);
 }
 
 // The fee for the billing period after this one, billed now; only on the invoice that closes the
