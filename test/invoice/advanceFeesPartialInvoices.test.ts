@@ -11,6 +11,7 @@ import {
   shareOf,
 } from "../_support/calendarOracle.js";
 import { buildContract, seatsCharge } from "../_support/contract.js";
+import { fuzzRuns } from "../_support/fuzzRuns.js";
 import { roundFractionByHand } from "../_support/roundByHand.js";
 
 // A billing period invoiced in two parts (`2026-04-01/2026-04-16`, then `2026-04-16/2026-05-01`) with
@@ -162,7 +163,7 @@ describe("a billing period invoiced in two parts (property)", () => {
           expect(billed).toHaveLength(expected.length);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: fuzzRuns(200) },
     );
   });
 });

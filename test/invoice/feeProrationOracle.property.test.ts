@@ -14,6 +14,7 @@ import {
   shareOf,
 } from "../_support/calendarOracle.js";
 import { buildContract } from "../_support/contract.js";
+import { fuzzRuns } from "../_support/fuzzRuns.js";
 import { roundFractionByHand } from "../_support/roundByHand.js";
 
 // A per-period fee over every cadence, alignment, anchor day and anchor month, in zones with DST
@@ -157,7 +158,7 @@ describe("fees over every cadence, anchor and zone agree with a calendar worked 
           expect(line?.amount).toBe(expected);
         }
       }),
-      { numRuns: 150 },
+      { numRuns: fuzzRuns(150) },
     );
   });
 });
