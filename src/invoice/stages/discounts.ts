@@ -157,13 +157,17 @@ function takesPeriodAmount(discount: DiscountTerms, kind: InvoiceKind): boolean 
 /**
  * The percentage discounts that took a share of charge `chargeId`'s line on the invoice of `service`,
  * in the order that invoice applied them (line discounts, then invoice discounts, contract order), each
- * with the share of the period it was in force: what `"creditBasis": "net_of_discount"` takes off an
- * unused-time credit. Fixed amounts are not among them: parseContract refuses them beside that basis.
+ * with the share it was in force: what `"creditBasis": "net_of_discount"` takes off the unused-time
+ * credit for `credited`. The share of the invoice's period, as that invoice scaled it; for a
+ * `"days_covered"` discount whose dates cut that period, the share of `credited` its dates cover, as
+ * that invoice discounted the fee by the days of the fee's own period (coveredDays.ts). Fixed amounts
+ * are not among them: parseContract refuses them beside that basis.
  */
 export function percentDiscountsOn(
   contract: Contract,
   chargeId: string,
   service: ServicePeriod,
+  credited: Period,
 ): BilledFeeDiscount[] {
   const found: BilledFeeDiscount[] = [];
   for (const lineDiscounts of [true, false])
@@ -171,8 +175,21 @@ export function percentDiscountsOn(
       if (discount.percent === undefined || (discount.charges !== undefined) !== lineDiscounts) continue;
       if (!chargeScope(discount.charges)(chargeId)) continue;
       const inForce = shareInForce(discount, contract, service);
-      if (inForce !== undefined)
-        found.push({ id: discount.id, percent: discount.percent, inForce: inForce.part?.ofService });
+      if (inForce === undefined) continue;
+      const part = inForce.part;
+      if (part === undefined || discount.partialPeriod !== "days_covered") {
+        found.push({ id: discount.id, percent: discount.percent, inForce: part?.ofService });
+        continue;
+      }
+      const covered = intersectPeriods(credited, part.window);
+      if (covered === undefined) continue; // none of the credited days had it
+      found.push({
+        id: discount.id,
+        percent: discount.percent,
+        inForce: isSamePeriod(covered, credited)
+          ? undefined
+          : prorationRatio(covered, credited, contract.proration, contract.timeZone),
+      });
     }
   return found;
 }

@@ -142,7 +142,12 @@ export function advanceFeeLines(
           const creditedStart = lastBilled ? billedStart : beforeStart;
           const unusedDiscounts =
             basis === "net_of_discount"
-              ? percentDiscountsOn(contract, id, billingInvoiceOf(contract, resolved, creditedStart))
+              ? percentDiscountsOn(
+                  contract,
+                  id,
+                  billingInvoiceOf(contract, resolved, creditedStart),
+                  billedPart(contract, rest),
+                )
               : undefined;
           if (credited !== undefined)
             results.push(
@@ -177,6 +182,11 @@ export function advanceFeeLines(
 function billedFrom(contract: Contract, resolved: PeriodInForce): number {
   const start = resolved.service.start;
   return start > Math.max(resolved.billingPeriod.start, contract.term.start) ? start - 1 : start;
+}
+
+/** The part of `period` after the free trial: the time a fee billed in it (not wholly in the trial). */
+function billedPart(contract: Contract, period: Period): Period {
+  return { start: Math.max(period.start, contract.trialEnd ?? period.start), end: period.end };
 }
 
 /**
