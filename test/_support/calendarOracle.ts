@@ -4,6 +4,18 @@
  * Laws compare invoices with it (test/invoice/feeProrationOracle.property.test.ts).
  */
 
+/**
+ * Zones the time laws run in: DST at 02:00 (New York, Berlin), Lord Howe's 30-minute DST, Kathmandu's
+ * +05:45 without DST, and UTC.
+ */
+export const ORACLE_ZONES = [
+  "UTC",
+  "America/New_York",
+  "Europe/Berlin",
+  "Australia/Lord_Howe",
+  "Asia/Kathmandu",
+] as const;
+
 /** A calendar date: year, month 1–12, day 1–31. */
 export interface OracleDate {
   readonly y: number;
