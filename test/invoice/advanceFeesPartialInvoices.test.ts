@@ -64,9 +64,35 @@ describe("a change to fees billed in advance, on an invoice for part of the bill
   });
 });
 
-// Up to three changes (price, seat count, removal, adding the fee back) at any days of a billing period
-// with any anchor day, in zones with DST, by seconds or days; the period invoiced in two parts split at
-// any day. Oracle: each change credits the terms before it and bills the new ones from its day to the
+describe("the terms last billed, on an invoice for a later part of the billing period", () => {
+  it("follow the changes before the part: an unprorated change leaves the 10 seats billed", () => {
+    const contract = buildContract({
+      term: { start: "2026-01-01" },
+      meters: [],
+      charges: [seatsCharge("10")],
+      amendments: [
+        { id: "fifteen", effective: "2026-04-05", charges: [seatsCharge("15")], proration: "none" },
+        { id: "twenty", effective: "2026-04-21", charges: [seatsCharge("20")], creditBasis: "last_billed" },
+      ],
+    });
+    // the change of 5 April is not prorated: the first part bills nothing, and April stays billed at 10
+    expect(table(rateInvoice(contract, [], "2026-04-01/2026-04-16"))).toEqual([]);
+    // 21 April → 1 May is 10 of 30 days: the credit is of the 10 seats last billed, −120.00 × 10 ÷ 30 =
+    // −40.00, the 20 seats 240.00 × 10 ÷ 30 = 80.00, May's 240.00: as the whole month's invoice
+    const rest = [
+      ["seats:unused@2026-04-21", "-40.00"],
+      ["seats@2026-04-21", "80.00"],
+      ["seats", "240.00"],
+    ];
+    expect(table(rateInvoice(contract, [], "2026-04-16/2026-05-01"))).toEqual(rest);
+    expect(table(rateInvoice(contract, [], "2026-04"))).toEqual(rest);
+  });
+});
+
+// Up to three changes (price, seat count, removal, adding the fee back; prorated or not, credited at the
+// list price or at the terms last billed) at any days of a billing period with any anchor day, in zones
+// with DST, by seconds or days; the period invoiced in two parts split at any day. Oracle: each prorated
+// change credits the terms before it (or those last billed) and bills the new ones from its day to the
 // period's end (fee × share, rounded once), worked out by hand.
 const termsArb = fc.record({
   cents: fc.integer({ min: 0, max: 5_000_000 }),
@@ -85,7 +111,12 @@ describe("a billing period invoiced in two parts (property)", () => {
           basis: fc.constantFrom("second" as const, "day" as const),
           first: termsArb,
           changes: fc.uniqueArray(
-            fc.tuple(fc.integer({ min: 1, max: 30 }), fc.option(termsArb, { nil: undefined, freq: 5 })),
+            fc.tuple(
+              fc.integer({ min: 1, max: 30 }),
+              fc.option(termsArb, { nil: undefined, freq: 5 }),
+              fc.constantFrom("prorate" as const, "none" as const),
+              fc.constantFrom("list_price" as const, "last_billed" as const),
+            ),
             {
               selector: ([day]) => day,
               minLength: 1,
@@ -101,7 +132,10 @@ describe("a billing period invoiced in two parts (property)", () => {
           const dated = changes
             .filter(([day]) => day < length)
             .sort(([a], [b]) => a - b)
-            .map(([day, terms]) => [daysLater(start, day), terms] as const);
+            .map(
+              ([day, terms, proration, creditBasis]) =>
+                [daysLater(start, day), terms, proration, creditBasis] as const,
+            );
           if (dated.length === 0 || split >= length) return;
           const charge = (terms: NonNullable<Terms>) => ({
             id: "seats",
@@ -123,10 +157,12 @@ describe("a billing period invoiced in two parts (property)", () => {
               charge(first),
               { id: "other", name: "Other", price: { model: "flat", amount: "1.00" } },
             ],
-            amendments: dated.map(([date, terms], i) => ({
+            amendments: dated.map(([date, terms, proration, creditBasis], i) => ({
               id: `change_${i}`,
               effective: isoDate(date),
               ...(terms === undefined ? { remove: ["seats"] } : { charges: [charge(terms)] }),
+              proration,
+              creditBasis,
             })),
           });
           const periodStart = localMidnight(start, zone);
@@ -148,13 +184,18 @@ describe("a billing period invoiced in two parts (property)", () => {
           };
           const same = (a: Terms, b: Terms) => a?.cents === b?.cents && a?.seats === b?.seats;
           const expected: [string, string][] = [];
+          // a change with "proration": "none" bills nothing and leaves the terms billed as they were;
+          // "last_billed" credits those, "list_price" the terms just before the change
           let before: Terms = first;
-          for (const [date, after] of dated) {
+          let billedTerms: Terms = first;
+          for (const [date, after, proration, creditBasis] of dated) {
             const from = localMidnight(date, zone);
-            if (!same(before, after)) {
-              if (before !== undefined)
-                expected.push([`seats:unused@${isoDate(date)}`, centsText(-fee(before, from))]);
+            if (!same(before, after) && proration === "prorate") {
+              const credited = creditBasis === "last_billed" ? billedTerms : before;
+              if (credited !== undefined)
+                expected.push([`seats:unused@${isoDate(date)}`, centsText(-fee(credited, from))]);
               if (after !== undefined) expected.push([`seats@${isoDate(date)}`, centsText(fee(after, from))]);
+              billedTerms = after;
             }
             before = after;
           }

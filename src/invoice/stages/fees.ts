@@ -23,6 +23,7 @@ import {
   chargePath,
   chargesAt,
   pieceSuffix,
+  piecesOf,
   withIdSuffix,
 } from "../termsAt.js";
 import { percentDiscountsOn } from "./discounts.js";
@@ -116,24 +117,21 @@ export function advanceFeeLines(
   const advance = advanceChargeIds(contract);
   if (advance.size === 0) return [];
   const results: RateChargeResult[] = [];
-  const pieces = resolved.pieces;
-  const from = billedFrom(contract, resolved);
-  // The changes to settle: where each piece after the first starts, and where the first does when the
-  // invoice starts inside the billing period (a change on that very day is this invoice's to settle).
-  const changes = from < pieces[0]!.start ? pieces : pieces.slice(1);
+  const pieces = walkedPieces(contract, resolved);
   for (const id of advance) {
-    let before = versionAt(contract, id, from);
-    let beforeStart = from;
+    let before = versionAt(contract, id, pieces[0]!.start);
+    let beforeStart = pieces[0]!.start;
     // The terms the rest of the period was last billed at: moves on only with a prorated change.
     let billed = before;
     let billedStart = beforeStart;
-    for (const piece of changes) {
+    for (const piece of pieces.slice(1)) {
       const after = versionAt(contract, id, piece.start);
       const rest: Period = { start: piece.start, end: settledUntil(contract, resolved.billingPeriod) };
       const changed =
         (before === undefined ? "" : chargeKey(before)) !== (after === undefined ? "" : chargeKey(after));
       if (changed && prorates(contract, id, piece.start)) {
-        if (!whollyInTrial(contract, rest)) {
+        // A change before the invoice's start was settled by the invoice of that part of the period.
+        if (piece.start >= resolved.service.start && !whollyInTrial(contract, rest)) {
           const suffix = pieceSuffix(contract, piece.start);
           const time = { ...feeTime(contract, rest, resolved.billingPeriod), billed: "in_advance" as const };
           const basis = creditBasisAt(contract, id, piece.start);
@@ -174,14 +172,18 @@ export function advanceFeeLines(
 }
 
 /**
- * The instant whose terms the invoice's first moment was billed at: its start, or, for an invoice that
- * starts inside a billing period after the term's start (`2026-04-16/2026-05-01`), the instant before
- * it, since the fee was billed for the whole billing period and an earlier invoice settled every change
- * before this one's start, up to the period's end ({@link settledUntil}).
+ * The stretches between the changes to walk: the invoice's pieces, or, for an invoice that starts inside
+ * a billing period after the term's start (`2026-04-16/2026-05-01`), the pieces from the billing
+ * period's start (or the term's) to the invoice's end. The fee was billed for the whole billing period
+ * and an earlier invoice settled each change before this one's start ({@link settledUntil}), so the walk
+ * starts where the fee was billed: a change on the day the invoice starts is this invoice's to settle,
+ * and the terms last billed (`"creditBasis": "last_billed"`) follow the changes before it.
  */
-function billedFrom(contract: Contract, resolved: PeriodInForce): number {
-  const start = resolved.service.start;
-  return start > Math.max(resolved.billingPeriod.start, contract.term.start) ? start - 1 : start;
+function walkedPieces(contract: Contract, resolved: PeriodInForce): ReadonlyArray<Period> {
+  const billedSince = Math.max(resolved.billingPeriod.start, contract.term.start);
+  return billedSince < resolved.service.start
+    ? piecesOf(contract, { start: billedSince, end: resolved.service.end })
+    : resolved.pieces;
 }
 
 /** The part of `period` after the free trial: the time a fee billed in it (not wholly in the trial). */
