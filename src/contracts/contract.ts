@@ -57,6 +57,15 @@ const billingSchema = z.strictObject({
     ),
 });
 
+/**
+ * The anchors a calendar cadence does not read: days and weeks start at midnight and on Mondays, and
+ * months on `anchorDay` of every month.
+ */
+function anchorsWithoutEffect(cadence: string): ReadonlyArray<"anchorDay" | "anchorMonth"> {
+  if (cadence === "daily" || cadence === "weekly") return ["anchorDay", "anchorMonth"];
+  return cadence === "monthly" ? ["anchorMonth"] : [];
+}
+
 /** A customer contract: who, in what currency and zone, billed how often, for which charges. */
 export const contractSchema = z
   .strictObject({
@@ -153,6 +162,11 @@ export const contractSchema = z
         for (const key of ["anchorDay", "anchorMonth"] as const) {
           if (billing[key] !== undefined)
             ctx.addIssue(issueOf(contractMessages.anchorWithAnniversary(key), ["billing", key]));
+        }
+      } else {
+        for (const key of anchorsWithoutEffect(billing.cadence)) {
+          if (billing[key] !== undefined)
+            ctx.addIssue(issueOf(contractMessages.anchorWithCadence(key, billing.cadence), ["billing", key]));
         }
       }
       if (

@@ -118,11 +118,19 @@ const billingArb = fc
     anchorMonth: fc.option(fc.integer({ min: 1, max: 12 }), { nil: undefined }),
     proration: fc.option(fc.constantFrom("second", "day"), { nil: undefined }),
   })
+  // Anchors only where the cadence reads them (parseContract refuses the others): a day of the month for
+  // monthly, quarterly and annual periods, a month for quarterly and annual ones.
   .map(({ cadence, alignment, anchorDay, anchorMonth, proration }) => ({
     cadence,
     alignment,
-    ...(alignment === "calendar" && anchorDay !== undefined ? { anchorDay } : {}),
-    ...(alignment === "calendar" && anchorMonth !== undefined ? { anchorMonth } : {}),
+    ...(alignment === "calendar" && anchorDay !== undefined && cadence !== "daily" && cadence !== "weekly"
+      ? { anchorDay }
+      : {}),
+    ...(alignment === "calendar" &&
+    anchorMonth !== undefined &&
+    (cadence === "quarterly" || cadence === "annual")
+      ? { anchorMonth }
+      : {}),
     ...(proration !== undefined ? { proration } : {}),
   }));
 

@@ -230,6 +230,36 @@ describe('amendments[].creditBasis "net_of_discount": the credit less the discou
     });
   });
 
+  it('a "days_covered" discount takes its share of the credited days, as it took the fee by its days', () => {
+    // 20 % on the days 20 March → 20 April: March's invoice took it off April's plan (billed in advance)
+    // by April's days it covers, 30.00 × 19 ÷ 30 = 19.00 covered → 3.80 off. The credit for 16 April →
+    // 1 May (15 days, −15.00) had it on 16–20 April, 4 of the 15 days:
+    // −15.00 × (1 − 20 × 4 ÷ 15 ÷ 100) = −15.00 + 0.80 = −14.20: 11 days at 1.00 + 4 at 0.80
+    const contract = buildContract(base, {
+      discounts: [
+        {
+          id: "welcome",
+          name: "Welcome",
+          percent: "20",
+          charges: ["plan"],
+          from: "2026-03-20",
+          until: "2026-04-20",
+          partialPeriod: "days_covered",
+        },
+      ],
+      amendments: [
+        { id: "u", effective: "2026-04-16", charges: [plan("60")], creditBasis: "net_of_discount" },
+      ],
+    });
+    expect(rateInvoice(contract, [], "2026-03").discounts?.[0]).toMatchObject({ amount: "-3.80" });
+    const credit = line(rateInvoice(contract, [], "2026-04"), "plan:unused@2026-04-16")!;
+    // before the fix, March's share of the period, 12 of 31 days: −15.00 × (1 − 20 × 12 ÷ 31 ÷ 100) = −13.84
+    expect(credit.amount).toBe("-14.20");
+    expect(credit.steps.find((step) => step.kind === "unused_time_discount")).toMatchObject({
+      inForce: { elapsed: "345600", total: "1296000" }, // 4 days of 15, in seconds
+    });
+  });
+
   it("refuses a fixed-amount discount on the charge, at amendments[0].creditBasis", () => {
     const json = buildContractJson(base, {
       discounts: [{ id: "fixed", name: "Fixed", amount: "5" }],

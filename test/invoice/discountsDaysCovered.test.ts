@@ -471,6 +471,24 @@ describe("a discount on the days it covers, on fees billed in advance and fixed 
     });
   });
 
+  it("covers a fee only for the days it billed after the free trial", () => {
+    // trial until 10 March: the platform fee bills 31.00 × 22 ÷ 31 = 22.00 (10 March → 1 April)
+    const contract = (until: string) =>
+      contractWith([launch({ until })], { trial: { end: "2026-03-10" } } as ContractOverrides);
+    // until 8 March: every covered day is in the trial, the fee billed none of them: nothing off
+    // (before the fix 22.00 × 7 ÷ 31 = 4.967… → 4.96 covered, 0.99 off)
+    expect(rateInvoice(contract("2026-03-08"), [], "2026-03").discounts?.[0]).toMatchObject({
+      amount: "0.00",
+      inForce: { covered: "0.00" },
+    });
+    // until 17 March: 10–17 March, 7 of the 22 days billed: 22.00 × 7 ÷ 22 = 7.00 (= 31.00 × 7 ÷ 31),
+    // 20 % = 1.40 (before the fix 22.00 × 16 ÷ 31 = 11.35 covered, 2.27 off)
+    expect(rateInvoice(contract("2026-03-17"), [], "2026-03").discounts?.[0]).toMatchObject({
+      amount: "-1.40",
+      inForce: { covered: "7.00" },
+    });
+  });
+
   it("explains a fixed amount capped at the covered days", () => {
     const fixed = launch({ percent: undefined, amount: "100.00" });
     const invoice = rateInvoice(contractWith([fixed]), [gbOn(10, "100")], "2026-03");

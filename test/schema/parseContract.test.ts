@@ -448,6 +448,38 @@ describe("parseContract: refused contracts, with code and path", () => {
     expect(error).toMatchObject({ code: "anchor_not_allowed", path: "billing.anchorMonth" });
   });
 
+  // A weekly contract with "anchorDay": 3, meant as Wednesday, billed Monday-to-Monday weeks without a
+  // word; a monthly one with "anchorMonth" ignored it. Both are refused now, as with anniversary billing.
+  it.each([
+    [{ cadence: "weekly", anchorDay: 3 }, "billing.anchorDay"],
+    [{ cadence: "daily", anchorDay: 15 }, "billing.anchorDay"],
+    [{ cadence: "weekly", anchorMonth: 4 }, "billing.anchorMonth"],
+    [{ cadence: "daily", anchorMonth: 4 }, "billing.anchorMonth"],
+    [{ cadence: "monthly", anchorDay: 15, anchorMonth: 4 }, "billing.anchorMonth"],
+  ] as const)("refuses an anchor the cadence does not read: %j at %s", (billing, path) => {
+    const error = failure(
+      changed((c) => {
+        c.billing = billing as never;
+      }),
+    );
+    expect(error).toMatchObject({ code: "anchor_not_allowed", path });
+  });
+
+  it("accepts the anchors each calendar cadence reads", () => {
+    for (const billing of [
+      { cadence: "monthly", anchorDay: 31 },
+      { cadence: "quarterly", anchorDay: 31, anchorMonth: 2 },
+      { cadence: "annual", anchorDay: 29, anchorMonth: 2 },
+    ] as const)
+      expect(() =>
+        parseContract(
+          changed((c) => {
+            c.billing = billing as never;
+          }),
+        ),
+      ).not.toThrow();
+  });
+
   it("refuses an anchor day 32", () => {
     expect(failure(changed((c) => (c.billing.anchorDay = 32)))).toMatchObject({
       code: "invalid_field",

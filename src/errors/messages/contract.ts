@@ -49,6 +49,25 @@ export function anchorWithAnniversary(key: string): ErrorMessage {
   };
 }
 
+/**
+ * `anchorDay` on daily or weekly billing, or `anchorMonth` on daily, weekly or monthly billing: a setting
+ * that would change nothing, so a contract that means something by it (weeks from Wednesdays with
+ * `"anchorDay": 3`) is not billed by Mondays without a word.
+ */
+export function anchorWithCadence(key: "anchorDay" | "anchorMonth", cadence: string): ErrorMessage {
+  const periods =
+    cadence === "daily"
+      ? "daily periods start at every local midnight"
+      : cadence === "weekly"
+        ? "weekly periods start on Mondays (calendar alignment) or on the term start's weekday (anniversary)"
+        : "monthly periods start on anchorDay of every month";
+  const applies =
+    key === "anchorDay"
+      ? "anchorDay is the day of the month monthly, quarterly and annual periods start on"
+      : "anchorMonth is the month quarters and years start from";
+  return { code: "anchor_not_allowed", message: `${periods}; ${applies}: remove ${key}` };
+}
+
 /** A cancellation that takes effect at or before the term starts. */
 export function cancellationBeforeTermStart(): ErrorMessage {
   return {

@@ -27,8 +27,8 @@ import { rateOne, withoutMinimum } from "./rateCharges.js";
  *   usage and proration, as an amendment's pieces are rated; without the charge's line minimum,
  *   which is no usage of those days; a pooled line's draw shared out to them by their billable units),
  *   as a share of the line's amount: net × covered ÷ amount, capped at the net.
- * - Any other line (a fee, billed in arrears or in advance): net × the share of the line's own period
- *   inside the window, by the contract's proration basis.
+ * - Any other line (a fee, billed in arrears or in advance): net × the share of the time the line
+ *   billed (its period, after the free trial) inside the window, by the contract's proration basis.
  * @example 20 % until 17 March on 100 units on the 10th and 50 on the 20th at 1.00: bandwidth covers
  *   100.00 of its 150.00; a 31.00 monthly fee covers 31.00 × 16 ÷ 31 = 16.00
  */
@@ -58,12 +58,26 @@ export function coveredBases(
         ? quotient(net, ONE)
         : quotient(exactProduct(net, part), amount);
     }
-    const whole: Period = { start: parseInstant(line.period.start), end: parseInstant(line.period.end) };
-    const part = intersectPeriods(whole, window);
-    if (part === undefined) return ZERO_QUOTIENT;
+    const whole = billedTime(contract, line);
+    const part = whole === undefined ? undefined : intersectPeriods(whole, window);
+    if (whole === undefined || part === undefined) return ZERO_QUOTIENT;
     const ratio = prorationRatio(part, whole, contract.proration, contract.timeZone);
     return quotient(exactProduct(net, ratio.elapsed), ratio.total);
   });
+}
+
+/**
+ * The time a fee line billed: its period, less the part of it inside the free trial (the fee accrued
+ * only after the trial, so the covered days are those of the window after the trial); undefined when
+ * the trial covers all of it. A 310.00 fee for March with a trial until 15 March billed 15 March → 1
+ * April; a discount until 11 March covers none of it (it covered 10 of 31 days, 54.83, before
+ * 5 December 2026).
+ */
+function billedTime(contract: Contract, line: InvoiceLine): Period | undefined {
+  const start = parseInstant(line.period.start);
+  const end = parseInstant(line.period.end);
+  const afterTrial = Math.max(start, contract.trialEnd ?? start);
+  return afterTrial < end ? { start: afterTrial, end } : undefined;
 }
 
 // A line priced from measured usage: it has a usage step (a fee has none).

@@ -25,7 +25,7 @@ import {
   startOfLocalDate,
 } from "../../time/index.js";
 import { chargeScope } from "../chargeScope.js";
-import type { InvoiceDraft, PeriodInForce, PeriodUsage } from "../draft.js";
+import type { InvoiceDraft, InvoiceKind, PeriodInForce, PeriodUsage } from "../draft.js";
 import type { InvoiceLine } from "../invoiceSchema.js";
 import { perBillingPeriod } from "../perBillingPeriod.js";
 import type { ServicePeriod } from "../resolveServicePeriod.js";
@@ -53,13 +53,16 @@ export function applyDiscounts(
   lines: ReadonlyArray<InvoiceLine>,
   resolved: PeriodInForce,
   usage: PeriodUsage,
+  kind: InvoiceKind = "closing",
 ): DiscountResult {
   // No discount, nothing to order or copy (issue 14: four lists, a map and a copy of the lines per invoice).
   if (contract.discounts.length === 0) return { lines, discounts: [] };
   const share = new Map(
     contract.discounts.map((discount) => [discount.id, shareInForce(discount, contract, resolved)]),
   );
-  const active = contract.discounts.filter((discount) => share.get(discount.id) !== undefined);
+  const active = contract.discounts.filter(
+    (discount) => share.get(discount.id) !== undefined && takesPeriodAmount(discount, kind),
+  );
   const ordered = [
     ...active.filter((d) => d.charges !== undefined && d.percent !== undefined),
     ...active.filter((d) => d.charges !== undefined && d.amount !== undefined),
@@ -140,15 +143,31 @@ export function applyDiscounts(
 }
 
 /**
+ * False for a fixed amount on the opening invoice. A fixed amount is per billing period, and the term's
+ * first billing period has two invoices when fees are billed in advance: the opening one (its fees)
+ * and its own (its usage and the next period's fees). Its own invoice takes the amount, once, as it
+ * measures the period's commitments; taken on both, the first period got it twice (a 31.00 a month
+ * discount for two periods from 17 March gave 15.00 + 15.00 + 31.00, where fees in arrears got
+ * 15.00 + 31.00). A percentage scales the lines it is taken of, so it applies on every invoice.
+ */
+function takesPeriodAmount(discount: DiscountTerms, kind: InvoiceKind): boolean {
+  return discount.amount === undefined || kind !== "opening";
+}
+
+/**
  * The percentage discounts that took a share of charge `chargeId`'s line on the invoice of `service`,
  * in the order that invoice applied them (line discounts, then invoice discounts, contract order), each
- * with the share of the period it was in force: what `"creditBasis": "net_of_discount"` takes off an
- * unused-time credit. Fixed amounts are not among them: parseContract refuses them beside that basis.
+ * with the share it was in force: what `"creditBasis": "net_of_discount"` takes off the unused-time
+ * credit for `credited`. The share of the invoice's period, as that invoice scaled it; for a
+ * `"days_covered"` discount whose dates cut that period, the share of `credited` its dates cover, as
+ * that invoice discounted the fee by the days of the fee's own period (coveredDays.ts). Fixed amounts
+ * are not among them: parseContract refuses them beside that basis.
  */
 export function percentDiscountsOn(
   contract: Contract,
   chargeId: string,
   service: ServicePeriod,
+  credited: Period,
 ): BilledFeeDiscount[] {
   const found: BilledFeeDiscount[] = [];
   for (const lineDiscounts of [true, false])
@@ -156,8 +175,21 @@ export function percentDiscountsOn(
       if (discount.percent === undefined || (discount.charges !== undefined) !== lineDiscounts) continue;
       if (!chargeScope(discount.charges)(chargeId)) continue;
       const inForce = shareInForce(discount, contract, service);
-      if (inForce !== undefined)
-        found.push({ id: discount.id, percent: discount.percent, inForce: inForce.part?.ofService });
+      if (inForce === undefined) continue;
+      const part = inForce.part;
+      if (part === undefined || discount.partialPeriod !== "days_covered") {
+        found.push({ id: discount.id, percent: discount.percent, inForce: part?.ofService });
+        continue;
+      }
+      const covered = intersectPeriods(credited, part.window);
+      if (covered === undefined) continue; // none of the credited days had it
+      found.push({
+        id: discount.id,
+        percent: discount.percent,
+        inForce: isSamePeriod(covered, credited)
+          ? undefined
+          : prorationRatio(covered, credited, contract.proration, contract.timeZone),
+      });
     }
   return found;
 }
@@ -227,6 +259,6 @@ function inForceData(
 
 /** Steps 5–6: line discounts, then invoice discounts, on the rated lines; their records on the draft. */
 export function discountsStage(draft: InvoiceDraft, usage: PeriodUsage): InvoiceDraft {
-  const { lines, discounts } = applyDiscounts(draft.contract, draft.lines, draft.period, usage);
+  const { lines, discounts } = applyDiscounts(draft.contract, draft.lines, draft.period, usage, draft.kind);
   return { ...draft, lines, discounts };
 }

@@ -23,6 +23,7 @@ import {
   chargePath,
   chargesAt,
   pieceSuffix,
+  piecesOf,
   withIdSuffix,
 } from "../termsAt.js";
 import { percentDiscountsOn } from "./discounts.js";
@@ -116,7 +117,7 @@ export function advanceFeeLines(
   const advance = advanceChargeIds(contract);
   if (advance.size === 0) return [];
   const results: RateChargeResult[] = [];
-  const pieces = resolved.pieces;
+  const pieces = walkedPieces(contract, resolved);
   for (const id of advance) {
     let before = versionAt(contract, id, pieces[0]!.start);
     let beforeStart = pieces[0]!.start;
@@ -125,11 +126,12 @@ export function advanceFeeLines(
     let billedStart = beforeStart;
     for (const piece of pieces.slice(1)) {
       const after = versionAt(contract, id, piece.start);
-      const rest: Period = { start: piece.start, end: resolved.service.end };
+      const rest: Period = { start: piece.start, end: settledUntil(contract, resolved.billingPeriod) };
       const changed =
         (before === undefined ? "" : chargeKey(before)) !== (after === undefined ? "" : chargeKey(after));
       if (changed && prorates(contract, id, piece.start)) {
-        if (!whollyInTrial(contract, rest)) {
+        // A change before the invoice's start was settled by the invoice of that part of the period.
+        if (piece.start >= resolved.service.start && !whollyInTrial(contract, rest)) {
           const suffix = pieceSuffix(contract, piece.start);
           const time = { ...feeTime(contract, rest, resolved.billingPeriod), billed: "in_advance" as const };
           const basis = creditBasisAt(contract, id, piece.start);
@@ -138,7 +140,12 @@ export function advanceFeeLines(
           const creditedStart = lastBilled ? billedStart : beforeStart;
           const unusedDiscounts =
             basis === "net_of_discount"
-              ? percentDiscountsOn(contract, id, billingInvoiceOf(contract, resolved, creditedStart))
+              ? percentDiscountsOn(
+                  contract,
+                  id,
+                  billingInvoiceOf(contract, resolved, creditedStart),
+                  billedPart(contract, rest),
+                )
               : undefined;
           if (credited !== undefined)
             results.push(
@@ -162,6 +169,38 @@ export function advanceFeeLines(
     }
   }
   return [...results, ...nextPeriodFees(contract, resolved, rate)];
+}
+
+/**
+ * The stretches between the changes to walk: the invoice's pieces, or, for an invoice that starts inside
+ * a billing period after the term's start (`2026-04-16/2026-05-01`), the pieces from the billing
+ * period's start (or the term's) to the invoice's end. The fee was billed for the whole billing period
+ * and an earlier invoice settled each change before this one's start ({@link settledUntil}), so the walk
+ * starts where the fee was billed: a change on the day the invoice starts is this invoice's to settle,
+ * and the terms last billed (`"creditBasis": "last_billed"`) follow the changes before it.
+ */
+function walkedPieces(contract: Contract, resolved: PeriodInForce): ReadonlyArray<Period> {
+  const billedSince = Math.max(resolved.billingPeriod.start, contract.term.start);
+  return billedSince < resolved.service.start
+    ? piecesOf(contract, { start: billedSince, end: resolved.service.end })
+    : resolved.pieces;
+}
+
+/** The part of `period` after the free trial: the time a fee billed in it (not wholly in the trial). */
+function billedPart(contract: Contract, period: Period): Period {
+  return { start: Math.max(period.start, contract.trialEnd ?? period.start), end: period.end };
+}
+
+/**
+ * Where a change to a fee billed in advance is settled up to: the end of the billing period, or the
+ * term's end inside it. Not the invoice's end: the fee was billed for the whole billing period, so an
+ * invoice for part of it (`2026-04-01/2026-04-16`) that holds the change credits the old terms and
+ * bills the new ones for the rest of the billing period. Settled only to the invoice's end, the time
+ * after it kept the old terms on no invoice at all (the invoice for the rest of the period starts
+ * under the new terms and sees no change).
+ */
+function settledUntil(contract: Contract, billingPeriod: Period): number {
+  return Math.min(billingPeriod.end, termPeriod(contract).end);
 }
 
 // The fee for the billing period after this one, billed now; only on the invoice that closes the
