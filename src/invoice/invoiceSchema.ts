@@ -109,6 +109,7 @@ export const noticeSchema = z.discriminatedUnion("code", [
   noticeOf("unpriced_usage", { group: text, quantity: text, unit: z.optional(text), events: z.number() }),
   noticeOf("negative_amount_floored", { amount: text, currency: text }),
   noticeOf("running_total_repriced", { from: text, meter: text, period: text }),
+  noticeOf("whole_fee_repriced", { from: text, period: text }),
   noticeOf("running_total_unbilled", {
     meter: text,
     change: z.enum(["ends", "no_longer_reads"]),

@@ -580,7 +580,6 @@ const cases: fc.Arbitrary<Case> = fc
   })
   .chain((base) => {
     const count = base.charges.length;
-    const money = fc.integer({ min: 0, max: 5_000 * 10 ** base.minorUnits });
     // a grant or a fixed discount of nothing is refused by the contract's schema
     const positive = fc.integer({ min: 1, max: 5_000 * 10 ** base.minorUnits });
     return fc.record({

@@ -10,6 +10,7 @@ export type WarningCode =
   | "unpriced_usage"
   | "negative_amount_floored"
   | "running_total_repriced"
+  | "whole_fee_repriced"
   | "running_total_unbilled"
   | "event_ids_shared"
   | "above_last_tier_extended"
@@ -33,6 +34,7 @@ export const WARNING_CODES: ReadonlyArray<WarningCode> = [
   "unpriced_usage",
   "negative_amount_floored",
   "running_total_repriced",
+  "whole_fee_repriced",
   "running_total_unbilled",
   "event_ids_shared",
   "above_last_tier_extended",
@@ -94,6 +96,26 @@ export function runningTotalRepriced(facts: {
     chargeId,
     details: { from, meter, period },
     message: `Charge ${chargeId} has new terms from ${from}; its meter "${meter}" is a running total read at the end of the period, so those terms price the whole period's reading (${period}).`,
+  };
+}
+
+/**
+ * A fee billed whole ("prorate": false) has new terms inside the period: the last terms in force bill it
+ * once, for the whole period, and the earlier ones bill nothing.
+ */
+export function wholeFeeRepriced(facts: {
+  readonly path: string;
+  readonly chargeId: string;
+  readonly from: string;
+  readonly period: string;
+}): Warning {
+  const { path, chargeId, from, period } = facts;
+  return {
+    code: "whole_fee_repriced",
+    path,
+    chargeId,
+    details: { from, period },
+    message: `Charge ${chargeId} has new terms from ${from}; it is a fee billed whole ("prorate": false), one per billing period, so the last terms in force bill it once for ${period} and the earlier terms bill nothing.`,
   };
 }
 

@@ -28,6 +28,7 @@ import { label } from "../resolveServicePeriod.js";
 import { chargeAt, chargeKey, chargePath, chargesAt, pieceSuffix, withIdSuffix } from "../termsAt.js";
 import { usageWarnings } from "../usageWarnings.js";
 import { advanceChargeIds, advanceFeeLines, feeTime, openingFeeLines, type RateFee } from "./fees.js";
+import { billsWhole, wholeFeeNote } from "./wholeFees.js";
 
 /**
  * Steps 1–4: every charge in force becomes its lines (usage, billable quantity, allowance pools, the
@@ -196,9 +197,21 @@ function rateCharges(
       return { id, results: [rate(first, pieces[0]!.period.start, whole)] };
     }
     const last = pieces.length - 1;
+    const runs = chargeRuns(contract, resolved.pieces, id);
+    // A fee billed whole is one fee per billing period: the last terms in force bill it once, over the
+    // whole period, on a line without a piece suffix; the earlier terms bill nothing (wholeFees.ts).
+    const final = runs[runs.length - 1]!;
+    if (runs.length > 1 && billsWhole(versions[final.first]!))
+      return {
+        id,
+        results: [
+          rate(versions[final.first]!, final.period.start, whole),
+          { lines: [], warnings: [wholeFeeNote(contract, resolved.service, id, final.period.start)] },
+        ],
+      };
     // Rated once per run of pieces with the same terms: a cut made by another term does not restart
     // this charge's tiers (chargeRuns.ts).
-    const rated = chargeRuns(contract, resolved.pieces, id).flatMap((run) => {
+    const rated = runs.flatMap((run) => {
       const charge = versions[run.first]!;
       // A running total is one reading at the period's end: the terms in force then price all of it,
       // once, on a line without a piece suffix; the earlier versions bill nothing (docs/contracts.md, step 0).
