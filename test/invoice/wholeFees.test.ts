@@ -50,6 +50,21 @@ describe('a fee billed whole ("prorate": false) whose terms change inside the pe
     expect(invoice.notices?.[0]?.details).toEqual({ from: "2026-04-20", period: "2026-04-01/2026-05-01" });
   });
 
+  it("leaves a fee that ends inside the month as it was: billed whole for the time it ran, no warning", () => {
+    const stopped = buildContract({
+      term: { start: "2026-03-01" },
+      meters: [],
+      charges: [plan("310.00")],
+      amendments: [{ id: "stop", effective: "2026-04-15", remove: ["plan"] }],
+    });
+    const invoice = rateInvoice(stopped, [], "2026-04");
+    // one version only: its piece, 1–15 April, billed whole (not prorated), as any partial period
+    expect(invoice.lines.map((line) => [line.id, line.amount, line.period.end])).toEqual([
+      ["plan@2026-04-01", "310.00", "2026-04-15T00:00:00.000Z"],
+    ]);
+    expect(invoice.notices).toBeUndefined();
+  });
+
   it("leaves a month the change does not cut as it was", () => {
     // May: 620.00 whole, no notice
     const may = rateInvoice(contract({ effective: "2026-04-15", amount: "620.00" }), [], "2026-05");

@@ -11,14 +11,10 @@ import { chargePath } from "../termsAt.js";
  * whole: a monthly 310.00 raised to 620.00 on the 15th billed 310.00 + 620.00 = 930.00 for one month.
  */
 export function billsWhole(charge: ChargeTerms): boolean {
-  // A contract quantity (seats) always prorates; of the prices, a fee's model says whether it does.
+  // Only a fee's model can bill whole; parseContract refuses a meter or a contract quantity (seats,
+  // which always prorate) beside a flat price, so the model alone decides.
   const model = modelOfPrice(charge.price);
-  return (
-    charge.meter === undefined &&
-    charge.quantity === undefined &&
-    model.isFee &&
-    !model.prorates(charge.price)
-  );
+  return model.isFee && !model.prorates(charge.price);
 }
 
 /**
