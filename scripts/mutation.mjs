@@ -102,6 +102,7 @@ export const TARGETS = {
       "stages/credits.ts",
       "stages/discounts.ts",
       "stages/fees.ts",
+      "stages/afterTrial.ts",
       "stages/tax.ts",
     ].map(invoiceFile),
   },

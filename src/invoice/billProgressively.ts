@@ -73,10 +73,11 @@ export function billParsedProgressively(
   const inForce = periodInForce(contract, period);
   const { start, end } = inForce.service;
   // Each candidate cut is the whole second after an event's instant: the events of that second count.
+  // Whole milliseconds of 1970 or later, so the remainder is the milliseconds into the second.
   const cuts = [
     ...new Set(
       all
-        .map((event) => Math.floor(event.timestamp / 1000) * 1000 + 1000)
+        .map((event) => event.timestamp - (event.timestamp % 1000) + 1000)
         .filter((cut) => cut > start && cut < end),
     ),
   ].sort((a, b) => a - b);
@@ -125,7 +126,8 @@ function firstReaching(
   let low = from;
   let high = cuts.length - 1;
   while (low < high) {
-    const middle = Math.floor((low + high) / 2);
+    // Indexes into the list of cuts: halved as whole numbers.
+    const middle = (low + high) >>> 1;
     if (reaches(cuts[middle]!)) high = middle;
     else low = middle + 1;
   }

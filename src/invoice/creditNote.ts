@@ -121,13 +121,13 @@ export function issueCreditNote(
       // Crediting the whole invoice credits what remains; a line already credited in full has none. A
       // credit line (negative) is taken back with the whole invoice, and only so.
       if (correction.kind === "invoice" && remaining.isZero()) continue;
-      if (correction.kind !== "invoice" && ZERO.greaterThan(billed)) {
+      const takesBackCredit = ZERO.greaterThan(billed);
+      if (correction.kind !== "invoice" && takesBackCredit) {
         const creditLine = invoiceMessages.creditOfCreditLine(line.id, billed);
         throw InputError.from(creditLine, correctionPath(index, "line"));
       }
       const unitsBefore = unitsTaken.get(line.id) ?? ZERO;
       const credit = creditFor(correction, line, remaining, unitsBefore, contract, index, minorUnits);
-      const takesBackCredit = ZERO.greaterThan(billed);
       if (!takesBackCredit && (credit.amount.greaterThan(remaining) || !credit.amount.greaterThan(0))) {
         const exceeds = invoiceMessages.creditExceedsRemaining({
           lineId: line.id,

@@ -39,6 +39,15 @@ export function addQuotients(a: ExactQuotient, b: ExactQuotient): ExactQuotient 
   };
 }
 
+/**
+ * a − b, exactly, as {@link addQuotients} adds (a less nothing is a itself: no −0 from negating a zero).
+ * @example subtractQuotients(quotient(ONE, new Decimal(1)), quotient(ONE, new Decimal(3))) // 2 ÷ 3
+ */
+export function subtractQuotients(a: ExactQuotient, b: ExactQuotient): ExactQuotient {
+  if (b.numerator.isZero()) return a;
+  return addQuotients(a, { numerator: b.numerator.negated(), denominator: b.denominator });
+}
+
 // What each denominator is multiplied by to reach a common one: lcm ÷ each for two whole numbers (by
 // their greatest common divisor, on BigInt), else the other denominator (their product).
 function scalesToCommon(a: Decimal, b: Decimal): readonly [Decimal, Decimal] {

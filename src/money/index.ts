@@ -24,6 +24,7 @@ export {
   quotient,
   quotientValue,
   scaleQuotient,
+  subtractQuotients,
   unendingQuotient,
   ZERO_QUOTIENT,
 } from "./exactQuotient.js";

@@ -1,12 +1,14 @@
 import type { AllowanceTerms } from "../contracts/index.js";
 import {
-  addQuotients,
   Decimal,
   type ExactQuotient,
+  ONE,
   quotient,
   quotientValue,
+  subtractQuotients,
   toPlainString,
   ZERO,
+  ZERO_QUOTIENT,
 } from "../money/index.js";
 import type { AppliedAllowance } from "../schema/index.js";
 import type { RatedLine } from "./ratedLine.js";
@@ -59,7 +61,7 @@ export function planAllowanceDraws(
   const applied = pools.map((pool): AppliedAllowance => {
     // What is left, exactly: a line of 1/3 GB leaves 2/3 of a 1 GB pool, not 0.666…67, so the next line
     // draws 2/3 and bills what is left of its own quantity exactly (docs/meters.md, "Quotients").
-    let left = quotient(pool.quantity, ONE_DECIMAL);
+    let left = quotient(pool.quantity, ONE);
     const drawn: { line: string; quantity: string }[] = [];
     for (const chargeId of pool.charges) {
       const charged = [...(linesOf.get(chargeId) ?? [])]
@@ -70,7 +72,7 @@ export function planAllowanceDraws(
         // A negative quantity (refunds outweighing usage) draws nothing: a pool never grows.
         // min(billable, left); a zero drawn is +0 whatever its sign (a pool sized "-0" draws nothing).
         const least = isBelow(left, billable) ? left : billable;
-        const take = billable.numerator.isNegative() || least.numerator.isZero() ? ZERO_EXACTLY : least;
+        const take = billable.numerator.isNegative() || least.numerator.isZero() ? ZERO_QUOTIENT : least;
         const taken = quotientValue(take);
         draws.set(line.id, {
           pool: pool.id,
@@ -79,7 +81,7 @@ export function planAllowanceDraws(
           drawnExactly: take,
         });
         if (taken.greaterThan(ZERO)) drawn.push({ line: line.id, quantity: toPlainString(taken) });
-        left = minus(left, take);
+        left = subtractQuotients(left, take);
       }
     }
     return {
@@ -99,9 +101,6 @@ function pricesQuantity(line: Pick<RatedLine, "steps">): boolean {
   return line.steps.some((step) => step.kind === "usage");
 }
 
-const ONE_DECIMAL = new Decimal(1);
-const ZERO_EXACTLY: ExactQuotient = quotient(ZERO, ONE_DECIMAL);
-
 /**
  * A line's billable quantity exactly: the fraction its usage step records when nothing after it
  * changed the quantity (no transform, no window pricing), else the quantity as written. A fraction of
@@ -118,17 +117,11 @@ export function billableExactly(line: Pick<RatedLine, "quantity" | "steps">): Ex
 }
 
 function asWritten(line: Pick<RatedLine, "quantity">): ExactQuotient {
-  return quotient(new Decimal(line.quantity), ONE_DECIMAL);
-}
-
-/** a − b, exactly (a less nothing is a itself: no −0 from negating a zero). */
-export function minus(a: ExactQuotient, b: ExactQuotient): ExactQuotient {
-  if (b.numerator.isZero()) return a;
-  return addQuotients(a, { numerator: b.numerator.negated(), denominator: b.denominator });
+  return quotient(new Decimal(line.quantity), ONE);
 }
 
 // a < b, for quotients over positive denominators (a quantity's, a pool's); −0 is not below 0.
 function isBelow(a: ExactQuotient, b: ExactQuotient): boolean {
-  const difference = minus(a, b).numerator;
+  const difference = subtractQuotients(a, b).numerator;
   return difference.isNegative() && !difference.isZero();
 }

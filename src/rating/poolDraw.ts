@@ -5,10 +5,11 @@ import {
   ONE,
   quotient,
   quotientValue,
+  subtractQuotients,
   toPlainString,
   unendingQuotient,
 } from "../money/index.js";
-import { type AllowanceDraw, minus } from "./planAllowanceDraws.js";
+import type { AllowanceDraw } from "./planAllowanceDraws.js";
 
 /**
  * What an allowance pool's draw leaves of a line's billable quantity, exactly: its fraction n ÷ d
@@ -33,7 +34,10 @@ export function leftByDraw(
   // a pool that takes all of it leaves 0, not a remainder of the 50 digits.
   if (drawn.isZero()) return { quantity, fraction };
   if (drawn.eq(quantity)) return { quantity: quantity.minus(drawn), fraction: undefined };
-  const left = minus(fraction ?? quotient(quantity, ONE), draw.drawnExactly ?? quotient(drawn, ONE));
+  const left = subtractQuotients(
+    fraction ?? quotient(quantity, ONE),
+    draw.drawnExactly ?? quotient(drawn, ONE),
+  );
   // Below 0 only when the line and the plan wrote one value two ways (a fraction one of them keeps at
   // its 50 digits): the digits' difference, not a draw beyond the line, which the check above refuses.
   if (left.numerator.isNegative()) return { quantity: quantity.minus(drawn), fraction: undefined };

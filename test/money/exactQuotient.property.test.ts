@@ -7,6 +7,7 @@ import {
   quotient,
   quotientValue,
   roundTo,
+  subtractQuotients,
   ZERO_QUOTIENT,
 } from "../../src/money/index.js";
 
@@ -39,6 +40,24 @@ describe("exact quotients", () => {
         expect(p * expected[1]).toBe(expected[0] * q);
       }),
     );
+  });
+
+  it("subtracts as fractions: a − b, compared in integers (BigInt); a less nothing is a itself", () => {
+    const sub = ([a, b]: Fraction, [c, d]: Fraction): Fraction => [a * d - c * b, b * d];
+    fc.assert(
+      fc.property(term, term, ([n1, d1], [n2, d2]) => {
+        const difference = subtractQuotients(quotient(n1, d1), quotient(n2, d2));
+        const expected = sub(divide(fraction(n1), fraction(d1)), divide(fraction(n2), fraction(d2)));
+        const [p, q] = divide(fraction(difference.numerator), fraction(difference.denominator));
+        expect(p * expected[1]).toBe(expected[0] * q);
+      }),
+    );
+    // 1 − 1/3 = 2/3, a pool of 1 GB after a line of 1/3 GB; a − 0 is the very same quotient
+    const third = quotient(new Decimal(1), new Decimal(3));
+    expect(quotientValue(subtractQuotients(quotient(new Decimal(1), new Decimal(1)), third)).toFixed(4)).toBe(
+      "0.6667",
+    );
+    expect(subtractQuotients(third, ZERO_QUOTIENT)).toBe(third);
   });
 
   it("divides once, so a sum that is a tie rounds as a tie", () => {

@@ -17,6 +17,7 @@ import type { PeriodInForce, PeriodUsage } from "../draft.js";
 import type { InvoiceLine } from "../invoiceSchema.js";
 import { netOf } from "../spreadReduction.js";
 import { chargeAt, chargePath, pieceSuffix } from "../termsAt.js";
+import { afterTrial } from "./afterTrial.js";
 import { rateOne, withoutMinimum } from "./rateCharges.js";
 
 /**
@@ -58,26 +59,17 @@ export function coveredBases(
         ? quotient(net, ONE)
         : quotient(exactProduct(net, part), amount);
     }
-    const whole = billedTime(contract, line);
+    // The time the fee billed: its period after the free trial (a 310.00 fee for March with a trial
+    // until 15 March billed 15 March → 1 April, so a discount until 11 March covers none of it).
+    const whole = afterTrial(contract, {
+      start: parseInstant(line.period.start),
+      end: parseInstant(line.period.end),
+    });
     const part = whole === undefined ? undefined : intersectPeriods(whole, window);
     if (whole === undefined || part === undefined) return ZERO_QUOTIENT;
     const ratio = prorationRatio(part, whole, contract.proration, contract.timeZone);
     return quotient(exactProduct(net, ratio.elapsed), ratio.total);
   });
-}
-
-/**
- * The time a fee line billed: its period, less the part of it inside the free trial (the fee accrued
- * only after the trial, so the covered days are those of the window after the trial); undefined when
- * the trial covers all of it. A 310.00 fee for March with a trial until 15 March billed 15 March → 1
- * April; a discount until 11 March covers none of it (it covered 10 of 31 days, 54.83, before
- * 5 December 2026).
- */
-function billedTime(contract: Contract, line: InvoiceLine): Period | undefined {
-  const start = parseInstant(line.period.start);
-  const end = parseInstant(line.period.end);
-  const afterTrial = Math.max(start, contract.trialEnd ?? start);
-  return afterTrial < end ? { start: afterTrial, end } : undefined;
 }
 
 // A line priced from measured usage: it has a usage step (a fee has none).

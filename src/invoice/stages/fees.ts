@@ -26,6 +26,7 @@ import {
   piecesOf,
   withIdSuffix,
 } from "../termsAt.js";
+import { afterTrial } from "./afterTrial.js";
 import { percentDiscountsOn } from "./discounts.js";
 
 /** How a fee is rated over a stretch of time: its share of the billing period, net of the trial. */
@@ -72,11 +73,6 @@ export function feeTime(contract: Contract, period: Period, billingPeriod: Perio
           contract.timeZone,
         );
   return { period, proration, trialEnd };
-}
-
-/** True when no part of `period` is billable because the trial covers all of it. */
-function whollyInTrial(contract: Contract, period: Period): boolean {
-  return contract.trialEnd !== undefined && contract.trialEnd >= period.end;
 }
 
 /** Whether a charge is billed in advance. */
@@ -131,7 +127,8 @@ export function advanceFeeLines(
         (before === undefined ? "" : chargeKey(before)) !== (after === undefined ? "" : chargeKey(after));
       if (changed && prorates(contract, id, piece.start)) {
         // A change before the invoice's start was settled by the invoice of that part of the period.
-        if (piece.start >= resolved.service.start && !whollyInTrial(contract, rest)) {
+        const accrued = afterTrial(contract, rest);
+        if (piece.start >= resolved.service.start && accrued !== undefined) {
           const suffix = pieceSuffix(contract, piece.start);
           const time = { ...feeTime(contract, rest, resolved.billingPeriod), billed: "in_advance" as const };
           const basis = creditBasisAt(contract, id, piece.start);
@@ -140,12 +137,7 @@ export function advanceFeeLines(
           const creditedStart = lastBilled ? billedStart : beforeStart;
           const unusedDiscounts =
             basis === "net_of_discount"
-              ? percentDiscountsOn(
-                  contract,
-                  id,
-                  billingInvoiceOf(contract, resolved, creditedStart),
-                  billedPart(contract, rest),
-                )
+              ? percentDiscountsOn(contract, id, billingInvoiceOf(contract, resolved, creditedStart), accrued)
               : undefined;
           if (credited !== undefined)
             results.push(
@@ -184,11 +176,6 @@ function walkedPieces(contract: Contract, resolved: PeriodInForce): ReadonlyArra
   return billedSince < resolved.service.start
     ? piecesOf(contract, { start: billedSince, end: resolved.service.end })
     : resolved.pieces;
-}
-
-/** The part of `period` after the free trial: the time a fee billed in it (not wholly in the trial). */
-function billedPart(contract: Contract, period: Period): Period {
-  return { start: Math.max(period.start, contract.trialEnd ?? period.start), end: period.end };
 }
 
 /**

@@ -201,11 +201,12 @@ function rateCharges(
     // A fee billed whole is one fee per billing period: the last terms in force bill it once, over the
     // whole period, on a line without a piece suffix; the earlier terms bill nothing (wholeFees.ts).
     const final = runs[runs.length - 1]!;
-    if (runs.length > 1 && billsWhole(versions[final.first]!))
+    const finalTerms = versions[final.first]!;
+    if (runs.length > 1 && billsWhole(finalTerms))
       return {
         id,
         results: [
-          rate(versions[final.first]!, final.period.start, whole),
+          rate(finalTerms, final.period.start, whole),
           { lines: [], warnings: [wholeFeeNote(contract, resolved.service, id, final.period.start)] },
         ],
       };
