@@ -101,6 +101,7 @@ export const TARGETS = {
       "stages/commitments.ts",
       "stages/credits.ts",
       "stages/discounts.ts",
+      "stages/discountReach.ts",
       "stages/fees.ts",
       "stages/afterTrial.ts",
       "stages/tax.ts",

@@ -77,8 +77,9 @@ describe('amendments[].creditBasis "net_of_discount": the credit less the discou
   });
 
   it("takes the discounts of the invoice that billed the time: none when the discount ended before it", () => {
-    // the discount in force for the first period only (March): April's plan, billed on March's closing
-    // invoice, had it; May's plan, billed on April's, did not
+    // the discount in force for the first period only (March): March's plan had it on the opening
+    // invoice; April's plan, billed in advance on March's closing invoice, is April's and did not (until
+    // 5 December 2026 it did, and the credit was −15.00 × 0.8 = −12.00); nor did May's
     const once = buildContractJson(base, {
       discounts: [{ id: "welcome", name: "Welcome", percent: "20", charges: ["plan"], periods: 1 }],
     });
@@ -91,8 +92,8 @@ describe('amendments[].creditBasis "net_of_discount": the credit less the discou
       [],
       "2026-04",
     );
-    // billed on March's invoice, in the discount's first period: −15.00 × 0.8 = −12.00
-    expect(line(april, "plan:unused@2026-04-16")?.amount).toBe("-12.00");
+    // billed on March's invoice for April, after the discount's period: −30.00 × 15 ÷ 30 = −15.00 whole
+    expect(line(april, "plan:unused@2026-04-16")?.amount).toBe("-15.00");
     const may = rateInvoice(
       buildContract(once, {
         amendments: [
@@ -213,21 +214,35 @@ describe('amendments[].creditBasis "net_of_discount": the credit less the discou
     expect(line(rateInvoice(contract, [], "2026-04"), "plan:unused@2026-04-16")?.amount).toBe("-12.00");
   });
 
-  it("a discount in force for part of the billing invoice's period takes its share pro rata", () => {
-    // in force from 17 March: 15 of March's 31 days (in seconds, the default basis: 1,296,000 of
-    // 2,678,400), so March's invoice took 20 % × 15 ÷ 31 of the plan
+  it("a discount in force for part of the billed fee's period takes its share pro rata", () => {
+    // in force until 11 April: 10 of April's 30 days (in seconds, the default basis: 864,000 of
+    // 2,592,000), so March's invoice took 20 % × 10 ÷ 30 of April's plan, billed on it in advance
+    const contract = buildContract(base, {
+      discounts: [{ id: "welcome", name: "Welcome", percent: "20", charges: ["plan"], until: "2026-04-11" }],
+      amendments: [
+        { id: "u", effective: "2026-04-16", charges: [plan("60")], creditBasis: "net_of_discount" },
+      ],
+    });
+    const credit = line(rateInvoice(contract, [], "2026-04"), "plan:unused@2026-04-16")!;
+    // −15.00 × (1 − 20 × 10 ÷ 30 ÷ 100) = −15.00 + 3000 ÷ 3000 = −14.00 (by the share of March's
+    // period, 31 of 31 days, as until 5 December 2026: −12.00)
+    expect(credit.amount).toBe("-14.00");
+    expect(credit.steps.find((step) => step.kind === "unused_time_discount")).toMatchObject({
+      inForce: { elapsed: "864000", total: "2592000" },
+    });
+  });
+
+  it("a discount from a date inside the billing invoice's period takes all of a later fee it covers", () => {
+    // in force from 17 March: all of April, so March's invoice took 20 % off April's plan whole (until
+    // 5 December 2026 it took 20 % × 15 ÷ 31, March's share, and the credit was −13.55)
     const contract = buildContract(base, {
       discounts: [{ id: "welcome", name: "Welcome", percent: "20", charges: ["plan"], from: "2026-03-17" }],
       amendments: [
         { id: "u", effective: "2026-04-16", charges: [plan("60")], creditBasis: "net_of_discount" },
       ],
     });
-    const credit = line(rateInvoice(contract, [], "2026-04"), "plan:unused@2026-04-16")!;
-    // −15.00 × (1 − 20 × 15 ÷ 31 ÷ 100) = −15.00 + 300 × 15 ÷ 3100 = −15.00 + 1.4516… = −13.548… → −13.55
-    expect(credit.amount).toBe("-13.55");
-    expect(credit.steps.find((step) => step.kind === "unused_time_discount")).toMatchObject({
-      inForce: { elapsed: "1296000", total: "2678400" },
-    });
+    // −15.00 × 0.8 = −12.00
+    expect(line(rateInvoice(contract, [], "2026-04"), "plan:unused@2026-04-16")?.amount).toBe("-12.00");
   });
 
   it('a "days_covered" discount takes its share of the credited days, as it took the fee by its days', () => {

@@ -2,7 +2,10 @@ import type { Contract, DiscountTerms } from "../../contracts/index.js";
 import {
   addQuotients,
   type Decimal,
+  type ExactQuotient,
   exactProduct,
+  ONE,
+  quotient,
   quotientValue,
   roundTo,
   toFixedString,
@@ -18,11 +21,8 @@ import {
   intersectPeriods,
   isSamePeriod,
   type Period,
-  type ProrationRatio,
-  parseLocalDate,
-  periodIndexOf,
+  parseInstant,
   prorationRatio,
-  startOfLocalDate,
 } from "../../time/index.js";
 import { chargeScope } from "../chargeScope.js";
 import type { InvoiceDraft, InvoiceKind, PeriodInForce, PeriodUsage } from "../draft.js";
@@ -31,6 +31,17 @@ import { perBillingPeriod } from "../perBillingPeriod.js";
 import type { ServicePeriod } from "../resolveServicePeriod.js";
 import { netOf, spreadReduction } from "../spreadReduction.js";
 import { coveredBases } from "./coveredDays.js";
+import {
+  laterLineIds,
+  laterLineReach,
+  type PartInForce,
+  type Reach,
+  shareInForce,
+  windowOf,
+} from "./discountReach.js";
+
+// In force for all of the lines' periods.
+const WHOLLY = { part: undefined } as const;
 
 /** The lines after discounts, and the discounts as applied. */
 export interface DiscountResult {
@@ -60,8 +71,27 @@ export function applyDiscounts(
   const share = new Map(
     contract.discounts.map((discount) => [discount.id, shareInForce(discount, contract, resolved)]),
   );
+  // A percentage reaches a fee billed in advance for the next period by that period (discountReach.ts).
+  const later = laterLineIds(lines, resolved);
+  const laterReach = new Map<string, Map<string, Reach>>();
+  const reachOfLater = (discount: DiscountTerms): Map<string, Reach> => {
+    const known = laterReach.get(discount.id);
+    if (known !== undefined) return known;
+    const inScope = chargeScope(discount.charges);
+    const reach = new Map<string, Reach>();
+    for (const line of lines)
+      if (later.has(line.id) && inScope(line.chargeId))
+        reach.set(line.id, laterLineReach(discount, contract, periodOfLine(line)));
+    laterReach.set(discount.id, reach);
+    return reach;
+  };
+  const reachesLater = (discount: DiscountTerms) =>
+    discount.percent !== undefined &&
+    later.size > 0 &&
+    [...reachOfLater(discount).values()].some((reach) => reach !== undefined);
   const active = contract.discounts.filter(
-    (discount) => share.get(discount.id) !== undefined && takesPeriodAmount(discount, kind),
+    (discount) =>
+      takesPeriodAmount(discount, kind) && (share.get(discount.id) !== undefined || reachesLater(discount)),
   );
   const ordered = [
     ...active.filter((d) => d.charges !== undefined && d.percent !== undefined),
@@ -74,12 +104,27 @@ export function applyDiscounts(
   const applied: AppliedDiscount[] = [];
   for (const discount of ordered) {
     const inScope = chargeScope(discount.charges);
-    const eligible = current.filter((line) => inScope(line.chargeId) && netOf(line).greaterThan(0));
+    const ownReach = share.get(discount.id);
+    // A fixed amount is the period's, taken off the invoice's in-scope lines whatever their period; a
+    // percentage reaches each line by the line's own period.
+    const laterOf = discount.percent === undefined || later.size === 0 ? undefined : reachOfLater(discount);
+    const reachOf = (line: InvoiceLine): Reach =>
+      laterOf !== undefined && later.has(line.id) ? laterOf.get(line.id) : ownReach;
+    const eligible = current.filter(
+      (line) => inScope(line.chargeId) && netOf(line).greaterThan(0) && reachOf(line) !== undefined,
+    );
+    const laterEligible = laterOf !== undefined && eligible.some((line) => later.has(line.id));
+    if (ownReach === undefined && !laterEligible) continue; // in force for none of this invoice's lines
     const base = eligible.reduce((sum, line) => sum.plus(netOf(line)), ZERO);
-    const inForce = share.get(discount.id)!;
-    // On the days it covers: each line's part billed on those days (coveredDays.ts) replaces its net.
-    const coveredParts =
-      discount.partialPeriod === "days_covered" && inForce.part !== undefined
+    // Lines of two periods, some in force for part of theirs: each line's part (below). All wholly in
+    // force: the whole base, whatever part of the invoice's own period the discount covers.
+    const spansPeriods = laterEligible && eligible.some((line) => reachOf(line)!.part !== undefined);
+    const inForce = laterEligible || ownReach === undefined ? WHOLLY : ownReach;
+    // On the days it covers, or over lines of two periods not all wholly in force: each line's part
+    // (coveredDays.ts, discountReach.ts) replaces its net.
+    const coveredParts = spansPeriods
+      ? partsInForce(contract, resolved, usage, discount, eligible, reachOf)
+      : discount.partialPeriod === "days_covered" && inForce.part !== undefined
         ? coveredBases(contract, resolved, usage, inForce.part.window, eligible)
         : undefined;
     const days = coveredParts?.map(quotientValue);
@@ -126,14 +171,17 @@ export function applyDiscounts(
       days,
     );
     current = spread.lines;
+    const entryInForce = spansPeriods
+      ? spanInForce(contract, discount, eligible, covered!, minor)
+      : inForce.part !== undefined
+        ? inForceData(inForce.part, discount, cap, covered !== undefined, minor)
+        : undefined;
     applied.push({
       id: discount.id,
       name: discount.name,
       ...(discount.percent !== undefined ? { percent: toPlainString(discount.percent) } : {}),
       ...(fixed !== undefined ? { fixed: toFixedString(fixed, minor) } : {}),
-      ...(inForce.part !== undefined
-        ? { inForce: inForceData(inForce.part, discount, cap, covered !== undefined, minor) }
-        : {}),
+      ...(entryInForce !== undefined ? { inForce: entryInForce } : {}),
       base: toFixedString(base, minor),
       amount: toFixedString(amount.negated(), minor),
       allocation: spread.allocation,
@@ -174,7 +222,7 @@ export function percentDiscountsOn(
     for (const discount of contract.discounts) {
       if (discount.percent === undefined || (discount.charges !== undefined) !== lineDiscounts) continue;
       if (!chargeScope(discount.charges)(chargeId)) continue;
-      const inForce = shareInForce(discount, contract, service);
+      const inForce = billedFor(discount, contract, service, credited);
       if (inForce === undefined) continue;
       const part = inForce.part;
       if (part === undefined || discount.partialPeriod !== "days_covered") {
@@ -194,45 +242,80 @@ export function percentDiscountsOn(
   return found;
 }
 
-/** Where a discount is in force inside the invoice's period, when that is only part of it. */
-interface PartInForce {
-  readonly period: Period;
-  /** The discount's own [from, until), which a fee billed in advance for a later period may fall in. */
-  readonly window: Period;
-  /** The part's share of the invoice's (service) period: what scales a percentage. */
-  readonly ofService: ProrationRatio;
-  /** The part's share of the billing period: what scales a fixed amount per billing period. */
-  readonly ofBillingPeriod: ProrationRatio;
-}
-
-// Whether a discount applies to the invoice, and for which part of its period: undefined when it does
-// not apply (outside its first `periods` billing periods, or its [from, until) misses the period),
-// `{ part: undefined }` when it is in force all period, and the part otherwise. `from` and `until` are
-// local dates, midnight in the contract's zone; `until` is the first day it no longer applies.
-function shareInForce(
+// The reach the invoice that billed a fee gave it: of the fee's own period when that invoice billed it in
+// advance for a later billing period (discountReach.ts), else of that invoice's period.
+function billedFor(
   discount: DiscountTerms,
   contract: Contract,
-  resolved: ServicePeriod,
-): { readonly part: PartInForce | undefined } | undefined {
-  if (discount.periods !== undefined) {
-    const index =
-      periodIndexOf(contract.cycle, resolved.billingPeriod.start) -
-      periodIndexOf(contract.cycle, contract.term.start);
-    if (index >= discount.periods) return undefined;
-  }
-  const midnight = (date: string) => startOfLocalDate(parseLocalDate(date)!, contract.timeZone);
-  const window: Period = {
-    start: discount.from === undefined ? Number.MIN_SAFE_INTEGER : midnight(discount.from),
-    end: discount.until === undefined ? Number.MAX_SAFE_INTEGER : midnight(discount.until),
+  service: ServicePeriod,
+  credited: Period,
+): Reach {
+  return credited.start >= service.billingPeriod.end
+    ? laterLineReach(discount, contract, credited)
+    : shareInForce(discount, contract, service);
+}
+
+/**
+ * Each eligible line's part in force, as an exact fraction (docs/contracts.md, "Which lines a percentage
+ * reaches"): a line the discount covers all its period, its net; one it covers in part, its net × the
+ * part's share of the line's period (`period_share`), or what the covered days billed (`days_covered`,
+ * coveredDays.ts). Used when the invoice holds lines of two billing periods not all wholly in force.
+ */
+function partsInForce(
+  contract: Contract,
+  resolved: PeriodInForce,
+  usage: PeriodUsage,
+  discount: DiscountTerms,
+  eligible: ReadonlyArray<InvoiceLine>,
+  reachOf: (line: InvoiceLine) => Reach,
+): ExactQuotient[] {
+  const cut = eligible.filter((line) => reachOf(line)!.part !== undefined);
+  const byDays =
+    discount.partialPeriod === "days_covered"
+      ? coveredBases(contract, resolved, usage, windowOf(discount, contract), cut)
+      : undefined;
+  const dayPart = new Map(cut.map((line, index) => [line.id, byDays?.[index]]));
+  return eligible.map((line) => {
+    const part = reachOf(line)!.part;
+    const net = netOf(line);
+    if (part === undefined) return quotient(net, ONE);
+    return dayPart.get(line.id) ?? quotient(exactProduct(net, part.ofService.elapsed), part.ofService.total);
+  });
+}
+
+/**
+ * The entry's account of a discount over lines of two periods: from the first eligible line's start to
+ * the last one's end, the part in force, its share of that span, and what the lines billed in it
+ * (`covered`, rounded down), which the percent is taken of.
+ */
+function spanInForce(
+  contract: Contract,
+  discount: DiscountTerms,
+  eligible: ReadonlyArray<InvoiceLine>,
+  covered: Decimal,
+  minor: number,
+) {
+  const periods = eligible.map(periodOfLine);
+  const whole: Period = {
+    start: Math.min(...periods.map((period) => period.start)),
+    end: Math.max(...periods.map((period) => period.end)),
   };
-  const service = resolved.service;
-  const period = intersectPeriods(service, window);
-  if (period === undefined) return undefined;
-  if (isSamePeriod(period, service)) return { part: undefined };
-  const ratio = (whole: Period) => prorationRatio(period, whole, contract.proration, contract.timeZone);
+  const span = intersectPeriods(whole, windowOf(discount, contract)) ?? whole;
+  const ratio = prorationRatio(span, whole, contract.proration, contract.timeZone);
   return {
-    part: { period, window, ofService: ratio(service), ofBillingPeriod: ratio(resolved.billingPeriod) },
+    start: formatInstant(span.start),
+    end: formatInstant(span.end),
+    basis: ratio.basis,
+    elapsed: toPlainString(ratio.elapsed),
+    total: toPlainString(ratio.total),
+    ...(discount.partialPeriod === "days_covered" ? { partialPeriod: "days_covered" as const } : {}),
+    covered: toFixedString(covered, minor),
   };
+}
+
+// A line's service period as instants.
+function periodOfLine(line: InvoiceLine): Period {
+  return { start: parseInstant(line.period.start), end: parseInstant(line.period.end) };
 }
 
 // The invoice entry's account of the part: when, and the ratio that scaled the discount; on the days
