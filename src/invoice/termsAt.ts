@@ -190,11 +190,17 @@ function discountDates(contract: Contract): number[] {
 }
 
 /**
- * A text equal for two charges in force exactly when their terms and overrides are the same (decimals
- * write their value), so a piece of the period where an override starts or ends rates on its own.
+ * A text equal for two charges in force exactly when they bill alike: their terms and overrides are the
+ * same (decimals write their value), so a piece of the period where an override starts or ends rates on
+ * its own. The name and tags are left out: they say what the charge is called and how a contract
+ * selects it (parseContract turns tags into lists of charge ids), not what it bills, so an amendment
+ * that renames a charge and keeps its price neither splits its line, restarts its tiers nor settles a
+ * fee billed in advance (until 5 December 2026 a 10.00 fee renamed twice in April billed 3.33 three
+ * times, 9.99).
  */
 export function chargeKey(charge: ChargeInForce): string {
-  return JSON.stringify(charge);
+  const { name: _named, tags: _tagged, ...billing } = charge;
+  return JSON.stringify(billing);
 }
 
 /**

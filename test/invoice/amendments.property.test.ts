@@ -26,8 +26,9 @@ describe("prorated pieces of a period (laws)", () => {
         zoneArb,
         (cents, days, proration, timeZone) => {
           const fee = new Decimal(cents).div(100).toFixed(2);
-          // Each amendment renames the charge and keeps its price: the terms differ, so the fee is
-          // rated per piece, with the same 100 % of a month prorated over each.
+          // Each amendment keeps the price and sets another line maximum, far above the fee: the terms
+          // differ (a renaming alone does not: renamedCharge.test.ts), so the fee is rated per piece,
+          // with the same 100 % of a month prorated over each, and no maximum takes anything.
           const invoice = rateInvoice(
             piecesContract({
               timeZone,
@@ -37,7 +38,12 @@ describe("prorated pieces of a period (laws)", () => {
                 id: `rename${i}`,
                 effective: dateOf(day),
                 charges: [
-                  { id: "platform", name: `Platform v${i + 2}`, price: { model: "flat", amount: fee } },
+                  {
+                    id: "platform",
+                    name: "Platform",
+                    price: { model: "flat", amount: fee },
+                    maximum: `${2_000_000 + i}`,
+                  },
                 ],
               })),
             }),

@@ -138,6 +138,20 @@ describe("a percentage discount with dates, with a fee billed in advance", () =>
   });
 });
 
+describe("a fixed amount with a fee billed in advance", () => {
+  it("stays the billing period's: from 17 March, March's share off the invoice's lines, April's plan included", () => {
+    // 31.00 a month from 17 March: 31.00 × 15 ÷ 31 = 15.00 on March's invoice, which carries only April's
+    // plan (no usage); not 31.00 for April being wholly in force (a fixed amount is not a line's)
+    const invoice = rateInvoice(
+      contractWith({ percent: undefined, amount: "31", from: "2026-03-17" }),
+      [],
+      "2026-03",
+    );
+    expect(discountOf(invoice)).toMatchObject({ fixed: "15.00", base: "30.00", amount: "-15.00" });
+    expect(invoice.total).toBe("15.00");
+  });
+});
+
 // The law behind the cases above: how a fee is timed does not change what a percentage takes off it.
 // Over the same five months of a plan's fees, the discounts on the plan's lines add up to the same
 // amount billed in advance (the opening invoice and March–June's, June's carrying July's fee) as in

@@ -29,7 +29,7 @@ const fee = (timing: Timing, amount: string, seats: string | undefined, name = "
 function contract(
   timing: Timing,
   before: ReturnType<typeof fee>,
-  after: ReturnType<typeof fee>,
+  after: ReturnType<typeof fee> & { readonly maximum?: string },
   day: number,
   proration: "second" | "day",
   timeZone: string,
@@ -109,10 +109,12 @@ describe("fees billed in advance (properties)", () => {
         changeDay,
         basis,
         (amount, seats, day, proration) => {
+          // The change keeps the price and sets a line maximum far above the fee (a renaming alone is
+          // no change of terms: renamedCharge.test.ts): the terms differ, the money does not.
           const same = contract(
             "in_advance",
             fee("in_advance", amount, seats),
-            fee("in_advance", amount, seats, "Platform (renamed)"),
+            { ...fee("in_advance", amount, seats), maximum: "1000000000" },
             day,
             proration,
             "UTC",

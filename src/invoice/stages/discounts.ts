@@ -73,26 +73,7 @@ export function applyDiscounts(
   );
   // A percentage reaches a fee billed in advance for the next period by that period (discountReach.ts).
   const later = laterLineIds(lines, resolved);
-  const laterReach = new Map<string, Map<string, Reach>>();
-  const reachOfLater = (discount: DiscountTerms): Map<string, Reach> => {
-    const known = laterReach.get(discount.id);
-    if (known !== undefined) return known;
-    const inScope = chargeScope(discount.charges);
-    const reach = new Map<string, Reach>();
-    for (const line of lines)
-      if (later.has(line.id) && inScope(line.chargeId))
-        reach.set(line.id, laterLineReach(discount, contract, periodOfLine(line)));
-    laterReach.set(discount.id, reach);
-    return reach;
-  };
-  const reachesLater = (discount: DiscountTerms) =>
-    discount.percent !== undefined &&
-    later.size > 0 &&
-    [...reachOfLater(discount).values()].some((reach) => reach !== undefined);
-  const active = contract.discounts.filter(
-    (discount) =>
-      takesPeriodAmount(discount, kind) && (share.get(discount.id) !== undefined || reachesLater(discount)),
-  );
+  const active = contract.discounts.filter((discount) => takesPeriodAmount(discount, kind));
   const ordered = [
     ...active.filter((d) => d.charges !== undefined && d.percent !== undefined),
     ...active.filter((d) => d.charges !== undefined && d.amount !== undefined),
@@ -107,19 +88,20 @@ export function applyDiscounts(
     const ownReach = share.get(discount.id);
     // A fixed amount is the period's, taken off the invoice's in-scope lines whatever their period; a
     // percentage reaches each line by the line's own period.
-    const laterOf = discount.percent === undefined || later.size === 0 ? undefined : reachOfLater(discount);
+    const laterOf = discount.percent === undefined ? undefined : laterReach(contract, discount, lines, later);
     const reachOf = (line: InvoiceLine): Reach =>
-      laterOf !== undefined && later.has(line.id) ? laterOf.get(line.id) : ownReach;
+      laterOf?.has(line.id) === true ? laterOf.get(line.id) : ownReach;
     const eligible = current.filter(
       (line) => inScope(line.chargeId) && netOf(line).greaterThan(0) && reachOf(line) !== undefined,
     );
-    const laterEligible = laterOf !== undefined && eligible.some((line) => later.has(line.id));
-    if (ownReach === undefined && !laterEligible) continue; // in force for none of this invoice's lines
+    const laterEligible = eligible.some((line) => laterOf?.has(line.id) === true);
+    // In force for none of this invoice's lines (out of its periods, or its dates miss them all).
+    if (ownReach === undefined && !laterEligible) continue;
     const base = eligible.reduce((sum, line) => sum.plus(netOf(line)), ZERO);
     // Lines of two periods, some in force for part of theirs: each line's part (below). All wholly in
     // force: the whole base, whatever part of the invoice's own period the discount covers.
     const spansPeriods = laterEligible && eligible.some((line) => reachOf(line)!.part !== undefined);
-    const inForce = laterEligible || ownReach === undefined ? WHOLLY : ownReach;
+    const inForce = laterEligible ? WHOLLY : ownReach!; // defined: the check above
     // On the days it covers, or over lines of two periods not all wholly in force: each line's part
     // (coveredDays.ts, discountReach.ts) replaces its net.
     const coveredParts = spansPeriods
@@ -240,6 +222,21 @@ export function percentDiscountsOn(
       });
     }
   return found;
+}
+
+// A percentage's reach over each in-scope line of a later billing period, by line id.
+function laterReach(
+  contract: Contract,
+  discount: DiscountTerms,
+  lines: ReadonlyArray<InvoiceLine>,
+  later: ReadonlySet<string>,
+): Map<string, Reach> {
+  const inScope = chargeScope(discount.charges);
+  const reach = new Map<string, Reach>();
+  for (const line of lines)
+    if (later.has(line.id) && inScope(line.chargeId))
+      reach.set(line.id, laterLineReach(discount, contract, periodOfLine(line)));
+  return reach;
 }
 
 // The reach the invoice that billed a fee gave it: of the fee's own period when that invoice billed it in

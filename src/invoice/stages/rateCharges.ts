@@ -194,7 +194,8 @@ function rateCharges(
       first !== undefined &&
       versions.every((version) => version !== undefined && chargeKey(version) === chargeKey(first))
     ) {
-      return { id, results: [rate(first, pieces[0]!.period.start, whole)] };
+      const at = pieces.length - 1; // maybe renamed (chargeKey): the name in force at the end
+      return { id, results: [rate(versions[at]!, pieces[at]!.period.start, whole)] };
     }
     const last = pieces.length - 1;
     const runs = chargeRuns(contract, resolved.pieces, id);
@@ -213,7 +214,7 @@ function rateCharges(
     // Rated once per run of pieces with the same terms: a cut made by another term does not restart
     // this charge's tiers (chargeRuns.ts).
     const rated = runs.flatMap((run) => {
-      const charge = versions[run.first]!;
+      const charge = versions[run.last]!; // renamed inside the run: the name in force at its end
       // A running total is one reading at the period's end: the terms in force then price all of it,
       // once, on a line without a piece suffix; the earlier versions bill nothing (docs/contracts.md, step 0).
       if (readsRunningTotal(contract, charge))
@@ -221,7 +222,7 @@ function rateCharges(
       const suffix = pieceSuffix(contract, run.period.start);
       const lookup = allowance && ((line: string) => allowance(`${line}${suffix}`));
       const slice = run.first === run.last ? pieces[run.first]! : spanSlice(contract, resolved, usage, run);
-      return [withIdSuffix(rate(charge, run.period.start, slice, lookup), suffix)];
+      return [withIdSuffix(rate(charge, pieces[run.last]!.period.start, slice, lookup), suffix)];
     });
     const note = runningTotalNote(contract, resolved, id, versions, pieces);
     return { id, results: note === undefined ? rated : [...rated, { lines: [], warnings: [note] }] };
