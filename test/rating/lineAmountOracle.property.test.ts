@@ -136,32 +136,38 @@ const packageArb: fc.Arbitrary<Priced> = fc
 /**
  * A list of 1–4 tiers (or bands) over ascending bounds, the last unbounded, each drawn from `tierArb`,
  * with `flatFeeAtZeroUsage` maybe set; `cost` is the oracle given the tiers, their bounds and the option.
+ * With `extendable`, the last tier may carry a bound and `"aboveLastTier": "extend"`: a quantity above
+ * it costs what the same list without that bound charges (docs/pricing.md#bounded-last-tiers-abovelasttier).
  */
 function tierListArb<T extends Record<string, string | undefined>>(
   model: string,
   list: "tiers" | "bands",
   tierArb: fc.Arbitrary<T>,
   cost: (tiers: ReadonlyArray<T>, upTos: ReadonlyArray<Q>, atZero: boolean | undefined) => (quantity: Q) => Q,
+  extendable = false,
 ): fc.Arbitrary<Priced> {
-  return boundsArb.chain((bounds) =>
-    fc
-      .record({
-        tiers: fc.array(tierArb, { minLength: bounds.length + 1, maxLength: bounds.length + 1 }),
-        atZero: atZeroArb,
-      })
+  return fc.tuple(boundsArb, extendable ? fc.boolean() : fc.constant(false)).chain(([bounds, extend]) => {
+    const count = extend ? bounds.length : bounds.length + 1;
+    return fc
+      .record({ tiers: fc.array(tierArb, { minLength: count, maxLength: count }), atZero: atZeroArb })
       .map(({ tiers, atZero }) => {
         const upTos = bounds.map(parse);
         // JSON drops the fields left undefined
         const written = tiers.map((tier, i) => JSON.parse(JSON.stringify({ ...tier, upTo: bounds[i] })));
         return {
-          price: { model, [list]: written, ...(atZero === undefined ? {} : { flatFeeAtZeroUsage: atZero }) },
+          price: {
+            model,
+            [list]: written,
+            ...(atZero === undefined ? {} : { flatFeeAtZeroUsage: atZero }),
+            ...(extend ? { aboveLastTier: "extend" } : {}),
+          },
           bounds: upTos,
-          cost: cost(tiers, upTos, atZero),
+          cost: cost(tiers, extend ? upTos.slice(0, -1) : upTos, atZero),
           transformable: true,
           signed: false,
         };
-      }),
-  );
+      });
+  });
 }
 
 /** Each reached tier's units in `(from, upTo]` (tier 1 also at 0), with its index. */
@@ -194,6 +200,7 @@ const tieredArb = (model: "graduated" | "volume"): fc.Arbitrary<Priced> =>
         );
       };
     },
+    true,
   );
 
 const tieredPackageArb: fc.Arbitrary<Priced> = fc
@@ -260,6 +267,7 @@ const graduatedPercentageArb = tierListArb(
       const fee = flatFee !== undefined && (!isZero(quantity) || atZero === true) ? parse(flatFee) : ZERO;
       return add(add(amount, div(mul(units, parse(percent!)), q(100n))), fee);
     }, ZERO),
+  true,
 );
 
 // The amount of the band the quantity falls in; 0 at zero with flatFeeAtZeroUsage: false.
@@ -466,7 +474,15 @@ function valuesArb(priced: Priced, transform: Transform | undefined): fc.Arbitra
   const signed = priced.signed
     ? fc.tuple(one, fc.boolean()).map(([v, negative]) => (negative && v !== "0" ? `-${v}` : v))
     : one;
-  return fc.array(signed, { minLength: 0, maxLength: 4 });
+  const probes = near.filter(inBounds).map(asText);
+  // Often the period's whole usage is one probe (with an event of 0 beside it), so that totals land on
+  // a bound, a billionth either side and a unit past it, not only near them.
+  return probes.length === 0
+    ? fc.array(signed, { minLength: 0, maxLength: 4 })
+    : fc.oneof(
+        fc.array(signed, { minLength: 0, maxLength: 4 }),
+        fc.tuple(fc.constantFrom(...probes), fc.boolean()).map(([v, zero]) => (zero ? [v, "0"] : [v])),
+      );
 }
 
 const caseArb = fc
