@@ -71,4 +71,58 @@ describe("charge runs: laws", () => {
       }),
     );
   });
+
+  it("an override with where never changes the lines of a group it does not reach", () => {
+    // a matrix on region with graduated cells; an override of eu from a day of March (or none)
+    const matrixWith = (euFrom: number | undefined) =>
+      buildContract({
+        meters: [sumMeter("gb", { eventType: "gb", valueProperty: "gb" })],
+        charges: [
+          {
+            id: "bw",
+            name: "Bandwidth",
+            meter: "gb",
+            price: {
+              model: "matrix",
+              dimensions: ["region"],
+              cells: ["na", "eu"].map((region) => ({ match: { region }, price: graduated.price })),
+            },
+          },
+        ],
+        ...(euFrom === undefined
+          ? {}
+          : {
+              overrides: [
+                { id: "eu", charge: "bw", from: day(euFrom), where: { region: "eu" }, multiplier: "0.5" },
+              ],
+            }),
+      } as never);
+    const regionalArb = fc.record({
+      euFrom: fc.integer({ min: 2, max: 28 }),
+      events: fc.array(
+        fc.record({
+          day: fc.integer({ min: 1, max: 31 }),
+          region: fc.constantFrom("na", "eu"),
+          gb: fc.integer({ min: 0, max: 900 }),
+        }),
+        { maxLength: 8 },
+      ),
+    });
+    fc.assert(
+      fc.property(regionalArb, ({ euFrom, events }) => {
+        const usage = events.map((item, i) => ({
+          id: `g${i}`,
+          type: "gb",
+          customer: "cus",
+          timestamp: `${day(item.day)}T12:00:00Z`,
+          properties: { region: item.region, gb: item.gb },
+        }));
+        const na = (from: number | undefined) =>
+          rateInvoice(matrixWith(from), usage, "2026-03")
+            .lines.filter((line) => line.group?.region === "na")
+            .map((line) => [line.id, line.quantity, line.period, line.amount]);
+        expect(na(euFrom)).toEqual(na(undefined));
+      }),
+    );
+  });
 });
