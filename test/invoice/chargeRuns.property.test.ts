@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { rateInvoice } from "../../src/invoice/index.js";
 import { Decimal } from "../../src/money/index.js";
-import { buildContract, sumMeter, unitCharge } from "../_support/contract.js";
+import { buildContract, matrixCharge, sumMeter, unitCharge } from "../_support/contract.js";
 
 // A cut made by another charge's amendment changes nothing of a charge whose terms it leaves alone:
 // its lines (ids, quantities, amounts) are the same with or without that amendment.
@@ -77,18 +77,7 @@ describe("charge runs: laws", () => {
     const matrixWith = (euFrom: number | undefined) =>
       buildContract({
         meters: [sumMeter("gb", { eventType: "gb", valueProperty: "gb" })],
-        charges: [
-          {
-            id: "bw",
-            name: "Bandwidth",
-            meter: "gb",
-            price: {
-              model: "matrix",
-              dimensions: ["region"],
-              cells: ["na", "eu"].map((region) => ({ match: { region }, price: graduated.price })),
-            },
-          },
-        ],
+        charges: [matrixCharge("bw", "Bandwidth", "gb", "region", ["na", "eu"], graduated.price)],
         ...(euFrom === undefined
           ? {}
           : {

@@ -6,7 +6,7 @@ import {
   rateFromAggregates,
   rateInvoice,
 } from "../../src/invoice/index.js";
-import { buildContract, sumMeter } from "../_support/contract.js";
+import { buildContract, matrixCharge, sumMeter } from "../_support/contract.js";
 
 // An override with `where` starting inside the period cuts the period, but changes the price of the
 // groups it matches only. A group it does not reach keeps its terms all period, so it is rated over the
@@ -17,28 +17,16 @@ const graduated = (first: string) => ({
   model: "graduated" as const,
   tiers: [{ upTo: "100", unitPrice: first }, { unitPrice: "0.01" }],
 });
-const matrix = () =>
+type Overrides = Parameters<typeof buildContract>[0]["overrides"];
+const EU_HALF = [
+  { id: "eu_half", charge: "bw", from: "2026-03-16", where: { region: "eu" }, multiplier: "0.5" },
+];
+const matrix = (overrides: Overrides = EU_HALF as never) =>
   buildContract({
     meters: [sumMeter("gb", { eventType: "gb", valueProperty: "gb" })],
-    charges: [
-      {
-        id: "bw",
-        name: "Bandwidth",
-        meter: "gb",
-        price: {
-          model: "matrix",
-          dimensions: ["region"],
-          cells: [
-            { match: { region: "na" }, price: graduated("0.10") },
-            { match: { region: "eu" }, price: graduated("0.10") },
-          ],
-        },
-      },
-    ],
-    overrides: [
-      { id: "eu_half", charge: "bw", from: "2026-03-16", where: { region: "eu" }, multiplier: "0.5" },
-    ],
-  } as never);
+    charges: [matrixCharge("bw", "Bandwidth", "gb", "region", ["na", "eu"], graduated("0.10"))],
+    overrides,
+  });
 const event = (id: string, day: string, properties: Record<string, unknown>) => ({
   id,
   type: "gb",
@@ -118,28 +106,10 @@ describe("a group an override does not reach is rated over the whole period", ()
   it("rates a group the override reaches from its start piece by piece, and one it reached before as a whole", () => {
     // eu's override started before March: every piece of March has it, so eu keeps its terms all month;
     // na's own override from 16 March cuts na alone
-    const contract = buildContract({
-      meters: [sumMeter("gb", { eventType: "gb", valueProperty: "gb" })],
-      charges: [
-        {
-          id: "bw",
-          name: "Bandwidth",
-          meter: "gb",
-          price: {
-            model: "matrix",
-            dimensions: ["region"],
-            cells: [
-              { match: { region: "na" }, price: graduated("0.10") },
-              { match: { region: "eu" }, price: graduated("0.10") },
-            ],
-          },
-        },
-      ],
-      overrides: [
-        { id: "eu_half", charge: "bw", from: "2026-02-01", where: { region: "eu" }, multiplier: "0.5" },
-        { id: "na_double", charge: "bw", from: "2026-03-16", where: { region: "na" }, multiplier: "2" },
-      ],
-    } as never);
+    const contract = matrix([
+      { id: "eu_half", charge: "bw", from: "2026-02-01", where: { region: "eu" }, multiplier: "0.5" },
+      { id: "na_double", charge: "bw", from: "2026-03-16", where: { region: "na" }, multiplier: "2" },
+    ] as never);
     const invoice = rateInvoice(contract, usage, "2026-03");
     // eu, all month at half: 100 × 0.05 + 60 × 0.005 = 5.00 + 0.30 = 5.30
     // na, 1–16 March: 80 × 0.10 = 8.00; 16 March–1 April doubled: 80 × 0.20 = 16.00
