@@ -34,9 +34,13 @@ export const TARGETS = {
   },
   "invoice-b": {
     tests: "invoice",
-    mutate: ["stages/rateCharges.ts", "stages/wholeFees.ts", "rateInvoice.ts", "chargeRuns.ts"].map(
-      invoiceFile,
-    ),
+    mutate: [
+      "stages/rateCharges.ts",
+      "stages/wholeFees.ts",
+      "stages/runningTotals.ts",
+      "rateInvoice.ts",
+      "chargeRuns.ts",
+    ].map(invoiceFile),
   },
   "invoice-c": {
     tests: "invoice",

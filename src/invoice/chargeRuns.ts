@@ -1,4 +1,6 @@
 import type { Contract } from "../contracts/index.js";
+import { type ChargeInForce, reachesGroup } from "../rating/index.js";
+import type { PropertyValue } from "../schema/index.js";
 import type { Period } from "../time/index.js";
 import { chargeAt, chargeKey, chargesAt } from "./termsAt.js";
 
@@ -54,4 +56,32 @@ export function spansOf(contract: Contract, pieces: ReadonlyArray<Period>): Peri
       if (run.last > run.first && run.last - run.first < pieces.length - 1)
         spans.set(`${run.period.start}/${run.period.end}`, run.period);
   return [...spans.values()].sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/**
+ * Whether one group of a matrix or grouped charge has the same terms in every piece of the period:
+ * the charge in force in each piece (`versions`, one per piece), with only the overrides that reach
+ * the group (those without `where`, and those whose `where` it matches). An override on other groups
+ * cuts the period but leaves this group's price as it was, so the group is rated over the whole period
+ * and its tiers do not restart at the cut.
+ * @example eu at half price from 16 March: `region="na"` keeps its terms all month, `region="eu"` does not
+ */
+export function keepsTerms(
+  versions: ReadonlyArray<ChargeInForce | undefined>,
+  group: Readonly<Record<string, PropertyValue>>,
+): boolean {
+  const first = versions[0];
+  if (first === undefined) return false;
+  const key = groupTermsKey(first, group);
+  return versions.every((version) => version !== undefined && groupTermsKey(version, group) === key);
+}
+
+// The charge's key (termsAt.ts) as one group sees it: without the overrides whose `where` passes it by.
+function groupTermsKey(charge: ChargeInForce, group: Readonly<Record<string, PropertyValue>>): string {
+  const { overrides, ...terms } = charge;
+  const reaching = (overrides ?? []).filter(
+    (override) => override.where === undefined || reachesGroup(override.where, group),
+  );
+  // No override reaching it reads as none at all, as a piece before the first override does.
+  return chargeKey(reaching.length === 0 ? terms : { ...terms, overrides: reaching });
 }

@@ -3,7 +3,7 @@ export type { BilledFeeDiscount } from "./creditNetOfDiscount.js";
 export { applyLineLimits } from "./lineLimits.js";
 export { groupDimensions, meterRequests, needsEventValues } from "./meterRequests.js";
 export type { ChargeInForce, OverrideInForce } from "./overriddenPrice.js";
-export { overriddenPrice } from "./overriddenPrice.js";
+export { overriddenPrice, reachesGroup } from "./overriddenPrice.js";
 export type { AllowanceDraw, AllowanceLookup, AllowancePlan } from "./planAllowanceDraws.js";
 export { planAllowanceDraws } from "./planAllowanceDraws.js";
 export type { RateChargeInput, RateChargeResult } from "./rateCharge.js";

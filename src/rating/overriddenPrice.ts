@@ -67,7 +67,7 @@ export function overriddenPrice(
       throw new InvariantError(
         `Override ${override.id} picks groups, but its charge has one line; the contract check should have refused it.`,
       );
-    if (!matches(override.where, group)) continue;
+    if (!reachesGroup(override.where, group)) continue;
     if (override.price !== undefined) {
       price = override.price;
       steps = [step];
@@ -80,7 +80,8 @@ export function overriddenPrice(
   return fromOverride === undefined ? { price, steps } : { price, steps, fromOverride };
 }
 
-function matches(
+/** Whether an override's `where` picks the group: the group has every value it names. */
+export function reachesGroup(
   where: Readonly<Record<string, string | number | boolean>>,
   group: Readonly<Record<string, PropertyValue>>,
 ): boolean {

@@ -92,6 +92,22 @@ export function unitCharge(
   return { id, name, meter, price: { model: "unit", unitPrice }, ...extra };
 }
 
+/**
+ * A matrix charge on one property of `meter`: a cell for each of `values`, each priced `price` (JSON),
+ * e.g. `matrixCharge("bw", "Bandwidth", "gb", "region", ["na", "eu"], graduated)`.
+ */
+export function matrixCharge(
+  id: string,
+  name: string,
+  meter: string,
+  dimension: string,
+  values: ReadonlyArray<string>,
+  price: unknown,
+): ChargeInput {
+  const cells = values.map((value) => ({ match: { [dimension]: value }, price }));
+  return { id, name, meter, price: { model: "matrix", dimensions: [dimension], cells } } as ChargeInput;
+}
+
 /** A flat fee of `amount` a period (no meter); `extra` adds `billed`, `credit`, … */
 export function flatCharge(
   id: string,

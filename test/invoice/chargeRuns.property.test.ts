@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { rateInvoice } from "../../src/invoice/index.js";
 import { Decimal } from "../../src/money/index.js";
-import { buildContract, sumMeter, unitCharge } from "../_support/contract.js";
+import { buildContract, matrixCharge, sumMeter, unitCharge } from "../_support/contract.js";
 
 // A cut made by another charge's amendment changes nothing of a charge whose terms it leaves alone:
 // its lines (ids, quantities, amounts) are the same with or without that amendment.
@@ -68,6 +68,49 @@ describe("charge runs: laws", () => {
           .plus(Decimal.max(0, from - 500).times("0.05"));
         const tieredLine = bw(otherFrom).find(([id]) => id === `bw@${day(tieredFrom)}`);
         expect(new Decimal(tieredLine![2]!).eq(expected.toDecimalPlaces(2))).toBe(true);
+      }),
+    );
+  });
+
+  it("an override with where never changes the lines of a group it does not reach", () => {
+    // a matrix on region with graduated cells; an override of eu from a day of March (or none)
+    const matrixWith = (euFrom: number | undefined) =>
+      buildContract({
+        meters: [sumMeter("gb", { eventType: "gb", valueProperty: "gb" })],
+        charges: [matrixCharge("bw", "Bandwidth", "gb", "region", ["na", "eu"], graduated.price)],
+        ...(euFrom === undefined
+          ? {}
+          : {
+              overrides: [
+                { id: "eu", charge: "bw", from: day(euFrom), where: { region: "eu" }, multiplier: "0.5" },
+              ],
+            }),
+      } as never);
+    const regionalArb = fc.record({
+      euFrom: fc.integer({ min: 2, max: 28 }),
+      events: fc.array(
+        fc.record({
+          day: fc.integer({ min: 1, max: 31 }),
+          region: fc.constantFrom("na", "eu"),
+          gb: fc.integer({ min: 0, max: 900 }),
+        }),
+        { maxLength: 8 },
+      ),
+    });
+    fc.assert(
+      fc.property(regionalArb, ({ euFrom, events }) => {
+        const usage = events.map((item, i) => ({
+          id: `g${i}`,
+          type: "gb",
+          customer: "cus",
+          timestamp: `${day(item.day)}T12:00:00Z`,
+          properties: { region: item.region, gb: item.gb },
+        }));
+        const na = (from: number | undefined) =>
+          rateInvoice(matrixWith(from), usage, "2026-03")
+            .lines.filter((line) => line.group?.region === "na")
+            .map((line) => [line.id, line.quantity, line.period, line.amount]);
+        expect(na(euFrom)).toEqual(na(undefined));
       }),
     );
   });

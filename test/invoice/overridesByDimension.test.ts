@@ -197,7 +197,7 @@ describe("overrides for some dimensions only", () => {
     expect(amounts(lines)).toEqual([['bandwidth[region="eu"]', "3.00"]]);
   });
 
-  it("splits the period where a dimension override starts, rating each piece", () => {
+  it("splits the period where a dimension override starts, rating the groups it reaches piece by piece", () => {
     const contract = contractWith({
       overrides: [
         {
@@ -213,11 +213,12 @@ describe("overrides for some dimensions only", () => {
     const lines = rateInvoice(contract, events, "2026-03").lines.filter(
       (line) => line.chargeId === "bandwidth",
     );
-    // 1–15 March: eu 100 × 0.08 = 8.00, na 100 × 0.05 = 5.00;
-    // 16–31 March: eu 100 × 0.04 (0.08 × 0.5) = 4.00; na has no usage in that piece (no line)
+    // na, which the override does not reach, keeps its terms all month: one line, 100 × 0.05 = 5.00
+    // (chargeRunsGroups.test.ts); eu, 1–15 March: 100 × 0.08 = 8.00; 16–31 March: 100 × 0.04
+    // (0.08 × 0.5) = 4.00
     expect(amounts(lines)).toEqual([
+      [NA_HTTP, "5.00"],
       [`${EU_HTTP}@2026-03-01`, "8.00"],
-      [`${NA_HTTP}@2026-03-01`, "5.00"],
       [`${EU_HTTP}@2026-03-16`, "4.00"],
     ]);
     expect(overrideSteps(lines[0])).toEqual([]);

@@ -1,5 +1,5 @@
 import type { ChargeTerms, Contract } from "../../contracts/index.js";
-import { InvariantError, type Warning, warningMessages } from "../../errors/index.js";
+import { InvariantError, type Warning } from "../../errors/index.js";
 import { type AggregateUsageResult, sameList } from "../../meters/index.js";
 import { type Decimal, ZERO } from "../../money/index.js";
 import {
@@ -12,22 +12,16 @@ import {
   type RatedLine,
   rateCharge,
 } from "../../rating/index.js";
-import { perObject } from "../../schema/index.js";
-import {
-  formatLocalDate,
-  type Period,
-  type ProrationRatio,
-  prorationRatio,
-  toLocalDate,
-} from "../../time/index.js";
-import { type ChargeRun, chargeRuns } from "../chargeRuns.js";
+import { type PropertyValue, perObject } from "../../schema/index.js";
+import { type Period, type ProrationRatio, prorationRatio } from "../../time/index.js";
+import { type ChargeRun, chargeRuns, keepsTerms } from "../chargeRuns.js";
 import type { InvoiceDraft, PeriodInForce, PeriodUsage } from "../draft.js";
 import { type MeterQuantityOf, poolsInForce } from "../poolSizes.js";
 import { withPriceBook } from "../pricedByBook.js";
-import { label } from "../resolveServicePeriod.js";
 import { chargeAt, chargeKey, chargePath, chargesAt, pieceSuffix, withIdSuffix } from "../termsAt.js";
 import { usageWarnings } from "../usageWarnings.js";
 import { advanceChargeIds, advanceFeeLines, feeTime, openingFeeLines, type RateFee } from "./fees.js";
+import { readsRunningTotal, runningTotalNote } from "./runningTotals.js";
 import { billsWhole, wholeFeeNote } from "./wholeFees.js";
 
 /**
@@ -157,6 +151,7 @@ function rateCharges(
     at: number,
     piece: Parameters<typeof rateOne>[3],
     lookup: AllowanceLookup | undefined = allowance,
+    groups?: GroupFilter,
   ) =>
     advance.has(charge.id) || (progressive && !billsProgressively(charge))
       ? { lines: [], warnings: [] }
@@ -166,6 +161,7 @@ function rateCharges(
           chargePath(contract, charge.id, at),
           isFee(charge) ? { ...piece, ...feeTime(contract, piece.period, resolved.billingPeriod) } : piece,
           lookup,
+          groups,
         );
   if (usage.pieces === undefined) {
     const start = resolved.service.start;
@@ -211,6 +207,17 @@ function rateCharges(
           { lines: [], warnings: [wholeFeeNote(contract, resolved.service, id, final.period.start)] },
         ],
       };
+    // A group whose terms hold all period (an override with `where` cut the period for other groups)
+    // is rated over the whole period, on a line without a suffix (chargeRuns.ts, keepsTerms).
+    const grouped = first !== undefined && groupDimensions(first) !== undefined;
+    const steady = (group: Group) => keepsTerms(versions, group);
+    const changing = grouped ? (group: Group) => !steady(group) : undefined;
+    // At the terms of the end (a steady group's are the same all period; the name may be new): no group
+    // is steady when the charge ends inside the period, and its first terms rate none.
+    const endAt = versions[last] === undefined ? 0 : last;
+    const steadyLines = grouped
+      ? [rate(versions[endAt]!, pieces[endAt]!.period.start, whole, allowance, steady)]
+      : [];
     // Rated once per run of pieces with the same terms: a cut made by another term does not restart
     // this charge's tiers (chargeRuns.ts).
     const rated = runs.flatMap((run) => {
@@ -222,10 +229,11 @@ function rateCharges(
       const suffix = pieceSuffix(contract, run.period.start);
       const lookup = allowance && ((line: string) => allowance(`${line}${suffix}`));
       const slice = run.first === run.last ? pieces[run.first]! : spanSlice(contract, resolved, usage, run);
-      return [withIdSuffix(rate(charge, pieces[run.last]!.period.start, slice, lookup), suffix)];
+      return [withIdSuffix(rate(charge, pieces[run.last]!.period.start, slice, lookup, changing), suffix)];
     });
     const note = runningTotalNote(contract, resolved, id, versions, pieces);
-    return { id, results: note === undefined ? rated : [...rated, { lines: [], warnings: [note] }] };
+    const results = [...steadyLines, ...rated];
+    return { id, results: note === undefined ? results : [...results, { lines: [], warnings: [note] }] };
   });
 }
 
@@ -257,60 +265,10 @@ export function withoutMinimum(charge: ChargeTerms): ChargeTerms {
   return rest;
 }
 
-// True when the charge reads a persistent meter (a running total or an active set since the contract start).
-function readsRunningTotal(contract: Contract, charge: ChargeTerms): boolean {
-  return charge.meter !== undefined && persistentMeters(contract).has(charge.meter);
-}
-
-// The ids of the contract's persistent meters, found once per contract (not once per charge).
-const persistentMeters = perObject(
-  (contract: Contract): ReadonlySet<string> =>
-    new Set(contract.meters.filter((meter) => meter.persistent === true).map((meter) => meter.id)),
-);
-
-// The warning a specialist needs when a charge on a running total changes inside the period: which
-// terms priced the period's reading, or that no terms did because the charge stopped reading it.
-function runningTotalNote(
-  contract: Contract,
-  resolved: PeriodInForce,
-  id: string,
-  versions: ReadonlyArray<ChargeTerms | undefined>,
-  pieces: ReadonlyArray<{ readonly period: Period }>,
-): Warning | undefined {
-  const date = (at: number) => formatLocalDate(toLocalDate(pieces[at]!.period.start, contract.timeZone));
-  const final = versions[versions.length - 1];
-  if (final !== undefined && readsRunningTotal(contract, final)) {
-    let from = versions.length - 1;
-    while (
-      from > 0 &&
-      versions[from - 1] !== undefined &&
-      chargeKey(versions[from - 1]!) === chargeKey(final)
-    )
-      from -= 1;
-    return warningMessages.runningTotalRepriced({
-      path: chargePath(contract, id, pieces[from]!.period.start),
-      chargeId: id,
-      from: date(from),
-      meter: final.meter!,
-      period: label(resolved.service, contract.timeZone),
-    });
-  }
-  // The last piece whose terms read a running total (-1: none did, nothing to say).
-  const earlier = Math.max(
-    ...versions.map((version, at) =>
-      version !== undefined && readsRunningTotal(contract, version) ? at : -1,
-    ),
-  );
-  if (earlier === -1) return undefined;
-  return warningMessages.runningTotalUnbilled({
-    path: chargePath(contract, id, pieces[earlier]!.period.start),
-    chargeId: id,
-    meter: versions[earlier]!.meter!,
-    change: versions[earlier + 1] === undefined ? "ends" : "no_longer_reads",
-    date: date(earlier + 1),
-    period: label(resolved.service, contract.timeZone),
-  });
-}
+/** A group's values, `{ region: "eu" }`. */
+type Group = Readonly<Record<string, PropertyValue>>;
+/** Which groups of a matrix or grouped charge a rating makes lines for (all when not given). */
+type GroupFilter = (group: Group) => boolean;
 
 interface UsageIndex {
   readonly totals: ReadonlyMap<string, AggregateUsageResult["meters"][number]>;
@@ -370,6 +328,7 @@ export function rateOne(
     readonly billed?: "in_advance" | undefined;
   },
   allowance?: AllowanceLookup,
+  only?: GroupFilter,
 ): RateChargeResult {
   const { totals, meterQuantities, groupings } = usageIndex(piece.usage);
   const meter = charge.meter;
@@ -382,7 +341,7 @@ export function rateOne(
     charge,
     path,
     usage: meter === undefined ? undefined : totals.get(meter),
-    groups: groups?.groups ?? [],
+    groups: only === undefined ? (groups?.groups ?? []) : (groups?.groups ?? []).filter((g) => only(g.group)),
     meterQuantities,
     period: piece.period,
     proration: piece.proration,
