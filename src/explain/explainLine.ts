@@ -44,6 +44,8 @@ export interface LineParts {
 export interface LineWording {
   /** The end of the invoice's period, to tell a fee billed in advance from a change of terms. */
   readonly invoiceEnd?: string | undefined;
+  /** The start of the invoice's period: a line for part of it (terms that changed inside) says which. */
+  readonly invoiceStart?: string | undefined;
   /** A bare quantity; exact digit for digit unless an explanation rounds it for reading. */
   readonly quantity?: (plain: string) => string;
   /**
@@ -84,8 +86,9 @@ export function lineInWords(
   style: MoneyStyle,
   invoiceEnd?: string,
   timeZone?: string,
+  invoiceStart?: string,
 ): string {
-  const parts = explainLineParts(line, style, { invoiceEnd, timeZone });
+  const parts = explainLineParts(line, style, { invoiceEnd, timeZone, invoiceStart });
   const sentences = parts.steps.flatMap(({ sentence }) => (sentence === undefined ? [] : [sentence]));
   // Names, units and group values are the input's text: escaped, so the line stays one line.
   return escapeControl([parts.head, ...sentences, parts.total].join(" "));
@@ -133,6 +136,16 @@ export function explainLineParts(line: InvoiceLine, style: MoneyStyle, wording: 
       : change
         ? ` New terms from ${span}, the rest of a period whose fee is billed in advance.`
         : ` Billed in advance for ${span}.`;
+  // Terms that changed inside the period bill a line for each stretch they held: say which stretch, so
+  // two lines of one charge ("Bandwidth: … $16.00", "Bandwidth: … $32.00") can be told apart.
+  const { invoiceStart } = wording;
+  const stretch =
+    line.billed === "in_advance" ||
+    invoiceStart === undefined ||
+    invoiceEnd === undefined ||
+    (line.period.start === invoiceStart && line.period.end === invoiceEnd)
+      ? ""
+      : ` For ${span}, the part of the period these terms were in force.`;
   const steps = line.steps.map((step) => ({
     step,
     // A price model's steps read as that model writes them (pricing/models/<name>/explain.ts).
@@ -146,7 +159,7 @@ export function explainLineParts(line: InvoiceLine, style: MoneyStyle, wording: 
       ? ""
       : ` Priced by price book ${line.priceBook.id}, version ${line.priceBook.version}.`;
   return {
-    head: `${name}:${measured}${derived}${how}${advance}${book}`,
+    head: `${name}:${stretch}${measured}${derived}${how}${advance}${book}`,
     steps,
     total: `Line total ${words.money(line.amount)}.`,
   };

@@ -62,7 +62,7 @@ export function explainText(invoice: Invoice): string {
   // The opening invoice bills its own period in advance; other invoices bill the next one.
   const invoiceEnd = invoice.kind === "opening" ? undefined : invoice.period.end;
   for (const line of invoice.lines)
-    out.push(lineInWords(line, style, invoiceEnd, invoice.period.timeZone), "");
+    out.push(lineInWords(line, style, invoiceEnd, invoice.period.timeZone, invoice.period.start), "");
   for (const pool of invoice.allowances ?? []) {
     const drawn = pool.drawn.map((entry) => `${entry.line} ${formatQuantity(entry.quantity)}`).join(", ");
     out.push(

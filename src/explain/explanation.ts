@@ -176,6 +176,7 @@ function explainedLine(
   const meter = invoice.usage.meters.find((candidate) => candidate.meter === meterId);
   const parts = explainLineParts(line, style, {
     invoiceEnd,
+    invoiceStart: invoiceEnd === undefined ? undefined : period.start,
     quantity: readableQuantity,
     timeZone: invoice.period.timeZone,
   });

@@ -169,3 +169,24 @@ describe("explainText, an invoice whose total is below zero", () => {
     expect(explainText(rateInvoice(even, [], "2026-03"))).not.toContain("below zero");
   });
 });
+
+describe("explainText: a charge whose terms changed inside the period", () => {
+  it("says which part of the period each of its lines is for; a line for all of it says nothing more", () => {
+    // UTC, April (30 days): the plan 300.00 until the 11th, 600.00 after (300 × 10 ÷ 30 = 100.00 and
+    // 600 × 20 ÷ 30 = 400.00); support 50.00 all month
+    const contract = buildContract({
+      term: { start: "2026-01-01" },
+      meters: [],
+      charges: [flatCharge("plan", "Plan", "300"), flatCharge("support", "Support", "50")],
+      amendments: [{ id: "up", effective: "2026-04-11", charges: [flatCharge("plan", "Plan", "600")] }],
+    });
+    const text = explainText(rateInvoice(contract, [], "2026-04"));
+    expect(text).toContain(
+      "Plan: For 2026-04-01 to 2026-04-11, the part of the period these terms were in force. Flat fee $300.00.",
+    );
+    expect(text).toContain(
+      "Plan: For 2026-04-11 to 2026-05-01, the part of the period these terms were in force. Flat fee $600.00.",
+    );
+    expect(text).toContain("Support: Flat fee $50.00.");
+  });
+});
