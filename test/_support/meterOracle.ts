@@ -198,18 +198,19 @@ export function excludedOf(events: ReadonlyArray<RawEvent>, outcomes: ReadonlyAr
 
 /**
  * Decimal text with up to 9 decimals, of either sign (or only ≥ 0), sometimes as a JSON number or in
- * exponent form; at most `digits` digits (13 unless given).
+ * exponent form (unless `exponent` is false); at most `digits` digits (13 unless given).
  */
 export function decimalArb(options: {
   readonly negative: boolean;
   readonly digits?: number;
+  readonly exponent?: boolean;
 }): fc.Arbitrary<RawValue> {
   const most = 10n ** BigInt(options.digits ?? 13);
   return fc
     .tuple(
       fc.bigInt({ min: options.negative ? -most : 0n, max: most }),
       fc.integer({ min: 0, max: 9 }),
-      fc.constantFrom("text", "text", "text", "number", "exponent"),
+      fc.constantFrom("text", "text", "text", "number", options.exponent === false ? "text" : "exponent"),
     )
     .map(([digits, decimals, form]) => {
       const negative = digits < 0n;
