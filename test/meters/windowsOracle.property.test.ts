@@ -28,7 +28,8 @@ import {
 // days from the platform's Intl (test/_support/calendarOracle.ts), fixed windows laid end to end from
 // the period start (the last one shorter in a month that Lord Howe's 30-minute DST change leaves a
 // half hour over), rates per second by each window's own length, the burstable percentile's discard
-// rounded as the meter says, empty windows counted as 0 or skipped, per region. Months with a DST
+// rounded as the meter says, empty windows counted as 0 or skipped, a free allowance taken off each
+// window (max(0, value − allowance)), per region. Months with a DST
 // change in New York, Berlin and Lord Howe. Events as in singleValueOracle.property.test.ts.
 
 type Inner = "sum" | "max" | "min" | "avg" | "latest" | "count";
@@ -42,6 +43,8 @@ interface Setup {
   readonly rank: string;
   readonly discard: "floor" | "ceil" | "round";
   readonly outer: "sum" | "avg" | "max" | "min";
+  /** Free in every window of meter w (docs/time-rules.md, "Allowances per window"). */
+  readonly allowance: string | undefined;
 }
 const setupArb: fc.Arbitrary<Setup> = fc.record({
   zone: fc.constantFrom("UTC", "America/New_York", "Europe/Berlin", "Australia/Lord_Howe"),
@@ -53,6 +56,7 @@ const setupArb: fc.Arbitrary<Setup> = fc.record({
   rank: fc.constantFrom("95", "50", "99.5", "100", "0.1", "1"),
   discard: fc.constantFrom("floor" as const, "ceil" as const, "round" as const),
   outer: fc.constantFrom("sum" as const, "avg" as const, "max" as const, "min" as const),
+  allowance: fc.constantFrom(undefined, "0", "0.001", "2.5", "1000000"),
 });
 
 const PRICE = { model: "unit", unitPrice: "0.37" } as const;
@@ -76,7 +80,14 @@ function contractOf(setup: Setup) {
       percentile: { rank: setup.rank, discard: setup.discard },
       filters: [keptBy],
     },
-    { id: "w", eventType: "t", aggregation: setup.outer, valueProperty: "v", window, filters: [keptBy] },
+    {
+      id: "w",
+      eventType: "t",
+      aggregation: setup.outer,
+      valueProperty: "v",
+      window: { ...window, ...(setup.allowance === undefined ? {} : { allowance: setup.allowance }) },
+      filters: [keptBy],
+    },
     {
       id: "ent",
       eventType: "t",
@@ -162,6 +173,7 @@ interface WindowSpec {
   readonly inner: Inner;
   readonly perSecond: boolean;
   readonly empty: "zero" | "skip";
+  readonly allowance?: string | undefined;
 }
 // The samples: one per window with events (sorted), and the number of empty windows that count as 0
 // (none when they are skipped). Thousands of zeros are counted, not listed.
@@ -175,9 +187,14 @@ function samplesOf(spec: WindowSpec, layout: Layout, events: ReadonlyArray<Count
     const index = layout.indexOf(event.t);
     perWindow.set(index, [...(perWindow.get(index) ?? []), event]);
   }
-  const values = [...perWindow].map(([index, inWindow]) =>
-    innerOf(spec.inner, inWindow, spec.perSecond, layout.secondsOf(index)),
-  );
+  const free = spec.allowance === undefined ? undefined : ratioOfUnits(unitsOf(spec.allowance)!);
+  const values = [...perWindow].map(([index, inWindow]) => {
+    const value = innerOf(spec.inner, inWindow, spec.perSecond, layout.secondsOf(index));
+    // max(0, value − allowance): an empty window stays 0 either way
+    if (free === undefined) return value;
+    const above = ratio(value[0] * free[1] - free[0] * value[1], value[1] * free[1]);
+    return above[0] > 0n ? above : ZERO;
+  });
   return {
     sorted: values.sort(compareRatio),
     zeros: spec.empty === "zero" ? layout.count - perWindow.size : 0,
@@ -312,16 +329,20 @@ describe("two-level meters against a BigInt oracle (property)", () => {
             inst: groupKeyOf(event.properties.inst),
           }));
         const layout = layoutOf(setup.size, start, end, setup.zone);
+        const percentileSpec = { ...setup, allowance: undefined }; // a percentile takes none
         const days = layoutOf("day", start, end, setup.zone);
         const expected = new Map<string, Ratio>([
-          ["p", percentileOf(setup, samplesOf(setup, layout, counted))],
+          ["p", percentileOf(setup, samplesOf(percentileSpec, layout, counted))],
           ["w", outerOf(setup.outer, samplesOf(setup, layout, counted))],
           ["ent", entitiesOf(counted)],
           ["entw", dailyPeaksOf(days, counted)],
         ]);
         for (const region of new Set(counted.map(({ region }) => region))) {
           const inRegion = counted.filter((e) => e.region === region);
-          expected.set(`p_by_region ${region}`, percentileOf(setup, samplesOf(setup, layout, inRegion)));
+          expected.set(
+            `p_by_region ${region}`,
+            percentileOf(setup, samplesOf(percentileSpec, layout, inRegion)),
+          );
           expected.set(`w_by_region ${region}`, outerOf(setup.outer, samplesOf(setup, layout, inRegion)));
         }
 
