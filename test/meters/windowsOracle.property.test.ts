@@ -181,25 +181,30 @@ interface Samples {
   readonly sorted: ReadonlyArray<Ratio>;
   readonly zeros: number;
 }
-function samplesOf(spec: WindowSpec, layout: Layout, events: ReadonlyArray<Counted>): Samples {
+// Each window's value, by window index: windows without events have none.
+function windowMap(spec: WindowSpec, layout: Layout, events: ReadonlyArray<Counted>): Map<number, Ratio> {
   const perWindow = new Map<number, Counted[]>();
   for (const event of events) {
     const index = layout.indexOf(event.t);
     perWindow.set(index, [...(perWindow.get(index) ?? []), event]);
   }
   const free = spec.allowance === undefined ? undefined : ratioOfUnits(unitsOf(spec.allowance)!);
-  const values = [...perWindow].map(([index, inWindow]) => {
+  const values = new Map<number, Ratio>();
+  for (const [index, inWindow] of perWindow) {
     const value = innerOf(spec.inner, inWindow, spec.perSecond, layout.secondsOf(index));
     // max(0, value − allowance): an empty window stays 0 either way
-    if (free === undefined) return value;
-    const above = ratio(value[0] * free[1] - free[0] * value[1], value[1] * free[1]);
-    return above[0] > 0n ? above : ZERO;
-  });
-  return {
-    sorted: values.sort(compareRatio),
-    zeros: spec.empty === "zero" ? layout.count - perWindow.size : 0,
-  };
+    const above =
+      free === undefined ? value : ratio(value[0] * free[1] - free[0] * value[1], value[1] * free[1]);
+    values.set(index, free === undefined || above[0] > 0n ? above : ZERO);
+  }
+  return values;
 }
+const samplesIn = (spec: WindowSpec, layout: Layout, values: ReadonlyMap<number, Ratio>): Samples => ({
+  sorted: [...values.values()].sort(compareRatio),
+  zeros: spec.empty === "zero" ? layout.count - values.size : 0,
+});
+const samplesOf = (spec: WindowSpec, layout: Layout, events: ReadonlyArray<Counted>): Samples =>
+  samplesIn(spec, layout, windowMap(spec, layout, events));
 
 // The n-th smallest sample (from 0): the zeros of the empty windows sit after the samples below 0.
 function nthOf({ sorted, zeros }: Samples, n: number): Ratio {
@@ -371,7 +376,121 @@ describe("two-level meters against a BigInt oracle (property)", () => {
         expect(invoice.usage.eventsCounted).toBe(counted.length);
         expect(byReason(invoice.usage.excluded)).toEqual(byReason(excludedOf(events, outcomes)));
       }),
-      { numRuns: fuzzRuns(100) },
+      { numRuns: fuzzRuns(70) },
+    );
+  });
+});
+
+// In and out: every event carries its direction as text ("IN" is a third one; a number or none is no
+// direction, and the event is invalid_value). max_per_sample takes the higher direction in each window,
+// then ranks; higher_percentile ranks each direction's windows and bills the higher result.
+const directionScenarioArb = setupArb.chain((setup) => {
+  const start = { y: 2026, m: setup.month, d: 1 };
+  const [from, to] = [
+    localMidnight(start, setup.zone),
+    localMidnight(monthsLater(2026, setup.month, 1, 1), setup.zone),
+  ];
+  return fc.record({
+    setup: fc.constant(setup),
+    combine: fc.constantFrom("max_per_sample" as const, "higher_percentile" as const),
+    events: rawEventsArb({
+      ids: ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k"],
+      type: "t",
+      instants: fc.oneof(
+        fc.integer({ min: from, max: to - 1 }),
+        fc.integer({ min: 0, max: 4 }).map((k) => from + k * 300_000),
+        fc.constantFrom(from - 1, to),
+      ),
+      properties: fc.record({
+        v: decimalArb({ negative: true }),
+        dir: fc.constantFrom<RawValue | undefined>("in", "in", "out", "out", "IN", 1, null, undefined),
+      }),
+      conflict: { v: "7" },
+    }),
+  });
+});
+
+describe("a percentile of inbound and outbound samples against a BigInt oracle (property)", () => {
+  it("bills the higher direction per sample, or the higher direction's percentile", () => {
+    fc.assert(
+      fc.property(directionScenarioArb, ({ setup, combine, events }) => {
+        const start = { y: 2026, m: setup.month, d: 1 };
+        const end = monthsLater(2026, setup.month, 1, 1);
+        const outcomes = outcomesOf(events, {
+          customer: "cus",
+          eventTypes: ["t"],
+          period: [localMidnight(start, setup.zone), localMidnight(end, setup.zone)],
+          isRead: (event) => event.type === "t",
+          isReadable: (event) =>
+            unitsOf(event.properties.v) !== undefined && typeof event.properties.dir === "string",
+        });
+        const counted = events
+          .filter((_, index) => outcomes[index] === "counted")
+          .map((event) => ({
+            id: event.id,
+            t: instantOf(event.timestamp),
+            units: unitsOf(event.properties.v)!,
+            region: "",
+            inst: String(event.properties.dir),
+          }));
+        const spec = { ...setup, allowance: undefined };
+        const layout = layoutOf(setup.size, start, end, setup.zone);
+        const directions = [...new Set(counted.map(({ inst }) => inst))];
+        const series = directions.map((direction) =>
+          windowMap(
+            spec,
+            layout,
+            counted.filter(({ inst }) => inst === direction),
+          ),
+        );
+        let expected: Ratio = ZERO;
+        if (combine === "max_per_sample") {
+          const higher = new Map<number, Ratio>();
+          for (const values of series)
+            for (const [index, value] of values) {
+              const best = higher.get(index);
+              if (best === undefined || compareRatio(value, best) > 0) higher.set(index, value);
+            }
+          expected = percentileOf(setup, samplesIn(spec, layout, higher));
+        } else {
+          const results = series.map((values) => percentileOf(setup, samplesIn(spec, layout, values)));
+          expected = results.reduce(
+            (best, value) => (compareRatio(value, best) > 0 ? value : best),
+            results[0] ?? ZERO,
+          );
+        }
+        const contract = buildContract({
+          timeZone: setup.zone,
+          meters: [
+            {
+              id: "p",
+              eventType: "t",
+              aggregation: "percentile",
+              valueProperty: "v",
+              window: {
+                size: setup.size,
+                aggregation: setup.inner,
+                perSecond: setup.perSecond,
+                emptyWindows: setup.empty,
+              },
+              percentile: {
+                rank: setup.rank,
+                discard: setup.discard,
+                direction: { property: "dir", combine },
+              },
+            },
+          ] as never,
+          charges: [{ id: "p", name: "p", meter: "p", price: PRICE }] as never,
+        });
+        const invoice = rateInvoice(contract, events, `2026-${String(setup.month).padStart(2, "0")}`);
+        const line = invoice.lines[0]!;
+        expect(compareRatio(lineRatio(line), expected)).toBe(0);
+        const amount = centsAt(expected, PRICE_CENTS);
+        expect(line.amount).toBe(amount.startsWith("-") ? "0.00" : amount);
+        expect(byReason(invoice.usage.excluded)).toEqual(byReason(excludedOf(events, outcomes)));
+        expect(invoice.usage.eventsCounted).toBe(counted.length);
+      }),
+      { numRuns: fuzzRuns(60) },
     );
   });
 });
