@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { expect } from "vitest";
 
 /**
  * A second reading of how events become meter quantities, apart from src/meters and decimal.js: values
@@ -290,3 +291,44 @@ export function rawEventsArb(options: RawEventsOptions): fc.Arbitrary<RawEvent[]
 /** Compares usage reports' `excluded` lists whatever their order. */
 export const byReason = <T extends { readonly reason: string }>(list: ReadonlyArray<T>): T[] =>
   [...list].sort((x, y) => (x.reason < y.reason ? -1 : x.reason > y.reason ? 1 : 0));
+
+/** `quantity` × a price in cents, half-even to cents, and 0.00 below zero (a charge that is no credit). */
+export function billedAt(quantity: Ratio, priceCents: bigint): string {
+  const amount = centsAt(quantity, priceCents);
+  return amount.startsWith("-") ? "0.00" : amount;
+}
+
+/** A line bills exactly `quantity` (its usage step's fraction, or its quantity) at a price in cents. */
+export function expectBilled(
+  line: {
+    readonly quantity?: string | undefined;
+    readonly amount: string;
+    readonly steps: ReadonlyArray<unknown>;
+  },
+  key: string,
+  quantity: Ratio,
+  priceCents: bigint,
+): void {
+  const got = lineRatio(line);
+  expect({ key, got: got.map(String), cmp: compareRatio(got, quantity) }).toEqual({
+    key,
+    got: got.map(String),
+    cmp: 0,
+  });
+  expect({ key, amount: line.amount }).toEqual({ key, amount: billedAt(quantity, priceCents) });
+}
+
+/** Every event is read, and counted or excluded with its reason and count, as the oracle's outcomes say. */
+export function expectAccounted(
+  usage: {
+    readonly eventsRead: number;
+    readonly eventsCounted: number;
+    readonly excluded: ReadonlyArray<{ readonly reason: string }>;
+  },
+  events: ReadonlyArray<RawEvent>,
+  outcomes: ReadonlyArray<Outcome>,
+): void {
+  expect(usage.eventsRead).toBe(events.length);
+  expect(usage.eventsCounted).toBe(outcomes.filter((outcome) => outcome === "counted").length);
+  expect(byReason(usage.excluded)).toEqual(byReason(excludedOf(events, outcomes)));
+}

@@ -12,14 +12,12 @@ import {
 import { buildContract } from "../_support/contract.js";
 import { fuzzRuns } from "../_support/fuzzRuns.js";
 import {
-  byReason,
-  centsAt,
   compareRatio,
   decimalArb,
-  excludedOf,
+  expectAccounted,
+  expectBilled,
   INVALID_NUMBERS,
   instantOf,
-  lineRatio,
   outcomesOf,
   type Ratio,
   ratio,
@@ -218,18 +216,11 @@ describe("time-weighted levels, sums and maxima across a price change, against a
         const billed = new Map(invoice.lines.map((line) => [line.id, line]));
         expect([...billed.keys()].sort()).toEqual([...expected.keys()].sort());
         for (const [key, [quantity, cents]] of expected) {
-          const line = billed.get(key)!;
-          expect({ key, cmp: compareRatio(lineRatio(line), quantity) }).toEqual({ key, cmp: 0 });
-          const amount = centsAt(quantity, cents);
-          expect({ key, amount: line.amount }).toEqual({
-            key,
-            amount: amount.startsWith("-") ? "0.00" : amount,
-          });
+          expectBilled(billed.get(key)!, key, quantity, cents);
         }
         const carried = (invoice.usage.carryOut as Record<string, { level: string }> | undefined)?.gbm?.level;
         expect(compareRatio(ratioOfText(carried ?? "0"), ratioOfUnits(level))).toBe(0);
-        expect(invoice.usage.eventsCounted).toBe(points.length);
-        expect(byReason(invoice.usage.excluded)).toEqual(byReason(excludedOf(events, outcomes)));
+        expectAccounted(invoice.usage, events, outcomes);
       }),
       { numRuns: fuzzRuns(100) },
     );
