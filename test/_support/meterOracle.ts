@@ -332,3 +332,26 @@ export function expectAccounted(
   expect(usage.eventsCounted).toBe(outcomes.filter((outcome) => outcome === "counted").length);
   expect(byReason(usage.excluded)).toEqual(byReason(excludedOf(events, outcomes)));
 }
+
+interface BilledLine {
+  readonly chargeId: string;
+  readonly group?: Readonly<Record<string, unknown>> | undefined;
+  readonly quantity?: string | undefined;
+  readonly amount: string;
+  readonly steps: ReadonlyArray<unknown>;
+}
+
+/** A line's key: its charge, and for a line of a group by region, the region as JSON (`s_by_region "na"`). */
+export const regionLineKey = (line: BilledLine): string =>
+  line.group === undefined ? line.chargeId : `${line.chargeId} ${JSON.stringify(line.group.region ?? null)}`;
+
+/** The invoice has exactly the lines expected, by key, each billing its exact quantity at the price. */
+export function expectLinesBilled(
+  lines: ReadonlyArray<BilledLine>,
+  expected: ReadonlyMap<string, Ratio>,
+  priceCents: bigint,
+): void {
+  const billed = new Map(lines.map((line) => [regionLineKey(line), line]));
+  expect([...billed.keys()].sort()).toEqual([...expected.keys()].sort());
+  for (const [key, quantity] of expected) expectBilled(billed.get(key)!, key, quantity, priceCents);
+}
