@@ -185,7 +185,7 @@ export function outcomesOf(events: ReadonlyArray<RawEvent>, rules: OutcomeRules)
 }
 
 /** The usage report's `excluded` list the outcomes give: reason, events, up to five smallest ids. */
-export function excludedOf(events: ReadonlyArray<RawEvent>, outcomes: ReadonlyArray<Outcome>) {
+function excludedOf(events: ReadonlyArray<RawEvent>, outcomes: ReadonlyArray<Outcome>) {
   const reasons = new Map<Outcome, string[]>();
   outcomes.forEach((outcome, index) => {
     if (outcome !== "counted") reasons.set(outcome, [...(reasons.get(outcome) ?? []), events[index]!.id]);
@@ -289,11 +289,11 @@ export function rawEventsArb(options: RawEventsOptions): fc.Arbitrary<RawEvent[]
 }
 
 /** Compares usage reports' `excluded` lists whatever their order. */
-export const byReason = <T extends { readonly reason: string }>(list: ReadonlyArray<T>): T[] =>
+const byReason = <T extends { readonly reason: string }>(list: ReadonlyArray<T>): T[] =>
   [...list].sort((x, y) => (x.reason < y.reason ? -1 : x.reason > y.reason ? 1 : 0));
 
 /** `quantity` × a price in cents, half-even to cents, and 0.00 below zero (a charge that is no credit). */
-export function billedAt(quantity: Ratio, priceCents: bigint): string {
+function billedAt(quantity: Ratio, priceCents: bigint): string {
   const amount = centsAt(quantity, priceCents);
   return amount.startsWith("-") ? "0.00" : amount;
 }
@@ -342,7 +342,7 @@ interface BilledLine {
 }
 
 /** A line's key: its charge, and for a line of a group by region, the region as JSON (`s_by_region "na"`). */
-export const regionLineKey = (line: BilledLine): string =>
+const regionLineKey = (line: BilledLine): string =>
   line.group === undefined ? line.chargeId : `${line.chargeId} ${JSON.stringify(line.group.region ?? null)}`;
 
 /** The invoice has exactly the lines expected, by key, each billing its exact quantity at the price. */
