@@ -1,7 +1,14 @@
 import type { Contract } from "../contracts/index.js";
 import { InputError, invoiceMessages } from "../errors/index.js";
 import { aggregateUsage } from "../meters/index.js";
-import { type Decimal, toDecimal, toFixedString, toPlainString, ZERO } from "../money/index.js";
+import {
+  type Decimal,
+  type ExactQuotient,
+  toDecimal,
+  toFixedString,
+  toPlainString,
+  ZERO,
+} from "../money/index.js";
 import { groupDimensions, needsEventValues, rateCharge } from "../rating/index.js";
 import type { UsageEvent } from "../schema/index.js";
 import { formatInstant, type Period } from "../time/index.js";
@@ -72,7 +79,7 @@ export function rateInAdvance(
   const pricing = inAdvancePricing(contract, chargeId, period);
   const ordered = [...parseEvents(events)].sort(byTime);
   const fees: InAdvanceFee[] = [];
-  let mark = ZERO;
+  let mark: Reading = NOTHING;
   let billed = ZERO;
   ordered.forEach((event, at) => {
     const step = feeStep(pricing, ordered.slice(0, at + 1), event, mark, billed);
@@ -80,7 +87,7 @@ export function rateInAdvance(
     mark = step.mark;
     billed = step.billed;
   });
-  const arrears = pricing.amountAt(pricing.quantityOf(ordered));
+  const arrears = pricing.amountAt(pricing.readingOf(ordered));
   const minor = contract.currency.minorUnits;
   const positive = (value: Decimal) => toFixedString(value.greaterThan(0) ? value : ZERO, minor);
   return {
@@ -114,21 +121,35 @@ export function inAdvanceFee(
   const pricing = inAdvancePricing(contract, chargeId, period);
   const before = [...parseEvents(prior)];
   const [arriving] = [...parseEvents([event])];
-  const quantity = pricing.quantityOf(before);
-  const mark =
+  const reading = pricing.readingOf(before);
+  const given =
     options.highWaterMark === undefined
-      ? maxZero(quantity)
-      : maxZero(toDecimal(options.highWaterMark, "options.highWaterMark"));
+      ? undefined
+      : toDecimal(options.highWaterMark, "options.highWaterMark");
+  // The mark given as the text the previous fee showed is the prior events' quotient when it reads as it.
+  const mark = maxZero(
+    given === undefined || given.eq(reading.quantity) ? reading : { quantity: given, fraction: undefined },
+  );
   const billed = pricing.amountAt(mark);
   return feeStep(pricing, [...before, arriving!], arriving!, mark, billed).fee;
 }
 
+/**
+ * A meter's quantity, and the fraction it is when it does not end (an average of 32, 0 and 0 is 32/3):
+ * priced as that fraction, as the invoice prices it (docs/meters.md, "Quotients").
+ */
+interface Reading {
+  readonly quantity: Decimal;
+  readonly fraction: ExactQuotient | undefined;
+}
+const NOTHING: Reading = { quantity: ZERO, fraction: undefined };
+
 interface InAdvancePricing {
   readonly periodText: { readonly start: string; readonly end: string };
   /** The meter's quantity over the period for these events. */
-  quantityOf(events: ReadonlyArray<UsageEvent>): Decimal;
-  /** The charge's line amount at `quantity`: billable quantity, price, line limits, rounded once. */
-  amountAt(quantity: Decimal): Decimal;
+  readingOf(events: ReadonlyArray<UsageEvent>): Reading;
+  /** The charge's line amount at a quantity: billable quantity, price, line limits, rounded once. */
+  amountAt(reading: Reading): Decimal;
   format(amount: Decimal): string;
 }
 
@@ -160,13 +181,15 @@ function inAdvancePricing(contract: Contract, chargeId: string, period: Period |
   const minor = contract.currency.minorUnits;
   return {
     periodText: { start: formatInstant(inForce.service.start), end: formatInstant(inForce.service.end) },
-    quantityOf: (events) =>
-      aggregateUsage(events, options).meters.find((entry) => entry.meter.id === meter.id)?.quantity ?? ZERO,
-    amountAt: (quantity) =>
+    readingOf: (events) => {
+      const measured = aggregateUsage(events, options).meters.find((entry) => entry.meter.id === meter.id);
+      return { quantity: measured?.quantity ?? ZERO, fraction: measured?.fraction };
+    },
+    amountAt: ({ quantity, fraction }) =>
       rateCharge({
         charge,
         path: chargePath(contract, chargeId, start),
-        usage: { meter, events: 0, quantity },
+        usage: { meter, events: 0, quantity, ...(fraction === undefined ? {} : { fraction }) },
         groups: [],
         meterQuantities: new Map([[meter.id, quantity]]),
         period: inForce.service,
@@ -182,28 +205,28 @@ function byTime(a: UsageEvent, b: UsageEvent): number {
   return a.timestamp - b.timestamp || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-function maxZero(value: Decimal): Decimal {
-  return value.greaterThan(0) ? value : ZERO;
+function maxZero(value: Reading): Reading {
+  return value.quantity.greaterThan(0) ? value : NOTHING;
 }
 
 function feeStep(
   pricing: InAdvancePricing,
   upTo: ReadonlyArray<UsageEvent>,
   event: UsageEvent,
-  mark: Decimal,
+  mark: Reading,
   billed: Decimal,
-): { readonly fee: InAdvanceFee; readonly mark: Decimal; readonly billed: Decimal } {
-  const quantity = pricing.quantityOf(upTo);
-  const next = quantity.greaterThan(mark) ? quantity : mark;
-  const now = next.equals(mark) ? billed : pricing.amountAt(next);
+): { readonly fee: InAdvanceFee; readonly mark: Reading; readonly billed: Decimal } {
+  const reading = pricing.readingOf(upTo);
+  const next = reading.quantity.greaterThan(mark.quantity) ? reading : mark;
+  const now = next === mark ? billed : pricing.amountAt(next);
   return {
     mark: next,
     billed: now,
     fee: {
       event: event.id,
       timestamp: formatInstant(event.timestamp),
-      quantity: toPlainString(quantity),
-      highWaterMark: toPlainString(next),
+      quantity: toPlainString(reading.quantity),
+      highWaterMark: toPlainString(next.quantity),
       billedSoFar: pricing.format(now),
       fee: pricing.format(now.minus(billed)),
     },

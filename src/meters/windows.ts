@@ -194,8 +194,11 @@ function finalizeWindows(state: WindowState, context: FinalizeContext, plan: Win
     };
     const windows = windowQuantities(allowance?.values ?? measured, window.emptyWindows, layout, fractions);
     // A free allowance per window takes a fraction down as a fraction (value − allowance), noted too.
-    const fraction = outerFraction(plan.outer, values, fractions);
-    const quantity = fraction === undefined ? OUTER[plan.outer]!(values) : quotientValue(fraction);
+    // The quantity is the exact quotient worked out, also when it ends (1/300 + 2/300 = 0.01): the
+    // windows' values added at 50 digits miss it when large values cancel (a cent off at a half).
+    const exact = outerQuotient(plan.outer, values, fractions);
+    const quantity = exact === undefined ? OUTER[plan.outer]!(values) : quotientValue(exact);
+    const fraction = exact === undefined ? undefined : unendingQuotient(exact);
     return fraction === undefined
       ? { quantity, events, computation, windows }
       : { quantity, events, computation, windows, fraction };
@@ -223,10 +226,10 @@ function windowValue(
   return value;
 }
 
-// The outer sum or average of window values as one fraction, when one of the values is a fraction or
-// the average's division need not end (31 daily peaks): priced exactly (reducer.ts). Undefined for
-// `max` and `min` over values that end, and whenever the result ends anyway.
-function outerFraction(
+// The outer sum or average of window values as one exact quotient, when one of the values is a
+// fraction or the average divides (31 daily peaks): priced exactly (reducer.ts) when it does not end.
+// For `max` and `min`, the fraction of the value billed; undefined over values that all end.
+function outerQuotient(
   outer: string,
   values: ReadonlyArray<Decimal>,
   fractions: ReadonlyMap<Decimal, ExactQuotient>,
@@ -236,15 +239,13 @@ function outerFraction(
   const fractional = values.some((value) => fractions.has(value));
   if (!fractional)
     return outer === "avg"
-      ? fractionWhenUnending(values.reduce(addExactly, ZERO), new Decimal(values.length))
+      ? quotient(values.reduce(addExactly, ZERO), new Decimal(values.length))
       : undefined;
   const sum = values.reduce<ExactQuotient>(
     (total, value) => addQuotients(total, fractions.get(value) ?? quotient(value, ONE)),
     ZERO_QUOTIENT,
   );
-  const result = outer === "avg" ? scaleQuotient(sum, ONE, new Decimal(values.length)) : sum;
-  // 1 ÷ 300 + 2 ÷ 300 is 0.01, which ends: kept as a decimal.
-  return unendingQuotient(result);
+  return outer === "avg" ? scaleQuotient(sum, ONE, new Decimal(values.length)) : sum;
 }
 
 // Each window's value with its start, in time order; an empty window is 0 or left out, as `applyEmpty`.

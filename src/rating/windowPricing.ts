@@ -85,26 +85,28 @@ export function priceByWindow(input: WindowPricingInput): WindowPricingResult {
   const roundEach = terms.rounding === "each_window";
   const priced: PricedWindow[] = [];
   const totals = new Map<string | null, BucketSum>();
-  let quantity: Decimal = ZERO;
+  let sum: Decimal = ZERO;
   // The running total as a fraction too, when a window's quantity is one (a rate per second).
   let total: ExactQuotient = ZERO_QUOTIENT;
   let fractional = false;
+  // The running total shown and priced: the fractions added and divided once (3 × 1/300 is 0.01, where
+  // the windows' 50-digit values add up to 0.0099…99), or the decimals added exactly.
+  let quantity: Decimal = ZERO;
   let amount: ExactQuotient = ZERO_QUOTIENT;
   let billedSoFar: ExactQuotient = ZERO_QUOTIENT;
   let extended: ExtendedQuantity | undefined;
   for (const window of input.windows) {
     const billable = input.billable(window);
     const windowQuantity = billable.quantity;
-    quantity = addExactly(quantity, windowQuantity);
+    sum = addExactly(sum, windowQuantity);
     if (billable.fraction !== undefined) fractional = true;
     total = addQuotients(total, billable.fraction ?? quotient(windowQuantity, ONE));
+    quantity = fractional ? quotientValue(total) : sum;
     const bucket = bucketOf(terms.buckets, window.start, input.timeZone);
     let charge: WindowCharge;
     if (terms.tiers === "running_total") {
       // The first window bills P(its total) in full, so Σ windows = P(period total), a flat fee included.
-      const upTo = fractional
-        ? input.rate(input.price, quotientValue(total), total)
-        : input.rate(input.price, quantity);
+      const upTo = fractional ? input.rate(input.price, quantity, total) : input.rate(input.price, quantity);
       const usage = minus(upTo, billedSoFar);
       billedSoFar = upTo;
       charge = { amount: usage, usage, trueUp: ZERO_QUOTIENT, overage: ZERO_QUOTIENT };
