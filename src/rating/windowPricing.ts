@@ -71,6 +71,14 @@ interface WindowCharge {
   readonly overage: ExactQuotient;
 }
 
+// A window that adds nothing to a running total.
+const NOTHING: WindowCharge = {
+  amount: ZERO_QUOTIENT,
+  usage: ZERO_QUOTIENT,
+  trueUp: ZERO_QUOTIENT,
+  overage: ZERO_QUOTIENT,
+};
+
 /**
  * Prices a windowed meter window by window (docs/window-pricing.md). `each_window` rates every
  * window's quantity through the price from zero (Flexprice's bucketed max: buckets of 9 and 15 at
@@ -95,31 +103,47 @@ export function priceByWindow(input: WindowPricingInput): WindowPricingResult {
   let amount: ExactQuotient = ZERO_QUOTIENT;
   let billedSoFar: ExactQuotient = ZERO_QUOTIENT;
   let extended: ExtendedQuantity | undefined;
+  // An empty window (quantity 0, most of a month of 5-minute windows) is priced once per bucket, not
+  // once per window: a month's 8,928 windows each walked the tiers for 0 (meter10, 5 December 2026).
+  const emptyCharges = new Map<string | null, WindowCharge>();
+  let ratedOnce = false;
   for (const window of input.windows) {
     const billable = input.billable(window);
     const windowQuantity = billable.quantity;
-    sum = addExactly(sum, windowQuantity);
-    if (billable.fraction !== undefined) fractional = true;
-    total = addQuotients(total, billable.fraction ?? quotient(windowQuantity, ONE));
-    quantity = fractional ? quotientValue(total) : sum;
+    const empty = windowQuantity.isZero() && billable.fraction === undefined;
+    if (!empty) {
+      sum = addExactly(sum, windowQuantity);
+      if (billable.fraction !== undefined) fractional = true;
+      total = addQuotients(total, billable.fraction ?? quotient(windowQuantity, ONE));
+      quantity = fractional ? quotientValue(total) : sum;
+    }
     const bucket = bucketOf(terms.buckets, window.start, input.timeZone);
     let charge: WindowCharge;
     if (terms.tiers === "running_total") {
-      // The first window bills P(its total) in full, so Σ windows = P(period total), a flat fee included.
-      const upTo = fractional ? input.rate(input.price, quantity, total) : input.rate(input.price, quantity);
-      const usage = minus(upTo, billedSoFar);
-      billedSoFar = upTo;
-      charge = { amount: usage, usage, trueUp: ZERO_QUOTIENT, overage: ZERO_QUOTIENT };
+      // The first window bills P(its total) in full, so Σ windows = P(period total), a flat fee included;
+      // an empty one after it leaves the total, and so P(total), where they were.
+      if (empty && ratedOnce) charge = NOTHING;
+      else {
+        const upTo = fractional
+          ? input.rate(input.price, quantity, total)
+          : input.rate(input.price, quantity);
+        const usage = minus(upTo, billedSoFar);
+        billedSoFar = upTo;
+        charge = { amount: usage, usage, trueUp: ZERO_QUOTIENT, overage: ZERO_QUOTIENT };
+        ratedOnce = true;
+      }
     } else {
-      charge = chargeWindow(input, bucket, windowQuantity, billable.fraction);
+      const key = bucket?.id ?? null;
+      const known = empty ? emptyCharges.get(key) : undefined;
+      charge = known ?? chargeWindow(input, bucket, windowQuantity, billable.fraction);
+      if (empty && known === undefined) emptyCharges.set(key, charge);
       extended = largerExtension(extended, bucket?.price ?? input.price, windowQuantity, window.start);
     }
     const windowAmount = roundEach
       ? quotient(roundTo(quotientValue(charge.amount), input.minorUnits, input.rounding), ONE)
       : charge.amount;
-    amount = addQuotients(amount, windowAmount);
+    amount = plus(amount, windowAmount);
     addToBucket(totals, bucket?.id ?? null, windowQuantity, charge, windowAmount);
-    const windowText = shown(windowAmount);
     if (windowQuantity.isZero() && windowAmount.numerator.isZero() && charge.committed === undefined)
       continue;
     priced.push({
@@ -130,7 +154,7 @@ export function priceByWindow(input: WindowPricingInput): WindowPricingResult {
       ...(charge.committed === undefined
         ? {}
         : { usage: shown(charge.usage), committed: toPlainString(charge.committed) }),
-      amount: windowText,
+      amount: shown(windowAmount),
     });
   }
   const step: WindowPricingStep = {
@@ -199,6 +223,11 @@ function chargeWindow(
   return { amount: usage, usage, committed, trueUp: ZERO_QUOTIENT, overage: ZERO_QUOTIENT };
 }
 
+// a + b, exactly; a itself when b is zero (the empty windows of a month add nothing, 8,928 times).
+function plus(a: ExactQuotient, b: ExactQuotient): ExactQuotient {
+  return b.numerator.isZero() ? a : addQuotients(a, b);
+}
+
 // a − b, exactly.
 function minus(a: ExactQuotient, b: ExactQuotient): ExactQuotient {
   return addQuotients(a, negated(b));
@@ -248,11 +277,11 @@ function addToBucket(
     amount: ZERO_QUOTIENT,
   };
   sum.windows += 1;
-  sum.quantity = addExactly(sum.quantity, quantity);
-  sum.usage = addQuotients(sum.usage, charge.usage);
-  sum.trueUp = addQuotients(sum.trueUp, charge.trueUp);
-  sum.overage = addQuotients(sum.overage, charge.overage);
-  sum.amount = addQuotients(sum.amount, amount);
+  if (!quantity.isZero()) sum.quantity = addExactly(sum.quantity, quantity);
+  sum.usage = plus(sum.usage, charge.usage);
+  sum.trueUp = plus(sum.trueUp, charge.trueUp);
+  sum.overage = plus(sum.overage, charge.overage);
+  sum.amount = plus(sum.amount, amount);
   totals.set(id, sum);
 }
 

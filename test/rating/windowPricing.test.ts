@@ -349,6 +349,31 @@ describe("window pricing, time-of-day buckets with commitments (Flexprice's wind
     });
   });
 
+  it("trues up every empty peak window of the month when empty windows count as 0", () => {
+    // March: 31 days × 12 peak hours = 372 peak windows, 372 off-peak. 09:00 on 2 March: 80 × 0.10 =
+    // 8 ≥ 5: 5 + 3 × 1.5 = 9.50; the other 371 peak windows have 0 < 5, a true-up of 5.00 each =
+    // 1,855.00; off-peak windows 0 × 0.05 = 0. Line 9.50 + 1,855.00 = 1,864.50 (an empty window is
+    // priced once per bucket and its charge reused: each must still count)
+    const line = lineOf(
+      windowed("hour", "sum", "zero"),
+      charged({ model: "unit", unitPrice: "0.05" }, peak),
+      [event("p1", "2026-03-02T09:15:00Z", "80")],
+    );
+    expect(line.amount).toBe("1864.50");
+    expect(windowStep(line).buckets).toEqual([
+      {
+        id: "peak",
+        windows: 372,
+        quantity: "80",
+        usage: "8",
+        trueUp: "1855",
+        overage: "4.5",
+        amount: "1864.5",
+      },
+      { id: null, windows: 372, quantity: "0", usage: "0", trueUp: "0", overage: "0", amount: "0" },
+    ]);
+  });
+
   it("totals a bucket no window fell in as zeros, and adds no row for windows in none when there are none", () => {
     // peak 09:00: 80 × 0.10 = 8; night: no window; every window is in a bucket, so no null row
     const terms = {
