@@ -2,13 +2,15 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Invoice } from "../../src/index.js";
 import { rateInvoice } from "../../src/invoice/index.js";
-import { buildContract, usageEvent } from "../_support/contract.js";
+import { buildContract, sumMeter, unitCharge, usageEvent } from "../_support/contract.js";
 import { fuzzRuns } from "../_support/fuzzRuns.js";
 
 // An independent oracle of prepaid and promotional credit grants over twelve monthly invoices
 // (docs/contracts.md, steps 8 and 11), in plain BigInt: grants of money or of a custom unit (0 decimals,
 // worth 0.003, 0.01, 0.25 or 1.5 USD), before or after tax, with priorities, effective and expiry dates
-// (on the 1st or mid-month), cost bases, under each of the three burn orders; VAT 19 % or none. Each
+// (on the 1st or mid-month), cost bases, scoped to one or both of two charges or to every line, under
+// each of the three burn orders; VAT 19 % per line or none. A burn is spread over the grant's lines by
+// largest remainder on their current nets (ties to the earlier line). Each
 // month carries only the previous invoice's balances, as `--balances previous.json` does. Nothing of
 // ratecard is used but producing the invoices.
 
@@ -38,7 +40,10 @@ interface Grant {
   readonly effective: string | undefined; // local date
   readonly expires: string | undefined;
   readonly costBasis: "0" | "0.5" | "0.8" | "1" | undefined; // prepaid only
+  readonly charges: ReadonlyArray<Line> | undefined; // before tax only
 }
+const LINES = ["compute", "storage"] as const; // the invoice's lines, in order
+type Line = (typeof LINES)[number];
 
 const dateArb = fc
   .record({ month: fc.integer({ min: 0, max: 11 }), mid: fc.boolean() })
@@ -56,6 +61,12 @@ const grantArb = (id: string): fc.Arbitrary<Grant> =>
         nil: undefined,
       }),
       costBasis: fc.constantFrom("0", "0.5", "0.8", "1", undefined),
+      charges: fc.constantFrom<ReadonlyArray<Line> | undefined>(
+        undefined,
+        ["compute"],
+        ["storage"],
+        ["storage", "compute"],
+      ),
     })
     .map((drawn) => {
       const from = drawn.effective?.month ?? 0;
@@ -75,6 +86,7 @@ const grantArb = (id: string): fc.Arbitrary<Grant> =>
         effective: drawn.effective?.text,
         expires,
         costBasis: drawn.kind === "promotional" ? undefined : drawn.costBasis,
+        charges: drawn.kind === "at_use" ? undefined : drawn.charges,
       } as Grant;
     });
 
@@ -84,10 +96,13 @@ const caseArb = fc.record({
     .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => grantArb(`g${i}`)))),
   order: fc.constantFrom(...ORDERS),
   vat: fc.boolean(),
-  spends: fc.array(fc.oneof(fc.constant(0n), fc.bigInt({ min: 0n, max: 40_000n })), {
-    minLength: 12,
-    maxLength: 12,
-  }),
+  spends: fc.array(
+    fc.tuple(
+      fc.oneof(fc.constant(0n), fc.bigInt({ min: 0n, max: 40_000n })),
+      fc.oneof(fc.constant(0n), fc.bigInt({ min: 0n, max: 20_000n })),
+    ),
+    { minLength: 12, maxLength: 12 },
+  ),
 });
 
 function contractOf(grants: ReadonlyArray<Grant>, order: Order, vat: boolean) {
@@ -96,6 +111,8 @@ function contractOf(grants: ReadonlyArray<Grant>, order: Order, vat: boolean) {
     customUnits: [{ code: "CREDIT", minorUnits: 0 }],
     creditBurnOrder: order,
     ...(vat ? { tax: { mode: "exclusive", rates: [{ id: "vat", name: "VAT 19%", percent: "19" }] } } : {}),
+    meters: [sumMeter("compute"), sumMeter("storage")],
+    charges: [unitCharge("compute", "Compute", "compute"), unitCharge("storage", "Storage", "storage")],
     credits: grants.map((grant) => ({
       id: grant.id,
       name: grant.id,
@@ -107,6 +124,7 @@ function contractOf(grants: ReadonlyArray<Grant>, order: Order, vat: boolean) {
       ...(grant.effective === undefined ? {} : { effective: grant.effective }),
       ...(grant.expires === undefined ? {} : { expires: grant.expires }),
       ...(grant.costBasis === undefined ? {} : { costBasis: grant.costBasis }),
+      ...(grant.charges === undefined ? {} : { charges: grant.charges }),
     })) as never,
   });
 }
@@ -123,7 +141,7 @@ function costPerValue(grant: Grant): readonly [bigint, bigint] {
   return [cn * vd, cd * vn];
 }
 
-// The order's keys, written again from docs/contracts.md ("Burn order"); every grant covers every charge.
+// The order's keys, written again from docs/contracts.md ("Burn order").
 function sortGrants(grants: ReadonlyArray<Grant>, order: Order): Grant[] {
   const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   const expiry = (a: Grant, b: Grant) => text(a.expires ?? "9999", b.expires ?? "9999");
@@ -135,10 +153,13 @@ function sortGrants(grants: ReadonlyArray<Grant>, order: Order): Grant[] {
     return Number(an * bd - bn * ad > 0n) - Number(an * bd - bn * ad < 0n);
   };
   const free = (a: Grant, b: Grant) => Number(costPerValue(a)[0] !== 0n) - Number(costPerValue(b)[0] !== 0n);
+  const scopedFirst = (a: Grant, b: Grant) =>
+    Number(a.charges === undefined) - Number(b.charges === undefined);
+  const fewest = (a: Grant, b: Grant) => (a.charges?.length ?? 99) - (b.charges?.length ?? 99);
   const keys = {
     priority: [priority, expiry, oldest],
-    expiry: [expiry, cost, priority, oldest],
-    narrowest: [priority, free, expiry, oldest],
+    expiry: [scopedFirst, expiry, cost, priority, oldest],
+    narrowest: [priority, free, fewest, expiry, oldest],
   }[order];
   return [...grants].sort((a, b) => {
     for (const key of keys) if (key(a, b) !== 0) return key(a, b);
@@ -165,7 +186,26 @@ interface MonthExpected {
   readonly entries: ReadonlyMap<string, { before: bigint; applied: bigint; after: bigint }>;
 }
 
-function oracle(grants: ReadonlyArray<Grant>, order: Order, vat: boolean, spends: ReadonlyArray<bigint>) {
+// `amount` split over `weights` by largest remainder, equal remainders to the earlier weight.
+function allocate(amount: bigint, weights: ReadonlyArray<bigint>): bigint[] {
+  const sum = weights.reduce((a, b) => a + b, 0n);
+  if (sum === 0n) return weights.map(() => 0n);
+  const parts = weights.map((w) => (amount * w) / sum);
+  let left = amount - parts.reduce((a, b) => a + b, 0n);
+  const order = weights
+    .map((w, index) => ({ remainder: (amount * w) % sum, index }))
+    .sort((a, b) => (a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1));
+  for (const { index } of order) {
+    if (left === 0n) break;
+    parts[index]! += 1n;
+    left -= 1n;
+  }
+  return parts;
+}
+
+type Spends = ReadonlyArray<readonly [bigint, bigint]>;
+
+function oracle(grants: ReadonlyArray<Grant>, order: Order, vat: boolean, spends: Spends) {
   const balances = new Map(grants.map((grant) => [grant.id, grant.amount]));
   const sorted = sortGrants(grants, order);
   return MONTHS.map((month, m): MonthExpected => {
@@ -174,35 +214,40 @@ function oracle(grants: ReadonlyArray<Grant>, order: Order, vat: boolean, spends
       (grant) => (grant.effective ?? "0000") <= start && start < (grant.expires ?? "9999"),
     );
     const entries = new Map<string, { before: bigint; applied: bigint; after: bigint }>();
-    const take = (stage: ReadonlyArray<Grant>, owed: bigint) => {
-      let left = owed;
-      for (const grant of stage) {
-        const before = balances.get(grant.id)!;
-        const [paid, units] = burn(grant, before, left);
-        left -= paid;
-        balances.set(grant.id, before - units);
-        entries.set(grant.id, { before, applied: paid, after: before - units });
-      }
-      return left;
+    const use = (grant: Grant, owed: bigint) => {
+      const before = balances.get(grant.id)!;
+      const [paid, units] = burn(grant, before, owed);
+      balances.set(grant.id, before - units);
+      entries.set(grant.id, { before, applied: paid, after: before - units });
+      return paid;
     };
-    const net = take(
-      inForce.filter((grant) => grant.kind !== "at_use"),
-      spends[m]!,
-    );
-    const total = net + (vat ? halfEven(net * 19n, 100n) : 0n);
-    const due = take(
-      inForce.filter((grant) => grant.kind === "at_use"),
-      total,
-    );
+    // before tax: each grant burns what its lines' nets allow, spread over them by their nets
+    const nets = [...spends[m]!];
+    for (const grant of inForce.filter((candidate) => candidate.kind !== "at_use")) {
+      const reach = LINES.map((line) => grant.charges === undefined || grant.charges.includes(line));
+      const weights = nets.map((net, i) => (reach[i] ? net : 0n));
+      const paid = use(
+        grant,
+        weights.reduce((a, b) => a + b, 0n),
+      );
+      allocate(paid, weights).forEach((part, i) => {
+        nets[i]! -= part;
+      });
+    }
+    // tax per line on its net, then the credits taxed at use pay the total
+    const total = nets.reduce((sum, net) => sum + net + (vat ? halfEven(net * 19n, 100n) : 0n), 0n);
+    let due = total;
+    for (const grant of inForce.filter((candidate) => candidate.kind === "at_use")) due -= use(grant, due);
     return { total, due, entries };
   });
 }
 
-function rateYear(grants: ReadonlyArray<Grant>, order: Order, vat: boolean, spends: ReadonlyArray<bigint>) {
+function rateYear(grants: ReadonlyArray<Grant>, order: Order, vat: boolean, spends: Spends) {
   const contract = contractOf(grants, order, vat);
-  const events = spends.map((cents, m) =>
-    usageEvent(`u${m}`, "e", `${MONTHS[m]}-20T00:00:00Z`, { v: money(cents) }),
-  );
+  const events = spends.flatMap(([compute, storage], m) => [
+    usageEvent(`c${m}`, "compute", `${MONTHS[m]}-20T00:00:00Z`, { v: money(compute) }),
+    usageEvent(`s${m}`, "storage", `${MONTHS[m]}-20T00:00:00Z`, { v: money(storage) }),
+  ]);
   const invoices: Invoice[] = [];
   for (const month of MONTHS) {
     const previous = invoices.at(-1);
