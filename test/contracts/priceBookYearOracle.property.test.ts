@@ -5,8 +5,10 @@ import { fuzzRuns } from "../_support/fuzzRuns.js";
 
 // An independent oracle of a year on a price book (docs/price-books.md), in plain BigInt: two to four
 // versions taking effect on any day of 2026, each with its own bandwidth price (4 decimals) and platform
-// fee; the contract follows the book with a multiplier override on bandwidth and maybe a second override
-// that overwrites its price from a date (Metronome's multiplier and overwrite). Each month is priced by
+// fee; the contract follows the book from a term that may start on any day of the first half-year (after
+// versions it never saw, its first invoice a partial month), with a multiplier override on both charges
+// and maybe a second that overwrites the bandwidth price from a date (Metronome's multiplier and
+// overwrite), in UTC, Kolkata or Bogotá. Each month is priced by
 // the version in force on each day: a version (or an override) dated inside the month cuts it into
 // pieces as an amendment does, each piece a line of its own usage rounded half-up (the book's default),
 // the fee prorated by the piece's days; a charge whose price is the same on both sides of a cut keeps one
@@ -44,6 +46,11 @@ const caseArb = fc.record({
   multiplier: fc.bigInt({ min: 50n, max: 150n }), // hundredths
   // a zone without daylight saving time, so every local day is 86,400 s and the fee prorates by days
   timeZone: fc.constantFrom("UTC", "Asia/Kolkata", "America/Bogota"),
+  // the term starts on any day of the first half of the year (the first invoice a partial month)
+  termStart: fc.option(
+    dayArb.filter((d) => d.month < 6),
+    { nil: undefined },
+  ),
   overwrite: fc.option(fc.record({ from: dayArb, price: fc.bigInt({ min: 0n, max: 2_000n }) }), {
     nil: undefined,
   }),
@@ -92,7 +99,7 @@ function filesOf(c: Case) {
       currency: "USD",
       timeZone: c.timeZone,
       billing: { cadence: "monthly" },
-      term: { start: "2026-01-01" },
+      term: { start: dateOf(startOf(c).month, startOf(c).day) },
       priceBook: { id: "book" },
       meters: [],
       charges: [],
@@ -125,6 +132,8 @@ function filesOf(c: Case) {
 
 // The oracle: for each month, the days on which the terms may change; per charge, the price in force on
 // each day (1e-6 USD a GB for bandwidth, 1e-4 USD for the fee), runs of days at one price, each run a line.
+const startOf = (c: Case) => c.termStart ?? { month: 0, day: 1 };
+
 function oracleMonth(c: Case, versions: ReadonlyArray<Version>, month: number): bigint {
   const inForce = (day: number) =>
     versions.filter((v) => ordinal(v.month, v.day) <= ordinal(month, day)).at(-1)!;
@@ -133,8 +142,9 @@ function oracleMonth(c: Case, versions: ReadonlyArray<Version>, month: number): 
   const bandwidthPrice = (day: number) =>
     overwritten(day) ? c.overwrite!.price * 100n : inForce(day).price * c.multiplier;
   const feePrice = (day: number) => inForce(day).fee * c.multiplier; // 1e-4 USD
-  const cuts = new Set([1]);
-  for (let day = 2; day <= DAYS_IN[month]!; day++) {
+  const first = month === startOf(c).month ? startOf(c).day : 1;
+  const cuts = new Set([first]);
+  for (let day = first + 1; day <= DAYS_IN[month]!; day++) {
     const version = inForce(day);
     if (version.month === month && version.day === day) cuts.add(day);
     if (c.overwrite !== undefined && c.overwrite.from.month === month && c.overwrite.from.day === day)
@@ -170,8 +180,13 @@ describe("a year on a price book, against a BigInt oracle", () => {
     fc.assert(
       fc.property(caseArb, (c) => {
         const { contract, events, versions } = filesOf(c);
-        for (let month = 0; month < 12; month++) {
-          const invoice = rateInvoice(contract, events, monthText(month));
+        const start = startOf(c);
+        for (let month = start.month; month < 12; month++) {
+          const period =
+            month === start.month && start.day > 1
+              ? `${dateOf(month, start.day)}/${month === 11 ? "2027-01-01" : dateOf(month + 1, 1)}`
+              : monthText(month);
+          const invoice = rateInvoice(contract, events, period);
           expect(invoice.total, monthText(month)).toBe(cents(oracleMonth(c, versions, month)));
         }
       }),
