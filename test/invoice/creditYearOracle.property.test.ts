@@ -7,7 +7,8 @@ import { fuzzRuns } from "../_support/fuzzRuns.js";
 
 // An independent oracle of prepaid and promotional credit grants over twelve monthly invoices
 // (docs/contracts.md, steps 8 and 11), in plain BigInt: grants of money or of a custom unit (0 decimals,
-// worth 0.003, 0.01, 0.25 or 1.5 USD), before or after tax, with priorities, effective and expiry dates
+// worth 0.003, 0.01, 0.25 or 1.5 USD), before or after tax, recurring or not (promotional), with
+// priorities, effective and expiry dates
 // (on the 1st or mid-month), cost bases, scoped to one or both of two charges or to every line, under
 // each of the three burn orders; VAT 19 % per line or none. A burn is spread over the grant's lines by
 // largest remainder on their current nets (ties to the earlier line). Each
@@ -41,6 +42,7 @@ interface Grant {
   readonly expires: string | undefined;
   readonly costBasis: "0" | "0.5" | "0.8" | "1" | undefined; // prepaid only
   readonly charges: ReadonlyArray<Line> | undefined; // before tax only
+  readonly recurring: boolean; // promotional only: granted afresh every period, never rolled over
 }
 const LINES = ["compute", "storage"] as const; // the invoice's lines, in order
 type Line = (typeof LINES)[number];
@@ -61,6 +63,7 @@ const grantArb = (id: string): fc.Arbitrary<Grant> =>
         nil: undefined,
       }),
       costBasis: fc.constantFrom("0", "0.5", "0.8", "1", undefined),
+      recurring: fc.boolean(),
       charges: fc.constantFrom<ReadonlyArray<Line> | undefined>(
         undefined,
         ["compute"],
@@ -87,6 +90,7 @@ const grantArb = (id: string): fc.Arbitrary<Grant> =>
         expires,
         costBasis: drawn.kind === "promotional" ? undefined : drawn.costBasis,
         charges: drawn.kind === "at_use" ? undefined : drawn.charges,
+        recurring: drawn.kind === "promotional" && drawn.recurring,
       } as Grant;
     });
 
@@ -125,6 +129,7 @@ function contractOf(grants: ReadonlyArray<Grant>, order: Order, vat: boolean) {
       ...(grant.expires === undefined ? {} : { expires: grant.expires }),
       ...(grant.costBasis === undefined ? {} : { costBasis: grant.costBasis }),
       ...(grant.charges === undefined ? {} : { charges: grant.charges }),
+      ...(grant.recurring ? { recurring: true } : {}),
     })) as never,
   });
 }
@@ -215,7 +220,7 @@ function oracle(grants: ReadonlyArray<Grant>, order: Order, vat: boolean, spends
     );
     const entries = new Map<string, { before: bigint; applied: bigint; after: bigint }>();
     const use = (grant: Grant, owed: bigint) => {
-      const before = balances.get(grant.id)!;
+      const before = grant.recurring ? grant.amount : balances.get(grant.id)!;
       const [paid, units] = burn(grant, before, owed);
       balances.set(grant.id, before - units);
       entries.set(grant.id, { before, applied: paid, after: before - units });
@@ -288,9 +293,10 @@ describe("credit grants over a year, against a BigInt oracle", () => {
             used.set(entry.id, used.get(entry.id)! + figures.before - figures.after);
           }
         });
-        // over the year: units used + the balance left = the grant, never below zero
+        // over the year: units used + the balance left = the grant, never below zero (a recurring grant
+        // is granted afresh each period: that holds per invoice, checked above)
         const last = expected.at(-1)!;
-        for (const grant of grants) {
+        for (const grant of grants.filter((candidate) => !candidate.recurring)) {
           const left = grant.amount - used.get(grant.id)!;
           expect(left >= 0n).toBe(true);
           if (last.entries.has(grant.id)) expect(last.entries.get(grant.id)!.after).toBe(left);
