@@ -8,12 +8,11 @@ import { fuzzRuns } from "../_support/fuzzRuns.js";
 // An independent oracle of prepaid and promotional credit grants over twelve monthly invoices
 // (docs/contracts.md, steps 8 and 11), in plain BigInt: grants of money or of a custom unit (0 decimals,
 // worth 0.003, 0.01, 0.25 or 1.5 USD), before or after tax, recurring or not (promotional), with
-// priorities, effective and expiry dates
-// (on the 1st or mid-month), cost bases, scoped to one or both of two charges or to every line, under
-// each of the three burn orders; VAT 19 % per line or none. A burn is spread over the grant's lines by
-// largest remainder on their current nets (ties to the earlier line). Each
-// month carries only the previous invoice's balances, as `--balances previous.json` does. Nothing of
-// ratecard is used but producing the invoices.
+// priorities, effective and expiry dates (on the 1st or mid-month), cost bases, scoped to one or both of
+// two charges or to every line, under each of the three burn orders; VAT 19 % per line or none. A burn
+// is spread over the grant's lines by largest remainder on their current nets (ties to the earlier
+// line). Each month carries only the previous invoice's balances, as `--balances previous.json` does.
+// Nothing of ratecard is used but producing the invoices.
 
 const MONTHS = Array.from({ length: 12 }, (_, m) => `2026-${String(m + 1).padStart(2, "0")}`);
 const ORDERS = ["priority", "expiry", "narrowest"] as const;

@@ -6,11 +6,13 @@ import { buildContract, sumMeter, unitCharge, usageEvent } from "../_support/con
 import { spendToDate } from "../_support/cumulativeCommitment.js";
 import { fuzzRuns } from "../_support/fuzzRuns.js";
 
-// An independent oracle of a cumulative commitment over a year billed monthly (docs/commitment-periods.md),
-// in plain BigInt minor units (USD, JPY with none, BHD with three): a commitment whose period starts and ends on random months of 2026, scoped to one
-// charge or to both, with or without an overage factor and a true-up, a term that may start mid-month
-// after the period opens or end (mid-month too) before it closes. Every month's total, true-up and
-// overage, and the year's sum, are the oracle's. Nothing of ratecard is used but producing the invoices.
+// An independent oracle of a cumulative commitment over a year billed monthly
+// (docs/commitment-periods.md), in plain BigInt minor units (USD, JPY with none, BHD with three): a
+// commitment whose period starts and ends on random months of 2026, scoped to one charge or to both,
+// with or without an overage factor and a true-up, a term that may start mid-month after the period
+// opens or end (mid-month too) before it closes, in UTC, New York or Chatham, and maybe a promotional
+// credit that burns after it. Every month's total, true-up and overage, and the year's sum, are the
+// oracle's. Nothing of ratecard is used but producing the invoices.
 
 const monthStart = (m: number) => (m === 12 ? "2027-01-01" : `2026-${String(m + 1).padStart(2, "0")}-01`);
 const dayOf = (m: number, d: number) =>
@@ -47,6 +49,7 @@ interface Case {
   readonly termEnd: { readonly month: number; readonly day: number } | undefined;
   readonly compute: ReadonlyArray<number>; // units per month, at 0.37
   readonly storage: ReadonlyArray<number>; // units per month, at 1.25
+  readonly grant: bigint | undefined; // a promotional credit on every line, minor units, from the term's start
 }
 
 const PRICE = { compute: 37n, storage: 125n }; // hundredths of the currency a unit (0.37, 1.25)
@@ -77,6 +80,7 @@ const caseArb: fc.Arbitrary<Case> = fc
       minLength: 12,
       maxLength: 12,
     }),
+    grant: fc.option(fc.bigInt({ min: 1n, max: 1_000_000n }), { nil: undefined }),
     storage: fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 2_000 })), {
       minLength: 12,
       maxLength: 12,
@@ -113,6 +117,13 @@ function contractOf(c: Case) {
       unitCharge("compute", "Compute", "compute", "0.37"),
       unitCharge("storage", "Storage", "storage", "1.25"),
     ],
+    ...(c.grant === undefined
+      ? {}
+      : {
+          credits: [
+            { id: "promo", name: "Promo", kind: "promotional", amount: amountText(c.grant, c.currency) },
+          ] as never,
+        }),
     commitments: [
       {
         id: "commit",
@@ -162,9 +173,17 @@ interface Expected {
   readonly spendAfter: bigint | undefined;
 }
 
-// The oracle: each month's lines, then Flexprice's cumulative rule with the carried spend to date.
+// The oracle: each month's lines, then Flexprice's cumulative rule with the carried spend to date, then
+// the credit, which burns after the commitment (true-up and overage lines included) and never changes
+// the spend.
 function oracle(c: Case): ReadonlyArray<Expected> {
   let before = 0n;
+  let balance = c.grant ?? 0n;
+  const burn = (owed: bigint) => {
+    const burned = balance < owed ? balance : owed;
+    balance -= burned;
+    return owed - burned;
+  };
   return invoicedMonths(c).map(({ month, period }) => {
     // each line rounded once to the currency's minor units, half-even (the default mode)
     const line = (units: number, price: bigint) =>
@@ -173,7 +192,7 @@ function oracle(c: Case): ReadonlyArray<Expected> {
     const storage = line(c.storage[month]!, PRICE.storage);
     const lines = compute + storage;
     const inPeriod = month >= c.from && month < c.until;
-    if (!inPeriod) return { total: lines, trueUp: 0n, overage: 0n, spendAfter: undefined };
+    if (!inPeriod) return { total: burn(lines), trueUp: 0n, overage: 0n, spendAfter: undefined };
     const spend = c.scoped ? compute : lines;
     const remaining = c.minimum > before ? c.minimum - before : 0n;
     const within = spend < remaining ? spend : remaining;
@@ -184,7 +203,7 @@ function oracle(c: Case): ReadonlyArray<Expected> {
     const closes = period.slice(11) === monthStart(c.until);
     const trueUp = closes && c.trueUp && c.minimum > after ? c.minimum - after : 0n;
     before = after;
-    return { total: lines + trueUp + overage, trueUp, overage, spendAfter: after };
+    return { total: burn(lines + trueUp + overage), trueUp, overage, spendAfter: after };
   });
 }
 
@@ -194,7 +213,13 @@ function rateYear(c: Case): ReadonlyArray<Invoice> {
   const invoices: Invoice[] = [];
   for (const { period } of invoicedMonths(c)) {
     const previous = invoices.at(-1);
-    const carried = previous === undefined ? {} : { commitmentSpendToDate: spendToDate(previous) };
+    const carried =
+      previous === undefined
+        ? {}
+        : {
+            commitmentSpendToDate: spendToDate(previous),
+            creditBalances: Object.fromEntries((previous.credits ?? []).map((c) => [c.id, c.balanceAfter])),
+          };
     invoices.push(rateInvoice(contract, events, period, carried));
   }
   return invoices;
