@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type Invoice, rateInvoice } from "../../src/index.js";
+import { carriedFrom } from "../_support/carriedFrom.js";
 import { buildContract, buildContractJson, SEATS_METER, usageEvent } from "../_support/contract.js";
-import { spendToDate } from "../_support/cumulativeCommitment.js";
 import { assertCliBuilt, runCli } from "../_support/runCli.js";
 import { scratchFolder } from "../_support/scratchFolder.js";
 
@@ -67,18 +67,7 @@ describe("a year carried through files is the year carried in memory", () => {
     let previous: Invoice | undefined;
     let previousFile: string | undefined;
     for (const month of MONTHS) {
-      const invoice: Invoice = rateInvoice(
-        contract,
-        EVENTS,
-        month,
-        previous === undefined
-          ? {}
-          : {
-              carried: previous.usage.carryOut ?? {},
-              creditBalances: Object.fromEntries((previous.credits ?? []).map((c) => [c.id, c.balanceAfter])),
-              commitmentSpendToDate: spendToDate(previous),
-            },
-      );
+      const invoice: Invoice = rateInvoice(contract, EVENTS, month, carriedFrom(previous));
       const carriedBy =
         previousFile === undefined
           ? []

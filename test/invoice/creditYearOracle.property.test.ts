@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Invoice } from "../../src/index.js";
 import { rateInvoice } from "../../src/invoice/index.js";
+import { carriedFrom } from "../_support/carriedFrom.js";
 import { buildContract, sumMeter, unitCharge, usageEvent } from "../_support/contract.js";
 import { fuzzRuns } from "../_support/fuzzRuns.js";
 
@@ -254,10 +255,8 @@ function rateYear(grants: ReadonlyArray<Grant>, order: Order, vat: boolean, spen
   ]);
   const invoices: Invoice[] = [];
   for (const month of MONTHS) {
-    const previous = invoices.at(-1);
-    // what `--balances previous.json` reads: each grant's balance after the previous invoice
-    const creditBalances = Object.fromEntries((previous?.credits ?? []).map((c) => [c.id, c.balanceAfter]));
-    invoices.push(rateInvoice(contract, events, month, { creditBalances }));
+    // each grant's balance after the previous invoice, as `--balances previous.json` reads it
+    invoices.push(rateInvoice(contract, events, month, carriedFrom(invoices.at(-1))));
   }
   return invoices;
 }

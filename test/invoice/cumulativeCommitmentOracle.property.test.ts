@@ -2,8 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Invoice } from "../../src/index.js";
 import { rateInvoice } from "../../src/invoice/index.js";
+import { carriedFrom } from "../_support/carriedFrom.js";
 import { buildContract, sumMeter, unitCharge, usageEvent } from "../_support/contract.js";
-import { spendToDate } from "../_support/cumulativeCommitment.js";
 import { fuzzRuns } from "../_support/fuzzRuns.js";
 
 // An independent oracle of a cumulative commitment over a year billed monthly
@@ -212,15 +212,7 @@ function rateYear(c: Case): ReadonlyArray<Invoice> {
   const events = eventsOf(c);
   const invoices: Invoice[] = [];
   for (const { period } of invoicedMonths(c)) {
-    const previous = invoices.at(-1);
-    const carried =
-      previous === undefined
-        ? {}
-        : {
-            commitmentSpendToDate: spendToDate(previous),
-            creditBalances: Object.fromEntries((previous.credits ?? []).map((c) => [c.id, c.balanceAfter])),
-          };
-    invoices.push(rateInvoice(contract, events, period, carried));
+    invoices.push(rateInvoice(contract, events, period, carriedFrom(invoices.at(-1))));
   }
   return invoices;
 }
