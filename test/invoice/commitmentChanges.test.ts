@@ -64,6 +64,24 @@ describe("a commitment whose minimum changes on a date (commitments[].changes)",
     );
   });
 
+  it("prorates by the seconds of a month with a clock change: 5,000.00 then 8,000.00 from 17 March in New York → 6,453.57", () => {
+    const contract = contractWith(
+      {
+        id: "min",
+        name: "Minimum",
+        minimum: "5000",
+        changes: [{ effective: "2026-03-17", minimum: "8000" }],
+      },
+      { timeZone: "America/New_York" },
+    );
+    const invoice = rateInvoice(contract, [], "2026-03");
+    // March in New York has 743 hours (clocks forward on 8 March) = 2,674,800 s; 1–17 March is
+    // 2,674,800 − 1,296,000 = 1,378,800 s, 17 March–1 April 15 days = 1,296,000 s.
+    // 5,000 × 1,378,800 + 8,000 × 1,296,000 = 6,894,000,000 + 10,368,000,000 = 17,262,000,000;
+    // ÷ 2,674,800 = 6,453.5666… → 6,453.57 (docs/contracts.md, "Proration of minimums"); no spend
+    expect(invoice.commitments?.[0]).toMatchObject({ minimum: "6453.57", spend: "0.00", trueUp: "6453.57" });
+  });
+
   it("uses the changed minimum whole in the months after the change (April: 150.00)", () => {
     const contract = contractWith({
       id: "min",
