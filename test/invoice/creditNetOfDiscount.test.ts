@@ -245,6 +245,50 @@ describe('amendments[].creditBasis "net_of_discount": the credit less the discou
     expect(line(rateInvoice(contract, [], "2026-04"), "plan:unused@2026-04-16")?.amount).toBe("-12.00");
   });
 
+  it('a "days_covered" discount in force all the fee\'s period takes its whole percent', () => {
+    // 20 % from 1 March until 1 June: all of April, so March's invoice took 20 % off April's plan whole;
+    // the credit for 16 April → 1 May: −15.00 × 0.8 = −12.00
+    const contract = buildContract(base, {
+      discounts: [
+        {
+          id: "welcome",
+          name: "Welcome",
+          percent: "20",
+          charges: ["plan"],
+          from: "2026-03-01",
+          until: "2026-06-01",
+          partialPeriod: "days_covered",
+        },
+      ],
+      amendments: [
+        { id: "u", effective: "2026-04-16", charges: [plan("60")], creditBasis: "net_of_discount" },
+      ],
+    });
+    expect(line(rateInvoice(contract, [], "2026-04"), "plan:unused@2026-04-16")?.amount).toBe("-12.00");
+  });
+
+  it('a "days_covered" discount on none of the credited days takes nothing off the credit', () => {
+    // 20 % on 1–10 April: March's invoice took it off April's plan for those days, none of which is in
+    // the credited 16 April → 1 May: the credit is the list one, −30.00 × 15 ÷ 30 = −15.00
+    const contract = buildContract(base, {
+      discounts: [
+        {
+          id: "welcome",
+          name: "Welcome",
+          percent: "20",
+          charges: ["plan"],
+          from: "2026-04-01",
+          until: "2026-04-10",
+          partialPeriod: "days_covered",
+        },
+      ],
+      amendments: [
+        { id: "u", effective: "2026-04-16", charges: [plan("60")], creditBasis: "net_of_discount" },
+      ],
+    });
+    expect(line(rateInvoice(contract, [], "2026-04"), "plan:unused@2026-04-16")?.amount).toBe("-15.00");
+  });
+
   it('a "days_covered" discount takes its share of the credited days, as it took the fee by its days', () => {
     // 20 % on the days 20 March → 20 April: March's invoice took it off April's plan (billed in advance)
     // by April's days it covers, 30.00 × 19 ÷ 30 = 19.00 covered → 3.80 off. The credit for 16 April →
