@@ -31,6 +31,23 @@ const upgrade = (creditBasis?: Basis, effective = "2026-04-16", price = "60") =>
   });
 const line = (invoice: Invoice, id: string) => invoice.lines.find((l) => l.id === id);
 
+// The upgrade of 16 April credited net of a 20 % `days_covered` discount on the plan from `from` until `until`.
+const upgradeWithDaysCovered = (from: string, until: string) =>
+  buildContract(base, {
+    discounts: [
+      {
+        id: "welcome",
+        name: "Welcome",
+        percent: "20",
+        charges: ["plan"],
+        from,
+        until,
+        partialPeriod: "days_covered",
+      },
+    ],
+    amendments: [{ id: "u", effective: "2026-04-16", charges: [plan("60")], creditBasis: "net_of_discount" }],
+  });
+
 describe('amendments[].creditBasis "net_of_discount": the credit less the discount the billed fee had', () => {
   it("credits 12.00 for 15 unused days of a 30.00 plan billed 20 % off, where list_price credits 15.00", () => {
     const invoice = rateInvoice(upgrade("net_of_discount"), [], "2026-04");
@@ -248,44 +265,14 @@ describe('amendments[].creditBasis "net_of_discount": the credit less the discou
   it('a "days_covered" discount in force all the fee\'s period takes its whole percent', () => {
     // 20 % from 1 March until 1 June: all of April, so March's invoice took 20 % off April's plan whole;
     // the credit for 16 April → 1 May: −15.00 × 0.8 = −12.00
-    const contract = buildContract(base, {
-      discounts: [
-        {
-          id: "welcome",
-          name: "Welcome",
-          percent: "20",
-          charges: ["plan"],
-          from: "2026-03-01",
-          until: "2026-06-01",
-          partialPeriod: "days_covered",
-        },
-      ],
-      amendments: [
-        { id: "u", effective: "2026-04-16", charges: [plan("60")], creditBasis: "net_of_discount" },
-      ],
-    });
+    const contract = upgradeWithDaysCovered("2026-03-01", "2026-06-01");
     expect(line(rateInvoice(contract, [], "2026-04"), "plan:unused@2026-04-16")?.amount).toBe("-12.00");
   });
 
   it('a "days_covered" discount on none of the credited days takes nothing off the credit', () => {
     // 20 % on 1–10 April: March's invoice took it off April's plan for those days, none of which is in
     // the credited 16 April → 1 May: the credit is the list one, −30.00 × 15 ÷ 30 = −15.00
-    const contract = buildContract(base, {
-      discounts: [
-        {
-          id: "welcome",
-          name: "Welcome",
-          percent: "20",
-          charges: ["plan"],
-          from: "2026-04-01",
-          until: "2026-04-10",
-          partialPeriod: "days_covered",
-        },
-      ],
-      amendments: [
-        { id: "u", effective: "2026-04-16", charges: [plan("60")], creditBasis: "net_of_discount" },
-      ],
-    });
+    const contract = upgradeWithDaysCovered("2026-04-01", "2026-04-10");
     expect(line(rateInvoice(contract, [], "2026-04"), "plan:unused@2026-04-16")?.amount).toBe("-15.00");
   });
 
@@ -294,22 +281,7 @@ describe('amendments[].creditBasis "net_of_discount": the credit less the discou
     // by April's days it covers, 30.00 × 19 ÷ 30 = 19.00 covered → 3.80 off. The credit for 16 April →
     // 1 May (15 days, −15.00) had it on 16–20 April, 4 of the 15 days:
     // −15.00 × (1 − 20 × 4 ÷ 15 ÷ 100) = −15.00 + 0.80 = −14.20: 11 days at 1.00 + 4 at 0.80
-    const contract = buildContract(base, {
-      discounts: [
-        {
-          id: "welcome",
-          name: "Welcome",
-          percent: "20",
-          charges: ["plan"],
-          from: "2026-03-20",
-          until: "2026-04-20",
-          partialPeriod: "days_covered",
-        },
-      ],
-      amendments: [
-        { id: "u", effective: "2026-04-16", charges: [plan("60")], creditBasis: "net_of_discount" },
-      ],
-    });
+    const contract = upgradeWithDaysCovered("2026-03-20", "2026-04-20");
     expect(rateInvoice(contract, [], "2026-03").discounts?.[0]).toMatchObject({ amount: "-3.80" });
     const credit = line(rateInvoice(contract, [], "2026-04"), "plan:unused@2026-04-16")!;
     // before the fix, March's share of the period, 12 of 31 days: −15.00 × (1 − 20 × 12 ÷ 31 ÷ 100) = −13.84
