@@ -21,6 +21,16 @@ function creditOneByOne(
   return notes;
 }
 
+// One fee of 0.25 at 10 % VAT rounded per line: tax 0.025, half-even → 0.02.
+function quarterAtTenPercentPerLine() {
+  const contract = buildContract({
+    meters: [],
+    charges: [flatCharge("a", "A", "0.25")],
+    tax: vat("per_line"),
+  });
+  return { contract, invoice: rateInvoice(contract, [], "2026-03") };
+}
+
 describe("credit note tax, rounded cumulatively", () => {
   it("per_invoice: two lines of 0.35 credited one at a time give back the invoice's 0.77, not 0.78", () => {
     const contract = buildContract({
@@ -47,12 +57,7 @@ describe("credit note tax, rounded cumulatively", () => {
   });
 
   it("per_line: a line of 0.25 credited as 0.15 then 0.10 gives back its tax of 0.02 once", () => {
-    const contract = buildContract({
-      meters: [],
-      charges: [flatCharge("a", "A", "0.25")],
-      tax: vat("per_line"),
-    });
-    const invoice = rateInvoice(contract, [], "2026-03");
+    const { contract, invoice } = quarterAtTenPercentPerLine();
     // 10 % of 0.25 = 0.025, half-even → 0.02: total 0.27
     expect(invoice.total).toBe("0.27");
     const [first, second] = creditOneByOne(contract, invoice, [
@@ -71,12 +76,7 @@ describe("credit note tax, rounded cumulatively", () => {
   });
 
   it("one note with two corrections of the same line rounds them in turn, as two notes would", () => {
-    const contract = buildContract({
-      meters: [],
-      charges: [flatCharge("a", "A", "0.25")],
-      tax: vat("per_line"),
-    });
-    const invoice = rateInvoice(contract, [], "2026-03");
+    const { contract, invoice } = quarterAtTenPercentPerLine();
     const [note] = creditOneByOne(contract, invoice, [
       [
         { kind: "amount", line: "a", amount: "0.15", reason: "x" },
