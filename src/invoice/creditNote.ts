@@ -256,8 +256,13 @@ function creditFor(
     return { amount: correction.amount };
   }
   const price = priceOfLine(contract, line, index);
+  const earlier = billedEarlierOf(line);
+  // On a progressive or closing invoice the line bills the cumulative usage less what the earlier
+  // invoices billed: the units it keeps sit above theirs in the tiers, and their money is taken off.
   const rerate = (quantity: Decimal) =>
-    roundTo(rateWithModel(price, quantity).amount, minorUnits, contract.rounding);
+    roundTo(rateWithModel(price, quantity.plus(earlier.quantity)).amount, minorUnits, contract.rounding).plus(
+      earlier.amount,
+    );
   // Units taken off earlier are gone: this correction walks the tiers down from what they left.
   const left = ZERO.plus(line.quantity).minus(unitsBefore);
   const kept = left.minus(correction.quantity);
@@ -276,6 +281,15 @@ function creditFor(
     quantity: correction.quantity.toFixed(),
     rerated: toFixedString(rerated, minorUnits),
   };
+}
+
+// What the earlier invoices of a progressive sequence billed for the line (its `billed_earlier` step,
+// docs/progressive-billing.md): their units, and their money negated; none on any other invoice.
+function billedEarlierOf(line: InvoiceLine): { readonly quantity: Decimal; readonly amount: Decimal } {
+  for (const step of line.steps)
+    if (step.kind === "billed_earlier")
+      return { quantity: ZERO.plus(step.quantity), amount: ZERO.plus(step.amount) };
+  return { quantity: ZERO, amount: ZERO };
 }
 
 // The price that rated the line: the charge's, or its group's cell for grouped and matrix charges.
