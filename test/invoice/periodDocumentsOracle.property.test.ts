@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { reconcile } from "../../src/compare/index.js";
 import {
   correctLateUsage,
   type Invoice,
@@ -152,6 +153,47 @@ describe("documents of a period add up to the oracle's invoice", () => {
             correction.lines.filter((line) => line.corrects === "bw").map((line) => line.amount),
           ),
         ).toBe(money(terms, whole.usage - oracleInvoice(terms, gbOf(usage)).usage));
+      }),
+      { numRuns: fuzzRuns(60) },
+    );
+  });
+
+  it("reconcile of the issued invoice against the period re-rated with late events: exactly the lines that moved", () => {
+    fc.assert(
+      fc.property(oracleTermsArb, usageArb, usageArb, (terms, usage, late) => {
+        const contract = buildContract(oracleContract(terms));
+        const events = eventsOf(usage, "u");
+        const issued = rateInvoice(contract, events, "2026-03", OPTIONS);
+        const recomputed = rateInvoice(contract, [...events, ...eventsOf(late, "late")], "2026-03", OPTIONS);
+        const result = reconcile(issued, recomputed);
+        const [before, after] = [
+          oracleInvoice(terms, gbOf(usage)),
+          oracleInvoice(terms, gbOf(usage) + gbOf(late)),
+        ];
+        // the total moves by the oracle's difference, and the discrepancies add up to it
+        expect(sumOf(terms, [recomputed.total, `-${issued.total}`])).toBe(
+          money(terms, after.total - before.total),
+        );
+        expect(
+          sumOf(
+            terms,
+            result.discrepancies.map((found) => found.amount),
+          ),
+        ).toBe(money(terms, after.total - before.total));
+        // a line is reported when, and only when, its quantity or amount moved, by what it moved
+        for (const line of recomputed.lines) {
+          const was = issued.lines.find((candidate) => candidate.id === line.id);
+          const found = result.discrepancies.filter((entry) => entry.line === line.id);
+          const moved = was === undefined || was.amount !== line.amount || was.quantity !== line.quantity;
+          expect(found.length > 0).toBe(moved);
+          if (moved)
+            expect(
+              sumOf(
+                terms,
+                found.map((entry) => entry.amount),
+              ),
+            ).toBe(sumOf(terms, [line.amount, `-${was?.amount ?? "0"}`]));
+        }
       }),
       { numRuns: fuzzRuns(60) },
     );
