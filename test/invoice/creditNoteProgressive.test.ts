@@ -1,45 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { issueCreditNote, rateClosingInvoice, rateProgressiveInvoice } from "../../src/invoice/index.js";
-import { buildContract, flatCharge, sumMeter, usageEvent } from "../_support/contract.js";
+import { type Invoice, issueCreditNote } from "../../src/invoice/index.js";
+import { buildContract, sumMeter } from "../_support/contract.js";
+import { PROGRESSIVE_EXAMPLE_CHARGES, progressiveExampleSequence } from "../_support/progressiveExample.js";
 
 // The worked example of docs/progressive-billing.md: bandwidth 0–1,000 GB at 0.10, above at 0.05, a
 // platform fee of 20.00; 800 GB on 5 March, 600 GB on the 15th, 100 GB on the 25th; invoices as of the
 // 10th and the 20th, then the close. A quantity correction of a line that bills the cumulative usage
 // less what earlier invoices billed re-rates the units it keeps above theirs, not from zero.
-const contract = buildContract({
-  meters: [sumMeter("gb")],
-  charges: [
-    {
-      id: "bw",
-      name: "Bandwidth",
-      meter: "gb",
-      price: {
-        model: "graduated",
-        tiers: [
-          { upTo: "1000", unitPrice: "0.10" },
-          { upTo: null, unitPrice: "0.05" },
-        ],
-      },
-    },
-    flatCharge("platform", "Platform", "20"),
-  ],
-});
-const events = [
-  usageEvent("a", "gb", "2026-03-05T00:00:00Z", { v: "800" }),
-  usageEvent("b", "gb", "2026-03-15T00:00:00Z", { v: "600" }),
-  usageEvent("c", "gb", "2026-03-25T00:00:00Z", { v: "100" }),
-];
-const first = rateProgressiveInvoice(contract, events, "2026-03", "2026-03-10T00:00:00Z");
-const second = rateProgressiveInvoice(contract, events, "2026-03", "2026-03-20T00:00:00Z", {
-  earlier: [first],
-});
-const closing = rateClosingInvoice(contract, events, "2026-03", { earlier: [first, second] });
-const takeOff = (invoice: typeof second, quantity: string) =>
+const contract = buildContract({ meters: [sumMeter("gb")], charges: PROGRESSIVE_EXAMPLE_CHARGES });
+const takeOff = (invoice: Invoice, quantity: string) =>
   issueCreditNote(contract, invoice, [{ kind: "quantity", line: "bw", quantity, reason: "double-counted" }])
     .lines[0];
 
 describe("a quantity credit note of a progressive invoice's line", () => {
   it("re-rates the units kept on top of those billed earlier: 300 GB off the second invoice credits 15.00", () => {
+    const { second } = progressiveExampleSequence(contract);
     // the second invoice bills 1,400 GB (120.00) less the first's 800 GB (80.00): 600 GB, 40.00
     expect(second.lines.find((line) => line.id === "bw")?.amount).toBe("40.00");
     // 300 GB kept: 800 + 300 = 1,100 GB → 1,000 × 0.10 + 100 × 0.05 = 105.00, less 80.00 = 25.00;
@@ -48,18 +23,21 @@ describe("a quantity credit note of a progressive invoice's line", () => {
   });
 
   it("credits 100 GB off the second invoice at the tier they sat in: 5.00", () => {
+    const { second } = progressiveExampleSequence(contract);
     // 500 GB kept: 1,300 GB → 100.00 + 300 × 0.05 = 115.00, less 80.00 = 35.00; 40.00 − 35.00 = 5.00
     // (re-rated from zero, 500 × 0.10 = 50.00, the credit came to −10.00 and was refused)
     expect(takeOff(second, "100")).toMatchObject({ rerated: "35.00", amount: "5.00" });
   });
 
   it("credits 50 GB off the closing invoice at 0.05: 2.50", () => {
+    const { closing } = progressiveExampleSequence(contract);
     // the close bills 1,500 GB (125.00) less 1,400 GB (120.00): 100 GB, 5.00. 50 GB kept: 1,450 GB →
     // 100.00 + 450 × 0.05 = 122.50, less 120.00 = 2.50; 5.00 − 2.50 = 2.50 (from zero: 5.00 − 5.00, refused)
     expect(takeOff(closing, "50")).toMatchObject({ rerated: "2.50", amount: "2.50" });
   });
 
   it("two notes take units off in turn, as one note would", () => {
+    const { second } = progressiveExampleSequence(contract);
     const one = issueCreditNote(contract, second, [
       { kind: "quantity", line: "bw", quantity: "100", reason: "x" },
     ]);
