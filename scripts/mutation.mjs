@@ -117,6 +117,7 @@ export const TARGETS = {
     mutate: [
       "creditNoteRounding.ts",
       "creditNoteSettlement.ts",
+      "creditNoteTax.ts",
       "datedParts.ts",
       "rateInAdvance.ts",
       "stages/commitmentLimits.ts",

@@ -112,7 +112,8 @@ export type LateUsageResult =
  * @param options - the options it was rated with (`carried`, `creditBalances`, …) and `billOn`
  * @returns the correction; `issued` + correction = the period rated with every event, exactly
  * @throws UsageError for a malformed event (path `[index].field`, counted in `usage`, then in `late`);
- *   InputError `usage_does_not_reproduce`, `correction_outside_window`, `invalid_period`; every
+ *   InputError `usage_does_not_reproduce`, `correction_outside_window`, `invalid_period`;
+ *   `invalid_argument` at `invoice.progressive` for a progressive or closing invoice; every
  *   error of {@link rateInvoice} and {@link issueCreditNote}
  * @example
  * // 900 GB issued at 0.10 (volume: up to 1,000 GB), 200 GB late: 1,100 GB at 0.08
@@ -142,6 +143,13 @@ export function correctLateParsedUsage(
   requireEvents(usage);
   requireEvents(late);
   const invoice = parseInvoice(issued);
+  if (invoice.progressive !== undefined) {
+    const { stage, asOf } = invoice.progressive;
+    throw InputError.from(
+      periodMessages.progressiveNotCorrected(invoice.id, stage, asOf),
+      "invoice.progressive",
+    );
+  }
   const { billOn, correctedCommitmentSpendToDate: corrected, creditNotes, ...rating } = options;
   const period = invoice.period.label;
   const billOnLabel = assertWithinWindow(contract, invoice, billOn);

@@ -16,11 +16,11 @@ import { parseInstant } from "../time/index.js";
 import { assertCreditable } from "./assertCreditable.js";
 import { noteTotal } from "./creditNoteRounding.js";
 import { settleNote } from "./creditNoteSettlement.js";
+import { creditedTax } from "./creditNoteTax.js";
 import { requireContract, requireOptions } from "./entryArguments.js";
 import type { Invoice, InvoiceLine } from "./invoiceSchema.js";
 import { creditNoteReaderSchema, invoiceReaderSchema } from "./parseIssued.js";
 import { netOf } from "./spreadReduction.js";
-import { applyTax } from "./stages/tax.js";
 import { chargesAt } from "./termsAt.js";
 
 /** Options of {@link issueCreditNote}. */
@@ -154,7 +154,10 @@ export function issueCreditNote(
   });
   const subtotal = lines.reduce((sum, line) => sum.plus(line.amount), ZERO);
   requireWithinInvoice(invoice, creditedBeforeNote, subtotal);
-  const tax = creditedTax(contract, invoice, lines, subtotal);
+  const tax = creditedTax(contract, invoice, lines, subtotal, {
+    before: creditedBeforeNote,
+    after: credited,
+  });
   const exact = tax !== undefined && tax.mode === "exclusive" ? subtotal.plus(tax.total) : subtotal;
   const { total, rounding } = noteTotal(exact, invoice, previous, contract.rounding);
   const totals = { before: totalCredited(previous), note: decimalOfText(total) };
@@ -253,8 +256,13 @@ function creditFor(
     return { amount: correction.amount };
   }
   const price = priceOfLine(contract, line, index);
+  const earlier = billedEarlierOf(line);
+  // On a progressive or closing invoice the line bills the cumulative usage less what the earlier
+  // invoices billed: the units it keeps sit above theirs in the tiers, and their money is taken off.
   const rerate = (quantity: Decimal) =>
-    roundTo(rateWithModel(price, quantity).amount, minorUnits, contract.rounding);
+    roundTo(rateWithModel(price, quantity.plus(earlier.quantity)).amount, minorUnits, contract.rounding).plus(
+      earlier.amount,
+    );
   // Units taken off earlier are gone: this correction walks the tiers down from what they left.
   const left = ZERO.plus(line.quantity).minus(unitsBefore);
   const kept = left.minus(correction.quantity);
@@ -273,6 +281,15 @@ function creditFor(
     quantity: correction.quantity.toFixed(),
     rerated: toFixedString(rerated, minorUnits),
   };
+}
+
+// What the earlier invoices of a progressive sequence billed for the line (its `billed_earlier` step,
+// docs/progressive-billing.md): their units, and their money negated; none on any other invoice.
+function billedEarlierOf(line: InvoiceLine): { readonly quantity: Decimal; readonly amount: Decimal } {
+  for (const step of line.steps)
+    if (step.kind === "billed_earlier")
+      return { quantity: ZERO.plus(step.quantity), amount: ZERO.plus(step.amount) };
+  return { quantity: ZERO, amount: ZERO };
 }
 
 // The price that rated the line: the charge's, or its group's cell for grouped and matrix charges.
@@ -314,23 +331,4 @@ function priceOfLine(contract: Contract, line: InvoiceLine, index: number): Pric
     throw InputError.from(invoiceMessages.lineNotRerateable(line.id), correctionPath(index, "kind"));
   }
   return price;
-}
-
-function creditedTax(
-  contract: Contract,
-  invoice: Invoice,
-  lines: ReadonlyArray<CreditLine>,
-  subtotal: Decimal,
-) {
-  if (contract.tax === undefined || invoice.tax === undefined) return undefined;
-  const asInvoiceLines = lines.map((line) => {
-    // Taxed as the original line (its charge's rates), on the credited amount, not the line's net.
-    const {
-      net: _net,
-      adjustments: _adjustments,
-      ...original
-    } = invoice.lines.find((candidate) => candidate.id === line.corrects)!;
-    return { ...original, id: line.id, amount: line.amount };
-  });
-  return applyTax(contract.tax, asInvoiceLines, subtotal, invoice.currency, contract.rounding, contract);
 }

@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildContractJson, flatCharge, sumMeter } from "../_support/contract.js";
+import { buildContractJson, sumMeter } from "../_support/contract.js";
+import { PROGRESSIVE_EXAMPLE_CHARGES } from "../_support/progressiveExample.js";
 import { assertCliBuilt, runCli } from "../_support/runCli.js";
 import { asNdjson } from "../_support/usageFiles.js";
 
@@ -24,21 +25,7 @@ beforeAll(() => {
   // 0–1,000 GB at 0.10, above at 0.05 (graduated); a 20.00 platform fee
   const json = buildContractJson({
     meters: [sumMeter("gb", { unit: "GB" })],
-    charges: [
-      {
-        id: "bw",
-        name: "Bandwidth",
-        meter: "gb",
-        price: {
-          model: "graduated",
-          tiers: [
-            { upTo: "1000", unitPrice: "0.10" },
-            { upTo: null, unitPrice: "0.05" },
-          ],
-        },
-      },
-      flatCharge("platform", "Platform", "20"),
-    ],
+    charges: PROGRESSIVE_EXAMPLE_CHARGES,
   });
   writeFileSync(contract, JSON.stringify(json));
   writeFileSync(

@@ -9,6 +9,11 @@ import {
   rateProgressiveInvoice,
 } from "../../src/invoice/index.js";
 import { buildContract, type ChargeInput, flatCharge, sumMeter, usageEvent } from "../_support/contract.js";
+import {
+  PROGRESSIVE_EXAMPLE_CHARGES,
+  PROGRESSIVE_EXAMPLE_MARCH,
+  progressiveExampleSequence,
+} from "../_support/progressiveExample.js";
 import { thrown } from "../_support/thrown.js";
 
 const gb = (id: string, at: string, v: string) => usageEvent(id, "gb", `2026-03-${at}`, { v });
@@ -24,32 +29,9 @@ const bandwidth = (price: ChargeInput["price"], extra: Partial<ChargeInput> = {}
 const figures = (invoice: Invoice) => invoice.lines.map((line) => [line.id, line.quantity, line.amount]);
 
 // 0–1,000 GB at 0.10, above at 0.05 (graduated); a 20.00 platform fee each month.
-const GRADUATED = withCharges(
-  bandwidth({
-    model: "graduated",
-    tiers: [
-      { upTo: "1000", unitPrice: "0.10" },
-      { upTo: null, unitPrice: "0.05" },
-    ],
-  }),
-  flatCharge("platform", "Platform", "20"),
-);
-const MARCH = [
-  gb("a", "05T10:00:00Z", "800"),
-  gb("b", "15T10:00:00Z", "600"),
-  gb("c", "25T10:00:00Z", "100"),
-];
-
-// Each test rates its own invoices rather than the describe block once: Stryker's per-test coverage
-// counts code run while a file loads as no test's, so a mutant reached only there never met these tests.
-const graduatedSequence = () => {
-  const first = rateProgressiveInvoice(GRADUATED, MARCH, "2026-03", "2026-03-10T00:00:00Z");
-  const second = rateProgressiveInvoice(GRADUATED, MARCH, "2026-03", "2026-03-20T00:00:00Z", {
-    earlier: [first],
-  });
-  const closing = rateClosingInvoice(GRADUATED, MARCH, "2026-03", { earlier: [first, second] });
-  return { first, second, closing };
-};
+const GRADUATED = withCharges(...PROGRESSIVE_EXAMPLE_CHARGES);
+const MARCH = PROGRESSIVE_EXAMPLE_MARCH;
+const graduatedSequence = () => progressiveExampleSequence(GRADUATED);
 
 describe("progressive invoices: graduated tiers across the period", () => {
   it("bills the usage so far on the first invoice, without the fee", () => {

@@ -19,6 +19,18 @@ export function previewNotBilled(invoiceId: string, asOf: string): ErrorMessage 
   };
 }
 
+/**
+ * A progressive or closing invoice given to the late-usage correction, which re-rates a whole-period
+ * invoice: it bills the usage so far less what the period's earlier invoices billed, so its usage never
+ * reproduces it as one, and the sentence said to pass the usage it was rated with, which was given.
+ */
+export function progressiveNotCorrected(invoiceId: string, stage: string, asOf: string): ErrorMessage {
+  return {
+    code: "invalid_argument",
+    message: `Invoice ${invoiceId} is a ${stage} invoice of a period billed progressively (as of ${asOf}): it bills the usage so far less what the period's earlier invoices billed, so it is not corrected on its own. Before the close, the next progressive invoice or the closing invoice picks late events up; after it, rate the period with every event and bill the difference from what the period's invoices billed.`,
+  };
+}
+
 /** The usage said to be an invoice's does not rate to that invoice. */
 export function usageDoesNotReproduce(
   invoiceId: string,
