@@ -54,6 +54,8 @@ describe("credit note tax, rounded cumulatively", () => {
       "0.03",
       "0.38",
     ]);
+    // exclusive: a note's net is what it credits before tax, 0.35 each
+    expect([first!.tax?.net, second!.tax?.net]).toEqual(["0.35", "0.35"]);
   });
 
   it("per_line: a line of 0.25 credited as 0.15 then 0.10 gives back its tax of 0.02 once", () => {
@@ -88,6 +90,41 @@ describe("credit note tax, rounded cumulatively", () => {
     expect(note!.total).toBe("0.27");
   });
 
+  it("two rates: each rate's tax is rounded cumulatively on its own", () => {
+    // VAT 10 % on both lines, a 2 % levy on b only, per_invoice: VAT round(0.07) = 0.07, levy
+    // round(0.007) = 0.01; the invoice 0.70 + 0.08 = 0.78
+    const rates = [
+      { id: "vat", name: "VAT", percent: "10" },
+      { id: "levy", name: "Levy", percent: "2", charges: ["b"] },
+    ];
+    const contract = buildContract({
+      meters: [],
+      charges: [flatCharge("a", "A", "0.35"), flatCharge("b", "B", "0.35")],
+      tax: { mode: "exclusive", rounding: "per_invoice", rates },
+    });
+    const invoice = rateInvoice(contract, [], "2026-03");
+    expect(invoice.total).toBe("0.78");
+    const [first, second] = creditOneByOne(contract, invoice, [
+      [{ kind: "line", line: "a", reason: "x" }],
+      [{ kind: "line", line: "b", reason: "x" }],
+    ]);
+    // note 1: VAT round(0.035) = 0.04, no levy: 0.39; note 2: VAT 0.07 − 0.04 = 0.03, levy 0.01 − 0 =
+    // 0.01: 0.35 + 0.04 = 0.39; 0.78 in all
+    const taxOf = (note: CreditNote, id: string) => note.tax?.rates.find((rate) => rate.rate === id)?.amount;
+    expect([taxOf(second!, "vat"), taxOf(second!, "levy")]).toEqual(["0.03", "0.01"]);
+    expect([first!.total, second!.total]).toEqual(["0.39", "0.39"]);
+    // per_line, b alone (0.25): VAT 0.025 → 0.02, levy 0.005 → 0.00 (half-even); one note gives back
+    // 0.02 of tax, as the invoice charged
+    const perLine = buildContract({
+      meters: [],
+      charges: [flatCharge("b", "B", "0.25")],
+      tax: { mode: "exclusive", rounding: "per_line", rates },
+    });
+    const billed = rateInvoice(perLine, [], "2026-03");
+    const [whole] = creditOneByOne(perLine, billed, [[{ kind: "line", line: "b", reason: "x" }]]);
+    expect([billed.total, whole!.tax?.total, whole!.total]).toEqual(["0.27", "0.02", "0.27"]);
+  });
+
   it("a note after a partial one, in yen, inclusive: the tax inside the two notes is the invoice's", () => {
     const contract = buildContract({
       currency: "JPY",
@@ -105,5 +142,8 @@ describe("credit note tax, rounded cumulatively", () => {
     // note 1: 105 × 10 ÷ 110 = 9.545… → 10; note 2: 19 − 10 = 9 (on its own: 10 again, 20 in all)
     expect([first!.tax?.total, second!.tax?.total]).toEqual(["10", "9"]);
     expect([first!.total, second!.total]).toEqual(["105", "105"]);
+    // inclusive: the note's net is what it credits less the tax inside, 105 − 10 = 95 and 105 − 9 = 96
+    // (95 + 96 = 191 = the invoice's 210 − 19)
+    expect([first!.tax?.net, second!.tax?.net]).toEqual(["95", "96"]);
   });
 });
