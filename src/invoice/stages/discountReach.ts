@@ -70,8 +70,10 @@ export function windowOf(discount: DiscountTerms, contract: Contract): Period {
  */
 export function laterLineIds(lines: ReadonlyArray<InvoiceLine>, resolved: ServicePeriod): Set<string> {
   const ids = new Set<string>();
+  // Only a fee billed in advance is of a later period: the other lines' dates are not read at all.
   for (const line of lines)
-    if (parseInstant(line.period.start) >= resolved.billingPeriod.end) ids.add(line.id);
+    if (line.billed === "in_advance" && parseInstant(line.period.start) >= resolved.billingPeriod.end)
+      ids.add(line.id);
   return ids;
 }
 

@@ -21,6 +21,7 @@ import {
   intersectPeriods,
   isSamePeriod,
   type Period,
+  type ProrationRatio,
   parseInstant,
   prorationRatio,
 } from "../../time/index.js";
@@ -104,10 +105,9 @@ export function applyDiscounts(
     const inForce = laterEligible ? WHOLLY : ownReach!; // defined: the check above
     // On the days it covers, or over lines of two periods not all wholly in force: each line's part
     // (coveredDays.ts, discountReach.ts) replaces its net.
-    const coveredParts = spansPeriods
-      ? partsInForce(contract, resolved, usage, discount, eligible, reachOf)
-      : discount.partialPeriod === "days_covered" && inForce.part !== undefined
-        ? coveredBases(contract, resolved, usage, inForce.part.window, eligible)
+    const coveredParts =
+      spansPeriods || (discount.partialPeriod === "days_covered" && inForce.part !== undefined)
+        ? partsInForce(contract, resolved, usage, discount, eligible, reachOf)
         : undefined;
     const days = coveredParts?.map(quotientValue);
     // What the covered days billed, rounded down to the minor unit: the figure the invoice shows, the
@@ -256,7 +256,8 @@ function billedFor(
  * Each eligible line's part in force, as an exact fraction (docs/contracts.md, "Which lines a percentage
  * reaches"): a line the discount covers all its period, its net; one it covers in part, its net × the
  * part's share of the line's period (`period_share`), or what the covered days billed (`days_covered`,
- * coveredDays.ts). Used when the invoice holds lines of two billing periods not all wholly in force.
+ * coveredDays.ts). Used on the days it covers, and when the invoice holds lines of two billing periods
+ * not all wholly in force.
  */
 function partsInForce(
   contract: Contract,
@@ -299,15 +300,7 @@ function spanInForce(
   };
   const span = intersectPeriods(whole, windowOf(discount, contract)) ?? whole;
   const ratio = prorationRatio(span, whole, contract.proration, contract.timeZone);
-  return {
-    start: formatInstant(span.start),
-    end: formatInstant(span.end),
-    basis: ratio.basis,
-    elapsed: toPlainString(ratio.elapsed),
-    total: toPlainString(ratio.total),
-    ...(discount.partialPeriod === "days_covered" ? { partialPeriod: "days_covered" as const } : {}),
-    covered: toFixedString(covered, minor),
-  };
+  return inForceEntry(span, ratio, discount.partialPeriod === "days_covered", toFixedString(covered, minor));
 }
 
 // A line's service period as instants.
@@ -325,15 +318,25 @@ function inForceData(
   minor: number,
 ) {
   const ratio = discount.percent !== undefined ? part.ofService : part.ofBillingPeriod;
+  return inForceEntry(
+    part.period,
+    ratio,
+    daysCovered,
+    daysCovered ? toFixedString(covered, minor) : undefined,
+  );
+}
+
+// An `inForce` entry: when, the ratio, and on the days it covers (or over lines of two periods) what
+// those lines billed, the most the discount takes.
+function inForceEntry(period: Period, ratio: ProrationRatio, daysCovered: boolean, covered?: string) {
   return {
-    start: formatInstant(part.period.start),
-    end: formatInstant(part.period.end),
+    start: formatInstant(period.start),
+    end: formatInstant(period.end),
     basis: ratio.basis,
     elapsed: toPlainString(ratio.elapsed),
     total: toPlainString(ratio.total),
-    ...(daysCovered
-      ? { partialPeriod: "days_covered" as const, covered: toFixedString(covered, minor) }
-      : {}),
+    ...(daysCovered ? { partialPeriod: "days_covered" as const } : {}),
+    ...(covered === undefined ? {} : { covered }),
   };
 }
 
