@@ -42,6 +42,10 @@ async function writeJsonSchemas(): Promise<void> {
   const library = createRequire(import.meta.url)(resolve("dist/index.cjs"));
   await writeFile("dist/invoice.schema.json", `${JSON.stringify(library.invoiceJsonSchema(), null, 2)}\n`);
   await writeFile("dist/contract.schema.json", `${JSON.stringify(library.contractJsonSchema(), null, 2)}\n`);
+  await writeFile(
+    "dist/expected-figures.schema.json",
+    `${JSON.stringify(library.expectedFiguresJsonSchema(), null, 2)}\n`,
+  );
 }
 
 export default defineConfig([

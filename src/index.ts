@@ -6,12 +6,23 @@ export type {
   CheckResult,
   CreditNoteFixture,
   Difference,
+  ExpectedFigures,
   FixtureInput,
   FixtureResult,
   FixtureStatus,
+  LineFigures,
   LineWords,
 } from "./check/index.js";
-export { check, checkReportText, fixtureError, invoiceDifferences, junitXml } from "./check/index.js";
+export {
+  check,
+  checkReportText,
+  expectedFiguresJsonSchema,
+  figureDifferences,
+  fixtureError,
+  invoiceDifferences,
+  junitXml,
+  parseExpectedFigures,
+} from "./check/index.js";
 export type {
   Attribution,
   ColumnMapping,

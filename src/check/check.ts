@@ -1,5 +1,5 @@
 import { type PriceBook, resolveContract } from "../contracts/index.js";
-import { ContractError, fixturePeriodRefused, InputError, isRatecardError } from "../errors/index.js";
+import { ContractError, isRatecardError } from "../errors/index.js";
 import { currencyPrefix, explainLine, type MoneyStyle } from "../explain/index.js";
 import {
   type Invoice,
@@ -11,8 +11,10 @@ import {
   safeParseInvoice,
 } from "../invoice/index.js";
 import type { UsageEvent } from "../schema/index.js";
-import { parsePeriod } from "../time/index.js";
 import { type CreditNoteFixture, checkCreditNote } from "./checkCreditNote.js";
+import { type ExpectedFigures, parseExpectedFigures } from "./expectedFigures.js";
+import { figureDifferences } from "./figureDifferences.js";
+import { periodConflict, periodSource, withPeriodSource } from "./fixturePeriod.js";
 import { type Difference, invoiceDifferences } from "./invoiceDifferences.js";
 
 /** One fixture folder's contents, as read by the caller (the CLI reads the files; check reads no file). */
@@ -25,7 +27,15 @@ export interface FixtureInput {
   readonly events: Iterable<UsageEvent>;
   /** expected.json's exact text; absent when the fixture has none yet. */
   readonly expectedText?: string;
-  /** The period to rate when there is no expected.json (else expected.json's `period.label` is used). */
+  /**
+   * expected-figures.json's exact text: the invoice's figures worked out by hand (docs/uat.md); absent
+   * when the fixture has none. Checked beside expected.json when both exist.
+   */
+  readonly figuresText?: string;
+  /**
+   * The period to rate when neither expected.json nor expected-figures.json names one (fixture.json's;
+   * expected.json's `period.label` comes first, then expected-figures.json's `period`).
+   */
   readonly period?: string;
   /**
    * What an earlier invoice of the sequence carried (meter state, credit balances, the spend to date of
@@ -45,13 +55,16 @@ export interface FixtureInput {
 /** A line that differs, in words: the expected line's and the recomputed line's explanations. */
 export interface LineWords {
   readonly id: string;
+  /** True for a line only expected-figures.json differs on: the figure is no line to put in words. */
+  readonly figuresOnly?: true;
   readonly expected?: string;
   readonly actual?: string;
 }
 
 /**
- * - `pass`: the recomputed invoice is expected.json, byte for byte;
- * - `fail`: it differs (see `differences`), or the fixture has no expected.json;
+ * - `pass`: the recomputed invoice is expected.json, byte for byte, and bills every figure of
+ *   expected-figures.json (each file checked when the fixture has it);
+ * - `fail`: it differs (see `differences`), or the fixture has neither file;
  * - `error`: the fixture cannot be rated (a contract, expected invoice or period that is not valid).
  */
 export type FixtureStatus = "pass" | "fail" | "error";
@@ -133,100 +146,123 @@ function checkFixture(fixture: FixtureInput, priceBooks: ReadonlyArray<PriceBook
 function compare(fixture: FixtureInput, priceBooks: ReadonlyArray<PriceBook>): FixtureResult {
   const expected = fixture.expectedText === undefined ? undefined : expectedInvoice(fixture);
   if (typeof expected === "string") return fixtureError(fixture.name, expected);
-  const period = expected?.period.label ?? fixture.period;
-  if (period === undefined)
+  const figures = fixture.figuresText === undefined ? undefined : readFigures(fixture.figuresText);
+  if (typeof figures === "string") return fixtureError(fixture.name, figures);
+  const source = periodSource(expected, figures, fixture.period);
+  if (source === undefined)
     return fixtureError(
       fixture.name,
-      'there is no expected.json to take the period from, and no fixture.json to name one: write expected.json (the invoice worked out by hand), or a fixture.json such as { "period": "2026-03" }',
+      'there is no expected.json or expected-figures.json to take the period from, and no fixture.json to name one: write the figures worked out by hand (expected-figures.json, with its "period"), or a fixture.json such as { "period": "2026-03" }',
     );
   const contract = resolveContract(fixture.contract, priceBooks);
-  const conflict = periodConflict(fixture.period, expected, contract.timeZone);
+  const conflict = periodConflict(fixture.period, figures, expected, contract.timeZone);
   if (conflict !== undefined) return fixtureError(fixture.name, conflict);
   const options = fixture.options ?? {};
-  const actual = withPeriodSource(
-    expected === undefined ? ["fixture.json", "period"] : ["expected.json", "period.label"],
-    () => {
-      const rating = {
-        ...options,
-        ...(options.creditBalances === undefined ? { creditsStartFull: true } : {}),
-      };
-      // An expected progressive or closing invoice is rated as one, less the fixture's earlier invoices.
-      const progressive = expected?.progressive;
-      if (progressive === undefined) return rateParsedInvoice(contract, fixture.events, period, rating);
-      const sequence = { ...rating, earlier: (fixture.earlier ?? []) as ReadonlyArray<Invoice> };
-      return progressive.stage === "closing"
-        ? rateClosingParsedInvoice(contract, fixture.events, period, sequence)
-        : rateProgressiveParsedInvoice(contract, fixture.events, period, progressive.asOf, sequence);
-    },
-  );
+  const actual = withPeriodSource(source, () => {
+    const rating = {
+      ...options,
+      ...(options.creditBalances === undefined ? { creditsStartFull: true } : {}),
+    };
+    // An expected progressive or closing invoice is rated as one, less the fixture's earlier invoices.
+    const progressive = expected?.progressive;
+    if (progressive === undefined) return rateParsedInvoice(contract, fixture.events, source.period, rating);
+    const sequence = { ...rating, earlier: (fixture.earlier ?? []) as ReadonlyArray<Invoice> };
+    return progressive.stage === "closing"
+      ? rateClosingParsedInvoice(contract, fixture.events, source.period, sequence)
+      : rateProgressiveParsedInvoice(contract, fixture.events, source.period, progressive.asOf, sequence);
+  });
   const actualText = `${JSON.stringify(actual, null, 2)}\n`;
   const note =
     fixture.creditNote === undefined ? undefined : checkCreditNote(contract, actual, fixture.creditNote);
   const withNote = (result: FixtureResult): FixtureResult =>
     note === undefined ? result : { ...result, creditNoteText: note.actualText };
-  if (expected === undefined)
+  if (expected === undefined && figures === undefined)
     return withNote({
       name: fixture.name,
       status: "fail",
       reason:
-        "there is no expected.json: work the invoice out by hand and write it (or run with --update, then check every number)",
+        "there is no expected.json or expected-figures.json: write the figures worked out by hand in expected-figures.json (or run with --update for expected.json, then check every number)",
       differences: [],
       lines: [],
       actualText,
     });
-  const invoiceMatches = actualText === fixture.expectedText;
-  if (invoiceMatches && note?.problem === undefined)
+  const written = expected === undefined ? undefined : invoiceOutcome(fixture.expectedText ?? "", actual);
+  const byHand = figures === undefined ? undefined : figuresOutcome(figures, actual);
+  const reasons = [written?.problem, byHand?.problem, note?.problem].filter(isText);
+  if (reasons.length === 0)
     return withNote({ name: fixture.name, status: "pass", differences: [], lines: [], actualText });
-  const differences = invoiceMatches
-    ? []
-    : invoiceDifferences(JSON.parse(fixture.expectedText ?? ""), actual);
-  const reasons = [
-    ...(invoiceMatches
-      ? []
-      : [
-          differences.length === 0
-            ? "the data are the same but the text differs (key order, indentation or the final newline): expected.json is not in ratecard's canonical form"
-            : `${differences.length} field${differences.length === 1 ? " differs" : "s differ"}`,
-        ]),
-    ...(note?.problem === undefined ? [] : [note.problem]),
-  ];
   return withNote({
     name: fixture.name,
     status: "fail",
     reason: reasons.join("; "),
-    differences: [...differences, ...(note?.differences ?? [])],
-    lines: lineWords(differences, expected, actual),
+    differences: [
+      ...(written?.differences ?? []),
+      ...(byHand?.differences ?? []),
+      ...(note?.differences ?? []),
+    ],
+    lines: [
+      ...lineWords(written?.differences ?? [], expected, actual),
+      ...lineWords(byHand?.differences ?? [], undefined, actual).filter(
+        (words) => !written?.differences.some((difference) => difference.lineId === words.id),
+      ),
+    ],
     actualText,
   });
 }
 
-// fixture.json names the period only until expected.json exists; once both do, they must agree, or the
-// check would quietly rate expected.json's month while finance believes fixture.json's is checked.
-// Agreeing is lying within: a month named for a contract that starts on the 12th rates from the 12th.
-function periodConflict(
-  named: string | undefined,
-  expected: Invoice | undefined,
-  timeZone: string,
-): string | undefined {
-  if (named === undefined || expected === undefined) return undefined;
-  const period = withPeriodSource(["fixture.json", "period"], () => parsePeriod(named, timeZone));
-  const within =
-    period.start <= Date.parse(expected.period.start) && Date.parse(expected.period.end) <= period.end;
-  return within
-    ? undefined
-    : `fixture.json names the period ${named}, but expected.json is the invoice for ${expected.period.label}: correct one of them (or delete fixture.json, which only names the period until expected.json is written)`;
+/** How a part of the fixture (expected.json, expected-figures.json) compares: why it fails, and where. */
+interface Outcome {
+  readonly problem?: string;
+  readonly differences: ReadonlyArray<Difference>;
 }
 
-// The period to rate is read from a file of the fixture: a period that is not understood names that
-// file and field, not the rating call's argument.
-function withPeriodSource<T>([file, path]: readonly [string, string], rate: () => T): T {
+// expected.json against the recomputed invoice, byte for byte, field by field where they differ.
+function invoiceOutcome(expectedText: string, actual: Invoice): Outcome {
+  if (`${JSON.stringify(actual, null, 2)}\n` === expectedText) return { differences: [] };
+  const differences = invoiceDifferences(JSON.parse(expectedText), actual);
+  return {
+    problem:
+      differences.length === 0
+        ? "the data are the same but the text differs (key order, indentation or the final newline): expected.json is not in ratecard's canonical form"
+        : `${differences.length} field${differences.length === 1 ? " differs" : "s differ"}`,
+    differences,
+  };
+}
+
+// expected-figures.json against the recomputed invoice, figure by figure.
+function figuresOutcome(figures: ExpectedFigures, actual: Invoice): Outcome {
+  const differences = figureDifferences(figures, actual);
+  if (differences.length === 0) return { differences };
+  const count = (n: number, one: string, many: string) => (n === 0 ? [] : [`${n} ${n === 1 ? one : many}`]);
+  const differ = differences.filter((d) => d.expected !== undefined && d.actual !== undefined).length;
+  const unwritten = differences.filter((d) => d.expected === undefined).length;
+  const unbilled = differences.filter((d) => d.actual === undefined).length;
+  const parts = [
+    ...count(differ, "figure differs", "figures differ"),
+    ...count(unwritten, "amount billed is not written down", "amounts billed are not written down"),
+    ...count(unbilled, "figure written down is not billed", "figures written down are not billed"),
+  ];
+  return { problem: `expected-figures.json: ${parts.join(", ")}`, differences };
+}
+
+// expected-figures.json as figures, or the sentence saying why they are not.
+function readFigures(text: string): ExpectedFigures | string {
+  let data: unknown;
   try {
-    return rate();
+    data = JSON.parse(text);
   } catch (error) {
-    if (isRatecardError(error) && error.code === "invalid_period" && error.path === "period")
-      throw InputError.from(fixturePeriodRefused(file, error.message), path);
-    throw error;
+    return `expected-figures.json is not JSON: ${error instanceof Error ? error.message : String(error)}`;
   }
+  try {
+    return parseExpectedFigures(data);
+  } catch (error) {
+    if (!isRatecardError(error)) throw error;
+    return `expected-figures.json: ${error.message}`;
+  }
+}
+
+function isText(value: string | undefined): value is string {
+  return value !== undefined;
 }
 
 // expected.json as an invoice, or the sentence saying why it is not one.
@@ -245,17 +281,23 @@ function expectedInvoice(fixture: FixtureInput): Invoice | string {
   return `expected.json is not a ratecard invoice: ${parsed.error.message}`;
 }
 
-function lineWords(differences: ReadonlyArray<Difference>, expected: Invoice, actual: Invoice): LineWords[] {
+// Each line with a difference in words; `expected` absent for figures (a figure is no line to explain).
+function lineWords(
+  differences: ReadonlyArray<Difference>,
+  expected: Invoice | undefined,
+  actual: Invoice,
+): LineWords[] {
   const ids = [...new Set(differences.flatMap((difference) => difference.lineId ?? []))];
   const words = (invoice: Invoice, id: string) => {
     const line = invoice.lines.find((candidate) => candidate.id === id);
     return line === undefined ? undefined : explain(line, invoice);
   };
   return ids.map((id) => {
-    const before = words(expected, id);
+    const before = expected === undefined ? undefined : words(expected, id);
     const after = words(actual, id);
     return {
       id,
+      ...(expected === undefined ? { figuresOnly: true as const } : {}),
       ...(before === undefined ? {} : { expected: before }),
       ...(after === undefined ? {} : { actual: after }),
     };

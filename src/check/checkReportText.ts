@@ -1,5 +1,5 @@
 import { escapeControl } from "../explain/index.js";
-import type { CheckResult, FixtureResult } from "./check.js";
+import type { CheckResult, FixtureResult, LineWords } from "./check.js";
 import type { Difference } from "./invoiceDifferences.js";
 
 // A fixture whose whole invoice moved (a price changed) can differ in hundreds of fields: the first ones
@@ -42,7 +42,7 @@ export function fixtureText(fixture: FixtureResult): string[] {
     if (difference.lineId !== currentLine && difference.lineId !== undefined) {
       out.push(`  line ${escapeControl(difference.lineId)}:`);
       const words = fixture.lines.find((line) => line.id === difference.lineId);
-      if (words !== undefined) out.push(...lineWordsText(words.expected, words.actual));
+      if (words !== undefined) out.push(...lineWordsText(words));
     }
     currentLine = difference.lineId;
     out.push(`${difference.lineId === undefined ? "  " : "    "}${differenceText(difference)}`);
@@ -52,20 +52,31 @@ export function fixtureText(fixture: FixtureResult): string[] {
   return out;
 }
 
-function lineWordsText(expected: string | undefined, actual: string | undefined): string[] {
+// Both versions of the line in words; a line only expected-figures.json differs on has one version
+// (the figure written down is on the difference's own row).
+function lineWordsText(words: LineWords): string[] {
   const indent = (text: string) => text.split("\n").map((row) => `        ${escapeControl(row)}`);
+  const recomputed = [
+    "      recomputed:",
+    ...(words.actual === undefined ? ["        (no such line)"] : indent(words.actual)),
+  ];
+  if (words.figuresOnly === true) return recomputed;
   return [
     "      expected:",
-    ...(expected === undefined ? ["        (no such line)"] : indent(expected)),
-    "      recomputed:",
-    ...(actual === undefined ? ["        (no such line)"] : indent(actual)),
+    ...(words.expected === undefined ? ["        (no such line)"] : indent(words.expected)),
+    ...recomputed,
   ];
 }
 
 /** `lines[1].amount: expected "3656.00", recomputed "3657.00" (recomputed − expected: +1.00)`. */
 function differenceText(difference: Difference): string {
-  const expected = difference.expected === undefined ? "(absent)" : escapeControl(difference.expected);
-  const actual = difference.actual === undefined ? "(absent)" : escapeControl(difference.actual);
+  // A figure of expected-figures.json has no field to be absent from: it was not written down, or the
+  // invoice does not bill it.
+  const figure = difference.path.startsWith("figures.") || difference.path.startsWith("figures[");
+  const side = (value: string | undefined, absentFigure: string) =>
+    value !== undefined ? escapeControl(value) : figure ? absentFigure : "(absent)";
+  const expected = side(difference.expected, "(not written down)");
+  const actual = side(difference.actual, "(not billed)");
   const what = difference.order === true ? `${difference.path}, the ids in order` : difference.path;
   return `${what}: expected ${expected}, recomputed ${actual}${byHowMuch(difference)}`;
 }

@@ -116,8 +116,8 @@ function report(at: At, segments: ReadonlyArray<Segment>, expected: Json, actual
   });
 }
 
-// How far apart two decimal texts are ("7663.78" → "7703.78": "+40.00"); undefined for anything else.
-function deltaOf(expected: Json, actual: Json): string | undefined {
+/** How far apart two decimal texts are ("7663.78" → "7703.78": "+40.00"); undefined for anything else. */
+export function deltaOf(expected: Json, actual: Json): string | undefined {
   if (!isDecimalText(expected) || !isDecimalText(actual)) return undefined;
   const decimals = Math.max(decimalsOfText(expected), decimalsOfText(actual));
   const delta = new Decimal(actual).minus(expected);

@@ -91,6 +91,7 @@ export function fixtureFolders(dir: string): FixtureFolders {
 // reason lists them.
 const FIXTURE_FILES = [
   "expected.json",
+  "expected-figures.json",
   ...USAGE_FILES,
   "fixture.json",
   "previous.json",
@@ -101,8 +102,8 @@ const FIXTURE_FILES = [
 // A usage file or a corrections.json alone does not make a fixture (a scratch folder holds such files);
 // an expected document does: someone wrote down what ratecard must bill.
 function isFixture(dir: string): boolean {
-  return ["contract.json", "expected.json", "expected-credit-note.json"].some((name) =>
-    existsSync(join(dir, name)),
+  return ["contract.json", "expected.json", "expected-figures.json", "expected-credit-note.json"].some(
+    (name) => existsSync(join(dir, name)),
   );
 }
 
@@ -151,8 +152,12 @@ export async function readFixture(
     const expectedText = existsSync(expectedFile)
       ? await readTextFile(expectedFile, "expected.json")
       : undefined;
+    const figuresFile = join(dir, "expected-figures.json");
+    const figuresText = existsSync(figuresFile)
+      ? await readTextFile(figuresFile, "expected-figures.json")
+      : undefined;
     const named = await fixturePeriod(dir);
-    const period = expectedPeriod(expectedText) ?? named.period;
+    const period = expectedPeriod(expectedText) ?? figuresPeriod(figuresText) ?? named.period;
     const resolved = () => resolveContract(contract, books);
     const startsAt = period === undefined ? undefined : invoiceStartUnlessRefused(resolved, period);
     return {
@@ -160,6 +165,7 @@ export async function readFixture(
       contract,
       events: await readUsage(usageFile),
       ...(expectedText === undefined ? {} : { expectedText }),
+      ...(figuresText === undefined ? {} : { figuresText }),
       ...named,
       ...(await previousInvoice(
         dir,
@@ -220,6 +226,17 @@ function expectedPeriod(text: string | undefined): string | undefined {
   try {
     const label = (JSON.parse(text) as { period?: { label?: unknown } } | null)?.period?.label;
     return typeof label === "string" ? label : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// expected-figures.json's period, when it names one (the check itself reports figures that are not valid).
+function figuresPeriod(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  try {
+    const period = (JSON.parse(text) as { period?: unknown } | null)?.period;
+    return typeof period === "string" ? period : undefined;
   } catch {
     return undefined;
   }

@@ -14,6 +14,7 @@ const OUTPUTS = [
   "batchWorker.js",
   "invoice.schema.json",
   "contract.schema.json",
+  "expected-figures.schema.json",
 ];
 const INPUTS = ["src", "package.json", "tsup.config.ts"];
 

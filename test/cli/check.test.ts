@@ -236,7 +236,7 @@ describe("ratecard check", () => {
     const result = runCli("check", dir);
     expect(result.code).toBe(2);
     expect(result.stdout).toContain(
-      `ERROR ${dir} — there is no expected.json to take the period from, and no fixture.json to name one`,
+      `ERROR ${dir} — there is no expected.json or expected-figures.json to take the period from, and no fixture.json to name one`,
     );
     expect(result.stdout).not.toContain("fixture.json names no period");
   });
@@ -313,5 +313,78 @@ describe("ratecard check, a fixture with a credit note", () => {
     expect(result.stderr).toBe(
       `ratecard: ${nest} holds no fixture: a fixture folder has a contract.json (docs/uat.md); ${join(nest, "outer")} holds fixture folders: ratecard check ${join(nest, "outer")}\n`,
     );
+  });
+});
+
+describe("ratecard check with expected-figures.json (figures worked out by hand)", () => {
+  // currency-jpy's README works out April 2026 in Tokyo: ¥10,000 + 7,777 × ¥0.5 = 3,888.5 → ¥3,888
+  // (half-even), subtotal ¥13,888, tax 1,000 + 389 = ¥1,389, total ¥15,277.
+  function figuresOnly(name: string, figures: unknown): string {
+    const dir = copyOf("currency-jpy", name);
+    rmSync(join(dir, "expected.json"));
+    writeFileSync(join(dir, "expected-figures.json"), `${JSON.stringify(figures, null, 2)}\n`);
+    return dir;
+  }
+  const jpy = {
+    period: "2026-04",
+    lines: { base_fee: "10000", api_requests: { quantity: "7777", amount: "3888" } },
+    subtotal: "13888",
+    tax: "1389",
+    total: "15277",
+  };
+
+  it("passes a fixture with the figures alone, no expected.json, and writes nothing (exit 0)", () => {
+    const dir = figuresOnly("figures-pass", jpy);
+    const result = runCli("check", dir);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`PASS  ${dir}\n`);
+    expect(existsSync(join(dir, "expected.json"))).toBe(false);
+  });
+
+  it("exits 3 on a figure that is not billed, naming it, the line in words, and by how much", () => {
+    // ¥3,889 is the half-up answer; half-even bills ¥3,888
+    const dir = figuresOnly("figures-fail", {
+      ...jpy,
+      lines: { ...jpy.lines, api_requests: { quantity: "7777", amount: "3889" } },
+      subtotal: "13889",
+      total: "15278",
+    });
+    const result = runCli("check", dir);
+    expect(result.code).toBe(3);
+    expect(result.stdout).toContain(`FAIL  ${dir} — expected-figures.json: 3 figures differ\n`);
+    expect(result.stdout).toContain(
+      '    figures.lines.api_requests.amount: expected "3889", recomputed "3888" (recomputed − expected: -1)\n',
+    );
+    expect(result.stdout).toContain("Rounded half-even from ¥3,888.5 to ¥3,888.");
+    expect(result.stdout).toContain(
+      '  figures.total: expected "15278", recomputed "15277" (recomputed − expected: -1)\n',
+    );
+    // and as a document for scripts
+    const json = JSON.parse(runCli("check", dir, "--format", "json").stdout);
+    expect(json.fixtures[0].differences.map((d: { path: string }) => d.path)).toEqual([
+      "figures.lines.api_requests.amount",
+      "figures.subtotal",
+      "figures.total",
+    ]);
+  });
+
+  it("exits 2 on figures that are not valid, naming the file and the field", () => {
+    const dir = figuresOnly("figures-invalid", { ...jpy, total: "fifteen thousand" });
+    const result = runCli("check", dir);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toMatch(new RegExp(`ERROR  ?${dir} — expected-figures\\.json: total `));
+  });
+
+  it("--update writes expected.json beside the figures, and a figure that differs still fails", () => {
+    const dir = figuresOnly("figures-update", { ...jpy, tax: "1388" });
+    const result = runCli("check", dir, "--update");
+    expect(result.code).toBe(3);
+    expect(result.stdout).toContain(
+      "expected.json written from ratecard's output: check every number by hand against the README before you commit it; expected-figures.json: 1 figure differs",
+    );
+    expect(existsSync(join(dir, "expected.json"))).toBe(true);
+    // expected-figures.json is the hand's: never written
+    expect(JSON.parse(readFileSync(join(dir, "expected-figures.json"), "utf8")).tax).toBe("1388");
   });
 });

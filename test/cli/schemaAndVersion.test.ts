@@ -23,6 +23,21 @@ describe("ratecard schema --invoice", () => {
     expect(JSON.parse(result.stdout).$id).toBe("https://ratecard.dev/schema/contract-v1.json");
     expect(readFileSync(join(ROOT, "dist", "contract.schema.json"), "utf8")).toBe(result.stdout);
   });
+
+  it("prints the schema of a fixture's expected-figures.json with --figures, and refuses two schemas", () => {
+    const result = ratecard("schema", "--figures");
+    const schema = JSON.parse(result.stdout);
+    expect(schema.$id).toBe("https://ratecard.dev/schema/expected-figures-v1.json");
+    // the lines and the total are what a file of figures cannot leave out; nothing else is taken
+    expect(schema.required).toEqual(["lines", "total"]);
+    expect(schema.additionalProperties).toBe(false);
+    expect(readFileSync(join(ROOT, "dist", "expected-figures.schema.json"), "utf8")).toBe(result.stdout);
+    const both = ratecard("schema", "--figures", "--invoice");
+    expect([both.code, both.stderr]).toEqual([
+      2,
+      "ratecard: --invoice and --figures ask for two schemas: give one of them\n",
+    ]);
+  });
 });
 
 describe("ratecard --version", () => {

@@ -88,6 +88,7 @@ describe("the packed package", () => {
       "dist/batchWorker.js", // `ratecard batch`'s worker thread (a file of its own: a Worker loads a file)
       "dist/cli.js",
       "dist/contract.schema.json",
+      "dist/expected-figures.schema.json",
       "dist/index.cjs",
       "dist/index.d.cts",
       "dist/index.d.ts",

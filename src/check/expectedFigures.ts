@@ -1,0 +1,107 @@
+import * as z from "zod/mini";
+import { decimalSchema, moneyAmountSchema, toInputError, toProblems } from "../schema/index.js";
+
+// An amount as a contract writes one: decimal text ("99.00", exact) or a JSON number.
+const figureSchema = moneyAmountSchema;
+
+// A line's figures: its amount alone ("99.00"), or its quantity too, when finance worked it out (any
+// number of decimals: a GB-month quantity may have dozens).
+const lineFigureSchema = z.union(
+  [figureSchema, z.strictObject({ quantity: z.optional(decimalSchema), amount: figureSchema })],
+  { error: 'expected the line\'s amount, such as "99.00", or { "quantity": "3", "amount": "99.00" }' },
+);
+
+/**
+ * The schema of expected-figures.json: the numbers of an invoice as finance works them out by hand,
+ * without the rest of an invoice's JSON (ids, digests, steps, the usage report), so that they can be
+ * written before ratecard ever rates the fixture and checked by machine (docs/uat.md, "Figures worked
+ * out by hand"). Every amount is decimal text (or a JSON number, as in a contract), signed as the
+ * invoice writes it (a discount and a credit applied are negative).
+ */
+export const expectedFiguresSchema = z.strictObject({
+  /** The period to rate, as `ratecard invoice --period` takes it; else expected.json's or fixture.json's. */
+  period: z.optional(z.string().check(z.minLength(1))),
+  /** Every line of the invoice by its id (`platform`, `egress[region="eu"]`): its amount, or `{ quantity?, amount }`. */
+  lines: z.record(z.string(), lineFigureSchema),
+  subtotal: z.optional(figureSchema),
+  /** When given: every discount of the invoice by its id, with its amount (negative). */
+  discounts: z.optional(z.record(z.string(), figureSchema)),
+  /** When given: every credit grant applied by its id, with the amount applied (negative). */
+  credits: z.optional(z.record(z.string(), figureSchema)),
+  /** The invoice's tax in all (`tax.total`); an invoice without tax has 0. */
+  tax: z.optional(figureSchema),
+  total: figureSchema,
+  /** What the customer pays: the total less credits used after tax (the total when there are none). */
+  amountDue: z.optional(figureSchema),
+});
+
+/** A line's figures as written down: its amount, and its quantity when finance worked it out. */
+export interface LineFigures {
+  readonly quantity?: string;
+  readonly amount: string;
+  /** True when written as `{ "amount": … }` rather than the amount alone (the path of the amount then ends in `.amount`). */
+  readonly inObject: boolean;
+}
+
+/**
+ * The figures of expected-figures.json, each as written (a JSON number as its text), so that the report
+ * shows "1.00" where finance wrote "1.00". Figures are compared by value ("99" is 99.00).
+ */
+export interface ExpectedFigures {
+  readonly period?: string;
+  readonly lines: Readonly<Record<string, LineFigures>>;
+  readonly subtotal?: string;
+  readonly discounts?: Readonly<Record<string, string>>;
+  readonly credits?: Readonly<Record<string, string>>;
+  readonly tax?: string;
+  readonly total: string;
+  readonly amountDue?: string;
+}
+
+/**
+ * expected-figures.json, parsed as JSON, read as figures.
+ * @throws InputError at the path inside the file (`lines.platform`, `total`) for figures that are not
+ * valid (not JSON is the caller's to report, as it reads the text)
+ * @example parseExpectedFigures({ lines: { platform: "99.00" }, total: 99 }).total // "99"
+ */
+export function parseExpectedFigures(data: unknown): ExpectedFigures {
+  const parsed = expectedFiguresSchema.safeParse(data);
+  if (!parsed.success) throw toInputError("input", toProblems(parsed.error.issues, data));
+  // Valid, so every figure is decimal text or a finite number: keep it as written.
+  const raw = data as Readonly<Record<string, unknown>>;
+  const text = (value: unknown) => (typeof value === "string" ? value : String(value));
+  const texts = (record: unknown) =>
+    Object.fromEntries(
+      Object.entries(record as Record<string, unknown>).map(([id, value]) => [id, text(value)]),
+    );
+  const optional = (key: string) => (raw[key] === undefined ? {} : { [key]: text(raw[key]) });
+  const lines = Object.entries(raw.lines as Record<string, unknown>).map(([id, value]) => {
+    if (typeof value !== "object" || value === null)
+      return [id, { amount: text(value), inObject: false }] as const;
+    const { quantity, amount } = value as { quantity?: unknown; amount: unknown };
+    const figures = { ...(quantity === undefined ? {} : { quantity: text(quantity) }), amount: text(amount) };
+    return [id, { ...figures, inObject: true }] as const;
+  });
+  return {
+    ...(typeof raw.period === "string" ? { period: raw.period } : {}),
+    lines: Object.fromEntries(lines),
+    ...optional("subtotal"),
+    ...(raw.discounts === undefined ? {} : { discounts: texts(raw.discounts) }),
+    ...(raw.credits === undefined ? {} : { credits: texts(raw.credits) }),
+    ...optional("tax"),
+    total: text(raw.total),
+    ...optional("amountDue"),
+  };
+}
+
+/**
+ * The JSON Schema (draft 2020-12) of expected-figures.json, for editor completion where finance writes
+ * the figures (`ratecard schema --figures`). It describes the file as written (amounts as text or numbers).
+ */
+export function expectedFiguresJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(expectedFiguresSchema, { io: "input", unrepresentable: "any" }),
+    title: "ratecard expected figures",
+    $id: "https://ratecard.dev/schema/expected-figures-v1.json",
+  };
+}

@@ -1,0 +1,105 @@
+import { toJsonPath } from "../errors/index.js";
+import type { Invoice } from "../invoice/index.js";
+import { Decimal, toFixedString, ZERO } from "../money/index.js";
+import type { ExpectedFigures } from "./expectedFigures.js";
+import { type Difference, deltaOf } from "./invoiceDifferences.js";
+
+// Every path of a figure starts here, so that the report never mixes the figures with expected.json's
+// fields (which have the same names: `total`, `lines`).
+const ROOT = "figures";
+
+/**
+ * Where a recomputed invoice differs from the figures finance worked out by hand (expected-figures.json):
+ * each line's amount (and quantity, when written down), a line of the invoice the figures do not list
+ * and a line they list that the invoice does not have, then the subtotal, the discounts and the credits
+ * applied (when the figures list them: then all of them), the tax, the total and the amount due.
+ * Figures are compared by value: "99" is 99.00.
+ * @example figureDifferences({ lines: { platform: "99.00" }, total: "99.00" }, invoice) // [] when it bills 99.00
+ */
+export function figureDifferences(figures: ExpectedFigures, invoice: Invoice): Difference[] {
+  const zero = toFixedString(ZERO, invoice.currency.minorUnits);
+  return [
+    ...lineDifferences(figures.lines, invoice),
+    ...compared([ROOT, "subtotal"], figures.subtotal, invoice.subtotal),
+    ...listDifferences(
+      "discounts",
+      figures.discounts,
+      (invoice.discounts ?? []).map((discount) => [discount.id, discount.amount] as const),
+    ),
+    ...listDifferences(
+      "credits",
+      figures.credits,
+      (invoice.credits ?? []).map((credit) => [credit.id, credit.applied] as const),
+    ),
+    ...compared([ROOT, "tax"], figures.tax, invoice.tax?.total ?? zero),
+    ...compared([ROOT, "total"], figures.total, invoice.total),
+    ...compared([ROOT, "amountDue"], figures.amountDue, invoice.amountDue ?? invoice.total),
+  ];
+}
+
+// Every line of the invoice must be written down: an unlisted line is a charge nobody worked out, and
+// the total alone would let two wrong lines that cancel pass.
+function lineDifferences(lines: ExpectedFigures["lines"], invoice: Invoice): Difference[] {
+  const out: Difference[] = [];
+  const billed = new Set<string>();
+  for (const line of invoice.lines) {
+    billed.add(line.id);
+    const path = [ROOT, "lines", line.id];
+    if (!Object.hasOwn(lines, line.id)) {
+      out.push({ path: toJsonPath(path), actual: JSON.stringify(line.amount), lineId: line.id });
+      continue;
+    }
+    const figures = lines[line.id] as ExpectedFigures["lines"][string];
+    const amountPath = figures.inObject ? [...path, "amount"] : path;
+    out.push(...compared(amountPath, figures.amount, line.amount, line.id));
+    out.push(...compared([...path, "quantity"], figures.quantity, line.quantity, line.id));
+  }
+  for (const [id, written] of Object.entries(lines))
+    if (!billed.has(id))
+      out.push({
+        path: toJsonPath([ROOT, "lines", id]),
+        expected: JSON.stringify(written.amount),
+        lineId: id,
+      });
+  return out;
+}
+
+// A list the figures may leave out (discounts, credits): when they give it, every entry of the invoice
+// is in it and nothing else.
+function listDifferences(
+  name: string,
+  written: Readonly<Record<string, string>> | undefined,
+  entries: ReadonlyArray<readonly [string, string]>,
+): Difference[] {
+  if (written === undefined) return [];
+  const out: Difference[] = [];
+  for (const [id, amount] of entries) {
+    const path = [ROOT, name, id];
+    if (Object.hasOwn(written, id)) out.push(...compared(path, written[id], amount));
+    else out.push({ path: toJsonPath(path), actual: JSON.stringify(amount) });
+  }
+  const ids = new Set(entries.map(([id]) => id));
+  for (const [id, amount] of Object.entries(written))
+    if (!ids.has(id)) out.push({ path: toJsonPath([ROOT, name, id]), expected: JSON.stringify(amount) });
+  return out;
+}
+
+// One figure against the invoice's value: nothing when it is not written down or equal in value.
+function compared(
+  path: ReadonlyArray<string>,
+  figure: string | undefined,
+  actual: string,
+  lineId?: string,
+): Difference[] {
+  if (figure === undefined || new Decimal(figure).eq(actual)) return [];
+  const delta = deltaOf(figure, actual);
+  return [
+    {
+      path: toJsonPath(path),
+      expected: JSON.stringify(figure),
+      actual: JSON.stringify(actual),
+      ...(lineId === undefined ? {} : { lineId }),
+      ...(delta === undefined ? {} : { delta }),
+    },
+  ];
+}
