@@ -242,7 +242,27 @@ function figuresOutcome(figures: ExpectedFigures, actual: Invoice): Outcome {
     ...count(unwritten, "amount billed is not written down", "amounts billed are not written down"),
     ...count(unbilled, "figure written down is not billed", "figures written down are not billed"),
   ];
-  return { problem: `expected-figures.json: ${parts.join(", ")}`, differences };
+  return {
+    problem: `expected-figures.json: ${[parts.join(", "), ...chargeHints(figures, actual)].join("; ")}`,
+    differences,
+  };
+}
+
+// A line written down by its charge's id where the invoice bills that charge on lines of its own (one
+// per group or piece): say which, since the ids to write are not the charge's.
+function chargeHints(figures: ExpectedFigures, actual: Invoice): string[] {
+  const ids = new Set(actual.lines.map((line) => line.id));
+  return Object.keys(figures.lines).flatMap((id) => {
+    if (ids.has(id)) return [];
+    const lines = actual.lines.filter((line) => line.chargeId === id).map((line) => line.id);
+    if (lines.length === 0) return [];
+    return [`the invoice bills charge ${id} as ${andList(lines)}: write down each of these lines`];
+  });
+}
+
+// "a", "a and b", "a, b and c".
+function andList(names: ReadonlyArray<string>): string {
+  return names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
 }
 
 // expected-figures.json as figures, or the sentence saying why they are not.

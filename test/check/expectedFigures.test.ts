@@ -105,6 +105,18 @@ describe("check with expected-figures.json", () => {
     expect(report).toContain('figures.lines.support: expected "100.00", recomputed (not billed)');
   });
 
+  it("says which lines to write down when a charge billed on lines of its own is written down by its id", () => {
+    // golden-rich bills egress per region: 65.00 (eu) + 17.53 (us), written down as one egress figure
+    const figures = JSON.parse(readFileSync(join(FIXTURES, "golden-rich", "expected-figures.json"), "utf8"));
+    const { 'egress[region="eu"]': _eu, 'egress[region="us"]': _us, ...others } = figures.lines;
+    const [result] = check([
+      withFigures(goldenRich, { ...figures, lines: { ...others, egress: "82.53" } }),
+    ]).fixtures;
+    expect(result?.reason).toBe(
+      'expected-figures.json: 2 amounts billed are not written down, 1 figure written down is not billed; the invoice bills charge egress as egress[region="eu"] and egress[region="us"]: write down each of these lines',
+    );
+  });
+
   it("compares by value, takes amounts as JSON numbers, and checks a quantity only when written down", () => {
     const figures = {
       period: "2026-02-01/2026-03-01",
