@@ -124,6 +124,11 @@ describe("check with expected-figures.json", () => {
       total: 7663.78,
     };
     expect(check([withFigures(cdnBasic, figures)]).fixtures[0]?.status).toBe("pass");
+    // a number that differs is reported as the text it reads as, like any figure
+    const [number] = check([withFigures(cdnBasic, { ...figures, total: 7663.77 })]).fixtures;
+    expect(number?.differences).toEqual([
+      { path: "figures.total", expected: '"7663.77"', actual: '"7663.78"', delta: "+0.01" },
+    ]);
     // 87,654,321 requests, written down as 87,654,320
     const quantity = {
       ...cdnFigures,
@@ -216,9 +221,29 @@ describe("check with expected-figures.json", () => {
     expect(other?.reason).toBe(
       "expected-figures.json names the period 2026-03, but expected.json is the invoice for 2026-02-01/2026-03-01: correct one of them",
     );
-    // a period the figures write that is not understood names the file
+    // fixture.json names a month the figures' month does not lie within, either way round
+    const [later] = check([
+      { ...withFigures(cdnBasic, { ...cdnFigures, period: "2026-03" }), period: "2026-02" },
+    ]).fixtures;
+    expect(later?.reason).toMatch(
+      /^fixture\.json names the period 2026-02, but expected-figures\.json names 2026-03/,
+    );
+    // a period the figures write that is not understood names the file and the field
+    const february =
+      'Period "February" is not understood; write a month like 2026-02 or a range like 2026-02-01/2026-03-01. (at period)';
     const [unread] = check([withFigures(cdnBasic, { ...cdnFigures, period: "February" })]).fixtures;
-    expect(unread?.reason).toMatch(/^expected-figures\.json: Period "February" is not understood/);
+    expect(unread?.reason).toBe(`expected-figures.json: ${february}`);
+    // so does one checked against another file's: fixture.json's, or the figures' beside expected.json
+    const [named] = check([{ ...withFigures(cdnBasic, cdnFigures), period: "February" }]).fixtures;
+    expect(named?.reason).toBe(`fixture.json: ${february}`);
+    const [beside] = check([
+      { ...withFigures(cdnBasic, { ...cdnFigures, period: "February" }), expectedText: cdnExpectedText },
+    ]).fixtures;
+    expect(beside?.reason).toBe(`expected-figures.json: ${february}`);
+    const [twoNamed] = check([
+      { ...withFigures(cdnBasic, { ...cdnFigures, period: "February" }), period: "2026-02" },
+    ]).fixtures;
+    expect(twoNamed?.reason).toBe(`expected-figures.json: ${february}`);
   });
 });
 
