@@ -85,6 +85,18 @@ describe("ratecard batch --carry", () => {
     // The same bytes from a hand-written state keyed by contract id.
     const keyed = file("seats-keyed.json", JSON.stringify({ ctr_a: { seats: { active: ["u1"] } } }));
     expect(batchOf(list, usage, "2026-02", "--carry", keyed).stdout).toBe(carried.stdout);
+    // …and from DuckDB's aggregates (the state comes with the rating, not the aggregates), and from a
+    // worker thread (the state crosses to it with the task)
+    const engine = runCli(
+      ...["batch", "--contracts", list, "--usage", usage, "--period", "2026-02", "--carry", janFile],
+      ...["--engine", "duckdb"],
+    );
+    expect(engine.stdout).toBe(carried.stdout);
+    const threads = runCli(
+      ...["batch", "--contracts", list, "--usage", usage, "--period", "2026-02", "--carry", janFile],
+      ...["--workers", "2"],
+    );
+    expect(threads.stdout).toBe(carried.stdout);
   });
 
   it("refuses a carry file that does not fit the batch, naming the file (exit 2)", () => {
