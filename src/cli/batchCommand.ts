@@ -1,5 +1,6 @@
 import { availableParallelism } from "node:os";
 import { type BatchSummary, summarizeBatch, type UsageEvent } from "../index.js";
+import { type BatchCarry, readBatchCarry } from "./batchCarry.js";
 import { type BatchCommitmentSpend, readBatchCommitmentSpend } from "./batchCommitmentSpend.js";
 import { type BatchContract, readBatchContracts } from "./batchContracts.js";
 import { openOrderedOutput } from "./batchOutput.js";
@@ -77,6 +78,12 @@ events. Events of customers no contract bills are counted in the summary, never 
       type: "boolean",
       description: "every credit grant starts from its full amount (no balances are carried in a batch)",
     },
+    carry: {
+      type: "string",
+      value: "FILE",
+      description:
+        "the previous period's invoices (the NDJSON batch wrote), or { contract id: carried states }, to continue persistent and weighted_sum meters",
+    },
     "commitment-spend": {
       type: "string",
       value: "FILE",
@@ -99,23 +106,18 @@ events. Events of customers no contract bills are counted in the summary, never 
     const bookFiles = values["price-book"] ?? [];
     const contracts = await readBatchContracts(contractsPath, await readPriceBooks(bookFiles));
     // Read before the usage, so a wrong file fails fast.
+    const starts = new Map(
+      contracts.map(({ contract }) => [contract.id, invoiceStartUnlessRefused(() => contract, period)]),
+    );
     const spendFile = values["commitment-spend"];
-    const spend =
-      spendFile === undefined
-        ? (new Map() as BatchCommitmentSpend)
-        : await readBatchCommitmentSpend(
-            spendFile,
-            new Map(
-              contracts.map(({ contract }) => [
-                contract.id,
-                invoiceStartUnlessRefused(() => contract, period),
-              ]),
-            ),
-          );
+    const spend: BatchCommitmentSpend =
+      spendFile === undefined ? new Map() : await readBatchCommitmentSpend(spendFile, starts);
+    const carryFile = values.carry;
+    const carry: BatchCarry = carryFile === undefined ? new Map() : await readBatchCarry(carryFile, starts);
     const priceBooks = await Promise.all(bookFiles.map((file) => readJsonFile(file, "--price-book")));
     const sorted = [...contracts].sort((a, b) => compareIds(a.contract.customer.id, b.contract.customer.id));
     const settings = { priceBooks, period, creditsStartFull: values["credits-start-full"] === true };
-    const rate = await batchRating(sorted, spend, settings, workers, {
+    const rate = await batchRating(sorted, { spend, carry }, settings, workers, {
       file: usageFile,
       format: values["usage-format"],
       engine: engineNamed(values.engine),
@@ -128,7 +130,7 @@ events. Events of customers no contract bills are counted in the summary, never 
       const unknown = await withRatingProgress(sorted.length, (tick) =>
         rate(async (outcomes) => {
           for (const outcome of outcomes) {
-            const invoice = requireRated(outcome, spendFile, usageFile);
+            const invoice = requireRated(outcome, { spendFile, carryFile }, usageFile);
             facts.push(invoice.invoice);
             if (format === "json") held.push(invoice.line.slice(0, -1));
             else await output.write(invoice.line);
@@ -165,7 +167,7 @@ type RateBatch = (
  */
 async function batchRating(
   contracts: ReadonlyArray<BatchContract>,
-  spend: BatchCommitmentSpend,
+  carried: { readonly spend: BatchCommitmentSpend; readonly carry: BatchCarry },
   settings: BatchSettings,
   workers: number,
   usage: { readonly file: string; readonly format: string | undefined; readonly engine: Engine },
@@ -184,7 +186,7 @@ async function batchRating(
     const tasks = contracts.map(({ source, contract }) => ({
       source,
       contract,
-      ...withSpend(spend.get(contract.id)),
+      ...carriedTo(contract.id, carried),
     }));
     return (deliver) => rateBatchWithDuckdb(file, format, tasks, settings, deliver);
   }
@@ -198,7 +200,7 @@ async function batchRating(
     source,
     contract: json,
     events: split.events.get(contract.customer.id) ?? [],
-    ...withSpend(spend.get(contract.id)),
+    ...carriedTo(contract.id, carried),
   }));
   return async (deliver) => {
     await rateInPool(tasks, settings, workers, deliver);
@@ -206,9 +208,19 @@ async function batchRating(
   };
 }
 
-// A task's carried commitment spend, when the --commitment-spend file gives its contract one.
-const withSpend = (spend: Readonly<Record<string, string>> | undefined) =>
-  spend === undefined ? {} : { commitmentSpend: spend };
+// What a task carries in: its commitment spend and meter states, when --commitment-spend and --carry
+// give its contract some.
+function carriedTo(
+  contractId: string,
+  { spend, carry }: { readonly spend: BatchCommitmentSpend; readonly carry: BatchCarry },
+): Pick<BatchTask, "commitmentSpend" | "carried"> {
+  const commitmentSpend = spend.get(contractId);
+  const carried = carry.get(contractId);
+  return {
+    ...(commitmentSpend === undefined ? {} : { commitmentSpend }),
+    ...(carried === undefined ? {} : { carried }),
+  };
+}
 
 // rateMany's result as one document: { "invoices": [one per line], "summary": {…} }.
 function jsonDocument(invoices: ReadonlyArray<string>, summary: BatchSummary): string {
@@ -225,11 +237,15 @@ function workerCount(value: string | undefined): number {
 
 // An input error in one contract stops the batch with its sentence, naming the contract's file, or, for
 // the spend carried to it (`options.commitmentSpendToDate…`: a commitment the contract lacks, negative
-// spend), the --commitment-spend file first, or, for the usage's own error (a meter's total too large to
-// price), the --usage file first; a bug keeps its stack.
+// spend), the --commitment-spend file first, for the meter states carried to it (`options.carried…`: a
+// meter the contract lacks or that carries another field), the --carry file first, or, for the usage's
+// own error (a meter's total too large to price), the --usage file first; a bug keeps its stack.
 function requireRated(
   outcome: BatchOutcome,
-  spendFile: string | undefined,
+  {
+    spendFile,
+    carryFile,
+  }: { readonly spendFile?: string | undefined; readonly carryFile?: string | undefined },
   usageFile: string,
 ): Extract<BatchOutcome, { ok: true }> {
   if (outcome.ok) return outcome;
@@ -241,6 +257,10 @@ function requireRated(
   if (spendFile !== undefined && /^options\.commitmentSpendToDate(\.|\[|$)/.test(outcome.path))
     throw new UsageLineError(
       `--commitment-spend ${spendFile}, for the contract of --contracts ${outcome.source}: ${outcome.message}`,
+    );
+  if (carryFile !== undefined && /^options\.carried(\.|\[|$)/.test(outcome.path))
+    throw new UsageLineError(
+      `--carry ${carryFile}, for the contract of --contracts ${outcome.source}: ${outcome.message}`,
     );
   throw new UsageLineError(`--contracts ${outcome.source}: ${outcome.message}`);
 }

@@ -1,4 +1,5 @@
 import {
+  type CarriedMeterState,
   type Invoice,
   isRatecardError,
   parsePriceBook,
@@ -24,6 +25,8 @@ export interface BatchTask {
   readonly events: ReadonlyArray<UsageEvent>;
   /** The contract's carried commitment spend (`--commitment-spend`), when the file gives one. */
   readonly commitmentSpend?: Readonly<Record<string, string>>;
+  /** The contract's carried meter states (`--carry`), when the file gives them. */
+  readonly carried?: Readonly<Record<string, CarriedMeterState>>;
 }
 
 /** What every task of a batch shares: the price books (as JSON), the period and the rating options. */
@@ -72,14 +75,15 @@ export function rateBatchTasks(
 
 /**
  * A task's rating options: credit grants started full (--credits-start-full), its carried commitment
- * spend, and node:crypto's SHA-256 to seal it (the same digest in the main thread, in every worker
+ * spend and meter states, and node:crypto's SHA-256 to seal it (the same digest in the main thread, in every worker
  * thread and on the DuckDB engine).
  */
 export function ratingOptions(
-  task: Pick<BatchTask, "commitmentSpend">,
+  task: Pick<BatchTask, "commitmentSpend" | "carried">,
   settings: Pick<BatchSettings, "creditsStartFull">,
 ): RateInvoiceOptions {
   return {
+    ...(task.carried === undefined ? {} : { carried: task.carried }),
     ...(settings.creditsStartFull ? { creditsStartFull: true } : {}),
     ...(task.commitmentSpend === undefined ? {} : { commitmentSpendToDate: task.commitmentSpend }),
     sha256: nodeSha256,

@@ -46,6 +46,19 @@ export function carriedState(
         `${named} must be a previous invoice (ratecard invoice --format json) or an object of meter id → carried state, such as { "storage": { "level": "40" } }`,
       );
   }
+  return carriedStatesIn(candidate, at, named);
+}
+
+/**
+ * The carried states a file holds at `at` (an invoice's `usage.carryOut`, or the file itself), checked:
+ * their shape (parseCarriedStates) and no negative level or total, each problem named with the file
+ * and the path inside it. Nothing (an invoice without `usage.carryOut`) carries nothing.
+ */
+export function carriedStatesIn(
+  candidate: unknown,
+  at: ReadonlyArray<string>,
+  named: string,
+): Record<string, CarriedMeterState> {
   if (candidate === undefined) return {};
   let states: Record<string, CarriedMeterState>;
   try {

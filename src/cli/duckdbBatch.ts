@@ -5,15 +5,21 @@ import {
   rateFromAggregates,
   SQL_INSTANT_PATTERN,
 } from "../index.js";
-import { type BatchOutcome, compareIds, failedOutcome, ratedOutcome, ratingOptions } from "./batchRating.js";
+import {
+  type BatchOutcome,
+  type BatchTask,
+  compareIds,
+  failedOutcome,
+  ratedOutcome,
+  ratingOptions,
+} from "./batchRating.js";
 import { UsageLineError } from "./cliSupport.js";
 import { aggregatesOverSource, openDuckdbUsage } from "./duckdbUsage.js";
 
-/** A contract of a DuckDB batch: where it came from, the contract and its carried commitment spend. */
-export interface DuckdbBatchTask {
+/** A contract of a DuckDB batch: where it came from, the contract, its carried commitment spend and meter states. */
+export interface DuckdbBatchTask extends Pick<BatchTask, "commitmentSpend" | "carried"> {
   readonly source: string;
   readonly contract: Contract;
-  readonly commitmentSpend?: Readonly<Record<string, string>>;
 }
 
 /** The table the usage file is read into, once. */

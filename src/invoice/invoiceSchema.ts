@@ -125,6 +125,12 @@ export const noticeSchema = z.discriminatedUnion("code", [
     window: z.optional(text),
   }),
   noticeOf("events_without_entity", { meter: text, property: text, events: z.number() }),
+  noticeOf("carried_state_missing", {
+    meter: text,
+    carries: z.enum(["total", "active", "level"]),
+    contractStart: text,
+    periodStart: text,
+  }),
 ]);
 export type Notice = z.output<typeof noticeSchema>;
 

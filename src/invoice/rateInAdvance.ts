@@ -13,7 +13,13 @@ import { groupDimensions, needsEventValues, rateCharge } from "../rating/index.j
 import type { UsageEvent } from "../schema/index.js";
 import { formatInstant, type Period } from "../time/index.js";
 import { requireEvents } from "./entryArguments.js";
-import { aggregationOptions, parseEvents, periodInForce, requireArguments } from "./rateInvoice.js";
+import {
+  aggregationOptions,
+  parseEvents,
+  periodInForce,
+  type RateInvoiceOptions,
+  requireArguments,
+} from "./rateInvoice.js";
 import { chargeAt, chargePath, chargesAt } from "./termsAt.js";
 
 /** One event's fee billed on arrival: what it adds above the period's high-water mark. */
@@ -63,8 +69,12 @@ export interface InAdvanceResult {
  * @param chargeId - a usage charge with one line (no group-by, no matrix), in force at the period's start
  * @param events - the period's usage events as sent
  * @param period - as for rateInvoice: `"2026-03"`, a range of local dates, or a Period
+ * @param options - `carried`: the state the previous period carried out (its invoice's
+ *   `usage.carryOut`), as `rateInvoice` takes it: a persistent meter's running total or active values
+ *   and a weighted_sum meter's level open the period from it, so the fees and `arrears` are those of the
+ *   invoice rated with the same state. Absent: such a meter starts from zero (docs/usage-in-advance.md)
  * @throws InputError `invalid_argument` for an unknown charge, a fee, a grouped charge, or a charge priced
- *   window by window; UsageError
+ *   window by window, `invalid_field` for a carried state that does not fit the meters; UsageError
  *   for a malformed event
  * @example rateInAdvance(contract, "api", events, "2026-03").fees.map((f) => f.fee) // ["10.00", "0.00", …]
  */
@@ -73,10 +83,11 @@ export function rateInAdvance(
   chargeId: string,
   events: Iterable<unknown>,
   period: Period | string,
+  options: Pick<RateInvoiceOptions, "carried"> = {},
 ): InAdvanceResult {
-  requireArguments(contract, period, {});
+  requireArguments(contract, period, options, ["carried"]);
   requireEvents(events);
-  const pricing = inAdvancePricing(contract, chargeId, period);
+  const pricing = inAdvancePricing(contract, chargeId, period, options);
   const ordered = [...parseEvents(events)].sort(byTime);
   const fees: InAdvanceFee[] = [];
   let mark: Reading = NOTHING;
@@ -105,7 +116,8 @@ export function rateInAdvance(
  * The fee of one event arriving after `prior` events of the same period (see {@link rateInAdvance}):
  * what it adds above the high-water mark. `highWaterMark` is the mark the previous event left (its
  * `highWaterMark`); absent, the quantity of `prior` is taken, which is the mark whenever no event of the
- * period lowered the quantity (negative values).
+ * period lowered the quantity (negative values). `carried`: the previous period's state, as for
+ * {@link rateInAdvance}.
  * @example inAdvanceFee(contract, "api", [e1, e2], e3, "2026-03").fee // "5.00"
  */
 export function inAdvanceFee(
@@ -114,11 +126,11 @@ export function inAdvanceFee(
   prior: Iterable<unknown>,
   event: unknown,
   period: Period | string,
-  options: { readonly highWaterMark?: string } = {},
+  options: { readonly highWaterMark?: string } & Pick<RateInvoiceOptions, "carried"> = {},
 ): InAdvanceFee {
-  requireArguments(contract, period, options, ["highWaterMark"]);
+  requireArguments(contract, period, options, ["highWaterMark", "carried"]);
   requireEvents(prior);
-  const pricing = inAdvancePricing(contract, chargeId, period);
+  const pricing = inAdvancePricing(contract, chargeId, period, options);
   const before = [...parseEvents(prior)];
   const [arriving] = [...parseEvents([event])];
   const reading = pricing.readingOf(before);
@@ -153,8 +165,14 @@ interface InAdvancePricing {
   format(amount: Decimal): string;
 }
 
-// The charge in force at the period's start, its meter, and how its amount is worked out at a quantity.
-function inAdvancePricing(contract: Contract, chargeId: string, period: Period | string): InAdvancePricing {
+// The charge in force at the period's start, its meter, and how its amount is worked out at a quantity
+// (its meter opening from the carried state, as the invoice's does).
+function inAdvancePricing(
+  contract: Contract,
+  chargeId: string,
+  period: Period | string,
+  opening: Pick<RateInvoiceOptions, "carried">,
+): InAdvancePricing {
   const inForce = periodInForce(contract, period);
   const start = inForce.service.start;
   const charge = chargeAt(contract, start, chargeId);
@@ -177,7 +195,7 @@ function inAdvancePricing(contract: Contract, chargeId: string, period: Period |
   // period-end line (an hourly peak of 9 and one of 15 at tiers restarting per window: 2.15, not 1.58).
   if (charge.windows !== undefined)
     throw InputError.from(invoiceMessages.inAdvanceChargeRefused(chargeId, "per_window"), "chargeId");
-  const options = aggregationOptions(contract, inForce, {});
+  const options = aggregationOptions(contract, inForce, opening);
   const minor = contract.currency.minorUnits;
   return {
     periodText: { start: formatInstant(inForce.service.start), end: formatInstant(inForce.service.end) },

@@ -23,7 +23,8 @@ export interface RateInvoiceOptions {
   /**
    * What the previous period carried out (its invoice's `usage.carryOut`): running totals of
    * persistent meters, the closing level of weighted_sum meters, the active values of persistent
-   * unique counts. Absent: everything starts from zero.
+   * unique counts. Absent (or a meter left out): that meter starts from zero, and when the contract
+   * started before the period the invoice warns for it (`carried_state_missing`, docs/meters.md).
    */
   readonly carried?: Readonly<Record<string, CarriedMeterState>>;
   /** Add each sum and count meter's quantity per local day to the usage report (for charts). */

@@ -55,7 +55,9 @@ export interface RateManyResult {
  * @param contracts - one per customer (a customer id twice is refused)
  * @param events - usage events as sent, of any customers
  * @param period - as `rateInvoice` takes it; "2026-02" is read in each contract's zone
- * @param options - `sha256`: the host's SHA-256 that seals every invoice, as for `rateInvoice`
+ * @param options - `sha256`: the host's SHA-256 that seals every invoice, as for `rateInvoice`. No
+ *   carried state: a contract past its first period whose meters carry state gets a
+ *   `carried_state_missing` warning (rate it with `rateParsedForRating(…, { carried })` instead)
  * @throws the errors of `rateInvoice`; InputError `invalid_argument` for two contracts of one customer
  * @example rateMany([acme, globex], events, "2026-02").summary.totals[0].total // "1234.50"
  */

@@ -58,6 +58,12 @@ export interface MeterQuantity extends Fractional {
   readonly windows?: ReadonlyArray<WindowQuantity>;
   /** The quantity per local day, when asked for with `daily` (sum and count meters). */
   readonly daily?: ReadonlyArray<{ readonly date: string; readonly quantity: Decimal }>;
+  /**
+   * The meter carries state between periods (persistent, weighted_sum), none was given for it in
+   * `carried`, and its quantity depends on it: it opened from zero (a total of 0, no active values, a
+   * level of 0). Not part of the invoice; the invoice warns when the contract started before the period.
+   */
+  readonly carriedMissing?: true;
 }
 
 /** The result of aggregating: every meter's quantity, and an account of every event. */

@@ -199,7 +199,8 @@ export class EventPass {
     const carryOut: Record<string, CarriedMeterState> = {};
     const meters = this.meterAccumulators.map((accumulator): MeterQuantity => {
       const meter = accumulator.meter;
-      const total = accumulator.total(this.carried[meter.id]);
+      const carried = this.carried[meter.id];
+      const total = accumulator.total(carried);
       const daily = accumulator.perDay();
       if (total.carryOut) carryOut[meter.id] = total.carryOut;
       // Optional fields set one by one in their order: the same object as conditional spreads, without
@@ -210,6 +211,7 @@ export class EventPass {
       if (total.windows) quantity.windows = total.windows;
       if (total.fraction) quantity.fraction = total.fraction;
       if (daily) quantity.daily = daily;
+      if (total.carryOut && carried === undefined && !total.openingUnused) quantity.carriedMissing = true;
       return quantity as MeterQuantity;
     });
     return { meters, carryOut };

@@ -13,6 +13,8 @@ export interface GroupQuantity extends Fractional {
   readonly values?: ReadonlyArray<Decimal>;
   /** What the meter carries into the next period (persistent and weighted meters). */
   readonly carryOut?: CarriedMeterState;
+  /** The carried state changed nothing (MeterOutcome.openingUnused). */
+  readonly openingUnused?: true;
   /** A windowed meter's windows, each with its start and value (window pricing). */
   readonly windows?: ReadonlyArray<WindowQuantity>;
 }

@@ -356,6 +356,7 @@ export class MeterAccumulator {
       quantity: outcome.quantity,
       ...(outcome.computation ? { computation: outcome.computation } : {}),
       ...(outcome.carryOut ? { carryOut: outcome.carryOut } : {}),
+      ...(outcome.openingUnused ? { openingUnused: true as const } : {}),
       ...(outcome.windows ? { windows: outcome.windows } : {}),
       ...(outcome.fraction ? { fraction: outcome.fraction } : {}),
     };

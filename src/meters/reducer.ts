@@ -69,6 +69,12 @@ export interface MeterOutcome extends Fractional {
   readonly computation?: Computation;
   readonly carryOut?: CarriedMeterState;
   /**
+   * The state carried in changed nothing: a `weighted_sum` of levels whose first event sets the level
+   * at the period's first instant, so the opening level held for no time. Lets the invoice stay silent
+   * about a carried state that was not given (docs/meters.md, "A missing carried state").
+   */
+  readonly openingUnused?: true;
+  /**
    * A windowed (not percentile) meter's windows in time order, empty ones as its `emptyWindows` says
    * (0, or left out). Computed from the state at finalize, so it is never part of a state's JSON.
    */

@@ -83,6 +83,9 @@ export function weightedReducer(terms: WeightedTerms): Reducer<WeightedState> {
           points: points.length,
         },
         carryOut: { level: toPlainString(level) },
+        ...(terms.values !== "change" && points[0]?.timestamp === context.period.start
+          ? { openingUnused: true as const }
+          : {}),
       };
     },
   };

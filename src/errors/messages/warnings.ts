@@ -14,7 +14,8 @@ export type WarningCode =
   | "running_total_unbilled"
   | "event_ids_shared"
   | "above_last_tier_extended"
-  | "events_without_entity";
+  | "events_without_entity"
+  | "carried_state_missing";
 
 /** The facts of a warning: text, counts, or lists of text. */
 export type WarningDetails = Readonly<Record<string, string | number | ReadonlyArray<string>>>;
@@ -39,6 +40,7 @@ export const WARNING_CODES: ReadonlyArray<WarningCode> = [
   "event_ids_shared",
   "above_last_tier_extended",
   "events_without_entity",
+  "carried_state_missing",
 ];
 
 /**
@@ -219,5 +221,32 @@ export function eventsWithoutEntity(facts: {
     path,
     details: { meter, property, events },
     message: `${counted} (missing or null); ${events === 1 ? "it is" : "they are"} counted as one ${property} of ${events === 1 ? "its" : "their"} own, rounded and capped once. Send the ${property} with every event of this meter.`,
+  };
+}
+
+/**
+ * A meter that carries state from period to period (a persistent running total or unique count, a
+ * `weighted_sum` level) was given no carried state although the contract started before the period:
+ * it opened from zero, which changes what it measures whenever earlier periods left something. The
+ * path is the meter (`meters[2]`); `carries` is the field its state holds (`total`, `active`, `level`).
+ */
+export function carriedStateMissing(facts: {
+  readonly path: string;
+  readonly meter: string;
+  readonly carries: "total" | "active" | "level";
+  readonly contractStart: string;
+  readonly periodStart: string;
+}): Warning {
+  const { path, meter, carries, contractStart, periodStart } = facts;
+  const { noun, opened } = {
+    total: { noun: "running total", opened: "a running total of 0" },
+    active: { noun: "active values", opened: "no active values" },
+    level: { noun: "level", opened: "a level of 0" },
+  }[carries];
+  return {
+    code: "carried_state_missing",
+    path,
+    details: { meter, carries, contractStart, periodStart },
+    message: `Meter "${meter}" carries its ${noun} from one period to the next, but no carried state was given for it: it opened this period (from ${periodStart}) with ${opened}, although the contract started on ${contractStart}, so what earlier periods left is not counted. Pass the previous period's usage.carryOut as the carried state (the carried option; --carry FILE in the CLI; in ratecard batch, --carry with the previous batch's output).`,
   };
 }

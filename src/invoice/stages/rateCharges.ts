@@ -56,7 +56,8 @@ function withRated(
     for (const line of result.lines) lines.push(line);
     for (const warning of result.warnings) warnings.push(warning);
   }
-  for (const warning of usageWarnings(usage.whole, draft.contract)) warnings.push(warning);
+  for (const warning of usageWarnings(usage.whole, draft.contract, draft.period.service))
+    warnings.push(warning);
   return { ...draft, lines, warnings };
 }
 
