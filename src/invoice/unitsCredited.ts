@@ -1,6 +1,7 @@
 import { InputError, invoiceMessages, periodMessages } from "../errors/index.js";
 import { toFixedString, toPlainString } from "../money/index.js";
 import type { CreditNote, InvoiceTax } from "../schema/index.js";
+import { assertEarlierNote } from "./assertCreditable.js";
 import type { Invoice } from "./invoiceSchema.js";
 import { less } from "./lessBilled.js";
 import { parseEarlierNote } from "./progressiveOptions.js";
@@ -36,15 +37,7 @@ export function notesOfEarlier(raw: ReadonlyArray<unknown>, earlier: ReadonlyArr
         `${path}.invoiceId`,
       );
     }
-    if (invoice.digest !== note.invoiceDigest) {
-      const other = invoiceMessages.earlierNoteOfOtherVersion(
-        note.id,
-        invoice.id,
-        note.invoiceDigest,
-        invoice.digest,
-      );
-      throw InputError.from(other, `${path}.invoiceDigest`);
-    }
+    assertEarlierNote(note, invoice, path);
     const units = note.lines.some((line) => line.quantity !== undefined);
     if (units && !takesUnitsOff(note))
       throw InputError.from(periodMessages.creditNoteMixesUnits(note.id), `${path}.lines`);
@@ -109,8 +102,14 @@ export function lessUnitsCredited(invoice: Invoice, notes: ReadonlyArray<CreditN
 function taxLess(tax: InvoiceTax, notes: ReadonlyArray<CreditNote>, minor: number): InvoiceTax {
   const corrects = new Map(notes.flatMap((note) => note.lines.map((line) => [line.id, line.corrects])));
   const noteRates = notes.flatMap((note) => note.tax?.rates ?? []);
-  const money = (now: string, before: ReadonlyArray<string | undefined>) =>
-    toFixedString(less(now, before), minor);
+  // A figure of the invoice less the same figure of the notes', in the line decimals or exact.
+  const lessOf = <T, K extends keyof T>(now: T, before: ReadonlyArray<T>, key: K, exact = false) => {
+    const difference = less(
+      now[key] as string,
+      before.map((item) => item[key] as string | undefined),
+    );
+    return exact ? toPlainString(difference) : toFixedString(difference, minor);
+  };
   return {
     ...tax,
     rates: tax.rates.map((rate) => {
@@ -118,48 +117,29 @@ function taxLess(tax: InvoiceTax, notes: ReadonlyArray<CreditNote>, minor: numbe
       const entries = same.flatMap((item) => item.lines);
       return {
         ...rate,
-        base: money(
-          rate.base,
-          same.map((item) => item.base),
-        ),
-        amount: money(
-          rate.amount,
-          same.map((item) => item.amount),
-        ),
+        base: lessOf(rate, same, "base"),
+        amount: lessOf(rate, same, "amount"),
         lines: rate.lines.map((entry) => {
           const of = entries.filter((item) => corrects.get(item.line) === entry.line);
           if (of.length === 0) return entry;
           return {
             ...entry,
-            base: money(
-              entry.base,
-              of.map((item) => item.base),
-            ),
-            exact: toPlainString(
-              less(
-                entry.exact,
-                of.map((item) => item.exact),
-              ),
-            ),
-            ...(entry.rounded !== undefined
-              ? {
-                  rounded: money(
-                    entry.rounded,
-                    of.map((item) => item.rounded),
-                  ),
-                }
-              : {}),
+            base: lessOf(entry, of, "base"),
+            exact: lessOf(entry, of, "exact", true),
+            ...(entry.rounded !== undefined ? { rounded: lessOf(entry, of, "rounded") } : {}),
           };
         }),
       };
     }),
-    total: money(
-      tax.total,
-      notes.map((note) => note.tax?.total),
+    total: lessOf(
+      tax,
+      notes.flatMap((note) => (note.tax === undefined ? [] : [note.tax])),
+      "total",
     ),
-    net: money(
-      tax.net,
-      notes.map((note) => note.tax?.net),
+    net: lessOf(
+      tax,
+      notes.flatMap((note) => (note.tax === undefined ? [] : [note.tax])),
+      "net",
     ),
   };
 }

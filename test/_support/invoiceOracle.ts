@@ -73,6 +73,18 @@ export const oracleTermsArb: fc.Arbitrary<OracleTerms> = fc
       : terms,
   );
 
+/**
+ * {@link oracleTermsArb} without the terms that take a line's quantity corrections away (a discounted,
+ * capped or credited line is refused one, docs/credit-notes.md): usage, fee, minimum and tax.
+ */
+export const plainTermsArb: fc.Arbitrary<OracleTerms> = oracleTermsArb.map((terms) => ({
+  ...terms,
+  percent: undefined,
+  fixed: undefined,
+  maximum: undefined,
+  grant: undefined,
+}));
+
 /** The contract of {@link OracleTerms}: meter `gb` (sum of `v`), charges `bw` and `fee`. */
 export function oracleContract(terms: OracleTerms): ContractOverrides {
   const scale = minorUnitsOf(terms);

@@ -28,15 +28,15 @@ beforeAll(() => {
     charges: PROGRESSIVE_EXAMPLE_CHARGES,
   });
   writeFileSync(contract, JSON.stringify(json));
-  writeFileSync(
-    usage,
-    asNdjson([
-      gb("a", "2026-03-05T10:00:00Z", "800"),
-      gb("b", "2026-03-15T10:00:00Z", "600"),
-      gb("c", "2026-03-25T10:00:00Z", "100"),
-    ]),
-  );
+  writeFileSync(usage, marchUsage("800"));
 });
+// March's usage: GB on the 5th (800 as counted), 600 on the 15th, 100 on the 25th, as NDJSON.
+const marchUsage = (fifth: string) =>
+  asNdjson([
+    gb("a", "2026-03-05T10:00:00Z", fifth),
+    gb("b", "2026-03-15T10:00:00Z", "600"),
+    gb("c", "2026-03-25T10:00:00Z", "100"),
+  ]);
 const progressive = (...extra: string[]) =>
   runCli("progressive", "--contract", contract, "--usage", usage, "--period", "2026-03", ...extra);
 
@@ -152,14 +152,7 @@ describe("ratecard progressive", () => {
     writeFileSync(note, issued.stdout);
     // the true usage: 500 GB on the 5th (300 of the 800 were counted twice), 600, 100: 1,200 GB
     const trueUsage = join(dir, "noted-usage.ndjson");
-    writeFileSync(
-      trueUsage,
-      asNdjson([
-        gb("a", "2026-03-05T10:00:00Z", "500"),
-        gb("b", "2026-03-15T10:00:00Z", "600"),
-        gb("c", "2026-03-25T10:00:00Z", "100"),
-      ]),
-    );
+    writeFileSync(trueUsage, marchUsage("500"));
     const close = (...extra: string[]) =>
       runCli(
         "progressive",
