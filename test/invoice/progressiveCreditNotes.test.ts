@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   type Invoice,
   issueCreditNote,
+  parseInvoice,
   rateClosingInvoice,
   rateProgressiveInvoice,
 } from "../../src/invoice/index.js";
@@ -61,6 +62,8 @@ describe("a later invoice of the period counts the credit notes of the earlier o
       unitsCredited: { subtotal: "30.00", total: "30.00" },
       cumulative: { total: "130.00" },
     });
+    // read back as ratecard wrote it (digest checked), the record included
+    expect(parseInvoice(JSON.parse(JSON.stringify(closing)))).toEqual(closing);
     // the line's billed_earlier step says what was billed net of the units taken off
     expect(bw(closing)?.steps.at(-1)).toMatchObject({
       kind: "billed_earlier",

@@ -200,7 +200,7 @@ describe("progressive invoices, credit notes of units and of amounts, and the cl
           ).toBe(money(terms, expected.total));
         },
       ),
-      { numRuns: fuzzRuns(40) },
+      { numRuns: fuzzRuns(30) },
     );
   });
 });
