@@ -109,13 +109,9 @@ function withinCharged(
   if (charged === undefined) return rounded;
   const cap = ZERO.plus(charged.amount);
   if (exact.equals(exactOf(charged))) return cap;
-  return cap.isNegative()
-    ? rounded.lessThan(cap)
-      ? cap
-      : rounded
-    : rounded.greaterThan(cap)
-      ? cap
-      : rounded;
+  // a charge's tax is a ceiling; a credit line's (negative) is a floor
+  const past = cap.isNegative() ? rounded.lessThan(cap) : rounded.greaterThan(cap);
+  return past ? cap : rounded;
 }
 
 function amountOf(tax: NoteTax | undefined, rate: string): Decimal {
