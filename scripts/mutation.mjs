@@ -48,6 +48,7 @@ export const TARGETS = {
       "subtractBilled.ts",
       "subtractTax.ts",
       "lessBilled.ts",
+      "unitsCredited.ts",
       "nothingRatedNow.ts",
       "usageAggregates.ts",
       "aggregatesEnvelope.ts",

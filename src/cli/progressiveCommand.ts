@@ -1,7 +1,9 @@
 import {
   billParsedProgressively,
+  type CreditNote,
   explainText,
   type Invoice,
+  parseCreditNote,
   parseInvoice,
   rateClosingParsedInvoice,
   rateProgressiveParsedInvoice,
@@ -35,7 +37,9 @@ export const progressiveCommand = defineCommand({
 progressive invoice the spend so far triggers, at each multiple of the amount; add --close for the
 closing invoice) or --close alone (the closing invoice). --earlier names the progressive invoices
 already issued in the period, in order (repeat it); their lines, discounts, credits and tax are taken
-off. Each invoice bills the usage so far less what the earlier ones billed (docs/progressive-billing.md).`,
+off. Each invoice bills the usage so far less what the earlier ones billed (docs/progressive-billing.md).
+--credit-note names a credit note issued against one of them (repeat it): a note that took units off
+lowers what that invoice billed; a note of an amount stays credited.`,
   options: {
     contract: { type: "string", value: "FILE", description: "the contract, JSON (- reads stdin)" },
     usage: { type: "string", value: "FILE", description: "the usage events of the period so far" },
@@ -57,12 +61,19 @@ off. Each invoice bills the usage so far less what the earlier ones billed (docs
       description: "a progressive invoice issued earlier in the period (repeat, in order)",
       multiple: true,
     },
+    "credit-note": {
+      type: "string",
+      value: "FILE",
+      description: "a credit note issued against an --earlier invoice (repeat for each)",
+      multiple: true,
+    },
     format: FORMAT_OPTION,
     ...CARRIED_STATE_OPTIONS,
   },
   examples: [
     "ratecard progressive --contract contract.json --usage usage.ndjson --period 2026-03 --at 2026-03-10T00:00:00Z",
     "ratecard progressive --contract contract.json --usage usage.ndjson --period 2026-03 --close --earlier p1.json",
+    "ratecard progressive --contract contract.json --usage usage.ndjson --period 2026-03 --close --earlier p1.json --credit-note p1-note1.json",
     "ratecard progressive --contract contract.json --usage usage.ndjson --period 2026-03 --threshold 500 --close --format json",
   ],
   run: progressive,
@@ -76,6 +87,7 @@ type ProgressiveFlags = {
   readonly threshold?: string;
   readonly close?: boolean;
   readonly earlier?: ReadonlyArray<string>;
+  readonly "credit-note"?: ReadonlyArray<string>;
   readonly format?: string;
 } & CarriedStateFlags;
 
@@ -96,19 +108,33 @@ async function progressive(values: ProgressiveFlags): Promise<number> {
         "a ratecard invoice",
       ),
     );
+  const creditNotes: CreditNote[] = [];
+  for (const file of values["credit-note"] ?? [])
+    creditNotes.push(
+      readIssued(
+        `--credit-note ${file}`,
+        await readJsonFile(file, "--credit-note"),
+        parseCreditNote,
+        "a ratecard credit note",
+      ),
+    );
   const carried = await carriedStateOptions(values, contract.id, invoiceStart(contract, period));
   const rating = { ...carried.options, sha256: nodeSha256 };
   const events = await readUsage(usageFile);
   const invoices = await carried.blamed(() =>
-    blamedOnFiles(earlierFiles(values.earlier ?? []), () =>
+    blamedOnFiles(earlierFiles(values.earlier ?? [], values["credit-note"] ?? []), () =>
       mode.kind === "at"
         ? [
             namedByFlag({ asOf: "--at" }, () =>
-              rateProgressiveParsedInvoice(contract, events, period, mode.at, { ...rating, earlier }),
+              rateProgressiveParsedInvoice(contract, events, period, mode.at, {
+                ...rating,
+                earlier,
+                creditNotes,
+              }),
             ),
           ]
         : mode.kind === "close"
-          ? [rateClosingParsedInvoice(contract, events, period, { ...rating, earlier })]
+          ? [rateClosingParsedInvoice(contract, events, period, { ...rating, earlier, creditNotes })]
           : namedByFlag({ "options.threshold": "--threshold" }, () =>
               billParsedProgressively(contract, events, period, {
                 ...rating,
@@ -131,16 +157,21 @@ async function progressive(values: ProgressiveFlags): Promise<number> {
 }
 
 /**
- * The --earlier files as the options they fill: a refusal of the i-th earlier invoice (not progressive,
- * another period, out of order, at `options.earlier[i]…`) is led by `--earlier FILE`, since two files of
- * one period can hold invoices with one id (a progressive invoice's id differs, the closing one's does not).
+ * The --earlier and --credit-note files as the options they fill: a refusal of the i-th earlier invoice
+ * (not progressive, another period, out of order, at `options.earlier[i]…`) is led by `--earlier FILE`,
+ * since two files of one period can hold invoices with one id (a progressive invoice's id differs, the
+ * closing one's does not); one of the i-th note (`options.creditNotes[i]…`) by `--credit-note FILE`.
  */
-function earlierFiles(files: ReadonlyArray<string>): OptionFile[] {
-  return files.map((file, index) => ({
-    option: `earlier[${index}]`,
-    named: `--earlier ${file}`,
-    inFile: (path) => path.replace(/^\./, ""),
-  }));
+function earlierFiles(files: ReadonlyArray<string>, notes: ReadonlyArray<string>): OptionFile[] {
+  const filling = (option: string, flag: string) => (file: string, index: number) => ({
+    option: `${option}[${index}]`,
+    named: `${flag} ${file}`,
+    inFile: (path: string) => path.replace(/^\./, ""),
+  });
+  return [
+    ...files.map(filling("earlier", "--earlier")),
+    ...notes.map(filling("creditNotes", "--credit-note")),
+  ];
 }
 
 type Mode =
@@ -161,8 +192,10 @@ function modeOf(values: ProgressiveFlags): Mode {
     return { kind: "at", at };
   }
   if (threshold !== undefined) {
-    if ((values.earlier ?? []).length > 0)
-      throw new UsageLineError("--threshold bills the period from its start: it takes no --earlier invoices");
+    if ((values.earlier ?? []).length > 0 || (values["credit-note"] ?? []).length > 0)
+      throw new UsageLineError(
+        "--threshold bills the period from its start: it takes no --earlier invoices or --credit-note",
+      );
     return { kind: "spend", threshold };
   }
   if (close === true) return { kind: "close" };

@@ -236,9 +236,13 @@ function cumulativeWords(
   const excess = new Decimal(period.excess).isZero()
     ? ""
     : `, and ${money(period.excess)} beyond it (billed at the overage factor)`;
+  // Lines finer than the currency: the spend is carried as billed, rounded as the total is.
+  const asBilled = new Decimal(period.spendBefore).plus(commitment.spend).equals(period.spendAfter)
+    ? ""
+    : ` as billed (this invoice's ${money(commitment.spend)} rounded to the currency, as its total is)`;
   const closing = period.closes
     ? "This invoice closes the commitment period."
-    : `Spend to date ${money(period.spendAfter)}: the next invoice carries it.`;
+    : `Spend to date ${money(period.spendAfter)}${asBilled}: the next invoice carries it.`;
   return [
     `${commitment.name}: ${money(commitment.minimum ?? "0")} owed from ${period.from} until ${period.until} by all its invoices together. The earlier invoices spent ${money(period.spendBefore)}, leaving ${money(period.remaining)}; this invoice spent ${money(commitment.spend)}: ${money(period.within)} within the commitment${excess}. ${closing}`,
   ];

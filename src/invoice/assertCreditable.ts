@@ -60,7 +60,13 @@ export function assertCreditable(
   });
 }
 
-function assertEarlierNote(note: CreditNote, invoice: Invoice, path: string): void {
+/**
+ * Refuses an earlier credit note that was edited, or was issued against another invoice or another
+ * version of it.
+ * @throws InputError `digest_mismatch` at `<path>.digest`, `credit_note_mismatch` at `<path>.invoiceId`
+ *   or `<path>.invoiceDigest`
+ */
+export function assertEarlierNote(note: CreditNote, invoice: Invoice, path: string): void {
   const edited = digestMismatch(note, "credit note", `${path}.digest`);
   if (edited !== undefined) throw edited;
   if (note.invoiceId !== invoice.id) {

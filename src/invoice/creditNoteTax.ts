@@ -21,6 +21,10 @@ export interface CreditedAmounts {
  * exactly the tax it charged. Rounded note by note, two lines of 0.35 at 10 % `per_invoice` (tax
  * round(0.07) = 0.07) credited one at a time gave back round(0.035) = 0.04 twice, 0.08; a line of 0.25
  * at 10 % `per_line` (0.025 → 0.02) credited as 0.15 then 0.10 gave back 0.02 + 0.01 = 0.03.
+ * The running figure never passes what the invoice charged (its rate's, or its line's, rounded tax),
+ * and is exactly that once everything it taxed is credited: a progressive or closing invoice charged
+ * round(the period's tax so far) less the earlier invoices' (round(0.07) − round(0.035) = 0.03 on a line
+ * of 0.35 at 10 %), which rounding its own 0.035 from zero (0.04) would pass.
  */
 export function creditedTax(
   contract: Contract,
@@ -58,10 +62,13 @@ export function creditedTax(
       const rounded = rated?.get(`${rate.rate} ${entry.line}`);
       return rounded === undefined ? entry : { ...entry, rounded: toFixedString(rounded, minorUnits) };
     });
+    const charged = invoice.tax!.rates.find((candidate) => candidate.rate === rate.rate);
+    const running = (tax: NoteTax | undefined) =>
+      withinCharged(amountOf(tax, rate.rate), exactOf(tax?.rates.find((r) => r.rate === rate.rate)), charged);
     const amount =
       rated !== undefined
         ? entries.reduce((sum, entry) => sum.plus(entry.rounded ?? ZERO), ZERO)
-        : amountOf(after, rate.rate).minus(amountOf(before, rate.rate));
+        : running(after).minus(running(before));
     return { ...rate, amount: toFixedString(amount, minorUnits), lines: entries };
   });
   const total = rates.reduce((sum, rate) => sum.plus(rate.amount), ZERO);
@@ -83,6 +90,28 @@ function taxedAs(invoice: Invoice, corrects: string, id: string, amount: Decimal
     ...original
   } = invoice.lines.find((candidate) => candidate.id === corrects)!;
   return { ...original, id, amount: typeof amount === "string" ? amount : amount.toFixed() };
+}
+
+type TaxRate = NoteTax["rates"][number];
+
+// The exact tax of a rate's lines (or of one of them), summed.
+function exactOf(rate: Pick<TaxRate, "lines"> | undefined): Decimal {
+  return (rate?.lines ?? []).reduce((sum, entry) => sum.plus(entry.exact), ZERO);
+}
+
+// A running rounded tax credited, held within what the invoice charged (`charged`: its rate, or a line
+// of it): that amount once the exact tax credited is the invoice's own, never past it before.
+function withinCharged(
+  rounded: Decimal,
+  exact: Decimal,
+  charged: { readonly amount: string; readonly lines: TaxRate["lines"] } | undefined,
+): Decimal {
+  if (charged === undefined) return rounded;
+  const cap = ZERO.plus(charged.amount);
+  if (exact.equals(exactOf(charged))) return cap;
+  // a charge's tax is a ceiling; a credit line's (negative) is a floor
+  const past = cap.isNegative() ? rounded.lessThan(cap) : rounded.greaterThan(cap);
+  return past ? cap : rounded;
 }
 
 function amountOf(tax: NoteTax | undefined, rate: string): Decimal {
@@ -109,8 +138,14 @@ function perLineDeltas(
       taxOf([taxedAs(invoice, line.corrects, line.id, amount)]),
     );
     for (const rate of is!.rates) {
-      const roundedOf = (tax: NoteTax) =>
-        ZERO.plus(tax.rates.find((entry) => entry.rate === rate.rate)?.lines[0]?.rounded ?? "0");
+      const entry = invoice.tax?.rates
+        .find((candidate) => candidate.rate === rate.rate)
+        ?.lines.find((candidate) => candidate.line === line.corrects);
+      const charged = entry === undefined ? undefined : { amount: entry.rounded ?? "0", lines: [entry] };
+      const roundedOf = (tax: NoteTax) => {
+        const own = tax.rates.find((candidate) => candidate.rate === rate.rate);
+        return withinCharged(ZERO.plus(own?.lines[0]?.rounded ?? "0"), exactOf(own), charged);
+      };
       deltas.set(`${rate.rate} ${line.id}`, roundedOf(is!).minus(roundedOf(was!)));
     }
   }

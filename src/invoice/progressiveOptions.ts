@@ -1,7 +1,8 @@
 import { InputError, invoiceMessages, isRatecardError, periodMessages, toJsonPath } from "../errors/index.js";
+import type { CreditNote } from "../schema/index.js";
 import { RATING_OPTIONS, requireOptions } from "./entryArguments.js";
 import type { Invoice } from "./invoiceSchema.js";
-import { parseInvoice } from "./parseIssued.js";
+import { parseCreditNote, parseInvoice } from "./parseIssued.js";
 import { invoiceProgressiveSchema } from "./progressiveSchema.js";
 
 // The progressive entry points' own options, checked before they are read: from JavaScript an
@@ -9,15 +10,18 @@ import { invoiceProgressiveSchema } from "./progressiveSchema.js";
 // written into an invoice that parseInvoice and explain then refuse.
 
 /**
- * Refuses options that are not an object, an `earlier` that is not a list, and a `trigger` that is
- * not the one billProgressively records (any trigger, on a closing invoice).
- * @throws InputError `invalid_argument` at `options`, `options.earlier` or `options.trigger`
+ * Refuses options that are not an object, an `earlier` or `creditNotes` that is not a list, and a
+ * `trigger` that is not the one billProgressively records (any trigger, on a closing invoice).
+ * @throws InputError `invalid_argument` at `options`, `options.earlier`, `options.creditNotes` or
+ *   `options.trigger`
  */
 export function requireProgressiveOptions(options: unknown, stage: "progressive" | "closing"): void {
-  requireOptions(options, [...RATING_OPTIONS, "earlier", "trigger"]);
-  const { earlier, trigger } = (options ?? {}) as { earlier?: unknown; trigger?: unknown };
+  requireOptions(options, [...RATING_OPTIONS, "earlier", "creditNotes", "trigger"]);
+  const { earlier, creditNotes, trigger } = (options ?? {}) as Record<string, unknown>;
   if (earlier !== undefined && !Array.isArray(earlier))
     throw InputError.from(periodMessages.earlierNotList(earlier), "options.earlier");
+  if (creditNotes !== undefined && !Array.isArray(creditNotes))
+    throw InputError.from(periodMessages.creditNotesNotList(creditNotes), "options.creditNotes");
   if (trigger === undefined) return;
   if (stage === "closing" || !invoiceProgressiveSchema.shape.trigger.safeParse(trigger).success)
     throw InputError.from(periodMessages.triggerRefused(trigger, stage === "closing"), "options.trigger");
@@ -28,18 +32,42 @@ export function requireProgressiveOptions(options: unknown, stage: "progressive"
  * @throws InputError `invalid_argument` at `options.earlier[index]…`
  */
 export function parseEarlier(raw: unknown, index: number): Invoice {
+  return parseAt(
+    raw,
+    parseInvoice,
+    ["earlier", index],
+    [`earlier invoice ${index + 1}`, "a progressive invoice ratecard issued"],
+  );
+}
+
+/**
+ * A credit note of an earlier invoice read as ratecard wrote it (its digest checked), a refusal naming
+ * where in `options.creditNotes` it is.
+ * @throws InputError `invalid_argument` or `digest_mismatch` at `options.creditNotes[index]…`
+ */
+export function parseEarlierNote(raw: unknown, index: number): CreditNote {
+  return parseAt(
+    raw,
+    parseCreditNote,
+    ["creditNotes", index],
+    [`credit note ${index + 1}`, "a credit note ratecard issued"],
+  );
+}
+
+function parseAt<T>(
+  raw: unknown,
+  parse: (raw: unknown) => T,
+  place: readonly [string, number],
+  [subject, expected]: readonly [string, string],
+): T {
   try {
-    return parseInvoice(raw);
+    return parse(raw);
   } catch (error) {
     if (!isRatecardError(error)) throw error;
     const inner = String(error.path);
-    const at = toJsonPath(["options", "earlier", index]);
+    const at = toJsonPath(["options", ...place]);
     throw InputError.from(
-      invoiceMessages.documentRefused(
-        `earlier invoice ${index + 1}`,
-        "a progressive invoice ratecard issued",
-        error.message,
-      ),
+      invoiceMessages.documentRefused(subject, expected, error.message),
       inner === "" ? at : `${at}${inner.startsWith("[") ? "" : "."}${inner}`,
     );
   }

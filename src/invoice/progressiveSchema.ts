@@ -44,6 +44,34 @@ export const invoiceProgressiveSchema = z.strictObject({
     amountDue: z.optional(amountTextSchema),
   }),
   /**
+   * The credit notes of the earlier invoices given with them, in the order given: `units` for a note that
+   * took units off (the units were wrong: what its invoice billed is lowered by it), `amount` for a note
+   * of an amount, a line or the whole invoice (a credit given on purpose, which stays credited). Absent
+   * when no note was given.
+   */
+  creditNotes: z.optional(
+    z.array(
+      z.strictObject({
+        id: z.string(),
+        digest: z.string(),
+        invoiceId: z.string(),
+        kind: z.enum(["units", "amount"]),
+        total: amountTextSchema,
+      }),
+    ),
+  ),
+  /**
+   * What the `units` notes credited, summed: this invoice bills `cumulative` − `billedEarlier` +
+   * `unitsCredited`. Present with `creditNotes`.
+   */
+  unitsCredited: z.optional(
+    z.strictObject({
+      subtotal: amountTextSchema,
+      total: amountTextSchema,
+      amountDue: z.optional(amountTextSchema),
+    }),
+  ),
+  /**
    * Present when this invoice's total is below zero: the period's charges so far fell below what was
    * already billed (a volume tier that reprices every unit, a cap reached). The amount is owed to the
    * customer: issue it as a credit, as Lago credits the excess of a progressive invoice.

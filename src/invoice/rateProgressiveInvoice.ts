@@ -1,7 +1,7 @@
 import type { Contract } from "../contracts/index.js";
 import { InputError, periodMessages } from "../errors/index.js";
 import { Decimal, toFixedString, ZERO } from "../money/index.js";
-import { type Sha256, type UsageEvent, withDigest } from "../schema/index.js";
+import { type CreditNote, type Sha256, type UsageEvent, withDigest } from "../schema/index.js";
 import { formatInstant, type Period } from "../time/index.js";
 import { asOfInstant } from "./asOfInstant.js";
 import { buildInvoice } from "./buildInvoice.js";
@@ -22,6 +22,7 @@ import {
 } from "./rateInvoice.js";
 import { label } from "./resolveServicePeriod.js";
 import { subtractBilled } from "./subtractBilled.js";
+import { lessUnitsCredited, notesOfEarlier, takesUnitsOff } from "./unitsCredited.js";
 
 /** Options of {@link rateProgressiveInvoice} and {@link rateClosingInvoice}. */
 export interface ProgressiveInvoiceOptions extends RateInvoiceOptions {
@@ -30,6 +31,13 @@ export interface ProgressiveInvoiceOptions extends RateInvoiceOptions {
    * issued: what they billed is taken off, line by line and figure by figure.
    */
   readonly earlier?: ReadonlyArray<Invoice>;
+  /**
+   * The credit notes issued against the `earlier` invoices. A note that takes units off (the units were
+   * wrong) lowers what its invoice billed, so they are neither credited twice nor billed again; a note of
+   * an amount, a line or the whole invoice is a credit given on purpose and stays credited. Recorded
+   * in `progressive.creditNotes` (docs/progressive-billing.md, "Credit notes of earlier invoices").
+   */
+  readonly creditNotes?: ReadonlyArray<CreditNote>;
   /** Recorded on the invoice when a spend threshold triggered it ({@link billProgressively}). */
   readonly trigger?: InvoiceProgressive["trigger"];
 }
@@ -78,12 +86,13 @@ export function rateProgressiveParsedInvoice(
   options: ProgressiveInvoiceOptions = {},
 ): Invoice {
   requireProgressiveOptions(options, "progressive");
-  const { earlier = [], trigger, ...rating } = options;
+  const { earlier = [], creditNotes = [], trigger, ...rating } = options;
   requireArguments(contract, period, rating);
   requireEvents(events);
   const inForce = periodInForce(contract, period);
   const cut = asOfInside(asOf, inForce.service, contract.timeZone);
   const issued = earlierOfPeriod(contract, inForce.service, earlier, cut);
+  const notes = notesOfEarlier(creditNotes, issued);
   const usage = aggregatePeriod(events, contract, inForce, rating, cut);
   const cumulative = buildInvoice(contract, inForce, usage, {
     kind: "progressive",
@@ -93,7 +102,7 @@ export function rateProgressiveParsedInvoice(
   });
   return lessEarlier(
     cumulative,
-    issued,
+    { invoices: issued, notes },
     {
       stage: "progressive",
       asOf: formatInstant(cut),
@@ -139,27 +148,33 @@ export function rateClosingParsedInvoice(
   options: ProgressiveInvoiceOptions = {},
 ): Invoice {
   requireProgressiveOptions(options, "closing");
-  const { earlier = [], trigger: _closingHasNoTrigger, ...rating } = options;
+  const { earlier = [], creditNotes = [], trigger: _closingHasNoTrigger, ...rating } = options;
   requireArguments(contract, period, rating);
   const service = periodInForce(contract, period).service;
   const issued = earlierOfPeriod(contract, service, earlier, service.end);
+  const notes = notesOfEarlier(creditNotes, issued);
   const whole = rateParsedInvoice(contract, events, period, rating);
-  return lessEarlier(whole, issued, { stage: "closing", asOf: formatInstant(service.end) }, rating.sha256);
+  const facts = { stage: "closing", asOf: formatInstant(service.end) } as const;
+  return lessEarlier(whole, { invoices: issued, notes }, facts, rating.sha256);
 }
 
-// The cumulative invoice less the earlier ones, with its id and `progressive` record, sealed again.
+// The cumulative invoice less the earlier ones (as the notes that took units off them leave them), with
+// its id and `progressive` record, sealed again.
 function lessEarlier(
   cumulative: Invoice,
-  earlier: ReadonlyArray<Invoice>,
+  { invoices: earlier, notes }: { invoices: ReadonlyArray<Invoice>; notes: ReadonlyArray<CreditNote> },
   facts: Pick<InvoiceProgressive, "stage" | "asOf" | "trigger">,
   sha256: Sha256 | undefined,
 ): Invoice {
   const sequence = earlier.length + 1;
   const minor = cumulative.currency.minorUnits;
-  const figures = subtractBilled(cumulative, earlier);
-  const sum = (of: (invoice: Invoice) => string) =>
+  const figures = subtractBilled(
+    cumulative,
+    earlier.map((invoice) => lessUnitsCredited(invoice, notes)),
+  );
+  const sum = <T>(items: ReadonlyArray<T>, of: (item: T) => string) =>
     toFixedString(
-      earlier.reduce((total, invoice) => total.plus(of(invoice)), ZERO),
+      items.reduce((total, item) => total.plus(of(item)), ZERO),
       minor,
     );
   const due = (invoice: Invoice) => invoice.amountDue ?? invoice.total;
@@ -181,10 +196,11 @@ function lessEarlier(
       ...(withDue ? { amountDue: due(cumulative) } : {}),
     },
     billedEarlier: {
-      subtotal: sum((invoice) => invoice.subtotal),
-      total: sum((invoice) => invoice.total),
-      ...(withDue ? { amountDue: sum(due) } : {}),
+      subtotal: sum(earlier, (invoice) => invoice.subtotal),
+      total: sum(earlier, (invoice) => invoice.total),
+      ...(withDue ? { amountDue: sum(earlier, due) } : {}),
     },
+    ...notesRecord(notes, sum, withDue),
     ...(new Decimal(figures.total).isNegative()
       ? { credit: toFixedString(new Decimal(figures.total).negated(), minor) }
       : {}),
@@ -248,6 +264,32 @@ function lessEarlier(
     },
     sha256,
   );
+}
+
+// The credit notes of the earlier invoices, each said to have taken units off or credited an amount,
+// and what the ones that took units off credited: the figures billed earlier are lower by that much.
+// Absent without notes, so an invoice of a period credited by none is written as before.
+function notesRecord(
+  notes: ReadonlyArray<CreditNote>,
+  sum: (items: ReadonlyArray<CreditNote>, of: (note: CreditNote) => string) => string,
+  withDue: boolean,
+): Pick<InvoiceProgressive, "creditNotes" | "unitsCredited"> {
+  if (notes.length === 0) return {};
+  const units = notes.filter(takesUnitsOff);
+  return {
+    creditNotes: notes.map((note) => ({
+      id: note.id,
+      digest: note.digest,
+      invoiceId: note.invoiceId,
+      kind: takesUnitsOff(note) ? ("units" as const) : ("amount" as const),
+      total: note.total,
+    })),
+    unitsCredited: {
+      subtotal: sum(units, (note) => note.subtotal),
+      total: sum(units, (note) => note.total),
+      ...(withDue ? { amountDue: sum(units, (note) => note.total) } : {}),
+    },
+  };
 }
 
 // Strictly inside the period: at its end, the closing invoice bills the rest.

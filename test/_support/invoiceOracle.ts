@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import type { ContractOverrides } from "./contract.js";
+import { type ContractOverrides, usageEvent } from "./contract.js";
 import { roundFractionByHand } from "./roundByHand.js";
 
 /**
@@ -72,6 +72,18 @@ export const oracleTermsArb: fc.Arbitrary<OracleTerms> = fc
       ? { ...terms, maximum: undefined }
       : terms,
   );
+
+/**
+ * {@link oracleTermsArb} without the terms that take a line's quantity corrections away (a discounted,
+ * capped or credited line is refused one, docs/credit-notes.md): usage, fee, minimum and tax.
+ */
+export const plainTermsArb: fc.Arbitrary<OracleTerms> = oracleTermsArb.map((terms) => ({
+  ...terms,
+  percent: undefined,
+  fixed: undefined,
+  maximum: undefined,
+  grant: undefined,
+}));
 
 /** The contract of {@link OracleTerms}: meter `gb` (sum of `v`), charges `bw` and `fee`. */
 export function oracleContract(terms: OracleTerms): ContractOverrides {
@@ -156,3 +168,32 @@ export function oracleInvoice(terms: OracleTerms, gb: number) {
     total: inclusive ? net : net + tax,
   };
 }
+
+/** Usage of March 2026 for the oracle's contracts: up to 8 events of meter `gb`, each on a day and hour. */
+export const usageArb = fc.array(
+  fc.record({ day: fc.integer({ min: 1, max: 31 }), hour: fc.integer({ min: 0, max: 23 }), gb: fc.nat(400) }),
+  { maxLength: 8 },
+);
+export type Usage = ReadonlyArray<{ readonly day: number; readonly hour: number; readonly gb: number }>;
+/** A day or hour on two digits. */
+export const two = (n: number) => String(n).padStart(2, "0");
+/** The usage as events of March 2026, ids `<prefix><index>`. */
+export const eventsOf = (usage: Usage, prefix: string) =>
+  usage.map((entry, index) =>
+    usageEvent(`${prefix}${index}`, "gb", `2026-03-${two(entry.day)}T${two(entry.hour)}:00:00Z`, {
+      v: String(entry.gb),
+    }),
+  );
+/** The GB the usage adds up to. */
+export const gbOf = (usage: Usage) => usage.reduce((sum, entry) => sum + entry.gb, 0);
+
+/** Figures in the currency's minor units (absent ones count 0), summed exactly and written as text. */
+export function sumOf(terms: OracleTerms, figures: ReadonlyArray<string | undefined>): string {
+  const scale = minorUnitsOf(terms);
+  return textOf(
+    figures.reduce((sum, figure) => sum + unitsOfText(figure ?? "0", scale), 0n),
+    scale,
+  );
+}
+/** Minor units as the invoice writes them. */
+export const money = (terms: OracleTerms, units: bigint) => textOf(units, minorUnitsOf(terms));

@@ -28,15 +28,15 @@ beforeAll(() => {
     charges: PROGRESSIVE_EXAMPLE_CHARGES,
   });
   writeFileSync(contract, JSON.stringify(json));
-  writeFileSync(
-    usage,
-    asNdjson([
-      gb("a", "2026-03-05T10:00:00Z", "800"),
-      gb("b", "2026-03-15T10:00:00Z", "600"),
-      gb("c", "2026-03-25T10:00:00Z", "100"),
-    ]),
-  );
+  writeFileSync(usage, marchUsage("800"));
 });
+// March's usage: GB on the 5th (800 as counted), 600 on the 15th, 100 on the 25th, as NDJSON.
+const marchUsage = (fifth: string) =>
+  asNdjson([
+    gb("a", "2026-03-05T10:00:00Z", fifth),
+    gb("b", "2026-03-15T10:00:00Z", "600"),
+    gb("c", "2026-03-25T10:00:00Z", "100"),
+  ]);
 const progressive = (...extra: string[]) =>
   runCli("progressive", "--contract", contract, "--usage", usage, "--period", "2026-03", ...extra);
 
@@ -126,5 +126,57 @@ describe("ratecard progressive", () => {
       2,
       "ratecard: --threshold: The progressive billing threshold abc must be an amount above zero in the contract's currency.\n",
     ]);
+  });
+
+  it("takes --credit-note: a note that took units off the first invoice lowers what the close subtracts", () => {
+    const p1 = join(dir, "noted-p1.json");
+    writeFileSync(p1, progressive("--at", "2026-03-10T00:00:00Z", "--format", "json").stdout);
+    const fixes = join(dir, "noted-fixes.json");
+    writeFileSync(
+      fixes,
+      JSON.stringify([{ kind: "quantity", line: "bw", quantity: "300", reason: "twice" }]),
+    );
+    const note = join(dir, "noted-note.json");
+    const issued = runCli(
+      "credit-note",
+      "--contract",
+      contract,
+      "--invoice",
+      p1,
+      "--corrections",
+      fixes,
+      "--format",
+      "json",
+    );
+    expect(issued.code).toBe(0);
+    writeFileSync(note, issued.stdout);
+    // the true usage: 500 GB on the 5th (300 of the 800 were counted twice), 600, 100: 1,200 GB
+    const trueUsage = join(dir, "noted-usage.ndjson");
+    writeFileSync(trueUsage, marchUsage("500"));
+    const close = (...extra: string[]) =>
+      runCli(
+        "progressive",
+        "--contract",
+        contract,
+        "--usage",
+        trueUsage,
+        "--period",
+        "2026-03",
+        "--close",
+        ...extra,
+      );
+    const closing = close("--earlier", p1, "--credit-note", note, "--format", "json");
+    expect(closing.stderr).toBe("");
+    // 1,200 GB: 100.00 + 200 × 0.05 = 110.00 + 20.00 = 130.00, less 80.00 − 30.00 credited = 50.00:
+    // 80.00 (without the note 130.00 − 80.00 = 50.00, and the month 80 − 30 + 50 = 100.00, not 130.00)
+    expect(JSON.parse(closing.stdout).total).toBe("80.00");
+    expect(close("--earlier", p1, "--credit-note", note).stdout).toContain(
+      "minus $80.00 already billed on ctr:2026-03-01:progressive-1 plus $30.00 credited back for units taken off = $80.00.",
+    );
+    // a note given without the invoice it credits is refused in the note's file's name
+    const orphan = close("--credit-note", note);
+    expect(orphan.code).toBe(2);
+    expect(orphan.stderr).toContain(`ratecard: --credit-note ${note} at invoiceId: Credit note`);
+    expect(progressive("--threshold", "100", "--credit-note", note).code).toBe(2);
   });
 });

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { type Invoice, issueCreditNote } from "../../src/invoice/index.js";
-import { buildContract, sumMeter } from "../_support/contract.js";
+import {
+  type Invoice,
+  issueCreditNote,
+  rateClosingInvoice,
+  rateProgressiveInvoice,
+} from "../../src/invoice/index.js";
+import { buildContract, sumMeter, usageEvent } from "../_support/contract.js";
 import { PROGRESSIVE_EXAMPLE_CHARGES, progressiveExampleSequence } from "../_support/progressiveExample.js";
 
 // The worked example of docs/progressive-billing.md: bandwidth 0–1,000 GB at 0.10, above at 0.05, a
@@ -52,4 +57,40 @@ describe("a quantity credit note of a progressive invoice's line", () => {
     // 5.00, then 35.00 − 25.00 = 10.00: 15.00 in all, what 300 GB off in one note credits
     expect([one.total, two.total]).toEqual(["5.00", "10.00"]);
   });
+});
+
+describe("the tax a credit note of a progressive or closing invoice gives back", () => {
+  // 0.35 a GB, 10 % VAT exclusive; 1 GB on 2 March, 1 GB on 12 March; a progressive invoice as of the
+  // 10th, then the close.
+  const taxedAt = (rounding: "per_invoice" | "per_line") =>
+    buildContract({
+      meters: [sumMeter("gb")],
+      charges: [{ id: "bw", name: "Bandwidth", meter: "gb", price: { model: "unit", unitPrice: "0.35" } }],
+      tax: { mode: "exclusive", rounding, rates: [{ id: "vat", name: "VAT", percent: "10" }] },
+    });
+  const march = [
+    usageEvent("a", "gb", "2026-03-02T10:00:00Z", { v: "1" }),
+    usageEvent("b", "gb", "2026-03-12T10:00:00Z", { v: "1" }),
+  ];
+  for (const rounding of ["per_invoice", "per_line"] as const)
+    it(`never more than the invoice charged (${rounding}): 0.03 of the close's tax, not round(0.035) = 0.04`, () => {
+      const contract = taxedAt(rounding);
+      const first = rateProgressiveInvoice(contract, march, "2026-03", "2026-03-10");
+      const closing = rateClosingInvoice(contract, march, "2026-03", { earlier: [first] });
+      // first: 0.35 + round(0.035) = 0.35 + 0.04 = 0.39; the month: 0.70 + round(0.07) = 0.77, so the
+      // close charges 0.35 + (0.07 − 0.04) = 0.38
+      expect([first.total, closing.tax?.total, closing.total]).toEqual(["0.39", "0.03", "0.38"]);
+      const whole = issueCreditNote(contract, closing, [{ kind: "invoice", reason: "void" }]);
+      // all of it: 0.35 + 0.03 = 0.38, what it charged (rounded from zero, 0.035 → 0.04: 0.39)
+      expect([whole.tax?.total, whole.total]).toEqual(["0.03", "0.38"]);
+      // 0.20 then the rest: round(0.020) = 0.02, then 0.03 − 0.02 = 0.01 (from zero it was round(0.035)
+      // − 0.02 = 0.02): 0.22 + 0.16 = 0.38
+      const part = issueCreditNote(contract, closing, [
+        { kind: "amount", line: "bw", amount: "0.20", reason: "part" },
+      ]);
+      const rest = issueCreditNote(contract, closing, [{ kind: "invoice", reason: "rest" }], {
+        previous: [part],
+      });
+      expect([part.total, rest.total]).toEqual(["0.22", "0.16"]);
+    });
 });

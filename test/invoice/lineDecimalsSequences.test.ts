@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import {
   billProgressively,
   correctLateUsage,
+  issueCreditNote,
   parseContract,
   parsePriceBook,
   rateInvoice,
@@ -70,6 +71,26 @@ describe("rounding.lineDecimals across the invoices of a period", () => {
     // They add up to the month rated at once, 0.51, not to 4 × round(0.1264) = 0.52
     const sum = sequence.reduce((total, invoice) => total.plus(invoice.total), new Decimal(0));
     expect(sum.toFixed(2)).toBe(rateInvoice(contract, march, "2026-03").total);
+  });
+
+  it("a credit note of a progressive invoice credits what it billed, rounding on from the earlier ones", () => {
+    const sequence = billProgressively(contract, march, "2026-03", { threshold: "0.10", close: true });
+    // each progressive invoice's line is 0.1264; they billed 0.13, 0.25 − 0.13 = 0.12, 0.38 − 0.25 = 0.13
+    // and 0.51 − 0.38 = 0.13. A note of all of the second credits round(0.1264 + 0.1264) −
+    // round(0.1264) = 0.25 − 0.13 = 0.12, what it billed (rounded on its own, 0.1264 → 0.13: a cent more)
+    const notes = sequence
+      .slice(0, 4)
+      .map((invoice) => issueCreditNote(contract, invoice, [{ kind: "invoice", reason: "void" }]));
+    expect(notes.map((note) => note.total)).toEqual(["0.13", "0.12", "0.13", "0.13"]);
+    // in two notes, 0.0600 then the rest of the second's 0.1264: round(0.1264 + 0.06) − 0.13 = 0.19 −
+    // 0.13 = 0.06, then round(0.2528) − 0.19 = 0.25 − 0.19 = 0.06: 0.12 in all
+    const part = issueCreditNote(contract, sequence[1]!, [
+      { kind: "amount", line: "api", amount: "0.06", reason: "x" },
+    ]);
+    const rest = issueCreditNote(contract, sequence[1]!, [{ kind: "invoice", reason: "rest" }], {
+      previous: [part],
+    });
+    expect([part.total, rest.total]).toEqual(["0.06", "0.06"]);
   });
 
   it("late usage: delta lines at 4 decimals sum to the difference of the subtotals; the total is the difference of the totals", () => {

@@ -10,45 +10,28 @@ import {
   rateProgressiveInvoice,
 } from "../../src/invoice/index.js";
 import type { CreditNote } from "../../src/schema/index.js";
-import { buildContract, usageEvent } from "../_support/contract.js";
+import { buildContract } from "../_support/contract.js";
 import { fuzzRuns } from "../_support/fuzzRuns.js";
 import {
+  eventsOf,
+  gbOf,
   minorUnitsOf,
-  type OracleTerms,
+  money,
   oracleContract,
   oracleInvoice,
   oracleTermsArb,
+  plainTermsArb,
+  sumOf,
   textOf,
+  two,
   unitsOfText,
+  usageArb,
 } from "../_support/invoiceOracle.js";
 
 // The documents a customer receives for one period, added up, against an invoice worked out on BigInt
 // minor units apart from ratecard (test/_support/invoiceOracle.ts): progressive invoices and the close,
 // an invoice and its late-usage correction, an invoice and the credit notes that undo it.
 const OPTIONS = { creditsStartFull: true } as const;
-const usageArb = fc.array(
-  fc.record({ day: fc.integer({ min: 1, max: 31 }), hour: fc.integer({ min: 0, max: 23 }), gb: fc.nat(400) }),
-  { maxLength: 8 },
-);
-type Usage = ReadonlyArray<{ readonly day: number; readonly hour: number; readonly gb: number }>;
-const two = (n: number) => String(n).padStart(2, "0");
-const eventsOf = (usage: Usage, prefix: string) =>
-  usage.map((entry, index) =>
-    usageEvent(`${prefix}${index}`, "gb", `2026-03-${two(entry.day)}T${two(entry.hour)}:00:00Z`, {
-      v: String(entry.gb),
-    }),
-  );
-const gbOf = (usage: Usage) => usage.reduce((sum, entry) => sum + entry.gb, 0);
-
-function sumOf(terms: OracleTerms, figures: ReadonlyArray<string | undefined>): string {
-  const scale = minorUnitsOf(terms);
-  return textOf(
-    figures.reduce((sum, figure) => sum + unitsOfText(figure ?? "0", scale), 0n),
-    scale,
-  );
-}
-const money = (terms: OracleTerms, units: bigint) => textOf(units, minorUnitsOf(terms));
-
 describe("documents of a period add up to the oracle's invoice", () => {
   it("progressive invoices and the close: each line, the discounts, credits, tax and total", () => {
     const splitsArb = fc.uniqueArray(fc.integer({ min: 2, max: 31 }), { maxLength: 3 });
@@ -90,17 +73,9 @@ describe("documents of a period add up to the oracle's invoice", () => {
   });
 
   it("a quantity credit note of a progressive line credits the usage rated at the units it takes off the top", () => {
-    const plainArb = oracleTermsArb.map((terms) => ({
-      ...terms,
-      // a discounted, capped or credited line is refused a quantity correction (docs/credit-notes.md)
-      percent: undefined,
-      fixed: undefined,
-      maximum: undefined,
-      grant: undefined,
-    }));
     fc.assert(
       fc.property(
-        plainArb,
+        plainTermsArb,
         usageArb,
         fc.integer({ min: 2, max: 31 }),
         fc.nat(100),

@@ -140,3 +140,35 @@ export function triggerRefused(value: unknown, closing: boolean): ErrorMessage {
       : `trigger must be { kind: "spend_threshold", threshold, spend } with the amounts as text (as billProgressively records it), not ${describeValue(value)}.`,
   };
 }
+
+/** `creditNotes` that is not a list of the credit notes issued against the earlier invoices. */
+export function creditNotesNotList(value: unknown): ErrorMessage {
+  return {
+    code: "invalid_argument",
+    message: `creditNotes must be a list of the credit notes issued against the earlier progressive invoices of the period, not ${describeValue(value)}.`,
+  };
+}
+
+/** A credit note of an invoice that is none of the earlier progressive invoices given. */
+export function creditNoteOfNoEarlier(noteId: string, invoiceId: string, earlier: string): ErrorMessage {
+  return {
+    code: "credit_note_mismatch",
+    message: `Credit note ${noteId} credits invoice ${invoiceId}, which is not among the earlier invoices given (${earlier || "none"}): give the credit notes of the earlier progressive invoices of this period only, with those invoices.`,
+  };
+}
+
+/** A credit note that takes units off a line and also credits amounts: its parts cannot be told apart. */
+export function creditNoteMixesUnits(noteId: string): ErrorMessage {
+  return {
+    code: "invalid_argument",
+    message: `Credit note ${noteId} takes units off a line and also credits amounts in the same note, so its tax cannot be split between the units that were wrong (billed again at the close as they are) and the credit given on purpose (kept): issue units and amounts in separate notes.`,
+  };
+}
+
+/** A credit note that takes units off an invoice that drew credit grants. */
+export function creditNoteUnitsWithGrants(noteId: string): ErrorMessage {
+  return {
+    code: "invalid_argument",
+    message: `Credit note ${noteId} takes units off an invoice that drew credit grants and gives part of its credit back to them; a later invoice of the period cannot count such a note yet: leave the wrong units to the later invoices instead, which rate the period's usage without them and take off what was billed.`,
+  };
+}

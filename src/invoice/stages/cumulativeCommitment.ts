@@ -22,20 +22,33 @@ export type CommitmentSpendToDate = Readonly<Record<string, string>>;
  * A cumulative commitment's part of this invoice (Flexprice's cumulative commitment, see
  * docs/commitment-periods.md): what remains of the minimum after the earlier invoices' spend, the part of
  * this invoice's spend within it and above it, and the shortfall on the invoice that closes the period.
- * Every figure is exact: the spends are sums of rounded lines, the minimum is rounded once.
+ * Every figure is exact: the spends are sums of rounded lines, the minimum is rounded once. The spend
+ * to date carried on is the spend before plus this invoice's spend as `billed` (the spend itself, or
+ * rounded to the currency when lines are finer than it), and the shortfall is worked from what was
+ * billed before, so the period's invoices, each rounded, bill the minimum exactly.
  * @example cumulativeShare(1200, 300, 500) // remaining 900, within 500, excess 0, spendAfter 800
+ * @example cumulativeShare(1, 0.02, 0) // the close after 0.0051 billed 0.01 twice: shortfall 0.98
  */
-export function cumulativeShare(minimum: Decimal, spendBefore: Decimal, spend: Decimal) {
+export function cumulativeShare(minimum: Decimal, spendBefore: Decimal, spend: Decimal, billed = spend) {
   const remaining = maxOf(minimum.minus(spendBefore), ZERO);
   const within = spend.lessThan(remaining) ? spend : remaining;
-  const spendAfter = spendBefore.plus(spend);
   return {
     remaining,
     within,
     excess: spend.minus(within),
-    spendAfter,
-    shortfall: maxOf(minimum.minus(spendAfter), ZERO),
+    spendAfter: spendBefore.plus(billed),
+    shortfall: maxOf(minimum.minus(spendBefore.plus(spend)), ZERO),
   };
+}
+
+/**
+ * This invoice's spend as it is billed: with lines finer than the currency (`rounding.lineDecimals`) the
+ * invoice's total is rounded to the currency, so the spend is counted rounded as a total of it alone
+ * would be (0.0051 bills 0.01); otherwise the spend, already in the currency's minor units.
+ */
+function billedSpend(contract: Contract, spend: Decimal): Decimal {
+  const settle = contract.totalRounding;
+  return settle === undefined ? spend : roundTo(spend, settle.minorUnits, contract.rounding);
 }
 
 /**
@@ -67,7 +80,7 @@ export function applyCumulative(
     { first: place.first, start },
     carried,
   );
-  const share = cumulativeShare(minimum, spendBefore, spend);
+  const share = cumulativeShare(minimum, spendBefore, spend, billedSpend(contract, spend));
   const figures = { commitment, minimum, spend, spendBefore };
   const trueUp =
     place.closes && cumulative.trueUp !== false && share.shortfall.greaterThan(0)
