@@ -110,6 +110,7 @@ describe("ratecard check", () => {
     copyOf("saas-seats", "suite-with-orphan/saas-seats");
     const orphan = copyOf("cdn-basic", "suite-with-orphan/cdn-basic");
     rmSync(join(orphan, "contract.json"));
+    rmSync(join(orphan, "expected-figures.json"));
     const result = runCli("check", suite);
     expect(result.code).toBe(2);
     const reason =
@@ -233,6 +234,7 @@ describe("ratecard check", () => {
   it("says there is no fixture.json, not that it names no period, when a fixture has neither file", () => {
     const dir = copyOf("cdn-basic", "no-period");
     rmSync(join(dir, "expected.json"));
+    rmSync(join(dir, "expected-figures.json"));
     const result = runCli("check", dir);
     expect(result.code).toBe(2);
     expect(result.stdout).toContain(
@@ -285,6 +287,8 @@ describe("ratecard check, a fixture with a credit note", () => {
     const dir = copyOf("cloud-platform-may", "cloud-note-update");
     const committed = readFileSync(join(dir, "expected-credit-note.json"), "utf8");
     rmSync(join(dir, "expected-credit-note.json"));
+    // Without its figures too (their creditNote would check the note): nothing pins the note.
+    rmSync(join(dir, "expected-figures.json"));
     const without = runCli("check", dir);
     expect(without.code).toBe(3);
     expect(without.stdout).toContain("there is no expected-credit-note.json");
