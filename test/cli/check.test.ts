@@ -231,6 +231,22 @@ describe("ratecard check", () => {
     expect(result.stdout).toContain("(at charges[1].price.tiers[0].unitPrice)");
   });
 
+  it("makes a misnamed figures file an error (exit 2), never a pass without its figures", () => {
+    // 7,663.79 written down where cdn-basic's README works out 7,663.78: unread, it would pass unseen.
+    const dir = copyOf("cdn-basic", "misnamed-figures");
+    const figures = readFileSync(join(dir, "expected-figures.json"), "utf8");
+    rmSync(join(dir, "expected-figures.json"));
+    writeFileSync(
+      join(dir, "expected_figures.json"),
+      figures.replace('"total": "7663.78"', '"total": "7663.79"'),
+    );
+    const result = runCli("check", dir);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain(
+      `ERROR ${dir} — expected_figures.json is not read by ratecard check, so nothing in it is checked: rename expected_figures.json to expected-figures.json (check reads expected.json, expected-figures.json and expected-credit-note.json)\n`,
+    );
+  });
+
   it("says there is no fixture.json, not that it names no period, when a fixture has neither file", () => {
     const dir = copyOf("cdn-basic", "no-period");
     rmSync(join(dir, "expected.json"));
