@@ -10,6 +10,7 @@ import {
   rateProgressiveParsedInvoice,
   safeParseInvoice,
 } from "../invoice/index.js";
+import { Decimal, isDecimalText } from "../money/index.js";
 import type { UsageEvent } from "../schema/index.js";
 import { type CreditNoteFixture, checkCreditNote } from "./checkCreditNote.js";
 import { type ExpectedFigures, parseExpectedFigures } from "./expectedFigures.js";
@@ -253,7 +254,7 @@ function figuresOutcome(figures: ExpectedFigures, actual: Invoice): Outcome {
     ...count(unbilled, "figure written down is not billed", "figures written down are not billed"),
   ];
   return {
-    problem: `expected-figures.json: ${[parts.join(", "), ...chargeHints(figures, actual)].join("; ")}`,
+    problem: `expected-figures.json: ${[parts.join(", "), ...chargeHints(figures, actual), ...signHints(differences)].join("; ")}`,
     differences,
   };
 }
@@ -268,6 +269,23 @@ function chargeHints(figures: ExpectedFigures, actual: Invoice): string[] {
     if (lines.length === 0) return [];
     return [`the invoice bills charge ${id} as ${andList(lines)}: write down each of these lines`];
   });
+}
+
+// A figure written with the other sign from the invoice's (a credit applied written 370.00 where the
+// invoice writes -370.00): say so, since "recomputed − expected: -740.00" does not.
+function signHints(differences: ReadonlyArray<Difference>): string[] {
+  const value = (json: string | undefined) => {
+    const text = json === undefined ? undefined : (JSON.parse(json) as unknown);
+    return typeof text === "string" && isDecimalText(text) ? new Decimal(text) : undefined;
+  };
+  const flipped = differences.filter((difference) => {
+    const [expected, actual] = [value(difference.expected), value(difference.actual)];
+    return expected !== undefined && actual !== undefined && !expected.isZero() && expected.eq(actual.neg());
+  });
+  return flipped.map(
+    (difference) =>
+      `${difference.path} is written ${JSON.parse(difference.expected ?? "")} but billed ${JSON.parse(difference.actual ?? "")}: discounts, credits applied and credits for unused time are negative on an invoice, a credit note's lines positive`,
+  );
 }
 
 // "a", "a and b", "a, b and c".
