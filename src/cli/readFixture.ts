@@ -112,9 +112,24 @@ function fixtureFilesIn(dir: string): string[] {
 }
 
 function notFixtureReason(dir: string): string {
-  return holdsFixtureFolders(dir)
+  if (!holdsFixtureFolders(dir)) return "not a fixture: it has no contract.json and no expected.json";
+  // Folders of contracts and usage with nothing written down to compare (fixtures/disputes, the dispute
+  // cookbook's inputs): checking them would only report that, so do not suggest it.
+  return holdsExpectedFiles(dir)
     ? `not a fixture (no contract.json); it holds fixture folders: ratecard check ${dir}`
-    : "not a fixture: it has no contract.json and no expected.json";
+    : "not a fixture (no contract.json); its folders hold contracts and usage but nothing to compare (no expected.json, expected-figures.json or fixture.json in any)";
+}
+
+function holdsExpectedFiles(dir: string): boolean {
+  try {
+    return readdirSync(dir, { withFileTypes: true }).some(
+      (entry) =>
+        entry.isDirectory() &&
+        [...EXPECTED_FILES, "fixture.json"].some((name) => existsSync(join(dir, entry.name, name))),
+    );
+  } catch {
+    return false;
+  }
 }
 
 // The files that hold what a fixture must bill; a file named like one of them is never read.

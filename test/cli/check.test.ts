@@ -48,12 +48,30 @@ describe("ratecard check", () => {
     expect(result.stdout).toContain(`${folders.length} fixtures: ${folders.length} passed, 0 failed`);
     // and the folders it does not rate are listed, each with the reason, never dropped without a word
     expect(result.stdout).toContain(
-      "SKIP  fixtures/disputes — not a fixture (no contract.json); it holds fixture folders: ratecard check fixtures/disputes\n",
+      "SKIP  fixtures/disputes — not a fixture (no contract.json); its folders hold contracts and usage but nothing to compare (no expected.json, expected-figures.json or fixture.json in any)\n",
     );
     expect(result.stdout).toContain(
       "SKIP  fixtures/_generators — not a fixture: a helper folder (its name starts with _)\n",
     );
     expect(result.stdout).toContain("; 3 folders skipped (not fixtures)\n");
+  });
+
+  it("suggests checking a folder of fixture folders only when they have something to compare", () => {
+    // outer/inner/saas-seats is a fixture with expected files; outer/cookbook/case holds a contract and usage only
+    const outer = join(scratch, "outer-suites");
+    mkdirSync(join(outer, "cookbook", "case"), { recursive: true });
+    copyOf("saas-seats", "outer-suites/saas-seats");
+    copyOf("saas-seats", "outer-suites/inner/saas-seats");
+    cpSync(join(FIXTURES, "saas-seats", "contract.json"), join(outer, "cookbook", "case", "contract.json"));
+    const result = runCli("check", outer);
+    expect(result.code).toBe(0);
+    const inner = join(outer, "inner");
+    expect(result.stdout).toContain(
+      `SKIP  ${inner} — not a fixture (no contract.json); it holds fixture folders: ratecard check ${inner}\n`,
+    );
+    expect(result.stdout).toContain(
+      `SKIP  ${join(outer, "cookbook")} — not a fixture (no contract.json); its folders hold contracts and usage but nothing to compare (no expected.json, expected-figures.json or fixture.json in any)\n`,
+    );
   });
 
   it("lists each folder that is not a fixture, and still exits 0 when the fixtures pass", () => {
