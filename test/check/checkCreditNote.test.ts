@@ -164,6 +164,40 @@ describe("check, a credit note's figures worked out by hand (expected-figures.js
     ]);
   });
 
+  it("fails naming exactly the figure changed, whatever credit note figure is off by whatever amount", () => {
+    // Each figure of the note written k hundredths (a quantity: k units) above what the README works out:
+    // the one difference is that figure, by -k (recomputed − expected).
+    const targets = [
+      { path: 'figures.creditNote.lines["instances@2026-05-20:credit:1"].amount', scale: 100 },
+      { path: 'figures.creditNote.lines["instances@2026-05-20:credit:1"].quantity', scale: 1 },
+      { path: 'figures.creditNote.lines["plan@2026-05-20:credit:2"]', scale: 100 },
+      { path: "figures.creditNote.subtotal", scale: 100 },
+      { path: "figures.creditNote.total", scale: 100 },
+    ];
+    const edit = (path: string, k: number, scale: number) => {
+      const figures = structuredClone(noteFigures) as Record<string, unknown>;
+      const lines = figures.lines as Record<string, unknown>;
+      const instances = lines["instances@2026-05-20:credit:1"] as Record<string, string>;
+      const bump = (text: string) => (Number(text) + k / scale).toFixed(scale === 1 ? 0 : 2);
+      if (path.endsWith(".amount")) instances.amount = bump(instances.amount ?? "");
+      else if (path.endsWith(".quantity")) instances.quantity = bump(instances.quantity ?? "");
+      else if (path.includes("plan@")) lines["plan@2026-05-20:credit:2"] = bump("7.70");
+      else {
+        const key = path.endsWith("subtotal") ? "subtotal" : "total";
+        figures[key] = bump(figures[key] as string);
+      }
+      return figures;
+    };
+    fc.assert(
+      fc.property(fc.constantFrom(...targets), fc.integer({ min: 1, max: 999 }), ({ path, scale }, k) => {
+        const [result] = check([withFigures(edit(path, k, scale))]).fixtures;
+        expect(result?.status).toBe("fail");
+        expect(result?.differences.map((difference) => difference.path)).toEqual([path]);
+      }),
+      { numRuns: 20 },
+    );
+  });
+
   it("is an error when the figures hold a credit note and the fixture has no corrections.json", () => {
     const { creditNote: _, ...fixture } = withFigures(noteFigures);
     const [result] = check([fixture]).fixtures;
