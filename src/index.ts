@@ -4,6 +4,7 @@
 export type {
   CheckOptions,
   CheckResult,
+  CreditNoteFigures,
   CreditNoteFixture,
   Difference,
   ExpectedFigures,

@@ -10,12 +10,14 @@ import {
   rateProgressiveParsedInvoice,
   safeParseInvoice,
 } from "../invoice/index.js";
+import { Decimal, isDecimalText } from "../money/index.js";
 import type { UsageEvent } from "../schema/index.js";
 import { type CreditNoteFixture, checkCreditNote } from "./checkCreditNote.js";
 import { type ExpectedFigures, parseExpectedFigures } from "./expectedFigures.js";
 import { figureDifferences } from "./figureDifferences.js";
 import { periodConflict, periodSource, withPeriodSource } from "./fixturePeriod.js";
 import { type Difference, invoiceDifferences } from "./invoiceDifferences.js";
+import { sequenceStage } from "./sequenceStage.js";
 
 /** One fixture folder's contents, as read by the caller (the CLI reads the files; check reads no file). */
 export interface FixtureInput {
@@ -157,23 +159,32 @@ function compare(fixture: FixtureInput, priceBooks: ReadonlyArray<PriceBook>): F
   const contract = resolveContract(fixture.contract, priceBooks);
   const conflict = periodConflict(fixture.period, figures, expected, contract.timeZone);
   if (conflict !== undefined) return fixtureError(fixture.name, conflict);
+  const stage = sequenceStage(expected, figures, fixture.earlier?.length ?? 0);
+  if (typeof stage === "string") return fixtureError(fixture.name, stage);
+  if (figures?.creditNote !== undefined && fixture.creditNote === undefined)
+    return fixtureError(
+      fixture.name,
+      "expected-figures.json has a creditNote, but there is no corrections.json to issue the credit note from",
+    );
   const options = fixture.options ?? {};
   const actual = withPeriodSource(source, () => {
     const rating = {
       ...options,
       ...(options.creditBalances === undefined ? { creditsStartFull: true } : {}),
     };
-    // An expected progressive or closing invoice is rated as one, less the fixture's earlier invoices.
-    const progressive = expected?.progressive;
-    if (progressive === undefined) return rateParsedInvoice(contract, fixture.events, source.period, rating);
+    // A progressive or closing invoice (expected.json's, or the figures') is rated as one, less the
+    // fixture's earlier invoices.
+    if (stage.stage === "invoice") return rateParsedInvoice(contract, fixture.events, source.period, rating);
     const sequence = { ...rating, earlier: (fixture.earlier ?? []) as ReadonlyArray<Invoice> };
-    return progressive.stage === "closing"
+    return stage.stage === "closing"
       ? rateClosingParsedInvoice(contract, fixture.events, source.period, sequence)
-      : rateProgressiveParsedInvoice(contract, fixture.events, source.period, progressive.asOf, sequence);
+      : rateProgressiveParsedInvoice(contract, fixture.events, source.period, stage.asOf, sequence);
   });
   const actualText = `${JSON.stringify(actual, null, 2)}\n`;
   const note =
-    fixture.creditNote === undefined ? undefined : checkCreditNote(contract, actual, fixture.creditNote);
+    fixture.creditNote === undefined
+      ? undefined
+      : checkCreditNote(contract, actual, fixture.creditNote, figures?.creditNote);
   const withNote = (result: FixtureResult): FixtureResult =>
     note === undefined ? result : { ...result, creditNoteText: note.actualText };
   if (expected === undefined && figures === undefined)
@@ -243,7 +254,7 @@ function figuresOutcome(figures: ExpectedFigures, actual: Invoice): Outcome {
     ...count(unbilled, "figure written down is not billed", "figures written down are not billed"),
   ];
   return {
-    problem: `expected-figures.json: ${[parts.join(", "), ...chargeHints(figures, actual)].join("; ")}`,
+    problem: `expected-figures.json: ${[parts.join(", "), ...chargeHints(figures, actual), ...signHints(differences)].join("; ")}`,
     differences,
   };
 }
@@ -258,6 +269,23 @@ function chargeHints(figures: ExpectedFigures, actual: Invoice): string[] {
     if (lines.length === 0) return [];
     return [`the invoice bills charge ${id} as ${andList(lines)}: write down each of these lines`];
   });
+}
+
+// A figure written with the other sign from the invoice's (a credit applied written 370.00 where the
+// invoice writes -370.00): say so, since "recomputed − expected: -740.00" does not.
+function signHints(differences: ReadonlyArray<Difference>): string[] {
+  const value = (json: string | undefined) => {
+    const text = json === undefined ? undefined : (JSON.parse(json) as unknown);
+    return typeof text === "string" && isDecimalText(text) ? new Decimal(text) : undefined;
+  };
+  const flipped = differences.filter((difference) => {
+    const [expected, actual] = [value(difference.expected), value(difference.actual)];
+    return expected !== undefined && actual !== undefined && !expected.isZero() && expected.eq(actual.neg());
+  });
+  return flipped.map(
+    (difference) =>
+      `${difference.path} is written ${JSON.parse(difference.expected ?? "")} but billed ${JSON.parse(difference.actual ?? "")}: discounts, credits applied and credits for unused time are negative on an invoice, a credit note's lines positive`,
+  );
 }
 
 // "a", "a and b", "a, b and c".

@@ -1,6 +1,9 @@
 import type { Contract } from "../contracts/index.js";
 import { InputError, isRatecardError } from "../errors/index.js";
 import { type Invoice, issueCreditNote } from "../invoice/index.js";
+import type { CreditNote } from "../schema/index.js";
+import type { CreditNoteFigures } from "./expectedFigures.js";
+import { creditNoteFigureDifferences } from "./figureDifferences.js";
 import { type Difference, invoiceDifferences } from "./invoiceDifferences.js";
 
 /** A fixture's credit note: the corrections to issue against its invoice and the note expected from them. */
@@ -14,7 +17,7 @@ export interface CreditNoteFixture {
 /** What the credit note of a fixture gave: its canonical text and how it differs from the expected one. */
 export interface CreditNoteOutcome {
   readonly actualText: string;
-  /** Absent when the note is the expected one byte for byte (or when there is no expected note yet). */
+  /** Absent when the note is the expected one byte for byte and bills every figure written down for it. */
   readonly problem?: string;
   /** Field by field, paths led by `creditNote.` so they never mix with the invoice's. */
   readonly differences: ReadonlyArray<Difference>;
@@ -22,31 +25,68 @@ export interface CreditNoteOutcome {
 
 /**
  * Issues the fixture's credit note against the recomputed invoice, as `ratecard credit-note` would
- * against the issued one, and compares it with expected-credit-note.json (docs/uat.md).
+ * against the issued one, and compares it with expected-credit-note.json and with the figures finance
+ * worked out for it (expected-figures.json's `creditNote`), each when the fixture has it (docs/uat.md).
  * @throws InputError (a corrections.json that is not valid) with its path led by `corrections.json`
  */
 export function checkCreditNote(
   contract: Contract,
   invoice: Invoice,
   fixture: CreditNoteFixture,
+  figures?: CreditNoteFigures,
 ): CreditNoteOutcome {
   const note = issueWithFileName(() => issueCreditNote(contract, invoice, fixture.corrections));
   const actualText = `${JSON.stringify(note, null, 2)}\n`;
+  const byHand = figures === undefined ? undefined : figuresOutcome(figures, note);
   if (fixture.expectedText === undefined)
-    return { actualText, problem: "there is no expected-credit-note.json", differences: [] };
-  if (actualText === fixture.expectedText) return { actualText, differences: [] };
+    return byHand === undefined
+      ? {
+          actualText,
+          problem: "there is no expected-credit-note.json or creditNote in expected-figures.json",
+          differences: [],
+        }
+      : { actualText, ...byHand };
+  const written = compareWritten(fixture.expectedText, actualText, note);
+  const problems = [written.problem, byHand?.problem].filter((problem) => problem !== undefined);
+  return {
+    actualText,
+    ...(problems.length === 0 ? {} : { problem: problems.join("; ") }),
+    differences: [...written.differences, ...(byHand?.differences ?? [])],
+  };
+}
+
+// The note against expected-figures.json's `creditNote`, figure by figure.
+function figuresOutcome(
+  figures: CreditNoteFigures,
+  note: CreditNote,
+): Pick<CreditNoteOutcome, "problem" | "differences"> {
+  const differences = creditNoteFigureDifferences(figures, note);
+  if (differences.length === 0) return { differences };
+  const n = differences.length;
+  return {
+    problem: `expected-figures.json: ${n} credit note figure${n === 1 ? " differs" : "s differ"}`,
+    differences,
+  };
+}
+
+// The note against expected-credit-note.json, byte for byte, field by field where they differ.
+function compareWritten(
+  expectedText: string,
+  actualText: string,
+  note: CreditNote,
+): Pick<CreditNoteOutcome, "problem" | "differences"> {
+  if (actualText === expectedText) return { differences: [] };
   let expected: unknown;
   try {
-    expected = JSON.parse(fixture.expectedText);
+    expected = JSON.parse(expectedText);
   } catch {
-    return { actualText, problem: "expected-credit-note.json is not JSON", differences: [] };
+    return { problem: "expected-credit-note.json is not JSON", differences: [] };
   }
   const differences = invoiceDifferences(expected, note).map((difference) => ({
     ...difference,
     path: `creditNote.${difference.path}`,
   }));
   return {
-    actualText,
     problem:
       differences.length === 0
         ? "the credit note's data are as expected but the text differs: expected-credit-note.json is not in ratecard's canonical form"

@@ -11,6 +11,29 @@ const lineFigureSchema = z.union(
   { error: 'expected the line\'s amount, such as "99.00", or { "quantity": "3", "amount": "99.00" }' },
 );
 
+// Which invoice of a progressive sequence the figures are (docs/progressive-billing.md), as the invoice's
+// own `progressive` marker writes it: needed when the fixture has earlier invoices and no expected.json.
+const progressiveSchema = z.union(
+  [
+    z.strictObject({ stage: z.literal("closing") }),
+    z.strictObject({ stage: z.literal("progressive"), asOf: z.string().check(z.minLength(1)) }),
+  ],
+  {
+    error:
+      'expected { "stage": "closing" }, or { "stage": "progressive", "asOf": "2026-03-15T00:00:00Z" } (the instant the progressive invoice rated the usage through)',
+  },
+);
+
+// The credit note issued from corrections.json, as finance works it out: each credit line by its id
+// (`instances@2026-05-20:credit:1`), its amount (positive, as the note writes it) and optionally the
+// quantity taken off; the note's subtotal, tax and total.
+const creditNoteFiguresSchema = z.strictObject({
+  lines: z.record(z.string(), lineFigureSchema),
+  subtotal: z.optional(figureSchema),
+  tax: z.optional(figureSchema),
+  total: figureSchema,
+});
+
 /**
  * The schema of expected-figures.json: the numbers of an invoice as finance works them out by hand,
  * without the rest of an invoice's JSON (ids, digests, steps, the usage report), so that they can be
@@ -21,6 +44,11 @@ const lineFigureSchema = z.union(
 export const expectedFiguresSchema = z.strictObject({
   /** The period to rate, as `ratecard invoice --period` takes it; else expected.json's or fixture.json's. */
   period: z.optional(z.string().check(z.minLength(1))),
+  /**
+   * Which invoice of a progressive sequence the figures are: `{ stage: "closing" }` (the period's invoice
+   * less earlier-1.json, …) or `{ stage: "progressive", asOf }`; absent for the whole period's invoice.
+   */
+  progressive: z.optional(progressiveSchema),
   /** Every line of the invoice by its id (`platform`, `egress[region="eu"]`): its amount, or `{ quantity?, amount }`. */
   lines: z.record(z.string(), lineFigureSchema),
   subtotal: z.optional(figureSchema),
@@ -33,6 +61,8 @@ export const expectedFiguresSchema = z.strictObject({
   total: figureSchema,
   /** What the customer pays: the total less credits used after tax (the total when there are none). */
   amountDue: z.optional(figureSchema),
+  /** The credit note issued from corrections.json: every credit line by its id, its tax and total. */
+  creditNote: z.optional(creditNoteFiguresSchema),
 });
 
 /** A line's figures as written down: its amount, and its quantity when finance worked it out. */
@@ -49,6 +79,9 @@ export interface LineFigures {
  */
 export interface ExpectedFigures {
   readonly period?: string;
+  readonly progressive?:
+    | { readonly stage: "closing" }
+    | { readonly stage: "progressive"; readonly asOf: string };
   readonly lines: Readonly<Record<string, LineFigures>>;
   readonly subtotal?: string;
   readonly discounts?: Readonly<Record<string, string>>;
@@ -56,6 +89,15 @@ export interface ExpectedFigures {
   readonly tax?: string;
   readonly total: string;
   readonly amountDue?: string;
+  readonly creditNote?: CreditNoteFigures;
+}
+
+/** The figures of the credit note issued from a fixture's corrections.json, each as written. */
+export interface CreditNoteFigures {
+  readonly lines: Readonly<Record<string, LineFigures>>;
+  readonly subtotal?: string;
+  readonly tax?: string;
+  readonly total: string;
 }
 
 /**
@@ -69,29 +111,57 @@ export function parseExpectedFigures(data: unknown): ExpectedFigures {
   if (!parsed.success) throw toInputError("input", toProblems(parsed.error.issues, data));
   // Valid, so every figure is decimal text or a finite number: keep it as written.
   const raw = data as Readonly<Record<string, unknown>>;
-  const text = (value: unknown) => (typeof value === "string" ? value : String(value));
-  const texts = (record: unknown) =>
-    Object.fromEntries(
-      Object.entries(record as Record<string, unknown>).map(([id, value]) => [id, text(value)]),
-    );
-  const optional = (key: string) => (raw[key] === undefined ? {} : { [key]: text(raw[key]) });
-  const lines = Object.entries(raw.lines as Record<string, unknown>).map(([id, value]) => {
+  const note = raw.creditNote as Readonly<Record<string, unknown>> | undefined;
+  return {
+    ...(typeof raw.period === "string" ? { period: raw.period } : {}),
+    ...(raw.progressive === undefined
+      ? {}
+      : { progressive: raw.progressive as NonNullable<ExpectedFigures["progressive"]> }),
+    lines: linesOf(raw.lines),
+    ...optional(raw, "subtotal"),
+    ...(raw.discounts === undefined ? {} : { discounts: texts(raw.discounts) }),
+    ...(raw.credits === undefined ? {} : { credits: texts(raw.credits) }),
+    ...optional(raw, "tax"),
+    total: text(raw.total),
+    ...optional(raw, "amountDue"),
+    ...(note === undefined
+      ? {}
+      : {
+          creditNote: {
+            lines: linesOf(note.lines),
+            ...optional(note, "subtotal"),
+            ...optional(note, "tax"),
+            total: text(note.total),
+          },
+        }),
+  };
+}
+
+// Valid figures are decimal text or finite numbers: each is kept as written (a number as its text).
+function text(value: unknown): string {
+  return typeof value === "string" ? value : String(value);
+}
+
+function texts(record: unknown): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(record as Record<string, unknown>).map(([id, value]) => [id, text(value)]),
+  );
+}
+
+function optional(raw: Readonly<Record<string, unknown>>, key: string): Record<string, string> {
+  return raw[key] === undefined ? {} : { [key]: text(raw[key]) };
+}
+
+// Each line's figures: its amount alone, or { quantity?, amount }.
+function linesOf(record: unknown): Record<string, LineFigures> {
+  const lines = Object.entries(record as Record<string, unknown>).map(([id, value]) => {
     if (typeof value !== "object" || value === null)
       return [id, { amount: text(value), inObject: false }] as const;
     const { quantity, amount } = value as { quantity?: unknown; amount: unknown };
     const figures = { ...(quantity === undefined ? {} : { quantity: text(quantity) }), amount: text(amount) };
     return [id, { ...figures, inObject: true }] as const;
   });
-  return {
-    ...(typeof raw.period === "string" ? { period: raw.period } : {}),
-    lines: Object.fromEntries(lines),
-    ...optional("subtotal"),
-    ...(raw.discounts === undefined ? {} : { discounts: texts(raw.discounts) }),
-    ...(raw.credits === undefined ? {} : { credits: texts(raw.credits) }),
-    ...optional("tax"),
-    total: text(raw.total),
-    ...optional("amountDue"),
-  };
+  return Object.fromEntries(lines);
 }
 
 /**

@@ -1,7 +1,8 @@
 import { toJsonPath } from "../errors/index.js";
 import type { Invoice } from "../invoice/index.js";
 import { Decimal, toFixedString, ZERO } from "../money/index.js";
-import type { ExpectedFigures } from "./expectedFigures.js";
+import type { CreditNote } from "../schema/index.js";
+import type { CreditNoteFigures, ExpectedFigures } from "./expectedFigures.js";
 import { type Difference, deltaOf } from "./invoiceDifferences.js";
 
 // Every path of a figure starts here, so that the report never mixes the figures with expected.json's
@@ -19,7 +20,7 @@ const ROOT = "figures";
 export function figureDifferences(figures: ExpectedFigures, invoice: Invoice): Difference[] {
   const zero = toFixedString(ZERO, invoice.currency.minorUnits);
   return [
-    ...lineDifferences(figures.lines, invoice),
+    ...lineDifferences(figures.lines, invoice.lines, [ROOT, "lines"], true),
     ...compared([ROOT, "subtotal"], figures.subtotal, invoice.subtotal),
     ...listDifferences(
       "discounts",
@@ -37,29 +38,59 @@ export function figureDifferences(figures: ExpectedFigures, invoice: Invoice): D
   ];
 }
 
-// Every line of the invoice must be written down: an unlisted line is a charge nobody worked out, and
-// the total alone would let two wrong lines that cancel pass.
-function lineDifferences(lines: ExpectedFigures["lines"], invoice: Invoice): Difference[] {
+/**
+ * Where a credit note issued from a fixture's corrections.json differs from its figures
+ * (expected-figures.json's `creditNote`): each credit line's amount and quantity, a line of the note not
+ * written down and one written down that the note does not have, the subtotal, the tax and the total.
+ * Paths start `figures.creditNote.`; the note's tax is 0 when it has none.
+ * @example creditNoteFigureDifferences({ lines: { "plan:credit:1": { amount: "7.70", inObject: false } }, total: "7.70" }, note) // [] when the note credits 7.70
+ */
+export function creditNoteFigureDifferences(figures: CreditNoteFigures, note: CreditNote): Difference[] {
+  const root = [ROOT, "creditNote"];
+  const zero = toFixedString(ZERO, note.currency.minorUnits);
+  return [
+    ...lineDifferences(figures.lines, note.lines, [...root, "lines"], false),
+    ...compared([...root, "subtotal"], figures.subtotal, note.subtotal),
+    ...compared([...root, "tax"], figures.tax, note.tax?.total ?? zero),
+    ...compared([...root, "total"], figures.total, note.total),
+  ];
+}
+
+// Every line of the document must be written down: an unlisted line is an amount nobody worked out, and
+// the total alone would let two wrong lines that cancel pass. `named`: a difference names its line (an
+// invoice line, put in words under it).
+function lineDifferences(
+  lines: ExpectedFigures["lines"],
+  billedLines: ReadonlyArray<{
+    readonly id: string;
+    readonly amount: string;
+    readonly quantity?: string | undefined;
+  }>,
+  root: ReadonlyArray<string>,
+  named: boolean,
+): Difference[] {
   const out: Difference[] = [];
   const billed = new Set<string>();
-  for (const line of invoice.lines) {
+  const lineOf = (id: string) => (named ? { lineId: id } : {});
+  for (const line of billedLines) {
     billed.add(line.id);
-    const path = [ROOT, "lines", line.id];
+    const path = [...root, line.id];
     if (!Object.hasOwn(lines, line.id)) {
-      out.push({ path: toJsonPath(path), actual: JSON.stringify(line.amount), lineId: line.id });
+      out.push({ path: toJsonPath(path), actual: JSON.stringify(line.amount), ...lineOf(line.id) });
       continue;
     }
     const figures = lines[line.id] as ExpectedFigures["lines"][string];
     const amountPath = figures.inObject ? [...path, "amount"] : path;
-    out.push(...compared(amountPath, figures.amount, line.amount, line.id));
-    out.push(...compared([...path, "quantity"], figures.quantity, line.quantity, line.id));
+    const id = named ? line.id : undefined;
+    out.push(...compared(amountPath, figures.amount, line.amount, id));
+    out.push(...compared([...path, "quantity"], figures.quantity, line.quantity, id));
   }
   for (const [id, written] of Object.entries(lines))
     if (!billed.has(id))
       out.push({
-        path: toJsonPath([ROOT, "lines", id]),
+        path: toJsonPath([...root, id]),
         expected: JSON.stringify(written.amount),
-        lineId: id,
+        ...lineOf(id),
       });
   return out;
 }
@@ -88,10 +119,20 @@ function listDifferences(
 function compared(
   path: ReadonlyArray<string>,
   figure: string | undefined,
-  actual: string,
+  actual: string | undefined,
   lineId?: string,
 ): Difference[] {
-  if (figure === undefined || new Decimal(figure).eq(actual)) return [];
+  if (figure === undefined) return [];
+  // A quantity written down for a line that has none (a credit for an amount only) is a figure not billed.
+  if (actual === undefined)
+    return [
+      {
+        path: toJsonPath(path),
+        expected: JSON.stringify(figure),
+        ...(lineId === undefined ? {} : { lineId }),
+      },
+    ];
+  if (new Decimal(figure).eq(actual)) return [];
   const delta = deltaOf(figure, actual);
   return [
     {

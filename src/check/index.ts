@@ -9,7 +9,7 @@ export type {
 export { check, fixtureError } from "./check.js";
 export type { CreditNoteFixture } from "./checkCreditNote.js";
 export { checkReportText } from "./checkReportText.js";
-export type { ExpectedFigures, LineFigures } from "./expectedFigures.js";
+export type { CreditNoteFigures, ExpectedFigures, LineFigures } from "./expectedFigures.js";
 export { expectedFiguresJsonSchema, parseExpectedFigures } from "./expectedFigures.js";
 export { figureDifferences } from "./figureDifferences.js";
 export type { Difference } from "./invoiceDifferences.js";

@@ -112,9 +112,52 @@ function fixtureFilesIn(dir: string): string[] {
 }
 
 function notFixtureReason(dir: string): string {
-  return holdsFixtureFolders(dir)
+  if (!holdsFixtureFolders(dir)) return "not a fixture: it has no contract.json and no expected.json";
+  // Folders of contracts and usage with nothing written down to compare (fixtures/disputes, the dispute
+  // cookbook's inputs): checking them would only report that, so do not suggest it.
+  return holdsExpectedFiles(dir)
     ? `not a fixture (no contract.json); it holds fixture folders: ratecard check ${dir}`
-    : "not a fixture: it has no contract.json and no expected.json";
+    : "not a fixture (no contract.json); its folders hold contracts and usage but nothing to compare (no expected.json, expected-figures.json or fixture.json in any)";
+}
+
+function holdsExpectedFiles(dir: string): boolean {
+  try {
+    return readdirSync(dir, { withFileTypes: true }).some(
+      (entry) =>
+        entry.isDirectory() &&
+        [...EXPECTED_FILES, "fixture.json"].some((name) => existsSync(join(dir, entry.name, name))),
+    );
+  } catch {
+    return false;
+  }
+}
+
+// The files that hold what a fixture must bill; a file named like one of them is never read.
+const EXPECTED_FILES = ["expected.json", "expected-figures.json", "expected-credit-note.json"];
+
+// A file whose name says it holds expected figures or an expected invoice but that check does not read
+// (`expected_figures.json`, `Expected-Figures.json`, `figures.json`): the sentence saying so, since the
+// figures in it would never be checked and the fixture could pass without them.
+function misnamedExpectedFile(dir: string): string | undefined {
+  let names: string[];
+  try {
+    names = readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => entry.name);
+  } catch {
+    return undefined;
+  }
+  const looksExpected = (name: string) => /^(expected|.*figures).*\.json$/i.test(name);
+  const misnamed = names.filter((name) => looksExpected(name) && !EXPECTED_FILES.includes(name)).sort();
+  if (misnamed.length === 0) return undefined;
+  const meant = (name: string) =>
+    EXPECTED_FILES.find((known) => simplified(known) === simplified(name)) ?? "expected-figures.json";
+  return `${andList(misnamed)} ${misnamed.length === 1 ? "is" : "are"} not read by ratecard check, so nothing in ${misnamed.length === 1 ? "it" : "them"} is checked: rename ${misnamed.map((name) => `${name} to ${meant(name)}`).join(", ")} (check reads ${andList(EXPECTED_FILES)})`;
+}
+
+// A name without case, "-" and "_", so that expected_figures.json is recognised as expected-figures.json.
+function simplified(name: string): string {
+  return name.toLowerCase().replace(/[-_\s]/g, "");
 }
 
 function holdsFixtureFolders(dir: string): boolean {
@@ -143,6 +186,8 @@ export async function readFixture(
       dir,
       `there is no contract.json, but the folder has ${andList(fixtureFilesIn(dir))}: add the contract the invoice is rated from, or move the folder out of the fixtures`,
     );
+  const misnamed = misnamedExpectedFile(dir);
+  if (misnamed !== undefined) return fixtureError(dir, misnamed);
   try {
     const usageFile = USAGE_FILES.map((name) => join(dir, name)).find((file) => existsSync(file));
     if (usageFile === undefined)

@@ -150,6 +150,7 @@ const PUBLIC_TYPES = [
   "WhatIfResult",
   "WhatIfRow",
   "CheckResult",
+  "CreditNoteFigures",
   "CreditNoteFixture",
   "Difference",
   "ExpectedFigures",

@@ -105,6 +105,18 @@ describe("check with expected-figures.json", () => {
     expect(report).toContain('figures.lines.support: expected "100.00", recomputed (not billed)');
   });
 
+  it("says a figure is written with the other sign when a credit applied is written as a positive amount", () => {
+    // golden-rich's README: the SLA credit applies 25.00 before tax, written -25.00 as the invoice does;
+    // written 25.00 it differs by -25.00 − 25.00 = -50.00, which alone does not say the sign is wrong
+    const figures = JSON.parse(readFileSync(join(FIXTURES, "golden-rich", "expected-figures.json"), "utf8"));
+    const [result] = check([
+      withFigures(goldenRich, { ...figures, credits: { ...figures.credits, sla_march: "25.00" } }),
+    ]).fixtures;
+    expect(result?.reason).toBe(
+      "expected-figures.json: 1 figure differs; figures.credits.sla_march is written 25.00 but billed -25.00: discounts, credits applied and credits for unused time are negative on an invoice, a credit note's lines positive",
+    );
+  });
+
   it("says which lines to write down when a charge billed on lines of its own is written down by its id", () => {
     // golden-rich bills egress per region: 65.00 (eu) + 17.53 (us), written down as one egress figure
     const figures = JSON.parse(readFileSync(join(FIXTURES, "golden-rich", "expected-figures.json"), "utf8"));

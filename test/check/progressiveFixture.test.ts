@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { check } from "../../src/check/index.js";
 import { parseContract } from "../../src/contracts/index.js";
-import { rateClosingInvoice, rateProgressiveInvoice } from "../../src/invoice/index.js";
+import { rateClosingInvoice, rateInvoice, rateProgressiveInvoice } from "../../src/invoice/index.js";
 import { parseUsageEvent } from "../../src/schema/index.js";
 import { buildContractJson, sumMeter, unitCharge, usageEvent } from "../_support/contract.js";
 
@@ -37,5 +37,80 @@ describe("check: a fixture whose expected invoice is progressive", () => {
     ]).fixtures;
     expect(result?.status).toBe("fail");
     expect(result?.differences.map((difference) => difference.path)).toContain("total");
+  });
+});
+
+describe("check: earlier invoices and which invoice of the period the figures are", () => {
+  // The figures of the closing invoice by hand: 500 GB × 0.10 = 50.00 for March, less the 30.00 the
+  // progressive invoice of 10 March billed (300 GB × 0.10) = 20.00.
+  const closingFigures = {
+    period: "2026-03",
+    progressive: { stage: "closing" },
+    lines: { bw: "20.00" },
+    total: "20.00",
+  };
+  const figuresText = (value: unknown) => `${JSON.stringify(value)}\n`;
+
+  it("refuses a whole-period expected.json beside earlier invoices, which it would leave out without a word", () => {
+    // expected.json pins March's invoice (500 GB × 0.10 = 50.00); earlier-1.json (30.00) cannot be taken off it.
+    const march = rateInvoice(contract, raw, "2026-03", {});
+    expect(march.total).toBe("50.00");
+    const [result] = check([
+      { name: "march", contract: json, events, expectedText: text(march), earlier: [first] },
+    ]).fixtures;
+    expect(result?.status).toBe("error");
+    expect(result?.reason).toBe(
+      "earlier-1.json is there, but expected.json is the invoice for the whole period, which subtracts no earlier invoice: pin the closing (or a progressive) invoice, or remove the earlier files",
+    );
+  });
+
+  it("rates the closing invoice the figures name, less the earlier invoices", () => {
+    const [result] = check([
+      { name: "closing", contract: json, events, figuresText: figuresText(closingFigures), earlier: [first] },
+    ]).fixtures;
+    expect(result?.status).toBe("pass");
+  });
+
+  it("rates a progressive invoice as of the figures' instant: the first one has no earlier invoice", () => {
+    // 300 GB before 10 March × 0.10 = 30.00
+    const figures = {
+      period: "2026-03",
+      progressive: { stage: "progressive", asOf: "2026-03-10T00:00:00Z" },
+      lines: { bw: { quantity: "300", amount: "30.00" } },
+      total: "30.00",
+    };
+    const [result] = check([
+      { name: "first", contract: json, events, figuresText: figuresText(figures) },
+    ]).fixtures;
+    expect(result?.status).toBe("pass");
+  });
+
+  it("refuses figures beside earlier invoices that do not say which invoice of the period they are", () => {
+    const { progressive: _, ...figures } = closingFigures;
+    const [result] = check([
+      { name: "closing", contract: json, events, figuresText: figuresText(figures), earlier: [first] },
+    ]).fixtures;
+    expect(result?.status).toBe("error");
+    expect(result?.reason).toContain('add "progressive": { "stage": "closing" }');
+  });
+
+  it("refuses figures that name another invoice of the period than expected.json", () => {
+    const [result] = check([
+      {
+        name: "closing",
+        contract: json,
+        events,
+        expectedText: text(closing),
+        figuresText: figuresText({
+          ...closingFigures,
+          progressive: { stage: "progressive", asOf: "2026-03-10" },
+        }),
+        earlier: [first],
+      },
+    ]).fixtures;
+    expect(result?.status).toBe("error");
+    expect(result?.reason).toBe(
+      "expected-figures.json says a progressive invoice as of 2026-03-10, but expected.json is the closing invoice: correct one of them",
+    );
   });
 });

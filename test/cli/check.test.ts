@@ -48,12 +48,30 @@ describe("ratecard check", () => {
     expect(result.stdout).toContain(`${folders.length} fixtures: ${folders.length} passed, 0 failed`);
     // and the folders it does not rate are listed, each with the reason, never dropped without a word
     expect(result.stdout).toContain(
-      "SKIP  fixtures/disputes — not a fixture (no contract.json); it holds fixture folders: ratecard check fixtures/disputes\n",
+      "SKIP  fixtures/disputes — not a fixture (no contract.json); its folders hold contracts and usage but nothing to compare (no expected.json, expected-figures.json or fixture.json in any)\n",
     );
     expect(result.stdout).toContain(
       "SKIP  fixtures/_generators — not a fixture: a helper folder (its name starts with _)\n",
     );
     expect(result.stdout).toContain("; 3 folders skipped (not fixtures)\n");
+  });
+
+  it("suggests checking a folder of fixture folders only when they have something to compare", () => {
+    // outer/inner/saas-seats is a fixture with expected files; outer/cookbook/case holds a contract and usage only
+    const outer = join(scratch, "outer-suites");
+    mkdirSync(join(outer, "cookbook", "case"), { recursive: true });
+    copyOf("saas-seats", "outer-suites/saas-seats");
+    copyOf("saas-seats", "outer-suites/inner/saas-seats");
+    cpSync(join(FIXTURES, "saas-seats", "contract.json"), join(outer, "cookbook", "case", "contract.json"));
+    const result = runCli("check", outer);
+    expect(result.code).toBe(0);
+    const inner = join(outer, "inner");
+    expect(result.stdout).toContain(
+      `SKIP  ${inner} — not a fixture (no contract.json); it holds fixture folders: ratecard check ${inner}\n`,
+    );
+    expect(result.stdout).toContain(
+      `SKIP  ${join(outer, "cookbook")} — not a fixture (no contract.json); its folders hold contracts and usage but nothing to compare (no expected.json, expected-figures.json or fixture.json in any)\n`,
+    );
   });
 
   it("lists each folder that is not a fixture, and still exits 0 when the fixtures pass", () => {
@@ -110,6 +128,7 @@ describe("ratecard check", () => {
     copyOf("saas-seats", "suite-with-orphan/saas-seats");
     const orphan = copyOf("cdn-basic", "suite-with-orphan/cdn-basic");
     rmSync(join(orphan, "contract.json"));
+    rmSync(join(orphan, "expected-figures.json"));
     const result = runCli("check", suite);
     expect(result.code).toBe(2);
     const reason =
@@ -230,9 +249,26 @@ describe("ratecard check", () => {
     expect(result.stdout).toContain("(at charges[1].price.tiers[0].unitPrice)");
   });
 
+  it("makes a misnamed figures file an error (exit 2), never a pass without its figures", () => {
+    // 7,663.79 written down where cdn-basic's README works out 7,663.78: unread, it would pass unseen.
+    const dir = copyOf("cdn-basic", "misnamed-figures");
+    const figures = readFileSync(join(dir, "expected-figures.json"), "utf8");
+    rmSync(join(dir, "expected-figures.json"));
+    writeFileSync(
+      join(dir, "expected_figures.json"),
+      figures.replace('"total": "7663.78"', '"total": "7663.79"'),
+    );
+    const result = runCli("check", dir);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain(
+      `ERROR ${dir} — expected_figures.json is not read by ratecard check, so nothing in it is checked: rename expected_figures.json to expected-figures.json (check reads expected.json, expected-figures.json and expected-credit-note.json)\n`,
+    );
+  });
+
   it("says there is no fixture.json, not that it names no period, when a fixture has neither file", () => {
     const dir = copyOf("cdn-basic", "no-period");
     rmSync(join(dir, "expected.json"));
+    rmSync(join(dir, "expected-figures.json"));
     const result = runCli("check", dir);
     expect(result.code).toBe(2);
     expect(result.stdout).toContain(
@@ -285,6 +321,8 @@ describe("ratecard check, a fixture with a credit note", () => {
     const dir = copyOf("cloud-platform-may", "cloud-note-update");
     const committed = readFileSync(join(dir, "expected-credit-note.json"), "utf8");
     rmSync(join(dir, "expected-credit-note.json"));
+    // Without its figures too (their creditNote would check the note): nothing pins the note.
+    rmSync(join(dir, "expected-figures.json"));
     const without = runCli("check", dir);
     expect(without.code).toBe(3);
     expect(without.stdout).toContain("there is no expected-credit-note.json");
