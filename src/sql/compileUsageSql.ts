@@ -73,11 +73,7 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
         `, ${meter.match} AS m${i}, ${meter.readable} AS r${i}, ${meter.wide ?? "FALSE"} AS w${i}`,
     )
     .join("");
-  // A readable value never has an exponent (quantitySql.ts): the exponent is looked for only in the
-  // others. Each value is read once, after its readability, and only where it is readable.
-  const exponentColumns = meters
-    .map((meter, i) => `, CASE WHEN r${i} THEN FALSE ELSE ${meter.exponent} END AS x${i}`)
-    .join("");
+  // Each value is read once, after its readability, and only where it is readable.
   const valueColumns = meters
     .map(
       (meter, i) =>
@@ -137,7 +133,7 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
   const keptColumns = [
     ...clsColumns,
     ...(payloadProperty === undefined ? [] : dimensionNames.map(groupSql)),
-    ...meters.flatMap((_, i) => [`x${i}`, `v${i}`, ...(stateKeys[i] === undefined ? [] : [`sk${i}`])]),
+    ...meters.flatMap((_, i) => [`v${i}`, ...(stateKeys[i] === undefined ? [] : [`sk${i}`])]),
     "reason",
   ].join(", ");
   // Values computed from properties, each once, before the meters read them (readable, value, wide).
@@ -156,7 +152,7 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
   ];
   ctes.push(
     `metered AS (SELECT ${rowColumns}${deduplicate ? payload.names.map((name) => `, ${name}`).join("") : ""}${derivedColumns}${meterColumns}${groupColumns} FROM ${derived.length > 0 ? "valued" : "ev"})`,
-    `${classified} AS ${dialect.cteHints?.materialized ?? ""}(SELECT ${carried.join(", ")}${exponentColumns}${valueColumns}${keyColumns}, ${reason} AS reason FROM metered)`,
+    `${classified} AS ${dialect.cteHints?.materialized ?? ""}(SELECT ${carried.join(", ")}${valueColumns}${keyColumns}, ${reason} AS reason FROM metered)`,
   );
   // Deduplication looks at the few ids sent more than once (a hash aggregate over the ids), not at
   // every event: their copies alone are compared, payload and all, and one copy of each kept.
@@ -186,7 +182,6 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
     // No WHERE here: a consumer that reads every row keeps DuckDB from pushing the others' filters
     // into cls, which would compute the classification once per filter.
     `SELECT ${row({ kind: "counted", n: "COALESCE(SUM(CASE WHEN reason IS NULL THEN 1 ELSE 0 END), 0)" })} FROM cls`,
-    `SELECT ${row({ kind: "exponent", n: "COUNT(*)", b: "MIN(id)" })} FROM cls WHERE (reason IS NULL OR reason = 'invalid_value') AND (${or(meters.map((_, i) => `(m${i} AND x${i})`))})`,
     ...(derived.length > 0
       ? [
           `SELECT ${row({ kind: "wide", n: "COUNT(*)", b: "MIN(id)" })} FROM cls WHERE reason = 'invalid_value' AND (${or(meters.map((_, i) => `(m${i} AND w${i})`))})`,

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assertCliBuilt, runCliWithEnv } from "../_support/runCli.js";
-import { tooManyDecimalsCdn } from "../_support/sqlContracts.js";
+import { cubedGb, tooManyDecimalsCdn } from "../_support/sqlContracts.js";
 
 // `ratecard batch --engine duckdb`: one DuckDB query per contract over its own customer's rows. Every
 // invoice, and the summary, must be the in-memory batch's, byte for byte, with the real DuckDB.
@@ -163,9 +163,29 @@ describe("ratecard batch --engine duckdb", () => {
     expect(batch(broken, "--engine", "memory").code).toBe(2);
   });
 
-  it("names the --usage file first for a value DuckDB does not read exactly: the usage is what to fix", () => {
-    // cus_dilmun's transfer of "1e2" GB: decimal text with an exponent, which the SQL does not read
-    // exactly (docs/sql-engines.md); before, the sentence blamed the contract's file alone.
+  it("names the --usage file first for a value DuckDB cannot compute exactly: the usage is what to fix", () => {
+    // cus_dilmun's transfer meter summing gb³, and a transfer of 100,000 GB: 10^15, too wide for
+    // DuckDB's DECIMAL(38,27) (docs/sql-engines.md); the sentence names the usage file first.
+    const files = april("wide", [
+      JSON.stringify({
+        id: "x1",
+        type: "transfer",
+        customer: "cus_dilmun",
+        timestamp: "2026-04-02T00:00:00Z",
+        properties: { gb: "100000" },
+      }),
+    ]);
+    const bhd = join(files.contracts, "currency-bhd.json");
+    writeFileSync(bhd, JSON.stringify(cubedGb(JSON.parse(readFileSync(bhd, "utf8")), "transfer")));
+    const result = batch(files, "--engine", "duckdb");
+    expect([result.code, result.stdout]).toEqual([2, ""]);
+    const named = `ratecard: --usage ${files.usage}, for the contract of --contracts ${bhd}: 1 counted event(s) give a meter value computed from properties`;
+    expect(result.stderr.slice(0, named.length)).toBe(named);
+    expect(result.stderr).toContain('(first id "x1")');
+  });
+
+  it("bills decimal text with an exponent as the in-memory batch does", () => {
+    // cus_dilmun's transfer of "1e2" GB: 1 × 10² = 100 GB, which DuckDB refused (sql_unsupported)
     const files = april("exponent", [
       JSON.stringify({
         id: "x1",
@@ -175,9 +195,7 @@ describe("ratecard batch --engine duckdb", () => {
         properties: { gb: "1e2" },
       }),
     ]);
-    const result = batch(files, "--engine", "duckdb");
-    expect([result.code, result.stdout]).toEqual([2, ""]);
-    const named = `ratecard: --usage ${files.usage}, for the contract of --contracts ${join(files.contracts, "currency-bhd.json")}: 1 counted event(s) give a meter's value as decimal text with an exponent (first id "x1"`;
-    expect(result.stderr.slice(0, named.length)).toBe(named);
+    const duckdb = batch(files, "--engine", "duckdb");
+    expect([duckdb.code, duckdb.stdout]).toEqual([0, batch(files, "--engine", "memory").stdout]);
   });
 });
