@@ -30,6 +30,16 @@ function april(name: string, extra: ReadonlyArray<string> = []): { contracts: st
   return { contracts, usage };
 }
 
+// A transfer of cus_dilmun (currency-bhd) on 2 April, id x1, of `gb` GB as text.
+const dilmunTransfer = (gb: string) =>
+  JSON.stringify({
+    id: "x1",
+    type: "transfer",
+    customer: "cus_dilmun",
+    timestamp: "2026-04-02T00:00:00Z",
+    properties: { gb },
+  });
+
 // `ratecard batch` of April with these environment variables (RATECARD_AUTO_DUCKDB_BYTES), one worker.
 const batchWith = (
   env: Record<string, string>,
@@ -166,15 +176,7 @@ describe("ratecard batch --engine duckdb", () => {
   it("names the --usage file first for a value DuckDB cannot compute exactly: the usage is what to fix", () => {
     // cus_dilmun's transfer meter summing gb³, and a transfer of 100,000 GB: 10^15, too wide for
     // DuckDB's DECIMAL(38,27) (docs/sql-engines.md); the sentence names the usage file first.
-    const files = april("wide", [
-      JSON.stringify({
-        id: "x1",
-        type: "transfer",
-        customer: "cus_dilmun",
-        timestamp: "2026-04-02T00:00:00Z",
-        properties: { gb: "100000" },
-      }),
-    ]);
+    const files = april("wide", [dilmunTransfer("100000")]);
     const bhd = join(files.contracts, "currency-bhd.json");
     writeFileSync(bhd, JSON.stringify(cubedGb(JSON.parse(readFileSync(bhd, "utf8")), "transfer")));
     const result = batch(files, "--engine", "duckdb");
@@ -186,15 +188,7 @@ describe("ratecard batch --engine duckdb", () => {
 
   it("bills decimal text with an exponent as the in-memory batch does", () => {
     // cus_dilmun's transfer of "1e2" GB: 1 × 10² = 100 GB, which DuckDB refused (sql_unsupported)
-    const files = april("exponent", [
-      JSON.stringify({
-        id: "x1",
-        type: "transfer",
-        customer: "cus_dilmun",
-        timestamp: "2026-04-02T00:00:00Z",
-        properties: { gb: "1e2" },
-      }),
-    ]);
+    const files = april("exponent", [dilmunTransfer("1e2")]);
     const duckdb = batch(files, "--engine", "duckdb");
     expect([duckdb.code, duckdb.stdout]).toEqual([0, batch(files, "--engine", "memory").stdout]);
   });

@@ -14,6 +14,15 @@ const graduated = {
   price: { model: "graduated" as const, tiers: [{ upTo: "500", unitPrice: "0.10" }, { unitPrice: "0.05" }] },
 };
 const day = (n: number) => `2026-03-${String(n).padStart(2, "0")}`;
+// gb events of a region on days of March, at noon.
+const regionalUsage = (events: ReadonlyArray<{ day: number; region: string; gb: number }>) =>
+  events.map((item, i) => ({
+    id: `g${i}`,
+    type: "gb",
+    customer: "cus",
+    timestamp: `${day(item.day)}T12:00:00Z`,
+    properties: { region: item.region, gb: item.gb },
+  }));
 
 function contractWith(tieredFrom: number, otherFrom: number | undefined) {
   return buildContract({
@@ -100,13 +109,7 @@ describe("charge runs: laws", () => {
     });
     fc.assert(
       fc.property(regionalArb, ({ euFrom, events }) => {
-        const usage = events.map((item, i) => ({
-          id: `g${i}`,
-          type: "gb",
-          customer: "cus",
-          timestamp: `${day(item.day)}T12:00:00Z`,
-          properties: { region: item.region, gb: item.gb },
-        }));
+        const usage = regionalUsage(events);
         const na = (from: number | undefined) =>
           rateInvoice(matrixWith(from), usage, "2026-03")
             .lines.filter((line) => line.group?.region === "na")
@@ -144,13 +147,7 @@ describe("charge runs: laws", () => {
     });
     fc.assert(
       fc.property(regionalArb, ({ euFrom, apacFrom, events }) => {
-        const usage = events.map((item, i) => ({
-          id: `g${i}`,
-          type: "gb",
-          customer: "cus",
-          timestamp: `${day(item.day)}T12:00:00Z`,
-          properties: { region: item.region, gb: item.gb },
-        }));
+        const usage = regionalUsage(events);
         const eu = { region: "eu", from: euFrom, multiplier: "0.5" };
         const apac = { region: "apac", from: apacFrom, multiplier: "2" };
         const linesOf = (overrides: Parameters<typeof matrixWith>[0]) => {
