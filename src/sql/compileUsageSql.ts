@@ -4,7 +4,7 @@ import type { ValueExpression } from "../schema/index.js";
 import { type SqlDialect, type SqlDialectName, sqlDialect } from "./dialect.js";
 import { stateKeySql, windowIndexSql } from "./keySql.js";
 import { type MeterSql, meterSql } from "./meterSql.js";
-import type { PropertyColumns } from "./quantitySql.js";
+import { type PropertyColumns, quantityProperties, stagedQuantity } from "./quantitySql.js";
 import {
   extractedSource,
   fieldSql,
@@ -53,7 +53,14 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
   const payload = payloadSql(source, dialect);
   const extracted = extractedSource(source, dialect, names);
   const properties = extracted?.properties ?? names.map((name) => propertySql(source, dialect, name));
-  const columns = (index: number) => ({ kind: `k${index}`, text: `t${index}` });
+  // The properties read as quantities are staged once per row (evq), as their cast reads them.
+  const quantities = quantityProperties(options.meters);
+  const staged = names.flatMap((name, index) => (quantities.has(name) ? [index] : []));
+  const columns = (index: number) => ({
+    kind: `k${index}`,
+    text: `t${index}`,
+    ...(staged.includes(index) ? { quantity: `q${index}` } : {}),
+  });
   const property = (name: string) => columns(names.indexOf(name));
   const meters = options.meters.map((meter, i) => meterSql(meter, dialect, property, `d${i}`));
   const customer = dialect.literal(options.customer);
@@ -107,11 +114,11 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
   // What the selects below read of each classified event: fewer columns for the engine to keep.
   const uniqueColumns = options.meters.flatMap((meter, i) => [
     ...(meter.aggregation === "unique_count" && meter.valueProperty !== undefined
-      ? Object.values(property(meter.valueProperty))
+      ? rawColumns(property(meter.valueProperty))
       : []),
-    ...(meter.operationProperty === undefined ? [] : Object.values(property(meter.operationProperty))),
+    ...(meter.operationProperty === undefined ? [] : rawColumns(property(meter.operationProperty))),
     ...(rawValues[i] !== undefined && meter.value === undefined && meter.valueProperty !== undefined
-      ? Object.values(property(meter.valueProperty))
+      ? rawColumns(property(meter.valueProperty))
       : []),
   ]);
   // Two-level meters: the key of each counted event's inner state (entity, window).
@@ -141,7 +148,12 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
     meter.derived === undefined ? [] : [`${meter.derived} AS d${i}`],
   );
   const derivedColumns = meters.map((meter, i) => (meter.derived === undefined ? "" : `, d${i}`)).join("");
-  if (derived.length > 0) ctes.push(`valued AS (SELECT *, ${derived.join(", ")} FROM ev)`);
+  const base = staged.length > 0 ? "evq" : "ev";
+  if (staged.length > 0)
+    ctes.push(
+      `evq AS (SELECT *, ${staged.map((i) => `${stagedQuantity(`t${i}`, dialect)} AS q${i}`).join(", ")} FROM ev)`,
+    );
+  if (derived.length > 0) ctes.push(`valued AS (SELECT *, ${derived.join(", ")} FROM ${base})`);
   // Every event is classified in the one scan of the source, before deduplication: copies with the
   // same payload classify alike, so deduplicating the classified rows keeps what deduplicating the
   // events would. The engine keeps these rows once (the one materialized table) for the selects.
@@ -151,7 +163,7 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
     ...(deduplicate && dialect.idHash !== undefined ? [`${dialect.idHash("id")} AS h`] : []),
   ];
   ctes.push(
-    `metered AS (SELECT ${rowColumns}${deduplicate ? payload.names.map((name) => `, ${name}`).join("") : ""}${derivedColumns}${meterColumns}${groupColumns} FROM ${derived.length > 0 ? "valued" : "ev"})`,
+    `metered AS (SELECT ${rowColumns}${deduplicate ? payload.names.map((name) => `, ${name}`).join("") : ""}${derivedColumns}${meterColumns}${groupColumns} FROM ${derived.length > 0 ? "valued" : base})`,
     `${classified} AS ${dialect.cteHints?.materialized ?? ""}(SELECT ${carried.join(", ")}${valueColumns}${keyColumns}, ${reason} AS reason FROM metered)`,
   );
   // Deduplication looks at the few ids sent more than once (a hash aggregate over the ids), not at
@@ -295,6 +307,9 @@ function stateColumns(aggregation: string, meter: MeterSql, value: string, diale
 }
 
 // The property names the query reads: values, filters and grouping dimensions, in first-use order.
+// A property's kind and text columns (not its staged quantity, which only the meters' columns read).
+const rawColumns = ({ kind, text }: PropertyColumns) => [kind, text];
+
 function propertiesUsed(options: AggregateUsageOptions): string[] {
   const names = options.meters.flatMap((meter) => [
     ...(meter.valueProperty === undefined ? [] : [meter.valueProperty]),
