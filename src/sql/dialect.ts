@@ -36,8 +36,6 @@ export interface SqlDialect {
   readonly matches: (text: string, regex: string) => string;
   /** The text with the first match of the regular expression replaced (`\\1`… its groups). */
   readonly regexReplace: (text: string, regex: string, replacement: string) => string;
-  /** A text made `length` characters long with zeros on its right (cut to it when longer). */
-  readonly padRight: (text: string, length: string) => string;
   /** The characters of a text from `start` (1 for the first), `length` of them or all the rest. */
   readonly substring: (text: string, start: string, length?: string) => string;
   /** Any value as text, NULL kept. */
@@ -145,7 +143,6 @@ const duckdb: SqlDialect = {
   matches: (text, regex) => `regexp_full_match(${text}, ${standardQuote(regex)})`,
   regexReplace: (text, regex, replacement) =>
     `regexp_replace(${text}, ${standardQuote(regex)}, ${standardQuote(replacement)})`,
-  padRight: (text, length) => `rpad(${text}, CAST(${length} AS INTEGER), '0')`,
   substring: (text, start, length) => `substr(${text}, ${start}${length === undefined ? "" : `, ${length}`})`,
   asText: (expression) => `CAST(${expression} AS VARCHAR)`,
   asInteger: (expression) => `CAST(${expression} AS BIGINT)`,
@@ -185,7 +182,6 @@ const clickhouse: SqlDialect = {
   matches: (text, regex) => `match(${text}, ${quote(regex)})`,
   regexReplace: (text, regex, replacement) =>
     `replaceRegexpOne(${text}, ${quote(regex)}, ${quote(replacement)})`,
-  padRight: (text, length) => `rightPad(${text}, toUInt64(${length}), '0')`,
   substring: (text, start, length) =>
     `substring(${text}, toInt64(${start})${length === undefined ? "" : `, toInt64(${length})`})`,
   asText: (expression) => `CAST(${expression} AS Nullable(String))`,
@@ -226,7 +222,6 @@ const postgres: SqlDialect = {
   matches: (text, regex) => `(${text} ~ ${standardQuote(regex)})`,
   regexReplace: (text, regex, replacement) =>
     `regexp_replace(${text}, ${standardQuote(regex)}, ${standardQuote(replacement)})`,
-  padRight: (text, length) => `rpad(${text}, (${length})::int, '0')`,
   substring: (text, start, length) =>
     `substr(${text}, (${start})::int${length === undefined ? "" : `, (${length})::int`})`,
   asText: (expression) => `(${expression})::text`,

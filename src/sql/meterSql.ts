@@ -1,6 +1,6 @@
 import type { FilterTerms, MeterTerms } from "../schema/index.js";
 import type { SqlDialect } from "./dialect.js";
-import { compareSql, DECIMAL_TEXT, type PropertyColumns, quantitySql } from "./quantitySql.js";
+import { DECIMAL_TEXT, type PropertyColumns, quantitySql } from "./quantitySql.js";
 import { derivedValueSql } from "./valueSql.js";
 
 /** One meter as SQL over a row of the deduplicated events. */
@@ -121,8 +121,8 @@ function filterSql(
       return `(${kind} IN ('s', 'n', 'b'))`;
     default: {
       const operator = { gt: ">", gte: ">=", lt: "<", lte: "<=" }[filter.op];
-      // Exactly, whatever the size and decimals (quantitySql.ts compareSql).
-      return `CASE WHEN ${kind} = 'n' OR (${kind} = 's' AND ${dialect.matches(text, DECIMAL_TEXT)}) THEN ${compareSql(text, dialect, operator, filter.value)} END`;
+      const decimal = `CASE WHEN ${kind} = 'n' OR (${kind} = 's' AND ${dialect.matches(text, DECIMAL_TEXT)}) THEN ${dialect.decimal(text, true)} END`;
+      return `(${decimal} ${operator} ${dialect.decimal(dialect.literal(filter.value.toFixed()), true)})`;
     }
   }
 }

@@ -1,4 +1,3 @@
-import type { Decimal } from "../money/index.js";
 import type { MeterTerms, ValueExpression } from "../schema/index.js";
 import type { SqlDialect } from "./dialect.js";
 
@@ -125,28 +124,4 @@ function decimalParts(text: string, dialect: SqlDialect) {
     zero: `${significant} = ''`,
     tooLong: `${length(part(6))} > 9`,
   };
-}
-
-/**
- * Decimal text, or a number's shortest text, compared exactly with a bound: the sign first, then the
- * place of the first digit (S's digits + k), then the digits, as the in-memory filter compares
- * Decimals (src/meters/matchesFilters.ts). The engines' casts cannot: DuckDB's DECIMAL(38,18) holds no
- * 10^20 and rounds the 19th decimal, so "1e30" and "5.0000000000000000001" were not above 5.
- */
-export function compareSql(text: string, dialect: SqlDialect, operator: string, bound: Decimal): string {
-  const { sign, significant, digits, power, exponentSign, tooLong } = decimalParts(text, dialect);
-  const signOf = `(CASE WHEN ${significant} = '' THEN 0 WHEN ${sign} = '-' THEN -1 ELSE 1 END)`;
-  const boundSign = bound.isZero() ? 0 : bound.isNegative() ? -1 : 1;
-  const boundDigits = bound.isZero()
-    ? ""
-    : bound.abs().toFixed().replace(".", "").replace(/^0+/, "").replace(/0+$/, "");
-  // The place of the first digit: 1 for 1 to 9.99…, 0 for 0.1 to 0.99…; a long exponent's far away.
-  const place = `(CASE WHEN ${tooLong} THEN ${exponentSign} * 2000000000 ELSE ${digits} + ${power} END)`;
-  const boundPlace = bound.isZero() ? 0 : bound.abs().e + 1;
-  const width = `greatest(${digits}, ${boundDigits.length})`;
-  const padded = (digitsText: string) => dialect.binary(dialect.padRight(digitsText, width));
-  const literal = dialect.literal(boundDigits);
-  const magnitude = `(CASE WHEN ${place} > ${boundPlace} THEN 1 WHEN ${place} < ${boundPlace} THEN -1 WHEN ${padded(significant)} > ${padded(literal)} THEN 1 WHEN ${padded(significant)} < ${padded(literal)} THEN -1 ELSE 0 END)`;
-  const order = `(CASE WHEN ${signOf} > ${boundSign} THEN 1 WHEN ${signOf} < ${boundSign} THEN -1 WHEN ${boundSign} = 0 THEN 0 ELSE ${boundSign} * ${magnitude} END)`;
-  return `(${order} ${operator} 0)`;
 }
