@@ -97,7 +97,7 @@ async function invoice(values: InvoiceFlags): Promise<number> {
     choice.engine === "duckdb"
       ? rateWithDuckdb(contract, usageFile, values["usage-format"], period, options).catch(
           (error: unknown) => {
-            // Under auto, values the SQL does not read exactly (text with an exponent) are no error.
+            // Under auto, values the SQL does not compute exactly (too wide for its decimals) are no error.
             if (engine !== "auto" || !isRatecardError(error) || error.code !== "sql_unsupported")
               throw namingUsageFile(usageFile, error);
             reportNote(

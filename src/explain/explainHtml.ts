@@ -3,6 +3,7 @@ import type { ExplainedLine, ExplainedMeter, Explanation } from "./explanation.j
 import { type Figure, readableQuantity } from "./figure.js";
 import { count, groupThousands } from "./formatNumber.js";
 import { PAGE_SCRIPT, PAGE_STYLE } from "./htmlStyle.js";
+import { unitWord } from "./unitWord.js";
 import { usageChartSvg } from "./usageChartSvg.js";
 import { noDailyData, usageCounts } from "./usageSentences.js";
 import { waterfallSvg } from "./waterfallSvg.js";
@@ -159,13 +160,14 @@ function lineHtml(
 // those days are the line's own; otherwise the meter, and a link to its chart.
 function usageDrill(meter: ExplainedMeter, at: number, daysAreTheLine: boolean): string {
   const unit = meter.unit === null ? "" : ` (${h(meter.unit)})`;
+  const total = h(unitWord(meter.quantity.exact, meter.unit ?? undefined, meter.unitSingular ?? undefined));
   if (!daysAreTheLine)
-    return `<p class="note">Usage: meter <span class="id">${h(meter.meter)}</span>, ${figure(meter.quantity)}${unit} from ${count(meter.events, "event")} in all. Its days cover more than this line (other groups, a billable quantity after division or included units, or another part of the period): see <a href="#meter-${at + 1}">the meter</a>.</p>`;
+    return `<p class="note">Usage: meter <span class="id">${h(meter.meter)}</span>, ${figure(meter.quantity)}${total} from ${count(meter.events, "event")} in all. Its days cover more than this line (other groups, a billable quantity after division or included units, or another part of the period): see <a href="#meter-${at + 1}">the meter</a>.</p>`;
   if (meter.daily === null)
     return `<p class="note">Usage: meter <span class="id">${h(meter.meter)}</span>, ${figure(meter.quantity)} from ${count(meter.events, "event")}. This invoice holds no daily data (rate it with --daily); see <a href="#meter-${at + 1}">the meter</a>.</p>`;
   return [
     '<details class="drill"><summary>',
-    `Usage behind this line: meter <span class="id">${h(meter.meter)}</span>, ${figure(meter.quantity)}${unit} from ${count(meter.events, "event")}, day by day`,
+    `Usage behind this line: meter <span class="id">${h(meter.meter)}</span>, ${figure(meter.quantity)}${total} from ${count(meter.events, "event")}, day by day`,
     "</summary>",
     `<p class="note"><a href="#meter-${at + 1}">The chart of this meter</a></p>`,
     `<table><thead><tr><th>Day</th><th class="num">That day${unit}</th><th class="num">Running total${unit}</th></tr></thead><tbody>`,
@@ -179,7 +181,8 @@ function usageDrill(meter: ExplainedMeter, at: number, daysAreTheLine: boolean):
 
 function meterHtml(meter: ExplainedMeter, index: number): string {
   const unit = meter.unit === null ? "" : ` ${h(meter.unit)}`;
-  const head = `<h3 id="meter-${index + 1}">Meter <span class="id">${h(meter.meter)}</span>: ${figure(meter.quantity)}${unit} from ${count(meter.events, "event")} (${h(meter.aggregation)})</h3>`;
+  const total = h(unitWord(meter.quantity.exact, meter.unit ?? undefined, meter.unitSingular ?? undefined));
+  const head = `<h3 id="meter-${index + 1}">Meter <span class="id">${h(meter.meter)}</span>: ${figure(meter.quantity)}${total} from ${count(meter.events, "event")} (${h(meter.aggregation)})</h3>`;
   const offScale = meter.tiersNotCharted.map(
     (line) =>
       `<p class="note">Line <span class="id">${h(line)}</span>: its tiers price another quantity than this meter's daily sums (a group, a billable quantity, or part of the period), so its bounds are not drawn.</p>`,

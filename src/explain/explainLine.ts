@@ -20,6 +20,7 @@ import { escapeControl } from "./escapeControl.js";
 import { count, formatExact, formatQuantity, formatReadable, signed } from "./formatNumber.js";
 import { localWhen } from "./localWhen.js";
 import { prorationUnit } from "./prorationUnit.js";
+import { unitWord } from "./unitWord.js";
 import { windowPricingSentence } from "./windowPricingSentence.js";
 
 /** How amounts are written: currency prefix and minor-unit decimals. */
@@ -108,7 +109,7 @@ export function explainLineParts(line: InvoiceLine, style: MoneyStyle, wording: 
       ),
     price: (plain) =>
       signed(plain, (magnitude) => `${style.prefix}${formatExact(magnitude, style.minorUnits + 2)}`),
-    units: (plain) => `${quantity(plain)}${line.unit === undefined ? "" : ` ${line.unit}`}`,
+    units: (plain) => `${quantity(plain)}${unitWord(plain, line.unit, line.unitSingular)}`,
     quantity,
     count,
     percent,
@@ -120,7 +121,7 @@ export function explainLineParts(line: InvoiceLine, style: MoneyStyle, wording: 
   const measured =
     usage === undefined
       ? ""
-      : ` ${quantity(usage.quantity)}${usage.unit === undefined ? "" : ` ${usage.unit}`} from ${count(usage.events, "event")}${exactly(usage, quantity)}.`;
+      : ` ${quantity(usage.quantity)}${unitWord(usage.quantity, usage.unit, usage.unitSingular)} from ${count(usage.events, "event")}${exactly(usage, quantity)}.`;
   const how = usage?.computation === undefined ? "" : ` ${describeComputation(usage.computation)}`;
   // A derived meter says how each event's value was computed (its value expression).
   const derived = usage?.value === undefined ? "" : ` Each event's value = ${usage.value}.`;

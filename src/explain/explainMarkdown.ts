@@ -3,6 +3,7 @@ import type { ExplainedLine, ExplainedMeter, Explanation } from "./explanation.j
 import { type Figure, readableQuantity } from "./figure.js";
 import { count, groupThousands } from "./formatNumber.js";
 import { markdownText as md } from "./markdownText.js";
+import { unitWord } from "./unitWord.js";
 import { noDailyData, usageCounts } from "./usageSentences.js";
 
 /**
@@ -108,7 +109,8 @@ function exactNote(what: string, figure: Figure): string | undefined {
 
 function meterSection(meter: ExplainedMeter): string[] {
   const unit = meter.unit === null ? "" : ` ${md(meter.unit)}`;
-  const head = `### Meter ${md(meter.meter)}: ${meter.quantity.display}${unit} from ${count(meter.events, "event")} (${md(meter.aggregation)})`;
+  const total = md(unitWord(meter.quantity.exact, meter.unit ?? undefined, meter.unitSingular ?? undefined));
+  const head = `### Meter ${md(meter.meter)}: ${meter.quantity.display}${total} from ${count(meter.events, "event")} (${md(meter.aggregation)})`;
   if (meter.daily === null) return [head, "", md(noDailyData(meter.aggregation)), ""];
   const chart = dailyChart(meter.daily.map((day) => ({ date: day.date, quantity: day.quantity.exact })));
   return [

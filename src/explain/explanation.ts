@@ -8,6 +8,7 @@ import { describeGroup, explainLineParts, type MoneyStyle } from "./explainLine.
 import { type Figure, moneyFigure, quantityFigure, readableMoney, readableQuantity } from "./figure.js";
 import { stepFacts } from "./stepFacts.js";
 import { meterOf, onMeterScale, type TierBound, tierBoundsOf, tierBoundsOffScale } from "./tierBounds.js";
+import { unitWord } from "./unitWord.js";
 import { type WaterfallStep, waterfallOf } from "./waterfall.js";
 
 /** The version of the explanation document this build writes (docs/explain.md); raised on a breaking change. */
@@ -31,6 +32,7 @@ export interface ExplainedLine {
   readonly model: string;
   /** The dimension values of a grouped or matrix line, in words ("region eu"); null otherwise. */
   readonly group: string | null;
+  /** The unit as written after the line's quantity: its singular form for a quantity of one. */
   readonly unit: string | null;
   readonly period: { readonly start: string; readonly end: string };
   readonly quantity: Figure;
@@ -57,6 +59,8 @@ export interface ExplainedMeter {
   readonly meter: string;
   readonly aggregation: string;
   readonly unit: string | null;
+  /** The unit's singular form, for a quantity of one (the contract meter's `unitSingular`). */
+  readonly unitSingular: string | null;
   readonly events: number;
   readonly quantity: Figure;
   /** Per local day: the day's quantity and the running total; null when the invoice was rated without daily data. */
@@ -154,6 +158,7 @@ export function explanationOf(invoice: Invoice): Explanation {
         meter: meter.meter,
         aggregation: meter.aggregation,
         unit: meter.unit ?? null,
+        unitSingular: meter.unit === undefined ? null : (meter.unitSingular ?? null),
         events: meter.events,
         quantity: quantityFigure(meter.quantity),
         daily: meter.daily === undefined ? null : withRunningTotal(meter.daily),
@@ -183,7 +188,7 @@ function explainedLine(
   const factWords = {
     money: (plain: string) => readableMoney(plain, style),
     price: (plain: string) => readableMoney(plain, { ...style, minorUnits: style.minorUnits + 2 }),
-    units: (plain: string) => `${readableQuantity(plain)}${line.unit === undefined ? "" : ` ${line.unit}`}`,
+    units: (plain: string) => `${readableQuantity(plain)}${unitWord(plain, line.unit, line.unitSingular)}`,
     quantity: readableQuantity,
   };
   // A kind that repeats on the line (tiers) reads as one sentence in the prose: each row gets its own.
@@ -195,7 +200,7 @@ function explainedLine(
     chargeId: line.chargeId,
     model: line.model,
     group: line.group === undefined ? null : describeGroup(line.group),
-    unit: line.unit ?? null,
+    unit: line.unit === undefined ? null : unitWord(line.quantity, line.unit, line.unitSingular).trim(),
     period: line.period,
     quantity: quantityFigure(line.quantity),
     amount: moneyFigure(line.amount, style),

@@ -1,4 +1,5 @@
 import type { Step } from "../invoice/index.js";
+import { unitWord } from "./unitWord.js";
 
 /** The formatters the facts are written with (the explanation's own: rounded for reading). */
 interface FactWords {
@@ -21,7 +22,7 @@ export function stepFacts(step: Step, words: FactWords): string {
   const [quantity, unitPrice, amount] = [text("quantity"), text("unitPrice"), text("amount")];
   if (step.kind === "usage") {
     // The meter's unit, not the line's: 2,344,321 requests are measured, 2,245 "1k requests" billed.
-    const measured = `${words.quantity(step.quantity)}${step.unit === undefined ? "" : ` ${step.unit}`}`;
+    const measured = `${words.quantity(step.quantity)}${unitWord(step.quantity, step.unit, step.unitSingular)}`;
     return `Measured ${measured} from ${step.events} event${step.events === 1 ? "" : "s"} on meter ${step.meter} (${step.aggregation}).`;
   }
   if (step.kind === "rounding")

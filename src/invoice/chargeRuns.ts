@@ -1,5 +1,5 @@
 import type { Contract } from "../contracts/index.js";
-import { type ChargeInForce, reachesGroup } from "../rating/index.js";
+import { type ChargeInForce, groupDimensions, reachesGroup } from "../rating/index.js";
 import type { PropertyValue } from "../schema/index.js";
 import type { Period } from "../time/index.js";
 import { chargeAt, chargeKey, chargesAt } from "./termsAt.js";
@@ -23,11 +23,73 @@ export interface ChargeRun {
  * @example bandwidth amended on 10 March, requests on 17 March: bandwidth's runs are 1–10 and 10–31
  */
 export function chargeRuns(contract: Contract, pieces: ReadonlyArray<Period>, id: string): ChargeRun[] {
+  return runsOf(pieces, (piece) => {
+    const charge = chargeAt(contract, piece.start, id);
+    return charge === undefined ? undefined : chargeKey(charge);
+  });
+}
+
+/**
+ * The runs of one group of a matrix or grouped charge: as {@link chargeRuns}, over the terms as the
+ * group sees them (`versions`, the charge in force in each piece, with only the overrides that reach the
+ * group). An override on other groups cuts the period without starting a run of this group.
+ * @example eu at half from the 10th, apac doubled from the 20th: eu's runs are 1–10 and 10–31, apac's 1–20 and 20–31
+ */
+export function groupRuns(
+  pieces: ReadonlyArray<Period>,
+  versions: ReadonlyArray<ChargeInForce | undefined>,
+  group: Readonly<Record<string, PropertyValue>>,
+): ChargeRun[] {
+  return runsOf(pieces, (_, at) => {
+    const version = versions[at];
+    return version === undefined ? undefined : groupTermsKey(version, group);
+  });
+}
+
+/**
+ * The runs over which the groups of a matrix or grouped charge are rated, with the groups each is for:
+ * every run of some group that is not the whole period (a group whose terms hold all period is rated
+ * over it), in order of start, then end. The groups are told apart by the overrides' `where` only, so
+ * the runs are those of one group per combination of the values the `where`s name (and none of them).
+ */
+export function groupedRuns(
+  pieces: ReadonlyArray<Period>,
+  versions: ReadonlyArray<ChargeInForce | undefined>,
+): { readonly runs: ReadonlyArray<ChargeRun>; readonly isRunOf: (run: ChargeRun, group: Group) => boolean } {
+  const keyOf = (run: ChargeRun) => `${run.first}/${run.last}`;
+  const named = namedValues(versions);
+  const runs = new Map<string, ChargeRun>();
+  for (const group of overrideGroups(named))
+    for (const run of groupRuns(pieces, versions, group))
+      if (run.last - run.first < pieces.length - 1) runs.set(keyOf(run), run);
+  const known = new Map<string, ReadonlySet<string>>();
+  const runsOfGroup = (group: Group) => {
+    const standIn = representative(group, named);
+    const key = JSON.stringify(standIn);
+    let found = known.get(key);
+    if (found === undefined) {
+      found = new Set(groupRuns(pieces, versions, standIn).map(keyOf));
+      known.set(key, found);
+    }
+    return found;
+  };
+  return {
+    runs: [...runs.values()].sort((a, b) => a.first - b.first || a.last - b.last),
+    isRunOf: (run, group) => runsOfGroup(group).has(keyOf(run)),
+  };
+}
+
+type Group = Readonly<Record<string, PropertyValue>>;
+
+// The runs of consecutive pieces with the same key (undefined: in no run).
+function runsOf(
+  pieces: ReadonlyArray<Period>,
+  keyAt: (piece: Period, at: number) => string | undefined,
+): ChargeRun[] {
   const runs: ChargeRun[] = [];
   let previous: string | undefined;
   pieces.forEach((piece, at) => {
-    const charge = chargeAt(contract, piece.start, id);
-    const key = charge === undefined ? undefined : chargeKey(charge);
+    const key = keyAt(piece, at);
     // The piece before had these same terms, so the last run ends there: it goes on to this piece.
     if (key !== undefined && key === previous) {
       const open = runs.pop()!;
@@ -36,6 +98,39 @@ export function chargeRuns(contract: Contract, pieces: ReadonlyArray<Period>, id
     previous = key;
   });
   return runs;
+}
+
+// The values each dimension is named with in the overrides' `where`s (null stands for any other value,
+// which no `where` names).
+function namedValues(versions: ReadonlyArray<ChargeInForce | undefined>): Map<string, Set<PropertyValue>> {
+  const values = new Map<string, Set<PropertyValue>>();
+  for (const version of versions)
+    for (const override of version?.overrides ?? [])
+      for (const [name, value] of Object.entries(override.where ?? {})) {
+        const named = values.get(name) ?? new Set<PropertyValue>([null]);
+        named.add(value);
+        values.set(name, named);
+      }
+  return values;
+}
+
+// One group per combination of the named values: between them, every set of overrides a group can meet.
+function overrideGroups(values: ReadonlyMap<string, ReadonlySet<PropertyValue>>): Group[] {
+  let groups: Group[] = [{}];
+  for (const [name, named] of values)
+    groups = groups.flatMap((group) => [...named].map((value) => ({ ...group, [name]: value })));
+  return groups;
+}
+
+// The combination a group belongs to: its values where a `where` names them, null elsewhere (the group
+// meets the same overrides as it).
+function representative(group: Group, values: ReadonlyMap<string, ReadonlySet<PropertyValue>>): Group {
+  const result: Record<string, PropertyValue> = {};
+  for (const [name, named] of values) {
+    const value = group[name];
+    result[name] = value !== undefined && value !== null && named.has(value) ? value : null;
+  }
+  return result;
 }
 
 /**
@@ -51,10 +146,18 @@ export function spansOf(contract: Contract, pieces: ReadonlyArray<Period>): Peri
   const spans = new Map<string, Period>();
   // Each run of two pieces or more, but not of every piece: a run over every piece is a charge whose
   // terms never change, rated over the whole period from the whole period's usage.
-  for (const id of ids)
-    for (const run of chargeRuns(contract, pieces, id))
-      if (run.last > run.first && run.last - run.first < pieces.length - 1)
-        spans.set(`${run.period.start}/${run.period.end}`, run.period);
+  const add = (run: ChargeRun) => {
+    if (run.last > run.first && run.last - run.first < pieces.length - 1)
+      spans.set(`${run.period.start}/${run.period.end}`, run.period);
+  };
+  for (const id of ids) {
+    chargeRuns(contract, pieces, id).forEach(add);
+    // The groups of a matrix or grouped charge are rated over runs of their own (groupedRuns).
+    const versions = pieces.map((piece) => chargeAt(contract, piece.start, id));
+    const some = versions.find((version) => version !== undefined);
+    if (some !== undefined && groupDimensions(some) !== undefined)
+      groupedRuns(pieces, versions).runs.forEach(add);
+  }
   return [...spans.values()].sort((a, b) => a.start - b.start || a.end - b.end);
 }
 

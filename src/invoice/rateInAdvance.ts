@@ -116,8 +116,9 @@ export function rateInAdvance(
  * The fee of one event arriving after `prior` events of the same period (see {@link rateInAdvance}):
  * what it adds above the high-water mark. `highWaterMark` is the mark the previous event left (its
  * `highWaterMark`); absent, the quantity of `prior` is taken, which is the mark whenever no event of the
- * period lowered the quantity (negative values). `carried`: the previous period's state, as for
- * {@link rateInAdvance}.
+ * period lowered the quantity (negative values). A mark given as the text of a quotient that does not end
+ * (more than 18 decimals) is priced as the fraction of the prior events' reading it is the text of.
+ * `carried`: the previous period's state, as for {@link rateInAdvance}.
  * @example inAdvanceFee(contract, "api", [e1, e2], e3, "2026-03").fee // "5.00"
  */
 export function inAdvanceFee(
@@ -138,10 +139,7 @@ export function inAdvanceFee(
     options.highWaterMark === undefined
       ? undefined
       : toDecimal(options.highWaterMark, "options.highWaterMark");
-  // The mark given as the text the previous fee showed is the prior events' quotient when it reads as it.
-  const mark = maxZero(
-    given === undefined || given.eq(reading.quantity) ? reading : { quantity: given, fraction: undefined },
-  );
+  const mark = maxZero(given === undefined ? reading : givenMark(pricing, before, reading, given));
   const billed = pricing.amountAt(mark);
   return feeStep(pricing, [...before, arriving!], arriving!, mark, billed).fee;
 }
@@ -217,6 +215,30 @@ function inAdvancePricing(
       }).lines.reduce((sum, line) => sum.plus(line.amount), ZERO),
     format: (amount) => toFixedString(amount, minor),
   };
+}
+
+// A quotient that does not end is shown to more decimals than any value has (a quantity 9, a derived one 18).
+const MOST_DECIMALS = 18;
+
+// The mark given as the text a previous fee showed: the reading of the prior events, or of the first of
+// them up to one (the mark is the highest reading so far), that it is the text of, so that a quotient
+// that does not end is priced as the fraction it is, as the invoice prices it; else the value as given.
+// Only such a text has the prefixes read again (one aggregation each).
+function givenMark(
+  pricing: InAdvancePricing,
+  prior: ReadonlyArray<UsageEvent>,
+  reading: Reading,
+  given: Decimal,
+): Reading {
+  if (given.eq(reading.quantity)) return reading;
+  if (given.decimalPlaces() > MOST_DECIMALS) {
+    const ordered = [...prior].sort(byTime);
+    for (let at = 1; at < ordered.length; at++) {
+      const earlier = pricing.readingOf(ordered.slice(0, at));
+      if (earlier.fraction !== undefined && given.eq(earlier.quantity)) return earlier;
+    }
+  }
+  return { quantity: given, fraction: undefined };
 }
 
 function byTime(a: UsageEvent, b: UsageEvent): number {

@@ -323,6 +323,13 @@ function rateLine(
   line.quantity = toPlainString(quantity);
   const unit = model.usesQuantity ? (charge.transform?.unit ?? measured?.meter.unit) : undefined;
   if (unit !== undefined) line.unit = unit;
+  // The meter's singular form goes with the meter's unit, not with a transform's.
+  if (
+    unit !== undefined &&
+    charge.transform?.unit === undefined &&
+    measured?.meter.unitSingular !== undefined
+  )
+    line.unitSingular = measured.meter.unitSingular;
   line.priceKind = priced.priceKind;
   if (priced.unitPrice !== undefined && fullBillable === undefined && byWindow === undefined)
     line.unitPrice = priced.unitPrice;

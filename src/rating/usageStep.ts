@@ -47,6 +47,7 @@ export function usageStep(measured: Measured, fraction: ExactQuotient | undefine
     quantity: toPlainString(measured.quantity),
   };
   if (meter.unit !== undefined) step.unit = meter.unit;
+  if (meter.unit !== undefined && meter.unitSingular !== undefined) step.unitSingular = meter.unitSingular;
   if (measured.computation) step.computation = toComputationData(measured.computation);
   if (meter.value !== undefined) step.value = valueFormula(meter.value);
   const terms = fraction === undefined ? undefined : lowestTerms(fraction);

@@ -114,6 +114,7 @@ export const usageReportSchema = z.strictObject({
       events: z.number().check(z.int(), z.nonnegative()),
       quantity: amountTextSchema,
       unit: z.optional(z.string()),
+      unitSingular: z.optional(z.string()),
       /** The quantity per local day (sum and count meters), when rating was asked for it. */
       daily: z.optional(z.array(z.strictObject({ date: z.string(), quantity: amountTextSchema }))),
     }),

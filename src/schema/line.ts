@@ -32,6 +32,8 @@ export function lineSchemaOf<S extends z.ZodMiniType<StepData>, K extends z.ZodM
     period: periodOut,
     quantity: amountTextSchema,
     unit: z.optional(z.string()),
+    /** The unit's singular form, for a quantity of one (the meter's `unitSingular`). */
+    unitSingular: z.optional(z.string()),
     /** The kind of price that rated the line; `unitPrice` is present only for `unit`. */
     priceKind: parts.priceKind,
     /** The price of one unit, for a line rated at a single unit price (`priceKind` `unit`); absent otherwise. */

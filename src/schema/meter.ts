@@ -169,6 +169,13 @@ export const meterSchema = z
     unit: z
       .optional(z.string())
       .check(z.describe('The quantity\'s unit for invoices, e.g. "GB" or "requests".')),
+    unitSingular: z
+      .optional(z.string())
+      .check(
+        z.describe(
+          'The unit\'s singular form, written after a quantity of exactly one in explanations ("transfer" for "transfers"); the unit as given when absent.',
+        ),
+      ),
     filters: z.optional(z.array(filterSchema)),
     window: z.optional(windowSchema),
     percentile: z.optional(percentileSchema),

@@ -4,7 +4,7 @@ import type { ValueExpression } from "../schema/index.js";
 import { type SqlDialect, type SqlDialectName, sqlDialect } from "./dialect.js";
 import { stateKeySql, windowIndexSql } from "./keySql.js";
 import { type MeterSql, meterSql } from "./meterSql.js";
-import type { PropertyColumns } from "./quantitySql.js";
+import { type PropertyColumns, quantityProperties, stagedQuantity } from "./quantitySql.js";
 import {
   extractedSource,
   fieldSql,
@@ -53,7 +53,14 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
   const payload = payloadSql(source, dialect);
   const extracted = extractedSource(source, dialect, names);
   const properties = extracted?.properties ?? names.map((name) => propertySql(source, dialect, name));
-  const columns = (index: number) => ({ kind: `k${index}`, text: `t${index}` });
+  // The properties read as quantities are staged once per row (evq), as their cast reads them.
+  const quantities = quantityProperties(options.meters);
+  const staged = names.flatMap((name, index) => (quantities.has(name) ? [index] : []));
+  const columns = (index: number) => ({
+    kind: `k${index}`,
+    text: `t${index}`,
+    ...(staged.includes(index) ? { quantity: `q${index}` } : {}),
+  });
   const property = (name: string) => columns(names.indexOf(name));
   const meters = options.meters.map((meter, i) => meterSql(meter, dialect, property, `d${i}`));
   const customer = dialect.literal(options.customer);
@@ -73,11 +80,7 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
         `, ${meter.match} AS m${i}, ${meter.readable} AS r${i}, ${meter.wide ?? "FALSE"} AS w${i}`,
     )
     .join("");
-  // A readable value never has an exponent (quantitySql.ts): the exponent is looked for only in the
-  // others. Each value is read once, after its readability, and only where it is readable.
-  const exponentColumns = meters
-    .map((meter, i) => `, CASE WHEN r${i} THEN FALSE ELSE ${meter.exponent} END AS x${i}`)
-    .join("");
+  // Each value is read once, after its readability, and only where it is readable.
   const valueColumns = meters
     .map(
       (meter, i) =>
@@ -111,11 +114,11 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
   // What the selects below read of each classified event: fewer columns for the engine to keep.
   const uniqueColumns = options.meters.flatMap((meter, i) => [
     ...(meter.aggregation === "unique_count" && meter.valueProperty !== undefined
-      ? Object.values(property(meter.valueProperty))
+      ? rawColumns(property(meter.valueProperty))
       : []),
-    ...(meter.operationProperty === undefined ? [] : Object.values(property(meter.operationProperty))),
+    ...(meter.operationProperty === undefined ? [] : rawColumns(property(meter.operationProperty))),
     ...(rawValues[i] !== undefined && meter.value === undefined && meter.valueProperty !== undefined
-      ? Object.values(property(meter.valueProperty))
+      ? rawColumns(property(meter.valueProperty))
       : []),
   ]);
   // Two-level meters: the key of each counted event's inner state (entity, window).
@@ -137,7 +140,7 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
   const keptColumns = [
     ...clsColumns,
     ...(payloadProperty === undefined ? [] : dimensionNames.map(groupSql)),
-    ...meters.flatMap((_, i) => [`x${i}`, `v${i}`, ...(stateKeys[i] === undefined ? [] : [`sk${i}`])]),
+    ...meters.flatMap((_, i) => [`v${i}`, ...(stateKeys[i] === undefined ? [] : [`sk${i}`])]),
     "reason",
   ].join(", ");
   // Values computed from properties, each once, before the meters read them (readable, value, wide).
@@ -145,7 +148,12 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
     meter.derived === undefined ? [] : [`${meter.derived} AS d${i}`],
   );
   const derivedColumns = meters.map((meter, i) => (meter.derived === undefined ? "" : `, d${i}`)).join("");
-  if (derived.length > 0) ctes.push(`valued AS (SELECT *, ${derived.join(", ")} FROM ev)`);
+  const base = staged.length > 0 ? "evq" : "ev";
+  if (staged.length > 0)
+    ctes.push(
+      `evq AS (SELECT *, ${staged.map((i) => `${stagedQuantity(`t${i}`, dialect)} AS q${i}`).join(", ")} FROM ev)`,
+    );
+  if (derived.length > 0) ctes.push(`valued AS (SELECT *, ${derived.join(", ")} FROM ${base})`);
   // Every event is classified in the one scan of the source, before deduplication: copies with the
   // same payload classify alike, so deduplicating the classified rows keeps what deduplicating the
   // events would. The engine keeps these rows once (the one materialized table) for the selects.
@@ -155,8 +163,8 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
     ...(deduplicate && dialect.idHash !== undefined ? [`${dialect.idHash("id")} AS h`] : []),
   ];
   ctes.push(
-    `metered AS (SELECT ${rowColumns}${deduplicate ? payload.names.map((name) => `, ${name}`).join("") : ""}${derivedColumns}${meterColumns}${groupColumns} FROM ${derived.length > 0 ? "valued" : "ev"})`,
-    `${classified} AS ${dialect.cteHints?.materialized ?? ""}(SELECT ${carried.join(", ")}${exponentColumns}${valueColumns}${keyColumns}, ${reason} AS reason FROM metered)`,
+    `metered AS (SELECT ${rowColumns}${deduplicate ? payload.names.map((name) => `, ${name}`).join("") : ""}${derivedColumns}${meterColumns}${groupColumns} FROM ${derived.length > 0 ? "valued" : base})`,
+    `${classified} AS ${dialect.cteHints?.materialized ?? ""}(SELECT ${carried.join(", ")}${valueColumns}${keyColumns}, ${reason} AS reason FROM metered)`,
   );
   // Deduplication looks at the few ids sent more than once (a hash aggregate over the ids), not at
   // every event: their copies alone are compared, payload and all, and one copy of each kept.
@@ -186,7 +194,6 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
     // No WHERE here: a consumer that reads every row keeps DuckDB from pushing the others' filters
     // into cls, which would compute the classification once per filter.
     `SELECT ${row({ kind: "counted", n: "COALESCE(SUM(CASE WHEN reason IS NULL THEN 1 ELSE 0 END), 0)" })} FROM cls`,
-    `SELECT ${row({ kind: "exponent", n: "COUNT(*)", b: "MIN(id)" })} FROM cls WHERE (reason IS NULL OR reason = 'invalid_value') AND (${or(meters.map((_, i) => `(m${i} AND x${i})`))})`,
     ...(derived.length > 0
       ? [
           `SELECT ${row({ kind: "wide", n: "COUNT(*)", b: "MIN(id)" })} FROM cls WHERE reason = 'invalid_value' AND (${or(meters.map((_, i) => `(m${i} AND w${i})`))})`,
@@ -300,6 +307,9 @@ function stateColumns(aggregation: string, meter: MeterSql, value: string, diale
 }
 
 // The property names the query reads: values, filters and grouping dimensions, in first-use order.
+// A property's kind and text columns (not its staged quantity, which only the meters' columns read).
+const rawColumns = ({ kind, text }: PropertyColumns) => [kind, text];
+
 function propertiesUsed(options: AggregateUsageOptions): string[] {
   const names = options.meters.flatMap((meter) => [
     ...(meter.valueProperty === undefined ? [] : [meter.valueProperty]),

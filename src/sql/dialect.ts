@@ -34,6 +34,10 @@ export interface SqlDialect {
   readonly toDouble: (expression: string) => string;
   /** True when the text matches the regular expression. */
   readonly matches: (text: string, regex: string) => string;
+  /** The text with the first match of the regular expression replaced (`\\1`… its groups). */
+  readonly regexReplace: (text: string, regex: string, replacement: string) => string;
+  /** The characters of a text from `start` (1 for the first), `length` of them or all the rest. */
+  readonly substring: (text: string, start: string, length?: string) => string;
   /** Any value as text, NULL kept. */
   readonly asText: (expression: string) => string;
   /** Any whole number as a 64-bit integer, NULL kept. */
@@ -137,6 +141,9 @@ const duckdb: SqlDialect = {
   double: (text) => `TRY_CAST(${text} AS DOUBLE)`,
   toDouble: (expression) => `CAST(${expression} AS DOUBLE)`,
   matches: (text, regex) => `regexp_full_match(${text}, ${standardQuote(regex)})`,
+  regexReplace: (text, regex, replacement) =>
+    `regexp_replace(${text}, ${standardQuote(regex)}, ${standardQuote(replacement)})`,
+  substring: (text, start, length) => `substr(${text}, ${start}${length === undefined ? "" : `, ${length}`})`,
   asText: (expression) => `CAST(${expression} AS VARCHAR)`,
   asInteger: (expression) => `CAST(${expression} AS BIGINT)`,
   countDistinct: (expressions) => `COUNT(DISTINCT (${expressions.join(", ")}))`,
@@ -173,6 +180,10 @@ const clickhouse: SqlDialect = {
   double: (text) => `toFloat64OrNull(${text})`,
   toDouble: (expression) => `toFloat64(${expression})`,
   matches: (text, regex) => `match(${text}, ${quote(regex)})`,
+  regexReplace: (text, regex, replacement) =>
+    `replaceRegexpOne(${text}, ${quote(regex)}, ${quote(replacement)})`,
+  substring: (text, start, length) =>
+    `substring(${text}, toInt64(${start})${length === undefined ? "" : `, toInt64(${length})`})`,
   asText: (expression) => `CAST(${expression} AS Nullable(String))`,
   asInteger: (expression) => `CAST(${expression} AS Nullable(Int64))`,
   countDistinct: (expressions) => `uniqExact(${expressions.join(", ")})`,
@@ -209,6 +220,10 @@ const postgres: SqlDialect = {
   double: (text) => `CASE WHEN pg_input_is_valid(${text}, 'float8') THEN (${text})::float8 END`,
   toDouble: (expression) => `(${expression})::float8`,
   matches: (text, regex) => `(${text} ~ ${standardQuote(regex)})`,
+  regexReplace: (text, regex, replacement) =>
+    `regexp_replace(${text}, ${standardQuote(regex)}, ${standardQuote(replacement)})`,
+  substring: (text, start, length) =>
+    `substr(${text}, (${start})::int${length === undefined ? "" : `, (${length})::int`})`,
   asText: (expression) => `(${expression})::text`,
   asInteger: (expression) => `(${expression})::bigint`,
   countDistinct: (expressions) => `COUNT(DISTINCT (${expressions.join(", ")}))`,

@@ -14,8 +14,6 @@ export interface MeterSql {
    * `readable` holds, so the query computes it after `readable`, once.
    */
   readonly value: string | undefined;
-  /** The value is decimal text with an exponent, which the compiler does not read exactly. */
-  readonly exponent: string;
   /** A value computed from properties, all there, that the engine's widest decimal cannot hold. */
   readonly wide?: string;
   /** A value computed from properties: its exact SQL, read first into the column `derived` names. */
@@ -72,7 +70,6 @@ function readValue(
       match,
       readable: `COALESCE(${value.present} AND ${derived} IS NOT NULL${size}${decimals}, FALSE)`,
       value: dialect.exact.cast(derived, 18),
-      exponent: value.exponent,
       wide: `(${value.present} AND ${derived} IS NULL)`,
       derived: value.raw,
       wideScale: true,
@@ -84,14 +81,13 @@ function readValue(
     meter.window?.aggregation === "count" ||
     meter.valueProperty === undefined
   )
-    return { match, readable: "TRUE", value: undefined, exponent: "FALSE" };
+    return { match, readable: "TRUE", value: undefined };
   const { kind, text } = property(meter.valueProperty);
   if (meter.aggregation === "unique_count")
     return {
       match,
       readable: `COALESCE(${kind} IN ('s', 'n', 'b'), FALSE)`,
       value: undefined,
-      exponent: "FALSE",
     };
   return { match, ...quantitySql({ kind, text }, dialect) };
 }

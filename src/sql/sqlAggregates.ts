@@ -34,7 +34,6 @@ const rowSchema = z.object({
     "read",
     "malformed",
     "counted",
-    "exponent",
     "wide",
     "excluded",
     "sample",
@@ -64,8 +63,8 @@ type Row = z.infer<typeof rowSchema>;
  * compiled (whole period first, then each piece), in the order they came: the same JSON the in-memory
  * engine's `aggregateForRating` writes for those events, ready for `rateFromAggregates`.
  * @throws InputError `sql_result` for a row the queries do not return; UsageError `sql_unsupported` for
- *   values of the usage the SQL does not read exactly (decimal text with an exponent, a computed value
- *   too wide), `invalid_event` for events without id, type, customer or instant
+ *   values of the usage the SQL does not read exactly (a computed value too wide for the engine's
+ *   decimals), `invalid_event` for events without id, type, customer or instant
  */
 export function usageAggregatesFromSql(
   prepared: PreparedRating,
@@ -116,10 +115,8 @@ function statesOf(rows: ReadonlyArray<Row>, options: AggregateUsageOptions): Usa
     throw UsageError.from(sqlMessages.sqlMalformedEvents(malformed.n, malformed.b), "", {
       events: malformed.n,
     });
-  const exponent = one("exponent");
-  // The usage's own values, not the contract's: a UsageError, as the in-memory reader's are.
-  if (exponent?.n) throw UsageError.from(sqlMessages.sqlExponentValue(exponent.n, exponent.b ?? ""), "");
   const wide = one("wide");
+  // The usage's own values, not the contract's: a UsageError, as the in-memory reader's are.
   if (wide?.n) throw UsageError.from(sqlMessages.sqlWideValue(wide.n, wide.b ?? ""), "");
   const samples = (kind: Row["kind"], reason?: string) =>
     rows

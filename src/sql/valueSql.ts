@@ -10,8 +10,6 @@ export interface DerivedSql {
   readonly raw: string;
   /** Every operand is there: each property a quantity, each weight found (or a default). */
   readonly present: string;
-  /** A property is decimal text with an exponent, which the compiler does not read exactly. */
-  readonly exponent: string;
   /** Decimals of `raw` (the sum of a product's operands' decimals, the most of a sum's). */
   readonly scale: number;
 }
@@ -23,7 +21,6 @@ interface Node {
   readonly approx: string;
   readonly scale: number;
   readonly present: ReadonlyArray<string>;
-  readonly exponent: ReadonlyArray<string>;
   readonly guards: ReadonlyArray<string>;
 }
 
@@ -60,7 +57,6 @@ export function derivedValueSql(
   return {
     raw,
     present: `COALESCE(${all(node.present, "TRUE", " AND ")}, FALSE)`,
-    exponent: all(node.exponent, "FALSE", " OR "),
     scale: node.scale,
   };
 }
@@ -78,7 +74,6 @@ function compileNode(
       approx: dialect.double(property(expression.property).text),
       scale: 9,
       present: [quantity.readable],
-      exponent: [quantity.exponent],
       guards: [],
     };
   }
@@ -99,7 +94,6 @@ function compileNode(
       approx: `(${left.approx} ${multiply ? "*" : "+"} ${right.approx})`,
       scale,
       present: [...left.present, ...right.present],
-      exponent: [...left.exponent, ...right.exponent],
       guards: [...left.guards, ...right.guards, `${bound} < ${room}`],
     };
   });
@@ -112,7 +106,6 @@ function constantNode(constant: Decimal, dialect: SqlDialect): Node {
     approx: dialect.double(text),
     scale: constant.decimalPlaces(),
     present: [],
-    exponent: [],
     guards: [],
   };
 }
@@ -148,7 +141,6 @@ function weightNode(
     approx: dialect.toDouble(exact),
     scale,
     present: terms.default === undefined ? [`(${exact}) IS NOT NULL`] : [],
-    exponent: [],
     guards: [],
   };
 }

@@ -31,6 +31,20 @@ export function tooManyDecimalsCdn(): Json {
   return contract;
 }
 
+/**
+ * A contract whose meter `meterId` sums its `gb` cubed (gb × gb × gb: 27 decimals, which compiles for
+ * DuckDB): a gb of 100,000 makes 10^15, which DuckDB's DECIMAL(38,27) cannot hold, so DuckDB refuses the
+ * usage at run time (`sql_unsupported`, too wide) where the in-memory engine leaves the event out.
+ */
+export function cubedGb(contract: { meters: Json[] } & Json, meterId: string): Json {
+  const meters = contract.meters.map((meter) => {
+    if (meter.id !== meterId) return meter;
+    const { valueProperty: _, ...computed } = meter;
+    return { ...computed, value: { multiply: [{ property: "gb" }, { property: "gb" }, { property: "gb" }] } };
+  });
+  return { ...contract, meters };
+}
+
 /** A contract written to a file of its own in a new temporary folder, for --contract. */
 export function contractFile(contract: unknown): string {
   const file = join(mkdtempSync(join(tmpdir(), "ratecard-sql-")), "contract.json");

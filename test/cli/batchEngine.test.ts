@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assertCliBuilt, runCliWithEnv } from "../_support/runCli.js";
-import { tooManyDecimalsCdn } from "../_support/sqlContracts.js";
+import { cubedGb, tooManyDecimalsCdn } from "../_support/sqlContracts.js";
 
 // `ratecard batch --engine duckdb`: one DuckDB query per contract over its own customer's rows. Every
 // invoice, and the summary, must be the in-memory batch's, byte for byte, with the real DuckDB.
@@ -29,6 +29,16 @@ function april(name: string, extra: ReadonlyArray<string> = []): { contracts: st
   writeFileSync(usage, `${[...lines, ...extra].join("\n")}\n`);
   return { contracts, usage };
 }
+
+// A transfer of cus_dilmun (currency-bhd) on 2 April, id x1, of `gb` GB as text.
+const dilmunTransfer = (gb: string) =>
+  JSON.stringify({
+    id: "x1",
+    type: "transfer",
+    customer: "cus_dilmun",
+    timestamp: "2026-04-02T00:00:00Z",
+    properties: { gb },
+  });
 
 // `ratecard batch` of April with these environment variables (RATECARD_AUTO_DUCKDB_BYTES), one worker.
 const batchWith = (
@@ -163,21 +173,23 @@ describe("ratecard batch --engine duckdb", () => {
     expect(batch(broken, "--engine", "memory").code).toBe(2);
   });
 
-  it("names the --usage file first for a value DuckDB does not read exactly: the usage is what to fix", () => {
-    // cus_dilmun's transfer of "1e2" GB: decimal text with an exponent, which the SQL does not read
-    // exactly (docs/sql-engines.md); before, the sentence blamed the contract's file alone.
-    const files = april("exponent", [
-      JSON.stringify({
-        id: "x1",
-        type: "transfer",
-        customer: "cus_dilmun",
-        timestamp: "2026-04-02T00:00:00Z",
-        properties: { gb: "1e2" },
-      }),
-    ]);
+  it("names the --usage file first for a value DuckDB cannot compute exactly: the usage is what to fix", () => {
+    // cus_dilmun's transfer meter summing gb³, and a transfer of 100,000 GB: 10^15, too wide for
+    // DuckDB's DECIMAL(38,27) (docs/sql-engines.md); the sentence names the usage file first.
+    const files = april("wide", [dilmunTransfer("100000")]);
+    const bhd = join(files.contracts, "currency-bhd.json");
+    writeFileSync(bhd, JSON.stringify(cubedGb(JSON.parse(readFileSync(bhd, "utf8")), "transfer")));
     const result = batch(files, "--engine", "duckdb");
     expect([result.code, result.stdout]).toEqual([2, ""]);
-    const named = `ratecard: --usage ${files.usage}, for the contract of --contracts ${join(files.contracts, "currency-bhd.json")}: 1 counted event(s) give a meter's value as decimal text with an exponent (first id "x1"`;
+    const named = `ratecard: --usage ${files.usage}, for the contract of --contracts ${bhd}: 1 counted event(s) give a meter value computed from properties`;
     expect(result.stderr.slice(0, named.length)).toBe(named);
+    expect(result.stderr).toContain('(first id "x1")');
+  });
+
+  it("bills decimal text with an exponent as the in-memory batch does", () => {
+    // cus_dilmun's transfer of "1e2" GB: 1 × 10² = 100 GB, which DuckDB refused (sql_unsupported)
+    const files = april("exponent", [dilmunTransfer("1e2")]);
+    const duckdb = batch(files, "--engine", "duckdb");
+    expect([duckdb.code, duckdb.stdout]).toEqual([0, batch(files, "--engine", "memory").stdout]);
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { assertCliBuilt, runCliWithEnv } from "../_support/runCli.js";
-import { contractFile, perTransactionCdn, tooManyDecimalsCdn } from "../_support/sqlContracts.js";
+import { contractFile, cubedGb, perTransactionCdn, tooManyDecimalsCdn } from "../_support/sqlContracts.js";
 
 // `--engine auto`, the default: DuckDB for a local file at least RATECARD_AUTO_DUCKDB_BYTES large (32
 // MiB unless set; 0 here, so that the fixtures qualify) when it can aggregate it exactly, else the
@@ -79,21 +79,39 @@ describe("ratecard invoice --engine auto", () => {
     expect(auto.stdout).toBe(memory.stdout);
   });
 
-  it("falls back when DuckDB meets a value the SQL does not read exactly (text with an exponent)", () => {
+  it("reads text with an exponent in DuckDB, as in memory: no fallback", () => {
     // evt_000001's 28.037 GB written as "28037e-3": the same quantity, 28037 × 10^-3 = 28.037, so the
-    // invoice is the fixture's own; DuckDB refuses the exponent (sql_unsupported), auto re-reads in memory.
+    // invoice is the fixture's own. DuckDB refused the exponent (sql_unsupported) and auto re-read the
+    // file in memory; it now reads it as the in-memory engine does.
     const dir = mkdtempSync(join(tmpdir(), "ratecard-auto-"));
     const file = join(dir, "usage.ndjson");
     const original = readFileSync(CDN_USAGE, "utf8");
     const changed = original.replace('"gb":"28.037"', '"gb":"28037e-3"');
     expect(changed).not.toBe(original);
     writeFileSync(file, changed);
+    const fixture = invoice({}, ...CDN, "--usage", CDN_USAGE, "--engine", "memory").stdout;
     const auto = invoice(ALWAYS, ...CDN, "--usage", file);
+    expect([auto.code, auto.stderr]).toEqual([0, expect.stringContaining("aggregating with DuckDB")]);
+    expect(auto.stderr).not.toContain("DuckDB did not aggregate");
+    expect(auto.stdout).toBe(fixture);
+    expect(invoice(ALWAYS, ...CDN, "--usage", file, "--engine", "duckdb").stdout).toBe(fixture);
+  });
+
+  it("falls back when DuckDB meets a value it cannot compute exactly (too wide for its decimals)", () => {
+    // cdn-basic with bandwidth_na summing gb³, and evt_000001's gb 100,000: 10^15, beyond DuckDB's
+    // DECIMAL(38,27) (sql_unsupported at run time); auto re-reads in memory, which leaves the event out
+    // as invalid_value (a derived quantity must be below 10^15).
+    const contract = contractFile(cubedGb(JSON.parse(readFileSync(CDN[1]!, "utf8")), "bandwidth_na"));
+    const dir = mkdtempSync(join(tmpdir(), "ratecard-auto-"));
+    const file = join(dir, "usage.ndjson");
+    writeFileSync(file, readFileSync(CDN_USAGE, "utf8").replace('"gb":"28.037"', '"gb":"100000"'));
+    const args = ["--contract", contract, ...CDN.slice(2), "--usage", file];
+    const auto = invoice(ALWAYS, ...args);
     expect(auto.code).toBe(0);
     expect(auto.stderr).toContain(`DuckDB did not aggregate ${file}, because`);
-    expect(auto.stderr).toContain("decimal text with an exponent");
-    expect(auto.stdout).toBe(invoice({}, ...CDN, "--usage", CDN_USAGE, "--engine", "memory").stdout);
-    expect(invoice(ALWAYS, ...CDN, "--usage", file, "--engine", "duckdb").code).toBe(2);
+    expect(auto.stderr).toContain("too large for the SQL engine's widest exact decimal");
+    expect(auto.stdout).toBe(invoice({}, ...args, "--engine", "memory").stdout);
+    expect(invoice(ALWAYS, ...args, "--engine", "duckdb").code).toBe(2);
   });
 
   it("keeps the in-memory engine for standard input, whatever the size", () => {

@@ -94,6 +94,35 @@ const SHAPE_CASES: ReadonlyArray<readonly [string, string]> = [
   ["properties with blanks", event('"properties" : { "gb" : 5 , "n" : null }')],
 ];
 
+// Value texts where the engines parted (docs/meters.md, "What a meter reads"): DuckDB refused a file
+// with any decimal text with an exponent ("1e15", "1e-7") as sql_unsupported, where the in-memory engine
+// reads 1e-7 and leaves 1e15 out as invalid_value. With them, the other shapes, which agreed already:
+// signs, spaces, leading zeros, Infinity, NaN, hex, digit separators, numbers beyond a quantity.
+const VALUE_TEXTS = [
+  ...["1e15", "1e14", "1e-7", "1E3", "1e+3", "+1.5e2", "-.5e1", "1.e3", "1e-9", "1e-10", "10e-10"],
+  ...["0e5", "-0e-5", "0e99999999999999999999", "1e99999999999999999999", "1e-99999999999999999999"],
+  ...["1e2000000", "1e0000000000000000000000001", "00000000000000000000001e-5", "100000000000000e-9"],
+  ...[`0.${"0".repeat(399)}1e399`, `0.${"0".repeat(399)}1e390`, "1e", "e5"],
+  ...["1e1.5", "1ee5", "0x1e5", " 1e5", "1e5 ", "1_000e1", "Infinity", "-Infinity", "NaN", "0x10"],
+  ...["+5", "-0", "00012", "1000000000000000", "0.1234567890", "1.0000000000", ".5", "5.", "١e3"],
+];
+// The same values as JSON numbers (NDJSON): read through their shortest text, as in JavaScript.
+const VALUE_NUMBERS = [
+  "1e15",
+  "1e14",
+  "1e-7",
+  "1E3",
+  "1e-10",
+  "-0",
+  "0.30000000000000004",
+  "1e300",
+  "5e-324",
+];
+const valueEvents = (values: ReadonlyArray<string>, line: (id: string, value: string) => string) =>
+  values.map((value, i) => line(`v${String(i).padStart(2, "0")}`, value)).join("");
+const ndjsonValue = (id: string, json: string) =>
+  `{"id":"${id}","type":"egress","customer":"cus_a","timestamp":"2026-02-10T00:00:00Z","properties":{"gb":${json}}}\n`;
+
 const CASES: ReadonlyArray<readonly [string, string, string]> = [
   ["a byte order mark", "csv", `\uFEFF${HEADER}${csvRow("e1", "10")}`],
   ["CRLF line ends", "csv", (HEADER + csvRow("e1", "10") + csvRow("e2", "5")).replaceAll("\n", "\r\n")],
@@ -128,6 +157,16 @@ const CASES: ReadonlyArray<readonly [string, string, string]> = [
     "csv",
     HEADER + csvRow("e1", "10", "2026-02-10T00:00:00+05:30") + csvRow("e2", "5", "2026-02-28T23:30:00-01:00"),
   ],
+  ["the value 1e15 beside 10 GB", "ndjson", ndjsonLine("e1", "10") + ndjsonLine("e2", "1e15")],
+  ["the value 1e15 beside 10 GB", "csv", HEADER + csvRow("e1", "10") + csvRow("e2", "1e15")],
+  ["value texts", "ndjson", valueEvents(VALUE_TEXTS, (id, value) => ndjsonValue(id, JSON.stringify(value)))],
+  // A CSV cell is read as written (quoted where it holds a space).
+  [
+    "value texts",
+    "csv",
+    HEADER + valueEvents(VALUE_TEXTS, (id, value) => csvRow(id, value.includes(" ") ? `"${value}"` : value)),
+  ],
+  ["value numbers", "ndjson", valueEvents(VALUE_NUMBERS, ndjsonValue)],
   ["blank lines", "ndjson", `${ndjsonLine("e1", "10")}\n   \n${ndjsonLine("e2", "5")}`],
   ["a JSON array instead of NDJSON", "ndjson", `[${ndjsonLine("e1", "10").trimEnd()}]\n`],
   ["an empty file", "ndjson", ""],
@@ -190,6 +229,32 @@ describe("--engine memory and --engine duckdb on odd usage files", () => {
     ]);
     expect([0, 2]).toContain(memory.code);
   });
+});
+
+describe("a value 1e15 beside 10 GB (docs/meters.md: a quantity is below 10^15)", () => {
+  it.each(["ndjson", "csv"])(
+    "is left out as invalid_value by both engines, the rest billed (%s)",
+    (format) => {
+      const usage = join(scratch, `1e15.${format}`);
+      writeFileSync(
+        usage,
+        format === "csv"
+          ? HEADER + csvRow("e1", "10") + csvRow("e2", "1e15")
+          : ndjsonLine("e1", "10") + ndjsonLine("e2", "1e15"),
+      );
+      for (const engine of ["memory", "duckdb"]) {
+        const result = rate(usage, engine);
+        expect([engine, result.code, result.stderr]).toEqual([engine, 0, ""]);
+        const invoice = JSON.parse(result.stdout) as {
+          total: string;
+          usage: { excluded: ReadonlyArray<{ reason: string; events: number }> };
+        };
+        // e1: 10 GB × $0.05 = $0.50; e2 (10^15, not below 10^15) left out (DuckDB refused the file)
+        expect(invoice.total).toBe("0.50");
+        expect(invoice.usage.excluded).toMatchObject([{ reason: "invalid_value", events: 1 }]);
+      }
+    },
+  );
 });
 
 describe("an NDJSON event the in-memory reader refuses by its shape", () => {

@@ -54,9 +54,6 @@ const CHARGES = [
   })),
 ];
 
-// Values no meter reads, but not in exponent form ("1e15"), which DuckDB refuses before it can tell.
-const PLAIN_INVALID = INVALID_NUMBERS.filter((value) => !/e/.test(String(value)));
-
 const scenarioArb = fc
   .record({
     zone: fc.constantFrom("UTC", "America/New_York", "Europe/Berlin", "Australia/Lord_Howe"),
@@ -78,8 +75,9 @@ const scenarioArb = fc
         ),
         properties: fc.record({
           v: fc.oneof(
-            { weight: 8, arbitrary: decimalArb({ negative: true, digits: 7, exponent: false }) },
-            fc.constantFrom(...PLAIN_INVALID),
+            // In exponent form too ("1e-7", "1e15"), which DuckDB refused before it could tell.
+            { weight: 8, arbitrary: decimalArb({ negative: true, digits: 7 }) },
+            fc.constantFrom(...INVALID_NUMBERS),
           ),
           user: fc.constantFrom<RawValue | undefined>("u1", "u2", "1", 1, true, "true", null, undefined),
           region: fc.constantFrom<RawValue | undefined>("na", "eu", "", null, undefined),

@@ -120,6 +120,56 @@ describe("a group an override does not reach is rated over the whole period", ()
     ]);
   });
 
+  it("restarts each group's tiers only where its own terms change, when two overrides cut two groups", () => {
+    // eu at half from the 10th, apac doubled from the 20th: the period is cut on the 10th and the 20th
+    const contract = buildContract({
+      meters: [sumMeter("gb", { eventType: "gb", valueProperty: "gb" })],
+      charges: [matrixCharge("bw", "Bandwidth", "gb", "region", ["na", "eu", "apac"], graduated("0.10"))],
+      overrides: [
+        { id: "eu_half", charge: "bw", from: "2026-03-10", where: { region: "eu" }, multiplier: "0.5" },
+        { id: "apac_double", charge: "bw", from: "2026-03-20", where: { region: "apac" }, multiplier: "2" },
+      ],
+    } as never);
+    const events = [
+      event("na1", "05", { region: "na", gb: 80 }),
+      event("na2", "25", { region: "na", gb: 80 }),
+      event("eu1", "05", { region: "eu", gb: 80 }),
+      event("eu2", "15", { region: "eu", gb: 60 }),
+      event("eu3", "25", { region: "eu", gb: 60 }),
+      event("ap1", "05", { region: "apac", gb: 80 }),
+      event("ap2", "15", { region: "apac", gb: 40 }),
+      event("ap3", "25", { region: "apac", gb: 80 }),
+    ];
+    const invoice = rateInvoice(contract, events, "2026-03");
+    // na, all month (no override reaches it): 160 GB = 100 × 0.10 + 60 × 0.01 = 10.60
+    // eu, 1–10 March: 80 × 0.10 = 8.00; 10 March–1 April at half, one run (apac's date changes nothing
+    //   for eu): 120 GB = 100 × 0.05 + 20 × 0.005 = 5.00 + 0.10 = 5.10 (cut on the 20th as well it was
+    //   60 × 0.05 + 60 × 0.05 = 6.00, 0.90 too much)
+    // apac, 1–20 March, one run (eu's date changes nothing for apac): 120 GB = 100 × 0.10 + 20 × 0.01 =
+    //   10.20 (cut on the 10th it was 80 × 0.10 + 40 × 0.10 = 12.00, 1.80 too much); 20 March–1 April
+    //   doubled: 80 × 0.20 = 16.00
+    // (runs in order of their start, then their end: 1–10, 1–20, 10–1 April, 20–1 April)
+    expect(invoice.lines.map((line) => [line.id, line.quantity, line.amount])).toEqual([
+      ['bw[region="na"]', "160", "10.60"],
+      ['bw[region="eu"]@2026-03-01', "80", "8.00"],
+      ['bw[region="apac"]@2026-03-01', "120", "10.20"],
+      ['bw[region="eu"]@2026-03-10', "120", "5.10"],
+      ['bw[region="apac"]@2026-03-20', "80", "16.00"],
+    ]);
+    // 10.60 + 8.00 + 10.20 + 5.10 + 16.00
+    expect(invoice.total).toBe("49.90");
+    // apac's first line covers its own run, 1–20 March
+    expect(invoice.lines.find((line) => line.id === 'bw[region="apac"]@2026-03-01')!.period).toEqual({
+      start: "2026-03-01T00:00:00.000Z",
+      end: "2026-03-20T00:00:00.000Z",
+    });
+    // from usage aggregates, byte for byte
+    const prepared = prepareRating(contract, "2026-03");
+    expect(JSON.stringify(rateFromAggregates(prepared, aggregateForRating(prepared, events)))).toBe(
+      JSON.stringify(invoice),
+    );
+  });
+
   it("rates such a period from usage aggregates byte for byte, and previews it", () => {
     const prepared = prepareRating(matrix(), "2026-03");
     expect(JSON.stringify(rateFromAggregates(prepared, aggregateForRating(prepared, usage)))).toBe(

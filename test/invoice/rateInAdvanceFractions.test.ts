@@ -61,4 +61,22 @@ describe("usage billed in advance on a meter whose quantity does not end", () =>
       "0.92",
     );
   });
+
+  it("prices a mark given as the text a fee showed as the fraction it is, not its 50 digits", () => {
+    const events = readings("0", "0", "32", "0", "28");
+    const [first, second, third, fourth, fifth] = events;
+    const all = rateInAdvance(contract, "api", events, "2026-03");
+    // averages 0, 0, 32/3, 32/4 = 8, 60/5 = 12: the mark is 32/3 from the third reading to the fifth,
+    // which raises it to 12: A(12) − A(32/3) = (0.90 + 2 × 0.03) − 0.92 = 0.96 − 0.92 = 0.04
+    expect(all.fees.map((fee) => fee.fee)).toEqual(["0.00", "0.00", "0.92", "0.00", "0.04"]);
+    // The fourth fee shows the mark 32/3 as text (10.666…67, 50 digits): given back, it is priced as
+    // 32/3, as the invoice prices it (priced as its 50 digits, tier 2 held 0.666…67 GB × 0.03 =
+    // 0.0200…01, rounded up 0.03: A = 0.93 and the fee 0.96 − 0.93 = 0.03, a cent short)
+    const mark = all.fees[3]!.highWaterMark;
+    expect(mark).toMatch(/^10\.6{40,}7$/);
+    const fee = inAdvanceFee(contract, "api", [first, second, third, fourth], fifth, "2026-03", {
+      highWaterMark: mark,
+    });
+    expect([fee.billedSoFar, fee.fee]).toEqual(["0.96", "0.04"]);
+  });
 });

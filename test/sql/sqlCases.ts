@@ -140,6 +140,61 @@ export function describeSqlEngine(make: () => Promise<TestEngine>, from: () => s
       await engine.load(events);
     });
 
+    it("reads decimal text with an exponent as the in-memory engine does, and leaves out what it leaves out", async () => {
+      const egress = (id: string, gb: unknown): TableEvent => ({
+        id,
+        type: "egress",
+        customer: "cus_a",
+        timestamp: "2026-02-10T00:00:00Z",
+        properties: { gb },
+      });
+      // Read (each checked equal to the in-memory aggregates): 1e-7 = 0.0000001, 1.5E2 = 150,
+      // -.5e+1 = -5, 100000000000000e-9 = 100,000, 0.0000000001e1 = 0.000000001 (9 decimals),
+      // 1e0000000000000000000000001 = 10, 00000000000000000000001e-5 = 0.00001, 0e99999999999999999999
+      // = 0, 999999999999999.999999999e0 (the largest quantity), a 1 after 399 zeros moved 399 places
+      // (0.1), and the number 1e-7 beside the text.
+      const read = [
+        "1e-7",
+        "1.5E2",
+        "-.5e+1",
+        "100000000000000e-9",
+        "0.0000000001e1",
+        "1e0000000000000000000000001",
+        "00000000000000000000001e-5",
+        "0e99999999999999999999",
+        "999999999999999.999999999e0",
+        `0.${"0".repeat(399)}1e399`,
+      ];
+      // Left out as invalid_value: 10^15 (too large), 10^-10 (10 decimals), exponents of 20 digits
+      // either way, 1e2000000, a 1 after 399 zeros moved 390 places (10^-10), 1e and e5 (not numbers).
+      const refused = [
+        "1e15",
+        "1e-10",
+        "1e99999999999999999999",
+        "1e-99999999999999999999",
+        "1e2000000",
+        `0.${"0".repeat(399)}1e390`,
+        "1e",
+        "e5",
+      ];
+      const aggregates = await aggregatedOn(prepared, [
+        ...read.map((gb, i) => egress(`r${i}`, gb)),
+        egress("n1", 1e-7),
+        ...refused.map((gb, i) => egress(`x${i}`, gb)),
+      ]);
+      // whole: 150 − 5 + 100,000 + 10 + 999,999,999,999,999 = 1,000,000,000,100,154; fractions:
+      // 0.0000001 + 0.000000001 + 0.00001 + 0.999999999 + 0.1 + 0.0000001 = 1.1000102; in all
+      // 1,000,000,000,100,155.1000102 of 11 events (above 10^15: a total is reported, not priced)
+      expect((aggregates.whole.meters as { total: unknown }[])[1]?.total).toEqual({
+        sum: "1000000000100155.1000102",
+        events: 11,
+      });
+      expect(aggregates.whole.excluded).toEqual([
+        { reason: "invalid_value", events: 8, sampleIds: ["x0", "x1", "x2", "x3", "x4"] },
+      ]);
+      await engine.load(events);
+    });
+
     derivedCases(
       aggregatedOn,
       () => engine.dialect,

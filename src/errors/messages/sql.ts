@@ -19,14 +19,6 @@ export function sqlUnexpectedRow(problem: string): ErrorMessage {
   };
 }
 
-/** Events whose value is decimal text with an exponent, which the SQL dialects do not read exactly. */
-export function sqlExponentValue(events: number, id: string): ErrorMessage {
-  return {
-    code: "sql_unsupported",
-    message: `${events} counted event(s) give a meter's value as decimal text with an exponent (first id "${id}", e.g. "1e3"), which the SQL engines do not read exactly; send the value as plain decimal text ("1000") or rate with the in-memory engine (--engine memory).`,
-  };
-}
-
 /** Events whose value, computed from properties, is too large for the engine's widest exact decimal. */
 export function sqlWideValue(events: number, id: string): ErrorMessage {
   return {

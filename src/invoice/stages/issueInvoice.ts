@@ -122,6 +122,8 @@ function meterReport(entry: AggregateUsageResult["meters"][number]): Invoice["us
     quantity: toPlainString(entry.quantity),
   };
   if (entry.meter.unit !== undefined) report.unit = entry.meter.unit;
+  if (entry.meter.unit !== undefined && entry.meter.unitSingular !== undefined)
+    report.unitSingular = entry.meter.unitSingular;
   if (entry.daily)
     report.daily = entry.daily.map((day) => ({ date: day.date, quantity: toPlainString(day.quantity) }));
   return report as Invoice["usage"]["meters"][number];

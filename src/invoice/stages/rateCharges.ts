@@ -14,7 +14,7 @@ import {
 } from "../../rating/index.js";
 import { type PropertyValue, perObject } from "../../schema/index.js";
 import { type Period, type ProrationRatio, prorationRatio } from "../../time/index.js";
-import { type ChargeRun, chargeRuns, keepsTerms } from "../chargeRuns.js";
+import { type ChargeRun, chargeRuns, groupedRuns, keepsTerms } from "../chargeRuns.js";
 import type { InvoiceDraft, PeriodInForce, PeriodUsage } from "../draft.js";
 import { type MeterQuantityOf, poolsInForce } from "../poolSizes.js";
 import { withPriceBook } from "../pricedByBook.js";
@@ -212,7 +212,11 @@ function rateCharges(
     // is rated over the whole period, on a line without a suffix (chargeRuns.ts, keepsTerms).
     const grouped = first !== undefined && groupDimensions(first) !== undefined;
     const steady = (group: Group) => keepsTerms(versions, group);
-    const changing = grouped ? (group: Group) => !steady(group) : undefined;
+    // The other groups are rated over runs of their own terms: an override on other groups does not
+    // restart their tiers either (chargeRuns.ts, groupedRuns).
+    const byGroup = grouped ? groupedRuns(resolved.pieces, versions) : undefined;
+    const changing = (run: ChargeRun) =>
+      byGroup && ((group: Group) => !steady(group) && byGroup.isRunOf(run, group));
     // At the terms of the end (a steady group's are the same all period; the name may be new): no group
     // is steady when the charge ends inside the period, and its first terms rate none.
     const endAt = versions[last] === undefined ? 0 : last;
@@ -221,16 +225,20 @@ function rateCharges(
       : [];
     // Rated once per run of pieces with the same terms: a cut made by another term does not restart
     // this charge's tiers (chargeRuns.ts).
-    const rated = runs.flatMap((run) => {
+    const rated = (byGroup?.runs ?? runs).flatMap((run, at, all) => {
       const charge = versions[run.last]!; // renamed inside the run: the name in force at its end
       // A running total is one reading at the period's end: the terms in force then price all of it,
       // once, on a line without a piece suffix; the earlier versions bill nothing (docs/contracts.md, step 0).
       if (readsRunningTotal(contract, charge))
-        return run.last === last ? [rate(charge, run.period.start, whole)] : [];
+        return run.last === last && !all.slice(at + 1).some((later) => later.last === last)
+          ? [rate(charge, run.period.start, whole)]
+          : [];
       const suffix = pieceSuffix(contract, run.period.start);
       const lookup = allowance && ((line: string) => allowance(`${line}${suffix}`));
       const slice = run.first === run.last ? pieces[run.first]! : spanSlice(contract, resolved, usage, run);
-      return [withIdSuffix(rate(charge, pieces[run.last]!.period.start, slice, lookup, changing), suffix)];
+      return [
+        withIdSuffix(rate(charge, pieces[run.last]!.period.start, slice, lookup, changing(run)), suffix),
+      ];
     });
     const note = runningTotalNote(contract, resolved, id, versions, pieces);
     const results = [...steadyLines, ...rated];

@@ -11,6 +11,7 @@ export const usageStepSchema = z.strictObject({
   quantity: amountTextSchema,
   /** The meter's unit (the line's `unit` is the billable quantity's, which a transform may change). */
   unit: z.optional(z.string()),
+  unitSingular: z.optional(z.string()),
   computation: z.optional(computationSchema),
   /** How each event's value is computed, for a meter with a value expression ("memory_gb × duration_s"). */
   value: z.optional(z.string()),
