@@ -2,6 +2,7 @@ import { statSync } from "node:fs";
 import { type Contract, compileUsageSql, isRatecardError, prepareRating } from "../index.js";
 import { UsageLineError } from "./cliSupport.js";
 import { duckdbAvailable, duckdbFormatOf, startsWithByteOrderMark } from "./duckdbUsage.js";
+import { usageFileKind } from "./usageFile.js";
 
 /**
  * The engines `--engine` names: `auto` (the default) picks DuckDB for a large local file when it can
@@ -56,6 +57,9 @@ export interface EngineChoice {
  * `--engine duckdb` is refused instead, by the DuckDB engine itself.
  */
 export async function chooseEngine(engine: Engine, request: EngineRequest): Promise<EngineChoice> {
+  // A usage path that cannot be read is refused in one sentence whichever engine would read it (DuckDB's
+  // own failure was an internal error under `invoice` and an uncaught one under `batch`).
+  if (request.file !== "-") await usageFileKind(request.file);
   if (engine !== "auto") return { engine };
   const { file } = request;
   if (file === "-") return { engine: "memory" };

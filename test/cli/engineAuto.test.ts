@@ -127,4 +127,26 @@ describe("ratecard invoice --engine auto", () => {
       expect.stringContaining('RATECARD_AUTO_DUCKDB_BYTES must be a whole number of bytes, not "1e6"'),
     ]);
   });
+
+  it("refuses a usage file that is not there in one sentence, whichever engine is asked for, invoice or batch", () => {
+    // DuckDB's own failure was an internal error (exit 1, a stack) under invoice and uncaught under batch
+    const missing = join(mkdtempSync(join(tmpdir(), "ratecard-missing-")), "usage.ndjson");
+    for (const engine of ["duckdb", "memory", "auto"])
+      for (const command of ["invoice", "batch"]) {
+        const contract = command === "invoice" ? "--contract" : "--contracts";
+        const run = runCliWithEnv(
+          ALWAYS,
+          command,
+          contract,
+          "fixtures/cdn-basic/contract.json",
+          "--period",
+          "2026-02",
+          "--usage",
+          missing,
+          "--engine",
+          engine,
+        );
+        expect([run.code, run.stderr]).toEqual([2, `ratecard: ${missing}: no such file.\n`]);
+      }
+  });
 });
