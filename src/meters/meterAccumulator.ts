@@ -350,16 +350,18 @@ export class MeterAccumulator {
       timeZone: this.timeZone,
       carried,
     });
-    const base: GroupQuantity = {
+    // Optional fields set one by one, in the order conditional spreads would give them: a group is
+    // finished once per meter and invoice, and five spreads each made and copied an object (issue 14).
+    const base: { -readonly [K in keyof GroupQuantity]: GroupQuantity[K] } = {
       group: bucket.group,
       events: outcome.events,
       quantity: outcome.quantity,
-      ...(outcome.computation ? { computation: outcome.computation } : {}),
-      ...(outcome.carryOut ? { carryOut: outcome.carryOut } : {}),
-      ...(outcome.openingUnused ? { openingUnused: true as const } : {}),
-      ...(outcome.windows ? { windows: outcome.windows } : {}),
-      ...(outcome.fraction ? { fraction: outcome.fraction } : {}),
     };
+    if (outcome.computation) base.computation = outcome.computation;
+    if (outcome.carryOut) base.carryOut = outcome.carryOut;
+    if (outcome.openingUnused) base.openingUnused = true;
+    if (outcome.windows) base.windows = outcome.windows;
+    if (outcome.fraction) base.fraction = outcome.fraction;
     if (!this.request.collectValues) return base;
     const ordered = [...bucket.values].sort((a, b) => a.timestamp - b.timestamp || compareText(a.id, b.id));
     return { ...base, values: ordered.map((entry) => entry.value) };
