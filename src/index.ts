@@ -171,6 +171,7 @@ export type {
   ProgressiveInvoiceOptions,
   ProjectionMethod,
   RateInvoiceOptions,
+  RateManyOptions,
   RateManyResult,
   RatingShare,
   SafeParseInvoiceResult,

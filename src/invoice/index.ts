@@ -35,7 +35,7 @@ export type { InAdvanceFee, InAdvanceResult } from "./rateInAdvance.js";
 export { inAdvanceFee, rateInAdvance } from "./rateInAdvance.js";
 export type { RateInvoiceOptions } from "./rateInvoice.js";
 export { rateInvoice, rateInvoiceAsync, rateOpeningInvoice, rateParsedInvoice } from "./rateInvoice.js";
-export type { BatchSummary, RateManyResult } from "./rateMany.js";
+export type { BatchSummary, RateManyOptions, RateManyResult } from "./rateMany.js";
 export { rateMany, summarizeBatch } from "./rateMany.js";
 export type { ProgressiveInvoiceOptions } from "./rateProgressiveInvoice.js";
 export {

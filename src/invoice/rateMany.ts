@@ -41,6 +41,16 @@ export interface BatchSummary {
   };
 }
 
+/** The options of {@link rateMany}. */
+export interface RateManyOptions extends Pick<RateInvoiceOptions, "sha256"> {
+  /**
+   * Each contract's carried meter state, by contract id: the previous period's `usage.carryOut` of its
+   * invoice, as `rateInvoice`'s `carried` (docs/meters.md, "Persistent meters"). A contract absent here
+   * opens its persistent and weighted_sum meters from zero, and says so past its first period.
+   */
+  readonly carried?: Readonly<Record<string, RateInvoiceOptions["carried"]>>;
+}
+
 /** What {@link rateMany} returns: one invoice per contract, in customer-id order, and the summary. */
 export interface RateManyResult {
   readonly invoices: ReadonlyArray<Invoice>;
@@ -55,21 +65,24 @@ export interface RateManyResult {
  * @param contracts - one per customer (a customer id twice is refused)
  * @param events - usage events as sent, of any customers
  * @param period - as `rateInvoice` takes it; "2026-02" is read in each contract's zone
- * @param options - `sha256`: the host's SHA-256 that seals every invoice, as for `rateInvoice`. No
- *   carried state: a contract past its first period whose meters carry state gets a
- *   `carried_state_missing` warning (rate it with `rateParsedForRating(…, { carried })` instead)
- * @throws the errors of `rateInvoice`; InputError `invalid_argument` for two contracts of one customer
+ * @param options - `sha256`: the host's SHA-256 that seals every invoice, as for `rateInvoice`;
+ *   `carried`: each contract's carried meter state by contract id (the `usage.carryOut` of its previous
+ *   invoice, as `rateInvoice`'s `carried`). A contract past its first period whose meters carry state
+ *   and that has none here gets a `carried_state_missing` warning
+ * @throws the errors of `rateInvoice` (a carried state's at `options.carried["<contract id>"]…`);
+ *   InputError `invalid_argument` for two contracts of one customer, or a state of a contract not rated
  * @example rateMany([acme, globex], events, "2026-02").summary.totals[0].total // "1234.50"
  */
 export function rateMany(
   contracts: ReadonlyArray<Contract>,
   events: Iterable<unknown>,
   period: Period | string,
-  options: Pick<RateInvoiceOptions, "sha256"> = {},
+  options: RateManyOptions = {},
 ): RateManyResult {
   requireContracts(contracts);
   requireEvents(events);
-  requireOptions(options, ["sha256"]);
+  requireOptions(options, ["sha256", "carried"]);
+  const carried = carriedByContract(options.carried, contracts);
   const byCustomer = new Map<string, UsageEvent[]>();
   contracts.forEach((contract, index) => {
     if (byCustomer.has(contract.customer.id))
@@ -95,7 +108,11 @@ export function rateMany(
   const invoices = ordered.map((contract) => {
     const prepared = prepareRating(contract, period);
     const own = byCustomer.get(contract.customer.id) ?? [];
-    return rateParsedForRating(prepared, own, sealOf(options));
+    const state = carried.get(contract.id);
+    if (state === undefined) return rateParsedForRating(prepared, own, sealOf(options));
+    return withCarriedPath(contract.id, () =>
+      rateParsedForRating(prepared, own, { ...sealOf(options), carried: state }),
+    );
   });
   return {
     invoices,
@@ -105,6 +122,38 @@ export function rateMany(
       sampleCustomers: unknown.sample(),
     }),
   };
+}
+
+// The carried states by contract id, each of a contract the batch rates: a state for another would be
+// unused without a word (a contract id mistyped bills its customer from zero).
+function carriedByContract(
+  carried: RateManyOptions["carried"],
+  contracts: ReadonlyArray<Contract>,
+): ReadonlyMap<string, NonNullable<RateInvoiceOptions["carried"]>> {
+  if (carried === undefined) return new Map();
+  const ids = contracts.map((contract) => contract.id);
+  const states = new Map<string, NonNullable<RateInvoiceOptions["carried"]>>();
+  for (const [id, state] of Object.entries(carried)) {
+    if (!ids.includes(id))
+      throw InputError.from(
+        aggregatesMessages.batchCarriedForNoContract(id, ids),
+        `options.carried[${JSON.stringify(id)}]`,
+      );
+    if (state !== undefined) states.set(id, state);
+  }
+  return states;
+}
+
+// A contract's carried state is at options.carried["<id>"] of rateMany's arguments, where rating one
+// invoice names it options.carried: the error's path says which contract's state is wrong.
+function withCarriedPath<T>(contractId: string, rate: () => T): T {
+  try {
+    return rate();
+  } catch (error) {
+    if (!(error instanceof InputError) || !error.path.startsWith("options.carried")) throw error;
+    const path = `options.carried[${JSON.stringify(contractId)}]${error.path.slice("options.carried".length)}`;
+    throw new InputError(error.code, path, error.message, { ...error.details });
+  }
 }
 
 /**

@@ -300,6 +300,7 @@ const PUBLIC_TYPES = [
   "AggregatesMadeFor",
   "UsageShard",
   "BatchSummary",
+  "RateManyOptions",
   "RateManyResult",
   "RatingShare",
   "UsageStates",

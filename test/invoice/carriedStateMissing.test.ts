@@ -123,3 +123,38 @@ describe("carried_state_missing", () => {
     expect(missing(batch!).map((notice) => notice.details.meter)).toEqual(expected);
   });
 });
+
+describe("rateMany's carried state, by contract id", () => {
+  it("bills each contract from its own carried state, as rateInvoice does, and warns for the others", () => {
+    // a second customer on the same terms, whose January nobody carries
+    const other = buildContract({ ...TERMS, id: "ctr_other", customer: { id: "cus_other" } });
+    const events = [
+      ...EVENTS,
+      usageEvent("o1", "seat", "2026-02-12T00:00:00Z", { user: "v1", op: "add" }, "cus_other"),
+    ];
+    const carried = { [CONTRACT.id]: JANUARY.usage.carryOut! };
+    const [own, others] = rateMany([CONTRACT, other], events, "2026-02", { carried }).invoices;
+    // cus: u1 carried from January + u2 = 2 × 10.00 = 20.00, byte for byte rateInvoice's February
+    expect(line(own!, "seats").amount).toBe("20.00");
+    expect(JSON.stringify(own)).toBe(
+      JSON.stringify(rateInvoice(CONTRACT, EVENTS, "2026-02", { carried: JANUARY.usage.carryOut! })),
+    );
+    expect(missing(own!)).toEqual([]);
+    // cus_other: v1 alone, 10.00, and the warning for its three meters
+    expect(line(others!, "seats").amount).toBe("10.00");
+    expect(missing(others!).map((notice) => notice.details.meter)).toEqual(["objects", "seats", "storage"]);
+  });
+
+  it("refuses a state of a contract it does not rate, and names the contract of a state that is wrong", () => {
+    expect(() => rateMany([CONTRACT], EVENTS, "2026-02", { carried: { ctr_typo: {} } })).toThrow(
+      expect.objectContaining({ code: "invalid_argument", path: 'options.carried["ctr_typo"]' }),
+    );
+    // seats carries active values, not a total
+    const wrong = { [CONTRACT.id]: { seats: { total: "3" } } };
+    expect(() => rateMany([CONTRACT], EVENTS, "2026-02", { carried: wrong })).toThrow(
+      expect.objectContaining({
+        path: expect.stringMatching(new RegExp(`^options\\.carried\\["${CONTRACT.id}"\\]\\.seats`)),
+      }),
+    );
+  });
+});

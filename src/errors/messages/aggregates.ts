@@ -111,6 +111,14 @@ export function batchCustomerTwice(customer: string): ErrorMessage {
   };
 }
 
+/** A batch's carried state (`rateMany`'s `options.carried`) for a contract the batch does not rate. */
+export function batchCarriedForNoContract(contractId: string, known: ReadonlyArray<string>): ErrorMessage {
+  return {
+    code: "invalid_argument",
+    message: `options.carried holds the state of contract "${contractId}", which is not one of the contracts rated (${known.join(", ")}): a state meant for another contract would be left unused without a word.`,
+  };
+}
+
 /** A set of states whose events read are not the events counted plus the events left out. */
 export function aggregatesAccountBroken(read: number, counted: number, excluded: number): ErrorMessage {
   return {
