@@ -264,28 +264,22 @@ async function earlierInvoices(dir: string): Promise<{ earlier?: ReadonlyArray<u
   return earlier.length === 0 ? {} : { earlier };
 }
 
-// The period check rates: expected.json's period.label, when it is an invoice with one (the check
-// itself reports an expected.json that is not).
-function expectedPeriod(text: string | undefined): string | undefined {
+// The period an expected file names: expected.json's `period.label`, expected-figures.json's `period`,
+// when the text is JSON and the field is text (the check itself reports a file that is not valid).
+function namedPeriod(text: string | undefined, read: (data: unknown) => unknown): string | undefined {
   if (text === undefined) return undefined;
   try {
-    const label = (JSON.parse(text) as { period?: { label?: unknown } } | null)?.period?.label;
-    return typeof label === "string" ? label : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-// expected-figures.json's period, when it names one (the check itself reports figures that are not valid).
-function figuresPeriod(text: string | undefined): string | undefined {
-  if (text === undefined) return undefined;
-  try {
-    const period = (JSON.parse(text) as { period?: unknown } | null)?.period;
+    const period = read(JSON.parse(text));
     return typeof period === "string" ? period : undefined;
   } catch {
     return undefined;
   }
 }
+
+const expectedPeriod = (text: string | undefined) =>
+  namedPeriod(text, (data) => (data as { period?: { label?: unknown } } | null)?.period?.label);
+const figuresPeriod = (text: string | undefined) =>
+  namedPeriod(text, (data) => (data as { period?: unknown } | null)?.period);
 
 // previous.json (optional): the invoice before this one in a sequence, or a late-usage correction of
 // it (its re-rated or re-issued invoice is how that period now stands). Its usage.carryOut continues the

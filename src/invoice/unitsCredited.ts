@@ -101,7 +101,8 @@ export function lessUnitsCredited(invoice: Invoice, notes: ReadonlyArray<CreditN
 // lines name its own lines, each of which names the invoice line it corrects).
 function taxLess(tax: InvoiceTax, notes: ReadonlyArray<CreditNote>, minor: number): InvoiceTax {
   const corrects = new Map(notes.flatMap((note) => note.lines.map((line) => [line.id, line.corrects])));
-  const noteRates = notes.flatMap((note) => note.tax?.rates ?? []);
+  const notesTax = notes.flatMap((note) => (note.tax === undefined ? [] : [note.tax]));
+  const noteRates = notesTax.flatMap((noteTax) => noteTax.rates);
   // A figure of the invoice less the same figure of the notes', in the line decimals or exact.
   const lessOf = <T, K extends keyof T>(now: T, before: ReadonlyArray<T>, key: K, exact = false) => {
     const difference = less(
@@ -131,15 +132,7 @@ function taxLess(tax: InvoiceTax, notes: ReadonlyArray<CreditNote>, minor: numbe
         }),
       };
     }),
-    total: lessOf(
-      tax,
-      notes.flatMap((note) => (note.tax === undefined ? [] : [note.tax])),
-      "total",
-    ),
-    net: lessOf(
-      tax,
-      notes.flatMap((note) => (note.tax === undefined ? [] : [note.tax])),
-      "net",
-    ),
+    total: lessOf(tax, notesTax, "total"),
+    net: lessOf(tax, notesTax, "net"),
   };
 }
