@@ -12,7 +12,9 @@ import {
 } from "../invoice/index.js";
 import { Decimal, isDecimalText } from "../money/index.js";
 import type { UsageEvent } from "../schema/index.js";
+import { andList } from "./andList.js";
 import { type CreditNoteFixture, checkCreditNote } from "./checkCreditNote.js";
+import { comparedWords } from "./comparedWords.js";
 import { type ExpectedFigures, parseExpectedFigures } from "./expectedFigures.js";
 import { figureDifferences } from "./figureDifferences.js";
 import { periodConflict, periodSource, withPeriodSource } from "./fixturePeriod.js";
@@ -85,6 +87,11 @@ export interface FixtureResult {
   readonly actualText?: string;
   /** The credit note issued from the fixture's corrections, as canonical JSON text (when it has some). */
   readonly creditNoteText?: string;
+  /**
+   * What was rated and compared, in words (absent on an error): "2026-03: expected.json byte for byte;
+   * expected-figures.json: 4 lines, tax and total". A PASS says what it vouches for.
+   */
+  readonly compared?: string;
 }
 
 /** The outcome of a check run, fixtures in the order given. */
@@ -185,8 +192,21 @@ function compare(fixture: FixtureInput, priceBooks: ReadonlyArray<PriceBook>): F
     fixture.creditNote === undefined
       ? undefined
       : checkCreditNote(contract, actual, fixture.creditNote, figures?.creditNote);
-  const withNote = (result: FixtureResult): FixtureResult =>
-    note === undefined ? result : { ...result, creditNoteText: note.actualText };
+  const compared = comparedWords({
+    period: source.period,
+    stage,
+    earlier: fixture.earlier?.length ?? 0,
+    expectedInvoice: expected !== undefined,
+    ...(figures === undefined ? {} : { figures }),
+    ...(fixture.creditNote === undefined
+      ? {}
+      : { creditNote: { expectedNote: fixture.creditNote.expectedText !== undefined } }),
+  });
+  const withNote = (result: FixtureResult): FixtureResult => ({
+    ...result,
+    ...(note === undefined ? {} : { creditNoteText: note.actualText }),
+    ...(expected === undefined && figures === undefined ? {} : { compared }),
+  });
   if (expected === undefined && figures === undefined)
     return withNote({
       name: fixture.name,
@@ -286,11 +306,6 @@ function signHints(differences: ReadonlyArray<Difference>): string[] {
     (difference) =>
       `${difference.path} is written ${JSON.parse(difference.expected ?? "")} but billed ${JSON.parse(difference.actual ?? "")}: discounts, credits applied and credits for unused time are negative on an invoice, a credit note's lines positive`,
   );
-}
-
-// "a", "a and b", "a, b and c".
-function andList(names: ReadonlyArray<string>): string {
-  return names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
 }
 
 // expected-figures.json as figures, or the sentence saying why they are not.

@@ -34,7 +34,10 @@ export function checkReportText(result: CheckResult): string {
 /** One fixture's part of the report: its PASS, FAIL or ERROR line and, under a failure, the differences. */
 export function fixtureText(fixture: FixtureResult): string[] {
   const name = escapeControl(fixture.name);
-  const head = `${LABEL[fixture.status]} ${name}${fixture.reason === undefined ? "" : ` — ${escapeControl(fixture.reason)}`}`;
+  // A pass says what it compared, unless it has something to say (--update's "written from ratecard's
+  // output: check every number"); a failure or error says why (what differs is in its rows).
+  const why = fixture.status === "pass" ? (fixture.reason ?? fixture.compared) : fixture.reason;
+  const head = `${LABEL[fixture.status]} ${name}${why === undefined ? "" : ` — ${escapeControl(why)}`}`;
   const out = [head];
   const shown = fixture.differences.slice(0, SHOWN_DIFFERENCES);
   let currentLine: string | undefined;

@@ -35,7 +35,13 @@ function skippedCase(folder: { readonly name: string; readonly reason: string })
 
 function testCase(fixture: FixtureResult): string {
   const open = `    <testcase name="${escapeXml(fixture.name)}" classname="ratecard.check"`;
-  if (fixture.status === "pass") return `${open}/>`;
+  // A pass says what it compared, as the console's PASS line does.
+  if (fixture.status === "pass")
+    return fixture.compared === undefined
+      ? `${open}/>`
+      : [`${open}>`, `      <system-out>${escapeXml(fixture.compared)}</system-out>`, "    </testcase>"].join(
+          "\n",
+        );
   const element = fixture.status === "fail" ? "failure" : "error";
   // The body is the report's text for the fixture: each field, and each differing line in words.
   const body = fixtureText(fixture).slice(1).join("\n");

@@ -58,6 +58,17 @@ describe("junitXml", () => {
     expect(xml).toContain('name="fixtures/broken\\u001b"');
   });
 
+  it("writes what a pass compared as its system-out, which the JUnit schema accepts", async () => {
+    const compared = "2026-04: expected.json byte for byte; expected-figures.json: 2 lines & total";
+    const passed: CheckResult = {
+      ...RESULT,
+      fixtures: [{ name: "fixtures/jpy", status: "pass", differences: [], lines: [], compared }],
+    };
+    const xml = junitXml(passed);
+    expect(await schemaErrors(xml)).toEqual([]);
+    expect(await xpath(xml, "string(/testsuites/testsuite/testcase/system-out)")).toBe(compared);
+  });
+
   describe("the folders the check skipped", () => {
     const WITH_SKIPPED: CheckResult = {
       ...RESULT,

@@ -44,7 +44,7 @@ describe("ratecard check", () => {
     );
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
-    for (const folder of folders) expect(result.stdout).toContain(`PASS  fixtures/${folder.name}\n`);
+    for (const folder of folders) expect(result.stdout).toContain(`PASS  fixtures/${folder.name} — `);
     expect(result.stdout).toContain(`${folders.length} fixtures: ${folders.length} passed, 0 failed`);
     // and the folders it does not rate are listed, each with the reason, never dropped without a word
     expect(result.stdout).toContain(
@@ -85,7 +85,9 @@ describe("ratecard check", () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
       [
-        `PASS  ${join(suite, "saas-seats")}`,
+        // what was compared, from the fixture's files: expected.json, and expected-figures.json's six
+        // lines (support, api_requests, seats:unused@…, seats@…, seats, platform), subtotal, tax, total
+        `PASS  ${join(suite, "saas-seats")} — 2026-04-01/2026-05-01: expected.json byte for byte; expected-figures.json: 6 lines, subtotal, tax and total`,
         `SKIP  ${join(suite, "_scratch")} — not a fixture: a helper folder (its name starts with _)`,
         `SKIP  ${join(suite, "notes")} — not a fixture: it has no contract.json and no expected.json`,
         "",
@@ -133,7 +135,7 @@ describe("ratecard check", () => {
     expect(result.code).toBe(2);
     const reason =
       "there is no contract.json, but the folder has expected.json and usage.ndjson: add the contract the invoice is rated from, or move the folder out of the fixtures";
-    expect(result.stdout).toContain(`ERROR ${orphan} — ${reason}\nPASS  ${join(suite, "saas-seats")}\n`);
+    expect(result.stdout).toContain(`ERROR ${orphan} — ${reason}\nPASS  ${join(suite, "saas-seats")} — `);
     expect(result.stdout).toContain("2 fixtures: 1 passed, 0 failed, 1 could not be rated\n");
     // named by itself, the folder is the same error, not "holds no fixture"
     const alone = runCli("check", orphan);
@@ -376,7 +378,9 @@ describe("ratecard check with expected-figures.json (figures worked out by hand)
     const result = runCli("check", dir);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`PASS  ${dir}\n`);
+    expect(result.stdout).toContain(
+      `PASS  ${dir} — 2026-04: expected-figures.json: 2 lines, subtotal, tax and total\n`,
+    );
     expect(existsSync(join(dir, "expected.json"))).toBe(false);
   });
 
