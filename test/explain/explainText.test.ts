@@ -3,7 +3,7 @@ import { explainLine, explainText } from "../../src/explain/index.js";
 import type { InvoiceLine } from "../../src/invoice/index.js";
 import { rateInvoice } from "../../src/invoice/index.js";
 import { fixtureContract } from "../_arbitraries/contracts.js";
-import { buildContract, flatCharge } from "../_support/contract.js";
+import { buildContract, type ContractOverrides, flatCharge } from "../_support/contract.js";
 
 const usd = { prefix: "$", minorUnits: 2 };
 
@@ -172,7 +172,7 @@ describe("explainText, an invoice whose total is below zero", () => {
 
 describe("explainText, inclusive tax", () => {
   // One line of 120.00 gross, VAT 20 % inside it.
-  const inclusive = (layers: Parameters<typeof buildContract>[0] = {}) =>
+  const inclusive = (layers: ContractOverrides = {}) =>
     buildContract({
       meters: [],
       charges: [flatCharge("plan", "Plan", "120.00")],
