@@ -745,13 +745,20 @@ function amountsInWords(text: string) {
   };
 }
 
+// The case's invoice as ratecard rates it, the oracle's figures, and how they are written.
+function ratedAndExpected(c: Case) {
+  return {
+    invoice: rateInvoice(buildContract(contractOf(c)), eventsOf(c), "2026-03"),
+    expected: oracle(c),
+    cents: (units: bigint) => decimal(units, c.minorUnits),
+  };
+}
+
 describe("the adjustment chain against an oracle in whole minor units (docs/contracts.md steps 1–11)", () => {
   it("every line's net, the true-up, the tax and the total are the oracle's", () => {
     fc.assert(
       fc.property(cases, (c) => {
-        const invoice = rateInvoice(buildContract(contractOf(c)), eventsOf(c), "2026-03");
-        const expected = oracle(c);
-        const cents = (units: bigint) => decimal(units, c.minorUnits);
+        const { invoice, expected, cents } = ratedAndExpected(c);
         expect(Object.fromEntries(invoice.lines.map((line) => [line.id, netOf(line)]))).toEqual(
           Object.fromEntries([...expected.nets].map(([id, net]) => [id, cents(net)])),
         );
@@ -780,9 +787,7 @@ describe("the adjustment chain against an oracle in whole minor units (docs/cont
   it("the FOCUS rows and the explanation state the oracle's total, tax and amount due", () => {
     fc.assert(
       fc.property(cases, (c) => {
-        const invoice = rateInvoice(buildContract(contractOf(c)), eventsOf(c), "2026-03");
-        const expected = oracle(c);
-        const cents = (units: bigint) => decimal(units, c.minorUnits);
+        const { invoice, expected, cents } = ratedAndExpected(c);
         // FOCUS rows (lines less their inclusive tax, credits, one Tax row a rate) bill what is due, exactly
         const rows = focusRows(invoice, { provider: "Oracle" });
         const billed = rows.reduce(
