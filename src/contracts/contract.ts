@@ -195,16 +195,17 @@ export const contractSchema = z
         ...chargeIds,
         ...(contract.amendments ?? []).flatMap((a) => (a.charges ?? []).map((c) => c.id)),
       ]);
-      checkDiscounts(ctx, contract, chargeIds);
-      checkCredits(ctx, contract, chargeIds);
+      // A term may name any charge the contract defines, an amendment's too, as its patterns and tags do.
+      checkDiscounts(ctx, contract, definedChargeIds);
+      checkCredits(ctx, contract, definedChargeIds);
       // Patterns and tags select among every charge the contract defines, an amendment's too.
       const definedCharges = definedChargesOf(contract);
       for (const [i, grant] of (contract.credits ?? []).entries())
         checkChargeSelectors(ctx, grant, ["credits", i], definedCharges);
       for (const [i, discount] of (contract.discounts ?? []).entries())
         checkChargeSelectors(ctx, discount, ["discounts", i], definedCharges);
-      checkCommitments(ctx, contract, chargeIds, definedChargeIds);
-      checkTax(ctx, contract, chargeIds);
+      checkCommitments(ctx, contract, definedChargeIds);
+      checkTax(ctx, contract, definedChargeIds);
       contract.charges.forEach((charge, index) => {
         checkCharge(ctx, charge, index, meterIds);
         checkGroupedMeter(ctx, charge, index, contract.meters);

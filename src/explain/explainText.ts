@@ -115,8 +115,16 @@ export function explainText(invoice: Invoice): string {
     );
   for (const credit of invoice.credits ?? [])
     if (credit.stage === "before_tax") out.push(creditWords(credit));
-  if (invoice.tax !== undefined) out.push(...explainTax(invoice.tax, money));
   const { rounding } = invoice;
+  if (invoice.tax !== undefined)
+    out.push(
+      ...explainTax(
+        invoice.tax,
+        money,
+        rounding.total?.before ?? invoice.total,
+        rounding.total !== undefined,
+      ),
+    );
   const mode = rounding.mode.replace("_", "-");
   // Lines finer than the currency (rounding.lineDecimals): the total is rounded to it, the difference said.
   if (rounding.total !== undefined)
@@ -197,8 +205,18 @@ function explainUsage(invoice: Invoice): string[] {
   return lines;
 }
 
-/** The tax section in words: each rate on its base, how it was rounded, and the notes. */
-function explainTax(tax: InvoiceTax, money: (plain: string) => string): string[] {
+/**
+ * The tax section in words: each rate on its base, how it was rounded, and the notes. Inclusive tax is
+ * inside `gross`, the total (before its rounding when lines are finer than the currency, `rounded`):
+ * the lines' nets after discounts, commitments and credits before tax, which is the subtotal only when
+ * none of them took anything.
+ */
+function explainTax(
+  tax: InvoiceTax,
+  money: (plain: string) => string,
+  gross: string,
+  rounded: boolean,
+): string[] {
   const rounding = tax.rounding === "per_line" ? "each line's tax rounded" : "rounded once on the total";
   const sentences = tax.rates.map((rate) => {
     const part = datedRateWords(rate);
@@ -206,8 +224,11 @@ function explainTax(tax: InvoiceTax, money: (plain: string) => string): string[]
       ? `${rate.name}: ${formatQuantity(rate.percent)}% of ${money(rate.base)}${part} = ${money(rate.amount)} (${rounding}).`
       : `${rate.name}: included in ${money(rate.base)}${part}, ${formatQuantity(rate.percent)}% on top of the net = ${money(rate.amount)} (${rounding}).`;
   });
+  const total = rounded ? "the total before rounding" : "the total";
   const net =
-    tax.mode === "inclusive" ? [`Net ${money(tax.net)} + tax ${money(tax.total)} = the subtotal.`] : [];
+    tax.mode === "inclusive"
+      ? [`Net ${money(tax.net)} + tax ${money(tax.total)} = ${money(gross)}, ${total}.`]
+      : [];
   return [...sentences, ...net, ...tax.notes.map((note) => `${note}.`)];
 }
 

@@ -39,6 +39,9 @@ export function subtractTax(
         const mine = own?.lines.find((item) => item.line === line);
         const theirs = same.flatMap((rate) => rate.lines.filter((item) => item.line === line));
         const rounded = [mine, ...theirs].some((item) => item?.rounded !== undefined);
+        // A dated rate's share of the line's period is the line's, the same on every invoice of the
+        // period: kept, so the explanation says the part it taxed (it read "20% of 100.00 = 10.32").
+        const inForce = (mine ?? theirs[theirs.length - 1])?.inForce;
         return {
           line,
           base: money(
@@ -57,6 +60,7 @@ export function subtractTax(
                 ),
               }
             : {}),
+          ...(inForce !== undefined ? { inForce } : {}),
         };
       }),
     };

@@ -3,7 +3,7 @@ import { explainLine, explainText } from "../../src/explain/index.js";
 import type { InvoiceLine } from "../../src/invoice/index.js";
 import { rateInvoice } from "../../src/invoice/index.js";
 import { fixtureContract } from "../_arbitraries/contracts.js";
-import { buildContract, flatCharge } from "../_support/contract.js";
+import { buildContract, type ContractOverrides, flatCharge } from "../_support/contract.js";
 
 const usd = { prefix: "$", minorUnits: 2 };
 
@@ -167,6 +167,59 @@ describe("explainText, an invoice whose total is below zero", () => {
       ],
     });
     expect(explainText(rateInvoice(even, [], "2026-03"))).not.toContain("below zero");
+  });
+});
+
+describe("explainText, inclusive tax", () => {
+  // One line of 120.00 gross, VAT 20 % inside it.
+  const inclusive = (layers: ContractOverrides = {}) =>
+    buildContract({
+      meters: [],
+      charges: [flatCharge("plan", "Plan", "120.00")],
+      tax: { mode: "inclusive", rates: [{ id: "vat", name: "VAT", percent: "20" }] },
+      ...layers,
+    });
+
+  it("says the net and the tax add up to the total, not to the subtotal, once a discount took part of it", () => {
+    // 10 % off 120.00 = 12.00, leaving 108.00 gross; VAT 108.00 × 20 ÷ 120 = 18.00, net 108.00 − 18.00
+    // = 90.00; 90.00 + 18.00 = 108.00, the total. The subtotal is still 120.00.
+    const invoice = rateInvoice(
+      inclusive({ discounts: [{ id: "ten", name: "Ten off", percent: "10" }] }),
+      [],
+      "2026-03",
+    );
+    expect([invoice.subtotal, invoice.tax?.net, invoice.tax?.total, invoice.total]).toEqual([
+      "120.00",
+      "90.00",
+      "18.00",
+      "108.00",
+    ]);
+    const text = explainText(invoice);
+    expect(text).toContain("Net $90.00 + tax $18.00 = $108.00, the total.\nTotal $108.00.");
+    expect(text).not.toContain("= the subtotal");
+  });
+
+  it("says the same with no discount, where the total is the subtotal", () => {
+    // 120.00 × 20 ÷ 120 = 20.00 of tax; net 100.00
+    expect(explainText(rateInvoice(inclusive(), [], "2026-03"))).toContain(
+      "Net $100.00 + tax $20.00 = $120.00, the total.",
+    );
+  });
+
+  it("names the total before rounding when lines are finer than the currency", () => {
+    // lineDecimals 4, lines 0.1250 and 0.1264 gross, VAT 20 % per line: 0.125 ÷ 6 = 0.0208333… → 0.0208,
+    // 0.1264 ÷ 6 = 0.0210666… → 0.0211; tax 0.0419, net 0.2514 − 0.0419 = 0.2095; the total 0.2514 is
+    // rounded to 0.25.
+    const invoice = rateInvoice(
+      inclusive({
+        charges: [flatCharge("a", "A", "0.125"), flatCharge("b", "B", "0.1264")],
+        rounding: { lineDecimals: 4 },
+      }),
+      [],
+      "2026-03",
+    );
+    expect([invoice.tax?.net, invoice.tax?.total, invoice.total]).toEqual(["0.2095", "0.0419", "0.25"]);
+    expect(explainText(invoice)).toContain("Net $0.2095 + tax $0.0419 = $0.2514, the total before rounding.");
   });
 });
 

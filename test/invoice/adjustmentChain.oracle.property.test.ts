@@ -1,13 +1,18 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { explainText } from "../../src/explain/index.js";
+import { focusRows } from "../../src/export/index.js";
 import { type Invoice, rateInvoice } from "../../src/invoice/index.js";
 import { buildContract, type ChargeInput, type ContractOverrides, usageEvent } from "../_support/contract.js";
+import { fuzzRuns } from "../_support/fuzzRuns.js";
+import { unitsOfText } from "../_support/invoiceOracle.js";
 
 // The whole adjustment chain of docs/contracts.md, steps 1–11, against an oracle written here in whole
 // minor units (BigInt), with no ratecard code: lines rounded once, line discounts then invoice discounts
 // (percentages first, then fixed amounts, each in contract order), an invoice-wide minimum (a true-up
 // line) or maximum (a cap spread over the lines), promotional credits in priority order (then id), and
-// exclusive or inclusive tax rounded per line or per invoice. Every spread is proportional with largest
+// exclusive or inclusive tax rounded per line or per invoice, maybe with a rate that changes on a day of
+// the period; discounts may be in force from or until a day (pro rata). Every spread is proportional with largest
 // remainders, ties to the earlier line ("How amounts are spread over lines"). The charges are fees of a
 // fixed quantity (prorated on a partial period) or metered usage (one event, never prorated) at a unit
 // price with four decimals, so each line rounds; metered charges may share an allowance pool.
@@ -46,11 +51,15 @@ interface Case {
     readonly minimum4?: number | undefined;
     readonly maximum4?: number | undefined;
   }>;
-  /** A percent in tenths (125 is 12.5 %) or a fixed amount in minor units; charge indexes or all. */
+  /**
+   * A percent in tenths (125 is 12.5 %) or a fixed amount in minor units; charge indexes or all; maybe in
+   * force only from or until a day of March (a local date, midnight UTC), so pro rata.
+   */
   readonly discounts: ReadonlyArray<{
     readonly percent10?: number | undefined;
     readonly fixed?: number | undefined;
     readonly charges?: ReadonlyArray<number> | undefined;
+    readonly dated?: { readonly day: number; readonly side: "from" | "until" } | undefined;
   }>;
   /** A minimum and/or maximum, on some charges or all; with a minimum, maybe an overage factor in hundredths. */
   readonly commitment?: Commitment | undefined;
@@ -84,6 +93,11 @@ interface Case {
         readonly percent10: number;
         /** A second rate on some charges only. */
         readonly levy?: { readonly percent10: number; readonly charges: ReadonlyArray<number> } | undefined;
+        /**
+         * The first rate ends on this day of March and a rate of `percent10` starts it (docs/tax.md, "Rates
+         * that change on a date"): each line's period is cut there, each part taxed at its own rate.
+         */
+        readonly change?: { readonly day: number; readonly percent10: number } | undefined;
       }
     | undefined;
 }
@@ -186,14 +200,23 @@ function oracle(c: Case): Expected {
   const all = c.charges.map((_, index) => index);
   const sumOf = (lines: bigint[], eligible: ReadonlyArray<number>) =>
     eligible.reduce((sum, line) => sum + (lines[line] as bigint), 0n);
+  // A discount dated from or until a day is in force on [from, until) of the period, `inForce` of its
+  // days: a percentage is scaled by inForce ÷ the period's days, a fixed amount (per billing period) by
+  // inForce ÷ 31, each multiplied out and rounded once; one whose dates miss the period does not apply
+  // (docs/contracts.md, "A discount in force for part of the period").
   const discount = (d: Case["discounts"][number]) => {
+    const from = Math.max(c.startDay, d.dated?.side === "from" ? d.dated.day : 0);
+    const until = d.dated?.side === "until" ? d.dated.day : 32;
+    if (until <= from) return;
+    const inForce = BigInt(until - from);
     const eligible = d.charges ?? all;
     const base = sumOf(nets, eligible);
+    const fixed = roundQuotient(BigInt(d.fixed ?? 0) * inForce, days, c.mode);
     const amount =
       d.percent10 !== undefined
-        ? roundQuotient(base * BigInt(d.percent10), 1000n, c.mode)
-        : prorated(d.fixed ?? 0) < base
-          ? prorated(d.fixed ?? 0)
+        ? roundQuotient(base * BigInt(d.percent10) * inForce, 1000n * elapsed, c.mode)
+        : fixed < base
+          ? fixed
           : base;
     take(nets, spread(amount, nets, eligible));
   };
@@ -323,37 +346,67 @@ function byCost(a: Grant, b: Grant): number {
 }
 
 // Each rate's tax: exclusive net × p ÷ 100; inclusive gross × p ÷ (100 + P), P the sum of the rates on
-// that line. Rounded per line, or summed exactly per rate and rounded once (docs/tax.md).
+// that line. With a rate that changes on a day, each line's period (the invoice's, from the term's start
+// to 1 April) is cut there: each part pays the rates in force on it in proportion to its days (inclusive:
+// P those of the part). Rounded per line, or summed exactly per rate and rounded once (docs/tax.md).
 function taxOf(
   c: Case,
   tax: NonNullable<Case["tax"]>,
   lines: bigint[],
   commitmentLines: ReadonlyArray<number>,
 ): bigint {
-  const rates = [{ percent10: tax.percent10, on: (_: number) => true }];
+  const vat = { percent10: tax.percent10, on: (_: number) => true };
+  const rates = [vat];
   const levy = tax.levy;
   if (levy !== undefined)
     rates.push({ percent10: levy.percent10, on: (line) => levy.charges.includes(line) });
-  const onLine = (line: number) =>
-    rates.filter((rate) => rate.on(line) && (!commitmentLines.includes(line) || rate === rates[0]));
+  const change = tax.change;
+  const after = change === undefined ? undefined : { percent10: change.percent10, on: vat.on };
+  if (after !== undefined) rates.push(after);
+  // the days of the period before the change and from it (the period is 32 − startDay days of March)
+  const period = BigInt(32 - c.startDay);
+  const before = change === undefined ? period : BigInt(Math.max(0, Math.min(32, change.day) - c.startDay));
+  const parts = [
+    { days: before, rates: rates.filter((rate) => rate !== after) },
+    { days: period - before, rates: rates.filter((rate) => rate !== vat) },
+  ].filter((part) => part.days > 0n);
+  // true-up and overage lines pay only the rates on every charge
+  const applies = (rate: (typeof rates)[number], line: number) =>
+    rate.on(line) && (!commitmentLines.includes(line) || rate.on === vat.on);
   let total = 0n;
   for (const rate of rates) {
-    // the exact tax of each line as numerator / denominator (tenths of a percent)
-    const parts = lines.flatMap((amount, line) => {
-      if (!onLine(line).includes(rate)) return [];
-      const all10 = onLine(line).reduce((sum, r) => sum + BigInt(r.percent10), 0n);
-      const over = tax.mode === "exclusive" ? 1000n : 1000n + all10;
-      return [{ numerator: amount * BigInt(rate.percent10), over }];
+    // the exact tax of each line as numerator / denominator (tenths of a percent, days of the period)
+    const fractions = lines.flatMap((amount, line) => {
+      if (!applies(rate, line)) return [];
+      const shares = parts
+        .filter((part) => part.rates.includes(rate))
+        .map((part) => {
+          const all10 = part.rates
+            .filter((other) => applies(other, line))
+            .reduce((sum, other) => sum + BigInt(other.percent10), 0n);
+          const over = tax.mode === "exclusive" ? 1000n : 1000n + all10;
+          return { numerator: amount * BigInt(rate.percent10) * part.days, over: over * period };
+        });
+      return shares.length === 0 ? [] : [sumFractions(shares)];
     });
     if (tax.rounding === "per_line") {
-      for (const part of parts) total += roundQuotient(part.numerator, part.over, c.mode);
+      for (const part of fractions) total += roundQuotient(part.numerator, part.over, c.mode);
     } else {
-      const common = parts.reduce((product, part) => product * part.over, 1n);
-      const numerator = parts.reduce((sum, part) => sum + part.numerator * (common / part.over), 0n);
-      total += roundQuotient(numerator, common, c.mode);
+      const sum = sumFractions(fractions);
+      total += roundQuotient(sum.numerator, sum.over, c.mode);
     }
   }
   return total;
+}
+
+// Fractions added exactly over the product of their denominators (0 over 1 for none).
+function sumFractions(parts: ReadonlyArray<{ readonly numerator: bigint; readonly over: bigint }>): {
+  numerator: bigint;
+  over: bigint;
+} {
+  const over = parts.reduce((product, part) => product * part.over, 1n);
+  const numerator = parts.reduce((sum, part) => sum + part.numerator * (over / part.over), 0n);
+  return { numerator, over };
 }
 
 // ---- the contract the case describes -------------------------------------------------------------
@@ -370,6 +423,9 @@ function decimal(units: bigint | number, decimals: number): string {
 }
 
 const chargeId = (index: number) => `c${index}`;
+
+// A day of March 2026 as a local date ("2026-03-07").
+const marchDay = (day: number) => `2026-03-${String(day).padStart(2, "0")}`;
 
 // 1 April 2026 plus `days`, as a local date ("2026-05-07").
 function dateAfterApril(days: number): string {
@@ -401,7 +457,7 @@ function contractOf(c: Case): ContractOverrides {
     customUnits: [{ code: "CREDIT", minorUnits: 0 }],
     creditBurnOrder: c.burnOrder,
     // the term starts with the invoice, so each grant starts full there
-    term: { start: `2026-03-${String(c.startDay).padStart(2, "0")}` },
+    term: { start: marchDay(c.startDay) },
     meters: c.charges.flatMap((charge, index) =>
       charge.metered
         ? [{ id: `m${index}`, eventType: `t${index}`, aggregation: "sum", valueProperty: "v" }]
@@ -425,6 +481,7 @@ function contractOf(c: Case): ContractOverrides {
       name: `Discount ${index}`,
       ...(d.percent10 !== undefined ? { percent: decimal(d.percent10, 1) } : { amount: money(d.fixed ?? 0) }),
       ...ids(d.charges),
+      ...(d.dated === undefined ? {} : { [d.dated.side]: marchDay(d.dated.day) }),
     })),
     commitments: commitmentsOf(c, money, ids),
     credits: c.credits
@@ -464,7 +521,22 @@ function contractOf(c: Case): ContractOverrides {
             mode: c.tax.mode,
             rounding: c.tax.rounding,
             rates: [
-              { id: "vat", name: "VAT", percent: decimal(c.tax.percent10, 1) },
+              {
+                id: "vat",
+                name: "VAT",
+                percent: decimal(c.tax.percent10, 1),
+                ...(c.tax.change === undefined ? {} : { until: marchDay(c.tax.change.day) }),
+              },
+              ...(c.tax.change === undefined
+                ? []
+                : [
+                    {
+                      id: "vat_new",
+                      name: "VAT from a date",
+                      percent: decimal(c.tax.change.percent10, 1),
+                      from: marchDay(c.tax.change.day),
+                    },
+                  ]),
               ...(c.tax.levy === undefined
                 ? []
                 : [
@@ -543,6 +615,15 @@ function poolArb(charges: ReadonlyArray<{ readonly metered: boolean }>): fc.Arbi
   });
 }
 
+// From or until a day of March: a discount in force for part of the period (or none of it).
+const dated = fc.option(
+  fc.record({
+    day: fc.integer({ min: 2, max: 31 }),
+    side: fc.constantFrom("from" as const, "until" as const),
+  }),
+  { nil: undefined },
+);
+
 const someCharges = (count: number) =>
   fc.option(fc.uniqueArray(fc.nat({ max: count - 1 }), { minLength: 1, maxLength: count }), {
     nil: undefined,
@@ -589,8 +670,8 @@ const cases: fc.Arbitrary<Case> = fc
       charges: fc.constant(base.charges),
       discounts: fc.array(
         fc.oneof(
-          fc.record({ percent10: fc.integer({ min: 1, max: 1000 }), charges: someCharges(count) }),
-          fc.record({ fixed: positive, charges: someCharges(count) }),
+          fc.record({ percent10: fc.integer({ min: 1, max: 1000 }), charges: someCharges(count), dated }),
+          fc.record({ fixed: positive, charges: someCharges(count), dated }),
         ),
         { maxLength: 3 },
       ),
@@ -633,6 +714,10 @@ const cases: fc.Arbitrary<Case> = fc
             }),
             { nil: undefined },
           ),
+          change: fc.option(
+            fc.record({ day: fc.integer({ min: 2, max: 31 }), percent10: fc.integer({ min: 0, max: 300 }) }),
+            { nil: undefined },
+          ),
         }),
         { nil: undefined },
       ),
@@ -643,13 +728,37 @@ const cases: fc.Arbitrary<Case> = fc
 
 const netOf = (line: Invoice["lines"][number]) => line.net ?? line.amount;
 
+// The figures an explanation states, read back as plain decimals ("-$1,234.50" → "-1234.50", "BHD 1.500"
+// → "1.500"): "Total …", "Amount due …" and "Net … + tax … = …, the total".
+function amountsInWords(text: string) {
+  const amount = String.raw`(-?)(?:\$|¥|BHD )([\d,]+(?:\.\d+)?)`;
+  const plain = (match: RegExpMatchArray, at: number) => `${match[at]}${match[at + 1]!.replaceAll(",", "")}`;
+  const total = text.match(new RegExp(`^Total ${amount}\\.$`, "m"));
+  const due = text.match(new RegExp(`^Amount due ${amount}\\.$`, "m"));
+  const inclusive = text.match(
+    new RegExp(`^Net ${amount} \\+ tax ${amount} = ${amount}, the total\\.$`, "m"),
+  );
+  return {
+    total: total === null ? undefined : plain(total, 1),
+    amountDue: due === null ? undefined : plain(due, 1),
+    inclusive: inclusive === null ? undefined : [1, 3, 5].map((at) => plain(inclusive, at)),
+  };
+}
+
+// The case's invoice as ratecard rates it, the oracle's figures, and how they are written.
+function ratedAndExpected(c: Case) {
+  return {
+    invoice: rateInvoice(buildContract(contractOf(c)), eventsOf(c), "2026-03"),
+    expected: oracle(c),
+    cents: (units: bigint) => decimal(units, c.minorUnits),
+  };
+}
+
 describe("the adjustment chain against an oracle in whole minor units (docs/contracts.md steps 1–11)", () => {
   it("every line's net, the true-up, the tax and the total are the oracle's", () => {
     fc.assert(
       fc.property(cases, (c) => {
-        const invoice = rateInvoice(buildContract(contractOf(c)), eventsOf(c), "2026-03");
-        const expected = oracle(c);
-        const cents = (units: bigint) => decimal(units, c.minorUnits);
+        const { invoice, expected, cents } = ratedAndExpected(c);
         expect(Object.fromEntries(invoice.lines.map((line) => [line.id, netOf(line)]))).toEqual(
           Object.fromEntries([...expected.nets].map(([id, net]) => [id, cents(net)])),
         );
@@ -672,6 +781,32 @@ describe("the adjustment chain against an oracle in whole minor units (docs/cont
         expect(invoice.amountDue).toBe(c.wallets.length === 0 ? undefined : cents(expected.amountDue));
       }),
       { numRuns: Number(process.env.FC_NUM_RUNS ?? 400) },
+    );
+  });
+
+  it("the FOCUS rows and the explanation state the oracle's total, tax and amount due", () => {
+    fc.assert(
+      fc.property(cases, (c) => {
+        const { invoice, expected, cents } = ratedAndExpected(c);
+        // FOCUS rows (lines less their inclusive tax, credits, one Tax row a rate) bill what is due, exactly
+        const rows = focusRows(invoice, { provider: "Oracle" });
+        const billed = rows.reduce(
+          (sum, row) => sum + unitsOfText(row.BilledCost ?? "NaN", c.minorUnits),
+          0n,
+        );
+        expect(cents(billed)).toBe(cents(c.wallets.length === 0 ? expected.total : expected.amountDue));
+        // The explanation says the same figures in words: the total, the amount due, and with inclusive
+        // tax the net and the tax adding up to the total
+        const words = amountsInWords(explainText(invoice));
+        expect(words.total).toBe(cents(expected.total));
+        expect(words.amountDue).toBe(c.wallets.length === 0 ? undefined : cents(expected.amountDue));
+        expect(words.inclusive).toEqual(
+          c.tax?.mode === "inclusive"
+            ? [cents(expected.total - expected.tax), cents(expected.tax), cents(expected.total)]
+            : undefined,
+        );
+      }),
+      { numRuns: fuzzRuns(100) },
     );
   });
 });

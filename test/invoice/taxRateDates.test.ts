@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ContractInput } from "../../src/contracts/index.js";
 import { explainText } from "../../src/explain/index.js";
-import { rateInvoice } from "../../src/invoice/index.js";
+import { rateClosingInvoice, rateInvoice, rateProgressiveInvoice } from "../../src/invoice/index.js";
 import { Decimal } from "../../src/money/index.js";
 import { buildContract, flatCharge, sumMeter, unitCharge } from "../_support/contract.js";
 import { withoutDigests } from "../_support/withoutDigests.js";
@@ -100,6 +100,31 @@ describe("a tax rate that changes on a date (tax.rates[].from / until)", () => {
     const invoice = rateInvoice(contractWith({ mode: "exclusive", rates: until }), usage("310"), "2026-03");
     expect(invoice.tax?.rates.map((rate) => rate.amount)).toEqual(["32.00"]);
     expect(invoice.total).toBe("342.00");
+  });
+
+  it("keeps each line's part in force on progressive and closing invoices, and says it in words", () => {
+    // 100 units on 2 March billed on a progressive invoice to 10 March, 55 more on 20 March at the close.
+    // VAT 20 % is in force 16 of March's 31 days (1,382,400 of 2,678,400 s), 21 % the other 15
+    // (1,296,000 s). Progressive: 100.00 × 20 % × 16/31 = 10.3225… → 10.32, 100.00 × 21 % × 15/31 =
+    // 10.1612… → 10.16. Close: 155.00 × 20 % × 16/31 = 16.00 less 10.32 = 5.68; 155.00 × 21 % × 15/31 =
+    // 15.75 less 10.16 = 5.59. The shares were dropped, and the words read "20% of €100.00 = €10.32".
+    const contract = contractWith({ mode: "exclusive", rates: rising });
+    const events = [...usage("100"), { ...usage("55")[0]!, id: "f", timestamp: "2026-03-20T00:00:00Z" }];
+    const early = rateProgressiveInvoice(contract, events, "2026-03", "2026-03-10");
+    const close = rateClosingInvoice(contract, events, "2026-03", { earlier: [early] });
+    const shares = { basis: "second", total: "2678400" };
+    for (const [invoice, amounts] of [
+      [early, ["10.32", "10.16"]],
+      [close, ["5.68", "5.59"]],
+    ] as const) {
+      expect(invoice.tax?.rates.map((rate) => [rate.amount, rate.lines[0]?.inForce])).toEqual([
+        [amounts[0], { ...shares, elapsed: "1382400" }],
+        [amounts[1], { ...shares, elapsed: "1296000" }],
+      ]);
+    }
+    expect(explainText(early)).toContain(
+      "VAT 20%: 20% of €100.00, for the part of the lines' periods it was in force (1,382,400 of 2,678,400 seconds: a) = €10.32",
+    );
   });
 
   it("refuses a rate whose until is not after its from", () => {

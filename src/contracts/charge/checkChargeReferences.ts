@@ -4,7 +4,8 @@ import { issueOf } from "../../schema/index.js";
 
 /**
  * Every charge id a term lists (`discounts[0].charges`, `tax.rates[1].charges`, …) must name a charge
- * of the contract; each one that does not is reported at its own path.
+ * in `chargeIds` (the contract's, and those its amendments add); each one that does not is reported at
+ * its own path.
  */
 export function checkChargeReferences(
   ctx: z.core.$RefinementCtx,

@@ -6,6 +6,7 @@ import { type AdjustmentContext, writeCaps, writeCredits, writeDiscounts } from 
 import { LineNets } from "./lineNets.js";
 import { writeLine } from "./lineRows.js";
 import { liveOrValue } from "./liveOrValue.js";
+import { roundingFormula, toleranceOf } from "./roundingFormula.js";
 import { COLUMNS, moneyFormat, SheetBuilder } from "./sheetBuilder.js";
 import { writeTax } from "./taxRows.js";
 import type { InvoiceWorkbook, WorkbookFigure } from "./workbookTypes.js";
@@ -78,14 +79,33 @@ export function invoiceWorkbook(invoice: Invoice): InvoiceWorkbook {
   // A total over a net (or tax) written as a value is a value too.
   const taxAdded = tax !== undefined && invoice.tax?.mode === "exclusive";
   const totalOperands = [...reductionsOf(invoice), netOf(invoice), ...(taxAdded ? tax.operands : [])];
+  // Lines finer than the currency (rounding.lineDecimals): net + tax is the total before rounding, and
+  // the total is that rounded to the currency, as ratecard rounds it (step 10½).
+  const settle = invoice.rounding.total;
   const total = liveOrValue(
     taxAdded ? `E${netRow}+${tax.cell}` : `E${netRow}`,
-    invoice.total,
+    settle?.before ?? invoice.total,
     money,
     invoice.tax?.mode === "exclusive" ? "Net + tax." : "The net (tax, if any, is included in it).",
     totalOperands,
   );
-  const totalRow = builder.add("total", { step: "Total", amount: total.cell, note: total.note });
+  let totalRow = builder.add("total", {
+    step: settle === undefined ? "Total" : "Total before rounding",
+    amount: total.cell,
+    note: total.note,
+  });
+  const summed = [`E${netRow}`, ...(taxAdded ? [tax.cell] : [])];
+  if (settle !== undefined) {
+    const rounded = settled(
+      `E${totalRow}`,
+      invoice.total,
+      summed,
+      [...totalOperands, settle.before],
+      invoice,
+      "The total before rounding",
+    );
+    totalRow = builder.add("total", { step: "Total", amount: rounded.cell, note: rounded.note });
+  }
   const totals: WorkbookFigure[] = [
     { name: "subtotal", cell: `E${subtotalRow}`, value: invoice.subtotal },
     ...(tax === undefined || invoice.tax === undefined
@@ -95,20 +115,27 @@ export function invoiceWorkbook(invoice: Invoice): InvoiceWorkbook {
   ];
   const afterTax = writeCredits(context, "after_tax");
   if (invoice.amountDue !== undefined) {
-    const due = liveOrValue(
-      [`MAX(0,E${totalRow})`, ...afterTax].join("+"),
-      invoice.amountDue,
-      money,
-      "The total (a negative total owes nothing) less credits after tax.",
-      // and so is an amount due over a total written as a value (MAX in a spreadsheet skips text)
-      [
-        invoice.total,
-        ...totalOperands,
-        ...(invoice.credits ?? [])
-          .filter((credit) => credit.stage === "after_tax")
-          .map((credit) => credit.applied),
-      ],
-    );
+    const dueFormula = [`MAX(0,E${totalRow})`, ...afterTax].join("+");
+    // and so is an amount due over a total written as a value (MAX in a spreadsheet skips text)
+    const dueOperands = [
+      invoice.total,
+      ...totalOperands,
+      ...(invoice.credits ?? [])
+        .filter((credit) => credit.stage === "after_tax")
+        .map((credit) => credit.applied),
+    ];
+    const note = "The total (a negative total owes nothing) less credits after tax";
+    const due =
+      settle === undefined
+        ? liveOrValue(dueFormula, invoice.amountDue, money, `${note}.`, dueOperands)
+        : settled(
+            `(${dueFormula})`,
+            invoice.amountDue,
+            [`E${totalRow}`, ...afterTax],
+            dueOperands,
+            invoice,
+            note,
+          );
     const dueRow = builder.add("total", { step: "Amount due", amount: due.cell, note: due.note });
     totals.push({ name: "amountDue", cell: `E${dueRow}`, value: invoice.amountDue });
   }
@@ -147,4 +174,29 @@ function requireInvoice(invoice: unknown): void {
   if (checked.success) return;
   const [problem] = toProblems(checked.error.issues, invoice, ["invoice"]);
   throw InputError.from(workbookNeedsAnInvoice(problem?.message), problem?.path ?? "invoice");
+}
+
+/**
+ * The row of a figure rounded to the currency's own minor units when lines are finer (the total, and the
+ * amount due after credits that may leave finer decimals): `x` rounded in the contract's mode, in the
+ * currency's format; `exact` is the invoice's rounded figure, written instead when a figure it is
+ * computed from is beyond a spreadsheet's digits.
+ */
+function settled(
+  x: string,
+  exact: string,
+  summed: ReadonlyArray<string>,
+  operands: ReadonlyArray<string>,
+  invoice: Invoice,
+  what: string,
+) {
+  const { mode, total } = invoice.rounding;
+  const minorUnits = total!.minorUnits;
+  return liveOrValue(
+    roundingFormula(x, minorUnits, mode, toleranceOf(summed)),
+    exact,
+    moneyFormat(minorUnits),
+    `${what}, rounded ${mode.replace("_", "-")} to the currency's ${minorUnits} decimals (the lines keep ${invoice.currency.minorUnits}).`,
+    operands,
+  );
 }

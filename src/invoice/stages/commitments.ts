@@ -7,6 +7,7 @@ import type { InvoiceDraft } from "../draft.js";
 import type { InvoiceLine } from "../invoiceSchema.js";
 import type { ServicePeriod } from "../resolveServicePeriod.js";
 import { netOf, spreadReduction } from "../spreadReduction.js";
+import { chargeAt } from "../termsAt.js";
 import { commitmentLimits } from "./commitmentLimits.js";
 import { overageLine, trueUpLine } from "./commitmentLines.js";
 import {
@@ -61,9 +62,7 @@ export function applyCommitments(
     ...contract.commitments.filter((commitment) => commitment.charges === undefined),
   ];
   const minor = contract.currency.minorUnits;
-  const credits = new Set(
-    contract.charges.filter((charge) => charge.credit === true).map((charge) => charge.id),
-  );
+  const credits = creditLineIds(contract, lines);
   let current = [...lines];
   const applied: AppliedCommitment[] = [];
   for (const commitment of ordered) {
@@ -71,7 +70,7 @@ export function applyCommitments(
     const inScope = current.filter(
       (line) =>
         inScopeOf(scope, line, contract.commitments) &&
-        !credits.has(line.chargeId) &&
+        !credits.has(line.id) &&
         liesIn(line, resolved.billingPeriod),
     );
     const spend = inScope.reduce((sum, line) => sum.plus(netOf(line)), ZERO);
@@ -172,4 +171,20 @@ export function commitmentsStage(draft: InvoiceDraft, spendToDate: CommitmentSpe
     spendToDate,
   });
   return { ...draft, lines, commitments };
+}
+
+/**
+ * The ids of the lines of credit charges (`"credit": true`), which are no spend: a line's charge as in
+ * force when its period starts, so a credit charge an amendment adds is one too (its line counted as
+ * spend, and the true-up it raised took the credit back: −17.00 of SLA credit under a 100.00 minimum
+ * billed 100.00, not 83.00).
+ */
+function creditLineIds(contract: Contract, lines: ReadonlyArray<InvoiceLine>): ReadonlySet<string> {
+  const declared = [...contract.charges, ...contract.amendments.flatMap((amendment) => amendment.charges)];
+  if (!declared.some((charge) => charge.credit === true)) return new Set();
+  return new Set(
+    lines
+      .filter((line) => chargeAt(contract, parseInstant(line.period.start), line.chargeId)?.credit === true)
+      .map((line) => line.id),
+  );
 }

@@ -209,6 +209,30 @@ describe("the invoice workbook in LibreOffice Calc", () => {
     expectCalcMatches("true-up", book, values);
   });
 
+  it("rounds the total and the amount due to the currency when lines are finer than it (rounding.lineDecimals)", {
+    timeout: CALC_TIMEOUT,
+  }, async () => {
+    // Azure's lines of 0.125 and 0.1264 kept to 4 decimals, VAT 20 % per line: 0.025 + 0.02528 → 0.0253
+    // = 0.0503; net + tax = 0.2514 + 0.0503 = 0.3017, rounded half-even to cents: 0.30 (adjustment
+    // −0.0017). A wallet of 0.10 taxed at use pays 0.10 of it: 0.30 − 0.10 = 0.20 due. The sheet summed
+    // net + tax and stopped there: a total of 0.3017 and 0.2017 due.
+    const contract = buildContract({
+      meters: [],
+      charges: [
+        { id: "a", name: "A", quantity: "1", price: { model: "unit", unitPrice: "0.125" } },
+        { id: "b", name: "B", quantity: "1", price: { model: "unit", unitPrice: "0.1264" } },
+      ],
+      rounding: { lineDecimals: 4 },
+      tax: { mode: "exclusive", rates: [{ id: "vat", name: "VAT", percent: "20" }] },
+      credits: [{ id: "wallet", name: "Wallet", kind: "prepaid", taxed: "at_use", amount: "0.10" }],
+    });
+    const invoice = rateInvoice(contract, [], "2026-02", { creditsStartFull: true });
+    expect([invoice.tax?.total, invoice.total, invoice.amountDue]).toEqual(["0.0503", "0.30", "0.20"]);
+    const { book, values } = await recalculatedAlone(invoice);
+    expect([values(figure(book, "total")), values(figure(book, "amountDue"))]).toEqual(["0.30", "0.20"]);
+    expectCalcMatches("line-decimals", book, values);
+  });
+
   it("shows ratecard's value for an inclusive tax a hair past a minor unit, where a double cannot tell", {
     timeout: CALC_TIMEOUT,
   }, async () => {

@@ -5,18 +5,17 @@ import { checkChargeReferences } from "../../charge/checkChargeReferences.js";
 import type { ParsedContractTerms } from "../../contract.js";
 
 /**
- * Cross-field checks of `commitments[]`: scopes nested or disjoint, every listed charge exists, and an
- * id no charge has (the true-up line carries it).
+ * Cross-field checks of `commitments[]`: scopes nested or disjoint, every listed charge exists (the
+ * contract's or an amendment's: `definedChargeIds`), and an id no charge has (the true-up line carries it).
  */
 export function checkCommitments(
   ctx: z.core.$RefinementCtx,
   contract: ParsedContractTerms,
-  chargeIds: ReadonlySet<string>,
   definedChargeIds: ReadonlySet<string>,
 ): void {
   checkCommitmentScopes(ctx, contract.commitments ?? []);
   contract.commitments?.forEach((commitment, index) => {
-    checkChargeReferences(ctx, commitment.charges, ["commitments", index, "charges"], chargeIds);
+    checkChargeReferences(ctx, commitment.charges, ["commitments", index, "charges"], definedChargeIds);
     // any charge's id, an amendment's included: the true-up line and the charge's line would share it
     if (definedChargeIds.has(commitment.id))
       ctx.addIssue(issueOf(contractMessages.commitmentIdIsChargeId(), ["commitments", index, "id"]));
