@@ -1,4 +1,4 @@
-import type { Contract } from "../contracts/index.js";
+import { type Contract, meterReferences } from "../contracts/index.js";
 import { InputError, invoiceMessages } from "../errors/index.js";
 import { aggregateUsage, type Computation } from "../meters/index.js";
 import {
@@ -202,6 +202,13 @@ function inAdvancePricing(
     throw InputError.from(invoiceMessages.inAdvanceChargeRefused(chargeId, "per_window"), "chargeId");
   // A pooled line bills what is left after the pool's draw, which the invoice plans at the period's end
   // from every listed charge's quantity: 12 units after a 10-unit pool bill 2.00, not A(12) = 12.00.
+  // A capacity tier's limits on other meters: A would read them as 0 (50 GB under 5,000,000 requests is
+  // tier 2, 150.00, on the invoice; the requests unread, tier 1, 20.00).
+  const others = [...new Set(meterReferences(charge).map((reference) => reference.meter))].filter(
+    (id) => id !== charge.meter,
+  );
+  if (others.length > 0)
+    throw InputError.from(invoiceMessages.inAdvanceOtherMeters(chargeId, others), "chargeId");
   const pool = contract.allowances.find((known) => known.charges.includes(chargeId));
   if (pool !== undefined)
     throw InputError.from(invoiceMessages.inAdvancePooledCharge(chargeId, pool.id, pool.charges), "chargeId");

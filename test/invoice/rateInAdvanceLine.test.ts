@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { inAdvanceFee, rateInAdvance, rateInvoice } from "../../src/invoice/index.js";
-import { buildContract, PRORATED_UNITS_METER, unitCharge, usageEvent } from "../_support/contract.js";
+import {
+  buildContract,
+  PRORATED_UNITS_METER,
+  sumMeter,
+  unitCharge,
+  usageEvent,
+} from "../_support/contract.js";
 
 // The fees billed in advance add up to A(final mark), and A is meant to be the period-end invoice's line
 // for the charge (docs/usage-in-advance.md, "The rule"). Two lines the invoice rates with more than the
@@ -120,5 +126,75 @@ describe("usage billed in advance on a charge that draws from an allowance pool"
           message: expect.stringContaining('Charge "use" draws from allowance pool "free" (charges use)'),
         }),
       );
+  });
+});
+
+describe("usage billed in advance on a capacity charge with limits on other meters", () => {
+  // docs/pricing.md, "capacity": tier 1 up to 100 GB and 1,000,000 requests at 20.00, tier 2 up to
+  // 1,000 GB and 10,000,000 requests at 150.00, tier 3 900.00; the charge's own meter is storage_gb.
+  const tiers = [
+    {
+      limits: [
+        { meter: "storage_gb", max: "100" },
+        { meter: "requests", max: "1000000" },
+      ],
+      amount: "20",
+    },
+    {
+      limits: [
+        { meter: "storage_gb", max: "1000" },
+        { meter: "requests", max: "10000000" },
+      ],
+      amount: "150",
+    },
+    { amount: "900" },
+  ];
+  const plan = (limits: typeof tiers) =>
+    buildContract({
+      meters: [sumMeter("storage_gb"), sumMeter("requests")],
+      charges: [
+        {
+          id: "plan",
+          name: "Plan",
+          meter: "storage_gb",
+          price: { model: "capacity", tiers: limits },
+        } as never,
+      ],
+    });
+  const events = [
+    usageEvent("r", "requests", "2026-03-02T00:00:00Z", { v: 5000000 }),
+    usageEvent("s", "storage_gb", "2026-03-03T00:00:00Z", { v: 50 }),
+  ];
+
+  it("is refused: 50 GB under 5,000,000 requests is tier 2 on the invoice (150.00), not the 20.00 of tier 1", () => {
+    // 50 ≤ 100 GB but 5,000,000 > 1,000,000 requests breaks tier 1; tier 2 holds: 150.00. Read from the
+    // charge's own meter alone, the requests are 0 and tier 1 holds: 20.00 in advance, and nothing due.
+    const contract = plan(tiers);
+    expect(rateInvoice(contract, events, "2026-03").lines[0]!.amount).toBe("150.00");
+    for (const call of [
+      () => rateInAdvance(contract, "plan", events, "2026-03"),
+      () => inAdvanceFee(contract, "plan", events.slice(0, 1), events[1], "2026-03"),
+    ])
+      expect(call).toThrow(
+        expect.objectContaining({
+          code: "invalid_argument",
+          path: "chargeId",
+          message:
+            'Charge "plan" is priced by the quantities of other meters too (requests): usage billed in advance is worked out from the charge\'s own meter alone, which does not say what the others measure.',
+        }),
+      );
+  });
+
+  it("bills limits on the charge's own meter alone as before: 50 GB, then 150 GB → 20.00, then 130.00", () => {
+    // Limits on storage_gb only: 50 ≤ 100 is tier 1 (20.00); 50 + 100 = 150 > 100 is tier 2 (150.00).
+    const own = plan(tiers.map((tier) => ({ ...tier, limits: tier.limits?.slice(0, 1) })) as typeof tiers);
+    const storage = [
+      usageEvent("a", "storage_gb", "2026-03-03T00:00:00Z", { v: 50 }),
+      usageEvent("b", "storage_gb", "2026-03-04T00:00:00Z", { v: 100 }),
+    ];
+    const result = rateInAdvance(own, "plan", storage, "2026-03");
+    expect(result.fees.map((fee) => fee.fee)).toEqual(["20.00", "130.00"]);
+    expect(result).toMatchObject({ billedInAdvance: "150.00", arrears: "150.00", due: "0.00" });
+    expect(rateInvoice(own, storage, "2026-03").lines[0]!.amount).toBe("150.00");
   });
 });

@@ -263,6 +263,14 @@ export function inAdvancePooledCharge(
   };
 }
 
+/** Usage billed in advance asked for a charge whose price reads meters besides its own. */
+export function inAdvanceOtherMeters(id: string, meters: ReadonlyArray<string>): ErrorMessage {
+  return {
+    code: "invalid_argument",
+    message: `Charge "${id}" is priced by the quantities of other meters too (${meters.join(", ")}): usage billed in advance is worked out from the charge's own meter alone, which does not say what the others measure.`,
+  };
+}
+
 const IN_ADVANCE_REFUSALS = {
   no_meter: (id: string) =>
     `Charge "${id}" reads no meter: only usage is billed per event in advance (fees in advance are "billed": "in_advance").`,
