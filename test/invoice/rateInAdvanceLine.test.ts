@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { inAdvanceFee, rateInAdvance, rateInvoice } from "../../src/invoice/index.js";
 import {
   buildContract,
+  CAPACITY_TIERS,
+  fullQuantityTiersCharge,
   PRORATED_UNITS_METER,
   sumMeter,
   unitCharge,
@@ -17,21 +19,7 @@ import {
 // quantity before proration.
 const fullTiers = buildContract({
   meters: [PRORATED_UNITS_METER],
-  charges: [
-    {
-      id: "units",
-      name: "Units",
-      meter: "units",
-      tiersBy: "full_quantity",
-      price: {
-        model: "volume",
-        tiers: [
-          { upTo: "5", unitPrice: "10", flatFee: "100" },
-          { unitPrice: "5", flatFee: "50" },
-        ],
-      },
-    } as never,
-  ],
+  charges: [fullQuantityTiersCharge("volume")],
 });
 const added = (id: string, day: number, n: number) =>
   usageEvent(id, "unit", `2026-02-${String(day).padStart(2, "0")}T00:00:00Z`, { n });
@@ -132,23 +120,7 @@ describe("usage billed in advance on a charge that draws from an allowance pool"
 describe("usage billed in advance on a capacity charge with limits on other meters", () => {
   // docs/pricing.md, "capacity": tier 1 up to 100 GB and 1,000,000 requests at 20.00, tier 2 up to
   // 1,000 GB and 10,000,000 requests at 150.00, tier 3 900.00; the charge's own meter is storage_gb.
-  const tiers = [
-    {
-      limits: [
-        { meter: "storage_gb", max: "100" },
-        { meter: "requests", max: "1000000" },
-      ],
-      amount: "20",
-    },
-    {
-      limits: [
-        { meter: "storage_gb", max: "1000" },
-        { meter: "requests", max: "10000000" },
-      ],
-      amount: "150",
-    },
-    { amount: "900" },
-  ];
+  const tiers = CAPACITY_TIERS;
   const plan = (limits: typeof tiers) =>
     buildContract({
       meters: [sumMeter("storage_gb"), sumMeter("requests")],
