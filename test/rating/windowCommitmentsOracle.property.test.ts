@@ -18,7 +18,8 @@ import {
 
 // Time-of-day buckets with commitments (docs/window-pricing.md, Flexprice's window commitments) from
 // events to the line, against an oracle on BigInts, in currencies of 0, 2 and 3 minor units: hourly
-// windows of a local month (from local midnight, across DST), each window's sum through the charge's
+// windows of a local month (from local midnight, across DST), each window's sum (or that ÷ 3,600 s, a
+// fraction that need not end, with perSecond) through the charge's
 // transform (÷ 1,000, rounded up or down, or ÷ 4 rounded down), a peak bucket 08:00–20:00 of the
 // contract's zone at 0.137 a unit held to a commitment per window (an amount of 5, or 3 units priced at
 // 0.137), U ≥ C bills C + (U − C) × the overage factor, U < C bills C with a true-up, else U; the other
@@ -34,6 +35,8 @@ interface Setup {
   readonly mode: "half_even" | "half_up";
   readonly rounding: "line" | "each_window";
   readonly empty: "zero" | "skip";
+  /** Each window's sum ÷ 3,600 s: a rate, a fraction that need not end. */
+  readonly perSecond: boolean;
   readonly transform: Transform;
   readonly commitment: "amount" | "quantity";
   readonly factor: "1" | "1.5" | "0";
@@ -46,6 +49,7 @@ const setupArb: fc.Arbitrary<Setup> = fc.record({
   mode: fc.constantFrom("half_even" as const, "half_up" as const),
   rounding: fc.constantFrom("line" as const, "each_window" as const),
   empty: fc.constantFrom("zero" as const, "skip" as const),
+  perSecond: fc.boolean(),
   transform: fc.constantFrom<Transform>("none", "thousand", "thousand_up", "four_down"),
   commitment: fc.constantFrom("amount" as const, "quantity" as const),
   factor: fc.constantFrom("1" as const, "1.5" as const, "0" as const),
@@ -76,7 +80,7 @@ function contractOf(setup: Setup) {
         eventType: "t",
         aggregation: "sum",
         valueProperty: "v",
-        window: { size: "hour", aggregation: "sum", emptyWindows: setup.empty },
+        window: { size: "hour", aggregation: "sum", emptyWindows: setup.empty, perSecond: setup.perSecond },
       },
     ],
     charges: [
@@ -209,7 +213,11 @@ describe("window commitments in time-of-day buckets against a BigInt oracle (pro
         for (let index = 0; index * 3_600_000 < to - from; index += 1) {
           const sum = sums.get(index);
           if (sum === undefined && setup.empty === "skip") continue;
-          const windowQuantity = billable(ratioOfUnits(sum ?? 0n), setup.transform);
+          const value = ratioOfUnits(sum ?? 0n);
+          const windowQuantity = billable(
+            setup.perSecond ? ratio(value[0], value[1] * 3600n) : value,
+            setup.transform,
+          );
           const minute = localMinuteOfDay(from + index * 3_600_000, setup.zone);
           const amount =
             minute >= 8 * 60 && minute < 20 * 60
@@ -227,7 +235,11 @@ describe("window commitments in time-of-day buckets against a BigInt oracle (pro
           `2026-${String(setup.month).padStart(2, "0")}`,
         );
         const line = invoice.lines.find((candidate) => candidate.chargeId === "gpu")!;
-        expect(ratioOfText(line.quantity ?? "0")).toEqual(quantity);
+        // The windows' billable quantities added as fractions and divided once, to 50 digits when they
+        // do not end (1 ÷ 3,600 ÷ 1,000 = 0.000000277…78): within 10⁻⁴⁵ of the exact sum.
+        const [shownN, shownD] = ratioOfText(line.quantity ?? "0");
+        const gap = shownN * quantity[1] - quantity[0] * shownD;
+        expect((gap < 0n ? -gap : gap) * 10n ** 45n < shownD * quantity[1]).toBe(true);
         expect(line.amount).toBe(textOf(expected, decimals));
       }),
       { numRuns: fuzzRuns(40) },
