@@ -5,42 +5,13 @@ import {
   rateInvoice,
   rateProgressiveInvoice,
 } from "../../src/invoice/index.js";
-import { buildContract, usageEvent } from "../_support/contract.js";
+import { usageEvent } from "../_support/contract.js";
+import { peakBucketContract } from "../_support/hourlyPeaks.js";
 
 // docs/window-pricing.md's peak bucket with empty windows counted (emptyWindows "zero", the default):
 // peak 08:00–20:00 UTC at 0.10 a unit, each window held to 5.00 with a true-up; other hours at 0.05.
 // March 2026 has 31 × 12 = 372 peak windows. One event: 80 units at 09:10 on 2 March.
-const contract = buildContract({
-  meters: [
-    {
-      id: "gpu",
-      eventType: "gpu.hours",
-      aggregation: "sum",
-      valueProperty: "units",
-      window: { size: "hour", aggregation: "sum" },
-    },
-  ],
-  charges: [
-    {
-      id: "gpu",
-      name: "GPU",
-      meter: "gpu",
-      price: { model: "unit", unitPrice: "0.05" },
-      windows: {
-        tiers: "each_window",
-        buckets: [
-          {
-            id: "peak",
-            from: "08:00",
-            until: "20:00",
-            price: { model: "unit", unitPrice: "0.10" },
-            commitment: { amount: "5", trueUp: true },
-          },
-        ],
-      },
-    },
-  ],
-} as never);
+const contract = peakBucketContract({ emptyWindows: "zero", commitment: { amount: "5", trueUp: true } });
 const events = [usageEvent("a", "gpu.hours", "2026-03-02T09:10:00Z", { units: 80 })];
 
 describe("a progressive invoice of a charge priced window by window", () => {

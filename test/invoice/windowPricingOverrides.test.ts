@@ -1,43 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { rateInvoice } from "../../src/invoice/index.js";
-import { buildContract, usageEvent } from "../_support/contract.js";
+import { usageEvent } from "../_support/contract.js";
+import { peakBucketContract } from "../_support/hourlyPeaks.js";
 
 // docs/window-pricing.md's peak bucket (Flexprice's window commitments): peak 08:00–20:00 at 0.10 a
 // unit, held to 5.00 a window (true-up, the excess × 1.5); other hours at the charge's 0.05. On
 // 2 March 2026: 80 units at 09:00, 20 at 10:00, 100 at 22:00, which bill 9.50 + 5.00 + 5.00 = 19.50.
 function gpuContract(overrides: ReadonlyArray<unknown>, commitment: Record<string, unknown>) {
-  return buildContract({
-    meters: [
-      {
-        id: "gpu",
-        eventType: "gpu.hours",
-        aggregation: "sum",
-        valueProperty: "units",
-        window: { size: "hour", aggregation: "sum", emptyWindows: "skip" },
-      },
-    ],
-    charges: [
-      {
-        id: "gpu",
-        name: "GPU",
-        meter: "gpu",
-        price: { model: "unit", unitPrice: "0.05" },
-        windows: {
-          tiers: "each_window",
-          buckets: [
-            {
-              id: "peak",
-              from: "08:00",
-              until: "20:00",
-              price: { model: "unit", unitPrice: "0.10" },
-              commitment,
-            },
-          ],
-        },
-      },
-    ],
-    overrides,
-  } as never);
+  return peakBucketContract({ emptyWindows: "skip", commitment, overrides });
 }
 const events = [
   usageEvent("p1", "gpu.hours", "2026-03-02T09:15:00Z", { units: 80 }),
