@@ -1,4 +1,5 @@
 export { bucketHolds } from "./charge/checkWindowPricing.js";
+export { meterReferences } from "./charge/meterReferences.js";
 export type {
   WindowBucketTerms,
   WindowCommitmentTerms,

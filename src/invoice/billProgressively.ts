@@ -83,7 +83,7 @@ export function billParsedProgressively(
   ].sort((a, b) => a - b);
   const spendAt = (cut: number) =>
     new Decimal(
-      buildInvoice(contract, inForce, aggregatePeriod(all, contract, inForce, rating, cut), {
+      buildInvoice(contract, inForce, aggregatePeriod(all, contract, inForce, rating, cut, true), {
         kind: "progressive",
         credits: creditsOf(rating),
         ...commitmentSpendOf(rating),

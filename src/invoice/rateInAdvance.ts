@@ -1,6 +1,6 @@
-import type { Contract } from "../contracts/index.js";
+import { type Contract, meterReferences } from "../contracts/index.js";
 import { InputError, invoiceMessages } from "../errors/index.js";
-import { aggregateUsage } from "../meters/index.js";
+import { aggregateUsage, type Computation } from "../meters/index.js";
 import {
   type Decimal,
   type ExactQuotient,
@@ -151,6 +151,11 @@ export function inAdvanceFee(
 interface Reading {
   readonly quantity: Decimal;
   readonly fraction: ExactQuotient | undefined;
+  /**
+   * How the meter read it: a prorated meter's quantity before proration picks the tiers of a charge
+   * with `"tiersBy": "full_quantity"`, as on the invoice (8 units half the month: 4 priced at the tier of 8).
+   */
+  readonly computation?: Computation | undefined;
 }
 const NOTHING: Reading = { quantity: ZERO, fraction: undefined };
 
@@ -161,6 +166,8 @@ interface InAdvancePricing {
   /** The charge's line amount at a quantity: billable quantity, price, line limits, rounded once. */
   amountAt(reading: Reading): Decimal;
   format(amount: Decimal): string;
+  /** The charge picks its tiers by the meter's quantity before proration (`"tiersBy": "full_quantity"`). */
+  readonly readsFull: boolean;
 }
 
 // The charge in force at the period's start, its meter, and how its amount is worked out at a quantity
@@ -193,19 +200,41 @@ function inAdvancePricing(
   // period-end line (an hourly peak of 9 and one of 15 at tiers restarting per window: 2.15, not 1.58).
   if (charge.windows !== undefined)
     throw InputError.from(invoiceMessages.inAdvanceChargeRefused(chargeId, "per_window"), "chargeId");
+  // A pooled line bills what is left after the pool's draw, which the invoice plans at the period's end
+  // from every listed charge's quantity: 12 units after a 10-unit pool bill 2.00, not A(12) = 12.00.
+  // A capacity tier's limits on other meters: A would read them as 0 (50 GB under 5,000,000 requests is
+  // tier 2, 150.00, on the invoice; the requests unread, tier 1, 20.00).
+  const others = [...new Set(meterReferences(charge).map((reference) => reference.meter))].filter(
+    (id) => id !== charge.meter,
+  );
+  if (others.length > 0)
+    throw InputError.from(invoiceMessages.inAdvanceOtherMeters(chargeId, others), "chargeId");
+  const pool = contract.allowances.find((known) => known.charges.includes(chargeId));
+  if (pool !== undefined)
+    throw InputError.from(invoiceMessages.inAdvancePooledCharge(chargeId, pool.id, pool.charges), "chargeId");
   const options = aggregationOptions(contract, inForce, opening);
   const minor = contract.currency.minorUnits;
   return {
     periodText: { start: formatInstant(inForce.service.start), end: formatInstant(inForce.service.end) },
     readingOf: (events) => {
       const measured = aggregateUsage(events, options).meters.find((entry) => entry.meter.id === meter.id);
-      return { quantity: measured?.quantity ?? ZERO, fraction: measured?.fraction };
+      return {
+        quantity: measured?.quantity ?? ZERO,
+        fraction: measured?.fraction,
+        computation: measured?.computation,
+      };
     },
-    amountAt: ({ quantity, fraction }) =>
+    amountAt: ({ quantity, fraction, computation }) =>
       rateCharge({
         charge,
         path: chargePath(contract, chargeId, start),
-        usage: { meter, events: 0, quantity, ...(fraction === undefined ? {} : { fraction }) },
+        usage: {
+          meter,
+          events: 0,
+          quantity,
+          ...(fraction === undefined ? {} : { fraction }),
+          ...(computation === undefined ? {} : { computation }),
+        },
         groups: [],
         meterQuantities: new Map([[meter.id, quantity]]),
         period: inForce.service,
@@ -214,6 +243,7 @@ function inAdvancePricing(
         rounding: contract.rounding,
       }).lines.reduce((sum, line) => sum.plus(line.amount), ZERO),
     format: (amount) => toFixedString(amount, minor),
+    readsFull: charge.tiersBy === "full_quantity",
   };
 }
 
@@ -222,8 +252,9 @@ const MOST_DECIMALS = 18;
 
 // The mark given as the text a previous fee showed: the reading of the prior events, or of the first of
 // them up to one (the mark is the highest reading so far), that it is the text of, so that a quotient
-// that does not end is priced as the fraction it is, as the invoice prices it; else the value as given.
-// Only such a text has the prefixes read again (one aggregation each).
+// that does not end is priced as the fraction it is, as the invoice prices it, and a prorated quantity at
+// the tiers of the full quantity it was read with; else the value as given. Only such a text, or a mark
+// of a charge with full-quantity tiers, has the prefixes read again (one aggregation each).
 function givenMark(
   pricing: InAdvancePricing,
   prior: ReadonlyArray<UsageEvent>,
@@ -231,11 +262,11 @@ function givenMark(
   given: Decimal,
 ): Reading {
   if (given.eq(reading.quantity)) return reading;
-  if (given.decimalPlaces() > MOST_DECIMALS) {
+  if (given.decimalPlaces() > MOST_DECIMALS || pricing.readsFull) {
     const ordered = [...prior].sort(byTime);
     for (let at = 1; at < ordered.length; at++) {
       const earlier = pricing.readingOf(ordered.slice(0, at));
-      if (earlier.fraction !== undefined && given.eq(earlier.quantity)) return earlier;
+      if ((earlier.fraction !== undefined || pricing.readsFull) && given.eq(earlier.quantity)) return earlier;
     }
   }
   return { quantity: given, fraction: undefined };

@@ -176,8 +176,10 @@ export function aggregatePeriod(
   inForce: PeriodInForce,
   options: RateInvoiceOptions,
   asOf?: number,
+  windowsSoFar = false,
 ): PeriodUsage {
-  const cut = asOf === undefined ? {} : { asOf };
+  // A progressive invoice prices the windows so far (windowsUntil); a preview prices every window.
+  const cut = asOf === undefined ? {} : windowsSoFar ? { asOf, windowsUntil: asOf } : { asOf };
   if (inForce.pieces.length === 1)
     return { whole: aggregateUsage(events, { ...aggregationOptions(contract, inForce, options), ...cut }) };
   // The pieces read the same events again: keep them (an array as given).

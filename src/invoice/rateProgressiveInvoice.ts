@@ -93,7 +93,7 @@ export function rateProgressiveParsedInvoice(
   const cut = asOfInside(asOf, inForce.service, contract.timeZone);
   const issued = earlierOfPeriod(contract, inForce.service, earlier, cut);
   const notes = notesOfEarlier(creditNotes, issued);
-  const usage = aggregatePeriod(events, contract, inForce, rating, cut);
+  const usage = aggregatePeriod(events, contract, inForce, rating, cut, true);
   const cumulative = buildInvoice(contract, inForce, usage, {
     kind: "progressive",
     credits: creditsOf(rating),

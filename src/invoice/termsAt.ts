@@ -1,5 +1,5 @@
 import type { ChargeTerms, Contract } from "../contracts/index.js";
-import { type ChargeInForce, type OverrideInForce, scaleMoney } from "../rating/index.js";
+import { type ChargeInForce, type OverrideInForce, scaleMoney, scaleWindowMoney } from "../rating/index.js";
 import { objectSlot, perObject } from "../schema/index.js";
 import {
   formatLocalDate,
@@ -133,8 +133,9 @@ function groupBy<T>(items: ReadonlyArray<T>, key: (item: T) => string): Map<stri
 }
 
 // Applies one override on top of those before it. A whole-charge replacement makes the earlier ones moot;
-// a whole-charge multiplier also scales the group prices earlier overrides put in (it multiplies every
-// price the charge has at that point), while later ones are taken as written.
+// a whole-charge multiplier also scales the group prices earlier overrides put in and its window buckets'
+// prices and committed amounts (it multiplies every price the charge has at that point), while later
+// ones are taken as written.
 function withOverride(charge: ChargeInForce, override: Override, index: number): ChargeInForce {
   const earlier = charge.overrides ?? [];
   const entry: OverrideInForce = {
@@ -151,6 +152,8 @@ function withOverride(charge: ChargeInForce, override: Override, index: number):
   return {
     ...charge,
     price: scaleMoney(charge.price, multiplier),
+    // Buckets priced window by window have prices and commitments of their own: money of the charge too.
+    ...(charge.windows === undefined ? {} : { windows: scaleWindowMoney(charge.windows, multiplier) }),
     overrides: [
       ...earlier.map((before) =>
         before.where !== undefined && before.price !== undefined

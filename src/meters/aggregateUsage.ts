@@ -44,6 +44,12 @@ export interface AggregateUsageOptions {
    * (counted in the report, never dropped silently). Absent: the whole period counts.
    */
   readonly asOf?: number;
+  /**
+   * A progressive invoice's cut-off (epoch ms): a windowed meter lists only the windows that began
+   * before it, so window pricing prices the windows so far (no true-up or fee of a window still to
+   * come). Absent, as for a preview, which prices the period as if it closed now: every window.
+   */
+  readonly windowsUntil?: number;
 }
 
 /** The quantity of one meter over the period (as a fraction too, when it does not end: MeterOutcome). */

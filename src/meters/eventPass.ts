@@ -96,6 +96,7 @@ export class EventPass {
         new MeterAccumulator(meter, options.requests?.get(meter.id) ?? NO_REQUEST, options.period, timeZone, {
           daily: options.daily === true,
           billingPeriod: options.billingPeriod,
+          windowsUntil: options.windowsUntil,
         }),
     );
     // What every event is compared with, copied out of the options once.

@@ -16,7 +16,7 @@ import {
 import type { CarriedMeterState, Reducer, Sample } from "./reducer.js";
 import { SumLanes } from "./sumLanes.js";
 import { addSums, keepsSums, mergesIntoNothing, valueReducerOf } from "./valueReducers.js";
-import { type WindowLayout, windowLayout } from "./windows.js";
+import { type WindowLayout, windowLayout, windowsBegunBefore } from "./windows.js";
 
 /**
  * Accumulates one meter over one period: its total, and per grouping a bucket per combination of
@@ -46,6 +46,8 @@ export class MeterAccumulator {
     | undefined;
 
   private readonly billingPeriod: Period | undefined;
+  /** A progressive invoice's cut-off: the windows that begin at or after it are not yet priced. */
+  private readonly windowsUntil: number | undefined;
   // A sum's short values, added in slots until a state is read (sumLanes.ts), once `untilLanes` more
   // short values (0: never, not a sum with plain groups) went through the reducer.
   private lanes: SumLanes<Bucket> | undefined;
@@ -56,10 +58,15 @@ export class MeterAccumulator {
     request: MeterRequest,
     period: Period,
     timeZone: string,
-    options: { readonly daily?: boolean; readonly billingPeriod?: Period | undefined } = {},
+    options: {
+      readonly daily?: boolean;
+      readonly billingPeriod?: Period | undefined;
+      readonly windowsUntil?: number | undefined;
+    } = {},
   ) {
     const daily = options.daily === true;
     this.billingPeriod = options.billingPeriod;
+    this.windowsUntil = options.windowsUntil;
     this.meter = meter;
     this.request = request;
     this.period = period;
@@ -360,7 +367,7 @@ export class MeterAccumulator {
     if (outcome.computation) base.computation = outcome.computation;
     if (outcome.carryOut) base.carryOut = outcome.carryOut;
     if (outcome.openingUnused) base.openingUnused = true;
-    if (outcome.windows) base.windows = outcome.windows;
+    if (outcome.windows) base.windows = windowsBegunBefore(outcome.windows, this.windowsUntil);
     if (outcome.fraction) base.fraction = outcome.fraction;
     if (!this.request.collectValues) return base;
     const ordered = [...bucket.values].sort((a, b) => a.timestamp - b.timestamp || compareText(a.id, b.id));

@@ -248,6 +248,19 @@ function outerQuotient(
   return outer === "avg" ? scaleQuotient(sum, ONE, new Decimal(values.length)) : sum;
 }
 
+/**
+ * The windows that began before `asOf` (all of them without one): a progressive invoice prices the
+ * windows so far, not the empty windows still to come (a month of peak hours, each held to 5.00,
+ * trued up on the 3rd for the 24th).
+ */
+export function windowsBegunBefore(
+  windows: ReadonlyArray<WindowQuantity>,
+  asOf: number | undefined,
+): ReadonlyArray<WindowQuantity> {
+  if (asOf === undefined || windows.length === 0 || windows[windows.length - 1]!.start < asOf) return windows;
+  return windows.filter((window) => window.start < asOf);
+}
+
 // Each window's value with its start, in time order; an empty window is 0 or left out, as `applyEmpty`.
 // A value that is a fraction keeps it, for window pricing (a value less an allowance per window too).
 function windowQuantities(

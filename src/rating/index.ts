@@ -10,3 +10,4 @@ export type { RateChargeInput, RateChargeResult } from "./rateCharge.js";
 export { isFee, rateCharge } from "./rateCharge.js";
 export type { RatedLine, RatedStep } from "./ratedLine.js";
 export { scaleMoney } from "./scaleMoney.js";
+export { scaleWindowMoney } from "./scaleWindowMoney.js";

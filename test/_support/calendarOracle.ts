@@ -80,6 +80,12 @@ export function localMidnight(date: OracleDate, zone: string): number {
   return found.length > 0 ? Math.min(...found) : utc - before;
 }
 
+/** The minute of the local day `instant` falls on in `zone`, as Intl reads it (08:30 is 510). */
+export function localMinuteOfDay(instant: number, zone: string): number {
+  const { h, minute } = wallClock(instant, zone);
+  return h * 60 + minute;
+}
+
 /** The date `instant` falls on in `zone`. */
 export function localDateOf(instant: number, zone: string): OracleDate {
   const { y, m, d } = wallClock(instant, zone);

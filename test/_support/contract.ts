@@ -185,6 +185,49 @@ export function perRegionCharge(
   };
 }
 
+/**
+ * Lago's prorated tiered charge `units` on {@link PRORATED_UNITS_METER} (docs/engine-options.md): tiers
+ * up to 5 units at 10.00 with a flat fee of 100.00, then 5.00 with a flat fee of 50.00, picked by the
+ * quantity before proration (`"tiersBy": "full_quantity"`), as a volume or a graduated price.
+ */
+export function fullQuantityTiersCharge(model: "volume" | "graduated"): ChargeInput {
+  return {
+    id: "units",
+    name: "Units",
+    meter: "units",
+    tiersBy: "full_quantity",
+    price: {
+      model,
+      tiers: [
+        { upTo: "5", unitPrice: "10", flatFee: "100" },
+        { unitPrice: "5", flatFee: "50" },
+      ],
+    },
+  } as ChargeInput;
+}
+
+/**
+ * docs/pricing.md's capacity tiers: up to 100 of meter `storage_gb` and 1,000,000 of `requests` at
+ * 20.00, up to 1,000 and 10,000,000 at 150.00, then 900.00.
+ */
+export const CAPACITY_TIERS = [
+  {
+    limits: [
+      { meter: "storage_gb", max: "100" },
+      { meter: "requests", max: "1000000" },
+    ],
+    amount: "20",
+  },
+  {
+    limits: [
+      { meter: "storage_gb", max: "1000" },
+      { meter: "requests", max: "10000000" },
+    ],
+    amount: "150",
+  },
+  { amount: "900" },
+];
+
 /** A running total of property `n` of events of type `unit`, prorated by days active (docs/engine-options.md). */
 export const PRORATED_UNITS_METER: MeterInput = {
   id: "units",

@@ -34,3 +34,47 @@ export function hourlyPeaksContract(charge: { readonly id: string; readonly name
     ],
   });
 }
+
+/**
+ * docs/window-pricing.md's peak bucket (Flexprice's window commitments): meter `gpu` sums `units` of
+ * `gpu.hours` events per hour (empty hours counted as 0 or skipped); charge `gpu` at 0.05 a unit, its
+ * peak bucket 08:00–20:00 at 0.10 a unit held to `commitment` in every window; `overrides` as given.
+ */
+export function peakBucketContract(options: {
+  readonly emptyWindows: "zero" | "skip";
+  readonly commitment: Readonly<Record<string, unknown>>;
+  readonly overrides?: ReadonlyArray<unknown>;
+}) {
+  return buildContract({
+    meters: [
+      {
+        id: "gpu",
+        eventType: "gpu.hours",
+        aggregation: "sum",
+        valueProperty: "units",
+        window: { size: "hour", aggregation: "sum", emptyWindows: options.emptyWindows },
+      } as MeterInput,
+    ],
+    charges: [
+      {
+        id: "gpu",
+        name: "GPU",
+        meter: "gpu",
+        price: { model: "unit", unitPrice: "0.05" },
+        windows: {
+          tiers: "each_window",
+          buckets: [
+            {
+              id: "peak",
+              from: "08:00",
+              until: "20:00",
+              price: { model: "unit", unitPrice: "0.10" },
+              commitment: options.commitment,
+            },
+          ],
+        },
+      } as ChargeInput,
+    ],
+    ...(options.overrides === undefined ? {} : { overrides: options.overrides as never }),
+  });
+}

@@ -7,6 +7,7 @@ import { fixtureContract } from "../_arbitraries/contracts.js";
 import {
   buildContract,
   buildContractJson,
+  fullQuantityTiersCharge,
   PRORATED_UNITS_METER,
   perRegionCharge,
   sumMeter,
@@ -505,21 +506,7 @@ describe("issueCreditNote: what its mutation survivors showed unchecked", () => 
     const prorated = buildContract(
       buildContractJson({
         meters: [PRORATED_UNITS_METER],
-        charges: [
-          {
-            id: "units",
-            name: "Units",
-            meter: "units",
-            tiersBy: "full_quantity",
-            price: {
-              model: "graduated",
-              tiers: [
-                { upTo: "5", unitPrice: "10", flatFee: "100" },
-                { unitPrice: "5", flatFee: "50" },
-              ],
-            },
-          } as never,
-        ],
+        charges: [fullQuantityTiersCharge("graduated")],
       }),
     );
     const added = { id: "u8", type: "unit", customer: "cus", timestamp: "2026-03-15T10:00:00Z" };

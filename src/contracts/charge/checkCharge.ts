@@ -1,12 +1,13 @@
 import type * as z from "zod/mini";
 import { contractMessages } from "../../errors/index.js";
-import { Decimal, toPlainString } from "../../money/index.js";
+import { toPlainString } from "../../money/index.js";
 import { modelOfPrice, pricesIn } from "../../pricing/index.js";
 import { issueOf } from "../../schema/index.js";
 import { checkFeeTerms } from "../terms/fees/checks.js";
 import { checkLineLimitOrder, checkLineLimitScope } from "../terms/lineLimits/checks.js";
 import type { ChargeTerms } from "./chargeSchema.js";
 import { decimalsIn } from "./decimalsIn.js";
+import { meterReferences } from "./meterReferences.js";
 
 /**
  * The checks of one charge against its own price: a meter or a contract quantity to price, the meters
@@ -48,28 +49,6 @@ export function checkCharge(
     }
   }
   checkLineLimitOrder(ctx, charge, at);
-}
-
-// Every `meter` reference in a charge (its own, and those inside a price such as capacity limits).
-function meterReferences(charge: ChargeTerms): { path: PropertyKey[]; meter: string }[] {
-  const found: { path: PropertyKey[]; meter: string }[] = [];
-  if (charge.meter !== undefined) found.push({ path: ["meter"], meter: charge.meter });
-  const walk = (node: unknown, path: PropertyKey[]) => {
-    if (Array.isArray(node)) {
-      node.forEach((child, i) => {
-        walk(child, [...path, i]);
-      });
-    } else if (node !== null && typeof node === "object" && !(node instanceof Decimal)) {
-      for (const [key, child] of Object.entries(node)) {
-        // A matrix cell's `match` holds event property values, whatever the property is called.
-        if (key === "match") continue;
-        if (key === "meter" && typeof child === "string") found.push({ path: [...path, key], meter: child });
-        else walk(child, [...path, key]);
-      }
-    }
-  };
-  walk(charge.price, ["price"]);
-  return found;
 }
 
 // Carried state (persistent totals, weighted levels) is kept per meter, not per group, so a grouped

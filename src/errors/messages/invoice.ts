@@ -251,6 +251,26 @@ export function inAdvanceChargeRefused(
   return { code: "invalid_argument", message: IN_ADVANCE_REFUSALS[reason](id) };
 }
 
+/** Usage billed in advance asked for a charge that draws from an allowance pool. */
+export function inAdvancePooledCharge(
+  id: string,
+  pool: string,
+  charges: ReadonlyArray<string>,
+): ErrorMessage {
+  return {
+    code: "invalid_argument",
+    message: `Charge "${id}" draws from allowance pool "${pool}" (charges ${charges.join(", ")}): the pool is drawn once, at the period's end, from what every charge it lists used, so a fee per event cannot be worked out from this charge's quantity alone; free units of the charge's own ("transform": { "included": … }) can be billed in advance.`,
+  };
+}
+
+/** Usage billed in advance asked for a charge whose price reads meters besides its own. */
+export function inAdvanceOtherMeters(id: string, meters: ReadonlyArray<string>): ErrorMessage {
+  return {
+    code: "invalid_argument",
+    message: `Charge "${id}" is priced by the quantities of other meters too (${meters.join(", ")}): usage billed in advance is worked out from the charge's own meter alone, which does not say what the others measure.`,
+  };
+}
+
 const IN_ADVANCE_REFUSALS = {
   no_meter: (id: string) =>
     `Charge "${id}" reads no meter: only usage is billed per event in advance (fees in advance are "billed": "in_advance").`,

@@ -3,6 +3,7 @@ import {
   COMPUTE_AND_STORAGE,
   computeAndStorageUsage,
   flatCharge,
+  fullQuantityTiersCharge,
   meteredEvent,
   PRORATED_UNITS_METER,
   sumMeter,
@@ -69,21 +70,7 @@ export const LINE_STEP_CASES: Readonly<Record<string, StepCase>> = {
   full_quantity_tiers: {
     contract: {
       meters: [PRORATED_UNITS_METER],
-      charges: [
-        {
-          id: "units",
-          name: "Units",
-          meter: "units",
-          tiersBy: "full_quantity",
-          price: {
-            model: "volume",
-            tiers: [
-              { upTo: "5", unitPrice: "10", flatFee: "100" },
-              { unitPrice: "5", flatFee: "50" },
-            ],
-          },
-        },
-      ],
+      charges: [fullQuantityTiersCharge("volume")],
     },
     usage: [
       { id: "u8", type: "unit", customer: "cus", timestamp: "2026-03-15T10:00:00Z", properties: { n: "8" } },

@@ -1,4 +1,5 @@
 import {
+  CAPACITY_TIERS,
   type ContractOverrides,
   flatCharge,
   meteredEvent,
@@ -214,23 +215,7 @@ export const PRICE_STEP_CASES: Readonly<Record<string, StepCase>> = {
           meter: "storage_gb",
           price: {
             model: "capacity",
-            tiers: [
-              {
-                limits: [
-                  { meter: "storage_gb", max: "100" },
-                  { meter: "requests", max: "1000000" },
-                ],
-                amount: "20",
-              },
-              {
-                limits: [
-                  { meter: "storage_gb", max: "1000" },
-                  { meter: "requests", max: "10000000" },
-                ],
-                amount: "150",
-              },
-              { amount: "900" },
-            ],
+            tiers: CAPACITY_TIERS,
           },
         },
       ],
