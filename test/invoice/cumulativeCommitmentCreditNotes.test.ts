@@ -1,0 +1,135 @@
+import { describe, expect, it } from "vitest";
+import { issueCreditNote, rateInvoice } from "../../src/invoice/index.js";
+import { Decimal } from "../../src/money/index.js";
+import { quarterCommitment, recordToDate, spendIn, spendToDate } from "../_support/cumulativeCommitment.js";
+import { thrown } from "../_support/thrown.js";
+
+// docs/commitment-periods.md, "Credit notes": 1,200.00 over Q1 at 1.00 a unit; January 300 units, a
+// note takes 100 of them off, February 500, March 250. The true usage, 200 + 500 + 250 = 950.00, owes
+// the minimum, 1,200.00: the notes of the period come off the spend carried, once.
+const JAN = spendIn("2026-01", "300");
+const FEB = spendIn("2026-02", "500");
+const MAR = spendIn("2026-03", "250");
+const sum = (...totals: string[]) => totals.reduce((s, t) => s.plus(t), new Decimal(0)).toFixed(2);
+const unitsOff = (quantity: string) => [
+  { kind: "quantity", line: "use", quantity, reason: "double-counted" },
+];
+
+describe("credit notes in a period of a cumulative commitment", () => {
+  it("takes a note of units off the spend the next invoice carries, so the quarter bills the minimum", () => {
+    const contract = quarterCommitment();
+    const jan = rateInvoice(contract, JAN, "2026-01");
+    const note = issueCreditNote(contract, jan, unitsOff("100"));
+    // 300 units billed 300.00; 200 kept cost 200.00: the note credits 100.00
+    expect(note.total).toBe("100.00");
+    const feb = rateInvoice(contract, FEB, "2026-02", {
+      commitmentSpendToDate: spendToDate(jan),
+      commitmentCreditNotes: [note],
+    });
+    // carried 300.00 less the 100.00 of units credited: 200.00 before; to date 200 + 500 = 700.00
+    expect(feb.commitments?.[0]?.cumulative).toMatchObject({
+      spendBefore: "200.00",
+      creditNotes: [{ id: note.id, invoiceId: jan.id, kind: "units", spend: "100.00" }],
+      remaining: "1000.00",
+      spendAfter: "700.00",
+      creditNotesTaken: [note.id],
+    });
+    // March, given the note again: February's record says its spend already reflects it
+    const mar = rateInvoice(contract, MAR, "2026-03", {
+      commitmentSpendToDate: recordToDate(feb),
+      commitmentCreditNotes: [note],
+    });
+    // 700 + 250 = 950.00 to date; true-up 1,200.00 − 950.00 = 250.00; March bills 500.00
+    expect(mar.commitments?.[0]?.trueUp).toBe("250.00");
+    expect(mar.commitments?.[0]?.cumulative?.creditNotes).toBeUndefined();
+    expect(mar.total).toBe("500.00");
+    // 300.00 − 100.00 + 500.00 + 500.00 = 1,200.00 (before: 300 − 100 + 500 + 400 = 1,100.00)
+    expect(sum(jan.total, `-${note.total}`, feb.total, mar.total)).toBe("1200.00");
+  });
+
+  it("takes a note given first to March off there, when February was rated before it", () => {
+    const contract = quarterCommitment();
+    const jan = rateInvoice(contract, JAN, "2026-01");
+    const feb = rateInvoice(contract, FEB, "2026-02", { commitmentSpendToDate: spendToDate(jan) });
+    const note = issueCreditNote(contract, jan, unitsOff("100"));
+    const mar = rateInvoice(contract, MAR, "2026-03", {
+      commitmentSpendToDate: recordToDate(feb),
+      commitmentCreditNotes: [note],
+    });
+    // carried 800.00 less 100.00 = 700.00; true-up 1,200.00 − (700.00 + 250.00) = 250.00
+    expect(mar.commitments?.[0]?.cumulative).toMatchObject({ spendBefore: "700.00", spendAfter: "950.00" });
+    expect(mar.commitments?.[0]?.trueUp).toBe("250.00");
+    expect(sum(jan.total, `-${note.total}`, feb.total, mar.total)).toBe("1200.00");
+  });
+
+  it("keeps a note of an amount (goodwill) out of the spend: the usage still counts", () => {
+    const contract = quarterCommitment();
+    const jan = rateInvoice(contract, JAN, "2026-01");
+    const goodwill = issueCreditNote(contract, jan, [
+      { kind: "amount", line: "use", amount: "100", reason: "goodwill" },
+    ]);
+    const feb = rateInvoice(contract, FEB, "2026-02", {
+      commitmentSpendToDate: spendToDate(jan),
+      commitmentCreditNotes: [goodwill],
+    });
+    // listed, with nothing taken off: 300.00 before, 800.00 to date
+    expect(feb.commitments?.[0]?.cumulative).toMatchObject({
+      spendBefore: "300.00",
+      creditNotes: [{ id: goodwill.id, kind: "amount", spend: "0.00" }],
+      spendAfter: "800.00",
+    });
+    const mar = rateInvoice(contract, MAR, "2026-03", { commitmentSpendToDate: recordToDate(feb) });
+    // 1,200.00 − 1,050.00 = 150.00: the quarter bills 1,200.00 less the 100.00 given, 1,100.00
+    expect(sum(jan.total, `-${goodwill.total}`, feb.total, mar.total)).toBe("1100.00");
+  });
+});
+
+describe("credit notes of a cumulative commitment period, refused", () => {
+  const contract = quarterCommitment();
+  const jan = rateInvoice(contract, JAN, "2026-01");
+  const note = issueCreditNote(contract, jan, unitsOff("100"));
+  const february = (options: Record<string, unknown>) =>
+    rateInvoice(contract, FEB, "2026-02", { commitmentSpendToDate: spendToDate(jan), ...options } as never);
+
+  it("refuses notes that are not a list, or a note given twice", () => {
+    expect(thrown(() => february({ commitmentCreditNotes: note }))).toMatchObject({
+      code: "invalid_argument",
+      path: "options.commitmentCreditNotes",
+    });
+    expect(thrown(() => february({ commitmentCreditNotes: [note, note] }))).toMatchObject({
+      code: "duplicate_id",
+      path: "options.commitmentCreditNotes[1].id",
+    });
+  });
+
+  it("refuses an edited note, naming where in the option it is", () => {
+    const edited = { ...note, total: "1000.00" };
+    expect(thrown(() => february({ commitmentCreditNotes: [edited] }))).toMatchObject({
+      path: "options.commitmentCreditNotes[0].digest",
+    });
+  });
+
+  it("refuses a note of another contract, and of an invoice of no commitment period before this one", () => {
+    const other = quarterCommitment({}, { id: "ctr_other" } as never);
+    const otherNote = issueCreditNote(other, rateInvoice(other, JAN, "2026-01"), unitsOff("1"));
+    expect(thrown(() => february({ commitmentCreditNotes: [otherNote] }))).toMatchObject({
+      code: "credit_note_mismatch",
+      path: "options.commitmentCreditNotes[0].contractId",
+    });
+    // a note of February itself given to February: not an earlier invoice of the period
+    const feb = rateInvoice(contract, FEB, "2026-02", { commitmentSpendToDate: spendToDate(jan) });
+    const ofFebruary = issueCreditNote(contract, feb, unitsOff("1"));
+    expect(thrown(() => february({ commitmentCreditNotes: [ofFebruary] }))).toMatchObject({
+      code: "credit_note_mismatch",
+      path: "options.commitmentCreditNotes[0].invoiceId",
+    });
+  });
+
+  it("refuses a carried record with a name the invoice's record does not have", () => {
+    const record = { spendAfter: "300.00", creditNoteTaken: [note.id] };
+    expect(thrown(() => february({ commitmentSpendToDate: { q1: record } }))).toMatchObject({
+      code: "invalid_argument",
+      path: "options.commitmentSpendToDate",
+    });
+  });
+});
