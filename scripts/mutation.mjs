@@ -133,6 +133,7 @@ export const TARGETS = {
       "stages/commitmentLines.ts",
       "stages/coveredDays.ts",
       "stages/cumulativeCommitment.ts",
+      "stages/cumulativeNotes.ts",
     ].map(invoiceFile),
   },
 };
