@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { issueCreditNote, rateInvoice } from "../../src/invoice/index.js";
+import { correctLateUsage, issueCreditNote, rateInvoice } from "../../src/invoice/index.js";
 import { Decimal } from "../../src/money/index.js";
+import { usageEvent } from "../_support/contract.js";
 import { quarterCommitment, recordToDate, spendIn, spendToDate } from "../_support/cumulativeCommitment.js";
 import { thrown } from "../_support/thrown.js";
 
@@ -81,6 +82,87 @@ describe("credit notes in a period of a cumulative commitment", () => {
     const mar = rateInvoice(contract, MAR, "2026-03", { commitmentSpendToDate: recordToDate(feb) });
     // 1,200.00 − 1,050.00 = 150.00: the quarter bills 1,200.00 less the 100.00 given, 1,100.00
     expect(sum(jan.total, `-${goodwill.total}`, feb.total, mar.total)).toBe("1100.00");
+  });
+});
+
+describe("notes of units with lines finer than the currency", () => {
+  // 1.00 over Q1 at 0.004 a unit, lines to 4 decimals (rounding.lineDecimals); January 3 units, 0.0120,
+  // billed 0.01; two notes take 1 unit off each. The notes round cumulatively, as the invoice did:
+  // round(0.0040) = 0.00, then round(0.0080) − 0.00 = 0.01. February and March use nothing.
+  it("takes off what each note credited, so the quarter bills the minimum exactly", () => {
+    const contract = quarterCommitment(
+      { minimum: "1" },
+      {
+        rounding: { mode: "half_even", lineDecimals: 4 },
+        charges: [{ id: "use", name: "Use", meter: "m", price: { model: "unit", unitPrice: "0.004" } }],
+      },
+    );
+    const jan = rateInvoice(contract, spendIn("2026-01", "3"), "2026-01");
+    expect(jan.total).toBe("0.01");
+    const first = issueCreditNote(contract, jan, unitsOff("1"));
+    const second = issueCreditNote(contract, jan, unitsOff("1"), { previous: [first] });
+    expect([first.total, second.total]).toEqual(["0.00", "0.01"]);
+    const feb = rateInvoice(contract, spendIn("2026-02", "0"), "2026-02", {
+      commitmentSpendToDate: spendToDate(jan),
+      commitmentCreditNotes: [first, second],
+    });
+    // 0.0100 carried less 0.0000 and 0.0100 credited: 0.0000 before. Rounding each note's 0.0040 on
+    // its own would take off 0.00 + 0.00 and leave 0.0100, and March would true up 0.99: 0.99 in all.
+    expect(feb.commitments?.[0]?.cumulative?.spendBefore).toBe("0.0000");
+    const mar = rateInvoice(contract, spendIn("2026-03", "0"), "2026-03", {
+      commitmentSpendToDate: recordToDate(feb),
+      commitmentCreditNotes: [first, second],
+    });
+    // true-up 1.00 − 0.00 = 1.00: 0.01 − 0.00 − 0.01 + 0.00 + 1.00 = 1.00
+    expect(mar.total).toBe("1.00");
+    expect(sum(jan.total, `-${first.total}`, `-${second.total}`, feb.total, mar.total)).toBe("1.00");
+  });
+});
+
+describe("a note of units, then late usage corrected in credit_note mode", () => {
+  // January 300 units less a note of 100; February 500 rated with the note; March 250. In April, 400
+  // late units of February: February is credited and re-issued, then March with the corrected spend.
+  it("bills max(minimum, true usage): 200 + 900 + 250 = 1,350.00 above the 1,200.00", () => {
+    const contract = quarterCommitment({}, { lateUsage: { lookBackPeriods: 3, correction: "credit_note" } });
+    const jan = rateInvoice(contract, JAN, "2026-01");
+    const note = issueCreditNote(contract, jan, unitsOff("100"));
+    const febOptions = { commitmentSpendToDate: spendToDate(jan), commitmentCreditNotes: [note] };
+    const feb = rateInvoice(contract, FEB, "2026-02", febOptions);
+    const mar = rateInvoice(contract, MAR, "2026-03", { commitmentSpendToDate: recordToDate(feb) });
+    // issued: 300.00, 500.00 and 250.00 + true-up 1,200.00 − 950.00 = 250.00
+    expect([jan.total, feb.total, mar.total]).toEqual(["300.00", "500.00", "500.00"]);
+    const late = [usageEvent("late", "e", "2026-02-10T00:00:00Z", { v: "400" })];
+    // February reproduces with the note it took, and is re-issued: 200.00 before, 900.00, 1,100.00 to date
+    const febFix = correctLateUsage(contract, feb, FEB, late, { billOn: "2026-04", ...febOptions });
+    if (febFix.mode !== "credit_note" || febFix.reissued === undefined)
+      throw new Error("expected a re-issue");
+    expect(febFix.reissued.commitments?.[0]?.cumulative).toMatchObject({
+      spendBefore: "200.00",
+      spendAfter: "1100.00",
+      creditNotesTaken: [note.id],
+    });
+    // March re-rated from 1,100.00: 1,350.00 to date, no true-up; credited 500.00, re-issued 250.00
+    const marFix = correctLateUsage(contract, mar, MAR, [], {
+      billOn: "2026-04",
+      commitmentSpendToDate: recordToDate(feb),
+      correctedCommitmentSpendToDate: recordToDate(febFix.reissued),
+    });
+    if (marFix.mode !== "credit_note" || marFix.reissued === undefined)
+      throw new Error("expected a re-issue");
+    expect([marFix.creditNote?.total, marFix.reissued.total]).toEqual(["500.00", "250.00"]);
+    // 300 − 100 + 500 − 500 + 900 + 500 − 500 + 250 = 1,350.00
+    expect(
+      sum(
+        jan.total,
+        `-${note.total}`,
+        feb.total,
+        `-${febFix.creditNote?.total}`,
+        febFix.reissued.total,
+        mar.total,
+        `-${marFix.creditNote?.total}`,
+        marFix.reissued.total,
+      ),
+    ).toBe("1350.00");
   });
 });
 
