@@ -126,6 +126,7 @@ export function issueCreditNote(
         const creditLine = invoiceMessages.creditOfCreditLine(line.id, billed);
         throw InputError.from(creditLine, correctionPath(index, "line"));
       }
+      if (correction.kind === "quantity") refuseUnitsUnderCommitment(contract, invoice, line, index);
       const unitsBefore = unitsTaken.get(line.id) ?? ZERO;
       const credit = creditFor(correction, line, remaining, unitsBefore, contract, index, minorUnits);
       if (!takesBackCredit && (credit.amount.greaterThan(remaining) || !credit.amount.greaterThan(0))) {
@@ -293,6 +294,23 @@ function billedEarlierOf(line: InvoiceLine): { readonly quantity: Decimal; reado
 }
 
 // The price that rated the line: the charge's, or its group's cell for grouped and matrix charges.
+// A commitment's true-up or overage line on this invoice was worked from its spend: taking units off a
+// line it measured would leave those as billed (a true-up of 20.00 on 80.00 of spend stays 20.00 when
+// 10.00 is credited, and the customer pays 90.00 of a 100.00 minimum). Credit an amount instead.
+function refuseUnitsUnderCommitment(contract: Contract, invoice: Invoice, line: InvoiceLine, index: number) {
+  for (const applied of invoice.commitments ?? []) {
+    if (applied.trueUp === undefined && applied.overage === undefined) continue;
+    const charges = contract.commitments.find((terms) => terms.id === applied.id)?.charges;
+    if (charges !== undefined && !charges.includes(line.chargeId)) continue;
+    const measured = invoiceMessages.unitsUnderCommitment(
+      line.id,
+      applied.name,
+      applied.trueUp !== undefined,
+    );
+    throw InputError.from(measured, correctionPath(index, "kind"));
+  }
+}
+
 function priceOfLine(contract: Contract, line: InvoiceLine, index: number): PriceTerms {
   // The terms in force when the line's period starts: an amendment's piece is re-rated with the price
   // that rated it, not the contract's first one (an overridden line is refused below).

@@ -215,3 +215,42 @@ describe("credit notes of a cumulative commitment period, refused", () => {
     });
   });
 });
+
+describe("a note of units against an invoice a commitment trued up", () => {
+  // A minimum of 100.00 a month, 80 units at 1.00: 80.00 + true-up 20.00 = 100.00. Taking 10 units off
+  // credited 10.00 and left the true-up at 20.00: the customer paid 90.00 for 70 true units under a
+  // 100.00 minimum, which owes 100.00 (the true-up would be 30.00).
+  it("is refused for a minimum per billing period, naming the commitment (credit an amount instead)", () => {
+    const contract = quarterCommitment({ cumulative: undefined, minimum: "100" });
+    const invoice = rateInvoice(contract, spendIn("2026-01", "80"), "2026-01");
+    expect(invoice.commitments?.[0]?.trueUp).toBe("20.00");
+    const error = thrown(() => issueCreditNote(contract, invoice, unitsOff("10")));
+    expect(error).toMatchObject({ code: "invalid_field", path: "corrections[0].kind" });
+    expect((error as Error).message).toContain("Q1 commitment");
+    // an amount is still credited
+    const amount = [{ kind: "amount", line: "use", amount: "10", reason: "goodwill" }];
+    expect(issueCreditNote(contract, invoice, amount).total).toBe("10.00");
+  });
+
+  it("is refused on the invoice that closes a cumulative period with a true-up", () => {
+    const contract = quarterCommitment();
+    const jan = rateInvoice(contract, JAN, "2026-01");
+    const feb = rateInvoice(contract, FEB, "2026-02", { commitmentSpendToDate: spendToDate(jan) });
+    const mar = rateInvoice(contract, MAR, "2026-03", { commitmentSpendToDate: spendToDate(feb) });
+    // March: 250.00 + true-up 150.00; 50 units off would have credited 50.00 with the true-up kept
+    expect(thrown(() => issueCreditNote(contract, mar, unitsOff("50")))).toMatchObject({
+      code: "invalid_field",
+      path: "corrections[0].kind",
+    });
+  });
+
+  it("is refused on an invoice with an overage line, which was worked from the spend too", () => {
+    const contract = quarterCommitment({ cumulative: undefined, minimum: "100", overageFactor: "1.5" });
+    const invoice = rateInvoice(contract, spendIn("2026-01", "120"), "2026-01");
+    // 120.00 + (120.00 − 100.00) × 0.5 = 130.00; 10 units off would leave the 10.00 overage as billed
+    expect(invoice.commitments?.[0]?.overage).toBe("10.00");
+    expect(thrown(() => issueCreditNote(contract, invoice, unitsOff("10")))).toMatchObject({
+      code: "invalid_field",
+    });
+  });
+});

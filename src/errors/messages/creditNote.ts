@@ -94,6 +94,15 @@ export function lineNotRerateable(lineId: string): ErrorMessage {
   };
 }
 
+/** A quantity correction of a line a commitment's true-up or overage on the invoice was worked from. */
+export function unitsUnderCommitment(lineId: string, commitment: string, trueUp: boolean): ErrorMessage {
+  const added = trueUp ? "true-up" : "overage";
+  return {
+    code: "invalid_field",
+    message: `Line ${lineId} counts toward ${commitment}, whose ${added} on this invoice was worked from the spend: taking units off would leave the ${added} as billed (a true-up would have grown by what is credited), so the invoice would bill something other than its usage without them. Credit an amount instead: what re-rating the period without the units changes.`,
+  };
+}
+
 /** An invoice rated from another contract than the one given. */
 export function invoiceOfOtherContract(
   invoiceId: string,
