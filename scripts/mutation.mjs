@@ -134,6 +134,7 @@ export const TARGETS = {
       "stages/coveredDays.ts",
       "stages/cumulativeCommitment.ts",
       "stages/cumulativeNotes.ts",
+      "unitsUnderCommitment.ts",
     ].map(invoiceFile),
   },
 };

@@ -22,6 +22,7 @@ import type { Invoice, InvoiceLine } from "./invoiceSchema.js";
 import { creditNoteReaderSchema, invoiceReaderSchema } from "./parseIssued.js";
 import { netOf } from "./spreadReduction.js";
 import { chargesAt } from "./termsAt.js";
+import { refuseUnitsUnderCommitment } from "./unitsUnderCommitment.js";
 
 /** Options of {@link issueCreditNote}. */
 export interface CreditNoteOptions {
@@ -109,7 +110,7 @@ export function issueCreditNote(
   if (!parsed.success)
     throw toInputError("input", toProblems(parsed.error.issues, corrections, ["corrections"]));
   const { minorUnits } = invoice.currency;
-  const { credited, unitsTaken } = creditedSoFar(previous);
+  const { credited, unitsTaken, unitsCredited } = creditedSoFar(previous);
   const creditedBeforeNote: ReadonlyMap<string, Decimal> = new Map(credited);
   const lines: CreditLine[] = [];
   parsed.data.forEach((correction, index) => {
@@ -126,9 +127,12 @@ export function issueCreditNote(
         const creditLine = invoiceMessages.creditOfCreditLine(line.id, billed);
         throw InputError.from(creditLine, correctionPath(index, "line"));
       }
-      if (correction.kind === "quantity") refuseUnitsUnderCommitment(contract, invoice, line, index);
       const unitsBefore = unitsTaken.get(line.id) ?? ZERO;
       const credit = creditFor(correction, line, remaining, unitsBefore, contract, index, minorUnits);
+      if (credit.quantity !== undefined) {
+        unitsCredited.set(line.id, (unitsCredited.get(line.id) ?? ZERO).plus(credit.amount));
+        refuseUnitsUnderCommitment(contract, invoice, line, unitsCredited, correctionPath(index, "kind"));
+      }
       if (!takesBackCredit && (credit.amount.greaterThan(remaining) || !credit.amount.greaterThan(0))) {
         const exceeds = invoiceMessages.creditExceedsRemaining({
           lineId: line.id,
@@ -217,14 +221,19 @@ function totalCredited(previous: ReadonlyArray<CreditNote>): Decimal {
 function creditedSoFar(previous: ReadonlyArray<CreditNote>) {
   const credited = new Map<string, Decimal>();
   const unitsTaken = new Map<string, Decimal>();
+  // the money credited for units taken off, by line: a commitment settled on the invoice measured it
+  const unitsCredited = new Map<string, Decimal>();
+  const add = (map: Map<string, Decimal>, id: string, value: string) =>
+    map.set(id, (map.get(id) ?? ZERO).plus(value));
   for (const note of previous) {
     for (const line of note.lines) {
-      credited.set(line.corrects, (credited.get(line.corrects) ?? ZERO).plus(line.amount));
-      if (line.quantity !== undefined)
-        unitsTaken.set(line.corrects, (unitsTaken.get(line.corrects) ?? ZERO).plus(line.quantity));
+      add(credited, line.corrects, line.amount);
+      if (line.quantity === undefined) continue;
+      add(unitsTaken, line.corrects, line.quantity);
+      add(unitsCredited, line.corrects, line.amount);
     }
   }
-  return { credited, unitsTaken };
+  return { credited, unitsTaken, unitsCredited };
 }
 
 function linesOf(correction: CorrectionTerms, invoice: Invoice, index: number): InvoiceLine[] {
@@ -294,23 +303,6 @@ function billedEarlierOf(line: InvoiceLine): { readonly quantity: Decimal; reado
 }
 
 // The price that rated the line: the charge's, or its group's cell for grouped and matrix charges.
-// A commitment's true-up or overage line on this invoice was worked from its spend: taking units off a
-// line it measured would leave those as billed (a true-up of 20.00 on 80.00 of spend stays 20.00 when
-// 10.00 is credited, and the customer pays 90.00 of a 100.00 minimum). Credit an amount instead.
-function refuseUnitsUnderCommitment(contract: Contract, invoice: Invoice, line: InvoiceLine, index: number) {
-  for (const applied of invoice.commitments ?? []) {
-    if (applied.trueUp === undefined && applied.overage === undefined) continue;
-    const charges = contract.commitments.find((terms) => terms.id === applied.id)?.charges;
-    if (charges !== undefined && !charges.includes(line.chargeId)) continue;
-    const measured = invoiceMessages.unitsUnderCommitment(
-      line.id,
-      applied.name,
-      applied.trueUp !== undefined,
-    );
-    throw InputError.from(measured, correctionPath(index, "kind"));
-  }
-}
-
 function priceOfLine(contract: Contract, line: InvoiceLine, index: number): PriceTerms {
   // The terms in force when the line's period starts: an amendment's piece is re-rated with the price
   // that rated it, not the contract's first one (an overridden line is refused below).

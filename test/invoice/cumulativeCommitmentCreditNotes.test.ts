@@ -216,7 +216,7 @@ describe("credit notes of a cumulative commitment period, refused", () => {
   });
 });
 
-describe("a note of units against an invoice a commitment trued up", () => {
+describe("a note of units against an invoice that settles a commitment", () => {
   // A minimum of 100.00 a month, 80 units at 1.00: 80.00 + true-up 20.00 = 100.00. Taking 10 units off
   // credited 10.00 and left the true-up at 20.00: the customer paid 90.00 for 70 true units under a
   // 100.00 minimum, which owes 100.00 (the true-up would be 30.00).
@@ -242,6 +242,19 @@ describe("a note of units against an invoice a commitment trued up", () => {
       code: "invalid_field",
       path: "corrections[0].kind",
     });
+  });
+
+  it("is refused when it takes a settled spend below the minimum, and taken when it does not", () => {
+    const contract = quarterCommitment({ cumulative: undefined, minimum: "100" });
+    const invoice = rateInvoice(contract, spendIn("2026-01", "120"), "2026-01");
+    // 120.00 of spend, no true-up: 10 units off leave 110.00, above the minimum: credited 10.00
+    const first = issueCreditNote(contract, invoice, unitsOff("10"));
+    expect(first.total).toBe("10.00");
+    // 15 more would leave 95.00: the minimum would owe a true-up of 5.00, so the note is refused
+    const error = thrown(() => issueCreditNote(contract, invoice, unitsOff("15"), { previous: [first] }));
+    expect(error).toMatchObject({ code: "invalid_field", path: "corrections[0].kind" });
+    // 10 more leave exactly 100.00: credited
+    expect(issueCreditNote(contract, invoice, unitsOff("10"), { previous: [first] }).total).toBe("10.00");
   });
 
   it("is refused on an invoice with an overage line, which was worked from the spend too", () => {

@@ -115,8 +115,9 @@ function billPeriod(c: Case): { readonly invoices: Invoice[]; readonly issued: I
   const plans = c.notes
     .map((plan) => ({ ...plan, target: plan.target % c.months }))
     .map((plan) => ({ ...plan, at: Math.min(plan.target + plan.later, c.months) }))
-    // units off the close, or issued after it, no later invoice of the period carries: not built
-    .filter((plan) => plan.kind === "amount" || plan.at < c.months)
+    // units off an earlier month issued after the close no invoice of the period carries (not built);
+    // units off the close are refused when they take its spend below the minimum
+    .filter((plan) => plan.kind === "amount" || plan.at < c.months || plan.target === c.months - 1)
     .filter((plan) => plan.line === "use" || c.sidePrice > 0n);
   const invoices: Invoice[] = [];
   const issued: Issued[] = [];

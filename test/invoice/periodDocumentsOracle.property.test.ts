@@ -95,9 +95,14 @@ describe("documents of a period add up to the oracle's invoice", () => {
               oracleInvoice(terms, cumulative).usage - oracleInvoice(terms, cumulative - taken).usage;
             if (taken === 0 || credit <= 0n) continue;
             const units = [{ kind: "quantity", line: "bw", quantity: String(taken), reason: "off" }];
-            // a minimum's true-up on the invoice was worked from the line: taking units off it is refused
-            // (the true-up would stay as billed), an amount is credited instead (docs/credit-notes.md)
-            if (invoice.commitments?.some((commitment) => commitment.trueUp !== undefined)) {
+            // a minimum settled on the invoice measured the line: units that take its spend below the
+            // minimum are refused (the true-up would stay as billed); an amount is credited instead
+            const settled = invoice.commitments?.find((commitment) => commitment.minimum !== undefined);
+            const scale = minorUnitsOf(terms);
+            if (
+              settled?.minimum !== undefined &&
+              unitsOfText(settled.spend, scale) - credit < unitsOfText(settled.minimum, scale)
+            ) {
               expect(() => issueCreditNote(contract, invoice, units)).toThrow(/true-up/);
               continue;
             }

@@ -95,11 +95,13 @@ export function lineNotRerateable(lineId: string): ErrorMessage {
 }
 
 /** A quantity correction of a line a commitment's true-up or overage on the invoice was worked from. */
-export function unitsUnderCommitment(lineId: string, commitment: string, trueUp: boolean): ErrorMessage {
-  const added = trueUp ? "true-up" : "overage";
+export function unitsUnderCommitment(lineId: string, commitment: string, minimum: boolean): ErrorMessage {
+  const because = minimum
+    ? "whose minimum is settled on this invoice: without these units its spend is below the minimum, so the true-up would grow by what is credited"
+    : "whose overage on this invoice was worked from the spend, and would shrink with it";
   return {
     code: "invalid_field",
-    message: `Line ${lineId} counts toward ${commitment}, whose ${added} on this invoice was worked from the spend: taking units off would leave the ${added} as billed (a true-up would have grown by what is credited), so the invoice would bill something other than its usage without them. Credit an amount instead: what re-rating the period without the units changes.`,
+    message: `Line ${lineId} counts toward ${commitment}, ${because}; a note of units leaves that as billed. Credit an amount instead: what re-rating the invoice without the units changes.`,
   };
 }
 
