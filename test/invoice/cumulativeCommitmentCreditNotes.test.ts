@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { explainText } from "../../src/explain/index.js";
 import { correctLateUsage, issueCreditNote, rateInvoice } from "../../src/invoice/index.js";
 import { Decimal } from "../../src/money/index.js";
 import { usageEvent } from "../_support/contract.js";
@@ -265,5 +266,21 @@ describe("a note of units against an invoice that settles a commitment", () => {
     expect(thrown(() => issueCreditNote(contract, invoice, unitsOff("10")))).toMatchObject({
       code: "invalid_field",
     });
+  });
+});
+
+describe("the explanation of an invoice that took a note", () => {
+  it("says what the notes took off the earlier invoices' spend", () => {
+    const contract = quarterCommitment();
+    const jan = rateInvoice(contract, JAN, "2026-01");
+    const note = issueCreditNote(contract, jan, unitsOff("100"));
+    const feb = rateInvoice(contract, FEB, "2026-02", {
+      commitmentSpendToDate: spendToDate(jan),
+      commitmentCreditNotes: [note],
+    });
+    // 300.00 carried less 100.00: the earlier invoices spent 200.00, leaving 1,200.00 − 200.00 = 1,000.00
+    expect(explainText(feb)).toContain(
+      `The earlier invoices spent $200.00 (after $100.00 of units credited by ${note.id}), leaving $1,000.00;`,
+    );
   });
 });
