@@ -27,7 +27,11 @@ export function refuseUnitsUnderCommitment(
     const inScope = (chargeId: string | undefined) =>
       terms?.charges === undefined || (chargeId !== undefined && terms.charges.includes(chargeId));
     if (!inScope(line.chargeId)) continue;
-    const settled = settledSpend(applied, terms?.cumulative?.trueUp !== false);
+    const settled = settledSpend(
+      applied,
+      terms?.cumulative?.trueUp !== false,
+      invoice.progressive !== undefined,
+    );
     const credited = invoice.lines
       .filter((candidate) => inScope(candidate.chargeId))
       .reduce((sum, candidate) => sum.plus(unitsCredited.get(candidate.id) ?? ZERO), ZERO);
@@ -43,14 +47,19 @@ export function refuseUnitsUnderCommitment(
 }
 
 // The spend a minimum settled on this invoice was measured on, and the minimum: this invoice's spend for
-// a minimum per billing period, the period's to date on the invoice that closes a cumulative one (with
-// its true-up on); none where no minimum is settled (a progressive invoice, an earlier invoice of a
-// cumulative period, whose spend the next one carries with the notes).
-function settledSpend(applied: AppliedCommitment, trueUp: boolean) {
+// a minimum per billing period, the spend to date on the invoice that closes a cumulative one (with its
+// true-up on); none where no minimum is settled (a progressive invoice, an earlier invoice of a
+// cumulative period, whose spend the next one carries with the notes). A closing invoice of a
+// progressive sequence records only its own part of the period's spend: there the minimum per billing
+// period is known to be short only by its true-up, which refuses any units (the spend stands at 0).
+function settledSpend(applied: AppliedCommitment, trueUp: boolean, progressive: boolean) {
   if (applied.minimum === undefined) return undefined;
   const minimum = decimalOfText(applied.minimum);
   const cumulative = applied.cumulative;
-  if (cumulative === undefined) return { minimum, spend: decimalOfText(applied.spend) };
+  if (cumulative === undefined) {
+    if (!progressive) return { minimum, spend: decimalOfText(applied.spend) };
+    return applied.trueUp === undefined ? undefined : { minimum, spend: ZERO };
+  }
   if (!cumulative.closes || !trueUp) return undefined;
-  return { minimum, spend: decimalOfText(cumulative.spendBefore).plus(applied.spend) };
+  return { minimum, spend: decimalOfText(cumulative.spendAfter) };
 }

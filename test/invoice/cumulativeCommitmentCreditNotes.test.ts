@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { explainText } from "../../src/explain/index.js";
-import { correctLateUsage, issueCreditNote, rateInvoice } from "../../src/invoice/index.js";
+import {
+  correctLateUsage,
+  issueCreditNote,
+  rateClosingInvoice,
+  rateInvoice,
+  rateProgressiveInvoice,
+} from "../../src/invoice/index.js";
 import { Decimal } from "../../src/money/index.js";
 import { usageEvent } from "../_support/contract.js";
 import { quarterCommitment, recordToDate, spendIn, spendToDate } from "../_support/cumulativeCommitment.js";
@@ -282,5 +288,34 @@ describe("the explanation of an invoice that took a note", () => {
     expect(explainText(feb)).toContain(
       `The earlier invoices spent $200.00 (after $100.00 of units credited by ${note.id}), leaving $1,000.00;`,
     );
+  });
+});
+
+describe("a note of units against the closing invoice of a progressive sequence", () => {
+  // 100.00 a month; 90 units by the 10th (a progressive invoice, 90.00), 30 more by the end: the close
+  // bills 120.00 − 90.00 = 30.00 with no true-up. Its commitment's spend is its own part, 30.00.
+  const contract = quarterCommitment({ cumulative: undefined, minimum: "100" });
+  const events = [
+    usageEvent("a", "e", "2026-01-05T00:00:00Z", { v: "90" }),
+    usageEvent("b", "e", "2026-01-20T00:00:00Z", { v: "30" }),
+  ];
+  it("is taken when the period's spend has no true-up, though the close's own part is below the minimum", () => {
+    const first = rateProgressiveInvoice(contract, events, "2026-01", "2026-01-10");
+    const close = rateClosingInvoice(contract, events, "2026-01", { earlier: [first] });
+    expect([first.total, close.total]).toEqual(["90.00", "30.00"]);
+    // 10 units off the top: 120 − 10 = 110 units cost 110.00, less 90.00 billed earlier = 20.00 kept
+    expect(issueCreditNote(contract, close, unitsOff("10")).total).toBe("10.00");
+  });
+
+  it("is refused when the close billed a true-up", () => {
+    const few = [usageEvent("a", "e", "2026-01-05T00:00:00Z", { v: "50" }), events[1]!];
+    const first = rateProgressiveInvoice(contract, few, "2026-01", "2026-01-10");
+    const close = rateClosingInvoice(contract, few, "2026-01", { earlier: [first] });
+    // 80.00 for the month: the close bills 30.00 + true-up 20.00 = 50.00
+    expect(close.commitments?.[0]?.trueUp).toBe("20.00");
+    expect(thrown(() => issueCreditNote(contract, close, unitsOff("10")))).toMatchObject({
+      code: "invalid_field",
+      path: "corrections[0].kind",
+    });
   });
 });
