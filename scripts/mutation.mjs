@@ -133,6 +133,8 @@ export const TARGETS = {
       "stages/commitmentLines.ts",
       "stages/coveredDays.ts",
       "stages/cumulativeCommitment.ts",
+      "stages/cumulativeNotes.ts",
+      "unitsUnderCommitment.ts",
     ].map(invoiceFile),
   },
 };

@@ -151,6 +151,7 @@ export type {
   AggregatesMadeFor,
   BatchSummary,
   BillProgressivelyOptions,
+  CarriedCommitmentSpend,
   CreditNoteOptions,
   DuplicateEvidence,
   EvidenceEvent,

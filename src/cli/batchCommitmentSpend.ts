@@ -1,8 +1,8 @@
 import { readPerContract } from "./batchPerContract.js";
-import { commitmentSpend, requirePrevious, spendAfter } from "./cliSupport.js";
+import { type CarriedSpend, commitmentSpend, requirePrevious, spendAfter } from "./cliSupport.js";
 
 /** Each contract's carried commitment spend (commitment id → spend), by contract id. */
-export type BatchCommitmentSpend = ReadonlyMap<string, Readonly<Record<string, string>>>;
+export type BatchCommitmentSpend = ReadonlyMap<string, Readonly<Record<string, CarriedSpend>>>;
 
 /**
  * `ratecard batch --commitment-spend FILE`: the spend to date of each contract's cumulative commitments

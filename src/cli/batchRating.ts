@@ -24,7 +24,7 @@ export interface BatchTask {
   readonly contract: unknown;
   readonly events: ReadonlyArray<UsageEvent>;
   /** The contract's carried commitment spend (`--commitment-spend`), when the file gives one. */
-  readonly commitmentSpend?: Readonly<Record<string, string>>;
+  readonly commitmentSpend?: RateInvoiceOptions["commitmentSpendToDate"];
   /** The contract's carried meter states (`--carry`), when the file gives them. */
   readonly carried?: Readonly<Record<string, CarriedMeterState>>;
 }

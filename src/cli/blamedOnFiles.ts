@@ -48,7 +48,7 @@ export function keyedFile(
   option: string,
   named: string,
   data: unknown,
-  values: Readonly<Record<string, string>>,
+  values: Readonly<Record<string, unknown>>,
   where: (data: unknown, id: string) => ReadonlyArray<PropertyKey>,
 ): OptionFile {
   const inFile = (path: string) => {

@@ -1,13 +1,15 @@
 import {
   type Contract,
+  type CreditNote,
   formatInstant,
   isRatecardError,
+  parseCreditNote,
   type RateInvoiceOptions,
   resolveServicePeriod,
 } from "../index.js";
 import { balanceIn, blamedOnFiles, keyedFile, type OptionFile, spendIn } from "./blamedOnFiles.js";
 import { carriedPathInFile, carriedState, carriedStatesAt } from "./carriedState.js";
-import { commitmentSpend, creditBalances as creditBalancesOf } from "./cliSupport.js";
+import { commitmentSpend, creditBalances as creditBalancesOf, readIssued } from "./cliSupport.js";
 import { readJsonFile } from "./readJsonFile.js";
 import { displayName } from "./standardInput.js";
 
@@ -17,10 +19,12 @@ export interface CarriedStateFlags {
   readonly balances?: string;
   readonly "credits-start-full"?: boolean;
   readonly "commitment-spend"?: string;
+  readonly "commitment-credit-note"?: ReadonlyArray<string>;
 }
 
 /**
- * --carry, --balances, --credits-start-full and --commitment-spend, as the options of a rating call:
+ * --carry, --balances, --credits-start-full, --commitment-spend and --commitment-credit-note, as the
+ * options of a rating call:
  * what the previous invoice leaves to this one. Every command that rates a period (invoice, preview,
  * progressive, late-usage) reads them here, so they are read and checked the same way everywhere.
  * `startsAt` (the instant the invoice being rated starts, as invoices write it): a previous invoice
@@ -64,6 +68,23 @@ export async function carriedStateOptions(values: CarriedStateFlags, contractId:
         spendIn,
       ),
     );
+  }
+  const noteFiles = values["commitment-credit-note"] ?? [];
+  if (noteFiles.length > 0) {
+    const commitmentCreditNotes: CreditNote[] = [];
+    for (const file of noteFiles) {
+      const flag = named("--commitment-credit-note", file);
+      const data = await readJsonFile(file, "--commitment-credit-note");
+      commitmentCreditNotes.push(readIssued(flag, data, parseCreditNote, "a ratecard credit note"));
+    }
+    options = { ...options, commitmentCreditNotes };
+    noteFiles.forEach((file, index) => {
+      files.push({
+        option: `commitmentCreditNotes[${index}]`,
+        named: named("--commitment-credit-note", file),
+        inFile: (path) => path.replace(/^\./, ""),
+      });
+    });
   }
   const blamed = <T>(rate: () => T | Promise<T>) => blamedOnFiles(files, rate);
   return { options, blamed };

@@ -4,6 +4,7 @@ import {
   type PriceBook,
   parseInvoice,
   parsePriceBook,
+  type RateInvoiceOptions,
   resolveContract,
 } from "../index.js";
 import { readJsonFile } from "./readJsonFile.js";
@@ -71,7 +72,7 @@ export function commitmentSpend(
   contractId: string,
   flag = "--commitment-spend",
   startsAt?: string,
-): Record<string, string> {
+): Record<string, CarriedSpend> {
   const document = correctedInvoice(`${flag} ${file}`, data);
   if (isObject(document) && "schemaVersion" in document) {
     const invoice = readIssued(`${flag} ${file}`, document, parseInvoice, "a ratecard invoice");
@@ -101,14 +102,22 @@ export function correctedInvoice(named: string, data: unknown): unknown {
   return corrected;
 }
 
-/** What an invoice leaves to the next one of its cumulative commitments: each one's spend to date. */
-export function spendAfter(invoice: Invoice): Record<string, string> {
+/**
+ * What an invoice leaves to the next one of its cumulative commitments: each one's spend to date, with
+ * the credit notes it already reflects when it took some (so a note given again is not taken twice).
+ */
+export function spendAfter(invoice: Invoice): Record<string, CarriedSpend> {
   return Object.fromEntries(
-    (invoice.commitments ?? []).flatMap((commitment) =>
-      commitment.cumulative === undefined ? [] : [[commitment.id, commitment.cumulative.spendAfter]],
-    ),
+    (invoice.commitments ?? []).flatMap(({ id, cumulative }) => {
+      if (cumulative === undefined) return [];
+      const { spendAfter: spend, creditNotesTaken } = cumulative;
+      return [[id, creditNotesTaken === undefined ? spend : { spendAfter: spend, creditNotesTaken }]];
+    }),
   );
 }
+
+/** A commitment's carried spend: its text, or with the credit notes it reflects. */
+export type CarriedSpend = NonNullable<RateInvoiceOptions["commitmentSpendToDate"]>[string];
 
 // An invoice read for what it carries must be one of the contract rated; `source` is the flag and file.
 export function requireSameContract(found: string, expected: string, source: string): void {

@@ -27,7 +27,7 @@ export const USAGE_FORMAT_OPTION = {
 } as const satisfies OptionSpec;
 
 /**
- * --carry, --balances, --credits-start-full and --commitment-spend: what the previous invoice leaves to
+ * --carry, --balances, --credits-start-full, --commitment-spend and --commitment-credit-note: what the previous invoice leaves to
  * this one, shared by the commands that rate a period (invoice, preview, progressive, late-usage) and
  * read by carriedStateOptions.
  */
@@ -50,6 +50,13 @@ export const CARRIED_STATE_OPTIONS = {
     type: "string",
     value: "FILE",
     description: "the previous invoice (JSON), to continue the spend of cumulative commitments",
+  },
+  "commitment-credit-note": {
+    type: "string",
+    value: "FILE",
+    multiple: true,
+    description:
+      "a credit note of an earlier invoice of a cumulative commitment's period (JSON): units it took off come off the spend; repeat for several",
   },
 } as const satisfies Readonly<Record<string, OptionSpec>>;
 

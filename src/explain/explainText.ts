@@ -264,8 +264,15 @@ function cumulativeWords(
   const closing = period.closes
     ? "This invoice closes the commitment period."
     : `Spend to date ${money(period.spendAfter)}${asBilled}: the next invoice carries it.`;
+  // Credit notes taken: "(after 100.00 of units credited by ctr:2026-01-01:credit-note:1)".
+  const units = (period.creditNotes ?? []).filter((note) => note.kind === "units");
+  const credited = units.reduce((sum, note) => sum.plus(note.spend), new Decimal(0));
+  const notes =
+    units.length === 0
+      ? ""
+      : ` (after ${money(credited.toFixed())} of units credited by ${units.map((note) => note.id).join(", ")})`;
   return [
-    `${commitment.name}: ${money(commitment.minimum ?? "0")} owed from ${period.from} until ${period.until} by all its invoices together. The earlier invoices spent ${money(period.spendBefore)}, leaving ${money(period.remaining)}; this invoice spent ${money(commitment.spend)}: ${money(period.within)} within the commitment${excess}. ${closing}`,
+    `${commitment.name}: ${money(commitment.minimum ?? "0")} owed from ${period.from} until ${period.until} by all its invoices together. The earlier invoices spent ${money(period.spendBefore)}${notes}, leaving ${money(period.remaining)}; this invoice spent ${money(commitment.spend)}: ${money(period.within)} within the commitment${excess}. ${closing}`,
   ];
 }
 

@@ -2,9 +2,11 @@ import type { Contract } from "../contracts/index.js";
 import type { Sha256 } from "../schema/index.js";
 import { emptyDraft, type InvoiceKind, type PeriodInForce, type PeriodUsage } from "./draft.js";
 import type { Invoice } from "./invoiceSchema.js";
+import { parseEarlierNote } from "./progressiveOptions.js";
 import { commitmentsStage } from "./stages/commitments.js";
 import { type CarriedCredits, creditsAfterTaxStage, creditsBeforeTaxStage } from "./stages/credits.js";
 import type { CommitmentSpendToDate } from "./stages/cumulativeCommitment.js";
+import { readCommitmentNotes } from "./stages/cumulativeNotes.js";
 import { discountsStage } from "./stages/discounts.js";
 import { issueInvoice } from "./stages/issueInvoice.js";
 import { rateChargesStage } from "./stages/rateCharges.js";
@@ -20,6 +22,8 @@ export interface BuildInvoiceOptions {
   readonly kind?: InvoiceKind;
   readonly credits?: CarriedCredits;
   readonly commitmentSpend?: CommitmentSpendToDate;
+  /** The credit notes of earlier invoices of cumulative commitment periods (`commitmentCreditNotes`), as given. */
+  readonly commitmentNotes?: ReadonlyArray<unknown>;
   /** The SHA-256 that seals the invoice (`RateInvoiceOptions.sha256`); `@noble/hashes`' when absent. */
   readonly sha256?: Sha256;
 }
@@ -33,12 +37,21 @@ export function buildInvoice(
   contract: Contract,
   period: PeriodInForce,
   usage: PeriodUsage,
-  { kind = "closing", credits = {}, commitmentSpend = {}, sha256 }: BuildInvoiceOptions = {},
+  {
+    kind = "closing",
+    credits = {},
+    commitmentSpend = {},
+    commitmentNotes = [],
+    sha256,
+  }: BuildInvoiceOptions = {},
 ): Invoice {
+  const notes = readCommitmentNotes(contract, commitmentNotes, (raw, index) =>
+    parseEarlierNote(raw, index, "commitmentCreditNotes"),
+  );
   let draft = emptyDraft(contract, period, kind);
   draft = rateChargesStage(draft, usage); //            1–4. usage → lines, allowance pools, line limits, rounding
   draft = discountsStage(draft, usage); //              5–6. line discounts, then invoice discounts
-  draft = commitmentsStage(draft, commitmentSpend); //  7.   true-up, overage, cap
+  draft = commitmentsStage(draft, commitmentSpend, notes); // 7. true-up, overage, cap
   draft = creditsBeforeTaxStage(draft, credits); //     8.   pre-tax credits, in burn order
   draft = taxStage(draft); //                           9–10. tax and total
   draft = totalRoundingStage(draft); //                 10½. lines finer than the currency: the total rounded to it

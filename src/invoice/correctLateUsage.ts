@@ -26,7 +26,7 @@ export interface LateUsageOptions extends RateInvoiceOptions {
    * `commitments[].cumulative.spendAfter`). `commitmentSpendToDate` stays the spend the issued invoice
    * was rated with, so the usage still reproduces it (docs/commitment-periods.md, "Late usage").
    */
-  readonly correctedCommitmentSpendToDate?: Readonly<Record<string, string>>;
+  readonly correctedCommitmentSpendToDate?: RateInvoiceOptions["commitmentSpendToDate"];
   /**
    * Credit notes issued before against the invoice (`credit_note` mode): the note of the correction
    * credits only what they left, so the notes together undo the invoice once, and the re-issued invoice

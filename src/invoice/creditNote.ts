@@ -22,6 +22,7 @@ import type { Invoice, InvoiceLine } from "./invoiceSchema.js";
 import { creditNoteReaderSchema, invoiceReaderSchema } from "./parseIssued.js";
 import { netOf } from "./spreadReduction.js";
 import { chargesAt } from "./termsAt.js";
+import { refuseUnitsUnderCommitment } from "./unitsUnderCommitment.js";
 
 /** Options of {@link issueCreditNote}. */
 export interface CreditNoteOptions {
@@ -109,7 +110,7 @@ export function issueCreditNote(
   if (!parsed.success)
     throw toInputError("input", toProblems(parsed.error.issues, corrections, ["corrections"]));
   const { minorUnits } = invoice.currency;
-  const { credited, unitsTaken } = creditedSoFar(previous);
+  const { credited, unitsTaken, unitsCredited } = creditedSoFar(previous);
   const creditedBeforeNote: ReadonlyMap<string, Decimal> = new Map(credited);
   const lines: CreditLine[] = [];
   parsed.data.forEach((correction, index) => {
@@ -128,6 +129,10 @@ export function issueCreditNote(
       }
       const unitsBefore = unitsTaken.get(line.id) ?? ZERO;
       const credit = creditFor(correction, line, remaining, unitsBefore, contract, index, minorUnits);
+      if (credit.quantity !== undefined) {
+        unitsCredited.set(line.id, (unitsCredited.get(line.id) ?? ZERO).plus(credit.amount));
+        refuseUnitsUnderCommitment(contract, invoice, line, unitsCredited, correctionPath(index, "kind"));
+      }
       if (!takesBackCredit && (credit.amount.greaterThan(remaining) || !credit.amount.greaterThan(0))) {
         const exceeds = invoiceMessages.creditExceedsRemaining({
           lineId: line.id,
@@ -216,14 +221,19 @@ function totalCredited(previous: ReadonlyArray<CreditNote>): Decimal {
 function creditedSoFar(previous: ReadonlyArray<CreditNote>) {
   const credited = new Map<string, Decimal>();
   const unitsTaken = new Map<string, Decimal>();
+  // the money credited for units taken off, by line: a commitment settled on the invoice measured it
+  const unitsCredited = new Map<string, Decimal>();
+  const add = (map: Map<string, Decimal>, id: string, value: string) =>
+    map.set(id, (map.get(id) ?? ZERO).plus(value));
   for (const note of previous) {
     for (const line of note.lines) {
-      credited.set(line.corrects, (credited.get(line.corrects) ?? ZERO).plus(line.amount));
-      if (line.quantity !== undefined)
-        unitsTaken.set(line.corrects, (unitsTaken.get(line.corrects) ?? ZERO).plus(line.quantity));
+      add(credited, line.corrects, line.amount);
+      if (line.quantity === undefined) continue;
+      add(unitsTaken, line.corrects, line.quantity);
+      add(unitsCredited, line.corrects, line.amount);
     }
   }
-  return { credited, unitsTaken };
+  return { credited, unitsTaken, unitsCredited };
 }
 
 function linesOf(correction: CorrectionTerms, invoice: Invoice, index: number): InvoiceLine[] {

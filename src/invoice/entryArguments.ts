@@ -103,6 +103,7 @@ export const RATING_OPTIONS: ReadonlyArray<string> = [
   "creditBalances",
   "creditsStartFull",
   "commitmentSpendToDate",
+  "commitmentCreditNotes",
   "sha256",
 ];
 
@@ -132,8 +133,11 @@ export function requireOptions(value: unknown, known: ReadonlyArray<string> = RA
         );
   }
   const spend = value.commitmentSpendToDate;
-  if (spend !== undefined && (!isObject(spend) || Object.values(spend).some((v) => typeof v !== "string")))
+  if (spend !== undefined && (!isObject(spend) || !Object.values(spend).every(isCarriedSpend)))
     throw InputError.from(invoiceMessages.commitmentSpendNotObject(spend), "options.commitmentSpendToDate");
+  const notes = value.commitmentCreditNotes;
+  if (notes !== undefined && !Array.isArray(notes))
+    throw InputError.from(invoiceMessages.commitmentNotesNotList(notes), "options.commitmentCreditNotes");
   if (carried !== undefined && !isObject(carried))
     throw InputError.from(invoiceMessages.carriedNotObject(carried), "options.carried");
   if (value.sha256 !== undefined && typeof value.sha256 !== "function")
@@ -141,6 +145,29 @@ export function requireOptions(value: unknown, known: ReadonlyArray<string> = RA
   for (const flag of ["daily", "creditsStartFull"])
     if (value[flag] !== undefined && typeof value[flag] !== "boolean")
       throw InputError.from(invoiceMessages.flagNotBoolean(flag, value[flag]), `options.${flag}`);
+}
+
+// A commitment's carried spend: its text, or the previous invoice's `commitments[].cumulative` record
+// (read for `spendAfter` and `creditNotesTaken`; a name that record does not have is a typo, refused).
+const CUMULATIVE_RECORD = [
+  "from",
+  "until",
+  "spendBefore",
+  "creditNotes",
+  "remaining",
+  "within",
+  "excess",
+  "spendAfter",
+  "creditNotesTaken",
+  "closes",
+];
+
+function isCarriedSpend(value: unknown): boolean {
+  if (typeof value === "string") return true;
+  if (!isObject(value) || typeof value.spendAfter !== "string") return false;
+  const taken = value.creditNotesTaken;
+  const listed = taken === undefined || (Array.isArray(taken) && taken.every((id) => typeof id === "string"));
+  return listed && Object.keys(value).every((name) => CUMULATIVE_RECORD.includes(name));
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -49,6 +49,7 @@ export { createRatingShare } from "./ratingShare.js";
 export type { ServicePeriod } from "./resolveServicePeriod.js";
 export { resolveServicePeriod } from "./resolveServicePeriod.js";
 export type { CreditBalances } from "./stages/credits.js";
+export type { CarriedCommitmentSpend } from "./stages/cumulativeCommitment.js";
 export { applyTax } from "./stages/tax.js";
 export type { PreparedRating, UsageAggregates, UsageShard } from "./usageAggregates.js";
 export {

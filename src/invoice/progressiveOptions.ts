@@ -45,11 +45,11 @@ export function parseEarlier(raw: unknown, index: number): Invoice {
  * where in `options.creditNotes` it is.
  * @throws InputError `invalid_argument` or `digest_mismatch` at `options.creditNotes[index]…`
  */
-export function parseEarlierNote(raw: unknown, index: number): CreditNote {
+export function parseEarlierNote(raw: unknown, index: number, option = "creditNotes"): CreditNote {
   return parseAt(
     raw,
     parseCreditNote,
-    ["creditNotes", index],
+    [option, index],
     [`credit note ${index + 1}`, "a credit note ratecard issued"],
   );
 }

@@ -1,7 +1,7 @@
 import type { Contract } from "../contracts/index.js";
 import { aggregateUsage, aggregateUsageAsync, type CarriedMeterState } from "../meters/index.js";
 import { meterRequests } from "../rating/index.js";
-import { parseUsageEvent, type Sha256, type UsageEvent } from "../schema/index.js";
+import { type CreditNote, parseUsageEvent, type Sha256, type UsageEvent } from "../schema/index.js";
 import { type Period, periodOf } from "../time/index.js";
 import { buildInvoice } from "./buildInvoice.js";
 import { spansOf } from "./chargeRuns.js";
@@ -16,6 +16,7 @@ import {
 } from "./entryArguments.js";
 import type { Invoice } from "./invoiceSchema.js";
 import { type ServicePeriod, servicePeriodOf } from "./resolveServicePeriod.js";
+import type { CommitmentSpendToDate } from "./stages/cumulativeCommitment.js";
 import { allCharges, piecesOf } from "./termsAt.js";
 
 /** Options of a rating call. */
@@ -47,7 +48,15 @@ export interface RateInvoiceOptions {
    * the first (`missing_commitment_spend`); an id that is not a cumulative commitment is refused
    * (docs/commitment-periods.md).
    */
-  readonly commitmentSpendToDate?: Readonly<Record<string, string>>;
+  readonly commitmentSpendToDate?: CommitmentSpendToDate;
+  /**
+   * The credit notes issued against earlier invoices of a cumulative commitment's period (as
+   * `parseCreditNote` reads them). A note that took units off one of the commitment's charges takes what
+   * it credited off the carried spend, once: the invoice records the notes its spend to date reflects
+   * (`commitments[].cumulative.creditNotesTaken`), and a note given again with that record carried is
+   * not taken again. A note of an amount stays out of the spend (docs/commitment-periods.md).
+   */
+  readonly commitmentCreditNotes?: ReadonlyArray<CreditNote>;
   /**
    * The SHA-256 the invoice's `digest` is computed with ({@link Sha256}): on Node, `(bytes) =>
    * createHash("sha256").update(bytes).digest()` from `node:crypto`, several times faster than the
@@ -230,8 +239,13 @@ export function creditsOf(options: Pick<RateInvoiceOptions, "creditBalances" | "
 }
 
 /** The carried spend of cumulative commitments, as {@link buildInvoice} takes it. */
-export function commitmentSpendOf(options: Pick<RateInvoiceOptions, "commitmentSpendToDate">) {
-  return options.commitmentSpendToDate ? { commitmentSpend: options.commitmentSpendToDate } : {};
+export function commitmentSpendOf(
+  options: Pick<RateInvoiceOptions, "commitmentSpendToDate" | "commitmentCreditNotes">,
+) {
+  return {
+    ...(options.commitmentSpendToDate ? { commitmentSpend: options.commitmentSpendToDate } : {}),
+    ...(options.commitmentCreditNotes ? { commitmentNotes: options.commitmentCreditNotes } : {}),
+  };
 }
 
 /** The host's SHA-256, as {@link buildInvoice} takes it, when the options name one. */

@@ -237,10 +237,28 @@ export const appliedCommitmentSchema = z.strictObject({
       from: z.string(),
       until: z.string(),
       spendBefore: amountTextSchema,
+      /**
+       * The credit notes of earlier invoices of the period this invoice took (given with it and not
+       * yet in the carried spend): what each took off the spend (`spend`, the in-scope units it credited;
+       * 0 for a note of an amount, which stays out of the spend). `spendBefore` is the carried spend less
+       * these. Absent when none was taken (docs/commitment-periods.md, "Credit notes").
+       */
+      creditNotes: z.optional(
+        z.array(
+          z.strictObject({
+            id: z.string(),
+            invoiceId: z.string(),
+            kind: z.enum(["units", "amount"]),
+            spend: amountTextSchema,
+          }),
+        ),
+      ),
       remaining: amountTextSchema,
       within: amountTextSchema,
       excess: amountTextSchema,
       spendAfter: amountTextSchema,
+      /** Every credit note `spendAfter` already reflects (carried with it, so none is taken twice). */
+      creditNotesTaken: z.optional(z.array(z.string())),
       closes: z.boolean(),
     }),
   ),

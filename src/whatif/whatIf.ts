@@ -197,7 +197,7 @@ function rate(
 
 // Today's contract takes the carried spend as it is (an id it does not have is refused, as anywhere); the
 // proposed one only the spend of the cumulative commitments it has, under the same id.
-function spendKept(contract: Contract, spend: Readonly<Record<string, string>>): Record<string, string> {
+function spendKept<T>(contract: Contract, spend: Readonly<Record<string, T>>): Record<string, T> {
   const cumulative = new Set(
     contract.commitments.filter((commitment) => commitment.cumulative !== undefined).map((c) => c.id),
   );

@@ -34,3 +34,15 @@ export function spendToDate(invoice: Invoice): Record<string, string> {
     ),
   );
 }
+
+/**
+ * What the next invoice carries with the credit notes its spend already reflects: each cumulative
+ * commitment's whole `cumulative` record (its `spendAfter` and `creditNotesTaken`).
+ */
+export function recordToDate(invoice: Invoice) {
+  return Object.fromEntries(
+    (invoice.commitments ?? []).flatMap((commitment) =>
+      commitment.cumulative === undefined ? [] : [[commitment.id, commitment.cumulative]],
+    ),
+  );
+}

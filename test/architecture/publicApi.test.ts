@@ -291,6 +291,7 @@ const PUBLIC_TYPES = [
   "ProrationRatio",
   "ProrationStep",
   "RateInvoiceOptions",
+  "CarriedCommitmentSpend",
   "RatecardErrorCode",
   "RatedAmount",
   "RatingContext",

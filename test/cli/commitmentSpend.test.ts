@@ -400,3 +400,67 @@ describe("--commitment-spend on every command that rates a period", () => {
     expect(result.rows[0]).toMatchObject({ before: "400.00", after: "250.00", change: "-150.00" });
   });
 });
+
+// docs/commitment-periods.md, "Credit notes": a note takes 100 of January's 300 units off (100.00); the
+// invoice after it takes it (--commitment-credit-note), and the quarter bills 1,200.00 on 950.00 of usage.
+describe("--commitment-credit-note", () => {
+  function withNote() {
+    const quarter = issuedQuarter();
+    const units = [{ kind: "quantity", line: "use", quantity: "100", reason: "double-counted" }];
+    const corrections = file("units.json", JSON.stringify(units));
+    const flags = ["--invoice", quarter.jan, "--corrections", corrections, "--format", "json"];
+    const note = file("note.json", runCli("credit-note", "--contract", quarter.contract, ...flags).stdout);
+    const rated = ["--contract", quarter.contract, "--usage", quarter.usage];
+    const invoice = (period: string, ...extra: string[]) =>
+      runCli("invoice", ...rated, "--period", period, ...extra);
+    return { ...quarter, note, invoice };
+  }
+
+  it("takes the note's units off the spend once, though March is given it again", () => {
+    const { invoice, jan, note } = withNote();
+    const febText = invoice(
+      "2026-02",
+      "--format",
+      "json",
+      "--commitment-spend",
+      jan,
+      "--commitment-credit-note",
+      note,
+    );
+    // 300.00 carried less 100.00 credited: 200.00 before, 700.00 to date
+    const feb = json(febText);
+    expect(feb.commitments[0].cumulative).toMatchObject({ spendBefore: "200.00", spendAfter: "700.00" });
+    const febFile = file("feb-noted.json", febText.stdout);
+    const marText = invoice(
+      "2026-03",
+      "--format",
+      "json",
+      "--commitment-spend",
+      febFile,
+      "--commitment-credit-note",
+      note,
+    );
+    // February's record carries the note: 700 + 250 = 950.00, true-up 250.00, March 500.00, and the
+    // quarter 300.00 − 100.00 + 500.00 + 500.00 = 1,200.00
+    expect(json(marText)).toMatchObject({ total: "500.00", commitments: [{ trueUp: "250.00" }] });
+    // batch --commitment-spend carries the notes taken with the spend: the same March
+    const batch = quarterBatch("contracts-notes", withNote().usage)("2026-03", "--commitment-spend", febFile);
+    expect(batch.code).toBe(0);
+    expect(JSON.parse(batch.stdout).commitments[0]).toMatchObject({
+      trueUp: "250.00",
+      cumulative: { spendBefore: "700.00", creditNotesTaken: [JSON.parse(readFileSync(note, "utf8")).id] },
+    });
+  });
+
+  it("names the note's file when the note is refused, exit 2", () => {
+    const { invoice, jan, note } = withNote();
+    const edited = file(
+      "edited.json",
+      JSON.stringify({ ...JSON.parse(readFileSync(note, "utf8")), total: "1.00" }),
+    );
+    const refused = invoice("2026-02", "--commitment-spend", jan, "--commitment-credit-note", edited);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("--commitment-credit-note");
+    expect(refused.stderr).toContain("edited.json");
+  });
+});

@@ -9,7 +9,52 @@ import type { ErrorMessage } from "./message.js";
 export function commitmentSpendNotObject(value: unknown): ErrorMessage {
   return {
     code: "invalid_argument",
-    message: `commitmentSpendToDate must be an object of commitment id → spend text, such as { "annual": "300.00" } (the previous invoice's commitments[].cumulative.spendAfter), not ${describeValue(value)}.`,
+    message: `commitmentSpendToDate must be an object of commitment id → spend text, such as { "annual": "300.00" } (the previous invoice's commitments[].cumulative.spendAfter), or → the previous invoice's commitments[].cumulative record (its spendAfter and creditNotesTaken), not ${describeValue(value)}.`,
+  };
+}
+
+/** `options.commitmentCreditNotes` that is not a list. */
+export function commitmentNotesNotList(value: unknown): ErrorMessage {
+  return {
+    code: "invalid_argument",
+    message: `commitmentCreditNotes must be a list of the credit notes issued against earlier invoices of the commitment period, not ${describeValue(value)}.`,
+  };
+}
+
+/** A credit note given for a cumulative commitment that another contract's invoice carries. */
+export function commitmentNoteOfOtherContract(noteId: string, found: string, expected: string): ErrorMessage {
+  return {
+    code: "credit_note_mismatch",
+    message: `Credit note ${noteId} credits an invoice of contract ${found}, not of ${expected}: only this contract's notes change its commitments' spend.`,
+  };
+}
+
+/** A credit note given for a cumulative commitment that credits no invoice of a billing period. */
+export function commitmentNoteOfNoPeriodInvoice(noteId: string, invoiceId: string): ErrorMessage {
+  return {
+    code: "credit_note_mismatch",
+    message: `Credit note ${noteId} credits ${invoiceId}, which is not the invoice of a billing period (<contract id>:<date>, or its re-issue): a progressive invoice's notes go to its closing invoice (creditNotes, --credit-note), and an opening invoice's fees are no commitment's spend.`,
+  };
+}
+
+/** A credit note of an invoice that lies in no cumulative commitment period this invoice continues. */
+export function commitmentNoteOutsidePeriods(
+  noteId: string,
+  invoiceId: string,
+  periods: string,
+  start: string,
+): ErrorMessage {
+  return {
+    code: "credit_note_mismatch",
+    message: `Credit note ${noteId} credits ${invoiceId}, which is no earlier invoice of a cumulative commitment period this invoice (from ${start}) belongs to (${periods === "" ? "it belongs to none" : periods}); give each invoice only the notes of its commitment periods.`,
+  };
+}
+
+/** Notes that take more off a commitment's spend than the spend carried. */
+export function commitmentNotesExceedSpend(id: string, carried: string, credited: string): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: `The credit notes take ${credited} of units off commitment "${id}", more than the ${carried} of spend carried: the carried spend must be the previous invoice's spend to date, before these notes.`,
   };
 }
 

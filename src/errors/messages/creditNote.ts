@@ -94,6 +94,17 @@ export function lineNotRerateable(lineId: string): ErrorMessage {
   };
 }
 
+/** A quantity correction of a line a commitment's true-up or overage on the invoice was worked from. */
+export function unitsUnderCommitment(lineId: string, commitment: string, minimum: boolean): ErrorMessage {
+  const because = minimum
+    ? "whose minimum is settled on this invoice: without these units its spend is below the minimum, so the true-up would grow by what is credited"
+    : "whose overage on this invoice was worked from the spend, and would shrink with it";
+  return {
+    code: "invalid_field",
+    message: `Line ${lineId} counts toward ${commitment}, ${because}; a note of units leaves that as billed. Credit an amount instead: what re-rating the invoice without the units changes.`,
+  };
+}
+
 /** An invoice rated from another contract than the one given. */
 export function invoiceOfOtherContract(
   invoiceId: string,

@@ -1,7 +1,7 @@
 import type { CommitmentTerms, Contract } from "../../contracts/index.js";
 import { toFixedString, ZERO } from "../../money/index.js";
 import type { AppliedCommitment } from "../../schema/index.js";
-import { type Period, parseInstant } from "../../time/index.js";
+import { formatLocalDate, type Period, parseInstant, toLocalDate } from "../../time/index.js";
 import { chargeScope } from "../chargeScope.js";
 import type { InvoiceDraft } from "../draft.js";
 import type { InvoiceLine } from "../invoiceSchema.js";
@@ -15,6 +15,7 @@ import {
   type CommitmentSpendToDate,
   checkCommitmentSpendIds,
 } from "./cumulativeCommitment.js";
+import { type CommitmentNote, refuseNotesOfNoPeriod } from "./cumulativeNotes.js";
 
 /**
  * The lines after commitments (true-up and overage lines appended, caps taken off), and the
@@ -45,12 +46,20 @@ export function applyCommitments(
   {
     settles = true,
     spendToDate = {},
-  }: { readonly settles?: boolean; readonly spendToDate?: CommitmentSpendToDate } = {},
+    notes = [],
+  }: {
+    readonly settles?: boolean;
+    readonly spendToDate?: CommitmentSpendToDate;
+    readonly notes?: ReadonlyArray<CommitmentNote>;
+  } = {},
 ): CommitmentResult {
   checkCommitmentSpendIds(contract, spendToDate);
   // No commitment, nothing to order or measure (issue 14: the set of credit charges and a copy of the
   // lines were made for every invoice).
-  if (contract.commitments.length === 0) return { lines, commitments: [] };
+  if (contract.commitments.length === 0) {
+    if (settles && notes.length > 0) refuseNotesOfNoPeriod(notes, [], localStart(contract, resolved));
+    return { lines, commitments: [] };
+  }
   // Narrow scopes first (scoped commitments are nested or separate, so a contained one names fewer
   // charges: counted once each, a charge listed twice widens nothing), the whole invoice last: a narrow
   // true-up or overage then counts as spend of a wider one.
@@ -65,6 +74,7 @@ export function applyCommitments(
   const credits = creditLineIds(contract, lines);
   let current = [...lines];
   const applied: AppliedCommitment[] = [];
+  const periods: Array<{ readonly from: string; readonly until: string }> = [];
   for (const commitment of ordered) {
     const scope = chargeScope(commitment.charges);
     const inScope = current.filter(
@@ -78,11 +88,12 @@ export function applyCommitments(
     if (commitment.cumulative !== undefined) {
       // Owed over the whole commitment period: a progressive invoice of the usage so far settles none of it.
       const result = settles
-        ? applyCumulative(contract, commitment, commitment.cumulative, spend, spendToDate, setting)
+        ? applyCumulative(contract, commitment, commitment.cumulative, spend, spendToDate, setting, notes)
         : undefined;
       if (result !== undefined) {
         current = [...current, ...result.lines];
         applied.push(result.applied);
+        periods.push(commitment.cumulative);
       }
       continue;
     }
@@ -135,7 +146,13 @@ export function applyCommitments(
     }
     applied.push({ ...base, ...overageField });
   }
+  if (settles && notes.length > 0) refuseNotesOfNoPeriod(notes, periods, localStart(contract, resolved));
   return { lines: current, commitments: applied };
+}
+
+// The local date this invoice's service period starts on, as commitment periods and notes compare it.
+function localStart(contract: Contract, resolved: ServicePeriod): string {
+  return formatLocalDate(toLocalDate(resolved.service.start, contract.timeZone));
 }
 
 // True when the line's service period lies inside `billingPeriod`: every line of the invoice but the
@@ -164,11 +181,16 @@ function inScopeOf(
  * Step 7: commitments measure a period's spend, which the opening invoice (fees in advance only) does
  * not close; on it this stage changes nothing.
  */
-export function commitmentsStage(draft: InvoiceDraft, spendToDate: CommitmentSpendToDate = {}): InvoiceDraft {
+export function commitmentsStage(
+  draft: InvoiceDraft,
+  spendToDate: CommitmentSpendToDate = {},
+  notes: ReadonlyArray<CommitmentNote> = [],
+): InvoiceDraft {
   if (draft.kind === "opening") return draft;
   const { lines, commitments } = applyCommitments(draft.contract, draft.lines, draft.period, {
     settles: draft.kind === "closing",
     spendToDate,
+    notes,
   });
   return { ...draft, lines, commitments };
 }

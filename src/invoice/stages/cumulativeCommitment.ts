@@ -11,12 +11,34 @@ import {
 } from "../../time/index.js";
 import type { InvoiceLine } from "../invoiceSchema.js";
 import { type LineSetting, overageLine, trueUpLine } from "./commitmentLines.js";
+import { type CommitmentNote, NOTES, notesTaken } from "./cumulativeNotes.js";
+
+/**
+ * A cumulative commitment's spend carried with the credit notes it already reflects: the previous
+ * invoice's `commitments[].cumulative` record (its `spendAfter` and `creditNotesTaken`), so a note given
+ * again is not taken off twice. Its other fields are read and ignored.
+ */
+export interface CarriedCommitmentSpend {
+  readonly spendAfter: string;
+  readonly creditNotesTaken?: ReadonlyArray<string> | undefined;
+}
 
 /**
  * Each cumulative commitment's spend on the earlier invoices of its period, by commitment id (the
- * previous invoice's `commitments[].cumulative.spendAfter`), in the invoice currency.
+ * previous invoice's `commitments[].cumulative.spendAfter`, or its whole `cumulative` record), in the
+ * invoice currency.
  */
-export type CommitmentSpendToDate = Readonly<Record<string, string>>;
+export type CommitmentSpendToDate = Readonly<Record<string, string | CarriedCommitmentSpend>>;
+
+/** The spend text of a carried value, and the notes it already reflects (none for a bare text). */
+export function carriedParts(value: string | CarriedCommitmentSpend): {
+  readonly text: string;
+  readonly taken: ReadonlyArray<string>;
+} {
+  return typeof value === "string"
+    ? { text: value, taken: [] }
+    : { text: value.spendAfter, taken: value.creditNotesTaken ?? [] };
+}
 
 /**
  * A cumulative commitment's part of this invoice (Flexprice's cumulative commitment, see
@@ -65,6 +87,7 @@ export function applyCumulative(
   spend: Decimal,
   carried: CommitmentSpendToDate,
   setting: LineSetting,
+  notes: ReadonlyArray<CommitmentNote> = [],
 ): { readonly lines: ReadonlyArray<InvoiceLine>; readonly applied: AppliedCommitment } | undefined {
   const index = contract.commitments.indexOf(commitment);
   const place = placeInPeriod(contract, commitment.id, cumulative, index, setting);
@@ -72,7 +95,7 @@ export function applyCumulative(
   const { minor, rounding } = setting;
   const minimum = roundTo(commitment.minimum!, minor, rounding);
   const start = formatLocalDate(toLocalDate(setting.resolved.service.start, contract.timeZone));
-  const spendBefore = carriedSpend(
+  const given = carriedSpend(
     contract,
     commitment.id,
     cumulative.from,
@@ -80,6 +103,21 @@ export function applyCumulative(
     { first: place.first, start },
     carried,
   );
+  const value = carried[commitment.id];
+  const taken = notesTaken(contract, commitment, cumulative, start, {
+    notes,
+    taken: value === undefined ? [] : carriedParts(value).taken,
+  });
+  if (taken.off.greaterThan(given))
+    throw InputError.from(
+      invoiceMessages.commitmentNotesExceedSpend(
+        commitment.id,
+        toFixedString(given, minor),
+        toFixedString(taken.off, minor),
+      ),
+      toJsonPath([...NOTES]),
+    );
+  const spendBefore = given.minus(taken.off);
   const share = cumulativeShare(minimum, spendBefore, spend, billedSpend(contract, spend));
   const figures = { commitment, minimum, spend, spendBefore };
   const trueUp =
@@ -106,10 +144,12 @@ export function applyCumulative(
         from: cumulative.from,
         until: cumulative.until,
         spendBefore: money(spendBefore),
+        ...(taken.entries.length === 0 ? {} : { creditNotes: [...taken.entries] }),
         remaining: money(share.remaining),
         within: money(share.within),
         excess: money(share.excess),
         spendAfter: money(share.spendAfter),
+        ...(taken.reflected.length === 0 ? {} : { creditNotesTaken: taken.reflected }),
         closes: place.closes,
       },
     },
@@ -176,14 +216,15 @@ function carriedSpend(
   { first, start }: { readonly first: boolean; readonly start: string },
   carried: CommitmentSpendToDate,
 ): Decimal {
-  const text = carried[id];
-  if (text === undefined) {
+  const value = carried[id];
+  if (value === undefined) {
     if (first) return ZERO;
     throw InputError.from(
       invoiceMessages.missingCommitmentSpend(id, from, start),
       toJsonPath(["commitments", index]),
     );
   }
+  const { text } = carriedParts(value);
   const minor = contract.currency.minorUnits;
   const parsed = safeParseDecimal(text);
   if (!parsed.success || parsed.data.isNegative() || parsed.data.decimalPlaces() > minor)
