@@ -248,7 +248,13 @@ describe.concurrent("--format json, per command, parsed", () => {
     const result = await ratecard(["check", FIXTURE, "--format", "json"]);
     const document = JSON.parse(result.stdout);
     expect(document).toMatchObject({ passed: 1, failed: 0, errors: 0 });
-    expect(document.fixtures).toEqual([{ name: FIXTURE, status: "pass", differences: [], lines: [] }]);
+    // what the pass compared: expected.json, and expected-figures.json's five lines (platform_fee,
+    // bandwidth_na, _eu, _apac, requests), subtotal, tax and total
+    const compared =
+      "2026-02-01/2026-03-01: expected.json byte for byte; expected-figures.json: 5 lines, subtotal, tax and total";
+    expect(document.fixtures).toEqual([
+      { name: FIXTURE, status: "pass", differences: [], lines: [], compared },
+    ]);
   });
 
   it("diff: no change between an invoice and itself", async () => {
