@@ -194,6 +194,54 @@ describe("explanation", () => {
       usage("0.02"),
       "2026-03",
     );
-    expect(explainText(invoice)).toContain("VAT 20%: 20% of €0.06 = €0.01 (rounded once on the total).");
+    // 20 % of 0.06 = 0.012, rounded half-even once to 0.01: the sentence says both (it read "20% of
+    // €0.06 = €0.01", which no one can redo)
+    expect(explainText(invoice)).toContain(
+      "VAT 20%: 20% of €0.06 = €0.012, rounded half-even once on the total: €0.01.",
+    );
+  });
+
+  it("says the exact tax and that each line's was rounded when they add up to another figure", () => {
+    const invoice = rateInvoice(
+      contractWith({ mode: "exclusive", rounding: "per_line", rates: vat20 }),
+      usage("0.02"),
+      "2026-03",
+    );
+    // three lines of 0.02: 20 % of 0.06 = 0.012, but each line's 0.004 rounds half-even to 0.00, and
+    // 0.00 + 0.00 + 0.00 = 0.00 (it read "20% of €0.06 = €0.00 (each line's tax rounded)")
+    expect(explainText(invoice)).toContain(
+      "VAT 20%: 20% of €0.06 = €0.012; each line's tax rounded half-even, they add up to €0.00.",
+    );
+  });
+
+  it("keeps the short sentence when the rounded tax is the exact one", () => {
+    const invoice = rateInvoice(
+      contractWith({ mode: "exclusive", rounding: "per_invoice", rates: vat20 }),
+      usage("0.50"),
+      "2026-03",
+    );
+    // 20 % of 1.50 = 0.30 exactly
+    expect(explainText(invoice)).toContain("VAT 20%: 20% of €1.50 = €0.30 (rounded once on the total).");
+  });
+
+  it("says a reverse-charged or exempt rate is not charged, not that 20 % of the base is 0", () => {
+    const reverse = rateInvoice(
+      contractWith({ mode: "exclusive", rates: vat20, reverseCharge: { note: "VAT due by the recipient" } }),
+      usage("10"),
+      "2026-03",
+    );
+    // three lines of 10.00 = 30.00; the recipient accounts for the VAT: 0.00 on the invoice (it read
+    // "VAT 20%: 20% of €30.00 = €0.00 (each line's tax rounded).", false arithmetic)
+    expect(explainText(reverse)).toContain(
+      "VAT 20%: 20% of €30.00, not charged: €0.00.\nReverse charge: VAT due by the recipient.",
+    );
+    const exempt = rateInvoice(
+      contractWith({ mode: "inclusive", rates: vat20, exempt: { reason: "Charity" } }),
+      usage("10"),
+      "2026-03",
+    );
+    expect(explainText(exempt)).toContain(
+      "VAT 20%: 20% on top of the net, included in €30.00, not charged: €0.00.\nNet €30.00 + tax €0.00 = €30.00, the total.\nTax exempt: Charity.",
+    );
   });
 });
