@@ -23,7 +23,8 @@ export function exactMoney(value: Decimal, style: MoneyStyle): string {
  */
 export function roundedFrom(exact: Decimal, shown: string, mode: RoundingMode, style: MoneyStyle): string {
   const figure = new Decimal(shown);
-  if (exact.equals(figure)) return "";
+  // A discount's exact take is positive and its figure negative (taken off): equal in size, exact.
+  if (exact.abs().equals(figure.abs())) return "";
   const rounded = roundTo(exact, figure.decimalPlaces(), mode);
   if (!rounded.equals(figure) && !rounded.negated().equals(figure)) return "";
   return `${exactMoney(exact, style)}, rounded ${mode.replace("_", "-")}: `;
