@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { explainText, type Invoice } from "../../src/index.js";
+import { explainText, type Invoice, rateInvoice } from "../../src/index.js";
 import { falseEquations, falseStatedRoundings } from "../_laws/explainArithmetic.js";
+import { buildContract, sumMeter, unitCharge, usageEvent } from "../_support/contract.js";
 
 const goldenRich = () => JSON.parse(readFileSync("fixtures/golden-rich/expected.json", "utf8")) as Invoice;
 
@@ -27,5 +28,25 @@ describe("every sum the text explanation states can be redone by hand (golden-ri
   it("states no sum the checker finds false", () => {
     const text = explainText(goldenRich());
     expect([...falseEquations(text), ...falseStatedRoundings(text)]).toEqual([]);
+  });
+});
+
+describe("a step that changes nothing but the unit", () => {
+  it("says the billable quantity is the measured one, without an empty list of changes", () => {
+    const invoice = rateInvoice(
+      buildContract({
+        id: "ctr_unit",
+        meters: [sumMeter("m", { eventType: "u", unit: "requests" })],
+        charges: [unitCharge("calls", "Calls", "m", "0.50", { transform: { unit: "calls" } })],
+      }),
+      [usageEvent("e", "u", "2026-03-02T00:00:00Z", { v: "4" })],
+      "2026-03",
+    );
+    // 4 requests measured, billed as 4 calls (nothing divided, included or rounded): 4 × 0.50 = 2.00;
+    // it read "Billable quantity: 4  = 4 calls."
+    const text = explainText(invoice);
+    expect(text).toContain(
+      "Calls: 4 requests from 1 event. Billable quantity: 4 calls, as measured. 4 calls at $0.5000 = $2.00.",
+    );
   });
 });
