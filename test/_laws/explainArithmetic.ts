@@ -31,7 +31,7 @@ export function figureOf(text: string): Figure {
 }
 
 /** True when `exact` is what `shown` writes: equal, or, when cut, `exact` cut toward zero there. */
-export function writes(shown: Figure, exact: Dec): boolean {
+function writes(shown: Figure, exact: Dec): boolean {
   if (shown.cutAt === undefined) return shown.value.equals(exact);
   return (
     exact.toDecimalPlaces(shown.cutAt, D.ROUND_DOWN).equals(shown.value) &&
@@ -166,6 +166,18 @@ export function falseEquations(text: string): FalseSentence[] {
   return wrong;
 }
 
+// A figure rounded to `decimals` with `mode`. A cut figure holds a value between the digits shown and
+// one more unit of the last: both ends must round alike for the sentence to be redone; undefined if not.
+function roundedSo(figure: Figure, decimals: number, mode: DecimalJs.Rounding): Dec | undefined {
+  const rounded = figure.value.toDecimalPlaces(decimals, mode);
+  if (figure.cutAt === undefined) return rounded;
+  const unit = new D(10).pow(-figure.cutAt);
+  const other = (
+    figure.value.isNegative() ? figure.value.minus(unit) : figure.value.plus(unit)
+  ).toDecimalPlaces(decimals, mode);
+  return rounded.equals(other) ? rounded : undefined;
+}
+
 /** "Rounded half-up from €17.525 to €17.53": the second is the first rounded so, to its decimals. */
 export function falseRoundings(text: string): FalseSentence[] {
   const wrong: FalseSentence[] = [];
@@ -175,17 +187,8 @@ export function falseRoundings(text: string): FalseSentence[] {
       const mode = MODES[match[1]!]!;
       const from = figureOf(match[2]!);
       const to = figureOf(match[3]!);
-      const decimals = to.value.decimalPlaces();
-      // A cut "from" holds a value between the digits shown and one more unit of the last: both ends
-      // must round to the same figure for the sentence to be redone; otherwise it is not checked.
-      const rounded = from.value.toDecimalPlaces(decimals, mode);
-      if (from.cutAt !== undefined) {
-        const unit = new D(10).pow(-from.cutAt);
-        const other = (
-          from.value.isNegative() ? from.value.minus(unit) : from.value.plus(unit)
-        ).toDecimalPlaces(decimals, mode);
-        if (!rounded.equals(other)) continue;
-      }
+      const rounded = roundedSo(from, to.value.decimalPlaces(), mode);
+      if (rounded === undefined) continue;
       if (!rounded.equals(to.value)) wrong.push({ sentence, expected: rounded.toFixed() });
     }
   return wrong;
@@ -206,16 +209,8 @@ export function falseStatedRoundings(text: string): FalseSentence[] {
     for (const match of sentence.matchAll(pattern)) {
       const exact = figureOf(match[1]!);
       const shown = figureOf(match[3]!).value;
-      const decimals = shown.decimalPlaces();
-      const mode = MODES[match[2]!]!;
-      const rounded = exact.value.toDecimalPlaces(decimals, mode);
-      if (exact.cutAt !== undefined) {
-        const unit = new D(10).pow(-exact.cutAt);
-        const other = (
-          exact.value.isNegative() ? exact.value.minus(unit) : exact.value.plus(unit)
-        ).toDecimalPlaces(decimals, mode);
-        if (!rounded.equals(other)) continue;
-      }
+      const rounded = roundedSo(exact, shown.decimalPlaces(), MODES[match[2]!]!);
+      if (rounded === undefined) continue;
       // A discount rounds what it takes and shows it taken off: the shown figure is that, negated.
       if (!rounded.equals(shown) && !rounded.negated().equals(shown))
         wrong.push({ sentence, expected: rounded.toFixed() });
