@@ -1,5 +1,5 @@
 import type { Invoice } from "../invoice/index.js";
-import { addExactly, Decimal, exactDifference, ZERO } from "../money/index.js";
+import { addExactly, Decimal, exactDifference, toFixedString, ZERO } from "../money/index.js";
 import type { DiffCause } from "./attribution.js";
 import type { RawEffect } from "./lineEffects.js";
 
@@ -18,6 +18,9 @@ const CAUSE_OF: Readonly<Record<AdjustmentKind, DiffCause>> = {
  */
 export function invoiceEffects(before: Invoice, after: Invoice): RawEffect[] {
   const [taken0, taken1] = [adjustmentsBySource(before), adjustmentsBySource(after)];
+  // Amounts in sentences keep the currency's minor units ("-10.00 → 0.00"), and any finer digits.
+  const minor = after.currency.minorUnits;
+  const amount = (value: Decimal) => toFixedString(value, Math.max(minor, value.decimalPlaces()));
   const effects: RawEffect[] = [];
   for (const key of new Set([...taken0.keys(), ...taken1.keys()])) {
     const [kind, source] = splitKey(key);
@@ -26,13 +29,20 @@ export function invoiceEffects(before: Invoice, after: Invoice): RawEffect[] {
       cause: CAUSE_OF[kind],
       source,
       exact: exactDifference(now, then),
-      sentence: adjustmentSentence(kind, source, then, now, runOut(after, source)),
+      sentence: adjustmentSentence(
+        kind,
+        source,
+        `${amount(then)} → ${amount(now)}`,
+        then,
+        now,
+        runOut(after, source),
+      ),
     });
   }
   effects.push({
     cause: "tax",
     exact: exactDifference(exclusiveTax(after), exclusiveTax(before)),
-    sentence: `Tax added to the total: ${exclusiveTax(before).toFixed()} → ${exclusiveTax(after).toFixed()}.`,
+    sentence: `Tax added to the total: ${amount(exclusiveTax(before))} → ${amount(exclusiveTax(after))}.`,
   });
   const [late0, late1] = [afterTaxCredits(before), afterTaxCredits(after)];
   for (const source of new Set([...late0.keys(), ...late1.keys()])) {
@@ -41,7 +51,14 @@ export function invoiceEffects(before: Invoice, after: Invoice): RawEffect[] {
       cause: "credit",
       source,
       exact: exactDifference(now, then),
-      sentence: adjustmentSentence("credit", source, then, now, runOut(after, source)),
+      sentence: adjustmentSentence(
+        "credit",
+        source,
+        `${amount(then)} → ${amount(now)}`,
+        then,
+        now,
+        runOut(after, source),
+      ),
     });
   }
   const [floor0, floor1] = [negativeTotalNotDue(before), negativeTotalNotDue(after)];
@@ -100,12 +117,12 @@ function runOut(invoice: Invoice, source: string): boolean {
 function adjustmentSentence(
   kind: AdjustmentKind,
   source: string,
+  amounts: string,
   then: Decimal,
   now: Decimal,
   ranOut: boolean,
 ): string {
   const what = kind === "discount" ? "Discount" : kind === "credit" ? "Credit grant" : "Commitment cap";
-  const amounts = `${then.toFixed()} → ${now.toFixed()}`;
   if (then.isZero() === false && now.isZero()) return `${what} ${source} no longer applies (${amounts}).`;
   if (then.isZero() && now.isZero() === false) return `${what} ${source} applies now (${amounts}).`;
   const out = kind === "credit" && ranOut ? "; its balance ran out" : "";

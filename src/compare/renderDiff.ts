@@ -1,3 +1,4 @@
+import { escapeControl } from "../explain/index.js";
 import type { DiffResult } from "./attribution.js";
 
 /**
@@ -32,13 +33,15 @@ export function renderDiff(result: DiffResult, format: "text" | "markdown"): str
     ].join("\n");
   }
   const width = Math.max(0, ...result.attributions.map((a) => signed(a.amount).length));
+  // Names and ids are the input's text: their control characters are written escaped, so a line break
+  // in a charge's name cannot add a line (such as "Total …") to the output.
   return [
-    heading,
-    ...customers,
+    escapeControl(heading),
+    ...customers.map(escapeControl),
     ...(result.attributions.length === 0
       ? ["No difference."]
       : result.attributions.map(
-          (a) => `  ${signed(a.amount).padStart(width)}  ${a.cause.padEnd(12)}  ${a.sentence}`,
+          (a) => `  ${signed(a.amount).padStart(width)}  ${a.cause.padEnd(12)}  ${escapeControl(a.sentence)}`,
         )),
     "",
   ].join("\n");

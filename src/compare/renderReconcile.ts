@@ -1,3 +1,4 @@
+import { escapeControl } from "../explain/index.js";
 import type { Discrepancy, ReconcileResult } from "./reconcile.js";
 import { escapeCell, signed } from "./renderDiff.js";
 
@@ -30,12 +31,14 @@ export function renderReconcile(result: ReconcileResult, format: "text" | "markd
     ].join("\n");
   }
   const width = Math.max(0, ...result.discrepancies.map((d) => signed(d.amount).length));
+  // Issued descriptions are the issuer's text (a quoted CSV field may hold a line break): written
+  // escaped, so one cannot add a line such as "Total 0.00" to the output.
   return [
     totals,
     ...(contract === undefined ? [] : [contract]),
     verdict,
     ...result.discrepancies.map(
-      (d) => `  ${signed(d.amount).padStart(width)}  ${d.cause.padEnd(12)}  ${d.sentence}`,
+      (d) => `  ${signed(d.amount).padStart(width)}  ${d.cause.padEnd(12)}  ${escapeControl(d.sentence)}`,
     ),
     "",
   ].join("\n");

@@ -192,6 +192,8 @@ const COMMON_STEP_SENTENCES: StepSentences<
           ? `rounded ${step.round}`
           : `rounded ${step.round.replace("_", "-")} to a multiple of ${formatQuantity(step.roundIncrement)}`,
     ].filter((part) => part !== undefined);
+    // A transform that only names the unit changes nothing in the quantity: no empty list of changes.
+    if (parts.length === 0) return `Billable quantity: ${units(step.billable)}, as measured.`;
     return `Billable quantity: ${quantity(step.measured)} ${parts.join(", ")} = ${units(step.billable)}.`;
   },
   full_quantity_tiers: (step, { words: { money } }) =>

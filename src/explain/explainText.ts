@@ -1,6 +1,6 @@
 import type { Invoice } from "../invoice/index.js";
-import { Decimal } from "../money/index.js";
-import type { AppliedDiscount, InvoiceTax } from "../schema/index.js";
+import { Decimal, type RoundingMode } from "../money/index.js";
+import type { AppliedDiscount } from "../schema/index.js";
 import { formatLocalDate, parseInstant, toLocalDate } from "../time/index.js";
 import { currencyPrefix } from "./currencySymbol.js";
 import { escapeControl } from "./escapeControl.js";
@@ -11,6 +11,8 @@ import { progressiveCredit, progressiveHeader } from "./explainProgressive.js";
 import { count, formatExact, formatQuantity, signed } from "./formatNumber.js";
 import { prorationUnit } from "./prorationUnit.js";
 import { requireInvoice } from "./requireInvoice.js";
+import { roundedFrom, shareOf } from "./roundedWords.js";
+import { explainTax } from "./taxWords.js";
 
 // The keys of each burn order, as docs/contracts.md (step 8) states them.
 const BURN_ORDER_WORDS: Readonly<Record<NonNullable<Invoice["creditBurnOrder"]>, string>> = {
@@ -87,8 +89,9 @@ export function explainText(invoice: Invoice): string {
           : `${formatQuantity(discount.percent)}% of ${money(discount.base)}${part}`
         : `${money(discount.fixed ?? "0")}${part} (at most the ${covered ?? `${money(discount.base)} it applies to`})`;
     const spread = discount.allocation.map((entry) => `${entry.line} ${money(entry.amount)}`).join(", ");
+    const rounded = percentExact(discount);
     out.push(
-      `${discount.name}: ${what} = ${money(discount.amount)}${spread === "" ? "" : `, spread over ${spread}`}.`,
+      `${discount.name}: ${what} = ${rounded === undefined ? "" : roundedFrom(rounded, discount.amount, invoice.rounding.mode as RoundingMode, style)}${money(discount.amount)}${spread === "" ? "" : `, spread over ${spread}`}.`,
     );
   }
   for (const commitment of invoice.commitments ?? []) {
@@ -107,7 +110,7 @@ export function explainText(invoice: Invoice): string {
     if (credit.unit === undefined)
       return `${credit.name} (${stage}): ${money(credit.applied)} of a ${money(credit.balanceBefore)} balance; ${money(credit.balanceAfter)} left.`;
     const units = (plain: string) => `${formatQuantity(plain)} ${credit.unit}`;
-    return `${credit.name} (${stage}): ${units(credit.unitsUsed ?? "0")} at ${money(credit.unitValue ?? "0")} each = ${money(credit.applied)}, of a ${units(credit.balanceBefore)} balance; ${units(credit.balanceAfter)} left.`;
+    return `${credit.name} (${stage}): ${unitsPaid(credit, units, money)}, of a ${units(credit.balanceBefore)} balance; ${units(credit.balanceAfter)} left.`;
   };
   if (invoice.creditBurnOrder !== undefined)
     out.push(
@@ -118,12 +121,12 @@ export function explainText(invoice: Invoice): string {
   const { rounding } = invoice;
   if (invoice.tax !== undefined)
     out.push(
-      ...explainTax(
-        invoice.tax,
-        money,
-        rounding.total?.before ?? invoice.total,
-        rounding.total !== undefined,
-      ),
+      ...explainTax(invoice.tax, money, {
+        gross: rounding.total?.before ?? invoice.total,
+        rounded: rounding.total !== undefined,
+        mode: rounding.mode as RoundingMode,
+        style,
+      }),
     );
   const mode = rounding.mode.replace("_", "-");
   // Lines finer than the currency (rounding.lineDecimals): the total is rounded to it, the difference said.
@@ -147,6 +150,47 @@ export function explainText(invoice: Invoice): string {
   // Each entry is one line of text; names, ids and group values come from the input, so their control
   // characters are shown escaped: a newline in a name cannot add a line such as "Total €0.00".
   return `${out.map(escapeControl).join("\n")}\n`;
+}
+
+/**
+ * What a percentage discount takes before its rounding (its amount is that, rounded, taken off): the percent of what
+ * the days it covers billed, or of its base times its share of the period in force, or of its base.
+ * Undefined for a fixed amount, and when the amount is not that exact value rounded (capped at its base).
+ */
+function percentExact(discount: AppliedDiscount): Decimal | undefined {
+  if (discount.percent === undefined) return undefined;
+  const { inForce } = discount;
+  const of =
+    inForce?.covered !== undefined
+      ? new Decimal(inForce.covered)
+      : inForce === undefined
+        ? new Decimal(discount.base)
+        : shareOf(new Decimal(discount.base), inForce.elapsed, inForce.total);
+  return of.times(discount.percent).div(100);
+}
+
+/**
+ * The units a grant in a unit of its own gave for what it paid: "100 TOKENS at $1.50 each = -$150.00";
+ * when the money is not a whole number of minor units of the unit, the units are rounded up
+ * (docs/contracts.md), so the sentence divides: "-$467.7369 at $2.00 each: $467.7369 ÷ $2.00 =
+ * 233.86845 TOKENS, rounded up to 233.869 TOKENS".
+ */
+function unitsPaid(
+  credit: NonNullable<Invoice["credits"]>[number],
+  units: (plain: string) => string,
+  money: (plain: string) => string,
+): string {
+  const used = credit.unitsUsed ?? "0";
+  const value = credit.unitValue ?? "0";
+  const paid = new Decimal(credit.applied).abs();
+  if (new Decimal(used).times(value).equals(paid))
+    return `${units(used)} at ${money(value)} each = ${money(credit.applied)}`;
+  const exact = paid.div(value);
+  const shown =
+    exact.decimalPlaces() > 12
+      ? `${formatQuantity(exact.toFixed(12, Decimal.ROUND_DOWN))}…`
+      : formatQuantity(exact.toFixed());
+  return `${money(credit.applied)} at ${money(value)} each: ${money(paid.toFixed())} ÷ ${money(value)} = ${shown} ${credit.unit}, rounded up to ${units(used)}`;
 }
 
 // "Cancelled: requested 2026-03-02, effective 2026-03-17; nothing is billed from 2026-03-17 on."
@@ -203,48 +247,6 @@ function explainUsage(invoice: Invoice): string[] {
     lines.push(`- ${count(entry.events, "event")}: ${EXCLUSION_REASON_WORDS[entry.reason]}${samples}.`);
   }
   return lines;
-}
-
-/**
- * The tax section in words: each rate on its base, how it was rounded, and the notes. Inclusive tax is
- * inside `gross`, the total (before its rounding when lines are finer than the currency, `rounded`):
- * the lines' nets after discounts, commitments and credits before tax, which is the subtotal only when
- * none of them took anything.
- */
-function explainTax(
-  tax: InvoiceTax,
-  money: (plain: string) => string,
-  gross: string,
-  rounded: boolean,
-): string[] {
-  const rounding = tax.rounding === "per_line" ? "each line's tax rounded" : "rounded once on the total";
-  const sentences = tax.rates.map((rate) => {
-    const part = datedRateWords(rate);
-    return tax.mode === "exclusive"
-      ? `${rate.name}: ${formatQuantity(rate.percent)}% of ${money(rate.base)}${part} = ${money(rate.amount)} (${rounding}).`
-      : `${rate.name}: included in ${money(rate.base)}${part}, ${formatQuantity(rate.percent)}% on top of the net = ${money(rate.amount)} (${rounding}).`;
-  });
-  const total = rounded ? "the total before rounding" : "the total";
-  const net =
-    tax.mode === "inclusive"
-      ? [`Net ${money(tax.net)} + tax ${money(tax.total)} = ${money(gross)}, ${total}.`]
-      : [];
-  return [...sentences, ...net, ...tax.notes.map((note) => `${note}.`)];
-}
-
-// ", for the part of the lines' periods it was in force (1,382,400 of 2,678,400 seconds: compute,
-// storage)": a dated rate's shares, the lines with the same share named together.
-function datedRateWords(rate: InvoiceTax["rates"][number]): string {
-  const byShare = new Map<string, string[]>();
-  for (const line of rate.lines) {
-    if (line.inForce === undefined) continue;
-    const share = `${formatQuantity(line.inForce.elapsed)} of ${formatQuantity(line.inForce.total)} ${prorationUnit(line.inForce.basis)}`;
-    byShare.set(share, [...(byShare.get(share) ?? []), line.line]);
-  }
-  const parts = [...byShare].map(([share, lines]) => `${share}: ${lines.join(", ")}`);
-  return parts.length === 0
-    ? ""
-    : `, for the part of the lines' periods it was in force (${parts.join("; ")})`;
 }
 
 // "Annual commitment: 1,200.00 owed from 2026-01-01 until 2027-01-01 by all its invoices together; …"

@@ -160,6 +160,28 @@ describe("diff", () => {
       ["discount", "intro", "10.00"],
       ["tax", undefined, "2.00"],
     ]);
+    // The amounts in the sentences keep the currency's minor units, as the amounts beside them do:
+    // they read "(-10 → 0)" and "18 → 20"
+    expect(result.attributions.map((a) => a.sentence)).toEqual([
+      "Discount intro no longer applies (-10.00 → 0.00).",
+      "Tax added to the total: 18.00 → 20.00.",
+    ]);
+  });
+
+  it("writes a name with a line break escaped in the text, so it adds no line to the output", () => {
+    const named = (name: string): ContractOverrides => ({
+      charges: [{ id: "use", name, meter: "m", price: { model: "unit", unitPrice: "1.00" } }],
+    });
+    const text = renderDiff(
+      diff(
+        rate([named("Line\nTotal 0.00 USD")], "2026-01", "100"),
+        rate([named("Line\nTotal 0.00 USD")], "2026-02", "130"),
+      ),
+      "text",
+    );
+    // 100 → 130 units at 1.00: +30.00, one cause, one line; the name's line break is written "\n"
+    expect(text.split("\n").filter((line) => line.startsWith("Total"))).toEqual([]);
+    expect(text).toContain("Line\\nTotal 0.00 USD: usage 100 → 130");
   });
 
   it("refuses invoices of two currencies", () => {

@@ -115,6 +115,14 @@ describe("reconcile", () => {
     expect(result.discrepancies.at(-1)).toMatchObject({ cause: "tax", amount: "-12.00" });
   });
 
+  it("writes an issued description with a line break escaped in the text, so it adds no line", () => {
+    // A quoted CSV field may hold a line break: "Setup\nTotal 0.00" is one description, not two lines
+    const csv = 'Description,Quantity,Unit price,Amount\n"Setup\nTotal 0.00",1,5,5.00\n';
+    const text = renderReconcile(reconcile(fromCsvInvoice(csv), recomputed), "text");
+    expect(text.split("\n").filter((line) => line.startsWith("Total 0.00"))).toEqual([]);
+    expect(text).toContain("Setup\\nTotal 0.00");
+  });
+
   it("writes Markdown a specialist pastes into a ticket", () => {
     const text = renderReconcile(reconcile(fromStripeInvoice(stripe), recomputed), "markdown");
     expect(text).toContain("| bandwidth_eu | usage | +27.04 |");

@@ -108,6 +108,11 @@ describe("credit grants in a custom unit (docs/contracts.md, step 8)", () => {
     // pays 1.00 (less than 3.00); 1.00 ÷ 0.003 = 333.33… CREDIT → 334 (rounded up: 333 would cover only
     // 0.999); 1,000 − 334 = 666 left
     expect(march.credits?.[0]).toMatchObject({ applied: "-1.00", unitsUsed: "334", balanceAfter: "666" });
+    // The explanation divides, as the burn does (it read "334 CREDIT at $0.003 each = -$1.00", where
+    // 334 × 0.003 = 1.002)
+    expect(explainText(march)).toContain(
+      "Prepaid credits (after tax): -$1.00 at $0.003 each: $1.00 ÷ $0.003 = 333.333333333333… CREDIT, rounded up to 334 CREDIT, of a 1,000 CREDIT balance; 666 CREDIT left.",
+    );
 
     const april = rateInvoice(contract, spend("2026-04", "5"), "2026-04", {
       creditBalances: { wallet: "666" },

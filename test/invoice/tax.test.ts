@@ -188,12 +188,48 @@ describe("exempt customers and reverse charge", () => {
 });
 
 describe("explanation", () => {
-  it("states each rate, its base and how it was rounded", () => {
+  // Three lines of 0.02 at 20 %: 20 % of 0.06 = 0.012. Once on the total it rounds half-even to 0.01; line
+  // by line each 0.004 rounds to 0.00, and 0.00 + 0.00 + 0.00 = 0.00. The sentence says the exact tax
+  // and how it became the amount (it read "20% of €0.06 = €0.01 (rounded once on the total)" and "20% of
+  // €0.06 = €0.00 (each line's tax rounded)", which no one can redo)
+  it.each([
+    ["per_invoice", "VAT 20%: 20% of €0.06 = €0.012, rounded half-even once on the total: €0.01."],
+    ["per_line", "VAT 20%: 20% of €0.06 = €0.012; each line's tax rounded half-even, they add up to €0.00."],
+  ] as const)("states each rate, its exact tax and how it was rounded (%s)", (rounding, sentence) => {
     const invoice = rateInvoice(
-      contractWith({ mode: "exclusive", rounding: "per_invoice", rates: vat20 }),
+      contractWith({ mode: "exclusive", rounding, rates: vat20 }),
       usage("0.02"),
       "2026-03",
     );
-    expect(explainText(invoice)).toContain("VAT 20%: 20% of €0.06 = €0.01 (rounded once on the total).");
+    expect(explainText(invoice)).toContain(sentence);
+  });
+
+  it("keeps the short sentence when the rounded tax is the exact one", () => {
+    const invoice = rateInvoice(
+      contractWith({ mode: "exclusive", rounding: "per_invoice", rates: vat20 }),
+      usage("0.50"),
+      "2026-03",
+    );
+    // 20 % of 1.50 = 0.30 exactly
+    expect(explainText(invoice)).toContain("VAT 20%: 20% of €1.50 = €0.30 (rounded once on the total).");
+  });
+
+  it("says a reverse-charged or exempt rate is not charged, not that 20 % of the base is 0", () => {
+    const explained = (tax: ContractInput["tax"]) =>
+      explainText(rateInvoice(contractWith(tax), usage("10"), "2026-03"));
+    const reverse = explained({
+      mode: "exclusive",
+      rates: vat20,
+      reverseCharge: { note: "VAT due by the recipient" },
+    });
+    // three lines of 10.00 = 30.00; the recipient accounts for the VAT: 0.00 on the invoice (it read
+    // "VAT 20%: 20% of €30.00 = €0.00 (each line's tax rounded).", false arithmetic)
+    expect(reverse).toContain(
+      "VAT 20%: 20% of €30.00, not charged: €0.00.\nReverse charge: VAT due by the recipient.",
+    );
+    const exempt = explained({ mode: "inclusive", rates: vat20, exempt: { reason: "Charity" } });
+    expect(exempt).toContain(
+      "VAT 20%: 20% on top of the net, included in €30.00, not charged: €0.00.\nNet €30.00 + tax €0.00 = €30.00, the total.\nTax exempt: Charity.",
+    );
   });
 });

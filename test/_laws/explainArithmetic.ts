@@ -1,0 +1,286 @@
+import DecimalJs from "decimal.js";
+
+/**
+ * The arithmetic a text explanation states, read back from its sentences and redone with decimal.js
+ * (apart from src/money), as a billing specialist would redo it by hand: "a × b = c", "a × b ÷ c = d",
+ * "x% of a = b", "Net a + tax b = c", "Rounded <mode> from a to b", "a of a b balance; c left", …
+ * Each function returns the sentences whose arithmetic is false, each with what it should read.
+ */
+const D = DecimalJs.clone({ precision: 120 });
+type Dec = InstanceType<typeof D>;
+
+/** A figure as a sentence writes it: its value and, when cut for reading ("4.0783983849…"), the cut. */
+export interface Figure {
+  readonly value: Dec;
+  /** Decimals shown when the figure was cut and marked with "…"; undefined when it is exact. */
+  readonly cutAt: number | undefined;
+}
+
+const MONEY = String.raw`-?(?:[$€£¥₹]|[A-Z]{3,6} )[0-9][0-9,]*(?:\.[0-9]+)?…?`;
+const NUMBER = String.raw`-?[0-9][0-9,]*(?:\.[0-9]+)?…?`;
+
+/** Reads "-€1,234.5678…", "BHD 0.125" or "1,500" as a figure. */
+export function figureOf(text: string): Figure {
+  const cut = text.endsWith("…");
+  const digits = text
+    .replace(/…$/, "")
+    .replace(/[$€£¥₹,]|[A-Z]{3,6} /g, "")
+    .replace(/^--/, "-");
+  const value = new D(digits);
+  return { value, cutAt: cut ? (digits.split(".")[1]?.length ?? 0) : undefined };
+}
+
+/** True when `exact` is what `shown` writes: equal, or, when cut, `exact` cut toward zero there. */
+function writes(shown: Figure, exact: Dec): boolean {
+  if (shown.cutAt === undefined) return shown.value.equals(exact);
+  return (
+    exact.toDecimalPlaces(shown.cutAt, D.ROUND_DOWN).equals(shown.value) &&
+    exact.decimalPlaces() > shown.cutAt
+  );
+}
+
+const MODES: Readonly<Record<string, DecimalJs.Rounding>> = {
+  up: D.ROUND_UP,
+  down: D.ROUND_DOWN,
+  ceiling: D.ROUND_CEIL,
+  floor: D.ROUND_FLOOR,
+  "half-up": D.ROUND_HALF_UP,
+  "half-down": D.ROUND_HALF_DOWN,
+  "half-even": D.ROUND_HALF_EVEN,
+};
+
+/** A false sentence: the sentence, and what its arithmetic gives. */
+export interface FalseSentence {
+  readonly sentence: string;
+  readonly expected: string;
+}
+
+// The sentences of a text explanation: each line of it, cut at ". " and "; " before a capital or digit.
+function sentencesOf(text: string): string[] {
+  return text.split("\n").flatMap((line) => line.split(/(?<=[.;])\s+(?=[A-Z0-9-])/));
+}
+
+type Check = (match: RegExpMatchArray) => Dec | undefined;
+
+// Each form: a pattern whose last group is the figure shown, and how to work it out from the others.
+// A form whose operand was cut for reading ("…") cannot be redone and is skipped.
+const FORMS: ReadonlyArray<readonly [RegExp, Check]> = [
+  // "1,500 GB at €0.0500 = €75.00", "First 1,000 GB at …", "12 at €15.0000 = €180.00", "124 packages … at €0.4000 = €49.60"
+  [
+    new RegExp(String.raw`(?:^|[^0-9,.])(${NUMBER})(?: [^=:;]*?)? at (${MONEY})(?: each)? = (${MONEY})`, "g"),
+    (m) => product(m[1]!, m[2]!),
+  ],
+  // "All 420 connections at the tier 2 price (over 100 up to 1,000) of €0.4000 = €168.00"
+  [
+    new RegExp(
+      String.raw`All (${NUMBER})[^=]*? at the tier [0-9]+ price \([^)]*\) of (${MONEY}) = (${MONEY})`,
+      "g",
+    ),
+    (m) => product(m[1]!, m[2]!),
+  ],
+  // "First $5.00 at 3% = $0.15" (graduated percentage), "20% of €100.00 = €20.00"
+  [new RegExp(String.raw`(${MONEY}) at (${NUMBER})% = (${MONEY})`, "g"), (m) => percentOf(m[2]!, m[1]!)],
+  [
+    new RegExp(String.raw`(?:^|[ (:])(${NUMBER})% of (${MONEY}) = (${MONEY})`, "g"),
+    (m) => percentOf(m[1]!, m[2]!),
+  ],
+  // "Event amounts $1.00 × 3 = $3.00", "Fixed fee $0.30 × 2 transactions = $0.60"
+  [
+    new RegExp(String.raw`(${MONEY}) × (${NUMBER})(?: [a-z]+)? = (${MONEY})`, "g"),
+    (m) => product(m[1]!, m[2]!),
+  ],
+  // "$500.00 × 15 ÷ 31 = $241.93548387…"
+  [
+    new RegExp(String.raw`(${MONEY}) × (${NUMBER}) ÷ (${NUMBER}) = (${MONEY})`, "g"),
+    (m) =>
+      isCut(m[1]!)
+        ? undefined
+        : figureOf(m[1]!).value.times(figureOf(m[2]!).value).div(figureOf(m[3]!).value),
+  ],
+  // "Net €90.00 + tax €18.00 = €108.00"
+  [
+    new RegExp(String.raw`Net (${MONEY}) \+ tax (${MONEY}) = (${MONEY})`, "g"),
+    (m) => figureOf(m[1]!).value.plus(figureOf(m[2]!).value),
+  ],
+  // "the overage is $12,393.00 × (2 − 1) = $12,393.00"
+  [
+    new RegExp(String.raw`(${MONEY}) × \((${NUMBER}) − 1\) = (${MONEY})`, "g"),
+    (m) => figureOf(m[1]!).value.times(figureOf(m[2]!).value.minus(1)),
+  ],
+];
+
+function isCut(text: string): boolean {
+  return text.endsWith("…");
+}
+
+function product(a: string, b: string): Dec | undefined {
+  if (isCut(a) || isCut(b)) return undefined;
+  return figureOf(a).value.times(figureOf(b).value);
+}
+
+function percentOf(percent: string, base: string): Dec | undefined {
+  if (isCut(base)) return undefined;
+  return figureOf(percent).value.div(100).times(figureOf(base).value);
+}
+
+/**
+ * Every "a op b = c" of the forms above whose c is not what a op b gives. The sign of a credit or a
+ * discount ("−€8.25" for "10% of €82.53") is a sign of the sentence, not of the arithmetic: compared
+ * in magnitude when the shown figure is negative and the operands are not.
+ */
+export function falseEquations(text: string): FalseSentence[] {
+  const wrong: FalseSentence[] = [];
+  for (const sentence of sentencesOf(text))
+    for (const [pattern, check] of FORMS)
+      for (const match of sentence.matchAll(pattern)) {
+        const worked = check(match);
+        if (worked === undefined) continue;
+        const shown = figureOf(match[match.length - 1]!);
+        const asShown = shown.value.isNegative() && !worked.isNegative() ? worked.negated() : worked;
+        // A quantity that does not end is written to 50 significant digits (its exact fraction beside
+        // it): the product is then equal to that many digits, not to the last one.
+        const approximate = match
+          .slice(1, -1)
+          .some((operand) => /[0-9]{45}/.test((operand ?? "").replace(/[.,]/g, "")));
+        if (
+          approximate &&
+          asShown.minus(shown.value).abs().lessThanOrEqualTo(shown.value.abs().times("1e-40"))
+        )
+          continue;
+        if (!writes(shown, asShown)) wrong.push({ sentence, expected: asShown.toFixed() });
+      }
+  // "177.32166… GB-month from 2 events (exactly 131,750 ÷ 743)": the quantity is the quotient.
+  const exactly = new RegExp(
+    String.raw`(${NUMBER})(?: [^ (]+)? from [0-9,]+ events? \(exactly (${NUMBER}) ÷ (${NUMBER})\)`,
+    "g",
+  );
+  for (const sentence of sentencesOf(text))
+    for (const match of sentence.matchAll(exactly)) {
+      const quotient = figureOf(match[2]!).value.div(figureOf(match[3]!).value);
+      const shown = figureOf(match[1]!);
+      if (
+        !(writes(shown, quotient) || shown.value.equals(quotient.toSignificantDigits(50, D.ROUND_HALF_EVEN)))
+      )
+        wrong.push({ sentence, expected: quotient.toFixed() });
+    }
+  return wrong;
+}
+
+// A figure rounded to `decimals` with `mode`. A cut figure holds a value between the digits shown and
+// one more unit of the last: both ends must round alike for the sentence to be redone; undefined if not.
+function roundedSo(figure: Figure, decimals: number, mode: DecimalJs.Rounding): Dec | undefined {
+  const rounded = figure.value.toDecimalPlaces(decimals, mode);
+  if (figure.cutAt === undefined) return rounded;
+  const unit = new D(10).pow(-figure.cutAt);
+  const other = (
+    figure.value.isNegative() ? figure.value.minus(unit) : figure.value.plus(unit)
+  ).toDecimalPlaces(decimals, mode);
+  return rounded.equals(other) ? rounded : undefined;
+}
+
+/** "Rounded half-up from €17.525 to €17.53": the second is the first rounded so, to its decimals. */
+export function falseRoundings(text: string): FalseSentence[] {
+  const wrong: FalseSentence[] = [];
+  const pattern = new RegExp(String.raw`Rounded ([a-z-]+) from (${MONEY}) to (${MONEY})`, "g");
+  for (const sentence of sentencesOf(text))
+    for (const match of sentence.matchAll(pattern)) {
+      const mode = MODES[match[1]!]!;
+      const from = figureOf(match[2]!);
+      const to = figureOf(match[3]!);
+      const rounded = roundedSo(from, to.value.decimalPlaces(), mode);
+      if (rounded === undefined) continue;
+      if (!rounded.equals(to.value)) wrong.push({ sentence, expected: rounded.toFixed() });
+    }
+  return wrong;
+}
+
+/**
+ * An exact figure and the figure it was rounded to, in the forms the explainer writes them:
+ * "10% of $82.53 = $8.253, rounded half-up: -$8.25" (a discount shows what it takes off, negative),
+ * "0.001% of $1,630.99 = $0.0163099, rounded half-even once on the total: $0.00".
+ */
+export function falseStatedRoundings(text: string): FalseSentence[] {
+  const wrong: FalseSentence[] = [];
+  const pattern = new RegExp(
+    String.raw`= (${MONEY}), rounded ([a-z-]+)(?: once on the total)?: (${MONEY})`,
+    "g",
+  );
+  for (const sentence of sentencesOf(text))
+    for (const match of sentence.matchAll(pattern)) {
+      const exact = figureOf(match[1]!);
+      const shown = figureOf(match[3]!).value;
+      const rounded = roundedSo(exact, shown.decimalPlaces(), MODES[match[2]!]!);
+      if (rounded === undefined) continue;
+      // A discount rounds what it takes and shows it taken off: the shown figure is that, negated.
+      if (!rounded.equals(shown) && !rounded.negated().equals(shown))
+        wrong.push({ sentence, expected: rounded.toFixed() });
+    }
+  // "-$467.7369 at $2.00 each: $467.7369 ÷ $2.00 = 233.86845 TOKENS, rounded up to 233.869 TOKENS"
+  const units = new RegExp(
+    String.raw`(${MONEY}) ÷ (${MONEY}) = (${NUMBER}) [A-Z]+, rounded up to (${NUMBER}) [A-Z]+`,
+    "g",
+  );
+  for (const sentence of sentencesOf(text))
+    for (const match of sentence.matchAll(units)) {
+      const quotient = figureOf(match[1]!).value.div(figureOf(match[2]!).value);
+      const up = figureOf(match[4]!).value;
+      if (!writes(figureOf(match[3]!), quotient)) wrong.push({ sentence, expected: quotient.toFixed() });
+      if (!quotient.toDecimalPlaces(up.decimalPlaces(), D.ROUND_UP).equals(up) && !quotient.lessThan(up))
+        wrong.push({ sentence, expected: `${quotient.toFixed()} rounded up` });
+    }
+  return wrong;
+}
+
+/**
+ * "Total before rounding €1,870.814401, rounded down to 2 decimals: a rounding adjustment of
+ * -€0.004401." then "Total €1,870.81.": before + adjustment = the total, and the total is before
+ * rounded as said.
+ */
+export function falseTotalRoundings(text: string): FalseSentence[] {
+  const wrong: FalseSentence[] = [];
+  const pattern = new RegExp(
+    String.raw`^(Total|Amount due) before rounding (${MONEY}), rounded ([a-z-]+)(?: to ([0-9]+) decimals)?: a rounding adjustment of (${MONEY})\.$`,
+  );
+  const lines = text.split("\n");
+  lines.forEach((line, index) => {
+    const match = line.match(pattern);
+    if (match === null) return;
+    const before = figureOf(match[2]!).value;
+    const adjustment = figureOf(match[5]!).value;
+    const after = lines
+      .slice(index + 1)
+      .find((next) => next.startsWith(`${match[1]} `) && !next.includes("before rounding"));
+    const shown = after?.match(new RegExp(String.raw`^(?:Total|Amount due) (${MONEY})\.$`))?.[1];
+    if (shown === undefined) return;
+    const total = figureOf(shown).value;
+    if (!before.plus(adjustment).equals(total))
+      wrong.push({ sentence: `${line} ${after}`, expected: before.plus(adjustment).toFixed() });
+    if (match[4] !== undefined) {
+      const rounded = before.toDecimalPlaces(Number(match[4]), MODES[match[3]!]!);
+      if (!rounded.equals(total)) wrong.push({ sentence: `${line} ${after}`, expected: rounded.toFixed() });
+    }
+  });
+  return wrong;
+}
+
+/** "-€25.00 of a €25.00 balance; €0.00 left" and "1,000 drawn by …; 4,000 left": balance − used = left. */
+export function falseBalances(text: string): FalseSentence[] {
+  const wrong: FalseSentence[] = [];
+  const credit = new RegExp(
+    String.raw`(?:: |= )(${MONEY}|${NUMBER}(?: [A-Z]+)?),? of a (${MONEY}|${NUMBER}(?: [A-Z]+)?) balance; (${MONEY}|${NUMBER}(?: [A-Z]+)?) left`,
+  );
+  for (const sentence of sentencesOf(text)) {
+    const match = sentence.match(credit);
+    if (match === null) continue;
+    // A credit in units reads "100 TOKENS at $1.50 each = -$150.00, of a 100 TOKENS balance"; its
+    // used amount is the units, before "at".
+    const units = sentence.match(new RegExp(String.raw`: (${NUMBER}) [A-Z]+ at `));
+    const used = figureOf(units?.[1] ?? match[1]!.replace(/ [A-Z]+$/, "")).value.abs();
+    const balance = figureOf(match[2]!.replace(/ [A-Z]+$/, "")).value;
+    const left = figureOf(match[3]!.replace(/ [A-Z]+$/, "")).value;
+    if (!balance.minus(used).equals(left)) wrong.push({ sentence, expected: balance.minus(used).toFixed() });
+  }
+  return wrong;
+}
+
+export { D as DecimalOracle };

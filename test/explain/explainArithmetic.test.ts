@@ -1,0 +1,52 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { explainText, type Invoice, rateInvoice } from "../../src/index.js";
+import { falseEquations, falseStatedRoundings } from "../_laws/explainArithmetic.js";
+import { buildContract, sumMeter, unitCharge, usageEvent } from "../_support/contract.js";
+
+const goldenRich = () => JSON.parse(readFileSync("fixtures/golden-rich/expected.json", "utf8")) as Invoice;
+
+describe("every sum the text explanation states can be redone by hand (golden-rich)", () => {
+  it("a percentage discount says what it takes before its rounding", () => {
+    // 10 % of 82.53 (egress eu 65.00 + us 17.53) = 8.253, rounded half-up to 8.25, taken off: it read
+    // "10% of €82.53 = -€8.25", which is not 10 % of 82.53
+    expect(explainText(goldenRich())).toContain(
+      'Launch discount 10% on egress: 10% of €82.53 = €8.253, rounded half-up: -€8.25, spread over egress[region="eu"] -€6.50, egress[region="us"] -€1.75.',
+    );
+  });
+
+  it("a tax rounded line by line says the exact tax and that the lines' rounded taxes add up to the amount", () => {
+    // 19 % of 654.00 = 124.26 exactly; each line's tax rounded half-up: 17.0487 → 17.05, 9.424 → 9.42,
+    // 11.115 → 11.12, 2.9982 → 3.00, 0.7752 → 0.78, 28.9313 → 28.93, 34.2 → 34.20, 19.7676 → 19.77;
+    // 17.05 + 9.42 + 11.12 + 3.00 + 0.78 + 28.93 + 34.20 + 19.77 = 124.27. It read "19% of €654.00 =
+    // €124.27 (each line's tax rounded)", which no one can redo from the sentence
+    expect(explainText(goldenRich())).toContain(
+      "USt 19%: 19% of €654.00 = €124.26; each line's tax rounded half-up, they add up to €124.27.",
+    );
+  });
+
+  it("states no sum the checker finds false", () => {
+    const text = explainText(goldenRich());
+    expect([...falseEquations(text), ...falseStatedRoundings(text)]).toEqual([]);
+  });
+});
+
+describe("a step that changes nothing but the unit", () => {
+  it("says the billable quantity is the measured one, without an empty list of changes", () => {
+    const invoice = rateInvoice(
+      buildContract({
+        id: "ctr_unit",
+        meters: [sumMeter("m", { eventType: "u", unit: "requests" })],
+        charges: [unitCharge("calls", "Calls", "m", "0.50", { transform: { unit: "calls" } })],
+      }),
+      [usageEvent("e", "u", "2026-03-02T00:00:00Z", { v: "4" })],
+      "2026-03",
+    );
+    // 4 requests measured, billed as 4 calls (nothing divided, included or rounded): 4 × 0.50 = 2.00;
+    // it read "Billable quantity: 4  = 4 calls."
+    const text = explainText(invoice);
+    expect(text).toContain(
+      "Calls: 4 requests from 1 event. Billable quantity: 4 calls, as measured. 4 calls at $0.5000 = $2.00.",
+    );
+  });
+});
