@@ -213,4 +213,24 @@ describe("a level priced per piece of an amended period", () => {
     expect(invoice.discounts?.[0]?.inForce).toMatchObject({ covered: "32.00" });
     expect(invoice.discounts?.[0]?.amount).toBe("-16.00");
   });
+
+  it("measures the share against a partial first period, not the calendar month", () => {
+    // The term starts on 5 March: the service period is 5 March–1 April, 27 days.
+    const meter = sumMeter("g", { aggregation: "max" });
+    const charge = unitCharge("gauge", "Gauge", "g", "1");
+    const events = [usageEvent("a", "g", at(6), { v: "100" }), usageEvent("b", "g", at(20), { v: "100" })];
+    const partial = { term: { start: "2026-03-05" } };
+    const invoice = rateMarch(meter, charge, { model: "unit", unitPrice: "2" }, events, partial);
+    // 5–16 March: 100 × 1.00 for 12 of 27 days = 1,200 ÷ 27 = 44.444… → 44.44
+    // 17–31 March: 100 × 2.00 for 15 of 27 days = 3,000 ÷ 27 = 111.111… → 111.11
+    expect(amounts(invoice)).toEqual([
+      ["gauge@2026-03-05", "100", "44.44"],
+      ["gauge@2026-03-17", "100", "111.11"],
+    ]);
+    // Without the cut the level bills whole, as before: 100 × 1.00 = 100.00
+    const steady = buildContract(
+      buildContractJson({ id: "ctr_levels", meters: [meter], charges: [charge], ...partial }),
+    );
+    expect(amounts(rateInvoice(steady, events, "2026-03"))).toEqual([["gauge", "100", "100.00"]]);
+  });
 });
