@@ -40,6 +40,7 @@ export const TARGETS = {
       "stages/runningTotals.ts",
       "rateInvoice.ts",
       "chargeRuns.ts",
+      "levelShare.ts",
     ].map(invoiceFile),
   },
   "invoice-c": {

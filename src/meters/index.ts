@@ -14,6 +14,7 @@ export type { Exclusion } from "./exclusionTally.js";
 export type { GroupedQuantities, GroupQuantity, MeterRequest } from "./groupQuantity.js";
 export { idHash } from "./idHash.js";
 export { IdSample } from "./idSample.js";
+export { isLevelMeter } from "./isLevelMeter.js";
 export { keepsDailyQuantities } from "./keepsDailyQuantities.js";
 export type {
   CarriedMeterState,

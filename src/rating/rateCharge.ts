@@ -6,7 +6,7 @@ import {
   type Warning,
   warningMessages,
 } from "../errors/index.js";
-import type { GroupQuantity, MeterQuantity } from "../meters/index.js";
+import { type GroupQuantity, isLevelMeter, type MeterQuantity } from "../meters/index.js";
 import type { Currency, RoundingMode } from "../money/index.js";
 import {
   type Decimal,
@@ -15,7 +15,6 @@ import {
   quotient,
   quotientValue,
   roundTo,
-  scaleQuotient,
   toFixedString,
   toPlainString,
   ZERO,
@@ -29,7 +28,7 @@ import {
   rateWithModel,
 } from "../pricing/index.js";
 import type { OverrideStep, PropertyValue } from "../schema/index.js";
-import { applyRatio, formatInstant, type Period, type ProrationRatio } from "../time/index.js";
+import { formatInstant, type Period, type ProrationRatio } from "../time/index.js";
 import { assertRatedQuantity } from "./assertRatedQuantity.js";
 import { billableQuantity } from "./billableQuantity.js";
 import { type BilledFeeDiscount, creditNetOfDiscount } from "./creditNetOfDiscount.js";
@@ -38,6 +37,7 @@ import { applyLineLimits } from "./lineLimits.js";
 import { type ChargeInForce, overriddenPrice } from "./overriddenPrice.js";
 import type { AllowanceLookup } from "./planAllowanceDraws.js";
 import { leftByDraw } from "./poolDraw.js";
+import { prorateAmount } from "./prorateAmount.js";
 import type { RatedLine, RatedStep } from "./ratedLine.js";
 import { fractionOf, type Measured, usageStep } from "./usageStep.js";
 import { priceByWindow } from "./windowPricing.js";
@@ -61,6 +61,11 @@ export interface RateChargeInput {
   readonly period: Period;
   /** Share of the billing period covered; absent when it is all of it. */
   readonly proration: ProrationRatio | undefined;
+  /**
+   * For one piece (or run of pieces) of a period amendments or overrides cut: its share of the
+   * invoice's service period, which a level meter's price is scaled by (docs/contracts.md, step 0).
+   */
+  readonly levelShare?: ProrationRatio | undefined;
   readonly currency: Currency;
   readonly rounding: RoundingMode;
   /**
@@ -89,8 +94,8 @@ export interface RateChargeResult {
 /**
  * Rates one charge: one line, or one line per group for grouped and matrix prices. Each line goes
  * usage → billable quantity → the overrides in force on its price → price model → proration
- * (per-period fees) → line minimum/maximum → rounding to minor units, once; every stage adds its step
- * to the breakdown.
+ * (per-period fees, and a level's piece of a cut period) → line minimum/maximum → rounding to minor
+ * units, once; every stage adds its step to the breakdown.
  * @throws ContractError `unpriced_combination` for usage in a matrix combination with no price
  */
 export function rateCharge(input: RateChargeInput): RateChargeResult {
@@ -260,23 +265,18 @@ function rateLine(
   }
   if (input.trialEnd !== undefined) steps.push({ kind: "trial", ends: formatInstant(input.trialEnd) });
   // A contract quantity is a fee per period (seats), so it prorates like a flat fee; a trial prorates
-  // every fee to the time after it.
+  // every fee to the time after it. A level (a peak, an average) measured over one piece of an amended
+  // period is priced for the piece's share of the period: its tiers chosen by the level, not the share.
   const prorates = model.prorates(price) || charge.quantity !== undefined || input.trialEnd !== undefined;
-  if (input.proration !== undefined && prorates) {
-    // A fraction is prorated as one: n × elapsed ÷ (d × total), divided once.
-    const prorated =
-      exactAmount === undefined
-        ? applyRatio(exact, input.proration)
-        : quotientValue(scaleQuotient(exactAmount, input.proration.elapsed, input.proration.total));
-    steps.push({
-      kind: "proration",
-      basis: input.proration.basis,
-      elapsed: toPlainString(input.proration.elapsed),
-      total: toPlainString(input.proration.total),
-      before: toPlainString(exact),
-      amount: toPlainString(prorated),
-    });
-    exact = prorated;
+  const share = prorates
+    ? input.proration
+    : model.usesQuantity && measured !== undefined && isLevelMeter(measured.meter) && byWindow === undefined
+      ? input.levelShare
+      : undefined;
+  if (share !== undefined) {
+    const prorated = prorateAmount(exact, exactAmount, share);
+    steps.push(prorated.step);
+    exact = prorated.amount;
   }
   const limited = applyLineLimits(exact, charge, input.proration);
   steps.push(...limited.steps);

@@ -33,12 +33,15 @@ const events = [
 
 describe("an amended period with a day-window meter, rated twice in one process", () => {
   it("averages each piece and the whole period over its own days, the second time too", () => {
-    // compute, 1–16 March (16 days): max 16 on the 10th, 0 on 15 days → 16 ÷ 16 = 1 × 1.00 = 1.00
-    // compute, 17–31 March (15 days): max 15 on the 20th → 15 ÷ 15 = 1 × 2.00 = 2.00
+    // compute, 1–16 March (16 days): max 16 on the 10th, 0 on 15 days → 16 ÷ 16 = 1 × 1.00 = 1.00,
+    // a level held for 16 of March's 31 days: 1.00 × 16 ÷ 31 = 0.5161… → 0.52
+    // compute, 17–31 March (15 days): max 15 on the 20th → 15 ÷ 15 = 1 × 2.00 = 2.00,
+    // for 15 of 31 days: 2.00 × 15 ÷ 31 = 30 ÷ 31 = 0.9677… → 0.97 (until 5 December 2026 each piece
+    // billed its level as if it held all month: 1.00 + 2.00)
     // steady, unamended, the whole of March (31 days): (16 + 15) ÷ 31 = 1 × 1.00 = 1.00
     const expected = [
-      ["compute@2026-03-01", "1", "1.00"],
-      ["compute@2026-03-17", "1", "2.00"],
+      ["compute@2026-03-01", "1", "0.52"],
+      ["compute@2026-03-17", "1", "0.97"],
       ["steady", "1", "1.00"],
     ];
     // The invoice's usage is the whole period's: both events, (16 + 15) ÷ 31 = 1 (the second time the

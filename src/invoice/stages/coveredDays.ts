@@ -15,6 +15,7 @@ import { intersectPeriods, type Period, parseInstant, prorationRatio } from "../
 import { type ChargeRun, chargeRuns } from "../chargeRuns.js";
 import type { PeriodInForce, PeriodUsage } from "../draft.js";
 import type { InvoiceLine } from "../invoiceSchema.js";
+import { levelShare } from "../levelShare.js";
 import { netOf } from "../spreadReduction.js";
 import { chargeAt, chargePath, pieceSuffix } from "../termsAt.js";
 import { afterTrial } from "./afterTrial.js";
@@ -25,7 +26,8 @@ import { rateOne, withoutMinimum } from "./rateCharges.js";
  * `partialPeriod: "days_covered"`), as a part of its current net: never below 0, never above the net.
  * - A usage line (one with a usage step): its charge rated again on the usage of the pieces of the
  *   period inside the window only (the pieces step 0 cut at the discount's dates, each with its own
- *   usage and proration, as an amendment's pieces are rated; without the charge's line minimum,
+ *   usage and proration, as an amendment's pieces are rated, a level priced for the piece's share of
+ *   the service period; without the charge's line minimum,
  *   which is no usage of those days; a pooled line's draw shared out to them by their billable units),
  *   as a share of the line's amount: net × covered ÷ amount, capped at the net.
  * - Any other line (a fee, billed in arrears or in advance): net × the share of the time the line
@@ -102,6 +104,8 @@ function coveredUsage(
   period.pieces.forEach((piece, at) => {
     if (intersectPeriods(piece, window) === undefined) return;
     const proration = prorationRatio(piece, period.billingPeriod, contract.proration, contract.timeZone);
+    // A level (a peak, an average) is priced for the piece's share of the period, as rating does.
+    const share = levelShare(piece, period.service, contract);
     for (const id of charges) {
       const charge = chargeAt(contract, piece.start, id);
       if (charge === undefined) continue;
@@ -114,7 +118,7 @@ function coveredUsage(
           contract,
           withoutMinimum(charge),
           chargePath(contract, id, piece.start),
-          { period: piece, usage: pieces[at]!, proration },
+          { period: piece, usage: pieces[at]!, proration, levelShare: share },
           allowance,
         );
       const unpooled = rate();

@@ -16,6 +16,7 @@ import { type PropertyValue, perObject } from "../../schema/index.js";
 import { type Period, type ProrationRatio, prorationRatio } from "../../time/index.js";
 import { type ChargeRun, chargeRuns, groupedRuns, keepsTerms } from "../chargeRuns.js";
 import type { InvoiceDraft, PeriodInForce, PeriodUsage } from "../draft.js";
+import { levelShare } from "../levelShare.js";
 import { type MeterQuantityOf, poolsInForce } from "../poolSizes.js";
 import { withPriceBook } from "../pricedByBook.js";
 import { chargeAt, chargeKey, chargePath, chargesAt, pieceSuffix, withIdSuffix } from "../termsAt.js";
@@ -181,6 +182,7 @@ function rateCharges(
     period,
     usage: pieceUsage[at]!,
     proration: prorationRatio(period, resolved.billingPeriod, contract.proration, contract.timeZone),
+    levelShare: levelShare(period, resolved.service, contract),
     charges: chargesAt(contract, period.start),
   }));
   const ids = [...new Set(pieces.flatMap((piece) => piece.charges.map((charge) => charge.id)))];
@@ -260,6 +262,7 @@ function spanSlice(contract: Contract, resolved: PeriodInForce, usage: PeriodUsa
     period: run.period,
     usage: spanUsage,
     proration: prorationRatio(run.period, resolved.billingPeriod, contract.proration, contract.timeZone),
+    levelShare: levelShare(run.period, resolved.service, contract),
   };
 }
 
@@ -331,6 +334,8 @@ export function rateOne(
     readonly period: Period;
     readonly usage: AggregateUsageResult;
     readonly proration: ProrationRatio | undefined;
+    /** A piece's share of the service period, for a level meter's price (levelShare.ts). */
+    readonly levelShare?: ProrationRatio | undefined;
     readonly trialEnd?: number | undefined;
     readonly unused?: boolean | undefined;
     readonly unusedDiscounts?: ReadonlyArray<BilledFeeDiscount> | undefined;
@@ -354,6 +359,7 @@ export function rateOne(
     meterQuantities,
     period: piece.period,
     proration: piece.proration,
+    levelShare: piece.levelShare,
     currency: contract.currency,
     rounding: contract.rounding,
     trialEnd: piece.trialEnd,
