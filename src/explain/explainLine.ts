@@ -200,7 +200,7 @@ const COMMON_STEP_SENTENCES: StepSentences<
     `Tiers reached by the full quantity, ${formatQuantity(step.full)}, and the prorated ${formatQuantity(step.quantity)} priced (Lago's prorated charges): the flat fees ${money(step.flatFees)} stay whole, the rest is scaled: ${money(step.flatFees)} + (${money(step.before)} − ${money(step.flatFees)}) × ${formatQuantity(step.quantity)} ÷ ${formatQuantity(step.full)} = ${money(step.amount)}.`,
   window_pricing: (step, { words }) => windowPricingSentence(step, words),
   proration: (step, { words: { money } }) =>
-    `Prorated for ${formatQuantity(step.elapsed)} of ${formatQuantity(step.total)} ${prorationUnit(step.basis)} of the billing period: ${money(step.before)} × ${formatQuantity(step.elapsed)} ÷ ${formatQuantity(step.total)} = ${money(step.amount)}.`,
+    `Prorated for ${formatQuantity(step.elapsed)} of ${formatQuantity(step.total)} ${prorationUnit(step.basis)}: ${money(step.before)} × ${formatQuantity(step.elapsed)} ÷ ${formatQuantity(step.total)} = ${money(step.amount)}.`,
   rounding: (step, { words: { money } }) =>
     formatExact(step.before, step.minorUnits) === formatExact(step.amount, step.minorUnits)
       ? undefined

@@ -90,7 +90,7 @@ describe("explainLine", () => {
       ],
     };
     const text = explainLine(line, usd);
-    expect(text).toContain("Prorated for 17 of 31 days of the billing period: $300.00 × 17 ÷ 31");
+    expect(text).toContain("Prorated for 17 of 31 days: $300.00 × 17 ÷ 31");
     expect(text).toContain("Line total $164.52.");
   });
 });

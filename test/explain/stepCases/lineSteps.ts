@@ -61,9 +61,7 @@ export const LINE_STEP_CASES: Readonly<Record<string, StepCase>> = {
     },
     usage: [],
     period: "2026-03",
-    says: [
-      "Prorated for 1,900,800 of 2,678,400 seconds of the billing period: $310.00 × 1,900,800 ÷ 2,678,400 = $220.00.",
-    ],
+    says: ["Prorated for 1,900,800 of 2,678,400 seconds: $310.00 × 1,900,800 ÷ 2,678,400 = $220.00."],
   },
   // 8 units added on 15 March, prorated: 8 × 17 ÷ 31 = 4.3870967… → 4.38710; volume tiers picked by the
   // full 8 (tier 2, $5 and a $50 flat fee): 50 + (8 × 5 + 50 − 50) × 4.3871 ÷ 8 = 50 + 21.9355 = 71.9355
@@ -152,7 +150,7 @@ export const LINE_STEP_CASES: Readonly<Record<string, StepCase>> = {
     period: "2026-03",
     says: [
       "Free trial until 2026-03-15T00:00:00.000Z: only the time after it is billed.",
-      "Prorated for 1,468,800 of 2,678,400 seconds of the billing period: $310.00 × 1,468,800 ÷ 2,678,400 = $170.00.",
+      "Prorated for 1,468,800 of 2,678,400 seconds: $310.00 × 1,468,800 ÷ 2,678,400 = $170.00.",
     ],
   },
   // March's 310.00 was billed in advance; from 21 March the fee is 620.00: the 11 unused days of the
