@@ -4,7 +4,8 @@ import type { ValueExpression } from "../schema/index.js";
 import { type SqlDialect, type SqlDialectName, sqlDialect } from "./dialect.js";
 import { stateKeySql, windowIndexSql } from "./keySql.js";
 import { type MeterSql, meterSql } from "./meterSql.js";
-import { type PropertyColumns, quantityProperties, stagedQuantity } from "./quantitySql.js";
+import { propertyStages } from "./propertyStages.js";
+import type { PropertyColumns } from "./quantitySql.js";
 import {
   extractedSource,
   fieldSql,
@@ -53,20 +54,15 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
   const payload = payloadSql(source, dialect);
   const extracted = extractedSource(source, dialect, names);
   const properties = extracted?.properties ?? names.map((name) => propertySql(source, dialect, name));
-  // The properties read as quantities are staged once per row (evq), as their cast reads them.
-  const quantities = quantityProperties(options.meters);
-  const staged = names.flatMap((name, index) => (quantities.has(name) ? [index] : []));
-  const columns = (index: number) => ({
-    kind: `k${index}`,
-    text: `t${index}`,
-    ...(staged.includes(index) ? { quantity: `q${index}` } : {}),
-  });
-  const property = (name: string) => columns(names.indexOf(name));
+  // Properties read as quantities or compared with numbers are staged once per row (propertyStages.ts).
+  const stages = propertyStages(options.meters, names, dialect);
+  const property = (name: string) => stages.columns(names.indexOf(name));
   const meters = options.meters.map((meter, i) => meterSql(meter, dialect, property, `d${i}`));
   const customer = dialect.literal(options.customer);
   const deduplicate = options.deduplicate !== false;
   const propertyColumns = names.flatMap((_, index) => [`k${index}`, `t${index}`]);
-  const rowColumns = ["id", "type", "customer", "ts", ...propertyColumns].join(", ");
+  // The staged quantities (q0…) too: the meters' values, read in classified, are cast from them.
+  const rowColumns = ["id", "type", "customer", "ts", ...propertyColumns, ...stages.carried].join(", ");
   const types = [...new Set(options.meters.map((meter) => dialect.literal(meter.eventType)))];
   const { start, end } = options.period;
   const or = (terms: string[]) => (terms.length === 0 ? "FALSE" : terms.join(" OR "));
@@ -148,11 +144,8 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
     meter.derived === undefined ? [] : [`${meter.derived} AS d${i}`],
   );
   const derivedColumns = meters.map((meter, i) => (meter.derived === undefined ? "" : `, d${i}`)).join("");
-  const base = staged.length > 0 ? "evq" : "ev";
-  if (staged.length > 0)
-    ctes.push(
-      `evq AS (SELECT *, ${staged.map((i) => `${stagedQuantity(`t${i}`, dialect)} AS q${i}`).join(", ")} FROM ev)`,
-    );
+  const base = stages.base;
+  ctes.push(...stages.ctes);
   if (derived.length > 0) ctes.push(`valued AS (SELECT *, ${derived.join(", ")} FROM ${base})`);
   // Every event is classified in the one scan of the source, before deduplication: copies with the
   // same payload classify alike, so deduplicating the classified rows keeps what deduplicating the
@@ -190,7 +183,7 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
   const row = rowBuilder(dialect);
   const selects = [
     `SELECT ${row({ kind: "read", n: "COUNT(*)" })} FROM ${classified}`,
-    `SELECT ${row({ kind: "malformed", n: "COUNT(*)", b: "MIN(id)" })} FROM ${classified} WHERE id IS NULL OR id = '' OR type IS NULL OR type = '' OR customer IS NULL OR customer = '' OR ts IS NULL`,
+    `SELECT ${row({ kind: "malformed", n: "COUNT(*)", b: "MIN(id)", t: "SUM(CASE WHEN ts IS NULL THEN 1 ELSE 0 END)" })} FROM ${classified} WHERE id IS NULL OR id = '' OR type IS NULL OR type = '' OR customer IS NULL OR customer = '' OR ts IS NULL`,
     // No WHERE here: a consumer that reads every row keeps DuckDB from pushing the others' filters
     // into cls, which would compute the classification once per filter.
     `SELECT ${row({ kind: "counted", n: "COALESCE(SUM(CASE WHEN reason IS NULL THEN 1 ELSE 0 END), 0)" })} FROM cls`,

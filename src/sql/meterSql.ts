@@ -1,6 +1,7 @@
 import type { FilterTerms, MeterTerms } from "../schema/index.js";
+import { comparisonSql } from "./comparisonSql.js";
 import type { SqlDialect } from "./dialect.js";
-import { DECIMAL_TEXT, type PropertyColumns, quantitySql } from "./quantitySql.js";
+import { type PropertyColumns, quantitySql } from "./quantitySql.js";
 import { derivedValueSql } from "./valueSql.js";
 
 /** One meter as SQL over a row of the deduplicated events. */
@@ -82,14 +83,15 @@ function readValue(
     meter.valueProperty === undefined
   )
     return { match, readable: "TRUE", value: undefined };
-  const { kind, text } = property(meter.valueProperty);
+  const columns = property(meter.valueProperty);
+  const { kind } = columns;
   if (meter.aggregation === "unique_count")
     return {
       match,
       readable: `COALESCE(${kind} IN ('s', 'n', 'b'), FALSE)`,
       value: undefined,
     };
-  return { match, ...quantitySql({ kind, text }, dialect) };
+  return { match, ...quantitySql(columns, dialect) };
 }
 
 // One filter, strict as src/meters/matchesFilters.ts: the text "1" is not the number 1; numeric
@@ -119,10 +121,7 @@ function filterSql(
       return `NOT ${anyOf(filter.values)}`;
     case "exists":
       return `(${kind} IN ('s', 'n', 'b'))`;
-    default: {
-      const operator = { gt: ">", gte: ">=", lt: "<", lte: "<=" }[filter.op];
-      const decimal = `CASE WHEN ${kind} = 'n' OR (${kind} = 's' AND ${dialect.matches(text, DECIMAL_TEXT)}) THEN ${dialect.decimal(text, true)} END`;
-      return `(${decimal} ${operator} ${dialect.decimal(dialect.literal(filter.value.toFixed()), true)})`;
-    }
+    default:
+      return comparisonSql(property(filter.property), filter.op, filter.value, dialect);
   }
 }

@@ -19,6 +19,13 @@ export interface PropertyColumns {
    * (absent: worked out where it is used, a much larger query).
    */
   readonly quantity?: string;
+  /**
+   * For a property read as a quantity: the column saying whether it is one (quantitySql's `readable`,
+   * worked out once per row by {@link quantityStages}, not once per meter that reads it).
+   */
+  readonly readable?: string;
+  /** For a property compared with a number: its staged sign, place and digits (comparisonSql.ts). */
+  readonly order?: { readonly sign: string; readonly place: string; readonly digits: string };
 }
 
 /**
@@ -27,9 +34,11 @@ export interface PropertyColumns {
  * (meaningful only where readable).
  */
 export function quantitySql(
-  { kind, text, quantity }: PropertyColumns,
+  { kind, text, quantity, readable: staged }: PropertyColumns,
   dialect: SqlDialect,
 ): { readonly readable: string; readonly value: string } {
+  const value = dialect.decimal(quantity ?? stagedQuantity(text, dialect));
+  if (staged !== undefined) return { readable: staged, value };
   // A JSON number is read through the shortest text of its double (as JavaScript reads it): it is a
   // quantity when below 10^15 and its text rounded to 9 decimals is the same double.
   const number = `(abs(${dialect.double(text)}) < 1e15 AND ${dialect.toDouble(dialect.decimal(text))} = ${dialect.double(text)})`;
@@ -38,7 +47,21 @@ export function quantitySql(
   // CASE, not OR: the engines read the rare text with an e only where the plain form does not match.
   const decimalText = `CASE WHEN ${dialect.matches(text, PLAIN_QUANTITY)} THEN TRUE WHEN ${dialect.matches(text, EXPONENT)} AND ${dialect.matches(text, DECIMAL_TEXT)} THEN ${exponent} ELSE FALSE END`;
   const readable = `COALESCE(CASE WHEN ${kind} = 'n' THEN ${number} WHEN ${kind} = 's' THEN ${decimalText} ELSE FALSE END, FALSE)`;
-  return { readable, value: dialect.decimal(quantity ?? stagedQuantity(text, dialect)) };
+  return { readable, value };
+}
+
+/**
+ * The CTEs that stage the properties read as quantities (their indices: columns k0, t0…), once per
+ * row, over `from`: `evq` adds each one's cast text (q0…, {@link stagedQuantity}), then `evr` whether
+ * it is a quantity (qr0…). Each meter then reads two columns, not the whole check: ClickHouse analyses
+ * every use of a CTE afresh, and the test written into each meter made its analysis twice as long.
+ */
+export function quantityStages(indices: ReadonlyArray<number>, dialect: SqlDialect, from: string): string[] {
+  const columns = (i: number) => ({ kind: `k${i}`, text: `t${i}`, quantity: `q${i}` });
+  return [
+    `evq AS (SELECT *, ${indices.map((i) => `${stagedQuantity(`t${i}`, dialect)} AS q${i}`).join(", ")} FROM ${from})`,
+    `evr AS (SELECT *, ${indices.map((i) => `${quantitySql(columns(i), dialect).readable} AS qr${i}`).join(", ")} FROM evq)`,
+  ];
 }
 
 /**
@@ -101,19 +124,20 @@ function exponentSql(
 /**
  * Decimal text (or a number's shortest text) as ±S × 10^k: its sign text, its significant digits S
  * (no leading or trailing zeros; empty for zero) and their count, the power k (the exponent − the
- * fraction's digits + the trailing zeros dropped), and whether the exponent has more than 9 digits
- * (then k is not worked out; `exponentSign` says which way it goes).
+ * fraction's digits + the trailing zeros dropped), and whether the exponent has more than
+ * `exponentDigits` digits (9: no quantity has more; then k is not worked out, `exponentSign` says which
+ * way it goes).
  */
-function decimalParts(text: string, dialect: SqlDialect) {
+export function decimalParts(text: string, dialect: SqlDialect, exponentDigits = 9) {
   const part = (n: number) => dialect.regexReplace(text, DECIMAL_PARTS, `\\${n}`);
   const length = (value: string) => dialect.asInteger(`length(${value})`);
   // The digits, integer and fraction together, without leading zeros.
   const leading = dialect.regexReplace(dialect.regexReplace(text, DECIMAL_PARTS, "\\2\\3"), "^0+", "");
   const significant = dialect.regexReplace(leading, "0+$", "");
-  // At most 9 digits of the exponent read (a longer one is no quantity's), as a decimal first: NULL,
+  // At most `exponentDigits` digits of the exponent read (a longer one is no quantity's), as a decimal first: NULL,
   // never an error, for a text that is not one (a computed meter's value is worked out on every row);
   // no exponent is 0.
-  const magnitude = `COALESCE(${dialect.asInteger(dialect.decimal(dialect.substring(part(6), "1", "9")))}, 0)`;
+  const magnitude = `COALESCE(${dialect.asInteger(dialect.decimal(dialect.substring(part(6), "1", String(exponentDigits))))}, 0)`;
   const exponentSign = `(CASE WHEN ${part(5)} = '-' THEN -1 ELSE 1 END)`;
   return {
     sign: part(1),
@@ -122,6 +146,6 @@ function decimalParts(text: string, dialect: SqlDialect) {
     power: `(${length(leading)} - ${length(significant)} - ${length(part(3))} + ${exponentSign} * ${magnitude})`,
     exponentSign,
     zero: `${significant} = ''`,
-    tooLong: `${length(part(6))} > 9`,
+    tooLong: `${length(part(6))} > ${exponentDigits}`,
   };
 }

@@ -111,6 +111,12 @@ function parseRow(row: unknown, query: number, at: number): Row {
 function statesOf(rows: ReadonlyArray<Row>, options: AggregateUsageOptions): UsageStates {
   const one = (kind: Row["kind"]) => rows.find((row) => row.kind === kind);
   const malformed = one("malformed");
+  // Every event read without a readable instant (`t`: how many lack one): the mapping, not the events.
+  if (malformed?.n && malformed.t === malformed.n && one("read")?.n === malformed.n)
+    throw UsageError.from(sqlMessages.sqlNoReadableTimestamp(malformed.n, malformed.b), "", {
+      events: malformed.n,
+      field: "timestamp",
+    });
   if (malformed?.n)
     throw UsageError.from(sqlMessages.sqlMalformedEvents(malformed.n, malformed.b), "", {
       events: malformed.n,

@@ -9,8 +9,10 @@ import {
   type SqlUsageSource,
   usageAggregatesFromSql,
 } from "../../src/index.js";
+import { thrown } from "../_support/thrown.js";
 import { compileRefusals, derivedCases, twoLevelCases } from "./derivedCases.js";
-import { contractHead, type TableEvent, type TestEngine } from "./engines.js";
+import { contractHead, eventAt, type TableEvent, type TestEngine } from "./engines.js";
+import { filterCases } from "./filterCases.js";
 import { dailyCases, persistentCases, weightedCases } from "./timeCases.js";
 import { transactionCases } from "./transactionCases.js";
 
@@ -205,6 +207,7 @@ export function describeSqlEngine(make: () => Promise<TestEngine>, from: () => s
     dailyCases(aggregatedOn, () => engine.load(events));
     persistentCases(aggregatedOn, () => engine.load(events));
     transactionCases(aggregatedOn, () => engine.load(events));
+    filterCases(aggregatedOn, () => engine.load(events));
 
     it("reads the offsets ratecard reads and refuses the timestamps it refuses (no zone, a space, 24:00, 1969)", async () => {
       const egress = (id: string, timestamp: string, gb: string): TableEvent => ({
@@ -243,6 +246,32 @@ export function describeSqlEngine(make: () => Promise<TestEngine>, from: () => s
           expect.objectContaining({ code: "invalid_event" }),
         );
       }
+      await engine.load(events);
+    });
+
+    it("names the mapping's timestamp when not one event read has a readable instant", async () => {
+      // Milliseconds since 1970 in a table mapped as ISO text (the mapping lacks timestamp: "epoch_ms").
+      const millis = (id: string, ms: number): TableEvent => eventAt(id, "egress", String(ms), { gb: "1" });
+      const refusal = async (loaded: TableEvent[]) => {
+        await engine.load(loaded);
+        const source: SqlUsageSource = { from: from(), properties: { json: "properties" } };
+        const results: unknown[][] = [];
+        for (const sql of compileUsageSql(prepared, engine.dialect, source).queries)
+          results.push(await engine.run(sql));
+        return thrown(() => usageAggregatesFromSql(prepared, results));
+      };
+      expect(await refusal([millis("m1", 1770681600000), millis("m2", 1770768000000)])).toMatchObject({
+        code: "invalid_event",
+        details: { events: 2, field: "timestamp" },
+      });
+      // One event of three readable: the events, not the mapping (no field named).
+      const some = await refusal([
+        millis("m1", 1770681600000),
+        millis("m2", 1770768000000),
+        eventAt("m3", "egress", "2026-02-10T00:00:00Z", { gb: "1" }),
+      ]);
+      expect(some).toMatchObject({ code: "invalid_event", details: { events: 2 } });
+      expect((some as { details: object }).details).not.toHaveProperty("field");
       await engine.load(events);
     });
 

@@ -27,6 +27,17 @@ export function sqlWideValue(events: number, id: string): ErrorMessage {
   };
 }
 
+/**
+ * Not one event the SQL engine read has a readable timestamp: the table mapping's timestamp is wrong
+ * (milliseconds read as text, another column), more likely than every event of the table.
+ */
+export function sqlNoReadableTimestamp(events: number, id: string | null): ErrorMessage {
+  return {
+    code: "invalid_event",
+    message: `None of the ${events} event(s) of the usage table has a timestamp ratecard can read${id === null ? "" : ` (first id "${id}")`}: check the table mapping's "columns.timestamp" (the SQL expression of each event's instant) and "timestamp" ("text", the default: ISO 8601 text with its offset, such as "2026-02-03T10:15:00Z"; "epoch_ms": milliseconds since 1970 as a whole number).`,
+  };
+}
+
 /** Events the SQL engine read without an id, type, customer or readable timestamp. */
 export function sqlMalformedEvents(events: number, id: string | null): ErrorMessage {
   return {
