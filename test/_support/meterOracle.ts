@@ -308,6 +308,8 @@ export function expectBilled(
   key: string,
   quantity: Ratio,
   priceCents: bigint,
+  /** The line's share of the period, for a level priced per piece of a cut period (docs/contracts.md). */
+  share: Ratio = [1n, 1n],
 ): void {
   const got = lineRatio(line);
   expect({ key, got: got.map(String), cmp: compareRatio(got, quantity) }).toEqual({
@@ -315,7 +317,8 @@ export function expectBilled(
     got: got.map(String),
     cmp: 0,
   });
-  expect({ key, amount: line.amount }).toEqual({ key, amount: billedAt(quantity, priceCents) });
+  const shared: Ratio = [quantity[0] * share[0], quantity[1] * share[1]];
+  expect({ key, amount: line.amount }).toEqual({ key, amount: billedAt(shared, priceCents) });
 }
 
 /** Every event is read, and counted or excluded with its reason and count, as the oracle's outcomes say. */

@@ -193,7 +193,10 @@ describe("time-weighted levels, sums and maxima across a price change, against a
                   53n,
                 ],
               ];
-        const expected = new Map<string, [Ratio, bigint]>();
+        // A maximum is a level: each piece of a cut period bills it for the piece's share of the
+        // period, in exact seconds (the contract's default proration basis); a sum and a time-weighted
+        // sum are already the piece's own.
+        const expected = new Map<string, [Ratio, bigint, Ratio?]>();
         let level = opening;
         for (const [suffix, pieceFrom, pieceTo, cents] of pieces) {
           const { area, closing } = integrate(points, level, setup.values, pieceFrom, pieceTo);
@@ -204,6 +207,7 @@ describe("time-weighted levels, sums and maxima across a price change, against a
           expected.set(`peak${suffix}`, [
             ratioOfUnits(inPiece.reduce((a, b) => (b > a ? b : a), inPiece[0] ?? 0n)),
             cents,
+            [BigInt(pieceTo - pieceFrom), BigInt(to - from)],
           ]);
         }
 
@@ -215,8 +219,8 @@ describe("time-weighted levels, sums and maxima across a price change, against a
         );
         const billed = new Map(invoice.lines.map((line) => [line.id, line]));
         expect([...billed.keys()].sort()).toEqual([...expected.keys()].sort());
-        for (const [key, [quantity, cents]] of expected) {
-          expectBilled(billed.get(key)!, key, quantity, cents);
+        for (const [key, [quantity, cents, share]] of expected) {
+          expectBilled(billed.get(key)!, key, quantity, cents, share);
         }
         const carried = (invoice.usage.carryOut as Record<string, { level: string }> | undefined)?.gbm?.level;
         expect(compareRatio(ratioOfText(carried ?? "0"), ratioOfUnits(level))).toBe(0);

@@ -28,13 +28,15 @@ export function sqlWideValue(events: number, id: string): ErrorMessage {
 }
 
 /**
- * Not one event the SQL engine read has a readable timestamp: the table mapping's timestamp is wrong
- * (milliseconds read as text, another column), more likely than every event of the table.
+ * Not one event the SQL engine read has a readable timestamp: over a warehouse table the mapping's
+ * timestamp is more likely wrong (milliseconds read as text, another column) than every event; a file
+ * the CLI reads with DuckDB (no mapping of the user's) more likely holds times without a zone. The
+ * sentence says both, since the compiled SQL does not know which it read.
  */
 export function sqlNoReadableTimestamp(events: number, id: string | null): ErrorMessage {
   return {
     code: "invalid_event",
-    message: `None of the ${events} event(s) of the usage table has a timestamp ratecard can read${id === null ? "" : ` (first id "${id}")`}: check the table mapping's "columns.timestamp" (the SQL expression of each event's instant) and "timestamp" ("text", the default: ISO 8601 text with its offset, such as "2026-02-03T10:15:00Z"; "epoch_ms": milliseconds since 1970 as a whole number).`,
+    message: `None of the ${events} event(s) read has a timestamp ratecard can read${id === null ? "" : ` (first id "${id}")`}: each needs an ISO 8601 instant with its offset, such as "2026-02-03T10:15:00Z" (a time without a zone is not guessed); over a warehouse table, check the table mapping's "columns.timestamp" (the SQL expression of each event's instant) and "timestamp" ("text", the default, or "epoch_ms": milliseconds since 1970 as a whole number).`,
   };
 }
 
