@@ -2,6 +2,7 @@ import type { Contract } from "../contracts/index.js";
 import { InputError, invoiceMessages } from "../errors/index.js";
 import { type Decimal, decimalOfText, ZERO } from "../money/index.js";
 import type { AppliedCommitment } from "../schema/index.js";
+import { chargeScope } from "./chargeScope.js";
 import type { Invoice, InvoiceLine } from "./invoiceSchema.js";
 
 /**
@@ -24,8 +25,11 @@ export function refuseUnitsUnderCommitment(
 ): void {
   for (const applied of invoice.commitments ?? []) {
     const terms = contract.commitments.find((commitment) => commitment.id === applied.id);
+    // The commitment's scope as its stage reads it (chargeScope); a line of no charge (a true-up, an
+    // overage) is in it only when the commitment counts every charge.
+    const scope = chargeScope(terms?.charges);
     const inScope = (chargeId: string | undefined) =>
-      terms?.charges === undefined || (chargeId !== undefined && terms.charges.includes(chargeId));
+      chargeId === undefined ? terms?.charges === undefined : scope(chargeId);
     if (!inScope(line.chargeId)) continue;
     const settled = settledSpend(
       applied,
