@@ -14,6 +14,12 @@ import { wrongDocument } from "./wrongDocument.js";
 /** Raised for a wrong command line; printed like an input error (exit 2). */
 export class UsageLineError extends Error {}
 
+/**
+ * A required option that was not given. The program adds where to look, the help of the command that
+ * was run ("missing --provider NAME; run ratecard export --help"): the root help lists no option.
+ */
+export class MissingOptionError extends UsageLineError {}
+
 // Every command prints text (the explanation) or JSON (the document).
 export function outputFormat(value: string | undefined): "text" | "json" {
   if (value === "text" || value === "json") return value;
@@ -179,7 +185,7 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 export function required(value: string | undefined, flag: string): string {
-  if (value === undefined || value === "") throw new UsageLineError(`missing ${flag}; run ratecard --help`);
+  if (value === undefined || value === "") throw new MissingOptionError(`missing ${flag}`);
   return value;
 }
 

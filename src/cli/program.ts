@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from "commander";
-import { UsageLineError } from "./cliSupport.js";
+import { MissingOptionError, UsageLineError } from "./cliSupport.js";
 import type { OptionSpec, RatecardCommand } from "./defineCommand.js";
 import { EXIT } from "./exitCodes.js";
 
@@ -88,8 +88,19 @@ function addCommand(
         .map(([name, attribute]) => [name, parsed[attribute]] as const)
         .filter(([, value]) => value !== undefined),
     );
-    await settle(() => spec.run(values, command.args));
+    await settle(() => withHelpHint(spec.name, () => spec.run(values, command.args)));
   });
+}
+
+// A missing option is told with the help of the command that needs it.
+async function withHelpHint(name: string, run: () => Promise<number> | number): Promise<number> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof MissingOptionError)
+      throw new UsageLineError(`${error.message}; run ratecard ${name} --help`);
+    throw error;
+  }
 }
 
 function toOption(name: string, spec: OptionSpec): Option {

@@ -48,10 +48,18 @@ export function propertyProblems(properties: object, basePath: ReadonlyArray<Pro
     problems.push({
       code: "invalid_field",
       path,
-      message: `${path} must be text, a number, true, false or null, not ${describe(value)}: meters read flat values only`,
+      message: isOverflow(value)
+        ? `${path} is a number too large to read: beyond about 1.8e308 a JSON number reads as ${String(value)}, and a quantity is below 10^15; check the value sent`
+        : `${path} must be text, a number, true, false or null, not ${describe(value)}: meters read flat values only`,
     });
   }
   return problems;
+}
+
+// JSON.parse reads a number literal past the largest double (1e400) as ±Infinity: the file held a
+// number, so "not Infinity" would blame a value the specialist never wrote.
+function isOverflow(value: unknown): boolean {
+  return value === Number.POSITIVE_INFINITY || value === Number.NEGATIVE_INFINITY;
 }
 
 function describe(value: unknown): string {

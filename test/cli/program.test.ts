@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { UsageLineError } from "../../src/cli/cliSupport.js";
+import { required, UsageLineError } from "../../src/cli/cliSupport.js";
 import { COMMANDS } from "../../src/cli/commands.js";
 import { defineCommand } from "../../src/cli/defineCommand.js";
 import { failureOf } from "../../src/cli/failure.js";
@@ -79,6 +79,20 @@ describe("runProgram", () => {
     const error = await run(["probe", "--bogus"]).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(UsageLineError);
     expect((error as Error).message).toBe("unknown option '--bogus'; run ratecard probe --help");
+  });
+
+  it("says which command's help lists an option that is missing", async () => {
+    // `required` is how every command refuses a missing option; the root help lists none of them
+    const needsPeriod = defineCommand({
+      name: "needs",
+      summary: "needs a period",
+      options: { period: { type: "string", value: "PERIOD", description: "the period" } },
+      examples: ["ratecard needs --period 2026-02"],
+      run: (values) => (required(values.period, "--period PERIOD") === "" ? 1 : 0),
+    });
+    const error = await run(["needs"], [needsPeriod]).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(UsageLineError);
+    expect((error as Error).message).toBe("missing --period PERIOD; run ratecard needs --help");
   });
 
   it("turns an unknown command into one line, with commander's suggestion on the same line", async () => {

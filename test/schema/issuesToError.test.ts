@@ -109,6 +109,20 @@ describe("zod issues in words a specialist understands", () => {
     expect((error as Error).message).toContain("must be text, a number, true, false or null, not an object");
   });
 
+  it("says a JSON number past the largest double was too large to read, not that it was Infinity", () => {
+    // JSON.parse('{"gb":1e400}').gb is Infinity: the file held a number, 1e400, so the sentence must
+    // not blame a value the sender never wrote
+    const event = JSON.parse(
+      '{"id":"e1","type":"gb","customer":"cus","timestamp":"2026-02-01T00:00:00Z","properties":{"gb":-1e400}}',
+    );
+    const error = thrown(() => parseUsageEvent(event, 0));
+    expect(error).toBeInstanceOf(UsageError);
+    expect(error).toMatchObject({ path: "[0].properties.gb" });
+    expect((error as Error).message).toBe(
+      "[0].properties.gb is a number too large to read: beyond about 1.8e308 a JSON number reads as -Infinity, and a quantity is below 10^15; check the value sent.",
+    );
+  });
+
   it("describes a carried level that is not a decimal without a regex", () => {
     const error = thrown(() => parseCarriedStates({ storage: { level: "abc" } }));
     // a carried state is a call's input, not the contract's: an InputError
