@@ -35,7 +35,8 @@ export const reconcileCommand = defineCommand({
   name: "reconcile",
   summary: "compare an issued invoice with the recomputation, line by line",
   notes: `The issued invoice's format is --issued-format's, else the file's: .csv is a CSV of line items,
-a JSON object with "object": "invoice" is Stripe's, any other JSON a ratecard invoice. CSV columns:
+a JSON object with "object": "invoice" is Stripe's, any other JSON a ratecard invoice. A CSV's cells
+are separated by commas, or by semicolons or tabs when its header row holds more of those. CSV columns:
 --columns description=Item,quantity=Qty,unitPrice=Rate,amount=Total,id=Line (description and amount
 required), or the same as a JSON object in --mapping FILE. A comma in a CSV number that may be a
 decimal comma (1,50 or 1,500) is refused unless --decimal-comma or --decimal-point says which; 3,656.00

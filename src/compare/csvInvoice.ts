@@ -1,5 +1,6 @@
 import { compareMessages, InputError, toJsonPath } from "../errors/index.js";
 import { safeParseDecimal, toPlainString } from "../money/index.js";
+import { csvDelimiterOf } from "./csvDelimiter.js";
 import { type DecimalSeparator, readCsvNumber } from "./csvNumber.js";
 import { csvRows } from "./csvRows.js";
 import type { IssuedDocument, IssuedLine } from "./issuedDocument.js";
@@ -37,7 +38,8 @@ const DEFAULT_HEADERS: Readonly<Record<(typeof COLUMN_FIELDS)[number], ReadonlyA
  * Reads a CSV of line items (a header row, then one line item a row) as an issued document. Columns
  * are found by `mapping`, or by the usual header names (description, quantity, unit price, amount, id).
  * A row whose description is "Tax" or "Total" and whose quantity and unit price are empty gives the
- * document's tax or total instead of a line.
+ * document's tax or total instead of a line. Cells are separated by commas, or by semicolons or tabs
+ * when the header row holds more of those (`csvDelimiterOf`).
  * Numbers follow `options.decimalSeparator` (docs/diff-and-reconcile.md, "Numbers in a CSV").
  * @throws InputError `invalid_field` naming the row and column of a value that is not a decimal or
  *   whose comma is ambiguous (a decimal comma or a thousands separator), or a column the mapping names
@@ -48,7 +50,7 @@ export function fromCsvInvoice(
   mapping?: ColumnMapping,
   options: CsvNumberOptions = {},
 ): IssuedDocument {
-  const split = csvRows(text);
+  const split = csvRows(text, csvDelimiterOf(text));
   if ("openQuoteAt" in split) throw InputError.from(compareMessages.csvOpenQuote(split.openQuoteAt), "");
   const [header = [], ...rows] = split.rows;
   const columns = columnsOf(

@@ -1,9 +1,14 @@
+import type { CsvDelimiter } from "./csvDelimiter.js";
+
 /**
- * Splits CSV text (RFC 4180: commas, double-quoted fields with "" for a quote, CRLF or LF line ends)
- * into rows of fields. Blank lines are skipped.
+ * Splits CSV text (RFC 4180: fields separated by `delimiter`, a comma unless told, double-quoted fields
+ * with "" for a quote, CRLF or LF line ends) into rows of fields. Blank lines are skipped.
  * @returns the rows, or the 1-based line number of a quote left open
  */
-export function csvRows(text: string): { rows: string[][] } | { openQuoteAt: number } {
+export function csvRows(
+  text: string,
+  delimiter: CsvDelimiter = ",",
+): { rows: string[][] } | { openQuoteAt: number } {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = "";
@@ -30,7 +35,7 @@ export function csvRows(text: string): { rows: string[][] } | { openQuoteAt: num
     } else if (char === '"') {
       quoted = true;
       quoteLine = line;
-    } else if (char === ",") {
+    } else if (char === delimiter) {
       row.push(field);
       field = "";
     } else if (char === "\n") {
