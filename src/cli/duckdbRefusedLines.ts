@@ -40,8 +40,8 @@ export interface RefusedLines {
  * DuckDB's threads run the query: a chunk is searched as one Latin-1 string (a UTF-8 character's bytes
  * are all 0x80 or more, never a quote, backslash, comma, bracket or control character, so the search
  * reads them as it would the text) for runs of plain lines, and only the lines between runs are read
- * with JSON.parse (docs/scale.md). With the fields checked here, the query reads them as text, which
- * costs DuckDB a quarter less than JSON.
+ * with JSON.parse (docs/scale-measurements.md). With the fields checked here, the query reads them as
+ * text, which costs DuckDB a quarter less than JSON.
  */
 export function refusedLines(file: string): RefusedLines {
   const trailing = tally();

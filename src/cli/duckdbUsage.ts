@@ -169,7 +169,8 @@ async function importDuckdb(): Promise<DuckdbModule | undefined> {
   try {
     // A variable specifier: bundlers leave the optional dependency out of the build. require, not
     // import(): the package is CommonJS, and import() has Node scan each of its files for export names
-    // first, which cost 0.07–0.09 s of CPU (0.16–0.19 s against 0.09–0.10 s to load it; docs/scale.md).
+    // first, which cost 0.07–0.09 s of CPU (0.16–0.19 s against 0.09–0.10 s to load it;
+    // docs/scale-measurements.md).
     const name = "@duckdb/node-api";
     return requireFrom(import.meta.url)(name) as DuckdbModule;
   } catch {
@@ -315,9 +316,9 @@ function columnsNamedAs(read: string, names: ReadonlyArray<string>, header: Read
  * type, so that its id is the first id the refusal names. Fields read as JSON (`json`): one that is not
  * JSON text is none (DuckDB's VARCHAR cast read `"id": 1` as "1"). Fields read as text (`text`, an
  * NDJSON file, whose lines refusedLinesError searches for such fields instead: reading JSON and
- * unquoting it cost a quarter of the query, docs/scale.md) are taken as they are. The tests ride the
- * scan: the first byte of the minified JSON DuckDB keeps, and the types of the properties only for the
- * few rows whose text has `:{` or `:[`.
+ * unquoting it cost a quarter of the query, docs/scale-measurements.md) are taken as they are. The
+ * tests ride the scan: the first byte of the minified JSON DuckDB keeps, and the types of the
+ * properties only for the few rows whose text has `:{` or `:[`.
  */
 function eventsAsRatecardReadsThem(reader: string, fields: "json" | "text"): string {
   const json = (name: string) => `CAST("${name}" AS VARCHAR)`;

@@ -13,7 +13,8 @@ import { reportProblem } from "./stderr.js";
 // the garbage collector fall, in about a third of the runs, into a cycle of marking while the events of
 // each chunk were read, promoting rows that die a moment later, until the next marking: a 1,000,000-row
 // CSV file then took 1.7–1.9 s and 178–181 MB instead of 1.3 s and 117–120 MB (5 of 13 runs; none of 23
-// without it; docs/scale.md, session 15). Marking on the main thread costs a few milliseconds a cycle.
+// without it; docs/scale-measurements.md, session 15). Marking on the main thread costs a few
+// milliseconds a cycle.
 // Set before any file is read; the output is the same byte for byte.
 setFlagsFromString("--no-concurrent-marking");
 

@@ -13,7 +13,7 @@ import { repeatedHashesFiltered } from "./repeatedHashesFiltered.js";
  * The result is {@link deduplicateInto}'s, event for event: sums and counts take an event back exactly,
  * and so do the exclusions (a copy is recorded once, as a copy).
  * Reading each event's id in a loop of its own, before the loop that feeds the meters, cost 15–30 ms
- * of the 150 of 1,000,000 events (issue 14, docs/scale.md).
+ * of the 150 of 1,000,000 events (issue 14, docs/scale-measurements.md).
  */
 export function countThenDeduplicate(
   events: ReadonlyArray<UsageEvent>,

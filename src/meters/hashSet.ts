@@ -8,7 +8,7 @@ const FEW = 256;
  * the bitmap (a few kilobytes, in the processor's cache) without touching the set. Deduplication asks
  * it once per event whether the event's id hash repeats, and almost every answer is no: a `Set` of
  * numbers answered it at 30 ns an event (half the hashes are past a small integer and are boxed to
- * be looked up); the bitmap at about 2 (issue 14, docs/scale.md).
+ * be looked up); the bitmap at about 2 (issue 14, docs/scale-measurements.md).
  */
 export class HashSet implements Iterable<number> {
   private readonly bits: Int32Array;

@@ -50,7 +50,8 @@ function repeatedBySorting(
 
 // Up to this many hashes, a set finds the repeats faster than sorting: a customer's four events spent
 // 18 % of an invoice in the 1,024-bucket pass that came before the radix sort (issue 14), and a set of
-// a few hundred numbers stays in the processor's cache. Measured: bench/dedupSmall.mjs (docs/scale.md).
+// a few hundred numbers stays in the processor's cache. Measured: bench/dedupSmall.mjs
+// (docs/scale-measurements.md).
 export const SMALL = 256;
 
 function repeatedInSet(chunks: ReadonlyArray<Uint32Array>): Set<number> {

@@ -15,8 +15,8 @@ const BITS_PER_HASH = 64;
  * repeat, or another hash with the same low bits), and only the candidates are counted, in a second
  * read of the part. The radix sort (repeatedHashes.ts) reads and writes every hash four times, each
  * write to one of 2,048 places: 20 ms at 1,000,000 hashes, where this takes about 10 (issue 14,
- * docs/scale.md). The answer is exact whatever the hashes; a part of many hashes gets a larger bitmap,
- * so the time stays linear.
+ * docs/scale-measurements.md). The answer is exact whatever the hashes; a part of many hashes gets a
+ * larger bitmap, so the time stays linear.
  */
 export function repeatedHashesFiltered(hashes: Uint32Array): HashSet {
   // A customer's few events: a set is faster than anything made for a million (repeatedHashes.ts).

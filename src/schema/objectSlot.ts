@@ -6,10 +6,10 @@
  * Why not a WeakMap: rating a customer base touches each customer's objects once per invoice, and a
  * WeakMap holding an entry for each of 5,000 customers' contracts, prices and meters is a large hash
  * table read at random, a cache miss or two per lookup. Some 24 such lookups an invoice were a tenth of
- * rating cdn-basic from aggregates (issue 14, docs/scale.md). The value is kept on the object itself
- * instead, under a symbol of this module's own, non-enumerable: invisible to `Object.keys`, `for…in`,
- * JSON, spread copies, `structuredClone` and equality checks, so the object reads as it did. A frozen or
- * sealed object cannot take it, and keeps its value in a WeakMap as before.
+ * rating cdn-basic from aggregates (issue 14, docs/scale-measurements.md). The value is kept on the
+ * object itself instead, under a symbol of this module's own, non-enumerable: invisible to
+ * `Object.keys`, `for…in`, JSON, spread copies, `structuredClone` and equality checks, so the object
+ * reads as it did. A frozen or sealed object cannot take it, and keeps its value in a WeakMap as before.
  */
 export interface ObjectSlot<K extends object, V> {
   /** The value kept for `owner`, or undefined. */

@@ -88,7 +88,7 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
   ];
   // A source of columns (CSV) keeps each property's raw column for deduplication (pc0…): the group
   // columns are then read from those where the deduplicated events are (cls), not kept beside them
-  // (one copy of each text fewer in the kept rows: docs/scale.md).
+  // (one copy of each text fewer in the kept rows: docs/scale-measurements.md).
   const payloadProperty = deduplicate ? payloadPropertySql(source, dialect) : undefined;
   const groupSql = (name: string) => {
     const { kind, text } = payloadProperty?.(name) ?? property(name);
@@ -276,8 +276,8 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
 }
 
 // The ids the customer sent more than once, with how many copies. An engine with a hash of the id
-// sorts the hashes (cheaper than a hash table of every id: docs/scale.md) and groups by id only the
-// events whose hash repeats; a hash shared by different ids is sorted out by that GROUP BY.
+// sorts the hashes (cheaper than a hash table of every id: docs/scale-measurements.md) and groups by id
+// only the events whose hash repeats; a hash shared by different ids is sorted out by that GROUP BY.
 function duplicatedIds(dialect: SqlDialect, customer: string): string[] {
   const repeated = (where: string) =>
     `dup AS (SELECT id, COUNT(*) AS copies FROM classified WHERE customer = ${customer}${where} GROUP BY id HAVING COUNT(*) > 1)`;

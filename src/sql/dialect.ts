@@ -107,14 +107,15 @@ const duckdbNumber = (column: string, path: string) =>
 
 // DuckDB: JSON functions on a JSON (or text) column, each property extracted once; DECIMAL(18,9) (a
 // 64-bit integer, fast) widened to DECIMAL(38,9) only for the values that do not fit (≥ 10^9): DuckDB
-// reads text into DECIMAL(38,x) about 15 times slower (docs/scale.md); regexp_full_match.
+// reads text into DECIMAL(38,x) about 15 times slower (docs/scale-measurements.md); regexp_full_match.
 const duckdb: SqlDialect = {
   name: "duckdb",
   literal: standardQuote,
   jsonValue: {
     extract: (column, name) => `json_extract(${column}, ${keyPath(name)})`,
     // The kind from the first character of the extracted JSON (DuckDB writes it minified): no parse;
-    // starts_with compares bytes, where left(…, 1) reads a UTF-8 character (4 times the CPU: docs/scale.md).
+    // starts_with compares bytes, where left(…, 1) reads a UTF-8 character (4 times the CPU:
+    // docs/scale-measurements.md).
     kind: (value) => {
       const first = (characters: string[]) =>
         characters.map((c) => `starts_with(CAST(${value} AS VARCHAR), '${c}')`).join(" OR ");
@@ -151,8 +152,8 @@ const duckdb: SqlDialect = {
   jsonArray: (texts) => `CAST(to_json([${texts.map((t) => `CAST(${t} AS VARCHAR)`).join(", ")}]) AS VARCHAR)`,
   cteHints: { materialized: "MATERIALIZED ", inlined: "NOT MATERIALIZED " },
   // The top 32 bits of DuckDB's 64-bit hash: sorting 4-byte keys costs about a quarter less CPU than
-  // 8-byte ones (docs/scale.md). At 10,000,000 distinct ids some 11,600 pairs share such a hash (n²/2³³);
-  // their events, grouped by id, are found to be distinct.
+  // 8-byte ones (docs/scale-measurements.md). At 10,000,000 distinct ids some 11,600 pairs share such a
+  // hash (n²/2³³); their events, grouped by id, are found to be distinct.
   idHash: (text) => `CAST(hash(${text}) >> 32 AS UINTEGER)`,
   intDiv: (dividend, divisor) => `((${dividend}) // ${divisor})`,
   exact: {

@@ -11,8 +11,8 @@ import { sqlDialect } from "../../src/sql/dialect.js";
 import { duckdbEngine } from "./duckdbEngine.js";
 import { contractHead, eventAt, type TableEvent, type TestEngine } from "./engines.js";
 
-// The shape of DuckDB's query for speed (docs/scale.md, "Is the query single-threaded?"), checked
-// where a wrong shape would change a result: ids that share a short hash, and a CSV file's groups.
+// The shape of DuckDB's query for speed (docs/scale-measurements.md, "Is the query single-threaded?"),
+// checked where a wrong shape would change a result: ids that share a short hash, and a CSV file's groups.
 
 // DuckDB finds repeated ids by sorting a short hash of each id (src/sql/dialect.ts `idHash`), then
 // groups by id only the events whose hash repeats. Two different ids that share the hash must still
