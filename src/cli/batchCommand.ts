@@ -199,6 +199,7 @@ async function batchRating(
   const tasks: BatchTask[] = contracts.map(({ source, json, contract }) => ({
     source,
     contract: json,
+    parsed: contract,
     events: split.events.get(contract.customer.id) ?? [],
     ...carriedTo(contract.id, carried),
   }));

@@ -1,5 +1,11 @@
 import { Worker } from "node:worker_threads";
-import { type BatchOutcome, type BatchSettings, type BatchTask, rateBatchTasks } from "./batchRating.js";
+import {
+  type BatchOutcome,
+  type BatchSettings,
+  type BatchTask,
+  forWorker,
+  rateBatchTasks,
+} from "./batchRating.js";
 
 /** Tasks per message to a worker: enough to outweigh a message's cost, few enough to share the work out evenly. */
 const CHUNK = 32;
@@ -33,7 +39,7 @@ export async function rateInPool(
       let delivering = Promise.resolve();
       const send = (thread: Worker) => {
         if (nextToSend < chunks.length) {
-          thread.postMessage({ id: nextToSend, tasks: chunks[nextToSend] });
+          thread.postMessage({ id: nextToSend, tasks: (chunks[nextToSend] as BatchTask[]).map(forWorker) });
           nextToSend += 1;
         }
       };

@@ -1,5 +1,6 @@
 import {
   type CarriedMeterState,
+  type Contract,
   type Invoice,
   isRatecardError,
   parsePriceBook,
@@ -22,6 +23,11 @@ export interface BatchTask {
   /** Where the contract came from, for error messages ("contracts/acme.json", "contracts.ndjson line 3"). */
   readonly source: string;
   readonly contract: unknown;
+  /**
+   * The contract as the main thread parsed it, to rate with there instead of parsing it again; never
+   * sent to a worker (`forWorker`): a structured clone would strip its decimals of their methods.
+   */
+  readonly parsed?: Contract;
   readonly events: ReadonlyArray<UsageEvent>;
   /** The contract's carried commitment spend (`--commitment-spend`), when the file gives one. */
   readonly commitmentSpend?: RateInvoiceOptions["commitmentSpendToDate"];
@@ -65,12 +71,18 @@ export function rateBatchTasks(
   const books = settings.priceBooks.map((book) => parsePriceBook(book));
   return tasks.map((task) => {
     try {
-      const prepared = prepareRating(resolveContract(task.contract, books), settings.period);
+      const contract = task.parsed ?? resolveContract(task.contract, books);
+      const prepared = prepareRating(contract, settings.period);
       return ratedOutcome(rateParsedForRating(prepared, task.events, ratingOptions(task, settings)));
     } catch (error) {
       return failedOutcome(task.source, error);
     }
   });
+}
+
+/** A task as it crosses to a worker thread: its JSON contract, without the parsed one. */
+export function forWorker({ parsed: _parsed, ...task }: BatchTask): BatchTask {
+  return task;
 }
 
 /**

@@ -10,8 +10,22 @@ export interface LocalDate {
 
 /** The first instant (epoch ms) of `date` in `timeZone`: local midnight, or the first valid local time after it. */
 export function startOfLocalDate(date: LocalDate, timeZone: string): number {
-  return new TZDate(date.year, date.month - 1, date.day, timeZone).getTime();
+  const key = `${timeZone} ${date.year} ${date.month} ${date.day}`;
+  const known = MIDNIGHTS.get(key);
+  if (known !== undefined) return known;
+  const instant = new TZDate(date.year, date.month - 1, date.day, timeZone).getTime();
+  if (MIDNIGHTS.size >= MIDNIGHT_LIMIT) MIDNIGHTS.clear();
+  MIDNIGHTS.set(key, instant);
+  return instant;
 }
+
+// A zone's midnight is asked of Intl through TZDate (its offset formatted to parts), a fifth of parsing a
+// contract and preparing its period: the term's dates and each period's bounds, the same few dates for
+// every customer in a zone (issue 14). The answer depends only on the date, the zone and the runtime's
+// zone data, so it is kept; a service that runs for years asks new dates, so the cache starts afresh
+// when full rather than growing.
+const MIDNIGHTS = new Map<string, number>();
+const MIDNIGHT_LIMIT = 4096;
 
 /** The calendar date that `instant` falls on in `timeZone`. */
 export function toLocalDate(instant: number, timeZone: string): LocalDate {
