@@ -46,11 +46,14 @@ export interface FixtureFolders {
 
 /**
  * The fixture folders a `ratecard check` argument names: the folder itself when it is a fixture, else
- * every folder directly inside it that is one (in name order). A folder is a fixture when it holds a
- * contract.json, or an expected.json (or expected-credit-note.json): one without its contract is then an
- * error, not a folder skipped, since the invoice written down in it would go unchecked. Every other folder inside is listed as skipped with the reason:
- * a helper folder (its name starts with "_", such as fixtures/_generators), a folder of fixture folders
- * (fixtures/disputes), or one with no fixture file at all. Hidden folders (".git") are not listed.
+ * every folder directly inside it that is one (in name order), and the fixture folders of each folder
+ * inside it that is a folder of fixtures with something to compare (fixtures/disputes, the dispute
+ * cookbook's cases, inside fixtures/): one level more, never deeper. A folder is a fixture when it holds a
+ * contract.json, or an expected.json (or expected-figures.json, expected-credit-note.json): one without its
+ * contract is then an error, not a folder skipped, since the invoice written down in it would go
+ * unchecked. Every other folder found is listed as skipped with the reason: a helper folder (its name
+ * starts with "_", such as fixtures/_generators), a folder of fixture folders with nothing written down to
+ * compare, one two levels down, or one with no fixture file at all. Hidden folders (".git") are not listed.
  */
 export function fixtureFolders(dir: string): FixtureFolders {
   if (isFixture(dir)) return { folders: [dir], skipped: [] };
@@ -60,20 +63,11 @@ export function fixtureFolders(dir: string): FixtureFolders {
   } catch {
     throw new UsageLineError(`${dir} is not a folder; check takes fixture folders, or a folder of them`);
   }
-  const inside = entries
-    .filter((entry) => entry.isDirectory() && !entry.name.startsWith("."))
-    .map((entry) => ({ name: entry.name, path: join(dir, entry.name) }))
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const folders: string[] = [];
-  const skipped: SkippedFolder[] = [];
-  for (const { name, path } of inside) {
-    if (name.startsWith("_"))
-      skipped.push({ name: path, reason: "not a fixture: a helper folder (its name starts with _)" });
-    else if (isFixture(path)) folders.push(path);
-    else skipped.push({ name: path, reason: notFixtureReason(path) });
-  }
-  if (folders.length === 0) {
-    // A folder of folders of fixtures (fixtures/disputes inside fixtures/) is one level too far: say where.
+  const inside = foldersIn(dir, entries);
+  const found = fixturesIn(inside, true);
+  if (found.folders.length === 0) {
+    // Folders of contracts and usage one level down, with nothing written down to compare (so not read in
+    // place): say where they are, as checking them names what each one lacks.
     const deeper = inside.filter(({ name, path }) => !name.startsWith("_") && holdsFixtureFolders(path));
     const paths = deeper.map(({ path }) => path);
     const hint =
@@ -83,6 +77,39 @@ export function fixtureFolders(dir: string): FixtureFolders {
     throw new UsageLineError(
       `${dir} holds no fixture: a fixture folder has a contract.json (docs/uat.md)${hint}`,
     );
+  }
+  return found;
+}
+
+interface Folder {
+  readonly name: string;
+  readonly path: string;
+}
+
+// The folders inside `dir` (not hidden ones), in path order.
+function foldersIn(dir: string, entries: ReadonlyArray<Dirent>): Folder[] {
+  return entries
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith("."))
+    .map((entry) => ({ name: entry.name, path: join(dir, entry.name) }))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+// The fixtures among `inside` and the folders skipped. With `walkSuites`, a folder of fixture folders
+// that has something written down to compare is read in its place: finance keeps a suite (the dispute
+// cookbook) beside the single fixtures, and `ratecard check fixtures` must run it rather than name it.
+// Only one level: deeper, a suite is listed as skipped with the command that checks it.
+function fixturesIn(inside: ReadonlyArray<Folder>, walkSuites: boolean): FixtureFolders {
+  const folders: string[] = [];
+  const skipped: SkippedFolder[] = [];
+  for (const { name, path } of inside) {
+    if (name.startsWith("_"))
+      skipped.push({ name: path, reason: "not a fixture: a helper folder (its name starts with _)" });
+    else if (isFixture(path)) folders.push(path);
+    else if (walkSuites && holdsExpectedFiles(path)) {
+      const suite = fixturesIn(foldersIn(path, readdirSync(path, { withFileTypes: true })), false);
+      folders.push(...suite.folders);
+      skipped.push(...suite.skipped);
+    } else skipped.push({ name: path, reason: notFixtureReason(path) });
   }
   return { folders, skipped };
 }
@@ -113,8 +140,8 @@ function fixtureFilesIn(dir: string): string[] {
 
 function notFixtureReason(dir: string): string {
   if (!holdsFixtureFolders(dir)) return "not a fixture: it has no contract.json and no expected.json";
-  // Folders of contracts and usage with nothing written down to compare (fixtures/disputes, the dispute
-  // cookbook's inputs): checking them would only report that, so do not suggest it.
+  // Folders of contracts and usage with nothing written down to compare (the dispute cookbook's cases
+  // before they had their figures): checking them would only report that, so do not suggest it.
   return holdsExpectedFiles(dir)
     ? `not a fixture (no contract.json); it holds fixture folders: ratecard check ${dir}`
     : "not a fixture (no contract.json); its folders hold contracts and usage but nothing to compare (no expected.json, expected-figures.json or fixture.json in any)";

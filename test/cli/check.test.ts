@@ -34,43 +34,66 @@ beforeAll(() => {
 describe("ratecard check", () => {
   it("passes every fixture folder of the repository (what CI runs), exit 0", () => {
     const result = runCli("check", "fixtures/");
-    // As check reads a folder of fixtures: each folder with a contract.json (fixtures/disputes holds
-    // the dispute cookbook's cases one level down, and is not one).
-    const folders = readdirSync(FIXTURES, { withFileTypes: true }).filter(
-      (entry) =>
-        entry.isDirectory() &&
-        !/^[_.]/.test(entry.name) &&
-        existsSync(join(FIXTURES, entry.name, "contract.json")),
-    );
+    // As check reads a folder of fixtures: each folder with a contract.json, and one level further, each
+    // of a folder of them (fixtures/disputes: the dispute cookbook's 12 cases, with their figures).
+    const withContract = (dir: string) =>
+      readdirSync(join(FIXTURES, dir), { withFileTypes: true })
+        .filter(
+          (entry) =>
+            entry.isDirectory() &&
+            !/^[_.]/.test(entry.name) &&
+            existsSync(join(FIXTURES, dir, entry.name, "contract.json")),
+        )
+        .map((entry) => (dir === "" ? entry.name : `${dir}/${entry.name}`));
+    const folders = [...withContract(""), ...withContract("disputes")];
+    expect(withContract("disputes")).toHaveLength(12);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
-    for (const folder of folders) expect(result.stdout).toContain(`PASS  fixtures/${folder.name} — `);
+    for (const folder of folders) expect(result.stdout).toContain(`PASS  fixtures/${folder} — `);
     expect(result.stdout).toContain(`${folders.length} fixtures: ${folders.length} passed, 0 failed`);
     // and the folders it does not rate are listed, each with the reason, never dropped without a word
-    expect(result.stdout).toContain(
-      "SKIP  fixtures/disputes — not a fixture (no contract.json); its folders hold contracts and usage but nothing to compare (no expected.json, expected-figures.json or fixture.json in any)\n",
-    );
+    expect(result.stdout).not.toContain("SKIP  fixtures/disputes");
     expect(result.stdout).toContain(
       "SKIP  fixtures/_generators — not a fixture: a helper folder (its name starts with _)\n",
     );
-    expect(result.stdout).toContain("; 3 folders skipped (not fixtures)\n");
+    expect(result.stdout).toContain("; 2 folders skipped (not fixtures)\n");
   });
 
-  it("suggests checking a folder of fixture folders only when they have something to compare", () => {
-    // outer/inner/saas-seats is a fixture with expected files; outer/cookbook/case holds a contract and usage only
+  it("checks the dispute cookbook's cases when fixtures/disputes is named, each against its figures", () => {
+    const result = runCli("check", "fixtures/disputes");
+    expect(result.code).toBe(0);
+    // after-cancellation, by hand (its README): 310.00 × 15 ÷ 31 = 150.00 + 150 GB × 0.10 = 15.00
+    expect(result.stdout).toContain(
+      "PASS  fixtures/disputes/after-cancellation — 2026-03: expected-figures.json: 2 lines, subtotal, tax and total\n",
+    );
+    expect(result.stdout).toContain("12 fixtures: 12 passed, 0 failed, 0 could not be rated\n");
+  });
+
+  it("reads a folder of fixture folders in its place, one level down only, and says why it skips others", () => {
+    // outer/saas-seats is a fixture; outer/inner a folder of fixtures (read in place, as fixtures/disputes
+    // inside fixtures/); outer/inner/deeper one more level down (not read: named with the command that
+    // checks it); outer/cookbook/case holds a contract and usage only (nothing to compare)
     const outer = join(scratch, "outer-suites");
     mkdirSync(join(outer, "cookbook", "case"), { recursive: true });
     copyOf("saas-seats", "outer-suites/saas-seats");
     copyOf("saas-seats", "outer-suites/inner/saas-seats");
+    copyOf("saas-seats", "outer-suites/inner/deeper/saas-seats");
     cpSync(join(FIXTURES, "saas-seats", "contract.json"), join(outer, "cookbook", "case", "contract.json"));
     const result = runCli("check", outer);
     expect(result.code).toBe(0);
     const inner = join(outer, "inner");
+    const deeper = join(inner, "deeper");
+    expect(result.stdout).toContain(`PASS  ${join(inner, "saas-seats")} — `);
+    expect(result.stdout).toContain(`PASS  ${join(outer, "saas-seats")} — `);
+    expect(result.stdout).not.toContain(`${join(deeper, "saas-seats")}`);
     expect(result.stdout).toContain(
-      `SKIP  ${inner} — not a fixture (no contract.json); it holds fixture folders: ratecard check ${inner}\n`,
+      `SKIP  ${deeper} — not a fixture (no contract.json); it holds fixture folders: ratecard check ${deeper}\n`,
     );
     expect(result.stdout).toContain(
       `SKIP  ${join(outer, "cookbook")} — not a fixture (no contract.json); its folders hold contracts and usage but nothing to compare (no expected.json, expected-figures.json or fixture.json in any)\n`,
+    );
+    expect(result.stdout).toContain(
+      "2 fixtures: 2 passed, 0 failed, 0 could not be rated; 2 folders skipped",
     );
   });
 
@@ -343,11 +366,15 @@ describe("ratecard check, a fixture with a credit note", () => {
     expect(readFileSync(join(dir, "expected-credit-note.json"), "utf8")).toContain('"total": "11.31"');
   });
 
-  it("names the folder one level down that holds the fixtures, when the one given holds none", () => {
-    // nest/outer/cdn-basic is a fixture two levels down; check reads a fixture folder or a folder of them
+  it("names the folder one level down that holds contracts, when the one given holds no fixture", () => {
+    // nest/outer/cdn-basic is cdn-basic without its expected files, two levels down: a folder of
+    // contracts and usage with nothing to compare is not read in place, so nest holds no fixture
     const nest = join(scratch, "nest");
     mkdirSync(join(nest, "outer"), { recursive: true });
-    cpSync(join(FIXTURES, "cdn-basic"), join(nest, "outer", "cdn-basic"), { recursive: true });
+    const dir = join(nest, "outer", "cdn-basic");
+    cpSync(join(FIXTURES, "cdn-basic"), dir, { recursive: true });
+    rmSync(join(dir, "expected.json"));
+    rmSync(join(dir, "expected-figures.json"));
     const result = runCli("check", nest);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
