@@ -1,7 +1,14 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, normalize } from "node:path";
 import { describe, expect, it } from "vitest";
-import { anchorsOf, fragmentLinksIn, githubSlug, headingSlugs, markdownPages } from "./markdownLinks.js";
+import {
+  anchorsOf,
+  filesUnder,
+  fragmentLinksIn,
+  githubSlug,
+  headingSlugs,
+  markdownPages,
+} from "./markdownLinks.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 
@@ -28,17 +35,11 @@ function brokenBecause(page: string, fragment: string): string | undefined {
 const CITED_SECTION = /(?<![\w./-])(docs\/[\w./-]+\.md)#([\p{L}\p{M}\p{N}_-]+)/gu;
 
 function sourceFiles(): string[] {
-  const under = (folder: string, extension: string): string[] =>
-    readdirSync(join(ROOT, folder), { withFileTypes: true }).flatMap((entry) => {
-      const path = `${folder}/${entry.name}`;
-      if (entry.isDirectory()) return under(path, extension);
-      return entry.name.endsWith(extension) ? [path] : [];
-    });
   return [
-    ...under("src", ".ts"),
-    ...under("test", ".ts"),
-    ...under("bench", ".mjs"),
-    ...under("scripts", ".mjs"),
+    ...filesUnder(ROOT, "src", ".ts"),
+    ...filesUnder(ROOT, "test", ".ts"),
+    ...filesUnder(ROOT, "bench", ".mjs", ["bench/out"]),
+    ...filesUnder(ROOT, "scripts", ".mjs"),
   ];
 }
 

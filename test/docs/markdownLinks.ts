@@ -10,18 +10,30 @@ export interface Link {
 }
 
 /**
+ * The files under `folder` (relative to `root`) whose names end with `extension`, at any depth, as
+ * paths from `root`; a folder listed in `skip` (e.g. `docs/api`, the generated API reference) is not
+ * entered, nor is a folder that does not exist.
+ */
+export function filesUnder(
+  root: string,
+  folder: string,
+  extension: string,
+  skip: readonly string[] = [],
+): string[] {
+  if (!existsSync(join(root, folder)) || skip.includes(folder)) return [];
+  return readdirSync(join(root, folder), { withFileTypes: true }).flatMap((entry) => {
+    const path = `${folder}/${entry.name}`;
+    if (entry.isDirectory()) return filesUnder(root, path, extension, skip);
+    return entry.name.endsWith(extension) ? [path] : [];
+  });
+}
+
+/**
  * The pages a reader follows on GitHub: README.md, CHANGELOG.md, every page of docs/ (not the generated
  * API reference, docs/api, which is not committed) and the README of each fixture.
  */
 export function markdownPages(root: string): string[] {
-  const under = (folder: string): string[] =>
-    existsSync(join(root, folder))
-      ? readdirSync(join(root, folder), { withFileTypes: true }).flatMap((entry) => {
-          const path = `${folder}/${entry.name}`;
-          if (entry.isDirectory()) return path === "docs/api" ? [] : under(path);
-          return entry.name.endsWith(".md") ? [path] : [];
-        })
-      : [];
+  const under = (folder: string) => filesUnder(root, folder, ".md", ["docs/api"]);
   return ["README.md", "CHANGELOG.md", ...under("docs"), ...under("fixtures")].sort();
 }
 
