@@ -6,7 +6,7 @@ import type { Bounded } from "./tierWalk.js";
 
 // Orb's and Kill Bill's tier lists may bound their last tier (Orb `last_unit`, Kill Bill a last tiered
 // block with a `max`). ratecard accepts such a list only with `aboveLastTier` saying what a larger
-// quantity costs, so no quantity is ever priced by a silent rule (docs/pricing.md#bounded-last-tiers).
+// quantity costs, so no quantity is ever priced by a silent rule (docs/pricing.md#bounded-last-tiers-abovelasttier).
 
 /** What a quantity above a bounded last tier costs: refused (an error naming the charge) or the last tier's price. */
 export type AboveLastTier = "refuse" | "extend";

@@ -64,7 +64,7 @@ interface Priced {
   readonly bounds: ReadonlyArray<Q>;
   /** The exact amount for a billable quantity (and the transactions, for percentage). */
   readonly cost: (quantity: Q, values: ReadonlyArray<Q>) => Q;
-  /** Whether the charge may take a transform (not percentage, docs/pricing.md#transform). */
+  /** Whether the charge may take a transform (not percentage, docs/pricing.md#transform-the-billable-quantity). */
   readonly transformable: boolean;
   /** Whether the quantity may be negative (unit and dynamic multiply it; percentage reads each value). */
   readonly signed: boolean;
