@@ -193,7 +193,7 @@ function compare(fixture: FixtureInput, priceBooks: ReadonlyArray<PriceBook>): F
       ? undefined
       : checkCreditNote(contract, actual, fixture.creditNote, figures?.creditNote);
   const compared = comparedWords({
-    period: source.period,
+    period: actual.period.label,
     stage,
     earlier: fixture.earlier?.length ?? 0,
     expectedInvoice: expected !== undefined,

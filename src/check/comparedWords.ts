@@ -4,7 +4,10 @@ import type { SequenceStage } from "./sequenceStage.js";
 
 /** What a fixture's check rated and compared, as {@link comparedWords} puts it in words. */
 export interface ComparedParts {
-  /** The period rated, as its label (`2026-03`). */
+  /**
+   * The period the invoice covers, as its label (`2026-03-01/2026-04-01`; `2026-03-01/2026-03-16` for a
+   * contract cancelled on the 16th, whatever period the fixture asked for).
+   */
   readonly period: string;
   readonly stage: SequenceStage;
   /** How many earlier invoices (earlier-1.json, …) a closing or progressive invoice subtracts. */

@@ -62,9 +62,11 @@ describe("ratecard check", () => {
   it("checks the dispute cookbook's cases when fixtures/disputes is named, each against its figures", () => {
     const result = runCli("check", "fixtures/disputes");
     expect(result.code).toBe(0);
-    // after-cancellation, by hand (its README): 310.00 × 15 ÷ 31 = 150.00 + 150 GB × 0.10 = 15.00
+    // after-cancellation, by hand (its README): 310.00 × 15 ÷ 31 = 150.00 + 150 GB × 0.10 = 15.00. Its
+    // figures ask for 2026-03; the PASS line names what the invoice covers, up to the cancellation on
+    // the 16th (it said "2026-03", as if the whole month had been billed)
     expect(result.stdout).toContain(
-      "PASS  fixtures/disputes/after-cancellation — 2026-03: expected-figures.json: 2 lines, subtotal, tax and total\n",
+      "PASS  fixtures/disputes/after-cancellation — 2026-03-01/2026-03-16: expected-figures.json: 2 lines, subtotal, tax and total\n",
     );
     expect(result.stdout).toContain("12 fixtures: 12 passed, 0 failed, 0 could not be rated\n");
   });
@@ -406,7 +408,7 @@ describe("ratecard check with expected-figures.json (figures worked out by hand)
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(
-      `PASS  ${dir} — 2026-04: expected-figures.json: 2 lines, subtotal, tax and total\n`,
+      `PASS  ${dir} — 2026-04-01/2026-05-01: expected-figures.json: 2 lines, subtotal, tax and total\n`,
     );
     expect(existsSync(join(dir, "expected.json"))).toBe(false);
   });
