@@ -88,7 +88,7 @@ export interface FixtureResult {
   /** The credit note issued from the fixture's corrections, as canonical JSON text (when it has some). */
   readonly creditNoteText?: string;
   /**
-   * What was rated and compared, in words (absent on an error): "2026-03: expected.json byte for byte;
+   * What was rated and compared, in words (absent on an error): "2026-03-01/2026-04-01: expected.json byte for byte;
    * expected-figures.json: 4 lines, tax and total". A PASS says what it vouches for.
    */
   readonly compared?: string;

@@ -20,8 +20,8 @@ export interface ComparedParts {
 }
 
 /**
- * What a check compared, in words, so that a PASS says what it vouches for: "2026-03: expected.json
- * byte for byte; expected-figures.json: 4 lines, tax and total". Finance reading a green report can then
+ * What a check compared, in words, so that a PASS says what it vouches for: "2026-03-01/2026-04-01:
+ * expected.json byte for byte; expected-figures.json: 4 lines, tax and total". Finance reading a green report can then
  * tell a fixture whose every figure was worked out by hand from one that only pins ratecard's own output.
  * @example comparedWords({ period: "2026-03", stage: { stage: "invoice" }, earlier: 0, expectedInvoice: true }) // "2026-03: expected.json byte for byte"
  */
