@@ -135,6 +135,7 @@ export const TARGETS = {
       "stages/coveredDays.ts",
       "stages/cumulativeCommitment.ts",
       "stages/cumulativeNotes.ts",
+      "creditCharge.ts",
       "unitsUnderCommitment.ts",
     ].map(invoiceFile),
   },

@@ -2,7 +2,9 @@ import type { Contract } from "../contracts/index.js";
 import { InputError, invoiceMessages } from "../errors/index.js";
 import { type Decimal, decimalOfText, ZERO } from "../money/index.js";
 import type { AppliedCommitment } from "../schema/index.js";
+import { parseInstant } from "../time/index.js";
 import { chargeScope } from "./chargeScope.js";
+import { isCreditChargeAt } from "./creditCharge.js";
 import type { Invoice, InvoiceLine } from "./invoiceSchema.js";
 
 /**
@@ -10,6 +12,7 @@ import type { Invoice, InvoiceLine } from "./invoiceSchema.js";
  * when the commitment would answer it: an overage line was worked from the spend, and a minimum settled
  * here (per billing period, or on the invoice that closes a cumulative period) owes a larger true-up once
  * the spend less the units credited (`unitsCredited`, by invoice line, this credit included) is below it.
+ * A credit charge's line is no spend, so its units are credited whatever the commitment.
  * A true-up of 20.00 on 80.00 of spend under a 100.00 minimum stays 20.00 when 10 units are credited, so
  * the customer would pay 90.00 where the minimum owes 100.00. Credit an amount instead.
  * @throws InputError `invalid_field` at `path`
@@ -25,19 +28,23 @@ export function refuseUnitsUnderCommitment(
 ): void {
   for (const applied of invoice.commitments ?? []) {
     const terms = contract.commitments.find((commitment) => commitment.id === applied.id);
-    // The commitment's scope as its stage reads it (chargeScope); a line of no charge (a true-up, an
-    // overage) is in it only when the commitment counts every charge.
+    // The commitment's spend as its stage reads it: lines of its scope (chargeScope), a line of no
+    // charge (a true-up, an overage) only when the commitment counts every charge, and never a line of
+    // a credit charge as in force when the line starts (isCreditChargeAt), which no spend counts.
     const scope = chargeScope(terms?.charges);
-    const inScope = (chargeId: string | undefined) =>
-      chargeId === undefined ? terms?.charges === undefined : scope(chargeId);
-    if (!inScope(line.chargeId)) continue;
+    const inScope = (candidate: InvoiceLine) =>
+      candidate.chargeId === undefined
+        ? terms?.charges === undefined
+        : scope(candidate.chargeId) &&
+          !isCreditChargeAt(contract, candidate.chargeId, parseInstant(candidate.period.start));
+    if (!inScope(line)) continue;
     const settled = settledSpend(
       applied,
       terms?.cumulative?.trueUp !== false,
       invoice.progressive !== undefined,
     );
     const credited = invoice.lines
-      .filter((candidate) => inScope(candidate.chargeId))
+      .filter(inScope)
       .reduce((sum, candidate) => sum.plus(unitsCredited.get(candidate.id) ?? ZERO), ZERO);
     const short = settled !== undefined && settled.spend.minus(credited).lessThan(settled.minimum);
     if (applied.overage === undefined && !short) continue;
