@@ -135,6 +135,8 @@ export const TARGETS = {
       "stages/coveredDays.ts",
       "stages/cumulativeCommitment.ts",
       "stages/cumulativeNotes.ts",
+      "creditCharge.ts",
+      "creditNoteEarlier.ts",
       "unitsUnderCommitment.ts",
     ].map(invoiceFile),
   },

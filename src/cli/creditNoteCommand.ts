@@ -1,7 +1,9 @@
 import { Decimal, escapeControl, issueCreditNote, parseInvoice, settlementWords } from "../index.js";
+import { blamedOnFiles } from "./blamedOnFiles.js";
 import { outputFormat, readContract, readIssued, required, withFile, write } from "./cliSupport.js";
 import { FORMAT_OPTION, PRICE_BOOK_OPTION } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
+import { listOptionFiles, readEarlierInvoices } from "./earlierInvoices.js";
 import { EXIT } from "./exitCodes.js";
 import { PREVIOUS_NOTES_OPTION, readPreviousNotes } from "./previousNotes.js";
 import { readJsonFile } from "./readJsonFile.js";
@@ -20,11 +22,19 @@ export const creditNoteCommand = defineCommand({
       description: "the corrections, a JSON list (docs/credit-notes.md)",
     },
     previous: PREVIOUS_NOTES_OPTION,
+    earlier: {
+      type: "string",
+      value: "FILE",
+      description:
+        "for a progressive sequence's closing invoice: an invoice issued earlier in its period (repeat, in order)",
+      multiple: true,
+    },
     format: FORMAT_OPTION,
   },
   examples: [
     "ratecard credit-note --contract contract.json --invoice 2026-02.json --corrections fixes.json",
     "ratecard credit-note --contract contract.json --invoice 2026-02.json --corrections fixes.json --previous cn1.json --format json",
+    "ratecard credit-note --contract contract.json --invoice close.json --corrections units.json --earlier p1.json",
   ],
   run: creditNote,
 });
@@ -35,6 +45,7 @@ async function creditNote(values: {
   readonly invoice?: string;
   readonly corrections?: string;
   readonly previous?: ReadonlyArray<string>;
+  readonly earlier?: ReadonlyArray<string>;
   readonly format?: string;
 }): Promise<number> {
   const format = outputFormat(values.format);
@@ -49,11 +60,17 @@ async function creditNote(values: {
   const correctionsFile = required(values.corrections, "--corrections FILE");
   const corrections = await readJsonFile(correctionsFile, "--corrections");
   const previous = await readPreviousNotes(values.previous);
+  const earlierFiles = values.earlier ?? [];
+  const earlier = await readEarlierInvoices(earlierFiles);
   // A correction's errors are addressed from the argument (`corrections`, `corrections[1]`,
   // `corrections[0].line`): they name this file. Others (the invoice's `contractId`, `previous[0].digest`)
-  // are not about it and keep their own sentence.
-  const note = withFile("--corrections", correctionsFile, /^corrections(\[|$)/, () =>
-    issueCreditNote(contract, invoice, corrections, { previous }),
+  // are not about it and keep their own sentence; the i-th earlier invoice's (not the one the close
+  // subtracted) are led by its --earlier file.
+  const options = earlierFiles.length === 0 ? { previous } : { previous, earlier };
+  const note = await blamedOnFiles(listOptionFiles("earlier", "--earlier", earlierFiles), () =>
+    withFile("--corrections", correctionsFile, /^corrections(\[|$)/, () =>
+      issueCreditNote(contract, invoice, corrections, options),
+    ),
   );
   if (format === "json") {
     write(`${JSON.stringify(note, null, 2)}\n`);

@@ -21,6 +21,7 @@ import {
 } from "./cliSupport.js";
 import { CARRIED_STATE_OPTIONS, FORMAT_OPTION } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
+import { listOptionFiles, readEarlierInvoices } from "./earlierInvoices.js";
 import { nodeSha256 } from "./nodeSha256.js";
 import { readJsonFile } from "./readJsonFile.js";
 import { readUsage } from "./readUsage.js";
@@ -98,16 +99,7 @@ async function progressive(values: ProgressiveFlags): Promise<number> {
   const format = outputFormat(values.format);
   const mode = modeOf(values);
   const contract = await readContract(contractFile);
-  const earlier: Invoice[] = [];
-  for (const file of values.earlier ?? [])
-    earlier.push(
-      readIssued(
-        `--earlier ${file}`,
-        await readJsonFile(file, "--earlier"),
-        parseInvoice,
-        "a ratecard invoice",
-      ),
-    );
+  const earlier = await readEarlierInvoices(values.earlier ?? []);
   const creditNotes: CreditNote[] = [];
   for (const file of values["credit-note"] ?? [])
     creditNotes.push(
@@ -163,14 +155,9 @@ async function progressive(values: ProgressiveFlags): Promise<number> {
  * closing one's does not); one of the i-th note (`options.creditNotes[i]…`) by `--credit-note FILE`.
  */
 function earlierFiles(files: ReadonlyArray<string>, notes: ReadonlyArray<string>): OptionFile[] {
-  const filling = (option: string, flag: string) => (file: string, index: number) => ({
-    option: `${option}[${index}]`,
-    named: `${flag} ${file}`,
-    inFile: (path: string) => path.replace(/^\./, ""),
-  });
   return [
-    ...files.map(filling("earlier", "--earlier")),
-    ...notes.map(filling("creditNotes", "--credit-note")),
+    ...listOptionFiles("earlier", "--earlier", files),
+    ...listOptionFiles("creditNotes", "--credit-note", notes),
   ];
 }
 

@@ -14,6 +14,7 @@ import {
 } from "../schema/index.js";
 import { parseInstant } from "../time/index.js";
 import { assertCreditable } from "./assertCreditable.js";
+import { earlierOfClose } from "./creditNoteEarlier.js";
 import { noteTotal } from "./creditNoteRounding.js";
 import { settleNote } from "./creditNoteSettlement.js";
 import { creditedTax } from "./creditNoteTax.js";
@@ -28,6 +29,12 @@ import { refuseUnitsUnderCommitment } from "./unitsUnderCommitment.js";
 export interface CreditNoteOptions {
   /** Credit notes already issued against the invoice: a line is never credited beyond what it billed. */
   readonly previous?: ReadonlyArray<CreditNote>;
+  /**
+   * For the closing invoice of a progressive sequence: the earlier invoices of its period, as issued, in
+   * order. A minimum it settled was settled on the whole period's spend, which a note of units must not
+   * take below it (docs/credit-notes.md).
+   */
+  readonly earlier?: ReadonlyArray<Invoice>;
 }
 
 type CreditLine = CreditNote["lines"][number];
@@ -58,7 +65,7 @@ function requireDocument(
 
 // The names of CreditNoteOptions: any other is a typo (`previousNotes`), refused as rateInvoice refuses
 // one, since ignoring it would credit a line again past the notes it meant to count.
-const CREDIT_NOTE_OPTIONS: ReadonlyArray<string> = ["previous"];
+const CREDIT_NOTE_OPTIONS: ReadonlyArray<string> = ["previous", "earlier"];
 
 function requireCreditNoteOptions(options: unknown): void {
   requireOptions(options, CREDIT_NOTE_OPTIONS);
@@ -93,7 +100,9 @@ function requireCreditNoteOptions(options: unknown): void {
  *   when the invoice or an earlier note does not belong (docs/credit-notes.md, "What is checked");
  *   `unparsed_contract` for contract JSON not passed through `parseContract`; `invalid_argument` for an
  *   invoice or a previous credit note that is not a ratecard document (path into it, e.g.
- *   `invoice.lines[0].amount`), and for an option name it does not know (at `options.<name>`)
+ *   `invoice.lines[0].amount`), for an option name it does not know (at `options.<name>`), and for
+ *   `earlier` invoices that are not the ones a progressive close subtracted, or none where a note of
+ *   units needs them (at `options.earlier…`)
  */
 export function issueCreditNote(
   contract: Contract,
@@ -106,6 +115,7 @@ export function issueCreditNote(
   requireCreditNoteOptions(options);
   const previous = options.previous ?? [];
   assertCreditable(contract, invoice, previous);
+  const earlier = earlierOfClose(invoice, options.earlier);
   const parsed = correctionsSchema.safeParse(corrections);
   if (!parsed.success)
     throw toInputError("input", toProblems(parsed.error.issues, corrections, ["corrections"]));
@@ -131,7 +141,13 @@ export function issueCreditNote(
       const credit = creditFor(correction, line, remaining, unitsBefore, contract, index, minorUnits);
       if (credit.quantity !== undefined) {
         unitsCredited.set(line.id, (unitsCredited.get(line.id) ?? ZERO).plus(credit.amount));
-        refuseUnitsUnderCommitment(contract, invoice, line, unitsCredited, correctionPath(index, "kind"));
+        refuseUnitsUnderCommitment(
+          contract,
+          { invoice, earlier },
+          line,
+          unitsCredited,
+          correctionPath(index, "kind"),
+        );
       }
       if (!takesBackCredit && (credit.amount.greaterThan(remaining) || !credit.amount.greaterThan(0))) {
         const exceeds = invoiceMessages.creditExceedsRemaining({

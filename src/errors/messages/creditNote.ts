@@ -105,6 +105,33 @@ export function unitsUnderCommitment(lineId: string, commitment: string, minimum
   };
 }
 
+/**
+ * A note of units against a progressive sequence's closing invoice, whose minimum was settled on the
+ * period's spend: the close records only its own part, the earlier invoices the rest.
+ */
+export function unitsNeedEarlier(lineId: string, commitment: string, invoiceId: string): ErrorMessage {
+  return {
+    code: "invalid_argument",
+    message: `Line ${lineId} counts toward ${commitment}, whose minimum the closing invoice ${invoiceId} settled on the spend of its whole period, part of it billed on the earlier invoices of the period: give them (earlier; --earlier FILE on the command line) so the spend left without these units can be checked against the minimum, or credit an amount instead.`,
+  };
+}
+
+/** `earlier` given with an invoice that closes no progressive sequence. */
+export function earlierOfNoClose(invoiceId: string): ErrorMessage {
+  return {
+    code: "invalid_argument",
+    message: `Invoice ${invoiceId} is not the closing invoice of a progressive sequence, so it has no earlier invoices to give; leave earlier (--earlier) out.`,
+  };
+}
+
+/** `earlier` that does not list the invoices the closing invoice subtracted, in their order. */
+export function earlierNotSubtracted(invoiceId: string, subtracted: ReadonlyArray<string>): ErrorMessage {
+  return {
+    code: "invalid_argument",
+    message: `Invoice ${invoiceId} subtracted what ${subtracted.join(", ")} billed (its progressive.earlier): earlier must be those invoices as issued, in that order.`,
+  };
+}
+
 /** An invoice rated from another contract than the one given. */
 export function invoiceOfOtherContract(
   invoiceId: string,

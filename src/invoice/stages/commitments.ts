@@ -3,11 +3,11 @@ import { toFixedString, ZERO } from "../../money/index.js";
 import type { AppliedCommitment } from "../../schema/index.js";
 import { formatLocalDate, type Period, parseInstant, toLocalDate } from "../../time/index.js";
 import { chargeScope } from "../chargeScope.js";
+import { isCreditChargeAt } from "../creditCharge.js";
 import type { InvoiceDraft } from "../draft.js";
 import type { InvoiceLine } from "../invoiceSchema.js";
 import type { ServicePeriod } from "../resolveServicePeriod.js";
 import { netOf, spreadReduction } from "../spreadReduction.js";
-import { chargeAt } from "../termsAt.js";
 import { commitmentLimits } from "./commitmentLimits.js";
 import { overageLine, trueUpLine } from "./commitmentLines.js";
 import {
@@ -197,16 +197,14 @@ export function commitmentsStage(
 
 /**
  * The ids of the lines of credit charges (`"credit": true`), which are no spend: a line's charge as in
- * force when its period starts, so a credit charge an amendment adds is one too (its line counted as
- * spend, and the true-up it raised took the credit back: −17.00 of SLA credit under a 100.00 minimum
- * billed 100.00, not 83.00).
+ * force when its period starts (isCreditChargeAt), so a credit charge an amendment adds is one too (its
+ * line counted as spend, and the true-up it raised took the credit back: −17.00 of SLA credit under a
+ * 100.00 minimum billed 100.00, not 83.00).
  */
 function creditLineIds(contract: Contract, lines: ReadonlyArray<InvoiceLine>): ReadonlySet<string> {
-  const declared = [...contract.charges, ...contract.amendments.flatMap((amendment) => amendment.charges)];
-  if (!declared.some((charge) => charge.credit === true)) return new Set();
   return new Set(
     lines
-      .filter((line) => chargeAt(contract, parseInstant(line.period.start), line.chargeId)?.credit === true)
+      .filter((line) => isCreditChargeAt(contract, line.chargeId, parseInstant(line.period.start)))
       .map((line) => line.id),
   );
 }

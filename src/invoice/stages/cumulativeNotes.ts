@@ -2,7 +2,9 @@ import type { CommitmentTerms, Contract, CumulativeCommitmentTerms } from "../..
 import { InputError, invoiceMessages, toJsonPath } from "../../errors/index.js";
 import { type Decimal, decimalOfText, roundTo, toFixedString, ZERO } from "../../money/index.js";
 import type { AppliedCommitment, CreditNote } from "../../schema/index.js";
+import { parseLocalDate, startOfLocalDate } from "../../time/index.js";
 import { chargeScope } from "../chargeScope.js";
+import { isCreditChargeAt } from "../creditCharge.js";
 
 /** A cumulative commitment's credit notes as one invoice's record lists them. */
 export type TakenNote = NonNullable<NonNullable<AppliedCommitment["cumulative"]>["creditNotes"]>[number];
@@ -24,13 +26,21 @@ export interface CommitmentNote {
  * it is units of the commitment's charges and untaxed, else the in-scope units rounded on their own.
  * @example
  * // January billed 300 units at 1.00; a note took 100 off (100.00): 100.00 comes off the spend
- * unitsOffSpend(contract, commitment, note) // 100.00
+ * unitsOffSpend(contract, commitment, { note, index: 0, invoiceStart: "2026-01-01" }) // 100.00
  */
-export function unitsOffSpend(contract: Contract, commitment: CommitmentTerms, note: CreditNote): Decimal {
-  const counts = countedCharges(contract, commitment);
-  const units = note.lines.filter(
-    (line) => line.quantity !== undefined && counts(chargeOfLine(line.corrects)),
-  );
+export function unitsOffSpend(
+  contract: Contract,
+  commitment: CommitmentTerms,
+  { note, invoiceStart }: CommitmentNote,
+): Decimal {
+  const scope = chargeScope(commitment.charges);
+  const units = note.lines.filter((line) => {
+    if (line.quantity === undefined) return false;
+    const charge = chargeOfLine(line.corrects);
+    return (
+      scope(charge) && !isCreditChargeAt(contract, charge, lineStart(contract, line.corrects, invoiceStart))
+    );
+  });
   if (units.length === 0) return ZERO;
   const credited = units.reduce((sum, line) => sum.plus(line.amount), ZERO);
   const settle = contract.totalRounding;
@@ -39,13 +49,12 @@ export function unitsOffSpend(contract: Contract, commitment: CommitmentTerms, n
   return whole ? decimalOfText(note.total) : roundTo(credited, settle.minorUnits, contract.rounding);
 }
 
-// The charges a commitment's spend counts: its scope, credit charges left out (as the spend is measured).
-function countedCharges(contract: Contract, commitment: CommitmentTerms): (chargeId: string) => boolean {
-  const scope = chargeScope(commitment.charges);
-  const credits = new Set(
-    contract.charges.filter((charge) => charge.credit === true).map((charge) => charge.id),
-  );
-  return (chargeId) => scope(chargeId) && !credits.has(chargeId);
+// When the credited line's period starts, as the commitments stage reads its charge (credit or not): a
+// piece of a period an amendment or override cut (`use@2026-02-15`) from that local date, any other line
+// from the credited invoice's start.
+function lineStart(contract: Contract, lineId: string, invoiceStart: string): number {
+  const piece = /@(\d{4}-\d{2}-\d{2})$/.exec(lineId)?.[1];
+  return startOfLocalDate(parseLocalDate(piece ?? invoiceStart)!, contract.timeZone);
 }
 
 /**
@@ -74,17 +83,17 @@ export function notesTaken(
   const minor = contract.currency.minorUnits;
   const fresh = notes
     .filter((given) => isOfPeriodBefore(given, from, start) && !taken.includes(given.note.id))
-    .map(({ note }) => note)
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const entries = fresh.map((note) => {
-    const spend = unitsOffSpend(contract, commitment, note);
+    .sort((a, b) => (a.note.id < b.note.id ? -1 : a.note.id > b.note.id ? 1 : 0));
+  const entries = fresh.map((given) => {
+    const { note } = given;
+    const spend = unitsOffSpend(contract, commitment, given);
     const kind: TakenNote["kind"] = note.lines.some((line) => line.quantity !== undefined)
       ? "units"
       : "amount";
     return { id: note.id, invoiceId: note.invoiceId, kind, spend: toFixedString(spend, minor) };
   });
   const off = entries.reduce((sum, entry) => sum.plus(entry.spend), ZERO);
-  const reflected = [...new Set([...taken, ...fresh.map((note) => note.id)])].sort();
+  const reflected = [...new Set([...taken, ...fresh.map((given) => given.note.id)])].sort();
   return { off, entries, reflected };
 }
 
