@@ -184,6 +184,47 @@ describe("diff", () => {
     expect(text).toContain("Line\\nTotal 0.00 USD: usage 100 → 130");
   });
 
+  it("takes every line of an invoice whose lines share an id, and leaves nothing of them to rounding", () => {
+    // FC_SEED=-1324157280 (FC_NUM_RUNS=3000) of diff.property.test.ts: an invoice in a unit of 6 minor
+    // units had two lines of id "c0" (an amendment's split wrote both pieces as "c0"), and diff keyed the
+    // earlier invoice's lines by id, so one was lost and its whole 50.500000 read as "rounding". The
+    // bound was right: rounding each line once moves it by less than one minor unit, 0.000001 here.
+    // Here the same: two flat fees of 50.5 POINTS, the second renamed to the first's id.
+    const points = {
+      currency: "POINTS",
+      customUnits: [{ code: "POINTS", minorUnits: 6 }],
+    } satisfies ContractOverrides;
+    const fees: ContractOverrides = {
+      charges: [
+        { id: "use", name: "Use", meter: "m", price: { model: "unit", unitPrice: "1" } },
+        { id: "c0", name: "Platform fee", price: { model: "flat", amount: "50.5" } },
+        { id: "c1", name: "Platform fee", price: { model: "flat", amount: "50.5" } },
+      ],
+    };
+    const rated = rate([points, fees], "2026-01", "10");
+    const twice = {
+      ...rated,
+      lines: rated.lines.map((line) => (line.id === "c1" ? { ...line, id: "c0" } : line)),
+    };
+    const usageOnly = rate([points], "2026-02", "10");
+    // Before: 10 × 1 + 50.5 + 50.5 = 111.000000; after: 10 × 1 = 10.000000; change −101.000000, both
+    // fees removed (−50.500000 each) and nothing to rounding. Before the fix: one line_removed −50.500000
+    // and rounding −50.500000.
+    const removed = diff(twice, usageOnly);
+    expect(removed.change).toBe("-101.000000");
+    expect(removed.attributions.map((a) => [a.cause, a.line, a.amount])).toEqual([
+      ["line_removed", "c0", "-50.500000"],
+      ["line_removed", "c0", "-50.500000"],
+    ]);
+    // The other way both are added, as they were before the fix.
+    expect(diff(usageOnly, twice).attributions.map((a) => [a.cause, a.amount])).toEqual([
+      ["line_added", "50.500000"],
+      ["line_added", "50.500000"],
+    ]);
+    // Two such invoices meet line by line, in order: the same invoice against itself has no cause.
+    expect(diff(twice, twice).attributions).toEqual([]);
+  });
+
   it("refuses invoices of two currencies", () => {
     const euro = rate([{ currency: "EUR" }], "2026-01", "1");
     expect(() => diff(rate([], "2026-01", "1"), euro)).toThrow(
