@@ -259,6 +259,12 @@ describe("diff", () => {
     expect(result.attributions[1]?.sentence).toBe(
       "The total is rounded to 2 decimals (the lines are kept to 4): its rounding adjustment -0.0014 → 0.0022.",
     );
+    // The text's cause column is as wide as "total_rounding" (14), so the sentences start in one column.
+    const [, usage, settled] = renderDiff(result, "text").split("\n");
+    expect(usage).toBe(
+      "  +0.1264  usage           Requests: usage 1000 → 2000 units, priced at the earlier marginal rates.",
+    );
+    expect(settled?.indexOf("The total")).toBe(usage?.indexOf("Requests"));
   });
 
   it("gives the amount due's rounding to cents to the total's rounding, not to a negative total", () => {
