@@ -67,13 +67,38 @@ export function invoiceEffects(before: Invoice, after: Invoice): RawEffect[] {
     exact: exactDifference(floor1, floor0),
     sentence: "A negative total is not due: the amount due starts at 0 before post-tax credits.",
   });
+  const settles = after.rounding.total ?? before.rounding.total;
+  if (settles === undefined) return effects;
+  const [settled0, settled1] = [totalRoundingOf(before), totalRoundingOf(after)];
+  effects.push({
+    cause: "total_rounding",
+    exact: exactDifference(settled1, settled0),
+    sentence: `The total is rounded to ${settles.minorUnits} decimals (the lines are kept to ${minor}): its rounding adjustment ${amount(settled0)} → ${amount(settled1)}.`,
+  });
   return effects;
 }
 
-// What the amount due leaves out of a negative total: amount due − (total + post-tax credits).
+// What the amount due leaves out of a negative total: amount due − (total + post-tax credits), less the
+// amount due's own rounding (which is the total's rounding's cause, not this one).
 function negativeTotalNotDue(invoice: Invoice): Decimal {
   const late = [...afterTaxCredits(invoice).values()].reduce((sum, amount) => addExactly(sum, amount), ZERO);
-  return exactDifference(amountOf(invoice), addExactly(new Decimal(invoice.total), late));
+  const dueRounding = invoice.amountDue === undefined ? ZERO : adjustment(invoice.rounding.amountDue);
+  return exactDifference(
+    exactDifference(amountOf(invoice), addExactly(new Decimal(invoice.total), late)),
+    dueRounding,
+  );
+}
+
+// With lines finer than the currency (`rounding.lineDecimals`), what rounding the total (and the amount
+// due, when it is the amount compared) to the currency's minor units added to the amount compared: the
+// Azure-style rounding adjustment (docs/decisions/currency-minor-units.md). 0 on any other invoice.
+function totalRoundingOf(invoice: Invoice): Decimal {
+  const due = invoice.amountDue === undefined ? ZERO : adjustment(invoice.rounding.amountDue);
+  return addExactly(adjustment(invoice.rounding.total), due);
+}
+
+function adjustment(figure: { readonly adjustment: string } | undefined): Decimal {
+  return figure === undefined ? ZERO : new Decimal(figure.adjustment);
 }
 
 /** The amount an invoice asks for: its amount due when post-tax credits applied, else its total. */

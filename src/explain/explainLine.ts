@@ -20,6 +20,7 @@ import { escapeControl } from "./escapeControl.js";
 import { count, formatExact, formatQuantity, formatReadable, signed } from "./formatNumber.js";
 import { localWhen } from "./localWhen.js";
 import { prorationUnit } from "./prorationUnit.js";
+import { roundingModeWords } from "./roundingModeWords.js";
 import { unitWord } from "./unitWord.js";
 import { windowPricingSentence } from "./windowPricingSentence.js";
 
@@ -190,7 +191,7 @@ const COMMON_STEP_SENTENCES: StepSentences<
         ? undefined
         : step.roundIncrement === undefined
           ? `rounded ${step.round}`
-          : `rounded ${step.round.replace("_", "-")} to a multiple of ${formatQuantity(step.roundIncrement)}`,
+          : `rounded ${roundingModeWords(step.round)} to a multiple of ${formatQuantity(step.roundIncrement)}`,
     ].filter((part) => part !== undefined);
     // A transform that only names the unit changes nothing in the quantity: no empty list of changes.
     if (parts.length === 0) return `Billable quantity: ${units(step.billable)}, as measured.`;
@@ -204,7 +205,7 @@ const COMMON_STEP_SENTENCES: StepSentences<
   rounding: (step, { words: { money } }) =>
     formatExact(step.before, step.minorUnits) === formatExact(step.amount, step.minorUnits)
       ? undefined
-      : `Rounded ${step.mode.replace("_", "-")} from ${money(step.before)} to ${money(step.amount)}.`,
+      : `Rounded ${roundingModeWords(step.mode)} from ${money(step.before)} to ${money(step.amount)}.`,
   // A progressive or closing invoice bills the line as rated on the usage so far, less what the
   // earlier invoices of the period billed for it (docs/progressive-billing.md).
   billed_earlier: (step, { words: { money, units } }) =>
@@ -241,6 +242,12 @@ const WEIGHTED_DIVISORS: Readonly<Record<string, string>> = {
   month_30_days: "a 30-day month",
 };
 
+// The direction a percentile billed, named in brackets: "the higher (in)". Any text is a direction (docs/
+// meters.md), the empty one too, which in brackets read "the higher () is billed".
+function billedDirection(name: string): string {
+  return name === "" ? ", that of the events whose direction is empty text," : ` (${name})`;
+}
+
 /** How a meter computed its quantity, in words (windows, percentile, entities, time weighting, carry). */
 function describeComputation(computation: NonNullable<StepOf<"usage">["computation"]>): string {
   const windowName = (size: string) => WINDOW_NAMES[size] ?? `${size}`;
@@ -258,7 +265,7 @@ function describeComputation(computation: NonNullable<StepOf<"usage">["computati
           ? ""
           : computation.direction.combine === "max_per_sample"
             ? " The higher of the directions was taken per sample."
-            : ` Each direction was ranked; the higher (${computation.direction.billed}) is billed.`;
+            : ` Each direction was ranked; the higher${billedDirection(computation.direction.billed)} is billed.`;
       return `The ${formatQuantity(computation.rank)}th percentile of ${count(computation.samples, `${windowName(computation.size)} sample`)} (the ${computation.inner} of each${computation.perSecond ? ", per second" : ""}): the top ${formatQuantity(String(computation.discarded))} discarded (${formatQuantity(new Decimal(100).minus(computation.rank).toFixed())}% of ${formatQuantity(String(computation.samples))}, rounded ${computation.discardRounding === "ceil" ? "up" : computation.discardRounding === "round" ? "to nearest" : "down"}), the highest remaining billed.${direction}`;
     }
     case "entities": {

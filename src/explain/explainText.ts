@@ -12,6 +12,7 @@ import { count, formatExact, formatQuantity, signed } from "./formatNumber.js";
 import { prorationUnit } from "./prorationUnit.js";
 import { requireInvoice } from "./requireInvoice.js";
 import { roundedFrom, shareOf } from "./roundedWords.js";
+import { roundingModeWords } from "./roundingModeWords.js";
 import { explainTax } from "./taxWords.js";
 
 // The keys of each burn order, as docs/contracts.md (step 8) states them.
@@ -58,7 +59,7 @@ export function explainText(invoice: Invoice): string {
     ...(invoice.cancellation === undefined
       ? []
       : [cancellationWords(invoice.cancellation, invoice.period.timeZone)]),
-    `Currency: ${invoice.currency.code}. Each line is rounded once, ${invoice.rounding.mode.replace("_", "-")}, to ${invoice.currency.minorUnits} decimals.`,
+    `Currency: ${invoice.currency.code}. Each line is rounded once, ${roundingModeWords(invoice.rounding.mode)}, to ${invoice.currency.minorUnits} decimals.`,
     "",
   ];
   // The opening invoice bills its own period in advance; other invoices bill the next one.
@@ -128,7 +129,7 @@ export function explainText(invoice: Invoice): string {
         style,
       }),
     );
-  const mode = rounding.mode.replace("_", "-");
+  const mode = roundingModeWords(rounding.mode);
   // Lines finer than the currency (rounding.lineDecimals): the total is rounded to it, the difference said.
   if (rounding.total !== undefined)
     out.push(

@@ -6,6 +6,7 @@ import { currencyPrefix } from "./currencySymbol.js";
 import { EXCLUSION_REASON_WORDS } from "./exclusionReasons.js";
 import { describeGroup, explainLineParts, type MoneyStyle } from "./explainLine.js";
 import { type Figure, moneyFigure, quantityFigure, readableMoney, readableQuantity } from "./figure.js";
+import { roundingModeWords } from "./roundingModeWords.js";
 import { stepFacts } from "./stepFacts.js";
 import { meterOf, onMeterScale, type TierBound, tierBoundsOf, tierBoundsOffScale } from "./tierBounds.js";
 import { unitWord } from "./unitWord.js";
@@ -137,7 +138,7 @@ export function explanationOf(invoice: Invoice): Explanation {
       customer: { id: invoice.customer.id, name: invoice.customer.name ?? null },
       period: invoice.period,
       currency: invoice.currency,
-      rounding: `each line rounded once, ${invoice.rounding.mode.replace("_", "-")}, to ${invoice.currency.minorUnits} decimals`,
+      rounding: `each line rounded once, ${roundingModeWords(invoice.rounding.mode)}, to ${invoice.currency.minorUnits} decimals`,
       metadata: invoice.metadata ?? {},
     },
     lines: invoice.lines.map((line) => explainedLine(line, style, invoice, invoiceEnd)),

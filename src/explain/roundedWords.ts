@@ -1,6 +1,7 @@
 import { Decimal, type RoundingMode, roundTo } from "../money/index.js";
 import type { MoneyStyle } from "./explainLine.js";
 import { formatReadable, signed } from "./formatNumber.js";
+import { roundingModeWords } from "./roundingModeWords.js";
 
 /**
  * An exact amount as a sentence shows it before its rounding: the currency's decimals at least, every
@@ -27,7 +28,7 @@ export function roundedFrom(exact: Decimal, shown: string, mode: RoundingMode, s
   if (exact.abs().equals(figure.abs())) return "";
   const rounded = roundTo(exact, figure.decimalPlaces(), mode);
   if (!rounded.equals(figure) && !rounded.negated().equals(figure)) return "";
-  return `${exactMoney(exact, style)}, rounded ${mode.replace("_", "-")}: `;
+  return `${exactMoney(exact, style)}, rounded ${roundingModeWords(mode)}: `;
 }
 
 /** `numerator ÷ denominator`, 0 when the denominator is 0 (a share of an empty period). */

@@ -1,4 +1,5 @@
 import type { Step } from "../invoice/index.js";
+import { roundingModeWords } from "./roundingModeWords.js";
 import { unitWord } from "./unitWord.js";
 
 /** The formatters the facts are written with (the explanation's own: rounded for reading). */
@@ -26,7 +27,7 @@ export function stepFacts(step: Step, words: FactWords): string {
     return `Measured ${measured} from ${step.events} event${step.events === 1 ? "" : "s"} on meter ${step.meter} (${step.aggregation}).`;
   }
   if (step.kind === "rounding")
-    return `Rounded ${step.mode.replace("_", "-")} to ${step.minorUnits} decimals: ${words.money(step.amount)}, nothing to round.`;
+    return `Rounded ${roundingModeWords(step.mode)} to ${step.minorUnits} decimals: ${words.money(step.amount)}, nothing to round.`;
   const tier = typeof fields.tier === "number" ? `Tier ${fields.tier}: ` : "";
   if (quantity !== undefined && unitPrice !== undefined && amount !== undefined)
     return `${tier}${words.units(quantity)} at ${words.price(unitPrice)} = ${words.money(amount)}.`;

@@ -4,6 +4,7 @@ import type { MoneyStyle } from "./explainLine.js";
 import { formatQuantity } from "./formatNumber.js";
 import { prorationUnit } from "./prorationUnit.js";
 import { exactMoney } from "./roundedWords.js";
+import { roundingModeWords } from "./roundingModeWords.js";
 
 /** What the tax section needs besides the tax: the total it is inside (inclusive), the rounding. */
 export interface TaxWording {
@@ -58,7 +59,7 @@ function roundedTax(
   { mode, style }: TaxWording,
 ): string {
   const exact = rate.lines.reduce((sum, line) => sum.plus(line.exact), new Decimal(0));
-  const words = mode.replace("_", "-");
+  const words = roundingModeWords(mode);
   if (exact.equals(rate.amount))
     return `${money(rate.amount)} (${rounding === "per_line" ? "each line's tax rounded" : "rounded once on the total"})`;
   return rounding === "per_line"

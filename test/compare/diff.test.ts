@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { diff, renderDiff } from "../../src/compare/index.js";
 import { rateInvoice } from "../../src/index.js";
 import { Decimal } from "../../src/money/index.js";
-import { buildContract, type ContractOverrides, usageEvent } from "../_support/contract.js";
+import {
+  buildContract,
+  type ContractOverrides,
+  sumMeter,
+  unitCharge,
+  usageEvent,
+} from "../_support/contract.js";
 import { GRADUATED, rateMonth } from "./graduatedMonths.js";
 
 const rate = rateMonth;
@@ -182,6 +188,109 @@ describe("diff", () => {
     // 100 → 130 units at 1.00: +30.00, one cause, one line; the name's line break is written "\n"
     expect(text.split("\n").filter((line) => line.startsWith("Total"))).toEqual([]);
     expect(text).toContain("Line\\nTotal 0.00 USD: usage 100 → 130");
+  });
+
+  it("takes every line of an invoice whose lines share an id, and leaves nothing of them to rounding", () => {
+    // FC_SEED=-1324157280 (FC_NUM_RUNS=3000) of diff.property.test.ts: an invoice in a unit of 6 minor
+    // units had two lines of id "c0" (an amendment's split wrote both pieces as "c0"), and diff keyed the
+    // earlier invoice's lines by id, so one was lost and its whole 50.500000 read as "rounding". The
+    // bound was right: rounding each line once moves it by less than one minor unit, 0.000001 here.
+    // Here the same: two flat fees of 50.5 POINTS, the second renamed to the first's id.
+    const points = {
+      currency: "POINTS",
+      customUnits: [{ code: "POINTS", minorUnits: 6 }],
+    } satisfies ContractOverrides;
+    const fees: ContractOverrides = {
+      charges: [
+        { id: "use", name: "Use", meter: "m", price: { model: "unit", unitPrice: "1" } },
+        { id: "c0", name: "Platform fee", price: { model: "flat", amount: "50.5" } },
+        { id: "c1", name: "Platform fee", price: { model: "flat", amount: "50.5" } },
+      ],
+    };
+    const rated = rate([points, fees], "2026-01", "10");
+    const twice = {
+      ...rated,
+      lines: rated.lines.map((line) => (line.id === "c1" ? { ...line, id: "c0" } : line)),
+    };
+    const usageOnly = rate([points], "2026-02", "10");
+    // Before: 10 × 1 + 50.5 + 50.5 = 111.000000; after: 10 × 1 = 10.000000; change −101.000000, both
+    // fees removed (−50.500000 each) and nothing to rounding. Before the fix: one line_removed −50.500000
+    // and rounding −50.500000.
+    const removed = diff(twice, usageOnly);
+    expect(removed.change).toBe("-101.000000");
+    expect(removed.attributions.map((a) => [a.cause, a.line, a.amount])).toEqual([
+      ["line_removed", "c0", "-50.500000"],
+      ["line_removed", "c0", "-50.500000"],
+    ]);
+    // The other way both are added, as they were before the fix.
+    expect(diff(usageOnly, twice).attributions.map((a) => [a.cause, a.amount])).toEqual([
+      ["line_added", "50.500000"],
+      ["line_added", "50.500000"],
+    ]);
+    // Two such invoices meet line by line, in order: the same invoice against itself has no cause.
+    expect(diff(twice, twice).attributions).toEqual([]);
+  });
+
+  it("gives the total's rounding to cents its own cause, apart from the lines' rounding", () => {
+    // Lines kept to 4 decimals (rounding.lineDecimals), the total rounded to cents half-even: a fee of
+    // 0.125 and 0.0001264 a unit. January 1,000 units: 0.125 + 0.1264 = 0.2514 → 0.25 (adjustment
+    // −0.0014). February 2,000 units: 0.125 + 0.2528 = 0.3778 → 0.38 (adjustment +0.0022).
+    // Change 0.38 − 0.25 = 0.1300: usage 1,000 × 0.0001264 = 0.1264, the total's rounding
+    // 0.0022 − (−0.0014) = 0.0036; 0.1264 + 0.0036 = 0.1300. No line was rounded (each is exact to 4
+    // decimals), so nothing is left to "rounding": before, the 0.0036 was "rounding" and its sentence
+    // spoke of each line's rounding.
+    const finer: ContractOverrides = {
+      rounding: { mode: "half_even", lineDecimals: 4 },
+      charges: [
+        { id: "fee", name: "Fee", quantity: "1", price: { model: "unit", unitPrice: "0.125" } },
+        { id: "use", name: "Requests", meter: "m", price: { model: "unit", unitPrice: "0.0001264" } },
+      ],
+    };
+    const result = diff(rate([finer], "2026-01", "1000"), rate([finer], "2026-02", "2000"));
+    expect([result.before.amount, result.after.amount, result.change]).toEqual([
+      "0.2500",
+      "0.3800",
+      "0.1300",
+    ]);
+    expect(result.attributions.map((a) => [a.cause, a.amount])).toEqual([
+      ["usage", "0.1264"],
+      ["total_rounding", "0.0036"],
+    ]);
+    expect(result.attributions[1]?.sentence).toBe(
+      "The total is rounded to 2 decimals (the lines are kept to 4): its rounding adjustment -0.0014 → 0.0022.",
+    );
+    // The text's cause column is as wide as "total_rounding" (14), so the sentences start in one column.
+    const [, usage, settled] = renderDiff(result, "text").split("\n");
+    expect(usage).toBe(
+      "  +0.1264  usage           Requests: usage 1000 → 2000 units, priced at the earlier marginal rates.",
+    );
+    expect(settled?.indexOf("The total")).toBe(usage?.indexOf("Requests"));
+  });
+
+  it("gives the amount due's rounding to cents to the total's rounding, not to a negative total", () => {
+    // test/invoice/lineDecimalsAmountDue.test.ts: lines to 4 decimals, 20 units at 1.00 = 20.0000 → 20.00
+    // (adjustment 0.0000), and a wallet paying after tax from a carried balance. Of 10.5000 it leaves
+    // 20.00 − 10.50 = 9.50 due (no rounding); of 10.1234, 20.00 − 10.1234 = 9.8766 → 9.88 (adjustment
+    // +0.0034). Change 9.88 − 9.50 = 0.3800: the wallet paid 0.3766 less (−10.5000 → −10.1234) and the
+    // amount due's rounding added 0.0034; 0.3766 + 0.0034 = 0.3800. Before, the 0.0034 read "A negative
+    // total is not due" on a total of 20.00.
+    const wallet = buildContract(
+      {
+        meters: [sumMeter("a")],
+        charges: [unitCharge("compute", "Compute", "a")],
+        credits: [{ id: "wallet", name: "Wallet", kind: "prepaid", taxed: "at_use", amount: "100" }],
+      },
+      { rounding: { mode: "half_even", lineDecimals: 4 } },
+    );
+    const used = [usageEvent("u", "a", "2026-03-02T00:00:00Z", { v: "20" })];
+    const paying = (balance: string) =>
+      rateInvoice(wallet, used, "2026-03", { creditBalances: { wallet: balance } });
+    const result = diff(paying("10.5000"), paying("10.1234"));
+    expect(result.change).toBe("0.3800");
+    expect(result.attributions.map((a) => [a.cause, a.source, a.amount])).toEqual([
+      ["credit", "wallet", "0.3766"],
+      ["total_rounding", undefined, "0.0034"],
+    ]);
   });
 
   it("refuses invoices of two currencies", () => {

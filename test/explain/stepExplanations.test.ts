@@ -7,7 +7,7 @@ import {
   invoiceJsonSchema,
   rateInvoice,
 } from "../../src/index.js";
-import { buildContract } from "../_support/contract.js";
+import { buildContract, usageEvent } from "../_support/contract.js";
 import { LINE_STEP_CASES } from "./stepCases/lineSteps.js";
 import { PRICE_STEP_CASES } from "./stepCases/priceSteps.js";
 import type { StepCase } from "./stepCases/stepCase.js";
@@ -98,5 +98,41 @@ describe("every step kind of the invoice schema is explained with its numbers", 
     expect(Object.keys(STEP_CASES).filter((kind) => !SCHEMA_KINDS.includes(kind))).toEqual([]);
     const listed = CASE_TABLES.flatMap((table) => Object.keys(table));
     expect(listed.length).toBe(new Set(listed).size);
+  });
+});
+
+describe("a percentile ranked by direction", () => {
+  // The percentile case's meter (one day of 288 five-minute samples), at rank 50 and with each direction
+  // ranked, the higher billed. One event of 30 Mbit × 300 s in one direction at 10:00, one of 20 in the
+  // other at 10:05: each direction has 287 samples of 0 and one above; 50 % of 288 = 144 are discarded,
+  // so each ranks 0 and the tie bills the first direction by name.
+  const explainedDirections = (first: string, second: string): string => {
+    const { contract, period } = USAGE_STEP_CASES.percentile!;
+    const direction = { property: "dir", combine: "higher_percentile" } as const;
+    const ranked = buildContract(contract, {
+      meters: contract.meters?.map((meter) => ({ ...meter, percentile: { rank: "50", direction } })),
+    });
+    const usage = [
+      usageEvent("a", "transit", "2026-02-03T10:00:00Z", { megabits: "9000", dir: first }),
+      usageEvent("b", "transit", "2026-02-03T10:05:00Z", { megabits: "6000", dir: second }),
+    ];
+    const invoice = rateInvoice(ranked, usage, period!);
+    const style = { prefix: currencyPrefix(invoice.currency.code), minorUnits: invoice.currency.minorUnits };
+    return explainLine(invoice.lines[0]!, style, invoice.period.end);
+  };
+
+  it("names the direction billed", () => {
+    expect(explainedDirections("in", "out")).toContain(
+      "Each direction was ranked; the higher (in) is billed.",
+    );
+  });
+
+  it("says so in words when the direction billed has an empty name, not with empty brackets", () => {
+    // "" sorts before "out": the tie bills the direction written as empty text. Before: "the higher () is billed."
+    const text = explainedDirections("", "out");
+    expect(text).not.toContain("()");
+    expect(text).toContain(
+      "Each direction was ranked; the higher, that of the events whose direction is empty text, is billed.",
+    );
   });
 });

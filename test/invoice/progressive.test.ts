@@ -8,7 +8,7 @@ import {
   rateInvoice,
   rateProgressiveInvoice,
 } from "../../src/invoice/index.js";
-import { buildContract, type ChargeInput, flatCharge, sumMeter, usageEvent } from "../_support/contract.js";
+import { buildContract, type ChargeInput, sumMeter, usageEvent } from "../_support/contract.js";
 import {
   PROGRESSIVE_EXAMPLE_CHARGES,
   PROGRESSIVE_EXAMPLE_MARCH,

@@ -2,6 +2,7 @@ import { InputError, workbookNeedsAnInvoice } from "../../errors/index.js";
 import { type Invoice, invoiceSchema } from "../../invoice/index.js";
 import { Decimal, toPlainString } from "../../money/index.js";
 import { toProblems } from "../../schema/index.js";
+import { roundingModeWords } from "../roundingModeWords.js";
 import { type AdjustmentContext, writeCaps, writeCredits, writeDiscounts } from "./adjustmentRows.js";
 import { LineNets } from "./lineNets.js";
 import { writeLine } from "./lineRows.js";
@@ -196,7 +197,7 @@ function settled(
     roundingFormula(x, minorUnits, mode, toleranceOf(summed)),
     exact,
     moneyFormat(minorUnits),
-    `${what}, rounded ${mode.replace("_", "-")} to the currency's ${minorUnits} decimals (the lines keep ${invoice.currency.minorUnits}).`,
+    `${what}, rounded ${roundingModeWords(mode)} to the currency's ${minorUnits} decimals (the lines keep ${invoice.currency.minorUnits}).`,
     operands,
   );
 }

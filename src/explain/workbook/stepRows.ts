@@ -1,6 +1,7 @@
 import type { Step } from "../../invoice/index.js";
 import { Decimal, toPlainString } from "../../money/index.js";
 import { volume } from "../../pricing/index.js";
+import { roundingModeWords } from "../roundingModeWords.js";
 import { roundingFormula, toleranceOf, wholeFormula } from "./roundingFormula.js";
 import { formulaCell, numberCell, type RowCells } from "./sheetBuilder.js";
 
@@ -307,7 +308,7 @@ export const STEP_ROWS: Handlers = {
   },
   rounding: (step, state) =>
     transform(state, {
-      step: `Line amount: rounded ${step.mode.replace("_", "-")} to ${step.minorUnits} decimals`,
+      step: `Line amount: rounded ${roundingModeWords(step.mode)} to ${step.minorUnits} decimals`,
       quantity: formulaCell(amountSoFar(state)),
       amount: formulaCell(
         roundingFormula("C{row}", step.minorUnits, step.mode, toleranceOf(partsOf(state))),
