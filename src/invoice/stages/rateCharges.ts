@@ -5,6 +5,7 @@ import { type Decimal, ZERO } from "../../money/index.js";
 import {
   type AllowanceLookup,
   type BilledFeeDiscount,
+  type ChargeInForce,
   groupDimensions,
   isFee,
   planAllowanceDraws,
@@ -212,7 +213,10 @@ function rateCharges(
       };
     // A group whose terms hold all period (an override with `where` cut the period for other groups)
     // is rated over the whole period, on a line without a suffix (chargeRuns.ts, keepsTerms).
-    const grouped = first !== undefined && groupDimensions(first) !== undefined;
+    // Only when every version prices per group: a version that prices one line (a matrix amended to a
+    // unit price) has no groups for the filter to pass, and would bill its terms over the whole period
+    // beside its own piece (110.00 for 50.00); its runs are rated as those of any other charge.
+    const grouped = first !== undefined && versions.every((version) => isGrouped(version));
     const steady = (group: Group) => keepsTerms(versions, group);
     // The other groups are rated over runs of their own terms: an override on other groups does not
     // restart their tiers either (chargeRuns.ts, groupedRuns).
@@ -246,6 +250,12 @@ function rateCharges(
     const results = [...steadyLines, ...rated];
     return { id, results: note === undefined ? results : [...results, { lines: [], warnings: [note] }] };
   });
+}
+
+// A version in force that prices per group (a matrix, a grouped price); absent (the charge ended) counts
+// as grouped, since it rates no line.
+function isGrouped(version: ChargeInForce | undefined): boolean {
+  return version === undefined || groupDimensions(version) !== undefined;
 }
 
 // The usage and proration of a run of several pieces, aggregated over the whole run (PeriodUsage.spans).
