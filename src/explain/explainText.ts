@@ -120,7 +120,7 @@ export function explainText(invoice: Invoice): string {
     // On a closing or progressive invoice a grant may get back what earlier invoices drew past the
     // period's burn so far: "¥2 of a ¥998,751 balance; ¥998,753 left" read as a draw that adds up wrong.
     if (credit.unit === undefined)
-      return new Decimal(credit.applied).isPositive() && !new Decimal(credit.applied).isZero()
+      return new Decimal(credit.applied).greaterThan(0)
         ? `${credit.name} (${stage}): ${money(credit.applied)} given back, earlier invoices of the period having drawn more than its burn so far, to a ${money(credit.balanceBefore)} balance; ${money(credit.balanceAfter)} left.`
         : `${credit.name} (${stage}): ${money(credit.applied)} of a ${money(credit.balanceBefore)} balance; ${money(credit.balanceAfter)} left.`;
     const units = (plain: string) => `${formatQuantity(plain)} ${credit.unit}`;
