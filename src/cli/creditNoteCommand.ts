@@ -1,7 +1,8 @@
-import { Decimal, escapeControl, issueCreditNote, parseInvoice, settlementWords } from "../index.js";
+import { issueCreditNote, parseInvoice } from "../index.js";
 import { blamedOnFiles } from "./blamedOnFiles.js";
 import { outputFormat, readContract, readIssued, required, withFile, write } from "./cliSupport.js";
 import { FORMAT_OPTION, PRICE_BOOK_OPTION } from "./commonOptions.js";
+import { creditNoteText } from "./creditNoteText.js";
 import { defineCommand } from "./defineCommand.js";
 import { listOptionFiles, readEarlierInvoices } from "./earlierInvoices.js";
 import { EXIT } from "./exitCodes.js";
@@ -76,23 +77,6 @@ async function creditNote(values: {
     write(`${JSON.stringify(note, null, 2)}\n`);
     return EXIT.ok;
   }
-  const code = note.currency.code;
-  const lines = note.lines.map((line) =>
-    new Decimal(line.amount).isNegative()
-      ? // A credit line taken back with the whole invoice: "credited −40.00 of −40.00" reads as a refund.
-        `- ${line.name} (${line.corrects}): its credit of ${line.invoiced} ${code} is taken back. Reason: ${line.reason}.`
-      : `- ${line.name} (${line.corrects}): ${line.amount} ${code} credited of ${line.invoiced} billed${new Decimal(line.creditedBefore).isZero() ? "" : ` (${line.creditedBefore} credited before)`}${line.quantity === undefined ? "" : `; ${line.quantity} units taken off, the rest re-rated at ${line.rerated}`}. Reason: ${line.reason}.`,
-  );
-  const tax = note.tax === undefined ? [] : [`Tax credited: ${note.tax.total} ${note.currency.code}.`];
-  // Names and reasons are the caller's text: each printed line is escaped, so none can forge another.
-  const text = [
-    `Credit note ${note.id} against invoice ${note.invoiceId}`,
-    ...lines,
-    `Subtotal ${note.subtotal}.`,
-    ...tax,
-    `Total credited ${note.total} ${code}.`,
-    ...settlementWords(note, (plain) => `${plain} ${code}`),
-  ];
-  write(`${text.map(escapeControl).join("\n")}\n`);
+  write(creditNoteText(note));
   return EXIT.ok;
 }

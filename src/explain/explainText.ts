@@ -1,5 +1,5 @@
 import type { Invoice } from "../invoice/index.js";
-import { Decimal, type RoundingMode } from "../money/index.js";
+import { Decimal, type RoundingMode, toPlainString } from "../money/index.js";
 import type { AppliedDiscount } from "../schema/index.js";
 import { formatLocalDate, parseInstant, toLocalDate } from "../time/index.js";
 import { currencyPrefix } from "./currencySymbol.js";
@@ -54,7 +54,8 @@ export function explainText(invoice: Invoice): string {
       ? ["Opening invoice: the first period's fees, billed in advance when the term starts."]
       : []),
     ...previewHeader(invoice),
-    ...progressiveHeader(invoice, money),
+    // What the period so far and the earlier invoices billed are totals: in the total's decimals.
+    ...progressiveHeader(invoice, settled),
     `Period: ${from} to ${to} (${invoice.period.timeZone}), the end date not included.`,
     ...(invoice.cancellation === undefined
       ? []
@@ -64,6 +65,9 @@ export function explainText(invoice: Invoice): string {
   ];
   // The opening invoice bills its own period in advance; other invoices bill the next one.
   const invoiceEnd = invoice.kind === "opening" ? undefined : invoice.period.end;
+  // A progressive or closing invoice keeps the rounding of the period so far (its `rounding.total`);
+  // its own figures are differences of rounded figures (docs/progressive-billing.md).
+  const soFar = invoice.progressive !== undefined;
   for (const line of invoice.lines)
     out.push(lineInWords(line, style, invoiceEnd, invoice.period.timeZone, invoice.period.start), "");
   for (const pool of invoice.allowances ?? []) {
@@ -91,8 +95,14 @@ export function explainText(invoice: Invoice): string {
         : `${money(discount.fixed ?? "0")}${part} (at most the ${covered ?? `${money(discount.base)} it applies to`})`;
     const spread = discount.allocation.map((entry) => `${entry.line} ${money(entry.amount)}`).join(", ");
     const rounded = percentExact(discount);
+    // On a progressive or closing invoice a percentage's amount is the period's so far, rounded, less
+    // what the earlier invoices took: not its percent of this invoice's base, unless it happens to be.
+    const apart = soFar && rounded !== undefined && !rounded.abs().equals(new Decimal(discount.amount).abs());
+    const how = apart
+      ? `${what}: the discount on the period so far, rounded, less what earlier invoices took: `
+      : `${what} = ${rounded === undefined ? "" : roundedFrom(rounded, discount.amount, invoice.rounding.mode as RoundingMode, style)}`;
     out.push(
-      `${discount.name}: ${what} = ${rounded === undefined ? "" : roundedFrom(rounded, discount.amount, invoice.rounding.mode as RoundingMode, style)}${money(discount.amount)}${spread === "" ? "" : `, spread over ${spread}`}.`,
+      `${discount.name}: ${how}${money(discount.amount)}${spread === "" ? "" : `, spread over ${spread}`}.`,
     );
   }
   for (const commitment of invoice.commitments ?? []) {
@@ -108,10 +118,14 @@ export function explainText(invoice: Invoice): string {
   }
   const creditWords = (credit: NonNullable<Invoice["credits"]>[number]) => {
     const stage = credit.stage === "before_tax" ? "before tax" : "after tax";
+    // On a closing or progressive invoice a grant may get back what earlier invoices drew past the
+    // period's burn so far: "¥2 of a ¥998,751 balance; ¥998,753 left" read as a draw that adds up wrong.
     if (credit.unit === undefined)
-      return `${credit.name} (${stage}): ${money(credit.applied)} of a ${money(credit.balanceBefore)} balance; ${money(credit.balanceAfter)} left.`;
+      return new Decimal(credit.applied).greaterThan(0)
+        ? `${credit.name} (${stage}): ${money(credit.applied)} given back, earlier invoices of the period having drawn more than its burn so far, to a ${money(credit.balanceBefore)} balance; ${money(credit.balanceAfter)} left.`
+        : `${credit.name} (${stage}): ${money(credit.applied)} of a ${money(credit.balanceBefore)} balance; ${money(credit.balanceAfter)} left.`;
     const units = (plain: string) => `${formatQuantity(plain)} ${credit.unit}`;
-    return `${credit.name} (${stage}): ${unitsPaid(credit, units, money)}, of a ${units(credit.balanceBefore)} balance; ${units(credit.balanceAfter)} left.`;
+    return `${credit.name} (${stage}): ${unitsPaid(credit, units, money, soFar)}, of a ${units(credit.balanceBefore)} balance; ${units(credit.balanceAfter)} left.`;
   };
   if (invoice.creditBurnOrder !== undefined)
     out.push(
@@ -123,23 +137,27 @@ export function explainText(invoice: Invoice): string {
   if (invoice.tax !== undefined)
     out.push(
       ...explainTax(invoice.tax, money, {
-        gross: rounding.total?.before ?? invoice.total,
+        gross:
+          soFar && rounding.total !== undefined
+            ? toPlainString(new Decimal(invoice.tax.net).plus(invoice.tax.total))
+            : (rounding.total?.before ?? invoice.total),
         rounded: rounding.total !== undefined,
         mode: rounding.mode as RoundingMode,
         style,
+        soFar,
       }),
     );
   const mode = roundingModeWords(rounding.mode);
   // Lines finer than the currency (rounding.lineDecimals): the total is rounded to it, the difference said.
   if (rounding.total !== undefined)
     out.push(
-      `Total before rounding ${money(rounding.total.before)}, rounded ${mode} to ${rounding.total.minorUnits} decimals: a rounding adjustment of ${money(rounding.total.adjustment)}.`,
+      `${soFar ? "So far this period, total" : "Total"} before rounding ${money(rounding.total.before)}, rounded ${mode} to ${rounding.total.minorUnits} decimals: a rounding adjustment of ${money(rounding.total.adjustment)}.`,
     );
   out.push(`Total ${settled(invoice.total)}.`);
   for (const credit of invoice.credits ?? []) if (credit.stage === "after_tax") out.push(creditWords(credit));
   if (rounding.amountDue !== undefined)
     out.push(
-      `Amount due before rounding ${money(rounding.amountDue.before)}, rounded ${mode}: a rounding adjustment of ${money(rounding.amountDue.adjustment)}.`,
+      `${soFar ? "So far this period, amount due" : "Amount due"} before rounding ${money(rounding.amountDue.before)}, rounded ${mode}: a rounding adjustment of ${money(rounding.amountDue.adjustment)}.`,
     );
   if (invoice.amountDue !== undefined) out.push(`Amount due ${settled(invoice.amountDue)}.`);
   out.push(...belowZeroWords(invoice, settled));
@@ -180,12 +198,17 @@ function unitsPaid(
   credit: NonNullable<Invoice["credits"]>[number],
   units: (plain: string) => string,
   money: (plain: string) => string,
+  soFar: boolean,
 ): string {
   const used = credit.unitsUsed ?? "0";
   const value = credit.unitValue ?? "0";
   const paid = new Decimal(credit.applied).abs();
   if (new Decimal(used).times(value).equals(paid))
     return `${units(used)} at ${money(value)} each = ${money(credit.applied)}`;
+  // On a progressive or closing invoice the units are those used so far (rounded up) less those the
+  // earlier invoices used: not this invoice's money ÷ the unit value, rounded up.
+  if (soFar)
+    return `${money(credit.applied)} at ${money(value)} each; the units used so far this period, rounded up, less those used on earlier invoices: ${units(used)}`;
   const exact = paid.div(value);
   const shown =
     exact.decimalPlaces() > 12

@@ -13,6 +13,8 @@ export interface TaxWording {
   readonly rounded: boolean;
   readonly mode: RoundingMode;
   readonly style: MoneyStyle;
+  /** A progressive or closing invoice: its tax is the period's so far, rounded, less the tax billed earlier. */
+  readonly soFar?: boolean;
 }
 
 /**
@@ -56,12 +58,15 @@ function roundedTax(
   rate: InvoiceTax["rates"][number],
   rounding: InvoiceTax["rounding"],
   money: (plain: string) => string,
-  { mode, style }: TaxWording,
+  { mode, style, soFar }: TaxWording,
 ): string {
   const exact = rate.lines.reduce((sum, line) => sum.plus(line.exact), new Decimal(0));
   const words = roundingModeWords(mode);
   if (exact.equals(rate.amount))
     return `${money(rate.amount)} (${rounding === "per_line" ? "each line's tax rounded" : "rounded once on the total"})`;
+  // A difference of rounded taxes is not the rounding of the difference: "0.44175, rounded ceiling: 0.4".
+  if (soFar)
+    return `${exactMoney(exact, style)}; the tax so far this period, ${rounding === "per_line" ? "each line's" : "once on the total"} rounded ${words}, less the tax billed earlier: ${money(rate.amount)}`;
   return rounding === "per_line"
     ? `${exactMoney(exact, style)}; each line's tax rounded ${words}, they add up to ${money(rate.amount)}`
     : `${exactMoney(exact, style)}, rounded ${words} once on the total: ${money(rate.amount)}`;

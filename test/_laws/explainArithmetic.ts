@@ -9,29 +9,43 @@ import DecimalJs from "decimal.js";
 const D = DecimalJs.clone({ precision: 120 });
 type Dec = InstanceType<typeof D>;
 
-/** A figure as a sentence writes it: its value and, when cut for reading ("4.0783983849…"), the cut. */
+/**
+ * A figure as a sentence writes it: its value and, when cut for reading ("4.0783983849…") or rounded
+ * for reading ("≈ 1,234.568", the Markdown and HTML explanations' mark), where.
+ */
 export interface Figure {
   readonly value: Dec;
   /** Decimals shown when the figure was cut and marked with "…"; undefined when it is exact. */
   readonly cutAt: number | undefined;
+  /** Decimals shown when the figure was rounded half-even and marked with "≈ "; undefined when not. */
+  readonly roundedAt?: number;
 }
 
-const MONEY = String.raw`-?(?:[$€£¥₹]|[A-Z]{3,6} )[0-9][0-9,]*(?:\.[0-9]+)?…?`;
-const NUMBER = String.raw`-?[0-9][0-9,]*(?:\.[0-9]+)?…?`;
+// A figure rounded for reading is marked "≈ " before it (and before its sign: "≈ -$1.23").
+export const MONEY = String.raw`(?:≈ )?-?(?:[$€£¥₹]|[A-Z]{3,6} )[0-9][0-9,]*(?:\.[0-9]+)?…?`;
+export const NUMBER = String.raw`(?:≈ )?-?[0-9][0-9,]*(?:\.[0-9]+)?…?`;
 
-/** Reads "-€1,234.5678…", "BHD 0.125" or "1,500" as a figure. */
+/** Reads "-€1,234.5678…", "BHD 0.125", "≈ 1,234.568" or "1,500" as a figure. */
 export function figureOf(text: string): Figure {
+  const rounded = text.startsWith("≈ ");
   const cut = text.endsWith("…");
   const digits = text
+    .replace(/^≈ /, "")
     .replace(/…$/, "")
     .replace(/[$€£¥₹,]|[A-Z]{3,6} /g, "")
     .replace(/^--/, "-");
   const value = new D(digits);
-  return { value, cutAt: cut ? (digits.split(".")[1]?.length ?? 0) : undefined };
+  const decimals = digits.split(".")[1]?.length ?? 0;
+  return { value, cutAt: cut ? decimals : undefined, ...(rounded ? { roundedAt: decimals } : {}) };
 }
 
-/** True when `exact` is what `shown` writes: equal, or, when cut, `exact` cut toward zero there. */
+/**
+ * True when `exact` is what `shown` writes: equal; when cut, `exact` cut toward zero there; when
+ * rounded for reading, `exact` rounded half-even there.
+ */
 function writes(shown: Figure, exact: Dec): boolean {
+  if (shown.roundedAt !== undefined)
+    return exact.toDecimalPlaces(shown.roundedAt, D.ROUND_HALF_EVEN).equals(shown.value);
   if (shown.cutAt === undefined) return shown.value.equals(exact);
   return (
     exact.toDecimalPlaces(shown.cutAt, D.ROUND_DOWN).equals(shown.value) &&
@@ -39,7 +53,7 @@ function writes(shown: Figure, exact: Dec): boolean {
   );
 }
 
-const MODES: Readonly<Record<string, DecimalJs.Rounding>> = {
+export const MODES: Readonly<Record<string, DecimalJs.Rounding>> = {
   up: D.ROUND_UP,
   down: D.ROUND_DOWN,
   ceiling: D.ROUND_CEIL,
@@ -55,9 +69,10 @@ export interface FalseSentence {
   readonly expected: string;
 }
 
-// The sentences of a text explanation: each line of it, cut at ". " and "; " before a capital or digit.
+// The sentences of a text explanation: each line of it, cut at ". " and "; " before a capital, a digit,
+// a sign or a figure rounded for reading ("≈ 0.000 at …").
 function sentencesOf(text: string): string[] {
-  return text.split("\n").flatMap((line) => line.split(/(?<=[.;])\s+(?=[A-Z0-9-])/));
+  return text.split("\n").flatMap((line) => line.split(/(?<=[.;])\s+(?=[A-Z0-9≈-])/));
 }
 
 type Check = (match: RegExpMatchArray) => Dec | undefined;
@@ -105,12 +120,14 @@ const FORMS: ReadonlyArray<readonly [RegExp, Check]> = [
   // "the overage is $12,393.00 × (2 − 1) = $12,393.00"
   [
     new RegExp(String.raw`(${MONEY}) × \((${NUMBER}) − 1\) = (${MONEY})`, "g"),
-    (m) => figureOf(m[1]!).value.times(figureOf(m[2]!).value.minus(1)),
+    (m) =>
+      isCut(m[1]!) || isCut(m[2]!) ? undefined : figureOf(m[1]!).value.times(figureOf(m[2]!).value.minus(1)),
   ],
 ];
 
+// A figure cut ("…") or rounded ("≈ ") for reading: an operand that cannot be redone exactly.
 function isCut(text: string): boolean {
-  return text.endsWith("…");
+  return text.endsWith("…") || text.startsWith("≈ ");
 }
 
 function product(a: string, b: string): Dec | undefined {
@@ -169,6 +186,7 @@ export function falseEquations(text: string): FalseSentence[] {
 // A figure rounded to `decimals` with `mode`. A cut figure holds a value between the digits shown and
 // one more unit of the last: both ends must round alike for the sentence to be redone; undefined if not.
 function roundedSo(figure: Figure, decimals: number, mode: DecimalJs.Rounding): Dec | undefined {
+  if (figure.roundedAt !== undefined) return undefined;
   const rounded = figure.value.toDecimalPlaces(decimals, mode);
   if (figure.cutAt === undefined) return rounded;
   const unit = new D(10).pow(-figure.cutAt);
@@ -279,6 +297,16 @@ export function falseBalances(text: string): FalseSentence[] {
     const balance = figureOf(match[2]!.replace(/ [A-Z]+$/, "")).value;
     const left = figureOf(match[3]!.replace(/ [A-Z]+$/, "")).value;
     if (!balance.minus(used).equals(left)) wrong.push({ sentence, expected: balance.minus(used).toFixed() });
+  }
+  // "¥2 given back, …, to a ¥998,751 balance; ¥998,753 left": balance + given back = left.
+  const back = new RegExp(
+    String.raw`: (${MONEY}) given back, [^;]*? to a (${MONEY}) balance; (${MONEY}) left`,
+  );
+  for (const sentence of sentencesOf(text)) {
+    const match = sentence.match(back);
+    if (match === null) continue;
+    const worked = figureOf(match[2]!).value.plus(figureOf(match[1]!).value);
+    if (!worked.equals(figureOf(match[3]!).value)) wrong.push({ sentence, expected: worked.toFixed() });
   }
   return wrong;
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { explainText, type Invoice, rateInvoice } from "../../src/index.js";
+import { explain, explainText, type Invoice, rateInvoice } from "../../src/index.js";
 import { falseEquations, falseStatedRoundings } from "../_laws/explainArithmetic.js";
 import { buildContract, sumMeter, unitCharge, usageEvent } from "../_support/contract.js";
 
@@ -48,5 +48,28 @@ describe("a step that changes nothing but the unit", () => {
     expect(text).toContain(
       "Calls: 4 requests from 1 event. Billable quantity: 4 calls, as measured. 4 calls at $0.5000 = $2.00.",
     );
+  });
+});
+
+describe("the Markdown explanation states sums that can be redone", () => {
+  it("writes a commitment's overage factor as the contract does, not rounded for reading", () => {
+    const invoice = rateInvoice(
+      buildContract({
+        id: "ctr_overage",
+        meters: [sumMeter("m", { eventType: "u" })],
+        charges: [unitCharge("calls", "Calls", "m", "1.00")],
+        commitments: [{ id: "commit", name: "Commit", minimum: "40", overageFactor: "1.0001" }],
+      }),
+      [usageEvent("e", "u", "2026-03-02T00:00:00Z", { v: "100" })],
+      "2026-03",
+    );
+    // 100 × 1.00 = 100.00 spent, 100.00 − 40.00 = 60.00 above the minimum, billed at 1.0001 times its
+    // price: 60.00 × (1.0001 − 1) = 60.00 × 0.0001 = 0.006. The Markdown read "(≈ 1.000 − 1)", and
+    // 60.00 × (1.000 − 1) is 0.00, not 0.006
+    const markdown = explain(invoice, { format: "markdown" });
+    expect(markdown).toContain(
+      "the excess is billed at 1.0001 times its price, so the overage is $60.00 × (1.0001 − 1) = $0.006.",
+    );
+    expect(falseEquations(markdown.replace(/ \| /g, "\n"))).toEqual([]);
   });
 });

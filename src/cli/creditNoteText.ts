@@ -1,0 +1,42 @@
+import { type CreditNote, Decimal, escapeControl, settlementWords } from "../index.js";
+
+/**
+ * A credit note in the words `ratecard credit-note` prints: each line credited, the subtotal, the tax,
+ * the total and how it is given back. Names and reasons are the caller's text: each printed line is
+ * escaped, so none can forge another.
+ */
+export function creditNoteText(note: CreditNote): string {
+  const code = note.currency.code;
+  const lines = note.lines.map((line) =>
+    new Decimal(line.amount).isNegative()
+      ? // A credit line taken back with the whole invoice: "credited −40.00 of −40.00" reads as a refund.
+        `- ${line.name} (${line.corrects}): its credit of ${line.invoiced} ${code} is taken back. Reason: ${line.reason}.`
+      : `- ${line.name} (${line.corrects}): ${line.amount} ${code} credited of ${line.invoiced} billed${new Decimal(line.creditedBefore).isZero() ? "" : ` (${line.creditedBefore} credited before)`}${line.quantity === undefined ? "" : `; ${line.quantity} units taken off, the rest re-rated at ${line.rerated}`}. Reason: ${line.reason}.`,
+  );
+  // Inclusive tax is inside the lines' amounts: said as part of the subtotal, so no one adds it again.
+  const tax =
+    note.tax === undefined
+      ? []
+      : [
+          `Tax credited: ${note.tax.total} ${code}${note.tax.mode === "inclusive" ? ", included in the subtotal" : ""}.`,
+        ];
+  // Lines finer than the currency (rounding.lineDecimals): the total is rounded to it, the difference said,
+  // as the invoice's text says it.
+  const total = note.rounding?.total;
+  const rounded =
+    total === undefined
+      ? []
+      : [
+          `Total before rounding ${total.before} ${code}, rounded to ${total.minorUnits} decimals: a rounding adjustment of ${total.adjustment} ${code}.`,
+        ];
+  const text = [
+    `Credit note ${note.id} against invoice ${note.invoiceId}`,
+    ...lines,
+    `Subtotal ${note.subtotal}.`,
+    ...tax,
+    ...rounded,
+    `Total credited ${note.total} ${code}.`,
+    ...settlementWords(note, (plain) => `${plain} ${code}`),
+  ];
+  return `${text.map(escapeControl).join("\n")}\n`;
+}
