@@ -60,6 +60,7 @@ export type {
   CreditBasis,
   CreditBurnOrder,
   Override,
+  ParseContractOptions,
   PriceBook,
   PriceBookInForce,
   PriceBookInput,

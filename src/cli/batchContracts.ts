@@ -2,6 +2,7 @@ import { readdir, stat } from "node:fs/promises";
 import { extname, join } from "node:path";
 import { type Contract, type PriceBook, resolveContract } from "../index.js";
 import { UsageLineError, withFile } from "./cliSupport.js";
+import { nodeSha256 } from "./nodeSha256.js";
 import { parseJsonText, readJsonFile, readTextFile } from "./readJsonFile.js";
 
 /** A contract of a batch: where it came from, its JSON (for the worker threads) and the parsed contract. */
@@ -30,7 +31,9 @@ export async function readBatchContracts(
     );
   const byCustomer = new Map<string, string>();
   return documents.map(({ source, json }) => {
-    const contract = withFile("--contracts", source, /.*/, () => resolveContract(json, books));
+    const contract = withFile("--contracts", source, /.*/, () =>
+      resolveContract(json, books, { sha256: nodeSha256 }),
+    );
     const earlier = byCustomer.get(contract.customer.id);
     if (earlier !== undefined)
       throw new UsageLineError(

@@ -71,7 +71,7 @@ export function rateBatchTasks(
   const books = settings.priceBooks.map((book) => parsePriceBook(book));
   return tasks.map((task) => {
     try {
-      const contract = task.parsed ?? resolveContract(task.contract, books);
+      const contract = task.parsed ?? resolveContract(task.contract, books, { sha256: nodeSha256 });
       const prepared = prepareRating(contract, settings.period);
       return ratedOutcome(rateParsedForRating(prepared, task.events, ratingOptions(task, settings)));
     } catch (error) {

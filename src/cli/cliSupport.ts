@@ -7,6 +7,7 @@ import {
   type RateInvoiceOptions,
   resolveContract,
 } from "../index.js";
+import { nodeSha256 } from "./nodeSha256.js";
 import { readJsonFile } from "./readJsonFile.js";
 import { displayName } from "./standardInput.js";
 import { wrongDocument } from "./wrongDocument.js";
@@ -138,7 +139,9 @@ export function requireSameContract(found: string, expected: string, source: str
 export async function readContract(file: string, priceBookFiles: ReadonlyArray<string> = []) {
   const data = await readJsonFile(file, "--contract");
   const books = await readPriceBooks(priceBookFiles);
-  return withFile("--contract", displayName(file), /.*/, () => resolveContract(data, books));
+  return withFile("--contract", displayName(file), /.*/, () =>
+    resolveContract(data, books, { sha256: nodeSha256 }),
+  );
 }
 
 /** The --price-book files, each checked; an error names the book's file and the path inside it. */

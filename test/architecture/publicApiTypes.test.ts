@@ -18,6 +18,7 @@ import {
   type LocalDate,
   type MoneyStyle,
   type Override,
+  type ParseContractOptions,
   parseContract,
   type RatecardError,
   type RatecardErrorCode,
@@ -47,7 +48,7 @@ const invoice = rateInvoice(contract, [meteredEvent("e1", "3")], "2026-02");
 
 describe("the public API's types", () => {
   it("parseContract reads unknown JSON into a Contract; safeParseContract's result narrows on success", () => {
-    expectTypeOf(parseContract).parameters.toEqualTypeOf<[input: unknown]>();
+    expectTypeOf(parseContract).parameters.toEqualTypeOf<[input: unknown, options?: ParseContractOptions]>();
     expectTypeOf(parseContract).returns.toEqualTypeOf<Contract>();
     expectTypeOf(safeParseContract).returns.toEqualTypeOf<SafeParseContractResult>();
     const result = safeParseContract(buildContractJson());

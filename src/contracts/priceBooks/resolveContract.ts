@@ -1,7 +1,14 @@
 import { ContractError, contractMessages } from "../../errors/index.js";
 import { type InputProblem, sha256Digest, toInputError, toProblems } from "../../schema/index.js";
 import type { ChargeTerms } from "../contract.js";
-import { type Amendment, atPath, type Contract, localMidnight, parseContract } from "../parseContract.js";
+import {
+  type Amendment,
+  atPath,
+  type Contract,
+  localMidnight,
+  type ParseContractOptions,
+  parseContract,
+} from "../parseContract.js";
 import type { PriceBook, PriceBookVersion } from "./parsePriceBook.js";
 import { type PriceBookReference, priceBookReferenceSchema } from "./schema.js";
 
@@ -17,6 +24,7 @@ type Json = Record<string, unknown>;
  * (`line.priceBook`).
  * @param input - contract JSON as written
  * @param priceBooks - the books the contracts may follow (parsePriceBook)
+ * @param options - the SHA-256 to compute the digest with (`ParseContractOptions`)
  * @throws ContractError `unknown_price_book` at `priceBook.id`, `unknown_price_book_version` at
  *   `priceBook.version`, `price_book_conflict` (a meter or charge id the book has too, an amendment of a
  *   book's charge, another currency), `price_book_not_in_force` at `term.start` (the term starts before
@@ -27,15 +35,19 @@ type Json = Record<string, unknown>;
  * const contract = resolveContract(contractJson, [parsePriceBook(bookJson)]);
  * rateInvoice(contract, events, "2026-03").lines[0]?.priceBook; // { id: "edge", version: "v1" }
  */
-export function resolveContract(input: unknown, priceBooks: ReadonlyArray<PriceBook>): Contract {
-  if (!isJson(input) || !("priceBook" in input)) return parseContract(input);
+export function resolveContract(
+  input: unknown,
+  priceBooks: ReadonlyArray<PriceBook>,
+  options: ParseContractOptions = {},
+): Contract {
+  if (!isJson(input) || !("priceBook" in input)) return parseContract(input, options);
   const reference = priceBookReferenceSchema.safeParse(input.priceBook);
   if (!reference.success) throw refuse(toProblems(reference.error.issues, input.priceBook, ["priceBook"]));
   const book = findBook(reference.data, priceBooks);
   const versions = followedVersions(reference.data, book);
   const problems = conflicts(input, book, versions);
   if (problems.length > 0) throw refuse(problems);
-  const contract = parseContract(checkedAs(input, book, versions));
+  const contract = parseContract(checkedAs(input, book, versions), options);
   const own = contract.charges.length - bookChargeIds(versions).length;
   const inForce = versions.map((version) => ({
     version: version.version,
@@ -58,7 +70,7 @@ export function resolveContract(input: unknown, priceBooks: ReadonlyArray<PriceB
   }));
   return {
     ...contract,
-    digest: sha256Digest({ contract: input, priceBook: book.digest }),
+    digest: sha256Digest({ contract: input, priceBook: book.digest }, options.sha256),
     charges: [...contract.charges.slice(0, own), ...versions[0]!.charges],
     // In effective order (a contract's amendment and a version on one date change different charges).
     amendments: [...contract.amendments, ...amendments].sort((a, b) => a.effective - b.effective),
@@ -78,9 +90,10 @@ export type SafeResolveContractResult =
 export function safeResolveContract(
   input: unknown,
   priceBooks: ReadonlyArray<PriceBook>,
+  options: ParseContractOptions = {},
 ): SafeResolveContractResult {
   try {
-    return { success: true, data: resolveContract(input, priceBooks) };
+    return { success: true, data: resolveContract(input, priceBooks, options) };
   } catch (error) {
     if (error instanceof ContractError) return { success: false, error };
     throw error;
