@@ -1,7 +1,12 @@
 import type { BatchSummary } from "../index.js";
 
-const grouped = (value: number) => String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+const groupedDigits = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+const grouped = (value: number) => groupedDigits(String(value));
 const plural = (count: number, noun: string) => `${grouped(count)} ${noun}${count === 1 ? "" : "s"}`;
+// An amount's text (`-13301.64`) with its whole part grouped as the counts are (`-13,301.64`), digit by
+// digit: a total is exact decimal text, never read back as a float.
+const groupedAmount = (text: string) =>
+  text.replace(/^(-?)(\d+)/, (_, sign: string, whole: string) => sign + groupedDigits(whole));
 
 /**
  * The batch summary in words, for stderr:
@@ -13,8 +18,10 @@ export function batchSummaryText(summary: BatchSummary, period: string): string 
   const lines = [`ratecard batch: ${plural(summary.invoices, "invoice")} for ${period}`];
   for (const total of summary.totals) {
     // The amount due only where credits after tax made it differ from the total.
-    const due = total.amountDue === total.total ? "" : `, ${total.amountDue} due`;
-    lines.push(`  ${total.currency} ${total.total} over ${plural(total.invoices, "invoice")}${due}`);
+    const due = total.amountDue === total.total ? "" : `, ${groupedAmount(total.amountDue)} due`;
+    lines.push(
+      `  ${total.currency} ${groupedAmount(total.total)} over ${plural(total.invoices, "invoice")}${due}`,
+    );
   }
   lines.push(`  events: ${grouped(summary.eventsRead)} read, ${grouped(summary.eventsCounted)} counted`);
   lines.push(`  ${plural(summary.warnings, "warning")}`);

@@ -81,7 +81,7 @@ describe("ratecard batch --engine duckdb", () => {
     );
     // the summary: BHD 22.475, EUR 55.17, JPY 15277 and USD 1454.63, the fixtures' totals
     expect(duckdb.stderr).toContain("BHD 22.475 over 1 invoice");
-    expect(duckdb.stderr).toContain("USD 1454.63 over 1 invoice");
+    expect(duckdb.stderr).toContain("USD 1,454.63 over 1 invoice");
   });
 
   it("counts the events of customers no contract bills as the in-memory pass does", () => {

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { batchSummaryText } from "../../src/cli/batchSummaryText.js";
+
+describe("the batch summary in words", () => {
+  it("groups an amount's whole part as it groups the counts, digit by digit, however long", () => {
+    // 13301.64 is written 13,301.64 as the events' 22,500 are; a credit-note-sized negative amount due
+    // keeps its sign; 20 digits (past a double's 2^53) are grouped from the text, not from a float,
+    // which would read 12345678901234567890 as 12345678901234567000
+    const text = batchSummaryText(
+      {
+        invoices: 4,
+        totals: [
+          {
+            currency: "POINTS",
+            invoices: 1,
+            total: "12345678901234567890",
+            amountDue: "12345678901234567890",
+          },
+          { currency: "USD", invoices: 3, total: "13301.64", amountDue: "-1234.50" },
+        ],
+        eventsRead: 22500,
+        eventsCounted: 22500,
+        warnings: 0,
+        excluded: [],
+        unknownCustomers: { events: 0, customers: 0, sampleCustomers: [] },
+      },
+      "2026-02",
+    );
+    expect(text).toContain("  POINTS 12,345,678,901,234,567,890 over 1 invoice\n");
+    expect(text).toContain("  USD 13,301.64 over 3 invoices, -1,234.50 due\n");
+    expect(text).toContain("  events: 22,500 read, 22,500 counted\n");
+  });
+});
