@@ -2,15 +2,20 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { rateInvoice } from "../../src/invoice/index.js";
 import {
+  billingArb,
+  periodOf,
+  singleCharge,
+  stretchCents,
+  type Terms,
+  termsArb,
+} from "../_support/amendmentOracle.js";
+import {
   centsText,
-  dayNumber,
   daysLater,
   isoDate,
   localMidnight,
   monthsLater,
   ORACLE_ZONES,
-  type OracleDate,
-  shareOf,
 } from "../_support/calendarOracle.js";
 import { buildContract } from "../_support/contract.js";
 import { fuzzRuns } from "../_support/fuzzRuns.js";
@@ -20,85 +25,15 @@ import { roundFractionByHand } from "../_support/roundByHand.js";
 // by hand: each stretch is rated on its own events with its own tiers, its line minimum and maximum
 // prorated by its share of the billing period, rounded once; a time-weighted seat count split at the
 // amendment integrates level × milliseconds over each stretch, divided by the whole period. Periods,
-// shares and amounts come from test/_support/calendarOracle.ts and BigInts, not from ratecard.
-
-interface Terms {
-  readonly model: "graduated" | "volume";
-  readonly tiers: ReadonlyArray<readonly [number, number]>; // [width in units, cents a unit]
-  readonly minimum: number | undefined; // cents
-  readonly maximum: number | undefined;
-}
-const termsArb: fc.Arbitrary<Terms> = fc.record({
-  model: fc.constantFrom("graduated" as const, "volume" as const),
-  tiers: fc.array(fc.tuple(fc.integer({ min: 1, max: 50 }), fc.integer({ min: 0, max: 500 })), {
-    minLength: 1,
-    maxLength: 3,
-  }),
-  minimum: fc.option(fc.integer({ min: 0, max: 20_000 }), { nil: undefined }),
-  maximum: fc.option(fc.integer({ min: 20_000, max: 40_000 }), { nil: undefined }),
-});
-
-// Tier bounds: the running sum of the widths, the last tier open.
-const boundsOf = (terms: Terms) => {
-  let upTo = 0;
-  return terms.tiers.map(([width, cents], i) => {
-    upTo += width;
-    return { upTo: i === terms.tiers.length - 1 ? Number.POSITIVE_INFINITY : upTo, cents: BigInt(cents) };
-  });
-};
-const priceOf = (terms: Terms) => ({
-  model: terms.model,
-  tiers: boundsOf(terms).map(({ upTo, cents }) =>
-    Number.isFinite(upTo)
-      ? { upTo: String(upTo), unitPrice: centsText(cents) }
-      : { unitPrice: centsText(cents) },
-  ),
-});
-// Cents for `quantity` units: graduated fills each tier in turn; volume prices them all at the tier
-// the quantity falls in (upTo inclusive).
-function amountOf(terms: Terms, quantity: number): bigint {
-  const bounds = boundsOf(terms);
-  if (terms.model === "volume") return BigInt(quantity) * bounds.find(({ upTo }) => quantity <= upTo)!.cents;
-  let amount = 0n;
-  let from = 0;
-  for (const { upTo, cents } of bounds) {
-    amount += BigInt(Math.max(0, Math.min(quantity, upTo) - from)) * cents;
-    from = upTo;
-  }
-  return amount;
-}
-const charge = (terms: Terms) => ({
-  id: "use",
-  name: "Use",
-  meter: "m",
-  price: priceOf(terms),
-  ...(terms.minimum === undefined ? {} : { minimum: centsText(BigInt(terms.minimum)) }),
-  ...(terms.maximum === undefined ? {} : { maximum: centsText(BigInt(terms.maximum)) }),
-});
-
-type Cadence = "weekly" | "monthly" | "quarterly" | "annual";
-const MONTHS: Partial<Record<Cadence, number>> = { monthly: 1, quarterly: 3, annual: 12 };
-// Calendar alignment on day `anchorDay` of January, or anniversary from `start`; boundary n counted
-// from boundary 0 (weekly: anniversary only here, every 7 days from the start).
-function boundary(cadence: Cadence, reference: OracleDate, n: number): OracleDate {
-  const months = MONTHS[cadence];
-  return months === undefined
-    ? daysLater(reference, 7 * n)
-    : monthsLater(reference.y, reference.m, n * months, reference.d);
-}
+// shares and amounts come from test/_support/calendarOracle.ts and amendmentOracle.ts and BigInts, not
+// from ratecard. Amendments between a matrix and a single price: amendedGroupingOracle.property.test.ts.
 
 describe("an amendment inside a billing period, against a hand-worked oracle (property)", () => {
   it("rates each stretch on its own usage, tiers and prorated line limits", () => {
     fc.assert(
       fc.property(
         fc.record({
-          zone: fc.constantFrom(...ORACLE_ZONES),
-          cadence: fc.constantFrom<Cadence>("weekly", "monthly", "quarterly", "annual"),
-          anniversary: fc.boolean(),
-          anchorDay: fc.integer({ min: 1, max: 31 }),
-          startDay: fc.integer({ min: 0, max: 400 }),
-          later: fc.integer({ min: 0, max: 2 }),
-          basis: fc.constantFrom("second" as const, "day" as const),
+          billing: billingArb,
           before: fc.option(termsArb, { nil: undefined, freq: 6 }),
           after: fc.option(termsArb, { nil: undefined, freq: 6 }),
           cut: fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }),
@@ -113,39 +48,25 @@ describe("an amendment inside a billing period, against a hand-worked oracle (pr
           ),
         }),
         (drawn) => {
-          const { zone, cadence, basis, before, after } = drawn;
+          const { before, after } = drawn;
           if (before === undefined && after === undefined) return;
-          const anniversary = drawn.anniversary || cadence === "weekly";
-          const termStart = daysLater({ y: 2025, m: 1, d: 1 }, drawn.startDay);
-          const reference = anniversary ? termStart : { y: termStart.y, m: 1, d: drawn.anchorDay };
-          let n = -13; // the first period that starts in the term, then 0–2 later
-          while (dayNumber(boundary(cadence, reference, n)) < dayNumber(termStart)) n += 1;
-          n += drawn.later;
-          const start = boundary(cadence, reference, n);
-          const end = boundary(cadence, reference, n + 1);
+          const zone = drawn.billing.zone;
+          const { termStart, start, end, billing, dayAt, share } = periodOf(drawn.billing);
           // the amendment on any day of the period but its first
-          const cutDate = daysLater(
-            start,
-            1 + Math.floor(drawn.cut * (dayNumber(end) - dayNumber(start) - 1)),
-          );
+          const cutDate = dayAt(drawn.cut);
           const contract = buildContract({
             timeZone: zone,
-            billing: {
-              cadence,
-              alignment: anniversary ? "anniversary" : "calendar",
-              ...(anniversary ? {} : { anchorDay: drawn.anchorDay }),
-              ...(basis === "day" ? { proration: "day" as const } : {}),
-            },
+            billing,
             term: { start: isoDate(termStart) },
             charges: [
-              ...(before === undefined ? [] : [charge(before)]),
+              ...(before === undefined ? [] : [singleCharge(before)]),
               { id: "fee", name: "Fee", price: { model: "flat", amount: "1.00" } },
             ],
             amendments: [
               {
                 id: "change",
                 effective: isoDate(cutDate),
-                ...(after === undefined ? { remove: ["use"] } : { charges: [charge(after)] }),
+                ...(after === undefined ? { remove: ["use"] } : { charges: [singleCharge(after)] }),
               },
             ],
           });
@@ -166,17 +87,10 @@ describe("an amendment inside a billing period, against a hand-worked oracle (pr
             })),
             { start: whole[0], end: whole[1] },
           );
-          // by hand: the stretch's amount, raised to its share of the minimum, cut to its share of the
-          // maximum (fractions over the share's total), rounded half-even once
+          // by hand: the stretch's usage priced by its terms, its share of the line limits (stretchCents)
           const stretch = (terms: Terms, from: number, to: number) => {
             const quantity = events.filter(({ t }) => t >= from && t < to).reduce((sum, { v }) => sum + v, 0);
-            const [elapsed, total] = shareOf(basis, [from, to], whole, zone);
-            let scaled = amountOf(terms, quantity) * total;
-            if (terms.minimum !== undefined && scaled < BigInt(terms.minimum) * elapsed)
-              scaled = BigInt(terms.minimum) * elapsed;
-            if (terms.maximum !== undefined && scaled > BigInt(terms.maximum) * elapsed)
-              scaled = BigInt(terms.maximum) * elapsed;
-            return centsText(roundFractionByHand(scaled, total, "half_even"));
+            return centsText(stretchCents(terms, quantity, share([from, to], whole)));
           };
           const expected: [string, string][] =
             JSON.stringify(before) === JSON.stringify(after)
