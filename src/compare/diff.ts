@@ -63,7 +63,11 @@ export function diff(before: Invoice, after: Invoice): DiffResult {
 function pairedLineEffects(before: Invoice, after: Invoice): RawEffect[] {
   const sameContract = before.contractId === after.contractId;
   const byId = new Map<string, InvoiceLine[]>();
-  for (const line of before.lines) byId.set(line.id, [...(byId.get(line.id) ?? []), line]);
+  for (const line of before.lines) {
+    const same = byId.get(line.id);
+    if (same === undefined) byId.set(line.id, [line]);
+    else same.push(line);
+  }
   const paired = new Set<InvoiceLine>();
   const pairs: Array<[InvoiceLine | undefined, InvoiceLine | undefined]> = [];
   const pending: InvoiceLine[] = [];

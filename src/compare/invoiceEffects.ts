@@ -82,10 +82,9 @@ export function invoiceEffects(before: Invoice, after: Invoice): RawEffect[] {
 // amount due's own rounding (which is the total's rounding's cause, not this one).
 function negativeTotalNotDue(invoice: Invoice): Decimal {
   const late = [...afterTaxCredits(invoice).values()].reduce((sum, amount) => addExactly(sum, amount), ZERO);
-  const dueRounding = invoice.amountDue === undefined ? ZERO : adjustment(invoice.rounding.amountDue);
   return exactDifference(
     exactDifference(amountOf(invoice), addExactly(new Decimal(invoice.total), late)),
-    dueRounding,
+    dueRoundingOf(invoice),
   );
 }
 
@@ -93,8 +92,12 @@ function negativeTotalNotDue(invoice: Invoice): Decimal {
 // due, when it is the amount compared) to the currency's minor units added to the amount compared: the
 // Azure-style rounding adjustment (docs/decisions/currency-minor-units.md). 0 on any other invoice.
 function totalRoundingOf(invoice: Invoice): Decimal {
-  const due = invoice.amountDue === undefined ? ZERO : adjustment(invoice.rounding.amountDue);
-  return addExactly(adjustment(invoice.rounding.total), due);
+  return addExactly(adjustment(invoice.rounding.total), dueRoundingOf(invoice));
+}
+
+// What rounding the amount due added, when the amount due is what the invoice asks for.
+function dueRoundingOf(invoice: Invoice): Decimal {
+  return invoice.amountDue === undefined ? ZERO : adjustment(invoice.rounding.amountDue);
 }
 
 function adjustment(figure: { readonly adjustment: string } | undefined): Decimal {

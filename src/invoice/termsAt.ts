@@ -227,6 +227,25 @@ export function pieceSuffix(contract: Contract, start: number): string {
   return `@${formatLocalDate(toLocalDate(start, contract.timeZone))}`;
 }
 
+/**
+ * The local date a piece's line id ends with (`use@2026-02-15` → "2026-02-15", what pieceSuffix wrote),
+ * or undefined for a line of the whole period. For readers that have a line's id and not the line (a
+ * credit note's `corrects`).
+ */
+export function pieceDateOf(lineId: string): string | undefined {
+  return /@(\d{4}-\d{2}-\d{2})$/.exec(lineId)?.[1];
+}
+
+/**
+ * The charge an invoice line bills: its id up to a group (`[region=eu]`) or a piece's date
+ * (`@2026-03-17`), characters no charge id has.
+ * @example chargeOfLine("compute[region=eu]@2026-03-17") // "compute"
+ */
+export function chargeOfLine(lineId: string): string {
+  const cut = lineId.search(/[[@]/);
+  return cut === -1 ? lineId : lineId.slice(0, cut);
+}
+
 /** The same lines with `suffix` added to their ids (the lines of one piece of a split period). */
 export function withIdSuffix<T extends { readonly lines: ReadonlyArray<InvoiceLine> }>(
   result: T,

@@ -5,6 +5,7 @@ import type { AppliedCommitment, CreditNote } from "../../schema/index.js";
 import { parseLocalDate, startOfLocalDate } from "../../time/index.js";
 import { chargeScope } from "../chargeScope.js";
 import { isCreditChargeAt } from "../creditCharge.js";
+import { chargeOfLine, pieceDateOf } from "../termsAt.js";
 
 /** A cumulative commitment's credit notes as one invoice's record lists them. */
 export type TakenNote = NonNullable<NonNullable<AppliedCommitment["cumulative"]>["creditNotes"]>[number];
@@ -53,18 +54,7 @@ export function unitsOffSpend(
 // piece of a period an amendment or override cut (`use@2026-02-15`) from that local date, any other line
 // from the credited invoice's start.
 function lineStart(contract: Contract, lineId: string, invoiceStart: string): number {
-  const piece = /@(\d{4}-\d{2}-\d{2})$/.exec(lineId)?.[1];
-  return startOfLocalDate(parseLocalDate(piece ?? invoiceStart)!, contract.timeZone);
-}
-
-/**
- * The charge an invoice line bills: its id up to a group (`[region=eu]`) or a piece's date
- * (`@2026-03-17`), characters no charge id has.
- * @example chargeOfLine("compute[region=eu]@2026-03-17") // "compute"
- */
-export function chargeOfLine(lineId: string): string {
-  const cut = lineId.search(/[[@]/);
-  return cut === -1 ? lineId : lineId.slice(0, cut);
+  return startOfLocalDate(parseLocalDate(pieceDateOf(lineId) ?? invoiceStart)!, contract.timeZone);
 }
 
 /**
