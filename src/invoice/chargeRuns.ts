@@ -1,5 +1,11 @@
 import type { Contract } from "../contracts/index.js";
-import { type ChargeInForce, groupDimensions, reachesGroup } from "../rating/index.js";
+import {
+  type ChargeInForce,
+  groupDimensions,
+  groupsNamedBy,
+  priceSeenByGroup,
+  reachesGroup,
+} from "../rating/index.js";
 import type { PropertyValue } from "../schema/index.js";
 import type { Period } from "../time/index.js";
 import { chargeAt, chargeKey, chargesAt } from "./termsAt.js";
@@ -100,18 +106,28 @@ function runsOf(
   return runs;
 }
 
-// The values each dimension is named with in the overrides' `where`s (null stands for any other value,
-// which no `where` names).
+// The values each dimension is named with in the overrides' `where`s, and in the cells of the versions'
+// prices when an amendment changed the price (null stands for any other value, which none names).
 function namedValues(versions: ReadonlyArray<ChargeInForce | undefined>): Map<string, Set<PropertyValue>> {
   const values = new Map<string, Set<PropertyValue>>();
-  for (const version of versions)
-    for (const override of version?.overrides ?? [])
-      for (const [name, value] of Object.entries(override.where ?? {})) {
-        const named = values.get(name) ?? new Set<PropertyValue>([null]);
-        named.add(value);
-        values.set(name, named);
-      }
+  const name = (group: Readonly<Record<string, PropertyValue>>) => {
+    for (const [dimension, value] of Object.entries(group)) {
+      const named = values.get(dimension) ?? new Set<PropertyValue>([null]);
+      named.add(value);
+      values.set(dimension, named);
+    }
+  };
+  for (const version of versions) for (const override of version?.overrides ?? []) name(override.where ?? {});
+  // Only then: each named value multiplies the groups that are told apart, and a price the amendments
+  // leave alone prices every group the same in every piece.
+  if (pricesDiffer(versions))
+    for (const version of versions) if (version) groupsNamedBy(version.price).forEach(name);
   return values;
+}
+
+function pricesDiffer(versions: ReadonlyArray<ChargeInForce | undefined>): boolean {
+  const prices = new Set(versions.flatMap((version) => (version ? [JSON.stringify(version.price)] : [])));
+  return prices.size > 1;
 }
 
 // One group per combination of the named values: between them, every set of overrides a group can meet.
@@ -179,9 +195,11 @@ export function keepsTerms(
   return versions.every((version) => version !== undefined && groupTermsKey(version, group) === key);
 }
 
-// The charge's key (termsAt.ts) as one group sees it: without the overrides whose `where` passes it by.
+// The charge's key (termsAt.ts) as one group sees it: its own price (a matrix's cell for it, not the
+// other cells) and without the overrides whose `where` passes it by.
 function groupTermsKey(charge: ChargeInForce, group: Readonly<Record<string, PropertyValue>>): string {
-  const { overrides, ...terms } = charge;
+  const { overrides, ...rest } = charge;
+  const terms = { ...rest, price: priceSeenByGroup(rest.price, group) };
   const reaching = (overrides ?? []).filter(
     (override) => override.where === undefined || reachesGroup(override.where, group),
   );

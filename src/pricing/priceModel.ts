@@ -63,6 +63,11 @@ export interface Grouping<T, P extends TermsBase = TermsBase> {
    * price, so the contract checks that price as the price of any group).
    */
   withEveryGroupPricedBy(terms: T, price: P): T;
+  /**
+   * The groups the terms price by name (a matrix's cells); none for terms that price every group alike.
+   * With `priceFor`, what tells apart the groups an amendment of the terms may reprice one by one.
+   */
+  namedGroups(terms: T): ReadonlyArray<Readonly<Record<string, PropertyValue>>>;
 }
 
 /**

@@ -1,5 +1,6 @@
 export { billableQuantity } from "./billableQuantity.js";
 export type { BilledFeeDiscount } from "./creditNetOfDiscount.js";
+export { groupsNamedBy, priceSeenByGroup } from "./groupPrice.js";
 export { applyLineLimits } from "./lineLimits.js";
 export { groupDimensions, meterRequests, needsEventValues } from "./meterRequests.js";
 export type { ChargeInForce, OverrideInForce } from "./overriddenPrice.js";

@@ -22,13 +22,15 @@ import { fuzzRuns } from "../_support/fuzzRuns.js";
 // bills one line `use@<run start>`, its usage priced by its tiers and its share of the line limits; a
 // matrix run one line `use[region="eu"]@<run start>` per region with usage in the run, priced by the
 // region's cell or else the defaultPrice, and an `unpriced_usage` warning for a region with neither.
-// When the terms are the same in every piece the lines carry no suffix. An amendment replaces the whole
-// matrix, so every group's terms change with it (even a group whose cell stayed the same: its tiers
-// restart at the amendment). Only an override with `where` (second property, matrices only: `where` is
-// refused on a single price) leaves some groups' terms as they were: such a group is rated once over
-// the whole period, without a suffix, before the other groups' runs (docs/contracts.md, "A group the
-// override does not reach keeps its terms"). Until 293bc3d a matrix amended to a single price also
-// billed the single price over the whole period, on a line `use` (test/invoice/amendedGrouping.test.ts).
+// When the terms are the same in every piece the lines carry no suffix. While every version prices per
+// region (a matrix, or no charge), each region is rated by its own terms, its cell (or the default)
+// and the override that reaches it (second property): a region whose terms hold in every piece is rated
+// once over the whole period, without a suffix, before the other regions' runs of their own terms
+// (docs/contracts.md, "A group the override does not reach keeps its terms"), whether an amendment
+// repriced another cell or an override with `where` did. Until 6 December 2026 an amendment of one cell
+// restarted every region's tiers at its date, as if every cell had changed. Until 293bc3d a matrix
+// amended to a single price also billed the single price over the whole period, on a line `use`
+// (test/invoice/amendedGrouping.test.ts).
 
 const REGIONS = ["apac", "eu", "na"] as const;
 type Region = (typeof REGIONS)[number];
@@ -124,6 +126,42 @@ const chargeOf = (version: NonNullable<Version>) =>
         },
       };
 
+// By hand, the lines of a charge priced per region whose regions are rated by their own terms: a
+// region whose terms (`keyOf`, undefined where the charge is absent) hold in every one of the `pieces`
+// is billed over the whole period without a suffix, first; every other region's runs of consecutive
+// pieces with the same terms follow, in order of their start, then end, then region (chargeRuns.ts,
+// groupedRuns). `bill` writes a region's line (or warning) for pieces first to last.
+function perRegion(
+  pieces: number,
+  keyOf: (group: Region | null, at: number) => string | undefined,
+  bill: (group: Region | null, first: number, last: number, whole: boolean) => void,
+): void {
+  const runsOf = (group: Region | null) => {
+    const runs: { first: number; last: number }[] = [];
+    for (let at = 0; at < pieces; at += 1) {
+      const key = keyOf(group, at);
+      const open = runs[runs.length - 1];
+      if (key === undefined) continue;
+      if (open !== undefined && open.last === at - 1 && keyOf(group, open.first) === key) open.last = at;
+      else runs.push({ first: at, last: at });
+    }
+    return runs;
+  };
+  const holds = (group: Region | null) => {
+    const runs = runsOf(group);
+    return runs.length === 1 && runs[0]!.first === 0 && runs[0]!.last === pieces - 1;
+  };
+  const steady = GROUPS.filter(holds);
+  for (const group of steady) bill(group, 0, pieces - 1, true);
+  const runs = GROUPS.filter((group) => !steady.includes(group)).flatMap((group) =>
+    runsOf(group).map((run) => ({ ...run, group })),
+  );
+  runs.sort(
+    (a, b) => a.first - b.first || a.last - b.last || GROUPS.indexOf(a.group) - GROUPS.indexOf(b.group),
+  );
+  for (const { group, first, last } of runs) bill(group, first, last, false);
+}
+
 describe("an amendment between a matrix and a single price, against a hand-worked oracle (property)", () => {
   it("bills each run of the same terms on its own: a line per region of a matrix, one for a single price", () => {
     fc.assert(
@@ -196,6 +234,36 @@ describe("an amendment between a matrix and a single price, against a hand-worke
           });
           const lines: [string, string][] = [];
           const unpriced: string[] = [];
+          const matrixOf = (at: number) => {
+            const version = versions[at];
+            return version === undefined || "single" in version ? undefined : version.matrix;
+          };
+          const termsOf = (group: Region | null, matrix: Matrix) =>
+            (group === null ? undefined : matrix.cells[group]) ?? matrix.defaultPrice;
+          if (versions.every((version) => version === undefined || "matrix" in version)) {
+            // every version prices per region: each region by its own cell (or the default)
+            perRegion(
+              versions.length,
+              (group, at) => {
+                const matrix = matrixOf(at);
+                return matrix === undefined ? undefined : JSON.stringify(termsOf(group, matrix) ?? null);
+              },
+              (group, first, last, whole) => {
+                const [from, to] = [bounds[first]!, bounds[last + 1]!];
+                const within = events.filter(({ t, region }) => region === group && t >= from && t < to);
+                if (within.length === 0) return; // no usage, no line
+                const text = `region=${JSON.stringify(group)}`;
+                const terms = termsOf(group, matrixOf(last)!);
+                const quantity = within.reduce((sum, { v }) => sum + v, 0);
+                const suffix = whole ? "" : `@${isoDate(dates[first]!)}`;
+                if (terms === undefined) unpriced.push(text);
+                else lines.push([`use[${text}]${suffix}`, centsText(amountOf(terms, quantity))]);
+              },
+            );
+            expect(billed).toEqual(lines);
+            expect(warned).toEqual(unpriced);
+            return;
+          }
           for (const { first, last } of runs) {
             const version = versions[first]!;
             const [from, to] = [bounds[first]!, bounds[last + 1]!];
@@ -291,16 +359,10 @@ describe("an amendment between a matrix and a single price, against a hand-worke
             const terms = (group === null ? undefined : matrix.cells[group]) ?? matrix.defaultPrice;
             return { terms, factor: group === region && days[at]! >= overrideDay ? factor : 1 };
           };
-          const keyOf = (group: Region | null, at: number) =>
-            JSON.stringify([chargeOf({ matrix: matrixIn(days[at]!) }), termsOf(group, at).factor]);
-          const runsOf = (group: Region | null) => {
-            const runs: { first: number; last: number }[] = [];
-            days.forEach((_, at) => {
-              const open = runs[runs.length - 1];
-              if (open !== undefined && keyOf(group, open.first) === keyOf(group, at)) open.last = at;
-              else runs.push({ first: at, last: at });
-            });
-            return runs;
+          // a region's own terms: its cell (or the default) and the override's factor on it
+          const keyOf = (group: Region | null, at: number) => {
+            const { terms, factor: times } = termsOf(group, at);
+            return JSON.stringify([terms ?? null, times]);
           };
           const lines: [string, string][] = [];
           const unpriced: string[] = [];
@@ -315,18 +377,9 @@ describe("an amendment between a matrix and a single price, against a hand-worke
             if (terms === undefined) unpriced.push(text);
             else lines.push([`use[${text}]${suffix}`, centsText(BigInt(times) * amountOf(terms, quantity))]);
           };
-          // first the groups whose terms hold all period, over it, without a suffix; then every other
-          // group's runs, in order of their start, then end (chargeRuns.ts, groupedRuns)
-          const steady = GROUPS.filter((group) => runsOf(group).length === 1);
-          for (const group of steady) bill(group, 0, days.length - 1, "");
-          const runs = GROUPS.filter((group) => !steady.includes(group)).flatMap((group) =>
-            runsOf(group).map((run) => ({ ...run, group })),
+          perRegion(days.length, keyOf, (group, first, last, whole) =>
+            bill(group, first, last, whole ? "" : `@${days[first]!}`),
           );
-          runs.sort(
-            (a, b) =>
-              a.first - b.first || a.last - b.last || GROUPS.indexOf(a.group) - GROUPS.indexOf(b.group),
-          );
-          for (const { group, first, last } of runs) bill(group, first, last, `@${days[first]!}`);
           expect(billed).toEqual(lines);
           expect(warned).toEqual(unpriced);
         },

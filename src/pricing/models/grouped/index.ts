@@ -30,6 +30,7 @@ export function groupedOver(groupPriceSchema: SimplePriceSchema) {
       priceFor: (terms) => terms.price,
       onUnpriced: () => "error",
       withEveryGroupPricedBy: (terms, price) => ({ ...terms, price: price as typeof terms.price }),
+      namedGroups: () => [],
     },
     stepSchemas: groupedStepSchemas,
     explainStep: explainGroupedStep,

@@ -38,6 +38,7 @@ export function matrixOver(cellPriceSchema: SimplePriceSchema) {
         cells: [],
         defaultPrice: price as typeof terms.defaultPrice,
       }),
+      namedGroups: (terms) => terms.cells.map((cell) => cell.match),
     },
     stepSchemas: matrixStepSchemas,
     explainStep: explainMatrixStep,
