@@ -10,6 +10,7 @@ import {
   usageAggregatesFromSql,
 } from "../../src/index.js";
 import { thrown } from "../_support/thrown.js";
+import { amendedCellCases } from "./amendedCellCases.js";
 import { compileRefusals, derivedCases, twoLevelCases } from "./derivedCases.js";
 import { contractHead, eventAt, type TableEvent, type TestEngine } from "./engines.js";
 import { filterCases } from "./filterCases.js";
@@ -208,6 +209,7 @@ export function describeSqlEngine(make: () => Promise<TestEngine>, from: () => s
     persistentCases(aggregatedOn, () => engine.load(events));
     transactionCases(aggregatedOn, () => engine.load(events));
     filterCases(aggregatedOn, () => engine.load(events));
+    amendedCellCases(aggregatedOn, () => engine.load(events));
 
     it("reads the offsets ratecard reads and refuses the timestamps it refuses (no zone, a space, 24:00, 1969)", async () => {
       const egress = (id: string, timestamp: string, gb: string): TableEvent => ({
