@@ -13,6 +13,7 @@ import { thrown } from "../_support/thrown.js";
 import { compileRefusals, derivedCases, twoLevelCases } from "./derivedCases.js";
 import { contractHead, eventAt, type TableEvent, type TestEngine } from "./engines.js";
 import { filterCases } from "./filterCases.js";
+import { nativeTimestampCases } from "./nativeTimestampCases.js";
 import { dailyCases, persistentCases, weightedCases } from "./timeCases.js";
 import { transactionCases } from "./transactionCases.js";
 
@@ -208,6 +209,11 @@ export function describeSqlEngine(make: () => Promise<TestEngine>, from: () => s
     persistentCases(aggregatedOn, () => engine.load(events));
     transactionCases(aggregatedOn, () => engine.load(events));
     filterCases(aggregatedOn, () => engine.load(events));
+    nativeTimestampCases(
+      () => engine,
+      from,
+      () => engine.load(events),
+    );
 
     it("reads the offsets ratecard reads and refuses the timestamps it refuses (no zone, a space, 24:00, 1969)", async () => {
       const egress = (id: string, timestamp: string, gb: string): TableEvent => ({
