@@ -9,13 +9,14 @@ import type { SqlUsageSource } from "./usageSource.js";
 // name the mapping's field. Checked once per compilation, before any SQL is written.
 
 // A SQL expression: text with something in it (the compiler writes it into the query as it is).
-const sqlText = (expected: string, blank: string) =>
-  z.string({ error: expected }).check(
-    z.refine((text) => text.trim() !== "", {
-      error: sqlMessages.mappingBlank(blank).message,
-      params: { code: sqlMessages.mappingBlank(blank).code },
-    }),
-  );
+const sqlText = (expected: string, blank: string) => {
+  const problem = sqlMessages.mappingBlank(blank);
+  return z
+    .string({ error: expected })
+    .check(
+      z.refine((text) => text.trim() !== "", { error: problem.message, params: { code: problem.code } }),
+    );
+};
 
 const column = (field: string) =>
   z.optional(sqlText(sqlMessages.mappingColumn(field), `the expression of each event's ${field}`));
