@@ -14,6 +14,7 @@ import {
   propertySql,
   type SqlUsageSource,
 } from "./usageSource.js";
+import { readDialectName, readUsageSource } from "./usageSourceSchema.js";
 
 /**
  * The SQL that aggregates a prepared rating's usage in an engine: one query for the whole period and
@@ -32,7 +33,9 @@ export const RESULT_COLUMNS = ["kind", "m", "gi", "g", "w", "n", "a", "b", "t"] 
  * Compiles a prepared rating's aggregation to SQL for an engine: deduplication by id (copies with
  * differing payloads left out as `conflicting_duplicate`), each event classified or excluded with the
  * in-memory engine's reasons, and every meter's state per grouping, decimals exact.
- * @throws InputError `sql_unsupported` for what the compiler does not compile (docs/sql-engines.md)
+ * @throws InputError `sql_unsupported` for what the compiler does not compile (docs/sql-engines.md);
+ *   `invalid_argument` for an unknown dialect; `invalid_field`, `missing_field` or `unknown_field` at
+ *   `source.…` for a table mapping that is not one
  * @example compileUsageSql(prepareRating(contract, "2026-02"), "duckdb", { from: "events", properties: { json: "properties" } })
  */
 export function compileUsageSql(
@@ -40,11 +43,15 @@ export function compileUsageSql(
   dialectName: SqlDialectName,
   source: SqlUsageSource,
 ): CompiledUsageSql {
-  const dialect = sqlDialect(dialectName);
+  const name = readDialectName(dialectName);
+  const mapping = readUsageSource(source);
+  const dialect = sqlDialect(name);
   const { options } = prepared;
   return {
-    dialect: dialectName,
-    queries: aggregatedPeriods(prepared).map((period) => compileOne({ ...options, period }, dialect, source)),
+    dialect: name,
+    queries: aggregatedPeriods(prepared).map((period) =>
+      compileOne({ ...options, period }, dialect, mapping),
+    ),
   };
 }
 

@@ -26,6 +26,12 @@ export interface SqlDialect {
   readonly jsonPayload: (column: string) => string;
   /** Epoch milliseconds of an ISO 8601 text instant (NULL when it is not one). */
   readonly epochMs: (text: string) => string;
+  /**
+   * Epoch milliseconds of a value of the engine's own timestamp type (`timestamp: "native"`), floored to
+   * the millisecond; NULL for NULL and for what is no instant (PostgreSQL's `infinity`). A timestamp
+   * without a zone (PostgreSQL `timestamp`, DuckDB `TIMESTAMP`) is read as UTC, whatever the session's zone.
+   */
+  readonly nativeEpochMs: (value: string) => string;
   /** Exact decimal of a text (NULL when it is not one): 9 decimals (`wide`: 18) after the point. */
   readonly decimal: (text: string, wide?: boolean) => string;
   /** A double of a text (NULL when it is not one). */
@@ -135,6 +141,9 @@ const duckdb: SqlDialect = {
   // the text already matched SQL_INSTANT_PATTERN).
   epochMs: (text) =>
     `epoch_ms(COALESCE(TRY_CAST(${text} AS TIMESTAMPTZ), TRY_CAST(substr(${text}, 1, 16) || ':00' || substr(${text}, 17) AS TIMESTAMPTZ)))`,
+  // epoch_ms reads TIMESTAMPTZ as its instant and TIMESTAMP (and _S, _MS, _NS) as UTC, never the
+  // session's TimeZone; it truncates the microseconds (nanoseconds) to the millisecond (NULL for infinity).
+  nativeEpochMs: (value) => `epoch_ms(${value})`,
   decimal: (text, wide) =>
     wide
       ? `TRY_CAST(${text} AS DECIMAL(38,18))`
@@ -177,6 +186,9 @@ const clickhouse: SqlDialect = {
   jsonPayload: (column) =>
     `toString(arraySort(arrayMap(kv -> (kv.1, JSONType(kv.2), if(JSONType(kv.2) IN ('Int64', 'UInt64', 'Double'), toString(JSONExtractFloat(kv.2)), kv.2)), JSONExtractKeysAndValuesRaw(${column}))))`,
   epochMs: (text) => `toUnixTimestamp64Milli(parseDateTime64BestEffortOrNull(${text}, 3, 'UTC'))`,
+  // A DateTime or DateTime64 holds its instant (the column's zone only shows it); toUnixTimestamp64Milli
+  // takes DateTime64 alone, so DateTime is widened and DateTime64(6) or (9) cut to the millisecond first.
+  nativeEpochMs: (value) => `toUnixTimestamp64Milli(toDateTime64(${value}, 3))`,
   decimal: (text, wide) => `toDecimal128OrNull(${text}, ${wide ? 18 : 9})`,
   double: (text) => `toFloat64OrNull(${text})`,
   toDouble: (expression) => `toFloat64(${expression})`,
@@ -216,6 +228,10 @@ const postgres: SqlDialect = {
     const milliseconds = `regexp_replace(${text}, '(\\.[0-9]{3})[0-9]+', '\\1')`;
     return `CASE WHEN pg_input_is_valid(${milliseconds}, 'timestamptz') THEN floor(extract(epoch from (${milliseconds})::timestamptz) * 1000)::bigint END`;
   },
+  // extract(epoch …) is numeric (exact to the microsecond) since PostgreSQL 14: of a timestamptz its
+  // instant, of a timestamp the "nominal" seconds, its wall time read as UTC. infinity has no epoch.
+  nativeEpochMs: (value) =>
+    `CASE WHEN isfinite(${value}) THEN floor(extract(epoch from ${value}) * 1000)::bigint END`,
   decimal: (text, wide) =>
     `CASE WHEN pg_input_is_valid(${text}, 'numeric') THEN round((${text})::numeric, ${wide ? 18 : 9}) END`,
   double: (text) => `CASE WHEN pg_input_is_valid(${text}, 'float8') THEN (${text})::float8 END`,

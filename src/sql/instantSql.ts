@@ -19,3 +19,16 @@ export const SQL_INSTANT_PATTERN =
 export function instantSql(text: string, dialect: SqlDialect): string {
   return `CASE WHEN ${dialect.matches(text, SQL_INSTANT_PATTERN)} THEN ${dialect.epochMs(text)} END`;
 }
+
+/** 10000-01-01T00:00:00Z in epoch milliseconds: the first instant after the years ratecard reads. */
+const YEAR_10000 = 253_402_300_800_000;
+
+/**
+ * The epoch milliseconds of a value of the engine's own timestamp type (`timestamp: "native"`), NULL
+ * unless it falls in the years the in-memory engine reads (1970–9999): an instant outside them is
+ * refused with the malformed rows, as its ISO 8601 text would be.
+ */
+export function nativeInstantSql(value: string, dialect: SqlDialect): string {
+  const ms = dialect.nativeEpochMs(value);
+  return `CASE WHEN ${ms} >= 0 AND ${ms} < ${YEAR_10000} THEN ${ms} END`;
+}

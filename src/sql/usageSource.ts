@@ -1,5 +1,5 @@
 import type { SqlDialect } from "./dialect.js";
-import { instantSql } from "./instantSql.js";
+import { instantSql, nativeInstantSql } from "./instantSql.js";
 
 /**
  * Where a SQL engine finds the usage events: a table (or any FROM item: a view, `read_json(…)`, a
@@ -15,8 +15,13 @@ export interface SqlUsageSource {
     readonly customer?: string;
     readonly timestamp?: string;
   };
-  /** The timestamp column holds ISO 8601 text (default) or epoch milliseconds. */
-  readonly timestamp?: "text" | "epoch_ms";
+  /**
+   * What the timestamp column holds: ISO 8601 text with its offset (`text`, the default), epoch
+   * milliseconds (`epoch_ms`), or the engine's own timestamp type (`native`: PostgreSQL timestamptz or
+   * timestamp, ClickHouse DateTime64 or DateTime, DuckDB TIMESTAMPTZ or TIMESTAMP; one without a zone
+   * is read as UTC).
+   */
+  readonly timestamp?: "text" | "epoch_ms" | "native";
   /**
    * The properties: one column of JSON text (`{ "json": "properties" }`), or one text column per
    * property (`{ "columns": { "gb": "gb" } }`, as a CSV file has them: an empty cell is no property).
@@ -42,7 +47,9 @@ export function fieldSql(source: SqlUsageSource, dialect: SqlDialect) {
     timestamp:
       source.timestamp === "epoch_ms"
         ? dialect.asInteger(timestamp)
-        : instantSql(dialect.asText(timestamp), dialect),
+        : source.timestamp === "native"
+          ? nativeInstantSql(timestamp, dialect)
+          : instantSql(dialect.asText(timestamp), dialect),
   };
 }
 

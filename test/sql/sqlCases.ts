@@ -14,6 +14,7 @@ import { amendedCellCases } from "./amendedCellCases.js";
 import { compileRefusals, derivedCases, twoLevelCases } from "./derivedCases.js";
 import { contractHead, eventAt, type TableEvent, type TestEngine } from "./engines.js";
 import { filterCases } from "./filterCases.js";
+import { nativeTimestampCases } from "./nativeTimestampCases.js";
 import { dailyCases, persistentCases, weightedCases } from "./timeCases.js";
 import { transactionCases } from "./transactionCases.js";
 
@@ -210,6 +211,11 @@ export function describeSqlEngine(make: () => Promise<TestEngine>, from: () => s
     transactionCases(aggregatedOn, () => engine.load(events));
     filterCases(aggregatedOn, () => engine.load(events));
     amendedCellCases(aggregatedOn, () => engine.load(events));
+    nativeTimestampCases(
+      () => engine,
+      from,
+      () => engine.load(events),
+    );
 
     it("reads the offsets ratecard reads and refuses the timestamps it refuses (no zone, a space, 24:00, 1969)", async () => {
       const egress = (id: string, timestamp: string, gb: string): TableEvent => ({

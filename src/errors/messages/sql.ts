@@ -36,7 +36,7 @@ export function sqlWideValue(events: number, id: string): ErrorMessage {
 export function sqlNoReadableTimestamp(events: number, id: string | null): ErrorMessage {
   return {
     code: "invalid_event",
-    message: `None of the ${events} event(s) read has a timestamp ratecard can read${id === null ? "" : ` (first id "${id}")`}: each needs an ISO 8601 instant with its offset, such as "2026-02-03T10:15:00Z" (a time without a zone is not guessed); over a warehouse table, check the table mapping's "columns.timestamp" (the SQL expression of each event's instant) and "timestamp" ("text", the default, or "epoch_ms": milliseconds since 1970 as a whole number).`,
+    message: `None of the ${events} event(s) read has a timestamp ratecard can read${id === null ? "" : ` (first id "${id}")`}: each needs an ISO 8601 instant with its offset, such as "2026-02-03T10:15:00Z" (a time without a zone is not guessed); over a warehouse table, check the table mapping's "columns.timestamp" (the SQL expression of each event's instant) and "timestamp" ("text", the default; "epoch_ms": milliseconds since 1970 as a whole number; "native": a column of the engine's own timestamp type, such as timestamptz, DateTime64 or TIMESTAMPTZ).`,
   };
 }
 
@@ -45,5 +45,70 @@ export function sqlMalformedEvents(events: number, id: string | null): ErrorMess
   return {
     code: "invalid_event",
     message: `${events} event(s) of the usage table have no id, type or customer as text (read from a JSON file, also: properties that are not an object of flat values), or a timestamp that is not an ISO 8601 instant with its offset in the years 1970–9999 (such as "2026-02-03T10:15:00Z" or "2026-02-03T05:15:00-05:00"; a time without a zone is not guessed)${id === null ? "" : ` (first id "${id}")`}; fix them at the source: every event needs all four.`,
+  };
+}
+
+// The table mapping (SqlUsageSource) a caller hands compileUsageSql, checked before any SQL is written:
+// each sentence is the rest of one after the field's path (`source.timestamp must be …`). The
+// expressions go into the query as written, so a blank one would only fail inside the engine, with a
+// message that does not name the mapping.
+
+/** What `source` itself must be. */
+export function mappingSource(): string {
+  return 'expected the table mapping: an object with "from" (the table, as SQL), "properties" and, optionally, "columns" and "timestamp"';
+}
+
+/** What `source.from` must be. */
+export function mappingFrom(): string {
+  return "expected the table the events are read from, written as SQL: a table name such as \"usage_events\", a view, read_parquet('usage.parquet') or a subquery in parentheses";
+}
+
+/** What `source.columns` and each of its fields must be. */
+export function mappingColumns(): string {
+  return 'expected the SQL expressions of the event fields by name: { "id": …, "type": …, "customer": …, "timestamp": … }, each left out to read the column of that name';
+}
+
+/** A field of `source.columns` that is not SQL text. */
+export function mappingColumn(field: string): string {
+  return `expected the SQL expression of each event's ${field} (a column name such as "event_${field}"), or the field left out to read the column named "${field}"`;
+}
+
+/** What `source.timestamp` may be. */
+export function mappingTimestamp(): string {
+  return 'expected "text" (ISO 8601 text with its offset, the default), "epoch_ms" (milliseconds since 1970 as a whole number) or "native" (a column of the engine\'s own timestamp type: timestamptz or timestamp in PostgreSQL, DateTime64 or DateTime in ClickHouse, TIMESTAMPTZ or TIMESTAMP in DuckDB)';
+}
+
+/** What `source.properties` must be. */
+export function mappingProperties(): string {
+  return 'expected where the event properties are: { "json": "<a column of JSON text>" } or { "columns": { "<property>": "<its column>" } }';
+}
+
+/** `source.properties` names neither a JSON column nor property columns, or names both. */
+export function mappingPropertiesPlace(both: boolean): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: `must name one place for the event properties, { "json": "<a column of JSON text>" } or { "columns": { "<property>": "<its column>" } }, ${both ? "not both" : "and it names neither"}`,
+  };
+}
+
+/** A property's column in `source.properties.columns` that is not SQL text. */
+export function mappingPropertyColumn(): string {
+  return 'expected the SQL expression of the property\'s column (a column name such as "gb"); leave the property out when the table has no column for it';
+}
+
+/** A property named "" in `source.properties.columns`. */
+export function mappingPropertyName(): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message:
+      'names no property: each key of the map is the name of a property the meters read ("gb"), each value its column',
+  };
+}
+
+/** A SQL expression of the mapping that is empty or only spaces. */
+export function mappingBlank(what: string): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: `must not be blank: it goes into the query as SQL, as ${what}`,
   };
 }
