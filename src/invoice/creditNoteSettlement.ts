@@ -25,11 +25,14 @@ export interface NoteTotals {
  * none, whose note is money alone.
  *
  * - **After tax** (a prepaid wallet paid part of the total): the notes give back money first, up to
- *   what the invoice asked in money (its total less what those grants paid), as Stripe's note first
- *   takes off what is still due; past that, the rest of the note goes back to the grants, the last
- *   drawn first, and never as money (Lago: prepaid credits are credited back, not refunded). Worked
- *   on the notes' running totals, so the notes of an invoice credited in full give back exactly what
- *   each grant paid, and money + after-tax restored = the note's total.
+ *   what the invoice asked in money (its amount due: its total less what those grants paid, in the
+ *   currency's minor units), as Stripe's note first takes off what is still due; past that, the rest of
+ *   the note goes back to the grants, the last drawn first, and never as money (Lago: prepaid credits
+ *   are credited back, not refunded). Worked on the notes' running totals, so money + after-tax
+ *   restored = the note's total exactly, money is in the currency's minor units, and the notes of an
+ *   invoice credited in full give back its amount due as money and exactly what each grant paid; when
+ *   the grants paid fractions of a minor unit (lines finer than the currency), the grant drawn first
+ *   takes the amount due's rounding adjustment.
  * - **Before tax** (a credit took part of some lines' amounts): a grant's share of a line goes back
  *   once the line is credited in full, as the note credits the line at its net, after that share; a
  *   line the grant paid entirely (net 0) goes back when every other line is credited in full.
@@ -60,22 +63,32 @@ function restoredAfterTax(
   const grants = drawn.filter((credit) => credit.stage === "after_tax");
   const paid = grants.map((credit) => decimalOfText(credit.applied).negated());
   const paidInAll = paid.reduce((sum, amount) => sum.plus(amount), ZERO);
-  // What the invoice asked in money: the total less what the grants paid of it.
-  const inMoney = Decimal.max(decimalOfText(invoice.total).minus(paidInAll), ZERO);
-  // The notes' running total past the money part goes back to the grants, up to what they paid.
-  const toGrants = (credited: Decimal) => Decimal.min(Decimal.max(credited.minus(inMoney), ZERO), paidInAll);
+  // What the invoice asked in money: its amount due, the total less what the grants paid of it, in the
+  // currency's minor units (rounded so when its lines are finer: `rounding.amountDue`). The notes give
+  // back no more money than that, and every note's money part is in those minor units; the grants get
+  // the rest, total − amount due, which is what they paid less the amount due's rounding adjustment.
+  const total = decimalOfText(invoice.total);
+  const inMoney =
+    invoice.amountDue === undefined
+      ? Decimal.max(total.minus(paidInAll), ZERO)
+      : decimalOfText(invoice.amountDue);
+  const owed = Decimal.max(total.minus(inMoney), ZERO);
+  // The notes' running total past the money part goes back to the grants, up to what they are owed.
+  const toGrants = (credited: Decimal) => Decimal.min(Decimal.max(credited.minus(inMoney), ZERO), owed);
   const before = lastDrawnFirst(paid, toGrants(totals.before));
   const after = lastDrawnFirst(paid, toGrants(totals.before.plus(totals.note)));
   return grants.map((credit, index) => restoredEntry(credit, paid[index]!, before[index]!, after[index]!));
 }
 
 // `amount` spread over the grants from the last drawn back, each up to what it paid: the running
-// amount each grant has had back.
+// amount each grant has had back. The grant drawn first is refilled last, so it takes the amount due's
+// rounding adjustment: short of what it paid when the amount due was rounded up, and what is left past
+// every grant's payment (less than a minor unit) when it was rounded down.
 function lastDrawnFirst(paid: ReadonlyArray<Decimal>, amount: Decimal): Decimal[] {
   const back = paid.map(() => ZERO);
   let left = amount;
   for (let index = paid.length - 1; index >= 0; index -= 1) {
-    const part = Decimal.min(left, paid[index]!);
+    const part = index === 0 ? left : Decimal.min(left, paid[index]!);
     back[index] = part;
     left = left.minus(part);
   }

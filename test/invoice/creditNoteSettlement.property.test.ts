@@ -3,10 +3,11 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isRatecardError } from "../../src/errors/index.js";
-import { type Invoice, invoiceSchema, issueCreditNote } from "../../src/invoice/index.js";
+import { type Invoice, invoiceSchema, issueCreditNote, rateInvoice } from "../../src/invoice/index.js";
 import { Decimal } from "../../src/money/index.js";
 import type { CreditNote } from "../../src/schema/index.js";
 import { fixtureContract } from "../_arbitraries/contracts.js";
+import { buildContract, COMPUTE_AND_STORAGE, computeAndStorageUsage } from "../_support/contract.js";
 
 const fixtureInvoice = (name: string): Invoice =>
   invoiceSchema.parse(
@@ -53,12 +54,11 @@ function restoredTo(notes: ReadonlyArray<CreditNote>, grant: string): Decimal {
   );
 }
 
-const lineCorrection = fc
-  .constantFrom(...lineIds)
-  .map((line): Correction => ({ kind: "line", line, reason: "r" }));
-const amountCorrection = fc
-  .record({ line: fc.constantFrom(...lineIds), cents: fc.integer({ min: 1, max: 20_000 }) })
-  .map(
+// A correction of one of `lines`: the whole line, or an amount of it of 0.01 to `maxCents` cents.
+const lineCorrectionOf = (lines: ReadonlyArray<string>) =>
+  fc.constantFrom(...lines).map((line): Correction => ({ kind: "line", line, reason: "r" }));
+const amountCorrectionOf = (lines: ReadonlyArray<string>, maxCents: number) =>
+  fc.record({ line: fc.constantFrom(...lines), cents: fc.integer({ min: 1, max: maxCents }) }).map(
     ({ line, cents }): Correction => ({
       kind: "amount",
       line,
@@ -66,6 +66,11 @@ const amountCorrection = fc
       reason: "r",
     }),
   );
+const correctionOf = (lines: ReadonlyArray<string>, maxCents: number) =>
+  fc.oneof(lineCorrectionOf(lines), amountCorrectionOf(lines, maxCents));
+
+const lineCorrection = lineCorrectionOf(lineIds);
+const amountCorrection = amountCorrectionOf(lineIds, 20_000);
 
 describe("credit note settlement laws (golden-rich)", () => {
   it("each note's money and what it gives back after tax add up to its total; no grant gets back more than it paid", () => {
@@ -79,9 +84,9 @@ describe("credit note settlement laws (golden-rich)", () => {
           for (const note of notes) {
             const settlement = note.settlement!;
             const afterTax = settlement.credits.filter((credit) => credit.stage === "after_tax");
-            expect(new Decimal(settlement.money).plus(sum(afterTax.map((c) => c.restored))).toFixed(2)).toBe(
-              note.total,
-            );
+            expect(
+              new Decimal(settlement.money).plus(sum(afterTax.map((c) => c.restored))).equals(note.total),
+            ).toBe(true);
             expect(new Decimal(settlement.money).isNegative()).toBe(false);
             expect(settlement.credits.every((credit) => new Decimal(credit.restored).greaterThan(0))).toBe(
               true,
@@ -119,17 +124,7 @@ describe("credit note settlement laws (golden-rich)", () => {
 describe("credit note laws on an invoice with a credit line (saas-seats)", () => {
   const seats = { contract: fixtureContract("saas-seats"), invoice: fixtureInvoice("saas-seats") };
   const charges = seats.invoice.lines.filter((line) => !line.amount.startsWith("-")).map((line) => line.id);
-  const correction = fc.oneof(
-    fc.constantFrom(...charges).map((line): Correction => ({ kind: "line", line, reason: "r" })),
-    fc.record({ line: fc.constantFrom(...charges), cents: fc.integer({ min: 1, max: 60_000 }) }).map(
-      ({ line, cents }): Correction => ({
-        kind: "amount",
-        line,
-        amount: (cents / 100).toFixed(2),
-        reason: "r",
-      }),
-    ),
-  );
+  const correction = correctionOf(charges, 60_000);
 
   it("notes never credit more than the invoice billed, and the whole invoice's note brings them to it exactly", () => {
     fc.assert(
@@ -142,6 +137,87 @@ describe("credit note laws on an invoice with a credit line (saas-seats)", () =>
           expect(sum(all.map((note) => note.total)).toFixed(2)).toBe(seats.invoice.total);
         },
       ),
+    );
+  });
+});
+
+// Lines finer than the currency (rounding.lineDecimals 3 or 4, USD's total in cents) and two grants after
+// tax whose carried balances are in those finer decimals, so what they pay, and what the invoice asks in
+// money (its total less that), need not be whole cents.
+describe("credit note settlement laws: grants that paid fractions of a cent (lines finer than the currency)", () => {
+  // Quantities and balances are drawn in ten-thousandths and cut down to the line decimals.
+  const caseArb = fc.record({
+    lineDecimals: fc.constantFrom(3, 4),
+    mode: fc.constantFrom("half_even", "half_up", "up", "down", "ceiling", "floor"),
+    compute: fc.integer({ min: 0, max: 900_000 }),
+    storage: fc.integer({ min: 1, max: 900_000 }),
+    wallet: fc.integer({ min: 0, max: 500_000 }),
+    topup: fc.integer({ min: 0, max: 10_000 }),
+  });
+  const fine = (units: number, lineDecimals: number) =>
+    new Decimal(units).dividedBy(10_000).toDecimalPlaces(lineDecimals, Decimal.ROUND_DOWN).toFixed();
+  const batchesArb = fc.array(
+    fc.array(correctionOf(["compute", "storage"], 3_000), { minLength: 1, maxLength: 2 }),
+    { maxLength: 4 },
+  );
+
+  it("money is whole cents, money + after-tax restored = each note's total exactly, and the notes of all of it give back the amount due as money and the rest to the grants", () => {
+    fc.assert(
+      fc.property(caseArb, batchesArb, (drawn, batches) => {
+        const contract = buildContract(COMPUTE_AND_STORAGE, {
+          rounding: { mode: drawn.mode, lineDecimals: drawn.lineDecimals },
+          credits: [
+            { id: "wallet", name: "Wallet", kind: "prepaid", taxed: "at_use", amount: "50" },
+            { id: "topup", name: "Top-up", kind: "prepaid", taxed: "at_use", amount: "1" },
+          ],
+        });
+        const { lineDecimals } = drawn;
+        const usage = computeAndStorageUsage(
+          fine(drawn.compute, lineDecimals),
+          fine(drawn.storage, lineDecimals),
+        );
+        const billed = rateInvoice(contract, usage, "2026-03", {
+          creditBalances: {
+            wallet: fine(drawn.wallet, lineDecimals),
+            topup: fine(drawn.topup, lineDecimals),
+          },
+        });
+        const notes = issueAll([...batches, [{ kind: "invoice", reason: "the rest" }]], {
+          contract,
+          invoice: billed,
+        });
+        const grants = (billed.credits ?? []).filter((credit) => !new Decimal(credit.applied).isZero());
+        if (grants.length === 0) return;
+        for (const note of notes) {
+          const { money, credits } = note.settlement!;
+          const afterTax = credits.filter((credit) => credit.stage === "after_tax");
+          expect(new Decimal(money).decimalPlaces()).toBeLessThanOrEqual(2);
+          // exact: no toFixed here, which would hide a part finer than the total
+          expect(
+            new Decimal(money).plus(sum(afterTax.map((credit) => credit.restored))).equals(note.total),
+          ).toBe(true);
+        }
+        // The notes credit the invoice's total between them. Money in all is what the invoice asked in
+        // money, its amount due; the grants get the rest, total − amount due: what they paid less the
+        // amount due's rounding adjustment (amount due − (total − paid), under a cent), which the grant
+        // drawn first takes. So each grant gets back exactly what it paid when the amount due needed no
+        // rounding; else every other grant no more than it paid.
+        expect(sum(notes.map((note) => note.total)).equals(billed.total)).toBe(true);
+        const moneyInAll = sum(notes.map((note) => note.settlement!.money));
+        expect(moneyInAll.equals(billed.amountDue!)).toBe(true);
+        const backInAll = sum(grants.map((credit) => restoredTo(notes, credit.id).toFixed()));
+        expect(backInAll.equals(new Decimal(billed.total).minus(billed.amountDue!))).toBe(true);
+        const paid = sum(grants.map((credit) => new Decimal(credit.applied).negated().toFixed()));
+        const adjustment = new Decimal(billed.amountDue!).minus(new Decimal(billed.total).minus(paid));
+        expect(adjustment.abs().lessThan("0.01")).toBe(true);
+        grants.forEach((credit, index) => {
+          const back = restoredTo(notes, credit.id);
+          const paidByIt = new Decimal(credit.applied).negated();
+          if (adjustment.isZero()) expect(back.equals(paidByIt)).toBe(true);
+          else if (index > 0) expect(back.lessThanOrEqualTo(paidByIt)).toBe(true);
+          else expect(back.lessThanOrEqualTo(paidByIt.minus(Decimal.min(adjustment, 0)))).toBe(true);
+        });
+      }),
     );
   });
 });

@@ -153,6 +153,65 @@ describe("a grant kept in a custom unit gets its units back", () => {
   });
 });
 
+describe("lines finer than the currency: grants paid fractions of a cent", () => {
+  // Lines kept to 4 decimals, the total rounded half-even to cents. Compute 60 × 1.00 = 60.0000 and
+  // storage 40 × 1.00 = 40.0000: total 100.00. After tax, "topup" (a carried balance of 0.0030, drawn
+  // first: ids break the tie) pays 0.0030 and "wallet" 50.0000; due 100.00 − 50.0030 = 49.9970, rounded
+  // half-even to 50.00 (an adjustment of +0.0030).
+  const contract = buildContract(COMPUTE_AND_STORAGE, {
+    rounding: { mode: "half_even", lineDecimals: 4 },
+    credits: [
+      { id: "wallet", name: "Wallet", kind: "prepaid", taxed: "at_use", amount: "50" },
+      { id: "topup", name: "Top-up", kind: "prepaid", taxed: "at_use", amount: "1" },
+    ],
+  });
+
+  it("gives back money in cents and the rest to the grants: each note's parts add up to it exactly", () => {
+    const invoice = rateInvoice(contract, computeAndStorageUsage("60", "40"), "2026-03", {
+      creditBalances: { topup: "0.0030" },
+      creditsStartFull: true,
+    });
+    expect([invoice.total, invoice.amountDue]).toEqual(["100.00", "50.00"]);
+    expect(invoice.credits?.map((credit) => credit.applied)).toEqual(["-0.0030", "-50.0000"]);
+    // Note 1, storage: 40.00, all money (40.00 ≤ 50.00 asked in money).
+    const first = issueCreditNote(contract, invoice, [{ kind: "line", line: "storage", reason: "x" }]);
+    expect(first.settlement).toEqual({ money: "40.00", credits: [] });
+    // Note 2, compute: 60.00, running 100.00. Money in all is what was asked in money, the amount due
+    // 50.00, so 50.00 − 40.00 = 10.00 money; the grants get 100.00 − 50.00 = 50.00, the last drawn
+    // first: 50.0000 to the wallet, 0 left for the top-up, drawn first (0.0030 short: the amount due's
+    // rounding adjustment).
+    // 10.00 + 50.0000 = 60.00. Before, money was 60.00 − 50.0030 = 9.9970 written as 10.00, beside
+    // 50.0030 back to the grants: 60.0030 against a note of 60.00.
+    const second = issueCreditNote(contract, invoice, [{ kind: "invoice", reason: "x" }], {
+      previous: [first],
+    });
+    expect(second.total).toBe("60.00");
+    expect(second.settlement).toEqual({
+      money: "10.00",
+      credits: [{ id: "wallet", name: "Wallet", stage: "after_tax", restored: "50.0000" }],
+    });
+  });
+
+  it("gives no money back when the amount due was rounded down to 0.00: all of the note goes to the grant", () => {
+    // Compute 25.01 × 1.00 = 25.0100, storage 0: total 25.01. The wallet (balance 25.0060) pays 25.0060;
+    // due 25.01 − 25.0060 = 0.0040, rounded half-even to 0.00 (an adjustment of −0.0040).
+    const invoice = rateInvoice(contract, computeAndStorageUsage("25.01", "0"), "2026-03", {
+      creditBalances: { wallet: "25.0060", topup: "0" },
+      creditsStartFull: true,
+    });
+    expect([invoice.total, invoice.amountDue]).toEqual(["25.01", "0.00"]);
+    // The customer paid no money, so none goes back: 0.00 money, 25.01 − 0.00 = 25.01 to the wallet,
+    // 0.0040 more than it paid (the adjustment the customer was let off). 0.00 + 25.0100 = 25.01.
+    // Before: money 25.01 − 25.0060 = 0.0040 written as 0.00, beside 25.0060: 25.0060, not 25.01.
+    // Rounding money up instead would refund 0.01 the customer never paid.
+    const note = issueCreditNote(contract, invoice, [{ kind: "invoice", reason: "x" }]);
+    expect(note.settlement).toEqual({
+      money: "0.00",
+      credits: [{ id: "wallet", name: "Wallet", stage: "after_tax", restored: "25.0100" }],
+    });
+  });
+});
+
 describe("a credit taken before tax", () => {
   // A 30.00 promotional grant on storage only, before tax: storage 20 × 1.00 = 20.00 is paid entirely
   // (its net is 0.00, 10.00 of the grant left), compute 35 × 1.00 = 35.00 is not touched; total 35.00.
