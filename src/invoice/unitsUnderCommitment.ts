@@ -2,10 +2,10 @@ import type { Contract } from "../contracts/index.js";
 import { InputError, invoiceMessages } from "../errors/index.js";
 import { type Decimal, decimalOfText, ZERO } from "../money/index.js";
 import type { AppliedCommitment } from "../schema/index.js";
-import { parseInstant } from "../time/index.js";
+import { parseInstant, periodOf } from "../time/index.js";
 import { chargeScope } from "./chargeScope.js";
-import { isCreditChargeAt } from "./creditCharge.js";
 import type { Invoice, InvoiceLine } from "./invoiceSchema.js";
+import { isSpendInvoiceLine } from "./spendLine.js";
 
 /**
  * Refuses a note that takes units off a line a commitment settled on this invoice was measured from,
@@ -29,17 +29,18 @@ export function refuseUnitsUnderCommitment(
   unitsCredited: ReadonlyMap<string, Decimal>,
   path: string,
 ): void {
+  const billingPeriod = periodOf(contract.cycle, parseInstant(invoice.period.start));
   for (const applied of invoice.commitments ?? []) {
     const terms = contract.commitments.find((commitment) => commitment.id === applied.id);
     // The commitment's spend as its stage reads it: lines of its scope (chargeScope), a line of no
-    // charge (a true-up, an overage) only when the commitment counts every charge, and never a line of
-    // a credit charge as in force when the line starts (isCreditChargeAt), which no spend counts.
+    // charge (a true-up, an overage) only when the commitment counts every charge, and only lines that
+    // are spend of the invoice's billing period (isSpendLine: never the next period's fee billed in
+    // advance, nor a line of a credit charge as in force when the line starts).
     const scope = chargeScope(terms?.charges);
     const inScope = (candidate: InvoiceLine) =>
       candidate.chargeId === undefined
         ? terms?.charges === undefined
-        : scope(candidate.chargeId) &&
-          !isCreditChargeAt(contract, candidate.chargeId, parseInstant(candidate.period.start));
+        : scope(candidate.chargeId) && isSpendInvoiceLine(contract, candidate, billingPeriod);
     if (!inScope(line)) continue;
     if (applied.overage !== undefined)
       throw InputError.from(invoiceMessages.unitsUnderCommitment(line.id, applied.name, false), path);
