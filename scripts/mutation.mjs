@@ -136,6 +136,7 @@ export const TARGETS = {
       "stages/cumulativeCommitment.ts",
       "stages/cumulativeNotes.ts",
       "creditCharge.ts",
+      "spendLine.ts",
       "creditNoteEarlier.ts",
       "unitsUnderCommitment.ts",
     ].map(invoiceFile),

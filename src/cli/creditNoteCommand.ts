@@ -1,5 +1,5 @@
 import { issueCreditNote, parseInvoice } from "../index.js";
-import { blamedOnFiles } from "./blamedOnFiles.js";
+import { blamedOnFiles, type OptionFile } from "./blamedOnFiles.js";
 import { outputFormat, readContract, readIssued, required, withFile, write } from "./cliSupport.js";
 import { FORMAT_OPTION, PRICE_BOOK_OPTION } from "./commonOptions.js";
 import { creditNoteText } from "./creditNoteText.js";
@@ -30,12 +30,19 @@ export const creditNoteCommand = defineCommand({
         "for a progressive sequence's closing invoice: an invoice issued earlier in its period (repeat, in order)",
       multiple: true,
     },
+    closing: {
+      type: "string",
+      value: "FILE",
+      description:
+        "for an earlier invoice of a progressive sequence, credited after its period closed: the closing invoice (with --earlier)",
+    },
     format: FORMAT_OPTION,
   },
   examples: [
     "ratecard credit-note --contract contract.json --invoice 2026-02.json --corrections fixes.json",
     "ratecard credit-note --contract contract.json --invoice 2026-02.json --corrections fixes.json --previous cn1.json --format json",
     "ratecard credit-note --contract contract.json --invoice close.json --corrections units.json --earlier p1.json",
+    "ratecard credit-note --contract contract.json --invoice p1.json --corrections units.json --closing close.json --earlier p1.json",
   ],
   run: creditNote,
 });
@@ -47,17 +54,13 @@ async function creditNote(values: {
   readonly corrections?: string;
   readonly previous?: ReadonlyArray<string>;
   readonly earlier?: ReadonlyArray<string>;
+  readonly closing?: string;
   readonly format?: string;
 }): Promise<number> {
   const format = outputFormat(values.format);
   const contract = await readContract(required(values.contract, "--contract FILE"), values["price-book"]);
-  const invoiceFile = required(values.invoice, "--invoice FILE");
-  const invoice = readIssued(
-    `--invoice ${invoiceFile}`,
-    await readJsonFile(invoiceFile, "--invoice"),
-    parseInvoice,
-    "a ratecard invoice",
-  );
+  const invoice = await readInvoice("--invoice", required(values.invoice, "--invoice FILE"));
+  const closing = values.closing === undefined ? undefined : await readInvoice("--closing", values.closing);
   const correctionsFile = required(values.corrections, "--corrections FILE");
   const corrections = await readJsonFile(correctionsFile, "--corrections");
   const previous = await readPreviousNotes(values.previous);
@@ -67,8 +70,16 @@ async function creditNote(values: {
   // `corrections[0].line`): they name this file. Others (the invoice's `contractId`, `previous[0].digest`)
   // are not about it and keep their own sentence; the i-th earlier invoice's (not the one the close
   // subtracted) are led by its --earlier file.
-  const options = earlierFiles.length === 0 ? { previous } : { previous, earlier };
-  const note = await blamedOnFiles(listOptionFiles("earlier", "--earlier", earlierFiles), () =>
+  const options = {
+    previous,
+    ...(earlierFiles.length === 0 ? {} : { earlier }),
+    ...(closing === undefined ? {} : { closing }),
+  };
+  const files = [
+    ...listOptionFiles("earlier", "--earlier", earlierFiles),
+    ...(values.closing === undefined ? [] : [closingFile(values.closing)]),
+  ];
+  const note = await blamedOnFiles(files, () =>
     withFile("--corrections", correctionsFile, /^corrections(\[|$)/, () =>
       issueCreditNote(contract, invoice, corrections, options),
     ),
@@ -79,4 +90,13 @@ async function creditNote(values: {
   }
   write(creditNoteText(note));
   return EXIT.ok;
+}
+
+async function readInvoice(flag: string, file: string) {
+  return readIssued(`${flag} ${file}`, await readJsonFile(file, flag), parseInvoice, "a ratecard invoice");
+}
+
+// A refusal of the closing invoice (`options.closing…`) is led by its file.
+function closingFile(file: string): OptionFile {
+  return { option: "closing", named: `--closing ${file}`, inFile: (path) => path.replace(/^\./, "") };
 }

@@ -13,6 +13,7 @@ import { prorationUnit } from "./prorationUnit.js";
 import { requireInvoice } from "./requireInvoice.js";
 import { roundedFrom, shareOf } from "./roundedWords.js";
 import { roundingModeWords } from "./roundingModeWords.js";
+import { settledMoney } from "./settledMoney.js";
 import { explainTax } from "./taxWords.js";
 
 // The keys of each burn order, as docs/contracts.md (step 8) states them.
@@ -39,9 +40,7 @@ export function explainText(invoice: Invoice): string {
   const money = (plain: string) =>
     signed(plain, (magnitude) => `${style.prefix}${formatExact(magnitude, style.minorUnits)}`);
   // The total and the amount due are in the currency's own decimals when lines are finer (rounding.lineDecimals).
-  const settledMinorUnits = invoice.rounding.total?.minorUnits ?? style.minorUnits;
-  const settled = (plain: string) =>
-    signed(plain, (magnitude) => `${style.prefix}${formatExact(magnitude, settledMinorUnits)}`);
+  const settled = settledMoney(invoice);
   const customer =
     invoice.customer.name === undefined
       ? invoice.customer.id

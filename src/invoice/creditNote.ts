@@ -14,7 +14,7 @@ import {
 } from "../schema/index.js";
 import { parseInstant } from "../time/index.js";
 import { assertCreditable } from "./assertCreditable.js";
-import { earlierOfClose } from "./creditNoteEarlier.js";
+import { settlingOf } from "./creditNoteEarlier.js";
 import { noteTotal } from "./creditNoteRounding.js";
 import { settleNote } from "./creditNoteSettlement.js";
 import { creditedTax } from "./creditNoteTax.js";
@@ -35,6 +35,13 @@ export interface CreditNoteOptions {
    * take below it (docs/credit-notes.md).
    */
   readonly earlier?: ReadonlyArray<Invoice>;
+  /**
+   * For an earlier invoice of a progressive sequence credited after its period closed: the closing
+   * invoice, which settled the period's minimum on the spend this invoice holds part of. A note of units
+   * is then checked against that minimum, with the close's earlier invoices (`earlier`, this one among
+   * them); before the close, leave it out (the close takes the note).
+   */
+  readonly closing?: Invoice;
 }
 
 type CreditLine = CreditNote["lines"][number];
@@ -65,7 +72,7 @@ function requireDocument(
 
 // The names of CreditNoteOptions: any other is a typo (`previousNotes`), refused as rateInvoice refuses
 // one, since ignoring it would credit a line again past the notes it meant to count.
-const CREDIT_NOTE_OPTIONS: ReadonlyArray<string> = ["previous", "earlier"];
+const CREDIT_NOTE_OPTIONS: ReadonlyArray<string> = ["previous", "earlier", "closing"];
 
 function requireCreditNoteOptions(options: unknown): void {
   requireOptions(options, CREDIT_NOTE_OPTIONS);
@@ -115,12 +122,12 @@ export function issueCreditNote(
   requireCreditNoteOptions(options);
   const previous = options.previous ?? [];
   assertCreditable(contract, invoice, previous);
-  const earlier = earlierOfClose(invoice, options.earlier);
+  const { settling, earlier, taken } = settlingOf(invoice, options);
   const parsed = correctionsSchema.safeParse(corrections);
   if (!parsed.success)
     throw toInputError("input", toProblems(parsed.error.issues, corrections, ["corrections"]));
   const { minorUnits } = invoice.currency;
-  const { credited, unitsTaken, unitsCredited } = creditedSoFar(previous);
+  const { credited, unitsTaken, unitsCredited } = creditedSoFar(previous, taken);
   const creditedBeforeNote: ReadonlyMap<string, Decimal> = new Map(credited);
   const lines: CreditLine[] = [];
   parsed.data.forEach((correction, index) => {
@@ -143,7 +150,7 @@ export function issueCreditNote(
         unitsCredited.set(line.id, (unitsCredited.get(line.id) ?? ZERO).plus(credit.amount));
         refuseUnitsUnderCommitment(
           contract,
-          { invoice, earlier },
+          { invoice, settling, earlier },
           line,
           unitsCredited,
           correctionPath(index, "kind"),
@@ -234,10 +241,11 @@ function totalCredited(previous: ReadonlyArray<CreditNote>): Decimal {
 // What earlier notes credited per line: the money, and the units taken off by quantity corrections (a
 // later quantity correction re-rates from what those left). Every note is one against this invoice
 // (assertCreditable refuses any other).
-function creditedSoFar(previous: ReadonlyArray<CreditNote>) {
+function creditedSoFar(previous: ReadonlyArray<CreditNote>, taken: ReadonlySet<string>) {
   const credited = new Map<string, Decimal>();
   const unitsTaken = new Map<string, Decimal>();
-  // the money credited for units taken off, by line: a commitment settled on the invoice measured it
+  // the money credited for units taken off, by line, that the spend a minimum settled on still holds:
+  // all of it, but the notes a progressive close took (`taken`), whose units its spend left out already
   const unitsCredited = new Map<string, Decimal>();
   const add = (map: Map<string, Decimal>, id: string, value: string) =>
     map.set(id, (map.get(id) ?? ZERO).plus(value));
@@ -246,7 +254,7 @@ function creditedSoFar(previous: ReadonlyArray<CreditNote>) {
       add(credited, line.corrects, line.amount);
       if (line.quantity === undefined) continue;
       add(unitsTaken, line.corrects, line.quantity);
-      add(unitsCredited, line.corrects, line.amount);
+      if (!taken.has(note.id)) add(unitsCredited, line.corrects, line.amount);
     }
   }
   return { credited, unitsTaken, unitsCredited };

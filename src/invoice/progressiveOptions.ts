@@ -54,10 +54,24 @@ export function parseEarlierNote(raw: unknown, index: number, option = "creditNo
   );
 }
 
+/**
+ * The closing invoice given with a note against an earlier invoice of its sequence (issueCreditNote's
+ * `options.closing`), read as ratecard wrote it (its digest checked).
+ * @throws InputError `invalid_argument` or `digest_mismatch` at `options.closing…`
+ */
+export function parseClosing(raw: unknown): Invoice {
+  return parseAt(
+    raw,
+    parseInvoice,
+    ["closing"],
+    ["the closing invoice", "a closing invoice ratecard issued"],
+  );
+}
+
 function parseAt<T>(
   raw: unknown,
   parse: (raw: unknown) => T,
-  place: readonly [string, number],
+  place: ReadonlyArray<string | number>,
   [subject, expected]: readonly [string, string],
 ): T {
   try {

@@ -2,10 +2,10 @@ import type { Contract } from "../contracts/index.js";
 import { InputError, invoiceMessages } from "../errors/index.js";
 import { type Decimal, decimalOfText, ZERO } from "../money/index.js";
 import type { AppliedCommitment } from "../schema/index.js";
-import { parseInstant } from "../time/index.js";
+import { parseInstant, periodOf } from "../time/index.js";
 import { chargeScope } from "./chargeScope.js";
-import { isCreditChargeAt } from "./creditCharge.js";
 import type { Invoice, InvoiceLine } from "./invoiceSchema.js";
+import { isSpendInvoiceLine } from "./spendLine.js";
 
 /**
  * Refuses a note that takes units off a line a commitment settled on this invoice was measured from,
@@ -16,7 +16,10 @@ import type { Invoice, InvoiceLine } from "./invoiceSchema.js";
  * A true-up of 20.00 on 80.00 of spend under a 100.00 minimum stays 20.00 when 10 units are credited, so
  * the customer would pay 90.00 where the minimum owes 100.00. Credit an amount instead.
  * On the closing invoice of a progressive sequence the minimum was settled on the period's spend, which
- * the earlier invoices of the period (`earlier`, as issued) hold most of.
+ * the earlier invoices of the period (`earlier`, as issued) hold most of. A note against one of those
+ * earlier invoices after the close is checked against the minimum the close settled (`settling`, else
+ * the credited invoice itself), the units credited being those the close's spend did not leave out
+ * already (creditNote leaves the notes the close took out of `unitsCredited`).
  * @throws InputError `invalid_field` at `path`; `invalid_argument` at `options.earlier` when the
  *   period's spend is needed and no earlier invoices were given
  * @example
@@ -24,29 +27,38 @@ import type { Invoice, InvoiceLine } from "./invoiceSchema.js";
  */
 export function refuseUnitsUnderCommitment(
   contract: Contract,
-  { invoice, earlier }: { readonly invoice: Invoice; readonly earlier: ReadonlyArray<Invoice> | undefined },
+  {
+    invoice,
+    settling,
+    earlier,
+  }: {
+    readonly invoice: Invoice;
+    readonly settling: Invoice;
+    readonly earlier: ReadonlyArray<Invoice> | undefined;
+  },
   line: InvoiceLine,
   unitsCredited: ReadonlyMap<string, Decimal>,
   path: string,
 ): void {
-  for (const applied of invoice.commitments ?? []) {
+  const billingPeriod = periodOf(contract.cycle, parseInstant(invoice.period.start));
+  for (const applied of settling.commitments ?? []) {
     const terms = contract.commitments.find((commitment) => commitment.id === applied.id);
     // The commitment's spend as its stage reads it: lines of its scope (chargeScope), a line of no
-    // charge (a true-up, an overage) only when the commitment counts every charge, and never a line of
-    // a credit charge as in force when the line starts (isCreditChargeAt), which no spend counts.
+    // charge (a true-up, an overage) only when the commitment counts every charge, and only lines that
+    // are spend of the invoice's billing period (isSpendLine: never the next period's fee billed in
+    // advance, nor a line of a credit charge as in force when the line starts).
     const scope = chargeScope(terms?.charges);
     const inScope = (candidate: InvoiceLine) =>
       candidate.chargeId === undefined
         ? terms?.charges === undefined
-        : scope(candidate.chargeId) &&
-          !isCreditChargeAt(contract, candidate.chargeId, parseInstant(candidate.period.start));
+        : scope(candidate.chargeId) && isSpendInvoiceLine(contract, candidate, billingPeriod);
     if (!inScope(line)) continue;
     if (applied.overage !== undefined)
       throw InputError.from(invoiceMessages.unitsUnderCommitment(line.id, applied.name, false), path);
-    const settled = settledSpend(applied, terms?.cumulative?.trueUp !== false, invoice, earlier);
+    const settled = settledSpend(applied, terms?.cumulative?.trueUp !== false, settling, earlier);
     if (settled === undefined) continue;
     if (settled.spend === undefined)
-      throw InputError.from(invoiceMessages.unitsNeedEarlier(line.id, applied.name, invoice.id), EARLIER);
+      throw InputError.from(invoiceMessages.unitsNeedEarlier(line.id, applied.name, settling.id), EARLIER);
     const credited = invoice.lines
       .filter(inScope)
       .reduce((sum, candidate) => sum.plus(unitsCredited.get(candidate.id) ?? ZERO), ZERO);

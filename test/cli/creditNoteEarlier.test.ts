@@ -36,12 +36,16 @@ beforeAll(() => {
 });
 
 function creditNote(quantity: string, ...extra: string[]) {
+  return creditNoteOf(files.close, quantity, ...extra);
+}
+
+function creditNoteOf(invoice: string, quantity: string, ...extra: string[]) {
   return runCli(
     "credit-note",
     "--contract",
     files.contract,
     "--invoice",
-    files.close,
+    invoice,
     "--corrections",
     unitsFile(quantity),
     "--format",
@@ -67,5 +71,25 @@ describe("ratecard credit-note --earlier: a note of units against a progressive 
     const wrong = creditNote("20", "--earlier", files.close);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain(`--earlier ${files.close}`);
+  });
+});
+
+describe("ratecard credit-note --closing: a note of units against the earlier invoice after the close", () => {
+  it("credits 20 units of progressive invoice 1 (120.00 − 20.00 = 100.00) and refuses 25 (95.00)", () => {
+    const closed = ["--closing", files.close, "--earlier", files.first];
+    const kept = creditNoteOf(files.first, "20", ...closed);
+    expect(kept.code).toBe(0);
+    expect(JSON.parse(kept.stdout).total).toBe("20.00");
+    const refused = creditNoteOf(files.first, "25", ...closed);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("Line use counts toward Monthly minimum");
+    // without --closing the note is issued as before the close (the close takes it)
+    expect(JSON.parse(creditNoteOf(files.first, "25").stdout).total).toBe("25.00");
+  });
+
+  it("names the --closing file that is not the close of the invoice's period", () => {
+    const wrong = creditNoteOf(files.first, "20", "--closing", files.first, "--earlier", files.first);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain(`--closing ${files.first}`);
   });
 });

@@ -116,6 +116,14 @@ export function unitsNeedEarlier(lineId: string, commitment: string, invoiceId: 
   };
 }
 
+/** `closing` given with a note against an invoice that close did not subtract (or that is no close). */
+export function closingOfOtherSequence(closingId: string, invoiceId: string): ErrorMessage {
+  return {
+    code: "invalid_argument",
+    message: `Invoice ${closingId} is not the closing invoice that subtracted ${invoiceId} as issued (its progressive.earlier): closing (--closing) must be the close of the period ${invoiceId} was billed in, after it; leave it out before the period closes.`,
+  };
+}
+
 /** `earlier` given with an invoice that closes no progressive sequence. */
 export function earlierOfNoClose(invoiceId: string): ErrorMessage {
   return {

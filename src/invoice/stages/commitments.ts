@@ -1,12 +1,12 @@
 import type { CommitmentTerms, Contract } from "../../contracts/index.js";
 import { toFixedString, ZERO } from "../../money/index.js";
 import type { AppliedCommitment } from "../../schema/index.js";
-import { formatLocalDate, type Period, parseInstant, toLocalDate } from "../../time/index.js";
+import { formatLocalDate, type Period, toLocalDate } from "../../time/index.js";
 import { chargeScope } from "../chargeScope.js";
-import { isCreditChargeAt } from "../creditCharge.js";
 import type { InvoiceDraft } from "../draft.js";
 import type { InvoiceLine } from "../invoiceSchema.js";
 import type { ServicePeriod } from "../resolveServicePeriod.js";
+import { isSpendInvoiceLine } from "../spendLine.js";
 import { netOf, spreadReduction } from "../spreadReduction.js";
 import { commitmentLimits } from "./commitmentLimits.js";
 import { overageLine, trueUpLine } from "./commitmentLines.js";
@@ -71,17 +71,14 @@ export function applyCommitments(
     ...contract.commitments.filter((commitment) => commitment.charges === undefined),
   ];
   const minor = contract.currency.minorUnits;
-  const credits = creditLineIds(contract, lines);
+  const notSpend = notSpendIds(contract, lines, resolved.billingPeriod);
   let current = [...lines];
   const applied: AppliedCommitment[] = [];
   const periods: Array<{ readonly from: string; readonly until: string }> = [];
   for (const commitment of ordered) {
     const scope = chargeScope(commitment.charges);
     const inScope = current.filter(
-      (line) =>
-        inScopeOf(scope, line, contract.commitments) &&
-        !credits.has(line.id) &&
-        liesIn(line, resolved.billingPeriod),
+      (line) => inScopeOf(scope, line, contract.commitments) && !notSpend.has(line.id),
     );
     const spend = inScope.reduce((sum, line) => sum.plus(netOf(line)), ZERO);
     const setting = { resolved, minor, rounding: contract.rounding };
@@ -155,16 +152,6 @@ function localStart(contract: Contract, resolved: ServicePeriod): string {
   return formatLocalDate(toLocalDate(resolved.service.start, contract.timeZone));
 }
 
-// True when the line's service period lies inside `billingPeriod`: every line of the invoice but the
-// fees billed in advance for the next period (true-up and overage lines cover the invoice's own period).
-// Lines carry their period as canonical UTC text, read back exactly.
-function liesIn(line: InvoiceLine, billingPeriod: Period): boolean {
-  return (
-    parseInstant(line.period.start) >= billingPeriod.start &&
-    parseInstant(line.period.end) <= billingPeriod.end
-  );
-}
-
 // A line is in a commitment's scope when its charge is, or when it is the true-up or overage line of
 // a commitment nested inside this one (every charge of the narrower scope is in this one).
 function inScopeOf(
@@ -196,15 +183,18 @@ export function commitmentsStage(
 }
 
 /**
- * The ids of the lines of credit charges (`"credit": true`), which are no spend: a line's charge as in
- * force when its period starts (isCreditChargeAt), so a credit charge an amendment adds is one too (its
- * line counted as spend, and the true-up it raised took the credit back: −17.00 of SLA credit under a
- * 100.00 minimum billed 100.00, not 83.00).
+ * The ids of the lines that are no spend of this billing period (isSpendLine): the next period's fee
+ * billed in advance, and the lines of credit charges as in force when their period starts (a credit
+ * charge an amendment adds is one too: its line counted as spend, and the true-up it raised took the
+ * credit back: −17.00 of SLA credit under a 100.00 minimum billed 100.00, not 83.00). The true-up and
+ * overage lines this stage adds are spend of wider commitments.
  */
-function creditLineIds(contract: Contract, lines: ReadonlyArray<InvoiceLine>): ReadonlySet<string> {
+function notSpendIds(
+  contract: Contract,
+  lines: ReadonlyArray<InvoiceLine>,
+  billingPeriod: Period,
+): ReadonlySet<string> {
   return new Set(
-    lines
-      .filter((line) => isCreditChargeAt(contract, line.chargeId, parseInstant(line.period.start)))
-      .map((line) => line.id),
+    lines.filter((line) => !isSpendInvoiceLine(contract, line, billingPeriod)).map((line) => line.id),
   );
 }

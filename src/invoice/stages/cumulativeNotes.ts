@@ -2,10 +2,9 @@ import type { CommitmentTerms, Contract, CumulativeCommitmentTerms } from "../..
 import { InputError, invoiceMessages, toJsonPath } from "../../errors/index.js";
 import { type Decimal, decimalOfText, roundTo, toFixedString, ZERO } from "../../money/index.js";
 import type { AppliedCommitment, CreditNote } from "../../schema/index.js";
-import { parseLocalDate, startOfLocalDate } from "../../time/index.js";
 import { chargeScope } from "../chargeScope.js";
-import { isCreditChargeAt } from "../creditCharge.js";
-import { chargeOfLine, pieceDateOf } from "../termsAt.js";
+import { isSpendLineId } from "../spendLine.js";
+import { chargeOfLine } from "../termsAt.js";
 
 /** A cumulative commitment's credit notes as one invoice's record lists them. */
 export type TakenNote = NonNullable<NonNullable<AppliedCommitment["cumulative"]>["creditNotes"]>[number];
@@ -20,7 +19,8 @@ export interface CommitmentNote {
 
 /**
  * What a credit note took off a cumulative commitment's spend: the units it credited of the
- * commitment's charges (its lines with a `quantity`, whose charge the commitment counts). A note of an
+ * commitment's charges (its lines with a `quantity`, whose charge the commitment counts, that were spend
+ * of the credited invoice's period: isSpendLineId, as the commitments stage reads it). A note of an
  * amount, a line or the whole invoice says the usage was right, so it takes nothing off: the credit is
  * given on purpose and the usage still counts toward the minimum. With lines finer than the currency
  * the spend is carried as billed, so the credit is taken as the note credited it: its total when all of
@@ -35,26 +35,18 @@ export function unitsOffSpend(
   { note, invoiceStart }: CommitmentNote,
 ): Decimal {
   const scope = chargeScope(commitment.charges);
-  const units = note.lines.filter((line) => {
-    if (line.quantity === undefined) return false;
-    const charge = chargeOfLine(line.corrects);
-    return (
-      scope(charge) && !isCreditChargeAt(contract, charge, lineStart(contract, line.corrects, invoiceStart))
-    );
-  });
+  const units = note.lines.filter(
+    (line) =>
+      line.quantity !== undefined &&
+      scope(chargeOfLine(line.corrects)) &&
+      isSpendLineId(contract, line.corrects, invoiceStart),
+  );
   if (units.length === 0) return ZERO;
   const credited = units.reduce((sum, line) => sum.plus(line.amount), ZERO);
   const settle = contract.totalRounding;
   if (settle === undefined) return credited;
   const whole = units.length === note.lines.length && note.tax === undefined;
   return whole ? decimalOfText(note.total) : roundTo(credited, settle.minorUnits, contract.rounding);
-}
-
-// When the credited line's period starts, as the commitments stage reads its charge (credit or not): a
-// piece of a period an amendment or override cut (`use@2026-02-15`) from that local date, any other line
-// from the credited invoice's start.
-function lineStart(contract: Contract, lineId: string, invoiceStart: string): number {
-  return startOfLocalDate(parseLocalDate(pieceDateOf(lineId) ?? invoiceStart)!, contract.timeZone);
 }
 
 /**
