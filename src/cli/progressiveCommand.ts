@@ -2,9 +2,7 @@ import {
   billParsedProgressively,
   type CreditNote,
   explainText,
-  type Invoice,
   parseCreditNote,
-  parseInvoice,
   rateClosingParsedInvoice,
   rateProgressiveParsedInvoice,
 } from "../index.js";
