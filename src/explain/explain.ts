@@ -34,12 +34,12 @@ export function explain(invoice: unknown, options: ExplainOptions = {}): string 
   switch (format as ExplainFormat) {
     case "text":
       return explainText(invoice);
+    // What a progressive or closing invoice is, in the text's words (the explanation has no field for it).
     case "markdown":
-      // What a progressive or closing invoice is, in the text's words (the explanation has no field for it).
       return renderMarkdown(explanationOf(invoice), progressiveHeader(invoice, settledMoney(invoice)));
     case "json":
       return `${JSON.stringify(explanationOf(invoice), null, 2)}\n`;
     case "html":
-      return renderHtml(explanationOf(invoice));
+      return renderHtml(explanationOf(invoice), progressiveHeader(invoice, settledMoney(invoice)));
   }
 }

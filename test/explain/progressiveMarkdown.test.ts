@@ -16,8 +16,12 @@ const events = [
 const first = rateProgressiveInvoice(contract, events, "2026-03", "2026-03-10");
 const close = rateClosingInvoice(contract, events, "2026-03", { earlier: [first] });
 const markdown = (invoice: typeof first) => explain(invoice, { format: "markdown" });
+const html = (invoice: typeof first) => explain(invoice, { format: "html" });
+// A fact of the HTML page's header list, its text escaped as the page writes it.
+const kindFact = (sentences: ReadonlyArray<string>) =>
+  `<dt>Kind</dt><dd>${sentences.join(" ").replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#39;")}</dd>`;
 
-describe("the Markdown explanation of a progressive sequence", () => {
+describe("the Markdown and HTML explanations of a progressive sequence", () => {
   it("says which progressive invoice it is and what it bills, as the text does", () => {
     const sentences = [
       "Progressive invoice 1 of the period, as of 2026-03-10T00:00:00.000Z: the usage charges before that instant.",
@@ -26,6 +30,7 @@ describe("the Markdown explanation of a progressive sequence", () => {
     for (const sentence of sentences) expect(explain(first)).toContain(sentence);
     // a paragraph after the header's list, before the lines
     expect(markdown(first)).toContain(`\n\n${sentences.join(" ")}\n\n## Lines\n`);
+    expect(html(first)).toContain(kindFact(sentences));
   });
 
   it("says the closing invoice bills the period less the earlier invoices (120.00 − 80.00 = 40.00)", () => {
@@ -35,11 +40,13 @@ describe("the Markdown explanation of a progressive sequence", () => {
     ];
     for (const sentence of sentences) expect(explain(close)).toContain(sentence);
     expect(markdown(close)).toContain(`\n\n${sentences.join(" ")}\n\n## Lines\n`);
+    expect(html(close)).toContain(kindFact(sentences));
   });
 
   it("adds nothing to an invoice of a whole period", () => {
     const whole = rateInvoice(contract, events, "2026-03");
     expect(markdown(whole)).not.toMatch(/progressive|already billed/i);
+    expect(html(whole)).not.toMatch(/<dt>Kind<\/dt>|already billed/);
     expect(markdown(whole)).toContain("the end date not included\n- **Currency:**");
   });
 });
