@@ -191,7 +191,13 @@ function compare(fixture: FixtureInput, priceBooks: ReadonlyArray<PriceBook>): F
   const note =
     fixture.creditNote === undefined
       ? undefined
-      : checkCreditNote(contract, actual, fixture.creditNote, figures?.creditNote);
+      : checkCreditNote(
+          contract,
+          actual,
+          fixture.creditNote,
+          figures?.creditNote,
+          stage.stage === "closing" ? ((fixture.earlier ?? []) as ReadonlyArray<Invoice>) : undefined,
+        );
   const compared = comparedWords({
     period: actual.period.label,
     stage,

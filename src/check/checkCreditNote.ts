@@ -27,6 +27,7 @@ export interface CreditNoteOutcome {
  * Issues the fixture's credit note against the recomputed invoice, as `ratecard credit-note` would
  * against the issued one, and compares it with expected-credit-note.json and with the figures finance
  * worked out for it (expected-figures.json's `creditNote`), each when the fixture has it (docs/uat.md).
+ * `earlier`: a closing invoice's earlier invoices (the fixture's earlier-N.json).
  * @throws InputError (a corrections.json that is not valid) with its path led by `corrections.json`
  */
 export function checkCreditNote(
@@ -34,8 +35,12 @@ export function checkCreditNote(
   invoice: Invoice,
   fixture: CreditNoteFixture,
   figures?: CreditNoteFigures,
+  earlier?: ReadonlyArray<Invoice>,
 ): CreditNoteOutcome {
-  const note = issueWithFileName(() => issueCreditNote(contract, invoice, fixture.corrections));
+  // A closing invoice's note is checked against the minimum it settled on the whole period's spend,
+  // which the fixture's earlier invoices hold part of (issueCreditNote's `earlier`).
+  const options = earlier === undefined || earlier.length === 0 ? {} : { earlier };
+  const note = issueWithFileName(() => issueCreditNote(contract, invoice, fixture.corrections, options));
   const actualText = `${JSON.stringify(note, null, 2)}\n`;
   const byHand = figures === undefined ? undefined : figuresOutcome(figures, note);
   if (fixture.expectedText === undefined)

@@ -114,3 +114,55 @@ describe("check: earlier invoices and which invoice of the period the figures ar
     );
   });
 });
+
+describe("check: a credit note of units against a fixture's closing invoice under a minimum", () => {
+  // A minimum of 100.00 a month at 1.00 a unit: 90 units by the 10th (progressive invoice 1, 90.00), 30
+  // more by the end (the close: 120 × 1.00 − 90.00 = 30.00, no true-up). The minimum was settled on the
+  // period's 120.00, so a note of units is checked against it with the earlier invoice.
+  const minimumJson = buildContractJson({
+    id: "ctr_quarter",
+    meters: [sumMeter("m", { eventType: "e" })],
+    charges: [unitCharge("use", "Use", "m", "1")],
+    commitments: [{ id: "q1", name: "Q1 commitment", minimum: "100" }],
+  });
+  const minimum = parseContract(minimumJson);
+  const rawUnits = [
+    usageEvent("a", "e", "2026-01-05T00:00:00Z", { v: "90" }),
+    usageEvent("b", "e", "2026-01-20T00:00:00Z", { v: "30" }),
+  ];
+  const unitEvents = rawUnits.map((event, index) => parseUsageEvent(event, index));
+  const january = rateProgressiveInvoice(minimum, rawUnits, "2026-01", "2026-01-10");
+  const close = rateClosingInvoice(minimum, rawUnits, "2026-01", { earlier: [january] });
+  const fixture = (units: string) => ({
+    name: "close-with-note",
+    contract: minimumJson,
+    events: unitEvents,
+    expectedText: text(close),
+    earlier: [january],
+    creditNote: {
+      corrections: [{ kind: "quantity", line: "use", quantity: units, reason: "double-counted" }],
+    },
+    figuresText: `${JSON.stringify({
+      period: "2026-01",
+      progressive: { stage: "closing" },
+      lines: { use: "30.00" },
+      total: "30.00",
+      // 10 units off the top: 110 units cost 110.00, less 90.00 billed earlier = 20.00 kept: 10.00
+      creditNote: { lines: { "use:credit:1": "10.00" }, total: "10.00" },
+    })}\n`,
+  });
+
+  it("issues the note with the fixture's earlier invoices: 10 units leave 110.00 ≥ 100.00", () => {
+    expect([january.total, close.total]).toEqual(["90.00", "30.00"]);
+    const [result] = check([fixture("10")]).fixtures;
+    expect(result?.differences).toEqual([]);
+    expect(result?.reason).toBeUndefined();
+    expect(result?.status).toBe("pass");
+  });
+
+  it("reports the refusal of a note that takes the period's spend below the minimum (25 units: 95.00)", () => {
+    const [result] = check([fixture("25")]).fixtures;
+    expect(result?.status).not.toBe("pass");
+    expect(`${result?.reason}`).toContain("Q1 commitment");
+  });
+});
