@@ -50,10 +50,13 @@ const DEFAULT_HEADERS: Readonly<Record<(typeof COLUMN_FIELDS)[number], ReadonlyA
  * A row whose description is "Tax" or "Total" and whose quantity and unit price are empty gives the
  * document's tax or total instead of a line. Cells are separated by commas, or by semicolons or tabs
  * when the header row holds more of those (`csvDelimiterOf`).
- * Numbers follow `options.decimalSeparator` (docs/diff-and-reconcile.md, "Numbers in a CSV").
+ * Numbers follow `options.decimalSeparator` (docs/diff-and-reconcile.md, "Numbers in a CSV"); an
+ * amount or unit price may carry a currency sign or code, be negative in parentheses or with a trailing
+ * minus, and group thousands with spaces (`readCsvAmount`).
  * @throws InputError `invalid_field` naming the row and column of a value that is not a decimal or
  *   whose comma is ambiguous (a decimal comma or a thousands separator), or a column the mapping names
- *   that the header lacks
+ *   that the header lacks; `currency_mismatch` at the row and column of an amount written in another
+ *   currency than `options.currency` (or than an earlier row's)
  */
 export function fromCsvInvoice(
   text: string,
