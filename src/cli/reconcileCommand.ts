@@ -1,6 +1,7 @@
 import {
   COLUMN_FIELDS,
   type ColumnMapping,
+  type Contract,
   type CsvNumberOptions,
   fromCsvInvoice,
   fromStripeInvoice,
@@ -82,8 +83,9 @@ async function reconcileIssued(values: Flags & { readonly issued?: string; reado
   const format = reportFormat(values.format);
   const issuedFile = required(values.issued, "--issued FILE");
   const readIssued = await readIssuedDocument(issuedFile, values);
-  const recomputed = await recomputedInvoice(values);
-  const issued = readIssued(recomputed.currency.code);
+  const recomputation = await recomputedInvoice(values);
+  const issued = readIssued(recomputation.currency);
+  const recomputed = await recomputation.invoice();
   const result = withFile("--issued", issuedFile, /^currency$/, () => reconcile(issued, recomputed));
   write(format === "json" ? `${JSON.stringify(result, null, 2)}\n` : renderReconcile(result, format));
   return result.discrepancies.length > 0 ? EXIT.differences : EXIT.ok;
@@ -177,12 +179,20 @@ async function columnMapping(values: Flags): Promise<ColumnMapping | undefined> 
   return pairs as unknown as ColumnMapping;
 }
 
-async function recomputedInvoice(values: Flags): Promise<Invoice> {
+// The recomputed invoice's currency, known before the usage is rated (the contract's), so that the
+// issued CSV's cells are read, and refused, before the usage is rated.
+interface Recomputation {
+  readonly currency: string;
+  readonly invoice: () => Promise<Invoice>;
+}
+
+async function recomputedInvoice(values: Flags): Promise<Recomputation> {
   if (values.recomputed !== undefined) {
     for (const flag of RECOMPUTE_FLAGS)
       if (values[flag] !== undefined)
         throw new UsageLineError(`--recomputed gives the recomputed invoice; leave out --${flag}`);
-    return readInvoiceFile(values.recomputed, "--recomputed");
+    const invoice = await readInvoiceFile(values.recomputed, "--recomputed");
+    return { currency: invoice.currency.code, invoice: async () => invoice };
   }
   const contract = await readContract(
     required(values.contract, "--contract FILE (or --recomputed FILE)"),
@@ -190,6 +200,13 @@ async function recomputedInvoice(values: Flags): Promise<Invoice> {
   );
   const usageFile = required(values.usage, "--usage FILE");
   const period = required(values.period, "--period PERIOD");
+  return {
+    currency: contract.currency.code,
+    invoice: () => ratedInvoice(values, contract, usageFile, period),
+  };
+}
+
+async function ratedInvoice(values: Flags, contract: Contract, usageFile: string, period: string) {
   // What the previous invoice leaves to this one (credit balances, carried meters, commitment spend), as
   // `ratecard invoice` reads it: without it a contract whose grants started earlier cannot be recomputed.
   const carried = await carriedStateOptions(values, contract.id, invoiceStart(contract, period));

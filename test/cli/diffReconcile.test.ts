@@ -218,6 +218,23 @@ describe("ratecard reconcile", () => {
     );
   });
 
+  it("refuses an issued CSV in another currency before it rates the usage", () => {
+    // cdn-basic's contract is in USD; the usage file does not exist, so a refusal about it would mean the
+    // usage was read first. The CSV's "€500.00" is refused as soon as the contract gives the currency.
+    const result = runCli(
+      "reconcile",
+      "--issued",
+      file("euro.csv", "Item,Charge\nPlatform fee,€500.00\n"),
+      "--columns",
+      "description=Item,amount=Charge",
+      ...["--contract", "fixtures/cdn-basic/contract.json", "--usage", join(dir, "absent.ndjson")],
+      ...["--period", "2026-02"],
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("an amount in EUR, but the recomputed invoice is in USD");
+    expect(result.stderr).not.toContain("absent.ndjson");
+  });
+
   it("says when the issued invoice came from an older version of the contract", () => {
     // cdn-basic's first North America tier raised from 0.08 to 0.09 since February was issued:
     // 10,000 GB × (0.09 − 0.08) = +100.00 on bandwidth_na, 3,656.00 → 3,756.00
