@@ -11,6 +11,7 @@ const SIGN = /^[-+\u2212]/;
 const PREFIX = new RegExp(`^(${CURRENCY_MARK})${SPACE}?`);
 const SUFFIX = new RegExp(`${SPACE}?(${CURRENCY_MARK})$`);
 const SPACE_GROUPS = new RegExp(`^\\d{1,3}(?:${SPACE}\\d{3})+(?:[.,]\\d+)?$`);
+const SPACES = new RegExp(SPACE, "g");
 const NOT_A_NUMBER: CsvNumber = { problem: "not_a_number" };
 
 /**
@@ -48,11 +49,8 @@ export function readCsvAmount(text: string, decimalSeparator?: DecimalSeparator)
   const mark = prefix?.[1] ?? suffix?.[1];
   if (signs > 1 || SIGN.test(rest) || (mark !== undefined && currenciesOfMark(mark).length === 0))
     return NOT_A_NUMBER;
-  const spaced = new RegExp(SPACE).test(rest);
-  if (spaced && !SPACE_GROUPS.test(rest)) return NOT_A_NUMBER;
-  const read = readCsvNumber(
-    `${negative ? "-" : ""}${spaced ? rest.replaceAll(new RegExp(SPACE, "g"), "") : rest}`,
-    decimalSeparator,
-  );
+  const digits = rest.replaceAll(SPACES, "");
+  if (digits !== rest && !SPACE_GROUPS.test(rest)) return NOT_A_NUMBER;
+  const read = readCsvNumber(`${negative ? "-" : ""}${digits}`, decimalSeparator);
   return "plain" in read && mark !== undefined ? { ...read, mark } : read;
 }

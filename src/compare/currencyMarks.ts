@@ -21,9 +21,10 @@ const SIGNS: ReadonlyMap<string, ReadonlyArray<string>> = new Map([
 ]);
 
 /** A currency sign or an upper-case code, the longest first, as a regular expression's alternation. */
-export const CURRENCY_MARK = [...[...SIGNS.keys()].sort((a, b) => b.length - a.length), "[A-Z]{3}"]
-  .map((mark) => (mark === "[A-Z]{3}" ? mark : mark.replace("$", "\\$")))
-  .join("|");
+export const CURRENCY_MARK = [
+  ...[...SIGNS.keys()].sort((a, b) => b.length - a.length).map((sign) => sign.replace("$", "\\$")),
+  "[A-Z]{3}",
+].join("|");
 
 /**
  * The currencies a mark written beside an amount may mean: the sign's (`$` → USD, CAD, …), or the ISO
