@@ -128,6 +128,22 @@ describe("amounts as invoice exports write them: currency marks, accounting nega
     });
   });
 
+  it("reads marks in the unit price and in the Tax and Total rows too", () => {
+    // 100 GB at $0.10 = $10.00; tax 8% of 10.00 = 0.80; total 10.00 + 0.80 = 10.80.
+    const document = fromCsvInvoice(
+      "Item,Qty,Rate,Amount\nBandwidth,100,$0.10,$10.00\nTax,,,$0.80\nTotal,,,USD 10.80\n",
+      undefined,
+      { currency: "USD" },
+    );
+    expect(document).toEqual({
+      format: "csv",
+      currency: "USD",
+      lines: [{ description: "Bandwidth", quantity: "100", unitPrice: "0.1", amount: "10" }],
+      tax: "0.8",
+      total: "10.8",
+    });
+  });
+
   it("refuses a currency beside a quantity", () => {
     expect(
       refusal(() => fromCsvInvoice("Item,Qty,Amount\nFee,$2,10.00\n", undefined, { currency: "USD" })),
