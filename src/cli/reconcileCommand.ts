@@ -1,6 +1,7 @@
 import {
   COLUMN_FIELDS,
   type ColumnMapping,
+  type Contract,
   type CsvNumberOptions,
   fromCsvInvoice,
   fromStripeInvoice,
@@ -40,7 +41,9 @@ are separated by commas, or by semicolons or tabs when its header row holds more
 --columns description=Item,quantity=Qty,unitPrice=Rate,amount=Total,id=Line (description and amount
 required), or the same as a JSON object in --mapping FILE. A comma in a CSV number that may be a
 decimal comma (1,50 or 1,500) is refused unless --decimal-comma or --decimal-point says which; 3,656.00
-needs neither. A recomputation from --contract continues from the previous invoice as ratecard invoice
+needs neither. An amount may carry the recomputed invoice's currency sign or code ($125.00,
+125.00 USD; another currency's is refused), be negative as (5.00), 5.00- or −5.00, and group
+thousands with spaces (1 234,56). A recomputation from --contract continues from the previous invoice as ratecard invoice
 does: --carry, --balances, --credits-start-full, --commitment-spend.`,
   options: {
     issued: { type: "string", value: "FILE", description: "the invoice as issued (- reads stdin)" },
@@ -79,8 +82,10 @@ does: --carry, --balances, --credits-start-full, --commitment-spend.`,
 async function reconcileIssued(values: Flags & { readonly issued?: string; readonly format?: string }) {
   const format = reportFormat(values.format);
   const issuedFile = required(values.issued, "--issued FILE");
-  const issued = await readIssuedDocument(issuedFile, values);
-  const recomputed = await recomputedInvoice(values);
+  const readIssued = await readIssuedDocument(issuedFile, values);
+  const recomputation = await recomputedInvoice(values);
+  const issued = readIssued(recomputation.currency);
+  const recomputed = await recomputation.invoice();
   const result = withFile("--issued", issuedFile, /^currency$/, () => reconcile(issued, recomputed));
   write(format === "json" ? `${JSON.stringify(result, null, 2)}\n` : renderReconcile(result, format));
   return result.discrepancies.length > 0 ? EXIT.differences : EXIT.ok;
@@ -101,8 +106,12 @@ type Flags = {
 } & CarriedStateFlags;
 
 // The format is the flag's, or the file's: .csv is a CSV, a JSON object with "object": "invoice" is
-// Stripe's, any other JSON a ratecard invoice.
-async function readIssuedDocument(file: string, values: Flags): Promise<IssuedDocument | Invoice> {
+// Stripe's, any other JSON a ratecard invoice. A CSV's cells are read once the recomputed invoice's
+// currency is known: an amount written "$125.00" is read only in a currency whose sign is $.
+async function readIssuedDocument(
+  file: string,
+  values: Flags,
+): Promise<(currency: string) => IssuedDocument | Invoice> {
   const named = values["issued-format"];
   if (named !== undefined && !["ratecard", "csv", "stripe"].includes(named))
     throw new UsageLineError(`--issued-format must be ratecard, csv or stripe, not "${named}"`);
@@ -116,14 +125,17 @@ async function readIssuedDocument(file: string, values: Flags): Promise<IssuedDo
     const text = await readTextFile(file, "--issued");
     const mapping = await columnMapping(values);
     const numbers = csvNumberOptions(values);
-    return withFile("--issued", file, /.*/, () =>
-      fromCsvInvoice(text.replace(/^\uFEFF/, ""), mapping, numbers),
-    );
+    return (currency) =>
+      withFile("--issued", file, /.*/, () =>
+        fromCsvInvoice(text.replace(/^\uFEFF/, ""), mapping, { ...numbers, currency }),
+      );
   }
   const data = await readJsonFile(file, "--issued");
   const stripe = named === "stripe" || (named === undefined && isObject(data) && data.object === "invoice");
-  if (stripe) return withFile("--issued", file, /.*/, () => fromStripeInvoice(data));
-  return readInvoiceFile(file, "--issued");
+  const issued = stripe
+    ? withFile("--issued", file, /.*/, () => fromStripeInvoice(data))
+    : await readInvoiceFile(file, "--issued");
+  return () => issued;
 }
 
 // --decimal-comma (1.234,56) or --decimal-point (1,234.56); neither: a comma that may be either is refused.
@@ -167,12 +179,20 @@ async function columnMapping(values: Flags): Promise<ColumnMapping | undefined> 
   return pairs as unknown as ColumnMapping;
 }
 
-async function recomputedInvoice(values: Flags): Promise<Invoice> {
+// The recomputed invoice's currency, known before the usage is rated (the contract's), so that the
+// issued CSV's cells are read, and refused, before the usage is rated.
+interface Recomputation {
+  readonly currency: string;
+  readonly invoice: () => Promise<Invoice>;
+}
+
+async function recomputedInvoice(values: Flags): Promise<Recomputation> {
   if (values.recomputed !== undefined) {
     for (const flag of RECOMPUTE_FLAGS)
       if (values[flag] !== undefined)
         throw new UsageLineError(`--recomputed gives the recomputed invoice; leave out --${flag}`);
-    return readInvoiceFile(values.recomputed, "--recomputed");
+    const invoice = await readInvoiceFile(values.recomputed, "--recomputed");
+    return { currency: invoice.currency.code, invoice: async () => invoice };
   }
   const contract = await readContract(
     required(values.contract, "--contract FILE (or --recomputed FILE)"),
@@ -180,6 +200,13 @@ async function recomputedInvoice(values: Flags): Promise<Invoice> {
   );
   const usageFile = required(values.usage, "--usage FILE");
   const period = required(values.period, "--period PERIOD");
+  return {
+    currency: contract.currency.code,
+    invoice: () => ratedInvoice(values, contract, usageFile, period),
+  };
+}
+
+async function ratedInvoice(values: Flags, contract: Contract, usageFile: string, period: string) {
   // What the previous invoice leaves to this one (credit balances, carried meters, commitment spend), as
   // `ratecard invoice` reads it: without it a contract whose grants started earlier cannot be recomputed.
   const carried = await carriedStateOptions(values, contract.id, invoiceStart(contract, period));

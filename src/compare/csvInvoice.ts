@@ -1,8 +1,10 @@
 import { compareMessages, InputError, toJsonPath } from "../errors/index.js";
 import { safeParseDecimal, toPlainString } from "../money/index.js";
+import { readCsvAmount } from "./csvAmount.js";
 import { csvDelimiterOf } from "./csvDelimiter.js";
-import { type DecimalSeparator, readCsvNumber } from "./csvNumber.js";
+import type { DecimalSeparator } from "./csvNumber.js";
 import { csvRows } from "./csvRows.js";
+import { currenciesOfMark } from "./currencyMarks.js";
 import type { IssuedDocument, IssuedLine } from "./issuedDocument.js";
 
 /** Which CSV column holds each field of a line item: header names. `description` and `amount` are required. */
@@ -21,6 +23,14 @@ export interface CsvNumberOptions {
    * thousands separator before a decimal point ("3,656.00"); any other comma is refused as ambiguous.
    */
   readonly decimalSeparator?: DecimalSeparator;
+  /**
+   * The ISO code of the currency the amounts are in: the recomputed invoice's. An amount or unit price
+   * written with a currency sign or code ("$125.00", "125.00 EUR") is read when the mark is this
+   * currency's, and refused (`currency_mismatch`) when it is another's. Absent, the first mark names the
+   * invoice's currency (a sign several currencies share, `$` or `¥`, is refused) and every other must
+   * agree with it.
+   */
+  readonly currency?: string;
 }
 
 export const COLUMN_FIELDS = ["id", "description", "quantity", "unitPrice", "amount"] as const;
@@ -40,10 +50,13 @@ const DEFAULT_HEADERS: Readonly<Record<(typeof COLUMN_FIELDS)[number], ReadonlyA
  * A row whose description is "Tax" or "Total" and whose quantity and unit price are empty gives the
  * document's tax or total instead of a line. Cells are separated by commas, or by semicolons or tabs
  * when the header row holds more of those (`csvDelimiterOf`).
- * Numbers follow `options.decimalSeparator` (docs/diff-and-reconcile.md, "Numbers in a CSV").
+ * Numbers follow `options.decimalSeparator` (docs/diff-and-reconcile.md, "Numbers in a CSV"); an
+ * amount or unit price may carry a currency sign or code, be negative in parentheses or with a trailing
+ * minus, and group thousands with spaces (`readCsvAmount`).
  * @throws InputError `invalid_field` naming the row and column of a value that is not a decimal or
  *   whose comma is ambiguous (a decimal comma or a thousands separator), or a column the mapping names
- *   that the header lacks
+ *   that the header lacks; `currency_mismatch` at the row and column of an amount written in another
+ *   currency than `options.currency` (or than an earlier row's)
  */
 export function fromCsvInvoice(
   text: string,
@@ -59,6 +72,8 @@ export function fromCsvInvoice(
   );
   let tax: string | undefined;
   let total: string | undefined;
+  // The currency the amounts' marks name, and the row that first named it (none when it was given).
+  let marked: Marked | undefined;
   const lines: IssuedLine[] = [];
   rows.forEach((row, index) => {
     const cell = (field: keyof typeof columns) => {
@@ -68,10 +83,21 @@ export function fromCsvInvoice(
     const decimal = (field: keyof typeof columns) => {
       const text = cell(field);
       if (text === "") return undefined;
-      const read = readCsvNumber(text, options.decimalSeparator);
-      const parsed = "plain" in read ? safeParseDecimal(read.plain) : undefined;
-      if (parsed?.success) return toPlainString(parsed.data);
+      const read = readCsvAmount(text, options.decimalSeparator);
+      const mark = "mark" in read ? read.mark : undefined;
+      // A quantity is no money: a currency beside it is not a number.
+      const money = mark === undefined || field !== "quantity";
+      const parsed = "plain" in read && money ? safeParseDecimal(read.plain) : undefined;
       const column = header[columns[field] as number] ?? field;
+      if (parsed?.success && mark !== undefined) {
+        const at = { row: index + 2, text, column, path: toJsonPath([index + 1, field]) };
+        marked = currencyOfMark(
+          mark,
+          options.currency !== undefined ? { code: options.currency } : marked,
+          at,
+        );
+      }
+      if (parsed?.success) return toPlainString(parsed.data);
       throw InputError.from(
         "problem" in read && read.problem === "ambiguous_separator"
           ? compareMessages.csvAmbiguousSeparator(index + 2, text, column)
@@ -97,10 +123,45 @@ export function fromCsvInvoice(
   });
   return {
     format: "csv",
+    ...(marked !== undefined ? { currency: marked.code } : {}),
     lines,
     ...(tax !== undefined ? { tax } : {}),
     ...(total !== undefined ? { total } : {}),
   };
+}
+
+interface Marked {
+  readonly code: string;
+  readonly row?: number;
+}
+
+// The currency an amount's mark names, checked against the one expected: the recomputed invoice's,
+// else the one an earlier row's mark named. Without either, the mark must name one currency.
+function currencyOfMark(
+  mark: string,
+  expected: Marked | undefined,
+  at: { readonly row: number; readonly text: string; readonly column: string; readonly path: string },
+): Marked {
+  const currencies = currenciesOfMark(mark);
+  if (expected !== undefined && currencies.includes(expected.code)) return expected;
+  if (expected !== undefined)
+    throw InputError.from(
+      compareMessages.csvCurrencyMismatch(
+        at.row,
+        at.text,
+        at.column,
+        currencies,
+        expected.code,
+        expected.row,
+      ),
+      at.path,
+    );
+  if (currencies.length > 1)
+    throw InputError.from(
+      compareMessages.csvCurrencyUnsaid(at.row, at.text, at.column, mark, currencies),
+      at.path,
+    );
+  return { code: currencies[0] as string, row: at.row };
 }
 
 function columnsOf(

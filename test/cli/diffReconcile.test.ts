@@ -194,6 +194,47 @@ describe("ratecard reconcile", () => {
     expect(runCli(...args, "--decimal-comma", "--decimal-point").code).toBe(2);
   });
 
+  it("reads an amount written with the invoice's currency, and refuses another currency's", () => {
+    // cdn-basic is in USD: "$500.00" is the platform fee's 500.00, so it pairs with no discrepancy and
+    // the four other lines are missing; "€500.00" is an amount in euros, a finding, not a typo.
+    const args = (amount: string) => [
+      "reconcile",
+      "--issued",
+      file("marked.csv", `Item,Charge\nPlatform fee,"${amount}"\n`),
+      "--recomputed",
+      EXPECTED,
+      "--columns",
+      "description=Item,amount=Charge",
+    ];
+    const read = runCli(...args("$500.00"), "--format", "json");
+    expect(read.stderr).toBe("");
+    const result = JSON.parse(read.stdout) as { linesMatched: number; discrepancies: { cause: string }[] };
+    expect(result.linesMatched).toBe(1);
+    expect(result.discrepancies.map((d) => d.cause)).toEqual(Array(4).fill("missing_line"));
+    const refused = runCli(...args("€500.00"));
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(
+      'Row 2 of the CSV has "€500.00" in column Charge, an amount in EUR, but the recomputed invoice is in USD',
+    );
+  });
+
+  it("refuses an issued CSV in another currency before it rates the usage", () => {
+    // cdn-basic's contract is in USD; the usage file does not exist, so a refusal about it would mean the
+    // usage was read first. The CSV's "€500.00" is refused as soon as the contract gives the currency.
+    const result = runCli(
+      "reconcile",
+      "--issued",
+      file("euro.csv", "Item,Charge\nPlatform fee,€500.00\n"),
+      "--columns",
+      "description=Item,amount=Charge",
+      ...["--contract", "fixtures/cdn-basic/contract.json", "--usage", join(dir, "absent.ndjson")],
+      ...["--period", "2026-02"],
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("an amount in EUR, but the recomputed invoice is in USD");
+    expect(result.stderr).not.toContain("absent.ndjson");
+  });
+
   it("says when the issued invoice came from an older version of the contract", () => {
     // cdn-basic's first North America tier raised from 0.08 to 0.09 since February was issued:
     // 10,000 GB × (0.09 − 0.08) = +100.00 on bandwidth_na, 3,656.00 → 3,756.00

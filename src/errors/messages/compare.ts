@@ -44,6 +44,47 @@ export function csvAmbiguousSeparator(row: number, value: string, column: string
   };
 }
 
+/** The currencies a mark may mean, as a sentence lists them: "GBP", "JPY or CNY", "USD, CAD or AUD". */
+function listed(codes: ReadonlyArray<string>): string {
+  return codes.length > 1 ? `${codes.slice(0, -1).join(", ")} or ${codes.at(-1)}` : (codes[0] ?? "");
+}
+
+/**
+ * A CSV amount written in another currency than the one it is reconciled in: `expected` is the
+ * recomputed invoice's currency, or the currency an earlier row (`earlierRow`) wrote.
+ */
+export function csvCurrencyMismatch(
+  row: number,
+  value: string,
+  column: string,
+  written: ReadonlyArray<string>,
+  expected: string,
+  earlierRow?: number,
+): ErrorMessage {
+  const against =
+    earlierRow === undefined
+      ? `the recomputed invoice is in ${expected}`
+      : `row ${earlierRow} has an amount in ${expected}`;
+  return {
+    code: "currency_mismatch",
+    message: `Row ${row} of the CSV has "${value}" in column ${column}, an amount in ${listed(written)}, but ${against}; reconcile documents of one currency.`,
+  };
+}
+
+/** A CSV amount whose sign several currencies share ($, ¥), read without knowing the invoice's currency. */
+export function csvCurrencyUnsaid(
+  row: number,
+  value: string,
+  column: string,
+  mark: string,
+  currencies: ReadonlyArray<string>,
+): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: `Row ${row} of the CSV has "${value}" in column ${column}: ${mark} is the sign of ${listed(currencies)}. Say which currency the invoice is in (fromCsvInvoice's currency option), or write its ISO code ("${currencies[0]} 125.00").`,
+  };
+}
+
 /** A CSV without the column a field needs. */
 export function csvMissingColumn(
   field: string,

@@ -1,0 +1,36 @@
+import { isIsoCurrency } from "../money/index.js";
+
+// The currency signs a CSV amount may carry, with every currency the sign is written for. A sign shared
+// by several currencies ($, ¥) is accepted for each of them, never resolved to one: "$125.00" on an
+// invoice in CAD is read, on one in EUR refused. Kept small on purpose (docs/diff-and-reconcile.md,
+// "Numbers in a CSV"); any other currency is written with its ISO 4217 code ("CHF 125.00").
+const SIGNS: ReadonlyMap<string, ReadonlyArray<string>> = new Map([
+  ["$", ["USD", "CAD", "AUD", "NZD", "SGD", "HKD", "MXN"]],
+  ["US$", ["USD"]],
+  ["C$", ["CAD"]],
+  ["CA$", ["CAD"]],
+  ["A$", ["AUD"]],
+  ["AU$", ["AUD"]],
+  ["NZ$", ["NZD"]],
+  ["HK$", ["HKD"]],
+  ["S$", ["SGD"]],
+  ["€", ["EUR"]],
+  ["£", ["GBP"]],
+  ["¥", ["JPY", "CNY"]],
+  ["₹", ["INR"]],
+]);
+
+/** A currency sign or an upper-case code, the longest first, as a regular expression's alternation. */
+export const CURRENCY_MARK = [
+  ...[...SIGNS.keys()].sort((a, b) => b.length - a.length).map((sign) => sign.replace("$", "\\$")),
+  "[A-Z]{3}",
+].join("|");
+
+/**
+ * The currencies a mark written beside an amount may mean: the sign's (`$` → USD, CAD, …), or the ISO
+ * 4217 code itself. Empty for three letters that are no ISO code ("ABC").
+ * @example currenciesOfMark("¥") // ["JPY", "CNY"]
+ */
+export function currenciesOfMark(mark: string): ReadonlyArray<string> {
+  return SIGNS.get(mark) ?? (isIsoCurrency(mark) ? [mark] : []);
+}
