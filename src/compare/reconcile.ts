@@ -7,7 +7,8 @@ import { requireComparable } from "./requireComparable.js";
 
 /**
  * The most likely cause of a discrepancy (docs/diff-and-reconcile.md, "Reconcile"): the quantity
- * differs → `usage`; the unit price (or, without one, the amount at the same quantity) differs →
+ * differs → `usage`; the same amount issued with the other sign → `sign`; the unit price (or, without
+ * one, the amount at the same quantity) differs →
  * `price` (a price change, override or amendment); at most one minor unit at the same quantity and
  * price → `rounding`; a line only ratecard computes → `missing_line`, only issued → `extra_line`; the
  * tax differs → `tax`; what the totals take off or add besides lines and tax (discounts, commitments,
@@ -16,6 +17,7 @@ import { requireComparable } from "./requireComparable.js";
 export type DiscrepancyCause =
   | "usage"
   | "price"
+  | "sign"
   | "rounding"
   | "missing_line"
   | "extra_line"
@@ -186,13 +188,18 @@ function lineDiscrepancy(
   const delta = exactDifference(new Decimal(ours.amount), new Decimal(theirs.amount));
   if (!quantity && !price && delta.isZero()) return [];
   const oneMinorUnit = new Decimal(10).pow(-minorUnits);
+  // The same amount with the other sign: a charge written as a credit (an accounting "(125.00)"), or
+  // the reverse, not a price.
+  const flipped = !delta.isZero() && new Decimal(theirs.amount).negated().equals(ours.amount);
   const cause: DiscrepancyCause = quantity
     ? "usage"
-    : price
-      ? "price"
-      : delta.abs().lessThanOrEqualTo(oneMinorUnit)
-        ? "rounding"
-        : "price";
+    : flipped
+      ? "sign"
+      : price
+        ? "price"
+        : delta.abs().lessThanOrEqualTo(oneMinorUnit)
+          ? "rounding"
+          : "price";
   return [
     {
       cause,
@@ -215,6 +222,8 @@ function lineSentence(cause: DiscrepancyCause, theirs: IssuedLine, ours: IssuedL
   const name = `"${ours.description}"`;
   if (cause === "usage")
     return `${name}: quantity issued ${theirs.quantity}, recomputed ${ours.quantity}: the usage differs${both ? ", and so does the unit price" : ""}.`;
+  if (cause === "sign")
+    return `${name}: issued ${theirs.amount}, recomputed ${ours.amount}: the same amount with the other sign (a charge written as a credit, or a credit as a charge).`;
   if (cause === "rounding")
     return `${name}: issued ${theirs.amount}, recomputed ${ours.amount}: within one minor unit at the same quantity, a rounding difference.`;
   if (theirs.unitPrice !== undefined && ours.unitPrice !== undefined)

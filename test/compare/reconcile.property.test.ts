@@ -20,7 +20,7 @@ function invoiceOf(scenario: Parameters<typeof materialize>[0], stream: Paramete
   return invoice !== undefined && invoice.lines.length > 0 ? invoice : undefined;
 }
 
-type Perturbation = "quantity" | "price" | "removed";
+type Perturbation = "quantity" | "price" | "negated" | "removed";
 
 // The issued copy with one change that keeps it self-consistent (its total moves with its lines), and
 // the one discrepancy reconcile must find: its cause and amount (recomputed − issued).
@@ -45,8 +45,19 @@ function perturb(invoice: Invoice, at: number, what: Perturbation): [IssuedDocum
     const unitPrice =
       line.unitPrice === undefined ? {} : { unitPrice: new Decimal(line.unitPrice).plus(1).toFixed() };
     const amount = new Decimal(line.amount).plus(seven).toFixed(minor);
-    return [withLine({ ...line, ...unitPrice, amount }, seven), "price", seven.negated().toFixed(minor)];
+    // −3.50 + 7 = 3.50 is the amount with the other sign: that reads as a sign, not a price
+    const flipped = new Decimal(amount).equals(new Decimal(line.amount).negated());
+    const cause = flipped ? "sign" : "price";
+    return [withLine({ ...line, ...unitPrice, amount }, seven), cause, seven.negated().toFixed(minor)];
   }
+  if (what === "negated" && !new Decimal(line.amount).isZero()) {
+    // The amount issued with the other sign (an accounting "(125.00)" read as a credit): recomputed −
+    // issued = a − (−a) = 2a.
+    const amount = new Decimal(line.amount).negated().toFixed(minor);
+    const twice = new Decimal(line.amount).times(2);
+    return [withLine({ ...line, amount }, twice.negated()), "sign", twice.toFixed(minor)];
+  }
+  if (what === "negated") return perturb(invoice, at, "price");
   return [
     withLine(undefined, new Decimal(line.amount).negated()),
     "missing_line",
@@ -63,7 +74,7 @@ describe("reconcile (fuzzing)", () => {
         contractScenarioArb(),
         streamArb(),
         fc.nat(),
-        fc.constantFrom<Perturbation>("quantity", "price", "removed"),
+        fc.constantFrom<Perturbation>("quantity", "price", "negated", "removed"),
         (scenario, stream, at, what) => {
           const invoice = invoiceOf(scenario, stream);
           if (invoice === undefined) return;

@@ -1,6 +1,12 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { fromCsvInvoice, fromStripeInvoice, reconcile, renderReconcile } from "../../src/compare/index.js";
+import {
+  fromCsvInvoice,
+  fromRatecardInvoice,
+  fromStripeInvoice,
+  reconcile,
+  renderReconcile,
+} from "../../src/compare/index.js";
 import { parseInvoice, rateInvoice } from "../../src/index.js";
 import { buildContract, meteredEvent, unitCharge } from "../_support/contract.js";
 import { egressSwapped, GOLDEN_RICH_ROWS, goldenRichCsv } from "./goldenRichCsv.js";
@@ -30,6 +36,23 @@ describe("reconcile", () => {
       // Requests: the same 87,654,321 requests, 65.75 issued, 65.745 rounds half-even to 65.74: −0.01.
       ["requests", "rounding", "description", "-0.01"],
     ]);
+  });
+
+  it("names an amount issued with the other sign a sign, not a price", () => {
+    // cdn-basic's APAC line, 10,000 GB × 0.12 = 1,200.00, issued as "(1,200.00)": an accounting negative,
+    // a credit of 1,200.00. recomputed − issued = 1,200.00 − (−1,200.00) = 2,400.00.
+    const issued = fromRatecardInvoice(recomputed);
+    const flipped = {
+      ...issued,
+      lines: issued.lines.map((line) =>
+        line.id === "bandwidth_apac" ? { ...line, amount: `-${line.amount}` } : line,
+      ),
+    };
+    const found = reconcile(flipped, recomputed).discrepancies.filter((d) => d.line === "bandwidth_apac");
+    expect(found.map((d) => [d.cause, d.amount])).toEqual([["sign", "2400.00"]]);
+    expect(found[0]?.sentence).toBe(
+      '"Bandwidth (Asia Pacific)": issued -1200.00, recomputed 1200.00: the same amount with the other sign (a charge written as a credit, or a credit as a charge).',
+    );
   });
 
   it("pairs lines that share a description with their own, whatever order the issuer listed them in", () => {
