@@ -1,4 +1,5 @@
-import type { InvoiceLine } from "../invoice/index.js";
+import { lineTitle } from "../explain/index.js";
+import { type InvoiceLine, pieceDateOf } from "../invoice/index.js";
 import { addExactly, Decimal, exactDifference, exactProduct, toPlainString, ZERO } from "../money/index.js";
 import type { Attribution, DiffCause } from "./attribution.js";
 
@@ -59,7 +60,7 @@ export function lineEffects(
         cause: added ? "line_added" : "line_removed",
         ...where,
         exact: added ? amount : amount.negated(),
-        sentence: `${line.name}: ${added ? "billed now, not before" : "billed before, not now"} (${toPlainString(quantity)} ${unit}).`,
+        sentence: `${titleOf(line)}: ${added ? "billed now, not before" : "billed before, not now"} (${toPlainString(quantity)} ${unit}).`,
       },
     ];
   }
@@ -69,7 +70,7 @@ export function lineEffects(
         cause: "commitment",
         ...where,
         exact: exactDifference(new Decimal(after.amount), new Decimal(before.amount)),
-        sentence: `${line.name}: the commitment's ${line.priceKind === "true_up" ? "true-up" : "overage"} changed.`,
+        sentence: `${titleOf(line)}: the commitment's ${line.priceKind === "true_up" ? "true-up" : "overage"} changed.`,
       },
     ];
   }
@@ -94,21 +95,26 @@ export function lineEffects(
       ...where,
       ...(crossed.length > 0 ? { tiersCrossed: crossed } : {}),
       exact: volume,
-      sentence: `${after.name}: ${volumeCause} ${q0} → ${q1} ${unit}, priced at the earlier marginal rates${crossing}.`,
+      sentence: `${titleOf(after)}: ${volumeCause} ${q0} → ${q1} ${unit}, priced at the earlier marginal rates${crossing}.`,
     },
     {
       cause: rateCause(before, after, sameContract),
       ...where,
       exact: rate,
-      sentence: `${after.name}: the rate changed (${describeRate(before)} → ${describeRate(after)}), applied to ${q1} ${unit}.`,
+      sentence: `${titleOf(after)}: the rate changed (${describeRate(before)} → ${describeRate(after)}), applied to ${q1} ${unit}.`,
     },
     {
       cause: "proration",
       ...where,
       exact: share,
-      sentence: `${after.name}: the share of the period billed (proration, trial, unused time, line limits) changed.`,
+      sentence: `${titleOf(after)}: the share of the period billed (proration, trial, unused time, line limits) changed.`,
     },
-    { cause: "rounding", ...where, exact: rounding, sentence: `${after.name}: rounding to the minor unit.` },
+    {
+      cause: "rounding",
+      ...where,
+      exact: rounding,
+      sentence: `${titleOf(after)}: rounding to the minor unit.`,
+    },
   ];
 }
 
@@ -230,4 +236,12 @@ function describeRate(line: InvoiceLine): string {
       .join(" / ");
   // A price with no rate of its own (a flat fee): what it came to, so the sentence says what changed.
   return `${line.model} price of ${toPlainString(ratedAmount(line))}`;
+}
+
+// A line as the diff's sentences name it: its name and group ("Bandwidth [region na]"), and the date
+// its piece starts when an amendment or override cut the period ("… from 2026-03-16"), so two lines of
+// one charge are never told apart by their amounts alone.
+function titleOf(line: InvoiceLine): string {
+  const piece = pieceDateOf(line.id);
+  return piece === undefined ? lineTitle(line) : `${lineTitle(line)} from ${piece}`;
 }

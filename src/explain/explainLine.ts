@@ -18,6 +18,7 @@ import type {
 import { scaledCount } from "../schema/index.js";
 import { escapeControl } from "./escapeControl.js";
 import { count, formatExact, formatQuantity, formatReadable, signed } from "./formatNumber.js";
+import { describeGroup, lineTitle } from "./lineTitle.js";
 import { localWhen } from "./localWhen.js";
 import { prorationUnit } from "./prorationUnit.js";
 import { roundingModeWords } from "./roundingModeWords.js";
@@ -117,7 +118,7 @@ export function explainLineParts(line: InvoiceLine, style: MoneyStyle, wording: 
     group: describeGroup,
     instant: (iso) => localWhen(iso, wording.timeZone),
   };
-  const name = line.group === undefined ? line.name : `${line.name} [${describeGroup(line.group)}]`;
+  const name = lineTitle(line);
   const usage = line.steps.find((step): step is StepOf<"usage"> => step.kind === "usage");
   const measured =
     usage === undefined
@@ -322,15 +323,6 @@ function describeWindowAllowance(
 /** A rate as a percentage: "0.029" → "2.9%". */
 function percent(rate: string): string {
   return `${formatQuantity(new Decimal(rate).times(100).toFixed())}%`;
-}
-
-export function describeGroup(group: Readonly<Record<string, string | number | boolean | null>>): string {
-  return Object.entries(group)
-    .map(
-      ([name, value]) =>
-        `${name} ${value === null ? "(not set)" : typeof value === "string" ? value : JSON.stringify(value)}`,
-    )
-    .join(", ");
 }
 
 // A quantity that is a fraction which does not end, said as the division it is: "(exactly 1 ÷ 3)".

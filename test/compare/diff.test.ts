@@ -330,3 +330,59 @@ describe("diff", () => {
     expect(renderDiff(diff(ours, ours), "text")).not.toContain("two customers");
   });
 });
+
+describe("diff names the lines of one charge apart", () => {
+  // A matrix by region, graduated: 100 GB at 0.10, then 0.01; eu halved from 16 March (amendment).
+  const graduated = (first: string, then: string) => ({
+    model: "graduated" as const,
+    tiers: [
+      { upTo: "100", unitPrice: first },
+      { upTo: null, unitPrice: then },
+    ],
+  });
+  const matrix = (eu: ReturnType<typeof graduated>) => ({
+    id: "bw",
+    name: "Bandwidth",
+    meter: "m",
+    price: {
+      model: "matrix" as const,
+      dimensions: ["region"],
+      cells: [
+        { match: { region: "na" }, price: graduated("0.10", "0.01") },
+        { match: { region: "eu" }, price: eu },
+      ],
+    },
+  });
+  const contract = buildContract({
+    charges: [matrix(graduated("0.10", "0.01"))],
+    amendments: [{ id: "a1", effective: "2026-03-16", charges: [matrix(graduated("0.05", "0.005"))] }],
+  });
+  const bw = (id: string, day: string, region: string, v: string) =>
+    usageEvent(id, "e", `2026-03-${day}T10:00:00Z`, { v, region });
+
+  it("by group and by the piece of the period a line bills", () => {
+    // before: na 80 units (8.00), eu 80 on the 5th (8.00) and 80 on the 25th at half (4.00): 20.00.
+    // after: na 160 = 100 × 0.10 + 60 × 0.01 = 10.60, eu only on the 5th (8.00): 18.60; change −1.40,
+    // in line order: −4.00 for eu's piece from the 16th gone, and +2.60 for na's 80 more at the marginal
+    // rates (units 81–100 at 0.10 = 2.00, 101–160 at 0.01 = 0.60).
+    const before = rateInvoice(
+      contract,
+      [bw("n1", "05", "na", "80"), bw("e1", "05", "eu", "80"), bw("e2", "25", "eu", "80")],
+      "2026-03",
+    );
+    const after = rateInvoice(
+      contract,
+      [bw("n1", "05", "na", "80"), bw("n2", "25", "na", "80"), bw("e1", "05", "eu", "80")],
+      "2026-03",
+    );
+    const result = diff(before, after);
+    expect(result.change).toBe("-1.40");
+    expect(result.attributions.map((a) => [a.amount, a.sentence])).toEqual([
+      ["-4.00", "Bandwidth [region eu] from 2026-03-16: billed before, not now (80 units)."],
+      [
+        "2.60",
+        "Bandwidth [region na]: usage 80 → 160 units, priced at the earlier marginal rates; tiers crossed: 2.",
+      ],
+    ]);
+  });
+});
