@@ -24,22 +24,35 @@ export function usageEvidenceText(evidence: UsageEvidence): string {
   const out: string[] = [
     `Usage evidence for ${evidence.contractId} (customer ${evidence.customer}), ${evidence.period.label} in ${evidence.timeZone}, per ${evidence.by}`,
     `${plural(evidence.eventsRead, "event")} read, ${count(evidence.eventsCounted)} counted.`,
+    ...cutLines(evidence.cutOn),
   ];
-  for (const meter of evidence.meters) out.push("", ...meterLines(meter, evidence.by));
+  const cut = evidence.cutOn !== undefined;
+  for (const meter of evidence.meters) out.push("", ...meterLines(meter, evidence.by, cut));
   out.push("", ...exclusionLines(evidence), "", ...duplicateLines(evidence));
   return `${out.map(escapeControl).join("\n")}\n`;
 }
 
-function meterLines(meter: MeterEvidence, by: "day" | "hour"): string[] {
+// A period cut by a change of terms: a line whose charge's terms change there bills a stretch's part of
+// the quantities below, not all of it.
+function cutLines(cutOn: ReadonlyArray<string> | undefined): string[] {
+  if (cutOn === undefined) return [];
+  const dates =
+    cutOn.length === 1 ? `on ${cutOn[0]}` : `on ${cutOn.slice(0, -1).join(", ")} and ${cutOn.at(-1)}`;
+  return [
+    `The period is cut ${dates} by a change of terms: a line whose charge's terms change there is rated per stretch, from the events of its stretch only (its id ends in the date its stretch starts).`,
+  ];
+}
+
+function meterLines(meter: MeterEvidence, by: "day" | "hour", cut: boolean): string[] {
   const unit = meter.unit !== undefined ? ` ${meter.unit}` : "";
   const head = `Meter ${meter.meter}${meter.name !== undefined ? ` (${meter.name})` : ""}: ${meter.aggregation}${meter.dimensions.length > 0 ? `, a line per ${meter.dimensions.join(" × ")}` : ""}`;
   if (meter.groups.length === 0) return [head, "  no events listed"];
-  return [head, ...meter.groups.flatMap((group) => groupLines(group, unit, by))];
+  return [head, ...meter.groups.flatMap((group) => groupLines(group, unit, by, cut))];
 }
 
-function groupLines(group: GroupEvidence, unit: string, by: "day" | "hour"): string[] {
+function groupLines(group: GroupEvidence, unit: string, by: "day" | "hour", cut: boolean): string[] {
   const name = Object.keys(group.group).length === 0 ? "all events" : groupName(group.group);
-  const listed = group.unpriced === true ? unpricedSummary(group, unit) : ratedSummary(group, unit);
+  const listed = group.unpriced === true ? unpricedSummary(group, unit) : ratedSummary(group, unit, cut);
   const width = by === "day" ? 10 : 22;
   return [
     `  ${name}: ${listed}`,
@@ -58,13 +71,15 @@ function groupLines(group: GroupEvidence, unit: string, by: "day" | "hour"): str
   ];
 }
 
-// What the group's events came to, and that it is the quantity its line was rated from.
-function ratedSummary(group: GroupEvidence, unit: string): string {
+// What the group's events came to, and that it is the quantity its line was rated from (in a cut
+// period, the whole period's, of which a line per stretch rates a part).
+function ratedSummary(group: GroupEvidence, unit: string, cut: boolean): string {
+  const rated = cut ? "the whole period's quantity" : "the quantity rated";
   if (group.quantity === undefined)
-    return `${plural(group.events, "event")} listed; the rated quantity is ${formatQuantity(group.ratedQuantity)}${unit}`;
+    return `${plural(group.events, "event")} listed; ${cut ? rated : "the rated quantity"} is ${formatQuantity(group.ratedQuantity)}${unit}`;
   return group.quantity === group.ratedQuantity
-    ? `${plural(group.events, "event")}, ${formatQuantity(group.quantity)}${unit} (the quantity rated)`
-    : `${plural(group.events, "event")} listed, ${formatQuantity(group.quantity)}${unit} of the ${formatQuantity(group.ratedQuantity)}${unit} rated`;
+    ? `${plural(group.events, "event")}, ${formatQuantity(group.quantity)}${unit} (${rated})`
+    : `${plural(group.events, "event")} listed, ${formatQuantity(group.quantity)}${unit} of the ${cut ? "whole period's " : ""}${formatQuantity(group.ratedQuantity)}${unit}${cut ? "" : " rated"}`;
 }
 
 // A group the contract has no price for is measured, never rated: the invoice has no line for it.

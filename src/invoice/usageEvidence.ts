@@ -16,7 +16,7 @@ import { readEvidenceOptions, type UsageEvidenceOptions } from "./evidenceOption
 import { isUnpricedGroup } from "./isUnpricedGroup.js";
 import { aggregationOptions, parseEvents } from "./rateInvoice.js";
 import { label, servicePeriodOf } from "./resolveServicePeriod.js";
-import { allCharges } from "./termsAt.js";
+import { allCharges, pieceSuffix, piecesOf } from "./termsAt.js";
 
 /** The events of one group of a meter (one line of a grouped charge, or the whole meter). */
 export interface GroupEvidence {
@@ -76,6 +76,12 @@ export interface UsageEvidence {
   readonly eventsRead: number;
   readonly eventsCounted: number;
   readonly meters: ReadonlyArray<MeterEvidence>;
+  /**
+   * The local dates the period is cut on by a change of terms (an amendment, an override, a price
+   * book's version), when it is: a line whose charge's terms change there is rated per stretch, so its
+   * quantity is a part of a group's `ratedQuantity`, which is the whole period's. Absent when uncut.
+   */
+  readonly cutOn?: ReadonlyArray<string>;
   /** Every exclusion by reason, as the invoice reports it, with up to `limit` sample ids. */
   readonly excluded: ReadonlyArray<{
     readonly reason: ExclusionReason;
@@ -130,12 +136,17 @@ export async function usageEvidenceAsync(
 
 function planOf(contract: Contract, period: Period | string, options: UsageEvidenceOptions) {
   const resolved = servicePeriodOf(contract, period);
+  // Where a change of terms cuts the period (the suffix of a piece's lines, without its "@").
+  const cutOn = piecesOf(contract, resolved.service)
+    .slice(1)
+    .map((piece) => pieceSuffix(contract, piece.start).slice(1));
   const requests = meterRequests(allCharges(contract));
   const read = readEvidenceOptions(contract, (meter) => requests.get(meter)?.groupings ?? [], options);
   const collector = new EvidenceCollector({ ...read, timeZone: contract.timeZone });
   return {
     contract,
     service: resolved.service,
+    cutOn,
     read,
     collector,
     aggregation: { ...aggregationOptions(contract, resolved, {}), observer: collector },
@@ -143,7 +154,7 @@ function planOf(contract: Contract, period: Period | string, options: UsageEvide
 }
 
 function evidenceOf(plan: ReturnType<typeof planOf>, result: AggregateUsageResult): UsageEvidence {
-  const { contract, service, read, collector } = plan;
+  const { contract, service, cutOn, read, collector } = plan;
   const meters = read.meters.map(({ meter, dimensions }, index): MeterEvidence => {
     const rated =
       dimensions.length === 0
@@ -195,6 +206,7 @@ function evidenceOf(plan: ReturnType<typeof planOf>, result: AggregateUsageResul
     eventsRead: result.eventsRead,
     eventsCounted: result.eventsCounted,
     meters,
+    ...(cutOn.length === 0 ? {} : { cutOn }),
     excluded: collector.exclusionsOf(EXCLUSION_REASONS),
     duplicates: collector.duplicates(),
   };

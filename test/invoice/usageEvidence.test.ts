@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { rateInvoice, usageEvidence } from "../../src/index.js";
-import { buildContract, perRegionCharge } from "../_support/contract.js";
+import { rateInvoice, usageEvidence, usageEvidenceText } from "../../src/index.js";
+import { buildContract, perRegionCharge, usageEvent } from "../_support/contract.js";
 
 // Bandwidth in GB per region, priced per region (a matrix, so each region is a line), New York time:
 // February 2026 runs from 2026-02-01T05:00Z to 2026-03-01T05:00Z.
@@ -167,5 +167,46 @@ describe("usageEvidence: which events made a line, and were any counted twice", 
     expect(() => usageEvidence(contract, EVENTS, "2026-02", { by: "week" } as never)).toThrow(
       expect.objectContaining({ path: "by" }),
     );
+  });
+});
+
+describe("usage evidence of a period cut by a change of terms", () => {
+  // 1.00 a unit, raised to 2.00 from 17 March: the invoice bills use@2026-03-01 (5 units, 5.00) and
+  // use@2026-03-17 (3 units, 6.00); the meter's quantity over March is 5 + 3 = 8, no single line's.
+  const unit = (unitPrice: string) => ({
+    id: "use",
+    name: "Use",
+    meter: "m",
+    price: { model: "unit" as const, unitPrice },
+  });
+  const amended = buildContract({
+    charges: [unit("1")],
+    amendments: [{ id: "up", effective: "2026-03-17", charges: [unit("2")] }],
+  });
+  const events = [
+    usageEvent("a", "e", "2026-03-05T00:00:00Z", { v: "5" }),
+    usageEvent("b", "e", "2026-03-20T00:00:00Z", { v: "3" }),
+  ];
+
+  it("says where the period is cut, and that a group's quantity is the whole period's", () => {
+    const evidence = usageEvidence(amended, events, "2026-03");
+    expect(evidence.cutOn).toEqual(["2026-03-17"]);
+    expect(evidence.meters[0]?.groups[0]?.ratedQuantity).toBe("8");
+    const text = usageEvidenceText(evidence);
+    expect(text).toContain(
+      "The period is cut on 2026-03-17 by a change of terms: a line whose charge's terms change there is rated per stretch, from the events of its stretch only (its id ends in the date its stretch starts).",
+    );
+    expect(text).toContain("all events: 2 events, 8 (the whole period's quantity)");
+    expect(rateInvoice(amended, events, "2026-03").lines.map((line) => [line.id, line.amount])).toEqual([
+      ["use@2026-03-01", "5.00"],
+      ["use@2026-03-17", "6.00"],
+    ]);
+  });
+
+  it("says nothing of a cut when the terms hold all period", () => {
+    const whole = buildContract({ charges: [unit("1")] });
+    const evidence = usageEvidence(whole, events, "2026-03");
+    expect(evidence.cutOn).toBeUndefined();
+    expect(usageEvidenceText(evidence)).toContain("all events: 2 events, 8 (the quantity rated)");
   });
 });
