@@ -7,18 +7,21 @@ export type CsvAmount = CsvNumber | { readonly plain: string; readonly mark: str
 // A space, a no-break space (U+00A0) or a narrow no-break space (U+202F): French and Swiss
 // spreadsheets group thousands with them, and put one between an amount and its currency.
 const SPACE = "[ \\u00A0\\u202F]";
+// What groups thousands by threes besides a comma or a point: a space, or the apostrophe Swiss
+// exports write ("1'234.50", also as U+2019), never between an amount and its currency.
+const GROUP = "[ \\u00A0\\u202F'\\u2019]";
 const SIGN = /^[-+\u2212]/;
 const PREFIX = new RegExp(`^(${CURRENCY_MARK})${SPACE}?`);
 const SUFFIX = new RegExp(`${SPACE}?(${CURRENCY_MARK})$`);
-const SPACE_GROUPS = new RegExp(`^\\d{1,3}(?:${SPACE}\\d{3})+(?:[.,]\\d+)?$`);
-const SPACES = new RegExp(SPACE, "g");
+const SPACE_GROUPS = new RegExp(`^\\d{1,3}(?:${GROUP}\\d{3})+(?:[.,]\\d+)?$`);
+const GROUPS = new RegExp(GROUP, "g");
 const NOT_A_NUMBER: CsvNumber = { problem: "not_a_number" };
 
 /**
  * Reads an amount as billing systems and spreadsheets export it: a currency sign or ISO code before or
  * after the number ("$125.00", "125.00 USD"), a negative in parentheses ("(5.00)", the accountants'
  * way), with a trailing minus ("5.00-") or with the minus sign U+2212, thousands grouped by threes with
- * spaces ("1 234,56"). At most one sign and one mark. What is left is read by {@link readCsvNumber},
+ * spaces ("1 234,56") or apostrophes ("1'234.50"). At most one sign and one mark. What is left is read by {@link readCsvNumber},
  * so a comma means what it meant before: "1 234,56" still needs a decimal comma declared.
  * Which currency the mark may be is the caller's to check (`currenciesOfMark`): a mark that is no
  * currency ("125.00 ABC") is `not_a_number`.
@@ -49,7 +52,7 @@ export function readCsvAmount(text: string, decimalSeparator?: DecimalSeparator)
   const mark = prefix?.[1] ?? suffix?.[1];
   if (signs > 1 || SIGN.test(rest) || (mark !== undefined && currenciesOfMark(mark).length === 0))
     return NOT_A_NUMBER;
-  const digits = rest.replaceAll(SPACES, "");
+  const digits = rest.replaceAll(GROUPS, "");
   if (digits !== rest && !SPACE_GROUPS.test(rest)) return NOT_A_NUMBER;
   const read = readCsvNumber(`${negative ? "-" : ""}${digits}`, decimalSeparator);
   return "plain" in read && mark !== undefined ? { ...read, mark } : read;

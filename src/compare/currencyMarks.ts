@@ -20,17 +20,21 @@ const SIGNS: ReadonlyMap<string, ReadonlyArray<string>> = new Map([
   ["₹", ["INR"]],
 ]);
 
-/** A currency sign or an upper-case code, the longest first, as a regular expression's alternation. */
+/**
+ * A currency sign or a three-letter code (in either case: "125.00 usd" is how some exports write it),
+ * the longest first, as a regular expression's alternation.
+ */
 export const CURRENCY_MARK = [
   ...[...SIGNS.keys()].sort((a, b) => b.length - a.length).map((sign) => sign.replace("$", "\\$")),
-  "[A-Z]{3}",
+  "[A-Za-z]{3}",
 ].join("|");
 
 /**
  * The currencies a mark written beside an amount may mean: the sign's (`$` → USD, CAD, …), or the ISO
- * 4217 code itself. Empty for three letters that are no ISO code ("ABC").
+ * 4217 code itself, in capitals ("usd" → USD). Empty for three letters that are no ISO code ("ABC").
  * @example currenciesOfMark("¥") // ["JPY", "CNY"]
  */
 export function currenciesOfMark(mark: string): ReadonlyArray<string> {
-  return SIGNS.get(mark) ?? (isIsoCurrency(mark) ? [mark] : []);
+  const code = mark.toUpperCase();
+  return SIGNS.get(mark) ?? (isIsoCurrency(code) ? [code] : []);
 }

@@ -41,6 +41,21 @@ describe("amounts as invoice exports write them: currency marks, accounting nega
     expect(read("£9.99", { currency: "GBP" }).lines[0]?.amount).toBe("9.99");
     expect(read("¥500", { currency: "JPY" }).lines[0]?.amount).toBe("500");
     expect(read("CHF 1,234.50", { currency: "CHF" }).lines[0]?.amount).toBe("1234.5");
+    // A code in lower case, as some exports write it: the same currency.
+    expect(usd("125.00 usd")).toBe("125");
+    expect(read("eur 9.50", { currency: "EUR" }).lines[0]?.amount).toBe("9.5");
+  });
+
+  it("reads thousands grouped by apostrophes, as Swiss exports write them", () => {
+    // CHF 1'234.50 = one thousand two hundred thirty-four and 50; 1’234’567.89 with U+2019
+    expect(read("CHF 1'234.50", { currency: "CHF" }).lines[0]?.amount).toBe("1234.5");
+    expect(read("1\u2019234\u2019567.89", { currency: "CHF" }).lines[0]?.amount).toBe("1234567.89");
+    // only in groups of three: 12'34.50 is no number
+    expect(refusal(() => read("12'34.50", { currency: "CHF" }))).toMatchObject({ path: "[1].amount" });
+  });
+
+  it("refuses a lower-case code of another currency as it refuses an upper-case one", () => {
+    expect(refusal(() => usd("125.00 eur"))).toMatchObject({ code: "currency_mismatch", path: "[1].amount" });
   });
 
   it("reads (5.00), 5.00- and −5.00 (U+2212) as minus five", () => {
@@ -194,6 +209,10 @@ describe("amounts as invoice exports write them: currency marks, accounting nega
             ...minus(`${comma(" ")}\u00A0$`).map((cell): [string, ","] => [cell, ","]),
             ...minus(comma("\u202F")).map((cell): [string, ","] => [cell, ","]),
             ...trailing(comma("\u00A0")).map((cell): [string, ","] => [cell, ","]),
+            // Swiss: apostrophe groups and a decimal point, a lower-case code
+            ...minus(`${group(digits, "'")}${fraction === "" ? "" : `.${fraction}`} usd`).map(
+              (cell): [string, "."] => [cell, "."],
+            ),
           ];
           for (const [cell, separator] of forms) expect(usd(cell, separator), cell).toBe(expected);
         },
