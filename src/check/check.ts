@@ -1,5 +1,5 @@
 import { type PriceBook, resolveContract } from "../contracts/index.js";
-import { ContractError, isRatecardError } from "../errors/index.js";
+import { ContractError, isRatecardError, wordList } from "../errors/index.js";
 import { currencyPrefix, explainLine, type MoneyStyle } from "../explain/index.js";
 import {
   type Invoice,
@@ -12,7 +12,6 @@ import {
 } from "../invoice/index.js";
 import { Decimal, isDecimalText } from "../money/index.js";
 import type { UsageEvent } from "../schema/index.js";
-import { andList } from "./andList.js";
 import { type CreditNoteFixture, checkCreditNote } from "./checkCreditNote.js";
 import { comparedWords } from "./comparedWords.js";
 import { type ExpectedFigures, parseExpectedFigures } from "./expectedFigures.js";
@@ -293,7 +292,7 @@ function chargeHints(figures: ExpectedFigures, actual: Invoice): string[] {
     if (ids.has(id)) return [];
     const lines = actual.lines.filter((line) => line.chargeId === id).map((line) => line.id);
     if (lines.length === 0) return [];
-    return [`the invoice bills charge ${id} as ${andList(lines)}: write down each of these lines`];
+    return [`the invoice bills charge ${id} as ${wordList(lines, "and")}: write down each of these lines`];
   });
 }
 

@@ -1,4 +1,4 @@
-import { andList } from "./andList.js";
+import { wordList } from "../errors/index.js";
 import type { CreditNoteFigures, ExpectedFigures } from "./expectedFigures.js";
 import type { SequenceStage } from "./sequenceStage.js";
 
@@ -45,7 +45,7 @@ function stageWords(stage: SequenceStage, earlier: number): string {
 
 function earlierFiles(earlier: number): string {
   const names = Array.from({ length: earlier }, (_, index) => `earlier-${index + 1}.json`);
-  return andList(names);
+  return wordList(names, "and");
 }
 
 function creditNoteWords(parts: ComparedParts): string[] {
@@ -69,5 +69,5 @@ function figureWords(figures: ExpectedFigures | CreditNoteFigures): string {
     ["amountDue" in figures ? figures.amountDue : undefined, "amount due"],
   ];
   const written = optional.filter(([value]) => value !== undefined).map(([, name]) => name);
-  return andList([`${lines} line${lines === 1 ? "" : "s"}`, ...written]);
+  return wordList([`${lines} line${lines === 1 ? "" : "s"}`, ...written], "and");
 }

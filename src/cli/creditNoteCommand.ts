@@ -1,12 +1,13 @@
-import { issueCreditNote, parseInvoice } from "../index.js";
+import { issueCreditNote } from "../index.js";
 import { blamedOnFiles, type OptionFile } from "./blamedOnFiles.js";
-import { outputFormat, readContract, readIssued, required, withFile, write } from "./cliSupport.js";
+import { outputFormat, readContract, required, withFile, write } from "./cliSupport.js";
 import { FORMAT_OPTION, PRICE_BOOK_OPTION } from "./commonOptions.js";
 import { creditNoteText } from "./creditNoteText.js";
 import { defineCommand } from "./defineCommand.js";
 import { listOptionFiles, readEarlierInvoices } from "./earlierInvoices.js";
 import { EXIT } from "./exitCodes.js";
 import { PREVIOUS_NOTES_OPTION, readPreviousNotes } from "./previousNotes.js";
+import { readInvoiceFile } from "./readIssuedFiles.js";
 import { readJsonFile } from "./readJsonFile.js";
 
 /** `ratecard credit-note`: issues a credit note against an invoice and prints it. */
@@ -59,8 +60,9 @@ async function creditNote(values: {
 }): Promise<number> {
   const format = outputFormat(values.format);
   const contract = await readContract(required(values.contract, "--contract FILE"), values["price-book"]);
-  const invoice = await readInvoice("--invoice", required(values.invoice, "--invoice FILE"));
-  const closing = values.closing === undefined ? undefined : await readInvoice("--closing", values.closing);
+  const invoice = await readInvoiceFile(required(values.invoice, "--invoice FILE"), "--invoice");
+  const closing =
+    values.closing === undefined ? undefined : await readInvoiceFile(values.closing, "--closing");
   const correctionsFile = required(values.corrections, "--corrections FILE");
   const corrections = await readJsonFile(correctionsFile, "--corrections");
   const previous = await readPreviousNotes(values.previous);
@@ -90,10 +92,6 @@ async function creditNote(values: {
   }
   write(creditNoteText(note));
   return EXIT.ok;
-}
-
-async function readInvoice(flag: string, file: string) {
-  return readIssued(`${flag} ${file}`, await readJsonFile(file, flag), parseInvoice, "a ratecard invoice");
 }
 
 // A refusal of the closing invoice (`options.closing…`) is led by its file.

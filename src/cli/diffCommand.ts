@@ -1,19 +1,14 @@
-import { diff, parseInvoice, renderDiff } from "../index.js";
-import { readIssued, UsageLineError, write } from "./cliSupport.js";
+import { diff, renderDiff } from "../index.js";
+import { UsageLineError, write } from "./cliSupport.js";
 import { REPORT_FORMAT_OPTION } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
 import { EXIT } from "./exitCodes.js";
-import { readJsonFile } from "./readJsonFile.js";
+import { readInvoiceFile } from "./readIssuedFiles.js";
 
 /** The formats diff and reconcile print: words for a terminal, Markdown for a ticket, JSON for scripts. */
 export function reportFormat(value: string | undefined): "text" | "markdown" | "json" {
   if (value === "text" || value === "markdown" || value === "json") return value;
   throw new UsageLineError(`--format must be text, markdown or json, not "${value}"`);
-}
-
-/** A ratecard invoice file, read back: a wrong or edited file is an input error naming it. */
-export async function readInvoiceFile(file: string, flag: string) {
-  return readIssued(`${flag} ${file}`, await readJsonFile(file, flag), parseInvoice, "a ratecard invoice");
 }
 
 /**

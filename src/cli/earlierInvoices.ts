@@ -1,24 +1,13 @@
 import { type Invoice, parseInvoice } from "../index.js";
 import type { OptionFile } from "./blamedOnFiles.js";
-import { readIssued } from "./cliSupport.js";
-import { readJsonFile } from "./readJsonFile.js";
+import { readIssuedFiles } from "./readIssuedFiles.js";
 
 /**
  * The `--earlier` files (`progressive`, `credit-note`), in order: the invoices issued earlier in a
  * progressive sequence's period, each read as a ratecard invoice and refused in its own file's name.
  */
-export async function readEarlierInvoices(files: ReadonlyArray<string>): Promise<Invoice[]> {
-  const earlier: Invoice[] = [];
-  for (const file of files)
-    earlier.push(
-      readIssued(
-        `--earlier ${file}`,
-        await readJsonFile(file, "--earlier"),
-        parseInvoice,
-        "a ratecard invoice",
-      ),
-    );
-  return earlier;
+export function readEarlierInvoices(files: ReadonlyArray<string>): Promise<Invoice[]> {
+  return readIssuedFiles("--earlier", files, parseInvoice, "a ratecard invoice");
 }
 
 /**

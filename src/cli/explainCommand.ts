@@ -1,6 +1,6 @@
 import { defineCommand } from "./defineCommand.js";
-import { readInvoiceFile } from "./diffCommand.js";
 import { invoiceOutputFormat, writeInvoice } from "./explainOutput.js";
+import { readInvoiceFile } from "./readIssuedFiles.js";
 
 /**
  * `ratecard explain INVOICE.json [--format text|markdown|html|explain-json] [--output FILE]`: an invoice

@@ -1,6 +1,5 @@
 import { type CreditNote, parseCreditNote } from "../index.js";
-import { readIssued } from "./cliSupport.js";
-import { readJsonFile } from "./readJsonFile.js";
+import { readIssuedFiles } from "./readIssuedFiles.js";
 
 /** `--previous FILE`, repeated: the credit notes issued before against the invoice a command corrects. */
 export const PREVIOUS_NOTES_OPTION = {
@@ -12,14 +11,5 @@ export const PREVIOUS_NOTES_OPTION = {
 
 /** The `--previous` files read as credit notes ratecard issued, each refused in its own file's name. */
 export function readPreviousNotes(files: ReadonlyArray<string> | undefined): Promise<CreditNote[]> {
-  return Promise.all(
-    (files ?? []).map(async (file) =>
-      readIssued(
-        `--previous ${file}`,
-        await readJsonFile(file, "--previous"),
-        parseCreditNote,
-        "a ratecard credit note",
-      ),
-    ),
-  );
+  return readIssuedFiles("--previous", files, parseCreditNote, "a ratecard credit note");
 }

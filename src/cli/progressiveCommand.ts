@@ -1,6 +1,5 @@
 import {
   billParsedProgressively,
-  type CreditNote,
   explainText,
   parseCreditNote,
   rateClosingParsedInvoice,
@@ -8,20 +7,12 @@ import {
 } from "../index.js";
 import { blamedOnFiles, type OptionFile } from "./blamedOnFiles.js";
 import { type CarriedStateFlags, carriedStateOptions, invoiceStart } from "./carriedStateOptions.js";
-import {
-  namedByFlag,
-  outputFormat,
-  readContract,
-  readIssued,
-  required,
-  UsageLineError,
-  write,
-} from "./cliSupport.js";
+import { namedByFlag, outputFormat, readContract, required, UsageLineError, write } from "./cliSupport.js";
 import { CARRIED_STATE_OPTIONS, FORMAT_OPTION } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
 import { listOptionFiles, readEarlierInvoices } from "./earlierInvoices.js";
 import { nodeSha256 } from "./nodeSha256.js";
-import { readJsonFile } from "./readJsonFile.js";
+import { readIssuedFiles } from "./readIssuedFiles.js";
 import { readUsage } from "./readUsage.js";
 
 /**
@@ -98,16 +89,12 @@ async function progressive(values: ProgressiveFlags): Promise<number> {
   const mode = modeOf(values);
   const contract = await readContract(contractFile);
   const earlier = await readEarlierInvoices(values.earlier ?? []);
-  const creditNotes: CreditNote[] = [];
-  for (const file of values["credit-note"] ?? [])
-    creditNotes.push(
-      readIssued(
-        `--credit-note ${file}`,
-        await readJsonFile(file, "--credit-note"),
-        parseCreditNote,
-        "a ratecard credit note",
-      ),
-    );
+  const creditNotes = await readIssuedFiles(
+    "--credit-note",
+    values["credit-note"],
+    parseCreditNote,
+    "a ratecard credit note",
+  );
   const carried = await carriedStateOptions(values, contract.id, invoiceStart(contract, period));
   const rating = { ...carried.options, sha256: nodeSha256 };
   const events = await readUsage(usageFile);

@@ -351,7 +351,7 @@ async function previousInvoice(
   return { options };
 }
 
-// "a", "a and b", "a, b and c". The twin of src/check/andList.ts, kept here on purpose: the CLI reads the
+// "a", "a and b", "a, b and c". The twin of src/errors/wordList.ts, kept here on purpose: the CLI reads the
 // library only through ../index.js, and a list-joining helper is no billing API worth a public export
 // (every export is a promise the semver of 1.x keeps). Change both alike.
 function andList(names: ReadonlyArray<string>): string {

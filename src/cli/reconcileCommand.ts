@@ -20,9 +20,10 @@ import {
   USAGE_FORMAT_OPTION,
 } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
-import { readInvoiceFile, reportFormat } from "./diffCommand.js";
+import { reportFormat } from "./diffCommand.js";
 import { EXIT } from "./exitCodes.js";
 import { nodeSha256 } from "./nodeSha256.js";
+import { readInvoiceFile } from "./readIssuedFiles.js";
 import { readJsonFile, readTextFile } from "./readJsonFile.js";
 import { usageSource } from "./readUsage.js";
 import { withUsageProgress } from "./stderr.js";

@@ -96,3 +96,4 @@ export {
   UsageError,
 } from "./RatecardError.js";
 export { isRecord, requireArgument } from "./requireArgument.js";
+export { wordList } from "./wordList.js";

@@ -1,4 +1,4 @@
-import { isRecord, requireArgument } from "../errors/index.js";
+import { isRecord, requireArgument, wordList } from "../errors/index.js";
 import type { GroupEvidence, MeterEvidence, UsageEvidence } from "../invoice/index.js";
 import { escapeControl } from "./escapeControl.js";
 import { formatQuantity, groupThousands } from "./formatNumber.js";
@@ -36,10 +36,8 @@ export function usageEvidenceText(evidence: UsageEvidence): string {
 // the quantities below, not all of it.
 function cutLines(cutOn: ReadonlyArray<string> | undefined): string[] {
   if (cutOn === undefined) return [];
-  const dates =
-    cutOn.length === 1 ? `on ${cutOn[0]}` : `on ${cutOn.slice(0, -1).join(", ")} and ${cutOn.at(-1)}`;
   return [
-    `The period is cut ${dates} by a change of terms: a line whose charge's terms change there is rated per stretch, from the events of its stretch only (its id ends in the date its stretch starts).`,
+    `The period is cut on ${wordList(cutOn, "and")} by a change of terms: a line whose charge's terms change there is rated per stretch, from the events of its stretch only (its id ends in the date its stretch starts).`,
   ];
 }
 
@@ -74,12 +72,13 @@ function groupLines(group: GroupEvidence, unit: string, by: "day" | "hour", cut:
 // What the group's events came to, and that it is the quantity its line was rated from (in a cut
 // period, the whole period's, of which a line per stretch rates a part).
 function ratedSummary(group: GroupEvidence, unit: string, cut: boolean): string {
-  const rated = cut ? "the whole period's quantity" : "the quantity rated";
+  const rated = `${formatQuantity(group.ratedQuantity)}${unit}`;
+  const events = plural(group.events, "event");
   if (group.quantity === undefined)
-    return `${plural(group.events, "event")} listed; ${cut ? rated : "the rated quantity"} is ${formatQuantity(group.ratedQuantity)}${unit}`;
-  return group.quantity === group.ratedQuantity
-    ? `${plural(group.events, "event")}, ${formatQuantity(group.quantity)}${unit} (${rated})`
-    : `${plural(group.events, "event")} listed, ${formatQuantity(group.quantity)}${unit} of the ${cut ? "whole period's " : ""}${formatQuantity(group.ratedQuantity)}${unit}${cut ? "" : " rated"}`;
+    return `${events} listed; ${cut ? "the whole period's quantity" : "the rated quantity"} is ${rated}`;
+  if (group.quantity === group.ratedQuantity)
+    return `${events}, ${rated} (${cut ? "the whole period's quantity" : "the quantity rated"})`;
+  return `${events} listed, ${formatQuantity(group.quantity)}${unit} of the ${cut ? `whole period's ${rated}` : `${rated} rated`}`;
 }
 
 // A group the contract has no price for is measured, never rated: the invoice has no line for it.

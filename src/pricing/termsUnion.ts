@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { wordList } from "../errors/index.js";
 import type { PriceModelDefinition } from "./priceModel.js";
 
 type Model = Pick<PriceModelDefinition, "model" | "termsSchema" | "isSinglePrice">;
@@ -16,7 +17,7 @@ export function singlePriceSchemaOf(models: Readonly<Record<string, Model>>) {
 export function priceSchemaOf(models: Readonly<Record<string, Model>>) {
   const all = Object.values(models);
   const names = all.map((model) => model.model);
-  return unionOf(all, `expected a price with model ${names.slice(0, -1).join(", ")} or ${names.at(-1)}`);
+  return unionOf(all, `expected a price with model ${wordList(names, "or")}`);
 }
 
 function unionOf(models: ReadonlyArray<Model>, error: string) {

@@ -104,8 +104,45 @@ export function matrixCharge(
   values: ReadonlyArray<string>,
   price: unknown,
 ): ChargeInput {
-  const cells = values.map((value) => ({ match: { [dimension]: value }, price }));
-  return { id, name, meter, price: { model: "matrix", dimensions: [dimension], cells } } as ChargeInput;
+  return matrixChargeOf(
+    id,
+    name,
+    meter,
+    dimension,
+    values.map((value) => [value, price]),
+  );
+}
+
+/**
+ * A matrix charge on one dimension with a price of its own per value (`[["na", p1], ["eu", p2]]`, cells in
+ * that order); `extra` joins the matrix's terms (a `defaultPrice`, `onUnpriced`).
+ */
+export function matrixChargeOf(
+  id: string,
+  name: string,
+  meter: string,
+  dimension: string,
+  prices: ReadonlyArray<readonly [string, unknown]>,
+  extra: Readonly<Record<string, unknown>> = {},
+): ChargeInput {
+  const cells = prices.map(([value, price]) => ({ match: { [dimension]: value }, price }));
+  return {
+    id,
+    name,
+    meter,
+    price: { model: "matrix", dimensions: [dimension], cells, ...extra },
+  } as ChargeInput;
+}
+
+/** Graduated in two tiers: the first `upTo` units at `first` each, every unit above at `then`. */
+export function twoTiers(first: string, then: string, upTo = "100") {
+  return {
+    model: "graduated" as const,
+    tiers: [
+      { upTo, unitPrice: first },
+      { upTo: null, unitPrice: then },
+    ],
+  };
 }
 
 /** A flat fee of `amount` a period (no meter); `extra` adds `billed`, `credit`, … */

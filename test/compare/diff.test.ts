@@ -5,7 +5,9 @@ import { Decimal } from "../../src/money/index.js";
 import {
   buildContract,
   type ContractOverrides,
+  matrixChargeOf,
   sumMeter,
+  twoTiers,
   unitCharge,
   usageEvent,
 } from "../_support/contract.js";
@@ -333,29 +335,14 @@ describe("diff", () => {
 
 describe("diff names the lines of one charge apart", () => {
   // A matrix by region, graduated: 100 GB at 0.10, then 0.01; eu halved from 16 March (amendment).
-  const graduated = (first: string, then: string) => ({
-    model: "graduated" as const,
-    tiers: [
-      { upTo: "100", unitPrice: first },
-      { upTo: null, unitPrice: then },
-    ],
-  });
-  const matrix = (eu: ReturnType<typeof graduated>) => ({
-    id: "bw",
-    name: "Bandwidth",
-    meter: "m",
-    price: {
-      model: "matrix" as const,
-      dimensions: ["region"],
-      cells: [
-        { match: { region: "na" }, price: graduated("0.10", "0.01") },
-        { match: { region: "eu" }, price: eu },
-      ],
-    },
-  });
+  const matrix = (eu: ReturnType<typeof twoTiers>) =>
+    matrixChargeOf("bw", "Bandwidth", "m", "region", [
+      ["na", twoTiers("0.10", "0.01")],
+      ["eu", eu],
+    ]);
   const contract = buildContract({
-    charges: [matrix(graduated("0.10", "0.01"))],
-    amendments: [{ id: "a1", effective: "2026-03-16", charges: [matrix(graduated("0.05", "0.005"))] }],
+    charges: [matrix(twoTiers("0.10", "0.01"))],
+    amendments: [{ id: "a1", effective: "2026-03-16", charges: [matrix(twoTiers("0.05", "0.005"))] }],
   });
   const bw = (id: string, day: string, region: string, v: string) =>
     usageEvent(id, "e", `2026-03-${day}T10:00:00Z`, { v, region });

@@ -1,30 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { aggregateForRating, prepareRating, rateFromAggregates, rateInvoice } from "../../src/index.js";
-import { buildContract, type ChargeInput, usageEvent } from "../_support/contract.js";
+import { buildContract, matrixChargeOf, twoTiers, usageEvent } from "../_support/contract.js";
 
-// A matrix by region whose cells are graduated: 100 GB at `first`, then `then` per GB.
-const graduated = (first: string, then: string) => ({
-  model: "graduated" as const,
-  tiers: [
-    { upTo: "100", unitPrice: first },
-    { upTo: null, unitPrice: then },
-  ],
-});
-const matrix = (cells: Record<string, ReturnType<typeof graduated>>, extra: object = {}): ChargeInput => ({
-  id: "bw",
-  name: "Bandwidth",
-  meter: "m",
-  price: {
-    model: "matrix",
-    dimensions: ["region"],
-    cells: Object.entries(cells).map(([region, price]) => ({ match: { region }, price })),
-    ...extra,
-  },
-});
-const NA = graduated("0.10", "0.01");
-const BEFORE = matrix({ na: NA, eu: graduated("0.10", "0.01") });
+// A matrix by region whose cells are graduated: 100 GB at the first price, then the second per GB
+// (twoTiers); `extra` adds a defaultPrice.
+const matrix = (cells: Record<string, ReturnType<typeof twoTiers>>, extra: Record<string, unknown> = {}) =>
+  matrixChargeOf("bw", "Bandwidth", "m", "region", Object.entries(cells), extra);
+const NA = twoTiers("0.10", "0.01");
+const BEFORE = matrix({ na: NA, eu: twoTiers("0.10", "0.01") });
 // eu at half price from 16 March; na's cell as it was
-const AFTER = matrix({ na: NA, eu: graduated("0.05", "0.005") });
+const AFTER = matrix({ na: NA, eu: twoTiers("0.05", "0.005") });
 
 // 80 GB in na and in eu on the 5th and again on the 25th of March
 const events = ["05", "25"].flatMap((day) =>
@@ -85,12 +70,12 @@ describe("an amendment that reprices some cells of a matrix", () => {
     // 0.30 then 0.03. na (cell unchanged) is one line: 10.60. eu (default) is cut: 80 × 0.20 = 16.00,
     // then 80 × 0.30 = 24.00. Total 10.60 + 16.00 + 24.00 = 50.60.
     const contract = buildContract({
-      charges: [matrix({ na: NA }, { defaultPrice: graduated("0.20", "0.02") })],
+      charges: [matrix({ na: NA }, { defaultPrice: twoTiers("0.20", "0.02") })],
       amendments: [
         {
           id: "a1",
           effective: "2026-03-16",
-          charges: [matrix({ na: NA }, { defaultPrice: graduated("0.30", "0.03") })],
+          charges: [matrix({ na: NA }, { defaultPrice: twoTiers("0.30", "0.03") })],
         },
       ],
     });
@@ -106,13 +91,13 @@ describe("an amendment that reprices some cells of a matrix", () => {
     // Before the 16th eu has no cell and takes the default (0.10, then 0.01); from the 16th a cell
     // prices eu the same way. eu's price never changed: one line, 160 GB = 10.60, as na's.
     const contract = buildContract({
-      charges: [matrix({ na: NA }, { defaultPrice: graduated("0.10", "0.01") })],
+      charges: [matrix({ na: NA }, { defaultPrice: twoTiers("0.10", "0.01") })],
       amendments: [
         {
           id: "a1",
           effective: "2026-03-16",
           charges: [
-            matrix({ na: NA, eu: graduated("0.10", "0.01") }, { defaultPrice: graduated("0.10", "0.01") }),
+            matrix({ na: NA, eu: twoTiers("0.10", "0.01") }, { defaultPrice: twoTiers("0.10", "0.01") }),
           ],
         },
       ],

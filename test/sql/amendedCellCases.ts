@@ -1,5 +1,6 @@
 import { expect, it } from "vitest";
 import { parseContract, prepareRating, rateFromAggregates } from "../../src/index.js";
+import { matrixChargeOf, twoTiers } from "../_support/contract.js";
 import { type AggregatedOn, contractHead, eventAt, type TableEvent } from "./engines.js";
 
 // A matrix by region amended twice in March, run on each engine by sqlCases.ts: `aggregatedOn`
@@ -8,30 +9,15 @@ import { type AggregatedOn, contractHead, eventAt, type TableEvent } from "./eng
 // the override does not reach keeps its terms"), so the engine must aggregate the stretches of two
 // pieces that eu (10–31 March) and apac (1–20 March) are rated over.
 
-const graduated = (first: string, then: string) => ({
-  model: "graduated",
-  tiers: [
-    { upTo: "100", unitPrice: first },
-    { upTo: null, unitPrice: then },
-  ],
-});
-const matrix = (eu: ReturnType<typeof graduated>, apac: ReturnType<typeof graduated>) => ({
-  id: "bw",
-  name: "bw",
-  meter: "bw",
-  price: {
-    model: "matrix",
-    dimensions: ["region"],
-    cells: [
-      { match: { region: "na" }, price: graduated("0.10", "0.01") },
-      { match: { region: "eu" }, price: eu },
-      { match: { region: "apac" }, price: apac },
-    ],
-  },
-});
-const LIST = graduated("0.10", "0.01");
-const HALF = graduated("0.05", "0.005");
-const DOUBLE = graduated("0.20", "0.02");
+const matrix = (eu: ReturnType<typeof twoTiers>, apac: ReturnType<typeof twoTiers>) =>
+  matrixChargeOf("bw", "bw", "bw", "region", [
+    ["na", twoTiers("0.10", "0.01")],
+    ["eu", eu],
+    ["apac", apac],
+  ]);
+const LIST = twoTiers("0.10", "0.01");
+const HALF = twoTiers("0.05", "0.005");
+const DOUBLE = twoTiers("0.20", "0.02");
 
 const prepared = prepareRating(
   parseContract({

@@ -1,5 +1,6 @@
 import { describeValue } from "../describeValue.js";
 import type { RatecardErrorCode } from "../RatecardError.js";
+import { wordList } from "../wordList.js";
 import type { ErrorMessage } from "./message.js";
 
 // The sentences of src/compare: diff and reconcile, and the issued documents they read.
@@ -44,11 +45,6 @@ export function csvAmbiguousSeparator(row: number, value: string, column: string
   };
 }
 
-/** The currencies a mark may mean, as a sentence lists them: "GBP", "JPY or CNY", "USD, CAD or AUD". */
-function listed(codes: ReadonlyArray<string>): string {
-  return codes.length > 1 ? `${codes.slice(0, -1).join(", ")} or ${codes.at(-1)}` : (codes[0] ?? "");
-}
-
 /**
  * A CSV amount written in another currency than the one it is reconciled in: `expected` is the
  * recomputed invoice's currency, or the currency an earlier row (`earlierRow`) wrote.
@@ -67,7 +63,7 @@ export function csvCurrencyMismatch(
       : `row ${earlierRow} has an amount in ${expected}`;
   return {
     code: "currency_mismatch",
-    message: `Row ${row} of the CSV has "${value}" in column ${column}, an amount in ${listed(written)}, but ${against}; reconcile documents of one currency.`,
+    message: `Row ${row} of the CSV has "${value}" in column ${column}, an amount in ${wordList(written, "or")}, but ${against}; reconcile documents of one currency.`,
   };
 }
 
@@ -81,7 +77,7 @@ export function csvCurrencyUnsaid(
 ): ErrorMessage {
   return {
     code: "invalid_field",
-    message: `Row ${row} of the CSV has "${value}" in column ${column}: ${mark} is the sign of ${listed(currencies)}. Say which currency the invoice is in (fromCsvInvoice's currency option), or write its ISO code ("${currencies[0]} 125.00").`,
+    message: `Row ${row} of the CSV has "${value}" in column ${column}: ${mark} is the sign of ${wordList(currencies, "or")}. Say which currency the invoice is in (fromCsvInvoice's currency option), or write its ISO code ("${currencies[0]} 125.00").`,
   };
 }
 
