@@ -1,11 +1,9 @@
 import { InputError, unknownExplainFormat } from "../errors/index.js";
 import { renderHtml } from "./explainHtml.js";
 import { renderMarkdown } from "./explainMarkdown.js";
-import { progressiveHeader } from "./explainProgressive.js";
 import { explainText } from "./explainText.js";
 import { explanationOf } from "./explanation.js";
 import { requireInvoice } from "./requireInvoice.js";
-import { settledMoney } from "./settledMoney.js";
 
 /** The formats `explain` writes (docs/explain.md). */
 export const EXPLAIN_FORMATS = ["text", "markdown", "json", "html"] as const;
@@ -34,12 +32,11 @@ export function explain(invoice: unknown, options: ExplainOptions = {}): string 
   switch (format as ExplainFormat) {
     case "text":
       return explainText(invoice);
-    // What a progressive or closing invoice is, in the text's words (the explanation has no field for it).
     case "markdown":
-      return renderMarkdown(explanationOf(invoice), progressiveHeader(invoice, settledMoney(invoice)));
+      return renderMarkdown(explanationOf(invoice));
     case "json":
       return `${JSON.stringify(explanationOf(invoice), null, 2)}\n`;
     case "html":
-      return renderHtml(explanationOf(invoice), progressiveHeader(invoice, settledMoney(invoice)));
+      return renderHtml(explanationOf(invoice));
   }
 }

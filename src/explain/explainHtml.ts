@@ -17,11 +17,10 @@ const POLICY = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsaf
  * contract terms that produced it and the usage behind it; a chart per meter shows the daily usage,
  * its running total, the tier bounds and the day each was crossed; a waterfall goes from the subtotal
  * to the amount due; excluded events are listed by reason with sample ids. Printed, every drill-down
- * is open. Every text from the input is escaped; the same explanation gives the same bytes. `header`:
- * the sentences the text explanation writes under its header for a progressive or closing invoice
- * (progressiveHeader), which the explanation document does not hold; shown as the invoice's kind.
+ * is open. Every text from the input is escaped; the same explanation gives the same bytes. A
+ * progressive or closing invoice's account of itself (`invoice.progressive`) is shown as its kind.
  */
-export function renderHtml(explanation: Explanation, header: ReadonlyArray<string> = []): string {
+export function renderHtml(explanation: Explanation): string {
   const { invoice } = explanation;
   const customer =
     invoice.customer.name === null
@@ -58,7 +57,7 @@ export function renderHtml(explanation: Explanation, header: ReadonlyArray<strin
     ...(invoice.kind === "opening"
       ? [fact("Kind", "opening invoice: the first period's fees, billed in advance")]
       : []),
-    ...(header.length === 0 ? [] : [fact("Kind", h(header.join(" ")))]),
+    ...(invoice.progressive === undefined ? [] : [fact("Kind", h(invoice.progressive.join(" ")))]),
     "</dl></div>",
     '<div class="totals">',
     card("Total", explanation.total),

@@ -10,11 +10,10 @@ import { noDailyData, usageCounts } from "./usageSentences.js";
  * The explanation as Markdown a specialist pastes into a ticket: the lines, the way from the subtotal
  * to the amount due, each line's steps as a table with the terms that produced it, and the usage
  * (daily chart, tier crossings, excluded events with sample ids). Numbers are rounded for reading
- * where marked "≈"; the exact values follow each line ("Exact: …"). Input text is escaped. `header`:
- * the sentences the text explanation writes under its header for a progressive or closing invoice
- * (progressiveHeader), which the explanation document does not hold.
+ * where marked "≈"; the exact values follow each line ("Exact: …"). Input text is escaped. A
+ * progressive or closing invoice says what it is in a paragraph under the header (`invoice.progressive`).
  */
-export function renderMarkdown(explanation: Explanation, header: ReadonlyArray<string> = []): string {
+export function renderMarkdown(explanation: Explanation): string {
   const { invoice } = explanation;
   const customer =
     invoice.customer.name === null
@@ -33,7 +32,7 @@ export function renderMarkdown(explanation: Explanation, header: ReadonlyArray<s
       ? ["- **Kind:** opening invoice: the first period's fees, billed in advance when the term starts"]
       : []),
     "",
-    ...(header.length === 0 ? [] : [md(header.join(" ")), ""]),
+    ...(invoice.progressive === undefined ? [] : [md(invoice.progressive.join(" ")), ""]),
     "## Lines",
     "",
     "| Line | Quantity | Amount |",

@@ -5,9 +5,11 @@ import type { ExclusionReason } from "../schema/index.js";
 import { currencyPrefix } from "./currencySymbol.js";
 import { EXCLUSION_REASON_WORDS } from "./exclusionReasons.js";
 import { explainLineParts, type MoneyStyle } from "./explainLine.js";
+import { progressiveHeader } from "./explainProgressive.js";
 import { type Figure, moneyFigure, quantityFigure, readableMoney, readableQuantity } from "./figure.js";
 import { describeGroup } from "./lineTitle.js";
 import { roundingModeWords } from "./roundingModeWords.js";
+import { settledMoney } from "./settledMoney.js";
 import { stepFacts } from "./stepFacts.js";
 import { meterOf, onMeterScale, type TierBound, tierBoundsOf, tierBoundsOffScale } from "./tierBounds.js";
 import { unitWord } from "./unitWord.js";
@@ -95,6 +97,12 @@ export interface Explanation {
     readonly currency: Invoice["currency"];
     readonly rounding: string;
     readonly metadata: Readonly<Record<string, string>>;
+    /**
+     * A progressive or closing invoice's own account of itself, the text explanation's header sentences
+     * ("Closing invoice of a period billed progressively (invoice 2 of the period): … It bills $120.00 so
+     * far minus $80.00 already billed on … = $40.00."); absent on any other invoice.
+     */
+    readonly progressive?: ReadonlyArray<string>;
   };
   readonly lines: ReadonlyArray<ExplainedLine>;
   readonly waterfall: ReadonlyArray<WaterfallStep>;
@@ -141,6 +149,9 @@ export function explanationOf(invoice: Invoice): Explanation {
       currency: invoice.currency,
       rounding: `each line rounded once, ${roundingModeWords(invoice.rounding.mode)}, to ${invoice.currency.minorUnits} decimals`,
       metadata: invoice.metadata ?? {},
+      ...(invoice.progressive === undefined
+        ? {}
+        : { progressive: progressiveHeader(invoice, settledMoney(invoice)) }),
     },
     lines: invoice.lines.map((line) => explainedLine(line, style, invoice, invoiceEnd)),
     waterfall: waterfallOf(invoice, style),

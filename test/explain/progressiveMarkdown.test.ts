@@ -41,12 +41,14 @@ describe("the Markdown and HTML explanations of a progressive sequence", () => {
     for (const sentence of sentences) expect(explain(close)).toContain(sentence);
     expect(markdown(close)).toContain(`\n\n${sentences.join(" ")}\n\n## Lines\n`);
     expect(html(close)).toContain(kindFact(sentences));
+    expect(JSON.parse(explain(close, { format: "json" })).invoice.progressive).toEqual(sentences);
   });
 
   it("adds nothing to an invoice of a whole period", () => {
     const whole = rateInvoice(contract, events, "2026-03");
     expect(markdown(whole)).not.toMatch(/progressive|already billed/i);
     expect(html(whole)).not.toMatch(/<dt>Kind<\/dt>|already billed/);
+    expect(JSON.parse(explain(whole, { format: "json" })).invoice).not.toHaveProperty("progressive");
     expect(markdown(whole)).toContain("the end date not included\n- **Currency:**");
   });
 });
