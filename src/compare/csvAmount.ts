@@ -11,8 +11,9 @@ const SPACE = "[ \\u00A0\\u202F]";
 // exports write ("1'234.50", also as U+2019), never between an amount and its currency.
 const GROUP = "[ \\u00A0\\u202F'\\u2019]";
 const SIGN = /^[-+\u2212]/;
-const PREFIX = new RegExp(`^(${CURRENCY_MARK})${SPACE}?`);
-const SUFFIX = new RegExp(`${SPACE}?(${CURRENCY_MARK})$`);
+// A mark is never part of a longer word: "RUB 125.00" is roubles, not the rand's "R" before "UB".
+const PREFIX = new RegExp(`^(${CURRENCY_MARK})(?![A-Za-z])${SPACE}?`);
+const SUFFIX = new RegExp(`${SPACE}?(?<![A-Za-z])(${CURRENCY_MARK})$`);
 const SPACE_GROUPS = new RegExp(`^\\d{1,3}(?:${GROUP}\\d{3})+(?:[.,]\\d+)?$`);
 const GROUPS = new RegExp(GROUP, "g");
 const NOT_A_NUMBER: CsvNumber = { problem: "not_a_number" };

@@ -54,6 +54,33 @@ describe("amounts as invoice exports write them: currency marks, accounting nega
     expect(refusal(() => read("12'34.50", { currency: "CHF" }))).toMatchObject({ path: "[1].amount" });
   });
 
+  it("reads the signs CLDR's locales write for the real, the krona and krone, the won and others", () => {
+    // Each cell is the plain amount with its sign before or after: R$ 1.234,56 is 1234.56 reais with a
+    // decimal comma; 1 234,50 kr is 1234.50 kronor; ₩15,000 is 15000 won (no minor unit).
+    expect(read("R$ 1.234,56", { currency: "BRL", decimalSeparator: "," }).lines[0]?.amount).toBe("1234.56");
+    expect(read("1 234,50 kr", { currency: "SEK", decimalSeparator: "," }).lines[0]?.amount).toBe("1234.5");
+    expect(read("kr 99.00", { currency: "NOK" }).lines[0]?.amount).toBe("99");
+    expect(read("kr. 12,50", { currency: "DKK", decimalSeparator: "," }).lines[0]?.amount).toBe("12.5");
+    expect(read("₩15,000", { currency: "KRW", decimalSeparator: "." }).lines[0]?.amount).toBe("15000");
+    expect(read("19,99 zł", { currency: "PLN", decimalSeparator: "," }).lines[0]?.amount).toBe("19.99");
+    expect(read("1,000円", { currency: "JPY", decimalSeparator: "." }).lines[0]?.amount).toBe("1000");
+    expect(read("R 250.00", { currency: "ZAR" }).lines[0]?.amount).toBe("250");
+    expect(read("(RM 5.00)", { currency: "MYR" }).lines[0]?.amount).toBe("-5");
+  });
+
+  it("reads a code that begins with a sign's letters as the code: RUB is roubles, not R before UB", () => {
+    expect(read("RUB 125.00", { currency: "RUB" }).lines[0]?.amount).toBe("125");
+    expect(read("125.00 RON", { currency: "RON" }).lines[0]?.amount).toBe("125");
+    expect(refusal(() => read("RUB 125.00", { currency: "ZAR" }))).toMatchObject({
+      code: "currency_mismatch",
+    });
+  });
+
+  it("refuses a shared sign's other currency: kr is no euro, and R$ no US dollar", () => {
+    expect(refusal(() => read("kr 99.00", { currency: "EUR" }))).toMatchObject({ code: "currency_mismatch" });
+    expect(refusal(() => usd("R$ 10.00"))).toMatchObject({ code: "currency_mismatch" });
+  });
+
   it("refuses a lower-case code of another currency as it refuses an upper-case one", () => {
     expect(refusal(() => usd("125.00 eur"))).toMatchObject({ code: "currency_mismatch", path: "[1].amount" });
   });
