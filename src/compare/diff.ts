@@ -55,13 +55,23 @@ export function diff(before: Invoice, after: Invoice): DiffResult {
   };
 }
 
+// A rate that changed between two invoices of one contract changed by an amendment; between two
+// contracts it is a price change. Two periods of one contract id are one contract even when its file
+// gained an amendment in between (a new digest); one period rated under two versions of a contract (a
+// what-if's proposal, which keeps the id of today's contract) is two contracts.
+function oneContract(before: Invoice, after: Invoice): boolean {
+  if (before.contractId !== after.contractId) return false;
+  const samePeriod = before.period.start === after.period.start && before.period.end === after.period.end;
+  return !samePeriod || before.contractDigest === after.contractDigest;
+}
+
 // Lines meet by id, then by charge and group (two contracts, or an amendment's split, may number them
 // differently); a line left over was added or removed. Two lines of one invoice may share an id (an
 // amendment's pieces once both read "c0"): each id keeps a queue of the earlier invoice's lines, met in
 // document order, so no line is dropped. A map of one line per id lost one of the two, and its whole
 // amount (50.500000 POINTS, FC_SEED=-1324157280) was left to "rounding".
 function pairedLineEffects(before: Invoice, after: Invoice): RawEffect[] {
-  const sameContract = before.contractId === after.contractId;
+  const sameContract = oneContract(before, after);
   const byId = new Map<string, InvoiceLine[]>();
   for (const line of before.lines) {
     const same = byId.get(line.id);

@@ -140,6 +140,20 @@ describe("diff", () => {
     expect(result.attributions[0]?.tiersCrossed).toBeUndefined();
   });
 
+  it("calls one period under two versions of one contract id a price change, two periods an amendment", () => {
+    const unit = (price: string): ContractOverrides => ({
+      charges: [{ id: "use", name: "Use", meter: "m", price: { model: "unit", unitPrice: price } }],
+    });
+    // 100 units at 2.00 = 200.00, then at 2.50 = 250.00: +50.00, all of it the rate (0.50 × 100).
+    // One month under today's contract and the proposal that keeps its id (what a what-if compares):
+    // two contracts, so the cause is "price", as between contracts of two ids.
+    const proposal = diff(rate([unit("2.00")], "2026-03", "100"), rate([unit("2.50")], "2026-03", "100"));
+    expect(proposal.attributions.map((a) => [a.cause, a.amount])).toEqual([["price", "50.00"]]);
+    // Two months of the contract, its price changed in between: an amendment, as before.
+    const months = diff(rate([unit("2.00")], "2026-02", "100"), rate([unit("2.50")], "2026-03", "100"));
+    expect(months.attributions.map((a) => [a.cause, a.amount])).toEqual([["amendment", "50.00"]]);
+  });
+
   it("splits a line's change into quantity at the old price and price at the new quantity", () => {
     const unit = (price: string): ContractOverrides => ({
       charges: [{ id: "use", name: "Use", meter: "m", price: { model: "unit", unitPrice: price } }],
