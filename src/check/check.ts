@@ -1,6 +1,6 @@
 import { type PriceBook, resolveContract } from "../contracts/index.js";
 import { ContractError, isRatecardError, wordList } from "../errors/index.js";
-import { currencyPrefix, explainLine, type MoneyStyle } from "../explain/index.js";
+import { currencyPrefix, lineInWords, type MoneyStyle } from "../explain/index.js";
 import {
   type Invoice,
   type InvoiceLine,
@@ -377,5 +377,13 @@ function explain(line: InvoiceLine, invoice: Invoice): string {
     prefix: currencyPrefix(invoice.currency.code),
     minorUnits: invoice.currency.minorUnits,
   };
-  return explainLine(line, style, invoice.period.end);
+  // In the invoice's zone and dates, as `ratecard explain` words the line ("from 2026-04-21"), not in
+  // instants ("from 2026-04-21T00:00:00.000Z"). An expected.json edited by hand may hold an instant that
+  // is no instant (the difference the report is about): its line is then worded with the text as written.
+  const { start, end, timeZone } = invoice.period;
+  try {
+    return lineInWords(line, style, end, timeZone, start);
+  } catch {
+    return lineInWords(line, style, end);
+  }
 }

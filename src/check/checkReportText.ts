@@ -41,11 +41,14 @@ export function fixtureText(fixture: FixtureResult): string[] {
   const out = [head];
   const shown = fixture.differences.slice(0, SHOWN_DIFFERENCES);
   let currentLine: string | undefined;
+  // A line both expected.json and expected-figures.json differ on is worded once, under its first rows.
+  const worded = new Set<string>();
   for (const difference of shown) {
     if (difference.lineId !== currentLine && difference.lineId !== undefined) {
       out.push(`  line ${escapeControl(difference.lineId)}:`);
       const words = fixture.lines.find((line) => line.id === difference.lineId);
-      if (words !== undefined) out.push(...lineWordsText(words));
+      if (words !== undefined && !worded.has(words.id)) out.push(...lineWordsText(words));
+      worded.add(difference.lineId);
     }
     currentLine = difference.lineId;
     out.push(`${difference.lineId === undefined ? "  " : "    "}${differenceText(difference)}`);

@@ -4,7 +4,7 @@ export type { ExplainFormat, ExplainOptions } from "./explain.js";
 export { EXPLAIN_FORMATS, explain } from "./explain.js";
 export { explainLateUsage } from "./explainLateUsage.js";
 export type { MoneyStyle } from "./explainLine.js";
-export { explainLine } from "./explainLine.js";
+export { explainLine, lineInWords } from "./explainLine.js";
 export { dailyChart, explainText } from "./explainText.js";
 export type { ExplainedLine, ExplainedMeter, ExplainedStep, Explanation } from "./explanation.js";
 export { EXPLANATION_VERSION } from "./explanation.js";

@@ -11,6 +11,7 @@ const contract = JSON.parse(readFileSync(join(DIR, "contract.json"), "utf8"));
 const expectedText = readFileSync(join(DIR, "expected.json"), "utf8");
 const events = await readUsage(join(DIR, "usage.ndjson"));
 const cdnBasic: FixtureInput = { name: "cdn-basic", contract, events, expectedText };
+const saasEvents = await readUsage(join(DIR, "..", "saas-seats", "usage.ndjson"));
 
 // expected.json with one field replaced, written in the canonical form.
 function edited(edit: (invoice: Record<string, unknown>) => void): string {
@@ -54,6 +55,30 @@ describe("check", () => {
     expect(report).toContain("FAIL  cdn-basic — 1 field differs");
     expect(report).toContain('lines[1].amount: expected "3657.00", recomputed "3656.00"');
     expect(report).toContain("0 passed, 1 failed, 0 could not be rated");
+  });
+
+  it("words a line in the invoice's dates, once, when expected.json and its figures both differ on it", () => {
+    // saas-seats (docs/uat-fixtures.md): from 21 April 10 seats are credited for the rest of April,
+    // 10 × 12.00 × 10/30 days = 40.00. A seat price of 13.00 in the contract makes it 10 × 13.00 × 10/30
+    // = 43.33 in both expected.json and expected-figures.json.
+    const SEATS = join(import.meta.dirname, "..", "..", "fixtures", "saas-seats");
+    const seats = JSON.parse(readFileSync(join(SEATS, "contract.json"), "utf8"));
+    seats.charges[0].price.unitPrice = "13.00";
+    const input: FixtureInput = {
+      name: "saas-seats",
+      contract: seats,
+      events: saasEvents,
+      expectedText: readFileSync(join(SEATS, "expected.json"), "utf8"),
+      figuresText: readFileSync(join(SEATS, "expected-figures.json"), "utf8"),
+    };
+    const report = checkReportText(check([input]));
+    expect(report).toContain("Credit for the unused time from 2026-04-21 to 2026-05-01 of the fee billed");
+    expect(report).not.toContain("from 2026-04-21T00:00:00.000Z");
+    expect(report).toContain(
+      'figures.lines["seats:unused@2026-04-21"].amount: expected "-40.00", recomputed "-43.33"',
+    );
+    // The line's two versions in words are printed under its first rows only.
+    expect(report.match(/^ {6}expected:$/gm)).toHaveLength(1);
   });
 
   it("fails with the change named, whatever string field of the expected invoice is changed", () => {
