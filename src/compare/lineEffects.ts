@@ -60,7 +60,7 @@ export function lineEffects(
         cause: added ? "line_added" : "line_removed",
         ...where,
         exact: added ? amount : amount.negated(),
-        sentence: `${titleOf(line)}: ${added ? "billed now, not before" : "billed before, not now"} (${toPlainString(quantity)} ${unit}).`,
+        sentence: `${titleOf(line)}: ${presence(added, amount)} (${toPlainString(quantity)} ${unit}).`,
       },
     ];
   }
@@ -238,10 +238,20 @@ function describeRate(line: InvoiceLine): string {
   return `${line.model} price of ${toPlainString(ratedAmount(line))}`;
 }
 
-// A line as the diff's sentences name it: its name and group ("Bandwidth [region na]"), and the date
-// its piece starts when an amendment or override cut the period ("… from 2026-03-16"), so two lines of
-// one charge are never told apart by their amounts alone.
+// Whether a line is only in the later invoice or only in the earlier one; a line of a negative amount
+// (a credit for unused time, a line a discount took below zero) was credited, not billed.
+function presence(added: boolean, amount: Decimal): string {
+  const verb = amount.isNegative() ? "credited" : "billed";
+  return added ? `${verb} now, not before` : `${verb} before, not now`;
+}
+
+// A line as the diff's sentences name it: its name and group ("Bandwidth [region na]"), what a credit
+// for unused time is ("Seats (credit for unused time)": beside the new terms' line it has the same name),
+// and the date its piece starts when an amendment or override cut the period ("… from 2026-03-16"), so
+// two lines of one charge are never told apart by their amounts alone.
 function titleOf(line: InvoiceLine): string {
   const piece = pieceDateOf(line.id);
-  return piece === undefined ? lineTitle(line) : `${lineTitle(line)} from ${piece}`;
+  const credit = line.steps.some((step) => step.kind === "unused_time") ? " (credit for unused time)" : "";
+  const title = `${lineTitle(line)}${credit}`;
+  return piece === undefined ? title : `${title} from ${piece}`;
 }

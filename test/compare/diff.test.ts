@@ -6,6 +6,7 @@ import {
   buildContract,
   type ContractOverrides,
   matrixChargeOf,
+  seatsCharge,
   sumMeter,
   twoTiers,
   unitCharge,
@@ -385,5 +386,26 @@ describe("diff names the lines of one charge apart", () => {
         "Bandwidth [region na]: usage 80 → 160 units, priced at the earlier marginal rates; tiers crossed: 2.",
       ],
     ]);
+  });
+});
+
+describe("diff names a credit for unused time as a credit", () => {
+  it("says the seats' credit of April was credited before, not now", () => {
+    // 10 seats at 12.00 billed in advance, 15 from 21 April: April credits the 10 seats' unused
+    // 21 April – 1 May, −10 × 12.00 × 10/30 = −40.00, and bills the 15 for it, 15 × 12.00 × 10/30 =
+    // 60.00; May has neither. Leaving out the credit is +40.00: a credit gone, not a charge.
+    const contract = buildContract({
+      term: { start: "2026-01-01" },
+      meters: [],
+      charges: [seatsCharge("10")],
+      amendments: [{ id: "more_seats", effective: "2026-04-21", charges: [seatsCharge("15")] }],
+    });
+    const result = diff(rateInvoice(contract, [], "2026-04"), rateInvoice(contract, [], "2026-05"));
+    const sentences = result.attributions.map((a) => [a.amount, a.sentence]);
+    expect(sentences).toContainEqual([
+      "40.00",
+      "Seats (credit for unused time) from 2026-04-21: credited before, not now (10 units).",
+    ]);
+    expect(sentences).toContainEqual(["-60.00", "Seats from 2026-04-21: billed before, not now (15 units)."]);
   });
 });
