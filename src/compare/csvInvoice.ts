@@ -63,9 +63,11 @@ export function fromCsvInvoice(
   mapping?: ColumnMapping,
   options: CsvNumberOptions = {},
 ): IssuedDocument {
-  const split = csvRows(text, csvDelimiterOf(text));
+  const delimiter = csvDelimiterOf(text);
+  const split = csvRows(text, delimiter);
   if ("openQuoteAt" in split) throw InputError.from(compareMessages.csvOpenQuote(split.openQuoteAt), "");
   const [header = [], ...rows] = split.rows;
+  for (const [index, row] of rows.entries()) requireHeaderWidth(row, header.length, index, delimiter);
   const columns = columnsOf(
     header.map((name) => name.trim()),
     mapping,
@@ -181,4 +183,21 @@ function columnsOf(
       throw InputError.from(compareMessages.csvMissingColumn(field, named, header), field);
   }
   return columns;
+}
+
+// Every row has the header's cells: a row with more or fewer would be read under the wrong columns,
+// its last cells dropped or its amount missing (read as 0). Empty cells past the header's (a spreadsheet's
+// trailing separators) are no cells.
+function requireHeaderWidth(
+  row: ReadonlyArray<string>,
+  columns: number,
+  index: number,
+  delimiter: string,
+): void {
+  const extra = row.slice(columns);
+  if (row.length === columns || (row.length > columns && extra.every((cell) => cell.trim() === ""))) return;
+  throw InputError.from(
+    compareMessages.csvRowWidth(index + 2, row.length, columns, delimiter),
+    toJsonPath([index + 1]),
+  );
 }

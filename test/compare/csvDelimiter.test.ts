@@ -50,3 +50,33 @@ describe("the separator of a CSV of line items, read from its header row", () =>
     );
   });
 });
+
+describe("a CSV row with another number of cells than its header", () => {
+  const refusal = (csv: string) => {
+    try {
+      fromCsvInvoice(csv);
+    } catch (error) {
+      return { path: (error as { path?: string }).path, message: (error as Error).message };
+    }
+    return undefined;
+  };
+
+  it("is refused, naming the row, where an unquoted comma shifted its cells", () => {
+    // "API requests (per 1,000)" unquoted makes 4 cells under 3 columns: read as is, the description was
+    // "API requests (per 1", the amount 2245 (the quantity) and 904.63 was dropped.
+    expect(refusal("Item,Count,Amount\nSupport,1,50.00\nAPI requests (per 1,000),2245,904.63\n")).toEqual({
+      path: "[2]",
+      message:
+        'Row 3 of the CSV has 4 cells, but its header row has 3, so its cells cannot be read under their columns. A cell that holds the separator "," must be in double quotes ("API requests (per 1,000)").',
+    });
+    // A short row would have read its missing amount as 0.
+    expect(refusal("Item;Count;Amount\nSupport;1\n")?.message).toContain(
+      'Row 2 of the CSV has 2 cells, but its header row has 3, so its cells cannot be read under their columns. A cell that holds the separator ";"',
+    );
+  });
+
+  it("is read when the cells past the header's are empty (a spreadsheet's trailing separators)", () => {
+    const issued = fromCsvInvoice("Item,Amount\nSupport,50.00,,\n");
+    expect(issued.lines).toEqual([{ description: "Support", amount: "50" }]);
+  });
+});

@@ -29,6 +29,21 @@ export function csvOpenQuote(line: number): ErrorMessage {
   };
 }
 
+/**
+ * A CSV row with another number of cells than the header: its cells would be read under the wrong
+ * columns (an unquoted "per 1,000" shifts the amount into the next column and drops the last).
+ */
+export function csvRowWidth(row: number, cells: number, columns: number, delimiter: string): ErrorMessage {
+  const separator = delimiter === "\t" ? "tab" : `"${delimiter}"`;
+  return {
+    code: "invalid_field",
+    message:
+      `Row ${row} of the CSV has ${cells} cells, but its header row has ${columns}, so its cells cannot be ` +
+      `read under their columns. A cell that holds the separator ${separator} must be in double quotes ` +
+      `("API requests (per 1,000)").`,
+  };
+}
+
 /** A CSV cell that should hold a number. */
 export function csvNotANumber(row: number, value: string, column: string): ErrorMessage {
   return {
