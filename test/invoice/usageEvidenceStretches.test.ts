@@ -13,6 +13,7 @@ import {
   type ContractOverrides,
   type MeterInput,
   matrixChargeOf,
+  SEATS_METER,
   sumMeter,
   unitCharge,
   usageEvent,
@@ -236,5 +237,39 @@ describe("usage evidence per stretch: meters whose stretches do not add up", () 
     // Days: 5 March 4 + 6 = 10, 10 March 7, 20 March 3, 25 March 2 + 2 = 4. 1–16 March's peak day:
     // max(10, 7) = 10 from 3 events; 17–31 March's: max(3, 4) = 4 from 3 events; the period's 10.
     expectCutOn17th(contract, events, "peak", { before: ["10", 3], after: ["4", 3], whole: "10" });
+  });
+});
+
+describe("usage evidence per stretch: meters that carry state", () => {
+  const level = (id: string, day: number, gb: string) => usageEvent(id, "storage", at(day, 0), { gb });
+  const seat = (id: string, day: number, user: string) =>
+    usageEvent(id, "seat", at(day, 0), { user, op: "add" });
+
+  it("gives a weighted_sum each stretch's GB-months, which add up to the period's", () => {
+    const storage = {
+      id: "storage",
+      eventType: "storage",
+      aggregation: "weighted_sum",
+      valueProperty: "gb",
+    } as const;
+    const contract = repricedFrom(storage, unitCharge("store", "Storage", "storage"));
+    const events = [level("s1", 10, "124"), level("s2", 24, "31")];
+    // No level carried in: 0 GB until the 10th. 1–16 March: 124 GB × 7 days (10th–16th) = 868 GB-days
+    // ÷ 31 = 28 GB-month; 17–31 March opens at 124 GB: 124 × 7 (17th–23rd) + 31 × 8 (24th–31st) = 1,116
+    // ÷ 31 = 36; the period: 868 + 1,116 = 1,984 ÷ 31 = 64 = 28 + 36. The stretch from the 17th has no
+    // event of its own before the 24th: its 1 event is s2.
+    expectCutOn17th(contract, events, "store", { before: ["28", 1], after: ["36", 1], whole: "64" });
+  });
+
+  it("lists no stretch for a running total, which the terms at the period's end price once", () => {
+    const contract = repricedFrom(SEATS_METER, unitCharge("seats", "Seats", "seats"));
+    const events = [seat("a1", 5, "carol"), seat("a2", 25, "dave")];
+    const evidence = usageEvidence(contract, events, "2026-03");
+    expect(evidence.cutOn).toEqual(["2026-03-17"]);
+    expect(evidence.meters[0]?.groups[0]?.stretches).toBeUndefined();
+    // carol and dave, active in March: 2 seats × 2.00 (the terms from the 17th) on one line.
+    expect(rateInvoice(contract, events, "2026-03").lines.map((line) => [line.id, line.amount])).toEqual([
+      ["seats", "4.00"],
+    ]);
   });
 });
