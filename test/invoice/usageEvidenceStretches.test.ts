@@ -188,6 +188,54 @@ describe("usage evidence per stretch: an amended matrix cell", () => {
   });
 });
 
+describe("usage evidence per stretch: one meter split two ways", () => {
+  // Transfer by region and a surcharge by region and service, on one meter, both from 1.00 to 2.00 a GB
+  // on the 17th: the evidence lists the meter once per grouping.
+  const charges = (unitPrice: string): ChargeInput[] => [
+    matrixChargeOf("transfer", "Transfer", "bw", "region", [["eu", { model: "unit", unitPrice }]]),
+    {
+      id: "surcharge",
+      name: "Surcharge",
+      meter: "bw",
+      price: {
+        model: "matrix",
+        dimensions: ["region", "service"],
+        cells: [{ match: { region: "eu", service: "http" }, price: { model: "unit", unitPrice } }],
+      },
+    },
+  ];
+  const contract = buildContract({
+    meters: [{ id: "bw", eventType: "cdn", aggregation: "sum", valueProperty: "gb" }],
+    charges: charges("1"),
+    amendments: [{ id: "up", effective: "2026-03-17", charges: charges("2") }],
+  });
+  const events = [
+    usageEvent("h1", "cdn", at(5), { region: "eu", service: "http", gb: "3" }),
+    usageEvent("h2", "cdn", at(20), { region: "eu", service: "http", gb: "4" }),
+  ];
+
+  it("lists each line under the group of its own grouping only", () => {
+    const [byRegion, byService] = usageEvidence(contract, events, "2026-03").meters.map(
+      (meter) => meter.groups[0],
+    );
+    // The same 3 GB before the 17th and 4 GB after, once per charge, each under its own grouping.
+    expect([byRegion?.group, rows(byRegion)]).toEqual([
+      { region: "eu" },
+      [
+        ['transfer[region="eu"]@2026-03-01', "2026-03-01/2026-03-17", "3", 1],
+        ['transfer[region="eu"]@2026-03-17', "2026-03-17/2026-04-01", "4", 1],
+      ],
+    ]);
+    expect([byService?.group, rows(byService)]).toEqual([
+      { region: "eu", service: "http" },
+      [
+        ['surcharge[region="eu",service="http"]@2026-03-01', "2026-03-01/2026-03-17", "3", 1],
+        ['surcharge[region="eu",service="http"]@2026-03-17', "2026-03-17/2026-04-01", "4", 1],
+      ],
+    ]);
+  });
+});
+
 describe("usage evidence per stretch: meters whose stretches do not add up", () => {
   it("gives each stretch its own peak (max): the period's peak is the larger of the two", () => {
     const contract = repricedFrom(
