@@ -92,7 +92,8 @@ export interface UsageEvidence {
   /**
    * The local dates the period is cut on by a change of terms (an amendment, an override, a price
    * book's version), when it is: a line whose charge's terms change there is rated per stretch, so its
-   * quantity is a part of a group's `ratedQuantity`, which is the whole period's. Absent when uncut.
+   * quantity is a part of a group's `ratedQuantity`, which is the whole period's (the group's
+   * `stretches` give each line's). Absent when uncut.
    */
   readonly cutOn?: ReadonlyArray<string>;
   /** Every exclusion by reason, as the invoice reports it, with up to `limit` sample ids. */
@@ -134,7 +135,10 @@ export function usageEvidence(
   return cutEvidenceOf(plan, [...parseEvents(events)]);
 }
 
-/** {@link usageEvidence} for streamed events (an async iterable, or a function yielding them afresh). */
+/**
+ * {@link usageEvidence} for streamed events (an async iterable, or a function yielding them afresh). A
+ * period cut by a change of terms is read once into memory, as `rateInvoiceAsync` reads it.
+ */
 export async function usageEvidenceAsync(
   contract: Contract,
   events: EventSource,
