@@ -62,6 +62,7 @@ export const TARGETS = {
     tests: "invoice",
     mutate: [
       "usageEvidence.ts",
+      "usageStretches.ts",
       "isUnpricedGroup.ts",
       "evidenceCollector.ts",
       "previewInvoice.ts",

@@ -179,6 +179,7 @@ export type {
   SafeParseInvoiceResult,
   ServicePeriod,
   Step,
+  StretchEvidence,
   UsageAggregates,
   UsageEvidence,
   UsageEvidenceOptions,

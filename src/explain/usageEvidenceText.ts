@@ -54,6 +54,7 @@ function groupLines(group: GroupEvidence, unit: string, by: "day" | "hour", cut:
   const width = by === "day" ? 10 : 22;
   return [
     `  ${name}: ${listed}`,
+    ...stretchLines(group, unit),
     ...group.byPeriod.map(
       (part) =>
         `    ${part.start.padEnd(width)}  ${plural(part.events, "event").padStart(12)}${part.quantity !== undefined ? `  ${formatQuantity(part.quantity)}${unit}` : ""}`,
@@ -66,6 +67,19 @@ function groupLines(group: GroupEvidence, unit: string, by: "day" | "hour", cut:
       (event) =>
         `      ${event.id}  ${event.timestamp}${event.value !== undefined ? `  ${event.value}` : ""}`,
     ),
+  ];
+}
+
+// The lines that rate the group per stretch of a cut period, one row each, with the quantity the line
+// was rated from: the part of the list below that falls in the stretch (a level's own, for levels).
+function stretchLines(group: GroupEvidence, unit: string): string[] {
+  if (group.stretches === undefined) return [];
+  return [
+    "    its lines, one per stretch (the end date not included):",
+    ...group.stretches.map((stretch) => {
+      const [start, end] = stretch.period.label.split("/");
+      return `      ${start} to ${end}: ${formatQuantity(stretch.quantity)}${unit} from ${plural(stretch.events, "event")}, on line ${stretch.line} (${stretch.name})`;
+    }),
   ];
 }
 

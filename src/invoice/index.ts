@@ -64,3 +64,4 @@ export {
 } from "./usageAggregates.js";
 export type { DuplicateEvidence, GroupEvidence, MeterEvidence, UsageEvidence } from "./usageEvidence.js";
 export { usageEvidence, usageEvidenceAsync } from "./usageEvidence.js";
+export type { StretchEvidence } from "./usageStretches.js";

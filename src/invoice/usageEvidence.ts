@@ -8,15 +8,22 @@ import {
 } from "../meters/index.js";
 import { toPlainString } from "../money/index.js";
 import { meterRequests } from "../rating/index.js";
-import { EXCLUSION_REASONS, type ExclusionReason, type PropertyValue } from "../schema/index.js";
+import {
+  EXCLUSION_REASONS,
+  type ExclusionReason,
+  type PropertyValue,
+  type UsageEvent,
+} from "../schema/index.js";
 import { formatInstant, type Period } from "../time/index.js";
 import { requireContract, requireEventSource, requireEvents, requirePeriod } from "./entryArguments.js";
 import { additive, bucketsOf, EvidenceCollector, type EvidenceEvent, sampleOf } from "./evidenceCollector.js";
 import { readEvidenceOptions, type UsageEvidenceOptions } from "./evidenceOptions.js";
+import type { InvoiceLine } from "./invoiceSchema.js";
 import { isUnpricedGroup } from "./isUnpricedGroup.js";
-import { aggregationOptions, parseEvents } from "./rateInvoice.js";
-import { label, servicePeriodOf } from "./resolveServicePeriod.js";
-import { allCharges, pieceSuffix, piecesOf } from "./termsAt.js";
+import { aggregationOptions, parseEvents, periodInForce } from "./rateInvoice.js";
+import { label } from "./resolveServicePeriod.js";
+import { allCharges, pieceSuffix } from "./termsAt.js";
+import { linesPerStretch, type StretchEvidence, stretchesOf } from "./usageStretches.js";
 
 /** The events of one group of a meter (one line of a grouped charge, or the whole meter). */
 export interface GroupEvidence {
@@ -41,6 +48,12 @@ export interface GroupEvidence {
   }>;
   /** The first events by time (then id), at most `limit`. */
   readonly firstEvents: ReadonlyArray<EvidenceEvent>;
+  /**
+   * In a period cut by a change of terms (`cutOn`), the lines that rate this group per stretch, each
+   * with the quantity and events of its stretch, as the invoice rates them (usageStretches.ts). Absent
+   * when no line of the group is rated per stretch (its charge's terms hold all period).
+   */
+  readonly stretches?: ReadonlyArray<StretchEvidence>;
 }
 
 /** The events behind one meter's lines, split as its charges split them. */
@@ -79,7 +92,8 @@ export interface UsageEvidence {
   /**
    * The local dates the period is cut on by a change of terms (an amendment, an override, a price
    * book's version), when it is: a line whose charge's terms change there is rated per stretch, so its
-   * quantity is a part of a group's `ratedQuantity`, which is the whole period's. Absent when uncut.
+   * quantity is a part of a group's `ratedQuantity`, which is the whole period's (the group's
+   * `stretches` give each line's). Absent when uncut.
    */
   readonly cutOn?: ReadonlyArray<string>;
   /** Every exclusion by reason, as the invoice reports it, with up to `limit` sample ids. */
@@ -117,10 +131,14 @@ export function usageEvidence(
   requirePeriod(period);
   requireEvents(events);
   const plan = planOf(contract, period, options);
-  return evidenceOf(plan, aggregateUsage(parseEvents(events), plan.aggregation));
+  if (plan.cutOn.length === 0) return evidenceOf(plan, aggregateUsage(parseEvents(events), plan.aggregation));
+  return cutEvidenceOf(plan, [...parseEvents(events)]);
 }
 
-/** {@link usageEvidence} for streamed events (an async iterable, or a function yielding them afresh). */
+/**
+ * {@link usageEvidence} for streamed events (an async iterable, or a function yielding them afresh). A
+ * period cut by a change of terms is read once into memory, as `rateInvoiceAsync` reads it.
+ */
 export async function usageEvidenceAsync(
   contract: Contract,
   events: EventSource,
@@ -131,30 +149,44 @@ export async function usageEvidenceAsync(
   requirePeriod(period);
   requireEventSource(events);
   const plan = planOf(contract, period, options);
-  return evidenceOf(plan, await aggregateUsageAsync(events, plan.aggregation));
+  if (plan.cutOn.length === 0) return evidenceOf(plan, await aggregateUsageAsync(events, plan.aggregation));
+  // The lines of a cut period are rated per stretch from the same events again: read them once into
+  // memory, as rateInvoiceAsync does for such a period (a function is called once).
+  const all: UsageEvent[] = [];
+  for await (const event of typeof events === "function" ? events() : events) all.push(event);
+  return cutEvidenceOf(plan, all);
+}
+
+// The evidence of a cut period: the meters' pass over the events, and the lines rated per stretch.
+function cutEvidenceOf(plan: ReturnType<typeof planOf>, events: ReadonlyArray<UsageEvent>): UsageEvidence {
+  const lines = linesPerStretch(plan.contract, plan.inForce, events);
+  return evidenceOf(plan, aggregateUsage(events, plan.aggregation), lines);
 }
 
 function planOf(contract: Contract, period: Period | string, options: UsageEvidenceOptions) {
-  const resolved = servicePeriodOf(contract, period);
+  const inForce = periodInForce(contract, period);
   // Where a change of terms cuts the period (the suffix of a piece's lines, without its "@").
-  const cutOn = piecesOf(contract, resolved.service)
-    .slice(1)
-    .map((piece) => pieceSuffix(contract, piece.start).slice(1));
+  const cutOn = inForce.pieces.slice(1).map((piece) => pieceSuffix(contract, piece.start).slice(1));
   const requests = meterRequests(allCharges(contract));
   const read = readEvidenceOptions(contract, (meter) => requests.get(meter)?.groupings ?? [], options);
   const collector = new EvidenceCollector({ ...read, timeZone: contract.timeZone });
   return {
     contract,
-    service: resolved.service,
+    inForce,
     cutOn,
     read,
     collector,
-    aggregation: { ...aggregationOptions(contract, resolved, {}), observer: collector },
+    aggregation: { ...aggregationOptions(contract, inForce, {}), observer: collector },
   };
 }
 
-function evidenceOf(plan: ReturnType<typeof planOf>, result: AggregateUsageResult): UsageEvidence {
-  const { contract, service, cutOn, read, collector } = plan;
+function evidenceOf(
+  plan: ReturnType<typeof planOf>,
+  result: AggregateUsageResult,
+  perStretch: ReadonlyArray<InvoiceLine> = [],
+): UsageEvidence {
+  const { contract, inForce, cutOn, read, collector } = plan;
+  const service = inForce.service;
   const meters = read.meters.map(({ meter, dimensions }, index): MeterEvidence => {
     const rated =
       dimensions.length === 0
@@ -169,6 +201,7 @@ function evidenceOf(plan: ReturnType<typeof planOf>, result: AggregateUsageResul
         dimensions.map((name) => (entry.group as Record<string, PropertyValue>)[name] ?? null),
       );
       if (state === undefined) return [];
+      const stretches = stretchesOf(perStretch, meter.id, entry.group, contract.timeZone);
       return [
         {
           group: entry.group,
@@ -180,6 +213,7 @@ function evidenceOf(plan: ReturnType<typeof planOf>, result: AggregateUsageResul
           ...(additive(meter) ? { quantity: toPlainString(state.quantity.value()) } : {}),
           byPeriod: bucketsOf(state, meter),
           firstEvents: sampleOf(state),
+          ...(stretches.length === 0 ? {} : { stretches }),
         },
       ];
     });

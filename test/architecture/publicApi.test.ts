@@ -348,6 +348,7 @@ const PUBLIC_TYPES = [
   "EvidenceEvent",
   "GroupEvidence",
   "MeterEvidence",
+  "StretchEvidence",
   "UsageEvidence",
   "UsageEvidenceOptions",
   // quantities that are fractions, priced exactly (MeterOutcome.fraction, a model's rateFraction)
