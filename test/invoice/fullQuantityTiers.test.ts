@@ -77,6 +77,40 @@ describe('tiersBy: "full_quantity" (Lago\'s prorated volume and graduated charge
     );
   });
 
+  it("prices units removed before the period ends at the first tier, when the full quantity is 0", () => {
+    // 8 units added on March 1, removed on March 15: the running total ends at 0 (the full quantity),
+    // the prorated sum is 8 × 31 − 8 × 17 (March 15–31) = 112 unit-days ÷ 31 = 3.6129032… → 3.61291.
+    // A full quantity of 0 reaches tier 1 only: its flat fee $100 stays whole and the 3.61291 units
+    // are priced at tier 1's $10 (Lago's volume charge: prorated units × the price of the tier the
+    // full units reach, plus its flat fee): 100 + 3.61291 × 10 = $136.1291 → $136.13, volume and
+    // graduated alike (graduated's own tiers at a full quantity f cost f × $10 up to 5: the scaled
+    // rest (f × 10) × 3.61291 ÷ f is 36.1291 for any f up to 5, so at 0 too). Before: $100.00, the
+    // 3.61291 units billed nothing, and the explanation divided by 0.
+    const removed = [
+      { id: "u1", type: "unit", customer: "cus", timestamp: "2026-03-01T10:00:00Z", properties: { n: "8" } },
+      { id: "u2", type: "unit", customer: "cus", timestamp: "2026-03-15T10:00:00Z", properties: { n: "-8" } },
+    ];
+    for (const model of ["volume", "graduated"] as const) {
+      const invoice = rateInvoice(contractWith(charge(model, "full_quantity")), removed, "2026-03");
+      const line = invoice.lines[0]!;
+      expect(line).toMatchObject({ quantity: "3.61291", amount: "136.13" });
+      expect(line.steps.find((step) => step.kind === "full_quantity_tiers")).toEqual({
+        kind: "full_quantity_tiers",
+        full: "0",
+        quantity: "3.61291",
+        before: "100",
+        flatFees: "100",
+        unitPrice: "10",
+        amount: "136.1291",
+      });
+      const text = explainText(invoice);
+      expect(text).toContain(
+        "the flat fees $100.00 stay whole, and the full quantity 0 reaches only tier 1: 3.61291 at $10.0000 = $36.1291; $100.00 + $36.1291 = $136.1291.",
+      );
+      expect(text).not.toContain("÷ 0");
+    }
+  });
+
   it("is refused without a prorated meter or on another price", () => {
     const refusal = (priced: ChargeInput, prorated = true) => {
       const result = safeParseContract(
