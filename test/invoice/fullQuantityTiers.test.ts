@@ -111,6 +111,26 @@ describe('tiersBy: "full_quantity" (Lago\'s prorated volume and graduated charge
     }
   });
 
+  it("takes the charge's included units off the full quantity too, as transform.included does", () => {
+    // 8 units from March 15 (prorated 4.3871), 3 units included. The prorated billable quantity is
+    // 4.3871 − 3 = 1.3871; the full one 8 − 3 = 5, which reaches tier 1 ($10, flat fee $100):
+    // volume 100 + (5 × 10 + 100 − 100) × 1.3871 ÷ 5 = 100 + 13.871 = $113.871 → $113.87;
+    // graduated (5 × 10 = 50, flat fee 100) the same, $113.87. `included` counts in the meter's units
+    // and `transform.included` in the divided unit; without a divideBy they are one allowance and
+    // bill alike. Before, `included` left the full quantity at 8 (tier 2): volume 50 + 40 × 1.3871 ÷ 8
+    // = $56.94, graduated 150 + 65 × 1.3871 ÷ 8 = $161.27, where transform.included billed $113.87.
+    for (const model of ["volume", "graduated"] as const) {
+      const measured = rate({ ...charge(model, "full_quantity"), included: "3" });
+      const divided = rate({ ...charge(model, "full_quantity"), transform: { included: "3" } });
+      expect(measured).toMatchObject({ quantity: "1.3871", amount: "113.87" });
+      expect(divided).toMatchObject({ quantity: "1.3871", amount: "113.87" });
+      expect(measured.steps.find((step) => step.kind === "full_quantity_tiers")).toMatchObject({
+        full: "5",
+        amount: "113.871",
+      });
+    }
+  });
+
   it("is refused without a prorated meter or on another price", () => {
     const refusal = (priced: ChargeInput, prorated = true) => {
       const result = safeParseContract(
