@@ -39,7 +39,7 @@ export function priceAtFullQuantityTiers(
     .filter((step) => step.kind === "tier_flat_fee")
     .reduce((sum, step) => sum.plus(step.amount ?? "0"), ZERO);
   const perUnit = priced.amount.minus(flatFees);
-  const firstTierPrice = full.isZero() ? firstTierUnitPrice(priced.steps) : undefined;
+  const firstTierPrice = full.isZero() ? firstUnitPrice(priced.steps) : undefined;
   // Multiply before dividing: the one division is the only inexact operation.
   const amount =
     firstTierPrice === undefined
@@ -59,10 +59,10 @@ export function priceAtFullQuantityTiers(
   };
 }
 
-// The price of one unit in the tier a quantity of 0 reaches: the first tier step's (0 without one).
-function firstTierUnitPrice(
-  steps: ReadonlyArray<{ readonly kind: string; readonly unitPrice?: string }>,
-): Decimal {
-  const tier = steps.find((step) => step.kind === "tier" && step.unitPrice !== undefined);
-  return tier?.unitPrice === undefined ? ZERO : new Decimal(tier.unitPrice);
+// The price of the first unit: the unit price of the tier a quantity of 0 reaches, or of a unit price
+// (an override may replace the tiers with one), which are the price steps that carry a unitPrice; 0
+// when none does.
+function firstUnitPrice(steps: ReadonlyArray<{ readonly unitPrice?: string }>): Decimal {
+  const step = steps.find((candidate) => candidate.unitPrice !== undefined);
+  return step?.unitPrice === undefined ? ZERO : new Decimal(step.unitPrice);
 }

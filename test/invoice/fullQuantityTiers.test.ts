@@ -105,10 +105,33 @@ describe('tiersBy: "full_quantity" (Lago\'s prorated volume and graduated charge
       });
       const text = explainText(invoice);
       expect(text).toContain(
-        "the flat fees $100.00 stay whole, and the full quantity 0 reaches only tier 1: 3.61291 at $10.0000 = $36.1291; $100.00 + $36.1291 = $136.1291.",
+        "the flat fees $100.00 stay whole, and a full quantity of 0 prices them at the first unit's price: 3.61291 at $10.0000 = $36.1291; $100.00 + $36.1291 = $136.1291.",
       );
       expect(text).not.toContain("÷ 0");
     }
+  });
+
+  it("prices the held units at an overriding unit price when the full quantity is 0", () => {
+    // The tiers replaced by a unit price of $10 (an override); 8 units held March 1–14: 3.61291 × 10 =
+    // $36.1291 → $36.13, as the same units at a full quantity of 8 would be (80 × 3.61291 ÷ 8). Before:
+    // "3.61291 at $0.0000", $0.00 (only a tier step was read for the first unit's price).
+    const removed = [
+      { id: "u1", type: "unit", customer: "cus", timestamp: "2026-03-01T10:00:00Z", properties: { n: "8" } },
+      { id: "u2", type: "unit", customer: "cus", timestamp: "2026-03-15T10:00:00Z", properties: { n: "-8" } },
+    ];
+    const contract = buildContract(
+      buildContractJson({
+        meters: [unitsMeter()],
+        charges: [charge("volume", "full_quantity")],
+        overrides: [{ id: "o", charge: "units", price: { model: "unit", unitPrice: "10" } }],
+      }),
+    );
+    const line = rateInvoice(contract, removed, "2026-03").lines[0]!;
+    expect(line).toMatchObject({ quantity: "3.61291", amount: "36.13" });
+    expect(line.steps.find((step) => step.kind === "full_quantity_tiers")).toMatchObject({
+      unitPrice: "10",
+      amount: "36.1291",
+    });
   });
 
   it("takes the charge's included units off the full quantity too, as transform.included does", () => {

@@ -234,7 +234,7 @@ export const STEP_ROWS: Handlers = {
       note:
         step.unitPrice === undefined
           ? `Flat fees ${step.flatFees} + (the tiers' amount at the full quantity ${step.before} − ${step.flatFees}) × ${step.quantity} ÷ ${step.full} (a value: the tier rows above are read at the full quantity, not the quantity cell).`
-          : `Flat fees ${step.flatFees} + ${step.quantity} × ${step.unitPrice}, tier 1's unit price: a full quantity of 0 reaches tier 1 only (a value: the tier rows above are read at the full quantity, not the quantity cell).`,
+          : `Flat fees ${step.flatFees} + ${step.quantity} × ${step.unitPrice}, the first unit's price: a full quantity of 0 reaches tier 1 only (a value: the tier rows above are read at the full quantity, not the quantity cell).`,
     }),
   proration: (step, state) =>
     transform(state, {
