@@ -198,8 +198,14 @@ const COMMON_STEP_SENTENCES: StepSentences<
     if (parts.length === 0) return `Billable quantity: ${units(step.billable)}, as measured.`;
     return `Billable quantity: ${quantity(step.measured)} ${parts.join(", ")} = ${units(step.billable)}.`;
   },
-  full_quantity_tiers: (step, { words: { money } }) =>
-    `Tiers reached by the full quantity, ${formatQuantity(step.full)}, and the prorated ${formatQuantity(step.quantity)} priced (Lago's prorated charges): the flat fees ${money(step.flatFees)} stay whole, the rest is scaled: ${money(step.flatFees)} + (${money(step.before)} − ${money(step.flatFees)}) × ${formatQuantity(step.quantity)} ÷ ${formatQuantity(step.full)} = ${money(step.amount)}.`,
+  full_quantity_tiers: (step, { words: { money, price } }) => {
+    const reached = `Tiers reached by the full quantity, ${formatQuantity(step.full)}, and the prorated ${formatQuantity(step.quantity)} priced (Lago's prorated charges): the flat fees ${money(step.flatFees)} stay whole`;
+    if (step.unitPrice === undefined)
+      return `${reached}, the rest is scaled: ${money(step.flatFees)} + (${money(step.before)} − ${money(step.flatFees)}) × ${formatQuantity(step.quantity)} ÷ ${formatQuantity(step.full)} = ${money(step.amount)}.`;
+    // A full quantity of 0 reaches the first tier only: nothing to scale by, the units at its first unit's price.
+    const units = new Decimal(step.amount).minus(step.flatFees).toFixed();
+    return `${reached}, and a full quantity of 0 prices them at the first unit's price: ${formatQuantity(step.quantity)} at ${price(step.unitPrice)} = ${money(units)}; ${money(step.flatFees)} + ${money(units)} = ${money(step.amount)}.`;
+  },
   window_pricing: (step, { words }) => windowPricingSentence(step, words),
   proration: (step, { words: { money } }) =>
     `Prorated for ${formatQuantity(step.elapsed)} of ${formatQuantity(step.total)} ${prorationUnit(step.basis)}: ${money(step.before)} × ${formatQuantity(step.elapsed)} ÷ ${formatQuantity(step.total)} = ${money(step.amount)}.`,

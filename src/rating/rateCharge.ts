@@ -208,7 +208,9 @@ function rateLine(
     : { eventValues: measured?.values ?? NO_VALUES, meterQuantities: input.meterQuantities };
   // Lago's prorated tiered charges: the tiers of the quantity before proration, the prorated quantity priced.
   const full = fullQuantityOf(charge.tiersBy, measured?.computation);
-  const fullBillable = full === undefined ? undefined : billableQuantity(full, charge.transform).quantity;
+  // The same allowance as the prorated quantity's: `included` (meter units) as `transform.included`.
+  const fullBillable =
+    full === undefined ? undefined : billableQuantity(full, charge.transform, charge.included).quantity;
   const byWindow =
     charge.windows === undefined || measured?.windows === undefined
       ? undefined

@@ -79,4 +79,33 @@ describe('tiersBy: "full_quantity": laws', () => {
       }),
     );
   });
+  it("bills a volume charge the flat fee of the full quantity's tier plus the prorated units at its price, units removed too", () => {
+    // Lago's volume charge (units × the per-unit price of the tier the full units reach + its flat
+    // amount). Additions and removals that keep the running total at 0 or more, so the full quantity
+    // (the total at the end) may be 0 while units were held for days: those days are billed too.
+    const movesArb = fc.array(
+      fc.record({ day: fc.integer({ min: 1, max: 31 }), n: fc.integer({ min: -30, max: 30 }) }),
+      { maxLength: 5 },
+    );
+    fc.assert(
+      fc.property(movesArb, (moves) => {
+        let total = 0;
+        const kept: Array<{ day: number; n: number }> = [];
+        for (const move of [...moves].sort((a, b) => a.day - b.day)) {
+          if (total + move.n < 0) continue;
+          total += move.n;
+          kept.push(move);
+        }
+        const line = rateInvoice(contractWith("volume", "full_quantity"), toEvents(kept), "2026-03")
+          .lines[0]!;
+        const tier = TIERS.find(
+          (candidate) => candidate.upTo === undefined || total <= Number(candidate.upTo),
+        )!;
+        const expected = new Decimal(tier.flatFee ?? "0").plus(
+          new Decimal(line.quantity).times(tier.unitPrice),
+        );
+        expect(line.amount).toBe(expected.toDecimalPlaces(2, Decimal.ROUND_HALF_EVEN).toFixed(2));
+      }),
+    );
+  });
 });

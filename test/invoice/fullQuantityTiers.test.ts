@@ -77,6 +77,83 @@ describe('tiersBy: "full_quantity" (Lago\'s prorated volume and graduated charge
     );
   });
 
+  it("prices units removed before the period ends at the first tier, when the full quantity is 0", () => {
+    // 8 units added on March 1, removed on March 15: the running total ends at 0 (the full quantity),
+    // the prorated sum is 8 × 31 − 8 × 17 (March 15–31) = 112 unit-days ÷ 31 = 3.6129032… → 3.61291.
+    // A full quantity of 0 reaches tier 1 only: its flat fee $100 stays whole and the 3.61291 units
+    // are priced at tier 1's $10 (Lago's volume charge: prorated units × the price of the tier the
+    // full units reach, plus its flat fee): 100 + 3.61291 × 10 = $136.1291 → $136.13, volume and
+    // graduated alike (graduated's own tiers at a full quantity f cost f × $10 up to 5: the scaled
+    // rest (f × 10) × 3.61291 ÷ f is 36.1291 for any f up to 5, so at 0 too). Before: $100.00, the
+    // 3.61291 units billed nothing, and the explanation divided by 0.
+    const removed = [
+      { id: "u1", type: "unit", customer: "cus", timestamp: "2026-03-01T10:00:00Z", properties: { n: "8" } },
+      { id: "u2", type: "unit", customer: "cus", timestamp: "2026-03-15T10:00:00Z", properties: { n: "-8" } },
+    ];
+    for (const model of ["volume", "graduated"] as const) {
+      const invoice = rateInvoice(contractWith(charge(model, "full_quantity")), removed, "2026-03");
+      const line = invoice.lines[0]!;
+      expect(line).toMatchObject({ quantity: "3.61291", amount: "136.13" });
+      expect(line.steps.find((step) => step.kind === "full_quantity_tiers")).toEqual({
+        kind: "full_quantity_tiers",
+        full: "0",
+        quantity: "3.61291",
+        before: "100",
+        flatFees: "100",
+        unitPrice: "10",
+        amount: "136.1291",
+      });
+      const text = explainText(invoice);
+      expect(text).toContain(
+        "the flat fees $100.00 stay whole, and a full quantity of 0 prices them at the first unit's price: 3.61291 at $10.0000 = $36.1291; $100.00 + $36.1291 = $136.1291.",
+      );
+      expect(text).not.toContain("÷ 0");
+    }
+  });
+
+  it("prices the held units at an overriding unit price when the full quantity is 0", () => {
+    // The tiers replaced by a unit price of $10 (an override); 8 units held March 1–14: 3.61291 × 10 =
+    // $36.1291 → $36.13, as the same units at a full quantity of 8 would be (80 × 3.61291 ÷ 8). Before:
+    // "3.61291 at $0.0000", $0.00 (only a tier step was read for the first unit's price).
+    const removed = [
+      { id: "u1", type: "unit", customer: "cus", timestamp: "2026-03-01T10:00:00Z", properties: { n: "8" } },
+      { id: "u2", type: "unit", customer: "cus", timestamp: "2026-03-15T10:00:00Z", properties: { n: "-8" } },
+    ];
+    const contract = buildContract(
+      buildContractJson({
+        meters: [unitsMeter()],
+        charges: [charge("volume", "full_quantity")],
+        overrides: [{ id: "o", charge: "units", price: { model: "unit", unitPrice: "10" } }],
+      }),
+    );
+    const line = rateInvoice(contract, removed, "2026-03").lines[0]!;
+    expect(line).toMatchObject({ quantity: "3.61291", amount: "36.13" });
+    expect(line.steps.find((step) => step.kind === "full_quantity_tiers")).toMatchObject({
+      unitPrice: "10",
+      amount: "36.1291",
+    });
+  });
+
+  it("takes the charge's included units off the full quantity too, as transform.included does", () => {
+    // 8 units from March 15 (prorated 4.3871), 3 units included. The prorated billable quantity is
+    // 4.3871 − 3 = 1.3871; the full one 8 − 3 = 5, which reaches tier 1 ($10, flat fee $100):
+    // volume 100 + (5 × 10 + 100 − 100) × 1.3871 ÷ 5 = 100 + 13.871 = $113.871 → $113.87;
+    // graduated (5 × 10 = 50, flat fee 100) the same, $113.87. `included` counts in the meter's units
+    // and `transform.included` in the divided unit; without a divideBy they are one allowance and
+    // bill alike. Before, `included` left the full quantity at 8 (tier 2): volume 50 + 40 × 1.3871 ÷ 8
+    // = $56.94, graduated 150 + 65 × 1.3871 ÷ 8 = $161.27, where transform.included billed $113.87.
+    for (const model of ["volume", "graduated"] as const) {
+      const measured = rate({ ...charge(model, "full_quantity"), included: "3" });
+      const divided = rate({ ...charge(model, "full_quantity"), transform: { included: "3" } });
+      expect(measured).toMatchObject({ quantity: "1.3871", amount: "113.87" });
+      expect(divided).toMatchObject({ quantity: "1.3871", amount: "113.87" });
+      expect(measured.steps.find((step) => step.kind === "full_quantity_tiers")).toMatchObject({
+        full: "5",
+        amount: "113.871",
+      });
+    }
+  });
+
   it("is refused without a prorated meter or on another price", () => {
     const refusal = (priced: ChargeInput, prorated = true) => {
       const result = safeParseContract(

@@ -231,7 +231,10 @@ export const STEP_ROWS: Handlers = {
       step: `Tiers of the full quantity ${step.full}, prorated ${step.quantity} priced`,
       quantity: formulaCell(amountSoFar(state), state.money),
       amount: numberCell(step.amount, state.money),
-      note: `Flat fees ${step.flatFees} + (the tiers' amount at the full quantity ${step.before} − ${step.flatFees}) × ${step.quantity} ÷ ${step.full} (a value: the tier rows above are read at the full quantity, not the quantity cell).`,
+      note:
+        step.unitPrice === undefined
+          ? `Flat fees ${step.flatFees} + (the tiers' amount at the full quantity ${step.before} − ${step.flatFees}) × ${step.quantity} ÷ ${step.full} (a value: the tier rows above are read at the full quantity, not the quantity cell).`
+          : `Flat fees ${step.flatFees} + ${step.quantity} × ${step.unitPrice}, the first unit's price: a full quantity of 0 reaches tier 1 only (a value: the tier rows above are read at the full quantity, not the quantity cell).`,
     }),
   proration: (step, state) =>
     transform(state, {
