@@ -21,7 +21,8 @@ import { withUnusedCommitment } from "./unusedCommitment.js";
  * period. A correction's unit prices and quantities may be null, and FOCUS then asks its costs to match
  * its BilledCost: the note credits amounts, not units at a price. The note writes what it credits as
  * positive amounts; the rows bill it as negative costs, adding up exactly to minus the note's total,
- * or, when the note gives part of it back to prepaid credits (`settlement`), to minus its money.
+ * or, when the note gives part of it back to prepaid credits (`settlement`), to minus its money (with
+ * the amount due's rounding taken back, on the note that completes such an invoice).
  *
  * @throws InputError `credit_note_mismatch` (options.invoice is not the invoice the note corrects),
  *   `missing_field` (no `correctionPeriod`), `invalid_period`, `unknown_line`
@@ -72,8 +73,9 @@ export function creditNoteRows(note: CreditNote, options: FocusOptions, names: F
   return [
     ...lines,
     ...taxRows(note.tax, lines, facts, chargePeriod, -1),
-    ...noteRoundingRows(note, facts, chargePeriod),
+    ...noteRoundingRows(note, "total", facts, chargePeriod),
     ...restoredCreditRows(note, facts, chargePeriod),
+    ...noteRoundingRows(note, "amountDue", facts, chargePeriod),
   ];
 }
 

@@ -1,5 +1,5 @@
 import type { Invoice } from "../invoice/index.js";
-import { Decimal } from "../money/index.js";
+import { Decimal, decimalsOfText } from "../money/index.js";
 import type { CreditNote } from "../schema/index.js";
 import type { FocusRow } from "./focusColumns.js";
 import { finished, type RowFacts, rowOf, withAllCosts } from "./rowFacts.js";
@@ -10,6 +10,11 @@ type RoundedFigure = "total" | "amountDue";
 const DESCRIPTIONS: Readonly<Record<RoundedFigure, string>> = {
   total: "Rounding adjustment of the total",
   amountDue: "Rounding adjustment of the amount due",
+};
+
+const LINE_IDS: Readonly<Record<RoundedFigure, string>> = {
+  total: "rounding",
+  amountDue: "rounding:amount_due",
 };
 
 /**
@@ -28,23 +33,30 @@ export function roundingRows(
   chargePeriod: { readonly start: string; readonly end: string },
 ): FocusRow[] {
   const adjustment = invoice.rounding[figure]?.adjustment;
-  const lineId = figure === "total" ? "rounding" : "rounding:amount_due";
-  return adjustmentRows(adjustment, DESCRIPTIONS[figure], lineId, facts, chargePeriod);
+  return adjustmentRows(adjustment, DESCRIPTIONS[figure], LINE_IDS[figure], facts, chargePeriod);
 }
 
 /**
  * The Adjustment row of a credit note of such an invoice: the note rounds its total to the currency as
  * the invoice did (docs/credit-notes.md), and FOCUS bills a credit as a negative cost, so the row carries
- * minus the note's adjustment and the note's rows add up to minus its total.
+ * minus the note's adjustment and the note's rows add up to minus its total. The note that completes an
+ * invoice whose amount due was rounded takes that rounding back too (`settlement.rounding`, the
+ * `amountDue` figure): minus its adjustment, so the note's rows add up to minus its money, and the
+ * invoice's rows and its notes' to 0.
  */
 export function noteRoundingRows(
   note: CreditNote,
+  figure: RoundedFigure,
   facts: RowFacts,
   chargePeriod: { readonly start: string; readonly end: string },
 ): FocusRow[] {
-  const adjustment = note.rounding?.total.adjustment;
-  const billed = adjustment === undefined ? undefined : new Decimal(adjustment).negated().toFixed();
-  return adjustmentRows(billed, DESCRIPTIONS.total, "rounding", facts, chargePeriod);
+  const adjustment =
+    figure === "total" ? note.rounding?.total.adjustment : note.settlement?.rounding?.adjustment;
+  const billed =
+    adjustment === undefined
+      ? undefined
+      : new Decimal(adjustment).negated().toFixed(decimalsOfText(adjustment));
+  return adjustmentRows(billed, DESCRIPTIONS[figure], LINE_IDS[figure], facts, chargePeriod);
 }
 
 function adjustmentRows(

@@ -25,14 +25,16 @@ export interface NoteTotals {
  * none, whose note is money alone.
  *
  * - **After tax** (a prepaid wallet paid part of the total): the notes give back money first, up to
- *   what the invoice asked in money (its amount due: its total less what those grants paid, in the
- *   currency's minor units), as Stripe's note first takes off what is still due; past that, the rest of
- *   the note goes back to the grants, the last drawn first, and never as money (Lago: prepaid credits
- *   are credited back, not refunded). Worked on the notes' running totals, so money + after-tax
- *   restored = the note's total exactly, money is in the currency's minor units, and the notes of an
- *   invoice credited in full give back its amount due as money and exactly what each grant paid; when
- *   the grants paid fractions of a minor unit (lines finer than the currency), the grant drawn first
- *   takes the amount due's rounding adjustment.
+ *   what the invoice asked in money (its amount due, in the currency's minor units), as Stripe's note
+ *   first takes off what is still due; past that, the rest of the note goes back to the grants, the
+ *   last drawn first, each up to what it paid, and never as money (Lago: prepaid credits are credited
+ *   back, not refunded). Worked on the notes' running totals, so money is in the currency's minor
+ *   units, the notes of an invoice credited in full give back its amount due as money and exactly what
+ *   each grant paid, and no grant ever gets back more than it paid.
+ * - **Rounding**: when the grants paid fractions of a minor unit, the amount due was rounded
+ *   (`rounding.amountDue`), and money + what the grants paid is not the total. The note that credits
+ *   the invoice in full carries that adjustment in `rounding`, as the invoice does: money = before +
+ *   adjustment, and before + after-tax restored = the note's total exactly.
  * - **Before tax** (a credit took part of some lines' amounts): a grant's share of a line goes back
  *   once the line is credited in full, as the note credits the line at its net, after that share; a
  *   line the grant paid entirely (net 0) goes back when every other line is credited in full.
@@ -46,49 +48,68 @@ export function settleNote(
 ): NoteSettlement | undefined {
   const drawn = (invoice.credits ?? []).filter((credit) => !decimalOfText(credit.applied).isZero());
   if (drawn.length === 0) return undefined;
-  const afterTax = restoredAfterTax(invoice, drawn, totals);
+  const plan = afterTaxPlan(invoice, drawn);
+  const running = { before: totals.before, after: totals.before.plus(totals.note) };
+  const backBefore = lastDrawnFirst(plan.paid, plan.toGrants(running.before));
+  const backAfter = lastDrawnFirst(plan.paid, plan.toGrants(running.after));
+  const afterTax = plan.grants.map((credit, index) =>
+    restoredEntry(credit, plan.paid[index]!, backBefore[index]!, backAfter[index]!),
+  );
   const beforeTax = restoredBeforeTax(invoice, drawn, credited);
-  const money = totals.note.minus(afterTax.reduce((sum, credit) => sum.plus(credit.restored), ZERO));
+  const money = plan.inMoney(running.after).minus(plan.inMoney(running.before));
+  // The money before rounding: what the note credits less what it gives back to the grants after tax.
+  const exact = totals.note.minus(afterTax.reduce((sum, credit) => sum.plus(credit.restored), ZERO));
+  const adjustment = money.minus(exact);
+  const lineDecimals = invoice.rounding?.lineDecimals ?? decimalsOfText(invoice.total);
   return {
     money: toFixedString(money, decimalsOfText(invoice.total)),
+    ...(adjustment.isZero()
+      ? {}
+      : {
+          rounding: {
+            before: toFixedString(exact, lineDecimals),
+            adjustment: toFixedString(adjustment, lineDecimals),
+          },
+        }),
     credits: [...afterTax, ...beforeTax].filter((credit) => !decimalOfText(credit.restored).isZero()),
   };
 }
 
-function restoredAfterTax(
-  invoice: Invoice,
-  drawn: ReadonlyArray<AppliedCredit>,
-  totals: NoteTotals,
-): RestoredCredit[] {
+// The notes' running total split after tax: what of it is money, and what goes back to the grants.
+function afterTaxPlan(invoice: Invoice, drawn: ReadonlyArray<AppliedCredit>) {
   const grants = drawn.filter((credit) => credit.stage === "after_tax");
   const paid = grants.map((credit) => decimalOfText(credit.applied).negated());
   const paidInAll = paid.reduce((sum, amount) => sum.plus(amount), ZERO);
   // What the invoice asked in money: its amount due, the total less what the grants paid of it, in the
-  // currency's minor units (rounded so when its lines are finer: `rounding.amountDue`). The notes give
-  // back no more money than that, and every note's money part is in those minor units; the grants get
-  // the rest, total − amount due, which is what they paid less the amount due's rounding adjustment.
+  // currency's minor units (rounded so when the grants paid fractions of them: `rounding.amountDue`).
+  // The notes give back no more money than that, and every note's money part is in those minor units.
   const total = decimalOfText(invoice.total);
-  const inMoney =
+  const asked =
     invoice.amountDue === undefined
       ? Decimal.max(total.minus(paidInAll), ZERO)
       : decimalOfText(invoice.amountDue);
-  const owed = Decimal.max(total.minus(inMoney), ZERO);
-  // The notes' running total past the money part goes back to the grants, up to what they are owed.
-  const toGrants = (credited: Decimal) => Decimal.min(Decimal.max(credited.minus(inMoney), ZERO), owed);
-  const before = lastDrawnFirst(paid, toGrants(totals.before));
-  const after = lastDrawnFirst(paid, toGrants(totals.before.plus(totals.note)));
-  return grants.map((credit, index) => restoredEntry(credit, paid[index]!, before[index]!, after[index]!));
+  return {
+    grants,
+    paid,
+    inMoney: (credited: Decimal) => Decimal.min(credited, asked),
+    // Past the money, the grants, up to what they paid. Until the invoice is credited in full that
+    // never reaches what they paid (the running total is in minor units, and the total less the amount
+    // due is what they paid give or take less than one); credited in full, each gets exactly what it
+    // paid, and the amount due's rounding is the note's `rounding`, not a grant's.
+    toGrants: (credited: Decimal) =>
+      credited.greaterThanOrEqualTo(total)
+        ? paidInAll
+        : Decimal.min(Decimal.max(credited.minus(asked), ZERO), paidInAll),
+  };
 }
 
 // `amount` spread over the grants from the last drawn back, each up to what it paid: the running
-// amount each grant has had back. The grant drawn first is refilled last, so it takes the amount due's
-// rounding adjustment: short of what it paid when the amount due was rounded up, and what is left past
-// every grant's payment (less than a minor unit) when it was rounded down.
+// amount each grant has had back. The grant drawn first is refilled last.
 function lastDrawnFirst(paid: ReadonlyArray<Decimal>, amount: Decimal): Decimal[] {
   const back = paid.map(() => ZERO);
   let left = amount;
   for (let index = paid.length - 1; index >= 0; index -= 1) {
-    const part = index === 0 ? left : Decimal.min(left, paid[index]!);
+    const part = Decimal.min(left, paid[index]!);
     back[index] = part;
     left = left.minus(part);
   }

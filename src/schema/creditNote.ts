@@ -88,10 +88,14 @@ export const creditNoteSchema = z.strictObject({
    * back as money (refunded, or taken off what is still due); each `credits[]` entry is what goes back to
    * a grant the invoice drew: an `after_tax` one is the rest of `total` (money + after-tax restored =
    * total), a `before_tax` one is beside it (the note credits lines at their nets, after that credit).
+   * `rounding`, only on the note that credits in full an invoice whose amount due was rounded
+   * (`rounding.amountDue`): `money` before rounding (`before`, total − after-tax restored, in the line
+   * decimals) and what rounding added (money = before + adjustment), the invoice's own adjustment.
    */
   settlement: z.optional(
     z.strictObject({
       money: amountTextSchema,
+      rounding: z.optional(z.strictObject({ before: amountTextSchema, adjustment: amountTextSchema })),
       credits: z.array(
         z.strictObject({
           id: z.string(),

@@ -123,6 +123,9 @@ export function falseLateUsageSums(text: string): FalseSentence[] {
 /**
  * "Of the X credited: M as money (refunded, or taken off what is due), R back to … (…); beside it, the
  * credit taken before tax goes back: …." What is given back after tax is the rest of the total: M + Σ R = X.
+ * When the text also says "Money before rounding B, rounded to M as the invoice's amount due was: a
+ * rounding adjustment of A." (the note completing an invoice whose amount due was rounded): B + A = M,
+ * and B + Σ R = X instead.
  * Reads amounts with the currency before ("$778.27") or after ("778.27 EUR", the CLI's).
  */
 export function falseSettlements(text: string): FalseSentence[] {
@@ -134,11 +137,25 @@ export function falseSettlements(text: string): FalseSentence[] {
     const pattern = new RegExp(
       String.raw`^Of the (${amount}) credited: (${amount}) as money \(refunded, or taken off what is due\)(.*?)(?:; beside it, the credit taken before tax goes back: .*)?\.$`,
     );
+    const rounding = new RegExp(
+      String.raw`^Money before rounding (${amount}), rounded to (${amount}) as the invoice's amount due was: a rounding adjustment of (${amount})\.$`,
+    );
+    const rounded = lines(text)
+      .map((line) => line.match(rounding))
+      .find((match) => match !== null);
+    if (rounded !== undefined) {
+      const worked = read(rounded[1]!).plus(read(rounded[3]!));
+      if (!worked.equals(read(rounded[2]!)))
+        wrong.push({ sentence: rounded.input!, expected: worked.toFixed() });
+    }
     for (const line of lines(text)) {
       const match = line.match(pattern);
       if (match === null) continue;
       const back = [...match[3]!.matchAll(new RegExp(String.raw`, (${amount}) back to `, "g"))];
-      const worked = read(match[2]!).plus(sum(back.map((part) => read(part[1]!))));
+      if (rounded !== undefined && !read(rounded[2]!).equals(read(match[2]!)))
+        wrong.push({ sentence: rounded.input!, expected: read(match[2]!).toFixed() });
+      const money = rounded === undefined ? read(match[2]!) : read(rounded[1]!);
+      const worked = money.plus(sum(back.map((part) => read(part[1]!))));
       if (!worked.equals(read(match[1]!))) wrong.push({ sentence: line, expected: worked.toFixed() });
     }
   }

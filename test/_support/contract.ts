@@ -191,6 +191,21 @@ export const COMPUTE_AND_STORAGE = {
   charges: [unitCharge("compute", "Compute", "a"), unitCharge("storage", "Storage", "b")],
 } satisfies ContractOverrides;
 
+/**
+ * Compute and storage at 1.00 a unit, lines kept to `lineDecimals`, and two prepaid grants used after
+ * tax: a 50.00 "wallet" and a 1.00 "topup" (drawn first: ids break the tie), whose carried balances may
+ * be finer than the currency, so that they pay fractions of a cent and the amount due is rounded.
+ */
+export function walletAndTopUp(mode = "half_even", lineDecimals = 4): Contract {
+  return buildContract(COMPUTE_AND_STORAGE, {
+    rounding: { mode, lineDecimals },
+    credits: [
+      { id: "wallet", name: "Wallet", kind: "prepaid", taxed: "at_use", amount: "50" },
+      { id: "topup", name: "Top-up", kind: "prepaid", taxed: "at_use", amount: "1" },
+    ],
+  });
+}
+
 /** The usage of {@link COMPUTE_AND_STORAGE} on 2 March 2026: `a` units of compute, `b` of storage. */
 export function computeAndStorageUsage(a: string, b: string) {
   return [

@@ -117,6 +117,45 @@ describe("focusRows: lines finer than the currency", () => {
   });
 });
 
+describe("a credit note of an invoice whose amount due was rounded (a grant paid a fraction of a cent)", () => {
+  it("takes the amount due's rounding back in a row of its own: its rows give back its money, the invoice's and its add up to 0", () => {
+    // total 0.25 (as above); the grant, 0.1030 carried, pays 0.1030: due 0.25 − 0.1030 = 0.1470 → 0.15,
+    // an adjustment of +0.0030. The invoice's rows: 0.1250 + 0.1264 − 0.0014 − 0.1030 + 0.0030 = 0.15.
+    const contract = azure({
+      credits: [{ id: "g", name: "Grant", kind: "prepaid", taxed: "at_use", amount: "0.20" }],
+    });
+    const invoice = rateInvoice(contract, [], "2026-03", { creditBalances: { g: "0.1030" } });
+    expect([invoice.total, invoice.amountDue]).toEqual(["0.25", "0.15"]);
+    const note = issueCreditNote(contract, invoice, [{ kind: "invoice", reason: "void" }]);
+    // money 0.15, 0.1030 back to the grant, money before rounding 0.25 − 0.1030 = 0.1470
+    expect(note.settlement).toMatchObject({
+      money: "0.15",
+      rounding: { before: "0.1470", adjustment: "0.0030" },
+    });
+    const rows = focusRows(note, {
+      ...PROVIDER,
+      invoice,
+      correctionPeriod: { start: "2026-04-01T00:00:00Z", end: "2026-05-01T00:00:00Z" },
+    });
+    // −0.1250 − 0.1264 + 0.0014 (the total's rounding) + 0.1030 (the grant's Credit row back) − 0.0030
+    // (the amount due's rounding, after the credits as on the invoice) = −0.15. Before, without the last row: −0.1470, not the money.
+    expect(cells(rows)).toEqual([
+      ["Usage", "-0.1250", "a:credit:1"],
+      ["Usage", "-0.1264", "b:credit:2"],
+      ["Adjustment", "0.0014", "rounding"],
+      ["Credit", "0.1030", "credit:g"],
+      ["Adjustment", "-0.0030", "rounding:amount_due"],
+    ]);
+    expect(billed(rows).toFixed()).toBe("-0.15");
+    expect(
+      billed(rows)
+        .plus(billed(focusRows(invoice, PROVIDER)))
+        .toFixed(),
+    ).toBe("0");
+    expect(rows.flatMap(violations)).toEqual([]);
+  });
+});
+
 describe("credit notes of an invoice with lines finer than the currency", () => {
   const contract = azure({ tax: VAT });
   const invoice = rateInvoice(contract, [], "2026-03");

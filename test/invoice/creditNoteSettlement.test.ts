@@ -9,8 +9,15 @@ import {
   issueCreditNote,
   rateInvoice,
 } from "../../src/invoice/index.js";
+import { Decimal } from "../../src/money/index.js";
 import { fixtureContract } from "../_arbitraries/contracts.js";
-import { buildContract, COMPUTE_AND_STORAGE, computeAndStorageUsage } from "../_support/contract.js";
+import {
+  buildContract,
+  COMPUTE_AND_STORAGE,
+  computeAndStorageUsage,
+  usageEvent,
+  walletAndTopUp,
+} from "../_support/contract.js";
 import { marchGb, VOLUME_BANDWIDTH } from "../_support/lateUsageExample.js";
 import { thrown } from "../_support/thrown.js";
 
@@ -158,13 +165,7 @@ describe("lines finer than the currency: grants paid fractions of a cent", () =>
   // storage 40 × 1.00 = 40.0000: total 100.00. After tax, "topup" (a carried balance of 0.0030, drawn
   // first: ids break the tie) pays 0.0030 and "wallet" 50.0000; due 100.00 − 50.0030 = 49.9970, rounded
   // half-even to 50.00 (an adjustment of +0.0030).
-  const contract = buildContract(COMPUTE_AND_STORAGE, {
-    rounding: { mode: "half_even", lineDecimals: 4 },
-    credits: [
-      { id: "wallet", name: "Wallet", kind: "prepaid", taxed: "at_use", amount: "50" },
-      { id: "topup", name: "Top-up", kind: "prepaid", taxed: "at_use", amount: "1" },
-    ],
-  });
+  const contract = walletAndTopUp();
 
   it("gives back money in cents and the rest to the grants: each note's parts add up to it exactly", () => {
     const invoice = rateInvoice(contract, computeAndStorageUsage("60", "40"), "2026-03", {
@@ -176,23 +177,29 @@ describe("lines finer than the currency: grants paid fractions of a cent", () =>
     // Note 1, storage: 40.00, all money (40.00 ≤ 50.00 asked in money).
     const first = issueCreditNote(contract, invoice, [{ kind: "line", line: "storage", reason: "x" }]);
     expect(first.settlement).toEqual({ money: "40.00", credits: [] });
-    // Note 2, compute: 60.00, running 100.00. Money in all is what was asked in money, the amount due
-    // 50.00, so 50.00 − 40.00 = 10.00 money; the grants get 100.00 − 50.00 = 50.00, the last drawn
-    // first: 50.0000 to the wallet, 0 left for the top-up, drawn first (0.0030 short: the amount due's
-    // rounding adjustment).
-    // 10.00 + 50.0000 = 60.00. Before, money was 60.00 − 50.0030 = 9.9970 written as 10.00, beside
-    // 50.0030 back to the grants: 60.0030 against a note of 60.00.
+    // Note 2, compute: 60.00, running 100.00: the invoice credited in full. Money in all is what was
+    // asked in money, the amount due 50.00, so 50.00 − 40.00 = 10.00 money; each grant gets back
+    // exactly what it paid, the wallet 50.0000 and the top-up 0.0030. Before rounding the money was
+    // 60.00 − (50.0000 + 0.0030) = 9.9970; 10.00 − 9.9970 = +0.0030 is the amount due's rounding,
+    // the invoice's own adjustment (49.9970 → 50.00), in the note's `rounding`:
+    // 10.00 + 0.0030 + 50.0000 − 0.0030 = 60.00.
+    // Before: 10.00 money and 50.0000 back to the wallet, the top-up short of its 0.0030.
     const second = issueCreditNote(contract, invoice, [{ kind: "invoice", reason: "x" }], {
       previous: [first],
     });
     expect(second.total).toBe("60.00");
+    expect(invoice.rounding?.amountDue?.adjustment).toBe("0.0030");
     expect(second.settlement).toEqual({
       money: "10.00",
-      credits: [{ id: "wallet", name: "Wallet", stage: "after_tax", restored: "50.0000" }],
+      rounding: { before: "9.9970", adjustment: "0.0030" },
+      credits: [
+        { id: "topup", name: "Top-up", stage: "after_tax", restored: "0.0030" },
+        { id: "wallet", name: "Wallet", stage: "after_tax", restored: "50.0000" },
+      ],
     });
   });
 
-  it("gives no money back when the amount due was rounded down to 0.00: all of the note goes to the grant", () => {
+  it("gives no money back when the amount due was rounded down to 0.00: the grant gets back what it paid, the note says the rounding", () => {
     // Compute 25.01 × 1.00 = 25.0100, storage 0: total 25.01. The wallet (balance 25.0060) pays 25.0060;
     // due 25.01 − 25.0060 = 0.0040, rounded half-even to 0.00 (an adjustment of −0.0040).
     const invoice = rateInvoice(contract, computeAndStorageUsage("25.01", "0"), "2026-03", {
@@ -200,18 +207,88 @@ describe("lines finer than the currency: grants paid fractions of a cent", () =>
       creditsStartFull: true,
     });
     expect([invoice.total, invoice.amountDue]).toEqual(["25.01", "0.00"]);
-    // The customer paid no money, so none goes back: 0.00 money, 25.01 − 0.00 = 25.01 to the wallet,
-    // 0.0040 more than it paid (the adjustment the customer was let off). 0.00 + 25.0100 = 25.01.
-    // Before: money 25.01 − 25.0060 = 0.0040 written as 0.00, beside 25.0060: 25.0060, not 25.01.
-    // Rounding money up instead would refund 0.01 the customer never paid.
+    // The customer paid no money, so none goes back: 0.00 money, and the wallet gets back exactly
+    // what it paid, 25.0060. Before rounding the money was 25.01 − 25.0060 = 0.0040; 0.00 − 0.0040 =
+    // −0.0040 is the amount due's rounding, the invoice's own adjustment, which the customer was let
+    // off: 0.00 + 0.0040 + 25.0060 = 25.01. Rounding money up instead would refund 0.01 the customer
+    // never paid. Before: 25.0100 back to the wallet, 0.0040 more than it paid.
     const note = issueCreditNote(contract, invoice, [{ kind: "invoice", reason: "x" }]);
+    expect(invoice.rounding?.amountDue?.adjustment).toBe("-0.0040");
     expect(note.settlement).toEqual({
       money: "0.00",
-      credits: [{ id: "wallet", name: "Wallet", stage: "after_tax", restored: "25.0100" }],
+      rounding: { before: "0.0040", adjustment: "-0.0040" },
+      credits: [{ id: "wallet", name: "Wallet", stage: "after_tax", restored: "25.0060" }],
+    });
+  });
+
+  it("gives a full grant back no more than it paid, so its balance carries into the next invoice", () => {
+    // The top-up (drawn first) is full, 1.00; the wallet has 25.0060 carried. Compute 26.01 × 1.00:
+    // total 26.01, the top-up pays 1.0000, the wallet 25.0060, due 26.01 − 26.0060 = 0.0040 → 0.00.
+    const march = rateInvoice(contract, computeAndStorageUsage("26.01", "0"), "2026-03", {
+      creditBalances: { topup: "1", wallet: "25.0060" },
+    });
+    expect([march.total, march.amountDue]).toEqual(["26.01", "0.00"]);
+    const note = issueCreditNote(contract, march, [{ kind: "invoice", reason: "x" }]);
+    // Each grant back exactly what it paid: 1.0000 and 25.0060; 0.00 + 0.0040 + 26.0060 = 26.01.
+    // Before: the top-up got 26.01 − 25.0060 = 1.0040, more than its whole amount of 1.00.
+    expect(note.settlement).toEqual({
+      money: "0.00",
+      rounding: { before: "0.0040", adjustment: "-0.0040" },
+      credits: [
+        { id: "topup", name: "Top-up", stage: "after_tax", restored: "1.0000" },
+        { id: "wallet", name: "Wallet", stage: "after_tax", restored: "25.0060" },
+      ],
+    });
+    // April carries each grant's balance after March plus what the note gave back (docs/cli.md, "Credit
+    // balances across invoices"): top-up 0.0000 + 1.0000 = 1.0000, wallet 0.0000 + 25.0060 = 25.0060.
+    // Before, the top-up's 1.0040 was refused: more than the grant's 1.
+    const carried = Object.fromEntries(
+      (march.credits ?? []).map((credit) => {
+        const back = note.settlement?.credits.find((restored) => restored.id === credit.id)?.restored;
+        return [credit.id, new Decimal(credit.balanceAfter).plus(back ?? 0).toFixed()];
+      }),
+    );
+    expect(carried).toEqual({ topup: "1", wallet: "25.006" });
+    const aprilUsage = [usageEvent("1", "a", "2026-04-02T00:00:00Z", { v: "2" })];
+    const april = rateInvoice(contract, aprilUsage, "2026-04", { creditBalances: carried });
+    // 2.00 billed: the top-up's 1.0000, then 1.0000 of the wallet's 25.0060, 0.00 due.
+    expect(april.credits?.map((credit) => [credit.id, credit.balanceBefore, credit.applied])).toEqual([
+      ["topup", "1.0000", "-1.0000"],
+      ["wallet", "25.0060", "-1.0000"],
+    ]);
+    expect(april.amountDue).toBe("0.00");
+  });
+
+  it("in two notes, says the amount due's rounding on the one that credits the invoice in full", () => {
+    // Invoice B as above: total 26.01, the top-up 1.0000 and the wallet 25.0060, due 0.0040 → 0.00.
+    const march = rateInvoice(contract, computeAndStorageUsage("26.01", "0"), "2026-03", {
+      creditBalances: { topup: "1", wallet: "25.0060" },
+    });
+    // Note 1, 10.00 of compute: running 10.00, money min(10.00, 0.00) = 0.00, 10.00 to the wallet
+    // (drawn last), 10.00 ≤ its 25.0060: no rounding yet.
+    const first = issueCreditNote(contract, march, [
+      { kind: "amount", line: "compute", amount: "10", reason: "x" },
+    ]);
+    expect(first.settlement).toEqual({
+      money: "0.00",
+      credits: [{ id: "wallet", name: "Wallet", stage: "after_tax", restored: "10.0000" }],
+    });
+    // Note 2, the rest 16.01: running 26.01, credited in full. Money 0.00; the wallet 25.0060 − 10.0000 =
+    // 15.0060, the top-up 1.0000; before 16.01 − 16.0060 = 0.0040, adjustment 0.00 − 0.0040 = −0.0040.
+    const second = issueCreditNote(contract, march, [{ kind: "invoice", reason: "x" }], {
+      previous: [first],
+    });
+    expect(second.total).toBe("16.01");
+    expect(second.settlement).toEqual({
+      money: "0.00",
+      rounding: { before: "0.0040", adjustment: "-0.0040" },
+      credits: [
+        { id: "topup", name: "Top-up", stage: "after_tax", restored: "1.0000" },
+        { id: "wallet", name: "Wallet", stage: "after_tax", restored: "15.0060" },
+      ],
     });
   });
 });
-
 describe("a credit taken before tax", () => {
   // A 30.00 promotional grant on storage only, before tax: storage 20 × 1.00 = 20.00 is paid entirely
   // (its net is 0.00, 10.00 of the grant left), compute 35 × 1.00 = 35.00 is not touched; total 35.00.
