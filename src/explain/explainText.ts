@@ -9,6 +9,7 @@ import { lineInWords, type MoneyStyle } from "./explainLine.js";
 import { previewHeader, previewProjection } from "./explainPreview.js";
 import { progressiveCredit, progressiveHeader } from "./explainProgressive.js";
 import { count, formatExact, formatQuantity, signed } from "./formatNumber.js";
+import { periodEnds } from "./localWhen.js";
 import { prorationUnit } from "./prorationUnit.js";
 import { requireInvoice } from "./requireInvoice.js";
 import { roundedFrom, shareOf } from "./roundedWords.js";
@@ -45,7 +46,7 @@ export function explainText(invoice: Invoice): string {
     invoice.customer.name === undefined
       ? invoice.customer.id
       : `${invoice.customer.name} (${invoice.customer.id})`;
-  const [from, to] = invoice.period.label.split("/");
+  const [from, to] = periodEnds(invoice.period);
 
   const out: string[] = [
     `Invoice ${invoice.id} for ${customer}`,
