@@ -39,4 +39,25 @@ describe("the invoice header's period", () => {
     });
     expect(explainText(first)).toContain("Period: 2026-03-08 12:00 to 2026-04-01 (America/New_York)");
   });
+
+  it("names the time of a cancellation effective at noon", () => {
+    const cancelled = buildContract({
+      id: "ctr_cancel_noon",
+      timeZone: "America/New_York",
+      term: { start: "2026-01-01" },
+      cancellation: { requested: "2026-03-02", effective: "2026-03-14T12:00:00-04:00" },
+      meters: [],
+      charges: [flatCharge("fee", "Fee", "310.00")],
+    });
+    const last = rateInvoice(cancelled, [], "2026-03");
+    // 1 March 00:00 EST (05:00 UTC) to 14 March 12:00 EDT (16:00 UTC): 13 days 11 hours = 1,162,800 s of
+    // March's 2,674,800: 310.00 × 1,162,800 ÷ 2,674,800 = 134.7644… → 134.76, billed to noon, not to the
+    // 14th's start (until 6 December 2026 the sentence read "effective 2026-03-14; nothing is billed from
+    // 2026-03-14 on")
+    expect(last.lines[0]!.amount).toBe("134.76");
+    expect(explainText(last)).toContain(
+      "Cancelled: requested 2026-03-02, effective 2026-03-14 12:00; nothing is billed from 2026-03-14 12:00 on.",
+    );
+    expect(explainText(last)).toContain("Period: 2026-03-01 to 2026-03-14 12:00 (America/New_York)");
+  });
 });
