@@ -41,6 +41,7 @@ export const TARGETS = {
       "rateInvoice.ts",
       "chargeRuns.ts",
       "levelShare.ts",
+      "contractRatio.ts",
     ].map(invoiceFile),
   },
   "invoice-c": {

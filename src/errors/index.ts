@@ -70,6 +70,7 @@ export {
   invalidInstant,
   invalidTimeZone,
   periodDateRefused,
+  periodEmpty,
   periodEndsBeforeStart,
   periodNotUnderstood,
   prorationPartOutsidePeriod,

@@ -3,6 +3,7 @@ import type { ExplainedLine, ExplainedMeter, Explanation } from "./explanation.j
 import { type Figure, readableQuantity } from "./figure.js";
 import { count, groupThousands } from "./formatNumber.js";
 import { PAGE_SCRIPT, PAGE_STYLE } from "./htmlStyle.js";
+import { periodEnds } from "./localWhen.js";
 import { unitWord } from "./unitWord.js";
 import { usageChartSvg } from "./usageChartSvg.js";
 import { noDailyData, usageCounts } from "./usageSentences.js";
@@ -26,7 +27,7 @@ export function renderHtml(explanation: Explanation): string {
     invoice.customer.name === null
       ? invoice.customer.id
       : `${invoice.customer.name} (${invoice.customer.id})`;
-  const [from, to] = invoice.period.label.split("/");
+  const [from, to] = periodEnds(invoice.period);
   const meterIndex = new Map(explanation.usage.meters.map((meter, index) => [meter.meter, index]));
   return [
     "<!doctype html>",

@@ -2,6 +2,7 @@ import { dailyChart } from "./explainText.js";
 import type { ExplainedLine, ExplainedMeter, Explanation } from "./explanation.js";
 import { type Figure, readableQuantity } from "./figure.js";
 import { count, groupThousands } from "./formatNumber.js";
+import { periodEnds } from "./localWhen.js";
 import { markdownText as md } from "./markdownText.js";
 import { unitWord } from "./unitWord.js";
 import { noDailyData, usageCounts } from "./usageSentences.js";
@@ -19,7 +20,7 @@ export function renderMarkdown(explanation: Explanation): string {
     invoice.customer.name === null
       ? md(invoice.customer.id)
       : `${md(invoice.customer.name)} (${md(invoice.customer.id)})`;
-  const [from, to] = invoice.period.label.split("/");
+  const [from, to] = periodEnds(invoice.period);
   const out: string[] = [
     `# Invoice ${md(invoice.id)}`,
     "",

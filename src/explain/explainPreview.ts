@@ -1,5 +1,6 @@
 import type { Invoice, ProjectionMethod } from "../invoice/index.js";
 import { formatQuantity } from "./formatNumber.js";
+import { periodEnds } from "./localWhen.js";
 
 const METHOD_WORDS: Readonly<Record<ProjectionMethod, string>> = {
   linear: "linear",
@@ -27,7 +28,7 @@ export function previewProjection(invoice: Invoice, money: (plain: string) => st
   const names = new Map(invoice.lines.map((line) => [line.id, line.name]));
   return [
     "",
-    `Projection to ${invoice.period.label.split("/")[1]} (projected, not billed), linear in elapsed time: each sum or count meter continues at its rate so far; peaks, levels, distinct counts and per-event values are held as measured; fees are whole already.`,
+    `Projection to ${periodEnds(invoice.period)[1]} (projected, not billed), linear in elapsed time: each sum or count meter continues at its rate so far; peaks, levels, distinct counts and per-event values are held as measured; fees are whole already.`,
     ...projection.lines.map(
       (line) =>
         `- ${names.get(line.line) ?? line.line} (${line.line}): ${money(line.soFar)} so far, ${money(line.projected)} projected for ${formatQuantity(line.quantity)} (${METHOD_WORDS[line.method]}).`,

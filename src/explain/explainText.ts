@@ -9,6 +9,7 @@ import { lineInWords, type MoneyStyle } from "./explainLine.js";
 import { previewHeader, previewProjection } from "./explainPreview.js";
 import { progressiveCredit, progressiveHeader } from "./explainProgressive.js";
 import { count, formatExact, formatQuantity, signed } from "./formatNumber.js";
+import { localWhen, periodEnds } from "./localWhen.js";
 import { prorationUnit } from "./prorationUnit.js";
 import { requireInvoice } from "./requireInvoice.js";
 import { roundedFrom, shareOf } from "./roundedWords.js";
@@ -45,7 +46,7 @@ export function explainText(invoice: Invoice): string {
     invoice.customer.name === undefined
       ? invoice.customer.id
       : `${invoice.customer.name} (${invoice.customer.id})`;
-  const [from, to] = invoice.period.label.split("/");
+  const [from, to] = periodEnds(invoice.period);
 
   const out: string[] = [
     `Invoice ${invoice.id} for ${customer}`,
@@ -217,9 +218,11 @@ function unitsPaid(
 }
 
 // "Cancelled: requested 2026-03-02, effective 2026-03-17; nothing is billed from 2026-03-17 on."
+// An effective instant other than local midnight keeps its time ("effective 2026-03-14 12:00"): the
+// last period was billed up to it, not to the start of that day.
 function cancellationWords(cancellation: NonNullable<Invoice["cancellation"]>, timeZone: string): string {
-  const date = (instant: string) => formatLocalDate(toLocalDate(parseInstant(instant), timeZone));
-  return `Cancelled: requested ${date(cancellation.requested)}, effective ${date(cancellation.effective)}; nothing is billed from ${date(cancellation.effective)} on.`;
+  const when = (instant: string) => localWhen(instant, timeZone);
+  return `Cancelled: requested ${when(cancellation.requested)}, effective ${when(cancellation.effective)}; nothing is billed from ${when(cancellation.effective)} on.`;
 }
 
 // ", in force for 15 of 31 days (2026-03-17 to 2026-04-01)": the share of the period that scaled a discount.

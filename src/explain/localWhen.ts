@@ -14,3 +14,17 @@ export function localWhen(instant: string, timeZone: string | undefined): string
   const clock = `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
   return `${formatLocalDate(date)} ${clock}`;
 }
+
+/**
+ * The two ends of an invoice's period as its header reads them: local dates, with the local time on an
+ * end that is not local midnight (a term from 12:00 on 8 March, or to 01:30 on 1 November), so the
+ * header says the stretch the lines were prorated for. Its `label` has dates only, and read
+ * "2026-11-01 to 2026-11-01" for the 2.5 hours of a term ending at 01:30 on 1 November.
+ */
+export function periodEnds(period: {
+  readonly start: string;
+  readonly end: string;
+  readonly timeZone: string;
+}): readonly [string, string] {
+  return [localWhen(period.start, period.timeZone), localWhen(period.end, period.timeZone)];
+}

@@ -5,9 +5,9 @@ import {
   type Period,
   type ProrationRatio,
   parseLocalDate,
-  prorationRatio,
   startOfLocalDate,
 } from "../time/index.js";
+import { contractRatio } from "./contractRatio.js";
 
 /** A stretch of a period in which one version of a dated term is in force. */
 export interface DatedPart<T> {
@@ -51,9 +51,7 @@ export function proratedAcrossParts(
   billingPeriod: Period,
   parts: ReadonlyArray<{ readonly period: Period; readonly value: Decimal }>,
 ): { readonly amount: Decimal; readonly ratios: ReadonlyArray<ProrationRatio> } {
-  const ratios = parts.map((part) =>
-    prorationRatio(part.period, billingPeriod, contract.proration, contract.timeZone),
-  );
+  const ratios = parts.map((part) => contractRatio(part.period, billingPeriod, contract));
   // Every part is measured against the same billing period, so every ratio has its total: the exact
   // sum of the products is divided once, and a constant value comes back whole (two divisions to 50
   // digits, 100 × 3/31 + 100 × 28/31, sum to 100.000…0004, which a ceiling rounds to 100.01).

@@ -1,5 +1,6 @@
 import type { Contract } from "../contracts/index.js";
 import { type Period, type ProrationRatio, prorationRatio } from "../time/index.js";
+import { contractRatio } from "./contractRatio.js";
 
 /**
  * The share of the invoice's service period that a piece of it (or a run of pieces) covers, by the
@@ -11,6 +12,6 @@ import { type Period, type ProrationRatio, prorationRatio } from "../time/index.
  * @example 17–31 March of March, by day: 15 of 31 days
  */
 export function levelShare(part: Period, service: Period, contract: Contract): ProrationRatio {
-  const ratio = prorationRatio(part, service, contract.proration, contract.timeZone);
+  const ratio = contractRatio(part, service, contract);
   return ratio.total.isZero() ? prorationRatio(part, service, "second", contract.timeZone) : ratio;
 }

@@ -1,7 +1,8 @@
 import type { AllowanceTerms, Contract } from "../contracts/index.js";
 import { addExactly, type Decimal, exactProduct, roundTo, toPlainString, ZERO } from "../money/index.js";
 import type { AppliedAllowance } from "../schema/index.js";
-import { formatInstant, type Period, prorationRatio } from "../time/index.js";
+import { formatInstant, type Period } from "../time/index.js";
+import { contractRatio } from "./contractRatio.js";
 import { datedParts } from "./datedParts.js";
 
 /** An allowance pool with the size it holds on one invoice, and how dated resizes made it. */
@@ -76,9 +77,7 @@ function sizedByChanges(contract: Contract, service: Period, pool: AllowanceTerm
     sizes,
   );
   if (parts.length === 1) return { pool: { ...pool, quantity: parts[0]!.version } };
-  const ratios = parts.map((part) =>
-    prorationRatio(part.period, service, contract.proration, contract.timeZone),
-  );
+  const ratios = parts.map((part) => contractRatio(part.period, service, contract));
   // Every part shares the service period's total: Σ sizeᵢ × elapsedᵢ, divided once.
   const weighted = parts.reduce(
     (sum, part, at) => addExactly(sum, exactProduct(part.version, ratios[at]!.elapsed)),

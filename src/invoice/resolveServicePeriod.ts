@@ -11,9 +11,9 @@ import {
   type ProrationRatio,
   parsePeriod,
   periodOf,
-  prorationRatio,
   toLocalDate,
 } from "../time/index.js";
+import { contractRatio } from "./contractRatio.js";
 import { requireContract, requirePeriod } from "./entryArguments.js";
 
 /** The invoice period resolved against the contract's billing cycle and term. */
@@ -70,7 +70,7 @@ export function servicePeriodOf(contract: Contract, period: Period | string): Se
   }
   const proration = isSamePeriod(service, billingPeriod)
     ? undefined
-    : prorationRatio(service, billingPeriod, contract.proration, contract.timeZone);
+    : contractRatio(service, billingPeriod, contract);
   return { requested, billingPeriod, service, proration };
 }
 

@@ -131,6 +131,16 @@ export function periodsBetween(cycle: BillingCycle, from: number, to: number): P
   return periods;
 }
 
+/**
+ * The day of the month the cycle's periods start on: `anchorDay` (default 1) with calendar alignment,
+ * the term start's local day with anniversary alignment (what a month without that day clamps to its
+ * end). 30-day-month proration reads it (a cycle anchored on the 29th). Daily and weekly cycles have
+ * none worth reading: the day of their reference date.
+ */
+export function anchorDayOf(cycle: BillingCycle): number {
+  return referenceDate(cycle).day;
+}
+
 function referenceDate(cycle: BillingCycle): LocalDate {
   const start = toLocalDate(cycle.termStart, cycle.timeZone);
   if (cycle.alignment === "anniversary") return start;

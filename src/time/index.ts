@@ -1,5 +1,6 @@
 export type { Alignment, BillingCycle, Cadence } from "./billingCycle.js";
 export {
+  anchorDayOf,
   boundaryDate,
   boundaryInstant,
   nthPeriod,

@@ -1,10 +1,17 @@
 import {
   InputError,
   periodDateRefused,
+  periodEmpty,
   periodEndsBeforeStart,
   periodNotUnderstood,
 } from "../errors/index.js";
-import { type LocalDateParseResult, safeParseLocalDate, startOfLocalDate } from "./localDate.js";
+import {
+  addLocalDays,
+  formatLocalDate,
+  type LocalDateParseResult,
+  safeParseLocalDate,
+  startOfLocalDate,
+} from "./localDate.js";
 import type { Period } from "./period.js";
 import { isSupportedYear, yearOutOfRange } from "./yearRange.js";
 
@@ -40,9 +47,11 @@ export function parsePeriod(text: string, timeZone: string): Period {
     if (!from.success) throw InputError.from(periodDateRefused(text, from.reason), "period");
     if (!to.success) throw InputError.from(periodDateRefused(text, to.reason), "period");
     const period = { start: startOfLocalDate(from.data, timeZone), end: startOfLocalDate(to.data, timeZone) };
-    if (period.end <= period.start) {
-      throw InputError.from(periodEndsBeforeStart(text), "period");
+    if (period.end === period.start) {
+      const oneDay = `${parts[0]}/${formatLocalDate(addLocalDays(from.data, 1))}`;
+      throw InputError.from(periodEmpty(text, oneDay), "period");
     }
+    if (period.end < period.start) throw InputError.from(periodEndsBeforeStart(text), "period");
     return period;
   }
   throw invalidPeriod(text);

@@ -39,6 +39,39 @@ describe("billing.proration: month_30_days", () => {
     expect(invoice.lines[0]!.amount).toBe("22.26");
   });
 
+  // Billed on the 28th or 29th, February's last day ends a period and stands for the anchor day. Until
+  // 6 December 2026 it read as the 30th: 29 January → 28 February was 31 days ("16 of 31 days (months
+  // counted as 30 days)") and 28 January → 28 February 32.
+  const anchoredOn = (anchorDay: number, start: string) =>
+    buildContract(
+      buildContractJson(contractJson("month_30_days"), {
+        term: { start },
+        billing: { cadence: "monthly", anchorDay, proration: "month_30_days" },
+      }),
+    );
+
+  it("prorates a start on 14 February, billed on the 29th, as 15 of 30 days", () => {
+    const invoice = rateOpeningInvoice(anchoredOn(29, "2026-02-14"));
+    // period 29 Jan → 28 Feb; scale: Feb 28 stands for the 29th, 30 + 29 = 59; Feb 14 = 30 + 14 = 44;
+    // 59 − 44 = 15 of 30 days: 30.00 × 15 ÷ 30 = 15.00 (was 30.00 × 16 ÷ 31 = 15.48)
+    expect(invoice.lines.map((line) => [line.id, line.amount])).toEqual([["plan", "15.00"]]);
+    expect(explainText(invoice)).toContain("Prorated for 15 of 30 days (months counted as 30 days)");
+  });
+
+  it("prorates a start on 14 March, billed on the 29th, as 15 of 30 days", () => {
+    const invoice = rateOpeningInvoice(anchoredOn(29, "2026-03-14"));
+    // period 28 Feb → 29 Mar: 89 − 59 = 30 days; Mar 14 = 74: 89 − 74 = 15 of 30: 15.00
+    // (was 15 of 29: 30.00 × 15 ÷ 29 = 15.52)
+    expect(invoice.lines[0]!.amount).toBe("15.00");
+  });
+
+  it("prorates a start on 10 February, billed on the 28th, as 18 of 30 days", () => {
+    const invoice = rateOpeningInvoice(anchoredOn(28, "2026-02-10"));
+    // period 28 Jan → 28 Feb: Feb 28 stands for the 28th, 30 + 28 = 58; 58 − 28 = 30 days; Feb 10 = 40:
+    // 18 of 30 = 18.00 (was 20 of 32: 30.00 × 20 ÷ 32 = 18.75)
+    expect(invoice.lines[0]!.amount).toBe("18.00");
+  });
+
   it("refuses 30-day months on a daily or weekly contract", () => {
     for (const cadence of ["daily", "weekly"] as const) {
       const json = buildContractJson(contractJson("month_30_days"), {

@@ -75,10 +75,21 @@ describe("parsePeriod", () => {
     });
   });
 
-  it("rejects an empty range (start equals end)", () => {
-    expect(thrown(() => parsePeriod("2026-03-01/2026-03-01", "UTC"))).toMatchObject({
+  it("rejects an empty range (start equals end), saying it is empty and giving that one day's range", () => {
+    // The second date is excluded, so 6 September to 6 September holds nothing; the day is 6 → 7
+    // September. Until 6 December 2026 the message said the range "ends before it starts".
+    expect(thrown(() => parsePeriod("2026-09-06/2026-09-06", "America/Santiago"))).toMatchObject({
       code: "invalid_period",
       path: "period",
+      message:
+        'Period "2026-09-06/2026-09-06" is empty: its second date is excluded, so it must be later than the first (that one day is 2026-09-06/2026-09-07).',
+    });
+    // 31 December's day runs into the next year
+    expect(thrown(() => parsePeriod("2026-12-31/2026-12-31", "UTC"))).toMatchObject({
+      message: expect.stringContaining("that one day is 2026-12-31/2027-01-01"),
+    });
+    expect(thrown(() => parsePeriod("2026-03-01/2026-02-01", "UTC"))).toMatchObject({
+      message: 'Period "2026-03-01/2026-02-01" ends before it starts.',
     });
   });
 });

@@ -175,6 +175,60 @@ describe("prorationRatio by 30-day months (Kill Bill's fixed days)", () => {
   });
 });
 
+// A cycle anchored on the 28th or 29th ends a period on February's last day, which stands for the anchor
+// day: read as the 30th (as a February end that is no boundary is), 28 January → 28 February was 32 days
+// and 29 January → 28 February 31, under "months counted as 30 days".
+describe("prorationRatio by 30-day months, anchored on the 28th or 29th", () => {
+  const day = (date: string) => at(`${date}T00:00:00Z`);
+  const ratioOf = (start: string, end: string, from: string, to: string, anchorDay: number) => {
+    const ratio = prorationRatio(
+      { start: day(start), end: day(end) },
+      { start: day(from), end: day(to) },
+      "month_30_days",
+      "UTC",
+      anchorDay,
+    );
+    return `${ratio.elapsed.toFixed()}/${ratio.total.toFixed()}`;
+  };
+
+  it("measures 29 January → 28 February 2026 and 28 February → 29 March as 30 days each", () => {
+    // Jan 29 = 30 × 0 + 29 = 29; Feb 28 (stands for the 29th) = 30 + 29 = 59; Mar 29 = 60 + 29 = 89
+    expect(ratioOf("2026-01-29", "2026-02-28", "2026-01-29", "2026-02-28", 29)).toBe("30/30");
+    expect(ratioOf("2026-02-28", "2026-03-29", "2026-02-28", "2026-03-29", 29)).toBe("30/30");
+    // a term from 14 February: 59 − (30 + 14) = 15 of 30 (was 16 of 31); from 14 March: 89 − 74 = 15 of 30
+    // (was 15 of 29)
+    expect(ratioOf("2026-02-14", "2026-02-28", "2026-01-29", "2026-02-28", 29)).toBe("15/30");
+    expect(ratioOf("2026-03-14", "2026-03-29", "2026-02-28", "2026-03-29", 29)).toBe("15/30");
+  });
+
+  it("measures the leap year's 29 January → 29 February 2028 as 30 days", () => {
+    // Feb 29 is the anchor day itself and February's last: 30 + 29 = 59, less Jan 29 (29) = 30 (was 31)
+    expect(ratioOf("2028-01-29", "2028-02-29", "2028-01-29", "2028-02-29", 29)).toBe("30/30");
+  });
+
+  it("measures 28 January → 28 February 2026 as 30 days on the 28th, and the rest of February as 18", () => {
+    // Feb 28 stands for the 28th: 30 + 28 = 58, less Jan 28 (28) = 30 (was 60 − 28 = 32)
+    expect(ratioOf("2026-01-28", "2026-02-28", "2026-01-28", "2026-02-28", 28)).toBe("30/30");
+    // from 10 February: 58 − 40 = 18 of 30, its 18 real days (was 20 of 32)
+    expect(ratioOf("2026-02-10", "2026-02-28", "2026-01-28", "2026-02-28", 28)).toBe("18/30");
+    // in a leap year 28 February is no month end and 29 February no boundary: 58 − 28 = 30 as ever
+    expect(ratioOf("2028-01-28", "2028-02-28", "2028-01-28", "2028-02-28", 28)).toBe("30/30");
+  });
+
+  it("keeps February's end as the 30th for an earlier anchor, and without one", () => {
+    // anchor 15: Feb 1 → Mar 1 of the month is 30 as before; Feb 28 → Mar 1 is 1 day (61 − 60)
+    expect(ratioOf("2026-02-28", "2026-03-01", "2026-02-15", "2026-03-15", 15)).toBe("1/30");
+    expect(
+      prorationRatio(
+        { start: day("2026-02-28"), end: day("2026-03-01") },
+        { start: day("2026-02-15"), end: day("2026-03-15") },
+        "month_30_days",
+        "UTC",
+      ).elapsed.toFixed(),
+    ).toBe("1");
+  });
+});
+
 describe("applyRatio", () => {
   const ratio = (elapsed: string, total: string) =>
     ({ basis: "day", elapsed: new Decimal(elapsed), total: new Decimal(total) }) as const;

@@ -33,6 +33,17 @@ export function periodEndsBeforeStart(text: string): ErrorMessage {
   return { code: "invalid_period", message: `Period "${text}" ends before it starts.` };
 }
 
+/**
+ * A period range of one date twice: its second date is excluded, so it holds nothing. Said so, with the
+ * range of that one day, rather than "ends before it starts", which it does not.
+ */
+export function periodEmpty(text: string, oneDay: string): ErrorMessage {
+  return {
+    code: "invalid_period",
+    message: `Period "${text}" is empty: its second date is excluded, so it must be later than the first (that one day is ${oneDay}).`,
+  };
+}
+
 /** A range of instants whose end is not after its start. */
 export function rangeEndsBeforeStart(): ErrorMessage {
   return { code: "invalid_period", message: "The end of a range must be after its start." };

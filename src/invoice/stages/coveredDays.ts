@@ -11,8 +11,9 @@ import {
   ZERO_QUOTIENT,
 } from "../../money/index.js";
 import type { AllowanceDraw, AllowanceLookup } from "../../rating/index.js";
-import { intersectPeriods, type Period, parseInstant, prorationRatio } from "../../time/index.js";
+import { intersectPeriods, type Period, parseInstant } from "../../time/index.js";
 import { type ChargeRun, chargeRuns } from "../chargeRuns.js";
+import { contractRatio } from "../contractRatio.js";
 import type { PeriodInForce, PeriodUsage } from "../draft.js";
 import type { InvoiceLine } from "../invoiceSchema.js";
 import { levelShare } from "../levelShare.js";
@@ -69,7 +70,7 @@ export function coveredBases(
     });
     const part = whole === undefined ? undefined : intersectPeriods(whole, window);
     if (whole === undefined || part === undefined) return ZERO_QUOTIENT;
-    const ratio = prorationRatio(part, whole, contract.proration, contract.timeZone);
+    const ratio = contractRatio(part, whole, contract);
     return quotient(exactProduct(net, ratio.elapsed), ratio.total);
   });
 }
@@ -103,7 +104,7 @@ function coveredUsage(
   };
   period.pieces.forEach((piece, at) => {
     if (intersectPeriods(piece, window) === undefined) return;
-    const proration = prorationRatio(piece, period.billingPeriod, contract.proration, contract.timeZone);
+    const proration = contractRatio(piece, period.billingPeriod, contract);
     // A level (a peak, an average) is priced for the piece's share of the period, as rating does.
     const share = levelShare(piece, period.service, contract);
     for (const id of charges) {

@@ -8,9 +8,9 @@ import {
   parseLocalDate,
   periodIndexOf,
   periodOf,
-  prorationRatio,
   startOfLocalDate,
 } from "../../time/index.js";
+import { contractRatio } from "../contractRatio.js";
 import type { InvoiceLine } from "../invoiceSchema.js";
 import { type ServicePeriod, servicePeriodOf } from "../resolveServicePeriod.js";
 
@@ -48,7 +48,7 @@ export function shareInForce(discount: DiscountTerms, contract: Contract, resolv
   const period = intersectPeriods(service, window);
   if (period === undefined) return undefined;
   if (isSamePeriod(period, service)) return { part: undefined };
-  const ratio = (whole: Period) => prorationRatio(period, whole, contract.proration, contract.timeZone);
+  const ratio = (whole: Period) => contractRatio(period, whole, contract);
   return {
     part: { period, window, ofService: ratio(service), ofBillingPeriod: ratio(resolved.billingPeriod) },
   };

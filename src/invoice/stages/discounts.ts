@@ -23,9 +23,9 @@ import {
   type Period,
   type ProrationRatio,
   parseInstant,
-  prorationRatio,
 } from "../../time/index.js";
 import { chargeScope } from "../chargeScope.js";
+import { contractRatio } from "../contractRatio.js";
 import type { InvoiceDraft, InvoiceKind, PeriodInForce, PeriodUsage } from "../draft.js";
 import type { InvoiceLine } from "../invoiceSchema.js";
 import { perBillingPeriod } from "../perBillingPeriod.js";
@@ -216,9 +216,7 @@ export function percentDiscountsOn(
       found.push({
         id: discount.id,
         percent: discount.percent,
-        inForce: isSamePeriod(covered, credited)
-          ? undefined
-          : prorationRatio(covered, credited, contract.proration, contract.timeZone),
+        inForce: isSamePeriod(covered, credited) ? undefined : contractRatio(covered, credited, contract),
       });
     }
   return found;
@@ -299,7 +297,7 @@ function spanInForce(
     end: Math.max(...periods.map((period) => period.end)),
   };
   const span = intersectPeriods(whole, windowOf(discount, contract)) ?? whole;
-  const ratio = prorationRatio(span, whole, contract.proration, contract.timeZone);
+  const ratio = contractRatio(span, whole, contract);
   return inForceEntry(span, ratio, discount.partialPeriod === "days_covered", toFixedString(covered, minor));
 }
 

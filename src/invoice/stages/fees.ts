@@ -12,8 +12,8 @@ import {
   type Period,
   type ProrationRatio,
   periodOf,
-  prorationRatio,
 } from "../../time/index.js";
+import { contractRatio } from "../contractRatio.js";
 import type { PeriodInForce } from "../draft.js";
 import { type ServicePeriod, servicePeriodOf, termPeriod } from "../resolveServicePeriod.js";
 import {
@@ -59,19 +59,14 @@ export function feeTime(contract: Contract, period: Period, billingPeriod: Perio
   if (trialEnd === undefined || trialEnd <= period.start) {
     const proration = isSamePeriod(period, billingPeriod)
       ? undefined
-      : prorationRatio(period, billingPeriod, contract.proration, contract.timeZone);
+      : contractRatio(period, billingPeriod, contract);
     return { period, proration };
   }
-  const whole = prorationRatio(billingPeriod, billingPeriod, contract.proration, contract.timeZone);
+  const whole = contractRatio(billingPeriod, billingPeriod, contract);
   const proration =
     trialEnd >= period.end
       ? { ...whole, elapsed: ZERO }
-      : prorationRatio(
-          { start: trialEnd, end: period.end },
-          billingPeriod,
-          contract.proration,
-          contract.timeZone,
-        );
+      : contractRatio({ start: trialEnd, end: period.end }, billingPeriod, contract);
   return { period, proration, trialEnd };
 }
 

@@ -14,8 +14,9 @@ import {
   rateCharge,
 } from "../../rating/index.js";
 import { type PropertyValue, perObject } from "../../schema/index.js";
-import { type Period, type ProrationRatio, prorationRatio } from "../../time/index.js";
+import type { Period, ProrationRatio } from "../../time/index.js";
 import { type ChargeRun, chargeRuns, groupedRuns, keepsTerms } from "../chargeRuns.js";
+import { contractRatio } from "../contractRatio.js";
 import type { InvoiceDraft, PeriodInForce, PeriodUsage } from "../draft.js";
 import { levelShare } from "../levelShare.js";
 import { type MeterQuantityOf, poolsInForce } from "../poolSizes.js";
@@ -182,7 +183,7 @@ function rateCharges(
   const pieces = resolved.pieces.map((period, at) => ({
     period,
     usage: pieceUsage[at]!,
-    proration: prorationRatio(period, resolved.billingPeriod, contract.proration, contract.timeZone),
+    proration: contractRatio(period, resolved.billingPeriod, contract),
     levelShare: levelShare(period, resolved.service, contract),
     charges: chargesAt(contract, period.start),
   }));
@@ -271,7 +272,7 @@ function spanSlice(contract: Contract, resolved: PeriodInForce, usage: PeriodUsa
   return {
     period: run.period,
     usage: spanUsage,
-    proration: prorationRatio(run.period, resolved.billingPeriod, contract.proration, contract.timeZone),
+    proration: contractRatio(run.period, resolved.billingPeriod, contract),
     levelShare: levelShare(run.period, resolved.service, contract),
   };
 }

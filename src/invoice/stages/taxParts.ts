@@ -4,20 +4,20 @@ import {
   intersectPeriods,
   isSamePeriod,
   type Period,
-  type ProrationBasis,
   type ProrationRatio,
   parseInstant,
   parseLocalDate,
   prorationRatio,
   startOfLocalDate,
 } from "../../time/index.js";
+import { contractRatio, type ProrationCalendar } from "../contractRatio.js";
 import type { InvoiceLine } from "../invoiceSchema.js";
 
-/** What dated tax rates need from the contract: its zone (for their dates) and its proration basis. */
-export interface TaxCalendar {
-  readonly timeZone: string;
-  readonly proration: ProrationBasis;
-}
+/**
+ * What dated tax rates need from the contract: its zone (for their dates), its proration basis and its
+ * cycle (whose anchor day 30-day months read).
+ */
+export type TaxCalendar = ProrationCalendar;
 
 /**
  * A stretch of a line's service period with the rates in force on it, and its share of the period
@@ -52,7 +52,7 @@ export function taxParts(
   );
   const bounds = [whole.start, ...cuts.sort((a, b) => a - b), whole.end];
   const wholeRatio = (part: Period) => {
-    const ratio = prorationRatio(part, whole, calendar.proration, calendar.timeZone);
+    const ratio = contractRatio(part, whole, calendar);
     return ratio.total.isZero() ? prorationRatio(part, whole, "second", calendar.timeZone) : ratio;
   };
   return bounds.slice(0, -1).map((start, at) => {
