@@ -123,24 +123,33 @@ export function isoDate(date: OracleDate): string {
   return `${date.y}-${pad(date.m)}-${pad(date.d)}`;
 }
 
-/** The position of a date on a calendar of 30-day months, a month's last day read as its 30th (30E/360). */
-function thirtyDayPosition(date: OracleDate): number {
-  const day = date.d === monthLength(date.y, date.m) ? 30 : Math.min(date.d, 30);
+/**
+ * The position of a date on a calendar of 30-day months, a month's last day read as its 30th (30E/360),
+ * except a last day no later than the billing anchor day (28 February under an anchor on the 28th to the
+ * 31st), which is the period boundary that stands for the anchor day and reads as it, at most the 30th
+ * (docs/time-rules.md: 29 January → 28 February is 30 days under an anchor on the 29th).
+ */
+function thirtyDayPosition(date: OracleDate, anchorDay: number | undefined): number {
+  const lastDay = date.d === monthLength(date.y, date.m);
+  const boundaryDay = anchorDay !== undefined && anchorDay >= date.d ? Math.min(anchorDay, 30) : 30;
+  const day = lastDay ? boundaryDay : Math.min(date.d, 30);
   return date.y * 360 + (date.m - 1) * 30 + day;
 }
 
 /**
  * The share of `[partStart, partEnd)` in `[wholeStart, wholeEnd)` as [elapsed, total]: milliseconds
- * (`second`), local days (`day`) or days of 30-day months (`month_30_days`).
+ * (`second`), local days (`day`) or days of 30-day months (`month_30_days`, which reads the billing
+ * cycle's `anchorDay`: the day of the month its periods start on).
  */
 export function shareOf(
   basis: "second" | "day" | "month_30_days",
   part: readonly [number, number],
   whole: readonly [number, number],
   zone: string,
+  anchorDay?: number,
 ): [bigint, bigint] {
   if (basis === "second") return [BigInt(part[1] - part[0]), BigInt(whole[1] - whole[0])];
-  const position = basis === "day" ? dayNumber : thirtyDayPosition;
+  const position = basis === "day" ? dayNumber : (date: OracleDate) => thirtyDayPosition(date, anchorDay);
   const span = ([start, end]: readonly [number, number]) =>
     BigInt(position(localDateOf(end, zone)) - position(localDateOf(start, zone)));
   return [span(part), span(whole)];

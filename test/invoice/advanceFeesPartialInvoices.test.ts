@@ -179,7 +179,13 @@ describe("a billing period invoiced in two parts (property)", () => {
           );
           // by hand: fee × (change → period end) ÷ period, rounded half-even; May's fee in full
           const fee = (terms: NonNullable<Terms>, from: number) => {
-            const [elapsed, total] = shareOf(basis, [from, periodEnd], [periodStart, periodEnd], zone);
+            const [elapsed, total] = shareOf(
+              basis,
+              [from, periodEnd],
+              [periodStart, periodEnd],
+              zone,
+              anchorDay,
+            );
             return roundFractionByHand(BigInt(terms.cents * terms.seats) * elapsed, total, "half_even");
           };
           const same = (a: Terms, b: Terms) => a?.cents === b?.cents && a?.seats === b?.seats;

@@ -130,7 +130,7 @@ describe("fees over every cadence, anchor and zone agree with a calendar worked 
         for (let k = 0; k < 5 && instantOf(n + k) < termEnd; k += 1) {
           const whole = [instantOf(n + k), instantOf(n + k + 1)] as const;
           const part = [Math.max(whole[0], termStart), Math.min(whole[1], termEnd)] as const;
-          const [elapsed, total] = shareOf(basis, part, whole, zone);
+          const [elapsed, total] = shareOf(basis, part, whole, zone, reference.d);
           const expected = centsText(roundFractionByHand(drawn.fee * elapsed, total, drawn.mode));
           // In arrears the period's own invoice bills it; in advance the opening invoice (the first
           // period) or the invoice that closes the period before.
