@@ -39,6 +39,30 @@ describe("an amendment that reprices some cells of a matrix", () => {
     expect(invoice.total).toBe("22.60");
   });
 
+  it("keeps them running when the charge itself starts inside the period", () => {
+    // The charge is added on 3 March (absent 1–3 March), then eu is halved on the 16th. na's cell never
+    // changes from the 3rd: one line over 3–31 March, 160 GB = 100 × 0.10 + 60 × 0.01 = 10.60 (until
+    // this was fixed the absent first piece made every cell restart on the 16th: 8.00 + 8.00 = 16.00).
+    // eu: 80 × 0.10 = 8.00 for 3–16 March, 80 × 0.05 = 4.00 after. With a fee of 1.00 all month, the
+    // total is 1.00 + 10.60 + 8.00 + 4.00 = 23.60.
+    const contract = buildContract({
+      charges: [{ id: "fee", name: "Fee", price: { model: "flat", amount: "1.00" } }],
+      amendments: [
+        { id: "added", effective: "2026-03-03", charges: [BEFORE] },
+        { id: "a1", effective: "2026-03-16", charges: [AFTER] },
+      ],
+    });
+    const invoice = rateInvoice(contract, events, "2026-03");
+    expect(lines(invoice)).toEqual([
+      // runs in order of start, then end (docs/contracts.md): eu's 3–16 March, na's 3–31, eu's 16–31
+      ["fee", "1.00"],
+      ['bw[region="eu"]@2026-03-03', "8.00"],
+      ['bw[region="na"]@2026-03-03', "10.60"],
+      ['bw[region="eu"]@2026-03-16', "4.00"],
+    ]);
+    expect(invoice.total).toBe("23.60");
+  });
+
   it("bills the same as the override with where that says the same thing", () => {
     const amended = buildContract({
       charges: [BEFORE],

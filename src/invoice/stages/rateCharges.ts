@@ -217,7 +217,10 @@ function rateCharges(
     // Only when every version prices per group: a version that prices one line (a matrix amended to a
     // unit price) has no groups for the filter to pass, and would bill its terms over the whole period
     // beside its own piece (110.00 for 50.00); its runs are rated as those of any other charge.
-    const grouped = first !== undefined && versions.every((version) => isGrouped(version));
+    // A charge that starts inside the period (absent from the first piece) is grouped as well: its
+    // groups' runs start where it does, and none is steady (until this was so, every cell of a matrix
+    // added on the 3rd restarted its tiers at a later repricing of another cell: 8.00 + 8.00 for 10.60).
+    const grouped = versions.every((version) => isGrouped(version));
     const steady = (group: Group) => keepsTerms(versions, group);
     // The other groups are rated over runs of their own terms: an override on other groups does not
     // restart their tiers either (chargeRuns.ts, groupedRuns).
@@ -227,9 +230,10 @@ function rateCharges(
     // At the terms of the end (a steady group's are the same all period; the name may be new): no group
     // is steady when the charge ends inside the period, and its first terms rate none.
     const endAt = versions[last] === undefined ? 0 : last;
-    const steadyLines = grouped
-      ? [rate(versions[endAt]!, pieces[endAt]!.period.start, whole, allowance, steady)]
-      : [];
+    const steadyLines =
+      grouped && first !== undefined
+        ? [rate(versions[endAt]!, pieces[endAt]!.period.start, whole, allowance, steady)]
+        : [];
     // Rated once per run of pieces with the same terms: a cut made by another term does not restart
     // this charge's tiers (chargeRuns.ts).
     const rated = (byGroup?.runs ?? runs).flatMap((run, at, all) => {
