@@ -61,6 +61,10 @@ describe("an amendment that reprices some cells of a matrix", () => {
       ['bw[region="eu"]@2026-03-16', "4.00"],
     ]);
     expect(invoice.total).toBe("23.60");
+    // From aggregates (the usage aggregated over na's run of 3–31 March as a span), the same lines.
+    const prepared = prepareRating(contract, "2026-03");
+    const aggregates = JSON.parse(JSON.stringify(aggregateForRating(prepared, events)));
+    expect(lines(rateFromAggregates(prepared, aggregates))).toEqual(lines(invoice));
   });
 
   it("bills the same as the override with where that says the same thing", () => {
