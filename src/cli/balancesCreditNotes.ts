@@ -1,5 +1,5 @@
 import { balancesAfterNotes, isRatecardError, parseCreditNote, parseInvoice } from "../index.js";
-import { fileProblem, isObject, readIssued, UsageLineError } from "./cliSupport.js";
+import { correctedInvoice, fileProblem, isObject, readIssued, UsageLineError } from "./cliSupport.js";
 import { readIssuedFiles } from "./readIssuedFiles.js";
 import { displayName } from "./standardInput.js";
 
@@ -17,11 +17,13 @@ export async function balancesWithNotes(
   balancesFile: string,
   noteFiles: ReadonlyArray<string>,
 ): Promise<Record<string, string>> {
-  if (!isObject(data) || !("schemaVersion" in data))
+  // A late-usage correction in credit_note mode stands for its re-issued invoice (creditBalances).
+  const invoiceData = correctedInvoice(`--balances ${balancesFile}`, data);
+  if (!isObject(invoiceData) || !("schemaVersion" in invoiceData))
     throw new UsageLineError(
-      `${FLAG} needs --balances to be the invoice the notes credit, not an object of balances (${displayName(balancesFile)}): the notes are checked against it`,
+      `${FLAG} needs --balances to be the invoice the notes credit, not an object of balances (${displayName(balancesFile)}): the notes are checked against it.`,
     );
-  const invoice = readIssued(`--balances ${balancesFile}`, data, parseInvoice, "a ratecard invoice");
+  const invoice = readIssued(`--balances ${balancesFile}`, invoiceData, parseInvoice, "a ratecard invoice");
   const notes = await readIssuedFiles(FLAG, noteFiles, parseCreditNote, "a ratecard credit note");
   try {
     return balancesAfterNotes(invoice, notes);

@@ -64,7 +64,7 @@ export async function carriedStateOptions(values: CarriedStateFlags, contractId:
     options = { ...options, creditBalances };
     files.push(keyedFile("creditBalances", named("--balances", balances), data, creditBalances, balanceIn));
   } else if ((values["balances-credit-note"] ?? []).length > 0)
-    throw new UsageLineError("--balances-credit-note needs --balances, the invoice its credit notes credit");
+    throw new UsageLineError("--balances-credit-note needs --balances, the invoice its credit notes credit.");
   if (values["credits-start-full"]) options = { ...options, creditsStartFull: true };
   if (spend !== undefined) {
     const data = await readJsonFile(spend, "--commitment-spend");

@@ -164,3 +164,76 @@ describe("ratecard invoice --balances-credit-note: what a note gave back to a gr
     expect(twice.stderr).not.toContain("    at ");
   });
 });
+
+// Late usage corrected by credit note and re-issue (docs/late-usage.md's example with a 200.00 wallet
+// after tax): March billed 10.00 + 900 GB × 0.10 = 100.00, all from the wallet (100.00 left). 200 GB
+// arrive late: the note credits 100.00, all back to the wallet (200.00), and the re-issue bills
+// 10.00 + 1,100 × 0.08 = 98.00, drawn again: 200.00 − 98.00 = 102.00 left. April's 10.00 platform fee
+// opens the wallet at 102.00 and leaves 92.00. Before, --balances refused the correction and said to
+// give the invoice it corrects, whose 100.00 left the customer 2.00 short.
+describe("ratecard invoice --balances of a late-usage correction", () => {
+  const late = (correction: string) => ({
+    schemaVersion: 1,
+    id: "ctr_lu",
+    customer: { id: "cus_a" },
+    currency: "USD",
+    timeZone: "UTC",
+    billing: { cadence: "monthly" },
+    term: { start: "2026-03-01" },
+    lateUsage: { correction, lookBackPeriods: 1 },
+    meters: [{ id: "gb", eventType: "bw", aggregation: "sum", valueProperty: "gb" }],
+    charges: [
+      { id: "platform", name: "Platform", price: { model: "flat", amount: "10.00" } },
+      {
+        id: "gb",
+        name: "Bandwidth",
+        meter: "gb",
+        price: {
+          model: "volume",
+          tiers: [{ upTo: "1000", unitPrice: "0.10" }, { unitPrice: "0.08" }],
+        },
+      },
+    ],
+    credits: [{ id: "wallet", name: "Wallet", kind: "prepaid", taxed: "at_use", amount: "200.00" }],
+  });
+  const event = (id: string, day: string, gb: string) =>
+    JSON.stringify({
+      id,
+      type: "bw",
+      customer: "cus_a",
+      timestamp: `2026-03-${day}T00:00:00Z`,
+      properties: { gb },
+    });
+  const corrected = (mode: string) => {
+    writeFileSync(at(`${mode}.json`), JSON.stringify(late(mode)));
+    writeFileSync(at("march.ndjson"), `${event("a", "03", "500")}\n${event("b", "10", "400")}\n`);
+    writeFileSync(at("late.ndjson"), `${event("c", "20", "200")}\n`);
+    const args = ["--contract", at(`${mode}.json`), "--usage", at("march.ndjson")];
+    writeFileSync(
+      at(`${mode}-march.json`),
+      runCli("invoice", ...args, "--period", "2026-03", "--format", "json").stdout,
+    );
+    const correction = runCli(
+      "late-usage",
+      ...args,
+      ...["--invoice", at(`${mode}-march.json`), "--late", at("late.ndjson"), "--bill-on", "2026-04"],
+      ...["--format", "json"],
+    );
+    writeFileSync(at(`${mode}-correction.json`), correction.stdout);
+    return runCli("invoice", ...args, "--period", "2026-04", "--balances", at(`${mode}-correction.json`));
+  };
+
+  it("credit_note: opens the wallet as the re-issued invoice left it, 102.00", () => {
+    const april = corrected("credit_note");
+    expect(april.stderr).toBe("");
+    expect(april.stdout).toContain("Wallet (after tax): -$10.00 of a $102.00 balance; $92.00 left.");
+  });
+
+  it("next_invoice: refused, naming the invoice to give (the grants drew what it drew)", () => {
+    const april = corrected("next_invoice");
+    expect(april.code).toBe(2);
+    expect(april.stderr).toContain(
+      "give the invoice it corrects, ctr_lu:2026-03-01; the credit grants drew what that invoice drew",
+    );
+  });
+});
