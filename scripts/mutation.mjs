@@ -119,6 +119,7 @@ export const TARGETS = {
   "invoice-i": {
     tests: "invoice,export",
     mutate: [
+      "balancesAfterNotes.ts",
       "creditNoteRounding.ts",
       "creditNoteSettlement.ts",
       "creditNoteTax.ts",

@@ -188,6 +188,7 @@ export type {
 export {
   aggregateForRating,
   aggregateParsedForRating,
+  balancesAfterNotes,
   billParsedProgressively,
   billProgressively,
   correctLateParsedUsage,

@@ -7,9 +7,15 @@ import {
   type RateInvoiceOptions,
   resolveServicePeriod,
 } from "../index.js";
+import { balancesWithNotes } from "./balancesCreditNotes.js";
 import { balanceIn, blamedOnFiles, keyedFile, type OptionFile, spendIn } from "./blamedOnFiles.js";
 import { carriedPathInFile, carriedState, carriedStatesAt } from "./carriedState.js";
-import { commitmentSpend, creditBalances as creditBalancesOf, readIssued } from "./cliSupport.js";
+import {
+  commitmentSpend,
+  creditBalances as creditBalancesOf,
+  readIssued,
+  UsageLineError,
+} from "./cliSupport.js";
 import { readJsonFile } from "./readJsonFile.js";
 import { displayName } from "./standardInput.js";
 
@@ -17,6 +23,7 @@ import { displayName } from "./standardInput.js";
 export interface CarriedStateFlags {
   readonly carry?: string;
   readonly balances?: string;
+  readonly "balances-credit-note"?: ReadonlyArray<string>;
   readonly "credits-start-full"?: boolean;
   readonly "commitment-spend"?: string;
   readonly "commitment-credit-note"?: ReadonlyArray<string>;
@@ -50,10 +57,14 @@ export async function carriedStateOptions(values: CarriedStateFlags, contractId:
   }
   if (balances) {
     const data = await readJsonFile(balances, "--balances");
-    const creditBalances = creditBalancesOf(data, balances, contractId, startsAt);
+    const notes = values["balances-credit-note"] ?? [];
+    // The invoice is checked (this contract's, the period just before) before its notes are read.
+    const fromInvoice = creditBalancesOf(data, balances, contractId, startsAt);
+    const creditBalances = notes.length === 0 ? fromInvoice : await balancesWithNotes(data, balances, notes);
     options = { ...options, creditBalances };
     files.push(keyedFile("creditBalances", named("--balances", balances), data, creditBalances, balanceIn));
-  }
+  } else if ((values["balances-credit-note"] ?? []).length > 0)
+    throw new UsageLineError("--balances-credit-note needs --balances, the invoice its credit notes credit.");
   if (values["credits-start-full"]) options = { ...options, creditsStartFull: true };
   if (spend !== undefined) {
     const data = await readJsonFile(spend, "--commitment-spend");

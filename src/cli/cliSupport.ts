@@ -53,6 +53,8 @@ export function creditBalances(
   contractId: string,
   startsAt?: string,
 ): Record<string, string> {
+  const reissued = reissuedOf(data, file);
+  if (reissued !== undefined) return creditBalances(reissued, file, contractId, startsAt);
   if (isObject(data) && "schemaVersion" in data) {
     const invoice = readIssued(`--balances ${file}`, data, parseInvoice, "a ratecard invoice");
     requireSameContract(invoice.contractId, contractId, `--balances ${file}`);
@@ -67,6 +69,20 @@ export function creditBalances(
       `--balances ${file} must be a previous invoice or an object of grant id → balance text, such as { "prepay_q1": "600.00" }`,
     );
   return data as Record<string, string>;
+}
+
+// A late-usage correction given to --balances. In credit_note mode the issued invoice was credited in
+// full (its notes gave back to each grant what it drew) and re-issued, drawing them again from the same
+// opening balances: the grants are left as the re-issued invoice leaves them (a 200.00 wallet: 100.00
+// drawn, given back, 98.00 drawn again, 102.00 left, not the issued invoice's 100.00). In next_invoice
+// mode the grants drew what the issued invoice drew (its delta is billed on the next invoice, not drawn
+// from them), so that invoice is the one to give, and its re-rated one, never issued, is not.
+function reissuedOf(data: unknown, file: string): unknown {
+  if (!isObject(data) || typeof data.mode !== "string" || !("lateEvents" in data)) return undefined;
+  if (data.reissued !== undefined) return data.reissued;
+  throw new UsageLineError(
+    `--balances ${file} is a late-usage correction made on the next invoice, not a ratecard invoice: give the invoice it corrects, ${String(data.invoiceId)}; the credit grants drew what that invoice drew (the correction's total is billed on the next invoice, not drawn from them).`,
+  );
 }
 
 // --commitment-spend takes the previous invoice (each cumulative commitment's spendAfter), a late-usage

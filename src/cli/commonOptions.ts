@@ -27,7 +27,7 @@ export const USAGE_FORMAT_OPTION = {
 } as const satisfies OptionSpec;
 
 /**
- * --carry, --balances, --credits-start-full, --commitment-spend and --commitment-credit-note: what the previous invoice leaves to
+ * --carry, --balances, --balances-credit-note, --credits-start-full, --commitment-spend and --commitment-credit-note: what the previous invoice leaves to
  * this one, shared by the commands that rate a period (invoice, preview, progressive, late-usage) and
  * read by carriedStateOptions.
  */
@@ -41,6 +41,13 @@ export const CARRIED_STATE_OPTIONS = {
     type: "string",
     value: "FILE",
     description: "the previous invoice (JSON), to continue credit grant balances",
+  },
+  "balances-credit-note": {
+    type: "string",
+    value: "FILE",
+    multiple: true,
+    description:
+      "a credit note of the --balances invoice (JSON): what it gave back to a credit grant is carried too; repeat for several",
   },
   "credits-start-full": {
     type: "boolean",

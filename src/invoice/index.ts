@@ -1,4 +1,5 @@
 export type { AggregatesMadeFor } from "./aggregatesMadeFor.js";
+export { balancesAfterNotes } from "./balancesAfterNotes.js";
 export type { BillProgressivelyOptions } from "./billProgressively.js";
 export { billParsedProgressively, billProgressively } from "./billProgressively.js";
 export type { Burn } from "./burnAmount.js";

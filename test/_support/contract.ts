@@ -289,3 +289,24 @@ export const PRORATED_UNITS_METER: MeterInput = {
   persistent: true,
   prorated: true,
 };
+
+/** COMPUTE_AND_STORAGE with a prepaid wallet of 1,000 CREDIT after tax, a CREDIT worth 0.07 (docs/credit-notes.md). */
+export function creditUnitWallet(): Contract {
+  return buildContract(
+    { id: "ctr_units", customUnits: [{ code: "CREDIT", minorUnits: 0 }] },
+    COMPUTE_AND_STORAGE,
+    {
+      credits: [
+        {
+          id: "wallet",
+          name: "Prepaid credits",
+          kind: "prepaid",
+          taxed: "at_use",
+          amount: "1000",
+          unit: "CREDIT",
+          unitValue: "0.07",
+        },
+      ],
+    },
+  );
+}

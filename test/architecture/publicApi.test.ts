@@ -108,6 +108,7 @@ const PUBLIC_VALUES = [
   "prepareRating",
   "aggregateForRating",
   "aggregateParsedForRating",
+  "balancesAfterNotes",
   "rateFromAggregates",
   "rateParsedForRating",
   "mergeUsageAggregates",

@@ -223,9 +223,13 @@ describe("a file that is not the previous invoice is refused with a sentence nam
     );
     expect(corrected.code).toBe(0);
     const correction = file("correction.json", corrected.stdout);
+    // --balances: in next_invoice mode the grants drew what the corrected invoice drew (its delta is
+    // billed on the next invoice), so the re-rated invoice is not pointed to (test/cli/balancesCreditNote.test.ts)
     refused(
       today("invoice", "2026-02", flag, correction),
-      `${flag} ${correction} is a late-usage correction, not a ratecard invoice: give the invoice it corrects, ctr_carry:2026-01-01; the invoice re-rated with the late usage is its rerated field.`,
+      flag === "--carry"
+        ? `${flag} ${correction} is a late-usage correction, not a ratecard invoice: give the invoice it corrects, ctr_carry:2026-01-01; the invoice re-rated with the late usage is its rerated field.`
+        : `${flag} ${correction} is a late-usage correction made on the next invoice, not a ratecard invoice: give the invoice it corrects, ctr_carry:2026-01-01; the credit grants drew what that invoice drew (the correction's total is billed on the next invoice, not drawn from them).`,
     );
   });
 

@@ -15,6 +15,7 @@ import {
   buildContract,
   COMPUTE_AND_STORAGE,
   computeAndStorageUsage,
+  creditUnitWallet,
   usageEvent,
   walletAndTopUp,
 } from "../_support/contract.js";
@@ -104,23 +105,7 @@ describe("a credit note of an invoice that drew credit grants says how it gives 
 describe("a grant kept in a custom unit gets its units back", () => {
   // 1,000 CREDIT at 0.07 USD pay a 35.00 + 25.00 = 60.00 invoice: 60.00 ÷ 0.07 = 857.14…, so 858 CREDIT
   // are used (858 × 0.07 = 60.06, capped at the 60.00 due).
-  const contract = buildContract(
-    { id: "ctr_units", customUnits: [{ code: "CREDIT", minorUnits: 0 }] },
-    COMPUTE_AND_STORAGE,
-    {
-      credits: [
-        {
-          id: "wallet",
-          name: "Prepaid credits",
-          kind: "prepaid",
-          taxed: "at_use",
-          amount: "1000",
-          unit: "CREDIT",
-          unitValue: "0.07",
-        },
-      ],
-    },
-  );
+  const contract = creditUnitWallet();
 
   it("in proportion to the money, rounded down, and all it used once all its money is back", () => {
     const invoice = rateInvoice(contract, computeAndStorageUsage("35", "25"), "2026-03", {

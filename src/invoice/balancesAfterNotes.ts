@@ -1,0 +1,46 @@
+import { InputError, invoiceMessages } from "../errors/index.js";
+import { decimalOfText, decimalsOfText, toFixedString } from "../money/index.js";
+import type { CreditNote } from "../schema/index.js";
+import { assertEarlierNote } from "./assertCreditable.js";
+import type { Invoice } from "./invoiceSchema.js";
+
+/**
+ * Each credit grant's balance after `invoice` and the credit notes issued against it since: the
+ * invoice's `credits[].balanceAfter` plus what the notes gave back to the grant (`settlement.credits[]`:
+ * `restored` money, or `unitsRestored` for a grant kept in a custom unit, whose balances are in units).
+ * The next invoice opens with these (`rateInvoice`'s `creditBalances`). Without the notes, a wallet that
+ * paid 40.00 of February, 10.00 of it given back by February's credit note, would open March at 0.00:
+ * the customer would lose the 10.00 the note said went back (docs/cli.md#credit-balances-across-invoices).
+ * Only notes of this invoice are read: a later invoice's balances already hold the notes of the earlier
+ * ones that were given here, so none is counted twice.
+ * @param invoice - the invoice whose balances the next one continues, as issued
+ * @param notes - credit notes issued against it, each once
+ * @throws InputError `digest_mismatch` at `notes[i].digest`, `credit_note_mismatch` at
+ *   `notes[i].invoiceId` or `notes[i].invoiceDigest`, `duplicate_id` at `notes[i].id`
+ */
+export function balancesAfterNotes(
+  invoice: Invoice,
+  notes: ReadonlyArray<CreditNote>,
+): Record<string, string> {
+  const balances = new Map((invoice.credits ?? []).map((credit) => [credit.id, credit.balanceAfter]));
+  const seen = new Set<string>();
+  notes.forEach((note, index) => {
+    assertEarlierNote(note, invoice, `notes[${index}]`);
+    if (seen.has(note.id))
+      throw InputError.from(invoiceMessages.earlierNoteRepeated(note.id), `notes[${index}].id`);
+    seen.add(note.id);
+    for (const restored of note.settlement?.credits ?? []) {
+      const before = balances.get(restored.id);
+      if (before === undefined) continue;
+      const back = restored.unitsRestored ?? restored.restored;
+      balances.set(restored.id, plus(before, back));
+    }
+  });
+  return Object.fromEntries(balances);
+}
+
+// A balance plus what came back, written to the finer of the two's decimals ("0.00" + "10.00" = "10.00").
+function plus(balance: string, back: string): string {
+  const decimals = Math.max(decimalsOfText(balance), decimalsOfText(back));
+  return toFixedString(decimalOfText(balance).plus(decimalOfText(back)), decimals);
+}
