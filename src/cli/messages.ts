@@ -181,14 +181,23 @@ export function quoteValueNotDecimal(code: RatecardErrorCode, source: string, te
 }
 
 /**
- * A quoted quantity the meter leaves out, which would price as 0: beyond the bounds of a quantity
- * (docs/decisions/numeric-bounds.md, the QUANTITY bound of src/money/numericBounds.ts).
+ * A quoted quantity rating would leave out, which would price as 0: beyond the bounds of a quantity
+ * (docs/decisions/numeric-bounds.md, the QUANTITY bound of src/money/numericBounds.ts). The quote has
+ * no meter the user wrote, so the sentence names the flag and the bound only.
  */
-export function quoteValueLeftOut(source: string, text: string, reason: string): ErrorMessage {
+export function quoteValueLeftOut(source: string, text: string): ErrorMessage {
   return {
     code: "decimal_out_of_range",
-    message: `${source} is "${text}", which the meter leaves out (${reason}): a quantity must be less than 10^15 in size, with at most 9 decimals; nothing is quoted rather than a wrong amount.`,
+    message: `${source} is "${text}", which cannot be quoted: a quantity must be less than 10^15 in size, with at most 9 decimals; nothing is quoted rather than a wrong amount.`,
   };
+}
+
+/**
+ * A quote below zero, quoted as 0: the invoice's warning names a charge and its `credit` field, which a
+ * quote has neither of (`amount` and `currency` as the warning's details give them).
+ */
+export function quoteFlooredAtZero(amount: string, currency: string): string {
+  return `the quote came to ${amount} ${currency}; it is quoted as 0 because a price quoted on its own never bills below zero (a contract charge declared a credit can).`;
 }
 
 /** A quoted quantity below zero for a price that rates none (tiers, packages). */

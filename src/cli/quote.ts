@@ -15,6 +15,7 @@ import {
 } from "../index.js";
 import {
   quoteCurrencyUnknown,
+  quoteFlooredAtZero,
   quoteNegativeQuantity,
   quoteQuantityAndValues,
   quoteQuantityForFlatPrice,
@@ -85,7 +86,17 @@ export async function quote(request: QuoteRequest): Promise<QuoteResult> {
   refuseLeftOut(invoice, values);
   const line = invoice.lines[0];
   if (line === undefined) throw ContractError.from(quoteWithoutLine(), "price");
-  return { line, warnings: invoice.warnings };
+  return { line, warnings: quoteWarnings(invoice) };
+}
+
+// The invoice's warnings, a charge floored at zero worded for a quote (it has no charge to declare a credit).
+function quoteWarnings(invoice: Invoice): ReadonlyArray<string> {
+  if (invoice.notices === undefined) return invoice.warnings;
+  return invoice.notices.map((notice) =>
+    notice.code === "negative_amount_floored"
+      ? quoteFlooredAtZero(String(notice.details.amount), String(notice.details.currency))
+      : notice.message,
+  );
 }
 
 /** One quantity of the command line: its text and the flag (and item) it came from. */
@@ -134,7 +145,7 @@ function refuseLeftOut(invoice: Invoice, values: ReadonlyArray<QuoteValue>): voi
     const index = Number(entry.sampleIds[0]?.slice(1) ?? "0");
     const value = values[index] ?? values[0];
     throw InputError.from(
-      quoteValueLeftOut(value?.source ?? "--quantity", value?.text ?? "", entry.reason.replaceAll("_", " ")),
+      quoteValueLeftOut(value?.source ?? "--quantity", value?.text ?? ""),
       value?.path ?? "quantity",
     );
   }

@@ -103,13 +103,17 @@ export const contractSchema = z
       .check(
         z.describe(`Rounding of each line to minor units: ${ROUNDING_MODES.join(", ")} (default half_even).`),
       ),
-    meters: z.array(meterSchema),
+    // A list left out means none, as for every other list (docs/contracts.md#lists-left-out); the
+    // digest stays that of the text as written, so `[]` and no field are two texts with one meaning.
+    meters: z
+      ._default(z.array(meterSchema), [])
+      .check(z.describe("The meters usage is measured by; left out (or []) for a contract of fees only.")),
     priceBook: z.optional(priceBookReferenceSchema),
     charges: z
-      .array(chargeSchema)
+      ._default(z.array(chargeSchema), [])
       .check(
         z.describe(
-          "The charges: at least one, or, for a contract that follows a price book, its own on top of the book's ([] for none).",
+          "The charges: at least one, or, for a contract that follows a price book, its own on top of the book's (left out or [] for none).",
         ),
       ),
     allowances: z

@@ -182,12 +182,25 @@ const COMMON_STEP_SENTENCES: StepSentences<
   // The usage step is the line's head ("61,400 GB from 1,228 events."), not a sentence of its own.
   usage: () => undefined,
   billable_quantity: (step, { words: { units, quantity } }) => {
-    const parts = [
+    const allowances = [
       step.includedMeasured === undefined
         ? undefined
-        : `minus the first ${scaledCount(step.includedMeasured) ?? formatQuantity(step.includedMeasured)} included`,
+        : `the first ${scaledCount(step.includedMeasured) ?? formatQuantity(step.includedMeasured)} included`,
+      step.included === null ? undefined : `${formatQuantity(step.included)} included`,
+    ];
+    // A quantity below zero (corrections larger than the usage) has nothing for an allowance to take
+    // off: the sentence says so rather than "−7 minus 5 included = −7".
+    const belowZero = step.measured.startsWith("-");
+    const untouched = allowances.filter((part) => part !== undefined);
+    const afterwards =
+      belowZero && untouched.length > 0
+        ? `: ${untouched.join(" and ")} take nothing off a quantity below zero`
+        : "";
+    const [firstAllowance, secondAllowance] = belowZero ? [undefined, undefined] : allowances;
+    const parts = [
+      firstAllowance === undefined ? undefined : `minus ${firstAllowance}`,
       step.divideBy === null ? undefined : `divided by ${formatQuantity(step.divideBy)}`,
-      step.included === null ? undefined : `minus ${formatQuantity(step.included)} included`,
+      secondAllowance === undefined ? undefined : `minus ${secondAllowance}`,
       step.round === "none"
         ? undefined
         : step.roundIncrement === undefined
@@ -195,8 +208,8 @@ const COMMON_STEP_SENTENCES: StepSentences<
           : `rounded ${roundingModeWords(step.round)} to a multiple of ${formatQuantity(step.roundIncrement)}`,
     ].filter((part) => part !== undefined);
     // A transform that only names the unit changes nothing in the quantity: no empty list of changes.
-    if (parts.length === 0) return `Billable quantity: ${units(step.billable)}, as measured.`;
-    return `Billable quantity: ${quantity(step.measured)} ${parts.join(", ")} = ${units(step.billable)}.`;
+    if (parts.length === 0) return `Billable quantity: ${units(step.billable)}, as measured${afterwards}.`;
+    return `Billable quantity: ${quantity(step.measured)} ${parts.join(", ")} = ${units(step.billable)}${afterwards}.`;
   },
   full_quantity_tiers: (step, { words: { money, price } }) => {
     const reached = `Tiers reached by the full quantity, ${formatQuantity(step.full)}, and the prorated ${formatQuantity(step.quantity)} priced (Lago's prorated charges): the flat fees ${money(step.flatFees)} stay whole`;

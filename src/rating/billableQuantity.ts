@@ -20,7 +20,10 @@ import type { BillableQuantityStep } from "../schema/index.js";
 /**
  * Turns the measured quantity into the billable one, in the documented order: subtract the charge's
  * `included` (in the meter's units), divide, subtract the transform's included allowance (in the divided
- * unit), round; neither subtraction goes below zero. Returns the step that shows it, if anything changed.
+ * unit), round. An allowance takes off what there is, up to its size: it never takes a quantity below
+ * zero, and a quantity already below zero (corrections larger than the usage) it leaves as it is, for
+ * the price to refuse or multiply as it would without one (docs/pricing.md#included-units-in-the-meters-unit).
+ * Returns the step that shows it, if anything changed.
  * 2,500,000,000 bytes ÷ 10^9 = 2.5 GB; minus 1 GB included = 1.5; rounded up = 2 GB.
  * 12,000,000 requests minus the first 10,000,000 included = 2,000,000 requests.
  */
@@ -38,13 +41,13 @@ export function billableQuantity(
   if (transform === undefined && includedMeasured === undefined)
     return fraction === undefined ? { quantity: measured } : { quantity: measured, fraction };
   const afterMeasuredAllowance =
-    includedMeasured === undefined ? measured : atLeastZero(measured.minus(includedMeasured));
+    includedMeasured === undefined ? measured : afterAllowanceOf(measured, includedMeasured);
   const divided =
     transform?.divideBy === undefined
       ? afterMeasuredAllowance
       : afterMeasuredAllowance.div(transform.divideBy);
   const afterAllowance =
-    transform?.included === undefined ? divided : atLeastZero(divided.minus(transform.included));
+    transform?.included === undefined ? divided : afterAllowanceOf(divided, transform.included);
   const rounding = quantityRounding(transform?.round);
   const exact =
     fraction === undefined || rounding !== undefined
@@ -75,8 +78,8 @@ export function billableQuantity(
   };
 }
 
-// How each mode rounds a billable quantity (never negative here: the allowances floor it at zero, and
-// a measured quantity without one rounds away from zero for "up", as before).
+// How each mode rounds a billable quantity (a negative one, which no allowance changes, rounds away from
+// zero for "up", as before).
 const ROUNDING_MODE = { up: "ceiling", down: "floor", half_up: "half_up", half_even: "half_even" } as const;
 
 // Whole units and decimals round the quantity itself; any other increment rounds the number of
@@ -112,16 +115,19 @@ function quantityRounding(
 }
 
 // The same steps on a fraction n ÷ d, nothing divided: (n − included × d) ÷ (d × divideBy) − the
-// transform's included, zero when an allowance takes it all (decided on the fraction, not its digits).
+// transform's included, zero when an allowance takes it all (decided on the fraction, not its digits);
+// a fraction below zero has nothing for an allowance to take, and is only divided.
 function billableFraction(
   fraction: ExactQuotient,
   transform: TransformTerms | undefined,
   includedMeasured: Decimal | undefined,
 ): ExactQuotient {
+  const divide = (value: ExactQuotient) =>
+    transform?.divideBy === undefined ? value : scaleQuotient(value, ONE, transform.divideBy);
+  if (fraction.numerator.isNegative()) return divide(fraction);
   const afterMeasured = includedMeasured === undefined ? fraction : fractionAbove(fraction, includedMeasured);
   if (!isPositive(afterMeasured)) return ZERO_QUOTIENT;
-  const divided =
-    transform?.divideBy === undefined ? afterMeasured : scaleQuotient(afterMeasured, ONE, transform.divideBy);
+  const divided = divide(afterMeasured);
   const afterAllowance =
     transform?.included === undefined ? divided : fractionAbove(divided, transform.included);
   return isPositive(afterAllowance) ? afterAllowance : ZERO_QUOTIENT;
@@ -132,6 +138,8 @@ function isPositive(value: ExactQuotient): boolean {
   return value.numerator.isPositive() && !value.numerator.isZero();
 }
 
-function atLeastZero(value: Decimal): Decimal {
-  return value.isNegative() ? ZERO : value;
+// 12 − 5 = 7; 3 − 5 → 0 (the allowance takes the 3 there are); −7 stays −7 (there is nothing to take).
+function afterAllowanceOf(value: Decimal, included: Decimal): Decimal {
+  if (value.isNegative()) return value;
+  return value.lessThan(included) ? ZERO : value.minus(included);
 }

@@ -1,9 +1,9 @@
 import { type Contract, type ContractInput, parseContract } from "../../src/index.js";
 
 /** One meter of a contract, as JSON. */
-export type MeterInput = ContractInput["meters"][number];
+export type MeterInput = NonNullable<ContractInput["meters"]>[number];
 /** One charge of a contract, as JSON. */
-export type ChargeInput = ContractInput["charges"][number];
+export type ChargeInput = NonNullable<ContractInput["charges"]>[number];
 
 /**
  * What a test changes in the default contract: any top-level field, replaced whole (not merged), or

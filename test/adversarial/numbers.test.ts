@@ -19,7 +19,7 @@ const base = (): Draft => buildContractJson({ id: "ctr_metered" }) as Draft;
 
 const withCharge = (charge: Record<string, unknown>, extra: Partial<Draft> = {}): Draft => ({
   ...base(),
-  charges: [{ id: "c", name: "C", ...charge } as ContractInput["charges"][number]],
+  charges: [{ id: "c", name: "C", ...charge } as NonNullable<ContractInput["charges"]>[number]],
   ...extra,
 });
 const flat = (amount: unknown) => withCharge({ price: { model: "flat", amount } });

@@ -5,7 +5,7 @@ import type { InputProblem } from "../../src/schema/index.js";
 // A percentage price reads each counted event's value: which meters give it one (a value property or a
 // computed value) and which are refused (meters that count events, even when they name a valueProperty).
 
-type MeterInput = ContractInput["meters"][number];
+type MeterInput = NonNullable<ContractInput["meters"]>[number];
 const cardFees = { model: "percentage", percent: "2.9", fixedFee: "0.30", maximumPerEvent: "3.00" } as const;
 
 function contractWith(meter: MeterInput): ContractInput {

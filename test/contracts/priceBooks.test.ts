@@ -114,6 +114,17 @@ describe("a contract that follows a price book", () => {
     expect(resolveContract(contract, [BOOK]).digest).not.toBe(resolveContract(contract, [changed]).digest);
   });
 
+  it("reads a contract that leaves out meters and charges as one that writes them empty", () => {
+    const { meters: _meters, charges: _charges, ...leftOut } = read("acme/contract.json");
+    // acme/contract.json writes `"meters": [], "charges": []`: the same invoice, 130.00 (above), but for
+    // the contract digest, which is of the text as written.
+    const written = march("acme");
+    const invoice = rateInvoice(resolveContract(leftOut, [BOOK]), events("acme"), "2026-03");
+    expect(invoice.total).toBe("130.00");
+    expect(lines(invoice)).toEqual(lines(written));
+    expect(invoice.contractDigest).not.toBe(written.contractDigest);
+  });
+
   it("parses a contract without a price book as parseContract does", () => {
     const { priceBook: _book, ...plain } = read("acme/contract.json");
     const inline = {

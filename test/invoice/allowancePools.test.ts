@@ -280,7 +280,7 @@ describe("allowance pool contract errors", () => {
       price: { model: "unit" as const, unitPrice: "1" },
     };
     expect(
-      thrown(() => contractWith({ charges: [...base.charges, seats], ...pool("1", ["cdn", "seats"]) })),
+      thrown(() => contractWith({ charges: [...base.charges!, seats], ...pool("1", ["cdn", "seats"]) })),
     ).toMatchObject({ code: "invalid_field", path: "allowances[0].charges[1]" });
   });
 
@@ -302,7 +302,7 @@ describe("allowance pool contract errors", () => {
 
   it("refuses a charge whose price does not price a quantity (flat, percentage, capacity), in any version", () => {
     expect(
-      thrown(() => contractWith({ charges: [...base.charges, flat], ...pool("1", ["cdn", "platform"]) })),
+      thrown(() => contractWith({ charges: [...base.charges!, flat], ...pool("1", ["cdn", "platform"]) })),
     ).toMatchObject({ code: "invalid_field", path: "allowances[0].charges[1]" });
     // an override that replaces cdn's price with a flat fee from April
     expect(
@@ -336,9 +336,9 @@ describe("allowance pool contract errors", () => {
     expect(
       thrown(() =>
         contractWith({
-          meters: [...base.meters, { id: "req", eventType: "req", aggregation: "count", unit: "requests" }],
+          meters: [...base.meters!, { id: "req", eventType: "req", aggregation: "count", unit: "requests" }],
           charges: [
-            ...base.charges,
+            ...base.charges!,
             { id: "api", name: "API", meter: "req", price: { model: "unit", unitPrice: "0.001" } },
           ],
           ...pool("1", ["egress", "api"]),
@@ -350,7 +350,7 @@ describe("allowance pool contract errors", () => {
       contractWith({
         meters: [
           { id: "egress", eventType: "egress", aggregation: "sum", valueProperty: "gb", unit: "bytes" },
-          base.meters[1]!,
+          base.meters![1]!,
         ],
         charges: [
           {
@@ -360,7 +360,7 @@ describe("allowance pool contract errors", () => {
             price: { model: "unit", unitPrice: "0.05" },
             transform: { divideBy: "1000000000", unit: "GB" },
           },
-          base.charges[1]!,
+          base.charges![1]!,
         ],
         ...pool("1", ["egress", "cdn"]),
       }),

@@ -130,7 +130,7 @@ describe("amendment laws", () => {
         (usage, day) => {
           const raw = usage.map(([d, v], i) => event(`e${i}`, d, (v / 100).toFixed(2)));
           const same = contractWith([
-            { id: "noop", effective: `2026-03-${String(day).padStart(2, "0")}`, charges: [...base.charges] },
+            { id: "noop", effective: `2026-03-${String(day).padStart(2, "0")}`, charges: [...base.charges!] },
           ]);
           expect(JSON.stringify(withoutDigests(rateInvoice(same, raw, "2026-03")))).toBe(
             JSON.stringify(withoutDigests(rateInvoice(contractWith(undefined), raw, "2026-03"))),

@@ -193,7 +193,7 @@ describe("amendments on a persistent meter", () => {
 
   it("prices the whole reading with a charge added inside the period", () => {
     const contract = buildContract(base, {
-      charges: [base.charges[0]!],
+      charges: [base.charges![0]!],
       amendments: [{ id: "add", effective: "2026-03-17", charges: [seatsAt("10")] }],
     });
     const invoice = rateInvoice(contract, march, "2026-03", { carried });

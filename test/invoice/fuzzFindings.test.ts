@@ -25,7 +25,7 @@ function contractWith(extra: Partial<ContractInput>): ContractInput {
     ...extra,
   };
 }
-type PriceInput = ContractInput["charges"][number]["price"];
+type PriceInput = NonNullable<ContractInput["charges"]>[number]["price"];
 const units = (v: string) => [
   { id: "e1", type: "u", customer: "cus", timestamp: "2026-03-10T00:00:00Z", properties: { v } },
 ];
@@ -76,7 +76,7 @@ describe("credit grants of money hold whole minor units", () => {
 });
 
 describe("an override's price must be one the charge could have been written with", () => {
-  type ChargeInput = ContractInput["charges"][number];
+  type ChargeInput = NonNullable<ContractInput["charges"]>[number];
   const percentage: PriceInput = { model: "percentage", percent: "2" };
   /** The error parsing gives for an override of `charge` (the contract's own charges by default) with `price`. */
   const refusal = (charge: string, price: PriceInput, charges?: ChargeInput[]) =>
@@ -271,7 +271,7 @@ describe("safeParseContract refuses a money amount beyond what rating keeps exac
   // 10^15 with at most 12 decimals (docs/decisions/numeric-bounds.md).
   it("refuses a flat fee of '1e400' at its amount", () => {
     const fee = { id: "fee", name: "Fee", price: { model: "flat", amount: "1e400" } } as const;
-    const charges = [...contractWith({}).charges, fee];
+    const charges = [...contractWith({}).charges!, fee];
     expect(refusalOf(contractWith({ charges }))).toEqual({
       code: "decimal_out_of_range",
       path: "charges[2].price.amount",

@@ -460,7 +460,7 @@ describe("override checks", () => {
   it("accepts a negative override price on a credit charge", () => {
     const contract = contractWith({
       charges: [
-        ...base.charges,
+        ...base.charges!,
         { id: "goodwill", name: "Goodwill", credit: true, price: { model: "flat", amount: "-10" } },
       ],
       overrides: [{ id: "more", charge: "goodwill", price: { model: "flat", amount: "-25" } }],

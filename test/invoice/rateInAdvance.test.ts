@@ -5,8 +5,8 @@ import { inAdvanceFee, rateInAdvance, rateInvoice } from "../../src/invoice/inde
 import { buildContract, flatCharge, usageEvent } from "../_support/contract.js";
 import { hourlyPeaksContract } from "../_support/hourlyPeaks.js";
 
-type MeterInput = ContractInput["meters"][number];
-type PriceInput = ContractInput["charges"][number]["price"];
+type MeterInput = NonNullable<ContractInput["meters"]>[number];
+type PriceInput = NonNullable<ContractInput["charges"]>[number]["price"];
 
 function contractWith(meter: Partial<MeterInput>, price: PriceInput) {
   return buildContract({

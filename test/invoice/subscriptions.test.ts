@@ -162,7 +162,7 @@ describe("the invoice that closes a period", () => {
 
   it("bills a fee added mid-period for the rest of the period, then in advance", () => {
     const contract = buildContract(base, {
-      charges: [base.charges[3]!],
+      charges: [base.charges![3]!],
       amendments: [{ id: "add", effective: "2026-04-11", charges: [platform("300")] }],
     });
     const invoice = rateInvoice(contract, [], "2026-04");

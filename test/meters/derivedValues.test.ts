@@ -171,7 +171,7 @@ describe("refused derived values", () => {
     let deep: unknown = { property: "v" };
     for (let i = 0; i < 10_000; i += 1) deep = { multiply: [deep] };
     const json = buildContractJson({ meters: [{ id: "m", eventType: "e", aggregation: "sum" }] });
-    (json.meters[0] as Record<string, unknown>).value = deep;
+    (json.meters![0] as Record<string, unknown>).value = deep;
     const error = thrown(() => parseContract(json)) as RatecardError;
     expect([error.code, error.path]).toEqual(["invalid_field", "meters[0].value"]);
   });

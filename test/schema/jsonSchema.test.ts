@@ -17,21 +17,19 @@ describe("contractJsonSchema", () => {
     expect(schema.additionalProperties).toBe(false);
   });
 
-  it("lists charges as a required array, and the other top-level fields", () => {
+  it("lists charges and meters as arrays that may be left out, and the other top-level fields", () => {
     expect(schema.properties?.charges?.type).toBe("array");
-    expect(schema.required).toEqual(
-      expect.arrayContaining([
-        "schemaVersion",
-        "id",
-        "customer",
-        "currency",
-        "timeZone",
-        "billing",
-        "term",
-        "meters",
-        "charges",
-      ]),
-    );
+    expect(schema.properties?.meters?.type).toBe("array");
+    // A list left out means none (docs/contracts.md#lists-left-out): only these seven must be written.
+    expect(schema.required).toEqual([
+      "schemaVersion",
+      "id",
+      "customer",
+      "currency",
+      "timeZone",
+      "billing",
+      "term",
+    ]);
     expect(Object.keys(schema.properties ?? {})).toEqual(
       expect.arrayContaining(["customUnits", "rounding", "metadata"]),
     );

@@ -383,7 +383,6 @@ describe("parseContract: refused contracts, with code and path", () => {
     ["currency", "currency"],
     ["timeZone", "timeZone"],
     ["billing", "billing"],
-    ["charges", "charges"],
   ])("refuses a contract without %s with missing_field", (field, path) => {
     expect(failure(changed((c) => delete c[field]))).toMatchObject({ code: "missing_field", path });
   });
@@ -574,5 +573,43 @@ describe("parseContract: refused contracts, with code and path", () => {
     const input = deepFreeze(changed((c) => (c.currency = "XYZ")));
     expect(() => safeParseContract(input)).not.toThrow();
     expect((input as Draft).currency).toBe("XYZ");
+  });
+});
+
+describe("parseContract: a list left out means none (docs/contracts.md#lists-left-out)", () => {
+  const seatsOnly = () =>
+    changed((c) => {
+      c.charges = [{ id: "platform_fee", name: "Platform fee", price: { model: "flat", amount: "500.00" } }];
+    }) as Draft;
+
+  it("reads a contract without meters as one with `meters: []`", () => {
+    const { meters: _none, ...withoutMeters } = seatsOnly();
+    const written = parseContract({ ...seatsOnly(), meters: [] });
+    const left = parseContract(withoutMeters);
+    expect(left.meters).toEqual([]);
+    // The same terms; only the digest of the text differs (the contract as written, invoice-format.md).
+    expect({ ...left, digest: "" }).toEqual({ ...written, digest: "" });
+    expect(left.digest).not.toBe(written.digest);
+  });
+
+  it("refuses a contract without charges and without a price book as it refuses `charges: []`", () => {
+    const { charges: _none, ...withoutCharges } = validContract();
+    const expected = [
+      {
+        code: "invalid_field",
+        path: "charges",
+        message: "charges must list at least one charge (or the contract follows a price book: priceBook)",
+      },
+    ];
+    expect(problemsOf(failure(withoutCharges))).toEqual(expected);
+    expect(problemsOf(failure({ ...validContract(), charges: [] }))).toEqual(expected);
+  });
+
+  it("still refuses a charge that names a meter when there are no meters", () => {
+    const { meters: _none, ...withoutMeters } = validContract();
+    expect(codesAndPaths(failure(withoutMeters))).toEqual([
+      { code: "unknown_meter", path: "charges[0].meter" },
+      { code: "unknown_meter", path: "charges[1].meter" },
+    ]);
   });
 });

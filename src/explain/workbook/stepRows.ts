@@ -107,10 +107,13 @@ export const STEP_ROWS: Handlers = {
   },
   billable_quantity: (step, state) => {
     const measured = quantityOf(state);
-    // The charge's `included` is in the meter's units: it comes off before the divide.
-    const q = step.includedMeasured === undefined ? measured : `MAX(0,${measured}-${step.includedMeasured})`;
+    // The charge's `included` is in the meter's units: it comes off before the divide. An allowance takes
+    // off what there is, up to its size: MIN(x, MAX(0, x − included)) is 0 for 0 ≤ x ≤ included and x
+    // itself below zero (nothing to take), as billableQuantity does.
+    const q =
+      step.includedMeasured === undefined ? measured : allowanceFormula(measured, step.includedMeasured);
     const divided = step.divideBy === null ? q : `${q}/${step.divideBy}`;
-    const allowed = step.included === null ? divided : `MAX(0,${divided}-${step.included})`;
+    const allowed = step.included === null ? divided : allowanceFormula(divided, step.included);
     const rounded =
       step.round === "none"
         ? allowed
@@ -120,7 +123,7 @@ export const STEP_ROWS: Handlers = {
     const row = state.add({
       step: "Billable quantity",
       quantity: formulaCell(rounded),
-      note: `measured${step.includedMeasured === undefined ? "" : `, less the first ${step.includedMeasured} included`}${step.divideBy === null ? "" : ` ÷ ${step.divideBy}`}${step.included === null ? "" : `, less ${step.included} included (never below 0)`}, rounded ${step.round}${step.roundIncrement === undefined ? "" : ` to a multiple of ${step.roundIncrement}`}`,
+      note: `measured${step.includedMeasured === undefined ? "" : `, less the first ${step.includedMeasured} included`}${step.divideBy === null ? "" : ` ÷ ${step.divideBy}`}${step.included === null ? "" : `, less ${step.included} included (never below 0; nothing off a quantity below 0)`}, rounded ${step.round}${step.roundIncrement === undefined ? "" : ` to a multiple of ${step.roundIncrement}`}`,
     });
     state.quantity = `C${row}`;
   },
@@ -329,3 +332,8 @@ export const STEP_ROWS: Handlers = {
       note: `C: the amount so far this period; D: what earlier invoices billed (${step.quantity} units), taken off.`,
     }),
 };
+
+// What is left of `value` after an allowance of `included` (a formula of the sheet).
+function allowanceFormula(value: string, included: string): string {
+  return `MIN(${value},MAX(0,${value}-${included}))`;
+}

@@ -1,0 +1,31 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { assertCliBuilt, runCli } from "../_support/runCli.js";
+
+// `ratecard quote` prices one quantity with one price: the user wrote no contract, no charge and no
+// meter, so its messages name the quote and the flag, never "Charge quote" or "the meter".
+beforeAll(assertCliBuilt);
+const unit = JSON.stringify({ model: "unit", unitPrice: "1" });
+
+describe("ratecard quote words its messages for a quote", () => {
+  it("warns of a quote below zero as a quote, not as a charge to declare a credit", () => {
+    const result = runCli("quote", "--price", unit, "--quantity", "-5");
+    expect(result.code).toBe(0);
+    // −5 × 1.00 = −5.00, quoted as 0.00 (a quote never goes below zero).
+    expect(result.stdout).toContain("Line total $0.00.");
+    expect(result.stderr).toBe(
+      "ratecard: warning: the quote came to -5.00 USD; it is quoted as 0 because a price quoted on its own never bills below zero (a contract charge declared a credit can).\n",
+    );
+  });
+
+  it("refuses a quantity out of range as a quantity that cannot be quoted, without a meter", () => {
+    // 1e20 is 10^20, above 10^15; 0.0000000001 has 10 decimals, more than 9.
+    for (const quantity of ["1e20", "0.0000000001"]) {
+      const result = runCli("quote", "--price", unit, "--quantity", quantity);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(
+        `ratecard: --quantity is "${quantity}", which cannot be quoted: a quantity must be less than 10^15 in size, with at most 9 decimals; nothing is quoted rather than a wrong amount.\n`,
+      );
+      expect(result.stderr).not.toContain("meter");
+    }
+  });
+});
