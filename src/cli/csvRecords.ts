@@ -1,5 +1,7 @@
 import { CsvError, type Info, type Options, parse as parseCsv } from "csv-parse";
 import { UsageError } from "../index.js";
+import { otherLineEnds } from "./csvLineEnds.js";
+import { csvLineEndsMixed } from "./messages.js";
 import { decoded, lineChunks } from "./readLines.js";
 
 /** Rows of a CSV file in file order, each with the physical lines it spans (as csv-parse counts them). */
@@ -173,7 +175,22 @@ async function* fallback(
     if (batch.records.length > 0) yield batch;
     batch = emptyBatch();
   };
+  // A UTF-16 file (bytes, not text) is not watched for its line breaks.
+  const watch = otherLineEnds(resume?.delimiter);
   for await (const chunk of input) {
+    const other = typeof chunk === "string" ? watch(chunk) : undefined;
+    if (other !== undefined) {
+      // The rows before a line that ends the other way are read, and their problems reported, first:
+      // the text up to that line's break, ended there; its own row, and a problem of that row, are not.
+      const before = Buffer.from((chunk as string).slice(0, other.at));
+      const problem = parser.parse(before, true, push, noop) as (Info & object) | undefined;
+      rows = rows.filter(({ info }) => info.lines < other.line);
+      yield* take();
+      if (problem !== undefined && problem.lines < other.line)
+        throw failure(problem, file, after, shift, emptyShift, columns);
+      const line = other.line + shift;
+      throw UsageError.from(csvLineEndsMixed(file, line, other.found, other.expected), "", { file, line });
+    }
     const problem = parser.parse(typeof chunk === "string" ? Buffer.from(chunk) : chunk, false, push, noop);
     yield* take();
     if (problem !== undefined) throw failure(problem, file, after, shift, emptyShift, columns);

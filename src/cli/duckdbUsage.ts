@@ -18,6 +18,7 @@ import {
 import { CSV_BLANK_BYTES, isBlankFile, JSON_BLANK_BYTES } from "./blankFile.js";
 import { UsageLineError } from "./cliSupport.js";
 import { csvHeader } from "./csvUsage.js";
+import { csvRowsRefusal } from "./duckdbCsvRefusal.js";
 import { refusedElementsError } from "./duckdbRefusedElements.js";
 import { refusedLinesError } from "./duckdbRefusedLines.js";
 import { emptyJsonUsage } from "./messages.js";
@@ -110,7 +111,7 @@ export async function openDuckdbUsage(file: string, format: string | undefined):
       return found;
     };
     const rows = async (sql: string) => {
-      const running = readRows(connection, sql, file);
+      const running = readRows(connection, sql, file, chosen);
       const refused = refusal();
       if (refused === undefined) return (await running).getRowObjectsJS();
       // The refusal wins over the query's own outcome, as when the search ran first.
@@ -124,7 +125,7 @@ export async function openDuckdbUsage(file: string, format: string | undefined):
       stream: (sql) => {
         const refused = refusal();
         if (refused !== undefined) throw refused;
-        return streamRows(connection, sql, file);
+        return streamRows(connection, sql, file, chosen);
       },
       close: () => connection.closeSync(),
     };
@@ -283,7 +284,9 @@ async function usageSourceOf(
   // unnamed column "column5", and so billed a file the in-memory engine refuses or bills otherwise.
   const header = await csvHeader(fileInput(file));
   const read = `read_csv(${path}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"')`;
-  const described = (await readRows(connection, `DESCRIBE SELECT * FROM ${read}`, file)).getRowObjectsJS();
+  const described = (
+    await readRows(connection, `DESCRIBE SELECT * FROM ${read}`, file, format)
+  ).getRowObjectsJS();
   const names = described.map((row) => String((row as { column_name: unknown }).column_name));
   if (names.length !== header.length)
     throw new UsageLineError(
@@ -332,11 +335,11 @@ function eventsAsRatecardReadsThem(reader: string, fields: "json" | "text"): str
 }
 
 // DuckDB's own errors are about the file it reads (a malformed row, a missing column): the caller's to fix.
-async function readRows(connection: DuckdbConnection, sql: string, file: string) {
+async function readRows(connection: DuckdbConnection, sql: string, file: string, format: DuckdbFormat) {
   try {
     return await connection.runAndReadAll(sql);
   } catch (error) {
-    throw unreadable(file, error);
+    throw await unreadable(file, format, error);
   }
 }
 
@@ -344,16 +347,20 @@ async function* streamRows(
   connection: DuckdbConnection,
   sql: string,
   file: string,
+  format: DuckdbFormat,
 ): AsyncGenerator<ReadonlyArray<Record<string, unknown>>> {
   try {
     for await (const rows of (await connection.stream(sql)).yieldRowObjectJs()) yield rows;
   } catch (error) {
-    throw unreadable(file, error);
+    throw await unreadable(file, format, error);
   }
 }
 
 // DuckDB's own errors are about the file it reads (a malformed row, a missing column): the caller's to fix.
-function unreadable(file: string, error: unknown): UsageLineError {
+// A CSV file's malformed rows are told as the in-memory engine tells them, with the line.
+async function unreadable(file: string, format: DuckdbFormat, error: unknown): Promise<unknown> {
+  const refusal = format === "csv" ? await csvRowsRefusal(file) : undefined;
+  if (refusal !== undefined) return refusal;
   const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
   return new UsageLineError(`DuckDB could not read ${file}: ${reason}`);
 }

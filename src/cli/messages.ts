@@ -233,3 +233,17 @@ export function usageNotUtf8(where: string): ErrorMessage {
     message: `${where} is not UTF-8 text: it holds bytes that are no UTF-8 character (a file saved as Latin-1 or Windows-1252, or cut off). ratecard reads its input as UTF-8 and does not replace or drop what it cannot read, which would change ids and property values; save the file as UTF-8.`,
   };
 }
+
+/** A CSV line that ends otherwise than the file's first line (LF and CRLF mixed: two exports joined). */
+export function csvLineEndsMixed(
+  file: string,
+  line: number,
+  found: "\n" | "\r\n",
+  expected: "\n" | "\r\n",
+): ErrorMessage {
+  const name = (ends: "\n" | "\r\n") => (ends === "\n" ? "LF (\\n)" : "CRLF (\\r\\n)");
+  return {
+    code: "invalid_csv",
+    message: `${file} line ${line} ends with ${name(found)} where the file's first line ends with ${name(expected)}: a CSV usage file's lines end one way (two exports joined?). Save it with one line ending (dos2unix converts CRLF to LF) and rate it again.`,
+  };
+}

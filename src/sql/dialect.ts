@@ -133,8 +133,14 @@ const duckdb: SqlDialect = {
   jsonKind: (column, name) => duckdbKind(column, keyPath(name)),
   jsonText: (column, name) => duckdbText(column, keyPath(name)),
   jsonNumber: (column, name) => duckdbNumber(column, keyPath(name)),
-  jsonPayload: (column) =>
-    `CAST(list_transform(list_sort(json_keys(${column})), lambda k: [k, json_type(${column}, '$."' || replace(k, '"', '\\"') || '"'), CASE WHEN json_type(${column}, '$."' || replace(k, '"', '\\"') || '"') IN ('BIGINT', 'UBIGINT', 'DOUBLE', 'HUGEINT') THEN CAST(TRY_CAST(json_extract(${column}, '$."' || replace(k, '"', '\\"') || '"') AS DOUBLE) AS VARCHAR) ELSE json_extract_string(${column}, '$."' || replace(k, '"', '\\"') || '"') END]) AS VARCHAR)`,
+  // A number's JSON type is not part of it: 1.0 (DOUBLE), 1e0 (DOUBLE) and 1 (UBIGINT) are the number
+  // 1, and -0.0 (+ 0.0 makes it 0.0) the number 0, as JSON.parse reads them in the in-memory engine
+  // (src/meters/canonicalPayload.ts); DuckDB called such copies a conflicting_duplicate.
+  jsonPayload: (column) => {
+    const path = `'$."' || replace(k, '"', '\\"') || '"'`;
+    const number = `json_type(${column}, ${path}) IN ('BIGINT', 'UBIGINT', 'DOUBLE', 'HUGEINT')`;
+    return `CAST(list_transform(list_sort(json_keys(${column})), lambda k: CASE WHEN ${number} THEN [k, 'NUMBER', CAST(TRY_CAST(json_extract(${column}, ${path}) AS DOUBLE) + 0.0 AS VARCHAR)] ELSE [k, json_type(${column}, ${path}), json_extract_string(${column}, ${path})] END) AS VARCHAR)`;
+  },
   // DuckDB's cast refuses hours and minutes with a zone but no seconds ("2026-02-10T00:00Z"), which
   // ratecard reads (src/time/instant.ts); those, and only those (COALESCE reads its second argument
   // only where the first is NULL), are cast again with ":00" after the minutes (characters 1–16, ASCII:

@@ -19,9 +19,36 @@ interface Core {
   ): unknown;
 }
 
+// The first line break outside quotes that is not the file's first one ("\n" in a file of "\r\n" lines,
+// or the other way; a file whose first line ends "\r" alone is not looked at), found by tokens: a quoted
+// text (to its closing quote, or the end of an unclosed one), a line break, other text. Its line is 1 +
+// the "\n" before it (csv-parse counts the lines inside quoted cells).
+function otherLineEnd(
+  text: string,
+): { at: number; line: number; found: string; expected: string } | undefined {
+  let expected: string | undefined;
+  for (const token of text.matchAll(/"[^"]*(?:"|$)|\r\n|\n|\r|[^"\r\n]+/g)) {
+    const found = token[0];
+    if (found !== "\n" && found !== "\r\n" && found !== "\r") continue;
+    expected ??= found;
+    if (expected === "\r") return undefined;
+    if (found !== "\r" && found !== expected) {
+      const line = 1 + (text.slice(0, token.index).match(/\n/g)?.length ?? 0);
+      return { at: token.index, line, found, expected };
+    }
+  }
+  return undefined;
+}
+
+const lineEndName = (ends: string) => (ends === "\n" ? "LF (\\n)" : "CRLF (\\r\\n)");
+
 // How the CSV reader worked before issue 14: csv-parse alone over the file's bytes, each row's first
-// line worked out from the lines and blank lines it had counted after the row before.
+// line worked out from the lines and blank lines it had counted after the row before; since December
+// 2026, with the file refused at a line that ends the other way, after the rows (and problems) before it.
 async function reference(bytes: Buffer): Promise<Outcome> {
+  const text = bytes.toString("utf8");
+  const other = bytes[0] === 0xff ? undefined : otherLineEnd(text);
+  if (other !== undefined) bytes = Buffer.from(text.slice(0, other.at), "utf8");
   const rows: Row[] = [];
   // csv-parse's parser itself (what its stream and sync APIs run), so no row before an error is lost.
   const parser = (parseCsv({ bom: true, skip_empty_lines: true, info: true }) as unknown as { api: Core })
@@ -43,13 +70,21 @@ async function reference(bytes: Buffer): Promise<Outcome> {
     if (error !== undefined) throw error;
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
+    // The row cut at the line that ends the other way was never ended: neither it nor its problem counts.
+    if (other !== undefined && (error as CsvError & Info).lines >= other.line) return refused(rows, other);
     const counts = error as CsvError & Info & { record?: string[] };
     const first = after.lines + (counts.empty_lines - after.emptyLines) + 1;
     const problem = { code: error.code, message: error.message, lines: counts.lines, record: counts.record };
     const failure = malformedRow(problem, "usage.csv", first, columns);
     return { rows, error: { message: failure.message, details: failure.details } };
   }
-  return { rows };
+  return other === undefined ? { rows } : refused(rows, other);
+}
+
+function refused(rows: Row[], other: NonNullable<ReturnType<typeof otherLineEnd>>): Outcome {
+  const message = `usage.csv line ${other.line} ends with ${lineEndName(other.found)} where the file's first line ends with ${lineEndName(other.expected)}: a CSV usage file's lines end one way (two exports joined?). Save it with one line ending (dos2unix converts CRLF to LF) and rate it again.`;
+  const kept = rows.filter(([, , last]) => last < other.line);
+  return { rows: kept, error: { message, details: { file: "usage.csv", line: other.line } } };
 }
 
 async function* chunked(bytes: Buffer, cuts: ReadonlyArray<number>): AsyncGenerator<Buffer> {
