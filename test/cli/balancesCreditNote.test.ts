@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { SEATS_METER } from "../_support/contract.js";
 import { assertCliBuilt, runCli } from "../_support/runCli.js";
 
 // A billing team's month-end: seats (a persistent meter) at 10.00, use at 1.00, a prepaid wallet of
@@ -19,17 +20,7 @@ const CONTRACT = {
   timeZone: "UTC",
   billing: { cadence: "monthly" },
   term: { start: "2026-01-01" },
-  meters: [
-    {
-      id: "seats",
-      eventType: "seat",
-      aggregation: "unique_count",
-      valueProperty: "user",
-      persistent: true,
-      operationProperty: "op",
-    },
-    { id: "m", eventType: "e", aggregation: "sum", valueProperty: "v" },
-  ],
+  meters: [SEATS_METER, { id: "m", eventType: "e", aggregation: "sum", valueProperty: "v" }],
   charges: [
     { id: "seats", name: "Seats", meter: "seats", price: { model: "unit", unitPrice: "10" } },
     { id: "use", name: "Use", meter: "m", price: { model: "unit", unitPrice: "1" } },

@@ -9,7 +9,7 @@ import {
 } from "../../src/index.js";
 import { sqlDialect } from "../../src/sql/dialect.js";
 import { duckdbEngine } from "./duckdbEngine.js";
-import { contractHead, eventAt, type TableEvent, type TestEngine } from "./engines.js";
+import { contractHead, countCallsPrepared, eventAt, type TableEvent, type TestEngine } from "./engines.js";
 
 // The shape of DuckDB's query for speed (docs/scale-measurements.md, "Is the query single-threaded?"),
 // checked where a wrong shape would change a result: ids that share a short hash, and a CSV file's groups.
@@ -17,15 +17,7 @@ import { contractHead, eventAt, type TableEvent, type TestEngine } from "./engin
 // DuckDB finds repeated ids by sorting a short hash of each id (src/sql/dialect.ts `idHash`), then
 // groups by id only the events whose hash repeats. Two different ids that share the hash must still
 // count as two events, and a real copy beside them must still be found.
-const countPrepared = prepareRating(
-  parseContract({
-    ...contractHead,
-    id: "ctr_hash",
-    meters: [{ id: "calls", eventType: "api.call", aggregation: "count", unit: "calls" }],
-    charges: [{ id: "calls", name: "Calls", meter: "calls", price: { model: "unit", unitPrice: "1" } }],
-  }),
-  "2026-02",
-);
+const countPrepared = countCallsPrepared("ctr_hash");
 
 describe("DuckDB's repeated ids, found by sorting id hashes", () => {
   let engine: TestEngine;

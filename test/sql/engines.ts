@@ -1,4 +1,10 @@
-import type { PreparedRating, SqlDialectName, UsageAggregates } from "../../src/index.js";
+import {
+  type PreparedRating,
+  parseContract,
+  prepareRating,
+  type SqlDialectName,
+  type UsageAggregates,
+} from "../../src/index.js";
 
 /** An event as the tests load it into an engine: properties as JSON text. */
 export interface TableEvent {
@@ -38,6 +44,22 @@ export const contractHead = {
   billing: { cadence: "monthly", alignment: "calendar" },
   term: { start: "2026-01-01" },
 } as const;
+
+/**
+ * A contract that counts `api.call` events at 1.00 each, prepared for February 2026: the smallest one
+ * whose aggregates show which copies of an event were counted and which left out.
+ */
+export function countCallsPrepared(id: string): PreparedRating {
+  return prepareRating(
+    parseContract({
+      ...contractHead,
+      id,
+      meters: [{ id: "calls", eventType: "api.call", aggregation: "count", unit: "calls" }],
+      charges: [{ id: "calls", name: "Calls", meter: "calls", price: { model: "unit", unitPrice: "1" } }],
+    }),
+    "2026-02",
+  );
+}
 
 /** Loads the events into the engine, aggregates them there and checks them equal to the in-memory aggregates. */
 export type AggregatedOn = (prepared: PreparedRating, events: TableEvent[]) => Promise<UsageAggregates>;
