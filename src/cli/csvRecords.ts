@@ -1,6 +1,6 @@
 import { CsvError, type Info, type Options, parse as parseCsv } from "csv-parse";
 import { UsageError } from "../index.js";
-import { otherLineEnds } from "./csvLineEnds.js";
+import { csvLineWatch } from "./csvLineEnds.js";
 import { csvLineEndsMixed } from "./messages.js";
 import { decoded, lineChunks } from "./readLines.js";
 
@@ -148,10 +148,12 @@ async function* fallback(
   let batch = emptyBatch();
   let rows: { record: string[]; info: Info }[] = [];
   const push = (row: { record: string[]; info: Info }) => rows.push(row);
+  // A UTF-16 file (bytes, not text) is not watched for its line breaks; csv-parse's lines are its own.
+  const watch = csvLineWatch(resume?.delimiter);
   // Every row csv-parse read before a problem is passed on before the problem is reported.
   const take = function* (): Generator<CsvBatch> {
     for (const { record, info } of rows) {
-      const last = info.lines + shift;
+      const last = watch.physicalLine(info.lines) + shift;
       const emptyLines = info.empty_lines + emptyShift;
       const first = after.lines + (emptyLines - after.emptyLines) + 1;
       after.lines = last;
@@ -175,29 +177,29 @@ async function* fallback(
     if (batch.records.length > 0) yield batch;
     batch = emptyBatch();
   };
-  // A UTF-16 file (bytes, not text) is not watched for its line breaks.
-  const watch = otherLineEnds(resume?.delimiter);
   for await (const chunk of input) {
-    const other = typeof chunk === "string" ? watch(chunk) : undefined;
+    const other = typeof chunk === "string" ? watch.feed(chunk) : undefined;
     if (other !== undefined) {
       // The rows before a line that ends the other way are read, and their problems reported, first:
       // the text up to that line's break, ended there; its own row, and a problem of that row, are not.
       const before = Buffer.from((chunk as string).slice(0, other.at));
       const problem = parser.parse(before, true, push, noop) as (Info & object) | undefined;
-      rows = rows.filter(({ info }) => info.lines < other.line);
+      rows = rows.filter(({ info }) => watch.physicalLine(info.lines) < other.line);
       yield* take();
-      if (problem !== undefined && problem.lines < other.line)
-        throw failure(problem, file, after, shift, emptyShift, columns);
+      if (problem !== undefined && watch.physicalLine(problem.lines) < other.line)
+        throw failure(problem, file, after, watch.physicalLine, shift, emptyShift, columns);
       const line = other.line + shift;
       throw UsageError.from(csvLineEndsMixed(file, line, other.found, other.expected), "", { file, line });
     }
     const problem = parser.parse(typeof chunk === "string" ? Buffer.from(chunk) : chunk, false, push, noop);
     yield* take();
-    if (problem !== undefined) throw failure(problem, file, after, shift, emptyShift, columns);
+    if (problem !== undefined)
+      throw failure(problem, file, after, watch.physicalLine, shift, emptyShift, columns);
   }
   const problem = parser.parse(undefined, true, push, noop);
   yield* take();
-  if (problem !== undefined) throw failure(problem, file, after, shift, emptyShift, columns);
+  if (problem !== undefined)
+    throw failure(problem, file, after, watch.physicalLine, shift, emptyShift, columns);
 }
 
 // csv-parse's own parser, fed chunk by chunk without a stream: it hands over each row as it ends and
@@ -217,17 +219,18 @@ function csvParser(options: Options): CsvParserCore {
 
 const noop = () => {};
 
-// A csv-parse error with its line counts moved to the file's own.
+// A csv-parse error with its line counts moved to the file's own physical lines.
 function failure(
   error: unknown,
   file: string,
   after: After,
+  physicalLine: (parserLine: number) => number,
   shift: number,
   emptyShift: number,
   columns: number | undefined,
 ): unknown {
   if (!isCsvError(error)) return error;
-  const lines = error.lines + shift;
+  const lines = physicalLine(error.lines) + shift;
   const first = after.lines + (error.empty_lines + emptyShift - after.emptyLines) + 1;
   const message = error.message.replace(` at line ${error.lines}`, ` at line ${lines}`);
   return malformedRow({ code: error.code, message, lines, record: error.record }, file, first, columns);

@@ -2,13 +2,7 @@ import { describe, expect, it } from "vitest";
 import { creditNoteText } from "../../src/cli/creditNoteText.js";
 import { issueCreditNote, rateInvoice } from "../../src/index.js";
 import { falseCreditNoteSums, falseSettlements } from "../_laws/documentArithmetic.js";
-import {
-  buildContract,
-  COMPUTE_AND_STORAGE,
-  computeAndStorageUsage,
-  flatCharge,
-  walletAndTopUp,
-} from "../_support/contract.js";
+import { buildContract, computeAndStorageUsage, flatCharge, walletAndTopUp } from "../_support/contract.js";
 
 const WHOLE = [{ kind: "invoice", reason: "cancelled" }];
 

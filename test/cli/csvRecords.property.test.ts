@@ -21,8 +21,8 @@ interface Core {
 
 // The first line break outside quotes that is not the file's first one ("\n" in a file of "\r\n" lines,
 // or the other way; a file whose first line ends "\r" alone is not looked at), found by tokens: a quoted
-// text (to its closing quote, or the end of an unclosed one), a line break, other text. Its line is 1 +
-// the "\n" before it (csv-parse counts the lines inside quoted cells).
+// text (to its closing quote, or the end of an unclosed one), a line break, other text. Its line is the
+// physical line, as an editor counts: 1 + the line breaks before it ("\r\n", "\n" or "\r" alone).
 function otherLineEnd(
   text: string,
 ): { at: number; line: number; found: string; expected: string } | undefined {
@@ -33,48 +33,95 @@ function otherLineEnd(
     expected ??= found;
     if (expected === "\r") return undefined;
     if (found !== "\r" && found !== expected) {
-      const line = 1 + (text.slice(0, token.index).match(/\n/g)?.length ?? 0);
+      const line = 1 + (text.slice(0, token.index).match(/\r\n|\r|\n/g)?.length ?? 0);
       return { at: token.index, line, found, expected };
     }
   }
   return undefined;
 }
 
+// Whether the first line break outside quotes, by the same tokens, is a "\r" alone: csv-parse's third
+// kind of file, where a "\r\n" outside quotes is a row's end and then a "\n" in the next row's cell.
+function linesEndInCarriageReturns(text: string): boolean {
+  return text.match(/^(?:"[^"]*(?:"|$)|[^"\r\n])*(\r\n|\n|\r)/)?.[1] === "\r";
+}
+
 const lineEndName = (ends: string) => (ends === "\n" ? "LF (\\n)" : "CRLF (\\r\\n)");
 
-// How the CSV reader worked before issue 14: csv-parse alone over the file's bytes, each row's first
-// line worked out from the lines and blank lines it had counted after the row before; since December
-// 2026, with the file refused at a line that ends the other way, after the rows (and problems) before it.
-async function reference(bytes: Buffer): Promise<Outcome> {
-  const text = bytes.toString("utf8");
-  const other = bytes[0] === 0xff ? undefined : otherLineEnd(text);
-  if (other !== undefined) bytes = Buffer.from(text.slice(0, other.at), "utf8");
-  const rows: Row[] = [];
-  // csv-parse's parser itself (what its stream and sync APIs run), so no row before an error is lost.
+interface Parsed {
+  readonly rows: { record: string[]; info: Info }[];
+  readonly error?: CsvError & Info & { record?: string[] };
+}
+
+// csv-parse's parser itself (what its stream and sync APIs run), so no row before an error is lost.
+function parsed(bytes: Buffer): Parsed {
   const parser = (parseCsv({ bom: true, skip_empty_lines: true, info: true }) as unknown as { api: Core })
     .api;
-  let after = { lines: 0, emptyLines: 0 };
-  let columns: number | undefined;
+  const rows: { record: string[]; info: Info }[] = [];
   try {
     const error = parser.parse(
       bytes,
       true,
-      ({ record, info }) => {
-        const first = after.lines + (info.empty_lines - after.emptyLines) + 1;
-        after = { lines: info.lines, emptyLines: info.empty_lines };
-        rows.push([record, first, info.lines]);
-        columns ??= record.length;
-      },
+      (row) => rows.push(row),
       () => {},
     );
     if (error !== undefined) throw error;
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
+    return { rows, error: error as CsvError & Info };
+  }
+  return { rows };
+}
+
+// How the CSV reader worked before issue 14: csv-parse alone over the file's bytes, each row's first
+// line worked out from the lines and blank lines it had counted after the row before; since December
+// 2026, with the file refused at a line that ends the other way, after the rows (and problems) before it.
+// csv-parse counts a "\r\n" inside a quoted cell as two lines; the lines are taken from csv-parse run
+// again over the text with each such "\r\n" written "\n" (one line, as an editor shows it), which
+// gives the same rows and problems at physical lines.
+async function reference(bytes: Buffer): Promise<Outcome> {
+  const text = bytes.toString("utf8");
+  const other = bytes[0] === 0xff ? undefined : otherLineEnd(text);
+  if (other !== undefined) bytes = Buffer.from(text.slice(0, other.at), "utf8");
+  const values = parsed(bytes);
+  // Each "\r\n" that csv-parse counts as two lines written so that it counts one, the rows unchanged:
+  // inside quotes as "\n"; outside quotes in a file of "\r" lines (where it ends a row and its "\n" is
+  // the next row's first character) as "\r" and a character that is no line break.
+  const crLines = linesEndInCarriageReturns(text);
+  const physical =
+    bytes[0] === 0xff
+      ? values
+      : parsed(
+          Buffer.from(
+            bytes
+              .toString("utf8")
+              .replace(/"[^"]*(?:"|$)|\r\n/g, (token) =>
+                token === "\r\n" ? (crLines ? "\r\u0001" : token) : token.replaceAll("\r\n", "\n"),
+              ),
+            "utf8",
+          ),
+        );
+  expect(physical.rows.length).toBe(values.rows.length);
+  expect(physical.error?.code).toBe(values.error?.code);
+  const rows: Row[] = [];
+  let after = { lines: 0, emptyLines: 0 };
+  let columns: number | undefined;
+  values.rows.forEach(({ record }, index) => {
+    const info = physical.rows[index]!.info;
+    const first = after.lines + (info.empty_lines - after.emptyLines) + 1;
+    after = { lines: info.lines, emptyLines: info.empty_lines };
+    rows.push([record, first, info.lines]);
+    columns ??= record.length;
+  });
+  const counts = physical.error;
+  if (counts !== undefined) {
     // The row cut at the line that ends the other way was never ended: neither it nor its problem counts.
-    if (other !== undefined && (error as CsvError & Info).lines >= other.line) return refused(rows, other);
-    const counts = error as CsvError & Info & { record?: string[] };
+    if (other !== undefined && counts.lines >= other.line) return refused(rows, other);
     const first = after.lines + (counts.empty_lines - after.emptyLines) + 1;
-    const problem = { code: error.code, message: error.message, lines: counts.lines, record: counts.record };
+    // csv-parse's own sentence (which quotes the cell) from the file as it is, at the physical line.
+    const original = values.error!;
+    const message = original.message.replace(` at line ${original.lines}`, ` at line ${counts.lines}`);
+    const problem = { code: counts.code, message, lines: counts.lines, record: original.record };
     const failure = malformedRow(problem, "usage.csv", first, columns);
     return { rows, error: { message: failure.message, details: failure.details } };
   }
@@ -210,6 +257,27 @@ describe("csvRecordBatches", () => {
       csv: "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH",
     });
     expect(outcome.error?.message).toContain("usage.csv line 3 has 2 cells but the header row has 3 columns");
+  });
+
+  it("counts a CRLF inside a quoted cell as one line, as an editor shows it (csv-parse counts two)", async () => {
+    // line 1 header, 2–3 a (its quoted cell holds "1\r\n2"), 4 b with a cell too many. csv-parse alone
+    // says line 5: it counts the "\r" and the "\n" inside quotes one line each.
+    const tooMany = await fast(Buffer.from('id,type,gb\na,t,"1\r\n2"\nb,t,3,4\n'), []);
+    expect(tooMany.rows).toEqual([
+      [["id", "type", "gb"], 1, 1],
+      [["a", "t", "1\r\n2"], 2, 3],
+    ]);
+    expect(tooMany.error?.message).toContain("usage.csv line 4 has 4 cells but the header row has 3 columns");
+    // The same before a line that ends with CRLF in a file of LF lines: that is line 4, not 5.
+    const mixed = await fast(Buffer.from('id,type,gb\na,t,"1\r\n2"\nb,t,3\r\n'), [0.6]);
+    expect(mixed.error?.details).toEqual({ file: "usage.csv", line: 4 });
+    // The CI counterexample of 6 December (seed 838380306): the quote problem on line 8 comes before the
+    // CRLF that ends line 9, whether the bytes arrive in one chunk or two.
+    const text = 'id,type,gb\n\n"a,b",a,"a\r\nb"\n\na,",a\n\na"b,a,a\na,a,\r\n';
+    for (const cuts of [[], [0.8775510204081632]]) {
+      const outcome = await fast(Buffer.from(text), cuts);
+      expect(outcome.error?.message).toMatch(/^usage\.csv lines 6–8: text follows the closing quote/);
+    }
   });
 
   it("reads a UTF-16 file (byte order mark FF FE) as csv-parse does", async () => {

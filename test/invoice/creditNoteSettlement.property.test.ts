@@ -7,12 +7,7 @@ import { type Invoice, invoiceSchema, issueCreditNote, rateInvoice } from "../..
 import { Decimal } from "../../src/money/index.js";
 import type { CreditNote } from "../../src/schema/index.js";
 import { fixtureContract } from "../_arbitraries/contracts.js";
-import {
-  buildContract,
-  COMPUTE_AND_STORAGE,
-  computeAndStorageUsage,
-  walletAndTopUp,
-} from "../_support/contract.js";
+import { computeAndStorageUsage, walletAndTopUp } from "../_support/contract.js";
 
 const fixtureInvoice = (name: string): Invoice =>
   invoiceSchema.parse(
