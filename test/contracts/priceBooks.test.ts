@@ -252,6 +252,25 @@ describe("parsePriceBook", () => {
     expect(problem(unknownMeter)).toMatchObject({ path: "versions[0].charges[0].meter" });
   });
 
+  it("reads a book of fees only that leaves out its meters, as a contract may", () => {
+    // One version: the platform fee alone (flat 20.00 a month). acme follows it, with no meter or charge
+    // of its own; its usage file's events meet no meter. March: 20.00.
+    const { meters: _meters, ...rest } = BOOK_JSON;
+    const feesOnly = {
+      ...rest,
+      id: "fees-only",
+      versions: [{ ...versions[0], charges: [(versions[0]!.charges as unknown[])[0]] }],
+    };
+    const book = parsePriceBook(feesOnly);
+    expect(book.meters).toEqual([]);
+    const contract = resolveContract({ ...read("acme/contract.json"), priceBook: { id: "fees-only" } }, [
+      book,
+    ]);
+    const invoice = rateInvoice(contract, [], "2026-03");
+    expect(invoice.lines.map((line) => [line.id, line.amount])).toEqual([["platform", "20.00"]]);
+    expect(invoice.total).toBe("20.00");
+  });
+
   it("refuses a book with no versions", () => {
     expect(problem({ ...BOOK_JSON, versions: [] })).toEqual({ code: "invalid_field", path: "versions" });
   });

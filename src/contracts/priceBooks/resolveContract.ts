@@ -209,7 +209,7 @@ function checkedAs(input: Json, book: PriceBook, versions: ReadonlyArray<PriceBo
   return {
     ...(book.source.defaults ?? {}),
     ...contract,
-    meters: [...entries(input.meters), ...book.source.meters],
+    meters: [...entries(input.meters), ...(book.source.meters ?? [])],
     charges: [...entries(input.charges), ...latest.values()],
   };
 }

@@ -52,7 +52,10 @@ export const priceBookSchema = z
     currency: z
       .string()
       .check(z.regex(/^[A-Z][A-Z0-9_]{1,15}$/, { message: 'must be a currency code such as "USD"' })),
-    meters: z.array(meterSchema),
+    // Left out means none, as in a contract (docs/contracts.md#lists-left-out): a book of fees only.
+    meters: z
+      ._default(z.array(meterSchema), [])
+      .check(z.describe("The meters its charges read; left out (or []) for a book of fees only.")),
     versions: z
       .array(priceBookVersionSchema)
       .check(z.minLength(1, { message: "must list at least one version" })),
