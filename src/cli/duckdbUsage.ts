@@ -288,9 +288,14 @@ async function usageSourceOf(
     await readRows(connection, `DESCRIBE SELECT * FROM ${read}`, file, format)
   ).getRowObjectsJS();
   const names = described.map((row) => String((row as { column_name: unknown }).column_name));
+  // DuckDB's sniffer takes a later row's cell count for the header's (a row with a cell too many), so
+  // the in-memory reader's sentence for that row, with its line, comes first.
   if (names.length !== header.length)
-    throw new UsageLineError(
-      `DuckDB could not read ${file}: it finds ${names.length} columns in the header row, where ratecard finds ${header.length}`,
+    throw (
+      (await csvRowsRefusal(file)) ??
+      new UsageLineError(
+        `DuckDB could not read ${file}: it finds ${names.length} columns in the header row, where ratecard finds ${header.length}`,
+      )
     );
   const from = columnsNamedAs(read, names, header);
   const properties = Object.fromEntries(
