@@ -144,6 +144,14 @@ export function quoteQuantityAndValues(): ErrorMessage {
   };
 }
 
+/**
+ * A negative price in `ratecard quote`: the contract's sentence sends the reader to declare the charge
+ * a credit, which a quote has no field for.
+ */
+export function quoteNegativePrice(path: string, value: string): string {
+  return `${path} is ${value}; ratecard quote prices zero or more. A credit line is rated from a contract whose charge is declared a credit ("credit": true): ratecard invoice.`;
+}
+
 /** `ratecard quote` given a quantity for a price that bills none. */
 export function quoteQuantityForFlatPrice(flag: "--quantity" | "--values"): ErrorMessage {
   return {

@@ -16,6 +16,7 @@ import {
 import {
   quoteCurrencyUnknown,
   quoteFlooredAtZero,
+  quoteNegativePrice,
   quoteNegativeQuantity,
   quoteQuantityAndValues,
   quoteQuantityForFlatPrice,
@@ -179,13 +180,22 @@ function asPriceErrors<T>(run: () => T): T {
     return run();
   } catch (error) {
     if (!isRatecardError(error)) throw error;
+    const path = error.path.replace(/^charges\[0\]\.price/, "price").replace(/^charges\[0\]/, "price");
+    if (error.code === "negative_price")
+      throw new ContractError(error.code, path, quoteNegativePrice(path, negativeValueOf(error.message)), {
+        ...error.details,
+      });
     const message = error.message
       .replaceAll("charges[0].price", "price")
       .replaceAll("charges[0]", "price")
       .replace(/^Charge quote: /, "");
-    const path = error.path.replace(/^charges\[0\]\.price/, "price").replace(/^charges\[0\]/, "price");
     throw new ContractError(error.code, path, message, { ...error.details });
   }
+}
+
+// The price as the contract's sentence quotes it ("… is -0.1; prices must be zero or more …").
+function negativeValueOf(message: string): string {
+  return / is (\S+?); /.exec(message)?.[1] ?? "below zero";
 }
 
 /** The line in words, with the currency's symbol or code. */

@@ -17,6 +17,16 @@ describe("ratecard quote words its messages for a quote", () => {
     );
   });
 
+  it("refuses a negative price without sending the reader to declare a charge a credit", () => {
+    // A quote has no charge and no "credit" field: the sentence says so and where a credit is rated.
+    const tiers = { model: "graduated", tiers: [{ upTo: "10", unitPrice: "1" }, { unitPrice: "-2" }] };
+    const result = runCli("quote", "--price", JSON.stringify(tiers), "--quantity", "3");
+    expect([result.code, result.stdout]).toEqual([2, ""]);
+    expect(result.stderr).toBe(
+      'ratecard: price.tiers[1].unitPrice is -2; ratecard quote prices zero or more. A credit line is rated from a contract whose charge is declared a credit ("credit": true): ratecard invoice.\n',
+    );
+  });
+
   it("refuses a quantity out of range as a quantity that cannot be quoted, without a meter", () => {
     // 1e20 is 10^20, above 10^15; 0.0000000001 has 10 decimals, more than 9.
     for (const quantity of ["1e20", "0.0000000001"]) {
