@@ -47,7 +47,11 @@ async function quoteOne(values: {
   write(
     format === "json"
       ? `${JSON.stringify(line, null, 2)}\n`
-      : explainQuote(line, { code: currency, minorUnits }),
+      : explainQuote(
+          line,
+          { code: currency, minorUnits },
+          values.values === undefined ? "quantity" : "values",
+        ),
   );
   // A warning (a charge floored at zero) goes to stderr, so the JSON on stdout stays the line alone.
   for (const warning of warnings) reportWarning(warning);

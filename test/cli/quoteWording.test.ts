@@ -17,6 +17,18 @@ describe("ratecard quote words its messages for a quote", () => {
     );
   });
 
+  it("names the quantity typed, not events read", () => {
+    // 250 × 1.00 = 250.00; three values 100 + 20 + 5 = 125 × 1.00 = 125.00. Before: "Quote: 250 from 1 event."
+    expect(runCli("quote", "--price", unit, "--quantity", "250").stdout).toBe(
+      "Quote: 250. 250 at $1.0000 = $250.00. Line total $250.00.\n",
+    );
+    const percent = JSON.stringify({ model: "percentage", percent: "2" });
+    // 2 % of 125 = 2.50.
+    expect(runCli("quote", "--price", percent, "--values", "100,20,5").stdout).toMatch(
+      /^Quote: 125 from 3 values\. .*Line total \$2\.50\.\n$/,
+    );
+  });
+
   it("refuses a negative price without sending the reader to declare a charge a credit", () => {
     // A quote has no charge and no "credit" field: the sentence says so and where a credit is rated.
     const tiers = { model: "graduated", tiers: [{ upTo: "10", unitPrice: "1" }, { unitPrice: "-2" }] };
