@@ -18,7 +18,7 @@ import {
 import { CSV_BLANK_BYTES, isBlankFile, JSON_BLANK_BYTES } from "./blankFile.js";
 import { UsageLineError } from "./cliSupport.js";
 import { csvHeader } from "./csvUsage.js";
-import { csvRowsRefusal } from "./duckdbCsvRefusal.js";
+import { csvQuoteRefusal, csvRowsRefusal } from "./duckdbCsvRefusal.js";
 import { refusedElementsError } from "./duckdbRefusedElements.js";
 import { refusedLinesError } from "./duckdbRefusedLines.js";
 import { emptyJsonUsage } from "./messages.js";
@@ -101,18 +101,18 @@ export async function openDuckdbUsage(file: string, format: string | undefined):
     // Text instants without a zone, and Parquet TIMESTAMP columns, are read as UTC, as ratecard reads them.
     await connection.run("SET TimeZone = 'UTC'");
     const source = await usageSourceOf(connection, file, chosen);
-    // An NDJSON file's lines are searched for what DuckDB reads and ratecard refuses once, before any
-    // rows are returned: while DuckDB's threads run the first query, on this thread, which would
-    // otherwise only wait for them.
-    let check = isEmptyFile(file) ? () => undefined : searchFor(chosen, file);
+    // An NDJSON or JSON file's lines (a CSV file's quotes) are searched for what DuckDB reads and
+    // ratecard refuses once, before any rows are returned: while DuckDB's threads run the first query,
+    // on this thread, which would otherwise only wait for them.
+    let check = isEmptyFile(file) ? noRefusal : searchFor(chosen, file);
     const refusal = () => {
       const found = check();
-      check = () => undefined;
+      check = noRefusal;
       return found;
     };
     const rows = async (sql: string) => {
       const running = readRows(connection, sql, file, chosen);
-      const refused = refusal();
+      const refused = await refusal();
       if (refused === undefined) return (await running).getRowObjectsJS();
       // The refusal wins over the query's own outcome, as when the search ran first.
       connection.interrupt();
@@ -122,10 +122,10 @@ export async function openDuckdbUsage(file: string, format: string | undefined):
     return {
       source,
       rows,
-      stream: (sql) => {
-        const refused = refusal();
+      stream: async function* (sql) {
+        const refused = await refusal();
         if (refused !== undefined) throw refused;
-        return streamRows(connection, sql, file, chosen);
+        yield* streamRows(connection, sql, file, chosen);
       },
       close: () => connection.closeSync(),
     };
@@ -220,13 +220,16 @@ export function startsWithByteOrderMark(file: string, format: DuckdbFormat): boo
 
 const BYTE_ORDER_MARK = Buffer.from([0xef, 0xbb, 0xbf]);
 
-// The search of a JSON file for what DuckDB's reader reads and ratecard's refuses (none for CSV and
-// Parquet, whose readers agree).
-function searchFor(format: DuckdbFormat, file: string): () => UsageLineError | undefined {
-  if (format === "ndjson") return () => refusedLinesError(file);
-  if (format === "json") return () => refusedElementsError(file);
-  return () => undefined;
+// The search of a file for what DuckDB's reader reads and ratecard's refuses: a JSON file's events, a
+// CSV file's quotes out of place (none for Parquet, which only DuckDB reads).
+function searchFor(format: DuckdbFormat, file: string): () => Promise<unknown> {
+  if (format === "ndjson") return async () => refusedLinesError(file);
+  if (format === "json") return async () => refusedElementsError(file);
+  if (format === "csv") return () => csvQuoteRefusal(file);
+  return noRefusal;
 }
+
+const noRefusal = async (): Promise<unknown> => undefined;
 
 // False for a file that cannot be read: DuckDB then says why.
 function isEmptyFile(file: string): boolean {
