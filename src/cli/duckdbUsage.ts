@@ -274,7 +274,11 @@ async function usageSourceOf(
       from: eventsAsRatecardReadsThem(`read_json(${path}, format = 'array', ${columns("JSON")})`, "json"),
       properties: { json: "properties" },
     };
-  if (format === "parquet") return { from: `read_parquet(${path})`, properties: { json: "properties" } };
+  if (format === "parquet") {
+    const from = `read_parquet(${path})`;
+    const native = await timestampIsNative(connection, from, file, format);
+    return { from, properties: { json: "properties" }, ...(native ? { timestamp: "native" } : {}) };
+  }
   // An empty file, or one of blank lines (after a byte order mark), is no events, as ratecard's reader
   // has it (DuckDB would name a column "column0", or find no header row).
   if (isBlankFile(file, CSV_BLANK_BYTES))
@@ -300,6 +304,24 @@ async function usageSourceOf(
     header.filter((name) => !EVENT_COLUMNS.includes(name)).map((name) => [name, quoted(name)]),
   );
   return { from, properties: { columns: properties } };
+}
+
+/**
+ * Whether a Parquet file's timestamp column is one of DuckDB's timestamp types (TIMESTAMP WITH TIME ZONE,
+ * TIMESTAMP, TIMESTAMP_S/_MS/_NS), as a warehouse unload writes it, read as its instant (`native`: to the
+ * millisecond, floored; one without a zone as UTC), as `ratecard usage` reads it; else it is ISO text.
+ */
+async function timestampIsNative(
+  connection: DuckdbConnection,
+  from: string,
+  file: string,
+  format: DuckdbFormat,
+): Promise<boolean> {
+  const described = (
+    await readRows(connection, `DESCRIBE SELECT * FROM ${from}`, file, format)
+  ).getRowObjectsJS();
+  const column = described.find((row) => (row as { column_name: unknown }).column_name === "timestamp");
+  return String((column as { column_type?: unknown } | undefined)?.column_type).startsWith("TIMESTAMP");
 }
 
 const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
