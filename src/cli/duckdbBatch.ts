@@ -45,7 +45,7 @@ export async function rateBatchWithDuckdb(
   const usage = await openDuckdbUsage(file, format);
   try {
     await usage.rows(`CREATE TABLE ${TABLE} AS SELECT * FROM ${usage.source.from} ORDER BY customer`);
-    await refuseMalformed(usage.rows, file);
+    await refuseMalformed(usage.rows, file, usage.source.timestamp === "native");
     for (const task of tasks) {
       const own = {
         ...usage.source,
@@ -81,12 +81,20 @@ export async function rateBatchWithDuckdb(
 // The in-memory reader refuses the whole file for one event without an id, type, customer or readable
 // timestamp, whoever's it is; so does this, before any invoice is written (a contract's own query
 // would only see its customer's rows). A time without seconds is cast again with ":00", as the
-// DuckDB dialect reads it (src/sql/dialect.ts).
-async function refuseMalformed(rows: (sql: string) => Promise<unknown[]>, file: string): Promise<void> {
+// DuckDB dialect reads it (src/sql/dialect.ts). A Parquet timestamp column of a timestamp type
+// (`native`) is an instant when it is not NULL and falls in the years 1970–9999.
+async function refuseMalformed(
+  rows: (sql: string) => Promise<unknown[]>,
+  file: string,
+  native: boolean,
+): Promise<void> {
   const text = (column: string) => `CAST("${column}" AS VARCHAR)`;
   const missing = ["id", "type", "customer"].map((c) => `${text(c)} IS NULL OR ${text(c)} = ''`).join(" OR ");
+  const noInstant = native
+    ? `"timestamp" IS NULL OR epoch_ms("timestamp") NOT BETWEEN 0 AND ${Date.UTC(10000, 0, 1) - 1}`
+    : `NOT regexp_full_match(${text("timestamp")}, ${sqlText(SQL_INSTANT_PATTERN)}) OR COALESCE(TRY_CAST(${text("timestamp")} AS TIMESTAMPTZ), TRY_CAST(substr(${text("timestamp")}, 1, 16) || ':00' || substr(${text("timestamp")}, 17) AS TIMESTAMPTZ)) IS NULL`;
   const [found] = (await rows(
-    `SELECT COUNT(*) AS n, MIN(${text("id")}) AS first FROM ${TABLE} WHERE ${missing} OR NOT regexp_full_match(${text("timestamp")}, ${sqlText(SQL_INSTANT_PATTERN)}) OR COALESCE(TRY_CAST(${text("timestamp")} AS TIMESTAMPTZ), TRY_CAST(substr(${text("timestamp")}, 1, 16) || ':00' || substr(${text("timestamp")}, 17) AS TIMESTAMPTZ)) IS NULL`,
+    `SELECT COUNT(*) AS n, MIN(${text("id")}) AS first FROM ${TABLE} WHERE ${missing} OR ${noInstant}`,
   )) as { n: number | bigint; first: string | null }[];
   const count = Number(found?.n ?? 0);
   if (count > 0)

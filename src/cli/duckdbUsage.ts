@@ -18,7 +18,7 @@ import {
 import { CSV_BLANK_BYTES, isBlankFile, JSON_BLANK_BYTES } from "./blankFile.js";
 import { UsageLineError } from "./cliSupport.js";
 import { csvHeader } from "./csvUsage.js";
-import { csvRowsRefusal } from "./duckdbCsvRefusal.js";
+import { csvQuoteRefusal, csvRowsRefusal } from "./duckdbCsvRefusal.js";
 import { refusedElementsError } from "./duckdbRefusedElements.js";
 import { refusedLinesError } from "./duckdbRefusedLines.js";
 import { emptyJsonUsage } from "./messages.js";
@@ -101,18 +101,18 @@ export async function openDuckdbUsage(file: string, format: string | undefined):
     // Text instants without a zone, and Parquet TIMESTAMP columns, are read as UTC, as ratecard reads them.
     await connection.run("SET TimeZone = 'UTC'");
     const source = await usageSourceOf(connection, file, chosen);
-    // An NDJSON file's lines are searched for what DuckDB reads and ratecard refuses once, before any
-    // rows are returned: while DuckDB's threads run the first query, on this thread, which would
-    // otherwise only wait for them.
-    let check = isEmptyFile(file) ? () => undefined : searchFor(chosen, file);
+    // An NDJSON or JSON file's lines (a CSV file's quotes) are searched for what DuckDB reads and
+    // ratecard refuses once, before any rows are returned: while DuckDB's threads run the first query,
+    // on this thread, which would otherwise only wait for them.
+    let check = isEmptyFile(file) ? noRefusal : searchFor(chosen, file);
     const refusal = () => {
       const found = check();
-      check = () => undefined;
+      check = noRefusal;
       return found;
     };
     const rows = async (sql: string) => {
       const running = readRows(connection, sql, file, chosen);
-      const refused = refusal();
+      const refused = await refusal();
       if (refused === undefined) return (await running).getRowObjectsJS();
       // The refusal wins over the query's own outcome, as when the search ran first.
       connection.interrupt();
@@ -122,10 +122,10 @@ export async function openDuckdbUsage(file: string, format: string | undefined):
     return {
       source,
       rows,
-      stream: (sql) => {
-        const refused = refusal();
+      stream: async function* (sql) {
+        const refused = await refusal();
         if (refused !== undefined) throw refused;
-        return streamRows(connection, sql, file, chosen);
+        yield* streamRows(connection, sql, file, chosen);
       },
       close: () => connection.closeSync(),
     };
@@ -220,13 +220,16 @@ export function startsWithByteOrderMark(file: string, format: DuckdbFormat): boo
 
 const BYTE_ORDER_MARK = Buffer.from([0xef, 0xbb, 0xbf]);
 
-// The search of a JSON file for what DuckDB's reader reads and ratecard's refuses (none for CSV and
-// Parquet, whose readers agree).
-function searchFor(format: DuckdbFormat, file: string): () => UsageLineError | undefined {
-  if (format === "ndjson") return () => refusedLinesError(file);
-  if (format === "json") return () => refusedElementsError(file);
-  return () => undefined;
+// The search of a file for what DuckDB's reader reads and ratecard's refuses: a JSON file's events, a
+// CSV file's quotes out of place (none for Parquet, which only DuckDB reads).
+function searchFor(format: DuckdbFormat, file: string): () => Promise<unknown> {
+  if (format === "ndjson") return async () => refusedLinesError(file);
+  if (format === "json") return async () => refusedElementsError(file);
+  if (format === "csv") return () => csvQuoteRefusal(file);
+  return noRefusal;
 }
+
+const noRefusal = async (): Promise<unknown> => undefined;
 
 // False for a file that cannot be read: DuckDB then says why.
 function isEmptyFile(file: string): boolean {
@@ -271,7 +274,11 @@ async function usageSourceOf(
       from: eventsAsRatecardReadsThem(`read_json(${path}, format = 'array', ${columns("JSON")})`, "json"),
       properties: { json: "properties" },
     };
-  if (format === "parquet") return { from: `read_parquet(${path})`, properties: { json: "properties" } };
+  if (format === "parquet") {
+    const from = `read_parquet(${path})`;
+    const native = await timestampIsNative(connection, from, file, format);
+    return { from, properties: { json: "properties" }, ...(native ? { timestamp: "native" } : {}) };
+  }
   // An empty file, or one of blank lines (after a byte order mark), is no events, as ratecard's reader
   // has it (DuckDB would name a column "column0", or find no header row).
   if (isBlankFile(file, CSV_BLANK_BYTES))
@@ -302,6 +309,24 @@ async function usageSourceOf(
     header.filter((name) => !EVENT_COLUMNS.includes(name)).map((name) => [name, quoted(name)]),
   );
   return { from, properties: { columns: properties } };
+}
+
+/**
+ * Whether a Parquet file's timestamp column is one of DuckDB's timestamp types (TIMESTAMP WITH TIME ZONE,
+ * TIMESTAMP, TIMESTAMP_S/_MS/_NS), as a warehouse unload writes it, read as its instant (`native`: to the
+ * millisecond, floored; one without a zone as UTC), as `ratecard usage` reads it; else it is ISO text.
+ */
+async function timestampIsNative(
+  connection: DuckdbConnection,
+  from: string,
+  file: string,
+  format: DuckdbFormat,
+): Promise<boolean> {
+  const described = (
+    await readRows(connection, `DESCRIBE SELECT * FROM ${from}`, file, format)
+  ).getRowObjectsJS();
+  const column = described.find((row) => (row as { column_name: unknown }).column_name === "timestamp");
+  return String((column as { column_type?: unknown } | undefined)?.column_type).startsWith("TIMESTAMP");
 }
 
 const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;

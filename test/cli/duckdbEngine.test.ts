@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { beforeAll, describe, expect, it } from "vitest";
+import { egressContractJson } from "../_support/egressContract.js";
 import { assertCliBuilt, runCli } from "../_support/runCli.js";
 import { contractFile, perTransactionCdn, tooManyDecimalsCdn } from "../_support/sqlContracts.js";
 
@@ -111,6 +112,49 @@ describe("ratecard invoice --engine duckdb", () => {
       expect.stringContaining("is Parquet: aggregating with DuckDB"),
     ]);
     expect(auto.stdout).toBe(parquet.stdout);
+  });
+
+  it("reads a Parquet file whose timestamp column is a TIMESTAMPTZ or TIMESTAMP, as a warehouse unload writes it", async () => {
+    // Before: `ratecard usage --engine duckdb` read such a file (a TIMESTAMP as its instant) and `ratecard
+    // invoice --engine duckdb` refused it, "None of the 1,000 event(s) read has a timestamp ratecard can read".
+    const dir = mkdtempSync(join(tmpdir(), "ratecard-duckdb-tstz-"));
+    const connection = await (await DuckDBInstance.create(":memory:")).connect();
+    const events = `read_json('fixtures/cdn-basic/usage.ndjson', columns = {id: 'VARCHAR', type: 'VARCHAR', customer: 'VARCHAR', timestamp: 'VARCHAR', properties: 'JSON'})`;
+    for (const type of ["TIMESTAMPTZ", "TIMESTAMP"])
+      await connection.run(
+        `COPY (SELECT id, type, customer, CAST(CAST(timestamp AS TIMESTAMPTZ) AS ${type}) AS timestamp, properties FROM ${events}) TO '${join(dir, `${type}.parquet`)}' (FORMAT parquet)`,
+      );
+    // By hand, at the period's edges ($0.05 per GB, UTC): 23:59:59.999999 on 28 February is in February
+    // (kept to the millisecond, floored), 05:30 on 1 February at +05:30 is 00:00Z, the period's first
+    // instant, and 00:00 on 1 March is not in it: 10 GB + 2 GB = 12 GB × $0.05 = $0.60, e3 outside.
+    await connection.run(
+      `COPY (SELECT * FROM (VALUES ('e1', 'egress', 'cus_a', TIMESTAMPTZ '2026-02-28 23:59:59.999999+00', '{"gb":"10"}'), ('e2', 'egress', 'cus_a', TIMESTAMPTZ '2026-02-01 05:30:00+05:30', '{"gb":"2"}'), ('e3', 'egress', 'cus_a', TIMESTAMPTZ '2026-03-01 00:00:00+00', '{"gb":"100"}')) AS t(id, type, customer, timestamp, properties)) TO '${join(dir, "edges.parquet")}' (FORMAT parquet)`,
+    );
+    connection.closeSync();
+    const ndjson = invoice("cdn-basic", "2026-02", "fixtures/cdn-basic/usage.ndjson").stdout;
+    for (const type of ["TIMESTAMPTZ", "TIMESTAMP"]) {
+      const parquet = invoice("cdn-basic", "2026-02", join(dir, `${type}.parquet`), "--engine", "duckdb");
+      expect([type, parquet.code, parquet.stderr]).toEqual([type, 0, ""]);
+      expect(parquet.stdout).toBe(ndjson);
+    }
+    const contract = join(dir, "egress.json");
+    writeFileSync(contract, JSON.stringify(egressContractJson("cus_a")));
+    const edges = runCli(
+      ...["invoice", "--contract", contract, "--usage", join(dir, "edges.parquet"), "--period", "2026-02"],
+      ...["--engine", "duckdb", "--format", "json"],
+    );
+    expect(edges.code).toBe(0);
+    const billed = JSON.parse(edges.stdout) as { total: string; usage: { excluded: unknown[] } };
+    expect([billed.total, billed.usage.excluded]).toEqual([
+      "0.60",
+      [{ reason: "outside_period", events: 1, sampleIds: ["e3"] }],
+    ]);
+    // ratecard batch reads it too (its check of every customer's instants, before any invoice).
+    const batch = runCli(
+      ...["batch", "--contracts", contract, "--usage", join(dir, "edges.parquet"), "--period", "2026-02"],
+      ...["--engine", "duckdb", "--workers", "1"],
+    );
+    expect([batch.code, JSON.parse(batch.stdout.split("\n")[0] ?? "")]).toEqual([0, billed]);
   });
 
   it("refuses, exit 2 and a sentence, what it cannot do", () => {

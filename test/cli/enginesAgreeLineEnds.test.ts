@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { egressContractJson } from "../_support/egressContract.js";
-import { assertCliBuilt, runCli } from "../_support/runCli.js";
+import { expectBothEnginesBill, expectBothEnginesRefuse } from "../_support/engineRefusals.js";
+import { assertCliBuilt } from "../_support/runCli.js";
 
 // A CSV whose lines end LF and CRLF both: two exports joined (docs/cli.md, "Usage file formats").
 // Before: the in-memory engine read a file of LF lines with one CRLF line as csv-parse does, its "\r"
@@ -60,29 +61,7 @@ describe("a CSV usage file whose lines end LF and CRLF both", () => {
     (name, text, sentence) => {
       const usage = join(scratch, `${name.replaceAll(/[^a-z0-9]+/gi, "_")}.csv`);
       writeFileSync(usage, text);
-      const results = ["memory", "duckdb"].map((engine) => {
-        const invoice = runCli(
-          ...["invoice", "--contract", contract, "--usage", usage, "--period", "2026-02"],
-          ...["--format", "json", "--engine", engine],
-        );
-        const batch = runCli(
-          ...["batch", "--contracts", contract, "--usage", usage, "--period", "2026-02"],
-          ...["--engine", engine, "--workers", "1"],
-        );
-        return [engine, invoice, batch] as const;
-      });
-      for (const [engine, invoice, batch] of results) {
-        expect([engine, invoice.code, invoice.stdout, batch.code, batch.stdout]).toEqual([
-          engine,
-          2,
-          "",
-          2,
-          "",
-        ]);
-        expect(invoice.stderr).toContain(`${usage} ${sentence}`);
-        expect(batch.stderr).toBe(invoice.stderr);
-      }
-      expect(results[1]![1].stderr).toBe(results[0]![1].stderr);
+      expectBothEnginesRefuse(contract, usage, sentence);
     },
   );
 
@@ -92,14 +71,7 @@ describe("a CSV usage file whose lines end LF and CRLF both", () => {
       usage,
       `${lines[0]},note\n${row("e1", "10", "10")},"two\r\nlines"\n${row("e2", "5", "10")},x\n`,
     );
-    const [memory, duckdb] = ["memory", "duckdb"].map((engine) =>
-      runCli(
-        ...["invoice", "--contract", contract, "--usage", usage, "--period", "2026-02"],
-        ...["--format", "json", "--engine", engine],
-      ),
-    );
     // e1 10 GB + e2 5 GB = 15 GB × $0.05 = $0.75
-    expect([memory!.code, (JSON.parse(memory!.stdout) as { total: string }).total]).toEqual([0, "0.75"]);
-    expect([duckdb!.code, duckdb!.stdout]).toEqual([0, memory!.stdout]);
+    expectBothEnginesBill(contract, usage, "0.75");
   });
 });

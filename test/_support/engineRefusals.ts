@@ -1,0 +1,40 @@
+import { expect } from "vitest";
+import { runCli } from "./runCli.js";
+
+/**
+ * Runs `ratecard invoice` and `ratecard batch` over a usage file the two engines must both refuse, and
+ * checks it: exit 2, nothing on stdout, `sentence` on stderr after the file's name, batch's stderr the
+ * invoice's, and DuckDB's sentence the in-memory engine's, byte for byte.
+ */
+export function expectBothEnginesRefuse(contract: string, usage: string, sentence: string): void {
+  const results = ["memory", "duckdb"].map((engine) => {
+    const invoice = runCli(
+      ...["invoice", "--contract", contract, "--usage", usage, "--period", "2026-02"],
+      ...["--format", "json", "--engine", engine],
+    );
+    const batch = runCli(
+      ...["batch", "--contracts", contract, "--usage", usage, "--period", "2026-02"],
+      ...["--engine", engine, "--workers", "1"],
+    );
+    return [engine, invoice, batch] as const;
+  });
+  for (const [engine, invoice, batch] of results) {
+    expect([engine, invoice.code, invoice.stdout, batch.code, batch.stdout]).toEqual([engine, 2, "", 2, ""]);
+    expect(invoice.stderr).toContain(`${usage} ${sentence}`);
+    expect(invoice.stderr).not.toMatch(/\n\s+at /);
+    expect(batch.stderr).toBe(invoice.stderr);
+  }
+  expect(results[1]![1].stderr).toBe(results[0]![1].stderr);
+}
+
+/** Runs `ratecard invoice` over a usage file with both engines and checks both bill `total`, the same invoice. */
+export function expectBothEnginesBill(contract: string, usage: string, total: string): void {
+  const [memory, duckdb] = ["memory", "duckdb"].map((engine) =>
+    runCli(
+      ...["invoice", "--contract", contract, "--usage", usage, "--period", "2026-02"],
+      ...["--format", "json", "--engine", engine],
+    ),
+  );
+  expect([memory!.code, (JSON.parse(memory!.stdout) as { total: string }).total]).toEqual([0, total]);
+  expect([duckdb!.code, duckdb!.stdout]).toEqual([0, memory!.stdout]);
+}
