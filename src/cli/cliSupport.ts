@@ -44,24 +44,27 @@ export function readIssued<T>(file: string, data: unknown, parse: (data: unknown
   }
 }
 
-// --balances takes the previous invoice (each grant's balanceAfter) or the balances themselves. A
-// document with a schemaVersion must be an invoice of this contract: a contract given by mistake, or
-// another contract's invoice, is refused rather than read as "every grant starts full".
+// --balances takes the previous invoice (each grant's balanceAfter), a late-usage correction of it, or
+// the balances themselves. A document with a schemaVersion must be an invoice of this contract: a
+// contract given by mistake, or another contract's invoice, is refused rather than read as "every grant
+// starts full".
 export function creditBalances(
   data: unknown,
   file: string,
   contractId: string,
   startsAt?: string,
 ): Record<string, string> {
-  const reissued = reissuedOf(data, file);
-  if (reissued !== undefined) return creditBalances(reissued, file, contractId, startsAt);
+  // A late-usage correction: its re-rated or re-issued invoice drew the grants again from the balances
+  // the issued invoice opened with, and is how they now stand (docs/late-usage.md).
+  if (isLateUsageCorrection(data))
+    return creditBalances(correctedInvoice(`--balances ${file}`, data), file, contractId, startsAt);
   if (isObject(data) && "schemaVersion" in data) {
     const invoice = readIssued(`--balances ${file}`, data, parseInvoice, "a ratecard invoice");
     requireSameContract(invoice.contractId, contractId, `--balances ${file}`);
     requirePrevious(invoice, startsAt, `--balances ${file}`);
     return Object.fromEntries((invoice.credits ?? []).map((credit) => [credit.id, credit.balanceAfter]));
   }
-  // A late-usage correction (or a credit note, or a contract without its schemaVersion) is named as such.
+  // A credit note, or a contract without its schemaVersion, is named as such.
   const other = wrongDocument(data, "a ratecard invoice");
   if (other !== undefined) throw new UsageLineError(`--balances ${file} ${other}.`);
   if (!isObject(data) || Object.values(data).some((v) => typeof v !== "string"))
@@ -71,18 +74,9 @@ export function creditBalances(
   return data as Record<string, string>;
 }
 
-// A late-usage correction given to --balances. In credit_note mode the issued invoice was credited in
-// full (its notes gave back to each grant what it drew) and re-issued, drawing them again from the same
-// opening balances: the grants are left as the re-issued invoice leaves them (a 200.00 wallet: 100.00
-// drawn, given back, 98.00 drawn again, 102.00 left, not the issued invoice's 100.00). In next_invoice
-// mode the grants drew what the issued invoice drew (its delta is billed on the next invoice, not drawn
-// from them), so that invoice is the one to give, and its re-rated one, never issued, is not.
-function reissuedOf(data: unknown, file: string): unknown {
-  if (!isObject(data) || typeof data.mode !== "string" || !("lateEvents" in data)) return undefined;
-  if (data.reissued !== undefined) return data.reissued;
-  throw new UsageLineError(
-    `--balances ${file} is a late-usage correction made on the next invoice, not a ratecard invoice: give the invoice it corrects, ${String(data.invoiceId)}; the credit grants drew what that invoice drew (the correction's total is billed on the next invoice, not drawn from them).`,
-  );
+// `ratecard late-usage --format json`: a correction has its mode and the late events it counted.
+function isLateUsageCorrection(data: unknown): data is Record<string, unknown> {
+  return isObject(data) && typeof data.mode === "string" && "lateEvents" in data;
 }
 
 // --commitment-spend takes the previous invoice (each cumulative commitment's spendAfter), a late-usage

@@ -26,8 +26,15 @@ export function explainLateUsage(result: LateUsageResult): string {
       out.push(
         `- ${line.name} (${line.corrects}) ${line.kind}: ${formatQuantity(line.quantity)} → ${money(line.amount)}.`,
       );
+    // Credits after tax drew again in the re-rating: the money asked is the change in the amount due.
+    const due = result.amountDue;
     out.push(
-      `Lines ${money(result.subtotal)}; for the next invoice ${money(result.total)} (with the period's discounts, commitments, credits and tax worked again).`,
+      `Lines ${money(result.subtotal)}; ${due === undefined ? "for the next invoice" : "total"} ${money(result.total)} (with the period's discounts, commitments, credits and tax worked again).`,
+      ...(due === undefined
+        ? []
+        : [
+            `For the next invoice ${money(due)} in money: the credits paid after tax were drawn again from their balances before the period; the next invoice opens them as re-rated.`,
+          ]),
     );
   } else if (result.creditNote === undefined || result.reissued === undefined) {
     out.push("Nothing changed: no credit note, no re-issued invoice.");

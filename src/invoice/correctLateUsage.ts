@@ -75,11 +75,20 @@ export type LateUsageResult =
       readonly subtotal: string;
       /**
        * The re-rated total − the issued total: the lines' delta with the period's own discounts,
-       * commitments, pre-tax credits and tax worked again. What the next invoice carries.
+       * commitments, pre-tax credits and tax worked again. What the next invoice carries (of which
+       * `amountDue` in money, when credits after tax paid).
        */
       readonly total: string;
       /** The period re-rated with every event, for reference: not an invoice to issue. */
       readonly rerated: Invoice;
+      /**
+       * The re-rated amount due − the issued one, when credits after tax paid either (a wallet): what
+       * the next invoice asks in money for the correction. The re-rated invoice drew the wallet again
+       * from the same opening balance, so `total` less what that changed; the next invoice opens the
+       * grants at `rerated`'s `balanceAfter`, and bills this, not `total` (which would take the wallet's
+       * share of the late usage a second time).
+       */
+      readonly amountDue?: string;
     }
   | {
       readonly mode: "credit_note";
@@ -202,7 +211,18 @@ export function correctLateParsedUsage(
       invoice.rounding.total?.minorUnits ?? minorUnits,
     ),
     rerated,
+    ...amountDueDelta(invoice, rerated),
   };
+}
+
+// With credits after tax the money the next invoice asks is the change in the amount due: the re-rating
+// drew the wallet from the balance the issued invoice opened with, as a re-issued invoice does in
+// credit_note mode, so both modes leave the customer the same money and the same wallet.
+function amountDueDelta(issued: Invoice, rerated: Invoice): { amountDue?: string } {
+  if (issued.amountDue === undefined && rerated.amountDue === undefined) return {};
+  const due = (invoice: Invoice) => invoice.amountDue ?? invoice.total;
+  const minorUnits = issued.rounding.total?.minorUnits ?? issued.currency.minorUnits;
+  return { amountDue: toFixedString(ZERO.plus(due(rerated)).minus(due(issued)), minorUnits) };
 }
 
 // Every line whose quantity or amount changed is reversed whole and booked again whole (OpenMeter books

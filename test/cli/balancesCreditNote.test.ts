@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -162,8 +162,9 @@ describe("ratecard invoice --balances-credit-note: what a note gave back to a gr
 // 10.00 + 1,100 × 0.08 = 98.00, drawn again: 200.00 − 98.00 = 102.00 left. April's 10.00 platform fee
 // opens the wallet at 102.00 and leaves 92.00. Before, --balances refused the correction and said to
 // give the invoice it corrects, whose 100.00 left the customer 2.00 short.
+const WALLET = { id: "wallet", name: "Wallet", kind: "prepaid", taxed: "at_use", amount: "200.00" };
 describe("ratecard invoice --balances of a late-usage correction", () => {
-  const late = (correction: string) => ({
+  const late = (correction: string, credits: ReadonlyArray<object>) => ({
     schemaVersion: 1,
     id: "ctr_lu",
     customer: { id: "cus_a" },
@@ -185,7 +186,7 @@ describe("ratecard invoice --balances of a late-usage correction", () => {
         },
       },
     ],
-    credits: [{ id: "wallet", name: "Wallet", kind: "prepaid", taxed: "at_use", amount: "200.00" }],
+    credits,
   });
   const event = (id: string, day: string, gb: string) =>
     JSON.stringify({
@@ -195,8 +196,8 @@ describe("ratecard invoice --balances of a late-usage correction", () => {
       timestamp: `2026-03-${day}T00:00:00Z`,
       properties: { gb },
     });
-  const corrected = (mode: string) => {
-    writeFileSync(at(`${mode}.json`), JSON.stringify(late(mode)));
+  const corrected = (mode: string, credits: ReadonlyArray<object> = [WALLET]) => {
+    writeFileSync(at(`${mode}.json`), JSON.stringify(late(mode, credits)));
     writeFileSync(at("march.ndjson"), `${event("a", "03", "500")}\n${event("b", "10", "400")}\n`);
     writeFileSync(at("late.ndjson"), `${event("c", "20", "200")}\n`);
     const args = ["--contract", at(`${mode}.json`), "--usage", at("march.ndjson")];
@@ -220,11 +221,48 @@ describe("ratecard invoice --balances of a late-usage correction", () => {
     expect(april.stdout).toContain("Wallet (after tax): -$10.00 of a $102.00 balance; $92.00 left.");
   });
 
-  it("next_invoice: refused, naming the invoice to give (the grants drew what it drew)", () => {
+  // next_invoice: the re-rating drew the wallet again from its 200.00, as the re-issue does: 102.00 left,
+  // and the correction asks amountDue 0.00 − 0.00 = 0.00 in money. April opens at 102.00, 92.00 left.
+  it("next_invoice: opens the wallet as the re-rated invoice left it, 102.00, as credit_note does", () => {
     const april = corrected("next_invoice");
-    expect(april.code).toBe(2);
-    expect(april.stderr).toContain(
-      "give the invoice it corrects, ctr_lu:2026-03-01; the credit grants drew what that invoice drew",
-    );
+    expect(april.stderr).toBe("");
+    expect(april.stdout).toContain("Wallet (after tax): -$10.00 of a $102.00 balance; $92.00 left.");
+    const correction = JSON.parse(readFileSync(at("next_invoice-correction.json"), "utf8"));
+    expect([correction.total, correction.amountDue]).toEqual(["-2.00", "0.00"]);
+  });
+
+  // A promotional grant of 150.00 before tax paid all of March, 100.00 (50.00 left, total 0.00); re-rated
+  // it pays 98.00 (52.00 left, total 0.00), so the correction bills 0.00: the grant took the 2.00 back
+  // itself and opens April at 52.00 (the issued invoice's 50.00 would lose it). 52.00 − 10.00 = 42.00.
+  it("next_invoice: opens a grant before tax as the re-rated invoice left it, 52.00", () => {
+    const promo = { id: "promo", name: "Promo", kind: "promotional", amount: "150.00" };
+    const april = corrected("next_invoice", [promo]);
+    expect(april.stderr).toBe("");
+    expect(april.stdout).toContain("Promo (before tax): -$10.00 of a $52.00 balance; $42.00 left.");
+  });
+
+  // ratecard check with that correction as previous.json opens the grants as --balances does. A wallet of
+  // 105.00: March issued 100.00, all paid by the wallet (5.00 left); re-rated 98.00 (7.00 left); the
+  // correction asks 0.00 − 0.00 = 0.00. April's 10.00 fee: the wallet pays its 7.00, 3.00 due: March and
+  // April cost 98.00 + 10.00 = 108.00 = 105.00 from the wallet + 3.00.
+  it("ratecard check: previous.json a next_invoice correction opens the wallet as re-rated, 3.00 due", () => {
+    const april = corrected("next_invoice", [{ ...WALLET, amount: "105.00" }]);
+    expect(april.stderr).toBe("");
+    const fixture = at("fixture-late-wallet");
+    mkdirSync(fixture, { recursive: true });
+    copyFileSync(at("next_invoice.json"), join(fixture, "contract.json"));
+    copyFileSync(at("march.ndjson"), join(fixture, "usage.ndjson"));
+    copyFileSync(at("next_invoice-correction.json"), join(fixture, "previous.json"));
+    const figures = {
+      period: "2026-04",
+      lines: { platform: "10.00", gb: "0.00" },
+      credits: { wallet: "-7.00" },
+      total: "10.00",
+      amountDue: "3.00",
+    };
+    writeFileSync(join(fixture, "expected-figures.json"), JSON.stringify(figures));
+    const check = runCli("check", fixture);
+    expect(check.stdout).toContain("1 passed");
+    expect(check.code).toBe(0);
   });
 });

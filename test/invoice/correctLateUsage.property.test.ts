@@ -105,4 +105,45 @@ describe("correctLateUsage (laws)", () => {
       { numRuns: 50 },
     );
   });
+
+  // The mode is bookkeeping: with a wallet after tax (any size, paying part, all or none of either
+  // invoice), next_invoice asks in money what credit_note's note and re-issue ask together, issued due +
+  // amountDue = issued due − the note's money + the re-issued due, and leaves the wallet as the re-issue
+  // does. Billing `total` instead of `amountDue` breaks the first whenever the wallet paid the change.
+  it("both modes leave the same money due and the same wallet (credits after tax)", () => {
+    fc.assert(
+      fc.property(
+        eventsArb("u"),
+        eventsArb("late"),
+        fc.integer({ min: 1, max: 40000 }),
+        (usage, late, cents) => {
+          const wallet = { id: "w", name: "Wallet", kind: "prepaid" as const, taxed: "at_use" as const };
+          const credits = [{ ...wallet, amount: (cents / 100).toFixed(2) }];
+          const ways = (["next_invoice", "credit_note"] as const).map((correction) => {
+            const contract = buildContract(TERMS, { credits, lateUsage: { correction } });
+            const issued = rateInvoice(contract, usage, "2026-03", { creditsStartFull: true });
+            const options = { billOn: "2026-04", creditsStartFull: true };
+            return { issued, result: correctLateUsage(contract, issued, usage, late, options) };
+          });
+          const [next, note] = ways;
+          if (next?.result.mode !== "next_invoice" || note?.result.mode !== "credit_note")
+            throw new Error("modes");
+          const due = (invoice: { amountDue?: string | undefined; total: string }) =>
+            invoice.amountDue ?? invoice.total;
+          const { creditNote, reissued } = note.result;
+          const paid = ZERO.plus(due(next.issued)).plus(next.result.amountDue ?? next.result.total);
+          const paidByNote =
+            creditNote === undefined || reissued === undefined
+              ? ZERO.plus(due(note.issued))
+              : ZERO.plus(due(note.issued))
+                  .minus(creditNote.settlement?.money ?? creditNote.total)
+                  .plus(due(reissued));
+          expect(paid.toFixed(2)).toBe(paidByNote.toFixed(2));
+          const walletAfter = (reissued ?? note.issued).credits?.[0]?.balanceAfter;
+          expect(next.result.rerated.credits?.[0]?.balanceAfter).toBe(walletAfter);
+        },
+      ),
+      { numRuns: 50 },
+    );
+  });
 });
