@@ -223,14 +223,19 @@ describe("a file that is not the previous invoice is refused with a sentence nam
     );
     expect(corrected.code).toBe(0);
     const correction = file("correction.json", corrected.stdout);
-    // --balances: in next_invoice mode the grants drew what the corrected invoice drew (its delta is
-    // billed on the next invoice), so the re-rated invoice is not pointed to (test/cli/balancesCreditNote.test.ts)
-    refused(
-      today("invoice", "2026-02", flag, correction),
-      flag === "--carry"
-        ? `${flag} ${correction} is a late-usage correction, not a ratecard invoice: give the invoice it corrects, ctr_carry:2026-01-01; the invoice re-rated with the late usage is its rerated field.`
-        : `${flag} ${correction} is a late-usage correction made on the next invoice, not a ratecard invoice: give the invoice it corrects, ctr_carry:2026-01-01; the credit grants drew what that invoice drew (the correction's total is billed on the next invoice, not drawn from them).`,
-    );
+    const february = today("invoice", "2026-02", flag, correction);
+    if (flag === "--carry") {
+      refused(
+        february,
+        `${flag} ${correction} is a late-usage correction, not a ratecard invoice: give the invoice it corrects, ctr_carry:2026-01-01; the invoice re-rated with the late usage is its rerated field.`,
+      );
+      return;
+    }
+    // --balances reads the correction's re-rated invoice: it drew the grants again from the balances the
+    // corrected invoice opened with (docs/late-usage.md, test/cli/balancesCreditNote.test.ts). This
+    // contract has no grants, so February rates as without --balances.
+    expect([february.code, february.stderr.includes("ratecard: --balances")]).toEqual([0, false]);
+    expect(february.stdout).toBe(today("invoice", "2026-02").stdout);
   });
 
   // A preview, or a progressive invoice before the closing one, covers February only up to its as-of
