@@ -116,8 +116,12 @@ function readHeader(names: ReadonlyArray<string>, file: string, where: string): 
   const missing = REQUIRED.filter((field) => !seen.has(field));
   if (missing.length === REQUIRED.length)
     throw UsageError.from(csvWithoutHeader(file, where, names), "", { file });
-  if (missing.length > 0)
-    throw UsageError.from(csvMissingColumns(file, where, missing), missing[0]!, { file, missing });
+  if (missing.length > 0) {
+    const nearly = names.filter((name) =>
+      (missing as ReadonlyArray<string>).includes(name.trim().toLowerCase()),
+    );
+    throw UsageError.from(csvMissingColumns(file, where, missing, nearly), missing[0]!, { file, missing });
+  }
   const properties = [...names.keys()].filter(
     (index) => !(REQUIRED as ReadonlyArray<string>).includes(names[index]!),
   );

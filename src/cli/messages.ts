@@ -128,11 +128,23 @@ export function csvWithoutHeader(file: string, where: string, names: ReadonlyArr
   };
 }
 
-/** A CSV header without some of the event fields. */
-export function csvMissingColumns(file: string, where: string, missing: ReadonlyArray<string>): ErrorMessage {
+/**
+ * A CSV header without some of the event fields; `nearly` the header's names that differ from one only
+ * by spaces around it or by case (" type", "Type"), named so the reader sees why it did not count.
+ */
+export function csvMissingColumns(
+  file: string,
+  where: string,
+  missing: ReadonlyArray<string>,
+  nearly: ReadonlyArray<string> = [],
+): ErrorMessage {
+  const near =
+    nearly.length === 0
+      ? ""
+      : ` (it has ${quoted(nearly)}: column names are read exactly as written, spaces and capitals included)`;
   return {
     code: "invalid_csv",
-    message: `${file} ${where}: the header row has no ${quoted(missing)} column; a CSV usage file needs id, type, customer and timestamp.`,
+    message: `${file} ${where}: the header row has no ${quoted(missing)} column${near}; a CSV usage file needs id, type, customer and timestamp.`,
   };
 }
 

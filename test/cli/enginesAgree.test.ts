@@ -348,6 +348,18 @@ describe("a CSV header without an event column", () => {
     expect(memory.stderr).toContain('no-customer.csv line 1: the header row has no "customer" column');
     expect([duckdb.code, duckdb.stderr]).toEqual([2, memory.stderr]);
   });
+
+  it("names a column that differs from the missing one only by a space or capitals", () => {
+    // " type" (an export's space after the comma) and "Customer" are not "type" and "customer".
+    const usage = join(scratch, "near-header.csv");
+    writeFileSync(usage, "id, type,Customer,timestamp,gb\ne1,egress,cus_a,2026-02-10T00:00:00Z,10\n");
+    const memory = rate(usage, "memory");
+    const duckdb = rate(usage, "duckdb");
+    expect(memory.stderr).toContain(
+      'near-header.csv line 1: the header row has no "type", "customer" column (it has " type", "Customer": column names are read exactly as written, spaces and capitals included); a CSV usage file needs',
+    );
+    expect([memory.code, duckdb.code, duckdb.stderr]).toEqual([2, 2, memory.stderr]);
+  });
 });
 
 describe("ratecard batch, --engine memory and --engine duckdb", () => {
