@@ -291,10 +291,7 @@ async function usageSourceOf(
   // unnamed column "column5", and so billed a file the in-memory engine refuses or bills otherwise.
   const header = await csvHeader(fileInput(file));
   const read = `read_csv(${path}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"')`;
-  const described = (
-    await readRows(connection, `DESCRIBE SELECT * FROM ${read}`, file, format)
-  ).getRowObjectsJS();
-  const names = described.map((row) => String((row as { column_name: unknown }).column_name));
+  const names = (await describeColumns(connection, read, file, format)).map((column) => column.name);
   // DuckDB's sniffer takes a later row's cell count for the header's (a row with a cell too many), so
   // the in-memory reader's sentence for that row, with its line, comes first.
   if (names.length !== header.length)
@@ -322,11 +319,24 @@ async function timestampIsNative(
   file: string,
   format: DuckdbFormat,
 ): Promise<boolean> {
+  const columns = await describeColumns(connection, from, file, format);
+  return columns.find((column) => column.name === "timestamp")?.type.startsWith("TIMESTAMP") ?? false;
+}
+
+// The columns a FROM item gives, in order, with DuckDB's names and types for them.
+async function describeColumns(
+  connection: DuckdbConnection,
+  from: string,
+  file: string,
+  format: DuckdbFormat,
+): Promise<{ name: string; type: string }[]> {
   const described = (
     await readRows(connection, `DESCRIBE SELECT * FROM ${from}`, file, format)
   ).getRowObjectsJS();
-  const column = described.find((row) => (row as { column_name: unknown }).column_name === "timestamp");
-  return String((column as { column_type?: unknown } | undefined)?.column_type).startsWith("TIMESTAMP");
+  return described.map((row) => {
+    const { column_name: name, column_type: type } = row as { column_name: unknown; column_type: unknown };
+    return { name: String(name), type: String(type) };
+  });
 }
 
 const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
