@@ -117,6 +117,7 @@ export type {
   Explanation,
   Figure,
   InvoiceWorkbook,
+  LineWording,
   MoneyStyle,
   TierBound,
   WaterfallKind,

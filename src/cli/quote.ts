@@ -200,18 +200,15 @@ function negativeValueOf(message: string): string {
 
 /**
  * The line in words, with the currency's symbol or code. The quantity is the one typed, not events
- * read: "Quote: 250." for --quantity, "Quote: 125 from 3 values." for --values (a line's "from 1 event").
+ * read: "Quote: 250." for --quantity, "Quote: 125 from 3 values." for --values.
  */
 export function explainQuote(
   line: InvoiceLine,
   currency: { code: string; minorUnits: number },
   typed: "quantity" | "values" = "quantity",
 ): string {
-  const text = explainLine(line, { prefix: currencyPrefix(currency.code), minorUnits: currency.minorUnits });
-  const typedNotRead = text.replace(/^(Quote: [^ ]+) from ([\d,]+) events?\./, (_, head, count) =>
-    typed === "quantity" ? `${head}.` : `${head} from ${count} value${count === "1" ? "" : "s"}.`,
-  );
-  return `${typedNotRead}\n`;
+  const style = { prefix: currencyPrefix(currency.code), minorUnits: currency.minorUnits };
+  return `${explainLine(line, style, { counted: typed === "quantity" ? "nothing" : "values" })}\n`;
 }
 
 // The price is inline JSON (it starts with "{" or "[", after any byte order mark) or a file's path; a

@@ -56,6 +56,12 @@ export interface LineWording {
    * as the invoice's own period is ("2026-04-01 to 2026-05-01"), not as UTC instants.
    */
   readonly timeZone?: string | undefined;
+  /**
+   * What the head counts after the quantity: the events the meter read ("from 1,228 events", the
+   * default), values typed by hand ("from 3 values", a quote of --values), or nothing (a quantity typed
+   * as such: "Quote: 250.").
+   */
+  readonly counted?: "events" | "values" | "nothing" | undefined;
 }
 
 /**
@@ -63,9 +69,11 @@ export interface LineWording {
  * "Bandwidth (North America): 61,400 GB from 1,228 events. First 10,000 GB at $0.0800 = $800.00;
  * next 40,000 GB at $0.0600 = $2,400.00; remaining 11,400 GB at $0.0400 = $456.00. Line total $3,656.00."
  * Every number comes from the line's steps; nothing is recomputed except the words around them.
- * @throws InputError `invalid_argument` at `line` or `style` for an argument of the wrong kind
+ * `wording` is the invoice's end (an ISO instant, to tell a fee billed in advance from a change of
+ * terms) or a {@link LineWording}, e.g. `{ counted: "values" }` for quantities typed by hand.
+ * @throws InputError `invalid_argument` at `line`, `style` or `wording` for an argument of the wrong kind
  */
-export function explainLine(line: InvoiceLine, style: MoneyStyle, invoiceEnd?: string): string {
+export function explainLine(line: InvoiceLine, style: MoneyStyle, wording?: string | LineWording): string {
   requireArgument(
     isRecord(line) && Array.isArray(line.steps),
     "line",
@@ -80,7 +88,19 @@ export function explainLine(line: InvoiceLine, style: MoneyStyle, invoiceEnd?: s
     "money style",
     'an object { prefix, minorUnits }, such as { prefix: "$", minorUnits: 2 }',
   );
-  return lineInWords(line, style, invoiceEnd);
+  requireArgument(
+    wording === undefined ||
+      typeof wording === "string" ||
+      (isRecord(wording) && [undefined, "events", "values", "nothing"].includes(wording.counted as string)),
+    "wording",
+    wording,
+    "line wording",
+    'the invoice\'s end (an ISO instant) or an object such as { counted: "values" }',
+  );
+  // A text is the invoice's end, as the third argument was before the wording options.
+  return escapedLine(
+    explainLineParts(line, style, typeof wording === "string" ? { invoiceEnd: wording } : wording),
+  );
 }
 
 /** {@link explainLine} without the checks of its arguments, for the callers that pass an invoice's own lines. */
@@ -91,9 +111,12 @@ export function lineInWords(
   timeZone?: string,
   invoiceStart?: string,
 ): string {
-  const parts = explainLineParts(line, style, { invoiceEnd, timeZone, invoiceStart });
+  return escapedLine(explainLineParts(line, style, { invoiceEnd, timeZone, invoiceStart }));
+}
+
+// The parts as one line of text: names, units and group values are the input's text, escaped.
+function escapedLine(parts: LineParts): string {
   const sentences = parts.steps.flatMap(({ sentence }) => (sentence === undefined ? [] : [sentence]));
-  // Names, units and group values are the input's text: escaped, so the line stays one line.
   return escapeControl([parts.head, ...sentences, parts.total].join(" "));
 }
 
@@ -123,7 +146,7 @@ export function explainLineParts(line: InvoiceLine, style: MoneyStyle, wording: 
   const measured =
     usage === undefined
       ? ""
-      : ` ${quantity(usage.quantity)}${unitWord(usage.quantity, usage.unit, usage.unitSingular)} from ${count(usage.events, "event")}${exactly(usage, quantity)}.`;
+      : ` ${quantity(usage.quantity)}${unitWord(usage.quantity, usage.unit, usage.unitSingular)}${countedFrom(usage.events, wording.counted)}${exactly(usage, quantity)}.`;
   const how = usage?.computation === undefined ? "" : ` ${describeComputation(usage.computation)}`;
   // A derived meter says how each event's value was computed (its value expression).
   const derived = usage?.value === undefined ? "" : ` Each event's value = ${usage.value}.`;
@@ -342,6 +365,12 @@ function describeWindowAllowance(
 /** A rate as a percentage: "0.029" → "2.9%". */
 function percent(rate: string): string {
   return `${formatQuantity(new Decimal(rate).times(100).toFixed())}%`;
+}
+
+// " from 1,228 events" after the quantity, or the values typed by hand, or nothing for a quantity typed.
+function countedFrom(events: number, counted: LineWording["counted"]): string {
+  if (counted === "nothing") return "";
+  return ` from ${count(events, counted === "values" ? "value" : "event")}`;
 }
 
 // A quantity that is a fraction which does not end, said as the division it is: "(exactly 1 ÷ 3)".

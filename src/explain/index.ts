@@ -3,7 +3,7 @@ export { escapeControl } from "./escapeControl.js";
 export type { ExplainFormat, ExplainOptions } from "./explain.js";
 export { EXPLAIN_FORMATS, explain } from "./explain.js";
 export { explainLateUsage } from "./explainLateUsage.js";
-export type { MoneyStyle } from "./explainLine.js";
+export type { LineWording, MoneyStyle } from "./explainLine.js";
 export { explainLine, lineInWords } from "./explainLine.js";
 export { dailyChart, explainText } from "./explainText.js";
 export type { ExplainedLine, ExplainedMeter, ExplainedStep, Explanation } from "./explanation.js";

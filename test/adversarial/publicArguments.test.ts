@@ -42,6 +42,12 @@ const cases: ReadonlyArray<readonly [string, () => unknown, string]> = [
   ["explainLine without a line", () => loose(explainLine)(null, style), "line"],
   ["explainLine with a line that has no steps", () => loose(explainLine)({ id: "x" }, style), "line"],
   ["explainLine without a style", () => loose(explainLine)(line, undefined), "style"],
+  ["explainLine with a wording of a number", () => loose(explainLine)(line, style, 5), "wording"],
+  [
+    "explainLine counting what it cannot name",
+    () => loose(explainLine)(line, style, { counted: "rows" }),
+    "wording",
+  ],
   ["usageEvidenceText without evidence", () => loose(usageEvidenceText)(null), "evidence"],
   ["usageEvidenceText with a number", () => loose(usageEvidenceText)(5), "evidence"],
   ["focusRows without a document", () => loose(focusRows)(null, { provider: "Acme" }), "document"],

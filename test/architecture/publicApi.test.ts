@@ -258,6 +258,7 @@ const PUBLIC_TYPES = [
   "MeterQuantity",
   "MeterRequest",
   "MeterTerms",
+  "LineWording",
   "MoneyStyle",
   "ExplainedLine",
   "ExplainedMeter",

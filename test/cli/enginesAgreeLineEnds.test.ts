@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, it } from "vitest";
 import { egressContractJson } from "../_support/egressContract.js";
 import { expectBothEnginesBill, expectBothEnginesRefuse } from "../_support/engineRefusals.js";
 import { assertCliBuilt } from "../_support/runCli.js";
