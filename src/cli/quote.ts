@@ -82,7 +82,7 @@ export async function quote(request: QuoteRequest): Promise<QuoteResult> {
     properties: { value: value.text },
   }));
   const invoice = asNegativeQuantity(request, price, () =>
-    asPriceErrors(() => rateInvoice(parseContract(contractJson), events, PERIOD)),
+    asPriceErrors(price, () => rateInvoice(parseContract(contractJson), events, PERIOD)),
   );
   refuseLeftOut(invoice, values);
   const line = invoice.lines[0];
@@ -175,14 +175,14 @@ function asNegativeQuantity<T>(request: QuoteRequest, price: unknown, run: () =>
 }
 
 // Paths and messages inside the wrapper contract read as paths inside the price the user gave.
-function asPriceErrors<T>(run: () => T): T {
+function asPriceErrors<T>(price: unknown, run: () => T): T {
   try {
     return run();
   } catch (error) {
     if (!isRatecardError(error)) throw error;
     const path = error.path.replace(/^charges\[0\]\.price/, "price").replace(/^charges\[0\]/, "price");
     if (error.code === "negative_price")
-      throw new ContractError(error.code, path, quoteNegativePrice(path, negativeValueOf(error.message)), {
+      throw new ContractError(error.code, path, quoteNegativePrice(path, writtenAt(price, path)), {
         ...error.details,
       });
     const message = error.message
@@ -193,9 +193,18 @@ function asPriceErrors<T>(run: () => T): T {
   }
 }
 
-// The price as the contract's sentence quotes it ("… is -0.1; prices must be zero or more …").
-function negativeValueOf(message: string): string {
-  return / is (\S+?); /.exec(message)?.[1] ?? "below zero";
+// The value the user wrote at a path of the price ("price.tiers[1].unitPrice"), as written: "-0.10".
+function writtenAt(price: unknown, path: string): string {
+  const keys = path
+    .split(/[.[\]]+/)
+    .filter((key) => key !== "")
+    .slice(1);
+  const value = keys.reduce<unknown>(
+    (node, key) =>
+      typeof node === "object" && node !== null ? (node as Record<string, unknown>)[key] : undefined,
+    price,
+  );
+  return typeof value === "string" || typeof value === "number" ? String(value) : "below zero";
 }
 
 /**

@@ -31,11 +31,12 @@ describe("ratecard quote words its messages for a quote", () => {
 
   it("refuses a negative price without sending the reader to declare a charge a credit", () => {
     // A quote has no charge and no "credit" field: the sentence says so and where a credit is rated.
-    const tiers = { model: "graduated", tiers: [{ upTo: "10", unitPrice: "1" }, { unitPrice: "-2" }] };
+    // The price is named as written, "-2.50", not as the number it is (-2.5).
+    const tiers = { model: "graduated", tiers: [{ upTo: "10", unitPrice: "1" }, { unitPrice: "-2.50" }] };
     const result = runCli("quote", "--price", JSON.stringify(tiers), "--quantity", "3");
     expect([result.code, result.stdout]).toEqual([2, ""]);
     expect(result.stderr).toBe(
-      'ratecard: price.tiers[1].unitPrice is -2; ratecard quote prices zero or more. A credit line is rated from a contract whose charge is declared a credit ("credit": true): ratecard invoice.\n',
+      'ratecard: price.tiers[1].unitPrice is -2.50; ratecard quote prices zero or more. A credit line is rated from a contract whose charge is declared a credit ("credit": true): ratecard invoice.\n',
     );
   });
 
