@@ -13,8 +13,9 @@ import { outputFormat, readPriceBooks, write } from "./cliSupport.js";
 import { FORMAT_OPTION, PRICE_BOOK_OPTION } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
 import { EXIT } from "./exitCodes.js";
+import { fixtureFoldersOfArguments } from "./fixtureArguments.js";
 import { flagFileUnwritable } from "./messages.js";
-import { fixtureFolders, readFixture } from "./readFixture.js";
+import { readFixture } from "./readFixture.js";
 
 /**
  * `ratecard check DIR...`: rates every fixture folder and compares it with its expected.json. Exit 0
@@ -60,9 +61,7 @@ async function checkFolders(
   },
 ): Promise<number> {
   const format = outputFormat(values.format);
-  const found = positionals.map(fixtureFolders);
-  const folders = found.flatMap((item) => item.folders);
-  const skipped = found.flatMap((item) => item.skipped);
+  const { folders, skipped } = fixtureFoldersOfArguments(positionals);
   const priceBooks = await readPriceBooks(values["price-book"]);
   const read = await Promise.all(folders.map((folder) => readFixture(folder, priceBooks)));
   const inputs = read.filter(isInput);

@@ -31,6 +31,9 @@ import { wrongDocument } from "./wrongDocument.js";
 /** The usage file of a fixture (or a what-if customer), in the order looked for (the first that exists is read). */
 export const USAGE_FILES = ["usage.ndjson", "usage.jsonl", "usage.csv", "usage.json"];
 
+/** Why a folder whose name starts with "_" (fixtures/_generators) is skipped. */
+export const HELPER_FOLDER = "not a fixture: a helper folder (its name starts with _)";
+
 /** A folder `ratecard check` found and does not rate, and why (listed in the report, never dropped silently). */
 interface SkippedFolder {
   readonly name: string;
@@ -56,16 +59,9 @@ export interface FixtureFolders {
  * compare, one two levels down, or one with no fixture file at all. Hidden folders (".git") are not listed.
  */
 export function fixtureFolders(dir: string): FixtureFolders {
-  if (isFixture(dir)) return { folders: [dir], skipped: [] };
-  let entries: Dirent[];
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    throw new UsageLineError(`${dir} is not a folder; check takes fixture folders, or a folder of them`);
-  }
-  const inside = foldersIn(dir, entries);
-  const found = fixturesIn(inside, true);
+  const found = fixtureFoldersFound(dir);
   if (found.folders.length === 0) {
+    const inside = foldersIn(dir, readdirSync(dir, { withFileTypes: true }));
     // Folders of contracts and usage one level down, with nothing written down to compare (so not read in
     // place): say where they are, as checking them names what each one lacks.
     const deeper = inside.filter(({ name, path }) => !name.startsWith("_") && holdsFixtureFolders(path));
@@ -79,6 +75,22 @@ export function fixtureFolders(dir: string): FixtureFolders {
     );
   }
   return found;
+}
+
+/**
+ * {@link fixtureFolders} without the refusal of a folder that holds no fixture (its `folders` are then
+ * empty): for a list of arguments, where such a folder is skipped as it is inside a parent.
+ * @throws UsageLineError when `dir` is not a folder
+ */
+export function fixtureFoldersFound(dir: string): FixtureFolders {
+  if (isFixture(dir)) return { folders: [dir], skipped: [] };
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    throw new UsageLineError(`${dir} is not a folder; check takes fixture folders, or a folder of them`);
+  }
+  return fixturesIn(foldersIn(dir, entries), true);
 }
 
 interface Folder {
@@ -102,8 +114,7 @@ function fixturesIn(inside: ReadonlyArray<Folder>, walkSuites: boolean): Fixture
   const folders: string[] = [];
   const skipped: SkippedFolder[] = [];
   for (const { name, path } of inside) {
-    if (name.startsWith("_"))
-      skipped.push({ name: path, reason: "not a fixture: a helper folder (its name starts with _)" });
+    if (name.startsWith("_")) skipped.push({ name: path, reason: HELPER_FOLDER });
     else if (isFixture(path)) folders.push(path);
     else if (walkSuites && holdsExpectedFiles(path)) {
       const suite = fixturesIn(foldersIn(path, readdirSync(path, { withFileTypes: true })), false);
@@ -138,7 +149,8 @@ function fixtureFilesIn(dir: string): string[] {
   return FIXTURE_FILES.filter((name) => existsSync(join(dir, name)));
 }
 
-function notFixtureReason(dir: string): string {
+/** Why a folder that holds no fixture is skipped, as the report lists it. */
+export function notFixtureReason(dir: string): string {
   if (!holdsFixtureFolders(dir)) return "not a fixture: it has no contract.json and no expected.json";
   // Folders of contracts and usage with nothing written down to compare (the dispute cookbook's cases
   // before they had their figures): checking them would only report that, so do not suggest it.
