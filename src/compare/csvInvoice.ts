@@ -1,11 +1,12 @@
 import { compareMessages, InputError, toJsonPath } from "../errors/index.js";
-import { safeParseDecimal, toPlainString } from "../money/index.js";
+import { addExactly, type Decimal, safeParseDecimal, toPlainString, ZERO } from "../money/index.js";
 import { readCsvAmount } from "./csvAmount.js";
 import { csvDelimiterOf } from "./csvDelimiter.js";
 import type { DecimalSeparator } from "./csvNumber.js";
 import { csvRows } from "./csvRows.js";
 import { currenciesOfMark } from "./currencyMarks.js";
 import type { IssuedDocument, IssuedLine } from "./issuedDocument.js";
+import { type SummaryFigure, summaryFigureOf } from "./summaryRow.js";
 
 /** Which CSV column holds each field of a line item: header names. `description` and `amount` are required. */
 export interface ColumnMapping {
@@ -47,8 +48,9 @@ const DEFAULT_HEADERS: Readonly<Record<(typeof COLUMN_FIELDS)[number], ReadonlyA
 /**
  * Reads a CSV of line items (a header row, then one line item a row) as an issued document. Columns
  * are found by `mapping`, or by the usual header names (description, quantity, unit price, amount, id).
- * A row whose description is "Tax" or "Total" and whose quantity and unit price are empty gives the
- * document's tax or total instead of a line. Cells are separated by commas, or by semicolons or tabs
+ * A row whose description is a summary label ("Subtotal", "Tax", "VAT 20%", "Total", "Amount due":
+ * `summaryFigureOf`) and whose quantity and unit price are empty gives that figure of the document
+ * instead of a line; tax rows add up. Cells are separated by commas, or by semicolons or tabs
  * when the header row holds more of those (`csvDelimiterOf`).
  * Numbers follow `options.decimalSeparator` (docs/diff-and-reconcile.md, "Numbers in a CSV"); an
  * amount or unit price may carry a currency sign or code, be negative in parentheses or with a trailing
@@ -72,8 +74,8 @@ export function fromCsvInvoice(
     header.map((name) => name.trim()),
     mapping,
   );
-  let tax: string | undefined;
-  let total: string | undefined;
+  // The summary rows' figures; several tax rows (GST and PST, two VAT rates) add up.
+  const figures: Partial<Record<SummaryFigure, Decimal>> = {};
   // The currency the amounts' marks name, and the row that first named it (none when it was given).
   let marked: Marked | undefined;
   const lines: IssuedLine[] = [];
@@ -109,10 +111,12 @@ export function fromCsvInvoice(
     };
     const description = cell("description");
     const [quantity, unitPrice, amount] = [decimal("quantity"), decimal("unitPrice"), decimal("amount")];
-    const summary = quantity === undefined && unitPrice === undefined ? description.toLowerCase() : "";
-    if (summary === "tax") tax = amount;
-    else if (summary === "total") total = amount;
-    else {
+    const summary =
+      quantity === undefined && unitPrice === undefined ? summaryFigureOf(description) : undefined;
+    // A summary row without an amount ("Tax,,," of a tax-free invoice) states no figure.
+    if (summary !== undefined) {
+      if (amount !== undefined) figures[summary] = addExactly(figures[summary] ?? ZERO, amount);
+    } else {
       const id = cell("id");
       lines.push({
         ...(id !== "" ? { id } : {}),
@@ -127,8 +131,25 @@ export function fromCsvInvoice(
     format: "csv",
     ...(marked !== undefined ? { currency: marked.code } : {}),
     lines,
-    ...(tax !== undefined ? { tax } : {}),
-    ...(total !== undefined ? { total } : {}),
+    ...documentFigures(figures),
+  };
+}
+
+// The document's figures from its summary rows. An amount due with no Total row is the total the
+// customer was asked for (reconcile says so when it is the recomputed amount due); beside a Total row it
+// is a figure of its own.
+function documentFigures(
+  figures: Partial<Record<SummaryFigure, Decimal>>,
+): Pick<IssuedDocument, "subtotal" | "tax" | "total" | "amountDue"> {
+  const text = (value: Decimal | undefined) => (value === undefined ? undefined : toPlainString(value));
+  const total = figures.total ?? figures.amountDue;
+  return {
+    ...(figures.subtotal !== undefined ? { subtotal: text(figures.subtotal) as string } : {}),
+    ...(figures.tax !== undefined ? { tax: text(figures.tax) as string } : {}),
+    ...(total !== undefined ? { total: text(total) as string } : {}),
+    ...(figures.total !== undefined && figures.amountDue !== undefined
+      ? { amountDue: text(figures.amountDue) as string }
+      : {}),
   };
 }
 

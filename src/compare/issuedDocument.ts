@@ -19,10 +19,14 @@ export interface IssuedDocument {
   /** Upper-case ISO code, when the document says. */
   readonly currency?: string;
   readonly lines: ReadonlyArray<IssuedLine>;
+  /** The sum of the lines the document states (a CSV's Subtotal row), when it says. */
+  readonly subtotal?: string;
   /** The tax added to the lines (exclusive tax), when the document says. */
   readonly tax?: string;
   /** The total after discounts, commitments, pre-tax credits and tax, when the document says. */
   readonly total?: string;
+  /** What the customer was asked to pay, when the document states it beside its total. */
+  readonly amountDue?: string;
 }
 
 /**

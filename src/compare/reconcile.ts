@@ -1,9 +1,10 @@
 import { compareMessages, InputError } from "../errors/index.js";
-import type { Invoice } from "../invoice/index.js";
+import type { Invoice, InvoiceLine } from "../invoice/index.js";
 import { addExactly, Decimal, exactDifference, toFixedString, ZERO } from "../money/index.js";
 import { fromRatecardInvoice, type IssuedDocument, type IssuedLine } from "./issuedDocument.js";
 import { type LinePair, type MatchedBy, matchLines } from "./matchLines.js";
 import { requireComparable } from "./requireComparable.js";
+import { sameUsageIn } from "./sameUsage.js";
 
 /**
  * The most likely cause of a discrepancy (docs/diff-and-reconcile.md, "Reconcile"): the quantity
@@ -12,7 +13,8 @@ import { requireComparable } from "./requireComparable.js";
  * `price` (a price change, override or amendment); at most one minor unit at the same quantity and
  * price → `rounding`; a line only ratecard computes → `missing_line`, only issued → `extra_line`; the
  * tax differs → `tax`; what the totals take off or add besides lines and tax (discounts, commitments,
- * pre-tax credits) differs → `adjustments`.
+ * pre-tax credits) differs → `adjustments`; what credits after tax (a prepaid wallet) paid of the total
+ * differs, when the document states its amount due beside its total → `after_tax_credits`.
  */
 export type DiscrepancyCause =
   | "usage"
@@ -22,7 +24,8 @@ export type DiscrepancyCause =
   | "missing_line"
   | "extra_line"
   | "tax"
-  | "adjustments";
+  | "adjustments"
+  | "after_tax_credits";
 
 /** The values of one side of a line: what the document says. */
 export interface LineValues {
@@ -55,6 +58,11 @@ export interface ReconcileResult {
   readonly linesMatched: number;
   /** In recomputed line order, then issued-only lines, then tax and adjustments. Empty when they agree. */
   readonly discrepancies: ReadonlyArray<Discrepancy>;
+  /**
+   * Sentences about the issued document's own figures that are no discrepancy of what it charges: a
+   * stated subtotal that is not the sum of its lines. Absent when there is none.
+   */
+  readonly notes?: ReadonlyArray<string>;
   /**
    * Present when the issued document is a ratecard invoice rated from another contract, or another
    * version of it (`contractDigest`), than the recomputation: its discrepancies may be that change.
@@ -93,7 +101,10 @@ export function reconcile(issued: IssuedDocument | Invoice, recomputed: Invoice)
   const rows = ours.lines.map((line) => ({ ...line, id: line.id as string }));
   const pairs = matchLines(rows, document.lines);
   const money = (value: Decimal) => toFixedString(value, minorUnits);
-  const discrepancies = pairs.flatMap((pair) => lineDiscrepancy(pair, minorUnits, money));
+  const lineOf = new Map(recomputed.lines.map((line) => [line.id, line]));
+  const discrepancies = pairs.flatMap((pair) =>
+    lineDiscrepancy(pair, minorUnits, money, (id) => lineOf.get(id) as InvoiceLine),
+  );
   const tax = [document.tax, ours.tax ?? "0"] as const;
   if (tax[0] !== undefined && !new Decimal(tax[0]).equals(tax[1]))
     discrepancies.push({
@@ -110,6 +121,8 @@ export function reconcile(issued: IssuedDocument | Invoice, recomputed: Invoice)
         sentence: `Discounts, commitments and credits (the total less the lines and tax): issued ${money(issuedOther)}, recomputed ${money(oursOther)}.${dueHint(document.total, recomputed, money)}`,
       });
   }
+  discrepancies.push(...afterTaxCredits(document, recomputed, money));
+  const notes = subtotalNotes(document, money);
   return {
     currency: code,
     issuedFormat: document.format,
@@ -117,8 +130,44 @@ export function reconcile(issued: IssuedDocument | Invoice, recomputed: Invoice)
     recomputedTotal: recomputed.total,
     linesMatched: pairs.filter((pair) => pair.matchedBy !== undefined).length,
     discrepancies,
+    ...(notes.length > 0 ? { notes } : {}),
     ...contractChange(issued, recomputed),
   };
+}
+
+// An amount due stated beside the total: what credits after tax paid (total − amount due) on each side.
+// Only that part is a discrepancy of its own; the total's difference is already in the others, so the
+// amounts still add up to what the customer should have paid more.
+function afterTaxCredits(
+  document: IssuedDocument,
+  recomputed: Invoice,
+  money: (value: Decimal) => string,
+): Discrepancy[] {
+  if (document.amountDue === undefined || document.total === undefined) return [];
+  const issuedPaid = exactDifference(new Decimal(document.total), new Decimal(document.amountDue));
+  const oursPaid = exactDifference(
+    new Decimal(recomputed.total),
+    new Decimal(recomputed.amountDue ?? recomputed.total),
+  );
+  if (issuedPaid.equals(oursPaid)) return [];
+  return [
+    {
+      cause: "after_tax_credits",
+      amount: money(exactDifference(issuedPaid, oursPaid)),
+      sentence: `Credits after tax (the total less the amount due): issued ${money(issuedPaid)}, recomputed ${money(oursPaid)}; the amount due is issued ${money(new Decimal(document.amountDue))}, recomputed ${money(new Decimal(recomputed.amountDue ?? recomputed.total))}.`,
+    },
+  ];
+}
+
+// A stated subtotal that is not the sum of the document's own lines: a line left out of the file, or a
+// subtotal computed otherwise. The lines are compared one by one above; this is the document's arithmetic.
+function subtotalNotes(document: IssuedDocument, money: (value: Decimal) => string): string[] {
+  if (document.subtotal === undefined) return [];
+  const lines = document.lines.reduce((sum, line) => addExactly(sum, line.amount), ZERO);
+  if (lines.equals(document.subtotal)) return [];
+  return [
+    `The issued subtotal, ${money(new Decimal(document.subtotal))}, is not the sum of the issued invoice's ${document.lines.length} line${document.lines.length === 1 ? "" : "s"}, ${money(lines)}: a line may be missing from the file, or the subtotal was computed otherwise.`,
+  ];
 }
 
 // A specialist reconciling last year's invoice against today's contract must hear that the contract
@@ -158,6 +207,7 @@ function lineDiscrepancy(
   pair: LinePair<IssuedLine & { readonly id: string }>,
   minorUnits: number,
   money: (value: Decimal) => string,
+  invoiceLine: (id: string) => InvoiceLine,
 ): Discrepancy[] {
   const { recomputed: ours, issued: theirs } = pair;
   if (ours === undefined) {
@@ -183,7 +233,13 @@ function lineDiscrepancy(
     ];
   const differs = (a: string | undefined, b: string | undefined) =>
     a !== undefined && b !== undefined && !new Decimal(a).equals(b);
-  const quantity = differs(theirs.quantity, ours.quantity);
+  // The same usage written in the unit the issuer bills (packages, the measured quantity) is no usage
+  // difference: the cause is then found from the amounts, and the sentence says how the two agree.
+  const sameUsage =
+    theirs.quantity !== undefined && differs(theirs.quantity, ours.quantity)
+      ? sameUsageIn(invoiceLine(ours.id), theirs.quantity)
+      : undefined;
+  const quantity = sameUsage === undefined && differs(theirs.quantity, ours.quantity);
   const price = differs(theirs.unitPrice, ours.unitPrice);
   const delta = exactDifference(new Decimal(ours.amount), new Decimal(theirs.amount));
   if (!quantity && !price && delta.isZero()) return [];
@@ -208,12 +264,12 @@ function lineDiscrepancy(
       ...(pair.matchedBy !== undefined ? { matchedBy: pair.matchedBy } : {}),
       issued: valuesOf(theirs),
       recomputed: valuesOf(ours),
-      sentence: lineSentence(
+      sentence: `${lineSentence(
         cause,
         { ...theirs, amount: shownAmount(theirs.amount, minorUnits) },
         ours,
         quantity && price,
-      ),
+      )}${sameUsage === undefined ? "" : ` The usage agrees: ${sameUsage}.`}`,
     },
   ];
 }

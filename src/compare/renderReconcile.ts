@@ -13,6 +13,7 @@ export function renderReconcile(result: ReconcileResult, format: "text" | "markd
       ? "The issued invoice agrees with the recomputation."
       : `${result.discrepancies.length} discrepanc${result.discrepancies.length === 1 ? "y" : "ies"} found (amounts are recomputed − issued).`;
   const contract = contractSentence(result);
+  const notes = (result.notes ?? []).map((note) => escapeControl(note));
   if (format === "markdown") {
     const rows = result.discrepancies.map(
       (d) => `| ${escapeCell(where(d))} | ${d.cause} | ${signed(d.amount)} | ${escapeCell(d.sentence)} |`,
@@ -23,6 +24,7 @@ export function renderReconcile(result: ReconcileResult, format: "text" | "markd
       totals,
       "",
       ...(contract === undefined ? [] : [escapeCell(contract), ""]),
+      ...notes.flatMap((note) => [escapeCell(note), ""]),
       verdict,
       ...(rows.length > 0
         ? ["", "| line | likely cause | amount | detail |", "|---|---|---:|---|", ...rows]
@@ -36,6 +38,7 @@ export function renderReconcile(result: ReconcileResult, format: "text" | "markd
   return [
     totals,
     ...(contract === undefined ? [] : [contract]),
+    ...notes,
     verdict,
     ...result.discrepancies.map(
       (d) => `  ${signed(d.amount).padStart(width)}  ${d.cause.padEnd(12)}  ${escapeControl(d.sentence)}`,

@@ -10,7 +10,10 @@ const decimalText = z.string().check(z.regex(/^-?\d+(\.\d+)?$/));
 // amounts are integers in the currency's minor unit, `currency` is the ISO code in lower case, the line
 // items are `lines.data[]` (docs.stripe.com/api/invoice-line-item/object). The unit price is the line's
 // price `unit_amount_decimal` (or `unit_amount`), also in minor units; older API versions report the tax
-// as `tax`, newer ones as `total_taxes[].amount`. Other fields are ignored.
+// as `tax`, newer ones as `total_taxes[].amount`. `subtotal` is the sum of the line items before
+// invoice-level discounts and exclusive tax, and `amount_due` the total less the customer's credit
+// balance applied: a truncated `lines.data` (a page of a longer list) then shows as a subtotal its lines
+// do not reach. Other fields are ignored.
 const stripeLineSchema = z.looseObject({
   id: z.optional(z.string()),
   description: z.optional(z.nullable(z.string())),
@@ -34,6 +37,8 @@ const stripeInvoiceSchema = z.looseObject({
   tax: z.optional(z.nullable(minor)),
   total_taxes: z.optional(z.nullable(z.array(z.looseObject({ amount: minor })))),
   total: z.optional(minor),
+  subtotal: z.optional(z.nullable(minor)),
+  amount_due: z.optional(z.nullable(minor)),
 });
 
 type StripeLine = z.output<typeof stripeLineSchema>;
@@ -65,6 +70,10 @@ export function fromStripeInvoice(data: unknown): IssuedDocument {
     lines: invoice.lines.data.map((line) => stripeLine(line, minorUnits, major)),
     ...(tax !== undefined ? { tax } : {}),
     ...(invoice.total !== undefined ? { total: major(invoice.total) } : {}),
+    ...(typeof invoice.subtotal === "number" ? { subtotal: major(invoice.subtotal) } : {}),
+    ...(typeof invoice.amount_due === "number" && invoice.total !== undefined
+      ? { amountDue: major(invoice.amount_due) }
+      : {}),
   };
 }
 
