@@ -153,6 +153,7 @@ export type {
   BatchSummary,
   BillProgressivelyOptions,
   CarriedCommitmentSpend,
+  CorrectionBalances,
   CreditNoteOptions,
   DuplicateEvidence,
   EvidenceEvent,
@@ -188,6 +189,7 @@ export type {
 export {
   aggregateForRating,
   aggregateParsedForRating,
+  balancesAfterCorrection,
   balancesAfterNotes,
   billParsedProgressively,
   billProgressively,
