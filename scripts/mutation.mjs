@@ -119,6 +119,7 @@ export const TARGETS = {
   "invoice-i": {
     tests: "invoice,export",
     mutate: [
+      "balancesAfterCorrection.ts",
       "balancesAfterNotes.ts",
       "creditNoteRounding.ts",
       "creditNoteSettlement.ts",

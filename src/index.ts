@@ -154,6 +154,7 @@ export type {
   BatchSummary,
   BillProgressivelyOptions,
   CarriedCommitmentSpend,
+  CorrectionBalances,
   CreditNoteOptions,
   DuplicateEvidence,
   EvidenceEvent,
@@ -189,6 +190,7 @@ export type {
 export {
   aggregateForRating,
   aggregateParsedForRating,
+  balancesAfterCorrection,
   balancesAfterNotes,
   billParsedProgressively,
   billProgressively,

@@ -7,6 +7,7 @@ import {
   toJsonPath,
 } from "../index.js";
 import {
+  correctedInvoice,
   fileProblem,
   isObject,
   readIssued,
@@ -16,20 +17,24 @@ import {
 } from "./cliSupport.js";
 import { wrongDocument } from "./wrongDocument.js";
 
-// --carry takes the previous period's invoice (its usage.carryOut) or the carried states themselves.
+// --carry takes the previous period's invoice (its usage.carryOut), a late-usage correction of it (its
+// re-rated or re-issued invoice: the period's meters with the late events, as --balances,
+// --commitment-spend and a fixture's previous.json read it), or the carried states themselves.
 // Levels and totals are checked here, where the file is known: a negative one would otherwise surface
-// later as a negative quantity blamed on the usage. Anything else (a late-usage correction, an
-// explanation, a list, a balances file) is refused with a sentence naming the file: read as states, it
-// would fail on its first field, or (an explanation's usage without carryOut) carry nothing silently.
+// later as a negative quantity blamed on the usage. Anything else (an explanation, a list, a balances
+// file) is refused with a sentence naming the file: read as states, it would fail on its first field,
+// or (an explanation's usage without carryOut) carry nothing silently.
 // `named`: the flag and the file ("--carry jan.json"), or the file alone where no flag gave it (a
 // fixture's previous.json), as messages name it.
 export function carriedState(
-  data: unknown,
+  given: unknown,
   named: string,
   contractId: string,
   startsAt?: string,
 ): Record<string, CarriedMeterState> {
-  const at = carriedStatesAt(data);
+  // A late-usage correction stands for the invoice the period now is (a seat added late stays seated).
+  const data = correctedInvoice(named, given);
+  const at = carriedStatesAt(given);
   let candidate: unknown = data;
   if (isObject(data) && "schemaVersion" in data) {
     const invoice = readIssued(named, data, parseInvoice, "a ratecard invoice");
@@ -82,10 +87,14 @@ export function carriedStatesIn(
 
 /**
  * Where a --carry file holds the carried states: an invoice's (or an invoice-shaped object's)
- * `usage.carryOut`, or the file itself when it holds the states alone.
+ * `usage.carryOut`, a late-usage correction's under its `rerated` or `reissued` invoice, or the file
+ * itself when it holds the states alone.
  */
 export function carriedStatesAt(data: unknown): ReadonlyArray<string> {
   if (!isObject(data)) return [];
+  for (const field of ["rerated", "reissued"])
+    if (typeof data.mode === "string" && "invoiceId" in data && isObject(data[field]))
+      return [field, "usage", "carryOut"];
   if ("schemaVersion" in data) return ["usage", "carryOut"];
   return isObject(data.usage) && "carryOut" in data.usage ? ["usage", "carryOut"] : [];
 }

@@ -66,7 +66,11 @@ export function assertCreditable(
  * @throws InputError `digest_mismatch` at `<path>.digest`, `credit_note_mismatch` at `<path>.invoiceId`
  *   or `<path>.invoiceDigest`
  */
-export function assertEarlierNote(note: CreditNote, invoice: Invoice, path: string): void {
+export function assertEarlierNote(
+  note: CreditNote,
+  invoice: Pick<Invoice, "id" | "digest">,
+  path: string,
+): void {
   const edited = digestMismatch(note, "credit note", `${path}.digest`);
   if (edited !== undefined) throw edited;
   if (note.invoiceId !== invoice.id) {

@@ -22,10 +22,23 @@ export function balancesAfterNotes(
   invoice: Invoice,
   notes: ReadonlyArray<CreditNote>,
 ): Record<string, string> {
-  const balances = new Map((invoice.credits ?? []).map((credit) => [credit.id, credit.balanceAfter]));
+  return balancesWithRestored(invoice, notes, invoice);
+}
+
+/**
+ * `opened`'s `credits[].balanceAfter` plus what `notes`, each a note of the invoice `credited` (id and
+ * digest, checked), gave back to each grant. `opened` is that invoice, or what replaced its draws (a
+ * late-usage correction's re-rated invoice).
+ */
+export function balancesWithRestored(
+  opened: Invoice,
+  notes: ReadonlyArray<CreditNote>,
+  credited: Pick<Invoice, "id" | "digest">,
+): Record<string, string> {
+  const balances = new Map((opened.credits ?? []).map((credit) => [credit.id, credit.balanceAfter]));
   const seen = new Set<string>();
   notes.forEach((note, index) => {
-    assertEarlierNote(note, invoice, `notes[${index}]`);
+    assertEarlierNote(note, credited, `notes[${index}]`);
     if (seen.has(note.id))
       throw InputError.from(invoiceMessages.earlierNoteRepeated(note.id), `notes[${index}].id`);
     seen.add(note.id);

@@ -65,6 +65,11 @@ export type LateUsageResult =
   | {
       readonly mode: "next_invoice";
       readonly invoiceId: string;
+      /**
+       * The digest of the invoice corrected, as issued: it stays the invoice of record, and credit notes
+       * of it (`invoiceDigest`) still count after the correction (`balancesAfterCorrection`).
+       */
+      readonly invoiceDigest: string;
       readonly currency: Invoice["currency"];
       readonly period: string;
       readonly billOn: string;
@@ -202,7 +207,7 @@ export function correctLateParsedUsage(
     toFixedString(ZERO.plus(after).minus(before), minorUnits);
   return {
     mode: "next_invoice",
-    ...base,
+    ...withIssuedDigest(base, invoice.digest),
     lines: deltaLines(invoice, rerated),
     subtotal: difference(rerated.subtotal, invoice.subtotal),
     // totals are in the currency's decimals even when lines are finer (`rounding.lineDecimals`)
@@ -213,6 +218,12 @@ export function correctLateParsedUsage(
     rerated,
     ...amountDueDelta(invoice, rerated),
   };
+}
+
+// The issued invoice's digest right after its id: it stays the invoice of record, so its notes still count.
+function withIssuedDigest<T extends { readonly invoiceId: string }>(base: T, invoiceDigest: string) {
+  const { invoiceId, ...rest } = base;
+  return { invoiceId, invoiceDigest, ...rest };
 }
 
 // With credits after tax the money the next invoice asks is the change in the amount due: the re-rating

@@ -1,4 +1,6 @@
 export type { AggregatesMadeFor } from "./aggregatesMadeFor.js";
+export type { CorrectionBalances } from "./balancesAfterCorrection.js";
+export { balancesAfterCorrection } from "./balancesAfterCorrection.js";
 export { balancesAfterNotes } from "./balancesAfterNotes.js";
 export type { BillProgressivelyOptions } from "./billProgressively.js";
 export { billParsedProgressively, billProgressively } from "./billProgressively.js";

@@ -241,6 +241,52 @@ describe("ratecard invoice --balances of a late-usage correction", () => {
     expect(april.stdout).toContain("Promo (before tax): -$10.00 of a $52.00 balance; $42.00 left.");
   });
 
+  // A goodwill note of 20.00 on March's bandwidth, issued against the invoice as issued: the wallet paid
+  // all 100.00, so the note gives the 20.00 back to it (100.00 + 20.00 = 120.00). The correction re-rates
+  // March to 98.00, drawn from 200.00 (102.00 left); April opens at 102.00 + 20.00 = 122.00 = 200.00 −
+  // (98.00 − 20.00), and its 10.00 fee leaves 112.00. Before, the note was refused as "issued against
+  // another version of invoice ctr_lu:2026-03-01" (the re-rated invoice's digest), exit 2.
+  const goodwill = (mode: string) => {
+    writeFileSync(
+      at("goodwill.json"),
+      JSON.stringify([{ kind: "amount", line: "gb", amount: "20.00", reason: "goodwill" }]),
+    );
+    const note = runCli(
+      "credit-note",
+      ...["--contract", at(`${mode}.json`), "--invoice", at(`${mode}-march.json`)],
+      ...["--corrections", at("goodwill.json"), "--format", "json"],
+    );
+    writeFileSync(at(`${mode}-goodwill-note.json`), note.stdout);
+    const args = ["--contract", at(`${mode}.json`), "--usage", at("march.ndjson"), "--period", "2026-04"];
+    return runCli(
+      "invoice",
+      ...args,
+      ...["--balances", at(`${mode}-correction.json`)],
+      ...["--balances-credit-note", at(`${mode}-goodwill-note.json`)],
+    );
+  };
+
+  it("next_invoice with a note of the issued invoice: opens the wallet at 102.00 + 20.00 = 122.00", () => {
+    corrected("next_invoice");
+    const april = goodwill("next_invoice");
+    expect(april.stderr).toBe("");
+    expect(april.stdout).toContain("Wallet (after tax): -$10.00 of a $122.00 balance; $112.00 left.");
+  });
+
+  // credit_note: the correction's note gave the wallet back March's 100.00 and the re-issue drew 98.00
+  // again (102.00): that already holds whatever notes of the issued invoice gave back, so this one is
+  // refused, saying which notes it takes.
+  it("credit_note with a note of the issued invoice: refused, naming the re-issued invoice", () => {
+    corrected("credit_note");
+    const april = goodwill("credit_note");
+    expect(april.code).toBe(2);
+    expect(april.stderr).toContain(
+      "which the late-usage correction credited in full and re-issued as ctr_lu:2026-03-01:reissued",
+    );
+    expect(april.stderr).toContain("give only the credit notes of ctr_lu:2026-03-01:reissued.");
+    expect(april.stderr).not.toContain("    at ");
+  });
+
   // ratecard check with that correction as previous.json opens the grants as --balances does. A wallet of
   // 105.00: March issued 100.00, all paid by the wallet (5.00 left); re-rated 98.00 (7.00 left); the
   // correction asks 0.00 − 0.00 = 0.00. April's 10.00 fee: the wallet pays its 7.00, 3.00 due: March and

@@ -224,18 +224,38 @@ describe("a file that is not the previous invoice is refused with a sentence nam
     expect(corrected.code).toBe(0);
     const correction = file("correction.json", corrected.stdout);
     const february = today("invoice", "2026-02", flag, correction);
-    if (flag === "--carry") {
-      refused(
-        february,
-        `${flag} ${correction} is a late-usage correction, not a ratecard invoice: give the invoice it corrects, ctr_carry:2026-01-01; the invoice re-rated with the late usage is its rerated field.`,
-      );
-      return;
-    }
-    // --balances reads the correction's re-rated invoice: it drew the grants again from the balances the
-    // corrected invoice opened with (docs/late-usage.md, test/cli/balancesCreditNote.test.ts). This
-    // contract has no grants, so February rates as without --balances.
-    expect([february.code, february.stderr.includes("ratecard: --balances")]).toEqual([0, false]);
-    expect(february.stdout).toBe(today("invoice", "2026-02").stdout);
+    // Both read the correction's re-rated invoice: --balances because it drew the grants again from the
+    // balances the corrected invoice opened with (docs/late-usage.md, test/cli/balancesCreditNote.test.ts),
+    // --carry because its meters hold the late events. The late event is requests (not carried) and the
+    // contract has no grants, so February rates as with January's invoice (--carry) or without (--balances).
+    expect([february.code, february.stderr]).toEqual([0, ""]);
+    const plain = flag === "--carry" ? today("invoice", "2026-02", flag, janV2) : today("invoice", "2026-02");
+    expect(february.stdout).toBe(plain.stdout);
+  });
+
+  // A seat added on 20 January arrives late. January issued 1 seat (alice) × 10.00 + 100 requests × 0.01
+  // = 11.00; re-rated 2 seats (alice, dave) = 20.00 + 1.00 = 21.00, and its usage.carryOut keeps both
+  // seated. February carried from the correction: alice and dave + bob (2 Feb) and carol (20 Feb) = 4
+  // seats × 10.00 = 40.00 + 40 requests × 0.01 = 0.40 → 40.40; from January as issued it would bill 3
+  // seats, 30.40, and dave's seat would never be billed for February. Before, --carry correction.json was
+  // refused ("is a late-usage correction, not a ratecard invoice"), while ratecard check's previous.json
+  // carried from the same re-rated invoice.
+  it("--carry a late-usage correction carries the re-rated meters: 4 seats, 40.40", () => {
+    const { v2, usage, janV2 } = given();
+    const late = file(
+      "late-seat.ndjson",
+      `${event("s9", "seat", "2026-01-20", { user: "dave", op: "add" })}\n`,
+    );
+    const corrected = runCli(
+      ...["late-usage", "--contract", v2, "--invoice", janV2, "--usage", usage, "--late", late],
+      ...["--bill-on", "2026-02", "--format", "json"],
+    );
+    expect(JSON.parse(corrected.stdout).rerated.total).toBe("21.00");
+    const correction = file("seat-correction.json", corrected.stdout);
+    const february = JSON.parse(todayRated("invoice", "2026-02", "--carry", correction, "--format", "json"));
+    expect([february.lines[0].quantity, february.total]).toEqual(["4", "40.40"]);
+    const issued = JSON.parse(todayRated("invoice", "2026-02", "--carry", janV2, "--format", "json"));
+    expect(issued.total).toBe("30.40");
   });
 
   // A preview, or a progressive invoice before the closing one, covers February only up to its as-of

@@ -204,3 +204,16 @@ export function earlierNoteOfOtherVersion(
     message: `Credit note ${noteId} was issued against another version of invoice ${invoiceId} (digest ${noteDigest}; this invoice has ${invoiceDigest}).`,
   };
 }
+
+/**
+ * A credit note of an invoice that a late-usage correction in `credit_note` mode credited in full and
+ * re-issued, given for the grants' balances after the correction: the re-issued invoice drew the grants
+ * again from the balances the issued one opened with, and the correction's note gave back what the issued
+ * invoice drew less what the earlier notes had, so adding this note would give it back twice.
+ */
+export function noteOfReplacedInvoice(noteId: string, invoiceId: string, reissuedId: string): ErrorMessage {
+  return {
+    code: "credit_note_mismatch",
+    message: `Credit note ${noteId} credits invoice ${invoiceId}, which the late-usage correction credited in full and re-issued as ${reissuedId}: the re-issued invoice's balances already hold what the grants got back from ${invoiceId}'s notes (give the earlier ones to ratecard late-usage --previous), so this one would be given back twice; give only the credit notes of ${reissuedId}.`,
+  };
+}
