@@ -24,6 +24,7 @@ import { refusedLinesError } from "./duckdbRefusedLines.js";
 import { emptyJsonUsage } from "./messages.js";
 import { parquetUsageSource } from "./parquetColumns.js";
 import { fileInput } from "./readLines.js";
+import { refusalInFileOrder } from "./refusalInFileOrder.js";
 
 /** The formats DuckDB reads a usage file in: ratecard's three and Parquet. */
 const DUCKDB_FORMATS = ["ndjson", "csv", "json", "parquet"] as const;
@@ -61,7 +62,12 @@ export async function rateWithDuckdb(
   try {
     const { daily, ...rating } = options;
     const prepared = prepareRating(contract, period, { daily: daily === true });
-    return rateFromAggregates(prepared, await aggregatesOverSource(usage, prepared), rating);
+    const aggregates = await aggregatesOverSource(usage, prepared).catch(async (error: unknown) => {
+      // Events without an id, type, customer or instant: the first in file order, as --engine memory names it.
+      if (!isRatecardError(error) || error.code !== "invalid_event") throw error;
+      throw (await refusalInFileOrder(file, duckdbFormat(file, format), usage)) ?? error;
+    });
+    return rateFromAggregates(prepared, aggregates, rating);
   } finally {
     usage.close();
   }
@@ -241,7 +247,7 @@ function isEmptyFile(file: string): boolean {
   }
 }
 
-function duckdbFormat(file: string, format: string | undefined): DuckdbFormat {
+export function duckdbFormat(file: string, format: string | undefined): DuckdbFormat {
   const found = duckdbFormatOf(file, format);
   if (found === undefined)
     throw new UsageLineError(

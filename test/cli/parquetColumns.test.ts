@@ -29,6 +29,10 @@ describe("a Parquet usage file's columns", () => {
       `SELECT id AS ID, type AS TYPE, customer AS CUSTOMER, timestamp AS TIMESTAMP, json_object('gb', gb) AS PROPERTIES FROM (${ROWS}) AS t(id, type, customer, timestamp, gb)`,
       "capitals.parquet",
     );
+    await write(
+      `SELECT * FROM (VALUES ('z9', 'egress', 'cus_a', '2026-02-10T00:00:00Z', '{"gb":"1"}'), ('m5', 'egress', 'cus_a', '10/02/2026 00:00', '{"gb":"1"}'), ('b2', 'egress', 'cus_a', '2026-02-11', '{"gb":"1"}')) AS t(id, type, customer, timestamp, properties)`,
+      "dayfirst.parquet",
+    );
     connection.closeSync();
   });
   const run = (command: string, file: string) =>
@@ -72,5 +76,17 @@ describe("a Parquet usage file's columns", () => {
     expect(JSON.parse(run("batch", "capitals.parquet").stdout.split("\n")[0] ?? "")).toEqual(billed);
     const usage = run("usage", "capitals.parquet");
     expect([usage.code, usage.stdout]).toEqual([0, expect.stringContaining("2 events read, 2 counted.")]);
+  });
+
+  it("names the first event in file order whose timestamp is no instant, by its row, on invoice, batch and usage", () => {
+    // m5 (row 2) is written day first, b2 (row 3) has no time. Before, invoice and batch named the
+    // smallest id in text order: "2 event(s) have no id, type or customer … (first id "b2")".
+    for (const command of ["invoice", "batch", "usage"]) {
+      const refused = run(command, "dayfirst.parquet");
+      expect([command, refused.code]).toEqual([command, 2]);
+      expect(refused.stderr).toContain(
+        `ratecard: ${join(dir, "dayfirst.parquet")} row 2: timestamp "10/02/2026 00:00" is not an ISO 8601 timestamp with an offset`,
+      );
+    }
   });
 });
