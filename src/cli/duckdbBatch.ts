@@ -14,7 +14,8 @@ import {
   ratingOptions,
 } from "./batchRating.js";
 import { UsageLineError } from "./cliSupport.js";
-import { aggregatesOverSource, openDuckdbUsage } from "./duckdbUsage.js";
+import { aggregatesOverSource, type DuckdbUsage, duckdbFormat, openDuckdbUsage } from "./duckdbUsage.js";
+import { refusalInFileOrder } from "./refusalInFileOrder.js";
 
 /** A contract of a DuckDB batch: where it came from, the contract, its carried commitment spend and meter states. */
 export interface DuckdbBatchTask extends Pick<BatchTask, "commitmentSpend" | "carried"> {
@@ -45,7 +46,7 @@ export async function rateBatchWithDuckdb(
   const usage = await openDuckdbUsage(file, format);
   try {
     await usage.rows(`CREATE TABLE ${TABLE} AS SELECT * FROM ${usage.source.from} ORDER BY customer`);
-    await refuseMalformed(usage.rows, file, usage.source.timestamp === "native");
+    await refuseMalformed(usage, file, format);
     for (const task of tasks) {
       const own = {
         ...usage.source,
@@ -83,24 +84,24 @@ export async function rateBatchWithDuckdb(
 // would only see its customer's rows). A time without seconds is cast again with ":00", as the
 // DuckDB dialect reads it (src/sql/dialect.ts). A Parquet timestamp column of a timestamp type
 // (`native`) is an instant when it is not NULL and falls in the years 1970–9999.
-async function refuseMalformed(
-  rows: (sql: string) => Promise<unknown[]>,
-  file: string,
-  native: boolean,
-): Promise<void> {
+async function refuseMalformed(usage: DuckdbUsage, file: string, format: string | undefined): Promise<void> {
+  const native = usage.source.timestamp === "native";
   const text = (column: string) => `CAST("${column}" AS VARCHAR)`;
   const missing = ["id", "type", "customer"].map((c) => `${text(c)} IS NULL OR ${text(c)} = ''`).join(" OR ");
   const noInstant = native
     ? `"timestamp" IS NULL OR epoch_ms("timestamp") NOT BETWEEN 0 AND ${Date.UTC(10000, 0, 1) - 1}`
     : `NOT regexp_full_match(${text("timestamp")}, ${sqlText(SQL_INSTANT_PATTERN)}) OR COALESCE(TRY_CAST(${text("timestamp")} AS TIMESTAMPTZ), TRY_CAST(substr(${text("timestamp")}, 1, 16) || ':00' || substr(${text("timestamp")}, 17) AS TIMESTAMPTZ)) IS NULL`;
-  const [found] = (await rows(
+  const [found] = (await usage.rows(
     `SELECT COUNT(*) AS n, MIN(${text("id")}) AS first FROM ${TABLE} WHERE ${missing} OR ${noInstant}`,
   )) as { n: number | bigint; first: string | null }[];
   const count = Number(found?.n ?? 0);
-  if (count > 0)
-    throw new UsageLineError(
-      `${file}: ${count} event(s) have no id, type or customer as text (or properties that are not an object of flat values), or a timestamp that is not an ISO 8601 instant with its offset in the years 1970–9999 (a time without a zone is not guessed)${found?.first ? ` (first id "${found.first}")` : ""}; every event needs all four`,
-    );
+  if (count === 0) return;
+  // The first such event in file order, in the in-memory reader's sentence (MIN(id) is the smallest id).
+  const refusal = await refusalInFileOrder(file, duckdbFormat(file, format), usage);
+  if (refusal !== undefined) throw refusal;
+  throw new UsageLineError(
+    `${file}: ${count} event(s) have no id, type or customer as text (or properties that are not an object of flat values), or a timestamp that is not an ISO 8601 instant with its offset in the years 1970–9999 (a time without a zone is not guessed)${found?.first ? ` (first id "${found.first}")` : ""}; every event needs all four`,
+  );
 }
 
 // As the in-memory batch counts them: events and customers no contract bills, the five smallest ids in

@@ -8,18 +8,31 @@ import type { UsageSource } from "./readUsage.js";
  * afresh on every call (the evidence pass reads the events twice). DuckDB reads the file; the evidence
  * itself (the events behind each line, per day, their ids, the repeated ids) is ratecard's pass, since
  * it lists events, not aggregation states a query returns. A row that is no valid event is refused
- * naming the file and the row.
+ * naming the file and the row; `inFileOrder`, when given, says instead how ratecard's own reader
+ * refuses the file (its line).
  */
-export function duckdbEvents(usage: Pick<DuckdbUsage, "source" | "stream">, file: string): UsageSource {
+export function duckdbEvents(
+  usage: Pick<DuckdbUsage, "source" | "stream">,
+  file: string,
+  inFileOrder?: () => Promise<unknown>,
+): UsageSource {
   const batches = async function* (): AsyncGenerator<ReadonlyArray<UsageEvent>> {
     let row = 0;
     for await (const rows of usage.stream(`SELECT * FROM ${usage.source.from}`)) {
-      const events = rows.map((values) => {
+      const events: UsageEvent[] = [];
+      for (const values of rows) {
         row += 1;
         const raw = rawEvent(values, usage.source.properties);
         const event = safeParseUsageEvent(raw);
-        return event.success ? event.data : parseUsageEvent(raw, `${file} row ${row}`);
-      });
+        if (event.success) {
+          events.push(event.data);
+          continue;
+        }
+        // A file ratecard's own reader reads has lines: its sentence names the line, not DuckDB's row.
+        const inOrder = await inFileOrder?.();
+        if (inOrder !== undefined) throw inOrder;
+        events.push(parseUsageEvent(raw, `${file} row ${row}`));
+      }
       if (events.length > 0) yield events;
     }
   };

@@ -22,7 +22,9 @@ import { csvQuoteRefusal, csvRowsRefusal } from "./duckdbCsvRefusal.js";
 import { refusedElementsError } from "./duckdbRefusedElements.js";
 import { refusedLinesError } from "./duckdbRefusedLines.js";
 import { emptyJsonUsage } from "./messages.js";
+import { parquetUsageSource } from "./parquetColumns.js";
 import { fileInput } from "./readLines.js";
+import { refusalInFileOrder } from "./refusalInFileOrder.js";
 
 /** The formats DuckDB reads a usage file in: ratecard's three and Parquet. */
 const DUCKDB_FORMATS = ["ndjson", "csv", "json", "parquet"] as const;
@@ -60,7 +62,12 @@ export async function rateWithDuckdb(
   try {
     const { daily, ...rating } = options;
     const prepared = prepareRating(contract, period, { daily: daily === true });
-    return rateFromAggregates(prepared, await aggregatesOverSource(usage, prepared), rating);
+    const aggregates = await aggregatesOverSource(usage, prepared).catch(async (error: unknown) => {
+      // Events without an id, type, customer or instant: the first in file order, as --engine memory names it.
+      if (!isRatecardError(error) || error.code !== "invalid_event") throw error;
+      throw (await refusalInFileOrder(file, duckdbFormat(file, format), usage)) ?? error;
+    });
+    return rateFromAggregates(prepared, aggregates, rating);
   } finally {
     usage.close();
   }
@@ -240,7 +247,7 @@ function isEmptyFile(file: string): boolean {
   }
 }
 
-function duckdbFormat(file: string, format: string | undefined): DuckdbFormat {
+export function duckdbFormat(file: string, format: string | undefined): DuckdbFormat {
   const found = duckdbFormatOf(file, format);
   if (found === undefined)
     throw new UsageLineError(
@@ -276,8 +283,7 @@ async function usageSourceOf(
     };
   if (format === "parquet") {
     const from = `read_parquet(${path})`;
-    const native = await timestampIsNative(connection, from, file, format);
-    return { from, properties: { json: "properties" }, ...(native ? { timestamp: "native" } : {}) };
+    return parquetUsageSource(from, file, await describeColumns(connection, from, file, format));
   }
   // An empty file, or one of blank lines (after a byte order mark), is no events, as ratecard's reader
   // has it (DuckDB would name a column "column0", or find no header row).
@@ -306,21 +312,6 @@ async function usageSourceOf(
     header.filter((name) => !EVENT_COLUMNS.includes(name)).map((name) => [name, quoted(name)]),
   );
   return { from, properties: { columns: properties } };
-}
-
-/**
- * Whether a Parquet file's timestamp column is one of DuckDB's timestamp types (TIMESTAMP WITH TIME ZONE,
- * TIMESTAMP, TIMESTAMP_S/_MS/_NS), as a warehouse unload writes it, read as its instant (`native`: to the
- * millisecond, floored; one without a zone as UTC), as `ratecard usage` reads it; else it is ISO text.
- */
-async function timestampIsNative(
-  connection: DuckdbConnection,
-  from: string,
-  file: string,
-  format: DuckdbFormat,
-): Promise<boolean> {
-  const columns = await describeColumns(connection, from, file, format);
-  return columns.find((column) => column.name === "timestamp")?.type.startsWith("TIMESTAMP") ?? false;
 }
 
 // The columns a FROM item gives, in order, with DuckDB's names and types for them.

@@ -53,6 +53,25 @@ export function unknownUsageFormatName(format: string, formats: ReadonlyArray<st
   };
 }
 
+/**
+ * A Parquet usage file without some of the columns ratecard reads; `others` its columns that are none of
+ * them, such as the property columns of a warehouse unload, named with the fix when `properties` is missing.
+ */
+export function parquetMissingColumns(
+  file: string,
+  missing: ReadonlyArray<string>,
+  others: ReadonlyArray<string>,
+): ErrorMessage {
+  const flat =
+    missing.includes("properties") && others.length > 0
+      ? ` (it has ${quoted(others)}: write them into one column of JSON text, such as {"gb":"10"}, with DuckDB's to_json({gb: gb}), BigQuery's TO_JSON_STRING(STRUCT(gb)) or Snowflake's TO_JSON(OBJECT_CONSTRUCT('gb', gb)) AS properties, or export the rows as CSV, whose other columns are properties)`
+      : "";
+  return {
+    code: "unreadable_usage",
+    message: `${file} has no ${quoted(missing)} column${missing.length > 1 ? "s" : ""}${flat}; a Parquet usage file needs the columns id, type, customer, timestamp and properties (the event's properties as JSON text).`,
+  };
+}
+
 /** A .json usage file that holds something other than an array. */
 export function usageNotAnArray(file: string): ErrorMessage {
   return { code: "unreadable_usage", message: `${file} must hold a JSON array of usage events.` };

@@ -3,9 +3,10 @@ import { outputFormat, readContract, renamedToFlag, required, UsageLineError, wr
 import { FORMAT_OPTION, PRICE_BOOK_OPTION, USAGE_FORMAT_OPTION } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
 import { duckdbEvents } from "./duckdbEvents.js";
-import { duckdbFormatOf, openDuckdbUsage } from "./duckdbUsage.js";
+import { duckdbFormat, duckdbFormatOf, openDuckdbUsage } from "./duckdbUsage.js";
 import { engineNamed } from "./engineChoice.js";
 import { usageSource } from "./readUsage.js";
+import { refusalInFileOrder } from "./refusalInFileOrder.js";
 import { withUsageProgress } from "./stderr.js";
 
 /**
@@ -118,7 +119,10 @@ async function withEventsOf<T>(
   if (engine === "memory" || (engine === "auto" && !parquet)) return work(await usageSource(file, format));
   const duckdb = await openDuckdbUsage(file, format);
   try {
-    return await work(duckdbEvents(duckdb, file));
+    // A row that is no event is named by its line, as --engine memory names it (Parquet by its row).
+    const read = duckdbFormat(file, format);
+    const inFileOrder = read === "parquet" ? undefined : () => refusalInFileOrder(file, read, duckdb);
+    return await work(duckdbEvents(duckdb, file, inFileOrder));
   } finally {
     duckdb.close();
   }

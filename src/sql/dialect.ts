@@ -135,11 +135,13 @@ const duckdb: SqlDialect = {
   jsonNumber: (column, name) => duckdbNumber(column, keyPath(name)),
   // A number's JSON type is not part of it: 1.0 (DOUBLE), 1e0 (DOUBLE) and 1 (UBIGINT) are the number
   // 1, and -0.0 (+ 0.0 makes it 0.0) the number 0, as JSON.parse reads them in the in-memory engine
-  // (src/meters/canonicalPayload.ts); DuckDB called such copies a conflicting_duplicate.
+  // (src/meters/canonicalPayload.ts); DuckDB called such copies a conflicting_duplicate. A null
+  // property is the property left out, as there.
   jsonPayload: (column) => {
     const path = `'$."' || replace(k, '"', '\\"') || '"'`;
     const number = `json_type(${column}, ${path}) IN ('BIGINT', 'UBIGINT', 'DOUBLE', 'HUGEINT')`;
-    return `CAST(list_transform(list_sort(json_keys(${column})), lambda k: CASE WHEN ${number} THEN [k, 'NUMBER', CAST(TRY_CAST(json_extract(${column}, ${path}) AS DOUBLE) + 0.0 AS VARCHAR)] ELSE [k, json_type(${column}, ${path}), json_extract_string(${column}, ${path})] END) AS VARCHAR)`;
+    const keys = `list_filter(json_keys(${column}), lambda k: json_type(${column}, ${path}) <> 'NULL')`;
+    return `CAST(list_transform(list_sort(${keys}), lambda k: CASE WHEN ${number} THEN [k, 'NUMBER', CAST(TRY_CAST(json_extract(${column}, ${path}) AS DOUBLE) + 0.0 AS VARCHAR)] ELSE [k, json_type(${column}, ${path}), json_extract_string(${column}, ${path})] END) AS VARCHAR)`;
   },
   // DuckDB's cast refuses hours and minutes with a zone but no seconds ("2026-02-10T00:00Z"), which
   // ratecard reads (src/time/instant.ts); those, and only those (COALESCE reads its second argument
@@ -189,8 +191,9 @@ const clickhouse: SqlDialect = {
   jsonText: (column, name) =>
     `if(JSONType(${column}, ${quote(name)}) = 'String', JSONExtractString(${column}, ${quote(name)}), JSONExtractRaw(${column}, ${quote(name)}))`,
   jsonNumber: (column, name) => `toString(JSONExtractFloat(${column}, ${quote(name)}))`,
+  // A null property is the property left out, as in memory (src/meters/canonicalPayload.ts).
   jsonPayload: (column) =>
-    `toString(arraySort(arrayMap(kv -> (kv.1, JSONType(kv.2), if(JSONType(kv.2) IN ('Int64', 'UInt64', 'Double'), toString(JSONExtractFloat(kv.2)), kv.2)), JSONExtractKeysAndValuesRaw(${column}))))`,
+    `toString(arraySort(arrayMap(kv -> (kv.1, JSONType(kv.2), if(JSONType(kv.2) IN ('Int64', 'UInt64', 'Double'), toString(JSONExtractFloat(kv.2)), kv.2)), arrayFilter(kv -> JSONType(kv.2) != 'Null', JSONExtractKeysAndValuesRaw(${column})))))`,
   epochMs: (text) => `toUnixTimestamp64Milli(parseDateTime64BestEffortOrNull(${text}, 3, 'UTC'))`,
   // A DateTime or DateTime64 holds its instant (the column's zone only shows it); toUnixTimestamp64Milli
   // takes DateTime64 alone, so DateTime is widened and DateTime64(6) or (9) cut to the millisecond first.
@@ -227,7 +230,8 @@ const postgres: SqlDialect = {
     `CASE jsonb_typeof((${column})::jsonb -> ${standardQuote(name)}) WHEN 'string' THEN 's' WHEN 'number' THEN 'n' WHEN 'boolean' THEN 'b' WHEN 'null' THEN 'z' WHEN NULL THEN NULL ELSE 'x' END`,
   jsonText: (column, name) => `((${column})::jsonb ->> ${standardQuote(name)})`,
   jsonNumber: (column, name) => `(((${column})::jsonb ->> ${standardQuote(name)})::float8)::text`,
-  jsonPayload: (column) => `(${column})::jsonb`,
+  // A null property is the property left out, as in memory (src/meters/canonicalPayload.ts).
+  jsonPayload: (column) => `jsonb_strip_nulls((${column})::jsonb)`,
   // Digits past the millisecond are dropped before the cast: PostgreSQL rounds to the microsecond, so
   // "23:59:59.9999995Z" would become the next second (the next period), where ratecard floors to .999.
   epochMs: (text) => {

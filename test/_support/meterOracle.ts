@@ -148,7 +148,9 @@ const payloadOf = (event: RawEvent) =>
     event.type,
     event.customer,
     instantOf(event.timestamp),
+    // A property written as null is the property left out (docs/decisions/deduplication.md).
     Object.keys(event.properties)
+      .filter((key) => event.properties[key] !== null)
       .sort()
       .map((key) => [key, event.properties[key]]),
   ]);

@@ -274,8 +274,9 @@ describe("an NDJSON event the in-memory reader refuses by its shape", () => {
     writeFileSync(nested, ndjsonLine("e1", "10") + event('"properties":{"gb":{"x":1}}'));
     const byProperties = rate(nested, "duckdb");
     expect([byProperties.code, byProperties.stdout]).toEqual([2, ""]);
-    expect(byProperties.stderr).toContain("properties that are not an object of flat values");
-    expect(byProperties.stderr).toContain('(first id "e2")');
+    // The in-memory reader's sentence for the first such line (before: DuckDB's count of them, "first id").
+    expect(byProperties.stderr).toBe(rate(nested, "memory").stderr);
+    expect(byProperties.stderr).toContain("nested.ndjson line 2: properties.gb must be text");
   });
 });
 
@@ -313,12 +314,54 @@ describe("ratecard invoice --engine duckdb, an event the SQL cannot read", () =>
     writeFileSync(usage, ndjsonLine("e1", "10", "2026-02-10T00:00:00"));
     const result = rate(usage, "duckdb");
     expect([result.code, result.stdout]).toEqual([2, ""]);
-    // Its only event has no readable instant: the sentence names the file, the event and what an
-    // instant needs (the warehouse mapping's advice comes after, for a table).
-    const named = `ratecard: ${usage}: None of the 1 event(s) read has a timestamp ratecard can read (first id "e1"): each needs an ISO 8601 instant with its offset`;
-    expect(result.stderr.slice(0, named.length)).toBe(named);
-    expect(result.stderr).toContain("a time without a zone is not guessed");
+    // Its only event has no readable instant: the in-memory reader's sentence, with the line (before,
+    // DuckDB's "None of the 1 event(s) read has a timestamp ratecard can read (first id "e1")", and the
+    // warehouse mapping's advice, meant for a table).
+    expect(result.stderr).toBe(rate(usage, "memory").stderr);
+    expect(result.stderr).toContain(
+      `${usage} line 1: timestamp "2026-02-10T00:00:00" is not an ISO 8601 timestamp with an offset`,
+    );
   });
+});
+
+describe("events with timestamps that are no instants, on invoice, batch and usage", () => {
+  // z9 is fine; m5 (line 2) is written day first, b2 (line 3) has no time: the first refused event in
+  // file order is m5. DuckDB's count named the smallest id in text order, b2: "2 event(s) … (first id
+  // "b2")", a sentence of its own; now both engines print the in-memory reader's, naming line 2 (line 3
+  // of the CSV file, after its header).
+  const rows: ReadonlyArray<readonly [string, string]> = [
+    ["z9", "2026-02-10T00:00:00Z"],
+    ["m5", "10/02/2026 00:00"],
+    ["b2", "2026-02-11"],
+  ];
+  const files = {
+    ndjson: rows.map(([id, at]) => ndjsonLine(id, "1", at)).join(""),
+    csv: HEADER + rows.map(([id, at]) => csvRow(id, "1", at)).join(""),
+    json: `[\n${rows.map(([id, at]) => ndjsonLine(id, "1", at).trimEnd()).join(",\n")}\n]\n`,
+  };
+  const run = (command: string, usage: string, engine: string) =>
+    runCli(
+      command,
+      ...(command === "batch" ? ["--contracts", contract, "--workers", "1"] : ["--contract", contract]),
+      ...["--usage", usage, "--period", "2026-02", "--engine", engine],
+      ...(command === "usage" ? ["--meter", "egress"] : []),
+    );
+  it.each(Object.entries(files))(
+    "name the first in file order, in one sentence on both engines (%s)",
+    (format, text) => {
+      const usage = join(scratch, `day-first.${format}`);
+      writeFileSync(usage, text);
+      // A JSON array's event is named by its index ([1], the second), as the in-memory reader names it.
+      const where = { ndjson: "line 2", csv: "line 3", json: "event [1]" }[format];
+      const sentence = `ratecard: ${usage} ${where}: timestamp "10/02/2026 00:00" is not an ISO 8601 timestamp with an offset`;
+      for (const command of ["invoice", "batch", "usage"]) {
+        const memory = run(command, usage, "memory");
+        const duckdb = run(command, usage, "duckdb");
+        expect([command, memory.code, memory.stderr.startsWith(sentence)]).toEqual([command, 2, true]);
+        expect([command, duckdb.code, duckdb.stdout, duckdb.stderr]).toEqual([command, 2, "", memory.stderr]);
+      }
+    },
+  );
 });
 
 describe("a CSV header name with a space in it", () => {

@@ -1,0 +1,47 @@
+import type { SqlUsageSource } from "../index.js";
+import { UsageError } from "../index.js";
+import { parquetMissingColumns } from "./messages.js";
+
+/** The columns a Parquet usage file needs: the four event fields and its properties as one column. */
+const PARQUET_COLUMNS = ["id", "type", "customer", "timestamp", "properties"] as const;
+
+/**
+ * The usage source of a Parquet file (`from`, its `read_parquet`) whose columns DuckDB describes as
+ * `columns`: the properties read from the column `properties` (JSON text), the timestamp as DuckDB's
+ * instant when the column is one of its timestamp types (TIMESTAMP WITH TIME ZONE, TIMESTAMP,
+ * TIMESTAMP_S/_MS/_NS, as a warehouse unload writes it; to the millisecond, floored, one without a zone
+ * as UTC), else as ISO text. A column is found as DuckDB's SQL finds it, whatever its capitals.
+ * @throws UsageError (`unreadable_usage`) when a column is missing, such as the `properties` of a
+ * warehouse unload that wrote each property as a column of its own: DuckDB's "Binder Error: Referenced
+ * column "properties" not found" named no fix, and `ratecard usage` read every row as an event without
+ * properties.
+ */
+export function parquetUsageSource(
+  read: string,
+  file: string,
+  columns: ReadonlyArray<{ name: string; type: string }>,
+): SqlUsageSource {
+  const found = PARQUET_COLUMNS.map((name) => columnNamed(columns, name));
+  const missing = PARQUET_COLUMNS.filter((_, index) => found[index] === undefined);
+  if (missing.length > 0) {
+    const others = columns.filter((column) => !found.includes(column)).map((column) => column.name);
+    throw UsageError.from(parquetMissingColumns(file, missing, others), file);
+  }
+  const native = found[3]?.type.startsWith("TIMESTAMP") ?? false;
+  // Named in capitals (a Snowflake unload writes ID, TYPE, …): DuckDB's SQL finds them, and its rows
+  // carry the file's names, so the FROM item renames them for the readers of rows (`ratecard usage`).
+  const from = found.every((column, index) => column?.name === PARQUET_COLUMNS[index])
+    ? read
+    : `(SELECT ${found.map((column, index) => `${quoted(column?.name ?? "")} AS ${PARQUET_COLUMNS[index]}`).join(", ")} FROM ${read})`;
+  return { from, properties: { json: "properties" }, ...(native ? { timestamp: "native" } : {}) };
+}
+
+// The column of that name, as DuckDB's SQL finds it: as written, else in other capitals.
+function columnNamed(columns: ReadonlyArray<{ name: string; type: string }>, name: string) {
+  return (
+    columns.find((column) => column.name === name) ??
+    columns.find((column) => column.name.toLowerCase() === name)
+  );
+}
+
+const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
