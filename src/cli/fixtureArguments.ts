@@ -35,7 +35,7 @@ function foldersOfOneAmongSeveral(path: string): FixtureFolders {
   if (basename(path).startsWith("_"))
     return {
       folders: [],
-      skipped: [{ name: path, reason: "not a fixture: a helper folder (its name starts with _)" }],
+      skipped: [{ name: path, reason: HELPER_FOLDER }],
     };
   const found = fixtureFoldersFound(path);
   return found.folders.length > 0

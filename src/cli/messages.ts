@@ -163,7 +163,7 @@ export function csvMissingColumns(
       : ` (it has ${quoted(nearly)}: column names are read exactly as written, spaces and capitals included)`;
   return {
     code: "invalid_csv",
-    message: `${file} ${where}: the header row has no ${quoted(missing)} column${near}; a CSV usage file needs id, type, customer and timestamp.`,
+    message: `${file} ${where}: the header row has no ${quoted(missing)} column${missing.length > 1 ? "s" : ""}${near}; a CSV usage file needs id, type, customer and timestamp.`,
   };
 }
 

@@ -399,7 +399,7 @@ describe("a CSV header without an event column", () => {
     const memory = rate(usage, "memory");
     const duckdb = rate(usage, "duckdb");
     expect(memory.stderr).toContain(
-      'near-header.csv line 1: the header row has no "type", "customer" column (it has " type", "Customer": column names are read exactly as written, spaces and capitals included); a CSV usage file needs',
+      'near-header.csv line 1: the header row has no "type", "customer" columns (it has " type", "Customer": column names are read exactly as written, spaces and capitals included); a CSV usage file needs',
     );
     expect([memory.code, duckdb.code, duckdb.stderr]).toEqual([2, 2, memory.stderr]);
   });

@@ -30,6 +30,10 @@ describe("a Parquet usage file's columns", () => {
       "capitals.parquet",
     );
     await write(
+      `SELECT id, type, customer, timestamp, MAP {'gb': gb} AS properties FROM (${ROWS}) AS t(id, type, customer, timestamp, gb)`,
+      "map.parquet",
+    );
+    await write(
       `SELECT * FROM (VALUES ('z9', 'egress', 'cus_a', '2026-02-10T00:00:00Z', '{"gb":"1"}'), ('m5', 'egress', 'cus_a', '10/02/2026 00:00', '{"gb":"1"}'), ('b2', 'egress', 'cus_a', '2026-02-11', '{"gb":"1"}')) AS t(id, type, customer, timestamp, properties)`,
       "dayfirst.parquet",
     );
@@ -76,6 +80,19 @@ describe("a Parquet usage file's columns", () => {
     expect(JSON.parse(run("batch", "capitals.parquet").stdout.split("\n")[0] ?? "")).toEqual(billed);
     const usage = run("usage", "capitals.parquet");
     expect([usage.code, usage.stdout]).toEqual([0, expect.stringContaining("2 events read, 2 counted.")]);
+  });
+
+  it("reads properties written as a MAP column (a warehouse's MAP(VARCHAR, VARCHAR)), on invoice, batch and usage", () => {
+    // By hand: 10 GB + 5 GB = 15 GB × $0.05 = $0.75. Before: invoice and batch billed $0.75 (the query
+    // reads the MAP as a JSON object), and usage refused the file: "row 1: properties must be an object of
+    // property names and values, not a list" (DuckDB hands a MAP's entries over as [{ key, value }]).
+    const billed = JSON.parse(run("invoice", "map.parquet").stdout) as { total: string };
+    expect(billed.total).toBe("0.75");
+    expect(JSON.parse(run("batch", "map.parquet").stdout.split("\n")[0] ?? "")).toEqual(billed);
+    const usage = run("usage", "map.parquet");
+    expect([usage.code, usage.stderr]).toEqual([0, ""]);
+    expect(usage.stdout).toContain("2 events read, 2 counted.");
+    expect(usage.stdout).toMatch(/all events: 2 events, 15 GB/);
   });
 
   it("names the first event in file order whose timestamp is no instant, by its row, on invoice, batch and usage", () => {

@@ -35,8 +35,19 @@ function perturb(invoice: Invoice, at: number, what: Perturbation): [IssuedDocum
     total: new Decimal(issued.total!).plus(totalDelta).toFixed(minor),
   });
   if (what === "quantity") {
-    // One more unit issued, the same amount: the usage differs, by 0 money.
-    const quantity = new Decimal(line.quantity!).plus(1).toFixed();
+    // More units issued, the same amount: the usage differs, by 0 money. Not a quantity the line itself
+    // states (what its meter measured, its packages): an issuer writing one of those bills the same usage
+    // in its own unit (src/compare/sameUsage.ts), so the first of q + 1, q + 2, … that is none of them.
+    const own = new Set(
+      invoice.lines[index]!.steps.flatMap((step) =>
+        Object.entries(step)
+          .filter(([key]) => ["quantity", "measured", "packages"].includes(key))
+          .map(([, value]) => new Decimal(String(value)).toFixed()),
+      ),
+    );
+    let more = new Decimal(line.quantity!).plus(1);
+    while (own.has(more.toFixed())) more = more.plus(1);
+    const quantity = more.toFixed();
     return [withLine({ ...line, quantity }, new Decimal(0)), "usage", new Decimal(0).toFixed(minor)];
   }
   if (what === "price") {
