@@ -35,21 +35,35 @@ export function balancesWithRestored(
   notes: ReadonlyArray<CreditNote>,
   credited: Pick<Invoice, "id" | "digest">,
 ): Record<string, string> {
-  const balances = new Map((opened.credits ?? []).map((credit) => [credit.id, credit.balanceAfter]));
   const seen = new Set<string>();
   notes.forEach((note, index) => {
     assertEarlierNote(note, credited, `notes[${index}]`);
     if (seen.has(note.id))
       throw InputError.from(invoiceMessages.earlierNoteRepeated(note.id), `notes[${index}].id`);
     seen.add(note.id);
-    for (const restored of note.settlement?.credits ?? []) {
-      const before = balances.get(restored.id);
-      if (before === undefined) continue;
-      const back = restored.unitsRestored ?? restored.restored;
-      balances.set(restored.id, plus(before, back));
-    }
   });
-  return Object.fromEntries(balances);
+  const back = restoredByGrant(notes);
+  return Object.fromEntries(
+    (opened.credits ?? []).map((credit) => {
+      const restored = back[credit.id];
+      return [credit.id, restored === undefined ? credit.balanceAfter : plus(credit.balanceAfter, restored)];
+    }),
+  );
+}
+
+/**
+ * What `notes` gave back to each grant (`settlement.credits[]`: `restored` money, or `unitsRestored` for a
+ * grant kept in a custom unit), summed by grant id; a grant no note gave anything back to is absent. The
+ * notes are taken as given: the caller has checked them against the invoices they credit.
+ */
+export function restoredByGrant(notes: ReadonlyArray<CreditNote>): Record<string, string> {
+  const back = new Map<string, string>();
+  for (const restored of notes.flatMap((note) => note.settlement?.credits ?? [])) {
+    const amount = restored.unitsRestored ?? restored.restored;
+    const before = back.get(restored.id);
+    back.set(restored.id, before === undefined ? amount : plus(before, amount));
+  }
+  return Object.fromEntries(back);
 }
 
 // A balance plus what came back, written to the finer of the two's decimals ("0.00" + "10.00" = "10.00").

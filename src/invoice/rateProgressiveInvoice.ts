@@ -4,6 +4,7 @@ import { Decimal, toFixedString, ZERO } from "../money/index.js";
 import { type CreditNote, type Sha256, type UsageEvent, withDigest } from "../schema/index.js";
 import { formatInstant, type Period } from "../time/index.js";
 import { asOfInstant } from "./asOfInstant.js";
+import { restoredByGrant } from "./balancesAfterNotes.js";
 import { buildInvoice } from "./buildInvoice.js";
 import { requireEvents } from "./entryArguments.js";
 import type { Invoice } from "./invoiceSchema.js";
@@ -16,7 +17,7 @@ import {
   parseEvents,
   periodInForce,
   type RateInvoiceOptions,
-  rateParsedInvoice,
+  rateParsedRestoring,
   requireArguments,
   sealOf,
 } from "./rateInvoice.js";
@@ -96,7 +97,7 @@ export function rateProgressiveParsedInvoice(
   const usage = aggregatePeriod(events, contract, inForce, rating, cut, true);
   const cumulative = buildInvoice(contract, inForce, usage, {
     kind: "progressive",
-    credits: creditsOf(rating),
+    credits: creditsOf(rating, restoredByGrant(notes)),
     ...commitmentSpendOf(rating),
     ...sealOf(rating),
   });
@@ -153,7 +154,7 @@ export function rateClosingParsedInvoice(
   const service = periodInForce(contract, period).service;
   const issued = earlierOfPeriod(contract, service, earlier, service.end);
   const notes = notesOfEarlier(creditNotes, issued);
-  const whole = rateParsedInvoice(contract, events, period, rating);
+  const whole = rateParsedRestoring(contract, events, period, rating, restoredByGrant(notes));
   const facts = { stage: "closing", asOf: formatInstant(service.end) } as const;
   return lessEarlier(whole, { invoices: issued, notes }, facts, rating.sha256);
 }
