@@ -8,6 +8,7 @@ import {
 } from "../../src/invoice/index.js";
 import type { CreditNote } from "../../src/schema/index.js";
 import { buildContract, flatCharge, sumMeter, unitCharge, usageEvent } from "../_support/contract.js";
+import { thrown } from "../_support/thrown.js";
 
 // docs/progressive-billing.md, "A note that gave money back to a credit grant": GB at 0.10, a platform
 // fee of 20.00 at the close, a 100.00 wallet that pays after tax (no tax). Progressive invoice 1, as of
@@ -94,5 +95,36 @@ describe("a note that gave money back to a credit grant, drawn by the later invo
     const closing = close(usage, [first], []);
     // 130.00 on 100.00: 30.00 asked; less invoice 1: draws −20.00 from 20.00, bills 50.00, asks 30.00
     expect(wallet(closing)).toEqual(["20.00", "-20.00", "0.00", "50.00", "30.00"]);
+  });
+});
+
+describe("balancesAfterNotes of a closing invoice: the notes of its earlier invoices issued after it", () => {
+  // The close at 850 GB rated without the note: 105.00 on the wallet's 100.00, all drawn, 5.00 asked;
+  // less invoice 1 it draws the 20.00 left and leaves 0.00. The note, issued after the close, gave 10.00
+  // back to the wallet that no invoice of March drew: April opens at 0.00 + 10.00 = 10.00. Before, the
+  // note was refused as a note of another invoice than the close, and April opened at 0.00.
+  it("adds what a note of progressive invoice 1 issued after the close gave back: April opens at 10.00", () => {
+    const usage = march("50");
+    const { first, note } = firstAndNote(usage);
+    const closing = close(usage, [first], []);
+    expect(wallet(closing)).toEqual(["20.00", "-20.00", "0.00", "25.00", "5.00"]);
+    expect(balancesAfterNotes(closing, [note])).toEqual({ wallet: "10.00" });
+  });
+
+  it("refuses a note the close drew already, and one of an invoice not in the period", () => {
+    const usage = march("50");
+    const { first, note } = firstAndNote(usage);
+    const drawn = close(usage, [first], [note]);
+    expect(thrown(() => balancesAfterNotes(drawn, [note]))).toMatchObject({
+      code: "credit_note_mismatch",
+      path: "notes[0].id",
+    });
+    // a note of another March (another digest of invoice 1) is still refused at its invoiceDigest
+    const other = rateProgressiveInvoice(contract, march("50"), "2026-03", "2026-03-11", OPTIONS);
+    const alien = issueCreditNote(contract, other, GOODWILL);
+    expect(thrown(() => balancesAfterNotes(close(usage, [first], []), [alien]))).toMatchObject({
+      code: "credit_note_mismatch",
+      path: "notes[0].invoiceDigest",
+    });
   });
 });
