@@ -35,8 +35,9 @@ export interface ProgressiveInvoiceOptions extends RateInvoiceOptions {
   /**
    * The credit notes issued against the `earlier` invoices. A note that takes units off (the units were
    * wrong) lowers what its invoice billed, so they are neither credited twice nor billed again; a note of
-   * an amount, a line or the whole invoice is a credit given on purpose and stays credited. Recorded
-   * in `progressive.creditNotes` (docs/progressive-billing.md, "Credit notes of earlier invoices").
+   * an amount, a line or the whole invoice is a credit given on purpose and stays credited. What a note
+   * gave back to a credit grant (`settlement.credits[]`) is drawn again: the grant opens higher by it.
+   * Recorded in `progressive.creditNotes` (docs/progressive-billing.md, "Credit notes of earlier invoices").
    */
   readonly creditNotes?: ReadonlyArray<CreditNote>;
   /** Recorded on the invoice when a spend threshold triggered it ({@link billProgressively}). */
