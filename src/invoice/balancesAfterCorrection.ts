@@ -33,10 +33,10 @@ export function balancesAfterCorrection(
   notes: ReadonlyArray<CreditNote>,
 ): Record<string, string> {
   if (correction.mode === "next_invoice")
-    return balancesWithRestored(correction.rerated, notes, {
+    return balancesWithRestored(correction.rerated, notes, () => ({
       id: correction.invoiceId,
       digest: correction.invoiceDigest,
-    });
+    }));
   const { invoiceId, reissued } = correction;
   notes.forEach((note, index) => {
     if (note.invoiceId === invoiceId)

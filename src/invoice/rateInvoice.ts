@@ -100,11 +100,25 @@ export function rateParsedInvoice(
   period: Period | string,
   options: RateInvoiceOptions = {},
 ): Invoice {
+  return rateParsedRestoring(contract, events, period, options, {});
+}
+
+/**
+ * {@link rateParsedInvoice} with each grant opened higher by what the credit notes of the period's
+ * earlier progressive invoices gave back to it (`restored`, by grant id): the closing invoice's rating.
+ */
+export function rateParsedRestoring(
+  contract: Contract,
+  events: Iterable<UsageEvent>,
+  period: Period | string,
+  options: RateInvoiceOptions,
+  restored: Readonly<Record<string, string>>,
+): Invoice {
   requireArguments(contract, period, options);
   requireEvents(events);
   const inForce = periodInForce(contract, period);
   return buildInvoice(contract, inForce, aggregatePeriod(events, contract, inForce, options), {
-    credits: creditsOf(options),
+    credits: creditsOf(options, restored),
     ...commitmentSpendOf(options),
     ...sealOf(options),
   });
@@ -231,10 +245,18 @@ export function requireArguments(
   requireOptions(options, known);
 }
 
-export function creditsOf(options: Pick<RateInvoiceOptions, "creditBalances" | "creditsStartFull">) {
+/**
+ * The grants' opening as {@link buildInvoice} takes it; `restored`, what credit notes of the period's
+ * earlier progressive invoices gave back to each grant, raises it (rateProgressiveInvoice).
+ */
+export function creditsOf(
+  options: Pick<RateInvoiceOptions, "creditBalances" | "creditsStartFull">,
+  restored: Readonly<Record<string, string>> = {},
+) {
   return {
     ...(options.creditBalances ? { balances: options.creditBalances } : {}),
     ...(options.creditsStartFull ? { startFull: true } : {}),
+    ...(Object.keys(restored).length > 0 ? { restored } : {}),
   };
 }
 

@@ -4,6 +4,7 @@ import { Decimal, toFixedString, ZERO } from "../money/index.js";
 import { type CreditNote, type Sha256, type UsageEvent, withDigest } from "../schema/index.js";
 import { formatInstant, type Period } from "../time/index.js";
 import { asOfInstant } from "./asOfInstant.js";
+import { restoredByGrant } from "./balancesAfterNotes.js";
 import { buildInvoice } from "./buildInvoice.js";
 import { requireEvents } from "./entryArguments.js";
 import type { Invoice } from "./invoiceSchema.js";
@@ -16,7 +17,7 @@ import {
   parseEvents,
   periodInForce,
   type RateInvoiceOptions,
-  rateParsedInvoice,
+  rateParsedRestoring,
   requireArguments,
   sealOf,
 } from "./rateInvoice.js";
@@ -34,8 +35,9 @@ export interface ProgressiveInvoiceOptions extends RateInvoiceOptions {
   /**
    * The credit notes issued against the `earlier` invoices. A note that takes units off (the units were
    * wrong) lowers what its invoice billed, so they are neither credited twice nor billed again; a note of
-   * an amount, a line or the whole invoice is a credit given on purpose and stays credited. Recorded
-   * in `progressive.creditNotes` (docs/progressive-billing.md, "Credit notes of earlier invoices").
+   * an amount, a line or the whole invoice is a credit given on purpose and stays credited. What a note
+   * gave back to a credit grant (`settlement.credits[]`) is drawn again: the grant opens higher by it.
+   * Recorded in `progressive.creditNotes` (docs/progressive-billing.md, "Credit notes of earlier invoices").
    */
   readonly creditNotes?: ReadonlyArray<CreditNote>;
   /** Recorded on the invoice when a spend threshold triggered it ({@link billProgressively}). */
@@ -96,7 +98,7 @@ export function rateProgressiveParsedInvoice(
   const usage = aggregatePeriod(events, contract, inForce, rating, cut, true);
   const cumulative = buildInvoice(contract, inForce, usage, {
     kind: "progressive",
-    credits: creditsOf(rating),
+    credits: creditsOf(rating, restoredByGrant(notes)),
     ...commitmentSpendOf(rating),
     ...sealOf(rating),
   });
@@ -153,7 +155,7 @@ export function rateClosingParsedInvoice(
   const service = periodInForce(contract, period).service;
   const issued = earlierOfPeriod(contract, service, earlier, service.end);
   const notes = notesOfEarlier(creditNotes, issued);
-  const whole = rateParsedInvoice(contract, events, period, rating);
+  const whole = rateParsedRestoring(contract, events, period, rating, restoredByGrant(notes));
   const facts = { stage: "closing", asOf: formatInstant(service.end) } as const;
   return lessEarlier(whole, { invoices: issued, notes }, facts, rating.sha256);
 }

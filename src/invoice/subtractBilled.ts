@@ -1,4 +1,12 @@
-import { addExactly, Decimal, exactDifference, toFixedString, toPlainString, ZERO } from "../money/index.js";
+import {
+  addExactly,
+  Decimal,
+  decimalsOfText,
+  exactDifference,
+  toFixedString,
+  toPlainString,
+  ZERO,
+} from "../money/index.js";
 import type { AppliedAllowance, AppliedCommitment, AppliedCredit } from "../schema/index.js";
 import type { Invoice, InvoiceLine } from "./invoiceSchema.js";
 import { less, type Money } from "./lessBilled.js";
@@ -84,7 +92,7 @@ export function subtractBilled(cumulative: Invoice, earlier: ReadonlyArray<Invoi
     earlier,
     (i) => i.credits,
     "id",
-    (now, before) => subtractCredit(now, before, money, minor),
+    (now, before, rated) => subtractCredit(now, before, { money, minor, rated }),
     creditWithNothingNow(minor),
   );
   const tax = subtractTax(cumulative.tax, earlier, money);
@@ -211,7 +219,7 @@ function keyed<T extends Record<K, string>, K extends keyof T>(
   earlier: ReadonlyArray<Invoice>,
   of: (invoice: Invoice) => ReadonlyArray<T> | undefined,
   key: K,
-  combine: (now: T, before: ReadonlyArray<T>) => T,
+  combine: (now: T, before: ReadonlyArray<T>, rated: boolean) => T,
   nothingNow: (last: T) => T,
 ): T[] | undefined {
   const before = earlier.flatMap((invoice) => of(invoice) ?? []);
@@ -220,8 +228,8 @@ function keyed<T extends Record<K, string>, K extends keyof T>(
   const keys = [...new Set([...own.map((item) => item[key]), ...before.map((item) => item[key])])];
   return keys.map((value) => {
     const same = before.filter((item) => item[key] === value);
-    const current = own.find((item) => item[key] === value) ?? nothingNow(same[same.length - 1]!);
-    return combine(current, same);
+    const rated = own.find((item) => item[key] === value);
+    return combine(rated ?? nothingNow(same[same.length - 1]!), same, rated !== undefined);
   });
 }
 
@@ -300,19 +308,24 @@ function subtractCommitment(
 }
 
 // A grant's burn on this invoice: what the cumulative invoice burned less what earlier ones did. Its
-// balance before is what the last earlier invoice left (the period's opening balance on the first).
+// balance before is what the cumulative invoice opened with less what the earlier ones drew (each its
+// balance before less after): what the last earlier invoice left, plus what credit notes of the earlier
+// invoices gave back since (the cumulative invoice opened higher by it); the period's opening on the
+// first. A grant the cumulative invoice did not rate keeps what the last earlier invoice left.
 function subtractCredit(
   now: AppliedCredit,
   before: ReadonlyArray<AppliedCredit>,
-  money: Money,
-  minor: number,
+  { money, minor, rated }: { money: Money; minor: number; rated: boolean },
 ): AppliedCredit {
-  const last = before[before.length - 1];
+  const drawn = before.map((item) => toPlainString(less(item.balanceBefore, [item.balanceAfter])));
+  const balanceBefore = rated
+    ? toFixedString(less(now.balanceBefore, drawn), decimalsOfText(now.balanceBefore))
+    : now.balanceAfter;
   const anyUnits = now.unitsUsed !== undefined || before.some((item) => item.unitsUsed !== undefined);
   const anyAllocation = now.allocation !== undefined || before.some((item) => item.allocation !== undefined);
   return {
     ...now,
-    balanceBefore: last?.balanceAfter ?? now.balanceBefore,
+    balanceBefore,
     applied: money(
       now.applied,
       before.map((item) => item.applied),

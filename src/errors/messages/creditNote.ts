@@ -217,3 +217,11 @@ export function noteOfReplacedInvoice(noteId: string, invoiceId: string, reissue
     message: `Credit note ${noteId} credits invoice ${invoiceId}, which the late-usage correction credited in full and re-issued as ${reissuedId}: the re-issued invoice's balances already hold what the grants got back from ${invoiceId}'s notes (give the earlier ones to ratecard late-usage --previous), so this one would be given back twice; give only the credit notes of ${reissuedId}.`,
   };
 }
+
+/** A note of an earlier progressive invoice, given for the balances after the close that drew it already. */
+export function noteDrawnByClose(noteId: string, invoiceId: string, closingId: string): ErrorMessage {
+  return {
+    code: "credit_note_mismatch",
+    message: `Credit note ${noteId} of invoice ${invoiceId} was given to the closing invoice ${closingId}, which drew what it gave back to the credit grants already (it is in ${closingId}'s progressive.creditNotes), so it would be given back twice; give only the notes of the period's invoices issued after the close.`,
+  };
+}

@@ -29,7 +29,7 @@ export function openGrants(
   contract: Contract,
   resolved: ServicePeriod,
   balances: CreditBalances,
-  { startFull = false }: { readonly startFull?: boolean } = {},
+  { startFull = false, restored = {} }: Pick<CarriedCredits, "startFull" | "restored"> = {},
 ) {
   checkBalanceIds(contract, balances);
   // Most contracts have no grants: then there is nothing to open, and no time-zone work to do.
@@ -54,7 +54,9 @@ export function openGrants(
       const burnedBefore = grantStart < start && grantStart <= earlierStart && earlierStart < start;
       if (!startFull && grant.recurring !== true && burnedBefore && balances[grant.id] === undefined)
         throw missingBalance(contract, grant, grantStart, start);
-      return { grant, balance: balanceOf(contract, grant, balances) };
+      const back = restored[grant.id];
+      const balance = balanceOf(contract, grant, balances);
+      return { grant, balance: back === undefined ? balance : balance.plus(back) };
     });
 }
 
@@ -209,12 +211,20 @@ export interface CarriedCredits {
   readonly balances?: CreditBalances;
   /** Every grant without a carried balance starts full (see {@link openGrants}). */
   readonly startFull?: boolean;
+  /**
+   * What the credit notes of the period's earlier progressive invoices gave back to each grant, by grant
+   * id: a later invoice of the period rates the usage so far on the period's opening balance plus this,
+   * so the grant pays again what the notes put back (docs/progressive-billing.md). Checked by the notes,
+   * not against the grant's amount: a full wallet that paid 80.00 and got 10.00 back opens at 110.00.
+   */
+  readonly restored?: CreditBalances;
 }
 
 /** Step 8: opens the grants usable on this invoice and burns those that reduce the taxed amount. */
 export function creditsBeforeTaxStage(draft: InvoiceDraft, carried: CarriedCredits): InvoiceDraft {
   const grants = openGrants(draft.contract, draft.period, carried.balances ?? {}, {
     startFull: carried.startFull === true,
+    ...(carried.restored !== undefined ? { restored: carried.restored } : {}),
   });
   const { lines, applied } = applyCreditsBeforeTax(draft.contract, draft.lines, grants);
   return { ...draft, lines, grants, credits: applied };
