@@ -80,6 +80,7 @@ export {
   carriedStateForUnknownMeter,
   carriedStateOfOtherKind,
   eventNotParsed,
+  foreignEvent,
   notAParsedEvent,
   sourceReturnedNoEvents,
   usageChangedWhileRead,

@@ -1,6 +1,7 @@
-import type { UsageError } from "../errors/index.js";
+import { toJsonPath, type UsageError } from "../errors/index.js";
 import { safeParseInstant } from "../time/index.js";
 import { isPropertyValue, propertyProblems } from "./eventProperties.js";
+import { foreignEventMessage } from "./foreignEvent.js";
 import { toInputError, toProblems } from "./issuesToError.js";
 import { type PropertyValue, type UsageEvent, usageEventSchema } from "./usageEvent.js";
 
@@ -29,12 +30,17 @@ export function safeParseUsageEvent(
     properties === undefined ? [] : propertyProblems(properties, [...base, "properties"]);
   if (!parsed.success || invalidProperties.length > 0) {
     const reported = new Set(invalidProperties.map((problem) => problem.path));
-    const problems = [
-      ...(parsed.success ? [] : toProblems(parsed.error.issues, input, base)).filter(
-        (problem) => !reported.has(problem.path),
-      ),
-      ...invalidProperties,
-    ].map((problem) =>
+    // Another system's event: its field names, not each field ratecard misses, are the problem.
+    const foreign = foreignEventMessage(input);
+    const found = foreign === undefined ? undefined : [{ ...foreign, path: toJsonPath(base) }];
+    const problems = (
+      found ?? [
+        ...(parsed.success ? [] : toProblems(parsed.error.issues, input, base)).filter(
+          (problem) => !reported.has(problem.path),
+        ),
+        ...invalidProperties,
+      ]
+    ).map((problem) =>
       typeof location === "number" ? problem : { ...problem, message: `${location}: ${problem.message}` },
     );
     return { success: false, error: toInputError("usage", problems) as UsageError };

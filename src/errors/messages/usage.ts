@@ -1,4 +1,5 @@
 import { describeValue } from "../describeValue.js";
+import { wordList } from "../wordList.js";
 import type { ErrorMessage } from "./message.js";
 
 // The sentences about usage and the meters' carried state (src/meters).
@@ -59,5 +60,26 @@ export function sourceReturnedNoEvents(value: unknown): ErrorMessage {
   return {
     code: "invalid_argument",
     message: `The usage source function must return an iterable or async iterable of events each time it is called, not ${describeValue(value)}; return [] for a period without usage.`,
+  };
+}
+
+/**
+ * An event in another billing system's format (`system`: Lago, Metronome, Orb, Stripe, OpenMeter): which
+ * of its fields are ratecard's which (`renames`: its field, ratecard's), and how its timestamp must be
+ * written when the system writes Unix seconds.
+ */
+export function foreignEvent(
+  system: string,
+  renames: ReadonlyArray<readonly [string, string]>,
+  timestampIn?: string,
+): ErrorMessage {
+  const writes = renames.map(([from, to]) => `${from} as ${to}`);
+  const timestamp =
+    timestampIn === undefined
+      ? ""
+      : `, and the timestamp (${timestampIn}) as ISO 8601 text with an offset, such as "2026-02-10T00:00:00Z"`;
+  return {
+    code: "invalid_event",
+    message: `has ${system}'s event fields, not ratecard's (id, type, customer, timestamp, properties): write ${wordList(writes, "and")}${timestamp} (docs/cli.md, "Events from another billing system")`,
   };
 }
