@@ -143,8 +143,19 @@ export function csvColumnTwice(
 export function csvWithoutHeader(file: string, where: string, names: ReadonlyArray<string>): ErrorMessage {
   return {
     code: "invalid_csv",
-    message: `${file} ${where} is not a header row: a CSV usage file starts with a row naming its columns, at least id, type, customer and timestamp (found ${quoted(names)}).`,
+    message: `${file} ${where} is not a header row: a CSV usage file starts with a row naming its columns, at least id, type, customer and timestamp (found ${quoted(names)})${otherSeparator(names)}.`,
   };
+}
+
+// A header of one cell that names the columns with another separator: a spreadsheet set to a decimal
+// comma saves its CSV with semicolons (German or French Excel), and a tab-separated export is common.
+function otherSeparator(names: ReadonlyArray<string>): string {
+  const [only] = names;
+  if (names.length !== 1 || only === undefined) return "";
+  const separator = [";", "\t"].find((mark) => only.split(mark).includes("id"));
+  if (separator === undefined) return "";
+  const what = separator === ";" ? "semicolons (as a spreadsheet set to a decimal comma saves CSV)" : "tabs";
+  return `: its columns are separated by ${what}; ratecard reads a usage CSV separated by commas, with decimal points in numbers ("1.5", not "1,5"): save or export it so`;
 }
 
 /**
