@@ -1,5 +1,5 @@
-import { UsageLineError } from "./cliSupport.js";
 import { plainEvent, whyRefused } from "./plainEvent.js";
+import { memoryReaderRefusal } from "./refusalInFileOrder.js";
 import { searchFileInChunks } from "./searchFileInChunks.js";
 
 const BLANK = "[ \\t\\r\\n]*";
@@ -21,18 +21,18 @@ interface EventsFound {
 /**
  * The refusal of a JSON array file (`.json`) with an event DuckDB's reader reads and ratecard's refuses
  * (a comma before `}`, NaN, Infinity, `1e400`, properties null, a field ratecard does not know, an id
- * that is not text), quoting the first such event; undefined for a file without one. As for NDJSON's
+ * that is not text): once the search has found one, the in-memory reader's error for the file, the bytes
+ * `--engine memory` prints (`usage.json event [1]: …`, `usage.json is not valid JSON (a comma before } or
+ * ] at line 3, column 98, …)`); undefined for a file without one. As for NDJSON's
  * lines (duckdbRefusedLines.ts), the file is read 64 KB at a time while DuckDB's threads run the query:
  * one regular expression passes over the runs of plain events, written on one line or many, and only the
  * events it stops at are read with JSON.parse.
  */
-export function refusedElementsError(file: string): UsageLineError | undefined {
+export async function refusedElementsError(file: string): Promise<unknown> {
   const found: EventsFound = { count: 0, first: undefined, reason: undefined };
   searchFileInChunks(file, (bytes, atEnd) => searchEvents(bytes, atEnd, found));
   if (found.count === 0) return undefined;
-  return new UsageLineError(
-    `${file}: ${found.count} event(s) are events ratecard refuses, though DuckDB's reader would take them (the first: ${found.reason}), such as ${JSON.stringify(found.first?.slice(0, 200))}; fix them, or rate the file with --engine memory`,
-  );
+  return memoryReaderRefusal(file, "json");
 }
 
 // Searches the events of `bytes` (read as Latin-1, as the NDJSON search does), counting the refused

@@ -1,13 +1,7 @@
-import { UsageLineError } from "./cliSupport.js";
 import { NOT_JSON, plainEvent, whyRefused } from "./plainEvent.js";
+import { memoryReaderRefusal } from "./refusalInFileOrder.js";
 import { searchFileInChunks } from "./searchFileInChunks.js";
-
-/**
- * A comma before `}` or `]` outside strings: DuckDB's JSON reader accepts it, ratecard's refuses the
- * line ("line 2 is not valid JSON"). `[\s\S]` and not `.` after a backslash: JavaScript's `.` stops at
- * `\r` and U+2028, which a string may hold.
- */
-const TRAILING_COMMA_OUTSIDE_STRINGS = /^(?:[^"]|"(?:[^"\\]|\\[\s\S])*")*,[ \t\r]*[}\]]/;
+import { trailingCommaAt } from "./trailingComma.js";
 
 /** A run of plain lines from where it is set (sticky); the first line after the run is looked at. */
 const PLAIN_LINES = new RegExp(`(?:[ \\t\\r]*${plainEvent("[ \\t\\r]*")}[ \\t\\r]*\\n)*`, "y");
@@ -58,7 +52,7 @@ export function refusedLines(file: string): RefusedLines {
       const line = bytes.toString("utf8", start, text[end - 1] === "\r" ? end - 1 : end);
       const reason = whyRefused(line);
       // JSON.parse first: only a line it refuses can have a trailing comma outside strings.
-      if (reason === NOT_JSON && hasTrailingComma(text.slice(start, end))) trailing.add(line, reason);
+      if (reason === NOT_JSON && trailingCommaAt(line) !== undefined) trailing.add(line, reason);
       else if (reason !== undefined) refused.add(line, reason);
       at = end + 1;
     }
@@ -88,15 +82,6 @@ function endOfPlainLines(text: string, at: number): number {
   }
 }
 
-// A line whose search runs out of stack (a line of megabytes) counts as not valid JSON, without the detail.
-function hasTrailingComma(line: string): boolean {
-  try {
-    return TRAILING_COMMA_OUTSIDE_STRINGS.test(line);
-  } catch {
-    return false;
-  }
-}
-
 function tally() {
   let count = 0;
   let first: string | undefined;
@@ -112,20 +97,13 @@ function tally() {
 }
 
 /**
- * The refusal of an NDJSON file with a line DuckDB would read and the in-memory reader refuses,
- * quoting the first such line (DuckDB gives no line numbers); undefined for a file without one.
+ * The refusal of an NDJSON file with a line DuckDB would read and the in-memory reader refuses: once
+ * the search has found one, the file is read with the in-memory reader, whose error names the first
+ * refused line, in file order (`usage.ndjson line 2: has Lago's event fields, not ratecard's …`), the
+ * bytes `--engine memory` prints; undefined for a file without one (DuckDB's reading then stands).
  */
-export function refusedLinesError(file: string): UsageLineError | undefined {
+export async function refusedLinesError(file: string): Promise<unknown> {
   const { trailingCommas, refusedEvents } = refusedLines(file);
-  const quoted = (found: LinesFound) => JSON.stringify(found.first?.slice(0, 200) ?? "");
-  const what = "fix them, or rate the file with --engine memory, which names each line";
-  if (trailingCommas.count > 0)
-    return new UsageLineError(
-      `${file}: ${trailingCommas.count} line(s) are not valid JSON (a comma before } or ], which DuckDB's reader accepts and ratecard's refuses), such as ${quoted(trailingCommas)}; ${what}`,
-    );
-  if (refusedEvents.count > 0)
-    return new UsageLineError(
-      `${file}: ${refusedEvents.count} line(s) are events ratecard refuses, though DuckDB's reader would take them (the first: ${refusedEvents.reason}), such as ${quoted(refusedEvents)}; ${what}`,
-    );
-  return undefined;
+  if (trailingCommas.count === 0 && refusedEvents.count === 0) return undefined;
+  return memoryReaderRefusal(file, "ndjson");
 }

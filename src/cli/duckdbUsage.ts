@@ -24,7 +24,7 @@ import { refusedLinesError } from "./duckdbRefusedLines.js";
 import { emptyJsonUsage } from "./messages.js";
 import { parquetUsageSource } from "./parquetColumns.js";
 import { fileInput } from "./readLines.js";
-import { refusalInFileOrder } from "./refusalInFileOrder.js";
+import { memoryReaderRefusal, refusalInFileOrder } from "./refusalInFileOrder.js";
 
 /** The formats DuckDB reads a usage file in: ratecard's three and Parquet. */
 const DUCKDB_FORMATS = ["ndjson", "csv", "json", "parquet"] as const;
@@ -164,6 +164,9 @@ export async function aggregatesOverSource(
  */
 export function namingUsageFile(file: string, error: unknown): unknown {
   if (!isRatecardError(error) || error.path !== "") return error;
+  // The in-memory reader's sentence for the first refused event (another system's event has path ""
+  // too) already leads with the file and its line.
+  if (error.message.startsWith(`${file} `)) return error;
   if (error.code !== "invalid_event" && error.code !== "sql_unsupported") return error;
   return new UsageLineError(`${file}: ${error.message}`);
 }
@@ -230,8 +233,8 @@ const BYTE_ORDER_MARK = Buffer.from([0xef, 0xbb, 0xbf]);
 // The search of a file for what DuckDB's reader reads and ratecard's refuses: a JSON file's events, a
 // CSV file's quotes out of place (none for Parquet, which only DuckDB reads).
 function searchFor(format: DuckdbFormat, file: string): () => Promise<unknown> {
-  if (format === "ndjson") return async () => refusedLinesError(file);
-  if (format === "json") return async () => refusedElementsError(file);
+  if (format === "ndjson") return () => refusedLinesError(file);
+  if (format === "json") return () => refusedElementsError(file);
   if (format === "csv") return () => csvQuoteRefusal(file);
   return noRefusal;
 }
@@ -388,9 +391,16 @@ async function* streamRows(
 }
 
 // DuckDB's own errors are about the file it reads (a malformed row, a missing column): the caller's to fix.
-// A CSV file's malformed rows are told as the in-memory engine tells them, with the line.
+// A file the in-memory engine refuses too is told as it tells it, with the line: a CSV file's malformed
+// rows, JSON DuckDB's reader finds malformed (a comma before an array's `]`: "Malformed JSON … at byte 1
+// in record/value 4").
 async function unreadable(file: string, format: DuckdbFormat, error: unknown): Promise<unknown> {
-  const refusal = format === "csv" ? await csvRowsRefusal(file) : undefined;
+  const refusal =
+    format === "csv"
+      ? await csvRowsRefusal(file)
+      : format === "parquet"
+        ? undefined
+        : await memoryReaderRefusal(file, format);
   if (refusal !== undefined) return refusal;
   const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
   return new UsageLineError(`DuckDB could not read ${file}: ${reason}`);

@@ -3,6 +3,7 @@ import { assertNoDuplicateKeys } from "./duplicateKeys.js";
 import { invalidJson } from "./messages.js";
 import { parsePlainJsonLine } from "./plainJsonLine.js";
 import { eachLine, type PassGuard, readLineChunks, type TextInput } from "./readLines.js";
+import { trailingCommaDetail } from "./trailingComma.js";
 
 /**
  * The events of an NDJSON file, one per non-blank line, each labelled with its physical line: one
@@ -83,7 +84,10 @@ function parseEventLine(line: string, file: string, lineNumber: number): unknown
   try {
     value = JSON.parse(line);
   } catch {
-    throw UsageError.from(invalidJson(`${file} line ${lineNumber}`), "", { file, line: lineNumber });
+    // A comma before } or ] is named (DuckDB's reader accepts one): the rest, JSON.parse's account, is too
+    // vague to help.
+    const detail = trailingCommaDetail(line, false);
+    throw UsageError.from(invalidJson(`${file} line ${lineNumber}`, detail), "", { file, line: lineNumber });
   }
   assertNoDuplicateKeys(line, value, file, lineNumber);
   return value;

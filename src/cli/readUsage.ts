@@ -20,6 +20,7 @@ import {
   withoutByteOrderMark,
 } from "./readLines.js";
 import { isStandardInput, STANDARD_INPUT_NAME, takeStandardInput } from "./standardInput.js";
+import { trailingCommaDetail } from "./trailingComma.js";
 import { assertUnchanged, fileVersion, usageFileKind } from "./usageFile.js";
 
 /** The formats of a usage file, as --usage-format names them. */
@@ -156,6 +157,10 @@ function parseJsonFile(text: string, file: string): unknown {
     return JSON.parse(text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    throw UsageError.from(invalidJson(file, detail), file);
+    // A comma before } or ] (which DuckDB's reader accepts) named with its line and column, unless
+    // JSON.parse stopped before it.
+    const stoppedAt = /at position (\d+)/.exec(detail)?.[1];
+    const comma = trailingCommaDetail(text, true, stoppedAt === undefined ? undefined : Number(stoppedAt));
+    throw UsageError.from(invalidJson(file, comma ?? detail), file);
   }
 }

@@ -1,6 +1,6 @@
 import { duckdbEvents } from "./duckdbEvents.js";
 import type { DuckdbUsage } from "./duckdbUsage.js";
-import { usageSource } from "./readUsage.js";
+import { type UsageSource, usageSource } from "./readUsage.js";
 
 /**
  * The refusal of the first event, in file order, that ratecard's own reader refuses (an event without
@@ -16,9 +16,24 @@ export async function refusalInFileOrder(
   format: "ndjson" | "csv" | "json" | "parquet",
   usage: Pick<DuckdbUsage, "source" | "stream">,
 ): Promise<unknown> {
+  if (format !== "parquet") return memoryReaderRefusal(file, format);
+  return firstRefusal(async () => duckdbEvents(usage, file));
+}
+
+/**
+ * The in-memory reader's refusal of a usage file (NDJSON, CSV or a JSON array): what it throws at the
+ * first event it refuses, in file order (`usage.ndjson line 2: …`, `usage.json event [1]: …`), the
+ * bytes `--engine memory` prints; undefined when it reads every event. The file is read afresh (a file,
+ * never standard input, which DuckDB reads none of), up to that event: only on an error path.
+ */
+export function memoryReaderRefusal(file: string, format: "ndjson" | "csv" | "json"): Promise<unknown> {
+  return firstRefusal(() => usageSource(file, format));
+}
+
+// What reading the source's events throws first (a source read afresh on each call); undefined for none.
+async function firstRefusal(open: () => Promise<UsageSource | AsyncIterable<unknown>>): Promise<unknown> {
   try {
-    // A file, never standard input (DuckDB reads none): a source read afresh on each call.
-    const source = format === "parquet" ? duckdbEvents(usage, file) : await usageSource(file, format);
+    const source = await open();
     for await (const _ of typeof source === "function" ? source() : source) {
       // Read on to the first event the reader refuses.
     }

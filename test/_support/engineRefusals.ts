@@ -27,6 +27,21 @@ export function expectBothEnginesRefuse(contract: string, usage: string, sentenc
   expect(results[1]![1].stderr).toBe(results[0]![1].stderr);
 }
 
+/**
+ * Runs `ratecard usage` (which reads the file through the same search) over a usage file both engines
+ * must refuse, and checks it: exit 2 from both, DuckDB's stderr the in-memory engine's; returns that stderr.
+ */
+export function expectBothEnginesRefuseUsage(contract: string, usage: string): string {
+  const [memory, duckdb] = ["memory", "duckdb"].map((engine) =>
+    runCli(
+      ...["usage", "--contract", contract, "--usage", usage, "--period", "2026-02"],
+      ...["--format", "json", "--engine", engine],
+    ),
+  );
+  expect([memory!.code, duckdb!.code, duckdb!.stderr]).toEqual([2, 2, memory!.stderr]);
+  return memory!.stderr;
+}
+
 /** Runs `ratecard invoice` over a usage file with both engines and checks both bill `total`, the same invoice. */
 export function expectBothEnginesBill(contract: string, usage: string, total: string): void {
   const [memory, duckdb] = ["memory", "duckdb"].map((engine) =>

@@ -1,6 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { egressContractJson } from "../_support/egressContract.js";
-import { expectBothEnginesBill, expectBothEnginesRefuse } from "../_support/engineRefusals.js";
+import {
+  expectBothEnginesBill,
+  expectBothEnginesRefuse,
+  expectBothEnginesRefuseUsage,
+} from "../_support/engineRefusals.js";
 import { assertCliBuilt, runCli } from "../_support/runCli.js";
 import { scratchFolder } from "../_support/scratchFolder.js";
 
@@ -43,13 +47,7 @@ describe("a CSV usage file with a quote out of place", () => {
       const usage = scratch.file(`${name.replaceAll(/[^a-z0-9]+/gi, "_")}.csv`, text);
       expectBothEnginesRefuse(contract, usage, sentence);
       // ratecard usage reads the file through the same search.
-      const [memory, duckdb] = ["memory", "duckdb"].map((engine) =>
-        runCli(
-          ...["usage", "--contract", contract, "--usage", usage, "--period", "2026-02"],
-          ...["--format", "json", "--engine", engine],
-        ),
-      );
-      expect([memory!.code, duckdb!.code, duckdb!.stderr]).toEqual([2, 2, memory!.stderr]);
+      expectBothEnginesRefuseUsage(contract, usage);
     },
   );
 
