@@ -1,11 +1,11 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, it } from "vitest";
 import { egressContractJson } from "../_support/egressContract.js";
 import {
   expectBothEnginesBill,
   expectBothEnginesRefuse,
   expectBothEnginesRefuseUsage,
 } from "../_support/engineRefusals.js";
-import { assertCliBuilt, runCli } from "../_support/runCli.js";
+import { assertCliBuilt } from "../_support/runCli.js";
 import { scratchFolder } from "../_support/scratchFolder.js";
 
 // A CSV cell whose quotes are not where RFC 4180 puts them: a space before the opening quote

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { egressContractJson } from "../_support/egressContract.js";
 import { expectBothEnginesRefuse, expectBothEnginesRefuseUsage } from "../_support/engineRefusals.js";
-import { assertCliBuilt, runCli } from "../_support/runCli.js";
+import { assertCliBuilt } from "../_support/runCli.js";
 import { scratchFolder } from "../_support/scratchFolder.js";
 
 // An NDJSON line, or an element of a JSON array, that DuckDB's JSON reader reads and ratecard's refuses:
