@@ -291,16 +291,32 @@ function billedDirection(name: string): string {
   return name === "" ? ", that of the events whose direction is empty text," : ` (${name})`;
 }
 
+// The windows a windowed meter aggregated over, and what its empty ones were. Left out (`skip`), the
+// outer aggregation ran over the windows with events only: "the avg of 31 daily windows" was false of
+// an average over 2. An invoice from before `emptyWindowsAs` was recorded cannot say which.
+function describeWindows(
+  computation: Extract<NonNullable<StepOf<"usage">["computation"]>, { kind: "windows" }>,
+  name: string,
+  each: string,
+): string {
+  const { emptyWindows: empty, windows, outer } = computation;
+  if (computation.emptyWindowsAs === "skip" && empty > 0)
+    return `Measured as the ${outer} of the ${count(windows - empty, `${name} window`)} with events, ${each}; ${formatQuantity(String(empty))} of the ${formatQuantity(String(windows))} windows had no events and were left out`;
+  const as =
+    computation.emptyWindowsAs === "zero" ? "counted as 0" : "counted as 0 or left out as the meter says";
+  const emptyPart = empty === 0 ? "" : `; ${count(empty, "window")} without events ${as}`;
+  return `Measured as the ${outer} of ${count(windows, `${name} window`)}, ${each}${emptyPart}`;
+}
+
 /** How a meter computed its quantity, in words (windows, percentile, entities, time weighting, carry). */
 function describeComputation(computation: NonNullable<StepOf<"usage">["computation"]>): string {
   const windowName = (size: string) => WINDOW_NAMES[size] ?? `${size}`;
   switch (computation.kind) {
     case "windows": {
-      const empty =
-        computation.emptyWindows === 0
-          ? ""
-          : `; ${count(computation.emptyWindows, "window")} without events counted as 0 or left out as the meter says`;
-      return `Measured as the ${computation.outer} of ${count(computation.windows, `${windowName(computation.size)} window`)}, each the ${computation.inner} of its events${computation.perSecond ? " per second" : ""}${empty}.${computation.allowance === undefined ? "" : ` ${describeWindowAllowance(computation.allowance)}`}`;
+      const each = `each the ${computation.inner} of its events${computation.perSecond ? " per second" : ""}`;
+      const allowance =
+        computation.allowance === undefined ? "" : ` ${describeWindowAllowance(computation.allowance)}`;
+      return `${describeWindows(computation, windowName(computation.size), each)}.${allowance}`;
     }
     case "percentile": {
       const direction =

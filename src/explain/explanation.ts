@@ -252,7 +252,10 @@ function termsOf(
     terms.push(
       `Usage from meter ${usage.meter} (${usage.aggregation})${usage.value === undefined ? "" : `, each event's value = ${usage.value}`}.`,
     );
-  if (line.period.start !== period.start || line.period.end !== period.end)
+  // A credit for unused time has the period it credits, after its terms were replaced: they were never
+  // in force then, and its unused_time sentence (below) says what it covers.
+  const credit = line.steps.some((step) => step.kind === "unused_time");
+  if (!credit && (line.period.start !== period.start || line.period.end !== period.end))
     terms.push(`Terms in force from ${line.period.start} to ${line.period.end}.`);
   if (line.billed === "in_advance") terms.push("Billed in advance.");
   for (const step of line.steps) {

@@ -187,6 +187,7 @@ function finalizeWindows(state: WindowState, context: FinalizeContext, plan: Win
       outer: plan.outer,
       windows: layout.count,
       emptyWindows: measured.filter((value) => value === undefined).length,
+      emptyWindowsAs: window.emptyWindows ?? "zero",
       perSecond,
       ...(allowance === undefined
         ? {}

@@ -10,6 +10,9 @@ export const computationSchema = z.discriminatedUnion("kind", [
     outer: z.string(),
     windows: z.number().check(z.int(), z.nonnegative()),
     emptyWindows: z.number().check(z.int(), z.nonnegative()),
+    /** What the empty windows were: samples of 0, or left out of the outer aggregation (absent before
+     * 6 December 2026, when an invoice did not say). */
+    emptyWindowsAs: z.optional(z.enum(["zero", "skip"])),
     perSecond: z.boolean(),
     /** The free allowance per window: what it covered in all, and every window above it. */
     allowance: z.optional(

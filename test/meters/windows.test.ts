@@ -75,6 +75,7 @@ describe("average of daily maxima (Cloudflare R2 style) over local days", () => 
       outer: "avg",
       windows: 31,
       emptyWindows: 27,
+      emptyWindowsAs: "zero",
       perSecond: false,
     });
   });
