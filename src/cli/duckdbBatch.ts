@@ -14,7 +14,8 @@ import {
   ratingOptions,
 } from "./batchRating.js";
 import { UsageLineError } from "./cliSupport.js";
-import { aggregatesOverSource, type DuckdbUsage, duckdbFormat, openDuckdbUsage } from "./duckdbUsage.js";
+import { duckdbFormat } from "./duckdbFormat.js";
+import { aggregatesOverSource, type DuckdbUsage, openDuckdbUsage } from "./duckdbUsage.js";
 import { refusalInFileOrder } from "./refusalInFileOrder.js";
 
 /** A contract of a DuckDB batch: where it came from, the contract, its carried commitment spend and meter states. */

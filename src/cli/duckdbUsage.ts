@@ -1,6 +1,5 @@
-import { closeSync, openSync, readSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { createRequire as requireFrom } from "node:module";
-import { extname } from "node:path";
 import {
   type Contract,
   compileUsageSql,
@@ -19,16 +18,13 @@ import { CSV_BLANK_BYTES, isBlankFile, JSON_BLANK_BYTES } from "./blankFile.js";
 import { UsageLineError } from "./cliSupport.js";
 import { csvHeader } from "./csvUsage.js";
 import { csvQuoteRefusal, csvRowsRefusal } from "./duckdbCsvRefusal.js";
+import { type DuckdbFormat, duckdbFormat, startsWithByteOrderMark } from "./duckdbFormat.js";
 import { refusedElementsError } from "./duckdbRefusedElements.js";
 import { refusedLinesError } from "./duckdbRefusedLines.js";
 import { emptyJsonUsage } from "./messages.js";
 import { parquetUsageSource } from "./parquetColumns.js";
 import { fileInput } from "./readLines.js";
 import { memoryReaderRefusal, refusalInFileOrder } from "./refusalInFileOrder.js";
-
-/** The formats DuckDB reads a usage file in: ratecard's three and Parquet. */
-const DUCKDB_FORMATS = ["ndjson", "csv", "json", "parquet"] as const;
-type DuckdbFormat = (typeof DUCKDB_FORMATS)[number];
 
 const EVENT_COLUMNS = ["id", "type", "customer", "timestamp"];
 
@@ -198,38 +194,6 @@ async function loadDuckdb(): Promise<DuckdbModule> {
   return duckdb;
 }
 
-/** The format DuckDB reads the file in: --usage-format, else the file's extension; undefined if none. */
-export function duckdbFormatOf(file: string, format: string | undefined): DuckdbFormat | undefined {
-  const named =
-    format ??
-    { ".ndjson": "ndjson", ".jsonl": "ndjson", ".csv": "csv", ".json": "json", ".parquet": "parquet" }[
-      extname(file).toLowerCase()
-    ];
-  return DUCKDB_FORMATS.find((name) => name === named);
-}
-
-/**
- * Whether an NDJSON or JSON file starts with a UTF-8 byte order mark, which ratecard's readers skip
- * (docs/cli.md: every format may start with one) and DuckDB's JSON reader refuses; its CSV reader skips
- * it, and Parquet has none. False for a file that cannot be read (DuckDB then says why).
- */
-export function startsWithByteOrderMark(file: string, format: DuckdbFormat): boolean {
-  if (format !== "ndjson" && format !== "json") return false;
-  try {
-    const descriptor = openSync(file, "r");
-    try {
-      const head = Buffer.alloc(3);
-      return readSync(descriptor, head, 0, 3, 0) === 3 && head.equals(BYTE_ORDER_MARK);
-    } finally {
-      closeSync(descriptor);
-    }
-  } catch {
-    return false;
-  }
-}
-
-const BYTE_ORDER_MARK = Buffer.from([0xef, 0xbb, 0xbf]);
-
 // The search of a file for what DuckDB's reader reads and ratecard's refuses: a JSON file's events, a
 // CSV file's quotes out of place (none for Parquet, which only DuckDB reads).
 function searchFor(format: DuckdbFormat, file: string): () => Promise<unknown> {
@@ -248,15 +212,6 @@ function isEmptyFile(file: string): boolean {
   } catch {
     return false;
   }
-}
-
-export function duckdbFormat(file: string, format: string | undefined): DuckdbFormat {
-  const found = duckdbFormatOf(file, format);
-  if (found === undefined)
-    throw new UsageLineError(
-      `--engine duckdb reads ${DUCKDB_FORMATS.join(", ")} usage files; name the format of ${file} with --usage-format`,
-    );
-  return found;
 }
 
 // The FROM item and column mapping of the file: JSON events keep their properties as JSON; a CSV

@@ -1,7 +1,8 @@
 import { statSync } from "node:fs";
 import { type Contract, compileUsageSql, isRatecardError, prepareRating } from "../index.js";
 import { UsageLineError } from "./cliSupport.js";
-import { duckdbAvailable, duckdbFormatOf, startsWithByteOrderMark } from "./duckdbUsage.js";
+import { duckdbFormatOf, startsWithByteOrderMark } from "./duckdbFormat.js";
+import { duckdbAvailable } from "./duckdbUsage.js";
 import { usageFileKind } from "./usageFile.js";
 
 /**

@@ -3,7 +3,8 @@ import { outputFormat, readContract, renamedToFlag, required, UsageLineError, wr
 import { FORMAT_OPTION, PRICE_BOOK_OPTION, USAGE_FORMAT_OPTION } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
 import { duckdbEvents } from "./duckdbEvents.js";
-import { duckdbFormat, duckdbFormatOf, openDuckdbUsage } from "./duckdbUsage.js";
+import { duckdbFormat, duckdbFormatOf } from "./duckdbFormat.js";
+import { openDuckdbUsage } from "./duckdbUsage.js";
 import { engineNamed } from "./engineChoice.js";
 import { usageSource } from "./readUsage.js";
 import { refusalInFileOrder } from "./refusalInFileOrder.js";
