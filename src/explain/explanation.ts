@@ -8,6 +8,7 @@ import { explainLineParts, type MoneyStyle } from "./explainLine.js";
 import { progressiveHeader } from "./explainProgressive.js";
 import { type Figure, moneyFigure, quantityFigure, readableMoney, readableQuantity } from "./figure.js";
 import { describeGroup } from "./lineTitle.js";
+import { localWhen } from "./localWhen.js";
 import { roundingModeWords } from "./roundingModeWords.js";
 import { settledMoney } from "./settledMoney.js";
 import { stepFacts } from "./stepFacts.js";
@@ -256,7 +257,10 @@ function termsOf(
   // in force then, and its unused_time sentence (below) says what it covers.
   const credit = line.steps.some((step) => step.kind === "unused_time");
   if (!credit && (line.period.start !== period.start || line.period.end !== period.end))
-    terms.push(`Terms in force from ${line.period.start} to ${line.period.end}.`);
+    // In local dates of the invoice's zone, as the line's own sentence and the invoice's period read.
+    terms.push(
+      `Terms in force from ${localWhen(line.period.start, period.timeZone)} to ${localWhen(line.period.end, period.timeZone)}.`,
+    );
   if (line.billed === "in_advance") terms.push("Billed in advance.");
   for (const step of line.steps) {
     if (step.kind !== "tier") continue;

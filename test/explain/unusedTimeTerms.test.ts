@@ -36,9 +36,9 @@ describe("the terms listed under a credit for unused time", () => {
     );
   });
 
-  it("still say when the new terms are in force, on the line that bills them", () => {
-    expect(termsOf("seats@2026-04-21")).toContain(
-      "Terms in force from 2026-04-21T00:00:00.000Z to 2026-05-01T00:00:00.000Z.",
-    );
+  it("still say when the new terms are in force, on the line that bills them, in local dates", () => {
+    // The contract's zone is UTC: 2026-04-21T00:00:00.000Z is the local midnight of 21 April. Before,
+    // the instants were written as they are stored ("2026-04-21T00:00:00.000Z").
+    expect(termsOf("seats@2026-04-21")).toContain("Terms in force from 2026-04-21 to 2026-05-01.");
   });
 });
