@@ -27,11 +27,11 @@ export function fixtureFoldersOfArguments(args: ReadonlyArray<string>): FixtureF
 }
 
 function foldersOfOneAmongSeveral(path: string): FixtureFolders {
-  if (!isFolder(path)) {
-    // A path that does not exist is refused by fixtureFolders' sentence; a file is skipped.
-    if (!exists(path)) return fixtureFolders(path);
+  const entry = statSync(path, { throwIfNoEntry: false });
+  // A path that does not exist is refused by fixtureFolders' sentence; a file is skipped.
+  if (entry === undefined) return fixtureFolders(path);
+  if (!entry.isDirectory())
     return { folders: [], skipped: [{ name: path, reason: "not a fixture: a file, not a folder" }] };
-  }
   if (basename(path).startsWith("_"))
     return {
       folders: [],
@@ -45,8 +45,4 @@ function foldersOfOneAmongSeveral(path: string): FixtureFolders {
 
 function isFolder(path: string): boolean {
   return statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
-}
-
-function exists(path: string): boolean {
-  return statSync(path, { throwIfNoEntry: false }) !== undefined;
 }

@@ -1,6 +1,13 @@
 import type { Contract, CreditGrantTerms } from "../../contracts/index.js";
 import { InputError, invoiceMessages, toJsonPath } from "../../errors/index.js";
-import { type Decimal, safeParseDecimal, toFixedString, toPlainString, ZERO } from "../../money/index.js";
+import {
+  addExactly,
+  type Decimal,
+  safeParseDecimal,
+  toFixedString,
+  toPlainString,
+  ZERO,
+} from "../../money/index.js";
 import type { AppliedCredit } from "../../schema/index.js";
 import { formatLocalDate, periodOf, toLocalDate } from "../../time/index.js";
 import { type Burn, burnAmount, unitMinorUnits } from "../burnAmount.js";
@@ -56,7 +63,7 @@ export function openGrants(
         throw missingBalance(contract, grant, grantStart, start);
       const back = restored[grant.id];
       const balance = balanceOf(contract, grant, balances);
-      return { grant, balance: back === undefined ? balance : balance.plus(back) };
+      return { grant, balance: back === undefined ? balance : addExactly(balance, back) };
     });
 }
 
