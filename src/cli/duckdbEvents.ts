@@ -58,7 +58,7 @@ function rawEvent(
   if ("json" in properties) {
     const text = values[properties.json];
     if (text !== null && text !== undefined)
-      raw.properties = typeof text === "string" ? JSON.parse(text) : mapEntries(text);
+      raw.properties = typeof text === "string" ? JSON.parse(text) : text;
     return raw;
   }
   raw.properties = Object.fromEntries(
@@ -68,16 +68,4 @@ function rawEvent(
     }),
   );
   return raw;
-}
-
-// A MAP column, as a warehouse writes properties (MAP(VARCHAR, VARCHAR)), comes out of DuckDB as its
-// entries, [{ key, value }]: the object of those entries, as the aggregating query reads the column
-// (cast to JSON, a MAP is that object). Anything else (a STRUCT's object, a list) is passed on as read.
-function mapEntries(value: unknown): unknown {
-  const isEntry = (entry: unknown) =>
-    typeof entry === "object" && entry !== null && "key" in entry && "value" in entry;
-  if (!Array.isArray(value) || value.length === 0 || !value.every(isEntry)) return value;
-  return Object.fromEntries(
-    value.map((entry: { key: unknown; value: unknown }) => [String(entry.key), entry.value]),
-  );
 }

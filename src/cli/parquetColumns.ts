@@ -30,10 +30,24 @@ export function parquetUsageSource(
   const native = found[3]?.type.startsWith("TIMESTAMP") ?? false;
   // Named in capitals (a Snowflake unload writes ID, TYPE, …): DuckDB's SQL finds them, and its rows
   // carry the file's names, so the FROM item renames them for the readers of rows (`ratecard usage`).
-  const from = found.every((column, index) => column?.name === PARQUET_COLUMNS[index])
-    ? read
-    : `(SELECT ${found.map((column, index) => `${quoted(column?.name ?? "")} AS ${PARQUET_COLUMNS[index]}`).join(", ")} FROM ${read})`;
+  // Properties written as a MAP or STRUCT (a warehouse's MAP(VARCHAR, VARCHAR)) are cast to their JSON
+  // object: DuckDB hands a MAP's rows over as a list of entries, and an empty MAP as [], which the
+  // readers of rows could not tell from a list of values; as JSON an empty MAP is {}, as it is to the
+  // aggregating query.
+  const nested = /^(MAP|STRUCT)\(/.test(found[4]?.type ?? "");
+  const plain = found.every((column, index) => column?.name === PARQUET_COLUMNS[index]);
+  const from =
+    plain && !nested
+      ? read
+      : `(SELECT ${found.map((column, index) => columnAs(column?.name ?? "", PARQUET_COLUMNS[index]!, nested)).join(", ")} FROM ${read})`;
   return { from, properties: { json: "properties" }, ...(native ? { timestamp: "native" } : {}) };
+}
+
+// A column of the FROM item under ratecard's name, the properties as JSON when they are `nested`.
+function columnAs(name: string, as: (typeof PARQUET_COLUMNS)[number], nested: boolean): string {
+  return as === "properties" && nested
+    ? `CAST(${quoted(name)} AS JSON) AS ${as}`
+    : `${quoted(name)} AS ${as}`;
 }
 
 // The column of that name, as DuckDB's SQL finds it: as written, else in other capitals.

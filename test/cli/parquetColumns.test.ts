@@ -33,6 +33,11 @@ describe("a Parquet usage file's columns", () => {
       `SELECT id, type, customer, timestamp, MAP {'gb': gb} AS properties FROM (${ROWS}) AS t(id, type, customer, timestamp, gb)`,
       "map.parquet",
     );
+    // A third event whose MAP is empty ({} to the query; DuckDB hands it over as an empty list).
+    await write(
+      `SELECT id, type, customer, timestamp, CASE WHEN gb = '0' THEN MAP {}::MAP(VARCHAR, VARCHAR) ELSE MAP {'gb': gb} END AS properties FROM (${ROWS}, ('e3', 'egress', 'cus_a', '2026-02-12T00:00:00Z', '0')) AS t(id, type, customer, timestamp, gb)`,
+      "emptymap.parquet",
+    );
     await write(
       `SELECT * FROM (VALUES ('z9', 'egress', 'cus_a', '2026-02-10T00:00:00Z', '{"gb":"1"}'), ('m5', 'egress', 'cus_a', '10/02/2026 00:00', '{"gb":"1"}'), ('b2', 'egress', 'cus_a', '2026-02-11', '{"gb":"1"}')) AS t(id, type, customer, timestamp, properties)`,
       "dayfirst.parquet",
@@ -92,6 +97,19 @@ describe("a Parquet usage file's columns", () => {
     const usage = run("usage", "map.parquet");
     expect([usage.code, usage.stderr]).toEqual([0, ""]);
     expect(usage.stdout).toContain("2 events read, 2 counted.");
+    expect(usage.stdout).toMatch(/all events: 2 events, 15 GB/);
+  });
+
+  it("reads an empty MAP as no properties, on invoice and usage alike", () => {
+    // e3's MAP is empty: an event with no gb, which the meter cannot count (the in-memory reader's
+    // {} ). By hand: 10 GB + 5 GB = 15 GB × $0.05 = $0.75, 3 events read, 2 counted, e3 left out.
+    // Before: invoice billed $0.75 and usage refused the file: "row 3: properties must be an object of
+    // property names and values, not a list" (DuckDB hands an empty MAP over as []).
+    const billed = JSON.parse(run("invoice", "emptymap.parquet").stdout) as { total: string };
+    expect(billed.total).toBe("0.75");
+    const usage = run("usage", "emptymap.parquet");
+    expect([usage.code, usage.stderr]).toEqual([0, ""]);
+    expect(usage.stdout).toContain("3 events read, 2 counted.");
     expect(usage.stdout).toMatch(/all events: 2 events, 15 GB/);
   });
 
