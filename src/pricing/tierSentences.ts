@@ -55,9 +55,12 @@ export function describeReachedTier(
   return `All ${words.units(first.quantity)} at the tier ${first.tier} price (${range(first, words)}) of ${reading.rate(first, words)} = ${words.money(first.amount)}.`;
 }
 
-/** A reached tier's flat fee, and whether it was billed at zero usage. */
+/**
+ * A reached tier's flat fee, and whether it was billed at a quantity of 0. Not "usage is zero": a 95th
+ * percentile or a transform can price 0 of a meter that counted events.
+ */
 export function describeTierFlatFee(step: TierFlatFeeStep, { words }: StepContext): string {
   return step.zeroUsage
-    ? `Tier ${step.tier} flat fee ${words.money(step.amount)}, billed even though usage is zero.`
+    ? `Tier ${step.tier} flat fee ${words.money(step.amount)}, billed although the quantity priced is ${words.units("0")}.`
     : `Tier ${step.tier} flat fee ${words.money(step.amount)}.`;
 }
