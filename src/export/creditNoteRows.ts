@@ -9,6 +9,7 @@ import type { FocusRow } from "./focusColumns.js";
 import { toFocusDateTime } from "./focusDateTime.js";
 import type { FocusNames, FocusOptions } from "./focusOptions.js";
 import { inclusiveTaxShares } from "./inclusiveTaxShares.js";
+import { restoredBeforeTax } from "./restoredBeforeTax.js";
 import { noteRoundingRows } from "./roundingRows.js";
 import { finished, type RowFacts, rowOf, withAllCosts } from "./rowFacts.js";
 import { taxRows } from "./taxRows.js";
@@ -22,7 +23,9 @@ import { withUnusedCommitment } from "./unusedCommitment.js";
  * its BilledCost: the note credits amounts, not units at a price. The note writes what it credits as
  * positive amounts; the rows bill it as negative costs, adding up exactly to minus the note's total,
  * or, when the note gives part of it back to prepaid credits (`settlement`), to minus its money (with
- * the amount due's rounding taken back, on the note that completes such an invoice).
+ * the amount due's rounding taken back, on the note that completes such an invoice). What goes back to
+ * a grant gets a Credit row, and a line credited in full is reversed gross of the share a credit before
+ * tax took (`restoredBeforeTax`), so the invoice and notes crediting all of it leave 0 in every category.
  *
  * @throws InputError `credit_note_mismatch` (options.invoice is not the invoice the note corrects),
  *   `missing_field` (no `correctionPeriod`), `invalid_period`, `unknown_line`
@@ -39,65 +42,105 @@ export function creditNoteRows(note: CreditNote, options: FocusOptions, names: F
     chargeClass: "Correction",
   };
   const shares = inclusiveTaxShares(note.tax, note.currency.minorUnits);
+  const givenBack = restoredBeforeTax(note, invoice);
   const lines = note.lines.map((line, index) => {
     const at = invoice.lines.findIndex((candidate) => candidate.id === line.corrects);
-    const corrected = invoice.lines[at];
-    if (corrected === undefined) {
+    if (at < 0) {
       const path = `lines[${index}].corrects`;
       throw InputError.from(exportMessages.focusCorrectedLineMissing(path, line.corrects, invoice.id), path);
     }
-    // The note writes what it credits as positive amounts; FOCUS bills a credit as a negative cost.
-    const billed = new Decimal(line.amount).minus(shares.get(line.id) ?? ZERO).negated();
-    const row = withAllCosts(rowOf(facts), toFixedString(billed, note.currency.minorUnits));
-    const category = chargeCategoryOf(corrected);
-    row.ChargeCategory = category;
-    row.ChargeDescription = `Correction of ${line.name}: ${line.reason}`;
-    row.ChargeFrequency = chargeFrequencyOf(corrected, category);
-    row.ChargePeriodStart = toFocusDateTime(corrected.period.start, `invoice.lines[${at}].period.start`);
-    row.ChargePeriodEnd = toFocusDateTime(corrected.period.end, `invoice.lines[${at}].period.end`);
-    row.SkuId = corrected.chargeId;
-    row.SkuPriceId = corrected.id;
-    row.x_LineId = line.id;
-    if (corrected.priceKind === "true_up") {
-      withUnusedCommitment(row, corrected, invoice.commitments ?? [], facts);
-      // A correction may leave the commitment's quantity and unit null: the note credits money.
-      row.CommitmentDiscountQuantity = null;
-      row.CommitmentDiscountUnit = null;
-    }
-    return finished(row);
+    // The note writes what it credits as positive amounts; FOCUS bills a credit as a negative cost. A
+    // line credited in full gives back its share of a credit before tax too: the invoice billed it gross.
+    const credited = new Decimal(line.amount)
+      .minus(shares.get(line.id) ?? ZERO)
+      .plus(givenBack.byNoteLine.get(line.id) ?? ZERO);
+    return correctionRow(
+      invoice,
+      at,
+      credited,
+      { id: line.id, description: `Correction of ${line.name}: ${line.reason}` },
+      facts,
+    );
   });
+  // A line a grant paid entirely is on no note; its gross row is reversed once the grant gets it back.
+  const paidByCredits = givenBack.unlisted.map(({ line, share }) =>
+    correctionRow(
+      invoice,
+      invoice.lines.indexOf(line),
+      share,
+      {
+        id: `${line.id}:credit_given_back`,
+        description: `Correction of ${line.name}: paid by a credit before tax, given back`,
+      },
+      facts,
+    ),
+  );
   const chargePeriod = {
     start: toFocusDateTime(invoice.period.start, "invoice.period.start"),
     end: toFocusDateTime(invoice.period.end, "invoice.period.end"),
   };
   return [
     ...lines,
+    ...paidByCredits,
+    ...restoredCreditRows(note, "before_tax", facts, chargePeriod),
     ...taxRows(note.tax, lines, facts, chargePeriod, -1),
     ...noteRoundingRows(note, "total", facts, chargePeriod),
-    ...restoredCreditRows(note, facts, chargePeriod),
+    ...restoredCreditRows(note, "after_tax", facts, chargePeriod),
     ...noteRoundingRows(note, "amountDue", facts, chargePeriod),
   ];
 }
 
-// What the note gives back to a grant that paid the invoice after tax is not money: the invoice's rows
-// took it off as a Credit row, so the note's rows put it back, and the invoice's rows and those of a
-// note crediting all of it add up to 0. A grant given back before tax needs no row: the note credits
-// the lines at their nets, already after it.
+// What the note gives back to a grant is not money: the invoice's rows took it off as a Credit row, so
+// the note's rows put it back ("corrections to promotional credits", chargecategory.md), and the
+// invoice's rows and those of a note crediting all of it add up to 0, category by category. After tax
+// it is the part of the note's total the money is not; before tax it is beside the total, and the line
+// rows above credit the lines gross of it.
 function restoredCreditRows(
   note: CreditNote,
+  stage: "before_tax" | "after_tax",
   facts: RowFacts,
   chargePeriod: { readonly start: string; readonly end: string },
 ): FocusRow[] {
+  const label = stage === "before_tax" ? "credit before tax given back" : "credit after tax given back";
   return (note.settlement?.credits ?? [])
-    .filter((credit) => credit.stage === "after_tax")
+    .filter((credit) => credit.stage === stage)
     .map((credit) =>
       creditRow(
-        { id: credit.id, description: `${credit.name} (credit after tax given back)` },
+        { id: credit.id, description: `${credit.name} (${label})` },
         credit.restored,
         facts,
         chargePeriod,
       ),
     );
+}
+
+// A correction row of the invoice's line at `at`, crediting `credited` (positive): the line's category,
+// frequency, charge period and SKU, booked in the note's billing period.
+function correctionRow(
+  invoice: Invoice,
+  at: number,
+  credited: Decimal,
+  source: { readonly id: string; readonly description: string },
+  facts: RowFacts,
+): FocusRow {
+  const corrected = invoice.lines[at]!;
+  const row = withAllCosts(rowOf(facts), toFixedString(credited.negated(), facts.currency.minorUnits));
+  const category = chargeCategoryOf(corrected);
+  row.ChargeCategory = category;
+  row.ChargeDescription = source.description;
+  row.ChargeFrequency = chargeFrequencyOf(corrected, category);
+  row.ChargePeriodStart = toFocusDateTime(corrected.period.start, `invoice.lines[${at}].period.start`);
+  row.ChargePeriodEnd = toFocusDateTime(corrected.period.end, `invoice.lines[${at}].period.end`);
+  row.SkuId = corrected.chargeId;
+  row.SkuPriceId = corrected.id;
+  row.x_LineId = source.id;
+  if (corrected.priceKind === "true_up") {
+    withUnusedCommitment(row, corrected, invoice.commitments ?? [], facts);
+    // A correction may leave the commitment's quantity and unit null: the note credits money.
+    row.CommitmentDiscountQuantity = null;
+    row.CommitmentDiscountUnit = null;
+  }
+  return finished(row);
 }
 
 function correctedInvoice(note: CreditNote, invoice: Invoice | undefined): Invoice {
