@@ -188,7 +188,11 @@ export function issueCreditNote(
   });
   const exact = tax !== undefined && tax.mode === "exclusive" ? subtotal.plus(tax.total) : subtotal;
   const { total, rounding } = noteTotal(exact, invoice, previous, contract.rounding);
-  const totals = { before: totalCredited(previous), note: decimalOfText(total) };
+  const totals = {
+    before: totalCredited(previous),
+    note: decimalOfText(total),
+    earlierNotes: previous.length,
+  };
   const settlement = settleNote(invoice, { before: creditedBeforeNote, after: credited }, totals);
   return withDigest<CreditNote>({
     schemaVersion: CREDIT_NOTE_SCHEMA_VERSION,

@@ -13,10 +13,11 @@ export interface CreditedLines {
   readonly after: ReadonlyMap<string, Decimal>;
 }
 
-/** The notes' totals: all of the earlier notes', and this note's. */
+/** The notes' totals: all of the earlier notes', and this note's; and how many notes came earlier. */
 export interface NoteTotals {
   readonly before: Decimal;
   readonly note: Decimal;
+  readonly earlierNotes: number;
 }
 
 /**
@@ -55,7 +56,7 @@ export function settleNote(
   const afterTax = plan.grants.map((credit, index) =>
     restoredEntry(credit, plan.paid[index]!, backBefore[index]!, backAfter[index]!),
   );
-  const beforeTax = restoredBeforeTax(invoice, drawn, credited);
+  const beforeTax = restoredBeforeTax(invoice, drawn, credited, totals.earlierNotes);
   const money = plan.inMoney(running.after).minus(plan.inMoney(running.before));
   // The money before rounding: what the note credits less what it gives back to the grants after tax.
   const exact = totals.note.minus(afterTax.reduce((sum, credit) => sum.plus(credit.restored), ZERO));
@@ -120,9 +121,10 @@ function restoredBeforeTax(
   invoice: Invoice,
   drawn: ReadonlyArray<AppliedCredit>,
   credited: CreditedLines,
+  earlierNotes: number,
 ): RestoredCredit[] {
-  const undoneBefore = undoneLines(invoice, credited.before);
-  const undoneAfter = undoneLines(invoice, credited.after);
+  const undoneBefore = undoneLines(invoice, credited.before, earlierNotes);
+  const undoneAfter = undoneLines(invoice, credited.after, earlierNotes + 1);
   return drawn
     .filter((credit) => credit.stage === "before_tax")
     .map((credit) => {
@@ -135,18 +137,27 @@ function restoredBeforeTax(
     });
 }
 
-// The lines credited in full: every line billing more than 0 credited up to its net, and a line a
-// credit paid entirely (net 0) once all of those are.
-function undoneLines(invoice: Invoice, credited: ReadonlyMap<string, Decimal>): ReadonlySet<string> {
+// The lines credited in full after `notes` notes: every line billing more than 0 credited up to its
+// net, and a line a credit paid entirely (net 0) once all of those are. An invoice the credits paid in
+// full has no line billing more than 0: its note of the whole invoice (the only note it can have, as a
+// line of 0 cannot be credited) undoes it, and none before that note does.
+function undoneLines(
+  invoice: Invoice,
+  credited: ReadonlyMap<string, Decimal>,
+  notes: number,
+): ReadonlySet<string> {
   const undone = new Set<string>();
   let all = true;
+  let billing = 0;
   for (const line of invoice.lines) {
     const net = netOf(line);
     if (!net.greaterThan(0)) continue;
+    billing += 1;
     if ((credited.get(line.id) ?? ZERO).greaterThanOrEqualTo(net)) undone.add(line.id);
     else all = false;
   }
-  if (all) for (const line of invoice.lines) if (netOf(line).isZero()) undone.add(line.id);
+  if (all && (billing > 0 || notes > 0))
+    for (const line of invoice.lines) if (netOf(line).isZero()) undone.add(line.id);
   return undone;
 }
 

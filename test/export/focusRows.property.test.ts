@@ -63,19 +63,19 @@ describe("focusRows (fuzzing): any invoice ratecard rates", () => {
         expect(billed(corrections).equals(new Decimal(money).negated())).toBe(true);
         expect(billed(rows).plus(billed(corrections)).toFixed()).toBe("0");
         // ... and so in every category: a credit before tax given back reverses its Credit row, and the
-        // lines it paid part of are reversed gross, as the invoice billed them. (A note of an invoice
-        // whose every line a grant paid entirely has no line and gives nothing back: left out.)
+        // lines it paid part of are reversed gross, as the invoice billed them. A note of the whole
+        // invoice gives every credit before tax back, even when the credits paid every line (total 0).
         const drawnBefore = (invoice.credits ?? []).filter((credit) => credit.stage === "before_tax");
         const givenBack = (note.settlement?.credits ?? []).filter((credit) => credit.stage === "before_tax");
         const allBack = billed(drawnBefore.map((credit) => ({ BilledCost: credit.applied }) as FocusRow))
           .plus(billed(givenBack.map((credit) => ({ BilledCost: credit.restored }) as FocusRow)))
           .isZero();
-        if (allBack)
-          for (const category of new Set(rows.map((row) => row.ChargeCategory)))
-            expect(
-              billed([...rows, ...corrections].filter((row) => row.ChargeCategory === category)).toFixed(),
-              `${category}`,
-            ).toBe("0");
+        expect(allBack).toBe(true);
+        for (const category of new Set(rows.map((row) => row.ChargeCategory)))
+          expect(
+            billed([...rows, ...corrections].filter((row) => row.ChargeCategory === category)).toFixed(),
+            `${category}`,
+          ).toBe("0");
       }),
       parameters,
     );

@@ -307,6 +307,32 @@ describe("a credit taken before tax", () => {
     expect(note.settlement).toEqual({ money: "10.00", credits: [] });
   });
 
+  it("goes back in full with a note of the whole invoice when it paid every line (total 0)", () => {
+    // A 100.00 grant on both charges pays compute 35.00 and storage 20.00 entirely: 55.00 drawn, every
+    // net 0.00, total 0.00. A note of the whole invoice credits 0.00 of money and undoes the invoice, so
+    // the 55.00 goes back to the grant. Before: the note had no line, and gave back nothing (credits []):
+    // the customer lost 55.00 of promotional credit on a cancelled invoice.
+    const covered = buildContract(COMPUTE_AND_STORAGE, {
+      credits: [
+        { id: "promo", name: "Promo", kind: "promotional", amount: "100", charges: ["compute", "storage"] },
+      ],
+    });
+    const invoice = rateInvoice(covered, computeAndStorageUsage("35", "20"), "2026-03", {
+      creditsStartFull: true,
+    });
+    expect([invoice.total, invoice.credits?.[0]?.applied]).toEqual(["0.00", "-55.00"]);
+    const note = issueCreditNote(covered, invoice, [{ kind: "invoice", reason: "cancelled" }]);
+    expect(note.settlement).toEqual({
+      money: "0.00",
+      credits: [{ id: "promo", name: "Promo", stage: "before_tax", restored: "55.00" }],
+    });
+    // A second note of the whole invoice gives nothing back twice.
+    const again = issueCreditNote(covered, invoice, [{ kind: "invoice", reason: "again" }], {
+      previous: [note],
+    });
+    expect(again.settlement).toEqual({ money: "0.00", credits: [] });
+  });
+
   it("writes no settlement when the grant gave nothing (a balance of 0)", () => {
     const invoice = rateInvoice(contract, computeAndStorageUsage("35", "20"), "2026-03", {
       creditBalances: { promo: "0" },
