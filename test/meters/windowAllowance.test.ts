@@ -118,7 +118,7 @@ describe("window.allowance: a free allowance in every window", () => {
     }));
     const text = explainText(rateInvoice(contract, events, "2026-03"));
     expect(text).toContain("10 free in each window: 2 windows above it");
-    expect(text).toContain("the window from 2026-03-01T14:00:00.000Z: 15 − 10 free = 5");
+    expect(text).toContain("the window from 2026-03-01 14:00: 15 − 10 free = 5");
     expect(text).toContain("28 covered by the allowance in all");
   });
 
@@ -158,6 +158,72 @@ describe("window.allowance: a free allowance in every window", () => {
         above: [{ start: "2026-03-01T14:00:00.000Z", value: "30", billable: "30" }],
       },
     });
+  });
+
+  it("names each window above the allowance by its local start in the invoice's zone", () => {
+    // Datadog's containers beyond 5 per host in New York, March 2026. The hour from 07:00Z on 8 March
+    // is 03:00 EDT, the first hour after the clocks jump; 130 containers − 5 × 20 hosts = 30 above 0.
+    // The sentence read "the window from 2026-03-08T07:00:00.000Z", the stored UTC instant, in an
+    // invoice whose period and lines read New York dates; a day window starts at local midnight.
+    const contract = buildContract(
+      buildContractJson({
+        timeZone: "America/New_York",
+        meters: [
+          {
+            id: "over",
+            eventType: "dd.hour",
+            aggregation: "sum",
+            unit: "container-hours",
+            value: {
+              add: [{ property: "containers" }, { multiply: [{ property: "hosts" }, { constant: "-5" }] }],
+            },
+            window: { size: "hour", aggregation: "max", allowance: "0" },
+          },
+          {
+            id: "downloads",
+            eventType: "download",
+            aggregation: "sum",
+            valueProperty: "gb",
+            unit: "GB",
+            window: { size: "day", aggregation: "sum", allowance: "1" },
+          },
+        ],
+        charges: [
+          {
+            id: "containers",
+            name: "Containers",
+            meter: "over",
+            price: { model: "unit", unitPrice: "0.002" },
+          },
+          {
+            id: "downloads",
+            name: "Downloads",
+            meter: "downloads",
+            price: { model: "unit", unitPrice: "0.01" },
+          },
+        ],
+      }),
+    );
+    const at = (id: string, type: string, timestamp: string, properties: Record<string, number>) => ({
+      id,
+      type,
+      customer: contract.customer.id,
+      timestamp,
+      properties,
+    });
+    const text = explainText(
+      rateInvoice(
+        contract,
+        [
+          at("h", "dd.hour", "2026-03-08T07:30:00Z", { hosts: 20, containers: 130 }),
+          // 9 March in New York (EDT, UTC−4) begins at 04:00Z; 3 GB − 1 free = 2
+          at("d", "download", "2026-03-09T05:00:00Z", { gb: 3 }),
+        ],
+        "2026-03",
+      ),
+    );
+    expect(text).toContain("(the window from 2026-03-08 03:00: 30 − 0 free = 30)");
+    expect(text).toContain("(the window from 2026-03-09: 3 − 1 free = 2)");
   });
 
   it("refuses an allowance per window on a percentile meter", () => {
