@@ -147,7 +147,8 @@ export function explainLineParts(line: InvoiceLine, style: MoneyStyle, wording: 
     usage === undefined
       ? ""
       : ` ${quantity(usage.quantity)}${unitWord(usage.quantity, usage.unit, usage.unitSingular)}${countedFrom(usage.events, wording.counted)}${exactly(usage, quantity)}.`;
-  const how = usage?.computation === undefined ? "" : ` ${describeComputation(usage.computation)}`;
+  const how =
+    usage?.computation === undefined ? "" : ` ${describeComputation(usage.computation, words.instant)}`;
   // A derived meter says how each event's value was computed (its value expression).
   const derived = usage?.value === undefined ? "" : ` Each event's value = ${usage.value}.`;
   // A fee billed in advance covers another period than the invoice's (say which), or, on a line that
@@ -309,13 +310,18 @@ function describeWindows(
 }
 
 /** How a meter computed its quantity, in words (windows, percentile, entities, time weighting, carry). */
-function describeComputation(computation: NonNullable<StepOf<"usage">["computation"]>): string {
+function describeComputation(
+  computation: NonNullable<StepOf<"usage">["computation"]>,
+  instant: (iso: string) => string,
+): string {
   const windowName = (size: string) => WINDOW_NAMES[size] ?? `${size}`;
   switch (computation.kind) {
     case "windows": {
       const each = `each the ${computation.inner} of its events${computation.perSecond ? " per second" : ""}`;
       const allowance =
-        computation.allowance === undefined ? "" : ` ${describeWindowAllowance(computation.allowance)}`;
+        computation.allowance === undefined
+          ? ""
+          : ` ${describeWindowAllowance(computation.allowance, instant)}`;
       return `${describeWindows(computation, windowName(computation.size), each)}.${allowance}`;
     }
     case "percentile": {
@@ -357,18 +363,20 @@ function describeComputation(computation: NonNullable<StepOf<"usage">["computati
 const WINDOWS_LISTED = 5;
 
 /**
- * "10 free in each window: 2 windows above it (the window from 2026-03-01T14:00:00.000Z: 15 − 10 free =
- * 5; …); 7,430 covered by the allowance in all."
+ * "10 free in each window: 2 windows above it (the window from 2026-03-01 14:00: 15 − 10 free = 5; …);
+ * 7,430 covered by the allowance in all." Each window by its local start in the invoice's zone, as the
+ * period reads (the stored instant 2026-03-08T07:00:00.000Z is 03:00 on 8 March in New York).
  */
 function describeWindowAllowance(
   allowance: NonNullable<Extract<NonNullable<UsageStep["computation"]>, { kind: "windows" }>["allowance"]>,
+  instant: (iso: string) => string,
 ): string {
   const perWindow = formatQuantity(allowance.perWindow);
   const listed = allowance.above
     .slice(0, WINDOWS_LISTED)
     .map(
       (window) =>
-        `the window from ${window.start}: ${formatQuantity(window.value)} − ${perWindow} free = ${formatQuantity(window.billable)}`,
+        `the window from ${instant(window.start)}: ${formatQuantity(window.value)} − ${perWindow} free = ${formatQuantity(window.billable)}`,
     );
   const more = allowance.above.length - listed.length;
   const detail =

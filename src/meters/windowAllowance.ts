@@ -24,7 +24,7 @@ export interface WindowAboveAllowance {
 export interface WindowAllowanceResult {
   readonly values: (Decimal | undefined)[];
   readonly perWindow: string;
-  /** Σ min(value, allowance): the quantity the allowance covered over all windows. */
+  /** Σ max(0, min(value, allowance)): the quantity the allowance covered over all windows. */
   readonly free: string;
   readonly above: WindowAboveAllowance[];
 }
@@ -73,11 +73,13 @@ export function applyWindowAllowance(
   };
 }
 
-// A value that ends: max(0, value − allowance) billed, min(value, allowance) covered.
+// A value that ends: max(0, value − allowance) billed, min(value, allowance) covered, and nothing
+// covered by a window below zero (a derived value such as containers − 5 × hosts can be): the
+// allowance is not used there, it does not go below nothing.
 function lessAllowance(value: Decimal, allowance: Decimal): { billable: Decimal; covered: ExactQuotient } {
   return {
     billable: Decimal.max(ZERO, value.minus(allowance)),
-    covered: quotient(Decimal.min(value, allowance), ONE),
+    covered: quotient(Decimal.max(ZERO, Decimal.min(value, allowance)), ONE),
   };
 }
 
@@ -89,7 +91,9 @@ function fractionLessAllowance(
   fractions: Map<Decimal, ExactQuotient>,
 ): { billable: Decimal; covered: ExactQuotient } {
   const left = fractionAbove(fraction, allowance);
-  if (!left.numerator.isPositive() || left.numerator.isZero()) return { billable: ZERO, covered: fraction };
+  if (!left.numerator.isPositive() || left.numerator.isZero()) {
+    return { billable: ZERO, covered: fraction.numerator.isNegative() ? ZERO_QUOTIENT : fraction };
+  }
   const billable = quotientValue(left);
   const unending = unendingQuotient(left);
   if (unending !== undefined) fractions.set(billable, unending);

@@ -118,8 +118,112 @@ describe("window.allowance: a free allowance in every window", () => {
     }));
     const text = explainText(rateInvoice(contract, events, "2026-03"));
     expect(text).toContain("10 free in each window: 2 windows above it");
-    expect(text).toContain("the window from 2026-03-01T14:00:00.000Z: 15 − 10 free = 5");
+    expect(text).toContain("the window from 2026-03-01 14:00: 15 − 10 free = 5");
     expect(text).toContain("28 covered by the allowance in all");
+  });
+
+  it("counts nothing as covered in a window whose value is below zero", () => {
+    // 14:00 peak 15 GB, 15:00 a window whose value is −5 (a reading below zero, as a derived value can
+    // give). With 10 free: 14:00 bills 15 − 10 = 5 and the allowance covers 10; 15:00 bills max(0, −5 −
+    // 10) = 0 and the allowance covers nothing (it is not used by a window below zero). Covered in all:
+    // 10, not 10 + (−5) = 5 (as it said until 6 December 2026).
+    const below = [usageEvent("a", hour(14), { gb: "15" }), usageEvent("b", hour(15), { gb: "-5" })];
+    const result = aggregateFor([cache("10")], below, MARCH_UTC);
+    expect(result.meters[0]!.quantity.toFixed()).toBe("5");
+    expect(result.meters[0]!.computation).toMatchObject({ allowance: { perWindow: "10", free: "10" } });
+  });
+
+  it("says 0 covered when an allowance of 0 only lifts windows below zero to 0 (Datadog containers)", () => {
+    // Datadog's containers beyond 5 per host, hour by hour: containers + hosts × (−5), an allowance of 0
+    // per hour so an hour under its allotment bills 0. 14:00: 130 − 100 = 30; 15:00: 90 − 100 = −10.
+    // Billed 30 + 0 = 30; covered by the allowance 0 + 0 = 0 (it said −10).
+    const overAllotment: MeterTerms = meterSchema.parse({
+      id: "containers_over",
+      eventType: EVENT_TYPE,
+      aggregation: "sum",
+      unit: "container-hours",
+      value: { add: [{ property: "containers" }, { multiply: [{ property: "hosts" }, { constant: "-5" }] }] },
+      window: { size: "hour", aggregation: "max", allowance: "0" },
+    });
+    const hours = [
+      usageEvent("h14", hour(14), { hosts: 20, containers: 130 }),
+      usageEvent("h15", hour(15), { hosts: 20, containers: 90 }),
+    ];
+    const result = aggregateFor([overAllotment], hours, MARCH_UTC);
+    expect(result.meters[0]!.quantity.toFixed()).toBe("30");
+    expect(result.meters[0]!.computation).toMatchObject({
+      allowance: {
+        perWindow: "0",
+        free: "0",
+        above: [{ start: "2026-03-01T14:00:00.000Z", value: "30", billable: "30" }],
+      },
+    });
+  });
+
+  it("names each window above the allowance by its local start in the invoice's zone", () => {
+    // Datadog's containers beyond 5 per host in New York, March 2026. The hour from 07:00Z on 8 March
+    // is 03:00 EDT, the first hour after the clocks jump; 130 containers − 5 × 20 hosts = 30 above 0.
+    // The sentence read "the window from 2026-03-08T07:00:00.000Z", the stored UTC instant, in an
+    // invoice whose period and lines read New York dates; a day window starts at local midnight.
+    const contract = buildContract(
+      buildContractJson({
+        timeZone: "America/New_York",
+        meters: [
+          {
+            id: "over",
+            eventType: "dd.hour",
+            aggregation: "sum",
+            unit: "container-hours",
+            value: {
+              add: [{ property: "containers" }, { multiply: [{ property: "hosts" }, { constant: "-5" }] }],
+            },
+            window: { size: "hour", aggregation: "max", allowance: "0" },
+          },
+          {
+            id: "downloads",
+            eventType: "download",
+            aggregation: "sum",
+            valueProperty: "gb",
+            unit: "GB",
+            window: { size: "day", aggregation: "sum", allowance: "1" },
+          },
+        ],
+        charges: [
+          {
+            id: "containers",
+            name: "Containers",
+            meter: "over",
+            price: { model: "unit", unitPrice: "0.002" },
+          },
+          {
+            id: "downloads",
+            name: "Downloads",
+            meter: "downloads",
+            price: { model: "unit", unitPrice: "0.01" },
+          },
+        ],
+      }),
+    );
+    const at = (id: string, type: string, timestamp: string, properties: Record<string, number>) => ({
+      id,
+      type,
+      customer: contract.customer.id,
+      timestamp,
+      properties,
+    });
+    const text = explainText(
+      rateInvoice(
+        contract,
+        [
+          at("h", "dd.hour", "2026-03-08T07:30:00Z", { hosts: 20, containers: 130 }),
+          // 9 March in New York (EDT, UTC−4) begins at 04:00Z; 3 GB − 1 free = 2
+          at("d", "download", "2026-03-09T05:00:00Z", { gb: 3 }),
+        ],
+        "2026-03",
+      ),
+    );
+    expect(text).toContain("(the window from 2026-03-08 03:00: 30 − 0 free = 30)");
+    expect(text).toContain("(the window from 2026-03-09: 3 − 1 free = 2)");
   });
 
   it("refuses an allowance per window on a percentile meter", () => {
