@@ -27,6 +27,7 @@ export const TARGETS = {
     mutate: [
       "termsAt.ts",
       "correctLateUsage.ts",
+      "lateUsageBase.ts",
       "lateEventsNotCounted.ts",
       "refuseConflictingLateEvents.ts",
       "stages/issueInvoice.ts",

@@ -21,6 +21,11 @@ export function explainLateUsage(result: LateUsageResult): string {
     ...notCountedWords(result.lateEvents.notCounted ?? []),
   ];
   if (result.mode === "next_invoice") {
+    // The customer was billed the invoice less these notes: say so before the reversals, which reverse it.
+    for (const note of result.unitsCredited ?? [])
+      out.push(
+        `Credit note ${note.id} took units off the invoice and credited ${money(note.total)}: the reversals reverse what it left, and the usage re-rated is without those units.`,
+      );
     if (result.lines.length === 0) out.push("Nothing changed: no line to book.");
     for (const line of result.lines)
       out.push(

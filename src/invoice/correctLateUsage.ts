@@ -7,6 +7,7 @@ import { issueCreditNote } from "./creditNote.js";
 import { requireContract, requireEvents } from "./entryArguments.js";
 import type { Invoice, InvoiceLine } from "./invoiceSchema.js";
 import { type LateEventsNotCounted, lateEventsNotCounted } from "./lateEventsNotCounted.js";
+import { assertReproduces, type LateUsageBase, lateUsageBase } from "./lateUsageBase.js";
 import { parseInvoice } from "./parseIssued.js";
 import { parseEvents, type RateInvoiceOptions, rateParsedInvoice } from "./rateInvoice.js";
 import { refuseConflictingLateEvents } from "./refuseConflictingLateEvents.js";
@@ -28,10 +29,12 @@ export interface LateUsageOptions extends RateInvoiceOptions {
    */
   readonly correctedCommitmentSpendToDate?: RateInvoiceOptions["commitmentSpendToDate"];
   /**
-   * Credit notes issued before against the invoice (`credit_note` mode): the note of the correction
+   * Credit notes issued before against the invoice. `credit_note` mode: the note of the correction
    * credits only what they left, so the notes together undo the invoice once, and the re-issued invoice
-   * replaces it. Without them an invoice already partly credited would be credited in full again. The
-   * delta lines of `next_invoice` do not depend on them (docs/late-usage.md).
+   * replaces it; without them an invoice already partly credited would be credited in full again.
+   * `next_invoice` mode: a note that took units off is what the delta lines start from (the customer
+   * was billed the invoice less it), and `usage` is then the usage without those units, so the
+   * re-rating does not bill them again; a note of an amount stays given (docs/late-usage.md).
    */
   readonly creditNotes?: ReadonlyArray<CreditNote>;
 }
@@ -74,9 +77,16 @@ export type LateUsageResult =
       readonly period: string;
       readonly billOn: string;
       readonly lateEvents: LateEventsAccount;
+      /**
+       * The credit notes given that took units off the invoice (`creditNotes`): the customer was billed
+       * the invoice less them, so the reversals reverse what they left, the usage was given without the
+       * units they took off, and `total` = re-rated total − (issued total − their totals). Absent
+       * without such notes.
+       */
+      readonly unitsCredited?: ReadonlyArray<Pick<CreditNote, "id" | "digest" | "total">>;
       /** Reversal and rebook pairs, one per line whose quantity or amount changed (none when nothing did). */
       readonly lines: ReadonlyArray<LateUsageDeltaLine>;
-      /** Σ lines: the re-rated subtotal − the issued subtotal. */
+      /** Σ lines: the re-rated subtotal − the billed subtotal (issued, less the notes of units). */
       readonly subtotal: string;
       /**
        * The re-rated total − the issued total: the lines' delta with the period's own discounts,
@@ -170,12 +180,15 @@ export function correctLateParsedUsage(
   const original = [...usage];
   const lateEvents = [...late];
   refuseConflictingLateEvents(contract.customer.id, invoice.id, original, lateEvents);
+  // Delta lines start from what the customer was billed: the invoice less the notes that took units
+  // off it (their usage is given without those units). A re-issue credits what the notes left instead.
+  const noted: LateUsageBase =
+    contract.lateUsage.correction === "next_invoice"
+      ? lateUsageBase(invoice, creditNotes ?? [])
+      : { billed: invoice, unitNotes: [] };
   const reproduced = rateParsedInvoice(contract, original, period, rating);
-  if (reproduced.digest !== invoice.digest)
-    throw InputError.from(
-      periodMessages.usageDoesNotReproduce(invoice.id, invoice.total, reproduced.total),
-      "usage",
-    );
+  assertReproduces(invoice, noted, reproduced);
+  const { billed } = noted;
   // Rated with the spend to date the issued invoice had, unless an earlier correction changed it.
   const rerating = corrected === undefined ? rating : { ...rating, commitmentSpendToDate: corrected };
   const rerated = rateParsedInvoice(contract, [...original, ...lateEvents], period, rerating);
@@ -190,8 +203,8 @@ export function correctLateParsedUsage(
   // total as they were and still move a cumulative commitment's figures (spend before and after): the
   // re-issued invoice is what the next correction of the chain carries, so that is a change too.
   const changed =
-    rerated.total !== invoice.total ||
-    deltaLines(invoice, rerated).length > 0 ||
+    rerated.total !== billed.total ||
+    deltaLines(billed, rerated).length > 0 ||
     JSON.stringify(rerated.commitments) !== JSON.stringify(reproduced.commitments);
   if (contract.lateUsage.correction === "credit_note") {
     if (!changed) return { mode: "credit_note", ...base };
@@ -208,16 +221,26 @@ export function correctLateParsedUsage(
   return {
     mode: "next_invoice",
     ...withIssuedDigest(base, invoice.digest),
-    lines: deltaLines(invoice, rerated),
-    subtotal: difference(rerated.subtotal, invoice.subtotal),
+    ...unitsCreditedOf(noted),
+    lines: deltaLines(billed, rerated),
+    subtotal: difference(rerated.subtotal, billed.subtotal),
     // totals are in the currency's decimals even when lines are finer (`rounding.lineDecimals`)
     total: toFixedString(
-      ZERO.plus(rerated.total).minus(invoice.total),
+      ZERO.plus(rerated.total).minus(billed.total),
       invoice.rounding.total?.minorUnits ?? minorUnits,
     ),
     rerated,
-    ...amountDueDelta(invoice, rerated),
+    ...amountDueDelta(billed, rerated),
   };
+}
+
+// The notes that took units off the invoice, each with what it credited: the delta lines reverse what
+// they left. Absent without such notes, so a correction without them is written as before.
+function unitsCreditedOf({ unitNotes }: LateUsageBase): {
+  unitsCredited?: ReadonlyArray<Pick<CreditNote, "id" | "digest" | "total">>;
+} {
+  if (unitNotes.length === 0) return {};
+  return { unitsCredited: unitNotes.map(({ id, digest, total }) => ({ id, digest, total })) };
 }
 
 // The issued invoice's digest right after its id: it stays the invoice of record, so its notes still count.

@@ -87,6 +87,24 @@ describe("correctLateUsage, next_invoice (the default)", () => {
     ).toMatchObject({ code: "correction_outside_window" });
   });
 
+  it("corrects the same invoice a second time from the first correction's rerated invoice", () => {
+    const issued = issue();
+    const first = correctLateUsage(contract, issued, USAGE, LATE, { billOn: "2026-04" });
+    if (first.mode !== "next_invoice") return;
+    // 100 GB more of 25 March arrive in May: 1,200 GB × 0.08 = 96.00, total 106.00
+    const more = [gb("later", 25, "100")];
+    const second = correctLateUsage(contract, first.rerated, [...USAGE, ...LATE], more, {
+      billOn: "2026-05",
+    });
+    if (second.mode !== "next_invoice") return;
+    // from what April left (98.00): 106.00 − 98.00 = +8.00; 100.00 − 2.00 + 8.00 = 106.00
+    expect(second.total).toBe("8.00");
+    // from the issued invoice with both late files: 106.00 − 100.00 = 6.00, and with April's −2.00 the
+    // customer pays 104.00: April's correction counted twice (docs/late-usage.md)
+    const again = correctLateUsage(contract, issued, USAGE, [...LATE, ...more], { billOn: "2026-05" });
+    expect(again.mode === "next_invoice" && again.total).toBe("6.00");
+  });
+
   it("refuses usage that does not rate to the issued invoice", () => {
     const issued = issue();
     expect(

@@ -172,3 +172,50 @@ export function creditNoteUnitsWithGrants(noteId: string): ErrorMessage {
     message: `Credit note ${noteId} takes units off an invoice that drew credit grants and gives part of its credit back to them; a later invoice of the period cannot count such a note yet: leave the wrong units to the later invoices instead, which rate the period's usage without them and take off what was billed.`,
   };
 }
+
+/** A credit note given twice to a late-usage correction. */
+export function lateNoteRepeated(noteId: string): ErrorMessage {
+  return {
+    code: "duplicate_id",
+    message: `Credit note ${noteId} is given twice among the credit notes of the corrected invoice; what it credited would count twice.`,
+  };
+}
+
+/** A note given to a next_invoice correction that takes units off and credits amounts at once. */
+export function lateNoteMixesUnits(noteId: string): ErrorMessage {
+  return {
+    code: "invalid_argument",
+    message: `Credit note ${noteId} takes units off a line and also credits amounts in the same note, so the correction cannot tell the units that were wrong (left out of the re-rating) from the credit given on purpose (kept): issue units and amounts in separate notes.`,
+  };
+}
+
+/** A note given to a next_invoice correction that takes units off and gave credit back to grants. */
+export function lateNoteUnitsWithGrants(noteId: string): ErrorMessage {
+  return {
+    code: "invalid_argument",
+    message: `Credit note ${noteId} takes units off an invoice that drew credit grants and gives part of its credit back to them; a correction on the next invoice cannot count such a note yet: use the credit_note correction, or credit an amount.`,
+  };
+}
+
+/**
+ * The usage given with a note that took units off still rates to the invoice as issued: re-rated with
+ * the late events, it would bill the units the note credited again.
+ */
+export function usageKeepsUnitsCredited(invoiceId: string, noteIds: string): ErrorMessage {
+  return {
+    code: "usage_does_not_reproduce",
+    message: `The usage given for invoice ${invoiceId} rates to the invoice as issued, but credit note ${noteIds} took units off it: re-rated with the late events it would bill the units credited again. Give the usage without the events found wrong, so that it rates to the invoice as the notes leave it.`,
+  };
+}
+
+/** The usage given with notes that took units off does not rate to the invoice as they leave it. */
+export function usageDoesNotReproduceNoted(
+  invoiceId: string,
+  billedSubtotal: string,
+  recomputedSubtotal: string,
+): ErrorMessage {
+  return {
+    code: "usage_does_not_reproduce",
+    message: `The usage given for invoice ${invoiceId} rates to lines of ${recomputedSubtotal}, not the ${billedSubtotal} the invoice billed less the units its credit notes took off (or to other quantities): give the usage the invoice was rated from without the events the notes found wrong, with the carried state and credit balances it was rated with.`,
+  };
+}
