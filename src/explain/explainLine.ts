@@ -337,6 +337,9 @@ function describeComputation(
       const parts = [
         computation.divideBy === null ? undefined : `divided by ${formatQuantity(computation.divideBy)}`,
         computation.round === "none" ? undefined : `rounded ${computation.round}`,
+        computation.minimum === undefined
+          ? undefined
+          : `at least ${formatQuantity(computation.minimum)} (${count(computation.raised ?? 0, "entity")} raised)`,
         computation.cap === null
           ? undefined
           : `capped at ${formatQuantity(computation.cap)} (${count(computation.capped, "entity")} capped)`,

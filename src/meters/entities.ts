@@ -22,9 +22,10 @@ type EntityState = Map<string, unknown>;
 const WITHOUT_PROPERTY = JSON.stringify(null);
 
 /**
- * Per-entity rounding and caps: the inner reducer runs per entity (the value of `terms.property`;
- * events without it form one entity of their own, counted in `withoutProperty`), each entity's quantity is divided, rounded and
- * capped, then the entities are summed. 3 instances running 90 min, 20 min and 800 h, billed per
+ * Per-entity rounding, minimums and caps: the inner reducer runs per entity (the value of
+ * `terms.property`; events without it form one entity of their own, counted in `withoutProperty`),
+ * each entity's quantity is divided, rounded, raised to the minimum and capped, then the entities are
+ * summed. 3 instances running 90 min, 20 min and 800 h, billed per
  * started hour capped at 720: 2 + 1 + 720 = 723 hours.
  */
 export function entityReducer(terms: EntityTerms, inner: Reducer<unknown>): Reducer<EntityState> {
@@ -39,6 +40,7 @@ export function entityReducer(terms: EntityTerms, inner: Reducer<unknown>): Redu
       let fractional = false;
       let events = 0;
       let capped = 0;
+      let raised = 0;
       let withoutProperty = 0;
       for (const [key, entityState] of state) {
         const outcome = inner.finalize(entityState, context);
@@ -46,6 +48,7 @@ export function entityReducer(terms: EntityTerms, inner: Reducer<unknown>): Redu
         if (key === WITHOUT_PROPERTY) withoutProperty = outcome.events;
         const entity = billableEntityQuantity(outcome.quantity, terms);
         if (entity.capped) capped += 1;
+        if (entity.raised) raised += 1;
         // Added exactly: a quantity that does not terminate (a count per second, divided by 0.5) is
         // rounded at 50 digits, and a rounded sum would change in its last digit with the order the
         // entities first came in; the same events must give the same invoice in any order.
@@ -72,6 +75,8 @@ export function entityReducer(terms: EntityTerms, inner: Reducer<unknown>): Redu
           round: terms.round ?? "none",
           cap: terms.cap === undefined ? null : toPlainString(terms.cap),
           capped,
+          // Recorded only for a meter with a minimum, so the record of every other meter stays as it was.
+          ...(terms.minimum === undefined ? {} : { minimum: toPlainString(terms.minimum), raised }),
           // Said only when it happened, so the record of every other meter stays as it was.
           ...(withoutProperty > 0
             ? { withoutProperty: { property: terms.property, events: withoutProperty } }
@@ -82,14 +87,18 @@ export function entityReducer(terms: EntityTerms, inner: Reducer<unknown>): Redu
   };
 }
 
+// One entity's quantity: divided, rounded, raised to the minimum, then held at the cap (the schema
+// keeps the minimum at or below the cap). A raised or capped quantity is the contract's, so it ends.
 function billableEntityQuantity(
   measured: Decimal,
   terms: EntityTerms,
-): { quantity: Decimal; capped: boolean; ends: boolean } {
+): { quantity: Decimal; capped: boolean; raised: boolean; ends: boolean } {
   const divided = terms.divideBy === undefined ? measured : measured.div(terms.divideBy);
   const round = terms.round ?? "none";
   const rounded = round === "none" ? divided : roundToInteger(divided, round === "up" ? "ceiling" : "floor");
+  if (terms.minimum !== undefined && rounded.lessThan(terms.minimum))
+    return { quantity: terms.minimum, capped: false, raised: true, ends: true };
   if (terms.cap !== undefined && rounded.greaterThan(terms.cap))
-    return { quantity: terms.cap, capped: true, ends: true };
-  return { quantity: rounded, capped: false, ends: round !== "none" };
+    return { quantity: terms.cap, capped: true, raised: false, ends: true };
+  return { quantity: rounded, capped: false, raised: false, ends: round !== "none" };
 }

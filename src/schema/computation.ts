@@ -43,6 +43,10 @@ export const computationSchema = z.discriminatedUnion("kind", [
     round: z.string(),
     cap: nullableAmountTextSchema,
     capped: z.number().check(z.int(), z.nonnegative()),
+    /** Each entity's minimum, for a meter with one (`entity.minimum`); absent otherwise. */
+    minimum: z.optional(amountTextSchema),
+    /** How many entities were raised to the minimum; with `minimum`. */
+    raised: z.optional(z.number().check(z.int(), z.nonnegative())),
     /**
      * The counted events that lack the entity property (missing or null): counted together as one
      * entity, and reported (a `events_without_entity` warning). Absent when every event has it.

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import {
+  contractMessages,
   type ErrorMessage,
   operationPropertyNotAllowed,
   percentileSettingsMissing,
@@ -15,6 +16,7 @@ import {
   windowAllowanceWithPercentile,
   windowNotAllowed,
 } from "../errors/index.js";
+import { toPlainString } from "../money/index.js";
 import { divisorRoundingRule } from "./divisorRoundingRule.js";
 import {
   idSchema,
@@ -134,18 +136,31 @@ export const weightedSchema = z.strictObject({
 export type WeightedTerms = z.output<typeof weightedSchema>;
 
 /**
- * Per-entity rounding and caps: the meter's aggregation runs per entity (an instance, a container, a
- * domain), each entity's quantity is divided, rounded and capped, and the entities are summed (any
- * part of an hour bills the whole hour; an hourly price capped at a monthly maximum).
+ * Per-entity rounding, minimums and caps: the meter's aggregation runs per entity (an instance, a
+ * container, a domain, a warehouse's resume), each entity's quantity is divided, rounded, raised to the
+ * minimum and capped, and the entities are summed (any part of an hour bills the whole hour; a
+ * warehouse bills at least 60 seconds each time it resumes; an hourly price capped at a monthly maximum).
  */
 export const entitySchema = z
   .strictObject({
     property,
     divideBy: z.optional(sizeSchema),
     round: z.optional(z.enum(["up", "down", "none"])),
+    minimum: z.optional(quantitySchema),
     cap: z.optional(quantitySchema),
   })
-  .check(divisorRoundingRule("entity"));
+  .check(divisorRoundingRule("entity"))
+  .check(
+    z.superRefine((terms, ctx) => {
+      if (terms.minimum !== undefined && terms.cap !== undefined && terms.minimum.greaterThan(terms.cap))
+        ctx.addIssue(
+          issueOf(
+            contractMessages.entityMinimumAboveCap(toPlainString(terms.minimum), toPlainString(terms.cap)),
+            ["minimum"],
+          ),
+        );
+    }),
+  );
 export type EntityTerms = z.output<typeof entitySchema>;
 
 /**

@@ -91,6 +91,7 @@ const entityArb = fc
       property: fc.constant("instance"),
       divideBy: fc.constantFrom("3600", "1", "0.5", "60"),
       round: fc.constantFrom("up", "down", "none"),
+      minimum: fc.constantFrom("0.5", "1", "60"),
       cap: fc.constantFrom("0", "1", "720", "2.5"),
     },
     { requiredKeys: ["property"] },
@@ -100,6 +101,12 @@ const entityArb = fc
     (entity.round === undefined || entity.round === "none")
       ? { ...entity, round: "down" as const }
       : entity,
+  )
+  // A minimum above the cap is refused (meters.md): such an entity keeps the cap alone.
+  .map(({ minimum, ...entity }) =>
+    minimum === undefined || (entity.cap !== undefined && Number(minimum) > Number(entity.cap))
+      ? entity
+      : { ...entity, minimum },
   );
 
 /** Which of the mutually exclusive shapes a meter takes. */

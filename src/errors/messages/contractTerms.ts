@@ -128,6 +128,17 @@ export function divideByNeedsRound(divideBy: string, where: "transform" | "entit
   };
 }
 
+/**
+ * A meter's per-entity minimum above its cap: every entity would be raised past what it may bill, so
+ * one of the two is a typo.
+ */
+export function entityMinimumAboveCap(minimum: string, cap: string): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: `a minimum of ${minimum} an entity is above the cap of ${cap}, so no entity could bill it; the minimum must not be above the cap`,
+  };
+}
+
 /** A quantity rounding given both decimals and an increment. */
 export function roundDecimalsAndIncrement(): ErrorMessage {
   return {
