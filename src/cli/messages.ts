@@ -94,6 +94,16 @@ export function invalidJson(source: string, detail?: string): ErrorMessage {
   };
 }
 
+/** The detail of an NDJSON line that ends before its event does (`invalidJson`'s). */
+export function cutOffLine(): string {
+  return "the line ends before its event does: was the file cut off while it was copied, or an event written over two lines?";
+}
+
+/** The detail of a .json usage file that ends before its JSON does (`invalidJson`'s). */
+export function cutOffFile(): string {
+  return "the file ends before its JSON does: was it cut off while it was copied?";
+}
+
 /** A JSON file (or standard input) with nothing in it but white space. */
 export function emptyJson(source: string): ErrorMessage {
   return { code: "invalid_json", message: `${source} is empty: it holds no JSON.` };

@@ -1,6 +1,7 @@
 import { parseUsageEvent, safeParseUsageEvent, UsageError, type UsageEvent } from "../index.js";
 import { assertNoDuplicateKeys } from "./duplicateKeys.js";
-import { invalidJson } from "./messages.js";
+import { jsonEndsTooSoon } from "./jsonEndsTooSoon.js";
+import { cutOffLine, invalidJson } from "./messages.js";
 import { parsePlainJsonLine } from "./plainJsonLine.js";
 import { eachLine, type PassGuard, readLineChunks, type TextInput } from "./readLines.js";
 import { trailingCommaDetail } from "./trailingComma.js";
@@ -83,10 +84,11 @@ function parseEventLine(line: string, file: string, lineNumber: number): unknown
   let value: unknown;
   try {
     value = JSON.parse(line);
-  } catch {
-    // A comma before } or ] is named (DuckDB's reader accepts one): the rest, JSON.parse's account, is too
-    // vague to help.
-    const detail = trailingCommaDetail(line, false);
+  } catch (error) {
+    // A comma before } or ] is named (DuckDB's reader accepts one), and a line that ends before its event
+    // does (a file cut off while copying): the rest, JSON.parse's account, is too vague to help.
+    const detail =
+      trailingCommaDetail(line, false) ?? (jsonEndsTooSoon(line, String(error)) ? cutOffLine() : undefined);
     throw UsageError.from(invalidJson(`${file} line ${lineNumber}`, detail), "", { file, line: lineNumber });
   }
   assertNoDuplicateKeys(line, value, file, lineNumber);

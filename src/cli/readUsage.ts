@@ -2,7 +2,9 @@ import { extname } from "node:path";
 import { parseUsageEvent, UsageError, type UsageEvent } from "../index.js";
 import { streamCsvBatches, streamCsvIdBatches } from "./csvUsage.js";
 import { assertNoDuplicateKeys } from "./duplicateKeys.js";
+import { jsonEndsTooSoon } from "./jsonEndsTooSoon.js";
 import {
+  cutOffFile,
   emptyJsonUsage,
   invalidJson,
   unknownUsageFormat,
@@ -161,6 +163,7 @@ function parseJsonFile(text: string, file: string): unknown {
     // JSON.parse stopped before it.
     const stoppedAt = /at position (\d+)/.exec(detail)?.[1];
     const comma = trailingCommaDetail(text, true, stoppedAt === undefined ? undefined : Number(stoppedAt));
-    throw UsageError.from(invalidJson(file, comma ?? detail), file);
+    const cutOff = jsonEndsTooSoon(text, detail) ? cutOffFile() : undefined;
+    throw UsageError.from(invalidJson(file, comma ?? cutOff ?? detail), file);
   }
 }
