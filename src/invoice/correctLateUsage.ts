@@ -180,12 +180,10 @@ export function correctLateParsedUsage(
   const original = [...usage];
   const lateEvents = [...late];
   refuseConflictingLateEvents(contract.customer.id, invoice.id, original, lateEvents);
-  // Delta lines start from what the customer was billed: the invoice less the notes that took units
-  // off it (their usage is given without those units). A re-issue credits what the notes left instead.
-  const noted: LateUsageBase =
-    contract.lateUsage.correction === "next_invoice"
-      ? lateUsageBase(invoice, creditNotes ?? [])
-      : { billed: invoice, unitNotes: [] };
+  // Both modes start from what the customer was billed: the invoice less the notes that took units off
+  // it, whose usage is given without those units, so neither the delta lines nor the re-issued invoice
+  // bill the units a note credited again. A re-issue's own note credits what the notes left.
+  const noted: LateUsageBase = lateUsageBase(invoice, creditNotes ?? [], contract.lateUsage.correction);
   const reproduced = rateParsedInvoice(contract, original, period, rating);
   assertReproduces(invoice, noted, reproduced);
   const { billed } = noted;

@@ -126,3 +126,42 @@ describe("correctLateUsage next_invoice after a credit note that took units off"
     expect(result.unitsCredited).toBeUndefined();
   });
 });
+
+// credit_note mode after a note of units: the same rule. Until 6 December 2026 this mode re-issued the
+// period from the usage as issued ("book it again if it still holds"), so the units the note credited
+// were billed again: 1,300 GB re-issued = 100.00 + 300 × 0.05 + 10.00 = 125.00, and the customer paid
+// 115.00 − 25.00 − 90.00 + 125.00 = 125.00 for usage that costs 110.00.
+describe("correctLateUsage credit_note after a credit note that took units off", () => {
+  const withNote = () => {
+    const contract = buildContract({ ...GRADUATED, lateUsage: { correction: "credit_note" } });
+    const usage = [marchGb("a", 3, "600"), marchGb("b", 9, "500")];
+    const issued = rateInvoice(contract, usage, "2026-03");
+    const note = issueCreditNote(contract, issued, [
+      { kind: "quantity", line: "gb", quantity: "300", reason: "double-counted" },
+    ]);
+    return { contract, usage, issued, note, options: { billOn: "2026-04", creditNotes: [note] } };
+  };
+  const late = [marchGb("late", 20, "200")];
+
+  it("re-issues the true usage and credits what the note left: the customer pays 110.00", () => {
+    const { contract, issued, note, options } = withNote();
+    const trueUsage = [marchGb("a", 3, "600"), marchGb("b", 9, "200")];
+    const result = correctLateUsage(contract, issued, trueUsage, late, options);
+    if (result.mode !== "credit_note") throw new Error("expected credit_note");
+    // issued 115.00; the note 25.00; the correction's note credits what it left: 115.00 − 25.00 = 90.00
+    expect([issued.total, note.total, result.creditNote?.total]).toEqual(["115.00", "25.00", "90.00"]);
+    // re-issued from 800 + 200 = 1,000 GB: 1,000 × 0.10 = 100.00 + 10.00 = 110.00
+    expect(result.reissued?.lines.find((line) => line.id === "gb")?.quantity).toBe("1000");
+    expect(result.reissued?.total).toBe("110.00");
+    // 115.00 − 25.00 − 90.00 + 110.00 = 110.00, as next_invoice's 115.00 − 25.00 + 20.00
+  });
+
+  it("refuses the usage as issued with the note: the re-issue would bill the credited units again", () => {
+    const { contract, usage, issued, options } = withNote();
+    expect(thrown(() => correctLateUsage(contract, issued, usage, late, options))).toMatchObject({
+      code: "usage_does_not_reproduce",
+      path: "usage",
+      message: expect.stringContaining("Give the usage without the events found wrong"),
+    });
+  });
+});
