@@ -112,6 +112,12 @@ export type LateUsageResult =
       readonly period: string;
       readonly billOn: string;
       readonly lateEvents: LateEventsAccount;
+      /**
+       * The credit notes given that took units off the invoice, as in `next_invoice` mode: the
+       * re-issued invoice rates the usage without their units. Absent without such notes, or when
+       * nothing changed.
+       */
+      readonly unitsCredited?: ReadonlyArray<Pick<CreditNote, "id" | "digest" | "total">>;
       /** Absent when nothing changed: no line, no total, no commitment's figures (spend to date). */
       readonly creditNote?: CreditNote;
       /** The period re-rated with every event, id `<issued id>:reissued`; absent when nothing changed. */
@@ -211,7 +217,7 @@ export function correctLateParsedUsage(
     const creditNote = issueCreditNote(contract, invoice, [{ kind: "invoice", reason }], {
       previous: creditNotes ?? [],
     });
-    return { mode: "credit_note", ...base, creditNote, reissued };
+    return { mode: "credit_note", ...base, ...unitsCreditedOf(noted), creditNote, reissued };
   }
   const { minorUnits } = invoice.currency;
   const difference = (after: string, before: string) =>

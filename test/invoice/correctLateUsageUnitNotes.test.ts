@@ -154,6 +154,8 @@ describe("correctLateUsage credit_note after a credit note that took units off",
     expect(result.reissued?.lines.find((line) => line.id === "gb")?.quantity).toBe("1000");
     expect(result.reissued?.total).toBe("110.00");
     // 115.00 − 25.00 − 90.00 + 110.00 = 110.00, as next_invoice's 115.00 − 25.00 + 20.00
+    // listed as counted, so --commitment-spend of the correction carries the note as taken
+    expect(result.unitsCredited).toEqual([{ id: note.id, digest: note.digest, total: "25.00" }]);
   });
 
   it("refuses the usage as issued with the note: the re-issue would bill the credited units again", () => {
