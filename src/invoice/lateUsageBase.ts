@@ -64,8 +64,11 @@ export function assertReproduces(issued: Invoice, base: LateUsageBase, reproduce
   const { billed, unitNotes } = base;
   if (unitNotes.length === 0) {
     if (reproduced.digest === issued.digest) return;
+    const fewer = fewerUnits(issued.lines, reproduced.lines);
     throw InputError.from(
-      periodMessages.usageDoesNotReproduce(issued.id, issued.total, reproduced.total),
+      fewer === undefined
+        ? periodMessages.usageDoesNotReproduce(issued.id, issued.total, reproduced.total)
+        : periodMessages.usageBelowIssued(issued.id, issued.total, reproduced.total, fewer),
       "usage",
     );
   }
@@ -92,4 +95,23 @@ function sameLines(billed: ReadonlyArray<InvoiceLine>, rated: ReadonlyArray<Invo
       return now.quantity === line.quantity && now.amount === line.amount;
     }) && rated.every((line) => billedIds.has(line.id) || emptied(line))
   );
+}
+
+// The lines the usage rates to fewer units than the invoice billed ("gb: 800, not 1100"), when no line
+// rates to more: the likely sign of usage without the units a credit note took off, given without it.
+function fewerUnits(
+  issued: ReadonlyArray<InvoiceLine>,
+  rated: ReadonlyArray<InvoiceLine>,
+): string | undefined {
+  const ratedById = new Map(rated.map((line) => [line.id, line.quantity]));
+  const billedIds = new Set(issued.map((line) => line.id));
+  if (rated.some((line) => !billedIds.has(line.id) && !ZERO.plus(line.quantity).isZero())) return undefined;
+  const compared = issued.map((line) => {
+    const now = ratedById.get(line.id) ?? "0";
+    return { line, now, cmp: ZERO.plus(now).comparedTo(line.quantity) };
+  });
+  if (compared.some(({ cmp }) => cmp > 0)) return undefined;
+  const lower = compared.filter(({ cmp }) => cmp < 0);
+  if (lower.length === 0) return undefined;
+  return lower.map(({ line, now }) => `${line.id}: ${now}, not ${line.quantity}`).join("; ");
 }

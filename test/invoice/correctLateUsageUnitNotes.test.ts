@@ -108,6 +108,23 @@ describe("correctLateUsage next_invoice after a credit note that took units off"
     });
   });
 
+  it("says to give the note when the usage without its units is given without it", () => {
+    const { contract, issued, trueUsage, lateEvents } = scenario(GRADUATED, 500, 300);
+    // 600 + 200 = 800 GB where the invoice billed 1,100: 80.00 + 10.00 = 90.00 against 115.00
+    const refused = thrown(() =>
+      correctLateUsage(contract, issued, trueUsage, lateEvents, { billOn: "2026-04" }),
+    );
+    expect(refused).toMatchObject({ code: "usage_does_not_reproduce", path: "usage" });
+    const message = String((refused as Error).message);
+    expect(message).toContain("rates to a total of 90.00, not the 115.00 issued");
+    expect(message).toContain("fewer units than the invoice billed (gb: 800, not 1100)");
+    expect(message).toContain("give the note with this usage (--previous FILE on the CLI");
+    // more units than billed (a usage file of another period, say) keeps the general sentence
+    const more = [marchGb("a", 3, "600"), marchGb("b", 9, "600")];
+    const general = thrown(() => correctLateUsage(contract, issued, more, lateEvents, { billOn: "2026-04" }));
+    expect(String((general as Error).message)).not.toContain("credit note");
+  });
+
   it("keeps a note of an amount as given: the usage is the issued one and the concession stays", () => {
     const contract = buildContract(GRADUATED);
     const usage = [marchGb("a", 3, "600"), marchGb("b", 9, "500")];
