@@ -184,3 +184,40 @@ describe("correctLateUsage credit_note after a credit note that took units off",
     });
   });
 });
+
+describe("correctLateUsage credit_note after a note of units that gave credit back to a wallet", () => {
+  it("the notes give the wallet back what it paid once, and the re-issue draws it for the true usage", () => {
+    const wallet = {
+      id: "wallet",
+      name: "Wallet",
+      kind: "prepaid" as const,
+      taxed: "at_use" as const,
+      amount: "130",
+    };
+    const contract = buildContract({
+      ...GRADUATED,
+      lateUsage: { correction: "credit_note" },
+      credits: [wallet],
+    });
+    const full = { creditsStartFull: true };
+    const issued = rateInvoice(contract, [marchGb("a", 3, "600"), marchGb("b", 9, "500")], "2026-03", full);
+    const note = issueCreditNote(contract, issued, [
+      { kind: "quantity", line: "gb", quantity: "300", reason: "double-counted" },
+    ]);
+    const trueUsage = [marchGb("a", 3, "600"), marchGb("b", 9, "200")];
+    const result = correctLateUsage(contract, issued, trueUsage, [marchGb("late", 20, "200")], {
+      ...full,
+      billOn: "2026-04",
+      creditNotes: [note],
+    });
+    if (result.mode !== "credit_note") throw new Error("expected credit_note");
+    // issued 115.00, all paid by the 130.00 wallet (15.00 left); the note's 25.00 goes back to it
+    const back = (n: typeof note | undefined) => n?.settlement?.credits[0]?.restored ?? "0";
+    expect([issued.amountDue ?? issued.total, back(note)]).toEqual(["0.00", "25.00"]);
+    // the correction's note gives back the other 90.00: 25.00 + 90.00 = 115.00, what the wallet paid
+    expect(back(result.creditNote)).toBe("90.00");
+    // re-issued 1,000 GB = 110.00, drawn from the 130.00 the issued invoice opened with: 20.00 left
+    expect(result.reissued?.total).toBe("110.00");
+    expect(result.reissued?.credits?.[0]?.balanceAfter).toBe("20.00");
+  });
+});
