@@ -32,9 +32,10 @@ export interface LateUsageOptions extends RateInvoiceOptions {
    * Credit notes issued before against the invoice. `credit_note` mode: the note of the correction
    * credits only what they left, so the notes together undo the invoice once, and the re-issued invoice
    * replaces it; without them an invoice already partly credited would be credited in full again.
-   * `next_invoice` mode: a note that took units off is what the delta lines start from (the customer
-   * was billed the invoice less it), and `usage` is then the usage without those units, so the
-   * re-rating does not bill them again; a note of an amount stays given (docs/late-usage.md).
+   * Both modes: a note that took units off is what the correction starts from (the customer was
+   * billed the invoice less it), and `usage` is then the usage without those units, so neither the
+   * delta lines nor the re-issued invoice bill them again; a note of an amount stays given
+   * (docs/late-usage.md).
    */
   readonly creditNotes?: ReadonlyArray<CreditNote>;
 }
