@@ -95,7 +95,7 @@ export function commitmentSpend(
     const invoice = readIssued(`${flag} ${file}`, document, parseInvoice, "a ratecard invoice");
     requireSameContract(invoice.contractId, contractId, `${flag} ${file}`);
     requirePrevious(invoice, startsAt, `${flag} ${file}`);
-    return spendAfter(invoice);
+    return withNotesCounted(spendAfter(invoice), data);
   }
   if (!isObject(data) || Object.values(data).some((v) => typeof v !== "string"))
     throw new UsageLineError(
@@ -129,6 +129,24 @@ export function spendAfter(invoice: Invoice): Record<string, CarriedSpend> {
       if (cumulative === undefined) return [];
       const { spendAfter: spend, creditNotesTaken } = cumulative;
       return [[id, creditNotesTaken === undefined ? spend : { spendAfter: spend, creditNotesTaken }]];
+    }),
+  );
+}
+
+// A correction that counted credit notes of units (`unitsCredited`) rated the usage without their
+// units, so its spend to date already leaves them out: carried as taken, a note given again
+// (--commitment-credit-note) is not taken off a second time (350.00, not 300.00), nor on later invoices.
+function withNotesCounted(spend: Record<string, CarriedSpend>, data: unknown): Record<string, CarriedSpend> {
+  const counted = isLateUsageCorrection(data) && Array.isArray(data.unitsCredited) ? data.unitsCredited : [];
+  const ids = counted.flatMap((note) => (isObject(note) && typeof note.id === "string" ? [note.id] : []));
+  if (ids.length === 0) return spend;
+  return Object.fromEntries(
+    Object.entries(spend).map(([id, carried]) => {
+      const { text, taken } =
+        typeof carried === "string"
+          ? { text: carried, taken: [] }
+          : { text: carried.spendAfter, taken: carried.creditNotesTaken ?? [] };
+      return [id, { spendAfter: text, creditNotesTaken: [...new Set([...taken, ...ids])].sort() }];
     }),
   );
 }

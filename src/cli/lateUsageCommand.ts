@@ -41,7 +41,7 @@ reproduce the issued invoice exactly (docs/late-usage.md).`,
     previous: {
       ...PREVIOUS_NOTES_OPTION,
       description:
-        "a credit note issued before against the invoice (repeat for each): in credit_note mode the new note credits only what they left; in next_invoice mode one that took units off is what the delta lines start from (give --usage without those units)",
+        "a credit note issued before against the invoice (repeat for each): in credit_note mode the new note credits only what they left; one that took units off is what the correction starts from in both modes (give --usage without those units)",
     },
   },
   examples: [

@@ -32,9 +32,10 @@ export interface LateUsageOptions extends RateInvoiceOptions {
    * Credit notes issued before against the invoice. `credit_note` mode: the note of the correction
    * credits only what they left, so the notes together undo the invoice once, and the re-issued invoice
    * replaces it; without them an invoice already partly credited would be credited in full again.
-   * `next_invoice` mode: a note that took units off is what the delta lines start from (the customer
-   * was billed the invoice less it), and `usage` is then the usage without those units, so the
-   * re-rating does not bill them again; a note of an amount stays given (docs/late-usage.md).
+   * Both modes: a note that took units off is what the correction starts from (the customer was
+   * billed the invoice less it), and `usage` is then the usage without those units, so neither the
+   * delta lines nor the re-issued invoice bill them again; a note of an amount stays given
+   * (docs/late-usage.md).
    */
   readonly creditNotes?: ReadonlyArray<CreditNote>;
 }
@@ -112,6 +113,12 @@ export type LateUsageResult =
       readonly period: string;
       readonly billOn: string;
       readonly lateEvents: LateEventsAccount;
+      /**
+       * The credit notes given that took units off the invoice, as in `next_invoice` mode: the
+       * re-issued invoice rates the usage without their units. Absent without such notes, or when
+       * nothing changed.
+       */
+      readonly unitsCredited?: ReadonlyArray<Pick<CreditNote, "id" | "digest" | "total">>;
       /** Absent when nothing changed: no line, no total, no commitment's figures (spend to date). */
       readonly creditNote?: CreditNote;
       /** The period re-rated with every event, id `<issued id>:reissued`; absent when nothing changed. */
@@ -180,12 +187,10 @@ export function correctLateParsedUsage(
   const original = [...usage];
   const lateEvents = [...late];
   refuseConflictingLateEvents(contract.customer.id, invoice.id, original, lateEvents);
-  // Delta lines start from what the customer was billed: the invoice less the notes that took units
-  // off it (their usage is given without those units). A re-issue credits what the notes left instead.
-  const noted: LateUsageBase =
-    contract.lateUsage.correction === "next_invoice"
-      ? lateUsageBase(invoice, creditNotes ?? [])
-      : { billed: invoice, unitNotes: [] };
+  // Both modes start from what the customer was billed: the invoice less the notes that took units off
+  // it, whose usage is given without those units, so neither the delta lines nor the re-issued invoice
+  // bill the units a note credited again. A re-issue's own note credits what the notes left.
+  const noted: LateUsageBase = lateUsageBase(invoice, creditNotes ?? [], contract.lateUsage.correction);
   const reproduced = rateParsedInvoice(contract, original, period, rating);
   assertReproduces(invoice, noted, reproduced);
   const { billed } = noted;
@@ -213,7 +218,7 @@ export function correctLateParsedUsage(
     const creditNote = issueCreditNote(contract, invoice, [{ kind: "invoice", reason }], {
       previous: creditNotes ?? [],
     });
-    return { mode: "credit_note", ...base, creditNote, reissued };
+    return { mode: "credit_note", ...base, ...unitsCreditedOf(noted), creditNote, reissued };
   }
   const { minorUnits } = invoice.currency;
   const difference = (after: string, before: string) =>

@@ -19,15 +19,20 @@ export interface LateUsageBase {
 }
 
 /**
- * The credit notes given for a `next_invoice` correction, read back (digests checked, each against the
- * invoice as issued), and the invoice as the notes that took units off leave it. A note of an amount or a
+ * The credit notes given for a late-usage correction, read back (digests checked, each against the
+ * invoice as issued), and the invoice as the notes that took units off leave it (in both modes: the
+ * re-issued invoice of `credit_note` rates the same usage as the delta lines). A note of an amount or a
  * line is a credit given on purpose: it stays given, and the correction does not depend on it. A note
- * that takes units off and also credits amounts, or that gave part of its credit back to credit grants,
- * cannot be split so and is refused.
+ * that takes units off and also credits amounts is refused (it cannot be split so), and in
+ * `next_invoice` mode one that gave part of its credit back to credit grants.
  * @throws InputError `invalid_argument`, `digest_mismatch`, `credit_note_mismatch` or `duplicate_id` at
  *   `options.creditNotes[i]…`
  */
-export function lateUsageBase(invoice: Invoice, raw: ReadonlyArray<unknown>): LateUsageBase {
+export function lateUsageBase(
+  invoice: Invoice,
+  raw: ReadonlyArray<unknown>,
+  mode: "next_invoice" | "credit_note",
+): LateUsageBase {
   const notes = raw.map((note, index) => parseEarlierNote(note, index));
   const seen = new Set<string>();
   notes.forEach((note, index) => {
@@ -38,7 +43,9 @@ export function lateUsageBase(invoice: Invoice, raw: ReadonlyArray<unknown>): La
     const units = note.lines.some((line) => line.quantity !== undefined);
     if (units && !takesUnitsOff(note))
       throw InputError.from(periodMessages.lateNoteMixesUnits(note.id), `${path}.lines`);
-    if (units && note.settlement !== undefined)
+    // A re-issue's note credits what the notes left, and the notes together give each grant back what
+    // it paid once (settleNote works on their running totals): only delta lines cannot count it yet.
+    if (units && mode === "next_invoice" && note.settlement !== undefined)
       throw InputError.from(periodMessages.lateNoteUnitsWithGrants(note.id), `${path}.settlement`);
   });
   const unitNotes = notes.filter(takesUnitsOff);
@@ -57,8 +64,11 @@ export function assertReproduces(issued: Invoice, base: LateUsageBase, reproduce
   const { billed, unitNotes } = base;
   if (unitNotes.length === 0) {
     if (reproduced.digest === issued.digest) return;
+    const fewer = fewerUnits(issued.lines, reproduced.lines);
     throw InputError.from(
-      periodMessages.usageDoesNotReproduce(issued.id, issued.total, reproduced.total),
+      fewer === undefined
+        ? periodMessages.usageDoesNotReproduce(issued.id, issued.total, reproduced.total)
+        : periodMessages.usageBelowIssued(issued.id, issued.total, reproduced.total, fewer),
       "usage",
     );
   }
@@ -85,4 +95,23 @@ function sameLines(billed: ReadonlyArray<InvoiceLine>, rated: ReadonlyArray<Invo
       return now.quantity === line.quantity && now.amount === line.amount;
     }) && rated.every((line) => billedIds.has(line.id) || emptied(line))
   );
+}
+
+// The lines the usage rates to fewer units than the invoice billed ("gb: 800, not 1100"), when no line
+// rates to more: the likely sign of usage without the units a credit note took off, given without it.
+function fewerUnits(
+  issued: ReadonlyArray<InvoiceLine>,
+  rated: ReadonlyArray<InvoiceLine>,
+): string | undefined {
+  const ratedById = new Map(rated.map((line) => [line.id, line.quantity]));
+  const billedIds = new Set(issued.map((line) => line.id));
+  if (rated.some((line) => !billedIds.has(line.id) && !ZERO.plus(line.quantity).isZero())) return undefined;
+  const compared = issued.map((line) => {
+    const now = ratedById.get(line.id) ?? "0";
+    return { line, now, cmp: ZERO.plus(now).comparedTo(line.quantity) };
+  });
+  if (compared.some(({ cmp }) => cmp > 0)) return undefined;
+  const lower = compared.filter(({ cmp }) => cmp < 0);
+  if (lower.length === 0) return undefined;
+  return lower.map(({ line, now }) => `${line.id}: ${now}, not ${line.quantity}`).join("; ");
 }

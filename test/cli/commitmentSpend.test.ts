@@ -464,3 +464,52 @@ describe("--commitment-credit-note", () => {
     expect(refused.stderr).toContain("edited.json");
   });
 });
+
+// docs/late-usage.md, "After a credit note that took units off": January bills 300 units (300.00); a
+// note takes 50 off (50.00); the usage without them (250) and 100 late units are corrected in February.
+// The correction's invoice (re-rated or re-issued) leaves the 50 out: spend to date 250 + 100 = 350.00.
+// Until 6 December 2026 the note given again with it was taken off again: February opened at 300.00.
+describe("--commitment-spend a correction that counted a note of units", () => {
+  it.each(["next_invoice", "credit_note"])("%s: the note given again is not taken twice", (mode) => {
+    const terms = { ...QUARTER, lateUsage: { correction: mode } };
+    const c = file(`contract-${mode}.json`, JSON.stringify(terms));
+    const issuedUsage = file("jan-issued.ndjson", event("u1", "2026-01-02", "300"));
+    const jan = file(
+      `jan-${mode}.json`,
+      runCli("invoice", "--contract", c, "--usage", issuedUsage, "--period", "2026-01", "--format", "json")
+        .stdout,
+    );
+    const units = file(
+      "units50.json",
+      JSON.stringify([{ kind: "quantity", line: "use", quantity: "50", reason: "x" }]),
+    );
+    const noteFlags = ["--invoice", jan, "--corrections", units, "--format", "json"];
+    const note = file(`note-${mode}.json`, runCli("credit-note", "--contract", c, ...noteFlags).stdout);
+    const trueUsage = file("jan-true.ndjson", event("u1", "2026-01-02", "250"));
+    const late = file("jan-late.ndjson", event("late", "2026-01-20", "100"));
+    const correctionText = runCli(
+      "late-usage",
+      ...["--contract", c, "--invoice", jan, "--usage", trueUsage, "--late", late],
+      ...["--bill-on", "2026-02", "--previous", note, "--format", "json"],
+    );
+    const correction = file(`correction-${mode}.json`, json(correctionText) && correctionText.stdout);
+    const feb = (...extra: string[]) =>
+      json(
+        runCli(
+          "invoice",
+          ...["--contract", c, "--usage", file("feb.ndjson", event("u2", "2026-02-02", "500"))],
+          ...["--period", "2026-02", "--format", "json", "--commitment-spend", correction, ...extra],
+        ),
+      ).commitments[0].cumulative;
+    // the correction's spend to date: 350.00, and 350 + 500 = 850.00 after February
+    expect(feb()).toMatchObject({ spendBefore: "350.00", spendAfter: "850.00" });
+    // February's record carries the note as taken, so March does not take it off either
+    const noteId = JSON.parse(readFileSync(note, "utf8")).id;
+    expect(feb().creditNotesTaken).toEqual([noteId]);
+    // the note given again: still 350.00 (was 300.00, the 50.00 taken off twice)
+    expect(feb("--commitment-credit-note", note)).toMatchObject({
+      spendBefore: "350.00",
+      spendAfter: "850.00",
+    });
+  });
+});

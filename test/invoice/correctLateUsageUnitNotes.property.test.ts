@@ -2,7 +2,14 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { correctLateUsage, issueCreditNote, rateInvoice } from "../../src/invoice/index.js";
 import { ZERO } from "../../src/money/index.js";
-import { buildContract, type ChargeInput, flatCharge, sumMeter, usageEvent } from "../_support/contract.js";
+import {
+  buildContract,
+  type ChargeInput,
+  type ContractOverrides,
+  flatCharge,
+  sumMeter,
+  usageEvent,
+} from "../_support/contract.js";
 
 // Three non-linear prices, each on its own meter (a note takes units off one line; a shared meter would
 // lose them on every line), a fee and 20 % VAT: issued − credited + correction = the rating of the true
@@ -27,14 +34,15 @@ const PRICES: Record<"volume" | "graduated" | "package", ChargeInput["price"]> =
 };
 type Charge = keyof typeof PRICES;
 const CHARGES = Object.keys(PRICES) as Charge[];
-const contract = buildContract({
+const TERMS: ContractOverrides = {
   meters: CHARGES.map((id) => sumMeter(id)),
   charges: [
     ...CHARGES.map((id) => ({ id, name: id, meter: id, price: PRICES[id] })),
     flatCharge("platform", "Platform", "10"),
   ],
   tax: { mode: "exclusive", rates: [{ id: "vat", name: "VAT", percent: "20" }] },
-});
+};
+const contract = buildContract(TERMS);
 const event = (id: string, type: string, day: number, v: number) =>
   usageEvent(id, type, `2026-03-${String(day).padStart(2, "0")}T08:00:00Z`, { v: String(v) });
 
@@ -47,7 +55,11 @@ const attempt = <T>(fn: () => T): T | Error => {
   }
 };
 
-describe("correctLateUsage next_invoice after a note of units (property)", () => {
+// The same in credit_note mode: issued − the note − the correction's note + the re-issued invoice. Until
+// 6 December 2026 that mode re-issued the usage as issued, with the units the note credited.
+const reissuing = buildContract({ ...TERMS, lateUsage: { correction: "credit_note" } });
+
+describe("correctLateUsage after a note of units, both modes (property)", () => {
   it("issued − credited + correction = the true usage and the late events rated, line by line too", () => {
     fc.assert(
       fc.property(
@@ -79,6 +91,19 @@ describe("correctLateUsage next_invoice after a note of units (property)", () =>
           const truth = rateInvoice(contract, [...usageWith(wrong - off), ...late], "2026-03");
           const paid = ZERO.plus(issued.total).minus(note.total).plus(result.total);
           expect(paid.toFixed(2)).toBe(truth.total);
+          // credit_note mode, from the same documents (the contract's digest differs: rated again)
+          const issuedAgain = rateInvoice(reissuing, usageWith(wrong), "2026-03");
+          const noteAgain = issueCreditNote(reissuing, issuedAgain, units);
+          const again = correctLateUsage(reissuing, issuedAgain, usageWith(wrong - off), late, {
+            billOn: "2026-04",
+            creditNotes: [noteAgain],
+          });
+          if (again.mode !== "credit_note") throw new Error("expected credit_note");
+          const reissuedPaid = ZERO.plus(issuedAgain.total)
+            .minus(noteAgain.total)
+            .minus(again.creditNote?.total ?? "0")
+            .plus(again.reissued?.total ?? "0");
+          expect(reissuedPaid.toFixed(2)).toBe(truth.total);
           // every line: billed, less what the note credited, plus its delta lines = the true line
           for (const rated of truth.lines) {
             const billed = issued.lines.find((item) => item.id === rated.id)!;

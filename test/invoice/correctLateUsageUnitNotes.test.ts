@@ -108,6 +108,23 @@ describe("correctLateUsage next_invoice after a credit note that took units off"
     });
   });
 
+  it("says to give the note when the usage without its units is given without it", () => {
+    const { contract, issued, trueUsage, lateEvents } = scenario(GRADUATED, 500, 300);
+    // 600 + 200 = 800 GB where the invoice billed 1,100: 80.00 + 10.00 = 90.00 against 115.00
+    const refused = thrown(() =>
+      correctLateUsage(contract, issued, trueUsage, lateEvents, { billOn: "2026-04" }),
+    );
+    expect(refused).toMatchObject({ code: "usage_does_not_reproduce", path: "usage" });
+    const message = String((refused as Error).message);
+    expect(message).toContain("rates to a total of 90.00, not the 115.00 issued");
+    expect(message).toContain("fewer units than the invoice billed (gb: 800, not 1100)");
+    expect(message).toContain("give the note with this usage (--previous FILE on the CLI");
+    // more units than billed (a usage file of another period, say) keeps the general sentence
+    const more = [marchGb("a", 3, "600"), marchGb("b", 9, "600")];
+    const general = thrown(() => correctLateUsage(contract, issued, more, lateEvents, { billOn: "2026-04" }));
+    expect(String((general as Error).message)).not.toContain("credit note");
+  });
+
   it("keeps a note of an amount as given: the usage is the issued one and the concession stays", () => {
     const contract = buildContract(GRADUATED);
     const usage = [marchGb("a", 3, "600"), marchGb("b", 9, "500")];
@@ -124,5 +141,83 @@ describe("correctLateUsage next_invoice after a credit note that took units off"
     // 115.00 = 1,300 GB (115.00) + 10.00 − the 10.00 goodwill, which still holds
     expect(result.total).toBe("10.00");
     expect(result.unitsCredited).toBeUndefined();
+  });
+});
+
+// credit_note mode after a note of units: the same rule. Until 6 December 2026 this mode re-issued the
+// period from the usage as issued ("book it again if it still holds"), so the units the note credited
+// were billed again: 1,300 GB re-issued = 100.00 + 300 × 0.05 + 10.00 = 125.00, and the customer paid
+// 115.00 − 25.00 − 90.00 + 125.00 = 125.00 for usage that costs 110.00.
+describe("correctLateUsage credit_note after a credit note that took units off", () => {
+  const withNote = () => {
+    const contract = buildContract({ ...GRADUATED, lateUsage: { correction: "credit_note" } });
+    const usage = [marchGb("a", 3, "600"), marchGb("b", 9, "500")];
+    const issued = rateInvoice(contract, usage, "2026-03");
+    const note = issueCreditNote(contract, issued, [
+      { kind: "quantity", line: "gb", quantity: "300", reason: "double-counted" },
+    ]);
+    return { contract, usage, issued, note, options: { billOn: "2026-04", creditNotes: [note] } };
+  };
+  const late = [marchGb("late", 20, "200")];
+
+  it("re-issues the true usage and credits what the note left: the customer pays 110.00", () => {
+    const { contract, issued, note, options } = withNote();
+    const trueUsage = [marchGb("a", 3, "600"), marchGb("b", 9, "200")];
+    const result = correctLateUsage(contract, issued, trueUsage, late, options);
+    if (result.mode !== "credit_note") throw new Error("expected credit_note");
+    // issued 115.00; the note 25.00; the correction's note credits what it left: 115.00 − 25.00 = 90.00
+    expect([issued.total, note.total, result.creditNote?.total]).toEqual(["115.00", "25.00", "90.00"]);
+    // re-issued from 800 + 200 = 1,000 GB: 1,000 × 0.10 = 100.00 + 10.00 = 110.00
+    expect(result.reissued?.lines.find((line) => line.id === "gb")?.quantity).toBe("1000");
+    expect(result.reissued?.total).toBe("110.00");
+    // 115.00 − 25.00 − 90.00 + 110.00 = 110.00, as next_invoice's 115.00 − 25.00 + 20.00
+    // listed as counted, so --commitment-spend of the correction carries the note as taken
+    expect(result.unitsCredited).toEqual([{ id: note.id, digest: note.digest, total: "25.00" }]);
+  });
+
+  it("refuses the usage as issued with the note: the re-issue would bill the credited units again", () => {
+    const { contract, usage, issued, options } = withNote();
+    expect(thrown(() => correctLateUsage(contract, issued, usage, late, options))).toMatchObject({
+      code: "usage_does_not_reproduce",
+      path: "usage",
+      message: expect.stringContaining("Give the usage without the events found wrong"),
+    });
+  });
+});
+
+describe("correctLateUsage credit_note after a note of units that gave credit back to a wallet", () => {
+  it("the notes give the wallet back what it paid once, and the re-issue draws it for the true usage", () => {
+    const wallet = {
+      id: "wallet",
+      name: "Wallet",
+      kind: "prepaid" as const,
+      taxed: "at_use" as const,
+      amount: "130",
+    };
+    const contract = buildContract({
+      ...GRADUATED,
+      lateUsage: { correction: "credit_note" },
+      credits: [wallet],
+    });
+    const full = { creditsStartFull: true };
+    const issued = rateInvoice(contract, [marchGb("a", 3, "600"), marchGb("b", 9, "500")], "2026-03", full);
+    const note = issueCreditNote(contract, issued, [
+      { kind: "quantity", line: "gb", quantity: "300", reason: "double-counted" },
+    ]);
+    const trueUsage = [marchGb("a", 3, "600"), marchGb("b", 9, "200")];
+    const result = correctLateUsage(contract, issued, trueUsage, [marchGb("late", 20, "200")], {
+      ...full,
+      billOn: "2026-04",
+      creditNotes: [note],
+    });
+    if (result.mode !== "credit_note") throw new Error("expected credit_note");
+    // issued 115.00, all paid by the 130.00 wallet (15.00 left); the note's 25.00 goes back to it
+    const back = (n: typeof note | undefined) => n?.settlement?.credits[0]?.restored ?? "0";
+    expect([issued.amountDue ?? issued.total, back(note)]).toEqual(["0.00", "25.00"]);
+    // the correction's note gives back the other 90.00: 25.00 + 90.00 = 115.00, what the wallet paid
+    expect(back(result.creditNote)).toBe("90.00");
+    // re-issued 1,000 GB = 110.00, drawn from the 130.00 the issued invoice opened with: 20.00 left
+    expect(result.reissued?.total).toBe("110.00");
+    expect(result.reissued?.credits?.[0]?.balanceAfter).toBe("20.00");
   });
 });

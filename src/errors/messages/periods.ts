@@ -44,6 +44,23 @@ export function usageDoesNotReproduce(
 }
 
 /**
+ * The usage given rates to fewer units than the invoice billed on some lines and to more on none, and no
+ * credit note of units was given: most likely the usage without the units a note took off, given
+ * without the note. `lines` names each such line with both quantities.
+ */
+export function usageBelowIssued(
+  invoiceId: string,
+  issuedTotal: string,
+  recomputedTotal: string,
+  lines: string,
+): ErrorMessage {
+  return {
+    code: "usage_does_not_reproduce",
+    message: `The usage given for invoice ${invoiceId} rates to a total of ${recomputedTotal}, not the ${issuedTotal} issued, with fewer units than the invoice billed (${lines}). If a credit note took those units off the invoice, give the note with this usage (--previous FILE on the CLI, creditNotes in the options): the correction then starts from the invoice as the note left it. Otherwise pass the usage, carried state and credit balances the invoice was rated with.`,
+  };
+}
+
+/**
  * A late event whose id is one of the events the invoice was rated from, with another payload: both
  * would become a conflicting duplicate, taking the billed event off the bill.
  */
