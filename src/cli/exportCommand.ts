@@ -91,6 +91,8 @@ export const exportCommand = defineCommand({
     const invoices = read
       .map(({ document }) => document)
       .filter((document): document is Invoice => !isCreditNote(document) && !isLateUsage(document));
+    // A late-usage correction that counted credit notes of units reverses them too: they are among the files.
+    const creditNotes = read.map(({ document }) => document).filter(isCreditNote);
     const issuedInvoice = (id: string) =>
       withInvoice(
         options,
@@ -102,7 +104,7 @@ export const exportCommand = defineCommand({
       namedByFlag(CORRECTION_PERIOD_FLAG, () =>
         withFile("export", where, /^(currency|lines|preview)\b/, () =>
           isLateUsage(document)
-            ? lateUsageRows(document, issuedInvoice(document.invoiceId))
+            ? lateUsageRows(document, { ...issuedInvoice(document.invoiceId), creditNotes })
             : isCreditNote(document)
               ? focusRows(document, issuedInvoice(document.invoiceId))
               : focusRows(document, options),

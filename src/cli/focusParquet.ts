@@ -22,6 +22,30 @@ const DATE_TIME_COLUMNS: ReadonlySet<FocusColumn> = new Set([
   "ChargePeriodEnd",
 ]);
 
+// The columns FOCUS 1.2 says are never null (their file's "Allows nulls: False", "MUST NOT be null"):
+// Parquet marks them REQUIRED, so a reader's schema says what the specification guarantees. Every other
+// column is OPTIONAL: FOCUS allows it null (ChargeDescription only "SHOULD NOT be null"), and ratecard's
+// x_ columns promise nothing.
+const NOT_NULL_COLUMNS: ReadonlySet<FocusColumn> = new Set([
+  "BilledCost", // billedcost.md
+  "EffectiveCost", // effectivecost.md
+  "ListCost", // listcost.md
+  "ContractedCost", // contractedcost.md
+  "BillingAccountId", // billingaccountid.md
+  "BillingCurrency", // billingcurrency.md
+  "BillingPeriodStart", // billingperiodstart.md
+  "BillingPeriodEnd", // billingperiodend.md
+  "ChargeCategory", // chargecategory.md
+  "ChargeFrequency", // chargefrequency.md: "MUST NOT be null or empty"
+  "ChargePeriodStart", // chargeperiodstart.md
+  "ChargePeriodEnd", // chargeperiodend.md
+  "InvoiceIssuerName", // invoiceissuer.md
+  "ProviderName", // provider.md
+  "PublisherName", // publisher.md
+  "ServiceCategory", // servicecategory.md
+  "ServiceName", // servicename.md
+]);
+
 /** DECIMAL(38, scale) in 16 bytes: Parquet's widest fixed-length decimal that readers (DuckDB, Arrow) all map to a 128-bit decimal. */
 const PRECISION = 38;
 const DECIMAL_BYTES = 16;
@@ -32,20 +56,27 @@ const DECIMAL_BYTES = 16;
  * (as the unscaled integer, never through a float); a null stays null. The bytes are the same for the
  * same rows (no clock, no writer version beyond the library's name).
  * A Decimal column with a value wider than 38 digits at that scale is written as exact decimal text.
- * @throws UsageLineError for a decimal column value that is not decimal text (a bug upstream)
+ * A column FOCUS says is never null is REQUIRED in the schema, every other one OPTIONAL.
+ * @throws UsageLineError for a decimal column value that is not decimal text, or a null in a column
+ *   FOCUS says is never null (a bug upstream)
  */
 export async function focusParquet(rows: ReadonlyArray<FocusRow>): Promise<Uint8Array> {
   // Loaded when a Parquet file is written, not with every command (about 0.03 s of every start-up).
   const { parquetWriteBuffer } = await import("hyparquet-writer");
   const columns = FOCUS_COLUMNS.map((name) => {
     const values = rows.map((row) => row[name]);
+    const missing = NOT_NULL_COLUMNS.has(name) ? values.indexOf(null) : -1;
+    if (missing >= 0)
+      throw new UsageLineError(
+        `${name} is null on row ${missing + 1}, and FOCUS says it never is (a bug upstream)`,
+      );
     if (DECIMAL_COLUMNS.has(name)) return decimalColumn(name, values);
     if (DATE_TIME_COLUMNS.has(name))
       return {
         element: {
           name,
           type: "INT64" as const,
-          repetition_type: "OPTIONAL" as const,
+          repetition_type: repetitionOf(name),
           converted_type: "TIMESTAMP_MILLIS" as const,
           logical_type: { type: "TIMESTAMP" as const, isAdjustedToUTC: true, unit: "MILLIS" as const },
         },
@@ -81,7 +112,7 @@ function decimalColumn(name: FocusColumn, values: ReadonlyArray<string | null>) 
       name,
       type: "FIXED_LEN_BYTE_ARRAY" as const,
       type_length: DECIMAL_BYTES,
-      repetition_type: "OPTIONAL" as const,
+      repetition_type: repetitionOf(name),
       converted_type: "DECIMAL" as const,
       scale,
       precision: PRECISION,
@@ -96,9 +127,13 @@ function textElement(name: FocusColumn) {
   return {
     name,
     type: "BYTE_ARRAY" as const,
-    repetition_type: "OPTIONAL" as const,
+    repetition_type: repetitionOf(name),
     converted_type: "UTF8" as const,
   };
+}
+
+function repetitionOf(name: FocusColumn): "REQUIRED" | "OPTIONAL" {
+  return NOT_NULL_COLUMNS.has(name) ? "REQUIRED" : "OPTIONAL";
 }
 
 function integerDigits(text: string): number {

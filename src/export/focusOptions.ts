@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import type { Invoice } from "../invoice/index.js";
+import type { CreditNote } from "../schema/index.js";
 import { toInputError, toProblems } from "../schema/index.js";
 import { FOCUS_SERVICE_CATEGORIES, type FocusServiceCategory } from "./focusColumns.js";
 
@@ -22,6 +23,11 @@ export interface FocusOptions {
    * BillingPeriodStart/End of a correction name. It must start at or after the corrected period's end.
    */
   readonly correctionPeriod?: { readonly start: string; readonly end: string };
+  /**
+   * For a late-usage correction that counted credit notes of units (its `unitsCredited`): those notes,
+   * as issued. The correction's rows reverse what the invoice and they booked (docs/focus-export.md).
+   */
+  readonly creditNotes?: ReadonlyArray<CreditNote>;
 }
 
 const name = z.string().check(z.trim(), z.minLength(1));
@@ -50,7 +56,7 @@ export interface FocusNames {
  * @throws InputError `missing_field`, `invalid_field` at the option's name
  */
 export function focusNames(options: FocusOptions): FocusNames {
-  const parsed = optionsSchema.safeParse({ ...options, invoice: undefined });
+  const parsed = optionsSchema.safeParse({ ...options, invoice: undefined, creditNotes: undefined });
   if (!parsed.success) throw toInputError("input", toProblems(parsed.error.issues, options));
   const { provider } = parsed.data;
   return {

@@ -29,3 +29,18 @@ export function inclusiveTaxShares(
   }
   return shares;
 }
+
+/**
+ * Each line's inclusive tax rate in percent (the sum of the rates that tax it), by line id: what its
+ * contract price holds on top of the net price. FOCUS reports the tax on a Tax row whose ListCost is
+ * worked from the lines' (listcost.md), so a line's ListCost must be net of it, as its BilledCost is,
+ * or ListCost − BilledCost shows the tax as a discount. Exclusive tax, or none: no entries.
+ */
+export function inclusiveTaxPercents(tax: InvoiceTax | undefined): ReadonlyMap<string, Decimal> {
+  const percents = new Map<string, Decimal>();
+  if (tax === undefined || tax.mode !== "inclusive") return percents;
+  for (const rate of tax.rates)
+    for (const line of rate.lines)
+      percents.set(line.line, (percents.get(line.line) ?? ZERO).plus(rate.percent));
+  return percents;
+}

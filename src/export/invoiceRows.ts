@@ -4,7 +4,7 @@ import { creditRows } from "./creditRows.js";
 import type { FocusRow } from "./focusColumns.js";
 import { toFocusDateTime } from "./focusDateTime.js";
 import type { FocusNames } from "./focusOptions.js";
-import { inclusiveTaxShares } from "./inclusiveTaxShares.js";
+import { inclusiveTaxPercents, inclusiveTaxShares } from "./inclusiveTaxShares.js";
 import { lineRow } from "./lineRow.js";
 import { roundingRows } from "./roundingRows.js";
 import type { RowFacts } from "./rowFacts.js";
@@ -33,8 +33,12 @@ export function invoiceRows(invoice: Invoice, names: FocusNames): FocusRow[] {
     chargeClass: null,
   };
   const shares = inclusiveTaxShares(invoice.tax, invoice.currency.minorUnits);
+  const percents = inclusiveTaxPercents(invoice.tax);
   const lines = invoice.lines.map((line, index) =>
-    lineRow(line, index, facts, invoice.commitments ?? [], shares.get(line.id) ?? ZERO),
+    lineRow(line, index, facts, invoice.commitments ?? [], {
+      share: shares.get(line.id) ?? ZERO,
+      percent: percents.get(line.id) ?? ZERO,
+    }),
   );
   const credits = invoice.credits ?? [];
   return [

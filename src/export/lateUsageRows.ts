@@ -1,5 +1,6 @@
 import { exportMessages, InputError } from "../errors/index.js";
-import type { LateUsageResult } from "../invoice/index.js";
+import type { Invoice, LateUsageResult } from "../invoice/index.js";
+import type { CreditNote } from "../schema/index.js";
 import { correctionPeriod, creditNoteRows } from "./creditNoteRows.js";
 import type { FocusColumn, FocusRow } from "./focusColumns.js";
 import { type FocusOptions, focusNames } from "./focusOptions.js";
@@ -24,13 +25,19 @@ const NEGATED: ReadonlyArray<FocusColumn> = [
  * - `next_invoice`: every row of the issued invoice that the re-rating changed, reversed (costs and
  *   quantities negated), and the re-rated row booked, as the delta lines reverse and rebook whole lines
  *   (x_LineId `<invoice id>/<row's line>:reversal` / `:rebook`); rows the late usage left alone are not
- *   written. InvoiceId is null: the rows are not on an issued invoice yet (invoiceid.md).
+ *   written. InvoiceId is null: the rows are not on an issued invoice yet (invoiceid.md). When the
+ *   correction counted credit notes of units (`unitsCredited`), the customer was billed the invoice
+ *   less them, so every row of those notes is reversed too (`<note id>/<row's line>:reversal`): the
+ *   invoice's, the notes' and the correction's rows then come to the re-rated invoice's, in money and
+ *   in ConsumedQuantity (the notes' rows carry none).
  * - `credit_note`: the credit note's rows (as `focusRows` writes them) and the re-issued invoice's rows.
  * The rows add up to the re-rated amount due minus the issued one, exactly (for `credit_note`: minus
  * the money the note gives back, plus the re-issued invoice's amount due; what the note gives back to
  * prepaid credits puts their Credit rows back, as the re-issued invoice draws them again).
- * @param options - `invoice`: the invoice as issued (its id is the correction's `invoiceId`)
- * @throws InputError `missing_field` (no issued invoice, no `correctionPeriod`), `invalid_period`
+ * @param options - `invoice`: the invoice as issued (its id is the correction's `invoiceId`);
+ *   `creditNotes`: the notes of units the correction counted (`unitsCredited`), as issued
+ * @throws InputError `missing_field` (no issued invoice, no `correctionPeriod`, a counted note not
+ *   given), `invalid_period`
  */
 export function lateUsageRows(result: LateUsageResult, options: FocusOptions): FocusRow[] {
   const names = focusNames(options);
@@ -55,14 +62,21 @@ export function lateUsageRows(result: LateUsageResult, options: FocusOptions): F
   }
   const { reversed, rebooked } = changedRows(invoiceRows(issued, names), invoiceRows(result.rerated, names));
   const lineId = (row: FocusRow, kind: string) => `${issued.id}/${row.x_LineId ?? ""}:${kind}`;
+  const reversal = (row: FocusRow, id: string) =>
+    asCorrection(row, {
+      ...Object.fromEntries(NEGATED.map((column) => [column, negated(row[column])])),
+      ChargeDescription: `Late usage: reversal of ${row.ChargeDescription ?? ""}`,
+      InvoiceId: null,
+      x_LineId: id,
+    });
+  const notesBooked = unitNotes(result, issued, options.creditNotes).map((note) => ({
+    note,
+    rows: creditNoteRows(note, { ...options, invoice: issued }, names),
+  }));
   return [
-    ...reversed.map((row) =>
-      asCorrection(row, {
-        ...Object.fromEntries(NEGATED.map((column) => [column, negated(row[column])])),
-        ChargeDescription: `Late usage: reversal of ${row.ChargeDescription ?? ""}`,
-        InvoiceId: null,
-        x_LineId: lineId(row, "reversal"),
-      }),
+    ...reversed.map((row) => reversal(row, lineId(row, "reversal"))),
+    ...notesBooked.flatMap(({ note, rows }) =>
+      rows.map((row) => reversal(row, `${note.id}/${row.x_LineId ?? ""}:reversal`)),
     ),
     ...rebooked.map((row) =>
       asCorrection(row, {
@@ -72,6 +86,29 @@ export function lateUsageRows(result: LateUsageResult, options: FocusOptions): F
       }),
     ),
   ];
+}
+
+/**
+ * The credit notes of units the correction counted (`unitsCredited`), found among those given by id and
+ * digest: the correction's total is worked from the invoice less them, so their rows are reversed too.
+ * @throws InputError `missing_field` at `creditNotes` when one is not given (or another version is)
+ */
+function unitNotes(
+  result: Extract<LateUsageResult, { mode: "next_invoice" }>,
+  issued: Invoice,
+  given: ReadonlyArray<CreditNote> = [],
+): CreditNote[] {
+  const counted = result.unitsCredited ?? [];
+  const found = counted.map(({ id, digest }) =>
+    given.find((note) => note.id === id && note.digest === digest),
+  );
+  const missing = counted.filter((_, index) => found[index] === undefined).map(({ id }) => id);
+  if (missing.length > 0)
+    throw InputError.from(
+      exportMessages.focusLateUsageNotesMissing(issued.id, missing.join(", ")),
+      "creditNotes",
+    );
+  return found.filter((note) => note !== undefined);
 }
 
 /** The issued rows with no identical re-rated row, and the re-rated rows with no identical issued one. */

@@ -1,5 +1,7 @@
 import type { InvoiceLine } from "../invoice/index.js";
-import { Decimal, exactProduct, toPlainString } from "../money/index.js";
+import { Decimal, exactProduct, toPlainString, ZERO } from "../money/index.js";
+
+const HUNDRED = new Decimal(100);
 
 /** A line's price as FOCUS states it: PricingQuantity × ListUnitPrice = ListCost, exactly. */
 export interface LinePricing {
@@ -21,23 +23,47 @@ const COUNT_UNIT = "Units";
  * price of which its amount is a multiple, and FOCUS requires ListUnitPrice × PricingQuantity =
  * ListCost exactly, so it is priced as one block: quantity 1 at the line's amount (−1 at its absolute
  * value when the amount is negative: a unit price is never negative).
+ * A price that holds an inclusive tax of `inclusivePercent` % is stated net of it, p × 100 / (100 + t)
+ * (exact when it terminates, else to 50 significant digits, as the Tax row's list cost), and the list
+ * cost is quantity × that net price, exactly: the line's BilledCost is net of the tax and the Tax row
+ * carries it, so a tax-inclusive ListCost would count the tax twice (119.00 incl. 19 %: ListCost 119 +
+ * the Tax row's 19 = 138 against 119 billed, a 19.00 "discount" that does not exist).
  */
-export function linePricing(line: InvoiceLine): LinePricing {
+export function linePricing(line: InvoiceLine, inclusivePercent: Decimal = ZERO): LinePricing {
+  const net = (price: string) =>
+    inclusivePercent.isZero()
+      ? price
+      : toPlainString(exactProduct(new Decimal(price), HUNDRED).div(HUNDRED.plus(inclusivePercent)));
   if (line.unitPrice !== undefined && !new Decimal(line.unitPrice).isNegative()) {
     const quantity = pricedQuantity(line, line.unitPrice);
-    return {
-      quantity,
-      unit: line.unit ?? COUNT_UNIT,
-      unitPrice: line.unitPrice,
-      cost: toPlainString(exactProduct(new Decimal(quantity), new Decimal(line.unitPrice))),
-    };
+    const unitPrice = net(line.unitPrice);
+    const gross = toPlainString(exactProduct(new Decimal(quantity), new Decimal(line.unitPrice)));
+    // A net unit price that does not terminate (1.00 incl. 19 %: 0.840336…) times the quantity would
+    // miss the net list cost (119 × 0.840336… ≠ 100): the line is then priced as one block of it.
+    if (
+      exactProduct(new Decimal(unitPrice), HUNDRED.plus(inclusivePercent)).equals(
+        exactProduct(new Decimal(line.unitPrice), HUNDRED),
+      )
+    )
+      return {
+        quantity,
+        unit: line.unit ?? COUNT_UNIT,
+        unitPrice,
+        cost: toPlainString(exactProduct(new Decimal(quantity), new Decimal(unitPrice))),
+      };
+    return block(net(gross));
   }
-  const amount = new Decimal(line.amount);
+  return block(net(line.amount));
+}
+
+// One block of `cost`: quantity 1 at it (−1 at its absolute value when negative).
+function block(cost: string): LinePricing {
+  const negative = new Decimal(cost).isNegative();
   return {
-    quantity: amount.isNegative() ? "-1" : "1",
+    quantity: negative ? "-1" : "1",
     unit: COUNT_UNIT,
-    unitPrice: amount.isNegative() ? line.amount.slice(1) : line.amount,
-    cost: line.amount,
+    unitPrice: negative ? cost.slice(1) : cost,
+    cost,
   };
 }
 

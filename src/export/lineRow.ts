@@ -14,23 +14,24 @@ import { withUnusedCommitment } from "./unusedCommitment.js";
  * of all reduced rates and discounts"), less its share of an inclusive tax, which has its own row.
  * Pre-tax credits taken off the line are not in it: they are Credit rows.
  *
- * @param taxShare - the line's part of an inclusive tax (zero for exclusive tax or none)
+ * @param inclusiveTax - the line's part of an inclusive tax (`share`, in money) and its rate in percent
+ *   (`percent`); both zero for exclusive tax or none. The pricing columns are net of that rate too.
  */
 export function lineRow(
   line: InvoiceLine,
   index: number,
   facts: RowFacts,
   commitments: ReadonlyArray<AppliedCommitment>,
-  taxShare: Decimal,
+  inclusiveTax: { readonly share: Decimal; readonly percent: Decimal },
 ): FocusRow {
   const row = rowOf(facts);
   const category = chargeCategoryOf(line);
   const reductions = (line.adjustments ?? []).filter((adjustment) => adjustment.kind !== "credit");
   const billed = reductions
     .reduce((sum, adjustment) => sum.plus(adjustment.amount), new Decimal(line.amount))
-    .minus(taxShare);
+    .minus(inclusiveTax.share);
   const billedText = toFixedString(billed, facts.currency.minorUnits);
-  const pricing = linePricing(line);
+  const pricing = linePricing(line, inclusiveTax.percent);
 
   row.ChargeCategory = category;
   row.ChargeDescription = line.name;

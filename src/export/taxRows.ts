@@ -32,12 +32,8 @@ export function taxRows(
         (sum, line) => addExactly(sum, byLine.get(line.line)?.[column] ?? ZERO),
         ZERO,
       );
-      // Exclusive: c × p / 100, exact. Inclusive prices hold the tax: c × p / (100 + p), to 50 digits.
-      return toPlainString(
-        tax.mode === "inclusive"
-          ? exactProduct(base, percent).div(HUNDRED.plus(percent))
-          : exactProduct(base, percent.div(HUNDRED)),
-      );
+      // c × p / 100, exact: the lines' list costs are net of tax, inclusive prices too (linePricing).
+      return toPlainString(exactProduct(base, percent.div(HUNDRED)));
     };
     const row = rowOf(facts);
     row.ChargeCategory = "Tax";

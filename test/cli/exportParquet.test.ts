@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FOCUS_COLUMNS, issueCreditNote, parseContract, parseInvoice } from "../../src/index.js";
 import { Decimal } from "../../src/money/index.js";
 import { assertCliBuilt, runCli } from "../_support/runCli.js";
-import { DATE_TIME_COLUMNS, DECIMAL_COLUMNS } from "../export/focusSpec.js";
+import { DATE_TIME_COLUMNS, DECIMAL_COLUMNS, NOT_NULL_COLUMNS } from "../export/focusSpec.js";
 
 const INVOICE = "fixtures/golden-rich/expected.json";
 const CONTRACT = "fixtures/golden-rich/contract.json";
@@ -89,6 +89,11 @@ describe("ratecard export --format focus --output-format parquet", () => {
       if (textColumns.includes(name)) expect(element.converted_type, name).toBe("UTF8");
       else expect([element.converted_type, element.precision], name).toEqual(["DECIMAL", 38]);
     }
+    // REQUIRED exactly where FOCUS says "MUST NOT be null" (ChargeDescription only "SHOULD NOT"): until
+    // 6 December 2026 every column was OPTIONAL, and a reader's schema did not say what FOCUS guarantees.
+    const required = new Set<string>(NOT_NULL_COLUMNS.filter((name) => name !== "ChargeDescription"));
+    for (const name of FOCUS_COLUMNS)
+      expect(elements.get(name)?.repetition_type, name).toBe(required.has(name) ? "REQUIRED" : "OPTIONAL");
     for (const name of DATE_TIME_COLUMNS)
       expect(elements.get(name)?.logical_type, name).toEqual({
         type: "TIMESTAMP",

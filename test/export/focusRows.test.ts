@@ -322,8 +322,13 @@ describe("focusRows: inclusive tax", () => {
       ["Tax", "19.00"],
     ]);
     expect(invoice.total).toBe("119.00");
-    // The tax's list cost: the tax held in the line's list cost, 119 × 19 / 119 = 19.
-    expect(rows[1]?.ListCost).toBe("19");
+    // The list price holds the tax too, so it is stated net as BilledCost is: 119 × 100 / 119 = 100 (per
+    // unit 1 × 100 / 119), and the tax row's list cost is 19 % of it: 19. ListCost 100 + 19 = 119 = the
+    // 119.00 billed: no discount. Until 6 December 2026 the usage row's ListCost was 119 and the rows'
+    // 138, a 19.00 "saving" that was the tax counted twice.
+    const list = rows.reduce((total, row) => total.plus(row.ListCost ?? "NaN"), new Decimal(0));
+    expect(rows.map((row) => row.ListCost)).toEqual(["100", "19"]);
+    expect(list.toString()).toBe("119");
     expect(rows.flatMap(violations)).toEqual([]);
   });
 });

@@ -80,3 +80,14 @@ export function focusLateUsageInvoiceMissing(invoiceId: string): ErrorMessage {
     message: `This late-usage correction corrects invoice ${invoiceId}; give that invoice as issued too, so its changed rows can be reversed.`,
   };
 }
+
+/**
+ * A late-usage correction that counted credit notes of units (`unitsCredited`), exported without them
+ * (or with another version): its rows reverse what the invoice and those notes booked.
+ */
+export function focusLateUsageNotesMissing(invoiceId: string, noteIds: string): ErrorMessage {
+  return {
+    code: "missing_field",
+    message: `This late-usage correction of invoice ${invoiceId} counted credit note ${noteIds}, which took units off the invoice; give that note as issued too (on the command line, its file among the others), so what it credited is reversed with the invoice's rows and not billed again.`,
+  };
+}
