@@ -102,9 +102,9 @@ export interface CheckResult {
   /**
    * Folders the caller found and did not rate (not fixtures), each with the reason, so that the report
    * lists them rather than dropping them silently. `check` itself reads no folder and sets none; the CLI
-   * adds the folders it skipped.
+   * adds the folders it skipped (and the files, `file: true`, as `ratecard check fixtures/*` names them).
    */
-  readonly skipped?: ReadonlyArray<{ readonly name: string; readonly reason: string }>;
+  readonly skipped?: ReadonlyArray<{ readonly name: string; readonly reason: string; readonly file?: true }>;
 }
 
 /**

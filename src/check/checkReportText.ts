@@ -11,7 +11,7 @@ const LABEL = { pass: "PASS ", fail: "FAIL ", error: "ERROR" } as const;
 /**
  * The check in words: PASS, FAIL or ERROR per fixture; under a failure each differing field (its JSON
  * path, the expected and the recomputed value) grouped by invoice line, with both versions of the
- * line in words; then a SKIP line per folder skipped, with its reason; then the counts.
+ * line in words; then a SKIP line per folder (or file) skipped, with its reason; then the counts.
  */
 export function checkReportText(result: CheckResult): string {
   const out: string[] = [];
@@ -23,12 +23,23 @@ export function checkReportText(result: CheckResult): string {
   const skippedCount =
     skipped.length === 0
       ? ""
-      : `; ${skipped.length} folder${skipped.length === 1 ? "" : "s"} skipped (not fixtures)`;
+      : `; ${skippedWords(skipped)} skipped (${skipped.length === 1 ? "not a fixture" : "not fixtures"})`;
   out.push(
     "",
     `${total} fixture${total === 1 ? "" : "s"}: ${result.passed} passed, ${result.failed} failed, ${result.errors} could not be rated${skippedCount}`,
   );
   return `${out.join("\n")}\n`;
+}
+
+// "2 folders", "1 file", "1 file and 2 folders": a file named among the arguments
+// (`ratecard check fixtures/*` with a README.md) is not counted as a folder.
+function skippedWords(skipped: NonNullable<CheckResult["skipped"]>): string {
+  const files = skipped.filter((item) => item.file === true).length;
+  const folders = skipped.length - files;
+  const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+  return [files > 0 ? count(files, "file") : "", folders > 0 ? count(folders, "folder") : ""]
+    .filter((part) => part !== "")
+    .join(" and ");
 }
 
 /** One fixture's part of the report: its PASS, FAIL or ERROR line and, under a failure, the differences. */

@@ -31,7 +31,10 @@ function foldersOfOneAmongSeveral(path: string): FixtureFolders {
   // A path that does not exist is refused by fixtureFolders' sentence; a file is skipped.
   if (entry === undefined) return fixtureFolders(path);
   if (!entry.isDirectory())
-    return { folders: [], skipped: [{ name: path, reason: "not a fixture: a file, not a folder" }] };
+    return {
+      folders: [],
+      skipped: [{ name: path, reason: "not a fixture: a file, not a folder", file: true }],
+    };
   if (basename(path).startsWith("_"))
     return {
       folders: [],

@@ -38,6 +38,8 @@ export const HELPER_FOLDER = "not a fixture: a helper folder (its name starts wi
 interface SkippedFolder {
   readonly name: string;
   readonly reason: string;
+  /** Present (true) when what was skipped is a file, not a folder: the summary counts it as a file. */
+  readonly file?: true;
 }
 
 /** The folders a `ratecard check` argument names: those to rate, in name order, and those it skips. */

@@ -10,6 +10,7 @@ import { previewHeader, previewProjection } from "./explainPreview.js";
 import { progressiveCredit, progressiveHeader } from "./explainProgressive.js";
 import { count, formatExact, formatQuantity, signed } from "./formatNumber.js";
 import { localWhen, periodEnds } from "./localWhen.js";
+import { datesWords, poolWords } from "./poolWords.js";
 import { prorationUnit } from "./prorationUnit.js";
 import { requireInvoice } from "./requireInvoice.js";
 import { roundedFrom, shareOf } from "./roundedWords.js";
@@ -70,12 +71,8 @@ export function explainText(invoice: Invoice): string {
   const soFar = invoice.progressive !== undefined;
   for (const line of invoice.lines)
     out.push(lineInWords(line, style, invoiceEnd, invoice.period.timeZone, invoice.period.start), "");
-  for (const pool of invoice.allowances ?? []) {
-    const drawn = pool.drawn.map((entry) => `${entry.line} ${formatQuantity(entry.quantity)}`).join(", ");
-    out.push(
-      `Shared allowance ${pool.name} (${pool.id}): ${formatQuantity(pool.quantity)}${poolScheduleWords(pool, invoice.period.timeZone)}${poolGrowthWords(pool)}${drawn === "" ? ", none drawn" : `, drawn by ${drawn}`}; ${formatQuantity(pool.remaining)} left.`,
-    );
-  }
+  for (const pool of invoice.allowances ?? [])
+    out.push(poolWords(pool, invoice.lines, invoice.period.timeZone));
   if ((invoice.allowances ?? []).length > 0) out.push("");
   out.push(
     `Subtotal ${money(invoice.subtotal)} (the sum of the ${invoice.lines.length} line${invoice.lines.length === 1 ? "" : "s"}).`,
@@ -228,31 +225,6 @@ function cancellationWords(cancellation: NonNullable<Invoice["cancellation"]>, t
 // ", in force for 15 of 31 days (2026-03-17 to 2026-04-01)": the share of the period that scaled a discount.
 function inForceWords(inForce: NonNullable<AppliedDiscount["inForce"]>, timeZone: string): string {
   return `, in force for ${formatQuantity(inForce.elapsed)} of ${formatQuantity(inForce.total)} ${prorationUnit(inForce.basis)} (${datesWords(inForce, timeZone)})`;
-}
-
-// " (1,000 for 2026-03-01 to 2026-03-16, 1,500 for …, weighted by 15 and 16 of 31 days)": how a pool
-// resized inside the period got its size.
-function poolScheduleWords(pool: NonNullable<Invoice["allowances"]>[number], timeZone: string): string {
-  const schedule = pool.schedule;
-  if (schedule === undefined || schedule.length === 0) return "";
-  const sizes = schedule.map((part) => `${formatQuantity(part.quantity)} for ${datesWords(part, timeZone)}`);
-  const shares = schedule.map((part) => formatQuantity(part.elapsed));
-  const last = schedule[schedule.length - 1]!;
-  return ` (${sizes.join(", ")}, weighted by ${shares.slice(0, -1).join(", ")} and ${shares[shares.length - 1]} of ${formatQuantity(last.total)} ${prorationUnit(last.basis)})`;
-}
-
-// " (2,250 of it grown with meter nanode_months: 2.25 × 1,000)": what a pool that grows with a meter
-// added to its size.
-function poolGrowthWords(pool: NonNullable<Invoice["allowances"]>[number]): string {
-  const growth = pool.growth;
-  if (growth === undefined) return "";
-  return ` (${formatQuantity(growth.quantity)} of it grown with meter ${growth.meter}: ${formatQuantity(growth.meterQuantity)} × ${formatQuantity(growth.perUnit)})`;
-}
-
-// "2026-03-17 to 2026-04-01": the local dates a discount is in force inside the period.
-function datesWords(inForce: { readonly start: string; readonly end: string }, timeZone: string): string {
-  const date = (instant: string) => formatLocalDate(toLocalDate(parseInstant(instant), timeZone));
-  return `${date(inForce.start)} to ${date(inForce.end)}`;
 }
 
 function explainUsage(invoice: Invoice): string[] {

@@ -1,4 +1,11 @@
-import { formatLocalDate, minuteOfDay, parseInstant, startOfLocalDate, toLocalDate } from "../time/index.js";
+import {
+  formatLocalDate,
+  formatLocalWhen,
+  minuteOfDay,
+  parseInstant,
+  startOfLocalDate,
+  toLocalDate,
+} from "../time/index.js";
 
 /**
  * An instant as the invoice's reader dates it: the local date in `timeZone` when it is that date's
@@ -6,13 +13,7 @@ import { formatLocalDate, minuteOfDay, parseInstant, startOfLocalDate, toLocalDa
  * when no zone is given. 2026-03-31T22:00:00.000Z is "2026-04-01" in Europe/Berlin, not 31 March.
  */
 export function localWhen(instant: string, timeZone: string | undefined): string {
-  if (timeZone === undefined) return instant;
-  const at = parseInstant(instant);
-  const date = toLocalDate(at, timeZone);
-  if (startOfLocalDate(date, timeZone) === at) return formatLocalDate(date);
-  const minutes = minuteOfDay(at, timeZone);
-  const clock = `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
-  return `${formatLocalDate(date)} ${clock}`;
+  return timeZone === undefined ? instant : formatLocalWhen(instant, timeZone);
 }
 
 /**

@@ -28,7 +28,7 @@ import {
   rateWithModel,
 } from "../pricing/index.js";
 import type { OverrideStep, PropertyValue } from "../schema/index.js";
-import { formatInstant, type Period, type ProrationRatio } from "../time/index.js";
+import { formatInstant, formatLocalWhen, type Period, type ProrationRatio } from "../time/index.js";
 import { assertRatedQuantity } from "./assertRatedQuantity.js";
 import { billableQuantity } from "./billableQuantity.js";
 import { type BilledFeeDiscount, creditNetOfDiscount } from "./creditNetOfDiscount.js";
@@ -254,6 +254,10 @@ function rateLine(
         upTo: toPlainString(extended.upTo),
         above: toPlainString(extended.quantity.minus(extended.upTo)),
         window: extended.window === undefined ? undefined : formatInstant(extended.window),
+        windowLocal:
+          extended.window === undefined
+            ? undefined
+            : formatLocalWhen(formatInstant(extended.window), input.timeZone ?? "UTC"),
       }),
     );
 

@@ -21,6 +21,7 @@ export {
   toLocalDate,
 } from "./localDate.js";
 export { type LocalHour, localHour } from "./localHour.js";
+export { formatLocalWhen } from "./localWhen.js";
 export { minuteOfDay } from "./minuteOfDay.js";
 export { parsePeriod } from "./parsePeriod.js";
 export type { Period } from "./period.js";

@@ -2,7 +2,13 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { check, checkReportText, type FixtureInput, invoiceDifferences } from "../../src/check/index.js";
+import {
+  type CheckResult,
+  check,
+  checkReportText,
+  type FixtureInput,
+  invoiceDifferences,
+} from "../../src/check/index.js";
 import { readUsage } from "../../src/cli/readUsage.js";
 
 // The cdn-basic fixture as the CLI hands it to check: contract JSON, validated events, expected text.
@@ -249,19 +255,31 @@ function setAt(target: Record<string, unknown>, path: ReadonlyArray<string | num
   node[path[path.length - 1] as string | number] = value;
 }
 
+// The report of a run that rated nothing and skipped these.
+const skippedReport = (skipped: NonNullable<CheckResult["skipped"]>) =>
+  checkReportText({ fixtures: [], passed: 0, failed: 0, errors: 0, skipped });
+
 describe("checkReportText, folders the caller skipped", () => {
   it("lists each with its reason after the fixtures, and counts them in the last line", () => {
-    const report = checkReportText({
-      fixtures: [],
-      passed: 0,
-      failed: 0,
-      errors: 0,
-      skipped: [
-        { name: "suite/notes", reason: "not a fixture: it has no contract.json and no expected.json" },
-      ],
-    });
+    const report = skippedReport([
+      { name: "suite/notes", reason: "not a fixture: it has no contract.json and no expected.json" },
+    ]);
     expect(report).toBe(
-      "SKIP  suite/notes — not a fixture: it has no contract.json and no expected.json\n\n0 fixtures: 0 passed, 0 failed, 0 could not be rated; 1 folder skipped (not fixtures)\n",
+      "SKIP  suite/notes — not a fixture: it has no contract.json and no expected.json\n\n0 fixtures: 0 passed, 0 failed, 0 could not be rated; 1 folder skipped (not a fixture)\n",
     );
+  });
+
+  it("counts a file skipped as a file, not among the folders (ratecard check fixtures/* with a README.md)", () => {
+    // 1 file + 2 folders = the 3 SKIP lines; before, "3 folders skipped"
+    const report = skippedReport([
+      { name: "fixtures/README.md", reason: "not a fixture: a file, not a folder", file: true },
+      { name: "fixtures/_generators", reason: "not a fixture: a helper folder (its name starts with _)" },
+      { name: "fixtures/_price-books", reason: "not a fixture: a helper folder (its name starts with _)" },
+    ]);
+    expect(report).toContain("; 1 file and 2 folders skipped (not fixtures)\n");
+    const fileOnly = skippedReport([
+      { name: "README.md", reason: "not a fixture: a file, not a folder", file: true },
+    ]);
+    expect(fileOnly).toContain("; 1 file skipped (not a fixture)\n");
   });
 });

@@ -39,7 +39,7 @@ describe("ratecard check with the entries of a folder as arguments (suite/*)", (
     );
     // cdn-basic, currency-jpy; _generators, notes and README.md skipped
     expect(entries.stdout).toContain(
-      "2 fixtures: 2 passed, 0 failed, 0 could not be rated; 3 folders skipped",
+      "2 fixtures: 2 passed, 0 failed, 0 could not be rated; 1 file and 2 folders skipped (not fixtures)",
     );
   });
 

@@ -100,7 +100,7 @@ describe("allowance pools", () => {
       "Egress [region na]: 500 GB from 1 event. Drawn from shared allowance free_egress: 300 GB of the 300 GB left; 200 GB billable. 200 GB at $0.0500 = $10.00.",
     );
     expect(text).toContain(
-      'Shared allowance Free egress (free_egress): 1,000, drawn by egress[region="eu"] 700, egress[region="na"] 300; 0 left.',
+      'Shared allowance Free egress (free_egress): 1,000 GB, drawn by egress[region="eu"] 700 GB, egress[region="na"] 300 GB; 0 GB left.',
     );
   });
 

@@ -530,7 +530,9 @@ describe("window pricing above a bounded last tier (aboveLastTier: extend)", () 
   it("each_window: warns of the largest window above the bound, naming that window", () => {
     // Hour 00: max 9 → 9 × 0.10 = 0.90, within the tiers. Hour 01: max 25 → 10 × 0.10 + 10 × 0.05 +
     // 5 × 0.05 (extended) = 1.00 + 0.50 + 0.25 = 1.75. Hour 02: max 22 → 1.00 + 0.50 + 0.10 = 1.60.
-    // Line: 0.90 + 1.75 + 1.60 = 4.25; the warning names hour 01 (25 is 5 above 20), the largest.
+    // Line: 0.90 + 1.75 + 1.60 = 4.25; the warning names hour 01 (25 is 5 above 20), the largest, by
+    // its local date and time in the contract's zone (UTC here) as the line's sentences do; the
+    // notice's details keep the instant.
     const invoice = rate({ tiers: "each_window" }, [
       event("a", "2026-03-01T00:10:00Z", "9"),
       event("b", "2026-03-01T01:10:00Z", "25"),
@@ -546,7 +548,7 @@ describe("window pricing above a bounded last tier (aboveLastTier: extend)", () 
       window: "2026-03-01T01:00:00.000Z",
     });
     expect(invoice.warnings).toEqual([
-      "Charge use: the quantity 25 in the window from 2026-03-01T01:00:00.000Z is 5 above the last tier's upTo of 20; the price says aboveLastTier \"extend\", so those 5 are billed at the last tier's price.",
+      "Charge use: the quantity 25 in the window from 2026-03-01 01:00 is 5 above the last tier's upTo of 20; the price says aboveLastTier \"extend\", so those 5 are billed at the last tier's price.",
     ]);
   });
 

@@ -181,10 +181,12 @@ export function aboveLastTierExtended(facts: {
   readonly above: string;
   /** The window priced alone whose quantity this is (window pricing, `each_window`), its start. */
   readonly window?: string | undefined;
+  /** That start as the line's sentences date it, in the invoice's zone ("2026-03-01 01:00"). */
+  readonly windowLocal?: string | undefined;
 }): Warning {
   const { path, chargeId, group, quantity, upTo, above, window } = facts;
   const where = group === undefined ? "" : ` (${group})`;
-  const when = window === undefined ? "" : ` in the window from ${window}`;
+  const when = window === undefined ? "" : ` in the window from ${facts.windowLocal ?? window}`;
   return {
     code: "above_last_tier_extended",
     path,
