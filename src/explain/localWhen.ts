@@ -1,11 +1,4 @@
-import {
-  formatLocalDate,
-  formatLocalWhen,
-  minuteOfDay,
-  parseInstant,
-  startOfLocalDate,
-  toLocalDate,
-} from "../time/index.js";
+import { formatLocalWhen } from "../time/index.js";
 
 /**
  * An instant as the invoice's reader dates it: the local date in `timeZone` when it is that date's

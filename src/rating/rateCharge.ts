@@ -27,12 +27,14 @@ import {
   rateFractionWithModel,
   rateWithModel,
 } from "../pricing/index.js";
-import type { OverrideStep, PropertyValue } from "../schema/index.js";
-import { formatInstant, formatLocalWhen, type Period, type ProrationRatio } from "../time/index.js";
+import type { OverrideStep } from "../schema/index.js";
+import { formatInstant, type Period, type ProrationRatio } from "../time/index.js";
+import { aboveLastTierWarning } from "./aboveLastTierWarning.js";
 import { assertRatedQuantity } from "./assertRatedQuantity.js";
 import { billableQuantity } from "./billableQuantity.js";
 import { type BilledFeeDiscount, creditNetOfDiscount } from "./creditNetOfDiscount.js";
 import { fullQuantityOf, priceAtFullQuantityTiers } from "./fullQuantityTiers.js";
+import { groupText } from "./groupText.js";
 import { applyLineLimits } from "./lineLimits.js";
 import { type ChargeInForce, overriddenPrice } from "./overriddenPrice.js";
 import type { AllowanceLookup } from "./planAllowanceDraws.js";
@@ -126,7 +128,7 @@ export function rateCharge(input: RateChargeInput): RateChargeResult {
       input.charge.priceFromOverride,
     );
     if (price === undefined) {
-      const described = `${describeGroup(group.group)} (${group.quantity.toFixed()}${unitSuffix(input)} from ${group.events} event${group.events === 1 ? "" : "s"})`;
+      const described = `${groupText(group.group)} (${group.quantity.toFixed()}${unitSuffix(input)} from ${group.events} event${group.events === 1 ? "" : "s"})`;
       if (grouping.onUnpriced(input.charge.price) === "error") {
         throw ContractError.from(
           ratingMessages.unpricedCombination(input.charge.id, described),
@@ -137,7 +139,7 @@ export function rateCharge(input: RateChargeInput): RateChargeResult {
         warningMessages.unpricedUsage({
           path: input.path,
           chargeId: input.charge.id,
-          group: describeGroup(group.group),
+          group: groupText(group.group),
           quantity: group.quantity.toFixed(),
           unit: input.usage?.meter.unit,
           events: group.events,
@@ -163,7 +165,7 @@ function rateLine(
   const { charge, currency } = input;
   const model = modelOfPrice(price);
   const group = measured?.group;
-  const id = group === undefined ? charge.id : `${charge.id}[${describeGroup(group)}]`;
+  const id = group === undefined ? charge.id : `${charge.id}[${groupText(group)}]`;
   const steps: RatedStep[] = [];
   let quantity: Decimal = ONE;
   // The billable quantity as a fraction n ÷ d, when the meter's is one that need not end (an average,
@@ -246,19 +248,10 @@ function rateLine(
   const extended = bound === undefined ? byWindow?.aboveLastTier : { quantity: rated, upTo: bound };
   if (extended !== undefined)
     warnings.push(
-      warningMessages.aboveLastTierExtended({
-        path: input.path,
-        chargeId: charge.id,
-        group: group === undefined ? undefined : describeGroup(group),
-        quantity: toPlainString(extended.quantity),
-        upTo: toPlainString(extended.upTo),
-        above: toPlainString(extended.quantity.minus(extended.upTo)),
-        window: extended.window === undefined ? undefined : formatInstant(extended.window),
-        windowLocal:
-          extended.window === undefined
-            ? undefined
-            : formatLocalWhen(formatInstant(extended.window), input.timeZone ?? "UTC"),
-      }),
+      aboveLastTierWarning(
+        { path: input.path, chargeId: charge.id, group, timeZone: input.timeZone },
+        extended,
+      ),
     );
 
   // The amount as a fraction, when it is one (priced from a fraction, or window by window).
@@ -383,17 +376,6 @@ function rateWithin<T>(input: RateChargeInput, fromOverride: number | undefined,
       },
     );
   }
-}
-
-/**
- * `region="na",tier=1`: a group's values in dimension order, each written as JSON so the text "1" and
- * the number 1, or values containing "," or "=", can never give two lines the same id. A missing
- * property reads `null`.
- */
-function describeGroup(group: Readonly<Record<string, PropertyValue>>): string {
-  return Object.entries(group)
-    .map(([name, value]) => `${name}=${JSON.stringify(value)}`)
-    .join(",");
 }
 
 function unitSuffix(input: RateChargeInput): string {

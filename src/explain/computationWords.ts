@@ -1,0 +1,117 @@
+import { Decimal } from "../money/index.js";
+import type { UsageStep } from "../schema/index.js";
+import { count, formatQuantity } from "./formatNumber.js";
+
+// How a meter computed its quantity, in words: the sentence after a line's usage ("Measured as the max
+// of 30 daily windows …", "The 95th percentile of 8,640 5m samples …", "Summed over 4 entities …").
+
+type Computation = NonNullable<UsageStep["computation"]>;
+
+const WINDOW_NAMES: Readonly<Record<string, string>> = { day: "daily", hour: "hourly" };
+
+// What a weighted_sum meter divides level × time by, when it is not simply "one hour/day/second".
+const WEIGHTED_DIVISORS: Readonly<Record<string, string>> = {
+  period: "the period",
+  month_730_hours: "a 730-hour month",
+  month_30_days: "a 30-day month",
+};
+
+// The direction a percentile billed, named in brackets: "the higher (in)". Any text is a direction (docs/
+// meters.md), the empty one too, which in brackets read "the higher () is billed".
+function billedDirection(name: string): string {
+  return name === "" ? ", that of the events whose direction is empty text," : ` (${name})`;
+}
+
+// The windows a windowed meter aggregated over, and what its empty ones were. Left out (`skip`), the
+// outer aggregation ran over the windows with events only: "the avg of 31 daily windows" was false of
+// an average over 2. An invoice from before `emptyWindowsAs` was recorded cannot say which.
+function describeWindows(
+  computation: Extract<Computation, { kind: "windows" }>,
+  name: string,
+  each: string,
+): string {
+  const { emptyWindows: empty, windows, outer } = computation;
+  if (computation.emptyWindowsAs === "skip" && empty > 0)
+    return `Measured as the ${outer} of the ${count(windows - empty, `${name} window`)} with events, ${each}; ${formatQuantity(String(empty))} of the ${formatQuantity(String(windows))} windows had no events and were left out`;
+  const as =
+    computation.emptyWindowsAs === "zero" ? "counted as 0" : "counted as 0 or left out as the meter says";
+  const emptyPart = empty === 0 ? "" : `; ${count(empty, "window")} without events ${as}`;
+  return `Measured as the ${outer} of ${count(windows, `${name} window`)}, ${each}${emptyPart}`;
+}
+
+/** How a meter computed its quantity, in words (windows, percentile, entities, time weighting, carry). */
+export function describeComputation(computation: Computation, instant: (iso: string) => string): string {
+  const windowName = (size: string) => WINDOW_NAMES[size] ?? `${size}`;
+  switch (computation.kind) {
+    case "windows": {
+      const each = `each the ${computation.inner} of its events${computation.perSecond ? " per second" : ""}`;
+      const allowance =
+        computation.allowance === undefined
+          ? ""
+          : ` ${describeWindowAllowance(computation.allowance, instant)}`;
+      return `${describeWindows(computation, windowName(computation.size), each)}.${allowance}`;
+    }
+    case "percentile": {
+      const direction =
+        computation.direction === undefined
+          ? ""
+          : computation.direction.combine === "max_per_sample"
+            ? " The higher of the directions was taken per sample."
+            : ` Each direction was ranked; the higher${billedDirection(computation.direction.billed)} is billed.`;
+      return `The ${formatQuantity(computation.rank)}th percentile of ${count(computation.samples, `${windowName(computation.size)} sample`)} (the ${computation.inner} of each${computation.perSecond ? ", per second" : ""}): the top ${formatQuantity(String(computation.discarded))} discarded (${formatQuantity(new Decimal(100).minus(computation.rank).toFixed())}% of ${formatQuantity(String(computation.samples))}, rounded ${computation.discardRounding === "ceil" ? "up" : computation.discardRounding === "round" ? "to nearest" : "down"}), the highest remaining billed.${direction}`;
+    }
+    case "entities": {
+      const parts = [
+        computation.divideBy === null ? undefined : `divided by ${formatQuantity(computation.divideBy)}`,
+        computation.round === "none" ? undefined : `rounded ${computation.round}`,
+        computation.minimum === undefined
+          ? undefined
+          : `at least ${formatQuantity(computation.minimum)} (${count(computation.raised ?? 0, "entity")} raised)`,
+        computation.cap === null
+          ? undefined
+          : `capped at ${formatQuantity(computation.cap)} (${count(computation.capped, "entity")} capped)`,
+      ].filter((part) => part !== undefined);
+      const without = computation.withoutProperty;
+      const note =
+        without === undefined
+          ? ""
+          : ` ${count(without.events, "event")} without ${without.property} counted as one entity.`;
+      return `Summed over ${count(computation.entities, "entity")}${parts.length > 0 ? `, each ${parts.join(", ")}` : ""}.${note}`;
+    }
+    case "weighted":
+      return `Time-weighted over ${count(computation.points, "change")}: level ${formatQuantity(computation.openingLevel)} at the start, ${formatQuantity(computation.closingLevel)} at the end, level × time divided by ${WEIGHTED_DIVISORS[computation.per] ?? `one ${computation.per}`}.`;
+    case "persistent": {
+      const running = `Running total since the contract start: ${formatQuantity(computation.carriedIn)} carried in, ${formatQuantity(computation.inPeriod)} added this period; ${formatQuantity(computation.carriedOut)} carried out.`;
+      const prorated = computation.prorated;
+      if (prorated === undefined) return running;
+      return `${running} Prorated by days active: ${formatQuantity(prorated.full)} without proration, each counted for the days it was active (${formatQuantity(prorated.unitDays)} unit-days) ÷ ${formatQuantity(String(prorated.periodDays))} days in the billing period, rounded up to 5 decimals.`;
+    }
+  }
+}
+
+// The windows listed by name in the sentence of a free allowance per window; the rest are counted.
+const WINDOWS_LISTED = 5;
+
+/**
+ * "10 free in each window: 2 windows above it (the window from 2026-03-01 14:00: 15 − 10 free = 5; …);
+ * 7,430 covered by the allowance in all." Each window by its local start in the invoice's zone, as the
+ * period reads (the stored instant 2026-03-08T07:00:00.000Z is 03:00 on 8 March in New York).
+ */
+function describeWindowAllowance(
+  allowance: NonNullable<Extract<Computation, { kind: "windows" }>["allowance"]>,
+  instant: (iso: string) => string,
+): string {
+  const perWindow = formatQuantity(allowance.perWindow);
+  const listed = allowance.above
+    .slice(0, WINDOWS_LISTED)
+    .map(
+      (window) =>
+        `the window from ${instant(window.start)}: ${formatQuantity(window.value)} − ${perWindow} free = ${formatQuantity(window.billable)}`,
+    );
+  const more = allowance.above.length - listed.length;
+  const detail =
+    listed.length === 0
+      ? ""
+      : ` (${listed.join("; ")}${more > 0 ? `; and ${count(more, "more window")}` : ""})`;
+  return `${perWindow} free in each window: ${count(allowance.above.length, "window")} above it${detail}; ${formatQuantity(allowance.free)} covered by the allowance in all.`;
+}
