@@ -6,8 +6,8 @@ import type { InvoiceTax } from "../schema/index.js";
  * inclusive tax a line's amount already holds its tax, which FOCUS reports on a Tax row of its own, so
  * the line's row carries the amount without it. Per-line rounding gives each line's rounded tax; with
  * per-invoice rounding (one rounding of the rate's total) each line's exact share is rounded half-even
- * and what that leaves over (a few minor units at most) goes to the rate's first line, so the rows
- * still add up to the invoice. Exclusive tax, or none: no shares (the lines hold no tax).
+ * and what that leaves over (a few minor units at most) goes to the rate's line with the largest base,
+ * so the rows still add up to the invoice. Exclusive tax, or none: no shares (the lines hold no tax).
  */
 export function inclusiveTaxShares(
   tax: InvoiceTax | undefined,
@@ -23,11 +23,25 @@ export function inclusiveTaxShares(
         : new Decimal(line.rounded),
     );
     const leftOver = parts.reduce((rest, part) => rest.minus(part), new Decimal(rate.amount));
+    const taker = largestBase(rate.lines);
     rate.lines.forEach((line, index) => {
-      add(line.line, index === 0 ? (parts[index] ?? ZERO).plus(leftOver) : (parts[index] ?? ZERO));
+      add(line.line, index === taker ? (parts[index] ?? ZERO).plus(leftOver) : (parts[index] ?? ZERO));
     });
   }
   return shares;
+}
+
+// The line the minor units left over go to: the one with the largest base (in size; the first of equals).
+// Not simply the first line: a line of 0 (a minimum on no usage) would then carry −0.0001 of cost, and a
+// note of the whole invoice, which lists no line of 0, would give the unit to another line of another
+// ChargeCategory, so the invoice's and the note's rows would not net to 0 by category.
+function largestBase(lines: ReadonlyArray<{ readonly base: string }>): number {
+  let largest = 0;
+  lines.forEach((line, index) => {
+    if (new Decimal(line.base).abs().greaterThan(new Decimal(lines[largest]?.base ?? 0).abs()))
+      largest = index;
+  });
+  return largest;
 }
 
 /**
