@@ -1,7 +1,6 @@
 import type { Invoice } from "../invoice/index.js";
 import { Decimal, type RoundingMode, toPlainString } from "../money/index.js";
 import type { AppliedDiscount } from "../schema/index.js";
-import { formatLocalDate, parseInstant, toLocalDate } from "../time/index.js";
 import { currencyPrefix } from "./currencySymbol.js";
 import { escapeControl } from "./escapeControl.js";
 import { EXCLUSION_REASON_WORDS } from "./exclusionReasons.js";
@@ -9,8 +8,8 @@ import { lineInWords, type MoneyStyle } from "./explainLine.js";
 import { previewHeader, previewProjection } from "./explainPreview.js";
 import { progressiveCredit, progressiveHeader } from "./explainProgressive.js";
 import { count, formatExact, formatQuantity, signed } from "./formatNumber.js";
-import { localWhen, periodEnds } from "./localWhen.js";
-import { datesWords, poolWords } from "./poolWords.js";
+import { datesWords, localWhen, periodEnds } from "./localWhen.js";
+import { poolWords } from "./poolWords.js";
 import { prorationUnit } from "./prorationUnit.js";
 import { requireInvoice } from "./requireInvoice.js";
 import { roundedFrom, shareOf } from "./roundedWords.js";
@@ -284,13 +283,12 @@ function scheduleWords(
   timeZone: string,
 ): string[] {
   if (commitment.schedule === undefined) return [];
-  const date = (instant: string) => formatLocalDate(toLocalDate(parseInstant(instant), timeZone));
   const limit = (name: "minimum" | "maximum") => {
     const total = commitment[name];
     if (total === undefined) return [];
     const parts = commitment.schedule!.map(
       (part) =>
-        `${money(part[name] ?? "0")} for ${formatQuantity(part.elapsed)} of ${formatQuantity(part.total)} ${prorationUnit(part.basis)} (${date(part.start)} to ${date(part.end)})`,
+        `${money(part[name] ?? "0")} for ${formatQuantity(part.elapsed)} of ${formatQuantity(part.total)} ${prorationUnit(part.basis)} (${datesWords(part, timeZone)})`,
     );
     return [`${name} ${parts.join(", ")}: ${money(total)} for this invoice`];
   };

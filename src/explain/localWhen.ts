@@ -1,4 +1,4 @@
-import { formatLocalWhen } from "../time/index.js";
+import { formatLocalDate, formatLocalWhen, parseInstant, toLocalDate } from "../time/index.js";
 
 /**
  * An instant as the invoice's reader dates it: the local date in `timeZone` when it is that date's
@@ -21,4 +21,16 @@ export function periodEnds(period: {
   readonly timeZone: string;
 }): readonly [string, string] {
   return [localWhen(period.start, period.timeZone), localWhen(period.end, period.timeZone)];
+}
+
+/**
+ * "2026-03-17 to 2026-04-01": the local dates of a stretch inside the period (a discount in force, a
+ * pool's or a commitment's size for part of it), in the invoice's zone.
+ */
+export function datesWords(
+  stretch: { readonly start: string; readonly end: string },
+  timeZone: string,
+): string {
+  const date = (instant: string) => formatLocalDate(toLocalDate(parseInstant(instant), timeZone));
+  return `${date(stretch.start)} to ${date(stretch.end)}`;
 }

@@ -1,6 +1,6 @@
 import type { Invoice } from "../invoice/index.js";
-import { formatLocalDate, parseInstant, toLocalDate } from "../time/index.js";
 import { formatQuantity } from "./formatNumber.js";
+import { datesWords } from "./localWhen.js";
 import { prorationUnit } from "./prorationUnit.js";
 import { unitWord } from "./unitWord.js";
 
@@ -47,13 +47,4 @@ function poolGrowthWords(pool: Pool, units: (quantity: string) => string): strin
   const growth = pool.growth;
   if (growth === undefined) return "";
   return ` (${units(growth.quantity)} of it grown with meter ${growth.meter}: ${formatQuantity(growth.meterQuantity)} × ${formatQuantity(growth.perUnit)})`;
-}
-
-// "2026-03-17 to 2026-04-01": the local dates a discount is in force inside the period.
-export function datesWords(
-  inForce: { readonly start: string; readonly end: string },
-  timeZone: string,
-): string {
-  const date = (instant: string) => formatLocalDate(toLocalDate(parseInstant(instant), timeZone));
-  return `${date(inForce.start)} to ${date(inForce.end)}`;
 }
