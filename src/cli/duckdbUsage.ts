@@ -16,6 +16,7 @@ import {
 } from "../index.js";
 import { CSV_BLANK_BYTES, isBlankFile, JSON_BLANK_BYTES } from "./blankFile.js";
 import { UsageLineError } from "./cliSupport.js";
+import { warnWhenCsvFileEndsInsideARow } from "./csvLastLine.js";
 import { csvHeader } from "./csvUsage.js";
 import { csvQuoteRefusal, csvRowsRefusal } from "./duckdbCsvRefusal.js";
 import { type DuckdbFormat, duckdbFormat, startsWithByteOrderMark } from "./duckdbFormat.js";
@@ -97,6 +98,7 @@ export async function openDuckdbUsage(file: string, format: string | undefined):
   // DuckDB reads a .json file of nothing but white space as no events; ratecard's reader finds no array.
   if (chosen === "json" && isBlankFile(file, JSON_BLANK_BYTES))
     throw UsageError.from(emptyJsonUsage(file), file);
+  if (chosen === "csv") warnWhenCsvFileEndsInsideARow(file);
   const duckdb = await loadDuckdb();
   const instance = await duckdb.DuckDBInstance.create(":memory:");
   const connection = await instance.connect();

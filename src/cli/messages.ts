@@ -307,3 +307,8 @@ export function csvLineEndsMixed(
     message: `${file} line ${line} ends with ${name(found)} where the file's first line ends with ${name(expected)}: a CSV usage file's lines end one way (two exports joined?). Save it with one line ending (dos2unix converts CRLF to LF) and rate it again.`,
   };
 }
+
+/** A CSV usage file whose last row has no line break after it: cut off while copied, maybe. */
+export function csvEndsWithoutLineBreak(file: string): string {
+  return `${file} ends without a line break after its last row. A file cut off while it was copied ends so, and its last value may be cut short (25 of 25.325) with nothing to show it; its rows are rated as they are. Compare the file with its source; a CSV writer ends every row with a line break.`;
+}

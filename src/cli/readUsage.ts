@@ -1,5 +1,6 @@
 import { extname } from "node:path";
 import { parseUsageEvent, UsageError, type UsageEvent } from "../index.js";
+import { warnWhenCsvFileEndsInsideARow, watchedForItsEnd } from "./csvLastLine.js";
 import { streamCsvBatches, streamCsvIdBatches } from "./csvUsage.js";
 import { assertNoDuplicateKeys } from "./duplicateKeys.js";
 import { jsonEndsTooSoon } from "./jsonEndsTooSoon.js";
@@ -72,17 +73,23 @@ export async function usageSource(
   if (isStandardInput(file)) {
     if (named === undefined) throw UsageError.from(usageFormatNeeded(), "");
     const stdin = takeStandardInput("--usage");
-    return eachOf(
-      streamOf({ name: STANDARD_INPUT_NAME, open: () => stdin }, named, async () => {}).batches(),
-    );
+    const input = endChecked({ name: STANDARD_INPUT_NAME, open: () => stdin }, named);
+    return eachOf(streamOf(input, named, async () => {}).batches());
   }
   const kind = await usageFileKind(file);
   const chosen = named ?? formatOf(file);
-  if (kind === "pipe") return eachOf(streamOf(pipeInput(file), chosen, async () => {}).batches());
+  if (kind === "pipe")
+    return eachOf(streamOf(endChecked(pipeInput(file), chosen), chosen, async () => {}).batches());
+  if (chosen === "csv") warnWhenCsvFileEndsInsideARow(file);
   // Each pass checks, before its first chunk and after its last (never per event), that the file is
   // still the version opened here.
   const before = await fileVersion(file);
   return asSource(streamOf(fileInput(file), chosen, () => assertUnchanged(file, before)));
+}
+
+// A CSV pipe's end is known once it is read: a last row without its line break is warned of then.
+function endChecked(input: TextInput, format: UsageFormat): TextInput {
+  return format === "csv" ? watchedForItsEnd(input) : input;
 }
 
 // A format's stream as a source: callable for its events one by one, with the arrays beside.
