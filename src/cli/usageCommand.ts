@@ -1,6 +1,12 @@
 import { usageEvidenceAsync, usageEvidenceText } from "../index.js";
+import { carriedStateOptions, invoiceStart } from "./carriedStateOptions.js";
 import { outputFormat, readContract, renamedToFlag, required, UsageLineError, write } from "./cliSupport.js";
-import { FORMAT_OPTION, PRICE_BOOK_OPTION, USAGE_FORMAT_OPTION } from "./commonOptions.js";
+import {
+  CARRIED_STATE_OPTIONS,
+  FORMAT_OPTION,
+  PRICE_BOOK_OPTION,
+  USAGE_FORMAT_OPTION,
+} from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
 import { duckdbEvents } from "./duckdbEvents.js";
 import { duckdbFormat, duckdbFormatOf } from "./duckdbFormat.js";
@@ -54,6 +60,9 @@ repeated ids are always those of the whole period; --limit N ids are shown per l
     to: { type: "string", value: "TIME", description: "only events before this time" },
     by: { type: "string", value: "day|hour", description: "the buckets of the counts", default: "day" },
     limit: { type: "string", value: "N", description: "ids shown per list, 0 to 1000", default: "10" },
+    // Persistent and weighted_sum meters open the period with it, as the invoice's do: without it, their
+    // quantities are not the ones the invoice rated.
+    carry: CARRIED_STATE_OPTIONS.carry,
     format: FORMAT_OPTION,
   },
   examples: [
@@ -77,6 +86,7 @@ type UsageFlags = {
   readonly to?: string;
   readonly by?: string;
   readonly limit?: string;
+  readonly carry?: string;
   readonly format?: string;
 };
 
@@ -88,7 +98,10 @@ async function usage(values: UsageFlags): Promise<number> {
   if (values.by !== "day" && values.by !== "hour")
     throw new UsageLineError(`--by must be day or hour, not "${values.by}"`);
   const contract = await readContract(contractFile, values["price-book"]);
+  const flags = values.carry === undefined ? {} : { carry: values.carry };
+  const carried = await carriedStateOptions(flags, contract.id, invoiceStart(contract, period));
   const options = {
+    ...carried.options,
     ...(values.meter !== undefined ? { meter: values.meter } : {}),
     ...(values.group !== undefined ? { group: pairs("--group", values.group) } : {}),
     ...(values.where !== undefined ? { where: pairs("--where", values.where) } : {}),
@@ -97,9 +110,13 @@ async function usage(values: UsageFlags): Promise<number> {
     by: values.by,
     limit: limitOf(values.limit),
   } as const;
-  const evidence = await withEventsOf(usageFile, values["usage-format"], values.engine, (usage) =>
-    withUsageProgress(usage, (source) => usageEvidenceAsync(contract, source, period, options)),
-  ).catch((error: unknown) => renamedToFlag(USAGE_FLAGS, error));
+  const evidence = await carried
+    .blamed(() =>
+      withEventsOf(usageFile, values["usage-format"], values.engine, (usage) =>
+        withUsageProgress(usage, (source) => usageEvidenceAsync(contract, source, period, options)),
+      ),
+    )
+    .catch((error: unknown) => renamedToFlag(USAGE_FLAGS, error));
   write(format === "json" ? `${JSON.stringify(evidence, null, 2)}\n` : usageEvidenceText(evidence));
   return 0;
 }

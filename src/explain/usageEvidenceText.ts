@@ -44,9 +44,35 @@ function cutLines(cutOn: ReadonlyArray<string> | undefined): string[] {
 function meterLines(meter: MeterEvidence, by: "day" | "hour", cut: boolean): string[] {
   const unit = meter.unit !== undefined ? ` ${meter.unit}` : "";
   const head = `Meter ${meter.meter}${meter.name !== undefined ? ` (${meter.name})` : ""}: ${meter.aggregation}${meter.dimensions.length > 0 ? `, a line per ${meter.dimensions.join(" × ")}` : ""}`;
-  if (meter.groups.length === 0) return [head, "  no events listed"];
-  return [head, ...meter.groups.flatMap((group) => groupLines(group, unit, by, cut))];
+  const opening = openingLines(meter);
+  if (meter.groups.length === 0) return [head, ...opening, "  no events listed"];
+  return [head, ...opening, ...meter.groups.flatMap((group) => groupLines(group, unit, by, cut))];
 }
+
+// What a meter that carries state between periods opened the period with: the quantity rated depends on
+// it (a level held since last month, seats still active), and the events listed do not show it.
+function openingLines(meter: MeterEvidence): string[] {
+  const carried = meter.carriedIn;
+  if (meter.carriedMissing === true)
+    return [
+      "  opened the period from zero: it carries state from one period to the next, and none was given (the invoice rated so warns carried_state_missing; give the previous invoice's usage.carryOut, --carry FILE)",
+    ];
+  if (carried === undefined) return [];
+  const from = "carried from the previous period";
+  if (carried.level !== undefined)
+    return [`  opened the period at level ${formatQuantity(carried.level)}, ${from}`];
+  if (carried.total !== undefined)
+    return [`  opened the period with a running total of ${formatQuantity(carried.total)}, ${from}`];
+  const active = carried.active ?? [];
+  const shown = active.slice(0, ACTIVE_SHOWN).join(", ");
+  const more = active.length > ACTIVE_SHOWN ? `, and ${count(active.length - ACTIVE_SHOWN)} more` : "";
+  return [
+    `  opened the period with ${plural(active.length, "active value")}, ${from}${active.length > 0 ? `: ${shown}${more}` : ""}`,
+  ];
+}
+
+// The carried active values named in the text; the JSON lists them all.
+const ACTIVE_SHOWN = 10;
 
 function groupLines(group: GroupEvidence, unit: string, by: "day" | "hour", cut: boolean): string[] {
   const name = Object.keys(group.group).length === 0 ? "all events" : groupName(group.group);

@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import type { Contract } from "../contracts/index.js";
 import { InputError, invoiceMessages } from "../errors/index.js";
+import type { CarriedMeterState } from "../meters/index.js";
 import type { MeterTerms } from "../schema/index.js";
 import { toInputError, toProblems } from "../schema/index.js";
 import { safeParseInstant, safeParseLocalDate, startOfLocalDate } from "../time/index.js";
@@ -21,6 +22,11 @@ export interface UsageEvidenceOptions {
   readonly by?: "day" | "hour";
   /** How many event ids to show per group, exclusion reason and duplicates (default 10, at most 1000). */
   readonly limit?: number;
+  /**
+   * What the previous period carried out (its invoice's `usage.carryOut`), as `rateInvoice` takes it:
+   * persistent and weighted_sum meters open the period with it, so the quantities are the invoice's.
+   */
+  readonly carried?: Readonly<Record<string, CarriedMeterState>>;
 }
 
 export const DEFAULT_EVIDENCE_LIMIT = 10;
@@ -35,6 +41,8 @@ const optionsSchema = z.strictObject({
   to: z.optional(z.string()),
   by: z.optional(z.enum(["day", "hour"])),
   limit: z.optional(z.int().check(z.gte(0), z.lte(1000))),
+  // Checked by the meters' pass, as rateInvoice's is (checkCarriedState), with its path under `carried`.
+  carried: z.optional(z.unknown()),
 });
 
 /** The options read and checked against the contract: the meters and groupings listed, the time bounds. */

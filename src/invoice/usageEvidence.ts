@@ -3,14 +3,16 @@ import {
   type AggregateUsageResult,
   aggregateUsage,
   aggregateUsageAsync,
+  type CarriedMeterState,
   type EventSource,
   sameList,
 } from "../meters/index.js";
-import { toPlainString } from "../money/index.js";
+import { type Decimal, toPlainString } from "../money/index.js";
 import { meterRequests } from "../rating/index.js";
 import {
   EXCLUSION_REASONS,
   type ExclusionReason,
+  type MeterTerms,
   type PropertyValue,
   type UsageEvent,
 } from "../schema/index.js";
@@ -24,6 +26,7 @@ import { aggregationOptions, parseEvents, periodInForce } from "./rateInvoice.js
 import { label } from "./resolveServicePeriod.js";
 import { allCharges, pieceSuffix } from "./termsAt.js";
 import { linesPerStretch, type StretchEvidence, stretchesOf } from "./usageStretches.js";
+import { metersMissingCarriedState } from "./usageWarnings.js";
 
 /** The events of one group of a meter (one line of a grouped charge, or the whole meter). */
 export interface GroupEvidence {
@@ -64,6 +67,18 @@ export interface MeterEvidence {
   readonly unit?: string;
   readonly dimensions: ReadonlyArray<string>;
   readonly groups: ReadonlyArray<GroupEvidence>;
+  /**
+   * A meter that carries state between periods (persistent, weighted_sum): the state it opened the
+   * period with, as the `carried` option gave it (the previous invoice's `usage.carryOut`). Absent when
+   * none was given for it.
+   */
+  readonly carriedIn?: CarriedMeterState;
+  /**
+   * True when the meter carries state, none was given for it, and the contract started before the
+   * period: its quantity starts from zero, as the invoice rated without it does, which warns
+   * `carried_state_missing`. Absent otherwise.
+   */
+  readonly carriedMissing?: true;
 }
 
 /** An id seen more than once, and what became of it. */
@@ -159,7 +174,7 @@ export async function usageEvidenceAsync(
 
 // The evidence of a cut period: the meters' pass over the events, and the lines rated per stretch.
 function cutEvidenceOf(plan: ReturnType<typeof planOf>, events: ReadonlyArray<UsageEvent>): UsageEvidence {
-  const lines = linesPerStretch(plan.contract, plan.inForce, events);
+  const lines = linesPerStretch(plan.contract, plan.inForce, events, plan.carried);
   return evidenceOf(plan, aggregateUsage(events, plan.aggregation), lines);
 }
 
@@ -176,7 +191,23 @@ function planOf(contract: Contract, period: Period | string, options: UsageEvide
     cutOn,
     read,
     collector,
-    aggregation: { ...aggregationOptions(contract, inForce, {}), observer: collector },
+    carried: options.carried,
+    aggregation: {
+      ...aggregationOptions(contract, inForce, options.carried ? { carried: options.carried } : {}),
+      observer: collector,
+    },
+  };
+}
+
+// A group of a meter that opened with a carried state and had no events in the period.
+function withoutEvents(group: GroupEvidence["group"], quantity: Decimal, meter: MeterTerms): GroupEvidence {
+  return {
+    group,
+    ratedQuantity: toPlainString(quantity),
+    events: 0,
+    ...(additive(meter) ? { quantity: "0" } : {}),
+    byPeriod: [],
+    firstEvents: [],
   };
 }
 
@@ -185,8 +216,9 @@ function evidenceOf(
   result: AggregateUsageResult,
   perStretch: ReadonlyArray<InvoiceLine> = [],
 ): UsageEvidence {
-  const { contract, inForce, cutOn, read, collector } = plan;
+  const { contract, inForce, cutOn, read, collector, carried } = plan;
   const service = inForce.service;
+  const missing = new Set(metersMissingCarriedState(result, contract, service).map((meter) => meter.id));
   const meters = read.meters.map(({ meter, dimensions }, index): MeterEvidence => {
     const rated =
       dimensions.length === 0
@@ -200,7 +232,12 @@ function evidenceOf(
         index,
         dimensions.map((name) => (entry.group as Record<string, PropertyValue>)[name] ?? null),
       );
-      if (state === undefined) return [];
+      if (state === undefined) {
+        // No event of the period, but a state carried in: the line still rates the level held or the
+        // seats still active, so the group is listed with its rated quantity and no events.
+        const opened = carried?.[meter.id] !== undefined && !entry.quantity.isZero();
+        return opened ? [withoutEvents(entry.group, entry.quantity, meter)] : [];
+      }
       const stretches = stretchesOf(perStretch, meter.id, entry.group, contract.timeZone);
       return [
         {
@@ -224,6 +261,8 @@ function evidenceOf(
       ...(meter.unit !== undefined ? { unit: meter.unit } : {}),
       dimensions,
       groups,
+      ...(carried?.[meter.id] !== undefined ? { carriedIn: carried[meter.id] } : {}),
+      ...(missing.has(meter.id) ? { carriedMissing: true as const } : {}),
     };
   });
   return {

@@ -1,4 +1,5 @@
 import type { Contract } from "../contracts/index.js";
+import type { CarriedMeterState } from "../meters/index.js";
 import type { PropertyValue, UsageEvent } from "../schema/index.js";
 import { parseInstant } from "../time/index.js";
 import { emptyDraft, type PeriodInForce } from "./draft.js";
@@ -39,8 +40,9 @@ export function linesPerStretch(
   contract: Contract,
   inForce: PeriodInForce,
   events: ReadonlyArray<UsageEvent>,
+  carried?: Readonly<Record<string, CarriedMeterState>>,
 ): ReadonlyArray<InvoiceLine> {
-  const usage = aggregatePeriod(events, contract, inForce, {});
+  const usage = aggregatePeriod(events, contract, inForce, carried ? { carried } : {});
   return rateChargesStage(emptyDraft(contract, inForce, "closing"), usage).lines.filter(
     (line) => pieceDateOf(line.id) !== undefined,
   );

@@ -1,6 +1,7 @@
 import type { Contract } from "../contracts/index.js";
 import { type Warning, warningMessages } from "../errors/index.js";
 import type { AggregateUsageResult } from "../meters/index.js";
+import type { MeterTerms } from "../schema/index.js";
 import { formatInstant, type Period } from "../time/index.js";
 
 /**
@@ -41,6 +42,20 @@ export function usageWarnings(usage: AggregateUsageResult, contract: Contract, s
 }
 
 /**
+ * The meters that carry state (persistent, weighted_sum), opened the period from zero because no carried
+ * state was given for them (`MeterQuantity.carriedMissing`), and needed one: the contract started before
+ * the period. What `carried_state_missing` warns of, and what the usage evidence says of each meter.
+ */
+export function metersMissingCarriedState(
+  usage: AggregateUsageResult,
+  contract: Contract,
+  service: Period,
+): MeterTerms[] {
+  if (contract.term.start >= service.start) return [];
+  return usage.meters.filter((entry) => entry.carriedMissing === true).map((entry) => entry.meter);
+}
+
+/**
  * `carried_state_missing`, one per meter that carries state (persistent, weighted_sum) and opened the
  * period from zero because no carried state was given for it (`MeterQuantity.carriedMissing`), when
  * the contract started before the period: a running total, the active values or a level would then
@@ -49,10 +64,8 @@ export function usageWarnings(usage: AggregateUsageResult, contract: Contract, s
  * @example a persistent seats meter, contract from 2026-01-01, February rated without `carried`: one warning
  */
 function carriedStateWarnings(usage: AggregateUsageResult, contract: Contract, service: Period): Warning[] {
-  if (contract.term.start >= service.start) return [];
   const warnings: Warning[] = [];
-  for (const { meter, carriedMissing } of usage.meters) {
-    if (carriedMissing !== true) continue;
+  for (const meter of metersMissingCarriedState(usage, contract, service)) {
     const state = usage.carryOut[meter.id] ?? {};
     warnings.push(
       warningMessages.carriedStateMissing({

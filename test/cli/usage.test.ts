@@ -2,6 +2,9 @@ import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Invoice, UsageEvidence } from "../../src/index.js";
 import { assertCliBuilt, runCli } from "../_support/runCli.js";
+import { scratchFolder } from "../_support/scratchFolder.js";
+
+const { file } = scratchFolder("ratecard-usage-carry-", assertCliBuilt);
 
 const FIXTURE = [
   "--contract",
@@ -88,5 +91,79 @@ describe("ratecard usage", () => {
       expect(result.stderr).toContain(message);
       expect(result.stderr).not.toContain("    at ");
     }
+  });
+
+  it("continues from the previous invoice with --carry, as ratecard invoice does", () => {
+    // Storage, a time-weighted level billed monthly from January: 40 GB from 1 January, 100 GB from
+    // 15 February. February with January's invoice as --carry: (40 × 14 + 100 × 14) / 28 = 70 GB-month,
+    // what the invoice rates; without it the level opens at 0: 100 × 14 / 28 = 50, with a sentence.
+    const contract = file(
+      "storage.json",
+      JSON.stringify({
+        schemaVersion: 1,
+        id: "ctr_store",
+        customer: { id: "cus_a" },
+        currency: "USD",
+        timeZone: "UTC",
+        billing: { cadence: "monthly" },
+        term: { start: "2026-01-01" },
+        meters: [
+          {
+            id: "storage",
+            eventType: "level",
+            aggregation: "weighted_sum",
+            valueProperty: "gb",
+            unit: "GB-month",
+          },
+        ],
+        charges: [
+          { id: "storage", name: "Storage", meter: "storage", price: { model: "unit", unitPrice: "0.10" } },
+        ],
+      }),
+    );
+    const level = (id: string, timestamp: string, gb: string) =>
+      JSON.stringify({ id, type: "level", customer: "cus_a", timestamp, properties: { gb } });
+    const january = file("january.ndjson", `${level("l1", "2026-01-01T00:00:00Z", "40")}\n`);
+    const february = file("february.ndjson", `${level("l2", "2026-02-15T00:00:00Z", "100")}\n`);
+    const issued = runCli(
+      "invoice",
+      "--contract",
+      contract,
+      "--usage",
+      january,
+      "--period",
+      "2026-01",
+      "--format",
+      "json",
+    );
+    const previous = file("january.json", issued.stdout);
+    const evidence = (...flags: string[]) =>
+      runCli("usage", "--contract", contract, "--usage", february, "--period", "2026-02", ...flags);
+    const carried = evidence("--carry", previous);
+    expect([carried.code, carried.stderr]).toEqual([0, ""]);
+    expect(carried.stdout).toContain("  opened the period at level 40, carried from the previous period\n");
+    expect(carried.stdout).toContain("the rated quantity is 70 GB-month");
+    const invoice = runCli(
+      "invoice",
+      "--contract",
+      contract,
+      "--usage",
+      february,
+      "--period",
+      "2026-02",
+      "--carry",
+      previous,
+      "--format",
+      "json",
+    );
+    expect((JSON.parse(invoice.stdout) as Invoice).lines[0]?.quantity).toBe("70");
+    const without = evidence();
+    expect(without.stdout).toContain("the rated quantity is 50 GB-month");
+    expect(without.stdout).toContain("opened the period from zero");
+    // A carried state of another contract is refused as ratecard invoice refuses it.
+    const other = file("other.json", issued.stdout.replace('"ctr_store"', '"ctr_other"'));
+    const refused = evidence("--carry", other);
+    expect([refused.code, refused.stderr.includes("    at ")]).toEqual([2, false]);
+    expect(refused.stderr).toContain("--carry");
   });
 });
