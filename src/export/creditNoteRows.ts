@@ -4,6 +4,7 @@ import { Decimal, toFixedString, ZERO } from "../money/index.js";
 import type { CreditNote } from "../schema/index.js";
 import { parseInstant } from "../time/index.js";
 import { chargeCategoryOf, chargeFrequencyOf } from "./chargeCategory.js";
+import { documentChargePeriod, lineChargePeriod } from "./chargePeriod.js";
 import { creditRow } from "./creditRows.js";
 import type { FocusRow } from "./focusColumns.js";
 import { toFocusDateTime } from "./focusDateTime.js";
@@ -75,10 +76,7 @@ export function creditNoteRows(note: CreditNote, options: FocusOptions, names: F
       facts,
     ),
   );
-  const chargePeriod = {
-    start: toFocusDateTime(invoice.period.start, "invoice.period.start"),
-    end: toFocusDateTime(invoice.period.end, "invoice.period.end"),
-  };
+  const chargePeriod = documentChargePeriod(invoice, "invoice.period");
   return [
     ...lines,
     ...paidByCredits,
@@ -129,8 +127,9 @@ function correctionRow(
   row.ChargeCategory = category;
   row.ChargeDescription = source.description;
   row.ChargeFrequency = chargeFrequencyOf(corrected, category);
-  row.ChargePeriodStart = toFocusDateTime(corrected.period.start, `invoice.lines[${at}].period.start`);
-  row.ChargePeriodEnd = toFocusDateTime(corrected.period.end, `invoice.lines[${at}].period.end`);
+  const charged = lineChargePeriod(invoice, at, `invoice.lines[${at}]`);
+  row.ChargePeriodStart = charged.start;
+  row.ChargePeriodEnd = charged.end;
   row.SkuId = corrected.chargeId;
   row.SkuPriceId = corrected.id;
   row.x_LineId = source.id;
