@@ -1,8 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { type FocusRow, focusRows } from "../../src/index.js";
+import {
+  type FocusRow,
+  focusRows,
+  issueCreditNote,
+  rateClosingInvoice,
+  rateProgressiveInvoice,
+} from "../../src/index.js";
 import { Decimal } from "../../src/money/index.js";
-import { buildContract, sumMeter } from "../_support/contract.js";
+import { buildContract, sumMeter, usageEvent } from "../_support/contract.js";
 import { PROGRESSIVE_EXAMPLE_CHARGES, progressiveExampleSequence } from "../_support/progressiveExample.js";
+import { thrown } from "../_support/thrown.js";
 import { violations } from "./focusSpec.js";
 
 const PROVIDER = { provider: "Acme Cloud" };
@@ -49,5 +56,78 @@ describe("focusRows of a progressive sequence: each invoice charges the stretch 
     );
     expect(sum(all).toFixed(2)).toBe("174.00");
     for (const row of all) expect(violations(row)).toEqual([]);
+  });
+});
+
+describe("focusRows of a credit note of a progressive invoice", () => {
+  // progressive-billing.md's notes example with VAT 20 %: 300 GB of the 800 of 5 March counted twice.
+  const TRUE_USAGE = [
+    usageEvent("a", "gb", "2026-03-05T10:00:00Z", { v: "500" }),
+    usageEvent("b", "gb", "2026-03-15T10:00:00Z", { v: "600" }),
+    usageEvent("c", "gb", "2026-03-25T10:00:00Z", { v: "100" }),
+  ];
+  const WRONG = [...TRUE_USAGE, usageEvent("twice", "gb", "2026-03-05T10:00:00Z", { v: "300" })];
+  const MARCH = { start: "2026-03-01T00:00:00Z", end: "2026-04-01T00:00:00Z" };
+  const sequence = () => {
+    const of = contract();
+    const first = rateProgressiveInvoice(of, WRONG, "2026-03", "2026-03-10T00:00:00Z");
+    const note = issueCreditNote(of, first, [
+      { kind: "quantity", line: "bw", quantity: "300", reason: "counted twice" },
+    ]);
+    const options = { earlier: [first], creditNotes: [note] };
+    const second = rateProgressiveInvoice(of, TRUE_USAGE, "2026-03", "2026-03-20T00:00:00Z", options);
+    const closing = rateClosingInvoice(of, TRUE_USAGE, "2026-03", {
+      earlier: [first, second],
+      creditNotes: [note],
+    });
+    return { first, note, second, closing };
+  };
+
+  it("books a note issued before the period closes in that period, as a correction within it", () => {
+    const { first, note, second, closing } = sequence();
+    const rows = focusRows(note, { ...PROVIDER, invoice: first, correctionPeriod: MARCH });
+    // 800 GB billed 80.00; 500 GB kept cost 50.00: the note credits 30.00 and its VAT 6.00, charged to
+    // the stretch invoice 1 billed (1–10 March), booked in March with ChargeClass null (chargeclass.md:
+    // "a correction within the current billing period"). A credited amount has no positive consumed
+    // quantity, so the bandwidth row is an Adjustment.
+    expect(
+      rows.map((row) => [
+        row.x_LineId?.replace(/:credit:\d+$/, ":note"),
+        row.ChargeCategory,
+        row.ChargeClass,
+        row.BillingPeriodStart,
+        row.ChargePeriodStart,
+        row.ChargePeriodEnd,
+        row.BilledCost,
+      ]),
+    ).toEqual([
+      ["bw:note", "Adjustment", null, MARCH.start, "2026-03-01T00:00:00Z", "2026-03-10T00:00:00Z", "-30.00"],
+      ["tax:vat", "Tax", null, MARCH.start, "2026-03-01T00:00:00Z", "2026-03-10T00:00:00Z", "-6.00"],
+    ]);
+    for (const row of rows) expect(violations(row)).toEqual([]);
+    // March's rows: 96.00 − 36.00 + 66.00 (1,100 GB 105.00 − 50.00 = 55.00 + VAT) + 30.00 (110.00 + 20.00 −
+    // 105.00 = 25.00 + VAT) = 156.00, the true month 130.00 with its VAT, all in billing period March.
+    const march = [
+      ...focusRows(first, PROVIDER),
+      ...rows,
+      ...focusRows(second, PROVIDER),
+      ...focusRows(closing, PROVIDER),
+    ];
+    expect(march.every((row) => row.BillingPeriodStart === MARCH.start)).toBe(true);
+    expect(sum(march).toFixed(2)).toBe("156.00");
+  });
+
+  it("books a note issued after the close in a later period as a Correction, and refuses a period across", () => {
+    const { first, note } = sequence();
+    const april = { start: "2026-04-01T00:00:00Z", end: "2026-05-01T00:00:00Z" };
+    const rows = focusRows(note, { ...PROVIDER, invoice: first, correctionPeriod: april });
+    expect(rows.map((row) => [row.ChargeCategory, row.ChargeClass, row.BillingPeriodStart])).toEqual([
+      ["Usage", "Correction", april.start],
+      ["Tax", "Correction", april.start],
+    ]);
+    const across = { start: "2026-03-15T00:00:00Z", end: "2026-04-15T00:00:00Z" };
+    const refusal = thrown(() => focusRows(note, { ...PROVIDER, invoice: first, correctionPeriod: across }));
+    expect(refusal).toMatchObject({ code: "invalid_period", path: "correctionPeriod.start" });
+    expect(String(refusal)).toContain("inside the billing period of progressive invoice");
   });
 });
