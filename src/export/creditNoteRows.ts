@@ -2,11 +2,11 @@ import { exportMessages, InputError } from "../errors/index.js";
 import type { Invoice } from "../invoice/index.js";
 import { Decimal, toFixedString, ZERO } from "../money/index.js";
 import type { CreditNote } from "../schema/index.js";
-import { parseInstant } from "../time/index.js";
 import { chargeCategoryOf, chargeFrequencyOf } from "./chargeCategory.js";
+import { documentChargePeriod, lineChargePeriod } from "./chargePeriod.js";
+import { noteBooking } from "./correctionPeriod.js";
 import { creditRow } from "./creditRows.js";
 import type { FocusRow } from "./focusColumns.js";
-import { toFocusDateTime } from "./focusDateTime.js";
 import type { FocusNames, FocusOptions } from "./focusOptions.js";
 import { inclusiveTaxShares } from "./inclusiveTaxShares.js";
 import { restoredBeforeTax } from "./restoredBeforeTax.js";
@@ -19,7 +19,8 @@ import { withUnusedCommitment } from "./unusedCommitment.js";
  * A credit note's FOCUS rows: one per corrected line and one per tax rate, each with ChargeClass
  * "Correction" (specification/columns/chargeclass.md: a correction to a previously invoiced billing
  * period), booked in the billing period the note is issued in, charged to the corrected line's charge
- * period. A correction's unit prices and quantities may be null, and FOCUS then asks its costs to match
+ * period. A note of a progressive invoice booked in that invoice's own, still open, billing period is
+ * a correction within it: ChargeClass null, its line rows Adjustments (`noteBooking`). A correction's unit prices and quantities may be null, and FOCUS then asks its costs to match
  * its BilledCost: the note credits amounts, not units at a price. The note writes what it credits as
  * positive amounts; the rows bill it as negative costs, adding up exactly to minus the note's total,
  * or, when the note gives part of it back to prepaid credits (`settlement`), to minus its money (with
@@ -38,8 +39,7 @@ export function creditNoteRows(note: CreditNote, options: FocusOptions, names: F
     contractId: note.contractId,
     customer: note.customer,
     currency: note.currency,
-    billingPeriod: correctionPeriod(note.id, invoice, options.correctionPeriod),
-    chargeClass: "Correction",
+    ...noteBooking(note.id, invoice, options.correctionPeriod),
   };
   const shares = inclusiveTaxShares(note.tax, note.currency.minorUnits);
   const givenBack = restoredBeforeTax(note, invoice);
@@ -75,10 +75,7 @@ export function creditNoteRows(note: CreditNote, options: FocusOptions, names: F
       facts,
     ),
   );
-  const chargePeriod = {
-    start: toFocusDateTime(invoice.period.start, "invoice.period.start"),
-    end: toFocusDateTime(invoice.period.end, "invoice.period.end"),
-  };
+  const chargePeriod = documentChargePeriod(invoice, "invoice.period");
   return [
     ...lines,
     ...paidByCredits,
@@ -126,11 +123,16 @@ function correctionRow(
   const corrected = invoice.lines[at]!;
   const row = withAllCosts(rowOf(facts), toFixedString(credited.negated(), facts.currency.minorUnits));
   const category = chargeCategoryOf(corrected);
-  row.ChargeCategory = category;
+  // A note booked in the current billing period is no "Correction", so FOCUS would ask a Usage or
+  // Purchase row for a positive consumed quantity and unit prices, which a credited amount has not. It
+  // is an Adjustment, as a usage line with no positive quantity is (chargeCategoryOf): the close's
+  // reversal of a volume tier is one too.
+  row.ChargeCategory = facts.chargeClass === null ? "Adjustment" : category;
   row.ChargeDescription = source.description;
   row.ChargeFrequency = chargeFrequencyOf(corrected, category);
-  row.ChargePeriodStart = toFocusDateTime(corrected.period.start, `invoice.lines[${at}].period.start`);
-  row.ChargePeriodEnd = toFocusDateTime(corrected.period.end, `invoice.lines[${at}].period.end`);
+  const charged = lineChargePeriod(invoice, at, `invoice.lines[${at}]`);
+  row.ChargePeriodStart = charged.start;
+  row.ChargePeriodEnd = charged.end;
   row.SkuId = corrected.chargeId;
   row.SkuPriceId = corrected.id;
   row.x_LineId = source.id;
@@ -151,31 +153,4 @@ function correctedInvoice(note: CreditNote, invoice: Invoice | undefined): Invoi
     throw InputError.from(exportMessages.focusCorrectedInvoiceVersion(note.id, note.invoiceId), "invoice");
   }
   return invoice;
-}
-
-/**
- * The billing period a correction is booked in (`correctionPeriod`), checked: present, not empty, and
- * starting once the corrected invoice's period has ended.
- */
-export function correctionPeriod(
-  documentId: string,
-  invoice: Invoice,
-  period: FocusOptions["correctionPeriod"],
-): { readonly start: string; readonly end: string } {
-  if (period === undefined) {
-    const path = "correctionPeriod";
-    throw InputError.from(exportMessages.focusCorrectionPeriodMissing(path, documentId), path);
-  }
-  const start = toFocusDateTime(period.start, "correctionPeriod.start");
-  const end = toFocusDateTime(period.end, "correctionPeriod.end");
-  if (parseInstant(period.end) <= parseInstant(period.start)) {
-    const path = "correctionPeriod.end";
-    throw InputError.from(exportMessages.focusPeriodEmpty(path, start, end), path);
-  }
-  if (parseInstant(period.start) < parseInstant(invoice.period.end)) {
-    const correctedEnd = toFocusDateTime(invoice.period.end, "invoice.period.end");
-    const path = "correctionPeriod.start";
-    throw InputError.from(exportMessages.focusCorrectionPeriodTooEarly(path, start, correctedEnd), path);
-  }
-  return { start, end };
 }

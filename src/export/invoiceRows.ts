@@ -1,5 +1,6 @@
 import type { Invoice } from "../invoice/index.js";
 import { ZERO } from "../money/index.js";
+import { documentChargePeriod, lineChargePeriod } from "./chargePeriod.js";
 import { creditRows } from "./creditRows.js";
 import type { FocusRow } from "./focusColumns.js";
 import { toFocusDateTime } from "./focusDateTime.js";
@@ -23,6 +24,8 @@ export function invoiceRows(invoice: Invoice, names: FocusNames): FocusRow[] {
     start: toFocusDateTime(invoice.period.start, "period.start"),
     end: toFocusDateTime(invoice.period.end, "period.end"),
   };
+  // A progressive invoice is issued for its period but charges the stretch of it that it billed.
+  const charged = documentChargePeriod(invoice, "period");
   const facts: RowFacts = {
     names,
     documentId: invoice.id,
@@ -35,7 +38,7 @@ export function invoiceRows(invoice: Invoice, names: FocusNames): FocusRow[] {
   const shares = inclusiveTaxShares(invoice.tax, invoice.currency.minorUnits);
   const percents = inclusiveTaxPercents(invoice.tax);
   const lines = invoice.lines.map((line, index) =>
-    lineRow(line, index, facts, invoice.commitments ?? [], {
+    lineRow(line, lineChargePeriod(invoice, index, `lines[${index}]`), facts, invoice.commitments ?? [], {
       share: shares.get(line.id) ?? ZERO,
       percent: percents.get(line.id) ?? ZERO,
     }),
@@ -43,11 +46,11 @@ export function invoiceRows(invoice: Invoice, names: FocusNames): FocusRow[] {
   const credits = invoice.credits ?? [];
   return [
     ...lines,
-    ...creditRows(credits, "before_tax", facts, period),
-    ...taxRows(invoice.tax, lines, facts, period),
-    ...roundingRows(invoice, "total", facts, period),
-    ...unpaidNegativeTotalRows(invoice, facts, period),
-    ...creditRows(credits, "after_tax", facts, period),
-    ...roundingRows(invoice, "amountDue", facts, period),
+    ...creditRows(credits, "before_tax", facts, charged),
+    ...taxRows(invoice.tax, lines, facts, charged),
+    ...roundingRows(invoice, "total", facts, charged),
+    ...unpaidNegativeTotalRows(invoice, facts, charged),
+    ...creditRows(credits, "after_tax", facts, charged),
+    ...roundingRows(invoice, "amountDue", facts, charged),
   ];
 }

@@ -1,7 +1,8 @@
 import { exportMessages, InputError } from "../errors/index.js";
 import type { Invoice, LateUsageResult } from "../invoice/index.js";
 import type { CreditNote } from "../schema/index.js";
-import { correctionPeriod, creditNoteRows } from "./creditNoteRows.js";
+import { correctionPeriod } from "./correctionPeriod.js";
+import { creditNoteRows } from "./creditNoteRows.js";
 import type { FocusColumn, FocusRow } from "./focusColumns.js";
 import { type FocusOptions, focusNames } from "./focusOptions.js";
 import { invoiceRows } from "./invoiceRows.js";

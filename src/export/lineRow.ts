@@ -2,8 +2,8 @@ import type { InvoiceLine } from "../invoice/index.js";
 import { Decimal, toFixedString } from "../money/index.js";
 import type { AppliedCommitment } from "../schema/index.js";
 import { chargeCategoryOf, chargeFrequencyOf } from "./chargeCategory.js";
+import type { FocusPeriod } from "./chargePeriod.js";
 import type { FocusRow } from "./focusColumns.js";
-import { toFocusDateTime } from "./focusDateTime.js";
 import { consumedUnitOf, linePricing } from "./linePricing.js";
 import { finished, type RowFacts, rowOf } from "./rowFacts.js";
 import { withUnusedCommitment } from "./unusedCommitment.js";
@@ -14,12 +14,13 @@ import { withUnusedCommitment } from "./unusedCommitment.js";
  * of all reduced rates and discounts"), less its share of an inclusive tax, which has its own row.
  * Pre-tax credits taken off the line are not in it: they are Credit rows.
  *
+ * @param chargePeriod - the line's charge period (lineChargePeriod: a progressive invoice's stretch)
  * @param inclusiveTax - the line's part of an inclusive tax (`share`, in money) and its rate in percent
  *   (`percent`); both zero for exclusive tax or none. The pricing columns are net of that rate too.
  */
 export function lineRow(
   line: InvoiceLine,
-  index: number,
+  chargePeriod: FocusPeriod,
   facts: RowFacts,
   commitments: ReadonlyArray<AppliedCommitment>,
   inclusiveTax: { readonly share: Decimal; readonly percent: Decimal },
@@ -36,8 +37,8 @@ export function lineRow(
   row.ChargeCategory = category;
   row.ChargeDescription = line.name;
   row.ChargeFrequency = chargeFrequencyOf(line, category);
-  row.ChargePeriodStart = toFocusDateTime(line.period.start, `lines[${index}].period.start`);
-  row.ChargePeriodEnd = toFocusDateTime(line.period.end, `lines[${index}].period.end`);
+  row.ChargePeriodStart = chargePeriod.start;
+  row.ChargePeriodEnd = chargePeriod.end;
   row.BilledCost = billedText;
   // No prepaid purchase is spread over later charges, so the amortized cost is the billed cost.
   row.EffectiveCost = billedText;

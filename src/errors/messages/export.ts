@@ -57,6 +57,23 @@ export function focusCorrectionPeriodTooEarly(
   };
 }
 
+/**
+ * A correction period that starts inside the period of a progressive invoice without being that period;
+ * `path` is its start's. The note is booked in the invoice's own billing period (still open when the
+ * invoice was issued) or in one after it.
+ */
+export function focusCorrectionPeriodInsideProgressive(
+  path: string,
+  start: string,
+  invoiceId: string,
+  period: { readonly start: string; readonly end: string },
+): ErrorMessage {
+  return {
+    code: "invalid_period",
+    message: `${path} ${start} is inside the billing period of progressive invoice ${invoiceId} (${period.start} to ${period.end}) without being it; a note of it issued before that period closed is booked in it (give ${period.start}/${period.end}), and one issued later in a later billing period.`,
+  };
+}
+
 /** A period whose end is not after its start; `path` is its end's. */
 export function focusPeriodEmpty(path: string, start: string, end: string): ErrorMessage {
   return {
