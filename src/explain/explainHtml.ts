@@ -3,6 +3,7 @@ import type { ExplainedLine, ExplainedMeter, Explanation } from "./explanation.j
 import { type Figure, readableQuantity } from "./figure.js";
 import { count, groupThousands } from "./formatNumber.js";
 import { PAGE_SCRIPT, PAGE_STYLE } from "./htmlStyle.js";
+import { distinctLineTitles } from "./lineTitle.js";
 import { periodEnds } from "./localWhen.js";
 import { unitWord } from "./unitWord.js";
 import { usageChartSvg } from "./usageChartSvg.js";
@@ -29,6 +30,7 @@ export function renderHtml(explanation: Explanation): string {
       : `${invoice.customer.name} (${invoice.customer.id})`;
   const [from, to] = periodEnds(invoice.period);
   const meterIndex = new Map(explanation.usage.meters.map((meter, index) => [meter.meter, index]));
+  const titles = distinctLineTitles(explanation.lines, invoice.period.timeZone);
   return [
     "<!doctype html>",
     '<html lang="en"><head><meta charset="utf-8">',
@@ -69,7 +71,9 @@ export function renderHtml(explanation: Explanation): string {
     '<section id="lines"><h2>Lines</h2>',
     '<p class="note">Open a line for its steps, the contract terms that produced it and the usage behind it. Numbers marked ≈ are rounded for reading; hover (or print) for the exact value.</p>',
     '<div class="toolbar"><button type="button" data-expand="open">Expand all</button><button type="button" data-expand="close">Collapse all</button></div>',
-    ...explanation.lines.map((line, index) => lineHtml(line, index, explanation.usage.meters, meterIndex)),
+    ...explanation.lines.map((line, index) =>
+      lineHtml(line, titles[index]!, index, explanation.usage.meters, meterIndex),
+    ),
     "</section>",
     '<section id="waterfall"><h2>From the subtotal to the amount due</h2>',
     `<div class="chart">${waterfallSvg(explanation.waterfall)}</div>`,
@@ -116,11 +120,11 @@ function figure(value: Figure): string {
 
 function lineHtml(
   line: ExplainedLine,
+  name: string,
   index: number,
   meters: ReadonlyArray<ExplainedMeter>,
   meterIndex: ReadonlyMap<string, number>,
 ): string {
-  const name = line.group === null ? line.name : `${line.name} [${line.group}]`;
   const unit = line.unit === null ? "" : ` ${h(line.unit)}`;
   const meterAt = line.usage === null ? undefined : meterIndex.get(line.usage.meter);
   const meter = meterAt === undefined ? undefined : meters[meterAt];

@@ -20,12 +20,13 @@ export function explainLateUsage(result: LateUsageResult): string {
     `Late events: ${formatQuantity(String(result.lateEvents.given))} given, ${formatQuantity(String(result.lateEvents.counted))} counted.`,
     ...notCountedWords(result.lateEvents.notCounted ?? []),
   ];
+  // The customer was billed the invoice less these notes: say so before the lines that correct it, in
+  // both modes, so the re-rating's fewer units than the invoice billed are explained.
+  for (const note of result.unitsCredited ?? [])
+    out.push(
+      `Credit note ${note.id} took units off the invoice and credited ${money(note.total)}: ${result.mode === "next_invoice" ? "the reversals reverse what it left" : "the new credit note credits what it left"}, and the usage re-rated is without those units.`,
+    );
   if (result.mode === "next_invoice") {
-    // The customer was billed the invoice less these notes: say so before the reversals, which reverse it.
-    for (const note of result.unitsCredited ?? [])
-      out.push(
-        `Credit note ${note.id} took units off the invoice and credited ${money(note.total)}: the reversals reverse what it left, and the usage re-rated is without those units.`,
-      );
     if (result.lines.length === 0) out.push("Nothing changed: no line to book.");
     for (const line of result.lines)
       out.push(

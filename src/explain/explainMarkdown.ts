@@ -2,6 +2,7 @@ import { dailyChart } from "./explainText.js";
 import type { ExplainedLine, ExplainedMeter, Explanation } from "./explanation.js";
 import { type Figure, readableQuantity } from "./figure.js";
 import { count, groupThousands } from "./formatNumber.js";
+import { distinctLineTitles } from "./lineTitle.js";
 import { periodEnds } from "./localWhen.js";
 import { markdownText as md } from "./markdownText.js";
 import { unitWord } from "./unitWord.js";
@@ -21,6 +22,7 @@ export function renderMarkdown(explanation: Explanation): string {
       ? md(invoice.customer.id)
       : `${md(invoice.customer.name)} (${md(invoice.customer.id)})`;
   const [from, to] = periodEnds(invoice.period);
+  const titles = distinctLineTitles(explanation.lines, invoice.period.timeZone);
   const out: string[] = [
     `# Invoice ${md(invoice.id)}`,
     "",
@@ -38,7 +40,9 @@ export function renderMarkdown(explanation: Explanation): string {
     "",
     "| Line | Quantity | Amount |",
     "|---|---:|---:|",
-    ...explanation.lines.map((line) => `| ${lineName(line)} | ${quantity(line)} | ${line.amount.display} |`),
+    ...explanation.lines.map(
+      (line, at) => `| ${md(titles[at]!)} | ${quantity(line)} | ${line.amount.display} |`,
+    ),
     "",
     "## From the subtotal to the amount due",
     "",
@@ -52,7 +56,7 @@ export function renderMarkdown(explanation: Explanation): string {
     "",
     "## Line by line",
     "",
-    ...explanation.lines.flatMap(lineSection),
+    ...explanation.lines.flatMap((line, at) => lineSection(line, titles[at]!)),
     "## Usage",
     "",
     usageCounts(explanation),
@@ -66,15 +70,11 @@ export function renderMarkdown(explanation: Explanation): string {
   return `${out.join("\n").trimEnd()}\n`;
 }
 
-function lineName(line: ExplainedLine): string {
-  return line.group === null ? md(line.name) : `${md(line.name)} \\[${md(line.group)}\\]`;
-}
-
 function quantity(line: ExplainedLine): string {
   return `${line.quantity.display}${line.unit === null ? "" : ` ${md(line.unit)}`}`;
 }
 
-function lineSection(line: ExplainedLine): string[] {
+function lineSection(line: ExplainedLine, title: string): string[] {
   const rounded = [
     exactNote("quantity", line.quantity),
     ...line.steps.flatMap((step, index) =>
@@ -82,7 +82,7 @@ function lineSection(line: ExplainedLine): string[] {
     ),
   ].filter((note) => note !== undefined);
   return [
-    `### ${lineName(line)}: ${line.amount.display}`,
+    `### ${md(title)}: ${line.amount.display}`,
     "",
     md(line.text),
     "",

@@ -204,6 +204,7 @@ function explainedLine(
     price: (plain: string) => readableMoney(plain, { ...style, minorUnits: style.minorUnits + 2 }),
     units: (plain: string) => `${readableQuantity(plain)}${unitWord(plain, line.unit, line.unitSingular)}`,
     quantity: readableQuantity,
+    instant: (iso: string) => localWhen(iso, invoice.period.timeZone),
   };
   // A kind that repeats on the line (tiers) reads as one sentence in the prose: each row gets its own.
   const repeated = (kind: string) => line.steps.filter((step) => step.kind === kind).length > 1;

@@ -1,4 +1,6 @@
 import type { Step } from "../invoice/index.js";
+import { describeComputation } from "./computationWords.js";
+import { count } from "./formatNumber.js";
 import { roundingModeWords } from "./roundingModeWords.js";
 import { unitWord } from "./unitWord.js";
 
@@ -9,13 +11,16 @@ interface FactWords {
   readonly units: (plain: string) => string;
   /** A quantity without a unit: the usage step names its meter's own (a transform may change the line's). */
   readonly quantity: (plain: string) => string;
+  /** An instant as the invoice's reader dates it (a window's start, in the invoice's zone). */
+  readonly instant: (iso: string) => string;
 }
 
 /**
  * The sentence of one step on its own, for the rows of a line's step table, where the line's prose
  * has none for it: a step whose kind repeats on the line (several tiers read as one sentence in the
  * prose, so each row gets its own: "Tier 2: 40,000 GB at $0.0600 = $2,400.00"), the usage step (the
- * prose's head), and a rounding step that changed nothing.
+ * prose's head, with how the meter computed its quantity: "Summed over 4 entities, each divided by 60,
+ * rounded up."), and a rounding step that changed nothing.
  */
 export function stepFacts(step: Step, words: FactWords): string {
   const fields = step as unknown as Readonly<Record<string, unknown>>;
@@ -24,7 +29,11 @@ export function stepFacts(step: Step, words: FactWords): string {
   if (step.kind === "usage") {
     // The meter's unit, not the line's: 2,344,321 requests are measured, 2,245 "1k requests" billed.
     const measured = `${words.quantity(step.quantity)}${unitWord(step.quantity, step.unit, step.unitSingular)}`;
-    return `Measured ${measured} from ${step.events} event${step.events === 1 ? "" : "s"} on meter ${step.meter} (${step.aggregation}).`;
+    // A meter that computed more than a sum (entities rounded each, windows, a percentile) says how, as
+    // the line's prose does: "(sum)" alone hid that each job was rounded up to a minute.
+    const how =
+      step.computation === undefined ? "" : ` ${describeComputation(step.computation, words.instant)}`;
+    return `Measured ${measured} from ${count(step.events, "event")} on meter ${step.meter} (${step.aggregation}).${how}`;
   }
   if (step.kind === "rounding")
     return `Rounded ${roundingModeWords(step.mode)} to ${step.minorUnits} decimals: ${words.money(step.amount)}, nothing to round.`;

@@ -29,4 +29,20 @@ describe("stepFacts: the usage step's row", () => {
       "Measured 350.5 GB from 1 event on meter egress (sum).",
     );
   });
+
+  it("says how an entity meter computed its quantity, as the line's prose does", () => {
+    // github-actions-minutes: Linux jobs l1..l4, each job's seconds ÷ 60 rounded up to the minute, then
+    // summed (the README: 5,000 + 1 + 1 + 2 = 5,004 minutes from 5 events). The row read "… (sum)." alone:
+    // a reader summing the events' seconds ÷ 60 got another number and no word of the rounding.
+    expect(usageRows("github-actions-minutes").linux).toBe(
+      "Measured 5,004 minutes from 5 events on meter linux_minutes (sum). Summed over 4 entities, each divided by 60, rounded up.",
+    );
+  });
+
+  it("groups the events' thousands, as the prose does", () => {
+    // cdn-basic: North America's bandwidth is 1,000 events (the README); the row read "1000 events".
+    expect(usageRows("cdn-basic").bandwidth_na).toBe(
+      "Measured 61,400 GB from 1,000 events on meter bandwidth_na (sum).",
+    );
+  });
 });

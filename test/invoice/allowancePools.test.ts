@@ -97,8 +97,13 @@ describe("allowance pools", () => {
     expect(invoiceSchema.safeParse(invoice).success).toBe(true);
     const text = explainText(invoice);
     expect(text).toContain(
-      "Egress [region na]: 500 GB from 1 event. Drawn from shared allowance free_egress: 300 GB of the 300 GB left; 200 GB billable. 200 GB at $0.0500 = $10.00.",
+      "Egress [region na]: 500 GB from 1 event. Drawn from shared allowance free_egress: 300 GB, all it had left; 200 GB billable. 200 GB at $0.0500 = $10.00.",
     );
+    // eu took part of what was left; cdn found the pool empty, and says so rather than "0 GB of the 0 GB left"
+    expect(text).toContain(
+      "Drawn from shared allowance free_egress: 700 GB of the 1,000 GB left; 0 GB billable.",
+    );
+    expect(text).toContain("Shared allowance free_egress had nothing left: 200 GB billable.");
     expect(text).toContain(
       'Shared allowance Free egress (free_egress): 1,000 GB, drawn by egress[region="eu"] 700 GB, egress[region="na"] 300 GB; 0 GB left.',
     );

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { explainLateUsage } from "../../src/explain/index.js";
 import { correctLateUsage, issueCreditNote, rateInvoice } from "../../src/invoice/index.js";
 import {
   buildContract,
@@ -173,6 +174,11 @@ describe("correctLateUsage credit_note after a credit note that took units off",
     // 115.00 − 25.00 − 90.00 + 110.00 = 110.00, as next_invoice's 115.00 − 25.00 + 20.00
     // listed as counted, so --commitment-spend of the correction carries the note as taken
     expect(result.unitsCredited).toEqual([{ id: note.id, digest: note.digest, total: "25.00" }]);
+    // the text names the note: without it, the re-issue's 1,000 GB (not the 1,100 + 200 issued and
+    // late) and the 90.00 credited (not 115.00) had no reason a specialist could read
+    expect(explainLateUsage(result)).toContain(
+      `Credit note ${note.id} took units off the invoice and credited $25.00: the new credit note credits what it left, and the usage re-rated is without those units.`,
+    );
   });
 
   it("refuses the usage as issued with the note: the re-issue would bill the credited units again", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { explainText, parseContract } from "../../src/index.js";
+import { explain, explainText, parseContract } from "../../src/index.js";
 import { rateInvoice } from "../../src/invoice/index.js";
 import { buildContract, buildContractJson, usageEvent } from "../_support/contract.js";
 import { thrown } from "../_support/thrown.js";
@@ -52,6 +52,10 @@ describe("a minimum per entity (a warehouse's 60 seconds each resume)", () => {
       raised: 2,
     });
     expect(explainText(invoice)).toContain("Summed over 4 entities, each at least 60 (2 entities raised).");
+    // The Markdown step table's usage row says it too: "(sum)" alone hid the two resumes raised to 60 s.
+    expect(explain(invoice, { format: "markdown" })).toContain(
+      "| 1 | usage | Measured 3,781 seconds from 5 events on meter warehouse (sum). Summed over 4 entities, each at least 60 (2 entities raised). |  |",
+    );
   });
 
   it("changes nothing for a meter without one: 3,691 s, $3.69, and no minimum recorded", () => {

@@ -49,7 +49,7 @@ export const LINE_STEP_CASES: Readonly<Record<string, StepCase>> = {
   allowance: {
     contract: { allowances: [{ id: "free", name: "Free units", quantity: "5", charges: ["use"] }] },
     usage: [meteredEvent("e1", "7")],
-    says: ["Drawn from shared allowance free: 5 of the 5 left; 2 billable.", "Line total $2.00."],
+    says: ["Drawn from shared allowance free: 5, all it had left; 2 billable.", "Line total $2.00."],
   },
   // the term starts on 10 March: 22 of March's 31 days, 1,900,800 of 2,678,400 seconds;
   // 310 × 1,900,800 ÷ 2,678,400 = 220.00

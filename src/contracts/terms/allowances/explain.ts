@@ -1,7 +1,20 @@
+import { Decimal } from "../../../money/index.js";
 import type { AllowanceStep, StepSentences } from "../../../schema/index.js";
 
-/** The sentence of a line's draw from its allowance pool. */
+/**
+ * The sentence of a line's draw from its allowance pool, as plain as the draw was: a pool with nothing
+ * left says so ("Shared allowance team_minutes had nothing left: 248 minutes billable.", not "0 minutes
+ * of the 0 minutes left"), a line that takes all that was left says "all it had left", and a part of
+ * what was left reads "300 GB of the 500 GB left".
+ */
 export const allowanceSentences: StepSentences<AllowanceStep> = {
-  allowance: (step, { words: { units } }) =>
-    `Drawn from shared allowance ${step.pool}: ${units(step.drawn)} of the ${units(step.available)} left; ${units(step.quantity)} billable.`,
+  allowance: (step, { words: { units } }) => {
+    const billable = `${units(step.quantity)} billable`;
+    const available = new Decimal(step.available);
+    if (available.isZero()) return `Shared allowance ${step.pool} had nothing left: ${billable}.`;
+    const drawn = available.equals(step.drawn)
+      ? `${units(step.drawn)}, all it had left`
+      : `${units(step.drawn)} of the ${units(step.available)} left`;
+    return `Drawn from shared allowance ${step.pool}: ${drawn}; ${billable}.`;
+  },
 };
