@@ -125,4 +125,23 @@ describe("transform scope charge: Cloudflare R2 rounds the account's operations"
       }),
     );
   });
+
+  it("refuses scope charge in an allowance pool, and an override that prices one bucket apart", () => {
+    const pool = { allowances: [{ id: "free", name: "Free", quantity: "1", charges: ["class_a"] }] };
+    expect(() => buildContract(r2("charge"), pool)).toThrowError(
+      expect.objectContaining({ path: "charges[0].transform.scope" }),
+    );
+    // Half price for photos only: no one price for the buckets' total.
+    const overrides = {
+      overrides: [{ id: "half", charge: "class_a", multiplier: "0.5", where: { bucket: "photos" } }],
+    };
+    expect(() =>
+      rateInvoice(buildContract(r2("charge"), overrides), usageOf({ backups: 1, photos: 1 }), "2026-02"),
+    ).toThrowError(
+      expect.objectContaining({
+        path: "charges[0].transform.scope",
+        message: expect.stringContaining('prices bucket="photos" differently from bucket="backups"'),
+      }),
+    );
+  });
 });
