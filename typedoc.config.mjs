@@ -25,6 +25,8 @@ export default {
     "commitmentTrueUpStepSchema",
     "contractQuantityStepSchema",
     "fullQuantityTiersStepSchema",
+    "groupShareStepSchema",
+    "groupTotalStepSchema",
     "pricedWindowSchema",
     "windowBucketSchema",
     "windowBucketTotalSchema",

@@ -306,6 +306,8 @@ export type {
   ExclusionReason,
   FilterTerms,
   FullQuantityTiersStep,
+  GroupShareStep,
+  GroupTotalStep,
   InvoiceTax,
   LineLimitStep,
   LineOf,

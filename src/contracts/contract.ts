@@ -7,6 +7,7 @@ import { chargeSchema } from "./charge/chargeSchema.js";
 import { checkChargeSelectors, definedChargesOf } from "./charge/chargeSelectors.js";
 import { checkCharge, checkEventValueMeter, checkGroupedMeter } from "./charge/checkCharge.js";
 import { checkTiersBy } from "./charge/checkTiersBy.js";
+import { checkTransformScope } from "./charge/checkTransformScope.js";
 import { checkWindowPricing, pooledCharges } from "./charge/checkWindowPricing.js";
 import { currencyMinorUnits } from "./currencyMinorUnits.js";
 import { priceBookReferenceSchema } from "./priceBooks/schema.js";
@@ -215,6 +216,7 @@ export const contractSchema = z
         checkGroupedMeter(ctx, charge, index, contract.meters);
         checkTiersBy(ctx, charge, ["charges", index], contract.meters);
         checkWindowPricing(ctx, charge, ["charges", index], contract.meters, pooledCharges(contract));
+        checkTransformScope(ctx, charge, ["charges", index], pooledCharges(contract));
         checkEventValueMeter(ctx, charge, ["charges", index], contract.meters);
       });
       checkAmendments(ctx, contract, meterIds);

@@ -7,6 +7,8 @@ import type {
   BillableQuantityStep,
   BilledEarlierStep,
   FullQuantityTiersStep,
+  GroupShareStep,
+  GroupTotalStep,
   ProrationStep,
   RoundingStep,
   StepContext,
@@ -203,6 +205,8 @@ const COMMON_STEP_SENTENCES: StepSentences<
   | ProrationStep
   | RoundingStep
   | BilledEarlierStep
+  | GroupTotalStep
+  | GroupShareStep
 > = {
   // The usage step is the line's head ("61,400 GB from 1,228 events."), not a sentence of its own.
   usage: () => undefined,
@@ -253,6 +257,11 @@ const COMMON_STEP_SENTENCES: StepSentences<
       : `Rounded ${roundingModeWords(step.mode)} from ${money(step.before)} to ${money(step.amount)}.`,
   // A progressive or closing invoice bills the line as rated on the usage so far, less what the
   // earlier invoices of the period billed for it (docs/progressive-billing.md).
+  // A grouped charge rated on its groups' total (transform scope "charge"): the total, then the share.
+  group_total: (step, { words: { quantity, count } }) =>
+    `Rated as one with the charge's other groups: the ${count(step.groups, "group")} measured ${quantity(step.measured)} from ${count(step.events, "event")} in all.`,
+  group_share: (step, { words: { money, quantity } }) =>
+    `The charge's ${money(step.total)}${new Decimal(step.total).equals(step.before) ? "" : ` (${money(step.before)} rounded)`} is split over its groups in proportion to their usage, what rounding leaves over going to the largest remainders: this group's ${quantity(step.weight)} of ${quantity(step.totalWeight)} is ${money(step.amount)}.`,
   billed_earlier: (step, { words: { money, units } }) =>
     `So far this period: ${units(step.cumulativeQuantity)} for ${money(step.cumulativeAmount)}; already billed on ${step.invoices.join(", ")}: ${units(step.quantity)} for ${money(signedNegation(step.amount))}, taken off.`,
 };

@@ -23,6 +23,8 @@ import {
   contractQuantityStepSchema,
   DIGEST_PATTERN,
   fullQuantityTiersStepSchema,
+  groupShareStepSchema,
+  groupTotalStepSchema,
   INVOICE_SCHEMA_VERSION,
   invoiceTaxSchema,
   type LineOf,
@@ -57,6 +59,7 @@ export type Step = CommonStep | TermStep | PriceStep;
  */
 export const stepSchema = z.discriminatedUnion("kind", [
   usageStepSchema,
+  groupTotalStepSchema,
   overrideStepSchema,
   billableQuantityStepSchema,
   allowanceStepSchema,
@@ -69,6 +72,7 @@ export const stepSchema = z.discriminatedUnion("kind", [
   unusedTimeStepSchema,
   unusedTimeDiscountStepSchema,
   lineLimitStepSchema,
+  groupShareStepSchema,
   commitmentTrueUpStepSchema,
   commitmentOverageStepSchema,
   roundingStepSchema,

@@ -34,6 +34,7 @@ import { assertRatedQuantity } from "./assertRatedQuantity.js";
 import { billableQuantity } from "./billableQuantity.js";
 import { type BilledFeeDiscount, creditNetOfDiscount } from "./creditNetOfDiscount.js";
 import { fullQuantityOf, priceAtFullQuantityTiers } from "./fullQuantityTiers.js";
+import { rateGroupsAsOne } from "./groupsAsOne.js";
 import { groupText } from "./groupText.js";
 import { applyLineLimits } from "./lineLimits.js";
 import { type ChargeInForce, overriddenPrice } from "./overriddenPrice.js";
@@ -118,6 +119,18 @@ export function rateCharge(input: RateChargeInput): RateChargeResult {
     };
   }
   const grouping = model.grouping;
+  // The transform taken once on the groups' total, its amount split over their lines (scope "charge").
+  if (input.charge.transform?.scope === "charge") {
+    const { charge } = input;
+    const warnings: Warning[] = [];
+    const priceOf = (group: GroupQuantity["group"]) =>
+      overriddenPrice(grouping.priceFor(charge.price, group), overrides, group, charge.priceFromOverride);
+    const lines = rateGroupsAsOne(
+      { ...input, chargeId: charge.id, meter: input.usage!.meter, priceOf },
+      (seen, total) => rateLine(input, seen.price, seen.steps, seen.fromOverride, total, warnings),
+    );
+    return { lines, warnings };
+  }
   const lines: RatedLine[] = [];
   const warnings: Warning[] = [];
   for (const group of input.groups) {

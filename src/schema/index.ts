@@ -107,6 +107,8 @@ export type { ContractQuantityStep } from "./steps/contractQuantity.js";
 export { contractQuantityStepSchema } from "./steps/contractQuantity.js";
 export type { FullQuantityTiersStep } from "./steps/fullQuantityTiers.js";
 export { fullQuantityTiersStepSchema } from "./steps/fullQuantityTiers.js";
+export type { GroupShareStep, GroupTotalStep } from "./steps/groupShare.js";
+export { groupShareStepSchema, groupTotalStepSchema } from "./steps/groupShare.js";
 export type { LineLimitStep } from "./steps/lineLimit.js";
 export { lineLimitStepSchema } from "./steps/lineLimit.js";
 export type { ProrationStep } from "./steps/proration.js";

@@ -126,8 +126,10 @@ export function expectLineLaws(line: InvoiceLine, minorUnits: number, mode: stri
   expect(last.mode).toBe(mode);
   expect(roundedAs(last.before, minorUnits, mode), `${where}: rounded once, ${mode}`).toBe(line.amount);
 
+  // A group's share of a charge rated across its groups (transform scope "charge") is no quantity × price.
+  const share = steps.some((step) => step.kind === "group_share");
   expect(line.unitPrice !== undefined, `${where}: a unitPrice exactly when priceKind is unit`).toBe(
-    line.priceKind === "unit",
+    line.priceKind === "unit" && !share,
   );
   const commitment = steps.find(
     (step) => step.kind === "commitment_true_up" || step.kind === "commitment_overage",
@@ -186,6 +188,17 @@ export function expectLineLaws(line: InvoiceLine, minorUnits: number, mode: stri
         true,
       );
       running = new Exact(step.value);
+    } else if (step.kind === "group_share") {
+      // The charge's amount rated on the groups' total, rounded once; the line's share of it is an
+      // allocation over every group (checked where the lines are together), at most one minor unit off
+      // its exact share total × weight ÷ total weight.
+      expect(sameAtWorkingPrecision(step.before, running), `${where}: the share takes the total`).toBe(true);
+      const exactShare = new Decimal(step.total).times(step.weight).div(step.totalWeight);
+      expect(
+        exactShare.minus(step.amount).abs().lessThan(new Decimal(10).pow(-minorUnits)),
+        `${where}: a share within one minor unit of its exact share`,
+      ).toBe(true);
+      running = new Exact(step.amount);
     } else if (step.kind === "unused_time") {
       expect(sameAtWorkingPrecision(step.before, running), `${where}: unused time takes the amount`).toBe(
         true,

@@ -226,6 +226,8 @@ const PUBLIC_TYPES = [
   "FilterTerms",
   "FinalizeContext",
   "FullQuantityTiersStep",
+  "GroupShareStep",
+  "GroupTotalStep",
   "PricedWindow",
   "WindowBucketTerms",
   "WindowBucketTotal",

@@ -202,12 +202,14 @@ function readdedAmount(steps: ReadonlyArray<Step>): string {
       case "allowance":
       case "contract_quantity":
       case "trial":
+      case "group_total":
         break;
       case "unused_time":
         expect(new Decimal(step.before).equals(running)).toBe(true);
         running = new Decimal(step.amount);
         break;
       case "proration":
+      case "group_share":
         expect(new Decimal(step.before).equals(running)).toBe(true);
         running = new Decimal(step.amount);
         break;

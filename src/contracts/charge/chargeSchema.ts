@@ -49,6 +49,13 @@ export const transformSchema = z
     unit: z
       .optional(z.string())
       .check(z.describe("The billable quantity's unit when it differs from the meter's (bytes → \"GB\").")),
+    scope: z
+      .optional(z.enum(["group", "charge"]))
+      .check(
+        z.describe(
+          'On a grouped charge: "group" (the default) divides, takes the allowance and rounds each group\'s line; "charge" does it once on the total of the groups (Cloudflare rounds the account\'s operations) and splits the amount over the group lines by usage.',
+        ),
+      ),
   })
   .check(divisorRoundingRule("transform"));
 export type TransformTerms = z.output<typeof transformSchema>;

@@ -393,3 +393,14 @@ export function timeZoneMisspelt(zone: string, standard: string): ErrorMessage {
     message: `"${zone}" must be written "${standard}", the standard spelling of that time zone`,
   };
 }
+
+/**
+ * A transform with `scope: "charge"` on a charge it cannot be taken across: `reason` says what is in
+ * the way (no groups, a price per cell, a line maximum, window pricing, an allowance pool, full-quantity tiers).
+ */
+export function transformScopeNotShared(reason: string): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: `scope "charge" rates the total of a grouped charge's groups once and splits the amount over their lines; ${reason}; remove scope or the field in the way`,
+  };
+}

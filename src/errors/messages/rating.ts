@@ -31,3 +31,11 @@ export function ratedQuantityOutOfRange(
 export function chargePriceProblem(chargeId: string, problem: ErrorMessage): ErrorMessage {
   return { code: problem.code, message: `Charge ${chargeId}: ${problem.message}` };
 }
+
+/** A charge whose transform is taken across its groups while overrides price the groups differently. */
+export function scopeChargePricesDiffer(chargeId: string, first: string, other: string): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message: `Charge ${chargeId} rates its groups' total once (transform scope "charge"), but an override prices ${other} differently from ${first}; override every group alike or remove scope`,
+  };
+}

@@ -100,6 +100,24 @@ export const STEP_ROWS: Handlers = {
       step.quantity,
       "Change this quantity to re-rate the line.",
     ),
+  // The groups' total, which the rows below rate: the other groups' quantities are not on this line.
+  group_total: (step, state) => {
+    const row = state.add({
+      step: `All ${step.groups} groups together`,
+      quantity: numberCell(step.measured),
+      note: "The groups' measured quantities added up (a value, not a formula): the charge is rated on it.",
+    });
+    state.quantity = `C${row}`;
+  },
+  // The group's share of the charge's rounded amount: a largest-remainder allocation over every group.
+  group_share: (step, state) =>
+    transform(state, {
+      step: `This group's share: ${step.weight} of ${step.totalWeight}`,
+      quantity: numberCell(step.total, state.money),
+      price: formulaCell(`${step.weight}/${step.totalWeight}`),
+      amount: numberCell(step.amount, state.money),
+      note: "The charge's rounded amount × weight ÷ total weight, in whole cents by largest remainder (a value, not a formula).",
+    }),
   contract_quantity: (step, state) =>
     inputQuantity(state, "Contract quantity", step.quantity, "Change this quantity to re-rate the line."),
   override: (step, state) => {

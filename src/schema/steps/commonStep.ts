@@ -2,6 +2,7 @@ import type { BillableQuantityStep } from "./billableQuantity.js";
 import type { BilledEarlierStep } from "./billedEarlier.js";
 import type { ContractQuantityStep } from "./contractQuantity.js";
 import type { FullQuantityTiersStep } from "./fullQuantityTiers.js";
+import type { GroupShareStep, GroupTotalStep } from "./groupShare.js";
 import type { LineLimitStep } from "./lineLimit.js";
 import type { ProrationStep } from "./proration.js";
 import type { RoundingStep } from "./rounding.js";
@@ -14,6 +15,7 @@ import type { WindowPricingStep } from "./windowPricing.js";
 /** A step the rating of any line may write, whatever its price (docs/invoice-format.md). */
 export type CommonStep =
   | UsageStep
+  | GroupTotalStep
   | BillableQuantityStep
   | ContractQuantityStep
   | FullQuantityTiersStep
@@ -23,5 +25,6 @@ export type CommonStep =
   | UnusedTimeStep
   | UnusedTimeDiscountStep
   | LineLimitStep
+  | GroupShareStep
   | RoundingStep
   | BilledEarlierStep;

@@ -16,6 +16,29 @@ import { february, oneEvent, type StepCase } from "./stepCase.js";
 // a fee billed in advance
 const advanceFee = (amount: string) => flatCharge("platform", "Platform", amount, { billed: "in_advance" });
 
+// Cloudflare R2 Class A, one line per bucket, rounded and given its free million on the account's total.
+const groupsAsOne = {
+  meters: [sumMeter("ops", { valueProperty: "ops" })],
+  charges: [
+    {
+      id: "class_a",
+      name: "Class A operations",
+      meter: "ops",
+      price: {
+        model: "grouped" as const,
+        groupBy: ["bucket"],
+        price: { model: "unit" as const, unitPrice: "4.50" },
+      },
+      transform: { divideBy: "1000000", included: "1", round: "up" as const, scope: "charge" as const },
+    },
+  ],
+};
+const groupsAsOneUsage = [
+  oneEvent("ops", { bucket: "a", ops: "2000000" }, "e1"),
+  oneEvent("ops", { bucket: "b", ops: "1000000" }, "e2"),
+  oneEvent("ops", { bucket: "c", ops: "1000000" }, "e3"),
+];
+
 export const LINE_STEP_CASES: Readonly<Record<string, StepCase>> = {
   // 10 units at 1.00 = 10.00, raised to the line minimum 31.00
   line_limit: {
@@ -43,6 +66,27 @@ export const LINE_STEP_CASES: Readonly<Record<string, StepCase>> = {
     says: [
       "Billable quantity: 2,500,000,000 divided by 1,000,000,000, minus 1 included, rounded up = 2 GB.",
       "2 GB at $0.1000 = $0.20.",
+    ],
+  },
+  // transform scope "charge": buckets a 2,000,000, b 1,000,000, c 1,000,000 = 4,000,000 ÷ 10^6 = 4 − 1
+  // included = 3 → 3 × 4.50 = 13.50 = 1,350 cents; by usage 2 : 1 : 1 = 675, 337.5, 337.5, one cent left
+  // to b (tied with c, the earlier id): b's line 3.38
+  group_total: {
+    contract: groupsAsOne,
+    usage: groupsAsOneUsage,
+    line: 'class_a[bucket="b"]',
+    says: [
+      "Rated as one with the charge's other groups: the 3 groups measured 4,000,000 from 3 events in all.",
+    ],
+  },
+  group_share: {
+    contract: groupsAsOne,
+    usage: groupsAsOneUsage,
+    line: 'class_a[bucket="b"]',
+    says: [
+      "3 at $4.5000 = $13.50.",
+      "The charge's $13.50 is split over its groups in proportion to their usage, what rounding leaves over going to the largest remainders: this group's 1,000,000 of 4,000,000 is $3.38.",
+      "Line total $3.38.",
     ],
   },
   // a pool of 5 units: use draws 5 of its 7, 2 billable × 1.00 = 2.00

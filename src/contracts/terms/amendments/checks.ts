@@ -4,6 +4,7 @@ import { issueOf } from "../../../schema/index.js";
 import { definedChargesOf, selectedChargeIds } from "../../charge/chargeSelectors.js";
 import { checkCharge, checkEventValueMeter } from "../../charge/checkCharge.js";
 import { checkTiersBy } from "../../charge/checkTiersBy.js";
+import { checkTransformScope } from "../../charge/checkTransformScope.js";
 import { checkWindowPricing, pooledCharges } from "../../charge/checkWindowPricing.js";
 import { collectIssues } from "../../charge/collectIssues.js";
 import type { ParsedContractTerms } from "../../contract.js";
@@ -62,6 +63,7 @@ export function checkAmendments(
         contract.meters,
         pooledCharges(contract),
       );
+      checkTransformScope(ctx, charge, ["amendments", index, "charges", at], pooledCharges(contract));
       known.add(charge.id);
       const billed = charge.billed ?? "in_arrears";
       const before = timing.get(charge.id);

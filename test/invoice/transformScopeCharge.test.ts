@@ -1,0 +1,147 @@
+// A grouped charge whose transform is taken once on the total of its groups (`transform.scope:
+// "charge"`), its amount split over the group lines (docs/pricing.md, "The transform across the
+// groups"). Cloudflare R2 Class A operations: "$4.50 / million requests", "1 million requests / month"
+// free per account, and "Cloudflare rounds up your usage to the next billing unit"
+// (https://developers.cloudflare.com/r2/pricing/, docs/pricing.md [C1]): the account's operations are
+// rounded, not each bucket's. Every figure is worked out by hand in the comments.
+import { describe, expect, it } from "vitest";
+import { explainLine, parseContract, rateInvoice } from "../../src/index.js";
+import { buildContract, buildContractJson, usageEvent } from "../_support/contract.js";
+
+const METERS = [
+  { id: "class_a_ops", eventType: "r2.class_a", aggregation: "sum" as const, valueProperty: "ops" },
+];
+
+function r2(scope: "group" | "charge" | undefined, extra: Record<string, unknown> = {}) {
+  return {
+    meters: METERS,
+    charges: [
+      {
+        id: "class_a",
+        name: "Class A operations",
+        meter: "class_a_ops",
+        price: {
+          model: "grouped" as const,
+          groupBy: ["bucket"],
+          price: { model: "unit" as const, unitPrice: "4.50" },
+        },
+        transform: {
+          divideBy: "1000000",
+          included: "1",
+          round: "up" as const,
+          ...(scope === undefined ? {} : { scope }),
+        },
+        ...extra,
+      },
+    ],
+  };
+}
+
+const usageOf = (buckets: Record<string, number>) =>
+  Object.entries(buckets).map(([bucket, ops], index) =>
+    usageEvent(`e${index}`, "r2.class_a", "2026-02-10T12:00:00Z", { bucket, ops }),
+  );
+
+const amounts = (invoice: ReturnType<typeof rateInvoice>) =>
+  Object.fromEntries(invoice.lines.map((line) => [line.id, line.amount]));
+
+describe("transform scope charge: Cloudflare R2 rounds the account's operations", () => {
+  it("rounds and takes the allowance from the total: 3 × 1.5M bill $18.00, not $13.50", () => {
+    // Cloudflare, the account's total: 4,500,000 ÷ 10^6 = 4.5 − 1 free (once) = 3.5 → up 4 million
+    // × $4.50 = $18.00; split by usage 1 : 1 : 1, 1,800 cents ÷ 3 = 600 each.
+    // Per bucket (scope "group", the default): 1.5 − 1 = 0.5 → up 1 million each, 3 × $4.50 = $13.50,
+    // the free million taken once per bucket. (Two buckets of 1.5M happen to agree: 3 − 1 = 2 → $9.00,
+    // and 2 × (0.5 → 1) → $9.00.)
+    const usage = usageOf({ photos: 1_500_000, backups: 1_500_000, logs: 1_500_000 });
+    const invoice = rateInvoice(buildContract(r2("charge")), usage, "2026-02");
+    expect(amounts(invoice)).toEqual({
+      'class_a[bucket="backups"]': "6.00",
+      'class_a[bucket="logs"]': "6.00",
+      'class_a[bucket="photos"]': "6.00",
+    });
+    expect(invoice.total).toBe("18.00");
+    expect(rateInvoice(buildContract(r2(undefined)), usage, "2026-02").total).toBe("13.50");
+  });
+
+  it("takes the 1 million free once, where per bucket each bucket takes it", () => {
+    // 0.9M + 0.9M + 0.9M. Cloudflare: 2.7 − 1 = 1.7 → up 2 million = $9.00, split 1/3 each:
+    // 900 cents ÷ 3 = 300 each, no remainder. Per bucket (scope group): 0.9 − 1 → 0 each: $0.00, the
+    // free million taken three times.
+    const usage = usageOf({ a: 900_000, b: 900_000, c: 900_000 });
+    const shared = rateInvoice(buildContract(r2("charge")), usage, "2026-02");
+    expect(amounts(shared)).toEqual({
+      'class_a[bucket="a"]': "3.00",
+      'class_a[bucket="b"]': "3.00",
+      'class_a[bucket="c"]': "3.00",
+    });
+    const perBucket = rateInvoice(buildContract(r2(undefined)), usage, "2026-02");
+    expect(perBucket.total).toBe("0.00");
+  });
+
+  it("splits by largest remainder in cents, ties to the earlier line id", () => {
+    // 2,000,000 + 1,000,000 + 1,000,000 = 4 million − 1 = 3 → $13.50 = 1,350 cents. Shares by usage
+    // 2 : 1 : 1 of 1,350 = 675, 337.5, 337.5: floors 675 + 337 + 337 = 1,349, one cent left; the two
+    // remainders of 0.5 tie, the earlier line id takes it: class_a[bucket="b"] before "c" → 3.38, 3.37.
+    const usage = usageOf({ a: 2_000_000, c: 1_000_000, b: 1_000_000 });
+    const invoice = rateInvoice(buildContract(r2("charge")), usage, "2026-02");
+    expect(amounts(invoice)).toEqual({
+      'class_a[bucket="a"]': "6.75",
+      'class_a[bucket="b"]': "3.38",
+      'class_a[bucket="c"]': "3.37",
+    });
+    expect(invoice.total).toBe("13.50");
+  });
+
+  it("says the total and the share in the explanation", () => {
+    const invoice = rateInvoice(
+      buildContract(r2("charge")),
+      usageOf({ a: 2_000_000, c: 1_000_000, b: 1_000_000 }),
+      "2026-02",
+    );
+    const line = invoice.lines.find((candidate) => candidate.id === 'class_a[bucket="b"]')!;
+    expect(explainLine(line, { prefix: "$", minorUnits: 2 })).toBe(
+      "Class A operations [bucket b]: 1,000,000 from 1 event. Rated as one with the charge's other groups: the 3 groups measured 4,000,000 from 3 events in all. Billable quantity: 4,000,000 divided by 1,000,000, minus 1 included, rounded up = 3. 3 at $4.5000 = $13.50. The charge's $13.50 is split over its groups in proportion to their usage, what rounding leaves over going to the largest remainders: this group's 1,000,000 of 4,000,000 is $3.38. Line total $3.38.",
+    );
+  });
+
+  it("records scope only when it is set: a contract without it keeps its bytes", () => {
+    const json = buildContractJson(r2(undefined));
+    expect(JSON.stringify(parseContract(json).charges[0]!.transform)).not.toContain("scope");
+  });
+
+  it.each([
+    [
+      "an ungrouped price",
+      { price: { model: "unit", unitPrice: "4.50" } },
+      "this unit price bills one line, with no groups to add up",
+    ],
+    ["a line maximum", { maximum: "10" }, "maximum caps each group's line"],
+  ])("refuses scope charge on %s at charges[0].transform.scope", (_what, extra, words) => {
+    expect(() => buildContract(r2("charge", extra))).toThrowError(
+      expect.objectContaining({
+        code: "invalid_field",
+        path: "charges[0].transform.scope",
+        message: expect.stringContaining(words),
+      }),
+    );
+  });
+
+  it("refuses scope charge in an allowance pool, and an override that prices one bucket apart", () => {
+    const pool = { allowances: [{ id: "free", name: "Free", quantity: "1", charges: ["class_a"] }] };
+    expect(() => buildContract(r2("charge"), pool)).toThrowError(
+      expect.objectContaining({ path: "charges[0].transform.scope" }),
+    );
+    // Half price for photos only: no one price for the buckets' total.
+    const overrides = {
+      overrides: [{ id: "half", charge: "class_a", multiplier: "0.5", where: { bucket: "photos" } }],
+    };
+    expect(() =>
+      rateInvoice(buildContract(r2("charge"), overrides), usageOf({ backups: 1, photos: 1 }), "2026-02"),
+    ).toThrowError(
+      expect.objectContaining({
+        path: "charges[0].transform.scope",
+        message: expect.stringContaining('prices bucket="photos" differently from bucket="backups"'),
+      }),
+    );
+  });
+});
