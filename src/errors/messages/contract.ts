@@ -1,4 +1,3 @@
-import type { RatecardErrorCode } from "../RatecardError.js";
 import type { ErrorMessage } from "./message.js";
 
 export * from "./contractTerms.js";
