@@ -2,6 +2,7 @@ import { lineTitle } from "../explain/index.js";
 import { type InvoiceLine, pieceDateOf } from "../invoice/index.js";
 import { addExactly, Decimal, exactDifference, exactProduct, toPlainString, ZERO } from "../money/index.js";
 import type { Attribution, DiffCause } from "./attribution.js";
+import { chargeLineOf, groupShareEffects, shareOf } from "./groupShareEffects.js";
 
 /** A cause with its exact (unrounded) share of the change, before {@link diff} rounds it. */
 export interface RawEffect extends Omit<Attribution, "amount"> {
@@ -73,6 +74,14 @@ export function lineEffects(
         sentence: `${titleOf(line)}: the commitment's ${line.priceKind === "true_up" ? "true-up" : "overage"} changed.`,
       },
     ];
+  }
+  // A group line of a charge rated on its groups' total: the charge's change, at the line's share.
+  const [share0, share1] = [shareOf(before), shareOf(after)];
+  if (share0 !== undefined && share1 !== undefined) {
+    const chargeLine = chargeLineOf(after, share1);
+    const charge = lineEffects(chargeLineOf(before, share0), chargeLine, sameContract);
+    const titles = { line: titleOf(after), charge: titleOf(chargeLine) };
+    return groupShareEffects(before, after, [share0, share1], charge, titles);
   }
   const [rated0, rated1] = [ratedAmount(before), ratedAmount(after)];
   const [exact0, exact1] = [exactAmount(before), exactAmount(after)];

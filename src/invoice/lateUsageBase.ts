@@ -66,9 +66,11 @@ export function assertReproduces(issued: Invoice, base: LateUsageBase, reproduce
     if (reproduced.digest === issued.digest) return;
     const fewer = fewerUnits(issued.lines, reproduced.lines);
     throw InputError.from(
-      fewer === undefined
-        ? periodMessages.usageDoesNotReproduce(issued.id, issued.total, reproduced.total)
-        : periodMessages.usageBelowIssued(issued.id, issued.total, reproduced.total, fewer),
+      fewer !== undefined
+        ? periodMessages.usageBelowIssued(issued.id, issued.total, reproduced.total, fewer)
+        : reproduced.total === issued.total && sameLines(issued.lines, reproduced.lines)
+          ? periodMessages.usageReportDiffers(issued.id, issued.total, readOf(issued), readOf(reproduced))
+          : periodMessages.usageDoesNotReproduce(issued.id, issued.total, reproduced.total),
       "usage",
     );
   }
@@ -82,6 +84,12 @@ export function assertReproduces(issued: Invoice, base: LateUsageBase, reproduce
       "usage",
     );
 }
+
+// What an invoice's usage report read and counted, for the sentence of a report that differs.
+const readOf = (invoice: Invoice) => ({
+  read: invoice.usage.eventsRead,
+  counted: invoice.usage.eventsCounted,
+});
 
 // Line by line, quantity and amount; a line every unit of which a note took off may be left out.
 function sameLines(billed: ReadonlyArray<InvoiceLine>, rated: ReadonlyArray<InvoiceLine>): boolean {

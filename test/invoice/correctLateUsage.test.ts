@@ -111,6 +111,22 @@ describe("correctLateUsage, next_invoice (the default)", () => {
       thrown(() => correctLateUsage(contract, issued, [gb("a", 3, "500")], LATE, { billOn: "2026-04" })),
     ).toMatchObject({ code: "usage_does_not_reproduce", path: "usage" });
   });
+
+  it("says the usage report differs, not the total, when only events outside the period are missing", () => {
+    // Rated from a, b and an April event "x" (outside the period: 3 read, 2 counted), 900 GB × 0.10 +
+    // 10.00 = 100.00; given a and b only, the same lines and 100.00, but 2 read. Before, the sentence
+    // read "rates to a total of 100.00, not the 100.00 issued".
+    const april = usageEvent("x", "use", "2026-04-02T12:00:00Z", { v: "5" });
+    const issued = rateInvoice(contract, [...USAGE, april], "2026-03");
+    const error = thrown(() =>
+      correctLateUsage(contract, issued, USAGE, LATE, { billOn: "2026-04" }),
+    ) as Error;
+    expect(error).toMatchObject({ code: "usage_does_not_reproduce", path: "usage" });
+    expect(error.message).toContain(
+      "rates to its lines and its total of 100.00, but not to its usage report: 2 events read and 2 counted, where the invoice read 3 and counted 2",
+    );
+    expect(error.message).not.toContain("not the 100.00 issued");
+  });
 });
 
 describe("correctLateUsage, credit_note", () => {

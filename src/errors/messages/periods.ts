@@ -44,6 +44,22 @@ export function usageDoesNotReproduce(
 }
 
 /**
+ * The usage said to be an invoice's rates to its lines and total, but its usage report differs (events
+ * read, counted or left out): the files are not the one the invoice was rated from, whatever the money.
+ */
+export function usageReportDiffers(
+  invoiceId: string,
+  total: string,
+  issued: { readonly read: number; readonly counted: number },
+  given: { readonly read: number; readonly counted: number },
+): ErrorMessage {
+  return {
+    code: "usage_does_not_reproduce",
+    message: `The usage given for invoice ${invoiceId} rates to its lines and its total of ${total}, but not to its usage report: ${given.read} events read and ${given.counted} counted, where the invoice read ${issued.read} and counted ${issued.counted} (events left out, such as those outside the period, are part of it): a correction must start from exactly what the invoice was rated from. Pass the usage file it was rated with.`,
+  };
+}
+
+/**
  * The usage given rates to fewer units than the invoice billed on some lines and to more on none, and no
  * credit note of units was given: most likely the usage without the units a note took off, given
  * without the note. `lines` names each such line with both quantities.
