@@ -5,6 +5,7 @@ import { fromRatecardInvoice, type IssuedDocument, type IssuedLine } from "./iss
 import { type LinePair, type MatchedBy, matchLines } from "./matchLines.js";
 import { requireComparable } from "./requireComparable.js";
 import { sameUsageIn } from "./sameUsage.js";
+import { shareChange } from "./shareChange.js";
 
 /**
  * The most likely cause of a discrepancy (docs/diff-and-reconcile.md, "Reconcile"): the quantity
@@ -102,9 +103,12 @@ export function reconcile(issued: IssuedDocument | Invoice, recomputed: Invoice)
   const pairs = matchLines(rows, document.lines);
   const money = (value: Decimal) => toFixedString(value, minorUnits);
   const lineOf = new Map(recomputed.lines.map((line) => [line.id, line]));
-  const discrepancies = pairs.flatMap((pair) =>
-    lineDiscrepancy(pair, minorUnits, money, (id) => lineOf.get(id) as InvoiceLine),
-  );
+  const issuedLineOf = new Map("schemaVersion" in issued ? issued.lines.map((line) => [line.id, line]) : []);
+  const lines: LinesOf = {
+    recomputed: (id) => lineOf.get(id) as InvoiceLine,
+    issued: (id) => (id === undefined ? undefined : issuedLineOf.get(id)),
+  };
+  const discrepancies = pairs.flatMap((pair) => lineDiscrepancy(pair, minorUnits, money, lines));
   const tax = [document.tax, ours.tax ?? "0"] as const;
   if (tax[0] !== undefined && !new Decimal(tax[0]).equals(tax[1]))
     discrepancies.push({
@@ -203,11 +207,17 @@ function adjustmentsOf(document: IssuedDocument): Decimal {
   );
 }
 
+/** The lines behind the pairs: the recomputed invoice's, and the issued one's when it is a ratecard invoice. */
+interface LinesOf {
+  readonly recomputed: (id: string) => InvoiceLine;
+  readonly issued: (id: string | undefined) => InvoiceLine | undefined;
+}
+
 function lineDiscrepancy(
   pair: LinePair<IssuedLine & { readonly id: string }>,
   minorUnits: number,
   money: (value: Decimal) => string,
-  invoiceLine: (id: string) => InvoiceLine,
+  lines: LinesOf,
 ): Discrepancy[] {
   const { recomputed: ours, issued: theirs } = pair;
   if (ours === undefined) {
@@ -237,7 +247,7 @@ function lineDiscrepancy(
   // difference: the cause is then found from the amounts, and the sentence says how the two agree.
   const sameUsage =
     theirs.quantity !== undefined && differs(theirs.quantity, ours.quantity)
-      ? sameUsageIn(invoiceLine(ours.id), theirs.quantity)
+      ? sameUsageIn(lines.recomputed(ours.id), theirs.quantity)
       : undefined;
   const quantity = sameUsage === undefined && differs(theirs.quantity, ours.quantity);
   const price = differs(theirs.unitPrice, ours.unitPrice);
@@ -247,15 +257,17 @@ function lineDiscrepancy(
   // The same amount with the other sign: a charge written as a credit (an accounting "(125.00)"), or
   // the reverse, not a price.
   const flipped = !delta.isZero() && new Decimal(theirs.amount).negated().equals(ours.amount);
+  const byAmount: DiscrepancyCause = delta.abs().lessThanOrEqualTo(oneMinorUnit) ? "rounding" : "price";
+  // A share of a charge rated as one moves with its other groups' usage at the same quantity.
+  const share =
+    byAmount === "price" ? shareChange(lines.recomputed(ours.id), lines.issued(theirs.id)) : undefined;
   const cause: DiscrepancyCause = quantity
     ? "usage"
     : flipped
       ? "sign"
       : price
         ? "price"
-        : delta.abs().lessThanOrEqualTo(oneMinorUnit)
-          ? "rounding"
-          : "price";
+        : (share?.cause ?? byAmount);
   return [
     {
       cause,
@@ -269,13 +281,22 @@ function lineDiscrepancy(
         { ...theirs, amount: shownAmount(theirs.amount, minorUnits) },
         ours,
         quantity && price,
+        quantity || flipped || price ? undefined : share?.reason,
       )}${sameUsage === undefined ? "" : ` The usage agrees: ${sameUsage}.`}`,
     },
   ];
 }
 
-function lineSentence(cause: DiscrepancyCause, theirs: IssuedLine, ours: IssuedLine, both: boolean): string {
+function lineSentence(
+  cause: DiscrepancyCause,
+  theirs: IssuedLine,
+  ours: IssuedLine,
+  both: boolean,
+  share: string | undefined,
+): string {
   const name = `"${ours.description}"`;
+  if (share !== undefined)
+    return `${name}: issued ${theirs.amount}, recomputed ${ours.amount} for the same quantity: the line is ${share}.`;
   if (cause === "usage")
     return `${name}: quantity issued ${theirs.quantity}, recomputed ${ours.quantity}: the usage differs${both ? ", and so does the unit price" : ""}.`;
   if (cause === "sign")

@@ -9,6 +9,7 @@ export { dailyChart, explainText } from "./explainText.js";
 export type { ExplainedLine, ExplainedMeter, ExplainedStep, Explanation } from "./explanation.js";
 export { EXPLANATION_VERSION } from "./explanation.js";
 export type { Figure } from "./figure.js";
+export { formatQuantity } from "./formatNumber.js";
 export { lineTitle } from "./lineTitle.js";
 export { settlementWords } from "./settlementWords.js";
 export type { TierBound } from "./tierBounds.js";
