@@ -2,8 +2,8 @@ import { Decimal } from "../money/index.js";
 import type { UsageStep } from "../schema/index.js";
 import { count, formatQuantity } from "./formatNumber.js";
 
-// How a meter computed its quantity, in words: the sentence after a line's usage ("Measured as the max
-// of 30 daily windows …", "The 95th percentile of 8,640 5m samples …", "Summed over 4 entities …").
+// How a meter computed its quantity, in words: the sentence after a line's usage ("The quantity is the
+// max of 30 daily windows …", "The 95th percentile of 8,640 5m samples …", "Summed over 4 entities …").
 
 type Computation = NonNullable<UsageStep["computation"]>;
 
@@ -32,11 +32,11 @@ function describeWindows(
 ): string {
   const { emptyWindows: empty, windows, outer } = computation;
   if (computation.emptyWindowsAs === "skip" && empty > 0)
-    return `Measured as the ${outer} of the ${count(windows - empty, `${name} window`)} with events, ${each}; ${formatQuantity(String(empty))} of the ${formatQuantity(String(windows))} windows had no events and were left out`;
+    return `The quantity is the ${outer} of the ${count(windows - empty, `${name} window`)} with events, ${each}; ${formatQuantity(String(empty))} of the ${formatQuantity(String(windows))} windows had no events and were left out`;
   const as =
     computation.emptyWindowsAs === "zero" ? "counted as 0" : "counted as 0 or left out as the meter says";
   const emptyPart = empty === 0 ? "" : `; ${count(empty, "window")} without events ${as}`;
-  return `Measured as the ${outer} of ${count(windows, `${name} window`)}, ${each}${emptyPart}`;
+  return `The quantity is the ${outer} of ${count(windows, `${name} window`)}, ${each}${emptyPart}`;
 }
 
 /** How a meter computed its quantity, in words (windows, percentile, entities, time weighting, carry). */

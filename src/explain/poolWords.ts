@@ -1,5 +1,5 @@
-import { Decimal } from "../money/index.js";
 import type { Invoice } from "../invoice/index.js";
+import { Decimal } from "../money/index.js";
 import { formatQuantity } from "./formatNumber.js";
 import { datesWords } from "./localWhen.js";
 import { prorationUnit } from "./prorationUnit.js";
