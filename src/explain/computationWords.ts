@@ -2,8 +2,8 @@ import { Decimal } from "../money/index.js";
 import type { UsageStep } from "../schema/index.js";
 import { count, formatQuantity } from "./formatNumber.js";
 
-// How a meter computed its quantity, in words: the sentence after a line's usage ("Measured as the max
-// of 30 daily windows …", "The 95th percentile of 8,640 5m samples …", "Summed over 4 entities …").
+// How a meter computed its quantity, in words: the sentence after a line's usage ("The quantity is the
+// max of 30 daily windows …", "The 95th percentile of 8,640 5m samples …", "Summed over 4 entities …").
 
 type Computation = NonNullable<UsageStep["computation"]>;
 
@@ -32,11 +32,11 @@ function describeWindows(
 ): string {
   const { emptyWindows: empty, windows, outer } = computation;
   if (computation.emptyWindowsAs === "skip" && empty > 0)
-    return `Measured as the ${outer} of the ${count(windows - empty, `${name} window`)} with events, ${each}; ${formatQuantity(String(empty))} of the ${formatQuantity(String(windows))} windows had no events and were left out`;
+    return `The quantity is the ${outer} of the ${count(windows - empty, `${name} window`)} with events, ${each}; ${formatQuantity(String(empty))} of the ${formatQuantity(String(windows))} windows had no events and were left out`;
   const as =
     computation.emptyWindowsAs === "zero" ? "counted as 0" : "counted as 0 or left out as the meter says";
   const emptyPart = empty === 0 ? "" : `; ${count(empty, "window")} without events ${as}`;
-  return `Measured as the ${outer} of ${count(windows, `${name} window`)}, ${each}${emptyPart}`;
+  return `The quantity is the ${outer} of ${count(windows, `${name} window`)}, ${each}${emptyPart}`;
 }
 
 /** How a meter computed its quantity, in words (windows, percentile, entities, time weighting, carry). */
@@ -95,23 +95,30 @@ const WINDOWS_LISTED = 5;
 /**
  * "10 free in each window: 2 windows above it (the window from 2026-03-01 14:00: 15 − 10 free = 5; …);
  * 7,430 covered by the allowance in all." Each window by its local start in the invoice's zone, as the
- * period reads (the stored instant 2026-03-08T07:00:00.000Z is 03:00 on 8 March in New York).
+ * period reads (the stored instant 2026-03-08T07:00:00.000Z is 03:00 on 8 March in New York). An
+ * allowance of 0 frees nothing and only counts a window below zero as 0 (Datadog's containers beyond
+ * the hosts' allotment, a derived value that can be negative): "Each window counts only above 0: 11
+ * windows above 0 (the window from 2026-03-08 03:00: 60; …)", not "0 free in each window … 60 − 0 free =
+ * 60 …; 0 covered by the allowance in all".
  */
 function describeWindowAllowance(
   allowance: NonNullable<Extract<Computation, { kind: "windows" }>["allowance"]>,
   instant: (iso: string) => string,
 ): string {
   const perWindow = formatQuantity(allowance.perWindow);
+  const none = new Decimal(allowance.perWindow).isZero();
   const listed = allowance.above
     .slice(0, WINDOWS_LISTED)
     .map(
       (window) =>
-        `the window from ${instant(window.start)}: ${formatQuantity(window.value)} − ${perWindow} free = ${formatQuantity(window.billable)}`,
+        `the window from ${instant(window.start)}: ${none ? formatQuantity(window.value) : `${formatQuantity(window.value)} − ${perWindow} free = ${formatQuantity(window.billable)}`}`,
     );
   const more = allowance.above.length - listed.length;
   const detail =
     listed.length === 0
       ? ""
       : ` (${listed.join("; ")}${more > 0 ? `; and ${count(more, "more window")}` : ""})`;
+  if (none)
+    return `Each window counts only above 0: ${count(allowance.above.length, "window")} above 0${detail}.`;
   return `${perWindow} free in each window: ${count(allowance.above.length, "window")} above it${detail}; ${formatQuantity(allowance.free)} covered by the allowance in all.`;
 }

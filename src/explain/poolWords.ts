@@ -1,4 +1,5 @@
 import type { Invoice } from "../invoice/index.js";
+import { Decimal } from "../money/index.js";
 import { formatQuantity } from "./formatNumber.js";
 import { datesWords } from "./localWhen.js";
 import { prorationUnit } from "./prorationUnit.js";
@@ -9,13 +10,19 @@ type Pool = NonNullable<Invoice["allowances"]>[number];
 /**
  * A shared allowance pool in words, each quantity with the unit of the lines that draw from it:
  * "Shared allowance Always Free data transfer out (free_dto): 1,024 GB, drawn by dto[region="eu"] 300 GB,
- * …; 0 GB left." (A contract's pool charges share one billable unit; a pool no line draws from, or
- * whose lines have no unit, keeps its numbers bare.)
+ * …; 724 GB left.", or "…; nothing left." when all of it was drawn (it read "0 GB left"). (A contract's
+ * pool charges share one billable unit; a pool no line draws from, or whose lines have no unit, keeps its
+ * numbers bare.)
  */
 export function poolWords(pool: Pool, lines: Invoice["lines"], timeZone: string): string {
   const units = poolUnits(pool, lines);
   const drawn = pool.drawn.map((entry) => `${entry.line} ${units(entry.quantity)}`).join(", ");
-  return `Shared allowance ${pool.name} (${pool.id}): ${units(pool.quantity)}${poolScheduleWords(pool, timeZone, units)}${poolGrowthWords(pool, units)}${drawn === "" ? ", none drawn" : `, drawn by ${drawn}`}; ${units(pool.remaining)} left.`;
+  return `Shared allowance ${pool.name} (${pool.id}): ${units(pool.quantity)}${poolScheduleWords(pool, timeZone, units)}${poolGrowthWords(pool, units)}${drawn === "" ? ", none drawn" : `, drawn by ${drawn}`};${leftWords(pool.remaining, units)}`;
+}
+
+// " 724 GB left.", or " nothing left." for a pool drawn to the end.
+function leftWords(remaining: string, units: (quantity: string) => string): string {
+  return new Decimal(remaining).isZero() ? " nothing left." : ` ${units(remaining)} left.`;
 }
 
 // A quantity with the unit every line drawing from the pool bills in (its allowance step names the

@@ -1,4 +1,5 @@
 import type { CreditNote } from "../schema/index.js";
+import { unitWord } from "./unitWord.js";
 
 /**
  * How a credit note gives back what it credits, in one sentence (docs/credit-notes.md, "An invoice that
@@ -15,7 +16,7 @@ export function settlementWords(note: CreditNote, money: (plain: string) => stri
       .filter((credit) => credit.stage === stage)
       .map(
         (credit) =>
-          `${money(credit.restored)} back to ${credit.name} (${credit.id}${credit.unitsRestored === undefined ? "" : `, ${credit.unitsRestored} ${credit.unit}`})`,
+          `${money(credit.restored)} back to ${credit.name} (${credit.id}${credit.unitsRestored === undefined ? "" : `, ${credit.unitsRestored}${unitWord(credit.unitsRestored, credit.unit, undefined)}`})`,
       );
   const afterTax = back("after_tax");
   const beforeTax = back("before_tax");

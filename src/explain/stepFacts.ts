@@ -33,7 +33,10 @@ export function stepFacts(step: Step, words: FactWords): string {
     // the line's prose does: "(sum)" alone hid that each job was rounded up to a minute.
     const how =
       step.computation === undefined ? "" : ` ${describeComputation(step.computation, words.instant)}`;
-    return `Measured ${measured} from ${count(step.events, "event")} on meter ${step.meter} (${step.aggregation}).${how}`;
+    // A windowed meter's sentence names its aggregation ("The quantity is the avg of 31 daily windows"):
+    // "(avg)" before it said it twice.
+    const aggregation = step.computation?.kind === "windows" ? "" : ` (${step.aggregation})`;
+    return `Measured ${measured} from ${count(step.events, "event")} on meter ${step.meter}${aggregation}.${how}`;
   }
   if (step.kind === "rounding")
     return `Rounded ${roundingModeWords(step.mode)} to ${step.minorUnits} decimals: ${words.money(step.amount)}, nothing to round.`;

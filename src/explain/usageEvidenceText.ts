@@ -2,6 +2,7 @@ import { isRecord, requireArgument, wordList } from "../errors/index.js";
 import type { GroupEvidence, MeterEvidence, UsageEvidence } from "../invoice/index.js";
 import { escapeControl } from "./escapeControl.js";
 import { formatQuantity, groupThousands } from "./formatNumber.js";
+import { unitWord } from "./unitWord.js";
 
 const count = (n: number) => groupThousands(String(n));
 const plural = (n: number, word: string) => `${count(n)} ${word}${n === 1 ? "" : "s"}`;
@@ -41,8 +42,12 @@ function cutLines(cutOn: ReadonlyArray<string> | undefined): string[] {
   ];
 }
 
+// The unit written after a quantity (" request" after 1, " requests" after 2), "" without one.
+type UnitAfter = (quantity: string) => string;
+
 function meterLines(meter: MeterEvidence, by: "day" | "hour", cut: boolean): string[] {
-  const unit = meter.unit !== undefined ? ` ${meter.unit}` : "";
+  // The evidence carries no `unitSingular`: after 1, the unit's plain plural is made singular by rule.
+  const unit: UnitAfter = (quantity) => unitWord(quantity, meter.unit, undefined);
   const head = `Meter ${meter.meter}${meter.name !== undefined ? ` (${meter.name})` : ""}: ${meter.aggregation}${meter.dimensions.length > 0 ? `, a line per ${meter.dimensions.join(" × ")}` : ""}`;
   const opening = openingLines(meter);
   if (meter.groups.length === 0) return [head, ...opening, "  no events listed"];
@@ -74,7 +79,7 @@ function openingLines(meter: MeterEvidence): string[] {
 // The carried active values named in the text; the JSON lists them all.
 const ACTIVE_SHOWN = 10;
 
-function groupLines(group: GroupEvidence, unit: string, by: "day" | "hour", cut: boolean): string[] {
+function groupLines(group: GroupEvidence, unit: UnitAfter, by: "day" | "hour", cut: boolean): string[] {
   const name = Object.keys(group.group).length === 0 ? "all events" : groupName(group.group);
   const listed = group.unpriced === true ? unpricedSummary(group, unit) : ratedSummary(group, unit, cut);
   const width = by === "day" ? 10 : 22;
@@ -83,7 +88,7 @@ function groupLines(group: GroupEvidence, unit: string, by: "day" | "hour", cut:
     ...stretchLines(group, unit),
     ...group.byPeriod.map(
       (part) =>
-        `    ${part.start.padEnd(width)}  ${plural(part.events, "event").padStart(12)}${part.quantity !== undefined ? `  ${formatQuantity(part.quantity)}${unit}` : ""}`,
+        `    ${part.start.padEnd(width)}  ${plural(part.events, "event").padStart(12)}${part.quantity !== undefined ? `  ${formatQuantity(part.quantity)}${unit(part.quantity)}` : ""}`,
     ),
     // --limit 0 asks for no ids: no heading over an empty list.
     ...(group.firstEvents.length === 0
@@ -98,38 +103,38 @@ function groupLines(group: GroupEvidence, unit: string, by: "day" | "hour", cut:
 
 // The lines that rate the group per stretch of a cut period, one row each, with the quantity the line
 // was rated from: the part of the list below that falls in the stretch (a level's own, for levels).
-function stretchLines(group: GroupEvidence, unit: string): string[] {
+function stretchLines(group: GroupEvidence, unit: UnitAfter): string[] {
   if (group.stretches === undefined) return [];
   return [
     "    its lines, one per stretch (the end date not included):",
     ...group.stretches.map((stretch) => {
       const [start, end] = stretch.period.label.split("/");
-      return `      ${start} to ${end}: ${formatQuantity(stretch.quantity)}${unit} from ${plural(stretch.events, "event")}, on line ${stretch.line} (${stretch.name})`;
+      return `      ${start} to ${end}: ${formatQuantity(stretch.quantity)}${unit(stretch.quantity)} from ${plural(stretch.events, "event")}, on line ${stretch.line} (${stretch.name})`;
     }),
   ];
 }
 
 // What the group's events came to, and that it is the quantity its line was rated from (in a cut
 // period, the whole period's, of which a line per stretch rates a part).
-function ratedSummary(group: GroupEvidence, unit: string, cut: boolean): string {
-  const rated = `${formatQuantity(group.ratedQuantity)}${unit}`;
+function ratedSummary(group: GroupEvidence, unit: UnitAfter, cut: boolean): string {
+  const rated = `${formatQuantity(group.ratedQuantity)}${unit(group.ratedQuantity)}`;
   const events = plural(group.events, "event");
   if (group.quantity === undefined)
     return `${events} listed; ${cut ? "the whole period's quantity" : "the rated quantity"} is ${rated}`;
   if (group.quantity === group.ratedQuantity)
     return `${events}, ${rated} (${cut ? "the whole period's quantity" : "the quantity rated"})`;
-  return `${events} listed, ${formatQuantity(group.quantity)}${unit} of the ${cut ? `whole period's ${rated}` : `${rated} rated`}`;
+  return `${events} listed, ${formatQuantity(group.quantity)}${unit(group.quantity)} of the ${cut ? `whole period's ${rated}` : `${rated} rated`}`;
 }
 
 // A group the contract has no price for is measured, never rated: the invoice has no line for it.
-function unpricedSummary(group: GroupEvidence, unit: string): string {
+function unpricedSummary(group: GroupEvidence, unit: UnitAfter): string {
   const measured = formatQuantity(group.ratedQuantity);
   const notBilled = "not billed: the contract has no price for it (the invoice warns unpriced_usage)";
   if (group.quantity === undefined)
-    return `${plural(group.events, "event")} listed; ${measured}${unit} measured, ${notBilled}`;
+    return `${plural(group.events, "event")} listed; ${measured}${unit(group.ratedQuantity)} measured, ${notBilled}`;
   return group.quantity === group.ratedQuantity
-    ? `${plural(group.events, "event")}, ${measured}${unit} measured, ${notBilled}`
-    : `${plural(group.events, "event")} listed, ${formatQuantity(group.quantity)}${unit} of the ${measured}${unit} measured, ${notBilled}`;
+    ? `${plural(group.events, "event")}, ${measured}${unit(group.ratedQuantity)} measured, ${notBilled}`
+    : `${plural(group.events, "event")} listed, ${formatQuantity(group.quantity)}${unit(group.quantity)} of the ${measured}${unit(group.ratedQuantity)} measured, ${notBilled}`;
 }
 
 // region="eu", service="http": values as JSON, as line ids write them.

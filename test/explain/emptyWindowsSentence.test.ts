@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { explainText } from "../../src/index.js";
+import { explain, explainText } from "../../src/index.js";
 import { rateInvoice } from "../../src/invoice/index.js";
 import { buildContract, sumMeter, unitCharge, usageEvent } from "../_support/contract.js";
 
@@ -36,7 +36,7 @@ describe("the sentence of a windowed meter says what its empty windows were", ()
     const invoice = invoiceWith("zero");
     expect(invoice.lines[0]!.amount).toBe("1.00");
     expect(explainText(invoice)).toContain(
-      "Measured as the avg of 30 daily windows, each the max of its events; 28 windows without events counted as 0.",
+      "The quantity is the avg of 30 daily windows, each the max of its events; 28 windows without events counted as 0.",
     );
   });
 
@@ -45,7 +45,7 @@ describe("the sentence of a windowed meter says what its empty windows were", ()
     expect(invoice.lines[0]!.amount).toBe("15.00");
     const text = explainText(invoice);
     expect(text).toContain(
-      "Measured as the avg of the 2 daily windows with events, each the max of its events; 28 of the 30 windows had no events and were left out.",
+      "The quantity is the avg of the 2 daily windows with events, each the max of its events; 28 of the 30 windows had no events and were left out.",
     );
     expect(text).not.toContain("avg of 30 daily windows");
   });
@@ -68,5 +68,15 @@ describe("the sentence of a windowed meter says what its empty windows were", ()
     };
     expect(computation("zero")).toMatchObject({ windows: 30, emptyWindows: 28, emptyWindowsAs: "zero" });
     expect(computation("skip")).toMatchObject({ windows: 30, emptyWindowsAs: "skip" });
+  });
+
+  it("says once, in the Markdown usage row, how the meter measured", () => {
+    // (10 + 20 + 28 × 0) ÷ 30 = 1 GB-month. The row read "Measured 1 GB-month from 2 events on meter
+    // storage (avg). Measured as the avg of 30 daily windows, …": measured twice, the avg twice.
+    const markdown = explain(invoiceWith("zero"), { format: "markdown" });
+    expect(markdown).toContain(
+      "| usage | Measured 1 GB-month from 2 events on meter storage. The quantity is the avg of 30 daily windows, each the max of its events; 28 windows without events counted as 0. |",
+    );
+    expect(markdown).not.toContain("Measured as");
   });
 });

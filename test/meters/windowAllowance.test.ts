@@ -222,7 +222,13 @@ describe("window.allowance: a free allowance in every window", () => {
         "2026-03",
       ),
     );
-    expect(text).toContain("(the window from 2026-03-08 03:00: 30 − 0 free = 30)");
+    // An allowance of 0 frees nothing: it only counts an hour below its allotment as 0. The sentence read
+    // "0 free in each window: 1 window above it (… 30 − 0 free = 30); 0 covered by the allowance in all".
+    expect(text).toContain(
+      "Each window counts only above 0: 1 window above 0 (the window from 2026-03-08 03:00: 30).",
+    );
+    expect(text).not.toContain("0 free");
+    expect(text).not.toContain("0 covered by the allowance");
     expect(text).toContain("(the window from 2026-03-09: 3 − 1 free = 2)");
   });
 

@@ -33,7 +33,7 @@ export const USAGE_STEP_CASES: Readonly<Record<string, StepCase>> = {
     ],
     says: [
       "Storage: 15 GB-month from 3 events.",
-      "Measured as the avg of 28 daily windows, each the max of its events; 26 windows without events counted as 0.",
+      "The quantity is the avg of 28 daily windows, each the max of its events; 26 windows without events counted as 0.",
     ],
   },
   // one day, 288 five-minute samples, each the window's megabits ÷ 300 s: 1 … 20 Mbit/s in 20 of them,
