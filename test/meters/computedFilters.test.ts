@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseContract, type RatecardError, rateInvoice } from "../../src/index.js";
+import { explain, explainText, parseContract, type RatecardError, rateInvoice } from "../../src/index.js";
 import { buildContract, buildContractJson, usageEvent } from "../_support/contract.js";
 import { thrown } from "../_support/thrown.js";
 
@@ -70,6 +70,39 @@ describe("a numeric filter on a computed value (long-context pricing)", () => {
     expect(invoice.total).toBe("1.46");
     // r5 met no meter's filters
     expect(invoice.usage.excluded).toEqual([{ reason: "filtered_out", events: 1, sampleIds: ["r5"] }]);
+  });
+
+  it("says on the usage step and in the explanations which events the threshold kept", () => {
+    const usage = [request("r4", { input_tokens: 250_000, cached_input_tokens: 0 })];
+    const invoice = rateInvoice(longContract(), usage, "2026-02");
+    const where = "input_tokens + cached_input_tokens > 200000";
+    expect(invoice.lines[1]?.steps[0]).toMatchObject({ kind: "usage", quantity: "250000", where });
+    // the short meter's condition: ≤ (lte), its step says it although it counted nothing
+    expect(invoice.lines[0]?.steps[0]).toMatchObject({
+      where: "input_tokens + cached_input_tokens ≤ 200000",
+    });
+    expect(explainText(invoice)).toContain(
+      `Input > 200K: 250,000 from 1 event. Counted only the events where ${where}.`,
+    );
+    // Markdown escapes the underscores and the ">"
+    expect(explain(invoice, { format: "markdown" })).toContain(
+      "Counted only the events where input\\_tokens + cached\\_input\\_tokens \\> 200000.",
+    );
+  });
+
+  it("records no condition for a meter whose filters compare single properties", () => {
+    const contract = buildContract({
+      meters: [
+        { id: "m", eventType: "e", aggregation: "count", filters: [{ property: "n", op: "gt", value: "1" }] },
+      ],
+      charges: [{ id: "c", name: "C", meter: "m", price: { model: "unit", unitPrice: "1" } }],
+    } as never);
+    const invoice = rateInvoice(
+      contract,
+      [usageEvent("e1", "e", "2026-02-03T00:00:00Z", { n: 2 })],
+      "2026-02",
+    );
+    expect(invoice.lines[0]?.steps[0]).not.toHaveProperty("where");
   });
 
   it("refuses a numeric filter with neither a property nor an expression, or both, at its path", () => {
