@@ -153,7 +153,9 @@ export function explainLineParts(line: InvoiceLine, style: MoneyStyle, wording: 
   const how =
     usage?.computation === undefined ? "" : ` ${describeComputation(usage.computation, words.instant)}`;
   // A derived meter says how each event's value was computed (its value expression).
-  const derived = usage?.value === undefined ? "" : ` Each event's value = ${usage.value}.`;
+  const value = usage?.value === undefined ? "" : ` Each event's value = ${usage.value}.`;
+  // A filter on a computed value says which events it kept (a long-context request's threshold).
+  const derived = `${value}${usage?.where === undefined ? "" : ` Counted only the events where ${usage.where}.`}`;
   // A fee billed in advance covers another period than the invoice's (say which), or, on a line that
   // starts inside the invoice's period, the new terms of a change for the rest of it.
   const { invoiceEnd, timeZone } = wording;

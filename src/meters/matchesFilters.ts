@@ -1,5 +1,6 @@
 import { type Decimal, safeParseDecimal } from "../money/index.js";
-import { type FilterTerms, isPropertyValue, type PropertyValue } from "../schema/index.js";
+import { type FilterTerms, isPropertyValue, type PropertyValue, propertyOf } from "../schema/index.js";
+import { deriveValue } from "./deriveValue.js";
 
 // The filters `compileFilters` prepares itself (equals, and in / not_in as set lookups) are not here.
 type OtherFilter = Exclude<FilterTerms, { readonly op: "equals" | "in" | "not_in" }>;
@@ -9,15 +10,21 @@ type OtherFilter = Exclude<FilterTerms, { readonly op: "equals" | "in" | "not_in
  * number 1, so a filter means exactly what it says.
  */
 function matchesFilter(properties: Readonly<Record<string, PropertyValue>>, filter: OtherFilter): boolean {
-  const has = Object.hasOwn(properties, filter.property);
-  const value = properties[filter.property];
   switch (filter.op) {
     case "exists":
-      return has && value !== null;
+      return Object.hasOwn(properties, filter.property) && properties[filter.property] !== null;
     case "not_equals":
-      return !has || value !== filter.value;
+      return !Object.hasOwn(properties, filter.property) || properties[filter.property] !== filter.value;
     default:
-      return compareNumber(value, filter.op, filter.value);
+      // A computed value is compared as the meter's own `value` would read it: one that cannot be
+      // computed (an operand missing or no number, beyond the derived bounds) matches nothing.
+      return compareNumber(
+        filter.expression === undefined
+          ? propertyOf(properties, filter.property ?? "")
+          : deriveValue(filter.expression, properties),
+        filter.op,
+        filter.value,
+      );
   }
 }
 
@@ -44,8 +51,8 @@ export function compileFilters(
 ): (properties: Readonly<Record<string, PropertyValue>>) => boolean {
   if (filters.length === 0) return () => true;
   const tests = filters.map((filter) => {
-    const name = filter.property;
     if (filter.op === "in" || filter.op === "not_in") {
+      const name = filter.property;
       const values = new Set<unknown>(filter.values);
       // A read that finds no own property gives undefined or an Object.prototype member (a function or
       // an object, "__proto__" included): never a property value, so never one of a filter's values
@@ -64,6 +71,7 @@ export function compileFilters(
       };
     }
     if (filter.op === "equals") {
+      const name = filter.property;
       const wanted = filter.value;
       // As above: a property value is never what a read finds on Object.prototype.
       if (isPropertyValue(wanted))

@@ -6,7 +6,12 @@ import {
   quotientValue,
   toPlainString,
 } from "../money/index.js";
-import { type ComputationData, type PropertyValue, valueFormula } from "../schema/index.js";
+import {
+  type ComputationData,
+  computedFilterFormula,
+  type PropertyValue,
+  valueFormula,
+} from "../schema/index.js";
 import type { RatedStep } from "./ratedLine.js";
 
 /** What a line is rated from: a meter's total, or one group of it. */
@@ -50,6 +55,8 @@ export function usageStep(measured: Measured, fraction: ExactQuotient | undefine
   if (meter.unit !== undefined && meter.unitSingular !== undefined) step.unitSingular = meter.unitSingular;
   if (measured.computation) step.computation = toComputationData(measured.computation);
   if (meter.value !== undefined) step.value = valueFormula(meter.value);
+  const where = computedFilterFormula(meter.filters);
+  if (where !== undefined) step.where = where;
   const terms = fraction === undefined ? undefined : lowestTerms(fraction);
   if (terms !== undefined && readable(terms))
     step.fraction = { numerator: String(terms.numerator), denominator: String(terms.denominator) };

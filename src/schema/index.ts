@@ -20,6 +20,7 @@ export {
 } from "./digest.js";
 export { divisorRoundingRule } from "./divisorRoundingRule.js";
 export { isInheritedName, isPropertyValue, propertyOf } from "./eventProperties.js";
+export { computedFilterFormula } from "./filterFormula.js";
 export type {
   AllowanceStep,
   AppliedAllowance,

@@ -2,6 +2,7 @@ import * as z from "zod/mini";
 import {
   contractMessages,
   type ErrorMessage,
+  filterSideMissing,
   operationPropertyNotAllowed,
   percentileSettingsMissing,
   percentileWindowMissing,
@@ -34,6 +35,29 @@ const propertyValueSchema = z.union([z.string(), z.number(), z.boolean()], {
 
 const property = z.string().check(z.minLength(1));
 
+/**
+ * A numeric comparison of one property, or of a value computed from the event's properties
+ * (`expression`, a meter value expression): long-context pricing bills a request whose input tokens
+ * (prompt + cached prompt, two properties) exceed 200,000 at a higher rate, so the meter of that rate
+ * keeps the requests where `{ "add": [input_tokens, cached_input_tokens] }` is `gt` 200000. An event
+ * whose expression cannot be computed matches no numeric filter, as a property that is no number does.
+ */
+const numericFilterSchema = z
+  .strictObject({
+    property: z.optional(property),
+    expression: z.optional(meterValueSchema),
+    op: z.enum(["gt", "gte", "lt", "lte"]),
+    value: signedQuantitySchema,
+  })
+  .check(
+    z.superRefine((filter, ctx) => {
+      if (filter.property === undefined && filter.expression === undefined)
+        ctx.addIssue(issueOf(filterSideMissing("neither"), ["property"]));
+      if (filter.property !== undefined && filter.expression !== undefined)
+        ctx.addIssue(issueOf(filterSideMissing("both"), ["expression"]));
+    }),
+  );
+
 /** A condition on one event property; an event is counted only if it meets every filter of the meter. */
 export const filterSchema = z.discriminatedUnion(
   "op",
@@ -51,7 +75,7 @@ export const filterSchema = z.discriminatedUnion(
       values: z.array(propertyValueSchema).check(z.minLength(1)),
     }),
     z.strictObject({ property, op: z.literal("exists") }),
-    z.strictObject({ property, op: z.enum(["gt", "gte", "lt", "lte"]), value: signedQuantitySchema }),
+    numericFilterSchema,
   ],
   { error: "expected a filter with op equals, not_equals, in, not_in, exists, gt, gte, lt or lte" },
 );

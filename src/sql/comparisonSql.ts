@@ -16,18 +16,22 @@ const MAX_PLACE = "9000000000000001";
 const MIN_PLACE = "-8999999999999999";
 
 type NumericOp = "gt" | "gte" | "lt" | "lte";
-const OPERATORS: Readonly<Record<NumericOp, string>> = { gt: ">", gte: ">=", lt: "<", lte: "<=" };
+export const OPERATORS: Readonly<Record<NumericOp, string>> = { gt: ">", gte: ">=", lt: "<", lte: "<=" };
 
 /** The properties a meter compares with a number (`gt`, `gte`, `lt`, `lte` filters). */
 export function comparedProperties(meters: ReadonlyArray<MeterTerms>): ReadonlySet<string> {
   return new Set(
     meters.flatMap((meter) =>
-      (meter.filters ?? []).flatMap((filter) => (isNumericFilter(filter) ? [filter.property] : [])),
+      // A computed value's operands are quantities (below 10^15, 9 decimals): never staged.
+      (meter.filters ?? []).flatMap((filter) =>
+        isNumericFilter(filter) && filter.property !== undefined ? [filter.property] : [],
+      ),
     ),
   );
 }
 
-const isNumericFilter = (filter: FilterTerms): filter is Extract<FilterTerms, { op: NumericOp }> =>
+/** A `gt`, `gte`, `lt` or `lte` filter: of one property, or of a value computed from properties. */
+export const isNumericFilter = (filter: FilterTerms): filter is Extract<FilterTerms, { op: NumericOp }> =>
   filter.op in OPERATORS;
 
 /**

@@ -317,7 +317,11 @@ function propertiesUsed(options: AggregateUsageOptions): string[] {
     ...(meter.entity === undefined ? [] : [meter.entity.property]),
     ...(meter.operationProperty === undefined ? [] : [meter.operationProperty]),
     ...(meter.percentile?.direction === undefined ? [] : [meter.percentile.direction.property]),
-    ...(meter.filters ?? []).map((filter) => filter.property),
+    ...(meter.filters ?? []).flatMap((filter) =>
+      "expression" in filter && filter.expression !== undefined
+        ? expressionProperties(filter.expression)
+        : (filter.property ?? []),
+    ),
     ...(options.requests?.get(meter.id)?.groupings.flat() ?? []),
   ]);
   return [...new Set(names)];

@@ -1,8 +1,9 @@
+import { toPlainString } from "../money/index.js";
 import type { FilterTerms, MeterTerms } from "../schema/index.js";
-import { comparisonSql } from "./comparisonSql.js";
+import { comparisonSql, isNumericFilter, OPERATORS } from "./comparisonSql.js";
 import type { SqlDialect } from "./dialect.js";
 import { type PropertyColumns, quantitySql } from "./quantitySql.js";
-import { derivedValueSql } from "./valueSql.js";
+import { type DerivedSql, derivedValueSql } from "./valueSql.js";
 
 /** One meter as SQL over a row of the deduplicated events. */
 export interface MeterSql {
@@ -34,7 +35,7 @@ export function meterSql(
   derived: string,
 ): MeterSql {
   const filters = (meter.filters ?? []).map(
-    (filter) => `COALESCE(${filterSql(filter, dialect, property)}, FALSE)`,
+    (filter) => `COALESCE(${filterSql(filter, dialect, property, meter.id)}, FALSE)`,
   );
   const match = [`type = ${dialect.literal(meter.eventType)}`, ...filters].join(" AND ");
   const read = readValue(meter, dialect, property, derived, match);
@@ -63,13 +64,9 @@ function readValue(
 ): MeterSql {
   if (meter.value !== undefined) {
     const value = derivedValueSql(meter.value, dialect, property, meter.id);
-    // Within DERIVED_QUANTITY: below 10^15, at most 18 decimals (deriveValue.ts), else invalid.
-    const decimals = value.scale > 18 ? ` AND ${derived} = round(${derived}, 18)` : "";
-    // A type with fewer than 15 integer digits holds nothing as large as 10^15 (nor the literal).
-    const size = value.scale + 15 <= dialect.exact.digits ? ` AND abs(${derived}) < 1000000000000000` : "";
     return {
       match,
-      readable: `COALESCE(${value.present} AND ${derived} IS NOT NULL${size}${decimals}, FALSE)`,
+      readable: derivedReadable(value, derived, dialect),
       value: dialect.exact.cast(derived, 18),
       wide: `(${value.present} AND ${derived} IS NULL)`,
       derived: value.raw,
@@ -100,7 +97,19 @@ function filterSql(
   filter: FilterTerms,
   dialect: SqlDialect,
   property: (name: string) => PropertyColumns,
+  meterId: string,
 ): string {
+  if (isNumericFilter(filter)) {
+    if (filter.expression === undefined)
+      return comparisonSql(property(filter.property ?? ""), filter.op, filter.value, dialect);
+    // A computed value compares as the meter's own value reads: computable and within the derived
+    // bounds, else no match (matchesFilters.ts). Within them the 18-decimal type holds it exactly.
+    const value = derivedValueSql(filter.expression, dialect, property, meterId);
+    const bound = dialect.decimal(dialect.literal(toPlainString(filter.value)), true);
+    // Compared only once readable (CASE, not AND, which an engine may evaluate first): a value beyond
+    // them would not fit the bound's 18 decimals ("1e20" cached tokens).
+    return `CASE WHEN ${derivedReadable(value, `(${value.raw})`, dialect)} THEN (${value.raw}) ${OPERATORS[filter.op]} ${bound} ELSE FALSE END`;
+  }
   const { kind, text } = property(filter.property);
   const equals = (value: string | number | boolean) =>
     typeof value === "string"
@@ -121,7 +130,14 @@ function filterSql(
       return `NOT ${anyOf(filter.values)}`;
     case "exists":
       return `(${kind} IN ('s', 'n', 'b'))`;
-    default:
-      return comparisonSql(property(filter.property), filter.op, filter.value, dialect);
   }
+}
+
+// A computed value (`value`, its SQL read as `column`) is readable: every operand there, and within
+// DERIVED_QUANTITY, below 10^15 with at most 18 decimals (deriveValue.ts); else the event has none.
+function derivedReadable(value: DerivedSql, column: string, dialect: SqlDialect): string {
+  const decimals = value.scale > 18 ? ` AND ${column} = round(${column}, 18)` : "";
+  // A type with fewer than 15 integer digits holds nothing as large as 10^15 (nor the literal).
+  const size = value.scale + 15 <= dialect.exact.digits ? ` AND abs(${column}) < 1000000000000000` : "";
+  return `COALESCE(${value.present} AND ${column} IS NOT NULL${size}${decimals}, FALSE)`;
 }

@@ -8,6 +8,7 @@ import type { FilterTerms, PropertyValue } from "../../src/schema/index.js";
 // gives undefined or an Object.prototype member, never one of those), and compares with each of up to
 // eight values instead of asking a set. Checked against the plain definition: own property, set look-up.
 function reference(properties: Readonly<Record<string, PropertyValue>>, filter: FilterTerms): boolean {
+  if (filter.property === undefined) throw new Error("not generated");
   const has = Object.hasOwn(properties, filter.property);
   const value = properties[filter.property];
   if (filter.op === "in") return has && new Set<unknown>(filter.values).has(value);

@@ -50,6 +50,46 @@ const sizes: ReadonlyArray<readonly [string, unknown]> = [
 ];
 const sized: TableEvent[] = sizes.map(([id, size]) => eventAt(id, "f", "2026-02-10T00:00:00Z", { size }));
 
+// Long-context pricing: a request whose prompt (input + cached tokens, two properties) is longer than
+// 200,000 tokens bills all its input at the higher rate; one meter each side of the threshold.
+const PROMPT = { add: [{ property: "input" }, { property: "cached" }] };
+const longContextPrepared = prepareRating(
+  parseContract({
+    ...contractHead,
+    id: "ctr_long_context",
+    meters: [
+      ["short", "lte"],
+      ["long", "gt"],
+    ].map(([id, op]) => ({
+      id,
+      eventType: "r",
+      aggregation: "sum",
+      valueProperty: "input",
+      filters: [{ expression: PROMPT, op, value: "200000" }],
+    })),
+    charges: ["short", "long"].map((id) => ({
+      id,
+      name: id,
+      meter: id,
+      price: { model: "unit", unitPrice: "1" },
+    })),
+  }),
+  "2026-02",
+);
+const prompts: ReadonlyArray<readonly [string, Record<string, unknown>]> = [
+  ["p1", { input: 150000, cached: 40000 }],
+  ["p2", { input: "180000", cached: "20000" }],
+  ["p3", { input: 170000, cached: 40000 }],
+  ["p4", { input: 250000, cached: 0 }],
+  ["p5", { input: 1000 }],
+  ["p6", { input: 1000, cached: "lots" }],
+  ["p7", { input: "200000.000000001", cached: 0 }],
+  ["p8", { input: 1000, cached: "1e20" }],
+];
+const prompted: TableEvent[] = prompts.map(([id, properties]) =>
+  eventAt(id, "r", "2026-02-10T00:00:00Z", properties),
+);
+
 /** The cases, as `it` blocks; `restore` puts the engine's usual events back. */
 export function filterCases(aggregatedOn: AggregatedOn, restore: () => Promise<void>): void {
   it("compares values beyond the engines' 18-decimal types exactly in numeric filters, as in memory", async () => {
@@ -64,6 +104,20 @@ export function filterCases(aggregatedOn: AggregatedOn, restore: () => Promise<v
     expect(counts).toEqual([6, 9, 4, 6]);
     // 6 + 9 + 4 + 6 = 25 events at $1.
     expect(rateFromAggregates(filtersPrepared, aggregates).total).toBe("25.00");
+    await restore();
+  });
+
+  it("compares a value computed from properties with a threshold, as in memory", async () => {
+    const aggregates = await aggregatedOn(longContextPrepared, prompted);
+    const totals = (aggregates.whole.meters as { total: unknown }[]).map((m) => m.total);
+    // At most 200,000: p1 150,000 + 40,000 = 190,000 and p2 180,000 + 20,000 = 200,000 (the text
+    // adds as numbers): 150,000 + 180,000 = 330,000 input tokens. Above: p3 210,000, p4 250,000 and
+    // p7 200,000.000000001: 170,000 + 250,000 + 200,000.000000001. p5 (no cached), p6 ("lots") and p8
+    // (10^20 cached, a quantity beyond 10^15, so no value) have no prompt size: neither meter.
+    expect(totals).toEqual([
+      { sum: "330000", events: 2 },
+      { sum: "620000.000000001", events: 3 },
+    ]);
     await restore();
   });
 }

@@ -20,6 +20,9 @@ const filterArb = fc.constantFrom(
   { property: "r", op: "exists" },
   { property: "v", op: "gt", value: "1" },
   { property: "v", op: "lte", value: "0.5" },
+  // A threshold on a computed value (long-context pricing): v + w above 1, v × w at most 0.5.
+  { expression: { add: [{ property: "v" }, { property: "w" }] }, op: "gt", value: "1" },
+  { expression: { multiply: [{ property: "v" }, { property: "w" }] }, op: "lte", value: "0.5" },
 );
 
 const meterArb = (aggregation: (typeof AGGREGATIONS)[number], index: number) =>

@@ -104,3 +104,14 @@ export function valueGivenTwice(): ErrorMessage {
     message: "gives the event's value twice, as valueProperty and as a derived value; keep one",
   };
 }
+
+/** A numeric filter that compares neither a property nor a computed value, or both at once. */
+export function filterSideMissing(given: "neither" | "both"): ErrorMessage {
+  return {
+    code: "invalid_field",
+    message:
+      given === "neither"
+        ? 'a numeric filter compares either one property ("property") or a value computed from the event\'s properties ("expression", e.g. { "add": [{ "property": "input_tokens" }, { "property": "cached_input_tokens" }] }); it gives neither'
+        : 'a numeric filter compares either one property ("property") or a value computed from the event\'s properties ("expression"), not both; keep one',
+  };
+}

@@ -16,6 +16,11 @@ export const usageStepSchema = z.strictObject({
   /** How each event's value is computed, for a meter with a value expression ("memory_gb × duration_s"). */
   value: z.optional(z.string()),
   /**
+   * For a meter with a filter on a computed value, the condition each counted event met
+   * ("input_tokens + cached_input_tokens > 200000": a long-context request).
+   */
+  where: z.optional(z.string()),
+  /**
    * The quantity as numerator ÷ denominator in lowest terms, when it is a quotient that does not end and
    * both are short enough to read (at most 30 digits each): 1 ÷ 3 for an average of 1, 0 and 0 GB, which
    * `quantity` can only show to 50 digits. Priced as that fraction (docs/meters.md, "Quotients").
