@@ -68,16 +68,16 @@ export function watchedForItsEnd(input: TextInput): TextInput {
 }
 
 async function* endWatched(chunks: AsyncIterable<Buffer | string>, name: string) {
-  let last: number | undefined;
-  let lineBreakSeen = false;
+  let last: Uint8Array | undefined;
+  // Whether a chunk before the last one held a line break: then the last one's bytes are not the whole.
+  let breakBefore = false;
   for await (const chunk of chunks) {
     const bytes = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
     if (bytes.length > 0) {
-      // When the last byte is not a line break, a line break anywhere is one before it.
-      lineBreakSeen ||= bytes.includes(0x0a) || bytes.includes(0x0d);
-      last = bytes[bytes.length - 1];
+      breakBefore ||= last !== undefined && (last.includes(0x0a) || last.includes(0x0d));
+      last = bytes;
     }
     yield chunk;
   }
-  if (last !== undefined && last !== 0x0a && last !== 0x0d && lineBreakSeen) warnOnce(name);
+  if (last !== undefined && endsInsideARow(last, !breakBefore)) warnOnce(name);
 }

@@ -9,6 +9,8 @@ interface Share {
   readonly weight: Decimal;
   readonly totalWeight: Decimal;
   readonly exactTotal: Decimal;
+  /** The charge's amount rounded once: what its group lines add up to. */
+  readonly total: string;
   readonly measured: string;
   readonly groups: number;
 }
@@ -23,6 +25,7 @@ export function shareOf(line: InvoiceLine): Share | undefined {
     weight: new Decimal(String(share.weight)),
     totalWeight: new Decimal(String(share.totalWeight)),
     exactTotal: new Decimal(String(share.before)),
+    total: String(share.total),
     measured: String(total.measured),
     groups: Number(total.groups),
   };

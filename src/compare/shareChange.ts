@@ -1,7 +1,7 @@
 import { formatQuantity } from "../explain/index.js";
 import type { InvoiceLine } from "../invoice/index.js";
 import { Decimal } from "../money/index.js";
-import type { GroupShareStep, GroupTotalStep } from "../schema/index.js";
+import { shareOf } from "./groupShareEffects.js";
 
 /** Why the line's share moved, and the words that say so after "issued X, recomputed Y for the same quantity". */
 export interface ShareChange {
@@ -21,27 +21,22 @@ export interface ShareChange {
  *   issued and 5,500,000 recomputed: the other groups' usage differs"
  */
 export function shareChange(ours: InvoiceLine, issued: InvoiceLine | undefined): ShareChange | undefined {
-  const share = stepOf<GroupShareStep>(ours, "group_share");
-  const total = stepOf<GroupTotalStep>(ours, "group_total");
-  if (share === undefined || total === undefined) return undefined;
-  const before = issued === undefined ? undefined : stepOf<GroupTotalStep>(issued, "group_total");
+  const share = shareOf(ours);
+  if (share === undefined) return undefined;
+  const before = issued === undefined ? undefined : shareOf(issued);
   const of = `its share of the charge (transform scope "charge": the charge's ${share.total} split over its groups by usage)`;
   if (before === undefined)
     return {
       cause: "price",
       reason: `${of}, which the usage of the charge's other groups moves as much as its price; the charge's other lines tell which`,
     };
-  if (!new Decimal(before.measured).equals(total.measured))
+  if (!new Decimal(before.measured).equals(share.measured))
     return {
       cause: "usage",
-      reason: `${of}, whose groups measured ${formatQuantity(before.measured)} when issued and ${formatQuantity(total.measured)} recomputed: the other groups' usage differs`,
+      reason: `${of}, whose groups measured ${formatQuantity(before.measured)} when issued and ${formatQuantity(share.measured)} recomputed: the other groups' usage differs`,
     };
   return {
     cause: "price",
-    reason: `${of}, whose groups measured ${formatQuantity(total.measured)} both times: the rate differs (a price change, override or amendment)`,
+    reason: `${of}, whose groups measured ${formatQuantity(share.measured)} both times: the rate differs (a price change, override or amendment)`,
   };
-}
-
-function stepOf<S>(line: InvoiceLine, kind: string): S | undefined {
-  return line.steps.find((step) => step.kind === kind) as S | undefined;
 }
