@@ -312,6 +312,7 @@ export type {
   LineLimitStep,
   LineOf,
   MeterTerms,
+  OtherSystemsName,
   OverrideStep,
   PricedWindow,
   PropertyValue,

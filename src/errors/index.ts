@@ -52,6 +52,7 @@ export {
 } from "./messages/pricing.js";
 export * as ratingMessages from "./messages/rating.js";
 export {
+  didYouMean,
   documentChanged,
   hostHashNotFunction,
   hostHashNotSha256,
@@ -61,6 +62,7 @@ export {
   negativeValue,
   notAnIssuedInvoice,
   notMoreThanZero,
+  otherSystemsName,
   unknownExplainFormat,
   unknownField,
   workbookNeedsAnInvoice,

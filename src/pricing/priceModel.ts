@@ -1,6 +1,6 @@
 import type * as z from "zod/mini";
 import type { Decimal, ExactQuotient } from "../money/index.js";
-import type { PropertyValue, StepContext } from "../schema/index.js";
+import type { OtherSystemsName, PropertyValue, StepContext } from "../schema/index.js";
 import type { ModelPriceKind, PriceStep } from "./priceSteps.js";
 
 /** What the terms of every price share: the name of the model that rates them. */
@@ -97,6 +97,11 @@ export interface PriceModelFacts<T, K extends string | undefined = string | unde
   readonly grouping?: Grouping<T> | undefined;
   /** The invoice line's `priceKind`; undefined for a grouping model, whose lines take their group price's kind. */
   readonly priceKind: K;
+  /**
+   * What other billing systems call this model (Stripe's `per_unit`, Orb's `bulk`), so that a contract
+   * written from one is told ratecard's name (docs/pricing.md, "Anchor models ratecard does not have").
+   */
+  readonly otherNames?: ReadonlyArray<OtherSystemsName> | undefined;
 }
 
 /** The steps written by a model whose step schemas are `Steps`. */

@@ -1,5 +1,6 @@
 export { amountTextSchema, nullableAmountTextSchema } from "./amountText.js";
 export { canonicalJson } from "./canonicalJson.js";
+export { choiceHint, type OtherSystemsName, withHint } from "./choiceHint.js";
 export type { ComputationData } from "./computation.js";
 export { computationSchema } from "./computation.js";
 export type { CorrectionTerms, CreditNote } from "./creditNote.js";

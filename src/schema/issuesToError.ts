@@ -12,6 +12,8 @@ import {
   UsageError,
   unknownField,
 } from "../errors/index.js";
+import { choiceHint, splitHint } from "./choiceHint.js";
+import { closestChoice } from "./closestChoice.js";
 
 /** One problem found in an input, as data. */
 export interface InputProblem {
@@ -29,12 +31,16 @@ export function toProblems(
   input: unknown,
   basePath: ReadonlyArray<PropertyKey> = [],
 ) {
+  const missing = missingFields(issues, input);
   return issues.flatMap((issue): InputProblem[] => {
     const segments = [...basePath, ...issue.path];
     if (issue.code === "unrecognized_keys") {
+      // A field of this object left out whose name is close is most likely what the unknown one meant:
+      // `unit_price` written for `unitPrice`, `eventTyp` for `eventType`.
+      const lacking = missing.get(toJsonPath(issue.path)) ?? [];
       return issue.keys.map((key) => {
         const path = toJsonPath([...segments, key]);
-        return { ...unknownField(path), path };
+        return { ...unknownField(path, closestChoice(key, lacking)), path };
       });
     }
     const path = toJsonPath(segments);
@@ -46,8 +52,33 @@ export function toProblems(
     const custom =
       issue.code === "custom" ? (issue.params as { code?: RatecardErrorCode } | undefined) : undefined;
     const code: RatecardErrorCode = custom?.code ?? "invalid_field";
-    return [{ code, path, message: `${subject} ${describeIssue(issue, valueAt(input, issue.path))}` }];
+    const rest = describeIssue(issue, valueAt(input, issue.path));
+    return [{ code, path, message: `${subject}${readsAfterSubject(rest) ? " " : ": "}${rest}` }];
   });
+}
+
+// The required fields each object of the input left out, by the object's path: the names an unknown
+// field beside them may have meant.
+function missingFields(
+  issues: ReadonlyArray<z.core.$ZodIssue>,
+  input: unknown,
+): ReadonlyMap<string, ReadonlyArray<string>> {
+  const byObject = new Map<string, string[]>();
+  for (const issue of issues) {
+    const field = issue.path.at(-1);
+    if (issue.code === "custom" || typeof field !== "string" || valueAt(input, issue.path) !== undefined)
+      continue;
+    const object = toJsonPath(issue.path.slice(0, -1));
+    byObject.set(object, [...(byObject.get(object) ?? []), field]);
+  }
+  return byObject;
+}
+
+// Whether a sentence continues its subject ("must be …", "overlaps …") or stands after it on its own ("a
+// percentile meter ranks window samples; …", "only a percentile meter takes …"), which reads after a
+// colon: "meters[0].window: a percentile meter ranks …" rather than "meters[0].window a percentile …".
+function readsAfterSubject(rest: string): boolean {
+  return !/^(a|an|the|give|only|no)\b/.test(rest);
 }
 
 // The value the input holds at `path`; undefined when the path leads nowhere.
@@ -77,8 +108,11 @@ function asRequirement(message: string): string {
  * ("must be a decimal number …, not the text \"abc\""). Never zod's wording, never a regex.
  */
 function describeIssue(issue: z.core.$ZodIssue, found: unknown): string {
-  const own = isZodWording(issue.message) ? undefined : asRequirement(issue.message);
-  const not = `, not ${describeValue(found)}`;
+  const { requirement, hint } = splitHint(issue.message);
+  const own = isZodWording(requirement) ? undefined : asRequirement(requirement);
+  // After the value found, what it most likely meant: the schema's own hint, else the closest choice.
+  const after = hint ?? choiceHint(found, choicesOf(issue));
+  const not = `, not ${describeValue(found)}${after === undefined ? "" : `; ${after}`}`;
   switch (issue.code) {
     case "invalid_type":
       return `${own ?? `must be ${typeWords(issue.expected)}`}${not}`;
@@ -99,8 +133,20 @@ function describeIssue(issue: z.core.$ZodIssue, found: unknown): string {
     case "invalid_element":
       return own ?? "has an entry that is not valid";
     default:
-      return issue.message;
+      return requirement;
   }
+}
+
+// The texts an issue allowed: an enum's or literal's values, a discriminated union's tags (zod lists
+// them on the issue as `options`); none for other issues.
+function choicesOf(issue: z.core.$ZodIssue): ReadonlyArray<string> {
+  const listed =
+    issue.code === "invalid_value"
+      ? issue.values
+      : issue.code === "invalid_union"
+        ? (issue as { readonly options?: ReadonlyArray<unknown> }).options
+        : undefined;
+  return (listed ?? []).filter((value): value is string => typeof value === "string");
 }
 
 const TYPE_WORDS: Readonly<Record<string, string>> = {

@@ -16,9 +16,12 @@ import {
   weightedSumWindowOrEntity,
   windowAllowanceWithPercentile,
   windowNotAllowed,
+  wordList,
 } from "../errors/index.js";
 import { toPlainString } from "../money/index.js";
+import { choiceHint, withHint } from "./choiceHint.js";
 import { divisorRoundingRule } from "./divisorRoundingRule.js";
+import { OTHER_AGGREGATIONS, OTHER_FILTER_OPS } from "./otherMeterNames.js";
 import {
   idSchema,
   issueOf,
@@ -77,8 +80,20 @@ export const filterSchema = z.discriminatedUnion(
     z.strictObject({ property, op: z.literal("exists") }),
     numericFilterSchema,
   ],
-  { error: "expected a filter with op equals, not_equals, in, not_in, exists, gt, gte, lt or lte" },
+  {
+    error: (issue) =>
+      withHint(
+        `expected a filter with op ${wordList(FILTER_OPS, "or")}`,
+        choiceHint(fieldOf(issue.input, "op"), FILTER_OPS, OTHER_FILTER_OPS),
+      ),
+  },
 );
+const FILTER_OPS = ["equals", "not_equals", "in", "not_in", "exists", "gt", "gte", "lt", "lte"];
+
+// A field of the object a union failed on, for the hint: undefined when the input is no object.
+function fieldOf(input: unknown, field: string): unknown {
+  return input !== null && typeof input === "object" ? (input as Record<string, unknown>)[field] : undefined;
+}
 export type FilterTerms = z.output<typeof filterSchema>;
 
 /** Every aggregation a meter can use. */
@@ -96,7 +111,11 @@ export const AGGREGATIONS = [
 
 /** How a meter turns the events it counts into one quantity. */
 export const aggregationSchema = z.enum(AGGREGATIONS, {
-  error: `expected aggregation ${AGGREGATIONS.join(", ")}`,
+  error: (issue) =>
+    withHint(
+      `expected an aggregation: ${wordList(AGGREGATIONS, "or")}`,
+      choiceHint(issue.input, AGGREGATIONS, OTHER_AGGREGATIONS),
+    ),
 });
 export type AggregationName = z.output<typeof aggregationSchema>;
 

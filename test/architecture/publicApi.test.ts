@@ -279,6 +279,7 @@ const PUBLIC_TYPES = [
   "WorkbookFigure",
   "WorkbookRow",
   "WorkbookRowStyle",
+  "OtherSystemsName",
   "Override",
   "OverrideStep",
   "Period",

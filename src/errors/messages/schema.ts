@@ -3,11 +3,15 @@ import type { ErrorMessage } from "./message.js";
 
 // The sentences of src/schema: input checked against a schema, and documents read back.
 
-/** A field the schema does not have (refused so that a typo is never ignored). */
-export function unknownField(path: string): ErrorMessage {
+/**
+ * A field the schema does not have (refused so that a typo is never ignored); `meant`, a field this
+ * object lacks whose name is close (`unitPrice` for `unit_price`).
+ */
+export function unknownField(path: string, meant?: string): ErrorMessage {
+  const check = meant === undefined ? "check the spelling" : didYouMean(meant);
   return {
     code: "unknown_field",
-    message: `${path} is not a field ratecard knows here; check the spelling (unknown fields are refused so that a typo is never ignored)`,
+    message: `${path} is not a field ratecard knows here; ${check} (unknown fields are refused so that a typo is never ignored)`,
   };
 }
 
@@ -86,4 +90,28 @@ export function negativeValue(value: string): ErrorMessage {
 /** A zero or negative value where more than zero is required (`value` as written, plain). */
 export function notMoreThanZero(value: string): ErrorMessage {
   return { code: "invalid_field", message: `is ${value}; it must be more than zero` };
+}
+
+/** The rest of a sentence after a mistyped choice: the allowed one it most likely meant. */
+export function didYouMean(choice: string): string {
+  return `did you mean ${JSON.stringify(choice)}?`;
+}
+
+/**
+ * The rest of a sentence after a name another billing system uses (`"per_unit"`, Stripe's): what
+ * ratecard calls it. `whose` follows "is" ("Stripe's billing_scheme"); with several choices, each says
+ * what it means so that the reader can pick.
+ */
+export function otherSystemsName(
+  found: string,
+  whose: string,
+  choices: ReadonlyArray<{ readonly choice: string; readonly meaning?: string | undefined }>,
+): string {
+  const named = choices.map(({ choice, meaning }) =>
+    choices.length > 1 && meaning !== undefined
+      ? `${JSON.stringify(choice)} (${meaning})`
+      : JSON.stringify(choice),
+  );
+  const which = named.length === 1 ? named[0] : `${named.slice(0, -1).join(", ")} or ${named.at(-1)}`;
+  return `${JSON.stringify(found)} is ${whose}; ratecard writes it ${which}`;
 }

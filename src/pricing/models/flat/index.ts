@@ -22,6 +22,8 @@ export const flat = definePriceModel({
   acceptsTransform: false,
   isSinglePrice: true,
   priceKind: "flat",
+  // docs/pricing.md, "Anchor models ratecard does not have": Metronome's SUBSCRIPTION rate type.
+  otherNames: [{ name: "subscription", whose: "Metronome's rate type", choice: "flat" }],
   prorates: (terms) => terms.prorate !== false,
   stepSchemas: flatStepSchemas,
   explainStep: explainFlatStep,

@@ -17,6 +17,16 @@ export const graduated = definePriceModel({
   acceptsTransform: true,
   isSinglePrice: true,
   priceKind: "tiered",
+  // docs/pricing.md, "Anchor models ratecard does not have": Orb's and Metronome's tiered prices are
+  // graduated; Stripe's and OpenMeter's are graduated or volume by their tiers mode.
+  otherNames: [
+    {
+      name: "tiered",
+      whose: "the name Orb, Metronome, Stripe and OpenMeter give tiered prices",
+      choice: "graduated",
+      meaning: "each tier prices its own units",
+    },
+  ],
   stepSchemas: graduatedStepSchemas,
   explainStep: explainGraduatedStep,
   rate: rateGraduated,

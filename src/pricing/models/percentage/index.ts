@@ -20,6 +20,14 @@ export const percentage = definePriceModel({
   acceptsTransform: false,
   isSinglePrice: true,
   priceKind: "percentage",
+  // docs/pricing.md, "Anchor models ratecard does not have": Orb's bps is a percentage in basis points.
+  otherNames: [
+    {
+      name: "bps",
+      whose: 'Orb\'s basis-point price (ratecard takes "basisPoints" in it)',
+      choice: "percentage",
+    },
+  ],
   stepSchemas: percentageStepSchemas,
   explainStep: explainPercentageStep,
   rate: ratePercentage,

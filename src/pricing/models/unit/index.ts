@@ -17,6 +17,11 @@ export const unit = definePriceModel({
   acceptsTransform: true,
   isSinglePrice: true,
   priceKind: "unit",
+  // docs/pricing.md, "Anchor models ratecard does not have": Stripe's billing_scheme, Lago's charge model.
+  otherNames: [
+    { name: "per_unit", whose: "Stripe's billing_scheme", choice: "unit" },
+    { name: "standard", whose: "Lago's charge model", choice: "unit" },
+  ],
   stepSchemas: unitStepSchemas,
   explainStep: explainUnitStep,
   rate: rateUnit,

@@ -17,6 +17,17 @@ export const volume = definePriceModel({
   acceptsTransform: true,
   isSinglePrice: true,
   priceKind: "tiered",
+  // docs/pricing.md, "Anchor models ratecard does not have": Orb's bulk; Stripe's and OpenMeter's tiers in
+  // volume mode.
+  otherNames: [
+    {
+      name: "tiered",
+      whose: "the name Orb, Metronome, Stripe and OpenMeter give tiered prices",
+      choice: "volume",
+      meaning: "the tier reached prices every unit",
+    },
+    { name: "bulk", whose: "Orb's name", choice: "volume" },
+  ],
   stepSchemas: volumeStepSchemas,
   explainStep: explainVolumeStep,
   rate: rateVolume,
