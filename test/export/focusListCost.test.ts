@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { type FocusRow, focusRows, rateInvoice } from "../../src/index.js";
+import { bandwidthWithMinimum, buildContract, flatCharge, usageEvent } from "../_support/contract.js";
+import { violations } from "./focusSpec.js";
+
+const PROVIDER = { provider: "Acme Cloud" };
+const pricing = (rows: ReadonlyArray<FocusRow>) =>
+  rows.map((row) => [row.x_LineId, row.PricingQuantity, row.ListUnitPrice, row.ListCost, row.BilledCost]);
+
+describe("focusRows: ListCost is never below what a line bills beyond its rounding", () => {
+  it("prices a line raised to its minimum as one block of what it bills", () => {
+    // 300 GB × 0.10 = 30.00 raised to the 50.00 minimum: priced per unit the list cost would be 30,
+    // 20.00 below the 50.00 billed. One block: 1 × 50.00 = 50.00.
+    const contract = bandwidthWithMinimum();
+    const invoice = rateInvoice(
+      contract,
+      [usageEvent("a", "gb", "2026-03-02T00:00:00Z", { v: "300" })],
+      "2026-03",
+    );
+    const rows = focusRows(invoice, PROVIDER);
+    expect(pricing(rows)).toEqual([["bw", "1", "50.00", "50.00", "50.00"]]);
+    expect(rows[0]?.ConsumedQuantity).toBe("300");
+    for (const row of rows) expect(violations(row)).toEqual([]);
+  });
+
+  it("states an exempt customer's inclusive price as it is: no tax in it to take off", () => {
+    // A 119.00 fee, prices incl. VAT 19 %, the customer exempt: it pays 119.00 and no tax (the rate's
+    // line is listed with an exact tax of 0). Net of 19 % the list cost would be 119 × 100 / 119 =
+    // 100 against 119.00 billed; it is 119.00, and the Tax row's list cost 0 (19 % of no taxed line).
+    const contract = buildContract({
+      charges: [flatCharge("platform", "Platform", "119.00")],
+      tax: {
+        mode: "inclusive",
+        rates: [{ id: "vat", name: "VAT 19%", percent: "19" }],
+        exempt: { reason: "Charity" },
+      },
+    });
+    const rows = focusRows(rateInvoice(contract, [], "2026-03"), PROVIDER);
+    expect(pricing(rows)).toEqual([
+      ["platform", "1", "119.00", "119.00", "119.00"],
+      ["tax:vat", null, null, "0", "0.00"],
+    ]);
+    for (const row of rows) expect(violations(row)).toEqual([]);
+  });
+});
