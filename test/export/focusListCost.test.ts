@@ -42,4 +42,23 @@ describe("focusRows: ListCost is never below what a line bills beyond its roundi
     ]);
     for (const row of rows) expect(violations(row)).toEqual([]);
   });
+
+  it("leaves in a line's row the inclusive tax a credit before tax did not bear", () => {
+    // 100.00 incl. 25 % VAT, a 40.00 promotional credit before tax: tax on 60.00 = 60.00 × 25 / 125 =
+    // 12.00; the line's row 100.00 − 12.00 = 88.00 against ListCost 100 × 100 / 125 = 80; the Credit
+    // row −40.00, the Tax row 12.00: 88.00 − 40.00 + 12.00 = 60.00, the invoice's total.
+    const contract = buildContract({
+      charges: [flatCharge("a", "Fee", "100.00")],
+      credits: [{ id: "promo", name: "Promo", kind: "promotional", amount: "40.00" }],
+      tax: { mode: "inclusive", rates: [{ id: "vat", name: "VAT 25%", percent: "25" }] },
+    });
+    const invoice = rateInvoice(contract, [], "2026-03", { creditsStartFull: true });
+    const rows = focusRows(invoice, PROVIDER);
+    expect(rows.map((row) => [row.x_LineId, row.ListCost, row.BilledCost])).toEqual([
+      ["a", "80", "88.00"],
+      ["credit:promo", "-40.00", "-40.00"],
+      ["tax:vat", "20", "12.00"],
+    ]);
+    expect(invoice.total).toBe("60.00");
+  });
 });
