@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { type FocusRow, focusRows, rateInvoice } from "../../src/index.js";
-import { bandwidthWithMinimum, buildContract, flatCharge, usageEvent } from "../_support/contract.js";
+import {
+  bandwidthWithMinimum,
+  buildContract,
+  flatCharge,
+  sumMeter,
+  usageEvent,
+} from "../_support/contract.js";
 import { violations } from "./focusSpec.js";
 
 const PROVIDER = { provider: "Acme Cloud" };
@@ -8,6 +14,21 @@ const pricing = (rows: ReadonlyArray<FocusRow>) =>
   rows.map((row) => [row.x_LineId, row.PricingQuantity, row.ListUnitPrice, row.ListCost, row.BilledCost]);
 
 describe("focusRows: ListCost is never below what a line bills beyond its rounding", () => {
+  it("keeps ListCost the exact product when rounding lifts the amount by less than half a cent", () => {
+    // 3 GB at 0.3333: ListCost 3 × 0.3333 = 0.9999 (listcost.md: the product, exactly); the line rounds
+    // 0.9999 → 1.00 (half-even), 0.0001 above its list cost.
+    const contract = buildContract({
+      meters: [sumMeter("gb", { unit: "GB" })],
+      charges: [{ id: "bw", name: "Bandwidth", meter: "gb", price: { model: "unit", unitPrice: "0.3333" } }],
+    });
+    const invoice = rateInvoice(
+      contract,
+      [usageEvent("a", "gb", "2026-03-02T00:00:00Z", { v: "3" })],
+      "2026-03",
+    );
+    expect(pricing(focusRows(invoice, PROVIDER))).toEqual([["bw", "3", "0.3333", "0.9999", "1.00"]]);
+  });
+
   it("prices a line raised to its minimum as one block of what it bills", () => {
     // 300 GB × 0.10 = 30.00 raised to the 50.00 minimum: priced per unit the list cost would be 30,
     // 20.00 below the 50.00 billed. One block: 1 × 50.00 = 50.00.
