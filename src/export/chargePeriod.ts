@@ -1,7 +1,9 @@
 import type { Invoice, InvoiceLine } from "../invoice/index.js";
+import { Decimal } from "../money/index.js";
 import { parseInstant } from "../time/index.js";
 import { chargeCategoryOf, chargeFrequencyOf } from "./chargeCategory.js";
 import { toFocusDateTime } from "./focusDateTime.js";
+import { raisedToMinimum } from "./raisedToMinimum.js";
 
 /** A FOCUS charge period: date/times, start inclusive, end exclusive. */
 export interface FocusPeriod {
@@ -27,7 +29,9 @@ function billedStretch(invoice: Invoice): { readonly start: string; readonly end
  * sequence bills the usage its invoice's stretch added: 800 GB by 10 March on the first invoice, the
  * 600 GB of 10–20 March on the second. So its charge period is the line's period within that stretch,
  * not the whole month every invoice of the sequence would otherwise repeat. A fee, a true-up or a line
- * outside the stretch keeps the line's period: the closing invoice bills them for the period.
+ * outside the stretch keeps the line's period: the closing invoice bills them for the period. A line
+ * that re-prices the period so far rather than billing what its stretch consumed (`repricesSoFar`)
+ * charges from the line's start to the stretch's end: its charge is in force over all of it.
  */
 export function lineChargePeriod(invoice: Invoice, at: number, path: string): FocusPeriod {
   const line: InvoiceLine = invoice.lines[at]!;
@@ -36,7 +40,7 @@ export function lineChargePeriod(invoice: Invoice, at: number, path: string): Fo
   const clipped =
     stretch !== undefined && chargeFrequencyOf(line, chargeCategoryOf(line)) === "Usage-Based"
       ? {
-          start: later(own.start, stretch.start),
+          start: repricesSoFar(line) ? own.start : later(own.start, stretch.start),
           end: earlier(own.end, stretch.end),
         }
       : own;
@@ -59,6 +63,18 @@ export function documentChargePeriod(invoice: Invoice, path: string): FocusPerio
     start: toFocusDateTime(chosen.start, `${path}.start`),
     end: toFocusDateTime(chosen.end, `${path}.end`),
   };
+}
+
+/**
+ * Whether a progressive invoice's line bills a charge of the period so far rather than usage of its
+ * stretch: a line raised to its minimum (only the close applies one, and the minimum is owed for the
+ * whole period: 300 GB × 0.10 = 30.00 raised to 50.00, less the 20.00 billed by 10 March, is not a
+ * charge for 10–31 March), or a line that consumed nothing in the stretch and still bills an amount
+ * (a charge rated on its groups' total, `transform.scope` "charge", whose share of the period's total
+ * changed because other groups used more: the group's earlier usage re-priced).
+ */
+function repricesSoFar(line: InvoiceLine): boolean {
+  return raisedToMinimum(line) || (!new Decimal(line.quantity).gt(0) && !new Decimal(line.amount).isZero());
 }
 
 function later(a: string, b: string): string {

@@ -54,7 +54,17 @@ export function inclusiveTaxPercents(tax: InvoiceTax | undefined): ReadonlyMap<s
   const percents = new Map<string, Decimal>();
   if (tax === undefined || tax.mode !== "inclusive") return percents;
   for (const rate of tax.rates)
-    for (const line of rate.lines)
+    for (const line of rate.lines.filter(taxedAtList))
       percents.set(line.line, (percents.get(line.line) ?? ZERO).plus(rate.percent));
   return percents;
+}
+
+/**
+ * Whether a rate's line bears the rate's tax at list: not when the invoice relieves it (an exempt
+ * customer, a reverse charge: the rate's lines are listed with an exact tax of 0 on their base). Such
+ * a line's price holds no tax, so its list cost is not stated net of the rate, and the Tax row's list
+ * cost leaves it out: the exempt customer paid a 14.72 inclusive-priced fee at 14.72, not 13.66 + tax.
+ */
+export function taxedAtList(line: { readonly base: string; readonly exact: string }): boolean {
+  return !(new Decimal(line.exact).isZero() && !new Decimal(line.base).isZero());
 }

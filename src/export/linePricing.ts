@@ -1,5 +1,6 @@
 import type { InvoiceLine } from "../invoice/index.js";
 import { Decimal, exactProduct, toPlainString, ZERO } from "../money/index.js";
+import { raisedToMinimum } from "./raisedToMinimum.js";
 
 const HUNDRED = new Decimal(100);
 
@@ -19,9 +20,10 @@ const COUNT_UNIT = "Units";
  * quantity times its unit price, exactly (before proration, limits and rounding, which FOCUS's cost
  * columns do not ask for). A line that gives back what that product charges (the credit for a fee's
  * unused time: 10 seats at 12.00, −40.00 for the last third of the month) is priced at the negated
- * quantity (−10 × 12.00 = −120.00), so its list cost has its billed cost's sign. Any other line (tiers, packages, a flat fee, a true-up) has no single unit
- * price of which its amount is a multiple, and FOCUS requires ListUnitPrice × PricingQuantity =
- * ListCost exactly, so it is priced as one block: quantity 1 at the line's amount (−1 at its absolute
+ * quantity (−10 × 12.00 = −120.00), so its list cost has its billed cost's sign. Any other line (tiers,
+ * packages, a flat fee, a true-up, a line raised to its minimum) has no single unit price of which its
+ * amount is a multiple, and FOCUS requires ListUnitPrice × PricingQuantity = ListCost exactly, so it is
+ * priced as one block: quantity 1 at the line's amount (−1 at its absolute
  * value when the amount is negative: a unit price is never negative).
  * A price that holds an inclusive tax of `inclusivePercent` % is stated net of it, p × 100 / (100 + t)
  * (exact when it terminates, else to 50 significant digits, as the Tax row's list cost), and the list
@@ -34,7 +36,9 @@ export function linePricing(line: InvoiceLine, inclusivePercent: Decimal = ZERO)
     inclusivePercent.isZero()
       ? price
       : toPlainString(exactProduct(new Decimal(price), HUNDRED).div(HUNDRED.plus(inclusivePercent)));
-  if (line.unitPrice !== undefined && !new Decimal(line.unitPrice).isNegative()) {
+  // A line raised to its minimum bills the minimum, not its quantity at its price: priced per unit, its
+  // list cost (300 × 0.10 = 30) would be below what it bills (50.00), a negative saving nobody gave.
+  if (line.unitPrice !== undefined && !new Decimal(line.unitPrice).isNegative() && !raisedToMinimum(line)) {
     const quantity = pricedQuantity(line, line.unitPrice);
     const unitPrice = net(line.unitPrice);
     const gross = toPlainString(exactProduct(new Decimal(quantity), new Decimal(line.unitPrice)));

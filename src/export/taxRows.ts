@@ -1,6 +1,7 @@
 import { addExactly, Decimal, exactProduct, toFixedString, toPlainString, ZERO } from "../money/index.js";
 import type { InvoiceTax } from "../schema/index.js";
 import type { FocusRow } from "./focusColumns.js";
+import { taxedAtList } from "./inclusiveTaxShares.js";
 import { finished, type RowFacts, rowOf } from "./rowFacts.js";
 
 const HUNDRED = new Decimal(100);
@@ -9,7 +10,7 @@ const HUNDRED = new Decimal(100);
  * One Tax row per tax rate (specification/columns/chargecategory.md, "Tax"), its BilledCost the rate's
  * tax as invoiced. Tax is computed on other charges, so FOCUS asks its EffectiveCost, ListCost and
  * ContractedCost to be computed from theirs: the rate's percent of the taxed rows' cost (exactly, not
- * rounded). Their EffectiveCost is their BilledCost, so the tax's is its BilledCost. Unit prices,
+ * rounded), of the lines that bear it (`taxedAtList`: none when the customer is exempt). Their EffectiveCost is their BilledCost, so the tax's is its BilledCost. Unit prices,
  * quantities, SKU and pricing category are null, as FOCUS requires of Tax rows.
  *
  * @param rows - the rows of the lines the tax applies to, by line id (`x_LineId`)
@@ -28,10 +29,9 @@ export function taxRows(
   return tax.rates.map((rate) => {
     const percent = new Decimal(rate.percent);
     const taxOn = (column: "ListCost" | "ContractedCost") => {
-      const base = rate.lines.reduce(
-        (sum, line) => addExactly(sum, byLine.get(line.line)?.[column] ?? ZERO),
-        ZERO,
-      );
+      const base = rate.lines
+        .filter(taxedAtList)
+        .reduce((sum, line) => addExactly(sum, byLine.get(line.line)?.[column] ?? ZERO), ZERO);
       // c × p / 100, exact: the lines' list costs are net of tax, inclusive prices too (linePricing).
       return toPlainString(exactProduct(base, percent.div(HUNDRED)));
     };

@@ -310,3 +310,19 @@ export function creditUnitWallet(): Contract {
     },
   );
 }
+
+/** Bandwidth (meter `gb`, GB) at 0.10 a GB with a line minimum of 50.00 (docs/progressive-billing.md). */
+export function bandwidthWithMinimum(): Contract {
+  return buildContract({
+    meters: [sumMeter("gb", { unit: "GB" })],
+    charges: [
+      {
+        id: "bw",
+        name: "Bandwidth",
+        meter: "gb",
+        price: { model: "unit", unitPrice: "0.10" },
+        minimum: "50",
+      },
+    ],
+  });
+}

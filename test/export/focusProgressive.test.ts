@@ -7,7 +7,7 @@ import {
   rateProgressiveInvoice,
 } from "../../src/index.js";
 import { Decimal } from "../../src/money/index.js";
-import { buildContract, sumMeter, usageEvent } from "../_support/contract.js";
+import { bandwidthWithMinimum, buildContract, sumMeter, usageEvent } from "../_support/contract.js";
 import { PROGRESSIVE_EXAMPLE_CHARGES, progressiveExampleSequence } from "../_support/progressiveExample.js";
 import { thrown } from "../_support/thrown.js";
 import { violations } from "./focusSpec.js";
@@ -129,5 +129,86 @@ describe("focusRows of a credit note of a progressive invoice", () => {
     const refusal = thrown(() => focusRows(note, { ...PROVIDER, invoice: first, correctionPeriod: across }));
     expect(refusal).toMatchObject({ code: "invalid_period", path: "correctionPeriod.start" });
     expect(String(refusal)).toContain("inside the billing period of progressive invoice");
+  });
+});
+
+describe("focusRows of a progressive close that re-prices the period so far", () => {
+  const gb = (id: string, day: string, v: string) => usageEvent(id, "gb", `2026-03-${day}T00:00:00Z`, { v });
+  const withMinimum = bandwidthWithMinimum;
+  const columns = (rows: ReadonlyArray<FocusRow>) =>
+    rows.map((row) => [
+      row.x_LineId,
+      row.ChargeCategory,
+      row.ChargePeriodStart,
+      row.ChargePeriodEnd,
+      row.PricingQuantity,
+      row.ListUnitPrice,
+      row.ListCost,
+      row.BilledCost,
+    ]);
+
+  it("charges a line raised to its minimum at the close to the whole period, priced as one block", () => {
+    // progressive-billing.md's line minimum: 200 GB on 2 March, 100 GB on 22 March, 0.10 a GB, minimum
+    // 50.00. By 10 March: 200 × 0.10 = 20.00 (no minimum yet), usage of 1–10 March. The close: 300 ×
+    // 0.10 = 30.00 raised to 50.00, less 20.00 = 30.00: the minimum is owed for March, so the row
+    // charges 1 March → 1 April, and its list cost is the 30.00 it bills (one block), not 100 × 0.10 = 10.
+    const events = [gb("a", "02", "200"), gb("b", "22", "100")];
+    const first = rateProgressiveInvoice(withMinimum(), events, "2026-03", "2026-03-10T00:00:00Z");
+    const closing = rateClosingInvoice(withMinimum(), events, "2026-03", { earlier: [first] });
+    const rows = [...focusRows(first, PROVIDER), ...focusRows(closing, PROVIDER)];
+    expect(columns(rows)).toEqual([
+      ["bw", "Usage", "2026-03-01T00:00:00Z", "2026-03-10T00:00:00Z", "200", "0.1", "20", "20.00"],
+      ["bw", "Usage", "2026-03-01T00:00:00Z", "2026-04-01T00:00:00Z", "1", "30.00", "30.00", "30.00"],
+    ]);
+    expect(rows[1]?.ConsumedQuantity).toBe("100");
+    for (const row of rows) expect(violations(row)).toEqual([]);
+  });
+
+  it("charges a minimum on no usage since the last invoice to the whole period", () => {
+    // 200 GB by 10 March (20.00), nothing after: the close bills 50.00 − 20.00 = 30.00 on 0 GB, an
+    // Adjustment (no positive consumed quantity), for March, not for 10–31 March.
+    const events = [gb("a", "02", "200")];
+    const first = rateProgressiveInvoice(withMinimum(), events, "2026-03", "2026-03-10T00:00:00Z");
+    const closing = rateClosingInvoice(withMinimum(), events, "2026-03", { earlier: [first] });
+    expect(columns(focusRows(closing, PROVIDER))).toEqual([
+      ["bw", "Adjustment", "2026-03-01T00:00:00Z", "2026-04-01T00:00:00Z", "1", "30.00", "30.00", "30.00"],
+    ]);
+  });
+
+  it("charges a group's re-split share (transform.scope charge) with no usage of its own to the period so far", () => {
+    // Class A operations, $4.50 a million, 1 million free, rounded up, on the account's total
+    // (pricing.md). By 10 March x 2M, y 1M: 3 − 1 = 2 → 9.00, split 2 : 1 = 6.00, 3.00. y uses 3M more
+    // on 22 March: 6 − 1 = 5 → 22.50, split 2 : 4 = 7.50, 15.00. The close: x 7.50 − 6.00 = 1.50 on no
+    // usage of its own (its 2M re-priced: an Adjustment charged 1 March → 1 April), y 15.00 − 3.00 =
+    // 12.00 for its 3M of 10 March → 1 April (Usage).
+    const of = () =>
+      buildContract({
+        meters: [{ id: "ops", eventType: "r2", aggregation: "sum", valueProperty: "ops" }],
+        charges: [
+          {
+            id: "a",
+            name: "Class A",
+            meter: "ops",
+            price: { model: "grouped", groupBy: ["bucket"], price: { model: "unit", unitPrice: "4.50" } },
+            transform: { divideBy: "1000000", included: "1", round: "up", scope: "charge" },
+          },
+        ],
+      });
+    const events = [
+      usageEvent("e1", "r2", "2026-03-02T00:00:00Z", { bucket: "x", ops: 2_000_000 }),
+      usageEvent("e2", "r2", "2026-03-02T00:00:00Z", { bucket: "y", ops: 1_000_000 }),
+      usageEvent("e3", "r2", "2026-03-22T00:00:00Z", { bucket: "y", ops: 3_000_000 }),
+    ];
+    const first = rateProgressiveInvoice(of(), events, "2026-03", "2026-03-10T00:00:00Z");
+    const closing = rateClosingInvoice(of(), events, "2026-03", { earlier: [first] });
+    const rows = focusRows(closing, PROVIDER);
+    expect(
+      rows.map((row) => [row.x_LineId, row.ChargeCategory, row.ChargePeriodStart, row.BilledCost]),
+    ).toEqual([
+      ['a[bucket="x"]', "Adjustment", "2026-03-01T00:00:00Z", "1.50"],
+      ['a[bucket="y"]', "Usage", "2026-03-10T00:00:00Z", "12.00"],
+    ]);
+    expect(rows.map((row) => row.ChargePeriodEnd)).toEqual(["2026-04-01T00:00:00Z", "2026-04-01T00:00:00Z"]);
+    for (const row of rows) expect(violations(row)).toEqual([]);
   });
 });
