@@ -105,7 +105,7 @@ describe("allowance pools", () => {
     );
     expect(text).toContain("Shared allowance free_egress had nothing left: 200 GB billable.");
     expect(text).toContain(
-      'Shared allowance Free egress (free_egress): 1,000 GB, drawn by egress[region="eu"] 700 GB, egress[region="na"] 300 GB; nothing left.',
+      "Shared allowance Free egress (free_egress): 1,000 GB, drawn: 700 GB by Egress [region eu], 300 GB by Egress [region na]; nothing left.",
     );
   });
 
