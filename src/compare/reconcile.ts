@@ -1,4 +1,5 @@
 import { compareMessages, InputError } from "../errors/index.js";
+import { lineTitle } from "../explain/index.js";
 import type { Invoice, InvoiceLine } from "../invoice/index.js";
 import { addExactly, Decimal, exactDifference, toFixedString, ZERO } from "../money/index.js";
 import { fromRatecardInvoice, type IssuedDocument, type IssuedLine } from "./issuedDocument.js";
@@ -227,7 +228,7 @@ function lineDiscrepancy(
         cause: "extra_line",
         amount: money(new Decimal(line.amount).negated()),
         issued: valuesOf(line),
-        sentence: `"${line.description}" (${shownAmount(line.amount, minorUnits)}) was issued, but ratecard computes no such line.`,
+        sentence: `"${titled(line, lines.issued(line.id))}" (${shownAmount(line.amount, minorUnits)}) was issued, but ratecard computes no such line.`,
       },
     ];
   }
@@ -238,7 +239,7 @@ function lineDiscrepancy(
         amount: money(new Decimal(ours.amount)),
         line: ours.id,
         recomputed: valuesOf(ours),
-        sentence: `"${ours.description}" (${ours.amount}) is missing from the issued invoice.`,
+        sentence: `"${titled(ours, lines.recomputed(ours.id))}" (${ours.amount}) is missing from the issued invoice.`,
       },
     ];
   const differs = (a: string | undefined, b: string | undefined) =>
@@ -277,6 +278,7 @@ function lineDiscrepancy(
       issued: valuesOf(theirs),
       recomputed: valuesOf(ours),
       sentence: `${lineSentence(
+        titled(ours, lines.recomputed(ours.id)),
         cause,
         { ...theirs, amount: shownAmount(theirs.amount, minorUnits) },
         ours,
@@ -288,13 +290,14 @@ function lineDiscrepancy(
 }
 
 function lineSentence(
+  title: string,
   cause: DiscrepancyCause,
   theirs: IssuedLine,
   ours: IssuedLine,
   both: boolean,
   share: string | undefined,
 ): string {
-  const name = `"${ours.description}"`;
+  const name = `"${title}"`;
   if (share !== undefined)
     return `${name}: issued ${theirs.amount}, recomputed ${ours.amount} for the same quantity: the line is ${share}.`;
   if (cause === "usage")
@@ -306,6 +309,14 @@ function lineSentence(
   if (theirs.unitPrice !== undefined && ours.unitPrice !== undefined)
     return `${name}: unit price issued ${theirs.unitPrice}, recomputed ${ours.unitPrice}: a price change, override or amendment.`;
   return `${name}: issued ${theirs.amount}, recomputed ${ours.amount} for the same quantity: the rate differs (a price change, override or amendment).`;
+}
+
+/**
+ * A line as a sentence names it: a ratecard line by its name and group ("Class A operations [bucket
+ * a]"), as diff names it, so the lines of one grouped charge read apart; any other by its description.
+ */
+function titled(line: IssuedLine, invoiceLine: InvoiceLine | undefined): string {
+  return invoiceLine === undefined ? line.description : lineTitle(invoiceLine);
 }
 
 /**

@@ -5,7 +5,7 @@ import { count, groupThousands } from "./formatNumber.js";
 import { PAGE_SCRIPT, PAGE_STYLE } from "./htmlStyle.js";
 import { distinctLineTitles } from "./lineTitle.js";
 import { periodEnds } from "./localWhen.js";
-import { unitWord } from "./unitWord.js";
+import { meterUnitWord } from "./unitWord.js";
 import { usageChartSvg } from "./usageChartSvg.js";
 import { noDailyData, usageCounts } from "./usageSentences.js";
 import { waterfallSvg } from "./waterfallSvg.js";
@@ -167,7 +167,7 @@ function lineHtml(
 // those days are the line's own; otherwise the meter, and a link to its chart.
 function usageDrill(meter: ExplainedMeter, at: number, daysAreTheLine: boolean): string {
   const unit = meter.unit === null ? "" : ` (${h(meter.unit)})`;
-  const total = h(unitWord(meter.quantity.exact, meter.unit ?? undefined, meter.unitSingular ?? undefined));
+  const total = h(meterUnitWord(meter.quantity.exact, meter));
   if (!daysAreTheLine)
     return `<p class="note">Usage: meter <span class="id">${h(meter.meter)}</span>, ${figure(meter.quantity)}${total} from ${count(meter.events, "event")} in all. Its days cover more than this line (other groups, a billable quantity after division or included units, or another part of the period): see <a href="#meter-${at + 1}">the meter</a>.</p>`;
   if (meter.daily === null)
@@ -187,8 +187,7 @@ function usageDrill(meter: ExplainedMeter, at: number, daysAreTheLine: boolean):
 }
 
 function meterHtml(meter: ExplainedMeter, index: number): string {
-  const unit = meter.unit === null ? "" : ` ${h(meter.unit)}`;
-  const total = h(unitWord(meter.quantity.exact, meter.unit ?? undefined, meter.unitSingular ?? undefined));
+  const total = h(meterUnitWord(meter.quantity.exact, meter));
   const head = `<h3 id="meter-${index + 1}">Meter <span class="id">${h(meter.meter)}</span>: ${figure(meter.quantity)}${total} from ${count(meter.events, "event")} (${h(meter.aggregation)})</h3>`;
   const offScale = meter.tiersNotCharted.map(
     (line) =>
@@ -201,7 +200,7 @@ function meterHtml(meter: ExplainedMeter, index: number): string {
   const title = `Meter ${meter.meter}: usage per day and running total, ${meter.daily.length} days`;
   const bounds = meter.tierBounds.map(
     (bound) =>
-      `<li>Line <span class="id">${h(bound.line)}</span>: tier ${bound.tier} starts above ${h(readableQuantity(bound.bound))}${unit}; ${bound.crossedOn === null ? "not reached this period" : `crossed on ${h(bound.crossedOn)}`}.</li>`,
+      `<li>Line <span class="id">${h(bound.line)}</span>: tier ${bound.tier} starts above ${h(`${readableQuantity(bound.bound)}${meterUnitWord(bound.bound, meter)}`)}; ${bound.crossedOn === null ? "not reached this period" : `crossed on ${h(bound.crossedOn)}`}.</li>`,
   );
   return [
     head,

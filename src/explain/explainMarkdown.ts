@@ -5,7 +5,7 @@ import { count, groupThousands } from "./formatNumber.js";
 import { distinctLineTitles } from "./lineTitle.js";
 import { periodEnds } from "./localWhen.js";
 import { markdownText as md } from "./markdownText.js";
-import { unitWord } from "./unitWord.js";
+import { meterUnitWord } from "./unitWord.js";
 import { noDailyData, usageCounts } from "./usageSentences.js";
 
 /**
@@ -111,8 +111,7 @@ function exactNote(what: string, figure: Figure): string | undefined {
 }
 
 function meterSection(meter: ExplainedMeter): string[] {
-  const unit = meter.unit === null ? "" : ` ${md(meter.unit)}`;
-  const total = md(unitWord(meter.quantity.exact, meter.unit ?? undefined, meter.unitSingular ?? undefined));
+  const total = md(meterUnitWord(meter.quantity.exact, meter));
   const head = `### Meter ${md(meter.meter)}: ${meter.quantity.display}${total} from ${count(meter.events, "event")} (${md(meter.aggregation)})`;
   if (meter.daily === null) return [head, "", md(noDailyData(meter.aggregation)), ""];
   const chart = dailyChart(meter.daily.map((day) => ({ date: day.date, quantity: day.quantity.exact })));
@@ -123,7 +122,7 @@ function meterSection(meter: ExplainedMeter): string[] {
     "",
     ...meter.tierBounds.map(
       (bound) =>
-        `- ${md(bound.line)}: tier ${bound.tier} starts above ${readableQuantity(bound.bound)}${unit}; ${bound.crossedOn === null ? "not reached this period" : `crossed on ${bound.crossedOn}`}.`,
+        `- ${md(bound.line)}: tier ${bound.tier} starts above ${readableQuantity(bound.bound)}${md(meterUnitWord(bound.bound, meter))}; ${bound.crossedOn === null ? "not reached this period" : `crossed on ${bound.crossedOn}`}.`,
     ),
     ...meter.tiersNotCharted.map(
       (line) =>

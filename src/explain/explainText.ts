@@ -118,10 +118,10 @@ export function explainText(invoice: Invoice): string {
     // period's burn so far: "¥2 of a ¥998,751 balance; ¥998,753 left" read as a draw that adds up wrong.
     if (credit.unit === undefined)
       return new Decimal(credit.applied).greaterThan(0)
-        ? `${credit.name} (${stage}): ${money(credit.applied)} given back, earlier invoices of the period having drawn more than its burn so far, to a ${money(credit.balanceBefore)} balance; ${money(credit.balanceAfter)} left.`
-        : `${credit.name} (${stage}): ${money(credit.applied)} of a ${money(credit.balanceBefore)} balance; ${money(credit.balanceAfter)} left.`;
+        ? `${credit.name} (${stage}): ${money(credit.applied)} given back, earlier invoices of the period having drawn more than its burn so far, to a ${money(credit.balanceBefore)} balance; ${balanceLeft(credit.balanceAfter, money)}`
+        : `${credit.name} (${stage}): ${money(credit.applied)} of a ${money(credit.balanceBefore)} balance; ${balanceLeft(credit.balanceAfter, money)}`;
     const units = (plain: string) => `${formatQuantity(plain)} ${credit.unit}`;
-    return `${credit.name} (${stage}): ${unitsPaid(credit, units, money, soFar)}, of a ${units(credit.balanceBefore)} balance; ${units(credit.balanceAfter)} left.`;
+    return `${credit.name} (${stage}): ${unitsPaid(credit, units, money, soFar)}, of a ${units(credit.balanceBefore)} balance; ${balanceLeft(credit.balanceAfter, units)}`;
   };
   if (invoice.creditBurnOrder !== undefined)
     out.push(
@@ -190,6 +190,12 @@ function percentExact(discount: AppliedDiscount): Decimal | undefined {
  * (docs/contracts.md), so the sentence divides: "-$467.7369 at $2.00 each: $467.7369 ÷ $2.00 =
  * 233.86845 TOKENS, rounded up to 233.869 TOKENS".
  */
+// "$130.00 left.", or "nothing left." for a grant drawn to the end, as a shared allowance says it: "0
+// CREDIT left" and "$0.00 left" read as a figure to check rather than an empty grant.
+function balanceLeft(after: string, written: (plain: string) => string): string {
+  return new Decimal(after).isZero() ? "nothing left." : `${written(after)} left.`;
+}
+
 function unitsPaid(
   credit: NonNullable<Invoice["credits"]>[number],
   units: (plain: string) => string,

@@ -1,6 +1,7 @@
 import type { Invoice } from "../invoice/index.js";
 import { Decimal } from "../money/index.js";
 import { formatQuantity } from "./formatNumber.js";
+import { lineTitle } from "./lineTitle.js";
 import { datesWords } from "./localWhen.js";
 import { prorationUnit } from "./prorationUnit.js";
 import { unitWord } from "./unitWord.js";
@@ -9,15 +10,20 @@ type Pool = NonNullable<Invoice["allowances"]>[number];
 
 /**
  * A shared allowance pool in words, each quantity with the unit of the lines that draw from it:
- * "Shared allowance Always Free data transfer out (free_dto): 1,024 GB, drawn by dto[region="eu"] 300 GB,
- * …; 724 GB left.", or "…; nothing left." when all of it was drawn (it read "0 GB left"). (A contract's
- * pool charges share one billable unit; a pool no line draws from, or whose lines have no unit, keeps its
- * numbers bare.)
+ * "Shared allowance Always Free data transfer out (free_dto): 1,024 GB, drawn: 300 GB by Data transfer
+ * out [region eu], …; 724 GB left.", or "…; nothing left." when all of it was drawn (it read "0 GB
+ * left"). Each line by its name and group, as its own sentence starts: "drawn by dto[region="eu"] 300
+ * GB" put a bare line id before the quantity. (A contract's pool charges share one billable unit; a
+ * pool no line draws from, or whose lines have no unit, keeps its numbers bare.)
  */
 export function poolWords(pool: Pool, lines: Invoice["lines"], timeZone: string): string {
   const units = poolUnits(pool, lines);
-  const drawn = pool.drawn.map((entry) => `${entry.line} ${units(entry.quantity)}`).join(", ");
-  return `Shared allowance ${pool.name} (${pool.id}): ${units(pool.quantity)}${poolScheduleWords(pool, timeZone, units)}${poolGrowthWords(pool, units)}${drawn === "" ? ", none drawn" : `, drawn by ${drawn}`};${leftWords(pool.remaining, units)}`;
+  const title = (id: string) => {
+    const line = lines.find((candidate) => candidate.id === id);
+    return line === undefined ? id : lineTitle(line);
+  };
+  const drawn = pool.drawn.map((entry) => `${units(entry.quantity)} by ${title(entry.line)}`).join(", ");
+  return `Shared allowance ${pool.name} (${pool.id}): ${units(pool.quantity)}${poolScheduleWords(pool, timeZone, units)}${poolGrowthWords(pool, units)}${drawn === "" ? ", none drawn" : `, drawn: ${drawn}`};${leftWords(pool.remaining, units)}`;
 }
 
 // " 724 GB left.", or " nothing left." for a pool drawn to the end.

@@ -3,6 +3,7 @@ import { escapeHtml } from "./escapeHtml.js";
 import type { ExplainedMeter } from "./explanation.js";
 import { readableQuantity } from "./figure.js";
 import { maxOf, scale } from "./svgScale.js";
+import { meterUnitWord } from "./unitWord.js";
 
 const WIDTH = 760;
 const HEIGHT = 250;
@@ -32,23 +33,25 @@ export function usageChartSvg(meter: ExplainedMeter, title: string): string {
   const yRunning = scale({ min: new Decimal(0), max: runningMax }, [plotBottom, TOP]);
   const yDay = scale({ min: new Decimal(0), max: dayMax }, [plotBottom, TOP]);
   const unit = meter.unit === null ? "" : ` ${meter.unit}`;
+  // A quantity's own unit: "1 request", "2 requests" (a day's, a running total's, a tier bound's).
+  const unitAfter = (quantity: string) => meterUnitWord(quantity, meter);
   const barWidth = Math.max(slot * 0.62, 1).toFixed(1);
 
   const bars = daily.map((day, index) => {
     const top = yDay(day.quantity.exact);
     const height = (plotBottom - Number(top)).toFixed(1);
     const left = (Number(x(index)) - Number(barWidth) / 2).toFixed(1);
-    return `<rect class="bar" x="${left}" y="${top}" width="${barWidth}" height="${height}"><title>${escapeHtml(`${day.date}: ${day.quantity.display}${unit} that day (exact ${day.quantity.exact})`)}</title></rect>`;
+    return `<rect class="bar" x="${left}" y="${top}" width="${barWidth}" height="${height}"><title>${escapeHtml(`${day.date}: ${day.quantity.display}${unitAfter(day.quantity.exact)} that day (exact ${day.quantity.exact})`)}</title></rect>`;
   });
   const points = daily.map((day, index) => `${x(index)},${yRunning(day.cumulative.exact)}`);
   const dots = daily.map(
     (day, index) =>
-      `<circle class="point" cx="${x(index)}" cy="${yRunning(day.cumulative.exact)}" r="2.6"><title>${escapeHtml(`${day.date}: ${day.cumulative.display}${unit} so far (exact ${day.cumulative.exact})`)}</title></circle>`,
+      `<circle class="point" cx="${x(index)}" cy="${yRunning(day.cumulative.exact)}" r="2.6"><title>${escapeHtml(`${day.date}: ${day.cumulative.display}${unitAfter(day.cumulative.exact)} so far (exact ${day.cumulative.exact})`)}</title></circle>`,
   );
   const bounds = meter.tierBounds.map((bound) => {
     const y = yRunning(bound.bound);
     const crossed = bound.crossedOn === null ? -1 : daily.findIndex((day) => day.date === bound.crossedOn);
-    const label = `tier ${bound.tier} above ${readableQuantity(bound.bound)}${unit}${bound.crossedOn === null ? ", not reached" : `, crossed ${bound.crossedOn}`}`;
+    const label = `tier ${bound.tier} above ${readableQuantity(bound.bound)}${unitAfter(bound.bound)}${bound.crossedOn === null ? ", not reached" : `, crossed ${bound.crossedOn}`}`;
     const marker =
       crossed < 0
         ? ""

@@ -1,3 +1,4 @@
+import { Decimal } from "../money/index.js";
 import type { StepContext, StepData, Words } from "../schema/index.js";
 import type { TierFlatFeeStep, TierStep } from "./tierSteps.js";
 
@@ -35,8 +36,12 @@ export function describeGraduatedTiers(
   { words, steps }: StepContext,
   reading: TierReading,
 ): string | undefined {
-  const tiers = tiersOf(steps);
-  if (step !== tiers[0]) return undefined;
+  const all = tiersOf(steps);
+  if (step !== all[0]) return undefined;
+  // A tier row of 0 units ("First 0 GB at $0.0850 = $0.00") prices nothing: left out of the words (the
+  // invoice keeps the step), and a line with no other says that nothing reached the tiers.
+  const tiers = all.filter((tier) => !pricesNothing(tier));
+  if (tiers.length === 0) return nothingReached(step, words, reading);
   const parts = tiers.map((tier, index) => {
     const lead = index === 0 ? "First" : index === tiers.length - 1 ? "remaining" : "next";
     return `${lead} ${reading.quantity(tier, words)} at ${reading.rate(tier, words)} = ${words.money(tier.amount)}`;
@@ -52,7 +57,19 @@ export function describeReachedTier(
 ): string | undefined {
   const [first] = tiersOf(steps);
   if (step !== first) return undefined;
+  if (pricesNothing(first)) return nothingReached(first, words, reading);
   return `All ${words.units(first.quantity)} at the tier ${first.tier} price (${range(first, words)}) of ${reading.rate(first, words)} = ${words.money(first.amount)}.`;
+}
+
+/** True for a tier step of 0 units and no amount: a tier row that prices nothing. */
+function pricesNothing(tier: TierStep): boolean {
+  return new Decimal(tier.quantity).isZero() && new Decimal(tier.amount).isZero();
+}
+
+// "Nothing reached the tiers: 0 GB to price (tier 1 at $0.0850), $0.00.": graduated and volume alike,
+// with the price the first unit would have paid.
+function nothingReached(tier: TierStep, words: Words, reading: TierReading): string {
+  return `Nothing reached the tiers: ${reading.quantity(tier, words)} to price (tier ${tier.tier} at ${reading.rate(tier, words)}), ${words.money(tier.amount)}.`;
 }
 
 /**

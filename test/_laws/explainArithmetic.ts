@@ -281,11 +281,11 @@ export function falseTotalRoundings(text: string): FalseSentence[] {
   return wrong;
 }
 
-/** "-€25.00 of a €25.00 balance; €0.00 left" and "1,000 drawn by …; 4,000 left": balance − used = left. */
+/** "-€25.00 of a €30.00 balance; €5.00 left" (or "nothing left") and "1,000 drawn by …; 4,000 left": balance − used = left. */
 export function falseBalances(text: string): FalseSentence[] {
   const wrong: FalseSentence[] = [];
   const credit = new RegExp(
-    String.raw`(?:: |= )(${MONEY}|${NUMBER}(?: [A-Z]+)?),? of a (${MONEY}|${NUMBER}(?: [A-Z]+)?) balance; (${MONEY}|${NUMBER}(?: [A-Z]+)?) left`,
+    String.raw`(?:: |= )(${MONEY}|${NUMBER}(?: [A-Z]+)?),? of a (${MONEY}|${NUMBER}(?: [A-Z]+)?) balance; (${MONEY}|${NUMBER}(?: [A-Z]+)?|nothing) left`,
   );
   for (const sentence of sentencesOf(text)) {
     const match = sentence.match(credit);
@@ -295,18 +295,20 @@ export function falseBalances(text: string): FalseSentence[] {
     const units = sentence.match(new RegExp(String.raw`: (${NUMBER}) [A-Z]+ at `));
     const used = figureOf(units?.[1] ?? match[1]!.replace(/ [A-Z]+$/, "")).value.abs();
     const balance = figureOf(match[2]!.replace(/ [A-Z]+$/, "")).value;
-    const left = figureOf(match[3]!.replace(/ [A-Z]+$/, "")).value;
+    // A balance drawn to the end reads "nothing left" (0).
+    const left = match[3] === "nothing" ? new D(0) : figureOf(match[3]!.replace(/ [A-Z]+$/, "")).value;
     if (!balance.minus(used).equals(left)) wrong.push({ sentence, expected: balance.minus(used).toFixed() });
   }
   // "¥2 given back, …, to a ¥998,751 balance; ¥998,753 left": balance + given back = left.
   const back = new RegExp(
-    String.raw`: (${MONEY}) given back, [^;]*? to a (${MONEY}) balance; (${MONEY}) left`,
+    String.raw`: (${MONEY}) given back, [^;]*? to a (${MONEY}) balance; (${MONEY}|nothing) left`,
   );
   for (const sentence of sentencesOf(text)) {
     const match = sentence.match(back);
     if (match === null) continue;
     const worked = figureOf(match[2]!).value.plus(figureOf(match[1]!).value);
-    if (!worked.equals(figureOf(match[3]!).value)) wrong.push({ sentence, expected: worked.toFixed() });
+    const left = match[3] === "nothing" ? new D(0) : figureOf(match[3]!).value;
+    if (!worked.equals(left)) wrong.push({ sentence, expected: worked.toFixed() });
   }
   return wrong;
 }

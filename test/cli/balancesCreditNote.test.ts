@@ -117,7 +117,7 @@ describe("ratecard invoice --balances-credit-note: what a note gave back to a gr
       at("february-note.json"),
     );
     expect(result.stderr).toBe("");
-    expect(result.stdout).toContain("Prepaid wallet (after tax): -$10.00 of a $10.00 balance; $0.00 left.");
+    expect(result.stdout).toContain("Prepaid wallet (after tax): -$10.00 of a $10.00 balance; nothing left.");
     expect(result.stdout).toContain("Amount due $40.00.");
   });
 

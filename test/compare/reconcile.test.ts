@@ -101,7 +101,7 @@ describe("reconcile", () => {
       golden,
     ).discrepancies.map((d) => d.sentence);
     expect(sentences).toEqual([
-      '"CDN egress": issued 17.60, recomputed 17.53 for the same quantity: the rate differs (a price change, override or amendment).',
+      '"CDN egress [region us]": issued 17.60, recomputed 17.53 for the same quantity: the rate differs (a price change, override or amendment).',
       '"Support" (10.00) was issued, but ratecard computes no such line.',
       "Tax: issued 124.20, recomputed 124.27.",
     ]);

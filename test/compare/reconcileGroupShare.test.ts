@@ -44,7 +44,33 @@ describe("reconcile of a charge rated on its groups' total", () => {
     expect(found?.cause).toBe("usage");
     expect(found?.amount).toBe("0.23");
     expect(found?.sentence).toBe(
-      `"Class A operations": issued 10.00, recomputed 10.23 for the same quantity: the line is its share of the charge (transform scope "charge": the charge's 22.50 split over its groups by usage), whose groups measured 4,500,000 when issued and 5,500,000 recomputed: the other groups' usage differs.`,
+      `"Class A operations [bucket a]": issued 10.00, recomputed 10.23 for the same quantity: the line is its share of the charge (transform scope "charge": the charge's 22.50 split over its groups by usage), whose groups measured 4,500,000 when issued and 5,500,000 recomputed: the other groups' usage differs.`,
+    );
+  });
+
+  // The lines of one charge were all named "Class A operations": each is named with its group, as diff
+  // names them, on both sides (an issued ratecard invoice's line too).
+  it("names each line with its group, so two lines of one charge read apart", () => {
+    // Recomputed a 2.5M, b 1M, c 2M → 22.50 (above); c's share 2,250 cents × 2/5.5 = 818.18 → 8.18
+    // (the cent left over goes to a, whose remainder .73 is the largest). Issued without c: missing.
+    const recomputed = rateInvoice(buildContract(r2("4.50")), more, "2026-02");
+    const withoutC = rateInvoice(
+      buildContract(r2("4.50")),
+      usageOf({ a: 2_500_000, b: 1_000_000 }),
+      "2026-02",
+    );
+    expect(lineOf(reconcile(withoutC, recomputed), 'class_a[bucket="c"]')?.sentence).toBe(
+      `"Class A operations [bucket c]" (8.18) is missing from the issued invoice.`,
+    );
+    // Issued with d 1M too: 6.5M → 5.5 → up 6 million × 4.50 = 27.00; d's share 2,700 × 1/6.5 =
+    // 415.38 → 4.15 (a 1,038.46, b 415.38, c 830.77: 2,698 whole cents, the 2 left to c's .77 and a's .46).
+    const withD = rateInvoice(
+      buildContract(r2("4.50")),
+      usageOf({ a: 2_500_000, b: 1_000_000, c: 2_000_000, d: 1_000_000 }),
+      "2026-02",
+    );
+    expect(reconcile(withD, recomputed).discrepancies.find((d) => d.cause === "extra_line")?.sentence).toBe(
+      `"Class A operations [bucket d]" (4.15) was issued, but ratecard computes no such line.`,
     );
   });
 

@@ -65,6 +65,17 @@ describe("unitWord", () => {
     expect(unitWord("0", "minutes", undefined)).toBe(" minutes");
     // The contract's singular wins over the rule.
     expect(unitWord("1", "caches", "cache")).toBe(" cache");
+    // A word whose singular ends in "che" loses only its "s": "caches" read "1 cach". The short list of
+    // such words is kept by hand (docs/explain.md#units-after-one); "-ches" words not on it (batches,
+    // coaches, switches) still lose "es".
+    expect(one("caches")).toBe("cache");
+    expect(one("edge caches")).toBe("edge cache");
+    expect(one("CDN-caches")).toBe("CDN-cache");
+    expect(one("niches")).toBe("niche");
+    expect(one("tranches")).toBe("tranche");
+    expect(one("avalanches")).toBe("avalanche");
+    expect(one("coaches")).toBe("coach");
+    expect(one("switches")).toBe("switch");
   });
 
   it("leaves alone what is not a plain lowercase plural", () => {

@@ -119,7 +119,7 @@ describe("an allowance pool resized on a date", () => {
   it("says in the explanation how each size counted", () => {
     const invoice = rateInvoice(contractWith(resized), egress("2000"), "2026-03");
     expect(explainText(invoice)).toContain(
-      "Shared allowance Free egress (free): 1,258 GB (1,000 GB for 2026-03-01 to 2026-03-16, 1,500 GB for 2026-03-16 to 2026-04-01, weighted by 1,296,000 and 1,382,400 of 2,678,400 seconds), drawn by egress 1,258 GB; nothing left.",
+      "Shared allowance Free egress (free): 1,258 GB (1,000 GB for 2026-03-01 to 2026-03-16, 1,500 GB for 2026-03-16 to 2026-04-01, weighted by 1,296,000 and 1,382,400 of 2,678,400 seconds), drawn: 1,258 GB by Egress; nothing left.",
     );
   });
 

@@ -165,7 +165,7 @@ describe("an allowance pool that grows with a meter (Linode's transfer pool)", (
   it("says in the explanation how the pool grew", () => {
     const invoice = rateInvoice(linode(), [...fleet(), transfer("t1", "2600")], "2026-02");
     expect(explainText(invoice)).toContain(
-      "Shared allowance Transfer pool (transfer_pool): 2,250 GB (2,250 GB of it grown with meter nanode_months: 2.25 × 1,000), drawn by transfer 2,250 GB; nothing left.",
+      "Shared allowance Transfer pool (transfer_pool): 2,250 GB (2,250 GB of it grown with meter nanode_months: 2.25 × 1,000), drawn: 2,250 GB by Network transfer; nothing left.",
     );
   });
 

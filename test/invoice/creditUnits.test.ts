@@ -66,8 +66,10 @@ describe("credit grants in a custom unit (docs/contracts.md, step 8)", () => {
     });
     expect(april.amountDue).toBe("11.37");
     expect(explainText(april)).toContain(
-      "Prepaid credits (after tax): 3,863 CREDIT at $0.01 each = -$38.63, of a 3,863 CREDIT balance; 0 CREDIT left.",
+      "Prepaid credits (after tax): 3,863 CREDIT at $0.01 each = -$38.63, of a 3,863 CREDIT balance; nothing left.",
     );
+    // A balance drawn to the end says "nothing left", as a shared allowance does: it read "0 CREDIT left".
+    expect(explainText(april)).not.toContain("0 CREDIT left");
   });
 
   it("reduces the taxed amount with a promotional grant in CREDIT, spread over the lines", () => {

@@ -60,7 +60,7 @@ describe("credit grants", () => {
     // nets 100; VAT 20; total 120; the wallet pays 50: amount due 70
     const b = rateInvoice(after, usage("60", "40"), "2026-03", FRESH);
     expect([b.tax?.total, b.total, b.amountDue]).toEqual(["20.00", "120.00", "70.00"]);
-    expect(explainText(b)).toContain("Wallet (after tax): -$50.00 of a $50.00 balance; $0.00 left.");
+    expect(explainText(b)).toContain("Wallet (after tax): -$50.00 of a $50.00 balance; nothing left.");
     expect(explainText(b)).toContain("Amount due $70.00.");
   });
 
