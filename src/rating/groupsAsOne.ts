@@ -2,7 +2,7 @@ import { ContractError, InvariantError, ratingMessages } from "../errors/index.j
 import type { GroupQuantity, MeterQuantity } from "../meters/index.js";
 import { allocate, type Currency, Decimal, ONE, toFixedString, toPlainString, ZERO } from "../money/index.js";
 import type { PriceTerms } from "../pricing/index.js";
-import type { GroupShareStep, OverrideStep } from "../schema/index.js";
+import type { GroupShareStep, GroupTotalStep, OverrideStep } from "../schema/index.js";
 import { groupText } from "./groupText.js";
 import type { RatedLine, RatedStep } from "./ratedLine.js";
 import type { Measured } from "./usageStep.js";
@@ -72,13 +72,23 @@ export function rateGroupsAsOne(input: GroupsAsOneInput, rateTotal: RateTotal): 
     };
     const steps: RatedStep[] = [
       usageStep({ meter: input.meter, ...group }, undefined),
-      { kind: "group_total", groups: groups.length, measured: toPlainString(quantity), events },
+      groupTotalStep(groups.length, quantity, events, total),
       ...working,
       shareStep,
       { ...rounding, before: toPlainString(shares[index]!), amount: share },
     ];
     return lineOf(total, id, group, share, steps);
   });
+}
+
+// The total the working after it rates, with the unit the total's billable quantity is counted in
+// (the transform's, which the line's own unit, its usage's, is not).
+function groupTotalStep(groups: number, measured: Decimal, events: number, total: RatedLine): GroupTotalStep {
+  const step: GroupTotalStep = { kind: "group_total", groups, measured: toPlainString(measured), events };
+  if (total.unit === undefined) return step;
+  return total.unitSingular === undefined
+    ? { ...step, unit: total.unit }
+    : { ...step, unit: total.unit, unitSingular: total.unitSingular };
 }
 
 // One price for the total: every group's, after the overrides, must be the same (an override that

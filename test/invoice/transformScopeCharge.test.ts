@@ -104,6 +104,53 @@ describe("transform scope charge: Cloudflare R2 rounds the account's operations"
     );
   });
 
+  it("says the billable quantity in the transform's unit, the group's usage in the meter's", () => {
+    // Seconds measured, hours billed at $0.09, rounded up on the account's total: instances of 5,400 s
+    // and 3,600 s are 9,000 s ÷ 3,600 = 2.5 → up 3 hours × $0.09 = $0.27; split 5,400 : 3,600 = 3 : 2,
+    // 27 cents × 3/5 = 16.2 and × 2/5 = 10.8, 16 + 10 = 26, the cent left to the larger remainder (0.8,
+    // i-2): $0.16 and $0.11. The hours are the total's, so "3 hours", not "3 seconds".
+    const contract = buildContract({
+      meters: [
+        {
+          id: "secs",
+          eventType: "vm",
+          aggregation: "sum",
+          valueProperty: "s",
+          unit: "seconds",
+          unitSingular: "second",
+        },
+      ],
+      charges: [
+        {
+          id: "vm",
+          name: "VM hours",
+          meter: "secs",
+          price: { model: "grouped", groupBy: ["instance"], price: { model: "unit", unitPrice: "0.09" } },
+          transform: { divideBy: "3600", round: "up", unit: "hours", scope: "charge" },
+        },
+      ],
+    } as never);
+    const usage = [
+      usageEvent("e1", "vm", "2026-02-10T12:00:00Z", { instance: "i-1", s: 5400 }),
+      usageEvent("e2", "vm", "2026-02-10T12:00:00Z", { instance: "i-2", s: 3600 }),
+    ];
+    const invoice = rateInvoice(contract, usage, "2026-02");
+    expect(amounts(invoice)).toEqual({ 'vm[instance="i-1"]': "0.16", 'vm[instance="i-2"]': "0.11" });
+    const line = invoice.lines[1]!;
+    // The line's quantity is the group's usage, in the meter's unit; the total's step names the hours.
+    expect([line.quantity, line.unit]).toEqual(["3600", "seconds"]);
+    expect(line.steps[1]).toEqual({
+      kind: "group_total",
+      groups: 2,
+      measured: "9000",
+      events: 2,
+      unit: "hours",
+    });
+    expect(explainLine(line, { prefix: "$", minorUnits: 2 })).toBe(
+      "VM hours [instance i-2]: 3,600 seconds from 1 event. Rated as one with the charge's other groups: the 2 groups measured 9,000 seconds from 2 events in all. Billable quantity: 9,000 divided by 3,600, rounded up = 3 hours. 3 hours at $0.0900 = $0.27. The charge's $0.27 is split over its groups in proportion to their usage, what rounding leaves over going to the largest remainders: this group's 3,600 of 9,000 is $0.11. Line total $0.11.",
+    );
+  });
+
   it("records scope only when it is set: a contract without it keeps its bytes", () => {
     const json = buildContractJson(r2(undefined));
     expect(JSON.stringify(parseContract(json).charges[0]!.transform)).not.toContain("scope");

@@ -13,6 +13,12 @@ export const groupTotalStepSchema = z.strictObject({
   measured: amountTextSchema,
   /** The events of all the groups. */
   events: z.number().check(z.int(), z.nonnegative()),
+  /**
+   * The unit of the billable quantity the steps after it rate (the transform's `unit`, else the
+   * meter's); absent when neither names one. The line's own `unit` is its usage's, the meter's.
+   */
+  unit: z.optional(z.string()),
+  unitSingular: z.optional(z.string()),
 });
 export type GroupTotalStep = z.output<typeof groupTotalStepSchema>;
 
