@@ -286,11 +286,38 @@ const COMMON_STEP_SENTENCES: StepSentences<
     const measured = `${quantity(step.measured)}${unitWord(step.measured, usage?.unit, usage?.unitSingular)}`;
     return `Rated as one with the charge's other groups: the ${count(step.groups, "group")} measured ${measured} from ${count(step.events, "event")} in all.`;
   },
-  group_share: (step, { words: { money, quantity } }) =>
-    `The charge's ${money(step.total)}${new Decimal(step.total).equals(step.before) ? "" : ` (${money(step.before)} rounded)`} is split over its groups in proportion to their usage, what rounding leaves over going to the largest remainders: this group's ${quantity(step.weight)} of ${quantity(step.totalWeight)} is ${money(step.amount)}.`,
+  group_share: (step, context) => groupShareSentence(step, context),
   billed_earlier: (step, { words: { money, units } }) =>
     `So far this period: ${units(step.cumulativeQuantity)} for ${money(step.cumulativeAmount)}; already billed on ${step.invoices.join(", ")}: ${units(step.quantity)} for ${money(signedNegation(step.amount))}, taken off.`,
 };
+
+// The line's share of the charge. A group below zero (a correction larger than its usage) lowers the
+// groups' total the charge was rated on and weighs 0: it takes no share, the others split the charge by
+// their usage above zero. With no usage above zero at all, every group weighs 1 (an equal split).
+function groupShareSentence(
+  step: GroupShareStep,
+  { words: { money, quantity }, steps }: StepContext,
+): string {
+  const charge = `the charge's ${money(step.total)}${new Decimal(step.total).equals(step.before) ? "" : ` (${money(step.before)} rounded)`}`;
+  const usage = steps.find((one): one is StepOf<"usage"> => one.kind === "usage");
+  const total = steps.find((one): one is StepOf<"group_total"> => one.kind === "group_total");
+  const measured = new Decimal(usage?.quantity ?? step.weight);
+  const weighed = !new Decimal(step.weight).isZero();
+  if (usage !== undefined && measured.isNegative() && !weighed) {
+    const below = `${quantity(usage.quantity)}${unitWord(usage.quantity, usage.unit, usage.unitSingular)}`;
+    return `This group measured below zero (${below}): that lowers the groups' total, and it takes no share of ${charge}, which is split over the groups above zero in proportion to their usage: ${money(step.amount)}.`;
+  }
+  const share = `this group's ${quantity(step.weight)} of ${quantity(step.totalWeight)} is ${money(step.amount)}`;
+  // A weight where the usage is not above zero: the equal split of groups that all measured 0 or less.
+  if (weighed && (measured.isNegative() || measured.isZero()))
+    return `No group measured above zero, so ${charge} is split over its ${total?.groups ?? step.totalWeight} groups equally, what rounding leaves over going to the earliest lines: ${share}.`;
+  const someBelow = total !== undefined && !new Decimal(total.measured).equals(step.totalWeight);
+  return `${capitalised(charge)} is split over its groups${someBelow ? " above zero" : ""} in proportion to their usage, what rounding leaves over going to the largest remainders: ${share}.`;
+}
+
+function capitalised(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+}
 
 // "-12.50" → "12.50": what earlier invoices billed, written as billed (the step holds it negated).
 function signedNegation(amount: string): string {

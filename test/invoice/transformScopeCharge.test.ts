@@ -45,6 +45,25 @@ const usageOf = (buckets: Record<string, number>) =>
 const amounts = (invoice: ReturnType<typeof rateInvoice>) =>
   Object.fromEntries(invoice.lines.map((line) => [line.id, line.amount]));
 
+// Seconds billed as hours, rounded up on the total of the instances (transform.unit "hours").
+const vmContract = (price: Record<string, unknown>) =>
+  buildContract({
+    meters: [{ id: "secs", eventType: "vm", aggregation: "sum", valueProperty: "s", unit: "seconds" }],
+    charges: [
+      {
+        id: "vm",
+        name: "VM hours",
+        meter: "secs",
+        price: { model: "grouped", groupBy: ["instance"], price },
+        transform: { divideBy: "3600", round: "up", unit: "hours", scope: "charge" },
+      },
+    ],
+  } as never);
+const vmUsage = (seconds: ReadonlyArray<number>) =>
+  seconds.map((s, index) =>
+    usageEvent(`e${index}`, "vm", "2026-02-10T12:00:00Z", { instance: `i-${index + 1}`, s }),
+  );
+
 describe("transform scope charge: Cloudflare R2 rounds the account's operations", () => {
   it("rounds and takes the allowance from the total: 3 × 1.5M bill $18.00, not $13.50", () => {
     // Cloudflare, the account's total: 4,500,000 ÷ 10^6 = 4.5 − 1 free (once) = 3.5 → up 4 million
@@ -148,6 +167,45 @@ describe("transform scope charge: Cloudflare R2 rounds the account's operations"
     });
     expect(explainLine(line, { prefix: "$", minorUnits: 2 })).toBe(
       "VM hours [instance i-2]: 3,600 seconds from 1 event. Rated as one with the charge's other groups: the 2 groups measured 9,000 seconds from 2 events in all. Billable quantity: 9,000 divided by 3,600, rounded up = 3 hours. 3 hours at $0.0900 = $0.27. The charge's $0.27 is split over its groups in proportion to their usage, what rounding leaves over going to the largest remainders: this group's 3,600 of 9,000 is $0.11. Line total $0.11.",
+    );
+  });
+
+  it("says that a group below zero lowers the total and takes no share, and splits among the others", () => {
+    // Seconds at $0.09 an hour, rounded up on the total: i-1 5,400 s, i-2 1,800 s, i-3 −3,600 s (a
+    // correction) measure 3,600 s in all, 1 hour, $0.09. i-3's correction is the account's: it lowers
+    // the total; it weighs 0, so the 9 cents go to the groups above zero, 5,400 : 1,800 = 3 : 1: 6.75
+    // and 2.25, 6 + 2 = 8, the cent left to the larger remainder (0.75, i-1): $0.07, $0.02, $0.00.
+    const invoice = rateInvoice(
+      vmContract({ model: "unit", unitPrice: "0.09" }),
+      vmUsage([5400, 1800, -3600]),
+      "2026-02",
+    );
+    expect(amounts(invoice)).toEqual({
+      'vm[instance="i-1"]': "0.07",
+      'vm[instance="i-2"]': "0.02",
+      'vm[instance="i-3"]': "0.00",
+    });
+    const words = invoice.lines.map((line) => explainLine(line, { prefix: "$", minorUnits: 2 }));
+    expect(words[2]).toContain(
+      "This group measured below zero (-3,600 seconds): that lowers the groups' total, and it takes no share of the charge's $0.09, which is split over the groups above zero in proportion to their usage: $0.00. Line total $0.00.",
+    );
+    expect(words[2]).not.toContain("this group's 0 of");
+    expect(words[0]).toContain(
+      "The charge's $0.09 is split over its groups above zero in proportion to their usage, what rounding leaves over going to the largest remainders: this group's 5,400 of 7,200 is $0.07.",
+    );
+  });
+
+  it("says that groups with no usage above zero share the charge equally", () => {
+    // A tier's $1.00 flat fee is billed at 0 hours; three groups of 0 s weigh 1 each: 100 cents ÷ 3 =
+    // 33.33, 33 × 3 = 99, the cent left to the earliest id (equal remainders): $0.34, $0.33, $0.33.
+    const price = {
+      model: "graduated",
+      tiers: [{ upTo: "10", unitPrice: "0.09", flatFee: "1.00" }, { unitPrice: "0.05" }],
+    };
+    const invoice = rateInvoice(vmContract(price), vmUsage([0, 0, 0]), "2026-02");
+    expect(invoice.lines.map((line) => line.amount)).toEqual(["0.34", "0.33", "0.33"]);
+    expect(explainLine(invoice.lines[1]!, { prefix: "$", minorUnits: 2 })).toContain(
+      "No group measured above zero, so the charge's $1.00 is split over its 3 groups equally, what rounding leaves over going to the earliest lines: this group's 1 of 3 is $0.33.",
     );
   });
 

@@ -4,6 +4,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ChargeTerms, TransformTerms } from "../../src/contracts/index.js";
+import { explainLine } from "../../src/explain/index.js";
+import type { InvoiceLine } from "../../src/invoice/index.js";
 import type { GroupQuantity, MeterQuantity } from "../../src/meters/index.js";
 import { Decimal, ZERO } from "../../src/money/index.js";
 import type { PriceTerms } from "../../src/pricing/index.js";
@@ -108,6 +110,14 @@ describe("transform scope charge (laws)", () => {
             const exact = new Decimal(alone[0]!.amount).times(weights[index]!).div(totalWeight);
             expect(exact.minus(line.amount).abs().lessThan("0.01")).toBe(true);
             expectLineLaws(line, 2, "half_even");
+            // A group below zero beside groups above it takes no share, and its explanation says why
+            // rather than "this group's 0 of …".
+            if (quantities[index]!.lessThan(0) && weights[index]!.isZero()) {
+              expect(new Decimal(line.amount).isZero()).toBe(true);
+              const words = explainLine(line as unknown as InvoiceLine, { prefix: "$", minorUnits: 2 });
+              expect(words).toContain("This group measured below zero");
+              expect(words).not.toContain("this group's 0 of");
+            }
           }
         },
       ),
