@@ -291,9 +291,10 @@ const COMMON_STEP_SENTENCES: StepSentences<
     `So far this period: ${units(step.cumulativeQuantity)} for ${money(step.cumulativeAmount)}; already billed on ${step.invoices.join(", ")}: ${units(step.quantity)} for ${money(signedNegation(step.amount))}, taken off.`,
 };
 
-// The line's share of the charge. A group below zero (a correction larger than its usage) lowers the
-// groups' total the charge was rated on and weighs 0: it takes no share, the others split the charge by
-// their usage above zero. With no usage above zero at all, every group weighs 1 (an equal split).
+// The line's share of the charge. The charge is split over the groups on the side of zero its total is
+// on: a group below zero (a correction larger than its usage) lowers a total above zero and takes no
+// share; a total below zero (a credit) goes to the groups below zero by their size, none to a group above
+// zero. Groups that all measured 0 weigh 1 each (an equal split).
 function groupShareSentence(
   step: GroupShareStep,
   { words: { money, quantity }, steps }: StepContext,
@@ -302,17 +303,21 @@ function groupShareSentence(
   const usage = steps.find((one): one is StepOf<"usage"> => one.kind === "usage");
   const total = steps.find((one): one is StepOf<"group_total"> => one.kind === "group_total");
   const measured = new Decimal(usage?.quantity ?? step.weight);
-  const weighed = !new Decimal(step.weight).isZero();
-  if (usage !== undefined && measured.isNegative() && !weighed) {
-    const below = `${quantity(usage.quantity)}${unitWord(usage.quantity, usage.unit, usage.unitSingular)}`;
-    return `This group measured below zero (${below}): that lowers the groups' total, and it takes no share of ${charge}, which is split over the groups above zero in proportion to their usage: ${money(step.amount)}.`;
-  }
+  const below = total !== undefined && new Decimal(total.measured).isNegative();
+  const [side, by] = below ? ["below zero", "size"] : ["above zero", "usage"];
   const share = `this group's ${quantity(step.weight)} of ${quantity(step.totalWeight)} is ${money(step.amount)}`;
-  // A weight where the usage is not above zero: the equal split of groups that all measured 0 or less.
-  if (weighed && (measured.isNegative() || measured.isZero()))
+  if (measured.isZero() && !new Decimal(step.weight).isZero())
     return `No group measured above zero, so ${charge} is split over its ${total?.groups ?? step.totalWeight} groups equally, what rounding leaves over going to the earliest lines: ${share}.`;
-  const someBelow = total !== undefined && !new Decimal(total.measured).equals(step.totalWeight);
-  return `${capitalised(charge)} is split over its groups${someBelow ? " above zero" : ""} in proportion to their usage, what rounding leaves over going to the largest remainders: ${share}.`;
+  if (usage !== undefined && !measured.isZero() && measured.isNegative() !== below) {
+    const own = `${quantity(usage.quantity)}${unitWord(usage.quantity, usage.unit, usage.unitSingular)}`;
+    const why = below
+      ? `This group measured above zero (${own}) where the groups' total is below zero: it`
+      : `This group measured below zero (${own}): that lowers the groups' total, and it`;
+    return `${why} takes no share of ${charge}, which is split over the groups ${side} in proportion to their ${by}: ${money(step.amount)}.`;
+  }
+  // "above zero" only where it tells: some group below zero left the weights apart from the total.
+  const named = below || (total !== undefined && !new Decimal(total.measured).equals(step.totalWeight));
+  return `${capitalised(charge)} is split over its groups${named ? ` ${side}` : ""} in proportion to their ${by}, what rounding leaves over going to the largest remainders: ${share}.`;
 }
 
 function capitalised(text: string): string {

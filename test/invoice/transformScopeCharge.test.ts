@@ -46,19 +46,20 @@ const amounts = (invoice: ReturnType<typeof rateInvoice>) =>
   Object.fromEntries(invoice.lines.map((line) => [line.id, line.amount]));
 
 // Seconds billed as hours, rounded up on the total of the instances (transform.unit "hours").
-const vmContract = (price: Record<string, unknown>) =>
-  buildContract({
-    meters: [{ id: "secs", eventType: "vm", aggregation: "sum", valueProperty: "s", unit: "seconds" }],
-    charges: [
-      {
-        id: "vm",
-        name: "VM hours",
-        meter: "secs",
-        price: { model: "grouped", groupBy: ["instance"], price },
-        transform: { divideBy: "3600", round: "up", unit: "hours", scope: "charge" },
-      },
-    ],
-  } as never);
+const vmContractJson = (price: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+  meters: [{ id: "secs", eventType: "vm", aggregation: "sum", valueProperty: "s", unit: "seconds" }],
+  charges: [
+    {
+      id: "vm",
+      name: "VM hours",
+      meter: "secs",
+      price: { model: "grouped", groupBy: ["instance"], price },
+      transform: { divideBy: "3600", round: "up", unit: "hours", scope: "charge" },
+      ...extra,
+    },
+  ],
+});
+const vmContract = (price: Record<string, unknown>) => buildContract(vmContractJson(price) as never);
 const vmUsage = (seconds: ReadonlyArray<number>) =>
   seconds.map((s, index) =>
     usageEvent(`e${index}`, "vm", "2026-02-10T12:00:00Z", { instance: `i-${index + 1}`, s }),
@@ -192,6 +193,29 @@ describe("transform scope charge: Cloudflare R2 rounds the account's operations"
     expect(words[2]).not.toContain("this group's 0 of");
     expect(words[0]).toContain(
       "The charge's $0.09 is split over its groups above zero in proportion to their usage, what rounding leaves over going to the largest remainders: this group's 5,400 of 7,200 is $0.07.",
+    );
+  });
+
+  it("credits a total below zero to the groups below zero, not to a group that used more", () => {
+    // A credit charge: i-1 3,600 s, i-2 −9,000 s, i-3 −1,800 s (corrections) measure −7,200 s, −2 hours
+    // (rounded up, toward +∞: −2 exactly) × $0.09 = −$0.18. The corrections made the credit: it is split
+    // over the groups below zero by their size, 9,000 : 1,800 = 5 : 1, −18 cents × 5/6 = −15 and × 1/6 =
+    // −3: i-2 −$0.15, i-3 −$0.03, and i-1, which used 3,600 s, is credited nothing (it was −$0.18).
+    const contract = buildContract(
+      vmContractJson({ model: "unit", unitPrice: "0.09" }, { credit: true }) as never,
+    );
+    const invoice = rateInvoice(contract, vmUsage([3600, -9000, -1800]), "2026-02");
+    expect(amounts(invoice)).toEqual({
+      'vm[instance="i-1"]': "0.00",
+      'vm[instance="i-2"]': "-0.15",
+      'vm[instance="i-3"]': "-0.03",
+    });
+    const words = invoice.lines.map((line) => explainLine(line, { prefix: "$", minorUnits: 2 }));
+    expect(words[0]).toContain(
+      "This group measured above zero (3,600 seconds) where the groups' total is below zero: it takes no share of the charge's -$0.18, which is split over the groups below zero in proportion to their size: $0.00.",
+    );
+    expect(words[1]).toContain(
+      "The charge's -$0.18 is split over its groups below zero in proportion to their size, what rounding leaves over going to the largest remainders: this group's 9,000 of 10,800 is -$0.15.",
     );
   });
 

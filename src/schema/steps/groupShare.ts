@@ -29,7 +29,10 @@ export type GroupTotalStep = z.output<typeof groupTotalStepSchema>;
  */
 export const groupShareStepSchema = z.strictObject({
   kind: z.literal("group_share"),
-  /** This line's weight: its measured quantity (0 below zero; every line 1 when all are 0). */
+  /**
+   * This line's weight: its measured quantity (0 below zero); when the groups' total is below zero, the
+   * size of a quantity below zero (0 above zero). Every line 1 when all are 0.
+   */
   weight: amountTextSchema,
   /** The weights' sum. */
   totalWeight: amountTextSchema,
