@@ -43,13 +43,22 @@ export function chargeLineOf(line: InvoiceLine, share: Share): InvoiceLine {
   const kept = steps
     .filter((step) => step.kind !== "group_share" && step.kind !== "group_total" && step.kind !== "rounding")
     .concat(rounding === undefined ? [] : [{ ...rounding, before: share.exactTotal.toString() }]);
-  const { group: _group, ...rest } = line;
+  // The charge's quantity is the total's billable one, in the group_total's unit (the transform's hours),
+  // not the line's (its usage's seconds); an invoice whose group_total names none says "units".
+  const { group: _group, unit: _unit, unitSingular: _singular, ...rest } = line;
+  const total = steps.find((step) => step.kind === "group_total");
   return {
     ...rest,
+    ...unitOf(total),
     quantity: typeof billable === "string" ? billable : share.measured,
     amount: share.exactTotal.toString(),
     steps: kept as unknown as InvoiceLine["steps"],
   };
+}
+
+function unitOf(total: StepRecord | undefined): { unit?: string; unitSingular?: string } {
+  const unit = typeof total?.unit === "string" ? { unit: total.unit } : {};
+  return typeof total?.unitSingular === "string" ? { ...unit, unitSingular: total.unitSingular } : unit;
 }
 
 /**

@@ -8,6 +8,7 @@ export * as exportMessages from "./messages/export.js";
 export * as invoiceMessages from "./messages/invoice.js";
 export type { ErrorMessage } from "./messages/message.js";
 export {
+  expressionNeedsNumericOp,
   filterSideMissing,
   operationPropertyNotAllowed,
   percentileSettingsMissing,

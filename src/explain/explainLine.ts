@@ -178,12 +178,13 @@ export function explainLineParts(line: InvoiceLine, style: MoneyStyle, wording: 
     (line.period.start === invoiceStart && line.period.end === invoiceEnd)
       ? ""
       : ` For ${span}, the part of the period these terms were in force.`;
-  const steps = line.steps.map((step) => ({
+  const wordsAt = totalWords(line.steps, words, quantity);
+  const steps = line.steps.map((step, index) => ({
     step,
     // A price model's steps read as that model writes them (pricing/models/<name>/explain.ts).
     sentence: isPriceStep(step)
-      ? explainPriceStep(step, { words, steps: line.steps, model: line.model })
-      : describeStep(step, { words, steps: line.steps }),
+      ? explainPriceStep(step, { words: wordsAt(index), steps: line.steps, model: line.model })
+      : describeStep(step, { words: wordsAt(index), steps: line.steps }),
   }));
   // A line a price book priced says which version did: the question after a price change.
   const book =
@@ -195,6 +196,25 @@ export function explainLineParts(line: InvoiceLine, style: MoneyStyle, wording: 
     steps,
     total: `Line total ${words.money(line.amount)}.`,
   };
+}
+
+// A line rated on its groups' total (transform scope "charge"): the steps between the group_total and the
+// group_share rate the total, whose billable quantity is in the group_total's unit (the transform's
+// hours), not the line's (its usage's seconds). Every other step reads in the line's unit.
+function totalWords(
+  steps: ReadonlyArray<Step>,
+  words: Words,
+  quantity: (plain: string) => string,
+): (index: number) => Words {
+  const from = steps.findIndex((step) => step.kind === "group_total");
+  if (from < 0) return () => words;
+  const total = steps[from] as StepOf<"group_total">;
+  const to = steps.findIndex((step) => step.kind === "group_share");
+  const inTotal: Words = {
+    ...words,
+    units: (plain) => `${quantity(plain)}${unitWord(plain, total.unit, total.unitSingular)}`,
+  };
+  return (index) => (index > from && (to < 0 || index < to) ? inTotal : words);
 }
 
 // The sentence of each step every line may have, whatever its price and terms; a contract term's steps
@@ -260,13 +280,49 @@ const COMMON_STEP_SENTENCES: StepSentences<
   // A progressive or closing invoice bills the line as rated on the usage so far, less what the
   // earlier invoices of the period billed for it (docs/progressive-billing.md).
   // A grouped charge rated on its groups' total (transform scope "charge"): the total, then the share.
-  group_total: (step, { words: { quantity, count } }) =>
-    `Rated as one with the charge's other groups: the ${count(step.groups, "group")} measured ${quantity(step.measured)} from ${count(step.events, "event")} in all.`,
-  group_share: (step, { words: { money, quantity } }) =>
-    `The charge's ${money(step.total)}${new Decimal(step.total).equals(step.before) ? "" : ` (${money(step.before)} rounded)`} is split over its groups in proportion to their usage, what rounding leaves over going to the largest remainders: this group's ${quantity(step.weight)} of ${quantity(step.totalWeight)} is ${money(step.amount)}.`,
+  // The groups' measured total is in the meter's unit, as the line's usage is.
+  group_total: (step, { words: { quantity, count }, steps }) => {
+    const usage = steps.find((one): one is StepOf<"usage"> => one.kind === "usage");
+    const measured = `${quantity(step.measured)}${unitWord(step.measured, usage?.unit, usage?.unitSingular)}`;
+    return `Rated as one with the charge's other groups: the ${count(step.groups, "group")} measured ${measured} from ${count(step.events, "event")} in all.`;
+  },
+  group_share: (step, context) => groupShareSentence(step, context),
   billed_earlier: (step, { words: { money, units } }) =>
     `So far this period: ${units(step.cumulativeQuantity)} for ${money(step.cumulativeAmount)}; already billed on ${step.invoices.join(", ")}: ${units(step.quantity)} for ${money(signedNegation(step.amount))}, taken off.`,
 };
+
+// The line's share of the charge. The charge is split over the groups on the side of zero its total is
+// on: a group below zero (a correction larger than its usage) lowers a total above zero and takes no
+// share; a total below zero (a credit) goes to the groups below zero by their size, none to a group above
+// zero. Groups that all measured 0 weigh 1 each (an equal split).
+function groupShareSentence(
+  step: GroupShareStep,
+  { words: { money, quantity }, steps }: StepContext,
+): string {
+  const charge = `the charge's ${money(step.total)}${new Decimal(step.total).equals(step.before) ? "" : ` (${money(step.before)} rounded)`}`;
+  const usage = steps.find((one): one is StepOf<"usage"> => one.kind === "usage");
+  const total = steps.find((one): one is StepOf<"group_total"> => one.kind === "group_total");
+  const measured = new Decimal(usage?.quantity ?? step.weight);
+  const below = total !== undefined && new Decimal(total.measured).isNegative();
+  const [side, by] = below ? ["below zero", "size"] : ["above zero", "usage"];
+  const share = `this group's ${quantity(step.weight)} of ${quantity(step.totalWeight)} is ${money(step.amount)}`;
+  if (measured.isZero() && !new Decimal(step.weight).isZero())
+    return `No group measured above zero, so ${charge} is split over its ${total?.groups ?? step.totalWeight} groups equally, what rounding leaves over going to the earliest lines: ${share}.`;
+  if (usage !== undefined && !measured.isZero() && measured.isNegative() !== below) {
+    const own = `${quantity(usage.quantity)}${unitWord(usage.quantity, usage.unit, usage.unitSingular)}`;
+    const why = below
+      ? `This group measured above zero (${own}) where the groups' total is below zero: it`
+      : `This group measured below zero (${own}): that lowers the groups' total, and it`;
+    return `${why} takes no share of ${charge}, which is split over the groups ${side} in proportion to their ${by}: ${money(step.amount)}.`;
+  }
+  // "above zero" only where it tells: some group below zero left the weights apart from the total.
+  const named = below || (total !== undefined && !new Decimal(total.measured).equals(step.totalWeight));
+  return `${capitalised(charge)} is split over its groups${named ? ` ${side}` : ""} in proportion to their ${by}, what rounding leaves over going to the largest remainders: ${share}.`;
+}
+
+function capitalised(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+}
 
 // "-12.50" → "12.50": what earlier invoices billed, written as billed (the step holds it negated).
 function signedNegation(amount: string): string {

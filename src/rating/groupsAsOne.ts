@@ -2,7 +2,7 @@ import { ContractError, InvariantError, ratingMessages } from "../errors/index.j
 import type { GroupQuantity, MeterQuantity } from "../meters/index.js";
 import { allocate, type Currency, Decimal, ONE, toFixedString, toPlainString, ZERO } from "../money/index.js";
 import type { PriceTerms } from "../pricing/index.js";
-import type { GroupShareStep, OverrideStep } from "../schema/index.js";
+import type { GroupShareStep, GroupTotalStep, OverrideStep } from "../schema/index.js";
 import { groupText } from "./groupText.js";
 import type { RatedLine, RatedStep } from "./ratedLine.js";
 import type { Measured } from "./usageStep.js";
@@ -35,8 +35,8 @@ type RateTotal = (seen: SeenPrice & { readonly price: PriceTerms }, total: Measu
  * goes through the transform (divide, allowance, rounding) and the price once, and the charge's amount,
  * rounded once to minor units, is split over the group lines in proportion to their measured quantities
  * with the project's allocation (largest remainder in minor units; equal remainders to the earlier line
- * id), so the lines add up to the charge exactly. A quantity below zero weighs 0; when every weight is
- * 0 each line weighs 1. Cloudflare R2, Class A at $4.50 a million with 1 million free, rounded up: buckets
+ * id), so the lines add up to the charge exactly. A quantity below zero weighs 0 (a total below zero: a
+ * quantity above zero weighs 0, one below weighs its size); when every weight is 0 each line weighs 1. Cloudflare R2, Class A at $4.50 a million with 1 million free, rounded up: buckets
  * of 1,500,000 and 1,500,000 are 3,000,000 ÷ 10^6 − 1 = 2 million, $9.00, split $4.50 and $4.50 (per
  * bucket each would round to 2 million first: 2 + 2 − 1 = 3 million, $13.50).
  */
@@ -53,8 +53,8 @@ export function rateGroupsAsOne(input: GroupsAsOneInput, rateTotal: RateTotal): 
   const rounding = total.steps.at(-1);
   if (rounding?.kind !== "rounding") throw new InvariantError("A rated line ends with its rounding step.");
   const amount = new Decimal(total.amount);
-  const positive = groups.map(({ group }) => (group.quantity.isNegative() ? ZERO : group.quantity));
-  const weights = positive.every((weight) => weight.isZero()) ? positive.map(() => ONE) : positive;
+  const sided = groups.map(({ group }) => sideWeight(group.quantity, quantity.isNegative()));
+  const weights = sided.every((weight) => weight.isZero()) ? sided.map(() => ONE) : sided;
   const totalWeight = weights.reduce((sum, weight) => sum.plus(weight), ZERO);
   const shares = amount.isZero() ? weights.map(() => ZERO) : allocate(amount, weights, input.currency);
   // The total's working (its transform, price and limit steps) is every line's, between the line's own
@@ -72,13 +72,32 @@ export function rateGroupsAsOne(input: GroupsAsOneInput, rateTotal: RateTotal): 
     };
     const steps: RatedStep[] = [
       usageStep({ meter: input.meter, ...group }, undefined),
-      { kind: "group_total", groups: groups.length, measured: toPlainString(quantity), events },
+      groupTotalStep(groups.length, quantity, events, total),
       ...working,
       shareStep,
       { ...rounding, before: toPlainString(shares[index]!), amount: share },
     ];
     return lineOf(total, id, group, share, steps);
   });
+}
+
+// A group's weight is on the side that made the total: a total above zero is split over the groups
+// above zero by their usage (a correction below zero lowered the total, and takes no share); a total
+// below zero, a credit, over the groups below zero by their size (the corrections made it), never over a
+// group that used more.
+function sideWeight(quantity: Decimal, totalBelowZero: boolean): Decimal {
+  if (quantity.isZero() || quantity.isNegative() !== totalBelowZero) return ZERO;
+  return quantity.abs();
+}
+
+// The total the working after it rates, with the unit the total's billable quantity is counted in
+// (the transform's, which the line's own unit, its usage's, is not).
+function groupTotalStep(groups: number, measured: Decimal, events: number, total: RatedLine): GroupTotalStep {
+  const step: GroupTotalStep = { kind: "group_total", groups, measured: toPlainString(measured), events };
+  if (total.unit === undefined) return step;
+  return total.unitSingular === undefined
+    ? { ...step, unit: total.unit }
+    : { ...step, unit: total.unit, unitSingular: total.unitSingular };
 }
 
 // One price for the total: every group's, after the overrides, must be the same (an override that

@@ -115,6 +115,9 @@ function describeIssue(issue: z.core.$ZodIssue, found: unknown): string {
   const not = `, not ${describeValue(found)}${after === undefined ? "" : `; ${after}`}`;
   switch (issue.code) {
     case "invalid_type":
+      // A field refused in this shape whatever its value (z.never() with a sentence of its own): the
+      // sentence says why; the value found is beside the point.
+      if (issue.expected === "never" && own !== undefined) return own;
       return `${own ?? `must be ${typeWords(issue.expected)}`}${not}`;
     case "invalid_value":
       return `${own ?? `must be ${oneOf(issue.values)}`}${not}`;

@@ -2,6 +2,7 @@ import * as z from "zod/mini";
 import {
   contractMessages,
   type ErrorMessage,
+  expressionNeedsNumericOp,
   filterSideMissing,
   operationPropertyNotAllowed,
   percentileSettingsMissing,
@@ -61,23 +62,42 @@ const numericFilterSchema = z
     }),
   );
 
+// `expression` is known on every filter but compared only by the numeric ops: on the others it is refused
+// in words at its own path ("can only be compared with gt, gte, lt or lte"), not as an unknown field, and
+// the JSON Schema still forbids it there.
+function noExpression(op: string) {
+  return { expression: z.optional(z.never({ error: expressionNeedsNumericOp(op) })) };
+}
+
 /** A condition on one event property; an event is counted only if it meets every filter of the meter. */
 export const filterSchema = z.discriminatedUnion(
   "op",
   [
-    z.strictObject({ property, op: z.literal("equals"), value: propertyValueSchema }),
-    z.strictObject({ property, op: z.literal("not_equals"), value: propertyValueSchema }),
+    z.strictObject({
+      property,
+      op: z.literal("equals"),
+      value: propertyValueSchema,
+      ...noExpression("equals"),
+    }),
+    z.strictObject({
+      property,
+      op: z.literal("not_equals"),
+      value: propertyValueSchema,
+      ...noExpression("not_equals"),
+    }),
     z.strictObject({
       property,
       op: z.literal("in"),
       values: z.array(propertyValueSchema).check(z.minLength(1)),
+      ...noExpression("in"),
     }),
     z.strictObject({
       property,
       op: z.literal("not_in"),
       values: z.array(propertyValueSchema).check(z.minLength(1)),
+      ...noExpression("not_in"),
     }),
-    z.strictObject({ property, op: z.literal("exists") }),
+    z.strictObject({ property, op: z.literal("exists"), ...noExpression("exists") }),
     numericFilterSchema,
   ],
   {

@@ -81,4 +81,40 @@ describe("diff of a charge rated on its groups' total", () => {
       "Class A operations [bucket a], by its share of the charge (2500000 of 5500000): the rate changed (4.5 → 5), applied to 5 units.",
     );
   });
+
+  it("names the total's billable quantity in the transform's unit, the groups' usage in the meter's", () => {
+    // Seconds measured, hours billed, rounded up on the total: 5,400 s + 3,600 s = 2.5 → 3 hours ×
+    // $0.09 = $0.27, then at $0.12 with the second group at 7,200 s: 12,600 s = 3.5 → 4 hours × $0.12 =
+    // $0.48. The rate change is (0.12 − 0.09) × 4 hours = $0.12, on 4 hours, not "4 seconds".
+    const vm = (unitPrice: string, id: string) =>
+      buildContract({
+        id,
+        meters: [{ id: "secs", eventType: "vm", aggregation: "sum", valueProperty: "s", unit: "seconds" }],
+        charges: [
+          {
+            id: "vm",
+            name: "VM hours",
+            meter: "secs",
+            price: { model: "grouped", groupBy: ["instance"], price: { model: "unit", unitPrice } },
+            transform: { divideBy: "3600", round: "up", unit: "hours", scope: "charge" },
+          },
+        ],
+      } as never);
+    const usage = (second: number) => [
+      usageEvent("e1", "vm", "2026-02-10T12:00:00Z", { instance: "i-1", s: 5400 }),
+      usageEvent("e2", "vm", "2026-02-10T12:00:00Z", { instance: "i-2", s: second }),
+    ];
+    const result = diff(
+      rateInvoice(vm("0.09", "a"), usage(3600), "2026-02"),
+      rateInvoice(vm("0.12", "b"), usage(7200), "2026-02"),
+    );
+    expect(result.change).toBe("0.21");
+    const sentences = result.attributions.map((a) => a.sentence);
+    expect(sentences).toContain(
+      "VM hours [instance i-1], by its share of the charge (5400 of 12600): the rate changed (0.09 → 0.12), applied to 4 hours.",
+    );
+    expect(sentences).toContain(
+      "VM hours [instance i-2]: usage of the charge's groups 9000 → 12600 seconds (this group's 3600 → 7200), priced at the earlier marginal rates, the charge's amount split over its groups by usage.",
+    );
+  });
 });

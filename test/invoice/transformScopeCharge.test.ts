@@ -45,6 +45,26 @@ const usageOf = (buckets: Record<string, number>) =>
 const amounts = (invoice: ReturnType<typeof rateInvoice>) =>
   Object.fromEntries(invoice.lines.map((line) => [line.id, line.amount]));
 
+// Seconds billed as hours, rounded up on the total of the instances (transform.unit "hours").
+const vmContractJson = (price: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+  meters: [{ id: "secs", eventType: "vm", aggregation: "sum", valueProperty: "s", unit: "seconds" }],
+  charges: [
+    {
+      id: "vm",
+      name: "VM hours",
+      meter: "secs",
+      price: { model: "grouped", groupBy: ["instance"], price },
+      transform: { divideBy: "3600", round: "up", unit: "hours", scope: "charge" },
+      ...extra,
+    },
+  ],
+});
+const vmContract = (price: Record<string, unknown>) => buildContract(vmContractJson(price) as never);
+const vmUsage = (seconds: ReadonlyArray<number>) =>
+  seconds.map((s, index) =>
+    usageEvent(`e${index}`, "vm", "2026-02-10T12:00:00Z", { instance: `i-${index + 1}`, s }),
+  );
+
 describe("transform scope charge: Cloudflare R2 rounds the account's operations", () => {
   it("rounds and takes the allowance from the total: 3 × 1.5M bill $18.00, not $13.50", () => {
     // Cloudflare, the account's total: 4,500,000 ÷ 10^6 = 4.5 − 1 free (once) = 3.5 → up 4 million
@@ -101,6 +121,115 @@ describe("transform scope charge: Cloudflare R2 rounds the account's operations"
     const line = invoice.lines.find((candidate) => candidate.id === 'class_a[bucket="b"]')!;
     expect(explainLine(line, { prefix: "$", minorUnits: 2 })).toBe(
       "Class A operations [bucket b]: 1,000,000 from 1 event. Rated as one with the charge's other groups: the 3 groups measured 4,000,000 from 3 events in all. Billable quantity: 4,000,000 divided by 1,000,000, minus 1 included, rounded up = 3. 3 at $4.5000 = $13.50. The charge's $13.50 is split over its groups in proportion to their usage, what rounding leaves over going to the largest remainders: this group's 1,000,000 of 4,000,000 is $3.38. Line total $3.38.",
+    );
+  });
+
+  it("says the billable quantity in the transform's unit, the group's usage in the meter's", () => {
+    // Seconds measured, hours billed at $0.09, rounded up on the account's total: instances of 5,400 s
+    // and 3,600 s are 9,000 s ÷ 3,600 = 2.5 → up 3 hours × $0.09 = $0.27; split 5,400 : 3,600 = 3 : 2,
+    // 27 cents × 3/5 = 16.2 and × 2/5 = 10.8, 16 + 10 = 26, the cent left to the larger remainder (0.8,
+    // i-2): $0.16 and $0.11. The hours are the total's, so "3 hours", not "3 seconds".
+    const contract = buildContract({
+      meters: [
+        {
+          id: "secs",
+          eventType: "vm",
+          aggregation: "sum",
+          valueProperty: "s",
+          unit: "seconds",
+          unitSingular: "second",
+        },
+      ],
+      charges: [
+        {
+          id: "vm",
+          name: "VM hours",
+          meter: "secs",
+          price: { model: "grouped", groupBy: ["instance"], price: { model: "unit", unitPrice: "0.09" } },
+          transform: { divideBy: "3600", round: "up", unit: "hours", scope: "charge" },
+        },
+      ],
+    } as never);
+    const usage = [
+      usageEvent("e1", "vm", "2026-02-10T12:00:00Z", { instance: "i-1", s: 5400 }),
+      usageEvent("e2", "vm", "2026-02-10T12:00:00Z", { instance: "i-2", s: 3600 }),
+    ];
+    const invoice = rateInvoice(contract, usage, "2026-02");
+    expect(amounts(invoice)).toEqual({ 'vm[instance="i-1"]': "0.16", 'vm[instance="i-2"]': "0.11" });
+    const line = invoice.lines[1]!;
+    // The line's quantity is the group's usage, in the meter's unit; the total's step names the hours.
+    expect([line.quantity, line.unit]).toEqual(["3600", "seconds"]);
+    expect(line.steps[1]).toEqual({
+      kind: "group_total",
+      groups: 2,
+      measured: "9000",
+      events: 2,
+      unit: "hours",
+    });
+    expect(explainLine(line, { prefix: "$", minorUnits: 2 })).toBe(
+      "VM hours [instance i-2]: 3,600 seconds from 1 event. Rated as one with the charge's other groups: the 2 groups measured 9,000 seconds from 2 events in all. Billable quantity: 9,000 divided by 3,600, rounded up = 3 hours. 3 hours at $0.0900 = $0.27. The charge's $0.27 is split over its groups in proportion to their usage, what rounding leaves over going to the largest remainders: this group's 3,600 of 9,000 is $0.11. Line total $0.11.",
+    );
+  });
+
+  it("says that a group below zero lowers the total and takes no share, and splits among the others", () => {
+    // Seconds at $0.09 an hour, rounded up on the total: i-1 5,400 s, i-2 1,800 s, i-3 −3,600 s (a
+    // correction) measure 3,600 s in all, 1 hour, $0.09. i-3's correction is the account's: it lowers
+    // the total; it weighs 0, so the 9 cents go to the groups above zero, 5,400 : 1,800 = 3 : 1: 6.75
+    // and 2.25, 6 + 2 = 8, the cent left to the larger remainder (0.75, i-1): $0.07, $0.02, $0.00.
+    const invoice = rateInvoice(
+      vmContract({ model: "unit", unitPrice: "0.09" }),
+      vmUsage([5400, 1800, -3600]),
+      "2026-02",
+    );
+    expect(amounts(invoice)).toEqual({
+      'vm[instance="i-1"]': "0.07",
+      'vm[instance="i-2"]': "0.02",
+      'vm[instance="i-3"]': "0.00",
+    });
+    const words = invoice.lines.map((line) => explainLine(line, { prefix: "$", minorUnits: 2 }));
+    expect(words[2]).toContain(
+      "This group measured below zero (-3,600 seconds): that lowers the groups' total, and it takes no share of the charge's $0.09, which is split over the groups above zero in proportion to their usage: $0.00. Line total $0.00.",
+    );
+    expect(words[2]).not.toContain("this group's 0 of");
+    expect(words[0]).toContain(
+      "The charge's $0.09 is split over its groups above zero in proportion to their usage, what rounding leaves over going to the largest remainders: this group's 5,400 of 7,200 is $0.07.",
+    );
+  });
+
+  it("credits a total below zero to the groups below zero, not to a group that used more", () => {
+    // A credit charge: i-1 3,600 s, i-2 −9,000 s, i-3 −1,800 s (corrections) measure −7,200 s, −2 hours
+    // (rounded up, toward +∞: −2 exactly) × $0.09 = −$0.18. The corrections made the credit: it is split
+    // over the groups below zero by their size, 9,000 : 1,800 = 5 : 1, −18 cents × 5/6 = −15 and × 1/6 =
+    // −3: i-2 −$0.15, i-3 −$0.03, and i-1, which used 3,600 s, is credited nothing (it was −$0.18).
+    const contract = buildContract(
+      vmContractJson({ model: "unit", unitPrice: "0.09" }, { credit: true }) as never,
+    );
+    const invoice = rateInvoice(contract, vmUsage([3600, -9000, -1800]), "2026-02");
+    expect(amounts(invoice)).toEqual({
+      'vm[instance="i-1"]': "0.00",
+      'vm[instance="i-2"]': "-0.15",
+      'vm[instance="i-3"]': "-0.03",
+    });
+    const words = invoice.lines.map((line) => explainLine(line, { prefix: "$", minorUnits: 2 }));
+    expect(words[0]).toContain(
+      "This group measured above zero (3,600 seconds) where the groups' total is below zero: it takes no share of the charge's -$0.18, which is split over the groups below zero in proportion to their size: $0.00.",
+    );
+    expect(words[1]).toContain(
+      "The charge's -$0.18 is split over its groups below zero in proportion to their size, what rounding leaves over going to the largest remainders: this group's 9,000 of 10,800 is -$0.15.",
+    );
+  });
+
+  it("says that groups with no usage above zero share the charge equally", () => {
+    // A tier's $1.00 flat fee is billed at 0 hours; three groups of 0 s weigh 1 each: 100 cents ÷ 3 =
+    // 33.33, 33 × 3 = 99, the cent left to the earliest id (equal remainders): $0.34, $0.33, $0.33.
+    const price = {
+      model: "graduated",
+      tiers: [{ upTo: "10", unitPrice: "0.09", flatFee: "1.00" }, { unitPrice: "0.05" }],
+    };
+    const invoice = rateInvoice(vmContract(price), vmUsage([0, 0, 0]), "2026-02");
+    expect(invoice.lines.map((line) => line.amount)).toEqual(["0.34", "0.33", "0.33"]);
+    expect(explainLine(invoice.lines[1]!, { prefix: "$", minorUnits: 2 })).toContain(
+      "No group measured above zero, so the charge's $1.00 is split over its 3 groups equally, what rounding leaves over going to the earliest lines: this group's 1 of 3 is $0.33.",
     );
   });
 

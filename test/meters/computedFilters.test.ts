@@ -115,4 +115,38 @@ describe("a numeric filter on a computed value (long-context pricing)", () => {
     const both = refusal({ property: "a", expression: PROMPT, op: "gt", value: "200000" });
     expect([both.code, both.path]).toEqual(["invalid_field", "meters[0].filters[0].expression"]);
   });
+
+  it("refuses an expression on a filter that is no numeric comparison, at the expression, in words", () => {
+    // A computed value is a number: it can be above or below a threshold, not equal to a text, in a
+    // list of values or merely present. Each non-numeric op says so at filters[i].expression rather
+    // than "expression is not a field ratecard knows here".
+    const refusal = (filter: Record<string, unknown>) => {
+      const meter = { id: "m", eventType: "e", aggregation: "count", filters: [filter] };
+      return thrown(() => parseContract(buildContractJson({ meters: [meter] } as never))) as RatecardError;
+    };
+    const filters = [
+      { op: "equals", value: 3 },
+      { op: "not_equals", value: 3 },
+      { op: "in", values: [1, 2] },
+      { op: "not_in", values: [1] },
+      { op: "exists" },
+    ];
+    for (const filter of filters) {
+      const error = refusal({ property: "a", expression: PROMPT, ...filter });
+      expect([error.code, error.path]).toEqual(["invalid_field", "meters[0].filters[0].expression"]);
+      expect(error.message).toContain(
+        `meters[0].filters[0].expression can only be compared with gt, gte, lt or lte: a filter with op ${filter.op} compares`,
+      );
+      expect(error.message).not.toContain("not a field ratecard knows");
+    }
+    // Without a property the filter also misses the property its op compares: both problems are listed.
+    const alone = refusal({ expression: PROMPT, op: "equals", value: 3 });
+    const problems = (alone.details.problems as ReadonlyArray<{ path: string; message: string }>).map(
+      ({ path, message }) => [path, message.slice(0, message.indexOf(" ", path.length + 1) + 1)],
+    );
+    expect(problems).toEqual([
+      ["meters[0].filters[0].property", "meters[0].filters[0].property is "],
+      ["meters[0].filters[0].expression", "meters[0].filters[0].expression can "],
+    ]);
+  });
 });

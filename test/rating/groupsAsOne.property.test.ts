@@ -4,6 +4,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ChargeTerms, TransformTerms } from "../../src/contracts/index.js";
+import { explainLine } from "../../src/explain/index.js";
+import type { InvoiceLine } from "../../src/invoice/index.js";
 import type { GroupQuantity, MeterQuantity } from "../../src/meters/index.js";
 import { Decimal, ZERO } from "../../src/money/index.js";
 import type { PriceTerms } from "../../src/pricing/index.js";
@@ -98,16 +100,29 @@ describe("transform scope charge (laws)", () => {
           expect(lines.length).toBe(groups.length);
           const sum = lines.reduce((total, line) => total.plus(line.amount), ZERO);
           expect(sum.toFixed(2)).toBe(alone[0]!.amount);
-          const positive = quantities.map((quantity) => (quantity.isNegative() ? ZERO : quantity));
-          const weights = positive.every((weight) => weight.isZero())
-            ? positive.map(() => new Decimal(1))
-            : positive;
+          // The side of zero the total is on weighs: above zero the groups above zero by their usage,
+          // below zero (a credit) the groups below zero by their size.
+          const below = quantities.reduce((total, quantity) => total.plus(quantity), ZERO).lessThan(0);
+          const sided = quantities.map((quantity) =>
+            quantity.isZero() || quantity.lessThan(0) !== below ? ZERO : quantity.abs(),
+          );
+          const weights = sided.every((weight) => weight.isZero()) ? sided.map(() => new Decimal(1)) : sided;
           const totalWeight = weights.reduce((total, weight) => total.plus(weight), ZERO);
           for (const line of lines) {
             const index = Number(line.group!.bucket!.toString().slice(1));
             const exact = new Decimal(alone[0]!.amount).times(weights[index]!).div(totalWeight);
             expect(exact.minus(line.amount).abs().lessThan("0.01")).toBe(true);
             expectLineLaws(line, 2, "half_even");
+            // A group on the other side of zero from the total takes no share, and its explanation says
+            // why rather than "this group's 0 of …".
+            if (!quantities[index]!.isZero() && weights[index]!.isZero()) {
+              expect(new Decimal(line.amount).isZero()).toBe(true);
+              const words = explainLine(line as unknown as InvoiceLine, { prefix: "$", minorUnits: 2 });
+              expect(words).toContain(
+                below ? "This group measured above zero" : "This group measured below zero",
+              );
+              expect(words).not.toContain("this group's 0 of");
+            }
           }
         },
       ),

@@ -97,6 +97,14 @@ export function valueExpressionNotAllowed(aggregation: string): ErrorMessage {
   };
 }
 
+/**
+ * `expression` on a filter whose op is no numeric comparison (equals, in, exists…): a computed value is a
+ * number, compared with a threshold. The rest of a sentence after the path `filters[i].expression`.
+ */
+export function expressionNeedsNumericOp(op: string): string {
+  return `can only be compared with gt, gte, lt or lte: a filter with op ${op} compares one property ("property"); to keep the events by a value computed from their properties, compare it with a number (op gt, gte, lt or lte)`;
+}
+
 /** Both `value` and `valueProperty` on one meter. */
 export function valueGivenTwice(): ErrorMessage {
   return {

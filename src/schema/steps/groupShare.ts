@@ -13,6 +13,12 @@ export const groupTotalStepSchema = z.strictObject({
   measured: amountTextSchema,
   /** The events of all the groups. */
   events: z.number().check(z.int(), z.nonnegative()),
+  /**
+   * The unit of the billable quantity the steps after it rate (the transform's `unit`, else the
+   * meter's); absent when neither names one. The line's own `unit` is its usage's, the meter's.
+   */
+  unit: z.optional(z.string()),
+  unitSingular: z.optional(z.string()),
 });
 export type GroupTotalStep = z.output<typeof groupTotalStepSchema>;
 
@@ -23,7 +29,10 @@ export type GroupTotalStep = z.output<typeof groupTotalStepSchema>;
  */
 export const groupShareStepSchema = z.strictObject({
   kind: z.literal("group_share"),
-  /** This line's weight: its measured quantity (0 below zero; every line 1 when all are 0). */
+  /**
+   * This line's weight: its measured quantity (0 below zero); when the groups' total is below zero, the
+   * size of a quantity below zero (0 above zero). Every line 1 when all are 0.
+   */
   weight: amountTextSchema,
   /** The weights' sum. */
   totalWeight: amountTextSchema,
