@@ -95,7 +95,14 @@ function differenceText(difference: Difference): string {
   const expected = side(difference.expected, "(not written down)");
   const actual = side(difference.actual, "(not billed)");
   const what = difference.order === true ? `${difference.path}, the ids in order` : difference.path;
-  return `${what}: expected ${expected}, recomputed ${actual}${byHowMuch(difference)}`;
+  return `${what}: expected ${expected}, recomputed ${actual}${byHowMuch(difference)}${likelyText(difference)}`;
+}
+
+// An id written down that is not billed, close to one billed that is not written down.
+function likelyText(difference: Difference): string {
+  return difference.likelyId === undefined
+    ? ""
+    : `; ${difference.likelyId} is billed but not written down: a misspelling of it?`;
 }
 
 // How far apart two amounts are, so a reviewer need not subtract "7663.79" from "7663.78" by eye.

@@ -1,7 +1,7 @@
 import { toJsonPath } from "../errors/index.js";
 import type { Invoice } from "../invoice/index.js";
 import { Decimal, toFixedString, ZERO } from "../money/index.js";
-import type { CreditNote } from "../schema/index.js";
+import { closestChoice, type CreditNote } from "../schema/index.js";
 import type { CreditNoteFigures, ExpectedFigures } from "./expectedFigures.js";
 import { type Difference, deltaOf } from "./invoiceDifferences.js";
 
@@ -85,14 +85,23 @@ function lineDifferences(
     out.push(...compared(amountPath, figures.amount, line.amount, id));
     out.push(...compared([...path, "quantity"], figures.quantity, line.quantity, id));
   }
+  const unwritten = [...billed].filter((id) => !Object.hasOwn(lines, id));
   for (const [id, written] of Object.entries(lines))
     if (!billed.has(id))
       out.push({
         path: toJsonPath([...root, id]),
         expected: JSON.stringify(written.amount),
         ...lineOf(id),
+        ...likely(id, unwritten),
       });
   return out;
+}
+
+// An id written down but not billed, beside ids billed but not written down: the one of those its name
+// is close to, most likely a misspelling of it (closestChoice: never a guess between two).
+function likely(id: string, unwritten: ReadonlyArray<string>): { likelyId?: string } {
+  const meant = closestChoice(id, unwritten);
+  return meant === undefined ? {} : { likelyId: meant };
 }
 
 // A list the figures may leave out (discounts, credits): when they give it, every entry of the invoice
@@ -110,8 +119,14 @@ function listDifferences(
     else out.push({ path: toJsonPath(path), actual: JSON.stringify(amount) });
   }
   const ids = new Set(entries.map(([id]) => id));
+  const unwritten = [...ids].filter((id) => !Object.hasOwn(written, id));
   for (const [id, amount] of Object.entries(written))
-    if (!ids.has(id)) out.push({ path: toJsonPath([ROOT, name, id]), expected: JSON.stringify(amount) });
+    if (!ids.has(id))
+      out.push({
+        path: toJsonPath([ROOT, name, id]),
+        expected: JSON.stringify(amount),
+        ...likely(id, unwritten),
+      });
   return out;
 }
 

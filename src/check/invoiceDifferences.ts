@@ -21,6 +21,12 @@ export interface Difference {
    * when both are decimal texts (amounts and quantities), so a reviewer or a script need not subtract.
    */
   readonly delta?: string;
+  /**
+   * For an id written down that the document does not bill (a line, a discount, a credit of
+   * expected-figures.json): the id of one it bills that is not written down and whose name is close,
+   * most likely the one meant (`bandwidth_apac` for `bandwidth_ap`).
+   */
+  readonly likelyId?: string;
 }
 
 type Json = unknown;

@@ -42,6 +42,30 @@ function withFigures(input: FixtureInput, figures: unknown): FixtureInput {
 }
 
 describe("check with expected-figures.json", () => {
+  it("names the billed line an id written down most likely meant, and guesses nothing between two", () => {
+    // bandwidth_ap written for bandwidth_apac: the only line billed but not written down, and one it begins.
+    const { bandwidth_apac, ...others } = cdnFigures.lines;
+    const misspelt = { ...cdnFigures, lines: { ...others, bandwidth_ap: bandwidth_apac } };
+    const [result] = check([withFigures(cdnBasic, misspelt)]).fixtures;
+    expect(result?.differences).toContainEqual({
+      path: "figures.lines.bandwidth_ap",
+      expected: '"1200.00"',
+      lineId: "bandwidth_ap",
+      likelyId: "bandwidth_apac",
+    });
+    expect(checkReportText(check([withFigures(cdnBasic, misspelt)]))).toContain(
+      "bandwidth_apac is billed but not written down: a misspelling of it?",
+    );
+    // With bandwidth_eu left out as well, "bandwidth" alone begins both: no guess between the two.
+    const { bandwidth_eu, ...fewer } = others;
+    const ambiguous = { ...cdnFigures, lines: { ...fewer, bandwidth: bandwidth_apac } };
+    const [unsure] = check([withFigures(cdnBasic, ambiguous)]).fixtures;
+    const written = unsure?.differences.find((difference) => difference.path === "figures.lines.bandwidth");
+    expect(written).toBeDefined();
+    expect(written?.likelyId).toBeUndefined();
+    expect(bandwidth_eu.amount).toBe("2242.04");
+  });
+
   it("passes a fixture whose figures, worked out by hand, are billed, with no expected.json", () => {
     const result = check([withFigures(cdnBasic, cdnFigures)]);
     expect(result.fixtures[0]?.status).toBe("pass");
