@@ -1,7 +1,7 @@
 import { toJsonPath } from "../errors/index.js";
 import type { Invoice } from "../invoice/index.js";
 import { Decimal, toFixedString, ZERO } from "../money/index.js";
-import { closestChoice, type CreditNote } from "../schema/index.js";
+import { type CreditNote, closestChoice } from "../schema/index.js";
 import type { CreditNoteFigures, ExpectedFigures } from "./expectedFigures.js";
 import { type Difference, deltaOf } from "./invoiceDifferences.js";
 
