@@ -9,5 +9,7 @@ export const EXCLUSION_REASON_WORDS: Readonly<Record<ExclusionReason, string>> =
   outside_period: "outside the invoice period",
   after_as_of: "at or after the preview's as-of instant (not billed yet)",
   filtered_out: "matched no meter's filters",
-  invalid_value: "missing or non-numeric value",
+  // Out of bounds too (docs/invoice-format.md): "non-numeric" alone misled a reader of a 39-digit value.
+  invalid_value:
+    "a value a meter cannot read: missing, not a number, or beyond a quantity's bounds (10^15 in size, 9 decimals)",
 };

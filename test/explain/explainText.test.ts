@@ -107,6 +107,24 @@ describe("explainText", () => {
     expect(text).toContain("Usage: 0 events read, 0 events counted, 0 events left out.");
   });
 
+  it("says that a value left out may be one beyond a quantity's bounds, not only missing or no number", () => {
+    // 10^15 GB is one past the largest quantity (below 10^15 in size), a valid number all the same.
+    const contract = fixtureContract("cdn-basic");
+    const event = (id: string, gb: string) => ({
+      id,
+      type: "cdn.bandwidth",
+      customer: "cus_northwind",
+      timestamp: "2026-02-03T00:00:00Z",
+      properties: { region: "na", gb },
+    });
+    const text = explainText(
+      rateInvoice(contract, [event("big", "1000000000000000"), event("ok", "2")], "2026-02"),
+    );
+    expect(text).toContain(
+      "- 1 event: a value a meter cannot read: missing, not a number, or beyond a quantity's bounds (10^15 in size, 9 decimals) (e.g. big).",
+    );
+  });
+
   it("lists each exclusion reason with sample ids", () => {
     const contract = fixtureContract("cdn-basic");
     const other = {
