@@ -1,6 +1,7 @@
 import type { z } from "zod/mini";
 import type { Contract } from "../contracts/index.js";
 import { InputError, invoiceMessages, toJsonPath } from "../errors/index.js";
+
 import { type Decimal, decimalOfText, roundTo, toFixedString, ZERO } from "../money/index.js";
 import { modelOfPrice, type PriceTerms, rateWithModel } from "../pricing/index.js";
 import {
@@ -24,6 +25,8 @@ import { creditNoteReaderSchema, invoiceReaderSchema } from "./parseIssued.js";
 import { netOf } from "./spreadReduction.js";
 import { chargesAt } from "./termsAt.js";
 import { refuseUnitsUnderCommitment } from "./unitsUnderCommitment.js";
+
+type NotRerateable = invoiceMessages.NotRerateable;
 
 /** Options of {@link issueCreditNote}. */
 export interface CreditNoteOptions {
@@ -344,29 +347,40 @@ function priceOfLine(contract: Contract, line: InvoiceLine, index: number): Pric
       : grouping !== undefined
         ? grouping.priceFor(charge.price, line.group ?? {})
         : charge.price;
-  const model = price === undefined ? undefined : modelOfPrice(price);
-  const usable = model?.usesQuantity === true && !model.needsEventValues;
-  // A discounted line's credit would have to be discounted too: credit an amount for those.
-  const discounted = line.adjustments !== undefined && line.adjustments.length > 0;
-  if (
-    price === undefined ||
-    !usable ||
-    discounted ||
-    line.steps.some(
-      // An override changed the price the line was rated with; the contract's charge does not have it.
-      (step) =>
-        step.kind === "override" ||
-        // A pool's draw depends on the other pooled lines; crediting units would have to redraw it.
-        step.kind === "allowance" ||
-        step.kind === "billable_quantity" ||
-        step.kind === "proration" ||
-        step.kind === "full_quantity_tiers" ||
-        // Priced window by window: units credited off the total have no window to come off.
-        step.kind === "window_pricing" ||
-        step.kind === "line_limit",
-    )
-  ) {
-    throw InputError.from(invoiceMessages.lineNotRerateable(line.id), correctionPath(index, "kind"));
-  }
+  const reason = price === undefined ? "unpriced" : whyNotRerateable(line, price);
+  if (reason !== undefined || price === undefined)
+    throw InputError.from(
+      invoiceMessages.lineNotRerateable(line.id, reason ?? "unpriced"),
+      correctionPath(index, "kind"),
+    );
   return price;
+}
+
+// The steps whose line cannot be re-rated from a quantity alone, each its own reason, in the order they
+// are looked for (a share line's transform is said as its share, the more telling of the two).
+const UNRERATEABLE_STEPS: ReadonlySet<NotRerateable> = new Set<NotRerateable>([
+  // An override changed the price the line was rated with; the contract's charge does not have it.
+  "override",
+  // A pool's draw depends on the other pooled lines; crediting units would have to redraw it.
+  "allowance",
+  // A share of groups rated as one: its amount is the groups' total split by usage.
+  "group_share",
+  "billable_quantity",
+  // Before proration: a line at its full quantity's tiers is prorated too, and the tiers are the reason.
+  "full_quantity_tiers",
+  "proration",
+  // Priced window by window: units credited off the total have no window to come off.
+  "window_pricing",
+  "line_limit",
+]);
+
+// Why the line's amount does not follow from its quantity under `price`, or undefined when it does.
+function whyNotRerateable(line: InvoiceLine, price: PriceTerms): NotRerateable | undefined {
+  const model = modelOfPrice(price);
+  if (!model.usesQuantity || model.needsEventValues) return "no_quantity";
+  // A discounted line's credit would have to be discounted too: credit an amount for those.
+  if (line.adjustments !== undefined && line.adjustments.length > 0) return "discounted";
+  for (const kind of UNRERATEABLE_STEPS)
+    if (line.steps.some((step) => step.kind === kind)) return kind as NotRerateable;
+  return undefined;
 }

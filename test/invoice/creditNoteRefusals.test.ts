@@ -284,7 +284,7 @@ describe("issueCreditNote says what it cannot credit, with the figures", () => {
       ),
     ).toMatchObject({
       message:
-        "Line platform_fee cannot be re-rated from its quantity alone (a flat, per-transaction, overridden, transformed, pooled, prorated, limited, window-priced or discounted line, or one priced at the tiers of its full quantity); credit an amount instead.",
+        "Line platform_fee cannot be re-rated from its quantity alone: its price does not follow its quantity (a flat fee, or a price per transaction); credit an amount instead.",
     });
   });
 });
@@ -531,16 +531,22 @@ describe("issueCreditNote: what its mutation survivors showed unchecked", () => 
       "2026-03",
     );
     expect(peaks.lines.map((line) => [line.quantity, line.amount])).toEqual([["24", "2.15"]]);
-    for (const [terms, rated, line, quantity] of [
-      [prorated, seats, "units", "1"],
-      [windowed, peaks, "use", "5"],
+    for (const [terms, rated, line, quantity, why] of [
+      [prorated, seats, "units", "1", "it was priced at the tiers of its full quantity"],
+      [
+        windowed,
+        peaks,
+        "use",
+        "5",
+        "it was priced window by window, and no window says which units come off",
+      ],
     ] as const) {
       expect(
         thrown(() => issueCreditNote(terms, rated, [{ kind: "quantity", line, quantity, reason: "x" }])),
       ).toMatchObject({
         code: "invalid_field",
         path: "corrections[0].kind",
-        message: `Line ${line} cannot be re-rated from its quantity alone (a flat, per-transaction, overridden, transformed, pooled, prorated, limited, window-priced or discounted line, or one priced at the tiers of its full quantity); credit an amount instead.`,
+        message: `Line ${line} cannot be re-rated from its quantity alone: ${why}; credit an amount instead.`,
       });
     }
   });

@@ -5,7 +5,7 @@
 // (https://developers.cloudflare.com/r2/pricing/, docs/pricing.md [C1]): the account's operations are
 // rounded, not each bucket's. Every figure is worked out by hand in the comments.
 import { describe, expect, it } from "vitest";
-import { explainLine, parseContract, rateInvoice } from "../../src/index.js";
+import { explainLine, issueCreditNote, parseContract, rateInvoice } from "../../src/index.js";
 import { buildContract, buildContractJson, usageEvent } from "../_support/contract.js";
 
 const METERS = [
@@ -81,6 +81,20 @@ describe("transform scope charge: Cloudflare R2 rounds the account's operations"
     });
     expect(invoice.total).toBe("18.00");
     expect(rateInvoice(buildContract(r2(undefined)), usage, "2026-02").total).toBe("13.50");
+  });
+
+  it("refuses to re-rate a share line by quantity, saying it is a share", () => {
+    // Each bucket's $6.00 is a third of the account's $18.00 (above): 1M ops off one bucket would change
+    // the total's rounding and every share, so the note credits an amount instead.
+    const contract = buildContract(r2("charge"));
+    const usage = usageOf({ photos: 1_500_000, backups: 1_500_000, logs: 1_500_000 });
+    const invoice = rateInvoice(contract, usage, "2026-02");
+    const line = 'class_a[bucket="logs"]';
+    expect(() =>
+      issueCreditNote(contract, invoice, [{ kind: "quantity", line, quantity: "1000000", reason: "x" }]),
+    ).toThrow(
+      `Line ${line} cannot be re-rated from its quantity alone: it is a share of a charge whose groups were rated as one, split by usage; credit an amount instead.`,
+    );
   });
 
   it("takes the 1 million free once, where per bucket each bucket takes it", () => {

@@ -86,11 +86,39 @@ export function unitsCreditExceeds(
   };
 }
 
-/** A quantity correction of a line whose amount does not follow from its quantity alone. */
-export function lineNotRerateable(lineId: string): ErrorMessage {
+/** Why a line's amount does not follow from its quantity alone, one reason each. */
+export type NotRerateable =
+  | "unpriced"
+  | "no_quantity"
+  | "discounted"
+  | "override"
+  | "allowance"
+  | "group_share"
+  | "billable_quantity"
+  | "proration"
+  | "full_quantity_tiers"
+  | "window_pricing"
+  | "line_limit";
+
+const NOT_RERATEABLE: Readonly<Record<NotRerateable, string>> = {
+  unpriced: "the contract no longer prices it as the invoice did",
+  no_quantity: "its price does not follow its quantity (a flat fee, or a price per transaction)",
+  discounted: "a discount was taken off it, and would have to be taken off the credit too",
+  override: "an override changed the price it was rated with",
+  allowance: "it drew from an allowance shared with other lines, which would have to be drawn again",
+  group_share: "it is a share of a charge whose groups were rated as one, split by usage",
+  billable_quantity: "its quantity was transformed (divided, rounded or with units included) before pricing",
+  proration: "it was prorated",
+  full_quantity_tiers: "it was priced at the tiers of its full quantity",
+  window_pricing: "it was priced window by window, and no window says which units come off",
+  line_limit: "a line minimum or maximum set its amount",
+};
+
+/** A quantity correction of a line whose amount does not follow from its quantity alone, and why. */
+export function lineNotRerateable(lineId: string, reason: NotRerateable): ErrorMessage {
   return {
     code: "invalid_field",
-    message: `Line ${lineId} cannot be re-rated from its quantity alone (a flat, per-transaction, overridden, transformed, pooled, prorated, limited, window-priced or discounted line, or one priced at the tiers of its full quantity); credit an amount instead.`,
+    message: `Line ${lineId} cannot be re-rated from its quantity alone: ${NOT_RERATEABLE[reason]}; credit an amount instead.`,
   };
 }
 
