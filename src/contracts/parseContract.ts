@@ -164,7 +164,11 @@ export function safeParseContract(
   if (!parsed.success) {
     return {
       success: false,
-      error: toInputError("contract", toProblems(parsed.error.issues, input)) as ContractError,
+      // The schema too: an unknown field is told which field of its object it most likely meant.
+      error: toInputError(
+        "contract",
+        toProblems(parsed.error.issues, input, [], contractSchema),
+      ) as ContractError,
     };
   }
   const terms = parsed.data;

@@ -14,6 +14,8 @@ import {
 } from "../errors/index.js";
 import { choiceHint, splitHint } from "./choiceHint.js";
 import { closestChoice } from "./closestChoice.js";
+import { fieldsAt } from "./fieldsAt.js";
+import { otherFieldName } from "./otherFieldNames.js";
 
 /** One problem found in an input, as data. */
 export interface InputProblem {
@@ -30,17 +32,24 @@ export function toProblems(
   issues: ReadonlyArray<z.core.$ZodIssue>,
   input: unknown,
   basePath: ReadonlyArray<PropertyKey> = [],
+  schema?: z.core.$ZodType,
 ) {
   const missing = missingFields(issues, input);
   return issues.flatMap((issue): InputProblem[] => {
     const segments = [...basePath, ...issue.path];
     if (issue.code === "unrecognized_keys") {
-      // A field of this object left out whose name is close is most likely what the unknown one meant:
-      // `unit_price` written for `unitPrice`, `eventTyp` for `eventType`.
+      // A required field of this object left out whose name is close is most likely what the unknown
+      // one meant (`unit_price` for `unitPrice`); else, given the schema, any field the object may have
+      // and does not (`up_to` for the optional `upTo`).
       const lacking = missing.get(toJsonPath(issue.path)) ?? [];
+      const unused = schema === undefined ? [] : unusedFields(schema, issue.path, input);
       return issue.keys.map((key) => {
         const path = toJsonPath([...segments, key]);
-        return { ...unknownField(path, closestChoice(key, lacking)), path };
+        const meant =
+          closestChoice(key, lacking) ??
+          otherFieldName(key, [...lacking, ...unused]) ??
+          closestChoice(key, unused);
+        return { ...unknownField(path, meant), path };
       });
     }
     const path = toJsonPath(segments);
@@ -79,6 +88,14 @@ function missingFields(
 // colon: "meters[0].window: a percentile meter ranks …" rather than "meters[0].window a percentile …".
 function readsAfterSubject(rest: string): boolean {
   return !/^(a|an|the|give|only|no)\b/.test(rest);
+}
+
+// The fields the schema allows in the object at `path` that the input's object does not have.
+function unusedFields(schema: z.core.$ZodType, path: ReadonlyArray<PropertyKey>, input: unknown): string[] {
+  const object = valueAt(input, path);
+  const has = (field: string) =>
+    object !== null && typeof object === "object" && Object.hasOwn(object, field);
+  return fieldsAt(schema, path).filter((field) => !has(field));
 }
 
 // The value the input holds at `path`; undefined when the path leads nowhere.

@@ -1,9 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { contractSchema } from "../../src/contracts/contract.js";
 import { parseContract } from "../../src/contracts/index.js";
 import { isRatecardError } from "../../src/errors/index.js";
 import { choiceHint } from "../../src/schema/choiceHint.js";
 import { closestChoice } from "../../src/schema/closestChoice.js";
+import { fieldsAt } from "../../src/schema/fieldsAt.js";
 import { buildContractJson } from "../_support/contract.js";
 import { thrown } from "../_support/thrown.js";
 
@@ -53,6 +55,17 @@ describe("closestChoice", () => {
         },
       ),
     );
+  });
+});
+
+describe("fieldsAt", () => {
+  it("lists the fields of the object at a path, through arrays, optionals and every option of a union", () => {
+    // A tier of any tiered price model: upTo, unitPrice and flatFee at least (contracts.md, tiers).
+    expect(fieldsAt(contractSchema, ["charges", 0, "price", "tiers", 0])).toEqual(
+      expect.arrayContaining(["flatFee", "unitPrice", "upTo"]),
+    );
+    expect(fieldsAt(contractSchema, ["billing"])).toEqual(expect.arrayContaining(["anchorDay", "cadence"]));
+    expect(fieldsAt(contractSchema, ["no_such_field"])).toEqual([]);
   });
 });
 
@@ -153,6 +166,27 @@ describe("a contract's problems say what a mistyped or foreign name meant", () =
       /"eq" is a short form of the operator; ratecard writes it "equals"$/,
     );
     expect(messageAt(list, "charges[0].price.unit_price")).toContain(`did you mean "unitPrice"?`);
+  });
+
+  it("Stripe's tier fields, optional or required, are told ratecard's (up_to, unit_amount, flat_amount)", () => {
+    const list = problems((json) => {
+      json.charges[0].price = {
+        model: "graduated",
+        tiers: [{ up_to: "100", unit_amount: "1", flat_amount: "5" }, { unitPrice: "0.5" }],
+      };
+    });
+    // upTo and flatFee are optional, so only the schema knows them; unitPrice is also left out (required).
+    expect(messageAt(list, "charges[0].price.tiers[0].up_to")).toContain(`did you mean "upTo"?`);
+    expect(messageAt(list, "charges[0].price.tiers[0].unit_amount")).toContain(`did you mean "unitPrice"?`);
+    expect(messageAt(list, "charges[0].price.tiers[0].flat_amount")).toContain(`did you mean "flatFee"?`);
+  });
+
+  it("never suggests a field the object already has", () => {
+    // "name" is taken; "nam" is one edit from it, but the charge has a name, so no guess.
+    const list = problems((json) => {
+      json.charges[0].nam = "Use";
+    });
+    expect(messageAt(list, "charges[0].nam")).toContain("check the spelling");
   });
 
   it("an unknown field with no close field left out is only told to check the spelling", () => {
