@@ -3,8 +3,7 @@ import { Decimal } from "../money/index.js";
 import type { IssuedLine } from "./issuedDocument.js";
 
 /**
- * How two lines were paired: the same id; the same charge, group and piece under ids written otherwise
- * (`charge`); the same description; the same amount.
+ * How two lines were paired: the same id; the same charge and group under other ids (`charge`); the same description; the same amount.
  */
 export type MatchedBy = "id" | "charge" | "description" | "amount";
 
@@ -19,7 +18,8 @@ type Same<R> = (r: R, i: IssuedLine) => boolean;
 
 /**
  * Pairs recomputed lines with issued ones in passes, each over the lines still unpaired: the same id;
- * the same charge, group and piece (a ratecard invoice whose ids another version wrote); then, for an
+ * the same charge and group (another version's ids; a period an amendment cut on one side only), the
+ * same piece first; then, for an
  * issued line that names no charge of the recomputation, the same description (ignoring case and
  * surrounding spaces), then the same amount; a ratecard line of a charge renamed since, only with a line
  * of its group. Within a pass, lines pair in document order, those that
@@ -54,6 +54,7 @@ export function matchLines<
   const passes: ReadonlyArray<[MatchedBy, Same<R>]> = [
     ["id", (r, i) => sameId(r, i) && sameFigures(r, i)],
     ["id", sameId],
+    ["charge", (r, i) => sameChargeAndGroup(r, i) && pieceDateOf(i.id ?? "") === pieceDateOf(r.id)],
     ["charge", sameChargeAndGroup],
     ["description", (r, i) => described(r, i) && sameFigures(r, i)],
     ["description", described],
@@ -80,8 +81,9 @@ function chargeOf(line: { readonly id?: string | undefined; readonly chargeId?: 
   return line.chargeId ?? (line.id === undefined ? undefined : chargeOfLine(line.id));
 }
 
-// Two ratecard lines of one charge, one group and one piece of the period (the date its id ends with),
-// whatever the rest of their ids.
+// Two ratecard lines of one charge and one group, whatever their ids: another version's ids, or a
+// period an amendment cut on one side only (the issued month meets the recomputed piece that starts it;
+// lines of the same piece, the date its id ends with, meet first).
 function sameChargeAndGroup(
   recomputed: {
     readonly id: string;
@@ -93,8 +95,7 @@ function sameChargeAndGroup(
   return (
     issued.chargeId !== undefined &&
     issued.chargeId === recomputed.chargeId &&
-    groupKey(issued.group) === groupKey(recomputed.group) &&
-    pieceDateOf(issued.id ?? "") === pieceDateOf(recomputed.id)
+    groupKey(issued.group) === groupKey(recomputed.group)
   );
 }
 

@@ -1,7 +1,7 @@
 import { compareMessages, InputError } from "../errors/index.js";
-import { lineTitle } from "../explain/index.js";
 import type { Invoice, InvoiceLine } from "../invoice/index.js";
 import { addExactly, Decimal, exactDifference, toFixedString, ZERO } from "../money/index.js";
+import { titleOf } from "./comparedTitle.js";
 import { fromRatecardInvoice, type IssuedDocument, type IssuedLine } from "./issuedDocument.js";
 import { type LinePair, type MatchedBy, matchLines } from "./matchLines.js";
 import { requireComparable } from "./requireComparable.js";
@@ -312,11 +312,12 @@ function lineSentence(
 }
 
 /**
- * A line as a sentence names it: a ratecard line by its name and group ("Class A operations [bucket
- * a]"), as diff names it, so the lines of one grouped charge read apart; any other by its description.
+ * A line as a sentence names it: a ratecard line as diff names it, by its name and group ("Class A
+ * operations [bucket a]") and the date its piece starts ("Bandwidth from 2026-03-17"), so the lines of
+ * one charge read apart; any other by its description.
  */
 function titled(line: IssuedLine, invoiceLine: InvoiceLine | undefined): string {
-  return invoiceLine === undefined ? line.description : lineTitle(invoiceLine);
+  return invoiceLine === undefined ? line.description : titleOf(invoiceLine);
 }
 
 /**
