@@ -45,6 +45,7 @@ export {
   DIFF_CAUSES,
   diff,
   fromCsvInvoice,
+  fromEarlierRatecardInvoice,
   fromRatecardInvoice,
   fromStripeInvoice,
   reconcile,

@@ -4,6 +4,7 @@ import {
   type Contract,
   type CsvNumberOptions,
   fromCsvInvoice,
+  fromEarlierRatecardInvoice,
   fromStripeInvoice,
   type Invoice,
   type IssuedDocument,
@@ -135,8 +136,25 @@ async function readIssuedDocument(
   const stripe = named === "stripe" || (named === undefined && isObject(data) && data.object === "invoice");
   const issued = stripe
     ? withFile("--issued", file, /.*/, () => fromStripeInvoice(data))
-    : await readInvoiceFile(file, "--issued");
+    : await readRatecardIssued(file, data);
   return () => issued;
+}
+
+// A ratecard invoice, or one an earlier ratecard issued: schemaVersion 1 without the digest every
+// invoice carries since 2 December 2026 (nor contractDigest, priceKind), read for its lines, tax and
+// total. An invoice with a digest is today's and must pass parseInvoice, its digest checked: an edited
+// one is refused, never read leniently.
+async function readRatecardIssued(file: string, data: unknown): Promise<IssuedDocument | Invoice> {
+  try {
+    return await readInvoiceFile(file, "--issued");
+  } catch (error) {
+    if (!isObject(data) || data.schemaVersion !== 1 || "digest" in data) throw error;
+    try {
+      return fromEarlierRatecardInvoice(data);
+    } catch {
+      throw error;
+    }
+  }
 }
 
 // --decimal-comma (1.234,56) or --decimal-point (1,234.56); neither: a comma that may be either is refused.

@@ -4,6 +4,7 @@ export type { ColumnMapping, CsvNumberOptions } from "./csvInvoice.js";
 export { COLUMN_FIELDS, fromCsvInvoice } from "./csvInvoice.js";
 export type { DecimalSeparator } from "./csvNumber.js";
 export { diff } from "./diff.js";
+export { fromEarlierRatecardInvoice } from "./earlierRatecardInvoice.js";
 export type { IssuedDocument, IssuedLine } from "./issuedDocument.js";
 export { fromRatecardInvoice } from "./issuedDocument.js";
 export type { LinePair, MatchedBy } from "./matchLines.js";

@@ -6,6 +6,12 @@ import { requireComparable } from "./requireComparable.js";
 export interface IssuedLine {
   /** The line's id in the issuing system, when it has one that ratecard's line ids can meet. */
   readonly id?: string;
+  /**
+   * The charge and group a ratecard invoice's line bills (its `chargeId` and `group`): what pairs it
+   * with the recomputed line of the same charge and group when its id was written otherwise.
+   */
+  readonly chargeId?: string;
+  readonly group?: Readonly<Record<string, string | number | boolean | null>>;
   readonly description: string;
   readonly quantity?: string;
   readonly unitPrice?: string;
@@ -30,7 +36,7 @@ export interface IssuedDocument {
 }
 
 /**
- * A ratecard invoice as an issued document: each line's id, name, quantity, unit price (for lines
+ * A ratecard invoice as an issued document: each line's id, charge and group, name, quantity, unit price (for lines
  * priced per unit) and amount; the exclusive tax; the total.
  */
 export function fromRatecardInvoice(invoice: Invoice): IssuedDocument {
@@ -40,6 +46,8 @@ export function fromRatecardInvoice(invoice: Invoice): IssuedDocument {
     currency: invoice.currency.code,
     lines: invoice.lines.map((line) => ({
       id: line.id,
+      chargeId: line.chargeId,
+      ...(line.group !== undefined ? { group: line.group } : {}),
       description: line.name,
       quantity: toPlainString(new Decimal(line.quantity)),
       ...(line.unitPrice !== undefined ? { unitPrice: toPlainString(new Decimal(line.unitPrice)) } : {}),

@@ -1,7 +1,7 @@
-import { lineTitle } from "../explain/index.js";
-import { type InvoiceLine, pieceDateOf } from "../invoice/index.js";
+import type { InvoiceLine } from "../invoice/index.js";
 import { addExactly, Decimal, exactDifference, exactProduct, toPlainString, ZERO } from "../money/index.js";
 import type { Attribution, DiffCause } from "./attribution.js";
+import { titleOf } from "./comparedTitle.js";
 import { chargeLineOf, groupShareEffects, shareOf } from "./groupShareEffects.js";
 
 /** A cause with its exact (unrounded) share of the change, before {@link diff} rounds it. */
@@ -252,15 +252,4 @@ function describeRate(line: InvoiceLine): string {
 function presence(added: boolean, amount: Decimal): string {
   const verb = amount.isNegative() ? "credited" : "billed";
   return added ? `${verb} now, not before` : `${verb} before, not now`;
-}
-
-// A line as the diff's sentences name it: its name and group ("Bandwidth [region na]"), what a credit
-// for unused time is ("Seats (credit for unused time)": beside the new terms' line it has the same name),
-// and the date its piece starts when an amendment or override cut the period ("… from 2026-03-16"), so
-// two lines of one charge are never told apart by their amounts alone.
-function titleOf(line: InvoiceLine): string {
-  const piece = pieceDateOf(line.id);
-  const credit = line.steps.some((step) => step.kind === "unused_time") ? " (credit for unused time)" : "";
-  const title = `${lineTitle(line)}${credit}`;
-  return piece === undefined ? title : `${title} from ${piece}`;
 }

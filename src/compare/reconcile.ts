@@ -1,10 +1,11 @@
 import { compareMessages, InputError } from "../errors/index.js";
-import { lineTitle } from "../explain/index.js";
 import type { Invoice, InvoiceLine } from "../invoice/index.js";
 import { addExactly, Decimal, exactDifference, toFixedString, ZERO } from "../money/index.js";
+import { titleOf } from "./comparedTitle.js";
 import { fromRatecardInvoice, type IssuedDocument, type IssuedLine } from "./issuedDocument.js";
 import { type LinePair, type MatchedBy, matchLines } from "./matchLines.js";
 import { requireComparable } from "./requireComparable.js";
+import { sameRateAmounts } from "./sameRateAmounts.js";
 import { sameUsageIn } from "./sameUsage.js";
 import { shareChange } from "./shareChange.js";
 
@@ -262,13 +263,18 @@ function lineDiscrepancy(
   // A share of a charge rated as one moves with its other groups' usage at the same quantity.
   const share =
     byAmount === "price" ? shareChange(lines.recomputed(ours.id), lines.issued(theirs.id)) : undefined;
+  // The same quantity and unit price both sides, amounts more than a minor unit apart: no price changed.
+  const sameRate =
+    byAmount === "price" && !quantity && !flipped && !price && share === undefined
+      ? sameRateAmounts(theirs, ours, minorUnits)
+      : undefined;
   const cause: DiscrepancyCause = quantity
     ? "usage"
     : flipped
       ? "sign"
       : price
         ? "price"
-        : (share?.cause ?? byAmount);
+        : (share?.cause ?? sameRate?.cause ?? byAmount);
   return [
     {
       cause,
@@ -284,6 +290,7 @@ function lineDiscrepancy(
         ours,
         quantity && price,
         quantity || flipped || price ? undefined : share?.reason,
+        sameRate?.sentence,
       )}${sameUsage === undefined ? "" : ` The usage agrees: ${sameUsage}.`}`,
     },
   ];
@@ -296,8 +303,11 @@ function lineSentence(
   ours: IssuedLine,
   both: boolean,
   share: string | undefined,
+  sameRate: string | undefined,
 ): string {
   const name = `"${title}"`;
+  if (sameRate !== undefined)
+    return `${name}: issued ${theirs.amount}, recomputed ${ours.amount}${cause === "rounding" ? ":" : ""} ${sameRate}.`;
   if (share !== undefined)
     return `${name}: issued ${theirs.amount}, recomputed ${ours.amount} for the same quantity: the line is ${share}.`;
   if (cause === "usage")
@@ -312,11 +322,12 @@ function lineSentence(
 }
 
 /**
- * A line as a sentence names it: a ratecard line by its name and group ("Class A operations [bucket
- * a]"), as diff names it, so the lines of one grouped charge read apart; any other by its description.
+ * A line as a sentence names it: a ratecard line as diff names it, by its name and group ("Class A
+ * operations [bucket a]") and the date its piece starts ("Bandwidth from 2026-03-17"), so the lines of
+ * one charge read apart; any other by its description.
  */
 function titled(line: IssuedLine, invoiceLine: InvoiceLine | undefined): string {
-  return invoiceLine === undefined ? line.description : lineTitle(invoiceLine);
+  return invoiceLine === undefined ? line.description : titleOf(invoiceLine);
 }
 
 /**

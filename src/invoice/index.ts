@@ -54,7 +54,7 @@ export { resolveServicePeriod } from "./resolveServicePeriod.js";
 export type { CreditBalances } from "./stages/credits.js";
 export type { CarriedCommitmentSpend } from "./stages/cumulativeCommitment.js";
 export { applyTax } from "./stages/tax.js";
-export { pieceDateOf } from "./termsAt.js";
+export { chargeOfLine, pieceDateOf } from "./termsAt.js";
 export type { PreparedRating, UsageAggregates, UsageShard } from "./usageAggregates.js";
 export {
   aggregatedPeriods,

@@ -46,6 +46,7 @@ const PUBLIC_VALUES = [
   "currencyPrefix",
   "diff",
   "fromCsvInvoice",
+  "fromEarlierRatecardInvoice",
   "fromRatecardInvoice",
   "fromStripeInvoice",
   "reconcile",

@@ -154,6 +154,34 @@ describe("ratecard reconcile", () => {
     });
   });
 
+  it("reads an invoice an earlier ratecard issued, without the fields added since, for its lines", () => {
+    // cdn-basic's February invoice as ratecard wrote it before 2 December 2026: no digest,
+    // contractDigest or priceKind (schemaVersion 1 all along). Its lines, tax and total are what
+    // reconcile compares: all agree with the recomputation (7,663.78), so exit 0. Before: exit 2,
+    // "is not a ratecard invoice: contractDigest is required. (and 10 more problems)".
+    const earlier = JSON.parse(readFileSync(EXPECTED, "utf8"));
+    delete earlier.digest;
+    delete earlier.contractDigest;
+    for (const line of earlier.lines) delete line.priceKind;
+    const result = runCli(
+      "reconcile",
+      "--issued",
+      file("earlier.json", JSON.stringify(earlier)),
+      "--recomputed",
+      EXPECTED,
+    );
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toContain("Issued total 7663.78, recomputed 7663.78 USD; 5 lines matched.");
+    expect(result.code).toBe(0);
+    // An edited invoice of today's ratecard (its digest kept) is still refused.
+    const edited = JSON.parse(readFileSync(EXPECTED, "utf8"));
+    edited.total = "1.00";
+    expect(
+      runCli("reconcile", "--issued", file("edited.json", JSON.stringify(edited)), "--recomputed", EXPECTED)
+        .code,
+    ).toBe(2);
+  });
+
   it("exits 2 on a column the CSV lacks, or a missing recomputation", () => {
     const csv = file("bad.csv", "Item,Charge\nFee,1.00\n");
     const missing = runCli(

@@ -1,0 +1,58 @@
+import * as z from "zod/mini";
+import { Decimal, toPlainString } from "../money/index.js";
+import { toInputError, toProblems } from "../schema/index.js";
+import type { IssuedDocument } from "./issuedDocument.js";
+
+const decimalText = z.string().check(z.regex(/^-?\d+(\.\d+)?$/));
+
+// What reconcile reads of a ratecard invoice, and nothing else: an invoice an earlier ratecard issued
+// (schemaVersion 1, before digest, contractDigest and priceKind were written, 2 December 2026) lacks
+// fields today's invoice schema requires, but its lines, tax and total are those of today's. Other fields
+// are ignored; a unitPrice that is no number (earlier invoices wrote "tiered") is no unit price.
+const earlierLineSchema = z.looseObject({
+  id: z.string(),
+  chargeId: z.optional(z.string()),
+  name: z.string(),
+  group: z.optional(z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))),
+  quantity: decimalText,
+  unitPrice: z.optional(z.string()),
+  amount: decimalText,
+});
+
+const earlierInvoiceSchema = z.looseObject({
+  schemaVersion: z.literal(1),
+  currency: z.looseObject({ code: z.string() }),
+  lines: z.array(earlierLineSchema),
+  tax: z.optional(z.looseObject({ mode: z.string(), total: decimalText })),
+  total: decimalText,
+});
+
+/**
+ * Reads an invoice an earlier version of ratecard issued (schemaVersion 1 without the fields added
+ * since, such as `digest`) as an issued document: each line's id, charge, group, name, quantity, unit
+ * price and amount, the exclusive tax and the total, as {@link fromRatecardInvoice} reads today's. For an
+ * invoice of today's ratecard use parseInvoice, which also checks its digest.
+ * @throws InputError `invalid_field` / `missing_field` at the field's path when it has no such figures
+ */
+export function fromEarlierRatecardInvoice(data: unknown): IssuedDocument {
+  const parsed = earlierInvoiceSchema.safeParse(data);
+  if (!parsed.success) throw toInputError("input", toProblems(parsed.error.issues, data));
+  const invoice = parsed.data;
+  return {
+    format: "ratecard",
+    currency: invoice.currency.code,
+    lines: invoice.lines.map((line) => ({
+      id: line.id,
+      ...(line.chargeId !== undefined ? { chargeId: line.chargeId } : {}),
+      ...(line.group !== undefined ? { group: line.group } : {}),
+      description: line.name,
+      quantity: toPlainString(new Decimal(line.quantity)),
+      ...(line.unitPrice !== undefined && decimalText.safeParse(line.unitPrice).success
+        ? { unitPrice: toPlainString(new Decimal(line.unitPrice)) }
+        : {}),
+      amount: line.amount,
+    })),
+    ...(invoice.tax !== undefined && invoice.tax.mode === "exclusive" ? { tax: invoice.tax.total } : {}),
+    total: invoice.total,
+  };
+}
