@@ -72,7 +72,10 @@ export function explainText(invoice: Invoice): string {
   // Lines named as their paragraphs start, so a spread reads "CDN egress [region eu] -€6.50".
   const title = lineTitlesById(invoice.lines, invoice.period.timeZone);
   for (const line of invoice.lines)
-    out.push(lineInWords(line, style, invoiceEnd, invoice.period.timeZone, invoice.period.start), "");
+    out.push(
+      lineInWords(line, style, invoiceEnd, invoice.period.timeZone, invoice.period.start, invoice.allowances),
+      "",
+    );
   for (const pool of invoice.allowances ?? [])
     out.push(poolWords(pool, invoice.lines, invoice.period.timeZone));
   if ((invoice.allowances ?? []).length > 0) out.push("");

@@ -198,6 +198,7 @@ function explainedLine(
     invoiceStart: invoiceEnd === undefined ? undefined : period.start,
     quantity: readableQuantity,
     timeZone: invoice.period.timeZone,
+    pools: invoice.allowances,
   });
   const factWords = {
     money: (plain: string) => readableMoney(plain, style),
