@@ -2,12 +2,15 @@ import { Decimal } from "../money/index.js";
 import type { StepContext, StepData, Words } from "../schema/index.js";
 import type { TierFlatFeeStep, TierStep } from "./tierSteps.js";
 
-/** `(over 1,000 up to 5,000)`-style bounds of a tier or band. */
+/**
+ * `(over 1,000 GB up to 5,000 GB)`-style bounds of a tier or band, each a quantity of the line's unit
+ * ("up to 1 request": singular after 1), as the quantity in it is written.
+ */
 export function range(step: { readonly from: string; readonly upTo: string | null }, words: Words): string {
-  if (step.upTo === null) return `over ${words.quantity(step.from)}`;
+  if (step.upTo === null) return `over ${words.units(step.from)}`;
   return step.from === "0"
-    ? `up to ${words.quantity(step.upTo)}`
-    : `over ${words.quantity(step.from)} up to ${words.quantity(step.upTo)}`;
+    ? `up to ${words.units(step.upTo)}`
+    : `over ${words.units(step.from)} up to ${words.units(step.upTo)}`;
 }
 
 /** How a model's tier steps read: the rate of a tier, and the quantity in it. */

@@ -85,7 +85,7 @@ const FORMS: ReadonlyArray<readonly [RegExp, Check]> = [
     new RegExp(String.raw`(?:^|[^0-9,.])(${NUMBER})(?: [^=:;]*?)? at (${MONEY})(?: each)? = (${MONEY})`, "g"),
     (m) => product(m[1]!, m[2]!),
   ],
-  // "All 420 connections at the tier 2 price (over 100 up to 1,000) of €0.4000 = €168.00"
+  // "All 420 connections at the tier 2 price (over 100 connections up to 1,000 connections) of €0.4000 = €168.00"
   [
     new RegExp(
       String.raw`All (${NUMBER})[^=]*? at the tier [0-9]+ price \([^)]*\) of (${MONEY}) = (${MONEY})`,

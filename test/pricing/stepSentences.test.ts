@@ -110,7 +110,7 @@ describe("a tier step, which several models write", () => {
   it("reads as a volume tier on a volume line: every unit at the one tier reached", () => {
     // 1,500 units reach tier 2 (over 1,000): all 1,500 × 0.02 = 30
     expect(explained({ model: "volume", tiers }, "1500")).toEqual([
-      "All 1500 units at the tier 2 price (over 1000) of @0.02 = $30.",
+      "All 1500 units at the tier 2 price (over 1000 units) of @0.02 = $30.",
     ]);
   });
 
