@@ -93,6 +93,11 @@ const FORMS: ReadonlyArray<readonly [RegExp, Check]> = [
     ),
     (m) => product(m[1]!, m[2]!),
   ],
+  // "All $5,000.00 in tier 1 (up to $10,000.00) at 2% = $100.00" (graduated percentage, one tier reached)
+  [
+    new RegExp(String.raw`All (${MONEY}) in tier [0-9]+(?: \([^)]*\))? at (${NUMBER})% = (${MONEY})`, "g"),
+    (m) => percentOf(m[2]!, m[1]!),
+  ],
   // "First $5.00 at 3% = $0.15" (graduated percentage), "20% of €100.00 = €20.00"
   [new RegExp(String.raw`(${MONEY}) at (${NUMBER})% = (${MONEY})`, "g"), (m) => percentOf(m[2]!, m[1]!)],
   [

@@ -1,20 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { explain, explainText } from "../../src/index.js";
-import { rateInvoice } from "../../src/invoice/index.js";
-import { buildContract, usageEvent } from "../_support/contract.js";
+import { requestsInvoice } from "../_support/requestsInvoice.js";
 
 // A tier's range is quantities of the line's unit: "(over 1 request up to 1,000 requests)", singular
 // after 1 (unitWord), where it read "(over 1 up to 1,000)", and the explanation JSON's terms priced
 // "per unit" whatever the unit was.
-const invoice = (price: Record<string, unknown>, requests: number) =>
-  rateInvoice(
-    buildContract({
-      meters: [{ id: "api", eventType: "api", aggregation: "count", unit: "requests" }],
-      charges: [{ id: "api", name: "API", meter: "api", price }],
-    } as never),
-    Array.from({ length: requests }, (_, at) => usageEvent(`r${at}`, "api", "2026-03-04T12:00:00Z", {})),
-    "2026-03",
-  );
+const invoice = requestsInvoice;
 const tiers = [{ upTo: "1", unitPrice: "0.05" }, { upTo: "1000", unitPrice: "0.02" }, { unitPrice: "0.01" }];
 
 describe("a tier's range with its unit", () => {

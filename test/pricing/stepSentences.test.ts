@@ -134,6 +134,15 @@ describe("a tier step, which several models write", () => {
       undefined,
     ]);
   });
+
+  it("says all of it is in the one tier a graduated percentage reached, its bound in money", () => {
+    // 5,000 at 2 % = 100, all below tier 1's bound of 10,000
+    const price = {
+      model: "graduated_percentage",
+      tiers: [{ upTo: "10000", percent: "2" }, { percent: "1.5" }],
+    };
+    expect(explained(price, "5000")[0]).toBe("All $5000 in tier 1 (up to $10000) at 0.02 as a rate = $100.");
+  });
 });
 
 describe("a unit step's sentence", () => {
