@@ -382,7 +382,7 @@ function explain(line: InvoiceLine, invoice: Invoice): string {
   // is no instant (the difference the report is about): its line is then worded with the text as written.
   const { start, end, timeZone } = invoice.period;
   try {
-    return lineInWords(line, style, end, timeZone, start);
+    return lineInWords(line, style, end, timeZone, start, invoice.allowances);
   } catch {
     return lineInWords(line, style, end);
   }

@@ -65,6 +65,11 @@ export interface LineWording {
    * as such: "Quote: 250.").
    */
   readonly counted?: "events" | "values" | "nothing" | undefined;
+  /**
+   * The invoice's shared allowance pools (`allowances[]`): a line's draw names its pool by its name
+   * ("Drawn from shared allowance Always Free data transfer out (1 TB)"), not its id.
+   */
+  readonly pools?: ReadonlyArray<{ readonly id: string; readonly name: string }> | undefined;
 }
 
 /**
@@ -113,8 +118,9 @@ export function lineInWords(
   invoiceEnd?: string,
   timeZone?: string,
   invoiceStart?: string,
+  pools?: LineWording["pools"],
 ): string {
-  return escapedLine(explainLineParts(line, style, { invoiceEnd, timeZone, invoiceStart }));
+  return escapedLine(explainLineParts(line, style, { invoiceEnd, timeZone, invoiceStart, pools }));
 }
 
 // The parts as one line of text: names, units and group values are the input's text, escaped.
@@ -179,12 +185,14 @@ export function explainLineParts(line: InvoiceLine, style: MoneyStyle, wording: 
       ? ""
       : ` For ${span}, the part of the period these terms were in force.`;
   const wordsAt = totalWords(line.steps, words, quantity);
+  const { pools } = wording;
+  const poolName = (id: string) => pools?.find((pool) => pool.id === id)?.name ?? id;
   const steps = line.steps.map((step, index) => ({
     step,
     // A price model's steps read as that model writes them (pricing/models/<name>/explain.ts).
     sentence: isPriceStep(step)
       ? explainPriceStep(step, { words: wordsAt(index), steps: line.steps, model: line.model })
-      : describeStep(step, { words: wordsAt(index), steps: line.steps }),
+      : describeStep(step, { words: wordsAt(index), steps: line.steps, poolName }),
   }));
   // A line a price book priced says which version did: the question after a price change.
   const book =

@@ -8,6 +8,7 @@ import { lineInWords, type MoneyStyle } from "./explainLine.js";
 import { previewHeader, previewProjection } from "./explainPreview.js";
 import { progressiveCredit, progressiveHeader } from "./explainProgressive.js";
 import { count, formatExact, formatQuantity, signed } from "./formatNumber.js";
+import { lineTitlesById } from "./lineTitle.js";
 import { datesWords, localWhen, periodEnds } from "./localWhen.js";
 import { poolWords } from "./poolWords.js";
 import { prorationUnit } from "./prorationUnit.js";
@@ -68,8 +69,13 @@ export function explainText(invoice: Invoice): string {
   // A progressive or closing invoice keeps the rounding of the period so far (its `rounding.total`);
   // its own figures are differences of rounded figures (docs/progressive-billing.md).
   const soFar = invoice.progressive !== undefined;
+  // Lines named as their paragraphs start, so a spread reads "CDN egress [region eu] -€6.50".
+  const title = lineTitlesById(invoice.lines, invoice.period.timeZone);
   for (const line of invoice.lines)
-    out.push(lineInWords(line, style, invoiceEnd, invoice.period.timeZone, invoice.period.start), "");
+    out.push(
+      lineInWords(line, style, invoiceEnd, invoice.period.timeZone, invoice.period.start, invoice.allowances),
+      "",
+    );
   for (const pool of invoice.allowances ?? [])
     out.push(poolWords(pool, invoice.lines, invoice.period.timeZone));
   if ((invoice.allowances ?? []).length > 0) out.push("");
@@ -89,7 +95,9 @@ export function explainText(invoice: Invoice): string {
           ? `${formatQuantity(discount.percent)}% of ${covered} (${datesWords(discount.inForce!, invoice.period.timeZone)}) of ${money(discount.base)}`
           : `${formatQuantity(discount.percent)}% of ${money(discount.base)}${part}`
         : `${money(discount.fixed ?? "0")}${part} (at most the ${covered ?? `${money(discount.base)} it applies to`})`;
-    const spread = discount.allocation.map((entry) => `${entry.line} ${money(entry.amount)}`).join(", ");
+    const spread = discount.allocation
+      .map((entry) => `${title(entry.line)} ${money(entry.amount)}`)
+      .join(", ");
     const rounded = percentExact(discount);
     // On a progressive or closing invoice a percentage's amount is the period's so far, rounded, less
     // what the earlier invoices took: not its percent of this invoice's base, unless it happens to be.
@@ -106,7 +114,7 @@ export function explainText(invoice: Invoice): string {
     out.push(...cumulativeWords(commitment, money));
     if (commitment.cap === undefined) continue;
     const spread = (commitment.allocation ?? [])
-      .map((entry) => `${entry.line} ${money(entry.amount)}`)
+      .map((entry) => `${title(entry.line)} ${money(entry.amount)}`)
       .join(", ");
     out.push(
       `${commitment.name}: spend ${money(commitment.spend)}${commitment.overage === undefined ? "" : ` plus the overage of ${money(commitment.overage)}`} is above the maximum of ${money(commitment.maximum ?? "0")}: ${money(commitment.cap)}${spread === "" ? "" : `, spread over ${spread}`}.`,

@@ -198,6 +198,7 @@ function explainedLine(
     invoiceStart: invoiceEnd === undefined ? undefined : period.start,
     quantity: readableQuantity,
     timeZone: invoice.period.timeZone,
+    pools: invoice.allowances,
   });
   const factWords = {
     money: (plain: string) => readableMoney(plain, style),
@@ -263,12 +264,16 @@ function termsOf(
       `Terms in force from ${localWhen(line.period.start, period.timeZone)} to ${localWhen(line.period.end, period.timeZone)}.`,
     );
   if (line.billed === "in_advance") terms.push("Billed in advance.");
+  // Bounds in the line's unit, singular after 1, and the price per one of it ("per GB"; "per unit"
+  // for a line without a unit).
+  const units = (plain: string) =>
+    `${readableQuantity(plain)}${unitWord(plain, line.unit, line.unitSingular)}`;
+  const per = unitWord("1", line.unit ?? "units", line.unitSingular).trim();
   for (const step of line.steps) {
     if (step.kind !== "tier") continue;
-    const upTo =
-      step.upTo === null ? "with no upper bound" : `up to ${readableQuantity(step.upTo)} inclusive`;
+    const upTo = step.upTo === null ? "with no upper bound" : `up to ${units(step.upTo)} inclusive`;
     terms.push(
-      `Tier ${step.tier}: above ${readableQuantity(step.from)} ${upTo}, at ${readableMoney(step.unitPrice, { ...style, minorUnits: style.minorUnits + 2 })} per unit.`,
+      `Tier ${step.tier}: above ${units(step.from)} ${upTo}, at ${readableMoney(step.unitPrice, { ...style, minorUnits: style.minorUnits + 2 })} per ${per}.`,
     );
   }
   for (const { step, sentence } of steps)

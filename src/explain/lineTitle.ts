@@ -58,3 +58,27 @@ export function distinctLineTitles(lines: ReadonlyArray<TitledLine>, timeZone: s
 function withNotes(title: string, notes: ReadonlyArray<string>): string {
   return notes.length === 0 ? title : `${title} (${notes.join(", ")})`;
 }
+
+/**
+ * The title of each of an invoice's lines by its id, as {@link distinctLineTitles} tells them apart,
+ * for the sentences that name lines after the lines themselves (a discount's or a cap's spread, a
+ * pool's draws): "spread over CDN egress [region eu] -€6.50", not the line id `egress[region="eu"]`.
+ * An id no line has is written as it is.
+ */
+export function lineTitlesById(
+  lines: ReadonlyArray<{
+    readonly id: string;
+    readonly name: string;
+    readonly group?: Readonly<Record<string, string | number | boolean | null>> | undefined;
+    readonly period: { readonly start: string; readonly end: string };
+    readonly steps: ReadonlyArray<{ readonly kind: string }>;
+  }>,
+  timeZone: string,
+): (id: string) => string {
+  const titles = distinctLineTitles(
+    lines.map((line) => ({ ...line, group: line.group === undefined ? null : describeGroup(line.group) })),
+    timeZone,
+  );
+  const byId = new Map(lines.map((line, at) => [line.id, titles[at]!]));
+  return (id) => byId.get(id) ?? id;
+}

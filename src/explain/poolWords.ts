@@ -1,7 +1,7 @@
 import type { Invoice } from "../invoice/index.js";
 import { Decimal } from "../money/index.js";
 import { formatQuantity } from "./formatNumber.js";
-import { lineTitle } from "./lineTitle.js";
+import { lineTitlesById } from "./lineTitle.js";
 import { datesWords } from "./localWhen.js";
 import { prorationUnit } from "./prorationUnit.js";
 import { unitWord } from "./unitWord.js";
@@ -18,10 +18,7 @@ type Pool = NonNullable<Invoice["allowances"]>[number];
  */
 export function poolWords(pool: Pool, lines: Invoice["lines"], timeZone: string): string {
   const units = poolUnits(pool, lines);
-  const title = (id: string) => {
-    const line = lines.find((candidate) => candidate.id === id);
-    return line === undefined ? id : lineTitle(line);
-  };
+  const title = lineTitlesById(lines, timeZone);
   const drawn = pool.drawn.map((entry) => `${units(entry.quantity)} by ${title(entry.line)}`).join(", ");
   return `Shared allowance ${pool.name} (${pool.id}): ${units(pool.quantity)}${poolScheduleWords(pool, timeZone, units)}${poolGrowthWords(pool, units)}${drawn === "" ? ", none drawn" : `, drawn: ${drawn}`};${leftWords(pool.remaining, units)}`;
 }

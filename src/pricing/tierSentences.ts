@@ -2,24 +2,34 @@ import { Decimal } from "../money/index.js";
 import type { StepContext, StepData, Words } from "../schema/index.js";
 import type { TierFlatFeeStep, TierStep } from "./tierSteps.js";
 
-/** `(over 1,000 up to 5,000)`-style bounds of a tier or band. */
-export function range(step: { readonly from: string; readonly upTo: string | null }, words: Words): string {
-  if (step.upTo === null) return `over ${words.quantity(step.from)}`;
+/**
+ * `(over 1,000 GB up to 5,000 GB)`-style bounds of a tier or band, each a quantity of the line's unit
+ * ("up to 1 request": singular after 1), as the quantity in it is written.
+ */
+export function range(
+  step: { readonly from: string; readonly upTo: string | null },
+  words: Words,
+  bound: (plain: string) => string = words.units,
+): string {
+  if (step.upTo === null) return `over ${bound(step.from)}`;
   return step.from === "0"
-    ? `up to ${words.quantity(step.upTo)}`
-    : `over ${words.quantity(step.from)} up to ${words.quantity(step.upTo)}`;
+    ? `up to ${bound(step.upTo)}`
+    : `over ${bound(step.from)} up to ${bound(step.upTo)}`;
 }
 
 /** How a model's tier steps read: the rate of a tier, and the quantity in it. */
 export interface TierReading {
   rate(step: TierStep, words: Words): string;
   quantity(step: TierStep, words: Words): string;
+  /** A tier bound, written as the quantity in the tier is ("1,000 GB", "$10,000.00"). */
+  bound(plain: string, words: Words): string;
 }
 
 /** A tier's unit price and its units: how graduated, volume and minimum tiers read. */
 export const UNIT_TIERS: TierReading = {
   rate: (step, words) => words.price(step.unitPrice),
   quantity: (step, words) => words.units(step.quantity),
+  bound: (plain, words) => words.units(plain),
 };
 
 // The tier steps of a line, which read as one sentence placed where the first of them stands.
@@ -42,6 +52,7 @@ export function describeGraduatedTiers(
   // invoice keeps the step), and a line with no other says that nothing reached the tiers.
   const tiers = all.filter((tier) => !pricesNothing(tier));
   if (tiers.length === 0) return nothingReached(step, words, reading);
+  if (tiers.length === 1) return allInOneTier(tiers[0]!, words, reading);
   const parts = tiers.map((tier, index) => {
     const lead = index === 0 ? "First" : index === tiers.length - 1 ? "remaining" : "next";
     return `${lead} ${reading.quantity(tier, words)} at ${reading.rate(tier, words)} = ${words.money(tier.amount)}`;
@@ -58,7 +69,16 @@ export function describeReachedTier(
   const [first] = tiersOf(steps);
   if (step !== first) return undefined;
   if (pricesNothing(first)) return nothingReached(first, words, reading);
-  return `All ${words.units(first.quantity)} at the tier ${first.tier} price (${range(first, words)}) of ${reading.rate(first, words)} = ${words.money(first.amount)}.`;
+  return `All ${reading.quantity(first, words)} at the tier ${first.tier} price (${range(first, words, (plain) => reading.bound(plain, words))}) of ${reading.rate(first, words)} = ${words.money(first.amount)}.`;
+}
+
+// "All 3 requests in tier 1 (up to 1,000 requests) at $0.0500 = $0.15.": the quantity reached only one
+// tier, where "First 3 requests at …" read as the start of a list with nothing after it. Said as a
+// volume line says its one tier, with the tier's bounds; a price of one open tier has none to say.
+function allInOneTier(tier: TierStep, words: Words, reading: TierReading): string {
+  const open = new Decimal(tier.from).isZero() && tier.upTo === null;
+  const bounds = open ? "" : ` (${range(tier, words, (plain) => reading.bound(plain, words))})`;
+  return `All ${reading.quantity(tier, words)} in tier ${tier.tier}${bounds} at ${reading.rate(tier, words)} = ${words.money(tier.amount)}.`;
 }
 
 /** True for a tier step of 0 units and no amount: a tier row that prices nothing. */

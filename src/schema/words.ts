@@ -40,4 +40,9 @@ export interface StepContext {
   readonly words: Words;
   /** The line's steps in order (several tier steps read as one sentence, written at the first). */
   readonly steps: ReadonlyArray<StepData>;
+  /**
+   * The name of a shared allowance pool by its id, as the invoice lists the pool (`allowances[].name`);
+   * the id when the invoice lists no such pool or the line is explained on its own.
+   */
+  readonly poolName?: ((id: string) => string) | undefined;
 }

@@ -85,13 +85,18 @@ const FORMS: ReadonlyArray<readonly [RegExp, Check]> = [
     new RegExp(String.raw`(?:^|[^0-9,.])(${NUMBER})(?: [^=:;]*?)? at (${MONEY})(?: each)? = (${MONEY})`, "g"),
     (m) => product(m[1]!, m[2]!),
   ],
-  // "All 420 connections at the tier 2 price (over 100 up to 1,000) of €0.4000 = €168.00"
+  // "All 420 connections at the tier 2 price (over 100 connections up to 1,000 connections) of €0.4000 = €168.00"
   [
     new RegExp(
       String.raw`All (${NUMBER})[^=]*? at the tier [0-9]+ price \([^)]*\) of (${MONEY}) = (${MONEY})`,
       "g",
     ),
     (m) => product(m[1]!, m[2]!),
+  ],
+  // "All $5,000.00 in tier 1 (up to $10,000.00) at 2% = $100.00" (graduated percentage, one tier reached)
+  [
+    new RegExp(String.raw`All (${MONEY}) in tier [0-9]+(?: \([^)]*\))? at (${NUMBER})% = (${MONEY})`, "g"),
+    (m) => percentOf(m[2]!, m[1]!),
   ],
   // "First $5.00 at 3% = $0.15" (graduated percentage), "20% of €100.00 = €20.00"
   [new RegExp(String.raw`(${MONEY}) at (${NUMBER})% = (${MONEY})`, "g"), (m) => percentOf(m[2]!, m[1]!)],

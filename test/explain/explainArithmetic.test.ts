@@ -11,7 +11,7 @@ describe("every sum the text explanation states can be redone by hand (golden-ri
     // 10 % of 82.53 (egress eu 65.00 + us 17.53) = 8.253, rounded half-up to 8.25, taken off: it read
     // "10% of €82.53 = -€8.25", which is not 10 % of 82.53
     expect(explainText(goldenRich())).toContain(
-      'Launch discount 10% on egress: 10% of €82.53 = €8.253, rounded half-up: -€8.25, spread over egress[region="eu"] -€6.50, egress[region="us"] -€1.75.',
+      "Launch discount 10% on egress: 10% of €82.53 = €8.253, rounded half-up: -€8.25, spread over CDN egress [region eu] -€6.50, CDN egress [region us] -€1.75.",
     );
   });
 

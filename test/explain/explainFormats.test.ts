@@ -55,8 +55,8 @@ describe("explain: the explanation JSON", () => {
     expect(egress.terms).toEqual([
       "Charge egress, priced with the graduated model.",
       "Usage from meter gb (sum).",
-      "Tier 1: above 0 up to 100 inclusive, at $0.1000 per unit.",
-      "Tier 2: above 100 with no upper bound, at $0.0500 per unit.",
+      "Tier 1: above 0 GB up to 100 GB inclusive, at $0.1000 per GB.",
+      "Tier 2: above 100 GB with no upper bound, at $0.0500 per GB.",
     ]);
   });
 

@@ -37,7 +37,7 @@ describe("a closing invoice's sums are differences of rounded figures, and say s
   it("a percentage discount: the period's, rounded, less what earlier invoices took", () => {
     // 12.5 % of 0.20 = 0.025, which no rounding makes 0.03: it read "Off: 12.5% of $0.20 = -$0.03."
     expect(text).toContain(
-      "Off: 12.5% of $0.20: the discount on the period so far, rounded, less what earlier invoices took: -$0.03, spread over bw -$0.03.",
+      "Off: 12.5% of $0.20: the discount on the period so far, rounded, less what earlier invoices took: -$0.03, spread over Bandwidth -$0.03.",
     );
   });
 

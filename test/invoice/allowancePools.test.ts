@@ -97,15 +97,15 @@ describe("allowance pools", () => {
     expect(invoiceSchema.safeParse(invoice).success).toBe(true);
     const text = explainText(invoice);
     expect(text).toContain(
-      "Egress [region na]: 500 GB from 1 event. Drawn from shared allowance free_egress: 300 GB, all it had left; 200 GB billable. 200 GB at $0.0500 = $10.00.",
+      "Egress [region na]: 500 GB from 1 event. Drawn from shared allowance Free egress: 300 GB, all it had left; 200 GB billable. 200 GB at $0.0500 = $10.00.",
     );
     // eu took part of what was left; cdn found the pool empty, and says so rather than "0 GB of the 0 GB left"
     expect(text).toContain(
-      "Drawn from shared allowance free_egress: 700 GB of the 1,000 GB left; nothing billable.",
+      "Drawn from shared allowance Free egress: 700 GB of the 1,000 GB left; nothing billable.",
     );
     // 700 − 700 = 0 billable reads "nothing billable", as a balance drawn to the end reads "nothing left"
     expect(text).not.toContain("; 0 GB billable");
-    expect(text).toContain("Shared allowance free_egress had nothing left: 200 GB billable.");
+    expect(text).toContain("Shared allowance Free egress had nothing left: 200 GB billable.");
     expect(text).toContain(
       "Shared allowance Free egress (free_egress): 1,000 GB, drawn: 700 GB by Egress [region eu], 300 GB by Egress [region na]; nothing left.",
     );

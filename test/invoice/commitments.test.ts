@@ -70,7 +70,7 @@ describe("commitments", () => {
     expect(invoice.lines.map((line) => line.net)).toEqual(["60.00", "40.00"]);
     expect(invoice.total).toBe("100.00");
     expect(explainText(invoice)).toContain(
-      "Spend cap: spend $150.00 is above the maximum of $100.00: -$50.00, spread over compute -$30.00, storage -$20.00.",
+      "Spend cap: spend $150.00 is above the maximum of $100.00: -$50.00, spread over Compute -$30.00, Storage -$20.00.",
     );
   });
 

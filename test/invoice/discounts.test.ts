@@ -183,7 +183,7 @@ describe("discounts", () => {
     expect(invoice.tax?.total).toBe("56.00");
     expect(invoice.total).toBe("336.00");
     expect(explainText(invoice)).toContain(
-      "Bandwidth 10% off: 10% of $200.00 = -$20.00, spread over bandwidth_na -$10.00, bandwidth_eu -$10.00.",
+      "Bandwidth 10% off: 10% of $200.00 = -$20.00, spread over Bandwidth NA -$10.00, Bandwidth EU -$10.00.",
     );
   });
 

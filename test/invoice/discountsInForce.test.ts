@@ -63,7 +63,7 @@ describe("a discount in force for part of the period", () => {
     // The sentence gives the exact take before its rounding (it read "= -$96.77", which 20 % of
     // 1,000.00 for 1,296,000 of 2,678,400 seconds is not): 96.774193548387… cut after 10 decimals
     expect(explainText(invoice)).toContain(
-      "Spring 20%: 20% of $1,000.00, in force for 1,296,000 of 2,678,400 seconds (2026-03-17 to 2026-04-01) = $96.7741935483…, rounded half-even: -$96.77, spread over usage -$96.77.",
+      "Spring 20%: 20% of $1,000.00, in force for 1,296,000 of 2,678,400 seconds (2026-03-17 to 2026-04-01) = $96.7741935483…, rounded half-even: -$96.77, spread over Usage -$96.77.",
     );
   });
 

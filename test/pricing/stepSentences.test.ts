@@ -110,7 +110,7 @@ describe("a tier step, which several models write", () => {
   it("reads as a volume tier on a volume line: every unit at the one tier reached", () => {
     // 1,500 units reach tier 2 (over 1,000): all 1,500 × 0.02 = 30
     expect(explained({ model: "volume", tiers }, "1500")).toEqual([
-      "All 1500 units at the tier 2 price (over 1000) of @0.02 = $30.",
+      "All 1500 units at the tier 2 price (over 1000 units) of @0.02 = $30.",
     ]);
   });
 
@@ -133,6 +133,15 @@ describe("a tier step, which several models write", () => {
       "First $10000 at 0.02 as a rate = $200; remaining $5000 at 0.015 as a rate = $75.",
       undefined,
     ]);
+  });
+
+  it("says all of it is in the one tier a graduated percentage reached, its bound in money", () => {
+    // 5,000 at 2 % = 100, all below tier 1's bound of 10,000
+    const price = {
+      model: "graduated_percentage",
+      tiers: [{ upTo: "10000", percent: "2" }, { percent: "1.5" }],
+    };
+    expect(explained(price, "5000")[0]).toBe("All $5000 in tier 1 (up to $10000) at 0.02 as a rate = $100.");
   });
 });
 

@@ -116,8 +116,8 @@ export const PRICE_STEP_CASES: Readonly<Record<string, StepCase>> = {
     },
     usage: [oneEvent("st", { gb: "1250" })],
     says: [
-      "Tier 1 (up to 1,000): 1,000 GB in packages of 100 = 10 packages at $5.0000 = $50.00.",
-      "Tier 2 (over 1,000): 250 GB in packages of 500 = 1 package at $20.0000 = $20.00.",
+      "Tier 1 (up to 1,000 GB): 1,000 GB in packages of 100 = 10 packages at $5.0000 = $50.00.",
+      "Tier 2 (over 1,000 GB): 250 GB in packages of 500 = 1 package at $20.0000 = $20.00.",
     ],
   },
   // 1,000 × 0.10 + 200 × 0.08 = 116, below tier 2's minimum 150: + 34
@@ -199,7 +199,7 @@ export const PRICE_STEP_CASES: Readonly<Record<string, StepCase>> = {
       ],
     },
     usage: [oneEvent("seats", { n: "11" })],
-    says: ["Band 2 (over 10 up to 50) applies to 11 seats: $199.00."],
+    says: ["Band 2 (over 10 seats up to 50 seats) applies to 11 seats: $199.00."],
   },
   // 120 GB breaks tier 1's 100; tier 2 holds both limits: 150.00
   capacity: {

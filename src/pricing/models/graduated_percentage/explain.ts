@@ -6,6 +6,7 @@ import type { GraduatedPercentageStep } from "./steps.js";
 const PERCENT_TIERS: TierReading = {
   rate: (step, words) => words.percent(step.unitPrice),
   quantity: (step, words) => words.money(step.quantity),
+  bound: (plain, words) => words.money(plain),
 };
 
 /** The tiers as one sentence ("First $10,000.00 at 2% = $200.00; remaining …"), and each flat fee. */
