@@ -328,6 +328,7 @@ export type {
   UnusedTimeStep,
   UsageEvent,
   UsageEventInput,
+  UsageEventOptions,
   UsageExclusion,
   UsageReport,
   UsageStep,
@@ -357,6 +358,7 @@ export type {
   Period,
   ProrationBasis,
   ProrationRatio,
+  UsageTimestamps,
 } from "./time/index.js";
 export {
   applyRatio,
@@ -367,6 +369,7 @@ export {
   periodOf,
   periodsBetween,
   prorationRatio,
+  USAGE_TIMESTAMPS,
 } from "./time/index.js";
 export type {
   ChangeBucket,
