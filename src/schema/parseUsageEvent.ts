@@ -75,7 +75,7 @@ export function safeParseUsageEvent(
   };
 }
 
-// A number where ISO 8601 text was expected is most often seconds since 1970 (a Stripe or Lago export):
+// A number (or a CSV cell of digits) where ISO 8601 text was expected is most often seconds since 1970 (a Stripe or Lago export):
 // the sentence names the option that reads it, never guessing seconds or milliseconds from its size.
 function withEpochHint<P extends { readonly message: string }>(
   problem: P,
@@ -83,7 +83,10 @@ function withEpochHint<P extends { readonly message: string }>(
   timestamps: UsageTimestamps,
 ): P {
   const timestamp = (input as { timestamp?: unknown }).timestamp;
-  if (timestamps !== "text" || typeof timestamp !== "number") return problem;
+  // A CSV cell is text: "1770000000" there is the same count as the number in JSON.
+  const count =
+    typeof timestamp === "number" || (typeof timestamp === "string" && /^\d+(\.\d+)?$/.test(timestamp));
+  if (timestamps !== "text" || !count) return problem;
   return { ...problem, message: `${problem.message.replace(/\.$/, "")}${epochTimestampHint()}` };
 }
 

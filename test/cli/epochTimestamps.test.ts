@@ -125,6 +125,20 @@ describe("--timestamps epoch_s and epoch_ms", () => {
     );
   });
 
+  it("refuses numbers without the flag in the same sentence on both engines (NDJSON and CSV)", () => {
+    const csv = join(scratch, "digits.csv");
+    writeFileSync(csv, "id,type,customer,timestamp,gb\na,egress,cus_a,1770000000,5\n");
+    for (const file of [seconds, csv]) {
+      const [memory, duckdb] = (["memory", "duckdb"] as const).map((engine) =>
+        runCli("invoice", ...CDN, "--usage", file, "--engine", engine),
+      );
+      expect(memory?.code).toBe(2);
+      expect(memory?.stderr).toContain("if these are seconds since 1970 (Stripe meter events, Lago events)");
+      expect(duckdb?.code).toBe(2);
+      expect(duckdb?.stderr).toBe(memory?.stderr);
+    }
+  });
+
   it("refuses an unknown --timestamps, and DuckDB, in words; auto reads epoch with ratecard's engine", () => {
     const unknown = runCli("invoice", ...CDN, "--usage", seconds, "--timestamps", "seconds");
     expect(unknown.code).toBe(2);

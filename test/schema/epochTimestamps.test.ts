@@ -49,8 +49,12 @@ describe("usage event timestamps as seconds or milliseconds since 1970", () => {
     expect(refusal(1770000000)).toBe(
       'u.ndjson line 1: timestamp must be an ISO 8601 timestamp text, not the number 1770000000; if these are seconds since 1970 (Stripe meter events, Lago events), read them with --timestamps epoch_s (the timestamps option "epoch_s"), or epoch_ms for milliseconds.',
     );
-    // A text number under the ISO default is no ISO text: refused as before, without the hint.
-    expect(refusal("1770000000")).not.toContain("epoch_s");
+    // A CSV cell of digits is the same count, as text: refused with the same hint.
+    expect(refusal("1770000000")).toContain(
+      'timestamp "1770000000" is not an ISO 8601 timestamp with an offset, such as "2026-02-03T10:15:00Z" or "2026-02-03T05:15:00-05:00"; if these are seconds since 1970',
+    );
+    // Text that is no count gets no hint.
+    expect(refusal("yesterday")).not.toContain("epoch_s");
   });
 
   it("refuses negative, non-numeric, exponent, huge and ISO values in words", () => {
