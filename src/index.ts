@@ -329,6 +329,7 @@ export type {
   UnusedTimeStep,
   UsageEvent,
   UsageEventInput,
+  UsageEventOptions,
   UsageExclusion,
   UsageReport,
   UsageStep,
@@ -358,6 +359,7 @@ export type {
   Period,
   ProrationBasis,
   ProrationRatio,
+  UsageTimestamps,
 } from "./time/index.js";
 export {
   applyRatio,
@@ -368,6 +370,7 @@ export {
   periodOf,
   periodsBetween,
   prorationRatio,
+  USAGE_TIMESTAMPS,
 } from "./time/index.js";
 export type {
   ChangeBucket,

@@ -12,6 +12,7 @@ export type AggregatesInvoiceFlags = {
   readonly aggregates?: string;
   readonly usage?: string;
   readonly "usage-format"?: string;
+  readonly timestamps?: string;
   readonly engine?: string;
   readonly period?: string;
   readonly format?: string;
@@ -29,7 +30,7 @@ export async function aggregatesInvoice(
   values: AggregatesInvoiceFlags,
 ): Promise<number> {
   // The usage is already aggregated: a usage file or an engine to aggregate it would be ignored.
-  for (const flag of ["usage", "usage-format", "engine"] as const)
+  for (const flag of ["usage", "usage-format", "timestamps", "engine"] as const)
     if (values[flag] !== undefined)
       throw new UsageLineError(`--aggregates holds the usage already aggregated; leave out --${flag}`);
   const file = required(values.aggregates, "--aggregates FILE");

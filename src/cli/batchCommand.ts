@@ -1,5 +1,5 @@
 import { availableParallelism } from "node:os";
-import { type BatchSummary, summarizeBatch, type UsageEvent } from "../index.js";
+import { type BatchSummary, summarizeBatch, type UsageEvent, type UsageTimestamps } from "../index.js";
 import { type BatchCarry, readBatchCarry } from "./batchCarry.js";
 import { type BatchCommitmentSpend, readBatchCommitmentSpend } from "./batchCommitmentSpend.js";
 import { type BatchContract, readBatchContracts } from "./batchContracts.js";
@@ -9,14 +9,14 @@ import { type BatchOutcome, type BatchSettings, type BatchTask, compareIds } fro
 import { batchSummaryText } from "./batchSummaryText.js";
 import { invoiceStartUnlessRefused } from "./carriedStateOptions.js";
 import { readPriceBooks, required, UsageLineError } from "./cliSupport.js";
-import { PRICE_BOOK_OPTION, USAGE_FORMAT_OPTION } from "./commonOptions.js";
+import { PRICE_BOOK_OPTION, TIMESTAMPS_OPTION, USAGE_FORMAT_OPTION } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
 import { rateBatchWithDuckdb } from "./duckdbBatch.js";
 import { chooseEngine, type Engine, engineNamed } from "./engineChoice.js";
 import { EXIT } from "./exitCodes.js";
 import { writeOutput } from "./explainOutput.js";
 import { readJsonFile } from "./readJsonFile.js";
-import { usageSource } from "./readUsage.js";
+import { usageSource, usageTimestampsNamed } from "./readUsage.js";
 import { reportNote, withRatingProgress, withUsageProgress } from "./stderr.js";
 
 /**
@@ -45,6 +45,7 @@ events. Events of customers no contract bills are counted in the summary, never 
       description: "the usage events of every customer (- reads stdin)",
     },
     "usage-format": USAGE_FORMAT_OPTION,
+    timestamps: TIMESTAMPS_OPTION,
     engine: {
       type: "string",
       value: "auto|memory|duckdb",
@@ -121,6 +122,7 @@ events. Events of customers no contract bills are counted in the summary, never 
       file: usageFile,
       format: values["usage-format"],
       engine: engineNamed(values.engine),
+      timestamps: usageTimestampsNamed(values.timestamps),
     });
     const output = await openOrderedOutput(values.output);
     const facts: Parameters<typeof summarizeBatch>[0][number][] = [];
@@ -170,9 +172,14 @@ async function batchRating(
   carried: { readonly spend: BatchCommitmentSpend; readonly carry: BatchCarry },
   settings: BatchSettings,
   workers: number,
-  usage: { readonly file: string; readonly format: string | undefined; readonly engine: Engine },
+  usage: {
+    readonly file: string;
+    readonly format: string | undefined;
+    readonly engine: Engine;
+    readonly timestamps: UsageTimestamps;
+  },
 ): Promise<RateBatch> {
-  const { file, format, engine } = usage;
+  const { file, format, engine, timestamps } = usage;
   const choice = await chooseEngine(engine, {
     contracts: contracts.map((c) => c.contract),
     file,
@@ -180,6 +187,7 @@ async function batchRating(
     period: settings.period,
     daily: false,
     parquetOnly: true,
+    timestamps,
   });
   if (choice.note !== undefined) reportNote(choice.note);
   if (choice.engine === "duckdb") {
@@ -190,7 +198,7 @@ async function batchRating(
     }));
     return (deliver) => rateBatchWithDuckdb(file, format, tasks, settings, deliver);
   }
-  const split = await withUsageProgress(await usageSource(file, format), (source) =>
+  const split = await withUsageProgress(await usageSource(file, format, timestamps), (source) =>
     splitByCustomer(
       typeof source === "function" ? source() : source,
       contracts.map((c) => c.contract.customer.id),

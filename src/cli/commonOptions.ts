@@ -1,3 +1,4 @@
+import { USAGE_TIMESTAMPS } from "../index.js";
 import type { OptionSpec } from "./defineCommand.js";
 import { USAGE_FORMATS } from "./readUsage.js";
 
@@ -24,6 +25,17 @@ export const USAGE_FORMAT_OPTION = {
   type: "string",
   value: USAGE_FORMATS.join("|"),
   description: "the usage's format, instead of its extension's (needed for --usage -)",
+} as const satisfies OptionSpec;
+
+/**
+ * --timestamps: how the usage's event timestamps are written. ISO 8601 text unless told: seconds and
+ * milliseconds since 1970 are never guessed from a value's size (docs/cli.md).
+ */
+export const TIMESTAMPS_OPTION = {
+  type: "string",
+  value: USAGE_TIMESTAMPS.join("|"),
+  description:
+    "how the usage's timestamps are written: text (ISO 8601, the default), epoch_s (seconds since 1970: Stripe meter events, Lago events) or epoch_ms (milliseconds); never guessed",
 } as const satisfies OptionSpec;
 
 /**

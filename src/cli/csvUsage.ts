@@ -4,6 +4,7 @@ import {
   safeParseUsageEvent,
   UsageError,
   type UsageEvent,
+  type UsageTimestamps,
 } from "../index.js";
 import { type CsvBatch, csvRecordBatches } from "./csvRecords.js";
 import { csvColumnTwice, csvColumnWithoutName, csvMissingColumns, csvWithoutHeader } from "./messages.js";
@@ -30,8 +31,14 @@ interface CsvColumns {
  * @throws UsageError `invalid_csv` for a missing header row, a row with more or fewer cells than the
  *   header, an unclosed quote; `duplicate_key` for a column named twice
  */
-export async function* streamCsvBatches(input: TextInput, guard: PassGuard): AsyncGenerator<UsageEvent[]> {
+export async function* streamCsvBatches(
+  input: TextInput,
+  guard: PassGuard,
+  timestamps: UsageTimestamps = "text",
+): AsyncGenerator<UsageEvent[]> {
   const file = input.name;
+  // Every cell is text: under an epoch option the timestamp cell "1770000000" is read as its number.
+  const options = { timestamps };
   await guard();
   let columns: CsvColumns | undefined;
   for await (const batch of csvRecordBatches(input.open(), file, undefined, input.again)) {
@@ -43,8 +50,8 @@ export async function* streamCsvBatches(input: TextInput, guard: PassGuard): Asy
     for (let i = 0; i < batch.records.length; i += 1) {
       const raw = toRawEvent(batch.records[i]!, columns);
       // The label is built only for an event that fails (this runs for millions of events).
-      const event = safeParseUsageEvent(raw);
-      events.push(event.success ? event.data : parseUsageEvent(raw, `${file} ${where(batch, i)}`));
+      const event = safeParseUsageEvent(raw, 0, options);
+      events.push(event.success ? event.data : parseUsageEvent(raw, `${file} ${where(batch, i)}`, options));
     }
     yield events;
   }

@@ -2,13 +2,18 @@ import { isRatecardError, rateInvoiceAsync, rateOpeningInvoice } from "../index.
 import { type AggregatesInvoiceFlags, aggregatesInvoice } from "./aggregatesInvoice.js";
 import { carriedStateOptions, invoiceStart } from "./carriedStateOptions.js";
 import { readContract, required, UsageLineError } from "./cliSupport.js";
-import { CARRIED_STATE_OPTIONS, PRICE_BOOK_OPTION, USAGE_FORMAT_OPTION } from "./commonOptions.js";
+import {
+  CARRIED_STATE_OPTIONS,
+  PRICE_BOOK_OPTION,
+  TIMESTAMPS_OPTION,
+  USAGE_FORMAT_OPTION,
+} from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
 import { namingUsageFile, rateWithDuckdb } from "./duckdbUsage.js";
 import { chooseEngine, engineNamed, sentenceTail } from "./engineChoice.js";
 import { invoiceOutputFormat, writeInvoice } from "./explainOutput.js";
 import { nodeSha256 } from "./nodeSha256.js";
-import { usageSource } from "./readUsage.js";
+import { usageSource, usageTimestampsNamed } from "./readUsage.js";
 import { reportNote, withUsageProgress } from "./stderr.js";
 
 /** `ratecard invoice`: rates one invoice (or, with --opening, the opening invoice) and prints it. */
@@ -23,6 +28,7 @@ export const invoiceCommand = defineCommand({
     "price-book": PRICE_BOOK_OPTION,
     usage: { type: "string", value: "FILE", description: "the usage events (- reads stdin)" },
     "usage-format": USAGE_FORMAT_OPTION,
+    timestamps: TIMESTAMPS_OPTION,
     aggregates: {
       type: "string",
       value: "FILE",
@@ -76,6 +82,7 @@ async function invoice(values: InvoiceFlags): Promise<number> {
   const period = required(values.period, "--period PERIOD");
   const format = invoiceOutputFormat(values.format, true);
   const engine = engineNamed(values.engine);
+  const timestamps = usageTimestampsNamed(values.timestamps);
   const contract = await readContract(contractFile, values["price-book"]);
   // The file is streamed twice (once to find ids that may repeat, once to aggregate), so memory stays
   // at about 4 bytes per event however large the file.
@@ -87,10 +94,11 @@ async function invoice(values: InvoiceFlags): Promise<number> {
     format: values["usage-format"],
     period,
     daily: values.daily === true,
+    timestamps,
   });
   if (choice.note !== undefined) reportNote(choice.note);
   const inMemory = async () => {
-    const usage = await usageSource(usageFile, values["usage-format"]);
+    const usage = await usageSource(usageFile, values["usage-format"], timestamps);
     return withUsageProgress(usage, (source) => rateInvoiceAsync(contract, source, period, options));
   };
   const invoice = await carried.blamed(() =>

@@ -1,12 +1,17 @@
 import { correctLateParsedUsage, explainLateUsage, parseInvoice } from "../index.js";
 import { type CarriedStateFlags, carriedStateOptions } from "./carriedStateOptions.js";
 import { commitmentSpend, outputFormat, readContract, readIssued, required, write } from "./cliSupport.js";
-import { CARRIED_STATE_OPTIONS, FORMAT_OPTION, PRICE_BOOK_OPTION } from "./commonOptions.js";
+import {
+  CARRIED_STATE_OPTIONS,
+  FORMAT_OPTION,
+  PRICE_BOOK_OPTION,
+  TIMESTAMPS_OPTION,
+} from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
 import { nodeSha256 } from "./nodeSha256.js";
 import { PREVIOUS_NOTES_OPTION, readPreviousNotes } from "./previousNotes.js";
 import { readJsonFile } from "./readJsonFile.js";
-import { readUsage } from "./readUsage.js";
+import { readUsage, usageTimestampsNamed } from "./readUsage.js";
 
 /**
  * `ratecard late-usage`: corrects an issued invoice for usage that arrived after it, the contract's
@@ -24,6 +29,7 @@ reproduce the issued invoice exactly (docs/late-usage.md).`,
     "price-book": PRICE_BOOK_OPTION,
     invoice: { type: "string", value: "FILE", description: "the issued invoice, JSON" },
     usage: { type: "string", value: "FILE", description: "the usage the invoice was rated from" },
+    timestamps: TIMESTAMPS_OPTION,
     late: { type: "string", value: "FILE", description: "the events that arrived late" },
     "bill-on": {
       type: "string",
@@ -58,6 +64,7 @@ type LateUsageFlags = {
   readonly usage?: string;
   readonly late?: string;
   readonly "bill-on"?: string;
+  readonly timestamps?: string;
   readonly format?: string;
   readonly "corrected-commitment-spend"?: string;
   readonly previous?: ReadonlyArray<string>;
@@ -91,8 +98,9 @@ async function lateUsage(values: LateUsageFlags): Promise<number> {
             "--corrected-commitment-spend",
           ),
         };
-  const events = await readUsage(usageFile);
-  const late = lateFile === undefined ? [] : await readUsage(lateFile);
+  const timestamps = usageTimestampsNamed(values.timestamps);
+  const events = await readUsage(usageFile, timestamps);
+  const late = lateFile === undefined ? [] : await readUsage(lateFile, timestamps);
   const creditNotes = await readPreviousNotes(values.previous);
   const result = await carried.blamed(() =>
     correctLateParsedUsage(contract, issued, events, late, {

@@ -45,6 +45,21 @@ export function usageFormatNeeded(): ErrorMessage {
   };
 }
 
+/** A --timestamps that names no way ratecard reads timestamps. */
+export function unknownTimestampsName(name: string, names: ReadonlyArray<string>): ErrorMessage {
+  return {
+    code: "unreadable_usage",
+    message: `--timestamps is "${name}"; ratecard reads usage timestamps as ${names.join(", ")} (ISO 8601 text, seconds or milliseconds since 1970).`,
+  };
+}
+
+/** --engine duckdb asked to read timestamps written as counts since 1970. */
+export function duckdbEpochTimestamps(timestamps: string, parquet: boolean): string {
+  return parquet
+    ? `Parquet usage is read by DuckDB, which reads its timestamps as ISO 8601 text or a timestamp column only; --timestamps ${timestamps} is for NDJSON, CSV and JSON usage`
+    : `--engine duckdb reads usage timestamps as ISO 8601 text only; read --timestamps ${timestamps} with --engine memory`;
+}
+
 /** A --usage-format that names no format ratecard reads. */
 export function unknownUsageFormatName(format: string, formats: ReadonlyArray<string>): ErrorMessage {
   return {

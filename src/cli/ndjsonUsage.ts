@@ -1,4 +1,10 @@
-import { parseUsageEvent, safeParseUsageEvent, UsageError, type UsageEvent } from "../index.js";
+import {
+  parseUsageEvent,
+  safeParseUsageEvent,
+  UsageError,
+  type UsageEvent,
+  type UsageTimestamps,
+} from "../index.js";
 import { assertNoDuplicateKeys } from "./duplicateKeys.js";
 import { jsonEndsTooSoon } from "./jsonEndsTooSoon.js";
 import { cutOffLine, invalidJson } from "./messages.js";
@@ -10,8 +16,13 @@ import { trailingCommaDetail } from "./trailingComma.js";
  * The events of an NDJSON file, one per non-blank line, each labelled with its physical line: one
  * array per chunk of the file (a few thousand events), so the stream costs one await per chunk.
  */
-export async function* streamNdjsonBatches(input: TextInput, guard: PassGuard): AsyncGenerator<UsageEvent[]> {
+export async function* streamNdjsonBatches(
+  input: TextInput,
+  guard: PassGuard,
+  timestamps: UsageTimestamps = "text",
+): AsyncGenerator<UsageEvent[]> {
   const file = input.name;
+  const options = { timestamps };
   let lineNumber = 0;
   for await (const text of readLineChunks(input, guard)) {
     const events: UsageEvent[] = [];
@@ -21,8 +32,8 @@ export async function* streamNdjsonBatches(input: TextInput, guard: PassGuard): 
       const line = text.slice(start, end);
       const value = parseEventLine(line, file, lineNumber);
       // The label is built only for an event that fails (this runs for millions of events).
-      const event = safeParseUsageEvent(value);
-      events.push(event.success ? event.data : parseUsageEvent(value, `${file} line ${lineNumber}`));
+      const event = safeParseUsageEvent(value, 0, options);
+      events.push(event.success ? event.data : parseUsageEvent(value, `${file} line ${lineNumber}`, options));
     });
     if (events.length > 0) yield events;
   }

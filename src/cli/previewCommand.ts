@@ -1,10 +1,15 @@
 import { explainText, previewParsedInvoice } from "../index.js";
 import { type CarriedStateFlags, carriedStateOptions, invoiceStart } from "./carriedStateOptions.js";
 import { namedByFlag, outputFormat, readContract, required, write } from "./cliSupport.js";
-import { CARRIED_STATE_OPTIONS, FORMAT_OPTION, PRICE_BOOK_OPTION } from "./commonOptions.js";
+import {
+  CARRIED_STATE_OPTIONS,
+  FORMAT_OPTION,
+  PRICE_BOOK_OPTION,
+  TIMESTAMPS_OPTION,
+} from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
 import { nodeSha256 } from "./nodeSha256.js";
-import { readUsage } from "./readUsage.js";
+import { readUsage, usageTimestampsNamed } from "./readUsage.js";
 
 /**
  * `ratecard preview`: the invoice so far of an open period, from the usage before --as-of, with the
@@ -20,6 +25,7 @@ sum and count meters and is never billed (docs/preview.md).`,
     contract: { type: "string", value: "FILE", description: "the contract, JSON (- reads stdin)" },
     "price-book": PRICE_BOOK_OPTION,
     usage: { type: "string", value: "FILE", description: "the usage events so far" },
+    timestamps: TIMESTAMPS_OPTION,
     period: { type: "string", value: "PERIOD", description: "the open period: 2026-02" },
     "as-of": { type: "string", value: "INSTANT", description: "the cut-off: usage before it counts" },
     format: FORMAT_OPTION,
@@ -38,6 +44,7 @@ type PreviewFlags = {
   readonly period?: string;
   readonly "as-of"?: string;
   readonly format?: string;
+  readonly timestamps?: string;
 } & CarriedStateFlags;
 
 async function preview(values: PreviewFlags): Promise<number> {
@@ -49,7 +56,7 @@ async function preview(values: PreviewFlags): Promise<number> {
   const contract = await readContract(contractFile, values["price-book"]);
   const carried = await carriedStateOptions(values, contract.id, invoiceStart(contract, period));
   const rating = { ...carried.options, sha256: nodeSha256 };
-  const events = await readUsage(usageFile);
+  const events = await readUsage(usageFile, usageTimestampsNamed(values.timestamps));
   const preview = await carried.blamed(() =>
     namedByFlag({ asOf: "--as-of" }, () => previewParsedInvoice(contract, events, period, asOf, rating)),
   );

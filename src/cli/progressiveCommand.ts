@@ -8,12 +8,12 @@ import {
 import { blamedOnFiles, type OptionFile } from "./blamedOnFiles.js";
 import { type CarriedStateFlags, carriedStateOptions, invoiceStart } from "./carriedStateOptions.js";
 import { namedByFlag, outputFormat, readContract, required, UsageLineError, write } from "./cliSupport.js";
-import { CARRIED_STATE_OPTIONS, FORMAT_OPTION } from "./commonOptions.js";
+import { CARRIED_STATE_OPTIONS, FORMAT_OPTION, TIMESTAMPS_OPTION } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
 import { listOptionFiles, readEarlierInvoices } from "./earlierInvoices.js";
 import { nodeSha256 } from "./nodeSha256.js";
 import { readIssuedFiles } from "./readIssuedFiles.js";
-import { readUsage } from "./readUsage.js";
+import { readUsage, usageTimestampsNamed } from "./readUsage.js";
 
 /**
  * `ratecard progressive`: progressive (threshold) billing of a period. One progressive invoice as of
@@ -33,6 +33,7 @@ lowers what that invoice billed; a note of an amount stays credited.`,
   options: {
     contract: { type: "string", value: "FILE", description: "the contract, JSON (- reads stdin)" },
     usage: { type: "string", value: "FILE", description: "the usage events of the period so far" },
+    timestamps: TIMESTAMPS_OPTION,
     period: { type: "string", value: "PERIOD", description: "the period: 2026-03" },
     at: {
       type: "string",
@@ -79,6 +80,7 @@ type ProgressiveFlags = {
   readonly earlier?: ReadonlyArray<string>;
   readonly "credit-note"?: ReadonlyArray<string>;
   readonly format?: string;
+  readonly timestamps?: string;
 } & CarriedStateFlags;
 
 async function progressive(values: ProgressiveFlags): Promise<number> {
@@ -97,7 +99,7 @@ async function progressive(values: ProgressiveFlags): Promise<number> {
   );
   const carried = await carriedStateOptions(values, contract.id, invoiceStart(contract, period));
   const rating = { ...carried.options, sha256: nodeSha256 };
-  const events = await readUsage(usageFile);
+  const events = await readUsage(usageFile, usageTimestampsNamed(values.timestamps));
   const invoices = await carried.blamed(() =>
     blamedOnFiles(earlierFiles(values.earlier ?? [], values["credit-note"] ?? []), () =>
       mode.kind === "at"

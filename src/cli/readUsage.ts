@@ -1,5 +1,11 @@
 import { extname } from "node:path";
-import { parseUsageEvent, UsageError, type UsageEvent } from "../index.js";
+import {
+  parseUsageEvent,
+  USAGE_TIMESTAMPS,
+  UsageError,
+  type UsageEvent,
+  type UsageTimestamps,
+} from "../index.js";
 import { warnWhenCsvFileEndsInsideARow, watchedForItsEnd } from "./csvLastLine.js";
 import { streamCsvBatches, streamCsvIdBatches } from "./csvUsage.js";
 import { assertNoDuplicateKeys } from "./duplicateKeys.js";
@@ -8,6 +14,7 @@ import {
   cutOffFile,
   emptyJsonUsage,
   invalidJson,
+  unknownTimestampsName,
   unknownUsageFormat,
   unknownUsageFormatName,
   usageFormatNeeded,
@@ -68,23 +75,26 @@ interface FormatStream {
 export async function usageSource(
   file: string,
   format?: string,
+  timestamps?: UsageTimestamps,
 ): Promise<UsageSource | AsyncIterable<UsageEvent>> {
   const named = format === undefined ? undefined : usageFormatNamed(format);
   if (isStandardInput(file)) {
     if (named === undefined) throw UsageError.from(usageFormatNeeded(), "");
     const stdin = takeStandardInput("--usage");
     const input = endChecked({ name: STANDARD_INPUT_NAME, open: () => stdin }, named);
-    return eachOf(streamOf(input, named, async () => {}).batches());
+    return eachOf(streamOf(input, named, async () => {}, timestamps).batches());
   }
   const kind = await usageFileKind(file);
   const chosen = named ?? formatOf(file);
   if (kind === "pipe")
-    return eachOf(streamOf(endChecked(pipeInput(file), chosen), chosen, async () => {}).batches());
+    return eachOf(
+      streamOf(endChecked(pipeInput(file), chosen), chosen, async () => {}, timestamps).batches(),
+    );
   if (chosen === "csv") warnWhenCsvFileEndsInsideARow(file);
   // Each pass checks, before its first chunk and after its last (never per event), that the file is
   // still the version opened here.
   const before = await fileVersion(file);
-  return asSource(streamOf(fileInput(file), chosen, () => assertUnchanged(file, before)));
+  return asSource(streamOf(fileInput(file), chosen, () => assertUnchanged(file, before), timestamps));
 }
 
 // A CSV pipe's end is known once it is read: a last row without its line break is warned of then.
@@ -111,6 +121,14 @@ function usageFormatNamed(format: string): UsageFormat {
   return found;
 }
 
+/** The way --timestamps names (ISO 8601 text when absent). @throws UsageError for a name that is not one. */
+export function usageTimestampsNamed(name: string | undefined): UsageTimestamps {
+  if (name === undefined) return "text";
+  const found = USAGE_TIMESTAMPS.find((known) => known === name);
+  if (found === undefined) throw UsageError.from(unknownTimestampsName(name, USAGE_TIMESTAMPS), "");
+  return found;
+}
+
 /** The format a file's extension names. @throws UsageError for any other extension. */
 function formatOf(file: string): UsageFormat {
   const extension = extname(file).toLowerCase();
@@ -121,31 +139,40 @@ function formatOf(file: string): UsageFormat {
 }
 
 /** Reads a whole usage file into memory (for tests and small files). */
-export async function readUsage(file: string): Promise<UsageEvent[]> {
-  const source = await usageSource(file);
+export async function readUsage(file: string, timestamps?: UsageTimestamps): Promise<UsageEvent[]> {
+  const source = await usageSource(file, undefined, timestamps);
   const events: UsageEvent[] = [];
   for await (const event of typeof source === "function" ? source() : source) events.push(event);
   return events;
 }
 
-function streamOf(input: TextInput, format: UsageFormat, guard: PassGuard): FormatStream {
+function streamOf(
+  input: TextInput,
+  format: UsageFormat,
+  guard: PassGuard,
+  timestamps: UsageTimestamps = "text",
+): FormatStream {
   switch (format) {
     case "ndjson":
       return {
-        batches: () => streamNdjsonBatches(input, guard),
+        batches: () => streamNdjsonBatches(input, guard, timestamps),
         idBatches: () => streamNdjsonIdBatches(input, guard),
       };
     case "csv":
       return {
-        batches: () => streamCsvBatches(input, guard),
+        batches: () => streamCsvBatches(input, guard, timestamps),
         idBatches: () => streamCsvIdBatches(input, guard),
       };
     case "json":
-      return { batches: () => streamJsonArray(input, guard) };
+      return { batches: () => streamJsonArray(input, guard, timestamps) };
   }
 }
 
-async function* streamJsonArray(input: TextInput, guard: PassGuard): AsyncGenerator<UsageEvent[]> {
+async function* streamJsonArray(
+  input: TextInput,
+  guard: PassGuard,
+  timestamps: UsageTimestamps,
+): AsyncGenerator<UsageEvent[]> {
   const file = input.name;
   await guard();
   const text = withoutByteOrderMark(await readText(input.open(), file, input.again));
@@ -157,7 +184,7 @@ async function* streamJsonArray(input: TextInput, guard: PassGuard): AsyncGenera
     throw UsageError.from(usageNotAnArray(file), file);
   }
   assertNoDuplicateKeys(text, data, file);
-  yield data.map((raw, index) => parseUsageEvent(raw, `${file} event [${index}]`));
+  yield data.map((raw, index) => parseUsageEvent(raw, `${file} event [${index}]`, { timestamps }));
 }
 
 /** JSON.parse with an error that names the file instead of a stack trace. */

@@ -18,6 +18,7 @@ import {
   CARRIED_STATE_OPTIONS,
   PRICE_BOOK_OPTION,
   REPORT_FORMAT_OPTION,
+  TIMESTAMPS_OPTION,
   USAGE_FORMAT_OPTION,
 } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
@@ -26,7 +27,7 @@ import { EXIT } from "./exitCodes.js";
 import { nodeSha256 } from "./nodeSha256.js";
 import { readInvoiceFile } from "./readIssuedFiles.js";
 import { readJsonFile, readTextFile } from "./readJsonFile.js";
-import { usageSource } from "./readUsage.js";
+import { usageSource, usageTimestampsNamed } from "./readUsage.js";
 import { withUsageProgress } from "./stderr.js";
 
 /**
@@ -69,6 +70,7 @@ does: --carry, --balances, --credits-start-full, --commitment-spend.`,
     "price-book": PRICE_BOOK_OPTION,
     usage: { type: "string", value: "FILE", description: "… the usage events (- reads stdin)" },
     "usage-format": USAGE_FORMAT_OPTION,
+    timestamps: TIMESTAMPS_OPTION,
     period: { type: "string", value: "PERIOD", description: "… and the period" },
     ...CARRIED_STATE_OPTIONS,
     format: REPORT_FORMAT_OPTION,
@@ -104,6 +106,7 @@ type Flags = {
   readonly "price-book"?: ReadonlyArray<string>;
   readonly usage?: string;
   readonly "usage-format"?: string;
+  readonly timestamps?: string;
   readonly period?: string;
 } & CarriedStateFlags;
 
@@ -229,7 +232,7 @@ async function ratedInvoice(values: Flags, contract: Contract, usageFile: string
   // What the previous invoice leaves to this one (credit balances, carried meters, commitment spend), as
   // `ratecard invoice` reads it: without it a contract whose grants started earlier cannot be recomputed.
   const carried = await carriedStateOptions(values, contract.id, invoiceStart(contract, period));
-  const usage = await usageSource(usageFile, values["usage-format"]);
+  const usage = await usageSource(usageFile, values["usage-format"], usageTimestampsNamed(values.timestamps));
   return carried.blamed(() =>
     withUsageProgress(usage, (source) =>
       rateInvoiceAsync(contract, source, period, { ...carried.options, sha256: nodeSha256 }),
@@ -242,6 +245,7 @@ const RECOMPUTE_FLAGS = [
   "contract",
   "usage",
   "usage-format",
+  "timestamps",
   "period",
   "carry",
   "balances",

@@ -5,6 +5,7 @@ import {
   CARRIED_STATE_OPTIONS,
   FORMAT_OPTION,
   PRICE_BOOK_OPTION,
+  TIMESTAMPS_OPTION,
   USAGE_FORMAT_OPTION,
 } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
@@ -12,7 +13,8 @@ import { duckdbEvents } from "./duckdbEvents.js";
 import { duckdbFormat, duckdbFormatOf } from "./duckdbFormat.js";
 import { openDuckdbUsage } from "./duckdbUsage.js";
 import { engineNamed } from "./engineChoice.js";
-import { usageSource } from "./readUsage.js";
+import { duckdbEpochTimestamps } from "./messages.js";
+import { usageSource, usageTimestampsNamed } from "./readUsage.js";
 import { refusalInFileOrder } from "./refusalInFileOrder.js";
 import { withUsageProgress } from "./stderr.js";
 
@@ -32,6 +34,7 @@ repeated ids are always those of the whole period; --limit N ids are shown per l
     "price-book": PRICE_BOOK_OPTION,
     usage: { type: "string", value: "FILE", description: "the usage events (- reads stdin)" },
     "usage-format": USAGE_FORMAT_OPTION,
+    timestamps: TIMESTAMPS_OPTION,
     engine: {
       type: "string",
       value: "auto|memory|duckdb",
@@ -77,6 +80,7 @@ type UsageFlags = {
   readonly "price-book"?: ReadonlyArray<string>;
   readonly usage?: string;
   readonly "usage-format"?: string;
+  readonly timestamps?: string;
   readonly engine?: string;
   readonly period?: string;
   readonly meter?: string;
@@ -112,7 +116,7 @@ async function usage(values: UsageFlags): Promise<number> {
   } as const;
   const evidence = await carried
     .blamed(() =>
-      withEventsOf(usageFile, values["usage-format"], values.engine, (usage) =>
+      withEventsOf(usageFile, values, (usage) =>
         withUsageProgress(usage, (source) => usageEvidenceAsync(contract, source, period, options)),
       ),
     )
@@ -128,13 +132,17 @@ async function usage(values: UsageFlags): Promise<number> {
 // pass.
 async function withEventsOf<T>(
   file: string,
-  format: string | undefined,
-  engineName: string | undefined,
+  flags: Pick<UsageFlags, "usage-format" | "engine" | "timestamps">,
   work: (usage: Awaited<ReturnType<typeof usageSource>>) => Promise<T>,
 ): Promise<T> {
-  const engine = engineNamed(engineName);
-  const parquet = engine === "auto" && file !== "-" && duckdbFormatOf(file, format) === "parquet";
-  if (engine === "memory" || (engine === "auto" && !parquet)) return work(await usageSource(file, format));
+  const format = flags["usage-format"];
+  const engine = engineNamed(flags.engine);
+  const timestamps = usageTimestampsNamed(flags.timestamps);
+  const parquet = file !== "-" && duckdbFormatOf(file, format) === "parquet";
+  if (engine === "memory" || (engine === "auto" && !parquet))
+    return work(await usageSource(file, format, timestamps));
+  // DuckDB reads ISO 8601 text timestamps only (src/cli/engineChoice.ts says why).
+  if (timestamps !== "text") throw new UsageLineError(duckdbEpochTimestamps(timestamps, parquet));
   const duckdb = await openDuckdbUsage(file, format);
   try {
     // A row that is no event is named by its line, as --engine memory names it (Parquet by its row).

@@ -83,6 +83,7 @@ export {
 export {
   carriedStateForUnknownMeter,
   carriedStateOfOtherKind,
+  epochTimestampHint,
   eventNotParsed,
   foreignEvent,
   notAParsedEvent,

@@ -72,7 +72,7 @@ export { AGGREGATIONS, meterSchema } from "./meter.js";
 export { isSlotKey, type ObjectSlot, objectSlot, perObject } from "./objectSlot.js";
 export type { CarriedMeterStateInput } from "./parseCarriedStates.js";
 export { parseCarriedStates, parseCarriedStatesAt } from "./parseCarriedStates.js";
-export type { SafeParseUsageEventResult } from "./parseUsageEvent.js";
+export type { SafeParseUsageEventResult, UsageEventOptions } from "./parseUsageEvent.js";
 export { parseUsageEvent, safeParseUsageEvent } from "./parseUsageEvent.js";
 export { isCount, plainRecord } from "./plainRecord.js";
 export {

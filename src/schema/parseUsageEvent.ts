@@ -1,9 +1,19 @@
-import { toJsonPath, type UsageError } from "../errors/index.js";
-import { safeParseInstant } from "../time/index.js";
+import { epochTimestampHint, toJsonPath, type UsageError } from "../errors/index.js";
+import { safeParseEpochInstant, safeParseInstant, type UsageTimestamps } from "../time/index.js";
 import { isPropertyValue, propertyProblems } from "./eventProperties.js";
 import { foreignEventMessage } from "./foreignEvent.js";
 import { toInputError, toProblems } from "./issuesToError.js";
-import { type PropertyValue, type UsageEvent, usageEventSchema } from "./usageEvent.js";
+import { type PropertyValue, type UsageEvent, usageEventSchemaFor } from "./usageEvent.js";
+
+/** How {@link parseUsageEvent} reads an event. */
+export interface UsageEventOptions {
+  /**
+   * How the timestamp is written: `"text"` (ISO 8601 with its offset, the default), `"epoch_s"` (seconds
+   * since 1970, as Stripe meter events and Lago events send it; a fraction reads to the millisecond) or
+   * `"epoch_ms"` (milliseconds since 1970). A number, or a decimal as text, for the two epoch ones.
+   */
+  readonly timestamps?: UsageTimestamps;
+}
 
 /** Result of {@link safeParseUsageEvent}. */
 export type SafeParseUsageEventResult =
@@ -18,12 +28,15 @@ export type SafeParseUsageEventResult =
 export function safeParseUsageEvent(
   input: unknown,
   location: number | string = 0,
+  options: UsageEventOptions | ReadonlyArray<unknown> = {},
 ): SafeParseUsageEventResult {
-  const fast = parseWellFormedEvent(input);
+  // An array is `events.map(parseUsageEvent)`'s third argument, the events themselves: no options.
+  const timestamps = ("timestamps" in options ? options.timestamps : undefined) ?? "text";
+  const fast = parseWellFormedEvent(input, timestamps);
   if (fast !== undefined) return { success: true, data: fast };
   const base = typeof location === "number" ? [location] : [];
   const properties = propertiesOf(input);
-  const parsed = usageEventSchema.safeParse(input);
+  const parsed = usageEventSchemaFor(timestamps).safeParse(input);
   // Property values are checked here rather than by zod: zod's record drops a "__proto__" key (and
   // with it a nested object that every other key would be refused for), and says only "Invalid input".
   const invalidProperties =
@@ -33,11 +46,14 @@ export function safeParseUsageEvent(
     // Another system's event: its field names, not each field ratecard misses, are the problem.
     const foreign = foreignEventMessage(input);
     const found = foreign === undefined ? undefined : [{ ...foreign, path: toJsonPath(base) }];
+    const timestampPath = toJsonPath([...base, "timestamp"]);
     const problems = (
       found ?? [
-        ...(parsed.success ? [] : toProblems(parsed.error.issues, input, base)).filter(
-          (problem) => !reported.has(problem.path),
-        ),
+        ...(parsed.success ? [] : toProblems(parsed.error.issues, input, base))
+          .filter((problem) => !reported.has(problem.path))
+          .map((problem) =>
+            problem.path === timestampPath ? withEpochHint(problem, input, timestamps) : problem,
+          ),
         ...invalidProperties,
       ]
     ).map((problem) =>
@@ -59,6 +75,21 @@ export function safeParseUsageEvent(
   };
 }
 
+// A number (or a CSV cell of digits) where ISO 8601 text was expected is most often seconds since 1970 (a Stripe or Lago export):
+// the sentence names the option that reads it, never guessing seconds or milliseconds from its size.
+function withEpochHint<P extends { readonly message: string }>(
+  problem: P,
+  input: unknown,
+  timestamps: UsageTimestamps,
+): P {
+  const timestamp = (input as { timestamp?: unknown }).timestamp;
+  // A CSV cell is text: "1770000000" there is the same count as the number in JSON.
+  const count =
+    typeof timestamp === "number" || (typeof timestamp === "string" && /^\d+(\.\d+)?$/.test(timestamp));
+  if (timestamps !== "text" || !count) return problem;
+  return { ...problem, message: `${problem.message.replace(/\.$/, "")}${epochTimestampHint()}` };
+}
+
 // The event's properties object, when it has one to check key by key.
 function propertiesOf(input: unknown): object | undefined {
   if (typeof input !== "object" || input === null) return undefined;
@@ -72,8 +103,12 @@ function propertiesOf(input: unknown): object | undefined {
  * Validates one usage event: `{ id, type, customer, timestamp, properties }`.
  * @throws UsageError with the JSON path of the problem, e.g. `[17].timestamp` (code `invalid_instant`)
  */
-export function parseUsageEvent(input: unknown, location: number | string = 0): UsageEvent {
-  const result = safeParseUsageEvent(input, location);
+export function parseUsageEvent(
+  input: unknown,
+  location: number | string = 0,
+  options: UsageEventOptions | ReadonlyArray<unknown> = {},
+): UsageEvent {
+  const result = safeParseUsageEvent(input, location, options);
   if (result.success) return result.data;
   throw result.error;
 }
@@ -85,15 +120,21 @@ const EVENT_KEYS = new Set(["id", "type", "customer", "timestamp", "properties"]
  * millions of well-formed events go through here. Anything unusual returns undefined, and the schema
  * then produces the precise error (or accepts it), so both paths always agree.
  */
-function parseWellFormedEvent(input: unknown): UsageEvent | undefined {
+function parseWellFormedEvent(input: unknown, timestamps: UsageTimestamps): UsageEvent | undefined {
   if (typeof input !== "object" || input === null || Array.isArray(input)) return undefined;
   const event = input as Record<string, unknown>;
   for (const key in event) if (!EVENT_KEYS.has(key)) return undefined;
   const { id, type, customer, timestamp, properties } = event;
   if (typeof id !== "string" || id === "" || typeof type !== "string" || type === "") return undefined;
-  if (typeof customer !== "string" || customer === "" || typeof timestamp !== "string") return undefined;
+  if (typeof customer !== "string" || customer === "") return undefined;
   if (properties !== undefined && !isPropertyRecord(properties)) return undefined;
-  const instant = safeParseInstant(timestamp);
+  const instant =
+    timestamps !== "text"
+      ? safeParseEpochInstant(timestamp, timestamps)
+      : typeof timestamp === "string"
+        ? safeParseInstant(timestamp)
+        : undefined;
+  if (instant === undefined) return undefined;
   if (!instant.success) return undefined;
   return {
     id,

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
-import { instantSchema } from "./primitives.js";
+import { safeParseEpochInstant, type UsageTimestamps } from "../time/index.js";
+import { instantSchema, ratecardIssue } from "./primitives.js";
 
 /** A property value on a usage event. Numbers may be given as decimal strings ("12.5") for exactness. */
 export type PropertyValue = string | number | boolean | null;
@@ -12,26 +13,53 @@ const expected = (what: string) => (): string => `expected ${what}`;
  * One usage event as sent by the customer's systems. Events have no version field of their own: the
  * event format is versioned with the contract format (docs/decisions/versioning.md).
  */
-export const usageEventSchema = z.strictObject(
-  {
-    id: z
-      .string({ error: expected("text") })
-      .check(z.minLength(1, { message: "must not be empty: every event needs an id for deduplication" })),
-    type: z
-      .string({ error: expected("text") })
-      .check(z.minLength(1, { message: "must name the event type" })),
-    customer: z
-      .string({ error: expected("text") })
-      .check(z.minLength(1, { message: "must name the customer" })),
-    timestamp: instantSchema,
-    properties: z.optional(
-      z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]), {
-        error: expected("an object of property names and values"),
-      }),
-    ),
-  },
-  { error: expected("an event object with id, type, customer, timestamp and properties") },
-);
+export const usageEventSchema = eventSchemaWith(instantSchema);
+
+// A timestamp written as a count since 1970 (src/time/epochInstant.ts), parsed to epoch milliseconds.
+const epochSchema = (unit: "epoch_s" | "epoch_ms") =>
+  z.pipe(
+    z.unknown(),
+    z.transform((value, ctx) => {
+      const parsed = safeParseEpochInstant(value, unit);
+      if (parsed.success) return parsed.data;
+      ctx.issues.push({ ...ratecardIssue("invalid_instant", parsed.reason), input: value });
+      return z.NEVER;
+    }),
+  );
+
+const EVENT_SCHEMAS = {
+  text: usageEventSchema,
+  epoch_s: eventSchemaWith(epochSchema("epoch_s")),
+  epoch_ms: eventSchemaWith(epochSchema("epoch_ms")),
+};
+
+/** The event schema whose timestamp is written as `timestamps` says (ISO 8601 text by default). */
+export function usageEventSchemaFor(timestamps: UsageTimestamps) {
+  return EVENT_SCHEMAS[timestamps];
+}
+
+function eventSchemaWith<T extends z.ZodMiniType<number, unknown>>(timestampSchema: T) {
+  return z.strictObject(
+    {
+      id: z
+        .string({ error: expected("text") })
+        .check(z.minLength(1, { message: "must not be empty: every event needs an id for deduplication" })),
+      type: z
+        .string({ error: expected("text") })
+        .check(z.minLength(1, { message: "must name the event type" })),
+      customer: z
+        .string({ error: expected("text") })
+        .check(z.minLength(1, { message: "must name the customer" })),
+      timestamp: timestampSchema,
+      properties: z.optional(
+        z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]), {
+          error: expected("an object of property names and values"),
+        }),
+      ),
+    },
+    { error: expected("an event object with id, type, customer, timestamp and properties") },
+  );
+}
 
 /** A usage event as sent (timestamp as text). */
 export type UsageEventInput = z.input<typeof usageEventSchema>;

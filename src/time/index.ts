@@ -8,6 +8,7 @@ export {
   periodOf,
   periodsBetween,
 } from "./billingCycle.js";
+export { safeParseEpochInstant, USAGE_TIMESTAMPS, type UsageTimestamps } from "./epochInstant.js";
 export type { InstantParseResult } from "./instant.js";
 export { formatInstant, parseInstant, safeParseInstant } from "./instant.js";
 export type { LocalDate, LocalDateParseResult } from "./localDate.js";
