@@ -37,7 +37,7 @@ describe("compileUsageSql's table mapping", () => {
       code: "invalid_field",
       path: "source.timestamp",
       message: expect.stringMatching(
-        /^source\.timestamp must be "text" \(ISO 8601 text with its offset, the default\), "epoch_ms" \(milliseconds since 1970 as a whole number\) or "native" \(a column of the engine's own timestamp type: .*\), not the text "epoch"\.$/,
+        /^source\.timestamp must be "text" \(ISO 8601 text with its offset, the default\), "epoch_ms" \(milliseconds since 1970 as a whole number\) or "native" \(a column of the engine's own timestamp type: .*\), not the text "epoch"; did you mean "epoch_ms"\?\.$/,
       ),
     });
   });
