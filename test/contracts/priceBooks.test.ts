@@ -231,6 +231,32 @@ describe("parsePriceBook", () => {
     return result.success ? undefined : { code: result.error.code, path: result.error.path };
   };
 
+  it("tells an unknown field the field it most likely meant, as for a contract", () => {
+    // A version written with Stripe's habits: "effective_date" for the version's left-out "effective",
+    // and a tier's "up_to" for the optional upTo, which only the book's schema knows.
+    const { effective: _effective, ...undated } = versions[0] as Record<string, unknown>;
+    const tiers = [{ up_to: "100", unitPrice: "0.08" }, { unitPrice: "0.05" }];
+    const price = { model: "graduated", tiers };
+    const stripeLike = {
+      ...BOOK_JSON,
+      versions: [
+        {
+          ...undated,
+          effective_date: "2026-01-01",
+          charges: [{ id: "bandwidth", name: "Bandwidth", meter: "bandwidth", price }],
+        },
+        versions[1],
+      ],
+    };
+    const result = safeParsePriceBook(stripeLike);
+    const details = result.success
+      ? undefined
+      : (result.error.details as { problems: { path: string; message: string }[] });
+    const at = (path: string) => details?.problems.find((entry) => entry.path === path)?.message;
+    expect(at("versions[0].effective_date")).toContain(`did you mean "effective"?`);
+    expect(at("versions[0].charges[0].price.tiers[0].up_to")).toContain(`did you mean "upTo"?`);
+  });
+
   it("refuses versions out of effective order", () => {
     const swapped = { ...BOOK_JSON, versions: [versions[1], versions[0]] };
     expect(problem(swapped)).toEqual({ code: "invalid_field", path: "versions[1].effective" });

@@ -43,7 +43,11 @@ export function safeParsePriceBook(input: unknown): SafeParsePriceBookResult {
   if (!parsed.success)
     return {
       success: false,
-      error: toInputError("contract", toProblems(parsed.error.issues, input)) as ContractError,
+      // The schema too, as for a contract: an unknown field is told the field it most likely meant.
+      error: toInputError(
+        "contract",
+        toProblems(parsed.error.issues, input, [], priceBookSchema),
+      ) as ContractError,
     };
   const book = parsed.data;
   return {
