@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { wordList } from "../errors/index.js";
-import { choiceHint, withHint } from "../schema/index.js";
+import { choiceHint, fieldOf, withHint } from "../schema/index.js";
 import type { PriceModelDefinition } from "./priceModel.js";
 
 type Model = Pick<PriceModelDefinition, "model" | "termsSchema" | "isSinglePrice" | "otherNames">;
@@ -38,10 +38,6 @@ function unionOf(models: ReadonlyArray<Model>, requirement: string) {
   // After a model ratecard does not have, the one it most likely meant, or ratecard's name for another
   // system's (Stripe's "per_unit" is "unit").
   const error = (issue: { readonly input?: unknown }) =>
-    withHint(requirement, choiceHint(modelOf(issue.input), names, otherNames));
+    withHint(requirement, choiceHint(fieldOf(issue.input, "model"), names, otherNames));
   return z.discriminatedUnion("model", options, { error });
-}
-
-function modelOf(input: unknown): unknown {
-  return input !== null && typeof input === "object" ? (input as { model?: unknown }).model : undefined;
 }

@@ -56,3 +56,8 @@ export function splitHint(message: string): { readonly requirement: string; read
     ? { requirement: message }
     : { requirement: message.slice(0, at), hint: message.slice(at + 1) };
 }
+
+/** A field of the object a union failed on (the value its hint is about); undefined for no object. */
+export function fieldOf(input: unknown, field: string): unknown {
+  return input !== null && typeof input === "object" ? (input as Record<string, unknown>)[field] : undefined;
+}

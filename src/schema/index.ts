@@ -1,6 +1,6 @@
 export { amountTextSchema, nullableAmountTextSchema } from "./amountText.js";
 export { canonicalJson } from "./canonicalJson.js";
-export { choiceHint, type OtherSystemsName, withHint } from "./choiceHint.js";
+export { choiceHint, fieldOf, type OtherSystemsName, withHint } from "./choiceHint.js";
 export { closestChoice } from "./closestChoice.js";
 export type { ComputationData } from "./computation.js";
 export { computationSchema } from "./computation.js";

@@ -20,7 +20,7 @@ import {
   wordList,
 } from "../errors/index.js";
 import { toPlainString } from "../money/index.js";
-import { choiceHint, withHint } from "./choiceHint.js";
+import { choiceHint, fieldOf, withHint } from "./choiceHint.js";
 import { divisorRoundingRule } from "./divisorRoundingRule.js";
 import { OTHER_AGGREGATIONS, OTHER_FILTER_OPS } from "./otherMeterNames.js";
 import {
@@ -110,10 +110,6 @@ export const filterSchema = z.discriminatedUnion(
 );
 const FILTER_OPS = ["equals", "not_equals", "in", "not_in", "exists", "gt", "gte", "lt", "lte"];
 
-// A field of the object a union failed on, for the hint: undefined when the input is no object.
-function fieldOf(input: unknown, field: string): unknown {
-  return input !== null && typeof input === "object" ? (input as Record<string, unknown>)[field] : undefined;
-}
 export type FilterTerms = z.output<typeof filterSchema>;
 
 /** Every aggregation a meter can use. */
