@@ -39,12 +39,20 @@ function describeWindows(
   return `The quantity is the ${outer} of ${count(windows, `${name} window`)}, ${each}${emptyPart}`;
 }
 
+// What each window took of its events: "the max of its events"; distinct values are counted, and the
+// aggregation's name, unique_count, is no word a customer reads.
+function ofItsEvents(inner: string): string {
+  return inner === "unique_count"
+    ? "the number of distinct values among its events"
+    : `the ${inner} of its events`;
+}
+
 /** How a meter computed its quantity, in words (windows, percentile, entities, time weighting, carry). */
 export function describeComputation(computation: Computation, instant: (iso: string) => string): string {
   const windowName = (size: string) => WINDOW_NAMES[size] ?? `${size}`;
   switch (computation.kind) {
     case "windows": {
-      const each = `each the ${computation.inner} of its events${computation.perSecond ? " per second" : ""}`;
+      const each = `each ${ofItsEvents(computation.inner)}${computation.perSecond ? " per second" : ""}`;
       const allowance =
         computation.allowance === undefined
           ? ""
@@ -58,7 +66,7 @@ export function describeComputation(computation: Computation, instant: (iso: str
           : computation.direction.combine === "max_per_sample"
             ? " The higher of the directions was taken per sample."
             : ` Each direction was ranked; the higher${billedDirection(computation.direction.billed)} is billed.`;
-      return `The ${formatQuantity(computation.rank)}th percentile of ${count(computation.samples, `${windowName(computation.size)} sample`)} (the ${computation.inner} of each${computation.perSecond ? ", per second" : ""}): the top ${formatQuantity(String(computation.discarded))} discarded (${formatQuantity(new Decimal(100).minus(computation.rank).toFixed())}% of ${formatQuantity(String(computation.samples))}, rounded ${computation.discardRounding === "ceil" ? "up" : computation.discardRounding === "round" ? "to nearest" : "down"}), the highest remaining billed.${direction}`;
+      return `The ${formatQuantity(computation.rank)}th percentile of ${count(computation.samples, `${windowName(computation.size)} sample`)} (${computation.inner === "unique_count" ? "the number of distinct values in each" : `the ${computation.inner} of each`}${computation.perSecond ? ", per second" : ""}): the top ${formatQuantity(String(computation.discarded))} discarded (${formatQuantity(new Decimal(100).minus(computation.rank).toFixed())}% of ${formatQuantity(String(computation.samples))}, rounded ${computation.discardRounding === "ceil" ? "up" : computation.discardRounding === "round" ? "to nearest" : "down"}), the highest remaining billed.${direction}`;
     }
     case "entities": {
       const parts = [

@@ -7,6 +7,7 @@ import {
   safeParseDecimal,
 } from "../money/index.js";
 import {
+  countsDistinctValues,
   type ExclusionReason,
   isInheritedName,
   type MeterTerms,
@@ -358,7 +359,7 @@ function isPlain(meter: MeterTerms): boolean {
 // Counting events needs no value; a unique count needs one of any kind; everything else a number.
 function valueNeed(meter: MeterTerms): ValueNeed {
   if (meter.aggregation === "count" || meter.window?.aggregation === "count") return "none";
-  return meter.aggregation === "unique_count" ? "present" : "number";
+  return countsDistinctValues(meter) ? "present" : "number";
 }
 
 // A value read as a number is a quantity: below 10^15 in size, at most 9 decimals, whether it is a

@@ -4,6 +4,7 @@ export { choiceHint, fieldOf, type OtherSystemsName, withHint } from "./choiceHi
 export { closestChoice } from "./closestChoice.js";
 export type { ComputationData } from "./computation.js";
 export { computationSchema } from "./computation.js";
+export { countsDistinctValues } from "./countsDistinctValues.js";
 export type { CorrectionTerms, CreditNote } from "./creditNote.js";
 export {
   CREDIT_NOTE_SCHEMA_VERSION,

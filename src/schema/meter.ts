@@ -136,7 +136,7 @@ export const aggregationSchema = z.enum(AGGREGATIONS, {
 export type AggregationName = z.output<typeof aggregationSchema>;
 
 /** The aggregations that can run inside a window (the first level of a two-level meter). */
-export const WINDOW_AGGREGATIONS = ["sum", "count", "max", "min", "avg", "latest"] as const;
+export const WINDOW_AGGREGATIONS = ["sum", "count", "max", "min", "avg", "latest", "unique_count"] as const;
 
 /**
  * A window size: `day` (a local day in the contract's zone, 23 or 25 hours across DST), `hour`, or a
@@ -273,8 +273,16 @@ export const meterSchema = z
         issue(valuePropertyRequired(meter.aggregation), ["valueProperty"]);
       }
       if (meter.value !== undefined && meter.valueProperty !== undefined) issue(valueGivenTwice(), ["value"]);
-      if (meter.value !== undefined && (countsEvents || meter.aggregation === "unique_count"))
-        issue(valueExpressionNotAllowed(meter.aggregation), ["value"]);
+      // Counting events or distinct values, in windows or not: there are no numbers to derive.
+      const counting = (aggregation: string | undefined) =>
+        aggregation === "count" || aggregation === "unique_count";
+      if (meter.value !== undefined && (counting(meter.aggregation) || counting(meter.window?.aggregation)))
+        issue(
+          counting(meter.window?.aggregation)
+            ? valueExpressionNotAllowed(meter.window!.aggregation, true)
+            : valueExpressionNotAllowed(meter.aggregation),
+          ["value"],
+        );
       const only = (key: "percentile" | "weighted", aggregation: AggregationName) => {
         if (meter[key] !== undefined && meter.aggregation !== aggregation)
           issue(settingsOfOtherAggregation(aggregation, key), [key]);

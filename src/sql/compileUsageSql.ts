@@ -1,6 +1,7 @@
 import { aggregatedPeriods, type PreparedRating } from "../invoice/index.js";
 import { type AggregateUsageOptions, keepsDailyQuantities } from "../meters/index.js";
 import type { ValueExpression } from "../schema/index.js";
+import { countsDistinctValues } from "../schema/index.js";
 import { type SqlDialect, type SqlDialectName, sqlDialect } from "./dialect.js";
 import { stateKeySql, windowIndexSql } from "./keySql.js";
 import { type MeterSql, meterSql } from "./meterSql.js";
@@ -116,7 +117,7 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
   });
   // What the selects below read of each classified event: fewer columns for the engine to keep.
   const uniqueColumns = options.meters.flatMap((meter, i) => [
-    ...(meter.aggregation === "unique_count" && meter.valueProperty !== undefined
+    ...(countsDistinctValues(meter) && meter.valueProperty !== undefined
       ? rawColumns(property(meter.valueProperty))
       : []),
     ...(meter.operationProperty === undefined ? [] : rawColumns(property(meter.operationProperty))),

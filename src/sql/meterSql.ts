@@ -1,5 +1,6 @@
 import { toPlainString } from "../money/index.js";
 import type { FilterTerms, MeterTerms } from "../schema/index.js";
+import { countsDistinctValues } from "../schema/index.js";
 import { comparisonSql, isNumericFilter, OPERATORS } from "./comparisonSql.js";
 import type { SqlDialect } from "./dialect.js";
 import { type PropertyColumns, quantitySql } from "./quantitySql.js";
@@ -82,7 +83,7 @@ function readValue(
     return { match, readable: "TRUE", value: undefined };
   const columns = property(meter.valueProperty);
   const { kind } = columns;
-  if (meter.aggregation === "unique_count")
+  if (countsDistinctValues(meter))
     return {
       match,
       readable: `COALESCE(${kind} IN ('s', 'n', 'b'), FALSE)`,

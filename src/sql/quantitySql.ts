@@ -1,4 +1,5 @@
 import type { MeterTerms, ValueExpression } from "../schema/index.js";
+import { countsDistinctValues } from "../schema/index.js";
 import type { SqlDialect } from "./dialect.js";
 
 // Decimal text as ratecard reads it (src/money/parseDecimal.ts DECIMAL_TEXT), and the plain forms of a
@@ -95,7 +96,7 @@ export function quantityProperties(meters: ReadonlyArray<MeterTerms>): ReadonlyS
     else if (
       meter.valueProperty !== undefined &&
       meter.aggregation !== "count" &&
-      meter.aggregation !== "unique_count" &&
+      !countsDistinctValues(meter) &&
       meter.window?.aggregation !== "count"
     )
       names.add(meter.valueProperty);

@@ -151,6 +151,14 @@ export const METERS_BY_KIND = deepFreeze({
     valueProperty: "v",
     window: { size: "day", aggregation: "max", emptyWindows: "skip" },
   },
+  // The distinct users of each 6-hour window, then the busiest window (hosts seen per hour: Datadog).
+  windowed_unique: {
+    id: "m_peak_window_users",
+    eventType: EVENT_TYPE,
+    aggregation: "max",
+    valueProperty: "user",
+    window: { size: "6h", aggregation: "unique_count" },
+  },
   entity: {
     id: "m_instance_hours",
     eventType: EVENT_TYPE,
@@ -203,6 +211,7 @@ export type MeterKind =
   | "weighted_sum"
   | "percentile"
   | "windowed"
+  | "windowed_unique"
   | "entity"
   | "persistent_sum"
   | "persistent_unique"

@@ -168,12 +168,14 @@ describe("meter validation: refused meters, with codes and paths", () => {
     ).toEqual([{ code: "invalid_field", path: "meters[0].window.size" }]);
   });
 
-  it("refuses an inner window aggregation that cannot run in a window", () => {
+  // unique_count runs in a window since 6 December 2026 (distinct values per hour); a time-weighted sum
+  // or a percentile of a window's own events do not.
+  it.each(["weighted_sum", "percentile"])("refuses the inner window aggregation %s", (inner) => {
     expect(
       problems({
         aggregation: "avg",
         valueProperty: "v",
-        window: { size: "day", aggregation: "unique_count" },
+        window: { size: "day", aggregation: inner },
       }),
     ).toEqual([{ code: "invalid_field", path: "meters[0].window.aggregation" }]);
   });

@@ -72,6 +72,20 @@ const twoLevelMeterArb = fc
     { aggregation: "sum", entity: { property: "u" }, window: { size: "hour", aggregation: "count" } },
     { aggregation: "max", valueProperty: "v", entity: { property: "r" } },
     { aggregation: "sum", valueProperty: "v", window: { size: "day", aggregation: "latest" } },
+    // The distinct values of each window (hosts seen in an hour: Datadog), then their peak or a percentile.
+    { aggregation: "max", valueProperty: "u", window: { size: "hour", aggregation: "unique_count" } },
+    {
+      aggregation: "percentile",
+      valueProperty: "u",
+      window: { size: "day", aggregation: "unique_count" },
+      percentile: { rank: 90 },
+    },
+    {
+      aggregation: "avg",
+      valueProperty: "u",
+      entity: { property: "r" },
+      window: { size: "5h", aggregation: "unique_count" },
+    },
   )
   .map((meter) => ({ id: "m8_two_level", eventType: "d", ...meter }));
 
@@ -127,6 +141,7 @@ const readsAmounts = (meter: {
 }) =>
   (meter.valueProperty !== undefined || meter.value !== undefined) &&
   meter.window?.aggregation !== "count" &&
+  meter.window?.aggregation !== "unique_count" &&
   !["count", "unique_count", "weighted_sum"].includes(meter.aggregation);
 
 /** A contract with one meter per compiled aggregation, each billed by a unit, percentage or grouped charge. */

@@ -2,7 +2,7 @@ import type * as z from "zod/mini";
 import { contractMessages } from "../../errors/index.js";
 import { toPlainString } from "../../money/index.js";
 import { modelOfPrice, pricesIn } from "../../pricing/index.js";
-import { issueOf } from "../../schema/index.js";
+import { countsDistinctValues, issueOf } from "../../schema/index.js";
 import { checkFeeTerms } from "../terms/fees/checks.js";
 import { checkLineLimitOrder, checkLineLimitScope } from "../terms/lineLimits/checks.js";
 import type { ChargeTerms } from "./chargeSchema.js";
@@ -103,10 +103,14 @@ export function checkEventValueMeter(
     meter.aggregation === "count" ||
     meter.window?.aggregation === "count" ||
     (meter.valueProperty === undefined && meter.value === undefined);
-  const aggregation = countsEvents ? "count" : meter.aggregation;
+  const aggregation = countsEvents
+    ? "count"
+    : countsDistinctValues(meter)
+      ? "unique_count"
+      : meter.aggregation;
   if (!NO_EVENT_AMOUNTS.has(aggregation)) return;
   const counted =
-    meter.window?.aggregation === "count"
+    meter.window?.aggregation === "count" || meter.window?.aggregation === "unique_count"
       ? { window: meter.window.size, outer: meter.aggregation }
       : undefined;
   ctx.addIssue(

@@ -14,7 +14,10 @@ export function eventValuesNotKept(
   meter: string,
   aggregation: string,
   count: {
-    /** The meter counts the events of each window, then aggregates the windows (`outer`). */
+    /**
+     * The meter counts the events (or, a unique_count, the distinct values) of each window, then
+     * aggregates the windows (`outer`).
+     */
     readonly counted?: { readonly window: string; readonly outer: string } | undefined;
     /** The valueProperty a counting meter names but never reads. */
     readonly ignored?: string | undefined;
@@ -35,6 +38,11 @@ export function eventValuesNotKept(
       message: `a ${model} price reads each event's amount, but meter "${meter}" reads no value (${counts}); ${priced}; ${fix}`,
     };
   }
+  if (aggregation === "unique_count" && count.counted !== undefined)
+    return {
+      code: "invalid_field",
+      message: `a ${model} price reads each event's amount, but meter "${meter}" counts the distinct values of each ${count.counted.window} window, then takes the ${count.counted.outer} of those counts: its values are identities, not amounts; ${fix}`,
+    };
   const why =
     aggregation === "unique_count"
       ? "counts distinct values, which are identities, not amounts"

@@ -90,10 +90,12 @@ export function valueExpressionTooDeep(limit: number): ErrorMessage {
 }
 
 /** A derived value given with valueProperty, or on an aggregation that reads no number. */
-export function valueExpressionNotAllowed(aggregation: string): ErrorMessage {
+export function valueExpressionNotAllowed(aggregation: string, inWindows = false): ErrorMessage {
+  const counted = aggregation === "unique_count" ? "the distinct values" : "the events";
+  const meter = inWindows ? `a meter that counts ${counted} of each window` : `a ${aggregation} meter`;
   return {
     code: "invalid_field",
-    message: `a ${aggregation} meter cannot take a derived value; a derived value replaces valueProperty on a meter that adds numbers (sum, min, max, latest, avg, weighted_sum, percentile)`,
+    message: `${meter} cannot take a derived value; a derived value replaces valueProperty on a meter that adds numbers (sum, min, max, latest, avg, weighted_sum, percentile)`,
   };
 }
 

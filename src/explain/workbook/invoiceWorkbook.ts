@@ -41,8 +41,10 @@ export function invoiceWorkbook(invoice: Invoice): InvoiceWorkbook {
     step: invoice.id,
     note: `${invoice.customer.name ?? invoice.customer.id}, ${invoice.period.label} (${invoice.period.timeZone}), ${invoice.currency.code}. Yellow cells are quantities: change one and the sheet re-rates.`,
   });
+  // Pools as the contract names them, as the explanation's sentences do.
+  const poolName = (id: string) => invoice.allowances?.find((pool) => pool.id === id)?.name ?? id;
   for (const line of invoice.lines) {
-    const cells = writeLine(builder, line, money, invoice.period.timeZone);
+    const cells = writeLine(builder, line, money, invoice.period.timeZone, poolName);
     const amount = liveOrValue(cells.amount, line.amount, money, "");
     const row = builder.add("total", {
       line: line.id,

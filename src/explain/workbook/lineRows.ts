@@ -21,6 +21,7 @@ export function writeLine(
   line: InvoiceLine,
   money: string,
   timeZone?: string,
+  poolName: (id: string) => string = (id) => id,
 ): LineCells {
   const live =
     fitsSpreadsheetAsWritten(line.amount) &&
@@ -32,19 +33,22 @@ export function writeLine(
       ? `${line.model} price${line.unit === undefined ? "" : `, quantity in ${line.unit}`}`
       : "This line holds a number of more than 14 significant digits, beyond what a spreadsheet computes with reliably (it keeps 15): its steps are written as ratecard's exact values, not formulas.",
   });
-  return live ? writeLiveSteps(builder, line, money, timeZone) : writeValueSteps(builder, line, money);
+  return live
+    ? writeLiveSteps(builder, line, money, { timeZone, poolName })
+    : writeValueSteps(builder, line, money);
 }
 
 function writeLiveSteps(
   builder: SheetBuilder,
   line: InvoiceLine,
   money: string,
-  timeZone: string | undefined,
+  { timeZone, poolName }: { timeZone: string | undefined; poolName: (id: string) => string },
 ): LineCells {
   const state: LineState = {
     add: (cells, input) => builder.add(input ? "input" : "step", { ...cells, line: line.id }),
     money,
     when: (iso) => localWhen(iso, timeZone),
+    poolName,
     quantity: undefined,
     input: undefined,
     priced: [],

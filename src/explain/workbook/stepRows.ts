@@ -17,6 +17,8 @@ export interface LineState {
   readonly money: string;
   /** An instant as the invoice dates it: a local date of its zone (localWhen). */
   readonly when: (iso: string) => string;
+  /** An allowance pool as the contract names it (its id when the invoice lists no such pool). */
+  readonly poolName: (id: string) => string;
   /** The A1 address of the quantity the price reads (undefined before a usage or contract quantity). */
   quantity: string | undefined;
   /** The first quantity cell of the line: the one a person changes to re-rate it. */
@@ -147,7 +149,7 @@ export const STEP_ROWS: Handlers = {
   },
   allowance: (step, state) => {
     const row = state.add({
-      step: `Allowance pool ${step.pool}`,
+      step: `Shared allowance ${state.poolName(step.pool)}`,
       quantity: formulaCell(`MAX(0,${quantityOf(state)}-D{row})`),
       price: numberCell(step.available),
       note: "D: what the pool had left when this line drew (a value: it depends on the lines before it); C: the quantity after the draw",

@@ -32,6 +32,16 @@ describe("invoiceWorkbook", () => {
     expect(steps).toContain("Unused time 2026-04-21 to 2026-05-01");
   });
 
+  it("names an allowance pool as the contract names it, as the explanation does", () => {
+    // cloudfront-free-tier's pool free_dto is "Always Free data transfer out (1 TB)" (its contract.json).
+    const book = invoiceWorkbook(fixtureInvoices().get("cloudfront-free-tier")!);
+    const steps = book.rows.flatMap((row) =>
+      row.cells.flatMap((cell) => (cell?.kind === "text" ? [cell.text] : [])),
+    );
+    expect(steps).toContain("Shared allowance Always Free data transfer out (1 TB)");
+    expect(steps.some((text) => text.includes("free_dto"))).toBe(false);
+  });
+
   it("is the same for the same invoice", () => {
     const invoice = fixtureInvoices().get("golden-rich")!;
     expect(JSON.stringify(invoiceWorkbook(invoice))).toBe(JSON.stringify(invoiceWorkbook(invoice)));
