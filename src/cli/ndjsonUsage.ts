@@ -60,9 +60,10 @@ function eventOrBad(
   let value: unknown;
   try {
     value = parseEventLine(line, file, lineNumber);
-    const event = safeParseUsageEvent(value, `${file} line ${lineNumber}`, options);
+    const event = safeParseUsageEvent(value, 0, options);
     if (event.success) return event.data;
-    throw event.error;
+    // The label, as above, only for an event that fails.
+    return parseUsageEvent(value, `${file} line ${lineNumber}`, options);
   } catch (error) {
     onBad(badEventOf(error, { line: lineNumber }, value ?? jsonOrUndefined(line), line));
     return undefined;
