@@ -1,11 +1,23 @@
 import { availableParallelism } from "node:os";
-import { type BatchSummary, summarizeBatch, type UsageEvent, type UsageTimestamps } from "../index.js";
+import { type BatchSummary, summarizeBatch, type UsageTimestamps } from "../index.js";
+import { type BadEventsMode, placeText, quarantineLine } from "./badEvents.js";
+import { badEventsText } from "./badEventsText.js";
 import { type BatchCarry, readBatchCarry } from "./batchCarry.js";
 import { type BatchCommitmentSpend, readBatchCommitmentSpend } from "./batchCommitmentSpend.js";
 import { type BatchContract, readBatchContracts } from "./batchContracts.js";
+import {
+  badEventCollector,
+  badEventsModeNamed,
+  badEventsSummary,
+  isHeld,
+  type Screened,
+  screened,
+} from "./batchHold.js";
 import { openOrderedOutput } from "./batchOutput.js";
 import { rateInPool } from "./batchPool.js";
 import { type BatchOutcome, type BatchSettings, type BatchTask, compareIds } from "./batchRating.js";
+import { screenForDuckdb } from "./batchScreen.js";
+import { splitByCustomer } from "./batchSplit.js";
 import { batchSummaryText } from "./batchSummaryText.js";
 import { invoiceStartUnlessRefused } from "./carriedStateOptions.js";
 import { readPriceBooks, required, UsageLineError } from "./cliSupport.js";
@@ -15,6 +27,7 @@ import { rateBatchWithDuckdb } from "./duckdbBatch.js";
 import { chooseEngine, type Engine, engineNamed } from "./engineChoice.js";
 import { EXIT } from "./exitCodes.js";
 import { writeOutput } from "./explainOutput.js";
+import { duckdbStopsAtKeyTwice } from "./messages.js";
 import { readJsonFile } from "./readJsonFile.js";
 import { usageSource, usageTimestampsNamed } from "./readUsage.js";
 import { reportNote, withRatingProgress, withUsageProgress } from "./stderr.js";
@@ -32,6 +45,7 @@ per line) or a JSON list. Each invoice is the one \`ratecard invoice\` gives for
 events. Events of customers no contract bills are counted in the summary, never billed. The summary
 (invoices, totals per currency, warnings, events left out by reason) is printed on stderr and, with
 --summary, written as JSON. Output order is the customers' ids, byte-identical for any --workers.`,
+  holdsInvoices: true,
   options: {
     contracts: {
       type: "string",
@@ -91,16 +105,30 @@ events. Events of customers no contract bills are counted in the summary, never 
       description:
         "the previous period's invoices (the NDJSON batch wrote), or { contract id: spend }, to continue cumulative commitments",
     },
+    "bad-events": {
+      type: "string",
+      value: "stop|hold",
+      description:
+        "an event the reader refuses: stop (the default) stops the batch, exit 2; hold sets it aside, holds the invoice of the customer it names (every invoice when it names none), issues the others and exits 4",
+    },
+    quarantine: {
+      type: "string",
+      value: "FILE",
+      description:
+        "with --bad-events hold, write every bad event set aside to FILE (NDJSON: its line, customer, reason, sentence and input)",
+    },
   },
   examples: [
     "ratecard batch --contracts contracts/ --usage usage.ndjson --period 2026-02 --output invoices.ndjson",
     "ratecard batch --contracts contracts.ndjson --price-book standard.json --usage usage.csv --period 2026-02 --workers 4 --summary summary.json > invoices.ndjson",
+    "ratecard batch --contracts contracts/ --usage usage.ndjson --period 2026-02 --bad-events hold --quarantine bad.ndjson --output invoices.ndjson",
   ],
   run: async (values) => {
     const contractsPath = required(values.contracts, "--contracts PATH");
     const usageFile = required(values.usage, "--usage FILE");
     const period = required(values.period, "--period PERIOD");
     const workers = workerCount(values.workers);
+    const mode = badEventsModeNamed(values["bad-events"], values.quarantine);
     const format = values.format ?? "ndjson";
     if (format !== "ndjson" && format !== "json")
       throw new UsageLineError(`--format must be ndjson or json, not "${format}"`);
@@ -118,18 +146,23 @@ events. Events of customers no contract bills are counted in the summary, never 
     const priceBooks = await Promise.all(bookFiles.map((file) => readJsonFile(file, "--price-book")));
     const sorted = [...contracts].sort((a, b) => compareIds(a.contract.customer.id, b.contract.customer.id));
     const settings = { priceBooks, period, creditsStartFull: values["credits-start-full"] === true };
-    const rate = await batchRating(sorted, { spend, carry }, settings, workers, {
+    const { rate, screen } = await batchRating(sorted, { spend, carry }, settings, workers, {
       file: usageFile,
       format: values["usage-format"],
       engine: engineNamed(values.engine),
       timestamps: usageTimestampsNamed(values.timestamps),
+      mode,
     });
     const output = await openOrderedOutput(values.output);
     const facts: Parameters<typeof summarizeBatch>[0][number][] = [];
     // json: the invoices are held (as text) until the summary, which the document ends with, is known.
     const held: string[] = [];
     try {
-      const unknown = await withRatingProgress(sorted.length, (tick) =>
+      const rated =
+        screen === undefined
+          ? sorted.length
+          : sorted.filter((c) => !isHeld(screen, c.contract.customer.id)).length;
+      const unknown = await withRatingProgress(rated, (tick) =>
         rate(async (outcomes) => {
           for (const outcome of outcomes) {
             const invoice = requireRated(outcome, { spendFile, carryFile }, usageFile);
@@ -140,18 +173,25 @@ events. Events of customers no contract bills are counted in the summary, never 
           }
         }),
       );
-      const summary: BatchSummary = summarizeBatch(facts, unknown);
+      const rateManySummary: BatchSummary = summarizeBatch(facts, unknown);
+      // Under --bad-events hold the summary gains `badEvents` (always, so a script can read it); under
+      // stop it is rateMany's, byte for byte as before.
+      const badEvents = screen === undefined ? undefined : badEventsSummary(screen, sorted.length);
+      const summary = badEvents === undefined ? rateManySummary : { ...rateManySummary, badEvents };
       if (format === "json") await output.write(jsonDocument(held, summary));
-      process.stderr.write(batchSummaryText(summary, period));
+      process.stderr.write(batchSummaryText(rateManySummary, period));
+      if (badEvents !== undefined) process.stderr.write(badEventsText(badEvents, values.quarantine));
       if (values.summary !== undefined)
         await writeOutput(`${JSON.stringify(summary, null, 2)}\n`, values.summary);
+      if (screen !== undefined && values.quarantine !== undefined)
+        await writeOutput(screen.bad.map(quarantineLine).join(""), values.quarantine);
     } catch (error) {
       // Issued whole or not at all: the invoices rated before the failure are not left under --output.
       await output.discard();
       throw error;
     }
     await output.close();
-    return EXIT.ok;
+    return screen !== undefined && screen.bad.length > 0 ? EXIT.held : EXIT.ok;
   },
 });
 
@@ -160,12 +200,19 @@ type RateBatch = (
   deliver: (outcomes: ReadonlyArray<BatchOutcome>) => Promise<void>,
 ) => Promise<BatchSummary["unknownCustomers"]>;
 
+/** The batch to rate and, under --bad-events hold, the bad events set aside and the invoices they hold. */
+interface BatchRating {
+  readonly rate: RateBatch;
+  readonly screen?: Screened;
+}
+
 /**
  * The engine --engine names for the batch: DuckDB (every contract aggregated by its query over its own
  * customer's rows, src/cli/duckdbBatch.ts), or ratecard's own pass, which splits the events by customer
  * and rates them in worker threads. Under auto, DuckDB only for a Parquet file (which ratecard's reader
  * does not read), with a note: for the other formats one query per contract costs more than the split
- * pass it would replace (docs/sql-engines.md, "ratecard batch"), whatever the file's size.
+ * pass it would replace (docs/sql-engines.md, "ratecard batch"), whatever the file's size. Under
+ * --bad-events hold the held customers' contracts are left out of the rating, on either engine.
  */
 async function batchRating(
   contracts: ReadonlyArray<BatchContract>,
@@ -177,9 +224,11 @@ async function batchRating(
     readonly format: string | undefined;
     readonly engine: Engine;
     readonly timestamps: UsageTimestamps;
+    readonly mode: BadEventsMode;
   },
-): Promise<RateBatch> {
-  const { file, format, engine, timestamps } = usage;
+): Promise<BatchRating> {
+  const { file, format, engine, timestamps, mode } = usage;
+  const customers = contracts.map((c) => c.contract.customer.id);
   const choice = await chooseEngine(engine, {
     contracts: contracts.map((c) => c.contract),
     file,
@@ -190,31 +239,46 @@ async function batchRating(
     timestamps,
   });
   if (choice.note !== undefined) reportNote(choice.note);
-  if (choice.engine === "duckdb") {
-    const tasks = contracts.map(({ source, contract }) => ({
+  const held =
+    choice.engine === "duckdb" && mode === "hold"
+      ? await screenForDuckdb(file, format, timestamps, customers)
+      : undefined;
+  // DuckDB's JSON reader stops at a key written twice: a file with such a line set aside is rated by
+  // ratecard's own engine, which gives the same invoices, and says so.
+  const twice = held?.screen.bad.find((bad) => bad.reason === "duplicate_key");
+  if (twice !== undefined) reportNote(duckdbStopsAtKeyTwice(file, placeText(twice.place)));
+  if (choice.engine === "duckdb" && twice === undefined) {
+    const tasks = contracts
+      .filter(({ contract }) => held === undefined || !isHeld(held.screen, contract.customer.id))
+      .map(({ source, contract }) => ({ source, contract, ...carriedTo(contract.id, carried) }));
+    const rate: RateBatch = async (deliver) => {
+      // Every invoice held: DuckDB need not read a file whose bad lines might stop its reader.
+      if (held?.screen.all) return held.unknown;
+      const unknown = await rateBatchWithDuckdb(file, format, tasks, settings, deliver, held?.screen.held);
+      return held?.unknown ?? unknown;
+    };
+    return held === undefined ? { rate } : { rate, screen: held.screen };
+  }
+  const collector = mode === "hold" ? badEventCollector() : undefined;
+  const split = await withUsageProgress(
+    await usageSource(file, format, timestamps, collector?.sink),
+    (source) => splitByCustomer(typeof source === "function" ? source() : source, customers),
+  );
+  const screen = collector === undefined ? undefined : screened(collector.bad, customers);
+  const tasks: BatchTask[] = contracts
+    .filter(({ contract }) => screen === undefined || !isHeld(screen, contract.customer.id))
+    .map(({ source, json, contract }) => ({
       source,
-      contract,
+      contract: json,
+      parsed: contract,
+      events: split.events.get(contract.customer.id) ?? [],
       ...carriedTo(contract.id, carried),
     }));
-    return (deliver) => rateBatchWithDuckdb(file, format, tasks, settings, deliver);
-  }
-  const split = await withUsageProgress(await usageSource(file, format, timestamps), (source) =>
-    splitByCustomer(
-      typeof source === "function" ? source() : source,
-      contracts.map((c) => c.contract.customer.id),
-    ),
-  );
-  const tasks: BatchTask[] = contracts.map(({ source, json, contract }) => ({
-    source,
-    contract: json,
-    parsed: contract,
-    events: split.events.get(contract.customer.id) ?? [],
-    ...carriedTo(contract.id, carried),
-  }));
-  return async (deliver) => {
+  const rate: RateBatch = async (deliver) => {
     await rateInPool(tasks, settings, workers, deliver);
     return split.unknown;
   };
+  return screen === undefined ? { rate } : { rate, screen };
 }
 
 // What a task carries in: its commitment spend and meter states, when --commitment-spend and --carry
@@ -272,33 +336,4 @@ function requireRated(
       `--carry ${carryFile}, for the contract of --contracts ${outcome.source}: ${outcome.message}`,
     );
   throw new UsageLineError(`--contracts ${outcome.source}: ${outcome.message}`);
-}
-
-/**
- * One pass over the events: each customer's own events, in file order, for the customers a contract
- * bills; the others counted (events, customers, the five smallest ids), never billed.
- */
-async function splitByCustomer(
-  events: AsyncIterable<UsageEvent>,
-  customers: ReadonlyArray<string>,
-): Promise<{ events: Map<string, UsageEvent[]>; unknown: BatchSummary["unknownCustomers"] }> {
-  const byCustomer = new Map<string, UsageEvent[]>(customers.map((id) => [id, []]));
-  const unknownIds = new Set<string>();
-  let unknownEvents = 0;
-  for await (const event of events) {
-    const own = byCustomer.get(event.customer);
-    if (own !== undefined) own.push(event);
-    else {
-      unknownEvents += 1;
-      unknownIds.add(event.customer);
-    }
-  }
-  return {
-    events: byCustomer,
-    unknown: {
-      events: unknownEvents,
-      customers: unknownIds.size,
-      sampleCustomers: [...unknownIds].sort(compareIds).slice(0, 5),
-    },
-  };
 }

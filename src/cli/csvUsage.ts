@@ -6,8 +6,15 @@ import {
   type UsageEvent,
   type UsageTimestamps,
 } from "../index.js";
+import { type BadEventSink, badEventOf } from "./badEvents.js";
 import { type CsvBatch, csvRecordBatches } from "./csvRecords.js";
-import { csvColumnTwice, csvColumnWithoutName, csvMissingColumns, csvWithoutHeader } from "./messages.js";
+import {
+  csvColumnTwice,
+  csvColumnWithoutName,
+  csvMissingColumns,
+  csvRowsAfterNotRead,
+  csvWithoutHeader,
+} from "./messages.js";
 import type { PassGuard, TextInput } from "./readLines.js";
 
 const REQUIRED = ["id", "type", "customer", "timestamp"] as const;
@@ -28,6 +35,11 @@ interface CsvColumns {
  * chunk of the file. Each event and each error names the physical line of its row, as csv-parse counts
  * them: a row whose quoted cell spans lines is "lines 4–5", and blank lines are counted although they
  * are skipped. `guard` runs before and after the pass.
+ *
+ * Given `onBad` (`batch --bad-events hold`), a row that is no valid event is handed to it and left out.
+ * A row csv-parse cannot read (its cells miscounted, a quote not closed) names no customer for sure, and
+ * csv-parse cannot find where the next row starts: it is handed over and the reading ends there (the
+ * batch then holds every invoice, which the rows after it might belong to).
  * @throws UsageError `invalid_csv` for a missing header row, a row with more or fewer cells than the
  *   header, an unclosed quote; `duplicate_key` for a column named twice
  */
@@ -35,25 +47,49 @@ export async function* streamCsvBatches(
   input: TextInput,
   guard: PassGuard,
   timestamps: UsageTimestamps = "text",
+  onBad?: BadEventSink,
 ): AsyncGenerator<UsageEvent[]> {
   const file = input.name;
   // Every cell is text: under an epoch option the timestamp cell "1770000000" is read as its number.
   const options = { timestamps };
   await guard();
   let columns: CsvColumns | undefined;
-  for await (const batch of csvRecordBatches(input.open(), file, undefined, input.again)) {
-    if (columns === undefined) {
-      columns = readHeader(batch.records[0]!, file, where(batch, 0));
-      continue;
+  try {
+    for await (const batch of csvRecordBatches(input.open(), file, undefined, input.again)) {
+      if (columns === undefined) {
+        columns = readHeader(batch.records[0]!, file, where(batch, 0));
+        continue;
+      }
+      const events: UsageEvent[] = [];
+      for (let i = 0; i < batch.records.length; i += 1) {
+        const cells = batch.records[i]!;
+        const raw = toRawEvent(cells, columns);
+        // The label is built only for an event that fails (this runs for millions of events).
+        const event = safeParseUsageEvent(raw, 0, options);
+        if (event.success) events.push(event.data);
+        else if (onBad === undefined)
+          events.push(parseUsageEvent(raw, `${file} ${where(batch, i)}`, options));
+        else {
+          const refusal = safeParseUsageEvent(raw, `${file} ${where(batch, i)}`, options);
+          const error = refusal.success ? undefined : refusal.error;
+          onBad(badEventOf(error, { line: batch.firstLines[i]! }, raw, cells));
+        }
+      }
+      yield events;
     }
-    const events: UsageEvent[] = [];
-    for (let i = 0; i < batch.records.length; i += 1) {
-      const raw = toRawEvent(batch.records[i]!, columns);
-      // The label is built only for an event that fails (this runs for millions of events).
-      const event = safeParseUsageEvent(raw, 0, options);
-      events.push(event.success ? event.data : parseUsageEvent(raw, `${file} ${where(batch, i)}`, options));
-    }
-    yield events;
+  } catch (error) {
+    // A row after the header that csv-parse cannot read: set aside, and the reading ends with it.
+    if (
+      onBad === undefined ||
+      columns === undefined ||
+      !isRatecardError(error) ||
+      error.code !== "invalid_csv"
+    )
+      throw error;
+    const line = error.details.line;
+    if (typeof line !== "number") throw error;
+    const bad = badEventOf(error, { line }, undefined, undefined);
+    onBad({ ...bad, message: `${bad.message} ${csvRowsAfterNotRead()}` });
   }
   await guard();
 }

@@ -52,6 +52,8 @@ export interface CommandSpec<O extends OptionSpecs> {
   readonly options: O;
   /** True when the command exits 3 on finding differences (exitCodes.ts), shown in its help. */
   readonly findsDifferences?: boolean;
+  /** True when the command exits 4 on holding invoices for bad events (exitCodes.ts), shown in its help. */
+  readonly holdsInvoices?: boolean;
   /** Command lines a specialist can paste (at least one, shown in `--help` under "Examples"). */
   readonly examples: readonly [string, ...string[]];
   /** Runs the command; resolves to its exit code (exitCodes.ts). */

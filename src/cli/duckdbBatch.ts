@@ -34,6 +34,9 @@ const TABLE = "batch_usage";
  * scanning every customer's rows, and ratecard rates the aggregates. Each invoice is the one the
  * in-memory batch gives: the contract's query sees exactly its customer's events, as a worker does.
  * `deliver` receives each outcome in task order. Returns the events of customers no contract bills.
+ * `held` (`--bad-events hold`, after ratecard's reader screened the file) are the customers whose
+ * invoices are held: their rows, bad ones among them, are not checked (their contracts are not among
+ * the tasks), and the file is not searched again for the lines that reader refuses.
  * @throws UsageLineError for an event without an id, type, customer or readable timestamp (the batch
  *   refuses the file, as the in-memory reader does), or a file DuckDB cannot read
  */
@@ -43,11 +46,12 @@ export async function rateBatchWithDuckdb(
   tasks: ReadonlyArray<DuckdbBatchTask>,
   settings: { readonly period: string; readonly creditsStartFull: boolean },
   deliver: (outcomes: ReadonlyArray<BatchOutcome>) => Promise<void>,
+  held?: ReadonlySet<string>,
 ): Promise<BatchSummary["unknownCustomers"]> {
-  const usage = await openDuckdbUsage(file, format);
+  const usage = await openDuckdbUsage(file, format, held !== undefined);
   try {
     await usage.rows(`CREATE TABLE ${TABLE} AS SELECT * FROM ${usage.source.from} ORDER BY customer`);
-    await refuseMalformed(usage, file, format);
+    await refuseMalformed(usage, file, format, held ?? new Set());
     for (const task of tasks) {
       const own = {
         ...usage.source,
@@ -85,15 +89,24 @@ export async function rateBatchWithDuckdb(
 // would only see its customer's rows). A time without seconds is cast again with ":00", as the
 // DuckDB dialect reads it (src/sql/dialect.ts). A Parquet timestamp column of a timestamp type
 // (`native`) is an instant when it is not NULL and falls in the years 1970–9999.
-async function refuseMalformed(usage: DuckdbUsage, file: string, format: string | undefined): Promise<void> {
+async function refuseMalformed(
+  usage: DuckdbUsage,
+  file: string,
+  format: string | undefined,
+  held: ReadonlySet<string>,
+): Promise<void> {
   const native = usage.source.timestamp === "native";
   const text = (column: string) => `CAST("${column}" AS VARCHAR)`;
   const missing = ["id", "type", "customer"].map((c) => `${text(c)} IS NULL OR ${text(c)} = ''`).join(" OR ");
   const noInstant = native
     ? `"timestamp" IS NULL OR epoch_ms("timestamp") NOT BETWEEN 0 AND ${Date.UTC(10000, 0, 1) - 1}`
     : `NOT regexp_full_match(${text("timestamp")}, ${sqlText(SQL_INSTANT_PATTERN)}) OR COALESCE(TRY_CAST(${text("timestamp")} AS TIMESTAMPTZ), TRY_CAST(substr(${text("timestamp")}, 1, 16) || ':00' || substr(${text("timestamp")}, 17) AS TIMESTAMPTZ)) IS NULL`;
+  const others =
+    held.size === 0
+      ? "TRUE"
+      : `(${text("customer")} IS NULL OR ${text("customer")} NOT IN (${[...held].map(sqlText).join(", ")}))`;
   const [found] = (await usage.rows(
-    `SELECT COUNT(*) AS n, MIN(${text("id")}) AS first FROM ${TABLE} WHERE ${missing} OR ${noInstant}`,
+    `SELECT COUNT(*) AS n, MIN(${text("id")}) AS first FROM ${TABLE} WHERE ${others} AND (${missing} OR ${noInstant})`,
   )) as { n: number | bigint; first: string | null }[];
   const count = Number(found?.n ?? 0);
   if (count === 0) return;

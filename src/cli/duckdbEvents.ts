@@ -1,4 +1,5 @@
 import { parseUsageEvent, safeParseUsageEvent, type UsageEvent } from "../index.js";
+import { type BadEventSink, badEventOf } from "./badEvents.js";
 import type { DuckdbUsage } from "./duckdbUsage.js";
 import type { UsageSource } from "./readUsage.js";
 
@@ -9,12 +10,14 @@ import type { UsageSource } from "./readUsage.js";
  * itself (the events behind each line, per day, their ids, the repeated ids) is ratecard's pass, since
  * it lists events, not aggregation states a query returns. A row that is no valid event is refused
  * naming the file and the row; `inFileOrder`, when given, says instead how ratecard's own reader
- * refuses the file (its line).
+ * refuses the file (its line). Given `onBad` (`batch --bad-events hold` over Parquet), a row that is no
+ * valid event is handed to it, named by its row, and left out.
  */
 export function duckdbEvents(
   usage: Pick<DuckdbUsage, "source" | "stream">,
   file: string,
   inFileOrder?: () => Promise<unknown>,
+  onBad?: BadEventSink,
 ): UsageSource {
   const batches = async function* (): AsyncGenerator<ReadonlyArray<UsageEvent>> {
     let row = 0;
@@ -26,6 +29,11 @@ export function duckdbEvents(
         const event = safeParseUsageEvent(raw);
         if (event.success) {
           events.push(event.data);
+          continue;
+        }
+        if (onBad !== undefined) {
+          const refusal = safeParseUsageEvent(raw, `${file} row ${row}`);
+          if (!refusal.success) onBad(badEventOf(refusal.error, { row }, raw, raw));
           continue;
         }
         // A file ratecard's own reader reads has lines: its sentence names the line, not DuckDB's row.

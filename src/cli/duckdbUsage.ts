@@ -83,9 +83,17 @@ export interface DuckdbUsage {
 
 /**
  * Opens DuckDB embedded (in memory) over a usage file: NDJSON, CSV, a JSON array or Parquet.
+ * `screened` (`batch --bad-events hold`): ratecard's own reader has already read the file and set
+ * aside every event it refuses, holding the invoices of their customers, so the file is not searched
+ * again for lines DuckDB reads and ratecard refuses (a key written twice, a number for a timestamp):
+ * they are the held customers' rows, which no query rated here reads.
  * @throws UsageLineError when @duckdb/node-api is not installed, for standard input or another format
  */
-export async function openDuckdbUsage(file: string, format: string | undefined): Promise<DuckdbUsage> {
+export async function openDuckdbUsage(
+  file: string,
+  format: string | undefined,
+  screened = false,
+): Promise<DuckdbUsage> {
   if (file === "-")
     throw new UsageLineError(
       "--engine duckdb reads a usage file, not standard input; name the file with --usage",
@@ -109,7 +117,7 @@ export async function openDuckdbUsage(file: string, format: string | undefined):
     // An NDJSON or JSON file's lines (a CSV file's quotes) are searched for what DuckDB reads and
     // ratecard refuses once, before any rows are returned: while DuckDB's threads run the first query,
     // on this thread, which would otherwise only wait for them.
-    let check = isEmptyFile(file) ? noRefusal : searchFor(chosen, file);
+    let check = screened || isEmptyFile(file) ? noRefusal : searchFor(chosen, file);
     const refusal = () => {
       const found = check();
       check = noRefusal;

@@ -11,4 +11,9 @@ export const EXIT = {
   badInput: 2,
   /** Differences found: diff, reconcile, and check (an invoice differs from its expected.json). */
   differences: 3,
+  /**
+   * Done, but bad events were set aside (`batch --bad-events hold`): the invoices they hold were not
+   * issued, every other one was; the summary and `--quarantine` say which and why.
+   */
+  held: 4,
 } as const;

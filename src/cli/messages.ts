@@ -323,6 +323,22 @@ export function csvLineEndsMixed(
   };
 }
 
+/**
+ * `batch --engine duckdb --bad-events hold` over a file with an event set aside for a key written
+ * twice, which DuckDB's JSON reader cannot read past (a note: the batch goes on in memory).
+ */
+export function duckdbStopsAtKeyTwice(file: string, place: string): string {
+  return `${file} ${place} writes a key twice, an event set aside, which DuckDB's JSON reader cannot read past; aggregating with ratecard's own engine instead (the same invoices)`;
+}
+
+/**
+ * Said after a CSV row csv-parse cannot read, which `batch --bad-events hold` sets aside: the reading
+ * ends with it, since no reader can tell where the next row starts.
+ */
+export function csvRowsAfterNotRead(): string {
+  return "The rows after it were not read (where a row that cannot be read ends, and the next starts, cannot be known): fix it and rate the file again.";
+}
+
 /** A CSV usage file whose last row has no line break after it: cut off while copied, maybe. */
 export function csvEndsWithoutLineBreak(file: string): string {
   return `${file} ends without a line break after its last row. A file cut off while it was copied ends so, and its last value may be cut short (25 of 25.325) with nothing to show it; its rows are rated as they are. Compare the file with its source; a CSV writer ends every row with a line break.`;

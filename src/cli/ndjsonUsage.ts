@@ -5,6 +5,7 @@ import {
   type UsageEvent,
   type UsageTimestamps,
 } from "../index.js";
+import { type BadEventSink, badEventOf } from "./badEvents.js";
 import { assertNoDuplicateKeys } from "./duplicateKeys.js";
 import { jsonEndsTooSoon } from "./jsonEndsTooSoon.js";
 import { cutOffLine, invalidJson } from "./messages.js";
@@ -15,11 +16,14 @@ import { trailingCommaDetail } from "./trailingComma.js";
 /**
  * The events of an NDJSON file, one per non-blank line, each labelled with its physical line: one
  * array per chunk of the file (a few thousand events), so the stream costs one await per chunk.
+ * Given `onBad` (`batch --bad-events hold`), a line that is no valid event is handed to it and left out
+ * instead of stopping the stream.
  */
 export async function* streamNdjsonBatches(
   input: TextInput,
   guard: PassGuard,
   timestamps: UsageTimestamps = "text",
+  onBad?: BadEventSink,
 ): AsyncGenerator<UsageEvent[]> {
   const file = input.name;
   const options = { timestamps };
@@ -30,12 +34,48 @@ export async function* streamNdjsonBatches(
       lineNumber += 1;
       if (isBlank(text, start, end)) return;
       const line = text.slice(start, end);
+      if (onBad !== undefined) {
+        const event = eventOrBad(line, file, lineNumber, options, onBad);
+        if (event !== undefined) events.push(event);
+        return;
+      }
       const value = parseEventLine(line, file, lineNumber);
       // The label is built only for an event that fails (this runs for millions of events).
       const event = safeParseUsageEvent(value, 0, options);
       events.push(event.success ? event.data : parseUsageEvent(value, `${file} line ${lineNumber}`, options));
     });
     if (events.length > 0) yield events;
+  }
+}
+
+// A line's event, or undefined when the line was handed to `onBad`: not JSON (no customer can be read),
+// a key written twice (the customer is read unless it is the key written twice), or no valid event.
+function eventOrBad(
+  line: string,
+  file: string,
+  lineNumber: number,
+  options: { readonly timestamps: UsageTimestamps },
+  onBad: BadEventSink,
+): UsageEvent | undefined {
+  let value: unknown;
+  try {
+    value = parseEventLine(line, file, lineNumber);
+    const event = safeParseUsageEvent(value, 0, options);
+    if (event.success) return event.data;
+    // The label, as above, only for an event that fails.
+    return parseUsageEvent(value, `${file} line ${lineNumber}`, options);
+  } catch (error) {
+    onBad(badEventOf(error, { line: lineNumber }, value ?? jsonOrUndefined(line), line));
+    return undefined;
+  }
+}
+
+// The line as JSON (JSON.parse keeps a repeated key's last copy), or undefined when it is not JSON.
+function jsonOrUndefined(line: string): unknown {
+  try {
+    return JSON.parse(line);
+  } catch {
+    return undefined;
   }
 }
 

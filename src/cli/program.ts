@@ -14,7 +14,8 @@ Every command takes --help (with examples) and --format json (a document for scr
 as - is read from standard input (usage then needs --usage-format).
 
 Exit codes: 0 done, 1 ratecard failed (a bug), 2 the input or the command line is wrong (the message
-says where), 3 differences found (diff, reconcile, check). docs/cli.md has every command in full.`;
+says where), 3 differences found (diff, reconcile, check), 4 invoices held for bad events (batch
+--bad-events hold). docs/cli.md has every command in full.`;
 
 /**
  * Runs the command line `argv` (without the node and script paths) against `commands`: commander
@@ -127,5 +128,5 @@ function helpAfter(spec: RatecardCommand): string {
   const examples = spec.examples.map((example) => `  $ ${example}`).join("\n");
   return `${notes}\nExamples:\n${examples}\n\nExit codes: 0 done, 1 a bug in ratecard, 2 wrong input${
     spec.findsDifferences === true ? ", 3 differences found" : ""
-  } (docs/cli.md).`;
+  }${spec.holdsInvoices === true ? ", 4 invoices held for bad events (--bad-events hold)" : ""} (docs/cli.md).`;
 }

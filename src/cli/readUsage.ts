@@ -1,11 +1,13 @@
 import { extname } from "node:path";
 import {
   parseUsageEvent,
+  safeParseUsageEvent,
   USAGE_TIMESTAMPS,
   UsageError,
   type UsageEvent,
   type UsageTimestamps,
 } from "../index.js";
+import { type BadEventSink, badEventOf } from "./badEvents.js";
 import { warnWhenCsvFileEndsInsideARow, watchedForItsEnd } from "./csvLastLine.js";
 import { streamCsvBatches, streamCsvIdBatches } from "./csvUsage.js";
 import { assertNoDuplicateKeys } from "./duplicateKeys.js";
@@ -68,6 +70,10 @@ interface FormatStream {
  * pass: a file that changes meanwhile is refused. A named pipe (FIFO) can be read only once: it is
  * returned as a one-pass stream, which ratecard then holds in memory to deduplicate. So is `-`,
  * standard input, whose format must be named (it has no extension).
+ *
+ * Given `onBad` (`batch --bad-events hold`), an event the reader refuses is handed to it and left out
+ * rather than thrown; a file that cannot be read as its format at all (no header row, a JSON file that
+ * is not an array of events) still throws.
  * @throws UsageError when the path cannot be read, is a directory, or has an unknown extension (or `-`
  *   comes without a format); a malformed event throws while streaming, naming the file, the line and
  *   the field
@@ -76,25 +82,26 @@ export async function usageSource(
   file: string,
   format?: string,
   timestamps?: UsageTimestamps,
+  onBad?: BadEventSink,
 ): Promise<UsageSource | AsyncIterable<UsageEvent>> {
   const named = format === undefined ? undefined : usageFormatNamed(format);
   if (isStandardInput(file)) {
     if (named === undefined) throw UsageError.from(usageFormatNeeded(), "");
     const stdin = takeStandardInput("--usage");
     const input = endChecked({ name: STANDARD_INPUT_NAME, open: () => stdin }, named);
-    return eachOf(streamOf(input, named, async () => {}, timestamps).batches());
+    return eachOf(streamOf(input, named, async () => {}, timestamps, onBad).batches());
   }
   const kind = await usageFileKind(file);
   const chosen = named ?? formatOf(file);
   if (kind === "pipe")
     return eachOf(
-      streamOf(endChecked(pipeInput(file), chosen), chosen, async () => {}, timestamps).batches(),
+      streamOf(endChecked(pipeInput(file), chosen), chosen, async () => {}, timestamps, onBad).batches(),
     );
   if (chosen === "csv") warnWhenCsvFileEndsInsideARow(file);
   // Each pass checks, before its first chunk and after its last (never per event), that the file is
   // still the version opened here.
   const before = await fileVersion(file);
-  return asSource(streamOf(fileInput(file), chosen, () => assertUnchanged(file, before), timestamps));
+  return asSource(streamOf(fileInput(file), chosen, () => assertUnchanged(file, before), timestamps, onBad));
 }
 
 // A CSV pipe's end is known once it is read: a last row without its line break is warned of then.
@@ -151,20 +158,21 @@ function streamOf(
   format: UsageFormat,
   guard: PassGuard,
   timestamps: UsageTimestamps = "text",
+  onBad?: BadEventSink,
 ): FormatStream {
   switch (format) {
     case "ndjson":
       return {
-        batches: () => streamNdjsonBatches(input, guard, timestamps),
+        batches: () => streamNdjsonBatches(input, guard, timestamps, onBad),
         idBatches: () => streamNdjsonIdBatches(input, guard),
       };
     case "csv":
       return {
-        batches: () => streamCsvBatches(input, guard, timestamps),
+        batches: () => streamCsvBatches(input, guard, timestamps, onBad),
         idBatches: () => streamCsvIdBatches(input, guard),
       };
     case "json":
-      return { batches: () => streamJsonArray(input, guard, timestamps) };
+      return { batches: () => streamJsonArray(input, guard, timestamps, onBad) };
   }
 }
 
@@ -172,6 +180,7 @@ async function* streamJsonArray(
   input: TextInput,
   guard: PassGuard,
   timestamps: UsageTimestamps,
+  onBad: BadEventSink | undefined,
 ): AsyncGenerator<UsageEvent[]> {
   const file = input.name;
   await guard();
@@ -184,7 +193,17 @@ async function* streamJsonArray(
     throw UsageError.from(usageNotAnArray(file), file);
   }
   assertNoDuplicateKeys(text, data, file);
-  yield data.map((raw, index) => parseUsageEvent(raw, `${file} event [${index}]`, { timestamps }));
+  if (onBad === undefined) {
+    yield data.map((raw, index) => parseUsageEvent(raw, `${file} event [${index}]`, { timestamps }));
+    return;
+  }
+  const events: UsageEvent[] = [];
+  for (const [index, raw] of data.entries()) {
+    const event = safeParseUsageEvent(raw, `${file} event [${index}]`, { timestamps });
+    if (event.success) events.push(event.data);
+    else onBad(badEventOf(event.error, { event: index }, raw, raw));
+  }
+  yield events;
 }
 
 /** JSON.parse with an error that names the file instead of a stack trace. */
