@@ -187,7 +187,6 @@ async function batchRating(
     period: settings.period,
     daily: false,
     parquetOnly: true,
-    timestamps,
   });
   if (choice.note !== undefined) reportNote(choice.note);
   if (choice.engine === "duckdb") {
@@ -196,7 +195,7 @@ async function batchRating(
       contract,
       ...carriedTo(contract.id, carried),
     }));
-    return (deliver) => rateBatchWithDuckdb(file, format, tasks, settings, deliver);
+    return (deliver) => rateBatchWithDuckdb({ file, format, timestamps }, tasks, settings, deliver);
   }
   const split = await withUsageProgress(await usageSource(file, format, timestamps), (source) =>
     splitByCustomer(

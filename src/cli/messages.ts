@@ -53,13 +53,6 @@ export function unknownTimestampsName(name: string, names: ReadonlyArray<string>
   };
 }
 
-/** --engine duckdb asked to read timestamps written as counts since 1970. */
-export function duckdbEpochTimestamps(timestamps: string, parquet: boolean): string {
-  return parquet
-    ? `Parquet usage is read by DuckDB, which reads its timestamps as ISO 8601 text or a timestamp column only; --timestamps ${timestamps} is for NDJSON, CSV and JSON usage`
-    : `--engine duckdb reads usage timestamps as ISO 8601 text only; read --timestamps ${timestamps} with --engine memory`;
-}
-
 /** A --usage-format that names no format ratecard reads. */
 export function unknownUsageFormatName(format: string, formats: ReadonlyArray<string>): ErrorMessage {
   return {
