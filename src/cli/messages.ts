@@ -320,3 +320,14 @@ export function csvLineEndsMixed(
 export function csvEndsWithoutLineBreak(file: string): string {
   return `${file} ends without a line break after its last row. A file cut off while it was copied ends so, and its last value may be cut short (25 of 25.325) with nothing to show it; its rows are rated as they are. Compare the file with its source; a CSV writer ends every row with a line break.`;
 }
+
+/** A fixture.json that names neither the period to rate nor how the fixture's usage writes timestamps. */
+export function fixtureSettingsRefused(file: string): string {
+  return `${file} must be an object with the period to rate, such as { "period": "2026-03" }, or how the fixture's usage writes its timestamps, such as { "timestamps": "epoch_s" }, or both`;
+}
+
+/** A fixture.json whose "timestamps" names no way ratecard reads timestamps. */
+export function fixtureTimestampsRefused(file: string, found: unknown, names: ReadonlyArray<string>): string {
+  const shown = typeof found === "string" ? JSON.stringify(found) : (JSON.stringify(found) ?? String(found));
+  return `${file}: "timestamps" is ${shown}; a fixture's usage timestamps are read as ${names.map((name) => JSON.stringify(name)).join(", ")} (ISO 8601 text, seconds or milliseconds since 1970), as --timestamps names them`;
+}
