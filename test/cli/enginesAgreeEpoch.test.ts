@@ -1,3 +1,4 @@
+import { DuckDBInstance } from "@duckdb/node-api";
 import { beforeAll, describe, expect, it } from "vitest";
 import { egressContractJson } from "../_support/egressContract.js";
 import {
@@ -124,5 +125,45 @@ describe("--engine duckdb reads epoch timestamps as the in-memory engine does", 
       'event [1]: timestamp seconds since 1970 are expected, as a number such as 1770000000, not the text "2026-02-10T00:00:00Z" (an ISO 8601 timestamp: read such events without --timestamps, or with timestamps "text")',
       s,
     );
+  });
+
+  it("reads Parquet counts from an integer or decimal column (only DuckDB reads Parquet)", async () => {
+    // The NDJSON file's events, as a warehouse unloads them: a BIGINT of seconds and a DECIMAL(18,4).
+    // BIGINT: in1 at 1769904000 (10 GB) and out1 at 1769903999 (7 GB, January): 10 × $0.05 = $0.50.
+    // DECIMAL: in2 at 1772323199.9999 (20 GB, 28 February, floored) and out2 at 1772323200: $1.00.
+    const connection = await (await DuckDBInstance.create(":memory:")).connect();
+    const write = async (
+      name: string,
+      type: string,
+      rows: ReadonlyArray<readonly [string, string, string]>,
+    ) => {
+      const values = rows.map(
+        ([id, at, gb]) => `('${id}', 'egress', 'cus_a', ${at}::${type}, '{"gb":"${gb}"}')`,
+      );
+      const file = scratch.path(name);
+      await connection.run(
+        `COPY (SELECT * FROM (VALUES ${values.join(", ")}) t(id, type, customer, timestamp, properties)) TO '${file}' (FORMAT parquet)`,
+      );
+      return file;
+    };
+    const bigint = await write("s.parquet", "BIGINT", [
+      ["in1", "1769904000", "10"],
+      ["out1", "1769903999", "7"],
+    ]);
+    const decimal = await write("d.parquet", "DECIMAL(18,4)", [
+      ["in2", "1772323199.9999", "20"],
+      ["out2", "1772323200", "40"],
+    ]);
+    connection.closeSync();
+    for (const [file, total] of [
+      [bigint, "0.50"],
+      [decimal, "1.00"],
+    ] as const) {
+      const run = runCli(
+        ...["invoice", "--contract", contract, "--usage", file, "--period", "2026-02"],
+        ...["--format", "json", "--timestamps", "epoch_s"],
+      );
+      expect([run.code, (JSON.parse(run.stdout) as { total: string }).total]).toEqual([0, total]);
+    }
   });
 });
