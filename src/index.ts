@@ -350,7 +350,13 @@ export {
   safeParseUsageEvent,
 } from "./schema/index.js";
 export type { CompiledUsageSql, SqlDialectName, SqlUsageSource } from "./sql/index.js";
-export { compileUsageSql, SQL_DIALECTS, SQL_INSTANT_PATTERN, usageAggregatesFromSql } from "./sql/index.js";
+export {
+  compileUsageSql,
+  SQL_DIALECTS,
+  SQL_INSTANT_PATTERN,
+  usageAggregatesFromSql,
+  usageInstantSql,
+} from "./sql/index.js";
 export type {
   Alignment,
   BillingCycle,

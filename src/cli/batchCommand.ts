@@ -236,7 +236,6 @@ async function batchRating(
     period: settings.period,
     daily: false,
     parquetOnly: true,
-    timestamps,
   });
   if (choice.note !== undefined) reportNote(choice.note);
   const held =
@@ -254,7 +253,13 @@ async function batchRating(
     const rate: RateBatch = async (deliver) => {
       // Every invoice held: DuckDB need not read a file whose bad lines might stop its reader.
       if (held?.screen.all) return held.unknown;
-      const unknown = await rateBatchWithDuckdb(file, format, tasks, settings, deliver, held?.screen.held);
+      const unknown = await rateBatchWithDuckdb(
+        { file, format, timestamps },
+        tasks,
+        settings,
+        deliver,
+        held?.screen.held,
+      );
       return held?.unknown ?? unknown;
     };
     return held === undefined ? { rate } : { rate, screen: held.screen };

@@ -30,7 +30,7 @@ export async function screenForDuckdb(
   const { sink, bad } = badEventCollector();
   let split: BatchSplit;
   if (duckdbFormat(file, format) === "parquet") {
-    const usage = await openDuckdbUsage(file, format);
+    const usage = await openDuckdbUsage(file, format, timestamps);
     try {
       split = await splitByCustomer(duckdbEvents(usage, file, undefined, sink)(), customers, false);
     } finally {

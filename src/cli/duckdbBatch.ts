@@ -3,7 +3,8 @@ import {
   type Contract,
   prepareRating,
   rateFromAggregates,
-  SQL_INSTANT_PATTERN,
+  type UsageTimestamps,
+  usageInstantSql,
 } from "../index.js";
 import {
   type BatchOutcome,
@@ -41,17 +42,24 @@ const TABLE = "batch_usage";
  *   refuses the file, as the in-memory reader does), or a file DuckDB cannot read
  */
 export async function rateBatchWithDuckdb(
-  file: string,
-  format: string | undefined,
+  usageFile: {
+    readonly file: string;
+    readonly format: string | undefined;
+    readonly timestamps: UsageTimestamps;
+  },
   tasks: ReadonlyArray<DuckdbBatchTask>,
   settings: { readonly period: string; readonly creditsStartFull: boolean },
   deliver: (outcomes: ReadonlyArray<BatchOutcome>) => Promise<void>,
   held?: ReadonlySet<string>,
 ): Promise<BatchSummary["unknownCustomers"]> {
-  const usage = await openDuckdbUsage(file, format, held !== undefined);
+  const { file, format, timestamps } = usageFile;
+  const usage = await openDuckdbUsage(file, format, timestamps, held !== undefined);
   try {
     await usage.rows(`CREATE TABLE ${TABLE} AS SELECT * FROM ${usage.source.from} ORDER BY customer`);
-    await refuseMalformed(usage, file, format, held ?? new Set());
+    // Under --bad-events hold ratecard's reader has set every bad event aside already (held customers'
+    // and those of customers no contract bills): only the rows this batch rates are checked again.
+    const rated = held === undefined ? undefined : new Set(tasks.map((task) => task.contract.customer.id));
+    await refuseMalformed(usage, file, format, rated);
     for (const task of tasks) {
       const own = {
         ...usage.source,
@@ -86,25 +94,25 @@ export async function rateBatchWithDuckdb(
 
 // The in-memory reader refuses the whole file for one event without an id, type, customer or readable
 // timestamp, whoever's it is; so does this, before any invoice is written (a contract's own query
-// would only see its customer's rows). A time without seconds is cast again with ":00", as the
-// DuckDB dialect reads it (src/sql/dialect.ts). A Parquet timestamp column of a timestamp type
-// (`native`) is an instant when it is not NULL and falls in the years 1970–9999.
+// would only see its customer's rows). The instant is the one the compiled query reads through the
+// file's mapping (usageInstantSql): ISO 8601 text, a count since 1970 (--timestamps) or a Parquet column
+// of a timestamp type, NULL where the in-memory reader refuses it. Given `rated`, only those customers'
+// rows are checked (under --bad-events hold, where ratecard's reader set the bad events aside already).
 async function refuseMalformed(
   usage: DuckdbUsage,
   file: string,
   format: string | undefined,
-  held: ReadonlySet<string>,
+  rated: ReadonlySet<string> | undefined,
 ): Promise<void> {
-  const native = usage.source.timestamp === "native";
   const text = (column: string) => `CAST("${column}" AS VARCHAR)`;
   const missing = ["id", "type", "customer"].map((c) => `${text(c)} IS NULL OR ${text(c)} = ''`).join(" OR ");
-  const noInstant = native
-    ? `"timestamp" IS NULL OR epoch_ms("timestamp") NOT BETWEEN 0 AND ${Date.UTC(10000, 0, 1) - 1}`
-    : `NOT regexp_full_match(${text("timestamp")}, ${sqlText(SQL_INSTANT_PATTERN)}) OR COALESCE(TRY_CAST(${text("timestamp")} AS TIMESTAMPTZ), TRY_CAST(substr(${text("timestamp")}, 1, 16) || ':00' || substr(${text("timestamp")}, 17) AS TIMESTAMPTZ)) IS NULL`;
+  const noInstant = `${usageInstantSql({ ...usage.source, from: TABLE }, "duckdb")} IS NULL`;
   const others =
-    held.size === 0
+    rated === undefined
       ? "TRUE"
-      : `(${text("customer")} IS NULL OR ${text("customer")} NOT IN (${[...held].map(sqlText).join(", ")}))`;
+      : rated.size === 0
+        ? "FALSE"
+        : `${text("customer")} IN (${[...rated].map(sqlText).join(", ")})`;
   const [found] = (await usage.rows(
     `SELECT COUNT(*) AS n, MIN(${text("id")}) AS first FROM ${TABLE} WHERE ${others} AND (${missing} OR ${noInstant})`,
   )) as { n: number | bigint; first: string | null }[];

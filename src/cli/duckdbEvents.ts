@@ -1,4 +1,4 @@
-import { parseUsageEvent, safeParseUsageEvent, type UsageEvent } from "../index.js";
+import { parseUsageEvent, safeParseUsageEvent, type UsageEvent, type UsageTimestamps } from "../index.js";
 import { type BadEventSink, badEventOf } from "./badEvents.js";
 import type { DuckdbUsage } from "./duckdbUsage.js";
 import type { UsageSource } from "./readUsage.js";
@@ -19,6 +19,7 @@ export function duckdbEvents(
   inFileOrder?: () => Promise<unknown>,
   onBad?: BadEventSink,
 ): UsageSource {
+  const options = { timestamps: timestampsOf(usage.source) };
   const batches = async function* (): AsyncGenerator<ReadonlyArray<UsageEvent>> {
     let row = 0;
     for await (const rows of usage.stream(`SELECT * FROM ${usage.source.from}`)) {
@@ -26,20 +27,20 @@ export function duckdbEvents(
       for (const values of rows) {
         row += 1;
         const raw = rawEvent(values, usage.source.properties);
-        const event = safeParseUsageEvent(raw);
+        const event = safeParseUsageEvent(raw, 0, options);
         if (event.success) {
           events.push(event.data);
           continue;
         }
         if (onBad !== undefined) {
-          const refusal = safeParseUsageEvent(raw, `${file} row ${row}`);
+          const refusal = safeParseUsageEvent(raw, `${file} row ${row}`, options);
           if (!refusal.success) onBad(badEventOf(refusal.error, { row }, raw, raw));
           continue;
         }
         // A file ratecard's own reader reads has lines: its sentence names the line, not DuckDB's row.
         const inOrder = await inFileOrder?.();
         if (inOrder !== undefined) throw inOrder;
-        events.push(parseUsageEvent(raw, `${file} row ${row}`));
+        events.push(parseUsageEvent(raw, `${file} row ${row}`, options));
       }
       if (events.length > 0) yield events;
     }
@@ -48,6 +49,11 @@ export function duckdbEvents(
     for await (const batch of batches()) yield* batch;
   };
   return Object.assign(events, { batches });
+}
+
+/** How the events of a DuckDB usage source write their timestamps, as --timestamps names it. */
+export function timestampsOf(source: DuckdbUsage["source"]): UsageTimestamps {
+  return source.timestamp === "epoch_s" || source.timestamp === "epoch_ms" ? source.timestamp : "text";
 }
 
 // A row as the event ratecard's readers would have built: the four fields as text (a Parquet TIMESTAMP

@@ -1,10 +1,12 @@
+import type { UsageTimestamps } from "../index.js";
 import { plainEvent, whyRefused } from "./plainEvent.js";
 import { memoryReaderRefusal } from "./refusalInFileOrder.js";
 import { searchFileInChunks } from "./searchFileInChunks.js";
 
 const BLANK = "[ \\t\\r\\n]*";
 /** A run of plain events, each after the array's `[` or a comma (sticky): pretty-printed or not. */
-const PLAIN_ELEMENTS = new RegExp(`(?:${BLANK}[\\[,]${BLANK}${plainEvent(BLANK)})*`, "y");
+const plainElements = (timestamps: UsageTimestamps) =>
+  new RegExp(`(?:${BLANK}[\\[,]${BLANK}${plainEvent(BLANK, timestamps)})*`, "y");
 /** Where the run stops: the separator before an event to read with JSON.parse. */
 const NEXT_EVENT = /[ \t\r\n]*[[,][ \t\r\n]*(?=\{)/y;
 // Text after the run that is neither an event nor the start of one, longer than this, is the array's
@@ -28,27 +30,36 @@ interface EventsFound {
  * one regular expression passes over the runs of plain events, written on one line or many, and only the
  * events it stops at are read with JSON.parse.
  */
-export async function refusedElementsError(file: string): Promise<unknown> {
+export async function refusedElementsError(
+  file: string,
+  timestamps: UsageTimestamps = "text",
+): Promise<unknown> {
   const found: EventsFound = { count: 0, first: undefined, reason: undefined };
-  searchFileInChunks(file, (bytes, atEnd) => searchEvents(bytes, atEnd, found));
+  const search = { plain: plainElements(timestamps), timestamps };
+  searchFileInChunks(file, (bytes, atEnd) => searchEvents(bytes, atEnd, found, search));
   if (found.count === 0) return undefined;
-  return memoryReaderRefusal(file, "json");
+  return memoryReaderRefusal(file, "json", timestamps);
 }
 
 // Searches the events of `bytes` (read as Latin-1, as the NDJSON search does), counting the refused
 // ones in `found`; returns where the unsearched rest starts (an event cut by the chunk's end), or
 // undefined when the search is over.
-function searchEvents(bytes: Buffer, atEnd: boolean, found: EventsFound): number | undefined {
+function searchEvents(
+  bytes: Buffer,
+  atEnd: boolean,
+  found: EventsFound,
+  search: { readonly plain: RegExp; readonly timestamps: UsageTimestamps },
+): number | undefined {
   const text = bytes.toString("latin1");
   for (let at = 0; ; ) {
-    at = endOfPlainEvents(text, at);
+    at = endOfPlainEvents(search.plain, text, at);
     NEXT_EVENT.lastIndex = at;
     if (!NEXT_EVENT.test(text)) return atEnd || text.length - at > TAIL_BYTES ? undefined : at;
     const start = NEXT_EVENT.lastIndex;
     const end = endOfObject(text, start);
     if (end === undefined) return atEnd ? undefined : at;
     const event = bytes.toString("utf8", start, end);
-    const reason = whyRefused(event);
+    const reason = whyRefused(event, search.timestamps);
     if (reason !== undefined) {
       found.count += 1;
       found.first ??= event;
@@ -59,11 +70,11 @@ function searchEvents(bytes: Buffer, atEnd: boolean, found: EventsFound): number
 }
 
 // A run so long that the regular expression runs out of stack is read event by event instead.
-function endOfPlainEvents(text: string, at: number): number {
-  PLAIN_ELEMENTS.lastIndex = at;
+function endOfPlainEvents(plain: RegExp, text: string, at: number): number {
+  plain.lastIndex = at;
   try {
-    PLAIN_ELEMENTS.exec(text);
-    return PLAIN_ELEMENTS.lastIndex;
+    plain.exec(text);
+    return plain.lastIndex;
   } catch {
     return at;
   }

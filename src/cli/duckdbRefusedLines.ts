@@ -1,10 +1,12 @@
+import type { UsageTimestamps } from "../index.js";
 import { NOT_JSON, plainEvent, whyRefused } from "./plainEvent.js";
 import { memoryReaderRefusal } from "./refusalInFileOrder.js";
 import { searchFileInChunks } from "./searchFileInChunks.js";
 import { trailingCommaAt } from "./trailingComma.js";
 
 /** A run of plain lines from where it is set (sticky); the first line after the run is looked at. */
-const PLAIN_LINES = new RegExp(`(?:[ \\t\\r]*${plainEvent("[ \\t\\r]*")}[ \\t\\r]*\\n)*`, "y");
+const plainLines = (timestamps: UsageTimestamps) =>
+  new RegExp(`(?:[ \\t\\r]*${plainEvent("[ \\t\\r]*", timestamps)}[ \\t\\r]*\\n)*`, "y");
 const NEWLINE = 0x0a;
 
 /** How many lines have a problem, the first of them, and what is wrong with it. */
@@ -37,20 +39,21 @@ export interface RefusedLines {
  * with JSON.parse (docs/scale-measurements.md). With the fields checked here, the query reads them as
  * text, which costs DuckDB a quarter less than JSON.
  */
-export function refusedLines(file: string): RefusedLines {
+export function refusedLines(file: string, timestamps: UsageTimestamps = "text"): RefusedLines {
+  const plain = plainLines(timestamps);
   const trailing = tally();
   const refused = tally();
   // Complete lines only, each with its newline: the bytes after a chunk's last newline wait for the next chunk.
   const search = (bytes: Buffer) => {
     const text = bytes.toString("latin1");
     for (let at = 0; at < text.length; ) {
-      const start = endOfPlainLines(text, at);
+      const start = endOfPlainLines(plain, text, at);
       if (start >= text.length) return;
       const newline = text.indexOf("\n", start);
       const end = newline === -1 ? text.length : newline;
       // The line as quoted: without the "\r" of a CRLF line end.
       const line = bytes.toString("utf8", start, text[end - 1] === "\r" ? end - 1 : end);
-      const reason = whyRefused(line);
+      const reason = whyRefused(line, timestamps);
       // JSON.parse first: only a line it refuses can have a trailing comma outside strings.
       if (reason === NOT_JSON && trailingCommaAt(line) !== undefined) trailing.add(line, reason);
       else if (reason !== undefined) refused.add(line, reason);
@@ -72,11 +75,11 @@ export function refusedLines(file: string): RefusedLines {
 
 // Where the run of plain lines from `at` ends. A line so long that the regular expression runs out of
 // stack is looked at with JSON.parse instead: slower, never wrong.
-function endOfPlainLines(text: string, at: number): number {
-  PLAIN_LINES.lastIndex = at;
+function endOfPlainLines(plain: RegExp, text: string, at: number): number {
+  plain.lastIndex = at;
   try {
-    PLAIN_LINES.exec(text);
-    return PLAIN_LINES.lastIndex;
+    plain.exec(text);
+    return plain.lastIndex;
   } catch {
     return at;
   }
@@ -102,8 +105,11 @@ function tally() {
  * refused line, in file order (`usage.ndjson line 2: has Lago's event fields, not ratecard's …`), the
  * bytes `--engine memory` prints; undefined for a file without one (DuckDB's reading then stands).
  */
-export async function refusedLinesError(file: string): Promise<unknown> {
-  const { trailingCommas, refusedEvents } = refusedLines(file);
+export async function refusedLinesError(
+  file: string,
+  timestamps: UsageTimestamps = "text",
+): Promise<unknown> {
+  const { trailingCommas, refusedEvents } = refusedLines(file, timestamps);
   if (trailingCommas.count === 0 && refusedEvents.count === 0) return undefined;
-  return memoryReaderRefusal(file, "ndjson");
+  return memoryReaderRefusal(file, "ndjson", timestamps);
 }

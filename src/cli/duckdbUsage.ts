@@ -12,6 +12,7 @@ import {
   type SqlUsageSource,
   type UsageAggregates,
   UsageError,
+  type UsageTimestamps,
   usageAggregatesFromSql,
 } from "../index.js";
 import { CSV_BLANK_BYTES, isBlankFile, JSON_BLANK_BYTES } from "./blankFile.js";
@@ -54,8 +55,9 @@ export async function rateWithDuckdb(
   format: string | undefined,
   period: string,
   options: RateInvoiceOptions,
+  timestamps: UsageTimestamps = "text",
 ): Promise<Invoice> {
-  const usage = await openDuckdbUsage(file, format);
+  const usage = await openDuckdbUsage(file, format, timestamps);
   try {
     const { daily, ...rating } = options;
     const prepared = prepareRating(contract, period, { daily: daily === true });
@@ -82,7 +84,8 @@ export interface DuckdbUsage {
 }
 
 /**
- * Opens DuckDB embedded (in memory) over a usage file: NDJSON, CSV, a JSON array or Parquet.
+ * Opens DuckDB embedded (in memory) over a usage file: NDJSON, CSV, a JSON array or Parquet, its
+ * timestamps written as `timestamps` says (--timestamps: ISO 8601 text, or a count since 1970).
  * `screened` (`batch --bad-events hold`): ratecard's own reader has already read the file and set
  * aside every event it refuses, holding the invoices of their customers, so the file is not searched
  * again for lines DuckDB reads and ratecard refuses (a key written twice, a number for a timestamp):
@@ -92,6 +95,7 @@ export interface DuckdbUsage {
 export async function openDuckdbUsage(
   file: string,
   format: string | undefined,
+  timestamps: UsageTimestamps = "text",
   screened = false,
 ): Promise<DuckdbUsage> {
   if (file === "-")
@@ -113,18 +117,18 @@ export async function openDuckdbUsage(
   try {
     // Text instants without a zone, and Parquet TIMESTAMP columns, are read as UTC, as ratecard reads them.
     await connection.run("SET TimeZone = 'UTC'");
-    const source = await usageSourceOf(connection, file, chosen);
+    const source = await usageSourceOf(connection, file, chosen, timestamps);
     // An NDJSON or JSON file's lines (a CSV file's quotes) are searched for what DuckDB reads and
     // ratecard refuses once, before any rows are returned: while DuckDB's threads run the first query,
     // on this thread, which would otherwise only wait for them.
-    let check = screened || isEmptyFile(file) ? noRefusal : searchFor(chosen, file);
+    let check = screened || isEmptyFile(file) ? noRefusal : searchFor(chosen, file, timestamps);
     const refusal = () => {
       const found = check();
       check = noRefusal;
       return found;
     };
     const rows = async (sql: string) => {
-      const running = readRows(connection, sql, file, chosen);
+      const running = readRows(connection, sql, file, chosen, timestamps);
       const refused = await refusal();
       if (refused === undefined) return (await running).getRowObjectsJS();
       // The refusal wins over the query's own outcome, as when the search ran first.
@@ -138,7 +142,7 @@ export async function openDuckdbUsage(
       stream: async function* (sql) {
         const refused = await refusal();
         if (refused !== undefined) throw refused;
-        yield* streamRows(connection, sql, file, chosen);
+        yield* streamRows(connection, sql, file, chosen, timestamps);
       },
       close: () => connection.closeSync(),
     };
@@ -206,9 +210,9 @@ async function loadDuckdb(): Promise<DuckdbModule> {
 
 // The search of a file for what DuckDB's reader reads and ratecard's refuses: a JSON file's events, a
 // CSV file's quotes out of place (none for Parquet, which only DuckDB reads).
-function searchFor(format: DuckdbFormat, file: string): () => Promise<unknown> {
-  if (format === "ndjson") return () => refusedLinesError(file);
-  if (format === "json") return () => refusedElementsError(file);
+function searchFor(format: DuckdbFormat, file: string, timestamps: UsageTimestamps): () => Promise<unknown> {
+  if (format === "ndjson") return () => refusedLinesError(file, timestamps);
+  if (format === "json") return () => refusedElementsError(file, timestamps);
   if (format === "csv") return () => csvQuoteRefusal(file);
   return noRefusal;
 }
@@ -230,6 +234,21 @@ async function usageSourceOf(
   connection: DuckdbConnection,
   file: string,
   format: DuckdbFormat,
+  timestamps: UsageTimestamps,
+): Promise<SqlUsageSource> {
+  const source = await sourceOf(connection, file, format, timestamps);
+  // Counts since 1970 are read by the SQL as the in-memory engine reads them (src/sql/instantSql.ts).
+  // A Parquet column of a timestamp type is an instant whatever --timestamps says.
+  return timestamps === "text" || source.timestamp === "native"
+    ? source
+    : { ...source, timestamp: timestamps };
+}
+
+async function sourceOf(
+  connection: DuckdbConnection,
+  file: string,
+  format: DuckdbFormat,
+  timestamps: UsageTimestamps,
 ): Promise<SqlUsageSource> {
   const path = `'${file.replaceAll("'", "''")}'`;
   const columns = (fields: "VARCHAR" | "JSON") =>
@@ -241,17 +260,22 @@ async function usageSourceOf(
       from: eventsAsRatecardReadsThem(
         `read_json(${path}, format = 'newline_delimited', ${columns("VARCHAR")})`,
         "text",
+        timestamps,
       ),
       properties: { json: "properties" },
     };
   if (format === "json")
     return {
-      from: eventsAsRatecardReadsThem(`read_json(${path}, format = 'array', ${columns("JSON")})`, "json"),
+      from: eventsAsRatecardReadsThem(
+        `read_json(${path}, format = 'array', ${columns("JSON")})`,
+        "json",
+        timestamps,
+      ),
       properties: { json: "properties" },
     };
   if (format === "parquet") {
     const from = `read_parquet(${path})`;
-    return parquetUsageSource(from, file, await describeColumns(connection, from, file, format));
+    return parquetUsageSource(from, file, await describeColumns(connection, from, file, format), timestamps);
   }
   // An empty file, or one of blank lines (after a byte order mark), is no events, as ratecard's reader
   // has it (DuckDB would name a column "column0", or find no header row).
@@ -322,23 +346,46 @@ function columnsNamedAs(read: string, names: ReadonlyArray<string>, header: Read
  * tests ride the scan: the first byte of the minified JSON DuckDB keeps, and the types of the
  * properties only for the few rows whose text has `:{` or `:[`.
  */
-function eventsAsRatecardReadsThem(reader: string, fields: "json" | "text"): string {
+function eventsAsRatecardReadsThem(
+  reader: string,
+  fields: "json" | "text",
+  timestamps: UsageTimestamps,
+): string {
   const json = (name: string) => `CAST("${name}" AS VARCHAR)`;
   const text = (name: string) =>
     fields === "text"
       ? `"${name}"`
       : `CASE WHEN starts_with(${json(name)}, '"') THEN json_extract_string("${name}", '$') END`;
+  // A count since 1970 may be a number: as DuckDB writes it, the shortest text of its double, as JSON.parse
+  // and String() read it in the in-memory engine (1.005, 1770000000.1234567), with an exponent below 1e-4
+  // ("1.5e-05", JSON "1.5e-6"), 0 ms in either unit, and from 1e16 ("1e+16"), past the year 9999 in both
+  // and refused as such. Text in a JSON array stays text, its exponent refused, as in memory (an NDJSON
+  // line with such text is found by refusedLinesError).
+  const smallNumber = (value: string) =>
+    `CASE WHEN regexp_full_match(${value}, '[1-9](.[0-9]+)?e-0*([4-9]|[1-9][0-9]+)') THEN '0' ELSE ${value} END`;
+  const instant =
+    timestamps === "text"
+      ? text("timestamp")
+      : fields === "text"
+        ? smallNumber(`"timestamp"`)
+        : `CASE WHEN starts_with(${json("timestamp")}, '"') THEN json_extract_string("timestamp", '$') WHEN json_type("timestamp") IN ('UBIGINT', 'BIGINT', 'DOUBLE', 'HUGEINT') THEN ${smallNumber(json("timestamp"))} END`;
   // CASE, not AND: DuckDB computes a CASE branch only for the rows that reach it.
   const flat = `CASE WHEN "properties" IS NULL THEN TRUE WHEN NOT starts_with(${json("properties")}, '{') THEN FALSE WHEN contains(${json("properties")}, ':{') OR contains(${json("properties")}, ':[') THEN NOT list_has_any(json_type("properties", '$.*'), ['OBJECT', 'ARRAY']) ELSE TRUE END`;
-  return `(SELECT ${text("id")} AS id, CASE WHEN ${flat} THEN ${text("type")} END AS type, ${text("customer")} AS customer, ${text("timestamp")} AS timestamp, "properties" AS properties FROM ${reader})`;
+  return `(SELECT ${text("id")} AS id, CASE WHEN ${flat} THEN ${text("type")} END AS type, ${text("customer")} AS customer, ${instant} AS timestamp, "properties" AS properties FROM ${reader})`;
 }
 
 // DuckDB's own errors are about the file it reads (a malformed row, a missing column): the caller's to fix.
-async function readRows(connection: DuckdbConnection, sql: string, file: string, format: DuckdbFormat) {
+async function readRows(
+  connection: DuckdbConnection,
+  sql: string,
+  file: string,
+  format: DuckdbFormat,
+  timestamps: UsageTimestamps = "text",
+) {
   try {
     return await connection.runAndReadAll(sql);
   } catch (error) {
-    throw await unreadable(file, format, error);
+    throw await unreadable(file, format, error, timestamps);
   }
 }
 
@@ -347,11 +394,12 @@ async function* streamRows(
   sql: string,
   file: string,
   format: DuckdbFormat,
+  timestamps: UsageTimestamps,
 ): AsyncGenerator<ReadonlyArray<Record<string, unknown>>> {
   try {
     for await (const rows of (await connection.stream(sql)).yieldRowObjectJs()) yield rows;
   } catch (error) {
-    throw await unreadable(file, format, error);
+    throw await unreadable(file, format, error, timestamps);
   }
 }
 
@@ -359,13 +407,18 @@ async function* streamRows(
 // A file the in-memory engine refuses too is told as it tells it, with the line: a CSV file's malformed
 // rows, JSON DuckDB's reader finds malformed (a comma before an array's `]`: "Malformed JSON … at byte 1
 // in record/value 4").
-async function unreadable(file: string, format: DuckdbFormat, error: unknown): Promise<unknown> {
+async function unreadable(
+  file: string,
+  format: DuckdbFormat,
+  error: unknown,
+  timestamps: UsageTimestamps,
+): Promise<unknown> {
   const refusal =
     format === "csv"
       ? await csvRowsRefusal(file)
       : format === "parquet"
         ? undefined
-        : await memoryReaderRefusal(file, format);
+        : await memoryReaderRefusal(file, format, timestamps);
   if (refusal !== undefined) return refusal;
   const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
   return new UsageLineError(`DuckDB could not read ${file}: ${reason}`);

@@ -1,15 +1,8 @@
 import { statSync } from "node:fs";
-import {
-  type Contract,
-  compileUsageSql,
-  isRatecardError,
-  prepareRating,
-  type UsageTimestamps,
-} from "../index.js";
+import { type Contract, compileUsageSql, isRatecardError, prepareRating } from "../index.js";
 import { UsageLineError } from "./cliSupport.js";
 import { duckdbFormatOf, startsWithByteOrderMark } from "./duckdbFormat.js";
 import { duckdbAvailable } from "./duckdbUsage.js";
-import { duckdbEpochTimestamps } from "./messages.js";
 import { usageFileKind } from "./usageFile.js";
 
 /**
@@ -48,8 +41,6 @@ export interface EngineRequest {
    * query per contract costs more than the split pass it would replace (docs/sql-engines.md).
    */
   readonly parquetOnly?: boolean;
-  /** How the usage's timestamps are written (--timestamps): DuckDB reads ISO 8601 text only. */
-  readonly timestamps?: UsageTimestamps;
 }
 
 /** The engine that aggregates, and the sentence that says why when it is not the quiet default. */
@@ -70,20 +61,11 @@ export async function chooseEngine(engine: Engine, request: EngineRequest): Prom
   // A usage path that cannot be read is refused in one sentence whichever engine would read it (DuckDB's
   // own failure was an internal error under `invoice` and an uncaught one under `batch`).
   if (request.file !== "-") await usageFileKind(request.file);
-  const epoch = request.timestamps !== undefined && request.timestamps !== "text";
-  // The DuckDB engine compiles ISO 8601 text timestamps only: counts since 1970 are read by ratecard's own
-  // engine, never by one engine one way and the other another.
-  if (epoch && engine === "duckdb") {
-    const parquet = request.file !== "-" && duckdbFormatOf(request.file, request.format) === "parquet";
-    throw new UsageLineError(duckdbEpochTimestamps(request.timestamps, parquet));
-  }
   if (engine !== "auto") return { engine };
   const { file } = request;
   if (file === "-") return { engine: "memory" };
   const format = duckdbFormatOf(file, request.format);
   if (format === undefined) return { engine: "memory" };
-  if (epoch && format === "parquet")
-    throw new UsageLineError(duckdbEpochTimestamps(request.timestamps, true));
   if (format !== "parquet" && request.parquetOnly === true) return { engine: "memory" };
   const size = fileSize(file);
   const threshold = autoThreshold();
@@ -100,8 +82,6 @@ export async function chooseEngine(engine: Engine, request: EngineRequest): Prom
     .map((contract) => sqlRefusal(contract, request.period, request.daily))
     .find((sentence) => sentence !== undefined);
   if (unsupported !== undefined) return fallback(sentenceTail(unsupported));
-  if (epoch)
-    return fallback(`DuckDB reads ISO 8601 text timestamps only, not --timestamps ${request.timestamps}`);
   if (startsWithByteOrderMark(file, format))
     return fallback("it starts with a byte order mark, which DuckDB's JSON reader refuses");
   if (!(await duckdbAvailable()))

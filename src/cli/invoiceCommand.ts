@@ -94,7 +94,6 @@ async function invoice(values: InvoiceFlags): Promise<number> {
     format: values["usage-format"],
     period,
     daily: values.daily === true,
-    timestamps,
   });
   if (choice.note !== undefined) reportNote(choice.note);
   const inMemory = async () => {
@@ -103,7 +102,7 @@ async function invoice(values: InvoiceFlags): Promise<number> {
   };
   const invoice = await carried.blamed(() =>
     choice.engine === "duckdb"
-      ? rateWithDuckdb(contract, usageFile, values["usage-format"], period, options).catch(
+      ? rateWithDuckdb(contract, usageFile, values["usage-format"], period, options, timestamps).catch(
           (error: unknown) => {
             // Under auto, values the SQL does not compute exactly (too wide for its decimals) are no error.
             if (engine !== "auto" || !isRatecardError(error) || error.code !== "sql_unsupported")

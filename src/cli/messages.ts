@@ -53,13 +53,6 @@ export function unknownTimestampsName(name: string, names: ReadonlyArray<string>
   };
 }
 
-/** --engine duckdb asked to read timestamps written as counts since 1970. */
-export function duckdbEpochTimestamps(timestamps: string, parquet: boolean): string {
-  return parquet
-    ? `Parquet usage is read by DuckDB, which reads its timestamps as ISO 8601 text or a timestamp column only; --timestamps ${timestamps} is for NDJSON, CSV and JSON usage`
-    : `--engine duckdb reads usage timestamps as ISO 8601 text only; read --timestamps ${timestamps} with --engine memory`;
-}
-
 /** A --usage-format that names no format ratecard reads. */
 export function unknownUsageFormatName(format: string, formats: ReadonlyArray<string>): ErrorMessage {
   return {
@@ -342,4 +335,15 @@ export function csvRowsAfterNotRead(): string {
 /** A CSV usage file whose last row has no line break after it: cut off while copied, maybe. */
 export function csvEndsWithoutLineBreak(file: string): string {
   return `${file} ends without a line break after its last row. A file cut off while it was copied ends so, and its last value may be cut short (25 of 25.325) with nothing to show it; its rows are rated as they are. Compare the file with its source; a CSV writer ends every row with a line break.`;
+}
+
+/** A fixture.json that names neither the period to rate nor how the fixture's usage writes timestamps. */
+export function fixtureSettingsRefused(file: string): string {
+  return `${file} must be an object with the period to rate, such as { "period": "2026-03" }, or how the fixture's usage writes its timestamps, such as { "timestamps": "epoch_s" }, or both`;
+}
+
+/** A fixture.json whose "timestamps" names no way ratecard reads timestamps. */
+export function fixtureTimestampsRefused(file: string, found: unknown, names: ReadonlyArray<string>): string {
+  const shown = typeof found === "string" ? JSON.stringify(found) : (JSON.stringify(found) ?? String(found));
+  return `${file}: "timestamps" is ${shown}; a fixture's usage timestamps are read as ${names.map((name) => JSON.stringify(name)).join(", ")} (ISO 8601 text, seconds or milliseconds since 1970), as --timestamps names them`;
 }

@@ -1,4 +1,4 @@
-import type { SqlUsageSource } from "../index.js";
+import type { SqlUsageSource, UsageTimestamps } from "../index.js";
 import { UsageError } from "../index.js";
 import { parquetMissingColumns } from "./messages.js";
 
@@ -20,6 +20,7 @@ export function parquetUsageSource(
   read: string,
   file: string,
   columns: ReadonlyArray<{ name: string; type: string }>,
+  timestamps: UsageTimestamps = "text",
 ): SqlUsageSource {
   const found = PARQUET_COLUMNS.map((name) => columnNamed(columns, name));
   const missing = PARQUET_COLUMNS.filter((_, index) => found[index] === undefined);
@@ -35,19 +36,29 @@ export function parquetUsageSource(
   // readers of rows could not tell from a list of values; as JSON an empty MAP is {}, as it is to the
   // aggregating query.
   const nested = /^(MAP|STRUCT)\(/.test(found[4]?.type ?? "");
+  // A count since 1970 (--timestamps epoch_s or epoch_ms) in an integer, decimal or text column is read
+  // from its text, which every reader of rows takes as it is (a BIGINT or DECIMAL would reach JavaScript
+  // as a bigint or a double).
+  const counts = timestamps !== "text" && !native;
   const plain = found.every((column, index) => column?.name === PARQUET_COLUMNS[index]);
   const from =
-    plain && !nested
+    plain && !nested && !counts
       ? read
-      : `(SELECT ${found.map((column, index) => columnAs(column?.name ?? "", PARQUET_COLUMNS[index]!, nested)).join(", ")} FROM ${read})`;
+      : `(SELECT ${found.map((column, index) => columnAs(column?.name ?? "", PARQUET_COLUMNS[index]!, nested, counts)).join(", ")} FROM ${read})`;
   return { from, properties: { json: "properties" }, ...(native ? { timestamp: "native" } : {}) };
 }
 
-// A column of the FROM item under ratecard's name, the properties as JSON when they are `nested`.
-function columnAs(name: string, as: (typeof PARQUET_COLUMNS)[number], nested: boolean): string {
-  return as === "properties" && nested
-    ? `CAST(${quoted(name)} AS JSON) AS ${as}`
-    : `${quoted(name)} AS ${as}`;
+// A column of the FROM item under ratecard's name, the properties as JSON when they are `nested`, the
+// timestamp as text when it holds `counts` since 1970.
+function columnAs(
+  name: string,
+  as: (typeof PARQUET_COLUMNS)[number],
+  nested: boolean,
+  counts: boolean,
+): string {
+  if (as === "properties" && nested) return `CAST(${quoted(name)} AS JSON) AS ${as}`;
+  if (as === "timestamp" && counts) return `CAST(${quoted(name)} AS VARCHAR) AS ${as}`;
+  return `${quoted(name)} AS ${as}`;
 }
 
 // The column of that name, as DuckDB's SQL finds it: as written, else in other capitals.

@@ -1,3 +1,5 @@
+import type { UsageTimestamps } from "../index.js";
+
 /**
  * The plain event: an object of the five event fields only, id, type, customer and timestamp text (or
  * null: the query refuses a null field itself), properties an object of text, numbers, true, false or
@@ -8,12 +10,16 @@
  * below 1e299: never Infinity. Strings unrolled (a run of plain characters, then an escape and another
  * run): no backtracking point per character.
  */
-export function plainEvent(blank: string): string {
+export function plainEvent(blank: string, timestamps: UsageTimestamps = "text"): string {
   const text = '"[^"\\\\\\u0000-\\u001f]*(?:\\\\(?:["\\\\/bfnrt]|u[0-9a-fA-F]{4})[^"\\\\\\u0000-\\u001f]*)*"';
   const number = "-?(?:0|[1-9]\\d{0,199})(?:\\.\\d+)?(?:[eE][+-]?\\d\\d?)?";
   const pair = `${text}${blank}:${blank}(?:${text}|${number}|true|false|null)`;
   const properties = `\\{${blank}(?:${pair}${blank}(?:,${blank}${pair}${blank})*)?\\}`;
-  const field = `(?:"(?:id|type|customer|timestamp)"${blank}:${blank}(?:${text}|null)|"properties"${blank}:${blank}${properties})`;
+  // A count since 1970 (--timestamps epoch_s or epoch_ms): any number, which DuckDB and JSON.parse read
+  // as the same double, or text of digits; other text (an exponent: "1e-05" is also DuckDB's text of the
+  // number 0.00001) is looked at with JSON.parse.
+  const instant = timestamps === "text" ? text : `"\\d+(?:\\.\\d+)?"|${number}`;
+  const field = `(?:"(?:id|type|customer)"${blank}:${blank}(?:${text}|null)|"timestamp"${blank}:${blank}(?:${instant}|null)|"properties"${blank}:${blank}${properties})`;
   return `\\{${blank}${field}${blank}(?:,${blank}${field}${blank})*\\}`;
 }
 
@@ -26,7 +32,7 @@ export const NOT_JSON = "not valid JSON";
  * nothing (blank text, skipped by both), or when DuckDB refuses the event too: no object, a missing or
  * null field, properties that are a list or a nested value (the query's own checks).
  */
-export function whyRefused(event: string): string | undefined {
+export function whyRefused(event: string, timestamps: UsageTimestamps = "text"): string | undefined {
   if (event.trim() === "") return undefined;
   let parsed: unknown;
   try {
@@ -38,9 +44,17 @@ export function whyRefused(event: string): string | undefined {
   const fields = parsed as Record<string, unknown>;
   const notText = EVENT_FIELDS.find((name) => {
     const value = fields[name];
+    if (name === "timestamp" && timestamps !== "text" && typeof value === "number") return false;
     return value !== undefined && value !== null && typeof value !== "string";
   });
   if (notText !== undefined) return `${notText} is not text`;
+  // A count since 1970 as text: digits, a point and digits (DuckDB's text of a number is never refused).
+  if (
+    timestamps !== "text" &&
+    typeof fields.timestamp === "string" &&
+    !/^\d+(\.\d+)?$/.test(fields.timestamp)
+  )
+    return "timestamp is not a count since 1970";
   const unknown = Object.keys(fields).find((name) => !KNOWN_FIELDS.has(name));
   if (unknown !== undefined) return `${JSON.stringify(unknown)} is not a field ratecard knows`;
   const properties = fields.properties;

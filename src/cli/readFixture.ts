@@ -11,6 +11,8 @@ import {
   parseInvoice,
   type RateInvoiceOptions,
   resolveContract,
+  USAGE_TIMESTAMPS,
+  type UsageTimestamps,
 } from "../index.js";
 import { carriedState } from "./carriedState.js";
 import { invoiceStartUnlessRefused } from "./carriedStateOptions.js";
@@ -23,6 +25,7 @@ import {
   requirePrevious,
   UsageLineError,
 } from "./cliSupport.js";
+import { fixtureSettingsRefused, fixtureTimestampsRefused } from "./messages.js";
 import { readJsonFile, readTextFile } from "./readJsonFile.js";
 import { readUsage } from "./readUsage.js";
 import { requirePreviousFits } from "./requirePreviousFits.js";
@@ -242,14 +245,14 @@ export async function readFixture(
     const figuresText = existsSync(figuresFile)
       ? await readTextFile(figuresFile, "expected-figures.json")
       : undefined;
-    const named = await fixturePeriod(dir);
+    const { timestamps, ...named } = await fixtureSettings(dir);
     const period = expectedPeriod(expectedText) ?? figuresPeriod(figuresText) ?? named.period;
     const resolved = () => resolveContract(contract, books);
     const startsAt = period === undefined ? undefined : invoiceStartUnlessRefused(resolved, period);
     return {
       name: dir,
       contract,
-      events: await readUsage(usageFile),
+      events: await readUsage(usageFile, timestamps),
       ...(expectedText === undefined ? {} : { expectedText }),
       ...(figuresText === undefined ? {} : { figuresText }),
       ...named,
@@ -268,16 +271,28 @@ export async function readFixture(
   }
 }
 
-// fixture.json (optional) names the period to rate when there is no expected.json to take it from.
-async function fixturePeriod(dir: string): Promise<{ period?: string }> {
+// fixture.json (optional) names the period to rate when there is no expected.json to take it from, and
+// how the fixture's usage writes its timestamps (`"timestamps": "epoch_s"`, as --timestamps names it):
+// each fixture says so itself, since one folder of fixtures may hold a Stripe export in seconds beside a
+// warehouse's ISO text, and `ratecard check fixtures` then needs no flag to read them all (docs/cli.md).
+async function fixtureSettings(dir: string): Promise<{ period?: string; timestamps?: UsageTimestamps }> {
   const file = join(dir, "fixture.json");
   if (!existsSync(file)) return {};
   const data = await readJsonFile(file, "fixture.json");
-  if (!isObject(data) || typeof data.period !== "string")
-    throw new UsageLineError(
-      `${file} must be an object with the period to rate, such as { "period": "2026-03" }`,
-    );
-  return { period: data.period };
+  const { period, timestamps } = isObject(data) ? data : {};
+  if (
+    !isObject(data) ||
+    (period !== undefined && typeof period !== "string") ||
+    (period ?? timestamps) === undefined
+  )
+    throw new UsageLineError(fixtureSettingsRefused(file));
+  const named = USAGE_TIMESTAMPS.find((known) => known === timestamps);
+  if (timestamps !== undefined && named === undefined)
+    throw new UsageLineError(fixtureTimestampsRefused(file, timestamps, USAGE_TIMESTAMPS));
+  return {
+    ...(typeof period === "string" ? { period } : {}),
+    ...(named === undefined ? {} : { timestamps: named }),
+  };
 }
 
 // corrections.json (optional): a credit note to issue against the invoice, compared with

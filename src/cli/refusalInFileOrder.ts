@@ -1,4 +1,5 @@
-import { duckdbEvents } from "./duckdbEvents.js";
+import type { UsageTimestamps } from "../index.js";
+import { duckdbEvents, timestampsOf } from "./duckdbEvents.js";
 import type { DuckdbUsage } from "./duckdbUsage.js";
 import { type UsageSource, usageSource } from "./readUsage.js";
 
@@ -16,7 +17,7 @@ export async function refusalInFileOrder(
   format: "ndjson" | "csv" | "json" | "parquet",
   usage: Pick<DuckdbUsage, "source" | "stream">,
 ): Promise<unknown> {
-  if (format !== "parquet") return memoryReaderRefusal(file, format);
+  if (format !== "parquet") return memoryReaderRefusal(file, format, timestampsOf(usage.source));
   return firstRefusal(async () => duckdbEvents(usage, file));
 }
 
@@ -26,8 +27,12 @@ export async function refusalInFileOrder(
  * bytes `--engine memory` prints; undefined when it reads every event. The file is read afresh (a file,
  * never standard input, which DuckDB reads none of), up to that event: only on an error path.
  */
-export function memoryReaderRefusal(file: string, format: "ndjson" | "csv" | "json"): Promise<unknown> {
-  return firstRefusal(() => usageSource(file, format));
+export function memoryReaderRefusal(
+  file: string,
+  format: "ndjson" | "csv" | "json",
+  timestamps: UsageTimestamps = "text",
+): Promise<unknown> {
+  return firstRefusal(() => usageSource(file, format, timestamps));
 }
 
 // What reading the source's events throws first (a source read afresh on each call); undefined for none.

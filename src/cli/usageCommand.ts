@@ -13,7 +13,6 @@ import { duckdbEvents } from "./duckdbEvents.js";
 import { duckdbFormat, duckdbFormatOf } from "./duckdbFormat.js";
 import { openDuckdbUsage } from "./duckdbUsage.js";
 import { engineNamed } from "./engineChoice.js";
-import { duckdbEpochTimestamps } from "./messages.js";
 import { usageSource, usageTimestampsNamed } from "./readUsage.js";
 import { refusalInFileOrder } from "./refusalInFileOrder.js";
 import { withUsageProgress } from "./stderr.js";
@@ -141,9 +140,7 @@ async function withEventsOf<T>(
   const parquet = file !== "-" && duckdbFormatOf(file, format) === "parquet";
   if (engine === "memory" || (engine === "auto" && !parquet))
     return work(await usageSource(file, format, timestamps));
-  // DuckDB reads ISO 8601 text timestamps only (src/cli/engineChoice.ts says why).
-  if (timestamps !== "text") throw new UsageLineError(duckdbEpochTimestamps(timestamps, parquet));
-  const duckdb = await openDuckdbUsage(file, format);
+  const duckdb = await openDuckdbUsage(file, format, timestamps);
   try {
     // A row that is no event is named by its line, as --engine memory names it (Parquet by its row).
     const read = duckdbFormat(file, format);

@@ -7,6 +7,7 @@ import {
   renderWhatIf,
   resolveContract,
   summarizeWhatIf,
+  type UsageTimestamps,
   type WhatIfCustomer,
   type WhatIfRow,
   whatIfCsv,
@@ -22,12 +23,12 @@ import {
   withFile,
   write,
 } from "./cliSupport.js";
-import { PRICE_BOOK_OPTION } from "./commonOptions.js";
+import { PRICE_BOOK_OPTION, TIMESTAMPS_OPTION } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
 import { nodeSha256 } from "./nodeSha256.js";
 import { USAGE_FILES } from "./readFixture.js";
 import { readJsonFile } from "./readJsonFile.js";
-import { readUsage } from "./readUsage.js";
+import { readUsage, usageTimestampsNamed } from "./readUsage.js";
 
 /**
  * A side of the comparison: one contract for every customer (a price book), or a folder of them; and
@@ -61,6 +62,7 @@ and --after then defaults to --before. Exit 0 whatever the change (docs/what-if.
       description: "the price book(s) the after side follows instead of --price-book (repeatable)",
     },
     usage: { type: "string", value: "DIR", description: "one folder per customer" },
+    timestamps: TIMESTAMPS_OPTION,
     period: { type: "string", value: "PERIOD", description: "the period: 2026-02 or a date range" },
     format: {
       type: "string",
@@ -83,12 +85,15 @@ type WhatIfFlags = {
   readonly "price-book"?: ReadonlyArray<string>;
   readonly "after-price-book"?: ReadonlyArray<string>;
   readonly usage?: string;
+  readonly timestamps?: string;
   readonly period?: string;
   readonly format?: string;
 };
 
 async function whatIf(values: WhatIfFlags): Promise<number> {
   const format = whatIfFormat(values.format);
+  // One export of every customer's usage, written one way: --timestamps applies to every usage file.
+  const timestamps = usageTimestampsNamed(values.timestamps);
   const beforePath = required(values.before, "--before CONTRACT_OR_DIR");
   const books = await readPriceBooks(values["price-book"]);
   const afterBooks =
@@ -106,7 +111,7 @@ async function whatIf(values: WhatIfFlags): Promise<number> {
   // One customer at a time: only its usage is in memory while it is rated, then only its row is kept.
   const rows: WhatIfRow[] = [];
   for (const folder of folders)
-    rows.push(whatIfRow(await readCustomer(folder, before, after, period), period));
+    rows.push(whatIfRow(await readCustomer(folder, { before, after, period, timestamps }), period));
   const result = summarizeWhatIf(rows);
   if (format === "json") write(`${JSON.stringify(result, null, 2)}\n`);
   else if (format === "csv") write(whatIfCsv(result));
@@ -153,10 +158,14 @@ function customerFolders(dir: string): string[] {
 
 async function readCustomer(
   folder: string,
-  before: Side,
-  after: Side,
-  period: string,
+  sides: {
+    readonly before: Side;
+    readonly after: Side;
+    readonly period: string;
+    readonly timestamps: UsageTimestamps;
+  },
 ): Promise<WhatIfCustomer> {
+  const { before, after, period, timestamps } = sides;
   const name = basename(folder);
   // A customer with a contract and no usage file used nothing this period: it still pays its fees, and
   // leaving it out would understate what a change of fees does to the base.
@@ -166,7 +175,7 @@ async function readCustomer(
     name,
     before: today,
     after: await contractOf(after, folder, name, "--after"),
-    events: usageFile === undefined ? [] : await readUsage(usageFile),
+    events: usageFile === undefined ? [] : await readUsage(usageFile, timestamps),
     ...(await previousSpend(folder, today, period)),
   };
 }

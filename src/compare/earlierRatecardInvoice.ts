@@ -1,9 +1,10 @@
 import * as z from "zod/mini";
 import { Decimal, toPlainString } from "../money/index.js";
-import { toInputError, toProblems } from "../schema/index.js";
+import { amountTextSchema, eventPropertyValueSchema, toInputError, toProblems } from "../schema/index.js";
 import type { IssuedDocument } from "./issuedDocument.js";
 
-const decimalText = z.string().check(z.regex(/^-?\d+(\.\d+)?$/));
+// The invoice's own decimals and group values, as today's invoice schema reads them.
+const decimalText = amountTextSchema;
 
 // What reconcile reads of a ratecard invoice, and nothing else: an invoice an earlier ratecard issued
 // (schemaVersion 1, before digest, contractDigest and priceKind were written, 2 December 2026) lacks
@@ -13,7 +14,7 @@ const earlierLineSchema = z.looseObject({
   id: z.string(),
   chargeId: z.optional(z.string()),
   name: z.string(),
-  group: z.optional(z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))),
+  group: z.optional(z.record(z.string(), eventPropertyValueSchema)),
   quantity: decimalText,
   unitPrice: z.optional(z.string()),
   amount: decimalText,

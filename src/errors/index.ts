@@ -70,6 +70,9 @@ export {
 } from "./messages/schema.js";
 export * as sqlMessages from "./messages/sql.js";
 export {
+  epochAfter9999,
+  epochBefore1970,
+  epochNotACount,
   fixturePeriodRefused,
   invalidInstant,
   invalidTimeZone,

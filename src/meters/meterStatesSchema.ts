@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { plainRecord } from "../schema/index.js";
+import { eventPropertyValueSchema, plainRecord } from "../schema/index.js";
 import type { Reducer } from "./reducer.js";
 import { decimalTextSchema, eventCountSchema, instantMsSchema } from "./stateJson.js";
 
@@ -11,7 +11,7 @@ const valueEntrySchema = z.pipe(
   z.tuple([instantMsSchema, z.string(), decimalTextSchema]),
   z.transform(([timestamp, id, value]) => ({ timestamp, id, value })),
 );
-const groupValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+const groupValueSchema = eventPropertyValueSchema;
 
 function buildStatesSchema(
   reducer: Reducer<unknown>,

@@ -130,6 +130,7 @@ export { usageStepSchema } from "./steps/usage.js";
 export type { PricedWindow, WindowBucketTotal, WindowPricingStep } from "./steps/windowPricing.js";
 export { windowPricingStepSchema } from "./steps/windowPricing.js";
 export type { PropertyValue, UsageEvent, UsageEventInput } from "./usageEvent.js";
+export { eventPropertyValueSchema } from "./usageEvent.js";
 export type { ValueExpression, WeightByTerms } from "./valueExpression.js";
 export { meterValueSchema, VALUE_EXPRESSION_DEPTH } from "./valueExpression.js";
 export { valueFormula } from "./valueFormula.js";

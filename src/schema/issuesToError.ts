@@ -153,7 +153,8 @@ function describeIssue(issue: z.core.$ZodIssue, found: unknown): string {
     case "invalid_element":
       return own ?? "has an entry that is not valid";
     default:
-      return requirement;
+      // A refinement's own sentence (an instant that is none): its hint, when it has one, follows it.
+      return hint === undefined ? requirement : `${requirement}; ${hint}`;
   }
 }
 

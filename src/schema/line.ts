@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { amountTextSchema } from "./amountText.js";
+import { eventPropertyValueSchema } from "./usageEvent.js";
 
 /**
  * One step of a line's breakdown as data: its `kind` and its fields. Each kind's schema lives with
@@ -28,7 +29,7 @@ export function lineSchemaOf<S extends z.ZodMiniType<StepData>, K extends z.ZodM
     name: z.string(),
     model: z.string(),
     /** For grouped and matrix prices: the event property values this line prices. */
-    group: z.optional(z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))),
+    group: z.optional(z.record(z.string(), eventPropertyValueSchema)),
     period: periodOut,
     quantity: amountTextSchema,
     unit: z.optional(z.string()),

@@ -1,4 +1,4 @@
-import { epochTimestampHint, toJsonPath, type UsageError } from "../errors/index.js";
+import { toJsonPath, type UsageError } from "../errors/index.js";
 import { safeParseEpochInstant, safeParseInstant, type UsageTimestamps } from "../time/index.js";
 import { isPropertyValue, propertyProblems } from "./eventProperties.js";
 import { foreignEventMessage } from "./foreignEvent.js";
@@ -46,14 +46,11 @@ export function safeParseUsageEvent(
     // Another system's event: its field names, not each field ratecard misses, are the problem.
     const foreign = foreignEventMessage(input);
     const found = foreign === undefined ? undefined : [{ ...foreign, path: toJsonPath(base) }];
-    const timestampPath = toJsonPath([...base, "timestamp"]);
     const problems = (
       found ?? [
-        ...(parsed.success ? [] : toProblems(parsed.error.issues, input, base))
-          .filter((problem) => !reported.has(problem.path))
-          .map((problem) =>
-            problem.path === timestampPath ? withEpochHint(problem, input, timestamps) : problem,
-          ),
+        ...(parsed.success ? [] : toProblems(parsed.error.issues, input, base)).filter(
+          (problem) => !reported.has(problem.path),
+        ),
         ...invalidProperties,
       ]
     ).map((problem) =>
@@ -73,21 +70,6 @@ export function safeParseUsageEvent(
       properties: properties === undefined ? {} : Object.fromEntries(Object.entries(properties)),
     },
   };
-}
-
-// A number (or a CSV cell of digits) where ISO 8601 text was expected is most often seconds since 1970 (a Stripe or Lago export):
-// the sentence names the option that reads it, never guessing seconds or milliseconds from its size.
-function withEpochHint<P extends { readonly message: string }>(
-  problem: P,
-  input: unknown,
-  timestamps: UsageTimestamps,
-): P {
-  const timestamp = (input as { timestamp?: unknown }).timestamp;
-  // A CSV cell is text: "1770000000" there is the same count as the number in JSON.
-  const count =
-    typeof timestamp === "number" || (typeof timestamp === "string" && /^\d+(\.\d+)?$/.test(timestamp));
-  if (timestamps !== "text" || !count) return problem;
-  return { ...problem, message: `${problem.message.replace(/\.$/, "")}${epochTimestampHint()}` };
 }
 
 // The event's properties object, when it has one to check key by key.

@@ -17,6 +17,7 @@ import {
   UNIT_PRICE,
 } from "../money/index.js";
 import { safeParseInstant, safeParseLocalDate } from "../time/index.js";
+import { withHint } from "./choiceHint.js";
 
 /**
  * Issues ratecard adds itself carry `params.code`, one of the RatecardErrorCode values, so the error
@@ -123,16 +124,27 @@ export const idSchema = z.string({ error: "expected an identifier (text)" }).che
   }),
 );
 
+/**
+ * An ISO 8601 timestamp with an explicit offset; parsed to epoch milliseconds. `hint` says what a refused
+ * value most likely is, after the value in the sentence (choiceHint.ts `withHint`); none by default.
+ */
+export function instantSchemaWith(hint: (value: unknown) => string | undefined = () => undefined) {
+  return z.pipe(
+    z.string({ error: (issue) => withHint("expected an ISO 8601 timestamp text", hint(issue.input)) }),
+    z.transform((value, ctx) => {
+      const parsed = safeParseInstant(value);
+      if (parsed.success) return parsed.data;
+      ctx.issues.push({
+        ...ratecardIssue("invalid_instant", withHint(parsed.reason, hint(value))),
+        input: value,
+      });
+      return z.NEVER;
+    }),
+  );
+}
+
 /** An ISO 8601 timestamp with an explicit offset; parsed to epoch milliseconds. */
-export const instantSchema = z.pipe(
-  z.string({ error: "expected an ISO 8601 timestamp text" }),
-  z.transform((value, ctx) => {
-    const parsed = safeParseInstant(value);
-    if (parsed.success) return parsed.data;
-    ctx.issues.push({ ...ratecardIssue("invalid_instant", parsed.reason), input: value });
-    return z.NEVER;
-  }),
-);
+export const instantSchema = instantSchemaWith();
 
 /** A rounding mode name. */
 export const roundingModeSchema = z.enum(ROUNDING_MODES as [string, ...string[]], {

@@ -1,9 +1,13 @@
 import * as z from "zod/mini";
+import { epochTimestampHint } from "../errors/index.js";
 import { safeParseEpochInstant, type UsageTimestamps } from "../time/index.js";
-import { instantSchema, ratecardIssue } from "./primitives.js";
+import { instantSchemaWith, ratecardIssue } from "./primitives.js";
 
 /** A property value on a usage event. Numbers may be given as decimal strings ("12.5") for exactness. */
 export type PropertyValue = string | number | boolean | null;
+
+/** A usage event's property value: text, a number, true/false or null (also a line's group value). */
+export const eventPropertyValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
 // zod's own wording ("expected record, received string") speaks of its types; these say what an event
 // field holds. The value that was sent is added by the error's sentence ("…, not the number 5").
@@ -13,7 +17,15 @@ const expected = (what: string) => (): string => `expected ${what}`;
  * One usage event as sent by the customer's systems. Events have no version field of their own: the
  * event format is versioned with the contract format (docs/decisions/versioning.md).
  */
-export const usageEventSchema = eventSchemaWith(instantSchema);
+export const usageEventSchema = eventSchemaWith(instantSchemaWith(countHint));
+
+// A count since 1970 where ISO 8601 text was expected (a JSON number; a CSV cell of digits, which is the
+// same count as text) is most often seconds from a Stripe or Lago export: the hint after the value names
+// the option that reads it, never guessing seconds or milliseconds from its size.
+function countHint(value: unknown): string | undefined {
+  const count = typeof value === "number" || (typeof value === "string" && /^\d+(\.\d+)?$/.test(value));
+  return count ? epochTimestampHint() : undefined;
+}
 
 // A timestamp written as a count since 1970 (src/time/epochInstant.ts), parsed to epoch milliseconds.
 const epochSchema = (unit: "epoch_s" | "epoch_ms") =>
@@ -52,7 +64,7 @@ function eventSchemaWith<T extends z.ZodMiniType<number, unknown>>(timestampSche
         .check(z.minLength(1, { message: "must name the customer" })),
       timestamp: timestampSchema,
       properties: z.optional(
-        z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]), {
+        z.record(z.string(), eventPropertyValueSchema, {
           error: expected("an object of property names and values"),
         }),
       ),

@@ -4,4 +4,5 @@ export type { SqlDialectName } from "./dialect.js";
 export { SQL_DIALECTS } from "./dialect.js";
 export { SQL_INSTANT_PATTERN } from "./instantSql.js";
 export { usageAggregatesFromSql } from "./sqlAggregates.js";
+export { usageInstantSql } from "./usageInstantSql.js";
 export type { SqlUsageSource } from "./usageSource.js";

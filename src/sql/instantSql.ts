@@ -32,3 +32,30 @@ export function nativeInstantSql(value: string, dialect: SqlDialect): string {
   const ms = dialect.nativeEpochMs(value);
   return `CASE WHEN ${ms} >= 0 AND ${ms} < ${YEAR_10000} THEN ${ms} END`;
 }
+
+/** How many digits a count since 1970 has at most before the point, leading zeros aside, to fall before 10000. */
+const EPOCH_WHOLE_DIGITS = { epoch_s: 12, epoch_ms: 15 } as const;
+
+/** 9999-12-31T23:59:59.999Z in epoch milliseconds: the last instant ratecard reads (src/time/yearRange.ts). */
+const LATEST_MS = YEAR_10000 - 1;
+
+/**
+ * The epoch milliseconds of a count since 1970 written as text (`timestamp: "epoch_s"` or `"epoch_ms"`),
+ * read exactly as the in-memory engine reads it (src/time/epochInstant.ts), NULL where it refuses it. The
+ * text must be a plain decimal: digits, then a point and digits optionally (no sign, exponent or space;
+ * "-0" and "-0.0" are 0). Never through a float: the whole seconds and the first three fraction digits
+ * are read as integers and added (1.005 s = 1 × 1000 + 005 = 1005 ms, where a double gives 1004.99…),
+ * so digits finer than the millisecond floor to it (1.0059 s = 1005 ms). A count with more whole digits
+ * than the year 9999 has, or past 9999-12-31T23:59:59.999Z, is NULL.
+ */
+export function epochInstantSql(text: string, unit: "epoch_s" | "epoch_ms", dialect: SqlDialect): string {
+  // Leading zeros dropped, one digit kept ("0001770000000" is 1770000000, "00.5" is 0.5).
+  const trimmed = dialect.regexReplace(text, "^0+([0-9])", "\\1");
+  const whole = dialect.asInteger(dialect.regexReplace(trimmed, "\\..*$", ""));
+  // The fraction's first three digits, padded with zeros: its whole milliseconds.
+  const fraction = dialect.regexReplace(trimmed, "^[0-9]+\\.?", "");
+  const milliseconds = dialect.asInteger(dialect.substring(`${fraction} || '000'`, "1", "3"));
+  const ms = unit === "epoch_s" ? `(${whole} * 1000 + ${milliseconds})` : whole;
+  const readable = `^0*[0-9]{1,${EPOCH_WHOLE_DIGITS[unit]}}(\\.[0-9]+)?$`;
+  return `CASE WHEN ${dialect.matches(text, "^-0+(\\.0+)?$")} THEN 0 WHEN ${dialect.matches(text, readable)} THEN CASE WHEN ${ms} <= ${LATEST_MS} THEN ${ms} END END`;
+}

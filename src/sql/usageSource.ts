@@ -1,5 +1,5 @@
 import type { SqlDialect } from "./dialect.js";
-import { instantSql, nativeInstantSql } from "./instantSql.js";
+import { epochInstantSql, instantSql, nativeInstantSql } from "./instantSql.js";
 
 /**
  * Where a SQL engine finds the usage events: a table (or any FROM item: a view, `read_json(…)`, a
@@ -16,12 +16,13 @@ export interface SqlUsageSource {
     readonly timestamp?: string;
   };
   /**
-   * What the timestamp column holds: ISO 8601 text with its offset (`text`, the default), epoch
-   * milliseconds (`epoch_ms`), or the engine's own timestamp type (`native`: PostgreSQL timestamptz or
-   * timestamp, ClickHouse DateTime64 or DateTime, DuckDB TIMESTAMPTZ or TIMESTAMP; one without a zone
-   * is read as UTC).
+   * What the timestamp column holds: ISO 8601 text with its offset (`text`, the default), seconds since
+   * 1970 (`epoch_s`, a fraction read exactly to the millisecond) or milliseconds (`epoch_ms`), as an
+   * integer or decimal column or its text, or the engine's own timestamp type (`native`: PostgreSQL
+   * timestamptz or timestamp, ClickHouse DateTime64 or DateTime, DuckDB TIMESTAMPTZ or TIMESTAMP; one
+   * without a zone is read as UTC).
    */
-  readonly timestamp?: "text" | "epoch_ms" | "native";
+  readonly timestamp?: "text" | "epoch_s" | "epoch_ms" | "native";
   /**
    * The properties: one column of JSON text (`{ "json": "properties" }`), or one text column per
    * property (`{ "columns": { "gb": "gb" } }`, as a CSV file has them: an empty cell is no property).
@@ -45,8 +46,8 @@ export function fieldSql(source: SqlUsageSource, dialect: SqlDialect) {
     type: dialect.asText(column("type")),
     customer: dialect.asText(column("customer")),
     timestamp:
-      source.timestamp === "epoch_ms"
-        ? dialect.asInteger(timestamp)
+      source.timestamp === "epoch_s" || source.timestamp === "epoch_ms"
+        ? epochInstantSql(dialect.asText(timestamp), source.timestamp, dialect)
         : source.timestamp === "native"
           ? nativeInstantSql(timestamp, dialect)
           : instantSql(dialect.asText(timestamp), dialect),

@@ -58,7 +58,9 @@ const sourceSchema = z.strictObject(
         { error: sqlMessages.mappingColumns() },
       ),
     ),
-    timestamp: z.optional(z.enum(["text", "epoch_ms", "native"], { error: sqlMessages.mappingTimestamp() })),
+    timestamp: z.optional(
+      z.enum(["text", "epoch_s", "epoch_ms", "native"], { error: sqlMessages.mappingTimestamp() }),
+    ),
     properties: propertiesSchema,
   },
   { error: sqlMessages.mappingSource() },

@@ -1,3 +1,4 @@
+import { epochAfter9999, epochBefore1970, epochNotACount } from "../errors/index.js";
 import { Decimal } from "../money/index.js";
 import type { InstantParseResult } from "./instant.js";
 import { LATEST_INSTANT } from "./yearRange.js";
@@ -24,19 +25,15 @@ const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
  * millisecond it happened in, so it never crosses a period boundary (which is a whole millisecond).
  */
 export function safeParseEpochInstant(value: unknown, unit: "epoch_s" | "epoch_ms"): InstantParseResult {
-  const name = unit === "epoch_s" ? "seconds" : "milliseconds";
   const text = typeof value === "number" ? numberText(value) : typeof value === "string" ? value : undefined;
   if (text === undefined || !DECIMAL_TEXT.test(text))
-    return { success: false, reason: notACount(value, name) };
+    return { success: false, reason: epochNotACount(value, unit) };
   const count = new Decimal(text);
-  if (count.isNegative() && !count.isZero())
-    return {
-      success: false,
-      reason: `${text} ${name} since 1970 is before 1970, which ratecard does not bill`,
-    };
+  if (count.isNegative() && !count.isZero()) return { success: false, reason: epochBefore1970(text, unit) };
   const milliseconds = (unit === "epoch_s" ? count.times(1000) : count).floor();
-  if (milliseconds.greaterThan(LATEST_INSTANT)) return { success: false, reason: tooLate(text, unit) };
-  return { success: true, data: milliseconds.toNumber() };
+  if (milliseconds.greaterThan(LATEST_INSTANT)) return { success: false, reason: epochAfter9999(text, unit) };
+  // "-0" is 1970's first millisecond, 0, not JavaScript's -0 (which Object.is tells apart from 0).
+  return { success: true, data: milliseconds.isZero() ? 0 : milliseconds.toNumber() };
 }
 
 // A finite number's own digits (JSON's, for any number JSON.parse gave back); NaN and Infinity have none.
@@ -45,23 +42,4 @@ function numberText(value: number): string | undefined {
   // String() writes 1e21 and above, and below 1e-6, with an exponent: such a count is refused anyway
   // (too late) or is a fraction of a millisecond after 1970; both read exactly through Decimal.
   return /e/i.test(String(value)) ? new Decimal(value).toFixed() : String(value);
-}
-
-function notACount(value: unknown, name: string): string {
-  const shown =
-    typeof value === "string"
-      ? `the text "${value}"`
-      : typeof value === "number"
-        ? String(value)
-        : value === null
-          ? "null"
-          : `a ${Array.isArray(value) ? "list" : typeof value}`;
-  const iso = typeof value === "string" && /^\d{4}-\d{2}-\d{2}T/.test(value);
-  return `${name} since 1970 are expected, as a number such as ${name === "seconds" ? "1770000000" : "1770000000000"}, not ${shown}${iso ? ' (an ISO 8601 timestamp: read such events without --timestamps, or with timestamps "text")' : ""}`;
-}
-
-// A count past the year 9999: most often milliseconds read as seconds.
-function tooLate(text: string, unit: "epoch_s" | "epoch_ms"): string {
-  const hint = unit === "epoch_s" ? "; if these are milliseconds since 1970, read them as epoch_ms" : "";
-  return `${text} ${unit === "epoch_s" ? "seconds" : "milliseconds"} since 1970 is after the year 9999, which ratecard does not read${hint}`;
 }

@@ -6,15 +6,20 @@ import { runCli } from "./runCli.js";
  * checks it: exit 2, nothing on stdout, `sentence` on stderr after the file's name, batch's stderr the
  * invoice's, and DuckDB's sentence the in-memory engine's, byte for byte.
  */
-export function expectBothEnginesRefuse(contract: string, usage: string, sentence: string): void {
+export function expectBothEnginesRefuse(
+  contract: string,
+  usage: string,
+  sentence: string,
+  flags: ReadonlyArray<string> = [],
+): void {
   const results = ["memory", "duckdb"].map((engine) => {
     const invoice = runCli(
       ...["invoice", "--contract", contract, "--usage", usage, "--period", "2026-02"],
-      ...["--format", "json", "--engine", engine],
+      ...["--format", "json", "--engine", engine, ...flags],
     );
     const batch = runCli(
       ...["batch", "--contracts", contract, "--usage", usage, "--period", "2026-02"],
-      ...["--engine", engine, "--workers", "1"],
+      ...["--engine", engine, "--workers", "1", ...flags],
     );
     return [engine, invoice, batch] as const;
   });
@@ -31,11 +36,15 @@ export function expectBothEnginesRefuse(contract: string, usage: string, sentenc
  * Runs `ratecard usage` (which reads the file through the same search) over a usage file both engines
  * must refuse, and checks it: exit 2 from both, DuckDB's stderr the in-memory engine's; returns that stderr.
  */
-export function expectBothEnginesRefuseUsage(contract: string, usage: string): string {
+export function expectBothEnginesRefuseUsage(
+  contract: string,
+  usage: string,
+  flags: ReadonlyArray<string> = [],
+): string {
   const [memory, duckdb] = ["memory", "duckdb"].map((engine) =>
     runCli(
       ...["usage", "--contract", contract, "--usage", usage, "--period", "2026-02"],
-      ...["--format", "json", "--engine", engine],
+      ...["--format", "json", "--engine", engine, ...flags],
     ),
   );
   expect([memory!.code, duckdb!.code, duckdb!.stderr]).toEqual([2, 2, memory!.stderr]);
@@ -43,11 +52,16 @@ export function expectBothEnginesRefuseUsage(contract: string, usage: string): s
 }
 
 /** Runs `ratecard invoice` over a usage file with both engines and checks both bill `total`, the same invoice. */
-export function expectBothEnginesBill(contract: string, usage: string, total: string): void {
+export function expectBothEnginesBill(
+  contract: string,
+  usage: string,
+  total: string,
+  flags: ReadonlyArray<string> = [],
+): void {
   const [memory, duckdb] = ["memory", "duckdb"].map((engine) =>
     runCli(
       ...["invoice", "--contract", contract, "--usage", usage, "--period", "2026-02"],
-      ...["--format", "json", "--engine", engine],
+      ...["--format", "json", "--engine", engine, ...flags],
     ),
   );
   expect([memory!.code, (JSON.parse(memory!.stdout) as { total: string }).total]).toEqual([0, total]);

@@ -27,6 +27,7 @@ const PUBLIC_VALUES = [
   "SQL_DIALECTS",
   "SQL_INSTANT_PATTERN",
   "usageAggregatesFromSql",
+  "usageInstantSql",
   "aggregateUsageAsync",
   "allocate",
   "applyRatio",

@@ -43,6 +43,9 @@ describe("usage event timestamps as seconds or milliseconds since 1970", () => {
   it("reads a decimal written as text (a CSV cell) as the number", () => {
     expect(read("1770000000", "epoch_s")).toBe(FEB_2_0240);
     expect(read("0", "epoch_s")).toBe(0);
+    // Minus zero is 1970's first millisecond, 0 (it was JavaScript's -0, which Object.is tells from 0).
+    expect(Object.is(read("-0", "epoch_s"), 0)).toBe(true);
+    expect(Object.is(read("-0.000", "epoch_ms"), 0)).toBe(true);
   });
 
   it("refuses a number under the ISO default, naming the option and never guessing its unit", () => {
@@ -65,7 +68,8 @@ describe("usage event timestamps as seconds or milliseconds since 1970", () => {
     );
     expect(refusal("1.77e9", "epoch_s")).toContain('not the text "1.77e9"');
     expect(refusal(null, "epoch_ms")).toContain("milliseconds since 1970 are expected");
-    expect(refusal(true, "epoch_s")).toContain("not a boolean");
+    // The value in describeValue's words, as every other refusal names it (it read "not a boolean").
+    expect(refusal(true, "epoch_s")).toContain("not the boolean true");
     // Milliseconds read as seconds: 1770000000000 s is about 56,000 years after 1970.
     expect(refusal(1770000000000, "epoch_s")).toContain(
       "1770000000000 seconds since 1970 is after the year 9999, which ratecard does not read; if these are milliseconds since 1970, read them as epoch_ms",

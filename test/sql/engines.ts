@@ -61,6 +61,30 @@ export function countCallsPrepared(id: string): PreparedRating {
   );
 }
 
+/**
+ * A contract that sums the `gb` of `egress` events and keeps the latest one, at 1.00 each, prepared for
+ * February 2026: the instants an engine reads show in which events are counted and which is the latest.
+ */
+export function sumAndLatestPrepared(id: string): PreparedRating {
+  return prepareRating(
+    parseContract({
+      ...contractHead,
+      id,
+      meters: [
+        { id: "gb", eventType: "egress", aggregation: "sum", valueProperty: "gb" },
+        { id: "last", eventType: "egress", aggregation: "latest", valueProperty: "gb" },
+      ],
+      charges: ["gb", "last"].map((meter) => ({
+        id: meter,
+        name: meter,
+        meter,
+        price: { model: "unit", unitPrice: "1" },
+      })),
+    }),
+    "2026-02",
+  );
+}
+
 /** Loads the events into the engine, aggregates them there and checks them equal to the in-memory aggregates. */
 export type AggregatedOn = (prepared: PreparedRating, events: TableEvent[]) => Promise<UsageAggregates>;
 

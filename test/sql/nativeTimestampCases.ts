@@ -2,14 +2,12 @@ import { expect, it } from "vitest";
 import {
   aggregateForRating,
   compileUsageSql,
-  parseContract,
-  prepareRating,
   type SqlDialectName,
   type SqlUsageSource,
   usageAggregatesFromSql,
 } from "../../src/index.js";
 import { thrown } from "../_support/thrown.js";
-import { contractHead, eventAt, type TableEvent, type TestEngine } from "./engines.js";
+import { eventAt, sumAndLatestPrepared, type TableEvent, type TestEngine } from "./engines.js";
 
 // A warehouse keeps the event time in its own timestamp type, not as ISO 8601 text. Mapped as text, such
 // a column is read through the engine's text cast ("2026-02-01 00:00:00-05" in PostgreSQL, with the
@@ -17,23 +15,7 @@ import { contractHead, eventAt, type TableEvent, type TestEngine } from "./engin
 // value itself. The same events, loaded as text, are typed by the engine into each kind of column below
 // and must give the in-memory aggregates of the text, to the millisecond.
 
-const prepared = prepareRating(
-  parseContract({
-    ...contractHead,
-    id: "ctr_native",
-    meters: [
-      { id: "gb", eventType: "egress", aggregation: "sum", valueProperty: "gb" },
-      { id: "last", eventType: "egress", aggregation: "latest", valueProperty: "gb" },
-    ],
-    charges: ["gb", "last"].map((meter) => ({
-      id: meter,
-      name: meter,
-      meter,
-      price: { model: "unit", unitPrice: "1" },
-    })),
-  }),
-  "2026-02",
-);
+const prepared = sumAndLatestPrepared("ctr_native");
 
 // February 2026, UTC: [2026-02-01T00:00Z, 2026-03-01T00:00Z).
 const events: TableEvent[] = [

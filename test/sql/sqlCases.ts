@@ -13,6 +13,7 @@ import { thrown } from "../_support/thrown.js";
 import { amendedCellCases } from "./amendedCellCases.js";
 import { compileRefusals, derivedCases, twoLevelCases } from "./derivedCases.js";
 import { contractHead, eventAt, type TableEvent, type TestEngine } from "./engines.js";
+import { epochInstantRows, epochTimestampCases } from "./epochTimestampCases.js";
 import { filterCases } from "./filterCases.js";
 import { nativeTimestampCases } from "./nativeTimestampCases.js";
 import { dailyCases, persistentCases, weightedCases } from "./timeCases.js";
@@ -214,6 +215,16 @@ export function describeSqlEngine(make: () => Promise<TestEngine>, from: () => s
     filterCases(aggregatedOn, () => engine.load(events));
     amendedCellCases(aggregatedOn, () => engine.load(events));
     nativeTimestampCases(
+      () => engine,
+      from,
+      () => engine.load(events),
+    );
+    epochTimestampCases(
+      () => engine,
+      from,
+      () => engine.load(events),
+    );
+    epochInstantRows(
       () => engine,
       from,
       () => engine.load(events),

@@ -31,13 +31,14 @@ const refusal = (source: unknown, dialect: unknown = "duckdb") =>
 const json = { json: "properties" };
 
 describe("compileUsageSql's table mapping", () => {
-  it("refuses a timestamp kind it does not know, naming the three it does", () => {
+  it("refuses a timestamp kind it does not know, naming the four it does", () => {
+    // "epoch" begins both epoch_s and epoch_ms: seconds or milliseconds is not guessed, so no "did you mean".
     expect(refusal({ from: "events", timestamp: "epoch", properties: json })).toMatchObject({
       name: "InputError",
       code: "invalid_field",
       path: "source.timestamp",
       message: expect.stringMatching(
-        /^source\.timestamp must be "text" \(ISO 8601 text with its offset, the default\), "epoch_ms" \(milliseconds since 1970 as a whole number\) or "native" \(a column of the engine's own timestamp type: .*\), not the text "epoch"; did you mean "epoch_ms"\?\.$/,
+        /^source\.timestamp must be "text" \(ISO 8601 text with its offset, the default\), "epoch_s" \(seconds since 1970, a fraction read to the millisecond\), "epoch_ms" \(milliseconds since 1970\) or "native" \(a column of the engine's own timestamp type: .*\), not the text "epoch"\.$/,
       ),
     });
   });
@@ -139,7 +140,12 @@ describe("compileUsageSql's table mapping", () => {
       {
         from: sql,
         columns: fc.record({ id: sql, type: sql, customer: sql, timestamp: sql }, { requiredKeys: [] }),
-        timestamp: fc.constantFrom("text" as const, "epoch_ms" as const, "native" as const),
+        timestamp: fc.constantFrom(
+          "text" as const,
+          "epoch_s" as const,
+          "epoch_ms" as const,
+          "native" as const,
+        ),
         properties: fc.oneof(
           sql.map((column) => ({ json: column })),
           fc.dictionary(fc.string({ minLength: 1 }), sql).map((columns) => ({ columns })),

@@ -36,7 +36,7 @@ export function sqlWideValue(events: number, id: string): ErrorMessage {
 export function sqlNoReadableTimestamp(events: number, id: string | null): ErrorMessage {
   return {
     code: "invalid_event",
-    message: `None of the ${events} event(s) read has a timestamp ratecard can read${id === null ? "" : ` (first id "${id}")`}: each needs an ISO 8601 instant with its offset, such as "2026-02-03T10:15:00Z" (a time without a zone is not guessed); over a warehouse table, check the table mapping's "columns.timestamp" (the SQL expression of each event's instant) and "timestamp" ("text", the default; "epoch_ms": milliseconds since 1970 as a whole number; "native": a column of the engine's own timestamp type, such as timestamptz, DateTime64 or TIMESTAMPTZ).`,
+    message: `None of the ${events} event(s) read has a timestamp ratecard can read${id === null ? "" : ` (first id "${id}")`}: each needs an ISO 8601 instant with its offset, such as "2026-02-03T10:15:00Z" (a time without a zone is not guessed); over a warehouse table, check the table mapping's "columns.timestamp" (the SQL expression of each event's instant) and "timestamp" ("text", the default; "epoch_s": seconds since 1970; "epoch_ms": milliseconds since 1970; "native": a column of the engine's own timestamp type, such as timestamptz, DateTime64 or TIMESTAMPTZ).`,
   };
 }
 
@@ -75,7 +75,7 @@ export function mappingColumn(field: string): string {
 
 /** What `source.timestamp` may be. */
 export function mappingTimestamp(): string {
-  return 'expected "text" (ISO 8601 text with its offset, the default), "epoch_ms" (milliseconds since 1970 as a whole number) or "native" (a column of the engine\'s own timestamp type: timestamptz or timestamp in PostgreSQL, DateTime64 or DateTime in ClickHouse, TIMESTAMPTZ or TIMESTAMP in DuckDB)';
+  return 'expected "text" (ISO 8601 text with its offset, the default), "epoch_s" (seconds since 1970, a fraction read to the millisecond), "epoch_ms" (milliseconds since 1970) or "native" (a column of the engine\'s own timestamp type: timestamptz or timestamp in PostgreSQL, DateTime64 or DateTime in ClickHouse, TIMESTAMPTZ or TIMESTAMP in DuckDB)';
 }
 
 /** What `source.properties` must be. */

@@ -1,3 +1,4 @@
+import { describeValue } from "../describeValue.js";
 import { atPath, type ErrorMessage } from "./message.js";
 
 // The sentences of src/time: instants, zones and periods.
@@ -57,4 +58,30 @@ export function prorationPartOutsidePeriod(): ErrorMessage {
 /** The period a UAT fixture names in `file` (expected.json, fixture.json) that rating refused. */
 export function fixturePeriodRefused(file: string, reason: string): ErrorMessage {
   return { code: "invalid_period", message: `${file}: ${reason}` };
+}
+
+// The reasons a count since 1970 is refused as a usage event's timestamp (src/time/epochInstant.ts);
+// `unit` is how --timestamps and the SQL mapping name it.
+const unitWord = (unit: "epoch_s" | "epoch_ms") => (unit === "epoch_s" ? "seconds" : "milliseconds");
+
+/** A value that is no count since 1970: not a number, nor a decimal written as text. */
+export function epochNotACount(value: unknown, unit: "epoch_s" | "epoch_ms"): string {
+  const example = unit === "epoch_s" ? "1770000000" : "1770000000000";
+  // ISO text under an epoch option: the events are most likely read with the wrong option.
+  const iso =
+    typeof value === "string" && /^\d{4}-\d{2}-\d{2}T/.test(value)
+      ? ' (an ISO 8601 timestamp: read such events without --timestamps, or with timestamps "text")'
+      : "";
+  return `${unitWord(unit)} since 1970 are expected, as a number such as ${example}, not ${describeValue(value)}${iso}`;
+}
+
+/** A count below zero: an instant before 1970. */
+export function epochBefore1970(text: string, unit: "epoch_s" | "epoch_ms"): string {
+  return `${text} ${unitWord(unit)} since 1970 is before 1970, which ratecard does not bill`;
+}
+
+/** A count past 9999-12-31T23:59:59.999Z: in seconds, most often milliseconds read as seconds. */
+export function epochAfter9999(text: string, unit: "epoch_s" | "epoch_ms"): string {
+  const hint = unit === "epoch_s" ? "; if these are milliseconds since 1970, read them as epoch_ms" : "";
+  return `${text} ${unitWord(unit)} since 1970 is after the year 9999, which ratecard does not read${hint}`;
 }

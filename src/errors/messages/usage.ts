@@ -85,9 +85,10 @@ export function foreignEvent(
 }
 
 /**
- * Added to the refusal of a number where a usage event's ISO 8601 timestamp text was expected: what such
- * a number most often is, and the option that reads it (never guessed from its size).
+ * Said after the value in the refusal of a number (or a CSV cell of digits) where a usage event's ISO
+ * 8601 timestamp text was expected: what such a number most often is, and the option that reads it
+ * (never guessed from its size).
  */
 export function epochTimestampHint(): string {
-  return '; if these are seconds since 1970 (Stripe meter events, Lago events), read them with --timestamps epoch_s (the timestamps option "epoch_s"), or epoch_ms for milliseconds';
+  return 'if these are seconds since 1970 (Stripe meter events, Lago events), read them with --timestamps epoch_s (the timestamps option "epoch_s"), or epoch_ms for milliseconds';
 }
