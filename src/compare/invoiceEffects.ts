@@ -35,7 +35,7 @@ export function invoiceEffects(before: Invoice, after: Invoice): RawEffect[] {
         `${amount(then)} → ${amount(now)}`,
         then,
         now,
-        runOut(after, source),
+        grantState(kind, after, source),
       ),
     });
   }
@@ -57,7 +57,7 @@ export function invoiceEffects(before: Invoice, after: Invoice): RawEffect[] {
         `${amount(then)} → ${amount(now)}`,
         then,
         now,
-        runOut(after, source),
+        grantState("credit", after, source),
       ),
     });
   }
@@ -136,10 +136,19 @@ function afterTaxCredits(invoice: Invoice): Map<string, Decimal> {
   return new Map(credits.map((credit) => [credit.id, new Decimal(credit.applied)]));
 }
 
-// A grant whose balance the after invoice left at 0: it ran out.
-function runOut(invoice: Invoice, source: string): boolean {
+/**
+ * A grant's balance on the after invoice: `ran_out` when that invoice left it at 0, `used_up` when it
+ * was at 0 already before it (an earlier invoice used it up: it still applies, with nothing to take),
+ * undefined otherwise or for a discount or cap.
+ */
+type GrantState = "ran_out" | "used_up" | undefined;
+
+function grantState(kind: AdjustmentKind, invoice: Invoice, source: string): GrantState {
+  if (kind !== "credit") return undefined;
   const credit = (invoice.credits ?? []).find((candidate) => candidate.id === source);
-  return credit !== undefined && new Decimal(credit.balanceAfter).isZero();
+  if (credit === undefined) return undefined;
+  if (new Decimal(credit.balanceBefore).isZero()) return "used_up";
+  return new Decimal(credit.balanceAfter).isZero() ? "ran_out" : undefined;
 }
 
 function adjustmentSentence(
@@ -148,11 +157,14 @@ function adjustmentSentence(
   amounts: string,
   then: Decimal,
   now: Decimal,
-  ranOut: boolean,
+  state: GrantState,
 ): string {
   const what = kind === "discount" ? "Discount" : kind === "credit" ? "Credit grant" : "Commitment cap";
+  // Listed with a balance of 0: used up by an earlier invoice, not expired (an expired grant is not listed).
+  if (then.isZero() === false && now.isZero() && state === "used_up")
+    return `${what} ${source} took nothing off: its balance ran out before this invoice (${amounts}).`;
   if (then.isZero() === false && now.isZero()) return `${what} ${source} no longer applies (${amounts}).`;
   if (then.isZero() && now.isZero() === false) return `${what} ${source} applies now (${amounts}).`;
-  const out = kind === "credit" && ranOut ? "; its balance ran out" : "";
+  const out = state === "ran_out" ? "; its balance ran out" : "";
   return `${what} ${source} took a different amount off (${amounts})${out}.`;
 }

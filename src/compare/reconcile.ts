@@ -1,6 +1,7 @@
 import { compareMessages, InputError } from "../errors/index.js";
 import type { Invoice, InvoiceLine } from "../invoice/index.js";
 import { addExactly, Decimal, exactDifference, toFixedString, ZERO } from "../money/index.js";
+import { splitAdjustmentRows } from "./adjustmentRows.js";
 import { titleOf } from "./comparedTitle.js";
 import { fromRatecardInvoice, type IssuedDocument, type IssuedLine } from "./issuedDocument.js";
 import { type LinePair, type MatchedBy, matchLines } from "./matchLines.js";
@@ -96,7 +97,13 @@ export interface ContractVersion {
 export function reconcile(issued: IssuedDocument | Invoice, recomputed: Invoice): ReconcileResult {
   requireComparable(issued, "issued", "reconcile", false);
   requireComparable(recomputed, "recomputed", "reconcile");
-  const document = "schemaVersion" in issued ? fromRatecardInvoice(issued) : issued;
+  const read = "schemaVersion" in issued ? fromRatecardInvoice(issued) : issued;
+  // Rows that are the discounts and credits ratecard computes, not lines (adjustmentRows.ts).
+  const split =
+    read.format === "ratecard"
+      ? { lines: read.lines, adjustments: [] }
+      : splitAdjustmentRows(read.lines, recomputed);
+  const document: IssuedDocument = { ...read, lines: split.lines };
   const { code, minorUnits } = recomputed.currency;
   if (document.currency !== undefined && document.currency !== code)
     throw InputError.from(compareMessages.reconcileCurrencies(document.currency, code), "currency");
@@ -118,6 +125,17 @@ export function reconcile(issued: IssuedDocument | Invoice, recomputed: Invoice)
       amount: money(exactDifference(new Decimal(tax[1]), new Decimal(tax[0]))),
       sentence: `Tax: issued ${shownAmount(tax[0], minorUnits)}, recomputed ${money(new Decimal(tax[1]))}.`,
     });
+  // Without a total, each such row is compared with what it names; with one, the total's adjustments
+  // (below) hold them, and the difference is said once.
+  if (document.total === undefined)
+    for (const { row, adjustment } of split.adjustments)
+      if (!new Decimal(row.amount).equals(adjustment.amount))
+        discrepancies.push({
+          cause: "adjustments",
+          amount: money(exactDifference(new Decimal(adjustment.amount), new Decimal(row.amount))),
+          issued: valuesOf(row),
+          sentence: `"${row.description}": issued ${shownAmount(row.amount, minorUnits)}, recomputed ${adjustment.amount} (${adjustment.kind}).`,
+        });
   if (document.total !== undefined) {
     const [issuedOther, oursOther] = [adjustmentsOf(document), adjustmentsOf(ours)];
     if (!issuedOther.equals(oursOther))

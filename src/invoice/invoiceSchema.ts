@@ -135,6 +135,14 @@ export const noticeSchema = z.discriminatedUnion("code", [
     contractStart: text,
     periodStart: text,
   }),
+  noticeOf("cumulative_minimum_unsettled", {
+    commitment: text,
+    minimum: text,
+    until: text,
+    termEnd: text,
+    unsettled: text,
+    currency: text,
+  }),
 ]);
 export type Notice = z.output<typeof noticeSchema>;
 

@@ -15,7 +15,8 @@ export type WarningCode =
   | "event_ids_shared"
   | "above_last_tier_extended"
   | "events_without_entity"
-  | "carried_state_missing";
+  | "carried_state_missing"
+  | "cumulative_minimum_unsettled";
 
 /** The facts of a warning: text, counts, or lists of text. */
 export type WarningDetails = Readonly<Record<string, string | number | ReadonlyArray<string>>>;
@@ -41,6 +42,7 @@ export const WARNING_CODES: ReadonlyArray<WarningCode> = [
   "above_last_tier_extended",
   "events_without_entity",
   "carried_state_missing",
+  "cumulative_minimum_unsettled",
 ];
 
 /**
@@ -250,5 +252,28 @@ export function carriedStateMissing(facts: {
     path,
     details: { meter, carries, contractStart, periodStart },
     message: `Meter "${meter}" carries its ${noun} from one period to the next, but no carried state was given for it: it opened this period (from ${periodStart}) with ${opened}, although the contract started on ${contractStart}, so what earlier periods left is not counted. Pass the previous period's usage.carryOut as the carried state (the carried option; --carry FILE in the CLI; in ratecard batch, --carry with the previous batch's output).`,
+  };
+}
+
+/**
+ * A commitment owed over several invoices (`cumulative`) whose term ends before its `until`: this is its
+ * last invoice, none reaches `until`, and what is left of the minimum is not trued up
+ * (docs/commitment-periods.md, "Where ratecard differs"). The path is the commitment's.
+ */
+export function cumulativeMinimumUnsettled(facts: {
+  readonly path: string;
+  readonly commitment: string;
+  readonly minimum: string;
+  readonly until: string;
+  readonly termEnd: string;
+  readonly unsettled: string;
+  readonly currency: string;
+}): Warning {
+  const { path, commitment, minimum, until, termEnd, unsettled, currency } = facts;
+  return {
+    code: "cumulative_minimum_unsettled",
+    path,
+    details: { commitment, minimum, until, termEnd, unsettled, currency },
+    message: `Commitment ${commitment} owes ${minimum} ${currency} over its invoices until ${until}, but the term ends on ${termEnd}, before it: this is its last invoice, and the ${unsettled} ${currency} of the minimum not spent is not trued up. Bill it by hand if the contract says a shortfall is owed when the term ends.`,
   };
 }

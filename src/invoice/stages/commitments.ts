@@ -1,5 +1,6 @@
 import type { CommitmentTerms, Contract } from "../../contracts/index.js";
-import { toFixedString, ZERO } from "../../money/index.js";
+import { type Warning, warningMessages } from "../../errors/index.js";
+import { Decimal, toFixedString, ZERO } from "../../money/index.js";
 import type { AppliedCommitment } from "../../schema/index.js";
 import { formatLocalDate, type Period, toLocalDate } from "../../time/index.js";
 import { chargeScope } from "../chargeScope.js";
@@ -179,7 +180,47 @@ export function commitmentsStage(
     spendToDate,
     notes,
   });
-  return { ...draft, lines, commitments };
+  const unsettled = unsettledAtTermEnd(draft.contract, draft.period, commitments);
+  return {
+    ...draft,
+    lines,
+    commitments,
+    ...(unsettled.length === 0 ? {} : { warnings: [...draft.warnings, ...unsettled] }),
+  };
+}
+
+/**
+ * A cumulative commitment this invoice does not close although the term ends with it (a term that ends,
+ * or is cancelled, before the commitment's `until`): no invoice will true up what is left of its
+ * minimum, so the invoice says so rather than "the next invoice carries it" (docs/commitment-periods.md).
+ */
+function unsettledAtTermEnd(
+  contract: Contract,
+  resolved: ServicePeriod,
+  commitments: ReadonlyArray<AppliedCommitment>,
+): Warning[] {
+  const termEnd = contract.term.end;
+  if (termEnd === undefined || resolved.service.end < termEnd) return [];
+  const warnings: Warning[] = [];
+  for (const applied of commitments) {
+    const cumulative = applied.cumulative;
+    const terms = contract.commitments.find((commitment) => commitment.id === applied.id);
+    if (cumulative === undefined || cumulative.closes || terms?.cumulative?.trueUp === false) continue;
+    const left = new Decimal(applied.minimum ?? "0").minus(cumulative.spendAfter);
+    if (!left.greaterThan(0)) continue;
+    warnings.push(
+      warningMessages.cumulativeMinimumUnsettled({
+        path: `commitments[${contract.commitments.indexOf(terms!)}].cumulative`,
+        commitment: applied.id,
+        minimum: applied.minimum!,
+        until: cumulative.until,
+        termEnd: formatLocalDate(toLocalDate(termEnd, contract.timeZone)),
+        unsettled: toFixedString(left, contract.currency.minorUnits),
+        currency: contract.currency.code,
+      }),
+    );
+  }
+  return warnings;
 }
 
 /**

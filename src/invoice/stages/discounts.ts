@@ -90,19 +90,28 @@ export function applyDiscounts(
     // A fixed amount is the period's, taken off the invoice's in-scope lines whatever their period; a
     // percentage reaches each line by the line's own period.
     const laterOf = discount.percent === undefined ? undefined : laterReach(contract, discount, lines, later);
+    // Where its dates cut the period, a percentage also reaches a piece of it (an amendment's) by the
+    // piece's own dates, not by the invoice's share (piecesReach, below).
+    const pieceOf = piecesReach(contract, discount, ownReach, lines, later, resolved);
     const reachOf = (line: InvoiceLine): Reach =>
-      laterOf?.has(line.id) === true ? laterOf.get(line.id) : ownReach;
+      laterOf?.has(line.id) === true
+        ? laterOf.get(line.id)
+        : pieceOf.has(line.id)
+          ? pieceOf.get(line.id)
+          : ownReach;
     const eligible = current.filter(
       (line) => inScope(line.chargeId) && netOf(line).greaterThan(0) && reachOf(line) !== undefined,
     );
     const laterEligible = eligible.some((line) => laterOf?.has(line.id) === true);
+    // Lines reached by their own dates (a later period's, or a piece's) rather than the invoice's share.
+    const byOwnDates = laterEligible || eligible.some((line) => pieceOf.has(line.id));
     // In force for none of this invoice's lines (out of its periods, or its dates miss them all).
     if (ownReach === undefined && !laterEligible) continue;
     const base = eligible.reduce((sum, line) => sum.plus(netOf(line)), ZERO);
-    // Lines of two periods, some in force for part of theirs: each line's part (below). All wholly in
-    // force: the whole base, whatever part of the invoice's own period the discount covers.
-    const spansPeriods = laterEligible && eligible.some((line) => reachOf(line)!.part !== undefined);
-    const inForce = laterEligible ? WHOLLY : ownReach!; // defined: the check above
+    // Lines of two periods (or pieces), some in force for part of theirs: each line's part (below). All
+    // wholly in force: the whole base, whatever part of the invoice's own period the discount covers.
+    const spansPeriods = byOwnDates && eligible.some((line) => reachOf(line)!.part !== undefined);
+    const inForce = byOwnDates ? WHOLLY : ownReach!; // defined: the check above
     // On the days it covers, or over lines of two periods not all wholly in force: each line's part
     // (coveredDays.ts, discountReach.ts) replaces its net.
     const coveredParts =
@@ -198,13 +207,14 @@ export function percentDiscountsOn(
   chargeId: string,
   service: ServicePeriod,
   credited: Period,
+  billedPiece?: Period,
 ): BilledFeeDiscount[] {
   const found: BilledFeeDiscount[] = [];
   for (const lineDiscounts of [true, false])
     for (const discount of contract.discounts) {
       if (discount.percent === undefined || (discount.charges !== undefined) !== lineDiscounts) continue;
       if (!chargeScope(discount.charges)(chargeId)) continue;
-      const inForce = billedFor(discount, contract, service, credited);
+      const inForce = billedFor(discount, contract, service, credited, billedPiece);
       if (inForce === undefined) continue;
       const part = inForce.part;
       if (part === undefined || discount.partialPeriod !== "days_covered") {
@@ -220,6 +230,37 @@ export function percentDiscountsOn(
       });
     }
   return found;
+}
+
+/**
+ * A percentage's reach over each line that is a piece of the invoice's period (an amendment's or an
+ * override's: its own period lies inside the service period and is not all of it), by line id, when the
+ * discount's dates cut the period: the reach over the piece's own period, so a discount from the 17th
+ * takes the piece from the 17th whole and the piece before it not at all ("Which lines a percentage
+ * reaches", docs/contracts.md). Empty for a fixed amount (the period's, not a line's), with
+ * `days_covered` (which rates each line's covered days already), and where the dates cover the period
+ * wholly or miss it (every piece is then reached as the period is).
+ */
+function piecesReach(
+  contract: Contract,
+  discount: DiscountTerms,
+  ownReach: Reach,
+  lines: ReadonlyArray<InvoiceLine>,
+  later: ReadonlySet<string>,
+  resolved: PeriodInForce,
+): Map<string, Reach> {
+  const reach = new Map<string, Reach>();
+  if (discount.percent === undefined || discount.partialPeriod === "days_covered") return reach;
+  if (ownReach?.part === undefined) return reach;
+  const service = resolved.service;
+  for (const line of lines) {
+    if (later.has(line.id)) continue;
+    const own = periodOfLine(line);
+    const inside = own.start >= service.start && own.end <= service.end;
+    if (!inside || isSamePeriod(own, service)) continue;
+    reach.set(line.id, shareInForce(discount, contract, { ...resolved, service: own }));
+  }
+  return reach;
 }
 
 // A percentage's reach over each in-scope line of a later billing period, by line id.
@@ -238,16 +279,20 @@ function laterReach(
 }
 
 // The reach the invoice that billed a fee gave it: of the fee's own period when that invoice billed it in
-// advance for a later billing period (discountReach.ts), else of that invoice's period.
+// advance for a later billing period (discountReach.ts), or as a piece of its period from a change
+// earlier in it (`billedPiece`, {@link piecesReach}); else of that invoice's period.
 function billedFor(
   discount: DiscountTerms,
   contract: Contract,
   service: ServicePeriod,
   credited: Period,
+  billedPiece: Period | undefined,
 ): Reach {
-  return credited.start >= service.billingPeriod.end
-    ? laterLineReach(discount, contract, credited)
-    : shareInForce(discount, contract, service);
+  if (credited.start >= service.billingPeriod.end) return laterLineReach(discount, contract, credited);
+  const reach = shareInForce(discount, contract, service);
+  if (billedPiece === undefined || reach?.part === undefined || discount.partialPeriod === "days_covered")
+    return reach;
+  return shareInForce(discount, contract, { ...service, service: billedPiece });
 }
 
 /**

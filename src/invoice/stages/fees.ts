@@ -132,7 +132,16 @@ export function advanceFeeLines(
           const creditedStart = lastBilled ? billedStart : beforeStart;
           const unusedDiscounts =
             basis === "net_of_discount"
-              ? percentDiscountsOn(contract, id, billingInvoiceOf(contract, resolved, creditedStart), accrued)
+              ? percentDiscountsOn(
+                  contract,
+                  id,
+                  billingInvoiceOf(contract, resolved, creditedStart),
+                  accrued,
+                  // billed by a change earlier in this period: a line of its own, from that change
+                  creditedStart > resolved.pieces[0]!.start
+                    ? { start: creditedStart, end: rest.end }
+                    : undefined,
+                )
               : undefined;
           if (credited !== undefined)
             results.push(
