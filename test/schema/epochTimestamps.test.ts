@@ -50,7 +50,7 @@ describe("usage event timestamps as seconds or milliseconds since 1970", () => {
 
   it("refuses a number under the ISO default, naming the option and never guessing its unit", () => {
     expect(refusal(1770000000)).toBe(
-      'u.ndjson line 1: timestamp must be an ISO 8601 timestamp text, not the number 1770000000; if these are seconds since 1970 (Stripe meter events, Lago events), read them with --timestamps epoch_s (the timestamps option "epoch_s"), or epoch_ms for milliseconds.',
+      'u.ndjson line 1: timestamp must be an ISO 8601 timestamp text, not the number 1770000000; if these are seconds since 1970 (Stripe meter events, Lago events), read them with --timestamps epoch_s (the timestamps option "epoch_s"; in a ratecard check fixture, "timestamps": "epoch_s" in its fixture.json), or epoch_ms for milliseconds.',
     );
     // A CSV cell of digits is the same count, as text: refused with the same hint.
     expect(refusal("1770000000")).toContain(

@@ -90,5 +90,5 @@ export function foreignEvent(
  * (never guessed from its size).
  */
 export function epochTimestampHint(): string {
-  return 'if these are seconds since 1970 (Stripe meter events, Lago events), read them with --timestamps epoch_s (the timestamps option "epoch_s"), or epoch_ms for milliseconds';
+  return 'if these are seconds since 1970 (Stripe meter events, Lago events), read them with --timestamps epoch_s (the timestamps option "epoch_s"; in a ratecard check fixture, "timestamps": "epoch_s" in its fixture.json), or epoch_ms for milliseconds';
 }
