@@ -44,7 +44,7 @@ export function sqlNoReadableTimestamp(events: number, id: string | null): Error
 export function sqlMalformedEvents(events: number, id: string | null): ErrorMessage {
   return {
     code: "invalid_event",
-    message: `${events} event(s) of the usage table have no id, type or customer as text (read from a JSON file, also: properties that are not an object of flat values), or a timestamp that is not an ISO 8601 instant with its offset in the years 1970–9999 (such as "2026-02-03T10:15:00Z" or "2026-02-03T05:15:00-05:00"; a time without a zone is not guessed)${id === null ? "" : ` (first id "${id}")`}; fix them at the source: every event needs all four.`,
+    message: `${events} event(s) of the usage table have no id, type or customer as text (read from a JSON file, also: properties that are not an object of flat values), or a timestamp that is no instant in the years 1970–9999 written as the table mapping's "timestamp" says: ISO 8601 text with its offset by default (such as "2026-02-03T10:15:00Z" or "2026-02-03T05:15:00-05:00"; a time without a zone is not guessed), a plain count since 1970 under "epoch_s" or "epoch_ms"${id === null ? "" : ` (first id "${id}")`}; fix them at the source: every event needs all four.`,
   };
 }
 
