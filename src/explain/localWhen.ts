@@ -1,4 +1,4 @@
-import { formatLocalDate, formatLocalWhen, parseInstant, toLocalDate } from "../time/index.js";
+import { formatLocalWhen } from "../time/index.js";
 
 /**
  * An instant as the invoice's reader dates it: the local date in `timeZone` when it is that date's
@@ -25,12 +25,13 @@ export function periodEnds(period: {
 
 /**
  * "2026-03-17 to 2026-04-01": the local dates of a stretch inside the period (a discount in force, a
- * pool's or a commitment's size for part of it), in the invoice's zone.
+ * pool's or a commitment's size for part of it, a piece of a split line), in the invoice's zone, with
+ * the local time on an end that is not local midnight, as {@link periodEnds} writes the period's: a
+ * piece ending at 02:30 on 29 March read "2026-03-29 to 2026-03-29", now "2026-03-29 to 2026-03-29 02:30".
  */
 export function datesWords(
   stretch: { readonly start: string; readonly end: string },
   timeZone: string,
 ): string {
-  const date = (instant: string) => formatLocalDate(toLocalDate(parseInstant(instant), timeZone));
-  return `${date(stretch.start)} to ${date(stretch.end)}`;
+  return `${localWhen(stretch.start, timeZone)} to ${localWhen(stretch.end, timeZone)}`;
 }
