@@ -14,6 +14,15 @@ const LABELS: Readonly<Record<string, SummaryFigure>> = {
   qst: "tax",
   totaltax: "tax",
   taxtotal: "tax",
+  // Japan's consumption tax (JCT), and VAT as German, French, Spanish or Italian and Dutch invoices write
+  // it ("MwSt. 19%", "TVA 20 %", "IVA 21%", "BTW 21%"): the rows of an issued invoice in those currencies.
+  consumptiontax: "tax",
+  jct: "tax",
+  mwst: "tax",
+  ust: "tax",
+  tva: "tax",
+  iva: "tax",
+  btw: "tax",
   total: "total",
   grandtotal: "total",
   invoicetotal: "total",

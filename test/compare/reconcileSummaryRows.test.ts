@@ -25,6 +25,11 @@ describe("the summary rows of an issued CSV", () => {
     expect(read(["Tax", "Sales tax (8.25%)", "VAT 20%", "GST", "Taxes", "VAT (19,5 %)"])).toEqual(
       Array(6).fill("tax"),
     );
+    // Japan's consumption tax and VAT in German, French, Spanish/Italian and Dutch (a yen invoice's
+    // "Consumption tax 10%" was read as a line ratecard computes none of).
+    expect(
+      read(["Consumption tax 10%", "JCT", "MwSt. 19%", "USt. (19 %)", "TVA 20 %", "IVA 21%", "BTW 21%"]),
+    ).toEqual(Array(7).fill("tax"));
     expect(read(["Total", "Grand total", "Invoice total:"])).toEqual(["total", "total", "total"]);
     expect(read(["Amount due", "Balance due", "Total due"])).toEqual(["amountDue", "amountDue", "amountDue"]);
     // an item is an item, even one that names tax or a total in its description
