@@ -1,5 +1,4 @@
 import { statSync } from "node:fs";
-import { createRequire as requireFrom } from "node:module";
 import {
   type Contract,
   compileUsageSql,
@@ -21,6 +20,7 @@ import { warnWhenCsvFileEndsInsideARow } from "./csvLastLine.js";
 import { csvHeader } from "./csvUsage.js";
 import { csvQuoteRefusal, csvRowsRefusal } from "./duckdbCsvRefusal.js";
 import { type DuckdbFormat, duckdbFormat, startsWithByteOrderMark } from "./duckdbFormat.js";
+import { type DuckdbConnection, loadDuckdb } from "./duckdbModule.js";
 import { refusedElementsError } from "./duckdbRefusedElements.js";
 import { refusedLinesError } from "./duckdbRefusedLines.js";
 import { emptyJsonUsage } from "./messages.js";
@@ -29,18 +29,6 @@ import { fileInput } from "./readLines.js";
 import { memoryReaderRefusal, refusalInFileOrder } from "./refusalInFileOrder.js";
 
 const EVENT_COLUMNS = ["id", "type", "customer", "timestamp"];
-
-// The slice of @duckdb/node-api the engine uses (an optional dependency, loaded only when asked for).
-interface DuckdbConnection {
-  run(sql: string): Promise<unknown>;
-  runAndReadAll(sql: string): Promise<{ getRowObjectsJS(): unknown[] }>;
-  stream(sql: string): Promise<{ yieldRowObjectJs(): AsyncIterable<Record<string, unknown>[]> }>;
-  interrupt(): void;
-  closeSync(): void;
-}
-interface DuckdbModule {
-  DuckDBInstance: { create(path: string): Promise<{ connect(): Promise<DuckdbConnection> }> };
-}
 
 /**
  * Rates an invoice with DuckDB aggregating the usage file: the contract's meters compile to SQL
@@ -179,33 +167,6 @@ export function namingUsageFile(file: string, error: unknown): unknown {
   if (error.message.startsWith(`${file} `)) return error;
   if (error.code !== "invalid_event" && error.code !== "sql_unsupported") return error;
   return new UsageLineError(`${file}: ${error.message}`);
-}
-
-/** Whether @duckdb/node-api, an optional dependency, is installed and loads. */
-export async function duckdbAvailable(): Promise<boolean> {
-  return (await importDuckdb()) !== undefined;
-}
-
-async function importDuckdb(): Promise<DuckdbModule | undefined> {
-  try {
-    // A variable specifier: bundlers leave the optional dependency out of the build. require, not
-    // import(): the package is CommonJS, and import() has Node scan each of its files for export names
-    // first, which cost 0.07–0.09 s of CPU (0.16–0.19 s against 0.09–0.10 s to load it;
-    // docs/scale-measurements.md).
-    const name = "@duckdb/node-api";
-    return requireFrom(import.meta.url)(name) as DuckdbModule;
-  } catch {
-    return undefined;
-  }
-}
-
-async function loadDuckdb(): Promise<DuckdbModule> {
-  const duckdb = await importDuckdb();
-  if (duckdb === undefined)
-    throw new UsageLineError(
-      "--engine duckdb needs the optional package @duckdb/node-api, which is not installed: run `npm install @duckdb/node-api` (or use --engine memory)",
-    );
-  return duckdb;
 }
 
 // The search of a file for what DuckDB's reader reads and ratecard's refuses: a JSON file's events, a

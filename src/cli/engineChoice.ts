@@ -2,7 +2,7 @@ import { statSync } from "node:fs";
 import { type Contract, compileUsageSql, isRatecardError, prepareRating } from "../index.js";
 import { UsageLineError } from "./cliSupport.js";
 import { duckdbFormatOf, startsWithByteOrderMark } from "./duckdbFormat.js";
-import { duckdbAvailable } from "./duckdbUsage.js";
+import { duckdbAvailable } from "./duckdbModule.js";
 import { usageFileKind } from "./usageFile.js";
 
 /**
