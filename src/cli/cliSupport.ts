@@ -13,7 +13,27 @@ import { displayName } from "./standardInput.js";
 import { wrongDocument } from "./wrongDocument.js";
 
 /** Raised for a wrong command line; printed like an input error (exit 2). */
-export class UsageLineError extends Error {}
+export class UsageLineError extends Error {
+  /**
+   * The sentences of the input's other problems, printed one a line under the message (a contract
+   * missing four fields lists all four; failure.ts).
+   */
+  readonly more: ReadonlyArray<string>;
+
+  constructor(message: string, more: ReadonlyArray<string> = []) {
+    super(message);
+    this.more = more;
+  }
+}
+
+/**
+ * The sentences of a RatecardError's problems after the first, which its message already says (and
+ * counts: "(and 5 more problems)", issuesToError).
+ */
+export function otherProblems(details: { readonly problems?: unknown }): ReadonlyArray<string> {
+  const problems = Array.isArray(details.problems) ? details.problems.slice(1) : [];
+  return problems.map((problem) => String((problem as { message?: unknown }).message));
+}
 
 /**
  * A required option that was not given. The program adds where to look, the help of the command that
@@ -191,7 +211,10 @@ export function withFile<T>(flag: string, file: string, paths: RegExp, run: () =
     return run();
   } catch (error) {
     if (isRatecardError(error) && paths.test(error.path))
-      throw new UsageLineError(fileProblem(`${flag} ${file}`, error.path, error.message));
+      throw new UsageLineError(
+        fileProblem(`${flag} ${file}`, error.path, error.message),
+        otherProblems(error.details),
+      );
     throw error;
   }
 }

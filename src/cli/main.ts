@@ -7,7 +7,7 @@ import { COMMANDS } from "./commands.js";
 import { EXIT } from "./exitCodes.js";
 import { failureOf } from "./failure.js";
 import { runProgram } from "./program.js";
-import { reportProblem } from "./stderr.js";
+import { reportMoreProblem, reportProblem } from "./stderr.js";
 
 // The CLI is a batch process: V8's concurrent marking, made for servers that must not pause, here made
 // the garbage collector fall, in about a third of the runs, into a cycle of marking while the events of
@@ -36,7 +36,10 @@ runProgram(COMMANDS, process.argv.slice(2), version, {
     const failure = failureOf(error);
     // A bug's stack keeps its line breaks (it is ratecard's text, not the input's); a problem is one line.
     if (failure.code === EXIT.internalError) process.stderr.write(`ratecard: ${failure.message}\n`);
-    else reportProblem(failure.message);
+    else {
+      reportProblem(failure.message);
+      for (const problem of failure.more) reportMoreProblem(problem);
+    }
     process.exitCode = failure.code;
   },
 );

@@ -180,17 +180,35 @@ function asPriceErrors<T>(price: unknown, run: () => T): T {
     return run();
   } catch (error) {
     if (!isRatecardError(error)) throw error;
-    const path = error.path.replace(/^charges\[0\]\.price/, "price").replace(/^charges\[0\]/, "price");
+    const path = asPricePath(error.path);
+    const details = { ...error.details, ...problemsAsPrice(error.details) };
     if (error.code === "negative_price")
-      throw new ContractError(error.code, path, quoteNegativePrice(path, writtenAt(price, path)), {
-        ...error.details,
-      });
-    const message = error.message
-      .replaceAll("charges[0].price", "price")
-      .replaceAll("charges[0]", "price")
-      .replace(/^Charge quote: /, "");
-    throw new ContractError(error.code, path, message, { ...error.details });
+      throw new ContractError(error.code, path, quoteNegativePrice(path, writtenAt(price, path)), details);
+    throw new ContractError(error.code, path, asPriceText(error.message), details);
   }
+}
+
+function asPricePath(path: string): string {
+  return path.replace(/^charges\[0\]\.price/, "price").replace(/^charges\[0\]/, "price");
+}
+
+function asPriceText(message: string): string {
+  return message
+    .replaceAll("charges[0].price", "price")
+    .replaceAll("charges[0]", "price")
+    .replace(/^Charge quote: /, "");
+}
+
+// The other problems the CLI lists under the first (failure.ts) read as the price's too.
+function problemsAsPrice(details: { readonly problems?: unknown }): { problems?: unknown } {
+  if (!Array.isArray(details.problems)) return {};
+  return {
+    problems: details.problems.map((problem: { path: string; message: string }) => ({
+      ...problem,
+      path: asPricePath(problem.path),
+      message: asPriceText(problem.message),
+    })),
+  };
 }
 
 // The value the user wrote at a path of the price ("price.tiers[1].unitPrice"), as written: "-0.10".

@@ -19,6 +19,11 @@ export function reportProblem(message: string): void {
   process.stderr.write(`${paint.error("ratecard:")} ${escapeControl(message)}\n`);
 }
 
+/** One more problem of the same input, under the first reportProblem wrote: `- ` and its sentence. */
+export function reportMoreProblem(message: string): void {
+  process.stderr.write(`- ${escapeControl(message)}\n`);
+}
+
 /** A warning on stderr, so that stdout keeps the document alone. */
 export function reportWarning(message: string): void {
   process.stderr.write(`${paint.warning("ratecard: warning:")} ${escapeControl(message)}\n`);

@@ -148,10 +148,11 @@ describe("failureOf", () => {
       "charges[0].price",
       "charges[0].price must be an object",
     );
-    expect(failureOf(input)).toEqual({ code: 2, message: "charges[0].price must be an object" });
+    expect(failureOf(input)).toEqual({ code: 2, message: "charges[0].price must be an object", more: [] });
     expect(failureOf(new UsageLineError("missing --period PERIOD"))).toEqual({
       code: 2,
       message: "missing --period PERIOD",
+      more: [],
     });
     const bug = failureOf(new TypeError("x is undefined"));
     expect(bug.code).toBe(1);
@@ -161,6 +162,7 @@ describe("failureOf", () => {
     expect(failureOf("thrown text")).toEqual({
       code: 1,
       message: "internal error, please report it: thrown text",
+      more: [],
     });
   });
 });
