@@ -86,8 +86,13 @@ export function describeComputation(computation: Computation, instant: (iso: str
           : ` ${count(without.events, "event")} without ${without.property} counted as one entity.`;
       return `Summed over ${count(computation.entities, "entity")}${parts.length > 0 ? `, each ${parts.join(", ")}` : ""}.${note}`;
     }
-    case "weighted":
-      return `Time-weighted over ${count(computation.points, "change")}: level ${formatQuantity(computation.openingLevel)} at the start, ${formatQuantity(computation.closingLevel)} at the end, level × time divided by ${WEIGHTED_DIVISORS[computation.per] ?? `one ${computation.per}`}.`;
+    case "weighted": {
+      const start =
+        computation.setAtStart === undefined
+          ? `level ${formatQuantity(computation.openingLevel)} at the start`
+          : `level ${formatQuantity(computation.setAtStart)} from the start (set by an event at the period's first instant)`;
+      return `Time-weighted over ${count(computation.points, "change")}: ${start}, ${formatQuantity(computation.closingLevel)} at the end, level × time divided by ${WEIGHTED_DIVISORS[computation.per] ?? `one ${computation.per}`}.`;
+    }
     case "persistent": {
       const running = `Running total since the contract start: ${formatQuantity(computation.carriedIn)} carried in, ${formatQuantity(computation.inPeriod)} added this period; ${formatQuantity(computation.carriedOut)} carried out.`;
       const prorated = computation.prorated;

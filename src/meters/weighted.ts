@@ -61,10 +61,14 @@ export function weightedReducer(terms: WeightedTerms): Reducer<WeightedState> {
       let level = opening;
       let since = context.period.start;
       let area: Decimal = ZERO; // level × milliseconds
+      // The level events set at the period's first instant, when they do (not under "change", where the
+      // opening level still counts): the opening level then holds for no time, and the words say so.
+      let setAtStart: Decimal | undefined;
       for (const point of points) {
         area = area.plus(level.times(point.timestamp - since));
         level = terms.values === "change" ? level.plus(point.value) : point.value;
         since = point.timestamp;
+        if (terms.values !== "change" && point.timestamp === context.period.start) setAtStart = level;
       }
       area = area.plus(level.times(context.period.end - since));
       const per = terms.per ?? "period";
@@ -81,11 +85,10 @@ export function weightedReducer(terms: WeightedTerms): Reducer<WeightedState> {
           closingLevel: toPlainString(level),
           per,
           points: points.length,
+          ...(setAtStart === undefined ? {} : { setAtStart: toPlainString(setAtStart) }),
         },
         carryOut: { level: toPlainString(level) },
-        ...(terms.values !== "change" && points[0]?.timestamp === context.period.start
-          ? { openingUnused: true as const }
-          : {}),
+        ...(setAtStart === undefined ? {} : { openingUnused: true as const }),
       };
     },
   };

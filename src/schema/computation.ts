@@ -61,6 +61,11 @@ export const computationSchema = z.discriminatedUnion("kind", [
     closingLevel: amountTextSchema,
     per: z.string(),
     points: z.number().check(z.int(), z.nonnegative()),
+    /**
+     * The level an event set at the period's first instant (a level, not a change), when one did: the
+     * opening level then counted for no time. Absent otherwise (additive; schemaVersion 1).
+     */
+    setAtStart: z.optional(amountTextSchema),
   }),
   z.strictObject({
     kind: z.literal("persistent"),

@@ -77,6 +77,8 @@ describe("weighted_sum: levels", () => {
       closingLevel: "400",
       per: "period",
       points: 2,
+      // the 100 GB event is at 1 February 00:00: it, not the opening 0, holds from the start
+      setAtStart: "100",
     });
     // the closing level, 400 GB, carries into March
     expect(result.carryOut).toEqual({ storage: { level: "400" } });

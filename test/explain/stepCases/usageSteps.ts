@@ -101,7 +101,8 @@ export const USAGE_STEP_CASES: Readonly<Record<string, StepCase>> = {
     ],
     says: [
       "Storage: 300 GB-month from 2 events.",
-      "Time-weighted over 2 changes: level 0 at the start, 200 at the end, level × time divided by the period.",
+      // s1 sets 400 at 1 February 00:00, the period's first instant: the opening 0 held for no time
+      "Time-weighted over 2 changes: level 400 from the start (set by an event at the period's first instant), 200 at the end, level × time divided by the period.",
     ],
   },
   // cy was active before February; ann and bob are added, ann removed: 3 seats active at some point
