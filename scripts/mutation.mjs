@@ -110,6 +110,7 @@ export const TARGETS = {
       "stages/commitments.ts",
       "stages/credits.ts",
       "stages/discounts.ts",
+      "stages/discountEntry.ts",
       "stages/discountReach.ts",
       "stages/fees.ts",
       "stages/afterTrial.ts",

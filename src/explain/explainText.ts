@@ -94,7 +94,7 @@ export function explainText(invoice: Invoice): string {
         ? covered !== undefined
           ? `${formatQuantity(discount.percent)}% of ${covered} (${datesWords(discount.inForce!, invoice.period.timeZone)}) of ${money(discount.base)}`
           : `${formatQuantity(discount.percent)}% of ${money(discount.base)}${part}`
-        : `${money(discount.fixed ?? "0")}${part} (at most the ${covered ?? `${money(discount.base)} it applies to`})`;
+        : `${fixedWords(discount, money, invoice.period.timeZone) ?? `${money(discount.fixed ?? "0")}${part}`} (at most the ${covered ?? `${money(discount.base)} it applies to`})`;
     const spread = discount.allocation
       .map((entry) => `${title(entry.line)} ${money(entry.amount)}`)
       .join(", ");
@@ -235,6 +235,16 @@ function cancellationWords(cancellation: NonNullable<Invoice["cancellation"]>, t
   return `Cancelled: requested ${when(cancellation.requested)}, effective ${when(cancellation.effective)}; nothing is billed from ${when(cancellation.effective)} on.`;
 }
 
+// A fixed amount prorated from the contract's: "$100.00 a billing period × 15 ÷ 31 days = $48.39, in force
+// 2026-03-17 to 2026-04-01" (the dates when its own cut the period). Undefined when it was not prorated.
+function fixedWords(discount: AppliedDiscount, money: (plain: string) => string, timeZone: string) {
+  const { prorated, inForce } = discount;
+  if (prorated === undefined) return undefined;
+  const share = `${formatQuantity(prorated.elapsed)} ÷ ${formatQuantity(prorated.total)} ${prorationUnit(prorated.basis)}`;
+  const dates = inForce === undefined ? "" : `, in force ${datesWords(inForce, timeZone)}`;
+  return `${money(prorated.amount)} a billing period × ${share} = ${money(discount.fixed ?? "0")}${dates}`;
+}
+
 // ", in force for 15 of 31 days (2026-03-17 to 2026-04-01)": the share of the period that scaled a discount.
 function inForceWords(inForce: NonNullable<AppliedDiscount["inForce"]>, timeZone: string): string {
   return `, in force for ${formatQuantity(inForce.elapsed)} of ${formatQuantity(inForce.total)} ${prorationUnit(inForce.basis)} (${datesWords(inForce, timeZone)})`;
@@ -306,9 +316,12 @@ function scheduleWords(
     );
     return [`${name} ${parts.join(", ")}: ${money(total)} for this invoice`];
   };
-  return [
-    `${commitment.name}: the commitment changed inside the period: ${[...limit("minimum"), ...limit("maximum")].join("; ")}.`,
-  ];
+  // One part: no change, a period that is only part of a billing period (a term starting inside it).
+  const why =
+    commitment.schedule.length === 1
+      ? "the period is part of a billing period, so its limits are prorated"
+      : "the commitment changed inside the period";
+  return [`${commitment.name}: ${why}: ${[...limit("minimum"), ...limit("maximum")].join("; ")}.`];
 }
 
 const BARS = "▁▂▃▄▅▆▇█";

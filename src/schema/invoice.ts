@@ -171,6 +171,19 @@ export const appliedDiscountSchema = z.strictObject({
   /** The discount's fixed amount for this invoice, after proration, before it was capped at the base. */
   fixed: z.optional(amountTextSchema),
   /**
+   * Present when `fixed` is a share of the contract's amount: that amount (a billing period's) and the
+   * share (its dates' part of the billing period, or the part a partial period is of it): `fixed` is
+   * amount × elapsed ÷ total, rounded once.
+   */
+  prorated: z.optional(
+    z.strictObject({
+      amount: amountTextSchema,
+      basis: z.enum(PRORATION_BASES),
+      elapsed: amountTextSchema,
+      total: amountTextSchema,
+    }),
+  ),
+  /**
    * Present when the discount's from/until covers only part of the invoice's period: that part, and the
    * ratio that scaled the discount (of the invoice's period for a percentage, of the billing period for
    * a fixed amount), by the contract's proration basis.

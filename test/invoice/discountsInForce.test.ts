@@ -145,7 +145,7 @@ describe("a discount in force for part of the period", () => {
       inForce: { elapsed: "1296000", total: "2678400" },
     });
     expect(explainText(fixed)).toContain(
-      "31 off a month from the 17th: $15.00, in force for 1,296,000 of 2,678,400 seconds (2026-03-17 to 2026-04-01) (at most the $220.00 it applies to) = -$15.00",
+      "31 off a month from the 17th: $31.00 a billing period × 1,296,000 ÷ 2,678,400 seconds = $15.00, in force 2026-03-17 to 2026-04-01 (at most the $220.00 it applies to) = -$15.00",
     );
   });
 

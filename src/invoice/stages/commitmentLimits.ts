@@ -1,7 +1,7 @@
 import type { CommitmentTerms, Contract } from "../../contracts/index.js";
 import { type Decimal, toFixedString, toPlainString } from "../../money/index.js";
 import type { AppliedCommitment } from "../../schema/index.js";
-import { formatInstant } from "../../time/index.js";
+import { formatInstant, type Period, type ProrationRatio } from "../../time/index.js";
 import { datedParts, proratedAcrossParts } from "../datedParts.js";
 import { perBillingPeriod } from "../perBillingPeriod.js";
 import type { ServicePeriod } from "../resolveServicePeriod.js";
@@ -10,7 +10,10 @@ import type { ServicePeriod } from "../resolveServicePeriod.js";
 export interface CommitmentLimits {
   readonly minimum: Decimal | undefined;
   readonly maximum: Decimal | undefined;
-  /** Present when changes cut the service period: each part with the limits in force on it. */
+  /**
+   * Present when changes cut the service period, or the period is part of a billing period: each part
+   * with the limits in force on it (one part, for a partial billing period without changes).
+   */
   readonly schedule?: NonNullable<AppliedCommitment["schedule"]>;
 }
 
@@ -48,8 +51,18 @@ export function commitmentLimits(
   );
   const scale = (value: Decimal | undefined) =>
     value === undefined ? undefined : perBillingPeriod(value, resolved.proration, contract);
-  if (parts.length === 1)
-    return { minimum: scale(parts[0]!.version.minimum), maximum: scale(parts[0]!.version.maximum) };
+  if (parts.length === 1) {
+    const { version } = parts[0]!;
+    const limits = { minimum: scale(version.minimum), maximum: scale(version.maximum) };
+    // A partial billing period (a term that starts or ends inside it): the limits as written and the
+    // share that scaled them, so the invoice shows $3,000.00 × 15 ÷ 31 and not only $1,451.61.
+    const ratio = resolved.proration;
+    if (ratio === undefined) return limits;
+    return {
+      ...limits,
+      schedule: [schedulePart(resolved.service, version, ratio, contract.currency.minorUnits)],
+    };
+  }
   const across = (limit: keyof Limits) =>
     commitment[limit] === undefined
       ? undefined
@@ -65,14 +78,25 @@ export function commitmentLimits(
   return {
     minimum: minimum?.amount,
     maximum: maximum?.amount,
-    schedule: parts.map((part, at) => ({
-      start: formatInstant(part.period.start),
-      end: formatInstant(part.period.end),
-      ...(part.version.minimum !== undefined ? { minimum: toFixedString(part.version.minimum, minor) } : {}),
-      ...(part.version.maximum !== undefined ? { maximum: toFixedString(part.version.maximum, minor) } : {}),
-      basis: ratios[at]!.basis,
-      elapsed: toPlainString(ratios[at]!.elapsed),
-      total: toPlainString(ratios[at]!.total),
-    })),
+    schedule: parts.map((part, at) => schedulePart(part.period, part.version, ratios[at]!, minor)),
+  };
+}
+
+// One part of the schedule: its dates, the limits in force on it as written, its share of the billing
+// period.
+function schedulePart(
+  period: Period,
+  version: Limits,
+  ratio: ProrationRatio,
+  minor: number,
+): NonNullable<CommitmentLimits["schedule"]>[number] {
+  return {
+    start: formatInstant(period.start),
+    end: formatInstant(period.end),
+    ...(version.minimum !== undefined ? { minimum: toFixedString(version.minimum, minor) } : {}),
+    ...(version.maximum !== undefined ? { maximum: toFixedString(version.maximum, minor) } : {}),
+    basis: ratio.basis,
+    elapsed: toPlainString(ratio.elapsed),
+    total: toPlainString(ratio.total),
   };
 }

@@ -106,12 +106,15 @@ export function applyCommitments(
       ...(minimum !== undefined ? { minimum: toFixedString(minimum, minor) } : {}),
       ...(maximum !== undefined ? { maximum: toFixedString(maximum, minor) } : {}),
       spend: toFixedString(spend, minor),
-      ...(limits.schedule !== undefined ? { schedule: limits.schedule } : {}),
     };
+    // The schedule last, where the invoice schema lists it: a parsed invoice writes its keys in that
+    // order, and the bytes must round-trip.
+    const scheduled = <T extends object>(entry: T) =>
+      limits.schedule === undefined ? entry : { ...entry, schedule: limits.schedule };
     if (minimum !== undefined && spend.lessThan(minimum)) {
       const shortfall = minimum.minus(spend);
       current = [...current, trueUpLine({ commitment, minimum, spend }, shortfall, setting)];
-      applied.push({ ...base, trueUp: toFixedString(shortfall, minor) });
+      applied.push(scheduled({ ...base, trueUp: toFixedString(shortfall, minor) }));
       continue;
     }
     const overage =
@@ -134,15 +137,17 @@ export function applyCommitments(
         commitment.id,
       );
       current = spread.lines;
-      applied.push({
-        ...base,
-        ...overageField,
-        cap: toFixedString(excess.negated(), minor),
-        allocation: spread.allocation,
-      });
+      applied.push(
+        scheduled({
+          ...base,
+          ...overageField,
+          cap: toFixedString(excess.negated(), minor),
+          allocation: spread.allocation,
+        }),
+      );
       continue;
     }
-    applied.push({ ...base, ...overageField });
+    applied.push(scheduled({ ...base, ...overageField }));
   }
   if (settles && notes.length > 0) refuseNotesOfNoPeriod(notes, periods, localStart(contract, resolved));
   return { lines: current, commitments: applied };

@@ -1,7 +1,6 @@
 import type { Contract, DiscountTerms } from "../../contracts/index.js";
 import {
   addQuotients,
-  type Decimal,
   type ExactQuotient,
   exactProduct,
   ONE,
@@ -15,15 +14,7 @@ import {
 } from "../../money/index.js";
 import type { BilledFeeDiscount } from "../../rating/index.js";
 import type { AppliedDiscount } from "../../schema/index.js";
-import {
-  applyRatio,
-  formatInstant,
-  intersectPeriods,
-  isSamePeriod,
-  type Period,
-  type ProrationRatio,
-  parseInstant,
-} from "../../time/index.js";
+import { applyRatio, intersectPeriods, isSamePeriod, type Period } from "../../time/index.js";
 import { chargeScope } from "../chargeScope.js";
 import { contractRatio } from "../contractRatio.js";
 import type { InvoiceDraft, InvoiceKind, PeriodInForce, PeriodUsage } from "../draft.js";
@@ -32,14 +23,8 @@ import { perBillingPeriod } from "../perBillingPeriod.js";
 import type { ServicePeriod } from "../resolveServicePeriod.js";
 import { netOf, spreadReduction } from "../spreadReduction.js";
 import { coveredBases } from "./coveredDays.js";
-import {
-  laterLineIds,
-  laterLineReach,
-  type PartInForce,
-  type Reach,
-  shareInForce,
-  windowOf,
-} from "./discountReach.js";
+import { inForceData, periodOfLine, proratedFrom, spanInForce } from "./discountEntry.js";
+import { laterLineIds, laterLineReach, type Reach, shareInForce, windowOf } from "./discountReach.js";
 
 // In force for all of the lines' periods.
 const WHOLLY = { part: undefined } as const;
@@ -130,10 +115,12 @@ export function applyDiscounts(
             minor,
             "down",
           );
+    // A fixed amount is per billing period: scaled by the share its dates cover, or by the share of the
+    // billing period a partial period is (a term that starts inside it).
+    const fixedRatio =
+      discount.amount === undefined ? undefined : (inForce.part?.ofBillingPeriod ?? resolved.proration);
     const fixed =
-      discount.amount === undefined
-        ? undefined
-        : perBillingPeriod(discount.amount, inForce.part?.ofBillingPeriod ?? resolved.proration, contract);
+      discount.amount === undefined ? undefined : perBillingPeriod(discount.amount, fixedRatio, contract);
     // A percentage in force for part of the invoice's period: percent × its share of the period, with
     // every multiplication before the one division (20 % for 15 of 31 days on 1,000.00 → 96.77); on
     // the days it covers, percent × what those days billed.
@@ -172,6 +159,7 @@ export function applyDiscounts(
       name: discount.name,
       ...(discount.percent !== undefined ? { percent: toPlainString(discount.percent) } : {}),
       ...(fixed !== undefined ? { fixed: toFixedString(fixed, minor) } : {}),
+      ...(fixedRatio !== undefined ? { prorated: proratedFrom(discount.amount!, fixedRatio, minor) } : {}),
       ...(entryInForce !== undefined ? { inForce: entryInForce } : {}),
       base: toFixedString(base, minor),
       amount: toFixedString(amount.negated(), minor),
@@ -322,65 +310,6 @@ function partsInForce(
     if (part === undefined) return quotient(net, ONE);
     return dayPart.get(line.id) ?? quotient(exactProduct(net, part.ofService.elapsed), part.ofService.total);
   });
-}
-
-/**
- * The entry's account of a discount over lines of two periods: from the first eligible line's start to
- * the last one's end, the part in force, its share of that span, and what the lines billed in it
- * (`covered`, rounded down), which the percent is taken of.
- */
-function spanInForce(
-  contract: Contract,
-  discount: DiscountTerms,
-  eligible: ReadonlyArray<InvoiceLine>,
-  covered: Decimal,
-  minor: number,
-) {
-  const periods = eligible.map(periodOfLine);
-  const whole: Period = {
-    start: Math.min(...periods.map((period) => period.start)),
-    end: Math.max(...periods.map((period) => period.end)),
-  };
-  const span = intersectPeriods(whole, windowOf(discount, contract)) ?? whole;
-  const ratio = contractRatio(span, whole, contract);
-  return inForceEntry(span, ratio, discount.partialPeriod === "days_covered", toFixedString(covered, minor));
-}
-
-// A line's service period as instants.
-function periodOfLine(line: InvoiceLine): Period {
-  return { start: parseInstant(line.period.start), end: parseInstant(line.period.end) };
-}
-
-// The invoice entry's account of the part: when, and the ratio that scaled the discount; on the days
-// it covers, what those days billed (rounded down: the most the discount can take).
-function inForceData(
-  part: PartInForce,
-  discount: DiscountTerms,
-  covered: Decimal,
-  daysCovered: boolean,
-  minor: number,
-) {
-  const ratio = discount.percent !== undefined ? part.ofService : part.ofBillingPeriod;
-  return inForceEntry(
-    part.period,
-    ratio,
-    daysCovered,
-    daysCovered ? toFixedString(covered, minor) : undefined,
-  );
-}
-
-// An `inForce` entry: when, the ratio, and on the days it covers (or over lines of two periods) what
-// those lines billed, the most the discount takes.
-function inForceEntry(period: Period, ratio: ProrationRatio, daysCovered: boolean, covered?: string) {
-  return {
-    start: formatInstant(period.start),
-    end: formatInstant(period.end),
-    basis: ratio.basis,
-    elapsed: toPlainString(ratio.elapsed),
-    total: toPlainString(ratio.total),
-    ...(daysCovered ? { partialPeriod: "days_covered" as const } : {}),
-    ...(covered === undefined ? {} : { covered }),
-  };
 }
 
 /** Steps 5–6: line discounts, then invoice discounts, on the rated lines; their records on the draft. */
