@@ -115,6 +115,37 @@ describe("window.timeZone: windows counted in another zone than the contract's",
     expect(utc({ ...daily, timeZone: "UTC" }).quantity).toBe("7.5");
   });
 
+  it("lays a UTC March out in New York's days: 32, the DST day 23 hours, both ends cut", () => {
+    const MARCH_UTC = { start: Date.UTC(2026, 2, 1), end: Date.UTC(2026, 3, 1) };
+    const layout = windowLayout("day", MARCH_UTC, "UTC", "America/New_York");
+    // 00:00Z on 1 March is 19:00 EST on 28 February: New York's 28 February, cut to 00:00Z–05:00Z
+    // (18,000 s); then 1–31 March, 8 March 23 h (DST), 31 March 04:00Z–24:00Z cut at the end (72,000 s).
+    expect(layout.count).toBe(32);
+    expect(layout.secondsOf(0)).toBe(5 * 3600);
+    expect(layout.secondsOf(1)).toBe(86_400);
+    expect(layout.secondsOf(8)).toBe(82_800);
+    expect(layout.secondsOf(31)).toBe(20 * 3600);
+    // 18,000 + 29 × 86,400 + 82,800 + 72,000 = 2,678,400 s = 744 h, UTC's March.
+    const total = Array.from({ length: 32 }, (_, index) => layout.secondsOf(index)).reduce((a, b) => a + b);
+    expect(total).toBe(744 * 3600);
+  });
+
+  it("says the zone of a percentile's sample windows", () => {
+    const meter = { aggregation: "percentile", percentile: { rank: "50" } };
+    const contract = contractJson(LA, { size: "hour", aggregation: "max", timeZone: "UTC" });
+    const invoice = rateInvoice(
+      parseContract({ ...contract, meters: [{ ...contract.meters[0]!, ...meter }] }),
+      [event("h1", "2026-03-10T23:30:00Z", 4)],
+      "2026-03",
+    );
+    // LA's March is 743 hours, and starts on a UTC hour (08:00Z): 743 UTC hours, none cut. 50 % of 743
+    // = 371.5, 371 discarded; the 372nd highest of one 4 and 742 zeros is 0.
+    expect(computationOf(invoice.lines[0]!)).toMatchObject({ samples: 743, discarded: 371, timeZone: "UTC" });
+    expect(explainText(invoice)).toContain(
+      "the highest remaining billed. Each window is an hour of UTC (from 00:00 UTC)",
+    );
+  });
+
   it("lays hours of Kathmandu (+05:45) from its midnight: they start at :15 UTC", () => {
     // Kathmandu's midnight on 1 February is 31 January 18:15Z; the hour holding 00:00Z runs from
     // 23:15Z, cut at the period: 00:00Z–00:15Z (900 s). Then 672 hours, the last 23:15Z–00:00Z (2,700 s).
