@@ -2,7 +2,7 @@ import * as z from "zod/mini";
 import { contractMessages, type ErrorMessage } from "../errors/index.js";
 import { isIsoCurrency, ROUNDING_MODES } from "../money/index.js";
 import { idSchema, issueOf, meterSchema, roundingModeSchema } from "../schema/index.js";
-import { isValidTimeZone, PRORATION_BASES, standardTimeZoneName } from "../time/index.js";
+import { PRORATION_BASES, timeZoneSpellingProblem } from "../time/index.js";
 import { chargeSchema } from "./charge/chargeSchema.js";
 import { checkChargeSelectors, definedChargesOf } from "./charge/chargeSelectors.js";
 import { checkCharge, checkEventValueMeter, checkGroupedMeter } from "./charge/checkCharge.js";
@@ -250,9 +250,5 @@ function reportDuplicateIds(
 // Zone names are matched without regard to case by the runtime, but a contract should carry the
 // standard spelling so that every tool reading it agrees.
 function timeZoneProblem(zone: string): ErrorMessage | undefined {
-  if (!isValidTimeZone(zone)) return contractMessages.timeZoneNotIana(zone);
-  const standard = standardTimeZoneName(zone);
-  if (standard !== zone && standard.toLowerCase() === zone.toLowerCase())
-    return contractMessages.timeZoneMisspelt(zone, standard);
-  return undefined;
+  return timeZoneSpellingProblem(zone, contractMessages.timeZoneNotIana, contractMessages.timeZoneMisspelt);
 }

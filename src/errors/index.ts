@@ -24,6 +24,8 @@ export {
   weightedSumWindowOrEntity,
   windowAllowanceWithPercentile,
   windowNotAllowed,
+  windowTimeZoneMisspelt,
+  windowTimeZoneNotIana,
 } from "./messages/meter.js";
 export {
   allAllocationWeightsZero,

@@ -1,6 +1,7 @@
 import { Decimal } from "../money/index.js";
 import type { UsageStep } from "../schema/index.js";
 import { count, formatQuantity } from "./formatNumber.js";
+import { localWhen } from "./localWhen.js";
 
 // How a meter computed its quantity, in words: the sentence after a line's usage ("The quantity is the
 // max of 30 daily windows …", "The 95th percentile of 8,640 5m samples …", "Summed over 4 entities …").
@@ -47,17 +48,35 @@ function ofItsEvents(inner: string): string {
     : `the ${inner} of its events`;
 }
 
+// The zone a meter's windows were counted in, when not the contract's: "Each window is a UTC day (from
+// 00:00 UTC), not a day of the contract's zone; …". Nothing when the windows are the contract's own.
+function windowZoneWords(size: string, zone: string | undefined): string {
+  if (zone === undefined) return "";
+  const each =
+    size === "day"
+      ? `a ${zone} day (from 00:00 ${zone}), not a day of the contract's zone`
+      : size === "hour"
+        ? `an hour of ${zone} (from 00:00 ${zone})`
+        : `${size} long, laid end to end from 00:00 ${zone}`;
+  return ` Each window is ${each}; a window the period starts or ends within counts only its part inside the period.`;
+}
+
 /** How a meter computed its quantity, in words (windows, percentile, entities, time weighting, carry). */
 export function describeComputation(computation: Computation, instant: (iso: string) => string): string {
   const windowName = (size: string) => WINDOW_NAMES[size] ?? `${size}`;
   switch (computation.kind) {
     case "windows": {
       const each = `each ${ofItsEvents(computation.inner)}${computation.perSecond ? " per second" : ""}`;
+      // Windows in their own zone are named by their start in that zone ("2026-03-08 UTC"): the
+      // invoice's local time of a UTC midnight (16:00 the day before in Los Angeles) hides the day.
+      const zone = computation.timeZone;
+      const windowStart = zone === undefined ? instant : (iso: string) => `${localWhen(iso, zone)} ${zone}`;
       const allowance =
         computation.allowance === undefined
           ? ""
-          : ` ${describeWindowAllowance(computation.allowance, instant)}`;
-      return `${describeWindows(computation, windowName(computation.size), each)}.${allowance}`;
+          : ` ${describeWindowAllowance(computation.allowance, windowStart)}`;
+      const zoneWords = windowZoneWords(computation.size, zone);
+      return `${describeWindows(computation, windowName(computation.size), each)}.${zoneWords}${allowance}`;
     }
     case "percentile": {
       const direction =
@@ -66,7 +85,7 @@ export function describeComputation(computation: Computation, instant: (iso: str
           : computation.direction.combine === "max_per_sample"
             ? " The higher of the directions was taken per sample."
             : ` Each direction was ranked; the higher${billedDirection(computation.direction.billed)} is billed.`;
-      return `The ${formatQuantity(computation.rank)}th percentile of ${count(computation.samples, `${windowName(computation.size)} sample`)} (${computation.inner === "unique_count" ? "the number of distinct values in each" : `the ${computation.inner} of each`}${computation.perSecond ? ", per second" : ""}): the top ${formatQuantity(String(computation.discarded))} discarded (${formatQuantity(new Decimal(100).minus(computation.rank).toFixed())}% of ${formatQuantity(String(computation.samples))}, rounded ${computation.discardRounding === "ceil" ? "up" : computation.discardRounding === "round" ? "to nearest" : "down"}), the highest remaining billed.${direction}`;
+      return `The ${formatQuantity(computation.rank)}th percentile of ${count(computation.samples, `${windowName(computation.size)} sample`)} (${computation.inner === "unique_count" ? "the number of distinct values in each" : `the ${computation.inner} of each`}${computation.perSecond ? ", per second" : ""}): the top ${formatQuantity(String(computation.discarded))} discarded (${formatQuantity(new Decimal(100).minus(computation.rank).toFixed())}% of ${formatQuantity(String(computation.samples))}, rounded ${computation.discardRounding === "ceil" ? "up" : computation.discardRounding === "round" ? "to nearest" : "down"}), the highest remaining billed.${windowZoneWords(computation.size, computation.timeZone)}${direction}`;
     }
     case "entities": {
       const parts = [

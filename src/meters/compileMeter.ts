@@ -7,7 +7,7 @@ import { proratedTotalReducer, proratedUniqueReducer } from "./prorated.js";
 import type { Reducer } from "./reducer.js";
 import { valueReducerOf } from "./valueReducers.js";
 import { weightedReducer } from "./weighted.js";
-import { windowedReducer, windowLayout } from "./windows.js";
+import { meterWindowLayout, windowedReducer } from "./windows.js";
 
 /**
  * The reducer of a meter over one period, composed from its settings: the value reducer (or the
@@ -117,7 +117,7 @@ function compileAnew(meter: MeterTerms, period: Period, timeZone: string): Reduc
         meter.window,
         meter.aggregation,
         meter.aggregation === "percentile" ? meter.percentile : undefined,
-        windowLayout(meter.window.size, period, timeZone),
+        meterWindowLayout(meter.window, period, timeZone),
       ) as Reducer<unknown>)
     : valueReducerOf(meter.aggregation)!;
   return meter.entity ? (entityReducer(meter.entity, perEntity) as Reducer<unknown>) : perEntity;

@@ -30,4 +30,4 @@ export type { UsageStates } from "./usageStates.js";
 export { aggregateUsageStates, mergeUsageStates, usageFromStates } from "./usageStates.js";
 export { uniqueKey } from "./valueReducers.js";
 export type { Batches } from "./visitEach.js";
-export { rankedValue, windowLayout } from "./windows.js";
+export { meterWindowLayout, rankedValue, windowLayout } from "./windows.js";

@@ -37,19 +37,41 @@ export interface WindowLayout {
   secondsOf(index: number): number;
   /** The instant window `index` starts (the period's start for the first, when it starts mid-day). */
   startOf(index: number): number;
+  /**
+   * Fixed lengths only: where the first window would start were it not cut at the period's start (the
+   * period's start itself, or the window zone's midnight before it), and the length in milliseconds.
+   */
+  readonly fixed?: { readonly origin: number; readonly length: number };
 }
 
 const UNIT_SECONDS = { s: 1, m: 60, h: 3600 } as const;
 
-/** The windows of `period`: local days in `timeZone`, or fixed lengths from the period start. */
-export function windowLayout(size: string, period: Period, timeZone: string): WindowLayout {
+/** The windows of a meter's `window` in `period`: in the window's own zone when it names one. */
+export function meterWindowLayout(window: WindowTerms, period: Period, contractZone: string): WindowLayout {
+  return windowLayout(window.size, period, contractZone, window.timeZone);
+}
+
+/**
+ * The windows of `period`: local days in `windowZone` (the contract's `timeZone` without one), or fixed
+ * lengths laid end to end from the period start — from `windowZone`'s midnight that begins the period's
+ * first day in that zone, when the window names a zone (hours of +05:45 Kathmandu start at :15 UTC).
+ * A window that begins before the period's start or ends after its end is cut at it: the invoice
+ * counts the part inside its period (docs/meters.md, "Windows in another zone").
+ */
+export function windowLayout(
+  size: string,
+  period: Period,
+  timeZone: string,
+  windowZone?: string,
+): WindowLayout {
   if (size === "day") {
-    const first = toLocalDate(period.start, timeZone);
-    const count = Math.max(1, daysBetween(first, toLocalDate(period.end - 1, timeZone)) + 1);
+    const zone = windowZone ?? timeZone;
+    const first = toLocalDate(period.start, zone);
+    const count = Math.max(1, daysBetween(first, toLocalDate(period.end - 1, zone)) + 1);
     // The local midnights that bound the days, worked out once: finding an event's day is then a
     // search among numbers, not a time-zone conversion per event.
     const midnights = Array.from({ length: count + 1 }, (_, index) =>
-      startOfLocalDate(addLocalDays(first, index), timeZone),
+      startOfLocalDate(addLocalDays(first, index), zone),
     );
     const startOf = (index: number) => Math.max(period.start, midnights[index]!);
     return {
@@ -57,7 +79,7 @@ export function windowLayout(size: string, period: Period, timeZone: string): Wi
       indexOf: (instant) =>
         instant >= midnights[0]! && instant < midnights[count]!
           ? lastAtOrBefore(midnights, instant)
-          : daysBetween(first, toLocalDate(instant, timeZone)),
+          : daysBetween(first, toLocalDate(instant, zone)),
       secondsOf: (index) => (Math.min(period.end, startOf(index + 1)) - startOf(index)) / 1000,
       startOf,
     };
@@ -65,13 +87,19 @@ export function windowLayout(size: string, period: Period, timeZone: string): Wi
   const seconds =
     size === "hour" ? 3600 : Number(size.slice(0, -1)) * UNIT_SECONDS[size.slice(-1) as "s" | "m" | "h"];
   const length = seconds * 1000;
-  const count = Math.ceil((period.end - period.start) / length);
+  const midnight =
+    windowZone === undefined
+      ? period.start
+      : startOfLocalDate(toLocalDate(period.start, windowZone), windowZone);
+  // The first window is the one the period's start falls in, laid from the zone's midnight.
+  const origin = midnight + Math.floor((period.start - midnight) / length) * length;
+  const startOf = (index: number) => Math.max(period.start, origin + index * length);
   return {
-    count,
-    indexOf: (instant) => Math.floor((instant - period.start) / length),
-    secondsOf: (index) =>
-      (Math.min(period.end, period.start + (index + 1) * length) - (period.start + index * length)) / 1000,
-    startOf: (index) => period.start + index * length,
+    count: Math.ceil((period.end - origin) / length),
+    indexOf: (instant) => Math.floor((instant - origin) / length),
+    secondsOf: (index) => (Math.min(period.end, origin + (index + 1) * length) - startOf(index)) / 1000,
+    startOf,
+    fixed: { origin, length },
   };
 }
 
@@ -192,6 +220,7 @@ function finalizeWindows(state: WindowState, context: FinalizeContext, plan: Win
       ...(allowance === undefined
         ? {}
         : { allowance: { perWindow: allowance.perWindow, free: allowance.free, above: allowance.above } }),
+      ...(window.timeZone === undefined ? {} : { timeZone: window.timeZone }),
     };
     const windows = windowQuantities(allowance?.values ?? measured, window.emptyWindows, layout, fractions);
     // A free allowance per window takes a fraction down as a fraction (value − allowance), noted too.
@@ -323,6 +352,7 @@ function percentileOutcome(
       discardRounding,
       perSecond,
       direction: combine === undefined ? undefined : { combine, billed: billed.direction },
+      ...(window.timeZone === undefined ? {} : { timeZone: window.timeZone }),
     },
   };
 }

@@ -24,6 +24,8 @@ export const computationSchema = z.discriminatedUnion("kind", [
         ),
       }),
     ),
+    /** The zone the windows were counted in, the meter's `window.timeZone`; absent in the contract's. */
+    timeZone: z.optional(z.string()),
   }),
   z.strictObject({
     kind: z.literal("percentile"),
@@ -35,6 +37,8 @@ export const computationSchema = z.discriminatedUnion("kind", [
     discardRounding: z.string(),
     perSecond: z.boolean(),
     direction: z.optional(z.strictObject({ combine: z.string(), billed: z.string() })),
+    /** The zone the samples' windows were counted in, the meter's `window.timeZone`; absent in the contract's. */
+    timeZone: z.optional(z.string()),
   }),
   z.strictObject({
     kind: z.literal("entities"),

@@ -17,9 +17,12 @@ import {
   weightedSumWindowOrEntity,
   windowAllowanceWithPercentile,
   windowNotAllowed,
+  windowTimeZoneMisspelt,
+  windowTimeZoneNotIana,
   wordList,
 } from "../errors/index.js";
 import { toPlainString } from "../money/index.js";
+import { timeZoneSpellingProblem } from "../time/index.js";
 import { choiceHint, fieldOf, withHint } from "./choiceHint.js";
 import { divisorRoundingRule } from "./divisorRoundingRule.js";
 import { OTHER_AGGREGATIONS, OTHER_FILTER_OPS } from "./otherMeterNames.js";
@@ -166,6 +169,12 @@ export const windowSchema = z.strictObject({
    * allowance), as GitHub bills cache storage (10 GB free in each hour, against that hour's peak).
    */
   allowance: z.optional(quantitySchema),
+  /**
+   * The IANA zone the windows are counted in, when not the contract's: Backblaze B2's free amounts
+   * restart "each day at 00:00 UTC" whatever zone the contract's periods are in. A `day` is then a day
+   * of this zone, and `hour` and fixed lengths are laid end to end from this zone's midnight.
+   */
+  timeZone: z.optional(z.string()),
 });
 export type WindowTerms = z.output<typeof windowSchema>;
 
@@ -298,6 +307,12 @@ export const meterSchema = z
         !["sum", "avg", "max", "min", "percentile"].includes(meter.aggregation)
       )
         issue(windowNotAllowed(meter.aggregation), ["window"]);
+      const windowZone = meter.window?.timeZone;
+      const zoneProblem =
+        windowZone === undefined
+          ? undefined
+          : timeZoneSpellingProblem(windowZone, windowTimeZoneNotIana, windowTimeZoneMisspelt);
+      if (zoneProblem !== undefined) issue(zoneProblem, ["window", "timeZone"]);
       if (meter.aggregation === "percentile" && meter.window?.allowance !== undefined)
         issue(windowAllowanceWithPercentile(), ["window", "allowance"]);
       if (meter.aggregation === "weighted_sum" && (meter.window !== undefined || meter.entity !== undefined))

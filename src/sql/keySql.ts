@@ -26,7 +26,9 @@ export function stateKeySql(
     );
   }
   if (meter.window !== undefined) {
-    const index = dialect.asText(windowIndexSql(meter.window.size, dialect, period, timeZone));
+    const index = dialect.asText(
+      windowIndexSql(meter.window.size, dialect, period, timeZone, meter.window.timeZone),
+    );
     const direction = meter.percentile?.direction?.property;
     // `index|direction`: the direction is text (an event without it is an invalid value).
     parts.push(direction === undefined ? index : `${index} || '|' || ${property(direction).text}`);
@@ -36,13 +38,20 @@ export function stateKeySql(
 
 /**
  * The window the instant `ts` of the period falls in, as windows.ts `windowLayout` numbers them: fixed
- * lengths from the period's start, or the local days of the zone (their midnights worked out here, in
- * TypeScript, and written as literals: the engine needs no time-zone functions).
+ * lengths from the period's start (or the window zone's midnight before it), or the local days of the
+ * zone (their midnights worked out here, in TypeScript, and written as literals: the engine needs no
+ * time-zone functions).
  */
-export function windowIndexSql(size: string, dialect: SqlDialect, period: Period, timeZone: string): string {
-  const layout = windowLayout(size, period, timeZone);
-  if (size !== "day")
-    return dialect.intDiv(`ts - ${period.start}`, String(layout.startOf(1) - layout.startOf(0)));
+export function windowIndexSql(
+  size: string,
+  dialect: SqlDialect,
+  period: Period,
+  timeZone: string,
+  windowZone?: string,
+): string {
+  const layout = windowLayout(size, period, timeZone, windowZone);
+  if (layout.fixed !== undefined)
+    return dialect.intDiv(`ts - ${layout.fixed.origin}`, String(layout.fixed.length));
   const bounds = Array.from({ length: layout.count - 1 }, (_, index) => layout.startOf(index + 1));
   return bounds.length === 0
     ? "0"

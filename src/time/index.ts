@@ -29,7 +29,12 @@ export type { Period } from "./period.js";
 export { intersectPeriods, isInPeriod, isSamePeriod } from "./period.js";
 export type { ProrationBasis, ProrationRatio } from "./proration.js";
 export { applyRatio, PRORATION_BASES, prorationRatio } from "./proration.js";
-export { assertTimeZone, isValidTimeZone, standardTimeZoneName } from "./timeZone.js";
+export {
+  assertTimeZone,
+  isValidTimeZone,
+  standardTimeZoneName,
+  timeZoneSpellingProblem,
+} from "./timeZone.js";
 export {
   EARLIEST_INSTANT,
   FIRST_YEAR,

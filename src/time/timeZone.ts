@@ -43,6 +43,23 @@ export function assertTimeZone(zone: string, path: JsonPath = "timeZone"): strin
 }
 
 /**
+ * What is wrong with a zone name a contract carries, in the words given: no zone at all, or a zone in
+ * another spelling than the standard one (the runtime matches names without regard to case, but a
+ * contract should carry the standard spelling so that every tool reading it agrees).
+ */
+export function timeZoneSpellingProblem<Problem>(
+  zone: string,
+  notIana: (zone: string) => Problem,
+  misspelt: (zone: string, standard: string) => Problem,
+): Problem | undefined {
+  if (!isValidTimeZone(zone)) return notIana(zone);
+  const standard = standardTimeZoneName(zone);
+  return standard !== zone && standard.toLowerCase() === zone.toLowerCase()
+    ? misspelt(zone, standard)
+    : undefined;
+}
+
+/**
  * The runtime's standard spelling of a valid zone name ("america/new_york" → "America/New_York").
  * @throws RangeError for a name that is no zone, as Intl does
  */

@@ -159,6 +159,23 @@ export const METERS_BY_KIND = deepFreeze({
     valueProperty: "user",
     window: { size: "6h", aggregation: "unique_count" },
   },
+  // Windows in their own zone, not the contract's (UTC in the laws): Kathmandu's days (+05:45, so each
+  // runs 18:15Z–18:15Z and the period's first and last are cut), and its hours, laid from its midnight
+  // (:15 past each UTC hour), less a free allowance in each.
+  windowed_zone_day: {
+    id: "m_kathmandu_days",
+    eventType: EVENT_TYPE,
+    aggregation: "avg",
+    valueProperty: "v",
+    window: { size: "day", aggregation: "max", timeZone: "Asia/Kathmandu" },
+  },
+  windowed_zone_hour: {
+    id: "m_kathmandu_hours",
+    eventType: EVENT_TYPE,
+    aggregation: "sum",
+    valueProperty: "v",
+    window: { size: "hour", aggregation: "sum", allowance: new Decimal(1), timeZone: "Asia/Kathmandu" },
+  },
   entity: {
     id: "m_instance_hours",
     eventType: EVENT_TYPE,
@@ -212,6 +229,8 @@ export type MeterKind =
   | "percentile"
   | "windowed"
   | "windowed_unique"
+  | "windowed_zone_day"
+  | "windowed_zone_hour"
   | "entity"
   | "persistent_sum"
   | "persistent_unique"

@@ -86,6 +86,24 @@ const twoLevelMeterArb = fc
       entity: { property: "r" },
       window: { size: "5h", aggregation: "unique_count" },
     },
+    // Windows in their own zone: UTC days (Backblaze B2) and Kathmandu's 5-hour stretches from its
+    // midnight (+05:45), whatever zone the contract is in.
+    {
+      aggregation: "sum",
+      valueProperty: "v",
+      window: { size: "day", aggregation: "sum", allowance: "1", timeZone: "UTC" },
+    },
+    {
+      aggregation: "max",
+      valueProperty: "v",
+      window: { size: "5h", aggregation: "sum", timeZone: "Asia/Kathmandu" },
+    },
+    {
+      aggregation: "percentile",
+      valueProperty: "v",
+      window: { size: "hour", aggregation: "max", timeZone: "Asia/Kathmandu" },
+      percentile: { rank: 90 },
+    },
   )
   .map((meter) => ({ id: "m8_two_level", eventType: "d", ...meter }));
 

@@ -19,6 +19,7 @@ import { nativeTimestampCases } from "./nativeTimestampCases.js";
 import { dailyCases, persistentCases, weightedCases } from "./timeCases.js";
 import { transactionCases } from "./transactionCases.js";
 import { windowUniqueCases } from "./windowUniqueCases.js";
+import { windowZoneCases } from "./windowZoneCases.js";
 
 // The worked example of docs/sql-engines.md: API calls at $0.0001 (count) and egress at $0.05 per GB
 // (sum of gb), with a copy, a conflicting copy, another customer's event and an unknown type.
@@ -208,6 +209,7 @@ export function describeSqlEngine(make: () => Promise<TestEngine>, from: () => s
     );
     twoLevelCases(aggregatedOn, () => engine.load(events));
     windowUniqueCases(aggregatedOn, () => engine.load(events));
+    windowZoneCases(aggregatedOn, () => engine.load(events));
     weightedCases(aggregatedOn, () => engine.load(events));
     dailyCases(aggregatedOn, () => engine.load(events));
     persistentCases(aggregatedOn, () => engine.load(events));

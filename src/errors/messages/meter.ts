@@ -38,6 +38,22 @@ export function windowAllowanceWithPercentile(): ErrorMessage {
   };
 }
 
+/** A window's own time zone that is no IANA zone name: the windows could not be laid out. */
+export function windowTimeZoneNotIana(zone: string): ErrorMessage {
+  return {
+    code: "invalid_time_zone",
+    message: `the windows' time zone "${zone}" is not an IANA time zone name such as "UTC" (Backblaze's days start at 00:00 UTC) or "America/New_York"; leave it out to count the windows in the contract's own zone`,
+  };
+}
+
+/** A window's own time zone in another spelling than the standard one. */
+export function windowTimeZoneMisspelt(zone: string, standard: string): ErrorMessage {
+  return {
+    code: "invalid_time_zone",
+    message: `the windows' time zone "${zone}" must be written "${standard}", the standard spelling of that time zone`,
+  };
+}
+
 /** A window on an aggregation that cannot run over windows. */
 export function windowNotAllowed(aggregation: string): ErrorMessage {
   return {
