@@ -40,8 +40,8 @@ import { reportNote, withRatingProgress, withUsageProgress } from "./stderr.js";
 export const batchCommand = defineCommand({
   name: "batch",
   summary: "rate every customer's invoice from one usage file (NDJSON of invoices, in worker threads)",
-  notes: `--contracts is a folder of contract files (every .json in it), an NDJSON file of contracts (one
-per line) or a JSON list. Each invoice is the one \`ratecard invoice\` gives for that customer's own
+  notes: `--contracts is a folder of contract files (every .json in it), one contract's .json file (to
+rate a held customer again), an NDJSON file of contracts (one per line) or a JSON list. Each invoice is the one \`ratecard invoice\` gives for that customer's own
 events. Events of customers no contract bills are counted in the summary, never billed. The summary
 (invoices, totals per currency, warnings, events left out by reason) is printed on stderr and, with
 --summary, written as JSON. Output order is the customers' ids, byte-identical for any --workers.`,
@@ -50,7 +50,8 @@ events. Events of customers no contract bills are counted in the summary, never 
     contracts: {
       type: "string",
       value: "PATH",
-      description: "the contracts: a folder of .json files, an .ndjson file or a JSON list",
+      description:
+        "the contracts: a folder of .json files, one contract's .json file, an .ndjson file or a JSON list",
     },
     "price-book": PRICE_BOOK_OPTION,
     usage: {

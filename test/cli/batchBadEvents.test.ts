@@ -97,15 +97,13 @@ describe("ratecard batch --bad-events hold", () => {
         input: line(BAD_B),
       })}\n`,
     );
-    // line 3 fixed, the held customer rated again alone: (20 + 5) × 0.05 = 1.25
+    // line 3 fixed, the held customer rated again alone, from its own contract file (no folder needed):
+    // (20 + 5) × 0.05 = 1.25
     const fixed = write(
       "fixed.ndjson",
       ndjson(WITH_BAD.map((text) => text.replace("10/02/2026", "2026-02-10T00:00:00Z"))),
     );
-    const heldContracts = join(scratch, "held");
-    mkdirSync(heldContracts);
-    writeFileSync(join(heldContracts, "cus_b.json"), JSON.stringify(egressContractJson("cus_b")));
-    const again = batchOf(heldContracts, fixed);
+    const again = batchOf(join(contracts, "cus_b.json"), fixed);
     expect(again.code).toBe(0);
     expect(lines(again.stdout).map((text) => (JSON.parse(text) as { total: string }).total)).toEqual([
       "1.25",
