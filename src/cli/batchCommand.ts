@@ -40,8 +40,8 @@ import { reportNote, withRatingProgress, withUsageProgress } from "./stderr.js";
 export const batchCommand = defineCommand({
   name: "batch",
   summary: "rate every customer's invoice from one usage file (NDJSON of invoices, in worker threads)",
-  notes: `--contracts is a folder of contract files (every .json in it), an NDJSON file of contracts (one
-per line) or a JSON list. Each invoice is the one \`ratecard invoice\` gives for that customer's own
+  notes: `--contracts is a folder of contract files (every .json in it), one contract's .json file (to
+rate a held customer again), an NDJSON file of contracts (one per line) or a JSON list. Each invoice is the one \`ratecard invoice\` gives for that customer's own
 events. Events of customers no contract bills are counted in the summary, never billed. The summary
 (invoices, totals per currency, warnings, events left out by reason) is printed on stderr and, with
 --summary, written as JSON. Output order is the customers' ids, byte-identical for any --workers.`,
@@ -50,7 +50,8 @@ events. Events of customers no contract bills are counted in the summary, never 
     contracts: {
       type: "string",
       value: "PATH",
-      description: "the contracts: a folder of .json files, an .ndjson file or a JSON list",
+      description:
+        "the contracts: a folder of .json files, one contract's .json file, an .ndjson file or a JSON list",
     },
     "price-book": PRICE_BOOK_OPTION,
     usage: {
@@ -146,7 +147,7 @@ events. Events of customers no contract bills are counted in the summary, never 
     const priceBooks = await Promise.all(bookFiles.map((file) => readJsonFile(file, "--price-book")));
     const sorted = [...contracts].sort((a, b) => compareIds(a.contract.customer.id, b.contract.customer.id));
     const settings = { priceBooks, period, creditsStartFull: values["credits-start-full"] === true };
-    const { rate, screen } = await batchRating(sorted, { spend, carry }, settings, workers, {
+    const { rate, screen, read } = await batchRating(sorted, { spend, carry }, settings, workers, {
       file: usageFile,
       format: values["usage-format"],
       engine: engineNamed(values.engine),
@@ -176,10 +177,13 @@ events. Events of customers no contract bills are counted in the summary, never 
       const rateManySummary: BatchSummary = summarizeBatch(facts, unknown);
       // Under --bad-events hold the summary gains `badEvents` (always, so a script can read it); under
       // stop it is rateMany's, byte for byte as before.
-      const badEvents = screen === undefined ? undefined : badEventsSummary(screen, sorted.length);
+      const badEvents =
+        screen === undefined
+          ? undefined
+          : badEventsSummary(screen, sorted.length, { read, issuedEventsRead: rateManySummary.eventsRead });
       const summary = badEvents === undefined ? rateManySummary : { ...rateManySummary, badEvents };
       if (format === "json") await output.write(jsonDocument(held, summary));
-      process.stderr.write(batchSummaryText(rateManySummary, period));
+      process.stderr.write(batchSummaryText(rateManySummary, period, badEvents));
       if (badEvents !== undefined) process.stderr.write(badEventsText(badEvents, values.quarantine));
       if (values.summary !== undefined)
         await writeOutput(`${JSON.stringify(summary, null, 2)}\n`, values.summary);
@@ -204,6 +208,8 @@ type RateBatch = (
 interface BatchRating {
   readonly rate: RateBatch;
   readonly screen?: Screened;
+  /** Each billed customer's good events in the file, held or not (empty unless --bad-events hold). */
+  readonly read: ReadonlyMap<string, number>;
 }
 
 /**
@@ -262,7 +268,7 @@ async function batchRating(
       );
       return held?.unknown ?? unknown;
     };
-    return held === undefined ? { rate } : { rate, screen: held.screen };
+    return held === undefined ? { rate, read: new Map() } : { rate, screen: held.screen, read: held.read };
   }
   const collector = mode === "hold" ? badEventCollector() : undefined;
   const split = await withUsageProgress(
@@ -283,7 +289,7 @@ async function batchRating(
     await rateInPool(tasks, settings, workers, deliver);
     return split.unknown;
   };
-  return screen === undefined ? { rate } : { rate, screen };
+  return screen === undefined ? { rate, read: split.read } : { rate, screen, read: split.read };
 }
 
 // What a task carries in: its commitment spend and meter states, when --commitment-spend and --carry

@@ -27,7 +27,7 @@ export async function readBatchContracts(
   const documents = await contractDocuments(path);
   if (documents.length === 0)
     throw new UsageLineError(
-      `--contracts ${path} holds no contract; give a folder of contract files or a list`,
+      `--contracts ${path} holds no contract; give a folder of contract files, one contract's file or a list`,
     );
   const byCustomer = new Map<string, string>();
   return documents.map(({ source, json }) => {

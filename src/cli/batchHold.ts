@@ -43,6 +43,13 @@ export interface BadEventsSummary {
   readonly reasons: ReadonlyArray<{ readonly reason: string; readonly events: number }>;
   readonly invoicesHeld: number;
   readonly everyInvoiceHeld: boolean;
+  /**
+   * Every good event read of a customer a contract bills, issued or held: the summary's `eventsRead`
+   * (the issued invoices' events) plus `eventsOfHeldCustomers`.
+   */
+  readonly allEventsRead: number;
+  /** The good events of the held customers: read, not rated until their invoices are issued. */
+  readonly eventsOfHeldCustomers: number;
   /** Each held customer (id order): its bad events and the first five, with their sentences. */
   readonly held: ReadonlyArray<{
     readonly customer: string;
@@ -60,8 +67,15 @@ export interface BadEventsSummary {
 
 const FIRST = 5;
 
-/** The summary's account of a screen, for `contracts` contracts in the batch. */
-export function badEventsSummary(screen: Screened, contracts: number): BadEventsSummary {
+/**
+ * The summary's account of a screen, for `contracts` contracts in the batch, given each billed
+ * customer's good events (`read`) and the events the issued invoices read.
+ */
+export function badEventsSummary(
+  screen: Screened,
+  contracts: number,
+  events: { readonly read: ReadonlyMap<string, number>; readonly issuedEventsRead: number },
+): BadEventsSummary {
   const reasons = new Map<string, number>();
   const byCustomer = new Map<string, BadEvent[]>();
   const without: BadEvent[] = [];
@@ -79,6 +93,8 @@ export function badEventsSummary(screen: Screened, contracts: number): BadEvents
       unbilled.add(event.customer);
     }
   }
+  let ofHeld = 0;
+  for (const [customer, count] of events.read) if (isHeld(screen, customer)) ofHeld += count;
   const first = (events: ReadonlyArray<BadEvent>) =>
     events.slice(0, FIRST).map((event) => ({ at: placeText(event.place), message: event.message }));
   return {
@@ -88,6 +104,8 @@ export function badEventsSummary(screen: Screened, contracts: number): BadEvents
       .map(([reason, events]) => ({ reason, events })),
     invoicesHeld: screen.all ? contracts : screen.held.size,
     everyInvoiceHeld: screen.all,
+    allEventsRead: events.issuedEventsRead + ofHeld,
+    eventsOfHeldCustomers: ofHeld,
     held: [...byCustomer]
       .sort(([a], [b]) => compareIds(a, b))
       .map(([customer, events]) => ({ customer, events: events.length, first: first(events) })),

@@ -11,6 +11,8 @@ import { withUsageProgress } from "./stderr.js";
 export interface DuckdbScreen {
   readonly screen: Screened;
   readonly unknown: BatchSummary["unknownCustomers"];
+  /** Each billed customer's good events in the file (a held customer's are read, not rated). */
+  readonly read: ReadonlyMap<string, number>;
 }
 
 /**
@@ -41,5 +43,5 @@ export async function screenForDuckdb(
       splitByCustomer(typeof source === "function" ? source() : source, customers, false),
     );
   }
-  return { screen: screened(bad, customers), unknown: split.unknown };
+  return { screen: screened(bad, customers), unknown: split.unknown, read: split.read };
 }

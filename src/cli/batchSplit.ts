@@ -4,6 +4,8 @@ import { compareIds } from "./batchRating.js";
 /** A batch's usage split by customer: each billed customer's events, and the others counted. */
 export interface BatchSplit {
   readonly events: ReadonlyMap<string, UsageEvent[]>;
+  /** How many events each billed customer has in the file, whether kept or only read. */
+  readonly read: ReadonlyMap<string, number>;
   readonly unknown: BatchSummary["unknownCustomers"];
 }
 
@@ -19,11 +21,13 @@ export async function splitByCustomer(
   keep = true,
 ): Promise<BatchSplit> {
   const byCustomer = new Map<string, UsageEvent[]>(customers.map((id) => [id, []]));
+  const read = new Map<string, number>(customers.map((id) => [id, 0]));
   const unknownIds = new Set<string>();
   let unknownEvents = 0;
   for await (const event of events) {
     const own = byCustomer.get(event.customer);
     if (own !== undefined) {
+      read.set(event.customer, (read.get(event.customer) as number) + 1);
       if (keep) own.push(event);
     } else {
       unknownEvents += 1;
@@ -32,6 +36,7 @@ export async function splitByCustomer(
   }
   return {
     events: byCustomer,
+    read,
     unknown: {
       events: unknownEvents,
       customers: unknownIds.size,

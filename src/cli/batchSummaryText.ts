@@ -1,4 +1,5 @@
 import type { BatchSummary } from "../index.js";
+import type { BadEventsSummary } from "./batchHold.js";
 
 const groupedDigits = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 const grouped = (value: number) => groupedDigits(String(value));
@@ -12,9 +13,16 @@ const groupedAmount = (text: string) =>
  * The batch summary in words, for stderr:
  * `3 invoices for 2026-02`, a line per currency (`USD 6.00 over 2 invoices`, and `, 4.00 due` when
  * credits after tax paid part), the events read and counted, the warnings, the events left out per
- * reason and the events of customers no contract bills.
+ * reason and the events of customers no contract bills. Under --bad-events hold, with invoices held,
+ * the events read are every one of the billed customers' (`badEvents.allEventsRead`), and how many of
+ * them are the held customers' (read, not counted: no invoice of theirs was rated), not only the issued
+ * invoices' (`eventsRead`), which read "0 read" when every invoice was held.
  */
-export function batchSummaryText(summary: BatchSummary, period: string): string {
+export function batchSummaryText(
+  summary: BatchSummary,
+  period: string,
+  badEvents?: Pick<BadEventsSummary, "invoicesHeld" | "allEventsRead" | "eventsOfHeldCustomers">,
+): string {
   const lines = [`ratecard batch: ${plural(summary.invoices, "invoice")} for ${period}`];
   for (const total of summary.totals) {
     // The amount due only where credits after tax made it differ from the total.
@@ -23,7 +31,11 @@ export function batchSummaryText(summary: BatchSummary, period: string): string 
       `  ${total.currency} ${groupedAmount(total.total)} over ${plural(total.invoices, "invoice")}${due}`,
     );
   }
-  lines.push(`  events: ${grouped(summary.eventsRead)} read, ${grouped(summary.eventsCounted)} counted`);
+  lines.push(
+    badEvents === undefined || badEvents.invoicesHeld === 0
+      ? `  events: ${grouped(summary.eventsRead)} read, ${grouped(summary.eventsCounted)} counted`
+      : `  events: ${grouped(badEvents.allEventsRead)} read, ${grouped(summary.eventsCounted)} counted, ${grouped(badEvents.eventsOfHeldCustomers)} of held customers (not rated until their invoices are issued)`,
+  );
   lines.push(`  ${plural(summary.warnings, "warning")}`);
   const excluded = summary.excluded.map(({ reason, events }) => `${reason} ${grouped(events)}`);
   lines.push(`  events left out: ${excluded.length === 0 ? "none" : excluded.join(", ")}`);

@@ -23,12 +23,17 @@ const NOT_A_NUMBER: CsvNumber = { problem: "not_a_number" };
  * after the number ("$125.00", "125.00 USD"), a negative in parentheses ("(5.00)", the accountants'
  * way), with a trailing minus ("5.00-") or with the minus sign U+2212, thousands grouped by threes with
  * spaces ("1 234,56") or apostrophes ("1'234.50"). At most one sign and one mark. What is left is read by {@link readCsvNumber},
- * so a comma means what it meant before: "1 234,56" still needs a decimal comma declared.
+ * so a comma means what it meant before: "1 234,56" still needs a decimal comma declared; `wholeUnits`
+ * is readCsvNumber's (an amount of a currency without minor units).
  * Which currency the mark may be is the caller's to check (`currenciesOfMark`): a mark that is no
  * currency ("125.00 ABC") is `not_a_number`.
  * @example readCsvAmount("($1,234.50)") // { plain: "-1234.50", mark: "$" }
  */
-export function readCsvAmount(text: string, decimalSeparator?: DecimalSeparator): CsvAmount {
+export function readCsvAmount(
+  text: string,
+  decimalSeparator?: DecimalSeparator,
+  wholeUnits = false,
+): CsvAmount {
   let rest = text;
   let signs = 0;
   let negative = false;
@@ -55,6 +60,6 @@ export function readCsvAmount(text: string, decimalSeparator?: DecimalSeparator)
     return NOT_A_NUMBER;
   const digits = rest.replaceAll(GROUPS, "");
   if (digits !== rest && !SPACE_GROUPS.test(rest)) return NOT_A_NUMBER;
-  const read = readCsvNumber(`${negative ? "-" : ""}${digits}`, decimalSeparator);
+  const read = readCsvNumber(`${negative ? "-" : ""}${digits}`, decimalSeparator, wholeUnits);
   return "plain" in read && mark !== undefined ? { ...read, mark } : read;
 }

@@ -7,6 +7,7 @@ import { csvRows } from "./csvRows.js";
 import { currenciesOfMark } from "./currencyMarks.js";
 import type { IssuedDocument, IssuedLine } from "./issuedDocument.js";
 import { type SummaryFigure, summaryFigureOf } from "./summaryRow.js";
+import { isWholeUnitCurrency } from "./wholeUnitCurrency.js";
 
 /** Which CSV column holds each field of a line item: header names. `description` and `amount` are required. */
 export interface ColumnMapping {
@@ -21,7 +22,8 @@ export interface ColumnMapping {
 export interface CsvNumberOptions {
   /**
    * The decimal separator: `"."` (1,234.56) or `","` (1.234,56). Absent, a comma is read only as a
-   * thousands separator before a decimal point ("3,656.00"); any other comma is refused as ambiguous.
+   * thousands separator before a decimal point ("3,656.00"), or in an amount (not a unit price) of
+   * `currency` when that has no minor units (JPY "4,074"); any other comma is refused as ambiguous.
    */
   readonly decimalSeparator?: DecimalSeparator;
   /**
@@ -78,6 +80,8 @@ export function fromCsvInvoice(
   const figures: Partial<Record<SummaryFigure, Decimal>> = {};
   // The currency the amounts' marks name, and the row that first named it (none when it was given).
   let marked: Marked | undefined;
+  // Amounts in a currency without minor units (JPY, KRW): a comma before three digits groups thousands.
+  const wholeUnits = isWholeUnitCurrency(options.currency);
   const lines: IssuedLine[] = [];
   rows.forEach((row, index) => {
     const cell = (field: keyof typeof columns) => {
@@ -87,7 +91,8 @@ export function fromCsvInvoice(
     const decimal = (field: keyof typeof columns) => {
       const text = cell(field);
       if (text === "") return undefined;
-      const read = readCsvAmount(text, options.decimalSeparator);
+      // Only an amount: a unit price may have decimals in yen (0.125 a request), a quantity in any unit.
+      const read = readCsvAmount(text, options.decimalSeparator, field === "amount" && wholeUnits);
       const mark = "mark" in read ? read.mark : undefined;
       // A quantity is no money: a currency beside it is not a number.
       const money = mark === undefined || field !== "quantity";

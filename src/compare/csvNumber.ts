@@ -23,15 +23,23 @@ const COMMA = groupedPattern(".", ",");
  * comma ("1,50", "1,500") is `ambiguous_separator`: 1,500 is fifteen hundred in the US and one and a
  * half in Germany, and a reconciliation must not guess which. With `decimalSeparator` declared, the other
  * character groups thousands, in groups of three only. Text with neither separator is passed on as is.
+ * With `wholeUnits` (an amount of a currency without minor units, such as JPY), commas in well-formed
+ * groups of three with no fraction ("4,074", "1,234,567") can only group thousands: no such amount has
+ * a decimal part, least of all one of exactly three digits.
  */
-export function readCsvNumber(text: string, decimalSeparator?: DecimalSeparator): CsvNumber {
+export function readCsvNumber(
+  text: string,
+  decimalSeparator?: DecimalSeparator,
+  wholeUnits = false,
+): CsvNumber {
   if (decimalSeparator === ",")
     return text.includes(",") || text.includes(".") ? plainOf(text, COMMA) : { plain: text };
   if (!text.includes(",")) return { plain: text };
   if (decimalSeparator === ".") return plainOf(text, POINT);
   const read = plainOf(text, POINT);
   // Well-formed groups, and a decimal point after them: the comma can only be a thousands separator.
-  if ("plain" in read && text.includes(".")) return read;
+  // So it is in an amount without minor units: "¥4,074" is never 4.074 yen.
+  if ("plain" in read && (text.includes(".") || wholeUnits)) return read;
   return /^[+-]?[\d.,]+$/.test(text) ? { problem: "ambiguous_separator" } : { problem: "not_a_number" };
 }
 

@@ -31,7 +31,7 @@ export function invoiceEffects(before: Invoice, after: Invoice): RawEffect[] {
       exact: exactDifference(now, then),
       sentence: adjustmentSentence(
         kind,
-        source,
+        nameOf(kind, source, [after, before]),
         `${amount(then)} → ${amount(now)}`,
         then,
         now,
@@ -53,7 +53,7 @@ export function invoiceEffects(before: Invoice, after: Invoice): RawEffect[] {
       exact: exactDifference(now, then),
       sentence: adjustmentSentence(
         "credit",
-        source,
+        nameOf("credit", source, [after, before]),
         `${amount(then)} → ${amount(now)}`,
         then,
         now,
@@ -151,20 +151,39 @@ function grantState(kind: AdjustmentKind, invoice: Invoice, source: string): Gra
   return new Decimal(credit.balanceAfter).isZero() ? "ran_out" : undefined;
 }
 
+/**
+ * A discount, commitment or credit grant as the contract names it, which is how the explanation and the
+ * lines' own causes name things ("Intro 10%", not "intro"): the first invoice that lists it by its id
+ * gives the name (the later one first; a discount that ended is listed by the earlier one only). Its id
+ * only when neither lists it.
+ */
+function nameOf(kind: AdjustmentKind, source: string, invoices: ReadonlyArray<Invoice>): string {
+  for (const invoice of invoices) {
+    const listed: ReadonlyArray<{ readonly id: string; readonly name: string }> | undefined =
+      kind === "discount" ? invoice.discounts : kind === "credit" ? invoice.credits : invoice.commitments;
+    const found = listed?.find((entry) => entry.id === source);
+    if (found !== undefined) return found.name;
+  }
+  return source;
+}
+
+// "Intro 10% (discount) no longer applies …": the contract's name, then what kind of term it is, as the
+// explanation writes "Welcome credit (before tax): …".
 function adjustmentSentence(
   kind: AdjustmentKind,
-  source: string,
+  name: string,
   amounts: string,
   then: Decimal,
   now: Decimal,
   state: GrantState,
 ): string {
-  const what = kind === "discount" ? "Discount" : kind === "credit" ? "Credit grant" : "Commitment cap";
+  const kindWords = kind === "discount" ? "discount" : kind === "credit" ? "credit grant" : "commitment cap";
+  const what = `${name} (${kindWords})`;
   // Listed with a balance of 0: used up by an earlier invoice, not expired (an expired grant is not listed).
   if (then.isZero() === false && now.isZero() && state === "used_up")
-    return `${what} ${source} took nothing off: its balance ran out before this invoice (${amounts}).`;
-  if (then.isZero() === false && now.isZero()) return `${what} ${source} no longer applies (${amounts}).`;
-  if (then.isZero() && now.isZero() === false) return `${what} ${source} applies now (${amounts}).`;
+    return `${what} took nothing off: its balance ran out before this invoice (${amounts}).`;
+  if (then.isZero() === false && now.isZero()) return `${what} no longer applies (${amounts}).`;
+  if (then.isZero() && now.isZero() === false) return `${what} applies now (${amounts}).`;
   const out = state === "ran_out" ? "; its balance ran out" : "";
-  return `${what} ${source} took a different amount off (${amounts})${out}.`;
+  return `${what} took a different amount off (${amounts})${out}.`;
 }

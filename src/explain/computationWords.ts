@@ -61,12 +61,41 @@ function windowZoneWords(size: string, zone: string | undefined): string {
   return ` Each window is ${each}; a window the period starts or ends within counts only its part inside the period.`;
 }
 
+// A window's value: "each the max of its events", "each the number of distinct values among its events
+// per second".
+const eachWindow = (inner: string, perSecond: boolean) =>
+  `each ${ofItsEvents(inner)}${perSecond ? " per second" : ""}`;
+
+// A percentile's sample, in brackets after the samples: "the sum of each, per second".
+const eachSample = (inner: string, perSecond: boolean) =>
+  `${inner === "unique_count" ? "the number of distinct values in each" : `the ${inner} of each`}${perSecond ? ", per second" : ""}`;
+
+// "daily", "hourly", or the size as written ("5m").
+const windowName = (size: string) => WINDOW_NAMES[size] ?? `${size}`;
+
+/**
+ * A two-level meter's aggregation in words, as its explanation says it but before any window is
+ * counted: "the max of hourly windows, each the number of distinct values among its events", "the 95th
+ * percentile of 5m samples (the sum of each, per second)". `ratecard usage` names a meter so.
+ */
+export function windowedAggregationWords(meter: {
+  readonly outer: string;
+  readonly size: string;
+  readonly inner: string;
+  readonly perSecond: boolean;
+  readonly rank?: string;
+}): string {
+  const { outer, size, inner, perSecond, rank } = meter;
+  return rank !== undefined
+    ? `the ${formatQuantity(rank)}th percentile of ${windowName(size)} samples (${eachSample(inner, perSecond)})`
+    : `the ${outer} of ${windowName(size)} windows, ${eachWindow(inner, perSecond)}`;
+}
+
 /** How a meter computed its quantity, in words (windows, percentile, entities, time weighting, carry). */
 export function describeComputation(computation: Computation, instant: (iso: string) => string): string {
-  const windowName = (size: string) => WINDOW_NAMES[size] ?? `${size}`;
   switch (computation.kind) {
     case "windows": {
-      const each = `each ${ofItsEvents(computation.inner)}${computation.perSecond ? " per second" : ""}`;
+      const each = eachWindow(computation.inner, computation.perSecond);
       // Windows in their own zone are named by their start in that zone ("2026-03-08 UTC"): the
       // invoice's local time of a UTC midnight (16:00 the day before in Los Angeles) hides the day.
       const zone = computation.timeZone;
@@ -85,7 +114,7 @@ export function describeComputation(computation: Computation, instant: (iso: str
           : computation.direction.combine === "max_per_sample"
             ? " The higher of the directions was taken per sample."
             : ` Each direction was ranked; the higher${billedDirection(computation.direction.billed)} is billed.`;
-      return `The ${formatQuantity(computation.rank)}th percentile of ${count(computation.samples, `${windowName(computation.size)} sample`)} (${computation.inner === "unique_count" ? "the number of distinct values in each" : `the ${computation.inner} of each`}${computation.perSecond ? ", per second" : ""}): the top ${formatQuantity(String(computation.discarded))} discarded (${formatQuantity(new Decimal(100).minus(computation.rank).toFixed())}% of ${formatQuantity(String(computation.samples))}, rounded ${computation.discardRounding === "ceil" ? "up" : computation.discardRounding === "round" ? "to nearest" : "down"}), the highest remaining billed.${windowZoneWords(computation.size, computation.timeZone)}${direction}`;
+      return `The ${formatQuantity(computation.rank)}th percentile of ${count(computation.samples, `${windowName(computation.size)} sample`)} (${eachSample(computation.inner, computation.perSecond)}): the top ${formatQuantity(String(computation.discarded))} discarded (${formatQuantity(new Decimal(100).minus(computation.rank).toFixed())}% of ${formatQuantity(String(computation.samples))}, rounded ${computation.discardRounding === "ceil" ? "up" : computation.discardRounding === "round" ? "to nearest" : "down"}), the highest remaining billed.${windowZoneWords(computation.size, computation.timeZone)}${direction}`;
     }
     case "entities": {
       const parts = [

@@ -1,5 +1,6 @@
 import { isRecord, requireArgument, wordList } from "../errors/index.js";
 import type { GroupEvidence, MeterEvidence, UsageEvidence } from "../invoice/index.js";
+import { windowedAggregationWords } from "./computationWords.js";
 import { escapeControl } from "./escapeControl.js";
 import { formatQuantity, groupThousands } from "./formatNumber.js";
 import { unitWord } from "./unitWord.js";
@@ -48,10 +49,25 @@ type UnitAfter = (quantity: string) => string;
 function meterLines(meter: MeterEvidence, by: "day" | "hour", cut: boolean): string[] {
   // The evidence carries no `unitSingular`: after 1, the unit's plain plural is made singular by rule.
   const unit: UnitAfter = (quantity) => unitWord(quantity, meter.unit, undefined);
-  const head = `Meter ${meter.meter}${meter.name !== undefined ? ` (${meter.name})` : ""}: ${meter.aggregation}${meter.dimensions.length > 0 ? `, a line per ${meter.dimensions.join(" × ")}` : ""}`;
+  const head = `Meter ${meter.meter}${meter.name !== undefined ? ` (${meter.name})` : ""}: ${aggregationWords(meter)}${meter.dimensions.length > 0 ? `, a line per ${meter.dimensions.join(" × ")}` : ""}`;
   const opening = openingLines(meter);
   if (meter.groups.length === 0) return [head, ...opening, "  no events listed"];
   return [head, ...opening, ...meter.groups.flatMap((group) => groupLines(group, unit, by, cut))];
+}
+
+// A meter's aggregation: its name ("sum"), or a two-level meter's both levels as its explanation words
+// them ("the max of hourly windows, each the number of distinct values among its events"); the outer
+// name alone ("max") read as if the meter took the max of its events.
+function aggregationWords(meter: MeterEvidence): string {
+  const window = meter.window;
+  if (window === undefined) return meter.aggregation;
+  return windowedAggregationWords({
+    outer: meter.aggregation,
+    size: window.size,
+    inner: window.aggregation,
+    perSecond: window.perSecond === true,
+    ...(meter.rank !== undefined ? { rank: meter.rank } : {}),
+  });
 }
 
 // What a meter that carries state between periods opened the period with: the quantity rated depends on

@@ -64,6 +64,14 @@ export interface MeterEvidence {
   readonly meter: string;
   readonly name?: string;
   readonly aggregation: string;
+  /**
+   * A two-level meter's first level, each window's own aggregation (`aggregation` then runs over the
+   * windows): its size and inner aggregation, and `perSecond` when each window's value is per second.
+   * Absent for a meter without windows.
+   */
+  readonly window?: { readonly size: string; readonly aggregation: string; readonly perSecond?: true };
+  /** A percentile meter's rank (`"95"`): the samples are its windows. */
+  readonly rank?: string;
   readonly unit?: string;
   readonly dimensions: ReadonlyArray<string>;
   readonly groups: ReadonlyArray<GroupEvidence>;
@@ -258,6 +266,16 @@ function evidenceOf(
       meter: meter.id,
       ...(meter.name !== undefined ? { name: meter.name } : {}),
       aggregation: meter.aggregation,
+      ...(meter.window !== undefined
+        ? {
+            window: {
+              size: meter.window.size,
+              aggregation: meter.window.aggregation,
+              ...(meter.window.perSecond === true ? { perSecond: true as const } : {}),
+            },
+          }
+        : {}),
+      ...(meter.percentile !== undefined ? { rank: toPlainString(meter.percentile.rank) } : {}),
       ...(meter.unit !== undefined ? { unit: meter.unit } : {}),
       dimensions,
       groups,

@@ -142,6 +142,38 @@ describe("ratecard batch", () => {
     expect(invoicesOf(fromList.stdout).map((invoice) => invoice.total)).toEqual(["5.00", "1.00", "0.50"]);
   });
 
+  it("reads one contract's .json file as that customer's batch, and --help and an empty list say it may", () => {
+    // The way to rate one held customer again (docs/scale.md, the runbook's step 4): its own file.
+    const folder = writeFolder("one-of-three", contracts);
+    const usage = writeFile("one.ndjson", ndjson(events));
+    const one = runCli(
+      "batch",
+      ...["--contracts", join(folder, "cus_b.json"), "--usage", usage, "--period", "2026-02"],
+    );
+    expect(one.code).toBe(0);
+    // cus_b's 20 GB (e2 sent twice, counted once) × 0.05 = 1.00; cus_a's, cus_c's, cus_zz's and cus_yy's
+    // 5 events are of customers this batch has no contract for: counted, never billed
+    expect(invoicesOf(one.stdout).map((invoice) => [invoice.customer.id, invoice.total])).toEqual([
+      ["cus_b", "1.00"],
+    ]);
+    expect(one.stderr).toContain("events of customers without a contract: 5 of 4 customers");
+    const help = runCli("batch", "--help");
+    expect(help.stdout).toContain("one contract's .json file");
+    const empty = runCli(
+      "batch",
+      "--contracts",
+      writeFile("none.json", "[]"),
+      "--usage",
+      usage,
+      "--period",
+      "2026-02",
+    );
+    expect([empty.code, empty.stderr]).toEqual([
+      2,
+      `ratecard: --contracts ${join(scratch, "none.json")} holds no contract; give a folder of contract files, one contract's file or a list\n`,
+    ]);
+  });
+
   it("--format json writes one document of the invoices and the summary, rateMany's shape", () => {
     const folder = writeFolder("three-json", contracts);
     const usage = writeFile("three-json.ndjson", ndjson(events));

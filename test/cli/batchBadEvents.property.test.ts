@@ -106,6 +106,8 @@ describe("ratecard batch --bad-events hold (law)", () => {
             "hold",
             "--quarantine",
             quarantine,
+            "--summary",
+            join(scratch, `summary-${run}.json`),
             "--engine",
             engine,
           );
@@ -127,6 +129,27 @@ describe("ratecard batch --bad-events hold (law)", () => {
             customer === undefined ? [] : [{ line: index + 1, customer, input: text }],
           );
           expect(setAside.map(({ line, customer, input }) => ({ line, customer, input }))).toEqual(badLines);
+          // every line is accounted for once: a good event of a billed customer (issued or held), of a
+          // customer without a contract, or a bad event; the held customers' good events are theirs
+          const summary = JSON.parse(readFileSync(join(scratch, `summary-${run}.json`), "utf8")) as {
+            eventsRead: number;
+            unknownCustomers: { events: number };
+            badEvents: { events: number; allEventsRead: number; eventsOfHeldCustomers: number };
+          };
+          const billed = new Set<string>(BILLED);
+          const heldOnes = new Set<string>(named);
+          const goodOf = (keep: (customer: string) => boolean) =>
+            good.filter(({ customer }) => keep(customer)).length;
+          expect(summary.badEvents.allEventsRead).toBe(goodOf((customer) => billed.has(customer)));
+          expect(summary.badEvents.eventsOfHeldCustomers).toBe(
+            goodOf((customer) => billed.has(customer) && heldOnes.has(customer)),
+          );
+          expect(summary.badEvents.allEventsRead).toBe(
+            summary.eventsRead + summary.badEvents.eventsOfHeldCustomers,
+          );
+          expect(
+            summary.badEvents.allEventsRead + summary.unknownCustomers.events + summary.badEvents.events,
+          ).toBe(mixed.length);
         },
       ),
       fuzzParameters(8),

@@ -58,7 +58,8 @@ describe("ratecard batch --bad-events hold", () => {
     expect(clean.code).toBe(0);
     const usage = write("usage.ndjson", ndjson(WITH_BAD));
     const quarantine = join(scratch, "bad.ndjson");
-    const held = batch(usage, "--bad-events", "hold", "--quarantine", quarantine);
+    const summaryFile = join(scratch, "held-summary.json");
+    const held = batch(usage, "--bad-events", "hold", "--quarantine", quarantine, "--summary", summaryFile);
     expect(held.code).toBe(4);
     // byte for byte the clean batch's lines of cus_a and cus_c, in customer order
     expect(held.stdout).toBe(
@@ -74,7 +75,10 @@ describe("ratecard batch --bad-events hold", () => {
       [
         "ratecard batch: 2 invoices for 2026-02",
         "  USD 5.50 over 2 invoices",
-        "  events: 2 read, 2 counted",
+        // every good event read: a1, b1, c1 = 3; a1 and c1 counted on the issued invoices; b1 is cus_b's,
+        // read but not rated while its invoice is held (until 7 December 2026: "2 read", the issued
+        // invoices' only)
+        "  events: 3 read, 2 counted, 1 of held customers (not rated until their invoices are issued)",
         "  0 warnings",
         "  events left out: none",
         "  events of customers without a contract: none",
@@ -97,15 +101,21 @@ describe("ratecard batch --bad-events hold", () => {
         input: line(BAD_B),
       })}\n`,
     );
-    // line 3 fixed, the held customer rated again alone: (20 + 5) × 0.05 = 1.25
+    // the JSON summary agrees: eventsRead stays the issued invoices' 2, and badEvents adds the 3 read in
+    // all, 1 of them cus_b's; with unknownCustomers.events 0 and 1 bad event: 3 + 0 + 1 = the file's 4 lines
+    const summary = JSON.parse(readFileSync(summaryFile, "utf8")) as {
+      eventsRead: number;
+      badEvents: Record<string, unknown>;
+    };
+    expect(summary.eventsRead).toBe(2);
+    expect(summary.badEvents).toMatchObject({ events: 1, allEventsRead: 3, eventsOfHeldCustomers: 1 });
+    // line 3 fixed, the held customer rated again alone, from its own contract file (no folder needed):
+    // (20 + 5) × 0.05 = 1.25
     const fixed = write(
       "fixed.ndjson",
       ndjson(WITH_BAD.map((text) => text.replace("10/02/2026", "2026-02-10T00:00:00Z"))),
     );
-    const heldContracts = join(scratch, "held");
-    mkdirSync(heldContracts);
-    writeFileSync(join(heldContracts, "cus_b.json"), JSON.stringify(egressContractJson("cus_b")));
-    const again = batchOf(heldContracts, fixed);
+    const again = batchOf(join(contracts, "cus_b.json"), fixed);
     expect(again.code).toBe(0);
     expect(lines(again.stdout).map((text) => (JSON.parse(text) as { total: string }).total)).toEqual([
       "1.25",
@@ -225,6 +235,10 @@ describe("ratecard batch --bad-events hold", () => {
       "  invoices held: all 3: 1 bad event names no customer, so no invoice is known to be complete\n",
     );
     expect(memory.stderr).toContain(`    no customer, line 3: ${usage} line 3 is not valid JSON`);
+    // the 3 good events are read, all of held customers: "0 read" until 7 December 2026
+    expect(memory.stderr).toContain(
+      "  events: 3 read, 0 counted, 3 of held customers (not rated until their invoices are issued)\n",
+    );
     const summary = JSON.parse(readFileSync(join(scratch, "cut.json"), "utf8")) as {
       invoices: number;
       badEvents: Record<string, unknown>;
@@ -235,6 +249,8 @@ describe("ratecard batch --bad-events hold", () => {
       reasons: [{ reason: "invalid_json", events: 1 }],
       invoicesHeld: 3,
       everyInvoiceHeld: true,
+      allEventsRead: 3,
+      eventsOfHeldCustomers: 3,
       held: [],
       withoutCustomer: { events: 1 },
     });
@@ -247,6 +263,10 @@ describe("ratecard batch --bad-events hold", () => {
     // DuckDB's reader would stop at that line: the screen holds everything before DuckDB reads the file
     const duckdb = batch(usage, "--bad-events", "hold", "--engine", "duckdb");
     expect([duckdb.code, duckdb.stdout]).toEqual([4, ""]);
+    // its screen counts the events as the in-memory pass does
+    expect(duckdb.stderr).toContain(
+      "  events: 3 read, 0 counted, 3 of held customers (not rated until their invoices are issued)\n",
+    );
   });
 
   it("reads no customer from a line whose customer is the field at fault, nor from a CSV row of the wrong cell count (whose rows after are not read)", () => {
@@ -290,6 +310,9 @@ describe("ratecard batch --bad-events hold", () => {
     expect(summary.badEvents).toMatchObject({
       events: 1,
       invoicesHeld: 0,
+      // nothing held: every good event read is on an issued invoice (100 + 20 + 10 GB, 3 events)
+      allEventsRead: 3,
+      eventsOfHeldCustomers: 0,
       withoutContract: { events: 1, customers: 1 },
     });
     // DuckDB's table holds the bad row too: it is no row this batch rates, so it stops nothing there

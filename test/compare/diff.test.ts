@@ -186,8 +186,26 @@ describe("diff", () => {
     // The amounts in the sentences keep the currency's minor units, as the amounts beside them do:
     // they read "(-10 → 0)" and "18 → 20"
     expect(result.attributions.map((a) => a.sentence)).toEqual([
-      "Discount intro no longer applies (-10.00 → 0.00).",
+      // named as the contract names it, as the lines are ("Intro 10%", its id "intro" only in `source`)
+      "Intro 10% (discount) no longer applies (-10.00 → 0.00).",
       "Tax added to the total: 18.00 → 20.00.",
+    ]);
+  });
+
+  it("names a commitment cap as the contract names it, its id only in `source`", () => {
+    const capped: ContractOverrides = {
+      charges: [{ id: "use", name: "Use", meter: "m", price: { model: "unit", unitPrice: "1.00" } }],
+      commitments: [{ id: "cap", name: "Spend cap", maximum: "100" }],
+    };
+    // January 150 × 1.00 = 150.00, capped at 100.00 (−50.00); February 80 × 1.00 = 80.00, under the cap.
+    // Change 80 − 100 = −20.00 = usage (80 − 150) × 1.00 = −70.00 + the cap's −50.00 → 0.00 = +50.00.
+    const result = diff(rate([capped], "2026-01", "150"), rate([capped], "2026-02", "80"));
+    expect(result.change).toBe("-20.00");
+    const cap = result.attributions.find((a) => a.cause === "commitment");
+    expect([cap?.source, cap?.amount, cap?.sentence]).toEqual([
+      "cap",
+      "50.00",
+      "Spend cap (commitment cap) no longer applies (-50.00 → 0.00).",
     ]);
   });
 

@@ -35,7 +35,7 @@ describe("diff: a credit grant used up on the earlier invoice", () => {
     const credit = result.attributions.find((entry) => entry.cause === "credit");
     expect(credit?.amount).toBe("100.00");
     expect(credit?.sentence).toBe(
-      "Credit grant welcome took nothing off: its balance ran out before this invoice (-100.00 → 0.00).",
+      "Welcome credit (credit grant) took nothing off: its balance ran out before this invoice (-100.00 → 0.00).",
     );
   });
 
@@ -44,6 +44,8 @@ describe("diff: a credit grant used up on the earlier invoice", () => {
     const january = rateInvoice(terms, usage("2026-01", 150), "2026-01");
     const february = rateInvoice(terms, usage("2026-02", 80), "2026-02");
     const credit = diff(january, february).attributions.find((entry) => entry.cause === "credit");
-    expect(credit?.sentence).toBe("Credit grant welcome no longer applies (-100.00 → 0.00).");
+    // the later invoice no longer lists it: its name comes from the earlier one
+    expect(credit?.sentence).toBe("Welcome credit (credit grant) no longer applies (-100.00 → 0.00).");
+    expect(credit?.source).toBe("welcome");
   });
 });
