@@ -1,4 +1,4 @@
-import type { Invoice } from "../invoice/index.js";
+import { type Invoice, keepsPeriodRoundingSoFar } from "../invoice/index.js";
 import { Decimal, decimalsOfText } from "../money/index.js";
 import type { CreditNote } from "../schema/index.js";
 import type { FocusRow } from "./focusColumns.js";
@@ -33,16 +33,10 @@ export function roundingRows(
   chargePeriod: { readonly start: string; readonly end: string },
   rowsBefore: ReadonlyArray<FocusRow>,
 ): FocusRow[] {
-  const adjustment = followsEarlier(invoice)
+  const adjustment = keepsPeriodRoundingSoFar(invoice)
     ? ownAdjustment(invoice, figure, rowsBefore)
     : invoice.rounding[figure]?.adjustment;
   return adjustmentRows(adjustment, DESCRIPTIONS[figure], LINE_IDS[figure], facts, chargePeriod);
-}
-
-// A progressive or closing invoice after earlier ones of its period keeps the period's rounding so far
-// (docs/explain.md), not its own: the earlier invoices rounded their parts already.
-function followsEarlier(invoice: Invoice): boolean {
-  return invoice.rounding.lineDecimals !== undefined && (invoice.progressive?.earlier.length ?? 0) > 0;
 }
 
 /**
