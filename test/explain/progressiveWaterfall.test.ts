@@ -1,27 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { waterfallOf, waterfallTies } from "../../src/explain/waterfall.js";
 import { rateClosingInvoice, rateProgressiveInvoice } from "../../src/index.js";
-import { buildContract, sumMeter, usageEvent } from "../_support/contract.js";
+import {
+  lineDecimalsContract as contract,
+  PREPAID_033,
+  LINE_DECIMALS_USAGE as USAGE,
+} from "../_support/progressiveLineDecimals.js";
 
 // A period billed progressively under lines finer than the currency (rounding.lineDecimals): the invoice
 // keeps the period's rounding so far, but its waterfall runs from its own subtotal to its own total, so
 // its rounding bar is its own part (docs/explain.md, "The waterfall").
-const USAGE = [
-  usageEvent("a", "gb", "2026-03-05T00:00:00Z", { v: "1" }),
-  usageEvent("b", "gb", "2026-03-15T00:00:00Z", { v: "2" }),
-  usageEvent("c", "gb", "2026-03-25T00:00:00Z", { v: "3" }),
-];
-const contract = (credits?: object[]) =>
-  buildContract({
-    meters: [sumMeter("gb", { unit: "GB" })],
-    charges: [
-      { id: "bw", name: "Bandwidth", meter: "gb", price: { model: "unit", unitPrice: "0.1234" } },
-      { id: "fee", name: "Fee", price: { model: "flat", amount: "0.125" } },
-    ],
-    rounding: { lineDecimals: 4 } as never,
-    tax: { mode: "exclusive", rates: [{ id: "vat", name: "VAT 20%", percent: "20" }] },
-    ...(credits ? { credits: credits as never } : {}),
-  });
 const STYLE = { prefix: "$", minorUnits: 4 };
 const bars = (steps: ReturnType<typeof waterfallOf>) =>
   steps.map((step) => [step.kind, step.amount.exact, step.running.exact]);
@@ -48,9 +36,7 @@ describe("the waterfall of a progressive sequence with lines finer than the curr
 
   it("ties down to the amount due a prepaid grant left", () => {
     // A 0.33 grant taxed at use pays after tax: 0.15 on invoice 1, the 0.18 left on the close: 0.71 due.
-    const grant = [
-      { id: "pre", name: "Prepaid", kind: "prepaid", taxed: "at_use", amount: "0.33", priority: 1 },
-    ];
+    const grant = PREPAID_033;
     const options = { creditsStartFull: true } as const;
     const first = rateProgressiveInvoice(contract(grant), USAGE, "2026-03", "2026-03-10T00:00:00Z", options);
     const closing = rateClosingInvoice(contract(grant), USAGE, "2026-03", { ...options, earlier: [first] });

@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { type FocusRow, focusRows, rateClosingInvoice, rateProgressiveInvoice } from "../../src/index.js";
 import { Decimal } from "../../src/money/index.js";
-import { buildContract, sumMeter, usageEvent } from "../_support/contract.js";
+import {
+  lineDecimalsContract as contract,
+  PREPAID_033,
+  LINE_DECIMALS_USAGE as USAGE,
+} from "../_support/progressiveLineDecimals.js";
 import { violations } from "./focusSpec.js";
 
 // A period billed progressively under lines finer than the currency (rounding.lineDecimals): the
@@ -11,22 +15,6 @@ const PROVIDER = { provider: "Acme Cloud" };
 const sum = (rows: ReadonlyArray<FocusRow>) =>
   rows.reduce((total, row) => total.plus(row.BilledCost ?? "NaN"), new Decimal(0));
 const cells = (rows: ReadonlyArray<FocusRow>) => rows.map((row) => [row.x_LineId, row.BilledCost]);
-const USAGE = [
-  usageEvent("a", "gb", "2026-03-05T00:00:00Z", { v: "1" }),
-  usageEvent("b", "gb", "2026-03-15T00:00:00Z", { v: "2" }),
-  usageEvent("c", "gb", "2026-03-25T00:00:00Z", { v: "3" }),
-];
-const contract = (credits?: object[]) =>
-  buildContract({
-    meters: [sumMeter("gb", { unit: "GB" })],
-    charges: [
-      { id: "bw", name: "Bandwidth", meter: "gb", price: { model: "unit", unitPrice: "0.1234" } },
-      { id: "fee", name: "Fee", price: { model: "flat", amount: "0.125" } },
-    ],
-    rounding: { lineDecimals: 4 } as never,
-    tax: { mode: "exclusive", rates: [{ id: "vat", name: "VAT 20%", percent: "20" }] },
-    ...(credits ? { credits: credits as never } : {}),
-  });
 
 describe("focusRows of a progressive sequence with lines finer than the currency", () => {
   it("writes each invoice's own rounding adjustment, not the period's so far", () => {
@@ -61,9 +49,7 @@ describe("focusRows of a progressive sequence with lines finer than the currency
     // A 0.33 prepaid grant taxed at use pays after tax: invoice 1 is 0.15, all paid (0.18 left); the
     // close bills 0.89 and the grant pays the 0.18 left: 0.71 due. Rows: 0.8904 − 0.0004 − 0.1800 = 0.71
     // (with the period's +0.0015 they came to 0.7119).
-    const grant = [
-      { id: "pre", name: "Prepaid", kind: "prepaid", taxed: "at_use", amount: "0.33", priority: 1 },
-    ];
+    const grant = PREPAID_033;
     const options = { creditsStartFull: true } as const;
     const first = rateProgressiveInvoice(contract(grant), USAGE, "2026-03", "2026-03-10T00:00:00Z", options);
     const closing = rateClosingInvoice(contract(grant), USAGE, "2026-03", { ...options, earlier: [first] });
