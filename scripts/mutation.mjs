@@ -52,6 +52,7 @@ export const TARGETS = {
       "subtractTax.ts",
       "lessBilled.ts",
       "unitsCredited.ts",
+      "periodRoundingSoFar.ts",
       "nothingRatedNow.ts",
       "usageAggregates.ts",
       "aggregatesEnvelope.ts",

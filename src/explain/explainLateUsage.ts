@@ -15,6 +15,13 @@ export function explainLateUsage(result: LateUsageResult): string {
   const prefix = currencyPrefix(currency.code);
   const money = (plain: string) =>
     signed(plain, (magnitude) => `${prefix}${formatExact(magnitude, currency.minorUnits)}`);
+  // Totals, amounts due and notes' totals are settled: in the currency's own decimals when lines are
+  // finer (rounding.lineDecimals), "¥0", not "¥0.00".
+  const settledUnits =
+    (result.mode === "next_invoice" ? result.rerated : result.reissued)?.rounding.total?.minorUnits ??
+    currency.minorUnits;
+  const settled = (plain: string) =>
+    signed(plain, (magnitude) => `${prefix}${formatExact(magnitude, settledUnits)}`);
   const out = [
     `Late usage for invoice ${result.invoiceId} (period ${result.period}), corrected in the billing period ${result.billOn} (${result.mode === "next_invoice" ? "delta lines on the next invoice" : "credit note and re-issued invoice"}).`,
     `Late events: ${formatQuantity(String(result.lateEvents.given))} given, ${formatQuantity(String(result.lateEvents.counted))} counted.`,
@@ -24,7 +31,7 @@ export function explainLateUsage(result: LateUsageResult): string {
   // both modes, so the re-rating's fewer units than the invoice billed are explained.
   for (const note of result.unitsCredited ?? [])
     out.push(
-      `Credit note ${note.id} took units off the invoice and credited ${money(note.total)}: ${result.mode === "next_invoice" ? "the reversals reverse what it left" : "the new credit note credits what it left"}, and the usage re-rated is without those units.`,
+      `Credit note ${note.id} took units off the invoice and credited ${settled(note.total)}: ${result.mode === "next_invoice" ? "the reversals reverse what it left" : "the new credit note credits what it left"}, and the usage re-rated is without those units.`,
     );
   if (result.mode === "next_invoice") {
     if (result.lines.length === 0) out.push("Nothing changed: no line to book.");
@@ -35,18 +42,18 @@ export function explainLateUsage(result: LateUsageResult): string {
     // Credits after tax drew again in the re-rating: the money asked is the change in the amount due.
     const due = result.amountDue;
     out.push(
-      `Lines ${money(result.subtotal)}; ${due === undefined ? "for the next invoice" : "total"} ${money(result.total)} (with the period's discounts, commitments, credits and tax worked again).`,
+      `Lines ${money(result.subtotal)}; ${due === undefined ? "for the next invoice" : "total"} ${settled(result.total)} (with the period's discounts, commitments, credits and tax worked again).`,
       ...(due === undefined
         ? []
         : [
-            `For the next invoice ${money(due)} in money: the credits paid after tax were drawn again from their balances before the period; the next invoice opens them as re-rated.`,
+            `For the next invoice ${settled(due)} in money: the credits paid after tax were drawn again from their balances before the period; the next invoice opens them as re-rated.`,
           ]),
     );
   } else if (result.creditNote === undefined || result.reissued === undefined) {
     out.push("Nothing changed: no credit note, no re-issued invoice.");
   } else {
     out.push(
-      `Credit note ${result.creditNote.id} credits ${money(result.creditNote.total)} of invoice ${result.invoiceId}; invoice ${result.reissued.id} re-issues the period for ${money(result.reissued.total)}.`,
+      `Credit note ${result.creditNote.id} credits ${settled(result.creditNote.total)} of invoice ${result.invoiceId}; invoice ${result.reissued.id} re-issues the period for ${settled(result.reissued.total)}.`,
       ...settlementWords(result.creditNote, money),
     );
   }

@@ -1,6 +1,7 @@
 import type { Invoice, ProjectionMethod } from "../invoice/index.js";
 import { formatQuantity } from "./formatNumber.js";
 import { periodEnds } from "./localWhen.js";
+import { settledMoney } from "./settledMoney.js";
 
 const METHOD_WORDS: Readonly<Record<ProjectionMethod, string>> = {
   linear: "linear",
@@ -25,6 +26,9 @@ export function previewProjection(invoice: Invoice, money: (plain: string) => st
   const { preview } = invoice;
   if (preview === undefined) return [];
   const { projection } = preview;
+  // The projected total and amount due are settled figures, in the currency's decimals when lines are
+  // finer (rounding.lineDecimals): ¥32,401, not ¥32,401.00.
+  const settled = settledMoney(invoice);
   const names = new Map(invoice.lines.map((line) => [line.id, line.name]));
   return [
     "",
@@ -33,6 +37,6 @@ export function previewProjection(invoice: Invoice, money: (plain: string) => st
       (line) =>
         `- ${names.get(line.line) ?? line.line} (${line.line}): ${money(line.soFar)} so far, ${money(line.projected)} projected for ${formatQuantity(line.quantity)} (${METHOD_WORDS[line.method]}).`,
     ),
-    `Projected subtotal ${money(projection.subtotal)}, projected total ${money(projection.total)}${projection.amountDue === undefined ? "" : `, projected amount due ${money(projection.amountDue)}`} (projected, not billed).`,
+    `Projected subtotal ${money(projection.subtotal)}, projected total ${settled(projection.total)}${projection.amountDue === undefined ? "" : `, projected amount due ${settled(projection.amountDue)}`} (projected, not billed).`,
   ];
 }

@@ -1,4 +1,4 @@
-import type { Invoice } from "../invoice/index.js";
+import { type Invoice, keepsPeriodRoundingSoFar } from "../invoice/index.js";
 import { Decimal, toPlainString } from "../money/index.js";
 import type { MoneyStyle } from "./explainLine.js";
 import { type Figure, moneyFigure } from "./figure.js";
@@ -67,8 +67,15 @@ export function waterfallOf(invoice: Invoice, style: MoneyStyle): WaterfallStep[
     );
   // Lines finer than the currency (rounding.lineDecimals): the total rounded to it, the difference shown.
   const rounding = invoice.rounding;
+  // A progressive or closing invoice keeps the period's rounding so far: its bar is its own part.
+  const own = keepsPeriodRoundingSoFar(invoice);
+  const ownPart = (figure: string) => toPlainString(new Decimal(figure).minus(running));
   if (rounding.total !== undefined)
-    change("total_rounding", `Rounding to ${rounding.total.minorUnits} decimals`, rounding.total.adjustment);
+    change(
+      "total_rounding",
+      `Rounding to ${rounding.total.minorUnits} decimals`,
+      own ? ownPart(invoice.total) : rounding.total.adjustment,
+    );
   level("total", "Total", invoice.total);
   // Credits after tax pay what is due, which starts at zero when the total is below zero (docs/contracts.md, step 11).
   if (invoice.amountDue !== undefined && running.isNegative())
@@ -76,8 +83,10 @@ export function waterfallOf(invoice: Invoice, style: MoneyStyle): WaterfallStep[
   for (const credit of invoice.credits ?? [])
     if (credit.stage === "after_tax")
       change("credit_after_tax", `${credit.name} (after tax)`, credit.applied);
-  if (rounding.amountDue !== undefined)
-    change("amount_due_rounding", "Rounding of the amount due", rounding.amountDue.adjustment);
+  const dueRounding =
+    own && invoice.amountDue !== undefined ? ownPart(invoice.amountDue) : rounding.amountDue?.adjustment;
+  if (dueRounding !== undefined && !(own && new Decimal(dueRounding).isZero()))
+    change("amount_due_rounding", "Rounding of the amount due", dueRounding);
   if (invoice.amountDue !== undefined) level("amount_due", "Amount due", invoice.amountDue);
   return steps;
 }

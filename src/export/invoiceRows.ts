@@ -44,13 +44,16 @@ export function invoiceRows(invoice: Invoice, names: FocusNames): FocusRow[] {
     }),
   );
   const credits = invoice.credits ?? [];
-  return [
+  const beforeTotal = [
     ...lines,
     ...creditRows(credits, "before_tax", facts, charged),
     ...taxRows(invoice.tax, lines, facts, charged),
-    ...roundingRows(invoice, "total", facts, charged),
+  ];
+  const total = [...beforeTotal, ...roundingRows(invoice, "total", facts, charged, beforeTotal)];
+  const beforeDue = [
+    ...total,
     ...unpaidNegativeTotalRows(invoice, facts, charged),
     ...creditRows(credits, "after_tax", facts, charged),
-    ...roundingRows(invoice, "amountDue", facts, charged),
   ];
+  return [...beforeDue, ...roundingRows(invoice, "amountDue", facts, charged, beforeDue)];
 }

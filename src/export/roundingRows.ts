@@ -1,4 +1,4 @@
-import type { Invoice } from "../invoice/index.js";
+import { type Invoice, keepsPeriodRoundingSoFar } from "../invoice/index.js";
 import { Decimal, decimalsOfText } from "../money/index.js";
 import type { CreditNote } from "../schema/index.js";
 import type { FocusRow } from "./focusColumns.js";
@@ -31,9 +31,29 @@ export function roundingRows(
   figure: RoundedFigure,
   facts: RowFacts,
   chargePeriod: { readonly start: string; readonly end: string },
+  rowsBefore: ReadonlyArray<FocusRow>,
 ): FocusRow[] {
-  const adjustment = invoice.rounding[figure]?.adjustment;
+  const adjustment = keepsPeriodRoundingSoFar(invoice)
+    ? ownAdjustment(invoice, figure, rowsBefore)
+    : invoice.rounding[figure]?.adjustment;
   return adjustmentRows(adjustment, DESCRIPTIONS[figure], LINE_IDS[figure], facts, chargePeriod);
+}
+
+/**
+ * What rounding added to this invoice's own figure: the figure it bills less what its rows before the
+ * adjustment add up to (its lines, credits and tax, each already less what the earlier invoices had).
+ * 1.04 for the month less 0.15 billed earlier is 0.89, on rows of 0.8904: −0.0004, the period's +0.0015
+ * less the first invoice's +0.0019.
+ */
+function ownAdjustment(
+  invoice: Invoice,
+  figure: RoundedFigure,
+  rowsBefore: ReadonlyArray<FocusRow>,
+): string | undefined {
+  const billed = figure === "total" ? invoice.total : invoice.amountDue;
+  if (billed === undefined) return undefined;
+  const rows = rowsBefore.reduce((sum, row) => sum.plus(row.BilledCost ?? 0), new Decimal(0));
+  return new Decimal(billed).minus(rows).toFixed(invoice.currency.minorUnits);
 }
 
 /**

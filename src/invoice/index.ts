@@ -30,6 +30,7 @@ export {
   parseInvoice,
   safeParseInvoice,
 } from "./parseIssued.js";
+export { keepsPeriodRoundingSoFar } from "./periodRoundingSoFar.js";
 export { previewInvoice, previewParsedInvoice } from "./previewInvoice.js";
 export type { ProjectionMethod } from "./previewSchema.js";
 export { PROJECTION_METHODS } from "./previewSchema.js";

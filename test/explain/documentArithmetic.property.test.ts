@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { creditNoteText } from "../../src/cli/creditNoteText.js";
+import { waterfallOf, waterfallTies } from "../../src/explain/waterfall.js";
 import {
   type CreditNote,
   correctLateUsage,
@@ -67,6 +68,11 @@ function expectNoteTrue(note: CreditNote): void {
 
 function expectInvoiceTrue(invoice: Invoice): void {
   expect(falseSentences(invoice)).toEqual([]);
+  // The waterfall runs from the invoice's own subtotal to its own total and amount due (a progressive
+  // invoice's rounding bar is its own part, not the period's so far).
+  expect(waterfallTies(waterfallOf(invoice, { prefix: "$", minorUnits: invoice.currency.minorUnits }))).toBe(
+    true,
+  );
   expect(falseMarkdownSentences(invoice)).toEqual([]);
 }
 

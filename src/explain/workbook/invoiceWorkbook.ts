@@ -1,5 +1,5 @@
 import { InputError, workbookNeedsAnInvoice } from "../../errors/index.js";
-import { type Invoice, invoiceSchema } from "../../invoice/index.js";
+import { type Invoice, invoiceSchema, keepsPeriodRoundingSoFar } from "../../invoice/index.js";
 import { Decimal, toPlainString } from "../../money/index.js";
 import { toProblems } from "../../schema/index.js";
 import { roundingModeWords } from "../roundingModeWords.js";
@@ -7,6 +7,7 @@ import { type AdjustmentContext, writeCaps, writeCredits, writeDiscounts } from 
 import { LineNets } from "./lineNets.js";
 import { writeLine } from "./lineRows.js";
 import { liveOrValue } from "./liveOrValue.js";
+import { periodSoFarTotal } from "./periodSoFarTotal.js";
 import { roundingFormula, toleranceOf } from "./roundingFormula.js";
 import { COLUMNS, moneyFormat, SheetBuilder } from "./sheetBuilder.js";
 import { writeTax } from "./taxRows.js";
@@ -85,9 +86,14 @@ export function invoiceWorkbook(invoice: Invoice): InvoiceWorkbook {
   // Lines finer than the currency (rounding.lineDecimals): net + tax is the total before rounding, and
   // the total is that rounded to the currency, as ratecard rounds it (step 10½).
   const settle = invoice.rounding.total;
+  // A progressive invoice's `rounding` is the period's so far; its own total before rounding is net + tax.
+  const soFar = keepsPeriodRoundingSoFar(invoice);
+  const ownBefore = toPlainString(
+    new Decimal(netOf(invoice)).plus(taxAdded && invoice.tax !== undefined ? invoice.tax.total : 0),
+  );
   const total = liveOrValue(
     taxAdded ? `E${netRow}+${tax.cell}` : `E${netRow}`,
-    settle?.before ?? invoice.total,
+    soFar ? ownBefore : (settle?.before ?? invoice.total),
     money,
     invoice.tax?.mode === "exclusive" ? "Net + tax." : "The net (tax, if any, is included in it).",
     totalOperands,
@@ -98,7 +104,13 @@ export function invoiceWorkbook(invoice: Invoice): InvoiceWorkbook {
     note: total.note,
   });
   const summed = [`E${netRow}`, ...(taxAdded ? [tax.cell] : [])];
-  if (settle !== undefined) {
+  if (soFar)
+    totalRow = periodSoFarTotal(builder, invoice, {
+      row: totalRow,
+      before: ownBefore,
+      operands: totalOperands,
+    });
+  else if (settle !== undefined) {
     const rounded = settled(
       `E${totalRow}`,
       invoice.total,

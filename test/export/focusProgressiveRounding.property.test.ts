@@ -1,0 +1,72 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  type FocusRow,
+  focusRows,
+  type Invoice,
+  rateClosingInvoice,
+  rateInvoice,
+  rateProgressiveInvoice,
+} from "../../src/index.js";
+import { Decimal, isIsoCurrency } from "../../src/money/index.js";
+import { eventsIn, streamArb } from "../_arbitraries/eventStreams.js";
+import { withLineDecimals } from "../_arbitraries/lineDecimals.js";
+import { deepFreeze } from "../_arbitraries/prices.js";
+import { contractScenarioArb, materialize } from "../_arbitraries/wholeContracts.js";
+import { attempt } from "../_laws/typedRefusal.js";
+import { fuzzParameters, fuzzRuns, fuzzTimeout } from "../_support/fuzzRuns.js";
+
+const OPTIONS = { creditsStartFull: true } as const;
+const PROVIDER = { provider: "Acme Cloud" };
+const billed = (rows: ReadonlyArray<FocusRow>) =>
+  rows.reduce((sum, row) => sum.plus(row.BilledCost ?? "NaN"), new Decimal(0));
+const due = (invoice: Invoice) => invoice.amountDue ?? invoice.total;
+
+describe("focusRows of a progressive sequence with lines finer than the currency (fuzzing)", () => {
+  it("each invoice's rows add up to what it bills, and the sequence's to the period's invoice", {
+    timeout: fuzzTimeout(),
+  }, () => {
+    let checked = 0;
+    fc.assert(
+      fc.property(
+        contractScenarioArb(),
+        streamArb(),
+        fc.constantFrom(1, 2, 4),
+        fc.uniqueArray(fc.integer({ min: 5, max: 95 }), { minLength: 1, maxLength: 3 }),
+        (scenario, stream, lineDecimals, percents) => {
+          const { contract, period } = materialize(deepFreeze(withLineDecimals(scenario, lineDecimals)));
+          // A custom unit has no ISO 4217 code for BillingCurrency: focusRows refuses it (focusRows.property).
+          if (!isIsoCurrency(contract.currency.code)) return;
+          const events = eventsIn(stream, period);
+          const earlier: Invoice[] = [];
+          for (const percent of [...percents].sort((a, b) => a - b)) {
+            const asOf = new Date(
+              period.start + Math.floor((percent * (period.end - period.start)) / 100),
+            ).toISOString();
+            const invoice = attempt(() =>
+              rateProgressiveInvoice(contract, events, period, asOf, { ...OPTIONS, earlier }),
+            );
+            if (invoice === undefined) return;
+            earlier.push(invoice);
+          }
+          const closing = attempt(() =>
+            rateClosingInvoice(contract, events, period, { ...OPTIONS, earlier }),
+          );
+          if (closing === undefined) return;
+          const whole = rateInvoice(contract, events, period, OPTIONS);
+          let sequence = new Decimal(0);
+          for (const invoice of [...earlier, closing]) {
+            const rows = focusRows(invoice, PROVIDER);
+            // billedcost.md: the aggregated BilledCost matches what the invoice charges, exactly.
+            expect(billed(rows).equals(due(invoice)), invoice.id).toBe(true);
+            sequence = sequence.plus(billed(rows));
+          }
+          expect(sequence.equals(due(whole))).toBe(true);
+          checked += 1;
+        },
+      ),
+      fuzzParameters(40),
+    );
+    expect(checked).toBeGreaterThan(fuzzRuns(40) / 5);
+  });
+});
