@@ -101,9 +101,13 @@ export function explainText(invoice: Invoice): string {
     const rounded = percentExact(discount);
     // On a progressive or closing invoice a percentage's amount is the period's so far, rounded, less
     // what the earlier invoices took: not its percent of this invoice's base, unless it happens to be.
-    const apart = soFar && rounded !== undefined && !rounded.abs().equals(new Decimal(discount.amount).abs());
+    // So is a fixed amount's: "$50.00 … = $0.00" read as a discount that took nothing.
+    const apart =
+      soFar &&
+      ((rounded !== undefined && !rounded.abs().equals(new Decimal(discount.amount).abs())) ||
+        fixedTakenApart(discount));
     const how = apart
-      ? `${what}: the discount on the period so far, rounded, less what earlier invoices took: `
+      ? `${what}: the discount on the period so far${rounded === undefined ? "" : ", rounded"}, less what earlier invoices took: `
       : `${what} = ${rounded === undefined ? "" : roundedFrom(rounded, discount.amount, invoice.rounding.mode as RoundingMode, style)}`;
     out.push(
       `${discount.name}: ${how}${money(discount.amount)}${spread === "" ? "" : `, spread over ${spread}`}.`,
@@ -116,8 +120,16 @@ export function explainText(invoice: Invoice): string {
     const spread = (commitment.allocation ?? [])
       .map((entry) => `${title(entry.line)} ${money(entry.amount)}`)
       .join(", ");
+    const overage =
+      commitment.overage === undefined ? "" : ` plus the overage of ${money(commitment.overage)}`;
+    const maximum = money(commitment.maximum ?? "0");
+    const spreadWords = spread === "" ? "" : `, spread over ${spread}`;
+    // After earlier invoices of the period, the cap is the period's excess so far less what they took,
+    // not this invoice's spend less the maximum ("spend $2,730.79 is above $1,500.00: -$2,687.81").
     out.push(
-      `${commitment.name}: spend ${money(commitment.spend)}${commitment.overage === undefined ? "" : ` plus the overage of ${money(commitment.overage)}`} is above the maximum of ${money(commitment.maximum ?? "0")}: ${money(commitment.cap)}${spread === "" ? "" : `, spread over ${spread}`}.`,
+      soFar && capTakenApart(commitment)
+        ? `${commitment.name}: the spend so far this period${overage} is above the maximum of ${maximum} (this invoice's spend ${money(commitment.spend)}): the excess so far, less what earlier invoices took: ${money(commitment.cap)}${spreadWords}.`
+        : `${commitment.name}: spend ${money(commitment.spend)}${overage} is above the maximum of ${maximum}: ${money(commitment.cap)}${spreadWords}.`,
     );
   }
   const creditWords = (credit: NonNullable<Invoice["credits"]>[number]) => {
@@ -233,6 +245,23 @@ function unitsPaid(
 function cancellationWords(cancellation: NonNullable<Invoice["cancellation"]>, timeZone: string): string {
   const when = (instant: string) => localWhen(instant, timeZone);
   return `Cancelled: requested ${when(cancellation.requested)}, effective ${when(cancellation.effective)}; nothing is billed from ${when(cancellation.effective)} on.`;
+}
+
+// A fixed amount on an invoice after earlier ones of its period: it took something else than its
+// amount, at most what it applies to (the period's so far, less what the earlier invoices took).
+function fixedTakenApart(discount: AppliedDiscount): boolean {
+  if (discount.fixed === undefined) return false;
+  const most = new Decimal(discount.inForce?.covered ?? discount.base);
+  const fixed = new Decimal(discount.fixed);
+  return !Decimal.min(fixed, most).equals(new Decimal(discount.amount).abs());
+}
+
+// A cap on an invoice after earlier ones of its period that is not this invoice's spend (and overage)
+// less the maximum.
+function capTakenApart(commitment: NonNullable<Invoice["commitments"]>[number]): boolean {
+  const billed = new Decimal(commitment.spend).plus(commitment.overage ?? 0);
+  const own = billed.minus(commitment.maximum ?? 0);
+  return !own.equals(new Decimal(commitment.cap ?? 0).negated());
 }
 
 // A fixed amount prorated from the contract's: "$100.00 a billing period × 15 ÷ 31 days = $48.39, in force

@@ -126,4 +126,39 @@ describe("a closing invoice's sums are differences of rounded figures, and say s
     );
     expect([...falseStatedRoundings(text), ...falseBalances(text)]).toEqual([]);
   });
+
+  it("a fixed discount: the period's so far, less what earlier invoices took", () => {
+    // 1.00 a GB, 5.00 off each month. 10 GB by the 10th: 10.00 − 5.00 = 5.00. The month, 30 GB: 30.00 −
+    // 5.00 = 25.00. The close bills 20.00 of usage and takes 5.00 − 5.00 = 0.00 of discount. It read
+    // "Off: $5.00 (at most the $20.00 it applies to) = $0.00.": a 5.00 discount that took nothing
+    const text = sequence(
+      {
+        ...bandwidth({ model: "unit", unitPrice: "1" }),
+        discounts: [{ id: "off", name: "Off", amount: "5" }],
+      },
+      "10",
+      "20",
+    );
+    expect(text).toContain(
+      "Off: $5.00 (at most the $20.00 it applies to): the discount on the period so far, less what earlier invoices took: $0.00",
+    );
+  });
+
+  it("a commitment's cap: the period's excess so far, less what earlier invoices took", () => {
+    // 1.00 a GB, at most 25.00 a month. 10 GB by the 10th: 10.00, under the cap. The month, 30 GB: 30.00,
+    // 5.00 over it. The close's spend is 20.00 and it takes the 5.00, which is not 20.00 − 25.00. It read
+    // "Cap: spend $20.00 is above the maximum of $25.00: -$5.00."
+    const text = sequence(
+      {
+        ...bandwidth({ model: "unit", unitPrice: "1" }),
+        commitments: [{ id: "cap", name: "Cap", maximum: "25" }],
+      },
+      "10",
+      "20",
+    );
+    expect(text).toContain(
+      "Cap: the spend so far this period is above the maximum of $25.00 (this invoice's spend $20.00): the excess so far, less what earlier invoices took: -$5.00, spread over Bandwidth -$5.00.",
+    );
+    expect(text).toContain("Total $15.00.");
+  });
 });
