@@ -213,7 +213,7 @@ async function contractOf(side: Side, folder: string, name: string, flag: string
   const own = join(folder, "contract.json");
   if (!existsSync(own))
     throw new UsageLineError(
-      `${flag} ${side.file} is a price book, and customer ${name} has no contract.json in ${folder} to take the customer from`,
+      `${flag} ${side.file} is one contract used for every customer, with each customer's own "customer" taken from its folder's contract.json, and ${folder} has none: add ${own}, or give ${flag} a folder with <customer>/contract.json.`,
     );
   const customer = await readJsonFile(own, "--usage");
   if (!isObject(side.json) || !isObject(customer))

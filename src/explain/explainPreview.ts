@@ -1,6 +1,6 @@
 import type { Invoice, ProjectionMethod } from "../invoice/index.js";
 import { formatQuantity } from "./formatNumber.js";
-import { periodEnds } from "./localWhen.js";
+import { localWhen, periodEnds } from "./localWhen.js";
 import { settledMoney } from "./settledMoney.js";
 
 const METHOD_WORDS: Readonly<Record<ProjectionMethod, string>> = {
@@ -14,8 +14,15 @@ export function previewHeader(invoice: Invoice): string[] {
   const { preview } = invoice;
   if (preview === undefined) return [];
   return [
-    `Preview as of ${preview.asOf}: ${formatQuantity(preview.elapsedSeconds)} of the period's ${formatQuantity(preview.periodSeconds)} seconds had passed. This is the invoice so far, not an invoice to issue.`,
+    `Preview as of ${asOfWords(preview.asOf, invoice.period.timeZone)}: ${formatQuantity(preview.elapsedSeconds)} of the period's ${formatQuantity(preview.periodSeconds)} seconds had passed. This is the invoice so far, not an invoice to issue.`,
   ];
+}
+
+// The cut-off as the period reads, in the contract's zone, then the instant stored: "2026-02-14 19:00
+// (America/New_York; 2026-02-15T00:00:00.000Z)". The stored instant alone read as a UTC time of a period
+// dated in New York.
+function asOfWords(asOf: string, timeZone: string): string {
+  return `${localWhen(asOf, timeZone)} (${timeZone}; ${asOf})`;
 }
 
 /**

@@ -89,6 +89,30 @@ describe("ratecard what-if", () => {
     expect(stdout.split("\r\n")[1]).toMatch(/^beta,USD,400\.00,460\.00,60\.00,15\.00,/);
   });
 
+  it("says what to add when a customer's folder has no contract.json for a contract used as a price book", () => {
+    // A usage folder of one customer with its events and no contract.json: the contract given to --after
+    // cannot say whose invoice it is.
+    const dir = mkdtempSync(join(tmpdir(), "ratecard-whatif-"));
+    const folder = join(dir, "gamma");
+    cpSync(`${DATA}/base/beta`, folder, { recursive: true });
+    rmSync(join(folder, "contract.json"));
+    const { code, stderr } = runCli(
+      "what-if",
+      "--before",
+      `${DATA}/pricebook-usd.json`,
+      "--after",
+      `${DATA}/pricebook-usd.json`,
+      "--usage",
+      dir,
+      "--period",
+      "2026-03",
+    );
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      `ratecard: --before ${DATA}/pricebook-usd.json is one contract used for every customer, with each customer's own "customer" taken from its folder's contract.json, and ${folder} has none: add ${join(folder, "contract.json")}, or give --before a folder with <customer>/contract.json.\n`,
+    );
+  });
+
   it("refuses it for a customer of another currency", () => {
     const { code, stdout, stderr } = runCli(...args("--after", `${DATA}/pricebook-usd.json`));
     expect(stdout).toBe("");

@@ -136,10 +136,25 @@ describe("previewInvoice", () => {
 
   it("labels the projection in words as projected, not billed", () => {
     const text = explainText(previewInvoice(unitAndFee, EVENTS, "2026-02", AS_OF));
-    expect(text).toContain("Preview as of 2026-02-08");
+    expect(text).toContain("Preview as of 2026-02-08 (UTC; 2026-02-08T00:00:00.000Z):");
     expect(text).toContain("projected, not billed");
     expect(text).toMatch(/Bandwidth.*\$100\.00 so far.*\$400\.00 projected/);
     expect(text).toContain("at or after the preview's as-of instant (not billed yet)");
+  });
+
+  it("dates the cut-off in the contract's zone, as the period reads", () => {
+    // 15 February 00:00 UTC is 14 February 19:00 in New York (UTC−5): a New York period's cut-off read
+    // "2026-02-15T00:00:00.000Z", a day later than the local date. Its period starts at 05:00 UTC on 1
+    // February, so 13 days and 19 hours have passed: 13 × 86,400 + 19 × 3,600 = 1,191,600 s.
+    const newYork = buildContract({
+      timeZone: "America/New_York",
+      meters: [sumMeter("use", { unit: "GB" })],
+      charges: [unitCharge("gb", "Bandwidth", "use")],
+    });
+    const text = explainText(previewInvoice(newYork, EVENTS, "2026-02", "2026-02-15T00:00:00Z"));
+    expect(text).toContain(
+      "Preview as of 2026-02-14 19:00 (America/New_York; 2026-02-15T00:00:00.000Z): 1,191,600 of the period's 2,419,200 seconds had passed.",
+    );
   });
 
   it("reads a date alone as its midnight in the contract's zone", () => {
