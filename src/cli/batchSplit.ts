@@ -21,14 +21,16 @@ export async function splitByCustomer(
   keep = true,
 ): Promise<BatchSplit> {
   const byCustomer = new Map<string, UsageEvent[]>(customers.map((id) => [id, []]));
-  const read = new Map<string, number>(customers.map((id) => [id, 0]));
+  // Counted one by one only when the events are not kept; kept, each customer's count is its list's
+  // length, so the usual pass pays nothing per event for it.
+  const counted = keep ? undefined : new Map<string, number>(customers.map((id) => [id, 0]));
   const unknownIds = new Set<string>();
   let unknownEvents = 0;
   for await (const event of events) {
     const own = byCustomer.get(event.customer);
     if (own !== undefined) {
-      read.set(event.customer, (read.get(event.customer) as number) + 1);
-      if (keep) own.push(event);
+      if (counted === undefined) own.push(event);
+      else counted.set(event.customer, (counted.get(event.customer) as number) + 1);
     } else {
       unknownEvents += 1;
       unknownIds.add(event.customer);
@@ -36,7 +38,7 @@ export async function splitByCustomer(
   }
   return {
     events: byCustomer,
-    read,
+    read: counted ?? new Map([...byCustomer].map(([id, own]) => [id, own.length])),
     unknown: {
       events: unknownEvents,
       customers: unknownIds.size,

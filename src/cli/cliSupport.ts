@@ -31,8 +31,17 @@ export class UsageLineError extends Error {
  * counts: "(and 5 more problems)", issuesToError).
  */
 export function otherProblems(details: { readonly problems?: unknown }): ReadonlyArray<string> {
-  const problems = Array.isArray(details.problems) ? details.problems.slice(1) : [];
-  return problems.map((problem) => String((problem as { message?: unknown }).message));
+  return problemsOf(details)
+    .slice(1)
+    .map((problem) => problem.message);
+}
+
+/** One problem of an input checked field by field, as a RatecardError lists them in `details.problems`. */
+export type Problem = { readonly code: string; readonly path: string; readonly message: string };
+
+/** Every problem a RatecardError's details list (`validate` prints them all; the CLI lists them). */
+export function problemsOf(details: { readonly problems?: unknown }): ReadonlyArray<Problem> {
+  return Array.isArray(details.problems) ? (details.problems as ReadonlyArray<Problem>) : [];
 }
 
 /**

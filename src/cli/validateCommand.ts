@@ -1,5 +1,5 @@
 import { escapeControl, safeResolveContract } from "../index.js";
-import { outputFormat, readPriceBooks, write } from "./cliSupport.js";
+import { outputFormat, problemsOf, readPriceBooks, write } from "./cliSupport.js";
 import { FORMAT_OPTION, PRICE_BOOK_OPTION } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
 import { EXIT } from "./exitCodes.js";
@@ -51,12 +51,6 @@ async function validate(
   for (const problem of problems) process.stderr.write(`- ${escapeControl(problem.message)}\n`);
   return EXIT.badInput;
 }
-
-/** One problem of a contract, as safeResolveContract lists them in `error.details.problems`. */
-type Problem = { readonly code: string; readonly path: string; readonly message: string };
-
-const problemsOf = (details: { readonly problems?: unknown }) =>
-  (details.problems ?? []) as ReadonlyArray<Problem>;
 
 /**
  * The JSON of `validate --format json`: `{ file, valid: true, contract: { id, charges, meters,

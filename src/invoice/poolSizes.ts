@@ -1,7 +1,7 @@
 import type { AllowanceTerms, Contract } from "../contracts/index.js";
 import { addExactly, type Decimal, exactProduct, roundTo, toPlainString, ZERO } from "../money/index.js";
 import type { AppliedAllowance } from "../schema/index.js";
-import { formatInstant, type Period } from "../time/index.js";
+import { formatInstant, type Period, ratioText } from "../time/index.js";
 import { contractRatio } from "./contractRatio.js";
 import { datedParts } from "./datedParts.js";
 
@@ -91,9 +91,7 @@ function sizedByChanges(contract: Contract, service: Period, pool: AllowanceTerm
       start: formatInstant(part.period.start),
       end: formatInstant(part.period.end),
       quantity: toPlainString(part.version),
-      basis: ratios[at]!.basis,
-      elapsed: toPlainString(ratios[at]!.elapsed),
-      total: toPlainString(ratios[at]!.total),
+      ...ratioText(ratios[at]!),
     })),
   };
 }

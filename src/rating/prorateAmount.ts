@@ -6,7 +6,7 @@ import {
   toPlainString,
 } from "../money/index.js";
 import type { ProrationStep } from "../schema/index.js";
-import { applyRatio, type ProrationRatio } from "../time/index.js";
+import { applyRatio, type ProrationRatio, ratioText } from "../time/index.js";
 
 /**
  * A line's amount for its share of a period, and the `proration` step that shows it: a fee for part of
@@ -28,9 +28,7 @@ export function prorateAmount(
     amount,
     step: {
       kind: "proration",
-      basis: ratio.basis,
-      elapsed: toPlainString(ratio.elapsed),
-      total: toPlainString(ratio.total),
+      ...ratioText(ratio),
       before: toPlainString(exact),
       amount: toPlainString(amount),
     },

@@ -28,7 +28,7 @@ export { parsePeriod } from "./parsePeriod.js";
 export type { Period } from "./period.js";
 export { intersectPeriods, isInPeriod, isSamePeriod } from "./period.js";
 export type { ProrationBasis, ProrationRatio } from "./proration.js";
-export { applyRatio, PRORATION_BASES, prorationRatio } from "./proration.js";
+export { applyRatio, PRORATION_BASES, prorationRatio, ratioText } from "./proration.js";
 export {
   assertTimeZone,
   isValidTimeZone,

@@ -1,5 +1,5 @@
 import { InputError, prorationPartOutsidePeriod } from "../errors/index.js";
-import { Decimal, exactProduct } from "../money/index.js";
+import { Decimal, exactProduct, toPlainString } from "../money/index.js";
 import { daysBetween, daysInMonth, type LocalDate, toLocalDate } from "./localDate.js";
 import type { Period } from "./period.js";
 
@@ -98,4 +98,16 @@ function thirtyDayScale(date: LocalDate, anchorDay: number | undefined): number 
   const monthEnd = standsForAnchor ? Math.min(anchorDay, 30) : 30;
   const day = isMonthEnd ? monthEnd : Math.min(date.day, 30);
   return date.year * 360 + (date.month - 1) * 30 + day;
+}
+
+/**
+ * A ratio as invoices write it (a proration step, an `inForce`, a schedule's part): its basis, and its
+ * elapsed and total as plain decimal text, in that order.
+ */
+export function ratioText(ratio: ProrationRatio): {
+  readonly basis: ProrationBasis;
+  readonly elapsed: string;
+  readonly total: string;
+} {
+  return { basis: ratio.basis, elapsed: toPlainString(ratio.elapsed), total: toPlainString(ratio.total) };
 }

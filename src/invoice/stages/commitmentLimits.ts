@@ -1,7 +1,7 @@
 import type { CommitmentTerms, Contract } from "../../contracts/index.js";
-import { type Decimal, toFixedString, toPlainString } from "../../money/index.js";
+import { type Decimal, toFixedString } from "../../money/index.js";
 import type { AppliedCommitment } from "../../schema/index.js";
-import { formatInstant, type Period, type ProrationRatio } from "../../time/index.js";
+import { formatInstant, type Period, type ProrationRatio, ratioText } from "../../time/index.js";
 import { datedParts, proratedAcrossParts } from "../datedParts.js";
 import { perBillingPeriod } from "../perBillingPeriod.js";
 import type { ServicePeriod } from "../resolveServicePeriod.js";
@@ -95,8 +95,6 @@ function schedulePart(
     end: formatInstant(period.end),
     ...(version.minimum !== undefined ? { minimum: toFixedString(version.minimum, minor) } : {}),
     ...(version.maximum !== undefined ? { maximum: toFixedString(version.maximum, minor) } : {}),
-    basis: ratio.basis,
-    elapsed: toPlainString(ratio.elapsed),
-    total: toPlainString(ratio.total),
+    ...ratioText(ratio),
   };
 }

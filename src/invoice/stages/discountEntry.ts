@@ -1,5 +1,5 @@
 import type { Contract, DiscountTerms } from "../../contracts/index.js";
-import { type Decimal, toFixedString, toPlainString } from "../../money/index.js";
+import { type Decimal, toFixedString } from "../../money/index.js";
 import type { AppliedDiscount } from "../../schema/index.js";
 import {
   formatInstant,
@@ -7,6 +7,7 @@ import {
   type Period,
   type ProrationRatio,
   parseInstant,
+  ratioText,
 } from "../../time/index.js";
 import { contractRatio } from "../contractRatio.js";
 import type { InvoiceLine } from "../invoiceSchema.js";
@@ -67,9 +68,7 @@ function inForceEntry(period: Period, ratio: ProrationRatio, daysCovered: boolea
   return {
     start: formatInstant(period.start),
     end: formatInstant(period.end),
-    basis: ratio.basis,
-    elapsed: toPlainString(ratio.elapsed),
-    total: toPlainString(ratio.total),
+    ...ratioText(ratio),
     ...(daysCovered ? { partialPeriod: "days_covered" as const } : {}),
     ...(covered === undefined ? {} : { covered }),
   };
@@ -84,8 +83,6 @@ export function proratedFrom(
 ): NonNullable<AppliedDiscount["prorated"]> {
   return {
     amount: toFixedString(amount, minor),
-    basis: ratio.basis,
-    elapsed: toPlainString(ratio.elapsed),
-    total: toPlainString(ratio.total),
+    ...ratioText(ratio),
   };
 }
