@@ -64,32 +64,47 @@ describe("windows that count distinct values", () => {
     );
   });
 
-  it("bills the 99th percentile of the hosts seen each hour, from one heartbeat per host (Datadog hosts)", () => {
-    const contract = contractWith(
+  const hostsContract = (percentile: object) =>
+    contractWith(
       {
         aggregation: "percentile",
         valueProperty: "host",
         unit: "hosts",
         window: { size: "hour", aggregation: "unique_count" },
-        percentile: { rank: "99" },
+        percentile,
       },
       "18",
     );
-    // Hosts heard each hour: 9 in 6 hours (a spike), 5 in hour 300, 2 in every other hour. Each host beats
-    // every 20 minutes (3 events an hour, one host).
-    const hostsIn = (hour: number) => ([10, 11, 12, 100, 200, 671].includes(hour) ? 9 : hour === 300 ? 5 : 2);
+  // Hosts heard each hour: 9 in 6 hours (a spike), 5 in hour 300, 2 in every other hour. Each host beats
+  // every 20 minutes (3 events an hour, one host).
+  const hostsIn = (hour: number) => ([10, 11, 12, 100, 200, 671].includes(hour) ? 9 : hour === 300 ? 5 : 2);
+  const heartbeats = (): UsageEventInput[] => {
     const events: UsageEventInput[] = [];
     for (let hour = 0; hour < 672; hour += 1)
       for (let host = 0; host < hostsIn(hour); host += 1)
         for (const minute of [0, 20, 40])
           events.push(point(`h${hour}_${host}_${minute}`, hour, minute, `i-${host}`));
-    const invoice = rateInvoice(contract, events, "2026-02");
+    return events;
+  };
+
+  it("bills the 99th percentile of the hosts seen each hour, from one heartbeat per host (Datadog hosts)", () => {
+    const invoice = rateInvoice(hostsContract({ rank: "99" }), heartbeats(), "2026-02");
     // 672 hourly samples; 1 % of 672 = 6.72, rounded down: 6 discarded (the six 9-host hours). The highest
     // remaining is hour 300: 5 hosts × $18 = $90.00.
     expect([invoice.lines[0]!.quantity, invoice.lines[0]!.amount]).toEqual(["5", "90.00"]);
     expect(explainText(invoice)).toContain(
       "The 99th percentile of 672 hourly samples (the number of distinct values in each): the top 6 discarded",
     );
+  });
+
+  it("bills Datadog's eighth highest February hour when the top 1 % is rounded up (discard: ceil)", () => {
+    // Datadog ranks the hourly counts and bills "the ninth highest measurement", "the eighth highest" in
+    // February (docs.datadoghq.com/account_management/billing/apm_tracing_profiler/): 1 % of 672 = 6.72,
+    // rounded up, 7 discarded (the six 9-host hours and hour 300's 5); the 8th highest is an ordinary
+    // hour: 2 hosts × $18 = $36.00, where the default floor bills hour 300's 5 hosts.
+    const invoice = rateInvoice(hostsContract({ rank: "99", discard: "ceil" }), heartbeats(), "2026-02");
+    expect([invoice.lines[0]!.quantity, invoice.lines[0]!.amount]).toEqual(["2", "36.00"]);
+    expect(explainText(invoice)).toContain("the top 7 discarded (1% of 672, rounded up)");
   });
 
   it("refuses a derived value and a percentage price on such a meter, saying why", () => {
