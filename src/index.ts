@@ -349,11 +349,17 @@ export {
   parseUsageEvent,
   safeParseUsageEvent,
 } from "./schema/index.js";
-export type { CompiledUsageSql, SqlDialectName, SqlUsageSource } from "./sql/index.js";
+export type {
+  CompiledUsageSql,
+  CompileUsageSqlOptions,
+  SqlDialectName,
+  SqlUsageSource,
+} from "./sql/index.js";
 export {
   compileUsageSql,
   SQL_DIALECTS,
   SQL_INSTANT_PATTERN,
+  sqlResultsByCustomer,
   usageAggregatesFromSql,
   usageInstantSql,
 } from "./sql/index.js";

@@ -65,7 +65,7 @@ events. Events of customers no contract bills are counted in the summary, never 
       type: "string",
       value: "auto|memory|duckdb",
       description:
-        "what aggregates the usage: memory (ratecard's own pass, rated in --workers threads), duckdb (DuckDB embedded, the optional package @duckdb/node-api: one query per contract over its customer's rows; also reads .parquet) or auto (the default: DuckDB for a Parquet file, when every contract's meters compile, else memory; says so on stderr)",
+        "what aggregates the usage: memory (ratecard's own pass, rated in --workers threads), duckdb (DuckDB embedded, the optional package @duckdb/node-api: one query per plan of contracts with the same meters, over their customers' rows; also reads .parquet) or auto (the default: DuckDB for a Parquet file, when every contract's meters compile, else memory; says so on stderr)",
     },
     period: {
       type: "string",
@@ -213,11 +213,11 @@ interface BatchRating {
 }
 
 /**
- * The engine --engine names for the batch: DuckDB (every contract aggregated by its query over its own
- * customer's rows, src/cli/duckdbBatch.ts), or ratecard's own pass, which splits the events by customer
- * and rates them in worker threads. Under auto, DuckDB only for a Parquet file (which ratecard's reader
- * does not read), with a note: for the other formats one query per contract costs more than the split
- * pass it would replace (docs/sql-engines.md, "ratecard batch"), whatever the file's size. Under
+ * The engine --engine names for the batch: DuckDB (the contracts of a plan aggregated by one query over
+ * their customers' rows, src/cli/duckdbBatch.ts), or ratecard's own pass, which splits the events by
+ * customer and rates them in worker threads. Under auto, DuckDB only for a Parquet file (which ratecard's
+ * reader does not read), with a note: for the other formats it costs about the CPU of the split pass it
+ * would replace, which takes --workers (docs/sql-engines.md, "ratecard batch"), whatever the file's size. Under
  * --bad-events hold the held customers' contracts are left out of the rating, on either engine.
  */
 async function batchRating(

@@ -31,6 +31,19 @@ export interface CompiledUsageSql {
 export const RESULT_COLUMNS = ["kind", "m", "gi", "g", "w", "n", "a", "b", "t"] as const;
 
 /**
+ * How the queries treat the source's customers. By default they aggregate the prepared contract's
+ * customer and count every other customer's event as `other_customer`. With `perCustomer`, they aggregate
+ * every customer of the source at once, each row naming its customer in one more column, `c`, for
+ * {@link sqlResultsByCustomer} to split: what a batch of contracts with the same meters and period needs
+ * (one query instead of one per customer), each customer's events deduplicated among themselves, none
+ * of them another customer's, and no id counted as reused by another customer (the source's customers
+ * are each rated alone, as `ratecard batch` rates them).
+ */
+export interface CompileUsageSqlOptions {
+  readonly perCustomer?: boolean;
+}
+
+/**
  * Compiles a prepared rating's aggregation to SQL for an engine: deduplication by id (copies with
  * differing payloads left out as `conflicting_duplicate`), each event classified or excluded with the
  * in-memory engine's reasons, and every meter's state per grouping, decimals exact.
@@ -43,20 +56,27 @@ export function compileUsageSql(
   prepared: PreparedRating,
   dialectName: SqlDialectName,
   source: SqlUsageSource,
+  compileOptions: CompileUsageSqlOptions = {},
 ): CompiledUsageSql {
   const name = readDialectName(dialectName);
   const mapping = readUsageSource(source);
   const dialect = sqlDialect(name);
   const { options } = prepared;
+  const perCustomer = compileOptions.perCustomer === true;
   return {
     dialect: name,
     queries: aggregatedPeriods(prepared).map((period) =>
-      compileOne({ ...options, period }, dialect, mapping),
+      compileOne({ ...options, period }, dialect, mapping, perCustomer),
     ),
   };
 }
 
-function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source: SqlUsageSource): string {
+function compileOne(
+  options: AggregateUsageOptions,
+  dialect: SqlDialect,
+  source: SqlUsageSource,
+  perCustomer: boolean,
+): string {
   const names = propertiesUsed(options);
   const fields = fieldSql(source, dialect);
   const payload = payloadSql(source, dialect);
@@ -74,7 +94,8 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
   const types = [...new Set(options.meters.map((meter) => dialect.literal(meter.eventType)))];
   const { start, end } = options.period;
   const or = (terms: string[]) => (terms.length === 0 ? "FALSE" : terms.join(" OR "));
-  const reason = `CASE WHEN customer <> ${customer} THEN 'other_customer' WHEN ${types.length === 0 ? "TRUE" : `type NOT IN (${types.join(", ")})`} THEN 'unknown_event_type' WHEN ts < ${start} OR ts >= ${end} THEN 'outside_period' WHEN NOT (${or(meters.map((_, i) => `m${i}`))}) THEN 'filtered_out' WHEN ${or(meters.map((_, i) => `(m${i} AND NOT r${i})`))} THEN 'invalid_value' END`;
+  const otherCustomer = perCustomer ? "" : `WHEN customer <> ${customer} THEN 'other_customer' `;
+  const reason = `CASE ${otherCustomer}WHEN ${types.length === 0 ? "TRUE" : `type NOT IN (${types.join(", ")})`} THEN 'unknown_event_type' WHEN ts < ${start} OR ts >= ${end} THEN 'outside_period' WHEN NOT (${or(meters.map((_, i) => `m${i}`))}) THEN 'filtered_out' WHEN ${or(meters.map((_, i) => `(m${i} AND NOT r${i})`))} THEN 'invalid_value' END`;
   const ctes = [
     `ev AS (SELECT ${fields.id} AS id, ${fields.type} AS type, ${fields.customer} AS customer, ${fields.timestamp} AS ts${properties.map((p, i) => `, ${p.kind} AS k${i}, ${p.text} AS t${i}`).join("")}, ${payload.select.join(", ")} FROM ${extracted?.from ?? source.from})`,
   ];
@@ -133,6 +154,7 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
   const keyColumns = stateKeys.map((key, i) => (key === undefined ? "" : `, ${key} AS sk${i}`)).join("");
   const clsColumns = [
     ...new Set([
+      ...(perCustomer ? ["customer"] : []),
       "id",
       "ts",
       ...uniqueColumns,
@@ -169,40 +191,51 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
   );
   // Deduplication looks at the few ids sent more than once (a hash aggregate over the ids), not at
   // every event: their copies alone are compared, payload and all, and one copy of each kept.
+  // Per customer, a copy is the same customer's event with the same id: ids pair with their customer.
+  const idKey = perCustomer ? "(customer, id)" : "id";
+  const idColumns = perCustomer ? "customer, id" : "id";
   if (deduplicate)
     ctes.push(
-      ...duplicatedIds(dialect, customer),
-      `dupev AS (SELECT * FROM classified WHERE customer = ${customer} AND id IN (SELECT id FROM dup))`,
-      `conflicts AS (SELECT id, COUNT(*) AS conflicting FROM dupev GROUP BY id HAVING ${dialect.countDistinct(["type", "ts", ...payload.payload])} > 1)`,
-      `cls AS ${dialect.cteHints?.inlined ?? ""}(SELECT ${keptColumns} FROM classified WHERE customer <> ${customer} OR id NOT IN (SELECT id FROM dup) UNION ALL SELECT ${keptColumns} FROM (SELECT dupev.*, ROW_NUMBER() OVER (PARTITION BY id ORDER BY ts) AS copy FROM dupev WHERE id NOT IN (SELECT id FROM conflicts)) c WHERE copy = 1)`,
-      `reused AS (SELECT DISTINCT id FROM classified WHERE customer = ${customer} AND id IN (SELECT id FROM classified WHERE customer <> ${customer}))`,
+      ...duplicatedIds(dialect, customer, perCustomer),
+      `dupev AS (SELECT * FROM classified WHERE ${perCustomer ? "" : `customer = ${customer} AND `}${idKey} IN (SELECT ${idColumns} FROM dup))`,
+      `conflicts AS (SELECT ${idColumns}, COUNT(*) AS conflicting FROM dupev GROUP BY ${idColumns} HAVING ${dialect.countDistinct(["type", "ts", ...payload.payload])} > 1)`,
+      `cls AS ${dialect.cteHints?.inlined ?? ""}(SELECT ${keptColumns} FROM classified WHERE ${perCustomer ? "" : `customer <> ${customer} OR `}${idKey} NOT IN (SELECT ${idColumns} FROM dup) UNION ALL SELECT ${keptColumns} FROM (SELECT dupev.*, ROW_NUMBER() OVER (PARTITION BY ${idColumns} ORDER BY ts) AS copy FROM dupev WHERE ${idKey} NOT IN (SELECT ${idColumns} FROM conflicts)) c WHERE copy = 1)`,
+      ...(perCustomer
+        ? []
+        : [
+            `reused AS (SELECT DISTINCT id FROM classified WHERE customer = ${customer} AND id IN (SELECT id FROM classified WHERE customer <> ${customer}))`,
+          ]),
     );
   ctes.push(
     `excl AS (${[
       ...(deduplicate
         ? [
-            `SELECT 'duplicate_id' AS reason, id, ${dialect.asInteger("copies - 1")} AS events FROM dup WHERE id NOT IN (SELECT id FROM conflicts)`,
-            `SELECT 'conflicting_duplicate' AS reason, id, ${dialect.asInteger("conflicting")} AS events FROM conflicts`,
+            `SELECT 'duplicate_id' AS reason, ${idColumns}, ${dialect.asInteger("copies - 1")} AS events FROM dup WHERE ${idKey} NOT IN (SELECT ${idColumns} FROM conflicts)`,
+            `SELECT 'conflicting_duplicate' AS reason, ${idColumns}, ${dialect.asInteger("conflicting")} AS events FROM conflicts`,
           ]
         : []),
-      `SELECT reason, id, ${dialect.asInteger("1")} AS events FROM cls WHERE reason IS NOT NULL`,
+      `SELECT reason, ${idColumns}, ${dialect.asInteger("1")} AS events FROM cls WHERE reason IS NOT NULL`,
     ].join(" UNION ALL ")})`,
   );
-  const row = rowBuilder(dialect);
+  // Per customer, every row names its customer (c) and every count, sample and state is the customer's.
+  const row = rowBuilder(dialect, perCustomer);
+  const c = perCustomer ? "customer" : undefined;
+  const byCustomer = perCustomer ? " GROUP BY customer" : "";
+  const customerFirst = (keys: ReadonlyArray<string>) => (perCustomer ? ["customer", ...keys] : [...keys]);
   const selects = [
-    `SELECT ${row({ kind: "read", n: "COUNT(*)" })} FROM ${classified}`,
-    `SELECT ${row({ kind: "malformed", n: "COUNT(*)", b: "MIN(id)", t: "SUM(CASE WHEN ts IS NULL THEN 1 ELSE 0 END)" })} FROM ${classified} WHERE id IS NULL OR id = '' OR type IS NULL OR type = '' OR customer IS NULL OR customer = '' OR ts IS NULL`,
+    `SELECT ${row({ kind: "read", n: "COUNT(*)", c })} FROM ${classified}${byCustomer}`,
+    `SELECT ${row({ kind: "malformed", n: "COUNT(*)", b: "MIN(id)", t: "SUM(CASE WHEN ts IS NULL THEN 1 ELSE 0 END)", c })} FROM ${classified} WHERE id IS NULL OR id = '' OR type IS NULL OR type = '' OR customer IS NULL OR customer = '' OR ts IS NULL${byCustomer}`,
     // No WHERE here: a consumer that reads every row keeps DuckDB from pushing the others' filters
     // into cls, which would compute the classification once per filter.
-    `SELECT ${row({ kind: "counted", n: "COALESCE(SUM(CASE WHEN reason IS NULL THEN 1 ELSE 0 END), 0)" })} FROM cls`,
+    `SELECT ${row({ kind: "counted", n: "COALESCE(SUM(CASE WHEN reason IS NULL THEN 1 ELSE 0 END), 0)", c })} FROM cls${byCustomer}`,
     ...(derived.length > 0
       ? [
-          `SELECT ${row({ kind: "wide", n: "COUNT(*)", b: "MIN(id)" })} FROM cls WHERE reason = 'invalid_value' AND (${or(meters.map((_, i) => `(m${i} AND w${i})`))})`,
+          `SELECT ${row({ kind: "wide", n: "COUNT(*)", b: "MIN(id)", c })} FROM cls WHERE reason = 'invalid_value' AND (${or(meters.map((_, i) => `(m${i} AND w${i})`))})${byCustomer}`,
         ]
       : []),
-    `SELECT ${row({ kind: "excluded", a: "reason", n: "SUM(events)" })} FROM excl GROUP BY reason`,
-    `SELECT ${row({ kind: "sample", a: "reason", b: "id" })} FROM (SELECT reason, id, ROW_NUMBER() OVER (PARTITION BY reason ORDER BY ${dialect.binary("id")}) AS r FROM (SELECT DISTINCT reason, id FROM excl) d) s WHERE r <= 5`,
-    ...(deduplicate
+    `SELECT ${row({ kind: "excluded", a: "reason", n: "SUM(events)", c })} FROM excl GROUP BY ${customerFirst(["reason"]).join(", ")}`,
+    `SELECT ${row({ kind: "sample", a: "reason", b: "id", c })} FROM (SELECT ${customerFirst(["reason", "id"]).join(", ")}, ROW_NUMBER() OVER (PARTITION BY ${customerFirst(["reason"]).join(", ")} ORDER BY ${dialect.binary("id")}) AS r FROM (SELECT DISTINCT ${customerFirst(["reason", "id"]).join(", ")} FROM excl) d) s WHERE r <= 5`,
+    ...(deduplicate && !perCustomer
       ? [
           `SELECT ${row({ kind: "reused", n: "COUNT(*)" })} FROM reused`,
           `SELECT ${row({ kind: "reusedSample", b: "id" })} FROM (SELECT id, ROW_NUMBER() OVER (ORDER BY ${dialect.binary("id")}) AS r FROM reused) s WHERE r <= 5`,
@@ -221,8 +254,9 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
         const inner = meter.window?.aggregation ?? meter.aggregation;
         const gi = g === 0 ? undefined : String(g - 1);
         const where = `FROM cls WHERE reason IS NULL AND m${i}`;
-        const groupBy = keys.length === 0 ? "" : ` GROUP BY ${keys.join(", ")}`;
-        const state = `SELECT ${row({ kind: "state", m: String(i), gi, g: group, w, n: "COUNT(*)", ...stateColumns(inner, meters[i]!, `v${i}`, dialect) })} ${where}${groupBy}`;
+        const grouped = customerFirst(keys);
+        const groupBy = grouped.length === 0 ? "" : ` GROUP BY ${grouped.join(", ")}`;
+        const state = `SELECT ${row({ kind: "state", m: String(i), gi, g: group, w, n: "COUNT(*)", c, ...stateColumns(inner, meters[i]!, `v${i}`, dialect) })} ${where}${groupBy}`;
         // Per-transaction prices: each counted event's raw value (kind in w, text in a), id and instant,
         // one row per event, in the total and in each group; ratecard reads the value and puts them in
         // event order (time, then id) as the in-memory engine does.
@@ -231,14 +265,14 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
           raw === undefined
             ? []
             : [
-                `SELECT ${row({ kind: "value", m: String(i), gi, g: group, w: raw.kind, a: raw.text, b: "id", t: "ts" })} ${where}`,
+                `SELECT ${row({ kind: "value", m: String(i), gi, g: group, w: raw.kind, a: raw.text, b: "id", t: "ts", c })} ${where}`,
               ];
         // A plain sum or count asked for its days (`daily`): its state per local day of the zone, the
         // total's only (docs/sql-engines.md, "Daily quantities").
         const daily =
           options.daily === true && g === 0 && keepsDailyQuantities(meter)
             ? [
-                `SELECT ${row({ kind: "daily", m: String(i), w: "dy", n: "COUNT(*)", ...stateColumns(inner, meters[i]!, `v${i}`, dialect) })} FROM (SELECT cls.*, ${windowIndexSql("day", dialect, options.period, timeZone)} AS dy ${where}) days GROUP BY dy`,
+                `SELECT ${row({ kind: "daily", m: String(i), w: "dy", n: "COUNT(*)", c, ...stateColumns(inner, meters[i]!, `v${i}`, dialect) })} FROM (SELECT cls.*, ${windowIndexSql("day", dialect, options.period, timeZone)} AS dy ${where}) days GROUP BY ${customerFirst(["dy"]).join(", ")}`,
               ]
             : [];
         // A persistent unique count's state is its operations (persistent.ts): each counted event's
@@ -254,14 +288,14 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
           return [
             state,
             ...values,
-            `SELECT ${row({ kind: "operation", m: String(i), gi, g: group, w: value.kind, a: value.text, b: "id", t: "ts", n: remove })} ${where}`,
+            `SELECT ${row({ kind: "operation", m: String(i), gi, g: group, w: value.kind, a: value.text, b: "id", t: "ts", n: remove, c })} ${where}`,
           ];
         }
         if (inner === "unique_count")
           return [
             state,
             ...values,
-            `SELECT DISTINCT ${row({ kind: "unique", m: String(i), gi, g: group, w, a: property(meter.valueProperty ?? "").kind, b: property(meter.valueProperty ?? "").text })} ${where}`,
+            `SELECT DISTINCT ${row({ kind: "unique", m: String(i), gi, g: group, w, a: property(meter.valueProperty ?? "").kind, b: property(meter.valueProperty ?? "").text, c })} ${where}`,
           ];
         // A weighted_sum's state is its points (weighted.ts): each counted event's instant, id and
         // level, in any order (the state's JSON sorts them by instant, then id); ratecard integrates.
@@ -270,11 +304,11 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
           return [
             state,
             ...values,
-            `SELECT ${row({ kind: "point", m: String(i), gi, g: group, a: `v${i}`, b: "id", t: "ts" })} ${where}`,
+            `SELECT ${row({ kind: "point", m: String(i), gi, g: group, a: `v${i}`, b: "id", t: "ts", c })} ${where}`,
           ];
         if (inner !== "latest") return [state, ...values, ...daily];
-        const partition = keys.length === 0 ? "" : `PARTITION BY ${keys.join(", ")} `;
-        const latest = `SELECT ${row({ kind: "latest", m: String(i), gi, g: group, w, a: `v${i}`, b: "id", t: "ts" })} FROM (SELECT cls.*, ROW_NUMBER() OVER (${partition}ORDER BY ts DESC, ${dialect.binary("id")} DESC) AS rn ${where}) l WHERE rn = 1`;
+        const partition = grouped.length === 0 ? "" : `PARTITION BY ${grouped.join(", ")} `;
+        const latest = `SELECT ${row({ kind: "latest", m: String(i), gi, g: group, w, a: `v${i}`, b: "id", t: "ts", c })} FROM (SELECT cls.*, ROW_NUMBER() OVER (${partition}ORDER BY ts DESC, ${dialect.binary("id")} DESC) AS rn ${where}) l WHERE rn = 1`;
         return [state, ...values, latest, ...daily];
       });
     }),
@@ -286,13 +320,20 @@ function compileOne(options: AggregateUsageOptions, dialect: SqlDialect, source:
 // The ids the customer sent more than once, with how many copies. An engine with a hash of the id
 // sorts the hashes (cheaper than a hash table of every id: docs/scale-measurements.md) and groups by id
 // only the events whose hash repeats; a hash shared by different ids is sorted out by that GROUP BY.
-function duplicatedIds(dialect: SqlDialect, customer: string): string[] {
-  const repeated = (where: string) =>
-    `dup AS (SELECT id, COUNT(*) AS copies FROM classified WHERE customer = ${customer}${where} GROUP BY id HAVING COUNT(*) > 1)`;
-  if (dialect.idHash === undefined) return [repeated("")];
+// Per customer, every customer's repeated ids, each with its customer: the hashes of all customers'
+// ids are sorted together (a hash repeated across customers only lets its ids into the GROUP BY, which
+// counts copies per customer and id).
+function duplicatedIds(dialect: SqlDialect, customer: string, perCustomer: boolean): string[] {
+  const own = perCustomer ? [] : [`customer = ${customer}`];
+  const where = (more: string[]) =>
+    [...own, ...more].length === 0 ? "" : ` WHERE ${[...own, ...more].join(" AND ")}`;
+  const columns = perCustomer ? "customer, id" : "id";
+  const repeated = (more: string[]) =>
+    `dup AS (SELECT ${columns}, COUNT(*) AS copies FROM classified${where(more)} GROUP BY ${columns} HAVING COUNT(*) > 1)`;
+  if (dialect.idHash === undefined) return [repeated([])];
   return [
-    `duph AS (SELECT h FROM (SELECT h, LAG(h) OVER (ORDER BY h) AS ph FROM classified WHERE customer = ${customer}) s WHERE h = ph)`,
-    repeated(" AND h IN (SELECT h FROM duph)"),
+    `duph AS (SELECT h FROM (SELECT h, LAG(h) OVER (ORDER BY h) AS ph FROM classified${where([])}) s WHERE h = ph)`,
+    repeated(["h IN (SELECT h FROM duph)"]),
   ];
 }
 
@@ -346,11 +387,13 @@ interface RowParts {
   readonly a?: string;
   readonly b?: string;
   readonly t?: string;
+  /** The customer's column, in a query per customer. */
+  readonly c?: string | undefined;
 }
 
 // One result row's select list, typed alike in every branch of the UNION ALL. The group values go in
 // one text column as a list of kind and text pairs, joined with a separator no kind letter contains.
-function rowBuilder(dialect: SqlDialect) {
+function rowBuilder(dialect: SqlDialect, perCustomer: boolean) {
   const text = (expression: string | undefined) => dialect.asText(expression ?? "NULL");
   const integer = (expression: string | undefined) => dialect.asInteger(expression ?? "NULL");
   return (parts: RowParts) => {
@@ -365,6 +408,7 @@ function rowBuilder(dialect: SqlDialect) {
       `${text(parts.a)} AS a`,
       `${text(parts.b)} AS b`,
       `${integer(parts.t)} AS t`,
+      ...(perCustomer ? [`${text(parts.c)} AS c`] : []),
     ].join(", ");
   };
 }

@@ -6,8 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assertCliBuilt, runCliWithEnv } from "../_support/runCli.js";
 import { cubedGb, tooManyDecimalsCdn } from "../_support/sqlContracts.js";
 
-// `ratecard batch --engine duckdb`: one DuckDB query per contract over its own customer's rows. Every
-// invoice, and the summary, must be the in-memory batch's, byte for byte, with the real DuckDB.
+// `ratecard batch --engine duckdb`: one DuckDB query per plan (contracts whose meters and period compile
+// alike) over its customers' rows, or per contract. Every invoice, and the summary, must be the in-memory
+// batch's, byte for byte, with the real DuckDB.
 let scratch = "";
 beforeAll(() => {
   assertCliBuilt();
@@ -82,6 +83,61 @@ describe("ratecard batch --engine duckdb", () => {
     // the summary: BHD 22.475, EUR 55.17, JPY 15277 and USD 1454.63, the fixtures' totals
     expect(duckdb.stderr).toContain("BHD 22.475 over 1 invoice");
     expect(duckdb.stderr).toContain("USD 1,454.63 over 1 invoice");
+  });
+
+  it("aggregates the customers of one plan in one query: the in-memory batch's invoices, each customer's ids its own", () => {
+    // Five copies of cdn-basic for cus_p1…cus_p5 (one plan: the same meters and period), its usage given
+    // to cus_p1 whole and to cus_p2 and cus_p3 in part, under the same ids: ids repeated across
+    // customers are not copies. cus_p4 and cus_p5 send nothing.
+    const contracts = join(scratch, "plan", "contracts");
+    mkdirSync(contracts, { recursive: true });
+    const cdn = JSON.parse(readFileSync("fixtures/cdn-basic/contract.json", "utf8"));
+    for (const n of [1, 2, 3, 4, 5])
+      writeFileSync(
+        join(contracts, `p${n}.json`),
+        JSON.stringify({ ...cdn, id: `ctr_p${n}`, customer: { ...cdn.customer, id: `cus_p${n}` } }),
+      );
+    const lines = readFileSync("fixtures/cdn-basic/usage.ndjson", "utf8").trimEnd().split("\n");
+    const as = (customer: string, keep: (at: number) => boolean) =>
+      lines.filter((_, at) => keep(at)).map((line) => line.replaceAll('"cus_northwind"', `"${customer}"`));
+    const usage = join(scratch, "plan", "usage.ndjson");
+    writeFileSync(
+      usage,
+      `${[...as("cus_p1", () => true), ...as("cus_p2", (at) => at % 2 === 0), ...as("cus_p3", (at) => at % 7 === 3)].join("\n")}\n`,
+    );
+    const run = (engine: string) =>
+      runCliWithEnv(
+        {},
+        "batch",
+        "--contracts",
+        contracts,
+        "--usage",
+        usage,
+        "--period",
+        "2026-02",
+        "--workers",
+        "1",
+        "--engine",
+        engine,
+      );
+    const [memory, duckdb] = [run("memory"), run("duckdb")];
+    expect([duckdb.code, memory.code]).toEqual([0, 0]);
+    expect(duckdb.stdout).toBe(memory.stdout);
+    expect(duckdb.stderr).toBe(memory.stderr);
+    const totals = duckdb.stdout
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line))
+      .map((invoice) => [invoice.customer.id, invoice.total]);
+    // cus_p1 has every event of cdn-basic's customer: the fixture's total, worked out in its README
+    // (other customers' events there are never billed). cus_p4 and cus_p5: the platform fee alone, 500.00.
+    expect(totals).toEqual([
+      ["cus_p1", JSON.parse(readFileSync("fixtures/cdn-basic/expected.json", "utf8")).total],
+      ["cus_p2", expect.any(String)],
+      ["cus_p3", expect.any(String)],
+      ["cus_p4", "500.00"],
+      ["cus_p5", "500.00"],
+    ]);
   });
 
   it("counts the events of customers no contract bills as the in-memory pass does", () => {

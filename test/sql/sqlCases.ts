@@ -16,6 +16,7 @@ import { contractHead, eventAt, type TableEvent, type TestEngine } from "./engin
 import { epochInstantRows, epochTimestampCases } from "./epochTimestampCases.js";
 import { filterCases } from "./filterCases.js";
 import { nativeTimestampCases } from "./nativeTimestampCases.js";
+import { perCustomerCases } from "./perCustomerCases.js";
 import { dailyCases, persistentCases, weightedCases } from "./timeCases.js";
 import { transactionCases } from "./transactionCases.js";
 import { windowUniqueCases } from "./windowUniqueCases.js";
@@ -216,6 +217,7 @@ export function describeSqlEngine(make: () => Promise<TestEngine>, from: () => s
     transactionCases(aggregatedOn, () => engine.load(events));
     filterCases(aggregatedOn, () => engine.load(events));
     amendedCellCases(aggregatedOn, () => engine.load(events));
+    perCustomerCases(() => engine, from);
     nativeTimestampCases(
       () => engine,
       from,
