@@ -170,6 +170,7 @@ const PUBLIC_TYPES = [
   "LineWords",
   "Attribution",
   "ColumnMapping",
+  "ComparedInvoice",
   "DiffCause",
   "DiffResult",
   "Discrepancy",
