@@ -42,6 +42,12 @@ export interface Attribution {
   readonly cause: DiffCause;
   /** The signed change this cause brought, e.g. "344.00" or "-12.50". */
   readonly amount: string;
+  /**
+   * The line or term as the invoice and the sentence name it: a line's name with its group and piece
+   * ("Bandwidth [region eu] from 2026-03-16"), a discount's, commitment's or credit grant's name
+   * ("Intro 10%"). Absent for tax and the roundings.
+   */
+  readonly name?: string;
   /** The line it concerns (its id), for line causes. */
   readonly line?: string;
   readonly chargeId?: string;

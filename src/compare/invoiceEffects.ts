@@ -25,13 +25,15 @@ export function invoiceEffects(before: Invoice, after: Invoice): RawEffect[] {
   for (const key of new Set([...taken0.keys(), ...taken1.keys()])) {
     const [kind, source] = splitKey(key);
     const [then, now] = [taken0.get(key) ?? ZERO, taken1.get(key) ?? ZERO];
+    const name = nameOf(kind, source, [after, before]);
     effects.push({
       cause: CAUSE_OF[kind],
+      name,
       source,
       exact: exactDifference(now, then),
       sentence: adjustmentSentence(
         kind,
-        nameOf(kind, source, [after, before]),
+        name,
         `${amount(then)} → ${amount(now)}`,
         then,
         now,
@@ -47,13 +49,15 @@ export function invoiceEffects(before: Invoice, after: Invoice): RawEffect[] {
   const [late0, late1] = [afterTaxCredits(before), afterTaxCredits(after)];
   for (const source of new Set([...late0.keys(), ...late1.keys()])) {
     const [then, now] = [late0.get(source) ?? ZERO, late1.get(source) ?? ZERO];
+    const name = nameOf("credit", source, [after, before]);
     effects.push({
       cause: "credit",
+      name,
       source,
       exact: exactDifference(now, then),
       sentence: adjustmentSentence(
         "credit",
-        nameOf("credit", source, [after, before]),
+        name,
         `${amount(then)} → ${amount(now)}`,
         then,
         now,

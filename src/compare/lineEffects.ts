@@ -148,9 +148,10 @@ function crossingWords(crossed: ReadonlyArray<string>): string {
   return `${reached.length > 0 ? `; tiers crossed: ${reached.join(", ")}` : ""}${left.length > 0 ? `; tiers left: ${left.join(", ")}` : ""}`;
 }
 
-function whereOf(line: InvoiceLine): Pick<Attribution, "line" | "chargeId" | "meter" | "group"> {
+function whereOf(line: InvoiceLine): Pick<Attribution, "name" | "line" | "chargeId" | "meter" | "group"> {
   const usage = line.steps.find((step) => step.kind === "usage") as { meter?: string } | undefined;
   return {
+    name: titleOf(line),
     line: line.id,
     chargeId: line.chargeId,
     ...(usage?.meter !== undefined ? { meter: usage.meter } : {}),

@@ -40,7 +40,7 @@ export function billedEarlierEffect(
   before: InvoiceLine,
   after: InvoiceLine,
   earlier: readonly [BilledEarlier | undefined, BilledEarlier | undefined],
-  where: Pick<RawEffect, "line" | "chargeId" | "meter" | "group">,
+  where: Pick<RawEffect, "name" | "line" | "chargeId" | "meter" | "group">,
 ): RawEffect {
   const none = { quantity: ZERO, amount: ZERO };
   const [then, now] = [earlier[0] ?? none, earlier[1] ?? none];
