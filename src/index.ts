@@ -27,6 +27,7 @@ export {
 export type {
   Attribution,
   ColumnMapping,
+  ComparedInvoice,
   ContractVersion,
   CsvNumberOptions,
   DecimalSeparator,

@@ -108,12 +108,30 @@ function toAttribution(effect: RawEffect, amount: Decimal, minor: number): Attri
 }
 
 function summary(invoice: Invoice): DiffResult["before"] {
+  const minor = invoice.currency.minorUnits;
+  const stage = invoice.progressive;
+  // The figures the amount compared is a difference of: the amount due when the invoice has one.
+  const asked = (figures: { readonly total: string; readonly amountDue?: string | undefined }) =>
+    toFixedString(
+      new Decimal(invoice.amountDue === undefined ? figures.total : (figures.amountDue ?? figures.total)),
+      minor,
+    );
   return {
     id: invoice.id,
     contractId: invoice.contractId,
     customer: invoice.customer.id,
     period: invoice.period.label,
-    amount: toFixedString(amountOf(invoice), invoice.currency.minorUnits),
+    amount: toFixedString(amountOf(invoice), minor),
+    ...(stage === undefined
+      ? {}
+      : {
+          progressive: {
+            sequence: stage.sequence,
+            stage: stage.stage,
+            periodSoFar: asked(stage.cumulative),
+            billedEarlier: asked(stage.billedEarlier),
+          },
+        }),
   };
 }
 

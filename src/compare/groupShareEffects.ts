@@ -1,5 +1,6 @@
 import type { InvoiceLine } from "../invoice/index.js";
 import { addExactly, Decimal, exactDifference, exactProduct, toPlainString, ZERO } from "../money/index.js";
+import { titleOf } from "./comparedTitle.js";
 import type { RawEffect } from "./lineEffects.js";
 
 type StepRecord = Readonly<Record<string, unknown>> & { readonly kind: string };
@@ -117,6 +118,6 @@ export function groupShareEffects(
   return effects;
 }
 
-function whereOf(line: InvoiceLine): Pick<RawEffect, "line" | "group"> {
-  return { line: line.id, ...(line.group !== undefined ? { group: line.group } : {}) };
+function whereOf(line: InvoiceLine): Pick<RawEffect, "name" | "line" | "group"> {
+  return { name: titleOf(line), line: line.id, ...(line.group !== undefined ? { group: line.group } : {}) };
 }

@@ -1,4 +1,4 @@
-export type { Attribution, DiffCause, DiffResult } from "./attribution.js";
+export type { Attribution, ComparedInvoice, DiffCause, DiffResult } from "./attribution.js";
 export { DIFF_CAUSES } from "./attribution.js";
 export type { ColumnMapping, CsvNumberOptions } from "./csvInvoice.js";
 export { COLUMN_FIELDS, fromCsvInvoice } from "./csvInvoice.js";

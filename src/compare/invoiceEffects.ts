@@ -1,4 +1,4 @@
-import type { Invoice } from "../invoice/index.js";
+import { type Invoice, keepsPeriodRoundingSoFar } from "../invoice/index.js";
 import { addExactly, Decimal, exactDifference, toFixedString, ZERO } from "../money/index.js";
 import type { DiffCause } from "./attribution.js";
 import type { RawEffect } from "./lineEffects.js";
@@ -25,13 +25,15 @@ export function invoiceEffects(before: Invoice, after: Invoice): RawEffect[] {
   for (const key of new Set([...taken0.keys(), ...taken1.keys()])) {
     const [kind, source] = splitKey(key);
     const [then, now] = [taken0.get(key) ?? ZERO, taken1.get(key) ?? ZERO];
+    const name = nameOf(kind, source, [after, before]);
     effects.push({
       cause: CAUSE_OF[kind],
+      name,
       source,
       exact: exactDifference(now, then),
       sentence: adjustmentSentence(
         kind,
-        nameOf(kind, source, [after, before]),
+        name,
         `${amount(then)} → ${amount(now)}`,
         then,
         now,
@@ -47,13 +49,15 @@ export function invoiceEffects(before: Invoice, after: Invoice): RawEffect[] {
   const [late0, late1] = [afterTaxCredits(before), afterTaxCredits(after)];
   for (const source of new Set([...late0.keys(), ...late1.keys()])) {
     const [then, now] = [late0.get(source) ?? ZERO, late1.get(source) ?? ZERO];
+    const name = nameOf("credit", source, [after, before]);
     effects.push({
       cause: "credit",
+      name,
       source,
       exact: exactDifference(now, then),
       sentence: adjustmentSentence(
         "credit",
-        nameOf("credit", source, [after, before]),
+        name,
         `${amount(then)} → ${amount(now)}`,
         then,
         now,
@@ -70,10 +74,14 @@ export function invoiceEffects(before: Invoice, after: Invoice): RawEffect[] {
   const settles = after.rounding.total ?? before.rounding.total;
   if (settles === undefined) return effects;
   const [settled0, settled1] = [totalRoundingOf(before), totalRoundingOf(after)];
+  // After earlier invoices of the period the invoice keeps the period's rounding so far; its own part is
+  // what the sentence compares, and says so.
+  const own =
+    keepsPeriodRoundingSoFar(before) || keepsPeriodRoundingSoFar(after) ? " (each invoice's own part)" : "";
   effects.push({
     cause: "total_rounding",
     exact: exactDifference(settled1, settled0),
-    sentence: `The total is rounded to ${settles.minorUnits} decimals (the lines are kept to ${minor}): its rounding adjustment ${amount(settled0)} → ${amount(settled1)}.`,
+    sentence: `The total is rounded to ${settles.minorUnits} decimals (the lines are kept to ${minor}): its rounding adjustment${own} ${amount(settled0)} → ${amount(settled1)}.`,
   });
   return effects;
 }
@@ -81,23 +89,48 @@ export function invoiceEffects(before: Invoice, after: Invoice): RawEffect[] {
 // What the amount due leaves out of a negative total: amount due − (total + post-tax credits), less the
 // amount due's own rounding (which is the total's rounding's cause, not this one).
 function negativeTotalNotDue(invoice: Invoice): Decimal {
-  const late = [...afterTaxCredits(invoice).values()].reduce((sum, amount) => addExactly(sum, amount), ZERO);
   return exactDifference(
-    exactDifference(amountOf(invoice), addExactly(new Decimal(invoice.total), late)),
+    exactDifference(amountOf(invoice), addExactly(new Decimal(invoice.total), lateCredits(invoice))),
     dueRoundingOf(invoice),
   );
+}
+
+function lateCredits(invoice: Invoice): Decimal {
+  return [...afterTaxCredits(invoice).values()].reduce((sum, amount) => addExactly(sum, amount), ZERO);
 }
 
 // With lines finer than the currency (`rounding.lineDecimals`), what rounding the total (and the amount
 // due, when it is the amount compared) to the currency's minor units added to the amount compared: the
 // Azure-style rounding adjustment (docs/decisions/currency-minor-units.md). 0 on any other invoice.
 function totalRoundingOf(invoice: Invoice): Decimal {
-  return addExactly(adjustment(invoice.rounding.total), dueRoundingOf(invoice));
+  return addExactly(ownTotalRounding(invoice), dueRoundingOf(invoice));
 }
 
-// What rounding the amount due added, when the amount due is what the invoice asks for.
+// A progressive or closing invoice after earlier ones keeps the period's rounding so far
+// (`keepsPeriodRoundingSoFar`): its own is its total less its own figures before rounding, as the
+// waterfall takes it. 0.29 for the period so far less 0.14 billed is 0.15 on 0.144 of its own: +0.006,
+// where the period's adjustment is +0.002 and the earlier invoice's −0.004.
+function ownTotalRounding(invoice: Invoice): Decimal {
+  if (!keepsPeriodRoundingSoFar(invoice)) return adjustment(invoice.rounding.total);
+  const lines = invoice.lines.reduce((sum, line) => addExactly(sum, line.amount), ZERO);
+  const taken = [...adjustmentsBySource(invoice).values()].reduce(
+    (sum, amount) => addExactly(sum, amount),
+    ZERO,
+  );
+  return exactDifference(
+    new Decimal(invoice.total),
+    addExactly(addExactly(lines, taken), exclusiveTax(invoice)),
+  );
+}
+
+// What rounding the amount due added, when the amount due is what the invoice asks for; after earlier
+// invoices of the period, its own part: the amount due less the total (0 when below zero: not due) and
+// the credits after tax.
 function dueRoundingOf(invoice: Invoice): Decimal {
-  return invoice.amountDue === undefined ? ZERO : adjustment(invoice.rounding.amountDue);
+  if (invoice.amountDue === undefined) return ZERO;
+  if (!keepsPeriodRoundingSoFar(invoice)) return adjustment(invoice.rounding.amountDue);
+  const total = Decimal.max(new Decimal(invoice.total), ZERO);
+  return exactDifference(new Decimal(invoice.amountDue), addExactly(total, lateCredits(invoice)));
 }
 
 function adjustment(figure: { readonly adjustment: string } | undefined): Decimal {

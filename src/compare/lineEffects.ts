@@ -3,6 +3,7 @@ import { addExactly, Decimal, exactDifference, exactProduct, toPlainString, ZERO
 import type { Attribution, DiffCause } from "./attribution.js";
 import { titleOf } from "./comparedTitle.js";
 import { chargeLineOf, groupShareEffects, shareOf } from "./groupShareEffects.js";
+import { billedEarlierEffect, periodSoFarOf } from "./periodSoFar.js";
 
 /** A cause with its exact (unrounded) share of the change, before {@link diff} rounds it. */
 export interface RawEffect extends Omit<Attribution, "amount"> {
@@ -47,6 +48,7 @@ export function lineEffects(
   before: InvoiceLine | undefined,
   after: InvoiceLine | undefined,
   sameContract: boolean,
+  soFar = false,
 ): RawEffect[] {
   const line = (after ?? before) as InvoiceLine;
   const where = whereOf(line);
@@ -75,11 +77,18 @@ export function lineEffects(
       },
     ];
   }
+  // A line after earlier invoices of its period: the period so far compared, then what they billed.
+  const [was, now] = [periodSoFarOf(before), periodSoFarOf(after)];
+  if (was.earlier !== undefined || now.earlier !== undefined)
+    return [
+      ...lineEffects(was.line, now.line, sameContract, true),
+      billedEarlierEffect(before, after, [was.earlier, now.earlier], where),
+    ];
   // A group line of a charge rated on its groups' total: the charge's change, at the line's share.
   const [share0, share1] = [shareOf(before), shareOf(after)];
   if (share0 !== undefined && share1 !== undefined) {
     const chargeLine = chargeLineOf(after, share1);
-    const charge = lineEffects(chargeLineOf(before, share0), chargeLine, sameContract);
+    const charge = lineEffects(chargeLineOf(before, share0), chargeLine, sameContract, soFar);
     const titles = { line: titleOf(after), charge: titleOf(chargeLine) };
     return groupShareEffects(before, after, [share0, share1], charge, titles);
   }
@@ -104,7 +113,7 @@ export function lineEffects(
       ...where,
       ...(crossed.length > 0 ? { tiersCrossed: crossed } : {}),
       exact: volume,
-      sentence: `${titleOf(after)}: ${volumeCause} ${q0} → ${q1} ${unit}, priced at the earlier marginal rates${crossing}.`,
+      sentence: `${titleOf(after)}: ${volumeCause}${soFar ? " so far this period" : ""} ${q0} → ${q1} ${unit}, priced at the earlier marginal rates${crossing}.`,
     },
     {
       cause: rateCause(before, after, sameContract),
@@ -139,9 +148,10 @@ function crossingWords(crossed: ReadonlyArray<string>): string {
   return `${reached.length > 0 ? `; tiers crossed: ${reached.join(", ")}` : ""}${left.length > 0 ? `; tiers left: ${left.join(", ")}` : ""}`;
 }
 
-function whereOf(line: InvoiceLine): Pick<Attribution, "line" | "chargeId" | "meter" | "group"> {
+function whereOf(line: InvoiceLine): Pick<Attribution, "name" | "line" | "chargeId" | "meter" | "group"> {
   const usage = line.steps.find((step) => step.kind === "usage") as { meter?: string } | undefined;
   return {
+    name: titleOf(line),
     line: line.id,
     chargeId: line.chargeId,
     ...(usage?.meter !== undefined ? { meter: usage.meter } : {}),

@@ -15,6 +15,7 @@ export function renderDiff(result: DiffResult, format: "text" | "markdown"): str
       : [
           `These invoices are of two customers, ${before.customer} before and ${after.customer} after: the causes below compare two customers' bills, not one customer's change.`,
         ];
+  const notes = [...customers, ...onePeriodNote(result)];
   if (format === "markdown") {
     const rows = result.attributions.map(
       (a) =>
@@ -25,7 +26,7 @@ export function renderDiff(result: DiffResult, format: "text" | "markdown"): str
       "",
       heading,
       "",
-      ...customers.flatMap((sentence) => [escapeCell(sentence), ""]),
+      ...notes.flatMap((sentence) => [escapeCell(sentence), ""]),
       ...(rows.length === 0
         ? ["No difference."]
         : ["| amount | cause | line or source | why |", "|---:|---|---|---|", ...rows]),
@@ -39,7 +40,7 @@ export function renderDiff(result: DiffResult, format: "text" | "markdown"): str
   // in a charge's name cannot add a line (such as "Total …") to the output.
   return [
     escapeControl(heading),
-    ...customers.map(escapeControl),
+    ...notes.map(escapeControl),
     ...(result.attributions.length === 0
       ? ["No difference."]
       : result.attributions.map(
@@ -48,6 +49,22 @@ export function renderDiff(result: DiffResult, format: "text" | "markdown"): str
         )),
     "",
   ].join("\n");
+}
+
+/**
+ * Two invoices of one period billed progressively (docs/progressive-billing.md): each bills the period
+ * so far less what the earlier invoices billed, and the causes compare them that way, so the sentence
+ * gives both figures. None for any other pair.
+ */
+function onePeriodNote({ before, after }: DiffResult): string[] {
+  const [then, now] = [before.progressive, after.progressive];
+  if (then === undefined || now === undefined) return [];
+  if (before.contractId !== after.contractId || before.period !== after.period) return [];
+  const which = (stage: typeof then) =>
+    stage.stage === "closing" ? "the closing invoice" : `progressive invoice ${stage.sequence}`;
+  return [
+    `These are ${which(then)} and ${which(now)} of one period: the period so far ${then.periodSoFar} → ${now.periodSoFar}, less what earlier invoices billed ${then.billedEarlier} → ${now.billedEarlier}; each line's causes compare the period so far, then what earlier invoices billed of it.`,
+  ];
 }
 
 /** "+12.00" / "-3.50" / "0.00": the sign always shown, so a change reads as one. */

@@ -29,12 +29,13 @@ function asOfWords(asOf: string, timeZone: string): string {
  * The projection of a preview, apart from the lines and totals so far and labelled "projected, not
  * billed" on every amount, so a reader never takes it for money owed. Reads only the invoice.
  */
-export function previewProjection(invoice: Invoice, money: (plain: string) => string): string[] {
+export function previewProjection(invoice: Invoice): string[] {
   const { preview } = invoice;
   if (preview === undefined) return [];
   const { projection } = preview;
-  // The projected total and amount due are settled figures, in the currency's decimals when lines are
-  // finer (rounding.lineDecimals): ¥32,401, not ¥32,401.00.
+  // Every projected amount reads in the currency's decimals when lines are finer (rounding.lineDecimals),
+  // keeping any further digit a line has: "$0.15 so far" (0.150), "$0.496 projected", a total ¥32,401,
+  // not ¥32,401.00.
   const settled = settledMoney(invoice);
   const names = new Map(invoice.lines.map((line) => [line.id, line.name]));
   return [
@@ -42,8 +43,8 @@ export function previewProjection(invoice: Invoice, money: (plain: string) => st
     `Projection to ${periodEnds(invoice.period)[1]} (projected, not billed), linear in elapsed time: each sum or count meter continues at its rate so far; peaks, levels, distinct counts and per-event values are held as measured; fees are whole already.`,
     ...projection.lines.map(
       (line) =>
-        `- ${names.get(line.line) ?? line.line} (${line.line}): ${money(line.soFar)} so far, ${money(line.projected)} projected for ${formatQuantity(line.quantity)} (${METHOD_WORDS[line.method]}).`,
+        `- ${names.get(line.line) ?? line.line} (${line.line}): ${settled(line.soFar)} so far, ${settled(line.projected)} projected for ${formatQuantity(line.quantity)} (${METHOD_WORDS[line.method]}).`,
     ),
-    `Projected subtotal ${money(projection.subtotal)}, projected total ${settled(projection.total)}${projection.amountDue === undefined ? "" : `, projected amount due ${settled(projection.amountDue)}`} (projected, not billed).`,
+    `Projected subtotal ${settled(projection.subtotal)}, projected total ${settled(projection.total)}${projection.amountDue === undefined ? "" : `, projected amount due ${settled(projection.amountDue)}`} (projected, not billed).`,
   ];
 }

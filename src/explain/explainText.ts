@@ -178,7 +178,7 @@ export function explainText(invoice: Invoice): string {
   if (invoice.amountDue !== undefined) out.push(`Amount due ${settled(invoice.amountDue)}.`);
   out.push(...belowZeroWords(invoice, settled));
   out.push(...progressiveCredit(invoice, money));
-  out.push(...previewProjection(invoice, money));
+  out.push(...previewProjection(invoice));
   out.push("", ...explainUsage(invoice));
   if (invoice.warnings.length > 0)
     out.push("", "Warnings:", ...invoice.warnings.map((warning) => `- ${warning}`));

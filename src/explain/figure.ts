@@ -37,16 +37,20 @@ export function quantityFigure(plain: string): Figure {
   return { display: readableQuantity(plain), exact: plain };
 }
 
-/** An amount for reading with its currency: "$3,656.00", "-$8.25", "≈ $241.935484". */
-export function readableMoney(plain: string, style: MoneyStyle): string {
+/**
+ * An amount for reading with its currency: "$3,656.00", "-$8.25", "≈ $241.935484". `minDecimals` (the
+ * style's decimals unless given) is what it is padded to: a billed amount of lines finer than the
+ * currency pads to the currency's own ("$0.15", not "$0.150") and keeps any further digit ("$0.144").
+ */
+export function readableMoney(plain: string, style: MoneyStyle, minDecimals = style.minorUnits): string {
   const text = signed(plain, (magnitude) => {
-    const shown = readable(magnitude, style.minorUnits + EXTRA_MONEY_DECIMALS, style.minorUnits);
+    const shown = readable(magnitude, style.minorUnits + EXTRA_MONEY_DECIMALS, minDecimals);
     return shown.startsWith("≈ ") ? `≈ ${style.prefix}${shown.slice(2)}` : `${style.prefix}${shown}`;
   });
   // "-≈ $1.23" reads badly: the mark goes first.
   return text.startsWith("-≈ ") ? `≈ -${text.slice(3)}` : text;
 }
 
-export function moneyFigure(plain: string, style: MoneyStyle): Figure {
-  return { display: readableMoney(plain, style), exact: plain };
+export function moneyFigure(plain: string, style: MoneyStyle, minDecimals = style.minorUnits): Figure {
+  return { display: readableMoney(plain, style, minDecimals), exact: plain };
 }

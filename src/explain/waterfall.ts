@@ -35,18 +35,17 @@ export interface WaterfallStep {
 export function waterfallOf(invoice: Invoice, style: MoneyStyle): WaterfallStep[] {
   const steps: WaterfallStep[] = [];
   let running = new Decimal(invoice.subtotal);
+  // Amounts billed read in the currency's decimals when lines are finer (rounding.lineDecimals): the
+  // total 0.44, not 0.440; a figure with more digits keeps them (the subtotal 0.438, a rounding of 0.002).
+  const settled = invoice.rounding.total?.minorUnits ?? style.minorUnits;
+  const figure = (amount: string) => moneyFigure(amount, style, settled);
   const level = (kind: WaterfallKind, label: string, amount: string) => {
     running = new Decimal(amount);
-    steps.push({ kind, label, amount: moneyFigure(amount, style), running: moneyFigure(amount, style) });
+    steps.push({ kind, label, amount: figure(amount), running: figure(amount) });
   };
   const change = (kind: WaterfallKind, label: string, amount: string) => {
     running = running.plus(amount);
-    steps.push({
-      kind,
-      label,
-      amount: moneyFigure(amount, style),
-      running: moneyFigure(toPlainString(running), style),
-    });
+    steps.push({ kind, label, amount: figure(amount), running: figure(toPlainString(running)) });
   };
   level("subtotal", "Subtotal", invoice.subtotal);
   for (const discount of invoice.discounts ?? []) change("discount", discount.name, discount.amount);
@@ -61,7 +60,7 @@ export function waterfallOf(invoice: Invoice, style: MoneyStyle): WaterfallStep[
     change(
       "tax",
       invoice.tax?.mode === "inclusive"
-        ? `${rate.name} (included in the prices: ${moneyFigure(rate.amount, style).display})`
+        ? `${rate.name} (included in the prices: ${figure(rate.amount).display})`
         : rate.name,
       invoice.tax?.mode === "inclusive" ? "0" : rate.amount,
     );

@@ -1,4 +1,5 @@
 import { escapeCell, signed } from "../compare/index.js";
+import { escapeControl } from "../explain/index.js";
 import type { WhatIfResult, WhatIfRow } from "./whatIf.js";
 
 /**
@@ -80,12 +81,14 @@ export function renderWhatIf(result: WhatIfResult, format: "text" | "markdown"):
   ].join("\n");
 }
 
-// "price (bandwidth_na) +20.00": the cause, what it concerns and its share of the change.
+// "Bandwidth (North America): price +20.00": what it concerns as the invoice names it (as diff's
+// sentences and the explanation do; its id when it has no name), the cause and its share of the change.
 function causeText(row: WhatIfRow): string {
   const cause = row.topCause;
   if (cause === undefined) return "no change";
-  const subject = cause.line ?? cause.source;
-  return `${cause.cause}${subject === undefined ? "" : ` (${subject})`} ${signed(cause.amount)}`;
+  const subject = cause.name ?? cause.line ?? cause.source;
+  // A name is the contract's text: a line break in it is written escaped, so it cannot break the table.
+  return `${subject === undefined ? "" : `${escapeControl(subject)}: `}${cause.cause} ${signed(cause.amount)}`;
 }
 
 function textTable(

@@ -171,6 +171,7 @@ const PUBLIC_TYPES = [
   "LineWords",
   "Attribution",
   "ColumnMapping",
+  "ComparedInvoice",
   "DiffCause",
   "DiffResult",
   "Discrepancy",

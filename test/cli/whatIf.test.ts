@@ -26,7 +26,7 @@ describe("ratecard what-if", () => {
     expect(code).toBe(0);
     expect(stdout).toContain("What-if over 4 customers");
     expect(stdout).toMatch(
-      /^beta\s+USD\s+400\.00\s+460\.00\s+\+60\.00\s+\+15\.00 %\s+price \(bandwidth\) \+70\.00$/m,
+      /^beta\s+USD\s+400\.00\s+460\.00\s+\+60\.00\s+\+15\.00 %\s+Bandwidth: price \+70\.00$/m,
     );
     expect(stdout).toMatch(
       /^USD\s+3\s+650\.00\s+675\.00\s+\+25\.00\s+\+3\.85 %\s+1 up, 2 down, 0 unchanged$/m,
@@ -63,7 +63,7 @@ describe("ratecard what-if", () => {
     expect(json.totals.map((total: { change: string }) => total.change)).toEqual(["-40.00", "25.00"]);
     const markdown = runCli(...args("--after", `${DATA}/proposed`, "--format", "markdown")).stdout;
     expect(markdown).toContain(
-      "| beta | USD | 400.00 | 460.00 | +60.00 | +15.00 % | price (bandwidth) +70.00 |",
+      "| beta | USD | 400.00 | 460.00 | +60.00 | +15.00 % | Bandwidth: price +70.00 |",
     );
     expect(markdown).toContain("### Histogram of the percent change");
   });
