@@ -57,7 +57,7 @@ function baselineSql(file, csv) {
 
 // Wall seconds and user-CPU seconds (all of DuckDB's threads included) of one fresh node process:
 // on a shared machine the wall time swings with the load, the CPU time much less.
-function timed(args) {
+export function timed(args) {
   const times = join(OUT, "time.txt");
   const start = process.hrtime.bigint();
   const run = spawnSync("/usr/bin/time", ["-f", "%U", "-o", times, process.execPath, ...args], {
@@ -73,7 +73,7 @@ function timed(args) {
 const ROUNDS = 2;
 
 // Each side's fastest wall time and, separately, its least CPU time.
-function fastestOf(runs) {
+export function fastestOf(runs) {
   return {
     seconds: Math.min(...runs.map((run) => run.seconds)),
     user: Math.min(...runs.map((run) => run.user)),

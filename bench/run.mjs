@@ -5,12 +5,13 @@
 // assertions; bundle sizes are bytes. `--json FILE` writes the bundle sizes by entry name and the named
 // figures (issue 14: invoicesPerSecondOneCore, invoicesPerSecondAllCores, exactDedupVsFloat,
 // cliJsVsNaiveNdjson, cliJsVsNaiveCsv, streamingPeakRssMb10M, cliDuckdbVsDuckdbNdjson,
-// cliDuckdbVsDuckdbCsv (bench/duckdb.mjs), with the load average they were measured
+// cliDuckdbVsDuckdbCsv (bench/duckdb.mjs), batchDuckdbVsMemory (bench/batchEngines.mjs), with the load average they were measured
 // under) to FILE.
 import { writeFile } from "node:fs/promises";
 import { loadavg } from "node:os";
 import { benchAggregates } from "./aggregates.mjs";
 import { benchAggregation } from "./aggregation.mjs";
+import { benchBatchEngines } from "./batchEngines.mjs";
 import { benchBundleSize } from "./bundleSize.mjs";
 import { benchCliVsNaive } from "./cliVsNaive.mjs";
 import { benchDuckdb } from "./duckdb.mjs";
@@ -31,11 +32,13 @@ const aggregates = await benchAggregates(5_000);
 benchEndToEnd(Math.max(5, Math.floor(100 * scale)));
 benchLargeContract();
 const duckdb = await benchDuckdb(Math.floor(10_000_000 * scale));
+// A customer base on one plan through `ratecard batch` on each engine: 1,000 × 200 events with --quick.
+const batchEngines = await benchBatchEngines(scale < 1 ? 1_000 : 2_000, scale < 1 ? 200 : 500);
 const sizes = await benchBundleSize();
 const streaming = await benchCliVsNaive(scale < 1 ? 1_000_000 : 10_000_000);
 const jsonAt = process.argv.indexOf("--json");
 if (jsonAt !== -1)
   await writeFile(
     process.argv[jsonAt + 1],
-    `${JSON.stringify({ bundleSize: sizes, figures: { ...aggregates, ...aggregation, ...streaming, ...duckdb, loadAverageAtEnd: loadavg()[0] } }, null, 2)}\n`,
+    `${JSON.stringify({ bundleSize: sizes, figures: { ...aggregates, ...aggregation, ...streaming, ...duckdb, ...batchEngines, loadAverageAtEnd: loadavg()[0] } }, null, 2)}\n`,
   );
