@@ -17,7 +17,7 @@ import {
 } from "./batchRating.js";
 import { UsageLineError } from "./cliSupport.js";
 import { duckdbFormat } from "./duckdbFormat.js";
-import { sharedQueries } from "./duckdbSharedQueries.js";
+import { eventsPerCustomer, sharedQueries } from "./duckdbSharedQueries.js";
 import { aggregatesOverSource, type DuckdbUsage, openDuckdbUsage } from "./duckdbUsage.js";
 import { refusalInFileOrder } from "./refusalInFileOrder.js";
 
@@ -33,13 +33,13 @@ const TABLE = "batch_usage";
 /**
  * `ratecard batch --engine duckdb`: DuckDB reads the usage file once into a table ordered by customer;
  * the contracts whose meters and period compile to the same SQL (a plan's customers) are aggregated by
- * one query over all their customers' rows, each row naming its customer (`compileUsageSql`'s
- * `perCustomer`; docs/sql-engines.md, "`ratecard batch` … on DuckDB"), and ratecard rates each customer's aggregates.
- * A query per contract cost some 30 ms of planning each, whatever its rows (2,000 contracts: 77 s of
- * CPU); a plan's query is planned once. When a plan's query fails, its contracts are aggregated one
- * by one as before (a subquery of the customer's own rows, answered from the table's zone maps), so an
- * error stays the contract's own. Each invoice is the one the
- * in-memory batch gives: the contract's query sees exactly its customer's events, as a worker does.
+ * one query over their customers' rows, each row naming its customer (`compileUsageSql`'s `perCustomer`;
+ * docs/sql-engines.md, "`ratecard batch` and `ratecard usage` on DuckDB"), and ratecard rates each
+ * customer's aggregates. A query per contract cost some 30 ms of planning, whatever its rows (2,000
+ * contracts: 77 s of CPU); a plan's query is planned once. A contract alone on its plan, and those of a
+ * plan whose query fails, are aggregated by a query of their own over their customer's rows (answered
+ * from the table's zone maps), so an error stays the contract's own. Either way each invoice is the one
+ * the in-memory batch gives: a customer's aggregates count exactly its own events, as a worker does.
  * `deliver` receives each outcome in task order. Returns the events of customers no contract bills.
  * `held` (`--bad-events hold`, after ratecard's reader screened the file) are the customers whose
  * invoices are held: their rows, bad ones among them, are not checked (their contracts are not among
@@ -67,7 +67,8 @@ export async function rateBatchWithDuckdb(
     const rated = held === undefined ? undefined : new Set(tasks.map((task) => task.contract.customer.id));
     await refuseMalformed(usage, file, format, rated);
     const prepared = tasks.map((task) => preparedOrError(task, settings.period));
-    const shared = await sharedQueries(usage, TABLE, prepared);
+    const perCustomer = await eventsPerCustomer(usage, TABLE);
+    const shared = await sharedQueries(usage, TABLE, prepared, perCustomer);
     for (const [index, task] of tasks.entries()) {
       const own = {
         ...usage.source,
@@ -88,15 +89,6 @@ export async function rateBatchWithDuckdb(
       }
       await deliver([outcome]);
     }
-    const counts = await usage.rows(
-      `SELECT CAST(customer AS VARCHAR) AS customer, COUNT(*) AS n FROM ${TABLE} GROUP BY 1`,
-    );
-    const perCustomer = new Map(
-      counts.map((row) => {
-        const { customer, n } = row as { customer: string; n: number | bigint };
-        return [customer, Number(n)] as const;
-      }),
-    );
     return unknownCustomers(perCustomer, new Set(tasks.map((task) => task.contract.customer.id)));
   } finally {
     usage.close();

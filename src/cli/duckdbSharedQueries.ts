@@ -43,14 +43,15 @@ interface Plan {
  * Groups a batch's prepared contracts by the SQL their meters and period compile to, every customer at
  * once (`compileUsageSql`'s `perCustomer`): contracts on the same plan share one query, planned once
  * (docs/sql-engines.md, "`ratecard batch` … on DuckDB"). `prepared[i]` is the contract of task i, or the error that
- * stops it. The customers' rows are those of `table` (the usage file, ordered by customer).
+ * stops it. The customers' rows are those of `table` (the usage file, ordered by customer), and
+ * `eventsOf` how many each has ({@link eventsPerCustomer}).
  */
 export async function sharedQueries(
   usage: Pick<DuckdbUsage, "source" | "rows">,
   table: string,
   prepared: ReadonlyArray<PreparedRating | Error>,
+  eventsOf: ReadonlyMap<string, number>,
 ): Promise<SharedQueries> {
-  const eventsOf = await eventsPerCustomer(usage, table);
   const source = {
     ...usage.source,
     from: `(SELECT * FROM ${table} WHERE customer IN (SELECT customer FROM ${GROUP}))`,
@@ -88,8 +89,8 @@ export async function sharedQueries(
   };
 }
 
-// How many rows of the table each customer has.
-async function eventsPerCustomer(
+/** How many rows of the table each customer has. */
+export async function eventsPerCustomer(
   usage: Pick<DuckdbUsage, "rows">,
   table: string,
 ): Promise<ReadonlyMap<string, number>> {

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sharedQueries } from "../../src/cli/duckdbSharedQueries.js";
+import { eventsPerCustomer, sharedQueries } from "../../src/cli/duckdbSharedQueries.js";
 import { openDuckdbUsage } from "../../src/cli/duckdbUsage.js";
 import { aggregateForRating, parseContract, prepareRating } from "../../src/index.js";
 
@@ -50,7 +50,7 @@ describe("batch on DuckDB: one query per plan", () => {
         parseContract(json),
       );
       const prepared = contracts.map((contract) => prepareRating(contract, "2026-02"));
-      const shared = await sharedQueries(counting, "t", prepared);
+      const shared = await sharedQueries(counting, "t", prepared, await eventsPerCustomer(usage, "t"));
       const all = [0, 1, 2, 3].map((index) => shared.aggregatesOf(index));
       const aggregates = await Promise.all(all);
       // One WITH query: the plan of cus_a, cus_b and cus_c, run when its first contract asked.
