@@ -256,12 +256,14 @@ const postgres: SqlDialect = {
   },
   // extract(epoch …) is numeric (exact to the microsecond) since PostgreSQL 14: of a timestamptz its
   // instant, of a timestamp the "nominal" seconds, its wall time read as UTC. infinity has no epoch.
-  // Through its text (any type has one), so the query is valid whatever the column's type; text and
-  // back is exact, in the session's DateStyle both ways. Any other type (text, a number, a date, read
-  // as midnight UTC before) fails the cast of the refusal, whose text is ratecard's: pg_typeof keeps it
-  // from being folded (and raised) when the query is planned.
+  // Through its JSON text (any type has one), so the query is valid whatever the column's type: JSON
+  // writes a timestamp in ISO 8601 with a numeric offset, read back exactly. Not ::text, which follows
+  // the session's DateStyle: "SQL" writes Kolkata's zone as "IST", which PostgreSQL before 18 reads back
+  // as Israel's (+02; 15 read 23:59:59.999Z as 03:29:59.999Z the next day).
+  // Any other type (text, a number, a date, read as midnight UTC before) fails the cast of the
+  // refusal, whose text is ratecard's: pg_typeof keeps it from being folded (and raised) when planned.
   nativeEpochMs: (value, refused) => {
-    const as = (type: string) => `(${value})::text::${type}`;
+    const as = (type: string) => `(to_jsonb(${value}) #>> '{}')::${type}`;
     const ms = (type: string) =>
       `CASE WHEN isfinite(${as(type)}) THEN floor(extract(epoch from ${as(type)}) * 1000)::bigint END`;
     return `CASE pg_typeof(${value}) WHEN 'timestamp with time zone'::regtype THEN ${ms("timestamptz")} WHEN 'timestamp without time zone'::regtype THEN ${ms("timestamp")} ELSE (${refused} || pg_typeof(${value})::text)::bigint END`;
