@@ -44,7 +44,8 @@ are separated by commas, or by semicolons or tabs when its header row holds more
 --columns description=Item,quantity=Qty,unitPrice=Rate,amount=Total,id=Line (description and amount
 required), or the same as a JSON object in --mapping FILE. A comma in a CSV number that may be a
 decimal comma (1,50 or 1,500) is refused unless --decimal-comma or --decimal-point says which; 3,656.00
-needs neither, nor does an amount in a currency without minor units (¥4,074 in JPY is 4074). An amount may carry the recomputed invoice's currency sign or code ($125.00,
+and 1,234,567 need neither, nor does an amount in a currency without minor units (¥4,074 and ¥4.074 in
+JPY are 4074). An amount may carry the recomputed invoice's currency sign or code ($125.00,
 125.00 USD; another currency's is refused), be negative as (5.00), 5.00- or −5.00, and group
 thousands with spaces (1 234,56). A recomputation from --contract continues from the previous invoice as ratecard invoice
 does: --carry, --balances, --credits-start-full, --commitment-spend.`,

@@ -1,4 +1,4 @@
-import { compareMessages, InputError, toJsonPath } from "../errors/index.js";
+import { compareMessages, type ErrorMessage, InputError, toJsonPath } from "../errors/index.js";
 import { addExactly, type Decimal, safeParseDecimal, toPlainString, ZERO } from "../money/index.js";
 import { readCsvAmount } from "./csvAmount.js";
 import { csvDelimiterOf } from "./csvDelimiter.js";
@@ -22,8 +22,9 @@ export interface ColumnMapping {
 export interface CsvNumberOptions {
   /**
    * The decimal separator: `"."` (1,234.56) or `","` (1.234,56). Absent, a comma is read only as a
-   * thousands separator before a decimal point ("3,656.00"), or in an amount (not a unit price) of
-   * `currency` when that has no minor units (JPY "4,074"); any other comma is refused as ambiguous.
+   * thousands separator before a decimal point ("3,656.00"), when there are two or more ("1,234,567"),
+   * or in an amount (not a unit price) of `currency` when that has no minor units (JPY "4,074", where a
+   * point before three digits groups thousands too: "4.074"); any other comma is refused as ambiguous.
    */
   readonly decimalSeparator?: DecimalSeparator;
   /**
@@ -107,10 +108,9 @@ export function fromCsvInvoice(
         );
       }
       if (parsed?.success) return toPlainString(parsed.data);
+      const readings = money ? readingsOf(text, field === "amount" && wholeUnits) : {};
       throw InputError.from(
-        "problem" in read && read.problem === "ambiguous_separator"
-          ? compareMessages.csvAmbiguousSeparator(index + 2, text, column)
-          : compareMessages.csvNotANumber(index + 2, text, column),
+        refusalOf(index + 2, text, column, options.decimalSeparator, readings),
         toJsonPath([index + 1, field]),
       );
     };
@@ -156,6 +156,41 @@ function documentFigures(
       ? { amountDue: text(figures.amountDue) as string }
       : {}),
   };
+}
+
+interface Readings {
+  readonly point?: string | undefined;
+  readonly comma?: string | undefined;
+}
+
+// What a money cell reads as with a decimal point declared and with a decimal comma declared
+// (undefined: not a number that way), for a refusal to show the specialist both.
+function readingsOf(text: string, wholeUnits: boolean): Readings {
+  const as = (separator: DecimalSeparator) => {
+    const read = readCsvAmount(text, separator, wholeUnits);
+    return "plain" in read && safeParseDecimal(read.plain).success ? read.plain : undefined;
+  };
+  return { point: as("."), comma: as(",") };
+}
+
+// Why a cell is refused: its comma may mean two things (each option's reading shown), it is a number
+// only with the separator not declared (the cell contradicts the option), or it is no number at all.
+function refusalOf(
+  row: number,
+  text: string,
+  column: string,
+  declared: DecimalSeparator | undefined,
+  readings: Readings,
+): ErrorMessage {
+  const other = declared === "." ? readings.comma : declared === "," ? readings.point : undefined;
+  if (declared !== undefined && other !== undefined)
+    return compareMessages.csvAgainstSeparator(row, text, column, declared, other);
+  if (declared === undefined && (readings.point !== undefined || readings.comma !== undefined))
+    return compareMessages.csvAmbiguousSeparator(row, text, column, {
+      point: readings.point,
+      comma: readings.comma,
+    });
+  return compareMessages.csvNotANumber(row, text, column);
 }
 
 interface Marked {

@@ -120,7 +120,8 @@ function periodText(period: { readonly start: string; readonly end: string }): s
 
 function parseEnvelope(input: unknown, path: ReadonlyArray<PropertyKey>): Envelope {
   const parsed = envelopeSchema.safeParse(input);
-  if (!parsed.success) throw toInputError("input", toProblems(parsed.error.issues, input, path));
+  if (!parsed.success)
+    throw toInputError("input", toProblems(parsed.error.issues, input, path, envelopeSchema));
   return parsed.data;
 }
 

@@ -1,6 +1,6 @@
 import type { Contract } from "../contracts/index.js";
 import { aggregatesMessages, hostHashNotFunction, InputError, invoiceMessages } from "../errors/index.js";
-import { objectSlot } from "../schema/index.js";
+import { closestChoice, objectSlot } from "../schema/index.js";
 import type { Period } from "../time/index.js";
 
 // The library's entry points are called from JavaScript too, where the types do not hold: these checks
@@ -117,7 +117,10 @@ export function requireOptions(value: unknown, known: ReadonlyArray<string> = RA
   if (!isObject(value)) throw InputError.from(invoiceMessages.optionsNotObject(value), "options");
   const unknown = Object.keys(value).find((name) => !known.includes(name));
   if (unknown !== undefined)
-    throw InputError.from(invoiceMessages.unknownOption(unknown, known), `options.${unknown}`);
+    throw InputError.from(
+      invoiceMessages.unknownOption(unknown, known, closestChoice(unknown, known)),
+      `options.${unknown}`,
+    );
   const { creditBalances, carried } = value;
   if (creditBalances !== undefined) {
     if (!isObject(creditBalances))

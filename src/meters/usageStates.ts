@@ -249,7 +249,7 @@ function isSample(value: unknown): boolean {
 function parseAt<T>(schema: z.ZodMiniType<T>, input: unknown, path: ReadonlyArray<PropertyKey>): T {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  throw toInputError("input", toProblems(parsed.error.issues, input, path));
+  throw toInputError("input", toProblems(parsed.error.issues, input, path, schema));
 }
 
 // "1 meter", "2 meters": the count in a sentence a specialist reads.

@@ -22,7 +22,7 @@ export function parseCarriedStatesAt(
   const parsed = carriedStatesSchema.safeParse(input);
   if (parsed.success) return parsed.data;
   // The caller's carried state is wrong, not the contract: an InputError, as every option's error is.
-  throw toInputError("input", toProblems(parsed.error.issues, input, basePath));
+  throw toInputError("input", toProblems(parsed.error.issues, input, basePath, carriedStatesSchema));
 }
 
 /** One meter's carried state as JSON. */

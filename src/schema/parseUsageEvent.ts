@@ -48,9 +48,10 @@ export function safeParseUsageEvent(
     const found = foreign === undefined ? undefined : [{ ...foreign, path: toJsonPath(base) }];
     const problems = (
       found ?? [
-        ...(parsed.success ? [] : toProblems(parsed.error.issues, input, base)).filter(
-          (problem) => !reported.has(problem.path),
-        ),
+        ...(parsed.success
+          ? []
+          : toProblems(parsed.error.issues, input, base, usageEventSchemaFor(timestamps))
+        ).filter((problem) => !reported.has(problem.path)),
         ...invalidProperties,
       ]
     ).map((problem) =>

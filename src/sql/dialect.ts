@@ -30,8 +30,12 @@ export interface SqlDialect {
    * Epoch milliseconds of a value of the engine's own timestamp type (`timestamp: "native"`), floored to
    * the millisecond; NULL for NULL and for what is no instant (PostgreSQL's `infinity`). A timestamp
    * without a zone (PostgreSQL `timestamp`, DuckDB `TIMESTAMP`) is read as UTC, whatever the session's zone.
+   * A value of any other type (text, a number, a date) makes the engine raise `refused` (a text literal)
+   * followed by the type's name, rather than fail on a function of its own or read a guess.
    */
-  readonly nativeEpochMs: (value: string) => string;
+  readonly nativeEpochMs: (value: string, refused: string) => string;
+  /** The engine's own types `nativeEpochMs` reads, as a specialist reads them in its refusal. */
+  readonly nativeTypes: string;
   /** Exact decimal of a text (NULL when it is not one): 9 decimals (`wide`: 18) after the point. */
   readonly decimal: (text: string, wide?: boolean) => string;
   /** A double of a text (NULL when it is not one). */
@@ -151,7 +155,12 @@ const duckdb: SqlDialect = {
     `epoch_ms(COALESCE(TRY_CAST(${text} AS TIMESTAMPTZ), TRY_CAST(substr(${text}, 1, 16) || ':00' || substr(${text}, 17) AS TIMESTAMPTZ)))`,
   // epoch_ms reads TIMESTAMPTZ as its instant and TIMESTAMP (and _S, _MS, _NS) as UTC, never the
   // session's TimeZone; it truncates the microseconds (nanoseconds) to the millisecond (NULL for infinity).
-  nativeEpochMs: (value) => `epoch_ms(${value})`,
+  // typeof is the column's type, known when the query is bound, so one branch is kept; each casts to its
+  // own type (a no-op) only so that the others bind for any column. epoch_ms of a DATE would read
+  // midnight UTC, a guess: a DATE is refused with text and numbers, by error().
+  nativeEpochMs: (value, refused) =>
+    `CASE WHEN typeof(${value}) = 'TIMESTAMP WITH TIME ZONE' THEN epoch_ms(CAST(${value} AS TIMESTAMPTZ)) WHEN typeof(${value}) IN ('TIMESTAMP', 'TIMESTAMP_S', 'TIMESTAMP_MS') THEN epoch_ms(CAST(${value} AS TIMESTAMP)) WHEN typeof(${value}) = 'TIMESTAMP_NS' THEN epoch_ms(CAST(${value} AS TIMESTAMP_NS)) ELSE error(${refused} || typeof(${value})) END`,
+  nativeTypes: "TIMESTAMPTZ or TIMESTAMP, also TIMESTAMP_S, _MS or _NS",
   decimal: (text, wide) =>
     wide
       ? `TRY_CAST(${text} AS DECIMAL(38,18))`
@@ -197,7 +206,14 @@ const clickhouse: SqlDialect = {
   epochMs: (text) => `toUnixTimestamp64Milli(parseDateTime64BestEffortOrNull(${text}, 3, 'UTC'))`,
   // A DateTime or DateTime64 holds its instant (the column's zone only shows it); toUnixTimestamp64Milli
   // takes DateTime64 alone, so DateTime is widened and DateTime64(6) or (9) cut to the millisecond first.
-  nativeEpochMs: (value) => `toUnixTimestamp64Milli(toDateTime64(${value}, 3))`,
+  // toDateTime64 would also read text (parsed), an integer (as seconds) and a Date (midnight): guesses.
+  // throwIf, in its argument, runs first; toTypeName is the column's type (Nullable(…) when it may be NULL).
+  nativeEpochMs: (value, refused) => {
+    const type = `toTypeName(${value})`;
+    const timestamp = `startsWith(${type}, 'DateTime') OR startsWith(${type}, 'Nullable(DateTime')`;
+    return `toUnixTimestamp64Milli(toDateTime64(if(throwIf(NOT (${timestamp}), concat(${refused}, ${type})) = 0, ${value}, ${value}), 3))`;
+  },
+  nativeTypes: "DateTime64 or DateTime",
   decimal: (text, wide) => `toDecimal128OrNull(${text}, ${wide ? 18 : 9})`,
   double: (text) => `toFloat64OrNull(${text})`,
   toDouble: (expression) => `toFloat64(${expression})`,
@@ -240,8 +256,19 @@ const postgres: SqlDialect = {
   },
   // extract(epoch …) is numeric (exact to the microsecond) since PostgreSQL 14: of a timestamptz its
   // instant, of a timestamp the "nominal" seconds, its wall time read as UTC. infinity has no epoch.
-  nativeEpochMs: (value) =>
-    `CASE WHEN isfinite(${value}) THEN floor(extract(epoch from ${value}) * 1000)::bigint END`,
+  // Through its JSON text (any type has one), so the query is valid whatever the column's type: JSON
+  // writes a timestamp in ISO 8601 with a numeric offset, read back exactly. Not ::text, which follows
+  // the session's DateStyle: "SQL" writes Kolkata's zone as "IST", which PostgreSQL before 18 reads back
+  // as Israel's (+02; 15 read 23:59:59.999Z as 03:29:59.999Z the next day).
+  // Any other type (text, a number, a date, read as midnight UTC before) fails the cast of the
+  // refusal, whose text is ratecard's: pg_typeof keeps it from being folded (and raised) when planned.
+  nativeEpochMs: (value, refused) => {
+    const as = (type: string) => `(to_jsonb(${value}) #>> '{}')::${type}`;
+    const ms = (type: string) =>
+      `CASE WHEN isfinite(${as(type)}) THEN floor(extract(epoch from ${as(type)}) * 1000)::bigint END`;
+    return `CASE pg_typeof(${value}) WHEN 'timestamp with time zone'::regtype THEN ${ms("timestamptz")} WHEN 'timestamp without time zone'::regtype THEN ${ms("timestamp")} ELSE (${refused} || pg_typeof(${value})::text)::bigint END`;
+  },
+  nativeTypes: "timestamptz or timestamp",
   decimal: (text, wide) =>
     `CASE WHEN pg_input_is_valid(${text}, 'numeric') THEN round((${text})::numeric, ${wide ? 18 : 9}) END`,
   double: (text) => `CASE WHEN pg_input_is_valid(${text}, 'float8') THEN (${text})::float8 END`,

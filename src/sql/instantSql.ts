@@ -1,3 +1,4 @@
+import { sqlMessages } from "../errors/index.js";
 import type { SqlDialect } from "./dialect.js";
 
 /**
@@ -29,7 +30,8 @@ const YEAR_10000 = 253_402_300_800_000;
  * refused with the malformed rows, as its ISO 8601 text would be.
  */
 export function nativeInstantSql(value: string, dialect: SqlDialect): string {
-  const ms = dialect.nativeEpochMs(value);
+  const refused = dialect.literal(sqlMessages.sqlNativeTimestampType(value, dialect.nativeTypes));
+  const ms = dialect.nativeEpochMs(value, refused);
   return `CASE WHEN ${ms} >= 0 AND ${ms} < ${YEAR_10000} THEN ${ms} END`;
 }
 

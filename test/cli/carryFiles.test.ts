@@ -372,3 +372,13 @@ describe("a balance or a spend that does not fit the contract names its file and
     );
   });
 });
+
+describe("a misspelt field of a --carry file says what it most likely meant, at its path in the file", () => {
+  it('"activ" for "active"', () => {
+    const typo = file("carry-typo.json", JSON.stringify({ seats: { activ: ["alice"] } }));
+    const result = today("invoice", "2026-02", "--carry", typo);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`--carry ${typo}`);
+    expect(result.stderr).toContain('seats.activ is not a field ratecard knows here; did you mean "active"?');
+  });
+});

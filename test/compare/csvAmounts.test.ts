@@ -115,7 +115,7 @@ describe("amounts as invoice exports write them: currency marks, accounting nega
       code: "invalid_field",
       path: "[1].amount",
       message:
-        'Row 2 of the CSV has "1 234,56" in column Amount: its comma may be a decimal comma or a thousands separator. Say which the file uses: decimal separator "." or "," (ratecard reconcile --decimal-point or --decimal-comma).',
+        'Row 2 of the CSV has "1 234,56" in column Amount: its comma may be a decimal comma or a thousands separator (with --decimal-point it is not a number, with --decimal-comma 1234.56). Say which the file uses: decimal separator "." or "," (ratecard reconcile --decimal-point or --decimal-comma).',
     });
   });
 

@@ -43,13 +43,17 @@ interface TypedTable {
 function typedTable(dialect: SqlDialectName, textFrom: string): TypedTable {
   if (dialect === "postgres")
     return {
+      // Kolkata, and a DateStyle that writes its zone as "IST", which PostgreSQL before 18 reads back as
+      // Israel's (+02; checked by hand on PostgreSQL 15, PGlite is 18): the instants must not go
+      // through the session's text of a timestamp.
       setUp: [
-        "SET TIME ZONE 'America/New_York'",
+        "SET TIME ZONE 'Asia/Kolkata'",
+        "SET DateStyle = 'SQL, DMY'",
         "DROP TABLE IF EXISTS typed_events",
         "CREATE TABLE typed_events (id text, type text, customer text, at_tz timestamptz, at_utc timestamp, properties jsonb)",
         `INSERT INTO typed_events SELECT id, type, customer, "timestamp"::timestamptz, "timestamp"::timestamptz AT TIME ZONE 'UTC', properties FROM ${textFrom}`,
       ],
-      tearDown: ["RESET TIME ZONE"],
+      tearDown: ["RESET TIME ZONE", "RESET DateStyle"],
       from: "typed_events",
       columns: ["at_tz", "at_utc"],
     };
@@ -69,6 +73,36 @@ function typedTable(dialect: SqlDialectName, textFrom: string): TypedTable {
     from: `(SELECT id, type, customer, parseDateTime64BestEffort(timestamp, 6, 'UTC') AS at_utc, toDateTime64(parseDateTime64BestEffort(timestamp, 6, 'UTC'), 3, 'Asia/Kolkata') AS at_kolkata, toDateTime(parseDateTime64BestEffort(timestamp, 6, 'UTC'), 'UTC') AS at_seconds, properties FROM ${textFrom})`,
     columns: ["at_utc", "at_kolkata"],
     seconds: "at_seconds",
+  };
+}
+
+/**
+ * The loaded events with the instant in columns of other types, and with a NULL: text (the ISO 8601
+ * text), an integer (epoch milliseconds), a date (the UTC day), and a timestamp column that is NULL for
+ * a2. `types`: each column's type as the engine names it in its refusal.
+ */
+function otherTypesTable(dialect: SqlDialectName, textFrom: string) {
+  if (dialect === "postgres")
+    return {
+      setUp: [
+        "DROP TABLE IF EXISTS other_types",
+        `CREATE TABLE other_types AS SELECT id, type, customer, "timestamp" AS at_text, floor(extract(epoch from "timestamp"::timestamptz) * 1000)::bigint AS at_int, ("timestamp"::timestamptz AT TIME ZONE 'UTC')::date AS at_date, CASE WHEN id <> 'a2' THEN "timestamp"::timestamptz END AS at_null, properties FROM ${textFrom}`,
+      ],
+      from: "other_types",
+      types: { at_text: "text", at_int: "bigint", at_date: "date" },
+    };
+  if (dialect === "duckdb")
+    return {
+      setUp: [
+        `CREATE OR REPLACE TABLE other_types AS SELECT id, type, customer, timestamp AS at_text, epoch_ms(CAST(timestamp AS TIMESTAMPTZ)) AS at_int, CAST(timezone('UTC', CAST(timestamp AS TIMESTAMPTZ)) AS DATE) AS at_date, CASE WHEN id <> 'a2' THEN CAST(timestamp AS TIMESTAMPTZ) END AS at_null, properties FROM ${textFrom}`,
+      ],
+      from: "other_types",
+      types: { at_text: "VARCHAR", at_int: "BIGINT", at_date: "DATE" },
+    };
+  return {
+    setUp: [],
+    from: `(SELECT id, type, customer, timestamp AS at_text, toUnixTimestamp64Milli(parseDateTime64BestEffort(timestamp, 3, 'UTC')) AS at_int, toDate(parseDateTime64BestEffort(timestamp, 3, 'UTC')) AS at_date, if(id = 'a2', NULL, parseDateTime64BestEffort(timestamp, 6, 'UTC')) AS at_null, properties FROM ${textFrom})`,
+    types: { at_text: "String", at_int: "Int64", at_date: "Date" },
   };
 }
 
@@ -138,6 +172,30 @@ export function nativeTimestampCases(
         const results = await run(mapping(typed.from, typed.seconds, "native"));
         expect(usageAggregatesFromSql(prepared, results)).toEqual(aggregateForRating(prepared, cut));
       }
+    });
+    await restore();
+  });
+
+  it('refuses a column of another type mapped as "native" in words that name it and the types expected, and reports a NULL instant as an event refused, on every engine', async () => {
+    await engine().load(events);
+    const table = otherTypesTable(engine().dialect, textFrom());
+    for (const sql of table.setUp) await engine().run(sql);
+    // Text, an integer and a date: before, PostgreSQL and DuckDB failed on their own functions
+    // ("function isfinite(text) does not exist") or read a date as midnight UTC, and ClickHouse read
+    // text, milliseconds (as seconds) and a date as instants. Now each engine raises ratecard's sentence.
+    for (const [column, type] of Object.entries(table.types))
+      await expect(run(mapping(table.from, column, "native")), column).rejects.toThrow(
+        new RegExp(
+          `ratecard: the table mapping reads columns\\.timestamp \\(${column}\\) as "timestamp": "native".*This column's type is (Nullable\\()?${type}`,
+        ),
+      );
+    // A NULL timestamp is no instant: the event (a2) is refused with the malformed ones, as the
+    // in-memory engine refuses an event without its timestamp, never billed or dropped unsaid.
+    const results = await run(mapping(table.from, "at_null", "native"));
+    expect(thrown(() => usageAggregatesFromSql(prepared, results))).toMatchObject({
+      code: "invalid_event",
+      details: { events: 1 },
+      message: expect.stringMatching(/under "native" \(a NULL timestamp is none\).*\(first id "a2"\)/),
     });
     await restore();
   });

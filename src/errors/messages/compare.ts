@@ -52,11 +52,45 @@ export function csvNotANumber(row: number, value: string, column: string): Error
   };
 }
 
-/** A CSV number whose comma may be a decimal comma or a thousands separator. */
-export function csvAmbiguousSeparator(row: number, value: string, column: string): ErrorMessage {
+/**
+ * A CSV number whose comma may be a decimal comma or a thousands separator: `readings` is what it is
+ * with a decimal point and with a decimal comma declared (undefined: not a number that way).
+ */
+export function csvAmbiguousSeparator(
+  row: number,
+  value: string,
+  column: string,
+  readings: { readonly point: string | undefined; readonly comma: string | undefined },
+): ErrorMessage {
+  const reading = (text: string | undefined) => text ?? "not a number";
+  // "1.234.567" has no comma: its points group thousands, so it was written with a decimal comma.
+  const doubt = value.includes(",")
+    ? "its comma may be a decimal comma or a thousands separator"
+    : "its points can only group thousands, as a file with a decimal comma writes them";
   return {
     code: "invalid_field",
-    message: `Row ${row} of the CSV has "${value}" in column ${column}: its comma may be a decimal comma or a thousands separator. Say which the file uses: decimal separator "." or "," (ratecard reconcile --decimal-point or --decimal-comma).`,
+    message: `Row ${row} of the CSV has "${value}" in column ${column}: ${doubt} (with --decimal-point it is ${reading(readings.point)}, with --decimal-comma ${reading(readings.comma)}). Say which the file uses: decimal separator "." or "," (ratecard reconcile --decimal-point or --decimal-comma).`,
+  };
+}
+
+/**
+ * A CSV number that is none with the decimal separator declared, but is one with the other: the cell
+ * contradicts the option (1.234,5 with --decimal-point), or the file mixes both ways of writing numbers.
+ */
+export function csvAgainstSeparator(
+  row: number,
+  value: string,
+  column: string,
+  declared: "." | ",",
+  otherReading: string,
+): ErrorMessage {
+  const [said, other] =
+    declared === "."
+      ? ["a decimal point (--decimal-point)", "--decimal-comma"]
+      : ["a decimal comma (--decimal-comma)", "--decimal-point"];
+  return {
+    code: "invalid_field",
+    message: `Row ${row} of the CSV has "${value}" in column ${column}, which is not a number with ${said}; with ${other} it would be ${otherReading}. A file writes its numbers one way: check which separator this one uses.`,
   };
 }
 

@@ -1,5 +1,6 @@
 import { describeValue } from "../describeValue.js";
 import type { ErrorMessage } from "./message.js";
+import { didYouMean } from "./schema.js";
 
 export * from "./commitmentSpend.js";
 export * from "./creditNote.js";
@@ -45,12 +46,18 @@ export function optionsNotObject(value: unknown): ErrorMessage {
   return { code: "invalid_argument", message: `The options must be an object, not ${describeValue(value)}.` };
 }
 
-/** An option name the entry point does not know (a typo such as `carry` for `carried`). */
-export function unknownOption(name: string, known: ReadonlyArray<string>): ErrorMessage {
+/**
+ * An option name the entry point does not know (a typo such as `creditBalance` for `creditBalances`);
+ * `meant`, the known option whose name is close.
+ */
+export function unknownOption(name: string, known: ReadonlyArray<string>, meant?: string): ErrorMessage {
   const listed = known.length === 0 ? "none" : known.join(", ");
   return {
     code: "invalid_argument",
-    message: `"${name}" is not an option of this function (it takes ${listed}); check the spelling: an option ignored would rate as if it were not given.`,
+    message:
+      meant === undefined
+        ? `"${name}" is not an option of this function (it takes ${listed}); check the spelling: an option ignored would rate as if it were not given.`
+        : `"${name}" is not an option of this function; ${didYouMean(meant)} It takes ${listed}, and an option ignored would rate as if it were not given.`,
   };
 }
 

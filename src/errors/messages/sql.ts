@@ -40,11 +40,20 @@ export function sqlNoReadableTimestamp(events: number, id: string | null): Error
   };
 }
 
+/**
+ * What the compiled query makes the engine raise when the column mapped as `timestamp: "native"` is of
+ * another type (text, a number, a date): the sentence up to the type, which the engine appends (the
+ * query cannot know it in advance: ratecard does not run it). `expected` names the engine's types.
+ */
+export function sqlNativeTimestampType(column: string, expected: string): string {
+  return `ratecard: the table mapping reads columns.timestamp (${column}) as "timestamp": "native", a column of the engine's own timestamp type (${expected}); map a text column as "text" (ISO 8601 with its offset) and a count since 1970 as "epoch_s" or "epoch_ms", and a date alone is no instant (it has no time of day). This column's type is `;
+}
+
 /** Events the SQL engine read without an id, type, customer or readable timestamp. */
 export function sqlMalformedEvents(events: number, id: string | null): ErrorMessage {
   return {
     code: "invalid_event",
-    message: `${events} event(s) of the usage table have no id, type or customer as text (read from a JSON file, also: properties that are not an object of flat values), or a timestamp that is no instant in the years 1970–9999 written as the table mapping's "timestamp" says: ISO 8601 text with its offset by default (such as "2026-02-03T10:15:00Z" or "2026-02-03T05:15:00-05:00"; a time without a zone is not guessed), a plain count since 1970 under "epoch_s" or "epoch_ms"${id === null ? "" : ` (first id "${id}")`}; fix them at the source: every event needs all four.`,
+    message: `${events} event(s) of the usage table have no id, type or customer as text (read from a JSON file, also: properties that are not an object of flat values), or a timestamp that is no instant in the years 1970–9999 written as the table mapping's "timestamp" says: ISO 8601 text with its offset by default (such as "2026-02-03T10:15:00Z" or "2026-02-03T05:15:00-05:00"; a time without a zone is not guessed), a value of the engine's timestamp type under "native" (a NULL timestamp is none), a plain count since 1970 under "epoch_s" or "epoch_ms"${id === null ? "" : ` (first id "${id}")`}; fix them at the source: every event needs all four.`,
   };
 }
 
