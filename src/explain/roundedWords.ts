@@ -38,6 +38,21 @@ export function roundedFrom(exact: Decimal, shown: string, mode: RoundingMode, s
   return `${exactMoney(exact, style)}, ${signed ? `taken off: ${exactMoney(exact.negated(), style)}, ` : ""}rounded ${roundingModeWords(mode)}: `;
 }
 
+/**
+ * The words between "= " and a fixed discount's prorated amount (shown as the positive figure it is per
+ * period): "" when exact, else "$4.2857142857…, rounded half-even: " before "$4.29". It was rounded as
+ * the figure taken off (roundReduction), which under ceiling and floor the sentence says: "$4.2857142857…,
+ * rounded ceiling as the figure taken off (-$4.2857142857…): " before "$4.28".
+ */
+export function roundedTake(exact: Decimal, shown: string, mode: RoundingMode, style: MoneyStyle): string {
+  const figure = new Decimal(shown);
+  if (exact.equals(figure)) return "";
+  if (!roundTo(exact.negated(), figure.decimalPlaces(), mode).negated().equals(figure)) return "";
+  const directed = mode === "ceiling" || mode === "floor";
+  const taken = directed ? ` as the figure taken off (${exactMoney(exact.negated(), style)})` : "";
+  return `${exactMoney(exact, style)}, rounded ${roundingModeWords(mode)}${taken}: `;
+}
+
 /** `numerator ÷ denominator`, 0 when the denominator is 0 (a share of an empty period). */
 export function shareOf(value: Decimal, elapsed: string, total: string): Decimal {
   const whole = new Decimal(total);

@@ -66,6 +66,18 @@ describe("a discount under a directed rounding mode", () => {
     );
   });
 
+  it("says the prorated fixed amount's exact share and which figure it rounded", () => {
+    const fixed = [{ id: "f10", name: "Ten off", amount: "10" }];
+    const text = explainText(
+      rateInvoice(contract("ceiling", fixed, { start: "2026-03-17" }), usage("1.35"), "2026-03"),
+    );
+    // 10.00 × 1,296,000 ÷ 2,678,400 = 4.8387096774…; taken off −4.8387…, toward +∞ → −4.83 (it read
+    // "= $4.83", a product that is not 4.83)
+    expect(text).toContain(
+      "Ten off: $10.00 a billing period × 1,296,000 ÷ 2,678,400 seconds = $4.8387096774…, rounded ceiling as the figure taken off (-$4.8387096774…): $4.83 (at most",
+    );
+  });
+
   it("law: the discount is −(15 % of the base) rounded by the mode, as a negative figure", () => {
     fc.assert(
       fc.property(
