@@ -120,7 +120,10 @@ export function describeComputation(computation: Computation, instant: (iso: str
           : computation.direction.combine === "max_per_sample"
             ? " The higher of the directions was taken per sample."
             : ` Each direction was ranked; the higher${billedDirection(computation.direction.billed)} is billed.`;
-      return `The ${formatQuantity(computation.rank)}th percentile of ${count(computation.samples, `${windowName(computation.size)} sample`)} (${eachSample(computation.inner, computation.perSecond)}): the top ${formatQuantity(String(computation.discarded))} discarded (${formatQuantity(new Decimal(100).minus(computation.rank).toFixed())}% of ${formatQuantity(String(computation.samples))}, rounded ${computation.discardRounding === "ceil" ? "up" : computation.discardRounding === "round" ? "to nearest" : "down"}), the highest remaining billed.${windowZoneWords(computation.size, computation.timeZone, computation.from)}${direction}`;
+      // No sample at all (every window empty and left out): nothing to discard, nothing "remaining".
+      if (computation.samples === 0)
+        return `The ${formatQuantity(computation.rank)}th percentile of 0 ${windowName(computation.size)} samples (${eachSample(computation.inner, computation.perSecond)}): no window had events and empty windows are left out, so there is no sample and the quantity is 0.${windowZoneWords(computation.size, computation.timeZone, computation.from)}${direction}`;
+      return `The ${formatQuantity(computation.rank)}th percentile of ${count(computation.samples, `${windowName(computation.size)} sample`)} (${eachSample(computation.inner, computation.perSecond)}): the top ${formatQuantity(String(computation.discarded))} discarded (${formatQuantity(new Decimal(100).minus(computation.rank).toFixed())}% of ${formatQuantity(String(computation.samples))}, rounded ${computation.discardRounding === "ceil" ? "up" : computation.discardRounding === "round" ? "to nearest" : "down"}), ${computation.discarded >= computation.samples ? "which leaves no sample: the quantity is 0" : "the highest remaining billed"}.${windowZoneWords(computation.size, computation.timeZone, computation.from)}${direction}`;
     }
     case "entities": {
       const parts = [
