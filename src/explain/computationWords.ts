@@ -50,14 +50,20 @@ function ofItsEvents(inner: string): string {
 
 // The zone a meter's windows were counted in, when not the contract's: "Each window is a UTC day (from
 // 00:00 UTC), not a day of the contract's zone; …". Nothing when the windows are the contract's own.
-function windowZoneWords(size: string, zone: string | undefined): string {
+// Fixed lengths name the midnight they are laid from and say they keep their length: "from 00:00 New
+// York" alone read as 00:00–06:00 local every day, which they are not once the clocks change.
+function windowZoneWords(size: string, zone: string | undefined, from: string | undefined): string {
   if (zone === undefined) return "";
+  const laidFrom =
+    from === undefined
+      ? ""
+      : ` on ${localWhen(from, zone)} (${from}), by elapsed time: a change of the clocks moves the local hour they start at`;
   const each =
     size === "day"
       ? `a ${zone} day (from 00:00 ${zone}), not a day of the contract's zone`
       : size === "hour"
         ? `an hour of ${zone} (from 00:00 ${zone})`
-        : `${size} long, laid end to end from 00:00 ${zone}`;
+        : `${size} long, laid end to end from 00:00 ${zone}${laidFrom}`;
   return ` Each window is ${each}; a window the period starts or ends within counts only its part inside the period.`;
 }
 
@@ -104,7 +110,7 @@ export function describeComputation(computation: Computation, instant: (iso: str
         computation.allowance === undefined
           ? ""
           : ` ${describeWindowAllowance(computation.allowance, windowStart)}`;
-      const zoneWords = windowZoneWords(computation.size, zone);
+      const zoneWords = windowZoneWords(computation.size, zone, computation.from);
       return `${describeWindows(computation, windowName(computation.size), each)}.${zoneWords}${allowance}`;
     }
     case "percentile": {
@@ -114,7 +120,10 @@ export function describeComputation(computation: Computation, instant: (iso: str
           : computation.direction.combine === "max_per_sample"
             ? " The higher of the directions was taken per sample."
             : ` Each direction was ranked; the higher${billedDirection(computation.direction.billed)} is billed.`;
-      return `The ${formatQuantity(computation.rank)}th percentile of ${count(computation.samples, `${windowName(computation.size)} sample`)} (${eachSample(computation.inner, computation.perSecond)}): the top ${formatQuantity(String(computation.discarded))} discarded (${formatQuantity(new Decimal(100).minus(computation.rank).toFixed())}% of ${formatQuantity(String(computation.samples))}, rounded ${computation.discardRounding === "ceil" ? "up" : computation.discardRounding === "round" ? "to nearest" : "down"}), the highest remaining billed.${windowZoneWords(computation.size, computation.timeZone)}${direction}`;
+      // No sample at all (every window empty and left out): nothing to discard, nothing "remaining".
+      if (computation.samples === 0)
+        return `The ${formatQuantity(computation.rank)}th percentile of 0 ${windowName(computation.size)} samples (${eachSample(computation.inner, computation.perSecond)}): no window had events and empty windows are left out, so there is no sample and the quantity is 0.${windowZoneWords(computation.size, computation.timeZone, computation.from)}${direction}`;
+      return `The ${formatQuantity(computation.rank)}th percentile of ${count(computation.samples, `${windowName(computation.size)} sample`)} (${eachSample(computation.inner, computation.perSecond)}): the top ${formatQuantity(String(computation.discarded))} discarded (${formatQuantity(new Decimal(100).minus(computation.rank).toFixed())}% of ${formatQuantity(String(computation.samples))}, rounded ${computation.discardRounding === "ceil" ? "up" : computation.discardRounding === "round" ? "to nearest" : "down"}), ${computation.discarded >= computation.samples ? "which leaves no sample: the quantity is 0" : "the highest remaining billed"}.${windowZoneWords(computation.size, computation.timeZone, computation.from)}${direction}`;
     }
     case "entities": {
       const parts = [

@@ -13,7 +13,7 @@ import { datesWords, localWhen, periodEnds } from "./localWhen.js";
 import { poolWords } from "./poolWords.js";
 import { prorationUnit } from "./prorationUnit.js";
 import { requireInvoice } from "./requireInvoice.js";
-import { roundedFrom, shareOf } from "./roundedWords.js";
+import { roundedFrom, roundedTake, shareOf } from "./roundedWords.js";
 import { roundingModeWords } from "./roundingModeWords.js";
 import { settledMoney } from "./settledMoney.js";
 import { explainTax } from "./taxWords.js";
@@ -94,7 +94,7 @@ export function explainText(invoice: Invoice): string {
         ? covered !== undefined
           ? `${formatQuantity(discount.percent)}% of ${covered} (${datesWords(discount.inForce!, invoice.period.timeZone)}) of ${money(discount.base)}`
           : `${formatQuantity(discount.percent)}% of ${money(discount.base)}${part}`
-        : `${fixedWords(discount, money, invoice.period.timeZone) ?? `${money(discount.fixed ?? "0")}${part}`} (at most the ${covered ?? `${money(discount.base)} it applies to`})`;
+        : `${fixedWords(discount, money, invoice.period.timeZone, invoice.rounding.mode as RoundingMode, style) ?? `${money(discount.fixed ?? "0")}${part}`} (at most the ${covered ?? `${money(discount.base)} it applies to`})`;
     const spread = discount.allocation
       .map((entry) => `${title(entry.line)} ${money(entry.amount)}`)
       .join(", ");
@@ -266,12 +266,22 @@ function capTakenApart(commitment: NonNullable<Invoice["commitments"]>[number]):
 
 // A fixed amount prorated from the contract's: "$100.00 a billing period × 15 ÷ 31 days = $48.39, in force
 // 2026-03-17 to 2026-04-01" (the dates when its own cut the period). Undefined when it was not prorated.
-function fixedWords(discount: AppliedDiscount, money: (plain: string) => string, timeZone: string) {
+// "$10.00 a billing period × 1,036,800 ÷ 2,419,200 seconds = $4.2857142857…, rounded half-even: $4.29":
+// the exact share and its rounding, so the product can be redone (it read "= $4.29", not what it is).
+function fixedWords(
+  discount: AppliedDiscount,
+  money: (plain: string) => string,
+  timeZone: string,
+  mode: RoundingMode,
+  style: MoneyStyle,
+) {
   const { prorated, inForce } = discount;
   if (prorated === undefined) return undefined;
   const share = `${formatQuantity(prorated.elapsed)} ÷ ${formatQuantity(prorated.total)} ${prorationUnit(prorated.basis)}`;
   const dates = inForce === undefined ? "" : `, in force ${datesWords(inForce, timeZone)}`;
-  return `${money(prorated.amount)} a billing period × ${share} = ${money(discount.fixed ?? "0")}${dates}`;
+  const fixed = discount.fixed ?? "0";
+  const exact = shareOf(new Decimal(prorated.amount), prorated.elapsed, prorated.total);
+  return `${money(prorated.amount)} a billing period × ${share} = ${roundedTake(exact, fixed, mode, style)}${money(fixed)}${dates}`;
 }
 
 // ", in force for 15 of 31 days (2026-03-17 to 2026-04-01)": the share of the period that scaled a discount.

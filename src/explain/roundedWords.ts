@@ -18,7 +18,8 @@ export function exactMoney(value: Decimal, style: MoneyStyle): string {
 /**
  * The words between "= " and a figure the invoice rounded from `exact`: "" when the figure is exact,
  * else the exact amount and the rounding, "$8.253, rounded half-up: " (before "-$8.25" for a discount,
- * which rounds what it takes and shows it taken off), so that the sentence can be redone by hand:
+ * which rounds what it takes as the negative figure it shows: "$1.7025, taken off: -$1.7025, rounded
+ * ceiling: -$1.70" under the modes whose direction the sign changes), so that the sentence can be redone by hand:
  * "10% of $82.53 = $8.253, rounded half-up: -$8.25". Also "" when the figure is not `exact` rounded so
  * (a discount capped at what it applies to): the sentence then says nothing it cannot stand by.
  */
@@ -26,9 +27,30 @@ export function roundedFrom(exact: Decimal, shown: string, mode: RoundingMode, s
   const figure = new Decimal(shown);
   // A discount's exact take is positive and its figure negative (taken off): equal in size, exact.
   if (exact.abs().equals(figure.abs())) return "";
-  const rounded = roundTo(exact, figure.decimalPlaces(), mode);
-  if (!rounded.equals(figure) && !rounded.negated().equals(figure)) return "";
-  return `${exactMoney(exact, style)}, rounded ${roundingModeWords(mode)}: `;
+  // A take shown taken off was rounded as that negative figure (roundReduction): under ceiling and
+  // floor, whose direction the sign changes, the sentence names the negative figure it rounded.
+  const taken = exact.greaterThan(0) && figure.lessThan(0);
+  const rounded = taken
+    ? roundTo(exact.negated(), figure.decimalPlaces(), mode)
+    : roundTo(exact, figure.decimalPlaces(), mode);
+  if (!rounded.equals(figure)) return "";
+  const signed = taken && (mode === "ceiling" || mode === "floor");
+  return `${exactMoney(exact, style)}, ${signed ? `taken off: ${exactMoney(exact.negated(), style)}, ` : ""}rounded ${roundingModeWords(mode)}: `;
+}
+
+/**
+ * The words between "= " and a fixed discount's prorated amount (shown as the positive figure it is per
+ * period): "" when exact, else "$4.2857142857…, rounded half-even: " before "$4.29". It was rounded as
+ * the figure taken off (roundReduction), which under ceiling and floor the sentence says: "$4.2857142857…,
+ * rounded ceiling as the figure taken off (-$4.2857142857…): " before "$4.28".
+ */
+export function roundedTake(exact: Decimal, shown: string, mode: RoundingMode, style: MoneyStyle): string {
+  const figure = new Decimal(shown);
+  if (exact.equals(figure)) return "";
+  if (!roundTo(exact.negated(), figure.decimalPlaces(), mode).negated().equals(figure)) return "";
+  const directed = mode === "ceiling" || mode === "floor";
+  const taken = directed ? ` as the figure taken off (${exactMoney(exact.negated(), style)})` : "";
+  return `${exactMoney(exact, style)}, rounded ${roundingModeWords(mode)}${taken}: `;
 }
 
 /** `numerator ÷ denominator`, 0 when the denominator is 0 (a share of an empty period). */

@@ -29,7 +29,8 @@ export function usageEvidenceText(evidence: UsageEvidence): string {
     ...cutLines(evidence.cutOn),
   ];
   const cut = evidence.cutOn !== undefined;
-  for (const meter of evidence.meters) out.push("", ...meterLines(meter, evidence.by, cut));
+  for (const meter of evidence.meters)
+    out.push("", ...meterLines(meter, evidence.by, cut, evidence.timeZone));
   out.push("", ...exclusionLines(evidence), "", ...duplicateLines(evidence));
   return `${out.map(escapeControl).join("\n")}\n`;
 }
@@ -46,11 +47,18 @@ function cutLines(cutOn: ReadonlyArray<string> | undefined): string[] {
 // The unit written after a quantity (" request" after 1, " requests" after 2), "" without one.
 type UnitAfter = (quantity: string) => string;
 
-function meterLines(meter: MeterEvidence, by: "day" | "hour", cut: boolean): string[] {
+function meterLines(meter: MeterEvidence, by: "day" | "hour", cut: boolean, contractZone: string): string[] {
   // The evidence carries no `unitSingular`: after 1, the unit's plain plural is made singular by rule.
   const unit: UnitAfter = (quantity) => unitWord(quantity, meter.unit, undefined);
   const head = `Meter ${meter.meter}${meter.name !== undefined ? ` (${meter.name})` : ""}: ${aggregationWords(meter)}${meter.dimensions.length > 0 ? `, a line per ${meter.dimensions.join(" × ")}` : ""}`;
-  const opening = openingLines(meter);
+  // Windows in a zone of their own are listed by its days (or hours): said, as the heading names the contract's.
+  const zone = meter.window?.timeZone;
+  const opening = [
+    ...(zone === undefined || zone === contractZone
+      ? []
+      : [`  listed by the ${by}s of its windows' zone, ${zone}, not the contract's ${contractZone}`]),
+    ...openingLines(meter),
+  ];
   if (meter.groups.length === 0) return [head, ...opening, "  no events listed"];
   return [head, ...opening, ...meter.groups.flatMap((group) => groupLines(group, unit, by, cut))];
 }

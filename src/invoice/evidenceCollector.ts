@@ -60,7 +60,9 @@ export class EvidenceCollector implements EventObserver {
   private readonly groups: Map<string, GroupState>[];
   private readonly exclusions = new Map<ExclusionReason, IdSample>();
   private readonly copies = new Map<string, Copies>();
-  private lastBucket: { readonly start: number; readonly end: number; readonly label: string } | undefined;
+  private lastBucket:
+    | { readonly start: number; readonly end: number; readonly label: string; readonly timeZone: string }
+    | undefined;
 
   constructor(selection: EvidenceSelection) {
     this.selection = selection;
@@ -156,7 +158,9 @@ export class EvidenceCollector implements EventObserver {
         : meter.valueProperty === undefined
           ? undefined
           : propertyOf(event.properties, meter.valueProperty);
-    const label = this.bucketOf(event.timestamp);
+    // A meter whose windows are in a zone of their own is listed by that zone's days and hours: they
+    // are what its allowance and samples restart on, where the contract's days would join two windows.
+    const label = this.bucketOf(event.timestamp, meter.window?.timeZone ?? this.selection.timeZone);
     let bucket = state.buckets.get(label);
     if (bucket === undefined) {
       bucket = { first: event.timestamp, events: 0, quantity: new ExactSum() };
@@ -176,12 +180,13 @@ export class EvidenceCollector implements EventObserver {
 
   // Events come mostly in time order: the last bucket's bounds answer most lookups without a zone
   // conversion (one per event would triple the time of a large file).
-  private bucketOf(instant: number): string {
+  private bucketOf(instant: number, timeZone: string): string {
     const last = this.lastBucket;
-    if (last !== undefined && instant >= last.start && instant < last.end) return last.label;
-    const { by, timeZone } = this.selection;
-    const bounds = by === "hour" ? localHour(instant, timeZone) : localDayOf(instant, timeZone);
-    this.lastBucket = bounds;
+    if (last !== undefined && last.timeZone === timeZone && instant >= last.start && instant < last.end)
+      return last.label;
+    const bounds =
+      this.selection.by === "hour" ? localHour(instant, timeZone) : localDayOf(instant, timeZone);
+    this.lastBucket = { ...bounds, timeZone };
     return bounds.label;
   }
 }

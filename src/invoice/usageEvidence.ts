@@ -69,7 +69,13 @@ export interface MeterEvidence {
    * windows): its size and inner aggregation, and `perSecond` when each window's value is per second.
    * Absent for a meter without windows.
    */
-  readonly window?: { readonly size: string; readonly aggregation: string; readonly perSecond?: true };
+  readonly window?: {
+    readonly size: string;
+    readonly aggregation: string;
+    readonly perSecond?: true;
+    /** The windows' own zone (`window.timeZone`), when the meter names one: `byPeriod` is by its days or hours. */
+    readonly timeZone?: string;
+  };
   /** A percentile meter's rank (`"95"`): the samples are its windows. */
   readonly rank?: string;
   readonly unit?: string;
@@ -272,6 +278,7 @@ function evidenceOf(
               size: meter.window.size,
               aggregation: meter.window.aggregation,
               ...(meter.window.perSecond === true ? { perSecond: true as const } : {}),
+              ...(meter.window.timeZone !== undefined ? { timeZone: meter.window.timeZone } : {}),
             },
           }
         : {}),

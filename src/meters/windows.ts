@@ -15,7 +15,14 @@ import {
   ZERO_QUOTIENT,
 } from "../money/index.js";
 import { type PercentileTerms, propertyOf, type WindowTerms } from "../schema/index.js";
-import { addLocalDays, daysBetween, type Period, startOfLocalDate, toLocalDate } from "../time/index.js";
+import {
+  addLocalDays,
+  daysBetween,
+  formatInstant,
+  type Period,
+  startOfLocalDate,
+  toLocalDate,
+} from "../time/index.js";
 import {
   type Computation,
   type FinalizeContext,
@@ -42,6 +49,8 @@ export interface WindowLayout {
    * period's start itself, or the window zone's midnight before it), and the length in milliseconds.
    */
   readonly fixed?: { readonly origin: number; readonly length: number };
+  /** Fixed lengths in a window zone of their own: the zone's midnight they are laid from. */
+  readonly laidFrom?: number;
 }
 
 const UNIT_SECONDS = { s: 1, m: 60, h: 3600 } as const;
@@ -100,6 +109,7 @@ export function windowLayout(
     secondsOf: (index) => (Math.min(period.end, origin + (index + 1) * length) - startOf(index)) / 1000,
     startOf,
     fixed: { origin, length },
+    ...(windowZone === undefined || size === "hour" ? {} : { laidFrom: midnight }),
   };
 }
 
@@ -221,6 +231,7 @@ function finalizeWindows(state: WindowState, context: FinalizeContext, plan: Win
         ? {}
         : { allowance: { perWindow: allowance.perWindow, free: allowance.free, above: allowance.above } }),
       ...(window.timeZone === undefined ? {} : { timeZone: window.timeZone }),
+      ...laidFromOf(layout),
     };
     const windows = windowQuantities(allowance?.values ?? measured, window.emptyWindows, layout, fractions);
     // A free allowance per window takes a fraction down as a fraction (value − allowance), noted too.
@@ -233,7 +244,7 @@ function finalizeWindows(state: WindowState, context: FinalizeContext, plan: Win
       ? { quantity, events, computation, windows }
       : { quantity, events, computation, windows, fraction };
   }
-  const outcome = percentileOutcome(filled, plan.percentile, window, events, perSecond);
+  const outcome = percentileOutcome(filled, plan.percentile, window, events, perSecond, layout);
   const fraction = fractions.get(outcome.quantity);
   return fraction === undefined ? outcome : { ...outcome, fraction };
 }
@@ -326,6 +337,7 @@ function percentileOutcome(
   window: WindowTerms,
   events: number,
   perSecond: boolean,
+  layout: WindowLayout,
 ): MeterOutcome {
   const discardRounding = terms.discard ?? "floor";
   const combine = terms.direction?.combine;
@@ -353,8 +365,14 @@ function percentileOutcome(
       perSecond,
       direction: combine === undefined ? undefined : { combine, billed: billed.direction },
       ...(window.timeZone === undefined ? {} : { timeZone: window.timeZone }),
+      ...laidFromOf(layout),
     },
   };
+}
+
+// Where fixed-length windows in a zone of their own are laid from, for the computation (its `from`).
+function laidFromOf(layout: WindowLayout): { from?: string } {
+  return layout.laidFrom === undefined ? {} : { from: formatInstant(layout.laidFrom) };
 }
 
 /**

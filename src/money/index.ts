@@ -48,4 +48,4 @@ export {
 export type { DecimalParseResult } from "./parseDecimal.js";
 export { DECIMAL_TEXT, safeParseBoundedDecimal, safeParseDecimal, toDecimal } from "./parseDecimal.js";
 export type { RoundingMode } from "./rounding.js";
-export { ROUNDING_MODES, roundTo, roundToInteger } from "./rounding.js";
+export { ROUNDING_MODES, roundReduction, roundTo, roundToInteger } from "./rounding.js";

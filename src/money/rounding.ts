@@ -45,6 +45,17 @@ export function roundTo(amount: Decimal, decimals: number, mode: RoundingMode): 
 }
 
 /**
+ * The size of an amount taken off (a discount) rounded as the negative figure the invoice shows, so
+ * that `ceiling` and `floor` keep their direction on the invoice (toward more to pay, toward less) as
+ * for every line; the other modes are symmetric and round the size as they would the figure.
+ * @example roundReduction(new Decimal("1.7025"), 2, "ceiling").toFixed(2) // "1.70" (−1.7025 → −1.70)
+ * @example roundReduction(new Decimal("1.7025"), 2, "floor").toFixed(2)   // "1.71" (−1.7025 → −1.71)
+ */
+export function roundReduction(size: Decimal, decimals: number, mode: RoundingMode): Decimal {
+  return roundTo(size.negated(), decimals, mode).negated();
+}
+
+/**
  * Rounds to a whole number with the named mode (e.g. packages, or a quantity transform).
  * @example roundToInteger(new Decimal("2.5"), "half_even").toString() // "2"
  */

@@ -26,6 +26,11 @@ export const computationSchema = z.discriminatedUnion("kind", [
     ),
     /** The zone the windows were counted in, the meter's `window.timeZone`; absent in the contract's. */
     timeZone: z.optional(z.string()),
+    /**
+     * Fixed lengths (`"6h"`, `"5m"`) in their own zone: the instant they are laid from by elapsed time,
+     * that zone's midnight that begins the period's first day there; absent otherwise.
+     */
+    from: z.optional(z.string()),
   }),
   z.strictObject({
     kind: z.literal("percentile"),
@@ -39,6 +44,8 @@ export const computationSchema = z.discriminatedUnion("kind", [
     direction: z.optional(z.strictObject({ combine: z.string(), billed: z.string() })),
     /** The zone the samples' windows were counted in, the meter's `window.timeZone`; absent in the contract's. */
     timeZone: z.optional(z.string()),
+    /** As for `windows`: where fixed-length sample windows in their own zone are laid from. */
+    from: z.optional(z.string()),
   }),
   z.strictObject({
     kind: z.literal("entities"),

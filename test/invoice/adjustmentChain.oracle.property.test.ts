@@ -211,10 +211,12 @@ function oracle(c: Case): Expected {
     const inForce = BigInt(until - from);
     const eligible = d.charges ?? all;
     const base = sumOf(nets, eligible);
-    const fixed = roundQuotient(BigInt(d.fixed ?? 0) * inForce, days, c.mode);
+    // Each take is rounded as the negative figure taken off (ceiling takes less, floor more;
+    // docs/concepts.md#rounding), so its size is −round(−exact).
+    const fixed = -roundQuotient(-BigInt(d.fixed ?? 0) * inForce, days, c.mode);
     const amount =
       d.percent10 !== undefined
-        ? roundQuotient(base * BigInt(d.percent10) * inForce, 1000n * elapsed, c.mode)
+        ? -roundQuotient(-base * BigInt(d.percent10) * inForce, 1000n * elapsed, c.mode)
         : fixed < base
           ? fixed
           : base;

@@ -494,7 +494,7 @@ describe("a discount on the days it covers, on fees billed in advance and fixed 
     const invoice = rateInvoice(contractWith([fixed]), [gbOn(10, "100")], "2026-03");
     // fixed 100.00 × 16/31 = 51.61; covered 5.00 + 16.00 = 21.00 → 21.00 off
     expect(explainText(invoice)).toContain(
-      "Launch 20%: $100.00 a billing period × 1,382,400 ÷ 2,678,400 seconds = $51.61, in force 2026-03-01 to 2026-03-17 (at most the $21.00 billed on the days it covers) = -$21.00",
+      "Launch 20%: $100.00 a billing period × 1,382,400 ÷ 2,678,400 seconds = $51.6129032258…, rounded half-even: $51.61, in force 2026-03-01 to 2026-03-17 (at most the $21.00 billed on the days it covers) = -$21.00",
     );
   });
 });

@@ -3,6 +3,7 @@ import {
   Decimal,
   ROUNDING_MODES,
   type RoundingMode,
+  roundReduction,
   roundTo,
   roundToInteger,
 } from "../../src/money/index.js";
@@ -190,5 +191,21 @@ describe("roundToInteger", () => {
     ["-2.01", "floor", "-3"],
   ] as const)("rounds %s with %s to %s", (value, mode, expected) => {
     expect(roundToInteger(new Decimal(value), mode).toFixed()).toBe(expected);
+  });
+});
+
+describe("roundReduction", () => {
+  // A size taken off is rounded as its negative figure: ceiling (toward +∞) keeps less of 1.7025,
+  // floor more; the symmetric modes round the size as roundTo would.
+  it.each([
+    ["1.7025", "ceiling", "1.70"],
+    ["1.7025", "floor", "1.71"],
+    ["1.7025", "up", "1.71"],
+    ["1.7025", "down", "1.70"],
+    ["1.705", "half_even", "1.70"],
+    ["1.705", "half_up", "1.71"],
+    ["1.70", "ceiling", "1.70"],
+  ] as const)("takes %s with %s as %s", (size, mode, expected) => {
+    expect(roundReduction(new Decimal(size), 2, mode).toFixed(2)).toBe(expected);
   });
 });

@@ -62,10 +62,10 @@ export function writeDiscounts(context: AdjustmentContext): string[] {
     const amount =
       discount.percent !== undefined
         ? liveOrValue(
-            `-MIN(C{row},${roundingFormula("(C{row}*D{row})", minor, mode, "5E-15*ABS(C{row}*D{row})")})`,
+            `MAX(-C{row},${roundingFormula("(-C{row}*D{row})", minor, mode, "5E-15*ABS(C{row}*D{row})")})`,
             discount.amount,
             money,
-            `${base.note}; D: ${discount.percent} %${ratio === "" ? "" : " × the share of the period it is in force"}; rounded once, never more than the base.`,
+            `${base.note}; D: ${discount.percent} %${ratio === "" ? "" : " × the share of the period it is in force"}; rounded once as the figure taken off (negative), never more than the base.`,
           )
         : liveOrValue(
             "-MIN(C{row},D{row})",

@@ -6,6 +6,7 @@ import {
   ONE,
   quotient,
   quotientValue,
+  roundReduction,
   roundTo,
   toFixedString,
   toPlainString,
@@ -120,13 +121,16 @@ export function applyDiscounts(
     const fixedRatio =
       discount.amount === undefined ? undefined : (inForce.part?.ofBillingPeriod ?? resolved.proration);
     const fixed =
-      discount.amount === undefined ? undefined : perBillingPeriod(discount.amount, fixedRatio, contract);
+      discount.amount === undefined
+        ? undefined
+        : perBillingPeriod(discount.amount, fixedRatio, contract, true);
     // A percentage in force for part of the invoice's period: percent × its share of the period, with
     // every multiplication before the one division (20 % for 15 of 31 days on 1,000.00 → 96.77); on
     // the days it covers, percent × what those days billed.
+    // Rounded as the figure taken off (negative), so ceiling and floor keep their direction (roundReduction).
     const wanted =
       discount.percent !== undefined
-        ? roundTo(
+        ? roundReduction(
             covered !== undefined
               ? exactProduct(covered, discount.percent).div(100)
               : inForce.part === undefined
