@@ -15,6 +15,7 @@ export type WaterfallKind =
   | "below_zero_not_due"
   | "credit_after_tax"
   | "amount_due_rounding"
+  | "earlier_below_zero"
   | "amount_due";
 
 /** One bar of the waterfall: `amount` is the change (or, for subtotal, total and amount due, the level). */
@@ -86,6 +87,16 @@ export function waterfallOf(invoice: Invoice, style: MoneyStyle): WaterfallStep[
     own && invoice.amountDue !== undefined ? ownPart(invoice.amountDue) : rounding.amountDue?.adjustment;
   if (dueRounding !== undefined && !(own && new Decimal(dueRounding).isZero()))
     change("amount_due_rounding", "Rounding of the amount due", dueRounding);
+  // A progressive or closing invoice bills the period's amount due so far less what the earlier ones
+  // made due, which is not their totals less credits when one of them was below zero: nothing was due
+  // then, so its total below zero is not given back now (docs/progressive-billing.md).
+  const gap = invoice.amountDue === undefined ? undefined : new Decimal(invoice.amountDue).minus(running);
+  if (invoice.progressive !== undefined && gap !== undefined && !gap.isZero())
+    change(
+      "earlier_below_zero",
+      "Earlier invoices of the period below zero: not due then, not given back now",
+      toPlainString(gap),
+    );
   if (invoice.amountDue !== undefined) level("amount_due", "Amount due", invoice.amountDue);
   return steps;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { waterfallOf, waterfallTies } from "../../src/explain/waterfall.js";
-import { rateClosingInvoice, rateProgressiveInvoice } from "../../src/index.js";
+import { parseContract, rateClosingInvoice, rateProgressiveInvoice } from "../../src/index.js";
 import {
   lineDecimalsContract as contract,
   PREPAID_033,
@@ -43,5 +43,66 @@ describe("the waterfall of a progressive sequence with lines finer than the curr
     const steps = waterfallOf(closing, STYLE);
     expect(waterfallTies(steps)).toBe(true);
     expect(steps.at(-1)).toMatchObject({ kind: "amount_due", running: { exact: "0.71" } });
+  });
+
+  it("shows an earlier invoice's total below zero, not due then, as not given back on the close", () => {
+    // Usage at 1.00 and refunds at -1.00 (a credit charge), a prepaid grant of 5.00 taxed at use (paid
+    // after tax). Invoice 1 (as of 10 March): 10 used, 30 refunded: 10.00 - 30.00 = -20.00, nothing due.
+    // The month: 60 used, 30 refunded: 30.00, the grant pays 5.00, 25.00 due. The close bills 30.00 -
+    // (-20.00) = 50.00 and 25.00 - 0.00 = 25.00 due: from its total, less the grant's 5.00, 45.00; the
+    // other -20.00 is invoice 1's total below zero, which was never due and is not paid back now.
+    const json = {
+      schemaVersion: 1,
+      id: "ctr_refunds",
+      customer: { id: "cus_r", name: "R" },
+      currency: "USD",
+      timeZone: "UTC",
+      billing: { cadence: "monthly", alignment: "calendar" },
+      term: { start: "2026-01-01" },
+      meters: [
+        { id: "use", eventType: "use", aggregation: "sum", valueProperty: "n" },
+        { id: "refund", eventType: "refund", aggregation: "sum", valueProperty: "n" },
+      ],
+      charges: [
+        { id: "use", name: "Use", meter: "use", price: { model: "unit", unitPrice: "1" } },
+        {
+          id: "refund",
+          name: "Refunds",
+          meter: "refund",
+          price: { model: "unit", unitPrice: "-1" },
+          credit: true,
+        },
+      ],
+      credits: [{ id: "wallet", name: "Wallet", kind: "prepaid", taxed: "at_use", amount: "5" }],
+    };
+    const event = (id: string, type: string, day: number, n: number) => ({
+      id,
+      type,
+      customer: "cus_r",
+      timestamp: `2026-03-${String(day).padStart(2, "0")}T12:00:00Z`,
+      properties: { n },
+    });
+    const usage = [event("u1", "use", 2, 10), event("r1", "refund", 3, 30), event("u2", "use", 20, 50)];
+    const options = { creditsStartFull: true } as const;
+    const first = rateProgressiveInvoice(
+      parseContract(json),
+      usage,
+      "2026-03",
+      "2026-03-10T00:00:00Z",
+      options,
+    );
+    expect([first.total, first.amountDue]).toEqual(["-20.00", "0.00"]);
+    const closing = rateClosingInvoice(parseContract(json), usage, "2026-03", {
+      ...options,
+      earlier: [first],
+    });
+    expect([closing.total, closing.amountDue]).toEqual(["50.00", "25.00"]);
+    const steps = waterfallOf(closing, { prefix: "$", minorUnits: 2 });
+    expect(bars(steps).slice(-3)).toEqual([
+      ["credit_after_tax", "-5.00", "45"],
+      ["earlier_below_zero", "-20", "25"],
+      ["amount_due", "25.00", "25.00"],
+    ]);
+    expect(waterfallTies(steps)).toBe(true);
   });
 });
