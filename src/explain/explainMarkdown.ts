@@ -1,4 +1,4 @@
-import { dailyChart } from "./explainText.js";
+import { dailyChart } from "./dailyChart.js";
 import type { ExplainedLine, ExplainedMeter, Explanation } from "./explanation.js";
 import { type Figure, readableQuantity } from "./figure.js";
 import { count, groupThousands } from "./formatNumber.js";

@@ -2,6 +2,7 @@ import type { Invoice } from "../invoice/index.js";
 import { Decimal, type RoundingMode, toPlainString } from "../money/index.js";
 import type { AppliedDiscount } from "../schema/index.js";
 import { currencyPrefix } from "./currencySymbol.js";
+import { dailyChart } from "./dailyChart.js";
 import { escapeControl } from "./escapeControl.js";
 import { EXCLUSION_REASON_WORDS } from "./exclusionReasons.js";
 import { lineInWords, type MoneyStyle } from "./explainLine.js";
@@ -361,32 +362,6 @@ function scheduleWords(
       ? "the period is part of a billing period, so its limits are prorated"
       : "the commitment changed inside the period";
   return [`${commitment.name}: ${why}: ${[...limit("minimum"), ...limit("maximum")].join("; ")}.`];
-}
-
-const BARS = "▁▂▃▄▅▆▇█";
-
-/**
- * A one-line chart of a meter's daily quantities: a bar per day, scaled from 0 to the largest day,
- * with the busiest day named. Computed from the invoice's numbers only, so it never disagrees with them.
- */
-export function dailyChart(
-  daily: ReadonlyArray<{ readonly date: string; readonly quantity: string }>,
-): string {
-  const values = daily.map((day) => new Decimal(day.quantity));
-  const peak = values.reduce((max, value) => (value.greaterThan(max) ? value : max), new Decimal(0));
-  const bars = values
-    .map((value) => {
-      if (peak.isZero() || value.isZero() || value.isNegative()) return " ";
-      const index = value
-        .div(peak)
-        .times(BARS.length - 1)
-        .toDecimalPlaces(0, Decimal.ROUND_HALF_UP)
-        .toNumber();
-      return BARS[index] ?? BARS[BARS.length - 1];
-    })
-    .join("");
-  const busiest = daily[values.findIndex((value) => value.equals(peak))];
-  return `${bars}  (peak ${formatQuantity(peak.toFixed())}${busiest && !peak.isZero() ? ` on ${busiest.date}` : ""})`;
 }
 
 // An invoice whose total is below zero (its credit lines outweigh its charges) bills nothing: the

@@ -1,11 +1,12 @@
 export { currencyPrefix } from "./currencySymbol.js";
+export { dailyChart } from "./dailyChart.js";
 export { escapeControl } from "./escapeControl.js";
 export type { ExplainFormat, ExplainOptions } from "./explain.js";
 export { EXPLAIN_FORMATS, explain } from "./explain.js";
 export { explainLateUsage } from "./explainLateUsage.js";
 export type { LineWording, MoneyStyle } from "./explainLine.js";
 export { explainLine, lineInWords } from "./explainLine.js";
-export { dailyChart, explainText } from "./explainText.js";
+export { explainText } from "./explainText.js";
 export type { ExplainedLine, ExplainedMeter, ExplainedStep, Explanation } from "./explanation.js";
 export { EXPLANATION_VERSION } from "./explanation.js";
 export type { Figure } from "./figure.js";
