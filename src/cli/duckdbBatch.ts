@@ -69,18 +69,17 @@ export async function rateBatchWithDuckdb(
     const prepared = tasks.map((task) => preparedOrError(task, settings.period));
     const perCustomer = await eventsPerCustomer(usage, TABLE);
     const shared = await sharedQueries(usage, TABLE, prepared, perCustomer);
+    // A contract its plan's query did not aggregate: a query of its own over its customer's rows.
+    const alone = (ready: PreparedRating) => {
+      const from = `(SELECT * FROM ${TABLE} WHERE customer = ${sqlText(ready.contract.customer.id)})`;
+      return aggregatesOverSource({ ...usage, source: { ...usage.source, from } }, ready);
+    };
     for (const [index, task] of tasks.entries()) {
-      const own = {
-        ...usage.source,
-        from: `(SELECT * FROM ${TABLE} WHERE customer = ${sqlText(task.contract.customer.id)})`,
-      };
       let outcome: BatchOutcome;
       try {
         const ready = prepared[index] as PreparedRating | Error;
         if (ready instanceof Error) throw ready;
-        const aggregates =
-          (await shared.aggregatesOf(index)) ??
-          (await aggregatesOverSource({ ...usage, source: own }, ready));
+        const aggregates = (await shared.aggregatesOf(index)) ?? (await alone(ready));
         outcome = ratedOutcome(rateFromAggregates(ready, aggregates, ratingOptions(task, settings)));
       } catch (error) {
         // DuckDB failing to read the file is the file's fault, not this contract's.

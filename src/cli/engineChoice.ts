@@ -37,8 +37,9 @@ export interface EngineRequest {
   readonly period: string;
   readonly daily: boolean;
   /**
-   * Under auto, DuckDB for a Parquet file only, whatever another file's size: `ratecard batch`, where one
-   * query per contract costs more than the split pass it would replace (docs/sql-engines.md).
+   * Under auto, DuckDB for a Parquet file only, whatever another file's size: `ratecard batch`, where its
+   * query per plan costs about the CPU of the split pass it would replace, which also takes --workers
+   * (docs/sql-engines.md).
    */
   readonly parquetOnly?: boolean;
 }

@@ -7,7 +7,8 @@ import { proratedTotalReducer, proratedUniqueReducer } from "./prorated.js";
 import type { Reducer } from "./reducer.js";
 import { valueReducerOf } from "./valueReducers.js";
 import { weightedReducer } from "./weighted.js";
-import { meterWindowLayout, windowedReducer } from "./windows.js";
+import { meterWindowLayout } from "./windowLayout.js";
+import { windowedReducer } from "./windows.js";
 
 /**
  * The reducer of a meter over one period, composed from its settings: the value reducer (or the

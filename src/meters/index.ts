@@ -30,4 +30,5 @@ export type { UsageStates } from "./usageStates.js";
 export { aggregateUsageStates, mergeUsageStates, usageFromStates } from "./usageStates.js";
 export { uniqueKey } from "./valueReducers.js";
 export type { Batches } from "./visitEach.js";
-export { meterWindowLayout, rankedValue, windowLayout } from "./windows.js";
+export { meterWindowLayout, windowLayout } from "./windowLayout.js";
+export { rankedValue } from "./windows.js";

@@ -16,7 +16,8 @@ import {
 import type { CarriedMeterState, Reducer, Sample } from "./reducer.js";
 import { SumLanes } from "./sumLanes.js";
 import { addSums, keepsSums, mergesIntoNothing, valueReducerOf } from "./valueReducers.js";
-import { type WindowLayout, windowLayout, windowsBegunBefore } from "./windows.js";
+import { type WindowLayout, windowLayout } from "./windowLayout.js";
+import { windowsBegunBefore } from "./windows.js";
 
 /**
  * Accumulates one meter over one period: its total, and per grouping a bucket per combination of

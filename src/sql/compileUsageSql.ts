@@ -7,6 +7,7 @@ import { stateKeySql, windowIndexSql } from "./keySql.js";
 import { type MeterSql, meterSql } from "./meterSql.js";
 import { propertyStages } from "./propertyStages.js";
 import type { PropertyColumns } from "./quantitySql.js";
+import { rowBuilder } from "./resultRow.js";
 import {
   extractedSource,
   fieldSql,
@@ -26,9 +27,6 @@ export interface CompiledUsageSql {
   readonly dialect: SqlDialectName;
   readonly queries: ReadonlyArray<string>;
 }
-
-/** The columns of every row the queries return (docs/sql-engines.md, "The result rows"). */
-export const RESULT_COLUMNS = ["kind", "m", "gi", "g", "w", "n", "a", "b", "t"] as const;
 
 /**
  * How the queries treat the source's customers. By default they aggregate the prepared contract's
@@ -375,45 +373,4 @@ function expressionProperties(expression: ValueExpression): string[] {
   if ("weightBy" in expression) return [expression.weightBy.property];
   if ("constant" in expression) return [];
   return ("multiply" in expression ? expression.multiply : expression.add).flatMap(expressionProperties);
-}
-
-interface RowParts {
-  readonly kind: string;
-  readonly m?: string | undefined;
-  readonly gi?: string | undefined;
-  readonly g?: ReadonlyArray<string>;
-  readonly w?: string | undefined;
-  readonly n?: string;
-  readonly a?: string;
-  readonly b?: string;
-  readonly t?: string;
-  /** The customer's column, in a query per customer. */
-  readonly c?: string | undefined;
-}
-
-// One result row's select list, typed alike in every branch of the UNION ALL. The group values go in
-// one text column as a list of kind and text pairs, joined with a separator no kind letter contains.
-function rowBuilder(dialect: SqlDialect, perCustomer: boolean) {
-  const text = (expression: string | undefined) => dialect.asText(expression ?? "NULL");
-  const integer = (expression: string | undefined) => dialect.asInteger(expression ?? "NULL");
-  return (parts: RowParts) => {
-    const group = groupText(parts.g ?? [], dialect);
-    return [
-      `${text(`'${parts.kind}'`)} AS kind`,
-      `${integer(parts.m)} AS m`,
-      `${integer(parts.gi)} AS gi`,
-      `${text(group)} AS g`,
-      `${text(parts.w)} AS w`,
-      `${integer(parts.n)} AS n`,
-      `${text(parts.a)} AS a`,
-      `${text(parts.b)} AS b`,
-      `${integer(parts.t)} AS t`,
-      ...(perCustomer ? [`${text(parts.c)} AS c`] : []),
-    ].join(", ");
-  };
-}
-
-// The group's kinds and texts as one JSON array of text ([kind, text, kind, text…]); NULL for a total.
-function groupText(keys: ReadonlyArray<string>, dialect: SqlDialect): string | undefined {
-  return keys.length === 0 ? undefined : dialect.jsonArray(keys);
 }

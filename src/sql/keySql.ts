@@ -37,7 +37,7 @@ export function stateKeySql(
 }
 
 /**
- * The window the instant `ts` of the period falls in, as windows.ts `windowLayout` numbers them: fixed
+ * The window the instant `ts` of the period falls in, as windowLayout.ts `windowLayout` numbers them: fixed
  * lengths from the period's start (or the window zone's midnight before it), or the local days of the
  * zone (their midnights worked out here, in TypeScript, and written as literals: the engine needs no
  * time-zone functions).

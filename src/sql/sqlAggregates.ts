@@ -28,7 +28,7 @@ const integer = z.nullable(
 );
 const text = z.nullable(z.string());
 
-/** One row the compiled SQL returns (compileUsageSql.ts `RESULT_COLUMNS`). */
+/** One row the compiled SQL returns (resultRow.ts `RESULT_COLUMNS`). */
 const rowSchema = z.object({
   kind: z.enum([
     "read",
