@@ -1,4 +1,5 @@
 import { HashSet } from "./hashSet.js";
+import { repeatedInSortedChunks } from "./repeatedInSortedChunks.js";
 
 /** Lists of hashes are kept in chunks of 2^20 (4 MB), every one full but the last (HashList, idHash.ts). */
 export const CHUNK_BITS = 20;
@@ -10,7 +11,7 @@ const CHUNK = 1 << CHUNK_BITS;
  * first), each a sequential read and a write spread over 2,048 places: about four times faster than
  * 1,024 buckets each sorted by comparison, and linear whatever the hashes (no input makes it slow).
  * The chunks are only read; the sort takes 8 bytes an event while it runs (its result and a scratch
- * copy). {@link repeatedHashesOverwriting} takes 4, using the chunks as the scratch.
+ * copy). {@link repeatedHashesOverwriting} takes one chunk's worth, sorting the chunks themselves.
  */
 export function repeatedHashes(chunks: ReadonlyArray<Uint32Array>): HashSet {
   const total = lengthOf(chunks);
@@ -21,14 +22,16 @@ export function repeatedHashes(chunks: ReadonlyArray<Uint32Array>): HashSet {
 }
 
 /**
- * {@link repeatedHashes} for hashes that are not needed afterwards: the sort writes its middle pass
- * over them, so it adds 4 bytes an event, not 8 (at 10,000,000 events, 40 MB: streaming a usage file
- * stays below 200 MB). Every chunk but the last must hold 2^20 hashes, as a HashList's do.
+ * {@link repeatedHashes} for hashes that are not needed afterwards: each chunk is sorted in place and
+ * the sorted chunks merged (repeatedInSortedChunks.ts), so it adds one chunk's worth of memory (4 MB),
+ * not 8 bytes an event. Until 7 December 2026 it wrote the sort's middle pass over the chunks and its
+ * result into a new array, 4 bytes an event (40 MB at 10,000,000 events, where streaming a usage file
+ * must stay below 200 MB). The chunks are left sorted.
  */
 export function repeatedHashesOverwriting(chunks: ReadonlyArray<Uint32Array>): HashSet {
   const total = lengthOf(chunks);
   if (total <= SMALL) return new HashSet(repeatedInSet(chunks), total);
-  return repeatedBySorting(chunks, total, chunks);
+  return new HashSet(repeatedInSortedChunks(chunks), total);
 }
 
 function lengthOf(chunks: ReadonlyArray<Uint32Array>): number {
@@ -75,8 +78,7 @@ const digit = (hash: number, shift: number) => (hash >>> shift) & (DIGIT - 1);
 
 // The hashes of `chunks` in ascending order, in a new array: LSD radix sort (each pass is stable, so
 // after sorting by the high digit, equal high digits keep the order of the lower two). `scratch` holds
-// the middle pass: chunks of 2^20 but the last, `total` hashes in all; it may be `chunks` themselves,
-// which the first pass has finished reading before the second writes.
+// the middle pass: chunks of 2^20 but the last, `total` hashes in all.
 function radixSorted(
   chunks: ReadonlyArray<Uint32Array>,
   total: number,

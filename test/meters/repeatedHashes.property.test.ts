@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { repeatedHashes } from "../../src/meters/repeatedHashes.js";
+import { repeatedHashes, repeatedHashesOverwriting, SMALL } from "../../src/meters/repeatedHashes.js";
 import { repeatsByCounting } from "../_arbitraries/hashes.js";
 
 // Few distinct values, so lists repeat often; lengths on both sides of the set/radix-sort threshold (256).
@@ -9,14 +9,35 @@ const hashesArb = fc.array(
   { maxLength: 600 },
 );
 
+// The hashes in chunks of `size`, the last one shorter.
+function chunked(hashes: ReadonlyArray<number>, size: number): Uint32Array[] {
+  const chunks: Uint32Array[] = [];
+  for (let at = 0; at < hashes.length; at += size) chunks.push(Uint32Array.from(hashes.slice(at, at + size)));
+  return chunks;
+}
+
 describe("repeatedHashes", () => {
   it("finds exactly the hashes that occur more than once, small lists and large, in any chunking", () => {
     fc.assert(
       fc.property(hashesArb, fc.integer({ min: 1, max: 700 }), (hashes, chunkSize) => {
-        const chunks: Uint32Array[] = [];
-        for (let at = 0; at < hashes.length; at += chunkSize)
-          chunks.push(Uint32Array.from(hashes.slice(at, at + chunkSize)));
+        const chunks = chunked(hashes, chunkSize);
         expect([...repeatedHashes(chunks)].sort((a, b) => a - b)).toEqual(repeatsByCounting(hashes));
+      }),
+    );
+  });
+
+  it("finds the same sorting the chunks in place and merging them (streaming's first pass)", () => {
+    fc.assert(
+      fc.property(hashesArb, fc.integer({ min: 1, max: 700 }), (hashes, chunkSize) => {
+        const chunks = chunked(hashes, chunkSize);
+        const expected = repeatsByCounting(hashes);
+        expect([...repeatedHashesOverwriting(chunks)].sort((a, b) => a - b)).toEqual(expected);
+        // Past the set path's 256, each chunk is left sorted, holding the hashes it held.
+        if (hashes.length > SMALL)
+          for (const [index, chunk] of chunks.entries())
+            expect([...chunk]).toEqual(
+              hashes.slice(index * chunkSize, (index + 1) * chunkSize).sort((a, b) => a - b),
+            );
       }),
     );
   });
