@@ -16,7 +16,7 @@ import { prorationUnit } from "./prorationUnit.js";
 import { requireInvoice } from "./requireInvoice.js";
 import { roundedFrom, roundedTake, shareOf } from "./roundedWords.js";
 import { roundingModeWords } from "./roundingModeWords.js";
-import { settledMoney } from "./settledMoney.js";
+import { finerLines, settledMoney } from "./settledMoney.js";
 import { explainTax } from "./taxWords.js";
 
 // The keys of each burn order, as docs/contracts.md (step 8) states them.
@@ -62,7 +62,7 @@ export function explainText(invoice: Invoice): string {
     ...(invoice.cancellation === undefined
       ? []
       : [cancellationWords(invoice.cancellation, invoice.period.timeZone)]),
-    `Currency: ${invoice.currency.code}. Each line is rounded once, ${roundingModeWords(invoice.rounding.mode)}, to ${invoice.currency.minorUnits} decimals.`,
+    `Currency: ${invoice.currency.code}. Each line is rounded once, ${roundingModeWords(invoice.rounding.mode)}, to ${invoice.currency.minorUnits} decimals${finerLines(invoice)}.`,
     "",
   ];
   // The opening invoice bills its own period in advance; other invoices bill the next one.
