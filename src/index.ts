@@ -342,6 +342,7 @@ export type {
 } from "./schema/index.js";
 export {
   canonicalJson,
+  choiceHint,
   creditNoteSchema,
   digestOf,
   EXCLUSION_REASONS,

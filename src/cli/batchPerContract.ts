@@ -1,4 +1,4 @@
-import { type Invoice, parseInvoice } from "../index.js";
+import { choiceHint, type Invoice, parseInvoice } from "../index.js";
 import { jsonDocuments } from "./batchContracts.js";
 import { isObject, readIssued, UsageLineError } from "./cliSupport.js";
 
@@ -80,10 +80,13 @@ function fromKeyed<T>(
 ): ReadonlyMap<string, T> {
   return new Map(
     Object.entries(keyed).map(([contractId, value]) => {
-      if (!starts.has(contractId))
+      if (!starts.has(contractId)) {
+        // A typo of a contract id says which one it most likely meant, as a misspelt field does.
+        const hint = choiceHint(contractId, [...starts.keys()]);
         throw new UsageLineError(
-          `${reading.flag} ${file} gives ${reading.gives} for contract "${contractId}", which --contracts does not have; key each entry by the id of a contract of the batch`,
+          `${reading.flag} ${file} gives ${reading.gives} for contract "${contractId}", which --contracts does not have; ${hint === undefined ? "key" : `${hint} Key`} each entry by the id of a contract of the batch`,
         );
+      }
       const source = `${file} (contract ${contractId})`;
       return [contractId, reading.fromValue(value, source, contractId, starts.get(contractId))];
     }),

@@ -1,7 +1,7 @@
 import type { Invoice, ProjectionMethod } from "../invoice/index.js";
 import { formatQuantity } from "./formatNumber.js";
 import { localWhen, periodEnds } from "./localWhen.js";
-import { settledMoney } from "./settledMoney.js";
+import { lineMoney, settledMoney } from "./settledMoney.js";
 
 const METHOD_WORDS: Readonly<Record<ProjectionMethod, string>> = {
   linear: "linear",
@@ -33,18 +33,19 @@ export function previewProjection(invoice: Invoice): string[] {
   const { preview } = invoice;
   if (preview === undefined) return [];
   const { projection } = preview;
-  // Every projected amount reads in the currency's decimals when lines are finer (rounding.lineDecimals),
-  // keeping any further digit a line has: "$0.15 so far" (0.150), "$0.496 projected", a total ¥32,401,
-  // not ¥32,401.00.
+  // A line's figures and the subtotal read in the line decimals, as the lines above them do ("Line total
+  // $0.150", so "$0.150 so far", not "$0.15"); the projected total and amount due in the currency's
+  // decimals when lines are finer (rounding.lineDecimals), as the total does: ¥32,401, not ¥32,401.00.
   const settled = settledMoney(invoice);
+  const money = lineMoney(invoice);
   const names = new Map(invoice.lines.map((line) => [line.id, line.name]));
   return [
     "",
     `Projection to ${periodEnds(invoice.period)[1]} (projected, not billed), linear in elapsed time: each sum or count meter continues at its rate so far; peaks, levels, distinct counts and per-event values are held as measured; fees are whole already.`,
     ...projection.lines.map(
       (line) =>
-        `- ${names.get(line.line) ?? line.line} (${line.line}): ${settled(line.soFar)} so far, ${settled(line.projected)} projected for ${formatQuantity(line.quantity)} (${METHOD_WORDS[line.method]}).`,
+        `- ${names.get(line.line) ?? line.line} (${line.line}): ${money(line.soFar)} so far, ${money(line.projected)} projected for ${formatQuantity(line.quantity)} (${METHOD_WORDS[line.method]}).`,
     ),
-    `Projected subtotal ${settled(projection.subtotal)}, projected total ${settled(projection.total)}${projection.amountDue === undefined ? "" : `, projected amount due ${settled(projection.amountDue)}`} (projected, not billed).`,
+    `Projected subtotal ${money(projection.subtotal)}, projected total ${settled(projection.total)}${projection.amountDue === undefined ? "" : `, projected amount due ${settled(projection.amountDue)}`} (projected, not billed).`,
   ];
 }

@@ -1,6 +1,7 @@
 import type { Invoice } from "../invoice/index.js";
 import { Decimal, type RoundingMode, toPlainString } from "../money/index.js";
 import type { AppliedDiscount } from "../schema/index.js";
+import { commitmentScheduleWords } from "./commitmentScheduleWords.js";
 import { currencyPrefix } from "./currencySymbol.js";
 import { dailyChart } from "./dailyChart.js";
 import { escapeControl } from "./escapeControl.js";
@@ -16,7 +17,7 @@ import { prorationUnit } from "./prorationUnit.js";
 import { requireInvoice } from "./requireInvoice.js";
 import { roundedFrom, roundedTake, shareOf } from "./roundedWords.js";
 import { roundingModeWords } from "./roundingModeWords.js";
-import { settledMoney } from "./settledMoney.js";
+import { finerLines, settledMoney } from "./settledMoney.js";
 import { explainTax } from "./taxWords.js";
 
 // The keys of each burn order, as docs/contracts.md (step 8) states them.
@@ -62,7 +63,7 @@ export function explainText(invoice: Invoice): string {
     ...(invoice.cancellation === undefined
       ? []
       : [cancellationWords(invoice.cancellation, invoice.period.timeZone)]),
-    `Currency: ${invoice.currency.code}. Each line is rounded once, ${roundingModeWords(invoice.rounding.mode)}, to ${invoice.currency.minorUnits} decimals.`,
+    `Currency: ${invoice.currency.code}. Each line is rounded once, ${roundingModeWords(invoice.rounding.mode)}, to ${invoice.currency.minorUnits} decimals${finerLines(invoice)}.`,
     "",
   ];
   // The opening invoice bills its own period in advance; other invoices bill the next one.
@@ -115,7 +116,13 @@ export function explainText(invoice: Invoice): string {
     );
   }
   for (const commitment of invoice.commitments ?? []) {
-    out.push(...scheduleWords(commitment, money, invoice.period.timeZone));
+    out.push(
+      ...commitmentScheduleWords(commitment, money, {
+        timeZone: invoice.period.timeZone,
+        mode: invoice.rounding.mode as RoundingMode,
+        style,
+      }),
+    );
     out.push(...cumulativeWords(commitment, money));
     if (commitment.cap === undefined) continue;
     const spread = (commitment.allocation ?? [])
@@ -337,31 +344,6 @@ function cumulativeWords(
   return [
     `${commitment.name}: ${money(commitment.minimum ?? "0")} owed from ${period.from} until ${period.until} by all its invoices together. The earlier invoices spent ${money(period.spendBefore)}${notes}, leaving ${money(period.remaining)}; this invoice spent ${money(commitment.spend)}: ${money(period.within)} within the commitment${excess}. ${closing}`,
   ];
-}
-
-// "Minimum spend: the limits changed inside the period: minimum 100.00 for 16 of 31 days (2026-03-01
-// to 2026-03-17), 150.00 for 15 of 31 days (…); for this invoice 124.19."
-function scheduleWords(
-  commitment: NonNullable<Invoice["commitments"]>[number],
-  money: (plain: string) => string,
-  timeZone: string,
-): string[] {
-  if (commitment.schedule === undefined) return [];
-  const limit = (name: "minimum" | "maximum") => {
-    const total = commitment[name];
-    if (total === undefined) return [];
-    const parts = commitment.schedule!.map(
-      (part) =>
-        `${money(part[name] ?? "0")} for ${formatQuantity(part.elapsed)} of ${formatQuantity(part.total)} ${prorationUnit(part.basis)} (${datesWords(part, timeZone)})`,
-    );
-    return [`${name} ${parts.join(", ")}: ${money(total)} for this invoice`];
-  };
-  // One part: no change, a period that is only part of a billing period (a term starting inside it).
-  const why =
-    commitment.schedule.length === 1
-      ? "the period is part of a billing period, so its limits are prorated"
-      : "the commitment changed inside the period";
-  return [`${commitment.name}: ${why}: ${[...limit("minimum"), ...limit("maximum")].join("; ")}.`];
 }
 
 // An invoice whose total is below zero (its credit lines outweigh its charges) bills nothing: the

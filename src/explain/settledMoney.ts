@@ -9,7 +9,33 @@ import { formatExact, signed } from "./formatNumber.js";
  * @example settledMoney(invoice)("-1234.5") // "-$1234.50"
  */
 export function settledMoney(invoice: Invoice): (plain: string) => string {
+  return moneyIn(invoice, invoice.rounding.total?.minorUnits ?? invoice.currency.minorUnits);
+}
+
+/**
+ * How the explanations write a line's figure (and the subtotal, a sum of lines): in the line decimals,
+ * as the line's own "Line total" reads, so a fee of 0.150 under lines to 3 decimals reads $0.150 wherever
+ * it stands (docs/preview.md).
+ * @example lineMoney(invoice)("0.15") // "$0.150" with lines to 3 decimals
+ */
+export function lineMoney(invoice: Invoice): (plain: string) => string {
+  return moneyIn(invoice, invoice.currency.minorUnits);
+}
+
+function moneyIn(invoice: Invoice, minorUnits: number): (plain: string) => string {
   const prefix = currencyPrefix(invoice.currency.code);
-  const minorUnits = invoice.rounding.total?.minorUnits ?? invoice.currency.minorUnits;
   return (plain) => signed(plain, (magnitude) => `${prefix}${formatExact(magnitude, minorUnits)}`);
+}
+
+/**
+ * The end of the "Each line is rounded once … to 3 decimals" sentence when lines are finer than the
+ * currency (rounding.lineDecimals): that the currency has fewer and the total is rounded to them, so a
+ * line total of $0.150 beside a total of $0.44 reads as the rule, not as two figures that disagree.
+ * Empty otherwise.
+ * @example finerLines(invoice) // "; the total is rounded to the currency's 2"
+ */
+export function finerLines(invoice: Invoice): string {
+  const total = invoice.rounding.total;
+  if (total === undefined) return "";
+  return `; the total is rounded to the currency's ${total.minorUnits}`;
 }

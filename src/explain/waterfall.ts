@@ -1,5 +1,6 @@
 import { type Invoice, keepsPeriodRoundingSoFar } from "../invoice/index.js";
-import { Decimal, toPlainString } from "../money/index.js";
+import { Decimal, toPlainString, ZERO } from "../money/index.js";
+import { earlierBelowZero } from "./earlierBelowZero.js";
 import type { MoneyStyle } from "./explainLine.js";
 import { type Figure, moneyFigure } from "./figure.js";
 
@@ -78,13 +79,18 @@ export function waterfallOf(invoice: Invoice, style: MoneyStyle): WaterfallStep[
     );
   level("total", "Total", invoice.total);
   // Credits after tax pay what is due, which starts at zero when the total is below zero (docs/contracts.md, step 11).
-  if (invoice.amountDue !== undefined && running.isNegative())
-    change("below_zero_not_due", "A total below zero: nothing is due", toPlainString(running.negated()));
+  const liftedNow = invoice.amountDue !== undefined && running.isNegative() ? running.negated() : ZERO;
+  if (!liftedNow.isZero())
+    change("below_zero_not_due", "A total below zero: nothing is due", toPlainString(liftedNow));
   for (const credit of invoice.credits ?? [])
     if (credit.stage === "after_tax")
       change("credit_after_tax", `${credit.name} (after tax)`, credit.applied);
+  // Its own rounding of the amount due is what is left once the totals below zero of the period are
+  // set apart (the bar after it): -0.005 and -20.00, not one "rounding" of -20.005.
   const dueRounding =
-    own && invoice.amountDue !== undefined ? ownPart(invoice.amountDue) : rounding.amountDue?.adjustment;
+    own && invoice.amountDue !== undefined
+      ? toPlainString(new Decimal(ownPart(invoice.amountDue)).minus(earlierBelowZero(invoice, liftedNow)))
+      : rounding.amountDue?.adjustment;
   if (dueRounding !== undefined && !(own && new Decimal(dueRounding).isZero()))
     change("amount_due_rounding", "Rounding of the amount due", dueRounding);
   // A progressive or closing invoice bills the period's amount due so far less what the earlier ones

@@ -1,5 +1,12 @@
 import type { Contract } from "../contracts/index.js";
-import { aggregatesMessages, hostHashNotFunction, InputError, invoiceMessages } from "../errors/index.js";
+import {
+  aggregatesMessages,
+  hostHashNotFunction,
+  InputError,
+  invoiceMessages,
+  toJsonPath,
+  unknownField,
+} from "../errors/index.js";
 import { closestChoice, objectSlot } from "../schema/index.js";
 import type { Period } from "../time/index.js";
 
@@ -136,6 +143,7 @@ export function requireOptions(value: unknown, known: ReadonlyArray<string> = RA
         );
   }
   const spend = value.commitmentSpendToDate;
+  if (isObject(spend)) requireRecordFields(spend);
   if (spend !== undefined && (!isObject(spend) || !Object.values(spend).every(isCarriedSpend)))
     throw InputError.from(invoiceMessages.commitmentSpendNotObject(spend), "options.commitmentSpendToDate");
   const notes = value.commitmentCreditNotes;
@@ -164,6 +172,24 @@ const CUMULATIVE_RECORD = [
   "creditNotesTaken",
   "closes",
 ];
+
+const READ_FIELDS = ["spendAfter", "creditNotesTaken"];
+
+// A field a cumulative record does not have, named with what it most likely meant (`spendAftr`,
+// "did you mean "spendAfter"?"), as a misspelt option or usage field is: refused as a whole, the
+// object read as not a record, it said nothing of which name was wrong.
+function requireRecordFields(spend: Readonly<Record<string, unknown>>): void {
+  for (const [id, record] of Object.entries(spend)) {
+    if (!isObject(record)) continue;
+    const unknown = Object.keys(record).find((name) => !CUMULATIVE_RECORD.includes(name));
+    if (unknown === undefined) continue;
+    const path = toJsonPath(["options", "commitmentSpendToDate", id, unknown]);
+    // The two fields read first (`creditNotesTakn` is `creditNotesTaken`, not `creditNotes`), then
+    // any the record may have, as a misspelt field of a schema is matched to a required one first.
+    const meant = closestChoice(unknown, READ_FIELDS) ?? closestChoice(unknown, CUMULATIVE_RECORD);
+    throw InputError.from(unknownField(path, meant), path);
+  }
+}
 
 function isCarriedSpend(value: unknown): boolean {
   if (typeof value === "string") return true;

@@ -17,7 +17,8 @@ export interface OtherSystemsName {
 /**
  * What to tell someone who wrote `found` where one of `choices` was expected: what ratecard calls a
  * name another billing system uses (found without case, `_`, `-`, `$` or spaces), else the choice it
- * most likely meant ({@link closestChoice}); undefined for anything else or a value that is not text.
+ * most likely meant (`closestChoice`: without case, `_`, `-`, `$` or spaces, a text a choice begins, or one
+ * or two edits); undefined for anything else or a value that is not text.
  * @example choiceHint("per_unit", ["flat", "unit"], [{ name: "per_unit", whose: "Stripe's billing_scheme", choice: "unit" }])
  * // "\"per_unit\" is Stripe's billing_scheme; ratecard writes it \"unit\""
  * @example choiceHint("quarter", ["monthly", "quarterly"]) // "did you mean \"quarterly\"?"

@@ -42,7 +42,19 @@ export function renderWhatIf(result: WhatIfResult, format: "text" | "markdown"):
     // A bar of at most 40 marks, scaled to the fullest bucket; a bucket with customers shows at least one.
     "#".repeat(bucket.customers === 0 ? 0 : Math.max(1, Math.round((bucket.customers * 40) / widest))),
   ]);
-  const table = format === "markdown" ? markdownTable : textTable;
+  // Every cell is escaped (escapeControl) before it is laid out: a customer's name is a folder's name or
+  // a caller's text, and a newline or an ESC in it broke the table or coloured the terminal; the names
+  // in a top cause are the contract's text. Escaped first, so a column is as wide as what it shows.
+  const table = (
+    head: ReadonlyArray<string>,
+    cells: ReadonlyArray<ReadonlyArray<string>>,
+    right: ReadonlyArray<number>,
+  ) =>
+    (format === "markdown" ? markdownTable : textTable)(
+      head,
+      cells.map((row) => row.map(escapeControl)),
+      right,
+    );
   const title = (text: string) => (format === "markdown" ? `### ${text}` : text);
   const warned = result.rows.filter((row) => row.warning !== undefined);
   const warnings =
@@ -51,7 +63,10 @@ export function renderWhatIf(result: WhatIfResult, format: "text" | "markdown"):
       : [
           title("Warnings"),
           "",
-          ...warned.map((row) => `${format === "markdown" ? "- " : ""}${row.customer}: ${row.warning}`),
+          ...warned.map(
+            (row) =>
+              `${format === "markdown" ? "- " : ""}${escapeControl(`${row.customer}: ${row.warning}`)}`,
+          ),
           "",
         ];
   return [
@@ -87,8 +102,8 @@ function causeText(row: WhatIfRow): string {
   const cause = row.topCause;
   if (cause === undefined) return "no change";
   const subject = cause.name ?? cause.line ?? cause.source;
-  // A name is the contract's text: a line break in it is written escaped, so it cannot break the table.
-  return `${subject === undefined ? "" : `${escapeControl(subject)}: `}${cause.cause} ${signed(cause.amount)}`;
+  // A name is the contract's text: the table writes its line breaks escaped, so it cannot break the table.
+  return `${subject === undefined ? "" : `${subject}: `}${cause.cause} ${signed(cause.amount)}`;
 }
 
 function textTable(

@@ -33,6 +33,7 @@ const PUBLIC_VALUES = [
   "allocate",
   "applyRatio",
   "canonicalJson",
+  "choiceHint",
   "check",
   "checkReportText",
   "compileMeter",

@@ -346,7 +346,7 @@ describe("a balance or a spend that does not fit the contract names its file and
     const { january, february } = files();
     refused(
       february("--credits-start-full", "--commitment-spend", january),
-      `--commitment-spend ${january} at commitments[0].cumulative.spendAfter: The carried commitment spend names commitment "q1", which contract ctr_wallets does not have (its cumulative commitments: "q1b"); check that the spend comes from this contract's previous invoice.`,
+      `--commitment-spend ${january} at commitments[0].cumulative.spendAfter: The carried commitment spend names commitment "q1", which contract ctr_wallets does not have; did you mean "q1b"? (its cumulative commitments: "q1b"); check that the spend comes from this contract's previous invoice.`,
     );
   });
 
@@ -358,7 +358,7 @@ describe("a balance or a spend that does not fit the contract names its file and
     const args = ["batch", "--contracts", folder, "--usage", given().usage, "--period", "2026-02"];
     refused(
       runCli(...args, "--workers", "1", "--credits-start-full", "--commitment-spend", january),
-      `--commitment-spend ${january}, for the contract of --contracts ${join(folder, "wallets.json")}: The carried commitment spend names commitment "q1", which contract ctr_wallets does not have (its cumulative commitments: "q1b"); check that the spend comes from this contract's previous invoice.`,
+      `--commitment-spend ${january}, for the contract of --contracts ${join(folder, "wallets.json")}: The carried commitment spend names commitment "q1", which contract ctr_wallets does not have; did you mean "q1b"? (its cumulative commitments: "q1b"); check that the spend comes from this contract's previous invoice.`,
     );
   });
 

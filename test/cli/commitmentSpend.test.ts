@@ -367,6 +367,14 @@ describe("--commitment-spend on every command that rates a period", () => {
     const refused = batch("2026-02", "--commitment-spend", typo);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('contract "ctr_qaurter", which --contracts does not have');
+    // … saying which contract it most likely meant, as a misspelt commitment id does
+    expect(refused.stderr).toContain('does not have; did you mean "ctr_quarter"?');
+    const typoCommitment = file("typo-commitment.json", JSON.stringify({ ctr_quarter: { q_1: "300.00" } }));
+    const unknown = batch("2026-02", "--commitment-spend", typoCommitment);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain(
+      'names commitment "q_1", which contract ctr_quarter does not have; did you mean "q1"?',
+    );
     // and without the spend, February is refused as `ratecard invoice` refuses it
     const forgotten = batch("2026-02");
     expect(forgotten.code).toBe(2);

@@ -5,8 +5,9 @@ import { previewInvoice } from "../../src/invoice/index.js";
 import { buildContract, sumMeter, usageEvent } from "../_support/contract.js";
 
 // With lines finer than the currency (rounding.lineDecimals), an amount billed reads in the currency's
-// decimals, keeping any further digit it has: the waterfall's total $0.44, not $0.440; a preview's
-// projected fee $0.15, not $0.150; a line's $0.144 stays (docs/explain.md, "The waterfall").
+// decimals, keeping any further digit it has: the waterfall's total $0.44, not $0.440. A line's figure
+// reads in the line decimals wherever it stands, as its "Line total" does: a preview's fee so far and
+// projected $0.150, as its line above says (docs/preview.md).
 const contract = buildContract({
   meters: [sumMeter("gb", { unit: "GB" })],
   charges: [
@@ -35,13 +36,25 @@ describe("billed amounts of lines finer than the currency", () => {
     expect(html).not.toContain("$0.440");
   });
 
-  it("reads a preview's projection of each line in cents, with the digits a line has beyond them", () => {
+  it("reads a preview's projection of each line in the line decimals, as the line's own total reads", () => {
     // As of 10 March (9 of 31 days, 777,600 of 2,678,400 s): 1 GB so far, 0.144; projected 1 × 2,678,400
-    // ÷ 777,600 = 3.444444 GB × 0.144 = 0.49599… → 0.496. The fee is whole already: 0.15 and 0.15.
+    // ÷ 777,600 = 3.444444 GB × 0.144 = 0.49599… → 0.496. The fee is whole already: 0.150 and 0.150,
+    // the figure its line reads ("Line total $0.150"), not "$0.15 so far" beside it.
     // Projected subtotal 0.496 + 0.150 = 0.646, total 0.65.
     const text = explainText(previewInvoice(contract, usage, "2026-03", "2026-03-10"));
+    expect(text).toContain("Fee: Flat fee $0.150. Line total $0.150.");
     expect(text).toContain("- Bandwidth (bw): $0.144 so far, $0.496 projected for 3.444444 (linear).");
-    expect(text).toContain("- Fee (fee): $0.15 so far, $0.15 projected for 1 (not metered).");
+    expect(text).toContain("- Fee (fee): $0.150 so far, $0.150 projected for 1 (not metered).");
     expect(text).toContain("Projected subtotal $0.646, projected total $0.65 (projected, not billed).");
+  });
+
+  it("says the lines are kept finer than the currency and the total is rounded to it", () => {
+    // Lines to 3 decimals in USD (2): 0.288 + 0.150 = 0.438, the total 0.44.
+    const text = explainText(rateInvoice(contract, usage, "2026-03"));
+    expect(text).toContain(
+      "Currency: USD. Each line is rounded once, half-even, to 3 decimals; the total is rounded to the currency's 2.",
+    );
+    expect(text).toContain("Fee: Flat fee $0.150. Line total $0.150.");
+    expect(text).toContain("Total $0.44.");
   });
 });

@@ -14,6 +14,44 @@ const STYLE = { prefix: "$", minorUnits: 4 };
 const bars = (steps: ReturnType<typeof waterfallOf>) =>
   steps.map((step) => [step.kind, step.amount.exact, step.running.exact]);
 
+// Usage at 1.00 and refunds at -1.00 (a credit charge), a prepaid wallet of 5.00 taxed at use (paid after
+// tax); 10 used on 2 March, 30 refunded on the 3rd, 50 used on the 20th. `rounding` adds lineDecimals.
+function refunds(rounding?: object) {
+  return parseContract({
+    schemaVersion: 1,
+    id: "ctr_refunds",
+    customer: { id: "cus_r", name: "R" },
+    currency: "USD",
+    timeZone: "UTC",
+    billing: { cadence: "monthly", alignment: "calendar" },
+    term: { start: "2026-01-01" },
+    ...(rounding ? { rounding } : {}),
+    meters: [
+      { id: "use", eventType: "use", aggregation: "sum", valueProperty: "n" },
+      { id: "refund", eventType: "refund", aggregation: "sum", valueProperty: "n" },
+    ],
+    charges: [
+      { id: "use", name: "Use", meter: "use", price: { model: "unit", unitPrice: "1" } },
+      {
+        id: "refund",
+        name: "Refunds",
+        meter: "refund",
+        price: { model: "unit", unitPrice: "-1" },
+        credit: true,
+      },
+    ],
+    credits: [{ id: "wallet", name: "Wallet", kind: "prepaid", taxed: "at_use", amount: "5" }],
+  });
+}
+const event = (id: string, type: string, day: number, n: number) => ({
+  id,
+  type,
+  customer: "cus_r",
+  timestamp: `2026-03-${String(day).padStart(2, "0")}T12:00:00Z`,
+  properties: { n },
+});
+const REFUND_USAGE = [event("u1", "use", 2, 10), event("r1", "refund", 3, 30), event("u2", "use", 20, 50)];
+
 describe("the waterfall of a progressive sequence with lines finer than the currency", () => {
   it("rounds the close's own part: 0.8904 − 0.0004 = 0.89", () => {
     // Invoice 1 (as of 10 March): 0.1234 + VAT 0.0247 = 0.1481 → 0.15 (+0.0019). The month: 0.7404 +
@@ -51,48 +89,10 @@ describe("the waterfall of a progressive sequence with lines finer than the curr
     // The month: 60 used, 30 refunded: 30.00, the grant pays 5.00, 25.00 due. The close bills 30.00 -
     // (-20.00) = 50.00 and 25.00 - 0.00 = 25.00 due: from its total, less the grant's 5.00, 45.00; the
     // other -20.00 is invoice 1's total below zero, which was never due and is not paid back now.
-    const json = {
-      schemaVersion: 1,
-      id: "ctr_refunds",
-      customer: { id: "cus_r", name: "R" },
-      currency: "USD",
-      timeZone: "UTC",
-      billing: { cadence: "monthly", alignment: "calendar" },
-      term: { start: "2026-01-01" },
-      meters: [
-        { id: "use", eventType: "use", aggregation: "sum", valueProperty: "n" },
-        { id: "refund", eventType: "refund", aggregation: "sum", valueProperty: "n" },
-      ],
-      charges: [
-        { id: "use", name: "Use", meter: "use", price: { model: "unit", unitPrice: "1" } },
-        {
-          id: "refund",
-          name: "Refunds",
-          meter: "refund",
-          price: { model: "unit", unitPrice: "-1" },
-          credit: true,
-        },
-      ],
-      credits: [{ id: "wallet", name: "Wallet", kind: "prepaid", taxed: "at_use", amount: "5" }],
-    };
-    const event = (id: string, type: string, day: number, n: number) => ({
-      id,
-      type,
-      customer: "cus_r",
-      timestamp: `2026-03-${String(day).padStart(2, "0")}T12:00:00Z`,
-      properties: { n },
-    });
-    const usage = [event("u1", "use", 2, 10), event("r1", "refund", 3, 30), event("u2", "use", 20, 50)];
     const options = { creditsStartFull: true } as const;
-    const first = rateProgressiveInvoice(
-      parseContract(json),
-      usage,
-      "2026-03",
-      "2026-03-10T00:00:00Z",
-      options,
-    );
+    const first = rateProgressiveInvoice(refunds(), REFUND_USAGE, "2026-03", "2026-03-10T00:00:00Z", options);
     expect([first.total, first.amountDue]).toEqual(["-20.00", "0.00"]);
-    const closing = rateClosingInvoice(parseContract(json), usage, "2026-03", {
+    const closing = rateClosingInvoice(refunds(), REFUND_USAGE, "2026-03", {
       ...options,
       earlier: [first],
     });
@@ -100,6 +100,46 @@ describe("the waterfall of a progressive sequence with lines finer than the curr
     const steps = waterfallOf(closing, { prefix: "$", minorUnits: 2 });
     expect(bars(steps).slice(-3)).toEqual([
       ["credit_after_tax", "-5.00", "45"],
+      ["earlier_below_zero", "-20", "25"],
+      ["amount_due", "25.00", "25.00"],
+    ]);
+    expect(waterfallTies(steps)).toBe(true);
+  });
+
+  it("shows it under lines finer than the currency too, apart from the rounding of the amount due", () => {
+    // The same period with lines to 3 decimals: invoice 1 is 10.000 - 30.000 = -20.000 → -20.00, nothing
+    // due; the month 60.000 - 30.000 = 30.000 → 30.00, the wallet pays 5.000, 25.00 due; the close bills
+    // 50.00, less the wallet's 5.000 = 45.000, and 25.00 due: -20.00 is invoice 1's total below zero and
+    // nothing was rounded. Until 7 December 2026 the -20.00 read as "Rounding of the amount due".
+    const options = { creditsStartFull: true } as const;
+    const contract = refunds({ lineDecimals: 3 });
+    const first = rateProgressiveInvoice(contract, REFUND_USAGE, "2026-03", "2026-03-10T00:00:00Z", options);
+    expect([first.total, first.amountDue]).toEqual(["-20.00", "0.00"]);
+    const closing = rateClosingInvoice(contract, REFUND_USAGE, "2026-03", { ...options, earlier: [first] });
+    expect([closing.total, closing.amountDue]).toEqual(["50.00", "25.00"]);
+    const steps = waterfallOf(closing, { prefix: "$", minorUnits: 3 });
+    expect(bars(steps).slice(-3)).toEqual([
+      ["credit_after_tax", "-5.000", "45"],
+      ["earlier_below_zero", "-20", "25"],
+      ["amount_due", "25.00", "25.00"],
+    ]);
+    expect(waterfallTies(steps)).toBe(true);
+  });
+
+  it("keeps the close's own rounding of the amount due apart from the earlier total below zero", () => {
+    // The wallet carried in with 4.995 (a balance in line decimals): invoice 1 is -20.00 and pays
+    // nothing; the month's 30.00 less 4.995 is 25.005 → 25.00 half-even (-0.005); the close: 50.00 less
+    // 4.995 = 45.005, its rounding -0.005 = 45.00 (nothing of invoice 1 was rounded), and invoice 1's
+    // -20.00 = 25.00 due. Until 7 December 2026 one bar of -20.005 read "Rounding of the amount due".
+    const options = { creditBalances: { wallet: "4.995" } } as const;
+    const contract = refunds({ lineDecimals: 3 });
+    const first = rateProgressiveInvoice(contract, REFUND_USAGE, "2026-03", "2026-03-10T00:00:00Z", options);
+    const closing = rateClosingInvoice(contract, REFUND_USAGE, "2026-03", { ...options, earlier: [first] });
+    expect([closing.total, closing.amountDue]).toEqual(["50.00", "25.00"]);
+    const steps = waterfallOf(closing, { prefix: "$", minorUnits: 3 });
+    expect(bars(steps).slice(-4)).toEqual([
+      ["credit_after_tax", "-4.995", "45.005"],
+      ["amount_due_rounding", "-0.005", "45"],
       ["earlier_below_zero", "-20", "25"],
       ["amount_due", "25.00", "25.00"],
     ]);

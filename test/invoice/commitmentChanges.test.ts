@@ -60,7 +60,8 @@ describe("a commitment whose minimum changes on a date (commitments[].changes)",
     // 2.00 + 0.00 + 122.19 = 124.19
     expect(invoice.total).toBe("124.19");
     expect(explainText(invoice)).toContain(
-      "Minimum: the commitment changed inside the period: minimum $100.00 for 1,382,400 of 2,678,400 seconds (2026-03-01 to 2026-03-17), $150.00 for 1,296,000 of 2,678,400 seconds (2026-03-17 to 2026-04-01): $124.19 for this invoice.",
+      // (100.00 × 1,382,400 + 150.00 × 1,296,000) ÷ 2,678,400 = 332,640,000 ÷ 2,678,400 = 124.19354838…
+      "Minimum: the commitment changed inside the period: minimum $100.00 × 1,382,400 ÷ 2,678,400 seconds (2026-03-01 to 2026-03-17) + $150.00 × 1,296,000 ÷ 2,678,400 seconds (2026-03-17 to 2026-04-01) = $124.1935483870…, rounded half-even: $124.19 for this invoice.",
     );
   });
 

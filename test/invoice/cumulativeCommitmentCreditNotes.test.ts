@@ -216,9 +216,11 @@ describe("credit notes of a cumulative commitment period, refused", () => {
 
   it("refuses a carried record with a name the invoice's record does not have", () => {
     const record = { spendAfter: "300.00", creditNoteTaken: [note.id] };
+    // named at the misspelt field, with the one it most likely meant
     expect(thrown(() => february({ commitmentSpendToDate: { q1: record } }))).toMatchObject({
-      code: "invalid_argument",
-      path: "options.commitmentSpendToDate",
+      code: "unknown_field",
+      path: "options.commitmentSpendToDate.q1.creditNoteTaken",
+      message: expect.stringContaining('did you mean "creditNotesTaken"?'),
     });
   });
 });

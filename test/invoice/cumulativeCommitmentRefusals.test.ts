@@ -55,7 +55,7 @@ describe("carried spend of a cumulative commitment, refused", () => {
     expect(error).toMatchObject({ code: "unknown_commitment", path: "options.commitmentSpendToDate.h2" });
     // what the user reads to find the id they meant: the cumulative ones, quoted, in contract order
     expect((error as Error).message).toContain(
-      'names commitment "h2", which contract ctr_three does not have (its cumulative commitments: "q1", "h1")',
+      'names commitment "h2", which contract ctr_three does not have; did you mean "h1"? (its cumulative commitments: "q1", "h1")',
     );
   });
 

@@ -65,7 +65,7 @@ describe("a fixed discount and a commitment on a partial billing period show wha
       },
     ]);
     expect(explainText(low)).toContain(
-      "Spend band: the period is part of a billing period, so its limits are prorated: minimum $155.00 for 1,900,800 of 2,678,400 seconds (2026-03-10 to 2026-04-01): $110.00 for this invoice; maximum $620.00 for 1,900,800 of 2,678,400 seconds (2026-03-10 to 2026-04-01): $440.00 for this invoice.",
+      "Spend band: the period is part of a billing period, so its limits are prorated: minimum $155.00 × 1,900,800 ÷ 2,678,400 seconds (2026-03-10 to 2026-04-01) = $110.00 for this invoice; maximum $620.00 × 1,900,800 ÷ 2,678,400 seconds (2026-03-10 to 2026-04-01) = $440.00 for this invoice.",
     );
     // maximum 620.00 × 22 ÷ 31 = 440.00; spend 500.00 − 22.00 = 478.00, above it by 38.00
     const high = rateInvoice(contract, usage("500"), "2026-03-10/2026-04-01");

@@ -1,5 +1,6 @@
 import { describeValue } from "../describeValue.js";
 import type { ErrorMessage } from "./message.js";
+import { didYouMean } from "./schema.js";
 
 // The sentences of a cumulative commitment's carried spend (the spend of the earlier invoices of its
 // period, `commitmentSpendToDate`) and of an invoice its period cuts. Part of `invoiceMessages`:
@@ -58,11 +59,20 @@ export function commitmentNotesExceedSpend(id: string, carried: string, credited
   };
 }
 
-/** Carried spend naming a commitment the contract does not have (`known`: its cumulative ones, quoted). */
-export function unknownCommitmentSpend(id: string, contractId: string, known: string): ErrorMessage {
+/**
+ * Carried spend naming a commitment the contract does not have (`known`: its cumulative ones, quoted);
+ * `meant`, the one whose id is close (a typo: `q_1` for `q1`).
+ */
+export function unknownCommitmentSpend(
+  id: string,
+  contractId: string,
+  known: string,
+  meant?: string,
+): ErrorMessage {
+  const guess = meant === undefined ? "" : `; ${didYouMean(meant)}`;
   return {
     code: "unknown_commitment",
-    message: `The carried commitment spend names commitment "${id}", which contract ${contractId} does not have (${known === "" ? "it has no cumulative commitment" : `its cumulative commitments: ${known}`}); check that the spend comes from this contract's previous invoice.`,
+    message: `The carried commitment spend names commitment "${id}", which contract ${contractId} does not have${guess} (${known === "" ? "it has no cumulative commitment" : `its cumulative commitments: ${known}`}); check that the spend comes from this contract's previous invoice.`,
   };
 }
 

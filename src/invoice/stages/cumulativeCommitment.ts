@@ -1,7 +1,7 @@
 import type { CommitmentTerms, Contract, CumulativeCommitmentTerms } from "../../contracts/index.js";
 import { InputError, invoiceMessages, toJsonPath } from "../../errors/index.js";
 import { type Decimal, roundTo, safeParseDecimal, toFixedString, ZERO } from "../../money/index.js";
-import type { AppliedCommitment } from "../../schema/index.js";
+import { type AppliedCommitment, closestChoice } from "../../schema/index.js";
 import {
   formatInstant,
   formatLocalDate,
@@ -169,17 +169,23 @@ export function checkCommitmentSpendIds(contract: Contract, carried: CommitmentS
     if (commitment?.cumulative !== undefined) continue;
     const problem =
       commitment === undefined
-        ? invoiceMessages.unknownCommitmentSpend(id, contract.id, cumulativeIds(contract))
+        ? invoiceMessages.unknownCommitmentSpend(
+            id,
+            contract.id,
+            cumulativeIds(contract)
+              .map((known) => `"${known}"`)
+              .join(", "),
+            closestChoice(id, cumulativeIds(contract)),
+          )
         : invoiceMessages.commitmentSpendNotCumulative(id);
     throw InputError.from(problem, toJsonPath([...SPEND, id]));
   }
 }
 
-function cumulativeIds(contract: Contract): string {
+function cumulativeIds(contract: Contract): string[] {
   return contract.commitments
     .filter((commitment) => commitment.cumulative !== undefined)
-    .map((commitment) => `"${commitment.id}"`)
-    .join(", ");
+    .map((commitment) => commitment.id);
 }
 
 // Where the invoice's service period lies in the commitment's [from, until): outside (undefined), or
