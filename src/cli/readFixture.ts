@@ -27,7 +27,7 @@ import {
 } from "./cliSupport.js";
 import { fixtureUsageFile } from "./fixtureUsageFile.js";
 import { fixtureSettingsRefused, fixtureTimestampsRefused, wordList } from "./messages.js";
-import { readJsonFile, readTextFile } from "./readJsonFile.js";
+import { readJsonFile, readJsonText, readTextFile } from "./readJsonFile.js";
 import { readUsage } from "./readUsage.js";
 import { requirePreviousFits } from "./requirePreviousFits.js";
 import { wrongDocument } from "./wrongDocument.js";
@@ -242,7 +242,7 @@ export async function readFixture(
       : undefined;
     const figuresFile = join(dir, "expected-figures.json");
     const figuresText = existsSync(figuresFile)
-      ? await readTextFile(figuresFile, "expected-figures.json")
+      ? await readJsonText(figuresFile, "expected-figures.json")
       : undefined;
     const { timestamps, ...named } = await fixtureSettings(dir);
     const period = expectedPeriod(expectedText) ?? figuresPeriod(figuresText) ?? named.period;

@@ -1,11 +1,12 @@
-import { cpSync, mkdtempSync, renameSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { assertCliBuilt, runCli } from "../_support/runCli.js";
 
 // The files of a fixture folder as finance keeps them: a second export dropped beside the first, a file
-// under another name. Each is read as written or refused naming the file, never passed over.
+// under another name, figures saved by a Windows editor or pasted twice. Each is read as written or
+// refused naming the file, never passed over.
 
 const FIXTURES = join(import.meta.dirname, "..", "..", "fixtures");
 let scratch = "";
@@ -66,5 +67,42 @@ describe("ratecard check: the usage file of a fixture", () => {
     const result = runCli("check", dir);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`PASS  ${dir} — 2026-04-01/2026-05-01`);
+  });
+});
+
+describe("ratecard check: expected-figures.json as a person writes it", () => {
+  it("reads expected-figures.json saved with a byte order mark, as it reads contract.json", () => {
+    const dir = copyOfJpy("figures-bom");
+    const file = join(dir, "expected-figures.json");
+    writeFileSync(file, `\uFEFF${readFileSync(file, "utf8")}`);
+    const result = runCli("check", dir);
+    expect(result.stdout).toContain(`PASS  ${dir} — 2026-04-01/2026-05-01`);
+    expect(result.code).toBe(0);
+  });
+
+  it("refuses a figure written twice (exit 2): JSON.parse kept the last, and the first went unchecked", () => {
+    // ¥3,889 (half-up) written first and ¥3,888 (half-even) below it: only the second was compared,
+    // and the fixture passed with a figure written down that the invoice does not bill
+    const dir = copyOfJpy("figures-twice");
+    rmSync(join(dir, "expected.json"));
+    writeFileSync(
+      join(dir, "expected-figures.json"),
+      `{
+  "period": "2026-04",
+  "lines": {
+    "base_fee": "10000",
+    "api_requests": { "quantity": "7777", "amount": "3889" },
+    "api_requests": { "quantity": "7777", "amount": "3888" }
+  },
+  "total": "15277"
+}
+`,
+    );
+    const result = runCli("check", dir);
+    expect(result.code).toBe(2);
+    // the second copy sits on line 6 of the file (line 1 is "{")
+    expect(result.stdout).toContain(
+      `ERROR ${dir} — ${join(dir, "expected-figures.json")} line 6: the key "api_requests" is written twice in one object (at lines.api_requests)`,
+    );
   });
 });
