@@ -28,6 +28,7 @@ import {
 import { fixtureUsageFile } from "./fixtureUsageFile.js";
 import { fixtureSettingsRefused, fixtureTimestampsRefused, wordList } from "./messages.js";
 import { readJsonFile, readJsonText, readTextFile } from "./readJsonFile.js";
+import { withoutByteOrderMark } from "./readLines.js";
 import { readUsage } from "./readUsage.js";
 import { requirePreviousFits } from "./requirePreviousFits.js";
 import { wrongDocument } from "./wrongDocument.js";
@@ -324,7 +325,7 @@ async function earlierInvoices(dir: string): Promise<{ earlier?: ReadonlyArray<u
 function namedPeriod(text: string | undefined, read: (data: unknown) => unknown): string | undefined {
   if (text === undefined) return undefined;
   try {
-    const period = read(JSON.parse(text));
+    const period = read(JSON.parse(withoutByteOrderMark(text)));
     return typeof period === "string" ? period : undefined;
   } catch {
     return undefined;
