@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { check, type FixtureInput } from "../../src/check/index.js";
+import { howTextDiffers } from "../../src/check/textDiffers.js";
 import { readUsage } from "../../src/cli/readUsage.js";
 
 // expected.json as a Windows machine hands it over: git's core.autocrlf writes every line ending as
@@ -72,6 +74,25 @@ describe("check: expected-credit-note.json whose data match but whose text does 
     expect(result?.differences).toEqual([]);
     expect(result?.reason).toBe(
       "the credit note's data are as expected but the text differs (it starts with a byte order mark, U+FEFF, which ratecard does not write; its lines end with CRLF, \\r\\n, where ratecard writes LF, \\n: git's core.autocrlf writes CRLF on Windows; a .gitattributes line `*.json text eol=lf` keeps LF): expected-credit-note.json is not in ratecard's canonical form",
+    );
+  });
+});
+
+describe("howTextDiffers, as a law", () => {
+  it("names every change a Windows machine or an editor makes to a canonical text, and only those", () => {
+    const json = fc.jsonValue().filter((value) => JSON.stringify(value, null, 2).includes("\n"));
+    fc.assert(
+      fc.property(json, fc.boolean(), fc.boolean(), fc.boolean(), (value, mark, crlf, cut) => {
+        const canonical = `${JSON.stringify(value, null, 2)}\n`;
+        let text = cut ? canonical.trimEnd() : canonical;
+        if (crlf) text = text.replaceAll("\n", "\r\n");
+        if (mark) text = `\uFEFF${text}`;
+        const words = howTextDiffers(text, canonical);
+        expect(words.includes("byte order mark")).toBe(mark);
+        expect(words.includes("CRLF")).toBe(crlf);
+        expect(words.includes("the final newline")).toBe(cut);
+        expect(words.includes("key order")).toBe(false);
+      }),
     );
   });
 });
