@@ -19,6 +19,7 @@ import { figureDifferences } from "./figureDifferences.js";
 import { periodConflict, periodSource, withPeriodSource } from "./fixturePeriod.js";
 import { type Difference, invoiceDifferences } from "./invoiceDifferences.js";
 import { sequenceStage } from "./sequenceStage.js";
+import { howTextDiffers, withoutByteOrderMark } from "./textDiffers.js";
 
 /** One fixture folder's contents, as read by the caller (the CLI reads the files; check reads no file). */
 export interface FixtureInput {
@@ -254,12 +255,13 @@ interface Outcome {
 
 // expected.json against the recomputed invoice, byte for byte, field by field where they differ.
 function invoiceOutcome(expectedText: string, actual: Invoice): Outcome {
-  if (`${JSON.stringify(actual, null, 2)}\n` === expectedText) return { differences: [] };
-  const differences = invoiceDifferences(JSON.parse(expectedText), actual);
+  const actualText = `${JSON.stringify(actual, null, 2)}\n`;
+  if (actualText === expectedText) return { differences: [] };
+  const differences = invoiceDifferences(JSON.parse(withoutByteOrderMark(expectedText)), actual);
   return {
     problem:
       differences.length === 0
-        ? "the data are the same but the text differs (key order, indentation or the final newline): expected.json is not in ratecard's canonical form"
+        ? `the data are the same but the text differs (${howTextDiffers(expectedText, actualText)}): expected.json is not in ratecard's canonical form`
         : `${differences.length} field${differences.length === 1 ? " differs" : "s differ"}`,
     differences,
   };
@@ -317,7 +319,7 @@ function signHints(differences: ReadonlyArray<Difference>): string[] {
 function readFigures(text: string): ExpectedFigures | string {
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = JSON.parse(withoutByteOrderMark(text));
   } catch (error) {
     return `expected-figures.json is not JSON: ${error instanceof Error ? error.message : String(error)}`;
   }
@@ -337,7 +339,7 @@ function isText(value: string | undefined): value is string {
 function expectedInvoice(fixture: FixtureInput): Invoice | string {
   let data: unknown;
   try {
-    data = JSON.parse(fixture.expectedText ?? "");
+    data = JSON.parse(withoutByteOrderMark(fixture.expectedText ?? ""));
   } catch (error) {
     return `expected.json is not JSON: ${error instanceof Error ? error.message : String(error)}`;
   }

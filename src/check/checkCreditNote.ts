@@ -5,6 +5,7 @@ import type { CreditNote } from "../schema/index.js";
 import type { CreditNoteFigures } from "./expectedFigures.js";
 import { creditNoteFigureDifferences } from "./figureDifferences.js";
 import { type Difference, invoiceDifferences } from "./invoiceDifferences.js";
+import { howTextDiffers, withoutByteOrderMark } from "./textDiffers.js";
 
 /** A fixture's credit note: the corrections to issue against its invoice and the note expected from them. */
 export interface CreditNoteFixture {
@@ -83,7 +84,7 @@ function compareWritten(
   if (actualText === expectedText) return { differences: [] };
   let expected: unknown;
   try {
-    expected = JSON.parse(expectedText);
+    expected = JSON.parse(withoutByteOrderMark(expectedText));
   } catch {
     return { problem: "expected-credit-note.json is not JSON", differences: [] };
   }
@@ -94,7 +95,7 @@ function compareWritten(
   return {
     problem:
       differences.length === 0
-        ? "the credit note's data are as expected but the text differs: expected-credit-note.json is not in ratecard's canonical form"
+        ? `the credit note's data are as expected but the text differs (${howTextDiffers(expectedText, actualText)}): expected-credit-note.json is not in ratecard's canonical form`
         : `the credit note differs in ${differences.length} field${differences.length === 1 ? "" : "s"}`,
     differences,
   };

@@ -6,10 +6,10 @@ const figureSchema = moneyAmountSchema;
 
 // A line's figures: its amount alone ("99.00"), or its quantity too, when finance worked it out (any
 // number of decimals: a GB-month quantity may have dozens).
-const lineFigureSchema = z.union(
-  [figureSchema, z.strictObject({ quantity: z.optional(decimalSchema), amount: figureSchema })],
-  { error: 'expected the line\'s amount, such as "99.00", or { "quantity": "3", "amount": "99.00" }' },
-);
+const lineObjectSchema = z.strictObject({ quantity: z.optional(decimalSchema), amount: figureSchema });
+const lineFigureSchema = z.union([figureSchema, lineObjectSchema], {
+  error: 'expected the line\'s amount, such as "99.00", or { "quantity": "3", "amount": "99.00" }',
+});
 
 // Which invoice of a progressive sequence the figures are (docs/progressive-billing.md), as the invoice's
 // own `progressive` marker writes it: needed when the fixture has earlier invoices and no expected.json.
@@ -108,7 +108,14 @@ export interface CreditNoteFigures {
  */
 export function parseExpectedFigures(data: unknown): ExpectedFigures {
   const parsed = expectedFiguresSchema.safeParse(data);
-  if (!parsed.success) throw toInputError("input", toProblems(parsed.error.issues, data));
+  if (!parsed.success) {
+    // A line written as an object is reported at the figure inside it that is wrong, in place of the
+    // union's issue at the line; every other issue as zod found it.
+    const inLines = lineObjectIssues(data);
+    const replaced = new Set(inLines.map(({ line }) => JSON.stringify(line)));
+    const others = parsed.error.issues.filter((issue) => !replaced.has(JSON.stringify(issue.path)));
+    throw toInputError("input", toProblems([...inLines.flatMap(({ issues }) => issues), ...others], data));
+  }
   // Valid, so every figure is decimal text or a finite number: keep it as written.
   const raw = data as Readonly<Record<string, unknown>>;
   const note = raw.creditNote as Readonly<Record<string, unknown>> | undefined;
@@ -135,6 +142,43 @@ export function parseExpectedFigures(data: unknown): ExpectedFigures {
           },
         }),
   };
+}
+
+// The problems inside the lines written as objects ({ "quantity": "61,400", "amount": … }), at their own
+// paths (lines.bandwidth_na.quantity). The union of an amount and an object can only say the line is
+// neither, "not an object", when an object is what was written and one figure in it is what is wrong.
+function lineObjectIssues(data: unknown): ReadonlyArray<LineIssues> {
+  const field = (value: unknown, key: string) => (isRecord(value) ? value[key] : undefined);
+  const sections = [
+    { path: ["lines"], lines: field(data, "lines") },
+    { path: ["creditNote", "lines"], lines: field(field(data, "creditNote"), "lines") },
+  ];
+  return sections.flatMap(({ path, lines }) =>
+    isRecord(lines)
+      ? Object.entries(lines).flatMap(([id, line]) => {
+          if (!isRecord(line)) return [];
+          const parsed = lineObjectSchema.safeParse(line);
+          if (parsed.success) return [];
+          const at = [...path, id];
+          return [
+            {
+              line: at,
+              issues: parsed.error.issues.map((issue) => ({ ...issue, path: [...at, ...issue.path] })),
+            },
+          ];
+        })
+      : [],
+  );
+}
+
+// A line written as an object (its path in the file) and the problems of the figures inside it.
+interface LineIssues {
+  readonly line: ReadonlyArray<PropertyKey>;
+  readonly issues: ReadonlyArray<z.core.$ZodIssue>;
+}
+
+function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 // Valid figures are decimal text or finite numbers: each is kept as written (a number as its text).

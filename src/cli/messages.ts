@@ -347,3 +347,29 @@ export function fixtureTimestampsRefused(file: string, found: unknown, names: Re
   const shown = typeof found === "string" ? JSON.stringify(found) : (JSON.stringify(found) ?? String(found));
   return `${file}: "timestamps" is ${shown}; a fixture's usage timestamps are read as ${names.map((name) => JSON.stringify(name)).join(", ")} (ISO 8601 text, seconds or milliseconds since 1970), as --timestamps names them`;
 }
+
+/** A fixture folder with two usage files (usage.ndjson and usage.csv): one would be rated, the other not. */
+export function fixtureUsageFilesTwo(files: ReadonlyArray<string>): string {
+  const [, ...others] = files;
+  return `the folder has ${wordList(files)}, but a fixture is rated from one usage file: the events of ${wordList(others)} would not be rated. Join them into one file, or move the one not meant out of the folder`;
+}
+
+/** A fixture folder without a usage file named as check reads it; `alike`: [file there, name to give it]. */
+export function fixtureUsageFileMisnamed(
+  names: ReadonlyArray<string>,
+  alike: ReadonlyArray<readonly [string, string]>,
+): string {
+  const none = `there is no usage file (${wordList(names, "or")})`;
+  if (alike.length === 0) return none;
+  if (alike.length === 1) return `${none}; the folder has ${alike[0]?.[0]}: rename it to ${alike[0]?.[1]}`;
+  return `${none}; the folder has ${wordList(alike.map(([file]) => file))}: rename the one to rate (${alike.map(([file, name]) => `${file} to ${name}`).join(", ")})`;
+}
+
+/**
+ * "a", "a and b", "a, b and c" (or "or"). The twin of src/errors/wordList.ts, kept here on purpose: the
+ * CLI reads the library only through ../index.js, and a list-joining helper is no billing API worth a
+ * public export (every export is a promise the semver of 1.x keeps). Change both alike.
+ */
+export function wordList(names: ReadonlyArray<string>, last = "and"): string {
+  return names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} ${last} ${names.at(-1)}`;
+}

@@ -25,8 +25,10 @@ import {
   requirePrevious,
   UsageLineError,
 } from "./cliSupport.js";
-import { fixtureSettingsRefused, fixtureTimestampsRefused } from "./messages.js";
-import { readJsonFile, readTextFile } from "./readJsonFile.js";
+import { fixtureUsageFile } from "./fixtureUsageFile.js";
+import { fixtureSettingsRefused, fixtureTimestampsRefused, wordList } from "./messages.js";
+import { readJsonFile, readJsonText, readTextFile } from "./readJsonFile.js";
+import { withoutByteOrderMark } from "./readLines.js";
 import { readUsage } from "./readUsage.js";
 import { requirePreviousFits } from "./requirePreviousFits.js";
 import { wrongDocument } from "./wrongDocument.js";
@@ -196,7 +198,7 @@ function misnamedExpectedFile(dir: string): string | undefined {
   if (misnamed.length === 0) return undefined;
   const meant = (name: string) =>
     EXPECTED_FILES.find((known) => simplified(known) === simplified(name)) ?? "expected-figures.json";
-  return `${andList(misnamed)} ${misnamed.length === 1 ? "is" : "are"} not read by ratecard check, so nothing in ${misnamed.length === 1 ? "it" : "them"} is checked: rename ${misnamed.map((name) => `${name} to ${meant(name)}`).join(", ")} (check reads ${andList(EXPECTED_FILES)})`;
+  return `${wordList(misnamed)} ${misnamed.length === 1 ? "is" : "are"} not read by ratecard check, so nothing in ${misnamed.length === 1 ? "it" : "them"} is checked: rename ${misnamed.map((name) => `${name} to ${meant(name)}`).join(", ")} (check reads ${wordList(EXPECTED_FILES)})`;
 }
 
 // A name without case, "-" and "_", so that expected_figures.json is recognised as expected-figures.json.
@@ -228,14 +230,12 @@ export async function readFixture(
   if (!existsSync(join(dir, "contract.json")))
     return fixtureError(
       dir,
-      `there is no contract.json, but the folder has ${andList(fixtureFilesIn(dir))}: add the contract the invoice is rated from, or move the folder out of the fixtures`,
+      `there is no contract.json, but the folder has ${wordList(fixtureFilesIn(dir))}: add the contract the invoice is rated from, or move the folder out of the fixtures`,
     );
   const misnamed = misnamedExpectedFile(dir);
   if (misnamed !== undefined) return fixtureError(dir, misnamed);
   try {
-    const usageFile = USAGE_FILES.map((name) => join(dir, name)).find((file) => existsSync(file));
-    if (usageFile === undefined)
-      return fixtureError(dir, `there is no usage file (${USAGE_FILES.join(", ")})`);
+    const usageFile = fixtureUsageFile(dir, USAGE_FILES);
     const contract = await readJsonFile(join(dir, "contract.json"), "contract.json");
     const expectedFile = join(dir, "expected.json");
     const expectedText = existsSync(expectedFile)
@@ -243,7 +243,7 @@ export async function readFixture(
       : undefined;
     const figuresFile = join(dir, "expected-figures.json");
     const figuresText = existsSync(figuresFile)
-      ? await readTextFile(figuresFile, "expected-figures.json")
+      ? await readJsonText(figuresFile, "expected-figures.json")
       : undefined;
     const { timestamps, ...named } = await fixtureSettings(dir);
     const period = expectedPeriod(expectedText) ?? figuresPeriod(figuresText) ?? named.period;
@@ -325,7 +325,7 @@ async function earlierInvoices(dir: string): Promise<{ earlier?: ReadonlyArray<u
 function namedPeriod(text: string | undefined, read: (data: unknown) => unknown): string | undefined {
   if (text === undefined) return undefined;
   try {
-    const period = read(JSON.parse(text));
+    const period = read(JSON.parse(withoutByteOrderMark(text)));
     return typeof period === "string" ? period : undefined;
   } catch {
     return undefined;
@@ -378,11 +378,4 @@ async function previousInvoice(
   };
   if (rated !== undefined) await requirePreviousFits(file, raw, options, rated.resolved, rated.period);
   return { options };
-}
-
-// "a", "a and b", "a, b and c". The twin of src/errors/wordList.ts, kept here on purpose: the CLI reads the
-// library only through ../index.js, and a list-joining helper is no billing API worth a public export
-// (every export is a promise the semver of 1.x keeps). Change both alike.
-function andList(names: ReadonlyArray<string>): string {
-  return names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
 }

@@ -20,6 +20,20 @@ export async function readJsonFile(file: string, flag: string): Promise<unknown>
 }
 
 /**
+ * The text of a JSON file that is parsed later, not here (a fixture's expected-figures.json, which the
+ * library's check reads from its text): without a UTF-8 byte order mark, and refused as
+ * {@link readJsonFile} refuses it when it is not JSON or writes a key twice. JSON.parse keeps the last
+ * copy of a key without a word, so a figure written twice (`"api_requests": "3889"`, then `"3888"`)
+ * would have its first copy never checked.
+ */
+export async function readJsonText(file: string, flag: string): Promise<string> {
+  const text = withoutByteOrderMark(await readTextFile(file, flag));
+  // Named by its path alone: the fixture's report line already names the folder ("ERROR fixtures/x —").
+  parseJsonText(text, file);
+  return text;
+}
+
+/**
  * The text of a file the command line names, for the flag that names it (`-`: standard input); a file
  * that is missing, a folder or unreadable is an input error naming the flag and the file (exit 2), and so
  * is one that is not UTF-8: decoding would turn its bytes into U+FFFD without a word (`caf\uFFFD`).

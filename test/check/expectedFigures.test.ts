@@ -234,6 +234,44 @@ describe("check with expected-figures.json", () => {
     expect(notJson?.reason).toMatch(/^expected-figures\.json is not JSON: /);
   });
 
+  it("names the figure inside a line written as an object, not the object, when that figure is not valid", () => {
+    // bandwidth_na's quantity written with a thousands comma: the reason named the whole line ("must be
+    // the line's amount … not an object"), though the object is the right shape and only "61,400" is wrong
+    const cases: ReadonlyArray<readonly [unknown, string, string]> = [
+      [
+        {
+          ...cdnFigures,
+          lines: { ...cdnFigures.lines, bandwidth_na: { quantity: "61,400", amount: "3656.00" } },
+        },
+        "lines.bandwidth_na.quantity",
+        'the text "61,400"',
+      ],
+      [
+        {
+          ...cdnFigures,
+          lines: { ...cdnFigures.lines, requests: { quantity: "87654321", amount: "$65.74" } },
+        },
+        "lines.requests.amount",
+        'the text "$65.74"',
+      ],
+      [
+        {
+          ...cdnFigures,
+          creditNote: { lines: { "bandwidth_na:credit:1": { quantity: "1 000", amount: "1" } }, total: "1" },
+        },
+        'creditNote.lines["bandwidth_na:credit:1"].quantity',
+        'the text "1 000"',
+      ],
+    ];
+    for (const [figures, path, found] of cases) {
+      const [result] = check([withFigures(cdnBasic, figures)]).fixtures;
+      expect(result?.status).toBe("error");
+      expect(result?.reason).toContain(`expected-figures.json: ${path} must be`);
+      expect(result?.reason).toContain(found);
+      expect(result?.reason).not.toContain("not an object");
+    }
+  });
+
   it("takes the period from expected.json, then the figures, then fixture.json, and refuses two that differ", () => {
     const { period: _, ...undated } = cdnFigures;
     // no period anywhere

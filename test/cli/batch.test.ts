@@ -201,6 +201,24 @@ describe("ratecard batch", () => {
     ]);
   });
 
+  it("says a renewal is one contract after the other, not events billed twice, when two terms do not overlap", () => {
+    // cus_a's 2025 contract ended on 2026-01-01, where its renewal starts: no event can fall in both
+    // terms, so "its events would be billed twice" was not the reason to give; which to keep is
+    const renewal = writeFile(
+      "renewal.ndjson",
+      ndjson([
+        contractJson("cus_a", "USD", { id: "ctr_a_2025", term: { start: "2025-01-01", end: "2026-01-01" } }),
+        contractJson("cus_a", "USD", { id: "ctr_a_2026" }),
+      ]),
+    );
+    const usage = writeFile("renewal-usage.ndjson", ndjson([event("e1", "cus_a", "1")]));
+    const result = runCli("batch", "--contracts", renewal, "--usage", usage, "--period", "2026-02");
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      `ratecard: --contracts: ${renewal} line 1 (term 2025-01-01 to 2026-01-01) and ${renewal} line 2 (term from 2026-01-01) both bill customer "cus_a", one after the other; a batch rates one contract per customer, so keep the one whose term holds the period and leave the other out of --contracts\n`,
+    );
+  });
+
   it("refuses, exit 2 without a stack, two contracts of one customer, a bad contract and a bad --workers", () => {
     const twice = writeFile("twice.ndjson", ndjson([contractJson("cus_a"), contractJson("cus_a")]));
     const usage = writeFile("one.ndjson", ndjson([event("e1", "cus_a", "1")]));
