@@ -19,6 +19,7 @@ import { type BatchOutcome, type BatchSettings, type BatchTask, compareIds } fro
 import { screenForDuckdb } from "./batchScreen.js";
 import { splitByCustomer } from "./batchSplit.js";
 import { batchSummaryText } from "./batchSummaryText.js";
+import { contractsInForce } from "./batchTerms.js";
 import { invoiceStartUnlessRefused } from "./carriedStateOptions.js";
 import { readPriceBooks, required, UsageLineError } from "./cliSupport.js";
 import { PRICE_BOOK_OPTION, TIMESTAMPS_OPTION, USAGE_FORMAT_OPTION } from "./commonOptions.js";
@@ -134,7 +135,10 @@ events. Events of customers no contract bills are counted in the summary, never 
     if (format !== "ndjson" && format !== "json")
       throw new UsageLineError(`--format must be ndjson or json, not "${format}"`);
     const bookFiles = values["price-book"] ?? [];
-    const contracts = await readBatchContracts(contractsPath, await readPriceBooks(bookFiles));
+    const { inForce: contracts, outOfTerm } = contractsInForce(
+      await readBatchContracts(contractsPath, await readPriceBooks(bookFiles)),
+      period,
+    );
     // Read before the usage, so a wrong file fails fast.
     const starts = new Map(
       contracts.map(({ contract }) => [contract.id, invoiceStartUnlessRefused(() => contract, period)]),
@@ -181,9 +185,14 @@ events. Events of customers no contract bills are counted in the summary, never 
         screen === undefined
           ? undefined
           : badEventsSummary(screen, sorted.length, { read, issuedEventsRead: rateManySummary.eventsRead });
-      const summary = badEvents === undefined ? rateManySummary : { ...rateManySummary, badEvents };
+      // Contracts set aside for their term join the summary only when there are any (additive).
+      const summary = {
+        ...rateManySummary,
+        ...(outOfTerm.length === 0 ? {} : { contractsOutOfTerm: outOfTerm }),
+        ...(badEvents === undefined ? {} : { badEvents }),
+      };
       if (format === "json") await output.write(jsonDocument(held, summary));
-      process.stderr.write(batchSummaryText(rateManySummary, period, badEvents));
+      process.stderr.write(batchSummaryText(rateManySummary, period, badEvents, outOfTerm));
       if (badEvents !== undefined) process.stderr.write(badEventsText(badEvents, values.quarantine));
       if (values.summary !== undefined)
         await writeOutput(`${JSON.stringify(summary, null, 2)}\n`, values.summary);

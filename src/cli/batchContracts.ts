@@ -17,9 +17,8 @@ export interface BatchContract {
  * - a folder: every `.json` file in it (not its sub-folders), in file-name order, one contract each;
  * - a `.ndjson` / `.jsonl` file: one contract per non-blank line;
  * - a `.json` file: a list of contracts, or one contract.
- * A contract error names its file (and line); two contracts of one customer are refused, naming both,
- * since a batch rates one contract per customer (with overlapping terms its events would be billed twice;
- * one after the other, a renewal, the sentence names both terms).
+ * A contract error names its file (and line). Which of them the batch rates for its period, one per
+ * customer, is batchTerms.ts's.
  */
 export async function readBatchContracts(
   path: string,
@@ -30,40 +29,13 @@ export async function readBatchContracts(
     throw new UsageLineError(
       `--contracts ${path} holds no contract; give a folder of contract files, one contract's file or a list`,
     );
-  const byCustomer = new Map<string, BatchContract>();
-  return documents.map(({ source, json }) => {
-    const contract = withFile("--contracts", source, /.*/, () =>
+  return documents.map(({ source, json }) => ({
+    source,
+    json,
+    contract: withFile("--contracts", source, /.*/, () =>
       resolveContract(json, books, { sha256: nodeSha256 }),
-    );
-    const read = { source, json, contract };
-    const earlier = byCustomer.get(contract.customer.id);
-    if (earlier !== undefined) throw new UsageLineError(twoContractsOfOneCustomer(earlier, read));
-    byCustomer.set(contract.customer.id, read);
-    return read;
-  });
-}
-
-// Two contracts of one customer. Terms that overlap would bill the events of both twice; terms one after
-// the other (a renewal: the old contract ends where the new one starts) bill no event twice, and the
-// sentence says so, with each term as the contract writes it, so the operator keeps the right one.
-function twoContractsOfOneCustomer(earlier: BatchContract, later: BatchContract): string {
-  const customer = later.contract.customer.id;
-  const [a, b] = [earlier.contract.term, later.contract.term];
-  const apart = (a.end !== undefined && a.end <= b.start) || (b.end !== undefined && b.end <= a.start);
-  if (!apart)
-    return `--contracts: ${earlier.source} and ${later.source} both bill customer "${customer}"; its events would be billed twice, so keep one contract per customer`;
-  return `--contracts: ${earlier.source} (${termWords(earlier)}) and ${later.source} (${termWords(later)}) both bill customer "${customer}", one after the other; a batch rates one contract per customer, so keep the one whose term holds the period and leave the other out of --contracts`;
-}
-
-// A contract's term as its JSON writes it ("term 2025-01-01 to 2026-01-01", "term from 2026-01-01"); as
-// instants when the JSON does not write it as text (a term a price book gives).
-function termWords({ json, contract }: BatchContract): string {
-  const written = (json as { term?: { start?: unknown; end?: unknown } } | null)?.term;
-  const text = (value: unknown, instant: number | undefined) =>
-    typeof value === "string" ? value : instant === undefined ? undefined : new Date(instant).toISOString();
-  const start = text(written?.start, contract.term.start);
-  const end = text(written?.end, contract.term.end);
-  return end === undefined ? `term from ${start}` : `term ${start} to ${end}`;
+    ),
+  }));
 }
 
 async function contractDocuments(path: string): Promise<ReadonlyArray<{ source: string; json: unknown }>> {

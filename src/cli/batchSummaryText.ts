@@ -1,5 +1,6 @@
 import type { BatchSummary } from "../index.js";
 import type { BadEventsSummary } from "./batchHold.js";
+import type { ContractOutOfTerm } from "./batchTerms.js";
 
 const groupedDigits = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 const grouped = (value: number) => groupedDigits(String(value));
@@ -22,6 +23,7 @@ export function batchSummaryText(
   summary: BatchSummary,
   period: string,
   badEvents?: Pick<BadEventsSummary, "invoicesHeld" | "allEventsRead" | "eventsOfHeldCustomers">,
+  outOfTerm: ReadonlyArray<ContractOutOfTerm> = [],
 ): string {
   const lines = [`ratecard batch: ${plural(summary.invoices, "invoice")} for ${period}`];
   for (const total of summary.totals) {
@@ -45,5 +47,10 @@ export function batchSummaryText(
       ? "  events of customers without a contract: none"
       : `  events of customers without a contract: ${grouped(unknown.events)} of ${plural(unknown.customers, "customer")} (${unknown.sampleCustomers.join(", ")}${unknown.customers > unknown.sampleCustomers.length ? ", …" : ""})`,
   );
+  // Set aside, never silently: a customer who left, or the contract a renewal replaced.
+  if (outOfTerm.length > 0)
+    lines.push(
+      `  contracts not in force in ${period}, not rated: ${outOfTerm.map((entry) => `${entry.contract} (${entry.customer}, term ${entry.term})`).join(", ")}`,
+    );
   return `${lines.join("\n")}\n`;
 }

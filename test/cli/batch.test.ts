@@ -201,21 +201,67 @@ describe("ratecard batch", () => {
     ]);
   });
 
-  it("says a renewal is one contract after the other, not events billed twice, when two terms do not overlap", () => {
-    // cus_a's 2025 contract ended on 2026-01-01, where its renewal starts: no event can fall in both
-    // terms, so "its events would be billed twice" was not the reason to give; which to keep is
-    const renewal = writeFile(
-      "renewal.ndjson",
+  it("sets aside, and lists, the contracts whose term does not reach the period: a renewal's old one, a customer who left", () => {
+    // A month-end folder: cus_a's 2025 contract ended on 2026-01-01, where its renewal starts; cus_gone's
+    // ended on 2025-12-01. Until 7 December 2026 the first refused the batch as two contracts of cus_a,
+    // and the second stopped every customer's invoice ("The period … is outside the term").
+    const folder = writeFile(
+      "month-end.ndjson",
       ndjson([
         contractJson("cus_a", "USD", { id: "ctr_a_2025", term: { start: "2025-01-01", end: "2026-01-01" } }),
+        contractJson("cus_gone", "USD", { term: { start: "2025-01-01", end: "2025-12-01" } }),
         contractJson("cus_a", "USD", { id: "ctr_a_2026" }),
       ]),
     );
-    const usage = writeFile("renewal-usage.ndjson", ndjson([event("e1", "cus_a", "1")]));
-    const result = runCli("batch", "--contracts", renewal, "--usage", usage, "--period", "2026-02");
+    const usage = writeFile(
+      "month-end-usage.ndjson",
+      ndjson([event("e1", "cus_a", "100"), event("e2", "cus_gone", "3")]),
+    );
+    const summaryFile = join(scratch, "month-end-summary.json");
+    const result = runCli(
+      "batch",
+      ...["--contracts", folder, "--usage", usage, "--period", "2026-02", "--summary", summaryFile],
+    );
+    expect(result.code).toBe(0);
+    // cus_a by its renewal: 100 GB × $0.05 = $5.00; cus_gone's late event is billed by no contract
+    const invoices = invoicesOf(result.stdout) as Array<{ contractId?: string; total: string }>;
+    expect(invoices.map((invoice) => [invoice.contractId, invoice.total])).toEqual([["ctr_a_2026", "5.00"]]);
+    const summary = JSON.parse(readFileSync(summaryFile, "utf8"));
+    expect(summary.contractsOutOfTerm).toEqual([
+      {
+        contract: "ctr_a_2025",
+        customer: "cus_a",
+        term: "2025-01-01 to 2026-01-01",
+        source: `${folder} line 1`,
+      },
+      {
+        contract: "ctr_cus_gone",
+        customer: "cus_gone",
+        term: "2025-01-01 to 2025-12-01",
+        source: `${folder} line 2`,
+      },
+    ]);
+    expect(summary.unknownCustomers).toEqual({ events: 1, customers: 1, sampleCustomers: ["cus_gone"] });
+    expect(result.stderr).toContain(
+      "  contracts not in force in 2026-02, not rated: ctr_a_2025 (cus_a, term 2025-01-01 to 2026-01-01), ctr_cus_gone (cus_gone, term 2025-01-01 to 2025-12-01)\n",
+    );
+  });
+
+  it("refuses a change of contract inside the period, naming both terms", () => {
+    // cus_a moves to a new contract on 15 February: both reach February, one after the other, and a batch
+    // rates one contract per customer and period
+    const change = writeFile(
+      "mid-period.ndjson",
+      ndjson([
+        contractJson("cus_a", "USD", { id: "ctr_a_old", term: { start: "2025-01-01", end: "2026-02-15" } }),
+        contractJson("cus_a", "USD", { id: "ctr_a_new", term: { start: "2026-02-15" } }),
+      ]),
+    );
+    const usage = writeFile("mid-period-usage.ndjson", ndjson([event("e1", "cus_a", "1")]));
+    const result = runCli("batch", "--contracts", change, "--usage", usage, "--period", "2026-02");
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      `ratecard: --contracts: ${renewal} line 1 (term 2025-01-01 to 2026-01-01) and ${renewal} line 2 (term from 2026-01-01) both bill customer "cus_a", one after the other; a batch rates one contract per customer, so keep the one whose term holds the period and leave the other out of --contracts\n`,
+      `ratecard: --contracts: ${change} line 1 (term 2025-01-01 to 2026-02-15) and ${change} line 2 (term from 2026-02-15) both bill customer "cus_a" in 2026-02, one after the other; a batch rates one contract per customer and period, so write the change inside the period as an amendment of one contract ("amendments", docs/contracts.md, step 0) and leave the other out of --contracts\n`,
     );
   });
 

@@ -1,0 +1,86 @@
+import { parsePeriod } from "../index.js";
+import type { BatchContract } from "./batchContracts.js";
+import { UsageLineError } from "./cliSupport.js";
+
+/**
+ * A contract of `--contracts` whose term does not reach the batch's period (it ended before it, or
+ * starts after it): not rated, and listed in the summary, so nothing is set aside silently.
+ */
+export interface ContractOutOfTerm {
+  readonly contract: string;
+  readonly customer: string;
+  /** The term as the contract writes it: "2025-01-01 to 2025-12-01", "from 2026-04-01". */
+  readonly term: string;
+  readonly source: string;
+}
+
+/**
+ * The contracts a batch rates for `period`, one per customer, and those it sets aside. A month-end
+ * folder holds the contracts of customers who left and of customers who renewed (the old contract ending
+ * where the new one starts): a contract whose term does not reach the period bills nothing in it, as a
+ * subscription that ended does in Stripe, Orb or Lago, so it is set aside rather than stopping every
+ * customer's invoice. Two contracts of one customer that both reach the period are refused, naming both:
+ * with overlapping terms its events would be billed twice, and a change inside the period is one
+ * contract's amendment.
+ */
+export function contractsInForce(
+  contracts: ReadonlyArray<BatchContract>,
+  period: string,
+): { readonly inForce: ReadonlyArray<BatchContract>; readonly outOfTerm: ReadonlyArray<ContractOutOfTerm> } {
+  const inForce: BatchContract[] = [];
+  const outOfTerm: ContractOutOfTerm[] = [];
+  const byCustomer = new Map<string, BatchContract>();
+  for (const read of contracts) {
+    const { contract } = read;
+    if (!reachesPeriod(read, period)) {
+      outOfTerm.push({
+        contract: contract.id,
+        customer: contract.customer.id,
+        term: termWords(read),
+        source: read.source,
+      });
+      continue;
+    }
+    const earlier = byCustomer.get(contract.customer.id);
+    if (earlier !== undefined) throw new UsageLineError(twoContractsOfOneCustomer(earlier, read, period));
+    byCustomer.set(contract.customer.id, read);
+    inForce.push(read);
+  }
+  return { inForce, outOfTerm };
+}
+
+// Whether the term and the period (read in the contract's time zone) share an instant. A period that
+// cannot be read is left to the rating, which refuses it in its own words for every contract.
+function reachesPeriod({ contract }: BatchContract, period: string): boolean {
+  let requested: { start: number; end: number };
+  try {
+    requested = parsePeriod(period, contract.timeZone);
+  } catch {
+    return true;
+  }
+  const { start, end } = contract.term;
+  return start < requested.end && (end === undefined || end > requested.start);
+}
+
+// Two contracts of one customer in force in the period. Terms that overlap would bill the events of both
+// twice; terms one after the other inside the period (a renewal or a change of plan mid-period) bill no
+// event twice, but a batch rates one contract per customer and period.
+function twoContractsOfOneCustomer(earlier: BatchContract, later: BatchContract, period: string): string {
+  const customer = later.contract.customer.id;
+  const [a, b] = [earlier.contract.term, later.contract.term];
+  const apart = (a.end !== undefined && a.end <= b.start) || (b.end !== undefined && b.end <= a.start);
+  if (!apart)
+    return `--contracts: ${earlier.source} and ${later.source} both bill customer "${customer}"; its events would be billed twice, so keep one contract per customer`;
+  return `--contracts: ${earlier.source} (term ${termWords(earlier)}) and ${later.source} (term ${termWords(later)}) both bill customer "${customer}" in ${period}, one after the other; a batch rates one contract per customer and period, so write the change inside the period as an amendment of one contract ("amendments", docs/contracts.md, step 0) and leave the other out of --contracts`;
+}
+
+// A contract's term as its JSON writes it ("2025-01-01 to 2026-01-01", "from 2026-01-01"); as instants
+// when the JSON does not write it as text (a term a price book gives).
+function termWords({ json, contract }: BatchContract): string {
+  const written = (json as { term?: { start?: unknown; end?: unknown } } | null)?.term;
+  const text = (value: unknown, instant: number | undefined) =>
+    typeof value === "string" ? value : instant === undefined ? undefined : new Date(instant).toISOString();
+  const start = text(written?.start, contract.term.start);
+  const end = text(written?.end, contract.term.end);
+  return end === undefined ? `from ${start}` : `${start} to ${end}`;
+}
