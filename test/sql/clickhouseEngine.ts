@@ -55,7 +55,10 @@ function startChdb() {
     async close(): Promise<void> {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.stdin.end();
+      // A query still planning (its test timed out) would hold the process, and this hook, for as long
+      // as its planning takes, past vitest's 10 s hook limit (session 36): stop it instead of waiting.
+      if (waiting.length > 0) child.kill("SIGKILL");
+      else child.stdin.end();
       await exited;
     },
   };

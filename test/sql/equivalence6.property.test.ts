@@ -1,0 +1,5 @@
+import { describeEquivalenceShard } from "./equivalenceProperty.js";
+
+// Shard 6 of the SQL equivalence property: see equivalenceProperty.ts and, for where its time goes,
+// equivalence.property.test.ts.
+describeEquivalenceShard(6);
