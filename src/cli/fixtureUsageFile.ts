@@ -14,14 +14,32 @@ import { fixtureUsageFileMisnamed, fixtureUsageFilesTwo } from "./messages.js";
  * @throws UsageLineError with the sentence of the report
  */
 export function fixtureUsageFile(dir: string, names: ReadonlyArray<string>): string {
+  const file = usageFileIfAny(dir, names);
+  if (file !== undefined) return file;
+  throw new UsageLineError(fixtureUsageFileMisnamed(names, []));
+}
+
+/**
+ * {@link fixtureUsageFile} for a folder that may have no usage at all (a what-if customer with a
+ * contract.json only, who used nothing this period): undefined when no file is named or looks like a
+ * usage file; two usage files, a name in another case and a usage file under another name
+ * (`usage-april.ndjson`) are refused all the same, since their events would be passed over.
+ * @throws UsageLineError with the sentence of the report
+ */
+export function usageFileIfAny(
+  dir: string,
+  names: ReadonlyArray<string>,
+  rated = "a fixture",
+): string | undefined {
   const files = readdirSync(dir, { withFileTypes: true })
     .filter((entry) => !entry.isDirectory())
     .map((entry) => entry.name);
   const usage = names.flatMap((name) => files.filter((file) => file.toLowerCase() === name));
   const [only, ...others] = usage;
-  if (only !== undefined && others.length > 0) throw new UsageLineError(fixtureUsageFilesTwo(usage));
+  if (only !== undefined && others.length > 0) throw new UsageLineError(fixtureUsageFilesTwo(usage, rated));
   if (only !== undefined && names.includes(only)) return join(dir, only);
   const alike = only === undefined ? files.filter((file) => looksLikeUsage(file, names)).sort() : [only];
+  if (alike.length === 0) return undefined;
   throw new UsageLineError(
     fixtureUsageFileMisnamed(
       names,

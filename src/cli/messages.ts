@@ -349,9 +349,9 @@ export function fixtureTimestampsRefused(file: string, found: unknown, names: Re
 }
 
 /** A fixture folder with two usage files (usage.ndjson and usage.csv): one would be rated, the other not. */
-export function fixtureUsageFilesTwo(files: ReadonlyArray<string>): string {
+export function fixtureUsageFilesTwo(files: ReadonlyArray<string>, rated = "a fixture"): string {
   const [, ...others] = files;
-  return `the folder has ${wordList(files)}, but a fixture is rated from one usage file: the events of ${wordList(others)} would not be rated. Join them into one file, or move the one not meant out of the folder`;
+  return `the folder has ${wordList(files)}, but ${rated} is rated from one usage file: the events of ${wordList(others)} would not be rated. Join them into one file, or move the one not meant out of the folder`;
 }
 
 /** A fixture folder without a usage file named as check reads it; `alike`: [file there, name to give it]. */

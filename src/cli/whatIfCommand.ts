@@ -25,6 +25,7 @@ import {
 } from "./cliSupport.js";
 import { PRICE_BOOK_OPTION, TIMESTAMPS_OPTION } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
+import { usageFileIfAny } from "./fixtureUsageFile.js";
 import { nodeSha256 } from "./nodeSha256.js";
 import { USAGE_FILES } from "./readFixture.js";
 import { readJsonFile } from "./readJsonFile.js";
@@ -169,7 +170,9 @@ async function readCustomer(
   const name = basename(folder);
   // A customer with a contract and no usage file used nothing this period: it still pays its fees, and
   // leaving it out would understate what a change of fees does to the base.
-  const usageFile = USAGE_FILES.map((file) => join(folder, file)).find((file) => existsSync(file));
+  // One usage file, as a fixture has: a second (usage.csv beside usage.ndjson) or one under another name
+  // (usage-april.ndjson) is refused, not passed over (fixtureUsageFile.ts).
+  const usageFile = usageFileOf(folder);
   const today = await contractOf(before, folder, name, "--before");
   return {
     name,
@@ -178,6 +181,16 @@ async function readCustomer(
     events: usageFile === undefined ? [] : await readUsage(usageFile, timestamps),
     ...(await previousSpend(folder, today, period)),
   };
+}
+
+// The customer folder's usage file, or undefined when it has none; a refusal names the folder.
+function usageFileOf(folder: string): string | undefined {
+  try {
+    return usageFileIfAny(folder, USAGE_FILES, "a customer");
+  } catch (error) {
+    if (error instanceof UsageLineError) throw new UsageLineError(`--usage ${folder}: ${error.message}`);
+    throw error;
+  }
 }
 
 // previous.json (optional, as in a fixture): the customer's previous invoice, under today's contract. Its

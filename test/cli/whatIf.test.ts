@@ -17,6 +17,21 @@ const args = (...more: string[]) => [
   ...more,
 ];
 
+// what-if over a base of customer folders, each customer's own contract before and the proposed after.
+const overBase = (dir: string, ...more: string[]) =>
+  runCli(
+    "what-if",
+    "--before",
+    dir,
+    "--after",
+    `${DATA}/proposed`,
+    "--usage",
+    dir,
+    "--period",
+    "2026-03",
+    ...more,
+  );
+
 beforeAll(assertCliBuilt);
 
 describe("ratecard what-if", () => {
@@ -121,40 +136,44 @@ describe("ratecard what-if", () => {
     expect(stderr).not.toContain("    at ");
   });
 
+  it("refuses a customer folder with two usage files, or one under another name, instead of passing it over", () => {
+    // acme with a usage.csv beside its usage.ndjson: one would be rated, the other's events not; before
+    // 7 December 2026 the first name of the list won silently. Renamed usage-march.ndjson, acme's usage
+    // was read as none: a customer who used nothing, its fees alone.
+    const two = mkdtempSync(join(tmpdir(), "ratecard-what-if-"));
+    cpSync(`${DATA}/base/acme`, join(two, "acme"), { recursive: true });
+    writeFileSync(
+      join(two, "acme", "usage.csv"),
+      "id,type,customer,timestamp,gb\ne9,cdn.bandwidth,cus_acme,2026-03-12T00:00:00Z,50\n",
+    );
+    const both = overBase(two);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toBe(
+      `ratecard: --usage ${join(two, "acme")}: the folder has usage.ndjson and usage.csv, but a customer is rated from one usage file: the events of usage.csv would not be rated. Join them into one file, or move the one not meant out of the folder\n`,
+    );
+    const renamed = mkdtempSync(join(tmpdir(), "ratecard-what-if-"));
+    cpSync(`${DATA}/base/acme`, join(renamed, "acme"), { recursive: true });
+    cpSync(join(renamed, "acme", "usage.ndjson"), join(renamed, "acme", "usage-march.ndjson"));
+    rmSync(join(renamed, "acme", "usage.ndjson"));
+    const other = overBase(renamed);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toBe(
+      `ratecard: --usage ${join(renamed, "acme")}: there is no usage file (usage.ndjson, usage.jsonl, usage.csv or usage.json); the folder has usage-march.ndjson: rename it to usage.ndjson\n`,
+    );
+  });
+
   it("says what is wrong with a customer folder", () => {
     const scratch = mkdtempSync(join(tmpdir(), "ratecard-what-if-"));
     cpSync(`${DATA}/base`, scratch, { recursive: true });
     writeFileSync(join(scratch, "beta", "usage.ndjson"), '{"id":"x","type":"cdn.bandwidth"\n');
-    const broken = runCli(
-      "what-if",
-      "--before",
-      scratch,
-      "--after",
-      `${DATA}/proposed`,
-      "--usage",
-      scratch,
-      "--period",
-      "2026-03",
-    );
+    const broken = overBase(scratch);
     expect(broken.code).toBe(2);
     expect(broken.stderr).toMatch(/beta[/\\]usage\.ndjson/);
     // A customer with a contract and no usage file still pays its fees: acme without usage is 100.00 → 90.00.
     const quiet = mkdtempSync(join(tmpdir(), "ratecard-what-if-"));
     cpSync(`${DATA}/base/acme`, join(quiet, "acme"), { recursive: true });
     rmSync(join(quiet, "acme", "usage.ndjson"));
-    const fees = runCli(
-      "what-if",
-      "--before",
-      quiet,
-      "--after",
-      `${DATA}/proposed`,
-      "--usage",
-      quiet,
-      "--period",
-      "2026-03",
-      "--format",
-      "csv",
-    );
+    const fees = overBase(quiet, "--format", "csv");
     expect(fees.code).toBe(0);
     expect(fees.stdout.split("\r\n")[1]).toMatch(/^acme,USD,100\.00,90\.00,-10\.00,-10\.00,price,platform,/);
     const empty = mkdtempSync(join(tmpdir(), "ratecard-what-if-"));
