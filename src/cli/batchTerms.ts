@@ -17,9 +17,9 @@ export interface ContractOutOfTerm {
 /**
  * The contracts a batch rates for `period`, one per customer, and those it sets aside. A month-end
  * folder holds the contracts of customers who left and of customers who renewed (the old contract ending
- * where the new one starts): a contract whose term does not reach the period bills nothing in it, as a
- * subscription that ended does in Stripe, Orb or Lago, so it is set aside rather than stopping every
- * customer's invoice. Two contracts of one customer that both reach the period are refused, naming both:
+ * where the new one starts): a contract whose term does not reach the period bills nothing in it (Lago:
+ * a terminated contract "stops billing from that point", a pending one "never starts billing"), so it is
+ * set aside rather than stopping every customer's invoice. Two contracts of one customer that both reach the period are refused, naming both:
  * with overlapping terms its events would be billed twice, and a change inside the period is one
  * contract's amendment.
  */
