@@ -75,12 +75,28 @@ function twoContractsOfOneCustomer(earlier: BatchContract, later: BatchContract,
 }
 
 // A contract's term as its JSON writes it ("2025-01-01 to 2026-01-01", "from 2026-01-01"); as instants
-// when the JSON does not write it as text (a term a price book gives).
+// when the JSON does not write it as text (a term a price book gives). A cancellation that ends it earlier
+// is named too ("2025-01-01 to 2026-01-01, cancelled from 2025-12-01"), since the term as written would
+// not say why the contract is out of the period.
 function termWords({ json, contract }: BatchContract): string {
-  const written = (json as { term?: { start?: unknown; end?: unknown } } | null)?.term;
-  const text = (value: unknown, instant: number | undefined) =>
-    typeof value === "string" ? value : instant === undefined ? undefined : new Date(instant).toISOString();
-  const start = text(written?.start, contract.term.start);
-  const end = text(written?.end, contract.term.end);
-  return end === undefined ? `from ${start}` : `${start} to ${end}`;
+  const written = json as {
+    term?: { start?: unknown; end?: unknown };
+    cancellation?: { effective?: unknown };
+  };
+  const asText = (value: unknown, instant: number) =>
+    typeof value === "string" ? value : new Date(instant).toISOString();
+  const start = asText(written?.term?.start, contract.term.start);
+  const { cancellation } = contract;
+  // Parsed, term.end is already cut at a cancellation: only an end the JSON writes is the term's own.
+  const ownEnd = cancellation === undefined ? contract.term.end : undefined;
+  const end =
+    typeof written?.term?.end === "string"
+      ? written.term.end
+      : ownEnd === undefined
+        ? undefined
+        : asText(undefined, ownEnd);
+  const term = end === undefined ? `from ${start}` : `${start} to ${end}`;
+  return cancellation === undefined
+    ? term
+    : `${term}, cancelled from ${asText(written?.cancellation?.effective, cancellation.effective)}`;
 }

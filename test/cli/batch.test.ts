@@ -211,6 +211,11 @@ describe("ratecard batch", () => {
         contractJson("cus_a", "USD", { id: "ctr_a_2025", term: { start: "2025-01-01", end: "2026-01-01" } }),
         contractJson("cus_gone", "USD", { term: { start: "2025-01-01", end: "2025-12-01" } }),
         contractJson("cus_a", "USD", { id: "ctr_a_2026" }),
+        // cancelled from 1 February: its term as written would not say why it is left out
+        contractJson("cus_cancelled", "USD", {
+          term: { start: "2025-06-01" },
+          cancellation: { requested: "2026-01-10", effective: "2026-02-01" },
+        }),
       ]),
     );
     const usage = writeFile(
@@ -240,10 +245,16 @@ describe("ratecard batch", () => {
         term: "2025-01-01 to 2025-12-01",
         source: `${folder} line 2`,
       },
+      {
+        contract: "ctr_cus_cancelled",
+        customer: "cus_cancelled",
+        term: "from 2025-06-01, cancelled from 2026-02-01",
+        source: `${folder} line 4`,
+      },
     ]);
     expect(summary.unknownCustomers).toEqual({ events: 1, customers: 1, sampleCustomers: ["cus_gone"] });
     expect(result.stderr).toContain(
-      "  contracts not in force in 2026-02, not rated: ctr_a_2025 (cus_a, term 2025-01-01 to 2026-01-01), ctr_cus_gone (cus_gone, term 2025-01-01 to 2025-12-01)\n",
+      "  contracts not in force in 2026-02, not rated: ctr_a_2025 (cus_a, term 2025-01-01 to 2026-01-01), ctr_cus_gone (cus_gone, term 2025-01-01 to 2025-12-01), ctr_cus_cancelled (cus_cancelled, term from 2025-06-01, cancelled from 2026-02-01)\n",
     );
   });
 
