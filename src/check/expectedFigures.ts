@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { isRecord } from "../errors/index.js";
 import { decimalSchema, moneyAmountSchema, toInputError, toProblems } from "../schema/index.js";
 
 // An amount as a contract writes one: decimal text ("99.00", exact) or a JSON number.
@@ -175,10 +176,6 @@ function lineObjectIssues(data: unknown): ReadonlyArray<LineIssues> {
 interface LineIssues {
   readonly line: ReadonlyArray<PropertyKey>;
   readonly issues: ReadonlyArray<z.core.$ZodIssue>;
-}
-
-function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 // Valid figures are decimal text or finite numbers: each is kept as written (a number as its text).

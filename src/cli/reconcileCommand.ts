@@ -27,6 +27,7 @@ import { EXIT } from "./exitCodes.js";
 import { nodeSha256 } from "./nodeSha256.js";
 import { readInvoiceFile } from "./readIssuedFiles.js";
 import { readJsonFile, readTextFile } from "./readJsonFile.js";
+import { withoutByteOrderMark } from "./readLines.js";
 import { usageSource, usageTimestampsNamed } from "./readUsage.js";
 import { withUsageProgress } from "./stderr.js";
 
@@ -133,7 +134,7 @@ async function readIssuedDocument(
     const numbers = csvNumberOptions(values);
     return (currency) =>
       withFile("--issued", file, /.*/, () =>
-        fromCsvInvoice(text.replace(/^\uFEFF/, ""), mapping, { ...numbers, currency }),
+        fromCsvInvoice(withoutByteOrderMark(text), mapping, { ...numbers, currency }),
       );
   }
   const data = await readJsonFile(file, "--issued");
