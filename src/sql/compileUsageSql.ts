@@ -16,7 +16,7 @@ import {
   propertySql,
   type SqlUsageSource,
 } from "./usageSource.js";
-import { readDialectName, readUsageSource } from "./usageSourceSchema.js";
+import { readCompileOptions, readDialectName, readUsageSource } from "./usageSourceSchema.js";
 
 /**
  * The SQL that aggregates a prepared rating's usage in an engine: one query for the whole period and
@@ -39,6 +39,16 @@ export interface CompiledUsageSql {
  */
 export interface CompileUsageSqlOptions {
   readonly perCustomer?: boolean;
+  /**
+   * Whether the query asks the engine to keep the classified events, and the deduplicated ones, once
+   * (`WITH … AS MATERIALIZED`) rather than compute them again for each select that reads them. True by
+   * default. ClickHouse needs it to read its source once (without it, a use of a CTE is expanded in
+   * place: 92 reads of the source for a one-meter contract); it takes ClickHouse 26.3 or later, where
+   * the keyword and its setting `enable_materialized_cte` (experimental) exist: pass `false` for an
+   * earlier ClickHouse, which refuses both. DuckDB then chooses by itself; PostgreSQL keeps a CTE read
+   * more than once by itself either way. The rows the query returns are the same.
+   */
+  readonly materialize?: boolean;
 }
 
 /**
@@ -47,7 +57,7 @@ export interface CompileUsageSqlOptions {
  * in-memory engine's reasons, and every meter's state per grouping, decimals exact.
  * @throws InputError `sql_unsupported` for what the compiler does not compile (docs/sql-engines.md);
  *   `invalid_argument` for an unknown dialect; `invalid_field`, `missing_field` or `unknown_field` at
- *   `source.…` for a table mapping that is not one
+ *   `source.…` for a table mapping that is not one, and at `options.…` for options that are not
  * @example compileUsageSql(prepareRating(contract, "2026-02"), "duckdb", { from: "events", properties: { json: "properties" } })
  */
 export function compileUsageSql(
@@ -60,11 +70,12 @@ export function compileUsageSql(
   const mapping = readUsageSource(source);
   const dialect = sqlDialect(name);
   const { options } = prepared;
-  const perCustomer = compileOptions.perCustomer === true;
+  const { perCustomer = false, materialize = true } = readCompileOptions(compileOptions);
+  const hints = materialize ? dialect.cteHints : undefined;
   return {
     dialect: name,
     queries: aggregatedPeriods(prepared).map((period) =>
-      compileOne({ ...options, period }, dialect, mapping, perCustomer),
+      compileOne({ ...options, period }, dialect, mapping, perCustomer, hints),
     ),
   };
 }
@@ -74,6 +85,7 @@ function compileOne(
   dialect: SqlDialect,
   source: SqlUsageSource,
   perCustomer: boolean,
+  hints: SqlDialect["cteHints"],
 ): string {
   const names = propertiesUsed(options);
   const fields = fieldSql(source, dialect);
@@ -185,7 +197,7 @@ function compileOne(
   ];
   ctes.push(
     `metered AS (SELECT ${rowColumns}${deduplicate ? payload.names.map((name) => `, ${name}`).join("") : ""}${derivedColumns}${meterColumns}${groupColumns} FROM ${derived.length > 0 ? "valued" : base})`,
-    `${classified} AS ${dialect.cteHints?.materialized ?? ""}(SELECT ${carried.join(", ")}${valueColumns}${keyColumns}, ${reason} AS reason FROM metered)`,
+    `${classified} AS ${hints?.classified ?? ""}(SELECT ${carried.join(", ")}${valueColumns}${keyColumns}, ${reason} AS reason FROM metered)`,
   );
   // Deduplication looks at the few ids sent more than once (a hash aggregate over the ids), not at
   // every event: their copies alone are compared, payload and all, and one copy of each kept.
@@ -197,7 +209,7 @@ function compileOne(
       ...duplicatedIds(dialect, customer, perCustomer),
       `dupev AS (SELECT * FROM classified WHERE ${perCustomer ? "" : `customer = ${customer} AND `}${idKey} IN (SELECT ${idColumns} FROM dup))`,
       `conflicts AS (SELECT ${idColumns}, COUNT(*) AS conflicting FROM dupev GROUP BY ${idColumns} HAVING ${dialect.countDistinct(["type", "ts", ...payload.payload])} > 1)`,
-      `cls AS ${dialect.cteHints?.inlined ?? ""}(SELECT ${keptColumns} FROM classified WHERE ${perCustomer ? "" : `customer <> ${customer} OR `}${idKey} NOT IN (SELECT ${idColumns} FROM dup) UNION ALL SELECT ${keptColumns} FROM (SELECT dupev.*, ROW_NUMBER() OVER (PARTITION BY ${idColumns} ORDER BY ts) AS copy FROM dupev WHERE ${idKey} NOT IN (SELECT ${idColumns} FROM conflicts)) c WHERE copy = 1)`,
+      `cls AS ${hints?.deduplicated ?? ""}(SELECT ${keptColumns} FROM classified WHERE ${perCustomer ? "" : `customer <> ${customer} OR `}${idKey} NOT IN (SELECT ${idColumns} FROM dup) UNION ALL SELECT ${keptColumns} FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY ${idColumns} ORDER BY ts) AS copy FROM dupev WHERE ${idKey} NOT IN (SELECT ${idColumns} FROM conflicts)) c WHERE copy = 1)`,
       ...(perCustomer
         ? []
         : [
@@ -270,7 +282,7 @@ function compileOne(
         const daily =
           options.daily === true && g === 0 && keepsDailyQuantities(meter)
             ? [
-                `SELECT ${row({ kind: "daily", m: String(i), w: "dy", n: "COUNT(*)", c, ...stateColumns(inner, meters[i]!, `v${i}`, dialect) })} FROM (SELECT cls.*, ${windowIndexSql("day", dialect, options.period, timeZone)} AS dy ${where}) days GROUP BY ${customerFirst(["dy"]).join(", ")}`,
+                `SELECT ${row({ kind: "daily", m: String(i), w: "dy", n: "COUNT(*)", c, ...stateColumns(inner, meters[i]!, `v${i}`, dialect) })} FROM (SELECT *, ${windowIndexSql("day", dialect, options.period, timeZone)} AS dy ${where}) days GROUP BY ${customerFirst(["dy"]).join(", ")}`,
               ]
             : [];
         // A persistent unique count's state is its operations (persistent.ts): each counted event's
@@ -306,12 +318,14 @@ function compileOne(
           ];
         if (inner !== "latest") return [state, ...values, ...daily];
         const partition = grouped.length === 0 ? "" : `PARTITION BY ${grouped.join(", ")} `;
-        const latest = `SELECT ${row({ kind: "latest", m: String(i), gi, g: group, w, a: `v${i}`, b: "id", t: "ts", c })} FROM (SELECT cls.*, ROW_NUMBER() OVER (${partition}ORDER BY ts DESC, ${dialect.binary("id")} DESC) AS rn ${where}) l WHERE rn = 1`;
+        // `*`, never `cls.*`: ClickHouse (26.7) finds no table behind a qualified star of a MATERIALIZED CTE.
+        const latest = `SELECT ${row({ kind: "latest", m: String(i), gi, g: group, w, a: `v${i}`, b: "id", t: "ts", c })} FROM (SELECT *, ROW_NUMBER() OVER (${partition}ORDER BY ts DESC, ${dialect.binary("id")} DESC) AS rn ${where}) l WHERE rn = 1`;
         return [state, ...values, latest, ...daily];
       });
     }),
   ];
-  const suffix = dialect.querySuffix === undefined ? "" : `\n${dialect.querySuffix}`;
+  const settings = [...(dialect.settings ?? []), ...(hints?.settings ?? [])];
+  const suffix = settings.length === 0 ? "" : `\nSETTINGS ${settings.join(", ")}`;
   return `WITH ${ctes.join(",\n")}\n${selects.join("\nUNION ALL\n")}${suffix}`;
 }
 

@@ -59,18 +59,24 @@ export interface SqlDialect {
   /** A JSON array of texts (NULL as null), as text. */
   readonly jsonArray: (texts: ReadonlyArray<string>) => string;
   /**
-   * Written before a CTE's body, for an engine that would otherwise choose by itself: the classified
-   * events `materialized` (kept once, not computed again for each select that reads them), the
-   * deduplicated ones `inlined` (a filter over those, cheaper to repeat than to keep a second copy).
+   * Written before a CTE's body, to keep a set of rows once instead of computing it again for each
+   * select that reads it: `classified`, every event classified in the one scan of the source, and
+   * `deduplicated`, the events left once deduplicated (DuckDB inlines these, a filter over the
+   * classified rows cheaper to repeat than to keep a second copy). `settings`: what the keyword needs
+   * said after the query. Left out when the query is compiled with `materialize: false`.
    */
-  readonly cteHints?: { readonly materialized: string; readonly inlined: string };
+  readonly cteHints?: {
+    readonly classified: string;
+    readonly deduplicated: string;
+    readonly settings?: ReadonlyArray<string>;
+  };
   /**
    * A hash of a text (ids), for an engine that finds repeated ids faster by sorting hashes. Ids that
    * share a hash are told apart afterwards (compileUsageSql.ts `duplicatedIds`), so it may be short.
    */
   readonly idHash?: (text: string) => string;
-  /** Said after the query: settings it needs (ClickHouse's limit on the size of a query's syntax tree). */
-  readonly querySuffix?: string;
+  /** Settings said after the query (`SETTINGS …`): ClickHouse's limits on the size of a syntax tree. */
+  readonly settings?: ReadonlyArray<string>;
   /** The integer quotient of two non-negative whole numbers. */
   readonly intDiv: (dividend: string, divisor: string) => string;
   /** The engine's widest exact decimal, for values computed from properties (src/sql/valueSql.ts). */
@@ -176,7 +182,7 @@ const duckdb: SqlDialect = {
   countDistinct: (expressions) => `COUNT(DISTINCT (${expressions.join(", ")}))`,
   binary: (text) => text,
   jsonArray: (texts) => `CAST(to_json([${texts.map((t) => `CAST(${t} AS VARCHAR)`).join(", ")}]) AS VARCHAR)`,
-  cteHints: { materialized: "MATERIALIZED ", inlined: "NOT MATERIALIZED " },
+  cteHints: { classified: "MATERIALIZED ", deduplicated: "NOT MATERIALIZED " },
   // The top 32 bits of DuckDB's 64-bit hash: sorting 4-byte keys costs about a quarter less CPU than
   // 8-byte ones (docs/scale-measurements.md). At 10,000,000 distinct ids some 11,600 pairs share such a
   // hash (n²/2³³); their events, grouped by id, are found to be distinct.
@@ -227,9 +233,17 @@ const clickhouse: SqlDialect = {
   countDistinct: (expressions) => `uniqExact(${expressions.join(", ")})`,
   binary: (text) => text,
   jsonArray: (texts) => `toJSONString([${texts.map((t) => `CAST(${t} AS Nullable(String))`).join(", ")}])`,
-  // ClickHouse expands every use of a CTE in place: a contract of many meters and charges passes the
-  // default 50,000 nodes (the query is as large, and as fast, as DuckDB's; only the check is in the way).
-  querySuffix: "SETTINGS max_ast_elements = 10000000, max_expanded_ast_elements = 10000000",
+  // ClickHouse expands every use of a CTE in place unless it is MATERIALIZED (ClickHouse 26.3 and later,
+  // behind an experimental setting): expanded, the cdn query read its source 92 times and took 15.8 s of
+  // CPU and 2.4 GB for 1,000,000 events; with both sets kept once, 3.1 s and 0.76 GB
+  // (docs/scale-measurements.md, session 37). A contract of many meters and charges still passes the
+  // default limit of 50,000 syntax nodes, so the limits are raised.
+  cteHints: {
+    classified: "MATERIALIZED ",
+    deduplicated: "MATERIALIZED ",
+    settings: ["enable_materialized_cte = 1"],
+  },
+  settings: ["max_ast_elements = 10000000", "max_expanded_ast_elements = 10000000"],
   intDiv: (dividend, divisor) => `intDiv(${dividend}, ${divisor})`,
   exact: {
     digits: 76,

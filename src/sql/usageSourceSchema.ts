@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { requireArgument, sqlMessages } from "../errors/index.js";
 import { issueOf, toInputError, toProblems } from "../schema/index.js";
+import type { CompileUsageSqlOptions } from "./compileUsageSql.js";
 import { SQL_DIALECTS, type SqlDialectName } from "./dialect.js";
 import type { SqlUsageSource } from "./usageSource.js";
 
@@ -72,7 +73,8 @@ const sourceSchema = z.strictObject(
  */
 export function readUsageSource(source: unknown): SqlUsageSource {
   const parsed = sourceSchema.safeParse(source);
-  if (!parsed.success) throw toInputError("input", toProblems(parsed.error.issues, source, ["source"]));
+  if (!parsed.success)
+    throw toInputError("input", toProblems(parsed.error.issues, source, ["source"], sourceSchema));
   return source as SqlUsageSource;
 }
 
@@ -89,4 +91,24 @@ export function readDialectName(name: unknown): SqlDialectName {
     `one of ${SQL_DIALECTS.map((dialect) => JSON.stringify(dialect)).join(", ")}`,
   );
   return name as SqlDialectName;
+}
+
+const compileOptionsSchema = z.strictObject(
+  {
+    perCustomer: z.optional(z.boolean({ error: sqlMessages.compileOptionSwitch("perCustomer") })),
+    materialize: z.optional(z.boolean({ error: sqlMessages.compileOptionSwitch("materialize") })),
+  },
+  { error: sqlMessages.compileOptions() },
+);
+
+/**
+ * The compile options checked (a switch written as "yes" or 1 would otherwise read as false): returned
+ * as given when they are options.
+ * @throws InputError `invalid_field` or `unknown_field` at `options.…`
+ */
+export function readCompileOptions(options: unknown): CompileUsageSqlOptions {
+  const parsed = compileOptionsSchema.safeParse(options);
+  if (!parsed.success)
+    throw toInputError("input", toProblems(parsed.error.issues, options, ["options"], compileOptionsSchema));
+  return options as CompileUsageSqlOptions;
 }

@@ -121,3 +121,15 @@ export function mappingBlank(what: string): ErrorMessage {
     message: `must not be blank: it goes into the query as SQL, as ${what}`,
   };
 }
+
+/** What compileUsageSql's `options` must be. */
+export function compileOptions(): string {
+  return 'expected the compile options: an object with, optionally, "perCustomer" and "materialize", each true or false';
+}
+
+/** What a compile option that is a switch must be. */
+export function compileOptionSwitch(name: "perCustomer" | "materialize"): string {
+  return name === "perCustomer"
+    ? "expected true (aggregate every customer of the source at once, each row naming its customer) or false"
+    : "expected true (keep the classified and the deduplicated events once: WITH … AS MATERIALIZED) or false (for a ClickHouse before 26.3, which does not know the keyword)";
+}
