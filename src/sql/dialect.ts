@@ -201,6 +201,16 @@ const duckdb: SqlDialect = {
 const clickhouse: SqlDialect = {
   name: "clickhouse",
   literal: quote,
+  // Each property's raw JSON extracted once (empty when absent, so NULL), its kind read from its first
+  // character (JSONExtractRaw writes the value minified) and its text from that raw value: each JSON
+  // function call parses the row's document again, and kind and text called five per property.
+  jsonValue: {
+    extract: (column, name) => `nullIf(JSONExtractRaw(${column}, ${quote(name)}), '')`,
+    kind: (value) =>
+      `multiIf(${value} IS NULL, NULL, startsWith(${value}, '"'), 's', startsWith(${value}, 't') OR startsWith(${value}, 'f'), 'b', startsWith(${value}, 'n'), 'z', startsWith(${value}, '{') OR startsWith(${value}, '['), 'x', 'n')`,
+    text: (value) => `if(startsWith(${value}, '"'), JSONExtractString(${value}), ${value})`,
+    number: (value) => `toString(JSONExtractFloat(${value}))`,
+  },
   jsonKind: (column, name) =>
     `if(JSONHas(${column}, ${quote(name)}), multiIf(JSONType(${column}, ${quote(name)}) = 'String', 's', JSONType(${column}, ${quote(name)}) IN ('Int64', 'UInt64', 'Double'), 'n', JSONType(${column}, ${quote(name)}) = 'Bool', 'b', JSONType(${column}, ${quote(name)}) = 'Null', 'z', 'x'), NULL)`,
   jsonText: (column, name) =>
@@ -243,7 +253,14 @@ const clickhouse: SqlDialect = {
     deduplicated: "MATERIALIZED ",
     settings: ["enable_materialized_cte = 1"],
   },
-  settings: ["max_ast_elements = 10000000", "max_expanded_ast_elements = 10000000"],
+  // The extraction's `SELECT *` (usageSource.ts `extractedSource`) keeps a table's ALIAS and MATERIALIZED
+  // columns, which ClickHouse's `*` leaves out by default: a mapping may name one.
+  settings: [
+    "max_ast_elements = 10000000",
+    "max_expanded_ast_elements = 10000000",
+    "asterisk_include_alias_columns = 1",
+    "asterisk_include_materialized_columns = 1",
+  ],
   intDiv: (dividend, divisor) => `intDiv(${dividend}, ${divisor})`,
   exact: {
     digits: 76,
