@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { waterfallOf, waterfallTies } from "../../src/explain/waterfall.js";
-import { parseContract, rateClosingInvoice, rateProgressiveInvoice } from "../../src/index.js";
+import { rateClosingInvoice, rateProgressiveInvoice } from "../../src/index.js";
 import {
   lineDecimalsContract as contract,
   PREPAID_033,
   LINE_DECIMALS_USAGE as USAGE,
 } from "../_support/progressiveLineDecimals.js";
+import { REFUND_USAGE, refundsContract } from "../_support/refundsContract.js";
 
 // A period billed progressively under lines finer than the currency (rounding.lineDecimals): the invoice
 // keeps the period's rounding so far, but its waterfall runs from its own subtotal to its own total, so
@@ -14,43 +15,7 @@ const STYLE = { prefix: "$", minorUnits: 4 };
 const bars = (steps: ReturnType<typeof waterfallOf>) =>
   steps.map((step) => [step.kind, step.amount.exact, step.running.exact]);
 
-// Usage at 1.00 and refunds at -1.00 (a credit charge), a prepaid wallet of 5.00 taxed at use (paid after
-// tax); 10 used on 2 March, 30 refunded on the 3rd, 50 used on the 20th. `rounding` adds lineDecimals.
-function refunds(rounding?: object) {
-  return parseContract({
-    schemaVersion: 1,
-    id: "ctr_refunds",
-    customer: { id: "cus_r", name: "R" },
-    currency: "USD",
-    timeZone: "UTC",
-    billing: { cadence: "monthly", alignment: "calendar" },
-    term: { start: "2026-01-01" },
-    ...(rounding ? { rounding } : {}),
-    meters: [
-      { id: "use", eventType: "use", aggregation: "sum", valueProperty: "n" },
-      { id: "refund", eventType: "refund", aggregation: "sum", valueProperty: "n" },
-    ],
-    charges: [
-      { id: "use", name: "Use", meter: "use", price: { model: "unit", unitPrice: "1" } },
-      {
-        id: "refund",
-        name: "Refunds",
-        meter: "refund",
-        price: { model: "unit", unitPrice: "-1" },
-        credit: true,
-      },
-    ],
-    credits: [{ id: "wallet", name: "Wallet", kind: "prepaid", taxed: "at_use", amount: "5" }],
-  });
-}
-const event = (id: string, type: string, day: number, n: number) => ({
-  id,
-  type,
-  customer: "cus_r",
-  timestamp: `2026-03-${String(day).padStart(2, "0")}T12:00:00Z`,
-  properties: { n },
-});
-const REFUND_USAGE = [event("u1", "use", 2, 10), event("r1", "refund", 3, 30), event("u2", "use", 20, 50)];
+const refunds = refundsContract;
 
 describe("the waterfall of a progressive sequence with lines finer than the currency", () => {
   it("rounds the close's own part: 0.8904 − 0.0004 = 0.89", () => {
