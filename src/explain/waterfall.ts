@@ -75,12 +75,10 @@ export function waterfallOf(invoice: Invoice, style: MoneyStyle): WaterfallStep[
   // A progressive or closing invoice keeps the period's rounding so far: its bar is its own part.
   const own = keepsPeriodRoundingSoFar(invoice);
   const ownPart = (figure: string) => toPlainString(new Decimal(figure).minus(running));
-  if (rounding.total !== undefined)
-    change(
-      "total_rounding",
-      `Rounding to ${rounding.total.minorUnits} decimals`,
-      own ? ownPart(invoice.total) : rounding.total.adjustment,
-    );
+  // A rounding that added nothing is no step (30.000 → 30.00): left out, as the bars below zero are.
+  const totalRounding = own ? ownPart(invoice.total) : rounding.total?.adjustment;
+  if (rounding.total !== undefined && totalRounding !== undefined && !new Decimal(totalRounding).isZero())
+    change("total_rounding", `Rounding to ${rounding.total.minorUnits} decimals`, totalRounding);
   level("total", "Total", invoice.total);
   // Credits after tax pay what is due, which starts at zero when the total is below zero (docs/contracts.md,
   // step 11); on a progressive or closing invoice when the period so far is (belowZeroNotDue): above
@@ -98,7 +96,7 @@ export function waterfallOf(invoice: Invoice, style: MoneyStyle): WaterfallStep[
     own && invoice.amountDue !== undefined
       ? toPlainString(new Decimal(ownPart(invoice.amountDue)).minus(earlier))
       : rounding.amountDue?.adjustment;
-  if (dueRounding !== undefined && !(own && new Decimal(dueRounding).isZero()))
+  if (dueRounding !== undefined && !new Decimal(dueRounding).isZero())
     change("amount_due_rounding", "Rounding of the amount due", dueRounding);
   // A progressive or closing invoice bills the period's amount due so far less what the earlier ones
   // made due, which is not their totals less credits when one of them was below zero: nothing was due
