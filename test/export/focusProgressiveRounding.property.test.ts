@@ -12,10 +12,10 @@ import { Decimal, isIsoCurrency } from "../../src/money/index.js";
 import { eventsIn, streamArb } from "../_arbitraries/eventStreams.js";
 import { withLineDecimals } from "../_arbitraries/lineDecimals.js";
 import { deepFreeze } from "../_arbitraries/prices.js";
+import { refundsSequenceArb } from "../_arbitraries/refundsSequence.js";
 import { contractScenarioArb, materialize } from "../_arbitraries/wholeContracts.js";
 import { attempt } from "../_laws/typedRefusal.js";
 import { fuzzParameters, fuzzRuns, fuzzTimeout } from "../_support/fuzzRuns.js";
-import { refundsContract, refundsEvent } from "../_support/refundsContract.js";
 
 const OPTIONS = { creditsStartFull: true } as const;
 const PROVIDER = { provider: "Acme Cloud" };
@@ -83,33 +83,8 @@ describe("focusRows of a progressive sequence with lines finer than the currency
   it("each invoice's rows add up to its amount due when the period's totals go below zero", {
     timeout: fuzzTimeout(),
   }, () => {
-    const eventArb = fc.record({
-      type: fc.constantFrom("use", "refund"),
-      day: fc.integer({ min: 1, max: 28 }),
-      thousandths: fc.integer({ min: 1, max: 40_000 }),
-    });
     fc.assert(
-      fc.property(
-        fc.array(eventArb, { minLength: 1, maxLength: 8 }),
-        fc.uniqueArray(fc.integer({ min: 2, max: 28 }), { minLength: 1, maxLength: 3 }),
-        fc.constantFrom(undefined, 3),
-        fc.integer({ min: 0, max: 500 }),
-        (drawn, days, lineDecimals, cents) => {
-          const contract = refundsContract(lineDecimals ? { lineDecimals } : undefined);
-          const events = drawn.map((e, index) =>
-            refundsEvent(`e${index}`, e.type, e.day, Number(e.thousandths) / 1000),
-          );
-          const options = { creditBalances: { wallet: new Decimal(cents).div(100).toFixed(2) } };
-          const earlier: Invoice[] = [];
-          for (const day of [...days].sort((a, b) => a - b)) {
-            const asOf = `2026-03-${String(day).padStart(2, "0")}T00:00:00Z`;
-            earlier.push(rateProgressiveInvoice(contract, events, "2026-03", asOf, { ...options, earlier }));
-          }
-          const closing = rateClosingInvoice(contract, events, "2026-03", { ...options, earlier });
-          const whole = rateInvoice(contract, events, "2026-03", options);
-          expectRowsAddUp([...earlier, closing], whole);
-        },
-      ),
+      fc.property(refundsSequenceArb(), ({ sequence, whole }) => expectRowsAddUp(sequence, whole)),
       fuzzParameters(60),
     );
   });
