@@ -53,6 +53,7 @@ export const TARGETS = {
       "lessBilled.ts",
       "unitsCredited.ts",
       "periodRoundingSoFar.ts",
+      "belowZeroNotDue.ts",
       "nothingRatedNow.ts",
       "usageAggregates.ts",
       "aggregatesEnvelope.ts",

@@ -12,6 +12,8 @@
  * - `discount`, `credit`: a discount or a credit grant took more or less off;
  * - `tax`: the exclusive tax changed;
  * - `negative_total`: a negative total is not due: post-tax credits start from an amount due of 0;
+ * - `earlier_below_zero`: on a progressive or closing invoice, an earlier invoice's total below zero,
+ *   not due then, that its amount due does not give back;
  * - `total_rounding`: the rounding of the total (and amount due) to the currency's minor units, when the
  *   lines are kept finer (`rounding.lineDecimals`): the change of its adjustment;
  * - `rounding`: what remains after every other cause was rounded to the minor unit.
@@ -31,6 +33,7 @@ export const DIFF_CAUSES = [
   "credit",
   "tax",
   "negative_total",
+  "earlier_below_zero",
   "total_rounding",
   "rounding",
 ] as const;

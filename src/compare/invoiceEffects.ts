@@ -1,4 +1,4 @@
-import { type Invoice, keepsPeriodRoundingSoFar } from "../invoice/index.js";
+import { belowZeroNotDue, type Invoice, keepsPeriodRoundingSoFar } from "../invoice/index.js";
 import { addExactly, Decimal, exactDifference, toFixedString, ZERO } from "../money/index.js";
 import type { DiffCause } from "./attribution.js";
 import type { RawEffect } from "./lineEffects.js";
@@ -71,6 +71,12 @@ export function invoiceEffects(before: Invoice, after: Invoice): RawEffect[] {
     exact: exactDifference(floor1, floor0),
     sentence: "A negative total is not due: the amount due starts at 0 before post-tax credits.",
   });
+  const [earlier0, earlier1] = [earlierNotGivenBack(before), earlierNotGivenBack(after)];
+  effects.push({
+    cause: "earlier_below_zero",
+    exact: exactDifference(earlier1, earlier0),
+    sentence: `Earlier invoices of the period below zero, not due then, are not given back now: ${amount(earlier0)} → ${amount(earlier1)}.`,
+  });
   const settles = after.rounding.total ?? before.rounding.total;
   if (settles === undefined) return effects;
   const [settled0, settled1] = [totalRoundingOf(before), totalRoundingOf(after)];
@@ -87,12 +93,21 @@ export function invoiceEffects(before: Invoice, after: Invoice): RawEffect[] {
 }
 
 // What the amount due leaves out of a negative total: amount due − (total + post-tax credits), less the
-// amount due's own rounding (which is the total's rounding's cause, not this one).
+// amount due's own rounding (which is the total's rounding's cause, not this one) and an earlier
+// invoice's total below zero (`earlier_below_zero`'s).
 function negativeTotalNotDue(invoice: Invoice): Decimal {
-  return exactDifference(
+  const left = exactDifference(
     exactDifference(amountOf(invoice), addExactly(new Decimal(invoice.total), lateCredits(invoice))),
     dueRoundingOf(invoice),
   );
+  return exactDifference(left, earlierNotGivenBack(invoice));
+}
+
+// On a progressive or closing invoice, an earlier invoice's total below zero that its amount due does
+// not give back (belowZeroNotDue below zero): nothing was due on it then. Invoice 1 at −20.00, the
+// month at 30.00: the close totals 50.00 and leaves out −20.00. 0 on any other invoice.
+function earlierNotGivenBack(invoice: Invoice): Decimal {
+  return Decimal.min(ZERO, belowZeroNotDue(invoice).amount);
 }
 
 function lateCredits(invoice: Invoice): Decimal {
@@ -124,12 +139,13 @@ function ownTotalRounding(invoice: Invoice): Decimal {
 }
 
 // What rounding the amount due added, when the amount due is what the invoice asks for; after earlier
-// invoices of the period, its own part: the amount due less the total (0 when below zero: not due) and
-// the credits after tax.
+// invoices of the period, its own part: the amount due less the total, what a total below zero left
+// out of it (belowZeroNotDue) and the credits after tax. 25.00 due on 50.00, −20.00 of invoice 1's and
+// −4.995 of a wallet: −0.005.
 function dueRoundingOf(invoice: Invoice): Decimal {
   if (invoice.amountDue === undefined) return ZERO;
   if (!keepsPeriodRoundingSoFar(invoice)) return adjustment(invoice.rounding.amountDue);
-  const total = Decimal.max(new Decimal(invoice.total), ZERO);
+  const total = addExactly(new Decimal(invoice.total), belowZeroNotDue(invoice).amount);
   return exactDifference(new Decimal(invoice.amountDue), addExactly(total, lateCredits(invoice)));
 }
 

@@ -34,7 +34,7 @@ export function renderDiff(result: DiffResult, format: "text" | "markdown"): str
     ].join("\n");
   }
   const width = Math.max(0, ...result.attributions.map((a) => signed(a.amount).length));
-  // The causes' column as wide as its widest ("negative_total", "total_rounding" are 14), at least 12.
+  // The causes' column as wide as its widest ("earlier_below_zero" is 18), at least 12.
   const causeWidth = Math.max(12, ...result.attributions.map((a) => a.cause.length));
   // Names and ids are the input's text: their control characters are written escaped, so a line break
   // in a charge's name cannot add a line (such as "Total …") to the output.

@@ -1,6 +1,10 @@
-import { type Invoice, keepsPeriodRoundingSoFar } from "../invoice/index.js";
+import {
+  type BelowZeroNotDue,
+  belowZeroNotDue,
+  type Invoice,
+  keepsPeriodRoundingSoFar,
+} from "../invoice/index.js";
 import { Decimal, toPlainString, ZERO } from "../money/index.js";
-import { earlierBelowZero } from "./earlierBelowZero.js";
 import type { MoneyStyle } from "./explainLine.js";
 import { type Figure, moneyFigure } from "./figure.js";
 
@@ -71,40 +75,55 @@ export function waterfallOf(invoice: Invoice, style: MoneyStyle): WaterfallStep[
   // A progressive or closing invoice keeps the period's rounding so far: its bar is its own part.
   const own = keepsPeriodRoundingSoFar(invoice);
   const ownPart = (figure: string) => toPlainString(new Decimal(figure).minus(running));
-  if (rounding.total !== undefined)
-    change(
-      "total_rounding",
-      `Rounding to ${rounding.total.minorUnits} decimals`,
-      own ? ownPart(invoice.total) : rounding.total.adjustment,
-    );
+  // A rounding that added nothing is no step (30.000 → 30.00): left out, as the bars below zero are.
+  const totalRounding = own ? ownPart(invoice.total) : rounding.total?.adjustment;
+  if (rounding.total !== undefined && totalRounding !== undefined && !new Decimal(totalRounding).isZero())
+    change("total_rounding", `Rounding to ${rounding.total.minorUnits} decimals`, totalRounding);
   level("total", "Total", invoice.total);
-  // Credits after tax pay what is due, which starts at zero when the total is below zero (docs/contracts.md, step 11).
-  const liftedNow = invoice.amountDue !== undefined && running.isNegative() ? running.negated() : ZERO;
-  if (!liftedNow.isZero())
-    change("below_zero_not_due", "A total below zero: nothing is due", toPlainString(liftedNow));
+  // Credits after tax pay what is due, which starts at zero when the total is below zero (docs/contracts.md,
+  // step 11); on a progressive or closing invoice when the period so far is (belowZeroNotDue): above
+  // zero, a total below zero lifted; below zero, an earlier one not given back (its bar after the rounding).
+  const notDue = belowZeroNotDue(invoice);
+  const lifted = Decimal.max(ZERO, notDue.amount);
+  if (!lifted.isZero()) change("below_zero_not_due", liftLabel(notDue, figure), toPlainString(lifted));
   for (const credit of invoice.credits ?? [])
     if (credit.stage === "after_tax")
       change("credit_after_tax", `${credit.name} (after tax)`, credit.applied);
-  // Its own rounding of the amount due is what is left once the totals below zero of the period are
-  // set apart (the bar after it): -0.005 and -20.00, not one "rounding" of -20.005.
+  // Its own rounding of the amount due is what is left once an earlier total below zero is set apart
+  // (the bar after it): -0.005 and -20.00, not one "rounding" of -20.005.
+  const earlier = Decimal.min(ZERO, notDue.amount);
   const dueRounding =
     own && invoice.amountDue !== undefined
-      ? toPlainString(new Decimal(ownPart(invoice.amountDue)).minus(earlierBelowZero(invoice, liftedNow)))
+      ? toPlainString(new Decimal(ownPart(invoice.amountDue)).minus(earlier))
       : rounding.amountDue?.adjustment;
-  if (dueRounding !== undefined && !(own && new Decimal(dueRounding).isZero()))
+  if (dueRounding !== undefined && !new Decimal(dueRounding).isZero())
     change("amount_due_rounding", "Rounding of the amount due", dueRounding);
   // A progressive or closing invoice bills the period's amount due so far less what the earlier ones
   // made due, which is not their totals less credits when one of them was below zero: nothing was due
   // then, so its total below zero is not given back now (docs/progressive-billing.md).
   const gap = invoice.amountDue === undefined ? undefined : new Decimal(invoice.amountDue).minus(running);
   if (invoice.progressive !== undefined && gap !== undefined && !gap.isZero())
-    change(
-      "earlier_below_zero",
-      "Earlier invoices of the period below zero: not due then, not given back now",
-      toPlainString(gap),
-    );
+    change("earlier_below_zero", earlierLabel(notDue, figure), toPlainString(gap));
   if (invoice.amountDue !== undefined) level("amount_due", "Amount due", invoice.amountDue);
   return steps;
+}
+
+// A total below zero lifted to zero. On a progressive or closing invoice after earlier ones that billed
+// something, it is the period so far that is below zero, and what they billed is given back: invoice 1
+// at 20.00, the month at -10.00, the close's -30.00 lifted by 10.00.
+function liftLabel(notDue: BelowZeroNotDue, figure: (amount: string) => Figure): string {
+  if (!notDue.before.greaterThan(0)) return "A total below zero: nothing is due";
+  const [soFar, before] = [figure(toPlainString(notDue.soFar)), figure(toPlainString(notDue.before))];
+  return `The period so far is below zero (${soFar.display}): not due; the ${before.display} billed earlier is given back`;
+}
+
+// An earlier total below zero this invoice does not give back; when the period so far is still below
+// zero, the invoice's total only went against it: invoice 1 at -20.00, the close at 15.00, the period -5.00.
+function earlierLabel(notDue: BelowZeroNotDue, figure: (amount: string) => Figure): string {
+  if (!notDue.soFar.isNegative())
+    return "Earlier invoices of the period below zero: not due then, not given back now";
+  const soFar = figure(toPlainString(notDue.soFar));
+  return `Earlier invoices of the period below zero: the period so far is still below zero (${soFar.display}), nothing is due`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Invoice } from "../invoice/index.js";
 import { ZERO } from "../money/index.js";
+import { belowZeroRows } from "./belowZeroRows.js";
 import { documentChargePeriod, lineChargePeriod } from "./chargePeriod.js";
 import { creditRows } from "./creditRows.js";
 import type { FocusRow } from "./focusColumns.js";
@@ -10,13 +11,12 @@ import { lineRow } from "./lineRow.js";
 import { roundingRows } from "./roundingRows.js";
 import type { RowFacts } from "./rowFacts.js";
 import { taxRows } from "./taxRows.js";
-import { unpaidNegativeTotalRows } from "./unpaidNegativeTotalRow.js";
 
 /**
  * An invoice's FOCUS rows, in the invoice's order: one per line, one per pre-tax credit, one per tax
  * rate, the total's rounding adjustment (lines finer than the currency only), the negative total the
- * amount due does not carry (if any), one per after-tax credit, the amount due's rounding adjustment (if
- * any). Their BilledCost adds up to what the invoice asks the customer to pay
+ * amount due does not carry (if any), one per after-tax credit, an earlier invoice's negative total this
+ * one does not give back (if any), the amount due's rounding adjustment (if any). Their BilledCost adds up to what the invoice asks the customer to pay
  * (`amountDue`, or `total` when no credit applied after tax), exactly.
  */
 export function invoiceRows(invoice: Invoice, names: FocusNames): FocusRow[] {
@@ -52,8 +52,9 @@ export function invoiceRows(invoice: Invoice, names: FocusNames): FocusRow[] {
   const total = [...beforeTotal, ...roundingRows(invoice, "total", facts, charged, beforeTotal)];
   const beforeDue = [
     ...total,
-    ...unpaidNegativeTotalRows(invoice, facts, charged),
+    ...belowZeroRows(invoice, "not_due", facts, charged),
     ...creditRows(credits, "after_tax", facts, charged),
+    ...belowZeroRows(invoice, "earlier", facts, charged),
   ];
   return [...beforeDue, ...roundingRows(invoice, "amountDue", facts, charged, beforeDue)];
 }

@@ -2,6 +2,8 @@ export type { AggregatesMadeFor } from "./aggregatesMadeFor.js";
 export type { CorrectionBalances } from "./balancesAfterCorrection.js";
 export { balancesAfterCorrection } from "./balancesAfterCorrection.js";
 export { balancesAfterNotes } from "./balancesAfterNotes.js";
+export type { BelowZeroNotDue } from "./belowZeroNotDue.js";
+export { belowZeroNotDue } from "./belowZeroNotDue.js";
 export type { BillProgressivelyOptions } from "./billProgressively.js";
 export { billParsedProgressively, billProgressively } from "./billProgressively.js";
 export type { Burn } from "./burnAmount.js";

@@ -1,11 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { waterfallOf, waterfallTies } from "../../src/explain/waterfall.js";
-import { parseContract, rateClosingInvoice, rateProgressiveInvoice } from "../../src/index.js";
+import { rateClosingInvoice, rateProgressiveInvoice } from "../../src/index.js";
 import {
   lineDecimalsContract as contract,
   PREPAID_033,
   LINE_DECIMALS_USAGE as USAGE,
 } from "../_support/progressiveLineDecimals.js";
+import {
+  REFUND_AFTER_USE,
+  REFUND_USAGE,
+  refundsContract,
+  refundsEvent,
+} from "../_support/refundsContract.js";
 
 // A period billed progressively under lines finer than the currency (rounding.lineDecimals): the invoice
 // keeps the period's rounding so far, but its waterfall runs from its own subtotal to its own total, so
@@ -14,43 +20,7 @@ const STYLE = { prefix: "$", minorUnits: 4 };
 const bars = (steps: ReturnType<typeof waterfallOf>) =>
   steps.map((step) => [step.kind, step.amount.exact, step.running.exact]);
 
-// Usage at 1.00 and refunds at -1.00 (a credit charge), a prepaid wallet of 5.00 taxed at use (paid after
-// tax); 10 used on 2 March, 30 refunded on the 3rd, 50 used on the 20th. `rounding` adds lineDecimals.
-function refunds(rounding?: object) {
-  return parseContract({
-    schemaVersion: 1,
-    id: "ctr_refunds",
-    customer: { id: "cus_r", name: "R" },
-    currency: "USD",
-    timeZone: "UTC",
-    billing: { cadence: "monthly", alignment: "calendar" },
-    term: { start: "2026-01-01" },
-    ...(rounding ? { rounding } : {}),
-    meters: [
-      { id: "use", eventType: "use", aggregation: "sum", valueProperty: "n" },
-      { id: "refund", eventType: "refund", aggregation: "sum", valueProperty: "n" },
-    ],
-    charges: [
-      { id: "use", name: "Use", meter: "use", price: { model: "unit", unitPrice: "1" } },
-      {
-        id: "refund",
-        name: "Refunds",
-        meter: "refund",
-        price: { model: "unit", unitPrice: "-1" },
-        credit: true,
-      },
-    ],
-    credits: [{ id: "wallet", name: "Wallet", kind: "prepaid", taxed: "at_use", amount: "5" }],
-  });
-}
-const event = (id: string, type: string, day: number, n: number) => ({
-  id,
-  type,
-  customer: "cus_r",
-  timestamp: `2026-03-${String(day).padStart(2, "0")}T12:00:00Z`,
-  properties: { n },
-});
-const REFUND_USAGE = [event("u1", "use", 2, 10), event("r1", "refund", 3, 30), event("u2", "use", 20, 50)];
+const refunds = refundsContract;
 
 describe("the waterfall of a progressive sequence with lines finer than the currency", () => {
   it("rounds the close's own part: 0.8904 − 0.0004 = 0.89", () => {
@@ -142,6 +112,135 @@ describe("the waterfall of a progressive sequence with lines finer than the curr
       ["amount_due_rounding", "-0.005", "45"],
       ["earlier_below_zero", "-20", "25"],
       ["amount_due", "25.00", "25.00"],
+    ]);
+    expect(waterfallTies(steps)).toBe(true);
+  });
+});
+
+// Whether a progressive invoice's total below zero is due depends on the period so far, not on the
+// invoice's own total: its amount due is the period's amount due so far less what the earlier invoices
+// made due (docs/explain.md, "The waterfall", step 5).
+describe("the waterfall of a progressive invoice when the period goes below zero", () => {
+  const dollars = { prefix: "$", minorUnits: 2 };
+  const labelled = (steps: ReturnType<typeof waterfallOf>) =>
+    steps.map((step) => [step.kind, step.label, step.amount.exact, step.running.exact]);
+  const wallet = { creditBalances: { wallet: "5" } } as const;
+  const march = (day: number) => `2026-03-${String(day).padStart(2, "0")}T00:00:00Z`;
+
+  it("lifts the period's total below zero, not its own, when earlier invoices made something due", () => {
+    // Invoice 1 (20 used by 10 March): 20.00, the wallet pays 5.00, 15.00 due. The month: 20 - 30 =
+    // -10.00, nothing due. The close totals -10.00 - 20.00 = -30.00 and bills 0 - 15.00 = -15.00: only
+    // the period's -10.00 is not due (+10.00), so -20.00 gives invoice 1's 20.00 back, 5.00 of it to the
+    // wallet (+5.00): -30.00 + 10.00 + 5.00 = -15.00. Before: "A total below zero: nothing is due" +30.00
+    // and "Earlier invoices of the period below zero: not due then, not given back now" -20.00, though
+    // invoice 1 was 20.00 above zero.
+    const contract = refunds();
+    const first = rateProgressiveInvoice(contract, REFUND_AFTER_USE, "2026-03", march(10), wallet);
+    const closing = rateClosingInvoice(contract, REFUND_AFTER_USE, "2026-03", {
+      ...wallet,
+      earlier: [first],
+    });
+    expect([first.amountDue, closing.total, closing.amountDue]).toEqual(["15.00", "-30.00", "-15.00"]);
+    const steps = waterfallOf(closing, dollars);
+    expect(labelled(steps).slice(1)).toEqual([
+      ["total", "Total", "-30.00", "-30.00"],
+      [
+        "below_zero_not_due",
+        "The period so far is below zero (-$10.00): not due; the $20.00 billed earlier is given back",
+        "10",
+        "-20",
+      ],
+      ["credit_after_tax", "Wallet (after tax)", "5.00", "-15"],
+      ["amount_due", "Amount due", "-15.00", "-15.00"],
+    ]);
+    expect(waterfallTies(steps)).toBe(true);
+  });
+
+  it("gives back what a second invoice made due after a first one below zero", () => {
+    // Invoice 1 (10 used, 30 refunded by 10 March): -20.00, nothing due. Invoice 2 (50 more used by the
+    // 15th): the period 30.00, 25.00 due after the wallet; 50.00 of its own, 25.00 - 0 due. The close
+    // (40 more refunded): the period -10.00, nothing due; -40.00 of its own, 0 - 25.00 = -25.00 due:
+    // -40.00 + 10.00 (the period's -10.00, not due) + 5.00 (the wallet given back) = -25.00. Invoice 1's
+    // -20.00 plays no part: the period was 30.00 before the close. Before: +40.00 "nothing is due" and
+    // -30.00 "Earlier invoices of the period below zero".
+    const usage = [
+      ...REFUND_USAGE.slice(0, 2),
+      refundsEvent("u2", "use", 12, 50),
+      refundsEvent("r2", "refund", 20, 40),
+    ];
+    const contract = refunds();
+    const first = rateProgressiveInvoice(contract, usage, "2026-03", march(10), wallet);
+    const second = rateProgressiveInvoice(contract, usage, "2026-03", march(15), {
+      ...wallet,
+      earlier: [first],
+    });
+    const closing = rateClosingInvoice(contract, usage, "2026-03", { ...wallet, earlier: [first, second] });
+    expect([first.total, second.amountDue, closing.total, closing.amountDue]).toEqual([
+      "-20.00",
+      "25.00",
+      "-40.00",
+      "-25.00",
+    ]);
+    const steps = waterfallOf(closing, dollars);
+    expect(labelled(steps).slice(2)).toEqual([
+      [
+        "below_zero_not_due",
+        "The period so far is below zero (-$10.00): not due; the $30.00 billed earlier is given back",
+        "10",
+        "-30",
+      ],
+      ["credit_after_tax", "Wallet (after tax)", "5.00", "-25"],
+      ["amount_due", "Amount due", "-25.00", "-25.00"],
+    ]);
+    expect(waterfallTies(steps)).toBe(true);
+  });
+
+  it("says the period is still below zero when the close's total only goes against an earlier one", () => {
+    // Invoice 1: -20.00, nothing due. The close (15 used after): the period -20.00 + 15.00 = -5.00, still
+    // nothing due; 15.00 of its own, 0 due: its 15.00 goes against invoice 1's -20.00.
+    const usage = [...REFUND_USAGE.slice(0, 2), refundsEvent("u2", "use", 20, 15)];
+    const contract = refunds();
+    const first = rateProgressiveInvoice(contract, usage, "2026-03", march(10), wallet);
+    const closing = rateClosingInvoice(contract, usage, "2026-03", { ...wallet, earlier: [first] });
+    expect([closing.total, closing.amountDue]).toEqual(["15.00", "0.00"]);
+    const steps = waterfallOf(closing, dollars);
+    expect(labelled(steps).slice(-2)).toEqual([
+      [
+        "earlier_below_zero",
+        "Earlier invoices of the period below zero: the period so far is still below zero (-$5.00), nothing is due",
+        "-15",
+        "0",
+      ],
+      ["amount_due", "Amount due", "0.00", "0.00"],
+    ]);
+  });
+
+  it("sets no earlier total below zero apart once a later invoice brought the period above zero", () => {
+    // Lines to 3 decimals, the wallet at 4.995. Invoice 1: -20.00, nothing due. Invoice 2 (50 used by
+    // the 15th): the period 30.000 - 4.995 = 25.005 → 25.00 due. The close (10 more used): the period
+    // 40.000 - 4.995 = 35.005 → 35.00 (half-even), less 25.00 = 10.00 due on a total of 10.00 and no
+    // wallet left to pay: no rounding of its own and nothing below zero. Before: "Earlier invoices of
+    // the period below zero" -20 and a rounding of +20, invoice 1's -20.00 counted though invoice 2
+    // had already not given it back.
+    const usage = [
+      ...REFUND_USAGE.slice(0, 2),
+      refundsEvent("u2", "use", 12, 50),
+      refundsEvent("u3", "use", 20, 10),
+    ];
+    const contract = refunds({ lineDecimals: 3 });
+    const options = { creditBalances: { wallet: "4.995" } } as const;
+    const first = rateProgressiveInvoice(contract, usage, "2026-03", march(10), options);
+    const second = rateProgressiveInvoice(contract, usage, "2026-03", march(15), {
+      ...options,
+      earlier: [first],
+    });
+    const closing = rateClosingInvoice(contract, usage, "2026-03", { ...options, earlier: [first, second] });
+    expect([second.amountDue, closing.total, closing.amountDue]).toEqual(["25.00", "10.00", "10.00"]);
+    const steps = waterfallOf(closing, { prefix: "$", minorUnits: 3 });
+    expect(bars(steps).slice(-3)).toEqual([
+      ["total", "10.00", "10.00"],
+      ["credit_after_tax", "0.000", "10"],
+      ["amount_due", "10.00", "10.00"],
     ]);
     expect(waterfallTies(steps)).toBe(true);
   });

@@ -1,5 +1,10 @@
 import { InputError, workbookNeedsAnInvoice } from "../../errors/index.js";
-import { type Invoice, invoiceSchema, keepsPeriodRoundingSoFar } from "../../invoice/index.js";
+import {
+  belowZeroNotDue,
+  type Invoice,
+  invoiceSchema,
+  keepsPeriodRoundingSoFar,
+} from "../../invoice/index.js";
 import { Decimal, toPlainString } from "../../money/index.js";
 import { toProblems } from "../../schema/index.js";
 import { roundingModeWords } from "../roundingModeWords.js";
@@ -130,16 +135,25 @@ export function invoiceWorkbook(invoice: Invoice): InvoiceWorkbook {
   ];
   const afterTax = writeCredits(context, "after_tax");
   if (invoice.amountDue !== undefined) {
-    const dueFormula = [`MAX(0,E${totalRow})`, ...afterTax].join("+");
+    // A progressive or closing invoice's amount due is the period's so far less what the earlier invoices
+    // made due: what a total below zero leaves out depends on the period so far, not on this total alone
+    // (belowZeroNotDue), so it is a value: invoice 1 at -20.00, the close at 50.00, -20.00.
+    const notDue = toPlainString(belowZeroNotDue(invoice).amount);
+    const progressive = invoice.progressive !== undefined;
+    const ownTotal = notDue === "0" ? `E${totalRow}` : `E${totalRow}+(${notDue})`;
+    const dueFormula = [progressive ? ownTotal : `MAX(0,E${totalRow})`, ...afterTax].join("+");
     // and so is an amount due over a total written as a value (MAX in a spreadsheet skips text)
     const dueOperands = [
       invoice.total,
       ...totalOperands,
+      ...(progressive ? [notDue] : []),
       ...(invoice.credits ?? [])
         .filter((credit) => credit.stage === "after_tax")
         .map((credit) => credit.applied),
     ];
-    const note = "The total (a negative total owes nothing) less credits after tax";
+    const note = progressive
+      ? `The total, plus ${notDue} that a total of the period below zero leaves out (max(0, −the period so far) − max(0, −the period before this invoice)), less credits after tax`
+      : "The total (a negative total owes nothing) less credits after tax";
     const due =
       settle === undefined
         ? liveOrValue(dueFormula, invoice.amountDue, money, `${note}.`, dueOperands)

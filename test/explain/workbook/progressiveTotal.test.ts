@@ -6,12 +6,14 @@ import {
   lineDecimalsContract,
   PREPAID_033,
 } from "../../_support/progressiveLineDecimals.js";
+import { REFUND_AFTER_USE, REFUND_USAGE, refundsContract } from "../../_support/refundsContract.js";
 import { calcValuesOf, expectCalcMatches, workbooksOf } from "./workbookHelpers.js";
 
 // The workbook of a progressive or closing invoice with lines finer than the currency: its total is the
 // period's total so far, rounded, less what the earlier invoices billed, not its own part rounded alone
 // (docs/explain.md, "The workbook"). LibreOffice Calc recalculates it (one run for the file).
 const CALC_TIMEOUT = 180_000;
+const MARCH_10 = "2026-03-10T00:00:00Z";
 
 // GB at 0.144, lines to 3 decimals, no tax: 1 GB on 5 March, 1 GB on the 15th.
 const contract = buildContract({
@@ -52,6 +54,43 @@ describe("the workbook of a progressive sequence with lines finer than the curre
         ["first", first],
         ["closing", closing],
         ["closingVat", closingVat],
+      ]),
+    );
+    const values = await calcValuesOf(books);
+    for (const [name, book] of books) expectCalcMatches(name, book, values.get(name)!);
+  });
+});
+
+// Usage at 1.00 and refunds at -1.00 with a wallet paying after tax (test/_support/refundsContract.ts):
+// a progressive invoice's amount due is the period's so far less what the earlier invoices made due, so
+// it is not MAX(0, total) less the credits when a total of the period was below zero.
+describe("the workbook of a progressive sequence whose totals go below zero", () => {
+  it("reaches the amount due with what a total below zero left out", {
+    timeout: CALC_TIMEOUT,
+  }, async () => {
+    const sequence = (rounding: object | undefined, events: typeof REFUND_USAGE, balance: string) => {
+      const options = { creditBalances: { wallet: balance } } as const;
+      const first = rateProgressiveInvoice(refundsContract(rounding), events, "2026-03", MARCH_10, options);
+      return [
+        first,
+        rateClosingInvoice(refundsContract(rounding), events, "2026-03", { ...options, earlier: [first] }),
+      ] as const;
+    };
+    // Invoice 1 -20.00, nothing due: -20.00 + 20.00 (its own total lifted) = 0.00. The close: 50.00, the
+    // wallet -5.00 and invoice 1's -20.00, not given back: 25.00 (MAX(0, 50.00) - 5.00 read 45.00).
+    const [first, closing] = sequence(undefined, REFUND_USAGE, "5");
+    // Invoice 1 20.00 - 5.00 = 15.00 due; the close -30.00 + 10.00 (the period's -10.00 not due) + 5.00
+    // (the wallet given back) = -15.00 (MAX(0, -30.00) + 5.00 read 5.00).
+    const [, givenBack] = sequence(undefined, REFUND_AFTER_USE, "5");
+    // Lines to 3 decimals, the wallet at 4.995: 50.000 - 20.000 - 4.995 = 25.005 → 25.00 half-even.
+    const [, fine] = sequence({ lineDecimals: 3 }, REFUND_USAGE, "4.995");
+    expect([closing.amountDue, givenBack.amountDue, fine.amountDue]).toEqual(["25.00", "-15.00", "25.00"]);
+    const books = workbooksOf(
+      new Map([
+        ["first", first],
+        ["closing", closing],
+        ["givenBack", givenBack],
+        ["fine", fine],
       ]),
     );
     const values = await calcValuesOf(books);
