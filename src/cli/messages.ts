@@ -365,6 +365,14 @@ export function fixtureUsageFileMisnamed(
   return `${none}; the folder has ${wordList(alike.map(([file]) => file))}: rename the one to rate (${alike.map(([file, name]) => `${file} to ${name}`).join(", ")})`;
 }
 
+/**
+ * A CSV usage column named as a flattened path into the event's properties (`properties.gb`): read as
+ * the property named as the column, whose short name (`gb`) a meter reads.
+ */
+export function csvFlattenedPropertyColumn(file: string, column: string, property: string): string {
+  return `${file} has a column "${column}", read as each event's property "${column}", not "${property}": in a CSV usage file every column but id, type, customer and timestamp is a property named as its column, so a meter that reads "${property}" finds none and leaves the event out. Name the column "${property}".`;
+}
+
 /** A --commitment-spend file that is none of the forms it takes; `named` is the flag and the file. */
 export function commitmentSpendNotRead(named: string): string {
   return `${named} must be a previous invoice, its late-usage correction, or an object of commitment id → spend text or → that commitment's commitments[].cumulative record, such as { "annual": "300.00" } or { "annual": { "spendAfter": "300.00", "creditNotesTaken": ["cn_1"] } }`;
