@@ -14,7 +14,7 @@ import { Decimal, isDecimalText } from "../money/index.js";
 import type { UsageEvent } from "../schema/index.js";
 import { type CreditNoteFixture, checkCreditNote } from "./checkCreditNote.js";
 import { comparedWords } from "./comparedWords.js";
-import { type ExpectedFigures, parseExpectedFigures } from "./expectedFigures.js";
+import { type ExpectedFigures, parseExpectedFiguresText } from "./expectedFigures.js";
 import { figureDifferences } from "./figureDifferences.js";
 import { periodConflict, periodSource, withPeriodSource } from "./fixturePeriod.js";
 import { type Difference, invoiceDifferences } from "./invoiceDifferences.js";
@@ -317,14 +317,15 @@ function signHints(differences: ReadonlyArray<Difference>): string[] {
 
 // expected-figures.json as figures, or the sentence saying why they are not.
 function readFigures(text: string): ExpectedFigures | string {
-  let data: unknown;
+  const json = withoutByteOrderMark(text);
   try {
-    data = JSON.parse(withoutByteOrderMark(text));
+    JSON.parse(json);
   } catch (error) {
     return `expected-figures.json is not JSON: ${error instanceof Error ? error.message : String(error)}`;
   }
   try {
-    return parseExpectedFigures(data);
+    // Each JSON number as written, not as the double JSON.parse makes of it (docs/uat.md).
+    return parseExpectedFiguresText(json);
   } catch (error) {
     if (!isRatecardError(error)) throw error;
     return `expected-figures.json: ${error.message}`;

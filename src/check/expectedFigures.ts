@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { isRecord } from "../errors/index.js";
 import { decimalSchema, moneyAmountSchema, toInputError, toProblems } from "../schema/index.js";
+import { numbersAsText } from "./numbersAsText.js";
 
 // An amount as a contract writes one: decimal text ("99.00", exact) or a JSON number.
 const figureSchema = moneyAmountSchema;
@@ -102,21 +103,34 @@ export interface CreditNoteFigures {
 }
 
 /**
- * expected-figures.json, parsed as JSON, read as figures.
+ * expected-figures.json, parsed as JSON, read as figures (a number as its shortest text: digits a double
+ * does not keep are gone by then; `ratecard check` reads the file's text, which keeps them).
  * @throws InputError at the path inside the file (`lines.platform`, `total`) for figures that are not
  * valid (not JSON is the caller's to report, as it reads the text)
  * @example parseExpectedFigures({ lines: { platform: "99.00" }, total: 99 }).total // "99"
  */
 export function parseExpectedFigures(data: unknown): ExpectedFigures {
-  const parsed = expectedFiguresSchema.safeParse(data);
-  if (!parsed.success) {
-    // A line written as an object is reported at the figure inside it that is wrong, in place of the
-    // union's issue at the line; every other issue as zod found it.
-    const inLines = lineObjectIssues(data);
-    const replaced = new Set(inLines.map(({ line }) => JSON.stringify(line)));
-    const others = parsed.error.issues.filter((issue) => !replaced.has(JSON.stringify(issue.path)));
-    throw toInputError("input", toProblems([...inLines.flatMap(({ issues }) => issues), ...others], data));
-  }
+  refuseInvalid(data);
+  return figuresOf(data);
+}
+
+/**
+ * The text of expected-figures.json read as figures, each JSON number exactly as written
+ * ({@link numbersAsText}): `87654321.000000001` is that quantity, not the double 87654321, and a figure
+ * with more decimals than a money amount has is refused as the same figure written as text is.
+ * @throws SyntaxError for a text that is not JSON; InputError as {@link parseExpectedFigures}
+ */
+export function parseExpectedFiguresText(text: string): ExpectedFigures {
+  // The shape is checked as JSON.parse reads it, so that a number where text is required (a period)
+  // is still refused as a number; then the figures, each the text of its token.
+  refuseInvalid(JSON.parse(text));
+  const exact: unknown = JSON.parse(numbersAsText(text));
+  refuseInvalid(exact);
+  return figuresOf(exact);
+}
+
+// Figures known to be valid, each kept as written.
+function figuresOf(data: unknown): ExpectedFigures {
   // Valid, so every figure is decimal text or a finite number: keep it as written.
   const raw = data as Readonly<Record<string, unknown>>;
   const note = raw.creditNote as Readonly<Record<string, unknown>> | undefined;
@@ -143,6 +157,17 @@ export function parseExpectedFigures(data: unknown): ExpectedFigures {
           },
         }),
   };
+}
+
+function refuseInvalid(data: unknown): void {
+  const parsed = expectedFiguresSchema.safeParse(data);
+  if (parsed.success) return;
+  // A line written as an object is reported at the figure inside it that is wrong, in place of the
+  // union's issue at the line; every other issue as zod found it.
+  const inLines = lineObjectIssues(data);
+  const replaced = new Set(inLines.map(({ line }) => JSON.stringify(line)));
+  const others = parsed.error.issues.filter((issue) => !replaced.has(JSON.stringify(issue.path)));
+  throw toInputError("input", toProblems([...inLines.flatMap(({ issues }) => issues), ...others], data));
 }
 
 // The problems inside the lines written as objects ({ "quantity": "61,400", "amount": … }), at their own

@@ -33,8 +33,14 @@ export async function blamedOnFiles<T>(
     for (const file of files) {
       const prefix = `options.${file.option}`;
       const rest = error.path.slice(prefix.length);
-      if (error.path.startsWith(prefix) && (rest === "" || rest.startsWith(".") || rest.startsWith("[")))
-        throw new UsageLineError(fileProblem(file.named, file.inFile(rest), error.message));
+      if (error.path.startsWith(prefix) && (rest === "" || rest.startsWith(".") || rest.startsWith("["))) {
+        const inFile = file.inFile(rest);
+        // A sentence that names the option's path (`options.commitmentSpendToDate.q1.spendAftr is not a
+        // field …`) names the file's instead: the specialist has a file, not the library's arguments.
+        const message =
+          inFile === "" || rest === "" ? error.message : error.message.replace(error.path, inFile);
+        throw new UsageLineError(fileProblem(file.named, inFile, message));
+      }
     }
     throw error;
   }
@@ -42,7 +48,9 @@ export async function blamedOnFiles<T>(
 
 /**
  * An {@link OptionFile} whose option is an object of id → text (balances, spend): `where(data, id)` is
- * the path of one id's entry in the file as read (`data`); an id the path does not name gives none.
+ * the path of one id's entry in the file as read (`data`); an id the path does not name gives none. A
+ * path inside an id's entry (`.q1.spendAftr`, a field of a commitment's cumulative record) is that
+ * entry's path and the rest (`q1.spendAftr`).
  */
 export function keyedFile(
   option: string,
@@ -52,8 +60,13 @@ export function keyedFile(
   where: (data: unknown, id: string) => ReadonlyArray<PropertyKey>,
 ): OptionFile {
   const inFile = (path: string) => {
-    const id = Object.keys(values).find((key) => toJsonPath(["_", key]).slice(1) === path);
-    return id === undefined ? "" : toJsonPath(where(data, id));
+    const entry = (key: string) => toJsonPath(["_", key]).slice(1);
+    const within = (key: string) => {
+      const rest = path.slice(entry(key).length);
+      return path.startsWith(entry(key)) && (rest === "" || rest.startsWith(".") || rest.startsWith("["));
+    };
+    const id = Object.keys(values).find(within);
+    return id === undefined ? "" : `${toJsonPath(where(data, id))}${path.slice(entry(id).length)}`;
   };
   return { option, named, inFile };
 }

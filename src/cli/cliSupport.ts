@@ -7,6 +7,7 @@ import {
   type RateInvoiceOptions,
   resolveContract,
 } from "../index.js";
+import { commitmentSpendNotRead, commitmentSpendRecordWithoutId } from "./messages.js";
 import { nodeSha256 } from "./nodeSha256.js";
 import { readJsonFile } from "./readJsonFile.js";
 import { displayName } from "./standardInput.js";
@@ -111,7 +112,9 @@ function isLateUsageCorrection(data: unknown): data is Record<string, unknown> {
 // --commitment-spend takes the previous invoice (each cumulative commitment's spendAfter), a late-usage
 // correction of it (`ratecard late-usage --format json`: its re-rated or re-issued invoice, whose spend
 // includes the late usage) or the spend itself, checked like --balances: an invoice must be one of this
-// contract. `flag` names the flag (or file) in messages.
+// contract. The spend itself is keyed by commitment id, each a spend text or the commitment's
+// `commitments[].cumulative` record as the library takes it (`commitmentSpendToDate`), whose fields the
+// library checks. `flag` names the flag (or file) in messages.
 export function commitmentSpend(
   data: unknown,
   file: string,
@@ -126,11 +129,15 @@ export function commitmentSpend(
     requirePrevious(invoice, startsAt, `${flag} ${file}`);
     return withNotesCounted(spendAfter(invoice), data);
   }
-  if (!isObject(data) || Object.values(data).some((v) => typeof v !== "string"))
+  if (!isObject(data) || !Object.values(data).every((v) => typeof v === "string" || isObject(v)))
     throw new UsageLineError(
-      `${flag} ${file} must be a previous invoice, its late-usage correction or an object of commitment id → spend text, such as { "annual": "300.00" }`,
+      // A record is told from spend keyed by commitment id by its own fields: no commitment id names
+      // a value that is neither a text nor a record (its `closes`, `creditNotesTaken`).
+      isObject(data) && typeof data.spendAfter === "string"
+        ? commitmentSpendRecordWithoutId(`${flag} ${file}`)
+        : commitmentSpendNotRead(`${flag} ${file}`),
     );
-  return data as Record<string, string>;
+  return data as Record<string, CarriedSpend>;
 }
 
 /**

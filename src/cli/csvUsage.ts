@@ -7,6 +7,7 @@ import {
   type UsageTimestamps,
 } from "../index.js";
 import { type BadEventSink, badEventOf } from "./badEvents.js";
+import { warnOfFlattenedColumns } from "./csvFlattenedColumns.js";
 import { type CsvBatch, csvRecordBatches } from "./csvRecords.js";
 import {
   csvColumnTwice,
@@ -168,6 +169,7 @@ function readHeader(names: ReadonlyArray<string>, file: string, where: string): 
   const properties = [...names.keys()].filter(
     (index) => !(REQUIRED as ReadonlyArray<string>).includes(names[index]!),
   );
+  warnOfFlattenedColumns(file, names);
   return {
     names,
     properties,

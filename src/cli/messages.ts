@@ -366,6 +366,27 @@ export function fixtureUsageFileMisnamed(
 }
 
 /**
+ * A CSV usage column named as a flattened path into the event's properties (`properties.gb`): read as
+ * the property named as the column, whose short name (`gb`) a meter reads.
+ */
+export function csvFlattenedPropertyColumn(file: string, column: string, property: string): string {
+  return `${file} has a column "${column}", read as each event's property "${column}", not "${property}": in a CSV usage file every column but id, type, customer and timestamp is a property named as its column, so a meter that reads "${property}" finds none and leaves the event out. Name the column "${property}".`;
+}
+
+/** A --commitment-spend file that is none of the forms it takes; `named` is the flag and the file. */
+export function commitmentSpendNotRead(named: string): string {
+  return `${named} must be a previous invoice, its late-usage correction, or an object of commitment id → spend text or → that commitment's commitments[].cumulative record, such as { "annual": "300.00" } or { "annual": { "spendAfter": "300.00", "creditNotesTaken": ["cn_1"] } }`;
+}
+
+/**
+ * A --commitment-spend file that is one commitment's `commitments[].cumulative` record on its own:
+ * which commitment it is is not written in it, and is never guessed.
+ */
+export function commitmentSpendRecordWithoutId(named: string): string {
+  return `${named} is one commitment's commitments[].cumulative record, without the id of the commitment, which the record does not say: key it by that id (the "id" beside "cumulative" in the invoice), as in { "annual": { "spendAfter": "300.00", … } }, or pass the whole invoice`;
+}
+
+/**
  * "a", "a and b", "a, b and c" (or "or"). The twin of src/errors/wordList.ts, kept here on purpose: the
  * CLI reads the library only through ../index.js, and a list-joining helper is no billing API worth a
  * public export (every export is a promise the semver of 1.x keeps). Change both alike.

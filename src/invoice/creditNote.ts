@@ -66,7 +66,7 @@ function requireDocument(
 ): void {
   const result = schema.safeParse(value);
   if (result.success) return;
-  const [problem] = toProblems(result.error.issues, value, path);
+  const [problem] = toProblems(result.error.issues, value, path, schema);
   throw InputError.from(
     invoiceMessages.documentRefused(subject, expected, problem?.message),
     problem?.path ?? toJsonPath(path),

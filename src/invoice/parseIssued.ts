@@ -85,7 +85,10 @@ function readIssued(
   if (!parsed.success) {
     const other = otherKind(input, what);
     if (other !== undefined) return { success: false, error: InputError.from(other, "") };
-    return { success: false, error: toInputError("input", toProblems(parsed.error.issues, input)) };
+    return {
+      success: false,
+      error: toInputError("input", toProblems(parsed.error.issues, input, [], reader)),
+    };
   }
   const document = parsed.data as Readonly<Record<string, unknown>>;
   const mismatch = digestMismatch(document, what, "digest");

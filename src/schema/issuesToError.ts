@@ -35,6 +35,9 @@ export function toProblems(
   schema?: z.core.$ZodType,
 ) {
   const missing = missingFields(issues, input);
+  const refusedUnknown = new Set(
+    issues.filter((issue) => issue.code === "unrecognized_keys").map((issue) => toJsonPath(issue.path)),
+  );
   return issues.flatMap((issue): InputProblem[] => {
     const segments = [...basePath, ...issue.path];
     if (issue.code === "unrecognized_keys") {
@@ -56,7 +59,16 @@ export function toProblems(
     const subject = path === "" ? "the input" : path;
     // A field left out is "required", whatever zod says about it.
     if (issue.code !== "custom" && valueAt(input, issue.path) === undefined) {
-      return [{ ...missingField(subject), path }];
+      const object = issue.path.slice(0, -1);
+      const keptUnknown =
+        schema === undefined || refusedUnknown.has(toJsonPath(object))
+          ? undefined
+          : keptFieldMeaning(schema, issue.path, input, missing.get(toJsonPath(object)) ?? []);
+      const writtenAs =
+        keptUnknown === undefined
+          ? undefined
+          : { path: toJsonPath([...basePath, ...object, keptUnknown]), field: String(issue.path.at(-1)) };
+      return [{ ...missingField(subject, writtenAs), path }];
     }
     const custom =
       issue.code === "custom" ? (issue.params as { code?: RatecardErrorCode } | undefined) : undefined;
@@ -88,6 +100,26 @@ function missingFields(
 // colon: "meters[0].window: a percentile meter ranks …" rather than "meters[0].window a percentile …".
 function readsAfterSubject(rest: string): boolean {
   return !/^(a|an|the|give|only|no)\b/.test(rest);
+}
+
+// Where a schema keeps the fields it does not know (a reader of issued invoices), no problem names a
+// misspelt one (`contractID`): the field it stands for is only missing. The unknown field of the same
+// object that most likely meant the missing field at `path` (as an unknown field's problem would pick it
+// among the fields its object lacks); undefined when none does.
+function keptFieldMeaning(
+  schema: z.core.$ZodType,
+  path: ReadonlyArray<PropertyKey>,
+  input: unknown,
+  lacking: ReadonlyArray<string>,
+): string | undefined {
+  const field = path.at(-1);
+  const object = valueAt(input, path.slice(0, -1));
+  if (typeof field !== "string" || object === null || typeof object !== "object" || Array.isArray(object))
+    return undefined;
+  const known = new Set(fieldsAt(schema, path.slice(0, -1)));
+  return Object.keys(object).find(
+    (key) => !known.has(key) && (closestChoice(key, lacking) ?? otherFieldName(key, lacking)) === field,
+  );
 }
 
 // The fields the schema allows in the object at `path` that the input's object does not have.

@@ -181,6 +181,49 @@ describe("check with expected-figures.json", () => {
     ]);
   });
 
+  // A JSON number is read from the file's text as written, not as the double JSON.parse makes of it: a
+  // double keeps 15–17 significant digits, and a figure with more passed as the double it rounds to.
+  it("reads a JSON number exactly as written, digits a double does not keep included", () => {
+    const written = (text: string) => ({ ...cdnBasic, figuresText: text });
+    const figures = (requests: string, total: string) =>
+      `{ "period": "2026-02", "lines": { "platform_fee": 500.00, "bandwidth_na": 3656.00, "bandwidth_eu": 2242.04, "bandwidth_apac": 1200.00, "requests": ${requests} }, "total": ${total} }`;
+    expect(check([written(figures("65.74", "7663.78"))]).fixtures[0]?.status).toBe("pass");
+    // 87,654,321.000000001 requests (a quantity takes any number of decimals): the double is
+    // 87,654,321 (its spacing there is 2^-26 ≈ 0.0000000149), so the figure passed; it is 0.000000001
+    // more than the 87,654,321 billed
+    const quantity = check([
+      written(figures('{ "quantity": 87654321.000000001, "amount": 65.74 }', "7663.78")),
+    ]);
+    expect(quantity.fixtures[0]?.differences).toEqual([
+      {
+        path: "figures.lines.requests.quantity",
+        expected: '"87654321.000000001"',
+        actual: '"87654321"',
+        lineId: "requests",
+        delta: "-0.000000001",
+      },
+    ]);
+    // 7,663.7800000000000001 has 16 decimals, more than a money amount has (12): refused, as the same
+    // figure written as text is; the double, 7663.78, passed
+    const [amount] = check([written(figures("65.74", "7663.7800000000000001"))]).fixtures;
+    expect(amount?.status).toBe("error");
+    expect(amount?.reason).toBe(
+      "expected-figures.json: total is 7663.7800000000000001 (16 decimals); a money amount must be less than 10^15 in size, with at most 12 decimals.",
+    );
+    // a number is shown as written: 7663.70 (not 7663.7); 1.5e3 as its value, 1500
+    const [shown] = check([written(figures("1.5e3", "7663.70"))]).fixtures;
+    expect(shown?.differences).toEqual([
+      {
+        path: "figures.lines.requests",
+        expected: '"1500"',
+        actual: '"65.74"',
+        lineId: "requests",
+        delta: "-1434.26",
+      },
+      { path: "figures.total", expected: '"7663.70"', actual: '"7663.78"', delta: "+0.08" },
+    ]);
+  });
+
   it("reads no tax as 0 and no amount due as the total; lists discounts and credits only when given", () => {
     // cdn-basic has no tax, no credit after tax, no discount and no credit
     const plain = { ...cdnFigures, tax: "0.00", amountDue: "7663.78", discounts: {}, credits: {} };

@@ -421,20 +421,23 @@ describe("--commitment-credit-note", () => {
     const rated = ["--contract", quarter.contract, "--usage", quarter.usage];
     const invoice = (period: string, ...extra: string[]) =>
       runCli("invoice", ...rated, "--period", period, ...extra);
-    return { ...quarter, note, invoice };
+    // February, given January's invoice and the note
+    const february = () =>
+      invoice(
+        "2026-02",
+        "--format",
+        "json",
+        "--commitment-spend",
+        quarter.jan,
+        "--commitment-credit-note",
+        note,
+      );
+    return { ...quarter, note, invoice, february };
   }
 
   it("takes the note's units off the spend once, though March is given it again", () => {
-    const { invoice, jan, note } = withNote();
-    const febText = invoice(
-      "2026-02",
-      "--format",
-      "json",
-      "--commitment-spend",
-      jan,
-      "--commitment-credit-note",
-      note,
-    );
+    const { invoice, note, february } = withNote();
+    const febText = february();
     // 300.00 carried less 100.00 credited: 200.00 before, 700.00 to date
     const feb = json(febText);
     expect(feb.commitments[0].cumulative).toMatchObject({ spendBefore: "200.00", spendAfter: "700.00" });
@@ -458,6 +461,60 @@ describe("--commitment-credit-note", () => {
       trueUp: "250.00",
       cumulative: { spendBefore: "700.00", creditNotesTaken: [JSON.parse(readFileSync(note, "utf8")).id] },
     });
+  });
+
+  // The library carries a commitment's whole `commitments[].cumulative` record (its spendAfter and the
+  // notes it took); a specialist who saves that record keyed by the commitment id, as the library takes
+  // it, and passes it to --commitment-spend was refused ("must be … an object of commitment id → spend
+  // text"). Read as the library reads it: the same March as February's invoice gives.
+  it("reads February's cumulative record keyed by the commitment id, notes taken included", () => {
+    const { invoice, note, usage, february } = withNote();
+    const febText = february();
+    const febFile = file("feb-for-record.json", febText.stdout);
+    const record = json(febText).commitments[0].cumulative;
+    const march = (spend: string) =>
+      invoice("2026-03", "--format", "json", "--commitment-spend", spend, "--commitment-credit-note", note);
+    const fromInvoice = march(febFile);
+    const recordFile = file("feb-record.json", JSON.stringify({ q1: record }));
+    const fromRecord = march(recordFile);
+    // 700.00 carried (300 − 100 + 500), the note already taken: 700 + 250 = 950.00, true-up
+    // 1,200.00 − 950.00 = 250.00, March 250.00 + 250.00 = 500.00, byte for byte February's invoice's
+    expect(fromRecord.stderr).toBe("");
+    expect(json(fromRecord)).toMatchObject({ total: "500.00", commitments: [{ trueUp: "250.00" }] });
+    expect(fromRecord.stdout).toBe(fromInvoice.stdout);
+    // the spend text alone has taken no note: 700.00 − 100.00 = 600.00 before, 850.00 to date, true-up
+    // 350.00, March 600.00 (why the record is worth carrying whole)
+    const text = march(file("feb-text.json", JSON.stringify({ q1: "700.00" })));
+    expect(json(text)).toMatchObject({ total: "600.00", commitments: [{ trueUp: "350.00" }] });
+    // batch (which takes no notes: the record has taken it), the record keyed by contract id and
+    // commitment id: the same March
+    const batch = quarterBatch("contracts-record", usage);
+    const keyed = file("keyed-record.json", JSON.stringify({ ctr_quarter: { q1: record } }));
+    const batched = batch("2026-03", "--commitment-spend", keyed);
+    expect(batched.code).toBe(0);
+    expect(JSON.parse(batched.stdout)).toMatchObject({
+      total: "500.00",
+      commitments: [{ trueUp: "250.00" }],
+    });
+  });
+
+  it("names a misspelt field of the record at its place in the file, and a record without its id", () => {
+    const { invoice, jan } = withNote();
+    const record = json(invoice("2026-02", "--format", "json", "--commitment-spend", jan)).commitments[0]
+      .cumulative;
+    const march = (spend: string) => invoice("2026-03", "--commitment-spend", spend);
+    const { spendAfter, ...rest } = record;
+    const misspelt = march(file("misspelt.json", JSON.stringify({ q1: { ...rest, spendAftr: spendAfter } })));
+    expect(misspelt.code).toBe(2);
+    expect(misspelt.stderr).toContain("--commitment-spend");
+    expect(misspelt.stderr).toContain(
+      'misspelt.json: q1.spendAftr is not a field ratecard knows here; did you mean "spendAfter"?',
+    );
+    // the record on its own says nothing of which commitment it is: refused, saying how to key it
+    const bare = march(file("bare.json", JSON.stringify(record)));
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toContain("is one commitment's commitments[].cumulative record");
+    expect(bare.stderr).toContain('{ "annual": { "spendAfter": "300.00"');
   });
 
   it("names the note's file when the note is refused, exit 2", () => {

@@ -8,6 +8,7 @@ import {
   parseInvoice,
   safeParseInvoice,
 } from "../../src/invoice/index.js";
+import { withDigest } from "../../src/schema/index.js";
 import { fixtureContract } from "../_arbitraries/contracts.js";
 import { thrown } from "../_support/thrown.js";
 
@@ -59,6 +60,75 @@ describe("parseInvoice and safeParseInvoice", () => {
         /^The invoice ctr_northwind_cdn:2026-02-01 was changed after ratecard issued it/,
       ),
     });
+  });
+});
+
+// A reader keeps fields it does not know (a later 1.x may add them), so a misspelt field is not refused
+// as unknown: the field it stands for is missing. The sentence said only "contractId is required"; it
+// now names the field the invoice has instead, with its path, as a contract's unknown field does.
+describe("a misspelt field in an issued invoice", () => {
+  // Renamed, then sealed again, so that the digest is not what refuses it (a program that renames a
+  // field and re-seals, or a hand-written invoice given its digest).
+  function renamed(path: ReadonlyArray<string | number>, from: string, to: string): Invoice {
+    const copy = structuredClone(written) as unknown as Record<string | number, unknown>;
+    let node = copy;
+    for (const segment of path) node = node[segment] as Record<string | number, unknown>;
+    node[to] = node[from];
+    delete node[from];
+    return withDigest(copy as unknown as Invoice);
+  }
+
+  it("names contractID beside the missing contractId", () => {
+    expect(thrown(() => parseInvoice(renamed([], "contractId", "contractID")))).toMatchObject({
+      code: "missing_field",
+      path: "contractId",
+      message: expect.stringMatching(
+        /^contractId is required; contractID is not a field ratecard knows: did you mean "contractId"\?/,
+      ),
+    });
+  });
+
+  it("names lins beside the missing lines, and a line's amont at its path", () => {
+    expect(thrown(() => parseInvoice(renamed([], "lines", "lins")))).toMatchObject({
+      code: "missing_field",
+      path: "lines",
+      message: expect.stringContaining(
+        'lines is required; lins is not a field ratecard knows: did you mean "lines"?',
+      ),
+    });
+    expect(thrown(() => parseInvoice(renamed(["lines", 0], "amount", "amont")))).toMatchObject({
+      code: "missing_field",
+      path: "lines[0].amount",
+      message: expect.stringContaining(
+        'lines[0].amount is required; lines[0].amont is not a field ratecard knows: did you mean "amount"?',
+      ),
+    });
+  });
+
+  it("names it too when a credit note is issued against the invoice", () => {
+    const misspelt = renamed([], "contractId", "contractID");
+    const credit = [{ kind: "amount" as const, line: "requests", amount: "5", reason: "goodwill" }];
+    expect(thrown(() => issueCreditNote(fixtureContract("cdn-basic"), misspelt, credit))).toMatchObject({
+      path: "invoice.contractId",
+      message: expect.stringContaining(
+        'invoice.contractID is not a field ratecard knows: did you mean "contractId"?',
+      ),
+    });
+  });
+
+  it("says only what is missing when no field beside it is close", () => {
+    expect(thrown(() => parseInvoice(renamed([], "contractId", "customerRef")))).toMatchObject({
+      code: "missing_field",
+      path: "contractId",
+      message: "contractId is required.",
+    });
+  });
+
+  it("still reads an invoice whose unknown field is close to one it has (a later version's field is not a typo)", () => {
+    // contractIds is one letter from contractId, which the invoice has: nothing is missing, so nothing
+    // is refused; the field is kept.
+    const later = withDigest({ ...written, contractIds: ["a"] } as Invoice);
+    expect(parseInvoice(structuredClone(later))).toEqual(later);
   });
 });
 

@@ -3,13 +3,14 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseContract } from "../../src/contracts/index.js";
-import { isRatecardError } from "../../src/errors/index.js";
+import { isRatecardError, toJsonPath } from "../../src/errors/index.js";
 import {
   type Invoice,
   invoiceJsonSchema,
   invoiceSchema,
   PRICE_KINDS,
   parseInvoice,
+  safeParseInvoice,
 } from "../../src/invoice/index.js";
 import { ratePrice } from "../../src/pricing/index.js";
 import { withDigest } from "../../src/schema/index.js";
@@ -37,6 +38,12 @@ function objectPaths(
   if (value === null || typeof value !== "object") return [];
   const own = MAPS.has(String(path.at(-1))) ? [] : [[...path]];
   return [...own, ...Object.entries(value).flatMap(([key, item]) => objectPaths(item, [...path, key]))];
+}
+
+function objectAt(document: unknown, path: ReadonlyArray<string | number>): Record<string, unknown> {
+  let node = document as Record<string | number, unknown>;
+  for (const segment of path) node = node[segment] as Record<string | number, unknown>;
+  return node as Record<string, unknown>;
 }
 
 function withFieldAt(document: unknown, path: ReadonlyArray<string | number>, key: string, value: unknown) {
@@ -70,6 +77,42 @@ describe("reading invoices of a later 1.x version", () => {
         const later = withDigest<Invoice>(withFieldAt(invoice, path, key, value) as unknown as Invoice);
         // nothing is dropped: the invoice read back is the document as written, new field included
         expect(parseInvoice(structuredClone(later))).toEqual(later);
+      }),
+    );
+  });
+
+  it("never refuses a field renamed in case alone for more than the field it stands for, and names it then", () => {
+    // A program that renames a field (contractId as contractID) and seals the invoice again: an optional
+    // field renamed is an unknown field, kept as before; a required one is missing_field at its own path,
+    // and the sentence names the renamed field at its path with "did you mean".
+    const renameArb = fc.record({ invoice: fc.constantFrom(...invoices), pick: fc.nat(), field: fc.nat() });
+    fc.assert(
+      fc.property(renameArb, ({ invoice, pick, field }) => {
+        const paths = objectPaths(invoice).filter((path) => {
+          const keys = Object.keys(objectAt(invoice, path)).filter((key) => key !== "digest");
+          return keys.some((key) => key.toUpperCase() !== key);
+        });
+        const path = paths[pick % paths.length]!;
+        const object = objectAt(invoice, path);
+        const keys = Object.keys(object).filter((key) => key !== "digest" && key.toUpperCase() !== key);
+        const key = keys[field % keys.length]!;
+        const renamed = structuredClone(invoice) as unknown as Record<string, unknown>;
+        const target = objectAt(renamed, path);
+        target[key.toUpperCase()] = target[key];
+        delete target[key];
+        const later = withDigest<Invoice>(renamed as unknown as Invoice);
+        const result = safeParseInvoice(structuredClone(later));
+        if (result.success) {
+          expect(result.data).toEqual(later);
+          return;
+        }
+        const at = toJsonPath([...path, key]);
+        const problems = (result.error.details as { problems: Array<{ path: string; message: string }> })
+          .problems;
+        const named = problems.find((problem) => problem.path === at);
+        expect(named?.message).toContain(
+          `${toJsonPath([...path, key.toUpperCase()])} is not a field ratecard knows: did you mean ${JSON.stringify(key)}?`,
+        );
       }),
     );
   });

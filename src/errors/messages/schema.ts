@@ -15,9 +15,18 @@ export function unknownField(path: string, meant?: string): ErrorMessage {
   };
 }
 
-/** A required field left out; `subject` is its path, or "the input". */
-export function missingField(subject: string): ErrorMessage {
-  return { code: "missing_field", message: `${subject} is required` };
+/**
+ * A required field left out; `subject` is its path, or "the input". `writtenAs`, the path of a field
+ * beside it that ratecard does not know and whose name is close (`contractID` for `contractId`): where
+ * unknown fields are kept rather than refused (an issued invoice read back), the misspelt field is not
+ * named by any other problem, so this one names it.
+ */
+export function missingField(subject: string, writtenAs?: { path: string; field: string }): ErrorMessage {
+  const hint =
+    writtenAs === undefined
+      ? ""
+      : `; ${writtenAs.path} is not a field ratecard knows: ${didYouMean(writtenAs.field)} (fields ratecard does not know are kept, never read as one it knows)`;
+  return { code: "missing_field", message: `${subject} is required${hint}` };
 }
 
 /** The stand-in when a parse failed without naming a problem. */
