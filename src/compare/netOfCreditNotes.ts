@@ -38,7 +38,8 @@ export interface NetOfCreditNotes {
  * The issued document as the customer owes it after its credit notes (Stripe: a credit note decreases
  * the amount of an issued invoice without voiding it; Lago: it corrects all or part of a finalized
  * invoice without changing it): each credited line less what the notes credited of it (and, for a note
- * of units, its quantity less the units taken off), the tax less the notes' exclusive tax, the subtotal
+ * of units, its quantity less the units taken off), the tax less the notes' exclusive tax (the tax the
+ * prices include less their inclusive tax), the subtotal
  * and the total less theirs, the amount due less what the notes gave back as money. Each note must be a
  * credit note ratecard issued, intact, against this very invoice (a ratecard invoice: its id and digest)
  * or, for a document from another system, against the invoice the recomputation is (its id: the same
@@ -94,6 +95,11 @@ export function netOfCreditNotes(
       "tax",
       document.tax,
       sum((note) => (note.tax?.mode === "exclusive" ? note.tax.total : undefined)),
+    ),
+    ...figure(
+      "includedTax",
+      document.includedTax,
+      sum((note) => (note.tax?.mode === "inclusive" ? note.tax.total : undefined)),
     ),
     ...figure(
       "total",

@@ -187,7 +187,7 @@ export function reconcile(
       });
   }
   discrepancies.push(...afterTaxCredits(document, recomputed, money));
-  const notes = subtotalNotes(document, money);
+  const notes = [...subtotalNotes(document, money), ...includedTaxNotes(document, recomputed, money)];
   return {
     currency: code,
     issuedFormat: document.format,
@@ -244,6 +244,23 @@ function subtotalNotes(document: IssuedDocument, money: (value: Decimal) => stri
   return [
     `The issued subtotal, ${money(new Decimal(document.subtotal))}, is not the sum of the issued invoice's ${document.lines.length} line${document.lines.length === 1 ? "" : "s"}, ${money(lines)}: a line may be missing from the file, or the subtotal was computed otherwise.`,
   ];
+}
+
+// The tax an issued document says its prices include, against the recomputation's inclusive tax: no
+// money moves with it (the lines hold it either way), so a difference is a note, not a discrepancy.
+function includedTaxNotes(document: IssuedDocument, recomputed: Invoice, money: (value: Decimal) => string) {
+  if (document.includedTax === undefined) return [];
+  const said = money(new Decimal(document.includedTax));
+  const tax = recomputed.tax;
+  if (tax === undefined || tax.mode !== "inclusive")
+    return [
+      `The issued invoice says its prices include ${said} of tax, but the recomputation's include none${tax === undefined ? "" : " (its tax is added to them)"}: the issuer's tax and the contract's may differ.`,
+    ];
+  return new Decimal(tax.total).equals(document.includedTax)
+    ? []
+    : [
+        `The issued invoice says its prices include ${said} of tax; the recomputation's include ${tax.total}.`,
+      ];
 }
 
 // A specialist reconciling last year's invoice against today's contract must hear that the contract

@@ -62,12 +62,13 @@ export function fromStripeInvoice(data: unknown): IssuedDocument {
   const { minorUnits } = resolveCurrency(code);
   const major = (amount: number | string) =>
     toFixedString(new Decimal(amount).div(10 ** minorUnits), minorUnits);
-  const tax = addedTax(invoice);
+  const { added: tax, included } = taxesOf(invoice);
   return {
     format: "stripe",
     currency: code,
     lines: invoice.lines.data.map((line) => stripeLine(line, minorUnits, major)),
     ...(tax !== undefined ? { tax: major(tax.toFixed()) } : {}),
+    ...(included !== undefined ? { includedTax: major(included.toFixed()) } : {}),
     ...(invoice.total !== undefined ? { total: major(invoice.total) } : {}),
     ...(typeof invoice.subtotal === "number" ? { subtotal: major(invoice.subtotal) } : {}),
     ...(typeof invoice.amount_due === "number" && invoice.total !== undefined
@@ -81,8 +82,12 @@ export function fromStripeInvoice(data: unknown): IssuedDocument {
  * or the sum of `total_taxes[].amount`, less the taxes included in the prices (`total_taxes[].tax_behavior`
  * "inclusive", older versions' `total_tax_amounts[].inclusive`): those are inside the lines' amounts
  * already, as the total is, and read as added they made a tax discrepancy and a discount nobody gave.
+ * `included` is theirs, when the invoice lists any.
  */
-function addedTax(invoice: z.output<typeof stripeInvoiceSchema>): Decimal | undefined {
+function taxesOf(invoice: z.output<typeof stripeInvoiceSchema>): {
+  readonly added?: Decimal;
+  readonly included?: Decimal;
+} {
   const sum = (entries: ReadonlyArray<{ readonly amount: number }>) =>
     entries.reduce((total, entry) => total.plus(entry.amount), new Decimal(0));
   const taxes = invoice.total_taxes ?? undefined;
@@ -92,12 +97,15 @@ function addedTax(invoice: z.output<typeof stripeInvoiceSchema>): Decimal | unde
       : taxes !== undefined
         ? sum(taxes)
         : undefined;
-  if (all === undefined) return undefined;
-  const included =
+  const inclusive =
     invoice.total_tax_amounts !== undefined && invoice.total_tax_amounts !== null
-      ? sum(invoice.total_tax_amounts.filter((entry) => entry.inclusive === true))
-      : sum((taxes ?? []).filter((entry) => entry.tax_behavior === "inclusive"));
-  return all.minus(included);
+      ? invoice.total_tax_amounts.filter((entry) => entry.inclusive === true)
+      : (taxes ?? []).filter((entry) => entry.tax_behavior === "inclusive");
+  const included = sum(inclusive);
+  return {
+    ...(all !== undefined ? { added: all.minus(included) } : {}),
+    ...(inclusive.length > 0 ? { included } : {}),
+  };
 }
 
 function stripeLine(line: StripeLine, minorUnits: number, major: (amount: number) => string): IssuedLine {
