@@ -11,6 +11,7 @@ import { requireComparable } from "./requireComparable.js";
 import { sameRateAmounts } from "./sameRateAmounts.js";
 import { sameUsageIn } from "./sameUsage.js";
 import { shareChange } from "./shareChange.js";
+import { totalDiscrepancy } from "./totalDiscrepancy.js";
 
 /**
  * The most likely cause of a discrepancy (docs/diff-and-reconcile.md, "Reconcile"): the quantity
@@ -177,15 +178,7 @@ export function reconcile(
           issued: valuesOf(row),
           sentence: `"${row.description}": issued ${shownAmount(row.amount, minorUnits)}, recomputed ${adjustment.amount} (${adjustment.kind}).`,
         });
-  if (document.total !== undefined) {
-    const [issuedOther, oursOther] = [adjustmentsOf(document), adjustmentsOf(ours)];
-    if (!issuedOther.equals(oursOther))
-      discrepancies.push({
-        cause: "adjustments",
-        amount: money(exactDifference(oursOther, issuedOther)),
-        sentence: `Discounts, commitments and credits (the total less the lines and tax): issued ${money(issuedOther)}, recomputed ${money(oursOther)}.${dueHint(document.total, recomputed, money)}`,
-      });
-  }
+  discrepancies.push(...totalDiscrepancy(document, ours, recomputed, money));
   discrepancies.push(...afterTaxCredits(document, recomputed, money));
   const notes = [...subtotalNotes(document, money), ...includedTaxNotes(document, recomputed, money)];
   return {
@@ -272,28 +265,6 @@ function contractChange(issued: IssuedDocument | Invoice, recomputed: Invoice): 
     contractDigest: invoice.contractDigest,
   });
   return { contractChanged: { issued: version(issued), recomputed: version(recomputed) } };
-}
-
-// An issued "total" that is what the customer was asked to pay after prepaid credits (a CSV's Total row
-// is often the amount due): the lines and tax agree, and the difference is those credits. Said, so the
-// specialist does not look for a discount that is not there.
-function dueHint(issuedTotal: string, recomputed: Invoice, money: (value: Decimal) => string): string {
-  const due = recomputed.amountDue;
-  if (due === undefined || due === recomputed.total || !new Decimal(issuedTotal).equals(due)) return "";
-  const paid = exactDifference(new Decimal(recomputed.total), new Decimal(due));
-  const grants = (recomputed.credits ?? [])
-    .filter((credit) => credit.stage === "after_tax")
-    .map((c) => c.name);
-  return ` The issued total is the recomputed amount due, ${money(new Decimal(due))}: the total ${money(new Decimal(recomputed.total))} less ${money(paid)} paid by credits after tax (${grants.join(", ")}).`;
-}
-
-// total − Σ lines − tax: what the document took off or added besides its lines and its tax.
-function adjustmentsOf(document: IssuedDocument): Decimal {
-  const lines = document.lines.reduce((sum, line) => addExactly(sum, line.amount), ZERO);
-  return exactDifference(
-    exactDifference(new Decimal(document.total ?? "0"), lines),
-    new Decimal(document.tax ?? "0"),
-  );
 }
 
 /** The lines behind the pairs: the recomputed invoice's, and the issued one's when it is a ratecard invoice. */
