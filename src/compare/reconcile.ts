@@ -3,6 +3,7 @@ import { type Invoice, type InvoiceLine, requireOptions } from "../invoice/index
 import { addExactly, Decimal, exactDifference, toFixedString, ZERO } from "../money/index.js";
 import { splitAdjustmentRows } from "./adjustmentRows.js";
 import { titleOf } from "./comparedTitle.js";
+import { currencyUnitOf, subUnitTax } from "./finerThanCurrency.js";
 import { fromRatecardInvoice, type IssuedDocument, type IssuedLine } from "./issuedDocument.js";
 import { lineSentence, netSentence, shownAmount } from "./lineSentence.js";
 import { type LinePair, type MatchedBy, matchLines } from "./matchLines.js";
@@ -159,10 +160,11 @@ export function reconcile(
     issued: (id) => (id === undefined ? undefined : issuedLineOf.get(id)),
     credited: (line) => net.credited.get(line),
   };
-  const discrepancies = pairs.flatMap((pair) => lineDiscrepancy(pair, minorUnits, money, lines));
+  const unit = currencyUnitOf(recomputed);
+  const found = pairs.flatMap((pair) => lineDiscrepancy(pair, { minorUnits, unit }, money, lines));
   const tax = [document.tax, ours.tax ?? "0"] as const;
   if (tax[0] !== undefined && !new Decimal(tax[0]).equals(tax[1]))
-    discrepancies.push({
+    found.push({
       cause: "tax",
       amount: money(exactDifference(new Decimal(tax[1]), new Decimal(tax[0]))),
       sentence: `Tax: issued ${shownAmount(tax[0], minorUnits)}${asIssued.tax === tax[0] ? "" : ` (${shownAmount(asIssued.tax as string, minorUnits)} less the credit notes' tax)`}, recomputed ${money(new Decimal(tax[1]))}.`,
@@ -172,15 +174,20 @@ export function reconcile(
   if (document.total === undefined)
     for (const { row, adjustment } of split.adjustments)
       if (!new Decimal(row.amount).equals(adjustment.amount))
-        discrepancies.push({
+        found.push({
           cause: "adjustments",
           amount: money(exactDifference(new Decimal(adjustment.amount), new Decimal(row.amount))),
           issued: valuesOf(row),
           sentence: `"${row.description}": issued ${shownAmount(row.amount, minorUnits)}, recomputed ${adjustment.amount} (${adjustment.kind}).`,
         });
-  discrepancies.push(...totalDiscrepancy(document, ours, recomputed, money));
-  discrepancies.push(...afterTaxCredits(document, recomputed, money));
-  const notes = [...subtotalNotes(document, money), ...includedTaxNotes(document, recomputed, money)];
+  found.push(...totalDiscrepancy(document, ours, recomputed, money));
+  found.push(...afterTaxCredits(document, recomputed, money));
+  const { discrepancies, notes: roundingNotes } = subUnitTax(found, document, recomputed);
+  const notes = [
+    ...subtotalNotes(document, money),
+    ...includedTaxNotes(document, recomputed, money),
+    ...roundingNotes,
+  ];
   return {
     currency: code,
     issuedFormat: document.format,
@@ -277,7 +284,7 @@ interface LinesOf {
 
 function lineDiscrepancy(
   pair: LinePair<IssuedLine & { readonly id: string }>,
-  minorUnits: number,
+  { minorUnits, unit }: { readonly minorUnits: number; readonly unit: Decimal },
   money: (value: Decimal) => string,
   lines: LinesOf,
 ): Discrepancy[] {
@@ -319,7 +326,8 @@ function lineDiscrepancy(
   const price = differs(theirs.unitPrice, ours.unitPrice);
   const delta = exactDifference(new Decimal(ours.amount), new Decimal(theirs.amount));
   if (!quantity && !price && delta.isZero()) return [];
-  const oneMinorUnit = new Decimal(10).pow(-minorUnits);
+  // One minor unit of the currency paid in (a cent, even for lines kept to 3 decimals).
+  const oneMinorUnit = unit;
   // The same amount with the other sign: a charge written as a credit (an accounting "(125.00)"), or
   // the reverse, not a price.
   const flipped = !delta.isZero() && new Decimal(theirs.amount).negated().equals(ours.amount);
