@@ -27,6 +27,7 @@ import { defineCommand } from "./defineCommand.js";
 import { reportFormat } from "./diffCommand.js";
 import { listOptionFiles } from "./earlierInvoices.js";
 import { EXIT } from "./exitCodes.js";
+import { issuedIsCreditNote } from "./messages.js";
 import { nodeSha256 } from "./nodeSha256.js";
 import { readInvoiceFile, readIssuedFiles } from "./readIssuedFiles.js";
 import { readJsonFile, readTextFile } from "./readJsonFile.js";
@@ -176,6 +177,14 @@ async function readRatecardIssued(file: string, data: unknown): Promise<IssuedDo
   try {
     return await readInvoiceFile(file, "--issued");
   } catch (error) {
+    // A credit note given as the issued invoice: say where it goes.
+    if (
+      error instanceof UsageLineError &&
+      isObject(data) &&
+      typeof data.invoiceId === "string" &&
+      !("lateEvents" in data)
+    )
+      throw new UsageLineError(issuedIsCreditNote(error.message));
     if (!isObject(data) || data.schemaVersion !== 1 || "digest" in data) throw error;
     try {
       return fromEarlierRatecardInvoice(data);

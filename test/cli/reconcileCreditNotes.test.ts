@@ -95,3 +95,15 @@ describe("ratecard reconcile --credit-note", () => {
     );
   });
 });
+
+describe("ratecard reconcile --issued with a credit note", () => {
+  it("says to give the note with --credit-note", () => {
+    const note = creditNote(INVOICE, [{ kind: "line", line: "platform_fee", reason: "waived" }]);
+    const result = runCli("reconcile", "--issued", file("cn.json", note), "--recomputed", INVOICE);
+    expect(result.code).toBe(2);
+    // Before, it said only "give the invoice it corrects", not how to reconcile the invoice with its note.
+    expect(result.stderr).toContain(
+      "give the invoice it corrects, ctr_northwind_cdn:2026-02-01, as --issued, and this note with --credit-note: the invoice is then reconciled net of it.",
+    );
+  });
+});
