@@ -55,8 +55,14 @@ export function netOfCreditNotes(
 ): NetOfCreditNotes {
   const notes = given.map((value, index) => belonging(value, index, issued, recomputed));
   notes.forEach((note, index) => {
-    if (notes.findIndex((other) => other.id === note.id) !== index)
-      throw InputError.from(compareMessages.reconcileNoteRepeated(note.id), pathOf(index, "id"));
+    const first = notes.findIndex((other) => other.id === note.id);
+    if (first === index) return;
+    // The same note twice, or two notes numbered alike because neither named the other as previous.
+    const problem =
+      notes[first]?.digest === note.digest
+        ? compareMessages.reconcileNoteRepeated(note.id)
+        : compareMessages.reconcileNotesShareId(note.id, first, index);
+    throw InputError.from(problem, pathOf(index, "id"));
   });
   const lines = document.lines.map((line) => ({ line, notes: [] as string[], amount: ZERO, units: ZERO }));
   notes.forEach((note, index) => {

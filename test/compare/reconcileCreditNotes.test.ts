@@ -143,6 +143,17 @@ describe("reconcile with the credit notes issued against the invoice", () => {
       code: "duplicate_id",
       path: "options.creditNotes[1].id",
     });
+    // Two notes issued each without the other (no `previous`) share the id credit-note:1 but are not one
+    // note given twice: said so, since the second may credit again what the first did.
+    const alone = issueCreditNote(contract, issued, [
+      { kind: "amount", line: "platform", amount: "20.00", reason: "x" },
+    ]);
+    expect(alone.id).toBe(units.id);
+    expect(refusal([units, alone])).toMatchObject({
+      code: "duplicate_id",
+      path: "options.creditNotes[1].id",
+      message: `Credit notes 1 and 2 are both ${units.id}, but they differ: one was issued without the other as a previous note (ratecard credit-note --previous), so it may credit again what the other did. Reissue it with --previous.`,
+    });
     expect(refusal([issued])).toMatchObject({ code: "invalid_argument", path: "options.creditNotes[0]" });
     expect(refusal({} as never)).toMatchObject({ code: "invalid_argument", path: "options.creditNotes" });
     // An edited note: its digest no longer matches.

@@ -220,3 +220,11 @@ export function reconcileNotesNotList(value: unknown): ErrorMessage {
     message: `creditNotes must be a list of the credit notes issued against the issued invoice, not ${describeValue(value)}.`,
   };
 }
+
+/** Two different credit notes with one id: one was issued without the other as a previous note. */
+export function reconcileNotesShareId(noteId: string, first: number, second: number): ErrorMessage {
+  return {
+    code: "duplicate_id",
+    message: `Credit notes ${first + 1} and ${second + 1} are both ${noteId}, but they differ: one was issued without the other as a previous note (ratecard credit-note --previous), so it may credit again what the other did. Reissue it with --previous.`,
+  };
+}
