@@ -39,6 +39,8 @@ export type {
   IssuedLine,
   LineValues,
   MatchedBy,
+  ReconciledCreditNote,
+  ReconcileOptions,
   ReconcileResult,
 } from "./compare/index.js";
 export {

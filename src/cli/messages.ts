@@ -394,3 +394,11 @@ export function commitmentSpendRecordWithoutId(named: string): string {
 export function wordList(names: ReadonlyArray<string>, last = "and"): string {
   return names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} ${last} ${names.at(-1)}`;
 }
+
+/**
+ * `reconcile --issued` given a credit note: the refusal ("… give the invoice it corrects, ID.") goes on to
+ * say where the invoice and the note go.
+ */
+export function issuedIsCreditNote(refusal: string): string {
+  return `${refusal.replace(/\.$/, "")}, as --issued, and this note with --credit-note: the invoice is then reconciled net of it.`;
+}

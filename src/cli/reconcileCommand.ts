@@ -8,10 +8,12 @@ import {
   fromStripeInvoice,
   type Invoice,
   type IssuedDocument,
+  parseCreditNote,
   rateInvoiceAsync,
   reconcile,
   renderReconcile,
 } from "../index.js";
+import { blamedOnFiles } from "./blamedOnFiles.js";
 import { type CarriedStateFlags, carriedStateOptions, invoiceStart } from "./carriedStateOptions.js";
 import { isObject, readContract, required, UsageLineError, withFile, write } from "./cliSupport.js";
 import {
@@ -23,9 +25,11 @@ import {
 } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
 import { reportFormat } from "./diffCommand.js";
+import { listOptionFiles } from "./earlierInvoices.js";
 import { EXIT } from "./exitCodes.js";
+import { issuedIsCreditNote } from "./messages.js";
 import { nodeSha256 } from "./nodeSha256.js";
-import { readInvoiceFile } from "./readIssuedFiles.js";
+import { readInvoiceFile, readIssuedFiles } from "./readIssuedFiles.js";
 import { readJsonFile, readTextFile } from "./readJsonFile.js";
 import { withoutByteOrderMark } from "./readLines.js";
 import { usageSource, usageTimestampsNamed } from "./readUsage.js";
@@ -49,7 +53,9 @@ and 1,234,567 need neither, nor does an amount in a currency without minor units
 JPY are 4074). An amount may carry the recomputed invoice's currency sign or code ($125.00,
 125.00 USD; another currency's is refused), be negative as (5.00), 5.00- or −5.00, and group
 thousands with spaces (1 234,56). A recomputation from --contract continues from the previous invoice as ratecard invoice
-does: --carry, --balances, --credits-start-full, --commitment-spend.`,
+does: --carry, --balances, --credits-start-full, --commitment-spend. With --credit-note (repeat for
+each) the issued invoice is compared net of the credit notes ratecard issued against it: what they
+credited is no discrepancy again, and the report names each note.`,
   options: {
     issued: { type: "string", value: "FILE", description: "the invoice as issued (- reads stdin)" },
     "issued-format": {
@@ -67,6 +73,12 @@ does: --carry, --balances, --credits-start-full, --commitment-spend.`,
       type: "boolean",
       description: "the CSV writes numbers with a decimal point and comma thousands (1,234.56)",
     },
+    "credit-note": {
+      type: "string",
+      value: "FILE",
+      description: "a credit note issued against the issued invoice, taken off it (repeat for each)",
+      multiple: true,
+    },
     recomputed: { type: "string", value: "FILE", description: "the recomputed invoice, ratecard JSON" },
     contract: { type: "string", value: "FILE", description: "or recompute it: the contract" },
     "price-book": PRICE_BOOK_OPTION,
@@ -80,6 +92,7 @@ does: --carry, --balances, --credits-start-full, --commitment-spend.`,
   findsDifferences: true,
   examples: [
     "ratecard reconcile --issued stripe-in_1Q.json --recomputed february.json",
+    "ratecard reconcile --issued 2026-03.json --credit-note cn1.json --credit-note cn2.json --recomputed corrected.json",
     "ratecard reconcile --issued issued.csv --columns description=Item,amount=Total --contract contract.json --usage usage.ndjson --period 2026-02 --format markdown",
   ],
   run: reconcileIssued,
@@ -89,16 +102,27 @@ async function reconcileIssued(values: Flags & { readonly issued?: string; reado
   const format = reportFormat(values.format);
   const issuedFile = required(values.issued, "--issued FILE");
   const readIssued = await readIssuedDocument(issuedFile, values);
+  const noteFiles = values["credit-note"] ?? [];
+  const creditNotes = await readIssuedFiles(
+    "--credit-note",
+    noteFiles,
+    parseCreditNote,
+    "a ratecard credit note",
+  );
   const recomputation = await recomputedInvoice(values);
   const issued = readIssued(recomputation.currency);
   const recomputed = await recomputation.invoice();
-  const result = withFile("--issued", issuedFile, /^currency$/, () => reconcile(issued, recomputed));
+  // A note that is not of this invoice is refused in its own file's name (--credit-note cn2.json: …).
+  const result = await blamedOnFiles(listOptionFiles("creditNotes", "--credit-note", noteFiles), () =>
+    withFile("--issued", issuedFile, /^currency$/, () => reconcile(issued, recomputed, { creditNotes })),
+  );
   write(format === "json" ? `${JSON.stringify(result, null, 2)}\n` : renderReconcile(result, format));
   return result.discrepancies.length > 0 ? EXIT.differences : EXIT.ok;
 }
 
 type Flags = {
   readonly "issued-format"?: string;
+  readonly "credit-note"?: ReadonlyArray<string>;
   readonly columns?: string;
   readonly mapping?: string;
   readonly "decimal-comma"?: boolean;
@@ -153,6 +177,14 @@ async function readRatecardIssued(file: string, data: unknown): Promise<IssuedDo
   try {
     return await readInvoiceFile(file, "--issued");
   } catch (error) {
+    // A credit note given as the issued invoice: say where it goes.
+    if (
+      error instanceof UsageLineError &&
+      isObject(data) &&
+      typeof data.invoiceId === "string" &&
+      !("lateEvents" in data)
+    )
+      throw new UsageLineError(issuedIsCreditNote(error.message));
     if (!isObject(data) || data.schemaVersion !== 1 || "digest" in data) throw error;
     try {
       return fromEarlierRatecardInvoice(data);

@@ -145,12 +145,13 @@ export function fromCsvInvoice(
 // is a figure of its own.
 function documentFigures(
   figures: Partial<Record<SummaryFigure, Decimal>>,
-): Pick<IssuedDocument, "subtotal" | "tax" | "total" | "amountDue"> {
+): Pick<IssuedDocument, "subtotal" | "tax" | "includedTax" | "total" | "amountDue"> {
   const text = (value: Decimal | undefined) => (value === undefined ? undefined : toPlainString(value));
   const total = figures.total ?? figures.amountDue;
   return {
     ...(figures.subtotal !== undefined ? { subtotal: text(figures.subtotal) as string } : {}),
     ...(figures.tax !== undefined ? { tax: text(figures.tax) as string } : {}),
+    ...(figures.includedTax !== undefined ? { includedTax: text(figures.includedTax) as string } : {}),
     ...(total !== undefined ? { total: text(total) as string } : {}),
     ...(figures.total !== undefined && figures.amountDue !== undefined
       ? { amountDue: text(figures.amountDue) as string }

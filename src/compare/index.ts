@@ -9,11 +9,13 @@ export type { IssuedDocument, IssuedLine } from "./issuedDocument.js";
 export { fromRatecardInvoice } from "./issuedDocument.js";
 export type { LinePair, MatchedBy } from "./matchLines.js";
 export { matchLines } from "./matchLines.js";
+export type { ReconciledCreditNote } from "./netOfCreditNotes.js";
 export type {
   ContractVersion,
   Discrepancy,
   DiscrepancyCause,
   LineValues,
+  ReconcileOptions,
   ReconcileResult,
 } from "./reconcile.js";
 export { reconcile } from "./reconcile.js";

@@ -29,6 +29,11 @@ export interface IssuedDocument {
   readonly subtotal?: string;
   /** The tax added to the lines (exclusive tax), when the document says. */
   readonly tax?: string;
+  /**
+   * The tax the document says its prices include already ("Incl. VAT 19%", Stripe's inclusive taxes),
+   * when it says: not added to the lines, so what the customer pays does not move with it.
+   */
+  readonly includedTax?: string;
   /** The total after discounts, commitments, pre-tax credits and tax, when the document says. */
   readonly total?: string;
   /** What the customer was asked to pay, when the document states it beside its total. */

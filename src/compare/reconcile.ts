@@ -1,14 +1,18 @@
 import { compareMessages, InputError } from "../errors/index.js";
-import type { Invoice, InvoiceLine } from "../invoice/index.js";
+import { type Invoice, type InvoiceLine, requireOptions } from "../invoice/index.js";
 import { addExactly, Decimal, exactDifference, toFixedString, ZERO } from "../money/index.js";
 import { splitAdjustmentRows } from "./adjustmentRows.js";
 import { titleOf } from "./comparedTitle.js";
+import { currencyUnitOf, subUnitTax } from "./finerThanCurrency.js";
 import { fromRatecardInvoice, type IssuedDocument, type IssuedLine } from "./issuedDocument.js";
+import { lineSentence, netSentence, shownAmount } from "./lineSentence.js";
 import { type LinePair, type MatchedBy, matchLines } from "./matchLines.js";
+import { type LineCredited, netOfCreditNotes, type ReconciledCreditNote } from "./netOfCreditNotes.js";
 import { requireComparable } from "./requireComparable.js";
 import { sameRateAmounts } from "./sameRateAmounts.js";
 import { sameUsageIn } from "./sameUsage.js";
 import { shareChange } from "./shareChange.js";
+import { totalDiscrepancy } from "./totalDiscrepancy.js";
 
 /**
  * The most likely cause of a discrepancy (docs/diff-and-reconcile.md, "Reconcile"): the quantity
@@ -18,7 +22,9 @@ import { shareChange } from "./shareChange.js";
  * price → `rounding`; a line only ratecard computes → `missing_line`, only issued → `extra_line`; the
  * tax differs → `tax`; what the totals take off or add besides lines and tax (discounts, commitments,
  * pre-tax credits) differs → `adjustments`; what credits after tax (a prepaid wallet) paid of the total
- * differs, when the document states its amount due beside its total → `after_tax_credits`.
+ * differs, when the document states its amount due beside its total → `after_tax_credits`; a line that
+ * agrees with the recomputation as issued, less what credit notes given to reconcile credited of it
+ * (goodwill, or a credit the recomputation does not bear out) → `credit_note`.
  */
 export type DiscrepancyCause =
   | "usage"
@@ -29,7 +35,8 @@ export type DiscrepancyCause =
   | "extra_line"
   | "tax"
   | "adjustments"
-  | "after_tax_credits";
+  | "after_tax_credits"
+  | "credit_note";
 
 /** The values of one side of a line: what the document says. */
 export interface LineValues {
@@ -75,6 +82,27 @@ export interface ReconcileResult {
     readonly issued: ContractVersion;
     readonly recomputed: ContractVersion;
   };
+  /**
+   * Present when credit notes were given ({@link ReconcileOptions}): the issued invoice is compared net
+   * of them (`issuedTotal` is its total less theirs), and these are the notes, in the order given, with
+   * the total the document issued before them.
+   */
+  readonly creditNotes?: {
+    readonly issuedTotalBeforeNotes?: string;
+    /** What the notes credited in all, tax included. */
+    readonly credited: string;
+    readonly notes: ReadonlyArray<ReconciledCreditNote>;
+  };
+}
+
+/** Options of {@link reconcile}. */
+export interface ReconcileOptions {
+  /**
+   * The credit notes issued against the issued invoice (`issueCreditNote`'s, or parsed with
+   * `parseCreditNote`): the invoice is reconciled net of them, so what they credited is no discrepancy
+   * again (docs/diff-and-reconcile.md, "Credit notes issued against the invoice").
+   */
+  readonly creditNotes?: ReadonlyArray<unknown>;
 }
 
 /** The contract an invoice was rated from: its id and the digest of its text then. */
@@ -89,24 +117,38 @@ export interface ContractVersion {
  * @param issued the issued invoice: a ratecard invoice, or a document read by fromCsvInvoice /
  *   fromStripeInvoice
  * @param recomputed the invoice ratecard computes for the same contract, usage and period
- * @throws InputError `currency_mismatch` when the issued document is in another currency
+ * @param options `creditNotes`: the credit notes issued against it, taken off before comparing
+ * @throws InputError `currency_mismatch` when the issued document is in another currency; for a credit
+ *   note that is none, or not of this invoice: `invalid_argument`, `digest_mismatch`,
+ *   `credit_note_mismatch`, `currency_mismatch`, `duplicate_id`, `unknown_line` at
+ *   `options.creditNotes[i]…`
  * @example
  * // issued "Bandwidth" 1,000 GB at 0.08 = 80.00, recomputed 1,200 GB = 96.00:
  * reconcile(issued, recomputed).discrepancies // [{ cause: "usage", amount: "16.00", … }]
  */
-export function reconcile(issued: IssuedDocument | Invoice, recomputed: Invoice): ReconcileResult {
+export function reconcile(
+  issued: IssuedDocument | Invoice,
+  recomputed: Invoice,
+  options: ReconcileOptions = {},
+): ReconcileResult {
   requireComparable(issued, "issued", "reconcile", false);
   requireComparable(recomputed, "recomputed", "reconcile");
+  requireOptions(options, ["creditNotes"]);
+  const given = options.creditNotes ?? [];
+  if (!Array.isArray(given))
+    throw InputError.from(compareMessages.reconcileNotesNotList(given), "options.creditNotes");
   const read = "schemaVersion" in issued ? fromRatecardInvoice(issued) : issued;
   // Rows that are the discounts and credits ratecard computes, not lines (adjustmentRows.ts).
   const split =
     read.format === "ratecard"
       ? { lines: read.lines, adjustments: [] }
       : splitAdjustmentRows(read.lines, recomputed);
-  const document: IssuedDocument = { ...read, lines: split.lines };
+  const asIssued: IssuedDocument = { ...read, lines: split.lines };
   const { code, minorUnits } = recomputed.currency;
-  if (document.currency !== undefined && document.currency !== code)
-    throw InputError.from(compareMessages.reconcileCurrencies(document.currency, code), "currency");
+  if (asIssued.currency !== undefined && asIssued.currency !== code)
+    throw InputError.from(compareMessages.reconcileCurrencies(asIssued.currency, code), "currency");
+  const net = netOfCreditNotes(asIssued, given, issued, recomputed);
+  const document = net.document;
   const ours = fromRatecardInvoice(recomputed);
   const rows = ours.lines.map((line) => ({ ...line, id: line.id as string }));
   const pairs = matchLines(rows, document.lines);
@@ -116,37 +158,36 @@ export function reconcile(issued: IssuedDocument | Invoice, recomputed: Invoice)
   const lines: LinesOf = {
     recomputed: (id) => lineOf.get(id) as InvoiceLine,
     issued: (id) => (id === undefined ? undefined : issuedLineOf.get(id)),
+    credited: (line) => net.credited.get(line),
   };
-  const discrepancies = pairs.flatMap((pair) => lineDiscrepancy(pair, minorUnits, money, lines));
+  const unit = currencyUnitOf(recomputed);
+  const found = pairs.flatMap((pair) => lineDiscrepancy(pair, { minorUnits, unit }, money, lines));
   const tax = [document.tax, ours.tax ?? "0"] as const;
   if (tax[0] !== undefined && !new Decimal(tax[0]).equals(tax[1]))
-    discrepancies.push({
+    found.push({
       cause: "tax",
       amount: money(exactDifference(new Decimal(tax[1]), new Decimal(tax[0]))),
-      sentence: `Tax: issued ${shownAmount(tax[0], minorUnits)}, recomputed ${money(new Decimal(tax[1]))}.`,
+      sentence: `Tax: issued ${shownAmount(tax[0], minorUnits)}${asIssued.tax === tax[0] ? "" : ` (${shownAmount(asIssued.tax as string, minorUnits)} less the credit notes' tax)`}, recomputed ${money(new Decimal(tax[1]))}.`,
     });
   // Without a total, each such row is compared with what it names; with one, the total's adjustments
   // (below) hold them, and the difference is said once.
   if (document.total === undefined)
     for (const { row, adjustment } of split.adjustments)
       if (!new Decimal(row.amount).equals(adjustment.amount))
-        discrepancies.push({
+        found.push({
           cause: "adjustments",
           amount: money(exactDifference(new Decimal(adjustment.amount), new Decimal(row.amount))),
           issued: valuesOf(row),
           sentence: `"${row.description}": issued ${shownAmount(row.amount, minorUnits)}, recomputed ${adjustment.amount} (${adjustment.kind}).`,
         });
-  if (document.total !== undefined) {
-    const [issuedOther, oursOther] = [adjustmentsOf(document), adjustmentsOf(ours)];
-    if (!issuedOther.equals(oursOther))
-      discrepancies.push({
-        cause: "adjustments",
-        amount: money(exactDifference(oursOther, issuedOther)),
-        sentence: `Discounts, commitments and credits (the total less the lines and tax): issued ${money(issuedOther)}, recomputed ${money(oursOther)}.${dueHint(document.total, recomputed, money)}`,
-      });
-  }
-  discrepancies.push(...afterTaxCredits(document, recomputed, money));
-  const notes = subtotalNotes(document, money);
+  found.push(...totalDiscrepancy(document, ours, recomputed, money));
+  found.push(...afterTaxCredits(document, recomputed, money));
+  const { discrepancies, notes: roundingNotes } = subUnitTax(found, document, recomputed);
+  const notes = [
+    ...subtotalNotes(document, money),
+    ...includedTaxNotes(document, recomputed, money),
+    ...roundingNotes,
+  ];
   return {
     currency: code,
     issuedFormat: document.format,
@@ -156,6 +197,17 @@ export function reconcile(issued: IssuedDocument | Invoice, recomputed: Invoice)
     discrepancies,
     ...(notes.length > 0 ? { notes } : {}),
     ...contractChange(issued, recomputed),
+    ...(net.notes.length === 0
+      ? {}
+      : {
+          creditNotes: {
+            ...(asIssued.total !== undefined
+              ? { issuedTotalBeforeNotes: money(new Decimal(asIssued.total)) }
+              : {}),
+            credited: money(net.notes.reduce((sum, note) => addExactly(sum, note.total), ZERO)),
+            notes: net.notes,
+          },
+        }),
   };
 }
 
@@ -194,6 +246,23 @@ function subtotalNotes(document: IssuedDocument, money: (value: Decimal) => stri
   ];
 }
 
+// The tax an issued document says its prices include, against the recomputation's inclusive tax: no
+// money moves with it (the lines hold it either way), so a difference is a note, not a discrepancy.
+function includedTaxNotes(document: IssuedDocument, recomputed: Invoice, money: (value: Decimal) => string) {
+  if (document.includedTax === undefined) return [];
+  const said = money(new Decimal(document.includedTax));
+  const tax = recomputed.tax;
+  if (tax === undefined || tax.mode !== "inclusive")
+    return [
+      `The issued invoice says its prices include ${said} of tax, but the recomputation's include none${tax === undefined ? "" : " (its tax is added to them)"}: the issuer's tax and the contract's may differ.`,
+    ];
+  return new Decimal(tax.total).equals(document.includedTax)
+    ? []
+    : [
+        `The issued invoice says its prices include ${said} of tax; the recomputation's include ${tax.total}.`,
+      ];
+}
+
 // A specialist reconciling last year's invoice against today's contract must hear that the contract
 // moved: otherwise every price discrepancy reads as an error of the issued invoice.
 function contractChange(issued: IssuedDocument | Invoice, recomputed: Invoice): Partial<ReconcileResult> {
@@ -205,49 +274,33 @@ function contractChange(issued: IssuedDocument | Invoice, recomputed: Invoice): 
   return { contractChanged: { issued: version(issued), recomputed: version(recomputed) } };
 }
 
-// An issued "total" that is what the customer was asked to pay after prepaid credits (a CSV's Total row
-// is often the amount due): the lines and tax agree, and the difference is those credits. Said, so the
-// specialist does not look for a discount that is not there.
-function dueHint(issuedTotal: string, recomputed: Invoice, money: (value: Decimal) => string): string {
-  const due = recomputed.amountDue;
-  if (due === undefined || due === recomputed.total || !new Decimal(issuedTotal).equals(due)) return "";
-  const paid = exactDifference(new Decimal(recomputed.total), new Decimal(due));
-  const grants = (recomputed.credits ?? [])
-    .filter((credit) => credit.stage === "after_tax")
-    .map((c) => c.name);
-  return ` The issued total is the recomputed amount due, ${money(new Decimal(due))}: the total ${money(new Decimal(recomputed.total))} less ${money(paid)} paid by credits after tax (${grants.join(", ")}).`;
-}
-
-// total − Σ lines − tax: what the document took off or added besides its lines and its tax.
-function adjustmentsOf(document: IssuedDocument): Decimal {
-  const lines = document.lines.reduce((sum, line) => addExactly(sum, line.amount), ZERO);
-  return exactDifference(
-    exactDifference(new Decimal(document.total ?? "0"), lines),
-    new Decimal(document.tax ?? "0"),
-  );
-}
-
 /** The lines behind the pairs: the recomputed invoice's, and the issued one's when it is a ratecard invoice. */
 interface LinesOf {
   readonly recomputed: (id: string) => InvoiceLine;
   readonly issued: (id: string | undefined) => InvoiceLine | undefined;
+  /** What credit notes took off an issued line, when they did. */
+  readonly credited: (line: IssuedLine) => LineCredited | undefined;
 }
 
 function lineDiscrepancy(
   pair: LinePair<IssuedLine & { readonly id: string }>,
-  minorUnits: number,
+  { minorUnits, unit }: { readonly minorUnits: number; readonly unit: Decimal },
   money: (value: Decimal) => string,
   lines: LinesOf,
 ): Discrepancy[] {
   const { recomputed: ours, issued: theirs } = pair;
+  const credited = theirs === undefined ? undefined : lines.credited(theirs);
+  const creditedSentence = credited === undefined ? "" : ` ${netSentence(credited, minorUnits)}`;
   if (ours === undefined) {
     const line = theirs as IssuedLine;
+    // A line the credit notes took off in full is what the recomputation says: no such charge.
+    if (credited !== undefined && new Decimal(line.amount).isZero()) return [];
     return [
       {
         cause: "extra_line",
         amount: money(new Decimal(line.amount).negated()),
         issued: valuesOf(line),
-        sentence: `"${titled(line, lines.issued(line.id))}" (${shownAmount(line.amount, minorUnits)}) was issued, but ratecard computes no such line.`,
+        sentence: `"${titled(line, lines.issued(line.id))}" (${shownAmount(line.amount, minorUnits)}) was issued, but ratecard computes no such line.${creditedSentence}`,
       },
     ];
   }
@@ -273,7 +326,8 @@ function lineDiscrepancy(
   const price = differs(theirs.unitPrice, ours.unitPrice);
   const delta = exactDifference(new Decimal(ours.amount), new Decimal(theirs.amount));
   if (!quantity && !price && delta.isZero()) return [];
-  const oneMinorUnit = new Decimal(10).pow(-minorUnits);
+  // One minor unit of the currency paid in (a cent, even for lines kept to 3 decimals).
+  const oneMinorUnit = unit;
   // The same amount with the other sign: a charge written as a credit (an accounting "(125.00)"), or
   // the reverse, not a price.
   const flipped = !delta.isZero() && new Decimal(theirs.amount).negated().equals(ours.amount);
@@ -286,13 +340,20 @@ function lineDiscrepancy(
     byAmount === "price" && !quantity && !flipped && !price && share === undefined
       ? sameRateAmounts(theirs, ours, minorUnits)
       : undefined;
-  const cause: DiscrepancyCause = quantity
-    ? "usage"
-    : flipped
-      ? "sign"
-      : price
-        ? "price"
-        : (share?.cause ?? sameRate?.cause ?? byAmount);
+  // As issued, before its credit notes, the line agrees: the difference is what the notes credited.
+  const creditedOnly =
+    credited !== undefined &&
+    new Decimal(credited.issuedAmount).equals(ours.amount) &&
+    (credited.units.isZero() || !quantity);
+  const cause: DiscrepancyCause = creditedOnly
+    ? "credit_note"
+    : quantity
+      ? "usage"
+      : flipped
+        ? "sign"
+        : price
+          ? "price"
+          : (share?.cause ?? sameRate?.cause ?? byAmount);
   return [
     {
       cause,
@@ -309,34 +370,9 @@ function lineDiscrepancy(
         quantity && price,
         quantity || flipped || price ? undefined : share?.reason,
         sameRate?.sentence,
-      )}${sameUsage === undefined ? "" : ` The usage agrees: ${sameUsage}.`}`,
+      )}${sameUsage === undefined ? "" : ` The usage agrees: ${sameUsage}.`}${creditedSentence}`,
     },
   ];
-}
-
-function lineSentence(
-  title: string,
-  cause: DiscrepancyCause,
-  theirs: IssuedLine,
-  ours: IssuedLine,
-  both: boolean,
-  share: string | undefined,
-  sameRate: string | undefined,
-): string {
-  const name = `"${title}"`;
-  if (sameRate !== undefined)
-    return `${name}: issued ${theirs.amount}, recomputed ${ours.amount}${cause === "rounding" ? ":" : ""} ${sameRate}.`;
-  if (share !== undefined)
-    return `${name}: issued ${theirs.amount}, recomputed ${ours.amount} for the same quantity: the line is ${share}.`;
-  if (cause === "usage")
-    return `${name}: quantity issued ${theirs.quantity}, recomputed ${ours.quantity}: the usage differs${both ? ", and so does the unit price" : ""}.`;
-  if (cause === "sign")
-    return `${name}: issued ${theirs.amount}, recomputed ${ours.amount}: the same amount with the other sign (a charge written as a credit, or a credit as a charge).`;
-  if (cause === "rounding")
-    return `${name}: issued ${theirs.amount}, recomputed ${ours.amount}: within one minor unit at the same quantity, a rounding difference.`;
-  if (theirs.unitPrice !== undefined && ours.unitPrice !== undefined)
-    return `${name}: unit price issued ${theirs.unitPrice}, recomputed ${ours.unitPrice}: a price change, override or amendment.`;
-  return `${name}: issued ${theirs.amount}, recomputed ${ours.amount} for the same quantity: the rate differs (a price change, override or amendment).`;
 }
 
 /**
@@ -346,15 +382,6 @@ function lineSentence(
  */
 function titled(line: IssuedLine, invoiceLine: InvoiceLine | undefined): string {
   return invoiceLine === undefined ? line.description : titleOf(invoiceLine);
-}
-
-/**
- * An issued amount as a sentence shows it: with at least the currency's minor units ("10.00" read from
- * a CSV is 10, and "17.60" 17.6, as numbers), and every digit it has beyond them.
- */
-function shownAmount(amount: string, minorUnits: number): string {
-  const value = new Decimal(amount);
-  return value.decimalPlaces() < minorUnits ? toFixedString(value, minorUnits) : amount;
 }
 
 function valuesOf(line: IssuedLine): LineValues {

@@ -7,13 +7,13 @@ import { escapeCell, signed } from "./renderDiff.js";
  * and likely cause. `markdown` is the summary a specialist pastes into a ticket.
  */
 export function renderReconcile(result: ReconcileResult, format: "text" | "markdown"): string {
-  const totals = `Issued total ${result.issuedTotal ?? "(not given)"}, recomputed ${result.recomputedTotal} ${result.currency}; ${result.linesMatched} line${result.linesMatched === 1 ? "" : "s"} matched.`;
+  const totals = `Issued total ${result.issuedTotal ?? "(not given)"}${beforeNotes(result)}, recomputed ${result.recomputedTotal} ${result.currency}; ${result.linesMatched} line${result.linesMatched === 1 ? "" : "s"} matched.`;
   const verdict =
     result.discrepancies.length === 0
       ? "The issued invoice agrees with the recomputation."
       : `${result.discrepancies.length} discrepanc${result.discrepancies.length === 1 ? "y" : "ies"} found (amounts are recomputed − issued).`;
   const contract = contractSentence(result);
-  const notes = (result.notes ?? []).map((note) => escapeControl(note));
+  const notes = [...creditNoteSentences(result), ...(result.notes ?? [])].map((note) => escapeControl(note));
   if (format === "markdown") {
     const rows = result.discrepancies.map(
       (d) => `| ${escapeCell(where(d))} | ${d.cause} | ${signed(d.amount)} | ${escapeCell(d.sentence)} |`,
@@ -45,6 +45,21 @@ export function renderReconcile(result: ReconcileResult, format: "text" | "markd
     ),
     "",
   ].join("\n");
+}
+
+// "Issued total 240.08 (300.08 less 60.00 of credit notes)": the figure compared, and where it comes from.
+function beforeNotes(result: ReconcileResult): string {
+  const notes = result.creditNotes;
+  if (notes?.issuedTotalBeforeNotes === undefined) return "";
+  return ` (${notes.issuedTotalBeforeNotes} less ${notes.credited} of credit notes)`;
+}
+
+// One sentence per credit note taken off the issued invoice, naming what it credited of which line.
+function creditNoteSentences(result: ReconcileResult): string[] {
+  return (result.creditNotes?.notes ?? []).map((note) => {
+    const lines = note.lines.map((line) => `${line.name} (${line.corrects}) ${line.amount}`).join(", ");
+    return `Net of credit note ${note.id}: ${note.total} ${result.currency} credited, tax included; lines ${lines}.`;
+  });
 }
 
 function where(discrepancy: Discrepancy): string {

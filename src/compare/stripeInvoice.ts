@@ -35,7 +35,12 @@ const stripeInvoiceSchema = z.looseObject({
   currency: z.string(),
   lines: z.looseObject({ data: z.array(stripeLineSchema) }),
   tax: z.optional(z.nullable(minor)),
-  total_taxes: z.optional(z.nullable(z.array(z.looseObject({ amount: minor })))),
+  total_taxes: z.optional(
+    z.nullable(z.array(z.looseObject({ amount: minor, tax_behavior: z.optional(z.nullable(z.string())) }))),
+  ),
+  total_tax_amounts: z.optional(
+    z.nullable(z.array(z.looseObject({ amount: minor, inclusive: z.optional(z.nullable(z.boolean())) }))),
+  ),
   total: z.optional(minor),
   subtotal: z.optional(z.nullable(minor)),
   amount_due: z.optional(z.nullable(minor)),
@@ -57,23 +62,49 @@ export function fromStripeInvoice(data: unknown): IssuedDocument {
   const { minorUnits } = resolveCurrency(code);
   const major = (amount: number | string) =>
     toFixedString(new Decimal(amount).div(10 ** minorUnits), minorUnits);
-  const taxes = invoice.total_taxes ?? undefined;
-  const tax =
-    invoice.tax !== undefined && invoice.tax !== null
-      ? major(invoice.tax)
-      : taxes !== undefined
-        ? major(taxes.reduce((sum, entry) => sum + entry.amount, 0))
-        : undefined;
+  const { added: tax, included } = taxesOf(invoice);
   return {
     format: "stripe",
     currency: code,
     lines: invoice.lines.data.map((line) => stripeLine(line, minorUnits, major)),
-    ...(tax !== undefined ? { tax } : {}),
+    ...(tax !== undefined ? { tax: major(tax.toFixed()) } : {}),
+    ...(included !== undefined ? { includedTax: major(included.toFixed()) } : {}),
     ...(invoice.total !== undefined ? { total: major(invoice.total) } : {}),
     ...(typeof invoice.subtotal === "number" ? { subtotal: major(invoice.subtotal) } : {}),
     ...(typeof invoice.amount_due === "number" && invoice.total !== undefined
       ? { amountDue: major(invoice.amount_due) }
       : {}),
+  };
+}
+
+/**
+ * The tax added to the lines, in minor units: `tax` (older API versions: "the sum of all the tax amounts")
+ * or the sum of `total_taxes[].amount`, less the taxes included in the prices (`total_taxes[].tax_behavior`
+ * "inclusive", older versions' `total_tax_amounts[].inclusive`): those are inside the lines' amounts
+ * already, as the total is, and read as added they made a tax discrepancy and a discount nobody gave.
+ * `included` is theirs, when the invoice lists any.
+ */
+function taxesOf(invoice: z.output<typeof stripeInvoiceSchema>): {
+  readonly added?: Decimal;
+  readonly included?: Decimal;
+} {
+  const sum = (entries: ReadonlyArray<{ readonly amount: number }>) =>
+    entries.reduce((total, entry) => total.plus(entry.amount), new Decimal(0));
+  const taxes = invoice.total_taxes ?? undefined;
+  const all =
+    invoice.tax !== undefined && invoice.tax !== null
+      ? new Decimal(invoice.tax)
+      : taxes !== undefined
+        ? sum(taxes)
+        : undefined;
+  const inclusive =
+    invoice.total_tax_amounts !== undefined && invoice.total_tax_amounts !== null
+      ? invoice.total_tax_amounts.filter((entry) => entry.inclusive === true)
+      : (taxes ?? []).filter((entry) => entry.tax_behavior === "inclusive");
+  const included = sum(inclusive);
+  return {
+    ...(all !== undefined ? { added: all.minus(included) } : {}),
+    ...(inclusive.length > 0 ? { included } : {}),
   };
 }
 

@@ -1,5 +1,5 @@
 /** What a row that sums an issued invoice up (rather than bill an item) gives: a figure of the document. */
-export type SummaryFigure = "subtotal" | "tax" | "total" | "amountDue";
+export type SummaryFigure = "subtotal" | "tax" | "includedTax" | "total" | "amountDue";
 
 // The labels, once lower-cased with spaces, hyphens, dots and a trailing colon taken out.
 const LABELS: Readonly<Record<string, SummaryFigure>> = {
@@ -39,9 +39,23 @@ const LABELS: Readonly<Record<string, SummaryFigure>> = {
  * they would be lines ratecard computes none of.
  */
 export function summaryFigureOf(description: string): SummaryFigure | undefined {
-  const label = description
+  const figure = LABELS[labelOf(description)];
+  if (figure !== undefined) return figure;
+  // "Incl. VAT 19%", "VAT 19% (included)", "inkl. MwSt.", "dont TVA 20 %": the tax the prices hold
+  // already, which the total does not add to the lines.
+  const included = description.replace(INCLUDED, " ");
+  return included !== description && LABELS[labelOf(included)] === "tax" ? "includedTax" : undefined;
+}
+
+function labelOf(description: string): string {
+  return description
     .toLowerCase()
     .replace(/\(?\s*\d+(?:[.,]\d+)?\s*%\s*\)?\s*:?\s*$/, "")
     .replace(/[\s\-.:]/g, "");
-  return LABELS[label];
 }
+
+// Words saying a tax is included in the prices, in English, German, French, Spanish, Italian and Dutch
+// invoices (a parenthesis around them aside): "incl.", "included", "inkl.", "darin enthaltene", "dont",
+// "incluse", "incluido", "inclusa", "inbegrepen".
+const INCLUDED =
+  /\(?(?<![\p{L}])(?:incl\.?|included|including|includes|inkl\.?|inklusive|darin|enthaltene?|dont|incluses?|inclus|incluid[oa]s?|inclus[ao]|inbegrepen)(?![\p{L}])\)?/giu;

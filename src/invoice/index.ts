@@ -1,4 +1,5 @@
 export type { AggregatesMadeFor } from "./aggregatesMadeFor.js";
+export { assertEarlierNote } from "./assertCreditable.js";
 export type { CorrectionBalances } from "./balancesAfterCorrection.js";
 export { balancesAfterCorrection } from "./balancesAfterCorrection.js";
 export { balancesAfterNotes } from "./balancesAfterNotes.js";
@@ -18,6 +19,7 @@ export type {
 export { correctLateParsedUsage, correctLateUsage } from "./correctLateUsage.js";
 export type { CreditNoteOptions } from "./creditNote.js";
 export { issueCreditNote } from "./creditNote.js";
+export { requireOptions } from "./entryArguments.js";
 export type { EvidenceEvent } from "./evidenceCollector.js";
 export type { UsageEvidenceOptions } from "./evidenceOptions.js";
 export { invoiceJsonSchema } from "./invoiceJsonSchema.js";

@@ -181,6 +181,8 @@ const PUBLIC_TYPES = [
   "IssuedLine",
   "LineValues",
   "MatchedBy",
+  "ReconciledCreditNote",
+  "ReconcileOptions",
   "ReconcileResult",
   "AnyPriceModel",
   "AggregateUsageOptions",

@@ -158,3 +158,73 @@ export function notAnInvoiceToCompare(caller: string, name: string, value: unkno
     message: `${caller} needs an invoice ratecard issued as ${name} (an object with currency and lines, as parseInvoice returns it), not ${describeValue(value)}.`,
   };
 }
+
+/** A credit note given to reconcile that is no credit note ratecard issued (or was edited). */
+export function reconcileNoteRefused(index: number, reason: string): ErrorMessage {
+  return {
+    code: "invalid_argument",
+    message: `Credit note ${index + 1} given to reconcile cannot be read as a credit note ratecard issued: ${reason}`,
+  };
+}
+
+/**
+ * A credit note of another invoice, given to reconcile a document that is no ratecard invoice (a CSV, a
+ * Stripe export): it must credit the invoice ratecard rates for the same contract and period.
+ */
+export function reconcileNoteOfOtherInvoice(
+  noteId: string,
+  credits: string,
+  recomputedId: string,
+): ErrorMessage {
+  return {
+    code: "credit_note_mismatch",
+    message: `Credit note ${noteId} credits invoice ${credits}, but the recomputation is invoice ${recomputedId}; give only the credit notes issued against the invoice being reconciled.`,
+  };
+}
+
+/** A credit note given twice to reconcile: what it credited would be taken off the issued invoice twice. */
+export function reconcileNoteRepeated(noteId: string): ErrorMessage {
+  return {
+    code: "duplicate_id",
+    message: `Credit note ${noteId} is given twice; what it credited would be taken off the issued invoice twice.`,
+  };
+}
+
+/** A credit note in another currency than the reconciled invoices. */
+export function reconcileNoteCurrency(noteId: string, noteCurrency: string, currency: string): ErrorMessage {
+  return {
+    code: "currency_mismatch",
+    message: `Credit note ${noteId} is in ${noteCurrency} and the invoices reconciled are in ${currency}; a credit note is in its invoice's currency.`,
+  };
+}
+
+/** A credit note line whose invoice line the issued document does not have, or has more than once by name. */
+export function reconcileNoteLineUnknown(
+  noteId: string,
+  line: { readonly corrects: string; readonly name: string },
+  candidates: number,
+): ErrorMessage {
+  return {
+    code: "unknown_line",
+    message:
+      candidates === 0
+        ? `Credit note ${noteId} credits line ${line.corrects} ("${line.name}"), which the issued invoice does not have (by id or by description); was the note issued against another invoice?`
+        : `Credit note ${noteId} credits line ${line.corrects} ("${line.name}"), and the issued invoice has ${candidates} lines of that description and none of that id: give the issued lines their ids (a CSV id column, Stripe's metadata.ratecard_line) so the credit is taken off the right one.`,
+  };
+}
+
+/** reconcile's `creditNotes` option that is no list. */
+export function reconcileNotesNotList(value: unknown): ErrorMessage {
+  return {
+    code: "invalid_argument",
+    message: `creditNotes must be a list of the credit notes issued against the issued invoice, not ${describeValue(value)}.`,
+  };
+}
+
+/** Two different credit notes with one id: one was issued without the other as a previous note. */
+export function reconcileNotesShareId(noteId: string, first: number, second: number): ErrorMessage {
+  return {
+    code: "duplicate_id",
+    message: `Credit notes ${first + 1} and ${second + 1} are both ${noteId}, but they differ: one was issued without the other as a previous note (ratecard credit-note --previous), so it may credit again what the other did. Reissue it with --previous.`,
+  };
+}

@@ -1,0 +1,109 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { assertCliBuilt, runCli } from "../_support/runCli.js";
+
+// cdn-basic's February invoice (fixtures/cdn-basic/README.md): North America 61,400 GB on 0.08 / 0.06 /
+// 0.04 tiers = 800 + 2,400 + 11,400 × 0.04 = 456 → 3,656.00; total 7,663.78.
+const CONTRACT = "fixtures/cdn-basic/contract.json";
+const INVOICE = "fixtures/cdn-basic/expected.json";
+const dir = mkdtempSync(join(tmpdir(), "ratecard-reconcile-notes-"));
+const file = (name: string, text: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+const creditNote = (invoice: string, corrections: unknown) => {
+  const result = runCli(
+    ...["credit-note", "--contract", CONTRACT, "--invoice", invoice, "--format", "json"],
+    ...["--corrections", file("corrections.json", JSON.stringify(corrections))],
+  );
+  expect(result.code).toBe(0);
+  return result.stdout;
+};
+
+beforeAll(assertCliBuilt);
+
+describe("ratecard reconcile --credit-note", () => {
+  it("compares the issued invoice net of its credit note, and names the note", () => {
+    // 11,400 GB counted twice: re-rated at 50,000 GB = 800 + 2,400 = 3,200.00, credited 456.00.
+    const note = file(
+      "cn1.json",
+      creditNote(INVOICE, [{ kind: "quantity", line: "bandwidth_na", quantity: "11400", reason: "twice" }]),
+    );
+    // Against the invoice itself (the usage was right after all): net 50,000 GB and 3,200.00 issued,
+    // 61,400 GB and 3,656.00 recomputed, +456.00; the total 7,663.78 − 456.00 = 7,207.78.
+    const result = runCli("reconcile", "--issued", INVOICE, "--recomputed", INVOICE, "--credit-note", note);
+    expect(result.code).toBe(3);
+    expect(result.stdout).toBe(
+      [
+        "Issued total 7207.78 (7663.78 less 456.00 of credit notes), recomputed 7663.78 USD; 5 lines matched.",
+        "Net of credit note ctr_northwind_cdn:2026-02-01:credit-note:1: 456.00 USD credited, tax included; lines Bandwidth (North America) (bandwidth_na) 456.00.",
+        "1 discrepancy found (amounts are recomputed − issued).",
+        '  +456.00  usage         "Bandwidth (North America)": quantity issued 50000, recomputed 61400: the usage differs. Issued net of credit note ctr_northwind_cdn:2026-02-01:credit-note:1: 3656.00 less 456.00 credited (11400 units taken off).',
+        "",
+      ].join("\n"),
+    );
+    // A CSV export of the invoice, its ids in a column, takes the note the same way.
+    const csv = file(
+      "issued.csv",
+      [
+        "Id,Item,Qty,Amount",
+        "platform_fee,Platform fee,1,500.00",
+        "bandwidth_na,Bandwidth (North America),61400,3656.00",
+        "bandwidth_eu,Bandwidth (Europe),31415.926,2242.04",
+        "bandwidth_apac,Bandwidth (Asia Pacific),10000,1200.00",
+        "requests,HTTPS requests,87654321,65.74",
+        ",Total,,7663.78",
+      ].join("\n"),
+    );
+    const fromCsv = runCli(
+      ...["reconcile", "--issued", csv, "--recomputed", INVOICE],
+      ...["--credit-note", note, "--format", "json"],
+    );
+    expect(fromCsv.code).toBe(3);
+    expect(JSON.parse(fromCsv.stdout)).toMatchObject({
+      issuedTotal: "7207.78",
+      creditNotes: { issuedTotalBeforeNotes: "7663.78", credited: "456.00" },
+      discrepancies: [
+        {
+          line: "bandwidth_na",
+          cause: "usage",
+          amount: "456.00",
+          issued: { quantity: "50000", amount: "3200" }, // a CSV's "3656.00" is read as 3656
+        },
+      ],
+    });
+  });
+
+  it("refuses a credit note of another invoice in its own file's name", () => {
+    // January's invoice of the same contract (the platform fee alone: the usage is February's).
+    const january = runCli(
+      ...["invoice", "--contract", CONTRACT, "--usage", "fixtures/cdn-basic/usage.ndjson"],
+      ...["--period", "2026-01", "--format", "json"],
+    );
+    expect(january.code).toBe(0);
+    const note = creditNote(file("january.json", january.stdout), [{ kind: "invoice", reason: "re-issued" }]);
+    const result = runCli(
+      ...["reconcile", "--issued", INVOICE, "--recomputed", INVOICE],
+      ...["--credit-note", file("january-note.json", note)],
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      "january-note.json at invoiceId: Credit note ctr_northwind_cdn:2026-01-01:credit-note:1 credits invoice ctr_northwind_cdn:2026-01-01, not invoice ctr_northwind_cdn:2026-02-01; give only the credit notes issued against ctr_northwind_cdn:2026-02-01.",
+    );
+  });
+});
+
+describe("ratecard reconcile --issued with a credit note", () => {
+  it("says to give the note with --credit-note", () => {
+    const note = creditNote(INVOICE, [{ kind: "line", line: "platform_fee", reason: "waived" }]);
+    const result = runCli("reconcile", "--issued", file("cn.json", note), "--recomputed", INVOICE);
+    expect(result.code).toBe(2);
+    // Before, it said only "give the invoice it corrects", not how to reconcile the invoice with its note.
+    expect(result.stderr).toContain(
+      "give the invoice it corrects, ctr_northwind_cdn:2026-02-01, as --issued, and this note with --credit-note: the invoice is then reconciled net of it.",
+    );
+  });
+});

@@ -1,0 +1,165 @@
+import { describe, expect, it } from "vitest";
+import { fromCsvInvoice, fromRatecardInvoice, reconcile, renderReconcile } from "../../src/compare/index.js";
+import { issueCreditNote, rateInvoice } from "../../src/index.js";
+import {
+  buildContract,
+  type ChargeInput,
+  type ContractOverrides,
+  meteredEvent,
+} from "../_support/contract.js";
+
+// A platform fee of 100.00 and egress at 0.05 a GB, 20 % VAT added per line. February was issued for
+// 3,000 GB (1,000 GB counted twice); the recomputation has the true 2,000 GB.
+// Issued: 100.00 + 3,000 × 0.05 = 150.00 → 250.00, VAT 20.00 + 30.00 = 50.00, total 300.00.
+// Recomputed: 100.00 + 2,000 × 0.05 = 100.00 → 200.00, VAT 20.00 + 20.00 = 40.00, total 240.00.
+const tax: ContractOverrides["tax"] = {
+  mode: "exclusive",
+  rounding: "per_line",
+  rates: [{ id: "vat", name: "VAT 20%", percent: "20" }],
+};
+const platform: ChargeInput = {
+  id: "platform",
+  name: "Platform fee",
+  price: { model: "flat", amount: "100.00" },
+};
+const egress: ChargeInput = {
+  id: "egress",
+  name: "Egress",
+  meter: "m",
+  price: { model: "unit", unitPrice: "0.05" },
+};
+const contract = buildContract({ charges: [platform, egress], tax });
+const issued = rateInvoice(contract, [meteredEvent("e1", "3000")], "2026-02");
+const recomputed = rateInvoice(contract, [meteredEvent("e1", "2000")], "2026-02");
+// 1,000 GB off egress: re-rated 2,000 × 0.05 = 100.00, credited 150.00 − 100.00 = 50.00 + VAT 10.00 = 60.00.
+const units = issueCreditNote(contract, issued, [
+  { kind: "quantity", line: "egress", quantity: "1000", reason: "1,000 GB counted twice" },
+]);
+// Then a goodwill credit of 20.00 on the platform fee, + VAT 4.00 = 24.00.
+const goodwill = issueCreditNote(
+  contract,
+  issued,
+  [{ kind: "amount", line: "platform", amount: "20.00", reason: "goodwill" }],
+  { previous: [units] },
+);
+
+describe("reconcile with the credit notes issued against the invoice", () => {
+  it("reports the credited units again without the note, and nothing with it", () => {
+    expect([units.total, goodwill.total]).toEqual(["60.00", "24.00"]);
+    // Without the note: egress 100.00 − 150.00 = −50.00 (usage), VAT 40.00 − 50.00 = −10.00.
+    const without = reconcile(issued, recomputed);
+    expect(without.discrepancies.map((d) => [d.cause, d.amount])).toEqual([
+      ["usage", "-50.00"],
+      ["tax", "-10.00"],
+    ]);
+    // Net of it: egress 3,000 − 1,000 = 2,000 GB, 150.00 − 50.00 = 100.00; VAT 50.00 − 10.00 = 40.00;
+    // total 300.00 − 60.00 = 240.00: the recomputation exactly.
+    const result = reconcile(issued, recomputed, { creditNotes: [units] });
+    expect(result.discrepancies).toEqual([]);
+    expect(result.issuedTotal).toBe("240.00");
+    expect(result.creditNotes).toEqual({
+      issuedTotalBeforeNotes: "300.00",
+      credited: "60.00",
+      notes: [
+        { id: units.id, total: "60.00", lines: [{ corrects: "egress", name: "Egress", amount: "50.00" }] },
+      ],
+    });
+    expect(renderReconcile(result, "text")).toBe(
+      [
+        "Issued total 240.00 (300.00 less 60.00 of credit notes), recomputed 240.00 USD; 2 lines matched.",
+        `Net of credit note ${units.id}: 60.00 USD credited, tax included; lines Egress (egress) 50.00.`,
+        "The issued invoice agrees with the recomputation.",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("names a credit the recomputation does not bear out a credit_note, not a price change", () => {
+    // Platform fee 100.00 − 20.00 = 80.00 against 100.00: +20.00; VAT 50.00 − 10.00 − 4.00 = 36.00
+    // against 40.00: +4.00. Total 300.00 − 84.00 = 216.00; 240.00 − 216.00 = 24.00 = 20.00 + 4.00.
+    const result = reconcile(issued, recomputed, { creditNotes: [units, goodwill] });
+    expect(result.discrepancies.map((d) => [d.line, d.cause, d.amount])).toEqual([
+      ["platform", "credit_note", "20.00"],
+      [undefined, "tax", "4.00"],
+    ]);
+    expect(result.issuedTotal).toBe("216.00");
+    expect(result.creditNotes?.credited).toBe("84.00");
+    expect(result.discrepancies[0]?.sentence).toBe(
+      `"Platform fee": issued 80.00 after credit notes, recomputed 100.00: as issued the line agrees, and the credit notes credited what the recomputation still charges (a goodwill credit, or one the usage does not bear out). Issued net of credit note ${goodwill.id}: 100.00 less 20.00 credited.`,
+    );
+    expect(result.discrepancies[1]?.sentence).toBe(
+      "Tax: issued 36.00 (50.00 less the credit notes' tax), recomputed 40.00.",
+    );
+  });
+
+  it("takes a note off a CSV's line of the same description, and its tax and total rows", () => {
+    // The CSV as issued (no ids): lines 100.00 and 150.00, VAT 50.00, total 300.00.
+    const csv = fromCsvInvoice(
+      "Item,Qty,Amount\nPlatform fee,1,100.00\nEgress,3000,150.00\nVAT 20%,,50.00\nTotal,,300.00\n",
+    );
+    expect(reconcile(csv, recomputed, { creditNotes: [units] }).discrepancies).toEqual([]);
+    // Two rows named "Egress" and none with the id egress: which one was credited cannot be told.
+    const twice = fromCsvInvoice("Item,Qty,Amount\nEgress,1000,50.00\nEgress,2000,100.00\n");
+    expect(() => reconcile(twice, recomputed, { creditNotes: [units] })).toThrow(
+      expect.objectContaining({ code: "unknown_line", path: "options.creditNotes[0].lines[0].corrects" }),
+    );
+  });
+
+  it("leaves out a line credited in full that the recomputation no longer has", () => {
+    // The platform fee credited in full (100.00 + VAT 20.00), recomputed under a contract without it:
+    // egress 150.00 both sides, VAT 30.00 both sides (50.00 − 20.00), total 300.00 − 120.00 = 180.00.
+    const whole = issueCreditNote(contract, issued, [
+      { kind: "line", line: "platform", reason: "not ordered" },
+    ]);
+    const without = buildContract({ charges: [egress], tax });
+    const rerated = rateInvoice(without, [meteredEvent("e1", "3000")], "2026-02");
+    const result = reconcile(fromRatecardInvoice(issued), rerated, { creditNotes: [whole] });
+    expect(result.discrepancies).toEqual([]);
+    expect(result.issuedTotal).toBe("180.00");
+  });
+
+  it("refuses a credit note of another invoice, one given twice, and a document that is none", () => {
+    const march = rateInvoice(contract, [], "2026-03");
+    const marchNote = issueCreditNote(contract, march, [{ kind: "line", line: "platform", reason: "x" }]);
+    const refusal = (creditNotes: ReadonlyArray<unknown>, on = issued as Parameters<typeof reconcile>[0]) => {
+      try {
+        reconcile(on, recomputed, { creditNotes });
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    };
+    expect(refusal([marchNote])).toMatchObject({
+      code: "credit_note_mismatch",
+      path: "options.creditNotes[0].invoiceId",
+    });
+    // A CSV has no id or digest: the note must credit the invoice the recomputation is.
+    expect(refusal([marchNote], fromCsvInvoice("Item,Amount\nPlatform fee,100.00\n"))).toMatchObject({
+      code: "credit_note_mismatch",
+      path: "options.creditNotes[0].invoiceId",
+      message: expect.stringContaining(`but the recomputation is invoice ${recomputed.id}`),
+    });
+    expect(refusal([units, units])).toMatchObject({
+      code: "duplicate_id",
+      path: "options.creditNotes[1].id",
+    });
+    // Two notes issued each without the other (no `previous`) share the id credit-note:1 but are not one
+    // note given twice: said so, since the second may credit again what the first did.
+    const alone = issueCreditNote(contract, issued, [
+      { kind: "amount", line: "platform", amount: "20.00", reason: "x" },
+    ]);
+    expect(alone.id).toBe(units.id);
+    expect(refusal([units, alone])).toMatchObject({
+      code: "duplicate_id",
+      path: "options.creditNotes[1].id",
+      message: `Credit notes 1 and 2 are both ${units.id}, but they differ: one was issued without the other as a previous note (ratecard credit-note --previous), so it may credit again what the other did. Reissue it with --previous.`,
+    });
+    expect(refusal([issued])).toMatchObject({ code: "invalid_argument", path: "options.creditNotes[0]" });
+    expect(refusal({} as never)).toMatchObject({ code: "invalid_argument", path: "options.creditNotes" });
+    // An edited note: its digest no longer matches.
+    expect(refusal([{ ...units, total: "6.00" }])).toMatchObject({
+      code: "digest_mismatch",
+      path: "options.creditNotes[0].digest",
+    });
+  });
+});
