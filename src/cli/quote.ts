@@ -24,7 +24,7 @@ import {
   quoteValueLeftOut,
   quoteValueNotDecimal,
   quoteWithoutLine,
-} from "./messages.js";
+} from "./quoteMessages.js";
 import { parseJsonText, readJsonFile } from "./readJsonFile.js";
 
 /** What `ratecard quote` rates: one price, a quantity or a list of transaction values. */

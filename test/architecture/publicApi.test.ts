@@ -375,12 +375,15 @@ const PUBLIC_TYPES = [
 ];
 
 /** The names inside every `export type { … }` of src/index.ts. */
+// The types src/index.ts exports: each `type X` of its export lists (one list per module, the module's
+// types and values together), and every name of an `export type { … }` list.
 function exportedTypeNames(source: string): string[] {
-  return [...source.matchAll(/^export type \{([^}]*)\}/gm)].flatMap((match) =>
-    (match[1] ?? "")
+  return [...source.matchAll(/^export (type )?\{([^}]*)\}/gm)].flatMap((match) =>
+    (match[2] ?? "")
       .split(",")
       .map((name) => name.trim())
-      .filter((name) => name !== ""),
+      .filter((name) => (match[1] === undefined ? name.startsWith("type ") : name !== ""))
+      .map((name) => name.replace(/^type /, "")),
   );
 }
 
