@@ -1,4 +1,5 @@
 import {
+  choiceHint,
   type Invoice,
   isRatecardError,
   type PriceBook,
@@ -7,7 +8,7 @@ import {
   type RateInvoiceOptions,
   resolveContract,
 } from "../index.js";
-import { commitmentSpendNotRead, commitmentSpendRecordWithoutId } from "./messages.js";
+import { commitmentSpendNotRead, commitmentSpendRecordWithoutId, flagNotAChoice } from "./messages.js";
 import { nodeSha256 } from "./nodeSha256.js";
 import { readJsonFile } from "./readJsonFile.js";
 import { displayName } from "./standardInput.js";
@@ -53,8 +54,23 @@ export class MissingOptionError extends UsageLineError {}
 
 // Every command prints text (the explanation) or JSON (the document).
 export function outputFormat(value: string | undefined): "text" | "json" {
-  if (value === "text" || value === "json") return value;
-  throw new UsageLineError(`--format must be text or json, not "${value}"`);
+  return flagChoice("--format", value, ["text", "json"]);
+}
+
+/**
+ * The value of a flag that takes one of a few words (`--format`, `--engine`), as that word's type.
+ * @throws UsageLineError naming the words and, when the value is close to one, that one: `--engine must
+ *   be auto, memory or duckdb, not "duckbd"; did you mean "duckdb"?` (a typo is most of what goes wrong
+ *   here, and the library names the choice it most likely meant in the same way)
+ */
+export function flagChoice<T extends string>(
+  flag: string,
+  given: string | undefined,
+  choices: ReadonlyArray<T>,
+): T {
+  const found = choices.find((choice) => choice === given);
+  if (found !== undefined) return found;
+  throw new UsageLineError(flagNotAChoice(flag, choices, given, choiceHint(given, choices)));
 }
 
 // An issued document read back (an invoice, a credit note): a wrong, edited or newer-format file is an

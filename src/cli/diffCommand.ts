@@ -1,5 +1,5 @@
 import { diff, renderDiff } from "../index.js";
-import { UsageLineError, write } from "./cliSupport.js";
+import { flagChoice, write } from "./cliSupport.js";
 import { REPORT_FORMAT_OPTION } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
 import { EXIT } from "./exitCodes.js";
@@ -7,8 +7,7 @@ import { readInvoiceFile } from "./readIssuedFiles.js";
 
 /** The formats diff and reconcile print: words for a terminal, Markdown for a ticket, JSON for scripts. */
 export function reportFormat(value: string | undefined): "text" | "markdown" | "json" {
-  if (value === "text" || value === "markdown" || value === "json") return value;
-  throw new UsageLineError(`--format must be text, markdown or json, not "${value}"`);
+  return flagChoice("--format", value, ["text", "markdown", "json"]);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { statSync } from "node:fs";
 import { type Contract, compileUsageSql, isRatecardError, prepareRating } from "../index.js";
-import { UsageLineError } from "./cliSupport.js";
+import { flagChoice, UsageLineError } from "./cliSupport.js";
 import { duckdbFormatOf, startsWithByteOrderMark } from "./duckdbFormat.js";
 import { duckdbAvailable } from "./duckdbModule.js";
 import { usageFileKind } from "./usageFile.js";
@@ -23,9 +23,7 @@ const THRESHOLD_VARIABLE = "RATECARD_AUTO_DUCKDB_BYTES";
 /** The engine --engine names (auto when left out). @throws UsageLineError for any other name. */
 export function engineNamed(name: string | undefined): Engine {
   if (name === undefined) return "auto";
-  const found = ENGINES.find((engine) => engine === name);
-  if (found === undefined) throw new UsageLineError(`--engine must be auto, memory or duckdb, not "${name}"`);
-  return found;
+  return flagChoice("--engine", name, ENGINES);
 }
 
 /** What a rating asks of the engine that aggregates its usage file. */

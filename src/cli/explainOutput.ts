@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import { explain, InputError, type Invoice } from "../index.js";
-import { UsageLineError, write } from "./cliSupport.js";
+import { flagChoice, UsageLineError, write } from "./cliSupport.js";
 import { outputFileUnwritable } from "./messages.js";
 import { writeWorkbook } from "./xlsxOutput.js";
 
@@ -24,9 +24,7 @@ export function invoiceOutputFormat(
     throw new UsageLineError(
       `--format json is the invoice itself, which ratecard explain reads; for the explanation as JSON write --format explain-json`,
     );
-  throw new UsageLineError(
-    `--format must be ${formats.slice(0, -1).join(", ")} or ${formats.at(-1)}, not "${value}"`,
-  );
+  return flagChoice("--format", value, formats) as InvoiceOutputFormat;
 }
 
 /** Writes the invoice in `format` to `--output FILE`, or to standard output. */

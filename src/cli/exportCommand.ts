@@ -1,5 +1,6 @@
 import {
   type CreditNote,
+  choiceHint,
   FOCUS_SERVICE_CATEGORIES,
   type FocusOptions,
   type FocusRow,
@@ -12,7 +13,15 @@ import {
   parseCreditNote,
   parseInvoice,
 } from "../index.js";
-import { isObject, namedByFlag, readIssued, required, UsageLineError, withFile } from "./cliSupport.js";
+import {
+  flagChoice,
+  isObject,
+  namedByFlag,
+  readIssued,
+  required,
+  UsageLineError,
+  withFile,
+} from "./cliSupport.js";
 import { defineCommand } from "./defineCommand.js";
 import { type ReadDocument, requireDocumentsOnce } from "./documentsOnce.js";
 import { EXIT } from "./exitCodes.js";
@@ -80,10 +89,7 @@ export const exportCommand = defineCommand({
     "ratecard export --provider 'Acme Cloud' march.json cn-1.json --correction-period 2026-04-01T00:00:00Z/2026-05-01T00:00:00Z --output focus.csv",
   ],
   run: async (values, files) => {
-    const format = values.format;
-    if (format !== "focus" && format !== "json") {
-      throw new UsageLineError(`--format must be focus or json, not "${format}"`);
-    }
+    const format = flagChoice("--format", values.format, ["focus", "json"]);
     const fileFormat = outputFileFormat(format, values["output-format"], values.output);
     const options = focusOptions(values);
     const read = (await Promise.all(files.map((file) => readDocuments(file)))).flat();
@@ -137,12 +143,11 @@ function outputFileFormat(
   given: string | undefined,
   output: string | undefined,
 ): "csv" | "parquet" {
-  if (given !== undefined && given !== "csv" && given !== "parquet")
-    throw new UsageLineError(`--output-format must be csv or parquet, not "${given}"`);
-  if (given !== undefined && format === "json")
+  const named = given === undefined ? undefined : flagChoice("--output-format", given, ["csv", "parquet"]);
+  if (named !== undefined && format === "json")
     throw new UsageLineError("--output-format goes with --format focus; --format json writes JSON");
   const chosen =
-    given ?? (format === "focus" && output?.toLowerCase().endsWith(".parquet") ? "parquet" : "csv");
+    named ?? (format === "focus" && output?.toLowerCase().endsWith(".parquet") ? "parquet" : "csv");
   if (chosen === "parquet" && output === undefined && process.stdout.isTTY === true)
     throw new UsageLineError("Parquet is binary: give --output FILE, or redirect stdout to a file");
   return chosen;
@@ -158,8 +163,9 @@ function focusOptions(values: {
 }): FocusOptions {
   const category = values["service-category"];
   if (category !== undefined && !(FOCUS_SERVICE_CATEGORIES as ReadonlyArray<string>).includes(category)) {
+    const hint = choiceHint(category, FOCUS_SERVICE_CATEGORIES);
     throw new UsageLineError(
-      `--service-category must be one of FOCUS's: ${FOCUS_SERVICE_CATEGORIES.join(", ")}; not "${category}"`,
+      `--service-category must be one of FOCUS's: ${FOCUS_SERVICE_CATEGORIES.join(", ")}; not "${category}"${hint === undefined ? "" : `; ${hint}`}`,
     );
   }
   const period = values["correction-period"];

@@ -317,3 +317,16 @@ export function wordList(names: ReadonlyArray<string>, last = "and"): string {
 export function issuedIsCreditNote(refusal: string): string {
   return `${refusal.replace(/\.$/, "")}, as --issued, and this note with --credit-note: the invoice is then reconciled net of it.`;
 }
+
+/**
+ * A flag that takes one of a few words given another: the words, the one given, and the hint for it
+ * when one is close ("did you mean \"json\"?"), as the library's choices get.
+ */
+export function flagNotAChoice(
+  flag: string,
+  choices: ReadonlyArray<string>,
+  given: string | undefined,
+  hint: string | undefined,
+): string {
+  return `${flag} must be ${wordList(choices, "or")}, not "${given}"${hint === undefined ? "" : `; ${hint}`}`;
+}

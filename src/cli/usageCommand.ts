@@ -1,6 +1,14 @@
 import { usageEvidenceAsync, usageEvidenceText } from "../index.js";
 import { carriedStateOptions, invoiceStart } from "./carriedStateOptions.js";
-import { outputFormat, readContract, renamedToFlag, required, UsageLineError, write } from "./cliSupport.js";
+import {
+  flagChoice,
+  outputFormat,
+  readContract,
+  renamedToFlag,
+  required,
+  UsageLineError,
+  write,
+} from "./cliSupport.js";
 import {
   CARRIED_STATE_OPTIONS,
   FORMAT_OPTION,
@@ -98,8 +106,7 @@ async function usage(values: UsageFlags): Promise<number> {
   const usageFile = required(values.usage, "--usage FILE");
   const period = required(values.period, "--period PERIOD");
   const format = outputFormat(values.format);
-  if (values.by !== "day" && values.by !== "hour")
-    throw new UsageLineError(`--by must be day or hour, not "${values.by}"`);
+  const by = flagChoice("--by", values.by, ["day", "hour"]);
   const contract = await readContract(contractFile, values["price-book"]);
   const flags = values.carry === undefined ? {} : { carry: values.carry };
   const carried = await carriedStateOptions(flags, contract.id, invoiceStart(contract, period));
@@ -110,7 +117,7 @@ async function usage(values: UsageFlags): Promise<number> {
     ...(values.where !== undefined ? { where: pairs("--where", values.where) } : {}),
     ...(values.from !== undefined ? { from: values.from } : {}),
     ...(values.to !== undefined ? { to: values.to } : {}),
-    by: values.by,
+    by,
     limit: limitOf(values.limit),
   } as const;
   const evidence = await carried

@@ -16,6 +16,7 @@ import {
 import { invoiceStartUnlessRefused } from "./carriedStateOptions.js";
 import {
   commitmentSpend,
+  flagChoice,
   isObject,
   readPriceBooks,
   required,
@@ -121,8 +122,7 @@ async function whatIf(values: WhatIfFlags): Promise<number> {
 }
 
 function whatIfFormat(value: string | undefined): "text" | "markdown" | "csv" | "json" {
-  if (value === "text" || value === "markdown" || value === "csv" || value === "json") return value;
-  throw new UsageLineError(`--format must be text, markdown, csv or json, not "${value}"`);
+  return flagChoice("--format", value, ["text", "markdown", "csv", "json"]);
 }
 
 async function sideOf(path: string, flag: string, books: ReadonlyArray<PriceBook>): Promise<Side> {
