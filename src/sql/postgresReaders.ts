@@ -3,10 +3,11 @@
  * A cast of text that is no number (or no date) raises an error and stops the whole query; PostgreSQL
  * 16 added `pg_input_is_valid` to ask first, which PostgreSQL 15 (Debian 12's, supported until November
  * 2027) does not have: the query failed there with `function pg_input_is_valid(text, unknown) does not
- * exist`. So each text is checked with a regular expression first, one that admits only what the
- * in-memory engine reads (src/money/parseDecimal.ts DECIMAL_TEXT, src/time/instant.ts) and what the
- * cast cannot then refuse; PostgreSQL's own grammar is wider (" 1", "NaN", "Infinity", and from 16
- * "1_000" and "0x1A"), which `pg_input_is_valid` let through (docs/sql-engines.md, "PostgreSQL versions").
+ * exist`. So each text is checked first, admitting only what the in-memory engine reads and what the
+ * cast cannot then refuse: a number by a regular expression (src/money/parseDecimal.ts DECIMAL_TEXT),
+ * an instant, which already matched SQL_INSTANT_PATTERN, by the calendar. PostgreSQL's own grammar is
+ * wider (" 1", "NaN", "Infinity", and from 16 "1_000" and "0x1A"), which `pg_input_is_valid` let
+ * through (docs/sql-engines.md, "PostgreSQL versions: 14 and later").
  */
 
 // Decimal text (DECIMAL_TEXT) whose cast to numeric cannot fail: at most SHORT characters and an exponent
@@ -41,28 +42,41 @@ export function postgresDecimal(text: string, scale: number): string {
 const LARGEST_DOUBLE = "1.7976931348623157e308";
 const LEAST_DOUBLE = "4.9406564584124654e-324";
 
+// Decimal text the float8 cast reads without fail, checked without numeric: at most 200 characters and
+// an exponent of at most 2 digits lie within 10^±299, inside the doubles' range. Nearly every text read
+// as a double is one (a JSON number's shortest text: "0.5", "1e+21", "1.5e-07"); the others are checked
+// against the range as numeric.
+const DOUBLE_SHORT = 200;
+const DOUBLE_DECIMAL = "^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]{1,2})?$";
+
 /** A double of a text (NULL when it is not decimal text, or out of the doubles' range). */
 export function postgresDouble(text: string): string {
   const value = `(${castableText(text)})::numeric`;
-  return `CASE WHEN ${value} = 0 THEN 0::float8 WHEN abs(${value}) BETWEEN ${LEAST_DOUBLE} AND ${LARGEST_DOUBLE} THEN (${value})::float8 END`;
+  return `CASE WHEN length(${text}) <= ${DOUBLE_SHORT} AND ${text} ~ '${DOUBLE_DECIMAL}' THEN (${text})::float8 WHEN ${value} = 0 THEN 0::float8 WHEN abs(${value}) BETWEEN ${LEAST_DOUBLE} AND ${LARGEST_DOUBLE} THEN (${value})::float8 END`;
 }
 
 /**
- * Epoch milliseconds of an ISO 8601 text that matched SQL_INSTANT_PATTERN (instantSql.ts): NULL unless
- * its date is in the calendar. The wall time (digits past the millisecond dropped: PostgreSQL rounds to
- * the microsecond, so "23:59:59.9999995Z" would become the next second, the next period) is read as a
- * `timestamp` in UTC and the offset taken off by hand: PostgreSQL's own zone reading refuses offsets
- * beyond ±15:59, which ratecard reads up to ±23:59 (as DuckDB and ClickHouse do).
+ * Epoch milliseconds of an ISO 8601 text that matched SQL_INSTANT_PATTERN (instantSql.ts), so its
+ * characters are where the pattern puts them: NULL unless its date is in the calendar. The wall time
+ * (the text before its zone, cut after the third fraction digit: PostgreSQL rounds to the microsecond,
+ * so "23:59:59.9999995Z" would become the next second, the next period, where ratecard floors) is read
+ * as a `timestamp` in UTC and the offset taken off by hand: PostgreSQL's own zone reading refuses
+ * offsets beyond ±15:59, which ratecard reads up to ±23:59 (as DuckDB and ClickHouse do). No regular
+ * expression: the pattern already placed every character.
  */
 export function postgresEpochMs(text: string): string {
-  const number = (start: number, length: number) => `substr(${text}, ${start}, ${length})::int`;
-  const [year, month, day] = [number(1, 4), number(6, 2), number(9, 2)];
+  const at = (start: string | number, length: number) => `substr(${text}, ${start}, ${length})`;
+  // Two digits compared as text, in code-point order (the same for digits in any collation, cheaper).
+  const [month, day] = [`${at(6, 2)} COLLATE "C"`, `${at(9, 2)} COLLATE "C"`];
+  const year = `${at(1, 4)}::int`;
   const leap = `(${year} % 4 = 0 AND (${year} % 100 <> 0 OR ${year} % 400 = 0))`;
-  const days = `CASE WHEN ${month} = 2 THEN CASE WHEN ${leap} THEN 29 ELSE 28 END WHEN ${month} IN (4, 6, 9, 11) THEN 30 ELSE 31 END`;
-  const wall = `regexp_replace(${text}, '^(.{16}(:[0-9]{2}([.][0-9]{1,3})?)?)[0-9]*(Z|[+-].*)$', '\\1')`;
-  // The offset as ±hhmm (only read when the text does not end in Z).
-  const zone = `regexp_replace(${text}, '^.*([+-])([0-9]{2}):?([0-9]{2})$', '\\1\\2\\3')`;
-  const offsetMinutes = `(CASE WHEN right(${text}, 1) = 'Z' THEN 0 ELSE (substr(${zone}, 2, 2)::int * 60 + substr(${zone}, 4, 2)::int) * (CASE WHEN left(${zone}, 1) = '-' THEN -1 ELSE 1 END) END)`;
-  const ms = `floor(extract(epoch from (${wall})::timestamp) * 1000)::bigint - ${offsetMinutes} * 60000`;
-  return `CASE WHEN ${month} BETWEEN 1 AND 12 AND ${day} BETWEEN 1 AND ${days} THEN ${ms} END`;
+  const last = `CASE ${at(6, 2)} WHEN '02' THEN CASE WHEN ${leap} THEN '29' ELSE '28' END WHEN '04' THEN '30' WHEN '06' THEN '30' WHEN '09' THEN '30' WHEN '11' THEN '30' ELSE '31' END`;
+  const calendar = `${month} BETWEEN '01' AND '12' AND ${day} BETWEEN '01' AND ${last}`;
+  // The wall time's length: before "Z", "±hh:mm" or "±hhmm".
+  const zulu = `right(${text}, 1) = 'Z'`;
+  const wall = `(CASE WHEN ${zulu} THEN length(${text}) - 1 WHEN ${at(`length(${text}) - 2`, 1)} = ':' THEN length(${text}) - 6 ELSE length(${text}) - 5 END)`;
+  const sign = `(CASE WHEN ${at(`${wall} + 1`, 1)} = '-' THEN -1 ELSE 1 END)`;
+  const offsetMinutes = `(CASE WHEN ${zulu} THEN 0 ELSE ${sign} * (${at(`${wall} + 2`, 2)}::int * 60 + right(${text}, 2)::int) END)`;
+  const ms = `floor(extract(epoch from left(${text}, least(${wall}, 23))::timestamp) * 1000)::bigint - ${offsetMinutes} * 60000`;
+  return `CASE WHEN ${calendar} THEN ${ms} END`;
 }
