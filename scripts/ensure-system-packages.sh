@@ -3,21 +3,34 @@
 # real, only when they are missing, so a fresh machine with Node and npm needs nothing else.
 # Idempotent: on a machine that has them it checks and returns in milliseconds.
 #
-# Each entry is "command-to-look-for:debian-package". Add one when a test needs a new program; a test
-# never skips because its program is absent: it fails, and this script is what makes it present.
+# Each entry is "command-to-look-for:debian-package", or "/path/glob:debian-package" for a program Debian
+# keeps off the PATH. Add one when a test needs a new program; a test never skips because its program is
+# absent: it fails, and this script is what makes it present.
 set -euo pipefail
 
 REQUIRED=(
   "chromium:chromium"                   # the HTML explanation page, tested in a real headless browser
   "soffice:libreoffice-calc-nogui"      # the xlsx workbook, recalculated by LibreOffice Calc
   "script:bsdutils"                     # a pseudo-terminal for the CLI's colour and progress tests
+  # The PostgreSQL server (15 on Debian 12) the compiled SQL is tested on (test/sql/debianPostgres.test.ts);
+  # Debian keeps initdb and postgres in /usr/lib/postgresql/<version>/bin, off the PATH.
+  "/usr/lib/postgresql/*/bin/initdb:postgresql"
 )
+
+# Whether the program is there: on the PATH, or (an absolute path) where the glob points.
+present() {
+  if [[ "$1" == /* ]]; then
+    compgen -G "$1" >/dev/null
+  else
+    command -v "$1" >/dev/null 2>&1
+  fi
+}
 
 missing=()
 for entry in "${REQUIRED[@]}"; do
   command_name="${entry%%:*}"
   package_name="${entry#*:}"
-  if ! command -v "$command_name" >/dev/null 2>&1; then
+  if ! present "$command_name"; then
     missing+=("$package_name")
   fi
 done

@@ -1,3 +1,5 @@
+import { postgresDecimal, postgresDouble, postgresEpochMs } from "./postgresReaders.js";
+
 /** The SQL engines ratecard compiles usage aggregation for. */
 export const SQL_DIALECTS = ["duckdb", "clickhouse", "postgres"] as const;
 export type SqlDialectName = (typeof SQL_DIALECTS)[number];
@@ -269,7 +271,8 @@ const clickhouse: SqlDialect = {
   },
 };
 
-// PostgreSQL: jsonb operators, numeric (exact, any size), the ~ operator with a C collation for ids.
+// PostgreSQL 14 and later: jsonb operators, numeric (exact, any size), the ~ operator with a C collation
+// for ids; no pg_input_is_valid (PostgreSQL 16 and later), so that Debian 12's PostgreSQL 15 runs it.
 const postgres: SqlDialect = {
   name: "postgres",
   literal: standardQuote,
@@ -279,12 +282,8 @@ const postgres: SqlDialect = {
   jsonNumber: (column, name) => `(((${column})::jsonb ->> ${standardQuote(name)})::float8)::text`,
   // A null property is the property left out, as in memory (src/meters/canonicalPayload.ts).
   jsonPayload: (column) => `jsonb_strip_nulls((${column})::jsonb)`,
-  // Digits past the millisecond are dropped before the cast: PostgreSQL rounds to the microsecond, so
-  // "23:59:59.9999995Z" would become the next second (the next period), where ratecard floors to .999.
-  epochMs: (text) => {
-    const milliseconds = `regexp_replace(${text}, '(\\.[0-9]{3})[0-9]+', '\\1')`;
-    return `CASE WHEN pg_input_is_valid(${milliseconds}, 'timestamptz') THEN floor(extract(epoch from (${milliseconds})::timestamptz) * 1000)::bigint END`;
-  },
+  // Checked by pattern and calendar first, then read without PostgreSQL's zone parsing (postgresReaders.ts).
+  epochMs: postgresEpochMs,
   // extract(epoch …) is numeric (exact to the microsecond) since PostgreSQL 14: of a timestamptz its
   // instant, of a timestamp the "nominal" seconds, its wall time read as UTC. infinity has no epoch.
   // Through its JSON text (any type has one), so the query is valid whatever the column's type: JSON
@@ -300,9 +299,9 @@ const postgres: SqlDialect = {
     return `CASE pg_typeof(${value}) WHEN 'timestamp with time zone'::regtype THEN ${ms("timestamptz")} WHEN 'timestamp without time zone'::regtype THEN ${ms("timestamp")} ELSE (${refused} || pg_typeof(${value})::text)::bigint END`;
   },
   nativeTypes: "timestamptz or timestamp",
-  decimal: (text, wide) =>
-    `CASE WHEN pg_input_is_valid(${text}, 'numeric') THEN round((${text})::numeric, ${wide ? 18 : 9}) END`,
-  double: (text) => `CASE WHEN pg_input_is_valid(${text}, 'float8') THEN (${text})::float8 END`,
+  // Checked by a regular expression before the cast, which would fail on other text (postgresReaders.ts).
+  decimal: (text, wide) => postgresDecimal(text, wide ? 18 : 9),
+  double: postgresDouble,
   toDouble: (expression) => `(${expression})::float8`,
   matches: (text, regex) => `(${text} ~ ${standardQuote(regex)})`,
   regexReplace: (text, regex, replacement) =>

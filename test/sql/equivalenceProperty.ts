@@ -12,7 +12,7 @@ import {
 import { fuzzRuns } from "../_support/fuzzRuns.js";
 import { clickhouseEngine, clickhouseFrom } from "./clickhouseEngine.js";
 import { duckdbEngine } from "./duckdbEngine.js";
-import type { TestEngine } from "./engines.js";
+import type { TableEvent, TestEngine } from "./engines.js";
 import { postgresEngine } from "./postgresEngine.js";
 import { sqlContractArb, sqlEventsArb } from "./sqlArbitraries.js";
 
@@ -63,28 +63,7 @@ export function describeEquivalenceShard(shard: number): void {
       await fc.assert(
         // `daily`: each plain sum's and count's local days too (New York's or UTC's, as the contract says).
         fc.asyncProperty(sqlContractArb, sqlEventsArb, fc.boolean(), async (contractJson, events, daily) => {
-          const contract = parseContract(contractJson);
-          const prepared = prepareRating(contract, "2026-02", { daily });
-          const memory = aggregateForRating(prepared, events);
-          const direct = rateInvoice(contract, events, "2026-02", { ...FIRST, daily });
-          for (const engine of engines) {
-            await engine.load(events);
-            const from = engine.dialect === "clickhouse" ? clickhouseFrom() : "events";
-            const compiled = compileUsageSql(prepared, engine.dialect, {
-              from,
-              properties: { json: "properties" },
-            });
-            const results: unknown[][] = [];
-            for (const sql of compiled.queries) results.push(await engine.run(sql));
-            const aggregates = usageAggregatesFromSql(prepared, results);
-            expect({ engine: engine.dialect, aggregates: viaJson(aggregates) }).toEqual({
-              engine: engine.dialect,
-              aggregates: viaJson(memory),
-            });
-            expect(JSON.stringify(rateFromAggregates(prepared, viaJson(aggregates), FIRST))).toBe(
-              JSON.stringify(direct),
-            );
-          }
+          await expectEquivalentOn(engines, contractJson, events, daily);
           compared += 1;
         }),
         {
@@ -96,4 +75,39 @@ export function describeEquivalenceShard(shard: number): void {
       expect(compared).toBe(fuzzRuns(RUNS_PER_SHARD));
     });
   });
+}
+
+/**
+ * One case of the property: the contract's aggregates over the events, on each engine, equal the
+ * in-memory engine's exactly, and rate to the same invoice byte for byte (`daily`: each plain sum's and
+ * count's local days too, New York's or UTC's as the contract says).
+ */
+export async function expectEquivalentOn(
+  engines: ReadonlyArray<TestEngine>,
+  contractJson: unknown,
+  events: TableEvent[],
+  daily: boolean,
+): Promise<void> {
+  const contract = parseContract(contractJson);
+  const prepared = prepareRating(contract, "2026-02", { daily });
+  const memory = aggregateForRating(prepared, events);
+  const direct = rateInvoice(contract, events, "2026-02", { ...FIRST, daily });
+  for (const engine of engines) {
+    await engine.load(events);
+    const from = engine.dialect === "clickhouse" ? clickhouseFrom() : "events";
+    const compiled = compileUsageSql(prepared, engine.dialect, {
+      from,
+      properties: { json: "properties" },
+    });
+    const results: unknown[][] = [];
+    for (const sql of compiled.queries) results.push(await engine.run(sql));
+    const aggregates = usageAggregatesFromSql(prepared, results);
+    expect({ engine: engine.dialect, aggregates: viaJson(aggregates) }).toEqual({
+      engine: engine.dialect,
+      aggregates: viaJson(memory),
+    });
+    expect(JSON.stringify(rateFromAggregates(prepared, viaJson(aggregates), FIRST))).toBe(
+      JSON.stringify(direct),
+    );
+  }
 }

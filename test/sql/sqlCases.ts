@@ -16,6 +16,7 @@ import { contractHead, eventAt, type TableEvent, type TestEngine } from "./engin
 import { epochInstantRows, epochTimestampCases } from "./epochTimestampCases.js";
 import { filterCases } from "./filterCases.js";
 import { nativeTimestampCases } from "./nativeTimestampCases.js";
+import { numberTextCases } from "./numberTextCases.js";
 import { perCustomerCases } from "./perCustomerCases.js";
 import { dailyCases, persistentCases, weightedCases } from "./timeCases.js";
 import { transactionCases } from "./transactionCases.js";
@@ -216,6 +217,7 @@ export function describeSqlEngine(make: () => Promise<TestEngine>, from: () => s
     persistentCases(aggregatedOn, () => engine.load(events));
     transactionCases(aggregatedOn, () => engine.load(events));
     filterCases(aggregatedOn, () => engine.load(events));
+    numberTextCases(aggregatedOn, () => engine.load(events));
     amendedCellCases(aggregatedOn, () => engine.load(events));
     perCustomerCases(() => engine, from);
     nativeTimestampCases(
@@ -234,7 +236,7 @@ export function describeSqlEngine(make: () => Promise<TestEngine>, from: () => s
       () => engine.load(events),
     );
 
-    it("reads the offsets ratecard reads and refuses the timestamps it refuses (no zone, a space, 24:00, 1969)", async () => {
+    it("reads the offsets ratecard reads and refuses the timestamps it refuses (no zone, a space, 24:00, 1969, 29 February 2026)", async () => {
       const egress = (id: string, timestamp: string, gb: string): TableEvent => ({
         id,
         type: "egress",
@@ -253,14 +255,20 @@ export function describeSqlEngine(make: () => Promise<TestEngine>, from: () => s
         // No seconds, as ratecard reads them (DuckDB's cast refused these).
         egress("t5", "2026-02-10T00:00Z", "16"),
         egress("t6", "2026-02-10T05:30+05:30", "32"),
+        // Offsets past ±15:59, which ratecard reads up to ±23:59 and PostgreSQL's own zone reading refuses.
+        egress("t8", "2026-02-10T00:00:00+23:59", "64"),
+        egress("t9", "2026-02-10T00:00-2359", "128"),
       ]);
-      // 1 + 2 + 4 + 16 + 32 = 55 GB × $0.05 = $2.75
-      expect(rateFromAggregates(prepared, aggregates).total).toBe("2.75");
+      // 1 + 2 + 4 + 16 + 32 + 64 + 128 = 247 GB × $0.05 = $12.35
+      expect(rateFromAggregates(prepared, aggregates).total).toBe("12.35");
       for (const timestamp of [
         "2026-02-10T00:00:00",
         "2026-02-10 00:00:00Z",
         "2026-02-10T24:00:00Z",
         "1969-12-31T23:59:59Z",
+        // Not in the calendar (2026 is no leap year; April has 30 days).
+        "2026-02-29T00:00:00Z",
+        "2026-04-31T00:00:00+02:00",
       ]) {
         await engine.load([egress("t7", timestamp, "1")]);
         const source: SqlUsageSource = { from: from(), properties: { json: "properties" } };
