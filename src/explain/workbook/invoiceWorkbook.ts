@@ -1,12 +1,6 @@
-import { InputError, workbookNeedsAnInvoice } from "../../errors/index.js";
-import {
-  belowZeroNotDue,
-  type Invoice,
-  invoiceSchema,
-  keepsPeriodRoundingSoFar,
-} from "../../invoice/index.js";
+import { belowZeroNotDue, type Invoice, keepsPeriodRoundingSoFar } from "../../invoice/index.js";
 import { Decimal, toPlainString } from "../../money/index.js";
-import { toProblems } from "../../schema/index.js";
+import { requireInvoice } from "../requireInvoice.js";
 import { roundingModeWords } from "../roundingModeWords.js";
 import { type AdjustmentContext, writeCaps, writeCredits, writeDiscounts } from "./adjustmentRows.js";
 import { LineNets } from "./lineNets.js";
@@ -36,7 +30,7 @@ import type { InvoiceWorkbook, WorkbookFigure } from "./workbookTypes.js";
  * ```
  */
 export function invoiceWorkbook(invoice: Invoice): InvoiceWorkbook {
-  requireInvoice(invoice);
+  requireInvoice(invoice, "invoiceWorkbook");
   const builder = new SheetBuilder();
   const money = moneyFormat(invoice.currency.minorUnits);
   const nets = new LineNets();
@@ -196,13 +190,6 @@ function reductionsOf(invoice: Invoice): string[] {
       .filter((credit) => credit.stage === "before_tax")
       .map((credit) => credit.applied),
   ];
-}
-
-function requireInvoice(invoice: unknown): void {
-  const checked = invoiceSchema.safeParse(invoice);
-  if (checked.success) return;
-  const [problem] = toProblems(checked.error.issues, invoice, ["invoice"]);
-  throw InputError.from(workbookNeedsAnInvoice(problem?.message), problem?.path ?? "invoice");
 }
 
 /**
