@@ -173,7 +173,7 @@ export function falseSettlements(text: string): FalseSentence[] {
 export function falseCreditNoteSums(text: string): FalseSentence[] {
   const wrong: FalseSentence[] = [];
   const credited = new RegExp(
-    String.raw`^- .*: (${SUFFIXED}) credited of (${SUFFIXED}) billed(?: \((${SUFFIXED}) credited before\))?(?:; (${NUMBER}) units taken off, the rest re-rated at (${SUFFIXED}))?\. Reason: `,
+    String.raw`^- .*: (${SUFFIXED}) credited of (${SUFFIXED}) billed(?: \((${SUFFIXED}) credited before\))?(?:; (${NUMBER}) [^;]+? taken off, the rest re-rated at (${SUFFIXED}))?\. Reason: `,
   );
   const takenBack = new RegExp(String.raw`^- .*: its credit of (${SUFFIXED}) is taken back\. Reason: `);
   const amounts: Dec[] = [];
