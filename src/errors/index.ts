@@ -68,7 +68,6 @@ export {
   otherSystemsName,
   unknownExplainFormat,
   unknownField,
-  workbookNeedsAnInvoice,
 } from "./messages/schema.js";
 export * as sqlMessages from "./messages/sql.js";
 export {

@@ -1,4 +1,5 @@
 import type { Invoice } from "../invoice/index.js";
+import { Decimal, toPlainString } from "../money/index.js";
 
 /**
  * The sentences under a progressive or closing invoice's header (docs/progressive-billing.md): which
@@ -52,11 +53,45 @@ function notesSentence(invoice: Invoice, money: (plain: string) => string): stri
   ];
 }
 
-/** When a progressive or closing invoice's total is below zero: the credit it owes the customer. */
+/**
+ * What a progressive or closing invoice owes the customer (`progressive.credit`), and of what: with an
+ * amount due, the amount due below zero (what earlier invoices made due, given back) and, on the close,
+ * the period's total below zero; what credit grants get back is theirs, not money owed. Invoice 1 at
+ * 20.00 (15.00 due after a 5.00 wallet), the month at -10.00: "$25.00 is owed to the customer, to issue
+ * as a credit: $15.00, the amount due below zero …, and $10.00, the period's total below zero …".
+ */
 export function progressiveCredit(invoice: Invoice, money: (plain: string) => string): string[] {
-  const credit = invoice.progressive?.credit;
-  if (credit === undefined) return [];
+  const { progressive, amountDue } = invoice;
+  const credit = progressive?.credit;
+  if (progressive === undefined || credit === undefined) return [];
+  const fell =
+    progressive.earlier.length === 0
+      ? "The period's charges so far are below zero"
+      : "The period's charges fell below what earlier invoices billed";
+  if (amountDue === undefined)
+    return [`${fell}: ${money(credit)} is owed to the customer, to issue as a credit.`];
+  const given = Decimal.max(0, new Decimal(amountDue).negated());
+  const period = new Decimal(credit).minus(given);
+  const parts = [
+    ...(given.isZero()
+      ? []
+      : [
+          `${money(toPlainString(given))}, the amount due below zero (what the earlier invoices made due, given back: do not pay it back on top)`,
+        ]),
+    ...(period.isZero()
+      ? []
+      : [
+          `${money(toPlainString(period))}, the period's total below zero (${money(progressive.cumulative.total)}), on which nothing is due, as on an invoice billed alone`,
+        ]),
+  ];
+  const grants = (invoice.credits ?? [])
+    .filter((entry) => new Decimal(entry.applied).greaterThan(0))
+    .map((entry) => `${entry.name}'s ${money(entry.applied)}`);
+  const back =
+    grants.length === 0
+      ? ""
+      : ` The ${grants.join(" and the ")} ${grants.length === 1 ? "goes" : "go"} back to the grant's balance, not to the customer.`;
   return [
-    `The period's charges fell below what earlier invoices billed: ${money(credit)} is owed to the customer, to issue as a credit.`,
+    `${fell}: ${money(credit)} is owed to the customer, to issue as a credit: ${parts.join(", and ")}.${back}`,
   ];
 }

@@ -1,6 +1,7 @@
 import type { Invoice } from "../invoice/index.js";
 import { Decimal, type RoundingMode, toPlainString } from "../money/index.js";
 import type { AppliedDiscount } from "../schema/index.js";
+import { belowZeroDueWords } from "./belowZeroDueWords.js";
 import { commitmentScheduleWords } from "./commitmentScheduleWords.js";
 import { currencyPrefix } from "./currencySymbol.js";
 import { dailyChart } from "./dailyChart.js";
@@ -184,6 +185,7 @@ export function explainText(invoice: Invoice): string {
       `${soFar ? "So far this period, amount due" : "Amount due"} before rounding ${money(rounding.amountDue.before)}, rounded ${mode}: a rounding adjustment of ${money(rounding.amountDue.adjustment)}.`,
     );
   if (invoice.amountDue !== undefined) out.push(`Amount due ${settled(invoice.amountDue)}.`);
+  out.push(...belowZeroDueWords(invoice, style));
   out.push(...belowZeroWords(invoice, settled));
   out.push(...progressiveCredit(invoice, money));
   out.push(...previewProjection(invoice));

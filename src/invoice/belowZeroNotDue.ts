@@ -34,3 +34,25 @@ export function belowZeroNotDue(invoice: Invoice): BelowZeroNotDue {
   const lifted = (figure: Decimal) => Decimal.max(ZERO, figure.negated());
   return { amount: lifted(soFar).minus(lifted(before)), soFar, before };
 }
+
+/**
+ * What an invoice of a period billed progressively owes the customer (`progressive.credit`), in money
+ * to pay back or carry; zero when it owes nothing. Without an amount due (no credits after tax), its total
+ * below zero negated, as the total is what it bills. With one, the amount due below zero negated (what the
+ * earlier invoices made due, given back), and on the closing invoice the period's total below zero
+ * negated too, which no amount due carries (nothing is due on it, and it is the customer's, as on an
+ * invoice billed alone). A progressive invoice's total below zero is not owed: the period goes on and its
+ * later invoices bill the period's amount due so far, so they never give it back; credit grants that get
+ * back what they paid are no money owed either. Worked (docs/progressive-billing.md, "A total below
+ * zero"): invoice 1 at 20.00 (15.00 due after a 5.00 wallet), the month at −10.00: the close totals
+ * −30.00 and is due −15.00, so it owes 15.00 + 10.00 = 25.00, not 30.00 (the 5.00 is the wallet's again).
+ */
+export function creditOwed(
+  own: { readonly total: string; readonly amountDue?: string | undefined },
+  soFar: string,
+  closes: boolean,
+): Decimal {
+  const owed = (figure: string) => Decimal.max(ZERO, new Decimal(figure).negated());
+  if (own.amountDue === undefined) return owed(own.total);
+  return owed(own.amountDue).plus(closes ? owed(soFar) : ZERO);
+}

@@ -178,7 +178,9 @@ export function issueCreditNote(
         reason: correction.reason,
         invoiced: billed,
         creditedBefore: toFixedString(creditedBefore, minorUnits),
-        ...(credit.quantity !== undefined ? { quantity: credit.quantity, rerated: credit.rerated } : {}),
+        ...(credit.quantity !== undefined
+          ? { quantity: credit.quantity, ...unitOf(line), rerated: credit.rerated }
+          : {}),
         amount: toFixedString(credit.amount, minorUnits),
       });
     }
@@ -383,4 +385,13 @@ function whyNotRerateable(line: InvoiceLine, price: PriceTerms): NotRerateable |
   for (const kind of UNRERATEABLE_STEPS)
     if (line.steps.some((step) => step.kind === kind)) return kind as NotRerateable;
   return undefined;
+}
+
+// The unit of the units a quantity correction takes off, the line's own, so the note names them as the
+// invoice does ("1000 GB taken off") read alone (docs/credit-notes.md).
+function unitOf(line: InvoiceLine): { unit?: string; unitSingular?: string } {
+  return {
+    ...(line.unit !== undefined ? { unit: line.unit } : {}),
+    ...(line.unitSingular !== undefined ? { unitSingular: line.unitSingular } : {}),
+  };
 }

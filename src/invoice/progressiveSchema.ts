@@ -72,9 +72,12 @@ export const invoiceProgressiveSchema = z.strictObject({
     }),
   ),
   /**
-   * Present when this invoice's total is below zero: the period's charges so far fell below what was
-   * already billed (a volume tier that reprices every unit, a cap reached). The amount is owed to the
-   * customer: issue it as a credit, as Lago credits the excess of a progressive invoice.
+   * Present when this invoice owes the customer money: the period's charges so far fell below what was
+   * already billed (a volume tier that reprices every unit, a cap reached, refunds). Without an amount
+   * due, the total below zero negated; with one, the amount due below zero negated and, on the closing
+   * invoice, the period's total below zero negated (docs/progressive-billing.md, "A total below zero").
+   * Issue it as a credit, as Lago credits the excess of a progressive invoice; it includes the amount
+   * due below zero, so do not pay that back on top.
    */
   credit: z.optional(amountTextSchema),
 });

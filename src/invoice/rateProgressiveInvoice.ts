@@ -1,10 +1,11 @@
 import type { Contract } from "../contracts/index.js";
 import { InputError, periodMessages } from "../errors/index.js";
-import { Decimal, toFixedString, ZERO } from "../money/index.js";
+import { type Decimal, toFixedString, ZERO } from "../money/index.js";
 import { type CreditNote, type Sha256, type UsageEvent, withDigest } from "../schema/index.js";
 import { formatInstant, type Period } from "../time/index.js";
 import { asOfInstant } from "./asOfInstant.js";
 import { restoredByGrant } from "./balancesAfterNotes.js";
+import { creditOwed } from "./belowZeroNotDue.js";
 import { buildInvoice } from "./buildInvoice.js";
 import { requireEvents } from "./entryArguments.js";
 import type { Invoice } from "./invoiceSchema.js";
@@ -119,7 +120,7 @@ export function rateProgressiveParsedInvoice(
  * commitments, discounts, credits and tax as {@link rateInvoice} bills them) less what the `earlier`
  * progressive invoices billed, figure by figure, so the progressive invoices and this one add up to
  * the whole-period invoice exactly. Without earlier invoices it is the whole-period invoice, marked
- * `progressive` (sequence 1). A total below zero is a credit owed (`progressive.credit`).
+ * `progressive` (sequence 1). What it owes the customer is `progressive.credit`.
  *
  * @param contract - a contract from `parseContract`
  * @param events - every usage event of the period
@@ -203,9 +204,7 @@ function lessEarlier(
       ...(withDue ? { amountDue: sum(earlier, due) } : {}),
     },
     ...notesRecord(notes, sum, withDue),
-    ...(new Decimal(figures.total).isNegative()
-      ? { credit: toFixedString(new Decimal(figures.total).negated(), minor) }
-      : {}),
+    ...creditRecord(creditOwed(figures, cumulative.total, facts.stage === "closing"), minor),
   };
   // The closing invoice keeps the period's invoice id; a progressive one is numbered after it.
   const id = facts.stage === "closing" ? cumulative.id : `${cumulative.id}:progressive-${sequence}`;
@@ -266,6 +265,12 @@ function lessEarlier(
     },
     sha256,
   );
+}
+
+// What the invoice owes the customer, when it owes something (docs/progressive-billing.md, "A total
+// below zero"): absent otherwise, so an invoice that owes nothing is written as before.
+function creditRecord(owed: Decimal, minor: number): Pick<InvoiceProgressive, "credit"> {
+  return owed.greaterThan(0) ? { credit: toFixedString(owed, minor) } : {};
 }
 
 // The credit notes of the earlier invoices, each said to have taken units off or credited an amount,

@@ -61,6 +61,13 @@ export const creditNoteSchema = z.strictObject({
       creditedBefore: amountTextSchema,
       /** For a quantity correction: the units taken off and the line re-rated without them. */
       quantity: z.optional(amountTextSchema),
+      /**
+       * With `quantity`: the unit of the units taken off, the invoice line's (its meter's `unit`), and its
+       * singular form when the line has one. Absent when the line has no unit, and on notes issued before
+       * 7 December 2026 (additive).
+       */
+      unit: z.optional(z.string()),
+      unitSingular: z.optional(z.string()),
       rerated: z.optional(amountTextSchema),
       amount: amountTextSchema,
     }),

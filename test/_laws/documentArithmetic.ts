@@ -39,7 +39,8 @@ function statedTotal(text: string): Dec | undefined {
 /**
  * A progressive or closing invoice's header: "It bills X so far minus Y already billed on … [plus U
  * credited back for units taken off] = Z." (X − Y + U = Z, and Z is the total); "It bills X; nothing
- * was billed earlier" (X is the total); "X is owed to the customer" (X is the total below zero, negated).
+ * was billed earlier" (X is the total); "X is owed to the customer" (without an amount due: X is the total
+ * below zero, negated; with one, belowZeroArithmetic.ts reads its parts).
  */
 export function falseProgressiveSums(text: string): FalseSentence[] {
   const wrong: FalseSentence[] = [];
@@ -172,7 +173,7 @@ export function falseSettlements(text: string): FalseSentence[] {
 export function falseCreditNoteSums(text: string): FalseSentence[] {
   const wrong: FalseSentence[] = [];
   const credited = new RegExp(
-    String.raw`^- .*: (${SUFFIXED}) credited of (${SUFFIXED}) billed(?: \((${SUFFIXED}) credited before\))?(?:; (${NUMBER}) units taken off, the rest re-rated at (${SUFFIXED}))?\. Reason: `,
+    String.raw`^- .*: (${SUFFIXED}) credited of (${SUFFIXED}) billed(?: \((${SUFFIXED}) credited before\))?(?:; (${NUMBER}) [^;]+? taken off, the rest re-rated at (${SUFFIXED}))?\. Reason: `,
   );
   const takenBack = new RegExp(String.raw`^- .*: its credit of (${SUFFIXED}) is taken back\. Reason: `);
   const amounts: Dec[] = [];

@@ -1,5 +1,6 @@
 import { expect } from "vitest";
 import { explain, explainText, type Invoice } from "../../src/index.js";
+import { falseBelowZeroSums } from "./belowZeroArithmetic.js";
 import { falseBilledEarlier, falseProgressiveSums, falseWaterfall } from "./documentArithmetic.js";
 import {
   DecimalOracle as D,
@@ -89,6 +90,7 @@ export function falseSentences(invoice: Invoice): FalseSentence[] {
     ...falseTotalRoundings(text),
     ...falseFigures(invoice, text),
     ...falseProgressiveSums(text),
+    ...falseBelowZeroSums(text),
   ];
 }
 

@@ -83,14 +83,6 @@ export function unknownExplainFormat(format: string, formats: ReadonlyArray<stri
   };
 }
 
-/** invoiceWorkbook was given something that is not an invoice ratecard issued. */
-export function workbookNeedsAnInvoice(problem: string | undefined): ErrorMessage {
-  return {
-    code: "invalid_argument",
-    message: `invoiceWorkbook needs an invoice ratecard issued: ${problem ?? "this is not one"}.`,
-  };
-}
-
 /** A negative value where zero or more is required (`value` as written, plain). */
 export function negativeValue(value: string): ErrorMessage {
   return { code: "invalid_field", message: `is ${value}; it must be zero or more` };

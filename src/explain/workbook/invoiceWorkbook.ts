@@ -1,18 +1,12 @@
-import { InputError, workbookNeedsAnInvoice } from "../../errors/index.js";
-import {
-  belowZeroNotDue,
-  type Invoice,
-  invoiceSchema,
-  keepsPeriodRoundingSoFar,
-} from "../../invoice/index.js";
+import { belowZeroNotDue, type Invoice, keepsPeriodRoundingSoFar } from "../../invoice/index.js";
 import { Decimal, toPlainString } from "../../money/index.js";
-import { toProblems } from "../../schema/index.js";
+import { requireInvoice } from "../requireInvoice.js";
 import { roundingModeWords } from "../roundingModeWords.js";
 import { type AdjustmentContext, writeCaps, writeCredits, writeDiscounts } from "./adjustmentRows.js";
 import { LineNets } from "./lineNets.js";
 import { writeLine } from "./lineRows.js";
 import { liveOrValue } from "./liveOrValue.js";
-import { periodSoFarTotal } from "./periodSoFarTotal.js";
+import { periodSoFarAmountDue, periodSoFarTotal } from "./periodSoFarTotal.js";
 import { roundingFormula, toleranceOf } from "./roundingFormula.js";
 import { COLUMNS, moneyFormat, SheetBuilder } from "./sheetBuilder.js";
 import { writeTax } from "./taxRows.js";
@@ -36,7 +30,7 @@ import type { InvoiceWorkbook, WorkbookFigure } from "./workbookTypes.js";
  * ```
  */
 export function invoiceWorkbook(invoice: Invoice): InvoiceWorkbook {
-  requireInvoice(invoice);
+  requireInvoice(invoice, "invoiceWorkbook");
   const builder = new SheetBuilder();
   const money = moneyFormat(invoice.currency.minorUnits);
   const nets = new LineNets();
@@ -111,7 +105,7 @@ export function invoiceWorkbook(invoice: Invoice): InvoiceWorkbook {
   const summed = [`E${netRow}`, ...(taxAdded ? [tax.cell] : [])];
   if (soFar)
     totalRow = periodSoFarTotal(builder, invoice, {
-      row: totalRow,
+      formula: `E${totalRow}`,
       before: ownBefore,
       operands: totalOperands,
     });
@@ -142,30 +136,39 @@ export function invoiceWorkbook(invoice: Invoice): InvoiceWorkbook {
     const progressive = invoice.progressive !== undefined;
     const ownTotal = notDue === "0" ? `E${totalRow}` : `E${totalRow}+(${notDue})`;
     const dueFormula = [progressive ? ownTotal : `MAX(0,E${totalRow})`, ...afterTax].join("+");
+    const paidAfterTax = (invoice.credits ?? [])
+      .filter((credit) => credit.stage === "after_tax")
+      .map((credit) => credit.applied);
     // and so is an amount due over a total written as a value (MAX in a spreadsheet skips text)
-    const dueOperands = [
-      invoice.total,
-      ...totalOperands,
-      ...(progressive ? [notDue] : []),
-      ...(invoice.credits ?? [])
-        .filter((credit) => credit.stage === "after_tax")
-        .map((credit) => credit.applied),
-    ];
+    const dueOperands = [invoice.total, ...totalOperands, ...(progressive ? [notDue] : []), ...paidAfterTax];
     const note = progressive
       ? `The total, plus ${notDue} that a total of the period below zero leaves out (max(0, −the period so far) − max(0, −the period before this invoice)), less credits after tax`
       : "The total (a negative total owes nothing) less credits after tax";
     const due =
       settle === undefined
-        ? liveOrValue(dueFormula, invoice.amountDue, money, `${note}.`, dueOperands)
+        ? liveOrValue(dueFormula, invoice.amountDue!, money, `${note}.`, dueOperands)
         : settled(
             `(${dueFormula})`,
-            invoice.amountDue,
+            invoice.amountDue!,
             [`E${totalRow}`, ...afterTax],
             dueOperands,
             invoice,
             note,
           );
-    const dueRow = builder.add("total", { step: "Amount due", amount: due.cell, note: due.note });
+    // After earlier invoices of the period, with lines finer than the currency, the period's amount due so
+    // far is rounded and what they made due taken off (periodSoFarAmountDue), as the total is: its own
+    // part rounded alone can be a minor unit off (10.01 where the invoice is due 10.00).
+    const ownDueBefore = [notDue, ...paidAfterTax].reduce(
+      (sum, figure) => sum.plus(figure),
+      new Decimal(invoice.total),
+    );
+    const dueRow = soFar
+      ? periodSoFarAmountDue(builder, invoice, {
+          formula: `(${dueFormula})`,
+          before: toPlainString(ownDueBefore),
+          operands: dueOperands,
+        })
+      : builder.add("total", { step: "Amount due", amount: due.cell, note: due.note });
     totals.push({ name: "amountDue", cell: `E${dueRow}`, value: invoice.amountDue });
   }
   return {
@@ -196,13 +199,6 @@ function reductionsOf(invoice: Invoice): string[] {
       .filter((credit) => credit.stage === "before_tax")
       .map((credit) => credit.applied),
   ];
-}
-
-function requireInvoice(invoice: unknown): void {
-  const checked = invoiceSchema.safeParse(invoice);
-  if (checked.success) return;
-  const [problem] = toProblems(checked.error.issues, invoice, ["invoice"]);
-  throw InputError.from(workbookNeedsAnInvoice(problem?.message), problem?.path ?? "invoice");
 }
 
 /**

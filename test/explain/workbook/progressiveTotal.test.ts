@@ -6,7 +6,12 @@ import {
   lineDecimalsContract,
   PREPAID_033,
 } from "../../_support/progressiveLineDecimals.js";
-import { REFUND_AFTER_USE, REFUND_USAGE, refundsContract } from "../../_support/refundsContract.js";
+import {
+  REFUND_AFTER_USE,
+  REFUND_USAGE,
+  refundsContract,
+  refundsEvent,
+} from "../../_support/refundsContract.js";
 import { calcValuesOf, expectCalcMatches, workbooksOf } from "./workbookHelpers.js";
 
 // The workbook of a progressive or closing invoice with lines finer than the currency: its total is the
@@ -91,6 +96,34 @@ describe("the workbook of a progressive sequence whose totals go below zero", ()
         ["closing", closing],
         ["givenBack", givenBack],
         ["fine", fine],
+      ]),
+    );
+    const values = await calcValuesOf(books);
+    for (const [name, book] of books) expectCalcMatches(name, book, values.get(name)!);
+  });
+});
+
+// The amount due likewise: ratecard rounds the period's amount due so far and takes off what the earlier
+// invoices made due, so the close's own amount due rounded alone can be a minor unit off.
+describe("the workbook of a progressive sequence whose amount due is rounded for the period", () => {
+  it("reaches the close's amount due as the period's so far rounded, less what was made due: 20.00 − 10.00", {
+    timeout: CALC_TIMEOUT,
+  }, async () => {
+    // Lines to 3 decimals, the wallet (after tax) carried in at 0.005. Invoice 1 (10 used by 10 March):
+    // total 10.000 → 10.00, less 0.005 = 9.995 → 10.00 due (half-even: 10.00's last digit is even). The
+    // month (10.01 more used): 20.010 → 20.01, less 0.005 = 20.005 → 20.00 due. The close: total 20.01 −
+    // 10.00 = 10.01, nothing left in the wallet, due 20.00 − 10.00 = 10.00; its own 10.01 rounded alone
+    // read 10.01 in Calc, a cent over.
+    const usage = [refundsEvent("u1", "use", 2, 10), refundsEvent("u2", "use", 20, 10.01)];
+    const options = { creditBalances: { wallet: "0.005" } } as const;
+    const contract = refundsContract({ lineDecimals: 3 });
+    const first = rateProgressiveInvoice(contract, usage, "2026-03", MARCH_10, options);
+    const closing = rateClosingInvoice(contract, usage, "2026-03", { ...options, earlier: [first] });
+    expect([first.amountDue, closing.total, closing.amountDue]).toEqual(["10.00", "10.01", "10.00"]);
+    const books = workbooksOf(
+      new Map([
+        ["first", first],
+        ["closing", closing],
       ]),
     );
     const values = await calcValuesOf(books);

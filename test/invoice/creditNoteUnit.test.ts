@@ -1,0 +1,76 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { creditNoteText } from "../../src/cli/creditNoteText.js";
+import {
+  type Invoice,
+  invoiceSchema,
+  issueCreditNote,
+  parseCreditNote,
+  rateInvoice,
+} from "../../src/index.js";
+import { fixtureContract } from "../_arbitraries/contracts.js";
+import { falseCreditNoteSums } from "../_laws/documentArithmetic.js";
+import { buildContract, sumMeter, usageEvent } from "../_support/contract.js";
+
+// A note of units names them in the unit of the line it credits (docs/credit-notes.md, "The unit of the
+// units taken off"): each line of a quantity correction carries the invoice line's `unit` (and its
+// `unitSingular`), additively. cdn-basic's bandwidth_na billed 61,400 GB for 3,656.00
+// (fixtures/cdn-basic/README.md): 10,000 × 0.08 + 40,000 × 0.06 + 11,400 × 0.04 = 800 + 2,400 + 456.
+// 1,000 GB off leaves 10,400 GB in the third tier: 800 + 2,400 + 416 = 3,616.00, a credit of 40.00.
+const invoice: Invoice = invoiceSchema.parse(
+  JSON.parse(
+    readFileSync(join(import.meta.dirname, "..", "..", "fixtures", "cdn-basic", "expected.json"), "utf8"),
+  ),
+);
+const contract = fixtureContract("cdn-basic");
+
+describe("the unit of the units a credit note takes off", () => {
+  it("carries the invoice line's unit, GB, and the text says 1000 GB, not 1000 units", () => {
+    const note = issueCreditNote(contract, invoice, [
+      { kind: "quantity", line: "bandwidth_na", quantity: "1000", reason: "duplicate events" },
+    ]);
+    expect(note.lines[0]).toMatchObject({
+      quantity: "1000",
+      unit: "GB",
+      rerated: "3616.00",
+      amount: "40.00",
+    });
+    const text = creditNoteText(note);
+    // Before: "1000 units taken off", the meter's unit being GB.
+    expect(text).toContain("; 1000 GB taken off, the rest re-rated at 3616.00. Reason: duplicate events.");
+    expect(falseCreditNoteSums(text)).toEqual([]);
+    // A reader of format 1 reads it (the note as issued, digest and all).
+    expect(parseCreditNote(JSON.parse(JSON.stringify(note))).lines[0]?.unit).toBe("GB");
+  });
+
+  it("says the singular for one unit when the meter gives it, and carries no unit on an amount or a line without one", () => {
+    const contract = buildContract({
+      meters: [sumMeter("tx", { unit: "transfers", unitSingular: "transfer" } as never), sumMeter("bare")],
+      charges: [
+        { id: "tx", name: "Transfers", meter: "tx", price: { model: "unit", unitPrice: "2" } },
+        { id: "plain", name: "Plain", meter: "bare", price: { model: "unit", unitPrice: "1" } },
+      ],
+    } as never);
+    const events = [
+      usageEvent("a", "tx", "2026-03-02T00:00:00Z", { v: "3" }),
+      usageEvent("b", "bare", "2026-03-02T00:00:00Z", { v: "4" }),
+    ];
+    const billed = rateInvoice(contract, events, "2026-03");
+    const note = issueCreditNote(contract, billed, [
+      { kind: "quantity", line: "tx", quantity: "1", reason: "retried" },
+      { kind: "quantity", line: "plain", quantity: "2", reason: "test data" },
+      { kind: "amount", line: "tx", amount: "1", reason: "goodwill" },
+    ]);
+    // 3 transfers at 2.00 = 6.00; 1 off: 2 at 2.00 = 4.00, credit 2.00. 4 at 1.00, 2 off: credit 2.00.
+    expect(note.lines.map((line) => [line.quantity, line.unit, line.unitSingular])).toEqual([
+      ["1", "transfers", "transfer"],
+      ["2", undefined, undefined],
+      [undefined, undefined, undefined],
+    ]);
+    const text = creditNoteText(note);
+    expect(text).toContain("; 1 transfer taken off, the rest re-rated at 4.00.");
+    expect(text).toContain("; 2 units taken off, the rest re-rated at 2.00.");
+    expect(falseCreditNoteSums(text)).toEqual([]);
+  });
+});
