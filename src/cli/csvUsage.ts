@@ -114,8 +114,8 @@ export async function csvHeader(input: TextInput): Promise<ReadonlyArray<string>
         warnOfJsonPropertiesColumn(input.name, names, batch);
         return names;
       }
+      readHeader(batch.records[0]!, input.name, where(batch, 0));
       names = batch.records[0]!;
-      readHeader(names, input.name, where(batch, 0));
     }
   } catch (error) {
     // A row after the header that cannot be read is the events pass's to report, with its own sentence.
