@@ -248,7 +248,9 @@ async function recomputedInvoice(values: Flags): Promise<Recomputation> {
   if (values.recomputed !== undefined) {
     for (const flag of RECOMPUTE_FLAGS)
       if (values[flag] !== undefined)
-        throw new UsageLineError(`--recomputed gives the recomputed invoice; leave out --${flag}`);
+        throw new UsageLineError(
+          `--recomputed gives the recomputed invoice; leave out --${flag}${flag.endsWith("credit-note") ? " (a credit note of the reconciled invoice itself goes with --credit-note)" : ""}`,
+        );
     const invoice = await readInvoiceFile(values.recomputed, "--recomputed");
     return { currency: invoice.currency.code, invoice: async () => invoice };
   }
@@ -285,6 +287,8 @@ const RECOMPUTE_FLAGS = [
   "period",
   "carry",
   "balances",
+  "balances-credit-note",
   "credits-start-full",
   "commitment-spend",
+  "commitment-credit-note",
 ] as const;

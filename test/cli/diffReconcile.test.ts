@@ -322,6 +322,19 @@ describe("ratecard reconcile", () => {
     );
     expect(both.code).toBe(2);
     expect(both.stderr).toContain("leave out --credits-start-full");
+    // So are the credit notes of what is carried: given with --recomputed they were dropped without a
+    // word, and the specialist, who may have meant --credit-note, read "agrees" (exit 0).
+    for (const flag of ["--commitment-credit-note", "--balances-credit-note"]) {
+      const ignored = runCli(
+        ...["reconcile", "--issued", "fixtures/golden-rich/expected.json"],
+        ...["--recomputed", "fixtures/golden-rich/expected.json", flag, "note.json"],
+      );
+      expect([flag, ignored.code, ignored.stderr]).toEqual([
+        flag,
+        2,
+        `ratecard: --recomputed gives the recomputed invoice; leave out ${flag} (a credit note of the reconciled invoice itself goes with --credit-note)\n`,
+      ]);
+    }
   });
 
   it("continues credit balances from the previous invoice with --balances, naming the file when it does not fit", () => {
