@@ -118,7 +118,8 @@ export function fromStripeCreditNote(
     return {
       corrects,
       bySourceId: true,
-      name: line.description ?? "",
+      // A line Stripe wrote without a description is named as the invoice line it credits.
+      name: line.description ?? issued?.description ?? "",
       amount: major(line.amount),
       ...(unitsOfLine ? { quantity: String(line.quantity) } : {}),
     };

@@ -172,6 +172,17 @@ describe("reconcile a Stripe invoice with its Stripe credit notes", () => {
     expect(result.issuedTotal).toBe("216.00");
   });
 
+  it("names a note line without a description as the invoice line it credits", () => {
+    const bare = {
+      ...unitsNote,
+      lines: { data: [{ ...unitsNote.lines.data[0], description: null }] },
+    };
+    const result = reconcile(issued, recomputed, { creditNotes: [bare] });
+    expect(result.creditNotes?.notes[0]?.lines).toEqual([
+      { corrects: "il_egress", name: "Egress", amount: "50.00" },
+    ]);
+  });
+
   it("reads a newer API version's total_taxes as it reads tax_amounts", () => {
     const newer = {
       ...unitsNote,
