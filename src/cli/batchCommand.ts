@@ -3,6 +3,7 @@ import { type BatchSummary, summarizeBatch, type UsageTimestamps } from "../inde
 import { type BadEventsMode, placeText, quarantineLine } from "./badEvents.js";
 import { badEventsText } from "./badEventsText.js";
 import { type BatchCarry, readBatchCarry } from "./batchCarry.js";
+import { type BatchCommitmentNotes, readBatchCommitmentNotes } from "./batchCommitmentNotes.js";
 import { type BatchCommitmentSpend, readBatchCommitmentSpend } from "./batchCommitmentSpend.js";
 import { type BatchContract, readBatchContracts } from "./batchContracts.js";
 import {
@@ -107,6 +108,13 @@ events. Events of customers no contract bills are counted in the summary, never 
       description:
         "the previous period's invoices (the NDJSON batch wrote), or { contract id: spend }, to continue cumulative commitments",
     },
+    "commitment-credit-note": {
+      type: "string",
+      value: "FILE",
+      multiple: true,
+      description:
+        "a credit note of an earlier invoice of a cumulative commitment's period (JSON), given to the contract it names: units it took off come off the spend; repeat for each",
+    },
     "bad-events": {
       type: "string",
       value: "stop|hold",
@@ -146,18 +154,26 @@ events. Events of customers no contract bills are counted in the summary, never 
     const spendFile = values["commitment-spend"];
     const spend: BatchCommitmentSpend =
       spendFile === undefined ? new Map() : await readBatchCommitmentSpend(spendFile, starts);
+    const noteFiles = values["commitment-credit-note"] ?? [];
+    const notes = await readBatchCommitmentNotes(
+      noteFiles,
+      contracts.map(({ contract }) => contract.id),
+    );
     const carryFile = values.carry;
     const carry: BatchCarry = carryFile === undefined ? new Map() : await readBatchCarry(carryFile, starts);
     const priceBooks = await Promise.all(bookFiles.map((file) => readJsonFile(file, "--price-book")));
     const sorted = [...contracts].sort((a, b) => compareIds(a.contract.customer.id, b.contract.customer.id));
     const settings = { priceBooks, period, creditsStartFull: values["credits-start-full"] === true };
-    const { rate, screen, read } = await batchRating(sorted, { spend, carry }, settings, workers, {
+    const { rate, screen, read } = await batchRating(sorted, { spend, carry, notes }, settings, workers, {
       file: usageFile,
       format: values["usage-format"],
       engine: engineNamed(values.engine),
       timestamps: usageTimestampsNamed(values.timestamps),
       mode,
     });
+    // A refused note is named by its file: the notes of the contract whose file failed.
+    const notesOf = (source: string) =>
+      notes.get(sorted.find((entry) => entry.source === source)?.contract.id ?? "")?.files ?? [];
     const output = await openOrderedOutput(values.output);
     const facts: Parameters<typeof summarizeBatch>[0][number][] = [];
     // json: the invoices are held (as text) until the summary, which the document ends with, is known.
@@ -170,7 +186,7 @@ events. Events of customers no contract bills are counted in the summary, never 
       const unknown = await withRatingProgress(rated, (tick) =>
         rate(async (outcomes) => {
           for (const outcome of outcomes) {
-            const invoice = requireRated(outcome, { spendFile, carryFile }, usageFile);
+            const invoice = requireRated(outcome, { spendFile, carryFile, notes: notesOf }, usageFile);
             facts.push(invoice.invoice);
             if (format === "json") held.push(invoice.line.slice(0, -1));
             else await output.write(invoice.line);
@@ -231,7 +247,7 @@ interface BatchRating {
  */
 async function batchRating(
   contracts: ReadonlyArray<BatchContract>,
-  carried: { readonly spend: BatchCommitmentSpend; readonly carry: BatchCarry },
+  carried: CarriedIn,
   settings: BatchSettings,
   workers: number,
   usage: {
@@ -305,14 +321,23 @@ async function batchRating(
 // give its contract some.
 function carriedTo(
   contractId: string,
-  { spend, carry }: { readonly spend: BatchCommitmentSpend; readonly carry: BatchCarry },
-): Pick<BatchTask, "commitmentSpend" | "carried"> {
+  { spend, carry, notes }: CarriedIn,
+): Pick<BatchTask, "commitmentSpend" | "carried" | "commitmentCreditNotes"> {
   const commitmentSpend = spend.get(contractId);
   const carried = carry.get(contractId);
+  const commitmentCreditNotes = notes.get(contractId)?.notes;
   return {
     ...(commitmentSpend === undefined ? {} : { commitmentSpend }),
     ...(carried === undefined ? {} : { carried }),
+    ...(commitmentCreditNotes === undefined ? {} : { commitmentCreditNotes }),
   };
+}
+
+/** What the batch carries into its contracts: spend, meter states and commitment credit notes. */
+interface CarriedIn {
+  readonly spend: BatchCommitmentSpend;
+  readonly carry: BatchCarry;
+  readonly notes: BatchCommitmentNotes;
 }
 
 // rateMany's result as one document: { "invoices": [one per line], "summary": {…} }.
@@ -338,7 +363,13 @@ function requireRated(
   {
     spendFile,
     carryFile,
-  }: { readonly spendFile?: string | undefined; readonly carryFile?: string | undefined },
+    notes,
+  }: {
+    readonly spendFile?: string | undefined;
+    readonly carryFile?: string | undefined;
+    /** The --commitment-credit-note files given to the contract of a source, in order. */
+    readonly notes: (source: string) => ReadonlyArray<string>;
+  },
   usageFile: string,
 ): Extract<BatchOutcome, { ok: true }> {
   if (outcome.ok) return outcome;
@@ -350,6 +381,12 @@ function requireRated(
   if (spendFile !== undefined && /^options\.commitmentSpendToDate(\.|\[|$)/.test(outcome.path))
     throw new UsageLineError(
       `--commitment-spend ${spendFile}, for the contract of --contracts ${outcome.source}: ${outcome.message}`,
+    );
+  const note = /^options\.commitmentCreditNotes\[(\d+)\]/.exec(outcome.path);
+  const noteFile = note === null ? undefined : notes(outcome.source)[Number(note[1])];
+  if (noteFile !== undefined)
+    throw new UsageLineError(
+      `--commitment-credit-note ${noteFile}, for the contract of --contracts ${outcome.source}: ${outcome.message}`,
     );
   if (carryFile !== undefined && /^options\.carried(\.|\[|$)/.test(outcome.path))
     throw new UsageLineError(

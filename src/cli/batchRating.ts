@@ -33,6 +33,8 @@ export interface BatchTask {
   readonly commitmentSpend?: RateInvoiceOptions["commitmentSpendToDate"];
   /** The contract's carried meter states (`--carry`), when the file gives them. */
   readonly carried?: Readonly<Record<string, CarriedMeterState>>;
+  /** The credit notes given to the contract (`--commitment-credit-note`), as read from their files. */
+  readonly commitmentCreditNotes?: ReadonlyArray<unknown>;
 }
 
 /** What every task of a batch shares: the price books (as JSON), the period and the rating options. */
@@ -87,17 +89,21 @@ export function forWorker({ parsed: _parsed, ...task }: BatchTask): BatchTask {
 
 /**
  * A task's rating options: credit grants started full (--credits-start-full), its carried commitment
- * spend and meter states, and node:crypto's SHA-256 to seal it (the same digest in the main thread, in every worker
+ * spend, meter states and commitment credit notes, and node:crypto's SHA-256 to seal it (the same digest in the main thread, in every worker
  * thread and on the DuckDB engine).
  */
 export function ratingOptions(
-  task: Pick<BatchTask, "commitmentSpend" | "carried">,
+  task: Pick<BatchTask, "commitmentSpend" | "carried" | "commitmentCreditNotes">,
   settings: Pick<BatchSettings, "creditsStartFull">,
 ): RateInvoiceOptions {
+  // The notes as read (plain JSON, which crosses to a worker whole): the rating parses each and refuses
+  // one that is none, at `options.commitmentCreditNotes[i]`.
+  const notes = task.commitmentCreditNotes as RateInvoiceOptions["commitmentCreditNotes"];
   return {
     ...(task.carried === undefined ? {} : { carried: task.carried }),
     ...(settings.creditsStartFull ? { creditsStartFull: true } : {}),
     ...(task.commitmentSpend === undefined ? {} : { commitmentSpendToDate: task.commitmentSpend }),
+    ...(notes === undefined ? {} : { commitmentCreditNotes: notes }),
     sha256: nodeSha256,
   };
 }

@@ -42,10 +42,15 @@ export function batchSummaryText(
   const excluded = summary.excluded.map(({ reason, events }) => `${reason} ${grouped(events)}`);
   lines.push(`  events left out: ${excluded.length === 0 ? "none" : excluded.join(", ")}`);
   const unknown = summary.unknownCustomers;
+  // A customer whose contract was set aside for its term has a contract, not one in force: said so,
+  // lest the specialist look for a contract missing from the folder.
+  const setAside = new Set(outOfTerm.map((entry) => entry.customer));
+  const without = `without a contract${setAside.size === 0 ? "" : ` in force in ${period}`}`;
+  const sample = unknown.sampleCustomers.map((id) => (setAside.has(id) ? `${id}: not in force` : id));
   lines.push(
     unknown.events === 0
-      ? "  events of customers without a contract: none"
-      : `  events of customers without a contract: ${grouped(unknown.events)} of ${plural(unknown.customers, "customer")} (${unknown.sampleCustomers.join(", ")}${unknown.customers > unknown.sampleCustomers.length ? ", …" : ""})`,
+      ? `  events of customers ${without}: none`
+      : `  events of customers ${without}: ${grouped(unknown.events)} of ${plural(unknown.customers, "customer")} (${sample.join(", ")}${unknown.customers > unknown.sampleCustomers.length ? ", …" : ""})`,
   );
   // Set aside, never silently: a customer who left, or the contract a renewal replaced.
   if (outOfTerm.length > 0)

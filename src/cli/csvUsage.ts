@@ -7,7 +7,7 @@ import {
   type UsageTimestamps,
 } from "../index.js";
 import { type BadEventSink, badEventOf } from "./badEvents.js";
-import { warnOfFlattenedColumns } from "./csvFlattenedColumns.js";
+import { warnOfFlattenedColumns, warnOfJsonPropertiesColumn } from "./csvFlattenedColumns.js";
 import { type CsvBatch, csvRecordBatches } from "./csvRecords.js";
 import {
   csvColumnTwice,
@@ -61,6 +61,8 @@ export async function* streamCsvBatches(
         columns = readHeader(batch.records[0]!, file, where(batch, 0));
         continue;
       }
+      // The first rows tell a "properties" column of JSON objects (an export's) from one of values.
+      warnOfJsonPropertiesColumn(file, columns.names, batch);
       const events: UsageEvent[] = [];
       for (let i = 0; i < batch.records.length; i += 1) {
         const cells = batch.records[i]!;
@@ -104,12 +106,22 @@ export async function* streamCsvBatches(
  *   for a column named twice, as {@link streamCsvBatches}
  */
 export async function csvHeader(input: TextInput): Promise<ReadonlyArray<string>> {
-  for await (const batch of csvRecordBatches(input.open(), input.name, undefined, input.again)) {
-    const names = batch.records[0]!;
-    readHeader(names, input.name, where(batch, 0));
-    return names;
+  let names: ReadonlyArray<string> | undefined;
+  try {
+    for await (const batch of csvRecordBatches(input.open(), input.name, undefined, input.again)) {
+      if (names !== undefined) {
+        // The first rows, for a "properties" column of JSON objects: the engine reads no cell here.
+        warnOfJsonPropertiesColumn(input.name, names, batch);
+        return names;
+      }
+      readHeader(batch.records[0]!, input.name, where(batch, 0));
+      names = batch.records[0]!;
+    }
+  } catch (error) {
+    // A row after the header that cannot be read is the events pass's to report, with its own sentence.
+    if (names === undefined || !isRatecardError(error) || error.code !== "invalid_csv") throw error;
   }
-  return [];
+  return names ?? [];
 }
 
 /**

@@ -22,7 +22,8 @@ import { aggregatesOverSource, type DuckdbUsage, openDuckdbUsage } from "./duckd
 import { refusalInFileOrder } from "./refusalInFileOrder.js";
 
 /** A contract of a DuckDB batch: where it came from, the contract, its carried commitment spend and meter states. */
-export interface DuckdbBatchTask extends Pick<BatchTask, "commitmentSpend" | "carried"> {
+export interface DuckdbBatchTask
+  extends Pick<BatchTask, "commitmentSpend" | "carried" | "commitmentCreditNotes"> {
   readonly source: string;
   readonly contract: Contract;
 }

@@ -288,6 +288,41 @@ export function csvFlattenedPropertyColumn(file: string, column: string, propert
   return `${file} has a column "${column}", read as each event's property "${column}", not "${property}": in a CSV usage file every column but id, type, customer and timestamp is a property named as its column, so a meter that reads "${property}" finds none and leaves the event out. Name the column "${property}".`;
 }
 
+/**
+ * A CSV usage column "properties" whose cells hold JSON objects (an export that kept the event's
+ * properties as one column): read as one property holding the text, never opened into properties.
+ */
+export function csvJsonPropertiesColumn(
+  file: string,
+  column: string,
+  line: number,
+  cell: string,
+  keys: ReadonlyArray<string>,
+): string {
+  const reads =
+    keys.length === 0
+      ? "a property"
+      : wordList(
+          keys.map((key) => `"${key}"`),
+          "or",
+        );
+  const columns = keys.length === 0 ? "" : ` (${keys.join(", ")})`;
+  return `${file} has a column "${column}" whose cells hold JSON objects (line ${line}: ${cell}), read as one property named "${column}" holding that text: a CSV cell is never opened into properties, so a meter that reads ${reads} finds none and leaves the event out. Give each property a column of its own${columns}, or write the usage as NDJSON, where "properties" is an object.`;
+}
+
+/** A batch's --commitment-credit-note of a contract the batch does not rate. */
+export function batchNoteOfNoContract(
+  named: string,
+  contractId: string,
+  contractIds: ReadonlyArray<string>,
+): string {
+  const shown =
+    contractIds.length <= 3
+      ? wordList(contractIds)
+      : `${contractIds.slice(0, 3).join(", ")} and ${contractIds.length - 3} more`;
+  return `${named} is a credit note of contract ${contractId}, which is no contract of the batch (${shown}): give each contract's notes of its commitment's period, or leave this one out.`;
+}
+
 /** A --commitment-spend file that is none of the forms it takes; `named` is the flag and the file. */
 export function commitmentSpendNotRead(named: string): string {
   return `${named} must be a previous invoice, its late-usage correction, or an object of commitment id → spend text or → that commitment's commitments[].cumulative record, such as { "annual": "300.00" } or { "annual": { "spendAfter": "300.00", "creditNotesTaken": ["cn_1"] } }`;

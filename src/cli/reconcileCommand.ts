@@ -54,8 +54,9 @@ JPY are 4074). An amount may carry the recomputed invoice's currency sign or cod
 125.00 USD; another currency's is refused), be negative as (5.00), 5.00- or −5.00, and group
 thousands with spaces (1 234,56). A recomputation from --contract continues from the previous invoice as ratecard invoice
 does: --carry, --balances, --credits-start-full, --commitment-spend. With --credit-note (repeat for
-each) the issued invoice is compared net of the credit notes ratecard issued against it: what they
-credited is no discrepancy again, and the report names each note.`,
+each) the issued invoice is compared net of the credit notes issued against it (ratecard's, or
+Stripe's credit_note objects beside a Stripe invoice): what they credited is no discrepancy again, and
+the report names each note.`,
   options: {
     issued: { type: "string", value: "FILE", description: "the invoice as issued (- reads stdin)" },
     "issued-format": {
@@ -103,11 +104,12 @@ async function reconcileIssued(values: Flags & { readonly issued?: string; reado
   const issuedFile = required(values.issued, "--issued FILE");
   const readIssued = await readIssuedDocument(issuedFile, values);
   const noteFiles = values["credit-note"] ?? [];
+  // A Stripe credit note ("object": "credit_note") is read by reconcile, against the Stripe invoice.
   const creditNotes = await readIssuedFiles(
     "--credit-note",
     noteFiles,
-    parseCreditNote,
-    "a ratecard credit note",
+    (value) => (isObject(value) && value.object === "credit_note" ? value : parseCreditNote(value)),
+    "a ratecard credit note or a Stripe credit note",
   );
   const recomputation = await recomputedInvoice(values);
   const issued = readIssued(recomputation.currency);
@@ -246,7 +248,9 @@ async function recomputedInvoice(values: Flags): Promise<Recomputation> {
   if (values.recomputed !== undefined) {
     for (const flag of RECOMPUTE_FLAGS)
       if (values[flag] !== undefined)
-        throw new UsageLineError(`--recomputed gives the recomputed invoice; leave out --${flag}`);
+        throw new UsageLineError(
+          `--recomputed gives the recomputed invoice; leave out --${flag}${flag.endsWith("credit-note") ? " (a credit note of the reconciled invoice itself goes with --credit-note)" : ""}`,
+        );
     const invoice = await readInvoiceFile(values.recomputed, "--recomputed");
     return { currency: invoice.currency.code, invoice: async () => invoice };
   }
@@ -283,6 +287,8 @@ const RECOMPUTE_FLAGS = [
   "period",
   "carry",
   "balances",
+  "balances-credit-note",
   "credits-start-full",
   "commitment-spend",
+  "commitment-credit-note",
 ] as const;

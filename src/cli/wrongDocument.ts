@@ -1,6 +1,7 @@
 /**
  * What a file given where an invoice (or a credit note) is read really is, when it is another ratecard
- * document a specialist easily mixes up with it: a contract, a credit note, a late-usage correction.
+ * document a specialist easily mixes up with it: a contract, a credit note, a late-usage correction, or
+ * Stripe's invoice or credit note (which only reconcile reads).
  * Returns the sentence to print after the file's name ("is a contract (ctr_x), not a ratecard invoice:
  * give the invoice rated from it …"), or undefined for anything else (then the missing fields are listed).
  */
@@ -8,6 +9,13 @@ export function wrongDocument(data: unknown, what: string): string | undefined {
   if (typeof data !== "object" || data === null || Array.isArray(data)) return undefined;
   const document = data as Readonly<Record<string, unknown>>;
   const id = typeof document.id === "string" ? ` (${document.id})` : "";
+  // Stripe's own objects: read by reconcile, not where ratecard's documents are.
+  if (document.object === "invoice")
+    return `is a Stripe invoice${id}, not ${what}: ratecard reads Stripe's invoices as the issued invoice of ratecard reconcile (--issued), against a recomputation`;
+  if (document.object === "credit_note") {
+    const invoice = typeof document.invoice === "string" ? ` (${document.invoice})` : "";
+    return `is a Stripe credit note${id}, not ${what}: ratecard reads Stripe's credit notes with ratecard reconcile --credit-note, beside the Stripe invoice they credit${invoice}`;
+  }
   if (Array.isArray(document.charges) && !Array.isArray(document.lines))
     return `is a contract${id}, not ${what}: give ${what === "a ratecard invoice" ? "the invoice rated from it (ratecard invoice --format json)" : "the credit note issued before (ratecard credit-note --format json)"}`;
   if (typeof document.invoiceId === "string" && what !== "a ratecard credit note") {

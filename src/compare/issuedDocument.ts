@@ -7,6 +7,11 @@ export interface IssuedLine {
   /** The line's id in the issuing system, when it has one that ratecard's line ids can meet. */
   readonly id?: string;
   /**
+   * The line's own id in the issuing system when that is no ratecard line id (Stripe's `il_…`): what
+   * that system's credit notes name the line by (a Stripe credit note line's `invoice_line_item`).
+   */
+  readonly sourceId?: string;
+  /**
    * The charge and group a ratecard invoice's line bills (its `chargeId` and `group`): what pairs it
    * with the recomputed line of the same charge and group when its id was written otherwise.
    */
@@ -22,6 +27,8 @@ export interface IssuedLine {
 /** An invoice as issued (ratecard JSON, a CSV of line items, a Stripe invoice), read for reconciling. */
 export interface IssuedDocument {
   readonly format: "ratecard" | "csv" | "stripe";
+  /** The document's own id in the issuing system (Stripe's `in_…`), which its credit notes name. */
+  readonly id?: string;
   /** Upper-case ISO code, when the document says. */
   readonly currency?: string;
   readonly lines: ReadonlyArray<IssuedLine>;
@@ -38,6 +45,12 @@ export interface IssuedDocument {
   readonly total?: string;
   /** What the customer was asked to pay, when the document states it beside its total. */
   readonly amountDue?: string;
+  /**
+   * What the issuing system says credit notes took off the document since (Stripe's
+   * `pre_payment_credit_notes_amount`, which it took off the amount due, and
+   * `post_payment_credit_notes_amount`), when it says and they took anything.
+   */
+  readonly creditNotesAmount?: { readonly prePayment: string; readonly postPayment: string };
 }
 
 /**

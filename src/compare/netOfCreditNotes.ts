@@ -3,6 +3,8 @@ import { assertEarlierNote, type Invoice, parseCreditNote } from "../invoice/ind
 import { addExactly, Decimal, exactDifference, toFixedString, ZERO } from "../money/index.js";
 import type { CreditNote } from "../schema/index.js";
 import type { IssuedDocument, IssuedLine } from "./issuedDocument.js";
+import { fromStripeCreditNote, isStripeCreditNote } from "./stripeCreditNote.js";
+import { type TakenNote, type TakenNoteLine, takenRatecardNote } from "./takenNote.js";
 
 /** A credit note {@link reconcile} took off the issued invoice, as the report names it. */
 export interface ReconciledCreditNote {
@@ -43,7 +45,8 @@ export interface NetOfCreditNotes {
  * and the total less theirs, the amount due less what the notes gave back as money. Each note must be a
  * credit note ratecard issued, intact, against this very invoice (a ratecard invoice: its id and digest)
  * or, for a document from another system, against the invoice the recomputation is (its id: the same
- * contract and period), in the recomputation's currency, given once.
+ * contract and period); or Stripe's CreditNote object of the Stripe invoice issued (its `invoice`), its
+ * lines naming that invoice's lines (stripeCreditNote.ts). In the recomputation's currency, given once.
  * @throws InputError `invalid_argument`, `digest_mismatch`, `credit_note_mismatch`, `currency_mismatch`,
  *   `duplicate_id`, `unknown_line` at `options.creditNotes[i]…`
  */
@@ -53,7 +56,7 @@ export function netOfCreditNotes(
   issued: IssuedDocument | Invoice,
   recomputed: Invoice,
 ): NetOfCreditNotes {
-  const notes = given.map((value, index) => belonging(value, index, issued, recomputed));
+  const notes = given.map((value, index) => belonging(value, index, document, issued, recomputed));
   notes.forEach((note, index) => {
     const first = notes.findIndex((other) => other.id === note.id);
     if (first === index) return;
@@ -67,7 +70,8 @@ export function netOfCreditNotes(
   const lines = document.lines.map((line) => ({ line, notes: [] as string[], amount: ZERO, units: ZERO }));
   notes.forEach((note, index) => {
     note.lines.forEach((noteLine, at) => {
-      const entry = lines[issuedLineIndex(document.lines, note.id, noteLine, pathOf(index, "lines", at))];
+      const where = noteLine.bySourceId ? pathOf(index, "lines", "data", at) : pathOf(index, "lines", at);
+      const entry = lines[issuedLineIndex(document.lines, note.id, noteLine, where)];
       if (entry === undefined) return;
       if (!entry.notes.includes(note.id)) entry.notes.push(note.id);
       entry.amount = addExactly(entry.amount, noteLine.amount);
@@ -85,7 +89,7 @@ export function netOfCreditNotes(
     credited.set(net, { notes: ids, issuedAmount: line.amount, amount, units });
     return net;
   });
-  const sum = (pick: (note: CreditNote) => string | undefined) =>
+  const sum = (pick: (note: TakenNote) => string | undefined) =>
     notes.reduce((total, note) => addExactly(total, pick(note) ?? "0"), ZERO);
   const figure = <K extends string>(key: K, value: string | undefined, taken: Decimal) =>
     value === undefined ? {} : ({ [key]: less(value, taken) } as Record<K, string>);
@@ -100,12 +104,12 @@ export function netOfCreditNotes(
     ...figure(
       "tax",
       document.tax,
-      sum((note) => (note.tax?.mode === "exclusive" ? note.tax.total : undefined)),
+      sum((note) => note.exclusiveTax),
     ),
     ...figure(
       "includedTax",
       document.includedTax,
-      sum((note) => (note.tax?.mode === "inclusive" ? note.tax.total : undefined)),
+      sum((note) => note.inclusiveTax),
     ),
     ...figure(
       "total",
@@ -115,7 +119,7 @@ export function netOfCreditNotes(
     ...figure(
       "amountDue",
       document.amountDue,
-      sum((note) => note.settlement?.money ?? note.total),
+      sum((note) => note.money),
     ),
   };
   return { document: net, notes: notes.map(reported), credited };
@@ -128,8 +132,30 @@ function less(figure: string, taken: Decimal): string {
   return exactDifference(value, taken).toFixed(Math.max(value.decimalPlaces(), taken.decimalPlaces()));
 }
 
-// A credit note ratecard issued, intact, of the invoice reconciled, in its currency.
-function belonging(value: unknown, index: number, issued: IssuedDocument | Invoice, recomputed: Invoice) {
+// A credit note ratecard issued, intact, of the invoice reconciled, in its currency; or Stripe's note of
+// the Stripe invoice reconciled.
+function belonging(
+  value: unknown,
+  index: number,
+  document: IssuedDocument,
+  issued: IssuedDocument | Invoice,
+  recomputed: Invoice,
+): TakenNote {
+  const code = recomputed.currency.code;
+  if (isStripeCreditNote(value)) {
+    const stripe = fromStripeCreditNote(value, document.lines, ["options", "creditNotes", index]);
+    if (stripe.currency !== code)
+      throw InputError.from(
+        compareMessages.reconcileNoteCurrency(stripe.note.id, stripe.currency, code),
+        pathOf(index, "currency"),
+      );
+    if (document.format !== "stripe" || document.id !== stripe.invoiceId)
+      throw InputError.from(
+        compareMessages.reconcileStripeNoteOfOtherInvoice(stripe.note.id, stripe.invoiceId, document),
+        pathOf(index, "invoice"),
+      );
+    return stripe.note;
+  }
   let note: CreditNote;
   try {
     note = parseCreditNote(value);
@@ -141,7 +167,6 @@ function belonging(value: unknown, index: number, issued: IssuedDocument | Invoi
       within(pathOf(index), error.path),
     );
   }
-  const code = recomputed.currency.code;
   if (note.currency.code !== code)
     throw InputError.from(
       compareMessages.reconcileNoteCurrency(note.id, note.currency.code, code),
@@ -153,17 +178,19 @@ function belonging(value: unknown, index: number, issued: IssuedDocument | Invoi
       compareMessages.reconcileNoteOfOtherInvoice(note.id, note.invoiceId, recomputed.id),
       pathOf(index, "invoiceId"),
     );
-  return note;
+  return takenRatecardNote(note);
 }
 
 // The issued line a note line credits: the one of its id, else the one of its name (a CSV without ids).
 function issuedLineIndex(
   lines: ReadonlyArray<IssuedLine>,
   noteId: string,
-  noteLine: CreditNote["lines"][number],
+  noteLine: TakenNoteLine,
   path: string,
 ): number {
-  const byId = lines.findIndex((line) => line.id === noteLine.corrects);
+  const byId = lines.findIndex((line) =>
+    noteLine.bySourceId ? line.sourceId === noteLine.corrects : line.id === noteLine.corrects,
+  );
   if (byId >= 0) return byId;
   const key = (text: string) => text.trim().toLowerCase();
   const byName = lines.flatMap((line, index) =>
@@ -172,12 +199,12 @@ function issuedLineIndex(
   if (byName.length === 1) return byName[0] as number;
   throw InputError.from(
     compareMessages.reconcileNoteLineUnknown(noteId, noteLine, byName.length),
-    `${path}.corrects`,
+    `${path}.${noteLine.bySourceId ? "invoice_line_item" : "corrects"}`,
   );
 }
 
-function reported(note: CreditNote): ReconciledCreditNote {
-  const { minorUnits } = note.currency;
+function reported(note: TakenNote): ReconciledCreditNote {
+  const { minorUnits } = note;
   return {
     id: note.id,
     total: note.total,

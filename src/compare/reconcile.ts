@@ -184,6 +184,7 @@ export function reconcile(
   found.push(...afterTaxCredits(document, recomputed, money));
   const { discrepancies, notes: roundingNotes } = subUnitTax(found, document, recomputed);
   const notes = [
+    ...statedCreditNotes(asIssued, net.notes, money),
     ...subtotalNotes(document, money),
     ...includedTaxNotes(document, recomputed, money),
     ...roundingNotes,
@@ -233,6 +234,29 @@ function afterTaxCredits(
       sentence: `Credits after tax (the total less the amount due): issued ${money(issuedPaid)}, recomputed ${money(oursPaid)}; the amount due is issued ${money(new Decimal(document.amountDue))}, recomputed ${money(new Decimal(recomputed.amountDue ?? recomputed.total))}.`,
     },
   ];
+}
+
+// What the issuing system says credit notes took off the invoice (Stripe's pre- and post-payment credit
+// notes amounts), against the notes given: without them the invoice is reconciled as issued, and the
+// specialist must hear that notes exist, or that the ones given are not all of them.
+function statedCreditNotes(
+  document: IssuedDocument,
+  given: ReadonlyArray<ReconciledCreditNote>,
+  money: (value: Decimal) => string,
+): string[] {
+  const stated = document.creditNotesAmount;
+  if (stated === undefined) return [];
+  const said = addExactly(new Decimal(stated.prePayment), stated.postPayment);
+  const credited = given.reduce((sum, note) => addExactly(sum, note.total), ZERO);
+  if (said.equals(credited)) return [];
+  const which = `(pre_payment_credit_notes_amount ${money(new Decimal(stated.prePayment))}, post_payment_credit_notes_amount ${money(new Decimal(stated.postPayment))})`;
+  return given.length === 0
+    ? [
+        `Stripe says credit notes took ${money(said)} off this invoice ${which}, and none was given: give them (--credit-note) to reconcile the invoice net of them.`,
+      ]
+    : [
+        `Stripe says credit notes took ${money(said)} off this invoice ${which}; the notes given credit ${money(credited)}: one may be missing, or voided since.`,
+      ];
 }
 
 // A stated subtotal that is not the sum of the document's own lines: a line left out of the file, or a

@@ -32,6 +32,7 @@ const stripeLineSchema = z.looseObject({
 
 const stripeInvoiceSchema = z.looseObject({
   object: z.literal("invoice"),
+  id: z.optional(z.nullable(z.string())),
   currency: z.string(),
   lines: z.looseObject({ data: z.array(stripeLineSchema) }),
   tax: z.optional(z.nullable(minor)),
@@ -44,13 +45,17 @@ const stripeInvoiceSchema = z.looseObject({
   total: z.optional(minor),
   subtotal: z.optional(z.nullable(minor)),
   amount_due: z.optional(z.nullable(minor)),
+  pre_payment_credit_notes_amount: z.optional(z.nullable(minor)),
+  post_payment_credit_notes_amount: z.optional(z.nullable(minor)),
 });
 
 type StripeLine = z.output<typeof stripeLineSchema>;
 
 /**
  * Reads a Stripe invoice (the JSON of its Invoice object) as an issued document, minor units turned into
- * the currency's major units. A line's `metadata.ratecard_line`, when the issuer set it, is its id.
+ * the currency's major units. A line's `metadata.ratecard_line`, when the issuer set it, is its id; its
+ * own `id` (`il_…`) is what Stripe's credit notes name it by. The amount due is read as issued: the
+ * credit notes Stripe took off it since (`pre_payment_credit_notes_amount`) are added back.
  * @throws InputError `invalid_field` / `missing_field` at the field's path when it is not a Stripe invoice
  * @throws InputError `unknown_currency` for a currency ratecard does not know
  */
@@ -63,8 +68,14 @@ export function fromStripeInvoice(data: unknown): IssuedDocument {
   const major = (amount: number | string) =>
     toFixedString(new Decimal(amount).div(10 ** minorUnits), minorUnits);
   const { added: tax, included } = taxesOf(invoice);
+  // A credit note issued while the invoice was open took its amount off amount_due (not below zero),
+  // counted in pre_payment_credit_notes_amount; the total stays as issued. The amount due is read as
+  // issued, as the total is, and the notes are taken off only when given (reconcile's creditNotes).
+  const prePayment = invoice.pre_payment_credit_notes_amount ?? 0;
+  const postPayment = invoice.post_payment_credit_notes_amount ?? 0;
   return {
     format: "stripe",
+    ...(typeof invoice.id === "string" ? { id: invoice.id } : {}),
     currency: code,
     lines: invoice.lines.data.map((line) => stripeLine(line, minorUnits, major)),
     ...(tax !== undefined ? { tax: major(tax.toFixed()) } : {}),
@@ -72,7 +83,10 @@ export function fromStripeInvoice(data: unknown): IssuedDocument {
     ...(invoice.total !== undefined ? { total: major(invoice.total) } : {}),
     ...(typeof invoice.subtotal === "number" ? { subtotal: major(invoice.subtotal) } : {}),
     ...(typeof invoice.amount_due === "number" && invoice.total !== undefined
-      ? { amountDue: major(invoice.amount_due) }
+      ? { amountDue: major(new Decimal(invoice.amount_due).plus(prePayment).toFixed()) }
+      : {}),
+    ...(prePayment > 0 || postPayment > 0
+      ? { creditNotesAmount: { prePayment: major(prePayment), postPayment: major(postPayment) } }
       : {}),
   };
 }
@@ -113,6 +127,7 @@ function stripeLine(line: StripeLine, minorUnits: number, major: (amount: number
   const id = line.metadata?.ratecard_line ?? undefined;
   return {
     ...(id !== undefined ? { id } : {}),
+    ...(line.id !== undefined ? { sourceId: line.id } : {}),
     description: line.description ?? "",
     ...(line.quantity !== undefined && line.quantity !== null ? { quantity: String(line.quantity) } : {}),
     ...(unit !== undefined && unit !== null

@@ -30,4 +30,29 @@ describe("the batch summary in words", () => {
     expect(text).toContain("  USD 13,301.64 over 3 invoices, -1,234.50 due\n");
     expect(text).toContain("  events: 22,500 read, 22,500 counted\n");
   });
+
+  // A batch of 2025-02 over contracts whose terms start in 2026 read "events of customers without a
+  // contract: … (cus_a, cus_b, cus_z)", as if cus_a's and cus_b's contracts were missing from the folder.
+  it("says which customers have a contract, not in force in the period, rather than none", () => {
+    const text = batchSummaryText(
+      {
+        invoices: 0,
+        totals: [],
+        eventsRead: 0,
+        eventsCounted: 0,
+        warnings: 0,
+        excluded: [],
+        unknownCustomers: { events: 4, customers: 3, sampleCustomers: ["cus_a", "cus_b", "cus_z"] },
+      },
+      "2025-02",
+      undefined,
+      [
+        { contract: "ctr_a", customer: "cus_a", term: "from 2026-01-01", source: "a.json" },
+        { contract: "ctr_b", customer: "cus_b", term: "from 2026-01-01", source: "b.json" },
+      ],
+    );
+    expect(text).toContain(
+      "  events of customers without a contract in force in 2025-02: 4 of 3 customers (cus_a: not in force, cus_b: not in force, cus_z)\n",
+    );
+  });
 });

@@ -517,6 +517,48 @@ describe("--commitment-credit-note", () => {
     expect(bare.stderr).toContain('{ "annual": { "spendAfter": "300.00"');
   });
 
+  // A batch took no credit note: February's batch opened at January's 300.00, though the note took
+  // 100.00 of units off it, and March trued up 1,200.00 − 1,050.00 = 150.00 (the quarter 1,100.00 on
+  // 950.00 of usage) unless the spend file was lowered by hand.
+  it("batch --commitment-credit-note: February opens at 300.00 − 100.00 = 200.00, as ratecard invoice", () => {
+    const { note, february, usage, jan } = withNote();
+    const batch = quarterBatch("contracts-batch-note", usage);
+    const batched = batch("2026-02", "--commitment-spend", jan, "--commitment-credit-note", note);
+    expect([batched.code, batched.stderr]).toEqual([0, expect.stringContaining("1 invoice for 2026-02")]);
+    // 300.00 carried less the 100.00 the note took off: 200.00 before, 200 + 500 = 700.00 to date
+    expect(JSON.parse(batched.stdout).commitments[0].cumulative).toMatchObject({
+      spendBefore: "200.00",
+      spendAfter: "700.00",
+      creditNotesTaken: [JSON.parse(readFileSync(note, "utf8")).id],
+    });
+    // the same invoice as `ratecard invoice --commitment-credit-note` rates (batch writes it on one line)
+    expect(JSON.parse(batched.stdout)).toEqual(JSON.parse(february().stdout));
+  });
+
+  it("batch --commitment-credit-note refuses a note of no contract of the batch, and an edited note, naming its file", () => {
+    const { note, usage, jan } = withNote();
+    // a batch of another contract alone: ctr_quarter's note would be left out without a word
+    const folder = inScratch("contracts-batch-other");
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, "other.json"), JSON.stringify({ ...QUARTER, id: "ctr_other" }));
+    const refused = runCli(
+      ...["batch", "--contracts", folder, "--usage", usage, "--period", "2026-02", "--workers", "1"],
+      ...["--commitment-credit-note", note],
+    );
+    expect([refused.code, refused.stdout]).toEqual([2, ""]);
+    expect(refused.stderr).toBe(
+      `ratecard: --commitment-credit-note ${note} is a credit note of contract ctr_quarter, which is no contract of the batch (ctr_other): give each contract's notes of its commitment's period, or leave this one out.\n`,
+    );
+    const batch = quarterBatch("contracts-batch-refused", usage);
+    const edited = file(
+      "edited-batch.json",
+      JSON.stringify({ ...JSON.parse(readFileSync(note, "utf8")), total: "1.00" }),
+    );
+    const tampered = batch("2026-02", "--commitment-spend", jan, "--commitment-credit-note", edited);
+    expect(tampered.code).toBe(2);
+    expect(tampered.stderr).toContain(`--commitment-credit-note ${edited}`);
+  });
+
   it("names the note's file when the note is refused, exit 2", () => {
     const { invoice, jan, note } = withNote();
     const edited = file(

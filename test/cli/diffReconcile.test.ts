@@ -76,6 +76,25 @@ describe("ratecard diff", () => {
     expect(runCli("diff", EXPECTED, EXPECTED, "--format", "xml").code).toBe(2);
     expect(runCli("diff", EXPECTED, "fixtures/cdn-basic/contract.json").code).toBe(2);
   });
+
+  // A Stripe invoice given to diff was "not a ratecard invoice: schemaVersion is required. (and 13 more
+  // problems)": the specialist heard the file was broken, not that Stripe's invoices go to reconcile.
+  it("says where a Stripe invoice or credit note goes instead of listing the fields it lacks", () => {
+    const stripe = runCli("diff", STRIPE, EXPECTED);
+    expect([stripe.code, stripe.stderr]).toEqual([
+      2,
+      `ratecard: diff ${STRIPE} is a Stripe invoice (in_1Q2w3E4r5T6y7U8i), not a ratecard invoice: ratecard reads Stripe's invoices as the issued invoice of ratecard reconcile (--issued), against a recomputation.\n`,
+    ]);
+    const note = file(
+      "stripe-note.json",
+      JSON.stringify({ object: "credit_note", id: "cn_1", invoice: "in_1" }),
+    );
+    const noted = runCli("diff", EXPECTED, note);
+    expect([noted.code, noted.stderr]).toEqual([
+      2,
+      `ratecard: diff ${note} is a Stripe credit note (cn_1), not a ratecard invoice: ratecard reads Stripe's credit notes with ratecard reconcile --credit-note, beside the Stripe invoice they credit (in_1).\n`,
+    ]);
+  });
 });
 
 describe("ratecard reconcile", () => {
@@ -322,6 +341,19 @@ describe("ratecard reconcile", () => {
     );
     expect(both.code).toBe(2);
     expect(both.stderr).toContain("leave out --credits-start-full");
+    // So are the credit notes of what is carried: given with --recomputed they were dropped without a
+    // word, and the specialist, who may have meant --credit-note, read "agrees" (exit 0).
+    for (const flag of ["--commitment-credit-note", "--balances-credit-note"]) {
+      const ignored = runCli(
+        ...["reconcile", "--issued", "fixtures/golden-rich/expected.json"],
+        ...["--recomputed", "fixtures/golden-rich/expected.json", flag, "note.json"],
+      );
+      expect([flag, ignored.code, ignored.stderr]).toEqual([
+        flag,
+        2,
+        `ratecard: --recomputed gives the recomputed invoice; leave out ${flag} (a credit note of the reconciled invoice itself goes with --credit-note)\n`,
+      ]);
+    }
   });
 
   it("continues credit balances from the previous invoice with --balances, naming the file when it does not fit", () => {

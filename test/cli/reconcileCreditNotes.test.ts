@@ -107,3 +107,73 @@ describe("ratecard reconcile --issued with a credit note", () => {
     );
   });
 });
+
+// cdn-basic's February invoice as Stripe issued it (cents; lines named as ratecard's, ids il_…), and a
+// Stripe credit note of 456.00 off the North America bandwidth line (docs.stripe.com/api/credit_notes).
+describe("ratecard reconcile --credit-note with Stripe's credit notes", () => {
+  const stripeInvoice = {
+    object: "invoice",
+    id: "in_cdn_feb",
+    currency: "usd",
+    lines: {
+      has_more: false,
+      data: [
+        { id: "il_1", description: "Platform fee", amount: 50000, quantity: 1 },
+        { id: "il_2", description: "Bandwidth (North America)", amount: 365600, quantity: 61400 },
+        { id: "il_3", description: "Bandwidth (Europe)", amount: 224204 },
+        { id: "il_4", description: "Bandwidth (Asia Pacific)", amount: 120000, quantity: 10000 },
+        { id: "il_5", description: "HTTPS requests (per 10,000)", amount: 6574 },
+      ],
+    },
+    subtotal: 766378,
+    total: 766378,
+    amount_due: 766378,
+    post_payment_credit_notes_amount: 45600,
+  };
+  const stripeNote = {
+    object: "credit_note",
+    id: "cn_1PaX",
+    invoice: "in_cdn_feb",
+    currency: "usd",
+    status: "issued",
+    type: "post_payment",
+    lines: {
+      has_more: false,
+      data: [
+        {
+          type: "invoice_line_item",
+          invoice_line_item: "il_2",
+          description: "Bandwidth (North America)",
+          amount: 45600,
+        },
+      ],
+    },
+    subtotal: 45600,
+    total: 45600,
+  };
+
+  it("takes a Stripe note off the Stripe invoice: 3,656.00 − 456.00 = 3,200.00 against the 3,656.00 recomputed", () => {
+    const issued = file("stripe-in.json", JSON.stringify(stripeInvoice));
+    const note = file("stripe-cn.json", JSON.stringify(stripeNote));
+    const result = runCli("reconcile", "--issued", issued, "--recomputed", INVOICE, "--credit-note", note);
+    // Total 7,663.78 − 456.00 = 7,207.78; the line recomputed at 3,656.00, as issued: +456.00 credit_note.
+    expect([result.code, result.stderr]).toEqual([3, ""]);
+    expect(result.stdout).toContain(
+      "Issued total 7207.78 (7663.78 less 456.00 of credit notes), recomputed 7663.78 USD",
+    );
+    expect(result.stdout).toContain(
+      "Net of credit note cn_1PaX: 456.00 USD credited, tax included; lines Bandwidth (North America) (il_2) 456.00.",
+    );
+    expect(result.stdout).toMatch(/\+456\.00 {2}credit_note/);
+  });
+
+  it("refuses a Stripe note of another invoice in its own file's name", () => {
+    const issued = file("stripe-in.json", JSON.stringify(stripeInvoice));
+    const note = file("stripe-cn-other.json", JSON.stringify({ ...stripeNote, invoice: "in_cdn_jan" }));
+    const result = runCli("reconcile", "--issued", issued, "--recomputed", INVOICE, "--credit-note", note);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      `ratecard: --credit-note ${note}: Credit note cn_1PaX credits Stripe invoice in_cdn_jan, but the issued invoice is in_cdn_feb; give only the credit notes issued against the invoice being reconciled.\n`,
+    );
+  });
+});

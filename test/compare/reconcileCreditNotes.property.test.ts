@@ -1,13 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { reconcile } from "../../src/compare/index.js";
-import { issueCreditNote, rateInvoice } from "../../src/index.js";
 import { addExactly, Decimal, ZERO } from "../../src/money/index.js";
-import { eventsIn, streamArb } from "../_arbitraries/eventStreams.js";
-import { deepFreeze } from "../_arbitraries/prices.js";
-import { contractScenarioArb, materialize } from "../_arbitraries/wholeContracts.js";
-import { attempt } from "../_laws/typedRefusal.js";
 import { fuzzParameters, fuzzTimeout } from "../_support/fuzzRuns.js";
+import { creditedLineArbs, creditedLineCase } from "./creditedLineCase.js";
 
 const checked = { runs: 0 };
 
@@ -16,19 +12,10 @@ describe("reconcile with credit notes (fuzzing)", () => {
     timeout: fuzzTimeout(),
   }, () => {
     fc.assert(
-      fc.property(contractScenarioArb(), streamArb(), fc.nat(), (scenario, stream, at) => {
-        const { contract, period } = materialize(deepFreeze(scenario));
-        const invoice = attempt(() =>
-          rateInvoice(contract, eventsIn(stream, period), period, { creditsStartFull: true }),
-        );
-        if (invoice === undefined || invoice.lines.length === 0) return;
-        const line = invoice.lines[at % invoice.lines.length]!;
-        // Lines that share an id are credited by id, which cannot say which of them: left out.
-        if (invoice.lines.filter((other) => other.id === line.id).length > 1) return;
-        const note = attempt(() =>
-          issueCreditNote(contract, invoice, [{ kind: "line", line: line.id, reason: "fuzz" }]),
-        );
-        if (note === undefined || new Decimal(note.total).isZero()) return;
+      fc.property(...creditedLineArbs, (scenario, stream, at) => {
+        const found = creditedLineCase(scenario, stream, at);
+        if (found === undefined) return;
+        const { invoice, line, note } = found;
         const result = reconcile(invoice, invoice, { creditNotes: [note] });
         // The recomputation is the invoice before the note: recomputed − (issued − note) = the note's
         // total, exactly, whatever causes it is split into (line, tax, adjustments).

@@ -1,34 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { fromCsvInvoice, fromRatecardInvoice, reconcile, renderReconcile } from "../../src/compare/index.js";
 import { issueCreditNote, rateInvoice } from "../../src/index.js";
-import {
-  buildContract,
-  type ChargeInput,
-  type ContractOverrides,
-  meteredEvent,
-} from "../_support/contract.js";
+import { meteredEvent } from "../_support/contract.js";
+import { creditNoteExampleContract } from "./creditNoteExample.js";
 
 // A platform fee of 100.00 and egress at 0.05 a GB, 20 % VAT added per line. February was issued for
 // 3,000 GB (1,000 GB counted twice); the recomputation has the true 2,000 GB.
 // Issued: 100.00 + 3,000 × 0.05 = 150.00 → 250.00, VAT 20.00 + 30.00 = 50.00, total 300.00.
 // Recomputed: 100.00 + 2,000 × 0.05 = 100.00 → 200.00, VAT 20.00 + 20.00 = 40.00, total 240.00.
-const tax: ContractOverrides["tax"] = {
-  mode: "exclusive",
-  rounding: "per_line",
-  rates: [{ id: "vat", name: "VAT 20%", percent: "20" }],
-};
-const platform: ChargeInput = {
-  id: "platform",
-  name: "Platform fee",
-  price: { model: "flat", amount: "100.00" },
-};
-const egress: ChargeInput = {
-  id: "egress",
-  name: "Egress",
-  meter: "m",
-  price: { model: "unit", unitPrice: "0.05" },
-};
-const contract = buildContract({ charges: [platform, egress], tax });
+const contract = creditNoteExampleContract();
 const issued = rateInvoice(contract, [meteredEvent("e1", "3000")], "2026-02");
 const recomputed = rateInvoice(contract, [meteredEvent("e1", "2000")], "2026-02");
 // 1,000 GB off egress: re-rated 2,000 × 0.05 = 100.00, credited 150.00 − 100.00 = 50.00 + VAT 10.00 = 60.00.
@@ -111,7 +91,7 @@ describe("reconcile with the credit notes issued against the invoice", () => {
     const whole = issueCreditNote(contract, issued, [
       { kind: "line", line: "platform", reason: "not ordered" },
     ]);
-    const without = buildContract({ charges: [egress], tax });
+    const without = creditNoteExampleContract(false);
     const rerated = rateInvoice(without, [meteredEvent("e1", "3000")], "2026-02");
     const result = reconcile(fromRatecardInvoice(issued), rerated, { creditNotes: [whole] });
     expect(result.discrepancies).toEqual([]);

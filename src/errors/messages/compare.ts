@@ -182,6 +182,53 @@ export function reconcileNoteOfOtherInvoice(
   };
 }
 
+/** A Stripe credit note of another Stripe invoice than the one issued, or beside a document that is none. */
+export function reconcileStripeNoteOfOtherInvoice(
+  noteId: string,
+  credits: string,
+  issued: { readonly format: string; readonly id?: string },
+): ErrorMessage {
+  const other =
+    issued.format !== "stripe"
+      ? `the issued invoice is ${issued.format === "csv" ? "a CSV" : "a ratecard invoice"}, not Stripe's: the note names Stripe's invoice and line ids, which only the Stripe invoice holds. Give the Stripe invoice (its JSON) as the issued invoice`
+      : issued.id === undefined
+        ? "the issued Stripe invoice states no id to check it against; give the invoice as Stripe exports it, with its id"
+        : `the issued invoice is ${issued.id}; give only the credit notes issued against the invoice being reconciled`;
+  return {
+    code: "credit_note_mismatch",
+    message: `Credit note ${noteId} credits Stripe invoice ${credits}, but ${other}.`,
+  };
+}
+
+/** A Stripe credit note that was voided: it credits nothing. */
+export function reconcileNoteVoid(noteId: string): ErrorMessage {
+  return {
+    code: "invalid_argument",
+    message: `Credit note ${noteId} is void: Stripe voided it, so it credits nothing; leave it out.`,
+  };
+}
+
+/** A Stripe credit note line of its own (`custom_line_item`), which credits no line of the invoice. */
+export function reconcileNoteCustomLine(
+  noteId: string,
+  index: number,
+  line: { readonly description: string; readonly amount: string },
+  total: string,
+): ErrorMessage {
+  return {
+    code: "invalid_argument",
+    message: `Credit note ${noteId} line ${index + 1} ("${line.description}", ${line.amount}) is a custom line: it credits no line of the invoice, and ratecard cannot say which line it corrects. Reconcile without this note; what it credited (${total}, tax included) is then part of the difference between the totals.`,
+  };
+}
+
+/** A Stripe credit note whose lines are a page of a longer list (`lines.has_more`). */
+export function reconcileNoteLinesTruncated(noteId: string, count: number): ErrorMessage {
+  return {
+    code: "invalid_argument",
+    message: `Credit note ${noteId} lists ${count} line${count === 1 ? "" : "s"}, and Stripe says it has more (lines.has_more): the export holds a page of them. Export the note with all its lines, so that each is taken off the line it credits.`,
+  };
+}
+
 /** A credit note given twice to reconcile: what it credited would be taken off the issued invoice twice. */
 export function reconcileNoteRepeated(noteId: string): ErrorMessage {
   return {
