@@ -22,7 +22,7 @@ import { splitByCustomer } from "./batchSplit.js";
 import { batchSummaryText } from "./batchSummaryText.js";
 import { contractsInForce } from "./batchTerms.js";
 import { invoiceStartUnlessRefused } from "./carriedStateOptions.js";
-import { readPriceBooks, required, UsageLineError } from "./cliSupport.js";
+import { flagChoice, readPriceBooks, required, UsageLineError } from "./cliSupport.js";
 import { PRICE_BOOK_OPTION, TIMESTAMPS_OPTION, USAGE_FORMAT_OPTION } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
 import { rateBatchWithDuckdb } from "./duckdbBatch.js";
@@ -139,9 +139,7 @@ events. Events of customers no contract bills are counted in the summary, never 
     const period = required(values.period, "--period PERIOD");
     const workers = workerCount(values.workers);
     const mode = badEventsModeNamed(values["bad-events"], values.quarantine);
-    const format = values.format ?? "ndjson";
-    if (format !== "ndjson" && format !== "json")
-      throw new UsageLineError(`--format must be ndjson or json, not "${format}"`);
+    const format = flagChoice("--format", values.format ?? "ndjson", ["ndjson", "json"]);
     const bookFiles = values["price-book"] ?? [];
     const { inForce: contracts, outOfTerm } = contractsInForce(
       await readBatchContracts(contractsPath, await readPriceBooks(bookFiles)),

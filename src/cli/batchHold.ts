@@ -1,7 +1,7 @@
 import type { BadEvent, BadEventSink, BadEventsMode } from "./badEvents.js";
 import { placeText } from "./badEvents.js";
 import { compareIds } from "./batchRating.js";
-import { UsageLineError } from "./cliSupport.js";
+import { flagChoice, UsageLineError } from "./cliSupport.js";
 
 /** The bad events a hold-mode batch set aside, in file order, and the invoices they hold. */
 export interface Screened {
@@ -116,9 +116,7 @@ export function badEventsSummary(
 
 /** --bad-events as named: stop (the default) or hold. @throws UsageLineError for anything else */
 export function badEventsModeNamed(value: string | undefined, quarantine: string | undefined): BadEventsMode {
-  const mode = value ?? "stop";
-  if (mode !== "stop" && mode !== "hold")
-    throw new UsageLineError(`--bad-events must be stop or hold, not "${mode}"`);
+  const mode = flagChoice("--bad-events", value ?? "stop", ["stop", "hold"]);
   if (mode === "stop" && quarantine !== undefined)
     throw new UsageLineError(
       "--quarantine FILE writes the events --bad-events hold sets aside; with --bad-events stop the batch stops at the first one instead. Add --bad-events hold",

@@ -15,7 +15,15 @@ import {
 } from "../index.js";
 import { blamedOnFiles } from "./blamedOnFiles.js";
 import { type CarriedStateFlags, carriedStateOptions, invoiceStart } from "./carriedStateOptions.js";
-import { isObject, readContract, required, UsageLineError, withFile, write } from "./cliSupport.js";
+import {
+  flagChoice,
+  isObject,
+  readContract,
+  required,
+  UsageLineError,
+  withFile,
+  write,
+} from "./cliSupport.js";
 import {
   CARRIED_STATE_OPTIONS,
   PRICE_BOOK_OPTION,
@@ -145,9 +153,9 @@ async function readIssuedDocument(
   file: string,
   values: Flags,
 ): Promise<(currency: string) => IssuedDocument | Invoice> {
-  const named = values["issued-format"];
-  if (named !== undefined && !["ratecard", "csv", "stripe"].includes(named))
-    throw new UsageLineError(`--issued-format must be ratecard, csv or stripe, not "${named}"`);
+  const given = values["issued-format"];
+  const named =
+    given === undefined ? undefined : flagChoice("--issued-format", given, ["ratecard", "csv", "stripe"]);
   const csv = named === "csv" || (named === undefined && file.toLowerCase().endsWith(".csv"));
   const csvOnly = values.columns !== undefined || values.mapping !== undefined;
   if (!csv && (csvOnly || values["decimal-comma"] === true || values["decimal-point"] === true))

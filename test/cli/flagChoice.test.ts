@@ -30,6 +30,14 @@ describe("a flag given a word it does not take", () => {
       'ratecard: --by must be day or hour, not "hours"; did you mean "hour"?',
     ],
     [
+      ["batch", "--contracts", "fixtures/cdn-basic/contract.json", ...RATED.slice(2), "--format", "nd-json"],
+      'ratecard: --format must be ndjson or json, not "nd-json"; did you mean "ndjson"?',
+    ],
+    [
+      ["reconcile", "--issued", "fixtures/cdn-basic/expected.json", ...RATED, "--issued-format", "stipe"],
+      'ratecard: --issued-format must be ratecard, csv or stripe, not "stipe"; did you mean "stripe"?',
+    ],
+    [
       [...EXPORT, "--output-format", "parket"],
       'ratecard: --output-format must be csv or parquet, not "parket"; did you mean "parquet"?',
     ],
