@@ -1,7 +1,7 @@
 import type { Invoice } from "../invoice/index.js";
 import { addExactly, Decimal } from "../money/index.js";
 import type { IssuedDocument } from "./issuedDocument.js";
-import type { Discrepancy } from "./reconcile.js";
+import type { Discrepancy } from "./reconcileResult.js";
 
 /**
  * One minor unit of the currency the recomputed invoice is paid in: 0.01 EUR even when the contract keeps

@@ -10,6 +10,7 @@ export { fromRatecardInvoice } from "./issuedDocument.js";
 export type { LinePair, MatchedBy } from "./matchLines.js";
 export { matchLines } from "./matchLines.js";
 export type { ReconciledCreditNote } from "./netOfCreditNotes.js";
+export { reconcile } from "./reconcile.js";
 export type {
   ContractVersion,
   Discrepancy,
@@ -17,8 +18,7 @@ export type {
   LineValues,
   ReconcileOptions,
   ReconcileResult,
-} from "./reconcile.js";
-export { reconcile } from "./reconcile.js";
+} from "./reconcileResult.js";
 export { escapeCell, renderDiff, signed } from "./renderDiff.js";
 export { renderReconcile } from "./renderReconcile.js";
 export { fromStripeInvoice } from "./stripeInvoice.js";

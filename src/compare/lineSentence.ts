@@ -1,7 +1,7 @@
 import { Decimal, toFixedString } from "../money/index.js";
 import type { IssuedLine } from "./issuedDocument.js";
 import type { LineCredited } from "./netOfCreditNotes.js";
-import type { DiscrepancyCause } from "./reconcile.js";
+import type { DiscrepancyCause } from "./reconcileResult.js";
 
 // The sentences of reconcile's line discrepancies (src/compare/reconcile.ts finds them).
 

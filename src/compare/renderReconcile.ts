@@ -1,5 +1,5 @@
 import { escapeControl } from "../explain/index.js";
-import type { Discrepancy, ReconcileResult } from "./reconcile.js";
+import type { Discrepancy, ReconcileResult } from "./reconcileResult.js";
 import { escapeCell, signed } from "./renderDiff.js";
 
 /**

@@ -1,7 +1,7 @@
 import type { Invoice } from "../invoice/index.js";
 import { addExactly, Decimal, exactDifference, ZERO } from "../money/index.js";
 import type { IssuedDocument } from "./issuedDocument.js";
-import type { Discrepancy } from "./reconcile.js";
+import type { Discrepancy } from "./reconcileResult.js";
 
 /**
  * What the issued total adds or takes off besides its lines, against the recomputation's: the
