@@ -1,12 +1,14 @@
 import * as z from "zod/mini";
 import { compareMessages, InputError, toJsonPath } from "../errors/index.js";
-import { Decimal, resolveCurrency, toFixedString } from "../money/index.js";
+import { Decimal } from "../money/index.js";
 import { toInputError, toProblems } from "../schema/index.js";
 import type { IssuedLine } from "./issuedDocument.js";
+import {
+  stripeDecimalText as decimalText,
+  stripeMinorAmount as minor,
+  stripeMoney,
+} from "./stripeAmounts.js";
 import type { TakenNote } from "./takenNote.js";
-
-const minor = z.number().check(z.int());
-const decimalText = z.string().check(z.regex(/^-?\d+(\.\d+)?$/));
 
 // The fields of Stripe's CreditNote object a reconciliation reads (docs.stripe.com/api/credit_notes/object):
 // amounts are integers in the currency's minor unit, `currency` the ISO code in lower case, `invoice` the
@@ -84,10 +86,7 @@ export function fromStripeCreditNote(
   const parsed = stripeNoteSchema.safeParse(data);
   if (!parsed.success) throw toInputError("input", toProblems(parsed.error.issues, data, path));
   const stripe = parsed.data;
-  const code = stripe.currency.toUpperCase();
-  const { minorUnits } = resolveCurrency(code);
-  const major = (amount: Decimal | number) =>
-    toFixedString(new Decimal(amount).div(10 ** minorUnits), minorUnits);
+  const { code, minorUnits, major, unit: unitPrice } = stripeMoney(stripe.currency);
   if (stripe.status === "void")
     throw InputError.from(compareMessages.reconcileNoteVoid(stripe.id), joinAt(path, "status"));
   if (stripe.lines.has_more === true)
@@ -114,7 +113,7 @@ export function fromStripeCreditNote(
       line.quantity !== undefined &&
       line.quantity !== null &&
       issued?.unitPrice !== undefined &&
-      new Decimal(unit).div(10 ** minorUnits).equals(issued.unitPrice);
+      unitPrice(unit).equals(issued.unitPrice);
     return {
       corrects,
       bySourceId: true,

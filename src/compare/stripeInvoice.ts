@@ -1,10 +1,13 @@
 import * as z from "zod/mini";
-import { Decimal, resolveCurrency, toFixedString, toPlainString } from "../money/index.js";
+import { Decimal, toPlainString } from "../money/index.js";
 import { toInputError, toProblems } from "../schema/index.js";
 import type { IssuedDocument, IssuedLine } from "./issuedDocument.js";
-
-const minor = z.number().check(z.int());
-const decimalText = z.string().check(z.regex(/^-?\d+(\.\d+)?$/));
+import {
+  stripeDecimalText as decimalText,
+  stripeMinorAmount as minor,
+  type StripeMoney,
+  stripeMoney,
+} from "./stripeAmounts.js";
 
 // The fields of Stripe's Invoice object that a reconciliation reads (docs.stripe.com/api/invoices/object):
 // amounts are integers in the currency's minor unit, `currency` is the ISO code in lower case, the line
@@ -63,10 +66,8 @@ export function fromStripeInvoice(data: unknown): IssuedDocument {
   const parsed = stripeInvoiceSchema.safeParse(data);
   if (!parsed.success) throw toInputError("input", toProblems(parsed.error.issues, data));
   const invoice = parsed.data;
-  const code = invoice.currency.toUpperCase();
-  const { minorUnits } = resolveCurrency(code);
-  const major = (amount: number | string) =>
-    toFixedString(new Decimal(amount).div(10 ** minorUnits), minorUnits);
+  const money = stripeMoney(invoice.currency);
+  const { code, major } = money;
   const { added: tax, included } = taxesOf(invoice);
   // A credit note issued while the invoice was open took its amount off amount_due (not below zero),
   // counted in pre_payment_credit_notes_amount; the total stays as issued. The amount due is read as
@@ -77,7 +78,7 @@ export function fromStripeInvoice(data: unknown): IssuedDocument {
     format: "stripe",
     ...(typeof invoice.id === "string" ? { id: invoice.id } : {}),
     currency: code,
-    lines: invoice.lines.data.map((line) => stripeLine(line, minorUnits, major)),
+    lines: invoice.lines.data.map((line) => stripeLine(line, money)),
     ...(tax !== undefined ? { tax: major(tax.toFixed()) } : {}),
     ...(included !== undefined ? { includedTax: major(included.toFixed()) } : {}),
     ...(invoice.total !== undefined ? { total: major(invoice.total) } : {}),
@@ -122,7 +123,7 @@ function taxesOf(invoice: z.output<typeof stripeInvoiceSchema>): {
   };
 }
 
-function stripeLine(line: StripeLine, minorUnits: number, major: (amount: number) => string): IssuedLine {
+function stripeLine(line: StripeLine, { major, unit: unitPrice }: StripeMoney): IssuedLine {
   const unit = line.price?.unit_amount_decimal ?? line.price?.unit_amount ?? undefined;
   const id = line.metadata?.ratecard_line ?? undefined;
   return {
@@ -130,9 +131,7 @@ function stripeLine(line: StripeLine, minorUnits: number, major: (amount: number
     ...(line.id !== undefined ? { sourceId: line.id } : {}),
     description: line.description ?? "",
     ...(line.quantity !== undefined && line.quantity !== null ? { quantity: String(line.quantity) } : {}),
-    ...(unit !== undefined && unit !== null
-      ? { unitPrice: toPlainString(new Decimal(unit).div(10 ** minorUnits)) }
-      : {}),
+    ...(unit !== undefined && unit !== null ? { unitPrice: toPlainString(unitPrice(unit)) } : {}),
     amount: major(line.amount),
   };
 }
