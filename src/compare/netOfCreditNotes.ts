@@ -1,4 +1,4 @@
-import { compareMessages, InputError, joinPath, RatecardError } from "../errors/index.js";
+import { compareMessages, InputError, joinPath, nestPath, RatecardError } from "../errors/index.js";
 import { assertEarlierNote, type Invoice, parseCreditNote } from "../invoice/index.js";
 import { addExactly, Decimal, exactDifference, toFixedString, ZERO } from "../money/index.js";
 import type { CreditNote } from "../schema/index.js";
@@ -164,7 +164,7 @@ function belonging(
     // The refusal keeps its own code (an edited note is `digest_mismatch`), under the argument's path.
     throw InputError.from(
       { ...compareMessages.reconcileNoteRefused(index, error.message), code: error.code },
-      within(pathOf(index), error.path),
+      nestPath(pathOf(index), error.path),
     );
   }
   if (note.currency.code !== code)
@@ -214,12 +214,6 @@ function reported(note: TakenNote): ReconciledCreditNote {
       amount: toFixedString(new Decimal(line.amount), minorUnits),
     })),
   };
-}
-
-// A path inside the note, as parseCreditNote gave it (`lines[0].amount`), under the argument's.
-function within(parent: string, path: string): string {
-  if (path === "") return parent;
-  return path.startsWith("[") ? `${parent}${path}` : `${parent}.${path}`;
 }
 
 function pathOf(index: number, ...segments: ReadonlyArray<PropertyKey>): string {

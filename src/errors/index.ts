@@ -1,5 +1,5 @@
 export { describeValue } from "./describeValue.js";
-export { joinPath, toJsonPath } from "./jsonPath.js";
+export { joinPath, nestPath, toJsonPath } from "./jsonPath.js";
 export * as aggregatesMessages from "./messages/aggregates.js";
 export { argumentRefused, valueRefersToItself } from "./messages/arguments.js";
 export * as compareMessages from "./messages/compare.js";

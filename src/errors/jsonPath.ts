@@ -18,7 +18,14 @@ export function toJsonPath(segments: ReadonlyArray<PropertyKey>): JsonPath {
 
 /** Joins a parent path and a child segment: `joinPath("charges[0]", "price")` → `charges[0].price`. */
 export function joinPath(parent: JsonPath, ...segments: ReadonlyArray<PropertyKey>): JsonPath {
-  const child = toJsonPath(segments);
+  return nestPath(parent, toJsonPath(segments));
+}
+
+/**
+ * A path already written (an error's, from a document read on its own) under a parent path:
+ * `nestPath("options.creditNotes[0]", "lines[1].amount")` → `options.creditNotes[0].lines[1].amount`.
+ */
+export function nestPath(parent: JsonPath, child: JsonPath): JsonPath {
   if (parent === "") return child;
   if (child === "") return parent;
   return child.startsWith("[") ? `${parent}${child}` : `${parent}.${child}`;

@@ -1,4 +1,11 @@
-import { InputError, invoiceMessages, isRatecardError, periodMessages, toJsonPath } from "../errors/index.js";
+import {
+  InputError,
+  invoiceMessages,
+  isRatecardError,
+  nestPath,
+  periodMessages,
+  toJsonPath,
+} from "../errors/index.js";
 import type { CreditNote } from "../schema/index.js";
 import { RATING_OPTIONS, requireOptions } from "./entryArguments.js";
 import type { Invoice } from "./invoiceSchema.js";
@@ -82,7 +89,7 @@ function parseAt<T>(
     const at = toJsonPath(["options", ...place]);
     throw InputError.from(
       invoiceMessages.documentRefused(subject, expected, error.message),
-      inner === "" ? at : `${at}${inner.startsWith("[") ? "" : "."}${inner}`,
+      nestPath(at, inner),
     );
   }
 }
