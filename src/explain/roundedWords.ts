@@ -28,12 +28,15 @@ export function roundedFrom(exact: Decimal, shown: string, mode: RoundingMode, s
   // A discount's exact take is positive and its figure negative (taken off): equal in size, exact.
   if (exact.abs().equals(figure.abs())) return "";
   // A take shown taken off was rounded as that negative figure (roundReduction): under ceiling and
-  // floor, whose direction the sign changes, the sentence names the negative figure it rounded.
-  const taken = exact.greaterThan(0) && figure.lessThan(0);
-  const rounded = taken
-    ? roundTo(exact.negated(), figure.decimalPlaces(), mode)
-    : roundTo(exact, figure.decimalPlaces(), mode);
-  if (!rounded.equals(figure)) return "";
+  // floor, whose direction the sign changes, the sentence names the negative figure it rounded. A take
+  // that rounded to nothing shows 0, not a negative figure (10% of POINTS 1 = 0.1, taken off as -0.1,
+  // rounded up to 0): it is read as taken off when that is how it rounds to 0.
+  const places = figure.decimalPlaces();
+  const taken =
+    exact.greaterThan(0) &&
+    figure.lessThanOrEqualTo(0) &&
+    roundTo(exact.negated(), places, mode).equals(figure);
+  if (!taken && !roundTo(exact, places, mode).equals(figure)) return "";
   const signed = taken && (mode === "ceiling" || mode === "floor");
   return `${exactMoney(exact, style)}, ${signed ? `taken off: ${exactMoney(exact.negated(), style)}, ` : ""}rounded ${roundingModeWords(mode)}: `;
 }
