@@ -66,6 +66,8 @@ export interface ScenarioOptions {
   readonly datesOnly?: boolean;
   /** Now and then price every charge on a windowed sum meter window by window (`windows`, one setting for all). */
   readonly windowPricing?: boolean;
+  /** Always give the contract tax terms (they are otherwise left out about half the time). */
+  readonly taxed?: boolean;
 }
 
 const WINDOW_PRICINGS = [
@@ -212,7 +214,7 @@ export function contractScenarioArb(options: ScenarioOptions = {}): fc.Arbitrary
                     { entity: "Acme GmbH", "po/ref": "ü 1" },
                   ),
                 },
-                { requiredKeys: [] },
+                { requiredKeys: options.taxed ? ["tax"] : [] },
               )
               .map((terms): ContractScenario => {
                 const overrides = terms.overrides ?? [];
