@@ -67,9 +67,16 @@ export default defineConfig([
   },
   // The library for `require` as one CommonJS bundle (require has no tree-shaking to serve) with its
   // types (.d.cts), and the JSON Schemas written from the ESM build.
+  // The dependencies the API never hands out are bundled in, tree-shaken, so that `require` opens one
+  // file: zod's own CommonJS entry requires all 40-odd of its message locales (some 90 files, none of
+  // which ratecard uses), and date-fns, @date-fns/tz and @noble/hashes another 17; that was a fifth of
+  // every CLI command's start-up (docs/architecture.md, "Start-up"). The ES modules build still imports
+  // the copies the application installs. Schemas from the two zod copies compose (zod 4 reads a schema
+  // by its `_zod` internals, not by class). decimal.js stays outside: a Decimal crosses the API.
   {
     entry: { index: "src/index.ts" },
     format: ["cjs"],
+    noExternal: ["zod", "date-fns", "@date-fns/tz", "@noble/hashes", "fastest-levenshtein"],
     dts: { entry: { index: "src/index.ts" } },
     target: "node20",
     platform: "node",

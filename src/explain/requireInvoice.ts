@@ -11,8 +11,9 @@ import { toProblems } from "../schema/index.js";
  * @throws InputError `invalid_argument` when `invoice` is not an invoice ratecard issued
  */
 export function requireInvoice(invoice: unknown, caller = "explainText"): asserts invoice is Invoice {
-  const checked = invoiceReaderSchema.safeParse(invoice);
+  const reader = invoiceReaderSchema();
+  const checked = reader.safeParse(invoice);
   if (checked.success) return;
-  const [problem] = toProblems(checked.error.issues, invoice, ["invoice"], invoiceReaderSchema);
+  const [problem] = toProblems(checked.error.issues, invoice, ["invoice"], reader);
   throw InputError.from(notAnIssuedInvoice(problem?.message, caller), problem?.path ?? "invoice");
 }

@@ -85,7 +85,7 @@ function requireCreditNoteOptions(options: unknown): void {
     throw InputError.from(invoiceMessages.previousNotList(previous), "options.previous");
   previous.forEach((note, index) => {
     requireDocument(
-      creditNoteReaderSchema,
+      creditNoteReaderSchema(),
       note,
       ["options", "previous", index],
       `previous credit note ${index + 1}`,
@@ -121,7 +121,7 @@ export function issueCreditNote(
   options: CreditNoteOptions = {},
 ): CreditNote {
   requireContract(contract);
-  requireDocument(invoiceReaderSchema, invoice, ["invoice"], "the invoice", "an invoice ratecard issued");
+  requireDocument(invoiceReaderSchema(), invoice, ["invoice"], "the invoice", "an invoice ratecard issued");
   requireCreditNoteOptions(options);
   const previous = options.previous ?? [];
   assertCreditable(contract, invoice, previous);

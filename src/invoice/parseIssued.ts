@@ -14,12 +14,20 @@ import { type Invoice, invoiceSchema } from "./invoiceSchema.js";
 // Readers of issued documents ignore (and keep) fields they do not know: a later 1.x ratecard may add
 // fields, and a reader of version 1 must still read what it knows (docs/decisions/versioning.md). The
 // unknown fields stay on the result, so the digest, which covers them, still checks.
+// Each is built on first use, not when the library is loaded: loosening clones every object schema of
+// the invoice, a tenth of the CLI's start-up, for the commands that never read an issued document.
+let invoiceReader: typeof invoiceSchema | undefined;
+let creditNoteReader: typeof creditNoteSchema | undefined;
 /** An issued invoice as a reader accepts it: every known field checked, unknown ones kept. */
-export const invoiceReaderSchema = loosen(invoiceSchema);
+export function invoiceReaderSchema(): typeof invoiceSchema {
+  invoiceReader ??= loosen(invoiceSchema);
+  return invoiceReader;
+}
 /** An issued credit note as a reader accepts it. */
-export const creditNoteReaderSchema = loosen(creditNoteSchema);
-const invoiceReader = invoiceReaderSchema;
-const creditNoteReader = creditNoteReaderSchema;
+export function creditNoteReaderSchema(): typeof creditNoteSchema {
+  creditNoteReader ??= loosen(creditNoteSchema);
+  return creditNoteReader;
+}
 
 /** Result of {@link safeParseInvoice}. */
 export type SafeParseInvoiceResult =
@@ -35,7 +43,7 @@ export type SafeParseInvoiceResult =
  *   credit note (which {@link parseCreditNote} reads)
  */
 export function safeParseInvoice(input: unknown): SafeParseInvoiceResult {
-  const result = readIssued(input, "invoice", INVOICE_SCHEMA_VERSION, invoiceReader);
+  const result = readIssued(input, "invoice", INVOICE_SCHEMA_VERSION, invoiceReaderSchema());
   return result as SafeParseInvoiceResult;
 }
 
@@ -57,7 +65,7 @@ export function parseInvoice(input: unknown): Invoice {
  *   `invalid_argument` for an invoice
  */
 export function parseCreditNote(input: unknown): CreditNote {
-  const result = readIssued(input, "credit note", CREDIT_NOTE_SCHEMA_VERSION, creditNoteReader);
+  const result = readIssued(input, "credit note", CREDIT_NOTE_SCHEMA_VERSION, creditNoteReaderSchema());
   if (result.success) return result.data as CreditNote;
   throw result.error;
 }
@@ -66,7 +74,7 @@ function readIssued(
   input: unknown,
   what: string,
   version: number,
-  reader: typeof invoiceReader | typeof creditNoteReader,
+  reader: typeof invoiceSchema | typeof creditNoteSchema,
 ): { success: true; data: unknown } | { success: false; error: RatecardError } {
   const written =
     typeof input === "object" && input !== null

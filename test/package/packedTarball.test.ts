@@ -139,6 +139,47 @@ describe("the packed package", () => {
     });
   });
 
+  it("opens no dependency's files but decimal.js when required from CommonJS (docs/architecture.md, Start-up)", () => {
+    // zod's CommonJS entry alone required some 90 files (its message locales among them), date-fns,
+    // @date-fns/tz and @noble/hashes 17 more: each a lookup, a read and a compile before a command starts.
+    const result = node([
+      "--input-type=commonjs",
+      "-e",
+      `const Module = require("node:module");
+       const opened = new Set();
+       const resolve = Module._resolveFilename;
+       Module._resolveFilename = function (...args) {
+         const file = resolve.apply(this, args);
+         const parts = file.split(require("node:path").sep);
+         const at = parts.lastIndexOf("node_modules");
+         if (at >= 0) opened.add(parts[at + 1].startsWith("@") ? parts[at + 1] + "/" + parts[at + 2] : parts[at + 1]);
+         return file;
+       };
+       require("ratecard");
+       process.stdout.write(JSON.stringify([...opened].sort()));`,
+    ]);
+    expect(result.stderr).toBe("");
+    expect(JSON.parse(result.stdout)).toEqual(["decimal.js", "ratecard"]);
+  });
+
+  it("gives CommonJS schemas that compose with the application's own zod 4", () => {
+    // The CommonJS build carries its own copy of zod; zod 4 reads a schema by its internals, so a
+    // contract schema nests in an object schema of the application's zod, with the path through it.
+    const result = node([
+      "--input-type=commonjs",
+      "-e",
+      `const { contractSchema } = require("ratecard");
+       const { z } = require("zod");
+       const contract = ${readFileSync(join(ROOT, "fixtures", "cdn-basic", "contract.json"), "utf8")};
+       const wrapped = z.object({ contract: contractSchema, note: z.string() });
+       const good = wrapped.safeParse({ contract, note: "x" });
+       const bad = wrapped.safeParse({ contract: { ...contract, currency: 5 }, note: "x" });
+       process.stdout.write(JSON.stringify([good.success, bad.success, bad.error.issues[0].path]));`,
+    ]);
+    expect(result.stderr).toBe("");
+    expect(JSON.parse(result.stdout)).toEqual([true, false, ["contract", "currency"]]);
+  });
+
   it("recognises an error of the CommonJS build with the ESM build's isRatecardError, and back", () => {
     const result = node([
       "--input-type=module",
