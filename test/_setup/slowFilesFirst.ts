@@ -1,37 +1,48 @@
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 
-// The files that took longest in full runs (`npx vitest run --reporter=json`, December 2026, seconds
-// on 2 cores, one worker), slowest first. Vitest's own order puts the files that took longest last
-// time first, but CI runs on a clean clone without that record and falls back to the largest files
-// first, which left the SQL fuzzing (a 3 KB file, minutes of ClickHouse planning) to start near the
-// end, alone. Started first, the long files run beside the short ones and both workers stay busy to the
-// end. A file missing from the list is sorted as vitest would; a name here that no longer exists is
-// ignored.
+// The files that took longest in full runs, slowest first: seconds from vitest's report of the CI run
+// of 7 December 2026 (`npm test` on 2 cores, two workers, session 38), and from the files alone
+// after they changed. Vitest's own order puts the files that took longest last time first, but CI runs
+// on a clean clone without that record and falls back to the largest files first, which left the SQL
+// fuzzing (3 KB files, minutes of ClickHouse planning) to start near the end, alone. Longest first, the
+// two workers stay busy to the end, the short files filling in beside the long ones. A file missing
+// from the list is sorted as vitest would; a name here that no longer exists is ignored.
 const SLOWEST = [
-  // The SQL fuzzing, six files of two cases (ClickHouse plans each case's query for 11–21 s of CPU)
-  "test/sql/equivalence.property.test.ts",
-  "test/sql/equivalence2.property.test.ts",
+  "test/cli/enginesAgree.test.ts", // 162: 258 CLI processes
+  "test/sql/clickhouse.test.ts", // 88: ClickHouse planning the hand-worked cases' queries
+  // The SQL fuzzing, six files of two cases (42–56 each; ClickHouse plans each case's query for 10–27 s
+  // of CPU)
   "test/sql/equivalence3.property.test.ts",
-  "test/sql/equivalence4.property.test.ts",
   "test/sql/equivalence5.property.test.ts",
+  "test/sql/equivalence2.property.test.ts",
   "test/sql/equivalence6.property.test.ts",
-  "test/cli/enginesAgree.test.ts", // 95–150: 258 CLI processes
-  "test/sql/clickhouse.test.ts", // 40–45
-  "test/docs/apiReference.test.ts", // 25–45: typedoc
-  "test/package/packedTarball.test.ts", // 14–23: npm pack, tsc
-  "test/docs/codeBlocks.test.ts", // 18–20: tsc
-  "test/cli/commitmentSpend.test.ts", // 17–30
-  "test/cli/duckdbEngine.test.ts", // 18–23
-  "test/cli/conventions.test.ts", // 12–27
-  "test/adversarial/cli.test.ts", // 14–20
-  "test/explain/workbook/calc.test.ts", // 13–16: LibreOffice
-  "test/cli/cli.test.ts", // 10–17
-  "test/docs/disputes.test.ts", // 10–13
-  "test/cli/cliMatchesLibrary.property.test.ts", // 9–11
-  "test/cli/determinism.test.ts", // 9–11
-  "test/cli/batchEngine.test.ts", // 10
-  "test/cli/engineAuto.test.ts", // 10
-  "test/explain/workbook/calc.property.test.ts", // 8–9: LibreOffice
+  "test/sql/equivalence4.property.test.ts",
+  "test/sql/equivalence.property.test.ts",
+  "test/cli/commitmentSpend.test.ts", // 60 with 121 CLI processes (now 64)
+  "test/docs/apiReference.test.ts", // 34: typedoc
+  "test/package/packedTarball.test.ts", // 22: npm pack, tsc
+  "test/cli/duckdbEngine.test.ts", // 21
+  "test/cli/carryFiles.test.ts", // 21
+  "test/cli/conventions.test.ts", // 21
+  "test/adversarial/cli.test.ts", // 20
+  "test/explain/workbook/calc.test.ts", // 20: LibreOffice
+  "test/cli/check.test.ts", // 18
+  "test/cli/cli.test.ts", // 18
+  "test/cli/enginesAgreeRefusedEvents.test.ts", // 18
+  "test/cli/batchEngine.test.ts", // 15
+  "test/cli/enginesAgreeCsvQuotes.test.ts", // 15
+  "test/cli/batchCarry.test.ts", // 14
+  "test/cli/enginesAgreeEpoch.test.ts", // 14
+  "test/cli/engineAuto.test.ts", // 13
+  "test/docs/disputes.test.ts", // 12
+  "test/cli/balancesCreditNote.test.ts", // 12
+  "test/cli/batchBadEvents.test.ts", // 12
+  "test/cli/batch.test.ts", // 12
+  "test/cli/determinism.test.ts", // 12
+  "test/adversarial/usage.test.ts", // 12
+  "test/cli/diffReconcile.test.ts", // 12
+  "test/docs/codeBlocks.test.ts", // 10: tsc
+  "test/sql/postgres.test.ts", // 10: PGlite
 ];
 
 /** Vitest's sequencer, with the files known to be slowest moved to the front in {@link SLOWEST}'s order. */

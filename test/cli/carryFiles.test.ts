@@ -214,15 +214,20 @@ describe("a file that is not the previous invoice is refused with a sentence nam
     );
   });
 
+  // The correction, made once for both flags (the same command gave each the same file).
+  let correctionFile: string | undefined;
   it.each(["--carry", "--balances"])("%s a late-usage correction", (flag) => {
     const { v2, usage, janV2 } = given();
-    const late = file("late-jan.ndjson", `${event("r9", "req", "2026-01-20", { n: "50" })}\n`);
-    const corrected = runCli(
-      ...["late-usage", "--contract", v2, "--invoice", janV2, "--usage", usage, "--late", late],
-      ...["--bill-on", "2026-02", "--format", "json"],
-    );
-    expect(corrected.code).toBe(0);
-    const correction = file("correction.json", corrected.stdout);
+    if (correctionFile === undefined) {
+      const late = file("late-jan.ndjson", `${event("r9", "req", "2026-01-20", { n: "50" })}\n`);
+      const corrected = runCli(
+        ...["late-usage", "--contract", v2, "--invoice", janV2, "--usage", usage, "--late", late],
+        ...["--bill-on", "2026-02", "--format", "json"],
+      );
+      expect(corrected.code).toBe(0);
+      correctionFile = file("correction.json", corrected.stdout);
+    }
+    const correction = correctionFile;
     const february = today("invoice", "2026-02", flag, correction);
     // Both read the correction's re-rated invoice: --balances because it drew the grants again from the
     // balances the corrected invoice opened with (docs/late-usage.md, test/cli/balancesCreditNote.test.ts),
@@ -261,11 +266,15 @@ describe("a file that is not the previous invoice is refused with a sentence nam
   // A preview, or a progressive invoice before the closing one, covers February only up to its as-of
   // instant: what it would carry to March leaves out the rest of the month (as of 15 February, alice
   // and bob are seated; carol, added on the 20th, is not, so March would bill 2 seats instead of 3).
+  // Each rated once for the three flags (the same command gave each the same file).
+  let previewFile: string | undefined;
+  let progressiveFile: string | undefined;
   it.each(["--carry", "--balances", "--commitment-spend"])("%s a preview of the period before", (flag) => {
-    const preview = file(
+    previewFile ??= file(
       "preview.json",
       todayRated("preview", "2026-02", "--as-of", "2026-02-15T00:00:00Z", "--format", "json"),
     );
+    const preview = previewFile;
     refused(
       march(flag, preview),
       `${flag} ${preview} is a preview of 2026-02-01T00:00:00.000Z to 2026-03-01T00:00:00.000Z as of 2026-02-15T00:00:00.000Z, not an issued invoice: what it carries stops at that instant. Pass the invoice issued for the period (ratecard invoice --format json).`,
@@ -275,10 +284,11 @@ describe("a file that is not the previous invoice is refused with a sentence nam
   it.each(["--carry", "--balances", "--commitment-spend"])(
     "%s a progressive invoice of the period before",
     (flag) => {
-      const progressive = file(
+      progressiveFile ??= file(
         "progressive.json",
         todayRated("progressive", "2026-02", "--at", "2026-02-15T00:00:00Z", "--format", "json"),
       );
+      const progressive = progressiveFile;
       refused(
         march(flag, progressive),
         `${flag} ${progressive} is progressive invoice 1 of 2026-02-01T00:00:00.000Z to 2026-03-01T00:00:00.000Z, as of 2026-02-15T00:00:00.000Z: what it carries stops at that instant. Pass the period's closing invoice (ratecard progressive --close).`,
@@ -320,11 +330,19 @@ describe("a balance or a spend that does not fit the contract names its file and
         },
       ],
     });
+  // Written, and January rated, once for the four tests (the same command gave each the same invoice).
+  let walletFiles: { today: string; january: string } | undefined;
   const files = () => {
     const { usage } = given();
-    const before = file("wallets-before.json", JSON.stringify(wallets(false)));
-    const today = file("wallets-today.json", JSON.stringify(wallets(true)));
-    const january = file("wallets-jan.json", rated(usage)("invoice", before, "2026-01", "--format", "json"));
+    if (walletFiles === undefined) {
+      const before = file("wallets-before.json", JSON.stringify(wallets(false)));
+      const january = rated(usage)("invoice", before, "2026-01", "--format", "json");
+      walletFiles = {
+        today: file("wallets-today.json", JSON.stringify(wallets(true))),
+        january: file("wallets-jan.json", january),
+      };
+    }
+    const { today, january } = walletFiles;
     return {
       today,
       january,

@@ -9,7 +9,7 @@ import {
 } from "../../src/index.js";
 import { thrown } from "../_support/thrown.js";
 import { clickhouseEngine, clickhouseFrom } from "./clickhouseEngine.js";
-import { contractHead, eventAt, type TableEvent, type TestEngine } from "./engines.js";
+import { closeStarted, contractHead, eventAt, type TableEvent, type TestEngine } from "./engines.js";
 
 // ClickHouse expands every use of a CTE in place unless it is MATERIALIZED: the compiled query read its
 // source once per use (46 times for this two-meter contract, 92 for the bench's one-meter grouped one),
@@ -61,7 +61,7 @@ describe("ClickHouse's query keeps the classified events once", () => {
     engine = await clickhouseEngine();
     await engine.load(events);
   }, 60_000);
-  afterAll(async () => engine.close());
+  afterAll(() => closeStarted(engine));
 
   // How many times the plan reads the loaded events: a values() table is one SourceFromSingleChunk.
   async function sourceReads(sql: string): Promise<number> {

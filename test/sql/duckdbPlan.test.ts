@@ -9,7 +9,14 @@ import {
 } from "../../src/index.js";
 import { sqlDialect } from "../../src/sql/dialect.js";
 import { duckdbEngine } from "./duckdbEngine.js";
-import { contractHead, countCallsPrepared, eventAt, type TableEvent, type TestEngine } from "./engines.js";
+import {
+  closeStarted,
+  contractHead,
+  countCallsPrepared,
+  eventAt,
+  type TableEvent,
+  type TestEngine,
+} from "./engines.js";
 
 // The shape of DuckDB's query for speed (docs/scale-measurements.md, "Is the query single-threaded?"),
 // checked where a wrong shape would change a result: ids that share a short hash, and a CSV file's groups.
@@ -24,7 +31,7 @@ describe("DuckDB's repeated ids, found by sorting id hashes", () => {
   beforeAll(async () => {
     engine = await duckdbEngine();
   }, 60_000);
-  afterAll(async () => engine.close());
+  afterAll(() => closeStarted(engine));
 
   // Two ids of the form c<n> whose hashes are equal, found by the engine itself (about 10 pairs among
   // 300,000 ids for a 32-bit hash: 300,000² / 2³³).

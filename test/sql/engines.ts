@@ -23,6 +23,15 @@ export interface TestEngine {
   close(): Promise<void>;
 }
 
+/**
+ * Closes an engine a `beforeAll` started. When that `beforeAll` failed before the engine started, there
+ * is nothing to close: the hook's own TypeError ("reading 'close'") would be reported beside, and read
+ * before, the error that says why the engine did not start.
+ */
+export async function closeStarted(engine: TestEngine | undefined): Promise<void> {
+  await engine?.close();
+}
+
 export const quote = (text: string) => `'${text.replaceAll("\\", "\\\\").replaceAll("'", "''")}'`;
 export const standard = (text: string) => `'${text.replaceAll("'", "''")}'`;
 

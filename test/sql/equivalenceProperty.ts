@@ -49,7 +49,8 @@ export function describeEquivalenceShard(shard: number): void {
   // One instance of each engine for the whole file: they are slow to start (PGlite most of all).
   const engines: TestEngine[] = [];
   beforeAll(async () => {
-    engines.push(await duckdbEngine(), await postgresEngine(), await clickhouseEngine());
+    // Each kept as it starts, so that afterAll closes those that did when a later one fails to.
+    for (const start of [duckdbEngine, postgresEngine, clickhouseEngine]) engines.push(await start());
   }, 180_000);
   afterAll(async () => {
     for (const engine of engines) await engine.close();

@@ -9,7 +9,7 @@ import {
 } from "../../src/index.js";
 import { fuzzParameters, fuzzTimeout } from "../_support/fuzzRuns.js";
 import { duckdbEngine } from "./duckdbEngine.js";
-import { contractHead, eventAt, type TestEngine } from "./engines.js";
+import { closeStarted, contractHead, eventAt, type TestEngine } from "./engines.js";
 
 // Numeric filters against the in-memory engine on values written every way a decimal can be: long
 // integers, long fractions, exponents near and far, zeros around the digits, JSON numbers. The
@@ -54,7 +54,7 @@ let engine: TestEngine;
 beforeAll(async () => {
   engine = await duckdbEngine();
 }, 60_000);
-afterAll(async () => engine.close());
+afterAll(() => closeStarted(engine));
 
 describe("numeric filters in SQL (DuckDB) against the in-memory engine", () => {
   it("match the events memory matches, for values of any size and number of decimals", {

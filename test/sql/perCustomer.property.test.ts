@@ -10,7 +10,7 @@ import {
 } from "../../src/index.js";
 import { fuzzParameters, fuzzTimeout } from "../_support/fuzzRuns.js";
 import { duckdbEngine } from "./duckdbEngine.js";
-import type { TestEngine } from "./engines.js";
+import { closeStarted, type TestEngine } from "./engines.js";
 import { sqlContractArb, sqlEventsArb } from "./sqlArbitraries.js";
 
 // One query for every customer (`perCustomer`): each customer's rows, split by sqlResultsByCustomer and
@@ -21,7 +21,7 @@ let engine: TestEngine;
 beforeAll(async () => {
   engine = await duckdbEngine();
 }, 60_000);
-afterAll(async () => engine.close());
+afterAll(() => closeStarted(engine));
 
 const viaJson = <T>(value: T): unknown => JSON.parse(JSON.stringify(value));
 

@@ -12,7 +12,7 @@ import {
 import { thrown } from "../_support/thrown.js";
 import { amendedCellCases } from "./amendedCellCases.js";
 import { compileRefusals, derivedCases, twoLevelCases } from "./derivedCases.js";
-import { contractHead, eventAt, type TableEvent, type TestEngine } from "./engines.js";
+import { closeStarted, contractHead, eventAt, type TableEvent, type TestEngine } from "./engines.js";
 import { epochInstantRows, epochTimestampCases } from "./epochTimestampCases.js";
 import { filterCases } from "./filterCases.js";
 import { nativeTimestampCases } from "./nativeTimestampCases.js";
@@ -76,7 +76,7 @@ export function describeSqlEngine(make: () => Promise<TestEngine>, from: () => s
       engine = await make();
       await engine.load(events);
     }, 120_000);
-    afterAll(async () => engine.close());
+    afterAll(() => closeStarted(engine));
 
     // The events loaded, aggregated by the engine, and checked equal to the in-memory aggregates.
     async function aggregatedOn(prepared: PreparedRating, loaded: TableEvent[]) {
