@@ -3,7 +3,7 @@ import type { Invoice, InvoiceLine, Step } from "../invoice/index.js";
 import { Decimal, toPlainString } from "../money/index.js";
 import type { ExclusionReason } from "../schema/index.js";
 import { currencyPrefix } from "./currencySymbol.js";
-import { EXCLUSION_REASON_WORDS } from "./exclusionReasons.js";
+import { exclusionWords } from "./exclusionReasons.js";
 import { explainLineParts, type MoneyStyle } from "./explainLine.js";
 import { progressiveHeader } from "./explainProgressive.js";
 import { type Figure, moneyFigure, quantityFigure, readableMoney, readableQuantity } from "./figure.js";
@@ -164,7 +164,7 @@ export function explanationOf(invoice: Invoice): Explanation {
       eventsCounted: invoice.usage.eventsCounted,
       excluded: invoice.usage.excluded.map((entry) => ({
         reason: entry.reason,
-        description: EXCLUSION_REASON_WORDS[entry.reason],
+        description: exclusionWords(entry.reason, invoice),
         events: entry.events,
         sampleIds: entry.sampleIds,
       })),
