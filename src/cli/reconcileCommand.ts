@@ -8,6 +8,7 @@ import {
   fromStripeInvoice,
   type Invoice,
   type IssuedDocument,
+  isRatecardError,
   parseCreditNote,
   rateInvoiceAsync,
   reconcile,
@@ -16,6 +17,7 @@ import {
 import { blamedOnFiles } from "./blamedOnFiles.js";
 import { type CarriedStateFlags, carriedStateOptions, invoiceStart } from "./carriedStateOptions.js";
 import {
+  fileProblem,
   flagChoice,
   isObject,
   readContract,
@@ -198,7 +200,10 @@ async function readRatecardIssued(file: string, data: unknown): Promise<IssuedDo
     if (!isObject(data) || data.schemaVersion !== 1 || "digest" in data) throw error;
     try {
       return fromEarlierRatecardInvoice(data);
-    } catch {
+    } catch (earlier) {
+      // Its figures read, one beyond a money amount's bounds: that is what is wrong with it, at its path.
+      if (isRatecardError(earlier) && earlier.code === "decimal_out_of_range")
+        throw new UsageLineError(fileProblem(`--issued ${file}`, earlier.path, earlier.message));
       throw error;
     }
   }

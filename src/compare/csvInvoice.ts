@@ -1,5 +1,13 @@
 import { compareMessages, type ErrorMessage, InputError, toJsonPath } from "../errors/index.js";
-import { addExactly, type Decimal, safeParseDecimal, toPlainString, ZERO } from "../money/index.js";
+import {
+  addExactly,
+  boundProblem,
+  type Decimal,
+  MONEY_AMOUNT,
+  safeParseDecimal,
+  toPlainString,
+  ZERO,
+} from "../money/index.js";
 import { readCsvAmount } from "./csvAmount.js";
 import { csvDelimiterOf } from "./csvDelimiter.js";
 import type { DecimalSeparator } from "./csvNumber.js";
@@ -107,7 +115,16 @@ export function fromCsvInvoice(
           at,
         );
       }
-      if (parsed?.success) return toPlainString(parsed.data);
+      if (parsed?.success) {
+        // An amount beyond a money amount's bounds is no invoice's, and past them the sums are not exact.
+        const beyond = field === "amount" ? boundProblem(parsed.data, MONEY_AMOUNT) : undefined;
+        if (beyond !== undefined)
+          throw InputError.from(
+            compareMessages.csvAmountOutOfRange(index + 2, text, column, beyond),
+            toJsonPath([index + 1, field]),
+          );
+        return toPlainString(parsed.data);
+      }
       const readings = money ? readingsOf(text, field === "amount" && wholeUnits) : {};
       throw InputError.from(
         refusalOf(index + 2, text, column, options.decimalSeparator, readings),

@@ -82,7 +82,9 @@ export function renderHtml(explanation: Explanation): string {
       (step) =>
         `<tr class="wf-${h(step.kind)}"><td>${h(step.label)}</td><td class="num">${step.kind === "subtotal" || step.kind === "total" || step.kind === "amount_due" ? "" : figure(step.amount)}</td><td class="num">${figure(step.running)}</td></tr>`,
     ),
-    "</tbody></table></section>",
+    "</tbody></table>",
+    ...(explanation.amountDueWords ?? []).map((sentence) => `<p class="amount-due-why">${h(sentence)}</p>`),
+    "</section>",
     '<section id="usage"><h2>Usage</h2>',
     `<p>${usageCounts(explanation)}</p>`,
     ...explanation.usage.meters.map(meterHtml),

@@ -54,6 +54,7 @@ export function renderMarkdown(explanation: Explanation): string {
         : `| ${md(step.label)} | ${step.amount.display} | ${step.running.display} |`,
     ),
     "",
+    ...(explanation.amountDueWords ?? []).flatMap((sentence) => [md(sentence), ""]),
     "## Line by line",
     "",
     ...explanation.lines.flatMap((line, at) => lineSection(line, titles[at]!)),

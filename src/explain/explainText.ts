@@ -6,7 +6,7 @@ import { commitmentScheduleWords } from "./commitmentScheduleWords.js";
 import { currencyPrefix } from "./currencySymbol.js";
 import { dailyChart } from "./dailyChart.js";
 import { escapeControl } from "./escapeControl.js";
-import { EXCLUSION_REASON_WORDS } from "./exclusionReasons.js";
+import { exclusionWords } from "./exclusionReasons.js";
 import { lineInWords, type MoneyStyle } from "./explainLine.js";
 import { previewHeader, previewProjection } from "./explainPreview.js";
 import { progressiveCredit, progressiveHeader } from "./explainProgressive.js";
@@ -314,7 +314,7 @@ function explainUsage(invoice: Invoice): string[] {
   ];
   for (const entry of usage.excluded) {
     const samples = entry.sampleIds.length > 0 ? ` (e.g. ${entry.sampleIds.join(", ")})` : "";
-    lines.push(`- ${count(entry.events, "event")}: ${EXCLUSION_REASON_WORDS[entry.reason]}${samples}.`);
+    lines.push(`- ${count(entry.events, "event")}: ${exclusionWords(entry.reason, invoice)}${samples}.`);
   }
   return lines;
 }

@@ -2,8 +2,9 @@ import { TERM_STEP_SENTENCES } from "../contracts/index.js";
 import type { Invoice, InvoiceLine, Step } from "../invoice/index.js";
 import { Decimal, toPlainString } from "../money/index.js";
 import type { ExclusionReason } from "../schema/index.js";
+import { belowZeroDueWords } from "./belowZeroDueWords.js";
 import { currencyPrefix } from "./currencySymbol.js";
-import { EXCLUSION_REASON_WORDS } from "./exclusionReasons.js";
+import { exclusionWords } from "./exclusionReasons.js";
 import { explainLineParts, type MoneyStyle } from "./explainLine.js";
 import { progressiveHeader } from "./explainProgressive.js";
 import { type Figure, moneyFigure, quantityFigure, readableMoney, readableQuantity } from "./figure.js";
@@ -110,6 +111,12 @@ export interface Explanation {
   readonly total: Figure;
   /** The invoice's amount due, or its total when no credit after tax changed it. */
   readonly amountDue: Figure;
+  /**
+   * Why a progressive or closing invoice's amount due is not its total less its credits after tax, when
+   * a total below zero is the reason: the text's two sentences, the rule with its figures and the walk
+   * from the total ("From the total $50.00: … = $25.00, the amount due."); absent on any other invoice.
+   */
+  readonly amountDueWords?: ReadonlyArray<string>;
   readonly usage: {
     readonly eventsRead: number;
     readonly eventsCounted: number;
@@ -159,12 +166,13 @@ export function explanationOf(invoice: Invoice): Explanation {
     // In the currency's own decimals when lines are finer (rounding.lineDecimals).
     total: moneyFigure(invoice.total, settledStyle(invoice, style)),
     amountDue: moneyFigure(invoice.amountDue ?? invoice.total, settledStyle(invoice, style)),
+    ...amountDueWordsOf(invoice, style),
     usage: {
       eventsRead: invoice.usage.eventsRead,
       eventsCounted: invoice.usage.eventsCounted,
       excluded: invoice.usage.excluded.map((entry) => ({
         reason: entry.reason,
-        description: EXCLUSION_REASON_WORDS[entry.reason],
+        description: exclusionWords(entry.reason, invoice),
         events: entry.events,
         sampleIds: entry.sampleIds,
       })),
@@ -299,4 +307,10 @@ function withRunningTotal(
 function settledStyle(invoice: Invoice, style: MoneyStyle): MoneyStyle {
   const minorUnits = invoice.rounding.total?.minorUnits;
   return minorUnits === undefined ? style : { ...style, minorUnits };
+}
+
+// The sentences only where a total below zero sets the amount due apart, so other documents are as before.
+function amountDueWordsOf(invoice: Invoice, style: MoneyStyle): { amountDueWords?: ReadonlyArray<string> } {
+  const words = belowZeroDueWords(invoice, style);
+  return words.length === 0 ? {} : { amountDueWords: words };
 }

@@ -310,12 +310,13 @@ function creditFor(
   const left = ZERO.plus(line.quantity).minus(unitsBefore);
   const kept = left.minus(correction.quantity);
   if (kept.isNegative()) {
-    const exceeds = invoiceMessages.unitsCreditExceeds(
-      line.id,
-      line.quantity,
-      unitsBefore.toFixed(),
-      correction.quantity.toFixed(),
-    );
+    const units = (quantity: Decimal | string) => unitsInWords(ZERO.plus(quantity).toFixed(), line);
+    const exceeds = invoiceMessages.unitsCreditExceeds(line.id, {
+      billed: units(line.quantity),
+      before: unitsBefore.isZero() ? undefined : units(unitsBefore),
+      left: units(left),
+      asked: units(correction.quantity),
+    });
     throw InputError.from(exceeds, correctionPath(index, "quantity"));
   }
   const rerated = rerate(kept);
@@ -385,6 +386,13 @@ function whyNotRerateable(line: InvoiceLine, price: PriceTerms): NotRerateable |
   for (const kind of UNRERATEABLE_STEPS)
     if (line.steps.some((step) => step.kind === kind)) return kind as NotRerateable;
   return undefined;
+}
+
+// A figure of units in the line's unit, as the note's text writes it ("61400 GB", "1 transfer"); "units"
+// on a line without one, as that text says.
+function unitsInWords(quantity: string, line: InvoiceLine): string {
+  if (line.unit === undefined) return `${quantity} units`;
+  return `${quantity} ${ZERO.plus(quantity).equals(1) ? (line.unitSingular ?? line.unit) : line.unit}`;
 }
 
 // The unit of the units a quantity correction takes off, the line's own, so the note names them as the

@@ -66,6 +66,28 @@ describe("ratecard progressive", () => {
     expect(invoices.map((invoice: { total: string }) => invoice.total)).toEqual(["120.00", "25.00"]);
   });
 
+  it("names a progressive invoice's own cut-off for the events it leaves out, in every format", () => {
+    // --at the 10th: b (15th) and c (25th) are at or after it. Not a preview: no "as-of instant".
+    const at = progressive("--at", "2026-03-10T00:00:00Z");
+    expect(at.stdout).toContain(
+      "- 2 events: at or after 2026-03-10T00:00:00.000Z, this progressive invoice's cut-off (billed by a later invoice of the period) (e.g. b, c).",
+    );
+    // --threshold 100: 80.00 on the 5th, 80.00 + 600 GB (200 × 0.10 + 400 × 0.05 = 40.00) = 120.00 on the
+    // 15th at 10:00:00, so the cut is the end of that second, 10:00:01; c (25th) is left out.
+    const file = join(dir, "cut-p1.json");
+    const first = JSON.parse(progressive("--threshold", "100", "--format", "json").stdout)[0];
+    expect(first.progressive.asOf).toBe("2026-03-15T10:00:01.000Z");
+    writeFileSync(file, JSON.stringify(first));
+    const words =
+      "at or after 2026-03-15T10:00:01.000Z, this progressive invoice's cut-off: the end of the second in which the spend so far reached the threshold (billed by a later invoice of the period)";
+    for (const format of ["text", "markdown", "html", "json"]) {
+      const shown = runCli("explain", file, "--format", format).stdout;
+      // the page escapes the apostrophe of "invoice's"
+      expect(shown).toContain(format === "html" ? words.replace("'", "&#39;") : words);
+      expect(shown).not.toContain("preview");
+    }
+  });
+
   it("refuses contradicting flags and a bad earlier invoice without a stack (exit 2)", () => {
     for (const flags of [[], ["--at", "2026-03-10", "--threshold", "5"], ["--at", "2026-03-10", "--close"]]) {
       const result = progressive(...flags);

@@ -53,7 +53,8 @@ describe("numbers in a CSV of line items: separators are read, never guessed", (
   it("property: an amount written with grouped thousands reads back as written, in both locales", () => {
     fc.assert(
       fc.property(
-        fc.bigInt({ min: 0n, max: 10n ** 15n }),
+        // whole and cents below 10^15, a money amount's bound (csvAmountBounds.test.ts)
+        fc.bigInt({ min: 0n, max: 10n ** 15n - 1n }),
         fc.integer({ min: 0, max: 99 }),
         (whole, cents) => {
           const digits = whole.toString();

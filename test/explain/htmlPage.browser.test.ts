@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { explain } from "../../src/index.js";
+import { explain, rateClosingInvoice, rateProgressiveInvoice } from "../../src/index.js";
+import { REFUND_USAGE, refundsContract } from "../_support/refundsContract.js";
 import { assertCliBuilt, runCli } from "../_support/runCli.js";
 import { HOSTILE_NAME, smallInvoice } from "../_support/smallInvoice.js";
 
@@ -153,6 +154,27 @@ describe("the HTML explanation in chromium", () => {
     for (let at = 0; at < 4; at += 1) expect(await charts.nth(at).locator("circle.point").count()).toBe(28);
     await page.locator("details#line-2 > summary").click();
     await page.screenshot({ path: join(OUTPUT, "explain-cdn-basic.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("says under the waterfall why a close's amount due is not its total less its credits", async () => {
+    // Invoice 1 as of 10 March: 10.00 used - 30.00 refunded = -20.00, nothing due. The close: 60.00 -
+    // 30.00 - (-20.00) = 50.00; less the wallet's 4.995 = 45.005; its rounding -0.005 = 45.00; less the
+    // -20.00 never due, not given back = 25.00 due (the month: 30.00 - 4.995 = 25.005 → 25.00).
+    const options = { creditBalances: { wallet: "4.995" } } as const;
+    const contract = refundsContract({ lineDecimals: 3 });
+    const first = rateProgressiveInvoice(contract, REFUND_USAGE, "2026-03", "2026-03-10T00:00:00Z", options);
+    const closing = rateClosingInvoice(contract, REFUND_USAGE, "2026-03", { ...options, earlier: [first] });
+    const { page, errors } = await visit(
+      "explain-below-zero-close.html",
+      explain(closing, { format: "html" }),
+    );
+    expect(errors).toEqual([]);
+    const said = await page.locator("#waterfall .amount-due-why").allInnerTexts();
+    expect(said).toEqual([
+      "It bills the period's amount due so far, $25.00, less the $0.00 the earlier invoices made due, and an amount due starts from zero when a total is below zero: nothing was due on the total below zero of ctr_refunds:2026-03-01:progressive-1 (-$20.00), so this invoice does not give it back.",
+      "From the total $50.00: less $4.995 (Wallet, after tax) = $45.005; less $0.005 (rounding of the amount due) = $45.00; less $20.00 (the earlier total below zero, not given back) = $25.00, the amount due.",
+    ]);
     await page.close();
   });
 

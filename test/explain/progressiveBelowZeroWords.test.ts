@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { explainText, rateClosingInvoice, rateProgressiveInvoice } from "../../src/index.js";
+import { explain, explainText, rateClosingInvoice, rateProgressiveInvoice } from "../../src/index.js";
 import { falseBelowZeroSums } from "../_laws/belowZeroArithmetic.js";
 import {
   REFUND_AFTER_USE,
@@ -36,6 +36,31 @@ describe("the words of an amount due set apart from the total by a total below z
       "From the total $50.00: less $4.995 (Wallet, after tax) = $45.005; less $0.005 (rounding of the amount due) = $45.00; less $20.00 (the earlier total below zero, not given back) = $25.00, the amount due.",
     ]);
     expect(falseBelowZeroSums(text)).toEqual([]);
+  });
+
+  it("says the same in the Markdown, the HTML page and the explanation JSON", () => {
+    // The close of the first case: 50.00 - 4.995 = 45.005; - 0.005 = 45.00; - 20.00 = 25.00 due. Until
+    // 7 December 2026 only the text said it; the other formats showed the bars with no sentence.
+    const options = { creditBalances: { wallet: "4.995" } } as const;
+    const contract = refundsContract({ lineDecimals: 3 });
+    const first = rateProgressiveInvoice(contract, REFUND_USAGE, "2026-03", march(10), options);
+    const closing = rateClosingInvoice(contract, REFUND_USAGE, "2026-03", { ...options, earlier: [first] });
+    const rule =
+      "It bills the period's amount due so far, $25.00, less the $0.00 the earlier invoices made due, and an amount due starts from zero when a total is below zero: nothing was due on the total below zero of ctr_refunds:2026-03-01:progressive-1 (-$20.00), so this invoice does not give it back.";
+    const walk =
+      "From the total $50.00: less $4.995 (Wallet, after tax) = $45.005; less $0.005 (rounding of the amount due) = $45.00; less $20.00 (the earlier total below zero, not given back) = $25.00, the amount due.";
+    const document = JSON.parse(explain(closing, { format: "json" }));
+    expect(document.amountDueWords).toEqual([rule, walk]);
+    // Markdown escapes the underscores of the id; the page escapes the apostrophe of "period's".
+    const markdown = explain(closing, { format: "markdown" });
+    expect(markdown).toContain(`${rule.replaceAll("_", "\\_")}\n\n${walk}\n`);
+    const html = explain(closing, { format: "html" });
+    expect(html).toContain(`<p class="amount-due-why">${rule.replaceAll("'", "&#39;")}</p>`);
+    expect(html).toContain(`<p class="amount-due-why">${walk}</p>`);
+    // an invoice where no total below zero plays a part (10.00 used, less 4.995 = 5.005 due) has neither
+    const plain = rateClosingInvoice(contract, REFUND_USAGE.slice(0, 1), "2026-03", options);
+    expect(JSON.parse(explain(plain, { format: "json" })).amountDueWords).toBeUndefined();
+    expect(explain(plain, { format: "markdown" })).not.toContain("From the total");
   });
 
   it("says why the close's -30.00 is due -15.00: the period is below zero, what was made due comes back", () => {

@@ -247,7 +247,7 @@ describe("issueCreditNote says what it cannot credit, with the figures", () => {
     ).toMatchObject({
       code: "credit_exceeds_invoiced",
       path: "corrections[0].quantity",
-      message: "Line bandwidth_na billed 61400 units and 0 are already taken off; 61401 more cannot be.",
+      message: "Line bandwidth_na billed 61400 GB: at most 61400 GB can be taken off it, not 61401 GB.",
     });
     const first = issueCreditNote(contract, invoice, [
       { kind: "quantity", line: "bandwidth_na", quantity: "11400", reason: "x" },
@@ -262,7 +262,8 @@ describe("issueCreditNote says what it cannot credit, with the figures", () => {
         ),
       ),
     ).toMatchObject({
-      message: "Line bandwidth_na billed 61400 units and 11400 are already taken off; 50001 more cannot be.",
+      message:
+        "Line bandwidth_na billed 61400 GB and earlier credit notes took 11400 GB off it: at most the 50000 GB left can be taken off, not 50001 GB.",
     });
     // Every unit left can be taken off: 50,000 GB left rated 3,200.00 (10,000 × 0.08 + 40,000 × 0.06),
     // none kept rates 0.00, so the credit is 3,200.00, what remained of the line (3,656.00 − 456.00).

@@ -12,6 +12,7 @@ import {
 import { fixtureContract } from "../_arbitraries/contracts.js";
 import { falseCreditNoteSums } from "../_laws/documentArithmetic.js";
 import { buildContract, sumMeter, usageEvent } from "../_support/contract.js";
+import { thrown } from "../_support/thrown.js";
 
 // A note of units names them in the unit of the line it credits (docs/credit-notes.md, "The unit of the
 // units taken off"): each line of a quantity correction carries the invoice line's `unit` (and its
@@ -44,6 +45,34 @@ describe("the unit of the units a credit note takes off", () => {
     expect(parseCreditNote(JSON.parse(JSON.stringify(note))).lines[0]?.unit).toBe("GB");
   });
 
+  it("refuses more units than the line has left in the line's unit, saying how many can come off", () => {
+    // 61,400 GB billed: 61,401 is one too many. After a note of 11,400 GB, 61,400 − 11,400 = 50,000 GB
+    // are left: 50,001 is one too many. Before: "billed 61400 units and 0 are already taken off".
+    const off = (quantity: string, previous: ReturnType<typeof issueCreditNote>[] = []) =>
+      thrown(() =>
+        issueCreditNote(
+          contract,
+          invoice,
+          [{ kind: "quantity", line: "bandwidth_na", quantity, reason: "x" }],
+          {
+            previous,
+          },
+        ),
+      );
+    expect(off("61401")).toMatchObject({
+      code: "credit_exceeds_invoiced",
+      path: "corrections[0].quantity",
+      message: "Line bandwidth_na billed 61400 GB: at most 61400 GB can be taken off it, not 61401 GB.",
+    });
+    const first = issueCreditNote(contract, invoice, [
+      { kind: "quantity", line: "bandwidth_na", quantity: "11400", reason: "x" },
+    ]);
+    expect(off("50001", [first])).toMatchObject({
+      message:
+        "Line bandwidth_na billed 61400 GB and earlier credit notes took 11400 GB off it: at most the 50000 GB left can be taken off, not 50001 GB.",
+    });
+  });
+
   it("says the singular for one unit when the meter gives it, and carries no unit on an amount or a line without one", () => {
     const contract = buildContract({
       meters: [sumMeter("tx", { unit: "transfers", unitSingular: "transfer" } as never), sumMeter("bare")],
@@ -72,5 +101,33 @@ describe("the unit of the units a credit note takes off", () => {
     expect(text).toContain("; 1 transfer taken off, the rest re-rated at 4.00.");
     expect(text).toContain("; 2 units taken off, the rest re-rated at 2.00.");
     expect(falseCreditNoteSums(text)).toEqual([]);
+    // 3 transfers billed, 4 asked: the singular is for a figure of one only; "units" without a unit.
+    expect(
+      thrown(() =>
+        issueCreditNote(contract, billed, [{ kind: "quantity", line: "tx", quantity: "4", reason: "x" }]),
+      ),
+    ).toMatchObject({
+      message: "Line tx billed 3 transfers: at most 3 transfers can be taken off it, not 4 transfers.",
+    });
+    const once = issueCreditNote(contract, billed, [
+      { kind: "quantity", line: "tx", quantity: "2", reason: "x" },
+    ]);
+    expect(
+      thrown(() =>
+        issueCreditNote(contract, billed, [{ kind: "quantity", line: "tx", quantity: "2", reason: "y" }], {
+          previous: [once],
+        }),
+      ),
+    ).toMatchObject({
+      message:
+        "Line tx billed 3 transfers and earlier credit notes took 2 transfers off it: at most the 1 transfer left can be taken off, not 2 transfers.",
+    });
+    expect(
+      thrown(() =>
+        issueCreditNote(contract, billed, [{ kind: "quantity", line: "plain", quantity: "5", reason: "x" }]),
+      ),
+    ).toMatchObject({
+      message: "Line plain billed 4 units: at most 4 units can be taken off it, not 5 units.",
+    });
   });
 });

@@ -53,6 +53,22 @@ export function csvNotANumber(row: number, value: string, column: string): Error
 }
 
 /**
+ * A CSV amount beyond a money amount's bounds (docs/decisions/numeric-bounds.md); `problem` is the
+ * bound's own words: "is 1e+47 (too large); a money amount must be less than 10^15 in size, …".
+ */
+export function csvAmountOutOfRange(
+  row: number,
+  value: string,
+  column: string,
+  problem: string,
+): ErrorMessage {
+  return {
+    code: "decimal_out_of_range",
+    message: `Row ${row} of the CSV has "${value}" in column ${column}, which ${problem}: no invoice states such an amount, so it is refused rather than reconciled.`,
+  };
+}
+
+/**
  * A CSV number whose comma may be a decimal comma or a thousands separator: `readings` is what it is
  * with a decimal point and with a decimal comma declared (undefined: not a number that way).
  */

@@ -73,16 +73,27 @@ export function creditNotInMinorUnits(amount: string, minorUnits: number): Error
   };
 }
 
-/** A quantity correction taking off more units than the line has left. */
+/**
+ * A quantity correction taking off more units than the line has left. Each figure comes with its unit
+ * as the line bills it ("61400 GB"; `units` on a line without one): `billed`, `before` (taken off by
+ * earlier notes, "0 …" when none), `left` and `asked`.
+ */
 export function unitsCreditExceeds(
   lineId: string,
-  quantity: string,
-  before: string,
-  more: string,
+  units: {
+    readonly billed: string;
+    readonly before: string | undefined;
+    readonly left: string;
+    readonly asked: string;
+  },
 ): ErrorMessage {
+  const { billed, before, left, asked } = units;
   return {
     code: "credit_exceeds_invoiced",
-    message: `Line ${lineId} billed ${quantity} units and ${before} are already taken off; ${more} more cannot be.`,
+    message:
+      before === undefined
+        ? `Line ${lineId} billed ${billed}: at most ${left} can be taken off it, not ${asked}.`
+        : `Line ${lineId} billed ${billed} and earlier credit notes took ${before} off it: at most the ${left} left can be taken off, not ${asked}.`,
   };
 }
 
