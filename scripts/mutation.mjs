@@ -95,6 +95,7 @@ export const TARGETS = {
     tests: "invoice",
     mutate: [
       "creditNote.ts",
+      "creditNoteUnits.ts",
       "assertCreditable.ts",
       "resolveServicePeriod.ts",
       "parseIssued.ts",

@@ -19,6 +19,7 @@ import { settlingOf } from "./creditNoteEarlier.js";
 import { noteTotal } from "./creditNoteRounding.js";
 import { settleNote } from "./creditNoteSettlement.js";
 import { creditedTax } from "./creditNoteTax.js";
+import { unitOf, unitsInWords } from "./creditNoteUnits.js";
 import { requireContract, requireOptions } from "./entryArguments.js";
 import type { Invoice, InvoiceLine } from "./invoiceSchema.js";
 import { creditNoteReaderSchema, invoiceReaderSchema } from "./parseIssued.js";
@@ -386,20 +387,4 @@ function whyNotRerateable(line: InvoiceLine, price: PriceTerms): NotRerateable |
   for (const kind of UNRERATEABLE_STEPS)
     if (line.steps.some((step) => step.kind === kind)) return kind as NotRerateable;
   return undefined;
-}
-
-// A figure of units in the line's unit, as the note's text writes it ("61400 GB", "1 transfer"); "units"
-// on a line without one, as that text says.
-function unitsInWords(quantity: string, line: InvoiceLine): string {
-  if (line.unit === undefined) return `${quantity} units`;
-  return `${quantity} ${ZERO.plus(quantity).equals(1) ? (line.unitSingular ?? line.unit) : line.unit}`;
-}
-
-// The unit of the units a quantity correction takes off, the line's own, so the note names them as the
-// invoice does ("1000 GB taken off") read alone (docs/credit-notes.md).
-function unitOf(line: InvoiceLine): { unit?: string; unitSingular?: string } {
-  return {
-    ...(line.unit !== undefined ? { unit: line.unit } : {}),
-    ...(line.unitSingular !== undefined ? { unitSingular: line.unitSingular } : {}),
-  };
 }
