@@ -35,7 +35,6 @@ describe("an issued total without its tax (fuzzing)", () => {
       }),
       fuzzParameters(150),
     );
-    console.log("RUNS", checked.runs);
     expect(checked.runs).toBeGreaterThan(3);
   });
 });
