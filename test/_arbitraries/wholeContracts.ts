@@ -68,6 +68,12 @@ export interface ScenarioOptions {
   readonly windowPricing?: boolean;
   /** Always give the contract tax terms (they are otherwise left out about half the time). */
   readonly taxed?: boolean;
+  /**
+   * Always bill in an ISO 4217 currency, never the custom unit POINTS (otherwise half the contracts), for
+   * laws that only hold for ISO currencies (FOCUS's BillingCurrency, Stripe's documents) and would
+   * otherwise skip half their runs.
+   */
+  readonly isoCurrency?: boolean;
 }
 
 const WINDOW_PRICINGS = [
@@ -101,14 +107,16 @@ function withWindowPricing(
   });
 }
 
+const isoCurrencyArb = fc.constantFrom(
+  { code: "USD", minorUnits: 2 },
+  { code: "EUR", minorUnits: 2 },
+  { code: "JPY", minorUnits: 0 },
+  { code: "BHD", minorUnits: 3 },
+  { code: "CLF", minorUnits: 4 },
+);
+
 const currencyArb = fc.oneof(
-  fc.constantFrom(
-    { code: "USD", minorUnits: 2 },
-    { code: "EUR", minorUnits: 2 },
-    { code: "JPY", minorUnits: 0 },
-    { code: "BHD", minorUnits: 3 },
-    { code: "CLF", minorUnits: 4 },
-  ),
+  isoCurrencyArb,
   fc.constantFrom(0, 1, 6, 8).map((minorUnits) => ({ code: "POINTS", minorUnits, custom: true as const })),
 );
 
@@ -181,7 +189,7 @@ function chargesArb(meters: ReadonlyArray<MeterJson>): fc.Arbitrary<ChargeJson[]
 export function contractScenarioArb(options: ScenarioOptions = {}): fc.Arbitrary<ContractScenario> {
   return fc
     .record({
-      currency: currencyArb,
+      currency: options.isoCurrency ? isoCurrencyArb : currencyArb,
       grantUnitMinorUnits: fc.integer({ min: 0, max: 4 }),
       timeZone: fc.constantFrom(...ZONES),
       billing: billingArb,

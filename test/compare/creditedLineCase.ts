@@ -3,7 +3,7 @@ import { type CreditNote, type Invoice, issueCreditNote, rateInvoice } from "../
 import { Decimal } from "../../src/money/index.js";
 import { eventsIn, streamArb } from "../_arbitraries/eventStreams.js";
 import { deepFreeze } from "../_arbitraries/prices.js";
-import { contractScenarioArb, materialize } from "../_arbitraries/wholeContracts.js";
+import { contractScenarioArb, materialize, type ScenarioOptions } from "../_arbitraries/wholeContracts.js";
 import { attempt } from "../_laws/typedRefusal.js";
 
 /** An invoice of a generated contract and a credit note crediting one of its lines in full. */
@@ -14,7 +14,9 @@ export interface CreditedLineCase {
 }
 
 /** The generators of {@link creditedLineCase}: a contract scenario, its usage, the line's position. */
-export const creditedLineArbs = [contractScenarioArb(), streamArb(), fc.nat()] as const;
+export function creditedLineArbs(options: ScenarioOptions = {}) {
+  return [contractScenarioArb(options), streamArb(), fc.nat()] as const;
+}
 
 /**
  * Rates a generated contract's invoice and credits one of its lines (`at`, modulo the lines) in full;
@@ -31,7 +33,10 @@ export function creditedLineCase(
     rateInvoice(contract, eventsIn(stream, period), period, { creditsStartFull: true }),
   );
   if (invoice === undefined || invoice.lines.length === 0) return undefined;
-  const line = invoice.lines[at % invoice.lines.length]!;
+  // A line with an amount when there is one: a note of a line of 0 credits nothing and the run is lost.
+  const billed = invoice.lines.filter((candidate) => !new Decimal(candidate.amount).isZero());
+  const lines = billed.length > 0 ? billed : invoice.lines;
+  const line = lines[at % lines.length]!;
   if (invoice.lines.filter((other) => other.id === line.id).length > 1) return undefined;
   const note = attempt(() =>
     issueCreditNote(contract, invoice, [{ kind: "line", line: line.id, reason: "fuzz" }]),

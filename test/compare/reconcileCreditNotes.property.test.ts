@@ -12,7 +12,7 @@ describe("reconcile with credit notes (fuzzing)", () => {
     timeout: fuzzTimeout(),
   }, () => {
     fc.assert(
-      fc.property(...creditedLineArbs, (scenario, stream, at) => {
+      fc.property(...creditedLineArbs(), (scenario, stream, at) => {
         const found = creditedLineCase(scenario, stream, at);
         if (found === undefined) return;
         const { invoice, line, note } = found;

@@ -68,7 +68,7 @@ describe("reconcile with Stripe's credit notes (fuzzing)", () => {
     timeout: fuzzTimeout(),
   }, () => {
     fc.assert(
-      fc.property(...creditedLineArbs, (scenario, stream, at) => {
+      fc.property(...creditedLineArbs({ isoCurrency: true }), (scenario, stream, at) => {
         const found = creditedLineCase(scenario, stream, at);
         if (found === undefined) return;
         const { invoice, note } = found;
@@ -77,7 +77,8 @@ describe("reconcile with Stripe's credit notes (fuzzing)", () => {
         const stripe = asStripe(invoice);
         const stripeNote = asStripeNote(note, invoice);
         if (JSON.stringify([stripe, stripeNote]).includes("null")) return;
-        // Stripe bills ISO currencies only: a contract's custom unit (credits, points) is left out.
+        // Stripe bills ISO currencies only (the contracts are drawn in them, so that the custom unit does
+        // not take half the runs); an amount finer than its minor units is refused here and left out.
         const issued = attempt(() => fromStripeInvoice(stripe));
         if (issued === undefined) return;
         const ours = reconcile(issued, invoice, { creditNotes: [note] });

@@ -33,6 +33,10 @@ const correctionArb = fc.record({
 });
 type Correction = typeof correctionArb extends fc.Arbitrary<infer T> ? T : never;
 
+// A correction that asks for a note (never "none"): for the notes of one invoice, where a "none" only
+// wasted a draw (2 in 5 of them) and left as few as 3 notes in 20 runs.
+const noteCorrectionArb = correctionArb.filter((correction) => correction.kind !== "none");
+
 // The credit note a correction makes, or undefined when it makes none or ratecard refuses it (typed).
 function noteOf(
   contract: Parameters<typeof issueCreditNote>[0],
@@ -137,9 +141,10 @@ describe("the explanations of a period's other documents: every stated sum is tr
           checked.notes += notes.length;
         },
       ),
-      fuzzParameters(20),
+      // 30 runs, not 20: a quarter of the sequences are refused, which left as few as 11 of 20.
+      fuzzParameters(30),
     );
-    expect(checked.invoices).toBeGreaterThan(fuzzRuns(20) / 4);
+    expect(checked.invoices).toBeGreaterThan(fuzzRuns(30) / 4);
   });
 
   it("late usage corrected on the next invoice or by a credit note and a re-issued invoice", {
@@ -189,7 +194,7 @@ describe("the explanations of a period's other documents: every stated sum is tr
     fc.assert(
       fc.property(
         scenarioArb,
-        fc.array(correctionArb, { minLength: 1, maxLength: 3 }),
+        fc.array(noteCorrectionArb, { minLength: 1, maxLength: 3 }),
         (drawn, corrections) => {
           const { scenario, stream, lineDecimals } = drawn;
           const { contract, period } = materialize(deepFreeze(withLineDecimals(scenario, lineDecimals)));

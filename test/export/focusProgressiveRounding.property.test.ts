@@ -8,7 +8,7 @@ import {
   rateInvoice,
   rateProgressiveInvoice,
 } from "../../src/index.js";
-import { Decimal, isIsoCurrency } from "../../src/money/index.js";
+import { Decimal } from "../../src/money/index.js";
 import { eventsIn, streamArb } from "../_arbitraries/eventStreams.js";
 import { withLineDecimals } from "../_arbitraries/lineDecimals.js";
 import { deepFreeze } from "../_arbitraries/prices.js";
@@ -42,14 +42,15 @@ describe("focusRows of a progressive sequence with lines finer than the currency
     let checked = 0;
     fc.assert(
       fc.property(
-        contractScenarioArb(),
+        // A custom unit has no ISO 4217 code for BillingCurrency: focusRows refuses it (focusRows.property).
+        // Drawn in ISO currencies only: skipping the custom unit (half the contracts) left as few as 8
+        // sequences of 40 (FC_SEED=18), and the bar below is more than 8.
+        contractScenarioArb({ isoCurrency: true }),
         streamArb(),
         fc.constantFrom(1, 2, 4),
         fc.uniqueArray(fc.integer({ min: 5, max: 95 }), { minLength: 1, maxLength: 3 }),
         (scenario, stream, lineDecimals, percents) => {
           const { contract, period } = materialize(deepFreeze(withLineDecimals(scenario, lineDecimals)));
-          // A custom unit has no ISO 4217 code for BillingCurrency: focusRows refuses it (focusRows.property).
-          if (!isIsoCurrency(contract.currency.code)) return;
           const events = eventsIn(stream, period);
           const earlier: Invoice[] = [];
           for (const percent of [...percents].sort((a, b) => a - b)) {

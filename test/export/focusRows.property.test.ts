@@ -19,11 +19,17 @@ const billed = (rows: ReadonlyArray<FocusRow>) =>
 describe("focusRows (fuzzing): any invoice ratecard rates", () => {
   const checked = { invoices: 0, notes: 0 };
   const parameters = fuzzParameters(30);
+  // Mostly ISO currencies, a custom unit now and then (its refusal is checked too): drawn as often as
+  // the other currencies (half the contracts), the custom unit left as few as 9 invoices of 30 to check.
+  const scenarioArb = fc.oneof(
+    { arbitrary: contractScenarioArb({ isoCurrency: true }), weight: 4 },
+    { arbitrary: contractScenarioArb(), weight: 1 },
+  );
   it("gives rows that meet FOCUS's requirements and add up to what the invoice and its credit note bill", {
     timeout: fuzzTimeout(),
   }, () => {
     fc.assert(
-      fc.property(contractScenarioArb(), streamArb(), (scenario, stream) => {
+      fc.property(scenarioArb, streamArb(), (scenario, stream) => {
         const { contract, period } = materialize(deepFreeze(scenario));
         const invoice = attempt(() =>
           rateInvoice(contract, eventsIn(stream, period), period, { creditsStartFull: true }),
