@@ -1,5 +1,5 @@
 import { belowZeroNotDue, type Invoice, keepsPeriodRoundingSoFar } from "../../invoice/index.js";
-import { Decimal, toPlainString } from "../../money/index.js";
+import { Decimal, decimalsOfText, toFixedString, toPlainString } from "../../money/index.js";
 import { requireInvoice } from "../requireInvoice.js";
 import { roundingModeWords } from "../roundingModeWords.js";
 import { type AdjustmentContext, writeCaps, writeCredits, writeDiscounts } from "./adjustmentRows.js";
@@ -87,9 +87,10 @@ export function invoiceWorkbook(invoice: Invoice): InvoiceWorkbook {
   const settle = invoice.rounding.total;
   // A progressive invoice's `rounding` is the period's so far; its own total before rounding is net + tax.
   const soFar = keepsPeriodRoundingSoFar(invoice);
-  const ownBefore = toPlainString(
-    new Decimal(netOf(invoice)).plus(taxAdded && invoice.tax !== undefined ? invoice.tax.total : 0),
-  );
+  const ownBefore = sumAsWritten([
+    netOf(invoice),
+    ...(taxAdded && invoice.tax !== undefined ? [invoice.tax.total] : []),
+  ]);
   const total = liveOrValue(
     taxAdded ? `E${netRow}+${tax.cell}` : `E${netRow}`,
     soFar ? ownBefore : (settle?.before ?? invoice.total),
@@ -183,9 +184,15 @@ export function invoiceWorkbook(invoice: Invoice): InvoiceWorkbook {
 
 // The invoice's net before tax: the subtotal with every discount, cap and credit before tax.
 function netOf(invoice: Invoice): string {
-  return toPlainString(
-    reductionsOf(invoice).reduce((sum, amount) => sum.plus(amount), new Decimal(invoice.subtotal)),
-  );
+  return sumAsWritten([invoice.subtotal, ...reductionsOf(invoice)]);
+}
+
+// Amounts added up and written with as many decimals as the most precise of them, trailing zeros kept:
+// a cell too long for a formula shows this text, and 1111111101110.70 must not read 1111111101110.7
+// beside the invoice's own figures (FC_SEED=1004 of calc.property found it).
+function sumAsWritten(amounts: ReadonlyArray<string>): string {
+  const sum = amounts.reduce((total, amount) => total.plus(amount), new Decimal(0));
+  return toFixedString(sum, Math.max(...amounts.map(decimalsOfText)));
 }
 
 // The amounts that take the subtotal to the net: discounts, caps and credits before tax.

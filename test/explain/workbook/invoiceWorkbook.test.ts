@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { significantDigits } from "../../../src/explain/workbook/significantDigits.js";
-import { invoiceWorkbook } from "../../../src/index.js";
+import { invoiceWorkbook, rateInvoice } from "../../../src/index.js";
 import { Decimal } from "../../../src/money/index.js";
+import { buildContract, sumMeter, unitCharge, usageEvent } from "../../_support/contract.js";
 import { thrown } from "../../_support/thrown.js";
 import { fixtureInvoices } from "./workbookHelpers.js";
 
@@ -40,6 +41,30 @@ describe("invoiceWorkbook", () => {
     );
     expect(steps).toContain("Shared allowance Always Free data transfer out (1 TB)");
     expect(steps.some((text) => text.includes("free_dto"))).toBe(false);
+  });
+
+  it("writes a net too long for a formula with the invoice's decimals, trailing zeros kept", () => {
+    // 1,234,567,890,123 units at 1.00 = 1,234,567,890,123.00; 10 % off: -123,456,789,012.30; net
+    // 1,234,567,890,123.00 - 123,456,789,012.30 = 1,111,111,101,110.70, 15 significant digits: more than a
+    // spreadsheet computes with, so Net and Total are ratecard's values as text, with the cents the invoice
+    // writes. It read 1111111101110.7 (FC_SEED=1004 of calc.property found it in POINTS, 1 decimal).
+    const invoice = rateInvoice(
+      buildContract({
+        id: "ctr_long",
+        meters: [sumMeter("m", { eventType: "u" })],
+        charges: [unitCharge("calls", "Calls", "m", "1.00")],
+        discounts: [{ id: "ten", name: "Ten off", percent: "10" }],
+      }),
+      [usageEvent("e", "u", "2026-03-02T00:00:00Z", { v: "1234567890123" })],
+      "2026-03",
+    );
+    expect([invoice.subtotal, invoice.total]).toEqual(["1234567890123.00", "1111111101110.70"]);
+    const book = invoiceWorkbook(invoice);
+    const texts = book.rows.flatMap((row) =>
+      row.cells.flatMap((cell) => (cell?.kind === "text" ? [cell.text] : [])),
+    );
+    expect(texts).toContain("1111111101110.70");
+    expect(texts).not.toContain("1111111101110.7");
   });
 
   it("is the same for the same invoice", () => {
