@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { CDN_BASIC_FEBRUARY } from "../_support/cdnBasicFebruary.js";
 import { assertCliBuilt, runCli } from "../_support/runCli.js";
 import { egressSwapped, GOLDEN_RICH_ROWS, goldenRichCsv } from "../compare/goldenRichCsv.js";
 import { GRADUATED, rateMonth } from "../compare/graduatedMonths.js";
@@ -108,17 +109,7 @@ describe("ratecard reconcile", () => {
   });
 
   it("rates the recomputation from the contract and usage, and exits 0 when the issued invoice agrees", () => {
-    const result = runCli(
-      "reconcile",
-      "--issued",
-      EXPECTED,
-      "--contract",
-      "fixtures/cdn-basic/contract.json",
-      "--usage",
-      "fixtures/cdn-basic/usage.ndjson",
-      "--period",
-      "2026-02",
-    );
+    const result = runCli("reconcile", "--issued", EXPECTED, ...CDN_BASIC_FEBRUARY);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("agrees with the recomputation");

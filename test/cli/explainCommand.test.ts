@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { CDN_BASIC_FEBRUARY } from "../_support/cdnBasicFebruary.js";
 import { assertCliBuilt, runCli } from "../_support/runCli.js";
 
 // `ratecard explain` reads an issued invoice and explains it without rating it again. cdn-basic's
@@ -45,17 +46,7 @@ describe("ratecard explain", () => {
   });
 
   it("gives the same page as ratecard invoice --format html for the invoice it explains", () => {
-    const fromInvoice = runCli(
-      "invoice",
-      "--contract",
-      "fixtures/cdn-basic/contract.json",
-      "--usage",
-      "fixtures/cdn-basic/usage.ndjson",
-      "--period",
-      "2026-02",
-      "--format",
-      "html",
-    );
+    const fromInvoice = runCli("invoice", ...CDN_BASIC_FEBRUARY, "--format", "html");
     const fromExplain = runCli("explain", INVOICE, "--format", "html");
     expect(fromExplain.code).toBe(0);
     expect(fromExplain.stdout).toBe(fromInvoice.stdout);

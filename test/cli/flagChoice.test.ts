@@ -1,15 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { CDN_BASIC_FEBRUARY } from "../_support/cdnBasicFebruary.js";
 import { runCli } from "../_support/runCli.js";
 
-// The cdn-basic fixture's contract, usage and February period, for the two commands that rate it.
-const RATED = [
-  "--contract",
-  "fixtures/cdn-basic/contract.json",
-  "--usage",
-  "fixtures/cdn-basic/usage.ndjson",
-  "--period",
-  "2026-02",
-];
 const EXPORT = ["export", "fixtures/cdn-basic/expected.json", "--provider", "Acme"];
 
 // A flag that takes one of a few words names them, and the one most likely meant when the word given is
@@ -18,23 +10,37 @@ const EXPORT = ["export", "fixtures/cdn-basic/expected.json", "--provider", "Acm
 describe("a flag given a word it does not take", () => {
   it.each([
     [
-      ["invoice", ...RATED, "--engine", "duckbd"],
+      ["invoice", ...CDN_BASIC_FEBRUARY, "--engine", "duckbd"],
       'ratecard: --engine must be auto, memory or duckdb, not "duckbd"; did you mean "duckdb"?',
     ],
     [
-      ["invoice", ...RATED, "--format", "jsn"],
+      ["invoice", ...CDN_BASIC_FEBRUARY, "--format", "jsn"],
       'ratecard: --format must be text, json, markdown, html, explain-json or xlsx, not "jsn"; did you mean "json"?',
     ],
     [
-      ["usage", ...RATED, "--by", "hours"],
+      ["usage", ...CDN_BASIC_FEBRUARY, "--by", "hours"],
       'ratecard: --by must be day or hour, not "hours"; did you mean "hour"?',
     ],
     [
-      ["batch", "--contracts", "fixtures/cdn-basic/contract.json", ...RATED.slice(2), "--format", "nd-json"],
+      [
+        "batch",
+        "--contracts",
+        "fixtures/cdn-basic/contract.json",
+        ...CDN_BASIC_FEBRUARY.slice(2),
+        "--format",
+        "nd-json",
+      ],
       'ratecard: --format must be ndjson or json, not "nd-json"; did you mean "ndjson"?',
     ],
     [
-      ["reconcile", "--issued", "fixtures/cdn-basic/expected.json", ...RATED, "--issued-format", "stipe"],
+      [
+        "reconcile",
+        "--issued",
+        "fixtures/cdn-basic/expected.json",
+        ...CDN_BASIC_FEBRUARY,
+        "--issued-format",
+        "stipe",
+      ],
       'ratecard: --issued-format must be ratecard, csv or stripe, not "stipe"; did you mean "stripe"?',
     ],
     [
@@ -48,7 +54,7 @@ describe("a flag given a word it does not take", () => {
   });
 
   it("gives the list alone for a word close to none of them", () => {
-    const { code, stderr } = runCli("invoice", ...RATED, "--engine", "spark");
+    const { code, stderr } = runCli("invoice", ...CDN_BASIC_FEBRUARY, "--engine", "spark");
     expect(code).toBe(2);
     expect(stderr.trim()).toBe('ratecard: --engine must be auto, memory or duckdb, not "spark"');
   });

@@ -2,19 +2,10 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { CDN_BASIC_FEBRUARY } from "../_support/cdnBasicFebruary.js";
 import { assertCliBuilt, runCli } from "../_support/runCli.js";
 
-const ARGS = [
-  "invoice",
-  "--contract",
-  "fixtures/cdn-basic/contract.json",
-  "--usage",
-  "fixtures/cdn-basic/usage.ndjson",
-  "--period",
-  "2026-02",
-  "--format",
-  "xlsx",
-];
+const ARGS = ["invoice", ...CDN_BASIC_FEBRUARY, "--format", "xlsx"];
 
 describe("ratecard invoice --format xlsx", () => {
   it("writes the same workbook (a zip) to --output twice, byte for byte", () => {

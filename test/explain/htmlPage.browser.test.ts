@@ -5,6 +5,7 @@ import { pathToFileURL } from "node:url";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { explain, rateClosingInvoice, rateProgressiveInvoice } from "../../src/index.js";
+import { CDN_BASIC_FEBRUARY } from "../_support/cdnBasicFebruary.js";
 import { REFUND_USAGE, refundsContract } from "../_support/refundsContract.js";
 import { assertCliBuilt, runCli } from "../_support/runCli.js";
 import { HOSTILE_NAME, smallInvoice } from "../_support/smallInvoice.js";
@@ -132,18 +133,7 @@ describe("the HTML explanation in chromium", () => {
   it("charts each meter of a real fixture: February 2026 has 28 points a meter", async () => {
     // Through the command a specialist runs: the page it prints is the page the browser checks.
     assertCliBuilt();
-    const cli = runCli(
-      "invoice",
-      "--contract",
-      "fixtures/cdn-basic/contract.json",
-      "--usage",
-      "fixtures/cdn-basic/usage.ndjson",
-      "--period",
-      "2026-02",
-      "--daily",
-      "--format",
-      "html",
-    );
+    const cli = runCli("invoice", ...CDN_BASIC_FEBRUARY, "--daily", "--format", "html");
     expect(cli.stderr).toBe("");
     expect(cli.code).toBe(0);
     const { page, errors, requests, url } = await visit("explain-cdn-basic.html", cli.stdout);
