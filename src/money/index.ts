@@ -29,6 +29,7 @@ export {
   ZERO_QUOTIENT,
 } from "./exactQuotient.js";
 export { ExactSum, isDecimalText, parseShortDecimal, ShortDecimal } from "./exactSum.js";
+export { lastingDecimal } from "./lastingDecimal.js";
 export type { NumericBound } from "./numericBounds.js";
 export {
   BASIS_POINTS,

@@ -5,6 +5,7 @@ import {
   boundProblem,
   DECIMAL_TEXT,
   type Decimal,
+  lastingDecimal,
   MONEY_AMOUNT,
   type NumericBound,
   PERCENT,
@@ -50,7 +51,9 @@ export const decimalSchema = z
       }),
     z.transform((value, ctx): Decimal => {
       const parsed = safeParseDecimal(value);
-      if (parsed.success) return parsed.data;
+      // Kept as long as the contract is rated with: a copy the parser's site never sees live long
+      // (lastingDecimal.ts: otherwise V8 allocates every decimal later parsed in the old generation).
+      if (parsed.success) return lastingDecimal(parsed.data);
       ctx.issues.push({ ...ratecardIssue(parsed.code, parsed.reason), input: value });
       return z.NEVER;
     }),
