@@ -1,4 +1,5 @@
 import { Decimal } from "./decimal.js";
+import { lastingDecimal } from "./lastingDecimal.js";
 
 // The texts read most recently and their values. An invoice reads each line's amount back several
 // times (the net before tax, the subtotal, discounts and credits), and a batch's invoices share most of
@@ -16,7 +17,8 @@ const PARSED_LIMIT = 4096;
 export function decimalOfText(text: string): Decimal {
   const known = PARSED.get(text);
   if (known !== undefined) return known;
-  const value = new Decimal(text);
+  // Kept for later invoices: a copy the parser's allocation site does not see live long (lastingDecimal.ts).
+  const value = lastingDecimal(new Decimal(text));
   if (PARSED.size >= PARSED_LIMIT) PARSED.clear();
   PARSED.set(text, value);
   return value;
