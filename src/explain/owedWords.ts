@@ -13,8 +13,8 @@ import { lineMoney, settledMoney } from "./settledMoney.js";
 export function owedWords(invoice: Invoice): string[] {
   return [
     ...belowZeroWords(invoice, settledMoney(invoice)),
-    // In the line decimals, as the text has always written it (lineMoney is the text's `money`).
-    ...progressiveCredit(invoice, lineMoney(invoice)),
+    // What is owed in the total's decimals, as the amount due beside it; a grant's figure as its line.
+    ...progressiveCredit(invoice, settledMoney(invoice), lineMoney(invoice)),
   ];
 }
 

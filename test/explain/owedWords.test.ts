@@ -88,4 +88,29 @@ describe("what is owed to the customer, in every format of the explanation", () 
     expect(explain(first, { format: "markdown" })).not.toContain("owed to the customer");
     expect(explain(first, { format: "html" })).not.toContain('class="owed"');
   });
+
+  it("writes what is owed in the total's decimals when lines are finer: $25.00, not $25.000", () => {
+    // The close of the first case with lines to 3 decimals: the same figures, -30.00 total, -15.00 due,
+    // 15.00 + 10.00 = 25.00 owed, all settled to the currency's 2 decimals; the wallet's 5.000 is a
+    // grant's figure, written in the line decimals as the text's wallet line writes it. Before: "$25.000
+    // is owed … $15.000, … $10.000, the period's total below zero (-$10.000)" under "Total -$30.00.".
+    const contract = refundsContract({ lineDecimals: 3 });
+    const first = rateProgressiveInvoice(
+      contract,
+      REFUND_AFTER_USE,
+      "2026-03",
+      "2026-03-10T00:00:00Z",
+      wallet,
+    );
+    const closing = rateClosingInvoice(contract, REFUND_AFTER_USE, "2026-03", {
+      ...wallet,
+      earlier: [first],
+    });
+    const text = explainText(closing);
+    expect(text).toContain("Total -$30.00.\n");
+    expect(text).toContain("Amount due -$15.00.\n");
+    expect(textLine(text, "is owed to the customer")).toBe(
+      "The period's charges fell below what earlier invoices billed: $25.00 is owed to the customer, to issue as a credit: $15.00, the amount due below zero (what the earlier invoices made due, given back: do not pay it back on top), and $10.00, the period's total below zero (-$10.00), on which nothing is due, as on an invoice billed alone. The Wallet's $5.000 goes back to the grant's balance, not to the customer.",
+    );
+  });
 });
