@@ -42,9 +42,10 @@ export function creditNoteText(note: CreditNote): string {
 }
 
 // The units taken off in the unit of the line they come off (the note line's `unit`, its singular for
-// exactly one): "1000 GB", "1 transfer"; "units" on a line without one, and on a note issued before the
-// note carried it.
+// exactly one, "1.0" too): "1000 GB", "1 transfer"; "units" on a line without one, and on a note issued
+// before the note carried it, "unit" for one of them ("1 units" before 7 December 2026).
 function unitsOf(line: CreditNote["lines"][number]): string {
-  if (line.unit === undefined) return "units";
-  return new Decimal(line.quantity ?? 0).equals(1) ? (line.unitSingular ?? line.unit) : line.unit;
+  const one = new Decimal(line.quantity ?? 0).equals(1);
+  if (line.unit === undefined) return one ? "unit" : "units";
+  return one ? (line.unitSingular ?? line.unit) : line.unit;
 }

@@ -1,3 +1,4 @@
+import { unitsInWords } from "../invoice/index.js";
 import { Decimal, toFixedString } from "../money/index.js";
 import type { IssuedLine } from "./issuedDocument.js";
 import type { LineCredited } from "./netOfCreditNotes.js";
@@ -5,10 +6,11 @@ import type { DiscrepancyCause } from "./reconcileResult.js";
 
 // The sentences of reconcile's line discrepancies (src/compare/reconcile.ts finds them).
 
-// How an issued line was netted: "Issued net of credit note cn-1: 150.00 less 50.00 credited (1000 units taken off)."
+// How an issued line was netted: "Issued net of credit note cn-1: 150.00 less 50.00 credited (1000 units
+// taken off)."; "(1 unit taken off)" for one (an issued line carries no unit to name).
 export function netSentence(credited: LineCredited, minorUnits: number): string {
   const notes = credited.notes.length === 1 ? "credit note" : "credit notes";
-  const units = credited.units.isZero() ? "" : ` (${credited.units.toFixed()} units taken off)`;
+  const units = credited.units.isZero() ? "" : ` (${unitsInWords(credited.units.toFixed(), {})} taken off)`;
   return `Issued net of ${notes} ${credited.notes.join(", ")}: ${shownAmount(credited.issuedAmount, minorUnits)} less ${toFixedString(credited.amount, minorUnits)} credited${units}.`;
 }
 

@@ -84,6 +84,7 @@ export function renderHtml(explanation: Explanation): string {
     ),
     "</tbody></table>",
     ...(explanation.amountDueWords ?? []).map((sentence) => `<p class="amount-due-why">${h(sentence)}</p>`),
+    ...(explanation.owedWords ?? []).map((sentence) => `<p class="owed">${h(sentence)}</p>`),
     "</section>",
     '<section id="usage"><h2>Usage</h2>',
     `<p>${usageCounts(explanation)}</p>`,

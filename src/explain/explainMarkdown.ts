@@ -55,6 +55,7 @@ export function renderMarkdown(explanation: Explanation): string {
     ),
     "",
     ...(explanation.amountDueWords ?? []).flatMap((sentence) => [md(sentence), ""]),
+    ...(explanation.owedWords ?? []).flatMap((sentence) => [md(sentence), ""]),
     "## Line by line",
     "",
     ...explanation.lines.flatMap((line, at) => lineSection(line, titles[at]!)),

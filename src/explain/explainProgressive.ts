@@ -59,8 +59,15 @@ function notesSentence(invoice: Invoice, money: (plain: string) => string): stri
  * the period's total below zero; what credit grants get back is theirs, not money owed. Invoice 1 at
  * 20.00 (15.00 due after a 5.00 wallet), the month at -10.00: "$25.00 is owed to the customer, to issue
  * as a credit: $15.00, the amount due below zero …, and $10.00, the period's total below zero …".
+ * `money` writes the owed figures, settled as the total and the amount due are (in the currency's
+ * decimals when lines are finer: "$25.00", not "$25.000"); `grantMoney` what a grant gets back, as the
+ * text's credit lines write it.
  */
-export function progressiveCredit(invoice: Invoice, money: (plain: string) => string): string[] {
+export function progressiveCredit(
+  invoice: Invoice,
+  money: (plain: string) => string,
+  grantMoney: (plain: string) => string,
+): string[] {
   const { progressive, amountDue } = invoice;
   const credit = progressive?.credit;
   if (progressive === undefined || credit === undefined) return [];
@@ -86,7 +93,7 @@ export function progressiveCredit(invoice: Invoice, money: (plain: string) => st
   ];
   const grants = (invoice.credits ?? [])
     .filter((entry) => new Decimal(entry.applied).greaterThan(0))
-    .map((entry) => `${entry.name}'s ${money(entry.applied)}`);
+    .map((entry) => `${entry.name}'s ${grantMoney(entry.applied)}`);
   const back =
     grants.length === 0
       ? ""

@@ -9,10 +9,11 @@ import { escapeControl } from "./escapeControl.js";
 import { exclusionWords } from "./exclusionReasons.js";
 import { lineInWords, type MoneyStyle } from "./explainLine.js";
 import { previewHeader, previewProjection } from "./explainPreview.js";
-import { progressiveCredit, progressiveHeader } from "./explainProgressive.js";
+import { progressiveHeader } from "./explainProgressive.js";
 import { count, formatExact, formatQuantity, signed } from "./formatNumber.js";
 import { lineTitlesById } from "./lineTitle.js";
 import { datesWords, localWhen, periodEnds } from "./localWhen.js";
+import { owedWords } from "./owedWords.js";
 import { poolWords } from "./poolWords.js";
 import { prorationUnit } from "./prorationUnit.js";
 import { requireInvoice } from "./requireInvoice.js";
@@ -186,8 +187,7 @@ export function explainText(invoice: Invoice): string {
     );
   if (invoice.amountDue !== undefined) out.push(`Amount due ${settled(invoice.amountDue)}.`);
   out.push(...belowZeroDueWords(invoice, style));
-  out.push(...belowZeroWords(invoice, settled));
-  out.push(...progressiveCredit(invoice, money));
+  out.push(...owedWords(invoice));
   out.push(...previewProjection(invoice));
   out.push("", ...explainUsage(invoice));
   if (invoice.warnings.length > 0)
@@ -345,20 +345,5 @@ function cumulativeWords(
       : ` (after ${money(credited.toFixed())} of units credited by ${units.map((note) => note.id).join(", ")})`;
   return [
     `${commitment.name}: ${money(commitment.minimum ?? "0")} owed from ${period.from} until ${period.until} by all its invoices together. The earlier invoices spent ${money(period.spendBefore)}${notes}, leaving ${money(period.remaining)}; this invoice spent ${money(commitment.spend)}: ${money(period.within)} within the commitment${excess}. ${closing}`,
-  ];
-}
-
-// An invoice whose total is below zero (its credit lines outweigh its charges) bills nothing: the
-// difference is the customer's, and credits after tax pay nothing of it (the amount due starts at 0,
-// docs/diff-and-reconcile.md). Said in words, since "Amount due $0.00", or a bare negative total, does
-// not say where the money went. A progressive invoice says it in its own words (`progressive.credit`),
-// and a preview bills nothing.
-function belowZeroWords(invoice: Invoice, settled: (plain: string) => string): string[] {
-  if (!invoice.total.startsWith("-") || invoice.progressive !== undefined || invoice.preview !== undefined)
-    return [];
-  const owed = settled(invoice.total.slice(1));
-  const wallets = invoice.amountDue === undefined ? "" : "; the credits used after tax pay none of it";
-  return [
-    `The total is below zero: nothing is due, and ${owed} is owed to the customer, to refund or to carry to a later invoice as a credit${wallets}.`,
   ];
 }

@@ -10,6 +10,7 @@ import { progressiveHeader } from "./explainProgressive.js";
 import { type Figure, moneyFigure, quantityFigure, readableMoney, readableQuantity } from "./figure.js";
 import { describeGroup } from "./lineTitle.js";
 import { localWhen } from "./localWhen.js";
+import { owedWords } from "./owedWords.js";
 import { roundingModeWords } from "./roundingModeWords.js";
 import { settledMoney } from "./settledMoney.js";
 import { stepFacts } from "./stepFacts.js";
@@ -117,6 +118,14 @@ export interface Explanation {
    * from the total ("From the total $50.00: … = $25.00, the amount due."); absent on any other invoice.
    */
   readonly amountDueWords?: ReadonlyArray<string>;
+  /**
+   * What an invoice below zero owes the customer, the text's sentence: on an invoice billed alone "The
+   * total is below zero: nothing is due, and $5.00 is owed to the customer, …", on a progressive or
+   * closing invoice its `progressive.credit` and of what ("… $25.00 is owed to the customer, to issue as
+   * a credit: $15.00, the amount due below zero …, and $10.00, the period's total below zero …");
+   * absent when nothing is owed.
+   */
+  readonly owedWords?: ReadonlyArray<string>;
   readonly usage: {
     readonly eventsRead: number;
     readonly eventsCounted: number;
@@ -167,6 +176,7 @@ export function explanationOf(invoice: Invoice): Explanation {
     total: moneyFigure(invoice.total, settledStyle(invoice, style)),
     amountDue: moneyFigure(invoice.amountDue ?? invoice.total, settledStyle(invoice, style)),
     ...amountDueWordsOf(invoice, style),
+    ...owedWordsOf(invoice),
     usage: {
       eventsRead: invoice.usage.eventsRead,
       eventsCounted: invoice.usage.eventsCounted,
@@ -313,4 +323,10 @@ function settledStyle(invoice: Invoice, style: MoneyStyle): MoneyStyle {
 function amountDueWordsOf(invoice: Invoice, style: MoneyStyle): { amountDueWords?: ReadonlyArray<string> } {
   const words = belowZeroDueWords(invoice, style);
   return words.length === 0 ? {} : { amountDueWords: words };
+}
+
+// Only on an invoice that owes the customer something, so other documents are as before.
+function owedWordsOf(invoice: Invoice): { owedWords?: ReadonlyArray<string> } {
+  const words = owedWords(invoice);
+  return words.length === 0 ? {} : { owedWords: words };
 }

@@ -1,11 +1,18 @@
 import { ZERO } from "../money/index.js";
 import type { InvoiceLine } from "./invoiceSchema.js";
 
-// A figure of units in the line's unit, as the note's text writes it ("61400 GB", "1 transfer"); "units"
-// on a line without one, as that text says.
-export function unitsInWords(quantity: string, line: InvoiceLine): string {
-  if (line.unit === undefined) return `${quantity} units`;
-  return `${quantity} ${ZERO.plus(quantity).equals(1) ? (line.unitSingular ?? line.unit) : line.unit}`;
+/**
+ * A figure of units in the line's unit, as the note's text writes it: "61400 GB", "1 transfer" (the
+ * singular for a quantity equal to one, "1.0" too); on a line without a unit "12 units", and "1 unit"
+ * (it read "1 units" before 7 December 2026).
+ */
+export function unitsInWords(
+  quantity: string,
+  line: { readonly unit?: string | undefined; readonly unitSingular?: string | undefined },
+): string {
+  const one = ZERO.plus(quantity).equals(1);
+  if (line.unit === undefined) return `${quantity} ${one ? "unit" : "units"}`;
+  return `${quantity} ${one ? (line.unitSingular ?? line.unit) : line.unit}`;
 }
 
 // The unit of the units a quantity correction takes off, the line's own, so the note names them as the

@@ -22,6 +22,7 @@ function literalsOf(path: string, text: string): string[] {
 
 // The same word meaning something else, file by file (a stale entry fails the test below too).
 const SAME_WORD: ReadonlyArray<{ readonly path: string; readonly word: string; readonly means: string }> = [
+  { path: "cli/creditNoteText.ts", word: "unit", means: 'the noun after one unit taken off ("1 unit")' },
   {
     path: "contracts/terms/credits/checks.ts",
     word: "unit",
@@ -32,6 +33,7 @@ const SAME_WORD: ReadonlyArray<{ readonly path: string; readonly word: string; r
     word: "unit",
     means: "the grant's `unit` field, in an error path",
   },
+  { path: "invoice/creditNoteUnits.ts", word: "unit", means: 'the noun after a quantity of one ("1 unit")' },
   { path: "pricing/models/graduated_percentage/index.ts", word: "percentage", means: "its lines' priceKind" },
   { path: "pricing/models/tiered_package/explain.ts", word: "package", means: "the noun in its sentence" },
   { path: "pricing/models/tiered_package/rate.ts", word: "graduated", means: "its own `mode` value" },

@@ -142,4 +142,21 @@ describe("reconcile with the credit notes issued against the invoice", () => {
       path: "options.creditNotes[0].digest",
     });
   });
+
+  it("says a note that took one unit off took 1 unit, not 1 units", () => {
+    // 1 GB off egress (no unit on the line): re-rated 2,999 × 0.05 = 149.95, credited 150.00 − 149.95 =
+    // 0.05 + VAT 0.01 = 0.06. Net 2,999 against 3,000 recomputed: egress 150.00 − 149.95 = +0.05.
+    const recomputedAll = rateInvoice(contract, [meteredEvent("e1", "3000")], "2026-02");
+    const one = issueCreditNote(contract, issued, [
+      { kind: "quantity", line: "egress", quantity: "1", reason: "counted twice" },
+    ]);
+    expect(one.total).toBe("0.06");
+    const egress = reconcile(issued, recomputedAll, { creditNotes: [one] }).discrepancies.find(
+      (d) => d.line === "egress",
+    );
+    // Before 7 December 2026: "(1 units taken off)".
+    expect(egress?.sentence).toContain(
+      `Issued net of credit note ${one.id}: 150.00 less 0.05 credited (1 unit taken off).`,
+    );
+  });
 });

@@ -130,4 +130,59 @@ describe("the unit of the units a credit note takes off", () => {
       message: "Line plain billed 4 units: at most 4 units can be taken off it, not 5 units.",
     });
   });
+
+  it("says 1 unit, not 1 units, on a line without a unit: the note's text and the refusal", () => {
+    // "plain" bills 4 at 1.00 = 4.00, no unit. 1 off: 3 at 1.00 = 3.00, a credit of 4.00 - 3.00 = 1.00.
+    const contract = buildContract({
+      meters: [sumMeter("bare")],
+      charges: [{ id: "plain", name: "Plain", meter: "bare", price: { model: "unit", unitPrice: "1" } }],
+    } as never);
+    const billed = rateInvoice(
+      contract,
+      [usageEvent("b", "bare", "2026-03-02T00:00:00Z", { v: "4" })],
+      "2026-03",
+    );
+    const one = issueCreditNote(contract, billed, [
+      { kind: "quantity", line: "plain", quantity: "1", reason: "x" },
+    ]);
+    expect(one.lines[0]).toMatchObject({ quantity: "1", amount: "1.00", rerated: "3.00" });
+    expect(one.lines[0]?.unit).toBeUndefined();
+    // Before 7 December 2026: "; 1 units taken off".
+    expect(creditNoteText(one)).toContain("; 1 unit taken off, the rest re-rated at 3.00.");
+    // A note read back whose quantity is written "1.0" is one unit too.
+    const written = { ...one, lines: one.lines.map((line) => ({ ...line, quantity: "1.0" })) };
+    expect(creditNoteText(written)).toContain("; 1.0 unit taken off, the rest re-rated at 3.00.");
+    // Any other figure keeps "units": 0.5 off leaves 3.5 at 1.00 = 3.50, a credit of 0.50.
+    const half = issueCreditNote(contract, billed, [
+      { kind: "quantity", line: "plain", quantity: "0.5", reason: "x" },
+    ]);
+    expect(creditNoteText(half)).toContain("; 0.5 units taken off, the rest re-rated at 3.50.");
+    // After 3 of the 4 taken off, 1 is left: 2 more are refused, naming "the 1 unit left" (4 - 3 = 1).
+    const three = issueCreditNote(contract, billed, [
+      { kind: "quantity", line: "plain", quantity: "3", reason: "x" },
+    ]);
+    expect(
+      thrown(() =>
+        issueCreditNote(contract, billed, [{ kind: "quantity", line: "plain", quantity: "2", reason: "y" }], {
+          previous: [three],
+        }),
+      ),
+    ).toMatchObject({
+      message:
+        "Line plain billed 4 units and earlier credit notes took 3 units off it: at most the 1 unit left can be taken off, not 2 units.",
+    });
+    // A line that billed one unit: 1 at 1.00; 2 off are refused, "billed 1 unit".
+    const single = rateInvoice(
+      contract,
+      [usageEvent("c", "bare", "2026-03-02T00:00:00Z", { v: "1" })],
+      "2026-03",
+    );
+    expect(
+      thrown(() =>
+        issueCreditNote(contract, single, [{ kind: "quantity", line: "plain", quantity: "2", reason: "x" }]),
+      ),
+    ).toMatchObject({
+      message: "Line plain billed 1 unit: at most 1 unit can be taken off it, not 2 units.",
+    });
+  });
 });

@@ -1,5 +1,6 @@
 import { belowZeroNotDue, type Invoice, keepsPeriodRoundingSoFar } from "../../invoice/index.js";
 import { Decimal, decimalsOfText, toFixedString, toPlainString } from "../../money/index.js";
+import { owedWords } from "../owedWords.js";
 import { requireInvoice } from "../requireInvoice.js";
 import { roundingModeWords } from "../roundingModeWords.js";
 import { type AdjustmentContext, writeCaps, writeCredits, writeDiscounts } from "./adjustmentRows.js";
@@ -15,7 +16,8 @@ import type { InvoiceWorkbook, WorkbookFigure } from "./workbookTypes.js";
 /**
  * The invoice as a workbook of live formulas: each line's steps as rows (tiers, packages, proration,
  * limits) ending in its amount, rounded where ratecard rounds; then the subtotal as a SUM, discounts,
- * caps, credits, tax, the total and the amount due. Change a quantity cell and the sheet re-rates the
+ * caps, credits, tax, the total and the amount due, and on an invoice below zero what it owes the
+ * customer, in the text explanation's words (`Owed to the customer`, the sentence in column F). Change a quantity cell and the sheet re-rates the
  * line and every total after it. What depends on things the sheet does not hold (an allowance pool's
  * balance, a largest-remainder spread, a credit's burn) is written as ratecard's value and marked so;
  * so is every line with a number of more than the 14 significant digits a spreadsheet computes with reliably (it keeps 15).
@@ -172,6 +174,11 @@ export function invoiceWorkbook(invoice: Invoice): InvoiceWorkbook {
       : builder.add("total", { step: "Amount due", amount: due.cell, note: due.note });
     totals.push({ name: "amountDue", cell: `E${dueRow}`, value: invoice.amountDue });
   }
+  // What an invoice below zero owes the customer, in the text's words, under the figures it follows
+  // from: the sheet shows a total of -30.00 and an amount due of -15.00, and only the sentence says that
+  // 25.00 is owed, and of what (docs/explain.md, "Excel workbook").
+  for (const sentence of owedWords(invoice))
+    builder.add("step", { step: "Owed to the customer", note: sentence });
   return {
     sheet: "Invoice",
     columns: COLUMNS.map(({ header, width }) => ({ header, width })),
