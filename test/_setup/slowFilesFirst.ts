@@ -19,7 +19,6 @@ const SLOWEST = [
   "test/sql/equivalence4.property.test.ts",
   "test/sql/equivalence.property.test.ts",
   "test/cli/commitmentSpend.test.ts", // 60 with 121 CLI processes (now 64)
-  "test/docs/apiReference.test.ts", // 34: typedoc
   "test/package/packedTarball.test.ts", // 22: npm pack, tsc
   "test/cli/duckdbEngine.test.ts", // 21
   "test/cli/carryFiles.test.ts", // 21
@@ -30,6 +29,8 @@ const SLOWEST = [
   "test/cli/cli.test.ts", // 18
   "test/cli/enginesAgreeRefusedEvents.test.ts", // 18
   "test/cli/batchEngine.test.ts", // 15
+  // typedoc: 34 until it left type errors to tsc; 30.7 CPU seconds alone then, 13.8 now (about 15 estimated)
+  "test/docs/apiReference.test.ts",
   "test/cli/enginesAgreeCsvQuotes.test.ts", // 15
   "test/cli/batchCarry.test.ts", // 14
   "test/cli/enginesAgreeEpoch.test.ts", // 14
