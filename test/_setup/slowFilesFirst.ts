@@ -9,8 +9,8 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
 // from the list is sorted as vitest would; a name here that no longer exists is ignored.
 const SLOWEST = [
   "test/cli/enginesAgree.test.ts", // 162: 258 CLI processes
-  // 88: ClickHouse planning the hand-worked cases' queries (less since the ten refused epoch counts, one
-  // query each, became two queries: 15.6 s to 7.4 s of the file alone)
+  // 88: ClickHouse planning the hand-worked cases' queries (less since refused timestamps share a query:
+  // ten epoch counts in two, 15.6 s to 7.4 s; six ISO texts in one, 25.5 s to 9.6 s at load 10)
   "test/sql/clickhouse.test.ts",
   // The SQL fuzzing, six files of two cases (42–56 each; ClickHouse plans each case's query for 10–27 s
   // of CPU)
