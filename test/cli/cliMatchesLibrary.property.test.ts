@@ -17,8 +17,14 @@ import { asCsv, asJsonArray, asNdjson } from "../_support/usageFiles.js";
 // library's message and no stack. The period may come after a credit grant started, with no earlier
 // invoice, so both rate with grants starting full (`creditsStartFull`, `--credits-start-full`). The CLI
 // streams the file twice (a hash pass, then the events); the library rates an array in memory: two
-// different paths to the same bytes. Each run spawns the CLI three times
-// (about 0.1 s each), so the run count stays modest; FC_NUM_RUNS scales it (test/_support/fuzzRuns.ts).
+// different paths to the same bytes. Each run spawns the CLI three times, so the run count stays
+// modest; FC_NUM_RUNS scales it (test/_support/fuzzRuns.ts).
+
+// Two minutes, where the fuzzing properties have one (fast-check stops at three quarters: 90 s). The
+// file's time is its 18 CLI processes (about 0.25 s each, nearly all of it node and the CLI starting:
+// 4.9 of the property's 5 s alone, 7 December 2026), each one format's check of one run: fewer would
+// check less. On a 2-core host at load 12 the property took 40.9 s of its 45.
+const TIMEOUT_MS = 120_000;
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const CLI = join(ROOT, "dist", "cli.js");
@@ -37,7 +43,7 @@ function write(name: string, content: string): string {
 
 describe("the CLI prints what the library rates (fuzzing)", () => {
   it("for any generated contract and stream, as NDJSON, CSV or a JSON array", {
-    timeout: fuzzTimeout(),
+    timeout: fuzzTimeout(TIMEOUT_MS),
   }, () => {
     fc.assert(
       // Term and trial dates are local dates, so every period can be written as --period; properties
@@ -76,7 +82,7 @@ describe("the CLI prints what the library rates (fuzzing)", () => {
           }
         }
       }),
-      fuzzParameters(6),
+      fuzzParameters(6, TIMEOUT_MS),
     );
   });
 });

@@ -116,18 +116,30 @@ export function epochTimestampCases(
       ["253402300800000", "epoch_ms"],
       ["99999999999999999999", "epoch_ms"],
     ];
-    for (const [text, timestamps] of refused) {
-      const events = [eventAt("r1", "egress", text, { gb: "1" }), eventAt("r2", "egress", "1770000000", {})];
-      expect(() => parseUsageEvent(events[0], 0, { timestamps }), text).toThrow(
-        expect.objectContaining({ code: "invalid_instant" }),
-      );
+    // One table of each mapping's refused counts, beside an event it reads: every one must be counted
+    // refused (`events`), so one read would fail the count. One query a mapping: a query for each count
+    // took ClickHouse 15.6 s for the ten alone, 31 s at load 9 (it plans each query for 1.5–3 s).
+    for (const timestamps of ["epoch_s", "epoch_ms"] as const) {
+      const texts = refused.filter(([, mapped]) => mapped === timestamps).map(([text]) => text);
+      for (const text of texts)
+        expect(
+          () => parseUsageEvent(eventAt("r", "egress", text, { gb: "1" }), 0, { timestamps }),
+          text,
+        ).toThrow(expect.objectContaining({ code: "invalid_instant" }));
+      const events = [
+        ...texts.map((text, index) =>
+          eventAt(`r${String(index + 1).padStart(2, "0")}`, "egress", text, { gb: "1" }),
+        ),
+        eventAt("s1", "egress", "1770000000", {}),
+      ];
       await engine().load(events);
-      await expect(run({ timestamp: timestamps }), `${timestamps} ${text}`).rejects.toMatchObject({
+      await expect(run({ timestamp: timestamps }), timestamps).rejects.toMatchObject({
         code: "invalid_event",
-        details: { events: 1 },
+        // epoch_s: 8 refused, epoch_ms: 2 (the ten above)
+        details: { events: timestamps === "epoch_s" ? 8 : 2 },
         // The sentence says how the mapping reads the column, not only ISO text.
         message: expect.stringMatching(
-          /a plain count since 1970 under "epoch_s" or "epoch_ms" \(first id "r1"\)/,
+          /a plain count since 1970 under "epoch_s" or "epoch_ms" \(first id "r01"\)/,
         ),
       });
     }

@@ -261,7 +261,7 @@ export function describeSqlEngine(make: () => Promise<TestEngine>, from: () => s
       ]);
       // 1 + 2 + 4 + 16 + 32 + 64 + 128 = 247 GB × $0.05 = $12.35
       expect(rateFromAggregates(prepared, aggregates).total).toBe("12.35");
-      for (const timestamp of [
+      const refused = [
         "2026-02-10T00:00:00",
         "2026-02-10 00:00:00Z",
         "2026-02-10T24:00:00Z",
@@ -269,16 +269,17 @@ export function describeSqlEngine(make: () => Promise<TestEngine>, from: () => s
         // Not in the calendar (2026 is no leap year; April has 30 days).
         "2026-02-29T00:00:00Z",
         "2026-04-31T00:00:00+02:00",
-      ]) {
-        await engine.load([egress("t7", timestamp, "1")]);
-        const source: SqlUsageSource = { from: from(), properties: { json: "properties" } };
-        const results: unknown[][] = [];
-        for (const sql of compileUsageSql(prepared, engine.dialect, source).queries)
-          results.push(await engine.run(sql));
-        expect(() => usageAggregatesFromSql(prepared, results)).toThrow(
-          expect.objectContaining({ code: "invalid_event" }),
-        );
-      }
+      ];
+      // One table of them all, one query: each must be counted refused (`events`: 6), so one read would
+      // fail the count. A query for each made ClickHouse plan six (the test 25.5 s at load 10, now 9.6).
+      await engine.load(refused.map((timestamp, index) => egress(`t7${"abcdef"[index]}`, timestamp, "1")));
+      const source: SqlUsageSource = { from: from(), properties: { json: "properties" } };
+      const results: unknown[][] = [];
+      for (const sql of compileUsageSql(prepared, engine.dialect, source).queries)
+        results.push(await engine.run(sql));
+      expect(() => usageAggregatesFromSql(prepared, results)).toThrow(
+        expect.objectContaining({ code: "invalid_event", details: expect.objectContaining({ events: 6 }) }),
+      );
       await engine.load(events);
     });
 
