@@ -6,11 +6,14 @@ import type { DiscrepancyCause } from "./reconcileResult.js";
 
 // The sentences of reconcile's line discrepancies (src/compare/reconcile.ts finds them).
 
-// How an issued line was netted: "Issued net of credit note cn-1: 150.00 less 50.00 credited (1000 units
-// taken off)."; "(1 unit taken off)" for one (an issued line carries no unit to name).
+// How an issued line was netted: "Issued net of credit note cn-1: 3656.00 less 456.00 credited (11400 GB
+// taken off)." in the unit the notes' lines carry (an issued line from Stripe or a CSV carries none);
+// without one "(1000 units taken off)", "(1 unit taken off)" for one.
 export function netSentence(credited: LineCredited, minorUnits: number): string {
   const notes = credited.notes.length === 1 ? "credit note" : "credit notes";
-  const units = credited.units.isZero() ? "" : ` (${unitsInWords(credited.units.toFixed(), {})} taken off)`;
+  const units = credited.units.isZero()
+    ? ""
+    : ` (${unitsInWords(credited.units.toFixed(), credited)} taken off)`;
   return `Issued net of ${notes} ${credited.notes.join(", ")}: ${shownAmount(credited.issuedAmount, minorUnits)} less ${toFixedString(credited.amount, minorUnits)} credited${units}.`;
 }
 

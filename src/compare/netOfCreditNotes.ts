@@ -26,6 +26,9 @@ export interface LineCredited {
   readonly issuedAmount: string;
   readonly amount: Decimal;
   readonly units: Decimal;
+  /** The unit of those units and its singular, when a note line names them (a ratecard note's, "GB"). */
+  readonly unit?: string;
+  readonly unitSingular?: string;
 }
 
 /** The issued document net of its credit notes, and what each note took off. */
@@ -67,7 +70,13 @@ export function netOfCreditNotes(
         : compareMessages.reconcileNotesShareId(note.id, first, index);
     throw InputError.from(problem, pathOf(index, "id"));
   });
-  const lines = document.lines.map((line) => ({ line, notes: [] as string[], amount: ZERO, units: ZERO }));
+  const lines = document.lines.map((line) => ({
+    line,
+    notes: [] as string[],
+    amount: ZERO,
+    units: ZERO,
+    unit: undefined as { unit?: string; unitSingular?: string } | undefined,
+  }));
   notes.forEach((note, index) => {
     note.lines.forEach((noteLine, at) => {
       const where = noteLine.bySourceId ? pathOf(index, "lines", "data", at) : pathOf(index, "lines", at);
@@ -76,17 +85,24 @@ export function netOfCreditNotes(
       if (!entry.notes.includes(note.id)) entry.notes.push(note.id);
       entry.amount = addExactly(entry.amount, noteLine.amount);
       if (noteLine.quantity !== undefined) entry.units = addExactly(entry.units, noteLine.quantity);
+      // The notes of one line name the line's own unit: the first that names one says it for all (a note
+      // issued before 7 December 2026, or Stripe's, names none).
+      if (noteLine.unit !== undefined)
+        entry.unit ??= {
+          unit: noteLine.unit,
+          ...(noteLine.unitSingular !== undefined ? { unitSingular: noteLine.unitSingular } : {}),
+        };
     });
   });
   const credited = new Map<IssuedLine, LineCredited>();
-  const netLines = lines.map(({ line, notes: ids, amount, units }) => {
+  const netLines = lines.map(({ line, notes: ids, amount, units, unit }) => {
     if (ids.length === 0) return line;
     const net: IssuedLine = {
       ...line,
       ...(line.quantity !== undefined && !units.isZero() ? { quantity: less(line.quantity, units) } : {}),
       amount: less(line.amount, amount),
     };
-    credited.set(net, { notes: ids, issuedAmount: line.amount, amount, units });
+    credited.set(net, { notes: ids, issuedAmount: line.amount, amount, units, ...unit });
     return net;
   });
   const sum = (pick: (note: TakenNote) => string | undefined) =>

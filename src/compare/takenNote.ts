@@ -30,6 +30,12 @@ export interface TakenNoteLine {
   readonly name: string;
   readonly amount: string;
   readonly quantity?: string;
+  /**
+   * The unit of the units taken off and its singular, as a ratecard note line carries them (the invoice
+   * line's); absent on Stripe's lines, on a line without a unit, and on notes issued before 7 December 2026.
+   */
+  readonly unit?: string;
+  readonly unitSingular?: string;
 }
 
 /** A ratecard credit note as reconcile takes it. */
@@ -44,6 +50,8 @@ export function takenRatecardNote(note: CreditNote): TakenNote {
       name: line.name,
       amount: line.amount,
       ...(line.quantity !== undefined ? { quantity: line.quantity } : {}),
+      ...(line.unit !== undefined ? { unit: line.unit } : {}),
+      ...(line.unitSingular !== undefined ? { unitSingular: line.unitSingular } : {}),
     })),
     subtotal: note.subtotal,
     ...(tax?.mode === "exclusive" ? { exclusiveTax: tax.total } : {}),

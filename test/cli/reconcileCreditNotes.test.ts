@@ -41,7 +41,9 @@ describe("ratecard reconcile --credit-note", () => {
         "Issued total 7207.78 (7663.78 less 456.00 of credit notes), recomputed 7663.78 USD; 5 lines matched.",
         "Net of credit note ctr_northwind_cdn:2026-02-01:credit-note:1: 456.00 USD credited, tax included; lines Bandwidth (North America) (bandwidth_na) 456.00.",
         "1 discrepancy found (amounts are recomputed − issued).",
-        '  +456.00  usage         "Bandwidth (North America)": quantity issued 50000, recomputed 61400: the usage differs. Issued net of credit note ctr_northwind_cdn:2026-02-01:credit-note:1: 3656.00 less 456.00 credited (11400 units taken off).',
+        // The note's line carries the invoice line's unit, GB, and the sentence names it: until 7 December
+        // 2026 it read "(11400 units taken off)" though the note itself said "11400 GB taken off".
+        '  +456.00  usage         "Bandwidth (North America)": quantity issued 50000, recomputed 61400: the usage differs. Issued net of credit note ctr_northwind_cdn:2026-02-01:credit-note:1: 3656.00 less 456.00 credited (11400 GB taken off).',
         "",
       ].join("\n"),
     );
@@ -72,6 +74,8 @@ describe("ratecard reconcile --credit-note", () => {
           cause: "usage",
           amount: "456.00",
           issued: { quantity: "50000", amount: "3200" }, // a CSV's "3656.00" is read as 3656
+          // a CSV line names no unit, the ratecard note's line does
+          sentence: expect.stringContaining("3656.00 less 456.00 credited (11400 GB taken off)."),
         },
       ],
     });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fromCsvInvoice, fromRatecardInvoice, reconcile, renderReconcile } from "../../src/compare/index.js";
 import { issueCreditNote, rateInvoice } from "../../src/index.js";
-import { meteredEvent } from "../_support/contract.js";
+import { buildContract, meteredEvent } from "../_support/contract.js";
 import { creditNoteExampleContract } from "./creditNoteExample.js";
 
 // A platform fee of 100.00 and egress at 0.05 a GB, 20 % VAT added per line. February was issued for
@@ -157,6 +157,50 @@ describe("reconcile with the credit notes issued against the invoice", () => {
     // Before 7 December 2026: "(1 units taken off)".
     expect(egress?.sentence).toContain(
       `Issued net of credit note ${one.id}: 150.00 less 0.05 credited (1 unit taken off).`,
+    );
+  });
+
+  it("names the units taken off in the unit the note's line carries: 1 transfer, 1000 transfers", () => {
+    // Egress in transfers (singular "transfer") at 0.05, no tax: issued 3,000 = 150.00, recomputed
+    // 2,000 = 100.00. A note of 1 transfer: re-rated 2,999 × 0.05 = 149.95, credited 0.05; net 2,999 =
+    // 149.95 against 100.00: −49.95, said "(1 transfer taken off)". Then a note of 999 more: 2,000 × 0.05
+    // = 100.00, credited 149.95 − 100.00 = 49.95; net of both 2,000 = 100.00 (150.00 less 0.05 + 49.95 =
+    // 50.00), against the 3,000 issued recomputed (150.00): +50.00, "(1000 transfers taken off)" (1 + 999).
+    const unitContract = buildContract({
+      meters: [
+        {
+          id: "m",
+          eventType: "e",
+          aggregation: "sum",
+          valueProperty: "v",
+          unit: "transfers",
+          unitSingular: "transfer",
+        },
+      ],
+      charges: [{ id: "egress", name: "Egress", meter: "m", price: { model: "unit", unitPrice: "0.05" } }],
+    });
+    const issuedUnits = rateInvoice(unitContract, [meteredEvent("e1", "3000")], "2026-02");
+    const one = issueCreditNote(unitContract, issuedUnits, [
+      { kind: "quantity", line: "egress", quantity: "1", reason: "counted twice" },
+    ]);
+    const rest = issueCreditNote(
+      unitContract,
+      issuedUnits,
+      [{ kind: "quantity", line: "egress", quantity: "999", reason: "counted twice" }],
+      { previous: [one] },
+    );
+    expect([one.lines[0]?.amount, rest.lines[0]?.amount]).toEqual(["0.05", "49.95"]);
+    const sentence = (recomputedHere: typeof issuedUnits, notes: unknown[]) =>
+      reconcile(issuedUnits, recomputedHere, { creditNotes: notes }).discrepancies.find(
+        (d) => d.line === "egress",
+      )?.sentence;
+    const twoThousand = rateInvoice(unitContract, [meteredEvent("e1", "2000")], "2026-02");
+    // Before 7 December 2026: "(1 unit taken off)" and "(1000 units taken off)", the line's unit unsaid.
+    expect(sentence(twoThousand, [one])).toContain(
+      `Issued net of credit note ${one.id}: 150.00 less 0.05 credited (1 transfer taken off).`,
+    );
+    expect(sentence(issuedUnits, [one, rest])).toContain(
+      `Issued net of credit notes ${one.id}, ${rest.id}: 150.00 less 50.00 credited (1000 transfers taken off).`,
     );
   });
 });

@@ -161,6 +161,18 @@ describe("reconcile a Stripe invoice with its Stripe credit notes", () => {
     );
   });
 
+  it("says the units a Stripe note took off are units: Stripe's note line names no unit", () => {
+    // Against the 3,000 GB issued (150.00 of egress), net of the note 2,000 = 100.00: +50.00, and the
+    // sentence keeps "units" (a ratecard note names the line's own unit, docs/credit-notes.md).
+    const asIssued = rateInvoice(contract, [meteredEvent("e1", "3000")], "2026-02");
+    const egress = reconcile(issued, asIssued, { creditNotes: [unitsNote] }).discrepancies.find(
+      (d) => d.line === "egress",
+    );
+    expect(egress?.sentence).toContain(
+      "Issued net of credit note cn_units: 150.00 less 50.00 credited (1000 units taken off).",
+    );
+  });
+
   it("names a credit of an amount the recomputation does not bear out a credit_note, the line's units untouched", () => {
     // Platform fee 100.00 − 20.00 = 80.00 against 100.00: +20.00, at 1 unit still (quantity 1 of the
     // note is 20.00 a unit, not the line's 100.00); VAT 50.00 − 10.00 − 4.00 = 36.00 against 40.00: +4.00.

@@ -1,5 +1,8 @@
 import { belowZeroNotDue, type Invoice, keepsPeriodRoundingSoFar } from "../../invoice/index.js";
 import { Decimal, decimalsOfText, toFixedString, toPlainString } from "../../money/index.js";
+import { belowZeroDueWords } from "../belowZeroDueWords.js";
+import { currencyPrefix } from "../currencySymbol.js";
+import type { MoneyStyle } from "../explainLine.js";
 import { owedWords } from "../owedWords.js";
 import { requireInvoice } from "../requireInvoice.js";
 import { roundingModeWords } from "../roundingModeWords.js";
@@ -16,9 +19,10 @@ import type { InvoiceWorkbook, WorkbookFigure } from "./workbookTypes.js";
 /**
  * The invoice as a workbook of live formulas: each line's steps as rows (tiers, packages, proration,
  * limits) ending in its amount, rounded where ratecard rounds; then the subtotal as a SUM, discounts,
- * caps, credits, tax, the total and the amount due, and on an invoice below zero what it owes the
- * customer, in the text explanation's words (`Owed to the customer`, the sentence in column F). Change a quantity cell and the sheet re-rates the
- * line and every total after it. What depends on things the sheet does not hold (an allowance pool's
+ * caps, credits, tax, the total and the amount due; in the text explanation's words (sentences in column
+ * F), why a progressive amount due is not the total less credits after a total below zero (`Why this
+ * amount due`) and what an invoice below zero owes the customer (`Owed to the customer`). Change a
+ * quantity cell and the sheet re-rates the line and every total after it. What depends on things the sheet does not hold (an allowance pool's
  * balance, a largest-remainder spread, a credit's burn) is written as ratecard's value and marked so;
  * so is every line with a number of more than the 14 significant digits a spreadsheet computes with reliably (it keeps 15).
  * Reads only the invoice; the result is plain data for a writer (the CLI uses exceljs).
@@ -174,6 +178,11 @@ export function invoiceWorkbook(invoice: Invoice): InvoiceWorkbook {
       : builder.add("total", { step: "Amount due", amount: due.cell, note: due.note });
     totals.push({ name: "amountDue", cell: `E${dueRow}`, value: invoice.amountDue });
   }
+  // Why a progressive or closing invoice's amount due is not the total less the credits after tax when a
+  // total below zero is the reason, in the text's words: the sheet adds that part as a value (step 5 of
+  // the waterfall), and only the sentences say which total below zero it is (docs/explain.md).
+  for (const sentence of belowZeroDueWords(invoice, currencyStyle(invoice)))
+    builder.add("step", { step: "Why this amount due", note: sentence });
   // What an invoice below zero owes the customer, in the text's words, under the figures it follows
   // from: the sheet shows a total of -30.00 and an amount due of -15.00, and only the sentence says that
   // 25.00 is owed, and of what (docs/explain.md, "Excel workbook").
@@ -238,4 +247,9 @@ function settled(
     `${what}, rounded ${roundingModeWords(mode)} to the currency's ${minorUnits} decimals (the lines keep ${invoice.currency.minorUnits}).`,
     operands,
   );
+}
+
+// The money style the text explanation writes its figures in: the currency's sign and minor units.
+function currencyStyle(invoice: Invoice): MoneyStyle {
+  return { prefix: currencyPrefix(invoice.currency.code), minorUnits: invoice.currency.minorUnits };
 }

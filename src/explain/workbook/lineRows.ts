@@ -1,4 +1,4 @@
-import type { InvoiceLine, Step } from "../../invoice/index.js";
+import { type InvoiceLine, type Step, unitsInWords } from "../../invoice/index.js";
 import { localWhen } from "../localWhen.js";
 import { exactValue, formulaCell, type SheetBuilder } from "./sheetBuilder.js";
 import { fitsSpreadsheet, fitsSpreadsheetAsWritten } from "./significantDigits.js";
@@ -49,6 +49,8 @@ function writeLiveSteps(
     money,
     when: (iso) => localWhen(iso, timeZone),
     poolName,
+    // The line's unit and its singular, by the credit notes' rule: "(61400 GB)", "(1 unit)", never "1 units".
+    units: (quantity) => unitsInWords(quantity, line),
     quantity: undefined,
     input: undefined,
     priced: [],

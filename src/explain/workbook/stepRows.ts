@@ -19,6 +19,8 @@ export interface LineState {
   readonly when: (iso: string) => string;
   /** An allowance pool as the contract names it (its id when the invoice lists no such pool). */
   readonly poolName: (id: string) => string;
+  /** A quantity in the line's unit, as the invoice's other texts write it: "61400 GB", "1 unit". */
+  readonly units: (quantity: string) => string;
   /** The A1 address of the quantity the price reads (undefined before a usage or contract quantity). */
   quantity: string | undefined;
   /** The first quantity cell of the line: the one a person changes to re-rate it. */
@@ -349,7 +351,7 @@ export const STEP_ROWS: Handlers = {
       quantity: formulaCell(amountSoFar(state), state.money),
       price: numberCell(step.amount, state.money),
       amount: formulaCell("C{row}+D{row}", state.money),
-      note: `C: the amount so far this period; D: what earlier invoices billed (${step.quantity} units), taken off.`,
+      note: `C: the amount so far this period; D: what earlier invoices billed (${state.units(step.quantity)}), taken off.`,
     }),
 };
 
