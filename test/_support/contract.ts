@@ -326,3 +326,19 @@ export function bandwidthWithMinimum(): Contract {
     ],
   });
 }
+
+/**
+ * A fee of 10.00 and a service credit of −15.00 from 1 March 2026, so March totals 10.00 − 15.00 = −5.00:
+ * an invoice below zero, the 5.00 owed to the customer. `credits` adds the contract's credit grants.
+ */
+export function feeBelowServiceCredit(credits: unknown[] = []): Contract {
+  return buildContract({
+    term: { start: "2026-03-01" },
+    meters: [],
+    charges: [
+      flatCharge("fee", "Fee", "10.00"),
+      flatCharge("refund", "Service credit", "-15.00", { credit: true }),
+    ],
+    ...(credits.length === 0 ? {} : { credits: credits as never }),
+  });
+}

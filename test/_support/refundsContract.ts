@@ -1,4 +1,4 @@
-import { parseContract } from "../../src/index.js";
+import { parseContract, rateClosingInvoice, rateProgressiveInvoice } from "../../src/index.js";
 
 /**
  * Usage at 1.00 and refunds at −1.00 (a credit charge) and a prepaid wallet of 5.00 taxed at use (paid
@@ -50,3 +50,16 @@ export const REFUND_USAGE = [
 
 /** 20 used on 2 March, 30 refunded on the 20th: invoice 1 as of the 10th is +20.00, the month −10.00. */
 export const REFUND_AFTER_USE = [refundsEvent("u1", "use", 2, 20), refundsEvent("r2", "refund", 20, 30)];
+
+/**
+ * March 2026 billed progressively on `contract` (refundsContract's, by default) over REFUND_AFTER_USE,
+ * with the wallet's 5.00: invoice 1 as of 10 March (20 used: 20.00, the wallet pays 5.00, 15.00 due),
+ * then the close (the month 20 − 30 = −10.00; the close −10.00 − 20.00 = −30.00, due 0 − 15.00 = −15.00).
+ * The tests that read it work out what they check from these figures.
+ */
+export function closeAfterUse(contract = refundsContract()) {
+  const wallet = { creditBalances: { wallet: "5" } } as const;
+  const first = rateProgressiveInvoice(contract, REFUND_AFTER_USE, "2026-03", "2026-03-10T00:00:00Z", wallet);
+  const closing = rateClosingInvoice(contract, REFUND_AFTER_USE, "2026-03", { ...wallet, earlier: [first] });
+  return { first, closing };
+}

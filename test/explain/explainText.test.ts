@@ -3,7 +3,12 @@ import { explainLine, explainText } from "../../src/explain/index.js";
 import type { InvoiceLine } from "../../src/invoice/index.js";
 import { rateInvoice } from "../../src/invoice/index.js";
 import { fixtureContract } from "../_arbitraries/contracts.js";
-import { buildContract, type ContractOverrides, flatCharge } from "../_support/contract.js";
+import {
+  buildContract,
+  type ContractOverrides,
+  feeBelowServiceCredit,
+  flatCharge,
+} from "../_support/contract.js";
 
 const usd = { prefix: "$", minorUnits: 2 };
 
@@ -146,16 +151,7 @@ describe("explainText", () => {
 
 describe("explainText, an invoice whose total is below zero", () => {
   // A fee of 10.00 and a service credit of −15.00: total 10.00 − 15.00 = −5.00, owed to the customer.
-  const contract = (credits: unknown[] = []) =>
-    buildContract({
-      term: { start: "2026-03-01" },
-      meters: [],
-      charges: [
-        flatCharge("fee", "Fee", "10.00"),
-        flatCharge("refund", "Service credit", "-15.00", { credit: true }),
-      ],
-      ...(credits.length === 0 ? {} : { credits: credits as never }),
-    });
+  const contract = feeBelowServiceCredit;
 
   it("says nothing is due and the 5.00 below zero is the customer's", () => {
     const text = explainText(rateInvoice(contract(), [], "2026-03"));

@@ -1,13 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  explain,
-  explainText,
-  rateClosingInvoice,
-  rateInvoice,
-  rateProgressiveInvoice,
-} from "../../src/index.js";
-import { buildContract, flatCharge } from "../_support/contract.js";
-import { REFUND_AFTER_USE, refundsContract } from "../_support/refundsContract.js";
+import { explain, explainText, rateInvoice, rateProgressiveInvoice } from "../../src/index.js";
+import { feeBelowServiceCredit } from "../_support/contract.js";
+import { closeAfterUse, REFUND_AFTER_USE, refundsContract } from "../_support/refundsContract.js";
 
 // What an invoice below zero owes the customer, said by the text and, since 7 December 2026, by the
 // explanation JSON (`owedWords`), the Markdown and the HTML page too: before, a specialist reading the
@@ -21,18 +15,7 @@ describe("what is owed to the customer, in every format of the explanation", () 
     // Invoice 1 (20 used by 10 March): 20.00, less the wallet's 5.00 = 15.00 due. The month: 20 - 30 =
     // -10.00. The close: total -10.00 - 20.00 = -30.00, due 0.00 - 15.00 = -15.00, the wallet's 5.00 back
     // to it. Owed: 15.00 (the amount due below zero) + 10.00 (the period's total below zero) = 25.00.
-    const contract = refundsContract();
-    const first = rateProgressiveInvoice(
-      contract,
-      REFUND_AFTER_USE,
-      "2026-03",
-      "2026-03-10T00:00:00Z",
-      wallet,
-    );
-    const closing = rateClosingInvoice(contract, REFUND_AFTER_USE, "2026-03", {
-      ...wallet,
-      earlier: [first],
-    });
+    const { closing } = closeAfterUse();
     expect([closing.total, closing.amountDue, closing.progressive?.credit]).toEqual([
       "-30.00",
       "-15.00",
@@ -54,18 +37,7 @@ describe("what is owed to the customer, in every format of the explanation", () 
 
   it("says an invoice billed alone below zero owes its 5.00, in the JSON, the Markdown and the HTML", () => {
     // A fee of 10.00 and a service credit of -15.00: total 10.00 - 15.00 = -5.00, owed to the customer.
-    const invoice = rateInvoice(
-      buildContract({
-        term: { start: "2026-03-01" },
-        meters: [],
-        charges: [
-          flatCharge("fee", "Fee", "10.00"),
-          flatCharge("refund", "Service credit", "-15.00", { credit: true }),
-        ],
-      }),
-      [],
-      "2026-03",
-    );
+    const invoice = rateInvoice(feeBelowServiceCredit(), [], "2026-03");
     expect(invoice.total).toBe("-5.00");
     const sentence =
       "The total is below zero: nothing is due, and $5.00 is owed to the customer, to refund or to carry to a later invoice as a credit.";
@@ -94,18 +66,7 @@ describe("what is owed to the customer, in every format of the explanation", () 
     // 15.00 + 10.00 = 25.00 owed, all settled to the currency's 2 decimals; the wallet's 5.000 is a
     // grant's figure, written in the line decimals as the text's wallet line writes it. Before: "$25.000
     // is owed … $15.000, … $10.000, the period's total below zero (-$10.000)" under "Total -$30.00.".
-    const contract = refundsContract({ lineDecimals: 3 });
-    const first = rateProgressiveInvoice(
-      contract,
-      REFUND_AFTER_USE,
-      "2026-03",
-      "2026-03-10T00:00:00Z",
-      wallet,
-    );
-    const closing = rateClosingInvoice(contract, REFUND_AFTER_USE, "2026-03", {
-      ...wallet,
-      earlier: [first],
-    });
+    const { closing } = closeAfterUse(refundsContract({ lineDecimals: 3 }));
     const text = explainText(closing);
     expect(text).toContain("Total -$30.00.\n");
     expect(text).toContain("Amount due -$15.00.\n");

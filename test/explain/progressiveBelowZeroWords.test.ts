@@ -1,12 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { explain, explainText, rateClosingInvoice, rateProgressiveInvoice } from "../../src/index.js";
 import { falseBelowZeroSums } from "../_laws/belowZeroArithmetic.js";
-import {
-  REFUND_AFTER_USE,
-  REFUND_USAGE,
-  refundsContract,
-  refundsEvent,
-} from "../_support/refundsContract.js";
+import { closeAfterUse, REFUND_USAGE, refundsContract, refundsEvent } from "../_support/refundsContract.js";
 
 // Why a progressive or closing invoice's amount due is not its total less its credits after tax when a
 // total below zero is the reason, in words and with the figures the waterfall's bars carry
@@ -66,13 +61,7 @@ describe("the words of an amount due set apart from the total by a total below z
   it("says why the close's -30.00 is due -15.00: the period is below zero, what was made due comes back", () => {
     // Invoice 1: 20.00, 15.00 due after the wallet's 5.00. The month: -10.00, nothing due. The close:
     // -30.00 + 10.00 (the period's -10.00, not due) = -20.00, + 5.00 (the wallet's, back) = -15.00.
-    const wallet = { creditBalances: { wallet: "5" } } as const;
-    const contract = refundsContract();
-    const first = rateProgressiveInvoice(contract, REFUND_AFTER_USE, "2026-03", march(10), wallet);
-    const closing = rateClosingInvoice(contract, REFUND_AFTER_USE, "2026-03", {
-      ...wallet,
-      earlier: [first],
-    });
+    const { closing } = closeAfterUse();
     const text = explainText(closing);
     expect(linesFrom(text, "It bills the period's amount due")).toEqual([
       "It bills the period's amount due so far, $0.00, less the $15.00 the earlier invoices made due, and an amount due starts from zero when a total is below zero: the period so far is below zero (-$10.00), so nothing is due for it, and what the earlier invoices made due is given back.",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { explainText, rateClosingInvoice, rateProgressiveInvoice } from "../../src/index.js";
-import { REFUND_AFTER_USE, REFUND_USAGE, refundsContract } from "../_support/refundsContract.js";
+import { explainText, rateProgressiveInvoice } from "../../src/index.js";
+import { closeAfterUse, REFUND_USAGE, refundsContract } from "../_support/refundsContract.js";
 
 // What the explanation of a progressive or closing invoice says the customer is owed (`progressive.credit`,
 // docs/progressive-billing.md, "A total below zero"): with credits after tax, the amount due below zero
@@ -14,18 +14,7 @@ describe("what a progressive invoice's explanation says is owed to the customer"
     // Invoice 1: 20.00, the wallet 5.00, 15.00 paid. The month: 20 - 30 = -10.00. The close: total
     // -30.00, amount due 0 - 15.00 = -15.00, the wallet's 5.00 back to it. Owed: 15.00 + 10.00 = 25.00.
     // Before: "$30.00 is owed to the customer, to issue as a credit", beside an amount due of -$15.00.
-    const contract = refundsContract();
-    const first = rateProgressiveInvoice(
-      contract,
-      REFUND_AFTER_USE,
-      "2026-03",
-      "2026-03-10T00:00:00Z",
-      wallet,
-    );
-    const closing = rateClosingInvoice(contract, REFUND_AFTER_USE, "2026-03", {
-      ...wallet,
-      earlier: [first],
-    });
+    const { closing } = closeAfterUse();
     expect(owedLine(explainText(closing))).toBe(
       "The period's charges fell below what earlier invoices billed: $25.00 is owed to the customer, to issue as a credit: $15.00, the amount due below zero (what the earlier invoices made due, given back: do not pay it back on top), and $10.00, the period's total below zero (-$10.00), on which nothing is due, as on an invoice billed alone. The Wallet's $5.00 goes back to the grant's balance, not to the customer.",
     );

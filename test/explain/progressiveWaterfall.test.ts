@@ -6,12 +6,7 @@ import {
   PREPAID_033,
   LINE_DECIMALS_USAGE as USAGE,
 } from "../_support/progressiveLineDecimals.js";
-import {
-  REFUND_AFTER_USE,
-  REFUND_USAGE,
-  refundsContract,
-  refundsEvent,
-} from "../_support/refundsContract.js";
+import { closeAfterUse, REFUND_USAGE, refundsContract, refundsEvent } from "../_support/refundsContract.js";
 
 // A period billed progressively under lines finer than the currency (rounding.lineDecimals): the invoice
 // keeps the period's rounding so far, but its waterfall runs from its own subtotal to its own total, so
@@ -134,12 +129,7 @@ describe("the waterfall of a progressive invoice when the period goes below zero
     // wallet (+5.00): -30.00 + 10.00 + 5.00 = -15.00. Before: "A total below zero: nothing is due" +30.00
     // and "Earlier invoices of the period below zero: not due then, not given back now" -20.00, though
     // invoice 1 was 20.00 above zero.
-    const contract = refunds();
-    const first = rateProgressiveInvoice(contract, REFUND_AFTER_USE, "2026-03", march(10), wallet);
-    const closing = rateClosingInvoice(contract, REFUND_AFTER_USE, "2026-03", {
-      ...wallet,
-      earlier: [first],
-    });
+    const { first, closing } = closeAfterUse();
     expect([first.amountDue, closing.total, closing.amountDue]).toEqual(["15.00", "-30.00", "-15.00"]);
     const steps = waterfallOf(closing, dollars);
     expect(labelled(steps).slice(1)).toEqual([

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { rateClosingInvoice, rateInvoice, rateProgressiveInvoice } from "../../src/index.js";
 import {
+  closeAfterUse,
   REFUND_AFTER_USE,
   REFUND_USAGE,
   refundsContract,
@@ -24,11 +25,7 @@ describe("what a progressive invoice with an amount due owes the customer", () =
     // The wallet's 5.00 is no money owed: it is in the wallet again. Before: 30.00 (-total), and the
     // explanation said to issue it as a credit beside an amount due of -15.00 that gives back 15.00.
     const contract = refundsContract();
-    const first = rateProgressiveInvoice(contract, REFUND_AFTER_USE, "2026-03", march(10), wallet);
-    const closing = rateClosingInvoice(contract, REFUND_AFTER_USE, "2026-03", {
-      ...wallet,
-      earlier: [first],
-    });
+    const { first, closing } = closeAfterUse(contract);
     expect([first.amountDue, closing.total, closing.amountDue]).toEqual(["15.00", "-30.00", "-15.00"]);
     expect(closing.credits?.[0]?.applied).toBe("5.00");
     expect(closing.progressive?.credit).toBe("25.00");

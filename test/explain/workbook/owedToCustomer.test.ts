@@ -6,7 +6,7 @@ import {
   rateInvoice,
   rateProgressiveInvoice,
 } from "../../../src/index.js";
-import { buildContract, flatCharge } from "../../_support/contract.js";
+import { feeBelowServiceCredit } from "../../_support/contract.js";
 import { REFUND_AFTER_USE, refundsContract } from "../../_support/refundsContract.js";
 import { calcValuesOf, expectCalcMatches } from "./workbookHelpers.js";
 
@@ -17,18 +17,7 @@ import { calcValuesOf, expectCalcMatches } from "./workbookHelpers.js";
 const CALC_TIMEOUT = 180_000;
 
 // A fee of 10.00 and a service credit of -15.00: total 10.00 - 15.00 = -5.00, owed to the customer.
-const alone = rateInvoice(
-  buildContract({
-    term: { start: "2026-03-01" },
-    meters: [],
-    charges: [
-      flatCharge("fee", "Fee", "10.00"),
-      flatCharge("refund", "Service credit", "-15.00", { credit: true }),
-    ],
-  }),
-  [],
-  "2026-03",
-);
+const alone = rateInvoice(feeBelowServiceCredit(), [], "2026-03");
 const ALONE_OWED =
   "The total is below zero: nothing is due, and $5.00 is owed to the customer, to refund or to carry to a later invoice as a credit.";
 
