@@ -1,6 +1,6 @@
 import { type PriceBook, resolveContract } from "../contracts/index.js";
 import { ContractError, isRatecardError, wordList } from "../errors/index.js";
-import { currencyPrefix, lineInWords, type MoneyStyle } from "../explain/index.js";
+import { invoiceMoneyStyle, lineInWords } from "../explain/index.js";
 import {
   type Invoice,
   type InvoiceLine,
@@ -376,10 +376,7 @@ function lineWords(
 }
 
 function explain(line: InvoiceLine, invoice: Invoice): string {
-  const style: MoneyStyle = {
-    prefix: currencyPrefix(invoice.currency.code),
-    minorUnits: invoice.currency.minorUnits,
-  };
+  const style = invoiceMoneyStyle(invoice);
   // In the invoice's zone and dates, as `ratecard explain` words the line ("from 2026-04-21"), not in
   // instants ("from 2026-04-21T00:00:00.000Z"). An expected.json edited by hand may hold an instant that
   // is no instant (the difference the report is about): its line is then worded with the text as written.

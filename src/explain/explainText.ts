@@ -3,7 +3,6 @@ import { Decimal, type RoundingMode, toPlainString } from "../money/index.js";
 import type { AppliedDiscount } from "../schema/index.js";
 import { belowZeroDueWords } from "./belowZeroDueWords.js";
 import { commitmentScheduleWords } from "./commitmentScheduleWords.js";
-import { currencyPrefix } from "./currencySymbol.js";
 import { dailyChart } from "./dailyChart.js";
 import { escapeControl } from "./escapeControl.js";
 import { exclusionWords } from "./exclusionReasons.js";
@@ -19,7 +18,7 @@ import { prorationUnit } from "./prorationUnit.js";
 import { requireInvoice } from "./requireInvoice.js";
 import { roundedFrom, roundedTake, shareOf } from "./roundedWords.js";
 import { roundingModeWords } from "./roundingModeWords.js";
-import { finerLines, settledMoney } from "./settledMoney.js";
+import { finerLines, invoiceMoneyStyle, settledMoney } from "./settledMoney.js";
 import { explainTax } from "./taxWords.js";
 
 // The keys of each burn order, as docs/contracts.md (step 8) states them.
@@ -39,10 +38,7 @@ const BURN_ORDER_WORDS: Readonly<Record<NonNullable<Invoice["creditBurnOrder"]>,
  */
 export function explainText(invoice: Invoice): string {
   requireInvoice(invoice);
-  const style: MoneyStyle = {
-    prefix: currencyPrefix(invoice.currency.code),
-    minorUnits: invoice.currency.minorUnits,
-  };
+  const style = invoiceMoneyStyle(invoice);
   const money = (plain: string) =>
     signed(plain, (magnitude) => `${style.prefix}${formatExact(magnitude, style.minorUnits)}`);
   // The total and the amount due are in the currency's own decimals when lines are finer (rounding.lineDecimals).

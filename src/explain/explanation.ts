@@ -3,7 +3,6 @@ import type { Invoice, InvoiceLine, Step } from "../invoice/index.js";
 import { Decimal, toPlainString } from "../money/index.js";
 import type { ExclusionReason } from "../schema/index.js";
 import { belowZeroDueWords } from "./belowZeroDueWords.js";
-import { currencyPrefix } from "./currencySymbol.js";
 import { exclusionWords } from "./exclusionReasons.js";
 import { explainLineParts, type MoneyStyle } from "./explainLine.js";
 import { progressiveHeader } from "./explainProgressive.js";
@@ -12,7 +11,7 @@ import { describeGroup } from "./lineTitle.js";
 import { localWhen } from "./localWhen.js";
 import { owedWords } from "./owedWords.js";
 import { roundingModeWords } from "./roundingModeWords.js";
-import { settledMoney } from "./settledMoney.js";
+import { invoiceMoneyStyle, settledMoney } from "./settledMoney.js";
 import { stepFacts } from "./stepFacts.js";
 import { meterOf, onMeterScale, type TierBound, tierBoundsOf, tierBoundsOffScale } from "./tierBounds.js";
 import { unitWord } from "./unitWord.js";
@@ -147,10 +146,7 @@ export interface Explanation {
  * waterfall and the usage chart.
  */
 export function explanationOf(invoice: Invoice): Explanation {
-  const style: MoneyStyle = {
-    prefix: currencyPrefix(invoice.currency.code),
-    minorUnits: invoice.currency.minorUnits,
-  };
+  const style = invoiceMoneyStyle(invoice);
   const invoiceEnd = invoice.kind === "opening" ? undefined : invoice.period.end;
   return {
     format: "ratecard.explanation",

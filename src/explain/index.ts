@@ -12,6 +12,7 @@ export { EXPLANATION_VERSION } from "./explanation.js";
 export type { Figure } from "./figure.js";
 export { formatQuantity } from "./formatNumber.js";
 export { lineTitle } from "./lineTitle.js";
+export { invoiceMoneyStyle } from "./settledMoney.js";
 export { settlementWords } from "./settlementWords.js";
 export type { TierBound } from "./tierBounds.js";
 export { usageEvidenceText } from "./usageEvidenceText.js";

@@ -1,6 +1,16 @@
 import type { Invoice } from "../invoice/index.js";
 import { currencyPrefix } from "./currencySymbol.js";
+import type { MoneyStyle } from "./explainLine.js";
 import { formatExact, signed } from "./formatNumber.js";
+
+/**
+ * The style an invoice's lines are worded in: the currency's sign ("$", or "CAD " for a code without an
+ * unambiguous symbol) and its minor units.
+ * @example invoiceMoneyStyle(invoice) // { prefix: "$", minorUnits: 2 } for USD
+ */
+export function invoiceMoneyStyle(invoice: Invoice): MoneyStyle {
+  return { prefix: currencyPrefix(invoice.currency.code), minorUnits: invoice.currency.minorUnits };
+}
 
 /**
  * How the explanations write a settled figure (the total, the amount due, what a progressive period so

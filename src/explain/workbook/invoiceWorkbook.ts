@@ -1,11 +1,10 @@
 import { belowZeroNotDue, type Invoice, keepsPeriodRoundingSoFar } from "../../invoice/index.js";
 import { Decimal, decimalsOfText, toFixedString, toPlainString } from "../../money/index.js";
 import { belowZeroDueWords } from "../belowZeroDueWords.js";
-import { currencyPrefix } from "../currencySymbol.js";
-import type { MoneyStyle } from "../explainLine.js";
 import { owedWords } from "../owedWords.js";
 import { requireInvoice } from "../requireInvoice.js";
 import { roundingModeWords } from "../roundingModeWords.js";
+import { invoiceMoneyStyle } from "../settledMoney.js";
 import { type AdjustmentContext, writeCaps, writeCredits, writeDiscounts } from "./adjustmentRows.js";
 import { LineNets } from "./lineNets.js";
 import { writeLine } from "./lineRows.js";
@@ -181,7 +180,7 @@ export function invoiceWorkbook(invoice: Invoice): InvoiceWorkbook {
   // Why a progressive or closing invoice's amount due is not the total less the credits after tax when a
   // total below zero is the reason, in the text's words: the sheet adds that part as a value (step 5 of
   // the waterfall), and only the sentences say which total below zero it is (docs/explain.md).
-  for (const sentence of belowZeroDueWords(invoice, currencyStyle(invoice)))
+  for (const sentence of belowZeroDueWords(invoice, invoiceMoneyStyle(invoice)))
     builder.add("step", { step: "Why this amount due", note: sentence });
   // What an invoice below zero owes the customer, in the text's words, under the figures it follows
   // from: the sheet shows a total of -30.00 and an amount due of -15.00, and only the sentence says that
@@ -247,9 +246,4 @@ function settled(
     `${what}, rounded ${roundingModeWords(mode)} to the currency's ${minorUnits} decimals (the lines keep ${invoice.currency.minorUnits}).`,
     operands,
   );
-}
-
-// The money style the text explanation writes its figures in: the currency's sign and minor units.
-function currencyStyle(invoice: Invoice): MoneyStyle {
-  return { prefix: currencyPrefix(invoice.currency.code), minorUnits: invoice.currency.minorUnits };
 }
