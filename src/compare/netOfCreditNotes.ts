@@ -1,5 +1,5 @@
 import { compareMessages, InputError, joinPath, nestPath, RatecardError } from "../errors/index.js";
-import { assertEarlierNote, type Invoice, parseCreditNote } from "../invoice/index.js";
+import { assertEarlierNote, type Invoice, parseCreditNote, unitOf } from "../invoice/index.js";
 import { addExactly, Decimal, exactDifference, toFixedString, ZERO } from "../money/index.js";
 import type { CreditNote } from "../schema/index.js";
 import type { IssuedDocument, IssuedLine } from "./issuedDocument.js";
@@ -87,11 +87,7 @@ export function netOfCreditNotes(
       if (noteLine.quantity !== undefined) entry.units = addExactly(entry.units, noteLine.quantity);
       // The notes of one line name the line's own unit: the first that names one says it for all (a note
       // issued before 7 December 2026, or Stripe's, names none).
-      if (noteLine.unit !== undefined)
-        entry.unit ??= {
-          unit: noteLine.unit,
-          ...(noteLine.unitSingular !== undefined ? { unitSingular: noteLine.unitSingular } : {}),
-        };
+      if (noteLine.unit !== undefined) entry.unit ??= unitOf(noteLine);
     });
   });
   const credited = new Map<IssuedLine, LineCredited>();

@@ -1,3 +1,4 @@
+import { unitOf } from "../invoice/index.js";
 import type { CreditNote } from "../schema/index.js";
 
 /**
@@ -50,8 +51,7 @@ export function takenRatecardNote(note: CreditNote): TakenNote {
       name: line.name,
       amount: line.amount,
       ...(line.quantity !== undefined ? { quantity: line.quantity } : {}),
-      ...(line.unit !== undefined ? { unit: line.unit } : {}),
-      ...(line.unitSingular !== undefined ? { unitSingular: line.unitSingular } : {}),
+      ...unitOf(line),
     })),
     subtotal: note.subtotal,
     ...(tax?.mode === "exclusive" ? { exclusiveTax: tax.total } : {}),

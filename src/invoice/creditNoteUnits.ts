@@ -1,5 +1,4 @@
 import { ZERO } from "../money/index.js";
-import type { InvoiceLine } from "./invoiceSchema.js";
 
 /**
  * A figure of units in the line's unit, as the note's text writes it: "61400 GB", "1 transfer" (the
@@ -15,9 +14,13 @@ export function unitsInWords(
   return `${quantity} ${one ? (line.unitSingular ?? line.unit) : line.unit}`;
 }
 
-// The unit of the units a quantity correction takes off, the line's own, so the note names them as the
-// invoice does ("1000 GB taken off") read alone (docs/credit-notes.md).
-export function unitOf(line: InvoiceLine): { unit?: string; unitSingular?: string } {
+// A line's unit and its singular, only those it has: what a credit note's line copies from the invoice
+// line it takes units off, so the note names them as the invoice does ("1000 GB taken off") read alone
+// (docs/credit-notes.md), and what reconcile keeps of a note's line.
+export function unitOf(line: {
+  readonly unit?: string | undefined;
+  readonly unitSingular?: string | undefined;
+}): { unit?: string; unitSingular?: string } {
   return {
     ...(line.unit !== undefined ? { unit: line.unit } : {}),
     ...(line.unitSingular !== undefined ? { unitSingular: line.unitSingular } : {}),

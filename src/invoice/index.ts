@@ -19,7 +19,7 @@ export type {
 export { correctLateParsedUsage, correctLateUsage } from "./correctLateUsage.js";
 export type { CreditNoteOptions } from "./creditNote.js";
 export { issueCreditNote } from "./creditNote.js";
-export { unitsInWords } from "./creditNoteUnits.js";
+export { unitOf, unitsInWords } from "./creditNoteUnits.js";
 export { requireOptions } from "./entryArguments.js";
 export type { EvidenceEvent } from "./evidenceCollector.js";
 export type { UsageEvidenceOptions } from "./evidenceOptions.js";
