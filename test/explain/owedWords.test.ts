@@ -1,12 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { explain, explainText, rateInvoice, rateProgressiveInvoice } from "../../src/index.js";
+import { explain, explainText, rateInvoice } from "../../src/index.js";
 import { feeBelowServiceCredit } from "../_support/contract.js";
-import { closeAfterUse, REFUND_AFTER_USE, refundsContract } from "../_support/refundsContract.js";
+import { closeAfterUse, refundsContract } from "../_support/refundsContract.js";
 
 // What an invoice below zero owes the customer, said by the text and, since 7 December 2026, by the
 // explanation JSON (`owedWords`), the Markdown and the HTML page too: before, a specialist reading the
 // Markdown or the page of a close at -30.00 due -15.00 was not told the customer is owed 25.00.
-const wallet = { creditBalances: { wallet: "5" } } as const;
 const textLine = (text: string, part: string) => text.split("\n").find((line) => line.includes(part));
 
 describe("what is owed to the customer, in every format of the explanation", () => {
@@ -48,13 +47,7 @@ describe("what is owed to the customer, in every format of the explanation", () 
 
   it("has no owedWords where nothing is owed: invoice 1 at 20.00 with 15.00 due", () => {
     // 20 used at 1.00 = 20.00, the wallet's 5.00 after tax: 15.00 due, nothing owed to the customer.
-    const first = rateProgressiveInvoice(
-      refundsContract(),
-      REFUND_AFTER_USE,
-      "2026-03",
-      "2026-03-10T00:00:00Z",
-      wallet,
-    );
+    const { first } = closeAfterUse();
     expect(first.amountDue).toBe("15.00");
     expect(JSON.parse(explain(first, { format: "json" })).owedWords).toBeUndefined();
     expect(explain(first, { format: "markdown" })).not.toContain("owed to the customer");

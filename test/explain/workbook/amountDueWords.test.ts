@@ -7,7 +7,7 @@ import {
   rateClosingInvoice,
   rateProgressiveInvoice,
 } from "../../../src/index.js";
-import { REFUND_AFTER_USE, REFUND_USAGE, refundsContract } from "../../_support/refundsContract.js";
+import { closeAfterUse, REFUND_USAGE, refundsContract } from "../../_support/refundsContract.js";
 
 // Why a progressive or closing invoice's amount due is not its total less its credits after tax, when a
 // total below zero is the reason, said in the workbook as the text says it (the explanation's
@@ -40,12 +40,7 @@ const FINE_WORDS = [
 // Invoice 1 (20 used by 10 March): 20.00 - 5.00 = 15.00 due. The month: 20 - 30 = -10.00, nothing due.
 // The close: -30.00 + 10.00 (the period's -10.00, not due) = -20.00, + 5.00 (the wallet's, back) =
 // -15.00 = 0.00 so far - 15.00 made due earlier.
-const wallet = { creditBalances: { wallet: "5" } } as const;
-const first = rateProgressiveInvoice(refundsContract(), REFUND_AFTER_USE, "2026-03", MARCH_10, wallet);
-const close = rateClosingInvoice(refundsContract(), REFUND_AFTER_USE, "2026-03", {
-  ...wallet,
-  earlier: [first],
-});
+const { first, closing: close } = closeAfterUse();
 const CLOSE_WORDS = [
   "It bills the period's amount due so far, $0.00, less the $15.00 the earlier invoices made due, and an amount due starts from zero when a total is below zero: the period so far is below zero (-$10.00), so nothing is due for it, and what the earlier invoices made due is given back.",
   "From the total -$30.00: plus $10.00 (not due, below zero) = -$20.00; plus $5.00 (Wallet, after tax) = -$15.00, the amount due.",

@@ -1,13 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  type InvoiceWorkbook,
-  invoiceWorkbook,
-  rateClosingInvoice,
-  rateInvoice,
-  rateProgressiveInvoice,
-} from "../../../src/index.js";
+import { type InvoiceWorkbook, invoiceWorkbook, rateInvoice } from "../../../src/index.js";
 import { feeBelowServiceCredit } from "../../_support/contract.js";
-import { REFUND_AFTER_USE, refundsContract } from "../../_support/refundsContract.js";
+import { closeAfterUse } from "../../_support/refundsContract.js";
 import { calcValuesOf, expectCalcMatches } from "./workbookHelpers.js";
 
 // What an invoice below zero owes the customer, said in the workbook as the text says it: a row "Owed to
@@ -25,18 +19,7 @@ const ALONE_OWED =
 // Invoice 1 (20 used by 10 March): 20.00 - 5.00 = 15.00 due. The month: 20 - 30 = -10.00. The close:
 // total -10.00 - 20.00 = -30.00, due 0.00 - 15.00 = -15.00, the wallet's 5.00 back to it. Owed: 15.00
 // (the amount due below zero) + 10.00 (the period's total below zero) = 25.00.
-const wallet = { creditBalances: { wallet: "5" } } as const;
-const first = rateProgressiveInvoice(
-  refundsContract(),
-  REFUND_AFTER_USE,
-  "2026-03",
-  "2026-03-10T00:00:00Z",
-  wallet,
-);
-const closing = rateClosingInvoice(refundsContract(), REFUND_AFTER_USE, "2026-03", {
-  ...wallet,
-  earlier: [first],
-});
+const { first, closing } = closeAfterUse();
 const CLOSE_OWED =
   "The period's charges fell below what earlier invoices billed: $25.00 is owed to the customer, to issue as a credit: $15.00, the amount due below zero (what the earlier invoices made due, given back: do not pay it back on top), and $10.00, the period's total below zero (-$10.00), on which nothing is due, as on an invoice billed alone. The Wallet's $5.00 goes back to the grant's balance, not to the customer.";
 
