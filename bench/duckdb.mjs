@@ -55,6 +55,26 @@ function baselineSql(file, csv) {
     : `SELECT json_extract_string(properties, '$.region') AS region, SUM(CAST(json_extract_string(properties, '$.gb') AS DECIMAL(18,9))) AS gb FROM read_json('${file}', format = 'newline_delimited', columns = {id: 'VARCHAR', type: 'VARCHAR', customer: 'VARCHAR', timestamp: 'VARCHAR', properties: 'JSON'}) WHERE customer = 'cus_bench' GROUP BY region`;
 }
 
+// DuckDB's own query doing the part of ratecard's job no exact invoice can skip: one row kept per event
+// id (`DISTINCT ON (id)`: a copy sent twice is billed once), the customer's bandwidth events of the
+// period only (each timestamp cast to an instant), then the same DECIMAL(18,9) sum per region. Beside the
+// named figures, not one of them: it shows how much of the gap to DuckDB's plain GROUP BY is the
+// deduplication itself (docs/scale-measurements.md, "How close any plan could come").
+function dedupBaselineSql(file, csv) {
+  const source = csv
+    ? `read_csv('${file}', header = true, all_varchar = true, delim = ',', quote = '"', escape = '"')`
+    : `read_json('${file}', format = 'newline_delimited', columns = {id: 'VARCHAR', type: 'VARCHAR', customer: 'VARCHAR', timestamp: 'VARCHAR', properties: 'JSON'})`;
+  const region = csv ? "region" : "json_extract_string(properties, '$.region')";
+  const gb = csv ? "gb" : "json_extract_string(properties, '$.gb')";
+  const instant = "CAST(timestamp AS TIMESTAMPTZ)";
+  return `SELECT region, SUM(gb) AS gb FROM (SELECT DISTINCT ON (id) ${region} AS region, CAST(${gb} AS DECIMAL(18,9)) AS gb FROM ${source} WHERE customer = 'cus_bench' AND type = 'cdn.bandwidth' AND ${instant} >= TIMESTAMPTZ '2026-02-01 00:00:00+00' AND ${instant} < TIMESTAMPTZ '2026-03-01 00:00:00+00') GROUP BY region`;
+}
+
+// A node process that runs one query in DuckDB embedded and prints its rows (the baselines).
+function duckdbScript(sql) {
+  return `import { DuckDBInstance } from "@duckdb/node-api"; const c = await (await DuckDBInstance.create(":memory:")).connect(); await c.run("SET TimeZone = 'UTC'"); process.stdout.write(JSON.stringify((await c.runAndReadAll(${JSON.stringify(sql)})).getRowObjectsJS(), (k, v) => typeof v === "bigint" ? String(v) : v));`;
+}
+
 // Wall seconds and user-CPU seconds (all of DuckDB's threads included) of one fresh node process:
 // on a shared machine the wall time swings with the load, the CPU time much less.
 export function timed(args) {
@@ -100,18 +120,22 @@ async function one(count, csv) {
     "--engine",
     "duckdb",
   ];
-  const script = `import { DuckDBInstance } from "@duckdb/node-api"; const c = await (await DuckDBInstance.create(":memory:")).connect(); await c.run("SET TimeZone = 'UTC'"); process.stdout.write(JSON.stringify((await c.runAndReadAll(${JSON.stringify(baselineSql(file, csv))})).getRowObjectsJS(), (k, v) => typeof v === "bigint" ? String(v) : v));`;
+  const script = duckdbScript(baselineSql(file, csv));
+  const dedupScript = duckdbScript(dedupBaselineSql(file, csv));
   // Alternating rounds, each side keeping its fastest: the first process to read a file just written
   // (or evicted) reads it from disk, and with one round that was always ratecard, which ran first (8.61 s
   // against 6.95 s warm for the 10,000,000-event NDJSON file on 4 December 2026).
   const ratecardRuns = [];
   const duckdbRuns = [];
+  const dedupRuns = [];
   for (let round = 0; round < ROUNDS; round += 1) {
     duckdbRuns.push(timed(["--input-type=module", "-e", script]));
     ratecardRuns.push(timed(ratecardArgs));
+    dedupRuns.push(timed(["--input-type=module", "-e", dedupScript]));
   }
   const ratecard = fastestOf(ratecardRuns);
   const duckdb = fastestOf(duckdbRuns);
+  const dedup = fastestOf(dedupRuns);
   const name = csv ? "CSV" : "NDJSON";
   console.log(
     `\nratecard --engine duckdb vs DuckDB's own GROUP BY, ${count.toLocaleString("en-US")} ${name} events, fastest of ${ROUNDS} alternating (load ${loadavg()[0].toFixed(1)})`,
@@ -125,12 +149,21 @@ async function one(count, csv) {
   console.log(
     `  ratio ratecard / DuckDB: ${(ratecard.seconds / duckdb.seconds).toFixed(3)}× wall, ${(ratecard.user / duckdb.user).toFixed(3)}× user CPU (target ≤ 1.3)`,
   );
-  return { wall: ratecard.seconds / duckdb.seconds, user: ratecard.user / duckdb.user };
+  console.log(
+    `  DuckDB DISTINCT ON (id), period    ${dedup.seconds.toFixed(2)} s wall, ${dedup.user.toFixed(2)} s user CPU: ratecard / it ${(ratecard.seconds / dedup.seconds).toFixed(3)}× wall, ${(ratecard.user / dedup.user).toFixed(3)}× user CPU (no target: what deduplicating costs DuckDB itself)`,
+  );
+  return {
+    wall: ratecard.seconds / duckdb.seconds,
+    user: ratecard.user / duckdb.user,
+    dedupWall: ratecard.seconds / dedup.seconds,
+    dedupUser: ratecard.user / dedup.user,
+  };
 }
 
 /**
  * The two figures, as ratios of wall times (ratecard's CLI over DuckDB's own query), the same ratios of
- * user-CPU times (…UserCpu) and the load average, or {} without DuckDB.
+ * user-CPU times (…UserCpu), the same against DuckDB's own query that deduplicates by id and keeps the
+ * period's events (…Dedup…, beside the targets) and the load average, or {} without DuckDB.
  */
 export async function benchDuckdb(count) {
   try {
@@ -149,6 +182,10 @@ export async function benchDuckdb(count) {
     cliDuckdbVsDuckdbCsv: csv.wall,
     cliDuckdbVsDuckdbNdjsonUserCpu: ndjson.user,
     cliDuckdbVsDuckdbCsvUserCpu: csv.user,
+    cliDuckdbVsDuckdbDedupNdjson: ndjson.dedupWall,
+    cliDuckdbVsDuckdbDedupCsv: csv.dedupWall,
+    cliDuckdbVsDuckdbDedupNdjsonUserCpu: ndjson.dedupUser,
+    cliDuckdbVsDuckdbDedupCsvUserCpu: csv.dedupUser,
     duckdbLoadAverage: loadavg()[0],
   };
 }

@@ -6,7 +6,8 @@
 // figures (issue 14: invoicesPerSecondOneCore, invoicesPerSecondAllCores, exactDedupVsFloat,
 // cliJsVsNaiveNdjson, cliJsVsNaiveCsv, streamingPeakRssMb10M, cliDuckdbVsDuckdbNdjson,
 // cliDuckdbVsDuckdbCsv (bench/duckdb.mjs), batchDuckdbVsMemory (bench/batchEngines.mjs), with the load average they were measured
-// under) to FILE.
+// under) to FILE, and beside them cliDuckdbVsDuckdbDedup* (no target: against DuckDB deduplicating by
+// itself).
 import { writeFile } from "node:fs/promises";
 import { loadavg } from "node:os";
 import { benchAggregates } from "./aggregates.mjs";
