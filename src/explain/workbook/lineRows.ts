@@ -26,12 +26,14 @@ export function writeLine(
   const live =
     fitsSpreadsheetAsWritten(line.amount) &&
     line.steps.every((step) => numbersOf(step).every(fitsSpreadsheet));
+  // A line of values says what its quantity is counted in too: its rows carry no formula to read it from.
+  const priced = `${line.model} price${line.unit === undefined ? "" : `, quantity in ${line.unit}`}`;
   builder.add("heading", {
     line: line.id,
     step: line.name,
     note: live
-      ? `${line.model} price${line.unit === undefined ? "" : `, quantity in ${line.unit}`}`
-      : "This line holds a number of more than 14 significant digits, beyond what a spreadsheet computes with reliably (it keeps 15): its steps are written as ratecard's exact values, not formulas.",
+      ? priced
+      : `${priced}. This line holds a number of more than 14 significant digits, beyond what a spreadsheet computes with reliably (it keeps 15): its steps are written as ratecard's exact values, not formulas.`,
   });
   return live
     ? writeLiveSteps(builder, line, money, { timeZone, poolName })
