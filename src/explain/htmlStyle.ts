@@ -56,6 +56,8 @@ svg .wf-value{fill:var(--ink);font-size:12px;font-variant-numeric:tabular-nums}
 svg .wf-level rect{fill:var(--accent)}svg .wf-down rect{fill:var(--down)}svg .wf-up rect{fill:var(--up)}
 .note{color:var(--muted);font-size:13px}
 .warning{border-left:3px solid var(--up);padding:4px 10px;background:#fff8eb;margin:4px 0}
+.amount-due-why{border-left:3px solid var(--bar);padding:4px 10px;margin:4px 0}
+.owed{border-left:3px solid var(--down);padding:4px 10px;background:#eef7f1;margin:4px 0;font-weight:600}
 code,.id{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px}
 footer{margin-top:36px;padding-top:10px;border-top:1px solid var(--line);font-size:12px;color:var(--muted)}
 @media print{

@@ -6,7 +6,7 @@ import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { explain, rateClosingInvoice, rateProgressiveInvoice } from "../../src/index.js";
 import { CDN_BASIC_FEBRUARY } from "../_support/cdnBasicFebruary.js";
-import { REFUND_USAGE, refundsContract } from "../_support/refundsContract.js";
+import { closeAfterUse, REFUND_USAGE, refundsContract } from "../_support/refundsContract.js";
 import { assertCliBuilt, runCli } from "../_support/runCli.js";
 import { HOSTILE_NAME, smallInvoice } from "../_support/smallInvoice.js";
 
@@ -165,6 +165,31 @@ describe("the HTML explanation in chromium", () => {
       "It bills the period's amount due so far, $25.00, less the $0.00 the earlier invoices made due, and an amount due starts from zero when a total is below zero: nothing was due on the total below zero of ctr_refunds:2026-03-01:progressive-1 (-$20.00), so this invoice does not give it back.",
       "From the total $50.00: less $4.995 (Wallet, after tax) = $45.005; less $0.005 (rounding of the amount due) = $45.00; less $20.00 (the earlier total below zero, not given back) = $25.00, the amount due.",
     ]);
+    await page.close();
+  });
+
+  it("sets what the customer is owed apart under the waterfall, in bold, apart from why the amount due", async () => {
+    // The close of closeAfterUse: total -30.00, due -15.00, owed 15.00 + 10.00 = 25.00 (owedWords.test.ts
+    // checks the words). Until 7 December 2026 both paragraphs were plain text like any other, so the
+    // sentence that says money goes back to the customer did not stand out on the page.
+    const { closing } = closeAfterUse();
+    const { page, errors } = await visit("explain-owed-close.html", explain(closing, { format: "html" }));
+    expect(errors).toEqual([]);
+    const styleOf = (selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((element) => {
+          const style = element.ownerDocument.defaultView!.getComputedStyle(element);
+          return { border: style.borderLeftStyle, width: style.borderLeftWidth, weight: style.fontWeight };
+        });
+    expect(await page.locator("#waterfall .owed").allInnerTexts()).toHaveLength(1);
+    expect(await styleOf("#waterfall .owed")).toEqual({ border: "solid", width: "3px", weight: "600" });
+    expect(await styleOf("#waterfall .amount-due-why")).toEqual({
+      border: "solid",
+      width: "3px",
+      weight: "400",
+    });
     await page.close();
   });
 
