@@ -1,27 +1,36 @@
 import type { UsageEvent } from "../index.js";
 
 /**
- * Makes copies of events a batch holds until their customer is rated: the same event, whose texts no
- * longer keep the file's text in memory.
+ * Makes copies of events held in memory (a batch until their customer is rated, `readUsage` for the
+ * commands that read a whole file): the same event, whose texts no longer keep the file's text.
  *
  * Why: the readers cut each field out of the chunk of the file they read (64 KB of text), and V8 keeps a
  * text of 13 characters or more cut from another as a view of it, so one held event with a long id (a
  * UUID) or type ("cdn.bandwidth") keeps its whole chunk alive. Holding every event of a file, as `ratecard
  * batch` does, kept the file's text too: 393 bytes of heap an event of bench/out's batch file, 469 with
- * UUID ids; held as copies, 218 and 282 (docs/scale.md, "What it costs"). The customer is the contract's
- * own id (equal to the event's: the batch holds an event under it) and each type is kept once.
+ * UUID ids; held as copies, 218 and 282 (docs/scale.md, "`ratecard batch`"). Each type and customer is
+ * kept once; a batch passes the contract's own customer id (equal to the event's: it holds the event
+ * under it).
  */
-export function eventHolder(): (event: UsageEvent, customer: string) => UsageEvent {
-  const types = new Map<string, string>();
-  return (event, customer) => {
-    let type = types.get(event.type);
-    if (type === undefined) {
-      type = ownCopy(event.type);
-      types.set(type, type);
+export function eventHolder(): (event: UsageEvent, customer?: string) => UsageEvent {
+  const kept = new Map<string, string>();
+  const once = (text: string) => {
+    let known = kept.get(text);
+    if (known === undefined) {
+      known = ownCopy(text);
+      kept.set(known, known);
     }
-    const properties: Record<string, UsageEvent["properties"][string]> = {};
-    for (const [key, value] of Object.entries(event.properties))
-      properties[key] = typeof value === "string" ? ownCopy(value) : value;
+    return known;
+  };
+  return (event, customer = once(event.customer)) => {
+    const type = once(event.type);
+    // fromEntries defines each member, so a property named __proto__ stays a property (docs/cli.md).
+    const properties = Object.fromEntries(
+      Object.entries(event.properties).map(([key, value]) => [
+        key,
+        typeof value === "string" ? ownCopy(value) : value,
+      ]),
+    );
     return { id: ownCopy(event.id), type, customer, timestamp: event.timestamp, properties };
   };
 }

@@ -11,6 +11,7 @@ import { type BadEventSink, badEventOf } from "./badEvents.js";
 import { warnWhenCsvFileEndsInsideARow, watchedForItsEnd } from "./csvLastLine.js";
 import { streamCsvBatches, streamCsvIdBatches } from "./csvUsage.js";
 import { assertNoDuplicateKeys } from "./duplicateKeys.js";
+import { eventHolder } from "./heldEvent.js";
 import { jsonEndsTooSoon } from "./jsonEndsTooSoon.js";
 import {
   cutOffFile,
@@ -145,11 +146,15 @@ function formatOf(file: string): UsageFormat {
   throw UsageError.from(unknownUsageFormat(file), file);
 }
 
-/** Reads a whole usage file into memory (for tests and small files). */
+/**
+ * Reads a whole usage file into memory (preview, progressive, late-usage, what-if, check), each event a
+ * copy that keeps none of the file's text (heldEvent.ts).
+ */
 export async function readUsage(file: string, timestamps?: UsageTimestamps): Promise<UsageEvent[]> {
   const source = await usageSource(file, undefined, timestamps);
+  const hold = eventHolder();
   const events: UsageEvent[] = [];
-  for await (const event of typeof source === "function" ? source() : source) events.push(event);
+  for await (const event of typeof source === "function" ? source() : source) events.push(hold(event));
   return events;
 }
 

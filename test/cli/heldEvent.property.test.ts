@@ -15,7 +15,8 @@ const eventArb = fc.record({
   type: fc.constantFrom("cdn.bandwidth", "cdn.requests", "api.call", "ai.tokens.cached_input"),
   customer: text,
   timestamp: fc.integer({ min: 0, max: 4_102_444_800_000 }),
-  properties: fc.dictionary(fc.oneof(fc.string(), fc.constantFrom("0", "10", "gb")), value),
+  // Names like any other, __proto__ included (docs/cli.md, "Property names are all alike").
+  properties: fc.dictionary(fc.oneof(fc.string(), fc.constantFrom("0", "10", "gb", "__proto__")), value),
 });
 
 describe("the copies of the events a batch holds", () => {
@@ -31,6 +32,8 @@ describe("the copies of the events a batch holds", () => {
           expect(JSON.stringify(copy)).toBe(JSON.stringify(event));
           expect(Object.keys(copy.properties)).toEqual(Object.keys(event.properties));
           expect(copy).not.toBe(event);
+          // Without a customer id (readUsage): the event's own, kept once.
+          expect(hold(event)).toEqual(event);
         }
       }),
     );
