@@ -90,12 +90,12 @@ export async function usageSource(
     if (named === undefined) throw UsageError.from(usageFormatNeeded(), "");
     const stdin = takeStandardInput("--usage");
     const input = endChecked({ name: STANDARD_INPUT_NAME, open: () => stdin }, named);
-    return eachOf(streamOf(input, named, async () => {}, timestamps, onBad).batches());
+    return heldCopies(streamOf(input, named, async () => {}, timestamps, onBad).batches());
   }
   const kind = await usageFileKind(file);
   const chosen = named ?? formatOf(file);
   if (kind === "pipe")
-    return eachOf(
+    return heldCopies(
       streamOf(endChecked(pipeInput(file), chosen), chosen, async () => {}, timestamps, onBad).batches(),
     );
   if (chosen === "csv") warnWhenCsvFileEndsInsideARow(file);
@@ -115,6 +115,13 @@ function asSource({ batches, idBatches }: FormatStream): UsageSource {
   const events = () => eachOf(batches());
   if (idBatches === undefined) return Object.assign(events, { batches });
   return Object.assign(events, { batches, idBatches, ids: () => eachOf(idBatches()) });
+}
+
+// A stream read once is held whole by whoever deduplicates it: its events as copies that keep none of
+// the text they were read from (heldEvent.ts).
+async function* heldCopies(batches: AsyncIterable<ReadonlyArray<UsageEvent>>): AsyncGenerator<UsageEvent> {
+  const hold = eventHolder();
+  for await (const batch of batches) for (const event of batch) yield hold(event);
 }
 
 /** The items of arrays, one by one. */
