@@ -14,7 +14,7 @@ import {
   type Screened,
   screened,
 } from "./batchHold.js";
-import { openOrderedOutput } from "./batchOutput.js";
+import { openBatchOutputs } from "./batchOutput.js";
 import { rateInPool } from "./batchPool.js";
 import { type BatchOutcome, type BatchSettings, type BatchTask, compareIds } from "./batchRating.js";
 import { screenForDuckdb } from "./batchScreen.js";
@@ -28,7 +28,6 @@ import { defineCommand } from "./defineCommand.js";
 import { rateBatchWithDuckdb } from "./duckdbBatch.js";
 import { chooseEngine, type Engine, engineNamed } from "./engineChoice.js";
 import { EXIT } from "./exitCodes.js";
-import { writeOutput } from "./explainOutput.js";
 import { duckdbStopsAtKeyTwice } from "./messages.js";
 import { readJsonFile } from "./readJsonFile.js";
 import { usageSource, usageTimestampsNamed } from "./readUsage.js";
@@ -172,7 +171,8 @@ events. Events of customers no contract bills are counted in the summary, never 
     // A refused note is named by its file: the notes of the contract whose file failed.
     const notesOf = (source: string) =>
       notes.get(sorted.find((entry) => entry.source === source)?.contract.id ?? "")?.files ?? [];
-    const output = await openOrderedOutput(values.output);
+    const outputs = await openBatchOutputs(values);
+    const output = outputs.invoices;
     const facts: Parameters<typeof summarizeBatch>[0][number][] = [];
     // json: the invoices are held (as text) until the summary, which the document ends with, is known.
     const held: string[] = [];
@@ -208,16 +208,14 @@ events. Events of customers no contract bills are counted in the summary, never 
       if (format === "json") await output.write(jsonDocument(held, summary));
       process.stderr.write(batchSummaryText(rateManySummary, period, badEvents, outOfTerm));
       if (badEvents !== undefined) process.stderr.write(badEventsText(badEvents, values.quarantine));
-      if (values.summary !== undefined)
-        await writeOutput(`${JSON.stringify(summary, null, 2)}\n`, values.summary);
-      if (screen !== undefined && values.quarantine !== undefined)
-        await writeOutput(screen.bad.map(quarantineLine).join(""), values.quarantine);
+      await outputs.summary?.write(`${JSON.stringify(summary, null, 2)}\n`);
+      if (screen !== undefined) await outputs.quarantine?.write(screen.bad.map(quarantineLine).join(""));
     } catch (error) {
       // Issued whole or not at all: the invoices rated before the failure are not left under --output.
-      await output.discard();
+      await outputs.discard();
       throw error;
     }
-    await output.close();
+    await outputs.close();
     return screen !== undefined && screen.bad.length > 0 ? EXIT.held : EXIT.ok;
   },
 });

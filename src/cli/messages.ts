@@ -196,9 +196,9 @@ export function csvMissingColumns(
   };
 }
 
-/** The file `--output` names cannot be written; `reason` says why. */
-export function outputFileUnwritable(file: string, reason: string): ErrorMessage {
-  return { code: "invalid_argument", message: `--output ${file}: ${reason}; nothing was written.` };
+/** The file `flag` (`--output`, or batch's `--summary` and `--quarantine`) names cannot be written; `reason` says why. */
+export function outputFileUnwritable(file: string, reason: string, flag = "--output"): ErrorMessage {
+  return { code: "invalid_argument", message: `${flag} ${file}: ${reason}; nothing was written.` };
 }
 
 /** A file a flag names (a contract, an invoice) with bytes that are no UTF-8 character, first on `line`. */
