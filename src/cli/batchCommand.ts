@@ -15,6 +15,7 @@ import {
   screened,
 } from "./batchHold.js";
 import { openBatchOutputs } from "./batchOutput.js";
+import { requireOutputsApart } from "./batchOutputsApart.js";
 import { rateInPool } from "./batchPool.js";
 import { type BatchOutcome, type BatchSettings, type BatchTask, compareIds } from "./batchRating.js";
 import { screenForDuckdb } from "./batchScreen.js";
@@ -140,6 +141,7 @@ events. Events of customers no contract bills are counted in the summary, never 
     const mode = badEventsModeNamed(values["bad-events"], values.quarantine);
     const format = flagChoice("--format", values.format ?? "ndjson", ["ndjson", "json"]);
     const bookFiles = values["price-book"] ?? [];
+    await requireOutputsApart(values);
     const { inForce: contracts, outOfTerm } = contractsInForce(
       await readBatchContracts(contractsPath, await readPriceBooks(bookFiles)),
       period,

@@ -365,3 +365,18 @@ export function flagNotAChoice(
 ): string {
   return `${flag} must be ${wordList(choices, "or")}, not "${given}"${hint === undefined ? "" : `; ${hint}`}`;
 }
+
+/** A batch's output flag names a file the batch reads, or one another output flag names. */
+export function outputFileIsInput(
+  flag: string,
+  file: string,
+  otherFlag: string,
+  isOutput: boolean,
+): ErrorMessage {
+  return {
+    code: "invalid_argument",
+    message: isOutput
+      ? `${flag} ${file} is also ${otherFlag}'s file: one would replace the other. Give each its own file; nothing was written.`
+      : `${flag} ${file} is the file ${otherFlag} reads: the batch would write over it. Give ${flag} a file of its own; nothing was written.`,
+  };
+}
