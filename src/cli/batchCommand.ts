@@ -21,7 +21,7 @@ import { type BatchOutcome, type BatchSettings, type BatchTask, compareIds } fro
 import { screenForDuckdb } from "./batchScreen.js";
 import { splitByCustomer } from "./batchSplit.js";
 import { batchSummaryText } from "./batchSummaryText.js";
-import { contractsInForce } from "./batchTerms.js";
+import { contractsInForce, requireBatchPeriod } from "./batchTerms.js";
 import { invoiceStartUnlessRefused } from "./carriedStateOptions.js";
 import { flagChoice, readPriceBooks, required, UsageLineError } from "./cliSupport.js";
 import { PRICE_BOOK_OPTION, TIMESTAMPS_OPTION, USAGE_FORMAT_OPTION } from "./commonOptions.js";
@@ -137,6 +137,7 @@ events. Events of customers no contract bills are counted in the summary, never 
     const contractsPath = required(values.contracts, "--contracts PATH");
     const usageFile = required(values.usage, "--usage FILE");
     const period = required(values.period, "--period PERIOD");
+    requireBatchPeriod(period);
     const workers = workerCount(values.workers);
     const mode = badEventsModeNamed(values["bad-events"], values.quarantine);
     const format = flagChoice("--format", values.format ?? "ndjson", ["ndjson", "json"]);

@@ -305,6 +305,27 @@ describe("ratecard batch", () => {
     expect(workers.stderr).toContain("--workers must be a whole number");
   });
 
+  // A --period no contract can read was blamed on the first contract's file (`--contracts …/cus_a.json:
+  // Period "2026-13" is not understood`), sending the specialist to a contract that is fine.
+  it.each([
+    [
+      "2026-13",
+      'Period "2026-13" is not understood; write a month like 2026-02 or a range like 2026-02-01/2026-03-01.',
+    ],
+    [
+      "2026-Q1",
+      'Period "2026-Q1" is not understood; write a month like 2026-02 or a range like 2026-02-01/2026-03-01.',
+    ],
+    ["2026-02-30/2026-03-01", 'Period "2026-02-30/2026-03-01": "2026-02-30" is not a real calendar date.'],
+  ])("blames a --period it cannot read on --period, not on a contract: %s", (period, sentence) => {
+    const folder = writeFolder("period", [contractJson("cus_a"), contractJson("cus_b")]);
+    const usage = writeFile("period.ndjson", ndjson([event("e1", "cus_a", "1")]));
+    const result = runCli("batch", "--contracts", folder, "--usage", usage, "--period", period);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`ratecard: --period: ${sentence}\n`);
+    expect(result.stdout).toBe("");
+  });
+
   it("gives the same bytes with 1 worker and with 3, each invoice the one rateInvoice gives for the customer's own events", () => {
     // 70 customers: three chunks of 32 customers, so three threads share the work out of order.
     const customers = Array.from({ length: 70 }, (_, index) => `cus_${String(index).padStart(2, "0")}`);
