@@ -55,4 +55,35 @@ describe("the batch summary in words", () => {
       "  events of customers without a contract in force in 2025-02: 4 of 3 customers (cus_a: not in force, cus_b: not in force, cus_z)\n",
     );
   });
+
+  // A folder keeping years of customers who left, or a --period a year off, set aside thousands of
+  // contracts, all named on one line (157,936 characters for 3,000). Five are named, as customers are.
+  it("names the first five contracts set aside and counts the rest", () => {
+    const outOfTerm = ["a", "b", "c", "d", "e", "f", "g"].map((letter, index) => ({
+      contract: `ctr_${letter}`,
+      customer: `cus_${letter}`,
+      term: "2025-01-01 to 2026-01-01",
+      source: `contracts/${index}.json`,
+    }));
+    const text = batchSummaryText(
+      {
+        invoices: 0,
+        totals: [],
+        eventsRead: 0,
+        eventsCounted: 0,
+        warnings: 0,
+        excluded: [],
+        unknownCustomers: { events: 0, customers: 0, sampleCustomers: [] },
+      },
+      "2026-02",
+      undefined,
+      outOfTerm,
+    );
+    const term = "term 2025-01-01 to 2026-01-01";
+    // 7 set aside: a to e named, 7 − 5 = 2 more
+    expect(text).toContain(
+      `  contracts not in force in 2026-02, not rated: ctr_a (cus_a, ${term}), ctr_b (cus_b, ${term}), ctr_c (cus_c, ${term}), ctr_d (cus_d, ${term}), ctr_e (cus_e, ${term}) and 2 more (7 in all; --summary FILE lists every one under contractsOutOfTerm)\n`,
+    );
+    expect(text).not.toContain("ctr_f");
+  });
 });
