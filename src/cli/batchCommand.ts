@@ -209,7 +209,8 @@ events. Events of customers no contract bills are counted in the summary, never 
         ...(badEvents === undefined ? {} : { badEvents }),
       };
       if (format === "json") await output.write(jsonDocument(held, summary));
-      process.stderr.write(batchSummaryText(rateManySummary, period, badEvents, outOfTerm));
+      const billed = sorted.map((entry) => entry.contract.customer.id);
+      process.stderr.write(batchSummaryText(rateManySummary, period, badEvents, outOfTerm, billed));
       if (badEvents !== undefined) process.stderr.write(badEventsText(badEvents, values.quarantine));
       await outputs.summary?.write(`${JSON.stringify(summary, null, 2)}\n`);
       if (screen !== undefined) await outputs.quarantine?.write(screen.bad.map(quarantineLine).join(""));

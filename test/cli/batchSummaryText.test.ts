@@ -86,4 +86,32 @@ describe("the batch summary in words", () => {
     );
     expect(text).not.toContain("ctr_f");
   });
+
+  // A CSV exported with padded cells: cus_a's events under "cus_a " and " cus_a", and "CUS_A", were
+  // listed unquoted, "(cus_a , CUS_A,  cus_a)", read as cus_a itself, whose invoice lacked them.
+  it("quotes an unbilled customer id that differs from a billed one by spaces or capitals, and names that one", () => {
+    const text = batchSummaryText(
+      {
+        invoices: 2,
+        totals: [{ currency: "USD", invoices: 2, total: "1.00", amountDue: "1.00" }],
+        eventsRead: 2,
+        eventsCounted: 2,
+        warnings: 0,
+        excluded: [],
+        unknownCustomers: {
+          events: 5,
+          customers: 5,
+          sampleCustomers: [" cus_a", "CUS_A", "cus_a ", "cus_q ", "cus_z"],
+        },
+      },
+      "2026-02",
+      undefined,
+      [],
+      ["cus_a", "cus_b"],
+    );
+    const near = "differs from cus_a (billed) by spaces or capitals";
+    expect(text).toContain(
+      `  events of customers without a contract: 5 of 5 customers (" cus_a": ${near}, "CUS_A": ${near}, "cus_a ": ${near}, "cus_q ", cus_z)\n`,
+    );
+  });
 });
