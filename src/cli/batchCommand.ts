@@ -32,7 +32,7 @@ import { EXIT } from "./exitCodes.js";
 import { duckdbStopsAtKeyTwice } from "./messages.js";
 import { readJsonFile } from "./readJsonFile.js";
 import { usageSource, usageTimestampsNamed } from "./readUsage.js";
-import { reportNote, withRatingProgress, withUsageProgress } from "./stderr.js";
+import { reportLines, reportNote, withRatingProgress, withUsageProgress } from "./stderr.js";
 
 /**
  * `ratecard batch`: rates a customer base from one multi-customer usage file. One pass splits the events
@@ -210,8 +210,8 @@ events. Events of customers no contract bills are counted in the summary, never 
       };
       if (format === "json") await output.write(jsonDocument(held, summary));
       const billed = sorted.map((entry) => entry.contract.customer.id);
-      process.stderr.write(batchSummaryText(rateManySummary, period, badEvents, outOfTerm, billed));
-      if (badEvents !== undefined) process.stderr.write(badEventsText(badEvents, values.quarantine));
+      reportLines(batchSummaryText(rateManySummary, period, badEvents, outOfTerm, billed));
+      if (badEvents !== undefined) reportLines(badEventsText(badEvents, values.quarantine));
       await outputs.summary?.write(`${JSON.stringify(summary, null, 2)}\n`);
       if (screen !== undefined) await outputs.quarantine?.write(screen.bad.map(quarantineLine).join(""));
     } catch (error) {

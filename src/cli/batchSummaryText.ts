@@ -81,11 +81,14 @@ function outOfTermWords(outOfTerm: ReadonlyArray<ContractOutOfTerm>): string {
 // A customer id of the usage that a billed customer's is but for spaces or capitals (a CSV exported with
 // padded cells: "cus_a ", " cus_a", "CUS_A") was printed as read, unquoted, so the line read "(cus_a ,
 // CUS_A)" beside cus_a's own invoice, which those events were missing from. Quoted, with the customer it
-// was likely meant for; any other id with a space at either end, or empty, is quoted too.
+// was likely meant for; any other id with a space at either end or a control character, or empty, is
+// quoted too (the control characters then shown escaped, reportLines).
 const folded = (id: string) => id.trim().toLowerCase();
+// biome-ignore lint/suspicious/noControlCharactersInRegex: an id holding a control character is quoted.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 function unknownCustomerWords(id: string, billedByFold: ReadonlyMap<string, string>): string {
   const near = billedByFold.get(folded(id));
   if (near !== undefined) return `${JSON.stringify(id)}: differs from ${near} (billed) by spaces or capitals`;
-  return id !== "" && id.trim() === id ? id : JSON.stringify(id);
+  return id !== "" && id.trim() === id && !CONTROL.test(id) ? id : JSON.stringify(id);
 }

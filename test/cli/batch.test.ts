@@ -326,6 +326,28 @@ describe("ratecard batch", () => {
     expect(result.stdout).toBe("");
   });
 
+  // The summary quotes customer ids read from the usage; one holding \r and \n was written raw, so the
+  // terminal showed a line of its own making ("USD 999.99 over 1 invoice") over or under the real ones.
+  it("shows a customer id's control characters escaped in the summary, never as a line of its own", () => {
+    const folder = writeFolder("control", [contractJson("cus_a")]);
+    const forged = "cus_x\rUSD 999.99 over 1 invoice\nfake";
+    const usage = writeFile("control.ndjson", ndjson([event("e1", "cus_a", "20"), event("e2", forged, "1")]));
+    const result = runCli("batch", "--contracts", folder, "--usage", usage, "--period", "2026-02");
+    expect(result.code).toBe(0);
+    // 20 GB × $0.05 = $1.00; e2 is the 1 event of 1 customer without a contract
+    expect(result.stderr).toBe(
+      [
+        "ratecard batch: 1 invoice for 2026-02",
+        "  USD 1.00 over 1 invoice",
+        "  events: 1 read, 1 counted",
+        "  0 warnings",
+        "  events left out: none",
+        '  events of customers without a contract: 1 of 1 customer ("cus_x\\rUSD 999.99 over 1 invoice\\nfake")',
+        "",
+      ].join("\n"),
+    );
+  });
+
   it("gives the same bytes with 1 worker and with 3, each invoice the one rateInvoice gives for the customer's own events", () => {
     // 70 customers: three chunks of 32 customers, so three threads share the work out of order.
     const customers = Array.from({ length: 70 }, (_, index) => `cus_${String(index).padStart(2, "0")}`);
