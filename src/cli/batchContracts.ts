@@ -4,6 +4,7 @@ import { type Contract, type PriceBook, resolveContract } from "../index.js";
 import { UsageLineError, withFile } from "./cliSupport.js";
 import { nodeSha256 } from "./nodeSha256.js";
 import { parseJsonText, readJsonFile, readTextFile } from "./readJsonFile.js";
+import { reportNote } from "./stderr.js";
 
 /** A contract of a batch: where it came from, its JSON (for the worker threads) and the parsed contract. */
 export interface BatchContract {
@@ -25,9 +26,16 @@ export async function readBatchContracts(
   books: ReadonlyArray<PriceBook>,
 ): Promise<ReadonlyArray<BatchContract>> {
   const documents = await contractDocuments(path);
+  const unread = await subFoldersWithJson(path);
   if (documents.length === 0)
     throw new UsageLineError(
-      `--contracts ${path} holds no contract; give a folder of contract files, one contract's file or a list`,
+      unread.length === 0
+        ? `--contracts ${path} holds no contract; give a folder of contract files, one contract's file or a list`
+        : `--contracts ${path} holds no contract of its own: ${subFoldersWords(unread)}; give each as the --contracts of its own batch`,
+    );
+  if (unread.length > 0)
+    reportNote(
+      `--contracts ${path}: ${subFoldersWords(unread)}, so their customers get no invoice from this batch; give each as the --contracts of its own batch, or move their files up`,
     );
   return documents.map(({ source, json }) => ({
     source,
@@ -37,6 +45,26 @@ export async function readBatchContracts(
     ),
   }));
 }
+
+// The sub-folders of a --contracts folder that hold .json files: a batch reads the folder's own .json
+// files only, so a folder laid out by region (contracts/eu/, contracts/us/) was "no contract", and one
+// with contracts beside such sub-folders rated the ones beside them and left the rest without a word
+// (their customers' events counted as without a contract, customers without events not even that).
+async function subFoldersWithJson(path: string): Promise<ReadonlyArray<string>> {
+  const entries = await readdir(path, { withFileTypes: true }).catch(() => []);
+  const folders = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  const holding = await Promise.all(
+    folders.map(async (name) =>
+      (await readdir(join(path, name)).catch(() => [])).some(
+        (file) => extname(file).toLowerCase() === ".json",
+      ),
+    ),
+  );
+  return folders.filter((_, index) => holding[index]).sort();
+}
+
+const subFoldersWords = (folders: ReadonlyArray<string>) =>
+  `its sub-folder${folders.length === 1 ? "" : "s"} ${folders.join(", ")} hold${folders.length === 1 ? "s" : ""} .json files a batch does not read (it reads the folder's own .json files)`;
 
 async function contractDocuments(path: string): Promise<ReadonlyArray<{ source: string; json: unknown }>> {
   const isFolder = await stat(path).then(

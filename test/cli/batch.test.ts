@@ -348,6 +348,36 @@ describe("ratecard batch", () => {
     );
   });
 
+  // A contracts folder laid out by region: the batch reads the folder's own .json files, so contracts in
+  // sub-folders were "no contract", or, beside contracts of its own, left out without a word.
+  it("names the sub-folders of --contracts it does not read", () => {
+    const regions = join(scratch, "regions");
+    writeFolder(join("regions", "eu"), [contractJson("cus_b", "EUR")]);
+    writeFolder(join("regions", "us"), [contractJson("cus_c")]);
+    mkdirSync(join(regions, "empty"));
+    const usage = writeFile(
+      "regions.ndjson",
+      ndjson([event("e1", "cus_a", "20"), event("e2", "cus_b", "1")]),
+    );
+    const none = runCli("batch", "--contracts", regions, "--usage", usage, "--period", "2026-02");
+    expect(none.code).toBe(2);
+    const words =
+      "its sub-folders eu, us hold .json files a batch does not read (it reads the folder's own .json files)";
+    expect(none.stderr).toBe(
+      `ratecard: --contracts ${regions} holds no contract of its own: ${words}; give each as the --contracts of its own batch\n`,
+    );
+    writeFolder("regions", [contractJson("cus_a")]);
+    const beside = runCli("batch", "--contracts", regions, "--usage", usage, "--period", "2026-02");
+    expect(beside.code).toBe(0);
+    expect(beside.stderr).toContain(
+      `ratecard: note: --contracts ${regions}: ${words}, so their customers get no invoice from this batch; give each as the --contracts of its own batch, or move their files up\n`,
+    );
+    // cus_a alone is rated: 20 GB × $0.05 = $1.00
+    expect(invoicesOf(beside.stdout).map((invoice) => [invoice.customer.id, invoice.total])).toEqual([
+      ["cus_a", "1.00"],
+    ]);
+  });
+
   it("gives the same bytes with 1 worker and with 3, each invoice the one rateInvoice gives for the customer's own events", () => {
     // 70 customers: three chunks of 32 customers, so three threads share the work out of order.
     const customers = Array.from({ length: 70 }, (_, index) => `cus_${String(index).padStart(2, "0")}`);
