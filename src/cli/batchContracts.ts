@@ -4,6 +4,7 @@ import { type Contract, type PriceBook, resolveContract } from "../index.js";
 import { UsageLineError, withFile } from "./cliSupport.js";
 import { nodeSha256 } from "./nodeSha256.js";
 import { parseJsonText, readJsonFile, readTextFile } from "./readJsonFile.js";
+import { withoutByteOrderMark } from "./readLines.js";
 import { reportNote } from "./stderr.js";
 
 /** A contract of a batch: where it came from, its JSON (for the worker threads) and the parsed contract. */
@@ -94,10 +95,35 @@ export async function jsonDocuments(
 ): Promise<ReadonlyArray<{ source: string; json: unknown }>> {
   const extension = extname(path).toLowerCase();
   if (extension === ".ndjson" || extension === ".jsonl") return ndjsonDocuments(path, flag);
-  const json = await readJsonFile(path, flag);
+  const json = await readJsonFile(path, flag).catch(async (error: unknown) => {
+    if (await isNdjson(path, flag))
+      throw new UsageLineError(
+        `${flag} ${path} holds one JSON document a line (NDJSON, as ratecard batch writes its invoices whatever --output's name), read as such only from a file named .ndjson or .jsonl; as one JSON document it is not valid: name it ${path.slice(0, path.length - extension.length)}.ndjson`,
+      );
+    throw error;
+  });
   return Array.isArray(json)
     ? json.map((item, index) => ({ source: `${path} [${index}]`, json: item }))
     : [{ source: path, json }];
+}
+
+// Whether a file that is not one JSON document is NDJSON: two lines or more, each one JSON document. A
+// batch's invoices written with --output invoices.json are NDJSON under a .json name, and next month's
+// --carry invoices.json said only "is not valid JSON (Unexpected non-whitespace character after JSON at
+// position 1276 (line 2, column 1))".
+async function isNdjson(path: string, flag: string): Promise<boolean> {
+  const text = withoutByteOrderMark(await readTextFile(path, flag).catch(() => ""));
+  const lines = text.split("\n").filter((line) => line.trim() !== "");
+  return lines.length > 1 && lines.every((line) => parsesAsJson(line));
+}
+
+function parsesAsJson(line: string): boolean {
+  try {
+    JSON.parse(line);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function ndjsonDocuments(

@@ -378,6 +378,54 @@ describe("ratecard batch", () => {
     ]);
   });
 
+  // A batch's invoices are NDJSON whatever --output's name; written to january.json, next month's
+  // --carry january.json said only "is not valid JSON (Unexpected non-whitespace character after JSON …)".
+  it("says an NDJSON file named .json is NDJSON and how to name it, for --carry and --contracts", () => {
+    const folder = writeFolder("ndjson-named", [contractJson("cus_a"), contractJson("cus_b")]);
+    const usage = writeFile("ndjson-named.ndjson", ndjson([event("e1", "cus_a", "20")]));
+    const january = join(scratch, "january.json");
+    const first = runCli(
+      "batch",
+      ...["--contracts", folder, "--usage", usage, "--period", "2026-01", "--output", january],
+    );
+    expect(first.code).toBe(0);
+    const words =
+      "holds one JSON document a line (NDJSON, as ratecard batch writes its invoices whatever --output's name), read as such only from a file named .ndjson or .jsonl; as one JSON document it is not valid: name it";
+    const carry = runCli(
+      "batch",
+      ...["--contracts", folder, "--usage", usage, "--period", "2026-02", "--carry", january],
+    );
+    expect(carry.code).toBe(2);
+    expect(carry.stderr).toBe(`ratecard: --carry ${january} ${words} ${join(scratch, "january")}.ndjson\n`);
+    // Contracts too, a byte order mark and a blank line between them notwithstanding.
+    const list = writeFile(
+      "contracts-list.json",
+      `\uFEFF${ndjson([contractJson("cus_a")])}\n${ndjson([contractJson("cus_b")])}`,
+    );
+    const contracts = runCli("batch", "--contracts", list, "--usage", usage, "--period", "2026-02");
+    expect(contracts.code).toBe(2);
+    expect(contracts.stderr).toBe(
+      `ratecard: --contracts ${list} ${words} ${join(scratch, "contracts-list")}.ndjson\n`,
+    );
+    // A file that is neither is refused as before.
+    const broken = writeFile("broken-carry.json", '{"ctr_cus_a":\n');
+    const bad = runCli(
+      "batch",
+      "--contracts",
+      folder,
+      "--usage",
+      usage,
+      "--period",
+      "2026-02",
+      "--carry",
+      broken,
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe(
+      `ratecard: --carry ${broken} is not valid JSON (Unexpected end of JSON input).\n`,
+    );
+  });
+
   it("gives the same bytes with 1 worker and with 3, each invoice the one rateInvoice gives for the customer's own events", () => {
     // 70 customers: three chunks of 32 customers, so three threads share the work out of order.
     const customers = Array.from({ length: 70 }, (_, index) => `cus_${String(index).padStart(2, "0")}`);
