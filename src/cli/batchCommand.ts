@@ -14,13 +14,14 @@ import {
   type Screened,
   screened,
 } from "./batchHold.js";
-import { openOrderedOutput } from "./batchOutput.js";
+import { openBatchOutputs } from "./batchOutput.js";
+import { requireOutputsApart } from "./batchOutputsApart.js";
 import { rateInPool } from "./batchPool.js";
 import { type BatchOutcome, type BatchSettings, type BatchTask, compareIds } from "./batchRating.js";
 import { screenForDuckdb } from "./batchScreen.js";
 import { splitByCustomer } from "./batchSplit.js";
 import { batchSummaryText } from "./batchSummaryText.js";
-import { contractsInForce } from "./batchTerms.js";
+import { contractsInForce, requireBatchPeriod } from "./batchTerms.js";
 import { invoiceStartUnlessRefused } from "./carriedStateOptions.js";
 import { flagChoice, readPriceBooks, required, UsageLineError } from "./cliSupport.js";
 import { PRICE_BOOK_OPTION, TIMESTAMPS_OPTION, USAGE_FORMAT_OPTION } from "./commonOptions.js";
@@ -28,11 +29,10 @@ import { defineCommand } from "./defineCommand.js";
 import { rateBatchWithDuckdb } from "./duckdbBatch.js";
 import { chooseEngine, type Engine, engineNamed } from "./engineChoice.js";
 import { EXIT } from "./exitCodes.js";
-import { writeOutput } from "./explainOutput.js";
 import { duckdbStopsAtKeyTwice } from "./messages.js";
 import { readJsonFile } from "./readJsonFile.js";
 import { usageSource, usageTimestampsNamed } from "./readUsage.js";
-import { reportNote, withRatingProgress, withUsageProgress } from "./stderr.js";
+import { reportLines, reportNote, withRatingProgress, withUsageProgress } from "./stderr.js";
 
 /**
  * `ratecard batch`: rates a customer base from one multi-customer usage file. One pass splits the events
@@ -137,10 +137,12 @@ events. Events of customers no contract bills are counted in the summary, never 
     const contractsPath = required(values.contracts, "--contracts PATH");
     const usageFile = required(values.usage, "--usage FILE");
     const period = required(values.period, "--period PERIOD");
+    requireBatchPeriod(period);
     const workers = workerCount(values.workers);
     const mode = badEventsModeNamed(values["bad-events"], values.quarantine);
     const format = flagChoice("--format", values.format ?? "ndjson", ["ndjson", "json"]);
     const bookFiles = values["price-book"] ?? [];
+    await requireOutputsApart(values);
     const { inForce: contracts, outOfTerm } = contractsInForce(
       await readBatchContracts(contractsPath, await readPriceBooks(bookFiles)),
       period,
@@ -172,7 +174,8 @@ events. Events of customers no contract bills are counted in the summary, never 
     // A refused note is named by its file: the notes of the contract whose file failed.
     const notesOf = (source: string) =>
       notes.get(sorted.find((entry) => entry.source === source)?.contract.id ?? "")?.files ?? [];
-    const output = await openOrderedOutput(values.output);
+    const outputs = await openBatchOutputs(values);
+    const output = outputs.invoices;
     const facts: Parameters<typeof summarizeBatch>[0][number][] = [];
     // json: the invoices are held (as text) until the summary, which the document ends with, is known.
     const held: string[] = [];
@@ -206,18 +209,17 @@ events. Events of customers no contract bills are counted in the summary, never 
         ...(badEvents === undefined ? {} : { badEvents }),
       };
       if (format === "json") await output.write(jsonDocument(held, summary));
-      process.stderr.write(batchSummaryText(rateManySummary, period, badEvents, outOfTerm));
-      if (badEvents !== undefined) process.stderr.write(badEventsText(badEvents, values.quarantine));
-      if (values.summary !== undefined)
-        await writeOutput(`${JSON.stringify(summary, null, 2)}\n`, values.summary);
-      if (screen !== undefined && values.quarantine !== undefined)
-        await writeOutput(screen.bad.map(quarantineLine).join(""), values.quarantine);
+      const billed = sorted.map((entry) => entry.contract.customer.id);
+      reportLines(batchSummaryText(rateManySummary, period, badEvents, outOfTerm, billed));
+      if (badEvents !== undefined) reportLines(badEventsText(badEvents, values.quarantine));
+      await outputs.summary?.write(`${JSON.stringify(summary, null, 2)}\n`);
+      if (screen !== undefined) await outputs.quarantine?.write(screen.bad.map(quarantineLine).join(""));
     } catch (error) {
       // Issued whole or not at all: the invoices rated before the failure are not left under --output.
-      await output.discard();
+      await outputs.discard();
       throw error;
     }
-    await output.close();
+    await outputs.close();
     return screen !== undefined && screen.bad.length > 0 ? EXIT.held : EXIT.ok;
   },
 });

@@ -5,7 +5,7 @@ import { writeFailure } from "./explainOutput.js";
 import { outputFileUnwritable } from "./messages.js";
 
 /** Where a batch writes its invoices, line by line, as they come in order. */
-export interface OrderedOutput {
+interface OrderedOutput {
   readonly write: (text: string) => Promise<void>;
   /** Every invoice is written: the file takes its name. */
   readonly close: () => Promise<void>;
@@ -21,7 +21,7 @@ export interface OrderedOutput {
  * the invoices rated before the failure under FILE nor an earlier FILE truncated. A device or a pipe
  * (`/dev/stdout`) is written in place, as standard output is.
  */
-export async function openOrderedOutput(file: string | undefined): Promise<OrderedOutput> {
+async function openOrderedOutput(file: string | undefined, flag = "--output"): Promise<OrderedOutput> {
   if (file === undefined)
     return {
       write: (text) =>
@@ -35,7 +35,7 @@ export async function openOrderedOutput(file: string | undefined): Promise<Order
   const inPlace = await isSpecialFile(file);
   // The process id keeps two batches writing one FILE at once from sharing a temporary file.
   const written = inPlace ? file : join(dirname(file), `.${basename(file)}.${process.pid}.partial`);
-  const handle = await openFor(written, file);
+  const handle = await openFor(written, file, flag);
   return {
     write: async (text) => {
       await handle.write(text);
@@ -60,13 +60,66 @@ async function isSpecialFile(file: string): Promise<boolean> {
   }
 }
 
-async function openFor(written: string, file: string): Promise<FileHandle> {
+async function openFor(written: string, file: string, flag: string): Promise<FileHandle> {
   try {
     return await open(written, "w");
   } catch (error) {
     throw InputError.from(
-      outputFileUnwritable(file, writeFailure((error as NodeJS.ErrnoException).code)),
+      outputFileUnwritable(file, writeFailure((error as NodeJS.ErrnoException).code), flag),
       "",
     );
   }
+}
+
+/** The files a batch writes: its invoices (`--output`, or standard output), and `--summary` and `--quarantine` when given. */
+export interface BatchOutputs {
+  readonly invoices: OrderedOutput;
+  readonly summary?: OrderedOutput;
+  readonly quarantine?: OrderedOutput;
+  /** The batch is done: each file takes its name. */
+  readonly close: () => Promise<void>;
+  /** The batch failed: none of its files is left. */
+  readonly discard: () => Promise<void>;
+}
+
+/**
+ * Opens every file a batch writes before any rating, each the way `--output` is (written beside and
+ * renamed when done). A `--summary` or `--quarantine` path that cannot be written then fails at once,
+ * exit 2, naming its own flag: it was written last, after every invoice had been rated and streamed to
+ * standard output and the summary printed, and was blamed on `--output` (a batch given only `--summary
+ * missing/summary.json` said `--output missing/summary.json: its folder does not exist`).
+ */
+export async function openBatchOutputs(files: {
+  readonly output?: string | undefined;
+  readonly summary?: string | undefined;
+  readonly quarantine?: string | undefined;
+}): Promise<BatchOutputs> {
+  const opened: OrderedOutput[] = [];
+  const open = async (file: string | undefined, flag: string) => {
+    const output = await openOrderedOutput(file, flag);
+    opened.push(output);
+    return output;
+  };
+  try {
+    const invoices = await open(files.output, "--output");
+    const summary = files.summary === undefined ? undefined : await open(files.summary, "--summary");
+    const quarantine =
+      files.quarantine === undefined ? undefined : await open(files.quarantine, "--quarantine");
+    return {
+      invoices,
+      ...(summary === undefined ? {} : { summary }),
+      ...(quarantine === undefined ? {} : { quarantine }),
+      close: async () => {
+        for (const output of opened) await output.close();
+      },
+      discard: () => discardAll(opened),
+    };
+  } catch (error) {
+    await discardAll(opened);
+    throw error;
+  }
+}
+
+async function discardAll(opened: ReadonlyArray<OrderedOutput>): Promise<void> {
+  for (const output of opened) await output.discard();
 }

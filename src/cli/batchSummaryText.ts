@@ -24,6 +24,7 @@ export function batchSummaryText(
   period: string,
   badEvents?: Pick<BadEventsSummary, "invoicesHeld" | "allEventsRead" | "eventsOfHeldCustomers">,
   outOfTerm: ReadonlyArray<ContractOutOfTerm> = [],
+  billed: ReadonlyArray<string> = [],
 ): string {
   const lines = [`ratecard batch: ${plural(summary.invoices, "invoice")} for ${period}`];
   for (const total of summary.totals) {
@@ -46,7 +47,10 @@ export function batchSummaryText(
   // lest the specialist look for a contract missing from the folder.
   const setAside = new Set(outOfTerm.map((entry) => entry.customer));
   const without = `without a contract${setAside.size === 0 ? "" : ` in force in ${period}`}`;
-  const sample = unknown.sampleCustomers.map((id) => (setAside.has(id) ? `${id}: not in force` : id));
+  const billedByFold = new Map(billed.map((id) => [folded(id), id]));
+  const sample = unknown.sampleCustomers.map((id) =>
+    setAside.has(id) ? `${id}: not in force` : unknownCustomerWords(id, billedByFold),
+  );
   lines.push(
     unknown.events === 0
       ? `  events of customers ${without}: none`
@@ -54,8 +58,37 @@ export function batchSummaryText(
   );
   // Set aside, never silently: a customer who left, or the contract a renewal replaced.
   if (outOfTerm.length > 0)
-    lines.push(
-      `  contracts not in force in ${period}, not rated: ${outOfTerm.map((entry) => `${entry.contract} (${entry.customer}, term ${entry.term})`).join(", ")}`,
-    );
+    lines.push(`  contracts not in force in ${period}, not rated: ${outOfTermWords(outOfTerm)}`);
   return `${lines.join("\n")}\n`;
+}
+
+// The first few contracts set aside, as the customers without a contract are sampled: a folder that
+// keeps years of customers who left (or a --period a year off, which sets aside every contract) wrote
+// them all on this one line, 157,936 characters for 3,000 contracts. The JSON summary lists every one.
+const OUT_OF_TERM_NAMED = 5;
+
+function outOfTermWords(outOfTerm: ReadonlyArray<ContractOutOfTerm>): string {
+  const named = outOfTerm
+    .slice(0, OUT_OF_TERM_NAMED)
+    .map((entry) => `${entry.contract} (${entry.customer}, term ${entry.term})`)
+    .join(", ");
+  const more = outOfTerm.length - OUT_OF_TERM_NAMED;
+  return more <= 0
+    ? named
+    : `${named} and ${grouped(more)} more (${grouped(outOfTerm.length)} in all; --summary FILE lists every one under contractsOutOfTerm)`;
+}
+
+// A customer id of the usage that a billed customer's is but for spaces or capitals (a CSV exported with
+// padded cells: "cus_a ", " cus_a", "CUS_A") was printed as read, unquoted, so the line read "(cus_a ,
+// CUS_A)" beside cus_a's own invoice, which those events were missing from. Quoted, with the customer it
+// was likely meant for; any other id with a space at either end or a control character, or empty, is
+// quoted too (the control characters then shown escaped, reportLines).
+const folded = (id: string) => id.trim().toLowerCase();
+// biome-ignore lint/suspicious/noControlCharactersInRegex: an id holding a control character is quoted.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+function unknownCustomerWords(id: string, billedByFold: ReadonlyMap<string, string>): string {
+  const near = billedByFold.get(folded(id));
+  if (near !== undefined) return `${JSON.stringify(id)}: differs from ${near} (billed) by spaces or capitals`;
+  return id !== "" && id.trim() === id && !CONTROL.test(id) ? id : JSON.stringify(id);
 }

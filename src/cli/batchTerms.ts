@@ -1,6 +1,22 @@
-import { parsePeriod } from "../index.js";
+import { isRatecardError, parsePeriod } from "../index.js";
 import type { BatchContract } from "./batchContracts.js";
 import { UsageLineError } from "./cliSupport.js";
+
+/**
+ * Refuses a `--period` no contract can read (`2026-13`, `2026-Q2`, `April 2026`), naming the flag, before
+ * any contract is read. It was left to the rating, which refused it for the first contract and so led the
+ * sentence with that contract's file (`--contracts contracts/acme.json: Period "2026-13" is not
+ * understood; …`), as if the contract were wrong. Whether a period's text reads does not depend on the
+ * zone it is read in, so UTC stands for every contract's.
+ */
+export function requireBatchPeriod(period: string): void {
+  try {
+    parsePeriod(period, "UTC");
+  } catch (error) {
+    if (isRatecardError(error)) throw new UsageLineError(`--period: ${error.message}`);
+    throw error;
+  }
+}
 
 /**
  * A contract of `--contracts` whose term does not reach the batch's period (it ended before it, or

@@ -196,9 +196,9 @@ export function csvMissingColumns(
   };
 }
 
-/** The file `--output` names cannot be written; `reason` says why. */
-export function outputFileUnwritable(file: string, reason: string): ErrorMessage {
-  return { code: "invalid_argument", message: `--output ${file}: ${reason}; nothing was written.` };
+/** The file `flag` (`--output`, or batch's `--summary` and `--quarantine`) names cannot be written; `reason` says why. */
+export function outputFileUnwritable(file: string, reason: string, flag = "--output"): ErrorMessage {
+  return { code: "invalid_argument", message: `${flag} ${file}: ${reason}; nothing was written.` };
 }
 
 /** A file a flag names (a contract, an invoice) with bytes that are no UTF-8 character, first on `line`. */
@@ -364,4 +364,19 @@ export function flagNotAChoice(
   hint: string | undefined,
 ): string {
   return `${flag} must be ${wordList(choices, "or")}, not "${given}"${hint === undefined ? "" : `; ${hint}`}`;
+}
+
+/** A batch's output flag names a file the batch reads, or one another output flag names. */
+export function outputFileIsInput(
+  flag: string,
+  file: string,
+  otherFlag: string,
+  isOutput: boolean,
+): ErrorMessage {
+  return {
+    code: "invalid_argument",
+    message: isOutput
+      ? `${flag} ${file} is also ${otherFlag}'s file: one would replace the other. Give each its own file; nothing was written.`
+      : `${flag} ${file} is the file ${otherFlag} reads: the batch would write over it. Give ${flag} a file of its own; nothing was written.`,
+  };
 }

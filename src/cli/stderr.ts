@@ -29,6 +29,15 @@ export function reportWarning(message: string): void {
   process.stderr.write(`${paint.warning("ratecard: warning:")} ${escapeControl(message)}\n`);
 }
 
+/**
+ * A report of several lines on stderr (the batch's summary), each line's control characters shown
+ * escaped as reportProblem shows them: the customer ids it quotes come from the usage, where a
+ * `customer` holding `\r` or `\n` rewrote or forged a line of the summary.
+ */
+export function reportLines(text: string): void {
+  process.stderr.write(text.split("\n").map(escapeControl).join("\n"));
+}
+
 /** A note on stderr: what ratecard chose for the user (the engine that aggregated the usage). */
 export function reportNote(message: string): void {
   process.stderr.write(`${paint.accent("ratecard: note:")} ${escapeControl(message)}\n`);

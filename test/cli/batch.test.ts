@@ -305,6 +305,127 @@ describe("ratecard batch", () => {
     expect(workers.stderr).toContain("--workers must be a whole number");
   });
 
+  // A --period no contract can read was blamed on the first contract's file (`--contracts …/cus_a.json:
+  // Period "2026-13" is not understood`), sending the specialist to a contract that is fine.
+  it.each([
+    [
+      "2026-13",
+      'Period "2026-13" is not understood; write a month like 2026-02 or a range like 2026-02-01/2026-03-01.',
+    ],
+    [
+      "2026-Q1",
+      'Period "2026-Q1" is not understood; write a month like 2026-02 or a range like 2026-02-01/2026-03-01.',
+    ],
+    ["2026-02-30/2026-03-01", 'Period "2026-02-30/2026-03-01": "2026-02-30" is not a real calendar date.'],
+  ])("blames a --period it cannot read on --period, not on a contract: %s", (period, sentence) => {
+    const folder = writeFolder("period", [contractJson("cus_a"), contractJson("cus_b")]);
+    const usage = writeFile("period.ndjson", ndjson([event("e1", "cus_a", "1")]));
+    const result = runCli("batch", "--contracts", folder, "--usage", usage, "--period", period);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`ratecard: --period: ${sentence}\n`);
+    expect(result.stdout).toBe("");
+  });
+
+  // The summary quotes customer ids read from the usage; one holding \r and \n was written raw, so the
+  // terminal showed a line of its own making ("USD 999.99 over 1 invoice") over or under the real ones.
+  it("shows a customer id's control characters escaped in the summary, never as a line of its own", () => {
+    const folder = writeFolder("control", [contractJson("cus_a")]);
+    const forged = "cus_x\rUSD 999.99 over 1 invoice\nfake";
+    const usage = writeFile("control.ndjson", ndjson([event("e1", "cus_a", "20"), event("e2", forged, "1")]));
+    const result = runCli("batch", "--contracts", folder, "--usage", usage, "--period", "2026-02");
+    expect(result.code).toBe(0);
+    // 20 GB × $0.05 = $1.00; e2 is the 1 event of 1 customer without a contract
+    expect(result.stderr).toBe(
+      [
+        "ratecard batch: 1 invoice for 2026-02",
+        "  USD 1.00 over 1 invoice",
+        "  events: 1 read, 1 counted",
+        "  0 warnings",
+        "  events left out: none",
+        '  events of customers without a contract: 1 of 1 customer ("cus_x\\rUSD 999.99 over 1 invoice\\nfake")',
+        "",
+      ].join("\n"),
+    );
+  });
+
+  // A contracts folder laid out by region: the batch reads the folder's own .json files, so contracts in
+  // sub-folders were "no contract", or, beside contracts of its own, left out without a word.
+  it("names the sub-folders of --contracts it does not read", () => {
+    const regions = join(scratch, "regions");
+    writeFolder(join("regions", "eu"), [contractJson("cus_b", "EUR")]);
+    writeFolder(join("regions", "us"), [contractJson("cus_c")]);
+    mkdirSync(join(regions, "empty"));
+    const usage = writeFile(
+      "regions.ndjson",
+      ndjson([event("e1", "cus_a", "20"), event("e2", "cus_b", "1")]),
+    );
+    const none = runCli("batch", "--contracts", regions, "--usage", usage, "--period", "2026-02");
+    expect(none.code).toBe(2);
+    const words =
+      "its sub-folders eu, us hold .json files a batch does not read (it reads the folder's own .json files)";
+    expect(none.stderr).toBe(
+      `ratecard: --contracts ${regions} holds no contract of its own: ${words}; give each as the --contracts of its own batch\n`,
+    );
+    writeFolder("regions", [contractJson("cus_a")]);
+    const beside = runCli("batch", "--contracts", regions, "--usage", usage, "--period", "2026-02");
+    expect(beside.code).toBe(0);
+    expect(beside.stderr).toContain(
+      `ratecard: note: --contracts ${regions}: ${words}, so their customers get no invoice from this batch; give each as the --contracts of its own batch, or move their files up\n`,
+    );
+    // cus_a alone is rated: 20 GB × $0.05 = $1.00
+    expect(invoicesOf(beside.stdout).map((invoice) => [invoice.customer.id, invoice.total])).toEqual([
+      ["cus_a", "1.00"],
+    ]);
+  });
+
+  // A batch's invoices are NDJSON whatever --output's name; written to january.json, next month's
+  // --carry january.json said only "is not valid JSON (Unexpected non-whitespace character after JSON …)".
+  it("says an NDJSON file named .json is NDJSON and how to name it, for --carry and --contracts", () => {
+    const folder = writeFolder("ndjson-named", [contractJson("cus_a"), contractJson("cus_b")]);
+    const usage = writeFile("ndjson-named.ndjson", ndjson([event("e1", "cus_a", "20")]));
+    const january = join(scratch, "january.json");
+    const first = runCli(
+      "batch",
+      ...["--contracts", folder, "--usage", usage, "--period", "2026-01", "--output", january],
+    );
+    expect(first.code).toBe(0);
+    const words =
+      "holds one JSON document a line (NDJSON, as ratecard batch writes its invoices whatever --output's name), read as such only from a file named .ndjson or .jsonl; as one JSON document it is not valid: name it";
+    const carry = runCli(
+      "batch",
+      ...["--contracts", folder, "--usage", usage, "--period", "2026-02", "--carry", january],
+    );
+    expect(carry.code).toBe(2);
+    expect(carry.stderr).toBe(`ratecard: --carry ${january} ${words} ${join(scratch, "january")}.ndjson\n`);
+    // Contracts too, a byte order mark and a blank line between them notwithstanding.
+    const list = writeFile(
+      "contracts-list.json",
+      `\uFEFF${ndjson([contractJson("cus_a")])}\n${ndjson([contractJson("cus_b")])}`,
+    );
+    const contracts = runCli("batch", "--contracts", list, "--usage", usage, "--period", "2026-02");
+    expect(contracts.code).toBe(2);
+    expect(contracts.stderr).toBe(
+      `ratecard: --contracts ${list} ${words} ${join(scratch, "contracts-list")}.ndjson\n`,
+    );
+    // A file that is neither is refused as before.
+    const broken = writeFile("broken-carry.json", '{"ctr_cus_a":\n');
+    const bad = runCli(
+      "batch",
+      "--contracts",
+      folder,
+      "--usage",
+      usage,
+      "--period",
+      "2026-02",
+      "--carry",
+      broken,
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe(
+      `ratecard: --carry ${broken} is not valid JSON (Unexpected end of JSON input).\n`,
+    );
+  });
+
   it("gives the same bytes with 1 worker and with 3, each invoice the one rateInvoice gives for the customer's own events", () => {
     // 70 customers: three chunks of 32 customers, so three threads share the work out of order.
     const customers = Array.from({ length: 70 }, (_, index) => `cus_${String(index).padStart(2, "0")}`);

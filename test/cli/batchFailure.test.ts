@@ -114,6 +114,47 @@ describe("ratecard batch that fails part-way", () => {
     expect(readdirSync(out)).toEqual(["invoices.ndjson"]);
   });
 
+  it("refuses a --summary path it cannot write before rating, naming --summary", () => {
+    const { folder, usage } = writeBatch("summary-missing");
+    writeFileSync(
+      join(folder, "cus_c.json"),
+      JSON.stringify({ ...contractJson("cus_c"), credits: undefined }),
+    );
+    const summary = join(scratch, "no-such-folder", "summary.json");
+    const result = runCli(
+      "batch",
+      ...["--contracts", folder, "--usage", usage, "--period", "2026-02", "--summary", summary],
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      `ratecard: --summary ${summary}: its folder does not exist; nothing was written.\n`,
+    );
+    // Nothing rated: no invoice streamed to standard output before the refusal, no summary printed.
+    expect(result.stdout).toBe("");
+  });
+
+  it("refuses a --quarantine path it cannot write before rating, leaving no --output file", () => {
+    const { folder, usage } = writeBatch("quarantine-missing");
+    writeFileSync(
+      join(folder, "cus_c.json"),
+      JSON.stringify({ ...contractJson("cus_c"), credits: undefined }),
+    );
+    const out = join(scratch, "quarantine-out");
+    mkdirSync(out);
+    const quarantine = join(scratch, "no-such-folder", "bad.ndjson");
+    const result = runCli(
+      "batch",
+      ...["--contracts", folder, "--usage", usage, "--period", "2026-02", "--bad-events", "hold"],
+      ...["--output", join(out, "invoices.ndjson"), "--quarantine", quarantine],
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      `ratecard: --quarantine ${quarantine}: its folder does not exist; nothing was written.\n`,
+    );
+    // The invoices' temporary file, opened first, is removed with the refusal.
+    expect(readdirSync(out)).toEqual([]);
+  });
+
   it.each(["1", "2"])(
     "blames the --usage file, not the contract, for a meter total too large to price, --workers %s",
     (workers) => {
