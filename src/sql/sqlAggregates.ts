@@ -18,6 +18,7 @@ import {
 import { addExactly, Decimal, toPlainString } from "../money/index.js";
 import { EXCLUSION_REASONS, type MeterTerms, type PropertyValue } from "../schema/index.js";
 import { stateKeys } from "./keySql.js";
+import { resultLists } from "./resultLists.js";
 
 // Engines hand 64-bit integers back as bigint (DuckDB), text (ClickHouse's JSON) or number (PGlite).
 const integer = z.nullable(
@@ -62,7 +63,8 @@ type Row = z.infer<typeof rowSchema>;
  * The usage aggregates of a prepared rating from the rows of the queries {@link compileUsageSql}
  * compiled (whole period first, then each piece), in the order they came: the same JSON the in-memory
  * engine's `aggregateForRating` writes for those events, ready for `rateFromAggregates`.
- * @throws InputError `sql_result` for a row the queries do not return; UsageError `sql_unsupported` for
+ * @throws InputError `sql_result` for a row the queries do not return, or a result that is not a list
+ *   of rows; UsageError `sql_unsupported` for
  *   values of the usage the SQL does not read exactly (a computed value too wide for the engine's
  *   decimals), `invalid_event` for events without id, type, customer or instant
  */
@@ -70,18 +72,19 @@ export function usageAggregatesFromSql(
   prepared: PreparedRating,
   results: ReadonlyArray<ReadonlyArray<unknown>>,
 ): UsageAggregates {
+  const lists = resultLists(results);
   const empty = aggregateParsedForRating(prepared, []);
   const periods = aggregatedPeriods(prepared);
   // The aggregates list the whole period, then each piece of a split one, then each span.
   const blanks = [empty.whole, ...(empty.pieces ?? []), ...(empty.spans ?? [])];
-  if (results.length !== periods.length)
+  if (lists.length !== periods.length)
     throw InputError.from(
-      sqlMessages.sqlUnexpectedRow(`${results.length} results for ${periods.length} queries`),
+      sqlMessages.sqlUnexpectedRow(`${lists.length} results for ${periods.length} queries`),
       "results",
     );
   const states = periods.map((period, index) => {
     const options = { ...prepared.options, period };
-    const rows = (results[index] ?? []).map((row, at) => parseRow(row, index, at));
+    const rows = (lists[index] ?? []).map((row, at) => parseRow(row, index, at));
     const raw = statesOf(rows, options);
     const blank = blanks[index];
     // Merged with the states of no events: validated as any aggregates are, and canonical (sorted).

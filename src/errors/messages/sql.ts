@@ -1,3 +1,4 @@
+import { describeValue } from "../describeValue.js";
 import type { ErrorMessage } from "./message.js";
 
 // The sentences about usage aggregated by a SQL engine (DuckDB, ClickHouse, PostgreSQL): what the SQL
@@ -16,6 +17,18 @@ export function sqlUnexpectedRow(problem: string): ErrorMessage {
   return {
     code: "sql_result",
     message: `The SQL engine returned a row the compiled query does not produce (${problem}); run the SQL ratecard compiled, unchanged, and pass its rows back as they come.`,
+  };
+}
+
+/**
+ * The results, or one query's, are not a list of rows: most often a client's whole result object
+ * (PGlite's and node-postgres's `{ rows, fields }`) where its rows were meant.
+ */
+export function sqlResultNotList(path: string, value: unknown): ErrorMessage {
+  const what = path === "results" ? "one list of rows per query" : "the list of rows that query returned";
+  return {
+    code: "sql_result",
+    message: `${path} is ${describeValue(value)}, not ${what}: pass each query's rows as the engine's client returns them (PGlite's and node-postgres's result.rows, DuckDB's getRowObjectsJS(), ClickHouse's JSONEachRow objects), one list per query, in the queries' order.`,
   };
 }
 
