@@ -18,6 +18,7 @@ import {
 import { addExactly, Decimal, toPlainString } from "../money/index.js";
 import { EXCLUSION_REASONS, type MeterTerms, type PropertyValue } from "../schema/index.js";
 import { stateKeys } from "./keySql.js";
+import { checkQueryStamp } from "./queryStamp.js";
 import { resultLists } from "./resultLists.js";
 
 // Engines hand 64-bit integers back as bigint (DuckDB), text (ClickHouse's JSON) or number (PGlite).
@@ -64,7 +65,8 @@ type Row = z.infer<typeof rowSchema>;
  * compiled (whole period first, then each piece), in the order they came: the same JSON the in-memory
  * engine's `aggregateForRating` writes for those events, ready for `rateFromAggregates`.
  * @throws InputError `sql_result` for a row the queries do not return, or a result that is not a list
- *   of rows; UsageError `sql_unsupported` for
+ *   of rows, or the rows of one query in the place of another's; `aggregates_mismatch` at `results[i]`
+ *   for rows of a query compiled for other meters or another period than `prepared`'s; UsageError `sql_unsupported` for
  *   values of the usage the SQL does not read exactly (a computed value too wide for the engine's
  *   decimals), `invalid_event` for events without id, type, customer or instant
  */
@@ -85,6 +87,7 @@ export function usageAggregatesFromSql(
   const states = periods.map((period, index) => {
     const options = { ...prepared.options, period };
     const rows = (lists[index] ?? []).map((row, at) => parseRow(row, index, at));
+    checkQueryStamp(prepared, index, rows.find((row) => row.kind === "read")?.a ?? null);
     const raw = statesOf(rows, options);
     const blank = blanks[index];
     // Merged with the states of no events: validated as any aggregates are, and canonical (sorted).

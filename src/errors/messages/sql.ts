@@ -32,6 +32,45 @@ export function sqlResultNotList(path: string, value: unknown): ErrorMessage {
   };
 }
 
+// What compiling the queries again means, said once for the three refusals below.
+const COMPILE_AGAIN =
+  "compile the queries with compileUsageSql for the prepared rating being rated, run them, and pass each one's rows in the order of the queries";
+
+/** The rows of one compiled query passed in the place of another's. */
+export function sqlRowsOfAnotherQuery(found: number, expected: number): ErrorMessage {
+  return {
+    code: "sql_result",
+    message: `results[${expected}] are the rows of query ${found + 1}, not of query ${expected + 1}; ${COMPILE_AGAIN}.`,
+  };
+}
+
+/** Rows of a query compiled for another period, another cut of it or another time zone. */
+export function sqlRowsForAnotherPeriod(query: number, period: string): ErrorMessage {
+  return {
+    code: "aggregates_mismatch",
+    message: `results[${query}] are the rows of a query compiled for another period (or a period cut at other instants, or in another time zone) than this rating's query ${query + 1}, ${period}: rating them would bill another period's usage; ${COMPILE_AGAIN}.`,
+  };
+}
+
+/** Rows of a query compiled for other meters, or other definitions of them, than the rating's. */
+export function sqlRowsForOtherMeters(
+  query: number,
+  found: ReadonlyArray<string>,
+  expected: ReadonlyArray<string>,
+  changed: string | undefined,
+): ErrorMessage {
+  const list = (meters: ReadonlyArray<string>) =>
+    meters.length === 0 ? "(none)" : meters.map((meter) => `"${meter}"`).join(", ");
+  const what =
+    changed === undefined
+      ? `the meters ${list(found)}, and this rating has ${list(expected)}`
+      : `another definition of meter "${changed}" (its filters, value, aggregation or window, or the groupings its charges ask for) than this rating's`;
+  return {
+    code: "aggregates_mismatch",
+    message: `results[${query}] are the rows of a query compiled for ${what}: rating them would bill usage counted for other meters; ${COMPILE_AGAIN}.`,
+  };
+}
+
 /** Events whose value, computed from properties, is too large for the engine's widest exact decimal. */
 export function sqlWideValue(events: number, id: string): ErrorMessage {
   return {
