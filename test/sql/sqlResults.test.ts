@@ -74,6 +74,9 @@ beforeAll(async () => {
   await db.exec(
     `CREATE TABLE versions (id text, type text, customer text, timestamp text, properties jsonb); INSERT INTO versions VALUES ${EVENTS.map((e) => `('${e.id}', '${e.type}', 'cus_a', '${e.timestamp}', '${JSON.stringify(e.properties)}')`).join(", ")}`,
   );
+  await db.exec(
+    "CREATE TABLE plan_events (id text, type text, customer text, timestamp text, properties jsonb); INSERT INTO plan_events VALUES ('a1', 'egress', 'cus_a', '2026-02-03T00:00:00Z', '{\"gb\": \"100\"}'), ('b1', 'egress', 'cus_b', '2026-02-03T00:00:00Z', '{\"gb\": \"900\"}')",
+  );
 }, 120_000);
 afterAll(async () => db.close());
 
@@ -155,5 +158,34 @@ describe("rows of a query compiled for another contract version or period", () =
       list.map((row) => ((row as { kind: string }).kind === "read" ? { ...(row as object), a: null } : row)),
     );
     expect(rateFromAggregates(february, usageAggregatesFromSql(february, unstamped)).total).toBe("5.01");
+  });
+});
+
+describe("rows of a query compiled for every customer", () => {
+  it("refuses them unsplit, or another customer's, where one customer was billed another's usage", async () => {
+    const plan = { from: "plan_events", properties: { json: "properties" } };
+    const { queries } = compileUsageSql(prepared, "postgres", plan, { perCustomer: true });
+    const results = await Promise.all(queries.map(async (sql) => (await db.query(sql)).rows));
+    // By hand: cus_a 100 GB × 0.05 = 5.00, cus_b 900 GB × 0.05 = 45.00. Until 7 December 2026 the rows
+    // passed unsplit were read as cus_a's, each count and state the first of its kind: 5.00 or 45.00, as
+    // the engine happened to order them (45.00 with cus_b's rows first).
+    const cusB = (row: unknown) => ((row as { c: string }).c === "cus_b" ? 0 : 1);
+    const bFirst = results.map((rows) => [...rows].sort((x, y) => cusB(x) - cusB(y)));
+    for (const unsplit of [results, bFirst])
+      expect(thrown(() => usageAggregatesFromSql(prepared, unsplit))).toMatchObject({
+        code: "aggregates_mismatch",
+        path: expect.stringMatching(/^results\[0\]\[\d+\]\.c$/),
+        message: expect.stringContaining(
+          '(column c: the query was compiled perCustomer), and this rating is customer "cus_a"\'s: split the rows by customer with sqlResultsByCustomer(results) and pass this customer\'s, sqlResultsByCustomer(results).get("cus_a")',
+        ),
+      });
+    // cus_b's rows taken for cus_a's rating are refused too; cus_a's own bill 5.00.
+    const split = sqlResultsByCustomer(results);
+    expect(thrown(() => usageAggregatesFromSql(prepared, split.get("cus_b") ?? []))).toMatchObject({
+      code: "aggregates_mismatch",
+      message: expect.stringContaining('is a row of customer "cus_b"'),
+    });
+    const own = usageAggregatesFromSql(prepared, split.get("cus_a") ?? []);
+    expect(rateFromAggregates(prepared, own).total).toBe("5.00");
   });
 });

@@ -71,6 +71,18 @@ export function sqlRowsForOtherMeters(
   };
 }
 
+/**
+ * A row of a query compiled `perCustomer` (it names its customer in column `c`) read for another
+ * customer's rating: the rows were not split by customer, or the wrong customer's were taken.
+ */
+export function sqlRowOfAnotherCustomer(path: string, found: string | null, expected: string): ErrorMessage {
+  const whose = found === null ? "no customer" : `customer "${found}"`;
+  return {
+    code: "aggregates_mismatch",
+    message: `${path} is a row of ${whose} (column c: the query was compiled perCustomer), and this rating is customer "${expected}"'s: split the rows by customer with sqlResultsByCustomer(results) and pass this customer's, sqlResultsByCustomer(results).get("${expected}"); read together, the rows of every customer would be rated as this one's.`,
+  };
+}
+
 /** Events whose value, computed from properties, is too large for the engine's widest exact decimal. */
 export function sqlWideValue(events: number, id: string): ErrorMessage {
   return {
