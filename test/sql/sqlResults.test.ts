@@ -146,6 +146,19 @@ describe("rows of a query compiled for another contract version or period", () =
       code: "aggregates_mismatch",
       message: expect.stringContaining('compiled for another definition of meter "gb"'),
     });
+    // Rows compiled without daily states, for a rating that asks for them: until 7 December 2026 its
+    // usage report showed gb's 100 GB of 3 February as 0 on every day.
+    const daily = prepareRating(v1, "2026-02", { daily: true });
+    expect(thrown(() => usageAggregatesFromSql(daily, rows))).toMatchObject({
+      code: "aggregates_mismatch",
+      path: "results[0]",
+      message: expect.stringContaining(
+        "results[0] are the rows of a query compiled without quantities per day, and this rating asks for them (daily)",
+      ),
+    });
+    const perDay = rateFromAggregates(daily, usageAggregatesFromSql(daily, await rowsOf(daily)));
+    const gbDays = perDay.usage.meters.find((meter) => meter.meter === "gb")?.daily ?? [];
+    expect(gbDays.find((day) => day.date === "2026-02-03")?.quantity).toBe("100");
     // Each version's own rows bill what rateInvoice bills: 5.01 both.
     const own = rateFromAggregates(
       secondVersion,

@@ -52,6 +52,14 @@ export function sqlRowsForAnotherPeriod(query: number, period: string): ErrorMes
   };
 }
 
+/** Rows of a query compiled without daily states for a rating that asks for them. */
+export function sqlRowsWithoutDaily(query: number): ErrorMessage {
+  return {
+    code: "aggregates_mismatch",
+    message: `results[${query}] are the rows of a query compiled without quantities per day, and this rating asks for them (daily): its usage report would show 0 on every day; ${COMPILE_AGAIN}.`,
+  };
+}
+
 /** Rows of a query compiled for other meters, or other definitions of them, than the rating's. */
 export function sqlRowsForOtherMeters(
   query: number,
