@@ -49,13 +49,22 @@ const NOT_NULL_COLUMNS: ReadonlySet<FocusColumn> = new Set([
 /** DECIMAL(38, scale) in 16 bytes: Parquet's widest fixed-length decimal that readers (DuckDB, Arrow) all map to a 128-bit decimal. */
 const PRECISION = 38;
 const DECIMAL_BYTES = 16;
+/**
+ * Every Decimal column's scale, whatever its values: one month's file and the next are read as one
+ * dataset (`read_parquet('focus-*.parquet')`), and DuckDB reads them all with the first file's column
+ * types, casting the others' values to its scale (with `union_by_name` too). A scale of the file's own
+ * values rounded a BHD file's 15.432 to 15.43 when a USD file came first. 18 is Spark's default decimal
+ * scale (DECIMAL(38, 18)): 20 integer digits and 18 fraction digits hold every cost, price and quantity
+ * short of a prorated one's 50 digits.
+ */
+const SCALE = 18;
 
 /**
  * FOCUS rows as one Parquet file: the columns of the CSV, in its order, with FOCUS's types. A Decimal
- * column's scale is the most fraction digits any of its values has, so every value is stored exactly
- * (as the unscaled integer, never through a float); a null stays null. The bytes are the same for the
+ * column is DECIMAL(38, 18) in every file, so files read as one dataset keep every digit; each value is
+ * stored exactly (as the unscaled integer, never through a float); a null stays null. The bytes are the same for the
  * same rows (no clock, no writer version beyond the library's name).
- * A Decimal column with a value wider than 38 digits at that scale is written as exact decimal text.
+ * A Decimal column with a value that DECIMAL(38, 18) cannot hold is written as exact decimal text.
  * A column FOCUS says is never null is REQUIRED in the schema, every other one OPTIONAL.
  * @throws UsageLineError for a decimal column value that is not decimal text, or a null in a column
  *   FOCUS says is never null (a bug upstream)
@@ -101,11 +110,17 @@ export async function focusParquet(rows: ReadonlyArray<FocusRow>): Promise<Uint8
 }
 
 function decimalColumn(name: FocusColumn, values: ReadonlyArray<string | null>) {
-  const scale = Math.max(0, ...values.map((value) => (value === null ? 0 : fractionDigits(value))));
-  // A value that needs more than 38 digits at the column's scale (a prorated quantity can carry 50)
-  // fits no DECIMAL that DuckDB, Arrow or Spark read: the column is then written as FOCUS's decimal
-  // text (attributes/numeric_format.md), exact, and named in the file's metadata.
-  if (values.some((value) => value !== null && integerDigits(value) + scale > PRECISION))
+  const scale = SCALE;
+  // A value with more than 18 fraction digits or 20 integer digits (a prorated quantity can carry 50)
+  // fits no DECIMAL(38, 18): the column is then written as FOCUS's decimal text
+  // (attributes/numeric_format.md), exact, and named in the file's metadata; DuckDB's union_by_name
+  // reads the column as text in every file then, exactly.
+  if (
+    values.some(
+      (value) =>
+        value !== null && (fractionDigits(value) > scale || integerDigits(value) + scale > PRECISION),
+    )
+  )
     return { element: textElement(name), data: values, asText: true };
   return {
     element: {

@@ -32,8 +32,12 @@ export interface FocusOptions {
 
 const name = z.string().check(z.trim(), z.minLength(1));
 
-// The options other than the corrected invoice (a parsed document, read with parseInvoice).
-const optionsSchema = z.object({
+// The options other than the corrected invoice and the notes (parsed documents, read with parseInvoice
+// and parseCreditNote), strict: a misspelt option (`servicename`, `serviceCategroy`) is refused, not
+// left for its default, as every other input of ratecard's (unknown fields are refused, docs/contracts.md).
+const optionsSchema = z.strictObject({
+  invoice: z.optional(z.unknown()),
+  creditNotes: z.optional(z.unknown()),
   provider: name,
   invoiceIssuer: z.optional(name),
   publisher: z.optional(name),
@@ -53,11 +57,13 @@ export interface FocusNames {
 
 /**
  * Checks the options at the boundary and resolves the defaults.
- * @throws InputError `missing_field`, `invalid_field` at the option's name
+ * @throws InputError `missing_field`, `invalid_field` at the option's name; `unknown_field` at an option
+ *   ratecard does not know (a misspelt one)
  */
 export function focusNames(options: FocusOptions): FocusNames {
   const parsed = optionsSchema.safeParse({ ...options, invoice: undefined, creditNotes: undefined });
-  if (!parsed.success) throw toInputError("input", toProblems(parsed.error.issues, options));
+  if (!parsed.success)
+    throw toInputError("input", toProblems(parsed.error.issues, options, [], optionsSchema));
   const { provider } = parsed.data;
   return {
     provider,

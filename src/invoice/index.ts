@@ -1,4 +1,5 @@
 export type { AggregatesMadeFor } from "./aggregatesMadeFor.js";
+export { madeForOf } from "./aggregatesMadeFor.js";
 export { assertEarlierNote } from "./assertCreditable.js";
 export type { CorrectionBalances } from "./balancesAfterCorrection.js";
 export { balancesAfterCorrection } from "./balancesAfterCorrection.js";

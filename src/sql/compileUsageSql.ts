@@ -7,6 +7,7 @@ import { stateKeySql, windowIndexSql } from "./keySql.js";
 import { type MeterSql, meterSql } from "./meterSql.js";
 import { propertyStages } from "./propertyStages.js";
 import type { PropertyColumns } from "./quantitySql.js";
+import { queryStampText } from "./queryStamp.js";
 import { rowBuilder } from "./resultRow.js";
 import {
   extractedSource,
@@ -74,9 +75,10 @@ export function compileUsageSql(
   const hints = materialize ? dialect.cteHints : undefined;
   return {
     dialect: name,
-    queries: aggregatedPeriods(prepared).map((period) =>
-      compileOne({ ...options, period }, dialect, mapping, perCustomer, hints),
-    ),
+    queries: aggregatedPeriods(prepared).map((period, index) => {
+      const stamp = queryStampText(prepared, index);
+      return compileOne({ ...options, period }, dialect, mapping, perCustomer, hints, stamp);
+    }),
   };
 }
 
@@ -86,6 +88,7 @@ function compileOne(
   source: SqlUsageSource,
   perCustomer: boolean,
   hints: SqlDialect["cteHints"],
+  stamp: string,
 ): string {
   const names = propertiesUsed(options);
   const fields = fieldSql(source, dialect);
@@ -233,7 +236,8 @@ function compileOne(
   const byCustomer = perCustomer ? " GROUP BY customer" : "";
   const customerFirst = (keys: ReadonlyArray<string>) => (perCustomer ? ["customer", ...keys] : [...keys]);
   const selects = [
-    `SELECT ${row({ kind: "read", n: "COUNT(*)", c })} FROM ${classified}${byCustomer}`,
+    // The read row says what the query was compiled for (queryStamp.ts), for its rows to be checked.
+    `SELECT ${row({ kind: "read", n: "COUNT(*)", a: dialect.literal(stamp), c })} FROM ${classified}${byCustomer}`,
     `SELECT ${row({ kind: "malformed", n: "COUNT(*)", b: "MIN(id)", t: "SUM(CASE WHEN ts IS NULL THEN 1 ELSE 0 END)", c })} FROM ${classified} WHERE id IS NULL OR id = '' OR type IS NULL OR type = '' OR customer IS NULL OR customer = '' OR ts IS NULL${byCustomer}`,
     // No WHERE here: a consumer that reads every row keeps DuckDB from pushing the others' filters
     // into cls, which would compute the classification once per filter.

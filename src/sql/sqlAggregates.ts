@@ -18,6 +18,8 @@ import {
 import { addExactly, Decimal, toPlainString } from "../money/index.js";
 import { EXCLUSION_REASONS, type MeterTerms, type PropertyValue } from "../schema/index.js";
 import { stateKeys } from "./keySql.js";
+import { checkQueryStamp } from "./queryStamp.js";
+import { resultLists } from "./resultLists.js";
 
 // Engines hand 64-bit integers back as bigint (DuckDB), text (ClickHouse's JSON) or number (PGlite).
 const integer = z.nullable(
@@ -55,6 +57,8 @@ const rowSchema = z.object({
   a: text,
   b: text,
   t: integer,
+  /** The customer, in a query compiled `perCustomer`. */
+  c: z.optional(text),
 });
 type Row = z.infer<typeof rowSchema>;
 
@@ -62,7 +66,10 @@ type Row = z.infer<typeof rowSchema>;
  * The usage aggregates of a prepared rating from the rows of the queries {@link compileUsageSql}
  * compiled (whole period first, then each piece), in the order they came: the same JSON the in-memory
  * engine's `aggregateForRating` writes for those events, ready for `rateFromAggregates`.
- * @throws InputError `sql_result` for a row the queries do not return; UsageError `sql_unsupported` for
+ * @throws InputError `sql_result` for a row the queries do not return, or a result that is not a list
+ *   of rows, or the rows of one query in the place of another's; `aggregates_mismatch` at `results[i]`
+ *   for rows of a query compiled for other meters or another period than `prepared`'s, or (at
+ *   `results[i][j].c`) a row of a query compiled perCustomer that names another customer; UsageError `sql_unsupported` for
  *   values of the usage the SQL does not read exactly (a computed value too wide for the engine's
  *   decimals), `invalid_event` for events without id, type, customer or instant
  */
@@ -70,18 +77,20 @@ export function usageAggregatesFromSql(
   prepared: PreparedRating,
   results: ReadonlyArray<ReadonlyArray<unknown>>,
 ): UsageAggregates {
+  const lists = resultLists(results);
   const empty = aggregateParsedForRating(prepared, []);
   const periods = aggregatedPeriods(prepared);
   // The aggregates list the whole period, then each piece of a split one, then each span.
   const blanks = [empty.whole, ...(empty.pieces ?? []), ...(empty.spans ?? [])];
-  if (results.length !== periods.length)
+  if (lists.length !== periods.length)
     throw InputError.from(
-      sqlMessages.sqlUnexpectedRow(`${results.length} results for ${periods.length} queries`),
+      sqlMessages.sqlUnexpectedRow(`${lists.length} results for ${periods.length} queries`),
       "results",
     );
   const states = periods.map((period, index) => {
     const options = { ...prepared.options, period };
-    const rows = (results[index] ?? []).map((row, at) => parseRow(row, index, at));
+    const rows = (lists[index] ?? []).map((row, at) => parseRow(row, index, at, prepared.options.customer));
+    checkQueryStamp(prepared, index, rows.find((row) => row.kind === "read")?.a ?? null);
     const raw = statesOf(rows, options);
     const blank = blanks[index];
     // Merged with the states of no events: validated as any aggregates are, and canonical (sorted).
@@ -97,14 +106,19 @@ export function usageAggregatesFromSql(
   };
 }
 
-function parseRow(row: unknown, query: number, at: number): Row {
+// A row of the results, checked: one of a query compiled perCustomer (column c) must be `customer`'s,
+// or the rows of every customer would be read as one's (which customer's came first decided the bill).
+function parseRow(row: unknown, query: number, at: number, customer: string): Row {
   const parsed = rowSchema.safeParse(row);
+  const path = `results[${query}][${at}]`;
+  if (parsed.success && parsed.data.c !== undefined && parsed.data.c !== customer)
+    throw InputError.from(sqlMessages.sqlRowOfAnotherCustomer(path, parsed.data.c, customer), `${path}.c`);
   if (parsed.success) return parsed.data;
   throw InputError.from(
     sqlMessages.sqlUnexpectedRow(
       `query ${query + 1}, row ${at + 1}: ${parsed.error.issues[0]?.message ?? ""}`,
     ),
-    `results[${query}][${at}]`,
+    path,
   );
 }
 

@@ -1,4 +1,5 @@
 import { InputError, sqlMessages, UsageError } from "../errors/index.js";
+import { resultLists } from "./resultLists.js";
 
 /**
  * The results of queries compiled with `perCustomer` (`compileUsageSql`), split by the customer each row
@@ -7,15 +8,15 @@ import { InputError, sqlMessages, UsageError } from "../errors/index.js";
  * has no entry: rate it from empty lists (one per query), as a query of its own would have returned
  * nothing but counts of 0.
  * @throws UsageError `invalid_event` when events without a customer were read (they are nobody's to
- *   bill, and a query per customer refuses them too); InputError `sql_result` for a row that is not an
- *   object or names its customer with anything but text
+ *   bill, and a query per customer refuses them too); InputError `sql_result` for a result that is not a
+ *   list of rows, or a row that is not an object or names its customer with anything but text
  * @example sqlResultsByCustomer([[{ kind: "read", n: 3, c: "cus_a" }]]).get("cus_a") // [[{ kind: "read", n: 3, c: "cus_a" }]]
  */
 export function sqlResultsByCustomer(
   results: ReadonlyArray<ReadonlyArray<unknown>>,
 ): ReadonlyMap<string, unknown[][]> {
   const split = new Map<string, unknown[][]>();
-  for (const [query, rows] of results.entries())
+  for (const [query, rows] of resultLists(results).entries())
     for (const [at, row] of rows.entries()) {
       const customer = customerOf(row, query, at);
       if (customer === null) {

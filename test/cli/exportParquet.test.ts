@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
 import { parquetMetadata, parquetReadObjects } from "hyparquet";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FOCUS_COLUMNS, issueCreditNote, parseContract, parseInvoice } from "../../src/index.js";
@@ -125,6 +126,47 @@ describe("ratecard export --format focus --output-format parquet", () => {
     const again = join(scratch, "again.parquet");
     runCli(...args(), "--output-format", "parquet", "--output", again);
     expect(readFileSync(again).equals(readFileSync(file))).toBe(true);
+  });
+
+  it("keeps every digit when a month's files are read as one dataset, whichever file comes first", async () => {
+    // docs/focus-export.md: a backfill's files are read as one dataset, read_parquet('focus-*.parquet').
+    // DuckDB types each column as the first file says and casts the others' values to it, union_by_name
+    // or not. Until 7 December 2026 a Decimal column's scale was its file's own: cdn-basic's BilledCost
+    // DECIMAL(38, 2) first, currency-bhd's 15.432 read back as 15.43 and its month as 22.47, and
+    // golden-rich's true-up CommitmentDiscountQuantity 104.04 as 104 after cdn-basic's DECIMAL(38, 0).
+    const files = ["cdn-basic", "currency-bhd", "golden-rich"].map((fixture) => {
+      const file = join(scratch, `focus-${fixture}.parquet`);
+      const written = runCli(
+        "export",
+        "--provider",
+        "A",
+        `fixtures/${fixture}/expected.json`,
+        "--output",
+        file,
+      );
+      expect([written.code, written.stderr]).toEqual([0, ""]);
+      return file;
+    });
+    const connection = await (await DuckDBInstance.create(":memory:")).connect();
+    const read = async (sql: string) => (await connection.runAndReadAll(sql)).getRows().map(String);
+    const list = files.map((file) => `'${file}'`).join(", ");
+    // By hand: cdn-basic 500.00 + 3656.00 + 2242.04 + 1200.00 + 65.74 = 7663.78 USD; currency-bhd
+    // 5.000 + 15.432 + 2.043 = 22.475 BHD; golden-rich 679.00 − 25.00 + 124.27 − 200.00 = 578.27 EUR.
+    for (const union of ["false", "true"])
+      expect(
+        await read(
+          `SELECT BillingCurrency, CAST(sum(BilledCost) AS DECIMAL(38, 3)) FROM read_parquet([${list}], union_by_name = ${union}) GROUP BY ALL ORDER BY 1`,
+        ),
+        union,
+      ).toEqual(["BHD,22.475", "EUR,578.270", "USD,7663.780"]);
+    // golden-rich's ConsumedQuantity (50 digits) is text in its file, so union_by_name reads the column as
+    // text everywhere, exactly; and its true-up's unused spend keeps its cents.
+    expect(
+      await read(
+        `SELECT CAST(CommitmentDiscountQuantity AS DOUBLE), ConsumedQuantity FROM read_parquet([${list}], union_by_name = true) WHERE CommitmentDiscountQuantity IS NOT NULL OR ConsumedQuantity LIKE '177.%' ORDER BY ConsumedQuantity NULLS LAST`,
+      ),
+    ).toEqual([",177.32166890982503364737550471063257065948855989233", "104.04,"]);
+    connection.closeSync();
   });
 
   it("refuses, exit 2, an unknown --output-format and --output-format with --format json", () => {

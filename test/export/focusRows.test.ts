@@ -408,6 +408,28 @@ describe("focusRows: what it refuses", () => {
     ).toMatchObject({ path: "serviceCategory" });
   });
 
+  it("refuses a misspelt option, naming the one meant, where its value was dropped for the default", () => {
+    // Until 7 December 2026 { servicename: "Edge CDN" } was ignored: every row's ServiceName was the
+    // provider's, "Acme Cloud", without a word; the CLI's --service-name was right, the library's typo not.
+    const invoice = worked();
+    const misspelt = { provider: "Acme Cloud", servicename: "Edge CDN" } as { provider: string };
+    expect(thrown(() => focusRows(invoice, misspelt))).toMatchObject({
+      code: "unknown_field",
+      path: "servicename",
+      message: expect.stringContaining(
+        'servicename is not a field ratecard knows here; did you mean "serviceName"?',
+      ),
+    });
+    const snake = { provider: "Acme Cloud", service_category: "Networking" } as { provider: string };
+    expect(thrown(() => focusRows(invoice, snake))).toMatchObject({
+      code: "unknown_field",
+      message: expect.stringContaining('did you mean "serviceCategory"?'),
+    });
+    // Spelt right, it is every row's.
+    const rows = focusRows(invoice, { provider: "Acme Cloud", serviceName: "Edge CDN" });
+    expect(new Set(rows.map((row) => row.ServiceName))).toEqual(new Set(["Edge CDN"]));
+  });
+
   it("refuses a preview: nothing on it was billed, so it has no cost rows", () => {
     // The worked example as of 10 April: e1's 70 GB so far, a line of 70 × 0.10 = 7.00 (6.30 after the
     // 10 % off), which would be written as BilledCost of the April invoice's id before it is issued.

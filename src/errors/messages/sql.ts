@@ -1,3 +1,4 @@
+import { describeValue } from "../describeValue.js";
 import type { ErrorMessage } from "./message.js";
 
 // The sentences about usage aggregated by a SQL engine (DuckDB, ClickHouse, PostgreSQL): what the SQL
@@ -16,6 +17,77 @@ export function sqlUnexpectedRow(problem: string): ErrorMessage {
   return {
     code: "sql_result",
     message: `The SQL engine returned a row the compiled query does not produce (${problem}); run the SQL ratecard compiled, unchanged, and pass its rows back as they come.`,
+  };
+}
+
+/**
+ * The results, or one query's, are not a list of rows: most often a client's whole result object
+ * (PGlite's and node-postgres's `{ rows, fields }`) where its rows were meant.
+ */
+export function sqlResultNotList(path: string, value: unknown): ErrorMessage {
+  const what = path === "results" ? "one list of rows per query" : "the list of rows that query returned";
+  return {
+    code: "sql_result",
+    message: `${path} is ${describeValue(value)}, not ${what}: pass each query's rows as the engine's client returns them (PGlite's and node-postgres's result.rows, DuckDB's getRowObjectsJS(), ClickHouse's JSONEachRow objects), one list per query, in the queries' order.`,
+  };
+}
+
+// What compiling the queries again means, said once for the three refusals below.
+const COMPILE_AGAIN =
+  "compile the queries with compileUsageSql for the prepared rating being rated, run them, and pass each one's rows in the order of the queries";
+
+/** The rows of one compiled query passed in the place of another's. */
+export function sqlRowsOfAnotherQuery(found: number, expected: number): ErrorMessage {
+  return {
+    code: "sql_result",
+    message: `results[${expected}] are the rows of query ${found + 1}, not of query ${expected + 1}; ${COMPILE_AGAIN}.`,
+  };
+}
+
+/** Rows of a query compiled for another period, another cut of it or another time zone. */
+export function sqlRowsForAnotherPeriod(query: number, period: string): ErrorMessage {
+  return {
+    code: "aggregates_mismatch",
+    message: `results[${query}] are the rows of a query compiled for another period (or a period cut at other instants, or in another time zone) than this rating's query ${query + 1}, ${period}: rating them would bill another period's usage; ${COMPILE_AGAIN}.`,
+  };
+}
+
+/** Rows of a query compiled without daily states for a rating that asks for them. */
+export function sqlRowsWithoutDaily(query: number): ErrorMessage {
+  return {
+    code: "aggregates_mismatch",
+    message: `results[${query}] are the rows of a query compiled without quantities per day, and this rating asks for them (daily): its usage report would show 0 on every day; ${COMPILE_AGAIN}.`,
+  };
+}
+
+/** Rows of a query compiled for other meters, or other definitions of them, than the rating's. */
+export function sqlRowsForOtherMeters(
+  query: number,
+  found: ReadonlyArray<string>,
+  expected: ReadonlyArray<string>,
+  changed: string | undefined,
+): ErrorMessage {
+  const list = (meters: ReadonlyArray<string>) =>
+    meters.length === 0 ? "(none)" : meters.map((meter) => `"${meter}"`).join(", ");
+  const what =
+    changed === undefined
+      ? `the meters ${list(found)}, and this rating has ${list(expected)}`
+      : `another definition of meter "${changed}" (its filters, value, aggregation or window, or the groupings its charges ask for) than this rating's`;
+  return {
+    code: "aggregates_mismatch",
+    message: `results[${query}] are the rows of a query compiled for ${what}: rating them would bill usage counted for other meters; ${COMPILE_AGAIN}.`,
+  };
+}
+
+/**
+ * A row of a query compiled `perCustomer` (it names its customer in column `c`) read for another
+ * customer's rating: the rows were not split by customer, or the wrong customer's were taken.
+ */
+export function sqlRowOfAnotherCustomer(path: string, found: string | null, expected: string): ErrorMessage {
+  const whose = found === null ? "no customer" : `customer "${found}"`;
+  return {
+    code: "aggregates_mismatch",
+    message: `${path} is a row of ${whose} (column c: the query was compiled perCustomer), and this rating is customer "${expected}"'s: split the rows by customer with sqlResultsByCustomer(results) and pass this customer's, sqlResultsByCustomer(results).get("${expected}"); read together, the rows of every customer would be rated as this one's.`,
   };
 }
 
