@@ -1,5 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { batchSummaryText } from "../../src/cli/batchSummaryText.js";
+import type { BatchSummary } from "../../src/index.js";
+
+// A batch that rated no invoice (every contract set aside), with these events of unbilled customers.
+function nothingRated(unknownCustomers: BatchSummary["unknownCustomers"]): BatchSummary {
+  return {
+    invoices: 0,
+    totals: [],
+    eventsRead: 0,
+    eventsCounted: 0,
+    warnings: 0,
+    excluded: [],
+    unknownCustomers,
+  };
+}
 
 describe("the batch summary in words", () => {
   it("groups an amount's whole part as it groups the counts, digit by digit, however long", () => {
@@ -35,15 +49,7 @@ describe("the batch summary in words", () => {
   // contract: … (cus_a, cus_b, cus_z)", as if cus_a's and cus_b's contracts were missing from the folder.
   it("says which customers have a contract, not in force in the period, rather than none", () => {
     const text = batchSummaryText(
-      {
-        invoices: 0,
-        totals: [],
-        eventsRead: 0,
-        eventsCounted: 0,
-        warnings: 0,
-        excluded: [],
-        unknownCustomers: { events: 4, customers: 3, sampleCustomers: ["cus_a", "cus_b", "cus_z"] },
-      },
+      nothingRated({ events: 4, customers: 3, sampleCustomers: ["cus_a", "cus_b", "cus_z"] }),
       "2025-02",
       undefined,
       [
@@ -66,15 +72,7 @@ describe("the batch summary in words", () => {
       source: `contracts/${index}.json`,
     }));
     const text = batchSummaryText(
-      {
-        invoices: 0,
-        totals: [],
-        eventsRead: 0,
-        eventsCounted: 0,
-        warnings: 0,
-        excluded: [],
-        unknownCustomers: { events: 0, customers: 0, sampleCustomers: [] },
-      },
+      nothingRated({ events: 0, customers: 0, sampleCustomers: [] }),
       "2026-02",
       undefined,
       outOfTerm,
