@@ -298,7 +298,10 @@ async function batchRating(
   const collector = mode === "hold" ? badEventCollector() : undefined;
   const split = await withUsageProgress(
     await usageSource(file, format, timestamps, collector?.sink),
-    (source) => splitByCustomer(typeof source === "function" ? source() : source, customers),
+    (source) =>
+      typeof source === "function"
+        ? splitByCustomer(source(), customers, "copies")
+        : splitByCustomer(source, customers, "as read"),
   );
   const screen = collector === undefined ? undefined : screened(collector.bad, customers);
   const tasks: BatchTask[] = contracts

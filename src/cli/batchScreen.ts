@@ -34,13 +34,13 @@ export async function screenForDuckdb(
   if (duckdbFormat(file, format) === "parquet") {
     const usage = await openDuckdbUsage(file, format, timestamps);
     try {
-      split = await splitByCustomer(duckdbEvents(usage, file, undefined, sink)(), customers, false);
+      split = await splitByCustomer(duckdbEvents(usage, file, undefined, sink)(), customers, "counted");
     } finally {
       usage.close();
     }
   } else {
     split = await withUsageProgress(await usageSource(file, format, timestamps, sink), (source) =>
-      splitByCustomer(typeof source === "function" ? source() : source, customers, false),
+      splitByCustomer(typeof source === "function" ? source() : source, customers, "counted"),
     );
   }
   return { screen: screened(bad, customers), unknown: split.unknown, read: split.read };

@@ -11,24 +11,30 @@ export interface BatchSplit {
 }
 
 /**
+ * How a split keeps the billed customers' events: as copies that keep none of the file's text
+ * (heldEvent.ts: a file's events as its reader cut them), as read (a stream read once, whose events
+ * usageSource already copied), or not at all, only counted (a pass that screens the file for bad events
+ * before DuckDB aggregates it).
+ */
+export type KeptEvents = "copies" | "as read" | "counted";
+
+/**
  * One pass over the events: each customer's own events, in file order, for the customers a contract
- * bills; the others counted (events, customers, the five smallest ids), never billed. With `keep`
- * false the billed customers' events are only read, not kept (a pass that screens the file for bad
- * events before DuckDB aggregates it).
+ * bills, kept as `keep` says; the others counted (events, customers, the five smallest ids), never billed.
  */
 export async function splitByCustomer(
   events: AsyncIterable<UsageEvent>,
   customers: ReadonlyArray<string>,
-  keep = true,
+  keep: KeptEvents,
 ): Promise<BatchSplit> {
   const byCustomer = new Map<string, UsageEvent[]>(customers.map((id) => [id, []]));
   // Counted one by one only when the events are not kept; kept, each customer's count is its list's
   // length, so the usual pass pays nothing per event for it.
-  const counted = keep ? undefined : new Map<string, number>(customers.map((id) => [id, 0]));
+  const counted = keep === "counted" ? new Map<string, number>(customers.map((id) => [id, 0])) : undefined;
   const unknownIds = new Set<string>();
   let unknownEvents = 0;
-  // Held as copies that keep none of the file's text (heldEvent.ts), under the contract's customer id.
-  const held = eventHolder();
+  // Copies are held under the contract's own customer id (equal to the event's).
+  const held = keep === "copies" ? eventHolder() : (event: UsageEvent) => event;
   const customerIds = new Map(customers.map((id) => [id, id]));
   for await (const event of events) {
     const own = byCustomer.get(event.customer);

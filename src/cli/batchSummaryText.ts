@@ -1,4 +1,4 @@
-import type { BatchSummary } from "../index.js";
+import { type BatchSummary, escapeControl } from "../index.js";
 import type { BadEventsSummary } from "./batchHold.js";
 import type { ContractOutOfTerm } from "./batchTerms.js";
 
@@ -84,11 +84,10 @@ function outOfTermWords(outOfTerm: ReadonlyArray<ContractOutOfTerm>): string {
 // was likely meant for; any other id with a space at either end or a control character, or empty, is
 // quoted too (the control characters then shown escaped, reportLines).
 const folded = (id: string) => id.trim().toLowerCase();
-// biome-ignore lint/suspicious/noControlCharactersInRegex: an id holding a control character is quoted.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 function unknownCustomerWords(id: string, billedByFold: ReadonlyMap<string, string>): string {
   const near = billedByFold.get(folded(id));
   if (near !== undefined) return `${JSON.stringify(id)}: differs from ${near} (billed) by spaces or capitals`;
-  return id !== "" && id.trim() === id && !CONTROL.test(id) ? id : JSON.stringify(id);
+  // An id holding a character escapeControl shows escaped (a control, a bidirectional mark) is quoted.
+  return id !== "" && id.trim() === id && escapeControl(id) === id ? id : JSON.stringify(id);
 }

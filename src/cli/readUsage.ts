@@ -117,8 +117,9 @@ function asSource({ batches, idBatches }: FormatStream): UsageSource {
   return Object.assign(events, { batches, idBatches, ids: () => eachOf(idBatches()) });
 }
 
-// A stream read once is held whole by whoever deduplicates it: its events as copies that keep none of
-// the text they were read from (heldEvent.ts).
+// A stream read once is held whole by whoever reads it (it cannot be read again to deduplicate): its
+// events as copies that keep none of the text they were read from (heldEvent.ts), made here once, so
+// its readers keep them as they come (readUsage, a batch's split "as read").
 async function* heldCopies(batches: AsyncIterable<ReadonlyArray<UsageEvent>>): AsyncGenerator<UsageEvent> {
   const hold = eventHolder();
   for await (const batch of batches) for (const event of batch) yield hold(event);
@@ -155,13 +156,17 @@ function formatOf(file: string): UsageFormat {
 
 /**
  * Reads a whole usage file into memory (preview, progressive, late-usage, what-if, check), each event a
- * copy that keeps none of the file's text (heldEvent.ts).
+ * copy that keeps none of the file's text (heldEvent.ts; a stream read once comes as copies already).
  */
 export async function readUsage(file: string, timestamps?: UsageTimestamps): Promise<UsageEvent[]> {
   const source = await usageSource(file, undefined, timestamps);
-  const hold = eventHolder();
   const events: UsageEvent[] = [];
-  for await (const event of typeof source === "function" ? source() : source) events.push(hold(event));
+  if (typeof source !== "function") {
+    for await (const event of source) events.push(event);
+    return events;
+  }
+  const hold = eventHolder();
+  for await (const event of source()) events.push(hold(event));
   return events;
 }
 
