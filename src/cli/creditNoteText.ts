@@ -11,7 +11,7 @@ export function creditNoteText(note: CreditNote): string {
     new Decimal(line.amount).isNegative()
       ? // A credit line taken back with the whole invoice: "credited −40.00 of −40.00" reads as a refund.
         `- ${line.name} (${line.corrects}): its credit of ${line.invoiced} ${code} is taken back. Reason: ${line.reason}.`
-      : `- ${line.name} (${line.corrects}): ${line.amount} ${code} credited of ${line.invoiced} billed${new Decimal(line.creditedBefore).isZero() ? "" : ` (${line.creditedBefore} credited before)`}${line.quantity === undefined ? "" : `; ${line.quantity} ${unitsOf(line)} taken off, the rest re-rated at ${line.rerated}`}. Reason: ${line.reason}.`,
+      : `- ${line.name} (${line.corrects}): ${line.amount} ${code} credited of ${line.invoiced} billed${new Decimal(line.creditedBefore).isZero() ? "" : ` (${line.creditedBefore} credited before)`}${line.quantity === undefined ? "" : `; ${line.quantity} ${unitsOf(line)} taken off${unitsLeftCost(line)}, the rest re-rated at ${line.rerated}`}. Reason: ${line.reason}.`,
   );
   // Inclusive tax is inside the lines' amounts: said as part of the subtotal, so no one adds it again.
   const tax =
@@ -48,4 +48,17 @@ function unitsOf(line: CreditNote["lines"][number]): string {
   const one = new Decimal(line.quantity ?? 0).equals(1);
   if (line.unit === undefined) return one ? "unit" : "units";
   return one ? (line.unitSingular ?? line.unit) : line.unit;
+}
+
+// What the units left before this note cost, said when earlier notes credited the line: the credit is
+// that less the rest re-rated. It is not what was billed less what was credited before, since an amount
+// credited (goodwill) takes no units off: 3656.00 billed, 456.00 of goodwill, then 11400 GB off credits
+// 3656.00 − 3200.00 = 456.00, which "3656.00 − 456.00 − 3200.00" would not redo.
+function unitsLeftCost(line: CreditNote["lines"][number]): string {
+  if (new Decimal(line.creditedBefore).isZero() || line.rerated === undefined) return "";
+  // as many decimals as the figures it adds ("3200.00", not "3200"): a Decimal drops trailing zeros
+  const decimals = Math.max(
+    ...[line.amount, line.rerated].map((figure) => figure.split(".")[1]?.length ?? 0),
+  );
+  return ` the units left, which cost ${new Decimal(line.amount).plus(line.rerated).toFixed(decimals)}`;
 }

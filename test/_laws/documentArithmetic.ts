@@ -164,8 +164,10 @@ export function falseSettlements(text: string): FalseSentence[] {
 }
 
 /**
- * The text of `ratecard credit-note`: each line "A credited of B billed (C credited before); Q units
- * taken off, the rest re-rated at R" (A = B − C − R: what the line still billed less the rest re-rated),
+ * The text of `ratecard credit-note`: each line "A credited of B billed; Q units taken off, the rest
+ * re-rated at R" (A = B − R), or after earlier notes "A credited of B billed (C credited before); Q units
+ * taken off the units left, which cost L, the rest re-rated at R" (A = L − R: an amount credited before
+ * took no units off, so L is not B − C),
  * "Subtotal S." (the lines' sum), "Tax credited: T." (", included in the subtotal" when inclusive),
  * "Total before rounding B, rounded to N decimals: a rounding adjustment of A." (B = S + T, exclusive) and
  * "Total credited X." (S + T, plus A when said).
@@ -173,7 +175,7 @@ export function falseSettlements(text: string): FalseSentence[] {
 export function falseCreditNoteSums(text: string): FalseSentence[] {
   const wrong: FalseSentence[] = [];
   const credited = new RegExp(
-    String.raw`^- .*: (${SUFFIXED}) credited of (${SUFFIXED}) billed(?: \((${SUFFIXED}) credited before\))?(?:; (${NUMBER}) [^;]+? taken off, the rest re-rated at (${SUFFIXED}))?\. Reason: `,
+    String.raw`^- .*: (${SUFFIXED}) credited of (${SUFFIXED}) billed(?: \((${SUFFIXED}) credited before\))?(?:; (${NUMBER}) [^;]+? taken off(?: the units left, which cost (${SUFFIXED}))?, the rest re-rated at (${SUFFIXED}))?\. Reason: `,
   );
   const takenBack = new RegExp(String.raw`^- .*: its credit of (${SUFFIXED}) is taken back\. Reason: `);
   const amounts: Dec[] = [];
@@ -184,10 +186,12 @@ export function falseCreditNoteSums(text: string): FalseSentence[] {
     if (match === null) continue;
     const amount = suffixed(match[1]!);
     amounts.push(amount);
-    if (match[5] === undefined) continue;
-    const worked = suffixed(match[2]!)
-      .minus(match[3] === undefined ? 0 : suffixed(match[3]))
-      .minus(suffixed(match[5]));
+    if (match[6] === undefined) continue;
+    // What the units left cost: said after earlier notes, else what the line billed.
+    const left = match[5] === undefined ? suffixed(match[2]!) : suffixed(match[5]);
+    if (match[3] !== undefined && match[5] === undefined)
+      wrong.push({ sentence: line, expected: "what the units left cost, after earlier notes" });
+    const worked = left.minus(suffixed(match[6]));
     if (!worked.equals(amount)) wrong.push({ sentence: line, expected: worked.toFixed() });
   }
   const find = (pattern: RegExp) =>
