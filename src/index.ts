@@ -219,6 +219,7 @@ export {
   type UsageEvidence,
   type UsageEvidenceOptions,
   type UsageShard,
+  unitsInWords,
   usageEvidence,
   usageEvidenceAsync,
 } from "./invoice/index.js";

@@ -1,4 +1,4 @@
-import { type CreditNote, Decimal, escapeControl, settlementWords } from "../index.js";
+import { type CreditNote, Decimal, escapeControl, settlementWords, unitsInWords } from "../index.js";
 
 /**
  * A credit note in the words `ratecard credit-note` prints: each line credited, the subtotal, the tax,
@@ -11,7 +11,7 @@ export function creditNoteText(note: CreditNote): string {
     new Decimal(line.amount).isNegative()
       ? // A credit line taken back with the whole invoice: "credited −40.00 of −40.00" reads as a refund.
         `- ${line.name} (${line.corrects}): its credit of ${line.invoiced} ${code} is taken back. Reason: ${line.reason}.`
-      : `- ${line.name} (${line.corrects}): ${line.amount} ${code} credited of ${line.invoiced} billed${new Decimal(line.creditedBefore).isZero() ? "" : ` (${line.creditedBefore} credited before)`}${line.quantity === undefined ? "" : `; ${line.quantity} ${unitsOf(line)} taken off${unitsLeftCost(line)}, the rest re-rated at ${line.rerated}`}. Reason: ${line.reason}.`,
+      : `- ${line.name} (${line.corrects}): ${line.amount} ${code} credited of ${line.invoiced} billed${new Decimal(line.creditedBefore).isZero() ? "" : ` (${line.creditedBefore} credited before)`}${line.quantity === undefined ? "" : `; ${unitsInWords(line.quantity, line)} taken off${unitsLeftCost(line)}, the rest re-rated at ${line.rerated}`}. Reason: ${line.reason}.`,
   );
   // Inclusive tax is inside the lines' amounts: said as part of the subtotal, so no one adds it again.
   const tax =
@@ -39,15 +39,6 @@ export function creditNoteText(note: CreditNote): string {
     ...settlementWords(note, (plain) => `${plain} ${code}`),
   ];
   return `${text.map(escapeControl).join("\n")}\n`;
-}
-
-// The units taken off in the unit of the line they come off (the note line's `unit`, its singular for
-// exactly one, "1.0" too): "1000 GB", "1 transfer"; "units" on a line without one, and on a note issued
-// before the note carried it, "unit" for one of them ("1 units" before 7 December 2026).
-function unitsOf(line: CreditNote["lines"][number]): string {
-  const one = new Decimal(line.quantity ?? 0).equals(1);
-  if (line.unit === undefined) return one ? "unit" : "units";
-  return one ? (line.unitSingular ?? line.unit) : line.unit;
 }
 
 // What the units left before this note cost, said when earlier notes credited the line: the credit is

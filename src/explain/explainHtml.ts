@@ -1,3 +1,4 @@
+import { meterUnitWord } from "../meters/index.js";
 import { escapeHtml as h } from "./escapeHtml.js";
 import type { ExplainedLine, ExplainedMeter, Explanation } from "./explanation.js";
 import { type Figure, readableQuantity } from "./figure.js";
@@ -5,7 +6,6 @@ import { count, groupThousands } from "./formatNumber.js";
 import { PAGE_SCRIPT, PAGE_STYLE } from "./htmlStyle.js";
 import { distinctLineTitles } from "./lineTitle.js";
 import { periodEnds } from "./localWhen.js";
-import { meterUnitWord } from "./unitWord.js";
 import { usageChartSvg } from "./usageChartSvg.js";
 import { noDailyData, usageCounts } from "./usageSentences.js";
 import { waterfallSvg } from "./waterfallSvg.js";

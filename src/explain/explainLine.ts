@@ -1,6 +1,7 @@
 import { TERM_STEP_SENTENCES } from "../contracts/index.js";
 import { isRecord, requireArgument } from "../errors/index.js";
 import type { InvoiceLine, Step } from "../invoice/index.js";
+import { unitWord } from "../meters/index.js";
 import { Decimal } from "../money/index.js";
 import { explainPriceStep, isPriceStep, type PriceStep } from "../pricing/index.js";
 import type {
@@ -25,7 +26,6 @@ import { describeGroup, lineTitle } from "./lineTitle.js";
 import { localWhen } from "./localWhen.js";
 import { prorationUnit } from "./prorationUnit.js";
 import { roundingModeWords } from "./roundingModeWords.js";
-import { unitWord } from "./unitWord.js";
 import { windowPricingSentence } from "./windowPricingSentence.js";
 
 /** How amounts are written: currency prefix and minor-unit decimals. */

@@ -1,3 +1,4 @@
+import { meterUnitWord } from "../meters/index.js";
 import { dailyChart } from "./dailyChart.js";
 import type { ExplainedLine, ExplainedMeter, Explanation } from "./explanation.js";
 import { type Figure, readableQuantity } from "./figure.js";
@@ -5,7 +6,6 @@ import { count, groupThousands } from "./formatNumber.js";
 import { distinctLineTitles } from "./lineTitle.js";
 import { periodEnds } from "./localWhen.js";
 import { markdownText as md } from "./markdownText.js";
-import { meterUnitWord } from "./unitWord.js";
 import { noDailyData, usageCounts } from "./usageSentences.js";
 
 /**

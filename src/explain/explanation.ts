@@ -1,5 +1,6 @@
 import { TERM_STEP_SENTENCES } from "../contracts/index.js";
 import type { Invoice, InvoiceLine, Step } from "../invoice/index.js";
+import { unitWord } from "../meters/index.js";
 import { Decimal, toPlainString } from "../money/index.js";
 import type { ExclusionReason } from "../schema/index.js";
 import { belowZeroDueWords } from "./belowZeroDueWords.js";
@@ -14,7 +15,6 @@ import { roundingModeWords } from "./roundingModeWords.js";
 import { invoiceMoneyStyle, settledMoney } from "./settledMoney.js";
 import { stepFacts } from "./stepFacts.js";
 import { meterOf, onMeterScale, type TierBound, tierBoundsOf, tierBoundsOffScale } from "./tierBounds.js";
-import { unitWord } from "./unitWord.js";
 import { type WaterfallStep, waterfallOf } from "./waterfall.js";
 
 /** The version of the explanation document this build writes (docs/explain.md); raised on a breaking change. */

@@ -1,10 +1,10 @@
 import type { Invoice } from "../invoice/index.js";
+import { unitWord } from "../meters/index.js";
 import { Decimal } from "../money/index.js";
 import { formatQuantity } from "./formatNumber.js";
 import { lineTitlesById } from "./lineTitle.js";
 import { datesWords } from "./localWhen.js";
 import { prorationUnit } from "./prorationUnit.js";
-import { unitWord } from "./unitWord.js";
 
 type Pool = NonNullable<Invoice["allowances"]>[number];
 

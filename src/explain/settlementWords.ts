@@ -1,5 +1,5 @@
+import { unitWord } from "../meters/index.js";
 import type { CreditNote } from "../schema/index.js";
-import { unitWord } from "./unitWord.js";
 
 /**
  * How a credit note gives back what it credits, in one sentence (docs/credit-notes.md, "An invoice that

@@ -1,8 +1,8 @@
 import type { Step } from "../invoice/index.js";
+import { unitWord } from "../meters/index.js";
 import { describeComputation } from "./computationWords.js";
 import { count } from "./formatNumber.js";
 import { roundingModeWords } from "./roundingModeWords.js";
-import { unitWord } from "./unitWord.js";
 
 /** The formatters the facts are written with (the explanation's own: rounded for reading). */
 interface FactWords {

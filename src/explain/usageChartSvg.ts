@@ -1,9 +1,9 @@
+import { meterUnitWord } from "../meters/index.js";
 import { Decimal } from "../money/index.js";
 import { escapeHtml } from "./escapeHtml.js";
 import type { ExplainedMeter } from "./explanation.js";
 import { readableQuantity } from "./figure.js";
 import { maxOf, scale } from "./svgScale.js";
-import { meterUnitWord } from "./unitWord.js";
 
 const WIDTH = 760;
 const HEIGHT = 250;

@@ -1,9 +1,9 @@
 import { isRecord, requireArgument, wordList } from "../errors/index.js";
 import type { GroupEvidence, MeterEvidence, UsageEvidence } from "../invoice/index.js";
+import { unitWord } from "../meters/index.js";
 import { windowedAggregationWords } from "./computationWords.js";
 import { escapeControl } from "./escapeControl.js";
 import { formatQuantity, groupThousands } from "./formatNumber.js";
-import { unitWord } from "./unitWord.js";
 
 const count = (n: number) => groupThousands(String(n));
 const plural = (n: number, word: string) => `${count(n)} ${word}${n === 1 ? "" : "s"}`;

@@ -1,17 +1,18 @@
-import { ZERO } from "../money/index.js";
+import { unitWord } from "../meters/index.js";
 
 /**
- * A figure of units in the line's unit, as the note's text writes it: "61400 GB", "1 transfer" (the
- * singular for a quantity equal to one, "1.0" too); on a line without a unit "12 units", and "1 unit"
- * (it read "1 units" before 7 December 2026).
+ * A figure of units in the line's unit, as the note's text writes it and as an invoice's explanation
+ * writes a quantity (`unitWord`): "61400 GB", "1 transfer" (the singular for a quantity equal to one,
+ * "1.0" too: the meter's `unitSingular`, else the unit's plain English plural made singular, "1 request");
+ * on a line without a unit "12 units", and "1 unit" (it read "1 units" before 7 December 2026, and "1
+ * requests" for a unit without `unitSingular` until 7 December 2026).
+ * @example unitsInWords("1", { unit: "requests" }) // "1 request"
  */
 export function unitsInWords(
   quantity: string,
   line: { readonly unit?: string | undefined; readonly unitSingular?: string | undefined },
 ): string {
-  const one = ZERO.plus(quantity).equals(1);
-  if (line.unit === undefined) return `${quantity} ${one ? "unit" : "units"}`;
-  return `${quantity} ${one ? (line.unitSingular ?? line.unit) : line.unit}`;
+  return `${quantity}${unitWord(quantity, line.unit ?? "units", line.unit === undefined ? "unit" : line.unitSingular)}`;
 }
 
 // A line's unit and its singular, only those it has: what a credit note's line copies from the invoice

@@ -26,6 +26,7 @@ export type {
   WindowQuantity,
 } from "./reducer.js";
 export { transactionValue } from "./transactionValue.js";
+export { meterUnitWord, unitWord } from "./unitWord.js";
 export type { UsageStates } from "./usageStates.js";
 export { aggregateUsageStates, mergeUsageStates, usageFromStates } from "./usageStates.js";
 export { uniqueKey } from "./valueReducers.js";

@@ -65,6 +65,7 @@ const PUBLIC_VALUES = [
   "explainText",
   "invoiceWorkbook",
   "settlementWords",
+  "unitsInWords",
   "fixtureError",
   "expectedFiguresJsonSchema",
   "figureDifferences",

@@ -185,4 +185,37 @@ describe("the unit of the units a credit note takes off", () => {
       message: "Line plain billed 1 unit: at most 1 unit can be taken off it, not 2 units.",
     });
   });
+
+  it("says a plain English plural unit in the singular for one, as the invoice's explanation does", () => {
+    // "requests" without unitSingular: the explanation says "1 request" (unitWord), and so does the note.
+    // 3 requests at 2.00 = 6.00; 1 off leaves 2 at 2.00 = 4.00, a credit of 2.00. 4 asked of 3 refused.
+    const contract = buildContract({
+      meters: [sumMeter("req", { unit: "requests" } as never)],
+      charges: [{ id: "req", name: "Requests", meter: "req", price: { model: "unit", unitPrice: "2" } }],
+    } as never);
+    const billed = rateInvoice(
+      contract,
+      [usageEvent("a", "req", "2026-03-02T00:00:00Z", { v: "3" })],
+      "2026-03",
+    );
+    const note = issueCreditNote(contract, billed, [
+      { kind: "quantity", line: "req", quantity: "1", reason: "retried" },
+    ]);
+    expect(note.lines[0]).toMatchObject({ unit: "requests", amount: "2.00", rerated: "4.00" });
+    // Before: "; 1 requests taken off".
+    expect(creditNoteText(note)).toContain("; 1 request taken off, the rest re-rated at 4.00.");
+    const twoOff = issueCreditNote(contract, billed, [
+      { kind: "quantity", line: "req", quantity: "2", reason: "x" },
+    ]);
+    expect(
+      thrown(() =>
+        issueCreditNote(contract, billed, [{ kind: "quantity", line: "req", quantity: "2", reason: "y" }], {
+          previous: [twoOff],
+        }),
+      ),
+    ).toMatchObject({
+      message:
+        "Line req billed 3 requests and earlier credit notes took 2 requests off it: at most the 1 request left can be taken off, not 2 requests.",
+    });
+  });
 });

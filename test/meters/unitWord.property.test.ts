@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { unitWord } from "../../src/explain/unitWord.js";
+import { unitWord } from "../../src/meters/unitWord.js";
 
 // The laws of a unit after a quantity (docs/explain.md#units-after-one), over generated units:
 // - any quantity other than one keeps the unit exactly as the contract gives it;

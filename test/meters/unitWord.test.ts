@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { explain, explainText, usageEvidenceText } from "../../src/explain/index.js";
-import { unitWord } from "../../src/explain/unitWord.js";
 import { rateInvoice, usageEvidence } from "../../src/invoice/index.js";
+import { unitWord } from "../../src/meters/unitWord.js";
 import { buildContract, unitCharge } from "../_support/contract.js";
 
 // A unit word from the contract ("transfers") was written after a quantity of 1 as it is: "1 transfers".
