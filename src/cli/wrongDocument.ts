@@ -1,7 +1,8 @@
 /**
  * What a file given where an invoice (or a credit note) is read really is, when it is another ratecard
  * document a specialist easily mixes up with it: a contract, a credit note, a late-usage correction, or
- * Stripe's invoice or credit note (which only reconcile reads).
+ * Stripe's invoice or credit note (which only reconcile reads), or an invoice an earlier ratecard issued
+ * without a digest (which only reconcile reads too).
  * Returns the sentence to print after the file's name ("is a contract (ctr_x), not a ratecard invoice:
  * give the invoice rated from it …"), or undefined for anything else (then the missing fields are listed).
  */
@@ -26,5 +27,14 @@ export function wrongDocument(data: unknown, what: string): string | undefined {
         : "";
     return `is ${kind}${"lateEvents" in document ? "" : id}, not ${what}: give the invoice it corrects, ${document.invoiceId}${inside}`;
   }
+  // An invoice an earlier ratecard issued, before invoices carried their digest (2 December 2026): only
+  // reconcile reads those (for their lines, tax and total); what else reads an invoice needs it sealed.
+  if (
+    what === "a ratecard invoice" &&
+    document.schemaVersion === 1 &&
+    Array.isArray(document.lines) &&
+    !("digest" in document)
+  )
+    return "has no digest, as the invoices an earlier ratecard issued before 2 December 2026: ratecard reconcile --issued reads it for its lines, tax and total; for anything else, rate its period again with ratecard invoice --format json and give that";
   return undefined;
 }

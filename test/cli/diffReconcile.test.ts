@@ -96,6 +96,27 @@ describe("ratecard diff", () => {
       `ratecard: diff ${note} is a Stripe credit note (cn_1), not a ratecard invoice: ratecard reads Stripe's credit notes with ratecard reconcile --credit-note, beside the Stripe invoice they credit (in_1).\n`,
     ]);
   });
+
+  // An invoice an earlier ratecard issued (before 2 December 2026: no digest, contractDigest, priceKind)
+  // read "is not a ratecard invoice: contractDigest is required. (and 6 more problems)": the specialist
+  // heard the file was broken, not that reconcile reads it and diff needs the period rated again.
+  it("says where an invoice of an earlier ratecard goes instead of listing the fields it lacks", () => {
+    const issued = JSON.parse(readFileSync(EXPECTED, "utf8")) as Record<string, unknown> & {
+      lines: Record<string, unknown>[];
+    };
+    const { digest: _d, contractDigest: _c, ...rest } = issued;
+    const earlier = file(
+      "earlier.json",
+      JSON.stringify({ ...rest, lines: issued.lines.map(({ priceKind: _p, ...line }) => line) }),
+    );
+    const result = runCli("diff", earlier, EXPECTED);
+    expect([result.code, result.stderr]).toEqual([
+      2,
+      `ratecard: diff ${earlier} has no digest, as the invoices an earlier ratecard issued before 2 December 2026: ratecard reconcile --issued reads it for its lines, tax and total; for anything else, rate its period again with ratecard invoice --format json and give that.\n`,
+    ]);
+    // reconcile does read it: the same figures as the invoice it was cut from, nothing to report
+    expect(runCli("reconcile", "--issued", earlier, "--recomputed", EXPECTED).code).toBe(0);
+  });
 });
 
 describe("ratecard reconcile", () => {
