@@ -8,7 +8,7 @@ import { type MeterSql, meterSql } from "./meterSql.js";
 import { propertyStages } from "./propertyStages.js";
 import type { PropertyColumns } from "./quantitySql.js";
 import { queryStampText } from "./queryStamp.js";
-import { rowBuilder } from "./resultRow.js";
+import { countedRows, rowBuilder } from "./resultRow.js";
 import {
   extractedSource,
   fieldSql,
@@ -330,7 +330,7 @@ function compileOne(
   ];
   const settings = [...(dialect.settings ?? []), ...(hints?.settings ?? [])];
   const suffix = settings.length === 0 ? "" : `\nSETTINGS ${settings.join(", ")}`;
-  return `WITH ${ctes.join(",\n")}\n${selects.join("\nUNION ALL\n")}${suffix}`;
+  return `WITH ${ctes.join(",\n")}\n${countedRows(selects, dialect, perCustomer)}${suffix}`;
 }
 
 // The ids the customer sent more than once, with how many copies. An engine with a hash of the id

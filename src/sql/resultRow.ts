@@ -2,7 +2,8 @@ import type { SqlDialect } from "./dialect.js";
 
 /**
  * The columns of every row the queries return (docs/sql-engines.md, "The result rows"); a query compiled
- * `perCustomer` adds a tenth, `c`, the row's customer.
+ * `perCustomer` adds `c`, the row's customer, and every query ends with `r`, its count of rows
+ * ({@link countedRows}).
  */
 export const RESULT_COLUMNS = ["kind", "m", "gi", "g", "w", "n", "a", "b", "t"] as const;
 
@@ -46,4 +47,19 @@ export function rowBuilder(dialect: SqlDialect, perCustomer: boolean) {
 // The group's kinds and texts as one JSON array of text ([kind, text, kind, text…]); NULL for a total.
 function groupText(keys: ReadonlyArray<string>, dialect: SqlDialect): string | undefined {
   return keys.length === 0 ? undefined : dialect.jsonArray(keys);
+}
+
+/**
+ * The query's rows (the selects, joined by UNION ALL), each with how many rows the query returns, in a
+ * last column `r`: a result cut by a client's row limit (a SQL console's first 1,000 rows, a LIMIT a BI
+ * tool adds) is then refused (sqlRowCount.ts) wherever it was cut, the `read` row included, where the
+ * rows left out were billed as no usage. A window over the few rows of the result, not over the events.
+ */
+export function countedRows(
+  selects: ReadonlyArray<string>,
+  dialect: SqlDialect,
+  perCustomer: boolean,
+): string {
+  const columns = [...RESULT_COLUMNS, ...(perCustomer ? ["c"] : [])].join(", ");
+  return `SELECT ${columns}, ${dialect.asInteger("COUNT(*) OVER ()")} AS r FROM (${selects.join("\nUNION ALL\n")}) res`;
 }

@@ -20,6 +20,7 @@ import { EXCLUSION_REASONS, type MeterTerms, type PropertyValue } from "../schem
 import { stateKeys } from "./keySql.js";
 import { checkQueryStamp } from "./queryStamp.js";
 import { resultLists } from "./resultLists.js";
+import { checkRowCount } from "./sqlRowCount.js";
 
 // Engines hand 64-bit integers back as bigint (DuckDB), text (ClickHouse's JSON) or number (PGlite).
 const integer = z.nullable(
@@ -59,6 +60,8 @@ const rowSchema = z.object({
   t: integer,
   /** The customer, in a query compiled `perCustomer`. */
   c: z.optional(text),
+  /** How many rows the query returns (sqlRowCount.ts); absent from rows compiled before 8 December 2026. */
+  r: z.optional(integer),
 });
 type Row = z.infer<typeof rowSchema>;
 
@@ -67,7 +70,8 @@ type Row = z.infer<typeof rowSchema>;
  * compiled (whole period first, then each piece), in the order they came: the same JSON the in-memory
  * engine's `aggregateForRating` writes for those events, ready for `rateFromAggregates`.
  * @throws InputError `sql_result` for a row the queries do not return, or a result that is not a list
- *   of rows, or the rows of one query in the place of another's; `aggregates_mismatch` at `results[i]`
+ *   of rows, or the rows of one query in the place of another's, or (at `results[i]`) fewer or more
+ *   rows than the query returns (a client's row limit cut them: column `r`); `aggregates_mismatch` at `results[i]`
  *   for rows of a query compiled for other meters or another period than `prepared`'s, or (at
  *   `results[i][j].c`) a row of a query compiled perCustomer that names another customer; UsageError `sql_unsupported` for
  *   values of the usage the SQL does not read exactly (a computed value too wide for the engine's
@@ -90,6 +94,8 @@ export function usageAggregatesFromSql(
   const states = periods.map((period, index) => {
     const options = { ...prepared.options, period };
     const rows = (lists[index] ?? []).map((row, at) => parseRow(row, index, at, prepared.options.customer));
+    // A perCustomer query's `r` counts every customer's rows: sqlResultsByCustomer checks it before the split.
+    if (rows.every((row) => row.c === undefined)) checkRowCount(rows, index, `results[${index}]`);
     checkQueryStamp(prepared, index, rows.find((row) => row.kind === "read")?.a ?? null);
     const raw = statesOf(rows, options);
     const blank = blanks[index];

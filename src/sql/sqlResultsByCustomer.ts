@@ -1,5 +1,6 @@
 import { InputError, sqlMessages, UsageError } from "../errors/index.js";
 import { resultLists } from "./resultLists.js";
+import { checkRowCount } from "./sqlRowCount.js";
 
 /**
  * The results of queries compiled with `perCustomer` (`compileUsageSql`), split by the customer each row
@@ -9,14 +10,18 @@ import { resultLists } from "./resultLists.js";
  * nothing but counts of 0.
  * @throws UsageError `invalid_event` when events without a customer were read (they are nobody's to
  *   bill, and a query per customer refuses them too); InputError `sql_result` for a result that is not a
- *   list of rows, or a row that is not an object or names its customer with anything but text
+ *   list of rows, or a row that is not an object or names its customer with anything but text, or a
+ *   query's result with fewer or more rows than the query returns (column `r`: a client's row limit)
  * @example sqlResultsByCustomer([[{ kind: "read", n: 3, c: "cus_a" }]]).get("cus_a") // [[{ kind: "read", n: 3, c: "cus_a" }]]
  */
 export function sqlResultsByCustomer(
   results: ReadonlyArray<ReadonlyArray<unknown>>,
 ): ReadonlyMap<string, unknown[][]> {
   const split = new Map<string, unknown[][]>();
-  for (const [query, rows] of resultLists(results).entries())
+  for (const [query, rows] of resultLists(results).entries()) {
+    // Every row's `r` counts the whole result's rows: a customer whose rows a row limit cut off entirely
+    // would be rated from no rows, so the count is checked here, before the split.
+    checkRowCount(rows, query, `results[${query}]`);
     for (const [at, row] of rows.entries()) {
       const customer = customerOf(row, query, at);
       if (customer === null) {
@@ -27,6 +32,7 @@ export function sqlResultsByCustomer(
       split.set(customer, own);
       (own[query] as unknown[]).push(row);
     }
+  }
   return split;
 }
 

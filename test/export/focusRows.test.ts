@@ -5,6 +5,7 @@ import {
   type FocusRow,
   focusCsv,
   focusRows,
+  InputError,
   type Invoice,
   issueCreditNote,
   parseContract,
@@ -482,6 +483,45 @@ describe("focusCsv", () => {
     expect(focusCsv(focusRows(structuredClone(worked()), PROVIDER))).toBe(
       focusCsv(focusRows(worked(), PROVIDER)),
     );
+  });
+
+  // Until 8 December 2026 each of these wrote a record: `[{ a: 1 }]` one of 39 empty fields, an added
+  // column was dropped, a number written as its text. A row that is not a FOCUS row is refused.
+  const problemsOf = (error: unknown) =>
+    ((error as InputError).details as { problems: { code: string; path: string }[] }).problems;
+  it("refuses a row that is not a FOCUS row, naming the row and each column at fault", () => {
+    const error = thrown(() => focusCsv([{ a: 1 }] as unknown as FocusRow[]));
+    expect(error).toBeInstanceOf(InputError);
+    expect(error).toMatchObject({ code: "missing_field", path: "rows[0].BilledCost" });
+    // Each of the 39 columns left out, and the one that is no FOCUS column: 40 problems.
+    const problems = problemsOf(error);
+    expect(problems).toHaveLength(FOCUS_COLUMNS.length + 1);
+    expect(problems).toContainEqual(expect.objectContaining({ code: "unknown_field", path: "rows[0].a" }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({ code: "missing_field", path: "rows[0].x_LineId" }),
+    );
+  });
+
+  it("refuses a column focusCsv does not write, a column left out and a value that is not text", () => {
+    const [first, second] = focusRows(worked(), PROVIDER) as [FocusRow, FocusRow];
+    const withTeam = { ...second, x_Team: "edge" } as unknown as FocusRow;
+    expect(thrown(() => focusCsv([first, withTeam]))).toMatchObject({
+      code: "unknown_field",
+      path: "rows[1].x_Team",
+    });
+    const { SkuId: _, ...withoutSku } = second;
+    expect(thrown(() => focusCsv([first, withoutSku as FocusRow]))).toMatchObject({
+      code: "missing_field",
+      path: "rows[1].SkuId",
+      message: "rows[1].SkuId is required.",
+    });
+    const numeric = { ...first, BilledCost: 8.25 } as unknown as FocusRow;
+    expect(thrown(() => focusCsv([numeric]))).toMatchObject({
+      code: "invalid_field",
+      path: "rows[0].BilledCost",
+    });
+    // null is FOCUS's null, an empty field: still taken.
+    expect(focusCsv([{ ...first, SkuId: null }]).split("\r\n")).toHaveLength(3);
   });
 });
 

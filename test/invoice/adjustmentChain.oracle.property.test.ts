@@ -270,7 +270,10 @@ function oracle(c: Case): Expected {
   const ids = new Map(c.credits.map((credit, index) => [credit, `g${index}`]));
   for (const credit of inBurnOrder(c.credits, c.burnOrder)) {
     const eligible = credit.charges ?? burnable;
-    const open = sumOf(lines, eligible);
+    // never more than the invoice is above zero: the credit charge's line lowers it (docs/contracts.md, step 8)
+    const above = lines.reduce((sum, line) => sum + line, 0n);
+    const scoped = sumOf(lines, eligible);
+    const open = above <= 0n ? 0n : above < scoped ? above : scoped;
     // a grant in CREDIT is worth balance × value rounded down to minor units (docs/contracts.md, "Grants
     // in a unit of their own")
     const worth =

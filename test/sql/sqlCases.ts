@@ -18,6 +18,7 @@ import { filterCases } from "./filterCases.js";
 import { nativeTimestampCases } from "./nativeTimestampCases.js";
 import { numberTextCases } from "./numberTextCases.js";
 import { perCustomerCases } from "./perCustomerCases.js";
+import { rowCountCases } from "./rowCountCases.js";
 import { dailyCases, persistentCases, weightedCases } from "./timeCases.js";
 import { transactionCases } from "./transactionCases.js";
 import { windowUniqueCases } from "./windowUniqueCases.js";
@@ -220,6 +221,11 @@ export function describeSqlEngine(make: () => Promise<TestEngine>, from: () => s
     numberTextCases(aggregatedOn, () => engine.load(events));
     amendedCellCases(aggregatedOn, () => engine.load(events));
     perCustomerCases(() => engine, from);
+    rowCountCases(
+      () => engine,
+      from,
+      () => engine.load(events),
+    );
     nativeTimestampCases(
       () => engine,
       from,

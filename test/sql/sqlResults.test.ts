@@ -1,4 +1,5 @@
 import { PGlite } from "@electric-sql/pglite";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   compileUsageSql,
@@ -11,6 +12,7 @@ import {
   usageAggregatesFromSql,
 } from "../../src/index.js";
 import { egressContractJson } from "../_support/egressContract.js";
+import { fuzzRuns } from "../_support/fuzzRuns.js";
 import { thrown } from "../_support/thrown.js";
 
 // What usageAggregatesFromSql and sqlResultsByCustomer say of results that are not the compiled
@@ -200,5 +202,65 @@ describe("rows of a query compiled for every customer", () => {
     });
     const own = usageAggregatesFromSql(prepared, split.get("cus_a") ?? []);
     expect(rateFromAggregates(prepared, own).total).toBe("5.00");
+  });
+});
+
+describe("rows fewer or more than the query returns (column r)", () => {
+  // Each engine's client hands the count as its own kind of integer: PGlite a number, DuckDB a bigint,
+  // ClickHouse's JSON text. Hand-written rows: a read row and a counted row of a query of 3 rows.
+  const row = { m: null, gi: null, g: null, w: null, a: null, b: null, t: null };
+  const read = (r: unknown) => ({ ...row, kind: "read", n: 1, r });
+  const counted = (r: unknown) => ({ ...row, kind: "counted", n: 1, r });
+  it("refuses 2 rows of 3 whatever the kind of integer, and rows without r as before", () => {
+    for (const r of [3, 3n, "3"])
+      expect(thrown(() => usageAggregatesFromSql(prepared, [[read(r), counted(r)]]))).toMatchObject({
+        code: "sql_result",
+        path: "results[0]",
+        message:
+          "results[0] has 2 rows of the 3 query 1 returns: was it cut by a row limit (a SQL console's first rows, a LIMIT a BI tool added, one page of a client's results)? Pass every row the query returns: rated, the rows left out would bill their usage as none.",
+      });
+    // A console's first 1,000 rows of 1,234: the read row, then 999 counted rows (each checked by r first).
+    const cut = [read(1234), ...Array.from({ length: 999 }, () => counted(1234))];
+    expect(thrown(() => usageAggregatesFromSql(prepared, [cut]))).toMatchObject({
+      message: expect.stringContaining("results[0] has 1,000 rows of the 1,234 query 1 returns"),
+    });
+    const one = thrown(() => usageAggregatesFromSql(prepared, [[read(2n)]]));
+    expect(one).toMatchObject({ message: expect.stringContaining("results[0] has 1 row of the 2") });
+    // No r, or NULL: read as before (1 event read, 1 counted).
+    expect(usageAggregatesFromSql(prepared, [[read(null), counted(undefined)]]).whole).toMatchObject({
+      eventsRead: 1,
+      eventsCounted: 1,
+    });
+    expect(thrown(() => sqlResultsByCustomer([[{ ...read("x"), c: "cus_a" }]]))).toMatchObject({
+      code: "sql_result",
+      path: "results[0][0].r",
+    });
+  });
+
+  it("takes the whole result in any order and refuses any cut of it (PGlite)", async () => {
+    const [rows] = await Promise.all(
+      compileUsageSql(prepared, "postgres", source).queries.map(async (sql) => (await db.query(sql)).rows),
+    );
+    const all = rows as unknown[];
+    // read, malformed, counted, reused, the total's state: 5 rows (no event excluded).
+    expect(all).toHaveLength(5);
+    fc.assert(
+      fc.property(
+        fc.shuffledSubarray(all, { minLength: 0, maxLength: all.length }),
+        fc.nat({ max: 2 }),
+        (kept, repeated) => {
+          // Some rows kept, in any order, and up to two of the whole result's rows given again.
+          const given = [...kept, ...all.slice(0, repeated)];
+          const read = () => usageAggregatesFromSql(prepared, [given]);
+          // All of them, in any order: the aggregates of the result as the engine returned it. None: what
+          // a query per customer gets for a customer without events, with no r to read.
+          if (given.length === all.length && repeated === 0)
+            expect(read()).toEqual(usageAggregatesFromSql(prepared, [all]));
+          else if (given.length !== all.length && given.length > 0)
+            expect(thrown(read)).toMatchObject({ code: "sql_result", path: "results[0]" });
+        },
+      ),
+      { numRuns: fuzzRuns(100) },
+    );
   });
 });

@@ -32,6 +32,21 @@ export function sqlResultNotList(path: string, value: unknown): ErrorMessage {
   };
 }
 
+/**
+ * A query's result with fewer or more rows than the query returns (its rows' `r`): `path` the list's,
+ * `query` its place (0 first).
+ */
+export function sqlRowCount(path: string, query: number, rows: number, returned: number): ErrorMessage {
+  // Grouped by thousands as "1,234", whatever the machine's locale.
+  const count = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, ",");
+  const has = `${path} has ${count(rows)} row${rows === 1 ? "" : "s"}`;
+  const message =
+    rows < returned
+      ? `${has} of the ${count(returned)} query ${query + 1} returns: was it cut by a row limit (a SQL console's first rows, a LIMIT a BI tool added, one page of a client's results)? Pass every row the query returns: rated, the rows left out would bill their usage as none.`
+      : `${has}, where query ${query + 1} returns ${count(returned)}: rows of another run, or rows repeated, were added. Pass the rows of one run of the query, as the engine returned them.`;
+  return { code: "sql_result", message };
+}
+
 // What compiling the queries again means, said once for the three refusals below.
 const COMPILE_AGAIN =
   "compile the queries with compileUsageSql for the prepared rating being rated, run them, and pass each one's rows in the order of the queries";

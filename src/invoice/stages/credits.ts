@@ -139,8 +139,8 @@ function balanceOf(contract: Contract, grant: CreditGrantTerms, balances: Credit
 
 /**
  * Step 8: credits that reduce the taxed amount (promotional, prepaid taxed at purchase), in burn
- * order, each applied to the net of its lines up to what its balance is worth and spread by largest
- * remainder.
+ * order, each applied to the net of its lines up to what its balance is worth, and never past the
+ * invoice's net above zero, and spread by largest remainder.
  */
 export function applyCreditsBeforeTax(
   contract: Contract,
@@ -154,7 +154,7 @@ export function applyCreditsBeforeTax(
     const inScope = chargeScope(grant.charges);
     const eligible = current.filter((line) => inScope(line.chargeId) && netOf(line).greaterThan(0));
     const base = eligible.reduce((sum, line) => sum.plus(netOf(line)), ZERO);
-    const burn = burnAmount(grant, balance, base, contract.currency, contract.customUnits);
+    const burn = burnAmount(grant, balance, drawable(base, current), contract.currency, contract.customUnits);
     const spread = spreadReduction(current, eligible, burn.money, contract.currency, "credit", grant.id);
     current = spread.lines;
     applied.push({
@@ -163,6 +163,18 @@ export function applyCreditsBeforeTax(
     });
   }
   return { lines: current, applied };
+}
+
+// What a grant before tax may draw: its lines' nets, but never more than the invoice's net is above zero.
+// A credit charge's line (an SLA credit, a refund) or the unused time of a plan change is negative and
+// never drawn on, yet it lowers what the customer owes: against an invoice already at or below zero, a
+// burn from the positive lines only took the invoice further below zero, paying the grant out as money
+// owed to the customer. Stripe ignores a coupon on an invoice of zero and never lets one raise the
+// customer's balance; ratecard's credits after tax (step 11) pay nothing of a total below zero either.
+function drawable(base: Decimal, lines: ReadonlyArray<InvoiceLine>): Decimal {
+  const invoice = lines.reduce((sum, line) => sum.plus(netOf(line)), ZERO);
+  if (!invoice.greaterThan(0)) return ZERO;
+  return invoice.lessThan(base) ? invoice : base;
 }
 
 /** Step 11: credits that pay the invoice after tax (prepaid, taxed at use), in burn order. */
