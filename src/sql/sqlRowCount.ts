@@ -4,8 +4,8 @@ import { InputError, sqlMessages } from "../errors/index.js";
  * Refuses the rows of query `query` (at `path`) when their count is not the one each row says the query
  * returns (column `r`, resultRow.ts `countedRows`): fewer, most often a client's row limit (a SQL
  * console's first 1,000 rows, a LIMIT a BI tool added), which billed the rows left out as no usage
- * without a word; more, rows of another run or repeated. Rows without `r` (compiled before 8 December
- * 2026, or written by hand) are read as before.
+ * without a word; more, rows of another run or repeated. Rows without `r` (compiled by an earlier
+ * ratecard, or written by hand) are read as before.
  * @throws InputError `sql_result` at `path`
  */
 export function checkRowCount(rows: ReadonlyArray<unknown>, query: number, path: string): void {

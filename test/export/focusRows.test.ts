@@ -485,7 +485,7 @@ describe("focusCsv", () => {
     );
   });
 
-  // Until 8 December 2026 each of these wrote a record: `[{ a: 1 }]` one of 39 empty fields, an added
+  // Until 7 December 2026 each of these wrote a record: `[{ a: 1 }]` one of 39 empty fields, an added
   // column was dropped, a number written as its text. A row that is not a FOCUS row is refused.
   const problemsOf = (error: unknown) =>
     ((error as InputError).details as { problems: { code: string; path: string }[] }).problems;

@@ -4,7 +4,7 @@ import { rateInvoice } from "../../src/invoice/index.js";
 import { buildContract, flatCharge } from "../_support/contract.js";
 
 // A grant before tax draws only against what the invoice is above zero. A credit charge's line (an SLA
-// credit, a refund) is negative and never drawn on, but it lowers the invoice: until 8 December 2026 a
+// credit, a refund) is negative and never drawn on, but it lowers the invoice: until 7 December 2026 a
 // promotional grant burned against the positive lines alone, so on an invoice whose subtotal was
 // already below zero it was used up and paid out as money owed to the customer.
 const VAT = { mode: "exclusive" as const, rates: [{ id: "vat", name: "VAT", percent: "20" }] };

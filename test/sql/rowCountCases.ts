@@ -54,7 +54,7 @@ export function rowCountCases(engine: () => TestEngine, from: () => string, relo
     const rows = await engine().run(sql as string);
     expect(rows).toHaveLength(5 + REGIONS);
     expect(rateFromAggregates(rating, usageAggregatesFromSql(rating, [rows])).total).toBe("2.25");
-    // A client's first 40 rows: until 8 December 2026 rated as usage of fewer regions.
+    // A client's first 40 rows: until 7 December 2026 rated as usage of fewer regions.
     expect(thrown(() => usageAggregatesFromSql(rating, [rows.slice(0, 40)]))).toMatchObject({
       name: "InputError",
       code: "sql_result",
@@ -103,7 +103,7 @@ export function rowCountCases(engine: () => TestEngine, from: () => string, relo
     // By hand: cus_a (10 + 20 + 30) × 0.05 = 3.00; cus_b (4 + 6) × 0.05 = 0.50.
     const whole = sqlResultsByCustomer([rows]);
     expect([totalOf("cus_a", whole), totalOf("cus_b", whole)]).toEqual(["3.00", "0.50"]);
-    // cus_b's rows came last and the limit cut them all: until 8 December 2026 cus_b was rated from
+    // cus_b's rows came last and the limit cut them all: until 7 December 2026 cus_b was rated from
     // no rows, 0.00. Now the whole result's count refuses it.
     const cut = rows.filter((row) => (row as { c: string }).c !== "cus_b");
     expect(thrown(() => sqlResultsByCustomer([cut]))).toMatchObject({
