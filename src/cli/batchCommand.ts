@@ -1,4 +1,3 @@
-import { availableParallelism } from "node:os";
 import { type BatchSummary, summarizeBatch, type UsageTimestamps } from "../index.js";
 import { type BadEventsMode, placeText, quarantineLine } from "./badEvents.js";
 import { badEventsText } from "./badEventsText.js";
@@ -16,7 +15,7 @@ import {
 } from "./batchHold.js";
 import { openBatchOutputs } from "./batchOutput.js";
 import { requireOutputsApart } from "./batchOutputsApart.js";
-import { rateInPool } from "./batchPool.js";
+import { rateInPool, workerCount } from "./batchPool.js";
 import { type BatchOutcome, type BatchSettings, type BatchTask, compareIds } from "./batchRating.js";
 import { screenForDuckdb } from "./batchScreen.js";
 import { splitByCustomer } from "./batchSplit.js";
@@ -347,13 +346,6 @@ interface CarriedIn {
 function jsonDocument(invoices: ReadonlyArray<string>, summary: BatchSummary): string {
   const list = invoices.length === 0 ? "[]" : `[\n${invoices.join(",\n")}\n]`;
   return `{"invoices":${list},"summary":${JSON.stringify(summary)}}\n`;
-}
-
-function workerCount(value: string | undefined): number {
-  if (value === undefined) return availableParallelism();
-  if (!/^[1-9]\d{0,2}$/.test(value))
-    throw new UsageLineError(`--workers must be a whole number from 1 to 999, not "${value}"`);
-  return Number(value);
 }
 
 // An input error in one contract stops the batch with its sentence, naming the contract's file, or, for
