@@ -19,6 +19,7 @@ import { rateInPool, workerCount } from "./batchPool.js";
 import { type BatchOutcome, type BatchSettings, type BatchTask, compareIds } from "./batchRating.js";
 import { screenForDuckdb } from "./batchScreen.js";
 import { splitByCustomer } from "./batchSplit.js";
+import { hintedWhenStopped, stopAtBadEvent } from "./batchStop.js";
 import { batchSummaryText } from "./batchSummaryText.js";
 import { contractsInForce, requireBatchPeriod } from "./batchTerms.js";
 import { invoiceStartUnlessRefused } from "./carriedStateOptions.js";
@@ -283,20 +284,17 @@ async function batchRating(
     const rate: RateBatch = async (deliver) => {
       // Every invoice held: DuckDB need not read a file whose bad lines might stop its reader.
       if (held?.screen.all) return held.unknown;
-      const unknown = await rateBatchWithDuckdb(
-        { file, format, timestamps },
-        tasks,
-        settings,
-        deliver,
-        held?.screen.held,
-      );
+      const aggregate = () =>
+        rateBatchWithDuckdb({ file, format, timestamps }, tasks, settings, deliver, held?.screen.held);
+      const screen = () => screenForDuckdb(file, format, timestamps, customers);
+      const unknown = await (mode === "stop" ? hintedWhenStopped(aggregate, screen, customers) : aggregate());
       return held?.unknown ?? unknown;
     };
     return held === undefined ? { rate, read: new Map() } : { rate, screen: held.screen, read: held.read };
   }
   const collector = mode === "hold" ? badEventCollector() : undefined;
   const split = await withUsageProgress(
-    await usageSource(file, format, timestamps, collector?.sink),
+    await usageSource(file, format, timestamps, collector?.sink ?? stopAtBadEvent(customers)),
     (source) =>
       typeof source === "function"
         ? splitByCustomer(source(), customers, "copies")
