@@ -20,3 +20,32 @@ export function badEventStopsBatch(bad: BadEvent, billed: ReadonlySet<string>): 
         : `--bad-events hold would set it aside and issue every invoice, since no contract of the batch bills customer ${JSON.stringify(customer)} (exit 4; --quarantine FILE lists the bad events)`;
   return `${bad.message} The batch stopped there, nothing issued (--bad-events stop, the default); ${hold}.`;
 }
+
+/**
+ * A batch whose `--period` no contract of `--contracts` is in force in: refused (exit 2), with the span
+ * of the terms it read (the earliest start; the latest end, or none when a term has no end) and the
+ * period most likely meant, the same dates in the nearest year some contract is in force in.
+ */
+export function noContractInForce(facts: {
+  readonly period: string;
+  readonly contracts: number;
+  readonly earliestStart: string;
+  /** Undefined when a term has no end. */
+  readonly latestEnd: string | undefined;
+  readonly meant?: { readonly period: string; readonly inForce: number };
+}): string {
+  const { period, contracts, earliestStart, latestEnd, meant } = facts;
+  const one = contracts === 1;
+  const none = one
+    ? "the contract of --contracts is not"
+    : `none of the ${contracts} contracts of --contracts is`;
+  const end = latestEnd === undefined ? "with no end" : `to ${latestEnd}`;
+  const span = one
+    ? `Its term runs from ${earliestStart} ${end}.`
+    : `Their terms run from ${earliestStart} (the earliest start) ${end} (${latestEnd === undefined ? "a term without one" : "the latest end"}).`;
+  const hint =
+    meant === undefined
+      ? `Give a period inside ${one ? "its term" : "the terms"}.`
+      : `Did you mean --period ${meant.period}${one ? "" : ` (${meant.inForce === contracts ? "all" : `${meant.inForce} of the`} ${contracts} in force)`}?`;
+  return `--period ${period}: ${none} in force in ${period}, so the batch would rate nothing. ${span} ${hint} No usage was read and nothing was written.`;
+}
