@@ -184,7 +184,7 @@ events. Events of customers no contract bills are counted in the summary, never 
         screen === undefined
           ? sorted.length
           : sorted.filter((c) => !isHeld(screen, c.contract.customer.id)).length;
-      const unknown = await withRatingProgress(rated, (tick) =>
+      const unknown = await withRatingProgress(rated, output.isTerminal, (tick) =>
         rate(async (outcomes) => {
           for (const outcome of outcomes) {
             const invoice = requireRated(outcome, { spendFile, carryFile, notes: notesOf }, usageFile);
