@@ -33,6 +33,7 @@ import { duckdbStopsAtKeyTwice } from "./messages.js";
 import { readJsonFile } from "./readJsonFile.js";
 import { usageSource, usageTimestampsNamed } from "./readUsage.js";
 import { reportLines, reportNote, withRatingProgress, withUsageProgress } from "./stderr.js";
+import { warnWhenOutsidePeriod } from "./usageOutsidePeriod.js";
 
 /**
  * `ratecard batch`: rates a customer base from one multi-customer usage file. One pass splits the events
@@ -139,6 +140,7 @@ events. Events of customers no contract bills are counted in the summary, never 
     const period = required(values.period, "--period PERIOD");
     requireBatchPeriod(period);
     const workers = workerCount(values.workers);
+    const timestamps = usageTimestampsNamed(values.timestamps);
     const mode = badEventsModeNamed(values["bad-events"], values.quarantine);
     const format = flagChoice("--format", values.format ?? "ndjson", ["ndjson", "json"]);
     const bookFiles = values["price-book"] ?? [];
@@ -168,7 +170,7 @@ events. Events of customers no contract bills are counted in the summary, never 
       file: usageFile,
       format: values["usage-format"],
       engine: engineNamed(values.engine),
-      timestamps: usageTimestampsNamed(values.timestamps),
+      timestamps,
       mode,
     });
     // A refused note is named by its file: the notes of the contract whose file failed.
@@ -212,6 +214,8 @@ events. Events of customers no contract bills are counted in the summary, never 
       const billed = sorted.map((entry) => entry.contract.customer.id);
       reportLines(batchSummaryText(rateManySummary, period, badEvents, outOfTerm, billed));
       if (badEvents !== undefined) reportLines(badEventsText(badEvents, values.quarantine));
+      const usage = { file: usageFile, format: values["usage-format"], timestamps, customers: billed };
+      await warnWhenOutsidePeriod(rateManySummary, usage, period);
       await outputs.summary?.write(`${JSON.stringify(summary, null, 2)}\n`);
       if (screen !== undefined) await outputs.quarantine?.write(screen.bad.map(quarantineLine).join(""));
     } catch (error) {
