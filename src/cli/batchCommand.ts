@@ -1,4 +1,3 @@
-import { availableParallelism } from "node:os";
 import { type BatchSummary, summarizeBatch, type UsageTimestamps } from "../index.js";
 import { type BadEventsMode, placeText, quarantineLine } from "./badEvents.js";
 import { badEventsText } from "./badEventsText.js";
@@ -16,10 +15,11 @@ import {
 } from "./batchHold.js";
 import { openBatchOutputs } from "./batchOutput.js";
 import { requireOutputsApart } from "./batchOutputsApart.js";
-import { rateInPool } from "./batchPool.js";
+import { rateInPool, workerCount } from "./batchPool.js";
 import { type BatchOutcome, type BatchSettings, type BatchTask, compareIds } from "./batchRating.js";
 import { screenForDuckdb } from "./batchScreen.js";
 import { splitByCustomer } from "./batchSplit.js";
+import { hintedWhenStopped, stopAtBadEvent } from "./batchStop.js";
 import { batchSummaryText } from "./batchSummaryText.js";
 import { contractsInForce, requireBatchPeriod } from "./batchTerms.js";
 import { invoiceStartUnlessRefused } from "./carriedStateOptions.js";
@@ -33,6 +33,7 @@ import { duckdbStopsAtKeyTwice } from "./messages.js";
 import { readJsonFile } from "./readJsonFile.js";
 import { usageSource, usageTimestampsNamed } from "./readUsage.js";
 import { reportLines, reportNote, withRatingProgress, withUsageProgress } from "./stderr.js";
+import { warnWhenOutsidePeriod } from "./usageOutsidePeriod.js";
 
 /**
  * `ratecard batch`: rates a customer base from one multi-customer usage file. One pass splits the events
@@ -139,6 +140,7 @@ events. Events of customers no contract bills are counted in the summary, never 
     const period = required(values.period, "--period PERIOD");
     requireBatchPeriod(period);
     const workers = workerCount(values.workers);
+    const timestamps = usageTimestampsNamed(values.timestamps);
     const mode = badEventsModeNamed(values["bad-events"], values.quarantine);
     const format = flagChoice("--format", values.format ?? "ndjson", ["ndjson", "json"]);
     const bookFiles = values["price-book"] ?? [];
@@ -168,7 +170,7 @@ events. Events of customers no contract bills are counted in the summary, never 
       file: usageFile,
       format: values["usage-format"],
       engine: engineNamed(values.engine),
-      timestamps: usageTimestampsNamed(values.timestamps),
+      timestamps,
       mode,
     });
     // A refused note is named by its file: the notes of the contract whose file failed.
@@ -184,7 +186,7 @@ events. Events of customers no contract bills are counted in the summary, never 
         screen === undefined
           ? sorted.length
           : sorted.filter((c) => !isHeld(screen, c.contract.customer.id)).length;
-      const unknown = await withRatingProgress(rated, (tick) =>
+      const unknown = await withRatingProgress(rated, output.isTerminal, (tick) =>
         rate(async (outcomes) => {
           for (const outcome of outcomes) {
             const invoice = requireRated(outcome, { spendFile, carryFile, notes: notesOf }, usageFile);
@@ -212,6 +214,8 @@ events. Events of customers no contract bills are counted in the summary, never 
       const billed = sorted.map((entry) => entry.contract.customer.id);
       reportLines(batchSummaryText(rateManySummary, period, badEvents, outOfTerm, billed));
       if (badEvents !== undefined) reportLines(badEventsText(badEvents, values.quarantine));
+      const usage = { file: usageFile, format: values["usage-format"], timestamps, customers: billed };
+      await warnWhenOutsidePeriod(rateManySummary, usage, period);
       await outputs.summary?.write(`${JSON.stringify(summary, null, 2)}\n`);
       if (screen !== undefined) await outputs.quarantine?.write(screen.bad.map(quarantineLine).join(""));
     } catch (error) {
@@ -284,20 +288,17 @@ async function batchRating(
     const rate: RateBatch = async (deliver) => {
       // Every invoice held: DuckDB need not read a file whose bad lines might stop its reader.
       if (held?.screen.all) return held.unknown;
-      const unknown = await rateBatchWithDuckdb(
-        { file, format, timestamps },
-        tasks,
-        settings,
-        deliver,
-        held?.screen.held,
-      );
+      const aggregate = () =>
+        rateBatchWithDuckdb({ file, format, timestamps }, tasks, settings, deliver, held?.screen.held);
+      const screen = () => screenForDuckdb(file, format, timestamps, customers);
+      const unknown = await (mode === "stop" ? hintedWhenStopped(aggregate, screen, customers) : aggregate());
       return held?.unknown ?? unknown;
     };
     return held === undefined ? { rate, read: new Map() } : { rate, screen: held.screen, read: held.read };
   }
   const collector = mode === "hold" ? badEventCollector() : undefined;
   const split = await withUsageProgress(
-    await usageSource(file, format, timestamps, collector?.sink),
+    await usageSource(file, format, timestamps, collector?.sink ?? stopAtBadEvent(customers)),
     (source) =>
       typeof source === "function"
         ? splitByCustomer(source(), customers, "copies")
@@ -347,13 +348,6 @@ interface CarriedIn {
 function jsonDocument(invoices: ReadonlyArray<string>, summary: BatchSummary): string {
   const list = invoices.length === 0 ? "[]" : `[\n${invoices.join(",\n")}\n]`;
   return `{"invoices":${list},"summary":${JSON.stringify(summary)}}\n`;
-}
-
-function workerCount(value: string | undefined): number {
-  if (value === undefined) return availableParallelism();
-  if (!/^[1-9]\d{0,2}$/.test(value))
-    throw new UsageLineError(`--workers must be a whole number from 1 to 999, not "${value}"`);
-  return Number(value);
 }
 
 // An input error in one contract stops the batch with its sentence, naming the contract's file, or, for

@@ -1,5 +1,6 @@
 import { type FileHandle, open, rename, stat, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { isatty } from "node:tty";
 import { InputError } from "../index.js";
 import { writeFailure } from "./explainOutput.js";
 import { outputFileUnwritable } from "./messages.js";
@@ -7,6 +8,8 @@ import { outputFileUnwritable } from "./messages.js";
 /** Where a batch writes its invoices, line by line, as they come in order. */
 interface OrderedOutput {
   readonly write: (text: string) => Promise<void>;
+  /** Standard output on a terminal, or a terminal's device (`/dev/tty`) given as the file. */
+  readonly isTerminal: boolean;
   /** Every invoice is written: the file takes its name. */
   readonly close: () => Promise<void>;
   /** The batch failed: nothing it wrote is left under the file's name (nor beside it). */
@@ -29,6 +32,7 @@ async function openOrderedOutput(file: string | undefined, flag = "--output"): P
           if (process.stdout.write(text)) resolve();
           else process.stdout.once("drain", () => resolve());
         }),
+      isTerminal: process.stdout.isTTY === true,
       close: async () => {},
       discard: async () => {},
     };
@@ -40,6 +44,7 @@ async function openOrderedOutput(file: string | undefined, flag = "--output"): P
     write: async (text) => {
       await handle.write(text);
     },
+    isTerminal: inPlace && isatty(handle.fd),
     close: async () => {
       await handle.close();
       if (!inPlace) await rename(written, file);

@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import {
   type BatchOutcome,
@@ -6,6 +7,7 @@ import {
   forWorker,
   rateBatchTasks,
 } from "./batchRating.js";
+import { UsageLineError } from "./cliSupport.js";
 
 /** Tasks per message to a worker: enough to outweigh a message's cost, few enough to share the work out evenly. */
 const CHUNK = 32;
@@ -66,4 +68,12 @@ export async function rateInPool(
   } finally {
     await Promise.all(threads.map((thread) => thread.terminate()));
   }
+}
+
+/** The threads --workers names (default: the machine's cores). @throws UsageLineError for anything but 1 to 999 */
+export function workerCount(value: string | undefined): number {
+  if (value === undefined) return availableParallelism();
+  if (!/^[1-9]\d{0,2}$/.test(value))
+    throw new UsageLineError(`--workers must be a whole number from 1 to 999, not "${value}"`);
+  return Number(value);
 }

@@ -63,8 +63,9 @@ export function batchSummaryText(
 }
 
 // The first few contracts set aside, as the customers without a contract are sampled: a folder that
-// keeps years of customers who left (or a --period a year off, which sets aside every contract) wrote
-// them all on this one line, 157,936 characters for 3,000 contracts. The JSON summary lists every one.
+// keeps years of customers who left wrote them all on this one line, 157,936 characters for 3,000
+// contracts (a --period a year off, which sets aside every contract, is refused since: batchTerms.ts).
+// The JSON summary lists every one.
 const OUT_OF_TERM_NAMED = 5;
 
 function outOfTermWords(outOfTerm: ReadonlyArray<ContractOutOfTerm>): string {

@@ -1,5 +1,6 @@
 import { isRatecardError, parsePeriod } from "../index.js";
 import type { BatchContract } from "./batchContracts.js";
+import { noContractInForce } from "./batchMessages.js";
 import { UsageLineError } from "./cliSupport.js";
 
 /**
@@ -62,7 +63,59 @@ export function contractsInForce(
     byCustomer.set(contract.customer.id, read);
     inForce.push(read);
   }
+  if (inForce.length === 0 && contracts.length > 0) throw new UsageLineError(noneInForce(contracts, period));
   return { inForce, outOfTerm };
+}
+
+// Every contract set aside: the batch would rate nothing and exit 0 with a summary of "0 invoices" that
+// said why only in its last line. A period none of the contracts reaches is the command line's mistake
+// (a year typed wrong at month end, most often), so it is refused as one, with the terms' span and the
+// period most likely meant (docs/cli.md, "ratecard batch": why exit 2).
+function noneInForce(contracts: ReadonlyArray<BatchContract>, period: string): string {
+  const byStart = [...contracts].sort((a, b) => a.contract.term.start - b.contract.term.start);
+  const open = contracts.find((read) => read.contract.term.end === undefined);
+  const byEnd = [...contracts].sort((a, b) => (b.contract.term.end ?? 0) - (a.contract.term.end ?? 0));
+  const meant = likelyPeriod(contracts, period);
+  return noContractInForce({
+    period,
+    contracts: contracts.length,
+    earliestStart: writtenStart(byStart[0] as BatchContract),
+    latestEnd: open === undefined ? writtenEnd(byEnd[0] as BatchContract) : undefined,
+    ...(meant === undefined ? {} : { meant }),
+  });
+}
+
+// How far a period is shifted by whole years to find one the contracts are in force in: a year typed
+// wrong is one or two off; ten covers a folder of older contracts without searching forever.
+const YEARS_TRIED = 10;
+
+/**
+ * The period most likely meant when no contract is in force in `period`: the same dates in the nearest
+ * year (one later first, then one earlier, then two…) in which a contract is in force, with how many are.
+ */
+function likelyPeriod(
+  contracts: ReadonlyArray<BatchContract>,
+  period: string,
+): { readonly period: string; readonly inForce: number } | undefined {
+  for (let years = 1; years <= YEARS_TRIED; years += 1) {
+    for (const shift of [years, -years]) {
+      const shifted = period.replace(/\b(\d{4})-/g, (_, year: string) => `${Number(year) + shift}-`);
+      const inForce = contracts.filter((read) => inForceIn(read, shifted)).length;
+      if (inForce > 0) return { period: shifted, inForce };
+    }
+  }
+  return undefined;
+}
+
+// Whether the contract is in force in a period that reads (one that does not, a shifted 2027-02-29, is
+// no candidate).
+function inForceIn(read: BatchContract, period: string): boolean {
+  try {
+    parsePeriod(period, read.contract.timeZone);
+  } catch {
+    return false;
+  }
+  return reachesPeriod(read, period);
 }
 
 // Whether the term and the period (read in the contract's time zone) share an instant. A period that
@@ -94,14 +147,9 @@ function twoContractsOfOneCustomer(earlier: BatchContract, later: BatchContract,
 // when the JSON does not write it as text (a term a price book gives). A cancellation that ends it earlier
 // is named too ("2025-01-01 to 2026-01-01, cancelled from 2025-12-01"), since the term as written would
 // not say why the contract is out of the period.
-function termWords({ json, contract }: BatchContract): string {
-  const written = json as {
-    term?: { start?: unknown; end?: unknown };
-    cancellation?: { effective?: unknown };
-  };
-  const asText = (value: unknown, instant: number) =>
-    typeof value === "string" ? value : new Date(instant).toISOString();
-  const start = asText(written?.term?.start, contract.term.start);
+function termWords(read: BatchContract): string {
+  const { written, contract } = { written: writtenOf(read), contract: read.contract };
+  const start = writtenStart(read);
   const { cancellation } = contract;
   // Parsed, term.end is already cut at a cancellation: only an end the JSON writes is the term's own.
   const ownEnd = cancellation === undefined ? contract.term.end : undefined;
@@ -115,4 +163,19 @@ function termWords({ json, contract }: BatchContract): string {
   return cancellation === undefined
     ? term
     : `${term}, cancelled from ${asText(written?.cancellation?.effective, cancellation.effective)}`;
+}
+
+const writtenOf = ({ json }: BatchContract) =>
+  json as { term?: { start?: unknown; end?: unknown }; cancellation?: { effective?: unknown } } | undefined;
+const asText = (value: unknown, instant: number) =>
+  typeof value === "string" ? value : new Date(instant).toISOString();
+
+// A term's start, and the end that stops its billing (a cancellation's, else the term's), as written.
+const writtenStart = (read: BatchContract) => asText(writtenOf(read)?.term?.start, read.contract.term.start);
+
+function writtenEnd(read: BatchContract): string {
+  const { cancellation, term } = read.contract;
+  const written = writtenOf(read);
+  if (cancellation !== undefined) return asText(written?.cancellation?.effective, cancellation.effective);
+  return asText(written?.term?.end, term.end ?? 0);
 }

@@ -15,6 +15,7 @@ import { invoiceOutputFormat, writeInvoice } from "./explainOutput.js";
 import { nodeSha256 } from "./nodeSha256.js";
 import { usageSource, usageTimestampsNamed } from "./readUsage.js";
 import { reportNote, withUsageProgress } from "./stderr.js";
+import { warnWhenOutsidePeriod } from "./usageOutsidePeriod.js";
 
 /** `ratecard invoice`: rates one invoice (or, with --opening, the opening invoice) and prints it. */
 export const invoiceCommand = defineCommand({
@@ -116,6 +117,13 @@ async function invoice(values: InvoiceFlags): Promise<number> {
       : inMemory(),
   );
   await writeInvoice(invoice, format, values.output);
+  const read = {
+    file: usageFile,
+    format: values["usage-format"],
+    timestamps,
+    customers: [contract.customer.id],
+  };
+  await warnWhenOutsidePeriod(invoice.usage, read, period);
   return 0;
 }
 

@@ -380,3 +380,19 @@ export function outputFileIsInput(
       : `${flag} ${file} is the file ${otherFlag} reads: the batch would write over it. Give ${flag} a file of its own; nothing was written.`,
   };
 }
+
+/** (Nearly) every billed event lies outside the period asked (`invoice`, `batch`); `span`: when known. */
+export function usageOutsidePeriod(
+  file: string,
+  period: string,
+  counts: { readonly outside: number; readonly of: number },
+  span: { readonly first: string; readonly last: string } | undefined,
+): string {
+  const read = `billed event${counts.of === 1 ? "" : "s"} read from ${file}`;
+  const all =
+    counts.outside === counts.of
+      ? `${counts.of === 1 ? "the" : "every one of the"} ${counts.of} ${read} lies`
+      : `${counts.outside} of the ${counts.of} ${read} lie`;
+  const when = span === undefined ? "" : `: their timestamps run from ${span.first} to ${span.last}`;
+  return `${all} outside --period ${period}${when}. Is it the usage file of another period? No usage is billed from events outside the period.`;
+}

@@ -2,7 +2,7 @@ import { escapeControl, type UsageEvent } from "../index.js";
 import { countedSource, startProgress } from "./progress.js";
 import { barLine } from "./progressLine.js";
 import type { UsageSource } from "./readUsage.js";
-import { paintFor, terminalPolicy } from "./terminal.js";
+import { paintFor, progressBesideOutput, terminalPolicy } from "./terminal.js";
 
 // Decided once for the run: whether stderr is a terminal, NO_COLOR, CI, TERM (terminal.ts).
 const policy = terminalPolicy(process.stderr.isTTY === true, process.env);
@@ -68,13 +68,15 @@ export async function withUsageProgress<T>(
 
 /**
  * Runs `work`, which calls `tick` once per invoice rated, drawing `rating: [###---] 37% 370 of 1,000
- * invoices` on stderr under the same conditions as the usage's progress.
+ * invoices` on stderr under the same conditions as the usage's progress, except while the invoices are
+ * written to a terminal (`outputIsTerminal`), where the bar would be drawn inside them.
  */
 export async function withRatingProgress<T>(
   total: number,
+  outputIsTerminal: boolean,
   work: (tick: () => void) => Promise<T>,
 ): Promise<T> {
-  if (!policy.progress || total === 0) return work(() => {});
+  if (!progressBesideOutput(policy, outputIsTerminal) || total === 0) return work(() => {});
   const progress = startProgress({
     write: (text) => process.stderr.write(text),
     now: () => performance.now(),

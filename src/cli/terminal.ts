@@ -28,6 +28,18 @@ export function terminalPolicy(isTerminal: boolean, env: Environment): TerminalP
   };
 }
 
+/**
+ * Whether a progress bar may be drawn on stderr while a command writes its documents to an output (a
+ * batch's invoices): only where the policy draws one and that output is not a terminal. When it is (the
+ * invoices on standard output, and standard output the terminal stderr draws on), each redraw of the bar,
+ * a carriage return and the line, landed inside the invoice being printed, and the clearing escape wiped
+ * the end of one. Decided from the two streams' isTTY flags, not from whether they are the same terminal:
+ * two terminals at once is rare, and the bar is no loss beside invoices scrolling past.
+ */
+export function progressBesideOutput(policy: TerminalPolicy, outputIsTerminal: boolean): boolean {
+  return policy.progress && !outputIsTerminal;
+}
+
 /** The three colours ratecard uses, as ANSI escapes (SGR), or nothing when colour is off. */
 export interface Paint {
   readonly error: (text: string) => string;

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
@@ -255,6 +255,53 @@ describe("ratecard batch", () => {
     expect(summary.unknownCustomers).toEqual({ events: 1, customers: 1, sampleCustomers: ["cus_gone"] });
     expect(result.stderr).toContain(
       "  contracts not in force in 2026-02, not rated: ctr_a_2025 (cus_a, term 2025-01-01 to 2026-01-01), ctr_cus_gone (cus_gone, term 2025-01-01 to 2025-12-01), ctr_cus_cancelled (cus_cancelled, term from 2025-06-01, cancelled from 2026-02-01)\n",
+    );
+  });
+
+  // Until 7 December 2026 a --period a year off set every contract aside and exited 0, "0 invoices", the
+  // reason only in the summary's last line. Now refused as the command line's mistake: exit 2, the terms'
+  // span and the period most likely meant, before the usage is read or any output written.
+  it("refuses a --period in which no contract is in force, with the terms' span and the period likely meant", () => {
+    // three contracts from 2026-01-01 (no end), asked for 2025-02: 2026-02, one year on, has all three
+    const folder = writeFolder("year-off", contracts);
+    const usage = writeFile("year-off.ndjson", ndjson(events));
+    const output = join(scratch, "year-off-invoices.ndjson");
+    const summaryFile = join(scratch, "year-off-summary.json");
+    const result = runCli(
+      "batch",
+      ...["--contracts", folder, "--usage", usage, "--period", "2025-02"],
+      ...["--output", output, "--summary", summaryFile],
+    );
+    expect([result.code, result.stdout]).toEqual([2, ""]);
+    expect(result.stderr).toBe(
+      "ratecard: --period 2025-02: none of the 3 contracts of --contracts is in force in 2025-02, so the batch would rate nothing. Their terms run from 2026-01-01 (the earliest start) with no end (a term without one). Did you mean --period 2026-02 (all 3 in force)? No usage was read and nothing was written.\n",
+    );
+    expect([existsSync(output), existsSync(summaryFile)]).toEqual([false, false]);
+  });
+
+  it("names the latest end and the nearest year in force, or says to give a period inside the terms", () => {
+    // cus_old 2024-03-01 to 2025-03-01, cus_new cancelled from 2025-06-01: the earliest start 2024-03-01,
+    // the latest end 2025-06-01. 2026-04 → 2027-04 (none), 2025-04 (cus_new alone: 1 of the 2)
+    const ended = writeFile(
+      "ended.ndjson",
+      ndjson([
+        contractJson("cus_old", "USD", { term: { start: "2024-03-01", end: "2025-03-01" } }),
+        contractJson("cus_new", "USD", {
+          term: { start: "2025-01-01" },
+          cancellation: { requested: "2025-05-10", effective: "2025-06-01" },
+        }),
+      ]),
+    );
+    const usage = writeFile("ended-usage.ndjson", ndjson([event("e1", "cus_new", "1")]));
+    const batchFor = (period: string) =>
+      runCli("batch", "--contracts", ended, "--usage", usage, "--period", period).stderr;
+    const span = "Their terms run from 2024-03-01 (the earliest start) to 2025-06-01 (the latest end).";
+    expect(batchFor("2026-04")).toBe(
+      `ratecard: --period 2026-04: none of the 2 contracts of --contracts is in force in 2026-04, so the batch would rate nothing. ${span} Did you mean --period 2025-04 (1 of the 2 in force)? No usage was read and nothing was written.\n`,
+    );
+    // 2040 is more than ten years past every term: no year is guessed
+    expect(batchFor("2040-04")).toBe(
+      `ratecard: --period 2040-04: none of the 2 contracts of --contracts is in force in 2040-04, so the batch would rate nothing. ${span} Give a period inside the terms. No usage was read and nothing was written.\n`,
     );
   });
 

@@ -52,6 +52,41 @@ const batch = (usage: string, ...more: string[]) => batchOf(contracts, usage, "-
 const lines = (stdout: string) => stdout.split("\n").filter((text) => text !== "");
 const customerOf = (text: string) => (JSON.parse(text) as { customer: { id: string } }).customer.id;
 
+// What --bad-events stop adds to the reader's sentence: what hold would do with that event instead.
+const STOP = "The batch stopped there, nothing issued (--bad-events stop, the default);";
+const HOLD_B =
+  '--bad-events hold would set it aside, hold the invoice of customer "cus_b" and issue every other one (exit 4; --quarantine FILE lists the bad events).';
+
+describe("ratecard batch --bad-events stop (the default)", () => {
+  // Until 7 December 2026 the sentence was the reader's alone: nothing said the batch could go on.
+  it("says, on either engine, what --bad-events hold would do with the event that stopped the batch", () => {
+    const billed = write("stop-billed.ndjson", ndjson(WITH_BAD));
+    // line 2 is no JSON: it names no customer, so hold would hold every invoice
+    const cut = write("stop-cut.ndjson", ndjson([line(GOOD[0]), '{"id":"b2","type":"egr']));
+    // cus_q has no contract in the batch: hold would hold no invoice
+    const stranger = write("stop-stranger.ndjson", ndjson([line({ ...BAD_B, customer: "cus_q" })]));
+    const expected = [
+      `${billed} line 3: ${BAD_SENTENCE} ${STOP} ${HOLD_B}`,
+      `${cut} line 2 is not valid JSON (the line ends before its event does: was the file cut off while it was copied, or an event written over two lines?). ${STOP} --bad-events hold would set it aside too, but an event that names no customer holds every invoice (any may be missing it): fix the line and run the batch again.`,
+      `${stranger} line 1: ${BAD_SENTENCE} ${STOP} --bad-events hold would set it aside and issue every invoice, since no contract of the batch bills customer "cus_q" (exit 4; --quarantine FILE lists the bad events).`,
+    ];
+    for (const engine of ["memory", "duckdb"]) {
+      const results = [billed, cut, stranger].map((usage) => batch(usage, "--engine", engine));
+      expect(results.map((result) => [result.code, result.stdout, result.stderr])).toEqual(
+        expected.map((sentence) => [2, "", `ratecard: ${sentence}\n`]),
+      );
+    }
+  });
+
+  it("leaves a file that cannot be read as its format in the reader's words, where hold would stop too", () => {
+    // a CSV without its header row: no events to tell apart under either mode
+    const headless = write("stop-headless.csv", "a1,egress,cus_a,2026-02-10T00:00:00Z,100\n");
+    const stop = batch(headless);
+    expect([stop.code, stop.stderr]).toEqual([2, batch(headless, "--bad-events", "hold").stderr]);
+    expect(stop.stderr).not.toContain("--bad-events");
+  });
+});
+
 describe("ratecard batch --bad-events hold", () => {
   it("holds cus_b's invoice for its bad line and issues cus_a's and cus_c's as the batch without that line does, exit 4", () => {
     const clean = batch(write("clean.ndjson", ndjson(WITH_BAD.filter((_, i) => i !== 2))));
@@ -126,7 +161,7 @@ describe("ratecard batch --bad-events hold", () => {
     const usage = write("stop.ndjson", ndjson(WITH_BAD));
     const stopped = batch(usage);
     expect([stopped.code, stopped.stdout]).toEqual([2, ""]);
-    expect(stopped.stderr).toBe(`ratecard: ${usage} line 3: ${BAD_SENTENCE}\n`);
+    expect(stopped.stderr).toBe(`ratecard: ${usage} line 3: ${BAD_SENTENCE} ${STOP} ${HOLD_B}\n`);
     expect(batch(usage, "--bad-events", "stop")).toEqual(stopped);
     const clean = write("stop-clean.ndjson", ndjson(GOOD.map(line)));
     const plain = batch(clean, "--format", "json");
