@@ -1,4 +1,5 @@
 import type { ErrorMessage } from "../index.js";
+import { groupedCount } from "./groupedCount.js";
 
 // The sentences of the ratecard command: files, flags and formats. The same shape as the library's
 // catalogue (src/errors/messages/): one function per problem, named after it, returning the code and
@@ -391,8 +392,8 @@ export function usageOutsidePeriod(
   const read = `billed event${counts.of === 1 ? "" : "s"} read from ${file}`;
   const all =
     counts.outside === counts.of
-      ? `${counts.of === 1 ? "the" : "every one of the"} ${counts.of} ${read} lies`
-      : `${counts.outside} of the ${counts.of} ${read} lie`;
+      ? `${counts.of === 1 ? "the" : "every one of the"} ${groupedCount(counts.of)} ${read} lies`
+      : `${groupedCount(counts.outside)} of the ${groupedCount(counts.of)} ${read} lie`;
   const when = span === undefined ? "" : `: their timestamps run from ${span.first} to ${span.last}`;
   return `${all} outside --period ${period}${when}. Is it the usage file of another period? No usage is billed from events outside the period.`;
 }

@@ -1,3 +1,5 @@
+import { groupedCount } from "./groupedCount.js";
+
 /** Where a pass over the usage stands. */
 export interface ProgressState {
   /** 1 for the first pass over the file, 2 for the second. */
@@ -11,8 +13,6 @@ export interface ProgressState {
 /** Cells in the bar. */
 export const BAR_WIDTH = 24;
 
-const grouped = (value: number) => String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-
 /**
  * One line of progress, without colour or cursor control: `pass 2: [#########---------------] 37%
  * 370,000 of 1,000,000 events`, or on a pass of unknown length `pass 1: 370,000 events read`. The bar
@@ -20,7 +20,8 @@ const grouped = (value: number) => String(value).replace(/\B(?=(\d{3})+(?!\d))/g
  */
 export function progressLine(state: ProgressState): string {
   const label = `usage pass ${state.pass}:`;
-  if (state.total === undefined || state.total <= 0) return `${label} ${grouped(state.count)} events read`;
+  if (state.total === undefined || state.total <= 0)
+    return `${label} ${groupedCount(state.count)} events read`;
   return barLine(label, state.count, state.total, "events");
 }
 
@@ -33,5 +34,5 @@ export function barLine(label: string, count: number, total: number, noun: strin
   const filled = Math.floor((done * BAR_WIDTH) / total);
   const percent = Math.floor((done * 100) / total);
   const bar = `${"#".repeat(filled)}${"-".repeat(BAR_WIDTH - filled)}`;
-  return `${label} [${bar}] ${percent}% ${grouped(done)} of ${grouped(total)} ${noun}`;
+  return `${label} [${bar}] ${percent}% ${groupedCount(done)} of ${groupedCount(total)} ${noun}`;
 }

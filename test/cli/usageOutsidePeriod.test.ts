@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { usageOutsidePeriod } from "../../src/cli/messages.js";
 import { mostlyOutsidePeriod } from "../../src/cli/usageOutsidePeriod.js";
 import { egressContractJson } from "../_support/egressContract.js";
 import { assertCliBuilt, runCli } from "../_support/runCli.js";
@@ -141,5 +142,19 @@ describe("a usage file whose events lie outside --period", () => {
       `ratecard: warning: 99 of the 100 billed events read from ${ninetyNine} lie outside --period 2026-03: their timestamps run from 2026-01-01T00:00:00.000Z to 2026-03-05T00:00:00.000Z. Is it the usage file of another period? No usage is billed from events outside the period.\n`,
     );
     expect(stderrOf(file("ninety-eight.ndjson", 98))).toBe("");
+  });
+});
+
+describe("the warning's counts", () => {
+  it("are grouped by thousands, as the batch summary's and the invoice's usage line are", () => {
+    // cdn-basic's usage rated for 2026-03: 2,966 of its 2,987 billed events are February's or January's.
+    // It read "2966 of the 2987" under a summary of "events: 2,987 read".
+    const span = { first: "2026-01-15T12:00:00.000Z", last: "2026-03-05T12:00:00.000Z" };
+    expect(usageOutsidePeriod("usage.ndjson", "2026-03", { outside: 2966, of: 2987 }, span)).toBe(
+      "2,966 of the 2,987 billed events read from usage.ndjson lie outside --period 2026-03: their timestamps run from 2026-01-15T12:00:00.000Z to 2026-03-05T12:00:00.000Z. Is it the usage file of another period? No usage is billed from events outside the period.",
+    );
+    expect(usageOutsidePeriod("usage.ndjson", "2026-03", { outside: 1000, of: 1000 }, undefined)).toBe(
+      "every one of the 1,000 billed events read from usage.ndjson lies outside --period 2026-03. Is it the usage file of another period? No usage is billed from events outside the period.",
+    );
   });
 });
