@@ -126,6 +126,13 @@ const chargeOf = (version: NonNullable<Version>) =>
         },
       };
 
+// A region's terms as the contract writes them, to tell a change of its terms: the drawn tiers carry a
+// width for the last, open tier, which the price leaves out (a graduated [[1, 437]] and [[2, 437]] are both
+// `tiers: [{ unitPrice: "4.37" }]`), so an amendment that redraws only that width changes nothing. Until
+// 7 December 2026 the oracle compared the drawn terms and billed such a region in two runs (suffixed at the
+// amendment) where ratecard, rightly, rates it once without a suffix; seed -747363229 found it.
+const writtenKey = (terms: Terms | undefined) => JSON.stringify(terms === undefined ? null : priceOf(terms));
+
 // By hand, the lines of a charge priced per region whose regions are rated by their own terms: a
 // region whose terms (`keyOf`, undefined where the charge is absent) hold in every one of the `pieces`
 // is billed over the whole period without a suffix, first; every other region's runs of consecutive
@@ -246,7 +253,7 @@ describe("an amendment between a matrix and a single price, against a hand-worke
               versions.length,
               (group, at) => {
                 const matrix = matrixOf(at);
-                return matrix === undefined ? undefined : JSON.stringify(termsOf(group, matrix) ?? null);
+                return matrix === undefined ? undefined : writtenKey(termsOf(group, matrix));
               },
               (group, first, last, whole) => {
                 const [from, to] = [bounds[first]!, bounds[last + 1]!];
@@ -362,7 +369,7 @@ describe("an amendment between a matrix and a single price, against a hand-worke
           // a region's own terms: its cell (or the default) and the override's factor on it
           const keyOf = (group: Region | null, at: number) => {
             const { terms, factor: times } = termsOf(group, at);
-            return JSON.stringify([terms ?? null, times]);
+            return JSON.stringify([writtenKey(terms), times]);
           };
           const lines: [string, string][] = [];
           const unpriced: string[] = [];
