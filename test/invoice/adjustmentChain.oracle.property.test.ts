@@ -4,7 +4,7 @@ import { explainText } from "../../src/explain/index.js";
 import { focusRows } from "../../src/export/index.js";
 import { type Invoice, rateInvoice } from "../../src/invoice/index.js";
 import { buildContract, type ChargeInput, type ContractOverrides, usageEvent } from "../_support/contract.js";
-import { fuzzRuns } from "../_support/fuzzRuns.js";
+import { fuzzRuns, fuzzTimeout } from "../_support/fuzzRuns.js";
 import { unitsOfText } from "../_support/invoiceOracle.js";
 
 // The whole adjustment chain of docs/contracts.md, steps 1–11, against an oracle written here in whole
@@ -760,7 +760,9 @@ function ratedAndExpected(c: Case) {
 }
 
 describe("the adjustment chain against an oracle in whole minor units (docs/contracts.md steps 1–11)", () => {
-  it("every line's net, the true-up, the tax and the total are the oracle's", () => {
+  it("every line's net, the true-up, the tax and the total are the oracle's", {
+    timeout: fuzzTimeout(),
+  }, () => {
     fc.assert(
       fc.property(cases, (c) => {
         const { invoice, expected, cents } = ratedAndExpected(c);
@@ -789,7 +791,9 @@ describe("the adjustment chain against an oracle in whole minor units (docs/cont
     );
   });
 
-  it("the FOCUS rows and the explanation state the oracle's total, tax and amount due", () => {
+  it("the FOCUS rows and the explanation state the oracle's total, tax and amount due", {
+    timeout: fuzzTimeout(),
+  }, () => {
     fc.assert(
       fc.property(cases, (c) => {
         const { invoice, expected, cents } = ratedAndExpected(c);

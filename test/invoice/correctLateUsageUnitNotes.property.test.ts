@@ -10,6 +10,7 @@ import {
   sumMeter,
   usageEvent,
 } from "../_support/contract.js";
+import { fuzzTimeout } from "../_support/fuzzRuns.js";
 
 // Three non-linear prices, each on its own meter (a note takes units off one line; a shared meter would
 // lose them on every line), a fee and 20 % VAT: issued − credited + correction = the rating of the true
@@ -60,7 +61,9 @@ const attempt = <T>(fn: () => T): T | Error => {
 const reissuing = buildContract({ ...TERMS, lateUsage: { correction: "credit_note" } });
 
 describe("correctLateUsage after a note of units, both modes (property)", () => {
-  it("issued − credited + correction = the true usage and the late events rated, line by line too", () => {
+  it("issued − credited + correction = the true usage and the late events rated, line by line too", {
+    timeout: fuzzTimeout(),
+  }, () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...CHARGES),

@@ -8,6 +8,7 @@ import { Decimal } from "../../src/money/index.js";
 import type { CreditNote } from "../../src/schema/index.js";
 import { fixtureContract } from "../_arbitraries/contracts.js";
 import { computeAndStorageUsage, walletAndTopUp } from "../_support/contract.js";
+import { fuzzTimeout } from "../_support/fuzzRuns.js";
 
 const fixtureInvoice = (name: string): Invoice =>
   invoiceSchema.parse(
@@ -73,7 +74,9 @@ const lineCorrection = lineCorrectionOf(lineIds);
 const amountCorrection = amountCorrectionOf(lineIds, 20_000);
 
 describe("credit note settlement laws (golden-rich)", () => {
-  it("each note's money and what it gives back after tax add up to its total; no grant gets back more than it paid", () => {
+  it("each note's money and what it gives back after tax add up to its total; no grant gets back more than it paid", {
+    timeout: fuzzTimeout(),
+  }, () => {
     fc.assert(
       fc.property(
         fc.array(fc.array(fc.oneof(lineCorrection, amountCorrection), { minLength: 1, maxLength: 3 }), {
@@ -101,7 +104,9 @@ describe("credit note settlement laws (golden-rich)", () => {
     );
   });
 
-  it("notes crediting whole lines, then the rest of the invoice, give back exactly what was paid: money and each grant", () => {
+  it("notes crediting whole lines, then the rest of the invoice, give back exactly what was paid: money and each grant", {
+    timeout: fuzzTimeout(),
+  }, () => {
     fc.assert(
       fc.property(
         fc.array(fc.array(lineCorrection, { minLength: 1, maxLength: 3 }), { maxLength: 5 }),
@@ -126,7 +131,9 @@ describe("credit note laws on an invoice with a credit line (saas-seats)", () =>
   const charges = seats.invoice.lines.filter((line) => !line.amount.startsWith("-")).map((line) => line.id);
   const correction = correctionOf(charges, 60_000);
 
-  it("notes never credit more than the invoice billed, and the whole invoice's note brings them to it exactly", () => {
+  it("notes never credit more than the invoice billed, and the whole invoice's note brings them to it exactly", {
+    timeout: fuzzTimeout(),
+  }, () => {
     fc.assert(
       fc.property(
         fc.array(fc.array(correction, { minLength: 1, maxLength: 3 }), { maxLength: 6 }),
@@ -164,7 +171,9 @@ describe("credit note settlement laws: grants that paid fractions of a cent (lin
   );
   const adjustmentOf = (note: CreditNote) => new Decimal(note.settlement?.rounding?.adjustment ?? 0);
 
-  it("every note: money in cents, money = before + adjustment, before + after-tax restored = its total; running: no grant past what it paid, money ≤ amount due; in full: exactly what each paid, the amount due, and the invoice's rounding once", () => {
+  it("every note: money in cents, money = before + adjustment, before + after-tax restored = its total; running: no grant past what it paid, money ≤ amount due; in full: exactly what each paid, the amount due, and the invoice's rounding once", {
+    timeout: fuzzTimeout(),
+  }, () => {
     fc.assert(
       fc.property(caseArb, batchesArb, (drawn, batches) => {
         const contract = walletAndTopUp(drawn.mode, drawn.lineDecimals);

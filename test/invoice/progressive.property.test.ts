@@ -16,6 +16,7 @@ import {
   sumMeter,
   usageEvent,
 } from "../_support/contract.js";
+import { fuzzTimeout } from "../_support/fuzzRuns.js";
 
 // Contracts whose every term a progressive sequence must carry: tiers that never restart, a volume
 // price that reprices every unit (so lines can go down), an allowance, line limits, a fee, a
@@ -145,7 +146,9 @@ const add = (values: ReadonlyArray<string | undefined>) =>
   values.reduce((sum, value) => sum.plus(value ?? "0"), new Decimal(0)).toFixed(2);
 
 describe("progressive invoices of a period sum to the whole-period invoice", () => {
-  it("line by line, and in subtotal, discounts, credits, tax, total and amount due", () => {
+  it("line by line, and in subtotal, discounts, credits, tax, total and amount due", {
+    timeout: fuzzTimeout(),
+  }, () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: CONTRACTS.length - 1 }),
@@ -206,7 +209,9 @@ describe("progressive invoices of a period sum to the whole-period invoice", () 
     );
   });
 
-  it("with no earlier invoice, the closing invoice bills exactly the whole-period invoice", () => {
+  it("with no earlier invoice, the closing invoice bills exactly the whole-period invoice", {
+    timeout: fuzzTimeout(),
+  }, () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: CONTRACTS.length - 1 }),

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/money/index.js";
 import { refundsSequenceArb } from "../_arbitraries/refundsSequence.js";
+import { fuzzTimeout } from "../_support/fuzzRuns.js";
 
 // Whatever the period does below zero and back, what the documents ask and owe adds up to the period
 // billed at once: the customer pays the sum of the amounts due, and is owed, beyond the amounts due below
@@ -10,7 +11,9 @@ import { refundsSequenceArb } from "../_arbitraries/refundsSequence.js";
 const owedBy = (figure: string | undefined) => Decimal.max(0, new Decimal(figure ?? 0).negated());
 
 describe("progressive.credit over a period of usage and refunds", () => {
-  it("owes the period's total below zero once, on the close, beyond the amounts due given back", () => {
+  it("owes the period's total below zero once, on the close, beyond the amounts due given back", {
+    timeout: fuzzTimeout(),
+  }, () => {
     fc.assert(
       fc.property(refundsSequenceArb(), ({ sequence, whole }) => {
         const closing = sequence.at(-1)!;
