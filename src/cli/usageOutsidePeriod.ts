@@ -10,6 +10,14 @@ interface UsageCounts {
   readonly excluded: ReadonlyArray<{ readonly reason: string; readonly events: number }>;
 }
 
+/** The usage file as the command read it, and the customers it billed: what a second pass reads again. */
+interface UsageFileRead {
+  readonly file: string;
+  readonly format: string | undefined;
+  readonly timestamps: UsageTimestamps;
+  readonly customers: ReadonlyArray<string>;
+}
+
 /**
  * The share of the billed customers' events outside the period from which the usage file is taken to be
  * another period's: 99 in 100. A file of the wrong month has every event outside; one of the right month
@@ -43,12 +51,7 @@ export function mostlyOutsidePeriod(
  */
 export async function warnWhenOutsidePeriod(
   usage: UsageCounts,
-  read: {
-    readonly file: string;
-    readonly format: string | undefined;
-    readonly timestamps: UsageTimestamps;
-    readonly customers: ReadonlyArray<string>;
-  },
+  read: UsageFileRead,
   period: string,
 ): Promise<void> {
   const found = mostlyOutsidePeriod(usage);
@@ -59,12 +62,9 @@ export async function warnWhenOutsidePeriod(
 
 // The first and last timestamps of the customers' events (ISO 8601, UTC); undefined for a stream that
 // cannot be read again, or a file ratecard's reader does not read (Parquet) or that fails on this pass.
-async function timestampSpan(read: {
-  readonly file: string;
-  readonly format: string | undefined;
-  readonly timestamps: UsageTimestamps;
-  readonly customers: ReadonlyArray<string>;
-}): Promise<{ readonly first: string; readonly last: string } | undefined> {
+async function timestampSpan(
+  read: UsageFileRead,
+): Promise<{ readonly first: string; readonly last: string } | undefined> {
   if (isStandardInput(read.file)) return undefined;
   const customers = new Set(read.customers);
   let first = Number.POSITIVE_INFINITY;

@@ -147,8 +147,8 @@ describe("a usage file whose events lie outside --period", () => {
 
 describe("the warning's counts", () => {
   it("are grouped by thousands, as the batch summary's and the invoice's usage line are", () => {
-    // cdn-basic's usage rated for 2026-03: 2,966 of its 2,987 billed events are February's or January's.
-    // It read "2966 of the 2987" under a summary of "events: 2,987 read".
+    // Four-digit counts get a comma after the thousands: 2966 → "2,966", 2987 → "2,987", 1000 → "1,000".
+    // It read "2966 of the 2987" under a batch summary of "events: 2,987 read".
     const span = { first: "2026-01-15T12:00:00.000Z", last: "2026-03-05T12:00:00.000Z" };
     expect(usageOutsidePeriod("usage.ndjson", "2026-03", { outside: 2966, of: 2987 }, span)).toBe(
       "2,966 of the 2,987 billed events read from usage.ndjson lie outside --period 2026-03: their timestamps run from 2026-01-15T12:00:00.000Z to 2026-03-05T12:00:00.000Z. Is it the usage file of another period? No usage is billed from events outside the period.",
