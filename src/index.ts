@@ -253,6 +253,7 @@ export {
   Decimal,
   type DecimalInput,
   type DecimalParseResult,
+  decimalsOfText,
   type ExactQuotient,
   isIsoCurrency,
   isoCurrencyCodes,

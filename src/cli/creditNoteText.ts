@@ -1,4 +1,11 @@
-import { type CreditNote, Decimal, escapeControl, settlementWords, unitsInWords } from "../index.js";
+import {
+  type CreditNote,
+  Decimal,
+  decimalsOfText,
+  escapeControl,
+  settlementWords,
+  unitsInWords,
+} from "../index.js";
 
 /**
  * A credit note in the words `ratecard credit-note` prints: each line credited, the subtotal, the tax,
@@ -48,8 +55,6 @@ export function creditNoteText(note: CreditNote): string {
 function unitsLeftCost(line: CreditNote["lines"][number]): string {
   if (new Decimal(line.creditedBefore).isZero() || line.rerated === undefined) return "";
   // as many decimals as the figures it adds ("3200.00", not "3200"): a Decimal drops trailing zeros
-  const decimals = Math.max(
-    ...[line.amount, line.rerated].map((figure) => figure.split(".")[1]?.length ?? 0),
-  );
+  const decimals = Math.max(decimalsOfText(line.amount), decimalsOfText(line.rerated));
   return ` the units left, which cost ${new Decimal(line.amount).plus(line.rerated).toFixed(decimals)}`;
 }

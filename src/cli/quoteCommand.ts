@@ -1,3 +1,4 @@
+import { decimalsOfText } from "../index.js";
 import { outputFormat, required, write } from "./cliSupport.js";
 import { FORMAT_OPTION } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
@@ -43,7 +44,7 @@ async function quoteOne(values: {
     values: values.values,
     currency,
   });
-  const minorUnits = (line.amount.split(".")[1] ?? "").length;
+  const minorUnits = decimalsOfText(line.amount);
   write(
     format === "json"
       ? `${JSON.stringify(line, null, 2)}\n`

@@ -1,5 +1,12 @@
 import type { InvoiceLine } from "../invoice/index.js";
-import { Decimal, exactDifference, toFixedString, toPlainString, ZERO } from "../money/index.js";
+import {
+  Decimal,
+  decimalsOfText,
+  exactDifference,
+  toFixedString,
+  toPlainString,
+  ZERO,
+} from "../money/index.js";
 import { titleOf } from "./comparedTitle.js";
 import type { RawEffect } from "./lineEffects.js";
 
@@ -45,7 +52,7 @@ export function billedEarlierEffect(
   const none = { quantity: ZERO, amount: ZERO };
   const [then, now] = [earlier[0] ?? none, earlier[1] ?? none];
   // Amounts keep the lines' decimals ("0.000 → 0.144"), quantities as counted.
-  const places = Math.max(decimalsOf(before.amount), decimalsOf(after.amount));
+  const places = Math.max(decimalsOfText(before.amount), decimalsOfText(after.amount));
   // "1 unit", "2 units" (a template: a plain "unit" would read as the price model's name, test/architecture)
   const unitOf = (quantity: Decimal) => after.unit ?? `unit${quantity.abs().equals(1) ? "" : "s"}`;
   const figures = (billed: BilledEarlier) =>
@@ -56,9 +63,4 @@ export function billedEarlierEffect(
     exact: exactDifference(then.amount, now.amount),
     sentence: `${titleOf(after)}: less what earlier invoices of the period billed, ${figures(then)} → ${figures(now)}.`,
   };
-}
-
-// The decimals an amount is written with ("0.140": 3), trailing zeros included.
-function decimalsOf(amount: string): number {
-  return amount.split(".")[1]?.length ?? 0;
 }

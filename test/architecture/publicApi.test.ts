@@ -139,6 +139,7 @@ const PUBLIC_VALUES = [
   "whatIfCsv",
   "whatIfRow",
   "toFixedString",
+  "decimalsOfText",
   "toJsonPath",
   "toPlainString",
   "usageEvidence",
