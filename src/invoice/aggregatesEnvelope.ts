@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { aggregatesMessages, InputError } from "../errors/index.js";
+import { aggregatesMessages, InputError, isRecord } from "../errors/index.js";
 import { isCount, perObject, plainRecord, toInputError, toProblems } from "../schema/index.js";
 import { formatInstant } from "../time/index.js";
 import { checkMadeFor, isMadeFor, madeForOf, madeForSchema } from "./aggregatesMadeFor.js";
@@ -47,6 +47,13 @@ export function readEnvelope(
   input: unknown,
   path: ReadonlyArray<PropertyKey>,
 ): Envelope {
+  // Not an object: the argument itself is wrong, named as rateInvoice names its events and period ("the
+  // input must be an object" at the path "" read as a field of something).
+  if (!isRecord(input))
+    throw InputError.from(
+      aggregatesMessages.aggregatesNotObject(input),
+      path.length === 0 ? "aggregates" : path.map(String).join("."),
+    );
   const envelope = readEnvelopeFast(input) ?? parseEnvelope(input, path);
   const expected = expectedHeader(prepared);
   if (envelope.customer !== expected.customer)

@@ -128,6 +128,35 @@ describe("requirePeriod", () => {
   });
 });
 
+describe("requirePeriod: a period written another way is told by what it is", () => {
+  // Until 7 December 2026 (session 43) both read "…, or { start, end } in epoch milliseconds, not an
+  // object.": the caller did pass an object, and was not told which part was wrong.
+  it("a Date, with its instant", () => {
+    expect(thrown(() => requirePeriod(new Date(Date.UTC(2026, 1, 1))))).toMatchObject({
+      code: "invalid_period",
+      message: expect.stringMatching(/, not a Date \(2026-02-01T00:00:00\.000Z\)\.$/),
+    });
+  });
+
+  it("{ start, end } of dates as text: the field, and the one text to write", () => {
+    expect(thrown(() => requirePeriod({ start: "2026-02-01", end: "2026-03-01" }))).toMatchObject({
+      message: expect.stringMatching(
+        /, not \{ start, end \} whose start is the text "2026-02-01"; write dates as one text, "2026-02-01\/2026-03-01"\.$/,
+      ),
+    });
+    // The start in milliseconds, the end a Date: the end is named.
+    expect(thrown(() => requirePeriod({ start: 0, end: new Date(0) }))).toMatchObject({
+      message: expect.stringContaining("whose end is a Date (1970-01-01T00:00:00.000Z); write dates"),
+    });
+  });
+
+  it("a number out of range is named without the advice about dates", () => {
+    expect(thrown(() => requirePeriod({ start: 0, end: Number.NaN }))).toMatchObject({
+      message: expect.stringMatching(/, not \{ start, end \} whose end is the number NaN\.$/),
+    });
+  });
+});
+
 describe("requireOptions", () => {
   it("accepts no options, and each option of its kind", () => {
     expect(() => requireOptions(undefined)).not.toThrow();

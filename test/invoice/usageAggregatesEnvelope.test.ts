@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { aggregateForRating, prepareRating, RatecardError, rateFromAggregates } from "../../src/index.js";
+import {
+  aggregateForRating,
+  mergeUsageAggregates,
+  prepareRating,
+  RatecardError,
+  rateFromAggregates,
+} from "../../src/index.js";
 import { asClassInstances } from "../_support/classInstances.js";
 import { buildContract, sumMeter, unitCharge, usageEvent } from "../_support/contract.js";
 
@@ -191,5 +197,38 @@ describe("aggregateForRating: the shard option", () => {
     // a split in 1 holds every event: 5 + 2 = 7
     expect(all.shards).toEqual({ count: 1, indices: [0] });
     expect(all.whole.meters).toEqual([{ meter: "cpu", total: { sum: "7", events: 2 } }]);
+  });
+});
+
+describe("rateFromAggregates and mergeUsageAggregates: an argument that is no object at all", () => {
+  // Until 7 December 2026 (session 43) null read "the input must be an object ({ … }), not null." at
+  // the path "", which names no argument; rateInvoice names its own (events, period).
+  it("names the aggregates argument, and what makes one", () => {
+    expect(outcome(() => rateFromAggregates(prepare(), null))).toEqual({
+      code: "invalid_argument",
+      path: "aggregates",
+      message:
+        "The usage aggregates must be an object, what aggregateForRating, usageAggregatesFromSql and mergeUsageAggregates return (or their JSON, parsed), not null.",
+    });
+  });
+
+  it("tells JSON text passed unparsed, and a list, by what they are", () => {
+    const text = JSON.stringify(valid());
+    expect(outcome(() => rateFromAggregates(prepare(), text))).toMatchObject({
+      path: "aggregates",
+      message: expect.stringContaining('(or their JSON, parsed), not the text "{'),
+    });
+    expect(outcome(() => rateFromAggregates(prepare(), [valid()]))).toMatchObject({
+      path: "aggregates",
+      message: expect.stringMatching(/, not a list\.$/),
+    });
+  });
+
+  it("names which of two shards to merge is not one (b)", () => {
+    expect(outcome(() => mergeUsageAggregates(prepare(), valid(), undefined))).toMatchObject({
+      code: "invalid_argument",
+      path: "b",
+      message: expect.stringMatching(/, not nothing \(undefined\)\.$/),
+    });
   });
 });

@@ -207,3 +207,11 @@ export function contractsNotList(value: unknown): ErrorMessage {
     message: `contracts must be a list of contracts from parseContract, one per customer, not ${describeValue(value)}.`,
   };
 }
+
+/** Usage aggregates that are not an object at all: nothing of them can be read, not even their version. */
+export function aggregatesNotObject(value: unknown): ErrorMessage {
+  return {
+    code: "invalid_argument",
+    message: `The usage aggregates must be an object, what aggregateForRating, usageAggregatesFromSql and mergeUsageAggregates return (or their JSON, parsed), not ${describeValue(value)}.`,
+  };
+}

@@ -37,8 +37,25 @@ export function eventsNotReadable(value: unknown, accepted: string): ErrorMessag
 export function periodArgumentRefused(value: unknown): ErrorMessage {
   return {
     code: "invalid_period",
-    message: `The invoice period must be text such as "2026-02" or "2026-02-01/2026-03-01", or { start, end } in epoch milliseconds, not ${describeValue(value)}.`,
+    message: `The invoice period must be text such as "2026-02" or "2026-02-01/2026-03-01", or { start, end } in epoch milliseconds, not ${periodInWords(value)}.`,
   };
+}
+
+// An object with a start or an end is a period written the other way (dates as text, Dates): the
+// sentence names the field that is not epoch milliseconds, where "not an object" denied what it is.
+function periodInWords(value: unknown): string {
+  if (value === null || typeof value !== "object" || Array.isArray(value) || value instanceof Date)
+    return describeValue(value);
+  const { start, end } = value as { start?: unknown; end?: unknown };
+  if (start === undefined && end === undefined) return describeValue(value);
+  const field = isMilliseconds(start) ? "end" : "start";
+  const wrong = field === "start" ? start : end;
+  const dates = typeof wrong === "string" || wrong instanceof Date;
+  return `{ start, end } whose ${field} is ${describeValue(wrong)}${dates ? '; write dates as one text, "2026-02-01/2026-03-01"' : ""}`;
+}
+
+function isMilliseconds(value: unknown): boolean {
+  return typeof value === "number" && Number.isFinite(value);
 }
 
 /** Options that are not an object. */
