@@ -73,7 +73,8 @@ events. Events of customers no contract bills are counted in the summary, never 
     period: {
       type: "string",
       value: "PERIOD",
-      description: "the period to rate: 2026-02 or 2026-02-01/2026-03-01, in each contract's zone",
+      description:
+        "the period to rate: a month (2026-02), day (2026-02-10), quarter (2026-Q1), year (2026) or 2026-02-01/2026-03-01, in each contract's zone",
     },
     workers: {
       type: "string",

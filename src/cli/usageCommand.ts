@@ -51,7 +51,8 @@ repeated ids are always those of the whole period; --limit N ids are shown per l
     period: {
       type: "string",
       value: "PERIOD",
-      description: "the period: 2026-02 or 2026-02-01/2026-03-01",
+      description:
+        "the period: a month (2026-02), day (2026-02-10), quarter (2026-Q1), year (2026) or 2026-02-01/2026-03-01",
     },
     meter: { type: "string", value: "METER", description: "only this meter" },
     group: {

@@ -65,7 +65,11 @@ and --after then defaults to --before. Exit 0 whatever the change (docs/what-if.
     },
     usage: { type: "string", value: "DIR", description: "one folder per customer" },
     timestamps: TIMESTAMPS_OPTION,
-    period: { type: "string", value: "PERIOD", description: "the period: 2026-02 or a date range" },
+    period: {
+      type: "string",
+      value: "PERIOD",
+      description: "the period: 2026-02, 2026-02-10, 2026-Q1, 2026 or a date range",
+    },
     format: {
       type: "string",
       value: "text|markdown|csv|json",

@@ -347,7 +347,7 @@ describe("check with expected-figures.json", () => {
     );
     // a period the figures write that is not understood names the file and the field
     const february =
-      'Period "February" is not understood; write a month like 2026-02 or a range like 2026-02-01/2026-03-01. (at period)';
+      'Period "February" is not understood; write a month like 2026-02, a day (2026-02-10), a quarter (2026-Q1), a year (2026) or a range like 2026-02-01/2026-03-01. (at period)';
     const [unread] = check([withFigures(cdnBasic, { ...cdnFigures, period: "February" })]).fixtures;
     expect(unread?.reason).toBe(`expected-figures.json: ${february}`);
     // so does one checked against another file's: fixture.json's, or the figures' beside expected.json

@@ -357,11 +357,11 @@ describe("ratecard batch", () => {
   it.each([
     [
       "2026-13",
-      'Period "2026-13" is not understood; write a month like 2026-02 or a range like 2026-02-01/2026-03-01.',
+      'Period "2026-13" is not understood; write a month like 2026-02, a day (2026-02-10), a quarter (2026-Q1), a year (2026) or a range like 2026-02-01/2026-03-01.',
     ],
     [
-      "2026-Q1",
-      'Period "2026-Q1" is not understood; write a month like 2026-02 or a range like 2026-02-01/2026-03-01.',
+      "2026-Q5",
+      'Period "2026-Q5" is not understood; write a month like 2026-02, a day (2026-02-10), a quarter (2026-Q1), a year (2026) or a range like 2026-02-01/2026-03-01.',
     ],
     ["2026-02-30/2026-03-01", 'Period "2026-02-30/2026-03-01": "2026-02-30" is not a real calendar date.'],
   ])("blames a --period it cannot read on --period, not on a contract: %s", (period, sentence) => {

@@ -60,7 +60,7 @@ describe("ratecard what-if", () => {
     );
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe(
-      'ratecard: Period "2026-13" is not understood; write a month like 2026-02 or a range like 2026-02-01/2026-03-01.\n',
+      'ratecard: Period "2026-13" is not understood; write a month like 2026-02, a day (2026-02-10), a quarter (2026-Q1), a year (2026) or a range like 2026-02-01/2026-03-01.\n',
     );
   });
 

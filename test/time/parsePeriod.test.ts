@@ -59,13 +59,67 @@ describe("parsePeriod", () => {
     ["2026-02-01/2026-02-30", "February 30 as the end"],
     ["2026-02-01/", "a range without an end"],
     ["2026-02-01/2026-03-01/2026-04-01", "three dates"],
-    ["2026-02-01", "a single date"],
+    ["2026-02-30", "a single date that is not one"],
+    ["2026-Q0", "quarter 0"],
+    ["2026-Q5", "quarter 5"],
+    ["2026-W07", "an ISO week (weekly contracts start on their own day: a range says which)"],
+    ["0026", "a year outside 1970–9999"],
+    ["20260", "five digits"],
     ["February 2026", "words"],
     ["", "the empty string"],
   ])("rejects %j (%s) with invalid_period", (input) => {
     const error = thrown(() => parsePeriod(input, "UTC"));
     expect(error).toBeInstanceOf(InputError);
     expect(error).toMatchObject({ code: "invalid_period", path: "period" });
+  });
+
+  // Until 7 December 2026 (session 43) a day, a quarter and a year were "not understood": a daily,
+  // quarterly or annual contract was rated only with a range of dates.
+  it("reads a single date as that day, local midnight to the next one, across the end of DST", () => {
+    // New York leaves DST on 1 November 2026 at 02:00 EDT: 1 Nov 00:00 EDT (−04:00) = 04:00Z;
+    // 2 Nov 00:00 EST (−05:00) = 05:00Z: a day of 25 hours.
+    expect(text(parsePeriod("2026-11-01", "America/New_York"))).toEqual({
+      start: "2026-11-01T04:00:00.000Z",
+      end: "2026-11-02T05:00:00.000Z",
+    });
+    // 31 December's day ends on 1 January; 29 February exists in 2028
+    expect(text(parsePeriod("2026-12-31", "UTC")).end).toBe("2027-01-01T00:00:00.000Z");
+    expect(text(parsePeriod("2028-02-29", "UTC")).start).toBe("2028-02-29T00:00:00.000Z");
+  });
+
+  it("reads 2026-Q1 … Q4 as the calendar quarters, in the zone", () => {
+    // Q1: 1 Jan 00:00 EST = 05:00Z to 1 Apr 00:00 EDT = 04:00Z (DST from 8 March).
+    expect(text(parsePeriod("2026-Q1", "America/New_York"))).toEqual({
+      start: "2026-01-01T05:00:00.000Z",
+      end: "2026-04-01T04:00:00.000Z",
+    });
+    // Q2 from 1 April, Q3 from 1 July, Q4 (also written q4) from 1 October to 1 January 2027
+    expect(text(parsePeriod("2026-Q2", "UTC")).start).toBe("2026-04-01T00:00:00.000Z");
+    expect(text(parsePeriod("2026-Q3", "UTC"))).toEqual({
+      start: "2026-07-01T00:00:00.000Z",
+      end: "2026-10-01T00:00:00.000Z",
+    });
+    expect(text(parsePeriod("2026-q4", "UTC"))).toEqual({
+      start: "2026-10-01T00:00:00.000Z",
+      end: "2027-01-01T00:00:00.000Z",
+    });
+  });
+
+  it("reads 2026 as the calendar year, in the zone", () => {
+    // Kolkata is +05:30 all year: 1 Jan 2026 00:00 local = 31 Dec 2025 18:30Z.
+    expect(text(parsePeriod("2026", "Asia/Kolkata"))).toEqual({
+      start: "2025-12-31T18:30:00.000Z",
+      end: "2026-12-31T18:30:00.000Z",
+    });
+  });
+
+  it("names the date or year that is refused, as for a range", () => {
+    expect(thrown(() => parsePeriod("2026-02-30", "UTC"))).toMatchObject({
+      message: 'Period "2026-02-30": "2026-02-30" is not a real calendar date.',
+    });
+    expect(thrown(() => parsePeriod("1969-Q4", "UTC"))).toMatchObject({
+      message: 'Period "1969-Q4": year 1969 is outside the years ratecard rates (1970–9999).',
+    });
   });
 
   it("rejects a range that ends before it starts", () => {

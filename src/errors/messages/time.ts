@@ -16,11 +16,11 @@ export function invalidTimeZone(path: string, zone: string): ErrorMessage {
   };
 }
 
-/** A period written in neither accepted form. */
+/** A period written in none of the accepted forms. */
 export function periodNotUnderstood(text: string): ErrorMessage {
   return {
     code: "invalid_period",
-    message: `Period "${text}" is not understood; write a month like 2026-02 or a range like 2026-02-01/2026-03-01.`,
+    message: `Period "${text}" is not understood; write a month like 2026-02, a day (2026-02-10), a quarter (2026-Q1), a year (2026) or a range like 2026-02-01/2026-03-01.`,
   };
 }
 
