@@ -11,6 +11,7 @@ import {
   type ProrationRatio,
   parsePeriod,
   periodOf,
+  periodShorthand,
   toLocalDate,
 } from "../time/index.js";
 import { contractRatio } from "./contractRatio.js";
@@ -58,6 +59,10 @@ export function servicePeriodOf(contract: Contract, period: Period | string): Se
       label(requested, contract.timeZone),
       contract.id,
       label(billingPeriod, contract.timeZone),
+      periodShorthand(
+        toLocalDate(billingPeriod.start, contract.timeZone),
+        toLocalDate(billingPeriod.end, contract.timeZone),
+      ),
     );
     throw InputError.from(spans, "period");
   }

@@ -27,6 +27,7 @@ export { minuteOfDay } from "./minuteOfDay.js";
 export { parsePeriod } from "./parsePeriod.js";
 export type { Period } from "./period.js";
 export { intersectPeriods, isInPeriod, isSamePeriod } from "./period.js";
+export { periodShorthand } from "./periodShorthand.js";
 export type { ProrationBasis, ProrationRatio } from "./proration.js";
 export { applyRatio, PRORATION_BASES, prorationRatio, ratioText } from "./proration.js";
 export {

@@ -61,12 +61,29 @@ describe("resolveServicePeriod", () => {
       code: "period_outside_billing_cycle",
       path: "period",
       message:
-        "The period 2026-03-15/2026-04-15 spans more than one billing period of contract ctr; the billing period containing its start is 2026-03-01/2026-04-01. Rate each billing period separately.",
+        "The period 2026-03-15/2026-04-15 spans more than one billing period of contract ctr; the billing period containing its start is 2026-03-01/2026-04-01 (2026-03). Rate each billing period separately.",
     });
     // one millisecond past the billing period is already the next one
     const overByOne = { start: utc("2026-03-01"), end: utc("2026-04-01") + 1 };
     expect(thrown(() => resolveServicePeriod(contract, overByOne))).toMatchObject({
       code: "period_outside_billing_cycle",
+    });
+  });
+
+  // Since 7 December 2026 (session 43) the billing period's shorter text is named when it has one: what
+  // to type instead. A billing period from the 15th has none, and the sentence is as it was.
+  it("names the billing period as a quarter or a day when it is one, and by its dates alone otherwise", () => {
+    const quarterly = buildContract({ billing: { cadence: "quarterly" } });
+    expect(thrown(() => resolveServicePeriod(quarterly, "2026-03-15/2026-04-15"))).toMatchObject({
+      message: expect.stringContaining("its start is 2026-01-01/2026-04-01 (2026-Q1). Rate"),
+    });
+    const daily = buildContract({ billing: { cadence: "daily" } });
+    expect(thrown(() => resolveServicePeriod(daily, "2026-03"))).toMatchObject({
+      message: expect.stringContaining("its start is 2026-03-01/2026-03-02 (2026-03-01). Rate"),
+    });
+    const fromThe15th = buildContract({ billing: { cadence: "monthly", anchorDay: 15 } });
+    expect(thrown(() => resolveServicePeriod(fromThe15th, "2026-03"))).toMatchObject({
+      message: expect.stringContaining("its start is 2026-02-15/2026-03-15. Rate"),
     });
   });
 

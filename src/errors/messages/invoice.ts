@@ -137,15 +137,20 @@ export function invoicePeriodEmpty(): ErrorMessage {
   return { code: "invalid_period", message: "The invoice period must end after it starts." };
 }
 
-/** An invoice period over two billing periods (periods written as labels). */
+/**
+ * An invoice period over two billing periods (periods written as labels; `shorthand`, the billing
+ * period's shorter text when it is a calendar day, month, quarter or year: what to type instead).
+ */
 export function periodSpansBillingPeriods(
   requested: string,
   contractId: string,
   billing: string,
+  shorthand?: string,
 ): ErrorMessage {
+  const named = shorthand === undefined ? "" : ` (${shorthand})`;
   return {
     code: "period_outside_billing_cycle",
-    message: `The period ${requested} spans more than one billing period of contract ${contractId}; the billing period containing its start is ${billing}. Rate each billing period separately.`,
+    message: `The period ${requested} spans more than one billing period of contract ${contractId}; the billing period containing its start is ${billing}${named}. Rate each billing period separately.`,
   };
 }
 
