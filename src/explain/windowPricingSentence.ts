@@ -1,3 +1,4 @@
+import { Decimal, ZERO } from "../money/index.js";
 import type { PricedWindow, WindowBucketTotal, WindowPricingStep, Words } from "../schema/index.js";
 import { count, formatQuantity } from "./formatNumber.js";
 
@@ -21,7 +22,7 @@ export function windowPricingSentence(step: WindowPricingStep, words: Words): st
     step.priced.length === 0
       ? `none of ${count(step.windows, "window")} billed anything`
       : `${count(step.priced.length, "window")} of ${step.windows} billed: ${named.join("; ")}${more > 0 ? `; and ${count(more, "more window")}` : ""}`;
-  const buckets = (step.buckets ?? []).map((bucket) => describeBucket(bucket, money)).join(" ");
+  const buckets = (step.buckets ?? []).map((bucket) => describeBucket(bucket, step, money)).join(" ");
   return `${how}${rounded}; ${listed}. ${buckets}${buckets === "" ? "" : " "}Windows' sum: ${formatQuantity(step.quantity)} for ${money(step.amount)}.`;
 }
 
@@ -35,7 +36,37 @@ function describeWindow(window: PricedWindow, { money }: Words): string {
   return `from ${window.start}${bucket}, ${formatQuantity(window.quantity)}${total} → ${money(window.amount)}${committed}`;
 }
 
-function describeBucket(bucket: WindowBucketTotal, money: Words["money"]): string {
+// A window at or above its commitment bills the commitment plus the part above it × the overage factor:
+// the overage takes that part's place, so priced + true-up + overage is what the bucket billed only
+// with that part taken off (peak: 10.00 + 3.00 + 4.50 − 3.00 = 14.50), and, with each window rounded
+// to the minor unit, with the windows' rounding added. The sentence names both wherever they are not zero.
+function describeBucket(bucket: WindowBucketTotal, step: WindowPricingStep, money: Words["money"]): string {
   const name = bucket.id === null ? "Outside the buckets" : `Bucket ${bucket.id}`;
-  return `${name}: ${count(bucket.windows, "window")}, ${formatQuantity(bucket.quantity)} priced ${money(bucket.usage)}, true-up ${money(bucket.trueUp)}, overage ${money(bucket.overage)}, billed ${money(bucket.amount)}.`;
+  const head = `${name}: ${count(bucket.windows, "window")}, ${formatQuantity(bucket.quantity)} priced ${money(bucket.usage)}, true-up ${money(bucket.trueUp)}, overage ${money(bucket.overage)}`;
+  const above = aboveCommitments(step, bucket.id);
+  const rounding =
+    step.rounding === "each_window"
+      ? new Decimal(bucket.amount).minus(bucket.usage).minus(bucket.trueUp).minus(bucket.overage).plus(above)
+      : ZERO;
+  if (above.isZero() && rounding.isZero()) return `${head}, billed ${money(bucket.amount)}.`;
+  const part = money(above.toFixed());
+  const replaced = above.isZero() ? "" : ` in place of the ${part} priced above the commitments`;
+  const less = above.isZero() ? "" : ` − ${part}`;
+  const rounded = rounding.isZero()
+    ? ""
+    : ` ${rounding.isNegative() ? "−" : "+"} ${money(rounding.abs().toFixed())} of each window's rounding`;
+  return `${head}${replaced}, billed ${money(bucket.usage)} + ${money(bucket.trueUp)} + ${money(bucket.overage)}${less}${rounded} = ${money(bucket.amount)}.`;
+}
+
+// Σ (price − commitment) of the bucket's windows at or above their commitment, from the windows the step
+// lists (every window held to a commitment is listed): the part the overage bills in place of its price.
+function aboveCommitments(step: WindowPricingStep, id: string | null): Decimal {
+  let above: Decimal = ZERO;
+  for (const window of step.priced) {
+    if ((window.bucket ?? null) !== id || window.usage === undefined || window.committed === undefined)
+      continue;
+    const part = new Decimal(window.usage).minus(window.committed);
+    if (!part.isNegative()) above = above.plus(part);
+  }
+  return above;
 }

@@ -122,6 +122,26 @@ const FORMS: ReadonlyArray<readonly [RegExp, Check]> = [
     new RegExp(String.raw`Net (${MONEY}) \+ tax (${MONEY}) = (${MONEY})`, "g"),
     (m) => figureOf(m[1]!).value.plus(figureOf(m[2]!).value),
   ],
+  // "billed $10.00 + $3.00 + $4.50 − $3.00 = $14.50": a window bucket's priced + true-up + overage, less
+  // the part above the commitments that the overage bills in place of its price, and with each window
+  // rounded, "+ $0.003 of each window's rounding"
+  [
+    new RegExp(
+      String.raw`billed (${MONEY}) \+ (${MONEY}) \+ (${MONEY})(?: − (${MONEY}))?(?: ([+−]) (${MONEY}) of each window's rounding)? = (${MONEY})`,
+      "g",
+    ),
+    (m) => {
+      const terms = [m[1], m[2], m[3], m[4], m[6]].filter((term) => term !== undefined) as string[];
+      if (terms.some(isCut)) return undefined;
+      const less = m[4] === undefined ? new D(0) : figureOf(m[4]).value;
+      const rounding = m[6] === undefined ? new D(0) : figureOf(m[6]).value.times(m[5] === "−" ? -1 : 1);
+      return figureOf(m[1]!)
+        .value.plus(figureOf(m[2]!).value)
+        .plus(figureOf(m[3]!).value)
+        .minus(less)
+        .plus(rounding);
+    },
+  ],
   // "the overage is $12,393.00 × (2 − 1) = $12,393.00"
   [
     new RegExp(String.raw`(${MONEY}) × \((${NUMBER}) − 1\) = (${MONEY})`, "g"),

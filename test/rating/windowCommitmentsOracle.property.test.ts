@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { rateInvoice } from "../../src/index.js";
+import { explainText, rateInvoice } from "../../src/index.js";
+import { falseEquations, figureOf, MONEY } from "../_laws/explainArithmetic.js";
 import { localMidnight, localMinuteOfDay, monthsLater } from "../_support/calendarOracle.js";
 import { buildContract } from "../_support/contract.js";
 import { fuzzRuns } from "../_support/fuzzRuns.js";
@@ -160,6 +161,14 @@ function peakCharge(quantity: Ratio, setup: Setup): Ratio {
   return setup.trueUp ? committed : usage;
 }
 
+// The part of a peak window's price above its commitment (U − C when U ≥ C, else 0), which the overage
+// bills × the factor in place of its price.
+function aboveCommitment(quantity: Ratio, setup: Setup): Ratio {
+  const usage = times(quantity, [137n, 1000n]);
+  const committed: Ratio = setup.commitment === "amount" ? [5n, 1n] : times([3n, 1n], [137n, 1000n]);
+  return below(usage, committed) ? ZERO : add(usage, [-committed[0], committed[1]]);
+}
+
 const scenarioArb = setupArb.chain((setup) => {
   const from = localMidnight({ y: 2026, m: setup.month, d: 1 }, setup.zone);
   const to = localMidnight(monthsLater(2026, setup.month, 1, 1), setup.zone);
@@ -210,6 +219,7 @@ describe("window commitments in time-of-day buckets against a BigInt oracle (pro
         let quantity = ZERO;
         let exact = ZERO;
         let settled = 0n;
+        let above = ZERO;
         for (let index = 0; index * 3_600_000 < to - from; index += 1) {
           const sum = sums.get(index);
           if (sum === undefined && setup.empty === "skip") continue;
@@ -219,10 +229,9 @@ describe("window commitments in time-of-day buckets against a BigInt oracle (pro
             setup.transform,
           );
           const minute = localMinuteOfDay(from + index * 3_600_000, setup.zone);
-          const amount =
-            minute >= 8 * 60 && minute < 20 * 60
-              ? peakCharge(windowQuantity, setup)
-              : graduated(windowQuantity);
+          const peak = minute >= 8 * 60 && minute < 20 * 60;
+          const amount = peak ? peakCharge(windowQuantity, setup) : graduated(windowQuantity);
+          if (peak) above = add(above, aboveCommitment(windowQuantity, setup));
           quantity = add(quantity, windowQuantity);
           exact = add(exact, amount);
           settled += rounded(amount, decimals, setup.mode);
@@ -241,6 +250,24 @@ describe("window commitments in time-of-day buckets against a BigInt oracle (pro
         const gap = shownN * quantity[1] - quantity[0] * shownD;
         expect((gap < 0n ? -gap : gap) * 10n ** 45n < shownD * quantity[1]).toBe(true);
         expect(line.amount).toBe(textOf(expected, decimals));
+        // The peak bucket's sentence: its sums hold, and the part it says the overage took the place of
+        // is Σ (U − C) over the windows at or above their commitment (none: no such part is named).
+        const text = explainText(invoice);
+        expect(falseEquations(text)).toEqual([]);
+        const sentence = text
+          .split(/(?<=\.) (?=[A-Z])/)
+          .find((candidate) => candidate.startsWith("Bucket peak: "));
+        const named = new RegExp(`in place of the (${MONEY}) priced above the commitments`).exec(
+          sentence ?? "",
+        );
+        if (above[0] === 0n) expect(named).toBeNull();
+        else {
+          expect(named).not.toBeNull();
+          if (!named![1]!.endsWith("…"))
+            expect(figureOf(named![1]!).value.times(above[1].toString()).equals(above[0].toString())).toBe(
+              true,
+            );
+        }
       }),
       { numRuns: fuzzRuns(40) },
     );

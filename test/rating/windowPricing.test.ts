@@ -427,9 +427,42 @@ describe("window pricing, time-of-day buckets with commitments (Flexprice's wind
     expect(text).toContain(
       "from 2026-03-02T09:00:00.000Z in peak, 80 → $9.50 (price $8.00 against a commitment of $5.00)",
     );
+    // peak: 80 × 0.10 = 8.00 and 20 × 0.10 = 2.00 priced, 10.00; the 10:00 window is trued up by
+    // 5.00 − 2.00 = 3.00; the 09:00 window's 8.00 − 5.00 = 3.00 above its commitment bills × 1.5 = 4.50
+    // in place of its price. Billed 5.00 + 4.50 + 5.00 = 14.50 = 10.00 + 3.00 + 4.50 − 3.00: the four
+    // figures add up only with the 3.00 taken off, so the sentence says it (10 + 3 + 4.5 = 17.5 read
+    // as a sum before 7 December 2026).
     expect(text).toContain(
-      "Bucket peak: 2 windows, 100 priced $10.00, true-up $3.00, overage $4.50, billed $14.50.",
+      "Bucket peak: 2 windows, 100 priced $10.00, true-up $3.00, overage $4.50 in place of the $3.00 priced above the commitments, billed $10.00 + $3.00 + $4.50 − $3.00 = $14.50.",
     );
+    // Outside the buckets nothing is above a commitment: 100 × 0.05 = 5.00, and the figures add up as they are.
+    expect(text).toContain(
+      "Outside the buckets: 1 window, 100 priced $5.00, true-up $0.00, overage $0.00, billed $5.00.",
+    );
+  });
+
+  it("names each window's rounding when every window is rounded to the minor unit", () => {
+    const contract = buildContract(
+      buildContractJson({
+        meters: [windowed("hour", "sum", "skip")],
+        charges: [charged({ model: "unit", unitPrice: "0.05" }, { ...peak, rounding: "each_window" })],
+      }),
+    );
+    const rated = rateInvoice(
+      contract,
+      [event("p1", "2026-03-02T09:15:00Z", "80"), event("o1", "2026-03-02T22:15:00Z", "0.1")] as never,
+      "2026-03",
+    );
+    const text = explainText(rated);
+    // peak 09:00: 80 × 0.10 = 8.00 ≥ 5.00, 5.00 + 3.00 × 1.5 = 9.50, a whole cent: no rounding.
+    expect(text).toContain(
+      "Bucket peak: 1 window, 80 priced $8.00, true-up $0.00, overage $4.50 in place of the $3.00 priced above the commitments, billed $8.00 + $0.00 + $4.50 − $3.00 = $9.50.",
+    );
+    // off-peak 22:00: 0.1 × 0.05 = 0.005, rounded half-even to 0.00: priced 0.005, billed 0.005 − 0.005 = 0.00.
+    expect(text).toContain(
+      "Outside the buckets: 1 window, 0.1 priced $0.005, true-up $0.00, overage $0.00, billed $0.005 + $0.00 + $0.00 − $0.005 of each window's rounding = $0.00.",
+    );
+    expect(rated.lines[0]!.amount).toBe("9.50");
   });
 });
 
