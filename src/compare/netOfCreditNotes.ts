@@ -11,6 +11,11 @@ export interface ReconciledCreditNote {
   readonly id: string;
   /** What the note credited in all, tax included (its `total`). */
   readonly total: string;
+  /**
+   * The tax in that total, when the note has any: added to its lines (`exclusive`, total = lines + tax)
+   * or included in their amounts (`inclusive`, total = lines). Absent on a note without tax.
+   */
+  readonly tax?: { readonly mode: "exclusive" | "inclusive"; readonly total: string };
   /** The note's lines: the invoice line each corrects and what it credited of it. */
   readonly lines: ReadonlyArray<{
     readonly corrects: string;
@@ -220,12 +225,23 @@ function reported(note: TakenNote): ReconciledCreditNote {
   return {
     id: note.id,
     total: note.total,
+    ...taxOf(note),
     lines: note.lines.map((line) => ({
       corrects: line.corrects,
       name: line.name,
       amount: toFixedString(new Decimal(line.amount), minorUnits),
     })),
   };
+}
+
+// The note's tax, when it is not zero: a note of untaxed lines names none (it said "tax included" too).
+function taxOf(note: TakenNote): Pick<ReconciledCreditNote, "tax"> {
+  const [mode, total] =
+    note.exclusiveTax !== undefined
+      ? (["exclusive", note.exclusiveTax] as const)
+      : (["inclusive", note.inclusiveTax] as const);
+  if (total === undefined || new Decimal(total).isZero()) return {};
+  return { tax: { mode, total } };
 }
 
 function pathOf(index: number, ...segments: ReadonlyArray<PropertyKey>): string {

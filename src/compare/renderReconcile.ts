@@ -54,11 +54,18 @@ function beforeNotes(result: ReconcileResult): string {
   return ` (${notes.issuedTotalBeforeNotes} less ${notes.credited} of credit notes)`;
 }
 
-// One sentence per credit note taken off the issued invoice, naming what it credited of which line.
+// One sentence per credit note taken off the issued invoice, naming what it credited of which line and
+// the tax in it, so that its lines and tax redo its total: "60.00 USD credited, 10.00 of it tax added to
+// the lines; lines Egress (egress) 50.00". Until 7 December 2026 every note read "tax included", one
+// without tax too.
 function creditNoteSentences(result: ReconcileResult): string[] {
   return (result.creditNotes?.notes ?? []).map((note) => {
     const lines = note.lines.map((line) => `${line.name} (${line.corrects}) ${line.amount}`).join(", ");
-    return `Net of credit note ${note.id}: ${note.total} ${result.currency} credited, tax included; lines ${lines}.`;
+    const tax =
+      note.tax === undefined
+        ? ""
+        : `, ${note.tax.total} of it tax ${note.tax.mode === "exclusive" ? "added to the lines" : "included in the lines"}`;
+    return `Net of credit note ${note.id}: ${note.total} ${result.currency} credited${tax}; lines ${lines}.`;
   });
 }
 

@@ -39,7 +39,7 @@ describe("ratecard reconcile --credit-note", () => {
     expect(result.stdout).toBe(
       [
         "Issued total 7207.78 (7663.78 less 456.00 of credit notes), recomputed 7663.78 USD; 5 lines matched.",
-        "Net of credit note ctr_northwind_cdn:2026-02-01:credit-note:1: 456.00 USD credited, tax included; lines Bandwidth (North America) (bandwidth_na) 456.00.",
+        "Net of credit note ctr_northwind_cdn:2026-02-01:credit-note:1: 456.00 USD credited; lines Bandwidth (North America) (bandwidth_na) 456.00.",
         "1 discrepancy found (amounts are recomputed − issued).",
         // The note's line carries the invoice line's unit, GB, and the sentence names it: until 7 December
         // 2026 it read "(11400 units taken off)" though the note itself said "11400 GB taken off".
@@ -166,7 +166,7 @@ describe("ratecard reconcile --credit-note with Stripe's credit notes", () => {
       "Issued total 7207.78 (7663.78 less 456.00 of credit notes), recomputed 7663.78 USD",
     );
     expect(result.stdout).toContain(
-      "Net of credit note cn_1PaX: 456.00 USD credited, tax included; lines Bandwidth (North America) (il_2) 456.00.",
+      "Net of credit note cn_1PaX: 456.00 USD credited; lines Bandwidth (North America) (il_2) 456.00.",
     );
     expect(result.stdout).toMatch(/\+456\.00 {2}credit_note/);
   });

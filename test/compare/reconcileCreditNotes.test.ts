@@ -41,13 +41,19 @@ describe("reconcile with the credit notes issued against the invoice", () => {
       issuedTotalBeforeNotes: "300.00",
       credited: "60.00",
       notes: [
-        { id: units.id, total: "60.00", lines: [{ corrects: "egress", name: "Egress", amount: "50.00" }] },
+        // 50.00 of egress credited + 20 % VAT on it, 10.00, = 60.00
+        {
+          id: units.id,
+          total: "60.00",
+          tax: { mode: "exclusive", total: "10.00" },
+          lines: [{ corrects: "egress", name: "Egress", amount: "50.00" }],
+        },
       ],
     });
     expect(renderReconcile(result, "text")).toBe(
       [
         "Issued total 240.00 (300.00 less 60.00 of credit notes), recomputed 240.00 USD; 2 lines matched.",
-        `Net of credit note ${units.id}: 60.00 USD credited, tax included; lines Egress (egress) 50.00.`,
+        `Net of credit note ${units.id}: 60.00 USD credited, 10.00 of it tax added to the lines; lines Egress (egress) 50.00.`,
         "The issued invoice agrees with the recomputation.",
         "",
       ].join("\n"),
@@ -201,6 +207,54 @@ describe("reconcile with the credit notes issued against the invoice", () => {
     );
     expect(sentence(issuedUnits, [one, rest])).toContain(
       `Issued net of credit notes ${one.id}, ${rest.id}: 150.00 less 50.00 credited (1000 transfers taken off).`,
+    );
+  });
+});
+
+// Until 7 December 2026 (session 43) every note's sentence said "tax included", one without tax too.
+describe("the note's tax in its sentence, so that its lines and tax redo its total", () => {
+  it("names tax added to the lines (50.00 + 10.00 = 60.00), and says nothing of tax on a note without any", () => {
+    const text = renderReconcile(reconcile(issued, recomputed, { creditNotes: [units] }), "text");
+    expect(text).toContain(
+      "60.00 USD credited, 10.00 of it tax added to the lines; lines Egress (egress) 50.00.",
+    );
+    // The same contract without VAT: 1,000 GB × 0.05 = 50.00 credited, and no word of tax.
+    const untaxed = buildContract({
+      charges: [{ id: "egress", name: "Egress", meter: "m", price: { model: "unit", unitPrice: "0.05" } }],
+    });
+    const issuedUntaxed = rateInvoice(untaxed, [meteredEvent("e1", "3000")], "2026-02");
+    const note = issueCreditNote(untaxed, issuedUntaxed, [
+      { kind: "quantity", line: "egress", quantity: "1000", reason: "1,000 GB counted twice" },
+    ]);
+    const result = reconcile(issuedUntaxed, rateInvoice(untaxed, [meteredEvent("e1", "2000")], "2026-02"), {
+      creditNotes: [note],
+    });
+    expect(result.creditNotes?.notes[0]?.tax).toBeUndefined();
+    expect(renderReconcile(result, "text")).toContain(
+      `Net of credit note ${note.id}: 50.00 USD credited; lines Egress (egress) 50.00.`,
+    );
+  });
+
+  it("names tax included in the lines' amounts: 50.00 credited, VAT 50.00 × 20 ÷ 120 = 8.333… → 8.33 of it", () => {
+    // Egress at 0.05 with 20 % VAT included: 3,000 GB issued 150.00, 2,000 GB recomputed 100.00; the
+    // note takes 1,000 GB off, 150.00 − 100.00 = 50.00, whose VAT is inside it.
+    const inclusive = buildContract({
+      charges: [{ id: "egress", name: "Egress", meter: "m", price: { model: "unit", unitPrice: "0.05" } }],
+      tax: {
+        mode: "inclusive",
+        rounding: "per_line",
+        rates: [{ id: "vat", name: "VAT 20%", percent: "20" }],
+      },
+    });
+    const issuedGross = rateInvoice(inclusive, [meteredEvent("e1", "3000")], "2026-02");
+    const note = issueCreditNote(inclusive, issuedGross, [
+      { kind: "quantity", line: "egress", quantity: "1000", reason: "1,000 GB counted twice" },
+    ]);
+    const result = reconcile(issuedGross, rateInvoice(inclusive, [meteredEvent("e1", "2000")], "2026-02"), {
+      creditNotes: [note],
+    });
+    expect(renderReconcile(result, "text")).toContain(
+      `Net of credit note ${note.id}: 50.00 USD credited, 8.33 of it tax included in the lines; lines Egress (egress) 50.00.`,
     );
   });
 });

@@ -147,6 +147,8 @@ describe("reconcile a Stripe invoice with its Stripe credit notes", () => {
         {
           id: "cn_units",
           total: "60.00",
+          // 50.00 + its VAT, 10.00 (Stripe's total_taxes), = 60.00
+          tax: { mode: "exclusive", total: "10.00" },
           lines: [{ corrects: "il_egress", name: "Egress", amount: "50.00" }],
         },
       ],
@@ -154,7 +156,7 @@ describe("reconcile a Stripe invoice with its Stripe credit notes", () => {
     expect(renderReconcile(result, "text")).toBe(
       [
         "Issued total 240.00 (300.00 less 60.00 of credit notes), recomputed 240.00 USD; 2 lines matched.",
-        "Net of credit note cn_units: 60.00 USD credited, tax included; lines Egress (il_egress) 50.00.",
+        "Net of credit note cn_units: 60.00 USD credited, 10.00 of it tax added to the lines; lines Egress (il_egress) 50.00.",
         "The issued invoice agrees with the recomputation.",
         "",
       ].join("\n"),
