@@ -151,20 +151,24 @@ events. Events of customers no contract bills are counted in the summary, never 
       outOfTerm,
       offCycle,
     } = contractsInForce(await readBatchContracts(contractsPath, await readPriceBooks(bookFiles)), period);
+    // What --carry, --commitment-spend and notes give a contract set aside is skipped, as it is not rated.
+    const aside = new Set([...outOfTerm, ...offCycle].map((entry) => entry.contract));
     // Read before the usage, so a wrong file fails fast.
     const starts = new Map(
       contracts.map(({ contract }) => [contract.id, invoiceStartUnlessRefused(() => contract, period)]),
     );
     const spendFile = values["commitment-spend"];
     const spend: BatchCommitmentSpend =
-      spendFile === undefined ? new Map() : await readBatchCommitmentSpend(spendFile, starts);
+      spendFile === undefined ? new Map() : await readBatchCommitmentSpend(spendFile, starts, aside);
     const noteFiles = values["commitment-credit-note"] ?? [];
     const notes = await readBatchCommitmentNotes(
       noteFiles,
       contracts.map(({ contract }) => contract.id),
+      aside,
     );
     const carryFile = values.carry;
-    const carry: BatchCarry = carryFile === undefined ? new Map() : await readBatchCarry(carryFile, starts);
+    const carry: BatchCarry =
+      carryFile === undefined ? new Map() : await readBatchCarry(carryFile, starts, aside);
     const priceBooks = await Promise.all(bookFiles.map((file) => readJsonFile(file, "--price-book")));
     const sorted = [...contracts].sort((a, b) => compareIds(a.contract.customer.id, b.contract.customer.id));
     const settings = { priceBooks, period, creditsStartFull: values["credits-start-full"] === true };

@@ -168,4 +168,16 @@ describe("ratecard batch over contracts billed on other cycles", () => {
     expect(duckdb.summary).toBe(memory.summary);
     expect(JSON.parse(duckdb.summary).unknownCustomers.events).toBe(1);
   });
+
+  it("skips what --carry and --commitment-spend give a contract set aside, as it skips its invoice", () => {
+    // Failed before: exit 2, `--carry … gives carried state for contract "ctr_cus_c", which --contracts
+    // does not have`: a file keyed by every contract id stopped the batch for the quarterly one.
+    const folder = folderOf("mixed-carry", [monthly, anniversary, quarterly]);
+    const keyed = join(scratch, "keyed.json");
+    writeFileSync(keyed, JSON.stringify({ ctr_cus_c: {}, ctr_cus_b: {} }));
+    const result = batch(folder, "2026-02", "--carry", keyed, "--commitment-spend", keyed);
+    expect(result.code).toBe(0);
+    // cus_a alone: 100 GB × 0.05 = 5.00
+    expect(totals(result.stdout)).toEqual([["cus_a", "5.00"]]);
+  });
 });
