@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { egressContractJson } from "../_support/egressContract.js";
 import { assertCliBuilt, runCli } from "../_support/runCli.js";
@@ -179,5 +180,78 @@ describe("ratecard batch over contracts billed on other cycles", () => {
     expect(result.code).toBe(0);
     // cus_a alone: 100 GB × 0.05 = 5.00
     expect(totals(result.stdout)).toEqual([["cus_a", "5.00"]]);
+  });
+});
+
+// Contracts of five customers on any cycle and term, events of theirs and of a stranger, either engine.
+const CADENCES = ["daily", "weekly", "monthly", "quarterly"] as const;
+const cycleArb = fc.record({
+  cadence: fc.constantFrom(...CADENCES),
+  alignment: fc.constantFrom("calendar", "anniversary"),
+  start: fc.constantFrom("2025-06-01", "2026-01-15", "2026-02-01", "2026-02-10", "2026-03-01"),
+});
+
+describe("ratecard batch accounts for every contract and every event (property)", () => {
+  it("its invoices and the contracts it sets aside are the contracts; their events and unknown ones all", () => {
+    const customers = ["c0", "c1", "c2", "c3", "c4"];
+    let run = 0;
+    fc.assert(
+      fc.property(
+        fc.tuple(...customers.map(() => cycleArb)),
+        fc.array(
+          fc.record({
+            customer: fc.constantFrom(...customers, "stranger"),
+            day: fc.integer({ min: 1, max: 28 }),
+          }),
+          { maxLength: 12 },
+        ),
+        fc.constantFrom("memory", "duckdb"),
+        (cycles, drawn, engine) => {
+          run += 1;
+          const contracts = cycles.map(({ cadence, alignment, start }, index) =>
+            egressContractJson(customers[index] as string, "USD", {
+              billing: { cadence, alignment },
+              term: { start },
+            }),
+          );
+          const folder = folderOf(`property-${run}`, contracts);
+          const usage = join(scratch, `property-${run}.ndjson`);
+          writeFileSync(
+            usage,
+            drawn
+              .map(
+                ({ customer, day }, index) => `${JSON.stringify(event(`p${index}`, customer, "1", day))}\n`,
+              )
+              .join(""),
+          );
+          const summaryFile = join(scratch, `property-${run}.json`);
+          const result = runCli(
+            "batch",
+            ...["--contracts", folder, "--usage", usage, "--period", "2026-02", "--summary", summaryFile],
+            ...["--engine", engine, "--workers", "1"],
+          );
+          const ids = contracts.map((contract) => contract.id).sort();
+          if (result.code === 2) {
+            // Every contract set aside: refused, naming the period, before the usage is read.
+            expect(result.stderr).toMatch(/^ratecard: --period 2026-02: /);
+            return;
+          }
+          expect(result.code).toBe(0);
+          const summary = JSON.parse(readFileSync(summaryFile, "utf8"));
+          const aside: Array<{ contract: string; events: number }> = summary.contractsOnAnotherCycle ?? [];
+          const outOfTerm: Array<{ contract: string }> = summary.contractsOutOfTerm ?? [];
+          const invoiced = result.stdout
+            .split("\n")
+            .filter((line) => line !== "")
+            .map((line) => (JSON.parse(line) as { contractId: string }).contractId);
+          expect(
+            [...invoiced, ...aside.map((e) => e.contract), ...outOfTerm.map((e) => e.contract)].sort(),
+          ).toEqual(ids);
+          const setAside = aside.reduce((sum, entry) => sum + entry.events, 0);
+          expect(summary.eventsRead + setAside + summary.unknownCustomers.events).toBe(drawn.length);
+        },
+      ),
+      { numRuns: 12 },
+    );
   });
 });
