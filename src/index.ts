@@ -154,6 +154,7 @@ export {
   type BillProgressivelyOptions,
   balancesAfterCorrection,
   balancesAfterNotes,
+  batchDecision,
   billParsedProgressively,
   billProgressively,
   type CarriedCommitmentSpend,

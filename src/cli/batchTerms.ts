@@ -1,4 +1,5 @@
 import {
+  batchDecision,
   type ContractOnAnotherCycle,
   contractInBatch,
   isRatecardError,
@@ -61,9 +62,10 @@ export function contractsInForce(
   const outOfTerm: ContractOutOfTerm[] = [];
   const offCycle: ContractOffCycle[] = [];
   const byCustomer = new Map<string, BatchContract>();
+  const decide = batchDecision(period);
   for (const read of contracts) {
     const { contract } = read;
-    const place = contractInBatch(contract, period);
+    const place = decide(contract);
     if (!place.rated && place.reason === "out_of_term") {
       outOfTerm.push({
         contract: contract.id,

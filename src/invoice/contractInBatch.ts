@@ -34,22 +34,71 @@ export type ContractInBatch =
 
 /**
  * Whether a batch for `period` rates `contract` (see {@link ContractInBatch}). `rateMany` and
- * `ratecard batch` both decide by it, so the library and the CLI set aside the same contracts. A period
- * the rating would refuse (one that does not read, or is empty, or beyond year 9999) is left to it:
- * `rated`, so that it refuses the period in its own words.
+ * `ratecard batch` both decide by it ({@link batchDecision}), so the library and the CLI set aside the
+ * same contracts. A period the rating would refuse (one that does not read, or is empty, or beyond year
+ * 9999) is left to it: `rated`, so that it refuses the period in its own words.
  * @example contractInBatch(quarterly, "2026-02") // { rated: false, reason: "another_cycle", billingPeriods: ["2026-01-01/2026-04-01"] }
  */
 export function contractInBatch(contract: Contract, period: Period | string): ContractInBatch {
+  return batchDecision(period)(contract);
+}
+
+/**
+ * {@link contractInBatch} for the contracts of one batch: the period read in each zone, and the billing
+ * periods it meets, are worked out once per zone and cycle rather than once per contract (they cost
+ * about 40 µs a contract, a quarter of rating a small customer). Calendar periods do not depend on the
+ * term's start, so every calendar-monthly contract of a zone shares them; anniversary ones share them
+ * with the contracts that start on the same instant. Kept by the returned function alone, for one batch.
+ */
+export function batchDecision(period: Period | string): (contract: Contract) => ContractInBatch {
+  const periods = new Map<string, ReadonlyArray<Period>>();
+  const requestedIn = new Map<string, Period>();
+  return (contract) => {
+    const { cycle } = contract;
+    const met = (requested: Period) => {
+      const key = `${cycleKey(cycle)}|${requested.start}|${requested.end}`;
+      const known = periods.get(key);
+      if (known !== undefined) return known;
+      const found = periodsBetween(cycle, requested.start, requested.end);
+      periods.set(key, found);
+      return found;
+    };
+    const requested = () => {
+      if (typeof period !== "string") return period;
+      const known = requestedIn.get(contract.timeZone);
+      if (known !== undefined) return known;
+      const parsed = parsePeriod(period, contract.timeZone);
+      requestedIn.set(contract.timeZone, parsed);
+      return parsed;
+    };
+    return decide(contract, requested, met);
+  };
+}
+
+// What decides a cycle's boundaries: a calendar cycle's are its zone, cadence and anchors (its reference
+// year only numbers them), an anniversary cycle's its term start too.
+function cycleKey(cycle: Contract["cycle"]): string {
+  const { timeZone, cadence, alignment, anchorDay, anchorMonth, termStart } = cycle;
+  return alignment === "calendar"
+    ? `${timeZone}|${cadence}|calendar|${anchorDay ?? ""}|${anchorMonth ?? ""}`
+    : `${timeZone}|${cadence}|anniversary|${termStart}`;
+}
+
+function decide(
+  contract: Contract,
+  requestedOf: () => Period,
+  billingPeriodsMet: (requested: Period) => ReadonlyArray<Period>,
+): ContractInBatch {
   let met: ReadonlyArray<Period>;
   try {
-    const requested = typeof period === "string" ? parsePeriod(period, contract.timeZone) : period;
+    const requested = requestedOf();
     const term = termPeriod(contract);
     const service = intersectPeriods(requested, term);
     if (service === undefined) return { rated: false, reason: "out_of_term" };
     // The billing periods the period meets, unclipped: one that ends inside the period is billed by its
     // own run (a monthly contract ending 2026-02-01 in a batch of the first quarter is January's), so
     // the period must lie inside one, as rateInvoice requires, and cover all of it the term keeps.
-    const whole = periodsBetween(contract.cycle, requested.start, requested.end);
+    const whole = billingPeriodsMet(requested);
     met = whole.flatMap((billing) => intersectPeriods(billing, term) ?? []);
     if (whole.length === 1 && isSamePeriod(met[0] as Period, service)) return { rated: true };
   } catch (error) {

@@ -12,7 +12,7 @@ export type { Burn } from "./burnAmount.js";
 export { burnAmount } from "./burnAmount.js";
 export { burnOrder } from "./burnOrder.js";
 export type { ContractInBatch } from "./contractInBatch.js";
-export { contractInBatch } from "./contractInBatch.js";
+export { batchDecision, contractInBatch } from "./contractInBatch.js";
 export type {
   LateEventsAccount,
   LateUsageDeltaLine,

@@ -4,7 +4,7 @@ import { compareText, IdSample } from "../meters/index.js";
 import { Decimal } from "../money/index.js";
 import { EXCLUSION_REASONS, type ExclusionReason, type UsageEvent } from "../schema/index.js";
 import type { Alignment, Cadence, Period } from "../time/index.js";
-import { contractInBatch, termInWords } from "./contractInBatch.js";
+import { batchDecision, termInWords } from "./contractInBatch.js";
 import { requireContracts, requireEvents, requireOptions } from "./entryArguments.js";
 import type { Invoice } from "./invoiceSchema.js";
 import { parseEvents, type RateInvoiceOptions, sealOf } from "./rateInvoice.js";
@@ -196,8 +196,9 @@ function sortedForBatch(
   const outOfTerm: Contract[] = [];
   const onAnotherCycle: { contract: Contract; billingPeriods: ReadonlyArray<string> }[] = [];
   const inTerm = new Set<string>();
+  const decide = batchDecision(period);
   contracts.forEach((contract, index) => {
-    const place = contractInBatch(contract, period);
+    const place = decide(contract);
     if (!place.rated && place.reason === "out_of_term") {
       outOfTerm.push(contract);
       return;

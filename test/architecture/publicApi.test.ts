@@ -123,6 +123,7 @@ const PUBLIC_VALUES = [
   "createRatingShare",
   "summarizeBatch",
   "contractInBatch",
+  "batchDecision",
   "rateOpeningInvoice",
   "rateInAdvance",
   "inAdvanceFee",

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { contractInBatch, parseContract, rateInvoice, rateMany } from "../../src/index.js";
+import { batchDecision, contractInBatch, parseContract, rateInvoice, rateMany } from "../../src/index.js";
 import { egressContractJson } from "../_support/egressContract.js";
 
 // A batch rates the contracts whose billing period its period is (clipped to their term) and sets aside,
@@ -233,6 +233,42 @@ describe("rateMany accounts for every contract and every event (property)", () =
             for (const billing of entry.billingPeriods)
               expect(contractInBatch(contract, billing)).toEqual({ rated: true });
           }
+        },
+      ),
+    );
+  });
+});
+
+describe("batchDecision (property)", () => {
+  // One decider shares the billing periods of a zone and cycle between contracts: it must decide each
+  // contract as contractInBatch alone does (a fresh decider), whatever came before it.
+  it("decides every contract of a batch as contractInBatch decides it alone", () => {
+    const contract = fc
+      .record({
+        customer: fc.constantFrom("a", "b", "c"),
+        cadence: fc.constantFrom(...CADENCES),
+        alignment: fc.constantFrom("calendar", "anniversary"),
+        anchorDay: fc.option(fc.integer({ min: 1, max: 31 }), { nil: undefined }),
+        timeZone: fc.constantFrom("UTC", "America/New_York", "Asia/Kolkata", "Pacific/Auckland"),
+        startDay: fc.integer({ min: 0, max: 500 }),
+      })
+      .map(({ customer, cadence, alignment, anchorDay, timeZone, startDay }) =>
+        contractOf(customer, {
+          timeZone,
+          billing:
+            alignment === "calendar" && anchorDay !== undefined && cadence !== "daily" && cadence !== "weekly"
+              ? { cadence, alignment, anchorDay }
+              : { cadence, alignment },
+          term: { start: new Date(Date.UTC(2025, 0, 1 + startDay)).toISOString().slice(0, 10) },
+        }),
+      );
+    fc.assert(
+      fc.property(
+        fc.array(contract, { minLength: 1, maxLength: 8 }),
+        fc.constantFrom("2026-02", "2026-01-01/2026-04-01", "2026-02-02/2026-02-09", "2026-02-15/2026-03-15"),
+        (contracts, period) => {
+          const decide = batchDecision(period);
+          for (const each of contracts) expect(decide(each)).toEqual(contractInBatch(each, period));
         },
       ),
     );
