@@ -82,6 +82,7 @@ export const TARGETS = {
       "asOfInstant.ts",
       "pricedByBook.ts",
       "rateMany.ts",
+      "contractInBatch.ts",
       "ratingShare.ts",
       "billProgressively.ts",
       "progressiveSchema.ts",

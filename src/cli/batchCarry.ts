@@ -24,15 +24,21 @@ export type BatchCarry = ReadonlyMap<string, Readonly<Record<string, CarriedMete
 export function readBatchCarry(
   file: string,
   starts: ReadonlyMap<string, string | undefined>,
+  aside: ReadonlySet<string> = new Set(),
 ): Promise<BatchCarry> {
-  return readPerContract(file, starts, {
-    flag: "--carry",
-    gives: "carried state",
-    fromInvoice: (invoice, named, startsAt) => {
-      requirePrevious(invoice, startsAt, named);
-      return carriedStatesIn(invoice.usage.carryOut, ["usage", "carryOut"], named);
+  return readPerContract(
+    file,
+    starts,
+    {
+      flag: "--carry",
+      gives: "carried state",
+      fromInvoice: (invoice, named, startsAt) => {
+        requirePrevious(invoice, startsAt, named);
+        return carriedStatesIn(invoice.usage.carryOut, ["usage", "carryOut"], named);
+      },
+      fromValue: (value, source, contractId, startsAt) =>
+        carriedState(value, `--carry ${source}`, contractId, startsAt),
     },
-    fromValue: (value, source, contractId, startsAt) =>
-      carriedState(value, `--carry ${source}`, contractId, startsAt),
-  });
+    aside,
+  );
 }

@@ -17,13 +17,14 @@ import { openBatchOutputs } from "./batchOutput.js";
 import { requireOutputsApart } from "./batchOutputsApart.js";
 import { rateInPool, workerCount } from "./batchPool.js";
 import { type BatchOutcome, type BatchSettings, type BatchTask, compareIds } from "./batchRating.js";
+import { requireRated } from "./batchRequireRated.js";
 import { screenForDuckdb } from "./batchScreen.js";
-import { splitByCustomer } from "./batchSplit.js";
+import { splitByCustomer, type Unbilled } from "./batchSplit.js";
 import { hintedWhenStopped, stopAtBadEvent } from "./batchStop.js";
 import { batchSummaryText } from "./batchSummaryText.js";
 import { contractsInForce, requireBatchPeriod } from "./batchTerms.js";
 import { invoiceStartUnlessRefused } from "./carriedStateOptions.js";
-import { flagChoice, readPriceBooks, required, UsageLineError } from "./cliSupport.js";
+import { flagChoice, readPriceBooks, required } from "./cliSupport.js";
 import { PRICE_BOOK_OPTION, TIMESTAMPS_OPTION, USAGE_FORMAT_OPTION } from "./commonOptions.js";
 import { defineCommand } from "./defineCommand.js";
 import { rateBatchWithDuckdb } from "./duckdbBatch.js";
@@ -146,24 +147,29 @@ events. Events of customers no contract bills are counted in the summary, never 
     const format = flagChoice("--format", values.format ?? "ndjson", ["ndjson", "json"]);
     const bookFiles = values["price-book"] ?? [];
     await requireOutputsApart(values);
-    const { inForce: contracts, outOfTerm } = contractsInForce(
-      await readBatchContracts(contractsPath, await readPriceBooks(bookFiles)),
-      period,
-    );
+    const {
+      inForce: contracts,
+      outOfTerm,
+      offCycle,
+    } = contractsInForce(await readBatchContracts(contractsPath, await readPriceBooks(bookFiles)), period);
+    // What --carry, --commitment-spend and notes give a contract set aside is skipped, as it is not rated.
+    const aside = new Set([...outOfTerm, ...offCycle].map((entry) => entry.contract));
     // Read before the usage, so a wrong file fails fast.
     const starts = new Map(
       contracts.map(({ contract }) => [contract.id, invoiceStartUnlessRefused(() => contract, period)]),
     );
     const spendFile = values["commitment-spend"];
     const spend: BatchCommitmentSpend =
-      spendFile === undefined ? new Map() : await readBatchCommitmentSpend(spendFile, starts);
+      spendFile === undefined ? new Map() : await readBatchCommitmentSpend(spendFile, starts, aside);
     const noteFiles = values["commitment-credit-note"] ?? [];
     const notes = await readBatchCommitmentNotes(
       noteFiles,
       contracts.map(({ contract }) => contract.id),
+      aside,
     );
     const carryFile = values.carry;
-    const carry: BatchCarry = carryFile === undefined ? new Map() : await readBatchCarry(carryFile, starts);
+    const carry: BatchCarry =
+      carryFile === undefined ? new Map() : await readBatchCarry(carryFile, starts, aside);
     const priceBooks = await Promise.all(bookFiles.map((file) => readJsonFile(file, "--price-book")));
     const sorted = [...contracts].sort((a, b) => compareIds(a.contract.customer.id, b.contract.customer.id));
     const settings = { priceBooks, period, creditsStartFull: values["credits-start-full"] === true };
@@ -173,6 +179,7 @@ events. Events of customers no contract bills are counted in the summary, never 
       engine: engineNamed(values.engine),
       timestamps,
       mode,
+      setAside: offCycle.map((entry) => entry.customer),
     });
     // A refused note is named by its file: the notes of the contract whose file failed.
     const notesOf = (source: string) =>
@@ -187,7 +194,7 @@ events. Events of customers no contract bills are counted in the summary, never 
         screen === undefined
           ? sorted.length
           : sorted.filter((c) => !isHeld(screen, c.contract.customer.id)).length;
-      const unknown = await withRatingProgress(rated, output.isTerminal, (tick) =>
+      const { unknown, setAside } = await withRatingProgress(rated, output.isTerminal, (tick) =>
         rate(async (outcomes) => {
           for (const outcome of outcomes) {
             const invoice = requireRated(outcome, { spendFile, carryFile, notes: notesOf }, usageFile);
@@ -205,15 +212,22 @@ events. Events of customers no contract bills are counted in the summary, never 
         screen === undefined
           ? undefined
           : badEventsSummary(screen, sorted.length, { read, issuedEventsRead: rateManySummary.eventsRead });
-      // Contracts set aside for their term join the summary only when there are any (additive).
+      // Contracts set aside for their term or cycle join the summary only when there are any (additive),
+      // each with its file, rateMany's entries else.
+      const onAnotherCycle = offCycle.map(({ source, ...entry }) => ({
+        ...entry,
+        events: setAside.get(entry.customer) ?? 0,
+        source,
+      }));
       const summary = {
         ...rateManySummary,
         ...(outOfTerm.length === 0 ? {} : { contractsOutOfTerm: outOfTerm }),
+        ...(onAnotherCycle.length === 0 ? {} : { contractsOnAnotherCycle: onAnotherCycle }),
         ...(badEvents === undefined ? {} : { badEvents }),
       };
       if (format === "json") await output.write(jsonDocument(held, summary));
       const billed = sorted.map((entry) => entry.contract.customer.id);
-      reportLines(batchSummaryText(rateManySummary, period, badEvents, outOfTerm, billed));
+      reportLines(batchSummaryText(rateManySummary, period, badEvents, outOfTerm, billed, onAnotherCycle));
       if (badEvents !== undefined) reportLines(badEventsText(badEvents, values.quarantine));
       const usage = { file: usageFile, format: values["usage-format"], timestamps, customers: billed };
       await warnWhenOutsidePeriod(rateManySummary, usage, period);
@@ -229,10 +243,11 @@ events. Events of customers no contract bills are counted in the summary, never 
   },
 });
 
-/** Rates the batch, handing the outcomes over in customer order; returns the customers no contract bills. */
-type RateBatch = (
-  deliver: (outcomes: ReadonlyArray<BatchOutcome>) => Promise<void>,
-) => Promise<BatchSummary["unknownCustomers"]>;
+/**
+ * Rates the batch, handing the outcomes over in customer order; returns the events of customers no
+ * contract bills and of those whose contracts are set aside for their cycle.
+ */
+type RateBatch = (deliver: (outcomes: ReadonlyArray<BatchOutcome>) => Promise<void>) => Promise<Unbilled>;
 
 /** The batch to rate and, under --bad-events hold, the bad events set aside and the invoices they hold. */
 interface BatchRating {
@@ -261,9 +276,11 @@ async function batchRating(
     readonly engine: Engine;
     readonly timestamps: UsageTimestamps;
     readonly mode: BadEventsMode;
+    /** The customers of contracts set aside for their cycle: their events are counted as theirs. */
+    readonly setAside: ReadonlyArray<string>;
   },
 ): Promise<BatchRating> {
-  const { file, format, engine, timestamps, mode } = usage;
+  const { file, format, engine, timestamps, mode, setAside } = usage;
   const customers = contracts.map((c) => c.contract.customer.id);
   const choice = await chooseEngine(engine, {
     contracts: contracts.map((c) => c.contract),
@@ -276,7 +293,7 @@ async function batchRating(
   if (choice.note !== undefined) reportNote(choice.note);
   const held =
     choice.engine === "duckdb" && mode === "hold"
-      ? await screenForDuckdb(file, format, timestamps, customers)
+      ? await screenForDuckdb(file, format, timestamps, customers, setAside)
       : undefined;
   // DuckDB's JSON reader stops at a key written twice: a file with such a line set aside is rated by
   // ratecard's own engine, which gives the same invoices, and says so.
@@ -288,12 +305,21 @@ async function batchRating(
       .map(({ source, contract }) => ({ source, contract, ...carriedTo(contract.id, carried) }));
     const rate: RateBatch = async (deliver) => {
       // Every invoice held: DuckDB need not read a file whose bad lines might stop its reader.
-      if (held?.screen.all) return held.unknown;
+      if (held?.screen.all) return held;
       const aggregate = () =>
-        rateBatchWithDuckdb({ file, format, timestamps }, tasks, settings, deliver, held?.screen.held);
+        rateBatchWithDuckdb(
+          { file, format, timestamps },
+          tasks,
+          settings,
+          deliver,
+          held?.screen.held,
+          setAside,
+        );
       const screen = () => screenForDuckdb(file, format, timestamps, customers);
-      const unknown = await (mode === "stop" ? hintedWhenStopped(aggregate, screen, customers) : aggregate());
-      return held?.unknown ?? unknown;
+      const unbilled = await (mode === "stop"
+        ? hintedWhenStopped(aggregate, screen, customers)
+        : aggregate());
+      return held ?? unbilled;
     };
     return held === undefined ? { rate, read: new Map() } : { rate, screen: held.screen, read: held.read };
   }
@@ -302,8 +328,8 @@ async function batchRating(
     await usageSource(file, format, timestamps, collector?.sink ?? stopAtBadEvent(customers)),
     (source) =>
       typeof source === "function"
-        ? splitByCustomer(source(), customers, "copies")
-        : splitByCustomer(source, customers, "as read"),
+        ? splitByCustomer(source(), customers, "copies", setAside)
+        : splitByCustomer(source, customers, "as read", setAside),
   );
   const screen = collector === undefined ? undefined : screened(collector.bad, customers);
   const tasks: BatchTask[] = contracts
@@ -317,7 +343,7 @@ async function batchRating(
     }));
   const rate: RateBatch = async (deliver) => {
     await rateInPool(tasks, settings, workers, deliver);
-    return split.unknown;
+    return split;
   };
   return screen === undefined ? { rate, read: split.read } : { rate, screen, read: split.read };
 }
@@ -349,46 +375,4 @@ interface CarriedIn {
 function jsonDocument(invoices: ReadonlyArray<string>, summary: BatchSummary): string {
   const list = invoices.length === 0 ? "[]" : `[\n${invoices.join(",\n")}\n]`;
   return `{"invoices":${list},"summary":${JSON.stringify(summary)}}\n`;
-}
-
-// An input error in one contract stops the batch with its sentence, naming the contract's file, or, for
-// the spend carried to it (`options.commitmentSpendToDate…`: a commitment the contract lacks, negative
-// spend), the --commitment-spend file first, for the meter states carried to it (`options.carried…`: a
-// meter the contract lacks or that carries another field), the --carry file first, or, for the usage's
-// own error (a meter's total too large to price), the --usage file first; a bug keeps its stack.
-function requireRated(
-  outcome: BatchOutcome,
-  {
-    spendFile,
-    carryFile,
-    notes,
-  }: {
-    readonly spendFile?: string | undefined;
-    readonly carryFile?: string | undefined;
-    /** The --commitment-credit-note files given to the contract of a source, in order. */
-    readonly notes: (source: string) => ReadonlyArray<string>;
-  },
-  usageFile: string,
-): Extract<BatchOutcome, { ok: true }> {
-  if (outcome.ok) return outcome;
-  if (outcome.internal) throw new Error(`rating ${outcome.source}: ${outcome.message}`);
-  if (outcome.usage)
-    throw new UsageLineError(
-      `--usage ${usageFile}, for the contract of --contracts ${outcome.source}: ${outcome.message}`,
-    );
-  if (spendFile !== undefined && /^options\.commitmentSpendToDate(\.|\[|$)/.test(outcome.path))
-    throw new UsageLineError(
-      `--commitment-spend ${spendFile}, for the contract of --contracts ${outcome.source}: ${outcome.message}`,
-    );
-  const note = /^options\.commitmentCreditNotes\[(\d+)\]/.exec(outcome.path);
-  const noteFile = note === null ? undefined : notes(outcome.source)[Number(note[1])];
-  if (noteFile !== undefined)
-    throw new UsageLineError(
-      `--commitment-credit-note ${noteFile}, for the contract of --contracts ${outcome.source}: ${outcome.message}`,
-    );
-  if (carryFile !== undefined && /^options\.carried(\.|\[|$)/.test(outcome.path))
-    throw new UsageLineError(
-      `--carry ${carryFile}, for the contract of --contracts ${outcome.source}: ${outcome.message}`,
-    );
-  throw new UsageLineError(`--contracts ${outcome.source}: ${outcome.message}`);
 }

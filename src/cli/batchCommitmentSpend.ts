@@ -18,15 +18,21 @@ export type BatchCommitmentSpend = ReadonlyMap<string, Readonly<Record<string, C
 export function readBatchCommitmentSpend(
   file: string,
   starts: ReadonlyMap<string, string | undefined>,
+  aside: ReadonlySet<string> = new Set(),
 ): Promise<BatchCommitmentSpend> {
-  return readPerContract(file, starts, {
-    flag: "--commitment-spend",
-    gives: "spend",
-    fromInvoice: (invoice, named, startsAt) => {
-      requirePrevious(invoice, startsAt, named);
-      return spendAfter(invoice);
+  return readPerContract(
+    file,
+    starts,
+    {
+      flag: "--commitment-spend",
+      gives: "spend",
+      fromInvoice: (invoice, named, startsAt) => {
+        requirePrevious(invoice, startsAt, named);
+        return spendAfter(invoice);
+      },
+      fromValue: (value, source, contractId, startsAt) =>
+        commitmentSpend(value, source, contractId, "--commitment-spend", startsAt),
     },
-    fromValue: (value, source, contractId, startsAt) =>
-      commitmentSpend(value, source, contractId, "--commitment-spend", startsAt),
-  });
+    aside,
+  );
 }

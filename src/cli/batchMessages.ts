@@ -49,3 +49,70 @@ export function noContractInForce(facts: {
       : `Did you mean --period ${meant.period}${one ? "" : ` (${meant.inForce === contracts ? "all" : `${meant.inForce} of the`} ${contracts} in force)`}?`;
   return `--period ${period}: ${none} in force in ${period}, so the batch would rate nothing. ${span} ${hint} No usage was read and nothing was written.`;
 }
+
+/** What the sentences about a contract billed on another cycle read of it. */
+interface OffCycle {
+  readonly contract: string;
+  readonly customer: string;
+  readonly billing: { readonly cadence: string; readonly alignment: string };
+  readonly billingPeriods: ReadonlyArray<string>;
+  /** Its customer's events in the usage; unknown before the usage is read. */
+  readonly events?: number;
+}
+
+// A daily contract in a monthly batch meets 28 to 31 billing periods: past this many the sentence names
+// the first and the last, and the JSON summary lists them all.
+const PERIODS_NAMED = 3;
+
+/**
+ * A contract the batch set aside because `period` is not one of its billing periods, and the runs that
+ * bill it: `ctr_b (cus_b, 6 events) is billed monthly from its term's start:
+ * 2026-01-15/2026-02-15 and 2026-02-15/2026-03-15 meet 2026-02; rate them with --period
+ * 2026-01-15/2026-02-15 and --period 2026-02-15/2026-03-15, each with its own usage`.
+ */
+export function billedOnAnotherCycle(entry: OffCycle, period: string): string {
+  const { contract, customer, billing, billingPeriods: periods, events } = entry;
+  const counted = events === undefined ? "" : `, ${events} event${events === 1 ? "" : "s"}`;
+  const how = `${billing.cadence}${billing.alignment === "anniversary" ? " from its term's start" : ""}`;
+  const one = periods.length === 1;
+  const met =
+    periods.length <= PERIODS_NAMED
+      ? `${inWords(periods)} meet${one ? "s" : ""} ${period}`
+      : `${periods.length} billing periods, ${periods[0]} to ${periods.at(-1)}, meet ${period}`;
+  const rate =
+    periods.length <= PERIODS_NAMED
+      ? `rate ${one ? "it" : "them"} with ${inWords(periods.map((p) => `--period ${p}`))}${one ? "" : ", each with its own usage"}`
+      : "rate each with its own --period (--summary FILE lists them under contractsOnAnotherCycle)";
+  return `${contract} (${customer}${counted}) is billed ${how}: ${met}; ${rate}`;
+}
+
+// "a", "a and b", "a, b and c".
+const inWords = (items: ReadonlyArray<string>) =>
+  items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+
+// How many contracts billed on another cycle the refusal below names; the others are counted.
+const OFF_CYCLE_NAMED = 3;
+
+/**
+ * A batch whose `--period` is a billing period of none of the contracts in force (the monthly close run
+ * over a folder of quarterly contracts only): refused (exit 2), as a period no contract is in force in is
+ * (noContractInForce), naming the contracts and the periods that would rate them.
+ */
+export function noContractOnItsCycle(facts: {
+  readonly period: string;
+  readonly contracts: number;
+  readonly offCycle: ReadonlyArray<OffCycle>;
+}): string {
+  const { period, contracts, offCycle } = facts;
+  const named = offCycle.slice(0, OFF_CYCLE_NAMED).map((entry) => billedOnAnotherCycle(entry, period));
+  const more = offCycle.length - named.length;
+  const outOfTerm = contracts - offCycle.length;
+  const others = [
+    ...(more > 0 ? [`${more} more billed on another cycle`] : []),
+    ...(outOfTerm > 0 ? [`${outOfTerm} not in force in ${period}`] : []),
+  ];
+  const of =
+    contracts === 1 ? "the contract of --contracts" : `any of the ${contracts} contracts of --contracts`;
+  const also = others.length === 0 ? "" : ` (and ${others.join(", ")})`;
+  return `--period ${period}: ${period} is not a billing period of ${of}, so the batch would rate nothing (an invoice for it would bill part of a billing period, or straddle two). ${named.join(". ")}${also}. No usage was read and nothing was written.`;
+}

@@ -26,7 +26,8 @@ export interface PerContractReading<T> {
  *   `contractId`, its digest checked; invoices of contracts the batch does not rate (a customer who left)
  *   are skipped, and two invoices of one contract are refused; or
  * - an object keyed by contract id; a key that is no contract of the batch is refused (a typo would
- *   otherwise leave a contract without what it carries).
+ *   otherwise leave a contract without what it carries), one of a contract the batch sets aside
+ *   (`aside`: out of term, or billed on another cycle, listed in its summary) skipped, as its invoice is.
  *
  * `starts` gives, for each contract of the batch, the instant its invoice of the batch's period starts
  * (undefined when the rating will refuse that period): a previous invoice must end there, as for
@@ -36,6 +37,7 @@ export async function readPerContract<T>(
   file: string,
   starts: ReadonlyMap<string, string | undefined>,
   reading: PerContractReading<T>,
+  aside: ReadonlySet<string> = new Set(),
 ): Promise<ReadonlyMap<string, T>> {
   const documents = await jsonDocuments(file, reading.flag);
   const only = documents.length === 1 ? documents[0]!.json : undefined;
@@ -45,7 +47,7 @@ export async function readPerContract<T>(
       starts,
       reading,
     );
-  if (isObject(only) && !("schemaVersion" in only)) return fromKeyed(file, only, starts, reading);
+  if (isObject(only) && !("schemaVersion" in only)) return fromKeyed(file, only, starts, reading, aside);
   return fromInvoices(documents, starts, reading);
 }
 
@@ -77,18 +79,21 @@ function fromKeyed<T>(
   keyed: Readonly<Record<string, unknown>>,
   starts: ReadonlyMap<string, string | undefined>,
   reading: PerContractReading<T>,
+  aside: ReadonlySet<string>,
 ): ReadonlyMap<string, T> {
   return new Map(
-    Object.entries(keyed).map(([contractId, value]) => {
-      if (!starts.has(contractId)) {
-        // A typo of a contract id says which one it most likely meant, as a misspelt field does.
-        const hint = choiceHint(contractId, [...starts.keys()]);
-        throw new UsageLineError(
-          `${reading.flag} ${file} gives ${reading.gives} for contract "${contractId}", which --contracts does not have; ${hint === undefined ? "key" : `${hint} Key`} each entry by the id of a contract of the batch`,
-        );
-      }
-      const source = `${file} (contract ${contractId})`;
-      return [contractId, reading.fromValue(value, source, contractId, starts.get(contractId))];
-    }),
+    Object.entries(keyed)
+      .filter(([contractId]) => !aside.has(contractId))
+      .map(([contractId, value]) => {
+        if (!starts.has(contractId)) {
+          // A typo of a contract id says which one it most likely meant, as a misspelt field does.
+          const hint = choiceHint(contractId, [...starts.keys()]);
+          throw new UsageLineError(
+            `${reading.flag} ${file} gives ${reading.gives} for contract "${contractId}", which --contracts does not have; ${hint === undefined ? "key" : `${hint} Key`} each entry by the id of a contract of the batch`,
+          );
+        }
+        const source = `${file} (contract ${contractId})`;
+        return [contractId, reading.fromValue(value, source, contractId, starts.get(contractId))];
+      }),
   );
 }

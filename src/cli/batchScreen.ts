@@ -11,6 +11,8 @@ import { withUsageProgress } from "./stderr.js";
 export interface DuckdbScreen {
   readonly screen: Screened;
   readonly unknown: BatchSummary["unknownCustomers"];
+  /** The events of each customer whose contract is set aside for its billing cycle. */
+  readonly setAside: ReadonlyMap<string, number>;
   /** Each billed customer's good events in the file (a held customer's are read, not rated). */
   readonly read: ReadonlyMap<string, number>;
 }
@@ -28,20 +30,31 @@ export async function screenForDuckdb(
   format: string | undefined,
   timestamps: UsageTimestamps,
   customers: ReadonlyArray<string>,
+  setAside: ReadonlyArray<string> = [],
 ): Promise<DuckdbScreen> {
   const { sink, bad } = badEventCollector();
   let split: BatchSplit;
   if (duckdbFormat(file, format) === "parquet") {
     const usage = await openDuckdbUsage(file, format, timestamps);
     try {
-      split = await splitByCustomer(duckdbEvents(usage, file, undefined, sink)(), customers, "counted");
+      split = await splitByCustomer(
+        duckdbEvents(usage, file, undefined, sink)(),
+        customers,
+        "counted",
+        setAside,
+      );
     } finally {
       usage.close();
     }
   } else {
     split = await withUsageProgress(await usageSource(file, format, timestamps, sink), (source) =>
-      splitByCustomer(typeof source === "function" ? source() : source, customers, "counted"),
+      splitByCustomer(typeof source === "function" ? source() : source, customers, "counted", setAside),
     );
   }
-  return { screen: screened(bad, customers), unknown: split.unknown, read: split.read };
+  return {
+    screen: screened(bad, customers),
+    unknown: split.unknown,
+    setAside: split.setAside,
+    read: split.read,
+  };
 }

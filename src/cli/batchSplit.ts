@@ -8,7 +8,12 @@ export interface BatchSplit {
   /** How many events each billed customer has in the file, whether kept or only read. */
   readonly read: ReadonlyMap<string, number>;
   readonly unknown: BatchSummary["unknownCustomers"];
+  /** The events of each customer whose contract the batch set aside for its billing cycle, counted. */
+  readonly setAside: ReadonlyMap<string, number>;
 }
+
+/** The events a batch does not bill: of customers no contract bills, and of contracts set aside. */
+export type Unbilled = Pick<BatchSplit, "unknown" | "setAside">;
 
 /**
  * How a split keeps the billed customers' events: as copies that keep none of the file's text
@@ -20,13 +25,16 @@ export type KeptEvents = "copies" | "as read" | "counted";
 
 /**
  * One pass over the events: each customer's own events, in file order, for the customers a contract
- * bills, kept as `keep` says; the others counted (events, customers, the five smallest ids), never billed.
+ * bills, kept as `keep` says; those of the customers in `setAside` (contracts billed on another cycle)
+ * counted per customer; the others counted (events, customers, the five smallest ids), never billed.
  */
 export async function splitByCustomer(
   events: AsyncIterable<UsageEvent>,
   customers: ReadonlyArray<string>,
   keep: KeptEvents,
+  setAside: ReadonlyArray<string> = [],
 ): Promise<BatchSplit> {
+  const aside = new Map<string, number>(setAside.map((id) => [id, 0]));
   const byCustomer = new Map<string, UsageEvent[]>(customers.map((id) => [id, []]));
   // Counted one by one only when the events are not kept; kept, each customer's count is its list's
   // length, so the usual pass pays nothing per event for it.
@@ -41,6 +49,8 @@ export async function splitByCustomer(
     if (own !== undefined) {
       if (counted === undefined) own.push(held(event, customerIds.get(event.customer) as string));
       else counted.set(event.customer, (counted.get(event.customer) as number) + 1);
+    } else if (aside.has(event.customer)) {
+      aside.set(event.customer, (aside.get(event.customer) as number) + 1);
     } else {
       unknownEvents += 1;
       unknownIds.add(event.customer);
@@ -54,5 +64,6 @@ export async function splitByCustomer(
       customers: unknownIds.size,
       sampleCustomers: [...unknownIds].sort(compareIds).slice(0, 5),
     },
+    setAside: aside,
   };
 }

@@ -1,5 +1,6 @@
 import { type BatchSummary, escapeControl } from "../index.js";
 import type { BadEventsSummary } from "./batchHold.js";
+import { billedOnAnotherCycle } from "./batchMessages.js";
 import type { ContractOutOfTerm } from "./batchTerms.js";
 
 const groupedDigits = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
@@ -17,7 +18,9 @@ const groupedAmount = (text: string) =>
  * reason and the events of customers no contract bills. Under --bad-events hold, with invoices held,
  * the events read are every one of the billed customers' (`badEvents.allEventsRead`), and how many of
  * them are the held customers' (read, not counted: no invoice of theirs was rated), not only the issued
- * invoices' (`eventsRead`), which read "0 read" when every invoice was held.
+ * invoices' (`eventsRead`), which read "0 read" when every invoice was held. Then the contracts set
+ * aside: out of term, and billed on another cycle, each of those on a line of its own with its events
+ * and the periods that rate it.
  */
 export function batchSummaryText(
   summary: BatchSummary,
@@ -25,6 +28,7 @@ export function batchSummaryText(
   badEvents?: Pick<BadEventsSummary, "invoicesHeld" | "allEventsRead" | "eventsOfHeldCustomers">,
   outOfTerm: ReadonlyArray<ContractOutOfTerm> = [],
   billed: ReadonlyArray<string> = [],
+  onAnotherCycle: ReadonlyArray<Parameters<typeof billedOnAnotherCycle>[0]> = [],
 ): string {
   const lines = [`ratecard batch: ${plural(summary.invoices, "invoice")} for ${period}`];
   for (const total of summary.totals) {
@@ -59,6 +63,7 @@ export function batchSummaryText(
   // Set aside, never silently: a customer who left, or the contract a renewal replaced.
   if (outOfTerm.length > 0)
     lines.push(`  contracts not in force in ${period}, not rated: ${outOfTermWords(outOfTerm)}`);
+  if (onAnotherCycle.length > 0) lines.push(...anotherCycleLines(onAnotherCycle, period));
   return `${lines.join("\n")}\n`;
 }
 
@@ -77,6 +82,25 @@ function outOfTermWords(outOfTerm: ReadonlyArray<ContractOutOfTerm>): string {
   return more <= 0
     ? named
     : `${named} and ${grouped(more)} more (${grouped(outOfTerm.length)} in all; --summary FILE lists every one under contractsOutOfTerm)`;
+}
+
+// The contracts billed on another cycle, a line each, as many as the contracts out of term are named;
+// their events are theirs, never counted as a customer's without a contract.
+function anotherCycleLines(
+  onAnotherCycle: ReadonlyArray<Parameters<typeof billedOnAnotherCycle>[0]>,
+  period: string,
+): ReadonlyArray<string> {
+  const events = onAnotherCycle.reduce((sum, entry) => sum + (entry.events ?? 0), 0);
+  const more = onAnotherCycle.length - OUT_OF_TERM_NAMED;
+  return [
+    `  contracts billed on another cycle, not rated (${plural(events, "event")} set aside with them): ${plural(onAnotherCycle.length, "contract")}`,
+    ...onAnotherCycle
+      .slice(0, OUT_OF_TERM_NAMED)
+      .map((entry) => `    ${billedOnAnotherCycle(entry, period)}`),
+    ...(more > 0
+      ? [`    and ${grouped(more)} more (--summary FILE lists every one under contractsOnAnotherCycle)`]
+      : []),
+  ];
 }
 
 // A customer id of the usage that a billed customer's is but for spaces or capitals (a CSV exported with

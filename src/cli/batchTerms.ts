@@ -1,6 +1,14 @@
-import { isRatecardError, parsePeriod } from "../index.js";
+import {
+  batchDecision,
+  type ContractOnAnotherCycle,
+  contractInBatch,
+  isRatecardError,
+  type ContractOutOfTerm as OutOfTerm,
+  parsePeriod,
+} from "../index.js";
 import type { BatchContract } from "./batchContracts.js";
-import { noContractInForce } from "./batchMessages.js";
+import { noContractInForce, noContractOnItsCycle } from "./batchMessages.js";
+import { compareIds } from "./batchRating.js";
 import { UsageLineError } from "./cliSupport.js";
 
 /**
@@ -21,18 +29,20 @@ export function requireBatchPeriod(period: string): void {
 
 /**
  * A contract of `--contracts` whose term does not reach the batch's period (it ended before it, or
- * starts after it): not rated, and listed in the summary, so nothing is set aside silently.
+ * starts after it): not rated, and listed in the summary, so nothing is set aside silently. Its `term`
+ * is as the contract writes it: "2025-01-01 to 2025-12-01", "from 2026-04-01".
  */
-export interface ContractOutOfTerm {
-  readonly contract: string;
-  readonly customer: string;
-  /** The term as the contract writes it: "2025-01-01 to 2025-12-01", "from 2026-04-01". */
-  readonly term: string;
-  readonly source: string;
-}
+export type ContractOutOfTerm = OutOfTerm & { readonly source: string };
 
 /**
- * The contracts a batch rates for `period`, one per customer, and those it sets aside. A month-end
+ * A contract of `--contracts` in force but billed on another cycle (rateMany's `contractsOnAnotherCycle`
+ * and its file); its events are counted once the usage is read.
+ */
+export type ContractOffCycle = Omit<ContractOnAnotherCycle, "events"> & { readonly source: string };
+
+/**
+ * The contracts a batch rates for `period`, one per customer, and those it sets aside, as rateMany
+ * decides (contractInBatch): out of term, or billed on another cycle. A month-end
  * folder holds the contracts of customers who left and of customers who renewed (the old contract ending
  * where the new one starts): a contract whose term does not reach the period bills nothing in it (Lago:
  * a terminated contract "stops billing from that point", a pending one "never starts billing"), so it is
@@ -43,13 +53,20 @@ export interface ContractOutOfTerm {
 export function contractsInForce(
   contracts: ReadonlyArray<BatchContract>,
   period: string,
-): { readonly inForce: ReadonlyArray<BatchContract>; readonly outOfTerm: ReadonlyArray<ContractOutOfTerm> } {
+): {
+  readonly inForce: ReadonlyArray<BatchContract>;
+  readonly outOfTerm: ReadonlyArray<ContractOutOfTerm>;
+  readonly offCycle: ReadonlyArray<ContractOffCycle>;
+} {
   const inForce: BatchContract[] = [];
   const outOfTerm: ContractOutOfTerm[] = [];
+  const offCycle: ContractOffCycle[] = [];
   const byCustomer = new Map<string, BatchContract>();
+  const decide = batchDecision(period);
   for (const read of contracts) {
     const { contract } = read;
-    if (!reachesPeriod(read, period)) {
+    const place = decide(contract);
+    if (!place.rated && place.reason === "out_of_term") {
       outOfTerm.push({
         contract: contract.id,
         customer: contract.customer.id,
@@ -61,10 +78,23 @@ export function contractsInForce(
     const earlier = byCustomer.get(contract.customer.id);
     if (earlier !== undefined) throw new UsageLineError(twoContractsOfOneCustomer(earlier, read, period));
     byCustomer.set(contract.customer.id, read);
-    inForce.push(read);
+    if (place.rated) inForce.push(read);
+    else
+      offCycle.push({
+        contract: contract.id,
+        customer: contract.customer.id,
+        billing: { cadence: contract.cycle.cadence, alignment: contract.cycle.alignment },
+        billingPeriods: place.billingPeriods,
+        source: read.source,
+      });
   }
-  if (inForce.length === 0 && contracts.length > 0) throw new UsageLineError(noneInForce(contracts, period));
-  return { inForce, outOfTerm };
+  if (inForce.length === 0 && contracts.length > 0)
+    throw new UsageLineError(
+      offCycle.length === 0
+        ? noneInForce(contracts, period)
+        : noContractOnItsCycle({ period, contracts: contracts.length, offCycle }),
+    );
+  return { inForce, outOfTerm, offCycle: [...offCycle].sort((a, b) => compareIds(a.customer, b.customer)) };
 }
 
 // Every contract set aside: the batch would rate nothing and exit 0 with a summary of "0 invoices" that
@@ -118,17 +148,11 @@ function inForceIn(read: BatchContract, period: string): boolean {
   return reachesPeriod(read, period);
 }
 
-// Whether the term and the period (read in the contract's time zone) share an instant. A period that
-// cannot be read is left to the rating, which refuses it in its own words for every contract.
+// Whether the term and the period (read in the contract's time zone) share an instant, as rateMany
+// decides it. A period that cannot be read is left to the rating, which refuses it in its own words.
 function reachesPeriod({ contract }: BatchContract, period: string): boolean {
-  let requested: { start: number; end: number };
-  try {
-    requested = parsePeriod(period, contract.timeZone);
-  } catch {
-    return true;
-  }
-  const { start, end } = contract.term;
-  return start < requested.end && (end === undefined || end > requested.start);
+  const place = contractInBatch(contract, period);
+  return place.rated || place.reason !== "out_of_term";
 }
 
 // Two contracts of one customer in force in the period. Terms that overlap would bill the events of both

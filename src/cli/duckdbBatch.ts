@@ -15,6 +15,7 @@ import {
   ratedOutcome,
   ratingOptions,
 } from "./batchRating.js";
+import type { Unbilled } from "./batchSplit.js";
 import { UsageLineError } from "./cliSupport.js";
 import { duckdbFormat } from "./duckdbFormat.js";
 import { eventsPerCustomer, sharedQueries } from "./duckdbSharedQueries.js";
@@ -58,7 +59,8 @@ export async function rateBatchWithDuckdb(
   settings: { readonly period: string; readonly creditsStartFull: boolean },
   deliver: (outcomes: ReadonlyArray<BatchOutcome>) => Promise<void>,
   held?: ReadonlySet<string>,
-): Promise<BatchSummary["unknownCustomers"]> {
+  setAside: ReadonlyArray<string> = [],
+): Promise<Unbilled> {
   const { file, format, timestamps } = usageFile;
   const usage = await openDuckdbUsage(file, format, timestamps, held !== undefined);
   try {
@@ -89,7 +91,9 @@ export async function rateBatchWithDuckdb(
       }
       await deliver([outcome]);
     }
-    return unknownCustomers(perCustomer, new Set(tasks.map((task) => task.contract.customer.id)));
+    const aside = new Map(setAside.map((id) => [id, perCustomer.get(id) ?? 0]));
+    const billed = new Set([...tasks.map((task) => task.contract.customer.id), ...setAside]);
+    return { unknown: unknownCustomers(perCustomer, billed), setAside: aside };
   } finally {
     usage.close();
   }
@@ -138,8 +142,8 @@ async function refuseMalformed(
   );
 }
 
-// As the in-memory batch counts them: events and customers no contract bills, the five smallest ids in
-// code-unit order.
+// As the in-memory batch counts them: events and customers no contract bills (nor one set aside for its
+// cycle), the five smallest ids in code-unit order.
 function unknownCustomers(
   perCustomer: ReadonlyMap<string, number>,
   billed: ReadonlySet<string>,

@@ -11,6 +11,8 @@ export { billParsedProgressively, billProgressively } from "./billProgressively.
 export type { Burn } from "./burnAmount.js";
 export { burnAmount } from "./burnAmount.js";
 export { burnOrder } from "./burnOrder.js";
+export type { ContractInBatch } from "./contractInBatch.js";
+export { batchDecision, contractInBatch } from "./contractInBatch.js";
 export type {
   LateEventsAccount,
   LateUsageDeltaLine,
@@ -45,7 +47,13 @@ export type { InAdvanceFee, InAdvanceResult } from "./rateInAdvance.js";
 export { inAdvanceFee, rateInAdvance } from "./rateInAdvance.js";
 export type { RateInvoiceOptions } from "./rateInvoice.js";
 export { rateInvoice, rateInvoiceAsync, rateOpeningInvoice, rateParsedInvoice } from "./rateInvoice.js";
-export type { BatchSummary, RateManyOptions, RateManyResult } from "./rateMany.js";
+export type {
+  BatchSummary,
+  ContractOnAnotherCycle,
+  ContractOutOfTerm,
+  RateManyOptions,
+  RateManyResult,
+} from "./rateMany.js";
 export { rateMany, summarizeBatch } from "./rateMany.js";
 export type { ProgressiveInvoiceOptions } from "./rateProgressiveInvoice.js";
 export {

@@ -3,7 +3,8 @@ import { aggregatesMessages, InputError, isRecord, requireArgument } from "../er
 import { compareText, IdSample } from "../meters/index.js";
 import { Decimal } from "../money/index.js";
 import { EXCLUSION_REASONS, type ExclusionReason, type UsageEvent } from "../schema/index.js";
-import type { Period } from "../time/index.js";
+import type { Alignment, Cadence, Period } from "../time/index.js";
+import { batchDecision, termInWords } from "./contractInBatch.js";
 import { requireContracts, requireEvents, requireOptions } from "./entryArguments.js";
 import type { Invoice } from "./invoiceSchema.js";
 import { parseEvents, type RateInvoiceOptions, sealOf } from "./rateInvoice.js";
@@ -39,6 +40,37 @@ export interface BatchSummary {
     readonly customers: number;
     readonly sampleCustomers: ReadonlyArray<string>;
   };
+  /**
+   * rateMany only, and only when there are any (additive): the contracts whose term does not reach the
+   * period, not rated. Their customers' events are counted in `unknownCustomers`: no run bills them.
+   */
+  readonly contractsOutOfTerm?: ReadonlyArray<ContractOutOfTerm>;
+  /**
+   * rateMany only, and only when there are any (additive): the contracts in force whose billing periods
+   * the period is not one of (docs/scale.md, "Contracts billed on another cycle"), not rated, with the
+   * billing periods that meet the period and their customer's events, which the runs of those periods bill.
+   */
+  readonly contractsOnAnotherCycle?: ReadonlyArray<ContractOnAnotherCycle>;
+}
+
+/** A contract a batch sets aside because its term does not reach the period. */
+export interface ContractOutOfTerm {
+  readonly contract: string;
+  readonly customer: string;
+  /** "2025-01-01 to 2026-01-01", "from 2026-04-01" (the CLI writes it as the contract's JSON does). */
+  readonly term: string;
+}
+
+/** A contract in force that a batch sets aside because it bills on another cycle. */
+export interface ContractOnAnotherCycle {
+  readonly contract: string;
+  readonly customer: string;
+  /** How it bills, as its contract's `billing` writes it: monthly from its term's start, quarterly… */
+  readonly billing: { readonly cadence: Cadence; readonly alignment: Alignment };
+  /** The billing periods (clipped to its term) that meet the period, as `--period` text in its zone. */
+  readonly billingPeriods: ReadonlyArray<string>;
+  /** Its customer's events in the source: set aside with it, never counted as an unknown customer's. */
+  readonly events: number;
 }
 
 /** The options of {@link rateMany}. */
@@ -61,16 +93,21 @@ export interface RateManyResult {
  * Rates a customer base in one pass over a multi-customer usage source: the events are split by
  * customer, each contract's customer is aggregated from its own events and rated (docs/scale.md,
  * "Batches"). Each invoice is the one `rateInvoice` gives for that customer's events alone (its usage
- * report counts only them); events of customers no contract bills are counted in the summary.
- * @param contracts - one per customer (a customer id twice is refused)
+ * report counts only them); events of customers no contract bills are counted in the summary. A
+ * contract the period is not a billing period of (out of its term, or billed on another cycle:
+ * contractInBatch) is set aside, listed in the summary, not rated (docs/scale.md, "Contracts billed on
+ * another cycle").
+ * @param contracts - one per customer in force (a customer id twice among the contracts that reach
+ *   the period is refused)
  * @param events - usage events as sent, of any customers
  * @param period - as `rateInvoice` takes it; "2026-02" is read in each contract's zone
  * @param options - `sha256`: the host's SHA-256 that seals every invoice, as for `rateInvoice`;
  *   `carried`: each contract's carried meter state by contract id (the `usage.carryOut` of its previous
  *   invoice, as `rateInvoice`'s `carried`). A contract past its first period whose meters carry state
  *   and that has none here gets a `carried_state_missing` warning
- * @throws the errors of `rateInvoice` (a carried state's at `options.carried["<contract id>"]…`);
- *   InputError `invalid_argument` for two contracts of one customer, or a state of a contract not rated
+ * @throws the errors of `rateInvoice` for a contract it rates (a carried state's at
+ *   `options.carried["<contract id>"]…`); InputError `invalid_argument` for two contracts of one customer
+ *   that both reach the period, or a state of a contract not given
  * @example rateMany([acme, globex], events, "2026-02").summary.totals[0].total // "1234.50"
  */
 export function rateMany(
@@ -83,29 +120,24 @@ export function rateMany(
   requireEvents(events);
   requireOptions(options, ["sha256", "carried"]);
   const carried = carriedByContract(options.carried, contracts);
-  const byCustomer = new Map<string, UsageEvent[]>();
-  contracts.forEach((contract, index) => {
-    if (byCustomer.has(contract.customer.id))
-      throw InputError.from(
-        aggregatesMessages.batchCustomerTwice(contract.customer.id),
-        `contracts[${index}]`,
-      );
-    byCustomer.set(contract.customer.id, []);
-  });
+  const { rated, outOfTerm, onAnotherCycle } = sortedForBatch(contracts, period);
+  const byCustomer = new Map<string, UsageEvent[]>(rated.map((contract) => [contract.customer.id, []]));
+  const setAside = new Map<string, number>(onAnotherCycle.map(({ contract }) => [contract.customer.id, 0]));
   const unknown = new IdSample();
   const unknownIds = new Set<string>();
   for (const event of parseEvents(events)) {
     const list = byCustomer.get(event.customer);
+    const aside = setAside.get(event.customer);
     if (list !== undefined) list.push(event);
+    else if (aside !== undefined) setAside.set(event.customer, aside + 1);
     else {
       unknown.add(event.customer, 1);
       unknownIds.add(event.customer);
     }
   }
-  const ordered = [...contracts].sort((a, b) => compareText(a.customer.id, b.customer.id));
   // No rating share (ratingShare.ts): each contract is prepared and rated once here, and a share's
   // fingerprints cost more at preparation than one rating saves (docs/scale.md, "Customers on the same plan").
-  const invoices = ordered.map((contract) => {
+  const invoices = rated.map((contract) => {
     const prepared = prepareRating(contract, period);
     const own = byCustomer.get(contract.customer.id) ?? [];
     const state = carried.get(contract.id);
@@ -114,13 +146,77 @@ export function rateMany(
       rateParsedForRating(prepared, own, { ...sealOf(options), carried: state }),
     );
   });
+  const summary = summarizeBatch(invoices, {
+    events: unknown.count,
+    customers: unknownIds.size,
+    sampleCustomers: unknown.sample(),
+  });
+  // The contracts set aside join the summary only when there are any, so a batch of one cycle's
+  // contracts gives the summary it gave before.
+  const outOfTermList = outOfTerm.map((contract) => ({
+    contract: contract.id,
+    customer: contract.customer.id,
+    term: termInWords(contract),
+  }));
+  const anotherCycleList = onAnotherCycle.map(({ contract, billingPeriods }) => ({
+    contract: contract.id,
+    customer: contract.customer.id,
+    billing: { cadence: contract.cycle.cadence, alignment: contract.cycle.alignment },
+    billingPeriods,
+    events: setAside.get(contract.customer.id) ?? 0,
+  }));
   return {
     invoices,
-    summary: summarizeBatch(invoices, {
-      events: unknown.count,
-      customers: unknownIds.size,
-      sampleCustomers: unknown.sample(),
-    }),
+    summary: {
+      ...summary,
+      ...(outOfTermList.length === 0 ? {} : { contractsOutOfTerm: outOfTermList }),
+      ...(anotherCycleList.length === 0 ? {} : { contractsOnAnotherCycle: anotherCycleList }),
+    },
+  };
+}
+
+/**
+ * The contracts of a batch by what it does with them (contractInBatch), each list in customer-id order.
+ * Two contracts of one customer that both reach the period are refused: with overlapping terms its events
+ * would be billed twice, and a change inside the period is one contract's amendment. A contract out of
+ * term beside its renewal is not (a month-end folder keeps both).
+ */
+function sortedForBatch(
+  contracts: ReadonlyArray<Contract>,
+  period: Period | string,
+): {
+  readonly rated: ReadonlyArray<Contract>;
+  readonly outOfTerm: ReadonlyArray<Contract>;
+  readonly onAnotherCycle: ReadonlyArray<{
+    readonly contract: Contract;
+    readonly billingPeriods: ReadonlyArray<string>;
+  }>;
+} {
+  const rated: Contract[] = [];
+  const outOfTerm: Contract[] = [];
+  const onAnotherCycle: { contract: Contract; billingPeriods: ReadonlyArray<string> }[] = [];
+  const inTerm = new Set<string>();
+  const decide = batchDecision(period);
+  contracts.forEach((contract, index) => {
+    const place = decide(contract);
+    if (!place.rated && place.reason === "out_of_term") {
+      outOfTerm.push(contract);
+      return;
+    }
+    if (inTerm.has(contract.customer.id))
+      throw InputError.from(
+        aggregatesMessages.batchCustomerTwice(contract.customer.id),
+        `contracts[${index}]`,
+      );
+    inTerm.add(contract.customer.id);
+    if (place.rated) rated.push(contract);
+    else onAnotherCycle.push({ contract, billingPeriods: place.billingPeriods });
+  });
+  const byCustomer = (a: Contract, b: Contract) => compareText(a.customer.id, b.customer.id);
+  return {
+    rated: rated.sort(byCustomer),
+    outOfTerm: outOfTerm.sort(byCustomer),
+    onAnotherCycle: onAnotherCycle.sort((a, b) => byCustomer(a.contract, b.contract)),
   };
 }
 
