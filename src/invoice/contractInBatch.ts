@@ -6,6 +6,7 @@ import {
   isSamePeriod,
   type Period,
   parsePeriod,
+  periodShorthand,
   periodsBetween,
   toLocalDate,
 } from "../time/index.js";
@@ -75,6 +76,13 @@ export function batchDecision(period: Period | string): (contract: Contract) => 
   };
 }
 
+// A period as the shortest --period text that names it: "2026-Q1" rather than "2026-01-01/2026-04-01".
+function periodText(period: Period, timeZone: string): string {
+  const from = toLocalDate(period.start, timeZone);
+  const to = toLocalDate(period.end, timeZone);
+  return periodShorthand(from, to) ?? label(period, timeZone);
+}
+
 // What decides a cycle's boundaries: a calendar cycle's are its zone, cadence and anchors (its reference
 // year only numbers them), an anniversary cycle's its term start too.
 function cycleKey(cycle: Contract["cycle"]): string {
@@ -108,7 +116,7 @@ function decide(
   return {
     rated: false,
     reason: "another_cycle",
-    billingPeriods: met.map((billing) => label(billing, contract.timeZone)),
+    billingPeriods: met.map((billing) => periodText(billing, contract.timeZone)),
   };
 }
 

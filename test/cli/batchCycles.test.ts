@@ -93,7 +93,7 @@ describe("ratecard batch over contracts billed on other cycles", () => {
         // cus_b's 2 events and cus_c's 1: 3 set aside, not among the customers without a contract
         "  contracts billed on another cycle, not rated (3 events set aside with them): 2 contracts",
         "    ctr_cus_b (cus_b, 2 events) is billed monthly from its term's start: 2026-01-15/2026-02-15 and 2026-02-15/2026-03-15 meet 2026-02; rate them with --period 2026-01-15/2026-02-15 and --period 2026-02-15/2026-03-15, each with its own usage",
-        "    ctr_cus_c (cus_c, 1 event) is billed quarterly: 2026-01-01/2026-04-01 meets 2026-02; rate it with --period 2026-01-01/2026-04-01",
+        "    ctr_cus_c (cus_c, 1 event) is billed quarterly: 2026-Q1 meets 2026-02; rate it with --period 2026-Q1",
         "",
       ].join("\n"),
     );
@@ -111,7 +111,7 @@ describe("ratecard batch over contracts billed on other cycles", () => {
         contract: "ctr_cus_c",
         customer: "cus_c",
         billing: { cadence: "quarterly", alignment: "calendar" },
-        billingPeriods: ["2026-01-01/2026-04-01"],
+        billingPeriods: ["2026-Q1"],
         events: 1,
         source: join(folder, "cus_c.json"),
       },
@@ -128,7 +128,7 @@ describe("ratecard batch over contracts billed on other cycles", () => {
     // cus_c: 90.00 for the quarter, not prorated, + 40 GB × 0.05 = 2.00: 92.00
     expect(totals(result.stdout)).toEqual([["cus_c", "92.00"]]);
     expect(result.stderr).toContain(
-      "    ctr_cus_a (cus_a, 1 event) is billed monthly: 2026-01-01/2026-02-01, 2026-02-01/2026-03-01 and 2026-03-01/2026-04-01 meet 2026-01-01/2026-04-01; rate them with --period 2026-01-01/2026-02-01, --period 2026-02-01/2026-03-01 and --period 2026-03-01/2026-04-01, each with its own usage\n",
+      "    ctr_cus_a (cus_a, 1 event) is billed monthly: 2026-01, 2026-02 and 2026-03 meet 2026-01-01/2026-04-01; rate them with --period 2026-01, --period 2026-02 and --period 2026-03, each with its own usage\n",
     );
   });
 
@@ -138,7 +138,7 @@ describe("ratecard batch over contracts billed on other cycles", () => {
     const result = batch(folder, "2026-02");
     expect([result.code, result.stdout]).toEqual([2, ""]);
     expect(result.stderr).toBe(
-      "ratecard: --period 2026-02: 2026-02 is not a billing period of the contract of --contracts, so the batch would rate nothing (an invoice for it would bill part of a billing period, or straddle two). ctr_cus_c (cus_c) is billed quarterly: 2026-01-01/2026-04-01 meets 2026-02; rate it with --period 2026-01-01/2026-04-01. No usage was read and nothing was written.\n",
+      "ratecard: --period 2026-02: 2026-02 is not a billing period of the contract of --contracts, so the batch would rate nothing (an invoice for it would bill part of a billing period, or straddle two). ctr_cus_c (cus_c) is billed quarterly: 2026-Q1 meets 2026-02; rate it with --period 2026-Q1. No usage was read and nothing was written.\n",
     );
   });
 

@@ -59,7 +59,7 @@ describe("contractInBatch", () => {
     expect(contractInBatch(quarterly, "2026-02")).toEqual({
       rated: false,
       reason: "another_cycle",
-      billingPeriods: ["2026-01-01/2026-04-01"],
+      billingPeriods: ["2026-Q1"],
     });
     // ISO weeks from Mondays: 2026-02-01 is a Sunday, so February meets five weeks, the first from
     // Monday 2026-01-26 and the last to Monday 2026-03-02.
@@ -113,7 +113,7 @@ describe("rateMany with contracts billed on other cycles", () => {
         contract: "ctr_cus_c",
         customer: "cus_c",
         billing: { cadence: "quarterly", alignment: "calendar" },
-        billingPeriods: ["2026-01-01/2026-04-01"],
+        billingPeriods: ["2026-Q1"],
         events: 1,
       },
     ]);
@@ -139,7 +139,7 @@ describe("rateMany with contracts billed on other cycles", () => {
     // cus_c: 90.00 platform fee, whole (not 155.63-of-500-style prorated), + 40 GB × 0.05 = 2.00: 92.00
     expect(invoices.map((invoice) => [invoice.customer.id, invoice.total])).toEqual([["cus_c", "92.00"]]);
     expect(summary.contractsOnAnotherCycle?.map((entry) => [entry.customer, entry.billingPeriods])).toEqual([
-      ["cus_a", ["2026-01-01/2026-02-01", "2026-02-01/2026-03-01", "2026-03-01/2026-04-01"]],
+      ["cus_a", ["2026-01", "2026-02", "2026-03"]],
       ["cus_b", ["2026-01-15/2026-02-15", "2026-02-15/2026-03-15", "2026-03-15/2026-04-15"]],
     ]);
   });
