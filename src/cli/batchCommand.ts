@@ -46,7 +46,10 @@ export const batchCommand = defineCommand({
   summary: "rate every customer's invoice from one usage file (NDJSON of invoices, in worker threads)",
   notes: `--contracts is a folder of contract files (every .json in it), one contract's .json file (to
 rate a held customer again), an NDJSON file of contracts (one per line) or a JSON list. Each invoice is the one \`ratecard invoice\` gives for that customer's own
-events. Events of customers no contract bills are counted in the summary, never billed. The summary
+events. Events of customers no contract bills are counted in the summary, never billed. A contract
+whose term does not reach --period, or that is billed on another cycle (from the 15th, quarterly), is
+set aside and listed (one on another cycle with the --period that rates it); when none is left to
+rate, exit 2. The summary
 (invoices, totals per currency, warnings, events left out by reason) is printed on stderr and, with
 --summary, written as JSON. Output order is the customers' ids, byte-identical for any --workers.`,
   holdsInvoices: true,
