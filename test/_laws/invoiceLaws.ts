@@ -14,6 +14,7 @@ import { Exact, expectLineLaws, roundedAs, same, sameAtWorkingPrecision } from "
  * - subtotal = Σ line amounts; each line's net = amount + Σ adjustments; every discount, cap and
  *   credit is spread over the lines to the minor unit; Σ nets = subtotal + discounts + caps + pre-tax
  *   credits; total = Σ nets (+ tax when exclusive); amount due = total less post-tax credits;
+ * - pre-tax credits leave Σ nets at or above min(0, Σ nets without them): never below zero by their draw;
  * - tax adds up per rate and per line, rounded as the contract says; exempt and reverse charge pay 0;
  * - credit balances never go below zero and move by exactly what was burned;
  * - a charge that is not a credit never bills below zero (but for the credit of unused time);
@@ -168,6 +169,16 @@ function expectTotals(invoice: Invoice): void {
   expect(same(nets, new Exact(invoice.subtotal).plus(reductions)), "Σ nets = subtotal + reductions").toBe(
     true,
   );
+  // Pre-tax credits draw only what the invoice's net is above zero (docs/contracts.md, step 8): they
+  // leave Σ nets at or above min(0, Σ nets without them), so never pay a grant out as money owed.
+  const preTax = sum(
+    (invoice.credits ?? []).filter((credit) => credit.stage === "before_tax").map((credit) => credit.applied),
+  );
+  const withoutPreTax = nets.minus(preTax);
+  expect(
+    nets.greaterThanOrEqualTo(Exact.min(withoutPreTax, 0)),
+    `pre-tax credits leave Σ nets ${nets.toFixed()} ≥ min(0, ${withoutPreTax.toFixed()})`,
+  ).toBe(true);
   const tax = invoice.tax?.mode === "exclusive" ? invoice.tax.total : "0";
   expect(same(invoice.total, nets.plus(tax)), "total = Σ nets + exclusive tax").toBe(true);
   const afterTax = (invoice.credits ?? []).filter((credit) => credit.stage === "after_tax");
