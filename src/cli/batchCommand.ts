@@ -232,7 +232,8 @@ rate, exit 2. The summary
       const billed = sorted.map((entry) => entry.contract.customer.id);
       reportLines(batchSummaryText(rateManySummary, period, badEvents, outOfTerm, billed, onAnotherCycle));
       if (badEvents !== undefined) reportLines(badEventsText(badEvents, values.quarantine));
-      const usage = { file: usageFile, format: values["usage-format"], timestamps, customers: billed };
+      const inForce = sorted.map((entry) => entry.contract);
+      const usage = { file: usageFile, format: values["usage-format"], timestamps, contracts: inForce };
       await warnWhenOutsidePeriod(rateManySummary, usage, period);
       await outputs.summary?.write(`${JSON.stringify(summary, null, 2)}\n`);
       if (screen !== undefined) await outputs.quarantine?.write(screen.bad.map(quarantineLine).join(""));

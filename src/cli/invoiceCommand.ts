@@ -122,7 +122,7 @@ async function invoice(values: InvoiceFlags): Promise<number> {
     file: usageFile,
     format: values["usage-format"],
     timestamps,
-    customers: [contract.customer.id],
+    contracts: [contract],
   };
   await warnWhenOutsidePeriod(invoice.usage, read, period);
   return 0;

@@ -1,4 +1,4 @@
-import type { UsageTimestamps } from "../index.js";
+import { type Contract, resolveServicePeriod, type ServicePeriod, type UsageTimestamps } from "../index.js";
 import { usageOutsidePeriod } from "./messages.js";
 import { usageSource } from "./readUsage.js";
 import { isStandardInput } from "./standardInput.js";
@@ -10,12 +10,13 @@ interface UsageCounts {
   readonly excluded: ReadonlyArray<{ readonly reason: string; readonly events: number }>;
 }
 
-/** The usage file as the command read it, and the customers it billed: what a second pass reads again. */
+/** The usage file as the command read it, and the contracts it billed: what a second pass reads again. */
 interface UsageFileRead {
   readonly file: string;
   readonly format: string | undefined;
   readonly timestamps: UsageTimestamps;
-  readonly customers: ReadonlyArray<string>;
+  /** Their customers' events are the ones counted, each against its contract's --period and term. */
+  readonly contracts: ReadonlyArray<Contract>;
 }
 
 /**
@@ -38,9 +39,11 @@ export function mostlyOutsidePeriod(
   const count = (reason: string) => usage.excluded.find((entry) => entry.reason === reason)?.events ?? 0;
   const outside = count("outside_period");
   const of = usage.eventsRead - count("other_customer");
-  if (outside === 0 || outside * OUTSIDE_SHARE.of < of * OUTSIDE_SHARE.outside) return undefined;
-  return { outside, of };
+  return mostly(outside, of) ? { outside, of } : undefined;
 }
+
+const mostly = (outside: number, of: number) =>
+  outside > 0 && outside * OUTSIDE_SHARE.of >= of * OUTSIDE_SHARE.outside;
 
 /**
  * Warns on stderr when (nearly) every event of the billed customers lies outside `period`: the usage file
@@ -56,30 +59,56 @@ export async function warnWhenOutsidePeriod(
 ): Promise<void> {
   const found = mostlyOutsidePeriod(usage);
   if (found === undefined) return;
-  const span = await timestampSpan(read);
-  reportWarning(usageOutsidePeriod(read.file, period, found, span));
+  // The invoice's period is --period cut to the contract's term (a term that starts or ends, or a
+  // cancellation that takes effect, inside it): an event of --period outside the term is excluded as
+  // outside the invoice's period, yet it is no other period's. Such events are not counted as outside
+  // --period, and where they cannot be counted (a stream read once) nothing is said.
+  const periods = new Map(read.contracts.map((c) => [c.customer.id, resolveServicePeriod(c, period)]));
+  const cut = [...periods.values()].some(
+    ({ requested, service }) => service.start !== requested.start || service.end !== requested.end,
+  );
+  const pass = await passAgain(read, periods);
+  if (cut && pass === undefined) return;
+  const outside = found.outside - (cut && pass !== undefined ? pass.besideTerm : 0);
+  if (!mostly(outside, found.of)) return;
+  reportWarning(usageOutsidePeriod(read.file, period, { outside, of: found.of }, pass?.span));
 }
 
-// The first and last timestamps of the customers' events (ISO 8601, UTC); undefined for a stream that
-// cannot be read again, or a file ratecard's reader does not read (Parquet) or that fails on this pass.
-async function timestampSpan(
+/** What one more pass over the usage file finds of the billed customers' events. */
+interface SecondPass {
+  /** The first and last timestamps (ISO 8601, UTC); undefined when there is no event. */
+  readonly span: { readonly first: string; readonly last: string } | undefined;
+  /** The events inside their contract's --period but outside its term. */
+  readonly besideTerm: number;
+}
+
+// Undefined for a stream that cannot be read again, or a file ratecard's reader does not read (Parquet)
+// or that fails on this pass.
+async function passAgain(
   read: UsageFileRead,
-): Promise<{ readonly first: string; readonly last: string } | undefined> {
+  periods: ReadonlyMap<string, ServicePeriod>,
+): Promise<SecondPass | undefined> {
   if (isStandardInput(read.file)) return undefined;
-  const customers = new Set(read.customers);
   let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
+  let besideTerm = 0;
   try {
     const source = await usageSource(read.file, read.format, read.timestamps);
     if (typeof source !== "function") return undefined;
     for await (const event of source()) {
-      if (!customers.has(event.customer)) continue;
-      if (event.timestamp < first) first = event.timestamp;
-      if (event.timestamp > last) last = event.timestamp;
+      const resolved = periods.get(event.customer);
+      if (resolved === undefined) continue;
+      const at = event.timestamp;
+      if (at < first) first = at;
+      if (at > last) last = at;
+      const { requested, service } = resolved;
+      if (at >= requested.start && at < requested.end && (at < service.start || at >= service.end))
+        besideTerm += 1;
     }
   } catch {
     return undefined;
   }
-  if (first > last) return undefined;
-  return { first: new Date(first).toISOString(), last: new Date(last).toISOString() };
+  const span =
+    first > last ? undefined : { first: new Date(first).toISOString(), last: new Date(last).toISOString() };
+  return { span, besideTerm };
 }

@@ -145,6 +145,72 @@ describe("a usage file whose events lie outside --period", () => {
   });
 });
 
+describe("events of --period outside the contract's term", () => {
+  // A contract from 25 March (a term, or a cancellation, that cuts --period): its invoice for 2026-03
+  // covers 25 March to 1 April, and events of 1–24 March are excluded as outside the invoice's period.
+  // They are March's, not another period's: until 7 December 2026 the warning said "every one of the 3
+  // billed events … lies outside --period 2026-03: their timestamps run from 2026-03-01 … to 2026-03-10".
+  const contract = () =>
+    scratch.file(
+      "cus_late.json",
+      JSON.stringify(egressContractJson("cus_late", "USD", { term: { start: "2026-03-25" } })),
+    );
+  const usageOn = (name: string, days: ReadonlyArray<string>) =>
+    scratch.file(name, days.map((day, i) => event(`e${i}`, "cus_late", `${day}T00:00:00Z`)).join("\n"));
+  const invoice = (usage: string) =>
+    runCli("invoice", "--contract", contract(), "--usage", usage, "--period", "2026-03", "--format", "json");
+
+  it("are not warned of as another period's, in invoice and batch", () => {
+    const usage = usageOn("march-before-term.ndjson", ["2026-03-01", "2026-03-05", "2026-03-10"]);
+    const march = invoice(usage);
+    // 3 read, 3 outside the invoice's period (25 March on), none outside March: 0 of 3, no warning
+    expect(JSON.parse(march.stdout).usage.excluded).toMatchObject([{ reason: "outside_period", events: 3 }]);
+    expect(march.stderr).toBe("");
+    const folder = scratch.file(
+      "late-contracts.ndjson",
+      `${JSON.stringify(egressContractJson("cus_late", "USD", { term: { start: "2026-03-25" } }))}\n`,
+    );
+    const batch = runCli(
+      "batch",
+      "--contracts",
+      folder,
+      "--usage",
+      usage,
+      "--period",
+      "2026-03",
+      "--workers",
+      "1",
+    );
+    expect([batch.code, batch.stderr]).toEqual([0, expect.not.stringContaining("ratecard: warning")]);
+  });
+
+  it("are taken off the events outside --period, which are still warned of", () => {
+    // February's file for such a contract: all 3 outside March as before, warned of
+    const february = usageOn("february-late.ndjson", ["2026-02-10", "2026-02-11", "2026-02-12"]);
+    expect(invoice(february).stderr).toBe(
+      `ratecard: warning: every one of the 3 billed events read from ${february} lies outside --period 2026-03: their timestamps run from 2026-02-10T00:00:00.000Z to 2026-02-12T00:00:00.000Z. Is it the usage file of another period? No usage is billed from events outside the period.\n`,
+    );
+    // 99 in February and 1 on 3 March (before the term): 100 outside the invoice's period, 99 of them
+    // outside March: 99 × 100 = 9,900 ≥ 100 × 99 = 9,900, warned of as 99 of the 100
+    const days = [
+      ...Array.from({ length: 99 }, (_, i) => `2026-02-${String((i % 28) + 1).padStart(2, "0")}`),
+      "2026-03-03",
+    ];
+    const mostly = usageOn("february-and-one-march.ndjson", days);
+    expect(invoice(mostly).stderr).toContain(
+      `warning: 99 of the 100 billed events read from ${mostly} lie outside --period 2026-03`,
+    );
+    // 98 in February and 2 in March before the term: 98 of 100 outside March, 9,800 < 9,900, no warning
+    // (before: 100 of 100 outside the invoice's period, warned of)
+    const twoInMarch = usageOn("february-and-two-march.ndjson", [
+      ...days.slice(0, 98),
+      "2026-03-03",
+      "2026-03-04",
+    ]);
+    expect(invoice(twoInMarch).stderr).toBe("");
+  });
+});
+
 describe("the warning's counts", () => {
   it("are grouped by thousands, as the batch summary's and the invoice's usage line are", () => {
     // Four-digit counts get a comma after the thousands: 2966 → "2,966", 2987 → "2,987", 1000 → "1,000".

@@ -63,6 +63,9 @@ describe("focusRows (fuzzing): any invoice ratecard rates", () => {
         const corrections = focusRows(note, { ...OPTIONS, invoice, correctionPeriod: FAR_LATER });
         expect(corrections.flatMap(violations)).toEqual([]);
         expect(corrections.every((row) => row.ChargeClass === "Correction")).toBe(true);
+        // focusCsv takes a credit note's rows as it takes an invoice's (it refuses a row that is not a
+        // FOCUS row, src/export/readFocusRows.ts): every column, as text or null, and no other.
+        expect(focusCsv(corrections).startsWith(focusCsv([]))).toBe(true);
         // The note's rows give back its money; what it gives back to prepaid credits puts their Credit
         // rows back, so an invoice and the note crediting all of it add up to nothing.
         const money = note.settlement?.money ?? note.total;

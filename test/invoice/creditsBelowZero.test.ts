@@ -71,3 +71,33 @@ describe("a promotional credit before tax on an invoice at or below zero", () =>
     );
   });
 });
+
+// A grant's id may be any of the contract's id characters, "constructor" and "toString" included. Its
+// balance was looked up in a plain object, whose prototype answers those names with a function: until 8
+// December 2026 the grant was refused as "carried balance … not "function Object() { [native code] }""
+// (invalid_field), or, recurring, failed with an untyped DecimalError.
+describe("a grant named as a property every object has", () => {
+  const named = (id: string, recurring: boolean) =>
+    buildContract({
+      meters: [],
+      charges: [flatCharge("platform", "Platform", "100")],
+      credits: [
+        { id, name: "Promo", kind: "promotional", amount: "30", ...(recurring ? { recurring } : {}) },
+      ],
+    });
+
+  it("burns as any grant, with or without a carried balance", () => {
+    for (const id of ["constructor", "toString", "hasOwnProperty"])
+      for (const recurring of [false, true]) {
+        const invoice = rateInvoice(named(id, recurring), [], "2026-01");
+        // 100.00 − 30.00 = 70.00, the grant used up
+        expect(invoice.total).toBe("70.00");
+        expect(invoice.credits).toMatchObject([{ id, applied: "-30.00", balanceAfter: "0.00" }]);
+      }
+    // 12.00 carried: 100.00 − 12.00 = 88.00
+    const carried = rateInvoice(named("constructor", false), [], "2026-01", {
+      creditBalances: { constructor: "12.00" },
+    });
+    expect([carried.total, carried.credits?.[0]?.balanceAfter]).toEqual(["88.00", "0.00"]);
+  });
+});

@@ -59,9 +59,14 @@ export function openGrants(
       // step 8: a grant applies to the invoices that start inside it); one that opened after the start of
       // the invoice before this one was never offered, so it starts full.
       const burnedBefore = grantStart < start && grantStart <= earlierStart && earlierStart < start;
-      if (!startFull && grant.recurring !== true && burnedBefore && balances[grant.id] === undefined)
+      if (
+        !startFull &&
+        grant.recurring !== true &&
+        burnedBefore &&
+        ownEntry(balances, grant.id) === undefined
+      )
         throw missingBalance(contract, grant, grantStart, start);
-      const back = restored[grant.id];
+      const back = ownEntry(restored, grant.id);
       const balance = balanceOf(contract, grant, balances);
       return { grant, balance: back === undefined ? balance : addExactly(balance, back) };
     });
@@ -77,6 +82,12 @@ function earlierInvoiceStart(contract: Contract, resolved: ServicePeriod): numbe
       ? billingPeriod.start
       : periodOf(contract.cycle, service.start - 1).start;
   return Math.max(previous, contract.term.start);
+}
+
+// A grant's entry in balances by grant id, its own only: a grant may be named "constructor" or "toString",
+// which a plain object's prototype answers with a function (read as a carried balance, or added to one).
+function ownEntry(balances: CreditBalances, id: string): string | undefined {
+  return Object.hasOwn(balances, id) ? balances[id] : undefined;
 }
 
 // Where the balances sit in the arguments of every rating entry point: their errors are addressed from there.
@@ -110,7 +121,7 @@ function missingBalance(
 function balanceOf(contract: Contract, grant: CreditGrantTerms, balances: CreditBalances): Decimal {
   // A recurring credit (a monthly compute credit) starts full every period: nothing carries.
   if (grant.recurring === true) return grant.amount;
-  const carried = balances[grant.id];
+  const carried = ownEntry(balances, grant.id);
   if (carried === undefined) return grant.amount;
   const parsed = safeParseDecimal(carried);
   const unit = grant.unit === undefined ? "" : ` ${grant.unit}`;
