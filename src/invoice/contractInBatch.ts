@@ -6,11 +6,10 @@ import {
   isSamePeriod,
   type Period,
   parsePeriod,
-  periodShorthand,
   periodsBetween,
   toLocalDate,
 } from "../time/index.js";
-import { label, termPeriod } from "./resolveServicePeriod.js";
+import { label, shortLabel, termPeriod } from "./resolveServicePeriod.js";
 
 /**
  * What a batch does with one contract for its period (docs/scale.md, "Contracts billed on another
@@ -78,9 +77,7 @@ export function batchDecision(period: Period | string): (contract: Contract) => 
 
 // A period as the shortest --period text that names it: "2026-Q1" rather than "2026-01-01/2026-04-01".
 function periodText(period: Period, timeZone: string): string {
-  const from = toLocalDate(period.start, timeZone);
-  const to = toLocalDate(period.end, timeZone);
-  return periodShorthand(from, to) ?? label(period, timeZone);
+  return shortLabel(period, timeZone) ?? label(period, timeZone);
 }
 
 // What decides a cycle's boundaries: a calendar cycle's are its zone, cadence and anchors (its reference

@@ -59,10 +59,7 @@ export function servicePeriodOf(contract: Contract, period: Period | string): Se
       label(requested, contract.timeZone),
       contract.id,
       label(billingPeriod, contract.timeZone),
-      periodShorthand(
-        toLocalDate(billingPeriod.start, contract.timeZone),
-        toLocalDate(billingPeriod.end, contract.timeZone),
-      ),
+      shortLabel(billingPeriod, contract.timeZone),
     );
     throw InputError.from(spans, "period");
   }
@@ -94,4 +91,12 @@ export function termPeriod(contract: Contract): Period {
 /** `2026-02-01/2026-03-01`: the local dates of a period, in the syntax the CLI's --period takes. */
 export function label(period: Period, timeZone: string): string {
   return `${formatLocalDate(toLocalDate(period.start, timeZone))}/${formatLocalDate(toLocalDate(period.end, timeZone))}`;
+}
+
+/**
+ * The shorter text `--period` takes for a period that is a calendar day, month, quarter or year in
+ * `timeZone` ("2026-Q1"), or undefined for any other (`label` is then its only text).
+ */
+export function shortLabel(period: Period, timeZone: string): string | undefined {
+  return periodShorthand(toLocalDate(period.start, timeZone), toLocalDate(period.end, timeZone));
 }
