@@ -23,7 +23,7 @@ export { correctLateParsedUsage, correctLateUsage } from "./correctLateUsage.js"
 export type { CreditNoteOptions } from "./creditNote.js";
 export { issueCreditNote } from "./creditNote.js";
 export { unitOf, unitsInWords } from "./creditNoteUnits.js";
-export { requireOptions } from "./entryArguments.js";
+export { requireOptions, requirePeriod } from "./entryArguments.js";
 export type { EvidenceEvent } from "./evidenceCollector.js";
 export type { UsageEvidenceOptions } from "./evidenceOptions.js";
 export { invoiceJsonSchema } from "./invoiceJsonSchema.js";

@@ -2,13 +2,12 @@ import { type Attribution, diff } from "../compare/index.js";
 import type { Contract } from "../contracts/index.js";
 import {
   compareMessages,
-  InputError,
-  invoiceMessages,
+  type InputError,
   isRatecardError,
   isRecord,
   requireArgument,
 } from "../errors/index.js";
-import { type Invoice, type RateInvoiceOptions, rateParsedInvoice } from "../invoice/index.js";
+import { type Invoice, type RateInvoiceOptions, rateParsedInvoice, requirePeriod } from "../invoice/index.js";
 import type { UsageEvent } from "../schema/index.js";
 import type { Period } from "../time/index.js";
 import { type ChangeDistribution, distributionOf } from "./distribution.js";
@@ -93,12 +92,8 @@ export function whatIf(customers: ReadonlyArray<WhatIfCustomer>, period: Period 
     requireCustomer(customer, `customers[${index}]`);
   });
   // Checked here too, not only by each rating: a base of no customers would accept any period.
-  // As rateInvoice refuses it (invalid_period, the same sentence).
-  if (
-    typeof period !== "string" &&
-    !(isRecord(period) && Number.isFinite(period.start) && Number.isFinite(period.end))
-  )
-    throw InputError.from(invoiceMessages.periodArgumentRefused(period), "period");
+  // As rateInvoice refuses it (invalid_period, the same sentence): by the same check.
+  requirePeriod(period);
   return summarizeWhatIf(customers.map((customer) => whatIfRow(customer, period)));
 }
 
