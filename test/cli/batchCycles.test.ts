@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ANNIVERSARY_JSON, MONTHLY_JSON, QUARTERLY_JSON } from "../_support/cycleContracts.js";
 import { egressContractJson } from "../_support/egressContract.js";
 import { assertCliBuilt, runCli } from "../_support/runCli.js";
 
@@ -16,17 +17,9 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-const PLATFORM_FEE = { id: "platform", name: "Platform fee", price: { model: "flat", amount: "90.00" } };
-const EGRESS = { id: "egress", name: "Egress", meter: "egress", price: { model: "unit", unitPrice: "0.05" } };
-const monthly = egressContractJson("cus_a");
-const anniversary = egressContractJson("cus_b", "USD", {
-  billing: { cadence: "monthly", alignment: "anniversary" },
-  term: { start: "2026-01-15", end: "2027-01-15" },
-});
-const quarterly = egressContractJson("cus_c", "USD", {
-  billing: { cadence: "quarterly", alignment: "calendar" },
-  charges: [PLATFORM_FEE, EGRESS],
-});
+const monthly = MONTHLY_JSON;
+const anniversary = ANNIVERSARY_JSON;
+const quarterly = QUARTERLY_JSON;
 
 const event = (id: string, customer: string, gb: string, day = 10) => ({
   id,

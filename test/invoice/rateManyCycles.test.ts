@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { batchDecision, contractInBatch, parseContract, rateInvoice, rateMany } from "../../src/index.js";
+import { ANNIVERSARY_JSON, MONTHLY_JSON, QUARTERLY_JSON } from "../_support/cycleContracts.js";
 import { egressContractJson } from "../_support/egressContract.js";
 
 // A batch rates the contracts whose billing period its period is (clipped to their term) and sets aside,
@@ -9,20 +10,11 @@ import { egressContractJson } from "../_support/egressContract.js";
 const contractOf = (customer: string, more: Record<string, unknown> = {}) =>
   parseContract(egressContractJson(customer, "USD", more));
 
-const PLATFORM_FEE = { id: "platform", name: "Platform fee", price: { model: "flat", amount: "90.00" } };
-const EGRESS = { id: "egress", name: "Egress", meter: "egress", price: { model: "unit", unitPrice: "0.05" } };
-
-const monthly = contractOf("cus_a");
+const monthly = parseContract(MONTHLY_JSON);
 // Billed on the 15th: its term starts 2026-01-15.
-const anniversary = contractOf("cus_b", {
-  billing: { cadence: "monthly", alignment: "anniversary" },
-  term: { start: "2026-01-15", end: "2027-01-15" },
-});
+const anniversary = parseContract(ANNIVERSARY_JSON);
 // Billed per quarter, with a platform fee of 90.00 a quarter.
-const quarterly = contractOf("cus_c", {
-  billing: { cadence: "quarterly", alignment: "calendar" },
-  charges: [PLATFORM_FEE, EGRESS],
-});
+const quarterly = parseContract(QUARTERLY_JSON);
 const ended = contractOf("cus_old", { term: { start: "2025-01-01", end: "2026-01-01" } });
 
 const event = (id: string, customer: string, gb: string, date = "2026-02-10") => ({
@@ -147,7 +139,7 @@ describe("rateMany with contracts billed on other cycles", () => {
   it("keeps the proration of a term that starts inside the period: the invoice rateInvoice gives", () => {
     const starting = contractOf("cus_new", {
       term: { start: "2026-02-10" },
-      charges: [PLATFORM_FEE, EGRESS],
+      charges: QUARTERLY_JSON.charges, // the 90.00 platform fee and egress at 0.05
     });
     const { invoices, summary } = rateMany(
       [starting],
