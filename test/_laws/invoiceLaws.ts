@@ -15,6 +15,7 @@ import { Exact, expectLineLaws, roundedAs, same, sameAtWorkingPrecision } from "
  *   credit is spread over the lines to the minor unit; Σ nets = subtotal + discounts + caps + pre-tax
  *   credits; total = Σ nets (+ tax when exclusive); amount due = total less post-tax credits;
  * - pre-tax credits leave Σ nets at or above min(0, Σ nets without them): never below zero by their draw;
+ *   and pre-tax credits that drew anything leave the total at or above zero;
  * - tax adds up per rate and per line, rounded as the contract says; exempt and reverse charge pay 0;
  * - credit balances never go below zero and move by exactly what was burned;
  * - a charge that is not a credit never bills below zero (but for the credit of unused time);
@@ -181,6 +182,12 @@ function expectTotals(invoice: Invoice): void {
   ).toBe(true);
   const tax = invoice.tax?.mode === "exclusive" ? invoice.tax.total : "0";
   expect(same(invoice.total, nets.plus(tax)), "total = Σ nets + exclusive tax").toBe(true);
+  // …nor take the total after tax below zero: a grant draws only against a total above zero, and stops
+  // at zero (a negative line taxed at another rate than the lines drawn on, or each line's tax rounded).
+  expect(
+    preTax.isZero() || !new Exact(invoice.total).isNegative(),
+    `pre-tax credits drew ${preTax.toFixed()} and leave the total ${invoice.total} at or above zero`,
+  ).toBe(true);
   const afterTax = (invoice.credits ?? []).filter((credit) => credit.stage === "after_tax");
   expect(invoice.amountDue !== undefined, "amountDue exactly with credits after tax").toBe(
     afterTax.length > 0,

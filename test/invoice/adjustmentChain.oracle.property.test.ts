@@ -266,6 +266,12 @@ function oracle(c: Case): Expected {
   // priority, then id.
   const byPriority = <T extends { readonly priority: number }>(list: ReadonlyArray<T>) =>
     [...list.entries()].sort(([a, x], [b, y]) => x.priority - y.priority || a - b).map(([, item]) => item);
+  // the total after tax of these nets (steps 9–10): a grant before tax stops where it reaches zero
+  const totalOf = (after: bigint[]) => {
+    const net = after.reduce((sum, line) => sum + line, 0n);
+    const tax = c.tax === undefined ? 0n : taxOf(c, c.tax, after, commitmentLines);
+    return c.tax?.mode === "exclusive" ? net + tax : net;
+  };
   const grants = new Map<string, { applied: bigint; after: bigint }>();
   const ids = new Map(c.credits.map((credit, index) => [credit, `g${index}`]));
   for (const credit of inBurnOrder(c.credits, c.burnOrder)) {
@@ -280,7 +286,11 @@ function oracle(c: Case): Expected {
       credit.unitValue6 === undefined
         ? BigInt(credit.amount)
         : (BigInt(credit.amount) * BigInt(credit.unitValue6) * scale) / 1_000_000n;
-    const burn = worth < open ? worth : open;
+    const burn = largestAtOrAboveZero(worth < open ? worth : open, (draw) => {
+      const after = [...lines];
+      take(after, spread(draw, after, eligible));
+      return totalOf(after);
+    });
     take(lines, spread(burn, lines, eligible));
     // the CREDIT a burn uses: money ÷ value rounded up, never more than the balance
     const perUnit = BigInt(credit.unitValue6 ?? 0) * scale;
@@ -288,9 +298,8 @@ function oracle(c: Case): Expected {
     const units = used < BigInt(credit.amount) ? used : BigInt(credit.amount);
     grants.set(ids.get(credit) as string, { applied: burn, after: BigInt(credit.amount) - units });
   }
-  const net = lines.reduce((sum, line) => sum + line, 0n);
   const tax = c.tax === undefined ? 0n : taxOf(c, c.tax, lines, commitmentLines);
-  const total = c.tax?.mode === "exclusive" ? net + tax : net;
+  const total = totalOf(lines);
   // a negative total is not due: what the wallets pay starts from 0 (docs/diff-and-reconcile.md; Stripe's
   // amount_due is never below 0 either)
   let due = total < 0n ? 0n : total;
@@ -302,6 +311,21 @@ function oracle(c: Case): Expected {
   }
   const byId = new Map(lines.map((net, line) => [lineIds[line] as string, net]));
   return { nets: byId, tax, total, amountDue: due, grants };
+}
+
+// The most a grant before tax draws, at most `most`: all of it when the total after that draw is at or
+// above zero; else the largest draw whose total is (nothing when even no draw leaves it above zero),
+// found by halving, as the total falls (by steps) with the draw (docs/contracts.md, step 8).
+function largestAtOrAboveZero(most: bigint, totalAfter: (draw: bigint) => bigint): bigint {
+  if (most === 0n || totalAfter(most) >= 0n) return most;
+  if (totalAfter(0n) <= 0n) return 0n;
+  let [enough, tooMuch] = [0n, most];
+  while (tooMuch - enough > 1n) {
+    const middle = (enough + tooMuch) / 2n;
+    if (totalAfter(middle) < 0n) tooMuch = middle;
+    else enough = middle;
+  }
+  return enough;
 }
 
 type Grant = Case["credits"][number];

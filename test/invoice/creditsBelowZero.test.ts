@@ -101,3 +101,107 @@ describe("a grant named as a property every object has", () => {
     expect([carried.total, carried.credits?.[0]?.balanceAfter]).toEqual(["88.00", "0.00"]);
   });
 });
+
+// Capped by the net before tax alone, a grant before tax could still take the total after tax below
+// zero where the lines it draws on are taxed at another rate than the negative line (found by fuzzing
+// on 7 December 2026, fixed 8 December): the grant draws the most, in whole cents, that keeps the total
+// after tax at or above zero, and nothing against a total after tax already at or below zero.
+describe("a grant before tax against lines taxed at other rates", () => {
+  const taxedAt = (
+    sla: string,
+    promo: string,
+    rates: ReadonlyArray<{ id: string; percent: string; charges?: string[] }>,
+    fees = [["platform", "100"]],
+  ) =>
+    buildContract({
+      meters: [],
+      charges: [
+        ...fees.map(([id, amount]) => flatCharge(id!, id!, amount!)),
+        flatCharge("sla", "SLA credit", sla, { credit: true }),
+      ],
+      credits: [{ id: "promo", name: "Promo", kind: "promotional", amount: promo }],
+      tax: { mode: "exclusive" as const, rates: rates.map((rate) => ({ name: rate.id, ...rate })) },
+    });
+  const slaTaxedOnly = [{ id: "vat", percent: "20", charges: ["sla"] }];
+
+  it("stops where the total after tax reaches zero (docs/contracts.md, step 8)", () => {
+    const invoice = rateInvoice(taxedAt("-50", "80", slaTaxedOnly), [], "2026-01");
+    // Without the grant: nets 100.00 − 50.00 = 50.00; tax only on the SLA line, 20 % of −50.00 = −10.00;
+    // total 40.00. A draw of c from the untaxed platform line leaves 40.00 − c: it draws 40.00 of its
+    // 80.00 (capped by the net, 50.00, it drew 50.00 and the total was −10.00).
+    expect(promoOf(invoice)).toMatchObject({ applied: "-40.00", balanceAfter: "40.00" });
+    expect([invoice.tax?.total, invoice.total]).toEqual(["-10.00", "0.00"]);
+  });
+
+  it("draws nothing when the tax alone takes the total to zero or below", () => {
+    const invoice = rateInvoice(taxedAt("-90", "80", slaTaxedOnly), [], "2026-01");
+    // Nets 100.00 − 90.00 = 10.00 above zero, but the tax is 20 % of −90.00 = −18.00: total −8.00.
+    expect(promoOf(invoice)).toMatchObject({ applied: "0.00", balanceAfter: "80.00" });
+    expect(invoice.total).toBe("-8.00");
+  });
+
+  it("stops a cent short where rounding each line's tax would take a zero net below zero", () => {
+    const invoice = rateInvoice(
+      taxedAt(
+        "-0.50",
+        "50",
+        [{ id: "vat", percent: "10" }],
+        [
+          ["a", "10.25"],
+          ["b", "10.25"],
+        ],
+      ),
+      [],
+      "2026-01",
+    );
+    // One rate on every line, rounded per line, half to even. Drawn to a net of zero (20.00, half from each
+    // fee) the nets are 0.25, 0.25 and −0.50: taxes 0.025 → 0.02, 0.02 and −0.05, total −0.01. A draw of
+    // 19.99 leaves 0.25 and 0.26 (or 0.26 and 0.25): taxes 0.02 + 0.03 − 0.05 = 0.00, total 0.01.
+    expect(promoOf(invoice)).toMatchObject({ applied: "-19.99", balanceAfter: "30.01" });
+    expect(invoice.total).toBe("0.01");
+  });
+
+  it("draws the most, in cents, that leaves the total at or above zero (one fee, two rates)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 20_000 }),
+        fc.integer({ min: 0, max: 20_000 }),
+        fc.integer({ min: 1, max: 20_000 }),
+        fc.integer({ min: 0, max: 30 }),
+        fc.integer({ min: 0, max: 30 }),
+        (feeCents, slaCents, promoCents, feePercent, slaPercent) => {
+          const money = (cents: number) => (cents / 100).toFixed(2);
+          const rates = [
+            { id: "fee_tax", percent: String(feePercent), charges: ["platform"] },
+            { id: "sla_tax", percent: String(slaPercent), charges: ["sla"] },
+          ];
+          const contract = taxedAt(`-${money(slaCents)}`, money(promoCents), rates, [
+            ["platform", money(feeCents)],
+          ]);
+          const invoice = rateInvoice(contract, [], "2026-01");
+          // By hand, in cents: each line's tax rounded half to even; the total after a draw of c is
+          // (fee − c) − sla + tax(fee − c) + tax(−sla). The grant draws the largest c up to its amount and
+          // the net above zero whose total is at or above zero; nothing when the total before it is not.
+          const totalAfter = (c: number) =>
+            feeCents -
+            c -
+            slaCents +
+            halfEven((feeCents - c) * feePercent, 100) +
+            halfEven(-slaCents * slaPercent, 100);
+          let drawn = totalAfter(0) > 0 ? Math.min(promoCents, Math.max(0, feeCents - slaCents)) : 0;
+          while (drawn > 0 && totalAfter(drawn) < 0) drawn -= 1;
+          expect(promoOf(invoice)?.applied).toBe(money(-drawn));
+          expect(invoice.total).toBe(money(totalAfter(drawn)));
+        },
+      ),
+    );
+  });
+});
+
+// numerator ÷ denominator rounded to an integer, half to even (denominator > 0).
+function halfEven(numerator: number, denominator: number): number {
+  const floor = Math.floor(numerator / denominator);
+  const twice = 2 * (numerator - floor * denominator);
+  if (twice > denominator || (twice === denominator && floor % 2 !== 0)) return floor + 1;
+  return floor;
+}

@@ -2,7 +2,8 @@ import type { Contract, CreditGrantTerms } from "../../contracts/index.js";
 import { InputError, invoiceMessages, toJsonPath } from "../../errors/index.js";
 import {
   addExactly,
-  type Decimal,
+  Decimal,
+  roundTo,
   safeParseDecimal,
   toFixedString,
   toPlainString,
@@ -17,6 +18,8 @@ import type { InvoiceDraft } from "../draft.js";
 import type { InvoiceLine } from "../invoiceSchema.js";
 import type { ServicePeriod } from "../resolveServicePeriod.js";
 import { netOf, spreadReduction } from "../spreadReduction.js";
+import { taxStage } from "./tax.js";
+import { totalRoundingStage } from "./totalRounding.js";
 
 /**
  * Remaining balance of each grant before this invoice, by grant id (the previous invoice's
@@ -149,14 +152,22 @@ function balanceOf(contract: Contract, grant: CreditGrantTerms, balances: Credit
 }
 
 /**
+ * What the invoice's total after tax would be with these lines (steps 9–10½), for a grant before tax to
+ * stop at zero. Given only when tax can move the total away from the nets' sum (exclusive tax).
+ */
+export type TotalAfterTax = (lines: ReadonlyArray<InvoiceLine>) => Decimal;
+
+/**
  * Step 8: credits that reduce the taxed amount (promotional, prepaid taxed at purchase), in burn
- * order, each applied to the net of its lines up to what its balance is worth, and never past the
- * invoice's net above zero, and spread by largest remainder.
+ * order, each applied to the net of its lines up to what its balance is worth, never past the
+ * invoice's net above zero nor so far that its total after tax falls below zero, and spread by largest
+ * remainder.
  */
 export function applyCreditsBeforeTax(
   contract: Contract,
   lines: ReadonlyArray<InvoiceLine>,
   grants: ReadonlyArray<{ grant: CreditGrantTerms; balance: Decimal }>,
+  totalAfterTax?: TotalAfterTax,
 ): { lines: InvoiceLine[]; applied: AppliedCredit[] } {
   let current = [...lines];
   const applied: AppliedCredit[] = [];
@@ -165,12 +176,28 @@ export function applyCreditsBeforeTax(
     const inScope = chargeScope(grant.charges);
     const eligible = current.filter((line) => inScope(line.chargeId) && netOf(line).greaterThan(0));
     const base = eligible.reduce((sum, line) => sum.plus(netOf(line)), ZERO);
-    const burn = burnAmount(grant, balance, drawable(base, current), contract.currency, contract.customUnits);
-    const spread = spreadReduction(current, eligible, burn.money, contract.currency, "credit", grant.id);
-    current = spread.lines;
+    const draw = (owed: Decimal) => {
+      const burn = burnAmount(grant, balance, owed, contract.currency, contract.customUnits);
+      const spread = spreadReduction(current, eligible, burn.money, contract.currency, "credit", grant.id);
+      return { burn, spread };
+    };
+    let drawn = draw(drawable(base, current));
+    // Only a negative line (a credit charge, unused time) taxed at another rate than the lines drawn on,
+    // or each line's tax rounded on its own, can take the total below zero once the nets are not: with
+    // every line at or above zero, so are their tax and their total.
+    if (
+      totalAfterTax !== undefined &&
+      !drawn.burn.money.isZero() &&
+      current.some((line) => netOf(line).isNegative())
+    ) {
+      const totalAt = (money: Decimal) => totalAfterTax(draw(money).spread.lines);
+      if (totalAfterTax(drawn.spread.lines).isNegative())
+        drawn = draw(largestDrawAtOrAboveZero(drawn.burn.money, totalAt, contract.currency.minorUnits));
+    }
+    current = drawn.spread.lines;
     applied.push({
-      ...appliedEntry(contract, grant, "before_tax", balance, burn),
-      allocation: spread.allocation,
+      ...appliedEntry(contract, grant, "before_tax", balance, drawn.burn),
+      allocation: drawn.spread.allocation,
     });
   }
   return { lines: current, applied };
@@ -186,6 +213,30 @@ function drawable(base: Decimal, lines: ReadonlyArray<InvoiceLine>): Decimal {
   const invoice = lines.reduce((sum, line) => sum.plus(netOf(line)), ZERO);
   if (!invoice.greaterThan(0)) return ZERO;
   return invoice.lessThan(base) ? invoice : base;
+}
+
+// The most, in whole minor units and at most `most` (whose total is below zero), that a grant can draw
+// and leave the total after tax at or above zero; nothing when the total without it is not above zero.
+// The total falls with the draw, by the drawn lines' net and tax, but each line's tax is rounded and the
+// spread shares cents by largest remainder, so it falls by steps: halving the interval between a draw
+// that keeps it at or above zero and one that does not ends on neighbours, the one a cent more taking
+// the total below zero: log2 of the draw in minor units, 27 totals for 1,000,000.00, on the rare
+// invoices that need it.
+function largestDrawAtOrAboveZero(
+  most: Decimal,
+  totalAt: (draw: Decimal) => Decimal,
+  minorUnits: number,
+): Decimal {
+  if (!totalAt(ZERO).greaterThan(0)) return ZERO;
+  const step = new Decimal(1).div(new Decimal(10).pow(minorUnits));
+  let enough = ZERO;
+  let tooMuch = most;
+  while (tooMuch.minus(enough).greaterThan(step)) {
+    const middle = roundTo(enough.plus(tooMuch).div(2), minorUnits, "floor");
+    if (totalAt(middle).isNegative()) tooMuch = middle;
+    else enough = middle;
+  }
+  return enough;
 }
 
 /** Step 11: credits that pay the invoice after tax (prepaid, taxed at use), in burn order. */
@@ -256,8 +307,20 @@ export function creditsBeforeTaxStage(draft: InvoiceDraft, carried: CarriedCredi
     startFull: carried.startFull === true,
     ...(carried.restored !== undefined ? { restored: carried.restored } : {}),
   });
-  const { lines, applied } = applyCreditsBeforeTax(draft.contract, draft.lines, grants);
+  const { lines, applied } = applyCreditsBeforeTax(
+    draft.contract,
+    draft.lines,
+    grants,
+    totalAfterTaxOf(draft),
+  );
   return { ...draft, lines, grants, credits: applied };
+}
+
+// The total that steps 9–10½ would give the draft with other lines: only exclusive tax can take it away
+// from the nets' sum (an inclusive price holds its tax, and rounding the total keeps its sign).
+function totalAfterTaxOf(draft: InvoiceDraft): TotalAfterTax | undefined {
+  if (draft.contract.tax?.mode !== "exclusive") return undefined;
+  return (lines) => totalRoundingStage(taxStage({ ...draft, lines: [...lines] })).total ?? ZERO;
 }
 
 /** Step 11: the grants that pay the invoice after tax burn on its total; what is left is due. */
