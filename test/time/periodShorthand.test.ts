@@ -55,7 +55,7 @@ describe("periodShorthand", () => {
   });
 
   it("every text it gives reads back as the local midnights of its dates, in every zone and year", () => {
-    // Stronger than the range above: every IANA zone the runtime knows (418 in Node 22, a midnight that
+    // Stronger than the range above: every IANA zone the runtime knows (418 in Node 20, a midnight that
     // DST skips included: America/Santiago, Asia/Beirut), every year ratecard rates, and the text's
     // instants compared with the dates' local midnights themselves, so December 9999, whose end
     // (10000-01-01) no range text can write, is checked too.
