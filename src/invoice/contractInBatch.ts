@@ -1,12 +1,14 @@
 import type { Contract } from "../contracts/index.js";
 import { InputError } from "../errors/index.js";
 import {
+  addLocalDays,
   formatLocalDate,
   intersectPeriods,
   isSamePeriod,
   type Period,
   parsePeriod,
   periodsBetween,
+  startOfLocalDate,
   toLocalDate,
 } from "../time/index.js";
 import { label, shortLabel, termPeriod } from "./resolveServicePeriod.js";
@@ -75,9 +77,23 @@ export function batchDecision(period: Period | string): (contract: Contract) => 
   };
 }
 
-// A period as the shortest --period text that names it: "2026-Q1" rather than "2026-01-01/2026-04-01".
+// A billing period (clipped to the term) as the shortest --period text that rates it: "2026-Q1" rather
+// than "2026-01-01/2026-04-01". --period names local midnights, a term may end at an instant (a
+// cancellation at 15:30): the text then runs to the next midnight, which the term cuts back, as the
+// dates of its instants ("…/2026-02-10") stopped short of the term and were set aside again.
 function periodText(period: Period, timeZone: string): string {
-  return shortLabel(period, timeZone) ?? label(period, timeZone);
+  const covering = coveringDates(period, timeZone);
+  return shortLabel(covering, timeZone) ?? label(covering, timeZone);
+}
+
+// The local midnights on or before the start and on or after the end: inside the billing period, whose
+// boundaries are local midnights.
+function coveringDates(period: Period, timeZone: string): Period {
+  const start = startOfLocalDate(toLocalDate(period.start, timeZone), timeZone);
+  const last = toLocalDate(period.end, timeZone);
+  const atMidnight = startOfLocalDate(last, timeZone);
+  const end = atMidnight === period.end ? atMidnight : startOfLocalDate(addLocalDays(last, 1), timeZone);
+  return { start, end };
 }
 
 // What decides a cycle's boundaries: a calendar cycle's are its zone, cadence and anchors (its reference

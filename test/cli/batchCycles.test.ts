@@ -5,6 +5,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ANNIVERSARY_JSON, MONTHLY_JSON, QUARTERLY_JSON } from "../_support/cycleContracts.js";
 import { egressContractJson } from "../_support/egressContract.js";
+import { fuzzParameters, fuzzTimeout } from "../_support/fuzzRuns.js";
 import { assertCliBuilt, runCli } from "../_support/runCli.js";
 
 // `ratecard batch` over contracts billed on different cycles: it rates those whose billing period its
@@ -185,7 +186,9 @@ const cycleArb = fc.record({
 });
 
 describe("ratecard batch accounts for every contract and every event (property)", () => {
-  it("its invoices and the contracts it sets aside are the contracts; their events and unknown ones all", () => {
+  it("its invoices and the contracts it sets aside are the contracts; their events and unknown ones all", {
+    timeout: fuzzTimeout(),
+  }, () => {
     const customers = ["c0", "c1", "c2", "c3", "c4"];
     let run = 0;
     fc.assert(
@@ -244,7 +247,8 @@ describe("ratecard batch accounts for every contract and every event (property)"
           expect(summary.eventsRead + setAside + summary.unknownCustomers.events).toBe(drawn.length);
         },
       ),
-      { numRuns: 12 },
+      // 12 spawned batches in npm test; FC_NUM_RUNS scales them for a deep run (60 at 1,000).
+      fuzzParameters(12),
     );
   });
 });

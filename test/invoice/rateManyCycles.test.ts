@@ -79,6 +79,33 @@ describe("contractInBatch", () => {
     });
   });
 
+  it("names a billing period cut by a term that ends at an instant by the dates that cover it", () => {
+    // Quarterly, its term ending at 2026-02-10T15:30Z (an instant, as a cancellation may take effect):
+    // its last billing period is 2026-01-01T00:00Z to 2026-02-10T15:30Z. Until 8 December 2026 the batch
+    // named it by the dates of its instants, "2026-01-01/2026-02-10", which ends at 2026-02-10T00:00Z,
+    // 15 h 30 min short of the term: a batch of that period set the contract aside again with the same
+    // text, so no run the sentence named would ever bill it. 2026-02-11 is the first midnight after the end.
+    const cut = contractOf("cus_q", {
+      billing: { cadence: "quarterly" },
+      term: { start: "2026-01-01", end: "2026-02-10T15:30:00Z" },
+    });
+    expect(contractInBatch(cut, "2026-02")).toEqual({
+      rated: false,
+      reason: "another_cycle",
+      billingPeriods: ["2026-01-01/2026-02-11"],
+    });
+    expect(contractInBatch(cut, "2026-01-01/2026-02-11")).toEqual({ rated: true });
+    const { period } = rateInvoice(cut, [], "2026-01-01/2026-02-11");
+    expect([period.start, period.end]).toEqual(["2026-01-01T00:00:00.000Z", "2026-02-10T15:30:00.000Z"]);
+    // Cut to 2026-03-31T12:00Z in New York (08:00 local), the covering dates are the whole quarter.
+    const march = contractOf("cus_m", {
+      timeZone: "America/New_York",
+      billing: { cadence: "quarterly" },
+      term: { start: "2025-06-01", end: "2026-03-31T12:00:00Z" },
+    });
+    expect(contractInBatch(march, "2026-02")).toMatchObject({ billingPeriods: ["2026-Q1"] });
+  });
+
   it("sets aside a contract out of its term, and leaves a period the rating refuses to the rating", () => {
     expect(contractInBatch(ended, "2026-02")).toEqual({ rated: false, reason: "out_of_term" });
     expect(contractInBatch(monthly, "2026-13")).toEqual({ rated: true });
@@ -179,14 +206,25 @@ const contractArb = (customer: string) =>
       alignment: fc.constantFrom("calendar", "anniversary"),
       startDay: fc.integer({ min: 0, max: 500 }),
       months: fc.option(fc.integer({ min: 1, max: 24 }), { nil: undefined }),
+      // A boundary at an instant (a cancellation's 15:30) rather than a date, in the contract's zone.
+      startHour: fc.option(fc.integer({ min: 1, max: 23 }), { nil: undefined }),
+      endHour: fc.option(fc.integer({ min: 1, max: 23 }), { nil: undefined }),
+      timeZone: fc.constantFrom("UTC", "America/New_York", "Asia/Kolkata"),
     })
-    .map(({ cadence, alignment, startDay, months }) => {
+    .map(({ cadence, alignment, startDay, months, startHour, endHour, timeZone }) => {
       const start = new Date(Date.UTC(2025, 0, 1 + startDay));
       const end = months === undefined ? undefined : new Date(Date.UTC(2025, months, 1 + startDay));
-      const date = (d: Date) => d.toISOString().slice(0, 10);
+      const boundary = (d: Date, hour: number | undefined) =>
+        hour === undefined
+          ? d.toISOString().slice(0, 10)
+          : `${d.toISOString().slice(0, 10)}T${String(hour).padStart(2, "0")}:30:00Z`;
       return contractOf(customer, {
+        timeZone,
         billing: { cadence, alignment },
-        term: end === undefined ? { start: date(start) } : { start: date(start), end: date(end) },
+        term:
+          end === undefined
+            ? { start: boundary(start, startHour) }
+            : { start: boundary(start, startHour), end: boundary(end, endHour) },
       });
     });
 
@@ -219,7 +257,8 @@ describe("rateMany accounts for every contract and every event (property)", () =
           expect(accounted).toEqual(contracts.map((contract) => contract.id).sort());
           const setAsideEvents = aside.reduce((sum, entry) => sum + entry.events, 0);
           expect(summary.eventsRead + setAsideEvents + summary.unknownCustomers.events).toBe(sent.length);
-          // Each billing period named rates its contract when given as the batch's period.
+          // Each billing period named rates its contract when given as the batch's period (a term that
+          // ends at an instant inside it included: it failed before 8 December 2026).
           for (const entry of aside) {
             const contract = contracts.find((c) => c.id === entry.contract)!;
             for (const billing of entry.billingPeriods)

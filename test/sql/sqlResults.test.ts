@@ -237,6 +237,44 @@ describe("rows fewer or more than the query returns (column r)", () => {
     });
   });
 
+  it("refuses an r that is not a whole number of rows before the split, naming it, where [2] passed as 2", () => {
+    // A perCustomer query of 2 rows: cus_a's read row and counted row. r of 2, 2n or "2" is its count.
+    // sqlResultsByCustomer checks r on the rows as given (usageAggregatesFromSql's row schema comes after
+    // the split): until 8 December 2026 it read r with JavaScript's Number(), so an r of [2] was 2 and
+    // the result was split as whole, true was 1 ("has 2 rows, where query 1 returns 1") and false, "" or
+    // [] were 0.
+    const rows = (r: unknown) => [
+      { ...read(r), c: "cus_a" },
+      { ...counted(r), c: "cus_a" },
+    ];
+    for (const r of [2, 2n, "2"]) expect(sqlResultsByCustomer([rows(r)]).get("cus_a")).toEqual([rows(r)]);
+    const refused: ReadonlyArray<[unknown, string]> = [
+      [[2], "r a list"],
+      [[], "r a list"],
+      [true, "r true"],
+      [false, "r false"],
+      [{ value: 2 }, "r an object"],
+      ["", 'r ""'],
+      ["2.0", 'r "2.0"'],
+      [" 2", 'r " 2"'],
+      [2.5, "r 2.5"],
+      [-2, "r -2"],
+      [-2n, "r -2n"],
+      [Number.NaN, "r NaN"],
+      [2n ** 64n, "r 18446744073709551616n"],
+    ];
+    for (const [r, named] of refused)
+      expect(
+        thrown(() => sqlResultsByCustomer([rows(r)])),
+        named,
+      ).toMatchObject({
+        name: "InputError",
+        code: "sql_result",
+        path: "results[0][0].r",
+        message: `The SQL engine returned a row the compiled query does not produce (query 1, row 1: ${named}, not a count of rows (a whole number, 0 or more)); run the SQL ratecard compiled, unchanged, and pass its rows back as they come.`,
+      });
+  });
+
   it("takes the whole result in any order and refuses any cut of it (PGlite)", async () => {
     const [rows] = await Promise.all(
       compileUsageSql(prepared, "postgres", source).queries.map(async (sql) => (await db.query(sql)).rows),

@@ -1,7 +1,8 @@
 import type { Invoice } from "../../invoice/index.js";
+import { exactDiscount } from "./exactDiscount.js";
 import type { LineNets } from "./lineNets.js";
 import { liveOrValue } from "./liveOrValue.js";
-import { roundingFormula } from "./roundingFormula.js";
+import { roundingFormula, tooCloseToRound } from "./roundingFormula.js";
 import { exactValue, formulaCell, type SheetBuilder } from "./sheetBuilder.js";
 
 /** What the adjustment rows need: the sheet, the lines' nets, the invoice and its amount format. */
@@ -38,6 +39,9 @@ function baseCell(context: AdjustmentContext, lines: ReadonlyArray<string>, base
     : { cell: exactValue(base, context.money), note: "C: the base as ratecard computed it (a value)" };
 }
 
+// The exact figure as an operand the sheet must hold, when it lies too close to a rounding boundary.
+const tooClose = (exact: string, minor: number) => (tooCloseToRound(exact, minor) ? [exact] : []);
+
 /** The discounts: each one's amount from its base, then its spread onto the lines. Returns the amount cells. */
 export function writeDiscounts(context: AdjustmentContext): string[] {
   const { invoice, builder, money } = context;
@@ -66,6 +70,10 @@ export function writeDiscounts(context: AdjustmentContext): string[] {
             discount.amount,
             money,
             `${base.note}; D: ${discount.percent} %${ratio === "" ? "" : " × the share of the period it is in force"}; rounded once as the figure taken off (negative), never more than the base.`,
+            // A product a hair from a cent or a tie (99.99 % of 150,592,918,853.46 is …561.574654, 0.000346
+            // below the tie) lies inside the formula's tolerance, which would round it as the tie: the
+            // sheet shows ratecard's value instead.
+            tooClose(exactDiscount(discount, covered), minor),
           )
         : liveOrValue(
             "-MIN(C{row},D{row})",

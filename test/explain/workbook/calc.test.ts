@@ -258,6 +258,24 @@ describe("the invoice workbook in LibreOffice Calc", () => {
     expectCalcMatches("inclusive", book, values);
   });
 
+  it("shows ratecard's value for a percentage discount a hair from a tie, where a double cannot tell", {
+    timeout: CALC_TIMEOUT,
+  }, async () => {
+    // Found by the generated-contract test (FC_SEED=1640533101, 150 runs, draw 115). 99.99 % off a line
+    // of 150,592,918,853.46 is 150,592,918,853.46 − 15,059,291.885346 = 150,577,859,561.574654, rounded
+    // half-even: 150,577,859,561.57 (0.000346 below the tie at …561.575); the total is
+    // 150,592,918,853.46 − 150,577,859,561.57 = 15,059,291.89. The formula's tolerance is
+    // 5 × 10^-15 × 1.5058 × 10^11 = 0.000753, so it took the product as the tie and rounded it to the even
+    // cent, …561.58, and the total to 15,059,291.88.
+    const contract = buildContract({ discounts: [{ id: "d", name: "Almost all", percent: "99.99" }] });
+    const invoice = rateInvoice(contract, [oneEvent("150592918853.46")], "2026-02");
+    expect(invoice.discounts?.[0]?.amount).toBe("-150577859561.57");
+    expect(invoice.total).toBe("15059291.89");
+    const { book, values } = await recalculatedAlone(invoice);
+    expect(values(figure(book, "total"))).toBe("15059291.89");
+    expectCalcMatches("discount", book, values);
+  });
+
   it("computes the cells itself: wrong cached results in the file change nothing, unless Calc is left to trust them", {
     timeout: CALC_TIMEOUT,
   }, async () => {
