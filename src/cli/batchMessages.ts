@@ -68,16 +68,20 @@ const PERIODS_NAMED = 3;
  * A contract the batch set aside because `period` is not one of its billing periods, and the runs that
  * bill it: `ctr_b (cus_b, 6 events) is billed monthly from its term's start:
  * 2026-01-15/2026-02-15 and 2026-02-15/2026-03-15 meet 2026-02; rate them with --period
- * 2026-01-15/2026-02-15 and --period 2026-02-15/2026-03-15, each with its own usage`.
+ * 2026-01-15/2026-02-15 and --period 2026-02-15/2026-03-15, each with its own usage`; `ctr_c (cus_c) is
+ * billed quarterly: 2026-02 covers part of its billing period 2026-Q1; rate it with --period 2026-Q1`.
  */
 export function billedOnAnotherCycle(entry: OffCycle, period: string): string {
   const { contract, customer, billing, billingPeriods: periods, events } = entry;
   const counted = events === undefined ? "" : `, ${events} event${events === 1 ? "" : "s"}`;
   const how = `${billing.cadence}${billing.alignment === "anniversary" ? " from its term's start" : ""}`;
   const one = periods.length === 1;
-  const met =
-    periods.length <= PERIODS_NAMED
-      ? `${inWords(periods)} meet${one ? "s" : ""} ${period}`
+  // One billing period met and the contract not rated: the period is a part of it (half a month, a
+  // quarter's February), said so, where "2026-02 meets 2026-02-01/2026-02-15" read like a puzzle.
+  const met = one
+    ? `${period} covers part of its billing period ${periods[0]}`
+    : periods.length <= PERIODS_NAMED
+      ? `${inWords(periods)} meet ${period}`
       : `${periods.length} billing periods, ${periods[0]} to ${periods.at(-1)}, meet ${period}`;
   const rate =
     periods.length <= PERIODS_NAMED
@@ -102,8 +106,10 @@ export function noContractOnItsCycle(facts: {
   readonly period: string;
   readonly contracts: number;
   readonly offCycle: ReadonlyArray<OffCycle>;
+  /** Set when `period` starts where the one billing period of every contract set aside starts, as text. */
+  readonly soFar?: { readonly billingPeriod: string; readonly asOf: string };
 }): string {
-  const { period, contracts, offCycle } = facts;
+  const { period, contracts, offCycle, soFar } = facts;
   const named = offCycle.slice(0, OFF_CYCLE_NAMED).map((entry) => billedOnAnotherCycle(entry, period));
   const more = offCycle.length - named.length;
   const outOfTerm = contracts - offCycle.length;
@@ -114,5 +120,22 @@ export function noContractOnItsCycle(facts: {
   const of =
     contracts === 1 ? "the contract of --contracts" : `any of the ${contracts} contracts of --contracts`;
   const also = others.length === 0 ? "" : ` (and ${others.join(", ")})`;
-  return `--period ${period}: ${period} is not a billing period of ${of}, so the batch would rate nothing (an invoice for it would bill part of a billing period, or straddle two). ${named.join(". ")}${also}. No usage was read and nothing was written.`;
+  const part = offCycle.every((entry) => entry.billingPeriods.length === 1);
+  const why = part
+    ? "a batch rates a contract's whole billing period, cut only by its own term, never a part of it"
+    : "an invoice for it would bill part of a billing period, or straddle two";
+  return `--period ${period}: ${period} is not a billing period of ${of}, so the batch would rate nothing (${why}). ${named.join(". ")}${also}.${soFar === undefined ? "" : ` ${soFarHint(soFar)}`} No usage was read and nothing was written.`;
+}
+
+// Half a month asked of a batch of monthly contracts: most likely the usage so far of the open month
+// (a mid-month check), which preview shows without billing it, or a customer leaving mid-month, which
+// the contract's own end bills in the month's run.
+function soFarHint({
+  billingPeriod,
+  asOf,
+}: {
+  readonly billingPeriod: string;
+  readonly asOf: string;
+}): string {
+  return `For the invoice so far of ${billingPeriod}, not billed, run ratecard preview --contract FILE --period ${billingPeriod} --as-of ${asOf}, a contract at a time; for a customer whose contract ends on ${asOf}, write that end (term.end or cancellation) in its contract and the run of --period ${billingPeriod} bills it to then, prorated.`;
 }

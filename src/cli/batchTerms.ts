@@ -88,13 +88,46 @@ export function contractsInForce(
         source: read.source,
       });
   }
+  // In customer order, as the summary lists customers: the refusal named them in file order.
+  const sorted = [...offCycle].sort((a, b) => compareIds(a.customer, b.customer));
   if (inForce.length === 0 && contracts.length > 0)
     throw new UsageLineError(
-      offCycle.length === 0
+      sorted.length === 0
         ? noneInForce(contracts, period)
-        : noContractOnItsCycle({ period, contracts: contracts.length, offCycle }),
+        : noContractOnItsCycle({
+            period,
+            contracts: contracts.length,
+            offCycle: sorted,
+            ...soFarOf(contracts, sorted, period),
+          }),
     );
-  return { inForce, outOfTerm, offCycle: [...offCycle].sort((a, b) => compareIds(a.customer, b.customer)) };
+  return { inForce, outOfTerm, offCycle: sorted };
+}
+
+/**
+ * When `period` is the start of one billing period shared by every contract set aside (a range such as
+ * 2026-02-01/2026-02-15 over monthly contracts), that billing period and the range's end: the refusal
+ * then points to `ratecard preview` for the usage so far. Only a range names its end as a date to pass
+ * to --as-of; any other form (a day, a month of a quarter) gets no such hint.
+ */
+function soFarOf(
+  contracts: ReadonlyArray<BatchContract>,
+  offCycle: ReadonlyArray<ContractOffCycle>,
+  period: string,
+): { readonly soFar?: { readonly billingPeriod: string; readonly asOf: string } } {
+  const [from, asOf] = period.split("/");
+  const billingPeriod = offCycle[0]?.billingPeriods[0];
+  if (asOf === undefined || billingPeriod === undefined) return {};
+  const startsWith = (entry: ContractOffCycle) => {
+    const zone = contracts.find((read) => read.contract.id === entry.contract)?.contract.timeZone ?? "UTC";
+    const [own] = entry.billingPeriods;
+    return (
+      entry.billingPeriods.length === 1 &&
+      own === billingPeriod &&
+      parsePeriod(own, zone).start === parsePeriod(`${from}/${asOf}`, zone).start
+    );
+  };
+  return offCycle.every(startsWith) ? { soFar: { billingPeriod, asOf } } : {};
 }
 
 // Every contract set aside: the batch would rate nothing and exit 0 with a summary of "0 invoices" that

@@ -1,5 +1,6 @@
 export { describeValue } from "./describeValue.js";
 export { joinPath, nestPath, toJsonPath } from "./jsonPath.js";
+export { jsonTextHint } from "./jsonTextHint.js";
 export * as aggregatesMessages from "./messages/aggregates.js";
 export { argumentRefused, valueRefersToItself } from "./messages/arguments.js";
 export * as compareMessages from "./messages/compare.js";

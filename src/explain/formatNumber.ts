@@ -32,15 +32,24 @@ export function formatExact(plain: string, minDecimals: number): string {
   return groupThousands(value.toFixed(Math.max(minDecimals, value.decimalPlaces())));
 }
 
+// How many significant digits a value below the cut keeps: enough to read it, as the cut keeps 8 places.
+const SIGNIFICANT_BELOW_CUT = 4;
+
 /**
  * Like {@link formatExact}, but a value with more than `maxDecimals` decimals (a prorated amount
  * such as 500 × 15 ÷ 31) is cut there and marked with "…", so a sentence stays readable; the invoice
- * JSON keeps every digit. ("241.93548387096774193548", 2, 8) → "241.93548387…".
+ * JSON keeps every digit. ("241.93548387096774193548", 2, 8) → "241.93548387…". A value whose digits all
+ * lie past the cut (1 request at $0.000000000001) keeps its first 4 significant digits instead
+ * (("0.000000000001", 2, 10) → "0.000000000001"; ("0.0000000000123456", 2, 10) → "0.00000000001234…"):
+ * cut at the 10th decimal it read "$0.0000000000…", a nonzero amount shown as zeros.
  */
 export function formatReadable(plain: string, minDecimals: number, maxDecimals: number): string {
   const value = new Decimal(plain);
-  if (value.decimalPlaces() <= maxDecimals) return formatExact(plain, minDecimals);
-  return `${groupThousands(value.toFixed(maxDecimals, Decimal.ROUND_DOWN))}…`;
+  // The decimal place of the first significant digit of a value below 1 (0.00012 → 4), 0 otherwise.
+  const firstSignificant = value.isZero() || value.abs().gte(1) ? 0 : -value.abs().e;
+  const cut = Math.max(maxDecimals, firstSignificant + SIGNIFICANT_BELOW_CUT - 1);
+  if (value.decimalPlaces() <= cut) return formatExact(plain, minDecimals);
+  return `${groupThousands(value.toFixed(cut, Decimal.ROUND_DOWN))}…`;
 }
 
 /** A negative amount reads "-$0.20", never "$-0.20". */

@@ -59,7 +59,7 @@ export interface EvidencePlanOptions {
  * Checks usage evidence options and resolves them against the contract: `groupings` gives, per meter id,
  * the property lists its charges split lines by (none: the meter is one line).
  * @throws InputError `invalid_argument` for options of the wrong shape, a group by a property no line
- *   is split by or a `from` not before the `to`, `unknown_meter`, `invalid_instant` for a time bound that cannot be read
+ *   is split by or a `from` not before the `to`, `unknown_meter` (also for a contract with no meter), `invalid_instant` for a time bound that cannot be read
  */
 export function readEvidenceOptions(
   contract: Contract,
@@ -69,6 +69,8 @@ export function readEvidenceOptions(
   const parsed = optionsSchema.safeParse(options);
   if (!parsed.success) throw toInputError("input", toProblems(parsed.error.issues, options));
   const read = parsed.data;
+  if (contract.meters.length === 0)
+    throw InputError.from(invoiceMessages.evidenceNoMeters(contract.id), "contract.meters");
   const chosen = contract.meters.filter((meter) => read.meter === undefined || meter.id === read.meter);
   if (chosen.length === 0)
     throw InputError.from(

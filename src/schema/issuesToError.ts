@@ -5,6 +5,7 @@ import {
   InputError,
   invalidInput,
   type JsonPath,
+  jsonTextHint,
   missingField,
   type RatecardError,
   type RatecardErrorCode,
@@ -160,7 +161,11 @@ function describeIssue(issue: z.core.$ZodIssue, found: unknown): string {
   const { requirement, hint } = splitHint(issue.message);
   const own = isZodWording(requirement) ? undefined : asRequirement(requirement);
   // After the value found, what it most likely meant: the schema's own hint, else the closest choice.
-  const after = hint ?? choiceHint(found, choicesOf(issue));
+  // An object's JSON passed as its text (a file read and not parsed): say to parse it.
+  const after =
+    hint ??
+    (issue.code === "invalid_type" && issue.expected === "object" ? jsonTextHint(found) : undefined) ??
+    choiceHint(found, choicesOf(issue));
   const not = `, not ${describeValue(found)}${after === undefined ? "" : `; ${after}`}`;
   switch (issue.code) {
     case "invalid_type":

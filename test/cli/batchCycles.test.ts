@@ -87,7 +87,7 @@ describe("ratecard batch over contracts billed on other cycles", () => {
         // cus_b's 2 events and cus_c's 1: 3 set aside, not among the customers without a contract
         "  contracts billed on another cycle, not rated (3 events set aside with them): 2 contracts",
         "    ctr_cus_b (cus_b, 2 events) is billed monthly from its term's start: 2026-01-15/2026-02-15 and 2026-02-15/2026-03-15 meet 2026-02; rate them with --period 2026-01-15/2026-02-15 and --period 2026-02-15/2026-03-15, each with its own usage",
-        "    ctr_cus_c (cus_c, 1 event) is billed quarterly: 2026-Q1 meets 2026-02; rate it with --period 2026-Q1",
+        "    ctr_cus_c (cus_c, 1 event) is billed quarterly: 2026-02 covers part of its billing period 2026-Q1; rate it with --period 2026-Q1",
         "",
       ].join("\n"),
     );
@@ -132,8 +132,47 @@ describe("ratecard batch over contracts billed on other cycles", () => {
     const result = batch(folder, "2026-02");
     expect([result.code, result.stdout]).toEqual([2, ""]);
     expect(result.stderr).toBe(
-      "ratecard: --period 2026-02: 2026-02 is not a billing period of the contract of --contracts, so the batch would rate nothing (an invoice for it would bill part of a billing period, or straddle two). ctr_cus_c (cus_c) is billed quarterly: 2026-Q1 meets 2026-02; rate it with --period 2026-Q1. No usage was read and nothing was written.\n",
+      "ratecard: --period 2026-02: 2026-02 is not a billing period of the contract of --contracts, so the batch would rate nothing (a batch rates a contract's whole billing period, cut only by its own term, never a part of it). ctr_cus_c (cus_c) is billed quarterly: 2026-02 covers part of its billing period 2026-Q1; rate it with --period 2026-Q1. No usage was read and nothing was written.\n",
     );
+  });
+
+  it("refuses half a month of monthly contracts, pointing to the month, to preview for the usage so far, and to a contract's own end", () => {
+    // Before: "… (an invoice for it would bill part of a billing period, or straddle two). ctr_cus_a
+    // (cus_a) is billed monthly: 2026-02 meets 2026-02-01/2026-02-15; rate it with --period 2026-02", no
+    // word on the mid-month check or the customer leaving on the 15th that half a month is asked for.
+    const folder = folderOf("monthly-only", [monthly]);
+    const result = batch(folder, "2026-02-01/2026-02-15");
+    expect([result.code, result.stdout]).toEqual([2, ""]);
+    expect(result.stderr).toBe(
+      "ratecard: --period 2026-02-01/2026-02-15: 2026-02-01/2026-02-15 is not a billing period of the contract of --contracts, so the batch would rate nothing (a batch rates a contract's whole billing period, cut only by its own term, never a part of it). ctr_cus_a (cus_a) is billed monthly: 2026-02-01/2026-02-15 covers part of its billing period 2026-02; rate it with --period 2026-02. For the invoice so far of 2026-02, not billed, run ratecard preview --contract FILE --period 2026-02 --as-of 2026-02-15, a contract at a time; for a customer whose contract ends on 2026-02-15, write that end (term.end or cancellation) in its contract and the run of --period 2026-02 bills it to then, prorated. No usage was read and nothing was written.\n",
+    );
+    // A part that does not start with the month (the 10th to the 20th) is no usage "so far": no preview.
+    const middle = batch(folder, "2026-02-10/2026-02-20");
+    expect(middle.code).toBe(2);
+    expect(middle.stderr).toContain(
+      "covers part of its billing period 2026-02; rate it with --period 2026-02.",
+    );
+    expect(middle.stderr).not.toContain("preview");
+  });
+
+  it("names the contracts it refuses in customer order, as the summary lists them, not in file order", () => {
+    // Failed before: the files a-….json (cus_y) and b-….json (cus_x) were named cus_y first.
+    const folder = join(scratch, "file-order");
+    mkdirSync(folder, { recursive: true });
+    for (const [file, customer] of [
+      ["a-first.json", "cus_y"],
+      ["b-second.json", "cus_x"],
+    ] as const)
+      writeFileSync(
+        join(folder, file),
+        JSON.stringify({ ...quarterly, id: `ctr_${customer}`, customer: { id: customer } }),
+      );
+    const result = batch(folder, "2026-02");
+    expect(result.code).toBe(2);
+    const x = result.stderr.indexOf("ctr_cus_x (cus_x)");
+    const y = result.stderr.indexOf("ctr_cus_y (cus_y)");
+    expect(x).toBeGreaterThan(-1);
+    expect(y).toBeGreaterThan(x);
   });
 
   it("gives byte-identical invoices, stderr and summary on either engine and any number of workers", () => {

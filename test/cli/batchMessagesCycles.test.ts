@@ -21,6 +21,20 @@ describe("billedOnAnotherCycle", () => {
   });
 });
 
+describe("billedOnAnotherCycle, one billing period", () => {
+  it("says the period covers part of it, not that the billing period meets the period", () => {
+    const quarterly = {
+      contract: "ctr_cus_c",
+      customer: "cus_c",
+      billing: { cadence: "quarterly", alignment: "calendar" },
+      billingPeriods: ["2026-Q1"],
+    };
+    expect(billedOnAnotherCycle(quarterly, "2026-02")).toBe(
+      "ctr_cus_c (cus_c) is billed quarterly: 2026-02 covers part of its billing period 2026-Q1; rate it with --period 2026-Q1",
+    );
+  });
+});
+
 describe("noContractOnItsCycle", () => {
   it("names three contracts and counts the others on another cycle and those not in force", () => {
     const offCycle = ["cus_a", "cus_b", "cus_c", "cus_d"].map(daily);

@@ -10,9 +10,16 @@ import { docsCodeBlocks } from "./markdownBlocks.js";
 // command runs with the built CLI, in page order, in one working folder per page where `fixtures` and
 // `test` are the repository's (the Stripe invoice of docs/diff-and-reconcile.md is test data), and prints
 // exactly what the page shows, exit code included. A page's worked output then cannot drift from the CLI.
+// The inputs of the pages' examples that are no UAT fixture are under fixtures/_docs/ (a "_" folder,
+// which `ratecard check fixtures/` and the fixture tests skip); `$ cat FILE` shows a file a command wrote.
 const ROOT = join(import.meta.dirname, "..", "..");
 const CLI = join(ROOT, "dist", "cli.js");
-const PAGES = ["docs/diff-and-reconcile.md"];
+const PAGES = [
+  "docs/diff-and-reconcile.md",
+  "docs/credit-notes.md",
+  "docs/progressive-billing.md",
+  "docs/cli.md",
+];
 const BLOCKS = docsCodeBlocks(ROOT).filter((block) => PAGES.includes(block.file) && block.lang === "console");
 
 beforeAll(assertCliBuilt);

@@ -9,7 +9,9 @@ import {
   explainText,
   type Invoice,
   isRatecardError,
+  parseInvoice,
   rateOpeningInvoice,
+  reconcile,
 } from "../../src/index.js";
 import { fixtureContract } from "../_arbitraries/contracts.js";
 import { HOSTILE_NAME, smallInvoice } from "../_support/smallInvoice.js";
@@ -270,5 +272,24 @@ describe("explain refuses what it cannot explain", () => {
     expect(isRatecardError(error) && error.code).toBe("invalid_argument");
     expect((error as Error).message).toMatch(/^explain needs an invoice ratecard issued: /);
     expect(isRatecardError(error) && error.path).toBe("invoice.total");
+  });
+
+  // An invoice file read with readFileSync and passed on as text: the sentence says what to do with it.
+  it("an invoice given as its JSON text, saying to JSON.parse it first", () => {
+    const text = JSON.stringify(smallInvoice(), null, 2);
+    for (const call of [() => explainText(text as never), () => explain(text as never)]) {
+      const error = thrown(call);
+      expect(isRatecardError(error) && error.code).toBe("invalid_argument");
+      expect(isRatecardError(error) && error.path).toBe("invoice");
+      expect((error as Error).message).toMatch(/; it is JSON text: JSON\.parse it first\.$/);
+    }
+    // reconcile's and the parsers' refusals of the same text end the same way.
+    for (const call of [() => parseInvoice(text), () => reconcile(text as never, smallInvoice())])
+      expect((thrown(call) as Error).message).toMatch(/it is JSON text: JSON\.parse it first\.$/);
+  });
+
+  it("text that is not an object's JSON gets no such advice", () => {
+    for (const text of ["inv_123.json", "[1, 2]", "{ not closed"])
+      expect((thrown(() => explainText(text as never)) as Error).message).not.toMatch(/JSON\.parse/);
   });
 });

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { groupThousands } from "../../src/explain/formatNumber.js";
+import { formatReadable, groupThousands } from "../../src/explain/formatNumber.js";
+import { Decimal } from "../../src/money/index.js";
 
 // groupThousands hands the whole part, as text, to Intl.NumberFormat("en-US"). The law: Intl reads a
 // decimal string exactly, so for any whole part up to 30 digits (far beyond a float's 15–17) the
@@ -50,5 +51,24 @@ describe("groupThousands (Intl.NumberFormat on decimal strings)", () => {
     expect(groupThousands("1234567.891")).toBe("1,234,567.891");
     expect(groupThousands("999")).toBe("999");
     expect(groupThousands("-1000.5")).toBe("-1,000.5");
+  });
+});
+
+describe("formatReadable", () => {
+  // The law: a nonzero amount never reads as zeros. What it shows is the exact value, or its first
+  // digits cut and marked "…", and either way at least one shown digit is not 0.
+  it("shows a nonzero amount with a nonzero digit, and only digits of the exact value", () => {
+    const amount = fc
+      .tuple(fc.integer({ min: 1, max: 10 ** 9 }), fc.integer({ min: 0, max: 30 }))
+      .map(([digits, scale]) => new Decimal(digits).div(new Decimal(10).pow(scale)).toFixed());
+    fc.assert(
+      fc.property(amount, (plain) => {
+        const shown = formatReadable(plain, 2, 10);
+        const digits = shown.replace(/,/g, "").replace(/…$/, "");
+        expect(/[1-9]/.test(digits)).toBe(true);
+        if (shown.endsWith("…")) expect(plain.startsWith(digits)).toBe(true);
+        else expect(new Decimal(digits).equals(plain)).toBe(true);
+      }),
+    );
   });
 });

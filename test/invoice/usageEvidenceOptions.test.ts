@@ -89,6 +89,17 @@ describe("usageEvidence options", () => {
     });
   });
 
+  it("refuses a contract with no meter (fees only) in its own words, not as a --meter nobody gave", () => {
+    // Failed before: 'The contract has no meter ""; its meters are none.' at path "meter".
+    const feesOnly = buildContract({
+      meters: [],
+      charges: [{ id: "fee", name: "Fee", price: { model: "flat", amount: "10" } }],
+    });
+    const error = thrown(() => usageEvidence(feesOnly, EVENTS, "2026-02"));
+    expect(error).toMatchObject({ code: "unknown_meter", path: "contract.meters" });
+    expect((error as Error).message).toMatch(/^Contract ctr has no meters: every charge is a fee/);
+  });
+
   it("refuses a group by a property no line is split by, naming the dimensions there are", () => {
     expect(thrown(() => usageEvidence(contract, EVENTS, "2026-02", { group: { pop: "iad" } }))).toMatchObject(
       {

@@ -102,6 +102,7 @@ describe("a contract's problems say what a mistyped or foreign name meant", () =
     billing: Record<string, unknown>;
     meters: [Record<string, unknown>, ...Record<string, unknown>[]];
     charges: [Record<string, unknown> & { price: Record<string, unknown> }];
+    credits?: Record<string, unknown>[];
   };
   const problems = (change: (json: Editable) => void) => {
     const json = buildContractJson() as unknown as Editable;
@@ -179,6 +180,38 @@ describe("a contract's problems say what a mistyped or foreign name meant", () =
     expect(messageAt(list, "charges[0].price.tiers[0].up_to")).toContain(`did you mean "upTo"?`);
     expect(messageAt(list, "charges[0].price.tiers[0].unit_amount")).toContain(`did you mean "unitPrice"?`);
     expect(messageAt(list, "charges[0].price.tiers[0].flat_amount")).toContain(`did you mean "flatFee"?`);
+  });
+
+  it("a credit grant's window as other systems write it is told ratecard's (effective, expires)", () => {
+    // Failed before: "credits[0].starts is not a field ratecard knows here; check the spelling".
+    const list = problems((json) => {
+      json.credits = [
+        { id: "a", name: "A", kind: "promotional", amount: "10", priority: 1, starts: "2026-01-01" },
+        {
+          id: "b",
+          name: "B",
+          kind: "promotional",
+          amount: "10",
+          priority: 2,
+          starting_at: "2026-01-01",
+          ending_before: "2027-01-01",
+        },
+        {
+          id: "c",
+          name: "C",
+          kind: "promotional",
+          amount: "10",
+          priority: 3,
+          effective_date: "2026-01-01",
+          expiry_date: "2027-01-01",
+        },
+      ];
+    });
+    expect(messageAt(list, "credits[0].starts")).toContain(`did you mean "effective"?`);
+    expect(messageAt(list, "credits[1].starting_at")).toContain(`did you mean "effective"?`);
+    expect(messageAt(list, "credits[1].ending_before")).toContain(`did you mean "expires"?`);
+    expect(messageAt(list, "credits[2].effective_date")).toContain(`did you mean "effective"?`);
+    expect(messageAt(list, "credits[2].expiry_date")).toContain(`did you mean "expires"?`);
   });
 
   it("never suggests a field the object already has", () => {

@@ -1,4 +1,5 @@
 import { describeValue } from "../describeValue.js";
+import { jsonTextHint } from "../jsonTextHint.js";
 import type { RatecardErrorCode } from "../RatecardError.js";
 import { wordList } from "../wordList.js";
 import type { ErrorMessage } from "./message.js";
@@ -169,9 +170,10 @@ export function whatIfCustomerRefused(
 
 /** An argument of diff, reconcile or fromRatecardInvoice that is not an invoice (null, a file name). */
 export function notAnInvoiceToCompare(caller: string, name: string, value: unknown): ErrorMessage {
+  const hint = jsonTextHint(value);
   return {
     code: "invalid_argument",
-    message: `${caller} needs an invoice ratecard issued as ${name} (an object with currency and lines, as parseInvoice returns it), not ${describeValue(value)}.`,
+    message: `${caller} needs an invoice ratecard issued as ${name} (an object with currency and lines, as parseInvoice returns it), not ${describeValue(value)}${hint === undefined ? "" : `; ${hint}`}.`,
   };
 }
 

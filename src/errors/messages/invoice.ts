@@ -237,6 +237,17 @@ export function evidenceUnknownMeter(meter: string, known: ReadonlyArray<string>
   };
 }
 
+/**
+ * Usage evidence of a contract with no meter at all (every charge a fee): there is no event it counts. It
+ * read `The contract has no meter ""; its meters are none.`, led by a --meter nobody gave.
+ */
+export function evidenceNoMeters(contract: string): ErrorMessage {
+  return {
+    code: "unknown_meter",
+    message: `Contract ${contract} has no meters: every charge is a fee, billed without usage, so no event counts toward its invoice and there is no usage evidence to list (ratecard invoice shows its fees).`,
+  };
+}
+
 /** Usage evidence asked for a group by a property no charge of the meters splits by. */
 export function evidenceGroupNotDimension(
   names: ReadonlyArray<string>,
