@@ -3,60 +3,23 @@ import { describe, expect, it } from "vitest";
 import {
   aggregateForRating,
   mergeUsageAggregates,
-  parseContract,
   prepareRating,
   RatecardError,
   rateFromAggregates,
 } from "../../src/index.js";
 import { applyEdit, editArb, pathsOf } from "../_arbitraries/hostileJson.js";
 import { fuzzRuns } from "../_support/fuzzRuns.js";
+import { threeMeterAggregates, threeMeterContract } from "../_support/threeMeterAggregates.js";
 
 // mergeUsageAggregates reads two shards' aggregates as a billing service passes them (JSON from a
 // queue, a file, a warehouse): for any hostile edit of one shard, it refuses with a typed error or
 // merges, and merging a shard of no events changes nothing: the merge rates as the edited shard does
 // when it is told it holds both shards.
-const contract = parseContract({
-  schemaVersion: 1,
-  id: "ctr_merge",
-  customer: { id: "cus_merge", name: "Merge Co" },
-  currency: "USD",
-  timeZone: "America/New_York",
-  billing: { cadence: "monthly", alignment: "calendar" },
-  term: { start: "2026-01-01" },
-  meters: [
-    { id: "calls", eventType: "api.call", aggregation: "count" },
-    { id: "egress", eventType: "egress", aggregation: "sum", valueProperty: "gb", unit: "GB" },
-    { id: "cpu", eventType: "cpu", aggregation: "avg", valueProperty: "load" },
-  ],
-  charges: [
-    { id: "calls", name: "Calls", meter: "calls", price: { model: "unit", unitPrice: "0.0001" } },
-    { id: "egress", name: "Egress", meter: "egress", price: { model: "unit", unitPrice: "0.05" } },
-    { id: "cpu", name: "CPU", meter: "cpu", price: { model: "unit", unitPrice: "2" } },
-  ],
-});
+const contract = threeMeterContract("merge");
 const prepared = prepareRating(contract, "2026-02");
 
 // Shard 0 of 2: 12 events read, 9 counted (4 calls, 1,500.4 GB, a load of 3.5 over 2 events).
-const shard0 = {
-  aggregatesVersion: 1,
-  customer: "cus_merge",
-  period: { start: "2026-02-01T05:00:00.000Z", end: "2026-03-01T05:00:00.000Z" },
-  shards: { count: 2, indices: [0] },
-  whole: {
-    eventsRead: 12,
-    eventsCounted: 9,
-    excluded: [
-      { reason: "duplicate_id", events: 2, sampleIds: ["e17", "e18"] },
-      { reason: "other_customer", events: 1, sampleIds: ["e9"] },
-    ],
-    idsReusedByOtherCustomers: { ids: 1, sampleIds: ["e9"] },
-    meters: [
-      { meter: "calls", total: { events: 4 } },
-      { meter: "egress", total: { sum: "1500.4", events: 3 } },
-      { meter: "cpu", total: { sum: "3.5", events: 2 } },
-    ],
-  },
-};
+const shard0 = threeMeterAggregates("merge", { count: 2, index: 0 });
 // Shard 1 of 2, of no events, as aggregateForRating writes it.
 const shard1 = JSON.parse(
   JSON.stringify(aggregateForRating(prepared, [], { shard: { index: 1, count: 2 } })),

@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseContract, prepareRating, RatecardError, rateFromAggregates } from "../../src/index.js";
+import { prepareRating, RatecardError, rateFromAggregates } from "../../src/index.js";
 import { applyEdit, editArb, pathsOf } from "../_arbitraries/hostileJson.js";
 import { asClassInstances } from "../_support/classInstances.js";
+import { threeMeterAggregates, threeMeterContract } from "../_support/threeMeterAggregates.js";
 
 // rateFromAggregates reads plain JSON with checks written by hand and leaves anything else to its zod
 // schemas (issue 14: zod was most of rating from aggregates). The law: for any aggregates, hostile
@@ -10,47 +11,10 @@ import { asClassInstances } from "../_support/classInstances.js";
 // zod schemas alone give. They alone read the same JSON made of class instances (zod reads those; the
 // checks by hand only take plain objects).
 
-const contract = parseContract({
-  schemaVersion: 1,
-  id: "ctr_fast",
-  customer: { id: "cus_fast", name: "Fast Co" },
-  currency: "USD",
-  timeZone: "America/New_York",
-  billing: { cadence: "monthly", alignment: "calendar" },
-  term: { start: "2026-01-01" },
-  meters: [
-    { id: "calls", eventType: "api.call", aggregation: "count" },
-    { id: "egress", eventType: "egress", aggregation: "sum", valueProperty: "gb", unit: "GB" },
-    { id: "cpu", eventType: "cpu", aggregation: "avg", valueProperty: "load" },
-  ],
-  charges: [
-    { id: "calls", name: "Calls", meter: "calls", price: { model: "unit", unitPrice: "0.0001" } },
-    { id: "egress", name: "Egress", meter: "egress", price: { model: "unit", unitPrice: "0.05" } },
-    { id: "cpu", name: "CPU", meter: "cpu", price: { model: "unit", unitPrice: "2" } },
-  ],
-});
+const contract = threeMeterContract("fast");
 const prepared = prepareRating(contract, "2026-02");
 
-const aggregates = {
-  aggregatesVersion: 1,
-  customer: "cus_fast",
-  period: { start: "2026-02-01T05:00:00.000Z", end: "2026-03-01T05:00:00.000Z" },
-  shards: { count: 1, indices: [0] },
-  whole: {
-    eventsRead: 12,
-    eventsCounted: 9,
-    excluded: [
-      { reason: "duplicate_id", events: 2, sampleIds: ["e17", "e18"] },
-      { reason: "other_customer", events: 1, sampleIds: ["e9"] },
-    ],
-    idsReusedByOtherCustomers: { ids: 1, sampleIds: ["e9"] },
-    meters: [
-      { meter: "calls", total: { events: 4 } },
-      { meter: "egress", total: { sum: "1500.4", events: 3 } },
-      { meter: "cpu", total: { sum: "3.5", events: 2 } },
-    ],
-  },
-};
+const aggregates = threeMeterAggregates("fast");
 
 function outcome(input: unknown): unknown {
   try {
