@@ -13,6 +13,7 @@ import { count, formatExact, formatQuantity, signed } from "./formatNumber.js";
 import { lineTitlesById } from "./lineTitle.js";
 import { datesWords, localWhen, periodEnds } from "./localWhen.js";
 import { owedWords } from "./owedWords.js";
+import { percentExact } from "./percentExact.js";
 import { poolWords } from "./poolWords.js";
 import { prorationUnit } from "./prorationUnit.js";
 import { requireInvoice } from "./requireInvoice.js";
@@ -191,23 +192,6 @@ export function explainText(invoice: Invoice): string {
   // Each entry is one line of text; names, ids and group values come from the input, so their control
   // characters are shown escaped: a newline in a name cannot add a line such as "Total €0.00".
   return `${out.map(escapeControl).join("\n")}\n`;
-}
-
-/**
- * What a percentage discount takes before its rounding (its amount is that, rounded, taken off): the percent of what
- * the days it covers billed, or of its base times its share of the period in force, or of its base.
- * Undefined for a fixed amount, and when the amount is not that exact value rounded (capped at its base).
- */
-function percentExact(discount: AppliedDiscount): Decimal | undefined {
-  if (discount.percent === undefined) return undefined;
-  const { inForce } = discount;
-  const of =
-    inForce?.covered !== undefined
-      ? new Decimal(inForce.covered)
-      : inForce === undefined
-        ? new Decimal(discount.base)
-        : shareOf(new Decimal(discount.base), inForce.elapsed, inForce.total);
-  return of.times(discount.percent).div(100);
 }
 
 /**

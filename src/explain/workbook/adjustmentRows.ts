@@ -1,5 +1,6 @@
 import type { Invoice } from "../../invoice/index.js";
-import { exactDiscount } from "./exactDiscount.js";
+import { toPlainString } from "../../money/index.js";
+import { percentExact } from "../percentExact.js";
 import type { LineNets } from "./lineNets.js";
 import { liveOrValue } from "./liveOrValue.js";
 import { roundingFormula, tooCloseToRound } from "./roundingFormula.js";
@@ -39,8 +40,12 @@ function baseCell(context: AdjustmentContext, lines: ReadonlyArray<string>, base
     : { cell: exactValue(base, context.money), note: "C: the base as ratecard computed it (a value)" };
 }
 
-// The exact figure as an operand the sheet must hold, when it lies too close to a rounding boundary.
-const tooClose = (exact: string, minor: number) => (tooCloseToRound(exact, minor) ? [exact] : []);
+// A percentage discount's exact figure as an operand the sheet must hold, when it lies too close to a
+// rounding boundary (percentExact: what the explanation's words round, the same figure).
+const tooClose = (discount: NonNullable<Invoice["discounts"]>[number], minor: number) => {
+  const exact = percentExact(discount);
+  return exact !== undefined && tooCloseToRound(toPlainString(exact), minor) ? [toPlainString(exact)] : [];
+};
 
 /** The discounts: each one's amount from its base, then its spread onto the lines. Returns the amount cells. */
 export function writeDiscounts(context: AdjustmentContext): string[] {
@@ -73,7 +78,7 @@ export function writeDiscounts(context: AdjustmentContext): string[] {
             // A product a hair from a cent or a tie (99.99 % of 150,592,918,853.46 is …561.574654, 0.000346
             // below the tie) lies inside the formula's tolerance, which would round it as the tie: the
             // sheet shows ratecard's value instead.
-            tooClose(exactDiscount(discount, covered), minor),
+            tooClose(discount, minor),
           )
         : liveOrValue(
             "-MIN(C{row},D{row})",
