@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { rateInvoice } from "../../src/invoice/index.js";
+import { Exact, roundedAs } from "../_laws/lineLaws.js";
 import { buildContract, flatCharge } from "../_support/contract.js";
 
 // A grant before tax draws only against what the invoice is above zero. A credit charge's line (an SLA
@@ -182,12 +183,10 @@ describe("a grant before tax against lines taxed at other rates", () => {
           // By hand, in cents: each line's tax rounded half to even; the total after a draw of c is
           // (fee − c) − sla + tax(fee − c) + tax(−sla). The grant draws the largest c up to its amount and
           // the net above zero whose total is at or above zero; nothing when the total before it is not.
+          const taxCents = (cents: number, percent: number) =>
+            Number(roundedAs(new Exact(cents * percent).div(100).toFixed(), 0, "half_even"));
           const totalAfter = (c: number) =>
-            feeCents -
-            c -
-            slaCents +
-            halfEven((feeCents - c) * feePercent, 100) +
-            halfEven(-slaCents * slaPercent, 100);
+            feeCents - c - slaCents + taxCents(feeCents - c, feePercent) + taxCents(-slaCents, slaPercent);
           let drawn = totalAfter(0) > 0 ? Math.min(promoCents, Math.max(0, feeCents - slaCents)) : 0;
           while (drawn > 0 && totalAfter(drawn) < 0) drawn -= 1;
           expect(promoOf(invoice)?.applied).toBe(money(-drawn));
@@ -197,11 +196,3 @@ describe("a grant before tax against lines taxed at other rates", () => {
     );
   });
 });
-
-// numerator ÷ denominator rounded to an integer, half to even (denominator > 0).
-function halfEven(numerator: number, denominator: number): number {
-  const floor = Math.floor(numerator / denominator);
-  const twice = 2 * (numerator - floor * denominator);
-  if (twice > denominator || (twice === denominator && floor % 2 !== 0)) return floor + 1;
-  return floor;
-}

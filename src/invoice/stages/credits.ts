@@ -185,14 +185,13 @@ export function applyCreditsBeforeTax(
     // Only a negative line (a credit charge, unused time) taxed at another rate than the lines drawn on,
     // or each line's tax rounded on its own, can take the total below zero once the nets are not: with
     // every line at or above zero, so are their tax and their total.
-    if (
+    const mayEndBelowZero =
       totalAfterTax !== undefined &&
       !drawn.burn.money.isZero() &&
-      current.some((line) => netOf(line).isNegative())
-    ) {
+      current.some((line) => netOf(line).isNegative());
+    if (mayEndBelowZero && totalAfterTax(drawn.spread.lines).isNegative()) {
       const totalAt = (money: Decimal) => totalAfterTax(draw(money).spread.lines);
-      if (totalAfterTax(drawn.spread.lines).isNegative())
-        drawn = draw(largestDrawAtOrAboveZero(drawn.burn.money, totalAt, contract.currency.minorUnits));
+      drawn = draw(largestDrawAtOrAboveZero(drawn.burn.money, totalAt, contract.currency.minorUnits));
     }
     current = drawn.spread.lines;
     applied.push({
@@ -228,7 +227,7 @@ function largestDrawAtOrAboveZero(
   minorUnits: number,
 ): Decimal {
   if (!totalAt(ZERO).greaterThan(0)) return ZERO;
-  const step = new Decimal(1).div(new Decimal(10).pow(minorUnits));
+  const step = new Decimal(10).pow(-minorUnits);
   let enough = ZERO;
   let tooMuch = most;
   while (tooMuch.minus(enough).greaterThan(step)) {
@@ -320,7 +319,7 @@ export function creditsBeforeTaxStage(draft: InvoiceDraft, carried: CarriedCredi
 // from the nets' sum (an inclusive price holds its tax, and rounding the total keeps its sign).
 function totalAfterTaxOf(draft: InvoiceDraft): TotalAfterTax | undefined {
   if (draft.contract.tax?.mode !== "exclusive") return undefined;
-  return (lines) => totalRoundingStage(taxStage({ ...draft, lines: [...lines] })).total ?? ZERO;
+  return (lines) => totalRoundingStage(taxStage({ ...draft, lines })).total ?? ZERO;
 }
 
 /** Step 11: the grants that pay the invoice after tax burn on its total; what is left is due. */
